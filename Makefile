@@ -1,0 +1,52 @@
+# QunDesk — one target per task. `make run` and `make test` work on a fresh Linux machine with python3.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+TS := resources/translations/qundesk_zh_CN.ts resources/translations/qundesk_en.ts
+SOURCES := $(shell find desktop ui models -name '*.py' 2>/dev/null)
+
+.PHONY: run test lint format translations lupdate bench screenshots clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[postgres]'
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[test,postgres]'
+	touch $@ $(STAMP_RUN)
+
+run: $(STAMP_RUN) translations
+	$(VENV)/bin/qundesk
+
+translations: $(STAMP_RUN)
+	$(PY) -m desktop.i18n build
+
+lupdate: $(STAMP_RUN)
+	$(VENV)/bin/pyside6-lupdate $(SOURCES) -ts $(TS) -no-obsolete
+
+lint: $(STAMP_TEST)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP_TEST)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: $(STAMP_TEST) translations lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP_TEST)
+	$(PY) -m benchmarks.run
+
+screenshots: $(STAMP_RUN) translations
+	$(PY) -m ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) build *.egg-info resources/translations/*.qm

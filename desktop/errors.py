@@ -1,0 +1,26 @@
+"""User-facing errors raised by services. Anything else is a bug and reaches the exception dialog."""
+
+from __future__ import annotations
+
+
+class QunDeskError(Exception):
+    """A known problem with a message meant for the user (shown as is)."""
+
+    exit_code = 1
+
+
+class ValidationError(QunDeskError):
+    """A bad value: names the field (and for files, the row) that is wrong."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class NotFound(QunDeskError):
+    pass
+
+
+class PermissionDenied(QunDeskError):
+    pass

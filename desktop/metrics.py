@@ -1,0 +1,191 @@
+"""Every metric of a group's month, defined once. `qundesk stats`, the dashboard and the monthly
+workbook all call these functions; docs/metrics.md states each definition in words."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.settings import get_setting
+from models import Activity, Attendance, CheckIn, EntryStep, Leave, Membership, PointsEntry, StepProgress
+from models.queries.participation import day_after, day_start, members_at_end, participating_ids
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days of a month that count: the whole month, or up to today for the current month."""
+
+    start: date
+    end: date  # inclusive; end < start means no day has begun yet (a future month)
+
+    @property
+    def days(self) -> int:
+        return max(0, (self.end - self.start).days + 1)
+
+    @classmethod
+    def month(cls, year: int, month: int, today: date | None = None) -> Period:
+        today = today or date.today()
+        first = date(year, month, 1)
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return cls(first, min(last, today))
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """'2026-11' -> (2026, 11); raises ValueError with a clear message."""
+    try:
+        y, m = text.strip().split("-")
+        year, month = int(y), int(m)
+        date(year, month, 1)
+    except (ValueError, AttributeError) as exc:
+        raise ValueError(f"月份格式应为 YYYY-MM (month must be YYYY-MM): {text!r}") from exc
+    return year, month
+
+
+def previous_month(year: int, month: int) -> tuple[int, int]:
+    return (year - 1, 12) if month == 1 else (year, month - 1)
+
+
+@dataclass(frozen=True)
+class MonthStats:
+    members_total: int
+    members_active: int
+    joined: int
+    left: int
+    checkins: int
+    checkin_rate: float
+    activities: int
+    attendance_rate: float
+    points_awarded: int
+    dormant: int
+    stalled_onboarding: int
+
+    def as_dict(self) -> dict[str, int | float]:
+        return asdict(self)
+
+
+def _count(session: Session, q) -> int:
+    return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
+
+
+def leave_days(session: Session, membership_ids, start: date, end: date) -> int:
+    """Days in [start, end] that the given memberships were on leave (overlapping leaves counted once
+    per day would need a calendar; leaves are recorded without overlap, see services/checkins)."""
+    rows = session.execute(
+        select(Leave.start_day, Leave.end_day).where(
+            Leave.membership_id.in_(membership_ids), Leave.start_day <= end, Leave.end_day >= start
+        )
+    ).all()
+    return sum((min(e, end) - max(s, start)).days + 1 for s, e in rows)
+
+
+def stalled_onboarding(session: Session, group_id: int, as_of: date) -> int:
+    """Applicants and newcomers part-way through (申请中/入群中) whose last recorded step — or their
+    application, when no step is recorded — is more than `stalled_days` days before as_of."""
+    n = int(get_setting(session, "stalled_days"))
+    cutoff = day_start(as_of - timedelta(days=n))
+    last_step = (
+        select(StepProgress.membership_id, func.max(StepProgress.done_at).label("last"))
+        .join(EntryStep, EntryStep.id == StepProgress.step_id)
+        .where(EntryStep.group_id == group_id)
+        .group_by(StepProgress.membership_id)
+        .subquery()
+    )
+    since = func.coalesce(last_step.c.last, Membership.applied_at, Membership.created_at)
+    q = (
+        select(Membership.id)
+        .outerjoin(last_step, last_step.c.membership_id == Membership.id)
+        .where(Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding")), since < cutoff)
+    )
+    return _count(session, q)
+
+
+def month_stats(session: Session, group_id: int, year: int, month: int, today: date | None = None) -> MonthStats:
+    p = Period.month(year, month, today)
+    if p.days == 0:
+        return MonthStats(0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, 0, 0)
+    members = members_at_end(p.end, group_id)
+    members_total = _count(session, members)
+    active_q = members.where(Membership.id.in_(participating_ids(p.start, p.end, group_id)))
+    members_active = _count(session, active_q)
+
+    joined = _count(
+        session,
+        select(Membership.id).where(
+            Membership.group_id == group_id,
+            Membership.joined_at >= day_start(p.start),
+            Membership.joined_at < day_after(p.end),
+        ),
+    )
+    left = _count(
+        session,
+        select(Membership.id).where(
+            Membership.group_id == group_id,
+            Membership.left_at >= day_start(p.start),
+            Membership.left_at < day_after(p.end),
+        ),
+    )
+    in_month = and_(CheckIn.group_id == group_id, CheckIn.day >= p.start, CheckIn.day <= p.end)
+    checkins = int(session.scalar(select(func.count()).select_from(CheckIn).where(in_month)) or 0)
+    member_checkins = int(
+        session.scalar(select(func.count()).select_from(CheckIn).where(in_month, CheckIn.membership_id.in_(members)))
+        or 0
+    )
+    possible = members_total * p.days - leave_days(session, members, p.start, p.end)
+    checkin_rate = min(1.0, member_checkins / possible) if possible > 0 else 0.0
+
+    in_period = and_(
+        Activity.group_id == group_id, Activity.starts_at >= day_start(p.start), Activity.starts_at < day_after(p.end)
+    )
+    activities = int(session.scalar(select(func.count()).select_from(Activity).where(in_period)) or 0)
+    att = session.execute(
+        select(Attendance.status, func.count())
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(in_period, Attendance.status != "excused")
+        .group_by(Attendance.status)
+    ).all()
+    att_counts = dict(att)
+    expected = sum(att_counts.values())
+    attendance_rate = att_counts.get("attended", 0) / expected if expected else 0.0
+
+    points = int(
+        session.scalar(
+            select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+                PointsEntry.group_id == group_id, PointsEntry.day >= p.start, PointsEntry.day <= p.end
+            )
+        )
+        or 0
+    )
+    return MonthStats(
+        members_total=members_total,
+        members_active=members_active,
+        joined=joined,
+        left=left,
+        checkins=checkins,
+        checkin_rate=round(checkin_rate, 4),
+        activities=activities,
+        attendance_rate=round(attendance_rate, 4),
+        points_awarded=points,
+        dormant=dormant_count(session, group_id, p.end),
+        stalled_onboarding=stalled_onboarding(session, group_id, p.end),
+    )
+
+
+def dormant_query(session: Session, group_id: int, as_of: date):
+    """Members (已入群 at as_of) who have been members for at least `dormant_days` days, had no
+    participation in the last `dormant_days` days and are not on leave at as_of."""
+    n = int(get_setting(session, "dormant_days"))
+    since = as_of - timedelta(days=n - 1)
+    on_leave = select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
+    return members_at_end(as_of, group_id).where(
+        or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since)),
+        Membership.id.not_in(participating_ids(since, as_of, group_id)),
+        Membership.id.not_in(on_leave),
+    )
+
+
+def dormant_count(session: Session, group_id: int, as_of: date) -> int:
+    return _count(session, dormant_query(session, group_id, as_of))

@@ -1,0 +1,43 @@
+"""Every folder QunDesk uses, resolved in one place.
+
+QUNDESK_HOME overrides the data folder (tests and portable installs point it at a folder of their own);
+otherwise platformdirs' user data folder. The workspace database is chosen by, in order:
+`--db`, QUNDESK_DB, the default SQLite file in the data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "QunDesk"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("QUNDESK_HOME")
+    if override:
+        path = Path(override).expanduser()
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "qundesk.sqlite"
+
+
+def backups_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resolve_db(cli_value: str | None = None) -> str:
+    """The database URL or path to open: --db, then QUNDESK_DB, then the default file."""
+    return cli_value or os.environ.get("QUNDESK_DB") or str(default_db_path())
+
+
+def resources_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,159 @@
+"""Groups: create (with the canonical entry steps, default point rules and levels), list with counts,
+look up by name, and the workspace defaults (tiers, roles)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound, ValidationError
+from desktop.services.audit import record_audit
+from desktop.services.operators import Actor, require
+from models import (
+    EntryStep,
+    Group,
+    Level,
+    Membership,
+    PointRule,
+    Role,
+    RulesVersion,
+    Tier,
+)
+from models.base import GROUP_KINDS
+from models.points import DEFAULT_LEVELS, DEFAULT_POINT_RULES
+from models.queries.participation import participating_ids
+
+# The canonical entry process (PRODUCT §2): (code, name, kind, required, only when the group has a fee).
+CANONICAL_STEPS: tuple[tuple[str, str, str, bool, bool], ...] = (
+    ("purpose", "进群目的问答", "question", True, False),
+    ("rules", "阅读群规与入会须知", "acknowledge", True, False),
+    ("fee", "缴纳门槛费", "payment", True, True),
+    ("intro", "自我介绍", "ritual", True, False),
+    ("photo", "爆照", "ritual", False, False),
+    ("share", "爆料/分享", "ritual", False, False),
+    ("verify", "实名认证", "verification", False, False),
+)
+
+DEFAULT_TIERS: tuple[tuple[str, int, float], ...] = (("核心", 0, 0.02), ("大咖", 1, 0.05), ("中咖", 2, 0.20), ("普通", 3, 0.73))
+DEFAULT_ROLES: tuple[str, ...] = ("日常运营", "策划", "输出者", "助理", "客服")
+DEFAULT_CAPACITY = 500
+
+
+def ensure_workspace_defaults(session: Session) -> None:
+    """Tiers and roles a fresh workspace starts with (only when none exist)."""
+    if session.scalar(select(func.count()).select_from(Tier)) == 0:
+        session.execute(insert(Tier), [{"name": n, "rank": r, "target_share": s} for n, r, s in DEFAULT_TIERS])
+    if session.scalar(select(func.count()).select_from(Role)) == 0:
+        session.execute(insert(Role), [{"name": n} for n in DEFAULT_ROLES])
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    id: int
+    name: str
+    kind: str
+    capacity: int
+    members_total: int
+    members_active: int
+    archived: bool
+
+    @property
+    def capacity_used(self) -> float:
+        return self.members_total / self.capacity if self.capacity else 0.0
+
+
+def create_group(
+    session: Session,
+    actor: Actor,
+    name: str,
+    *,
+    kind: str = "other",
+    capacity: int = DEFAULT_CAPACITY,
+    fee_cents: int = 0,
+    goal: str | None = None,
+    rules_text: str | None = None,
+) -> int:
+    require(actor, "edit_groups")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("name", "社群名称不能为空 (group name is required)")
+    if kind not in GROUP_KINDS:
+        raise ValidationError("kind", f"未知社群类型 {kind!r} (unknown kind)")
+    if capacity <= 0:
+        raise ValidationError("capacity", "容量必须大于 0 (capacity must be positive)")
+    if session.scalar(select(Group.id).where(Group.name == name)) is not None:
+        raise ValidationError("name", f"社群「{name}」已存在 (group already exists)")
+    ensure_workspace_defaults(session)
+    group = Group(name=name, kind=kind, capacity=capacity, fee_cents=fee_cents, goal=goal)
+    session.add(group)
+    session.flush()
+    steps = [s for s in CANONICAL_STEPS if not s[4] or fee_cents > 0]
+    session.execute(
+        insert(EntryStep),
+        [
+            {"group_id": group.id, "position": i, "code": code, "name": n, "kind": k, "required": req}
+            for i, (code, n, k, req, _fee) in enumerate(steps)
+        ],
+    )
+    session.execute(
+        insert(PointRule),
+        [{"group_id": group.id, "code": c, "points": p, "label": lbl} for c, p, lbl in DEFAULT_POINT_RULES],
+    )
+    session.execute(insert(Level), [{"group_id": group.id, "name": n, "min_points": p} for n, p in DEFAULT_LEVELS])
+    if rules_text:
+        session.add(RulesVersion(group_id=group.id, version=1, text=rules_text, created_by=actor.id))
+    record_audit(session, actor.id, "group.create", "group", group.id, after={"name": name, "kind": kind})
+    return group.id
+
+
+def group_id_by_name(session: Session, name: str) -> int:
+    gid = session.scalar(select(Group.id).where(Group.name == name))
+    if gid is None:
+        raise NotFound(f"没有名为「{name}」的社群 (no group named {name!r})")
+    return gid
+
+
+def get_or_create_group(session: Session, actor: Actor, name: str) -> tuple[int, bool]:
+    """(group id, created?) — the import commands create a missing group and say so."""
+    gid = session.scalar(select(Group.id).where(Group.name == name))
+    if gid is not None:
+        return gid, False
+    return create_group(session, actor, name), True
+
+
+def list_groups(session: Session, *, today: date | None = None, include_archived: bool = False) -> list[GroupRow]:
+    """Groups with member counts: members_total = memberships 已入群 now; members_active = those with any
+    participation (check-in, attendance, contribution) in the last 30 days (see docs/metrics.md)."""
+    today = today or date.today()
+    since = today - timedelta(days=29)
+    totals = dict(
+        session.execute(
+            select(Membership.group_id, func.count()).where(Membership.status == "active").group_by(Membership.group_id)
+        ).all()
+    )
+    active = dict(
+        session.execute(
+            select(Membership.group_id, func.count())
+            .where(Membership.status == "active", Membership.id.in_(participating_ids(since, today)))
+            .group_by(Membership.group_id)
+        ).all()
+    )
+    q = select(Group).order_by(Group.id)
+    if not include_archived:
+        q = q.where(Group.archived_at.is_(None))
+    return [
+        GroupRow(g.id, g.name, g.kind, g.capacity, totals.get(g.id, 0), active.get(g.id, 0), g.archived_at is not None)
+        for g in session.scalars(q)
+    ]
+
+
+def archive_group(session: Session, actor: Actor, group_id: int) -> None:
+    require(actor, "edit_groups")
+    g = session.get(Group, group_id)
+    if g is None:
+        raise NotFound(f"group {group_id}")
+    g.archived_at = datetime.now()
+    record_audit(session, actor.id, "group.archive", "group", group_id)

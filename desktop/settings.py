@@ -1,0 +1,64 @@
+"""Workspace settings kept in the database (facts of the workspace, shared by a team). Window geometry
+and other UI state live in QSettings instead (ui/).
+
+How to add a setting: add a `Setting(...)` to SETTINGS with key, type, default and a label (the label is
+translated where it is shown), read it with `get_setting(session, key)`, and show it on the Settings page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.errors import ValidationError
+from models import WorkspaceSetting
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("stalled_days", int, 7, "入群流程停滞天数 (days before onboarding counts as stalled)", 1, 365),
+        Setting("dormant_days", int, 30, "沉默天数 (days without participation before a member is dormant)", 7, 365),
+        Setting("newcomer_days", int, 7, "新人观察天数 (days after joining before a silent newcomer is flagged)", 1, 90),
+        Setting("zombie_active_share", float, 0.10, "僵尸群阈值: 7天活跃占比低于 (zombie: 7-day active share below)", 0, 1),
+        Setting("zombie_idle_days", int, 14, "僵尸群阈值: 无任何参与天数 (zombie: days with no participation)", 1, 365),
+        Setting("capacity_warn_share", float, 0.90, "容量预警比例 (warn when a group is this full)", 0.1, 1),
+        Setting("violations_flag_count", int, 3, "违规标记次数 (violations within the window that flag a member)", 1, 20),
+        Setting("violations_window_days", int, 90, "违规统计窗口天数 (violation window, days)", 1, 365),
+        Setting("backups_keep", int, 14, "保留自动备份份数 (automatic backups to keep)", 1, 365),
+    )
+}
+
+
+def get_setting(session: Session, key: str) -> Any:
+    spec = SETTINGS[key]
+    raw = session.scalar(select(WorkspaceSetting.value).where(WorkspaceSetting.key == key))
+    return spec.default if raw is None else spec.type(json.loads(raw))
+
+
+def set_setting(session: Session, key: str, value: Any) -> None:
+    spec = SETTINGS[key]
+    try:
+        value = spec.type(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(key, f"需要 {spec.type.__name__} (expected {spec.type.__name__})") from exc
+    if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
+        raise ValidationError(key, f"应在 {spec.minimum} 到 {spec.maximum} 之间 (out of range)")
+    row = session.get(WorkspaceSetting, key)
+    if row is None:
+        session.add(WorkspaceSetting(key=key, value=json.dumps(value)))
+    else:
+        row.value = json.dumps(value)

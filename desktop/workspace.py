@@ -1,0 +1,39 @@
+"""Open the workspace a command or the window works on: resolve the database (--db, QUNDESK_DB, default
+file), create or upgrade its schema, and make sure the owner, tiers and roles exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.paths import backups_dir, resolve_db
+from desktop.services.groups import ensure_workspace_defaults
+from desktop.services.operators import Actor, ensure_owner, get_actor
+from models.db import Database, open_database
+
+
+def open_workspace(db: str | Path | None = None, *, backup_dir: Path | None = None) -> Database:
+    """The workspace at `db` (or QUNDESK_DB, or the default file), at the current schema, with defaults."""
+    target = resolve_db(str(db) if db is not None else None)
+    database = open_database(target, backup_dir=backup_dir or (backups_dir() if "://" not in target else None))
+    with database.session() as session:
+        ensure_owner(session)
+        ensure_workspace_defaults(session)
+        session.commit()
+    return database
+
+
+def is_empty(database: Database) -> bool:
+    """True when the workspace has no group yet (the window then offers a demo workspace)."""
+    from sqlalchemy import func, select
+
+    from models import Group
+
+    with database.session() as session:
+        return (session.scalar(select(func.count()).select_from(Group)) or 0) == 0
+
+
+def actor_for(database: Database, operator: str | None = None, password: str | None = None) -> Actor:
+    with database.session() as session:
+        actor = get_actor(session, operator, password)
+        session.commit()
+        return actor

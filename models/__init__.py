@@ -1,0 +1,36 @@
+"""QunDesk's data layer: SQLAlchemy models, engine set-up, queries and migrations. No Qt here."""
+
+from models.audit import AuditEntry, WorkspaceSetting
+from models.base import Base, utcnow
+from models.community import EntryStep, Group, RulesVersion
+from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
+from models.people import Member, Membership, Operator, Role, StepProgress, Tag, Tier, member_tag, membership_role
+from models.points import Level, PointRule, PointsEntry
+
+__all__ = [
+    "Activity",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "CheckIn",
+    "Contribution",
+    "EntryStep",
+    "Group",
+    "Leave",
+    "Level",
+    "Member",
+    "Membership",
+    "Operator",
+    "PointRule",
+    "PointsEntry",
+    "Role",
+    "RulesVersion",
+    "StepProgress",
+    "Tag",
+    "Tier",
+    "Violation",
+    "WorkspaceSetting",
+    "member_tag",
+    "membership_role",
+    "utcnow",
+]

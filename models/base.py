@@ -1,0 +1,66 @@
+"""Declarative base, naming convention and the enumerations every table shares (no Qt here)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import CheckConstraint, MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp: SQLite has no time zones, so every stored datetime is UTC without tzinfo."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def enum_check(column: str, values: tuple[str, ...], name: str | None = None) -> CheckConstraint:
+    """A CHECK that keeps a text column inside one of our enumerations (portable to SQLite and PostgreSQL)."""
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({quoted})", name=name or f"{column}_enum")
+
+
+# ---- enumerations (stored as short English codes; the UI translates them) ----
+MEMBERSHIP_STATUSES = ("applicant", "onboarding", "active", "left", "removed", "blacklisted")
+OPERATOR_ROLES = ("owner", "admin", "assistant")
+STEP_KINDS = ("question", "acknowledge", "payment", "ritual", "verification")
+GROUP_KINDS = ("product", "self_media", "service", "brand", "user", "learning", "hobby", "camp", "other")
+GENDERS = ("male", "female", "other")
+CHECKIN_SOURCES = ("manual", "paste", "import")
+ACTIVITY_KINDS = (
+    "knowledge_share",  # 干货分享
+    "expert_live",  # 大牛直播
+    "prize_interaction",  # 有奖互动
+    "offline_meetup",  # 线下聚会
+    "opening_ceremony",  # 开营仪式
+    "award_ceremony",  # 颁奖典礼
+    "course",  # 课程
+    "other",
+)
+ATTENDANCE_STATUSES = ("registered", "attended", "absent", "excused")
+ATTENDANCE_ROLES = ("host", "speaker", "attendee")
+CONTRIBUTION_KINDS = ("share", "answer", "post", "referral", "other")
+VIOLATION_KINDS = ("ad", "flood", "off_topic", "abuse", "other")
+VIOLATION_ACTIONS = ("warning", "mute", "removal")
+POINT_SOURCES = (
+    "checkin",
+    "streak",
+    "attendance",
+    "contribution",
+    "violation",
+    "referral",
+    "manual",
+    "recompute",
+    "reversal",
+)

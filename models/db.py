@@ -1,0 +1,175 @@
+"""Engine and session set-up, and opening a workspace at the current schema (migrating if needed).
+
+SQLite: WAL, foreign_keys=ON, synchronous=FULL (a committed check-in survives a power cut), busy timeout.
+PostgreSQL (`postgresql+psycopg://…`): the same models and migrations.
+
+Opening a database: no schema -> created by running every migration (so the migrations are what every
+workspace really runs); behind -> a timestamped backup, then upgrade; a revision we do not know -> refused
+with NewerSchemaError (a newer QunDesk made it)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(Exception):
+    """A known, user-facing database problem (the message is shown as is)."""
+
+
+class NewerSchemaError(DatabaseError):
+    pass
+
+
+class DatabaseLockedError(DatabaseError):
+    pass
+
+
+def to_url(url_or_path: str | Path) -> str:
+    """Accept a SQLAlchemy URL or a plain file path (a path becomes a SQLite URL)."""
+    s = str(url_or_path)
+    if "://" in s:
+        if s.startswith("postgresql://") or s.startswith("postgres://"):
+            s = "postgresql+psycopg://" + s.split("://", 1)[1]
+        return s
+    return f"sqlite:///{Path(s).expanduser().resolve()}"
+
+
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
+    url = to_url(url_or_path)
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def alembic_config(engine: Engine):  # -> alembic.config.Config (imported lazily: alembic is slow to import)
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(None)  # type: ignore[arg-type]
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config(None)).walk_revisions()}  # type: ignore[arg-type]
+
+
+def backup_sqlite_file(engine: Engine, target: Path) -> Path:
+    """Consistent copy of a SQLite database through the online backup API (safe while others write)."""
+    src_path = make_url(str(engine.url)).database
+    assert src_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    src = sqlite3.connect(src_path)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    tmp.replace(target)
+    return target
+
+
+@dataclass
+class Database:
+    """An open workspace: the engine and a session factory. Sessions are short-lived (`with db.session()`)."""
+
+    engine: Engine
+    sessionmaker: sessionmaker[Session]
+    migrated_from: str | None = None
+    backup_path: Path | None = None
+
+    def session(self) -> Session:
+        return self.sessionmaker()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None) -> Database:
+    """Open (and create or upgrade) a workspace. Raises DatabaseError subclasses with clear messages."""
+    engine = make_engine(url_or_path)
+    try:
+        rev = current_revision(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        msg = str(exc.orig) if exc.orig else str(exc)
+        if "locked" in msg:
+            raise DatabaseLockedError(f"数据库被另一个程序锁定 (database is locked): {engine.url.database}") from exc
+        raise DatabaseError(f"无法打开数据库 (cannot open the database) {engine.url.database}: {msg}") from exc
+    db = Database(engine, sessionmaker(engine, expire_on_commit=False))
+    head = head_revision()
+    if rev is not None and rev not in known_revisions():
+        engine.dispose()
+        raise NewerSchemaError(
+            f"这个数据库由更新版本的 QunDesk 创建 (revision {rev}), 请升级 QunDesk。"
+            f" (This database was made by a newer QunDesk; please upgrade.)"
+        )
+    if rev != head and migrate:
+        if rev is not None and is_sqlite(engine):
+            folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            db.backup_path = backup_sqlite_file(engine, folder / f"before-upgrade-{rev}-{stamp}.sqlite")
+        upgrade(engine)
+        db.migrated_from = rev
+    return db

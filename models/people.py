@@ -1,0 +1,169 @@
+"""Members (成员), memberships in groups, tags, tiers, roles, step progress and operators."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import GENDERS, MEMBERSHIP_STATUSES, OPERATOR_ROLES, Base, enum_check, utcnow
+
+
+class Operator(Base):
+    """Who uses the app. Every write records its operator."""
+
+    __tablename__ = "operator"
+    __table_args__ = (enum_check("role", OPERATOR_ROLES),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(300))  # scrypt$salt$hash, or None
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+member_tag = Table(
+    "member_tag",
+    Base.metadata,
+    Column("member_id", ForeignKey("member.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+membership_role = Table(
+    "membership_role",
+    Base.metadata,
+    Column("membership_id", ForeignKey("membership.id", ondelete="CASCADE"), primary_key=True),
+    Column("role_id", ForeignKey("role.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    color: Mapped[str] = mapped_column(String(9), default="#5B8FF9")
+
+
+class Tier(Base):
+    """核心/大咖/中咖/普通 — names, order and target share are editable."""
+
+    __tablename__ = "tier"
+    __table_args__ = (CheckConstraint("target_share >= 0 AND target_share <= 1", name="share_fraction"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30), unique=True)
+    rank: Mapped[int]  # 0 = highest
+    target_share: Mapped[float] = mapped_column(default=0.0)
+
+
+class Role(Base):
+    """Operating roles a membership can hold (日常运营, 策划, 输出者, 助理, 客服 ...)."""
+
+    __tablename__ = "role"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(30), unique=True)
+
+
+class Member(Base):
+    """A person. May be in several groups. ID-card numbers are never stored."""
+
+    __tablename__ = "member"
+    __table_args__ = (
+        enum_check("gender", GENDERS),
+        Index("ix_member_initials", "initials"),
+        Index("ix_member_pinyin", "pinyin"),
+        Index("ix_member_wechat_id", "wechat_id"),
+        Index("ix_member_phone_tail", "phone_tail"),
+        Index("ix_member_display_name", "display_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    initials: Mapped[str] = mapped_column(String(100), default="")  # pinyin initials, lower case: 张三 -> zs
+    pinyin: Mapped[str] = mapped_column(String(400), default="")  # full pinyin, no spaces: zhangsan
+    nickname: Mapped[str | None] = mapped_column(String(100))
+    wechat_id: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    phone_tail: Mapped[str | None] = mapped_column(String(4))  # last 4 digits, indexed for "search by tail"
+    gender: Mapped[str | None] = mapped_column(String(10))
+    city: Mapped[str | None] = mapped_column(String(50))
+    occupation: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    real_name_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_on: Mapped[date | None]
+    seed_user: Mapped[bool] = mapped_column(Boolean, default=False)
+    points_opt_out: Mapped[bool] = mapped_column(Boolean, default=False)  # hidden from leaderboards
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None]  # soft delete
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+
+    tags: Mapped[list[Tag]] = relationship(secondary=member_tag)
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="member", foreign_keys="Membership.member_id"
+    )
+
+
+class Membership(Base):
+    """Member × group: status, tier, roles, referral, purpose answer and fee."""
+
+    __tablename__ = "membership"
+    __table_args__ = (
+        UniqueConstraint("member_id", "group_id"),
+        enum_check("status", MEMBERSHIP_STATUSES),
+        CheckConstraint("fee_paid_cents >= 0", name="fee_nonnegative"),
+        CheckConstraint("referrer_id IS NULL OR referrer_id <> member_id", name="no_self_referral"),
+        CheckConstraint("left_at IS NULL OR joined_at IS NULL OR left_at >= joined_at", name="left_after_joined"),
+        Index("ix_membership_group_status", "group_id", "status"),
+        Index("ix_membership_referrer", "referrer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("community_group.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    tier_id: Mapped[int | None] = mapped_column(ForeignKey("tier.id", ondelete="SET NULL"))
+    group_nickname: Mapped[str | None] = mapped_column(String(100))  # 群昵称
+    applied_at: Mapped[datetime | None]
+    joined_at: Mapped[datetime | None]
+    left_at: Mapped[datetime | None]
+    left_reason: Mapped[str | None] = mapped_column(Text)
+    referrer_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    purpose: Mapped[str | None] = mapped_column(Text)  # 进群目的
+    fee_paid_cents: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    member: Mapped[Member] = relationship(back_populates="memberships", foreign_keys=[member_id])
+    roles: Mapped[list[Role]] = relationship(secondary=membership_role)
+
+
+class StepProgress(Base):
+    """Membership × entry step: when it was done, by whom, with what answer."""
+
+    __tablename__ = "step_progress"
+    __table_args__ = (UniqueConstraint("membership_id", "step_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"))
+    step_id: Mapped[int] = mapped_column(ForeignKey("entry_step.id", ondelete="CASCADE"), index=True)
+    done_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
+    answer: Mapped[str | None] = mapped_column(Text)
+    amount_cents: Mapped[int | None] = mapped_column(Integer)
+    rules_version: Mapped[int | None] = mapped_column(Integer)

@@ -1,0 +1,59 @@
+"""Queries that define "participation" (check-in, attended activity, contribution) and membership
+over time. Every metric that says "active" or "dormant" builds on these (docs/metrics.md)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Select, and_, or_, select
+
+from models import Activity, Attendance, CheckIn, Contribution, Membership
+
+MEMBER_STATUSES_HISTORIC = ("active", "left", "removed", "blacklisted")
+
+
+def day_start(d: date) -> datetime:
+    return datetime.combine(d, time.min)
+
+
+def day_after(d: date) -> datetime:
+    return datetime.combine(d + timedelta(days=1), time.min)
+
+
+def participating_ids(start: date, end: date, group_id: int | None = None) -> Select:
+    """membership ids with any participation between start and end (inclusive)."""
+    c = select(CheckIn.membership_id.label("membership_id")).where(CheckIn.day >= start, CheckIn.day <= end)
+    k = select(Contribution.membership_id).where(Contribution.day >= start, Contribution.day <= end)
+    a = (
+        select(Attendance.membership_id)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(
+            Attendance.status == "attended",
+            Activity.starts_at >= day_start(start),
+            Activity.starts_at < day_after(end),
+        )
+    )
+    if group_id is not None:
+        c = c.where(CheckIn.group_id == group_id)
+        k = k.where(Contribution.group_id == group_id)
+        a = a.where(Activity.group_id == group_id)
+    return c.union(k, a)
+
+
+def member_at_end_condition(end: date):
+    """A membership counts as a member (已入群) at the end of `end`: it had joined by then and had not
+    left yet. Memberships imported without a join date count from the beginning."""
+    return and_(
+        Membership.status.in_(MEMBER_STATUSES_HISTORIC),
+        or_(Membership.joined_at.is_(None), Membership.joined_at < day_after(end)),
+        or_(Membership.left_at.is_(None), Membership.left_at >= day_after(end)),
+        # a membership whose status says it left but has no date is not a member any more
+        or_(Membership.status == "active", Membership.left_at.is_not(None)),
+    )
+
+
+def members_at_end(end: date, group_id: int | None = None) -> Select:
+    q = select(Membership.id).where(member_at_end_condition(end))
+    if group_id is not None:
+        q = q.where(Membership.group_id == group_id)
+    return q

@@ -1,0 +1,115 @@
+"""Shared pytest fixtures for QunDesk.
+
+This file starts with the PostgreSQL fixtures (``pg_server``, ``pg_url``; see tests/pgserver.py).
+Other fixtures are added by others below the ``# ---- shared fixtures ----`` line.
+
+Environment:
+  QUNDESK_PG_URL      use this already running server instead of starting one
+                      (a fresh database is created on it per test)
+  QUNDESK_PG_BIN      directory with initdb/pg_ctl/postgres (default: pg_config --bindir,
+                      then the newest /usr/lib/postgresql/*/bin)
+  QUNDESK_REQUIRE_PG  "1" (CI): a missing/unstartable PostgreSQL fails the tests instead of skipping
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+try:
+    from tests.pgserver import ExternalPg, PgServer, PgUnavailable
+except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from pgserver import ExternalPg, PgServer, PgUnavailable
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get("QUNDESK_REQUIRE_PG") == "1":
+        pytest.fail(f"PostgreSQL required (QUNDESK_REQUIRE_PG=1) but unavailable: {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL unavailable: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A running PostgreSQL 15 server for the whole session (PgServer or ExternalPg)."""
+    external = os.environ.get("QUNDESK_PG_URL")
+    try:
+        server = ExternalPg(external) if external else PgServer()
+        server.start()
+    except PgUnavailable as exc:
+        reason = str(exc)
+    else:
+        reason = None
+    if reason is not None:  # outside the except block: no chained traceback in the report
+        _pg_unavailable(reason)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """SQLAlchemy URL (postgresql+psycopg://...) of a fresh, empty database; dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex}"
+    url = pg_server.create_database(name)
+    try:
+        yield url
+    finally:
+        pg_server.drop_database(name)
+
+
+# ---- shared fixtures ----
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own data folder; nothing touches the user's real workspace."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("QUNDESK_HOME", str(home))
+    monkeypatch.delenv("QUNDESK_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def sqlite_path(tmp_path):
+    return tmp_path / "workspace.sqlite"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request, tmp_path):
+    """The same test on a real SQLite file and on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "workspace.sqlite")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def workspace(any_db_url):
+    """An open, empty workspace (schema at head, owner, tiers and roles) on SQLite and PostgreSQL."""
+    from desktop.workspace import open_workspace
+
+    database = open_workspace(any_db_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def sqlite_workspace(sqlite_path):
+    from desktop.workspace import open_workspace
+
+    database = open_workspace(sqlite_path)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def owner(workspace):
+    from desktop.workspace import actor_for
+
+    return actor_for(workspace)

@@ -1,0 +1,145 @@
+"""The §4 month metrics against a hand-built group whose every number is worked out in the comments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import insert
+
+from desktop.metrics import Period, month_stats, parse_month
+from desktop.services.groups import create_group, list_groups
+from desktop.settings import set_setting
+from models import (
+    Activity,
+    Attendance,
+    CheckIn,
+    Contribution,
+    EntryStep,
+    Leave,
+    Member,
+    Membership,
+    PointsEntry,
+    StepProgress,
+)
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def group(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        s.commit()
+    people = {
+        # key: (status, joined, left, applied)
+        "A": ("active", datetime(2026, 9, 1), None, None),
+        "B": ("active", datetime(2026, 9, 1), None, None),
+        "C": ("active", datetime(2026, 11, 5, 9), None, None),
+        "D": ("left", datetime(2026, 8, 1), datetime(2026, 11, 10, 20), None),
+        "E": ("applicant", None, None, datetime(2026, 11, 1)),
+        "F": ("onboarding", None, None, datetime(2026, 11, 1)),
+        "G": ("active", datetime(2026, 10, 1), None, None),
+    }
+    ids = {}
+    with workspace.engine.begin() as conn:
+        for i, (key, (status, joined, left, applied)) in enumerate(people.items(), start=1):
+            conn.execute(insert(Member).values(id=i, display_name=f"成员{key}"))
+            conn.execute(
+                insert(Membership).values(
+                    id=i, member_id=i, group_id=gid, status=status, joined_at=joined, left_at=left,
+                    applied_at=applied, created_at=applied or joined,
+                )
+            )
+            ids[key] = i
+        a, d = ids["A"], ids["D"]
+        conn.execute(
+            insert(CheckIn),
+            [{"membership_id": a, "group_id": gid, "day": date(2026, 11, n)} for n in range(1, 11)]
+            + [{"membership_id": d, "group_id": gid, "day": date(2026, 11, n)} for n in range(1, 4)]
+            + [{"membership_id": ids["B"], "group_id": gid, "day": date(2026, 9, 3)}],
+        )
+        conn.execute(insert(Leave).values(membership_id=a, start_day=date(2026, 11, 15), end_day=date(2026, 11, 17)))
+        conn.execute(insert(Contribution).values(membership_id=ids["C"], group_id=gid, day=date(2026, 11, 6), kind="share"))
+        conn.execute(insert(Activity).values(id=1, group_id=gid, title="读书分享 第1期", starts_at=datetime(2026, 11, 12, 20)))
+        conn.execute(insert(Activity).values(id=2, group_id=gid, title="十月直播", starts_at=datetime(2026, 10, 12, 20)))
+        conn.execute(
+            insert(Attendance),
+            [
+                {"activity_id": 1, "membership_id": ids["G"], "status": "attended"},
+                {"activity_id": 1, "membership_id": a, "status": "absent"},
+                {"activity_id": 1, "membership_id": ids["B"], "status": "excused"},
+                {"activity_id": 2, "membership_id": ids["G"], "status": "attended"},
+            ],
+        )
+        ledger = [(a, date(2026, 11, n), 1) for n in range(1, 11)] + [
+            (a, date(2026, 11, 7), 5),
+            (ids["B"], date(2026, 11, 8), -10),
+            (ids["G"], date(2026, 10, 12), 3),
+        ]
+        conn.execute(
+            insert(PointsEntry),
+            [{"membership_id": m, "group_id": gid, "day": d, "points": p, "reason": "t", "source_kind": "manual"}
+             for m, d, p in ledger],
+        )
+        step = conn.execute(
+            EntryStep.__table__.select().where(EntryStep.group_id == gid, EntryStep.code == "purpose")
+        ).first()
+        conn.execute(insert(StepProgress).values(membership_id=ids["F"], step_id=step.id, done_at=datetime(2026, 11, 18)))
+    return gid
+
+
+def test_november_numbers(workspace, group):
+    with workspace.session() as s:
+        st = month_stats(s, group, 2026, 11, today=TODAY)
+    assert st.as_dict() == {
+        "members_total": 4,  # A, B, C, G (D left on the 10th; E, F are not members yet)
+        "members_active": 3,  # A checked in, C contributed, G attended
+        "joined": 1,  # C
+        "left": 1,  # D
+        "checkins": 13,  # A 10 + D 3
+        "checkin_rate": round(10 / (4 * 20 - 3), 4),  # members' check-ins / (4 members x 20 days - A's 3 leave days)
+        "activities": 1,
+        "attendance_rate": 0.5,  # G attended, A absent; B excused does not count
+        "points_awarded": 5,  # 10 x 1 + 5 - 10
+        "dormant": 1,  # B; C is a newcomer, A and G participated
+        "stalled_onboarding": 1,  # E applied 19 days ago; F recorded a step 2 days ago
+    }
+
+
+def test_stalled_days_is_a_setting(workspace, group):
+    with workspace.session() as s:
+        set_setting(s, "stalled_days", 30)
+        assert month_stats(s, group, 2026, 11, today=TODAY).stalled_onboarding == 0
+
+
+def test_october_is_rebuilt_from_history(workspace, group):
+    with workspace.session() as s:
+        st = month_stats(s, group, 2026, 10, today=TODAY)
+    # At the end of October A, B, D and G were members; C had not joined yet.
+    assert (st.members_total, st.joined, st.left, st.activities, st.points_awarded) == (4, 1, 0, 1, 3)
+    assert st.members_active == 1  # G attended the October live stream
+
+
+def test_future_month_is_empty(workspace, group):
+    with workspace.session() as s:
+        st = month_stats(s, group, 2027, 1, today=TODAY)
+    assert st.members_total == 0 and st.checkin_rate == 0.0
+
+
+def test_list_groups_counts_members_now(workspace, group):
+    with workspace.session() as s:
+        (row,) = list_groups(s, today=TODAY)
+    assert (row.name, row.members_total, row.capacity) == ("早起打卡营", 4, 500)
+    assert row.members_active == 3
+
+
+def test_period_and_month_parsing():
+    assert Period.month(2026, 11, TODAY).days == 20
+    assert Period.month(2026, 2, TODAY).days == 28
+    assert Period.month(2026, 12, TODAY).days == 0
+    assert parse_month("2026-03") == (2026, 3)
+    for bad in ("2026/03", "2026-13", "march"):
+        with pytest.raises(ValueError, match="YYYY-MM"):
+            parse_month(bad)
+    assert TODAY - timedelta(days=1) < TODAY

@@ -1,0 +1,157 @@
+"""Roster services on SQLite and PostgreSQL: add, validate, search (incl. pinyin initials), duplicates,
+soft delete and restore, permissions, and the audit trail of every write."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.errors import PermissionDenied, ValidationError
+from desktop.services.groups import create_group
+from desktop.services.operators import add_operator
+from desktop.services.roster import (
+    MemberInput,
+    RosterQuery,
+    add_member,
+    count_roster,
+    find_duplicates,
+    get_member_input,
+    normalise_phone,
+    restore_member,
+    search_roster,
+    soft_delete_member,
+    update_member,
+)
+from models import AuditEntry, Member
+
+
+@pytest.fixture
+def group(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        for name, wx, phone in [
+            ("张三", "zhangsan88", "13800138000"),
+            ("张珊🌸", None, "13900001111"),
+            ("李四", "lisi", None),
+            ("Amy Chen", "amy_c", "+86 137-0000-2222"),
+        ]:
+            add_member(s, owner, gid, MemberInput(display_name=name, wechat_id=wx, phone=phone, tags=["老会员"]))
+        s.commit()
+    return gid
+
+
+def names(workspace, **query):
+    with workspace.session() as s:
+        return [r.display_name for r in search_roster(s, RosterQuery(**query))]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("zs", ["张三", "张珊🌸"]),
+        ("zhangs", ["张三", "张珊🌸"]),
+        ("张", ["张三", "张珊🌸"]),
+        ("lisi", ["李四"]),
+        ("8000", ["张三"]),
+        ("1111", ["张珊🌸"]),
+        ("zhangsan8", ["张三"]),
+        ("ac", ["Amy Chen"]),
+        ("🌸", ["张珊🌸"]),
+        ("100%", []),
+    ],
+)
+def test_search_as_you_type(workspace, group, text, expected):
+    assert sorted(names(workspace, group_id=group, text=text)) == sorted(expected)
+
+
+def test_sorted_by_pinyin_and_counted(workspace, group):
+    assert names(workspace, group_id=group) == ["Amy Chen", "李四", "张三", "张珊🌸"]
+    assert names(workspace, group_id=group, descending=True)[0] == "张珊🌸"
+    with workspace.session() as s:
+        assert count_roster(s, RosterQuery(group_id=group, text="zs")) == 2
+
+
+def test_phone_is_normalised_and_keys_stored(workspace, group):
+    with workspace.session() as s:
+        m = s.scalars(select(Member).where(Member.display_name == "Amy Chen")).one()
+        assert (m.phone, m.phone_tail, m.initials, m.pinyin) == ("13700002222", "2222", "ac", "amychen")
+
+
+@pytest.mark.parametrize("bad", ["abc", "12", "138001380001234567"])
+def test_bad_phone_is_rejected_naming_the_field(bad):
+    with pytest.raises(ValidationError) as err:
+        normalise_phone(bad)
+    assert err.value.field == "phone"
+
+
+def test_invalid_member_writes_nothing(workspace, group, owner):
+    with workspace.session() as s:
+        before = s.scalar(select(func.count()).select_from(Member))
+        with pytest.raises(ValidationError):
+            add_member(s, owner, group, MemberInput(display_name="  "))
+        with pytest.raises(ValidationError):
+            add_member(s, owner, group, MemberInput(display_name="王五", phone="not-a-phone"))
+        s.rollback()
+        assert s.scalar(select(func.count()).select_from(Member)) == before
+
+
+def test_duplicates_by_wechat_phone_and_similar_name(workspace, group):
+    with workspace.session() as s:
+        by_wx = find_duplicates(s, display_name="新人", wechat_id="zhangsan88", group_id=group)
+        assert [(h.display_name, h.reason) for h in by_wx] == [("张三", "wechat_id")]
+        by_phone = find_duplicates(s, display_name="新人", phone="138 0013 8000", group_id=group)
+        assert [(h.display_name, h.reason) for h in by_phone] == [("张三", "phone")]
+        similar = find_duplicates(s, display_name="Amy  Chen ".strip(), group_id=group)
+        assert [h.reason for h in similar] == ["similar_name"]
+        assert find_duplicates(s, display_name="王五", group_id=group) == []
+
+
+def test_update_records_before_and_after(workspace, group, owner):
+    with workspace.session() as s:
+        row = search_roster(s, RosterQuery(group_id=group, text="李四"))[0]
+        data = get_member_input(s, row.membership_id)
+        data.city = "杭州"
+        data.tier = "大咖"
+        update_member(s, owner, row.membership_id, data)
+        s.commit()
+    with workspace.session() as s:
+        again = search_roster(s, RosterQuery(group_id=group, text="李四"))[0]
+        assert (again.city, again.tier) == ("杭州", "大咖")
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "member.update")).one()
+        summary = json.loads(entry.summary)
+        assert summary["before"] == {"city": None, "tier": None}
+        assert summary["after"] == {"city": "杭州", "tier": "大咖"}
+        assert entry.operator_id == owner.id
+
+
+def test_soft_delete_and_restore(workspace, group, owner):
+    with workspace.session() as s:
+        zs = search_roster(s, RosterQuery(group_id=group, text="张三"))[0]
+        soft_delete_member(s, owner, zs.member_id)
+        s.commit()
+    assert "张三" not in names(workspace, group_id=group)
+    assert names(workspace, group_id=group, only_deleted=True) == ["张三"]
+    with workspace.session() as s:
+        restore_member(s, owner, zs.member_id)
+        s.commit()
+    assert "张三" in names(workspace, group_id=group)
+
+
+def test_assistant_cannot_delete(workspace, group, owner):
+    with workspace.session() as s:
+        helper = add_operator(s, owner, "小助理", "assistant")
+        s.commit()
+        zs = search_roster(s, RosterQuery(group_id=group, text="张三"))[0]
+        with pytest.raises(PermissionDenied, match="小助理"):
+            soft_delete_member(s, helper, zs.member_id)
+        s.rollback()
+    assert "张三" in names(workspace, group_id=group)
+
+
+def test_every_write_is_audited(workspace, group):
+    with workspace.session() as s:
+        actions = s.scalars(select(AuditEntry.action)).all()
+    assert actions.count("member.add") == 4
+    assert "group.create" in actions
