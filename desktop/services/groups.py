@@ -37,7 +37,12 @@ CANONICAL_STEPS: tuple[tuple[str, str, str, bool, bool], ...] = (
     ("verify", "实名认证", "verification", False, False),
 )
 
-DEFAULT_TIERS: tuple[tuple[str, int, float], ...] = (("核心", 0, 0.02), ("大咖", 1, 0.05), ("中咖", 2, 0.20), ("普通", 3, 0.73))
+DEFAULT_TIERS: tuple[tuple[str, int, float], ...] = (
+    ("核心", 0, 0.02),
+    ("大咖", 1, 0.05),
+    ("中咖", 2, 0.20),
+    ("普通", 3, 0.73),
+)
 DEFAULT_ROLES: tuple[str, ...] = ("日常运营", "策划", "输出者", "助理", "客服")
 DEFAULT_CAPACITY = 500
 

@@ -125,4 +125,6 @@ def add_operator(session: Session, actor: Actor, name: str, role: str, password:
 
 
 def list_operators(session: Session) -> list[Actor]:
-    return [_actor(op) for op in session.scalars(select(Operator).where(Operator.active.is_(True)).order_by(Operator.id))]
+    return [
+        _actor(op) for op in session.scalars(select(Operator).where(Operator.active.is_(True)).order_by(Operator.id))
+    ]

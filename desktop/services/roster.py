@@ -112,7 +112,11 @@ def validate(data: MemberInput) -> MemberInput:
         raise ValidationError("gender", f"未知性别 {data.gender!r} (unknown gender)")
     if data.status not in MEMBERSHIP_STATUSES:
         raise ValidationError("status", f"未知状态 {data.status!r} (unknown status)")
-    if data.joined_at and data.joined_at > datetime.now().replace(microsecond=0) and data.joined_at.date() > date.today():
+    if (
+        data.joined_at
+        and data.joined_at > datetime.now().replace(microsecond=0)
+        and data.joined_at.date() > date.today()
+    ):
         raise ValidationError("joined_at", "入群时间不能在未来 (join date is in the future)")
     return MemberInput(
         **{
@@ -155,14 +159,18 @@ def find_duplicates(
     if exclude_member_id is not None:
         live = live & (Member.id != exclude_member_id)
     if wechat_id and wechat_id.strip():
-        for mid, name in session.execute(select(Member.id, Member.display_name).where(live, Member.wechat_id == wechat_id.strip())):
+        for mid, name in session.execute(
+            select(Member.id, Member.display_name).where(live, Member.wechat_id == wechat_id.strip())
+        ):
             hits[mid] = DuplicateHit(mid, name, "wechat_id")
     try:
         norm_phone = normalise_phone(phone)
     except ValidationError:
         norm_phone = None
     if norm_phone:
-        for mid, name in session.execute(select(Member.id, Member.display_name).where(live, Member.phone == norm_phone)):
+        for mid, name in session.execute(
+            select(Member.id, Member.display_name).where(live, Member.phone == norm_phone)
+        ):
             hits.setdefault(mid, DuplicateHit(mid, name, "phone"))
     if display_name and display_name.strip() and group_id is not None:
         target = unicodedata.normalize("NFKC", display_name.strip()).casefold()
@@ -256,7 +264,9 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     for f in MEMBERSHIP_FIELDS:
         setattr(ms, f, getattr(data, f))
     ms.tier_id = _tier_id(session, data.tier)
-    changed_before = {f.name: getattr(before, f.name) for f in fields(before) if getattr(before, f.name) != getattr(data, f.name)}
+    changed_before = {
+        f.name: getattr(before, f.name) for f in fields(before) if getattr(before, f.name) != getattr(data, f.name)
+    }
     changed_after = {k: getattr(data, k) for k in changed_before}
     record_audit(session, actor.id, "member.update", "member", ms.member_id, before=changed_before, after=changed_after)
 

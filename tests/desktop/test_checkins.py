@@ -1,0 +1,128 @@
+"""Check-ins on SQLite and PostgreSQL: idempotent logging, ledger entries and reversals, streak bonus,
+streaks across month ends, leave days, late check-ins, and refusals."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.errors import ValidationError
+from desktop.services.checkins import record_checkins, record_leave, streaks, undo_checkin
+from desktop.services.groups import create_group
+from desktop.services.points import adjust_points, balance, leaderboard
+from desktop.services.roster import MemberInput, add_member
+from models import AuditEntry, CheckIn, Group, PointsEntry
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        a = add_member(s, owner, gid, MemberInput(display_name="张三"))[1]
+        b = add_member(s, owner, gid, MemberInput(display_name="李四"))[1]
+        c = add_member(s, owner, gid, MemberInput(display_name="王五", status="applicant"))[1]
+        s.commit()
+    return gid, a, b, c
+
+
+def test_logging_twice_logs_once(workspace, owner, grp):
+    gid, a, b, _ = grp
+    with workspace.session() as s:
+        first = record_checkins(s, owner, gid, TODAY, [a, b], today=TODAY)
+        again = record_checkins(s, owner, gid, TODAY, [a, b, a], today=TODAY)
+        s.commit()
+        assert first.logged == (a, b) and first.points == 2
+        assert again.logged == () and again.already == (a, b) and again.points == 0
+        assert s.scalar(select(func.count()).select_from(CheckIn)) == 2
+        assert balance(s, a) == 1
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "checkin.record")) == 1
+
+
+def test_refuses_future_days_and_non_members(workspace, owner, grp):
+    gid, a, _, applicant = grp
+    with workspace.session() as s:
+        with pytest.raises(ValidationError, match="future"):
+            record_checkins(s, owner, gid, TODAY + timedelta(days=1), [a], today=TODAY)
+        with pytest.raises(ValidationError, match="not an active member"):
+            record_checkins(s, owner, gid, TODAY, [a, applicant], today=TODAY)
+        s.rollback()
+        assert s.scalar(select(func.count()).select_from(CheckIn)) == 0
+
+
+def test_seven_day_streak_across_a_month_end_earns_the_bonus(workspace, owner, grp):
+    gid, a, _, _ = grp
+    start = date(2026, 10, 28)  # 28, 29, 30, 31, Nov 1, 2, 3
+    with workspace.session() as s:
+        for i in range(7):
+            d = start + timedelta(days=i)
+            record_checkins(s, owner, gid, d, [a], today=d)
+        s.commit()
+        reasons = s.scalars(select(PointsEntry.reason).where(PointsEntry.source_kind == "streak")).all()
+        assert reasons == ["连续打卡7天"]
+        assert balance(s, a) == 7 + 5
+        st = streaks(s, a, today=date(2026, 11, 4))  # nothing yet today: the streak ending yesterday counts
+        assert (st.current, st.longest) == (7, 7)
+        assert streaks(s, a, today=date(2026, 11, 5)).current == 0
+
+
+def test_leave_days_neither_break_nor_extend_a_streak(workspace, owner, grp):
+    gid, a, _, _ = grp
+    with workspace.session() as s:
+        for d in (date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 5)):
+            record_checkins(s, owner, gid, d, [a], today=d)
+        record_leave(s, owner, a, date(2026, 11, 3), date(2026, 11, 4), "出差")
+        s.commit()
+        st = streaks(s, a, today=date(2026, 11, 5))
+        assert (st.current, st.longest) == (3, 3)
+        with pytest.raises(ValidationError):
+            record_leave(s, owner, a, date(2026, 11, 4), date(2026, 11, 6))
+
+
+def test_late_checkins_count_for_streaks_only_when_the_group_says_so(workspace, owner, grp):
+    gid, a, _, _ = grp
+    with workspace.session() as s:
+        record_checkins(s, owner, gid, date(2026, 11, 20), [a], today=date(2026, 11, 20))
+        record_checkins(s, owner, gid, date(2026, 11, 22), [a], today=date(2026, 11, 22))
+        record_checkins(s, owner, gid, date(2026, 11, 21), [a], today=date(2026, 11, 22))  # 补卡
+        s.commit()
+        late = s.scalar(select(CheckIn.late).where(CheckIn.day == date(2026, 11, 21)))
+        assert late is True
+        assert streaks(s, a, today=TODAY).current == 1
+        s.get(Group, gid).late_checkins_count_for_streak = True
+        s.commit()
+        assert streaks(s, a, today=TODAY).current == 3
+
+
+def test_undo_writes_reversing_entries_and_keeps_the_ledger(workspace, owner, grp):
+    gid, a, _, _ = grp
+    with workspace.session() as s:
+        for i in range(7):
+            d = date(2026, 11, 1) + timedelta(days=i)
+            record_checkins(s, owner, gid, d, [a], today=d)
+        assert undo_checkin(s, owner, a, date(2026, 11, 7)) is True
+        assert undo_checkin(s, owner, a, date(2026, 11, 7)) is False
+        s.commit()
+        assert balance(s, a) == 6
+        entries = s.scalars(select(PointsEntry.points).order_by(PointsEntry.id)).all()
+        assert entries.count(-1) == 1 and entries.count(-5) == 1 and len(entries) == 7 + 1 + 2
+        # undoing the same fact again never reverses twice
+        assert s.scalar(select(func.count()).select_from(PointsEntry).where(PointsEntry.source_kind == "reversal")) == 2
+
+
+def test_manual_adjustment_needs_a_reason_and_leaderboard_ranks(workspace, owner, grp):
+    gid, a, b, _ = grp
+    with workspace.session() as s:
+        with pytest.raises(ValidationError):
+            adjust_points(s, owner, b, 10, "  ")
+        adjust_points(s, owner, b, 30, "优秀分享", day=TODAY)
+        record_checkins(s, owner, gid, TODAY, [a], today=TODAY)
+        s.commit()
+        board = leaderboard(s, gid)
+        assert [(r.rank, r.display_name, r.points, r.level) for r in board] == [
+            (1, "李四", 30, "活跃"),
+            (2, "张三", 1, "新人"),
+        ]
