@@ -1,0 +1,81 @@
+"""Matching a pasted chain to the roster: certain matches (name, nickname, WeChat ID), ambiguous ones
+(same name twice, pinyin, fuzzy), unmatched and duplicate lines; logging the paste twice logs once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.services.checkins import record_checkins
+from desktop.services.groups import create_group
+from desktop.services.paste import match_paste
+from desktop.services.roster import MemberInput, add_member
+
+PASTE = """#接龙 早起打卡 11月22日
+例 张三 6:00
+1. 张三 5:58
+2、小美🌸 6:03起床
+3 lisi_wx
+4. 王芳
+5. zhaoliu
+6. 张三
+7. 陌生人
+8. 孙悟空 打卡第3天
+"""
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        ids = {}
+        for key, data in {
+            "zs": MemberInput(display_name="张三"),
+            "xm": MemberInput(display_name="林美", nickname="小美🌸"),
+            "ls": MemberInput(display_name="李四", wechat_id="lisi_wx"),
+            "wf1": MemberInput(display_name="王芳", phone="13800000001"),
+            "wf2": MemberInput(display_name="王芳", phone="13800000002"),
+            "zl": MemberInput(display_name="赵六"),
+            "swk": MemberInput(display_name="孙悟空🐒"),
+        }.items():
+            ids[key] = add_member(s, owner, gid, data)[1]
+        s.commit()
+    return gid, ids
+
+
+def test_each_line_gets_the_right_status(workspace, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        result = [
+            (m.line.name, m.status, [c.membership_id for c in m.candidates], [c.how for c in m.candidates])
+            for m in match_paste(s, gid, PASTE)
+        ]
+    assert result[0] == ("张三", "matched", [ids["zs"]], ["name"])
+    assert result[1] == ("小美🌸", "matched", [ids["xm"]], ["nickname"])
+    assert result[2] == ("lisi_wx", "matched", [ids["ls"]], ["wechat_id"])
+    assert result[3][:2] == ("王芳", "ambiguous") and sorted(result[3][2]) == sorted([ids["wf1"], ids["wf2"]])
+    assert result[4][:2] == ("zhaoliu", "ambiguous") and result[4][2][0] == ids["zl"] and result[4][3][0] == "pinyin"
+    assert result[5][:2] == ("张三", "duplicate")
+    assert result[6] == ("陌生人", "unmatched", [], [])
+    assert (
+        result[7][1] == "ambiguous" and result[7][2][0] == ids["swk"] and result[7][3][0] == "pinyin"
+    )  # same pinyin once the emoji is ignored
+
+
+def test_logging_the_same_paste_again_logs_nothing_new(workspace, owner, grp):
+    gid, ids = grp
+    day = date(2026, 11, 22)
+    for expected in (3, 0):
+        with workspace.session() as s:
+            certain = [m.membership_id for m in match_paste(s, gid, PASTE) if m.status == "matched"]
+            res = record_checkins(s, owner, gid, day, certain, source="paste", today=day)
+            s.commit()
+        assert len(res.logged) == expected
+
+
+def test_a_typo_is_a_fuzzy_candidate(workspace, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        (m,) = match_paste(s, gid, "1. 林美美")
+    assert m.status == "ambiguous" and (m.candidates[0].membership_id, m.candidates[0].how) == (ids["xm"], "fuzzy")
