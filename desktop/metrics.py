@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting
-from models import Activity, Attendance, CheckIn, EntryStep, Leave, Membership, PointsEntry, StepProgress
+from models import Activity, Attendance, CheckIn, Leave, Membership, PointsEntry, StepProgress
 from models.queries.participation import day_after, day_start, members_at_end, participating_ids
 
 
@@ -82,25 +82,27 @@ def leave_days(session: Session, membership_ids, start: date, end: date) -> int:
     return sum((min(e, end) - max(s, start)).days + 1 for s, e in rows)
 
 
-def stalled_onboarding(session: Session, group_id: int, as_of: date) -> int:
-    """Applicants and newcomers part-way through (申请中/入群中) whose last recorded step — or their
-    application, when no step is recorded — is more than `stalled_days` days before as_of."""
+def stalled_query(session: Session, group_id: int, as_of: date):
+    """(membership id, stalled since) of applicants and newcomers part-way through (申请中/入群中) whose
+    last recorded step — or their application, when no step is recorded — is more than `stalled_days`
+    days before as_of."""
     n = int(get_setting(session, "stalled_days"))
     cutoff = day_start(as_of - timedelta(days=n))
     last_step = (
         select(StepProgress.membership_id, func.max(StepProgress.done_at).label("last"))
-        .join(EntryStep, EntryStep.id == StepProgress.step_id)
-        .where(EntryStep.group_id == group_id)
         .group_by(StepProgress.membership_id)
         .subquery()
     )
-    since = func.coalesce(last_step.c.last, Membership.applied_at, Membership.created_at)
-    q = (
-        select(Membership.id)
+    since = func.coalesce(last_step.c.last, Membership.applied_at, Membership.created_at).label("since")
+    return (
+        select(Membership.id, since)
         .outerjoin(last_step, last_step.c.membership_id == Membership.id)
         .where(Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding")), since < cutoff)
     )
-    return _count(session, q)
+
+
+def stalled_onboarding(session: Session, group_id: int, as_of: date) -> int:
+    return _count(session, stalled_query(session, group_id, as_of))
 
 
 def month_stats(session: Session, group_id: int, year: int, month: int, today: date | None = None) -> MonthStats:

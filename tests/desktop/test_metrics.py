@@ -47,8 +47,14 @@ def group(workspace, owner):
             conn.execute(insert(Member).values(id=i, display_name=f"成员{key}"))
             conn.execute(
                 insert(Membership).values(
-                    id=i, member_id=i, group_id=gid, status=status, joined_at=joined, left_at=left,
-                    applied_at=applied, created_at=applied or joined,
+                    id=i,
+                    member_id=i,
+                    group_id=gid,
+                    status=status,
+                    joined_at=joined,
+                    left_at=left,
+                    applied_at=applied,
+                    created_at=applied or joined,
                 )
             )
             ids[key] = i
@@ -60,9 +66,15 @@ def group(workspace, owner):
             + [{"membership_id": ids["B"], "group_id": gid, "day": date(2026, 9, 3)}],
         )
         conn.execute(insert(Leave).values(membership_id=a, start_day=date(2026, 11, 15), end_day=date(2026, 11, 17)))
-        conn.execute(insert(Contribution).values(membership_id=ids["C"], group_id=gid, day=date(2026, 11, 6), kind="share"))
-        conn.execute(insert(Activity).values(id=1, group_id=gid, title="读书分享 第1期", starts_at=datetime(2026, 11, 12, 20)))
-        conn.execute(insert(Activity).values(id=2, group_id=gid, title="十月直播", starts_at=datetime(2026, 10, 12, 20)))
+        conn.execute(
+            insert(Contribution).values(membership_id=ids["C"], group_id=gid, day=date(2026, 11, 6), kind="share")
+        )
+        conn.execute(
+            insert(Activity).values(id=1, group_id=gid, title="读书分享 第1期", starts_at=datetime(2026, 11, 12, 20))
+        )
+        conn.execute(
+            insert(Activity).values(id=2, group_id=gid, title="十月直播", starts_at=datetime(2026, 10, 12, 20))
+        )
         conn.execute(
             insert(Attendance),
             [
@@ -79,13 +91,17 @@ def group(workspace, owner):
         ]
         conn.execute(
             insert(PointsEntry),
-            [{"membership_id": m, "group_id": gid, "day": d, "points": p, "reason": "t", "source_kind": "manual"}
-             for m, d, p in ledger],
+            [
+                {"membership_id": m, "group_id": gid, "day": d, "points": p, "reason": "t", "source_kind": "manual"}
+                for m, d, p in ledger
+            ],
         )
         step = conn.execute(
             EntryStep.__table__.select().where(EntryStep.group_id == gid, EntryStep.code == "purpose")
         ).first()
-        conn.execute(insert(StepProgress).values(membership_id=ids["F"], step_id=step.id, done_at=datetime(2026, 11, 18)))
+        conn.execute(
+            insert(StepProgress).values(membership_id=ids["F"], step_id=step.id, done_at=datetime(2026, 11, 18))
+        )
     return gid
 
 
@@ -143,3 +159,32 @@ def test_period_and_month_parsing():
         with pytest.raises(ValueError, match="YYYY-MM"):
             parse_month(bad)
     assert TODAY - timedelta(days=1) < TODAY
+
+
+def test_health_alerts_and_dashboard_figures(workspace, group):
+    from desktop.health import group_health
+
+    with workspace.session() as s:
+        h = group_health(s, group, as_of=TODAY)
+    kinds = sorted((a.kind, a.display_name) for a in h.alerts)
+    assert kinds == [("dormant", "成员B"), ("stalled_onboarding", "成员E"), ("zombie_group", None)]
+    zombie = next(a for a in h.alerts if a.kind == "zombie_group")
+    assert "0%" in zombie.reason  # nobody participated in the last 7 days (the last fact is the 12th)
+    assert (h.members, h.active_7, h.active_30) == (4, 0, 3)
+    assert h.month.members_total == 4 and h.last_month.members_total == 4
+    assert h.structure == {"key": 0, "mid": 0, "ordinary": 0, "unset": 4}
+    assert set(h.missing_roles) == {"日常运营", "策划", "输出者", "助理", "客服"}
+    assert dict(h.daily_checkins)[date(2026, 11, 2)] == 2 and len(h.daily_checkins) == 20
+    assert h.activities_per_month[-2:] == (("2026-10", 1), ("2026-11", 1))
+    assert h.funnel[0] == ("进群目的问答", 1)
+
+
+def test_a_busy_group_is_not_a_zombie(workspace, group, owner):
+    from desktop.health import zombie_reason
+    from desktop.services.checkins import record_checkins
+
+    with workspace.session() as s:
+        record_checkins(s, owner, group, TODAY, [1, 2, 3], today=TODAY)
+        s.commit()
+        assert zombie_reason(s, group, TODAY, members=4) is None
+        assert "14" in zombie_reason(s, group, TODAY + timedelta(days=20), members=4)

@@ -1,0 +1,320 @@
+"""Community health (PRODUCT §3.4): the dashboard figures of a group and the alerts (预警) behind them.
+Definitions are in docs/metrics.md; thresholds are workspace settings (desktop/settings.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.metrics import MonthStats, dormant_query, month_stats, previous_month, stalled_query
+from desktop.settings import get_setting
+from models import (
+    Activity,
+    EntryStep,
+    Group,
+    Member,
+    Membership,
+    Role,
+    StepProgress,
+    Tier,
+    Violation,
+    membership_role,
+)
+from models.queries.participation import day_after, day_start, members_at_end, participating_ids
+
+# Tier names → the 5/20/75 structure: key voices (核心 + 大咖) 5%, mid voices (中咖) 20%, ordinary 75%.
+STRUCTURE_TARGET = (("key", 0.05), ("mid", 0.20), ("ordinary", 0.75))
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: str  # dormant | silent_newcomer | stalled_onboarding | repeat_violator | zombie_group | capacity
+    membership_id: int | None
+    display_name: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class GroupHealth:
+    group_id: int
+    name: str
+    as_of: date
+    members: int
+    capacity: int
+    active_7: int
+    active_30: int
+    month: MonthStats
+    last_month: MonthStats
+    structure: dict[str, int]  # key / mid / ordinary / unset
+    tiers: dict[str, int]
+    roles: dict[str, int]  # role name -> members holding it
+    missing_roles: tuple[str, ...]
+    activities_per_month: tuple[tuple[str, int], ...]  # ("2026-09", 4) …
+    daily_checkins: tuple[tuple[date, int], ...]
+    funnel: tuple[tuple[str, int], ...]  # step name -> memberships that reached it
+    top_referrers: tuple[tuple[str, int], ...]
+    alerts: tuple[Alert, ...] = field(default_factory=tuple)
+
+    @property
+    def active_7_share(self) -> float:
+        return self.active_7 / self.members if self.members else 0.0
+
+    @property
+    def zombie(self) -> bool:
+        return any(a.kind == "zombie_group" for a in self.alerts)
+
+
+def _names(session: Session, membership_ids) -> list[tuple[int, str]]:
+    return list(
+        session.execute(
+            select(Membership.id, Member.display_name)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(membership_ids))
+            .order_by(Member.pinyin)
+        ).all()
+    )
+
+
+def active_count(session: Session, group_id: int, as_of: date, days: int) -> int:
+    ids = members_at_end(as_of, group_id).where(
+        Membership.id.in_(participating_ids(as_of - timedelta(days=days - 1), as_of, group_id))
+    )
+    return int(session.scalar(select(func.count()).select_from(ids.subquery())) or 0)
+
+
+def last_participation(session: Session, group_id: int, as_of: date, lookback: int = 366) -> date | None:
+    """The most recent day anyone in the group participated (None within the lookback)."""
+    from models import CheckIn, Contribution
+
+    days = [
+        session.scalar(select(func.max(CheckIn.day)).where(CheckIn.group_id == group_id, CheckIn.day <= as_of)),
+        session.scalar(
+            select(func.max(Contribution.day)).where(Contribution.group_id == group_id, Contribution.day <= as_of)
+        ),
+    ]
+    latest_activity = session.scalar(
+        select(func.max(Activity.starts_at)).where(Activity.group_id == group_id, Activity.starts_at < day_after(as_of))
+    )
+    if latest_activity is not None:
+        days.append(latest_activity.date())
+    days = [d for d in days if d is not None and d >= as_of - timedelta(days=lookback)]
+    return max(days) if days else None
+
+
+def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
+    out: list[Alert] = []
+    dormant_days = int(get_setting(session, "dormant_days"))
+    for mid, name in _names(session, dormant_query(session, group_id, as_of)):
+        out.append(Alert("dormant", mid, name, f"已 {dormant_days} 天没有任何打卡、活动或分享"))
+
+    newcomer_days = int(get_setting(session, "newcomer_days"))
+    silent_since = as_of - timedelta(days=dormant_days - 1)
+    newcomers = members_at_end(as_of, group_id).where(
+        Membership.joined_at >= day_start(silent_since),
+        Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
+        Membership.id.not_in(participating_ids(silent_since, as_of, group_id)),
+    )
+    for mid, name in _names(session, newcomers):
+        out.append(Alert("silent_newcomer", mid, name, f"入群超过 {newcomer_days} 天仍未参与任何活动"))
+
+    out += stalled_alerts(session, group_id, as_of)
+
+    n_flag = int(get_setting(session, "violations_flag_count"))
+    window = int(get_setting(session, "violations_window_days"))
+    repeat = (
+        select(Violation.membership_id)
+        .where(Violation.group_id == group_id, Violation.day > as_of - timedelta(days=window), Violation.day <= as_of)
+        .group_by(Violation.membership_id)
+        .having(func.count() >= n_flag)
+    )
+    for mid, name in _names(session, repeat):
+        out.append(Alert("repeat_violator", mid, name, f"{window} 天内违规 {n_flag} 次或以上"))
+
+    group = session.get(Group, group_id)
+    assert group is not None
+    members = int(session.scalar(select(func.count()).select_from(members_at_end(as_of, group_id).subquery())) or 0)
+    warn_share = float(get_setting(session, "capacity_warn_share"))
+    if members > group.capacity:
+        out.append(Alert("capacity", None, None, f"成员 {members} 人, 已超过容量 {group.capacity}"))
+    elif members >= warn_share * group.capacity:
+        out.append(
+            Alert("capacity", None, None, f"成员 {members}/{group.capacity}, 已达容量的 {members / group.capacity:.0%}")
+        )
+
+    zombie = zombie_reason(session, group_id, as_of, members)
+    if zombie:
+        out.append(Alert("zombie_group", None, None, zombie))
+    return out
+
+
+def zombie_reason(session: Session, group_id: int, as_of: date, members: int) -> str | None:
+    """Why the group looks like a zombie group (僵尸群), or None: 7-day active share under the threshold,
+    or no participation at all for `zombie_idle_days` days. A group with no members is not judged."""
+    if members == 0:
+        return None
+    idle_days = int(get_setting(session, "zombie_idle_days"))
+    share_min = float(get_setting(session, "zombie_active_share"))
+    last = last_participation(session, group_id, as_of)
+    if last is None or (as_of - last).days >= idle_days:
+        since = "从未有人参与" if last is None else f"最近一次参与是 {last.isoformat()}"
+        return f"已 {idle_days} 天以上无人参与 ({since})"
+    share = active_count(session, group_id, as_of, 7) / members
+    if share < share_min:
+        return f"近 7 天活跃占比 {share:.0%}, 低于 {share_min:.0%}"
+    return None
+
+
+def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
+    n = int(get_setting(session, "stalled_days"))
+    stalled = stalled_query(session, group_id, as_of).subquery()
+    rows = session.execute(
+        select(stalled.c.id, Member.display_name, stalled.c.since)
+        .join(Membership, Membership.id == stalled.c.id)
+        .join(Member, Member.id == Membership.member_id)
+        .order_by(stalled.c.since)
+    ).all()
+    return [
+        Alert("stalled_onboarding", mid, name, f"入群流程停滞 {(as_of - _as_date(when)).days} 天 (超过 {n} 天)")
+        for mid, name, when in rows
+    ]
+
+
+def _as_date(value) -> date:
+    """SQLite hands back coalesce() of datetimes as text; PostgreSQL as datetime."""
+    if isinstance(value, str):
+        from datetime import datetime
+
+        return datetime.fromisoformat(value).date()
+    return value.date() if hasattr(value, "date") else value
+
+
+def structure(session: Session, group_id: int, as_of: date) -> tuple[dict[str, int], dict[str, int]]:
+    rows = session.execute(
+        select(Tier.name, Tier.rank, func.count())
+        .select_from(Membership)
+        .outerjoin(Tier, Tier.id == Membership.tier_id)
+        .where(Membership.id.in_(members_at_end(as_of, group_id)))
+        .group_by(Tier.name, Tier.rank)
+    ).all()
+    tiers = {(name or "未设置"): n for name, _rank, n in rows}
+    buckets = {"key": 0, "mid": 0, "ordinary": 0, "unset": 0}
+    for _name, rank, n in rows:
+        bucket = "unset" if rank is None else "key" if rank <= 1 else "mid" if rank == 2 else "ordinary"
+        buckets[bucket] += n
+    return buckets, tiers
+
+
+def role_coverage(session: Session, group_id: int, as_of: date) -> dict[str, int]:
+    counts = dict(
+        session.execute(
+            select(Role.name, func.count(membership_role.c.membership_id))
+            .select_from(Role)
+            .outerjoin(
+                membership_role,
+                (membership_role.c.role_id == Role.id)
+                & membership_role.c.membership_id.in_(members_at_end(as_of, group_id)),
+            )
+            .group_by(Role.name)
+        ).all()
+    )
+    return {name: counts.get(name, 0) for name in session.scalars(select(Role.name).order_by(Role.id))}
+
+
+def funnel(session: Session, group_id: int, since: date | None = None) -> list[tuple[str, int]]:
+    """How many memberships reached each live step (optionally only steps recorded since a day)."""
+    q = (
+        select(EntryStep.name, EntryStep.position, func.count(StepProgress.id))
+        .select_from(EntryStep)
+        .outerjoin(
+            StepProgress,
+            (StepProgress.step_id == EntryStep.id) & (StepProgress.done_at >= day_start(since) if since else True),
+        )
+        .where(EntryStep.group_id == group_id, EntryStep.retired_at.is_(None))
+        .group_by(EntryStep.id, EntryStep.name, EntryStep.position)
+        .order_by(EntryStep.position)
+    )
+    return [(name, n) for name, _pos, n in session.execute(q).all()]
+
+
+def top_referrers(session: Session, group_id: int, limit: int = 5) -> list[tuple[str, int]]:
+    referred = func.count(Membership.id).label("n")
+    rows = session.execute(
+        select(Member.display_name, referred)
+        .join(Member, Member.id == Membership.referrer_id)
+        .where(Membership.group_id == group_id, Membership.status == "active")
+        .group_by(Member.id, Member.display_name)
+        .order_by(referred.desc(), Member.display_name)
+        .limit(limit)
+    ).all()
+    return [(n, int(c)) for n, c in rows]
+
+
+def daily_checkins(session: Session, group_id: int, start: date, end: date) -> list[tuple[date, int]]:
+    from models import CheckIn
+
+    counts = dict(
+        session.execute(
+            select(CheckIn.day, func.count())
+            .where(CheckIn.group_id == group_id, CheckIn.day >= start, CheckIn.day <= end)
+            .group_by(CheckIn.day)
+        ).all()
+    )
+    days = []
+    d = start
+    while d <= end:
+        days.append((d, int(counts.get(d, 0))))
+        d += timedelta(days=1)
+    return days
+
+
+def activities_per_month(session: Session, group_id: int, as_of: date, months: int = 6) -> list[tuple[str, int]]:
+    y, m = as_of.year, as_of.month
+    keys = []
+    for _ in range(months):
+        keys.append((y, m))
+        y, m = previous_month(y, m)
+    keys.reverse()
+    start = date(keys[0][0], keys[0][1], 1)
+    starts = session.scalars(
+        select(Activity.starts_at).where(
+            Activity.group_id == group_id, Activity.starts_at >= day_start(start), Activity.starts_at < day_after(as_of)
+        )
+    ).all()
+    counts: dict[tuple[int, int], int] = {}
+    for s in starts:
+        counts[(s.year, s.month)] = counts.get((s.year, s.month), 0) + 1
+    return [(f"{yy}-{mm:02d}", counts.get((yy, mm), 0)) for yy, mm in keys]
+
+
+def group_health(session: Session, group_id: int, as_of: date | None = None) -> GroupHealth:
+    as_of = as_of or date.today()
+    group = session.get(Group, group_id)
+    assert group is not None
+    stats = month_stats(session, group_id, as_of.year, as_of.month, today=as_of)
+    py, pm = previous_month(as_of.year, as_of.month)
+    last = month_stats(session, group_id, py, pm, today=as_of)
+    buckets, tiers = structure(session, group_id, as_of)
+    roles = role_coverage(session, group_id, as_of)
+    return GroupHealth(
+        group_id=group_id,
+        name=group.name,
+        as_of=as_of,
+        members=stats.members_total,
+        capacity=group.capacity,
+        active_7=active_count(session, group_id, as_of, 7),
+        active_30=active_count(session, group_id, as_of, 30),
+        month=stats,
+        last_month=last,
+        structure=buckets,
+        tiers=tiers,
+        roles=roles,
+        missing_roles=tuple(r for r, n in roles.items() if n == 0),
+        activities_per_month=tuple(activities_per_month(session, group_id, as_of)),
+        daily_checkins=tuple(daily_checkins(session, group_id, date(as_of.year, as_of.month, 1), as_of)),
+        funnel=tuple(funnel(session, group_id)),
+        top_referrers=tuple(top_referrers(session, group_id)),
+        alerts=tuple(alerts(session, group_id, as_of)),
+    )
