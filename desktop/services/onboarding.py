@@ -1,0 +1,421 @@
+"""The entry process (入群流程, PRODUCT §3.2): editable step lists, recording and undoing steps (the
+status moves by itself), rules versions, leaving a group, and the progress matrix.
+
+Status rules: the first recorded step makes an applicant 入群中 (onboarding); when every required live
+step is done the member becomes 已入群 (active) with `joined_at`; undoing the step that completed the
+process puts the member back to 入群中. Retired steps keep their records and no longer count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound, ValidationError
+from desktop.services.audit import record_audit
+from desktop.services.operators import Actor, require
+from desktop.services.points import award
+from models import EntryStep, Group, Member, Membership, RulesVersion, StepProgress, utcnow
+from models.base import STEP_KINDS
+
+
+@dataclass(frozen=True)
+class StepRow:
+    id: int
+    position: int
+    code: str
+    name: str
+    kind: str
+    required: bool
+    retired: bool
+
+
+def list_steps(session: Session, group_id: int, *, include_retired: bool = False) -> list[StepRow]:
+    q = (
+        select(EntryStep)
+        .where(EntryStep.group_id == group_id)
+        .order_by(EntryStep.retired_at.is_not(None), EntryStep.position)
+    )
+    if not include_retired:
+        q = q.where(EntryStep.retired_at.is_(None))
+    return [
+        StepRow(s.id, s.position, s.code, s.name, s.kind, s.required, s.retired_at is not None)
+        for s in session.scalars(q)
+    ]
+
+
+def _step(session: Session, step_id: int) -> EntryStep:
+    step = session.get(EntryStep, step_id)
+    if step is None:
+        raise NotFound(f"entry step {step_id}")
+    return step
+
+
+def add_step(session: Session, actor: Actor, group_id: int, name: str, kind: str, required: bool = True) -> int:
+    require(actor, "edit_entry_steps")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("name", "步骤名称不能为空 (step name is required)")
+    if kind not in STEP_KINDS:
+        raise ValidationError("kind", f"未知步骤类型 {kind!r} (unknown kind)")
+    pos = (
+        session.scalar(select(func.coalesce(func.max(EntryStep.position), -1)).where(EntryStep.group_id == group_id))
+        + 1
+    )
+    n = session.scalar(select(func.count()).select_from(EntryStep).where(EntryStep.group_id == group_id)) or 0
+    step = EntryStep(group_id=group_id, position=pos, code=f"custom_{n + 1}", name=name, kind=kind, required=required)
+    session.add(step)
+    session.flush()
+    record_audit(
+        session, actor.id, "step.add", "entry_step", step.id, after={"name": name, "kind": kind, "required": required}
+    )
+    return step.id
+
+
+def edit_step(
+    session: Session,
+    actor: Actor,
+    step_id: int,
+    *,
+    name: str | None = None,
+    kind: str | None = None,
+    required: bool | None = None,
+) -> None:
+    require(actor, "edit_entry_steps")
+    step = _step(session, step_id)
+    before = {"name": step.name, "kind": step.kind, "required": step.required}
+    if name is not None:
+        if not name.strip():
+            raise ValidationError("name", "步骤名称不能为空 (step name is required)")
+        step.name = name.strip()
+    if kind is not None:
+        if kind not in STEP_KINDS:
+            raise ValidationError("kind", f"未知步骤类型 {kind!r} (unknown kind)")
+        step.kind = kind
+    if required is not None:
+        step.required = required
+    record_audit(
+        session,
+        actor.id,
+        "step.edit",
+        "entry_step",
+        step_id,
+        before=before,
+        after={"name": step.name, "kind": step.kind, "required": step.required},
+    )
+
+
+def move_step(session: Session, actor: Actor, step_id: int, new_index: int) -> None:
+    """Put a live step at `new_index` among the live steps (0 = first)."""
+    require(actor, "edit_entry_steps")
+    step = _step(session, step_id)
+    live = [s for s in list_steps(session, step.group_id)]
+    ids = [s.id for s in live if s.id != step_id]
+    new_index = max(0, min(new_index, len(ids)))
+    ids.insert(new_index, step_id)
+    for pos, sid in enumerate(ids):
+        session.execute(update(EntryStep).where(EntryStep.id == sid).values(position=pos))
+    record_audit(session, actor.id, "step.move", "entry_step", step_id, after={"index": new_index})
+
+
+def retire_step(session: Session, actor: Actor, step_id: int) -> None:
+    """Remove a step from the process; its recorded progress is kept and shown as retired."""
+    require(actor, "edit_entry_steps")
+    step = _step(session, step_id)
+    step.retired_at = utcnow()
+    record_audit(session, actor.id, "step.retire", "entry_step", step_id, before={"name": step.name})
+
+
+def restore_step(session: Session, actor: Actor, step_id: int) -> None:
+    require(actor, "edit_entry_steps")
+    step = _step(session, step_id)
+    step.retired_at = None
+    step.position = (
+        session.scalar(
+            select(func.coalesce(func.max(EntryStep.position), -1)).where(EntryStep.group_id == step.group_id)
+        )
+        + 1
+    )
+    record_audit(session, actor.id, "step.restore", "entry_step", step_id)
+
+
+# ---- rules versions ----
+
+
+def current_rules(session: Session, group_id: int) -> RulesVersion | None:
+    return session.scalars(
+        select(RulesVersion).where(RulesVersion.group_id == group_id).order_by(RulesVersion.version.desc())
+    ).first()
+
+
+def update_rules(session: Session, actor: Actor, group_id: int, text: str) -> int:
+    """Save new rules text as the next version (old versions are kept with their dates). Returns the version."""
+    require(actor, "edit_groups")
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("rules", "群规不能为空 (rules text is required)")
+    cur = current_rules(session, group_id)
+    if cur is not None and cur.text == text:
+        return cur.version
+    version = (cur.version if cur else 0) + 1
+    session.add(RulesVersion(group_id=group_id, version=version, text=text, created_by=actor.id))
+    record_audit(session, actor.id, "rules.update", "group", group_id, after={"version": version})
+    return version
+
+
+# ---- recording progress ----
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    status: str  # the membership status after the change
+    became_active: bool
+
+
+def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
+    missing = session.scalar(
+        select(func.count())
+        .select_from(EntryStep)
+        .where(
+            EntryStep.group_id == group_id,
+            EntryStep.required.is_(True),
+            EntryStep.retired_at.is_(None),
+            ~select(StepProgress.id)
+            .where(StepProgress.step_id == EntryStep.id, StepProgress.membership_id == membership_id)
+            .exists(),
+        )
+    )
+    return missing == 0
+
+
+def record_step(
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    step_id: int,
+    *,
+    answer: str | None = None,
+    amount_cents: int | None = None,
+    rules_version: int | None = None,
+    when: datetime | None = None,
+) -> StepOutcome:
+    require(actor, "record_participation")
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    step = _step(session, step_id)
+    if step.group_id != ms.group_id:
+        raise ValidationError("step", "这个步骤不属于该成员的社群 (step belongs to another group)")
+    if step.retired_at is not None:
+        raise ValidationError("step", f"步骤「{step.name}」已停用 (step is retired)")
+    if ms.status in ("left", "removed", "blacklisted"):
+        raise ValidationError("status", "已离开的成员不能记录入群步骤 (member has left the group)")
+    if amount_cents is not None and amount_cents < 0:
+        raise ValidationError("amount", "金额不能为负 (amount must not be negative)")
+    if step.kind == "acknowledge" and rules_version is None:
+        cur = current_rules(session, ms.group_id)
+        rules_version = cur.version if cur else None
+    existing = session.scalar(
+        select(StepProgress).where(StepProgress.membership_id == membership_id, StepProgress.step_id == step_id)
+    )
+    when = when or utcnow()
+    if existing is None:
+        session.add(
+            StepProgress(
+                membership_id=membership_id,
+                step_id=step_id,
+                done_at=when,
+                recorded_by=actor.id,
+                answer=answer,
+                amount_cents=amount_cents,
+                rules_version=rules_version,
+            )
+        )
+    else:
+        existing.answer = answer if answer is not None else existing.answer
+        existing.amount_cents = amount_cents if amount_cents is not None else existing.amount_cents
+        existing.rules_version = rules_version if rules_version is not None else existing.rules_version
+    if step.code == "purpose" and answer:
+        ms.purpose = answer
+    if step.kind == "payment" and amount_cents:
+        ms.fee_paid_cents = amount_cents
+    session.flush()
+    before = ms.status
+    became_active = False
+    if ms.status == "applicant":
+        ms.status = "onboarding"
+    if ms.status == "onboarding" and _required_done(session, membership_id, ms.group_id):
+        ms.status = "active"
+        ms.joined_at = when
+        became_active = True
+        if ms.referrer_id:
+            referrer_ms = session.scalar(
+                select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
+            )
+            if referrer_ms:
+                award(
+                    session,
+                    membership_id=referrer_ms,
+                    group_id=ms.group_id,
+                    day=when.date(),
+                    code="referral",
+                    source_kind="referral",
+                    source_id=membership_id,
+                    reason="推荐入群",
+                    operator_id=actor.id,
+                )
+    record_audit(
+        session,
+        actor.id,
+        "step.record",
+        "membership",
+        membership_id,
+        before={"status": before},
+        after={"step": step.name, "status": ms.status, "answer": answer},
+    )
+    return StepOutcome(ms.status, became_active)
+
+
+def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
+    require(actor, "record_participation")
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    prog = session.scalar(
+        select(StepProgress).where(StepProgress.membership_id == membership_id, StepProgress.step_id == step_id)
+    )
+    if prog is None:
+        return StepOutcome(ms.status, False)
+    done_at = prog.done_at
+    session.execute(delete(StepProgress).where(StepProgress.id == prog.id))
+    session.flush()
+    before = ms.status
+    if ms.status == "active" and ms.joined_at == done_at and not _required_done(session, membership_id, ms.group_id):
+        ms.status = "onboarding"
+        ms.joined_at = None
+        from desktop.services.points import reverse_source
+
+        reverse_source(session, "referral", membership_id, actor.id, "撤销入群步骤")
+    if ms.status == "onboarding":
+        left = session.scalar(
+            select(func.count()).select_from(StepProgress).where(StepProgress.membership_id == membership_id)
+        )
+        if left == 0:
+            ms.status = "applicant"
+    record_audit(
+        session,
+        actor.id,
+        "step.undo",
+        "membership",
+        membership_id,
+        before={"status": before, "step_id": step_id},
+        after={"status": ms.status},
+    )
+    return StepOutcome(ms.status, False)
+
+
+def leave_group(
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    reason: str,
+    *,
+    status: str = "left",
+    when: datetime | None = None,
+) -> None:
+    """Mark a membership left / removed / blacklisted; the reason is required and kept."""
+    require(actor, "record_participation" if status == "left" else "delete_members")
+    if status not in ("left", "removed", "blacklisted"):
+        raise ValidationError("status", f"未知状态 {status!r}")
+    if not reason or not reason.strip():
+        raise ValidationError("reason", "请填写离开原因 (a reason is required)")
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    before = ms.status
+    ms.status = status
+    ms.left_at = when or utcnow()
+    if ms.joined_at and ms.left_at < ms.joined_at:
+        ms.left_at = ms.joined_at
+    ms.left_reason = reason.strip()
+    record_audit(
+        session,
+        actor.id,
+        f"membership.{status}",
+        "membership",
+        membership_id,
+        before={"status": before},
+        after={"status": status, "reason": reason},
+    )
+
+
+def blacklisted_in(session: Session, member_id: int) -> list[str]:
+    """Groups where this person is blacklisted (re-adding them must warn)."""
+    return list(
+        session.scalars(
+            select(Group.name)
+            .join(Membership, Membership.group_id == Group.id)
+            .where(Membership.member_id == member_id, Membership.status == "blacklisted")
+        )
+    )
+
+
+# ---- progress matrix ----
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    membership_id: int
+    display_name: str
+    status: str
+    done: dict[int, datetime]  # step id -> done_at
+    last_done: datetime | None
+
+
+def progress_matrix(
+    session: Session,
+    group_id: int,
+    *,
+    statuses: tuple[str, ...] = ("applicant", "onboarding", "active"),
+    limit: int | None = None,
+) -> list[ProgressRow]:
+    q = (
+        select(Membership.id, Member.display_name, Membership.status)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.group_id == group_id, Membership.status.in_(statuses), Member.deleted_at.is_(None))
+        .order_by(Membership.status != "onboarding", Membership.status != "applicant", Member.pinyin)
+    )
+    if limit:
+        q = q.limit(limit)
+    people = session.execute(q).all()
+    ids = [p[0] for p in people]
+    done: dict[int, dict[int, datetime]] = {}
+    for chunk_start in range(0, len(ids), 900):
+        chunk = ids[chunk_start : chunk_start + 900]
+        for mid, sid, at in session.execute(
+            select(StepProgress.membership_id, StepProgress.step_id, StepProgress.done_at).where(
+                StepProgress.membership_id.in_(chunk)
+            )
+        ):
+            done.setdefault(mid, {})[sid] = at
+    return [
+        ProgressRow(mid, name, status, done.get(mid, {}), max(done[mid].values()) if done.get(mid) else None)
+        for mid, name, status in people
+    ]
+
+
+def funnel_with_conversion(
+    session: Session, group_id: int, since: date | None = None
+) -> list[tuple[str, int, float | None]]:
+    """(step name, reached, conversion from the previous step) for the live steps in order."""
+    from desktop.health import funnel
+
+    rows = funnel(session, group_id, since)
+    out = []
+    prev = None
+    for name, n in rows:
+        out.append((name, n, (n / prev) if prev else None))
+        prev = n
+    return out

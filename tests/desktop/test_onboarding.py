@@ -1,0 +1,146 @@
+"""The entry process: canonical steps, editing without losing records, recording until active (status
+moves by itself), undo, rules versions read, leaving with a reason, funnel and stalled counts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.errors import PermissionDenied, ValidationError
+from desktop.metrics import stalled_onboarding
+from desktop.services.groups import create_group
+from desktop.services.onboarding import (
+    add_step,
+    funnel_with_conversion,
+    leave_group,
+    list_steps,
+    move_step,
+    progress_matrix,
+    record_step,
+    retire_step,
+    undo_step,
+    update_rules,
+)
+from desktop.services.operators import add_operator
+from desktop.services.points import balance
+from desktop.services.roster import MemberInput, add_member
+from models import Membership, StepProgress
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营", fee_cents=19900, rules_text="第一版群规")
+        ref_member, ref_ms = add_member(s, owner, gid, MemberInput(display_name="老会员"))
+        _, newbie = add_member(
+            s, owner, gid, MemberInput(display_name="新人", status="applicant", referrer_id=ref_member)
+        )
+        s.commit()
+    return gid, ref_ms, newbie
+
+
+def test_new_groups_start_from_the_canonical_template(workspace, owner):
+    with workspace.session() as s:
+        free = create_group(s, owner, "免费群")
+        paid = create_group(s, owner, "付费群", fee_cents=9900)
+        names = [st.name for st in list_steps(s, free)]
+        assert names == ["进群目的问答", "阅读群规与入会须知", "自我介绍", "爆照", "爆料/分享", "实名认证"]
+        assert [st.name for st in list_steps(s, paid)][2] == "缴纳门槛费"
+
+
+def test_recording_every_required_step_makes_a_member(workspace, owner, grp):
+    gid, ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        out = record_step(s, owner, newbie, steps["purpose"], answer="想系统学习")
+        assert out.status == "onboarding"
+        record_step(s, owner, newbie, steps["rules"])
+        record_step(s, owner, newbie, steps["fee"], amount_cents=19900)
+        out = record_step(s, owner, newbie, steps["intro"], when=datetime(2026, 11, 20, 9))
+        s.commit()
+        assert out.became_active and out.status == "active"
+        ms = s.get(Membership, newbie)
+        assert (ms.purpose, ms.fee_paid_cents, ms.joined_at) == ("想系统学习", 19900, datetime(2026, 11, 20, 9))
+        rules_read = s.scalar(select(StepProgress.rules_version).where(StepProgress.step_id == steps["rules"]))
+        assert rules_read == 1
+        assert balance(s, ref_ms) == 20  # the referrer earns the converted-referral points
+
+
+def test_undo_of_the_completing_step_reverts_status_and_referral(workspace, owner, grp):
+    gid, ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        for code in ("purpose", "rules", "fee", "intro"):
+            record_step(s, owner, newbie, steps[code])
+        undo_step(s, owner, newbie, steps["intro"])
+        s.commit()
+        ms = s.get(Membership, newbie)
+        assert (ms.status, ms.joined_at) == ("onboarding", None)
+        assert balance(s, ref_ms) == 0
+        for code in ("purpose", "rules", "fee"):
+            undo_step(s, owner, newbie, steps[code])
+        assert s.get(Membership, newbie).status == "applicant"
+
+
+def test_editing_steps_keeps_recorded_progress(workspace, owner, grp):
+    gid, _, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        record_step(s, owner, newbie, steps["photo"])
+        retire_step(s, owner, steps["photo"])
+        new = add_step(s, owner, gid, "加入打卡小组", "ritual", required=False)
+        move_step(s, owner, new, 0)
+        s.commit()
+        live = list_steps(s, gid)
+        assert live[0].name == "加入打卡小组" and "爆照" not in [x.name for x in live]
+        retired = [x for x in list_steps(s, gid, include_retired=True) if x.retired]
+        assert [x.name for x in retired] == ["爆照"]
+        assert s.scalar(select(func.count()).select_from(StepProgress)) == 1
+        row = next(r for r in progress_matrix(s, gid) if r.membership_id == newbie)
+        assert steps["photo"] in row.done
+        with pytest.raises(ValidationError, match="retired"):
+            record_step(s, owner, newbie, steps["photo"])
+
+
+def test_assistant_cannot_change_steps(workspace, owner, grp):
+    gid, _, _ = grp
+    with workspace.session() as s:
+        helper = add_operator(s, owner, "助理小王", "assistant")
+        with pytest.raises(PermissionDenied):
+            add_step(s, helper, gid, "x", "ritual")
+
+
+def test_rules_versions_are_kept(workspace, owner, grp):
+    gid, _, newbie = grp
+    with workspace.session() as s:
+        assert update_rules(s, owner, gid, "第二版群规: 禁止广告") == 2
+        assert update_rules(s, owner, gid, "第二版群规: 禁止广告") == 2  # unchanged text is no new version
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        record_step(s, owner, newbie, steps["rules"])
+        s.commit()
+        assert s.scalar(select(StepProgress.rules_version)) == 2
+
+
+def test_leaving_needs_a_reason_and_is_kept(workspace, owner, grp):
+    _, ref_ms, _ = grp
+    with workspace.session() as s:
+        with pytest.raises(ValidationError):
+            leave_group(s, owner, ref_ms, " ")
+        leave_group(s, owner, ref_ms, "工作太忙")
+        s.commit()
+        ms = s.get(Membership, ref_ms)
+        assert (ms.status, ms.left_reason) == ("left", "工作太忙") and ms.left_at is not None
+
+
+def test_funnel_and_stalled(workspace, owner, grp):
+    gid, _, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        record_step(s, owner, newbie, steps["purpose"], when=datetime(2026, 11, 1))
+        s.commit()
+        f = funnel_with_conversion(s, gid)
+        assert f[0] == ("进群目的问答", 1, None) and f[1] == ("阅读群规与入会须知", 0, 0.0)
+        assert stalled_onboarding(s, gid, date(2026, 11, 5)) == 0
+        assert stalled_onboarding(s, gid, date(2026, 11, 20)) == 1
