@@ -9,6 +9,7 @@ Lines that match nobody are *unmatched* (the window offers: add as new member, p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -124,8 +125,33 @@ def match_paste(session: Session, group_id: int, text: str) -> list[PasteMatch]:
             out.append(PasteMatch(line, "duplicate"))
             continue
         status, cands = index.match(line.name)
+        if status != "matched":
+            status, cands = _try_segments(index, line, status, cands)
         out.append(PasteMatch(line, status, cands))
     return out
+
+
+_SEGMENT_SPLIT = re.compile(r"\s*[-—–|｜/·•]+\s*")
+
+
+def _try_segments(index: RosterIndex, line: PasteLine, status: str, cands: tuple[Candidate, ...]):
+    """Group nicknames often follow 城市-姓名-职业: try the whole "name-remark" text, then each segment,
+    and take a certain match only when exactly one segment gives one."""
+    if not line.remark:
+        return status, cands
+    whole = f"{line.name}-{line.remark.lstrip('-—–|｜/·• ')}"
+    w_status, w_cands = index.match(whole)
+    if w_status == "matched":
+        return w_status, w_cands
+    certain = []
+    for seg in _SEGMENT_SPLIT.split(whole):
+        if seg and seg != line.name:
+            s_status, s_cands = index.match(seg)
+            if s_status == "matched":
+                certain.append(s_cands[0])
+    if len(certain) == 1:
+        return "matched", (certain[0],)
+    return status, cands
 
 
 def already_checked_in(session: Session, group_id: int, day: date, membership_ids: list[int]) -> set[int]:

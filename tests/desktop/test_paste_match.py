@@ -79,3 +79,15 @@ def test_a_typo_is_a_fuzzy_candidate(workspace, grp):
     with workspace.session() as s:
         (m,) = match_paste(s, gid, "1. 林美美")
     assert m.status == "ambiguous" and (m.candidates[0].membership_id, m.candidates[0].how) == (ids["xm"], "fuzzy")
+
+
+def test_city_name_job_nicknames_match_on_the_name_segment(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="周杰", group_nickname="北京-周杰-产品经理"))
+        s.commit()
+        got = [
+            (m.status, m.membership_id)
+            for m in match_paste(s, gid, "1. 北京-周杰-产品经理 6:01\n2. 上海｜李四\n3. 深圳-陌生人")
+        ]
+    assert got == [("matched", ms), ("matched", ids["ls"]), ("unmatched", None)]

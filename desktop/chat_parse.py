@@ -1,0 +1,625 @@
+"""Chat paste parser for check-ins and sign-ups: turns a pasted WeChat/QQ chat into lines (pure Python).
+
+``parse_chat(text)`` returns one :class:`PasteLine` per line of the pasted text, in order, each with a
+``kind``; ``entries(lines)`` keeps the entry lines that are not repeats. Matching names to the roster
+is not done here (see §3.3 of the product spec); this module only finds who posted.
+
+Text preparation
+----------------
+* Lines are split like ``str.splitlines`` (``\\n``, ``\\r\\n``, ``\\r``); ``line_no`` is 1-based.
+* Invisible characters (zero-width space / non-joiner, BOM, LRM/RLM, word joiner, soft hyphen) are
+  dropped before parsing. The zero-width joiner and variation selectors are kept: they are part of
+  emoji such as 👨‍👩‍👧 and ❤️.
+* Parsing looks at a *folded* copy of each line, made character by character with NFKC, so
+  full-width digits, letters and punctuation (``１２．``, ``（５）``, ``：``, ``，``) read as ASCII and every
+  space (U+3000, NBSP, tab) reads as a space. ``name`` and ``remark`` are cut from the original line,
+  so they stay as written; only their whitespace is collapsed to single spaces.
+
+Modes
+-----
+One mode is chosen per paste; "content lines" are the non-blank, non-example lines:
+
+a. any ``#接龙`` line: **chain**;
+b. a stamp line (see 2.) with a numeric date, followed by a message line: **stamped log**;
+c. no numbered lines, speaker lines (see 3.) are at least half of the content lines and outnumber
+   the stamp lines: **colon log**;
+d. at least two stamp lines, the paste starts with one and every one is followed by a message line:
+   **stamped log** (so ``张三 06:01`` / ``李四 06:03`` with nothing in between is a list with times);
+e. as c. but without outnumbering the stamp lines: **colon log**;
+f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
+
+1. **Chain** (接龙):
+   * ``#接龙`` (with or without a title after it) is a header; when it has no title, the next
+     non-blank, unnumbered line is the title and also a header. A second ``#接龙`` starts over.
+   * Example lines start with ``例`` / ``示例`` / ``样例`` / ``范例`` / ``比如`` / ``e.g.`` (also after a
+     number) and are kind ``example``.
+   * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
+     ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits.
+     A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周 is not a chain number
+     (``11月22日 早起打卡`` is a title).
+   * If the paste has numbered lines, unnumbered lines before the first entry are headers (title,
+     description, time and place) and unnumbered lines after it are noise (footers, stray chat).
+     A numbered line with no name (``5.``, ``6. ✅``) is noise.
+   * Plain list (no numbered lines): before the first entry, a title-like line (a date, ``第N期``, or a
+     first word containing 接龙/打卡/签到/报名/活动/读书会/训练营/名单/… other than a trailing
+     已打卡/+1/✅) is a header, so a list that *starts* with ``张三打卡`` reads it as a title. Other
+     lines are entries when their name is plausible (at most 20 characters, no 。！？!?); otherwise
+     they are headers before the first entry and noise after it.
+2. **Stamped chat log**: stamp lines ``speaker [date] time`` or ``[date] time speaker``
+   (``张三 2026/11/22 06:01``, ``张三 11-22 06:01``, ``张三 06:01``, ``2026-11-22 06:01:23 张三(12345678)``,
+   ``[06:01] 张三``), each followed by message line(s). The stamp line is the entry (name = the
+   speaker, time = the stamp's time); the message lines, joined by a space, are its remark, and the
+   message lines themselves are kind ``noise`` (they are not check-ins of their own). A line with
+   only a date and/or time (``—— 2026年11月22日 ——``) is noise and ends the message. Numbered lines
+   never count as stamps.
+3. **Colon chat log**: speaker lines ``张三: 打卡``, ``张三：早安打卡``, ``[06:01] 张三: 打卡``,
+   ``06:01 张三: 打卡``. The speaker (everything before the colon) is the name; the message is the
+   remark, minus a time found in it when the line had no time stamp. ``张三:`` with an empty message
+   takes the following non-speaker lines as its message (those lines are noise). Lines with no
+   recognisable speaker (``王五撤回了一条消息``, ``[图片]`` after a finished message) are noise. A colon
+   between two digits is a time, never a speaker colon.
+
+Names, times and remarks
+------------------------
+* Chain and plain-list entries: the name is the first *token* of the line after the number, where
+  tokens are split on whitespace and the separators ``- — – | , ， 、 ; ： / ~``. A hyphen between two
+  Latin letters (``Jean-Luc``) does not split. Consequently ``北京-张三`` yields the name ``北京``.
+* Latin names: a first token of Latin letters is joined with the following Latin words that are
+  separated from it by spaces only, so ``Tom Lee``, ``3. Tom Lee 6:00`` and ``tom lee 打卡`` all give
+  ``Tom Lee``/``tom lee``. Words such as ``ok``, ``done``, ``checkin``, ``day``, ``am``/``pm`` stop the join.
+* Remark words are never part of a name: a trailing ``打卡``/``已打卡``/``签到``/``报名``/``+1``/``✅``/
+  ``第12天``/``day5`` glued to the name (``张三已打卡``) is cut off into the remark, and a first token
+  that is only a remark word (``已打卡 张三``) is passed over (it stays in the remark).
+* Emoji: emoji glued to a name are part of it (WeChat nicknames contain emoji), so ``🌞小美🌸`` is the
+  name ``🌞小美🌸``. Tokens made only of emoji/symbols/punctuation *before* the name are decoration and
+  dropped (``🌞 小美`` gives ``小美``). Tokens after the name belong to the remark (``小美 🌸`` has the
+  remark ``🌸``, ``张三 ✅`` the remark ``✅``). If a line has nothing but emoji, its first emoji-bearing
+  token is the name (emoji-only nicknames exist), unless it is a remark mark such as ``✅``.
+* Log speakers keep spaces (``Tom Lee: 打卡`` gives ``Tom Lee``); a QQ number ``(12345678)`` or an
+  ``<email>`` after the speaker, a leading ``【群头衔】`` tag and space-separated decoration emoji
+  around the speaker are dropped.
+* Time: the first valid time on the line (entry body or message), ``H:MM`` / ``HH:MM[:SS]`` (also with
+  a full-width colon), ``6点``, ``6点30(分)``, ``6点半``; an optional 上午/早上/凌晨/下午/晚上 prefix
+  or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
+* Remark: the rest of the entry's text after removing the number, leading decoration, the name and
+  the time; whitespace is collapsed, tokens that are only separators are dropped and separators at
+  either end are stripped. ``None`` when nothing is left.
+* ``number``, ``time`` and ``remark`` are filled only for entries; all other kinds have every field
+  except ``line_no``/``raw``/``kind`` set to ``None``.
+
+Duplicates
+----------
+An entry whose :func:`normalise_name` equals that of an earlier entry gets ``duplicate_of`` = the
+``line_no`` of the *first* entry with that name (a third occurrence also points at the first).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+
+__all__ = ["PasteLine", "entries", "normalise_name", "parse_chat"]
+
+
+@dataclass(frozen=True)
+class PasteLine:
+    line_no: int  # 1-based line number in the pasted text
+    raw: str  # the original line
+    kind: str  # "entry" | "header" | "example" | "blank" | "noise"
+    name: str | None  # the person's name as written, cleaned (None unless kind == "entry")
+    number: int | None  # the chain number if the line had one ("3. 王五" -> 3)
+    time: str | None  # a time found on the line, normalised "HH:MM"
+    remark: str | None  # the rest of the line after the name/time, stripped, None if empty
+    duplicate_of: int | None  # line_no of an earlier entry with the same normalised name
+
+
+# ---------------------------------------------------------------- text preparation
+
+_Span = tuple[int, int]  # [start, end) in a line; clean and folded text share positions
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"))
+_ZERO_WIDTH_ALL = {**_INVISIBLE, ord("\u200d"): None}  # for comparison keys the joiner goes too
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+@dataclass(frozen=True)
+class _Line:
+    no: int
+    raw: str
+    clean: str  # raw without invisible characters
+    folded: str  # clean folded character by character; same length as clean
+
+    @classmethod
+    def make(cls, no: int, raw: str) -> _Line:
+        clean = raw.translate(_INVISIBLE)
+        return cls(no, raw, clean, "".join(map(_fold_char, clean)))
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.folded.strip()
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _blank(text: str, spans: list[_Span]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+# ---------------------------------------------------------------- times
+
+_TIME_RE = re.compile(
+    r"(?:(?P<pre>上午|早上|早晨|清晨|凌晨|下午|晚上|傍晚)\s*)?"
+    r"(?<![\d.])(?:(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?![\d:])"
+    r"|(?P<h2>\d{1,2})点(?:(?P<half>半)|(?P<m2>\d{1,2})分?)?(?!\d))"
+    r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
+)
+_PM_WORDS = {"下午", "晚上", "傍晚"}
+
+
+def _clock(match: re.Match[str]) -> str | None:
+    hour = int(match["h"] or match["h2"])
+    minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
+    pm = match["pre"] in _PM_WORDS or (match["post"] or "").lower().startswith("p")
+    if pm and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
+    """The first valid time at or after ``start``, and its span."""
+    for match in _TIME_RE.finditer(folded, start):
+        clock = _clock(match)
+        if clock is not None:
+            return clock, match.span()
+    return None, None
+
+
+# ---------------------------------------------------------------- line shapes
+
+_CHAIN_RE = re.compile(r"^\s*#\s*接龙(?P<title>.*)$")
+_EXAMPLE_RE = re.compile(r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z]))", re.IGNORECASE)
+_NUMBER_RE = re.compile(
+    r"^\s*(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
+    r"|(?P<b>\d{1,4})\ufe0f?\u20e3"
+    r"|(?P<c>\d{1,4})\s*[.、)\]](?!\d)"
+    r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]))\s*"
+)
+_DATE = (
+    r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}[日号]?"
+    r"|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])"
+)
+_DATE_RE = re.compile(_DATE)
+_CLOCK = r"(?:(?:上午|下午|凌晨|早上|晚上|中午)\s*)?\d{1,2}:\d{2}(?::\d{2})?"
+_STAMP_FIRST_RE = re.compile(rf"^\s*(?P<sp>\S.*?)\s+\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s*$")
+_STAMP_LAST_RE = re.compile(rf"^\s*\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s+(?P<sp>\S.*?)\s*$")
+_COLON_RE = re.compile(
+    rf"^\s*(?:\[?\s*(?:{_DATE}\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
+    r"(?P<sp>[^:\[\]]*?[^:\s\[\]])\s*(?:(?<!\d):|:(?!\d))\s*(?P<msg>.*)$"
+)
+_STAMP_ONLY_RE = re.compile(rf"^[\s\-—=~*·]*\[?(?:{_DATE}\s*)?(?:{_CLOCK})?\]?[\s\-—=~*·]*$")
+_SENTENCE_PUNCT = re.compile("[。！？!?]")
+
+
+def _number(line: _Line) -> tuple[int | None, int]:
+    """The chain number of the line (or None) and where the body after it starts."""
+    match = _NUMBER_RE.match(line.folded)
+    if match is None:
+        return None, 0
+    digits = match["a"] or match["b"] or match["c"] or match["d"]
+    return int(digits), match.end()
+
+
+def _is_example(folded: str, start: int = 0) -> bool:
+    return _EXAMPLE_RE.match(folded, start) is not None
+
+
+def _has_name_char(text: str) -> bool:
+    return any(unicodedata.category(ch)[0] == "L" or unicodedata.category(ch) == "So" for ch in text)
+
+
+def _plausible_speaker(text: str) -> bool:
+    text = _collapse(text)
+    if not 0 < len(text) <= 30 or "http" in text.lower():
+        return False
+    return _has_name_char(text) and not _SENTENCE_PUNCT.search(text)
+
+
+@dataclass(frozen=True)
+class _Speech:
+    speaker: _Span  # span of the speaker in the line
+    clock: str | None  # time from the stamp, normalised
+    msg: _Span | None  # span of the message on the same line
+
+
+def _has_message(speech: _Speech) -> bool:
+    return speech.msg is not None and speech.msg[0] < speech.msg[1]
+
+
+def _stamp(line: _Line) -> tuple[_Speech, bool] | None:
+    """A ``speaker [date] time`` line: the speech and whether it carries a numeric date."""
+    for regex in (_STAMP_FIRST_RE, _STAMP_LAST_RE):
+        match = regex.match(line.folded)
+        if match and ":" not in match["sp"] and _plausible_speaker(match["sp"]):
+            clock, _ = _find_time(match["clock"])
+            dated = any(ch.isdigit() for ch in match["date"] or "")
+            return _Speech(match.span("sp"), clock, None), dated
+    return None
+
+
+def _colon(line: _Line) -> _Speech | None:
+    """A ``[time] speaker: message`` line."""
+    match = _COLON_RE.match(line.folded)
+    if match is None or not _plausible_speaker(match["sp"]) or match["msg"].startswith("//"):
+        return None
+    clock = _find_time(match["clock"])[0] if match["clock"] else None
+    return _Speech(match.span("sp"), clock, match.span("msg"))
+
+
+def _stamp_line(line: _Line) -> tuple[_Speech, bool] | None:
+    """Like :func:`_stamp`, but a blank or numbered line is never a stamp line."""
+    if line.is_blank or _number(line)[0] is not None:
+        return None
+    return _stamp(line)
+
+
+def _is_stamp_only(folded: str) -> bool:
+    return _STAMP_ONLY_RE.match(folded) is not None
+
+
+# ---------------------------------------------------------------- names and remarks
+
+_SEP_RE = re.compile(r"\s+|[—–―|,、;:/~]+|(?<![A-Za-z])-+|-+(?![A-Za-z])")
+_EDGE_SEPS = " -—–―|,，、;；:：/~～"
+_MARKS = "✅✔☑✓√👍💪🙋\ufe0f"
+_REMARK_WORD = rf"(?:已?打卡|已?签到|已?报名|\+\d+|[{_MARKS}]+|第\d+天|day\s*\d+)"
+_REMARK_SUFFIX_RE = re.compile(rf"{_REMARK_WORD}+$", re.IGNORECASE)
+_LATIN_WORD_RE = re.compile(r"^[A-Za-z][A-Za-z'.\-]*$")
+_LATIN_STOP = {
+    "ok", "okay", "done", "yes", "in", "checkin", "check", "checked", "here", "present",
+    "day", "am", "pm", "sign", "signed", "up", "join", "joined",
+}  # fmt: skip
+_DECOR_CATEGORIES = {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
+
+
+def _token_spans(text: str, start: int, end: int) -> list[_Span]:
+    spans, pos = [], start
+    for match in _SEP_RE.finditer(text, start, end):
+        if match.start() > pos:
+            spans.append((pos, match.start()))
+        pos = max(pos, match.end())
+    if end > pos:
+        spans.append((pos, end))
+    return spans
+
+
+def _is_decoration(token: str) -> bool:
+    return all(unicodedata.category(ch) in _DECOR_CATEGORIES for ch in token)
+
+
+def _name_length(token: str) -> int:
+    """Length of ``token`` without a glued-on remark word (0: the token is only a remark word)."""
+    match = _REMARK_SUFFIX_RE.search(token)
+    return match.start() if match else len(token)
+
+
+def _is_latin_name_word(token: str) -> bool:
+    return _LATIN_WORD_RE.match(token) is not None and token.casefold() not in _LATIN_STOP
+
+
+def _extend_latin(work: str, spans: list[_Span], index: int) -> int:
+    """End of a run of space-separated Latin words starting at token ``index``."""
+    end = spans[index][1]
+    for start, stop in spans[index + 1 :]:
+        if work[end:start].strip() or not _is_latin_name_word(work[start:stop]):
+            break
+        end = stop
+    return end
+
+
+def _emoji_name(work: str, spans: list[_Span]) -> _Span | None:
+    for start, end in spans:
+        token = work[start:end]
+        if _name_length(token) and any(unicodedata.category(ch) == "So" for ch in token):
+            return start, end
+    return None
+
+
+def _pick_name(work: str, spans: list[_Span]) -> tuple[list[_Span], _Span | None]:
+    """Leading decoration spans (dropped) and the span of the name, if any."""
+    decoration = []
+    for index, (start, end) in enumerate(spans):
+        token = work[start:end]
+        if _is_decoration(token):
+            decoration.append((start, end))
+            continue
+        length = _name_length(token)
+        if length == 0:
+            continue  # a remark word before the name stays in the remark
+        if _is_latin_name_word(token):
+            return decoration, (start, _extend_latin(work, spans, index))
+        return decoration, (start, start + length)
+    return [], _emoji_name(work, spans)
+
+
+def _tidy_remark(text: str) -> str | None:
+    words = [word for word in text.split() if word.strip(_EDGE_SEPS)]
+    remark = " ".join(words).strip(_EDGE_SEPS)
+    return remark or None
+
+
+# ---------------------------------------------------------------- building PasteLines
+
+
+def _plain(line: _Line, kind: str) -> PasteLine:
+    return PasteLine(line.no, line.raw, kind, None, None, None, None, None)
+
+
+def _entry(line: _Line, name: str, number: int | None, time: str | None, remark: str | None) -> PasteLine:
+    return PasteLine(line.no, line.raw, "entry", name, number, time, remark, None)
+
+
+def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None:
+    """Entry from a chain/plain line whose body starts at ``start``; None when it has no name."""
+    time, time_span = _find_time(line.folded, start)
+    dropped = [time_span] if time_span else []
+    work = _blank(line.folded, dropped)
+    decoration, name_span = _pick_name(work, _token_spans(work, start, len(work)))
+    if name_span is None:
+        return None
+    name = _collapse(_blank(line.clean, dropped)[slice(*name_span)])
+    rest = _blank(line.clean, [*dropped, *decoration, name_span])[start:]
+    return _entry(line, name, number, time, _tidy_remark(rest))
+
+
+_QQ_TAIL_RE = re.compile(r"\s*(?:\(\d{5,12}\)|<[^<>]*>)$")
+_TITLE_TAG_RE = re.compile(r"【[^】]{1,8}】\s*(?=\S)")
+
+
+def _speaker_name(line: _Line, span: _Span) -> str:
+    start, end = span
+    folded = line.folded[start:end]
+    tail = _QQ_TAIL_RE.search(folded)
+    end = start + (tail.start() if tail else len(folded))
+    tag = _TITLE_TAG_RE.match(line.folded, start, end)
+    start = tag.end() if tag else start
+    tokens = line.clean[start:end].split()
+    kept = [tok for tok in tokens if not _is_decoration(_fold_text(tok))]
+    return " ".join(kept or tokens)
+
+
+def _fold_text(text: str) -> str:
+    return "".join(map(_fold_char, text))
+
+
+def _message(clean: str, find_time: bool) -> tuple[str | None, str | None]:
+    """Time and remark of a chat message."""
+    if not find_time:
+        return None, _tidy_remark(clean)
+    time, span = _find_time(_fold_text(clean))
+    return time, _tidy_remark(_blank(clean, [span]) if span else clean)
+
+
+def _speech_entry(line: _Line, speech: _Speech) -> PasteLine:
+    msg = line.clean[slice(*speech.msg)] if speech.msg else ""
+    time, remark = _message(msg, speech.clock is None)
+    return _entry(line, _speaker_name(line, speech.speaker), None, speech.clock or time, remark)
+
+
+# ---------------------------------------------------------------- modes
+
+_TITLE_WORDS = re.compile(
+    "接龙|打卡|签到|报名|活动|读书会|训练营|分享会|直播|聚会|名单|统计|通知|截止|格式|规则|要求|说明"
+)
+_EDITION_RE = re.compile(r"第\s*\d+\s*期")
+_DONE_SUFFIX_RE = re.compile(rf"(?:已(?:打卡|签到|报名)|\+\d+|[{_MARKS}]+)+$")
+
+
+def _looks_like_title(line: _Line) -> bool:
+    folded = line.folded
+    if _DATE_RE.search(folded) or _EDITION_RE.search(folded):
+        return True
+    spans = _token_spans(folded, 0, len(folded))
+    if not spans:
+        return False
+    first = _DONE_SUFFIX_RE.sub("", folded[slice(*spans[0])])
+    return _TITLE_WORDS.search(first) is not None
+
+
+def _plausible_entry(entry: PasteLine | None) -> bool:
+    name = entry.name if entry is not None else None
+    return name is not None and len(name) <= 20 and not _SENTENCE_PUNCT.search(name)
+
+
+class _ChainParser:
+    """Chain (接龙) and plain-list mode; see the module docstring."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.numbered = any(_number(line)[0] is not None for line in lines)
+        self.seen_entry = False
+        self.title_pending = False
+
+    def parse(self) -> list[PasteLine]:
+        return [self.one(line) for line in self.lines]
+
+    def one(self, line: _Line) -> PasteLine:
+        if line.is_blank:
+            return _plain(line, "blank")
+        chain = _CHAIN_RE.match(line.folded)
+        if chain:
+            self.title_pending = not chain["title"].strip()
+            self.seen_entry = False
+            return _plain(line, "header")
+        number, start = _number(line)
+        if _is_example(line.folded, start):
+            return _plain(line, "example")
+        if number is not None:
+            self.title_pending = False
+            return self.mark(_body_entry(line, start, number), line)
+        if self.title_pending:
+            self.title_pending = False
+            return _plain(line, "header")
+        if self.numbered:
+            return _plain(line, "noise" if self.seen_entry else "header")
+        return self.plain_line(line)
+
+    def plain_line(self, line: _Line) -> PasteLine:
+        if not self.seen_entry and _looks_like_title(line):
+            return _plain(line, "header")
+        entry = _body_entry(line, 0, None)
+        if _plausible_entry(entry):
+            return self.mark(entry, line)
+        return _plain(line, "noise" if self.seen_entry else "header")
+
+    def mark(self, entry: PasteLine | None, line: _Line) -> PasteLine:
+        if entry is None:
+            return _plain(line, "noise")
+        self.seen_entry = True
+        return entry
+
+
+def _attach_message(results: list[PasteLine], owner: int, line: _Line) -> None:
+    """Append a message line to the remark of the entry at ``owner`` (and take its time if it has none)."""
+    entry = results[owner]
+    time, text = _message(line.clean, entry.time is None)
+    if text is None:
+        results[owner] = replace(entry, time=entry.time or time)
+        return
+    remark = f"{entry.remark} {text}" if entry.remark else text
+    results[owner] = replace(entry, time=entry.time or time, remark=remark)
+
+
+def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:
+    results: list[PasteLine] = []
+    owner = None
+    for line in lines:
+        stamp = _stamp_line(line)
+        if line.is_blank:
+            results.append(_plain(line, "blank"))
+        elif stamp:
+            owner = len(results)
+            results.append(_speech_entry(line, stamp[0]))
+        else:
+            results.append(_plain(line, "example" if _is_example(line.folded) else "noise"))
+            owner = _follow(results, owner, line)
+    return results
+
+
+def _follow(results: list[PasteLine], owner: int | None, line: _Line) -> int | None:
+    """Attach a message line to its speaker; a date/time separator line ends the message."""
+    if owner is None or results[-1].kind == "example" or _is_stamp_only(line.folded):
+        return None
+    _attach_message(results, owner, line)
+    return owner
+
+
+def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
+    results: list[PasteLine] = []
+    owner = None
+    for line in lines:
+        speech = None if line.is_blank else _colon(line)
+        if line.is_blank:
+            results.append(_plain(line, "blank"))
+        elif _is_example(line.folded):
+            results.append(_plain(line, "example"))
+        elif speech:
+            owner = None if _has_message(speech) else len(results)
+            results.append(_speech_entry(line, speech))
+        else:
+            results.append(_plain(line, "noise"))
+            owner = _follow(results, owner, line)
+    return results
+
+
+def _stamp_evidence(content: list[_Line]) -> tuple[int, int, int]:
+    """Numbers of stamp lines, of dated ones, and of ones followed by a message line."""
+    found = [_stamp_line(line) for line in content]
+    stamps = [stamp for stamp in found if stamp]
+    paired = sum(1 for stamp, following in pairwise(found) if stamp and following is None)
+    return len(stamps), sum(dated for _, dated in stamps), paired
+
+
+def _colon_speeches(content: list[_Line]) -> int:
+    if any(_number(line)[0] is not None for line in content):
+        return 0
+    return sum(_colon(line) is not None for line in content)
+
+
+def _log_mode(content: list[_Line]) -> str | None:
+    """The log mode, "stamped" or "colon", or None for a chain or plain list (see the module docstring)."""
+    stamps, dated, paired = _stamp_evidence(content)
+    speeches = _colon_speeches(content)
+    colon = speeches > 0 and 2 * speeches >= len(content)
+    if paired and dated:
+        return "stamped"
+    if colon and speeches > stamps:
+        return "colon"
+    if stamps >= 2 and paired == stamps and _stamp_line(content[0]) is not None:
+        return "stamped"
+    return "colon" if colon else None
+
+
+def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
+    content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
+    if not content or any(_CHAIN_RE.match(line.folded) for line in lines):
+        return _ChainParser(lines).parse()
+    mode = _log_mode(content)
+    if mode == "stamped":
+        return _parse_stamped(lines)
+    if mode == "colon":
+        return _parse_colon(lines)
+    return _ChainParser(lines).parse()
+
+
+def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:
+    first: dict[str, int] = {}
+    marked = []
+    for line in results:
+        if line.kind == "entry":
+            key = normalise_name(line.name)
+            if key in first:
+                line = replace(line, duplicate_of=first[key])
+            else:
+                first[key] = line.line_no
+        marked.append(line)
+    return marked
+
+
+# ---------------------------------------------------------------- public API
+
+
+def parse_chat(text: str) -> list[PasteLine]:
+    """Classify every line of a pasted chat; see the module docstring for the rules."""
+    lines = [_Line.make(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
+    return _mark_duplicates(_parse_lines(lines))
+
+
+def normalise_name(name: str) -> str:
+    """Comparison key for a name: NFKC (full-width to half-width), no zero-width characters or
+    variation selectors, whitespace collapsed and stripped, case-folded. CJK and emoji stay."""
+    text = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH_ALL)
+    text = _VARIATION_SELECTORS.sub("", text)
+    return _collapse(text).casefold()
+
+
+def entries(lines: list[PasteLine]) -> list[PasteLine]:
+    """The entry lines that are not duplicates, in order."""
+    return [line for line in lines if line.kind == "entry" and line.duplicate_of is None]

@@ -1,0 +1,323 @@
+"""Activities (活动) with attendance, contributions (贡献) and violations (违规), each with its points
+written in the same transaction; removing or changing a fact writes reversing ledger entries.
+
+Points: attended online activity → `activity_online`, offline → `activity_offline`; a host or speaker who
+attended also gets `speaker`; a contribution of kind share → `share`; a violation → `violation` (negative)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound, ValidationError
+from desktop.services.audit import record_audit
+from desktop.services.operators import Actor, require
+from desktop.services.points import award, reverse_source
+from desktop.settings import get_setting
+from models import Activity, Attendance, Contribution, Member, Membership, Violation, utcnow
+from models.base import (
+    ACTIVITY_KINDS,
+    ATTENDANCE_ROLES,
+    ATTENDANCE_STATUSES,
+    CONTRIBUTION_KINDS,
+    VIOLATION_ACTIONS,
+    VIOLATION_KINDS,
+)
+
+
+@dataclass
+class ActivityInput:
+    title: str
+    kind: str = "other"
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    series: str | None = None
+    edition: int | None = None
+    online: bool = True
+    place: str | None = None
+    capacity: int | None = None
+    hosts: str | None = None
+
+
+def _validate_activity(data: ActivityInput) -> None:
+    if not data.title or not data.title.strip():
+        raise ValidationError("title", "活动标题不能为空 (title is required)")
+    if data.kind not in ACTIVITY_KINDS:
+        raise ValidationError("kind", f"未知活动类型 {data.kind!r} (unknown kind)")
+    if data.starts_at is None:
+        raise ValidationError("starts_at", "请填写开始时间 (start time is required)")
+    if data.ends_at is not None and data.ends_at < data.starts_at:
+        raise ValidationError("ends_at", "结束时间早于开始时间 (ends before it starts)")
+    if data.edition is not None and data.edition < 1:
+        raise ValidationError("edition", "期数从 1 开始 (edition starts at 1)")
+    if data.capacity is not None and data.capacity < 1:
+        raise ValidationError("capacity", "容量必须大于 0 (capacity must be positive)")
+
+
+def next_edition(session: Session, group_id: int, series: str) -> int:
+    """第N期: the edition that follows the series' latest one in this group."""
+    last = session.scalar(
+        select(func.max(Activity.edition)).where(Activity.group_id == group_id, Activity.series == series)
+    )
+    return (last or 0) + 1
+
+
+def create_activity(session: Session, actor: Actor, group_id: int, data: ActivityInput) -> int:
+    require(actor, "record_participation")
+    _validate_activity(data)
+    if data.series and data.edition is None:
+        data.edition = next_edition(session, group_id, data.series)
+    act = Activity(
+        group_id=group_id, created_by=actor.id, **{k: getattr(data, k) for k in ActivityInput.__dataclass_fields__}
+    )
+    act.title = data.title.strip()
+    session.add(act)
+    session.flush()
+    record_audit(session, actor.id, "activity.create", "activity", act.id, after=data.__dict__)
+    return act.id
+
+
+def update_activity(session: Session, actor: Actor, activity_id: int, data: ActivityInput) -> None:
+    require(actor, "record_participation")
+    _validate_activity(data)
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise NotFound(f"activity {activity_id}")
+    before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
+    for k in ActivityInput.__dataclass_fields__:
+        setattr(act, k, getattr(data, k))
+    record_audit(session, actor.id, "activity.update", "activity", activity_id, before=before, after=data.__dict__)
+
+
+def _upsert(session: Session, table):
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+
+
+def set_attendance(
+    session: Session, actor: Actor, activity_id: int, membership_id: int, status: str, role: str = "attendee"
+) -> None:
+    """Register / mark attended / absent / excused; points follow the change (reversed when it is undone)."""
+    require(actor, "record_participation")
+    if status not in ATTENDANCE_STATUSES:
+        raise ValidationError("status", f"未知出勤状态 {status!r}")
+    if role not in ATTENDANCE_ROLES:
+        raise ValidationError("role", f"未知角色 {role!r}")
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise NotFound(f"activity {activity_id}")
+    ms_group = session.scalar(select(Membership.group_id).where(Membership.id == membership_id))
+    if ms_group != act.group_id:
+        raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
+    old = session.scalar(
+        select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
+    )
+    before = (old.status, old.role) if old else None
+    stmt = _upsert(session, Attendance).values(
+        activity_id=activity_id, membership_id=membership_id, status=status, role=role, recorded_by=actor.id
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["activity_id", "membership_id"],
+        set_={"status": status, "role": role, "recorded_by": actor.id, "updated_at": utcnow()},
+    )
+    session.execute(stmt)
+    att_id = session.scalar(
+        select(Attendance.id).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
+    )
+    if before == (status, role):
+        return
+    if before and before[0] == "attended":
+        reverse_source(session, "attendance", att_id, actor.id, "出勤变更")
+    if status == "attended":
+        day = act.starts_at.date()
+        award(
+            session,
+            membership_id=membership_id,
+            group_id=act.group_id,
+            day=day,
+            code="activity_online" if act.online else "activity_offline",
+            source_kind="attendance",
+            source_id=att_id,
+            reason=f"参加活动「{act.title}」",
+            operator_id=actor.id,
+        )
+        if role in ("host", "speaker"):
+            award(
+                session,
+                membership_id=membership_id,
+                group_id=act.group_id,
+                day=day,
+                code="speaker",
+                source_kind="attendance",
+                source_id=att_id,
+                reason=f"活动分享「{act.title}」",
+                operator_id=actor.id,
+            )
+    record_audit(
+        session,
+        actor.id,
+        "attendance.set",
+        "activity",
+        activity_id,
+        before={"membership_id": membership_id, "status": before},
+        after={"membership_id": membership_id, "status": status, "role": role},
+    )
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    membership_id: int
+    display_name: str
+    status: str
+    role: str
+
+
+def attendance_of(session: Session, activity_id: int) -> list[AttendanceRow]:
+    rows = session.execute(
+        select(Attendance.membership_id, Member.display_name, Attendance.status, Attendance.role)
+        .join(Membership, Membership.id == Attendance.membership_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Attendance.activity_id == activity_id)
+        .order_by(Member.pinyin)
+    ).all()
+    return [AttendanceRow(*r) for r in rows]
+
+
+def add_contribution(
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    kind: str,
+    day: date,
+    title: str | None = None,
+    link: str | None = None,
+) -> int:
+    require(actor, "record_participation")
+    if kind not in CONTRIBUTION_KINDS:
+        raise ValidationError("kind", f"未知贡献类型 {kind!r}")
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    c = Contribution(
+        membership_id=membership_id,
+        group_id=ms.group_id,
+        day=day,
+        kind=kind,
+        title=title,
+        link=link,
+        recorded_by=actor.id,
+    )
+    session.add(c)
+    session.flush()
+    if kind == "share":
+        award(
+            session,
+            membership_id=membership_id,
+            group_id=ms.group_id,
+            day=day,
+            code="share",
+            source_kind="contribution",
+            source_id=c.id,
+            reason=f"分享「{title or ''}」",
+            operator_id=actor.id,
+        )
+    record_audit(
+        session,
+        actor.id,
+        "contribution.add",
+        "membership",
+        membership_id,
+        after={"kind": kind, "title": title, "day": day},
+    )
+    return c.id
+
+
+def remove_contribution(session: Session, actor: Actor, contribution_id: int) -> None:
+    require(actor, "record_participation")
+    c = session.get(Contribution, contribution_id)
+    if c is None:
+        raise NotFound(f"contribution {contribution_id}")
+    reverse_source(session, "contribution", contribution_id, actor.id, "删除贡献")
+    record_audit(
+        session,
+        actor.id,
+        "contribution.remove",
+        "membership",
+        c.membership_id,
+        before={"kind": c.kind, "title": c.title},
+    )
+    session.execute(delete(Contribution).where(Contribution.id == contribution_id))
+
+
+def add_violation(
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    kind: str,
+    day: date,
+    action: str = "warning",
+    note: str | None = None,
+) -> tuple[int, bool]:
+    """Record a violation with the action taken. Returns (id, flagged): flagged when the member now has
+    `violations_flag_count` (3) violations within `violations_window_days` (90)."""
+    require(actor, "record_participation")
+    if kind not in VIOLATION_KINDS:
+        raise ValidationError("kind", f"未知违规类型 {kind!r}")
+    if action not in VIOLATION_ACTIONS:
+        raise ValidationError("action", f"未知处理方式 {action!r}")
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    v = Violation(
+        membership_id=membership_id,
+        group_id=ms.group_id,
+        day=day,
+        kind=kind,
+        action=action,
+        note=note,
+        recorded_by=actor.id,
+    )
+    session.add(v)
+    session.flush()
+    award(
+        session,
+        membership_id=membership_id,
+        group_id=ms.group_id,
+        day=day,
+        code="violation",
+        source_kind="violation",
+        source_id=v.id,
+        reason="违规",
+        operator_id=actor.id,
+    )
+    record_audit(
+        session,
+        actor.id,
+        "violation.add",
+        "membership",
+        membership_id,
+        after={"kind": kind, "action": action, "day": day},
+    )
+    window = int(get_setting(session, "violations_window_days"))
+    count = session.scalar(
+        select(func.count())
+        .select_from(Violation)
+        .where(
+            Violation.membership_id == membership_id, Violation.day > day - timedelta(days=window), Violation.day <= day
+        )
+    )
+    return v.id, count >= int(get_setting(session, "violations_flag_count"))
+
+
+def remove_violation(session: Session, actor: Actor, violation_id: int) -> None:
+    require(actor, "record_participation")
+    v = session.get(Violation, violation_id)
+    if v is None:
+        raise NotFound(f"violation {violation_id}")
+    reverse_source(session, "violation", violation_id, actor.id, "撤销违规")
+    record_audit(session, actor.id, "violation.remove", "membership", v.membership_id, before={"kind": v.kind})
+    session.execute(delete(Violation).where(Violation.id == violation_id))

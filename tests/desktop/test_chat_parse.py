@@ -1,0 +1,175 @@
+"""Tests for desktop.chat_parse: the corpus of real-looking pastes in tests/data/pastes plus edge cases."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.chat_parse import PasteLine, entries, normalise_name, parse_chat
+
+PASTES = Path(__file__).resolve().parents[1] / "data" / "pastes"
+CORPUS = sorted(PASTES.glob("*.txt"))
+FIELDS = ("line_no", "name", "number", "time", "remark", "duplicate_of")
+KINDS = {"entry", "header", "example", "blank", "noise"}
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")  # keeps \r\n and a BOM: the parser must cope
+
+
+def _expected(path: Path) -> list[dict]:
+    return json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+
+
+def _entry_dicts(lines: list[PasteLine]) -> list[dict]:
+    return [{field: getattr(line, field) for field in FIELDS} for line in lines if line.kind == "entry"]
+
+
+def test_corpus_is_big_enough():
+    assert len(CORPUS) >= 35
+    for path in CORPUS:
+        assert path.with_name(path.stem + ".expected.json").exists(), path.name
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
+def test_corpus(path: Path):
+    assert _entry_dicts(parse_chat(_read(path))) == _expected(path)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
+def test_corpus_line_endings_do_not_matter(path: Path):
+    text = _read(path).replace("\r\n", "\n")
+    expected = _entry_dicts(parse_chat(text))
+    assert _entry_dicts(parse_chat(text.replace("\n", "\r\n"))) == expected
+    assert _entry_dicts(parse_chat(text.replace("\n", "\r"))) == expected
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
+def test_corpus_one_line_per_pasted_line(path: Path):
+    text = _read(path)
+    lines = parse_chat(text)
+    assert [line.raw for line in lines] == text.splitlines()
+    assert [line.line_no for line in lines] == list(range(1, len(lines) + 1))
+    assert {line.kind for line in lines} <= KINDS
+
+
+def test_crlf_file_really_has_crlf():
+    assert b"\r\n" in (PASTES / "19_windows_crlf.txt").read_bytes()
+
+
+def test_long_chain_has_200_entries():
+    lines = parse_chat(_read(PASTES / "21_long_chain_200.txt"))
+    assert len([line for line in lines if line.kind == "entry"]) == 200
+    assert len(entries(lines)) == 190
+
+
+def test_kinds_of_a_wechat_chain():
+    text = "#接龙\n早起打卡 11月22日\n例 张三 6:00\n\n1. 李四 5:58\n2.\n加油！\n"
+    kinds = [line.kind for line in parse_chat(text)]
+    assert kinds == ["header", "header", "example", "blank", "entry", "noise", "noise"]
+
+
+def test_chat_log_message_lines_are_noise_and_fold_into_the_remark():
+    lines = parse_chat("张三 2026/11/22 06:01\n打卡 第5天\n")
+    assert [line.kind for line in lines] == ["entry", "noise"]
+    assert lines[0].remark == "打卡 第5天"
+
+
+def test_non_entries_carry_no_fields():
+    for line in parse_chat("#接龙\n早起打卡\n例 张三 6:00\n\n1. 李四 6:00\n5.\n"):
+        if line.kind != "entry":
+            assert (line.name, line.number, line.time, line.remark, line.duplicate_of) == (None,) * 5
+
+
+@pytest.mark.parametrize("text", ["", "\n", "   ", " \n\u3000\n\t\r\n", "\u200b", "\ufeff\n"])
+def test_empty_and_whitespace_only(text: str):
+    lines = parse_chat(text)
+    assert len(lines) == len(text.splitlines())
+    assert all(line.kind == "blank" for line in lines)
+    assert entries(lines) == []
+
+
+def test_single_name():
+    (line,) = parse_chat("张三")
+    assert (line.kind, line.name, line.number, line.time, line.remark) == ("entry", "张三", None, None, None)
+
+
+def test_entries_drops_duplicates_and_non_entries():
+    lines = parse_chat("#接龙\n打卡\n1. 张三\n2. 李四\n3. 张三 6:00\n4. 王五\n")
+    assert [line.name for line in entries(lines)] == ["张三", "李四", "王五"]
+    assert lines[4].duplicate_of == 3
+
+
+def test_third_occurrence_points_at_the_first():
+    lines = parse_chat("1. Amy\n2. AMY\n3. amy\n")
+    assert [line.duplicate_of for line in lines] == [None, 1, 1]
+
+
+def test_paste_line_is_frozen():
+    (line,) = parse_chat("张三")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        line.name = "李四"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("张三", "张三"),
+        ("  张\u3000三  ", "张 三"),
+        ("Tom   Lee", "tom lee"),
+        ("ＡＭＹ", "amy"),
+        ("Ｔｏｍ　Ｌｅｅ", "tom lee"),
+        ("张\u200b三\ufeff", "张三"),
+        ("❤️心心", "❤心心"),
+        ("👨\u200d👩\u200d👧王妈妈", "👨👩👧王妈妈"),
+        ("🌞小美🌸", "🌞小美🌸"),
+        ("小明１２", "小明12"),
+        ("", ""),
+    ],
+)
+def test_normalise_name(name: str, key: str):
+    assert normalise_name(name) == key
+
+
+def test_normalise_name_is_idempotent():
+    for name in ["ＡＭＹ", "  Tom\u3000Lee ", "❤️心心", "小美🌸"]:
+        assert normalise_name(normalise_name(name)) == normalise_name(name)
+
+
+@pytest.mark.parametrize(
+    ("line", "time"),
+    [
+        ("张三 5:58", "05:58"),
+        ("张三 05:58", "05:58"),
+        ("张三 ６：０５", "06:05"),
+        ("张三 6点", "06:00"),
+        ("张三 6点半", "06:30"),
+        ("张三 6点5分", "06:05"),
+        ("张三 下午3:15", "15:15"),
+        ("张三 3:15pm", "15:15"),
+        ("张三 12:00 am", "12:00"),
+        ("张三 6:00:59", "06:00"),
+        ("张三 24:00", None),
+        ("张三 6:75", None),
+    ],
+)
+def test_times(line: str, time: str | None):
+    assert parse_chat("1. " + line)[0].time == time
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_any_text_parses(text: str):
+    lines = parse_chat(text)
+    assert len(lines) == len(text.splitlines())
+    for line in lines:
+        assert line.kind in KINDS
+        assert (line.name is not None) == (line.kind == "entry")
+        if line.kind == "entry":
+            assert line.name == line.name.strip() and line.name
+            assert line.remark is None or line.remark == line.remark.strip()

@@ -1,0 +1,116 @@
+"""Activities, attendance, contributions and violations: facts and their ledger entries, reversals when
+facts change, editions of a series, the repeat-violator flag."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import ValidationError
+from desktop.services.groups import create_group
+from desktop.services.participation import (
+    ActivityInput,
+    add_contribution,
+    add_violation,
+    attendance_of,
+    create_activity,
+    remove_contribution,
+    remove_violation,
+    set_attendance,
+)
+from desktop.services.points import balance
+from desktop.services.roster import MemberInput, add_member
+from models import Activity, PointsEntry
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        a = add_member(s, owner, gid, MemberInput(display_name="张三"))[1]
+        b = add_member(s, owner, gid, MemberInput(display_name="李四"))[1]
+        s.commit()
+    return gid, a, b
+
+
+def test_series_editions_number_themselves(workspace, owner, grp):
+    gid, _, _ = grp
+    with workspace.session() as s:
+        ids = [
+            create_activity(
+                s,
+                owner,
+                gid,
+                ActivityInput(
+                    "读书分享", kind="knowledge_share", series="读书分享会", starts_at=datetime(2026, 11, d, 20)
+                ),
+            )
+            for d in (1, 8, 15)
+        ]
+        s.commit()
+        assert [s.get(Activity, i).edition for i in ids] == [1, 2, 3]
+        with pytest.raises(ValidationError, match="ends before"):
+            create_activity(
+                s,
+                owner,
+                gid,
+                ActivityInput("x", starts_at=datetime(2026, 11, 2, 20), ends_at=datetime(2026, 11, 2, 19)),
+            )
+
+
+def test_attendance_points_follow_status_changes(workspace, owner, grp):
+    gid, a, b = grp
+    with workspace.session() as s:
+        online = create_activity(
+            s, owner, gid, ActivityInput("直播", kind="expert_live", starts_at=datetime(2026, 11, 3, 20))
+        )
+        offline = create_activity(
+            s,
+            owner,
+            gid,
+            ActivityInput(
+                "聚会", kind="offline_meetup", online=False, place="杭州", starts_at=datetime(2026, 11, 10, 14)
+            ),
+        )
+        set_attendance(s, owner, online, a, "registered")
+        set_attendance(s, owner, online, a, "attended")
+        set_attendance(s, owner, online, a, "attended")  # no change, no second award
+        set_attendance(s, owner, offline, b, "attended", role="speaker")
+        s.commit()
+        assert (balance(s, a), balance(s, b)) == (3, 10 + 5)
+        set_attendance(s, owner, offline, b, "absent", role="speaker")
+        s.commit()
+        assert balance(s, b) == 0
+        assert [(r.display_name, r.status) for r in attendance_of(s, online)] == [("张三", "attended")]
+
+
+def test_contribution_and_violation_ledgers_reverse_on_removal(workspace, owner, grp):
+    _, a, _ = grp
+    with workspace.session() as s:
+        c = add_contribution(s, owner, a, "share", date(2026, 11, 5), "时间管理心得")
+        v, flagged = add_violation(s, owner, a, "ad", date(2026, 11, 6), action="warning")
+        s.commit()
+        assert not flagged and balance(s, a) == 5 - 10
+        remove_contribution(s, owner, c)
+        remove_violation(s, owner, v)
+        s.commit()
+        assert balance(s, a) == 0
+        kinds = s.scalars(select(PointsEntry.source_kind).order_by(PointsEntry.id)).all()
+        assert kinds == ["contribution", "violation", "reversal", "reversal"]
+
+
+def test_three_violations_in_ninety_days_flag_the_member(workspace, owner, grp):
+    _, _, b = grp
+    with workspace.session() as s:
+        flags = [
+            add_violation(s, owner, b, k, d, action)[1]
+            for k, d, action in [
+                ("flood", date(2026, 6, 1), "warning"),
+                ("ad", date(2026, 9, 15), "warning"),
+                ("ad", date(2026, 10, 1), "mute"),
+                ("abuse", date(2026, 11, 1), "removal"),
+            ]
+        ]
+        assert flags == [False, False, False, True]  # June is outside the 90-day window of October
