@@ -282,7 +282,7 @@ def referral_tree(session: Session, group_id: int) -> list[ReferralNode]:
             select(Member.id, Member.display_name).where(Member.id.in_({r for r in referrer_of.values() if r}))
         ).all()
     )
-    for mid, ref in referrer_of.items():
+    for ref in referrer_of.values():
         if ref is not None and ref not in nodes:
             nodes[ref] = ReferralNode(ref, names.get(ref, "?"))  # a referrer outside the group is still a root
     roots = []
