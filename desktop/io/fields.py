@@ -1,0 +1,497 @@
+"""Header synonyms and cell normalisers for roster imports: no Qt, no database, pure functions.
+
+Used by desktop/io/tabular.py (header detection), desktop/io/survey.py and the import services.
+
+How to add a field or a synonym:
+1. add the canonical field (or the synonym) to FIELDS below, in Chinese and in English;
+2. a synonym that is a common word inside other headers (like 成员) goes in _EXACT_ONLY;
+3. words that must stop a *substring* match for a field go in _VETO;
+4. add a case to tests/desktop/test_fields.py (test_header_field).
+
+Decisions worth knowing (see also each function's docstring):
+- Header matching normalises with NFKC + casefold and ignores punctuation, spaces and any
+  bracketed remark ("手机号码（必填）" is 手机号码). English synonyms match whole words only.
+- Dates: Excel serial numbers (1900 date system) are accepted from 1970-01-01 to 2100-12-31;
+  anything outside that is almost certainly a mistyped value, so it is reported. (Date-formatted
+  cells arrive as datetime, already converted by openpyxl with the workbook's own epoch.)
+  Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed.
+- Phones come back canonical so that the same number always compares equal:
+  mainland mobiles as 11 digits ("13800138000"; +86/0086/86 prefixes dropped), landlines as
+  "area-local" ("010-12345678", "0755-1234567"; area codes 010/02x have 3 digits, the rest 4),
+  400/800 numbers as "400-123-4567", other countries as "+" and digits, a 7-8 digit local
+  number as its digits. A landline typed into a number cell (its leading 0 lost) is restored.
+  Extensions, several numbers in one cell and letters are reported.
+- Text keeps what people typed: NFC only (not NFKC), so full-width letters and emoji survive.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+
+from desktop.errors import QunDeskError
+
+__all__ = [
+    "FIELDS",
+    "ImportProblem",
+    "clean_header",
+    "clean_text",
+    "header_field",
+    "map_headers",
+    "norm_key",
+    "parse_bool",
+    "parse_date",
+    "parse_datetime",
+    "parse_gender",
+    "parse_phone",
+    "split_tags",
+]
+
+
+class ImportProblem(QunDeskError):
+    """A user-facing problem in an imported file, naming the file and, where known, row and column.
+
+    ``row`` is the sheet's own row number as Excel shows it (the header row counts).
+    """
+
+    def __init__(self, file: str, row: int | None, column: str | None, message: str):
+        # args carries all four values so that the exception pickles (worker processes, queues)
+        super().__init__(file, row, column, message)
+        self.file = file
+        self.row = row
+        self.column = column
+        self.message = message
+
+    def __str__(self) -> str:
+        file, row, column, message = self.file, self.row, self.column, self.message
+        if row is not None and column:
+            return f"{file} 第{row}行 {column} 列: {message} (row {row}, column {column})"
+        if row is not None:
+            return f"{file} 第{row}行: {message} (row {row})"
+        if column:
+            return f"{file} {column} 列: {message} (column {column})"
+        return f"{file}: {message}"
+
+
+# canonical field -> synonyms (Chinese and English). Order matters only to break ties.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member"),
+    "nickname": ("昵称", "群昵称", "微信昵称", "群名片", "nickname", "nick name", "nick"),
+    "wechat_id": ("微信号", "微信", "微信id", "wxid", "wechat", "wechat id", "weixin"),
+    "phone": (
+        "手机",
+        "手机号",
+        "手机号码",
+        "电话",
+        "联系电话",
+        "电话号码",
+        "phone",
+        "mobile",
+        "tel",
+        "telephone",
+        "cell",
+    ),
+    "joined_at": (
+        "入群时间",
+        "加入时间",
+        "入群日期",
+        "加入日期",
+        "进群时间",
+        "进群日期",
+        "join date",
+        "joined",
+        "joined at",
+        "join time",
+    ),
+    "gender": ("性别", "gender", "sex"),
+    "city": ("城市", "地区", "所在城市", "所在地区", "所在地", "city", "region"),
+    "occupation": ("职业", "occupation", "job"),
+    "tags": ("标签", "tags", "tag", "labels"),
+    "note": ("备注", "note", "notes", "remark", "remarks"),
+    "referrer": ("邀请人", "推荐人", "介绍人", "referrer", "referred by", "invited by"),
+    "status": ("状态", "status"),
+    "tier": ("层级", "等级", "tier", "level"),
+    "purpose": ("进群目的", "入群目的", "加入目的", "purpose"),
+    "real_name_verified": ("实名认证", "是否实名", "实名", "verified", "real name verified"),
+}
+
+# synonyms that are too common inside other headers to match as a substring
+_EXACT_ONLY = frozenset({"成员", "member", "实名", "nick", "cell", "job"})
+# a substring match for the field is refused when the header contains one of these
+_VETO: dict[str, tuple[str, ...]] = {
+    "wechat_id": ("群", "昵称", "名"),
+}
+
+_BRACKETED = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def norm_key(text: str) -> str:
+    """Matching key: NFKC, casefold, letters and digits only ("WeChat ID" -> "wechatid")."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def clean_header(value: object) -> str:
+    """A header cell as a clean name: NFKC, single spaces, no BOM, no ':'/'：'/'*' decoration."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        text = value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u2060", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.rstrip(":*").strip().lstrip("*").strip()
+    return text
+
+
+def _synonym_keys() -> list[tuple[str, str, str, bool]]:
+    """(field, key, original synonym, is_ascii) for every synonym."""
+    out = []
+    for field, synonyms in FIELDS.items():
+        for synonym in synonyms:
+            out.append((field, norm_key(synonym), synonym.casefold(), synonym.isascii()))
+    return out
+
+
+_SYNONYMS = _synonym_keys()
+
+
+def _exact_field(header: str, used: set[str]) -> str | None:
+    keys = {norm_key(header), norm_key(_BRACKETED.sub("", unicodedata.normalize("NFKC", header)))}
+    keys.discard("")
+    for field, key, _synonym, _ascii in _SYNONYMS:
+        if field not in used and key in keys:
+            return field
+    return None
+
+
+def _contains_words(header_words: list[str], synonym: str) -> bool:
+    words = _ASCII_WORD.findall(synonym)
+    n = len(words)
+    return n > 0 and any(header_words[i : i + n] == words for i in range(len(header_words) - n + 1))
+
+
+def _substring_field(header: str, used: set[str]) -> str | None:
+    key = norm_key(header)
+    if not key:
+        return None
+    header_words = _ASCII_WORD.findall(unicodedata.normalize("NFKC", header).casefold())
+    best: tuple[int, int] | None = None  # (-length, order)
+    best_field = None
+    for order, (field, syn_key, synonym, is_ascii) in enumerate(_SYNONYMS):
+        if field in used or synonym in _EXACT_ONLY:
+            continue
+        hit = _contains_words(header_words, synonym) if is_ascii else syn_key in key
+        if not hit or any(word in key for word in _VETO.get(field, ())):
+            continue
+        rank = (-len(syn_key), order)
+        if best is None or rank < best:
+            best, best_field = rank, field
+    return best_field
+
+
+def header_field(header: str) -> str | None:
+    """The field one header names (exact synonym first, then the longest synonym it contains)."""
+    header = clean_header(header)
+    return _exact_field(header, set()) or _substring_field(header, set())
+
+
+def map_headers(headers: list[str]) -> dict[int, str]:
+    """Column index -> field. Exact matches win over substring matches; each field is used once
+    (the leftmost column wins); columns that name no field are left out."""
+    cleaned = [clean_header(h) for h in headers]
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for index, header in enumerate(cleaned):
+        field = _exact_field(header, used) if header else None
+        if field:
+            mapping[index] = field
+            used.add(field)
+    for index, header in enumerate(cleaned):
+        if index in mapping or not header:
+            continue
+        field = _substring_field(header, used)
+        if field:
+            mapping[index] = field
+            used.add(field)
+    return dict(sorted(mapping.items()))
+
+
+# ---------------------------------------------------------------- text
+
+_EDGE_SPACE = re.compile(r"^[\s\ufeff\u200b\u2060]+|[\s\ufeff\u200b\u2060]+$")
+
+
+def _display_number(value: float) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def clean_text(value: object) -> str | None:
+    """A cell as text: stripped, NFC (full-width characters and emoji stay exactly as written);
+    '' -> None; numbers as Excel shows them (13800138000, not 13800138000.0)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        text = "TRUE" if value else "FALSE"
+    elif isinstance(value, (int, float)):
+        text = _display_number(value)
+    elif isinstance(value, datetime):
+        if value.time() == time(0):
+            text = value.date().isoformat()
+        else:
+            text = value.strftime("%Y-%m-%d %H:%M" if value.second == 0 else "%Y-%m-%d %H:%M:%S")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, time):
+        text = value.strftime("%H:%M" if value.second == 0 else "%H:%M:%S")
+    else:
+        text = str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # a cell typed with Alt+Enter, or a CSV from Windows
+    text = unicodedata.normalize("NFC", _EDGE_SPACE.sub("", text))
+    return text or None
+
+
+_TAG_SPLIT = re.compile(r"[,，、;；/／|｜\s]+")
+
+
+def split_tags(value: object) -> list[str]:
+    """Tags from one cell, split on , ， 、 ; ； / | and whitespace; empty and repeated tags dropped."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple, set)):
+        parts = [tag for item in value for tag in split_tags(item)]
+    else:
+        text = clean_text(value)
+        parts = [p for p in _TAG_SPLIT.split(text)] if text else []
+    out: list[str] = []
+    for part in parts:
+        tag = clean_text(part)
+        if tag and tag not in out:
+            out.append(tag)
+    return out
+
+
+_MALE = frozenset({"男", "男性", "男生", "先生", "m", "male", "man", "boy"})
+_FEMALE = frozenset({"女", "女性", "女生", "女士", "f", "female", "woman", "girl"})
+
+
+def parse_gender(value: object) -> str | None:
+    """男/女/M/F/male/female (and a few more) -> 'male'/'female'; anything else -> None."""
+    if not isinstance(value, str):
+        return None
+    key = unicodedata.normalize("NFKC", value).strip().casefold()
+    if key in _MALE:
+        return "male"
+    if key in _FEMALE:
+        return "female"
+    return None
+
+
+_TRUE = frozenset({"是", "已认证", "已实名", "认证", "实名", "有", "y", "yes", "true", "1", "√", "✓", "✔"})
+_FALSE = frozenset({"否", "未认证", "未实名", "无", "没有", "n", "no", "false", "0", "×", "✗", "✘", "x"})
+
+
+def parse_bool(value: object) -> bool | None:
+    """是/否, yes/no, true/false, 1/0, √/× (and Excel booleans) -> True/False; anything else -> None."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    if not isinstance(value, str):
+        return None
+    key = unicodedata.normalize("NFKC", value).strip().casefold()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    return None
+
+
+# ---------------------------------------------------------------- dates
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)  # 1900 date system, past the fictitious 1900-02-29
+_SERIAL_MIN = (datetime(1970, 1, 1) - _EXCEL_EPOCH).days
+_SERIAL_MAX = (datetime(2100, 12, 31) - _EXCEL_EPOCH).days + 1  # exclusive
+_DATE_RE = re.compile(
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:(?:\s*T\s*|\s+|(?<=日))(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?"
+    r"(?:(?:\s*:\s*|(?<=分)\s*)(?P<S>\d{1,2})(?:\.(?P<f>\d{1,6}))?\s*秒?)?)?",
+    re.ASCII,
+)
+_COMPACT_RE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})", re.ASCII)
+_SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
+
+
+def _serial_to_datetime(serial: float) -> datetime | None:
+    if not (_SERIAL_MIN <= serial < _SERIAL_MAX):
+        return None
+    seconds = round(serial * 86400)
+    return _EXCEL_EPOCH + timedelta(seconds=seconds)
+
+
+def _build(
+    y: str, m: str, d: str, hh: str | None = None, mm: str | None = None, ss: str | None = None, frac: str | None = None
+) -> datetime | None:
+    try:
+        micro = int((frac or "0").ljust(6, "0")) if frac else 0
+        return datetime(int(y), int(m), int(d), int(hh or 0), int(mm or 0), int(ss or 0), micro)
+    except ValueError:
+        return None
+
+
+def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time(0))
+    shown = clean_text(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if math.isfinite(value):
+            compact = _COMPACT_RE.fullmatch(str(value)) if isinstance(value, int) else None
+            result = _build(*compact.groups()) if compact else _serial_to_datetime(float(value))
+            if result is not None:
+                return result
+        raise ImportProblem(file, row, column, f"{shown} 不是有效的日期（日期序号超出 1970–2100 年）")
+    if not isinstance(value, str):
+        raise ImportProblem(file, row, column, f"{shown} 不是日期")
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text:
+        return None
+    match = _DATE_RE.fullmatch(text)
+    if match:
+        result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
+    elif _COMPACT_RE.fullmatch(text):
+        result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
+    elif _SERIAL_RE.fullmatch(text):
+        result = _serial_to_datetime(float(text))
+    else:
+        raise ImportProblem(file, row, column, f"{text} 不是可识别的日期（可用 2026-05-06、2026/5/6 或 2026年5月6日）")
+    if result is None or not (1900 <= result.year <= 2100):
+        raise ImportProblem(file, row, column, f"{text} 不是有效的日期")
+    return result
+
+
+def parse_date(value: object, *, file: str, row: int, column: str) -> date | None:
+    """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
+    2026-05-07, 2026年5月8日, 2026.5.6, 20260506 (a time part is allowed and dropped).
+    None and '' -> None; anything else raises ImportProblem naming file, row and column."""
+    result = _to_datetime(value, file, row, column)
+    return None if result is None else result.date()
+
+
+def parse_datetime(value: object, *, file: str, row: int, column: str) -> datetime | None:
+    """Like parse_date but keeps the time (midnight when the value has none)."""
+    return _to_datetime(value, file, row, column)
+
+
+# ---------------------------------------------------------------- phones
+
+_SCI_RE = re.compile(r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+", re.ASCII)
+_TRAILING_ZERO_RE = re.compile(r"(\d+)\.0+", re.ASCII)
+_PHONE_CHARS_RE = re.compile(r"\+?[\d\s\-().]+", re.ASCII)
+_MOBILE_RE = re.compile(r"1[3-9]\d{9}", re.ASCII)
+
+
+def _landline(digits: str) -> str | None:
+    """'01012345678' -> '010-12345678'. Area codes 010 and 02x have 3 digits, the others 4."""
+    if not digits.startswith("0") or not (10 <= len(digits) <= 12):
+        return None
+    area_len = 3 if digits[1] in "12" else 4
+    local = digits[area_len:]
+    if len(local) in (7, 8) and not local.startswith("0"):
+        return f"{digits[:area_len]}-{local}"
+    return None
+
+
+def _canonical_phone(digits: str, international: bool, from_number: bool) -> str | None:
+    if international:
+        if digits.startswith("86"):
+            rest = digits[2:]
+            return rest if _MOBILE_RE.fullmatch(rest) else _landline("0" + rest)
+        return "+" + digits if 7 <= len(digits) <= 15 else None
+    if digits.startswith("0086"):
+        rest = digits[4:]
+        return rest if _MOBILE_RE.fullmatch(rest) else _landline("0" + rest)
+    if len(digits) == 13 and digits.startswith("86") and _MOBILE_RE.fullmatch(digits[2:]):
+        return digits[2:]
+    if _MOBILE_RE.fullmatch(digits):
+        return digits
+    if len(digits) == 10 and digits[:3] in ("400", "800"):
+        return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    if digits.startswith("0"):
+        return _landline(digits)
+    if from_number and 9 <= len(digits) <= 11:
+        # a landline typed into a number cell lost its leading 0 (01012345678 -> 1012345678)
+        restored = _landline("0" + digits)
+        if restored:
+            return restored
+    if 7 <= len(digits) <= 8:
+        return digits  # a local landline without area code: kept as written
+    return None
+
+
+def parse_phone(value: object, *, file: str, row: int, column: str) -> str | None:
+    """A phone number in canonical form (see the module docstring), None for an empty cell.
+
+    Numbers from Excel are fine (13800138000 and 13800138000.0 both give '13800138000'), as are
+    '138 0013 8000', '+86 138-0013-8000' and '13800138000.0'. A number shown in scientific
+    notation ('1.38E+10') lost its last digits when it was saved and cannot be recovered: that,
+    letters, and anything that is not a phone number raise ImportProblem."""
+    if value is None:
+        return None
+    shown = clean_text(value) or ""
+    from_number = False
+    if isinstance(value, bool):
+        raise ImportProblem(file, row, column, f"{shown} 不是电话号码")
+    if isinstance(value, int):
+        if value < 0:
+            raise ImportProblem(file, row, column, f"{shown} 不是有效的手机号或电话号码")
+        text, from_number = str(value), True
+    elif isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer() or value < 0 or value >= 1e15:
+            raise ImportProblem(file, row, column, f"{shown} 不是有效的手机号或电话号码")
+        text, from_number = str(int(value)), True
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        if text.startswith('="') and text.endswith('"'):  # Excel's ="0101234" text trick
+            text = text[2:-1].strip()
+        text = text.strip("'\t ")
+    else:
+        raise ImportProblem(file, row, column, f"{shown} 不是电话号码")
+    if not text:
+        return None
+    if _SCI_RE.fullmatch(text):
+        raise ImportProblem(
+            file,
+            row,
+            column,
+            f"{text} 无法还原为手机号：科学计数法已丢失后几位数字，请在原表中把该列设为文本后重新导出",
+        )
+    zero = _TRAILING_ZERO_RE.fullmatch(text)
+    if zero:
+        text, from_number = zero.group(1), True
+    if any(ch.isalpha() for ch in text):
+        raise ImportProblem(file, row, column, f"{text} 不是电话号码（含有文字）")
+    if not _PHONE_CHARS_RE.fullmatch(text):
+        raise ImportProblem(file, row, column, f"{text} 不是有效的手机号或电话号码")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    result = _canonical_phone(digits, text.startswith("+"), from_number) if digits else None
+    if result is None:
+        raise ImportProblem(file, row, column, f"{text} 不是有效的手机号或电话号码")
+    return result
