@@ -1,0 +1,563 @@
+"""`qundesk`: the window (no subcommand) or a headless command (PRODUCT §4 is the contract).
+
+Exit codes: 0 success; 1 bad input or a known problem (message on stderr); 2 usage error (argparse);
+3 database problem. Known errors never print a traceback; anything else is a bug and does.
+
+Start-up stays light: heavy modules (the window, openpyxl, pypinyin, alembic, the demo generator) are
+imported inside the command that needs them. The CLI never imports PySide6.QtWidgets.
+
+How to add a command:
+  1. Write `def _cmd_<name>(ctx: Context, args: argparse.Namespace) -> int` (and, if it takes options,
+     `def _args_<name>(p: argparse.ArgumentParser) -> None`). Open the workspace with `ctx.database()`,
+     get the operator for writes with `ctx.actor()`, print results to stdout (`ctx.print_json` for
+     --json), and raise desktop.errors.QunDeskError (exit 1) for bad input. Import heavy modules inside.
+  2. Add one `Command("<name>", "中文 / English help", _cmd_<name>, _args_<name>)` row to COMMANDS.
+     A name with a space ("db upgrade") becomes a nested subcommand; give its first word a help text
+     in GROUP_HELP.
+  3. Test it in tests/desktop/test_cli.py and describe it in docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.errors import QunDeskError
+
+if TYPE_CHECKING:
+    from desktop.services.operators import Actor
+    from models.db import Database
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_DATABASE = 3
+
+PASSWORD_ENV = "QUNDESK_PASSWORD"  # password of --operator, when that operator has one
+
+
+class InputError(QunDeskError):
+    """Bad input found by the CLI itself (exit 1)."""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Context shared by the commands
+# ---------------------------------------------------------------------------------------------------
+
+
+class Context:
+    """What a command works with: the workspace (opened on first use), the operator, and output helpers."""
+
+    def __init__(self, db: str | None, operator: str | None):
+        self.db_arg = db
+        self.operator = operator
+        self._database: Database | None = None
+
+    def database(self) -> Database:
+        """The workspace at --db / QUNDESK_DB / the default file, created or upgraded to the current schema."""
+        if self._database is None:
+            from desktop.workspace import open_workspace
+
+            self._database = open_workspace(self.db_arg)
+            if self.operator is not None:
+                self.actor()  # an unknown --operator is an error for every command, not only for writes
+        return self._database
+
+    def actor(self) -> Actor:
+        """The operator the command acts for: --operator NAME, or the workspace owner."""
+        from desktop.workspace import actor_for
+
+        return actor_for(self.database(), self.operator, os.environ.get(PASSWORD_ENV))
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.dispose()
+            self._database = None
+
+    @staticmethod
+    def print_json(value: Any) -> None:
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Output helpers
+# ---------------------------------------------------------------------------------------------------
+
+
+def _width(text: str) -> int:
+    """Display width in a terminal: CJK and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * max(0, width - _width(text))
+    return fill + text if right else text + fill
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[bool]) -> str:
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(_pad(h, w, n) for h, w, n in zip(headers, widths, numeric, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(_pad(c, w, n) for c, w, n in zip(row, widths, numeric, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _percent(fraction: float) -> str:
+    return f"{fraction * 100:.1f}%"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Commands (one small function each; registered in COMMANDS below)
+# ---------------------------------------------------------------------------------------------------
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
+
+
+# -- demo -------------------------------------------------------------------------------------------
+
+DEMO_LABELS = {
+    "groups": "社群 groups",
+    "members": "成员 members",
+    "memberships": "入群记录 memberships",
+    "checkins": "打卡 check-ins",
+    "activities": "活动 activities",
+    "attendance": "出勤 attendance",
+    "points_entries": "积分流水 points entries",
+}
+
+
+def _args_demo(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--groups", type=_positive_int, default=5, metavar="N", help="社群数 / groups (default 5)")
+    p.add_argument(
+        "--members", type=_positive_int, default=600, metavar="N", help="不同的人数 / distinct people (default 600)"
+    )
+    p.add_argument(
+        "--months", type=_positive_int, default=3, metavar="N", help="历史月数, 含本月 / months of history (default 3)"
+    )
+    p.add_argument("--seed", type=int, default=1, metavar="N", help="随机种子 / random seed (default 1)")
+
+
+def _cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from dataclasses import asdict, is_dataclass
+
+    from desktop.workspace import is_empty
+
+    database = ctx.database()
+    if not is_empty(database):
+        raise InputError(
+            f"工作区不是空的, 示例数据只能生成到新的或空的数据库: {database.url}"
+            " (the workspace is not empty; use --db with a new file for a demo workspace)"
+        )
+    from desktop.demo import build_demo
+
+    def progress(done: int, total: int) -> None:  # on a terminal only: stderr stays clean for scripts
+        sys.stderr.write(f"\r生成中 (building) {done * 100 // max(total, 1):3d}%")
+        sys.stderr.flush()
+
+    show = sys.stderr.isatty()
+    try:
+        summary = build_demo(
+            database.engine,
+            groups=args.groups,
+            members=args.members,
+            months=args.months,
+            seed=args.seed,
+            progress=progress if show else None,
+        )
+    except ValueError as exc:  # the generator refuses a workspace that already has members, or bad sizes
+        raise InputError(f"无法生成示例数据 (cannot build the demo workspace): {exc}") from exc
+    finally:
+        if show:
+            sys.stderr.write("\r\033[K")
+    values: dict[str, Any] = asdict(summary) if is_dataclass(summary) else dict(vars(summary))
+    seconds = values.pop("seconds", None)
+    print(f"示例工作区已生成 (demo workspace created): {database.url}")
+    width = max(_width(label) for label in DEMO_LABELS.values())
+    for key, value in values.items():
+        print(f"{_pad(DEMO_LABELS.get(key, key), width)}  {value:>9}")
+    if seconds is not None:
+        print(f"{_pad('用时 time', width)}  {seconds:>8.1f}s")
+    return EXIT_OK
+
+
+# -- groups -----------------------------------------------------------------------------------------
+
+
+def _args_groups(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+
+
+def _cmd_groups(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.groups import list_groups
+
+    with ctx.database().session() as session:
+        rows = list_groups(session)
+    rows.sort(key=lambda r: r.id)
+    if args.json:
+        ctx.print_json(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "kind": r.kind,
+                    "members_total": r.members_total,
+                    "members_active": r.members_active,
+                    "capacity": r.capacity,
+                    "capacity_used": round(r.capacity_used, 4),
+                }
+                for r in rows
+            ]
+        )
+        return EXIT_OK
+    if not rows:
+        print("还没有社群 (no groups yet). 试试 / try: qundesk demo")
+        return EXIT_OK
+    print(
+        format_table(
+            ["社群 group", "类型 kind", "成员 members", "30天活跃 active", "容量 capacity", "已用 used"],
+            [[r.name, r.kind, r.members_total, r.members_active, r.capacity, _percent(r.capacity_used)] for r in rows],
+            [False, False, True, True, True, True],
+        )
+    )
+    return EXIT_OK
+
+
+# -- stats ------------------------------------------------------------------------------------------
+
+STATS_LABELS = {
+    "members_total": "成员总数 members",
+    "members_active": "活跃成员 active members",
+    "joined": "新入群 joined",
+    "left": "退群 left",
+    "checkins": "打卡次数 check-ins",
+    "checkin_rate": "打卡率 check-in rate",
+    "activities": "活动 activities",
+    "attendance_rate": "出勤率 attendance rate",
+    "points_awarded": "发放积分 points awarded",
+    "dormant": "沉默成员 dormant",
+    "stalled_onboarding": "入群停滞 stalled onboarding",
+}
+RATE_KEYS = frozenset({"checkin_rate", "attendance_rate"})
+
+
+def _args_stats(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
+    p.add_argument("--month", metavar="YYYY-MM", help="月份, 默认本月 / month (default: this month)")
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+
+
+def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.metrics import month_stats, parse_month
+    from desktop.services.groups import group_id_by_name
+
+    today = date.today()
+    if args.month is None:
+        year, month = today.year, today.month
+    else:
+        try:
+            year, month = parse_month(args.month)
+        except ValueError as exc:
+            raise InputError(f"--month: {exc}") from exc
+    with ctx.database().session() as session:
+        group_id = group_id_by_name(session, args.group)
+        stats = month_stats(session, group_id, year, month, today)
+    month_text = f"{year:04d}-{month:02d}"
+    values = stats.as_dict()
+    if args.json:
+        ctx.print_json({"group": args.group, "month": month_text, **values})
+        return EXIT_OK
+    print(f"{args.group}  {month_text}")
+    print(
+        format_table(
+            ["指标 metric", "值 value"],
+            [[STATS_LABELS.get(k, k), _percent(v) if k in RATE_KEYS else v] for k, v in values.items()],
+            [False, True],
+        )
+    )
+    return EXIT_OK
+
+
+# -- db ---------------------------------------------------------------------------------------------
+
+
+def _sqlite_file(target: str) -> Path | None:
+    """The file of a SQLite target (None for a server URL or an in-memory database)."""
+    from sqlalchemy.engine import make_url
+
+    from models.db import to_url
+
+    url = make_url(to_url(target))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _display_target(target: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    from models.db import to_url
+
+    return make_url(to_url(target)).render_as_string(hide_password=True)
+
+
+def _cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.paths import resolve_db
+    from models.db import current_revision, head_revision, make_engine
+
+    target = resolve_db(ctx.db_arg)
+    engine = make_engine(target)
+    try:
+        before = current_revision(engine)
+    finally:
+        engine.dispose()
+    database = ctx.database()  # creates the schema, or takes a backup and upgrades
+    head = head_revision()
+    print(f"数据库 (database): {database.url}")
+    if before == head:
+        print(f"已是最新 (already up to date): {head}")
+    elif before is None:
+        print(f"已创建 (created): (none) -> {head}")
+    else:
+        print(f"已升级 (upgraded): {before} -> {head}")
+    if database.backup_path is not None:
+        print(f"升级前备份 (backup taken before upgrading): {database.backup_path}")
+    return EXIT_OK
+
+
+def _cmd_db_status(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.paths import resolve_db
+    from models.db import current_revision, head_revision, known_revisions, make_engine
+
+    target = resolve_db(ctx.db_arg)
+    head = head_revision()
+    print(f"数据库 (database): {_display_target(target)}")
+    file = _sqlite_file(target)
+    if file is not None and not file.exists():
+        current = None
+        state = "文件不存在, 将在首次使用时创建 (no file yet; created on first use)"
+    else:
+        engine = make_engine(target)
+        try:
+            current = current_revision(engine)
+        finally:
+            engine.dispose()
+        if current is None:
+            state = "尚无表结构 (no schema yet; run: qundesk db upgrade)"
+        elif current == head:
+            state = "已是最新 (up to date)"
+        elif current in known_revisions():
+            state = "需要升级 (behind; run: qundesk db upgrade)"
+        else:
+            state = "由更新版本的 QunDesk 创建 (made by a newer QunDesk; upgrade QunDesk)"
+    print(f"当前版本 (current): {current or '(none)'}")
+    print(f"最新版本 (head):    {head}")
+    print(f"状态 (status):      {state}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------------
+# The command table
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # "groups", or "db upgrade" for a nested command
+    help: str
+    run: Callable[[Context, argparse.Namespace], int]
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("demo", "生成示例工作区 / fill an empty workspace with demo data", _cmd_demo, _args_demo),
+    Command("groups", "列出社群 / list groups with member counts and capacity", _cmd_groups, _args_groups),
+    Command("stats", "社群月度指标 / a group's metrics for a month", _cmd_stats, _args_stats),
+    Command("db upgrade", "创建或升级数据库结构 / create or upgrade the schema", _cmd_db_upgrade),
+    Command("db status", "数据库结构版本 / schema revision: current vs head", _cmd_db_status),
+)
+
+GROUP_HELP = {"db": "数据库维护 (upgrade, status) / database maintenance"}
+
+EPILOG = """\
+不带命令时打开窗口 / without a command, opens the window.
+
+examples:
+  qundesk --db demo.sqlite demo --groups 3 --members 300
+  qundesk --db demo.sqlite groups --json
+  qundesk --db demo.sqlite stats --group NAME --month 2026-05 --json
+
+exit codes: 0 ok, 1 bad input, 2 usage error, 3 database problem.
+See docs/cli.md."""
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("qundesk")
+    except PackageNotFoundError:
+        import tomllib
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+        except (OSError, KeyError, ValueError):
+            return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """--version, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: Any, values: Any, option_string: Any = None):
+        sys.stdout.write(f"qundesk {_version()}\n")
+        parser.exit()
+
+
+def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--db and --operator work before or after the command name (`qundesk groups --db x.sqlite`)."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        default=default,
+        help="数据库文件或 URL (also QUNDESK_DB) / database file or URL",
+    )
+    parser.add_argument(
+        "--operator",
+        metavar="NAME",
+        default=default,
+        help=f"以此操作员身份运行, 默认群主 / act as this operator (default: the owner; password in {PASSWORD_ENV})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qundesk",
+        description="QunDesk 社群助手: 社群名册、入群流程、打卡、积分和月报 / community groups assistant",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _global_options(parser, top=True)
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="窗口语言 / window language")
+    parser.add_argument("--version", action=_VersionAction, help="显示版本 / show the version")
+    commands = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
+    nested: dict[str, argparse._SubParsersAction] = {}
+    for cmd in COMMANDS:
+        words = cmd.name.split()
+        container = commands
+        if len(words) == 2:
+            if words[0] not in nested:
+                group = commands.add_parser(
+                    words[0], help=GROUP_HELP.get(words[0]), description=GROUP_HELP.get(words[0])
+                )
+                nested[words[0]] = group.add_subparsers(
+                    dest="subcommand", title="commands", metavar="COMMAND", required=True
+                )
+            container = nested[words[0]]
+        sub = container.add_parser(words[-1], help=cmd.help, description=cmd.help)
+        _global_options(sub, top=False)
+        if cmd.add_arguments is not None:
+            cmd.add_arguments(sub)
+        sub.set_defaults(handler=cmd.run)
+    return parser
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------------------------------
+
+
+def _utf8_streams() -> None:
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors=errors)
+            except (ValueError, OSError):  # a stream that cannot change any more; leave it
+                pass
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"qundesk: {message}\n")
+    return code
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name in ("ui.app", "PySide6") or (exc.name or "").startswith("PySide6."):
+            return _fail(f"窗口不可用 (the window is not available): {exc}", EXIT_BAD_INPUT)
+        raise
+    return int(run_app(args.db, args.lang) or 0)
+
+
+def _run(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from models.db import DatabaseError
+
+    ctx = Context(args.db, args.operator)
+    try:
+        return args.handler(ctx, args)
+    except QunDeskError as exc:
+        return _fail(str(exc), getattr(exc, "exit_code", EXIT_BAD_INPUT))
+    except DatabaseError as exc:
+        return _fail(str(exc), EXIT_DATABASE)
+    except DBAPIError as exc:
+        detail = str(exc.orig) if exc.orig is not None else str(exc)
+        return _fail(f"数据库错误 (database error): {detail}", EXIT_DATABASE)
+    except sqlite3.Error as exc:
+        return _fail(f"数据库错误 (database error): {exc}", EXIT_DATABASE)
+    finally:
+        ctx.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
+    try:
+        if args.command is None:
+            return _open_window(args)
+        return _run(args)
+    except KeyboardInterrupt:
+        return _fail("已取消 (cancelled)", 130)
+    except BrokenPipeError:  # `qundesk groups | head`: the reader went away
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BAD_INPUT
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

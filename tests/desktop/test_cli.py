@@ -1,0 +1,446 @@
+"""`qundesk` headless commands (PRODUCT §4): real SQLite files in tmp_path, in-process through main() and a
+few through a subprocess (`python -m desktop.cli`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+STATS_KEYS = {
+    "members_total",
+    "members_active",
+    "joined",
+    "left",
+    "checkins",
+    "checkin_rate",
+    "activities",
+    "attendance_rate",
+    "points_awarded",
+    "dormant",
+    "stalled_onboarding",
+}
+THIS_MONTH = date.today().strftime("%Y-%m")
+CAMP = "早起打卡营🌅"
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """Nothing touches the real data folder; QUNDESK_DB from the environment is ignored."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("QUNDESK_HOME", str(folder))
+    monkeypatch.delenv("QUNDESK_DB", raising=False)
+    monkeypatch.delenv("QUNDESK_PASSWORD", raising=False)
+    return folder
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_subprocess(home: Path, *argv: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    environ = {**os.environ, "QUNDESK_HOME": str(home), "PYTHONPATH": str(REPO), **env}
+    environ.pop("QUNDESK_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *argv], cwd=REPO, env=environ, capture_output=True, timeout=300
+    )
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as conn:
+        tables = [
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        ]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+@pytest.fixture
+def seeded(tmp_path) -> Path:
+    """A workspace built through the services: a camp with 3 members (one checked in today) and an
+    applicant, and an empty reading club with capacity 200."""
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+    from models import CheckIn
+
+    path = tmp_path / "seeded.sqlite"
+    db = open_workspace(path)
+    actor = actor_for(db)
+    with db.session() as s:
+        camp = create_group(s, actor, CAMP, kind="camp")
+        ms_ids = [add_member(s, actor, camp, MemberInput(display_name=n))[1] for n in ("张三", "李四", "王五")]
+        add_member(s, actor, camp, MemberInput(display_name="赵六", status="applicant"))
+        create_group(s, actor, "Reading club", capacity=200)
+        s.add(CheckIn(membership_id=ms_ids[0], group_id=camp, day=date.today(), recorded_by=actor.id))
+        s.commit()
+    db.dispose()
+    return path
+
+
+def stamp_future(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
+
+
+# ---- help, usage --------------------------------------------------------------------------------
+
+
+def test_help_lists_the_commands(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for name in ("demo", "groups", "stats", "db"):
+        assert f"    {name} " in out
+    code, out, _ = run(capsys, "db", "--help")
+    assert code == 0
+    assert "upgrade" in out and "status" in out
+
+
+def test_commands_not_built_yet_are_not_offered(capsys):
+    _, out, _ = run(capsys, "--help")
+    for name in ("import", "checkin", "export", "backup", "restore"):
+        assert f"    {name} " not in out
+    assert run(capsys, "export", "report")[0] == 2
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.startswith("qundesk ")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["frobnicate"],
+        ["db"],
+        ["stats"],  # --group is required
+        ["groups", "--bogus"],
+        ["demo", "--groups", "0"],
+        ["demo", "--members", "many"],
+        ["--lang", "fr", "groups"],
+    ],
+)
+def test_usage_errors_exit_2(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert "usage:" in err
+    assert out == ""
+
+
+# ---- groups, stats on a workspace seeded through the services -----------------------------------
+
+
+def test_groups_json(capsys, seeded):
+    code, out, err = run(capsys, "--db", str(seeded), "groups", "--json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [r["name"] for r in rows] == [CAMP, "Reading club"]
+    camp, club = rows
+    assert camp["kind"] == "camp"
+    assert camp["members_total"] == 3  # the applicant is not a member yet
+    assert camp["members_active"] == 1
+    assert camp["capacity"] == 500
+    assert camp["capacity_used"] == pytest.approx(3 / 500)
+    assert (club["members_total"], club["members_active"], club["capacity"]) == (0, 0, 200)
+    assert CAMP in out  # ensure_ascii=False: names are printed as they are
+
+
+def test_groups_table(capsys, seeded):
+    code, out, _ = run(capsys, "--db", str(seeded), "groups")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("社群 group")
+    camp_line = next(line for line in lines if line.startswith(CAMP))
+    assert camp_line.split()[1:] == ["camp", "3", "1", "500", "0.6%"]
+
+
+def test_groups_on_an_empty_workspace(capsys, tmp_path):
+    code, out, _ = run(capsys, "--db", str(tmp_path / "empty.sqlite"), "groups", "--json")
+    assert (code, json.loads(out)) == (0, [])
+    code, out, _ = run(capsys, "--db", str(tmp_path / "empty.sqlite"), "groups")
+    assert code == 0 and "no groups yet" in out
+
+
+def test_global_options_after_the_command_and_from_the_environment(capsys, seeded, monkeypatch):
+    code, out, _ = run(capsys, "groups", "--json", "--db", str(seeded))
+    assert code == 0 and len(json.loads(out)) == 2
+    monkeypatch.setenv("QUNDESK_DB", str(seeded))
+    code, out, _ = run(capsys, "groups", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_stats_json_this_month(capsys, seeded):
+    code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", THIS_MONTH, "--json")
+    assert code == 0, err
+    stats = json.loads(out)
+    assert STATS_KEYS <= stats.keys()
+    assert stats["group"] == CAMP and stats["month"] == THIS_MONTH
+    days = date.today().day
+    assert stats["members_total"] == 3
+    assert stats["members_active"] == 1
+    assert stats["joined"] == 3
+    assert stats["left"] == 0
+    assert stats["checkins"] == 1
+    assert stats["checkin_rate"] == pytest.approx(1 / (3 * days), abs=1e-4)
+    assert stats["activities"] == 0 and stats["attendance_rate"] == 0.0
+    assert stats["stalled_onboarding"] == 0  # the applicant applied today
+
+
+def test_stats_month_defaults_to_this_month_and_prints_a_table(capsys, seeded):
+    code, out, _ = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--json")
+    assert code == 0 and json.loads(out)["month"] == THIS_MONTH
+    code, out, _ = run(capsys, "--db", str(seeded), "stats", "--group", CAMP)
+    assert code == 0
+    assert THIS_MONTH in out
+    members_line = next(line for line in out.splitlines() if line.startswith("成员总数"))
+    assert members_line.split()[-1] == "3"
+    assert any(line.startswith("打卡率") and line.endswith("%") for line in out.splitlines())
+
+
+def test_stats_of_a_past_month_before_the_group(capsys, seeded):
+    code, out, _ = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", "2020-01", "--json")
+    assert code == 0
+    stats = json.loads(out)
+    assert stats["members_total"] == 0 and stats["joined"] == 0 and stats["checkins"] == 0
+
+
+def test_stats_unknown_group_exits_1_naming_it(capsys, seeded):
+    code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", "不存在的群", "--month", THIS_MONTH)
+    assert code == 1
+    assert "不存在的群" in err
+    assert out == "" and "Traceback" not in err
+
+
+@pytest.mark.parametrize("month", ["2026-13", "13-2026", "May", "2026/05", ""])
+def test_stats_bad_month_exits_1(capsys, seeded, month):
+    code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", month, "--json")
+    assert code == 1
+    assert "--month" in err and "YYYY-MM" in err
+    assert out == ""
+
+
+def test_unknown_operator_exits_1(capsys, seeded):
+    code, _, err = run(capsys, "--db", str(seeded), "--operator", "路人甲", "groups")
+    assert code == 1
+    assert "路人甲" in err
+
+
+def test_owner_operator_by_name(capsys, seeded):
+    from desktop.services.operators import OWNER_DEFAULT_NAME
+
+    code, out, _ = run(capsys, "--db", str(seeded), "--operator", OWNER_DEFAULT_NAME, "groups", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+
+
+# ---- database problems (exit 3) and db commands -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["groups", "--json"], ["stats", "--group", CAMP, "--json"], ["db", "upgrade"], ["demo"]],
+)
+def test_newer_schema_exits_3(capsys, seeded, argv):
+    stamp_future(seeded)
+    code, out, err = run(capsys, "--db", str(seeded), *argv)
+    assert code == 3
+    assert "newer" in err
+    assert "Traceback" not in err and out == ""
+
+
+def test_db_status_reports_a_newer_schema(capsys, seeded):
+    stamp_future(seeded)
+    code, out, _ = run(capsys, "--db", str(seeded), "db", "status")
+    assert code == 0
+    assert "ffff_future" in out and "newer" in out
+
+
+def test_not_a_database_exits_3(capsys, tmp_path):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a SQLite database, just some text " * 50)
+    code, _, err = run(capsys, "--db", str(junk), "groups")
+    assert code == 3
+    assert err.startswith("qundesk: ") and "Traceback" not in err
+
+
+def test_db_upgrade_creates_the_schema(capsys, tmp_path):
+    from models.db import head_revision
+
+    path = tmp_path / "fresh" / "team.sqlite"
+    code, out, _ = run(capsys, "--db", str(path), "db", "status")
+    assert code == 0 and "(none)" in out
+    assert not path.exists()  # status does not create the file
+
+    code, out, err = run(capsys, "--db", str(path), "db", "upgrade")
+    assert code == 0, err
+    head = head_revision()
+    assert f"(none) -> {head}" in out
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"community_group", "membership", "checkin", "operator"} <= tables
+
+    code, out, _ = run(capsys, "--db", str(path), "db", "upgrade")
+    assert code == 0 and "already up to date" in out
+    code, out, _ = run(capsys, "--db", str(path), "db", "status")
+    assert code == 0 and "up to date" in out and head in out
+
+
+def test_db_status_of_a_file_without_schema(capsys, tmp_path):
+    path = tmp_path / "blank.sqlite"
+    sqlite3.connect(path).close()
+    code, out, _ = run(capsys, "--db", str(path), "db", "status")
+    assert code == 0
+    assert "no schema yet" in out
+
+
+# ---- demo ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("QUNDESK_HOME", str(path.parent / "home"))
+        mp.delenv("QUNDESK_DB", raising=False)
+        code = main(["--db", str(path), "demo", "--groups", "3", "--members", "300", "--months", "3", "--seed", "1"])
+    assert code == 0
+    return path
+
+
+def test_demo_prints_a_summary(tmp_path, capsys):
+    code, out, err = run(
+        capsys, "--db", str(tmp_path / "d.sqlite"), "demo", "--groups", "2", "--members", "50", "--months", "1"
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "demo workspace created" in lines[0]
+    counts = {line.split()[1]: line.split()[-1] for line in lines[1:]}
+    assert counts["groups"] == "2"
+    assert counts["members"] == "50"
+    assert int(counts["memberships"]) >= 50
+    assert counts["time"].endswith("s")
+
+
+def test_demo_then_groups_json(capsys, demo_db):
+    code, out, err = run(capsys, "--db", str(demo_db), "groups", "--json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert len(rows) == 3
+    assert [r["id"] for r in rows] == sorted(r["id"] for r in rows)
+    for r in rows:
+        assert {"name", "kind", "members_total", "members_active", "capacity", "capacity_used"} <= r.keys()
+        assert r["name"]
+        assert r["members_total"] > 0
+        assert 0 <= r["members_active"] <= r["members_total"]
+        assert r["capacity"] == 500
+        assert r["capacity_used"] == pytest.approx(r["members_total"] / 500, abs=1e-4)
+
+
+def test_demo_then_stats_json(capsys, demo_db):
+    _, out, _ = run(capsys, "--db", str(demo_db), "groups", "--json")
+    first = json.loads(out)[0]
+    code, out, err = run(
+        capsys, "--db", str(demo_db), "stats", "--group", first["name"], "--month", THIS_MONTH, "--json"
+    )
+    assert code == 0, err
+    stats = json.loads(out)
+    assert STATS_KEYS <= stats.keys()
+    assert stats["group"] == first["name"] and stats["month"] == THIS_MONTH
+    for key in STATS_KEYS - {"checkin_rate", "attendance_rate"}:
+        assert isinstance(stats[key], int) and not isinstance(stats[key], bool), key
+        assert stats[key] >= 0, key
+    assert stats["members_total"] > 0
+    assert stats["members_active"] <= stats["members_total"]
+    assert 0.0 <= stats["checkin_rate"] <= 1.0
+    assert 0.0 <= stats["attendance_rate"] <= 1.0
+    assert stats["checkins"] > 0  # a demo group has check-ins in the current month
+    assert stats["dormant"] <= stats["members_total"]
+    assert isinstance(stats["stalled_onboarding"], int)
+
+
+def test_demo_refuses_a_non_empty_workspace(capsys, demo_db):
+    before = table_counts(demo_db)
+    code, out, err = run(capsys, "--db", str(demo_db), "demo", "--groups", "1", "--members", "10")
+    assert code == 1
+    assert "not empty" in err and "Traceback" not in err
+    assert out == ""
+    assert table_counts(demo_db) == before
+
+
+def test_demo_refuses_a_workspace_with_groups(capsys, seeded):
+    before = table_counts(seeded)
+    code, _, err = run(capsys, "--db", str(seeded), "demo")
+    assert code == 1 and "not empty" in err
+    assert table_counts(seeded) == before
+
+
+# ---- subprocess -----------------------------------------------------------------------------------
+
+
+def test_subprocess_help_and_usage_error(home):
+    result = run_subprocess(home, "--help")
+    assert result.returncode == 0
+    assert b"groups" in result.stdout and b"stats" in result.stdout
+    result = run_subprocess(home, "frobnicate")
+    assert result.returncode == 2
+    assert b"invalid choice" in result.stderr
+
+
+def test_subprocess_json_is_utf8_whatever_the_locale(home, seeded):
+    result = run_subprocess(home, "--db", str(seeded), "groups", "--json", PYTHONIOENCODING="ascii", LC_ALL="C")
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    rows = json.loads(result.stdout.decode("utf-8"))
+    assert rows[0]["name"] == CAMP
+
+
+def test_subprocess_errors_without_traceback(home, seeded):
+    result = run_subprocess(home, "--db", str(seeded), "stats", "--group", "不存在的群", LC_ALL="C")
+    assert result.returncode == 1
+    err = result.stderr.decode("utf-8")
+    assert "不存在的群" in err and "Traceback" not in err
+    stamp_future(seeded)
+    result = run_subprocess(home, "--db", str(seeded), "groups")
+    assert result.returncode == 3
+    assert b"Traceback" not in result.stderr
+
+
+def test_subprocess_default_database_is_in_qundesk_home(home):
+    result = run_subprocess(home, "db", "upgrade")
+    assert result.returncode == 0, result.stderr
+    assert (home / "qundesk.sqlite").exists()
+
+
+def test_cli_does_not_load_qt_widgets(home, seeded):
+    code = (
+        "import sys, desktop.cli\n"
+        f"rc = desktop.cli.main(['--db', {str(seeded)!r}, 'groups', '--json'])\n"
+        f"desktop.cli.main(['--db', {str(seeded)!r}, 'stats', '--group', {CAMP!r}])\n"
+        "print(rc, 'PySide6.QtWidgets' in sys.modules, 'QApplication' in repr(sys.modules.get('PySide6')))\n"
+    )
+    environ = {**os.environ, "QUNDESK_HOME": str(home), "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=environ, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert result.stdout.decode("utf-8").splitlines()[-1] == "0 False False"
+
+
+def test_no_subcommand_opens_the_window(monkeypatch):
+    import types
+
+    calls = []
+    fake = types.ModuleType("ui.app")
+    fake.run_app = lambda db, lang: calls.append((db, lang)) or 0
+    monkeypatch.setitem(sys.modules, "ui.app", fake)
+    assert main(["--db", "x.sqlite", "--lang", "en"]) == 0
+    assert calls == [("x.sqlite", "en")]
