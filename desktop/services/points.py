@@ -173,3 +173,190 @@ def leaderboard(
         all_time = balance(session, mid) if start is not None else int(pts)
         rows.append(LeaderRow(i, mid, name, int(pts), level_for(levels, all_time)))
     return rows
+
+
+# ---- rules and recomputation ----
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    code: str
+    label: str
+    points: int
+    active: bool
+
+
+def list_rules(session: Session, group_id: int) -> list[RuleRow]:
+    return [
+        RuleRow(r.code, r.label, r.points, r.active)
+        for r in session.scalars(select(PointRule).where(PointRule.group_id == group_id).order_by(PointRule.id))
+    ]
+
+
+def set_rule(
+    session: Session, actor: Actor, group_id: int, code: str, *, points: int | None = None, active: bool | None = None
+) -> None:
+    """Change a rule. Past ledger entries stay as they were; use recompute_preview/apply to re-price them."""
+    require(actor, "edit_point_rules")
+    rule = session.scalar(select(PointRule).where(PointRule.group_id == group_id, PointRule.code == code))
+    if rule is None:
+        raise ValidationError("rule", f"未知积分规则 {code!r} (unknown rule)")
+    before = {"points": rule.points, "active": rule.active}
+    if points is not None:
+        rule.points = int(points)
+    if active is not None:
+        rule.active = bool(active)
+    record_audit(
+        session,
+        actor.id,
+        "points.rule",
+        "group",
+        group_id,
+        before={code: before},
+        after={code: {"points": rule.points, "active": rule.active}},
+    )
+
+
+def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple[str, int]]) -> None:
+    require(actor, "edit_point_rules")
+    names = [n.strip() for n, _ in levels]
+    thresholds = [int(p) for _, p in levels]
+    if not levels or any(not n for n in names):
+        raise ValidationError("levels", "等级名称不能为空 (level names are required)")
+    if len(set(thresholds)) != len(thresholds):
+        raise ValidationError("levels", "等级门槛不能重复 (thresholds must differ)")
+    session.execute(Level.__table__.delete().where(Level.group_id == group_id))
+    session.execute(
+        insert(Level),
+        [{"group_id": group_id, "name": n, "min_points": p} for n, p in zip(names, thresholds, strict=True)],
+    )
+    record_audit(session, actor.id, "points.levels", "group", group_id, after={"levels": levels})
+
+
+@dataclass(frozen=True)
+class RecomputeRow:
+    membership_id: int
+    display_name: str
+    current: int  # rule-based points in the ledger now (manual adjustments left out)
+    expected: int  # what the current rules give for the recorded facts
+    delta: int
+
+
+def _expected_points(session: Session, group_id: int) -> dict[int, int]:
+    """Rule-based points per membership from the facts, with the group's current rules."""
+    from desktop.services.checkins import run_length  # local: checkins imports this module
+    from models import Activity, Attendance, CheckIn, Contribution, Group, Leave, Violation
+
+    rules = {r.code: (r.points if r.active else 0) for r in list_rules(session, group_id)}
+    out: dict[int, int] = {}
+
+    def add(mid: int, pts: int) -> None:
+        if pts:
+            out[mid] = out.get(mid, 0) + pts
+
+    count_late = bool(session.scalar(select(Group.late_checkins_count_for_streak).where(Group.id == group_id)))
+    days_by_member: dict[int, list[tuple[date, bool]]] = {}
+    for mid, day, late in session.execute(
+        select(CheckIn.membership_id, CheckIn.day, CheckIn.late).where(CheckIn.group_id == group_id)
+    ):
+        add(mid, rules.get("checkin", 0))
+        days_by_member.setdefault(mid, []).append((day, late))
+    if rules.get("streak7"):
+        from datetime import timedelta
+
+        leaves: dict[int, set[date]] = {}
+        for mid, s, e in session.execute(
+            select(Leave.membership_id, Leave.start_day, Leave.end_day).where(
+                Leave.membership_id.in_(list(days_by_member))
+            )
+        ):
+            d = s
+            while d <= e:
+                leaves.setdefault(mid, set()).add(d)
+                d += timedelta(days=1)
+        for mid, entries in days_by_member.items():
+            counted = {d for d, late in entries if count_late or not late}
+            lv = leaves.get(mid, set())
+            for d in sorted(counted):
+                run = run_length(counted, lv, d, d - timedelta(days=400))
+                if run % 7 == 0:
+                    add(mid, rules["streak7"])
+    for mid, online, role in session.execute(
+        select(Attendance.membership_id, Activity.online, Attendance.role)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(Activity.group_id == group_id, Attendance.status == "attended")
+    ):
+        add(mid, rules.get("activity_online" if online else "activity_offline", 0))
+        if role in ("host", "speaker"):
+            add(mid, rules.get("speaker", 0))
+    for (mid,) in session.execute(
+        select(Contribution.membership_id).where(Contribution.group_id == group_id, Contribution.kind == "share")
+    ):
+        add(mid, rules.get("share", 0))
+    for (mid,) in session.execute(select(Violation.membership_id).where(Violation.group_id == group_id)):
+        add(mid, rules.get("violation", 0))
+    referrer_ms = aliased(Membership)
+    for (ref_mid,) in session.execute(
+        select(referrer_ms.id)
+        .select_from(Membership)
+        .join(referrer_ms, (referrer_ms.member_id == Membership.referrer_id) & (referrer_ms.group_id == group_id))
+        .where(Membership.group_id == group_id, Membership.status == "active")
+    ):
+        add(ref_mid, rules.get("referral", 0))
+    return out
+
+
+def recompute_preview(session: Session, group_id: int) -> list[RecomputeRow]:
+    """What re-pricing every fact with the current rules would change (only rows that differ)."""
+    current = dict(
+        session.execute(
+            select(PointsEntry.membership_id, func.sum(PointsEntry.points))
+            .where(PointsEntry.group_id == group_id, PointsEntry.source_kind != "manual")
+            .group_by(PointsEntry.membership_id)
+        ).all()
+    )
+    expected = _expected_points(session, group_id)
+    ids = [m for m in set(current) | set(expected) if int(current.get(m, 0) or 0) != expected.get(m, 0)]
+    names = dict(
+        session.execute(
+            select(Membership.id, Member.display_name)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(ids))
+        ).all()
+    )
+    rows = [
+        RecomputeRow(
+            m,
+            names.get(m, "?"),
+            int(current.get(m, 0) or 0),
+            expected.get(m, 0),
+            expected.get(m, 0) - int(current.get(m, 0) or 0),
+        )
+        for m in ids
+    ]
+    return sorted(rows, key=lambda r: (-abs(r.delta), r.display_name))
+
+
+def recompute_apply(session: Session, actor: Actor, group_id: int, day: date | None = None) -> int:
+    """Append one 'recompute' entry per membership whose points differ (the ledger stays append-only)."""
+    require(actor, "edit_point_rules")
+    rows = recompute_preview(session, group_id)
+    if rows:
+        session.execute(
+            insert(PointsEntry),
+            [
+                {
+                    "membership_id": r.membership_id,
+                    "group_id": group_id,
+                    "day": day or date.today(),
+                    "points": r.delta,
+                    "reason": "按当前规则重新计算",
+                    "source_kind": "recompute",
+                    "source_id": None,
+                    "operator_id": actor.id,
+                }
+                for r in rows
+            ],
+        )
+    record_audit(session, actor.id, "points.recompute", "group", group_id, after={"memberships": len(rows)})
+    return len(rows)

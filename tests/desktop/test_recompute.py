@@ -1,0 +1,90 @@
+"""Recompute from rules: the facts recorded through the services agree with the rules (empty preview);
+changing a rule shows the difference, applying it appends entries and leaves nothing to recompute."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from desktop.errors import PermissionDenied
+from desktop.services.checkins import record_checkins
+from desktop.services.groups import create_group
+from desktop.services.onboarding import list_steps, record_step
+from desktop.services.operators import add_operator
+from desktop.services.participation import (
+    ActivityInput,
+    add_contribution,
+    add_violation,
+    create_activity,
+    set_attendance,
+)
+from desktop.services.points import (
+    adjust_points,
+    balance,
+    leaderboard,
+    recompute_apply,
+    recompute_preview,
+    set_levels,
+    set_rule,
+)
+from desktop.services.roster import MemberInput, add_member
+
+
+@pytest.fixture
+def busy(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        a_member, a = add_member(s, owner, gid, MemberInput(display_name="张三"))
+        _, b = add_member(s, owner, gid, MemberInput(display_name="李四", status="applicant", referrer_id=a_member))
+        for i in range(9):
+            d = date(2026, 11, 1) + timedelta(days=i)
+            record_checkins(s, owner, gid, d, [a], today=d)
+        act = create_activity(
+            s,
+            owner,
+            gid,
+            ActivityInput("线下读书会", kind="offline_meetup", online=False, starts_at=datetime(2026, 11, 5, 14)),
+        )
+        set_attendance(s, owner, act, a, "attended", role="host")
+        add_contribution(s, owner, a, "share", date(2026, 11, 6), "读书笔记")
+        add_violation(s, owner, a, "flood", date(2026, 11, 7))
+        for st in list_steps(s, gid):
+            if st.required:
+                record_step(s, owner, b, st.id)
+        adjust_points(s, owner, a, 7, "群主奖励", day=date(2026, 11, 9))
+        s.commit()
+    return gid, a, b
+
+
+def test_facts_recorded_by_the_services_need_no_recompute(workspace, busy):
+    gid, a, _ = busy
+    with workspace.session() as s:
+        assert recompute_preview(s, gid) == []
+        # 9 check-ins + streak 5 + offline 10 + host 5 + share 5 - violation 10 + referral 20 + manual 7
+        assert balance(s, a) == 9 + 5 + 10 + 5 + 5 - 10 + 20 + 7
+
+
+def test_changing_a_rule_shows_the_difference_then_applies_it(workspace, owner, busy):
+    gid, a, _ = busy
+    with workspace.session() as s:
+        set_rule(s, owner, gid, "checkin", points=2)
+        set_rule(s, owner, gid, "violation", active=False)
+        (row,) = recompute_preview(s, gid)
+        assert (row.membership_id, row.delta) == (a, 9 + 10)
+        assert recompute_apply(s, owner, gid, day=date(2026, 11, 10)) == 1
+        s.commit()
+        assert recompute_preview(s, gid) == []
+        assert balance(s, a) == 51 + 19
+
+
+def test_levels_and_permissions(workspace, owner, busy):
+    gid, a, _ = busy
+    with workspace.session() as s:
+        set_levels(s, owner, gid, [("萌新", 0), ("达人", 40), ("大神", 100)])
+        s.commit()
+        top = leaderboard(s, gid)[0]
+        assert (top.membership_id, top.level) == (a, "达人")
+        helper = add_operator(s, owner, "助理", "assistant")
+        with pytest.raises(PermissionDenied):
+            set_rule(s, helper, gid, "checkin", points=100)
