@@ -1,7 +1,7 @@
 """QunDesk's data layer: SQLAlchemy models, engine set-up, queries and migrations. No Qt here."""
 
 from models.audit import AuditEntry, WorkspaceSetting
-from models.base import Base, utcnow
+from models.base import Base, local_now, utcnow
 from models.community import EntryStep, Group, RulesVersion
 from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
 from models.people import Member, Membership, Operator, Role, StepProgress, Tag, Tier, member_tag, membership_role
@@ -32,5 +32,6 @@ __all__ = [
     "WorkspaceSetting",
     "member_tag",
     "membership_role",
+    "local_now",
     "utcnow",
 ]

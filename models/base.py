@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import CheckConstraint, MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -20,9 +20,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def utcnow() -> datetime:
-    """Naive UTC timestamp: SQLite has no time zones, so every stored datetime is UTC without tzinfo."""
-    return datetime.now(UTC).replace(tzinfo=None)
+def local_now() -> datetime:
+    """Naive local wall-clock time, seconds precision. Every stored datetime is the organiser's local time:
+    a community lives in one time zone and its days (check-in days, join months) are local days, so a
+    06:10 check-in in Beijing must not become 22:10 of the day before (docs/architecture.md, "Time")."""
+    return datetime.now().replace(microsecond=0)
+
+
+utcnow = local_now  # the first name of this function; kept for existing callers
 
 
 def enum_check(column: str, values: tuple[str, ...], name: str | None = None) -> CheckConstraint:
