@@ -327,9 +327,7 @@ _TEMPLATES: tuple[_Template, ...] = (
                 3,
                 ("如何 5 点起床不犯困", "晨间日记怎么写", "早起后的黄金一小时", "早睡才能早起"),
             ),
-            _Series(
-                "晨间冥想直播", "expert_live", True, 1, ("十分钟正念冥想", "呼吸练习入门", "冥想与专注力")
-            ),
+            _Series("晨间冥想直播", "expert_live", True, 1, ("十分钟正念冥想", "呼吸练习入门", "冥想与专注力")),
             _Series(None, "prize_interaction", True, 1, ("早起打卡有奖问答", "晒早餐抽奖")),
         ),
         places=("朝阳公园南门", "星巴克（人民广场店）"),
@@ -395,9 +393,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         acts_per_month=(2, 5),
         series=(
             _Series("周末约跑", "offline_meetup", False, 3, ("奥森 10 公里", "滨江绿道 LSD", "公园间歇跑")),
-            _Series(
-                "跑步训练直播", "expert_live", True, 1, ("如何避免跑步膝", "半马训练计划", "跑步呼吸与配速")
-            ),
+            _Series("跑步训练直播", "expert_live", True, 1, ("如何避免跑步膝", "半马训练计划", "跑步呼吸与配速")),
             _Series(None, "prize_interaction", True, 1, ("月跑量排行有奖", "晒跑鞋抽奖")),
         ),
         places=("奥林匹克森林公园南门", "滨江绿道起点", "体育中心东门"),
@@ -489,9 +485,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         late_streak=False,
         acts_per_month=(3, 5),
         series=(
-            _Series(
-                "外教直播课", "course", True, 3, ("连读与弱读", "自我介绍怎么说", "职场英语", "旅行英语")
-            ),
+            _Series("外教直播课", "course", True, 3, ("连读与弱读", "自我介绍怎么说", "职场英语", "旅行英语")),
             _Series(None, "opening_ceremony", True, 0.4, ("开营仪式",)),
         ),
         places=("线下英语角咖啡馆",),
@@ -602,9 +596,7 @@ _TEMPLATES: tuple[_Template, ...] = (
         late_streak=False,
         acts_per_month=(2, 4),
         series=(
-            _Series(
-                "爆款拆解", "knowledge_share", True, 2, ("小红书爆款笔记", "公众号 10 万+", "短视频开头")
-            ),
+            _Series("爆款拆解", "knowledge_share", True, 2, ("小红书爆款笔记", "公众号 10 万+", "短视频开头")),
             _Series("大咖直播", "expert_live", True, 1, ("从 0 到 10 万粉", "知识付费变现")),
         ),
         places=("联合办公空间",),
@@ -672,9 +664,7 @@ _TEMPLATES: tuple[_Template, ...] = (
 
 
 class _Person:
-    __slots__ = tuple(
-        "id name gender nickname wechat phone city occupation note seed verified_at created ms".split()
-    )
+    __slots__ = tuple("id name gender nickname wechat phone city occupation note seed verified_at created ms".split())
 
     def __init__(self, pid: int):
         self.id = pid
@@ -751,9 +741,7 @@ class _Builder:
         self.today, self.start = today, start
         self.today_o, self.start_o = today.toordinal(), start.toordinal()
         self.yest_o = self.today_o - 1
-        self.latest = _dt(
-            self.yest_o, 23 * 60
-        )  # nothing but check-ins happens on `today` (its clock is unknown)
+        self.latest = _dt(self.yest_o, 23 * 60)  # nothing but check-ins happens on `today` (its clock is unknown)
         self.n_groups, self.n_members = n_groups, n_members
         self._progress, self._cancelled = progress, cancelled
         self.done, self.total = 0, 1
@@ -788,9 +776,7 @@ class _Builder:
         hi = min(hi, self.latest) if hi is not None else self.latest
         return t if t <= hi else hi
 
-    def point(
-        self, ms: _Ms, day: date, pts: int, reason: str, kind: str, source: int | None, at: datetime
-    ) -> None:
+    def point(self, ms: _Ms, day: date, pts: int, reason: str, kind: str, source: int | None, at: datetime) -> None:
         self.points.append(
             {
                 "id": self.next_point,
@@ -828,9 +814,7 @@ class _Builder:
 
     def setup_workspace(self) -> None:
         c = self.conn
-        self.op = c.execute(
-            select(Operator.id).where(Operator.role == "owner").order_by(Operator.id)
-        ).scalar()
+        self.op = c.execute(select(Operator.id).where(Operator.role == "owner").order_by(Operator.id)).scalar()
         if self.op is None:
             self.op = c.execute(select(Operator.id).order_by(Operator.id)).scalar()
         if self.op is None:
@@ -852,10 +836,7 @@ class _Builder:
             tid = self.next_id(Tier.__table__)
             self.write(
                 Tier.__table__,
-                [
-                    {"id": tid + i, "name": n, "rank": r, "target_share": s}
-                    for i, (n, r, s) in enumerate(DEFAULT_TIERS)
-                ],
+                [{"id": tid + i, "name": n, "rank": r, "target_share": s} for i, (n, r, s) in enumerate(DEFAULT_TIERS)],
             )
         if not c.execute(select(Role.id).limit(1)).first():
             rid = self.next_id(Role.__table__)
@@ -920,9 +901,7 @@ class _Builder:
         self.people: list[_Person] = []
         wechats: set[str] = set()
         phones: set[str] = set()
-        prefixes = (
-            [f"13{d}" for d in range(10)] + [f"15{d}" for d in "012356789"] + [f"18{d}" for d in range(10)]
-        )
+        prefixes = [f"13{d}" for d in range(10)] + [f"15{d}" for d in "012356789"] + [f"18{d}" for d in range(10)]
         cities = [c for c, _w in _CITIES]
         city_cum = list(_cumulative([w for _c, w in _CITIES]))
         occs = [o for o, _w in _OCCUPATIONS]
@@ -960,11 +939,7 @@ class _Builder:
                 elif k < 0.75:
                     p.name = _fullwidth(rng.choice(_LATIN_FIRST_F if female else _LATIN_FIRST_M).upper())
                 elif k < 0.9:
-                    p.name = (
-                        "～"
-                        + rng.choice(("小鱼", "小鹿", "橙子", "阿狸", "大树", "木木", "糖糖", "七七"))
-                        + "～"
-                    )
+                    p.name = "～" + rng.choice(("小鱼", "小鹿", "橙子", "阿狸", "大树", "木木", "糖糖", "七七")) + "～"
                 else:
                     p.name = rng.choice(_LATIN_FIRST_F if female else _LATIN_FIRST_M) + rng.choice(_EMOJI)
                 p.nickname = real if rng.random() < 0.5 else None
@@ -981,9 +956,7 @@ class _Builder:
                     elif k < 0.45:
                         p.nickname = "阿" + given[-1]
                     elif k < 0.6:
-                        p.nickname = given[-1] + rng.choice(
-                            ("同学", "酱", "妹妹") if female else ("同学", "哥")
-                        )
+                        p.nickname = given[-1] + rng.choice(("同学", "酱", "妹妹") if female else ("同学", "哥"))
                     elif k < 0.8:
                         p.nickname = rng.choice(_LATIN_FIRST_F if female else _LATIN_FIRST_M)
                     else:
@@ -1165,11 +1138,7 @@ class _Builder:
             for _ in range(6):
                 r = rng.random()
                 src = chained if r < 0.3 and chained else stars if r < 0.7 and stars else pool
-                ref = (
-                    src[-1 - min(len(src) - 1, int(rng.expovariate(0.15)))]
-                    if src is chained
-                    else rng.choice(src)
-                )
+                ref = src[-1 - min(len(src) - 1, int(rng.expovariate(0.15)))] if src is chained else rng.choice(src)
                 if ref.left is None or ref.left > (ms.joined or ms.applied):
                     ms.referrer = ref
                     break
@@ -1470,7 +1439,9 @@ class _Builder:
                 elif code == "rules":
                     version = 2 if g.rv2_at is not None and at >= g.rv2_at else 1
                 elif code == "intro" and rng.random() < 0.3:
-                    answer = f"大家好，我是{ms.p.name}，来自{ms.p.city or '地球'}，{ms.p.occupation or '打工人'}，请多关照！"
+                    answer = (
+                        f"大家好，我是{ms.p.name}，来自{ms.p.city or '地球'}，{ms.p.occupation or '打工人'}，请多关照！"
+                    )
                 sp_rows.append(
                     {
                         "id": sp_id,
@@ -1485,9 +1456,7 @@ class _Builder:
                 )
                 sp_id += 1
             updated = max(
-                [ms.applied]
-                + [x for x in (ms.joined, ms.left) if x is not None]
-                + [at for _s, _c, at in steps_done]
+                [ms.applied] + [x for x in (ms.joined, ms.left) if x is not None] + [at for _s, _c, at in steps_done]
             )
             rows.append(
                 {
@@ -1560,9 +1529,7 @@ class _Builder:
     def eligible(self, g: _Grp, o: int, *, upcoming: bool = False) -> list[_Ms]:
         out = []
         for ms in g.ms:
-            if ms.joined is None or (
-                ms.silent_cut is not None and ms.silent_cut < o - (1 if upcoming else 0)
-            ):
+            if ms.joined is None or (ms.silent_cut is not None and ms.silent_cut < o - (1 if upcoming else 0)):
                 continue
             if upcoming:
                 if ms.status == "active" and ms.silent_cut is None:
@@ -1646,9 +1613,7 @@ class _Builder:
                 speakers: list[_Ms] = []
                 if s.kind in ("knowledge_share", "course", "expert_live") and pool:
                     voices = [ms for ms in pool if ms.tier in self.tier_ids[:2] and ms is not host] or pool
-                    speakers = rng.sample(
-                        voices, min(len(voices), rng.randint(0 if s.kind == "expert_live" else 1, 2))
-                    )
+                    speakers = rng.sample(voices, min(len(voices), rng.randint(0 if s.kind == "expert_live" else 1, 2)))
                     speakers = [ms for ms in speakers if ms is not host]
                 names = [x.p.name for x in ([host] if host else []) + speakers]
                 act_rows.append(
@@ -1721,7 +1686,7 @@ class _Builder:
                                 att_id,
                                 end,
                             )
-                        if role == "speaker":
+                        if role in ("host", "speaker"):  # hosts speak too (services.participation)
                             self.point(
                                 ms,
                                 day,
@@ -1793,9 +1758,7 @@ class _Builder:
                     }
                 )
                 if kind == "share":
-                    self.point(
-                        ms, date.fromordinal(o), POINTS["share"], f"分享：{title}", "contribution", cid, at
-                    )
+                    self.point(ms, date.fromordinal(o), POINTS["share"], f"分享：{title}", "contribution", cid, at)
                 cid += 1
             # converted referrals inside the history, by referrers who were taking part then
             for ms in g.ms:
@@ -1916,9 +1879,7 @@ class _Builder:
                     continue
                 reason, pts = rng.choice(_MANUAL_POINTS)
                 o = rng.randint(first, last)
-                self.point(
-                    ms, date.fromordinal(o), pts, reason, "manual", None, _dt(o, rng.randint(600, 1380))
-                )
+                self.point(ms, date.fromordinal(o), pts, reason, "manual", None, _dt(o, rng.randint(600, 1380)))
 
     # ---- rows: check-ins and their points (the bulk), streamed in batches
 
@@ -2130,18 +2091,14 @@ def build_demo(
     cancel (DemoCancelled) nothing is written. Raises ValueError for a non-empty workspace or bad sizes."""
     for label, value, low in (("groups", groups, 1), ("members", members, 1), ("months", months, 1)):
         if not isinstance(value, int) or value < low:
-            raise ValueError(
-                f"{label} 必须是不小于 {low} 的整数 ({label} must be an integer >= {low}): {value!r}"
-            )
+            raise ValueError(f"{label} 必须是不小于 {low} 的整数 ({label} must be an integer >= {low}): {value!r}")
     if months > 120:
         raise ValueError(f"months 最多 120 (at most 120 months of history): {months}")
     started = time.perf_counter()
     today = today or date.today()
     with engine.begin() as conn:
         _ensure_empty(conn)
-        builder = _Builder(
-            conn, seed, today, _history_start(today, months), groups, members, progress, cancelled
-        )
+        builder = _Builder(conn, seed, today, _history_start(today, months), groups, members, progress, cancelled)
         counts = builder.run()
     return DemoSummary(
         groups=counts.get("community_group", 0),

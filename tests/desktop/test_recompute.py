@@ -88,3 +88,13 @@ def test_levels_and_permissions(workspace, owner, busy):
         helper = add_operator(s, owner, "助理", "assistant")
         with pytest.raises(PermissionDenied):
             set_rule(s, helper, gid, "checkin", points=100)
+
+
+def test_the_demo_workspace_ledger_agrees_with_the_rules(sqlite_workspace):
+    from desktop.demo import build_demo
+    from desktop.services.groups import list_groups
+
+    build_demo(sqlite_workspace.engine, groups=2, members=150, months=2, seed=3, today=date(2026, 11, 22))
+    with sqlite_workspace.session() as s:
+        for g in list_groups(s):
+            assert recompute_preview(s, g.id) == [], g.name
