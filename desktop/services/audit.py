@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert
@@ -50,3 +52,56 @@ def record_audit(
             summary=json.dumps(payload, ensure_ascii=False) if payload else None,
         )
     )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    operator: str | None
+    action: str
+    entity: str
+    entity_id: int | None
+    summary: str | None
+
+
+def list_audit(
+    session: Session,
+    *,
+    operator_id: int | None = None,
+    member_id: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    action_prefix: str | None = None,
+    offset: int = 0,
+    limit: int | None = 500,
+) -> list[AuditRow]:
+    """Audit entries, newest first, filtered by operator, member (entries about the member or one of its
+    memberships), date range (inclusive) and action prefix ("member.", "checkin." …)."""
+    from sqlalchemy import or_, select
+
+    from models import Membership, Operator
+
+    q = select(AuditEntry, Operator.name).outerjoin(Operator, Operator.id == AuditEntry.operator_id)
+    if operator_id is not None:
+        q = q.where(AuditEntry.operator_id == operator_id)
+    if member_id is not None:
+        q = q.where(
+            or_(
+                (AuditEntry.entity == "member") & (AuditEntry.entity_id == member_id),
+                (AuditEntry.entity == "membership")
+                & AuditEntry.entity_id.in_(select(Membership.id).where(Membership.member_id == member_id)),
+            )
+        )
+    if start is not None:
+        q = q.where(AuditEntry.at >= datetime.combine(start, time.min))
+    if end is not None:
+        q = q.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), time.min))
+    if action_prefix:
+        q = q.where(AuditEntry.action.startswith(action_prefix))
+    q = q.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    return [
+        AuditRow(e.id, e.at, name, e.action, e.entity, e.entity_id, e.summary) for e, name in session.execute(q).all()
+    ]

@@ -155,3 +155,23 @@ def test_every_write_is_audited(workspace, group):
         actions = s.scalars(select(AuditEntry.action)).all()
     assert actions.count("member.add") == 4
     assert "group.create" in actions
+
+
+def test_audit_log_filters(workspace, group, owner):
+    from datetime import date
+
+    from desktop.services.audit import list_audit
+
+    with workspace.session() as s:
+        helper = add_operator(s, owner, "小助理", "assistant")
+        zs = search_roster(s, RosterQuery(group_id=group, text="张三"))[0]
+        data = get_member_input(s, zs.membership_id)
+        data.note = "早起达人"
+        update_member(s, helper, zs.membership_id, data)
+        s.commit()
+        mine = list_audit(s, operator_id=helper.id)
+        assert [(r.operator, r.action, r.entity_id) for r in mine] == [("小助理", "member.update", zs.member_id)]
+        about = [r.action for r in list_audit(s, member_id=zs.member_id)]
+        assert about == ["member.update", "member.add"]
+        assert list_audit(s, start=date(2000, 1, 1), end=date(2000, 1, 2)) == []
+        assert len(list_audit(s, action_prefix="member.")) == 5
