@@ -33,7 +33,7 @@ def is_team_url(url: str) -> bool:
     return to_url(url).startswith("postgresql")
 
 
-def test_connection(url: str, password: str | None = None, timeout: int = 5) -> str | None:
+def check_connection(url: str, password: str | None = None, timeout: int = 5) -> str | None:
     """None when the server answers, else a message for the user."""
     try:
         full = with_password(url, password)

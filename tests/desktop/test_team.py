@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.team import is_team_url, strip_password, test_connection as check_connection, with_password
+from desktop.team import check_connection, is_team_url, strip_password, with_password
 
 
 def test_connection_to_a_real_server(pg_url):
