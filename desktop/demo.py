@@ -928,6 +928,8 @@ class _Builder:
             else:
                 given = rng.choice(given_pool) + rng.choice(given_pool)
             real = surname + given
+            if i == 0:  # the classic example name, so typing `zs` finds 张三 in every demo workspace
+                real, r, female, p.gender = "张三", 1.0, False, "male"
             p.nickname = None
             if r < 0.10:  # emoji / full-width nickname as the display name
                 k = rng.random()

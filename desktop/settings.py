@@ -32,11 +32,17 @@ SETTINGS: dict[str, Setting] = {
     for s in (
         Setting("stalled_days", int, 7, "入群流程停滞天数 (days before onboarding counts as stalled)", 1, 365),
         Setting("dormant_days", int, 30, "沉默天数 (days without participation before a member is dormant)", 7, 365),
-        Setting("newcomer_days", int, 7, "新人观察天数 (days after joining before a silent newcomer is flagged)", 1, 90),
-        Setting("zombie_active_share", float, 0.10, "僵尸群阈值: 7天活跃占比低于 (zombie: 7-day active share below)", 0, 1),
+        Setting(
+            "newcomer_days", int, 7, "新人观察天数 (days after joining before a silent newcomer is flagged)", 1, 90
+        ),
+        Setting(
+            "zombie_active_share", float, 0.10, "僵尸群阈值: 7天活跃占比低于 (zombie: 7-day active share below)", 0, 1
+        ),
         Setting("zombie_idle_days", int, 14, "僵尸群阈值: 无任何参与天数 (zombie: days with no participation)", 1, 365),
         Setting("capacity_warn_share", float, 0.90, "容量预警比例 (warn when a group is this full)", 0.1, 1),
-        Setting("violations_flag_count", int, 3, "违规标记次数 (violations within the window that flag a member)", 1, 20),
+        Setting(
+            "violations_flag_count", int, 3, "违规标记次数 (violations within the window that flag a member)", 1, 20
+        ),
         Setting("violations_window_days", int, 90, "违规统计窗口天数 (violation window, days)", 1, 365),
         Setting("backups_keep", int, 14, "保留自动备份份数 (automatic backups to keep)", 1, 365),
     )

@@ -36,9 +36,7 @@ class Group(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
 
-    rules_versions: Mapped[list[RulesVersion]] = relationship(
-        back_populates="group", order_by="RulesVersion.version"
-    )
+    rules_versions: Mapped[list[RulesVersion]] = relationship(back_populates="group", order_by="RulesVersion.version")
     steps: Mapped[list[EntryStep]] = relationship(back_populates="group", order_by="EntryStep.position")
 
 

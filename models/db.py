@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -151,12 +151,13 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
     engine = make_engine(url_or_path)
     try:
         rev = current_revision(engine)
-    except OperationalError as exc:
+    except DBAPIError as exc:  # locked, not a database, cannot connect …
         engine.dispose()
         msg = str(exc.orig) if exc.orig else str(exc)
         if "locked" in msg:
             raise DatabaseLockedError(f"数据库被另一个程序锁定 (database is locked): {engine.url.database}") from exc
-        raise DatabaseError(f"无法打开数据库 (cannot open the database) {engine.url.database}: {msg}") from exc
+        where = engine.url.render_as_string(hide_password=True)
+        raise DatabaseError(f"无法打开数据库 (cannot open the database) {where}: {msg}") from exc
     db = Database(engine, sessionmaker(engine, expire_on_commit=False))
     head = head_revision()
     if rev is not None and rev not in known_revisions():

@@ -114,9 +114,7 @@ class Member(Base):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
 
     tags: Mapped[list[Tag]] = relationship(secondary=member_tag)
-    memberships: Mapped[list[Membership]] = relationship(
-        back_populates="member", foreign_keys="Membership.member_id"
-    )
+    memberships: Mapped[list[Membership]] = relationship(back_populates="member", foreign_keys="Membership.member_id")
 
 
 class Membership(Base):

@@ -87,7 +87,10 @@ def _text_condition(text: str):
 
 def _last_activity_expr():
     return (
-        select(func.max(CheckIn.day)).where(CheckIn.membership_id == Membership.id).correlate(Membership).scalar_subquery()
+        select(func.max(CheckIn.day))
+        .where(CheckIn.membership_id == Membership.id)
+        .correlate(Membership)
+        .scalar_subquery()
     )
 
 

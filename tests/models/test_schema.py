@@ -151,3 +151,12 @@ def test_pinyin_prefix_search_uses_an_index(sqlite_path):
         assert "ix_member_initials" in " ".join(str(r[-1]) for r in plan)
     finally:
         db.dispose()
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
+    from models.db import DatabaseError
+
+    bad = tmp_path / "not-a-db.sqlite"
+    bad.write_bytes(b"this is a spreadsheet, not a database" * 200)
+    with pytest.raises(DatabaseError, match="not-a-db.sqlite"):
+        open_database(bad)

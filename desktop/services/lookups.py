@@ -1,0 +1,32 @@
+"""Small read-only lookups the window needs for filters and forms: tiers, tags, a membership's person and
+group. Plain tuples out; no writes here."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound
+from models import Group, Membership, Tag, Tier
+
+
+def list_tiers(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every tier, highest (核心) first."""
+    return [(tid, name) for tid, name in session.execute(select(Tier.id, Tier.name).order_by(Tier.rank, Tier.id))]
+
+
+def list_tags(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every tag, by name."""
+    return [(tid, name) for tid, name in session.execute(select(Tag.id, Tag.name).order_by(Tag.name))]
+
+
+def membership_owner(session: Session, membership_id: int) -> tuple[int, int, str]:
+    """(member id, group id, group name) of a membership."""
+    row = session.execute(
+        select(Membership.member_id, Membership.group_id, Group.name)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Membership.id == membership_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"membership {membership_id}")
+    return int(row[0]), int(row[1]), str(row[2])

@@ -1,0 +1,1288 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>ExceptionDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/exception_dialog.py" line="+23" />
+            <source>Unexpected error</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>QunDesk ran into a problem it did not expect. Everything saved before this point is safe. Please copy the details below and send them to whoever looks after QunDesk for you.</source>
+            <translation>QunDesk ran into a problem it did not expect. Everything saved before this point is safe. Please copy the details below and send them to whoever looks after QunDesk for you.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Copy</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the details to the clipboard</source>
+            <translation>Copy the details to the clipboard</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Copied</source>
+            <translation>Copied</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/first_run_dialog.py" line="+72" />
+            <location line="+1" />
+            <source>Welcome to QunDesk</source>
+            <translation>Welcome to QunDesk</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This workspace is empty. Explore QunDesk with a demo workspace, or start with your own groups.</source>
+            <translation>This workspace is empty. Explore QunDesk with a demo workspace, or start with your own groups.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Create a demo workspace</source>
+            <translation>Create a demo workspace</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 groups and %2 made-up members with three months of check-ins, activities and points.</source>
+            <translation>%1 groups and %2 made-up members with three months of check-ins, activities and points.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Start empty</source>
+            <translation>Start empty</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create your first group yourself (File ▸ New group…).</source>
+            <translation>Create your first group yourself (File ▸ New group…).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Creating the demo workspace…</source>
+            <translation>Creating the demo workspace…</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>The demo could not be created: %1</source>
+            <translation>The demo could not be created: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cancelled. Nothing was written; the workspace is still empty.</source>
+            <translation>Cancelled. Nothing was written; the workspace is still empty.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/group_dialog.py" line="+52" />
+            <source>New group</source>
+            <translation>New group</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>e.g. Early risers, group 3</source>
+            <translation>e.g. Early risers, group 3</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>A WeChat group holds at most 500 people</source>
+            <translation>A WeChat group holds at most 500 people</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Threshold fee; a group with a fee gets a payment step in its entry process</source>
+            <translation>Threshold fee; a group with a fee gets a payment step in its entry process</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What the group is for, in one sentence</source>
+            <translation>What the group is for, in one sentence</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Capacity</source>
+            <translation>Capacity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Threshold fee</source>
+            <translation>Threshold fee</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goal</source>
+            <translation>Goal</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Create</source>
+            <translation>Create</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>New groups start with the standard entry process and point rules; you can change them later.</source>
+            <translation>New groups start with the standard entry process and point rules; you can change them later.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupKind</name>
+        <message>
+            <location line="-67" />
+            <source>Product community</source>
+            <translation>Product community</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Self-media community</source>
+            <translation>Self-media community</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Service community</source>
+            <translation>Service community</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Brand community</source>
+            <translation>Brand community</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User community</source>
+            <translation>User community</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Learning group</source>
+            <translation>Learning group</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hobby group</source>
+            <translation>Hobby group</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Training camp</source>
+            <translation>Training camp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/import_dialog.py" line="+68" />
+            <location line="+156" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="-155" />
+            <source>Nickname</source>
+            <translation>Nickname</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Group nickname</source>
+            <translation>Group nickname</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat ID</source>
+            <translation>WeChat ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupation</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Joined</source>
+            <translation>Joined</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referrer</source>
+            <translation>Referrer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Real-name verified</source>
+            <translation>Real-name verified</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applied</source>
+            <translation>Applied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purpose question step</source>
+            <translation>Purpose question step</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Update</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unchanged</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <location line="+131" />
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Changes or problems</source>
+            <translation>Changes or problems</translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>Import people</source>
+            <translation>Import people</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Choose an .xlsx or .csv file</source>
+            <translation>Choose an .xlsx or .csv file</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Browse…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Roster (members)</source>
+            <translation>Roster (members)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applications (survey export)</source>
+            <translation>Applications (survey export)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Group name (a new name creates the group)</source>
+            <translation>Group name (a new name creates the group)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>File:</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Import as:</source>
+            <translation>Import as:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Into group:</source>
+            <translation>Into group:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Columns</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+185" />
+            <source>Check what each column holds; correct it where the guess is wrong.</source>
+            <translation>Check what each column holds; correct it where the guess is wrong.</translation>
+        </message>
+        <message>
+            <location line="-181" />
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Example</source>
+            <translation>Example</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Imports as</source>
+            <translation>Imports as</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose a file to see what will be imported.</source>
+            <translation>Choose a file to see what will be imported.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only rows with problems</source>
+            <translation>Only rows with problems</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Choose a file to import</source>
+            <translation>Choose a file to import</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)</source>
+            <translation>Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Enter the group to import into.</source>
+            <translation>Enter the group to import into.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Importing…</source>
+            <translation>Importing…</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Reading the file…</source>
+            <translation>Reading the file…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Checking rows…</source>
+            <translation>Checking rows…</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Survey questions are recognised by their wording; every other answer is kept on the note.</source>
+            <translation>Survey questions are recognised by their wording; every other answer is kept on the note.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(no header)</source>
+            <translation>(no header)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(not imported)</source>
+            <translation>(not imported)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 to add</source>
+            <translation>%1 to add</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 to update</source>
+            <translation>%1 to update</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 unchanged</source>
+            <translation>%1 unchanged</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 problem(s): fix the file (or the column mapping) and choose it again. %2</source>
+            <translation>%1 problem(s): fix the file (or the column mapping) and choose it again. %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>— the group “%1” will be created.</source>
+            <translation>— the group “%1” will be created.</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
+            <translation>Imported: %1 added, %2 updated, %3 unchanged.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The group “%1” was created.</source>
+            <translation>The group “%1” was created.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Something went wrong: %1</source>
+            <translation>Something went wrong: %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Import cancelled. Nothing was written.</source>
+            <translation>Import cancelled. Nothing was written.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancelled.</source>
+            <translation>Cancelled.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/app.py" line="+102" />
+            <location line="+25" />
+            <location line="+39" />
+            <location line="+13" />
+            <location filename="../../ui/main_window.py" line="+57" />
+            <source>QunDesk</source>
+            <translation>QunDesk</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <source>Cannot open the database %1: %2</source>
+            <translation>Cannot open the database %1: %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="+12" />
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The health of every group at a glance: active members, check-in rate, dormant members, the 5/20/75 structure and zombie-group alerts.</source>
+            <translation>The health of every group at a glance: active members, check-in rate, dormant members, the 5/20/75 structure and zombie-group alerts.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Roster</source>
+            <translation>Roster</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Onboarding</source>
+            <translation>Onboarding</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Each group's entry steps, who is stuck at which step, and the funnel from applicant to member.</source>
+            <translation>Each group's entry steps, who is stuck at which step, and the funnel from applicant to member.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Check-ins</source>
+            <translation>Check-ins</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fast daily check-ins: type a few letters or paste the chat chain, with streaks, leave and a calendar heat-map.</source>
+            <translation>Fast daily check-ins: type a few letters or paste the chat chain, with streaks, leave and a calendar heat-map.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Activities</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Activities and numbered series with attendance, ticked from a list or pasted from a sign-up chain.</source>
+            <translation>Activities and numbered series with attendance, ticked from a list or pasted from a sign-up chain.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Point rules, manual adjustments with a reason, levels and the leaderboard.</source>
+            <translation>Point rules, manual adjustments with a reason, levels and the leaderboard.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The monthly Excel workbook for one group or all groups, ready to print or forward, in one click.</source>
+            <translation>The monthly Excel workbook for one group or all groups, ready to print or forward, in one click.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New group…</source>
+            <translation>&amp;New group…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Only the owner or an admin may create groups</source>
+            <translation>Only the owner or an admin may create groups</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;About QunDesk</source>
+            <translation>&amp;About QunDesk</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Groups</source>
+            <translation>Groups</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>New group…</source>
+            <translation>New group…</translation>
+        </message>
+        <message>
+            <location line="+90" />
+            <source>Database: %1</source>
+            <translation>Database: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Operator: %1</source>
+            <translation>Operator: %1</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>All groups</source>
+            <translation>All groups</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n member(s) in all groups</source>
+            <translation>
+                <numerusform>%n member in all groups</numerusform>
+                <numerusform>%n members in all groups</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1 of %2 places used (%3%)</source>
+            <translation>%1 of %2 places used (%3%)</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>About QunDesk</source>
+            <translation>About QunDesk</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</source>
+            <translation>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/member_dialog.py" line="+158" />
+            <source>Edit member — %1</source>
+            <translation>Edit member — %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Add member</source>
+            <translation>Add member</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Your role may not edit members</source>
+            <translation>Your role may not edit members</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Required</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name shown in this group</source>
+            <translation>Name shown in this group</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. 138 0013 8000</source>
+            <translation>e.g. 138 0013 8000</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+20" />
+            <location line="+3" />
+            <source>Not set</source>
+            <translation>Not set</translation>
+        </message>
+        <message>
+            <location line="-22" />
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Clear the join date</source>
+            <translation>Clear the join date</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Seed user</source>
+            <translation>Seed user</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Comma separated, e.g. early riser, reading</source>
+            <translation>Comma separated, e.g. early riser, reading</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>One of the first, most engaged members</source>
+            <translation>One of the first, most engaged members</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Real-name verified</source>
+            <translation>Real-name verified</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only whether it was verified is kept, never an ID number</source>
+            <translation>Only whether it was verified is kept, never an ID number</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Their answer to “Why do you want to join?”</source>
+            <translation>Their answer to “Why do you want to join?”</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name *</source>
+            <translation>Name *</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nickname</source>
+            <translation>Nickname</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat ID</source>
+            <translation>WeChat ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Occupation</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>In this group</source>
+            <translation>In this group</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Group nickname</source>
+            <translation>Group nickname</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Joined</source>
+            <translation>Joined</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Purpose</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <location line="-18" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+130" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>same WeChat ID</source>
+            <translation>same WeChat ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>same phone number</source>
+            <translation>same phone number</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>very similar name in this group</source>
+            <translation>very similar name in this group</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Possible duplicate</source>
+            <translation>Possible duplicate</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This person may already be in the roster:</source>
+            <translation>This person may already be in the roster:</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save anyway</source>
+            <translation>Save anyway</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Create a group first (File ▸ New group…)</source>
+            <translation>Create a group first (File ▸ New group…)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembershipStatus</name>
+        <message>
+            <location filename="../../ui/models/roster_table_model.py" line="+67" />
+            <source>Applicant</source>
+            <translation>Applicant</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Onboarding</source>
+            <translation>Onboarding</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Removed</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Blacklisted</source>
+            <translation>Blacklisted</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <location filename="../../ui/messages.py" line="+57" />
+            <source>QunDesk</source>
+            <translation>QunDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorRole</name>
+        <message>
+            <location line="-41" />
+            <source>Owner</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin</source>
+            <translation>Admin</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Assistant</source>
+            <translation>Assistant</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceholderPage</name>
+        <message>
+            <location filename="../../ui/pages/placeholder_page.py" line="+21" />
+            <source>Coming soon</source>
+            <translation>Coming soon</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterPage</name>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="+64" />
+            <source>Search name, nickname, WeChat ID, phone tail, pinyin (zs)</source>
+            <translation>Search name, nickname, WeChat ID, phone tail, pinyin (zs)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Show deleted</source>
+            <translation>Show deleted</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Add member</source>
+            <translation>Add member</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Only the owner or an admin may delete members</source>
+            <translation>Only the owner or an admin may delete members</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Your role may not edit members</source>
+            <translation>Your role may not edit members</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>No one matches this search or filter.</source>
+            <translation>No one matches this search or filter.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No members here yet. Add the first one with “Add member”.</source>
+            <translation>No members here yet. Add the first one with “Add member”.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>All tiers</source>
+            <translation>All tiers</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All tags</source>
+            <translation>All tags</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+51" />
+            <source>%n person(s)</source>
+            <translation>
+                <numerusform>%n person</numerusform>
+                <numerusform>%n people</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+118" />
+            <source>Deleted %n person(s).</source>
+            <translation>
+                <numerusform>Deleted %n person.</numerusform>
+                <numerusform>Deleted %n people.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Deleted %1.</source>
+            <translation>Deleted %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterTableModel</name>
+        <message>
+            <location filename="../../ui/models/roster_table_model.py" line="-33" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nickname</source>
+            <translation>Nickname</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat ID</source>
+            <translation>WeChat ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Joined</source>
+            <translation>Joined</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last activity</source>
+            <translation>Last activity</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location line="+252" />
+            <source>Deleted — select it and choose Restore</source>
+            <translation>Deleted — select it and choose Restore</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nickname: %1 · Group nickname: %2</source>
+            <translation>Nickname: %1 · Group nickname: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../ui/pages/settings_page.py" line="+32" />
+            <source>Onboarding counts as stalled after</source>
+            <translation>Onboarding counts as stalled after</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A member is dormant after no participation for</source>
+            <translation>A member is dormant after no participation for</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flag a silent newcomer after</source>
+            <translation>Flag a silent newcomer after</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zombie group when the 7-day active share is below</source>
+            <translation>Zombie group when the 7-day active share is below</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zombie group after no participation for</source>
+            <translation>Zombie group after no participation for</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warn when a group is this full</source>
+            <translation>Warn when a group is this full</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Flag a member after this many violations</source>
+            <translation>Flag a member after this many violations</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Count violations within the last</source>
+            <translation>Count violations within the last</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Automatic backups to keep</source>
+            <translation>Automatic backups to keep</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>The new language applies the next time QunDesk starts.</source>
+            <translation>The new language applies the next time QunDesk starts.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Display language</source>
+            <translation>Display language</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Workspace rules (shared by everyone using this workspace)</source>
+            <translation>Workspace rules (shared by everyone using this workspace)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Save workspace rules</source>
+            <translation>Save workspace rules</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Only the owner or an admin may change these.</source>
+            <translation>Only the owner or an admin may change these.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Workspace</source>
+            <translation>Workspace</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskRunner</name>
+        <message>
+            <location filename="../../ui/task_runner.py" line="+67" />
+            <source>Working…</source>
+            <translation>Working…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Please wait…</source>
+            <translation>Please wait…</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Cancelling…</source>
+            <translation>Cancelling…</translation>
+        </message>
+    </context>
+</TS>

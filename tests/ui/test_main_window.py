@@ -1,0 +1,176 @@
+"""MainWindow: group list with capacity warnings, navigation, placeholders, status bar, New group, and the
+window state kept in QSettings."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import (
+    GROUP_NAME,
+    OFFSCREEN_QUIRKS,
+    OTHER_GROUP_NAME,
+    close_workspace,
+    isolate_settings,
+    make_workspace,
+    type_text,
+)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+
+from desktop.services.groups import create_group, list_groups
+from desktop.services.roster import MemberInput, add_member
+from ui.main_window import DEFAULT_SIZE, OVER_COLOR, PAGE_KEYS, WARN_COLOR, MainWindow
+from ui.pages.placeholder_page import PlaceholderPage
+
+pytestmark = OFFSCREEN_QUIRKS
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    yield workspace
+    close_workspace(workspace)
+
+
+@pytest.fixture
+def window(qtbot, ws):
+    w = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_group_list_starts_with_all_groups_and_shows_members_of_capacity(window):
+    assert window.group_labels() == [("All groups", "3"), (GROUP_NAME, "3/500"), (OTHER_GROUP_NAME, "0/200")]
+    assert window.current_group_id() is None
+    assert window.current_page_key() == "roster"
+
+
+def test_capacity_warning_colour_at_90_percent(qtbot, ws):
+    with ws.database.session() as s:
+        full = create_group(s, ws.owner, "快满了", capacity=3)
+        over = create_group(s, ws.owner, "超员", capacity=2)
+        for i in range(3):
+            add_member(s, ws.owner, full, MemberInput(display_name=f"甲{i}"))
+            add_member(s, ws.owner, over, MemberInput(display_name=f"乙{i}"))
+        s.commit()
+    w = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(w)
+    colours = {
+        w.group_model.item(r, 0).text(): w.group_model.item(r, 1).foreground().color()
+        for r in range(w.group_model.rowCount())
+    }
+    assert colours["快满了"] == QColor(WARN_COLOR)
+    assert colours["超员"] == QColor(OVER_COLOR)
+    assert colours[GROUP_NAME] not in (QColor(WARN_COLOR), QColor(OVER_COLOR))
+    assert "150%" in w.group_model.item(4, 1).toolTip()
+
+
+def test_selecting_a_group_filters_the_roster(qtbot, window, ws):
+    assert len(window.roster_page.visible_names()) == 4
+    row = [name for name, _ in window.group_labels()].index(OTHER_GROUP_NAME)
+    rect = window.group_view.visualRect(window.group_model.index(row, 0))
+    qtbot.mouseClick(window.group_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_group_id() == ws.other_group_id
+    assert window.roster_page.group_id == ws.other_group_id
+    assert window.roster_page.visible_names() == []
+    window.select_group(ws.group_id)
+    assert sorted(window.roster_page.visible_names()) == sorted(["张三", "张珊", "李四", "王小明🌟"])
+
+
+def test_navigation_switches_pages_and_placeholders_say_what_is_coming(qtbot, window):
+    assert [b.text() for b in window.nav_buttons.values()] == [
+        "Dashboard",
+        "Roster",
+        "Onboarding",
+        "Check-ins",
+        "Activities",
+        "Points",
+        "Reports",
+        "Settings",
+    ]
+    qtbot.mouseClick(window.nav_buttons["checkins"], Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "checkins"
+    page = window.stack.currentWidget()
+    assert isinstance(page, PlaceholderPage)
+    assert "paste the chat chain" in page.description_label.text()
+    for key in PAGE_KEYS:
+        if key not in ("roster", "settings"):
+            assert window.pages[key].description_label.text().endswith(".")
+    qtbot.mouseClick(window.nav_buttons["settings"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.settings_page
+
+
+def test_status_bar_shows_database_and_operator(window, ws):
+    assert str(ws.path) in window.database_label.text()
+    assert window.operator_label.text() == f"Operator: {ws.owner.name} (Owner)"
+
+
+def test_new_group_dialog_creates_the_group(qtbot, window, ws):
+    window.new_group_action.trigger()
+    dialog = window.group_dialog
+    assert dialog.isVisible()
+    type_text(qtbot, dialog.name_edit, "夜跑团")
+    dialog.capacity_spin.setValue(300)
+    with qtbot.waitSignal(dialog.group_created) as created:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        groups = {g.name: g for g in list_groups(s)}
+    assert groups["夜跑团"].capacity == 300 and groups["夜跑团"].id == created.args[0]
+    assert ("夜跑团", "0/300") in window.group_labels()
+    assert window.current_group_id() == created.args[0]
+
+
+def test_new_group_refuses_a_duplicate_name_inline(qtbot, window):
+    window.new_group_action.trigger()
+    dialog = window.group_dialog
+    type_text(qtbot, dialog.name_edit, GROUP_NAME)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "Group already exists"
+
+
+def test_assistant_cannot_create_groups(qtbot, ws):
+    w = MainWindow(ws.database, ws.assistant)
+    qtbot.addWidget(w)
+    assert not w.new_group_action.isEnabled()
+    assert not w.new_group_button.isEnabled()
+    assert w.new_group() is None
+
+
+def test_adding_a_member_updates_the_group_count(qtbot, window, ws):
+    window.select_group(ws.group_id)
+    dialog = window.roster_page.open_member_dialog(None)
+    type_text(qtbot, dialog.name_edit, "新成员")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (GROUP_NAME, "4/500") in window.group_labels()
+    assert window.current_group_id() == ws.group_id
+
+
+def test_geometry_splitter_and_page_are_restored(qtbot, ws):
+    first = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 560)  # inside the offscreen screen (800x800): restoreGeometry keeps windows on screen
+    first.splitter.setSizes([300, 460])
+    first.show_page("points")
+    sizes = first.splitter.sizes()
+    size = first.size()  # at least the window's minimum width
+    assert size != window_default_size()
+    first.close()
+
+    second = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size() == size
+    assert second.splitter.sizes() == sizes
+    assert second.current_page_key() == "points"
+
+
+def window_default_size():
+    return QSize(*DEFAULT_SIZE)
+
+
+def test_first_start_uses_the_default_size(qtbot, window):
+    assert window.size() == window_default_size()

@@ -1,0 +1,225 @@
+"""MemberDialog as a user fills it in: saving writes through the services, bad values are shown next to
+their field while the dialog stays open, and duplicates (same WeChat ID / phone) ask before saving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from PySide6.QtCore import QDate, QPoint, Qt
+
+from desktop.services.roster import RosterQuery, get_member_input, search_roster
+from ui.dialogs.member_dialog import MemberDialog, split_tags
+from ui.models.roster_table_model import local_date
+
+pytestmark = OFFSCREEN_QUIRKS
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    yield workspace
+    close_workspace(workspace)
+
+
+def open_dialog(qtbot, ws, membership_id=None, actor=None) -> MemberDialog:
+    dialog = MemberDialog(ws.database, actor or ws.owner, ws.group_id, membership_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def roster_names(ws) -> list[str]:
+    with ws.database.session() as s:
+        return [r.display_name for r in search_roster(s, RosterQuery(group_id=ws.group_id), 0, None)]
+
+
+def test_adding_a_member_writes_every_field(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    assert dialog.windowTitle() == "Add member"
+    type_text(qtbot, dialog.name_edit, "赵六")
+    type_text(qtbot, dialog.nickname_edit, "六六🌈")
+    type_text(qtbot, dialog.group_nickname_edit, "赵六-上海-设计")
+    qtbot.keyClicks(dialog.wechat_edit, "zhaoliu_2024")
+    qtbot.keyClicks(dialog.phone_edit, "138-0000-6666")
+    dialog.gender_combo.setCurrentIndex(dialog.gender_combo.findData("female"))
+    type_text(qtbot, dialog.city_edit, "上海")
+    type_text(qtbot, dialog.occupation_edit, "设计师")
+    type_text(qtbot, dialog.tags_edit, "早起，读书、设计")
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("onboarding"))
+    dialog.tier_combo.setCurrentIndex(dialog.tier_combo.findData("中咖"))
+    dialog.joined_edit.setDate(QDate(2024, 5, 20))
+    type_text(qtbot, dialog.purpose_edit, "想每天早起")
+    type_text(qtbot, dialog.note_edit, "朋友推荐")
+    for check in (dialog.seed_check, dialog.verified_check):  # click the box itself, not the empty row
+        qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with ws.database.session() as s:
+        data = get_member_input(s, saved.args[0])
+    assert data.display_name == "赵六"
+    assert data.nickname == "六六🌈"
+    assert data.group_nickname == "赵六-上海-设计"
+    assert data.wechat_id == "zhaoliu_2024"
+    assert data.phone == "13800006666"
+    assert data.gender == "female"
+    assert (data.city, data.occupation) == ("上海", "设计师")
+    assert sorted(data.tags) == sorted(["早起", "读书", "设计"])
+    assert data.status == "onboarding" and data.tier == "中咖"
+    assert local_date(data.joined_at) == date(2024, 5, 20)
+    assert data.purpose == "想每天早起" and data.note == "朋友推荐"
+    assert data.seed_user and data.real_name_verified and data.verified_on == date.today()
+
+
+def test_invalid_phone_is_shown_next_to_the_field_and_nothing_is_written(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    type_text(qtbot, dialog.name_edit, "赵六")
+    qtbot.keyClicks(dialog.phone_edit, "12ab")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.field_error("phone") == "Not a phone number"
+    assert dialog.field_error("display_name") is None
+    assert dialog.focusWidget() is dialog.phone_edit
+    assert "赵六" not in roster_names(ws)
+    # fixing it clears the message and saves
+    dialog.phone_edit.clear()
+    qtbot.keyClicks(dialog.phone_edit, "13800006666")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "赵六" in roster_names(ws)
+
+
+def test_a_name_is_required(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    qtbot.keyClicks(dialog.wechat_edit, "noname")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.field_error("display_name") == "Name is required"
+
+
+def test_duplicate_wechat_id_warns_and_cancel_keeps_the_dialog_open(qtbot, ws):
+    asked = []
+
+    def decline(hits):
+        asked.append(hits)
+        return False
+
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = decline
+    type_text(qtbot, dialog.name_edit, "张老三")
+    qtbot.keyClicks(dialog.wechat_edit, "zhangsan_wx")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert [(h.display_name, h.reason) for h in asked[0]] == [("张三", "wechat_id")]
+    assert "张三 — same WeChat ID" in dialog.describe_duplicates(asked[0])
+    assert dialog.isVisible()
+    assert "张老三" not in roster_names(ws)
+
+
+def test_duplicate_phone_warns_and_save_anyway_saves(qtbot, ws):
+    asked = []
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: asked.append(hits) or True
+    type_text(qtbot, dialog.name_edit, "李四四")
+    qtbot.keyClicks(dialog.phone_edit, "139 0013 9000")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [(h.display_name, h.reason) for h in asked[0]] == [("李四", "phone")]
+    assert "李四四" in roster_names(ws)
+
+
+def test_no_warning_without_duplicates(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: pytest.fail(f"unexpected duplicate warning: {hits}")
+    type_text(qtbot, dialog.name_edit, "周七")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_editing_prefills_and_updates_without_warning_about_itself(qtbot, ws):
+    dialog = open_dialog(qtbot, ws, ws.memberships["张三"])
+    dialog.confirm_duplicates = lambda hits: pytest.fail(f"warned about itself: {hits}")
+    assert dialog.windowTitle() == "Edit member — 张三"
+    assert dialog.wechat_edit.text() == "zhangsan_wx"
+    assert dialog.phone_edit.text() == "13800138000"
+    assert dialog.tier_combo.currentData() == "核心"
+    assert dialog.seed_check.isChecked()
+    assert dialog.tags_edit.text() in ("早起, 种子", "种子, 早起")
+    assert dialog.joined_edit.value() == local_date(get_joined(ws, "张三"))
+    dialog.city_edit.clear()
+    type_text(qtbot, dialog.city_edit, "深圳")
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [ws.memberships["张三"]]
+    with ws.database.session() as s:
+        data = get_member_input(s, ws.memberships["张三"])
+    assert data.city == "深圳"
+    assert data.joined_at == get_joined(ws, "张三")  # an untouched date keeps its stored time
+
+
+def get_joined(ws, name):
+    with ws.database.session() as s:
+        return get_member_input(s, ws.memberships[name]).joined_at
+
+
+def test_join_date_can_be_not_set(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    assert dialog.joined_edit.value() is None
+    assert dialog.joined_edit.text() == "Not set"
+    dialog.joined_edit.setDate(QDate(2024, 1, 2))
+    assert dialog.joined_edit.value() == date(2024, 1, 2)
+    dialog.joined_edit.clear_value()
+    assert dialog.joined_edit.value() is None
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("applicant"))
+    type_text(qtbot, dialog.name_edit, "申请人")
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert get_member_input(s, saved.args[0]).joined_at is None
+
+
+def test_escape_cancels_without_writing(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    type_text(qtbot, dialog.name_edit, "不保存")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert "不保存" not in roster_names(ws)
+
+
+def test_choose_the_group_when_adding_from_all_groups(qtbot, ws):
+    dialog = MemberDialog(ws.database, ws.owner, None)
+    qtbot.addWidget(dialog)
+    dialog.group_combo.setCurrentIndex(dialog.group_combo.findData(ws.other_group_id))
+    type_text(qtbot, dialog.name_edit, "读书人")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        rows = search_roster(s, RosterQuery(group_id=ws.other_group_id), 0, None)
+    assert [r.display_name for r in rows] == ["读书人"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"), [("早起, 读书", ["早起", "读书"]), ("a，b、c;d", ["a", "b", "c", "d"]), (" , ", [])]
+)
+def test_split_tags(text, tags):
+    assert split_tags(text) == tags
+
+
+def test_tab_goes_down_the_person_box_first(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+
+    def next_stop(widget):
+        nxt = widget.nextInFocusChain()
+        while nxt.focusPolicy() == Qt.FocusPolicy.NoFocus or not nxt.isVisibleTo(dialog):
+            nxt = nxt.nextInFocusChain()
+        return nxt
+
+    assert next_stop(dialog.name_edit) is dialog.nickname_edit
+    assert next_stop(dialog.nickname_edit) is dialog.wechat_edit
+    assert next_stop(dialog.tags_edit) is dialog.note_edit
+    assert next_stop(dialog.note_edit) is dialog.group_combo
+    assert next_stop(dialog.group_combo) is dialog.group_nickname_edit

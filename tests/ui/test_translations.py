@@ -1,0 +1,191 @@
+"""Translations: the .ts files are complete and current, compile, and switch the window between Simplified
+Chinese and English; bilingual service messages show the matching half."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+
+import desktop.i18n as i18n
+import ui.app
+from ui.main_window import MainWindow
+from ui.messages import LANGUAGE_PROPERTY, current_language, localise_message, operator_text
+from ui.models.roster_table_model import status_label
+
+pytestmark = OFFSCREEN_QUIRKS
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_DIR = ROOT / "resources" / "translations"
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [
+        (ctx.findtext("name"), msg.findtext("source"), msg)
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_ts_files_are_complete(lang):
+    ts = TS_DIR / f"qundesk_{lang}.ts"
+    assert ET.parse(ts).getroot().get("language") == lang
+    found = messages(ts)
+    assert len(found) > 100
+    for context, source, msg in found:
+        tr = msg.find("translation")
+        assert tr.get("type") not in ("unfinished", "vanished", "obsolete"), (context, source)
+        texts = [f.text for f in tr.findall("numerusform")] if msg.get("numerus") == "yes" else [tr.text]
+        assert texts and all(t and t.strip() for t in texts), (context, source)
+
+
+def test_chinese_translations_are_chinese():
+    for context, source, msg in messages(TS_DIR / "qundesk_zh_CN.ts"):
+        tr = msg.find("translation")
+        text = "".join(tr.itertext())
+        if any(c.isalpha() for c in source) and source not in ("QunDesk",):
+            assert any("\u4e00" <= c <= "\u9fff" for c in text), (context, source, text)
+        for placeholder in ("%1", "%2", "%3", "%n"):
+            assert (placeholder in source) == (placeholder in text), (context, source, text)
+
+
+def test_ts_files_hold_every_string_in_the_code(tmp_path):
+    """lupdate over ui/ finds nothing the committed .ts files lack (run `make lupdate` and translate)."""
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    exe = Path(i18n.lrelease_executable() or "").with_name("pyside6-lupdate")
+    if not exe.exists():
+        pytest.skip("pyside6-lupdate not installed")
+    subprocess.run([str(exe), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    wanted = {(c, s) for c, s, _ in messages(fresh)}
+    have = {(c, s) for c, s, _ in messages(TS_DIR / "qundesk_zh_CN.ts")}
+    assert wanted - have == set()
+
+
+@pytest.fixture
+def compiled(tmp_path, monkeypatch):
+    """Compile the .ts files into tmp and make the app load those (independent of `make translations`)."""
+    out = tmp_path / "qm"
+    built = i18n.build(TS_DIR, out)
+    assert {p.name for p in built} == {"qundesk_zh_CN.qm", "qundesk_en.qm"}
+    monkeypatch.setattr(ui.app, "qm_path", lambda lang: out / f"qundesk_{lang}.qm")
+    app = QCoreApplication.instance()
+    yield out
+    for t in ui.app._translators:
+        app.removeTranslator(t)
+    ui.app._translators.clear()
+    app.setProperty(LANGUAGE_PROPERTY, None)
+    QLocale.setDefault(QLocale.c())
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    yield workspace
+    close_workspace(workspace)
+
+
+def test_main_window_in_chinese(qtbot, compiled, ws):
+    ui.app.install_translators(QCoreApplication.instance(), "zh_CN")
+    assert current_language() == "zh_CN"
+    w = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(w)
+    assert [b.text() for b in w.nav_buttons.values()] == [
+        "概览",
+        "成员名册",
+        "入群流程",
+        "打卡",
+        "活动",
+        "积分",
+        "报表",
+        "设置",
+    ]
+    assert w.windowTitle() == "社群助手"
+    assert w.group_labels()[0][0] == "全部社群"
+    assert w.roster_page.count_label.text() == "共 4 人"
+    assert w.roster_page.search_edit.placeholderText().startswith("搜索")
+    assert w.operator_label.text() == "操作员：群主"  # the owner's default name already says the role
+    assert operator_text("小助理", "assistant") == "小助理（助理）"
+    header = [w.roster_page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert header == ["姓名", "昵称", "社群"]
+    assert [status_label(s) for s in ("applicant", "onboarding", "active", "left", "removed", "blacklisted")] == [
+        "申请中",
+        "入群中",
+        "已入群",
+        "已退群",
+        "已移除",
+        "黑名单",
+    ]
+    # Qt's own strings come from qtbase_zh_CN
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_main_window_in_english(qtbot, compiled, ws):
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+    w = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(w)
+    assert [b.text() for b in w.nav_buttons.values()][:3] == ["Dashboard", "Roster", "Onboarding"]
+    assert w.roster_page.count_label.text() == "4 people"
+    w.roster_page.set_search_text("lisi")
+    assert w.roster_page.count_label.text() == "1 person"
+    assert status_label("active") == "Member"
+
+
+def test_language_choice_order(tmp_path):
+    isolate_settings(tmp_path)
+    assert ui.app.choose_language(None) == "zh_CN"
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("ui/language", "en")
+    assert ui.app.choose_language(None) == "en"
+    assert ui.app.choose_language("zh_CN") == "zh_CN"
+    assert ui.app.choose_language("xx") == "en"
+
+
+@pytest.mark.parametrize(
+    ("message", "zh", "en"),
+    [
+        ("姓名不能为空 (name is required)", "姓名不能为空", "Name is required"),
+        ("「12ab」不是有效的电话号码 (not a phone number)", "「12ab」不是有效的电话号码", "Not a phone number"),
+        (
+            "数据库被另一个程序锁定 (database is locked): /tmp/x.sqlite",
+            "数据库被另一个程序锁定: /tmp/x.sqlite",
+            "Database is locked: /tmp/x.sqlite",
+        ),
+        ("plain English", "plain English", "plain English"),
+        ("只有中文", "只有中文", "只有中文"),
+    ],
+)
+def test_localise_message(message, zh, en):
+    assert localise_message(message, "zh_CN") == zh
+    assert localise_message(message, "en") == en
+
+
+def test_qm_path_compiles_into_the_data_folder_when_no_qm_exists(tmp_path, monkeypatch):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "qundesk_zh_CN.ts").write_bytes((TS_DIR / "qundesk_zh_CN.ts").read_bytes())
+    monkeypatch.setattr(i18n, "translations_dir", lambda: source)
+    monkeypatch.setenv("QUNDESK_HOME", str(tmp_path / "home"))
+    path = i18n.qm_path("zh_CN")
+    assert path == tmp_path / "home" / "translations" / "qundesk_zh_CN.qm"
+    assert path.stat().st_size > 1000
+    assert i18n.qm_path("zh_CN") == path  # up to date: not compiled again
+    assert i18n.qm_path("fr") is None
+
+
+def test_i18n_build_command(tmp_path, monkeypatch):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "qundesk_en.ts").write_bytes((TS_DIR / "qundesk_en.ts").read_bytes())
+    monkeypatch.setattr(i18n, "translations_dir", lambda: source)
+    assert i18n.main(["build"]) == 0
+    assert (source / "qundesk_en.qm").is_file()
+    assert i18n.main([]) == 2

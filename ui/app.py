@@ -1,0 +1,204 @@
+"""Start the window: `run_app(db, lang)` (what `qundesk` with no command calls) sets up the QApplication
+(names, translators, CJK-friendly font, style sheet, one excepthook), opens the workspace, offers a demo on
+an empty workspace and shows the MainWindow."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.errors import QunDeskError
+from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_path
+from desktop.paths import resolve_db, resources_dir
+from models.db import DatabaseError
+from ui.messages import LANGUAGE_PROPERTY, localise_message
+
+ORGANIZATION = "QunDesk"
+APPLICATION = "QunDesk"
+LANGUAGE_KEY = "ui/language"
+EXIT_DATABASE = 3
+
+# Tried in order after the platform's UI font: the first installed one draws Chinese (and emoji names).
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+    "Noto Color Emoji",
+)
+
+_translators: list[QTranslator] = []  # kept alive for the application's lifetime
+
+
+def choose_language(explicit: str | None) -> str:
+    """--lang, else the language chosen in Settings, else Simplified Chinese."""
+    for candidate in (explicit, QSettings().value(LANGUAGE_KEY), DEFAULT_LANGUAGE):
+        if candidate in LANGUAGES:
+            return str(candidate)
+    return DEFAULT_LANGUAGE
+
+
+def install_translators(app: QCoreApplication, lang: str) -> None:
+    """Qt's own strings (qtbase_zh_CN: standard buttons, context menus) and ours, replacing any installed."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    app.setProperty(LANGUAGE_PROPERTY, lang)
+    QLocale.setDefault(QLocale(lang))
+    if lang != "en":
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _translators.append(qt)
+    path = qm_path(lang)  # English has one too: it holds the plural forms ("1 person", "2 people")
+    if path is not None:
+        ours = QTranslator(app)
+        if ours.load(str(path)):
+            app.installTranslator(ours)
+            _translators.append(ours)
+
+
+def set_default_font(app: QApplication, lang: str) -> None:
+    """The platform font with CJK fall-backs; for Chinese the CJK family leads so Latin and Han match."""
+    installed = set(QFontDatabase.families())
+    cjk = [f for f in CJK_FAMILIES if f in installed]
+    if not cjk:
+        return
+    font = QFont(app.font())
+    base = font.family()
+    families = [*cjk, base] if lang.startswith("zh") else [base, *cjk]
+    font.setFamilies(list(dict.fromkeys(families)))
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+
+
+def apply_style(app: QApplication) -> None:
+    """Fusion plus resources/style.qss (icons referenced through @ICONS@, resolved here)."""
+    qss = resources_dir() / "style.qss"
+    if qss.is_file():
+        app.setStyle("Fusion")
+        icons = (resources_dir() / "icons").as_posix()
+        app.setStyleSheet(qss.read_text(encoding="utf-8").replace("@ICONS@", icons))
+
+
+def prepare_app(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, language, font and style (used by run_app and ui/screenshots)."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    chosen = choose_language(lang)
+    install_translators(app, chosen)
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "QunDesk"))
+    set_default_font(app, chosen)
+    apply_style(app)
+    return app
+
+
+# ---- errors ----
+_in_hook = False
+
+
+def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Known errors get a plain message; anything else the exception dialog with its traceback."""
+    global _in_hook
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    sys.stderr.write(details)
+    if _in_hook or QApplication.instance() is None:
+        return
+    _in_hook = True
+    try:
+        if isinstance(exc, QunDeskError | DatabaseError):
+            QMessageBox.warning(
+                QApplication.activeWindow(),
+                QCoreApplication.translate("MainWindow", "QunDesk"),
+                localise_message(str(exc)),
+            )
+        else:
+            from ui.dialogs.exception_dialog import ExceptionDialog
+
+            ExceptionDialog(details, QApplication.activeWindow()).exec()
+    finally:
+        _in_hook = False
+
+
+def install_excepthook() -> None:
+    sys.excepthook = handle_exception
+
+
+# ---- start ----
+def _is_database_failure(exc: BaseException) -> bool:
+    """A known database problem, or an engine error that open_workspace let through unwrapped (e.g. "file is
+    not a database"); ui/ does not import the engine, so the engine's errors are recognised by module."""
+    if isinstance(exc, DatabaseError):
+        return True
+    return any(cls.__module__.startswith("sqlalchemy.") for cls in type(exc).__mro__)
+
+
+def run_app(db: str | None = None, lang: str | None = None, *, operator: str | None = None) -> int:
+    """Open the window on the workspace `db` (None: QUNDESK_DB or the default file). Returns the exit code."""
+    from desktop.workspace import actor_for, is_empty, open_workspace
+    from ui.dialogs.first_run_dialog import FirstRunDialog
+    from ui.main_window import MainWindow
+
+    app = prepare_app(lang)
+    install_excepthook()
+    database = None
+    try:
+        database = open_workspace(db)
+        actor = actor_for(database, operator)
+    except QunDeskError as exc:  # e.g. no such operator
+        if database is not None:
+            database.dispose()
+        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), localise_message(str(exc)))
+        return exc.exit_code
+    except Exception as exc:
+        if not _is_database_failure(exc):
+            raise
+        if isinstance(exc, DatabaseError):
+            text = localise_message(str(exc))
+        else:
+            text = (
+                QCoreApplication.translate("MainWindow", "Cannot open the database %1: %2")
+                .replace("%1", resolve_db(db))
+                .replace("%2", str(getattr(exc, "orig", None) or exc))
+            )
+        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), text)
+        return EXIT_DATABASE
+    try:
+        if is_empty(database):
+            FirstRunDialog(database).exec()
+        window = MainWindow(database, actor)
+        window.show()
+        return int(app.exec())
+    finally:
+        database.dispose()
+
+
+def main() -> int:
+    """`python -m ui.app [--db URL_OR_PATH] [--lang zh_CN|en]` (the `qundesk` command does the same)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="qundesk-window")
+    parser.add_argument("--db")
+    parser.add_argument("--lang", choices=LANGUAGES)
+    parser.add_argument("--operator")
+    args = parser.parse_args()
+    return run_app(args.db, args.lang, operator=args.operator)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,387 @@
+"""MainWindow: the group list on the left, a navigation bar and the pages on the right, the workspace and
+operator in the status bar. Window geometry, splitter sizes and the last page are kept in QSettings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.groups import GroupRow, list_groups
+from desktop.services.operators import Actor, allowed
+from desktop.settings import get_setting
+from ui.dialogs.group_dialog import GroupDialog
+from ui.messages import operator_text
+from ui.pages.placeholder_page import PlaceholderPage
+from ui.pages.roster_page import RosterPage
+from ui.pages.settings_page import SettingsPage, database_display
+
+GEOMETRY_KEY = "main_window/geometry"
+SPLITTER_KEY = "main_window/splitter"
+PAGE_KEY = "main_window/page"
+DEFAULT_SIZE = (1280, 800)
+
+GroupIdRole = Qt.ItemDataRole.UserRole + 1
+GroupRowRole = Qt.ItemDataRole.UserRole + 2
+
+WARN_COLOR = "#C2410C"
+OVER_COLOR = "#B91C1C"
+COUNT_COLOR = "#6B7280"
+
+# How to add a page: a key here (navigation order), a title and a one-line description in _page_texts(),
+# and a real widget in _make_page() once it exists.
+PAGE_KEYS = ("dashboard", "roster", "onboarding", "checkins", "activities", "points", "reports", "settings")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._database = database
+        self._actor = actor
+        self.group_rows: list[GroupRow] = []
+        self.setWindowTitle(self.tr("QunDesk"))
+
+        self._build_menu()
+        self._build_central()
+        self._build_status_bar()
+        self.refresh_groups()
+        self._restore_state()
+
+    # ---- building ----
+    def _page_texts(self) -> dict[str, tuple[str, str]]:
+        return {
+            "dashboard": (
+                self.tr("Dashboard"),
+                self.tr(
+                    "The health of every group at a glance: active members, check-in rate, dormant members, "
+                    "the 5/20/75 structure and zombie-group alerts."
+                ),
+            ),
+            "roster": (self.tr("Roster"), ""),
+            "onboarding": (
+                self.tr("Onboarding"),
+                self.tr(
+                    "Each group's entry steps, who is stuck at which step, and the funnel from applicant to member."
+                ),
+            ),
+            "checkins": (
+                self.tr("Check-ins"),
+                self.tr(
+                    "Fast daily check-ins: type a few letters or paste the chat chain, with streaks, leave "
+                    "and a calendar heat-map."
+                ),
+            ),
+            "activities": (
+                self.tr("Activities"),
+                self.tr(
+                    "Activities and numbered series with attendance, ticked from a list or pasted from a sign-up chain."
+                ),
+            ),
+            "points": (
+                self.tr("Points"),
+                self.tr("Point rules, manual adjustments with a reason, levels and the leaderboard."),
+            ),
+            "reports": (
+                self.tr("Reports"),
+                self.tr(
+                    "The monthly Excel workbook for one group or all groups, ready to print or forward, in one click."
+                ),
+            ),
+            "settings": (self.tr("Settings"), ""),
+        }
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_group_action = QAction(self.tr("&New group…"), self)
+        self.new_group_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_group_action.triggered.connect(self.new_group)
+        if not allowed(self._actor, "edit_groups"):
+            self.new_group_action.setEnabled(False)
+            self.new_group_action.setToolTip(self.tr("Only the owner or an admin may create groups"))
+        file_menu.addAction(self.new_group_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About QunDesk"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_central(self) -> None:
+        # left: the groups
+        sidebar = QWidget()
+        sidebar.setObjectName("sidebar")
+        groups_title = QLabel(self.tr("Groups"))
+        groups_title.setObjectName("sidebarTitle")
+        self.new_group_button = QToolButton()
+        self.new_group_button.setObjectName("sidebarButton")
+        self.new_group_button.setText("+")
+        self.new_group_button.setToolTip(self.tr("New group…"))
+        self.new_group_button.setEnabled(self.new_group_action.isEnabled())
+        self.new_group_button.clicked.connect(self.new_group)
+        head = QHBoxLayout()
+        head.setContentsMargins(12, 12, 8, 4)
+        head.addWidget(groups_title, 1)
+        head.addWidget(self.new_group_button)
+
+        self.group_model = QStandardItemModel(0, 2, self)
+        self.group_view = QTreeView()
+        self.group_view.setObjectName("groupList")
+        self.group_view.setModel(self.group_model)
+        self.group_view.setHeaderHidden(True)
+        self.group_view.setRootIsDecorated(False)
+        self.group_view.setUniformRowHeights(True)
+        self.group_view.setItemsExpandable(False)
+        self.group_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.group_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.group_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.group_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.group_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.group_view.selectionModel().currentRowChanged.connect(self._on_group_changed)
+
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addLayout(head)
+        side.addWidget(self.group_view, 1)
+
+        # right: navigation bar + pages
+        self.nav_bar = QWidget()
+        self.nav_bar.setObjectName("navBar")
+        nav = QHBoxLayout(self.nav_bar)
+        nav.setContentsMargins(12, 8, 12, 0)
+        nav.setSpacing(2)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QToolButton] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        texts = self._page_texts()
+        for i, key in enumerate(PAGE_KEYS):
+            title, description = texts[key]
+            button = QToolButton()
+            button.setObjectName("navButton")
+            button.setText(title)
+            button.setCheckable(True)
+            button.setToolTip(f"{title} (Ctrl+{i + 1})")
+            button.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            self.nav_group.addButton(button, i)
+            nav.addWidget(button)
+            self.nav_buttons[key] = button
+            page = self._make_page(key, title, description)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        nav.addStretch(1)
+        self.nav_group.idClicked.connect(self._on_nav_clicked)
+
+        content = QWidget()
+        content.setObjectName("content")
+        cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(self.nav_bar)
+        cl.addWidget(self.stack, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(sidebar)
+        self.splitter.addWidget(content)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([250, DEFAULT_SIZE[0] - 250])
+        self.setCentralWidget(self.splitter)
+
+    def _make_page(self, key: str, title: str, description: str) -> QWidget:
+        if key == "roster":
+            self.roster_page = RosterPage(self._database, self._actor)
+            self.roster_page.members_changed.connect(self.refresh_groups)
+            return self.roster_page
+        if key == "settings":
+            self.settings_page = SettingsPage(self._database, self._actor)
+            return self.settings_page
+        return PlaceholderPage(title, description)
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel(self.tr("Database: %1").replace("%1", database_display(self._database)))
+        self.database_label.setObjectName("statusText")
+        self.operator_label = QLabel(
+            self.tr("Operator: %1").replace("%1", operator_text(self._actor.name, self._actor.role))
+        )
+        self.operator_label.setObjectName("statusText")
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.operator_label)
+
+    # ---- pages ----
+    @Slot(int)
+    def _on_nav_clicked(self, index: int) -> None:
+        self.show_page(PAGE_KEYS[index])
+
+    def show_page(self, key: str) -> None:
+        index = PAGE_KEYS.index(key)
+        self.nav_buttons[key].setChecked(True)
+        self.stack.setCurrentIndex(index)
+
+    def current_page_key(self) -> str:
+        return PAGE_KEYS[self.stack.currentIndex()]
+
+    # ---- groups ----
+    def refresh_groups(self) -> None:
+        """Reload the group list (names and member counts), keeping the selected group."""
+        current = self.current_group_id()
+        with self._database.session() as session:
+            self.group_rows = list_groups(session)
+            warn_share = float(get_setting(session, "capacity_warn_share"))
+        model = self.group_model
+        model.removeRows(0, model.rowCount())
+        total = sum(g.members_total for g in self.group_rows)
+        all_name = QStandardItem(self.tr("All groups"))
+        all_name.setData(None, GroupIdRole)
+        all_count = QStandardItem(str(total))
+        all_count.setToolTip(self.tr("%n member(s) in all groups", "", total))
+        self._style_count(all_count)
+        model.appendRow([all_name, all_count])
+        for g in self.group_rows:
+            name = QStandardItem(g.name)
+            name.setData(g.id, GroupIdRole)
+            name.setData(g, GroupRowRole)
+            name.setToolTip(g.name)
+            count = QStandardItem(f"{g.members_total}/{g.capacity}")
+            used = g.capacity_used
+            count.setToolTip(
+                self.tr("%1 of %2 places used (%3%)")
+                .replace("%1", str(g.members_total))
+                .replace("%2", str(g.capacity))
+                .replace("%3", str(round(used * 100)))
+            )
+            self._style_count(count, OVER_COLOR if used > 1 else WARN_COLOR if used >= warn_share else None)
+            model.appendRow([name, count])
+        self.select_group(current, notify=False)
+
+    def _style_count(self, item: QStandardItem, color: str | None = None) -> None:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setForeground(QColor(color or COUNT_COLOR))
+        if color:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+
+    def current_group_id(self) -> int | None:
+        index = self.group_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.group_model.item(index.row(), 0).data(GroupIdRole)
+
+    def select_group(self, group_id: int | None, *, notify: bool = True) -> None:
+        for row in range(self.group_model.rowCount()):
+            if self.group_model.item(row, 0).data(GroupIdRole) == group_id:
+                break
+        else:
+            row = 0
+        sel = self.group_view.selectionModel()
+        if not notify:
+            sel.blockSignals(True)
+        self.group_view.setCurrentIndex(self.group_model.index(row, 0))
+        if not notify:
+            sel.blockSignals(False)
+        if notify or self.roster_page.group_id != group_id:
+            self.roster_page.set_group(self.current_group_id())
+
+    def group_labels(self) -> list[tuple[str, str]]:
+        """(name, count) as the list shows them (for tests)."""
+        return [
+            (self.group_model.item(r, 0).text(), self.group_model.item(r, 1).text())
+            for r in range(self.group_model.rowCount())
+        ]
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_group_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.roster_page.set_group(self.group_model.item(current.row(), 0).data(GroupIdRole))
+
+    @Slot()
+    def new_group(self) -> GroupDialog | None:
+        if not allowed(self._actor, "edit_groups"):
+            return None
+        dialog = GroupDialog(self._database, self._actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.group_created.connect(self._on_group_created)
+        self.group_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def _on_group_created(self, group_id: int) -> None:
+        self.refresh_groups()
+        self.select_group(group_id)
+        self.roster_page.reload_choices()
+        self.show_page("roster")
+
+    # ---- help ----
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About QunDesk"),
+            self.tr(
+                "<b>QunDesk</b> %1<br>A desktop assistant for people who run WeChat and QQ groups: roster, "
+                "entry steps, check-ins, points, group health and monthly Excel reports."
+            ).replace("%1", app_version()),
+        )
+
+    # ---- state ----
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        splitter = settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        page = settings.value(PAGE_KEY)
+        self.show_page(page if page in PAGE_KEYS else "roster")
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        settings.setValue(PAGE_KEY, self.current_page_key())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+
+def app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("qundesk")
+    except PackageNotFoundError:
+        return "dev"

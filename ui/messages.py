@@ -1,0 +1,70 @@
+"""Wording shared by several screens: known errors in the UI language (plain message box), role names.
+
+Services raise QunDeskError / DatabaseError with bilingual messages such as
+"姓名不能为空 (name is required)"; the window shows the half that matches the UI language."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+LANGUAGE_PROPERTY = "qundesk_language"
+
+ROLE_LABELS = {
+    "owner": QT_TRANSLATE_NOOP("OperatorRole", "Owner"),
+    "admin": QT_TRANSLATE_NOOP("OperatorRole", "Admin"),
+    "assistant": QT_TRANSLATE_NOOP("OperatorRole", "Assistant"),
+}
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# An English gloss in brackets: starts with a letter, holds no CJK.
+_GLOSS = re.compile(r"\s*[(（]([A-Za-z][^()（）\u3400-\u9fff]*)[)）]")
+
+
+def current_language() -> str:
+    """The UI language the application was started with ("zh_CN" or "en"); English when not set (tests)."""
+    app = QCoreApplication.instance()
+    lang = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return str(lang) if lang else "en"
+
+
+def localise_message(text: str, lang: str | None = None) -> str:
+    """The Chinese or the English half of a bilingual service message; other text unchanged."""
+    if not _CJK.search(text):
+        return text
+    glosses = list(_GLOSS.finditer(text))
+    if not glosses:
+        return text
+    if (lang or current_language()).startswith("zh"):
+        out = text
+        for m in reversed(glosses):
+            if " " in m.group(1).strip() or len(m.group(1)) > 12:
+                out = out[: m.start()] + out[m.end() :]
+        return out.strip()
+    best = max(glosses, key=lambda m: len(m.group(1)))
+    english = best.group(1).strip()
+    rest = text[best.end() :]
+    if rest.startswith(":"):
+        english += rest
+    return english[:1].upper() + english[1:]
+
+
+def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
+    """A known error (QunDeskError, DatabaseError, a refused permission) in a plain warning box."""
+    text = localise_message(str(exc))
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "QunDesk"), text)
+
+
+def role_label(role: str) -> str:
+    source = ROLE_LABELS.get(role)
+    return QCoreApplication.translate("OperatorRole", source) if source else role
+
+
+def operator_text(name: str, role: str) -> str:
+    """ "小王 (Assistant)"; just "群主" when the name already says the role."""
+    label = role_label(role)
+    if label == name:
+        return name
+    return QCoreApplication.translate("OperatorRole", "%1 (%2)").replace("%1", name).replace("%2", label)
