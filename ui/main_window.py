@@ -3,6 +3,8 @@ operator in the status bar. Window geometry, splitter sizes and the last page ar
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -45,6 +47,18 @@ COUNT_COLOR = "#6B7280"
 # How to add a page: a key here (navigation order), a title and a one-line description in _page_texts(),
 # and a real widget in _make_page() once it exists.
 PAGE_KEYS = ("dashboard", "roster", "onboarding", "checkins", "activities", "points", "reports", "settings")
+
+# How to add a page: write ui/pages/<key>_page.py with a QWidget subclass taking (database, actor, parent=None);
+# give it `set_group(group_id: int | None)` if it follows the selected group (None = all groups) and a
+# `data_changed` signal if its writes change member counts; then name it here and in PAGE_KEYS.
+PAGE_CLASSES: dict[str, tuple[str, str]] = {
+    "dashboard": ("ui.pages.dashboard_page", "DashboardPage"),
+    "onboarding": ("ui.pages.onboarding_page", "OnboardingPage"),
+    "checkins": ("ui.pages.checkins_page", "CheckinsPage"),
+    "activities": ("ui.pages.activities_page", "ActivitiesPage"),
+    "points": ("ui.pages.points_page", "PointsPage"),
+    "reports": ("ui.pages.reports_page", "ReportsPage"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -223,7 +237,23 @@ class MainWindow(QMainWindow):
         if key == "settings":
             self.settings_page = SettingsPage(self._database, self._actor)
             return self.settings_page
-        return PlaceholderPage(title, description)
+        module_name, class_name = PAGE_CLASSES.get(key, ("", ""))
+        try:
+            module = importlib.import_module(module_name) if module_name else None
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            module = None
+        if module is None:
+            return PlaceholderPage(title, description)
+        page = getattr(module, class_name)(self._database, self._actor)
+        if hasattr(page, "data_changed"):
+            page.data_changed.connect(self.refresh_groups)
+        return page
+
+    def _group_pages(self) -> list[QWidget]:
+        """Every page that follows the selected group."""
+        return [p for p in self.pages.values() if hasattr(p, "set_group")]
 
     def _build_status_bar(self) -> None:
         self.database_label = QLabel(self.tr("Database: %1").replace("%1", database_display(self._database)))
@@ -308,7 +338,8 @@ class MainWindow(QMainWindow):
         if not notify:
             sel.blockSignals(False)
         if notify or self.roster_page.group_id != group_id:
-            self.roster_page.set_group(self.current_group_id())
+            for page in self._group_pages():
+                page.set_group(self.current_group_id())
 
     def group_labels(self) -> list[tuple[str, str]]:
         """(name, count) as the list shows them (for tests)."""
@@ -320,7 +351,9 @@ class MainWindow(QMainWindow):
     @Slot(QModelIndex, QModelIndex)
     def _on_group_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.roster_page.set_group(self.group_model.item(current.row(), 0).data(GroupIdRole))
+            group_id = self.group_model.item(current.row(), 0).data(GroupIdRole)
+            for page in self._group_pages():
+                page.set_group(group_id)
 
     @Slot()
     def new_group(self) -> GroupDialog | None:
