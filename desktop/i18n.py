@@ -63,12 +63,34 @@ def _fresh(qm: Path, ts: Path) -> bool:
     return qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime)
 
 
+def catalogs(lang: str) -> list[Path]:
+    """Every .ts source for `lang`: the main catalogue first, then one per area (e.g. checkins_zh_CN.ts),
+    so engineers working on different pages never edit the same file."""
+    main = ts_path(lang)
+    others = sorted(p for p in translations_dir().glob(f"*_{lang}.ts") if p != main)
+    return ([main] if main.is_file() else []) + others
+
+
+def qm_paths(lang: str) -> list[Path]:
+    """Compiled catalogues for `lang` (see qm_path), main one first."""
+    out = []
+    for ts in catalogs(lang) or [ts_path(lang)]:
+        qm = _qm_for(ts)
+        if qm is not None:
+            out.append(qm)
+    return out
+
+
 def qm_path(lang: str) -> Path | None:
-    """The compiled catalogue for `lang`, or None when there is none (the window then shows English).
+    """The main compiled catalogue for `lang` (see _qm_for)."""
+    return _qm_for(ts_path(lang))
+
+
+def _qm_for(ts: Path) -> Path | None:
+    """The compiled catalogue of one .ts, or None when there is none (the window then shows English).
 
     Looks in resources/translations first, then in the data folder, and compiles the .ts into the data
     folder when neither holds an up-to-date .qm (first run of an installed copy)."""
-    ts = ts_path(lang)
     bundled = ts.with_suffix(".qm")
     if bundled.is_file():
         return bundled

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.errors import QunDeskError
-from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_path
+from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_paths
 from desktop.paths import resolve_db, resources_dir
 from models.db import DatabaseError
 from ui.messages import LANGUAGE_PROPERTY, localise_message
@@ -59,8 +59,7 @@ def install_translators(app: QCoreApplication, lang: str) -> None:
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _translators.append(qt)
-    path = qm_path(lang)  # English has one too: it holds the plural forms ("1 person", "2 people")
-    if path is not None:
+    for path in qm_paths(lang):  # English has them too: they hold the plural forms ("1 person", "2 people")
         ours = QTranslator(app)
         if ours.load(str(path)):
             app.installTranslator(ours)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent
@@ -55,10 +55,9 @@ def split_tags(text: str) -> list[str]:
     return [t.strip() for t in _TAG_SEPARATORS.split(text) if t.strip()]
 
 
-def join_date_to_utc(day: date) -> datetime:
-    """A calendar day the user picked, stored as naive UTC at local noon (shows the same day anywhere)."""
-    local_noon = datetime.combine(day, time(12, 0)).astimezone()
-    return local_noon.astimezone(UTC).replace(tzinfo=None)
+def join_date_value(day: date) -> datetime:
+    """A calendar day the user picked, stored at local noon (times are local; noon marks "no time given")."""
+    return datetime.combine(day, time(12, 0))
 
 
 class OptionalDateEdit(QDateEdit):
@@ -354,7 +353,7 @@ class MemberDialog(QDialog):
         elif loaded is not None and local_date(loaded.joined_at) == joined_day:
             joined_at = loaded.joined_at  # unchanged: keep the stored time of day
         else:
-            joined_at = join_date_to_utc(joined_day)
+            joined_at = join_date_value(joined_day)
         verified = self.verified_check.isChecked()
         verified_on = ((loaded.verified_on if loaded else None) or date.today()) if verified else None
         return MemberInput(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -99,11 +99,11 @@ def mask_phone(phone: str | None) -> str:
 
 
 def local_date(value: datetime | date | None) -> date | None:
-    """Stored datetimes are naive UTC; the roster shows the local calendar day."""
+    """The calendar day of a stored datetime (stored as local time, docs/architecture.md "Time")."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC).astimezone().date()
+        return value.date()
     return value
 
 

@@ -1,0 +1,1451 @@
+"""The monthly Excel report (PRODUCT §3.5, `qundesk export report`): one workbook for one or several groups.
+
+Sheets, in this order: 概览 (KPIs with last month and the change, charts), 成员名册 (roster), 打卡明细
+(check-in matrix), 活动 (activities and the attendance matrix), 积分 (leaderboards and the month's ledger),
+入群进度 (entry-step matrix), 预警 (alerts). Sheet names are the same in both languages (scripts and the
+tests find sheets by name); headers and labels follow `lang` ("zh_CN" or "en", the `TEXT` dict below).
+
+Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
+- The workbook is `write_only`. Everything the report needs works on write-only sheets — checked one by
+  one: charts (ws.add_chart), freeze panes, auto-filter, conditional formatting, column widths and hidden
+  columns, page set-up, print area, print titles and row breaks. The rules that follow: widths, panes
+  and row heights must be known before the rows are written, so each sheet is laid out in memory first
+  (`_Layout`, which also gives the width sample and the row numbers that filters, formatting and chart
+  references need). Excel "tables" (ListObjects) are not used: openpyxl warns on every write-only table.
+- The rows themselves are serialised by xlsx_util.SheetRows, not by openpyxl's cell writer: through
+  et_xmlfile a cell costs ≈10–15 µs and a 500-member group's month (≈90k cells: mostly the ledger and the
+  check-in matrix) took ≈1.5 s; with SheetRows the whole report takes ≈0.3–0.45 s. The sheet itself
+  (panes, filter, formatting, charts, print set-up) is still openpyxl's write-only sheet.
+- One sheet-level auto-filter and one frozen pane per sheet: each sheet has one primary table at the top
+  (frozen header row, filter, header repeated on every printed page). 活动 stacks the activity list and
+  one attendance block per group (each block starts a printed page with its own header; no repeated print
+  header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
+  of a group is rank i in both) with the ledger below; the print area holds the boards only, because a
+  month's ledger runs to hundreds of pages — it stays in the sheet, filterable.
+- 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts), the three charts in H–Q
+  (two on the first printed page, a page break before the funnel so no chart is cut), and the charts'
+  data from column S, outside the print area. Its rows have a fixed height so that Excel and LibreOffice
+  agree where the charts end.
+- Several groups: the tables carry a 社群 column (filterable) instead of one sheet per group; 入群进度 uses
+  the union of the groups' step names in process order ("—" where a group has no such step; retired steps
+  marked "(已停用)"); the 概览 totals sum the counts, weigh the check-in rate by members and recount the
+  attendance rate.
+- Queries are set-based: a fixed handful per group (memberships, roles, tags, balances, last participation,
+  check-ins, leaves, activities, attendance, ledger, steps, progress) pivoted in Python — never one query
+  per member. KPIs come from desktop.metrics.month_stats, alerts/structure/funnel from desktop.health, so
+  the workbook shows the same numbers as `qundesk stats` and the dashboard.
+- Lists leave out soft-deleted people; the KPIs are month_stats' numbers as defined in docs/metrics.md.
+  Stored datetimes are local wall-clock times (docs/architecture.md, "Time") and are written as they are.
+- Phones are masked (138****8000) unless `unmasked=True` and the operator has `export_unmasked`; asking
+  for unmasked phones without it raises PermissionDenied before anything is read.
+- The file is written atomically (temporary file in the target folder, then os.replace); a missing or
+  unwritable folder is reported before any work starts; cancel (progress.step raising Cancelled) leaves
+  the old file untouched. A month's ledger longer than a worksheet (1,048,576 rows) is cut with a note.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.label import DataLabelList
+from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.errors import NotFound, QunDeskError
+from desktop.health import Alert, alerts, funnel, structure
+from desktop.io.xlsx_util import (
+    EXCEL_MAX_ROWS,
+    SheetRows,
+    Styles,
+    check_target,
+    column_widths,
+    discard,
+    display_width,
+    local_day,
+    mask_phone,
+    print_setup,
+    save_atomic,
+    set_widths,
+    to_local,
+)
+from desktop.metrics import MonthStats, Period, month_stats, previous_month
+from desktop.services.checkins import longest_run
+from desktop.services.operators import Actor, require
+from desktop.services.points import level_for
+from desktop.tasks import Progress
+from models import (
+    Activity,
+    Attendance,
+    CheckIn,
+    Contribution,
+    EntryStep,
+    Group,
+    Leave,
+    Level,
+    Member,
+    Membership,
+    PointsEntry,
+    Role,
+    StepProgress,
+    Tag,
+    Tier,
+    member_tag,
+    membership_role,
+)
+from models.db import Database
+from models.queries.participation import day_after, day_start
+
+SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
+LANGS = ("zh_CN", "en")
+LEADERBOARD_SIZE = 20  # rows per group in each leaderboard
+WIDE_TEXT = 36  # widest a free-text column gets (purpose, reason, titles)
+# 概览 charts: 17 × 7 cm each in columns H–Q (10 columns of width 9 ≈ 18 cm); rows are 15 pt (0.53 cm)
+CHART_COLS, CHART_COL_WIDTH = 10, 9.0
+CHART_WIDTH_CM, CHART_HEIGHT_CM = 17.0, 7.0
+ROW_HEIGHT = 15.0  # points
+CHART_ROWS = 14  # rows one chart covers (7 cm ÷ 15 pt = 13.2 rows)
+CHART_DATA_COL = 8 + CHART_COLS + 1  # S: the charts' data, outside the print area
+
+# One dict of every header and label the workbook shows: key -> (Chinese, English).
+TEXT: dict[str, tuple[str, str]] = {
+    # sheet titles
+    "title.summary": ("社群月报", "Community monthly report"),
+    "title.roster": ("成员名册", "Roster"),
+    "title.checkins": ("打卡明细", "Check-ins"),
+    "title.activities": ("活动", "Activities"),
+    "title.attendance": ("出勤矩阵", "Attendance"),
+    "title.points_month": ("本月积分榜", "Points this month"),
+    "title.points_all": ("累计积分榜", "Points all time"),
+    "title.ledger": ("本月积分明细", "Points ledger this month"),
+    "title.onboarding": ("入群进度", "Entry progress"),
+    "title.alerts": ("预警", "Alerts"),
+    "title.daily": ("每日打卡人数", "Check-ins per day"),
+    "title.structure": ("成员结构 (目标 5/20/75)", "Member structure (target 5/20/75)"),
+    "title.funnel": ("入群漏斗 (完成各步骤的人数)", "Entry funnel (people who reached each step)"),
+    # subtitles
+    "sub.period": ("统计期", "Period"),
+    "sub.exported": ("导出", "Exported"),
+    "sub.operator": ("操作员", "Operator"),
+    "sub.groups": ("社群", "Groups"),
+    "sub.masked": ("手机号已脱敏", "phone numbers masked"),
+    "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
+    "sub.legend_checkins": (
+        "✓ 打卡 · 补 补卡 · 假 请假; 打卡率 = 打卡天数 ÷ (在群天数 − 请假天数)",
+        "✓ checked in · 补 late check-in · 假 on leave; rate = check-ins ÷ (days in the group − leave days)",
+    ),
+    "sub.legend_attendance": (
+        "✓ 出席 · ✗ 缺席 · 假 请假 · 报 已报名",
+        "✓ attended · ✗ absent · 假 excused · 报 registered",
+    ),
+    "sub.as_of": ("截至", "as of"),
+    "sub.no_rows": ("(无)", "(none)"),
+    "sub.future": ("这个月份还没有开始", "this month has not started yet"),
+    "sub.truncated": (
+        "… 还有 {n:,} 条未列出: 超过了 Excel 的行数上限, 请按社群分别导出",
+        "… {n:,} more entries not listed: more than Excel can hold; export fewer groups",
+    ),
+    # column headers
+    "h.group": ("社群", "Group"),
+    "h.kpi": ("指标", "Metric"),
+    "h.this_month": ("本月", "This month"),
+    "h.last_month": ("上月", "Last month"),
+    "h.change": ("变化", "Change"),
+    "h.key": ("代码", "Key"),
+    "h.name": ("姓名", "Name"),
+    "h.nickname": ("昵称", "Nickname"),
+    "h.group_nickname": ("群昵称", "Group nickname"),
+    "h.wechat_id": ("微信号", "WeChat ID"),
+    "h.phone": ("手机", "Phone"),
+    "h.status": ("状态", "Status"),
+    "h.tier": ("层级", "Tier"),
+    "h.roles": ("角色", "Roles"),
+    "h.tags": ("标签", "Tags"),
+    "h.joined": ("入群日期", "Joined"),
+    "h.applied": ("申请日期", "Applied"),
+    "h.referrer": ("推荐人", "Referrer"),
+    "h.purpose": ("进群目的", "Purpose"),
+    "h.points": ("积分", "Points"),
+    "h.points_month": ("本月积分", "Points (month)"),
+    "h.points_all": ("累计积分", "Points (all time)"),
+    "h.level": ("等级", "Level"),
+    "h.last_activity": ("最近参与", "Last participation"),
+    "h.checkin_days": ("打卡天数", "Check-ins"),
+    "h.leave_days": ("请假天数", "Leave days"),
+    "h.longest": ("最长连续", "Longest streak"),
+    "h.rate": ("打卡率", "Rate"),
+    "h.day_totals": ("每日合计", "Per day"),
+    "h.all_groups": ("全部社群", "All groups"),
+    "h.starts": ("开始时间", "Starts"),
+    "h.activity": ("活动", "Activity"),
+    "h.kind": ("类型", "Kind"),
+    "h.series": ("系列", "Series"),
+    "h.edition": ("期数", "Edition"),
+    "h.place": ("线上/地点", "Online / place"),
+    "h.capacity": ("名额", "Capacity"),
+    "h.signed_up": ("报名", "Signed up"),
+    "h.attended": ("出席", "Attended"),
+    "h.absent": ("缺席", "Absent"),
+    "h.excused": ("请假", "Excused"),
+    "h.unmarked": ("未签到", "Not marked"),
+    "h.attendance_rate": ("出勤率", "Attendance"),
+    "h.attended_count": ("出席次数", "Attended"),
+    "h.rank": ("排名", "Rank"),
+    "h.date": ("日期", "Date"),
+    "h.reason": ("原因", "Reason"),
+    "h.source": ("来源", "Source"),
+    "h.progress": ("必需步骤", "Required done"),
+    "h.alert": ("预警类型", "Alert"),
+    "h.member": ("成员", "Member"),
+    "h.day": ("日", "Day"),
+    "h.structure": ("结构", "Structure"),
+    "h.target": ("目标", "Target"),
+    "h.step": ("入群步骤", "Entry step"),
+    "h.total": ("合计", "Total"),
+    "h.retired": ("(已停用)", "(retired)"),
+    "h.online": ("线上", "Online"),
+    "h.offline": ("线下", "Offline"),
+    # KPIs (MonthStats keys)
+    "kpi.members_total": ("成员数", "Members"),
+    "kpi.members_active": ("活跃成员", "Active members"),
+    "kpi.joined": ("新入群", "Joined"),
+    "kpi.left": ("退群", "Left"),
+    "kpi.checkins": ("打卡次数", "Check-ins"),
+    "kpi.checkin_rate": ("打卡率", "Check-in rate"),
+    "kpi.activities": ("活动场次", "Activities"),
+    "kpi.attendance_rate": ("出勤率", "Attendance rate"),
+    "kpi.points_awarded": ("发放积分", "Points awarded"),
+    "kpi.dormant": ("沉默成员", "Dormant members"),
+    "kpi.stalled_onboarding": ("入群停滞", "Stalled onboarding"),
+    # membership statuses
+    "status.applicant": ("申请中", "Applicant"),
+    "status.onboarding": ("入群中", "Onboarding"),
+    "status.active": ("已入群", "Member"),
+    "status.left": ("已退群", "Left"),
+    "status.removed": ("已移除", "Removed"),
+    "status.blacklisted": ("黑名单", "Blacklisted"),
+    # activity kinds
+    "activity.knowledge_share": ("干货分享", "Knowledge share"),
+    "activity.expert_live": ("大牛直播", "Expert live"),
+    "activity.prize_interaction": ("有奖互动", "Prize interaction"),
+    "activity.offline_meetup": ("线下聚会", "Offline meetup"),
+    "activity.opening_ceremony": ("开营仪式", "Opening ceremony"),
+    "activity.award_ceremony": ("颁奖典礼", "Award ceremony"),
+    "activity.course": ("课程", "Course"),
+    "activity.other": ("其他", "Other"),
+    # point sources
+    "source.checkin": ("打卡", "Check-in"),
+    "source.streak": ("连续打卡", "Streak"),
+    "source.attendance": ("活动", "Activity"),
+    "source.contribution": ("贡献", "Contribution"),
+    "source.violation": ("违规", "Violation"),
+    "source.referral": ("推荐", "Referral"),
+    "source.manual": ("手动调整", "Manual"),
+    "source.recompute": ("重新计算", "Recompute"),
+    "source.reversal": ("冲正", "Reversal"),
+    # alert kinds
+    "alert.zombie_group": ("僵尸群预警", "Zombie group"),
+    "alert.capacity": ("容量预警", "Capacity"),
+    "alert.repeat_violator": ("多次违规", "Repeat violator"),
+    "alert.stalled_onboarding": ("入群停滞", "Stalled onboarding"),
+    "alert.silent_newcomer": ("沉默新人", "Silent newcomer"),
+    "alert.dormant": ("沉默成员", "Dormant member"),
+    # 5/20/75 structure
+    "structure.key": ("大咖 (含核心)", "Key voices (incl. core)"),
+    "structure.mid": ("中咖", "Mid voices"),
+    "structure.ordinary": ("普通", "Ordinary"),
+    "structure.unset": ("未设置", "Not set"),
+    # weekdays (Monday first)
+    "weekday": ("一二三四五六日", "MTWTFSS"),
+}
+
+KPI_KEYS: tuple[str, ...] = tuple(f.name for f in fields(MonthStats))
+RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
+STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
+ALERT_ORDER = {
+    k: i
+    for i, k in enumerate(
+        ("zombie_group", "capacity", "repeat_violator", "stalled_onboarding", "silent_newcomer", "dormant")
+    )
+}
+STRUCTURE_TARGET = (("key", 0.05), ("mid", 0.20), ("ordinary", 0.75))
+MARK_CHECKIN, MARK_LATE, MARK_LEAVE = "✓", "补", "假"
+ATTENDANCE_MARKS = {"attended": "✓", "absent": "✗", "excused": "假", "registered": "报"}
+CHECKIN_FILLS = {MARK_CHECKIN: "C6EFCE", MARK_LATE: "E2EFDA", MARK_LEAVE: "EDEDED"}
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    path: Path
+    sheets: tuple[str, ...]
+    rows_written: int
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass
+class _Person:
+    mid: int
+    status: str
+    name: str
+    nickname: str | None
+    group_nickname: str | None
+    wechat_id: str | None
+    phone: str | None
+    pinyin: str
+    tier: str | None
+    joined_at: datetime | None
+    left_at: datetime | None
+    applied_at: datetime | None
+    created_at: datetime | None
+    referrer: str | None
+    purpose: str | None
+    opt_out: bool
+    roles: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    points: int = 0  # balance up to the end of the period
+    level: str | None = None
+    last_activity: date | None = None
+
+
+@dataclass
+class _GroupData:
+    id: int
+    name: str
+    late_counts: bool
+    stats: MonthStats
+    last_stats: MonthStats
+    people: dict[int, _Person]
+    checkins: dict[int, dict[date, bool]]  # membership -> day -> late
+    leave_days: dict[int, set[date]]
+    activities: list[tuple]  # (id, title, kind, series, edition, starts_at, online, place, capacity)
+    attendance: dict[int, dict[int, str]]  # activity -> membership -> status
+    ledger: list[tuple]  # (day, membership, points, reason, source)
+    month_points: dict[int, int]
+    steps: list[tuple[int, str, bool, bool]]  # (id, name, retired, required)
+    progress: dict[int, dict[int, datetime]]  # membership -> step -> done_at
+    structure: dict[str, int]
+    funnel: list[tuple[str, int]]
+    alerts: list[Alert]
+
+
+def _as_date(value) -> date | None:
+    """A day from a query result: dates as they are, datetimes as their day."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if " " in value or "T" in value else date.fromisoformat(value)
+    return local_day(value)
+
+
+def _load_group(session: Session, group: Group, year: int, month: int, p: Period, today: date) -> _GroupData:
+    gid = group.id
+    start, end = p.start, p.end
+    stats = month_stats(session, gid, year, month, today=today)
+    py, pm = previous_month(year, month)
+    last_stats = month_stats(session, gid, py, pm, today=today)
+
+    conn = session.connection()  # Core execution: these are plain column selects, no ORM objects
+    referrer = aliased(Member)
+    people: dict[int, _Person] = {}
+    for row in conn.execute(
+        select(
+            Membership.id,
+            Membership.status,
+            Member.display_name,
+            Member.nickname,
+            Membership.group_nickname,
+            Member.wechat_id,
+            Member.phone,
+            Member.pinyin,
+            Tier.name,
+            Membership.joined_at,
+            Membership.left_at,
+            Membership.applied_at,
+            Membership.created_at,
+            referrer.display_name,
+            Membership.purpose,
+            Member.points_opt_out,
+        )
+        .join(Member, Member.id == Membership.member_id)
+        .outerjoin(Tier, Tier.id == Membership.tier_id)
+        .outerjoin(referrer, referrer.id == Membership.referrer_id)
+        .where(Membership.group_id == gid, Member.deleted_at.is_(None))
+        .order_by(Member.pinyin, Membership.id)
+    ).all():
+        people[row[0]] = _Person(*row[:15], opt_out=bool(row[15]))
+
+    for mid, role in conn.execute(
+        select(membership_role.c.membership_id, Role.name)
+        .join(Role, Role.id == membership_role.c.role_id)
+        .join(Membership, Membership.id == membership_role.c.membership_id)
+        .where(Membership.group_id == gid)
+        .order_by(Role.id)
+    ).all():
+        if mid in people:
+            people[mid].roles.append(role)
+    for mid, tag in conn.execute(
+        select(Membership.id, Tag.name)
+        .join(member_tag, member_tag.c.member_id == Membership.member_id)
+        .join(Tag, Tag.id == member_tag.c.tag_id)
+        .where(Membership.group_id == gid)
+        .order_by(Tag.name)
+    ).all():
+        if mid in people:
+            people[mid].tags.append(tag)
+
+    levels = [
+        (n, int(v))
+        for n, v in conn.execute(
+            select(Level.name, Level.min_points).where(Level.group_id == gid).order_by(Level.min_points)
+        ).all()
+    ]
+    balances = dict(
+        conn.execute(
+            select(PointsEntry.membership_id, func.sum(PointsEntry.points))
+            .where(PointsEntry.group_id == gid, PointsEntry.day <= end)
+            .group_by(PointsEntry.membership_id)
+        ).all()
+    )
+    for mid, person in people.items():
+        person.points = int(balances.get(mid) or 0)
+        person.level = level_for(levels, person.points)
+
+    last: dict[int, date] = {}
+    for q in (
+        select(CheckIn.membership_id, func.max(CheckIn.day))
+        .where(CheckIn.group_id == gid, CheckIn.day <= end)
+        .group_by(CheckIn.membership_id),
+        select(Contribution.membership_id, func.max(Contribution.day))
+        .where(Contribution.group_id == gid, Contribution.day <= end)
+        .group_by(Contribution.membership_id),
+        select(Attendance.membership_id, func.max(Activity.starts_at))
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(Activity.group_id == gid, Attendance.status == "attended", Activity.starts_at < day_after(end))
+        .group_by(Attendance.membership_id),
+    ):
+        for mid, when in conn.execute(q).all():
+            d = _as_date(when)
+            if d is not None and (mid not in last or d > last[mid]):
+                last[mid] = d
+    for mid, d in last.items():
+        if mid in people:
+            people[mid].last_activity = d
+
+    checkins: dict[int, dict[date, bool]] = defaultdict(dict)
+    for mid, day, late in conn.execute(
+        select(CheckIn.membership_id, CheckIn.day, CheckIn.late).where(
+            CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end
+        )
+    ).all():
+        checkins[mid][day] = bool(late)
+
+    leave_days: dict[int, set[date]] = defaultdict(set)
+    for mid, s, e in conn.execute(
+        select(Leave.membership_id, Leave.start_day, Leave.end_day)
+        .join(Membership, Membership.id == Leave.membership_id)
+        .where(Membership.group_id == gid, Leave.start_day <= end, Leave.end_day >= start)
+    ).all():
+        d = max(s, start)
+        while d <= min(e, end):
+            leave_days[mid].add(d)
+            d += timedelta(days=1)
+
+    in_period = (
+        Activity.group_id == gid,
+        Activity.starts_at >= day_start(start),
+        Activity.starts_at < day_after(end),
+    )
+    activities = [
+        tuple(r)
+        for r in conn.execute(
+            select(
+                Activity.id,
+                Activity.title,
+                Activity.kind,
+                Activity.series,
+                Activity.edition,
+                Activity.starts_at,
+                Activity.online,
+                Activity.place,
+                Activity.capacity,
+            )
+            .where(*in_period)
+            .order_by(Activity.starts_at, Activity.id)
+        ).all()
+    ]
+    attendance: dict[int, dict[int, str]] = defaultdict(dict)
+    for aid, mid, status in conn.execute(
+        select(Attendance.activity_id, Attendance.membership_id, Attendance.status)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(*in_period)
+    ).all():
+        attendance[aid][mid] = status
+
+    ledger = [
+        tuple(r)
+        for r in conn.execute(
+            select(
+                PointsEntry.day,
+                PointsEntry.membership_id,
+                PointsEntry.points,
+                PointsEntry.reason,
+                PointsEntry.source_kind,
+            )
+            .where(PointsEntry.group_id == gid, PointsEntry.day >= start, PointsEntry.day <= end)
+            .order_by(PointsEntry.day, PointsEntry.id)
+        ).all()
+    ]
+    month_points: dict[int, int] = defaultdict(int)
+    for _day, mid, pts, _reason, _src in ledger:
+        month_points[mid] += int(pts)
+
+    steps = [
+        (sid, name, retired is not None, bool(required))
+        for sid, name, retired, required in conn.execute(
+            select(EntryStep.id, EntryStep.name, EntryStep.retired_at, EntryStep.required)
+            .where(EntryStep.group_id == gid)
+            .order_by(EntryStep.position, EntryStep.id)
+        ).all()
+    ]
+    progress: dict[int, dict[int, datetime]] = defaultdict(dict)
+    for mid, sid, done in conn.execute(
+        select(StepProgress.membership_id, StepProgress.step_id, StepProgress.done_at)
+        .join(EntryStep, EntryStep.id == StepProgress.step_id)
+        .where(EntryStep.group_id == gid)
+    ).all():
+        progress[mid][sid] = done
+
+    buckets, _tiers = structure(session, gid, end)
+    return _GroupData(
+        id=gid,
+        name=group.name,
+        late_counts=bool(group.late_checkins_count_for_streak),
+        stats=stats,
+        last_stats=last_stats,
+        people=people,
+        checkins=checkins,
+        leave_days=leave_days,
+        activities=activities,
+        attendance=attendance,
+        ledger=ledger,
+        month_points=month_points,
+        steps=steps,
+        progress=progress,
+        structure=buckets,
+        funnel=funnel(session, gid),
+        alerts=alerts(session, gid, end),
+    )
+
+
+def _attendance_totals(session: Session, group_ids: list[int], p: Period) -> tuple[int, int]:
+    """(attended, expected) over the groups' activities starting in the period; excused does not count."""
+    if p.days == 0:
+        return 0, 0
+    rows = dict(
+        session.execute(
+            select(Attendance.status, func.count())
+            .join(Activity, Activity.id == Attendance.activity_id)
+            .where(
+                Activity.group_id.in_(group_ids),
+                Activity.starts_at >= day_start(p.start),
+                Activity.starts_at < day_after(p.end),
+                Attendance.status != "excused",
+            )
+            .group_by(Attendance.status)
+        ).all()
+    )
+    return int(rows.get("attended", 0)), int(sum(rows.values()))
+
+
+# ---------------------------------------------------------------- layout
+
+
+@dataclass
+class _Block:
+    kind: str  # title | subtitle | section | header | rows | blank
+    values: list = field(default_factory=list)  # one row (title, header) or many rows ("rows")
+    kinds: list | None = None  # style name per column ("rows", "header")
+    row: int = 0  # first sheet row, set by _Layout.add
+    height: float | None = None
+    row_kinds: list[list] | None = None  # style names per row and column, when rows differ
+    measure: bool = True  # counts for the column widths
+
+    @property
+    def size(self) -> int:
+        return len(self.values) if self.kind == "rows" else 1
+
+    @property
+    def last_row(self) -> int:
+        return self.row + max(self.size, 1) - 1
+
+
+class _Layout:
+    """A sheet built in memory: blocks of rows with known row numbers, so that filters, formatting and
+    charts can name their ranges before the write-only sheet is streamed."""
+
+    def __init__(self, first_row: int = 1) -> None:
+        self.blocks: list[_Block] = []
+        self.first_row = self.next_row = first_row
+
+    def add(self, kind: str, values=None, kinds=None, *, height: float | None = None, measure: bool = True) -> _Block:
+        block = _Block(kind, list(values) if values is not None else [], kinds, self.next_row, height, measure=measure)
+        self.blocks.append(block)
+        self.next_row += block.size
+        return block
+
+    def widths(self, *, maximum: float = WIDE_TEXT) -> list[float]:
+        """Column widths from the header rows and up to 200 rows of each table."""
+        sample: list = []
+        for b in self.blocks:
+            if not b.measure:
+                continue
+            if b.kind == "header":
+                sample.append(b.values)
+            elif b.kind == "rows":
+                sample.extend(b.values[:200])
+        return column_widths([], sample, sample=len(sample), maximum=maximum)
+
+    def rendered(self) -> list[tuple[list, list | None, float | None, bool]]:
+        """One (values, styles, height, is_table_row) per sheet row from `first_row` on."""
+        out: list[tuple[list, list | None, float | None, bool]] = []
+        for b in self.blocks:
+            if b.kind == "blank":
+                out.append(([], None, None, False))
+            elif b.kind in ("title", "subtitle", "section"):
+                out.append((b.values, b.kinds or [b.kind] * len(b.values), b.height, False))
+            elif b.kind == "header":
+                out.append((b.values, b.kinds or ["header"] * len(b.values), b.height, False))
+            elif b.kind == "rows":
+                for i, r in enumerate(b.values):
+                    out.append((r, b.row_kinds[i] if b.row_kinds is not None else b.kinds, None, True))
+        return out
+
+    def write(
+        self, out: SheetRows, right: _Layout | None = None, right_col: int = 0, row_height: float | None = None
+    ) -> int:
+        """Serialise the blocks (and a second layout placed from column `right_col` on the same rows);
+        returns the number of table rows (not titles or headers) written. `row_height` fixes the height
+        of every row that has none of its own."""
+        rows = self.rendered()
+        side = [([], None, None, False)] * (right.first_row - 1) + right.rendered() if right is not None else []
+        written = 0
+        for i in range(max(len(rows), len(side))):
+            values, kinds, height, data = rows[i] if i < len(rows) else ([], None, None, False)
+            if i < len(side):
+                rv, rk, rh, rdata = side[i]
+                pad = right_col - 1 - len(values)
+                kinds = list(kinds or [None] * len(values)) + [None] * pad + list(rk or [None] * len(rv))
+                values = list(values) + [None] * pad + list(rv)
+                height = max(height or 0, rh or 0) or None
+                data = data or rdata
+            out.append(values, kinds, height or row_height)
+            written += data
+        return written
+
+
+def _ref(first_col: int, first_row: int, last_col: int, last_row: int) -> str:
+    return f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
+
+
+def _table_ref(header: _Block, rows: _Block) -> str:
+    """The auto-filter range of a table: its header row and its rows (just the header when it has none)."""
+    last_row = rows.last_row if rows.size else header.row
+    return _ref(1, header.row, len(header.values), last_row)
+
+
+# ---------------------------------------------------------------- the export
+
+
+class _Report:
+    def __init__(
+        self,
+        actor: Actor,
+        groups: list[_GroupData],
+        year: int,
+        month: int,
+        p: Period,
+        today: date,
+        unmasked: bool,
+        lang: str,
+    ):
+        self.actor = actor
+        self.groups = groups
+        self.year, self.month, self.p, self.today = year, month, p, today
+        self.unmasked = unmasked
+        self.lang_index = 0 if lang == "zh_CN" else 1
+        self.multi = len(groups) > 1
+        self.wb = Workbook(write_only=True)
+        self.styles = Styles(self.wb)
+        self.totals: tuple[MonthStats, MonthStats] | None = None
+        self.rows_written = 0
+
+    # -- helpers
+    def t(self, key: str) -> str:
+        return TEXT[key][self.lang_index]
+
+    def month_label(self) -> str:
+        return f"{self.year}年{self.month}月" if self.lang_index == 0 else f"{self.year}-{self.month:02d}"
+
+    def group_names(self) -> str:
+        return ("、" if self.lang_index == 0 else ", ").join(g.name for g in self.groups)
+
+    def sheet_title(self, key: str) -> str:
+        return f"{self.t(key)} · {self.month_label()} · {self.group_names()}"
+
+    def period_text(self) -> str:
+        if self.p.days == 0:
+            return self.t("sub.future")
+        return f"{self.t('sub.period')} {self.p.start.isoformat()} ~ {self.p.end.isoformat()}"
+
+    def new_sheet(self, name: str):
+        return self.wb.create_sheet(name)
+
+    def finish(self, ws, layout: _Layout, *, widths: list[float], freeze: str, title_rows: str | None) -> None:
+        """Widths, frozen pane and print set-up, then the rows (the sheet is closed after this)."""
+        set_widths(ws, widths)
+        ws.freeze_panes = freeze
+        print_setup(ws, title_rows=title_rows)
+        out = SheetRows(self.styles)
+        self.rows_written += layout.write(out)
+        out.attach(ws)
+
+    # -- 概览
+    def summary(self) -> None:
+        """KPIs (A–E, the metric key hidden in F), the three charts to their right (H–Q) and the charts'
+        data further right (from column S, outside the print area)."""
+        ws = self.new_sheet(SHEETS[0])
+        lay = _Layout()
+        lay.add("title", [f"{self.t('title.summary')} · {self.month_label()}"], height=24)
+        sub = [
+            self.period_text(),
+            f"{self.t('sub.groups')} {self.group_names()}",
+            f"{self.t('sub.exported')} {self.today.isoformat()}",
+            f"{self.t('sub.operator')} {self.actor.name}",
+        ]
+        lay.add("subtitle", [" · ".join(sub)], measure=False)
+        header = lay.add(
+            "header",
+            [self.t(k) for k in ("h.group", "h.kpi", "h.this_month", "h.last_month", "h.change", "h.key")],
+            height=20,
+        )
+        blocks: list[tuple[str, MonthStats, MonthStats]] = [(g.name, g.stats, g.last_stats) for g in self.groups]
+        if self.totals is not None:
+            blocks.append((self.t("h.total"), *self.totals))
+        rows: list[list] = []
+        row_kinds: list[list] = []
+        for name, this, last in blocks:
+            for key in KPI_KEYS:
+                a, b = getattr(this, key), getattr(last, key)
+                rate = key in RATE_KPIS
+                rows.append([name, self.t(f"kpi.{key}"), a, b, round(a - b, 4) if rate else a - b, key])
+                num = "pct" if rate else "int"
+                row_kinds.append(["bold", None, num, num, "signed_pct" if rate else "signed_int", None])
+        kpis = lay.add("rows", rows)
+        kpis.row_kinds = row_kinds
+
+        # the charts' data, from column S on the same rows
+        data = _Layout(first_row=header.row)
+        names = [g.name for g in self.groups]
+        data.add("section", [self.t("title.daily")])
+        daily_header = data.add("header", [self.t("h.day"), *names])
+        days = [self.p.start + timedelta(days=i) for i in range(self.p.days)]
+        daily = data.add(
+            "rows",
+            [[d.day] + [sum(1 for c in g.checkins.values() if d in c) for g in self.groups] for d in days],
+            ["mark"] + ["int"] * len(names),
+        )
+        data.add("blank")
+        data.add("section", [self.t("title.structure")], measure=False)
+        struct_header = data.add("header", [self.t("h.structure"), self.t("h.target"), *names])
+        buckets = [k for k, _ in STRUCTURE_TARGET]
+        if any(g.structure.get("unset") for g in self.groups):
+            buckets.append("unset")
+        targets = dict(STRUCTURE_TARGET)
+        struct_rows = []
+        for k in buckets:
+            row = [self.t(f"structure.{k}"), targets.get(k, 0.0)]
+            for g in self.groups:
+                total = sum(g.structure.values())
+                row.append(round(g.structure.get(k, 0) / total, 4) if total else 0.0)
+            struct_rows.append(row)
+        struct = data.add("rows", struct_rows, [None] + ["pct"] * (1 + len(names)))
+        data.add("blank")
+        data.add("section", [self.t("title.funnel")], measure=False)
+        funnel_header = data.add("header", [self.t("h.step"), *names])
+        step_names = _merge_orders([[name for name, _n in g.funnel] for g in self.groups])
+        counts = [dict(g.funnel) for g in self.groups]
+        steps = data.add("rows", [[s] + [c.get(s) for c in counts] for s in step_names], [None] + ["int"] * len(names))
+
+        widths = lay.widths()
+        widths[0] = max(widths[0], 14.0)
+        widths[1] = max(widths[1], 12.0)
+        widths[5] = 18.0
+        widths = widths[:6] + [2.0] + [CHART_COL_WIDTH] * CHART_COLS + [2.0]  # G gap, H–Q charts, R gap
+        assert len(widths) == CHART_DATA_COL - 1
+        widths += [max(w, 10.0) for w in data.widths(maximum=24)]
+        ws.column_dimensions["F"].hidden = True  # the metric's key (members_total …), for scripts
+        ws.auto_filter.ref = _table_ref(header, kpis)
+        # the charts start below the header row: LibreOffice draws whatever reaches into a repeated
+        # print-title row on every page
+        chart_rows = self._charts(
+            ws, header.row + 1, (daily_header, daily), (struct_header, struct), (funnel_header, steps)
+        )
+        last_col = get_column_letter(7 + CHART_COLS)
+        last_row = max(kpis.last_row, chart_rows[-1] + CHART_ROWS)
+        ws.print_area = f"A1:{last_col}{last_row}"
+        ws.row_breaks.append(Break(id=chart_rows[2] - 1))
+        # repeat the KPI header on later pages only when the KPIs themselves continue there
+        title_rows = f"{header.row}:{header.row}" if kpis.last_row >= chart_rows[2] else None
+        set_widths(ws, widths)
+        ws.freeze_panes = f"A{header.row + 1}"
+        print_setup(ws, title_rows=title_rows)
+        out = SheetRows(self.styles)
+        # every row of 概览 gets an explicit height: Excel and LibreOffice then agree where the charts end
+        self.rows_written += lay.write(out, data, right_col=CHART_DATA_COL, row_height=ROW_HEIGHT)
+        out.attach(ws)
+
+    def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
+        """The 合计 block: counts summed; the check-in rate weighed by members (every group has the same
+        days); the attendance rate recounted over all the groups' activities."""
+        out = []
+        gids = [g.id for g in self.groups]
+        py, pm = previous_month(self.year, self.month)
+        for stats_of, period in (
+            (lambda g: g.stats, self.p),
+            (lambda g: g.last_stats, Period.month(py, pm, self.today)),
+        ):
+            all_stats = [stats_of(g) for g in self.groups]
+            sums = {k: sum(getattr(s, k) for s in all_stats) for k in KPI_KEYS if k not in RATE_KPIS}
+            members = sums["members_total"]
+            # check-in rate weighted by members (every group has the same days); attendance from the counts
+            sums["checkin_rate"] = (
+                round(sum(s.checkin_rate * s.members_total for s in all_stats) / members, 4) if members else 0.0
+            )
+            attended, expected = _attendance_totals(session, gids, period)
+            sums["attendance_rate"] = round(attended / expected, 4) if expected else 0.0
+            out.append(MonthStats(**sums))
+        return out[0], out[1]
+
+    def _charts(self, ws, top_row: int, daily_table, struct_table, funnel_table) -> list[int]:
+        """Three charts in H–Q: two on the first printed page, the funnel on the next (a page break is
+        set before it, so no chart is ever cut in two). Returns the rows the charts start at."""
+        n = len(self.groups)
+        col = get_column_letter(8)
+        rows = [top_row, top_row + CHART_ROWS + 1, top_row + 2 * CHART_ROWS + 3]
+        daily_header, daily = daily_table
+        struct_header, struct = struct_table
+        funnel_header, funnel_block = funnel_table
+        data_col = CHART_DATA_COL
+
+        def ref(header, block, first: int, last: int, with_header: bool = True) -> Reference:
+            return Reference(
+                ws,
+                min_col=data_col + first,
+                max_col=data_col + last,
+                min_row=header.row if with_header else block.row,
+                max_row=block.last_row,
+            )
+
+        # 1. daily check-ins: columns for one group, lines for several
+        chart = BarChart() if n == 1 else LineChart()
+        if n == 1:
+            chart.type = "col"
+            chart.gapWidth = 50
+        chart.title = f"{self.t('title.daily')} · {self.month_label()}"
+        if daily.size:
+            chart.add_data(ref(daily_header, daily, 1, n), titles_from_data=True)
+            chart.set_categories(ref(daily_header, daily, 0, 0, with_header=False))
+        chart.y_axis.scaling.min = 0
+        for series in chart.series:
+            series.smooth = False  # a count per day: straight segments, no invented curve
+        _style_chart(chart, legend=n > 1)
+        ws.add_chart(chart, f"{col}{rows[0]}")
+
+        # 2. structure against 5/20/75: the target and each group's share, per bucket
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = self.t("title.structure")
+        chart.add_data(ref(struct_header, struct, 1, 1 + n), titles_from_data=True)
+        chart.set_categories(ref(struct_header, struct, 0, 0, with_header=False))
+        chart.y_axis.number_format = "0%"
+        chart.y_axis.scaling.min = 0
+        chart.dataLabels = _value_labels("0%")
+        _style_chart(chart, legend=True)
+        ws.add_chart(chart, f"{col}{rows[1]}")
+
+        # 3. entry funnel: horizontal bars, the first step on top
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = self.t("title.funnel")
+        if funnel_block.size:
+            chart.add_data(ref(funnel_header, funnel_block, 1, n), titles_from_data=True)
+            chart.set_categories(ref(funnel_header, funnel_block, 0, 0, with_header=False))
+        chart.x_axis.scaling.orientation = "maxMin"
+        chart.y_axis.scaling.min = 0
+        chart.dataLabels = _value_labels("#,##0")
+        _style_chart(chart, legend=n > 1)
+        ws.add_chart(chart, f"{col}{rows[2]}")
+        return rows
+
+    # -- 成员名册
+    def roster(self) -> None:
+        ws = self.new_sheet(SHEETS[1])
+        lay = _Layout()
+        lay.add("title", [self.sheet_title("title.roster")], height=22)
+        note = self.t("sub.unmasked") if self.unmasked else self.t("sub.masked")
+        lay.add("subtitle", [f"{self.period_text()} · {note}"])
+        keys = (
+            "h.group",
+            "h.name",
+            "h.nickname",
+            "h.group_nickname",
+            "h.wechat_id",
+            "h.phone",
+            "h.status",
+            "h.tier",
+            "h.roles",
+            "h.tags",
+            "h.joined",
+            "h.referrer",
+            "h.purpose",
+            "h.points",
+            "h.level",
+            "h.last_activity",
+        )
+        header = lay.add("header", [self.t(k) for k in keys], height=20)
+        rows = []
+        sep = "、" if self.lang_index == 0 else ", "
+        for g in self.groups:
+            people = [pp for pp in g.people.values() if self._in_roster(pp)]
+            people.sort(key=lambda pp: (STATUS_ORDER.get(pp.status, 9), pp.pinyin, pp.mid))
+            for pp in people:
+                rows.append(
+                    [
+                        g.name,
+                        pp.name,
+                        pp.nickname,
+                        pp.group_nickname,
+                        pp.wechat_id,
+                        pp.phone if self.unmasked else mask_phone(pp.phone),
+                        self.t(f"status.{pp.status}"),
+                        pp.tier,
+                        sep.join(pp.roles) or None,
+                        sep.join(pp.tags) or None,
+                        local_day(pp.joined_at),
+                        pp.referrer,
+                        pp.purpose,
+                        pp.points,
+                        pp.level,
+                        pp.last_activity,
+                    ]
+                )
+        kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date"]
+        body = lay.add("rows", rows, kinds)
+        ws.auto_filter.ref = _table_ref(header, body)
+        self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+
+    def _in_roster(self, pp: _Person) -> bool:
+        """Who the month's roster lists: members during the period, applicants and newcomers who had applied
+        by its end, and people who left during it (not those gone before it or joined after it)."""
+        end_next = day_after(self.p.end)
+        if pp.status in ("applicant", "onboarding"):
+            since = pp.applied_at or pp.created_at
+            return since is None or since < end_next
+        if pp.joined_at is not None and pp.joined_at >= end_next:
+            return False
+        return pp.left_at is None or pp.left_at >= day_start(self.p.start)
+
+    # -- 打卡明细
+    def checkins(self) -> None:
+        ws = self.new_sheet(SHEETS[2])
+        lay = _Layout()
+        lay.add("title", [self.sheet_title("title.checkins")], height=22)
+        lay.add("subtitle", [f"{self.period_text()} · {self.t('sub.legend_checkins')}"])
+        days = [self.p.start + timedelta(days=i) for i in range(self.p.days)]
+        weekdays = self.t("weekday")
+        day_heads = [f"{d.day}\n{weekdays[d.weekday()]}" for d in days]
+        tail = [self.t(k) for k in ("h.checkin_days", "h.leave_days", "h.longest", "h.rate")]
+        head_values = [self.t("h.group"), self.t("h.name"), *day_heads, *tail]
+        head_styles = (
+            ["header", "header"]
+            + ["header_weekend" if d.weekday() >= 5 else "header" for d in days]
+            + ["header"] * len(tail)
+        )
+        header = lay.add("header", head_values, head_styles, height=32)
+        rows: list[list] = []
+        totals: list[list] = []
+        grand = [0] * len(days)
+        for g in self.groups:
+            shown = [pp for pp in g.people.values() if self._in_matrix(pp, g)]
+            matrix = []
+            per_day = [0] * len(days)
+            index = {d: i for i, d in enumerate(days)}
+            for pp in shown:
+                marks = g.checkins.get(pp.mid, {})
+                leave = g.leave_days.get(pp.mid, set())
+                cells: list = [MARK_LEAVE if d in leave else None for d in days] if leave else [None] * len(days)
+                for d, late in marks.items():
+                    i = index[d]
+                    cells[i] = MARK_LATE if late else MARK_CHECKIN
+                    per_day[i] += 1
+                streak_days = set(marks) if g.late_counts else {d for d, late in marks.items() if not late}
+                possible = self._member_days(pp)
+                if leave:
+                    possible -= len(leave & self._member_day_set(pp))
+                n = len(marks)
+                rate = round(min(1.0, n / possible), 4) if possible > 0 else None
+                row = [g.name, pp.name, *cells, n, len(leave) or None, longest_run(streak_days, leave), rate]
+                matrix.append((n, pp.pinyin, row))
+            matrix.sort(key=lambda x: (-x[0], x[1]))
+            rows.extend(r for _n, _p, r in matrix)
+            grand = [a + b for a, b in zip(grand, per_day, strict=True)]
+            totals.append([g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, g.stats.checkin_rate])
+        if self.multi:
+            totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, None])
+        kinds = [None, None] + ["mark"] * len(days) + ["mark", "mark", "mark", "pct"]
+        body = lay.add("rows", rows, kinds)
+        total_kinds = ["total_label", "total_label"] + ["total"] * (len(days) + 3) + ["pct"]
+        lay.add("blank")
+        lay.add("rows", totals, total_kinds)
+
+        widths = lay.widths(maximum=24)
+        for i in range(len(days)):
+            widths[2 + i] = 3.6
+        widths[1] = max(widths[1], 10)
+        ws.auto_filter.ref = _table_ref(header, body)
+        if body.size and days:
+            first, last = body.row, body.row + body.size - 1
+            area = _ref(3, first, 2 + len(days), last)
+            top_left = f"{get_column_letter(3)}{first}"
+            for mark, color in CHECKIN_FILLS.items():
+                ws.conditional_formatting.add(
+                    area,
+                    FormulaRule(formula=[f'{top_left}="{mark}"'], fill=PatternFill("solid", bgColor=color)),
+                )
+        if body.size:
+            rate_col = get_column_letter(len(head_values))
+            ws.conditional_formatting.add(
+                f"{rate_col}{body.row}:{rate_col}{body.row + body.size - 1}",
+                ColorScaleRule(
+                    start_type="num",
+                    start_value=0,
+                    start_color="F8696B",
+                    mid_type="num",
+                    mid_value=0.5,
+                    mid_color="FFEB84",
+                    end_type="num",
+                    end_value=1,
+                    end_color="63BE7B",
+                ),
+            )
+        self.finish(ws, lay, widths=widths, freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+
+    def _in_matrix(self, pp: _Person, g: _GroupData) -> bool:
+        if pp.mid in g.checkins:
+            return True
+        if pp.status in ("applicant", "onboarding"):
+            return False
+        if pp.status != "active" and pp.left_at is None:
+            return False
+        return self._member_days(pp) > 0
+
+    def _member_day_set(self, pp: _Person) -> set[date]:
+        first, last = self._member_span(pp)
+        return {first + timedelta(days=i) for i in range((last - first).days + 1)} if last >= first else set()
+
+    def _member_span(self, pp: _Person) -> tuple[date, date]:
+        first = max(self.p.start, pp.joined_at.date()) if pp.joined_at else self.p.start
+        last = self.p.end
+        if pp.left_at is not None:
+            last = min(last, pp.left_at.date() - timedelta(days=1))
+        return first, last
+
+    def _member_days(self, pp: _Person) -> int:
+        first, last = self._member_span(pp)
+        return max(0, (last - first).days + 1)
+
+    # -- 活动
+    def activities(self) -> None:
+        ws = self.new_sheet(SHEETS[3])
+        lay = _Layout()
+        lay.add("title", [self.sheet_title("title.activities")], height=22)
+        lay.add("subtitle", [f"{self.period_text()} · {self.t('sub.legend_attendance')}"])
+        # the wide text columns sit in B (shared with the matrix's names) and at the end, so the matrix's
+        # activity columns below (C, D, …) stay narrow
+        keys = (
+            "h.group",
+            "h.activity",
+            "h.starts",
+            "h.kind",
+            "h.series",
+            "h.edition",
+            "h.capacity",
+            "h.signed_up",
+            "h.attended",
+            "h.absent",
+            "h.excused",
+            "h.unmarked",
+            "h.attendance_rate",
+            "h.place",
+        )
+        header = lay.add("header", [self.t(k) for k in keys], height=20)
+        rows = []
+        for g in self.groups:
+            for aid, title, kind, series, edition, starts, online, place, capacity in g.activities:
+                marks = g.attendance.get(aid, {})
+                counts = defaultdict(int)
+                for status in marks.values():
+                    counts[status] += 1
+                expected = counts["registered"] + counts["attended"] + counts["absent"]
+                where = self.t("h.online") if online else self.t("h.offline")
+                rows.append(
+                    [
+                        g.name,
+                        title,
+                        to_local(starts),
+                        self.t(f"activity.{kind}") if f"activity.{kind}" in TEXT else kind,
+                        series,
+                        self._edition(edition),
+                        capacity,
+                        len(marks),
+                        counts["attended"],
+                        counts["absent"],
+                        counts["excused"],
+                        counts["registered"],
+                        round(counts["attended"] / expected, 4) if expected else None,
+                        f"{where} · {place}" if place else where,
+                    ]
+                )
+        kinds = [None, None, "datetime", None, None, "mark", "int"] + ["mark"] * 5 + ["pct", None]
+        body = lay.add("rows", rows, kinds)
+        if not rows:
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
+        ws.auto_filter.ref = _table_ref(header, body)
+
+        # attendance matrix: one block per group (activities belong to one group)
+        breaks = []
+        matrix_headers: list[_Block] = []
+        for g in self.groups:
+            if not g.activities:
+                continue
+            lay.add("blank")
+            section = lay.add("section", [f"{self.t('title.attendance')} · {g.name}"], height=20)
+            breaks.append(section.row - 1)
+            heads = []
+            for a in g.activities:
+                edition, day = self._edition(a[4]), local_day(a[5])
+                suffix = f" {edition}" if edition and edition not in a[1] else ""
+                heads.append(f"{day.month}/{day.day} {a[1]}{suffix}")
+            matrix_headers.append(
+                lay.add(
+                    "header", [self.t("h.group"), self.t("h.name"), *heads, self.t("h.attended_count")], measure=False
+                )
+            )
+            seen = sorted(
+                {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.people},
+                key=lambda m: (g.people[m].pinyin, m),
+            )
+            mrows = []
+            for mid in seen:
+                marks = [g.attendance.get(a[0], {}).get(mid) for a in g.activities]
+                mrows.append(
+                    [
+                        g.name,
+                        g.people[mid].name,
+                        *[ATTENDANCE_MARKS.get(m) if m else None for m in marks],
+                        sum(1 for m in marks if m == "attended"),
+                    ]
+                )
+            mrows.sort(key=lambda r: -r[-1])
+            lay.add("rows", mrows, [None, None] + ["mark"] * (len(heads) + 1))
+        widths = lay.widths()
+        widths[1] = max(widths[1], 14)
+        n_cols = max([len(h.values) for h in matrix_headers] + [len(widths)])
+        widths += [4.0] * (n_cols - len(widths))
+        for h in matrix_headers:  # activity titles wrap in their columns: as many lines as the longest needs
+            for j in range(2, len(h.values)):
+                widths[j] = max(widths[j], 8.0)
+            lines = max(-(-display_width(v) // max(1, int(widths[j]) - 1)) for j, v in enumerate(h.values))
+            h.height = 15.0 * min(6, max(2, lines))
+        for b in breaks:
+            if b > header.row + 1:
+                ws.row_breaks.append(Break(id=b))
+        # no repeated print header: the sheet's tables differ; each attendance block starts a page with its own
+        self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=None)
+
+    def _edition(self, edition: int | None) -> str | None:
+        if not edition:
+            return None
+        return f"第{edition}期" if self.lang_index == 0 else f"#{edition}"
+
+    # -- 积分
+    def points(self) -> None:
+        """The month's and the all-time leaderboard side by side (row i of a group is rank i on both), then
+        the month's ledger below them. The print area holds the boards: a month's ledger runs to
+        hundreds of pages (every check-in earns a point); it stays in the sheet, filterable."""
+        ws = self.new_sheet(SHEETS[4])
+        lay = _Layout()
+        lay.add("title", [self.sheet_title("h.points")], height=22)
+        month_title, all_title = self.t("title.points_month"), self.t("title.points_all")
+        lay.add("section", [month_title, None, None, None, None, all_title], height=20, measure=False)
+        keys = (
+            "h.group",
+            "h.rank",
+            "h.name",
+            "h.points_month",
+            "h.level",
+            "h.rank",
+            "h.name",
+            "h.points_all",
+            "h.level",
+        )
+        header = lay.add("header", [self.t(k) for k in keys], height=20)
+        rows = []
+        for g in self.groups:
+            visible = [pp for pp in g.people.values() if not pp.opt_out]
+            by_month = sorted(
+                (pp for pp in visible if g.month_points.get(pp.mid)),
+                key=lambda pp: (-g.month_points[pp.mid], pp.name),
+            )[:LEADERBOARD_SIZE]
+            by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.name))
+            by_all = by_all[:LEADERBOARD_SIZE]
+            for i in range(max(len(by_month), len(by_all))):
+                row: list = [g.name]
+                if i < len(by_month):
+                    pp = by_month[i]
+                    row += [i + 1, pp.name, g.month_points[pp.mid], pp.level]
+                else:
+                    row += [None] * 4
+                if i < len(by_all):
+                    pp = by_all[i]
+                    row += [i + 1, pp.name, pp.points, pp.level]
+                rows.append(row)
+        body = lay.add("rows", rows, [None, "mark", None, "int", "mark", "mark", None, "int", "mark"])
+        ws.auto_filter.ref = _table_ref(header, body)
+        print_last = body.last_row
+
+        lay.add("blank")
+        ledger_section = lay.add("section", [self.t("title.ledger")], height=20, measure=False)
+        ledger_keys = ("h.group", "h.date", "h.name", "h.points", "h.source", "h.reason")
+        lay.add("header", [self.t(k) for k in ledger_keys], measure=False)
+        ledger_rows = []
+        for g in self.groups:
+            for day, mid, pts, reason, source in g.ledger:
+                pp = g.people.get(mid)
+                label = f"source.{source}"
+                ledger_rows.append(
+                    [g.name, day, pp.name if pp else None, int(pts), self.t(label) if label in TEXT else source, reason]
+                )
+        room = EXCEL_MAX_ROWS - lay.next_row - 1  # a whole community's month can outgrow a worksheet
+        if len(ledger_rows) > room:
+            left_out = len(ledger_rows) - room
+            ledger_rows = ledger_rows[:room]
+            ledger_rows.append([None, None, None, None, None, self.t("sub.truncated").format(n=left_out)])
+        lay.add("rows", ledger_rows, [None, "date", None, "signed_int", "mark", None], measure=False)
+        widths = lay.widths()
+        widths += [4.0] * (len(keys) - len(widths))
+        # the ledger's first five columns share the boards' widths; its reason (F) runs on over G–I
+        for j, w in enumerate(column_widths([self.t(k) for k in ledger_keys[:5]], [r[:5] for r in ledger_rows[:200]])):
+            widths[j] = max(widths[j], w)
+        ws.print_area = f"A1:{get_column_letter(len(keys))}{print_last}"
+        if ledger_section.row > header.row + 1:
+            ws.row_breaks.append(Break(id=ledger_section.row - 1))
+        self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+
+    # -- 入群进度
+    def onboarding(self) -> None:
+        ws = self.new_sheet(SHEETS[5])
+        lay = _Layout()
+        lay.add("title", [self.sheet_title("title.onboarding")], height=22)
+        lay.add("subtitle", [f"{self.t('sub.as_of')} {self.today.isoformat()}"])
+        retired = self.t("h.retired")
+
+        def label(name: str, is_retired: bool) -> str:
+            return f"{name} {retired}" if is_retired else name
+
+        columns = _merge_orders([[label(n, r) for _sid, n, r, _req in g.steps] for g in self.groups])
+        fixed = [self.t(k) for k in ("h.group", "h.name", "h.status", "h.applied", "h.joined")]
+        header = lay.add("header", [*fixed, *columns, self.t("h.progress")], height=32)
+        rows = []
+        for g in self.groups:
+            by_label = {label(n, r): (sid, req) for sid, n, r, req in g.steps}
+            required = [sid for sid, _n, r, req in g.steps if req and not r]
+            people = [pp for pp in g.people.values() if pp.status in ("applicant", "onboarding", "active")]
+            people = [pp for pp in people if self._in_roster(pp)]
+            people.sort(key=lambda pp: ({"applicant": 0, "onboarding": 1}.get(pp.status, 2), pp.pinyin, pp.mid))
+            for pp in people:
+                done = g.progress.get(pp.mid, {})
+                cells = []
+                for col in columns:
+                    step = by_label.get(col)
+                    cells.append("—" if step is None else done.get(step[0]))
+                n_done = sum(1 for sid in required if sid in done)
+                rows.append(
+                    [
+                        g.name,
+                        pp.name,
+                        self.t(f"status.{pp.status}"),
+                        pp.applied_at,
+                        pp.joined_at,
+                        *cells,
+                        f"{n_done}/{len(required)}",
+                    ]
+                )
+        kinds = [None, None, None, "date", "date"] + ["date"] * len(columns) + ["mark"]
+        body = lay.add("rows", [[local_day(v) for v in r] for r in rows], kinds)
+        widths = lay.widths()
+        for i in range(len(columns)):
+            widths[5 + i] = max(11.0, min(widths[5 + i], 14.0))
+        ws.auto_filter.ref = _table_ref(header, body)
+        self.finish(ws, lay, widths=widths, freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+
+    # -- 预警
+    def alerts(self) -> None:
+        ws = self.new_sheet(SHEETS[6])
+        lay = _Layout()
+        lay.add("title", [self.sheet_title("title.alerts")], height=22)
+        lay.add("subtitle", [f"{self.t('sub.as_of')} {self.p.end.isoformat()}"])
+        header = lay.add("header", [self.t(k) for k in ("h.group", "h.alert", "h.member", "h.reason")], height=20)
+        rows = []
+        for g in self.groups:
+            ordered = sorted(g.alerts, key=lambda a: ALERT_ORDER.get(a.kind, 99))
+            for a in ordered:
+                label = f"alert.{a.kind}"
+                rows.append([g.name, self.t(label) if label in TEXT else a.kind, a.display_name, a.reason])
+        body = lay.add("rows", rows, [None, "bold", None, None])
+        if not rows:
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
+        widths = lay.widths(maximum=60)
+        ws.auto_filter.ref = _table_ref(header, body)
+        self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+
+
+def _style_chart(chart, *, legend: bool) -> None:
+    chart.height, chart.width = CHART_HEIGHT_CM, CHART_WIDTH_CM
+    # openpyxl ≥ 3.1 writes axes as deleted unless told otherwise: Excel then draws no axis labels
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = ChartLines()
+    if legend:
+        chart.legend.position = "b"
+    else:
+        chart.legend = None
+
+
+def _value_labels(number_format: str) -> DataLabelList:
+    """Value labels only (LibreOffice shows series and category names too unless told not to)."""
+    labels = DataLabelList()
+    labels.showVal = True
+    labels.showSerName = False
+    labels.showCatName = False
+    labels.showLegendKey = False
+    labels.showPercent = False
+    labels.showLeaderLines = False
+    labels.numFmt = number_format
+    return labels
+
+
+def _merge_orders(orders: list[list[str]]) -> list[str]:
+    """Union of several ordered lists keeping each one's order: a name missing so far goes right after
+    the previous name of its own list (进群目的问答, 阅读群规…, 缴纳门槛费, 自我介绍 …)."""
+    merged: list[str] = []
+    for order in orders:
+        prev = -1
+        for name in order:
+            if name in merged:
+                prev = merged.index(name)
+            else:
+                merged.insert(prev + 1, name)
+                prev += 1
+    return merged
+
+
+def resolve_groups(session: Session, group_ids: list[int] | None) -> list[Group]:
+    """The groups to export, in the order given (None: every group that is not archived, by id)."""
+    if group_ids is None:
+        groups = list(session.scalars(select(Group).where(Group.archived_at.is_(None)).order_by(Group.id)))
+    else:
+        ids = list(dict.fromkeys(group_ids))
+        found = {g.id: g for g in session.scalars(select(Group).where(Group.id.in_(ids)))}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFound(f"社群不存在 (no such group): {missing}")
+        groups = [found[i] for i in ids]
+    if not groups:
+        raise QunDeskError("没有可导出的社群 (there is no group to export)")
+    return groups
+
+
+def export_monthly_report(
+    database: Database,
+    actor: Actor,
+    *,
+    year: int,
+    month: int,
+    group_ids: list[int] | None,
+    path: Path | str,
+    today: date | None = None,
+    unmasked: bool = False,
+    progress: Progress | None = None,
+    lang: str = "zh_CN",
+) -> ReportSummary:
+    """Write the monthly workbook of `group_ids` (None: every group not archived) for year-month to `path`.
+
+    Raises PermissionDenied (unmasked phones without `export_unmasked`), NotFound (unknown group id),
+    QunDeskError (the target cannot be written), Cancelled (progress.step after cancel; nothing written)."""
+    if unmasked:
+        require(actor, "export_unmasked")
+    if lang not in LANGS:
+        raise QunDeskError(f"不支持的语言 (unsupported language): {lang!r}; use one of {', '.join(LANGS)}")
+    if not (1 <= int(month) <= 12) or not (1900 <= int(year) <= 9999):
+        raise QunDeskError(f"月份无效 (invalid month): {year}-{month}")
+    target = check_target(Path(path))
+    today = today or date.today()
+    progress = progress or Progress()
+    p = Period.month(year, month, today)
+    with database.session() as session:
+        groups = resolve_groups(session, group_ids)
+        total = len(groups) + len(SHEETS)
+        done = 0
+        progress.step(done, total)
+        data = []
+        for g in groups:
+            data.append(_load_group(session, g, year, month, p, today))
+            done += 1
+            progress.step(done, total)
+        report = _Report(actor, data, year, month, p, today, unmasked, lang)
+        if report.multi:
+            report.totals = report.totals_of(session)
+    # everything is read: the session is closed before the writing (no read transaction held open)
+    wb = report.wb
+    try:
+        for build in (
+            report.summary,
+            report.roster,
+            report.checkins,
+            report.activities,
+            report.points,
+            report.onboarding,
+            report.alerts,
+        ):
+            build()
+            done += 1
+            progress.step(done, total)  # the last step (done == total) comes before the save
+        wb.properties.title = f"{TEXT['title.summary'][report.lang_index]} {report.month_label()}"
+        wb.properties.subject = ", ".join(g.name for g in data)
+        wb.properties.creator = actor.name
+        wb.properties.lastModifiedBy = actor.name
+        saved = save_atomic(wb, target)
+    except BaseException:
+        discard(wb)
+        raise
+    return ReportSummary(path=saved, sheets=SHEETS, rows_written=report.rows_written)

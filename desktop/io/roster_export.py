@@ -1,0 +1,222 @@
+"""`qundesk export roster`: one row per membership — applicants and former members included — with every
+field, in a file that `qundesk import roster` reads back (PRODUCT §4).
+
+- Headers are the Chinese names the importer's header mapping knows (姓名, 昵称, 微信号, 手机, 入群时间, 推荐人,
+  进群目的, 备注 …, see desktop/io/fields.py); the header is row 1, with no title rows above it.
+- Values are written as the importer reads them: status and gender as their Chinese labels (已入群, 男),
+  yes/no fields as 是/否, tags and roles joined with 、, dates as real dates (the time of day is kept in
+  the value; 入群时间 shows it when there is one).
+- Phones: full for an owner or admin by default (`unmasked=None` means "as the operator may"), masked
+  (138****8000) for an assistant; `unmasked=True` without `export_unmasked` raises PermissionDenied and
+  `unmasked=False` masks for everyone. A masked file cannot restore phone numbers on import.
+- Soft-deleted people are left out. Same atomic write and formula safety as the monthly report
+  (desktop/io/xlsx_util.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from sqlalchemy import case, select
+from sqlalchemy.orm import aliased
+
+from desktop.io.report import resolve_groups
+from desktop.io.xlsx_util import (
+    SheetRows,
+    Styles,
+    check_target,
+    column_widths,
+    discard,
+    mask_phone,
+    print_setup,
+    save_atomic,
+    set_widths,
+    to_local,
+)
+from desktop.services.operators import Actor, allowed, require
+from desktop.tasks import Progress
+from models import Group, Member, Membership, Role, Tag, Tier, member_tag, membership_role
+from models.db import Database
+
+SHEET_NAME = "成员名册"
+
+HEADERS: tuple[str, ...] = (
+    "社群",
+    "姓名",
+    "昵称",
+    "群昵称",
+    "微信号",
+    "手机",
+    "性别",
+    "城市",
+    "职业",
+    "标签",
+    "状态",
+    "层级",
+    "角色",
+    "入群时间",
+    "退群时间",
+    "退群原因",
+    "推荐人",
+    "进群目的",
+    "种子用户",
+    "实名认证",
+    "备注",
+)
+_CENTERED = frozenset({"性别", "状态", "层级", "种子用户", "实名认证"})
+KINDS: tuple[str | None, ...] = tuple(
+    "datetime" if h in ("入群时间", "退群时间") else "mark" if h in _CENTERED else None for h in HEADERS
+)
+
+STATUS_LABELS = {
+    "applicant": "申请中",
+    "onboarding": "入群中",
+    "active": "已入群",
+    "left": "已退群",
+    "removed": "已移除",
+    "blacklisted": "黑名单",
+}
+GENDER_LABELS = {"male": "男", "female": "女", "other": "其他"}
+STATUS_ORDER = ("active", "onboarding", "applicant", "left", "removed", "blacklisted")
+
+
+def _when(value: datetime | None) -> datetime | date | None:
+    """A stored (local) datetime as the importer expects it. A day recorded without a time is
+    stored as local noon: it is written as a plain date, which the importer turns into local noon again."""
+    local = to_local(value)
+    if local is None:
+        return None
+    return local.date() if local.time() == time(12, 0) else local
+
+
+def export_roster(
+    database: Database,
+    actor: Actor,
+    *,
+    group_ids: list[int] | None = None,
+    path: Path | str,
+    unmasked: bool | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write every membership of `group_ids` (None: every group not archived) to `path`; returns the
+    number of rows written (the header not counted)."""
+    if unmasked:
+        require(actor, "export_unmasked")
+    full_phones = allowed(actor, "export_unmasked") if unmasked is None else bool(unmasked)
+    target = check_target(Path(path))
+    progress = progress or Progress()
+    progress.step(0, 2)
+    referrer = aliased(Member)
+    status_rank = case({s: i for i, s in enumerate(STATUS_ORDER)}, value=Membership.status, else_=len(STATUS_ORDER))
+    with database.session() as session:
+        groups = resolve_groups(session, group_ids)
+        order = {g.id: i for i, g in enumerate(groups)}
+        ids = list(order)
+        rows = session.execute(
+            select(
+                Membership.id,
+                Membership.group_id,
+                Group.name,
+                Member.display_name,
+                Member.nickname,
+                Membership.group_nickname,
+                Member.wechat_id,
+                Member.phone,
+                Member.gender,
+                Member.city,
+                Member.occupation,
+                Member.id,
+                Membership.status,
+                Tier.name,
+                Membership.joined_at,
+                Membership.left_at,
+                Membership.left_reason,
+                referrer.display_name,
+                Membership.purpose,
+                Member.seed_user,
+                Member.real_name_verified,
+                Member.note,
+            )
+            .join(Member, Member.id == Membership.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .outerjoin(Tier, Tier.id == Membership.tier_id)
+            .outerjoin(referrer, referrer.id == Membership.referrer_id)
+            .where(Membership.group_id.in_(ids), Member.deleted_at.is_(None))
+            .order_by(status_rank, Member.pinyin, Membership.id)
+        ).all()
+        roles: dict[int, list[str]] = defaultdict(list)
+        for mid, name in session.execute(
+            select(membership_role.c.membership_id, Role.name)
+            .join(Role, Role.id == membership_role.c.role_id)
+            .join(Membership, Membership.id == membership_role.c.membership_id)
+            .where(Membership.group_id.in_(ids))
+            .order_by(Role.id)
+        ):
+            roles[mid].append(name)
+        tags: dict[int, list[str]] = defaultdict(list)
+        for member_id, name in session.execute(
+            select(member_tag.c.member_id, Tag.name)
+            .join(Tag, Tag.id == member_tag.c.tag_id)
+            .where(member_tag.c.member_id.in_(select(Membership.member_id).where(Membership.group_id.in_(ids))))
+            .order_by(Tag.name)
+        ):
+            tags[member_id].append(name)
+    progress.step(1, 2)
+
+    table = []
+    for r in sorted(rows, key=lambda r: order[r[1]]):  # stable: keeps status and name order within a group
+        (mid, _gid, group, name, nickname, group_nickname, wechat, phone, gender, city, occupation, member_id,
+         status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note) = r  # fmt: skip
+        table.append(
+            [
+                group,
+                name,
+                nickname,
+                group_nickname,
+                wechat,
+                phone if full_phones else mask_phone(phone),
+                GENDER_LABELS.get(gender or "", gender),
+                city,
+                occupation,
+                "、".join(tags.get(member_id, [])) or None,
+                STATUS_LABELS.get(status, status),
+                tier,
+                "、".join(roles.get(mid, [])) or None,
+                _when(joined),
+                _when(left),
+                left_reason,
+                ref_name,
+                purpose,
+                "是" if seed else "否",
+                "是" if verified else "否",
+                note,
+            ]
+        )
+
+    wb = Workbook(write_only=True)
+    try:
+        styles = Styles(wb)
+        ws = wb.create_sheet(SHEET_NAME)
+        widths = column_widths(HEADERS, table, maximum=40)
+        set_widths(ws, widths)
+        ws.freeze_panes = "C2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(table) + 1}"
+        print_setup(ws, title_rows="1:1")
+        out = SheetRows(styles)
+        out.append(HEADERS, ["header"] * len(HEADERS), 20)
+        for row in table:
+            out.append(row, KINDS)
+        out.attach(ws)
+        wb.properties.title = f"成员名册 ({', '.join(g.name for g in groups)})"
+        wb.properties.creator = actor.name
+        wb.properties.lastModifiedBy = actor.name
+        progress.step(2, 2)
+        save_atomic(wb, target)
+    except BaseException:
+        discard(wb)
+        raise
+    return len(table)

@@ -1,0 +1,643 @@
+"""The monthly Excel report (PRODUCT §3.5): every workbook is opened again with openpyxl and read back —
+sheets, headers, values against the database and desktop.metrics, panes, filters, charts, print set-up,
+formula-looking names, masked phones, permissions and the atomic write."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import zipfile
+from datetime import date, datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select, update
+
+from desktop.demo import build_demo
+from desktop.errors import NotFound, PermissionDenied, QunDeskError
+from desktop.health import alerts
+from desktop.io import xlsx_util
+from desktop.io.report import SHEETS, export_monthly_report
+from desktop.metrics import month_stats
+from desktop.services.checkins import record_checkins, record_leave
+from desktop.services.groups import create_group
+from desktop.services.operators import add_operator
+from desktop.services.roster import MemberInput, add_member
+from desktop.tasks import Cancelled, Progress
+from desktop.workspace import actor_for, open_workspace
+from models import Activity, Attendance, CheckIn, EntryStep, Group, Member, Membership, PointsEntry
+
+TODAY = date(2026, 5, 20)
+SHEET_ORDER = ["概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警"]
+ROSTER_HEADERS = [
+    "社群",
+    "姓名",
+    "昵称",
+    "群昵称",
+    "微信号",
+    "手机",
+    "状态",
+    "层级",
+    "角色",
+    "标签",
+    "入群日期",
+    "推荐人",
+    "进群目的",
+    "积分",
+    "等级",
+    "最近参与",
+]
+HEADER_ROW = 3  # row 1 title, row 2 subtitle, row 3 the header of each sheet's first table
+MASKED = re.compile(r"^\d{3}\*{4}\d{4}$")
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """A demo workspace: 3 groups, 250 people, April and May 2026 (today 2026-05-20)."""
+    folder = tmp_path_factory.mktemp("demo")
+    database = open_workspace(folder / "w.sqlite")
+    build_demo(database.engine, groups=3, members=250, months=2, seed=11, today=TODAY)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture(scope="module")
+def owner_actor(demo):
+    return actor_for(demo)
+
+
+@pytest.fixture(scope="module")
+def may_report(demo, owner_actor, tmp_path_factory):
+    path = tmp_path_factory.mktemp("out") / "report-2026-05.xlsx"
+    summary = export_monthly_report(demo, owner_actor, year=2026, month=5, group_ids=None, path=path, today=TODAY)
+    return summary, load_workbook(path)
+
+
+@pytest.fixture(scope="module")
+def april_report(demo, owner_actor, tmp_path_factory):
+    path = tmp_path_factory.mktemp("out") / "report-2026-04.xlsx"
+    summary = export_monthly_report(demo, owner_actor, year=2026, month=4, group_ids=None, path=path, today=TODAY)
+    return summary, load_workbook(path)
+
+
+def _groups(database) -> list[tuple[int, str]]:
+    with database.session() as s:
+        return [(g.id, g.name) for g in s.scalars(select(Group).order_by(Group.id))]
+
+
+def _rows(ws, first: int) -> list[tuple]:
+    return [r for r in ws.iter_rows(min_row=first, values_only=True)]
+
+
+def _header(ws, row: int = HEADER_ROW) -> list:
+    values = [c.value for c in ws[row]]
+    while values and values[-1] is None:
+        values.pop()
+    return values
+
+
+def _table(ws, row: int = HEADER_ROW) -> list[dict]:
+    """The rows of the sheet's first table as dicts (up to the first empty row)."""
+    header = _header(ws, row)
+    out = []
+    for values in ws.iter_rows(min_row=row + 1, values_only=True):
+        if all(v is None for v in values):
+            break
+        out.append(dict(zip(header, values, strict=False)))
+    return out
+
+
+# ---------------------------------------------------------------- structure
+
+
+def test_sheets_in_order_and_summary(may_report):
+    summary, wb = may_report
+    assert wb.sheetnames == SHEET_ORDER
+    assert list(summary.sheets) == SHEET_ORDER == list(SHEETS)
+    assert summary.path.name == "report-2026-05.xlsx"
+    assert summary.rows_written > 500
+
+
+def test_workbook_properties(may_report, owner_actor):
+    _summary, wb = may_report
+    assert wb.properties.creator == owner_actor.name
+    assert "2026" in wb.properties.title and "5" in wb.properties.title
+
+
+def test_every_sheet_has_frozen_header_filter_and_print_setup(may_report):
+    _summary, wb = may_report
+    for name in SHEET_ORDER:
+        ws = wb[name]
+        assert ws.freeze_panes is not None and int(re.sub(r"\D", "", ws.freeze_panes)) == HEADER_ROW + 1, name
+        ref = ws.auto_filter.ref
+        assert ref and re.match(rf"^A{HEADER_ROW}:[A-Z]+\d+$", ref), (name, ref)
+        assert ws.page_setup.orientation == "landscape", name
+        assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0, name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+        widths = [d.width for d in ws.column_dimensions.values() if d.width]
+        assert widths and all(2 <= w <= 61 for w in widths), name
+    for name in ("成员名册", "打卡明细", "积分", "入群进度", "预警"):
+        assert wb[name].print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}", name
+    assert wb["成员名册"].freeze_panes == f"C{HEADER_ROW + 1}"  # group and name stay in view
+
+
+def test_charts_are_in_the_workbook(may_report):
+    summary, _wb = may_report
+    with zipfile.ZipFile(summary.path) as z:
+        names = z.namelist()
+        charts = [n for n in names if re.fullmatch(r"xl/charts/chart\d+\.xml", n)]
+        assert len(charts) >= 3
+        kinds = " ".join(z.read(n).decode() for n in charts)
+        rels = z.read("xl/worksheets/_rels/sheet1.xml.rels").decode()
+    assert "drawing" in rels  # the charts hang on 概览 (sheet1)
+    assert len(re.findall(r"<(?:c:)?(?:barChart|lineChart)>", kinds)) >= 3
+    assert "'概览'!" in kinds  # the series read the summary sheet's cells
+
+
+def test_no_formula_anywhere(may_report):
+    summary, _wb = may_report
+    with zipfile.ZipFile(summary.path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert "<f>" not in z.read(name).decode(), name
+
+
+# ---------------------------------------------------------------- values
+
+
+def test_summary_kpis_equal_month_stats(demo, may_report):
+    _summary, wb = may_report
+    ws = wb["概览"]
+    assert _header(ws)[:5] == ["社群", "指标", "本月", "上月", "变化"]
+    cells = {(r[0], r[5]): r[2:5] for r in _rows(ws, HEADER_ROW + 1) if r[5]}
+    with demo.session() as s:
+        for gid, name in _groups(demo):
+            this = month_stats(s, gid, 2026, 5, today=TODAY).as_dict()
+            last = month_stats(s, gid, 2026, 4, today=TODAY).as_dict()
+            for key, value in this.items():
+                got_this, got_last, change = cells[(name, key)]
+                assert got_this == pytest.approx(value), (name, key)
+                assert got_last == pytest.approx(last[key]), (name, key)
+                assert change == pytest.approx(value - last[key], abs=1e-4), (name, key)
+    totals = {k: v for (g, k), v in cells.items() if g == "合计"}
+    assert set(totals) == set(this)
+    assert totals["members_total"][0] == sum(cells[(n, "members_total")][0] for _i, n in _groups(demo))
+    assert totals["checkins"][0] == sum(cells[(n, "checkins")][0] for _i, n in _groups(demo))
+    assert 0 <= totals["checkin_rate"][0] <= 1
+
+
+def test_summary_rates_are_percent_formatted(may_report):
+    _summary, wb = may_report
+    ws = wb["概览"]
+    for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 11):
+        if row[5].value == "checkin_rate":
+            assert row[2].number_format == "0.0%"
+            assert row[4].number_format.startswith("+0.0%")
+            break
+    else:
+        pytest.fail("no checkin_rate row")
+
+
+def test_roster_headers_and_values(demo, may_report):
+    _summary, wb = may_report
+    ws = wb["成员名册"]
+    assert _header(ws) == ROSTER_HEADERS
+    rows = _table(ws)
+    with demo.session() as s:
+        # every member at the end of the period is listed, with the Chinese status label
+        active = s.scalar(select(func.count()).select_from(Membership).where(Membership.status == "active"))
+    assert sum(1 for r in rows if r["状态"] == "已入群") == active
+    assert {r["状态"] for r in rows} <= {"已入群", "入群中", "申请中", "已退群", "已移除", "黑名单"}
+    phones = [r["手机"] for r in rows if r["手机"]]
+    assert phones and all(MASKED.match(p) for p in phones)  # masked by default, even for the owner
+    joined = [c for c in ws["K"][HEADER_ROW:] if c.value is not None]
+    assert joined and all(c.number_format == "yyyy-mm-dd" for c in joined)
+    assert all(isinstance(r["积分"], int) for r in rows)
+
+
+def test_checkin_matrix_totals_equal_the_database(demo, april_report):
+    _summary, wb = april_report
+    ws = wb["打卡明细"]
+    header = _header(ws)
+    assert header[:2] == ["社群", "姓名"] and header[-4:] == ["打卡天数", "请假天数", "最长连续", "打卡率"]
+    assert header[2] == "1\n三" and header[31] == "30\n四"  # 2026-04-01 is a Wednesday; April has 30 days
+    rows = _rows(ws, HEADER_ROW + 1)
+    with demo.session() as s:
+        for gid, name in _groups(demo):
+            per_day = dict(
+                s.execute(
+                    select(CheckIn.day, func.count())
+                    .where(CheckIn.group_id == gid, CheckIn.day.between(date(2026, 4, 1), date(2026, 4, 30)))
+                    .group_by(CheckIn.day)
+                ).all()
+            )
+            total_row = next(r for r in rows if r[0] == name and r[1] == "每日合计")
+            assert list(total_row[2:32]) == [per_day.get(date(2026, 4, d), 0) for d in range(1, 31)]
+            assert total_row[32] == sum(per_day.values()) == month_stats(s, gid, 2026, 4, today=TODAY).checkins
+            members = [r for r in rows if r[0] == name and r[1] != "每日合计"]
+            marks = sum(1 for r in members for v in r[2:32] if v in ("✓", "补"))
+            assert marks == sum(per_day.values())
+            assert all(r[32] == sum(1 for v in r[2:32] if v in ("✓", "补")) for r in members)
+            assert all(r[35] is None or 0 <= r[35] <= 1 for r in members)
+            assert all(r[34] <= r[32] for r in members)  # the longest streak is at most the check-ins
+    rate_cells = [c for c in ws["AJ"][HEADER_ROW:] if isinstance(c.value, float)]
+    assert rate_cells and all(c.number_format == "0.0%" for c in rate_cells)
+    assert ws.conditional_formatting  # a colour scale on the rate, fills on the marks
+    rules = [r.type for cf in ws.conditional_formatting for r in cf.rules]
+    assert "colorScale" in rules and "expression" in rules
+
+
+def test_activities_counts_equal_the_database(demo, april_report):
+    _summary, wb = april_report
+    ws = wb["活动"]
+    rows = _table(ws)
+    with demo.session() as s:
+        acts = s.execute(
+            select(Activity.id, Activity.title).where(
+                Activity.starts_at >= datetime(2026, 4, 1), Activity.starts_at < datetime(2026, 5, 1)
+            )
+        ).all()
+        assert len(rows) == len(acts) > 0
+        by_title = {r["活动"]: r for r in rows}
+        for aid, title in acts:
+            counts = dict(
+                s.execute(
+                    select(Attendance.status, func.count())
+                    .where(Attendance.activity_id == aid)
+                    .group_by(Attendance.status)
+                ).all()
+            )
+            row = by_title[title]
+            assert row["出席"] == counts.get("attended", 0)
+            assert row["缺席"] == counts.get("absent", 0)
+            assert row["请假"] == counts.get("excused", 0)
+            assert row["报名"] == sum(counts.values())
+            expected = counts.get("attended", 0) + counts.get("absent", 0) + counts.get("registered", 0)
+            if expected:
+                assert row["出勤率"] == pytest.approx(counts.get("attended", 0) / expected, abs=1e-4)
+    assert {r["类型"] for r in rows} <= {
+        "干货分享",
+        "大牛直播",
+        "有奖互动",
+        "线下聚会",
+        "开营仪式",
+        "颁奖典礼",
+        "课程",
+        "其他",
+    }
+    values = [v for r in ws.iter_rows(values_only=True) for v in r]
+    assert "出勤矩阵 · " + _groups(demo)[0][1] in values
+    assert "✓" in values
+
+
+def test_points_leaderboard_and_ledger(demo, april_report):
+    _summary, wb = april_report
+    ws = wb["积分"]
+    assert _header(ws) == ["社群", "排名", "姓名", "本月积分", "等级", "排名", "姓名", "累计积分", "等级"]
+    gid, gname = _groups(demo)[0]
+    rows = []  # the two boards, up to the blank row before the ledger
+    for r in ws.iter_rows(min_row=HEADER_ROW + 1, max_col=9, values_only=True):
+        if not r[0]:
+            break
+        rows.append(r)
+    board = [r for r in rows if r[0] == gname and r[1] is not None]  # the month board: A–E
+    with demo.session() as s:
+        top = s.execute(
+            select(Member.display_name, func.sum(PointsEntry.points).label("p"))
+            .join(Membership, Membership.id == PointsEntry.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(
+                PointsEntry.group_id == gid,
+                PointsEntry.day.between(date(2026, 4, 1), date(2026, 4, 30)),
+                Member.points_opt_out.is_(False),
+            )
+            .group_by(Membership.id, Member.display_name)
+            .order_by(func.sum(PointsEntry.points).desc(), Member.display_name)
+            .limit(5)
+        ).all()
+        ledger_count = s.scalar(
+            select(func.count())
+            .select_from(PointsEntry)
+            .where(PointsEntry.day.between(date(2026, 4, 1), date(2026, 4, 30)))
+        )
+        opted_out = set(s.scalars(select(Member.display_name).where(Member.points_opt_out.is_(True))))
+        everyone_else = set(s.scalars(select(Member.display_name).where(Member.points_opt_out.is_(False))))
+    assert [(r[2], r[3]) for r in board[:5]] == [(n, int(p)) for n, p in top]
+    assert [r[1] for r in board[:5]] == [1, 2, 3, 4, 5]
+    hidden = opted_out - everyone_else  # names that only opted-out people carry
+    assert opted_out, "the demo has members who opted out of leaderboards"
+    shown = {r[2] for r in rows} | {r[6] for r in rows}  # both boards
+    assert not (hidden & shown)
+    ledger_header_row = next(
+        c.row for c in ws["F"] if c.value == "原因"
+    )  # the ledger below the boards: 社群 日期 姓名 积分 来源 原因
+    assert _header(ws, ledger_header_row) == ["社群", "日期", "姓名", "积分", "来源", "原因"]
+    assert len(_table(ws, ledger_header_row)) == ledger_count
+    assert ws.print_area and ws.print_area.endswith(f"{ledger_header_row - 3}")  # the ledger is not printed
+
+
+def test_onboarding_matrix_names_the_steps(demo, may_report):
+    _summary, wb = may_report
+    ws = wb["入群进度"]
+    header = _header(ws)
+    assert header[:5] == ["社群", "姓名", "状态", "申请日期", "入群日期"]
+    steps = header[5:-1]
+    for canonical in ("进群目的问答", "阅读群规与入会须知", "自我介绍", "爆照", "实名认证"):
+        assert canonical in steps
+    assert steps.index("进群目的问答") < steps.index("阅读群规与入会须知") < steps.index("自我介绍")
+    rows = _table(ws)
+    assert {r["状态"] for r in rows} <= {"申请中", "入群中", "已入群"}
+    assert any(r["状态"] in ("申请中", "入群中") for r in rows)
+    dates = [r["进群目的问答"] for r in rows if r["进群目的问答"] not in (None, "—")]
+    assert dates and all(isinstance(d, datetime) for d in dates)  # real dates, shown as yyyy-mm-dd
+    done = [c for c in ws["F"][HEADER_ROW:] if isinstance(c.value, datetime)]
+    assert done and all(c.number_format == "yyyy-mm-dd" for c in done)
+
+
+def test_alerts_sheet_lists_health_alerts(demo, may_report):
+    _summary, wb = may_report
+    ws = wb["预警"]
+    assert _header(ws) == ["社群", "预警类型", "成员", "原因"]
+    rows = _table(ws)
+    with demo.session() as s:
+        expected = sum(len(alerts(s, gid, TODAY)) for gid, _n in _groups(demo))
+    assert len(rows) == expected > 0
+    labels = {"沉默成员", "沉默新人", "入群停滞", "多次违规", "僵尸群预警", "容量预警"}
+    assert {r["预警类型"] for r in rows} <= labels
+    assert all(r["原因"] for r in rows)
+
+
+def test_english_headers(demo, owner_actor, tmp_path):
+    gid, _name = _groups(demo)[1]
+    path = tmp_path / "en.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=5, group_ids=[gid], path=path, today=TODAY, lang="en")
+    wb = load_workbook(path)
+    assert wb.sheetnames == SHEET_ORDER  # sheet names stay the same: scripts find sheets by name
+    assert _header(wb["成员名册"])[:3] == ["Group", "Name", "Nickname"]
+    assert _header(wb["概览"])[:5] == ["Group", "Metric", "This month", "Last month", "Change"]
+    assert "Member" in {r["Status"] for r in _table(wb["成员名册"])}
+
+
+def test_one_group_and_future_month(demo, owner_actor, tmp_path):
+    gid, name = _groups(demo)[2]
+    path = tmp_path / "one.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    wb = load_workbook(path)
+    assert {r["社群"] for r in _table(wb["成员名册"])} == {name}
+    assert "合计" not in {r[0] for r in _rows(wb["概览"], HEADER_ROW + 1)}
+    future = tmp_path / "future.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=8, group_ids=[gid], path=future, today=TODAY)
+    wb = load_workbook(future)
+    assert wb.sheetnames == SHEET_ORDER
+    assert _header(wb["打卡明细"]) == ["社群", "姓名", "打卡天数", "请假天数", "最长连续", "打卡率"]
+    with pytest.raises(NotFound):
+        export_monthly_report(demo, owner_actor, year=2026, month=5, group_ids=[9999], path=tmp_path / "x.xlsx")
+
+
+# ---------------------------------------------------------------- hand-seeded: safety and permissions
+
+TRICKY = ['=HYPERLINK("x")', "+1", "-2", "@a", "\tTab", "=1+1", "\r=cr"]
+
+
+@pytest.fixture
+def seeded(workspace, owner):
+    """One group with formula-looking names, phones, a retired step, a leave and a few check-ins."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "测试群")
+        mids = []
+        for i, name in enumerate(TRICKY):
+            _member, mid = add_member(
+                s,
+                owner,
+                gid,
+                MemberInput(
+                    display_name=name,
+                    phone=f"1380013800{i}",
+                    tags=["-标签"] if i == 0 else [],
+                    joined_at=datetime(2026, 3, 1, 12),
+                ),
+            )
+            mids.append(mid)
+            # the roster service strips names; chats and imports can still bring a leading tab or CR
+            s.execute(update(Member).where(Member.id == _member).values(display_name=name))
+        s.execute(
+            update(EntryStep)
+            .where(EntryStep.group_id == gid, EntryStep.code == "photo")
+            .values(retired_at=datetime(2026, 4, 1))
+        )
+        assistant = add_operator(s, owner, "小助手", "assistant")
+        for d in (date(2026, 5, 1), date(2026, 5, 2), date(2026, 5, 4)):
+            record_checkins(s, owner, gid, d, mids[:2], today=d)
+        record_checkins(s, owner, gid, date(2026, 5, 5), mids[:1], today=TODAY)  # 补卡: logged late
+        record_leave(s, owner, mids[0], date(2026, 5, 3), date(2026, 5, 3), "出差")
+        s.commit()
+    return gid, mids, assistant
+
+
+def test_formula_looking_text_is_written_as_text(workspace, owner, seeded, tmp_path):
+    gid, _mids, _assistant = seeded
+    path = tmp_path / "tricky.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    wb = load_workbook(path)
+    ws = wb["成员名册"]
+    cells = {c.value: c for c in ws["B"][HEADER_ROW:] if c.value is not None}
+    for name in TRICKY:
+        assert name in cells, name
+        assert cells[name].data_type == "s", name
+        assert cells[name].quotePrefix, name
+    tags = [c for c in ws["J"][HEADER_ROW:] if c.value == "-标签"]
+    assert tags and tags[0].data_type == "s"
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                assert "<f>" not in z.read(name).decode(), name
+    matrix = wb["打卡明细"]
+    row = next(r for r in _rows(matrix, HEADER_ROW + 1) if r[1] == TRICKY[0])
+    assert row[2:7] == ("✓", "✓", "假", "✓", "补")  # May 1, 2, 3 (on leave), 4, 5 (logged late)
+    # 4 check-ins; 1 leave day; the leave day neither breaks nor extends the run, a late one does not count
+    assert row[-4] == 4 and row[-3] == 1 and row[-2] == 3
+    assert row[-1] == pytest.approx(4 / (TODAY.day - 1), abs=1e-4)  # check-ins ÷ (days in the group − leave days)
+
+
+def test_retired_step_is_marked(workspace, owner, seeded, tmp_path):
+    gid, _mids, _assistant = seeded
+    path = tmp_path / "steps.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    header = _header(load_workbook(path)["入群进度"])
+    assert "爆照 (已停用)" in header and "爆照" not in header
+    assert header.index("自我介绍") < header.index("爆照 (已停用)") < header.index("实名认证")
+
+
+def test_phones_masked_for_an_assistant_and_unmasked_needs_permission(workspace, owner, seeded, tmp_path):
+    gid, _mids, assistant = seeded
+    path = tmp_path / "assistant.xlsx"
+    export_monthly_report(workspace, assistant, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    phones = [r["手机"] for r in _table(load_workbook(path)["成员名册"])]
+    assert sorted(phones) == [f"138****800{i}" for i in range(len(TRICKY))]
+
+    denied = tmp_path / "denied.xlsx"
+    with pytest.raises(PermissionDenied):
+        export_monthly_report(
+            workspace, assistant, year=2026, month=5, group_ids=[gid], path=denied, today=TODAY, unmasked=True
+        )
+    assert not denied.exists()
+
+    full = tmp_path / "full.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=5, group_ids=[gid], path=full, today=TODAY, unmasked=True)
+    phones = [r["手机"] for r in _table(load_workbook(full)["成员名册"])]
+    assert "13800138000" in phones and not any("*" in p for p in phones)
+
+
+# ---------------------------------------------------------------- the atomic write
+
+
+class _CancelAt(Progress):
+    def __init__(self, at: int):
+        super().__init__()
+        self.at = at
+
+    def step(self, done: int, total: int) -> None:
+        if done >= self.at:
+            self.cancel()
+        super().step(done, total)
+
+
+def test_cancel_leaves_the_old_file_untouched(sqlite_workspace, tmp_path):
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "取消测试")
+        add_member(s, owner, gid, MemberInput(display_name="张三"))
+        s.commit()
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "report.xlsx"
+    path.write_bytes(b"old report")
+    for at in (1, 4, 8):  # while loading, while writing sheets, on the last step before saving
+        with pytest.raises(Cancelled):
+            export_monthly_report(
+                sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path, progress=_CancelAt(at)
+            )
+        assert path.read_bytes() == b"old report"
+        assert os.listdir(out) == ["report.xlsx"]  # no temporary file left behind
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path)
+    assert load_workbook(path).sheetnames == SHEET_ORDER
+    assert os.listdir(out) == ["report.xlsx"]
+
+
+def test_failure_while_replacing_keeps_the_old_file(sqlite_workspace, tmp_path, monkeypatch):
+    """Excel on Windows holds the file open: os.replace fails with PermissionError."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "占用测试")
+        s.commit()
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "report.xlsx"
+    path.write_bytes(b"old report")
+
+    def locked(src, dst):
+        raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+
+    monkeypatch.setattr(xlsx_util.os, "replace", locked)
+    with pytest.raises(QunDeskError) as err:
+        export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path)
+    assert str(path) in str(err.value) and "Excel" in str(err.value)
+    assert path.read_bytes() == b"old report"
+    assert os.listdir(out) == ["report.xlsx"]
+
+
+def test_unwritable_targets_give_a_clear_error(sqlite_workspace, tmp_path):
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "路径测试")
+        s.commit()
+    missing = tmp_path / "no-such-folder" / "r.xlsx"
+    with pytest.raises(QunDeskError, match="folder does not exist") as err:
+        export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=missing)
+    assert str(missing.parent) in str(err.value)
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    with pytest.raises(QunDeskError, match="not a folder"):
+        export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=a_file / "r.xlsx")
+    folder_target = tmp_path / "is-a-folder.xlsx"
+    folder_target.mkdir()
+    with pytest.raises(QunDeskError, match="is a folder"):
+        export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=folder_target)
+    if os.geteuid() != 0:  # root writes anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        try:
+            with pytest.raises(QunDeskError, match="not writable"):
+                export_monthly_report(
+                    sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=locked / "r.xlsx"
+                )
+        finally:
+            locked.chmod(0o700)
+
+
+# ---------------------------------------------------------------- timing (printed, not asserted)
+
+
+@pytest.mark.slow
+def test_report_time_for_a_500_member_group(tmp_path):
+    database = open_workspace(tmp_path / "big.sqlite")
+    try:
+        build_demo(database.engine, groups=1, members=560, months=2, seed=5, today=TODAY)
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = s.scalar(select(Group.id))
+            members = s.scalar(select(func.count()).select_from(Membership).where(Membership.status == "active"))
+        times, cpu = [], []
+        for i in range(4):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            summary = export_monthly_report(
+                database, owner, year=2026, month=4, group_ids=[gid], path=tmp_path / f"r{i}.xlsx", today=TODAY
+            )
+            times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        # wall time drifts on a shared machine; the CPU time of this process is the steadier figure
+        print(
+            f"\nmonthly report, one group of {members} members, {summary.rows_written} rows: "
+            f"first {times[0]:.3f} s (cpu {cpu[0]:.3f}), then {min(times[1:]):.3f} s (cpu {min(cpu[1:]):.3f}); "
+            "target < 0.5 s"
+        )
+    finally:
+        database.dispose()
+
+
+def test_days_column_count_matches_the_period(demo, owner_actor, tmp_path):
+    """The current month's matrix runs to today, not to the end of the month."""
+    gid, _name = _groups(demo)[0]
+    path = tmp_path / "may.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    header = _header(load_workbook(path)["打卡明细"])
+    assert len(header) == 2 + TODAY.day + 4
+    assert header[2 + TODAY.day - 1].startswith(str(TODAY.day))
+    assert (TODAY - timedelta(days=TODAY.day - 1)).weekday() == 4 and header[2] == "1\n五"  # 2026-05-01: Friday
+
+
+def test_a_ledger_longer_than_a_worksheet_is_cut_with_a_note(demo, owner_actor, tmp_path, monkeypatch):
+    import desktop.io.report as report
+
+    monkeypatch.setattr(report, "EXCEL_MAX_ROWS", 300)
+    path = tmp_path / "cut.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=4, group_ids=None, path=path, today=TODAY)
+    ws = load_workbook(path)["积分"]
+    assert ws.max_row <= 300
+    last = [c.value for c in ws[ws.max_row]]
+    assert "未列出" in last[5] and "Excel" in last[5]
+
+
+def test_more_rows_than_excel_holds_is_a_clear_error(demo, owner_actor, tmp_path, monkeypatch):
+    monkeypatch.setattr(xlsx_util, "EXCEL_MAX_ROWS", 100)
+    path = tmp_path / "too-big.xlsx"
+    with pytest.raises(QunDeskError, match="Excel"):
+        export_monthly_report(demo, owner_actor, year=2026, month=4, group_ids=None, path=path, today=TODAY)
+    assert not path.exists() and os.listdir(tmp_path) == []
