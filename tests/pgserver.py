@@ -216,9 +216,7 @@ class PgServer(_DbAdmin):
 
             pw = pwd.getpwnam(SUPERUSER)
         except KeyError as exc:
-            raise PgUnavailable(
-                "running as root, but there is no 'postgres' system user to run the server as"
-            ) from exc
+            raise PgUnavailable("running as root, but there is no 'postgres' system user to run the server as") from exc
         self._uid, self._gid = pw.pw_uid, pw.pw_gid
 
         runuser = shutil.which("runuser") or next(
@@ -351,9 +349,7 @@ class PgServer(_DbAdmin):
                 self._running = True
                 self._wait_ready(time.monotonic() + START_TIMEOUT)
                 return
-            last_error = (
-                f"pg_ctl start failed (exit {proc.returncode}):\n{proc.stdout}\n--- server log ---\n{log}"
-            )
+            last_error = f"pg_ctl start failed (exit {proc.returncode}):\n{proc.stdout}\n--- server log ---\n{log}"
             if "could not bind" in log or "Address already in use" in log:
                 self._kill_postmaster()
                 continue  # port race: someone grabbed it, try another

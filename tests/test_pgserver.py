@@ -71,10 +71,7 @@ def test_drop_database_tolerates_open_connections(pg_server):
     finally:
         conn.invalidate()
         engine.dispose()
-    assert (
-        _scalar(pg_server.url, "select count(*) from pg_database where datname = 't_drop_with_open_conn'")
-        == 0
-    )
+    assert _scalar(pg_server.url, "select count(*) from pg_database where datname = 't_drop_with_open_conn'") == 0
 
 
 @pytest.mark.skipif(bool(os.environ.get("QUNDESK_PG_URL")), reason="uses an external server (QUNDESK_PG_URL)")
