@@ -70,7 +70,7 @@ def record_checkins(
     points = 0
     group = session.get(Group, group_id)
     assert group is not None
-    for mid in ids:
+    for mid in sorted(ids):  # one lock order for every assistant: concurrent pastes cannot deadlock
         stmt = (
             _insert_ignore(session)
             .values(
@@ -124,6 +124,9 @@ def record_checkins(
             group_id,
             after={"day": day.isoformat(), "memberships": logged, "source": source, "late": late},
         )
+    order = {m: i for i, m in enumerate(ids)}  # report in the caller's order
+    logged.sort(key=order.__getitem__)
+    already.sort(key=order.__getitem__)
     return CheckinResult(tuple(logged), tuple(already), points)
 
 

@@ -1,0 +1,135 @@
+"""Upgrade safety (issue 6 item 7): tests/data/workspace_v1.sqlite was written by the first release's schema
+(see tests/data/make_workspace_v1.py). A copy is opened the way the app opens a workspace — upgraded to
+head — and every row of every table must still be there with the same values.
+
+While the schema is still at the first revision the upgrade is a no-op (migrated_from is None and no
+backup is taken); as soon as a second migration exists the same test checks the timestamped backup taken
+before the upgrade, without any change here."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.metrics import month_stats
+from desktop.workspace import open_workspace
+from models import Base
+from models.db import NewerSchemaError, head_revision, known_revisions, open_database
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+FIXTURE = DATA / "workspace_v1.sqlite"
+FIXTURE_REVISION = "0001_initial"
+TODAY = date(2026, 11, 20)  # the fixture's "today"
+
+# what the first release wrote (read from the fixture when it was made; must never change)
+EXPECTED_COUNTS = {
+    "community_group": 2,
+    "member": 60,
+    "checkin": 333,
+}
+EXPECTED_GROUPS = [(1, "早起打卡营"), (2, "每月一本书读书会")]
+EXPECTED_FIRST_MEMBERS = [
+    (1, "谢玲", "xieling", "wxid_1f8b23jv7n2p0u", "13449059218"),
+    (2, "徐凯睿", "xukairui", "xukairui5348", "18976766581"),
+    (3, "李玲娜", "lilingna", "wxid_zl59s9lcvbhovf", None),
+]
+EXPECTED_POINTS_TOTAL = 888
+
+
+def _rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every table's columns and rows (ordered by rowid), read with plain sqlite3."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        ]
+        out = {}
+        for t in tables:
+            cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')]
+            order = "rowid" if t != "alembic_version" else "version_num"
+            out[t] = (cols, conn.execute(f'SELECT * FROM "{t}" ORDER BY {order}').fetchall())
+        return out
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def v1_copy(tmp_path) -> Path:
+    path = tmp_path / "workspace.sqlite"
+    shutil.copyfile(FIXTURE, path)
+    return path
+
+
+def test_the_fixture_is_the_first_release(v1_copy):
+    rows = _rows(v1_copy)
+    assert rows["alembic_version"][1] == [(FIXTURE_REVISION,)]
+    assert {t for t in rows if t != "alembic_version"} == {t.name for t in Base.metadata.sorted_tables}
+    for table, n in EXPECTED_COUNTS.items():
+        assert len(rows[table][1]) == n
+
+
+def test_upgrading_a_first_release_workspace_keeps_every_row(v1_copy, tmp_path):
+    before = _rows(v1_copy)
+    backups = tmp_path / "backups"
+    database = open_workspace(v1_copy, backup_dir=backups)  # as the app opens it: upgrade, then defaults
+    try:
+        with database.session() as s:
+            stats = [month_stats(s, gid, 2026, 11, today=TODAY).as_dict() for gid, _ in EXPECTED_GROUPS]
+    finally:
+        database.dispose()
+
+    if head_revision() == FIXTURE_REVISION:
+        # one revision so far: nothing to migrate, so no backup either (checked again once there are two)
+        assert database.migrated_from is None and database.backup_path is None
+        assert not backups.exists() or not any(backups.iterdir())
+    else:
+        assert database.migrated_from == FIXTURE_REVISION
+        assert database.backup_path is not None and database.backup_path.parent == backups
+        assert database.backup_path.name.startswith(f"before-upgrade-{FIXTURE_REVISION}-")
+        assert _rows(database.backup_path) == before  # the backup is the workspace as it was
+
+    after = _rows(v1_copy)
+    assert after["alembic_version"][1] == [(head_revision(),)]
+    for table, (cols, rows) in before.items():
+        if table == "alembic_version":
+            continue
+        new_cols, new_rows = after[table]
+        assert set(cols) <= set(new_cols), f"{table}: a column was dropped"
+        keep = [new_cols.index(c) for c in cols]
+        assert len(new_rows) == len(rows), f"{table}: {len(rows)} rows before, {len(new_rows)} after"
+        assert [tuple(r[i] for i in keep) for r in new_rows] == rows, f"{table}: values changed"
+
+    conn = sqlite3.connect(v1_copy)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT id, name FROM community_group ORDER BY id").fetchall() == EXPECTED_GROUPS
+        assert (
+            conn.execute("SELECT id, display_name, pinyin, wechat_id, phone FROM member ORDER BY id LIMIT 3").fetchall()
+            == EXPECTED_FIRST_MEMBERS
+        )
+        assert conn.execute("SELECT sum(points) FROM points_entry").fetchone()[0] == EXPECTED_POINTS_TOTAL
+        assert (
+            conn.execute("SELECT checked_at FROM checkin ORDER BY id LIMIT 1").fetchone()[0]
+            == "2026-11-02 06:30:03.000000"
+        )
+    finally:
+        conn.close()
+    assert sum(s["checkins"] for s in stats) == EXPECTED_COUNTS["checkin"]  # all in November 2026
+
+
+def test_a_workspace_from_a_newer_qundesk_is_refused(v1_copy):
+    conn = sqlite3.connect(v1_copy)
+    conn.execute("UPDATE alembic_version SET version_num = 'ffff_newer'")
+    conn.commit()
+    conn.close()
+    before = _rows(v1_copy)
+    assert "ffff_newer" not in known_revisions()
+    with pytest.raises(NewerSchemaError, match="newer QunDesk"):
+        open_database(v1_copy)
+    assert _rows(v1_copy) == before  # not migrated, nothing written
