@@ -295,6 +295,76 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- import -----------------------------------------------------------------------------------------
+
+IMPORT_LABELS = (("added", "新增 added"), ("updated", "更新 updated"), ("unchanged", "不变 unchanged"))
+
+
+def _args_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / an .xlsx or .csv file")
+    p.add_argument("--group", required=True, metavar="NAME", help="社群名称, 不存在时创建 / group (created if missing)")
+    p.add_argument("--dry-run", action="store_true", help="只显示计划, 不写入 / show the plan, write nothing")
+
+
+def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
+    from desktop.services.imports import ImportFailed, describe_row, run_import
+
+    database = ctx.database()
+    actor = ctx.actor()
+    show = sys.stderr.isatty()
+
+    class _TerminalProgress:  # on a terminal only: stderr stays clean for scripts
+        def step(self, done: int, total: int) -> None:
+            sys.stderr.write(f"\r导入中 (importing) {done * 100 // max(total, 1):3d}%")
+            sys.stderr.flush()
+
+    try:
+        plan, summary, created = run_import(
+            database, actor, args.file, args.group, kind, args.dry_run, _TerminalProgress() if show else None
+        )
+    except ImportFailed as exc:
+        if show:
+            sys.stderr.write("\r\033[K")
+            show = False
+        for problem in exc.problems:
+            sys.stderr.write(f"qundesk: {problem}\n")
+        sys.stderr.write(
+            f"qundesk: {exc.file}: {len(exc.problems)} 个问题, 未导入任何内容 "
+            f"({len(exc.problems)} problem(s); nothing was imported)\n"
+        )
+        return EXIT_BAD_INPUT
+    finally:
+        if show:
+            sys.stderr.write("\r\033[K")
+    group = args.group.strip()
+    if created:
+        if args.dry_run:
+            print(f"社群「{group}」不存在, 导入时将创建 (group will be created)")
+        else:
+            print(f"社群「{group}」不存在, 已创建 (group created)")
+    if args.dry_run:
+        for row in plan.rows:
+            print(describe_row(row))
+    print(f"{plan.file} → {group}")
+    counts = {"added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged}
+    if summary is not None:
+        counts = {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}
+    width = max(_width(label) for _key, label in IMPORT_LABELS)
+    for key, label in IMPORT_LABELS:
+        print(f"{_pad(label, width)}  {counts[key]:>7}")
+    if args.dry_run:
+        print("试运行, 未写入任何内容 (dry run: nothing written)")
+    return EXIT_OK
+
+
+def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:
+    return _import(ctx, args, "roster")
+
+
+def _cmd_import_applications(ctx: Context, args: argparse.Namespace) -> int:
+    return _import(ctx, args, "applications")
+
+
 # -- db ---------------------------------------------------------------------------------------------
 
 
@@ -373,6 +443,196 @@ def _cmd_db_status(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- check-ins --------------------------------------------------------------------------------------
+
+
+def _args_checkin(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="打卡日期, 默认今天 / check-in day (default today)")
+    p.add_argument("--paste", metavar="FILE", help="粘贴的接龙或聊天记录 (UTF-8) / a pasted chat (UTF-8)")
+    p.add_argument("names", nargs="*", metavar="NAME", help="成员姓名、昵称或微信号 / member names")
+
+
+def _parse_day(text: str | None) -> date:
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise InputError(f"--date: 日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): {text!r}") from exc
+
+
+def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
+    """Certain matches only (exact name, nickname, group nickname, WeChat ID); fuzzy and pinyin candidates
+    are reported as ambiguous and never logged without a person choosing (PRODUCT §4)."""
+    from desktop.services.backup import with_retry
+    from desktop.services.checkins import record_checkins
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.paste import RosterIndex, match_paste
+
+    day = _parse_day(args.date)
+    if bool(args.paste) == bool(args.names):
+        raise InputError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
+    database, actor = ctx.database(), ctx.actor()
+    if args.paste:
+        path = Path(args.paste)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            raise InputError(f"{path}: 无法读取 (cannot read): {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[: exc.start].count(b"\n") + 1
+            raise InputError(f"{path} 第{line}行: 不是 UTF-8 文本 (line {line} is not UTF-8)") from exc
+        with database.session() as session:
+            group_id = group_id_by_name(session, args.group)
+            matches = match_paste(session, group_id, text)
+        certain = [m.membership_id for m in matches if m.status == "matched"]
+        for m in matches:
+            if m.status in ("ambiguous", "unmatched"):
+                label = "需选择 ambiguous" if m.status == "ambiguous" else "未匹配 unmatched"
+                cands = ", ".join(f"{c.display_name}({c.how})" for c in m.candidates)
+                print(
+                    f"{path} 第{m.line.line_no}行 {label}: {m.line.name}" + (f" → {cands}" if cands else ""),
+                    file=sys.stderr,
+                )
+    else:
+        with database.session() as session:
+            group_id = group_id_by_name(session, args.group)
+            index = RosterIndex(session, group_id)
+        certain, unknown = [], []
+        for name in args.names:
+            status, cands = index.match(name)
+            if status == "matched":
+                certain.append(cands[0].membership_id)
+            else:
+                unknown.append((name, status, cands))
+        if unknown:
+            for name, status, cands in unknown:
+                hint = ", ".join(c.display_name for c in cands)
+                what = "不确定 ambiguous" if status == "ambiguous" else "不是该社群的成员 (not a member)"
+                print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
+            print("未记录任何打卡 (nothing logged)", file=sys.stderr)
+            return EXIT_BAD_INPUT
+
+    def write():
+        with database.session() as session:
+            result = record_checkins(session, actor, group_id, day, certain, source="paste" if args.paste else "manual")
+            session.commit()
+            return result
+
+    result = with_retry(write)
+    print(f"{args.group} {day.isoformat()}: 新记录 logged {len(result.logged)}, 已打卡 already {len(result.already)}")
+    return EXIT_OK
+
+
+# -- export -----------------------------------------------------------------------------------------
+
+
+def _args_export_common(p: argparse.ArgumentParser) -> None:
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--group", metavar="NAME", help="社群名称 / group name")
+    target.add_argument("--all", action="store_true", help="全部社群 / all groups")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", help="输出文件 / output workbook")
+    p.add_argument(
+        "--unmasked", action="store_true", help="完整手机号 (群主/管理员) / full phone numbers (owner/admin)"
+    )
+    p.add_argument(
+        "--headers", dest="sheet_lang", choices=("zh_CN", "en"), default="zh_CN", help="表头语言 / header language"
+    )
+
+
+def _args_export_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份 / month")
+    _args_export_common(p)
+
+
+def _group_ids(ctx: Context, args: argparse.Namespace) -> list[int] | None:
+    from desktop.services.groups import group_id_by_name
+
+    if args.all:
+        return None
+    with ctx.database().session() as session:
+        return [group_id_by_name(session, args.group)]
+
+
+def _output_path(args: argparse.Namespace) -> Path:
+    path = Path(args.output)
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(f"-o {args.output}: 输出文件应以 .xlsx 结尾 (output must be an .xlsx file)")
+    return path
+
+
+def _cmd_export_report(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.io.report import export_monthly_report
+    from desktop.metrics import parse_month
+
+    try:
+        year, month = parse_month(args.month)
+    except ValueError as exc:
+        raise InputError(f"--month: {exc}") from exc
+    path = _output_path(args)
+    summary = export_monthly_report(
+        ctx.database(),
+        ctx.actor(),
+        year=year,
+        month=month,
+        group_ids=_group_ids(ctx, args),
+        path=path,
+        unmasked=args.unmasked,
+        lang=args.sheet_lang,
+    )
+    print(f"已导出月报 (report written): {summary.path}  ({len(summary.sheets)} sheets, {summary.rows_written} rows)")
+    return EXIT_OK
+
+
+def _cmd_export_roster(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.io.roster_export import export_roster
+
+    path = _output_path(args)
+    rows = export_roster(
+        ctx.database(),
+        ctx.actor(),
+        group_ids=_group_ids(ctx, args),
+        path=path,
+        unmasked=True if args.unmasked else None,
+    )
+    print(f"已导出名册 (roster written): {path}  ({rows} rows)")
+    return EXIT_OK
+
+
+# -- backup / restore -------------------------------------------------------------------------------
+
+
+def _args_backup(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="备份文件 (SQLite) / backup file (SQLite)")
+
+
+def _cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.backup import backup_workspace
+
+    path = backup_workspace(ctx.database(), Path(args.output))
+    print(f"已备份 (backup written): {path}")
+    return EXIT_OK
+
+
+def _args_restore(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="由 qundesk backup 生成的文件 / a file made by qundesk backup")
+
+
+def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    """Loads the backup into the --db target, which must be new or empty (PRODUCT §4). The operator is the
+    owner (or --operator) of the *current* target when it has one, else of the backup."""
+    from desktop.paths import resolve_db
+    from desktop.services.backup import restore_workspace
+    from desktop.services.operators import Actor
+
+    target = resolve_db(ctx.db_arg)
+    actor = ctx.actor() if ctx.operator else Actor(0, "群主", "owner")  # a new/empty target has no operators yet
+    counts = restore_workspace(actor, Path(args.file), target)
+    print(f"已恢复到 (restored into) {target}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------------------------------------------
 # The command table
 # ---------------------------------------------------------------------------------------------------
@@ -390,11 +650,39 @@ COMMANDS: tuple[Command, ...] = (
     Command("demo", "生成示例工作区 / fill an empty workspace with demo data", _cmd_demo, _args_demo),
     Command("groups", "列出社群 / list groups with member counts and capacity", _cmd_groups, _args_groups),
     Command("stats", "社群月度指标 / a group's metrics for a month", _cmd_stats, _args_stats),
+    Command("import roster", "导入成员名册 / import a roster (.xlsx/.csv)", _cmd_import_roster, _args_import),
+    Command(
+        "import applications",
+        "导入入群申请问卷 / import survey applications (问卷星, 腾讯问卷)",
+        _cmd_import_applications,
+        _args_import,
+    ),
+    Command(
+        "checkin",
+        "记录打卡 (姓名或粘贴的接龙) / log check-ins by name or from a pasted chat",
+        _cmd_checkin,
+        _args_checkin,
+    ),
+    Command("export report", "导出月报 / export the monthly report workbook", _cmd_export_report, _args_export_report),
+    Command(
+        "export roster", "导出名册 / export the roster (importable again)", _cmd_export_roster, _args_export_common
+    ),
+    Command("backup", "备份工作区为 SQLite 文件 / back up the workspace to a SQLite file", _cmd_backup, _args_backup),
+    Command(
+        "restore",
+        "从备份恢复到新的或空的数据库 / restore a backup into a new or empty database",
+        _cmd_restore,
+        _args_restore,
+    ),
     Command("db upgrade", "创建或升级数据库结构 / create or upgrade the schema", _cmd_db_upgrade),
     Command("db status", "数据库结构版本 / schema revision: current vs head", _cmd_db_status),
 )
 
-GROUP_HELP = {"db": "数据库维护 (upgrade, status) / database maintenance"}
+GROUP_HELP = {
+    "db": "数据库维护 (upgrade, status) / database maintenance",
+    "import": "导入名册或入群申请 (roster, applications) / import people from a spreadsheet",
+    "export": "导出月报或名册 (report, roster) / export workbooks",
+}
 
 EPILOG = """\
 不带命令时打开窗口 / without a command, opens the window.
@@ -403,6 +691,8 @@ examples:
   qundesk --db demo.sqlite demo --groups 3 --members 300
   qundesk --db demo.sqlite groups --json
   qundesk --db demo.sqlite stats --group NAME --month 2026-05 --json
+  qundesk --db demo.sqlite checkin --group NAME --paste chain.txt
+  qundesk --db demo.sqlite export report --month 2026-05 --all -o 2026-05.xlsx
 
 exit codes: 0 ok, 1 bad input, 2 usage error, 3 database problem.
 See docs/cli.md."""

@@ -209,7 +209,8 @@ def _tags(session: Session, names: list[str]) -> list[Tag]:
 def _apply_member(member: Member, data: MemberInput) -> None:
     for f in MEMBER_FIELDS:
         setattr(member, f, getattr(data, f))
-    member.initials, member.pinyin = name_keys(data.display_name)
+    initials, pinyin = name_keys(data.display_name)
+    member.initials, member.pinyin = initials[:100], pinyin[:400]  # the columns' sizes (long CJK names)
     member.phone_tail = data.phone[-4:] if data.phone else None
 
 

@@ -1,0 +1,1618 @@
+"""Roster and application imports (PRODUCT §3.6, §4): plan every row of a read table (add / update /
+unchanged / problem), then apply the whole plan in one transaction. Used by `qundesk import …` and the
+Import dialog (ui/dialogs/import_dialog.py); no Qt here.
+
+Flow: `read_table` (desktop/io/tabular.py) -> `plan_roster_import` / `plan_applications_import` ->
+`apply_import`. `run_import` does all three for a file and a group name, creating a missing group in
+the same transaction.
+
+Decisions (what a user sees follows from these):
+- Matching a row to a person: WeChat ID first, then phone (both across the whole workspace, so a person
+  already in another group gets a membership here rather than a duplicate), then the display name among
+  the memberships of the group (any status). A name match is only taken when the candidate's WeChat ID
+  and phone do not contradict the row's; two or more candidates is a problem (ambiguous). A row whose
+  WeChat ID points at one person and phone at another is a problem. WeChat IDs and names compare after
+  NFKC and case folding; phones in their canonical form.
+- Never blank: an empty cell never changes a value. Tags merge (never removed). A note from the file
+  replaces the free-text part of the note; survey lines ("问卷: Q: A") already there are kept.
+- Inside one file, the later of two rows with the same WeChat ID or phone, or two rows that resolve to the
+  same person, is a problem naming both rows; so is a row that has neither WeChat ID nor phone and the
+  same name as another row (the next import could not tell them apart).
+- Status: a status column (已入群/申请中/入群中/已退群/已移除/黑名单, or the English labels) sets it.
+  Roster import without a status: new memberships are 已入群 (active); 申请中/入群中 people in the file
+  become 已入群; people who left, were removed or blacklisted keep that status (the file may be old).
+  Applications import makes new memberships 申请中 and never changes an existing status.
+- Applications: the "why do you join" answer fills Membership.purpose and records the 进群目的问答
+  entry step with that answer, without moving the applicant to 入群中 (admitting is the organiser's
+  decision; the next recorded step moves them on). The submission time becomes applied_at (only when
+  applied_at is empty). Every other answer is kept on the person's note as one line "问卷: 问题: 回答"
+  (an answer's line breaks become " / "); a new answer to the same question replaces its line.
+  Questions about gender, city or occupation also fill those fields when empty in the file otherwise.
+- Dates: a date without a time (or exactly 00:00) is the organiser's local calendar day, stored like the
+  member dialog stores it (local noon); a date with a time is local time, stored as it is.
+  A join date in the future is a problem. Active memberships without a join date join "now".
+- Text keeps what people typed (NFC; emoji and full-width characters as written), except WeChat IDs
+  (NFKC: ｘｉａｏｍｉｎｇ is xiaoming) and control characters (dropped; PostgreSQL refuses NUL).
+  One-line fields turn tabs and line breaks into spaces. Values longer than their column are problems.
+- A group nickname comes from a 群昵称/群名片 column (fields.py maps those to nickname; the automatic
+  mapping here moves them to group_nickname).
+- Writes: bulk Core statements (executemany with RETURNING), one audit row per person added or updated
+  ('member.add' / 'member.update') and one 'import.roster' / 'import.applications' row with the counts.
+  A plan where nothing changes writes nothing at all, not even an audit row.
+- Remembered mappings: a mapping the user corrected is stored as WorkspaceSetting
+  `import_mapping:<sha1 of the cleaned headers>`; plan_roster_import uses it for a file with the same
+  header layout when no mapping is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time as _time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.errors import QunDeskError, ValidationError
+from desktop.io.fields import (
+    ImportProblem,
+    clean_header,
+    clean_text,
+    header_field,
+    map_headers,
+    norm_key,
+    parse_bool,
+    parse_datetime,
+    parse_gender,
+    parse_phone,
+    split_tags,
+)
+from desktop.io.tabular import ProgressLike, Table
+from desktop.services.operators import Actor, require
+from desktop.services.roster import normalise_phone
+from models import (
+    AuditEntry,
+    EntryStep,
+    Group,
+    Member,
+    Membership,
+    StepProgress,
+    Tag,
+    Tier,
+    WorkspaceSetting,
+    member_tag,
+    utcnow,
+)
+from models.search_keys import name_keys
+
+__all__ = [
+    "FIELD_LABELS",
+    "IMPORT_FIELDS",
+    "Change",
+    "ImportFailed",
+    "ImportPlan",
+    "ImportSummary",
+    "PlannedRow",
+    "apply_import",
+    "auto_mapping",
+    "describe_row",
+    "mapping_key",
+    "merge_note",
+    "plan_applications_import",
+    "plan_roster_import",
+    "remember_mapping",
+    "remembered_mapping",
+    "run_import",
+    "suggest_mapping",
+]
+
+KINDS = ("roster", "applications")
+ACTIONS = ("add", "update", "unchanged", "problem")
+
+# Fields a roster column can be mapped to, in the order the dialog offers them.
+IMPORT_FIELDS: tuple[str, ...] = (
+    "name",
+    "nickname",
+    "group_nickname",
+    "wechat_id",
+    "phone",
+    "gender",
+    "city",
+    "occupation",
+    "tags",
+    "note",
+    "joined_at",
+    "status",
+    "tier",
+    "referrer",
+    "purpose",
+    "real_name_verified",
+)
+
+FIELD_LABELS: dict[str, str] = {
+    "name": "姓名 (name)",
+    "nickname": "昵称 (nickname)",
+    "group_nickname": "群昵称 (group nickname)",
+    "wechat_id": "微信号 (WeChat ID)",
+    "phone": "手机 (phone)",
+    "gender": "性别 (gender)",
+    "city": "城市 (city)",
+    "occupation": "职业 (occupation)",
+    "tags": "标签 (tags)",
+    "note": "备注 (note)",
+    "joined_at": "入群时间 (joined)",
+    "status": "状态 (status)",
+    "tier": "层级 (tier)",
+    "referrer": "推荐人 (referrer)",
+    "purpose": "进群目的 (purpose)",
+    "real_name_verified": "实名认证 (verified)",
+    "applied_at": "申请时间 (applied)",
+    "purpose_step": "进群目的问答 (purpose step)",
+    "group": "社群 (group)",
+}
+
+# column widths of the model (characters); longer values are problems, not database errors
+_MAX_LENGTH = {
+    "name": 100,
+    "nickname": 100,
+    "group_nickname": 100,
+    "wechat_id": 100,
+    "phone": 30,
+    "city": 50,
+    "occupation": 100,
+    "tag": 50,
+}
+
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "active": ("已入群", "入群", "在群", "正式成员", "成员", "active", "member", "joined"),
+    "applicant": ("申请中", "申请", "待审核", "applicant", "applied", "pending"),
+    "onboarding": ("入群中", "新人", "onboarding"),
+    "left": ("已退群", "退群", "已离开", "离开", "left"),
+    "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked"),
+    "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned"),
+}
+_STATUS_BY_KEY = {norm_key(word): code for code, words in STATUS_WORDS.items() for word in (code, *words)}
+STATUS_NAMES = {"applicant": "申请中", "onboarding": "入群中", "active": "已入群", "left": "已退群"} | {
+    "removed": "已移除",
+    "blacklisted": "黑名单",
+}
+_GONE = ("left", "removed", "blacklisted")
+_GENDER_UNKNOWN = frozenset(norm_key(w) for w in ("保密", "未知", "不详", "不限", "unknown", "secret", "-", "/", "无"))
+_GENDER_OTHER = frozenset(norm_key(w) for w in ("其他", "其它", "other"))
+
+SURVEY_PREFIX = "问卷: "
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\n]+")
+_SURVEY_FIELDS = ("gender", "city", "occupation")  # filled from a survey question that names them
+
+MAPPING_SETTING_PREFIX = "import_mapping:"
+_CHUNK = 500  # ids per IN (...) query
+PROGRESS_TOTAL = 1000  # run_import reports progress in thousandths: read 40%, plan 30%, write 30%
+
+
+# ---------------------------------------------------------------------------------------------------
+# Plan, rows and summary
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field a row adds or changes; values shown as text (None = empty)."""
+
+    field: str
+    before: str | None
+    after: str | None
+
+    @property
+    def label(self) -> str:
+        return FIELD_LABELS.get(self.field, self.field)
+
+    def __str__(self) -> str:
+        if self.before is None:
+            return f"{self.label}: {self.after}"
+        return f"{self.label}: {self.before} → {self.after}"
+
+
+@dataclass
+class _Ops:
+    """What apply_import writes for one row (internal; filled while planning)."""
+
+    member_id: int | None  # None: a new person
+    member_set: dict[str, Any]  # member columns to write (all of them for a new person)
+    tags_add: tuple[str, ...]
+    membership_id: int | None  # None: a new membership in the group
+    ms_set: dict[str, Any]  # membership columns to write (without referrer_id)
+    referrer: tuple[str, int] | None = None  # ("m", member id) or ("r", row of a new person in this file)
+    step_answer: str | None = None  # 进群目的问答 answer to record
+    step_exists: bool = False  # the step is already recorded: update its answer
+    step_done_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    row: int  # the sheet's row number as Excel shows it
+    action: str  # "add" | "update" | "unchanged" | "problem"
+    name: str  # the person's display name (from the file, else as stored)
+    changes: tuple[Change, ...] = ()
+    problems: tuple[ImportProblem, ...] = ()
+    ops: _Ops | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    file: str
+    kind: str  # "roster" | "applications"
+    group_id: int | None  # None: the group does not exist yet (everyone is added)
+    headers: tuple[str, ...]
+    mapping: dict[int, str]  # column index -> field (roster); the detected question roles (applications)
+    rows: tuple[PlannedRow, ...]
+    file_problems: tuple[ImportProblem, ...] = ()
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problem: int = 0  # rows with problems
+
+    @property
+    def problems(self) -> list[ImportProblem]:
+        """Every problem: the file's own first, then each row's in row order."""
+        return [*self.file_problems, *(p for r in self.rows for p in r.problems)]
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_problems and self.problem == 0
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    file: str
+    kind: str
+    group_id: int
+    added: int
+    updated: int
+    unchanged: int
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+
+class ImportFailed(ImportProblem):
+    """run_import refused a plan with problems: carries the plan; str() is the first problem."""
+
+    def __init__(self, plan: ImportPlan):
+        first = plan.problems[0]
+        super().__init__(first.file, first.row, first.column, first.message)
+        self.plan = plan
+        self.problems = plan.problems
+
+    def __reduce__(self):  # pickles as the plain first problem
+        return (ImportProblem, (self.file, self.row, self.column, self.message))
+
+
+def _make_plan(
+    file: str,
+    kind: str,
+    group_id: int | None,
+    headers: list[str],
+    mapping: dict[int, str],
+    rows: list[PlannedRow],
+    file_problems: list[ImportProblem],
+) -> ImportPlan:
+    counts = {a: 0 for a in ACTIONS}
+    for r in rows:
+        counts[r.action] += 1
+    return ImportPlan(
+        file=file,
+        kind=kind,
+        group_id=group_id,
+        headers=tuple(headers),
+        mapping=dict(mapping),
+        rows=tuple(rows),
+        file_problems=tuple(file_problems),
+        added=counts["add"],
+        updated=counts["update"],
+        unchanged=counts["unchanged"],
+        problem=counts["problem"],
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cell parsing into records
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Record:
+    file: str
+    row: int
+    values: dict[str, Any] = field(default_factory=dict)  # parsed, non-empty values by field
+    columns: dict[str, str] = field(default_factory=dict)  # field -> column header (for messages)
+    problems: list[ImportProblem] = field(default_factory=list)
+    survey: list[tuple[str, str]] = field(default_factory=list)  # (question, answer) kept on the note
+    named_rows: set[int] = field(default_factory=set)  # other rows a duplicate problem already names
+
+    def column(self, name: str) -> str | None:
+        return self.columns.get(name)
+
+    def problem(self, column: str | None, message: str) -> None:
+        self.problems.append(ImportProblem(self.file, self.row, column, message))
+
+    def duplicate(self, other: int, column: str | None, message: str) -> None:
+        if other not in self.named_rows:
+            self.named_rows.add(other)
+            self.problem(column, message)
+
+
+def _text(value: object) -> str | None:
+    if type(value) is str and value.isprintable() and unicodedata.is_normalized("NFC", value):
+        return value.strip(" ") or None  # the common case, same result as below at a fraction of the cost
+    text = clean_text(value)
+    if text is None:
+        return None
+    text = _CONTROL.sub("", text).strip()
+    return text or None
+
+
+def _one_line(value: object) -> str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    return _LINE_BREAKS.sub(" ", text).strip() or None
+
+
+def _wechat(value: object) -> str | None:
+    text = _one_line(value)
+    return unicodedata.normalize("NFKC", text).strip() or None if text else None
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str | None) -> str:
+    """Matching key for names and WeChat IDs: NFKC, case folded, inner whitespace ignored."""
+    if not text:
+        return ""
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _local_stored(value: datetime) -> datetime:
+    """A local date (midnight = no time given: stored as local noon) or a local date-time, stored as is
+    (every stored datetime is local wall-clock time: docs/architecture.md, "Time")."""
+    if value.time() == time(0):
+        value = datetime.combine(value.date(), time(12, 0))
+    return value
+
+
+def _show(value: object) -> str | None:
+    if value is None or type(value) is str:
+        return value  # type: ignore[return-value]
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        local = value
+        return local.strftime("%Y-%m-%d") if local.time() == time(12, 0) else local.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, set)):
+        return "、".join(str(v) for v in value) or None
+    return str(value)
+
+
+class _Parser:
+    """Turns one cell into a field value, adding ImportProblems to the record instead of raising."""
+
+    def __init__(self, file: str, tiers: dict[str, str], today: date):
+        self.file = file
+        self.tiers = tiers  # key -> tier name
+        self.today = today
+
+    def problem(self, rec: _Record, column: str | None, message: str) -> None:
+        rec.problems.append(ImportProblem(self.file, rec.row, column, message))
+
+    def _limit(self, rec: _Record, column: str, name: str, value: str | None) -> str | None:
+        if value is not None and len(value) > _MAX_LENGTH[name]:
+            self.problem(
+                rec, column, f"内容太长: 最多 {_MAX_LENGTH[name]} 个字 (too long: at most {_MAX_LENGTH[name]})"
+            )
+            return None
+        return value
+
+    def cell(self, rec: _Record, name: str, column: str, value: object) -> None:
+        """Parse `value` as field `name` from column `column` into rec.values (empty cells add nothing)."""
+        rec.columns.setdefault(name, column)
+        try:
+            parsed = self._parse(rec, name, column, value)
+        except ImportProblem as problem:
+            rec.problems.append(problem)
+            return
+        if parsed is None or parsed == []:
+            return
+        if name == "tags":
+            rec.values.setdefault("tags", [])
+            rec.values["tags"].extend(t for t in parsed if t not in rec.values["tags"])
+        else:
+            rec.values[name] = parsed
+
+    def _parse(self, rec: _Record, name: str, column: str, value: object) -> Any:
+        file, row = self.file, rec.row
+        if name in ("name", "nickname", "group_nickname", "city", "occupation"):
+            return self._limit(rec, column, name, _one_line(value))
+        if name == "wechat_id":
+            return self._limit(rec, column, name, _wechat(value))
+        if name in ("note", "purpose"):
+            return _text(value)
+        if name == "referrer":
+            return _one_line(value)
+        if name == "phone":
+            phone = parse_phone(value, file=file, row=row, column=column)
+            if phone is None:
+                return None
+            try:
+                return normalise_phone(phone)
+            except ValidationError:
+                raise ImportProblem(file, row, column, f"{phone} 不是有效的电话号码") from None
+        if name == "gender":
+            return self._gender(rec, column, value)
+        if name == "joined_at":
+            when = parse_datetime(value, file=file, row=row, column=column)
+            if when is None:
+                return None
+            if when.date() > self.today:
+                raise ImportProblem(file, row, column, f"{_show_date(when)} 在未来: 入群时间不能晚于今天")
+            return _local_stored(when)
+        if name == "tags":
+            tags = [_one_line(t) for t in split_tags(_text(value))]
+            out = []
+            for tag in tags:
+                if tag and self._limit(rec, column, "tag", tag):
+                    out.append(tag)
+            return out
+        if name == "status":
+            text = _one_line(value)
+            if text is None:
+                return None
+            code = _STATUS_BY_KEY.get(norm_key(text))
+            if code is None:
+                known = "、".join(STATUS_NAMES.values())
+                raise ImportProblem(file, row, column, f"未知状态「{text}」(可用: {known})")
+            return code
+        if name == "tier":
+            text = _one_line(value)
+            if text is None:
+                return None
+            tier = self.tiers.get(_key(text))
+            if tier is None:
+                known = "、".join(sorted(set(self.tiers.values()))) or "—"
+                raise ImportProblem(file, row, column, f"未知层级「{text}」(现有层级: {known})")
+            return tier
+        if name == "real_name_verified":
+            if value is None or (isinstance(value, str) and not value.strip()):
+                return None
+            flag = parse_bool(value)
+            if flag is None:
+                raise ImportProblem(file, row, column, f"「{clean_text(value)}」不是 是/否 (not yes/no)")
+            return flag
+        raise ImportProblem(file, row, column, f"未知字段 {name}")  # a bad mapping; never from the dialog
+
+    def _gender(self, rec: _Record, column: str, value: object) -> str | None:
+        text = _one_line(value)
+        if text is None:
+            return None
+        gender = parse_gender(text)
+        if gender is not None:
+            return gender
+        key = norm_key(text)
+        if key in _GENDER_OTHER:
+            return "other"
+        if not key or key in _GENDER_UNKNOWN:
+            return None
+        raise ImportProblem(self.file, rec.row, column, f"「{text}」不是性别 (可用: 男、女、其他)")
+
+
+def _show_date(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d") if value.time() == time(0) else value.strftime("%Y-%m-%d %H:%M")
+
+
+def _column_name(headers: list[str] | tuple[str, ...], index: int) -> str:
+    header = headers[index] if index < len(headers) else ""
+    return header or f"第{index + 1}列"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Header mappings: automatic, corrected, remembered
+# ---------------------------------------------------------------------------------------------------
+
+_GROUP_NICKNAME_KEYS = frozenset(norm_key(h) for h in ("群昵称", "群名片", "群内昵称", "group nickname"))
+
+
+def auto_mapping(headers: list[str] | tuple[str, ...]) -> dict[int, str]:
+    """fields.map_headers, with 群昵称/群名片 columns as the group nickname."""
+    mapping = map_headers(list(headers))
+    for index, header in enumerate(headers):
+        key = norm_key(clean_header(header))
+        if key in _GROUP_NICKNAME_KEYS and "group_nickname" not in mapping.values():
+            if mapping.get(index) in (None, "nickname"):
+                mapping[index] = "group_nickname"
+    return dict(sorted(mapping.items()))
+
+
+def mapping_key(headers: Iterable[str]) -> str:
+    """WorkspaceSetting key of a header layout: a hash of the cleaned header names."""
+    cleaned = [clean_header(h) for h in headers]
+    digest = hashlib.sha1(json.dumps(cleaned, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return MAPPING_SETTING_PREFIX + digest
+
+
+def _valid_mapping(headers: list[str] | tuple[str, ...], mapping: dict[Any, Any]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for index, name in mapping.items():
+        try:
+            i = int(index)
+        except (TypeError, ValueError):
+            continue
+        if 0 <= i < len(headers) and name in IMPORT_FIELDS:
+            out[i] = name
+    return dict(sorted(out.items()))
+
+
+def remember_mapping(session: Session, headers: Iterable[str], mapping: dict[int, str]) -> None:
+    """Keep a (corrected) mapping for files with this header layout; the caller commits."""
+    headers = list(headers)
+    clean = _valid_mapping(headers, mapping)
+    key = mapping_key(headers)
+    value = json.dumps(
+        {"headers": [clean_header(h) for h in headers], "mapping": {str(i): f for i, f in clean.items()}},
+        ensure_ascii=False,
+    )
+    row = session.get(WorkspaceSetting, key)
+    if row is None:
+        session.add(WorkspaceSetting(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, str] | None:
+    """The mapping remembered for this header layout, or None."""
+    headers = list(headers)
+    raw = session.scalar(select(WorkspaceSetting.value).where(WorkspaceSetting.key == mapping_key(headers)))
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        return _valid_mapping(headers, data.get("mapping", {}))
+    except (ValueError, AttributeError):
+        return None
+
+
+def suggest_mapping(session: Session, headers: Iterable[str]) -> dict[int, str]:
+    """What the dialog pre-fills: the remembered mapping for this layout, else the automatic one."""
+    headers = list(headers)
+    remembered = remembered_mapping(session, headers)
+    return remembered if remembered is not None else auto_mapping(headers)
+
+
+# ---------------------------------------------------------------------------------------------------
+# What is in the database
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Ms:
+    id: int
+    status: str
+    tier: str | None
+    group_nickname: str | None
+    joined_at: datetime | None
+    applied_at: datetime | None
+    left_at: datetime | None
+    referrer_id: int | None
+    purpose: str | None
+    step_answer: str | None = None
+    has_step: bool = False
+
+
+@dataclass
+class _Person:
+    member_id: int
+    display_name: str
+    nickname: str | None
+    wechat_id: str | None
+    phone: str | None
+    gender: str | None
+    city: str | None
+    occupation: str | None
+    note: str | None
+    real_name_verified: bool
+    verified_on: date | None
+    tags: list[str] = field(default_factory=list)
+    ms: _Ms | None = None
+
+
+_MEMBER_COLUMNS = (
+    Member.id,
+    Member.display_name,
+    Member.nickname,
+    Member.wechat_id,
+    Member.phone,
+    Member.gender,
+    Member.city,
+    Member.occupation,
+    Member.note,
+    Member.real_name_verified,
+    Member.verified_on,
+)
+
+
+def _person(row: Any) -> _Person:
+    return _Person(*row[:11])
+
+
+def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Context:
+    """People the plan may touch, loaded once: the group's memberships and every live WeChat ID / phone."""
+
+    def __init__(self, session: Session, group_id: int | None):
+        self.session = session
+        self.group_id = group_id
+        self.people: dict[int, _Person] = {}
+        self.by_wechat: dict[str, list[int]] = {}
+        self.by_phone: dict[str, list[int]] = {}
+        self.group_by_name: dict[str, list[int]] = {}
+        self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
+        self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
+        self.purpose_step_id: int | None = None
+        self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
+        live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
+        for mid, wechat, phone in session.execute(
+            select(Member.id, Member.wechat_id, Member.phone).where(
+                live, (Member.wechat_id.is_not(None)) | (Member.phone.is_not(None))
+            )
+        ):
+            if wechat:
+                self.by_wechat.setdefault(_key(wechat), []).append(mid)
+            if phone:
+                self.by_phone.setdefault(phone, []).append(mid)
+        if group_id is None:
+            return
+        self.purpose_step_id = session.scalar(
+            select(EntryStep.id).where(
+                EntryStep.group_id == group_id, EntryStep.code == "purpose", EntryStep.retired_at.is_(None)
+            )
+        )
+        self.purpose_step_exists = self.purpose_step_id is not None
+        tier_names = {tid: name for name, tid in self.tier_ids.items()}
+        rows = session.execute(
+            select(
+                *_MEMBER_COLUMNS,
+                Membership.id,
+                Membership.status,
+                Membership.tier_id,
+                Membership.group_nickname,
+                Membership.joined_at,
+                Membership.applied_at,
+                Membership.left_at,
+                Membership.referrer_id,
+                Membership.purpose,
+            )
+            .join(Membership, Membership.member_id == Member.id)
+            .where(Membership.group_id == group_id, live)
+        )
+        by_ms: dict[int, _Person] = {}
+        for row in rows:
+            person = _person(row)
+            ms_id, status, tier_id, gnick, joined, applied, left, referrer, purpose = row[11:]
+            person.ms = _Ms(ms_id, status, tier_names.get(tier_id), gnick, joined, applied, left, referrer, purpose)
+            self.people[person.member_id] = person
+            by_ms[ms_id] = person
+            self.group_by_name.setdefault(_key(person.display_name), []).append(person.member_id)
+        if self.purpose_step_id is not None and by_ms:
+            for ms_id, answer in session.execute(
+                select(StepProgress.membership_id, StepProgress.answer).where(
+                    StepProgress.step_id == self.purpose_step_id
+                )
+            ):
+                person = by_ms.get(ms_id)
+                if person is not None and person.ms is not None:
+                    person.ms.has_step, person.ms.step_answer = True, answer
+
+    def in_group(self, member_id: int) -> bool:
+        person = self.people.get(member_id)
+        return person is not None and person.ms is not None
+
+    def load(self, member_ids: Iterable[int]) -> None:
+        """Load people outside the group that rows matched (by WeChat ID or phone)."""
+        missing = sorted({m for m in member_ids if m not in self.people})
+        for chunk in _chunks(missing):
+            for row in self.session.execute(select(*_MEMBER_COLUMNS).where(Member.id.in_(chunk))):
+                person = _person(row)
+                self.people[person.member_id] = person
+
+    def load_tags(self, member_ids: Iterable[int]) -> None:
+        ids = sorted(set(member_ids))
+        for chunk in _chunks(ids):
+            for mid, name in self.session.execute(
+                select(member_tag.c.member_id, Tag.name)
+                .join(Tag, Tag.id == member_tag.c.tag_id)
+                .where(member_tag.c.member_id.in_(chunk))
+                .order_by(member_tag.c.member_id, Tag.id)
+            ):
+                self.people[mid].tags.append(name)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Planning
+# ---------------------------------------------------------------------------------------------------
+
+
+def _step(progress: ProgressLike | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress.step(done, total)
+
+
+def plan_roster_import(
+    session: Session,
+    group_id: int | None,
+    table: Table,
+    mapping: dict[int, str] | None = None,
+    *,
+    progress: ProgressLike | None = None,
+) -> ImportPlan:
+    """Plan a roster import of `table` into `group_id` (None: a group that does not exist yet).
+
+    `mapping` (column index -> field, see IMPORT_FIELDS) is the user's; without it the mapping
+    remembered for this header layout is used, else the automatic one. Writes nothing."""
+    headers = list(table.headers)
+    if mapping is None:
+        mapping = suggest_mapping(session, headers)
+    else:
+        mapping = {int(i): f for i, f in mapping.items() if f}
+    ctx = _Context(session, group_id)
+    parser = _Parser(table.file, ctx.tiers, date.today())
+    file_problems: list[ImportProblem] = []
+    seen: dict[str, int] = {}
+    for index, name in sorted(mapping.items()):
+        column = _column_name(headers, index)
+        if name not in IMPORT_FIELDS or index >= len(headers):
+            file_problems.append(ImportProblem(table.file, table.header_row, column, f"无法导入为「{name}」"))
+        elif name in seen:
+            other = _column_name(headers, seen[name])
+            file_problems.append(
+                ImportProblem(
+                    table.file,
+                    table.header_row,
+                    column,
+                    f"「{other}」和「{column}」两列都对应 {FIELD_LABELS[name]}，请只保留一列",
+                )
+            )
+        else:
+            seen[name] = index
+    if not {"name", "wechat_id", "phone"} & set(mapping.values()):
+        file_problems.append(
+            ImportProblem(
+                table.file,
+                table.header_row,
+                None,
+                "找不到姓名、微信号或手机列，无法识别成员 (no name, WeChat ID or phone column)",
+            )
+        )
+    records: list[_Record] = []
+    if not file_problems:
+        columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
+        total = len(table.rows)
+        for i, (row_no, values) in enumerate(table.rows):
+            if i % 1000 == 0:
+                _step(progress, i, total)
+            rec = _Record(table.file, row_no)
+            for index, name, column in columns:
+                parser.cell(rec, name, column, values[index] if index < len(values) else None)
+            records.append(rec)
+    return _plan(ctx, table, "roster", group_id, headers, mapping, records, file_problems, progress)
+
+
+def _survey_roles(headers: list[str]) -> dict[str, int]:
+    """Column index of the name / WeChat ID / phone / purpose questions (the same rule as survey.py)."""
+    from desktop.io.survey import _role, question_stem
+
+    roles: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        stem = question_stem(header) if header else None
+        role = _role(stem) if stem else None
+        if role and role not in roles:
+            roles[role] = index
+    return roles
+
+
+def plan_applications_import(
+    session: Session, group_id: int | None, table: Table, *, progress: ProgressLike | None = None
+) -> ImportPlan:
+    """Plan an import of survey-tool applications (问卷星, 腾讯问卷): everyone new becomes 申请中."""
+    from desktop.io.survey import question_stem, read_applications
+
+    headers = list(table.headers)
+    ctx = _Context(session, group_id)
+    parser = _Parser(table.file, ctx.tiers, date.today())
+    cell_problems: list[ImportProblem] = []
+    try:
+        applications = read_applications(table, problems=cell_problems)
+    except ImportProblem as problem:
+        return _make_plan(table.file, "applications", group_id, headers, {}, [], [problem])
+    roles = _survey_roles(headers)
+    questions = [(i, question_stem(h)) for i, h in enumerate(headers) if h and question_stem(h)]
+    role_columns = set(roles.values())
+    extra_fields: dict[int, str] = {}
+    for index, stem in questions:
+        name = header_field(stem) if index not in role_columns else None
+        if name in _SURVEY_FIELDS and name not in extra_fields.values():
+            extra_fields[index] = name
+    mapping = {index: role for role, index in roles.items()} | extra_fields
+    by_row: dict[int, list[ImportProblem]] = {}
+    for problem in cell_problems:
+        by_row.setdefault(problem.row or 0, []).append(problem)
+    records: list[_Record] = []
+    total = len(applications)
+    for i, app in enumerate(applications):
+        if i % 1000 == 0:
+            _step(progress, i, total)
+        rec = _Record(table.file, app.row)
+        rec.problems.extend(by_row.get(app.row, []))
+        for role, value in (("name", app.name), ("wechat_id", app.wechat_id), ("purpose", app.purpose)):
+            if role in roles:
+                parser.cell(rec, role, _column_name(headers, roles[role]), value)
+        if "phone" in roles:
+            rec.columns["phone"] = _column_name(headers, roles["phone"])
+            if app.phone is not None:
+                parser.cell(rec, "phone", rec.columns["phone"], app.phone)
+        answers = dict(zip((index for index, _ in questions), app.answers, strict=True))
+        for index, name in extra_fields.items():  # a bonus: an odd answer is no problem, it stays on the note
+            answer = _one_line(answers[index].answer)
+            value = parse_gender(answer) if name == "gender" and answer else answer
+            if value and len(value) <= _MAX_LENGTH.get(name, 100):
+                rec.values[name] = value
+        for index, _stem in questions:
+            answer = answers[index]
+            if index in role_columns or answer.answer is None:
+                continue
+            text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
+            if text:
+                rec.survey.append((answer.question, text))
+        if app.submitted_at is not None:
+            rec.values["applied_at"] = _local_stored(app.submitted_at)
+        records.append(rec)
+    return _plan(ctx, table, "applications", group_id, headers, mapping, records, [], progress)
+
+
+def _match(ctx: _Context, rec: _Record) -> int | None:
+    """The member this row is about (None: a new person); adds a problem when it cannot tell."""
+    wechat, phone, name = rec.values.get("wechat_id"), rec.values.get("phone"), rec.values.get("name")
+
+    def pick(candidates: list[int], column: str | None, what: str) -> int | None:
+        if len(candidates) > 1:
+            in_group = [m for m in candidates if ctx.in_group(m)]
+            if len(in_group) == 1:
+                return in_group[0]
+            rec.problem(column, f"有 {len(candidates)} 人的{what}都是这个，无法确定是谁 (ambiguous)")
+            return None
+        return candidates[0] if candidates else None
+
+    by_wechat = pick(ctx.by_wechat.get(_key(wechat), []), rec.column("wechat_id"), "微信号") if wechat else None
+    by_phone = pick(ctx.by_phone.get(phone, []), rec.column("phone"), "手机号") if phone else None
+    if by_wechat is not None and by_phone is not None and by_wechat != by_phone:
+        ctx.load([by_wechat, by_phone])
+        rec.problem(
+            rec.column("phone"),
+            f"微信号属于「{ctx.people[by_wechat].display_name}」，手机号却属于「{ctx.people[by_phone].display_name}」"
+            " (WeChat ID and phone belong to different people)",
+        )
+        return None
+    if by_wechat is None and by_phone is not None and wechat:
+        ctx.load([by_phone])
+        owner = ctx.people[by_phone]
+        if owner.wechat_id and _key(owner.wechat_id) != _key(wechat):
+            rec.problem(
+                rec.column("phone"),
+                f"手机号 {phone} 已属于「{owner.display_name}」(微信号 {owner.wechat_id})，这一行的微信号却是 {wechat}"
+                " (the phone belongs to someone with another WeChat ID)",
+            )
+            return None
+    found = by_wechat if by_wechat is not None else by_phone
+    if found is not None or not name:
+        return found
+    candidates = []
+    for mid in ctx.group_by_name.get(_key(name), []):
+        person = ctx.people[mid]
+        if wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat):
+            continue
+        if phone and person.phone and person.phone != phone:
+            continue
+        candidates.append(mid)
+    if len(candidates) > 1:
+        rec.problem(
+            rec.column("name"),
+            f"社群里有 {len(candidates)} 人叫「{name}」，请补上微信号或手机号以区分 (ambiguous name)",
+        )
+        return None
+    return candidates[0] if candidates else None
+
+
+def _plan(
+    ctx: _Context,
+    table: Table,
+    kind: str,
+    group_id: int | None,
+    headers: list[str],
+    mapping: dict[int, str],
+    records: list[_Record],
+    file_problems: list[ImportProblem],
+    progress: ProgressLike | None,
+) -> ImportPlan:
+    if not file_problems and not records:
+        file_problems.append(
+            ImportProblem(table.file, table.header_row, None, "表头下面没有数据行，没有可导入的内容 (no data rows)")
+        )
+    if file_problems:
+        return _make_plan(table.file, kind, group_id, headers, mapping, [], file_problems)
+    return _plan_rows(ctx, table, kind, group_id, headers, mapping, records, progress)
+
+
+def _plan_rows(
+    ctx: _Context,
+    table: Table,
+    kind: str,
+    group_id: int | None,
+    headers: list[str],
+    mapping: dict[int, str],
+    records: list[_Record],
+    progress: ProgressLike | None,
+) -> ImportPlan:
+    file = table.file
+    # 1. who is each row about
+    targets: dict[int, int | None] = {}  # row -> member id
+    for rec in records:
+        if not rec.problems or all(
+            p.column not in (rec.column("wechat_id"), rec.column("phone")) for p in rec.problems
+        ):
+            targets[rec.row] = _match(ctx, rec)
+        else:
+            targets[rec.row] = None
+    ctx.load(m for m in targets.values() if m is not None)
+    ctx.load_tags(m for m in targets.values() if m is not None)
+
+    # 2. duplicates inside the file (the later row is the problem; each other row is named once)
+    first_wechat: dict[str, int] = {}
+    first_phone: dict[str, int] = {}
+    first_name: dict[str, int] = {}
+    name_only: dict[str, int] = {}
+    first_target: dict[int, int] = {}
+    for rec in records:
+        wechat, phone, name = rec.values.get("wechat_id"), rec.values.get("phone"), rec.values.get("name")
+        if wechat:
+            other = first_wechat.setdefault(_key(wechat), rec.row)
+            if other != rec.row:
+                rec.duplicate(
+                    other, rec.column("wechat_id"), f"与第{other}行的微信号相同 (same WeChat ID as row {other})"
+                )
+        if phone:
+            other = first_phone.setdefault(phone, rec.row)
+            if other != rec.row:
+                rec.duplicate(other, rec.column("phone"), f"与第{other}行的手机号相同 (same phone as row {other})")
+        target = targets.get(rec.row)
+        if target is not None:
+            other = first_target.setdefault(target, rec.row)
+            if other != rec.row:
+                rec.duplicate(
+                    other,
+                    rec.column("name") or rec.column("wechat_id") or rec.column("phone"),
+                    f"与第{other}行是同一个人「{ctx.people[target].display_name}」(same person as row {other})",
+                )
+        if name:
+            key = _key(name)
+            other = first_name.get(key) if not (wechat or phone) else name_only.get(key)
+            if other is not None:
+                rec.duplicate(
+                    other,
+                    rec.column("name"),
+                    f"与第{other}行同名，且没有微信号或手机号可以区分 (same name as row {other}, nothing tells them apart)",
+                )
+            first_name.setdefault(key, rec.row)
+            if not (wechat or phone):
+                name_only.setdefault(key, rec.row)
+
+    # 3. referrers: people in the group after this import, by WeChat ID then name
+    refs_by_wechat: dict[str, set[tuple[str, int]]] = {}
+    refs_by_name: dict[str, set[tuple[str, int]]] = {}
+    for mid, person in ctx.people.items():
+        if person.ms is not None:
+            refs_by_name.setdefault(_key(person.display_name), set()).add(("m", mid))
+            if person.wechat_id:
+                refs_by_wechat.setdefault(_key(person.wechat_id), set()).add(("m", mid))
+    for rec in records:
+        target = targets.get(rec.row)
+        ref = ("m", target) if target is not None else ("r", rec.row)
+        if rec.values.get("name"):
+            refs_by_name.setdefault(_key(rec.values["name"]), set()).add(ref)
+        elif target is not None:
+            refs_by_name.setdefault(_key(ctx.people[target].display_name), set()).add(ref)
+        if rec.values.get("wechat_id"):
+            refs_by_wechat.setdefault(_key(rec.values["wechat_id"]), set()).add(ref)
+    referrers: dict[int, tuple[str, int]] = {}
+    for rec in records:
+        text = rec.values.get("referrer")
+        if not text:
+            continue
+        key = _key(text)
+        found = refs_by_wechat.get(key) or refs_by_name.get(key) or set()
+        target = targets.get(rec.row)
+        me = ("m", target) if target is not None else ("r", rec.row)
+        column = rec.column("referrer")
+        if not found:
+            rec.problem(column, f"找不到推荐人「{text}」: 社群里没有这个名字或微信号 (referrer not found)")
+        elif len(found) > 1:
+            rec.problem(column, f"推荐人「{text}」有 {len(found)} 人同名，请改用微信号 (ambiguous referrer)")
+        elif me in found:
+            rec.problem(column, "推荐人不能是自己 (cannot refer oneself)")
+        else:
+            referrers[rec.row] = next(iter(found))
+
+    # 4. what changes
+    now = utcnow()
+    planned: list[PlannedRow] = []
+    total = len(records)
+    for i, rec in enumerate(records):
+        if i % 1000 == 0:
+            _step(progress, i, total)
+        target = targets.get(rec.row)
+        person = ctx.people.get(target) if target is not None else None
+        if person is None and not rec.values.get("name") and not rec.problems:
+            rec.problem(rec.column("name"), "姓名为空: 新成员需要姓名 (a new person needs a name)")
+        name = rec.values.get("name") or (person.display_name if person else "") or ""
+        if rec.problems:
+            planned.append(PlannedRow(rec.row, "problem", name, (), tuple(rec.problems)))
+            continue
+        ops, changes = _changes(ctx, kind, rec, person, referrers.get(rec.row), now)
+        if rec.problems:  # found while comparing (e.g. a join date after the leave date)
+            planned.append(PlannedRow(rec.row, "problem", name, (), tuple(rec.problems)))
+            continue
+        if ops.member_id is None or ops.membership_id is None:
+            action = "add"
+        elif changes:
+            action = "update"
+        else:
+            action = "unchanged"
+        planned.append(PlannedRow(rec.row, action, name, tuple(changes), (), ops if action != "unchanged" else None))
+    return _make_plan(file, kind, group_id, headers, mapping, planned, [])
+
+
+def _split_note(note: str | None) -> tuple[str | None, dict[str, str]]:
+    """(free text, {question: answer}) of a note; survey lines start with SURVEY_PREFIX."""
+    if not note:
+        return None, {}
+    free: list[str] = []
+    survey: dict[str, str] = {}
+    for line in note.split("\n"):
+        if line.startswith(SURVEY_PREFIX):
+            body = line[len(SURVEY_PREFIX) :]
+            question, sep, answer = body.partition(": ")
+            if sep:
+                survey[question] = answer
+                continue
+        free.append(line)
+    text = "\n".join(free).strip()
+    return text or None, survey
+
+
+def merge_note(existing: str | None, from_file: str | None, answers: Iterable[tuple[str, str]] = ()) -> str | None:
+    """The note after an import: the file's free text (else the existing one), then the survey lines
+    already there, replaced or followed by the new answers. Never loses a survey line."""
+    old_free, survey = _split_note(existing)
+    new_free, file_survey = _split_note(from_file)
+    survey = dict(survey)
+    survey.update(file_survey)
+    for question, answer in answers:
+        survey[question] = answer
+    parts = [new_free or old_free] if (new_free or old_free) else []
+    parts.extend(f"{SURVEY_PREFIX}{q}: {a}" for q, a in survey.items())
+    return "\n".join(parts) or None
+
+
+def _changes(
+    ctx: _Context,
+    kind: str,
+    rec: _Record,
+    person: _Person | None,
+    referrer: tuple[str, int] | None,
+    now: datetime,
+) -> tuple[_Ops, list[Change]]:
+    v = rec.values
+    changes: list[Change] = []
+    member_set: dict[str, Any] = {}
+
+    def member_field(name: str, column: str) -> None:
+        new = v.get(name)
+        old = getattr(person, column) if person is not None else None
+        same = _key(new) == _key(old) if name == "wechat_id" else new == old  # matched case-insensitively
+        if new is not None and not same:
+            member_set[column] = new
+            changes.append(Change(name, _show(old), _show(new)))
+
+    member_field("name", "display_name")
+    for name in ("nickname", "wechat_id", "phone", "gender", "city", "occupation"):
+        member_field(name, name)
+    verified = v.get("real_name_verified")
+    if verified is not None and verified != (person.real_name_verified if person else False):
+        member_set["real_name_verified"] = verified
+        if verified and (person is None or person.verified_on is None):
+            member_set["verified_on"] = date.today()
+        changes.append(
+            Change("real_name_verified", _show(person.real_name_verified) if person else None, _show(verified))
+        )
+    old_note = person.note if person else None
+    note = merge_note(old_note, v.get("note"), rec.survey) if v.get("note") or rec.survey else old_note
+    if note != old_note:
+        member_set["note"] = note
+        changes.append(Change("note", old_note, note))
+    old_tags = person.tags if person else []
+    tags_add = tuple(t for t in v.get("tags", []) if t not in old_tags)
+    if tags_add:
+        changes.append(Change("tags", _show(old_tags), _show([*old_tags, *tags_add])))
+
+    ms = person.ms if person is not None else None
+    ms_set: dict[str, Any] = {}
+    status = v.get("status")
+    if ms is None:
+        status = status or ("applicant" if kind == "applications" else "active")
+        joined = v.get("joined_at") or (now if status == "active" else None)
+        applied = v.get("applied_at") or (now if status in ("applicant", "onboarding") else None)
+        ms_set = {
+            "status": status,
+            "tier": v.get("tier"),
+            "group_nickname": v.get("group_nickname"),
+            "joined_at": joined,
+            "applied_at": applied,
+            "left_at": now if status in _GONE else None,
+            "purpose": v.get("purpose"),
+        }
+        changes.append(Change("status", None, STATUS_NAMES[status]))
+        for name in ("tier", "group_nickname", "joined_at", "applied_at", "purpose"):
+            if ms_set[name] is not None:
+                changes.append(Change(name, None, _show(ms_set[name])))
+    else:
+        new_status = ms.status
+        if status is not None:
+            new_status = status
+        elif kind == "roster" and ms.status in ("applicant", "onboarding"):
+            new_status = "active"
+        if new_status != ms.status:
+            ms_set["status"] = new_status
+            changes.append(Change("status", STATUS_NAMES.get(ms.status, ms.status), STATUS_NAMES[new_status]))
+            if new_status in _GONE and ms.left_at is None:
+                ms_set["left_at"] = max(now, ms.joined_at) if ms.joined_at else now
+            if new_status not in _GONE and ms.left_at is not None:
+                ms_set["left_at"] = None
+        joined = v.get("joined_at")
+        if joined is not None and joined != ms.joined_at:
+            ms_set["joined_at"] = joined
+            changes.append(Change("joined_at", _show(ms.joined_at), _show(joined)))
+        elif joined is None and ms.joined_at is None and ms_set.get("status") == "active":
+            ms_set["joined_at"] = now
+            changes.append(Change("joined_at", None, _show(now)))
+        left_at = ms_set.get("left_at", ms.left_at)
+        joined_at = ms_set.get("joined_at", ms.joined_at)
+        if left_at is not None and joined_at is not None and left_at < joined_at:
+            rec.problem(rec.column("joined_at"), f"入群时间晚于退群时间 {_show(left_at)} (joined after leaving)")
+        applied = v.get("applied_at")
+        if applied is not None and ms.applied_at is None:
+            ms_set["applied_at"] = applied
+            changes.append(Change("applied_at", None, _show(applied)))
+        for name, column in (("tier", "tier"), ("group_nickname", "group_nickname"), ("purpose", "purpose")):
+            new = v.get(name)
+            old = getattr(ms, column)
+            if new is not None and new != old:
+                ms_set[column] = new
+                changes.append(Change(name, _show(old), _show(new)))
+    if referrer is not None and (ms is None or referrer != ("m", ms.referrer_id)):
+        changes.append(Change("referrer", None, _referrer_name(ctx, referrer, rec)))
+
+    ops = _Ops(
+        member_id=person.member_id if person else None,
+        member_set=member_set,
+        tags_add=tags_add,
+        membership_id=ms.id if ms else None,
+        ms_set=ms_set,
+        referrer=referrer if (ms is None or referrer != ("m", ms.referrer_id)) else None,
+    )
+    purpose = v.get("purpose")
+    final_status = ms_set.get("status", ms.status if ms else None)
+    if kind == "applications" and purpose and ctx.purpose_step_exists and final_status not in _GONE:
+        if ms is None or not ms.has_step:
+            ops.step_answer = purpose
+            ops.step_done_at = v.get("applied_at") or now
+            changes.append(Change("purpose_step", None, purpose))
+        elif ms.step_answer != purpose:
+            ops.step_answer, ops.step_exists = purpose, True
+            changes.append(Change("purpose_step", ms.step_answer, purpose))
+    return ops, changes
+
+
+def _referrer_name(ctx: _Context, ref: tuple[str, int], rec: _Record) -> str:
+    kind, ident = ref
+    if kind == "m":
+        person = ctx.people.get(ident)
+        return person.display_name if person else str(ident)
+    return f"{rec.values.get('referrer')} (第{ident}行)"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Applying a plan
+# ---------------------------------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(x) for k, x in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(x) for x in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _audit_row(now: datetime, actor: Actor, action: str, entity: str, entity_id: int | None, payload: dict) -> dict:
+    return {
+        "at": now,
+        "operator_id": actor.id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "summary": json.dumps(_jsonable(payload), ensure_ascii=False),
+    }
+
+
+def _search_keys(name: str) -> dict[str, str]:
+    initials, full = name_keys(name)
+    return {"initials": initials[:100], "pinyin": full[:400]}
+
+
+def _insert_returning(session: Session, model: Any, params: list[dict[str, Any]]) -> list[int]:
+    """INSERT many rows, returning their ids in the order of `params`.
+
+    PostgreSQL: batched INSERT … RETURNING. SQLite would run that one row per statement (it cannot
+    promise the order of RETURNING rows), 5x slower; instead the first row is inserted alone: it takes
+    the write lock and the next free rowid (larger than any existing one), so the following ids are
+    free and nobody else can take them before we commit; the rest go in one executemany with those ids."""
+    if not params:
+        return []
+    table = model.__table__
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or len(params) < 20:
+        result = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), params)
+        return [row[0] for row in result]
+    first = connection.execute(insert(table).returning(table.c.id), params[0]).scalar_one()
+    ids = list(range(first, first + len(params)))
+    connection.execute(insert(table), [{**p, "id": i} for p, i in zip(params[1:], ids[1:], strict=True)])
+    return ids
+
+
+def _ensure_tags(session: Session, names: set[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    wanted = sorted(names)
+    for chunk in _chunks(wanted):
+        ids.update({name: tid for tid, name in session.execute(select(Tag.id, Tag.name).where(Tag.name.in_(chunk)))})
+    missing = [n for n in wanted if n not in ids]
+    if missing:
+        new_ids = _insert_returning(session, Tag, [{"name": n} for n in missing])
+        ids.update(zip(missing, new_ids, strict=True))
+    return ids
+
+
+def _bulk_update(session: Session, table: Any, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """UPDATE … WHERE id = ? as executemany, one statement per set of changed columns."""
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row_id, values in rows:
+        if values:
+            by_columns.setdefault(tuple(sorted(values)), []).append(
+                {"b_id": row_id, **{f"v_{k}": x for k, x in values.items()}}
+            )
+    for columns, params in by_columns.items():
+        stmt = update(table).where(table.c.id == bindparam("b_id")).values({c: bindparam(f"v_{c}") for c in columns})
+        session.connection().execute(stmt, params)
+
+
+def apply_import(
+    session: Session, actor: Actor, plan: ImportPlan, *, progress: ProgressLike | None = None
+) -> ImportSummary:
+    """Write a plan made in this same transaction (run_import does both); the caller commits.
+
+    Refuses a plan with problems (raises the first ImportProblem). A plan with nothing to add or
+    update writes nothing at all."""
+    started = _time.perf_counter()
+    require(actor, "edit_members")
+    if not plan.ok:
+        raise plan.problems[0]
+    if plan.group_id is None:
+        raise QunDeskError("导入计划没有目标社群 (the plan has no group): plan against an existing group")
+    group_id = plan.group_id
+    work = [r for r in plan.rows if r.action in ("add", "update") and r.ops is not None]
+    if not work:
+        return ImportSummary(plan.file, plan.kind, group_id, 0, 0, plan.unchanged, _time.perf_counter() - started)
+    now = utcnow()
+    total = 6
+    _step(progress, 0, total)
+
+    # people
+    new_people = [r for r in work if r.ops.member_id is None]  # type: ignore[union-attr]
+    member_ids: dict[int, int] = {}  # row -> member id
+    if new_people:
+        params = []
+        for r in new_people:
+            s = r.ops.member_set  # type: ignore[union-attr]
+            name = s["display_name"]
+            phone = s.get("phone")
+            params.append(
+                {
+                    "display_name": name,
+                    **_search_keys(name),
+                    "nickname": s.get("nickname"),
+                    "wechat_id": s.get("wechat_id"),
+                    "phone": phone,
+                    "phone_tail": phone[-4:] if phone else None,
+                    "gender": s.get("gender"),
+                    "city": s.get("city"),
+                    "occupation": s.get("occupation"),
+                    "note": s.get("note"),
+                    "real_name_verified": bool(s.get("real_name_verified", False)),
+                    "verified_on": s.get("verified_on"),
+                    "seed_user": False,
+                    "points_opt_out": False,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        ids = _insert_returning(session, Member, params)
+        member_ids.update({r.row: mid for r, mid in zip(new_people, ids, strict=True)})
+    updates = []
+    for r in work:
+        ops = r.ops
+        assert ops is not None
+        if ops.member_id is None:
+            continue
+        member_ids[r.row] = ops.member_id
+        if ops.member_set:
+            values = dict(ops.member_set)
+            if "display_name" in values:
+                values.update(_search_keys(values["display_name"]))
+            if "phone" in values:
+                values["phone_tail"] = values["phone"][-4:] if values["phone"] else None
+            values["updated_at"] = now
+            updates.append((ops.member_id, values))
+    _bulk_update(session, Member.__table__, updates)
+    _step(progress, 1, total)
+
+    # tags (merged, never removed)
+    tag_names = {t for r in work for t in r.ops.tags_add}  # type: ignore[union-attr]
+    if tag_names:
+        tag_ids = _ensure_tags(session, tag_names)
+        links = [
+            {"member_id": member_ids[r.row], "tag_id": tag_ids[t]}
+            for r in work
+            for t in r.ops.tags_add  # type: ignore[union-attr]
+        ]
+        session.connection().execute(insert(member_tag), links)
+    _step(progress, 2, total)
+
+    # memberships
+    tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
+
+    def referrer_id(ops: _Ops) -> int | None:
+        if ops.referrer is None:
+            return None
+        kind, ident = ops.referrer
+        return ident if kind == "m" else member_ids[ident]
+
+    new_ms = [r for r in work if r.ops.membership_id is None]  # type: ignore[union-attr]
+    membership_ids: dict[int, int] = {}
+    if new_ms:
+        params = []
+        for r in new_ms:
+            ops = r.ops
+            assert ops is not None
+            s = ops.ms_set
+            params.append(
+                {
+                    "member_id": member_ids[r.row],
+                    "group_id": group_id,
+                    "status": s["status"],
+                    "tier_id": tier_ids.get(s["tier"]) if s.get("tier") else None,
+                    "group_nickname": s.get("group_nickname"),
+                    "applied_at": s.get("applied_at"),
+                    "joined_at": s.get("joined_at"),
+                    "left_at": s.get("left_at"),
+                    "referrer_id": referrer_id(ops),
+                    "purpose": s.get("purpose"),
+                    "fee_paid_cents": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        ids = _insert_returning(session, Membership, params)
+        membership_ids.update({r.row: msid for r, msid in zip(new_ms, ids, strict=True)})
+    ms_updates = []
+    for r in work:
+        ops = r.ops
+        assert ops is not None
+        if ops.membership_id is None:
+            continue
+        membership_ids[r.row] = ops.membership_id
+        values = dict(ops.ms_set)
+        if "tier" in values:
+            values["tier_id"] = tier_ids.get(values.pop("tier"))
+        if ops.referrer is not None:
+            values["referrer_id"] = referrer_id(ops)
+        if values:
+            values["updated_at"] = now
+            ms_updates.append((ops.membership_id, values))
+    _bulk_update(session, Membership.__table__, ms_updates)
+    _step(progress, 3, total)
+
+    # the 进群目的问答 step (applications)
+    step_rows = [r for r in work if r.ops.step_answer is not None]  # type: ignore[union-attr]
+    if step_rows:
+        step_id = session.scalar(
+            select(EntryStep.id).where(
+                EntryStep.group_id == group_id, EntryStep.code == "purpose", EntryStep.retired_at.is_(None)
+            )
+        )
+        if step_id is not None:
+            inserts = [
+                {
+                    "membership_id": membership_ids[r.row],
+                    "step_id": step_id,
+                    "done_at": r.ops.step_done_at or now,  # type: ignore[union-attr]
+                    "recorded_by": actor.id,
+                    "answer": r.ops.step_answer,  # type: ignore[union-attr]
+                }
+                for r in step_rows
+                if not r.ops.step_exists  # type: ignore[union-attr]
+            ]
+            if inserts:
+                session.connection().execute(insert(StepProgress.__table__), inserts)
+            answers = [
+                {"b_ms": membership_ids[r.row], "b_answer": r.ops.step_answer}  # type: ignore[union-attr]
+                for r in step_rows
+                if r.ops.step_exists  # type: ignore[union-attr]
+            ]
+            if answers:
+                table = StepProgress.__table__
+                session.connection().execute(
+                    update(table)
+                    .where(table.c.membership_id == bindparam("b_ms"), table.c.step_id == step_id)
+                    .values(answer=bindparam("b_answer")),
+                    answers,
+                )
+    _step(progress, 4, total)
+
+    # audit: one row per person added or updated, one for the import
+    audit = []
+    added = updated = 0
+    for r in work:
+        mid = member_ids[r.row]
+        after = {c.field: c.after for c in r.changes}
+        if r.action == "add":
+            added += 1
+            audit.append(
+                _audit_row(now, actor, "member.add", "member", mid, {"after": {**after, "group_id": group_id}})
+            )
+        else:
+            updated += 1
+            before = {c.field: c.before for c in r.changes}
+            audit.append(_audit_row(now, actor, "member.update", "member", mid, {"before": before, "after": after}))
+    audit.append(
+        _audit_row(
+            now,
+            actor,
+            f"import.{plan.kind}",
+            "group",
+            group_id,
+            {"after": {"file": plan.file, "added": added, "updated": updated, "unchanged": plan.unchanged}},
+        )
+    )
+    session.connection().execute(insert(AuditEntry.__table__), audit)
+    session.flush()
+    _step(progress, total, total)
+    return ImportSummary(plan.file, plan.kind, group_id, added, updated, plan.unchanged, _time.perf_counter() - started)
+
+
+# ---------------------------------------------------------------------------------------------------
+# One call for the CLI and the dialog
+# ---------------------------------------------------------------------------------------------------
+
+
+class _Phase:
+    """Maps one stage's step(done, total) onto a slice of 0..PROGRESS_TOTAL."""
+
+    def __init__(self, progress: ProgressLike | None, start: int, span: int):
+        self.progress, self.start, self.span = progress, start, span
+
+    def step(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            fraction = min(done / total, 1.0) if total else 0.0
+            self.progress.step(self.start + int(self.span * fraction), PROGRESS_TOTAL)
+
+
+def run_import(
+    database: Any,
+    actor: Actor,
+    path: str | Path,
+    group_name: str,
+    kind: str,
+    dry_run: bool = False,
+    progress: ProgressLike | None = None,
+    *,
+    mapping: dict[int, str] | None = None,
+    remember: bool = False,
+    table: Table | None = None,
+) -> tuple[ImportPlan, ImportSummary | None, bool]:
+    """Read `path`, plan it against the group called `group_name` and, unless `dry_run`, apply it in
+    one transaction that also creates the group when it is missing.
+
+    Returns (plan, summary or None for a dry run, group created — or would be, for a dry run).
+    A plan with problems raises ImportFailed (an ImportProblem naming the first problem; `.plan`
+    lists them all) and writes nothing, not even the group. `remember=True` keeps `mapping` for this
+    header layout (the dialog does this when the user corrected the automatic mapping). `table` is
+    the file as already read (the dialog's preview), so that importing does not read it again."""
+    from desktop.io.tabular import read_table
+    from desktop.services.groups import get_or_create_group
+
+    if kind not in KINDS:
+        raise QunDeskError(f"未知导入类型 {kind!r} (expected roster or applications)")
+    name = (group_name or "").strip()
+    if not name:
+        raise ValidationError("group", "社群名称不能为空 (group name is required)")
+    if table is None:
+        table = read_table(path, progress=_Phase(progress, 0, 400))
+    with database.session() as session:
+        existing = session.scalar(select(Group.id).where(Group.name == name))
+        created = existing is None
+        group_id = existing
+        if created and not dry_run:
+            group_id, created = get_or_create_group(session, actor, name)
+        plan_progress = _Phase(progress, 400, 300)
+        if kind == "roster":
+            plan = plan_roster_import(session, group_id, table, mapping, progress=plan_progress)
+        else:
+            plan = plan_applications_import(session, group_id, table, progress=plan_progress)
+        if not plan.ok:
+            session.rollback()
+            raise ImportFailed(plan)
+        if dry_run:
+            session.rollback()
+            return plan, None, created
+        require(actor, "edit_members")
+        summary = apply_import(session, actor, plan, progress=_Phase(progress, 700, 300))
+        if remember and kind == "roster" and mapping is not None:
+            remember_mapping(session, table.headers, mapping)
+        _step(progress, PROGRESS_TOTAL, PROGRESS_TOTAL)
+        session.commit()
+        return plan, summary, created
+
+
+def describe_row(row: PlannedRow) -> str:
+    """One line for a planned row (CLI --dry-run, logs)."""
+    labels = {"add": "新增 add", "update": "更新 update", "unchanged": "不变 unchanged", "problem": "问题 problem"}
+    text = f"第{row.row}行  {labels[row.action]}  {row.name}"
+    if row.action == "update" and row.changes:
+        text += "  (" + "; ".join(str(c).replace("\n", " / ") for c in row.changes) + ")"
+    if row.problems:
+        text += "  " + "; ".join(p.message for p in row.problems)
+    return text

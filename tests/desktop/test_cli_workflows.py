@@ -1,0 +1,120 @@
+"""The CLI's working commands end to end on real files: check-ins by name and by paste (idempotent, only
+certain matches logged), the monthly report and roster exports read back with openpyxl, and a backup →
+restore round trip whose stats are equal."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.cli import main
+
+TODAY = date.today()
+MONTH = f"{TODAY.year:04d}-{TODAY.month:02d}"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def ws(tmp_path, capsys) -> str:
+    db = str(tmp_path / "w.sqlite")
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(db)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        for name, nick, wx, phone in [
+            ("张三", None, "zhangsan", "13800138000"),
+            ("林美", "小美🌸", None, None),
+            ("王芳", None, None, "13800000001"),
+            ("王芳", None, None, "13800000002"),
+            ('=HYPERLINK("http://x")', None, None, None),
+        ]:
+            add_member(s, owner, gid, MemberInput(display_name=name, nickname=nick, wechat_id=wx, phone=phone))
+        s.commit()
+    database.dispose()
+    return db
+
+
+PASTE = "#接龙 早起打卡\n例 张三 6:00\n1. 张三 5:58\n2. 小美🌸 6:01\n3. 王芳\n4. 陌生人\n5. zhangsan\n6. lm\n"
+
+
+def stats(capsys, db: str) -> dict:
+    code, out, _ = run(capsys, "--db", db, "stats", "--group", "早起打卡营", "--month", MONTH, "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_checkin_paste_logs_certain_matches_once(ws, tmp_path, capsys):
+    paste = tmp_path / "chain.txt"
+    paste.write_text(PASTE, encoding="utf-8")
+    code, out, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste))
+    assert code == 0
+    assert "logged 2" in out  # 张三 (name; line 5 is the same person by WeChat ID) and 小美🌸 (nickname)
+    assert "第5行" in err and "王芳" in err and "陌生人" in err and "lm" in err
+    assert "例" not in err and "#接龙" not in err
+    assert stats(capsys, ws)["checkins"] == 2
+    code, out, _ = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste))
+    assert code == 0 and "logged 0" in out
+    assert stats(capsys, ws)["checkins"] == 2
+
+
+def test_checkin_by_name_and_unknown_names(ws, capsys):
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "张三", "李不存在")
+    assert code == 1 and "李不存在" in err
+    assert stats(capsys, ws)["checkins"] == 0
+    day = TODAY.replace(day=1).isoformat()
+    code, out, _ = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--date", day, "张三", "小美🌸")
+    assert code == 0 and "logged 2" in out
+    assert run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--date", "2026/11/01", "张三")[0] == 1
+    assert run(capsys, "--db", ws, "checkin", "--group", "没有这个群", "张三")[0] == 1
+
+
+def test_export_report_and_roster(ws, tmp_path, capsys):
+    out_file = tmp_path / "report.xlsx"
+    code, _, _ = run(
+        capsys, "--db", ws, "export", "report", "--month", MONTH, "--group", "早起打卡营", "-o", str(out_file)
+    )
+    assert code == 0
+    wb = load_workbook(out_file)
+    assert wb.sheetnames == ["概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警"]
+    names = [c.value for row in wb["成员名册"].iter_rows() for c in row]
+    assert '=HYPERLINK("http://x")' in names  # written as text, never as a formula
+    progress_headers = [c.value for c in next(wb["入群进度"].iter_rows(max_row=wb["入群进度"].max_row)) if c.value]
+    assert any("进群目的问答" in str(v) for row in wb["入群进度"].iter_rows(values_only=True) for v in row if v)
+    assert progress_headers
+    roster_file = tmp_path / "roster.xlsx"
+    code, out, _ = run(capsys, "--db", ws, "export", "roster", "--all", "-o", str(roster_file))
+    assert code == 0 and "5 rows" in out
+    rows = list(load_workbook(roster_file).active.iter_rows(values_only=True))
+    assert len(rows) == 6 and "13800138000" in [str(v) for v in rows[1] + rows[2] + rows[3] + rows[4] + rows[5]]
+    assert run(capsys, "--db", ws, "export", "report", "--month", "2026-13", "--all", "-o", str(out_file))[0] == 1
+    assert run(capsys, "--db", ws, "export", "report", "--month", MONTH, "--all", "-o", str(tmp_path / "x.csv"))[0] == 1
+
+
+def test_backup_restore_round_trip(ws, tmp_path, capsys):
+    run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "张三")
+    before = stats(capsys, ws)
+    backup = tmp_path / "backup.sqlite"
+    assert run(capsys, "--db", ws, "backup", "-o", str(backup))[0] == 0
+    target = str(tmp_path / "restored.sqlite")
+    code, out, _ = run(capsys, "--db", target, "restore", str(backup))
+    assert code == 0 and "checkin 1" in out
+    assert stats(capsys, target) == before
+    code, _, err = run(capsys, "--db", ws, "restore", str(backup))
+    assert code == 1 and err  # the open workspace is not empty: refused
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"not a database" * 100)
+    assert run(capsys, "--db", str(tmp_path / "new.sqlite"), "restore", str(garbage))[0] == 1
+    code, out, _ = run(capsys, "--db", str(tmp_path / "new.sqlite"), "groups", "--json")
+    assert code == 0 and json.loads(out) == []  # nothing of the bad backup was written

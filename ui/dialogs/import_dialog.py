@@ -1,0 +1,691 @@
+"""ImportDialog: import a roster or survey applications from .xlsx/.csv (PRODUCT §3.6) — pick a file,
+check the detected column mapping (and correct it), review every row's action and problems, import.
+
+Reading, planning and importing run off the UI thread through ui/task_runner.py; the decisions live in
+desktop/services/imports.py (this dialog only shows them). A corrected mapping is remembered for files
+with the same headers when the import succeeds."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import NotFound, QunDeskError
+from desktop.io.fields import ImportProblem, clean_text
+from desktop.io.tabular import Table
+from desktop.services.groups import group_id_by_name, list_groups
+from desktop.services.imports import (
+    IMPORT_FIELDS,
+    ImportFailed,
+    ImportPlan,
+    ImportSummary,
+    plan_applications_import,
+    plan_roster_import,
+    run_import,
+    suggest_mapping,
+)
+from desktop.services.operators import Actor
+from desktop.tasks import Progress
+from models.db import DatabaseError
+from ui.messages import localise_message
+from ui.task_runner import TaskRunner
+
+FIELD_NAMES = {
+    "name": QT_TRANSLATE_NOOP("ImportDialog", "Name"),
+    "nickname": QT_TRANSLATE_NOOP("ImportDialog", "Nickname"),
+    "group_nickname": QT_TRANSLATE_NOOP("ImportDialog", "Group nickname"),
+    "wechat_id": QT_TRANSLATE_NOOP("ImportDialog", "WeChat ID"),
+    "phone": QT_TRANSLATE_NOOP("ImportDialog", "Phone"),
+    "gender": QT_TRANSLATE_NOOP("ImportDialog", "Gender"),
+    "city": QT_TRANSLATE_NOOP("ImportDialog", "City"),
+    "occupation": QT_TRANSLATE_NOOP("ImportDialog", "Occupation"),
+    "tags": QT_TRANSLATE_NOOP("ImportDialog", "Tags"),
+    "note": QT_TRANSLATE_NOOP("ImportDialog", "Note"),
+    "joined_at": QT_TRANSLATE_NOOP("ImportDialog", "Joined"),
+    "status": QT_TRANSLATE_NOOP("ImportDialog", "Status"),
+    "tier": QT_TRANSLATE_NOOP("ImportDialog", "Tier"),
+    "referrer": QT_TRANSLATE_NOOP("ImportDialog", "Referrer"),
+    "purpose": QT_TRANSLATE_NOOP("ImportDialog", "Purpose"),
+    "real_name_verified": QT_TRANSLATE_NOOP("ImportDialog", "Real-name verified"),
+    "applied_at": QT_TRANSLATE_NOOP("ImportDialog", "Applied"),
+    "purpose_step": QT_TRANSLATE_NOOP("ImportDialog", "Purpose question step"),
+}
+ACTION_NAMES = {
+    "add": QT_TRANSLATE_NOOP("ImportDialog", "Add"),
+    "update": QT_TRANSLATE_NOOP("ImportDialog", "Update"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportDialog", "Unchanged"),
+    "problem": QT_TRANSLATE_NOOP("ImportDialog", "Problem"),
+}
+PROBLEM_BACKGROUND = QColor("#FDE2E1")
+PROBLEM_FOREGROUND = QColor("#991B1B")
+SAMPLE_ROWS = 3  # example values shown beside each column of the mapping
+GROUP_TYPING_PAUSE_MS = 300
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("ImportDialog", source)
+
+
+def field_name(field: str) -> str:
+    source = FIELD_NAMES.get(field)
+    return _tr(source) if source else field
+
+
+# ---------------------------------------------------------------------------------------------------
+# Work done on the worker thread (no widgets here)
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preview:
+    table: Table
+    kind: str
+    mapping: dict[int, str]
+    plan: ImportPlan
+    group_exists: bool
+
+
+def preview_task(
+    progress: Progress,
+    *,
+    database: Any,
+    path: str,
+    table: Table | None,
+    kind: str,
+    group_name: str,
+    mapping: dict[int, str] | None,
+) -> Preview:
+    """Read the file (unless already read) and plan it; kind "auto" picks applications for a survey export."""
+    from desktop.io.survey import is_survey
+    from desktop.io.tabular import read_table
+
+    if table is None:
+        table = read_table(path, progress=progress)
+    if kind == "auto":
+        kind = "applications" if is_survey(table) else "roster"
+    with database.session() as session:
+        try:
+            group_id: int | None = group_id_by_name(session, group_name.strip()) if group_name.strip() else None
+        except NotFound:
+            group_id = None
+        if kind == "roster":
+            if mapping is None:
+                mapping = suggest_mapping(session, table.headers)
+            plan = plan_roster_import(session, group_id, table, mapping, progress=progress)
+        else:
+            plan = plan_applications_import(session, group_id, table, progress=progress)
+            mapping = dict(plan.mapping)
+        session.rollback()
+    return Preview(table, kind, dict(mapping), plan, group_id is not None)
+
+
+def import_task(
+    progress: Progress,
+    *,
+    database: Any,
+    actor: Actor,
+    path: str,
+    table: Table,
+    kind: str,
+    group_name: str,
+    mapping: dict[int, str] | None,
+    remember: bool,
+) -> tuple[ImportPlan, ImportSummary, bool]:
+    plan, summary, created = run_import(
+        database, actor, path, group_name, kind, progress=progress, mapping=mapping, remember=remember, table=table
+    )
+    assert summary is not None
+    return plan, summary, created
+
+
+# ---------------------------------------------------------------------------------------------------
+# The preview table: a model, so that 20,000 rows cost nothing to show
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    row: int | None
+    action: str
+    name: str
+    details: str
+
+    @property
+    def is_problem(self) -> bool:
+        return self.action == "problem"
+
+
+def _problem_text(problem: ImportProblem) -> str:
+    message = localise_message(problem.message)
+    return f"{problem.column}: {message}" if problem.column else message
+
+
+def preview_lines(plan: ImportPlan) -> list[PreviewLine]:
+    lines = [PreviewLine(p.row, "problem", "", _problem_text(p)) for p in plan.file_problems]
+    for row in plan.rows:
+        if row.problems:
+            details = "; ".join(_problem_text(p) for p in row.problems)
+        elif row.action == "update":
+            details = "; ".join(
+                f"{field_name(c.field)}: {_short(c.before) or '—'} → {_short(c.after)}" for c in row.changes
+            )
+        else:
+            details = ""
+        lines.append(PreviewLine(row.row, row.action, row.name, details))
+    return lines
+
+
+def _short(text: str | None, limit: int = 60) -> str:
+    if text is None:
+        return ""
+    text = text.replace("\n", " / ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class PreviewModel(QAbstractTableModel):
+    COL_ROW, COL_ACTION, COL_NAME, COL_DETAILS = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportDialog", "Row"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Action"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Name"),
+        QT_TRANSLATE_NOOP("ImportDialog", "Changes or problems"),
+    )
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._all: list[PreviewLine] = []
+        self._lines: list[PreviewLine] = []
+        self._problems_only = False
+
+    def set_lines(self, lines: list[PreviewLine]) -> None:
+        self.beginResetModel()
+        self._all = lines
+        self._lines = [line for line in lines if line.is_problem] if self._problems_only else lines
+        self.endResetModel()
+
+    def set_problems_only(self, on: bool) -> None:
+        self._problems_only = on
+        self.set_lines(self._all)
+
+    def line(self, index: int) -> PreviewLine:
+        return self._lines[index]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self._lines[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.COL_ROW:
+                return "" if line.row is None else str(line.row)
+            if column == self.COL_ACTION:
+                return _tr(ACTION_NAMES[line.action])
+            if column == self.COL_NAME:
+                return line.name
+            return line.details
+        if role == Qt.ItemDataRole.BackgroundRole and line.is_problem:
+            return QBrush(PROBLEM_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and line.is_problem:
+            return QBrush(PROBLEM_FOREGROUND)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The dialog
+# ---------------------------------------------------------------------------------------------------
+
+
+class ImportDialog(QDialog):
+    """Import people into a group. `set_file(path)` is what the Browse button does (tests call it)."""
+
+    preview_ready = Signal(object)  # the ImportPlan shown
+    import_finished = Signal(object)  # the ImportSummary
+
+    KIND_AUTO = "auto"
+
+    def __init__(
+        self,
+        database: Any,
+        actor: Actor,
+        group_id: int | None = None,
+        parent: QWidget | None = None,
+        runner: Any | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self._database = database
+        self._actor = actor
+        self._path: str | None = None
+        self._table: Table | None = None
+        self._mapping: dict[int, str] | None = None  # None: ask the service (remembered or automatic)
+        self._mapping_edited = False
+        self._kind_chosen = False
+        self._pending: str | None = None  # "preview" asked for while a task was running
+        self._job: str | None = None  # "preview" | "import"
+        self.plan: ImportPlan | None = None
+        self.summary: ImportSummary | None = None
+        self.group_created = False
+
+        self._group_timer = QTimer(self)  # typing a group name re-plans once the typing pauses
+        self._group_timer.setSingleShot(True)
+        self._group_timer.setInterval(GROUP_TYPING_PAUSE_MS)
+        self._group_timer.timeout.connect(self._request_preview)
+        self.runner = runner or TaskRunner(self, show_dialog=False)  # the dialog shows its own progress
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+
+        with database.session() as session:
+            groups = [(g.id, g.name) for g in list_groups(session)]
+        self._build(groups, group_id)
+        self.setWindowTitle(self.tr("Import people"))
+
+    # ---- building ----
+    def _build(self, groups: list[tuple[int, str]], group_id: int | None) -> None:
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("Choose an .xlsx or .csv file"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self.browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("Roster (members)"), "roster")
+        self.kind_combo.addItem(self.tr("Applications (survey export)"), "applications")
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+
+        self.group_combo = QComboBox()
+        self.group_combo.setEditable(True)
+        self.group_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for gid, name in groups:
+            self.group_combo.addItem(name, gid)
+        index = self.group_combo.findData(group_id) if group_id is not None else -1
+        self.group_combo.setCurrentIndex(max(index, 0) if groups else -1)
+        self.group_combo.lineEdit().setPlaceholderText(self.tr("Group name (a new name creates the group)"))
+        self.group_combo.currentTextChanged.connect(self._on_group_changed)
+
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Import as:"), self.kind_combo)
+        form.addRow(self.tr("Into group:"), self.group_combo)
+
+        mapping_title = QLabel(self.tr("Columns"))
+        mapping_title.setObjectName("sectionTitle")
+        self.mapping_hint = QLabel(self.tr("Check what each column holds; correct it where the guess is wrong."))
+        self.mapping_hint.setObjectName("hint")
+        self.mapping_hint.setWordWrap(True)
+        self.mapping_table = QTableWidget(0, 3)
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Example"), self.tr("Imports as")])
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+        preview_title = QLabel(self.tr("Preview"))
+        preview_title.setObjectName("sectionTitle")
+        self.summary_label = QLabel(self.tr("Choose a file to see what will be imported."))
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_only_check = QCheckBox(self.tr("Only rows with problems"))
+        self.problems_only_check.toggled.connect(self._on_problems_only)
+        self.preview_model = PreviewModel(self)
+        self.preview_view = QTableView()
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.verticalHeader().hide()
+        self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview_view.setWordWrap(False)
+        view_header = self.preview_view.horizontalHeader()
+        view_header.setSectionResizeMode(PreviewModel.COL_DETAILS, QHeaderView.ResizeMode.Stretch)
+        view_header.resizeSection(PreviewModel.COL_ROW, 56)
+        view_header.resizeSection(PreviewModel.COL_ACTION, 90)
+        view_header.resizeSection(PreviewModel.COL_NAME, 140)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary_label, 1)
+        summary_row.addWidget(self.problems_only_check)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("primaryButton")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress_bar, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(0)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(mapping_title)
+        layout.addWidget(self.mapping_hint)
+        layout.addWidget(self.mapping_table, 2)
+        layout.addWidget(preview_title)
+        layout.addLayout(summary_row)
+        layout.addWidget(self.preview_view, 3)
+        layout.addLayout(buttons)
+        self.resize(860, 680)
+
+    # ---- user actions ----
+    @Slot()
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a file to import"),
+            str(Path(self._path).parent) if self._path else "",
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.csv *.tsv);;All files (*)"),
+        )
+        if path:
+            self.set_file(path)
+
+    def set_file(self, path: str | Path) -> None:
+        """Read and preview `path` (the kind follows the file unless the user chose one)."""
+        self._path = str(path)
+        self._table = None
+        self._mapping = None
+        self._mapping_edited = False
+        self.path_edit.setText(self._path)
+        self._request_preview()
+
+    def group_name(self) -> str:
+        return self.group_combo.currentText().strip()
+
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def mapping_combo(self, column: int) -> QComboBox:
+        widget = self.mapping_table.cellWidget(column, 2)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def current_mapping(self) -> dict[int, str]:
+        mapping = {}
+        for column in range(self.mapping_table.rowCount()):
+            field = self.mapping_combo(column).currentData()
+            if field:
+                mapping[column] = str(field)
+        return mapping
+
+    def set_column_field(self, column: int, field: str | None) -> None:
+        """Choose what a column imports as (None: not imported), as the user does with the combo."""
+        combo = self.mapping_combo(column)
+        combo.setCurrentIndex(max(combo.findData(field), 0))
+
+    @Slot()
+    def start_import(self) -> None:
+        if self.plan is None or not self.plan.ok or self._table is None or self._path is None:
+            return
+        if self.runner.running:
+            return
+        if not self.group_name():
+            self.summary_label.setText(self.tr("Enter the group to import into."))
+            return
+        kind = self.kind()
+        self._job = "import"
+        self._set_working(True, self.tr("Importing…"))
+        self.runner.start(
+            import_task,
+            database=self._database,
+            actor=self._actor,
+            path=self._path,
+            table=self._table,
+            kind=kind,
+            group_name=self.group_name(),
+            mapping=self.current_mapping() if kind == "roster" else None,
+            remember=kind == "roster" and self._mapping_edited,
+        )
+
+    # ---- reacting to changes ----
+    @Slot(int)
+    def _on_kind_changed(self, _index: int) -> None:
+        self._kind_chosen = True
+        self._mapping = None
+        self._mapping_edited = False
+        self._request_preview()
+
+    @Slot(str)
+    def _on_group_changed(self, _text: str) -> None:
+        self.import_button.setEnabled(False)
+        self._group_timer.start()
+
+    @Slot(int)
+    def _on_mapping_changed(self, _index: int) -> None:
+        self._mapping_edited = True
+        self._mapping = self.current_mapping()
+        self._request_preview()
+
+    @Slot(bool)
+    def _on_problems_only(self, on: bool) -> None:
+        self.preview_model.set_problems_only(on)
+
+    @Slot()
+    def _request_preview(self) -> None:
+        self._group_timer.stop()
+        if self._path is None:
+            return
+        self.import_button.setEnabled(False)
+        if self.runner.running:
+            self._pending = "preview"
+            return
+        self._pending = None
+        self._job = "preview"
+        self._set_working(True, self.tr("Reading the file…") if self._table is None else self.tr("Checking rows…"))
+        self.runner.start(
+            preview_task,
+            database=self._database,
+            path=self._path,
+            table=self._table,
+            kind=self.kind() if self._kind_chosen else self.KIND_AUTO,
+            group_name=self.group_name(),
+            mapping=self._mapping,
+        )
+
+    # ---- showing results ----
+    def _fill_mapping(self, preview: Preview) -> None:
+        table = preview.table
+        self.mapping_table.setRowCount(len(table.headers))
+        editable = preview.kind == "roster"
+        self.mapping_hint.setText(
+            self.tr("Check what each column holds; correct it where the guess is wrong.")
+            if editable
+            else self.tr("Survey questions are recognised by their wording; every other answer is kept on the note.")
+        )
+        for column, header in enumerate(table.headers):
+            samples = [clean_text(values[column]) for _row, values in table.rows[:SAMPLE_ROWS] if column < len(values)]
+            self.mapping_table.setItem(column, 0, QTableWidgetItem(header or self.tr("(no header)")))
+            self.mapping_table.setItem(column, 1, QTableWidgetItem(", ".join(s for s in samples if s)))
+            combo = QComboBox()
+            combo.addItem(self.tr("(not imported)"), None)
+            fields = IMPORT_FIELDS if editable else tuple(dict.fromkeys(preview.mapping.values()))
+            for field in fields:
+                combo.addItem(field_name(field), field)
+            combo.setCurrentIndex(max(combo.findData(preview.mapping.get(column)), 0))
+            combo.setEnabled(editable)
+            combo.currentIndexChanged.connect(self._on_mapping_changed)
+            self.mapping_table.setCellWidget(column, 2, combo)
+
+    def _show_plan(self, plan: ImportPlan, group_exists: bool) -> None:
+        self.plan = plan
+        self.preview_model.set_lines(preview_lines(plan))
+        parts = [
+            self.tr("%1 to add").replace("%1", str(plan.added)),
+            self.tr("%1 to update").replace("%1", str(plan.updated)),
+            self.tr("%1 unchanged").replace("%1", str(plan.unchanged)),
+        ]
+        text = ", ".join(parts)
+        problems = len(plan.problems)
+        if problems:
+            text = self.tr("%1 problem(s): fix the file (or the column mapping) and choose it again. %2").replace(
+                "%1", str(problems)
+            )
+            text = text.replace("%2", ", ".join(parts))
+        elif not group_exists and self.group_name():
+            text += " " + self.tr("— the group “%1” will be created.").replace("%1", self.group_name())
+        self.summary_label.setText(text)
+        self.summary_label.setProperty("error", bool(problems))
+        self.import_button.setEnabled(plan.ok and bool(self.group_name()))
+
+    # ---- runner ----
+    def _set_working(self, working: bool, text: str = "") -> None:
+        self.progress_bar.setVisible(working)
+        self.cancel_button.setVisible(working)
+        self.browse_button.setEnabled(not working)
+        self.kind_combo.setEnabled(not working)
+        self.group_combo.setEnabled(not working)
+        self.mapping_table.setEnabled(not working)
+        if working:
+            self.import_button.setEnabled(False)
+            self.progress_bar.setRange(0, 0)  # busy until the first progress report
+            if text:
+                self.summary_label.setText(text)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(min(done, total))
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        job, self._job = self._job, None
+        self._set_working(False)
+        if job == "preview":
+            preview: Preview = result
+            self._table = preview.table
+            if not self._kind_chosen or self.kind() != preview.kind:
+                self.kind_combo.blockSignals(True)
+                self.kind_combo.setCurrentIndex(self.kind_combo.findData(preview.kind))
+                self.kind_combo.blockSignals(False)
+            if self._mapping is None or preview.kind != "roster":
+                self._fill_mapping(preview)
+            self._mapping = dict(preview.mapping) if preview.kind == "roster" else None
+            self._show_plan(preview.plan, preview.group_exists)
+            if self._pending:
+                self._request_preview()
+                return
+            self.preview_ready.emit(preview.plan)
+            return
+        plan, summary, created = result
+        self.summary, self.group_created = summary, created
+        self.plan = plan
+        self.preview_model.set_lines(preview_lines(plan))
+        text = self.tr("Imported: %1 added, %2 updated, %3 unchanged.")
+        text = text.replace("%1", str(summary.added)).replace("%2", str(summary.updated))
+        text = text.replace("%3", str(summary.unchanged))
+        if created:
+            text += " " + self.tr("The group “%1” was created.").replace("%1", self.group_name())
+        self.summary_label.setText(text)
+        self.import_button.setEnabled(False)
+        self.close_button.setText(self.tr("Done"))
+        self.import_finished.emit(summary)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        job, self._job = self._job, None
+        self._set_working(False)
+        error = getattr(self.runner, "error", None)
+        if isinstance(error, ImportFailed):
+            self._show_plan(error.plan, True)
+        elif isinstance(error, QunDeskError | DatabaseError):
+            self.plan = None
+            if job == "preview":
+                self._table = None
+                self.mapping_table.setRowCount(0)
+                self.preview_model.set_lines([])
+            self.summary_label.setText(localise_message(str(error)))
+            self.summary_label.setProperty("error", True)
+        else:  # a bug: the traceback goes to the one exception dialog
+            self.summary_label.setText(self.tr("Something went wrong: %1").replace("%1", message.splitlines()[-1]))
+            if error is not None:
+                sys.excepthook(type(error), error, error.__traceback__)
+        self.import_button.setEnabled(False)
+        if self._pending and job == "preview":
+            self._request_preview()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        job, self._job = self._job, None
+        self._set_working(False)
+        self._pending = None
+        if job == "import":
+            self.summary_label.setText(self.tr("Import cancelled. Nothing was written."))
+            self.import_button.setEnabled(self.plan is not None and self.plan.ok)
+        else:
+            self.summary_label.setText(self.tr("Cancelled."))
+
+    # ---- closing while working: cancel first, never leave a thread behind ----
+    def reject(self) -> None:
+        if self.runner.running:
+            self._pending = None
+            self.runner.cancel()
+            self.runner.wait()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.runner.running:
+            self._pending = None
+            self.runner.cancel()
+            event.ignore()
+            return
+        super().closeEvent(event)
