@@ -37,3 +37,15 @@ def actor_for(database: Database, operator: str | None = None, password: str | N
         actor = get_actor(session, operator, password)
         session.commit()
         return actor
+
+
+def startup_maintenance(database: Database) -> tuple[str | None, Path | None]:
+    """What the window does when it opens a workspace: a quick integrity check (a damaged database gets
+    a clear message and the offer to restore the latest backup) and the first-start-of-the-day backup.
+    Returns (integrity problem or None, path of the backup taken today or None)."""
+    from desktop.services.backup import auto_backup, check_integrity
+
+    problem = check_integrity(database)
+    if problem is not None:
+        return problem, None
+    return None, auto_backup(database)

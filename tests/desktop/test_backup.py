@@ -519,3 +519,11 @@ def test_check_integrity_reports_a_damaged_sqlite_file(sqlite_workspace):
 def test_backup_refuses_to_overwrite_the_workspace_itself(sqlite_workspace):
     with pytest.raises(BackupError, match="workspace itself"):
         backup_workspace(sqlite_workspace, sqlite_workspace.engine.url.database)
+
+
+def test_startup_maintenance_backs_up_once_a_day(sqlite_workspace, isolated_home):
+    from desktop.workspace import startup_maintenance
+
+    problem, first = startup_maintenance(sqlite_workspace)
+    assert problem is None and first is not None and first.exists()
+    assert startup_maintenance(sqlite_workspace) == (None, None)
