@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 
 from rapidfuzz import fuzz
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from models import Member, Membership, Tag, Tier, utcnow
+from models import Group, Member, Membership, Tag, Tier, utcnow
 from models.base import GENDERS, MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery, count_roster, search_roster
 from models.search_keys import name_keys
@@ -141,6 +141,7 @@ class DuplicateHit:
     display_name: str
     reason: str  # "wechat_id" | "phone" | "similar_name"
     score: float = 100.0
+    blacklisted_in: tuple[str, ...] = ()  # groups where this person is blacklisted: re-adding must warn
 
 
 def find_duplicates(
@@ -183,6 +184,15 @@ def find_duplicates(
             score = fuzz.ratio(target, unicodedata.normalize("NFKC", name).casefold())
             if score >= SIMILAR_NAME_SCORE:
                 hits.setdefault(mid, DuplicateHit(mid, name, "similar_name", score))
+    if hits:
+        black: dict[int, list[str]] = {}
+        for mid, gname in session.execute(
+            select(Membership.member_id, Group.name)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Membership.member_id.in_(list(hits)), Membership.status == "blacklisted")
+        ):
+            black.setdefault(mid, []).append(gname)
+        hits = {mid: replace(h, blacklisted_in=tuple(black.get(mid, ()))) for mid, h in hits.items()}
     return list(hits.values())
 
 

@@ -175,3 +175,14 @@ def test_audit_log_filters(workspace, group, owner):
         assert about == ["member.update", "member.add"]
         assert list_audit(s, start=date(2000, 1, 1), end=date(2000, 1, 2)) == []
         assert len(list_audit(s, action_prefix="member.")) == 5
+
+
+def test_a_blacklisted_person_is_flagged_when_added_again(workspace, group, owner):
+    from desktop.services.onboarding import leave_group
+
+    with workspace.session() as s:
+        zs = search_roster(s, RosterQuery(group_id=group, text="张三"))[0]
+        leave_group(s, owner, zs.membership_id, "发广告", status="blacklisted")
+        s.commit()
+        (hit,) = find_duplicates(s, display_name="张三丰", phone="13800138000", group_id=group)
+        assert hit.blacklisted_in == ("早起打卡营",)
