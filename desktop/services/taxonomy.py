@@ -1,0 +1,119 @@
+"""The workspace's editable lists: tiers (核心/大咖/中咖/普通: names, order, target share), operating roles
+(日常运营, 策划 …) and tags with colours. Renaming keeps every membership's tier, role and tag."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.errors import ValidationError
+from desktop.services.audit import record_audit
+from desktop.services.operators import Actor, require
+from models import Membership, Role, Tag, Tier, member_tag, membership_role
+
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class TierRow:
+    id: int | None  # None for a new tier
+    name: str
+    target_share: float
+
+
+def list_tier_rows(session: Session) -> list[TierRow]:
+    return [TierRow(t.id, t.name, t.target_share) for t in session.scalars(select(Tier).order_by(Tier.rank))]
+
+
+def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
+    """Replace the tier list in this order (rank 0 = highest). Existing ids keep their memberships; a tier
+    left out loses it (those memberships get no tier) — callers confirm that with the user first."""
+    require(actor, "edit_groups")
+    names = [t.name.strip() for t in tiers]
+    if not tiers or any(not n for n in names):
+        raise ValidationError("tiers", "层级名称不能为空 (tier names are required)")
+    if len(set(names)) != len(names):
+        raise ValidationError("tiers", "层级名称不能重复 (tier names must differ)")
+    if any(not 0 <= t.target_share <= 1 for t in tiers):
+        raise ValidationError("tiers", "目标占比应在 0 到 1 之间 (target share must be 0..1)")
+    keep = {t.id for t in tiers if t.id is not None}
+    gone = [tid for tid in session.scalars(select(Tier.id)) if tid not in keep]
+    if gone:
+        session.execute(update(Membership).where(Membership.tier_id.in_(gone)).values(tier_id=None))
+        session.execute(delete(Tier).where(Tier.id.in_(gone)))
+    # two passes so renames that swap names never collide with the UNIQUE(name) constraint
+    for rank, t in enumerate(tiers):
+        if t.id is not None:
+            session.execute(update(Tier).where(Tier.id == t.id).values(name=f"~renaming~{rank}~{t.id}", rank=rank))
+    for rank, (t, name) in enumerate(zip(tiers, names, strict=True)):
+        if t.id is None:
+            session.execute(insert(Tier).values(name=name, rank=rank, target_share=t.target_share))
+        else:
+            session.execute(update(Tier).where(Tier.id == t.id).values(name=name, target_share=t.target_share))
+    record_audit(session, actor.id, "tiers.save", "tier", None, after={"tiers": names, "removed": gone})
+
+
+def list_roles(session: Session) -> list[tuple[int, str, int]]:
+    """(id, name, memberships holding it)."""
+    counts = dict(
+        session.execute(select(membership_role.c.role_id, func.count()).group_by(membership_role.c.role_id)).all()
+    )
+    return [(r.id, r.name, int(counts.get(r.id, 0))) for r in session.scalars(select(Role).order_by(Role.id))]
+
+
+def add_role(session: Session, actor: Actor, name: str) -> int:
+    require(actor, "edit_groups")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("role", "角色名称不能为空 (role name is required)")
+    if session.scalar(select(Role.id).where(Role.name == name)) is not None:
+        raise ValidationError("role", f"角色「{name}」已存在 (already exists)")
+    rid = session.execute(insert(Role).values(name=name).returning(Role.id)).scalar_one()
+    record_audit(session, actor.id, "role.add", "role", rid, after={"name": name})
+    return rid
+
+
+def rename_role(session: Session, actor: Actor, role_id: int, name: str) -> None:
+    require(actor, "edit_groups")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("role", "角色名称不能为空 (role name is required)")
+    if session.scalar(select(Role.id).where(Role.name == name, Role.id != role_id)) is not None:
+        raise ValidationError("role", f"角色「{name}」已存在 (already exists)")
+    session.execute(update(Role).where(Role.id == role_id).values(name=name))
+    record_audit(session, actor.id, "role.rename", "role", role_id, after={"name": name})
+
+
+def remove_role(session: Session, actor: Actor, role_id: int) -> None:
+    require(actor, "edit_groups")
+    session.execute(delete(membership_role).where(membership_role.c.role_id == role_id))
+    session.execute(delete(Role).where(Role.id == role_id))
+    record_audit(session, actor.id, "role.remove", "role", role_id)
+
+
+def list_tag_rows(session: Session) -> list[tuple[int, str, str, int]]:
+    """(id, name, colour, members carrying it)."""
+    counts = dict(session.execute(select(member_tag.c.tag_id, func.count()).group_by(member_tag.c.tag_id)).all())
+    return [(t.id, t.name, t.color, int(counts.get(t.id, 0))) for t in session.scalars(select(Tag).order_by(Tag.name))]
+
+
+def set_tag(session: Session, actor: Actor, tag_id: int, *, name: str | None = None, color: str | None = None) -> None:
+    require(actor, "edit_members")
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise ValidationError("tag", f"tag {tag_id} not found")
+    if color is not None:
+        if not _COLOR.match(color):
+            raise ValidationError("color", f"颜色应为 #RRGGBB (colour must be #RRGGBB): {color}")
+        tag.color = color.upper()
+    if name is not None:
+        name = name.strip()
+        if not name:
+            raise ValidationError("tag", "标签名称不能为空 (tag name is required)")
+        if session.scalar(select(Tag.id).where(Tag.name == name, Tag.id != tag_id)) is not None:
+            raise ValidationError("tag", f"标签「{name}」已存在 (already exists)")
+        tag.name = name
+    record_audit(session, actor.id, "tag.edit", "tag", tag_id, after={"name": tag.name, "color": tag.color})
