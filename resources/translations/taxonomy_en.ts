@@ -1,0 +1,124 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>TaxonomyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="52" />
+        <source>Tiers, roles and tags</source>
+        <translation>Tiers, roles and tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="60" />
+        <source>Tiers</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="61" />
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="62" />
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="74" />
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="74" />
+        <source>Target share</source>
+        <translation>Target share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="78" />
+        <source>Highest tier first. A healthy group has about 5% key voices, 20% mid voices and 75% others.</source>
+        <translation>Highest tier first. A healthy group has about 5% key voices, 20% mid voices and 75% others.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="81" />
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="82" />
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="113" />
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="83" />
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="84" />
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="85" />
+        <source>Save tiers</source>
+        <translation>Save tiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="111" />
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="112" />
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="133" />
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="134" />
+        <source>Colour…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="158" />
+        <source>%1 (%2 memberships)</source>
+        <translation>%1 (%2 memberships)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="163" />
+        <source>%1 (%2 people)</source>
+        <translation>%1 (%2 people)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="191" />
+        <source>New tier</source>
+        <translation>New tier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="221" />
+        <source>New role</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="221" />
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="229" />
+        <source>Role name:</source>
+        <translation>Role name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="229" />
+        <source>Rename role</source>
+        <translation>Rename role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="242" />
+        <source>Rename tag</source>
+        <translation>Rename tag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="242" />
+        <source>Tag name:</source>
+        <translation>Tag name:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,124 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>TaxonomyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="52" />
+        <source>Tiers, roles and tags</source>
+        <translation>层级、角色与标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="60" />
+        <source>Tiers</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="61" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="62" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="74" />
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="74" />
+        <source>Target share</source>
+        <translation>目标占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="78" />
+        <source>Highest tier first. A healthy group has about 5% key voices, 20% mid voices and 75% others.</source>
+        <translation>最高层级在前。健康的社群大约有 5% 大咖、20% 中咖和 75% 普通成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="81" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="82" />
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="113" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="83" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="84" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="85" />
+        <source>Save tiers</source>
+        <translation>保存层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="111" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="112" />
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="133" />
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="134" />
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="158" />
+        <source>%1 (%2 memberships)</source>
+        <translation>%1（%2 人担任）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="163" />
+        <source>%1 (%2 people)</source>
+        <translation>%1（%2 人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="191" />
+        <source>New tier</source>
+        <translation>新层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="221" />
+        <source>New role</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="221" />
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="229" />
+        <source>Role name:</source>
+        <translation>角色名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="229" />
+        <source>Rename role</source>
+        <translation>重命名角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="242" />
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="242" />
+        <source>Tag name:</source>
+        <translation>标签名称：</translation>
+    </message>
+</context>
+</TS>
