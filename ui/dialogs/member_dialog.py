@@ -141,6 +141,7 @@ class MemberDialog(QDialog):
         self._loaded: MemberInput | None = None
         self.confirm_duplicates: Callable[[list[DuplicateHit]], bool] = self.ask_about_duplicates
         self.saved_membership_id: int | None = None
+        self.merged_member_id: int | None = None  # set when the duplicate warning's Merge… merged someone
 
         with database.session() as session:
             tiers = [name for _id, name in list_tiers(session)]
@@ -416,10 +417,34 @@ class MemberDialog(QDialog):
         box.setText(self.tr("This person may already be in the roster:"))
         box.setInformativeText(self.describe_duplicates(hits))
         save = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+        merge = None
+        if allowed(self._actor, "merge_members"):
+            merge = box.addButton(self.tr("Merge…"), QMessageBox.ButtonRole.ActionRole)
+            merge.setToolTip(self.tr("Open the merge dialog for %1").replace("%1", hits[0].display_name))
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
+        if merge is not None and box.clickedButton() is merge:
+            self.open_merge(hits[0].member_id)
+            return False
         return box.clickedButton() is save
+
+    def open_merge(self, member_id: int):
+        """The duplicate warning's "Merge…": merge the existing record (with this one, when editing)."""
+        from ui.dialogs.merge_dialog import MergeDialog
+
+        dialog = MergeDialog(self._database, self._actor, member_id, parent=self, other_member_id=self._member_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(self._on_merged)
+        dialog.finished.connect(lambda _result: self.reject() if self.merged_member_id is not None else None)
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def _on_merged(self, kept_member_id: int) -> None:
+        """The record on screen may have been merged away: this form closes when the merge dialog does."""
+        self.merged_member_id = kept_member_id
 
     # ---- saving ----
     @Slot()

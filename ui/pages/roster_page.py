@@ -1,10 +1,15 @@
 """RosterPage: the member list of one group (or all groups) with search as you type, filters, add / edit /
-soft delete with undo. Reads through RosterTableModel (paged SQL), writes through desktop services."""
+soft delete, bulk actions on a selection (tag, tier, role, copy or move to a group, mark left), undo/redo of
+this page's edits (QUndoStack, Ctrl+Z / Ctrl+Shift+Z), the member panel (details and timeline of the selected
+member), the referral tree and the group profile. Reads through RosterTableModel (paged SQL), writes through
+desktop services."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,26 +19,47 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import QunDeskError
+from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tags, list_tiers
+from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_mark_left, bulk_set_tier, bulk_tag
 from desktop.services.operators import Actor, allowed
-from desktop.services.roster import restore_member, soft_delete_member
+from desktop.services.roster import MemberInput, get_member_input, restore_member, soft_delete_member
+from desktop.services.roster_queries import list_roles, membership_snapshots
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery
 from ui.dialogs.member_dialog import MemberDialog
+from ui.dialogs.prompt_dialog import PromptDialog
 from ui.messages import show_error
 from ui.models.roster_table_model import COL_GROUP, COL_NAME, RosterTableModel, database_source, status_label
+from ui.pages.roster_commands import (
+    ServiceCommand,
+    Step,
+    delete_command,
+    edit_command,
+    restore_command,
+    role_command,
+    set_tier_command,
+    tag_command,
+)
+from ui.widgets.member_panel import MemberPanel
 
 SEARCH_DEBOUNCE_MS = 150
+PANEL_DEBOUNCE_MS = 60
 UNDO_VISIBLE_MS = 12_000
 WIDTH_SAMPLE_ROWS = 60
 MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 56, 260
+PANEL_WIDTH = 340
+UNDO_LIMIT = 50
+STAYING = ("applicant", "onboarding", "active")
 
 
 class RosterPage(QWidget):
@@ -46,8 +72,12 @@ class RosterPage(QWidget):
         self._actor = actor
         self._group_id: int | None = None
         self._widths_done = False
-        self._undo_member_ids: list[int] = []
         self.active_dialog: MemberDialog | None = None
+        self.active_prompt: PromptDialog | None = None
+        self.active_profile_dialog = None
+        self.active_referral_dialog = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
 
         self.model = RosterTableModel(
             database_source(database), show_phone=allowed(actor, "export_unmasked"), parent=self
@@ -117,7 +147,10 @@ class RosterPage(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._schedule_panel)
         self.model.modelReset.connect(self._update_buttons)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
 
         # Said in the middle of an empty table: why it is empty and what to do.
         self.empty_label = QLabel(self.table.viewport())
@@ -126,6 +159,23 @@ class RosterPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
         self.table.viewport().installEventFilter(self)
+
+        # The member panel beside the table: details and timeline of the one selected member.
+        self.member_panel = MemberPanel(self._database, self._actor)
+        self.member_panel.edit_requested.connect(self.open_member_dialog)
+        self.member_panel.changed.connect(self._on_panel_changed)
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(PANEL_DEBOUNCE_MS)
+        self._panel_timer.timeout.connect(self.update_panel)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("rosterSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.member_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([10_000, PANEL_WIDTH])
 
         self.add_button = QPushButton(self.tr("Add member"))
         self.add_button.setObjectName("primaryButton")
@@ -137,17 +187,47 @@ class RosterPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
 
+        self.bulk_menu = QMenu(self)
+        self.bulk_tag_action = self.bulk_menu.addAction(self.tr("Add tag…"), self.bulk_add_tag)
+        self.bulk_tier_action = self.bulk_menu.addAction(self.tr("Set tier…"), self.bulk_set_tier)
+        self.bulk_role_action = self.bulk_menu.addAction(self.tr("Add role…"), self.bulk_add_role)
+        self.bulk_menu.addSeparator()
+        self.bulk_copy_action = self.bulk_menu.addAction(self.tr("Copy to group…"), self.bulk_copy)
+        self.bulk_move_action = self.bulk_menu.addAction(self.tr("Move to group…"), self.bulk_move)
+        self.bulk_menu.addSeparator()
+        self.bulk_left_action = self.bulk_menu.addAction(self.tr("Mark left…"), self.bulk_mark_left)
+        self.bulk_button = QPushButton(self.tr("Bulk actions"))
+        self.bulk_button.setObjectName("bulkButton")
+        self.bulk_button.setMenu(self.bulk_menu)
+        self.bulk_button.setToolTip(self.tr("Act on every selected member at once (Shift/Ctrl-click to select)"))
+
+        self.referral_button = QPushButton(self.tr("Referral tree"))
+        self.referral_button.clicked.connect(self.open_referral_tree)
+        self.profile_button = QPushButton(self.tr("Group profile"))
+        self.profile_button.clicked.connect(self.open_group_profile)
+        self.panel_button = QPushButton(self.tr("Details"))
+        self.panel_button.setCheckable(True)
+        self.panel_button.setChecked(True)
+        self.panel_button.setToolTip(self.tr("Show or hide the member panel"))
+        self.panel_button.toggled.connect(self._set_panel_visible)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.bulk_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.referral_button)
+        buttons.addWidget(self.profile_button)
+        buttons.addWidget(self.panel_button)
 
-        # Undo bar: "Deleted 张三 [Undo]" — a status message the user can act on, hidden after a while.
+        # Message bar: "Set the tier of 3 people to 大咖 [Undo]" — the result of the last action, with an Undo
+        # for the ones on the undo stack; hidden after a while.
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
         self.undo_label = QLabel()
+        self.undo_label.setWordWrap(True)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("linkButton")
         self.undo_button.clicked.connect(self.undo_delete)
@@ -165,7 +245,7 @@ class RosterPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
 
@@ -173,7 +253,14 @@ class RosterPage(QWidget):
         self._add_action(QKeySequence.StandardKey.New, lambda: self.open_member_dialog(None))
         self._add_action(QKeySequence(Qt.Key.Key_Delete), self.delete_selected, self.table)
         self._add_action(QKeySequence(Qt.Key.Key_Return), self.edit_selected, self.table)
-        self._add_action(QKeySequence.StandardKey.Undo, self.undo_delete)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
 
         can_delete = allowed(self._actor, "delete_members")
         if not can_delete:
@@ -238,6 +325,7 @@ class RosterPage(QWidget):
         self._group_id = group_id
         self.table.setColumnHidden(COL_GROUP, group_id is not None)
         self.apply_filters()
+        self._update_group_buttons()
 
     @property
     def group_id(self) -> int | None:
@@ -261,25 +349,30 @@ class RosterPage(QWidget):
         self._search_timer.stop()
         selected = self.selected_rows()
         self.model.set_query(self.current_query())
-        self._after_reload(selected[0].membership_id if len(selected) == 1 else None)
+        self._after_reload([selected[0].membership_id] if len(selected) == 1 else [])
 
     def refresh(self, select_membership: int | None = None) -> None:
-        """Re-run the query after a change (keeps the loaded rows and, if possible, the selection)."""
+        """Re-run the query after a change (keeps the loaded rows and, if possible, the selection — all of it,
+        so several bulk actions can follow one another on the same people)."""
         if select_membership is None:
-            selected = self.selected_rows()
-            select_membership = selected[0].membership_id if len(selected) == 1 else None
+            keep = [r.membership_id for r in self.selected_rows()]
+        else:
+            keep = [select_membership]
         self.model.refresh()
-        self._after_reload(select_membership)
+        self._after_reload(keep)
 
-    def _after_reload(self, select_membership: int | None) -> None:
+    def _after_reload(self, select: list[int]) -> None:
         total = self.model.total
         self.count_label.setText(self.tr("%n person(s)", "", total))
         if not self._widths_done and self.model.rowCount() > 0:
             self.size_columns_from_sample()
-        if select_membership is not None:
-            self.select_membership(select_membership)
+        if len(select) == 1:
+            self.select_membership(select[0])
+        elif select:
+            self.select_memberships(select)
         self._update_empty_state()
         self._update_buttons()
+        self._schedule_panel()
 
     def size_columns_from_sample(self) -> None:
         """Column widths from the header and the first rows only (resizeColumnsToContents reads every row)."""
@@ -324,6 +417,22 @@ class RosterPage(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def select_memberships(self, membership_ids: list[int]) -> int:
+        """Select these rows (as Ctrl-clicks would); returns how many were found among the loaded rows."""
+        sel = self.table.selectionModel()
+        sel.clearSelection()
+        found = 0
+        for msid in membership_ids:
+            row = self.model.row_of(msid)
+            if row is None:
+                continue
+            sel.select(
+                self.model.index(row, COL_NAME),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            found += 1
+        return found
+
     @Slot()
     def _update_buttons(self) -> None:
         rows = self.selected_rows()
@@ -336,15 +445,125 @@ class RosterPage(QWidget):
         self.delete_button.setEnabled(can_delete and bool(live))
         self.restore_button.setVisible(self.show_deleted_check.isChecked())
         self.restore_button.setEnabled(can_delete and bool(deleted))
+        self.bulk_button.setEnabled(can_edit and bool(live))
+        staying = [r for r in live if r.status in STAYING]
+        self.bulk_left_action.setEnabled(bool(staying) and allowed(self._actor, "record_participation"))
+        self.member_panel.actor = self._actor  # follows a change of operator (set_actor)
+        self._update_group_buttons()
+
+    def _update_group_buttons(self) -> None:
+        has_group = self._group_id is not None
+        tip = "" if has_group else self.tr("Choose a group in the list on the left first")
+        for button in (self.referral_button, self.profile_button):
+            button.setEnabled(has_group)
+            button.setToolTip(tip)
+        if has_group:
+            self.referral_button.setToolTip(self.tr("Who brought whom into this group"))
+            self.profile_button.setToolTip(self.tr("Goal, threshold, rules and the other essentials of this group"))
+
+    # ---- the member panel ----
+    @Slot()
+    def _schedule_panel(self) -> None:
+        if self.panel_button.isChecked():
+            self._panel_timer.start()
+
+    @Slot()
+    def update_panel(self) -> None:
+        """Show the one selected member in the panel (several or none: a hint)."""
+        self._panel_timer.stop()
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            if rows[0].membership_id != self.member_panel.membership_id or self.member_panel.data is None:
+                self.member_panel.set_membership(rows[0].membership_id)
+            return
+        if len(rows) > 1:
+            self.member_panel.set_membership(None)
+            self.member_panel.empty_label.setText(
+                self.tr("%n people selected. Use “Bulk actions” to change them together.", "", len(rows))
+            )
+        else:
+            self.member_panel.set_membership(None)
+            self.member_panel.empty_label.setText(self.tr("Select one member to see their details and timeline."))
+
+    @Slot(bool)
+    def _set_panel_visible(self, visible: bool) -> None:
+        self.member_panel.setVisible(visible)
+        if visible:
+            self.update_panel()
+
+    @Slot()
+    def _on_panel_changed(self) -> None:
+        self.refresh()
+        self.members_changed.emit()
+
+    # ---- undo / redo ----
+    def run_step(self, step: Step) -> bool:
+        """Run one undo/redo step in its own transaction as the current operator (roster_commands.Runner)."""
+        try:
+            with self._database.session() as session:
+                step(session, self._actor)
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return False
+        finally:
+            self.reload_choices()
+            self.refresh()
+            self.member_panel.reload()
+            self.members_changed.emit()
+        return True
+
+    def _push(self, command: ServiceCommand, message: str) -> None:
+        self.undo_stack.push(command)
+        self.show_message(message, undoable=True)
+
+    def show_message(self, text: str, *, undoable: bool = False) -> None:
+        """The message bar: the result of the last action, with Undo when it can be undone."""
+        self.undo_label.setText(text)
+        self.undo_button.setVisible(undoable)
+        self.undo_bar.show()
+        self._undo_timer.start()
+
+    @Slot(int)
+    def _on_undo_index_changed(self, _index: int) -> None:
+        if self.undo_button.isVisible() and not self.undo_stack.canRedo():
+            return  # the bar still describes the newest command
+        self.undo_bar.hide()
+        self._undo_timer.stop()
+
+    @Slot()
+    def undo_delete(self) -> None:
+        """Undo the last edit on this page (the message bar's Undo and Ctrl+Z)."""
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+        self.undo_bar.hide()
+        self._undo_timer.stop()
+
+    undo = undo_delete
+
+    @Slot()
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
 
     # ---- actions ----
     def open_member_dialog(self, membership_id: int | None) -> MemberDialog | None:
-        """Open the add (None) or edit dialog window-modally; the roster refreshes when it saves."""
+        """Open the add (None) or edit dialog window-modally; the roster refreshes when it saves. An edit is
+        undoable: the fields before and after are kept on the undo stack."""
         if not allowed(self._actor, "edit_members"):
             return None
+        before: MemberInput | None = None
+        if membership_id is not None:
+            try:
+                with self._database.session() as session:
+                    before = get_member_input(session, membership_id)
+            except QunDeskError as exc:
+                show_error(self, exc)
+                return None
         dialog = MemberDialog(self._database, self._actor, self._group_id, membership_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.member_saved.connect(self._on_member_saved)
+        dialog.member_saved.connect(lambda msid, b=before: self._on_member_saved(msid, b))
+        dialog.finished.connect(lambda _result, d=dialog: self._after_member_dialog(d))
         dialog.destroyed.connect(self._forget_dialog)
         self.active_dialog = dialog
         dialog.open()
@@ -354,10 +573,22 @@ class RosterPage(QWidget):
     def _forget_dialog(self) -> None:
         self.active_dialog = None
 
-    @Slot(int)
-    def _on_member_saved(self, membership_id: int) -> None:
+    def _after_member_dialog(self, dialog: MemberDialog) -> None:
+        if dialog.merged_member_id is not None:  # its duplicate warning merged two people
+            self.refresh()
+            self.member_panel.reload()
+            self.members_changed.emit()
+
+    def _on_member_saved(self, membership_id: int, before: MemberInput | None = None) -> None:
+        if before is not None:
+            with self._database.session() as session:
+                after = get_member_input(session, membership_id)
+            if after != before:
+                text = self.tr("Edited %1.").replace("%1", after.display_name)
+                self._push(edit_command(self, text, membership_id, before, after), text)
         self.reload_choices()
         self.refresh(select_membership=membership_id)
+        self.member_panel.reload()
         self.members_changed.emit()
 
     @Slot()
@@ -374,7 +605,7 @@ class RosterPage(QWidget):
 
     @Slot()
     def delete_selected(self) -> None:
-        """Soft delete the selected people; an Undo in the message bar brings them back."""
+        """Soft delete the selected people; Undo (the message bar or Ctrl+Z) brings them back."""
         rows = [r for r in self.selected_rows() if not r.deleted]
         if not rows or not allowed(self._actor, "delete_members"):
             return
@@ -387,33 +618,20 @@ class RosterPage(QWidget):
         except QunDeskError as exc:
             show_error(self, exc)
             return
-        self._undo_member_ids = member_ids
         if len(rows) == 1:
             text = self.tr("Deleted %1.").replace("%1", rows[0].display_name)
         else:
             text = self.tr("Deleted %n person(s).", "", len(member_ids))
-        self.undo_label.setText(text)
-        self.undo_bar.show()
-        self._undo_timer.start()
+        self._push(delete_command(self, text, member_ids), text)
         self.refresh()
         self.members_changed.emit()
 
     @Slot()
-    def undo_delete(self) -> None:
-        if not self._undo_member_ids:
-            return
-        ids, self._undo_member_ids = self._undo_member_ids, []
-        self._restore(ids)
-        self.undo_bar.hide()
-        self._undo_timer.stop()
-
-    @Slot()
     def restore_selected(self) -> None:
         rows = [r for r in self.selected_rows() if r.deleted]
-        if rows:
-            self._restore(list(dict.fromkeys(r.member_id for r in rows)))
-
-    def _restore(self, member_ids: list[int]) -> None:
+        if not rows:
+            return
+        member_ids = list(dict.fromkeys(r.member_id for r in rows))
         try:
             with self._database.session() as session:
                 for mid in member_ids:
@@ -422,8 +640,265 @@ class RosterPage(QWidget):
         except QunDeskError as exc:
             show_error(self, exc)
             return
+        text = self.tr("Restored %n person(s).", "", len(member_ids))
+        self._push(restore_command(self, text, member_ids), text)
         self.refresh()
         self.members_changed.emit()
+
+    @Slot(QPoint)
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        edit = menu.addAction(self.tr("Edit…"), self.edit_selected)
+        edit.setEnabled(self.edit_button.isEnabled())
+        delete = menu.addAction(self.tr("Delete"), self.delete_selected)
+        delete.setEnabled(self.delete_button.isEnabled())
+        bulk = menu.addMenu(self.tr("Bulk actions"))
+        bulk.setEnabled(self.bulk_button.isEnabled())
+        for action in self.bulk_menu.actions():
+            bulk.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    # ---- bulk actions ----
+    def _bulk_rows(self, *, staying_only: bool = False) -> list[MemberRow]:
+        rows = [r for r in self.selected_rows() if not r.deleted]
+        if staying_only:
+            rows = [r for r in rows if r.status in STAYING]
+        return rows
+
+    def _prompt(self, dialog: PromptDialog, on_value: Callable[[str], None]) -> PromptDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: on_value(dialog.value()))
+        dialog.destroyed.connect(self._forget_prompt)
+        self.active_prompt = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _forget_prompt(self) -> None:
+        self.active_prompt = None
+
+    def _bulk_write(self, write: Callable[[object], int]) -> int | None:
+        """One bulk service call in one transaction; None (and a message) if it was refused."""
+        try:
+            with self._database.session() as session:
+                n = write(session)
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return None
+        return n
+
+    def _after_bulk(self) -> None:
+        self.reload_choices()
+        self.refresh()
+        self.member_panel.reload()
+        self.members_changed.emit()
+
+    def _snapshots(self, ids: list[int]):
+        with self._database.session() as session:
+            return membership_snapshots(session, ids)
+
+    @Slot()
+    def bulk_add_tag(self) -> PromptDialog | None:
+        rows = self._bulk_rows()
+        if not rows:
+            return None
+        with self._database.session() as session:
+            tags = [name for _id, name in list_tags(session)]
+        dialog = PromptDialog(
+            self.tr("Add tag"),
+            self.tr("Tag for %n selected person(s) — pick one or type a new one:", "", len(rows)),
+            choices=tags,
+            editable=True,
+            placeholder=self.tr("e.g. early riser"),
+            parent=self,
+        )
+        return self._prompt(dialog, lambda tag: self._do_bulk_tag([r.membership_id for r in rows], tag))
+
+    def _do_bulk_tag(self, ids: list[int], tag: str) -> None:
+        tag = tag.strip()
+        before = self._snapshots(ids)
+        lacked = [i for i in ids if i in before and tag not in before[i].tags]
+        n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag))
+        if n is None:
+            return
+        text = self.tr("Added the tag “%1” to %n person(s).", "", len(ids)).replace("%1", tag)
+        self._push(tag_command(self, text, ids, tag, lacked), text)
+        self._after_bulk()
+
+    @Slot()
+    def bulk_set_tier(self) -> PromptDialog | None:
+        rows = self._bulk_rows()
+        if not rows:
+            return None
+        with self._database.session() as session:
+            tiers = [name for _id, name in list_tiers(session)]
+        no_tier = self.tr("(no tier)")
+        dialog = PromptDialog(
+            self.tr("Set tier"),
+            self.tr("Tier for %n selected person(s):", "", len(rows)),
+            choices=[*tiers, no_tier],
+            parent=self,
+        )
+        ids = [r.membership_id for r in rows]
+        return self._prompt(dialog, lambda value: self._do_bulk_tier(ids, None if value == no_tier else value))
+
+    def _do_bulk_tier(self, ids: list[int], tier: str | None) -> None:
+        previous = {i: s.tier for i, s in self._snapshots(ids).items()}
+        n = self._bulk_write(lambda s: bulk_set_tier(s, self._actor, ids, tier))
+        if n is None:
+            return
+        if tier:
+            text = self.tr("Set the tier of %n person(s) to %1.", "", n).replace("%1", tier)
+        else:
+            text = self.tr("Cleared the tier of %n person(s).", "", n)
+        self._push(set_tier_command(self, text, ids, tier, previous), text)
+        self._after_bulk()
+
+    @Slot()
+    def bulk_add_role(self) -> PromptDialog | None:
+        rows = self._bulk_rows()
+        if not rows:
+            return None
+        with self._database.session() as session:
+            roles = [name for _id, name in list_roles(session)]
+        dialog = PromptDialog(
+            self.tr("Add role"),
+            self.tr("Role for %n selected person(s) in their group:", "", len(rows)),
+            choices=roles,
+            parent=self,
+        )
+        ids = [r.membership_id for r in rows]
+        return self._prompt(dialog, lambda role: self._do_bulk_role(ids, role))
+
+    def _do_bulk_role(self, ids: list[int], role: str) -> None:
+        before = self._snapshots(ids)
+        lacked = [i for i in ids if i in before and role not in before[i].roles]
+        n = self._bulk_write(lambda s: bulk_add_role(s, self._actor, ids, role))
+        if n is None:
+            return
+        text = self.tr("Added the role “%1” to %n person(s).", "", len(ids)).replace("%1", role)
+        self._push(role_command(self, text, ids, role, lacked), text)
+        self._after_bulk()
+
+    def _ask_group(self, rows: list[MemberRow], title: str, label: str, on_group: Callable[[int, str], None]):
+        with self._database.session() as session:
+            groups = [(g.id, g.name) for g in list_groups(session)]
+        here = {r.group_id for r in rows} if self._group_id is None else {self._group_id}
+        choices = [(gid, name) for gid, name in groups if gid not in here or len(here) > 1]
+        if not choices:
+            self.show_message(self.tr("There is no other group to choose. Create one first (File ▸ New group…)."))
+            return None
+        by_name = {name: gid for gid, name in choices}
+        dialog = PromptDialog(title, label, choices=[name for _gid, name in choices], parent=self)
+        return self._prompt(dialog, lambda name: on_group(by_name[name], name))
+
+    @Slot()
+    def bulk_copy(self) -> PromptDialog | None:
+        rows = self._bulk_rows()
+        if not rows:
+            return None
+        ids = [r.membership_id for r in rows]
+        return self._ask_group(
+            rows,
+            self.tr("Copy to group"),
+            self.tr("Also add %n selected person(s) to this group (they stay where they are):", "", len(rows)),
+            lambda gid, name: self._do_copy(ids, gid, name, move=False),
+        )
+
+    @Slot()
+    def bulk_move(self) -> PromptDialog | None:
+        rows = self._bulk_rows()
+        if not rows:
+            return None
+        ids = [r.membership_id for r in rows]
+        return self._ask_group(
+            rows,
+            self.tr("Move to group"),
+            self.tr(
+                "Move %n selected person(s) to this group. Their old membership is marked as left; its history stays.",
+                "",
+                len(rows),
+            ),
+            lambda gid, name: self._do_copy(ids, gid, name, move=True),
+        )
+
+    def _do_copy(self, ids: list[int], group_id: int, group_name: str, *, move: bool) -> None:
+        n = self._bulk_write(lambda s: bulk_copy_to_group(s, self._actor, ids, group_id, move=move))
+        if n is None:
+            return
+        if move:
+            text = self.tr("Moved %n person(s) to %1.", "", len(ids)).replace("%1", group_name)
+        else:
+            text = self.tr("Copied %n person(s) to %1.", "", n).replace("%1", group_name)
+        skipped = len(ids) - n
+        if skipped > 0:
+            text += " " + self.tr("%n were already there.", "", skipped)
+        self.show_message(text)
+        self._after_bulk()
+
+    @Slot()
+    def bulk_mark_left(self) -> PromptDialog | None:
+        rows = self._bulk_rows(staying_only=True)
+        if not rows:
+            return None
+        ids = [r.membership_id for r in rows]
+        dialog = PromptDialog(
+            self.tr("Mark as left"),
+            self.tr("Why did these %n person(s) leave? The reason is kept with their history.", "", len(rows)),
+            placeholder=self.tr("Reason (required)"),
+            ok_text=self.tr("Mark left"),
+            parent=self,
+        )
+        return self._prompt(dialog, lambda reason: self._do_mark_left(ids, reason))
+
+    def _do_mark_left(self, ids: list[int], reason: str) -> None:
+        n = self._bulk_write(lambda s: bulk_mark_left(s, self._actor, ids, reason))
+        if n is None:
+            return
+        self.show_message(self.tr("Marked %n person(s) as left.", "", n))
+        self._after_bulk()
+
+    # ---- group views ----
+    def _group_name(self) -> str:
+        with self._database.session() as session:
+            for g in list_groups(session, include_archived=True):
+                if g.id == self._group_id:
+                    return g.name
+        return ""
+
+    @Slot()
+    def open_referral_tree(self):
+        """Who brought whom in the current group (several levels deep, biggest trees first)."""
+        from ui.dialogs.referral_tree_dialog import ReferralTreeDialog
+
+        if self._group_id is None:
+            return None
+        dialog = ReferralTreeDialog(self._database, self._group_id, self._group_name(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "active_referral_dialog", None))
+        self.active_referral_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_group_profile(self):
+        """The current group's profile: seven essentials, capacity, rules with versions, archive."""
+        from ui.dialogs.group_profile_dialog import GroupProfileDialog
+
+        if self._group_id is None:
+            return None
+        dialog = GroupProfileDialog(self._database, self._actor, self._group_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.profile_saved.connect(lambda _gid: self.members_changed.emit())
+        dialog.group_archived.connect(lambda _gid: self.members_changed.emit())
+        dialog.destroyed.connect(lambda: setattr(self, "active_profile_dialog", None))
+        self.active_profile_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---- for tests and the main window ----
     def visible_names(self) -> list[str]:
@@ -432,3 +907,15 @@ class RosterPage(QWidget):
     def set_search_text(self, text: str) -> None:
         self.search_edit.setText(text)
         self.apply_filters()
+
+    def set_actor(self, actor: Actor) -> None:
+        """Work for another operator (MainWindow.set_actor): phone column and buttons follow the new role."""
+        self._actor = actor
+        self.model._show_phone = allowed(actor, "export_unmasked")
+        can_delete = allowed(actor, "delete_members")
+        tip = "" if can_delete else self.tr("Only the owner or an admin may delete members")
+        self.delete_button.setToolTip(tip)
+        self.restore_button.setToolTip(tip)
+        self.add_button.setToolTip("" if allowed(actor, "edit_members") else self.tr("Your role may not edit members"))
+        self.model.refresh()
+        self._update_buttons()

@@ -1,0 +1,60 @@
+"""The inverses of the bulk actions in desktop.services.members, for the Roster page's undo: take a tag off
+the selected people, take a role off the selected memberships. Same shape as the bulk_* services (one
+call = one transaction, permission checked, one audit row)."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound, ValidationError
+from desktop.services.audit import record_audit
+from desktop.services.operators import Actor, require
+from models import Membership, Role, Tag, member_tag, membership_role
+
+
+def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
+    wanted = set(membership_ids)
+    rows = dict(session.execute(select(Membership.id, Membership.member_id).where(Membership.id.in_(wanted))).all())
+    if len(rows) != len(wanted):
+        raise NotFound("membership")
+    return list(dict.fromkeys(rows.values()))
+
+
+def bulk_remove_tag(session: Session, actor: Actor, membership_ids: list[int], tag: str) -> int:
+    """Take `tag` off the people of these memberships (tags belong to the person). Returns how many had it."""
+    require(actor, "edit_members")
+    name = (tag or "").strip()
+    if not name:
+        raise ValidationError("tag", "标签不能为空 (tag is required)")
+    tag_id = session.scalar(select(Tag.id).where(Tag.name == name))
+    member_ids = _member_ids(session, membership_ids)
+    if tag_id is None or not member_ids:
+        return 0
+    n = session.execute(
+        delete(member_tag).where(member_tag.c.tag_id == tag_id, member_tag.c.member_id.in_(member_ids))
+    ).rowcount
+    session.expire_all()  # loaded Member.tags collections must not put the rows back
+    record_audit(
+        session, actor.id, "bulk.untag", "membership", None, after={"memberships": membership_ids, "tag": name}
+    )
+    return int(n or 0)
+
+
+def bulk_remove_role(session: Session, actor: Actor, membership_ids: list[int], role: str) -> int:
+    """Take `role` off these memberships. Returns how many had it."""
+    require(actor, "edit_members")
+    role_id = session.scalar(select(Role.id).where(Role.name == role))
+    if role_id is None:
+        raise ValidationError("role", f"未知角色「{role}」(unknown role)")
+    _member_ids(session, membership_ids)  # every membership must exist
+    n = session.execute(
+        delete(membership_role).where(
+            membership_role.c.role_id == role_id, membership_role.c.membership_id.in_(list(set(membership_ids)))
+        )
+    ).rowcount
+    session.expire_all()
+    record_audit(
+        session, actor.id, "bulk.unrole", "membership", None, after={"memberships": membership_ids, "role": role}
+    )
+    return int(n or 0)

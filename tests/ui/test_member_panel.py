@@ -1,0 +1,193 @@
+"""The member panel on the Roster page: header, entry steps, points and referrals, the timeline (newest first,
+a dot per kind, filterable), and its actions — mark left and blacklist need a reason, merge opens the merge
+dialog, edit opens the (undoable) member dialog."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from PySide6.QtCore import Qt
+
+from desktop.services.checkins import record_checkins
+from desktop.services.onboarding import list_steps, record_step
+from desktop.services.participation import add_violation
+from desktop.services.points import adjust_points
+from desktop.services.roster import MemberInput, add_member
+from models import Membership
+from ui.pages.roster_page import RosterPage
+from ui.widgets.member_panel import MemberPanel, TimelineModel
+
+pytestmark = OFFSCREEN_QUIRKS
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    with workspace.database.session() as s:
+        zs = workspace.memberships["张三"]
+        record_checkins(s, workspace.owner, workspace.group_id, TODAY - timedelta(days=1), [zs])
+        steps = list_steps(s, workspace.group_id)
+        record_step(s, workspace.owner, workspace.memberships["王小明🌟"], steps[0].id, answer="想早起")
+        add_violation(s, workspace.owner, zs, "ad", TODAY, "warning", "发了广告链接")
+        adjust_points(s, workspace.owner, zs, 5, "帮忙组织活动")
+        add_member(
+            s,
+            workspace.owner,
+            workspace.group_id,
+            MemberInput(display_name="赵六", referrer_id=workspace.members["张三"]),
+        )
+        s.commit()
+    yield workspace
+    close_workspace(workspace)
+
+
+@pytest.fixture
+def panel(qtbot, ws):
+    p = MemberPanel(ws.database, ws.owner)
+    qtbot.addWidget(p)
+    p.resize(360, 700)
+    p.show()
+    return p
+
+
+def test_timeline_shows_a_checkin_and_a_step_newest_first(qtbot, panel, ws):
+    panel.set_membership(ws.memberships["张三"])
+    kinds = panel.timeline_kinds()
+    assert "checkin" in kinds and "violation" in kinds and "points" in kinds
+    assert any(t in ("打卡", "补卡") for t in panel.timeline_texts())
+    whens = [e.when for e in panel.timeline_model.rows()]
+    assert whens == sorted(whens, reverse=True)
+    assert panel.name_label.text().startswith("张三")
+    assert "★" in panel.name_label.text()  # seed user
+    assert "核心" in panel.chips_label.text()
+    assert "早起" in panel.tags_label.text() and "background-color" in panel.tags_label.text()
+    assert "赵六" in panel.facts_label.text()  # whom they brought in
+    # the step of the applicant
+    panel.set_membership(ws.memberships["王小明🌟"])
+    assert panel.timeline_kinds()[0] in ("step", "joined")
+    assert any(t.startswith("完成「进群目的问答」") for t in panel.timeline_texts())
+    assert "✓" in panel.steps_label.text() and "进群目的问答" in panel.steps_label.text()
+    assert "○" in panel.steps_label.text()  # steps still to do
+
+
+def test_timeline_filter_by_kind(qtbot, panel, ws):
+    panel.set_membership(ws.memberships["张三"])
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("checkin"))
+    assert set(panel.timeline_kinds()) == {"checkin"}
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("step"))
+    assert panel.timeline_kinds() == []
+    assert panel.timeline_empty.isVisible()
+    panel.kind_combo.setCurrentIndex(0)
+    assert len(panel.timeline_kinds()) >= 4
+
+
+def test_timeline_model_is_a_valid_model(qtmodeltester, panel, ws):
+    panel.set_membership(ws.memberships["张三"])
+    qtmodeltester.check(panel.timeline_model)
+    qtmodeltester.check(TimelineModel())
+
+
+def test_mark_left_needs_a_reason(qtbot, panel, ws):
+    msid = ws.memberships["李四"]
+    panel.set_membership(msid)
+    assert panel.leave_button.isEnabled()
+    qtbot.mouseClick(panel.leave_button, Qt.MouseButton.LeftButton)
+    prompt = panel.active_prompt
+    assert prompt is not None and prompt.isVisible()
+    assert not prompt.ok_button.isEnabled()
+    type_text(qtbot, prompt.text_edit, "   ")
+    assert not prompt.ok_button.isEnabled()  # blanks are no reason
+    qtbot.keyClick(prompt.text_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, prompt.text_edit, "工作太忙")
+    assert prompt.ok_button.isEnabled()
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        ms = s.get(Membership, msid)
+        assert (ms.status, ms.left_reason) == ("left", "工作太忙")
+    assert "已退群" in panel.chips_label.text() or "Left" in panel.chips_label.text()
+    assert not panel.leave_button.isEnabled()
+    assert panel.timeline_kinds()[0] == "left"
+
+
+def test_cancelled_reason_changes_nothing(qtbot, panel, ws):
+    msid = ws.memberships["李四"]
+    panel.set_membership(msid)
+    prompt = panel.mark_left()
+    type_text(qtbot, prompt.text_edit, "不想说")
+    qtbot.keyClick(prompt, Qt.Key.Key_Escape)
+    with ws.database.session() as s:
+        assert s.get(Membership, msid).status == "active"
+
+
+def test_blacklist_with_reason(qtbot, panel, ws):
+    msid = ws.memberships["李四"]
+    panel.set_membership(msid)
+    prompt = panel.blacklist()
+    type_text(qtbot, prompt.text_edit, "反复发广告")
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        ms = s.get(Membership, msid)
+        assert (ms.status, ms.left_reason) == ("blacklisted", "反复发广告")
+    assert not panel.blacklist_button.isEnabled()
+
+
+def test_assistant_may_mark_left_but_not_blacklist_or_merge(qtbot, ws):
+    panel = MemberPanel(ws.database, ws.assistant)
+    qtbot.addWidget(panel)
+    panel.set_membership(ws.memberships["李四"])
+    assert panel.leave_button.isEnabled() and panel.edit_button.isEnabled()
+    assert not panel.blacklist_button.isEnabled()
+    assert not panel.merge_button.isEnabled()
+    assert panel.open_merge() is None
+
+
+def test_empty_state_without_a_member(panel):
+    panel.set_membership(None)
+    assert panel.empty_label.isVisible() and not panel.details.isVisible()
+
+
+def test_roster_page_shows_the_panel_for_the_selected_row(qtbot, ws):
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    page.set_group(ws.group_id)
+    page.select_membership(ws.memberships["张三"])
+    qtbot.waitUntil(lambda: page.member_panel.membership_id == ws.memberships["张三"])
+    assert page.member_panel.isVisible()
+    assert "checkin" in page.member_panel.timeline_kinds()
+    # several rows: the panel says how many and points at the bulk actions
+    page.select_memberships([ws.memberships["张三"], ws.memberships["李四"]])
+    qtbot.waitUntil(lambda: page.member_panel.membership_id is None)
+    assert "2" in page.member_panel.empty_label.text()
+    # the panel's Edit opens the member dialog; double-click still edits too
+    page.select_membership(ws.memberships["李四"])
+    qtbot.waitUntil(lambda: page.member_panel.membership_id == ws.memberships["李四"])
+    qtbot.mouseClick(page.member_panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert dialog is not None and dialog.name_edit.text() == "李四"
+    dialog.reject()
+    # hiding the panel
+    qtbot.mouseClick(page.panel_button, Qt.MouseButton.LeftButton)
+    assert not page.member_panel.isVisible()
+
+
+def test_mark_left_from_the_page_panel_refreshes_the_row(qtbot, ws):
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    page.set_group(ws.group_id)
+    page.select_membership(ws.memberships["李四"])
+    qtbot.waitUntil(lambda: page.member_panel.membership_id == ws.memberships["李四"])
+    prompt = page.member_panel.mark_left()
+    type_text(qtbot, prompt.text_edit, "搬家了")
+    with qtbot.waitSignal(page.members_changed):
+        qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    assert page.selected_rows()[0].status == "left"

@@ -1,0 +1,181 @@
+"""Merging two records of one person through the dialog: find the other 张三, compare them side by side, keep
+one, confirm; one check-in per day survives and the kept person is in both groups. The member dialog's
+duplicate warning offers the same merge."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+
+from desktop.services.checkins import record_checkins
+from desktop.services.members import bulk_copy_to_group
+from desktop.services.roster import MemberInput, add_member
+from models import CheckIn, Member, Membership
+from ui.dialogs.member_dialog import MemberDialog
+from ui.dialogs.merge_dialog import MergeDialog
+
+pytestmark = OFFSCREEN_QUIRKS
+
+DAY = date.today() - timedelta(days=2)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    with workspace.database.session() as s:
+        # a second record of 张三, in the first group and in the other group, who checked in on the same day
+        dup_id, dup_ms = add_member(
+            s, workspace.owner, workspace.group_id, MemberInput(display_name="张三", phone="13600136000")
+        )
+        bulk_copy_to_group(s, workspace.owner, [dup_ms], workspace.other_group_id)
+        record_checkins(s, workspace.owner, workspace.group_id, DAY, [workspace.memberships["张三"], dup_ms])
+        record_checkins(s, workspace.owner, workspace.group_id, DAY + timedelta(days=1), [dup_ms])
+        s.commit()
+    workspace.members["张三#2"] = dup_id
+    workspace.memberships["张三#2"] = dup_ms
+    yield workspace
+    close_workspace(workspace)
+
+
+def open_dialog(qtbot, ws, actor=None, **kwargs) -> MergeDialog:
+    dialog = MergeDialog(ws.database, actor or ws.owner, ws.members["张三"], **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_merge_two_zhang_san_with_checkins_on_the_same_day(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    assert not dialog.merge_button.isEnabled()  # nothing to merge with yet
+    type_text(qtbot, dialog.search_edit, "张三")
+    qtbot.waitUntil(lambda: dialog.results.count() > 0 and "张三" in dialog.results.item(0).text())
+    assert len(dialog.result_names()) == 1  # the record we started from is not offered
+    item = dialog.results.item(0)
+    qtbot.mouseClick(
+        dialog.results.viewport(), Qt.MouseButton.LeftButton, pos=dialog.results.visualItemRect(item).center()
+    )
+    assert dialog.second is not None and dialog.second.member_id == ws.members["张三#2"]
+    # side by side: groups and check-in counts
+    assert dialog.compared_cell("Check-ins", 1) == "1"
+    assert dialog.compared_cell("Check-ins", 2) == "2"
+    assert "读书会" in dialog.compared_cell("Groups", 2)
+    assert "读书会" not in dialog.compared_cell("Groups", 1)
+    assert dialog.compared_cell("WeChat ID", 1) == "zhangsan_wx"
+    asked = []
+    dialog.confirm_merge = lambda keep, drop: asked.append((keep.member_id, drop.member_id)) or True
+    assert dialog.keep_first.isChecked()
+    with qtbot.waitSignal(dialog.merged) as merged:
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    keep = ws.members["张三"]
+    assert merged.args == [keep]
+    assert asked == [(keep, ws.members["张三#2"])]
+    assert dialog.summary.checkins_dropped_as_duplicates == 1
+    assert dialog.result_label.isVisible() and "1" in dialog.result_label.text()
+    assert not dialog.merge_button.isEnabled()
+    assert dialog.close_button.text() == "Close"
+    with ws.database.session() as s:
+        groups = set(s.scalars(select(Membership.group_id).where(Membership.member_id == keep)))
+        assert groups == {ws.group_id, ws.other_group_id}
+        on_day = s.scalar(
+            select(func.count())
+            .select_from(CheckIn)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .where(Membership.member_id == keep, CheckIn.day == DAY, CheckIn.group_id == ws.group_id)
+        )
+        assert on_day == 1
+        total = s.scalar(
+            select(func.count())
+            .select_from(CheckIn)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .where(Membership.member_id == keep)
+        )
+        assert total == 2  # the other day moved over
+        dropped = s.get(Member, ws.members["张三#2"])
+        assert dropped.deleted_at is not None and dropped.merged_into_id == keep
+        assert s.get(Member, keep).phone == "13800138000"  # the kept record's own values win
+    # the comparison now shows the kept person with both groups
+    assert "读书会" in dialog.compared_cell("Groups", 1)
+
+
+def test_keep_the_other_record(qtbot, ws):
+    dialog = open_dialog(qtbot, ws, other_member_id=ws.members["张三#2"])
+    assert dialog.second is not None
+    dialog.keep_second.setChecked(True)
+    dialog.confirm_merge = lambda keep, drop: True
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张三"]).merged_into_id == ws.members["张三#2"]
+        assert s.get(Member, ws.members["张三#2"]).wechat_id == "zhangsan_wx"  # blank filled from the other
+
+
+def test_declining_the_confirmation_merges_nothing(qtbot, ws):
+    dialog = open_dialog(qtbot, ws, other_member_id=ws.members["张三#2"])
+    dialog.confirm_merge = lambda keep, drop: False
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary is None
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张三#2"]).deleted_at is None
+
+
+def test_assistant_cannot_merge(qtbot, ws):
+    dialog = open_dialog(qtbot, ws, actor=ws.assistant, other_member_id=ws.members["张三#2"])
+    assert not dialog.merge_button.isEnabled()
+
+
+def test_no_match_says_so(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    qtbot.keyClicks(dialog.search_edit, "nobody")
+    qtbot.waitUntil(lambda: dialog.results.count() == 1)
+    assert dialog.result_names() == ["No other record matches."]
+
+
+def test_member_dialog_duplicate_warning_offers_merge(qtbot, ws, monkeypatch):
+    """Editing the second 张三: the similar-name warning has a Merge… button that opens the merge dialog with
+    both records; after merging, the edit form closes."""
+    dialog = MemberDialog(ws.database, ws.owner, ws.group_id, ws.memberships["张三#2"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen = {}
+
+    def click_merge(box: QMessageBox) -> int:
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        merge = next(b for b in box.buttons() if b.text() == "Merge…")
+        monkeypatch.setattr(QMessageBox, "clickedButton", lambda _self: merge)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_merge)
+    dialog.city_edit.setText("成都")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Merge…" in seen["buttons"] and "Save anyway" in seen["buttons"]
+    merge = dialog.merge_dialog
+    assert merge.first.member_id == ws.members["张三"]
+    assert merge.second.member_id == ws.members["张三#2"]
+    merge.confirm_merge = lambda keep, drop: True
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(merge.close_button, Qt.MouseButton.LeftButton)
+    assert dialog.merged_member_id == ws.members["张三"]
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张三#2"]).merged_into_id == ws.members["张三"]
+        assert s.get(Member, ws.members["张三"]).city == "上海"  # the form's edit was not saved after the merge
+        assert s.get(Member, ws.members["张三#2"]).city is None
+
+
+def test_assistant_gets_no_merge_button(qtbot, ws, monkeypatch):
+    dialog = MemberDialog(ws.database, ws.assistant, ws.group_id, ws.memberships["张三#2"])
+    qtbot.addWidget(dialog)
+    seen = {}
+
+    def cancel(box: QMessageBox) -> int:
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", cancel)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Merge…" not in seen["buttons"]

@@ -1,0 +1,241 @@
+"""Bulk actions on a selection of the Roster page (tag, tier, role, copy/move to a group, mark left), each one
+transaction with a result message, and undo/redo (Ctrl+Z / Ctrl+Shift+Z) of this page's edits."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from desktop.services.roster import get_member_input
+from desktop.services.roster_queries import membership_snapshots
+from models import AuditEntry, Member, Membership
+from ui.models.roster_table_model import COL_NAME
+from ui.pages.roster_page import RosterPage
+
+pytestmark = OFFSCREEN_QUIRKS
+
+THREE = ("张三", "张珊", "李四")
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    yield workspace
+    close_workspace(workspace)
+
+
+@pytest.fixture
+def page(qtbot, ws):
+    p = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.show()
+    p.activateWindow()
+    qtbot.waitExposed(p)
+    p.set_group(ws.group_id)
+    return p
+
+
+def select_three(qtbot, page, ws) -> list[int]:
+    """Click the first, Ctrl-click the others, as a user would."""
+    ids = [ws.memberships[n] for n in THREE]
+    for i, msid in enumerate(ids):
+        rect = page.table.visualRect(page.model.index(page.model.row_of(msid), COL_NAME))
+        mods = Qt.KeyboardModifier.ControlModifier if i else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, mods, rect.center())
+    assert {r.membership_id for r in page.selected_rows()} == set(ids)
+    return ids
+
+
+def tiers(ws, ids) -> dict[int, str | None]:
+    with ws.database.session() as s:
+        return {i: snap.tier for i, snap in membership_snapshots(s, ids).items()}
+
+
+def press(qtbot, page, key, mods) -> None:
+    page.table.setFocus()
+    qtbot.keyClick(page.table, key, mods)
+
+
+def test_set_tier_on_three_rows_then_ctrl_z_restores_and_redo_again(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    before = tiers(ws, ids)
+    assert before == {ids[0]: "核心", ids[1]: None, ids[2]: "普通"}
+    assert page.bulk_button.isEnabled()
+    page.bulk_tier_action.trigger()
+    prompt = page.active_prompt
+    assert prompt is not None and prompt.isVisible()
+    prompt.combo.setCurrentIndex(prompt.combo.findText("大咖"))
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    assert set(tiers(ws, ids).values()) == {"大咖"}
+    assert page.undo_bar.isVisible() and "大咖" in page.undo_label.text() and "3" in page.undo_label.text()
+    assert page.undo_button.isVisible()
+    assert {r.tier for r in page.model.loaded_rows() if r.membership_id in ids} == {"大咖"}
+    with ws.database.session() as s:  # one service call: one audit row
+        assert len(s.scalars(select(AuditEntry).where(AuditEntry.action == "bulk.tier")).all()) == 1
+
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tiers(ws, ids) == before
+    assert not page.undo_bar.isVisible()
+    row = page.model.row_at(page.model.row_of(ids[0]))
+    assert row.tier == "核心"
+
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert set(tiers(ws, ids).values()) == {"大咖"}
+    page.undo_stack.undo()
+    assert tiers(ws, ids) == before
+
+
+def test_clear_tier(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    prompt = page.bulk_set_tier()
+    prompt.combo.setCurrentIndex(prompt.combo.count() - 1)  # (no tier)
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    assert set(tiers(ws, ids).values()) == {None}
+
+
+def test_bulk_tag_with_a_new_tag_and_undo_keeps_tags_people_had(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    prompt = page.bulk_add_tag()
+    type_text(qtbot, prompt.combo.lineEdit(), "读书")  # 张珊 already has it
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        snaps = membership_snapshots(s, ids)
+    assert all("读书" in snap.tags for snap in snaps.values())
+    assert "读书" in page.undo_label.text()
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        snaps = membership_snapshots(s, ids)
+    assert "读书" not in snaps[ids[0]].tags and "读书" not in snaps[ids[2]].tags
+    assert "读书" in snaps[ids[1]].tags  # she had it before the bulk action
+    assert "早起" in snaps[ids[0]].tags
+
+    prompt = page.bulk_add_tag()
+    type_text(qtbot, prompt.combo.lineEdit(), "新标签")
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    assert page.tag_combo.findText("新标签") >= 0  # the filter knows the new tag
+
+
+def test_bulk_role_and_undo(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    prompt = page.bulk_add_role()
+    prompt.combo.setCurrentIndex(prompt.combo.findText("策划"))
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert all(snap.roles == ("策划",) for snap in membership_snapshots(s, ids).values())
+    page.undo_delete()
+    with ws.database.session() as s:
+        assert all(snap.roles == () for snap in membership_snapshots(s, ids).values())
+
+
+def test_move_to_group(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    prompt = page.bulk_move()
+    assert [prompt.combo.itemText(i) for i in range(prompt.combo.count())] == ["读书会"]
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        for name in THREE:
+            rows = dict(
+                s.execute(
+                    select(Membership.group_id, Membership.status).where(Membership.member_id == ws.members[name])
+                ).all()
+            )
+            assert rows == {ws.group_id: "left", ws.other_group_id: "active"}
+    assert "读书会" in page.undo_label.text()
+    assert not page.undo_button.isVisible()  # a move is not on the undo stack
+    assert {r.status for r in page.model.loaded_rows() if r.membership_id in ids} == {"left"}
+
+
+def test_copy_to_group_skips_people_already_there(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    prompt = page.bulk_copy()
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    page.select_memberships(ids)
+    prompt = page.bulk_copy()
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    assert "3" in page.undo_label.text()  # "3 were already there"
+    with ws.database.session() as s:
+        for name in THREE:
+            statuses = set(s.scalars(select(Membership.status).where(Membership.member_id == ws.members[name])))
+            assert statuses == {"active"}
+
+
+def test_bulk_mark_left_needs_a_reason(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    prompt = page.bulk_mark_left()
+    assert not prompt.ok_button.isEnabled()
+    type_text(qtbot, prompt.text_edit, "活动结束")
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        rows = s.execute(select(Membership.status, Membership.left_reason).where(Membership.id.in_(ids))).all()
+    assert set(rows) == {("left", "活动结束")}
+    page.select_memberships(ids)
+    assert not page.bulk_left_action.isEnabled()  # nobody left to mark
+
+
+def test_cancelled_prompt_writes_nothing(qtbot, page, ws):
+    ids = select_three(qtbot, page, ws)
+    before = tiers(ws, ids)
+    prompt = page.bulk_set_tier()
+    qtbot.keyClick(prompt, Qt.Key.Key_Escape)
+    assert tiers(ws, ids) == before
+    assert not page.undo_stack.canUndo()
+
+
+def test_delete_is_on_the_undo_stack_with_redo(qtbot, page, ws):
+    page.select_membership(ws.memberships["李四"])
+    page.delete_selected()
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["李四"]).deleted_at is None
+    page.redo()
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["李四"]).deleted_at is not None
+    assert "李四" not in page.visible_names()
+
+
+def test_member_edit_can_be_undone(qtbot, page, ws):
+    msid = ws.memberships["李四"]
+    page.select_membership(msid)
+    dialog = page.open_member_dialog(msid)
+    dialog.city_edit.clear()
+    type_text(qtbot, dialog.city_edit, "成都")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert get_member_input(s, msid).city == "成都"
+    assert "李四" in page.undo_label.text()
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert get_member_input(s, msid).city == "北京"
+    assert page.model.row_at(page.model.row_of(msid)).city == "北京"
+    page.redo()
+    with ws.database.session() as s:
+        assert get_member_input(s, msid).city == "成都"
+
+
+def test_assistant_bulk_actions_follow_permissions(qtbot, ws):
+    page = RosterPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.set_group(ws.group_id)
+    page.select_memberships([ws.memberships["张三"], ws.memberships["李四"]])
+    assert page.bulk_button.isEnabled()  # assistants may tag, set tiers and roles, and mark left
+    prompt = page.bulk_set_tier()
+    prompt.combo.setCurrentIndex(prompt.combo.findText("中咖"))
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    assert set(tiers(ws, [ws.memberships["张三"], ws.memberships["李四"]]).values()) == {"中咖"}
+
+
+def test_nothing_selected_disables_bulk_actions(page):
+    page.table.clearSelection()
+    assert not page.bulk_button.isEnabled()
+    assert page.bulk_set_tier() is None
+
+
+def test_group_buttons_need_a_group(page):
+    assert page.profile_button.isEnabled() and page.referral_button.isEnabled()
+    page.set_group(None)
+    assert not page.profile_button.isEnabled() and not page.referral_button.isEnabled()
+    assert page.open_group_profile() is None

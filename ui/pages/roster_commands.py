@@ -1,0 +1,105 @@
+"""Undo/redo for the Roster page (QUndoStack): each command is a pair of service calls — the action and its
+inverse (previous tiers put back, the added tag or role taken off again, deleted people restored, a member's
+previous fields saved back). A command is pushed after its action already succeeded, so its first redo()
+does nothing; later redo()/undo() run one short transaction each through `Runner`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.services.members import bulk_add_role, bulk_set_tier, bulk_tag
+from desktop.services.operators import Actor
+from desktop.services.roster import MemberInput, restore_member, soft_delete_member, update_member
+from desktop.services.roster_bulk import bulk_remove_role, bulk_remove_tag
+
+Session = Any  # a desktop workspace session (ui/ never imports SQLAlchemy)
+Step = Callable[[Session, Actor], object]
+
+
+class Runner(Protocol):
+    def run_step(self, step: Step) -> bool:
+        """Run `step` in one transaction as the current operator; show any error; refresh. True if it worked."""
+        ...
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, runner: Runner, text: str, do: Step, undo: Step):
+        super().__init__(text)
+        self._runner = runner
+        self._do = do
+        self._undo = undo
+        self._pending_first_redo = True
+
+    def redo(self) -> None:
+        if self._pending_first_redo:  # the action ran before the command was pushed
+            self._pending_first_redo = False
+            return
+        if not self._runner.run_step(self._do):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self._runner.run_step(self._undo):
+            self.setObsolete(True)
+
+
+def set_tier_command(
+    runner: Runner, text: str, membership_ids: list[int], tier: str | None, previous: dict[int, str | None]
+) -> ServiceCommand:
+    """Undo puts each membership's own previous tier back (grouped by tier: one bulk call per tier)."""
+    by_tier: dict[str | None, list[int]] = {}
+    for msid in membership_ids:
+        by_tier.setdefault(previous.get(msid), []).append(msid)
+
+    def undo(session: Session, actor: Actor) -> None:
+        for old, ids in by_tier.items():
+            bulk_set_tier(session, actor, ids, old)
+
+    return ServiceCommand(runner, text, lambda s, a: bulk_set_tier(s, a, membership_ids, tier), undo)
+
+
+def tag_command(runner: Runner, text: str, membership_ids: list[int], tag: str, lacked: list[int]) -> ServiceCommand:
+    """`lacked`: the memberships whose person did not have the tag before (only they lose it on undo)."""
+
+    def undo(session: Session, actor: Actor) -> None:
+        if lacked:
+            bulk_remove_tag(session, actor, lacked, tag)
+
+    return ServiceCommand(runner, text, lambda s, a: bulk_tag(s, a, membership_ids, tag), undo)
+
+
+def role_command(runner: Runner, text: str, membership_ids: list[int], role: str, lacked: list[int]) -> ServiceCommand:
+    def undo(session: Session, actor: Actor) -> None:
+        if lacked:
+            bulk_remove_role(session, actor, lacked, role)
+
+    return ServiceCommand(runner, text, lambda s, a: bulk_add_role(s, a, membership_ids, role), undo)
+
+
+def _each(fn: Callable[[Session, Actor, int], None], ids: list[int]) -> Step:
+    def step(session: Session, actor: Actor) -> None:
+        for i in ids:
+            fn(session, actor, i)
+
+    return step
+
+
+def delete_command(runner: Runner, text: str, member_ids: list[int]) -> ServiceCommand:
+    return ServiceCommand(runner, text, _each(soft_delete_member, member_ids), _each(restore_member, member_ids))
+
+
+def restore_command(runner: Runner, text: str, member_ids: list[int]) -> ServiceCommand:
+    return ServiceCommand(runner, text, _each(restore_member, member_ids), _each(soft_delete_member, member_ids))
+
+
+def edit_command(
+    runner: Runner, text: str, membership_id: int, before: MemberInput, after: MemberInput
+) -> ServiceCommand:
+    return ServiceCommand(
+        runner,
+        text,
+        lambda s, a: update_member(s, a, membership_id, after),
+        lambda s, a: update_member(s, a, membership_id, before),
+    )

@@ -1,0 +1,529 @@
+"""MemberPanel: the right-hand panel of the Roster page for one membership — who they are (status, tier,
+roles, coloured tags), points and level, who brought them and whom they brought, their entry steps, and a
+timeline of everything that happened (newest first, a coloured dot per kind), with Edit, Mark left,
+Blacklist and Merge. Reads through desktop.services (short sessions), holds only frozen rows."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import NotFound, QunDeskError
+from desktop.services.members import TimelineEvent, member_timeline
+from desktop.services.onboarding import leave_group
+from desktop.services.operators import Actor, allowed
+from desktop.services.roster_queries import MemberPanelData, member_panel_data
+from ui.dialogs.prompt_dialog import PromptDialog
+from ui.messages import show_error
+from ui.models.roster_table_model import STATUS_COLORS, status_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+# ---- timeline kinds: how to add one: a colour and a label here (member_timeline names the kinds)
+KIND_COLORS: dict[str, str] = {
+    "step": "#2563EB",
+    "checkin": "#16A34A",
+    "activity": "#7C3AED",
+    "points": "#D97706",
+    "violation": "#DC2626",
+    "contribution": "#0891B2",
+    "leave": "#64748B",
+    "note": "#64748B",
+    "joined": "#15803D",
+    "left": "#9CA3AF",
+}
+KIND_LABELS: dict[str, str] = {
+    "step": QT_TRANSLATE_NOOP("TimelineKind", "Entry steps"),
+    "checkin": QT_TRANSLATE_NOOP("TimelineKind", "Check-ins"),
+    "activity": QT_TRANSLATE_NOOP("TimelineKind", "Activities"),
+    "points": QT_TRANSLATE_NOOP("TimelineKind", "Points"),
+    "violation": QT_TRANSLATE_NOOP("TimelineKind", "Violations"),
+    "contribution": QT_TRANSLATE_NOOP("TimelineKind", "Contributions"),
+    "leave": QT_TRANSLATE_NOOP("TimelineKind", "Leave"),
+    "joined": QT_TRANSLATE_NOOP("TimelineKind", "Joining and leaving"),
+}
+_DOT_CACHE: dict[str, QIcon] = {}
+
+
+def kind_label(kind: str) -> str:
+    source = KIND_LABELS.get("joined" if kind == "left" else kind)
+    return QCoreApplication.translate("TimelineKind", source) if source else kind
+
+
+def dot_icon(color: str, size: int = 10) -> QIcon:
+    """A filled circle in `color` (cached: one pixmap per colour)."""
+    icon = _DOT_CACHE.get(color)
+    if icon is None:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        painter.end()
+        icon = _DOT_CACHE[color] = QIcon(pixmap)
+    return icon
+
+
+def when_text(when: datetime) -> str:
+    """2024-05-03 07:12, or just the date for day-only facts (stored at midnight)."""
+    if when.hour == 0 and when.minute == 0 and when.second == 0:
+        return when.strftime("%Y-%m-%d")
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
+class TimelineModel(QAbstractListModel):
+    """Timeline events (frozen TimelineEvent rows), newest first: "date  text" with a dot per kind."""
+
+    KindRole = Qt.ItemDataRole.UserRole + 1
+    EventRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[TimelineEvent] = []
+
+    def set_rows(self, rows: list[TimelineEvent]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[TimelineEvent]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        ev = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{when_text(ev.when)}   {ev.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{kind_label(ev.kind)} · {ev.when:%Y-%m-%d %H:%M}\n{ev.text}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return dot_icon(KIND_COLORS.get(ev.kind, "#64748B"))
+        if role == self.KindRole:
+            return ev.kind
+        if role == self.EventRole:
+            return ev
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _chip(text: str, background: str, color: str = "#FFFFFF") -> str:
+    return f'<span style="background-color:{background}; color:{color};">&nbsp;{html.escape(text)}&nbsp;</span>'
+
+
+def _readable_on(background: str) -> str:
+    """Black or white text, whichever reads better on `background`."""
+    c = QColor(background)
+    luminance = 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
+    return "#111827" if luminance > 160 else "#FFFFFF"
+
+
+class MemberPanel(QFrame):
+    """Details and timeline of one membership. `changed` fires after a write here (the page refreshes);
+    `edit_requested(membership_id)` asks the page to open its (undoable) edit dialog."""
+
+    edit_requested = Signal(int)
+    changed = Signal()
+
+    def __init__(self, database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("memberPanel")
+        self._database = database
+        self._actor = actor
+        self._membership_id: int | None = None
+        self._events: list[TimelineEvent] = []
+        self.data: MemberPanelData | None = None
+        self.active_prompt: PromptDialog | None = None
+        self.active_merge_dialog = None
+        self._build()
+        self._show_empty()
+
+    # ---- building ----
+    def _build(self) -> None:
+        self.setStyleSheet(
+            "QFrame#memberPanel { background: #FFFFFF; border: 1px solid #E5E7EB; border-radius: 6px; }"
+            "QLabel#panelName { font-size: 17px; font-weight: bold; color: #111827; }"
+            "QLabel#panelMuted { color: #6B7280; }"
+        )
+        self.empty_label = QLabel(self.tr("Select one member to see their details and timeline."))
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.name_label = QLabel()
+        self.name_label.setObjectName("panelName")
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setObjectName("panelMuted")
+        self.subtitle_label.setWordWrap(True)
+        self.chips_label = QLabel()
+        self.chips_label.setWordWrap(True)
+        self.chips_label.setTextFormat(Qt.TextFormat.RichText)
+        self.tags_label = QLabel()
+        self.tags_label.setWordWrap(True)
+        self.tags_label.setTextFormat(Qt.TextFormat.RichText)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label = QLabel()
+        self.steps_label.setWordWrap(True)
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("timelineFilter")
+        self.kind_combo.addItem(self.tr("Everything"), None)
+        for kind in KIND_LABELS:
+            self.kind_combo.addItem(dot_icon(KIND_COLORS[kind]), kind_label(kind), kind)
+        self.kind_combo.currentIndexChanged.connect(self._apply_timeline_filter)
+        self.kind_combo.setToolTip(self.tr("Show only one kind of event"))
+
+        self.timeline_model = TimelineModel(self)
+        self.timeline_view = QListView()
+        self.timeline_view.setObjectName("timelineList")
+        self.timeline_view.setModel(self.timeline_model)
+        self.timeline_view.setUniformItemSizes(True)
+        self.timeline_view.setIconSize(QSize(10, 10))
+        self.timeline_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.timeline_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.timeline_empty = QLabel(self.tr("Nothing recorded yet."))
+        self.timeline_empty.setObjectName("panelMuted")
+
+        timeline_page = QWidget()
+        tl = QVBoxLayout(timeline_page)
+        tl.setContentsMargins(6, 8, 6, 6)
+        tl.setSpacing(6)
+        tl.addWidget(self.timeline_empty)
+        tl.addWidget(self.timeline_view, 1)
+        steps_scroll = QScrollArea()
+        steps_scroll.setWidgetResizable(True)
+        steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        steps_holder = QWidget()
+        sl = QVBoxLayout(steps_holder)
+        sl.setContentsMargins(8, 8, 8, 8)
+        sl.addWidget(self.steps_label)
+        sl.addStretch(1)
+        steps_scroll.setWidget(steps_holder)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("panelTabs")
+        self.tabs.addTab(timeline_page, self.tr("Timeline"))
+        self.tabs.addTab(steps_scroll, self.tr("Entry steps"))
+        self.tabs.setCornerWidget(self.kind_combo, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(lambda index: self.kind_combo.setVisible(index == 0))
+
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.leave_button = QPushButton(self.tr("Mark left…"))
+        self.blacklist_button = QPushButton(self.tr("Blacklist…"))
+        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.edit_button.clicked.connect(self._on_edit)
+        self.leave_button.clicked.connect(self.mark_left)
+        self.blacklist_button.clicked.connect(self.blacklist)
+        self.merge_button.clicked.connect(self.open_merge)
+        self.leave_button.setToolTip(self.tr("Record that this member left the group (a reason is kept)"))
+        self.blacklist_button.setToolTip(
+            self.tr("Block this person in this group; adding them again will warn (owner or admin)")
+        )
+        self.merge_button.setToolTip(self.tr("Merge this person with a duplicate record (owner or admin)"))
+        buttons = QGridLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setHorizontalSpacing(6)
+        buttons.setVerticalSpacing(6)
+        buttons.addWidget(self.edit_button, 0, 0)
+        buttons.addWidget(self.leave_button, 0, 1)
+        buttons.addWidget(self.blacklist_button, 1, 0)
+        buttons.addWidget(self.merge_button, 1, 1)
+
+        self.details = QWidget()
+        dl = QVBoxLayout(self.details)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.setSpacing(6)
+        dl.addWidget(self.name_label)
+        dl.addWidget(self.subtitle_label)
+        dl.addWidget(self.chips_label)
+        dl.addWidget(self.tags_label)
+        dl.addWidget(self.facts_label)
+        dl.addWidget(self.tabs, 1)
+        dl.addLayout(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.details, 1)
+        self.setMinimumWidth(300)
+
+    # ---- state ----
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    @actor.setter
+    def actor(self, actor: Actor) -> None:
+        if actor != self._actor:
+            self._actor = actor
+            self._update_buttons()
+
+    @property
+    def membership_id(self) -> int | None:
+        return self._membership_id
+
+    def set_membership(self, membership_id: int | None) -> None:
+        """Show this membership (None: the empty state). Reloads even when it is already shown."""
+        self._membership_id = membership_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self._membership_id is None:
+            self._show_empty()
+            return
+        try:
+            with self._database.session() as session:
+                data = member_panel_data(session, self._membership_id)
+                events = member_timeline(session, self._membership_id)
+        except NotFound:
+            self._membership_id = None
+            self._show_empty()
+            return
+        self.data = data
+        self._events = events
+        self._fill(data)
+        self._apply_timeline_filter()
+        self.empty_label.hide()
+        self.details.show()
+        self._update_buttons()
+
+    def _show_empty(self) -> None:
+        self.data = None
+        self._events = []
+        self.timeline_model.set_rows([])
+        self.details.hide()
+        self.empty_label.show()
+
+    # ---- filling ----
+    def _fill(self, d: MemberPanelData) -> None:
+        name = d.display_name + ("  ★" if d.seed_user else "")
+        self.name_label.setText(name)
+        self.name_label.setToolTip(self.tr("Seed user") if d.seed_user else "")
+        sub = [d.group_name]
+        if d.nickname:
+            sub.append(self.tr("Nickname %1").replace("%1", d.nickname))
+        if d.group_nickname and d.group_nickname != d.nickname:
+            sub.append(self.tr("Group nickname %1").replace("%1", d.group_nickname))
+        if d.deleted:
+            sub.append(self.tr("Deleted"))
+        self.subtitle_label.setText(" · ".join(sub))
+
+        chips = [_chip(status_label(d.status), STATUS_COLORS.get(d.status, "#374151"))]
+        if d.tier:
+            chips.append(_chip(d.tier, "#EEF2FF", "#3730A3"))
+        chips += [_chip(role, "#F3F4F6", "#374151") for role in d.roles]
+        if d.real_name_verified:
+            chips.append(_chip(self.tr("Verified"), "#ECFDF5", "#047857"))
+        self.chips_label.setText("&nbsp; ".join(chips))
+        self.tags_label.setText("&nbsp; ".join(_chip(name, color, _readable_on(color)) for name, color in d.tags))
+        self.tags_label.setVisible(bool(d.tags))
+
+        facts = []
+        points = self.tr("Points %1").replace("%1", f"<b>{d.points}</b>")
+        if d.level:
+            points += " · " + self.tr("Level %1").replace("%1", f"<b>{html.escape(d.level)}</b>")
+        facts.append(points)
+        if d.joined_at:
+            facts.append(self.tr("Joined %1").replace("%1", d.joined_at.strftime("%Y-%m-%d")))
+        elif d.applied_at:
+            facts.append(self.tr("Applied %1").replace("%1", d.applied_at.strftime("%Y-%m-%d")))
+        if d.left_at:
+            left = self.tr("Left %1").replace("%1", d.left_at.strftime("%Y-%m-%d"))
+            if d.left_reason:
+                left += f" — {html.escape(d.left_reason)}"
+            facts.append(left)
+        if d.referrer is not None:
+            facts.append(self.tr("Referred by %1").replace("%1", f"<b>{html.escape(d.referrer.display_name)}</b>"))
+        if d.referred:
+            shown = "、".join(html.escape(p.display_name) for p in d.referred[:8])
+            if len(d.referred) > 8:
+                shown += "…"
+            facts.append(self.tr("Brought in %n person(s): %1", "", len(d.referred)).replace("%1", shown))
+        tips = []
+        if d.purpose:
+            facts.append(self.tr("Purpose: %1").replace("%1", html.escape(_short(d.purpose))))
+            tips.append(self.tr("Purpose: %1").replace("%1", d.purpose))
+        if d.note:
+            facts.append(self.tr("Note: %1").replace("%1", html.escape(_short(d.note))))
+            tips.append(self.tr("Note: %1").replace("%1", d.note))
+        self.facts_label.setText("<br>".join(facts))
+        self.facts_label.setToolTip("\n".join(tips))
+
+        lines = []
+        for s in d.steps:
+            name = html.escape(s.name)
+            if s.done_at is not None:
+                mark = '<span style="color:#16A34A;">✓</span>'
+                when = f'<span style="color:#6B7280;">{s.done_at:%Y-%m-%d}</span>'
+                line = f"{mark} {name} &nbsp;{when}"
+            else:
+                optional = "" if s.required else f' <span style="color:#9CA3AF;">({self.tr("optional")})</span>'
+                line = f'<span style="color:#9CA3AF;">○ {name}</span>{optional}'
+            if s.retired:
+                line += f' <span style="color:#9CA3AF;">({self.tr("retired")})</span>'
+            lines.append(line)
+        self.steps_label.setText("<br>".join(lines) if lines else self.tr("This group has no entry steps."))
+        live = [st for st in d.steps if not st.retired]
+        done = sum(1 for st in live if st.done_at is not None)
+        self.tabs.setTabText(1, self.tr("Entry steps %1/%2").replace("%1", str(done)).replace("%2", str(len(live))))
+
+    @Slot()
+    def _apply_timeline_filter(self) -> None:
+        kind = self.kind_combo.currentData()
+        if kind is None:
+            rows = self._events
+        elif kind == "joined":
+            rows = [e for e in self._events if e.kind in ("joined", "left")]
+        else:
+            rows = [e for e in self._events if e.kind == kind]
+        self.timeline_model.set_rows(rows)
+        self.timeline_empty.setVisible(not rows)
+
+    def _update_buttons(self) -> None:
+        d = self.data
+        present = d is not None and not d.deleted
+        staying = present and d.status in ("applicant", "onboarding", "active")
+        self.edit_button.setEnabled(present and allowed(self._actor, "edit_members"))
+        self.leave_button.setEnabled(staying and allowed(self._actor, "record_participation"))
+        self.blacklist_button.setEnabled(
+            present and d.status != "blacklisted" and allowed(self._actor, "delete_members")
+        )
+        self.merge_button.setEnabled(present and allowed(self._actor, "merge_members"))
+
+    # ---- for tests ----
+    def timeline_texts(self) -> list[str]:
+        return [e.text for e in self.timeline_model.rows()]
+
+    def timeline_kinds(self) -> list[str]:
+        return [e.kind for e in self.timeline_model.rows()]
+
+    # ---- actions ----
+    @Slot()
+    def _on_edit(self) -> None:
+        if self._membership_id is not None:
+            self.edit_requested.emit(self._membership_id)
+
+    @Slot()
+    def mark_left(self) -> PromptDialog | None:
+        """Ask for the reason (required), then mark the membership 已退群."""
+        return self._ask_leave(
+            "left",
+            self.tr("Mark as left"),
+            self.tr("Why did %1 leave? The reason is kept with their history."),
+            self.tr("Mark left"),
+        )
+
+    @Slot()
+    def blacklist(self) -> PromptDialog | None:
+        return self._ask_leave(
+            "blacklisted",
+            self.tr("Blacklist"),
+            self.tr("Why is %1 blacklisted? Adding them to this group again will show a warning."),
+            self.tr("Blacklist"),
+        )
+
+    def _ask_leave(self, status: str, title: str, label: str, ok_text: str) -> PromptDialog | None:
+        d = self.data
+        if d is None:
+            return None
+        dialog = PromptDialog(
+            title,
+            label.replace("%1", d.display_name),
+            placeholder=self.tr("Reason (required)"),
+            ok_text=ok_text,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        membership_id = d.membership_id
+        dialog.accepted.connect(lambda: self._leave(membership_id, status, dialog.value()))
+        dialog.destroyed.connect(self._forget_prompt)
+        self.active_prompt = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _forget_prompt(self) -> None:
+        self.active_prompt = None
+
+    def _leave(self, membership_id: int, status: str, reason: str) -> None:
+        try:
+            with self._database.session() as session:
+                leave_group(session, self._actor, membership_id, reason, status=status)
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.changed.emit()
+
+    @Slot()
+    def open_merge(self):
+        """Open the merge dialog for this person (owner or admin)."""
+        from ui.dialogs.merge_dialog import MergeDialog
+
+        d = self.data
+        if d is None or not allowed(self._actor, "merge_members"):
+            return None
+        dialog = MergeDialog(self._database, self._actor, d.member_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(self._on_merged)
+        dialog.destroyed.connect(self._forget_merge)
+        self.active_merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _forget_merge(self) -> None:
+        self.active_merge_dialog = None
+
+    @Slot(int)
+    def _on_merged(self, _kept_member_id: int) -> None:
+        self.reload()  # the shown membership may have been folded into the kept person's
+        self.changed.emit()
