@@ -1,0 +1,238 @@
+"""Read-only queries for the Activities page: a month's activities with their sign-up counts, one activity
+as an ActivityInput (for the edit dialog), the attendance sheet, the group's members for the pickers and
+the recent contributions and violations. Plain frozen dataclasses out; no writes here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound
+from desktop.services.participation import ActivityInput
+from models import Activity, Attendance, Contribution, Member, Membership, Violation
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    title: str
+    kind: str
+    series: str | None
+    edition: int | None
+    starts_at: datetime
+    ends_at: datetime | None
+    online: bool
+    place: str | None
+    capacity: int | None
+    hosts: str | None
+    registered: int  # everyone on the sign-up list (any status)
+    attended: int
+
+
+def list_activities(
+    session: Session, group_id: int, start: date | None = None, end: date | None = None
+) -> list[ActivityRow]:
+    """The group's activities starting in [start, end] (inclusive days; open ends when None), newest first."""
+    counts = (
+        select(
+            Attendance.activity_id.label("activity_id"),
+            func.count().label("registered"),
+            func.sum(case((Attendance.status == "attended", 1), else_=0)).label("attended"),
+        )
+        .group_by(Attendance.activity_id)
+        .subquery()
+    )
+    q = (
+        select(
+            Activity.id,
+            Activity.title,
+            Activity.kind,
+            Activity.series,
+            Activity.edition,
+            Activity.starts_at,
+            Activity.ends_at,
+            Activity.online,
+            Activity.place,
+            Activity.capacity,
+            Activity.hosts,
+            func.coalesce(counts.c.registered, 0),
+            func.coalesce(counts.c.attended, 0),
+        )
+        .outerjoin(counts, counts.c.activity_id == Activity.id)
+        .where(Activity.group_id == group_id)
+        .order_by(Activity.starts_at.desc(), Activity.id.desc())
+    )
+    if start is not None:
+        q = q.where(Activity.starts_at >= datetime.combine(start, time.min))
+    if end is not None:
+        q = q.where(Activity.starts_at < datetime.combine(end + timedelta(days=1), time.min))
+    return [
+        ActivityRow(*r[:7], bool(r[7]), r[8], r[9], r[10], int(r[11] or 0), int(r[12] or 0))
+        for r in session.execute(q).all()
+    ]
+
+
+def get_activity(session: Session, activity_id: int) -> tuple[int, ActivityInput]:
+    """(group id, the activity's fields as an ActivityInput) for the edit dialog."""
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise NotFound(f"activity {activity_id}")
+    data = ActivityInput(**{k: getattr(act, k) for k in ActivityInput.__dataclass_fields__})
+    return act.group_id, data
+
+
+def series_names(session: Session, group_id: int) -> list[str]:
+    """The series (系列) the group has used, most recent first."""
+    rows = session.execute(
+        select(Activity.series, func.max(Activity.starts_at).label("last"))
+        .where(Activity.group_id == group_id, Activity.series.is_not(None), Activity.series != "")
+        .group_by(Activity.series)
+        .order_by(func.max(Activity.starts_at).desc())
+    ).all()
+    return [r[0] for r in rows]
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    """A member as the pickers offer them (search by name, nickname, WeChat ID, pinyin or initials)."""
+
+    membership_id: int
+    display_name: str
+    nickname: str | None
+    group_nickname: str | None
+    wechat_id: str | None
+    pinyin: str
+    initials: str
+
+
+def member_choices(session: Session, group_id: int) -> list[MemberChoice]:
+    """The group's members (已入群), by pinyin."""
+    rows = session.execute(
+        select(
+            Membership.id,
+            Member.display_name,
+            Member.nickname,
+            Membership.group_nickname,
+            Member.wechat_id,
+            Member.pinyin,
+            Member.initials,
+        )
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.group_id == group_id, Membership.status == "active", Member.deleted_at.is_(None))
+        .order_by(Member.pinyin, Member.display_name, Membership.id)
+    ).all()
+    return [MemberChoice(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "") for r in rows]
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    membership_id: int
+    display_name: str
+    nickname: str | None
+    status: str | None  # None: not on the list
+    role: str | None
+
+
+def attendance_sheet(session: Session, group_id: int, activity_id: int) -> list[AttendanceLine]:
+    """The group's members with their status for the activity, plus anyone on the list who is no longer a
+    member: those on the list first, then the others, each by pinyin."""
+    att = (
+        select(Attendance.membership_id, Attendance.status, Attendance.role)
+        .where(Attendance.activity_id == activity_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Membership.id, Member.display_name, Member.nickname, att.c.status, att.c.role)
+        .join(Member, Member.id == Membership.member_id)
+        .outerjoin(att, att.c.membership_id == Membership.id)
+        .where(
+            Membership.group_id == group_id,
+            or_(
+                and_(Membership.status == "active", Member.deleted_at.is_(None)),
+                att.c.status.is_not(None),
+            ),
+        )
+        .order_by(att.c.status.is_(None), Member.pinyin, Member.display_name, Membership.id)
+    ).all()
+    return [AttendanceLine(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class ContributionRow:
+    id: int
+    membership_id: int
+    display_name: str
+    day: date
+    kind: str
+    title: str | None
+    link: str | None
+
+
+def recent_contributions(session: Session, group_id: int, limit: int = 200) -> list[ContributionRow]:
+    rows = session.execute(
+        select(
+            Contribution.id,
+            Contribution.membership_id,
+            Member.display_name,
+            Contribution.day,
+            Contribution.kind,
+            Contribution.title,
+            Contribution.link,
+        )
+        .join(Membership, Membership.id == Contribution.membership_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Contribution.group_id == group_id)
+        .order_by(Contribution.day.desc(), Contribution.id.desc())
+        .limit(limit)
+    ).all()
+    return [ContributionRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class ViolationRow:
+    id: int
+    membership_id: int
+    display_name: str
+    day: date
+    kind: str
+    action: str
+    note: str | None
+
+
+def recent_violations(session: Session, group_id: int, limit: int = 200) -> list[ViolationRow]:
+    rows = session.execute(
+        select(
+            Violation.id,
+            Violation.membership_id,
+            Member.display_name,
+            Violation.day,
+            Violation.kind,
+            Violation.action,
+            Violation.note,
+        )
+        .join(Membership, Membership.id == Violation.membership_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Violation.group_id == group_id)
+        .order_by(Violation.day.desc(), Violation.id.desc())
+        .limit(limit)
+    ).all()
+    return [ViolationRow(*r) for r in rows]
+
+
+def violations_within(session: Session, membership_id: int, day: date, window_days: int) -> int:
+    """Violations of the membership in the `window_days` days ending `day` (the window add_violation flags on)."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Violation)
+            .where(
+                Violation.membership_id == membership_id,
+                Violation.day > day - timedelta(days=window_days),
+                Violation.day <= day,
+            )
+        )
+        or 0
+    )

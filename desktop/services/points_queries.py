@@ -1,0 +1,46 @@
+"""Read-only queries for the Points page: one member's ledger, newest first. Plain frozen dataclasses out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Operator, PointsEntry
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: int
+    day: date
+    points: int
+    reason: str
+    source_kind: str
+    operator: str | None
+    created_at: datetime
+    reverses_id: int | None
+
+
+def ledger_of(session: Session, membership_id: int, limit: int | None = 200) -> list[LedgerRow]:
+    """The membership's ledger entries, newest first: by the day they count for, then by when they were
+    written (a late check-in sits at its own day; a reversal sits beside the entry it takes back)."""
+    q = (
+        select(
+            PointsEntry.id,
+            PointsEntry.day,
+            PointsEntry.points,
+            PointsEntry.reason,
+            PointsEntry.source_kind,
+            Operator.name,
+            PointsEntry.created_at,
+            PointsEntry.reverses_id,
+        )
+        .outerjoin(Operator, Operator.id == PointsEntry.operator_id)
+        .where(PointsEntry.membership_id == membership_id)
+        .order_by(PointsEntry.day.desc(), PointsEntry.created_at.desc(), PointsEntry.id.desc())
+    )
+    if limit is not None:
+        q = q.limit(limit)
+    return [LedgerRow(*r) for r in session.execute(q).all()]

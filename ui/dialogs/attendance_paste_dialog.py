@@ -1,0 +1,351 @@
+"""AttendancePasteDialog: paste a WeChat sign-up chain (报名接龙) for an activity. The text is parsed and
+matched to the group's members by desktop.services.paste.match_paste; the preview lists every name with
+a decision — matched lines keep their member, ambiguous lines need a choice, unmatched lines can be added as
+new members, picked from the roster or skipped — and Apply writes them all as registered or attended in
+one transaction (pasting the same chain again changes nothing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import QunDeskError
+from desktop.services.activities_queries import MemberChoice, attendance_sheet, member_choices
+from desktop.services.operators import Actor
+from desktop.services.participation import set_attendance
+from desktop.services.paste import PasteMatch, match_paste
+from desktop.services.roster import MemberInput, add_member
+from ui.messages import show_error
+from ui.models.participation_models import attendance_status_label
+from ui.pickers import choice_text
+
+PREVIEW_DEBOUNCE_MS = 200
+COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
+
+# decision kinds in the combo boxes' item data
+UNDECIDED, SKIP, MEMBER, NEW = "undecided", "skip", "member", "new"
+
+
+@dataclass(frozen=True)
+class PasteOutcome:
+    written: int  # attendance rows written or changed
+    unchanged: int  # already on the list with that status
+    added_members: int
+    skipped: int
+
+
+class AttendancePasteDialog(QDialog):
+    """`status` is "registered" or "attended" (the radio buttons). Emits applied(PasteOutcome)."""
+
+    applied = Signal(object)
+
+    def __init__(
+        self, database, actor: Actor, group_id: int, activity_id: int, title: str = "", parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("attendancePasteDialog")
+        self._database = database
+        self._actor = actor
+        self._group_id = group_id
+        self._activity_id = activity_id
+        self.matches: list[PasteMatch] = []
+        self.combos: dict[int, QComboBox] = {}  # preview row -> its decision combo
+        self.outcome: PasteOutcome | None = None
+        with database.session() as session:
+            self._members: list[MemberChoice] = member_choices(session, group_id)
+            self._current = {
+                a.membership_id: (a.status, a.role)
+                for a in attendance_sheet(session, group_id, activity_id)
+                if a.status
+            }
+        self._names = {m.membership_id: m.display_name for m in self._members}
+        self.setWindowTitle(
+            self.tr("Paste a sign-up chain — %1").replace("%1", title) if title else self.tr("Paste a sign-up chain")
+        )
+        self.resize(860, 600)
+        self._build()
+
+    def _build(self) -> None:
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("pasteBox")
+        self.text_edit.setPlaceholderText(
+            self.tr("Paste the chain from WeChat here, e.g.\n#接龙\n周六读书会报名\n1. 张三\n2. 李四")
+        )
+        self.text_edit.setTabChangesFocus(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self.text_edit.textChanged.connect(self._timer.start)
+
+        self.registered_radio = QRadioButton(self.tr("Mark as registered"))
+        self.attended_radio = QRadioButton(self.tr("Mark as attended"))
+        self.registered_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.registered_radio)
+        group.addButton(self.attended_radio)
+        mode = QHBoxLayout()
+        mode.addWidget(self.registered_radio)
+        mode.addWidget(self.attended_radio)
+        mode.addStretch(1)
+
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("pastePreview")
+        self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Name"), self.tr("Match"), self.tr("Decision")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(COL_LINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_DECISION, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(COL_NAME, 170)
+        self.table.setColumnWidth(COL_RESULT, 190)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("hint")
+        self.summary_label.setWordWrap(True)
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.text_edit)
+        tl.addLayout(mode)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.table, 1)
+        bl.addWidget(self.summary_label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([190, 360])
+        splitter.setChildrenCollapsible(False)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setText(self.tr("Apply"))
+        self.apply_button.setObjectName("primaryButton")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+        self._update_summary()
+
+    # ---- preview ----
+    def set_text(self, text: str) -> None:
+        """Paste programmatically (tests, drag and drop) and preview at once."""
+        self.text_edit.setPlainText(text)
+        self.update_preview()
+
+    @Slot()
+    def update_preview(self) -> None:
+        self._timer.stop()
+        text = self.text_edit.toPlainText()
+        try:
+            with self._database.session() as session:
+                self.matches = match_paste(session, self._group_id, text) if text.strip() else []
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return
+        self.table.setRowCount(0)
+        self.combos.clear()
+        self.table.setRowCount(len(self.matches))
+        for row, m in enumerate(self.matches):
+            self._fill_row(row, m)
+        self._update_summary()
+
+    def _fill_row(self, row: int, m: PasteMatch) -> None:
+        line = QTableWidgetItem(str(m.line.line_no))
+        line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        line.setToolTip(m.line.raw)
+        self.table.setItem(row, COL_LINE, line)
+        name = QTableWidgetItem(m.line.name or "")
+        name.setToolTip(m.line.raw)
+        self.table.setItem(row, COL_NAME, name)
+        result = QTableWidgetItem(self._result_text(m))
+        result.setForeground(
+            Qt.GlobalColor.darkGreen
+            if m.status == "matched"
+            else Qt.GlobalColor.darkYellow
+            if m.status == "ambiguous"
+            else Qt.GlobalColor.gray
+        )
+        self.table.setItem(row, COL_RESULT, result)
+        if m.status == "duplicate":
+            dup = QTableWidgetItem(
+                self.tr("Same person as line %1 — counted once").replace("%1", str(m.line.duplicate_of))
+            )
+            dup.setForeground(Qt.GlobalColor.gray)
+            self.table.setItem(row, COL_DECISION, dup)
+            return
+        combo = QComboBox()
+        if m.status == "matched":
+            c = m.candidates[0]
+            combo.addItem(self._member_text(c.membership_id, c.display_name), (MEMBER, c.membership_id))
+            combo.addItem(self.tr("Skip this line"), (SKIP, None))
+        elif m.status == "ambiguous":
+            combo.addItem(self.tr("Choose who this is…"), (UNDECIDED, None))
+            for c in m.candidates:
+                how = self._how_text(c.how)
+                combo.addItem(
+                    f"{self._member_text(c.membership_id, c.display_name)} · {how}", (MEMBER, c.membership_id)
+                )
+            combo.addItem(self.tr("Skip this line"), (SKIP, None))
+        else:
+            combo.addItem(self.tr("Skip this line"), (SKIP, None))
+            combo.addItem(self.tr("Add “%1” as a new member").replace("%1", m.line.name or ""), (NEW, m.line.name))
+            combo.insertSeparator(combo.count())
+            for mc in self._members:
+                combo.addItem(self._member_text(mc.membership_id, choice_text(mc)), (MEMBER, mc.membership_id))
+        combo.currentIndexChanged.connect(self._update_summary)
+        self.table.setCellWidget(row, COL_DECISION, combo)
+        self.combos[row] = combo
+
+    def _member_text(self, membership_id: int, text: str) -> str:
+        current = self._current.get(membership_id)
+        if current:
+            return self.tr("%1 (now %2)").replace("%1", text).replace("%2", attendance_status_label(current[0]))
+        return text
+
+    def _how_text(self, how: str) -> str:
+        return {
+            "name": self.tr("same name"),
+            "nickname": self.tr("nickname"),
+            "wechat_id": self.tr("WeChat ID"),
+            "pinyin": self.tr("pinyin"),
+            "fuzzy": self.tr("similar name"),
+        }.get(how, how)
+
+    def _result_text(self, m: PasteMatch) -> str:
+        if m.status == "matched":
+            return self.tr("Matched by %1").replace("%1", self._how_text(m.candidates[0].how))
+        if m.status == "ambiguous":
+            return self.tr("%n possible member(s)", "", len(m.candidates))
+        if m.status == "duplicate":
+            return self.tr("Repeated")
+        return self.tr("Not in the group")
+
+    # ---- decisions ----
+    def decision(self, row: int) -> tuple[str, int | str | None]:
+        combo = self.combos.get(row)
+        if combo is None:
+            return (SKIP, None)
+        return combo.currentData() or (SKIP, None)
+
+    def choose(self, row: int, membership_id: int | None = None, *, new: bool = False, skip: bool = False) -> None:
+        """Set a line's decision as a user would in its combo box."""
+        combo = self.combos[row]
+        for i in range(combo.count()):
+            data = combo.itemData(i)
+            if data is None:
+                continue
+            if (
+                (skip and data[0] == SKIP)
+                or (new and data[0] == NEW)
+                or (membership_id is not None and data == (MEMBER, membership_id))
+            ):
+                combo.setCurrentIndex(i)
+                return
+        raise ValueError(f"no such choice on row {row}")
+
+    def undecided_rows(self) -> list[int]:
+        return [r for r in self.combos if self.decision(r)[0] == UNDECIDED]
+
+    @property
+    def status(self) -> str:
+        return "attended" if self.attended_radio.isChecked() else "registered"
+
+    @Slot()
+    def _update_summary(self) -> None:
+        counts = {"matched": 0, "ambiguous": 0, "unmatched": 0, "duplicate": 0}
+        for m in self.matches:
+            counts[m.status] = counts.get(m.status, 0) + 1
+        undecided = len(self.undecided_rows())
+        chosen = {d[1] for r in self.combos if (d := self.decision(r))[0] in (MEMBER, NEW)}
+        if not self.matches:
+            text = self.tr("Paste the chain above; each name is matched to the group's members.")
+        else:
+            text = (
+                self.tr("%1 matched, %2 to choose, %3 not in the group, %4 repeated.")
+                .replace("%1", str(counts["matched"]))
+                .replace("%2", str(counts["ambiguous"]))
+                .replace("%3", str(counts["unmatched"]))
+                .replace("%4", str(counts["duplicate"]))
+            )
+            if undecided:
+                text += " " + self.tr("%n line(s) still need a decision.", "", undecided)
+            else:
+                text += " " + self.tr("Apply marks %n member(s).", "", len(chosen))
+        self.summary_label.setText(text)
+        self.apply_button.setEnabled(bool(chosen) and undecided == 0)
+
+    # ---- apply ----
+    @Slot()
+    def apply(self) -> None:
+        if self.undecided_rows():
+            return
+        status = self.status
+        written = unchanged = added = skipped = 0
+        seen: set[int] = set()
+        try:
+            with self._database.session() as session:
+                for row in sorted(self.combos):
+                    kind, value = self.decision(row)
+                    if kind == SKIP:
+                        skipped += 1
+                        continue
+                    if kind == NEW:
+                        _member_id, membership_id = add_member(
+                            session, self._actor, self._group_id, MemberInput(display_name=str(value))
+                        )
+                        added += 1
+                    else:
+                        membership_id = int(value)  # type: ignore[arg-type]
+                    if membership_id in seen:
+                        continue
+                    seen.add(membership_id)
+                    old_status, old_role = self._current.get(membership_id, (None, None))
+                    # a sign-up never takes back attendance that was already recorded
+                    new_status = "attended" if old_status == "attended" else status
+                    if old_status == new_status:
+                        unchanged += 1
+                        continue
+                    set_attendance(
+                        session, self._actor, self._activity_id, membership_id, new_status, old_role or "attendee"
+                    )
+                    written += 1
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return
+        self.outcome = PasteOutcome(written, unchanged, added, skipped)
+        self.applied.emit(self.outcome)
+        self.accept()

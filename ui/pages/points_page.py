@@ -1,0 +1,643 @@
+"""PointsPage: a group's leaderboard for a month or all time, one member's ledger (newest first), the point
+rules (points and on/off, for owners and admins), the levels, manual adjustments with a reason, and
+"Recompute from rules…" — a preview of what the current rules would change, computed off the UI thread,
+applied only after the user has seen it. Writes through desktop.services.points."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import QunDeskError
+from desktop.services.activities_queries import member_choices
+from desktop.services.operators import Actor, allowed
+from desktop.services.points import (
+    balance,
+    group_levels,
+    leaderboard,
+    level_for,
+    list_rules,
+    recompute_apply,
+    recompute_preview,
+    set_levels,
+    set_rule,
+)
+from desktop.services.points_queries import ledger_of
+from desktop.tasks import Progress
+from models.db import DatabaseError
+from ui.dialogs.points_dialogs import AdjustPointsDialog, RecomputeDialog
+from ui.messages import localise_message, show_error
+from ui.models.points_models import (
+    LB_LEVEL,
+    LB_NAME,
+    LB_POINTS,
+    LB_RANK,
+    LEDGER_DAY,
+    LEDGER_OPERATOR,
+    LEDGER_POINTS,
+    LEDGER_SOURCE,
+    LEVEL_THRESHOLD,
+    RULE_ACTIVE,
+    RULE_NAME,
+    RULE_POINTS,
+    LeaderboardModel,
+    LedgerModel,
+    LevelsModel,
+    RulesModel,
+)
+from ui.pickers import MemberPicker, MonthPicker
+from ui.task_runner import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+
+LEADERBOARD_LIMIT = 200
+# the two scope buttons read as one switch: the chosen one is filled (style.qss has no checked button style)
+SEGMENT_STYLE = "QPushButton:checked { background: #DCE6FA; border-color: #93B4F3; color: #1E3A8A; font-weight: bold; }"
+LEDGER_LIMIT = 500
+
+
+# ---- long work (runs on the worker thread: no widgets here) ----
+def recompute_preview_task(progress: Progress, *, database: Any, group_id: int):
+    progress.step(0, 0)  # one query: the dialog shows a busy bar
+    with database.session() as session:
+        rows = recompute_preview(session, group_id)
+    progress.step(1, 1)
+    return rows
+
+
+def recompute_apply_task(progress: Progress, *, database: Any, actor: Actor, group_id: int) -> int:
+    progress.step(0, 0)
+    with database.session() as session:
+        changed = recompute_apply(session, actor, group_id)
+        progress.step(1, 1)  # a cancel here rolls the transaction back
+        session.commit()
+    return changed
+
+
+class SpinDelegate(QStyledItemDelegate):
+    """Whole points, negative allowed (a violation takes points away)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        spin = QSpinBox(parent)
+        spin.setRange(-10_000, 10_000)
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QSpinBox)
+        editor.setValue(int(index.data(Qt.ItemDataRole.EditRole) or 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QSpinBox)
+        editor.interpretText()
+        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    return table
+
+
+class PointsPage(QWidget):
+    def __init__(self, database, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("pointsPage")
+        self._database = database
+        self._actor = actor
+        self._group_id: int | None = None
+        self._dirty = True
+        self._ledger_membership: int | None = None
+        self.can_edit_rules = allowed(actor, "edit_point_rules")
+        # a factory so tests (and a future "run inline" setting) can choose the runner
+        self.runner_factory: Callable[[QObject], Any] = lambda parent: TaskRunner(
+            parent, title=self.tr("Recompute from rules"), label=self.tr("Pricing every fact with the current rules…")
+        )
+        self.runner: Any | None = None
+        self.recompute_dialog: RecomputeDialog | None = None
+        self.active_dialog: QWidget | None = None
+        self.last_message = ""
+
+        self.leaderboard_model = LeaderboardModel(self)
+        self.ledger_model = LedgerModel(self)
+        self.rules_model = RulesModel(self)
+        self.rules_model.editable = self.can_edit_rules
+        self.rules_model.writer = self._write_rule
+        self.levels_model = LevelsModel(self)
+        self.levels_model.editable = self.can_edit_rules
+        self._build()
+
+    # ---- building ----
+    def _build(self) -> None:
+        self.empty_label = QLabel(self.tr("Choose a group on the left to see its points and leaderboard."))
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        # top bar
+        self.month_button = QPushButton(self.tr("Month"))
+        self.all_time_button = QPushButton(self.tr("All time"))
+        self.scope_group = QButtonGroup(self)
+        for b in (self.month_button, self.all_time_button):
+            b.setCheckable(True)
+            b.setStyleSheet(SEGMENT_STYLE)
+            self.scope_group.addButton(b)
+        self.month_button.setChecked(True)
+        self.scope_group.buttonToggled.connect(lambda _b, on: on and self._on_scope_changed())
+        self.month_picker = MonthPicker()
+        self.month_picker.month_changed.connect(lambda _y, _m: self.reload_leaderboard())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.adjust_button = QPushButton(self.tr("Adjust points…"))
+        self.adjust_button.clicked.connect(lambda: self.open_adjust_dialog())
+        self.recompute_button = QPushButton(self.tr("Recompute from rules…"))
+        self.recompute_button.setToolTip(self.tr("Show what the current rules would change, then apply it"))
+        self.recompute_button.clicked.connect(self.start_recompute_preview)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        bar.addWidget(self.month_button)
+        bar.addWidget(self.all_time_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.month_picker)
+        bar.addSpacing(8)
+        bar.addWidget(self.count_label)
+        bar.addStretch(1)
+        bar.addWidget(self.adjust_button)
+        bar.addWidget(self.recompute_button)
+
+        # leaderboard
+        self.leaderboard_table = _table("leaderboardTable")
+        self.leaderboard_table.setModel(self.leaderboard_model)
+        lh = self.leaderboard_table.horizontalHeader()
+        lh.setStretchLastSection(False)
+        lh.setSectionResizeMode(LB_NAME, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((LB_RANK, 64), (LB_POINTS, 84), (LB_LEVEL, 84)):
+            lh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.leaderboard_table.setColumnWidth(col, width)
+        self.leaderboard_table.selectionModel().currentRowChanged.connect(self._on_leader_changed)
+        self.leaderboard_note = QLabel(
+            self.tr("Levels follow all-time points. Members who opted out of rankings are not listed.")
+        )
+        self.leaderboard_note.setObjectName("hint")
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.leaderboard_table, 1)
+        ll.addWidget(self.leaderboard_note)
+
+        # right: ledger, rules, levels
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("pointsTabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self._build_ledger_tab(), self.tr("Ledger"))
+        self.side_tabs.addTab(self._build_rules_tab(), self.tr("Rules"))
+        self.side_tabs.addTab(self._build_levels_tab(), self.tr("Levels"))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])
+
+        content = QWidget()
+        cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(10)
+        cl.addLayout(bar)
+        cl.addWidget(self.splitter, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.stack)
+
+    def _build_ledger_tab(self) -> QWidget:
+        self.ledger_picker = MemberPicker()
+        self.ledger_picker.member_chosen.connect(self.show_ledger)
+        self.balance_label = QLabel()
+        font = self.balance_label.font()
+        font.setBold(True)
+        self.balance_label.setFont(font)
+        self.ledger_adjust_button = QPushButton(self.tr("Adjust…"))
+        self.ledger_adjust_button.setToolTip(self.tr("Adjust this member's points by hand"))
+        self.ledger_adjust_button.clicked.connect(lambda: self.open_adjust_dialog(self._ledger_membership))
+        head = QHBoxLayout()
+        head.addWidget(self.ledger_picker, 1)
+        head.addWidget(self.balance_label)
+        head.addWidget(self.ledger_adjust_button)
+        self.ledger_table = _table("ledgerTable")
+        self.ledger_table.setModel(self.ledger_model)
+        for col, width in ((LEDGER_DAY, 96), (LEDGER_POINTS, 64), (LEDGER_SOURCE, 84), (LEDGER_OPERATOR, 80)):
+            self.ledger_table.setColumnWidth(col, width)
+        header = self.ledger_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        tab = QWidget()
+        lay = QVBoxLayout(tab)
+        lay.setContentsMargins(0, 10, 0, 0)
+        lay.addLayout(head)
+        lay.addWidget(self.ledger_table, 1)
+        self._update_ledger_header()
+        return tab
+
+    def _build_rules_tab(self) -> QWidget:
+        self.rules_table = _table("rulesTable")
+        self.rules_table.setModel(self.rules_model)
+        self.rules_table.setItemDelegateForColumn(RULE_POINTS, SpinDelegate(self))
+        self.rules_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.rules_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(RULE_NAME, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((RULE_POINTS, 90), (RULE_ACTIVE, 80)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.rules_table.setColumnWidth(col, width)
+        self.rules_hint = QLabel()
+        self.rules_hint.setObjectName("hint")
+        self.rules_hint.setWordWrap(True)
+        if self.can_edit_rules:
+            self.rules_hint.setText(
+                self.tr(
+                    "Double-click a value to change it. A change applies to new entries; "
+                    "use “Recompute from rules…” to re-price past ones."
+                )
+            )
+        else:
+            self.rules_hint.setText(self.tr("Only the owner or an admin may change point rules."))
+        tab = QWidget()
+        lay = QVBoxLayout(tab)
+        lay.setContentsMargins(0, 10, 0, 0)
+        lay.addWidget(self.rules_table, 1)
+        lay.addWidget(self.rules_hint)
+        return tab
+
+    def _build_levels_tab(self) -> QWidget:
+        self.levels_table = _table("levelsTable")
+        self.levels_table.setModel(self.levels_model)
+        self.levels_table.setItemDelegateForColumn(LEVEL_THRESHOLD, SpinDelegate(self))
+        self.levels_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.levels_table.setColumnWidth(0, 200)
+        self.add_level_button = QPushButton(self.tr("Add level"))
+        self.remove_level_button = QPushButton(self.tr("Remove"))
+        self.save_levels_button = QPushButton(self.tr("Save levels"))
+        self.save_levels_button.setObjectName("primaryButton")
+        self.add_level_button.clicked.connect(self.add_level)
+        self.remove_level_button.clicked.connect(self.remove_selected_level)
+        self.save_levels_button.clicked.connect(self.save_levels)
+        self.levels_model.dataChanged.connect(self._update_level_buttons)
+        self.levels_model.rowsInserted.connect(self._update_level_buttons)
+        self.levels_model.rowsRemoved.connect(self._update_level_buttons)
+        self.levels_model.modelReset.connect(self._update_level_buttons)
+        self.levels_table.selectionModel().selectionChanged.connect(self._update_level_buttons)
+        self.levels_error = QLabel()
+        self.levels_error.setObjectName("fieldError")
+        self.levels_error.setWordWrap(True)
+        self.levels_error.hide()
+        hint = QLabel(
+            self.tr("A member's level is the highest one whose points they have reached (all-time points).")
+            if self.can_edit_rules
+            else self.tr("Only the owner or an admin may change the levels.")
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_level_button)
+        buttons.addWidget(self.remove_level_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_levels_button)
+        tab = QWidget()
+        lay = QVBoxLayout(tab)
+        lay.setContentsMargins(0, 10, 0, 0)
+        lay.addWidget(self.levels_table, 1)
+        lay.addWidget(self.levels_error)
+        lay.addWidget(hint)
+        lay.addLayout(buttons)
+        self._update_level_buttons()
+        return tab
+
+    # ---- group and loading ----
+    def set_group(self, group_id: int | None) -> None:
+        if group_id != self._group_id:
+            self._ledger_membership = None
+        self._group_id = group_id
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    @property
+    def group_id(self) -> int | None:
+        return self._group_id
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def reload(self) -> None:
+        self._dirty = False
+        has_group = self._group_id is not None
+        self.stack.setCurrentIndex(1 if has_group else 0)
+        if not has_group:
+            for model in (self.leaderboard_model, self.ledger_model, self.rules_model):
+                model.set_rows([])
+            self.levels_model.set_levels([])
+            return
+        assert self._group_id is not None
+        with self._database.session() as session:
+            choices = member_choices(session, self._group_id)
+            rules = list_rules(session, self._group_id)
+            levels = group_levels(session, self._group_id)
+        self.ledger_picker.set_choices(choices)
+        self.rules_model.set_rows(rules)
+        self.levels_model.set_levels(levels)
+        self.levels_error.hide()
+        self.reload_leaderboard()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_group = self._group_id is not None
+        running = self.runner is not None and bool(getattr(self.runner, "running", False))
+        self.adjust_button.setEnabled(has_group and allowed(self._actor, "record_participation"))
+        self.recompute_button.setEnabled(has_group and not running)
+        self.ledger_adjust_button.setEnabled(self._ledger_membership is not None)
+
+    @Slot()
+    def _on_scope_changed(self) -> None:
+        self.month_picker.setEnabled(self.month_button.isChecked())
+        self.reload_leaderboard()
+
+    @property
+    def all_time(self) -> bool:
+        return self.all_time_button.isChecked()
+
+    def reload_leaderboard(self) -> None:
+        if self._group_id is None:
+            return
+        start = end = None
+        if not self.all_time:
+            start, end = self.month_picker.first_day(), self.month_picker.last_day()
+        with self._database.session() as session:
+            rows = leaderboard(session, self._group_id, start=start, end=end, limit=LEADERBOARD_LIMIT)
+        keep = self._ledger_membership
+        self.leaderboard_model.set_rows(rows)
+        self.count_label.setText(self.tr("%n member(s) with points", "", len(rows)))
+        row = self.leaderboard_model.row_of(keep) if keep is not None else None
+        if row is None and keep is None and rows:
+            row = 0
+        if row is not None:
+            self.leaderboard_table.selectionModel().setCurrentIndex(
+                self.leaderboard_model.index(row, LB_NAME),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        elif keep is not None:
+            self.show_ledger(keep)
+        else:
+            self.show_ledger(None)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_leader_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.leaderboard_model.row_at(current.row()) if current.isValid() else None
+        if row is not None:
+            self.show_ledger(row.membership_id)
+
+    # ---- ledger ----
+    @Slot(int)
+    def show_ledger(self, membership_id: int | None) -> None:
+        self._ledger_membership = membership_id
+        if membership_id is None:
+            self.ledger_model.set_rows([])
+            self.ledger_picker.clear_choice()
+            self._update_ledger_header()
+            self._update_buttons()
+            return
+        if self.ledger_picker.membership_id != membership_id:
+            self.ledger_picker.choose(membership_id)
+        with self._database.session() as session:
+            rows = ledger_of(session, membership_id, LEDGER_LIMIT)
+            total = balance(session, membership_id)
+            levels = group_levels(session, self._group_id) if self._group_id is not None else []
+        self.ledger_model.set_rows(rows)
+        self._update_ledger_header(total, level_for(levels, total))
+        self._update_buttons()
+
+    def _update_ledger_header(self, total: int | None = None, level: str | None = None) -> None:
+        if total is None:
+            self.balance_label.setText(self.tr("Choose a member"))
+            return
+        text = self.tr("%1 points").replace("%1", str(total))
+        self.balance_label.setText(f"{text} · {level}" if level else text)
+
+    # ---- rules and levels ----
+    def _write_rule(self, code: str, points: int | None, active: bool | None) -> bool:
+        if self._group_id is None:
+            return False
+        try:
+            with self._database.session() as session:
+                set_rule(session, self._actor, self._group_id, code, points=points, active=active)
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return False
+        self.rules_hint.setText(
+            self.tr("Rule saved. New entries use it now; “Recompute from rules…” re-prices past ones.")
+        )
+        return True
+
+    def edit_rule(self, code: str, *, points: int | None = None, active: bool | None = None) -> bool:
+        """Change a rule as the table would (for keyboard actions and tests)."""
+        row = self.rules_model.row_of(code)
+        if row is None:
+            return False
+        ok = True
+        if points is not None:
+            ok = self.rules_model.setData(self.rules_model.index(row, RULE_POINTS), points, Qt.ItemDataRole.EditRole)
+        if active is not None:
+            state = Qt.CheckState.Checked if active else Qt.CheckState.Unchecked
+            ok = (
+                self.rules_model.setData(
+                    self.rules_model.index(row, RULE_ACTIVE), state, Qt.ItemDataRole.CheckStateRole
+                )
+                and ok
+            )
+        return ok
+
+    def _update_level_buttons(self, *_args: object) -> None:  # no @Slot: several signals with different arguments
+        can = self.can_edit_rules and self._group_id is not None
+        self.add_level_button.setEnabled(can)
+        self.remove_level_button.setEnabled(can and self.levels_table.selectionModel().hasSelection())
+        self.save_levels_button.setEnabled(can and self.levels_model.dirty)
+
+    @Slot()
+    def add_level(self) -> None:
+        levels = self.levels_model.levels()
+        top = max((p for _n, p in levels), default=0)
+        row = self.levels_model.add_level(self.tr("New level"), top + 100 if levels else 0)
+        index = self.levels_model.index(row, 0)
+        self.levels_table.setCurrentIndex(index)
+        self.levels_table.edit(index)
+
+    @Slot()
+    def remove_selected_level(self) -> None:
+        rows = self.levels_table.selectionModel().selectedRows()
+        if rows:
+            self.levels_model.remove_level(rows[0].row())
+
+    @Slot()
+    def save_levels(self) -> bool:
+        if self._group_id is None:
+            return False
+        self.levels_error.hide()
+        levels = sorted(self.levels_model.levels(), key=lambda lv: lv[1])
+        try:
+            with self._database.session() as session:
+                set_levels(session, self._actor, self._group_id, levels)
+                session.commit()
+        except QunDeskError as exc:
+            message = getattr(exc, "message", str(exc))
+            self.levels_error.setText(localise_message(message))
+            self.levels_error.show()
+            return False
+        self.levels_model.set_levels(levels)
+        self.reload_leaderboard()
+        return True
+
+    # ---- manual adjustment ----
+    def open_adjust_dialog(self, membership_id: int | None = None) -> AdjustPointsDialog | None:
+        if self._group_id is None:
+            return None
+        dialog = AdjustPointsDialog(self._database, self._actor, self._group_id, membership_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.adjusted.connect(self._on_adjusted)
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int)
+    def _on_adjusted(self, membership_id: int) -> None:
+        self._ledger_membership = membership_id
+        self.reload_leaderboard()
+        self.show_ledger(membership_id)
+
+    # ---- recompute ----
+    def _new_runner(self) -> Any:
+        runner = self.runner_factory(self)
+        self.runner = runner
+        return runner
+
+    @Slot()
+    def start_recompute_preview(self) -> None:
+        if self._group_id is None or (self.runner is not None and getattr(self.runner, "running", False)):
+            return
+        runner = self._new_runner()
+        runner.finished.connect(self._on_preview_ready)
+        runner.failed.connect(self._on_task_failed)
+        runner.cancelled.connect(self._on_task_cancelled)
+        self.recompute_button.setEnabled(False)
+        runner.start(recompute_preview_task, database=self._database, group_id=self._group_id)
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_preview_ready(self, rows: list) -> None:
+        self._update_buttons()
+        dialog = RecomputeDialog(rows, can_apply=self.can_edit_rules, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.apply_requested.connect(self._start_recompute_apply)
+        dialog.destroyed.connect(self._forget_recompute_dialog)
+        self.recompute_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _forget_recompute_dialog(self) -> None:
+        self.recompute_dialog = None
+
+    @Slot()
+    def _start_recompute_apply(self) -> None:
+        if self._group_id is None:
+            return
+        runner = self._new_runner()
+        runner.finished.connect(self._on_apply_done)
+        runner.failed.connect(self._on_task_failed)
+        runner.cancelled.connect(self._on_task_cancelled)
+        runner.start(recompute_apply_task, database=self._database, actor=self._actor, group_id=self._group_id)
+        self._update_buttons()
+
+    @Slot(object)
+    def _on_apply_done(self, changed: int) -> None:
+        self.last_message = self.tr("%n member(s) corrected by the current rules.", "", int(changed))
+        if self.recompute_dialog is not None:
+            self.recompute_dialog.accept()
+        self._update_buttons()
+        self.reload_leaderboard()
+
+    @Slot(str)
+    def _on_task_failed(self, message: str) -> None:
+        self._update_buttons()
+        if self.recompute_dialog is not None:
+            self.recompute_dialog.apply_button.setEnabled(True)
+        error = getattr(self.runner, "error", None)
+        if isinstance(error, QunDeskError | DatabaseError):
+            show_error(self, error)
+        elif error is not None:  # a bug: the traceback goes to the one exception dialog
+            sys.excepthook(type(error), error, error.__traceback__)
+        else:
+            show_error(self, message)
+
+    @Slot()
+    def _on_task_cancelled(self) -> None:
+        self._update_buttons()
+        if self.recompute_dialog is not None:
+            self.recompute_dialog.apply_button.setEnabled(True)
+        self.last_message = self.tr("Cancelled; nothing was changed.")

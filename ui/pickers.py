@@ -1,0 +1,188 @@
+"""Two small input widgets for the Activities and Points pages: MemberPicker (type a name, nickname, WeChat ID
+or pinyin initials, pick from the pop-up or press Enter on a single match) and MonthPicker (◀ 2024年5月 ▶)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QStringListModel, Qt, Signal, Slot
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from desktop.services.activities_queries import MemberChoice
+
+MAX_SUGGESTIONS = 20
+MembershipRole = Qt.ItemDataRole.UserRole + 1
+
+
+def choice_text(c: MemberChoice) -> str:
+    nick = c.group_nickname or c.nickname
+    return f"{c.display_name}（{nick}）" if nick and nick != c.display_name else c.display_name
+
+
+def matches(c: MemberChoice, text: str) -> int | None:
+    """How well `text` finds the member (lower is better; None: not at all)."""
+    t = text.strip().casefold()
+    if not t:
+        return None
+    name = c.display_name.casefold()
+    if name == t:
+        return 0
+    if name.startswith(t):
+        return 1
+    others = [x.casefold() for x in (c.nickname, c.group_nickname, c.wechat_id) if x]
+    if any(x == t for x in others):
+        return 2
+    if t.isascii() and (c.initials.startswith(t) or c.pinyin.startswith(t.replace(" ", ""))):
+        return 3
+    if t in name or any(t in x for x in others):
+        return 4
+    return None
+
+
+class MemberPicker(QLineEdit):
+    """Choose one of the group's members. `membership_id` is None until a member is chosen; typing again
+    clears the choice. set_choices() gives it the members (plain MemberChoice rows, no Session)."""
+
+    member_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("memberPicker")
+        self.setPlaceholderText(self.tr("Name, nickname, WeChat ID or pinyin (zs)"))
+        self.setClearButtonEnabled(True)
+        self._choices: list[MemberChoice] = []
+        self._shown: list[MemberChoice] = []
+        self._chosen: MemberChoice | None = None
+        self._list = QStringListModel(self)
+        self._completer = QCompleter(self._list, self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setMaxVisibleItems(12)
+        self._completer.setWidget(self)
+        self._completer.activated[QModelIndex].connect(self._on_activated)
+        self.textEdited.connect(self._on_text_edited)
+        self.returnPressed.connect(self._on_return)
+
+    # ---- choices ----
+    def set_choices(self, choices: list[MemberChoice]) -> None:
+        self._choices = list(choices)
+        if self._chosen is not None and all(c.membership_id != self._chosen.membership_id for c in choices):
+            self.clear_choice()
+
+    @property
+    def membership_id(self) -> int | None:
+        return self._chosen.membership_id if self._chosen else None
+
+    @property
+    def chosen(self) -> MemberChoice | None:
+        return self._chosen
+
+    def choose(self, membership_id: int) -> bool:
+        for c in self._choices:
+            if c.membership_id == membership_id:
+                self._set_chosen(c)
+                return True
+        return False
+
+    def clear_choice(self) -> None:
+        self._chosen = None
+        self.clear()
+
+    def suggestions(self, text: str) -> list[MemberChoice]:
+        scored = [(s, i, c) for i, c in enumerate(self._choices) if (s := matches(c, text)) is not None]
+        scored.sort(key=lambda x: (x[0], x[1]))
+        return [c for _s, _i, c in scored[:MAX_SUGGESTIONS]]
+
+    # ---- typing ----
+    @Slot(str)
+    def _on_text_edited(self, text: str) -> None:
+        self._chosen = None
+        self._shown = self.suggestions(text)
+        self._list.setStringList([choice_text(c) for c in self._shown])
+        if self._shown:
+            self._completer.complete()
+        else:
+            self._completer.popup().hide()
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self._shown):
+            self._set_chosen(self._shown[index.row()])
+
+    @Slot()
+    def _on_return(self) -> None:
+        if self._chosen is not None:
+            return
+        found = self.suggestions(self.text())
+        exact = [c for c in found if matches(c, self.text()) == 0]
+        if len(exact) == 1 or len(found) == 1:
+            self._set_chosen(exact[0] if len(exact) == 1 else found[0])
+
+    def _set_chosen(self, c: MemberChoice) -> None:
+        self._chosen = c
+        self._completer.popup().hide()
+        self.setText(choice_text(c))
+        self.member_chosen.emit(c.membership_id)
+
+
+class MonthPicker(QWidget):
+    """◀ 2024年5月 ▶ — one calendar month; `month_changed(year, month)`."""
+
+    month_changed = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        today = today or date.today()
+        self._year, self._month = today.year, today.month
+        self.prev_button = QToolButton()
+        self.prev_button.setText("‹")
+        self.prev_button.setToolTip(self.tr("Previous month"))
+        self.prev_button.setAutoRaise(True)
+        self.next_button = QToolButton()
+        self.next_button.setText("›")
+        self.next_button.setToolTip(self.tr("Next month"))
+        self.next_button.setAutoRaise(True)
+        self.label = QLabel()
+        self.label.setObjectName("monthLabel")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("2024年12月") + 16)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.prev_button)
+        lay.addWidget(self.label)
+        lay.addWidget(self.next_button)
+        self._update_label()
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    @property
+    def month(self) -> int:
+        return self._month
+
+    def first_day(self) -> date:
+        return date(self._year, self._month, 1)
+
+    def last_day(self) -> date:
+        nxt = date(self._year + (self._month == 12), self._month % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+
+    def set_month(self, year: int, month: int) -> None:
+        if (year, month) == (self._year, self._month):
+            return
+        self._year, self._month = year, month
+        self._update_label()
+        self.month_changed.emit(year, month)
+
+    def step(self, months: int) -> None:
+        index = self._year * 12 + (self._month - 1) + months
+        self.set_month(index // 12, index % 12 + 1)
+
+    def _update_label(self) -> None:
+        self.label.setText(QLocale().toString(QDate(self._year, self._month, 1), self.tr("MMMM yyyy")))
