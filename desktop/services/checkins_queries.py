@@ -1,0 +1,112 @@
+"""Read-only queries for the Check-ins page: who has not checked in on a day, who is on leave, a group's
+check-ins per day and one member's check-in and leave days (for the calendar heat-map). No writes here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from models import CheckIn, Group, Leave, Member, Membership
+
+
+@dataclass(frozen=True)
+class MemberBrief:
+    """One active member of a group, as lists and pickers show it."""
+
+    membership_id: int
+    display_name: str
+    nickname: str | None = None
+    group_nickname: str | None = None
+    wechat_id: str | None = None
+
+
+def _active_members(group_id: int):
+    return (
+        select(
+            Membership.id,
+            Member.display_name,
+            Member.nickname,
+            Membership.group_nickname,
+            Member.wechat_id,
+        )
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.group_id == group_id, Membership.status == "active", Member.deleted_at.is_(None))
+    )
+
+
+def _on_leave(day: date):
+    return exists().where(Leave.membership_id == Membership.id, Leave.start_day <= day, Leave.end_day >= day)
+
+
+def not_checked_in(session: Session, group_id: int, day: date) -> list[MemberBrief]:
+    """Active members of the group without a check-in on `day` who are not on leave that day, by pinyin."""
+    checked = exists().where(CheckIn.membership_id == Membership.id, CheckIn.day == day)
+    stmt = (
+        _active_members(group_id)
+        .where(~checked, ~_on_leave(day))
+        .order_by(Member.pinyin.asc().nulls_last(), Membership.id)
+    )
+    return [MemberBrief(*row) for row in session.execute(stmt)]
+
+
+def on_leave(session: Session, group_id: int, day: date) -> list[MemberBrief]:
+    """Active members of the group on leave on `day`, by pinyin."""
+    stmt = _active_members(group_id).where(_on_leave(day)).order_by(Member.pinyin.asc().nulls_last(), Membership.id)
+    return [MemberBrief(*row) for row in session.execute(stmt)]
+
+
+def group_members(session: Session, group_id: int) -> list[MemberBrief]:
+    """Every active member of the group, by pinyin (for the leave dialog and pickers)."""
+    stmt = _active_members(group_id).order_by(Member.pinyin.asc().nulls_last(), Membership.id)
+    return [MemberBrief(*row) for row in session.execute(stmt)]
+
+
+def daily_counts(session: Session, group_id: int, start: date, end: date) -> dict[date, int]:
+    """Check-ins of the group per day from `start` to `end` (both included); days without any are left out.
+    Answered from the (group_id, day, membership_id) covering index."""
+    rows = session.execute(
+        select(CheckIn.day, func.count())
+        .where(CheckIn.group_id == group_id, CheckIn.day >= start, CheckIn.day <= end)
+        .group_by(CheckIn.day)
+    )
+    return {day: int(n) for day, n in rows}
+
+
+@dataclass(frozen=True)
+class MemberCalendar:
+    """One member's days between two dates: when they checked in (late ones also in `late`) and on leave."""
+
+    checkin_days: frozenset[date]
+    late_days: frozenset[date]
+    leave_days: frozenset[date]
+
+
+def member_calendar(session: Session, membership_id: int, start: date, end: date) -> MemberCalendar:
+    days: set[date] = set()
+    late: set[date] = set()
+    for day, is_late in session.execute(
+        select(CheckIn.day, CheckIn.late).where(
+            CheckIn.membership_id == membership_id, CheckIn.day >= start, CheckIn.day <= end
+        )
+    ):
+        days.add(day)
+        if is_late:
+            late.add(day)
+    leave: set[date] = set()
+    for s, e in session.execute(
+        select(Leave.start_day, Leave.end_day).where(
+            and_(Leave.membership_id == membership_id, Leave.start_day <= end, Leave.end_day >= start)
+        )
+    ):
+        d = max(s, start)
+        while d <= min(e, end):
+            leave.add(d)
+            d += timedelta(days=1)
+    return MemberCalendar(frozenset(days), frozenset(late), frozenset(leave))
+
+
+def group_name(session: Session, group_id: int) -> str | None:
+    return session.scalar(select(Group.name).where(Group.id == group_id))

@@ -1,0 +1,703 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>CalendarHeatmap</name>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="100" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="172" />
+            <source>Checked in</source>
+            <translation>Checked in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="102" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="108" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="174" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="178" />
+            <source>On leave</source>
+            <translation>On leave</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="104" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="175" />
+            <source>No check-in</source>
+            <translation>No check-in</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="106" />
+            <source>%n check-in(s)</source>
+            <translation>
+                <numerusform>%n check-in</numerusform>
+                <numerusform>%n check-ins</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="176" />
+            <source>Less</source>
+            <translation>Less</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="176" />
+            <source>More</source>
+            <translation>More</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckinDayModel</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="104" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="105" />
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="106" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="107" />
+            <location filename="../../ui/models/checkins_models.py" line="177" />
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="174" />
+            <source>Late</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="181" />
+            <source>Undo this check-in (Delete)</source>
+            <translation>Undo this check-in (Delete)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="183" />
+            <source>Logged at %1</source>
+            <translation>Logged at %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckinSource</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="111" />
+            <source>Typed</source>
+            <translation>Typed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="112" />
+            <source>Pasted chat</source>
+            <translation>Pasted chat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="113" />
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckinsPage</name>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="288" />
+            <source>Logging check-ins</source>
+            <translation>Logging check-ins</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="288" />
+            <source>Logging the pasted check-ins…</source>
+            <translation>Logging the pasted check-ins…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="297" />
+            <location filename="../../ui/pages/checkins_page.py" line="635" />
+            <location filename="../../ui/pages/checkins_page.py" line="645" />
+            <source>Check-ins</source>
+            <translation>Check-ins</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="307" />
+            <source>The day to log check-ins for; an earlier day is a late check-in (补卡)</source>
+            <translation>The day to log check-ins for; an earlier day is a late check-in (补卡)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="309" />
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="311" />
+            <source>Late check-in</source>
+            <translation>Late check-in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="314" />
+            <source>Leave…</source>
+            <translation>Leave…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="315" />
+            <source>Record leave (请假) for a member</source>
+            <translation>Record leave (请假) for a member</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="321" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="343" />
+            <source>Name, nickname, WeChat ID or pinyin (zs) ↵</source>
+            <translation>Name, nickname, WeChat ID or pinyin (zs) ↵</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="344" />
+            <source>Quick entry (Ctrl+F)</source>
+            <translation>Quick entry (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="394" />
+            <source>Click a name to check them in</source>
+            <translation>Click a name to check them in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="429" />
+            <source>Paste chat</source>
+            <translation>Paste chat</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="431" />
+            <source>a 接龙 chain or chat lines; Ctrl+Enter logs</source>
+            <translation>a 接龙 chain or chat lines; Ctrl+Enter logs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="437" />
+            <source>Paste a WeChat chain here, e.g.
+#接龙
+早起打卡 11月22日
+1. 张三 5:58
+2. 李四 6:03</source>
+            <translation>Paste a WeChat chain here, e.g.
+#接龙
+早起打卡 11月22日
+1. 张三 5:58
+2. 李四 6:03</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="446" />
+            <source>Match</source>
+            <translation>Match</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="447" />
+            <source>Find the names of the pasted text in the group</source>
+            <translation>Find the names of the pasted text in the group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="449" />
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="457" />
+            <source>Log the matched and chosen lines in one go (Ctrl+Enter)</source>
+            <translation>Log the matched and chosen lines in one go (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="518" />
+            <source>Whole group</source>
+            <translation>Whole group</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="519" />
+            <source>Show the group's calendar again</source>
+            <translation>Show the group's calendar again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="550" />
+            <source>Pick a group on the left to log its check-ins.</source>
+            <translation>Pick a group on the left to log its check-ins.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="645" />
+            <source>Check-ins · %1</source>
+            <translation>Check-ins · %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="671" />
+            <source>Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late.</source>
+            <translation>Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="698" />
+            <source>Checked in today: %n</source>
+            <translation>
+                <numerusform>Checked in today: %n</numerusform>
+                <numerusform>Checked in today: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="701" />
+            <source>Checked in on %1: %n</source>
+            <translation>
+                <numerusform>Checked in on %1: %n</numerusform>
+                <numerusform>Checked in on %1: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="703" />
+            <source>Not yet: %n</source>
+            <translation>
+                <numerusform>Not yet: %n</numerusform>
+                <numerusform>Not yet: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="705" />
+            <source>on leave: %n</source>
+            <translation>
+                <numerusform>on leave: %n</numerusform>
+                <numerusform>on leave: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="707" />
+            <source>everyone is in</source>
+            <translation>everyone is in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="710" />
+            <source>On leave: %1</source>
+            <translation>On leave: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="752" />
+            <location filename="../../ui/pages/checkins_page.py" line="814" />
+            <source>Nobody in this group matches “%1”</source>
+            <translation>Nobody in this group matches “%1”</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="817" />
+            <source>%n people match “%1”: pick one with ↓ and press Enter</source>
+            <translation>
+                <numerusform>%n person matches “%1”: pick with ↓ and press Enter</numerusform>
+                <numerusform>%n people match “%1”: pick one with ↓ and press Enter</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="854" />
+            <source>%1 ✓ late check-in for %2</source>
+            <translation>%1 ✓ late check-in for %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="857" />
+            <source>%n-day streak</source>
+            <translation>
+                <numerusform>%n-day streak</numerusform>
+                <numerusform>%n-day streak</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="859" />
+            <source>%1 ✓ %n-day streak</source>
+            <translation>
+                <numerusform>%1 ✓ %n-day streak</numerusform>
+                <numerusform>%1 ✓ %n-day streak</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="863" />
+            <source>%1 had already checked in</source>
+            <translation>%1 had already checked in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="907" />
+            <source>Undone: %1's check-in</source>
+            <translation>Undone: %1's check-in</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="909" />
+            <source>Undone: %n check-in(s)</source>
+            <translation>
+                <numerusform>Undone: %n check-in</numerusform>
+                <numerusform>Undone: %n check-ins</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="957" />
+            <source>Leave recorded</source>
+            <translation>Leave recorded</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1052" />
+            <source>Paste, then check the preview</source>
+            <translation>Paste, then check the preview</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1054" />
+            <source>No names found in the text</source>
+            <translation>No names found in the text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1057" />
+            <source>%1 matched</source>
+            <translation>%1 matched</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1059" />
+            <source>%1 to choose</source>
+            <translation>%1 to choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1061" />
+            <source>%1 unmatched</source>
+            <translation>%1 unmatched</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1063" />
+            <source>%1 already in</source>
+            <translation>%1 already in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1065" />
+            <source>%1 duplicate</source>
+            <translation>%1 duplicate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1067" />
+            <source>%1 skipped</source>
+            <translation>%1 skipped</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1068" />
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1070" />
+            <source>Log %n check-in(s)</source>
+            <translation>
+                <numerusform>Log %n check-in</numerusform>
+                <numerusform>Log %n check-ins</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1115" />
+            <source>Logging…</source>
+            <translation>Logging…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1136" />
+            <source>Cancelled: nothing was logged</source>
+            <translation>Cancelled: nothing was logged</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1139" />
+            <source>Logged %n check-in(s)</source>
+            <translation>
+                <numerusform>Logged %n check-in</numerusform>
+                <numerusform>Logged %n check-ins</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1141" />
+            <source>%n had already checked in</source>
+            <translation>
+                <numerusform>%n had already checked in</numerusform>
+                <numerusform>%n had already checked in</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1143" />
+            <source>%n new member(s) added</source>
+            <translation>
+                <numerusform>%n new member added</numerusform>
+                <numerusform>%n new members added</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1145" />
+            <source>late check-in for %1</source>
+            <translation>late check-in for %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1180" />
+            <source>%1 · check-ins per day, last 6 months</source>
+            <translation>%1 · check-ins per day, last 6 months</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1184" />
+            <source>Average over the last 30 days: %1 a day</source>
+            <translation>Average over the last 30 days: %1 a day</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1187" />
+            <source>Busiest day: %1 (%2)</source>
+            <translation>Busiest day: %1 (%2)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1191" />
+            <source>Select someone in the day's list to see their calendar.</source>
+            <translation>Select someone in the day's list to see their calendar.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1197" />
+            <source>%1 · check-in calendar</source>
+            <translation>%1 · check-in calendar</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1200" />
+            <source>Current streak: %n day(s)</source>
+            <translation>
+                <numerusform>Current streak: %n day</numerusform>
+                <numerusform>Current streak: %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1201" />
+            <source>Longest streak: %n day(s)</source>
+            <translation>
+                <numerusform>Longest streak: %n day</numerusform>
+                <numerusform>Longest streak: %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1202" />
+            <source>Checked in on %n day(s) in the last 6 months</source>
+            <translation>
+                <numerusform>Checked in on %n day in the last 6 months</numerusform>
+                <numerusform>Checked in on %n days in the last 6 months</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1205" />
+            <source>On leave: %n day(s)</source>
+            <translation>
+                <numerusform>On leave: %n day</numerusform>
+                <numerusform>On leave: %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1207" />
+            <source>Late check-ins: %n</source>
+            <translation>
+                <numerusform>Late check-ins: %n</numerusform>
+                <numerusform>Late check-ins: %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="54" />
+            <source>Leave</source>
+            <translation>Leave</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="71" />
+            <source>e.g. travelling, ill, exams</source>
+            <translation>e.g. travelling, ill, exams</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="73" />
+            <source>Leave days neither break a streak nor count against the check-in rate.</source>
+            <translation>Leave days neither break a streak nor count against the check-in rate.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="82" />
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="83" />
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="84" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="88" />
+            <source>Record leave</source>
+            <translation>Record leave</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="89" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="93" />
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchHow</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="250" />
+            <source>same name</source>
+            <translation>same name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="251" />
+            <source>nickname</source>
+            <translation>nickname</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="252" />
+            <source>WeChat ID</source>
+            <translation>WeChat ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="253" />
+            <source>pinyin</source>
+            <translation>pinyin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="254" />
+            <source>similar</source>
+            <translation>similar</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberPickerDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="17" />
+            <source>Pick a member</source>
+            <translation>Pick a member</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="24" />
+            <source>Who is “%1” in the chat?</source>
+            <translation>Who is “%1” in the chat?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="32" />
+            <source>Choose</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="33" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberSearchList</name>
+        <message>
+            <location filename="../../ui/widgets/member_search.py" line="38" />
+            <source>Name, nickname, WeChat ID or pinyin (zs)</source>
+            <translation>Name, nickname, WeChat ID or pinyin (zs)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PastePreviewModel</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="209" />
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="210" />
+            <source>Pasted text</source>
+            <translation>Pasted text</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="211" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="212" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="213" />
+            <source>Check in as</source>
+            <translation>Check in as</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="426" />
+            <location filename="../../ui/models/checkins_models.py" line="525" />
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="441" />
+            <source>Pick a member…</source>
+            <translation>Pick a member…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="442" />
+            <location filename="../../ui/models/checkins_models.py" line="529" />
+            <source>Add as new member</source>
+            <translation>Add as new member</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="444" />
+            <source>Someone else…</source>
+            <translation>Someone else…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="445" />
+            <location filename="../../ui/models/checkins_models.py" line="527" />
+            <source>Skip</source>
+            <translation>Skip</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="518" />
+            <source>Same as line %1</source>
+            <translation>Same as line %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasteStatus</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="226" />
+            <source>Matched</source>
+            <translation>Matched</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="227" />
+            <source>Choose</source>
+            <translation>Choose</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="228" />
+            <source>Unmatched</source>
+            <translation>Unmatched</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="229" />
+            <source>Duplicate</source>
+            <translation>Duplicate</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="230" />
+            <source>Already checked in</source>
+            <translation>Already checked in</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="235" />
+            <source>Chosen</source>
+            <translation>Chosen</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="236" />
+            <source>New member</source>
+            <translation>New member</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="237" />
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,685 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>CalendarHeatmap</name>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="100" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="172" />
+            <source>Checked in</source>
+            <translation>已打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="102" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="108" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="174" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="178" />
+            <source>On leave</source>
+            <translation>请假</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="104" />
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="175" />
+            <source>No check-in</source>
+            <translation>未打卡</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="106" />
+            <source>%n check-in(s)</source>
+            <translation>
+                <numerusform>%n 人打卡</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="176" />
+            <source>Less</source>
+            <translation>少</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/calendar_heatmap.py" line="176" />
+            <source>More</source>
+            <translation>多</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckinDayModel</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="104" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="105" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="106" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="107" />
+            <location filename="../../ui/models/checkins_models.py" line="177" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="174" />
+            <source>Late</source>
+            <translation>补卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="181" />
+            <source>Undo this check-in (Delete)</source>
+            <translation>撤销这条打卡（Delete 键）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="183" />
+            <source>Logged at %1</source>
+            <translation>记录于 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckinSource</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="111" />
+            <source>Typed</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="112" />
+            <source>Pasted chat</source>
+            <translation>粘贴接龙</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="113" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckinsPage</name>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="288" />
+            <source>Logging check-ins</source>
+            <translation>正在记录打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="288" />
+            <source>Logging the pasted check-ins…</source>
+            <translation>正在记录粘贴的打卡…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="297" />
+            <location filename="../../ui/pages/checkins_page.py" line="635" />
+            <location filename="../../ui/pages/checkins_page.py" line="645" />
+            <source>Check-ins</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="307" />
+            <source>The day to log check-ins for; an earlier day is a late check-in (补卡)</source>
+            <translation>为哪一天打卡；选择以前的日期即为补卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="309" />
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="311" />
+            <source>Late check-in</source>
+            <translation>补卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="314" />
+            <source>Leave…</source>
+            <translation>请假…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="315" />
+            <source>Record leave (请假) for a member</source>
+            <translation>为成员登记请假</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="321" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="343" />
+            <source>Name, nickname, WeChat ID or pinyin (zs) ↵</source>
+            <translation>输入姓名、昵称、微信号或拼音（zs），回车打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="344" />
+            <source>Quick entry (Ctrl+F)</source>
+            <translation>快速打卡（Ctrl+F）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="394" />
+            <source>Click a name to check them in</source>
+            <translation>点击姓名即可打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="429" />
+            <source>Paste chat</source>
+            <translation>粘贴接龙</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="431" />
+            <source>a 接龙 chain or chat lines; Ctrl+Enter logs</source>
+            <translation>接龙或聊天记录均可；Ctrl+Enter 确认打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="437" />
+            <source>Paste a WeChat chain here, e.g.
+#接龙
+早起打卡 11月22日
+1. 张三 5:58
+2. 李四 6:03</source>
+            <translation>把微信群里的接龙粘贴到这里，例如：
+#接龙
+早起打卡 11月22日
+1. 张三 5:58
+2. 李四 6:03</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="446" />
+            <source>Match</source>
+            <translation>识别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="447" />
+            <source>Find the names of the pasted text in the group</source>
+            <translation>在本群成员中识别粘贴内容里的姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="449" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="457" />
+            <source>Log the matched and chosen lines in one go (Ctrl+Enter)</source>
+            <translation>一次记录已匹配和已选择的行（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="518" />
+            <source>Whole group</source>
+            <translation>查看全群</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="519" />
+            <source>Show the group's calendar again</source>
+            <translation>重新显示全群的打卡日历</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="550" />
+            <source>Pick a group on the left to log its check-ins.</source>
+            <translation>请先在左侧选择一个社群，再开始打卡。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="645" />
+            <source>Check-ins · %1</source>
+            <translation>打卡 · %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="671" />
+            <source>Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late.</source>
+            <translation>补卡：正在为 %1 记录打卡（不是今天），这些打卡会标记为补卡。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="698" />
+            <source>Checked in today: %n</source>
+            <translation>
+                <numerusform>今日已打卡 %n 人</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="701" />
+            <source>Checked in on %1: %n</source>
+            <translation>
+                <numerusform>%1 已打卡 %n 人</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="703" />
+            <source>Not yet: %n</source>
+            <translation>
+                <numerusform>未打卡 %n 人</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="705" />
+            <source>on leave: %n</source>
+            <translation>
+                <numerusform>请假 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="707" />
+            <source>everyone is in</source>
+            <translation>全员已打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="710" />
+            <source>On leave: %1</source>
+            <translation>请假：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="752" />
+            <location filename="../../ui/pages/checkins_page.py" line="814" />
+            <source>Nobody in this group matches “%1”</source>
+            <translation>本群没有找到「%1」</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="817" />
+            <source>%n people match “%1”: pick one with ↓ and press Enter</source>
+            <translation>
+                <numerusform>有 %n 人符合「%1」：按 ↓ 选择后回车</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="854" />
+            <source>%1 ✓ late check-in for %2</source>
+            <translation>%1 ✓ 已补卡 %2</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="857" />
+            <source>%n-day streak</source>
+            <translation>
+                <numerusform>连续 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="859" />
+            <source>%1 ✓ %n-day streak</source>
+            <translation>
+                <numerusform>%1 ✓ 连续 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="863" />
+            <source>%1 had already checked in</source>
+            <translation>%1 已经打过卡了</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="907" />
+            <source>Undone: %1's check-in</source>
+            <translation>已撤销 %1 的打卡</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="909" />
+            <source>Undone: %n check-in(s)</source>
+            <translation>
+                <numerusform>已撤销 %n 条打卡</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="957" />
+            <source>Leave recorded</source>
+            <translation>已登记请假</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1052" />
+            <source>Paste, then check the preview</source>
+            <translation>粘贴后在下方核对识别结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1054" />
+            <source>No names found in the text</source>
+            <translation>文本中没有找到姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1057" />
+            <source>%1 matched</source>
+            <translation>已匹配 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1059" />
+            <source>%1 to choose</source>
+            <translation>待选择 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1061" />
+            <source>%1 unmatched</source>
+            <translation>未匹配 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1063" />
+            <source>%1 already in</source>
+            <translation>已打卡 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1065" />
+            <source>%1 duplicate</source>
+            <translation>重复 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1067" />
+            <source>%1 skipped</source>
+            <translation>跳过 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1068" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1070" />
+            <source>Log %n check-in(s)</source>
+            <translation>
+                <numerusform>确认打卡 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1115" />
+            <source>Logging…</source>
+            <translation>正在记录…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1136" />
+            <source>Cancelled: nothing was logged</source>
+            <translation>已取消，没有记录任何打卡</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1139" />
+            <source>Logged %n check-in(s)</source>
+            <translation>
+                <numerusform>已记录 %n 人打卡</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1141" />
+            <source>%n had already checked in</source>
+            <translation>
+                <numerusform>%n 人此前已打卡</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1143" />
+            <source>%n new member(s) added</source>
+            <translation>
+                <numerusform>新增成员 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1145" />
+            <source>late check-in for %1</source>
+            <translation>补卡日期 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1180" />
+            <source>%1 · check-ins per day, last 6 months</source>
+            <translation>%1 · 近半年每日打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1184" />
+            <source>Average over the last 30 days: %1 a day</source>
+            <translation>近 30 天日均打卡 %1 人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1187" />
+            <source>Busiest day: %1 (%2)</source>
+            <translation>打卡最多的一天：%1（%2 人）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1191" />
+            <source>Select someone in the day's list to see their calendar.</source>
+            <translation>在左侧打卡列表中选中某人，可查看其个人打卡日历。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1197" />
+            <source>%1 · check-in calendar</source>
+            <translation>%1 · 个人打卡日历</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1200" />
+            <source>Current streak: %n day(s)</source>
+            <translation>
+                <numerusform>当前连续 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1201" />
+            <source>Longest streak: %n day(s)</source>
+            <translation>
+                <numerusform>最长连续 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1202" />
+            <source>Checked in on %n day(s) in the last 6 months</source>
+            <translation>
+                <numerusform>近半年打卡 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1205" />
+            <source>On leave: %n day(s)</source>
+            <translation>
+                <numerusform>请假 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/checkins_page.py" line="1207" />
+            <source>Late check-ins: %n</source>
+            <translation>
+                <numerusform>补卡 %n 次</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="54" />
+            <source>Leave</source>
+            <translation>请假</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="71" />
+            <source>e.g. travelling, ill, exams</source>
+            <translation>例如：出差、生病、考试</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="73" />
+            <source>Leave days neither break a streak nor count against the check-in rate.</source>
+            <translation>请假期间不会中断连续打卡，也不计入打卡率。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="82" />
+            <source>From</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="83" />
+            <source>To</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="84" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="88" />
+            <source>Record leave</source>
+            <translation>登记请假</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="89" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/leave_dialog.py" line="93" />
+            <source>Member</source>
+            <translation>成员</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatchHow</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="250" />
+            <source>same name</source>
+            <translation>同名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="251" />
+            <source>nickname</source>
+            <translation>昵称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="252" />
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="253" />
+            <source>pinyin</source>
+            <translation>拼音</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="254" />
+            <source>similar</source>
+            <translation>模糊</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberPickerDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="17" />
+            <source>Pick a member</source>
+            <translation>选择成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="24" />
+            <source>Who is “%1” in the chat?</source>
+            <translation>聊天中的「%1」是谁？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="32" />
+            <source>Choose</source>
+            <translation>选择</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/member_picker_dialog.py" line="33" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberSearchList</name>
+        <message>
+            <location filename="../../ui/widgets/member_search.py" line="38" />
+            <source>Name, nickname, WeChat ID or pinyin (zs)</source>
+            <translation>姓名、昵称、微信号或拼音（zs）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PastePreviewModel</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="209" />
+            <source>Line</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="210" />
+            <source>Pasted text</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="211" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="212" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="213" />
+            <source>Check in as</source>
+            <translation>打卡成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="426" />
+            <location filename="../../ui/models/checkins_models.py" line="525" />
+            <source>Choose…</source>
+            <translation>请选择…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="441" />
+            <source>Pick a member…</source>
+            <translation>选择成员…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="442" />
+            <location filename="../../ui/models/checkins_models.py" line="529" />
+            <source>Add as new member</source>
+            <translation>添加为新成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="444" />
+            <source>Someone else…</source>
+            <translation>其他成员…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="445" />
+            <location filename="../../ui/models/checkins_models.py" line="527" />
+            <source>Skip</source>
+            <translation>跳过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="518" />
+            <source>Same as line %1</source>
+            <translation>同第 %1 行</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasteStatus</name>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="226" />
+            <source>Matched</source>
+            <translation>已匹配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="227" />
+            <source>Choose</source>
+            <translation>需选择</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="228" />
+            <source>Unmatched</source>
+            <translation>未匹配</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="229" />
+            <source>Duplicate</source>
+            <translation>重复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="230" />
+            <source>Already checked in</source>
+            <translation>已打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="235" />
+            <source>Chosen</source>
+            <translation>已选择</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="236" />
+            <source>New member</source>
+            <translation>新成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/checkins_models.py" line="237" />
+            <source>Skipped</source>
+            <translation>已跳过</translation>
+        </message>
+    </context>
+</TS>

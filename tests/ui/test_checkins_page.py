@@ -1,0 +1,588 @@
+"""The Check-ins page as an assistant drives it: quick entry by pinyin + Enter, one click on who is missing,
+undo, late check-ins, leave, pasting a 接龙 chain (ambiguous, pinyin-only, unmatched and duplicate lines),
+deciding, confirming in one go, pasting again, adding a new member from a paste, and the heat-map."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from helpers import close_workspace, isolate_settings, make_workspace, type_text
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.i18n import compile_ts
+from desktop.services.checkins import checkins_on, record_checkins, streaks
+from desktop.services.checkins_queries import daily_counts, not_checked_in, on_leave
+from desktop.services.roster import MemberInput, RosterQuery, add_member, search_roster
+from ui.models.checkins_models import (
+    DAY_COL_UNDO,
+    NEW,
+    SKIP,
+    CheckinDayModel,
+    PastePreviewModel,
+    PeopleListModel,
+    Person,
+)
+from ui.pages.checkins_page import CheckinsPage
+
+# The offscreen platform cannot raise a popup window or grab the keyboard for it (the quick-entry candidate
+# list is a popup); real platforms can. Ignore exactly those lines, as helpers.OFFSCREEN_QUIRKS does for its one.
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the keyboard)"
+)
+
+TODAY = date.today()
+TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+CHAIN = """#接龙
+早起打卡 11月22日
+例 张三 6:00
+1. 张三 5:58
+2. 李四 6:03起床
+3. zhaoliu
+4. 钱多多
+5. 李四 6:10
+6. 张珊 ✅
+"""
+
+
+@pytest.fixture(scope="module")
+def catalogues(tmp_path_factory):
+    """This area's catalogues, compiled once (English gives the plural wording, Chinese the default UI)."""
+    out = tmp_path_factory.mktemp("qm")
+    return {lang: compile_ts(TS_DIR / f"checkins_{lang}.ts", out / f"checkins_{lang}.qm") for lang in ("en", "zh_CN")}
+
+
+def use_language(qapp, catalogues, lang: str) -> QTranslator:
+    translator = QTranslator(qapp)
+    assert translator.load(str(catalogues[lang]))
+    qapp.installTranslator(translator)
+    return translator
+
+
+@pytest.fixture(autouse=True)
+def english(qapp, catalogues):
+    translator = use_language(qapp, catalogues, "en")
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    with workspace.database.session() as s:
+        # a second 张三 (同名) and a 赵六 found only by pinyin in the chain
+        _, ms = add_member(s, workspace.owner, workspace.group_id, MemberInput(display_name="张三", wechat_id="zs_2"))
+        workspace.memberships["张三#2"] = ms
+        _, ms = add_member(s, workspace.owner, workspace.group_id, MemberInput(display_name="赵六"))
+        workspace.memberships["赵六"] = ms
+        s.commit()
+    yield workspace
+    close_workspace(workspace)
+
+
+@pytest.fixture
+def page(qtbot, ws):
+    p = CheckinsPage(ws.database, ws.assistant)
+    qtbot.addWidget(p)
+    p.resize(1100, 720)
+    p.show()
+    p.set_group(ws.group_id)
+    return p
+
+
+def day_rows(ws, day: date = TODAY):
+    with ws.database.session() as s:
+        return {(r.membership_id, r.source, r.late) for r in checkins_on(s, ws.group_id, day)}
+
+
+def seed_run(ws, membership_id: int, days: int) -> None:
+    """Check-ins on the `days` days before today, each logged on its own day (not late)."""
+    with ws.database.session() as s:
+        for i in range(days, 0, -1):
+            d = TODAY - timedelta(days=i)
+            record_checkins(s, ws.owner, ws.group_id, d, [membership_id], today=d)
+        s.commit()
+
+
+def click_item(qtbot, view, row: int, column: int = 0) -> None:
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def choose(page: CheckinsPage, row: int, label_start: str) -> None:
+    """Pick an entry of a preview row's choice combo as a user does (the combo emits activated)."""
+    combo = page.choice_combo(row)
+    assert combo is not None, row
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    i = next(i for i, t in enumerate(labels) if t.startswith(label_start))
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+
+
+# ---------------------------------------------------------------- group and date
+
+
+def test_all_groups_asks_for_a_group(page):
+    page.set_group(None)
+    assert page.stack.currentWidget() is page.empty_label
+    assert "group" in page.empty_label.text()
+    assert not page.quick_edit.isEnabled()
+
+
+def test_loads_lazily_and_lists_who_is_missing(qtbot, ws):
+    p = CheckinsPage(ws.database, ws.owner)
+    qtbot.addWidget(p)
+    p.set_group(ws.group_id)  # hidden: nothing loaded yet
+    assert p.pending_names() == []
+    p.show()
+    assert sorted(p.pending_names()) == sorted(["张三", "张三", "张珊", "李四", "赵六"])  # not the applicant
+    assert p.title_label.text().endswith("早起打卡营")
+
+
+def test_no_future_dates_and_a_past_date_is_a_late_checkin(qtbot, page, ws):
+    assert page.date_edit.maximumDate() == page.date_edit.date()
+    page.set_day(TODAY + timedelta(days=3))
+    assert page.day() == TODAY
+    assert not page.late_banner.isVisible()
+    page.set_day(TODAY - timedelta(days=2))
+    assert page.late_banner.isVisible() and page.late_badge.isVisible()
+    assert "Late" in page.late_label.text()
+    qtbot.keyClicks(page.quick_edit, "lisi")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert day_rows(ws, TODAY - timedelta(days=2)) == {(ws.memberships["李四"], "manual", True)}
+    assert "late" in page.quick_status.text()
+    assert page.day_model.index(0, 2).data().endswith("Late")
+    qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    assert page.day() == TODAY and not page.late_banner.isVisible()
+
+
+# ---------------------------------------------------------------- quick entry
+
+
+def test_quick_entry_by_pinyin_initials_logs_and_shows_the_streak(qtbot, page, ws):
+    seed_run(ws, ws.memberships["李四"], 4)
+    page.quick_edit.setFocus()
+    qtbot.keyClicks(page.quick_edit, "ls")
+    qtbot.waitUntil(lambda: page.candidates() == ["李四"])
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert day_rows(ws) == {(ws.memberships["李四"], "manual", False)}
+    assert page.quick_status.text() == "李四 ✓ 5-day streak"
+    assert page.quick_edit.text() == ""  # ready for the next name
+    assert page.checked_in_names() == ["李四"]
+    assert "李四" not in page.pending_names()
+    with ws.database.session() as s:
+        assert streaks(s, ws.memberships["李四"]).current == 5
+
+
+def test_in_chinese_the_status_line_reads_like_the_spec(qtbot, qapp, catalogues, page, ws):
+    translator = use_language(qapp, catalogues, "zh_CN")
+    try:
+        seed_run(ws, ws.memberships["张三"], 4)
+        type_text(qtbot, page.quick_edit, "三哥")  # his nickname
+        qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+        assert page.quick_status.text() == "张三 ✓ 连续 5 天"
+        page.refresh_day()
+        assert page.day_title.text() == "今日已打卡 1 人"
+        page.set_paste_text(CHAIN)
+        assert page.preview_model.index(0, 3).data() == "需选择"
+        assert page.paste_summary.text() == "已匹配 2，待选择 2，未匹配 1，重复 1"
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_enter_before_the_debounce_still_finds_the_person(qtbot, page, ws):
+    type_text(qtbot, page.quick_edit, "赵六")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)  # no wait: Enter searches itself
+    assert day_rows(ws) == {(ws.memberships["赵六"], "manual", False)}
+    assert page.quick_status.text().startswith("赵六 ✓")
+
+
+def test_ambiguous_text_shows_the_candidates_and_logs_nothing(qtbot, page, ws):
+    page.quick_edit.setFocus()
+    qtbot.keyClicks(page.quick_edit, "zs")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert day_rows(ws) == set()
+    assert sorted(page.candidates()) == sorted(["张三", "张三", "张珊"])
+    assert page.quick_completer.popup().isVisible()
+    assert page.quick_edit.text() == "zs"
+    assert "3 people" in page.quick_status.text()
+    # ↓ highlights the first candidate, Enter logs exactly that one
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Down)
+    first = page.quick_model.person_at(0)
+    qtbot.keyClick(page.quick_completer.popup(), Qt.Key.Key_Return)
+    assert day_rows(ws) == {(first.membership_id, "manual", False)}
+    assert not page.quick_completer.popup().isVisible()
+    assert page.quick_edit.text() == ""
+
+
+def test_exact_name_wins_over_a_longer_match_and_wechat_id_works(qtbot, page, ws):
+    type_text(qtbot, page.quick_edit, "张珊")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.quick_edit, "zs_2")  # WeChat ID of the second 张三
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert day_rows(ws) == {(ws.memberships["张珊"], "manual", False), (ws.memberships["张三#2"], "manual", False)}
+
+
+def test_logging_twice_says_already(qtbot, page, ws):
+    for _ in range(2):
+        qtbot.keyClicks(page.quick_edit, "lisi")
+        qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert "already" in page.quick_status.text()
+    assert len(day_rows(ws)) == 1
+
+
+def test_unknown_text_says_so(qtbot, page, ws):
+    qtbot.keyClicks(page.quick_edit, "xyz")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert day_rows(ws) == set()
+    assert "Nobody" in page.quick_status.text()
+
+
+# ---------------------------------------------------------------- not yet, undo
+
+
+def test_clicking_someone_not_yet_checked_in_logs_them(qtbot, page, ws):
+    row = page.pending_names().index("赵六")
+    click_item(qtbot, page.pending_view, row)
+    assert day_rows(ws) == {(ws.memberships["赵六"], "manual", False)}
+    assert "赵六" not in page.pending_names()
+    assert page.checked_in_names() == ["赵六"]
+    assert page.pending_title.text().startswith("Not yet: 4")
+    # Enter on the list logs the current person
+    page.pending_view.setFocus()
+    current = page.pending_model.person_at(page.pending_view.currentIndex().row())
+    qtbot.keyClick(page.pending_view, Qt.Key.Key_Return)
+    assert (current.membership_id, "manual", False) in day_rows(ws)
+
+
+def test_undo_button_and_delete_key_remove_checkins(qtbot, page, ws):
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["李四"], ws.memberships["赵六"]])
+        s.commit()
+    page.refresh_day()
+    row = page.checked_in_names().index("李四")
+    click_item(qtbot, page.day_view, row, DAY_COL_UNDO)
+    assert day_rows(ws) == {(ws.memberships["赵六"], "manual", False)}
+    assert page.checked_in_names() == ["赵六"]
+    assert "李四" in page.pending_names()
+    assert "李四" in page.quick_status.text()
+    page.day_view.selectRow(0)
+    page.day_view.setFocus()
+    qtbot.keyClick(page.day_view, Qt.Key.Key_Delete)
+    assert day_rows(ws) == set()
+    assert page.checked_in_names() == []
+
+
+# ---------------------------------------------------------------- leave
+
+
+def test_leave_dialog_records_leave_and_the_member_leaves_the_missing_list(qtbot, page, ws):
+    page.pending_view.setCurrentIndex(page.pending_model.index(page.pending_names().index("赵六"), 0))
+    qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.member_search.current().display_name == "赵六"
+    dialog.end_edit.setDate(dialog.start_edit.date().addDays(2))
+    type_text(qtbot, dialog.reason_edit, "出差")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert [p.display_name for p in on_leave(s, ws.group_id, TODAY)] == ["赵六"]
+        assert [p.display_name for p in on_leave(s, ws.group_id, TODAY + timedelta(days=2))] == ["赵六"]
+        assert "赵六" not in [p.display_name for p in not_checked_in(s, ws.group_id, TODAY)]
+    assert "赵六" not in page.pending_names()
+    assert "on leave: 1" in page.pending_title.text()
+
+
+def test_leave_dialog_shows_an_overlap_error(qtbot, page, ws):
+    for _attempt in range(2):
+        dialog = page.open_leave_dialog()
+        dialog.member_search.search_edit.setText("lisi")
+        dialog.member_search.search()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert "overlap" in dialog.error_label.text().lower()
+    dialog.reject()
+
+
+# ---------------------------------------------------------------- paste the chat
+
+
+def test_paste_preview_choose_confirm_and_paste_again(qtbot, page, ws):
+    with ws.database.session() as s:  # 张珊 checked in already this morning
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["张珊"]])
+        s.commit()
+    page.refresh_day()
+    page.set_paste_text(CHAIN)
+    assert page.preview_statuses() == [
+        (4, "张三", "ambiguous"),  # 同名: two members called 张三
+        (5, "李四", "matched"),
+        (6, "zhaoliu", "ambiguous"),  # pinyin only: always a choice
+        (7, "钱多多", "unmatched"),
+        (8, "李四", "duplicate"),
+        (9, "张珊", "already"),
+    ]
+    assert page.paste_summary.text() == "1 matched, 2 to choose, 1 unmatched, 1 already in, 1 duplicate"
+    assert page.confirm_button.text() == "Log 1 check-in"
+    combo = page.choice_combo(0)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["Choose…", "张三  (same name)", "张三  (same name)", "Someone else…", "Skip"]
+    assert page.choice_combo(2).itemText(1) == "赵六  (pinyin)"
+    assert page.choice_combo(3).itemText(2) == "Add as new member"
+    assert page.choice_combo(1) is None  # matched lines need no decision
+
+    # the first 张三 is the one in the chat; 赵六 is zhaoliu; 钱多多 stays undecided
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert page.preview_model.choice(0).membership_id == ws.memberships["张三"]
+    assert page.preview_model.index(0, 3).data() == "Chosen"  # the status cell shows the decision
+    choose(page, 2, "赵六")
+    assert page.paste_summary.text().startswith("3 matched, 1 unmatched")
+    assert page.confirm_button.text() == "Log 3 check-ins"
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+
+    expected = {
+        (ws.memberships["张三"], "paste", False),
+        (ws.memberships["李四"], "paste", False),
+        (ws.memberships["赵六"], "paste", False),
+        (ws.memberships["张珊"], "manual", False),
+    }
+    assert day_rows(ws) == expected
+    assert "Logged 3 check-ins" in page.quick_status.text()
+    assert [s for *_, s in page.preview_statuses()] == [
+        "already",
+        "already",
+        "already",
+        "unmatched",
+        "duplicate",
+        "already",
+    ]
+    assert not page.confirm_button.isEnabled()
+
+    # the same chat pasted again (fresh preview, no decisions): nothing new to log
+    page.clear_paste()
+    page.set_paste_text(CHAIN)
+    assert [s for *_, s in page.preview_statuses()] == [
+        "ambiguous",
+        "already",
+        "ambiguous",
+        "unmatched",
+        "duplicate",
+        "already",
+    ]
+    choose(page, 0, "张三")
+    assert page.preview_statuses()[0][2] == "already"
+    assert page.confirm_button.text() == "Log 0 check-ins" and not page.confirm_button.isEnabled()
+    page.confirm_paste()
+    assert day_rows(ws) == expected
+
+
+def test_add_as_new_member_from_the_paste(qtbot, page, ws):
+    changed = []
+    page.data_changed.connect(lambda: changed.append(True))
+    page.set_paste_text("#接龙 早起\n1. 钱多多 6:01\n2. 李四")
+    assert [s for *_, s in page.preview_statuses()] == ["unmatched", "matched"]
+    choose(page, 0, "Add as new member")
+    assert page.preview_model.choice(0) == NEW
+    assert page.confirm_button.text() == "Log 2 check-ins"
+    page.paste_edit.setFocus()
+    qtbot.keyClick(page.paste_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter
+    with ws.database.session() as s:
+        rows = search_roster(s, RosterQuery(group_id=ws.group_id, text="钱多多"))
+        assert [(r.display_name, r.status) for r in rows] == [("钱多多", "active")]
+        new_id = rows[0].membership_id
+    assert day_rows(ws) == {(new_id, "paste", False), (ws.memberships["李四"], "paste", False)}
+    assert changed == [True]
+    assert "1 new member added" in page.quick_status.text()
+    assert [s for *_, s in page.preview_statuses()] == ["already", "already"]
+
+
+def test_pick_a_member_for_an_unmatched_line(qtbot, page, ws):
+    asked = []
+
+    def pick(name):
+        asked.append(name)
+        return Person(ws.memberships["赵六"], "赵六")
+
+    page.pick_member_hook = pick
+    page.set_paste_text("1. 小赵\n2. 老周")
+    choose(page, 0, "Pick a member")
+    qtbot.waitUntil(lambda: page.preview_model.choice(0) is not None)
+    assert asked == ["小赵"]
+    assert page.choice_combo(0).currentText() == "赵六"
+    choose(page, 1, "Skip")
+    assert page.preview_model.choice(1) == SKIP
+    assert page.paste_summary.text() == "1 matched, 1 skipped"
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["赵六"], "paste", False)}
+
+
+def test_a_cancelled_pick_leaves_the_line_undecided(qtbot, page, ws):
+    page.pick_member_hook = lambda name: None
+    page.set_paste_text("1. 小赵")
+    choose(page, 0, "Pick a member")
+    qtbot.waitUntil(lambda: page.choice_combo(0).currentIndex() == 0)
+    assert page.preview_model.choice(0) is None
+    assert not page.confirm_button.isEnabled()
+
+
+def test_decisions_survive_editing_the_text_and_the_date_updates_already(qtbot, page, ws):
+    page.set_paste_text(CHAIN)
+    choose(page, 0, "张三")
+    page.paste_edit.appendPlainText("7. 王小明")
+    page.run_match()
+    assert page.preview_model.choice(0) is not None
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TODAY - timedelta(days=1), [ws.memberships["李四"]])
+        s.commit()
+    page.set_day(TODAY - timedelta(days=1))
+    assert page.preview_statuses()[1][2] == "already"
+    page.set_day(TODAY)
+    assert page.preview_statuses()[1][2] == "matched"
+
+
+def test_ctrl_v_on_the_page_pastes_into_the_paste_box(qtbot, page, ws):
+    QGuiApplication.clipboard().setText("1. 李四\n2. 张珊")
+    page.day_view.setFocus()
+    qtbot.keyClick(page.day_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.paste_edit.toPlainText() == "1. 李四\n2. 张珊"
+    assert page.paste_edit.hasFocus() or QApplication.focusWidget() is None
+    assert [s for *_, s in page.preview_statuses()] == ["matched", "matched"]
+    qtbot.keyClick(page.paste_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(day_rows(ws)) == 2
+
+
+def test_ctrl_f_focuses_quick_entry(qtbot, page):
+    page.activateWindow()
+    page.pending_view.setFocus()
+    qtbot.keyClick(page.pending_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.quick_edit.hasFocus())
+
+
+def test_confirm_runs_in_one_transaction(qtbot, page, ws, monkeypatch):
+    import ui.pages.checkins_page as module
+    from desktop.errors import ValidationError
+
+    page.set_paste_text("1. 钱多多\n2. 李四")
+    choose(page, 0, "Add as new member")
+
+    def refuse(*args, **kwargs):
+        raise ValidationError("date", "no (refused)")
+
+    monkeypatch.setattr(module, "record_checkins", refuse)
+    monkeypatch.setattr(module, "show_error", lambda parent, exc: None)
+    page.confirm_paste()
+    with ws.database.session() as s:  # the new member was rolled back with the check-ins
+        assert search_roster(s, RosterQuery(group_id=ws.group_id, text="钱多多")) == []
+    assert day_rows(ws) == set()
+
+
+# ---------------------------------------------------------------- heat-map
+
+
+def test_group_heatmap_and_member_heatmap(qtbot, page, ws):
+    seed_run(ws, ws.memberships["李四"], 3)
+    seed_run(ws, ws.memberships["赵六"], 1)
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["李四"]])
+        s.commit()
+    page.refresh_day()
+    page.refresh_heatmap()
+    hm = page.heatmap
+    assert hm.end == TODAY and (hm.end - hm.start).days == 26 * 7 - 1
+    assert hm.value(TODAY - timedelta(days=1)) == 2
+    assert hm.tooltip_text(TODAY - timedelta(days=1)).endswith("2 check-ins")
+    assert "早起打卡营" in page.heatmap_title.text()
+    with ws.database.session() as s:
+        assert daily_counts(s, ws.group_id, hm.start, hm.end) == {
+            TODAY - timedelta(days=3): 1,
+            TODAY - timedelta(days=2): 1,
+            TODAY - timedelta(days=1): 2,
+            TODAY: 1,
+        }
+    page.day_view.selectRow(0)
+    assert page.heatmap_member.display_name == "李四"
+    assert hm.tooltip_text(TODAY).endswith("Checked in")
+    assert hm.tooltip_text(TODAY - timedelta(days=10)).endswith("No check-in")
+    assert "Current streak: 4 days" in page.heatmap_stats.text()
+    assert page.group_heatmap_button.isVisible()
+    qtbot.mouseClick(page.group_heatmap_button, Qt.MouseButton.LeftButton)
+    assert page.heatmap_member is None and not page.group_heatmap_button.isVisible()
+    assert not hm.grab().isNull()
+    # clicking a day on the calendar moves the page to that day
+    rect = hm.cell_rect(TODAY - timedelta(days=2))
+    qtbot.mouseClick(hm, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.day() == TODAY - timedelta(days=2)
+
+
+def test_member_heatmap_marks_leave_days(qtbot, page, ws):
+    from desktop.services.checkins import record_leave
+
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["赵六"]])
+        record_leave(s, ws.owner, ws.memberships["赵六"], TODAY - timedelta(days=5), TODAY - timedelta(days=3))
+        s.commit()
+    page.refresh_day()
+    page.day_view.selectRow(0)
+    hm = page.heatmap
+    assert hm.tooltip_text(TODAY - timedelta(days=4)).endswith("On leave")
+    assert "On leave: 3 days" in page.heatmap_stats.text()
+
+
+# ---------------------------------------------------------------- models
+
+
+def test_models_pass_the_model_tester(qtmodeltester, page, ws):
+    page.set_paste_text(CHAIN)
+    qtmodeltester.check(page.preview_model)
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["李四"]])
+        s.commit()
+    page.refresh_day()
+    qtmodeltester.check(page.day_model)
+    qtmodeltester.check(page.pending_model)
+    fresh = [PastePreviewModel(), CheckinDayModel(), PeopleListModel(show_detail=True)]
+    for model in fresh:
+        qtmodeltester.check(model)
+
+
+def test_a_big_paste_is_logged_off_the_ui_thread(qtbot, page, ws, monkeypatch):
+    import ui.pages.checkins_page as module
+
+    monkeypatch.setattr(module, "INLINE_COMMIT_MAX", 1)
+    page.set_paste_text("1. 李四\n2. 张珊\n3. 赵六")
+    steps = []
+    page.runner.progress.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(page.runner.finished, timeout=10_000):
+        page.confirm_paste()
+        assert not page.confirm_button.isEnabled()  # no second click while it runs
+    assert day_rows(ws) == {(ws.memberships[n], "paste", False) for n in ("李四", "张珊", "赵六")}
+    assert steps[-1] == (1, 1)
+    assert "Logged 3 check-ins" in page.quick_status.text()
+    assert [s for *_, s in page.preview_statuses()] == ["already"] * 3
+
+
+def test_a_cancelled_commit_writes_nothing(ws):
+    from desktop.tasks import Cancelled, Progress
+    from ui.pages.checkins_page import commit_paste
+
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        commit_paste(
+            progress,
+            database=ws.database,
+            actor=ws.assistant,
+            group_id=ws.group_id,
+            day=TODAY,
+            membership_ids=[ws.memberships["李四"]],
+            new_names=["钱多多"],
+        )
+    assert day_rows(ws) == set()
+    with ws.database.session() as s:
+        assert search_roster(s, RosterQuery(group_id=ws.group_id, text="钱多多")) == []

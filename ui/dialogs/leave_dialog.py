@@ -1,0 +1,135 @@
+"""LeaveDialog: record leave (请假) for one member of a group — who, from which day to which, and why —
+through desktop.services.checkins.record_leave. Leave days neither break a streak nor count against the
+check-in rate."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import QunDeskError
+from desktop.services.checkins import record_leave
+from desktop.services.operators import Actor
+from ui.messages import localise_message
+from ui.models.checkins_models import Person
+from ui.widgets.member_search import MemberSearchList
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+
+class LeaveDialog(QDialog):
+    leave_recorded = Signal(int)  # membership id
+
+    def __init__(
+        self,
+        database,
+        actor: Actor,
+        group_id: int,
+        *,
+        day: date | None = None,
+        person: Person | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("leaveDialog")
+        self._database = database
+        self._actor = actor
+        self.setWindowTitle(self.tr("Leave"))
+        self.resize(420, 520)
+        day = day or date.today()
+
+        self.member_search = MemberSearchList(database, group_id)
+        if person is not None:
+            self.member_search.search_edit.setText(person.display_name)
+            self.member_search.search()
+            self.member_search.select_membership(person.membership_id)
+        self.member_search.current_changed.connect(self._update_ok)
+        self.start_edit = QDateEdit(_qdate(day))
+        self.end_edit = QDateEdit(_qdate(day))
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.dateChanged.connect(self._on_start_changed)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("e.g. travelling, ill, exams"))
+
+        note = QLabel(self.tr("Leave days neither break a streak nor count against the check-in rate."))
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("From"), self.start_edit)
+        form.addRow(self.tr("To"), self.end_edit)
+        form.addRow(self.tr("Reason"), self.reason_edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.save_button.setText(self.tr("Record leave"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        member_label = QLabel(self.tr("Member"))
+        member_label.setObjectName("sectionTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(member_label)
+        layout.addWidget(self.member_search, 1)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    @Slot(QDate)
+    def _on_start_changed(self, value: QDate) -> None:
+        if self.end_edit.date() < value:
+            self.end_edit.setDate(value)
+
+    @Slot()
+    def _update_ok(self, *_args) -> None:
+        self.save_button.setEnabled(self.member_search.current() is not None)
+
+    @Slot()
+    def save(self) -> None:
+        person = self.member_search.current()
+        if person is None:
+            return
+        self.error_label.hide()
+        try:
+            with self._database.session() as session:
+                record_leave(
+                    session,
+                    self._actor,
+                    person.membership_id,
+                    _pydate(self.start_edit.date()),
+                    _pydate(self.end_edit.date()),
+                    self.reason_edit.text().strip() or None,
+                )
+                session.commit()
+        except QunDeskError as exc:
+            self.error_label.setText(localise_message(getattr(exc, "message", None) or str(exc)))
+            self.error_label.show()
+            return
+        self.leave_recorded.emit(person.membership_id)
+        self.accept()

@@ -1,0 +1,585 @@
+"""Qt item models of the Check-ins page: people lists (completer candidates, members not yet checked in,
+pickers), the day's check-ins, and the paste preview with a decision per line. They hold frozen rows
+(MemberRow, MemberBrief, CheckinRow, PasteMatch) handed to them by the page, never a Session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from desktop.services.checkins import CheckinRow
+from desktop.services.paste import Candidate, PasteMatch
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+MembershipIdRole = Qt.ItemDataRole.UserRole + 1
+RowObjectRole = Qt.ItemDataRole.UserRole + 2
+
+MUTED_COLOR = "#6B7280"
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass(frozen=True)
+class Person:
+    """One line of a people list: who (membership id and name) and a muted detail (nickname, WeChat ID)."""
+
+    membership_id: int
+    display_name: str
+    detail: str = ""
+
+
+def person_detail(*parts: str | None) -> str:
+    seen: list[str] = []
+    for p in parts:
+        if p and p not in seen:
+            seen.append(p)
+    return " · ".join(seen)
+
+
+class PeopleListModel(QAbstractListModel):
+    """A plain list of people; with `show_detail` the display text carries the detail in brackets."""
+
+    def __init__(self, parent=None, *, show_detail: bool = False):
+        super().__init__(parent)
+        self._rows: list[Person] = []
+        self._show_detail = show_detail
+
+    def set_people(self, people: list[Person]) -> None:
+        self.beginResetModel()
+        self._rows = list(people)
+        self.endResetModel()
+
+    def people(self) -> list[Person]:
+        return list(self._rows)
+
+    def person_at(self, row: int) -> Person | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, membership_id: int) -> int | None:
+        for i, p in enumerate(self._rows):
+            if p.membership_id == membership_id:
+                return i
+        return None
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        p = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if self._show_detail and p.detail:
+                return f"{p.display_name}  ({p.detail})"
+            return p.display_name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return person_detail(p.display_name, p.detail)
+        if role == MembershipIdRole:
+            return p.membership_id
+        if role == RowObjectRole:
+            return p
+        return None
+
+
+# ---------------------------------------------------------------- the day's check-ins
+
+DAY_COL_NAME, DAY_COL_TIME, DAY_COL_SOURCE, DAY_COL_UNDO = range(4)
+
+DAY_HEADERS = (
+    QT_TRANSLATE_NOOP("CheckinDayModel", "Name"),
+    QT_TRANSLATE_NOOP("CheckinDayModel", "Time"),
+    QT_TRANSLATE_NOOP("CheckinDayModel", "Source"),
+    QT_TRANSLATE_NOOP("CheckinDayModel", "Undo"),
+)
+
+SOURCE_LABELS = {
+    "manual": QT_TRANSLATE_NOOP("CheckinSource", "Typed"),
+    "paste": QT_TRANSLATE_NOOP("CheckinSource", "Pasted chat"),
+    "import": QT_TRANSLATE_NOOP("CheckinSource", "Import"),
+}
+
+
+def source_label(source: str) -> str:
+    text = SOURCE_LABELS.get(source)
+    return QCoreApplication.translate("CheckinSource", text) if text else source
+
+
+class CheckinDayModel(QAbstractTableModel):
+    """The check-ins of one group on one day (latest first), with an undo cell per row."""
+
+    LATE_COLOR = "#C2410C"
+    UNDO_COLOR = "#2563EB"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[CheckinRow] = []
+
+    def set_rows(self, rows: list[CheckinRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[CheckinRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> CheckinRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, membership_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.membership_id == membership_id:
+                return i
+        return None
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(DAY_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(DAY_HEADERS):
+                return QCoreApplication.translate("CheckinDayModel", DAY_HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == DAY_COL_NAME:
+                return r.display_name
+            if col == DAY_COL_TIME:
+                return r.checked_at.strftime("%H:%M") if r.checked_at else ""
+            if col == DAY_COL_SOURCE:
+                label = source_label(r.source)
+                if r.late:
+                    label += " · " + QCoreApplication.translate("CheckinDayModel", "Late")
+                return label
+            if col == DAY_COL_UNDO:
+                return QCoreApplication.translate("CheckinDayModel", "Undo")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == DAY_COL_UNDO:
+                return QCoreApplication.translate("CheckinDayModel", "Undo this check-in (Delete)")
+            if col == DAY_COL_TIME and r.checked_at:
+                return QCoreApplication.translate("CheckinDayModel", "Logged at %1").replace(
+                    "%1", r.checked_at.strftime("%Y-%m-%d %H:%M")
+                )
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == DAY_COL_UNDO:
+                return QColor(self.UNDO_COLOR)
+            if col == DAY_COL_SOURCE and r.late:
+                return QColor(self.LATE_COLOR)
+            if col == DAY_COL_TIME:
+                return QColor(MUTED_COLOR)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == DAY_COL_UNDO:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == MembershipIdRole:
+            return r.membership_id
+        if role == RowObjectRole:
+            return r
+        return None
+
+
+# ---------------------------------------------------------------- paste preview
+
+PREVIEW_COL_LINE, PREVIEW_COL_TEXT, PREVIEW_COL_NAME, PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE = range(5)
+
+PREVIEW_HEADERS = (
+    QT_TRANSLATE_NOOP("PastePreviewModel", "Line"),
+    QT_TRANSLATE_NOOP("PastePreviewModel", "Pasted text"),
+    QT_TRANSLATE_NOOP("PastePreviewModel", "Name"),
+    QT_TRANSLATE_NOOP("PastePreviewModel", "Status"),
+    QT_TRANSLATE_NOOP("PastePreviewModel", "Check in as"),
+)
+
+# statuses a line can show; "already" is a matched (or chosen) person who has a check-in that day
+STATUS_MATCHED, STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_DUPLICATE, STATUS_ALREADY = (
+    "matched",
+    "ambiguous",
+    "unmatched",
+    "duplicate",
+    "already",
+)
+
+PASTE_STATUS_LABELS = {
+    STATUS_MATCHED: QT_TRANSLATE_NOOP("PasteStatus", "Matched"),
+    STATUS_AMBIGUOUS: QT_TRANSLATE_NOOP("PasteStatus", "Choose"),
+    STATUS_UNMATCHED: QT_TRANSLATE_NOOP("PasteStatus", "Unmatched"),
+    STATUS_DUPLICATE: QT_TRANSLATE_NOOP("PasteStatus", "Duplicate"),
+    STATUS_ALREADY: QT_TRANSLATE_NOOP("PasteStatus", "Already checked in"),
+}
+
+# what a decided ambiguous or unmatched line shows instead of "Choose" / "Unmatched"
+DECISION_LABELS = {
+    "member": QT_TRANSLATE_NOOP("PasteStatus", "Chosen"),
+    "new": QT_TRANSLATE_NOOP("PasteStatus", "New member"),
+    "skip": QT_TRANSLATE_NOOP("PasteStatus", "Skipped"),
+}
+DECISION_COLORS = {"member": "#15803D", "new": "#15803D", "skip": "#6B7280"}
+
+PASTE_STATUS_COLORS = {
+    STATUS_MATCHED: "#15803D",
+    STATUS_AMBIGUOUS: "#C2410C",
+    STATUS_UNMATCHED: "#B91C1C",
+    STATUS_DUPLICATE: "#6B7280",
+    STATUS_ALREADY: "#2563EB",
+}
+
+HOW_LABELS = {
+    "name": QT_TRANSLATE_NOOP("MatchHow", "same name"),
+    "nickname": QT_TRANSLATE_NOOP("MatchHow", "nickname"),
+    "wechat_id": QT_TRANSLATE_NOOP("MatchHow", "WeChat ID"),
+    "pinyin": QT_TRANSLATE_NOOP("MatchHow", "pinyin"),
+    "fuzzy": QT_TRANSLATE_NOOP("MatchHow", "similar"),
+}
+
+
+def paste_status_label(status: str) -> str:
+    text = PASTE_STATUS_LABELS.get(status)
+    return QCoreApplication.translate("PasteStatus", text) if text else status
+
+
+def how_label(how: str) -> str:
+    text = HOW_LABELS.get(how)
+    return QCoreApplication.translate("MatchHow", text) if text else how
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the assistant decided for a line: check in a member, add the name as a new member, or skip."""
+
+    kind: str  # "member" | "new" | "skip"
+    membership_id: int | None = None
+    display_name: str = ""
+    how: str = ""  # for a candidate: how it matched
+
+    @staticmethod
+    def member(membership_id: int, display_name: str, how: str = "") -> Choice:
+        return Choice("member", membership_id, display_name, how)
+
+
+SKIP = Choice("skip")
+NEW = Choice("new")
+PICK = "pick"  # the combo entry that opens the member picker (not a decision)
+
+
+@dataclass(frozen=True)
+class PastePlan:
+    """What confirming would do: check-ins for `membership_ids` and new members (with a check-in) for
+    `new_names`; `rows` are the preview rows taking part."""
+
+    membership_ids: tuple[int, ...]
+    new_names: tuple[str, ...]
+    rows: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.membership_ids) + len(self.new_names)
+
+
+class PastePreviewModel(QAbstractTableModel):
+    """One row per entry line of the paste. Matched lines check in their member; ambiguous lines offer
+    their candidates, unmatched lines pick / add as new / skip; duplicates and members already checked in
+    that day are shown, never logged twice."""
+
+    pick_requested = Signal(int)  # row whose "pick a member…" entry was chosen
+    decisions_changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._matches: list[PasteMatch] = []
+        self._choices: list[Choice | None] = []
+        self._already: frozenset[int] = frozenset()
+
+    # ---- content ----
+    @staticmethod
+    def line_key(m: PasteMatch) -> tuple[int, str]:
+        return (m.line.line_no, m.line.raw)
+
+    def set_matches(
+        self,
+        matches: list[PasteMatch],
+        already: set[int] | frozenset[int] = frozenset(),
+        keep: dict[tuple[int, str], Choice] | None = None,
+    ) -> None:
+        """New matches; `keep` carries decisions over from the previous preview of the same lines."""
+        keep = keep or {}
+        self.beginResetModel()
+        self._matches = list(matches)
+        self._choices = []
+        for m in self._matches:
+            choice = keep.get(self.line_key(m)) if m.status in (STATUS_AMBIGUOUS, STATUS_UNMATCHED) else None
+            if choice is not None and choice.kind == "member" and m.status == STATUS_AMBIGUOUS:
+                if choice.membership_id not in {c.membership_id for c in m.candidates}:
+                    choice = None
+            self._choices.append(choice)
+        self._already = frozenset(already)
+        self.endResetModel()
+        self.decisions_changed.emit()
+
+    def set_already(self, already: set[int] | frozenset[int]) -> None:
+        self._already = frozenset(already)
+        if self._matches:
+            self.dataChanged.emit(
+                self.index(0, PREVIEW_COL_STATUS), self.index(len(self._matches) - 1, PREVIEW_COL_CHOICE)
+            )
+        self.decisions_changed.emit()
+
+    def decisions(self) -> dict[tuple[int, str], Choice]:
+        return {self.line_key(m): c for m, c in zip(self._matches, self._choices, strict=True) if c is not None}
+
+    def clear(self) -> None:
+        self.set_matches([])
+
+    def matches(self) -> list[PasteMatch]:
+        return list(self._matches)
+
+    def match_at(self, row: int) -> PasteMatch | None:
+        return self._matches[row] if 0 <= row < len(self._matches) else None
+
+    def candidate_ids(self) -> list[int]:
+        """Every membership a line could end up checking in (for the "already checked in" lookup)."""
+        ids: list[int] = []
+        for m, c in zip(self._matches, self._choices, strict=True):
+            ids += [cand.membership_id for cand in m.candidates]
+            if c is not None and c.membership_id is not None:
+                ids.append(c.membership_id)
+        return list(dict.fromkeys(ids))
+
+    # ---- decisions ----
+    def needs_choice(self, row: int) -> bool:
+        m = self.match_at(row)
+        return m is not None and m.status in (STATUS_AMBIGUOUS, STATUS_UNMATCHED)
+
+    def choice(self, row: int) -> Choice | None:
+        return self._choices[row] if 0 <= row < len(self._choices) else None
+
+    def set_choice(self, row: int, choice: Choice | None) -> None:
+        if not self.needs_choice(row):
+            return
+        self._choices[row] = choice
+        self.dataChanged.emit(self.index(row, PREVIEW_COL_STATUS), self.index(row, PREVIEW_COL_CHOICE))
+        self.decisions_changed.emit()
+
+    def refresh_row(self, row: int) -> None:
+        """Tell views to re-read the row (an editor showing "pick…" goes back to the current choice)."""
+        if 0 <= row < len(self._matches):
+            self.dataChanged.emit(self.index(row, PREVIEW_COL_STATUS), self.index(row, PREVIEW_COL_CHOICE))
+
+    def resolved(self, row: int) -> int | None:
+        """The membership this line checks in, if decided."""
+        m = self.match_at(row)
+        if m is None:
+            return None
+        if m.status == STATUS_MATCHED:
+            return m.membership_id
+        c = self._choices[row]
+        return c.membership_id if c is not None and c.kind == "member" else None
+
+    def status(self, row: int) -> str:
+        m = self.match_at(row)
+        if m is None:
+            return ""
+        mid = self.resolved(row)
+        if m.status != STATUS_DUPLICATE and mid is not None and mid in self._already:
+            return STATUS_ALREADY
+        return m.status
+
+    def status_text(self, row: int) -> tuple[str, str]:
+        """(label, colour) of the status cell: the match status, or the decision taken on the line."""
+        status = self.status(row)
+        c = self.choice(row)
+        if status in (STATUS_AMBIGUOUS, STATUS_UNMATCHED) and c is not None:
+            return (
+                QCoreApplication.translate("PasteStatus", DECISION_LABELS[c.kind]),
+                DECISION_COLORS[c.kind],
+            )
+        return paste_status_label(status), PASTE_STATUS_COLORS.get(status, MUTED_COLOR)
+
+    def options(self, row: int) -> list[tuple[str, Choice | str | None]]:
+        """(label, value) entries of the row's choice combo; value None is "not decided yet"."""
+        m = self.match_at(row)
+        if m is None or not self.needs_choice(row):
+            return []
+        out: list[tuple[str, Choice | str | None]] = [
+            (QCoreApplication.translate("PastePreviewModel", "Choose…"), None)
+        ]
+        if m.status == STATUS_AMBIGUOUS:
+            for cand in m.candidates:
+                out.append(
+                    (self._candidate_label(cand), Choice.member(cand.membership_id, cand.display_name, cand.how))
+                )
+        current = self._choices[row]
+        if (
+            current is not None
+            and current.kind == "member"
+            and all(isinstance(v, Choice) and v.membership_id != current.membership_id for _l, v in out[1:])
+        ):
+            out.append((current.display_name, current))
+        if m.status == STATUS_UNMATCHED:
+            out.append((QCoreApplication.translate("PastePreviewModel", "Pick a member…"), PICK))
+            out.append((QCoreApplication.translate("PastePreviewModel", "Add as new member"), NEW))
+        else:
+            out.append((QCoreApplication.translate("PastePreviewModel", "Someone else…"), PICK))
+        out.append((QCoreApplication.translate("PastePreviewModel", "Skip"), SKIP))
+        return out
+
+    def _candidate_label(self, cand: Candidate) -> str:
+        how = how_label(cand.how)
+        if cand.how == "fuzzy":
+            how += f" {round(cand.score)}"
+        return f"{cand.display_name}  ({how})"
+
+    def plan(self) -> PastePlan:
+        ids: list[int] = []
+        names: list[str] = []
+        rows: list[int] = []
+        for row, m in enumerate(self._matches):
+            if m.status == STATUS_DUPLICATE:
+                continue
+            c = self._choices[row]
+            if m.status == STATUS_UNMATCHED and c is not None and c.kind == "new" and m.line.name:
+                if m.line.name not in names:
+                    names.append(m.line.name)
+                    rows.append(row)
+                continue
+            mid = self.resolved(row)
+            if mid is not None and mid not in self._already and mid not in ids:
+                ids.append(mid)
+                rows.append(row)
+        return PastePlan(tuple(ids), tuple(names), tuple(rows))
+
+    def summary(self) -> dict[str, int]:
+        """Lines by what will happen: matched (will be logged), to choose, unmatched, already, duplicate,
+        skipped."""
+        out = dict.fromkeys(("matched", "to_choose", "unmatched", "already", "duplicate", "skipped"), 0)
+        for row, m in enumerate(self._matches):
+            status = self.status(row)
+            c = self._choices[row]
+            if status == STATUS_DUPLICATE:
+                out["duplicate"] += 1
+            elif status == STATUS_ALREADY:
+                out["already"] += 1
+            elif status == STATUS_MATCHED or (c is not None and c.kind in ("member", "new")):
+                out["matched"] += 1
+            elif c is not None and c.kind == "skip":
+                out["skipped"] += 1
+            elif m.status == STATUS_AMBIGUOUS:
+                out["to_choose"] += 1
+            else:
+                out["unmatched"] += 1
+        return out
+
+    # ---- Qt model ----
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._matches)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(PREVIEW_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(PREVIEW_HEADERS):
+                return QCoreApplication.translate("PastePreviewModel", PREVIEW_HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == PREVIEW_COL_CHOICE and self.needs_choice(index.row()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _choice_text(self, row: int) -> str:
+        m = self._matches[row]
+        if m.status == STATUS_DUPLICATE:
+            return QCoreApplication.translate("PastePreviewModel", "Same as line %1").replace(
+                "%1", str(m.line.duplicate_of or "")
+            )
+        if m.status == STATUS_MATCHED:
+            return m.candidates[0].display_name
+        c = self._choices[row]
+        if c is None:
+            return QCoreApplication.translate("PastePreviewModel", "Choose…")
+        if c.kind == "skip":
+            return QCoreApplication.translate("PastePreviewModel", "Skip")
+        if c.kind == "new":
+            return QCoreApplication.translate("PastePreviewModel", "Add as new member")
+        return c.display_name
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._matches):
+            return None
+        row, col = index.row(), index.column()
+        m = self._matches[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == PREVIEW_COL_LINE:
+                return str(m.line.line_no)
+            if col == PREVIEW_COL_TEXT:
+                return m.line.raw.strip()
+            if col == PREVIEW_COL_NAME:
+                return m.line.name or ""
+            if col == PREVIEW_COL_STATUS:
+                return self.status_text(row)[0]
+            if col == PREVIEW_COL_CHOICE:
+                return self._choice_text(row)
+            return None
+        if role == Qt.ItemDataRole.EditRole and col == PREVIEW_COL_CHOICE:
+            return self._choices[row]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == PREVIEW_COL_STATUS:
+                return QColor(self.status_text(row)[1])
+            if col in (PREVIEW_COL_LINE, PREVIEW_COL_TEXT) or self.status(row) == STATUS_DUPLICATE:
+                return QColor(MUTED_COLOR)
+            return None
+        if role == Qt.ItemDataRole.FontRole and col == PREVIEW_COL_STATUS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == PREVIEW_COL_LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == PREVIEW_COL_TEXT:
+                return m.line.raw
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.candidates:
+                return "\n".join(self._candidate_label(c) for c in m.candidates)
+            return None
+        if role == RowObjectRole:
+            return m
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != PREVIEW_COL_CHOICE:
+            return False
+        row = index.row()
+        if not self.needs_choice(row):
+            return False
+        if value == PICK:
+            self.pick_requested.emit(row)
+            return False
+        if value is not None and not isinstance(value, Choice):
+            return False
+        self.set_choice(row, value)
+        return True

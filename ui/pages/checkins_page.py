@@ -1,0 +1,1236 @@
+"""CheckinsPage: the assistants' everyday screen — log check-ins (打卡) fast for one group and one day.
+
+Type a few letters of a name, nickname, WeChat ID or pinyin and press Enter; click the people not yet
+checked in; or paste the chat (a 接龙 chain or chat lines), check the preview, decide the ambiguous and
+unmatched lines and log them all in one transaction. Undo, leave (请假) and a calendar heat-map of the
+group or of one member complete the page. Reads and writes go through desktop services in short sessions;
+the item models (ui/models/checkins_models.py) hold frozen rows only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.chat_parse import normalise_name
+from desktop.errors import QunDeskError
+from desktop.services.checkins import checkins_on, record_checkins, streaks, undo_checkin
+from desktop.services.checkins_queries import (
+    daily_counts,
+    group_name,
+    member_calendar,
+    not_checked_in,
+    on_leave,
+)
+from desktop.services.operators import Actor
+from desktop.services.paste import already_checked_in, match_paste
+from desktop.services.roster import MemberInput, MemberRow, RosterQuery, add_member, search_roster
+from desktop.tasks import Progress
+from models.db import DatabaseError
+from ui.dialogs.leave_dialog import LeaveDialog
+from ui.dialogs.member_picker_dialog import MemberPickerDialog
+from ui.messages import show_error
+from ui.models.checkins_models import (
+    DAY_COL_NAME,
+    DAY_COL_SOURCE,
+    DAY_COL_TIME,
+    DAY_COL_UNDO,
+    PREVIEW_COL_CHOICE,
+    PREVIEW_COL_LINE,
+    PREVIEW_COL_NAME,
+    PREVIEW_COL_STATUS,
+    PREVIEW_COL_TEXT,
+    CheckinDayModel,
+    Choice,
+    PastePreviewModel,
+    PeopleListModel,
+    Person,
+    RowObjectRole,
+)
+from ui.task_runner import TaskRunner
+from ui.widgets.calendar_heatmap import MODE_COUNT, MODE_PRESENCE, CalendarHeatmap
+from ui.widgets.member_search import person_from_row
+
+QUICK_DEBOUNCE_MS = 120
+QUICK_LIMIT = 10
+PASTE_DEBOUNCE_MS = 400
+INLINE_COMMIT_MAX = 40  # bigger pastes are logged on the task runner (~2.5 ms per check-in)
+HEATMAP_DAYS = 26 * 7  # about six months
+
+OK_COLOR = "#15803D"
+INFO_COLOR = "#6B7280"
+WARN_COLOR = "#C2410C"
+
+# Page-only looks (the shared resources/style.qss is not ours to edit); colours from its palette.
+PAGE_STYLE = """
+#checkinsPage, #checkinsContent { background: #FFFFFF; }
+#quickEntry { font-size: 15px; padding: 7px 10px; }
+#quickStatus { font-size: 14px; font-weight: bold; }
+#sectionTitle { color: #374151; font-weight: bold; }
+#sectionHint { color: #6B7280; }
+#lateBanner { background: #FFF7ED; border: 1px solid #FED7AA; border-radius: 6px; }
+#lateBanner QLabel { color: #9A3412; }
+#lateBadge { color: #FFFFFF; background: #C2410C; border-radius: 9px; padding: 1px 9px; font-weight: bold; }
+#pendingList { background: #FFFFFF; border: 1px solid #E5E7EB; border-radius: 6px; outline: none; }
+#pendingList::item { border: 1px solid #E5E7EB; border-radius: 5px; padding: 3px 8px; margin: 2px; }
+#pendingList::item:hover { background: #EEF3FE; border-color: #93B4F3; }
+#pendingList::item:selected { background: #DCE6FA; color: #1E3A8A; border-color: #93B4F3; }
+#pastePanel { background: #F9FAFB; border: 1px solid #E5E7EB; border-radius: 8px; }
+#heatmapPanel { background: #FFFFFF; border-top: 1px solid #E5E7EB; }
+#emptyState { color: #6B7280; font-size: 14px; }
+#pasteEdit { font-size: 13px; }
+"""
+
+
+POPUP_STYLE = """
+QListView { background: #FFFFFF; border: 1px solid #D1D5DB; padding: 2px; outline: none; }
+QListView::item { padding: 5px 8px; }
+QListView::item:hover { background: #F3F4F6; }
+QListView::item:selected { background: #DCE6FA; color: #1E3A8A; }
+"""
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(d: QDate) -> date:
+    return date(d.year(), d.month(), d.day())
+
+
+def _fmt(day: date, fmt: str) -> str:
+    """A date in the UI language (QDate.toString alone would always say "Fri")."""
+    return QLocale().toString(_qdate(day), fmt)
+
+
+def _keys(row: MemberRow) -> set[str]:
+    keys = {normalise_name(v) for v in (row.display_name, row.nickname, row.group_nickname) if v}
+    if row.wechat_id:
+        keys.add(row.wechat_id.strip().casefold())
+    return keys
+
+
+def resolve_quick_entry(text: str, rows: list[MemberRow]) -> MemberRow | None:
+    """The one member the typed text means: the single exact name/nickname/WeChat ID hit, else the only
+    candidate; None when several people fit (the assistant chooses)."""
+    key = normalise_name(text)
+    exact = [r for r in rows if key in _keys(r) or text.strip().casefold() in _keys(r)]
+    if len(exact) == 1:
+        return exact[0]
+    if len(rows) == 1:
+        return rows[0]
+    return None
+
+
+@dataclass(frozen=True)
+class PasteOutcome:
+    logged: tuple[int, ...]
+    already: tuple[int, ...]
+    new_membership_ids: tuple[int, ...]
+
+
+def commit_paste(
+    progress: Progress,
+    *,
+    database,
+    actor: Actor,
+    group_id: int,
+    day: date,
+    membership_ids: list[int],
+    new_names: list[str],
+) -> PasteOutcome:
+    """The paste's decisions in one transaction: add the new members, then log every check-in with one
+    service call (one audit row, like any other logging). A cancel before the commit rolls everything back."""
+    total = len(new_names) + 1
+    with database.session() as session:
+        new_ids = []
+        for i, name in enumerate(new_names):
+            progress.step(i, total)
+            new_ids.append(add_member(session, actor, group_id, MemberInput(display_name=name))[1])
+        progress.step(len(new_names), total)
+        result = record_checkins(session, actor, group_id, day, [*membership_ids, *new_ids], source="paste")
+        progress.step(total, total)
+        session.commit()
+    return PasteOutcome(result.logged, result.already, tuple(new_ids))
+
+
+class UndoButtonDelegate(QStyledItemDelegate):
+    """Paints the undo cell as a small outlined button (the view's click on the cell does the undo)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = opt.fontMetrics
+        w = fm.horizontalAdvance(text) + 16
+        h = min(opt.rect.height() - 6, fm.height() + 6)
+        rect = QRect(0, 0, w, h)
+        rect.moveCenter(opt.rect.center())
+        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
+        painter.setPen(QPen(QColor("#93B4F3" if hovered else "#D1D5DB")))
+        painter.setBrush(QColor("#EEF3FE" if hovered else "#FFFFFF"))
+        painter.drawRoundedRect(rect, 5, 5)
+        painter.setPen(QColor("#2563EB"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 20, size.height())
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box in the "check in as" cell of ambiguous and unmatched lines (kept open as a persistent
+    editor): the candidates, pick a member…, add as new member, skip."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("choiceCombo")
+        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model = index.model()
+        if isinstance(model, PastePreviewModel):
+            options = model.options(index.row())
+            current = model.choice(index.row())
+        else:
+            options, current = [], None
+        editor.blockSignals(True)
+        labels = [editor.itemText(i) for i in range(editor.count())]
+        if labels != [label for label, _v in options]:
+            editor.clear()
+            for label, value in options:
+                editor.addItem(label, value)
+        pos = next((i for i, (_l, v) in enumerate(options) if v == current), 0)
+        editor.setCurrentIndex(pos)
+        editor.blockSignals(False)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        editor.setGeometry(option.rect.adjusted(2, 2, -2, -2))
+
+
+class CheckinsPage(QWidget):
+    data_changed = Signal()  # new members were added from a paste (group member counts changed)
+    checkins_recorded = Signal(int)  # how many check-ins were logged by one action
+
+    def __init__(self, database, actor: Actor, parent: QWidget | None = None, *, runner=None):
+        super().__init__(parent)
+        self.setObjectName("checkinsPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self._database = database
+        self._actor = actor
+        self._group_id: int | None = None
+        self._dirty = True
+        self._quick_rows: list[MemberRow] = []
+        self._quick_text = ""  # the text the candidates were computed for
+        self._paste_text = ""  # the text the preview was computed for
+        self._member_view: Person | None = None  # heat-map shows this member (None: the group)
+        self.active_dialog: QWidget | None = None
+        # Hook for tests: called with the pasted name instead of opening the member picker; returns a Person
+        # or None (cancelled).
+        self.pick_member_hook: Callable[[str], Person | None] | None = None
+        self._commit_day = date.today()
+        self.runner = runner or TaskRunner(
+            self, title=self.tr("Logging check-ins"), label=self.tr("Logging the pasted check-ins…")
+        )
+        self.runner.finished.connect(self._on_commit_finished)
+        self.runner.failed.connect(self._on_commit_failed)
+        self.runner.cancelled.connect(self._on_commit_cancelled)
+        self._build()
+
+    # ---------------------------------------------------------------- building
+    def _build(self) -> None:
+        self.title_label = QLabel(self.tr("Check-ins"))
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("checkinDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd  ddd")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMinimumWidth(150)
+        self.date_edit.setToolTip(self.tr("The day to log check-ins for; an earlier day is a late check-in (补卡)"))
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.clicked.connect(self.go_to_today)
+        self.late_badge = QLabel(self.tr("Late check-in"))
+        self.late_badge.setObjectName("lateBadge")
+        self.late_badge.hide()
+        self.leave_button = QPushButton(self.tr("Leave…"))
+        self.leave_button.setToolTip(self.tr("Record leave (请假) for a member"))
+        self.leave_button.clicked.connect(self.open_leave_dialog)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.title_label, 1)
+        self.date_label = QLabel(self.tr("Date"))
+        self.date_label.setObjectName("sectionHint")
+        top.addWidget(self.date_label)
+        top.addWidget(self.date_edit)
+        top.addWidget(self.late_badge)
+        top.addWidget(self.today_button)
+        top.addSpacing(12)
+        top.addWidget(self.leave_button)
+
+        self.late_banner = QFrame()
+        self.late_banner.setObjectName("lateBanner")
+        self.late_label = QLabel()
+        self.late_label.setWordWrap(True)
+        lb = QHBoxLayout(self.late_banner)
+        lb.setContentsMargins(12, 6, 12, 6)
+        lb.addWidget(self.late_label, 1)
+        self.late_banner.hide()
+
+        # -- left: quick entry, the day's check-ins, who is missing
+        self.quick_edit = QLineEdit()
+        self.quick_edit.setObjectName("quickEntry")
+        self.quick_edit.setClearButtonEnabled(True)
+        self.quick_edit.setPlaceholderText(self.tr("Name, nickname, WeChat ID or pinyin (zs) ↵"))
+        self.quick_edit.setToolTip(self.tr("Quick entry (Ctrl+F)"))
+        self.quick_model = PeopleListModel(self, show_detail=True)
+        self.quick_completer = QCompleter(self.quick_model, self)
+        self.quick_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.quick_completer.setMaxVisibleItems(QUICK_LIMIT)
+        self.quick_completer.setWidget(self.quick_edit)
+        popup = self.quick_completer.popup()  # created now, so our filter runs before the completer's own
+        popup.setObjectName("quickEntryPopup")
+        popup.setStyleSheet(POPUP_STYLE)  # a top-level window: the page's style does not reach it
+        popup.installEventFilter(self)
+        self.quick_completer.activated[QModelIndex].connect(self._on_completer_activated)
+        self._quick_timer = QTimer(self)
+        self._quick_timer.setSingleShot(True)
+        self._quick_timer.setInterval(QUICK_DEBOUNCE_MS)
+        self._quick_timer.timeout.connect(self.update_candidates)
+        self.quick_edit.textChanged.connect(self._on_quick_text_changed)
+        self.quick_edit.returnPressed.connect(self.commit_quick_entry)
+        self.quick_edit.installEventFilter(self)
+        self.quick_status = QLabel(" ")
+        self.quick_status.setObjectName("quickStatus")
+        self.quick_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.day_title = QLabel()
+        self.day_title.setObjectName("sectionTitle")
+        self.day_model = CheckinDayModel(self)
+        self.day_view = QTableView()
+        self.day_view.setObjectName("dayCheckins")
+        self.day_view.setModel(self.day_model)
+        self.day_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.day_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.day_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.day_view.setShowGrid(False)
+        self.day_view.setAlternatingRowColors(True)
+        self.day_view.setWordWrap(False)
+        self.day_view.setMouseTracking(True)
+        self.day_view.verticalHeader().hide()
+        self.day_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.day_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        dh = self.day_view.horizontalHeader()
+        dh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        dh.setHighlightSections(False)
+        dh.setSectionResizeMode(DAY_COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col in (DAY_COL_TIME, DAY_COL_SOURCE, DAY_COL_UNDO):
+            dh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_view.setItemDelegateForColumn(DAY_COL_UNDO, UndoButtonDelegate(self.day_view))
+        self.day_view.clicked.connect(self._on_day_clicked)
+        self.day_view.selectionModel().selectionChanged.connect(self._on_day_selection)
+
+        self.pending_title = QLabel()
+        self.pending_title.setObjectName("sectionTitle")
+        self.pending_hint = QLabel(self.tr("Click a name to check them in"))
+        self.pending_hint.setObjectName("sectionHint")
+        self.pending_model = PeopleListModel(self)
+        self.pending_view = QListView()
+        self.pending_view.setObjectName("pendingList")
+        self.pending_view.setModel(self.pending_model)
+        self.pending_view.setFlow(QListView.Flow.LeftToRight)
+        self.pending_view.setWrapping(True)
+        self.pending_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.pending_view.setUniformItemSizes(False)
+        self.pending_view.setSpacing(1)
+        self.pending_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pending_view.setMouseTracking(True)
+        self.pending_view.clicked.connect(self._on_pending_clicked)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 8, 0)
+        ll.setSpacing(6)
+        ll.addWidget(self.quick_edit)
+        ll.addWidget(self.quick_status)
+        ll.addSpacing(2)
+        ll.addWidget(self.day_title)
+        ll.addWidget(self.day_view, 3)
+        ph = QHBoxLayout()
+        ph.addWidget(self.pending_title)
+        ph.addStretch(1)
+        ph.addWidget(self.pending_hint)
+        ll.addSpacing(4)
+        ll.addLayout(ph)
+        ll.addWidget(self.pending_view, 2)
+
+        # -- right: paste the chat
+        self.paste_panel = QFrame()
+        self.paste_panel.setObjectName("pastePanel")
+        paste_title = QLabel(self.tr("Paste chat"))
+        paste_title.setObjectName("sectionTitle")
+        paste_hint = QLabel(self.tr("a 接龙 chain or chat lines; Ctrl+Enter logs"))
+        paste_hint.setObjectName("sectionHint")
+        paste_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setObjectName("pasteEdit")
+        self.paste_edit.setPlaceholderText(
+            self.tr("Paste a WeChat chain here, e.g.\n#接龙\n早起打卡 11月22日\n1. 张三 5:58\n2. 李四 6:03")
+        )
+        self.paste_edit.setTabChangesFocus(True)
+        self.paste_edit.setMaximumHeight(104)
+        self._paste_timer = QTimer(self)
+        self._paste_timer.setSingleShot(True)
+        self._paste_timer.setInterval(PASTE_DEBOUNCE_MS)
+        self._paste_timer.timeout.connect(self.run_match)
+        self.paste_edit.textChanged.connect(self._paste_timer.start)
+        self.match_button = QPushButton(self.tr("Match"))
+        self.match_button.setToolTip(self.tr("Find the names of the pasted text in the group"))
+        self.match_button.clicked.connect(self.run_match)
+        self.clear_paste_button = QPushButton(self.tr("Clear"))
+        self.clear_paste_button.clicked.connect(self.clear_paste)
+        self.paste_summary = QLabel()
+        self.paste_summary.setObjectName("sectionHint")
+        self.paste_summary.setWordWrap(True)
+        self.paste_summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("primaryButton")
+        self.confirm_button.setToolTip(self.tr("Log the matched and chosen lines in one go (Ctrl+Enter)"))
+        self.confirm_button.clicked.connect(self.confirm_paste)
+
+        self.preview_model = PastePreviewModel(self)
+        self.preview_model.decisions_changed.connect(self._update_paste_summary)
+        self.preview_model.pick_requested.connect(self._on_pick_requested)
+        self.preview_view = QTableView()
+        self.preview_view.setObjectName("pastePreview")
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_view.setShowGrid(False)
+        self.preview_view.setWordWrap(False)
+        self.preview_view.setAlternatingRowColors(True)
+        self.preview_view.verticalHeader().hide()
+        self.preview_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.preview_view.verticalHeader().setDefaultSectionSize(max(32, self.fontMetrics().height() + 16))
+        self.preview_view.setItemDelegateForColumn(PREVIEW_COL_CHOICE, ChoiceDelegate(self.preview_view))
+        ph2 = self.preview_view.horizontalHeader()
+        ph2.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        ph2.setHighlightSections(False)
+        ph2.setSectionResizeMode(PREVIEW_COL_LINE, QHeaderView.ResizeMode.ResizeToContents)
+        ph2.setSectionResizeMode(PREVIEW_COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        ph2.setSectionResizeMode(PREVIEW_COL_NAME, QHeaderView.ResizeMode.Interactive)
+        ph2.setSectionResizeMode(PREVIEW_COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        ph2.setSectionResizeMode(PREVIEW_COL_CHOICE, QHeaderView.ResizeMode.Interactive)
+        self.preview_view.setColumnWidth(PREVIEW_COL_NAME, 96)
+        self.preview_view.setColumnWidth(PREVIEW_COL_CHOICE, 190)
+        self.preview_model.modelReset.connect(self._open_choice_editors)
+
+        pt = QHBoxLayout()
+        pt.addWidget(paste_title)
+        pt.addWidget(paste_hint, 1)
+        pt.addWidget(self.match_button)
+        pt.addWidget(self.clear_paste_button)
+        pb = QHBoxLayout()
+        pb.addWidget(self.paste_summary, 1)
+        pb.addWidget(self.confirm_button)
+        pl = QVBoxLayout(self.paste_panel)
+        pl.setContentsMargins(12, 10, 12, 12)
+        pl.setSpacing(8)
+        pl.addLayout(pt)
+        pl.addWidget(self.paste_edit)
+        pl.addWidget(self.preview_view, 1)
+        pl.addLayout(pb)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("checkinsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.paste_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])
+
+        # -- bottom: calendar heat-map of the group or of the selected member
+        self.heatmap_panel = QFrame()
+        self.heatmap_panel.setObjectName("heatmapPanel")
+        self.heatmap_title = QLabel()
+        self.heatmap_title.setObjectName("sectionTitle")
+        self.group_heatmap_button = QPushButton(self.tr("Whole group"))
+        self.group_heatmap_button.setToolTip(self.tr("Show the group's calendar again"))
+        self.group_heatmap_button.clicked.connect(self.show_group_heatmap)
+        self.group_heatmap_button.hide()
+        self.heatmap = CalendarHeatmap()
+        self.heatmap.day_clicked.connect(self._on_heatmap_day)
+        self.heatmap_stats = QLabel()
+        self.heatmap_stats.setObjectName("sectionHint")
+        self.heatmap_stats.setWordWrap(True)
+        self.heatmap_stats.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.heatmap_title.setWordWrap(True)
+        side = QVBoxLayout()
+        side.setSpacing(6)
+        side.addWidget(self.heatmap_title)
+        side.addWidget(self.heatmap_stats)
+        side.addWidget(self.group_heatmap_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addStretch(1)
+        hl = QHBoxLayout(self.heatmap_panel)
+        hl.setContentsMargins(0, 10, 0, 0)
+        hl.setSpacing(24)
+        hl.addWidget(self.heatmap, 0, Qt.AlignmentFlag.AlignTop)
+        hl.addLayout(side, 1)
+
+        content = QWidget()
+        content.setObjectName("checkinsContent")
+        cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(8)
+        cl.addWidget(self.late_banner)
+        cl.addWidget(self.splitter, 1)
+        cl.addWidget(self.heatmap_panel)
+
+        self.empty_label = QLabel(self.tr("Pick a group on the left to log its check-ins."))
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        self._add_action(QKeySequence.StandardKey.Find, self.focus_quick_entry)
+        self._add_action(QKeySequence.StandardKey.Paste, self.paste_from_clipboard)
+        self._add_action(QKeySequence("Ctrl+Return"), self.confirm_shortcut)
+        self._add_action(QKeySequence("Ctrl+Enter"), self.confirm_shortcut)
+        self._add_action(QKeySequence(Qt.Key.Key_Delete), self.undo_selected, self.day_view)
+        self._add_action(QKeySequence(Qt.Key.Key_Backspace), self.undo_selected, self.day_view)
+        self._add_action(QKeySequence(Qt.Key.Key_Return), self._log_current_pending, self.pending_view)
+        self._add_action(QKeySequence(Qt.Key.Key_Enter), self._log_current_pending, self.pending_view)
+        self._update_paste_summary()
+        self._show_group_state()
+
+    def _add_action(self, keys, slot, widget: QWidget | None = None) -> None:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut if widget is not None else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        action.triggered.connect(slot)
+        (widget or self).addAction(action)
+
+    # ---------------------------------------------------------------- group, date, loading
+    def set_group(self, group_id: int | None) -> None:
+        """Follow the sidebar (None: "all groups" — the page asks for a group)."""
+        if group_id != self._group_id:
+            self._member_view = None
+            self.preview_model.clear()
+            self._paste_text = ""
+            self._set_status(" ", INFO_COLOR)
+        self._group_id = group_id
+        self._dirty = True
+        self._show_group_state()
+        if self.isVisible():
+            self.reload()
+
+    @property
+    def group_id(self) -> int | None:
+        return self._group_id
+
+    def day(self) -> date:
+        return _pydate(self.date_edit.date())
+
+    def set_day(self, day: date) -> None:
+        self.date_edit.setDate(_qdate(day))
+
+    @Slot()
+    def go_to_today(self) -> None:
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setDate(QDate.currentDate())
+
+    def is_late(self) -> bool:
+        return self.day() < date.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # the app may stay open past midnight: today moves on, and so does the latest allowed date
+        was_today = self.date_edit.date() == self.date_edit.maximumDate()
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        if was_today and self.date_edit.date() != QDate.currentDate():
+            self.date_edit.setDate(QDate.currentDate())
+        if self._dirty:
+            self.reload()
+
+    def _show_group_state(self) -> None:
+        has_group = self._group_id is not None
+        self.stack.setCurrentIndex(1 if has_group else 0)
+        for w in (self.quick_edit, self.date_edit, self.today_button, self.leave_button):
+            w.setEnabled(has_group)
+        for w in (self.date_label, self.date_edit, self.leave_button):
+            w.setVisible(has_group)
+        if not has_group:
+            self.title_label.setText(self.tr("Check-ins"))
+        self._update_late()
+
+    def reload(self) -> None:
+        """Load everything the page shows for the group and the day."""
+        self._dirty = False
+        if self._group_id is None:
+            return
+        with self._database.session() as session:
+            name = group_name(session, self._group_id) or ""
+        self.title_label.setText(self.tr("Check-ins · %1").replace("%1", name) if name else self.tr("Check-ins"))
+        self.title_label.setToolTip(name)
+        self._update_late()
+        self.refresh_day()
+        self.refresh_heatmap()
+        if self.paste_edit.toPlainText().strip():
+            self.run_match()
+
+    @Slot(QDate)
+    def _on_date_changed(self, _value: QDate) -> None:
+        self._update_late()
+        if self._group_id is None or not self.isVisible():
+            self._dirty = True
+            return
+        self.refresh_day()
+        self.heatmap.set_highlight(self.day())
+        self._refresh_preview_already()
+
+    def _update_late(self) -> None:
+        late = self.is_late() and self._group_id is not None
+        self.late_badge.setVisible(late)
+        self.late_banner.setVisible(late)
+        self.today_button.setVisible(late)
+        if late:
+            self.late_label.setText(
+                self.tr(
+                    "Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late."
+                ).replace("%1", _fmt(self.day(), "yyyy-MM-dd ddd"))
+            )
+
+    def refresh_day(self) -> None:
+        """The day's check-ins and the members without one (and those on leave)."""
+        if self._group_id is None:
+            return
+        day = self.day()
+        with self._database.session() as session:
+            rows = checkins_on(session, self._group_id, day)
+            pending = not_checked_in(session, self._group_id, day)
+            leave = on_leave(session, self._group_id, day)
+        selected = {r.membership_id for r in self.selected_checkins()}
+        self.day_model.set_rows(rows)
+        for mid in selected:
+            row = self.day_model.row_of(mid)
+            if row is not None:
+                self.day_view.selectRow(row)
+        pending_row = self.pending_view.currentIndex().row()
+        self.pending_model.set_people([Person(p.membership_id, p.display_name, p.nickname or "") for p in pending])
+        if self.pending_model.rowCount():
+            self.pending_view.setCurrentIndex(
+                self.pending_model.index(max(0, min(pending_row, self.pending_model.rowCount() - 1)), 0)
+            )
+        is_today = day == date.today()
+        if is_today:
+            self.day_title.setText(self.tr("Checked in today: %n", "", len(rows)))
+        else:
+            self.day_title.setText(
+                self.tr("Checked in on %1: %n", "", len(rows)).replace("%1", _fmt(self.day(), "M/d"))
+            )
+        text = self.tr("Not yet: %n", "", len(pending))
+        if leave:
+            text += "  ·  " + self.tr("on leave: %n", "", len(leave))
+        if not pending and rows:
+            text += "  ·  " + self.tr("everyone is in")
+        self.pending_title.setText(text)
+        self.pending_title.setToolTip(
+            self.tr("On leave: %1").replace("%1", "、".join(p.display_name for p in leave)) if leave else ""
+        )
+
+    # ---------------------------------------------------------------- quick entry
+    @Slot()
+    def focus_quick_entry(self) -> None:
+        self.quick_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quick_edit.selectAll()
+
+    @Slot(str)
+    def _on_quick_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._quick_timer.stop()
+            self._quick_rows = []
+            self._quick_text = ""
+            self.quick_model.set_people([])
+            self.quick_completer.popup().hide()
+            return
+        if text != self._quick_text:
+            self._quick_timer.start()
+
+    @Slot()
+    def update_candidates(self, show_popup: bool = True) -> None:
+        """Members of the group the typed text may mean (roster search: name, nickname, group nickname,
+        WeChat ID, pinyin initials or full pinyin), at most QUICK_LIMIT."""
+        self._quick_timer.stop()
+        text = self.quick_edit.text().strip()
+        self._quick_text = self.quick_edit.text()
+        if not text or self._group_id is None:
+            self._quick_rows = []
+            self.quick_model.set_people([])
+            return
+        query = RosterQuery(group_id=self._group_id, text=text, status="active")
+        with self._database.session() as session:
+            self._quick_rows = search_roster(session, query, limit=QUICK_LIMIT)
+        self.quick_model.set_people([person_from_row(r) for r in self._quick_rows])
+        popup = self.quick_completer.popup()
+        if self._quick_rows and show_popup and self.quick_edit.hasFocus():
+            self.quick_completer.complete()
+            popup.selectionModel().clearSelection()
+        elif not self._quick_rows:
+            popup.hide()
+            self._set_status(self.tr("Nobody in this group matches “%1”").replace("%1", text), WARN_COLOR)
+
+    def candidates(self) -> list[str]:
+        """Names offered for the typed text (for tests)."""
+        return [p.display_name for p in self.quick_model.people()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            popup = self.quick_completer.popup()
+            if watched is popup and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                # ours, not the completer's: it would also emit activated for the current row
+                self.commit_quick_entry()
+                return True
+            if watched is self.quick_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._move_candidate(1 if key == Qt.Key.Key_Down else -1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move_candidate(self, step: int) -> None:
+        """Down/Up from the box: show the candidates and move the highlight (the popup does this itself
+        when it has the keyboard)."""
+        if self._quick_timer.isActive():
+            self.update_candidates()
+        n = self.quick_model.rowCount()
+        if n == 0:
+            return
+        popup = self.quick_completer.popup()
+        if not popup.isVisible():
+            self.quick_completer.complete()
+        sel = popup.selectionModel().selectedIndexes()
+        row = sel[0].row() + step if sel else (0 if step > 0 else n - 1)
+        self.highlight_candidate(max(0, min(n - 1, row)))
+
+    def highlight_candidate(self, row: int) -> None:
+        popup = self.quick_completer.popup()
+        index = popup.model().index(row, 0)
+        popup.setCurrentIndex(index)
+        popup.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _highlighted_person(self) -> Person | None:
+        popup = self.quick_completer.popup()
+        if not popup.isVisible():
+            return None
+        sel = popup.selectionModel().selectedIndexes()
+        return sel[0].data(RowObjectRole) if sel else None
+
+    @Slot()
+    def commit_quick_entry(self) -> None:
+        """Enter: log the highlighted candidate, or the one person the text means; with several, show them."""
+        text = self.quick_edit.text().strip()
+        if not text or self._group_id is None:
+            return
+        if self._quick_timer.isActive() or self._quick_text != self.quick_edit.text():
+            self.update_candidates(show_popup=False)
+        person = self._highlighted_person()
+        if person is None:
+            row = resolve_quick_entry(text, self._quick_rows)
+            person = person_from_row(row) if row is not None else None
+        if person is None:
+            if not self._quick_rows:
+                self._set_status(self.tr("Nobody in this group matches “%1”").replace("%1", text), WARN_COLOR)
+                return
+            self._set_status(
+                self.tr("%n people match “%1”: pick one with ↓ and press Enter", "", len(self._quick_rows)).replace(
+                    "%1", text
+                ),
+                WARN_COLOR,
+            )
+            self.quick_completer.complete()
+            self.quick_completer.popup().selectionModel().clearSelection()
+            return
+        self.quick_completer.popup().hide()
+        if self.log_person(person):
+            self.quick_edit.clear()
+            self.quick_edit.setFocus()
+
+    @Slot(QModelIndex)
+    def _on_completer_activated(self, index: QModelIndex) -> None:
+        person = index.data(RowObjectRole)
+        if isinstance(person, Person) and self.log_person(person):
+            self.quick_edit.clear()
+            self.quick_edit.setFocus()
+
+    def log_person(self, person: Person) -> bool:
+        """Check one member in for the page's day and say so (with their streak)."""
+        if self._group_id is None:
+            return False
+        day = self.day()
+        try:
+            with self._database.session() as session:
+                result = record_checkins(
+                    session, self._actor, self._group_id, day, [person.membership_id], source="manual"
+                )
+                streak = streaks(session, person.membership_id)
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return False
+        if result.logged:
+            if day < date.today():
+                text = self.tr("%1 ✓ late check-in for %2").replace("%1", person.display_name)
+                text = text.replace("%2", _fmt(self.day(), "M/d"))
+                if streak.current:
+                    text += "  ·  " + self.tr("%n-day streak", "", streak.current)
+            else:
+                text = self.tr("%1 ✓ %n-day streak", "", streak.current).replace("%1", person.display_name)
+            self._set_status(text, OK_COLOR)
+            self.checkins_recorded.emit(len(result.logged))
+        else:
+            self._set_status(self.tr("%1 had already checked in").replace("%1", person.display_name), INFO_COLOR)
+        self.refresh_day()
+        self.refresh_heatmap()
+        self._refresh_preview_already()
+        return True
+
+    def _set_status(self, text: str, color: str) -> None:
+        self.quick_status.setText(text)
+        self.quick_status.setStyleSheet(f"color: {color};")
+
+    # ---------------------------------------------------------------- the day's lists
+    def selected_checkins(self):
+        sel = self.day_view.selectionModel()
+        if sel is None:
+            return []
+        rows = sorted({i.row() for i in sel.selectedRows()})
+        return [r for r in (self.day_model.row_at(i) for i in rows) if r is not None]
+
+    @Slot(QModelIndex)
+    def _on_day_clicked(self, index: QModelIndex) -> None:
+        if index.column() == DAY_COL_UNDO:
+            row = self.day_model.row_at(index.row())
+            if row is not None:
+                self.undo([row.membership_id])
+
+    @Slot()
+    def undo_selected(self) -> None:
+        ids = [r.membership_id for r in self.selected_checkins()]
+        if ids:
+            self.undo(ids)
+
+    def undo(self, membership_ids: list[int]) -> None:
+        if self._group_id is None:
+            return
+        day = self.day()
+        names = {r.membership_id: r.display_name for r in self.day_model.rows()}
+        try:
+            with self._database.session() as session:
+                done = [mid for mid in membership_ids if undo_checkin(session, self._actor, mid, day)]
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return
+        if len(done) == 1:
+            self._set_status(self.tr("Undone: %1's check-in").replace("%1", names.get(done[0], "")), INFO_COLOR)
+        elif done:
+            self._set_status(self.tr("Undone: %n check-in(s)", "", len(done)), INFO_COLOR)
+        self.day_view.clearSelection()
+        self.refresh_day()
+        self.refresh_heatmap()
+        self._refresh_preview_already()
+
+    @Slot(QModelIndex)
+    def _on_pending_clicked(self, index: QModelIndex) -> None:
+        person = self.pending_model.person_at(index.row())
+        if person is not None:
+            self.log_person(person)
+
+    @Slot()
+    def _log_current_pending(self) -> None:
+        index = self.pending_view.currentIndex()
+        if index.isValid():
+            self._on_pending_clicked(index)
+
+    def pending_names(self) -> list[str]:
+        return [p.display_name for p in self.pending_model.people()]
+
+    def checked_in_names(self) -> list[str]:
+        return [r.display_name for r in self.day_model.rows()]
+
+    # ---------------------------------------------------------------- leave
+    @Slot()
+    def open_leave_dialog(self) -> LeaveDialog | None:
+        if self._group_id is None:
+            return None
+        index = self.pending_view.currentIndex()
+        person = self.pending_model.person_at(index.row()) if index.isValid() else None
+        if self.selected_checkins():
+            r = self.selected_checkins()[0]
+            person = Person(r.membership_id, r.display_name)
+        dialog = LeaveDialog(self._database, self._actor, self._group_id, day=self.day(), person=person, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.leave_recorded.connect(self._on_leave_recorded)
+        dialog.destroyed.connect(self._forget_dialog)
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        self.active_dialog = None
+
+    @Slot(int)
+    def _on_leave_recorded(self, _membership_id: int) -> None:
+        self._set_status(self.tr("Leave recorded"), OK_COLOR)
+        self.refresh_day()
+        self.refresh_heatmap()
+
+    # ---------------------------------------------------------------- paste the chat
+    @Slot()
+    def paste_from_clipboard(self) -> None:
+        """Ctrl+V anywhere on the page (outside a text box): put the clipboard into the paste box, match."""
+        if self._group_id is None:
+            return
+        self.paste_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        text = QGuiApplication.clipboard().text()
+        if text:
+            self.paste_edit.moveCursor(self.paste_edit.textCursor().MoveOperation.End)
+            self.paste_edit.insertPlainText(text)
+            self.run_match()
+
+    def set_paste_text(self, text: str) -> None:
+        self.paste_edit.setPlainText(text)
+        self.run_match()
+
+    @Slot()
+    def clear_paste(self) -> None:
+        self.paste_edit.clear()
+        self.run_match()
+        self.paste_edit.setFocus()
+
+    @Slot()
+    def run_match(self) -> None:
+        """Parse the pasted text and match its names to the group; decisions on unchanged lines stay."""
+        self._paste_timer.stop()
+        text = self.paste_edit.toPlainText()
+        self._paste_text = text
+        if self._group_id is None or not text.strip():
+            self.preview_model.clear()
+            return
+        keep = self.preview_model.decisions()
+        day = self.day()
+        with self._database.session() as session:
+            matches = match_paste(session, self._group_id, text)
+            ids = {c.membership_id for m in matches for c in m.candidates}
+            ids |= {c.membership_id for c in keep.values() if c.membership_id is not None}
+            already = already_checked_in(session, self._group_id, day, sorted(ids))
+        self.preview_model.set_matches(matches, already, keep)
+
+    def _refresh_preview_already(self) -> None:
+        if self._group_id is None or self.preview_model.rowCount() == 0:
+            return
+        with self._database.session() as session:
+            already = already_checked_in(session, self._group_id, self.day(), self.preview_model.candidate_ids())
+        self.preview_model.set_already(already)
+
+    @Slot()
+    def _open_choice_editors(self) -> None:
+        for row in range(self.preview_model.rowCount()):
+            if self.preview_model.needs_choice(row):
+                self.preview_view.openPersistentEditor(self.preview_model.index(row, PREVIEW_COL_CHOICE))
+
+    def choice_combo(self, row: int) -> QComboBox | None:
+        """The open choice editor of a preview row (for tests and keyboard users)."""
+        widget = self.preview_view.indexWidget(self.preview_model.index(row, PREVIEW_COL_CHOICE))
+        return widget if isinstance(widget, QComboBox) else None
+
+    @Slot(int)
+    def _on_pick_requested(self, row: int) -> None:
+        # after the combo's signal has returned: the picker is modal
+        index = QPersistentModelIndex(self.preview_model.index(row, PREVIEW_COL_CHOICE))
+        QTimer.singleShot(0, lambda: self._pick_for(index))
+
+    def _pick_for(self, index: QPersistentModelIndex) -> None:
+        if not index.isValid() or self._group_id is None:
+            return
+        row = index.row()
+        match = self.preview_model.match_at(row)
+        name = (match.line.name or "") if match is not None else ""
+        if self.pick_member_hook is not None:
+            person = self.pick_member_hook(name)
+        else:
+            dialog = MemberPickerDialog(self._database, self._group_id, name, self)
+            self.active_dialog = dialog
+            dialog.exec()
+            person = dialog.person if dialog.result() else None
+            self.active_dialog = None
+            dialog.deleteLater()
+        if person is None:
+            self.preview_model.refresh_row(row)
+            return
+        self.preview_model.set_choice(row, Choice.member(person.membership_id, person.display_name, "picked"))
+        self._refresh_preview_already()
+
+    @Slot()
+    def _update_paste_summary(self) -> None:
+        s = self.preview_model.summary()
+        if self.preview_model.rowCount() == 0:
+            self.paste_summary.setText(
+                self.tr("Paste, then check the preview")
+                if not self.paste_edit.toPlainText().strip()
+                else self.tr("No names found in the text")
+            )
+        else:
+            parts = [self.tr("%1 matched").replace("%1", str(s["matched"]))]
+            if s["to_choose"]:
+                parts.append(self.tr("%1 to choose").replace("%1", str(s["to_choose"])))
+            if s["unmatched"]:
+                parts.append(self.tr("%1 unmatched").replace("%1", str(s["unmatched"])))
+            if s["already"]:
+                parts.append(self.tr("%1 already in").replace("%1", str(s["already"])))
+            if s["duplicate"]:
+                parts.append(self.tr("%1 duplicate").replace("%1", str(s["duplicate"])))
+            if s["skipped"]:
+                parts.append(self.tr("%1 skipped").replace("%1", str(s["skipped"])))
+            self.paste_summary.setText(self.tr(", ").join(parts))
+        n = self.preview_model.plan().count
+        self.confirm_button.setText(self.tr("Log %n check-in(s)", "", n))
+        self.confirm_button.setEnabled(n > 0 and self._group_id is not None)
+
+    @Slot()
+    def confirm_shortcut(self) -> None:
+        """Ctrl+Enter: log the preview; if the text changed since the last match, match first."""
+        if self._paste_text != self.paste_edit.toPlainText() or self._paste_timer.isActive():
+            self.run_match()
+            return
+        self.confirm_paste()
+
+    @Slot()
+    def confirm_paste(self) -> None:
+        """Log every decided line in ONE transaction: new members first, then the check-ins. A big paste
+        runs on the task runner (off the UI thread, with progress and cancel)."""
+        if self._group_id is None or self.runner.running:
+            return
+        plan = self.preview_model.plan()
+        if plan.count == 0:
+            return
+        day = self.day()
+        kwargs = {
+            "database": self._database,
+            "actor": self._actor,
+            "group_id": self._group_id,
+            "day": day,
+            "membership_ids": list(plan.membership_ids),
+            "new_names": list(plan.new_names),
+        }
+        if plan.count > INLINE_COMMIT_MAX:
+            self._commit_day = day
+            self._set_busy(True)
+            self.runner.start(commit_paste, **kwargs)
+            return
+        try:
+            outcome = commit_paste(Progress(), **kwargs)
+        except QunDeskError as exc:
+            show_error(self, exc)
+            return
+        self._after_commit(outcome, day)
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.confirm_button, self.match_button, self.clear_paste_button, self.paste_edit):
+            w.setEnabled(not busy)
+        if busy:
+            self.paste_summary.setText(self.tr("Logging…"))
+        else:
+            self._update_paste_summary()
+
+    @Slot(object)
+    def _on_commit_finished(self, outcome: object) -> None:
+        self._set_busy(False)
+        assert isinstance(outcome, PasteOutcome)
+        self._after_commit(outcome, self._commit_day)
+
+    @Slot(str)
+    def _on_commit_failed(self, message: str) -> None:
+        self._set_busy(False)
+        error = self.runner.error
+        if error is not None and not isinstance(error, QunDeskError | DatabaseError):
+            raise error  # a bug: the exception dialog shows it
+        show_error(self, message)
+
+    @Slot()
+    def _on_commit_cancelled(self) -> None:
+        self._set_busy(False)
+        self._set_status(self.tr("Cancelled: nothing was logged"), INFO_COLOR)
+
+    def _after_commit(self, outcome: PasteOutcome, day: date) -> None:
+        text = self.tr("Logged %n check-in(s)", "", len(outcome.logged))
+        if outcome.already:
+            text += "  ·  " + self.tr("%n had already checked in", "", len(outcome.already))
+        if outcome.new_membership_ids:
+            text += "  ·  " + self.tr("%n new member(s) added", "", len(outcome.new_membership_ids))
+        if day < date.today():
+            text += "  ·  " + self.tr("late check-in for %1").replace("%1", _fmt(day, "M/d"))
+        self._set_status(text, OK_COLOR)
+        self.checkins_recorded.emit(len(outcome.logged))
+        self.refresh_day()
+        self.refresh_heatmap()
+        self.run_match()
+        if outcome.new_membership_ids:
+            self.data_changed.emit()
+
+    def preview_statuses(self) -> list[tuple[int, str | None, str]]:
+        """(line no, parsed name, status) of every preview row (for tests)."""
+        return [
+            (m.line.line_no, m.line.name, self.preview_model.status(row))
+            for row, m in enumerate(self.preview_model.matches())
+        ]
+
+    # ---------------------------------------------------------------- heat-map
+    def heatmap_range(self) -> tuple[date, date]:
+        end = date.today()
+        return end - timedelta(days=HEATMAP_DAYS - 1), end
+
+    def refresh_heatmap(self) -> None:
+        if self._group_id is None:
+            return
+        start, end = self.heatmap_range()
+        person = self._member_view
+        with self._database.session() as session:
+            if person is None:
+                counts = daily_counts(session, self._group_id, start, end)
+                name = group_name(session, self._group_id) or ""
+            else:
+                cal = member_calendar(session, person.membership_id, start, end)
+                streak = streaks(session, person.membership_id)
+        if person is None:
+            self.heatmap.set_data(start, end, counts, mode=MODE_COUNT)
+            self.heatmap_title.setText(self.tr("%1 · check-ins per day, last 6 months").replace("%1", name))
+            self.group_heatmap_button.hide()
+            last30 = [counts.get(end - timedelta(days=i), 0) for i in range(30)]
+            best_day = max(counts, key=lambda d: (counts[d], d), default=None)
+            stats = [self.tr("Average over the last 30 days: %1 a day").replace("%1", f"{sum(last30) / 30:.1f}")]
+            if best_day is not None:
+                stats.append(
+                    self.tr("Busiest day: %1 (%2)")
+                    .replace("%1", _fmt(best_day, "yyyy-MM-dd"))
+                    .replace("%2", str(counts[best_day]))
+                )
+            stats.append(self.tr("Select someone in the day's list to see their calendar."))
+            self.heatmap_stats.setText("\n".join(stats))
+        else:
+            self.heatmap.set_data(
+                start, end, dict.fromkeys(cal.checkin_days, 1), 1, leave_days=cal.leave_days, mode=MODE_PRESENCE
+            )
+            self.heatmap_title.setText(self.tr("%1 · check-in calendar").replace("%1", person.display_name))
+            self.group_heatmap_button.show()
+            stats = [
+                self.tr("Current streak: %n day(s)", "", streak.current),
+                self.tr("Longest streak: %n day(s)", "", streak.longest),
+                self.tr("Checked in on %n day(s) in the last 6 months", "", len(cal.checkin_days)),
+            ]
+            if cal.leave_days:
+                stats.append(self.tr("On leave: %n day(s)", "", len(cal.leave_days)))
+            if cal.late_days:
+                stats.append(self.tr("Late check-ins: %n", "", len(cal.late_days)))
+            self.heatmap_stats.setText("\n".join(stats))
+        self.heatmap.set_highlight(self.day())
+
+    @Slot()
+    def _on_day_selection(self, *_args) -> None:
+        rows = self.selected_checkins()
+        if len(rows) == 1:
+            self.show_member_heatmap(Person(rows[0].membership_id, rows[0].display_name))
+
+    def show_member_heatmap(self, person: Person) -> None:
+        if self._member_view == person:
+            return
+        self._member_view = person
+        self.refresh_heatmap()
+
+    @Slot()
+    def show_group_heatmap(self) -> None:
+        self._member_view = None
+        self.day_view.clearSelection()
+        self.refresh_heatmap()
+
+    @property
+    def heatmap_member(self) -> Person | None:
+        return self._member_view
+
+    @Slot(object)
+    def _on_heatmap_day(self, day: date) -> None:
+        if day <= date.today():
+            self.set_day(day)

@@ -1,0 +1,112 @@
+"""MemberSearchList: a search box over a list of one group's active members (name, nickname, WeChat ID,
+pinyin initials or full pinyin, through the roster query), for the member picker and the leave dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from desktop.services.roster import MemberRow, RosterQuery, search_roster
+from ui.models.checkins_models import PeopleListModel, Person, person_detail
+
+LIST_STYLE = """
+#memberSearchList { background: #FFFFFF; border: 1px solid #D1D5DB; border-radius: 6px; outline: none; }
+#memberSearchList::item { padding: 4px 8px; }
+#memberSearchList::item:hover { background: #F3F4F6; }
+#memberSearchList::item:selected { background: #DCE6FA; color: #1E3A8A; }
+"""
+SEARCH_DEBOUNCE_MS = 120
+SEARCH_LIMIT = 50
+
+
+def person_from_row(row: MemberRow) -> Person:
+    return Person(row.membership_id, row.display_name, person_detail(row.nickname, row.group_nickname, row.wechat_id))
+
+
+class MemberSearchList(QWidget):
+    activated = Signal(object)  # Person (double click or Enter)
+    current_changed = Signal(object)  # Person | None
+
+    def __init__(self, database, group_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._database = database
+        self._group_id = group_id
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchBox")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("Name, nickname, WeChat ID or pinyin (zs)"))
+        self.model = PeopleListModel(self, show_detail=True)
+        self.list_view = QListView()
+        self.list_view.setObjectName("memberSearchList")
+        self.list_view.setStyleSheet(LIST_STYLE)
+        self.list_view.setModel(self.model)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.activated.connect(self._on_activated)
+        self.list_view.doubleClicked.connect(self._on_activated)
+        self.list_view.selectionModel().currentChanged.connect(lambda *_: self.current_changed.emit(self.current()))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search)
+        self.search_edit.textChanged.connect(self._timer.start)
+        self.search_edit.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.list_view, 1)
+        self.search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up/Down in the search box move through the list; Enter takes the current (or only) person.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                self.set_current_row(max(0, min(self.model.rowCount() - 1, self.current_row() + step)))
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.search()
+                person = self.current() or (self.model.person_at(0) if self.model.rowCount() == 1 else None)
+                if person is not None:
+                    self.activated.emit(person)
+                    return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def search(self) -> None:
+        self._timer.stop()
+        query = RosterQuery(group_id=self._group_id, text=self.search_edit.text().strip(), status="active")
+        with self._database.session() as session:
+            rows = search_roster(session, query, limit=SEARCH_LIMIT)
+        self.model.set_people([person_from_row(r) for r in rows])
+        if self.model.rowCount():
+            self.set_current_row(0)
+        self.current_changed.emit(self.current())
+
+    def current_row(self) -> int:
+        index = self.list_view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def set_current_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.list_view.setCurrentIndex(self.model.index(row, 0))
+
+    def current(self) -> Person | None:
+        return self.model.person_at(self.current_row())
+
+    def select_membership(self, membership_id: int) -> bool:
+        row = self.model.row_of(membership_id)
+        if row is None:
+            return False
+        self.set_current_row(row)
+        return True
+
+    @Slot()
+    def _on_activated(self, index) -> None:
+        person = self.model.person_at(index.row())
+        if person is not None:
+            self.activated.emit(person)
