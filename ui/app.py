@@ -4,23 +4,26 @@ an empty workspace and shows the MainWindow."""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from desktop.errors import QunDeskError
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_paths
-from desktop.paths import resolve_db, resources_dir
+from desktop.paths import default_db_path, resolve_db, resources_dir
 from models.db import DatabaseError
 from ui.messages import LANGUAGE_PROPERTY, localise_message
 
 ORGANIZATION = "QunDesk"
 APPLICATION = "QunDesk"
 LANGUAGE_KEY = "ui/language"
+TEAM_URL_KEY = "team/url"  # saved by Settings › Team database, without the password
+TEAM_USE_KEY = "team/use"
 EXIT_DATABASE = 3
 
 # Tried in order after the platform's UI font: the first installed one draws Chinese (and emoji names).
@@ -139,12 +142,52 @@ def install_excepthook() -> None:
 
 
 # ---- start ----
+def ask_team_password(url: str) -> str | None:
+    """The team database's password, asked at start (never stored); None when the user cancels."""
+    text, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("MainWindow", "Team database"),
+        QCoreApplication.translate("MainWindow", "Password for %1 (leave empty if there is none):").replace("%1", url),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else None
+
+
+def team_database_url(db: str | None) -> str | None:
+    """The saved team database (with the password asked now) when neither --db nor QUNDESK_DB names a
+    database and Settings says to open it at start; None otherwise, or when the password prompt is cancelled
+    (the local workspace opens then, and the status bar says which database is open)."""
+    if db or os.environ.get("QUNDESK_DB"):
+        return None
+    settings = QSettings()
+    url = settings.value(TEAM_URL_KEY)
+    if not url or not settings.value(TEAM_USE_KEY, False, type=bool):
+        return None
+    from desktop.team import with_password
+
+    password = ask_team_password(str(url))
+    if password is None:
+        return None
+    return with_password(str(url), password or None)
+
+
 def _is_database_failure(exc: BaseException) -> bool:
     """A known database problem, or an engine error that open_workspace let through unwrapped (e.g. "file is
     not a database"); ui/ does not import the engine, so the engine's errors are recognised by module."""
     if isinstance(exc, DatabaseError):
         return True
     return any(cls.__module__.startswith("sqlalchemy.") for cls in type(exc).__mro__)
+
+
+def _without_password(url: str) -> str:
+    if "://" not in url:
+        return url
+    from desktop.team import strip_password
+
+    try:
+        return strip_password(url)
+    except QunDeskError:
+        return url
 
 
 def run_app(db: str | None = None, lang: str | None = None, *, operator: str | None = None) -> int:
@@ -155,6 +198,9 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
 
     app = prepare_app(lang)
     install_excepthook()
+    team = team_database_url(db)
+    if team is not None:
+        db = team
     database = None
     try:
         database = open_workspace(db)
@@ -172,9 +218,15 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         else:
             text = (
                 QCoreApplication.translate("MainWindow", "Cannot open the database %1: %2")
-                .replace("%1", resolve_db(db))
+                .replace("%1", _without_password(resolve_db(db)))
                 .replace("%2", str(getattr(exc, "orig", None) or exc))
             )
+        if team is not None:  # opened because of Settings: say how to reach the local workspace instead
+            text += "\n\n" + QCoreApplication.translate(
+                "MainWindow",
+                "QunDesk opened the team database because Settings say so. To open this computer's workspace "
+                'instead, start it with --db "%1".',
+            ).replace("%1", str(default_db_path()))
         QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), text)
         return EXIT_DATABASE
     try:

@@ -4,8 +4,9 @@ operator in the status bar. Window geometry, splitter sizes and the last page ar
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -36,6 +38,8 @@ GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
 PAGE_KEY = "main_window/page"
 DEFAULT_SIZE = (1280, 800)
+
+GROUP_PROFILE_MODULE = "ui.dialogs.group_profile_dialog"  # written separately; the menu entry hides until it exists
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 GroupRowRole = Qt.ItemDataRole.UserRole + 2
@@ -62,6 +66,8 @@ PAGE_CLASSES: dict[str, tuple[str, str]] = {
 
 
 class MainWindow(QMainWindow):
+    actor_changed = Signal(object)  # the Actor the window now works for (Switch operator…)
+
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -135,6 +141,25 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.tools_menu = tools_menu
+        self.import_action = QAction(self.tr("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.open_import)
+        tools_menu.addAction(self.import_action)
+        tools_menu.addSeparator()
+        self.audit_action = QAction(self.tr("&Audit log…"), self)
+        self.audit_action.triggered.connect(self.open_audit_log)
+        tools_menu.addAction(self.audit_action)
+        self.operators_action = QAction(self.tr("&Operators…"), self)
+        self.operators_action.triggered.connect(self.open_operators)
+        tools_menu.addAction(self.operators_action)
+        self.switch_operator_action = QAction(self.tr("&Switch operator…"), self)
+        self.switch_operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.switch_operator_action.triggered.connect(self.switch_operator)
+        tools_menu.addAction(self.switch_operator_action)
+        self._update_actions()
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About QunDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -175,6 +200,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.group_view.selectionModel().currentRowChanged.connect(self._on_group_changed)
+        self.group_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.group_view.customContextMenuRequested.connect(self._on_group_context_menu)
 
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 0, 0, 0)
@@ -372,6 +399,149 @@ class MainWindow(QMainWindow):
         self.select_group(group_id)
         self.roster_page.reload_choices()
         self.show_page("roster")
+
+    # ---- tools (menu "Tools") ----
+    def _update_actions(self) -> None:
+        """Grey out what the current operator may not do (the services refuse it anyway)."""
+        can_import = allowed(self._actor, "edit_members")
+        self.import_action.setEnabled(can_import)
+        self.import_action.setToolTip("" if can_import else self.tr("Your role may not add or edit members"))
+        can_groups = allowed(self._actor, "edit_groups")
+        self.new_group_action.setEnabled(can_groups)
+        self.new_group_action.setToolTip("" if can_groups else self.tr("Only the owner or an admin may create groups"))
+        if hasattr(self, "new_group_button"):
+            self.new_group_button.setEnabled(can_groups)
+
+    @Slot()
+    def open_import(self):
+        """The Import dialog for the selected group (window-modal); the lists refresh when it imported."""
+        if not allowed(self._actor, "edit_members"):
+            return None
+        from ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._database, self._actor, self.current_group_id(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.import_finished.connect(self._on_import_finished)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_import_finished(self, _summary: object) -> None:
+        self.refresh_groups()
+        self.roster_page.reload_choices()
+        self.roster_page.refresh()
+
+    @Slot()
+    def open_audit_log(self):
+        from ui.dialogs.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self._database, self._actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.audit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_operators(self):
+        from ui.dialogs.operators_dialog import OperatorsDialog
+
+        dialog = OperatorsDialog(self._database, self._actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.switch_requested.connect(self.set_actor)
+        self.operators_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def switch_operator(self):
+        from ui.dialogs.operators_dialog import SwitchOperatorDialog
+
+        dialog = SwitchOperatorDialog(self._database, self._actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.actor_chosen.connect(self.set_actor)
+        self.switch_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    @Slot(object)
+    def set_actor(self, actor: Actor) -> None:
+        """Work for another operator from now on: the status bar, the menus and every page follow. A page with
+        `set_actor(actor)` is told; any other page is built again for the new operator (its buttons were
+        enabled for the old one)."""
+        self._actor = actor
+        self.operator_label.setText(self.tr("Operator: %1").replace("%1", operator_text(actor.name, actor.role)))
+        self._update_actions()
+        for key, page in list(self.pages.items()):
+            if hasattr(page, "set_actor"):
+                page.set_actor(actor)
+            elif not isinstance(page, PlaceholderPage):
+                self._rebuild_page(key)
+        self.actor_changed.emit(actor)
+
+    def _rebuild_page(self, key: str) -> None:
+        index = PAGE_KEYS.index(key)
+        title, description = self._page_texts()[key]
+        current = self.stack.currentIndex()
+        old = self.pages[key]
+        page = self._make_page(key, title, description)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[key] = page
+        self.stack.setCurrentIndex(current)
+        if hasattr(page, "set_group"):
+            page.set_group(self.current_group_id())
+
+    # ---- group context menu ----
+    @staticmethod
+    def group_profile_available() -> bool:
+        return importlib.util.find_spec(GROUP_PROFILE_MODULE) is not None
+
+    def group_context_menu(self, group_id: int | None) -> QMenu:
+        """The context menu of a group in the list (built for tests without showing it)."""
+        menu = QMenu(self)
+        profile = menu.addAction(self.tr("Group profile…"))
+        profile.setObjectName("groupProfileAction")
+        profile.setVisible(group_id is not None and self.group_profile_available())
+        profile.triggered.connect(lambda: self.open_group_profile(group_id))
+        import_action = menu.addAction(self.tr("Import into this group…") if group_id else self.tr("Import…"))
+        import_action.setEnabled(self.import_action.isEnabled())
+        import_action.triggered.connect(self.open_import)
+        if allowed(self._actor, "edit_groups"):
+            menu.addSeparator()
+            menu.addAction(self.new_group_action)
+        return menu
+
+    @Slot(QPoint)
+    def _on_group_context_menu(self, pos: QPoint) -> None:
+        index = self.group_view.indexAt(pos)
+        group_id = self.group_model.item(index.row(), 0).data(GroupIdRole) if index.isValid() else None
+        if index.isValid():
+            self.group_view.setCurrentIndex(self.group_model.index(index.row(), 0))
+        menu = self.group_context_menu(group_id)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.group_view.viewport().mapToGlobal(pos))
+
+    @Slot()
+    def open_group_profile(self, group_id: int | None):
+        """The group's profile dialog (ui/dialogs/group_profile_dialog.py, loaded when first used)."""
+        if group_id is None or not self.group_profile_available():
+            return None
+        module = importlib.import_module(GROUP_PROFILE_MODULE)
+        dialog = module.GroupProfileDialog(self._database, self._actor, group_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for name in ("profile_saved", "group_archived"):  # a renamed or archived group: the list follows
+            signal = getattr(dialog, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(lambda *_: self.refresh_groups())
+        self.group_profile_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---- help ----
     @Slot()

@@ -62,6 +62,97 @@ def _fill_workspace(database, actor) -> None:
             session.commit()
 
 
+def _checkins(window, database, actor, outdir: Path) -> Path:
+    """The Check-ins page of the first group with a pasted 接龙 chain in the preview: matched, ambiguous
+    (同名 and pinyin), unmatched and duplicate lines, one decision taken, one quick entry logged."""
+    from datetime import date
+
+    from desktop.services.checkins_queries import not_checked_in
+    from desktop.services.roster import MemberInput, add_member
+    from models.search_keys import name_keys
+    from ui.models.checkins_models import Person
+
+    group_id = window.group_rows[0].id
+    with database.session() as session:
+        waiting = not_checked_in(session, group_id, date.today())[:8]
+        if len(waiting) >= 8:  # a namesake of one of them makes a 同名 line
+            add_member(session, actor, group_id, MemberInput(display_name=waiting[4].display_name))
+            session.commit()
+    window.select_group(group_id)
+    window.show_page("checkins")
+    page = window.pages["checkins"]
+    if len(waiting) >= 8:
+        page.log_person(Person(waiting[7].membership_id, waiting[7].display_name))
+        n = [p.display_name for p in waiting]
+        today = date.today()
+        chain = [
+            f"#接龙\n早起打卡 {today.month}月{today.day}日",
+            "例 张三 6:00",
+            f"1. {n[0]} 5:58",
+            f"2. {n[1]} 6:03起床",
+        ]
+        chain += [f"3. {name_keys(n[2])[1]}", f"4. {n[3]} 打卡第12天", f"5. {n[4]} ☀️", "6. 小鹿同学 6:15"]
+        chain += [f"7. {n[5]} 6:20", f"8. {n[0]} 6:31"]
+        page.set_paste_text("\n".join(chain))
+        combo = page.choice_combo(2)  # the pinyin line: take its first candidate
+        if combo is not None and combo.count() > 1:
+            combo.setCurrentIndex(1)
+            combo.activated.emit(1)
+    return _save(window, outdir / "checkins.png")
+
+
+def _member_panel(window, database, outdir: Path) -> Path:
+    """The roster of the first group with the member panel open for the member whose timeline has the most
+    kinds of events (steps, check-ins, activities, points, violations …)."""
+    from desktop.services.members import member_timeline
+    from desktop.services.roster import RosterQuery, search_roster
+
+    group_id = window.group_rows[0].id
+    best, best_key = None, (-1, -1)
+    with database.session() as session:
+        for row in search_roster(session, RosterQuery(group_id=group_id, status="active"), 0, 200):
+            events = member_timeline(session, row.membership_id, limit=200)
+            key = (len({e.kind for e in events}), len(events))
+            if key > best_key:
+                best, best_key = row, key
+    window.select_group(group_id)
+    window.show_page("roster")
+    page = window.roster_page
+    page.search_edit.clear()
+    page.apply_filters()
+    if best is not None:
+        if not page.select_membership(best.membership_id):  # not among the loaded rows: find it
+            page.set_search_text(best.display_name)
+            page.select_membership(best.membership_id)
+        page.update_panel()
+    shot = _save(window, outdir / "member_panel.png")
+    page.search_edit.clear()
+    return shot
+
+
+def _dashboard(window, outdir: Path) -> Path:
+    """The Dashboard of the first group (KPI cards, charts, alerts), once its figures are computed."""
+    window.select_group(window.group_rows[0].id)
+    window.show_page("dashboard")
+    page = window.pages["dashboard"]
+    deadline = QDeadlineTimer(20_000)
+    while getattr(page, "busy", False) and not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return _save(window, outdir / "dashboard.png")
+
+
+def _onboarding(window, outdir: Path) -> Path:
+    """The Onboarding page of the first group: the overall funnel and the members × steps matrix."""
+    window.select_group(window.group_rows[0].id)
+    window.show_page("onboarding")
+    page = window.pages["onboarding"]
+    if hasattr(page, "overall_button"):
+        page.overall_button.click()
+        page.table.setFocus()
+        page.table.setCurrentIndex(page.model.index(0, 3))
+    return _save(window, outdir / "onboarding.png")
+
+
 def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
     home = os.environ.get("QUNDESK_HOME") or tempfile.mkdtemp(prefix="qundesk-shots-")
     os.environ["QUNDESK_HOME"] = home
@@ -107,6 +198,13 @@ def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
         page.search_edit.clear()
         window.show_page("settings")
         shots.append(_save(window, outdir / "settings.png"))
+
+        shots.append(_member_panel(window, database, outdir))
+
+        shots.append(_checkins(window, database, actor, outdir))
+
+        shots.append(_dashboard(window, outdir))
+        shots.append(_onboarding(window, outdir))
 
         first = FirstRunDialog(database)
         first.show()

@@ -1,30 +1,66 @@
 """SettingsPage: the UI language (kept in QSettings, applies on restart), the workspace settings declared in
-desktop/settings.py (kept in the database, shared by the team) and where the workspace lives."""
+desktop/settings.py (kept in the database, shared by the team), where the workspace lives, the team database
+(PostgreSQL) and the backups.
+
+Team database: the URL is kept in QSettings ("team/url") WITHOUT its password (desktop.team.strip_password);
+the password is asked whenever it is needed and kept in memory only. "Copy this workspace…" opens the
+destination with models.db.open_database (schema created at head) and runs
+desktop.services.backup.copy_workspace off the UI thread (one transaction, counts verified). The window
+works on one database at a time: with "team/use" ticked, ui/app.py opens the team database at the next
+start (asking for the password) unless --db or QUNDESK_DB says otherwise.
+
+Backups: "Restore…" (owner only) restores into a NEW workspace file and never replaces the workspace that is
+open — it may be in use by this window (and other QunDesk processes), and the restored file can be checked
+before anyone switches to it; the user then restarts QunDesk on it (`qundesk --db FILE`).
+Hooks for tests: `ask_password(url) -> str | None` (None: cancelled), `confirm(text) -> bool`,
+`notify(text)`, `notify_error(text)`, `choose_save_path(title, suggested) -> str | None`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Slot
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import QunDeskError, ValidationError
+from desktop.paths import backups_dir, data_dir
+from desktop.services.backup import BackupInfo, backup_workspace, copy_workspace, list_backups, restore_workspace
 from desktop.services.operators import Actor, allowed
 from desktop.settings import SETTINGS, get_setting, set_setting
+from desktop.team import check_connection, strip_password, with_password
+from models.db import DatabaseError, open_database
 from ui.messages import current_language, localise_message, operator_text, show_error
+from ui.task_runner import TaskRunner
 
 LANGUAGE_KEY = "ui/language"
+TEAM_URL_KEY = "team/url"  # the team database URL, never with its password
+TEAM_USE_KEY = "team/use"  # open the team database at start (ui/app.py)
+TEAM_URL_EXAMPLE = "postgresql+psycopg://user@server:5432/qundesk"
+BackupRole = Qt.ItemDataRole.UserRole + 1
 LANGUAGES: tuple[tuple[str, str], ...] = (("zh_CN", "中文"), ("en", "English"))  # endonyms: never translated
 
 # How to show a new workspace setting: add its English label here (then `make lupdate` and translate it).
@@ -118,6 +154,26 @@ class SettingsPage(QWidget):
         gf.addRow(self.tr("Database"), self.database_edit)
         gf.addRow(self.tr("Operator"), QLabel(operator_text(actor.name, actor.role)))
 
+        # hooks (tests replace them)
+        self.ask_password = self._ask_password
+        self.confirm = self._confirm
+        self.notify = lambda text: QMessageBox.information(
+            self, QCoreApplication.translate("MainWindow", "QunDesk"), text
+        )
+        self.notify_error = lambda text: show_error(self, text)
+        self.choose_save_path = self._ask_save_path
+        self.open_url = QDesktopServices.openUrl
+        self._job: str | None = None
+        self._backups_loaded = False
+        self.last_copy_counts: dict[str, int] | None = None
+        self.last_restored: Path | None = None
+        self.runner = TaskRunner(self, title=self.tr("Working…"))
+        self.runner.finished.connect(self._on_task_finished)
+        self.runner.failed.connect(self._on_task_failed)
+        self.runner.cancelled.connect(self._on_task_cancelled)
+        team_box = self._build_team_box()
+        backup_box = self._build_backup_box()
+
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -125,6 +181,8 @@ class SettingsPage(QWidget):
         layout.addWidget(lang_box)
         layout.addWidget(ws_box)
         layout.addWidget(where_box)
+        layout.addWidget(team_box)
+        layout.addWidget(backup_box)
         layout.addStretch(1)
         content.setMaximumWidth(820)
         sheet = QWidget()  # white across the whole page; the content keeps a readable width on the left
@@ -174,6 +232,396 @@ class SettingsPage(QWidget):
             show_error(self, exc)
             return
         self.saved_label.setText(self.tr("Saved."))
+
+    # ---- team database ----
+    def _build_team_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Team database"))
+        form = QFormLayout(box)
+        settings = QSettings()
+        self.team_url_edit = QLineEdit(str(settings.value(TEAM_URL_KEY) or ""))
+        self.team_url_edit.setObjectName("teamUrl")
+        self.team_url_edit.setPlaceholderText(TEAM_URL_EXAMPLE)
+        self.team_url_edit.setToolTip(
+            self.tr("A PostgreSQL server address. A password typed here is used but never saved.")
+        )
+        self.team_use_check = QCheckBox(self.tr("Open the team database when QunDesk starts"))
+        self.team_use_check.setChecked(bool(settings.value(TEAM_USE_KEY, False, type=bool)))
+        self.team_save_button = QPushButton(self.tr("Save"))
+        self.team_save_button.clicked.connect(self.save_team)
+        self.team_test_button = QPushButton(self.tr("Test connection"))
+        self.team_test_button.clicked.connect(self.test_connection)
+        self.team_copy_button = QPushButton(self.tr("Copy this workspace to the team database…"))
+        self.team_copy_button.clicked.connect(self.copy_to_team)
+        if not allowed(self._actor, "restore_backup"):  # moving the whole workspace is the owner's decision
+            self.team_copy_button.setEnabled(False)
+            self.team_copy_button.setToolTip(self.tr("Only the owner may copy the workspace"))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.team_save_button)
+        buttons.addWidget(self.team_test_button)
+        buttons.addWidget(self.team_copy_button)
+        buttons.addStretch(1)
+        self.team_status = QLabel()
+        self.team_status.setObjectName("hint")
+        self.team_status.setWordWrap(True)
+        self.team_status.hide()
+        self.team_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note = QLabel(
+            self.tr(
+                "QunDesk works on one database at a time. To work on the team database, tick the box above "
+                "and restart QunDesk (it asks for the password), or start it with --db URL or QUNDESK_DB=URL. "
+                "The password is never saved."
+            )
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        form.addRow(self.tr("Server address"), self.team_url_edit)
+        form.addRow("", self.team_use_check)
+        form.addRow("", self._wrap(buttons))
+        form.addRow("", self.team_status)
+        form.addRow("", note)
+        return box
+
+    def _ask_password(self, url: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Team database"),
+            self.tr("Password for %1 (leave empty if there is none):").replace("%1", url),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok else None
+
+    def _confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "QunDesk"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _team_url(self) -> str | None:
+        """The URL as typed (maybe with a password), or None after telling the user what is wrong."""
+        url = self.team_url_edit.text().strip()
+        if not url:
+            self._team_error(self.tr("Type the team database address first, e.g. %1").replace("%1", TEAM_URL_EXAMPLE))
+            return None
+        try:
+            strip_password(url)
+        except ValidationError as exc:
+            self._team_error(localise_message(exc.message))
+            return None
+        except ValueError:  # e.g. a port that is not a number (the URL parser raises it unwrapped)
+            self._team_error(self.tr("Not a database address: %1").replace("%1", url))
+            return None
+        return url
+
+    def _connect_url(self) -> str | None:
+        """The typed URL with the password (asked unless it was typed into the URL); None when cancelled."""
+        url = self._team_url()
+        if url is None:
+            return None
+        bare = strip_password(url)
+        if with_password(url, None) != bare:  # the typed address holds a password: use it
+            return with_password(url, None)
+        password = self.ask_password(bare)
+        if password is None:
+            return None
+        return with_password(bare, password or None)
+
+    def _team_error(self, text: str) -> None:
+        _say(self.team_status, text)
+        self.notify_error(text)
+
+    @Slot()
+    def save_team(self) -> bool:
+        """Keep the address (without its password) and whether to open it at start, in QSettings."""
+        settings = QSettings()
+        url = self.team_url_edit.text().strip()
+        if not url:
+            settings.remove(TEAM_URL_KEY)
+            settings.setValue(TEAM_USE_KEY, False)
+            self.team_use_check.setChecked(False)
+            _say(self.team_status, self.tr("No team database."))
+            return True
+        if self._team_url() is None:
+            return False
+        bare = strip_password(url)
+        settings.setValue(TEAM_URL_KEY, bare)
+        settings.setValue(TEAM_USE_KEY, self.team_use_check.isChecked())
+        settings.sync()
+        self.team_url_edit.setText(bare)
+        if self.team_use_check.isChecked():
+            _say(self.team_status, self.tr("Saved. QunDesk opens the team database at the next start."))
+        else:
+            _say(self.team_status, self.tr("Saved."))
+        return True
+
+    @Slot()
+    def test_connection(self) -> bool:
+        if self._job is not None:
+            return False
+        url = self._connect_url()
+        if url is None:
+            return False
+        _say(self.team_status, self.tr("Connecting…"))
+        self._start("test", lambda progress, url: check_connection(url), url=url)
+        return True
+
+    @Slot()
+    def copy_to_team(self) -> bool:
+        if self._job is not None or not allowed(self._actor, "restore_backup"):
+            return False
+        url = self._connect_url()
+        if url is None:
+            return False
+        question = self.tr(
+            "Copy everything in this workspace (groups, members, check-ins, points, the audit log …) into the "
+            "team database %1? The team database must be empty; nothing is written if anything goes wrong."
+        ).replace("%1", strip_password(url))
+        if not self.confirm(question):
+            return False
+        _say(self.team_status, self.tr("Copying…"))
+        self._start("copy", _copy_to_team_task, source_engine=self._database.engine, url=url)
+        return True
+
+    def _counts_text(self, counts: dict[str, int]) -> str:
+        shown = [(name, n) for name, n in counts.items() if n and name != "alembic_version"]
+        total = sum(n for _, n in shown)
+        parts = ", ".join(f"{name} {n:,}" for name, n in shown)
+        return (
+            self.tr("Copied and verified %1 rows in %2 tables: %3")
+            .replace("%1", f"{total:,}")
+            .replace("%2", str(len(shown)))
+            .replace("%3", parts)
+        )
+
+    # ---- backups ----
+    def _build_backup_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Backups"))
+        self.backup_list = QTreeWidget()
+        self.backup_list.setObjectName("backupList")
+        self.backup_list.setHeaderLabels([self.tr("File"), self.tr("Made"), self.tr("Size"), self.tr("State")])
+        self.backup_list.setRootIsDecorated(False)
+        self.backup_list.setUniformRowHeights(True)
+        self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.backup_list.setMinimumHeight(150)
+        self.backup_list.setMaximumHeight(230)
+        header = self.backup_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.backup_list.currentItemChanged.connect(self._update_backup_buttons)
+        self.backup_now_button = QPushButton(self.tr("Back up now"))
+        self.backup_now_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        if not allowed(self._actor, "restore_backup"):
+            self.restore_button.setToolTip(self.tr("Only the owner may restore a backup"))
+        self.backup_folder_button = QPushButton(self.tr("Open backup folder"))
+        self.backup_folder_button.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(str(backups_dir()))))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.backup_now_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.backup_folder_button)
+        self.backup_status = QLabel()
+        self.backup_status.setObjectName("hint")
+        self.backup_status.setWordWrap(True)
+        self.backup_status.hide()
+        self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note = QLabel(
+            self.tr(
+                "QunDesk backs the workspace up on the first start of each day. A backup is restored into a new "
+                "workspace file; the workspace that is open now stays as it is."
+            )
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.backup_list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.backup_status)
+        layout.addWidget(note)
+        self._update_backup_buttons()
+        return box
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._backups_loaded:
+            self.reload_backups()
+
+    def reload_backups(self) -> list[BackupInfo]:
+        backups = list_backups()
+        self._backups_loaded = True
+        self.backup_list.clear()
+        for b in backups:
+            state = self.tr("OK") if b.revision else self.tr("Not readable")
+            item = QTreeWidgetItem([b.path.name, b.created.strftime("%Y-%m-%d %H:%M"), _size_text(b.size), state])
+            item.setData(0, BackupRole, b)
+            item.setToolTip(0, str(b.path))
+            self.backup_list.addTopLevelItem(item)
+        if not backups:
+            _say(self.backup_status, self.tr("No backups yet."))
+        self._update_backup_buttons()
+        return backups
+
+    def backup_names(self) -> list[str]:
+        return [self.backup_list.topLevelItem(i).text(0) for i in range(self.backup_list.topLevelItemCount())]
+
+    def select_backup(self, name: str) -> None:
+        for i in range(self.backup_list.topLevelItemCount()):
+            item = self.backup_list.topLevelItem(i)
+            if item.text(0) == name:
+                self.backup_list.setCurrentItem(item)
+                return
+        raise KeyError(name)
+
+    def _selected_backup(self) -> BackupInfo | None:
+        item = self.backup_list.currentItem()
+        return item.data(0, BackupRole) if item is not None else None
+
+    @Slot()
+    def _update_backup_buttons(self, *_args) -> None:
+        chosen = self._selected_backup()
+        busy = self._job is not None
+        self.backup_now_button.setEnabled(not busy)
+        self.restore_button.setEnabled(
+            not busy and allowed(self._actor, "restore_backup") and chosen is not None and chosen.revision is not None
+        )
+
+    @Slot()
+    def back_up_now(self) -> bool:
+        if self._job is not None:
+            return False
+        target = backups_dir() / f"manual-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        _say(self.backup_status, self.tr("Backing up…"))
+        self._start(
+            "backup",
+            lambda progress, database, path: backup_workspace(database, path, progress=progress),
+            database=self._database,
+            path=target,
+        )
+        return True
+
+    def _ask_save_path(self, title: str, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, self.tr("QunDesk workspace (*.sqlite)"))
+        return path or None
+
+    @Slot()
+    def restore_selected(self) -> bool:
+        backup = self._selected_backup()
+        if self._job is not None or backup is None or not allowed(self._actor, "restore_backup"):
+            return False
+        question = self.tr(
+            "Restore the backup %1 into a new workspace file? The workspace that is open now is not changed; "
+            "you then restart QunDesk on the restored file."
+        ).replace("%1", backup.path.name)
+        if not self.confirm(question):
+            return False
+        suggested = data_dir() / f"restored-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        chosen = self.choose_save_path(self.tr("Restore into a new workspace file"), str(suggested))
+        if not chosen:
+            return False
+        target = Path(chosen)
+        if target.exists() and target.stat().st_size > 0:
+            self.notify_error(
+                self.tr("%1 already exists. Choose a new file: a restore never replaces a workspace.").replace(
+                    "%1", str(target)
+                )
+            )
+            return False
+        self._restore_target = target
+        _say(self.backup_status, self.tr("Restoring…"))
+        self._start(
+            "restore",
+            lambda progress, actor, backup, target: restore_workspace(actor, backup, target, progress=progress),
+            actor=self._actor,
+            backup=backup.path,
+            target=target,
+        )
+        return True
+
+    # ---- tasks ----
+    def _start(self, job: str, fn, **kwargs) -> None:
+        self._job = job
+        for w in (self.team_test_button, self.team_copy_button, self.backup_now_button, self.restore_button):
+            w.setEnabled(False)
+        self.runner.start(fn, **kwargs)
+
+    def _end_job(self) -> str | None:
+        job, self._job = self._job, None
+        self.team_test_button.setEnabled(True)
+        self.team_copy_button.setEnabled(allowed(self._actor, "restore_backup"))
+        self._update_backup_buttons()
+        return job
+
+    @Slot(object)
+    def _on_task_finished(self, result: object) -> None:
+        job = self._end_job()
+        if job == "test":
+            if result is None:
+                _say(self.team_status, self.tr("Connection OK."))
+            else:
+                self._team_error(localise_message(str(result)))
+        elif job == "copy":
+            self.last_copy_counts = dict(result) if isinstance(result, dict) else {}
+            text = self._counts_text(self.last_copy_counts)
+            _say(self.team_status, text)
+            self.notify(
+                text
+                + "\n\n"
+                + self.tr(
+                    "To work on the team database, tick “Open the team database when QunDesk starts” and restart."
+                )
+            )
+        elif job == "backup":
+            self.reload_backups()
+            _say(self.backup_status, self.tr("Backed up to %1").replace("%1", str(result)))
+        elif job == "restore":
+            target = self._restore_target
+            self.last_restored = target
+            text = self.tr(
+                "Restored into %1. The open workspace is unchanged. To work on the restored one, restart QunDesk "
+                'with: qundesk --db "%1"'
+            ).replace("%1", str(target))
+            _say(self.backup_status, text)
+            self.notify(text)
+
+    @Slot(str)
+    def _on_task_failed(self, message: str) -> None:
+        job = self._end_job()
+        exc = self.runner.error
+        if exc is not None and not isinstance(exc, QunDeskError | DatabaseError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        text = localise_message(message)
+        _say(self.team_status if job in ("test", "copy") else self.backup_status, text)
+        self.notify_error(text)
+
+    @Slot()
+    def _on_task_cancelled(self) -> None:
+        job = self._end_job()
+        text = self.tr("Cancelled. Nothing was written.")
+        _say(self.team_status if job in ("test", "copy") else self.backup_status, text)
+
+
+def _copy_to_team_task(progress, source_engine, url: str) -> dict[str, int]:
+    """Open (and create at head) the team database, then copy the workspace into it (off the UI thread)."""
+    target = open_database(url)
+    try:
+        return copy_workspace(source_engine, target.engine, progress=progress)
+    finally:
+        target.dispose()
+
+
+def _say(label: QLabel, text: str) -> None:
+    """A status line that takes no room while it has nothing to say."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 def database_display(database) -> str:

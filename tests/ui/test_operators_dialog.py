@@ -1,0 +1,176 @@
+"""Operators: the owner adds an assistant with a password, switches the window to it (wrong password refused),
+and the whole window follows the new role: status bar, menus, the roster's Delete button, rebuilt pages.
+Also the Tools menu and the group list's context menu."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import types
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop.services.operators import list_operators
+from ui.dialogs.operators_dialog import OperatorsDialog, SwitchOperatorDialog
+from ui.main_window import GROUP_PROFILE_MODULE, MainWindow
+
+pytestmark = OFFSCREEN_QUIRKS
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    yield workspace
+    close_workspace(workspace)
+
+
+@pytest.fixture
+def window(qtbot, ws):
+    w = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_add_an_assistant_switch_to_it_and_delete_is_disabled(qtbot, ws, window):
+    roster = window.roster_page
+    assert roster.select_membership(ws.memberships["张三"])
+    assert roster.delete_button.isEnabled()  # the owner may delete
+
+    dialog = window.open_operators()
+    assert isinstance(dialog, OperatorsDialog)
+    assert dialog.operator_names() == ["群主", "小助理"]
+    type_text(qtbot, dialog.name_edit, "小王")
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("assistant"))
+    assert "cannot" in dialog.role_hint.text()
+    type_text(qtbot, dialog.password_edit, "secret")
+    type_text(qtbot, dialog.confirm_edit, "secrex")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "The two passwords differ."
+    dialog.confirm_edit.clear()
+    type_text(qtbot, dialog.confirm_edit, "secret")
+    with qtbot.waitSignal(dialog.operator_added) as added:
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert added.args[0].name == "小王" and added.args[0].role == "assistant"
+    assert dialog.operator_names() == ["群主", "小助理", "小王"]
+    assert dialog.model.item(2, 2).text() == "Yes"  # has a password
+    with ws.database.session() as s:
+        assert [(a.name, a.role) for a in list_operators(s)][-1] == ("小王", "assistant")
+
+    # the same name again is refused with the service's message
+    type_text(qtbot, dialog.name_edit, "小王")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "Already exists"
+
+    switch = dialog.open_switch_dialog()
+    switch.choose("小王")
+    assert switch.password_edit.isEnabled()
+    type_text(qtbot, switch.password_edit, "wrong")
+    qtbot.mouseClick(switch.ok_button, Qt.MouseButton.LeftButton)
+    assert switch.error_label.text() == "Wrong password."
+    assert window.actor.name == "群主"
+    switch.password_edit.clear()
+    type_text(qtbot, switch.password_edit, "secret")
+    with qtbot.waitSignal(window.actor_changed) as changed:
+        qtbot.mouseClick(switch.ok_button, Qt.MouseButton.LeftButton)
+    assert changed.args[0].name == "小王"
+
+    assert window.actor.name == "小王" and window.actor.role == "assistant"
+    assert window.operator_label.text() == "Operator: 小王 (Assistant)"
+    assert not window.new_group_action.isEnabled() and not window.new_group_button.isEnabled()
+    assert window.roster_page is roster  # told, not rebuilt
+    assert roster.select_membership(ws.memberships["张三"])
+    assert not roster.delete_button.isEnabled()
+    assert "owner or an admin" in roster.delete_button.toolTip()
+    assert roster.edit_button.isEnabled()  # assistants edit members
+    # pages without set_actor are built again for the new operator
+    assert not window.settings_page.save_button.isEnabled()
+    assert window.stack.indexOf(window.settings_page) == list(window.pages).index("settings")
+
+
+def test_switch_to_an_operator_without_password_and_back(qtbot, ws, window):
+    dialog = window.switch_operator()
+    assert isinstance(dialog, SwitchOperatorDialog)
+    dialog.choose("小助理")
+    assert not dialog.password_edit.isEnabled()
+    assert dialog.password_note.text() == "This operator has no password."
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.actor == ws.assistant
+    assert not window.roster_page.delete_button.isEnabled() or not window.roster_page.selected_rows()
+    dialog = window.switch_operator()
+    dialog.choose("群主")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert window.actor == ws.owner
+    assert window.new_group_action.isEnabled()
+
+
+def test_only_the_owner_adds_operators(qtbot, ws):
+    dialog = OperatorsDialog(ws.database, ws.assistant)
+    qtbot.addWidget(dialog)
+    assert not dialog.add_button.isEnabled() and not dialog.name_edit.isEnabled()
+    assert dialog.role_hint.text() == "Only the owner may add operators."
+    assert dialog.add() is None
+    assert dialog.current_label.text() == "Working as 小助理 (Assistant)"
+
+
+def test_tools_menu(window):
+    texts = [a.text() for a in window.tools_menu.actions() if not a.isSeparator()]
+    assert texts == ["&Import…", "&Audit log…", "&Operators…", "&Switch operator…"]
+
+
+def test_tools_open_audit_log_and_import(qtbot, window, ws):
+    audit = window.open_audit_log()
+    assert audit.model.rowCount() > 0
+    audit.reject()
+    window.select_group(ws.group_id)
+    dialog = window.open_import()
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_group_context_menu_hides_the_profile_until_the_dialog_exists(window, ws):
+    menu = window.group_context_menu(ws.group_id)
+    profile = menu.findChild(type(window.import_action), "groupProfileAction")
+    exists = importlib.util.find_spec(GROUP_PROFILE_MODULE) is not None
+    assert profile.isVisible() == exists
+    menu.deleteLater()
+    menu = window.group_context_menu(None)  # "All groups" has no profile
+    assert not menu.findChild(type(window.import_action), "groupProfileAction").isVisible()
+    menu.deleteLater()
+
+
+def test_open_group_profile_loads_the_dialog_lazily(qtbot, window, ws, monkeypatch):
+    opened = []
+
+    class FakeProfileDialog(QDialog):
+        def __init__(self, database, actor, group_id, parent=None):
+            super().__init__(parent)
+            opened.append((actor.name, group_id))
+
+    fake = types.ModuleType(GROUP_PROFILE_MODULE)
+    fake.GroupProfileDialog = FakeProfileDialog
+    monkeypatch.setitem(sys.modules, GROUP_PROFILE_MODULE, fake)
+    monkeypatch.setattr(MainWindow, "group_profile_available", staticmethod(lambda: True))
+    menu = window.group_context_menu(ws.group_id)
+    action = menu.findChild(type(window.import_action), "groupProfileAction")
+    assert action.isVisible()
+    action.trigger()
+    assert opened == [("群主", ws.group_id)]
+    window.group_profile_dialog.reject()
+    menu.deleteLater()
+
+
+def test_group_profile_from_the_context_menu_opens_the_real_dialog(qtbot, window, ws):
+    if importlib.util.find_spec(GROUP_PROFILE_MODULE) is None:
+        pytest.skip("the group profile dialog is not there yet")
+    from ui.dialogs.group_profile_dialog import GroupProfileDialog
+
+    menu = window.group_context_menu(ws.group_id)
+    menu.findChild(type(window.import_action), "groupProfileAction").trigger()
+    assert isinstance(window.group_profile_dialog, GroupProfileDialog)
+    window.group_profile_dialog.reject()
+    menu.deleteLater()
