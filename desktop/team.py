@@ -18,7 +18,7 @@ def strip_password(url: str) -> str:
     """The URL as it may be stored or shown: without its password."""
     try:
         return make_url(to_url(url))._replace(password=None).render_as_string(hide_password=False)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
         raise ValidationError("url", f"不是有效的数据库地址 (not a database URL): {url}") from exc
 
 
@@ -37,7 +37,7 @@ def check_connection(url: str, password: str | None = None, timeout: int = 5) ->
     """None when the server answers, else a message for the user."""
     try:
         full = with_password(url, password)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return f"不是有效的数据库地址 (not a database URL): {url}"
     try:
         kwargs = {"connect_args": {"connect_timeout": timeout}} if is_team_url(full) else {}

@@ -20,3 +20,13 @@ def test_password_is_stripped_and_restored():
     assert strip_password(url) == "postgresql+psycopg://team@db.example/qundesk"
     assert with_password(strip_password(url), "s3cret") == url
     assert is_team_url("postgresql://x@y/z") and not is_team_url("/tmp/a.sqlite")
+
+
+def test_a_bad_url_is_a_validation_error():
+    import pytest
+
+    from desktop.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        strip_password("postgresql+psycopg://u@host:notaport/db")
+    assert check_connection("postgresql+psycopg://u@host:notaport/db") is not None

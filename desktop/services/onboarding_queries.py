@@ -1,0 +1,75 @@
+"""Read-only look-ups for the Onboarding page: who is stalled for more than N days (the metrics definition,
+with N chosen on the page), what a recorded step holds (for tooltips and undo) and the group's fee."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.metrics import stalled_query
+from desktop.settings import get_setting
+from models import Group, Operator, StepProgress
+
+
+def _as_date(value) -> date:
+    """SQLite hands back coalesce() of datetimes as text; PostgreSQL as datetime."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).date()
+    return value.date() if isinstance(value, datetime) else value
+
+
+def stalled_since(session: Session, group_id: int, as_of: date, days: int | None = None) -> dict[int, date]:
+    """membership id -> the day its entry process last moved, for applicants and newcomers stalled for more
+    than `days` days (default: the `stalled_days` setting). Same definition as metrics.stalled_query: the
+    query's cut-off is `as_of - stalled_days`, so shifting as_of gives the cut-off `as_of - days`."""
+    setting = int(get_setting(session, "stalled_days"))
+    n = setting if days is None else max(0, int(days))
+    shifted = as_of + timedelta(days=setting - n)
+    rows = session.execute(stalled_query(session, group_id, shifted)).all()
+    return {mid: _as_date(since) for mid, since in rows}
+
+
+@dataclass(frozen=True)
+class StepDetail:
+    done_at: datetime
+    operator: str | None
+    answer: str | None
+    amount_cents: int | None
+    rules_version: int | None
+
+
+def step_details(session: Session, membership_ids: Iterable[int]) -> dict[tuple[int, int], StepDetail]:
+    """(membership id, step id) -> what was recorded, for the given memberships."""
+    ids = list(membership_ids)
+    out: dict[tuple[int, int], StepDetail] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        rows = session.execute(
+            select(
+                StepProgress.membership_id,
+                StepProgress.step_id,
+                StepProgress.done_at,
+                Operator.name,
+                StepProgress.answer,
+                StepProgress.amount_cents,
+                StepProgress.rules_version,
+            )
+            .outerjoin(Operator, Operator.id == StepProgress.recorded_by)
+            .where(StepProgress.membership_id.in_(chunk))
+        ).all()
+        for mid, sid, done_at, operator, answer, amount, version in rows:
+            out[(mid, sid)] = StepDetail(done_at, operator, answer, amount, version)
+    return out
+
+
+def group_fee_cents(session: Session, group_id: int) -> int:
+    """The group's threshold fee (门槛费) in cents; 0 when it has none."""
+    return int(session.scalar(select(Group.fee_cents).where(Group.id == group_id)) or 0)
+
+
+def group_name(session: Session, group_id: int) -> str:
+    return session.scalar(select(Group.name).where(Group.id == group_id)) or ""

@@ -1,0 +1,877 @@
+"""DashboardPage: community health (PRODUCT §3.4) for the selected group — KPI cards, charts, role coverage,
+top referrers and the alerts, with the zombie-group alert as a banner — or, for "all groups", one row per
+group in risk order with totals. Every figure comes from desktop.health / desktop.metrics (the functions
+`qundesk stats` uses); they are computed off the UI thread (TaskRunner) and the overview fills in group by
+group, so the page paints at once even on a large workspace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from queue import Empty, SimpleQueue
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QLocale,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QColor, QHideEvent, QKeyEvent, QKeySequence, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.health import Alert, GroupHealth, group_health
+from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
+from desktop.services.groups import list_groups
+from desktop.services.onboarding import funnel_with_conversion
+from desktop.services.operators import Actor
+from desktop.settings import get_setting
+from desktop.tasks import Progress
+from ui.charts import ACCENT, TARGET, BarChartView
+from ui.dialogs.alert_members_dialog import AlertMembersDialog
+from ui.messages import show_error
+from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
+from ui.task_runner import TaskRunner
+
+# Alert kinds in the order they are listed (the most urgent first), with their labels.
+ALERT_KINDS: dict[str, str] = {
+    "zombie_group": QT_TRANSLATE_NOOP("AlertKind", "Zombie group"),
+    "capacity": QT_TRANSLATE_NOOP("AlertKind", "Capacity"),
+    "repeat_violator": QT_TRANSLATE_NOOP("AlertKind", "Repeat violators"),
+    "stalled_onboarding": QT_TRANSLATE_NOOP("AlertKind", "Stalled onboarding"),
+    "silent_newcomer": QT_TRANSLATE_NOOP("AlertKind", "Silent newcomers"),
+    "dormant": QT_TRANSLATE_NOOP("AlertKind", "Dormant members"),
+}
+MEMBER_ALERT_KINDS = ("repeat_violator", "stalled_onboarding", "silent_newcomer", "dormant")
+
+# The 5/20/75 structure: bucket -> label and target share (desktop.health.STRUCTURE_TARGET; unset has none).
+STRUCTURE_BUCKETS: tuple[tuple[str, str, float], ...] = (
+    ("key", QT_TRANSLATE_NOOP("DashboardPage", "Key"), 0.05),
+    ("mid", QT_TRANSLATE_NOOP("DashboardPage", "Mid"), 0.20),
+    ("ordinary", QT_TRANSLATE_NOOP("DashboardPage", "Ordinary"), 0.75),
+    ("unset", QT_TRANSLATE_NOOP("DashboardPage", "Not set"), 0.0),
+)
+
+GOOD, WARN, BAD = "good", "warn", "bad"
+WARN_COLOR, BAD_COLOR = "#C2410C", "#B91C1C"
+
+PAGE_STYLE = """
+#dashboardPage, #dashboardContent, #dashboardOverview { background: #FFFFFF; }
+#dashboardScroll { background: #FFFFFF; border: none; }
+#dashboardTitle { font-size: 18px; font-weight: bold; color: #111827; }
+#kpiCard { background: #F9FAFB; border: 1px solid #E5E7EB; border-radius: 8px; }
+#kpiCard[clickable="true"]:hover, #kpiCard[clickable="true"]:focus { border-color: #2563EB; background: #F5F8FF; }
+#kpiTitle { color: #6B7280; }
+#kpiValue { font-size: 20px; font-weight: bold; color: #111827; }
+#kpiValue[tone="good"], #kpiSub[tone="good"] { color: #15803D; }
+#kpiValue[tone="warn"], #kpiSub[tone="warn"] { color: #C2410C; }
+#kpiValue[tone="bad"], #kpiSub[tone="bad"] { color: #B91C1C; }
+#kpiSub { color: #6B7280; }
+#dashCard { background: #FFFFFF; border: 1px solid #E5E7EB; border-radius: 8px; }
+#cardTitle { font-weight: bold; color: #374151; }
+#cardText { color: #374151; }
+#cardText[tone="warn"] { color: #C2410C; font-weight: bold; }
+#cardText[tone="good"] { color: #15803D; }
+#cardHint { color: #6B7280; }
+#zombieBanner { background: #FEF2F2; border: 1px solid #FCA5A5; border-radius: 8px; }
+#zombieBanner QLabel { color: #991B1B; background: transparent; }
+#zombieTitle { font-weight: bold; }
+#alertTable { border: none; }
+#busyBar { max-height: 6px; min-width: 90px; max-width: 90px; }
+"""
+
+
+def _restyle(widget: QWidget, tone: str) -> None:
+    """Set the `tone` property the page style sheet colours by, and re-apply the style."""
+    if widget.property("tone") == tone:
+        return
+    widget.setProperty("tone", tone)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def _pct(x: float, digits: int = 1) -> str:
+    return f"{x * 100:.{digits}f}%"
+
+
+# ---- work done off the UI thread (plain data in, plain data out) ----
+
+
+@dataclass(frozen=True)
+class HealthResult:
+    key: tuple[int | None, date]
+    health: GroupHealth
+    funnel: tuple[tuple[str, int, float | None], ...]
+    warn_share: float
+
+
+@dataclass(frozen=True)
+class OverviewResult:
+    key: tuple[int | None, date]
+    rows: tuple[GroupOverview, ...]
+    warn_share: float
+
+
+def health_task(progress: Progress, *, database, group_id: int, as_of: date) -> HealthResult:
+    progress.step(0, 1)
+    with database.session() as session:
+        health = group_health(session, group_id, as_of=as_of)
+        funnel = tuple(funnel_with_conversion(session, group_id))
+        warn = float(get_setting(session, "capacity_warn_share"))
+    progress.step(1, 1)
+    return HealthResult((group_id, as_of), health, funnel, warn)
+
+
+def overview_task(progress: Progress, *, database, as_of: date, sink: SimpleQueue) -> OverviewResult:
+    """One overview row per group; each row is also put on `sink` as soon as it is ready, so the page can
+    show it while the others are computed."""
+    key = (None, as_of)
+    with database.session() as session:
+        groups = list_groups(session, today=as_of)
+        warn = float(get_setting(session, "capacity_warn_share"))
+        progress.step(0, len(groups))
+        rows = []
+        for i, g in enumerate(groups):
+            row = group_overview(session, g.id, as_of)
+            rows.append(row)
+            sink.put((key, row))
+            progress.step(i + 1, len(groups))
+    return OverviewResult(key, tuple(rows), warn)
+
+
+# ---- widgets ----
+
+
+class KpiCard(QFrame):
+    """A figure with its title and a line of context; clickable cards open the members behind the figure."""
+
+    clicked = Signal()
+
+    def __init__(self, title: str, *, clickable: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("kpiCard")
+        self.setProperty("clickable", "true" if clickable else "false")
+        self._clickable = clickable
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("kpiTitle")
+        self.value_label = QLabel("–")
+        self.value_label.setObjectName("kpiValue")
+        self.sub_label = QLabel(" ")
+        self.sub_label.setObjectName("kpiSub")
+        for label in (self.title_label, self.value_label, self.sub_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            # narrow windows clip a long line instead of pushing the whole page wider (tooltip has it all)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(96)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(1)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.sub_label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if clickable:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_value(self, value: str, sub: str = "", *, tone: str = "", sub_tone: str = "", tip: str = "") -> None:
+        self.value_label.setText(value)
+        self.sub_label.setText(sub or " ")
+        lines = [f"{self.title_label.text()}: {value}", *([sub] if sub else []), *([tip] if tip else [])]
+        self.setToolTip("\n".join(lines))
+        _restyle(self.value_label, tone)
+        _restyle(self.sub_label, sub_tone)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if (
+            self._clickable
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.rect().contains(event.position().toPoint())
+        ):
+            self.clicked.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._clickable and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _card(title: str, body: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("dashCard")
+    label = QLabel(title)
+    label.setObjectName("cardTitle")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 10, 12, 10)
+    layout.setSpacing(6)
+    layout.addWidget(label)
+    if body is not None:
+        layout.addWidget(body, 1)
+    return frame, layout
+
+
+class DashboardPage(QWidget):
+    def __init__(
+        self,
+        database,
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        runner: Any | None = None,
+        today: date | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("dashboardPage")
+        self._database = database
+        self._actor = actor
+        self.today = today  # None: the real today (tests fix it)
+        self._group_id: int | None = None
+        self._wanted: tuple[int | None, date] | None = None
+        self._sink: SimpleQueue = SimpleQueue()
+        self.health: GroupHealth | None = None
+        self.funnel: tuple[tuple[str, int, float | None], ...] = ()
+        self.overview: tuple[GroupOverview, ...] = ()
+        self.shown_key: tuple[int | None, date] | None = None
+        self.alert_dialog: AlertMembersDialog | None = None
+        self._warn_share = 0.9
+
+        self.runner = runner or TaskRunner(self, show_dialog=False)  # the page shows its own busy indicator
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._stop_work)
+
+        self.setStyleSheet(PAGE_STYLE)
+        self._build()
+
+    # ---- building ----
+    def _build(self) -> None:
+        self.title_label = QLabel()
+        self.title_label.setObjectName("dashboardTitle")
+        self.as_of_label = QLabel()
+        self.as_of_label.setObjectName("hint")
+        self.busy_label = QLabel(self.tr("Computing…"))
+        self.busy_label.setObjectName("hint")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Compute the figures again (F5)"))
+        self.refresh_button.clicked.connect(self.reload)
+        head = QHBoxLayout()
+        head.setSpacing(10)
+        head.addWidget(self.title_label)
+        head.addWidget(self.as_of_label, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addStretch(1)
+        head.addWidget(self.busy_label)
+        head.addWidget(self.busy_bar)
+        head.addWidget(self.refresh_button)
+        self._set_busy(False)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_group_view())
+        self.stack.addWidget(self._build_overview())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addWidget(self.stack, 1)
+
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.triggered.connect(self.reload)
+        self.addAction(refresh)
+
+    def _build_group_view(self) -> QWidget:
+        # zombie banner
+        self.zombie_banner = QFrame()
+        self.zombie_banner.setObjectName("zombieBanner")
+        icon = QLabel("⚠")
+        icon.setObjectName("zombieTitle")
+        self.zombie_title = QLabel(self.tr("Zombie-group alert"))
+        self.zombie_title.setObjectName("zombieTitle")
+        self.zombie_reason_label = QLabel()
+        self.zombie_reason_label.setWordWrap(True)
+        banner = QHBoxLayout(self.zombie_banner)
+        banner.setContentsMargins(14, 8, 14, 8)
+        banner.setSpacing(8)
+        banner.addWidget(icon)
+        banner.addWidget(self.zombie_title)
+        banner.addWidget(self.zombie_reason_label, 1)
+        self.zombie_banner.hide()
+
+        # KPI cards
+        self.cards: dict[str, KpiCard] = {
+            "members": KpiCard(self.tr("Members")),
+            "active_7": KpiCard(self.tr("Active, 7 days")),
+            "active_30": KpiCard(self.tr("Active, 30 days")),
+            "checkin_rate": KpiCard(self.tr("Check-in rate")),
+            "activities": KpiCard(self.tr("Activities")),
+            "attendance": KpiCard(self.tr("Attendance rate")),
+            "dormant": KpiCard(self.tr("Dormant"), clickable=True),
+            "silent_newcomer": KpiCard(self.tr("Silent newcomers"), clickable=True),
+            "stalled_onboarding": KpiCard(self.tr("Stalled onboarding"), clickable=True),
+            "capacity": KpiCard(self.tr("Capacity")),
+            "growth": KpiCard(self.tr("Joined / left")),
+        }
+        for kind in ("dormant", "silent_newcomer", "stalled_onboarding"):
+            self.cards[kind].clicked.connect(lambda k=kind: self.open_alert_members(k))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(8)
+        order = list(self.cards)
+        for i, key in enumerate(order[:6]):
+            grid.addWidget(self.cards[key], 0, i)
+        for i, key in enumerate(order[6:]):
+            grid.addWidget(self.cards[key], 1, i, 1, 2 if key == "growth" else 1)
+        for c in range(6):
+            grid.setColumnStretch(c, 1)
+
+        # charts
+        self.daily_chart = BarChartView()
+        self.structure_chart = BarChartView()
+        self.funnel_chart = BarChartView(horizontal=True)
+        self.activities_chart = BarChartView()
+        daily_card, _ = _card(self.tr("Daily check-ins this month"), self.daily_chart)
+        structure_card, _ = _card(self.tr("Member structure against 5/20/75"), self.structure_chart)
+        funnel_card, _ = _card(self.tr("Entry funnel (conversion from the step before)"), self.funnel_chart)
+        activities_card, _ = _card(self.tr("Activities per month"), self.activities_chart)
+        for card in (daily_card, structure_card, funnel_card, activities_card):
+            card.setMinimumHeight(250)
+        daily_card.setMinimumHeight(300)
+
+        # alerts
+        self.alert_table = QTableWidget(0, 2)
+        self.alert_table.setObjectName("alertTable")
+        self.alert_table.horizontalHeader().hide()
+        self.alert_table.verticalHeader().hide()
+        self.alert_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.alert_table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 14)
+        self.alert_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.alert_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.alert_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.alert_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.alert_table.setShowGrid(False)
+        self.alert_table.setWordWrap(False)
+        self.alert_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.alert_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.alert_table.cellClicked.connect(self._on_alert_clicked)
+        self.alert_table.cellActivated.connect(self._on_alert_clicked)
+        self.no_alerts_label = QLabel(self.tr("No alerts. The group looks healthy."))
+        self.no_alerts_label.setObjectName("cardHint")
+        alerts_card, alerts_layout = _card(self.tr("Alerts"), self.alert_table)
+        alerts_layout.addWidget(self.no_alerts_label)
+        hint = QLabel(self.tr("Click an alert to see the members."))
+        hint.setObjectName("cardHint")
+        alerts_layout.addWidget(hint)
+        self.alerts_hint = hint
+
+        # role coverage and referrers
+        self.missing_roles_label = QLabel()
+        self.missing_roles_label.setObjectName("cardText")
+        self.missing_roles_label.setWordWrap(True)
+        self.roles_label = QLabel()
+        self.roles_label.setObjectName("cardHint")
+        self.roles_label.setWordWrap(True)
+        roles_card, roles_layout = _card(self.tr("Role coverage"))
+        roles_layout.addWidget(self.missing_roles_label)
+        roles_layout.addWidget(self.roles_label)
+        roles_layout.addStretch(1)
+        self.referrers_label = QLabel()
+        self.referrers_label.setObjectName("cardText")
+        self.referrers_label.setWordWrap(True)
+        self.referrers_label.setTextFormat(Qt.TextFormat.PlainText)
+        referrers_card, referrers_layout = _card(self.tr("Top referrers"))
+        referrers_layout.addWidget(self.referrers_label)
+        referrers_layout.addStretch(1)
+
+        row_a = QHBoxLayout()
+        row_a.setSpacing(8)
+        row_a.addWidget(daily_card, 3)
+        row_a.addWidget(alerts_card, 2)
+        row_b = QHBoxLayout()
+        row_b.setSpacing(8)
+        row_b.addWidget(funnel_card, 1)
+        row_b.addWidget(structure_card, 1)
+        row_c = QHBoxLayout()
+        row_c.setSpacing(8)
+        row_c.addWidget(activities_card, 1)
+        row_c.addWidget(roles_card, 1)
+        row_c.addWidget(referrers_card, 1)
+        for card in (daily_card, alerts_card, funnel_card, structure_card, activities_card, roles_card, referrers_card):
+            card.setMinimumWidth(120)
+
+        content = QWidget()
+        content.setObjectName("dashboardContent")
+        box = QVBoxLayout(content)
+        box.setContentsMargins(0, 0, 6, 8)
+        box.setSpacing(10)
+        box.addWidget(self.zombie_banner)
+        box.addLayout(grid)
+        box.addLayout(row_a)
+        box.addLayout(row_b)
+        box.addLayout(row_c)
+        box.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        self.group_view = scroll
+        return scroll
+
+    def _build_overview(self) -> QWidget:
+        self.total_cards: dict[str, KpiCard] = {
+            "groups": KpiCard(self.tr("Groups")),
+            "members": KpiCard(self.tr("Members")),
+            "active_7": KpiCard(self.tr("Active, 7 days")),
+            "active_30": KpiCard(self.tr("Active, 30 days")),
+            "checkin_rate": KpiCard(self.tr("Check-in rate")),
+            "dormant": KpiCard(self.tr("Dormant")),
+            "stalled": KpiCard(self.tr("Stalled onboarding")),
+            "zombies": KpiCard(self.tr("Zombie groups")),
+        }
+        totals = QGridLayout()
+        totals.setHorizontalSpacing(8)
+        for i, card in enumerate(self.total_cards.values()):
+            totals.addWidget(card, 0, i)
+            totals.setColumnStretch(i, 1)
+
+        self.overview_model = GroupOverviewModel(self)
+        self.overview_table = QTableView()
+        self.overview_table.setObjectName("overviewTable")
+        self.overview_table.setModel(self.overview_model)
+        self.overview_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.overview_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.overview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.overview_table.setAlternatingRowColors(True)
+        self.overview_table.setShowGrid(False)
+        self.overview_table.setWordWrap(False)
+        self.overview_table.verticalHeader().hide()
+        self.overview_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.overview_table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(84)
+        header.setSortIndicatorShown(False)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._on_overview_header_clicked)
+
+        note = QLabel(
+            self.tr(
+                "Riskiest groups first: zombie groups, then the lowest share of members active in the last 7 days. "
+                "Click a column header to sort by it."
+            )
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+
+        widget = QWidget()
+        widget.setObjectName("dashboardOverview")
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(totals)
+        layout.addWidget(self.overview_table, 1)
+        layout.addWidget(note)
+        return widget
+
+    # ---- group and loading ----
+    def as_of(self) -> date:
+        return self.today or date.today()
+
+    def set_group(self, group_id: int | None) -> None:
+        """Show one group's health (None: the overview of all groups). Loads at once when visible."""
+        self._group_id = group_id
+        self.stack.setCurrentIndex(0 if group_id is not None else 1)
+        if self.isVisible():
+            self.reload()
+
+    @property
+    def group_id(self) -> int | None:
+        return self._group_id
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.reload()  # figures change as people log check-ins elsewhere: fresh each time the page shows
+
+    @Slot()
+    def reload(self) -> None:
+        self._wanted = (self._group_id, self.as_of())
+        self.stack.setCurrentIndex(0 if self._group_id is not None else 1)
+        if self.runner.running:
+            self.runner.cancel()  # the finished/cancelled handler starts the wanted one
+            return
+        self._start()
+
+    def _start(self) -> None:
+        key = self._wanted
+        if key is None:
+            return
+        self._set_busy(True)
+        group_id, as_of = key
+        if group_id is None:
+            self.title_label.setText(self.tr("All groups"))
+            self._sink = SimpleQueue()
+            if self.shown_key != key:
+                self.overview_model.clear()
+            self.runner.start(overview_task, database=self._database, as_of=as_of, sink=self._sink)
+        else:
+            self.runner.start(health_task, database=self._database, group_id=group_id, as_of=as_of)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+
+    @property
+    def busy(self) -> bool:
+        return self.busy_bar.isVisible()
+
+    @Slot(int, int)
+    def _on_progress(self, _done: int, _total: int) -> None:
+        """Overview rows that are ready: show them now (the rest follow)."""
+        while True:
+            try:
+                key, row = self._sink.get_nowait()
+            except Empty:
+                return
+            if key == self._wanted and self.shown_key != key:
+                self.overview_model.append_row(row)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        if not isinstance(result, HealthResult | OverviewResult) or result.key != self._wanted:
+            self._start()  # the group or the day changed while computing
+            return
+        self._set_busy(False)
+        self._warn_share = result.warn_share
+        if isinstance(result, HealthResult):
+            self._show_health(result)
+        else:
+            self._show_overview(result)
+        self.shown_key = result.key
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if self._wanted is not None and self.isVisible():
+            self._start()
+        else:
+            self._set_busy(False)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._set_busy(False)
+        show_error(self, message)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.runner.running:
+            self.runner.cancel()  # nobody is looking: stop after the current group (showing again reloads)
+
+    @Slot()
+    def _stop_work(self) -> None:
+        """Before the application quits: cancel and let the worker thread wind down (its clean-up runs on
+        this thread, so pump events rather than block)."""
+        if not self.runner.running:
+            return
+        self.runner.cancel()
+        deadline = QDeadlineTimer(5_000)
+        while self.runner.running and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+    # ---- one group ----
+    def _show_health(self, result: HealthResult) -> None:
+        h = result.health
+        self.health = h
+        self.funnel = result.funnel
+        self.title_label.setText(h.name)
+        self.as_of_label.setText(self.tr("as of %1").replace("%1", h.as_of.isoformat()))
+        self._show_zombie(h)
+        self._show_cards(h)
+        self._show_charts(h, result.funnel)
+        self._show_alerts(h)
+        self._show_roles(h)
+        self._show_referrers(h)
+
+    def _show_zombie(self, h: GroupHealth) -> None:
+        zombie = [a for a in h.alerts if a.kind == "zombie_group"]
+        self.zombie_banner.setVisible(bool(zombie))
+        self.zombie_reason_label.setText(zombie[0].reason if zombie else "")
+
+    def alerts_of(self, kind: str) -> list[Alert]:
+        return [a for a in self.health.alerts if a.kind == kind] if self.health else []
+
+    def _show_cards(self, h: GroupHealth) -> None:
+        m, last = h.month, h.last_month
+        c = self.cards
+        share = (lambda n: _pct(n / h.members, 0)) if h.members else (lambda n: "–")
+        c["members"].set_value(
+            str(h.members),
+            self.tr("Now in the group"),
+            tip=self.tr("Members on %1").replace("%1", str(h.as_of)),
+        )
+        c["active_7"].set_value(
+            str(h.active_7),
+            self.tr("%1 of the members").replace("%1", share(h.active_7)),
+            tone=BAD if h.members and h.active_7_share < 0.1 else "",
+            tip=self.tr("Members with a check-in, an attended activity or a contribution in the last 7 days"),
+        )
+        c["active_30"].set_value(
+            str(h.active_30),
+            self.tr("%1 of the members").replace("%1", share(h.active_30)),
+            tip=self.tr("Members with a check-in, an attended activity or a contribution in the last 30 days"),
+        )
+        change = m.checkin_rate - last.checkin_rate
+        arrow = "▲" if change > 0.0005 else "▼" if change < -0.0005 else "＝"
+        c["checkin_rate"].set_value(
+            _pct(m.checkin_rate),
+            self.tr("Last month %1 %2")
+            .replace("%1", _pct(last.checkin_rate))
+            .replace("%2", f"{arrow}{abs(change) * 100:.1f}"),
+            sub_tone=GOOD if arrow == "▲" else BAD if arrow == "▼" else "",
+            tip=self.tr("Members' check-ins ÷ (members × days so far, leave days excepted); change in points"),
+        )
+        c["activities"].set_value(
+            str(m.activities),
+            self.tr("Last month %1").replace("%1", str(last.activities)),
+            tip=self.tr("Activities starting this month"),
+        )
+        c["attendance"].set_value(
+            _pct(m.attendance_rate, 0) if m.activities else "–",
+            self.tr("Attended ÷ expected"),
+            tip=self.tr("Attended ÷ (registered + attended + absent) for this month's activities"),
+        )
+        silent = len(self.alerts_of("silent_newcomer"))
+        for key, n, sub in (
+            ("dormant", m.dormant, self.tr("No recent participation")),
+            ("silent_newcomer", silent, self.tr("Not taking part yet")),
+            ("stalled_onboarding", m.stalled_onboarding, self.tr("Stuck at a step")),
+        ):
+            c[key].set_value(str(n), sub, tone=WARN if n else "", tip=self.tr("Click to see who") if n else "")
+        used = h.members / h.capacity if h.capacity else 0.0
+        tone = BAD if used > 1 else WARN if used >= self._warn_share else ""
+        c["capacity"].set_value(
+            f"{h.members}/{h.capacity}",
+            self.tr("%1 used").replace("%1", _pct(used, 0)),
+            tone=tone,
+            sub_tone=tone,
+            tip=self.tr("A WeChat group holds at most 500 people; QunDesk warns at %1").replace(
+                "%1", _pct(self._warn_share, 0)
+            ),
+        )
+        net = m.joined - m.left
+        c["growth"].set_value(
+            f"+{m.joined} / −{m.left}",
+            self.tr("Net %1").replace("%1", f"{net:+d}"),
+            sub_tone=GOOD if net > 0 else BAD if net < 0 else "",
+            tip=self.tr("Members who joined and who left this month"),
+        )
+
+    def _show_charts(self, h: GroupHealth, funnel: tuple[tuple[str, int, float | None], ...]) -> None:
+        self.daily_chart.set_data(
+            [str(d.day) for d, _n in h.daily_checkins],
+            [(self.tr("Check-ins"), [n for _d, n in h.daily_checkins], ACCENT)],
+            labels=len(h.daily_checkins) <= 12,
+        )
+        total = sum(h.structure.values())
+        actual = [round(h.structure.get(key, 0) / total * 100) if total else 0 for key, _l, _t in STRUCTURE_BUCKETS]
+        self.structure_chart.set_data(
+            [QCoreApplication.translate("DashboardPage", label) for _k, label, _t in STRUCTURE_BUCKETS],
+            [
+                (self.tr("Actual"), actual, ACCENT),
+                (self.tr("Target"), [t * 100 for _k, _l, t in STRUCTURE_BUCKETS], TARGET),
+            ],
+            maximum=100,
+            label_format="@value%",
+            axis_format="%d%%",
+            legend=True,
+        )
+        self.structure_chart.setToolTip(
+            "\n".join(f"{name}: {n}" for name, n in sorted(h.tiers.items(), key=lambda kv: -kv[1]))
+        )
+        # horizontal bars are drawn bottom-up: reverse so the first step is on top
+        rows = list(reversed(funnel))
+        self.funnel_chart.set_data(
+            [name if conv is None else f"{name} · {conv:.0%}" for name, _n, conv in rows],
+            [(self.tr("Reached"), [n for _name, n, _c in rows], ACCENT)],
+        )
+        locale = QLocale()
+        self.activities_chart.set_data(
+            [self._month_label(locale, ym) for ym, _n in h.activities_per_month],
+            [(self.tr("Activities"), [n for _ym, n in h.activities_per_month], ACCENT)],
+        )
+
+    @staticmethod
+    def _month_label(locale: QLocale, ym: str) -> str:
+        year, month = (int(x) for x in ym.split("-"))
+        return locale.monthName(month, QLocale.FormatType.ShortFormat)
+
+    def _show_alerts(self, h: GroupHealth) -> None:
+        """One row per kind of alert, the most urgent first: the kind and how many, then who and why."""
+        table = self.alert_table
+        by_kind: dict[str, list[Alert]] = {}
+        for a in h.alerts:
+            by_kind.setdefault(a.kind, []).append(a)
+        kinds = [k for k in ALERT_KINDS if k in by_kind] + [k for k in by_kind if k not in ALERT_KINDS]
+        table.setRowCount(len(kinds))
+        for row, kind in enumerate(kinds):
+            alerts = by_kind[kind]
+            label = QCoreApplication.translate("AlertKind", ALERT_KINDS.get(kind, kind))
+            names = [a.display_name for a in alerts if a.display_name]
+            reasons = list(dict.fromkeys(a.reason for a in alerts))
+            why = reasons[0] if len(reasons) == 1 else reasons[0] + " …"
+            if names:
+                shown = "、".join(names[:3])
+                who = self.tr("%1 and %n more", "", len(names) - 3).replace("%1", shown) if len(names) > 3 else shown
+                count = self.tr("%n member(s)", "", len(names))
+                kind_text = f"{label}\n{count}"
+                detail = f"{who}\n{why}"
+                tip = "\n".join(names[:20]) + ("\n…" if len(names) > 20 else "")
+                tip += "\n\n" + self.tr("Click to see the %n member(s)", "", len(names))
+            else:
+                kind_text, detail, tip = label, why, why
+            kind_item = QTableWidgetItem(kind_text)
+            kind_item.setData(Qt.ItemDataRole.UserRole, kind)
+            font = kind_item.font()
+            font.setBold(True)
+            kind_item.setFont(font)
+            detail_item = QTableWidgetItem(detail)
+            urgent = kind in ("zombie_group", "repeat_violator") or (kind == "capacity" and h.members > h.capacity)
+            for col, item in enumerate((kind_item, detail_item)):
+                item.setToolTip(tip)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                if urgent or (col == 0 and kind == "capacity"):
+                    item.setForeground(QColor(BAD_COLOR if urgent else WARN_COLOR))
+                table.setItem(row, col, item)
+        table.setVisible(bool(kinds))
+        self.no_alerts_label.setVisible(not kinds)
+        self.alerts_hint.setVisible(any(k in MEMBER_ALERT_KINDS for k in kinds))
+
+    def alert_kinds_listed(self) -> list[str]:
+        """The alert kinds in the Alerts list, top to bottom (for tests)."""
+        return [self.alert_table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.alert_table.rowCount())]
+
+    @Slot(int, int)
+    def _on_alert_clicked(self, row: int, _column: int) -> None:
+        item = self.alert_table.item(row, 0)
+        if item is not None:
+            self.open_alert_members(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_alert_members(self, kind: str) -> AlertMembersDialog | None:
+        """The members behind an alert kind, in a dialog (nothing for group-level alerts)."""
+        alerts = [a for a in self.alerts_of(kind) if a.display_name]
+        if not alerts:
+            return None
+        if self.alert_dialog is not None:
+            self.alert_dialog.close()
+        title = QCoreApplication.translate("AlertKind", ALERT_KINDS.get(kind, kind))
+        if self.health is not None:
+            title = f"{title} · {self.health.name}"
+        dialog = AlertMembersDialog(title, alerts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._forget_dialog)
+        self.alert_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        self.alert_dialog = None
+
+    def _show_roles(self, h: GroupHealth) -> None:
+        if h.missing_roles:
+            self.missing_roles_label.setText(self.tr("Missing: %1").replace("%1", "、".join(h.missing_roles)))
+            _restyle(self.missing_roles_label, WARN)
+        else:
+            self.missing_roles_label.setText(self.tr("✓ Every role is covered"))
+            _restyle(self.missing_roles_label, GOOD)
+        self.roles_label.setText("  ·  ".join(f"{name} {n}" for name, n in h.roles.items()))
+
+    def _show_referrers(self, h: GroupHealth) -> None:
+        if not h.top_referrers:
+            self.referrers_label.setText(self.tr("No referrals recorded yet."))
+            return
+        lines = [
+            self.tr("%1. %2 — brought %n member(s)", "", n).replace("%1", str(i)).replace("%2", name)
+            for i, (name, n) in enumerate(h.top_referrers, start=1)
+        ]
+        self.referrers_label.setText("\n".join(lines))
+
+    # ---- all groups ----
+    def _show_overview(self, result: OverviewResult) -> None:
+        self.overview = result.rows
+        self.health = None
+        self.title_label.setText(self.tr("All groups"))
+        self.as_of_label.setText(self.tr("as of %1").replace("%1", result.key[1].isoformat()))
+        self.overview_model.warn_share = result.warn_share
+        self.overview_model.set_rows(list(result.rows))
+        t = overview_totals(list(result.rows))
+        c = self.total_cards
+        share = (lambda n: _pct(n / t.members, 0)) if t.members else (lambda n: "–")
+        c["groups"].set_value(str(t.groups))
+        c["members"].set_value(str(t.members), f"{t.members}/{t.capacity}")
+        c["active_7"].set_value(str(t.active_7), share(t.active_7))
+        c["active_30"].set_value(str(t.active_30), share(t.active_30))
+        c["checkin_rate"].set_value(_pct(t.checkin_rate), self.tr("This month"))
+        c["dormant"].set_value(str(t.dormant), tone=WARN if t.dormant else "")
+        c["stalled"].set_value(str(t.stalled), tone=WARN if t.stalled else "")
+        c["zombies"].set_value(str(t.zombies), tone=BAD if t.zombies else GOOD)
+
+    @Slot(int)
+    def _on_overview_header_clicked(self, section: int) -> None:
+        model = self.overview_model
+        header = self.overview_table.horizontalHeader()
+        if model.sort_column == section and model.sort_order == Qt.SortOrder.DescendingOrder:
+            model.sort_by_risk()  # third click: back to the risk order
+            header.setSortIndicatorShown(False)
+            return
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if model.sort_column == section and model.sort_order == Qt.SortOrder.AscendingOrder
+            else Qt.SortOrder.AscendingOrder
+        )
+        model.sort(section, order)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(section, order)
+
+    def overview_names(self) -> list[str]:
+        """Group names in the overview table, top to bottom (for tests)."""
+        m = self.overview_model
+        return [m.index(r, COL_NAME).data() for r in range(m.rowCount())]
