@@ -88,8 +88,12 @@ def stalled_query(session: Session, group_id: int, as_of: date):
     days before as_of."""
     n = int(get_setting(session, "stalled_days"))
     cutoff = day_start(as_of - timedelta(days=n))
+    waiting = select(Membership.id).where(
+        Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding"))
+    )
     last_step = (
         select(StepProgress.membership_id, func.max(StepProgress.done_at).label("last"))
+        .where(StepProgress.membership_id.in_(waiting))  # only this group's waiting people, not every record
         .group_by(StepProgress.membership_id)
         .subquery()
     )

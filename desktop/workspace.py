@@ -44,8 +44,29 @@ def startup_maintenance(database: Database) -> tuple[str | None, Path | None]:
     a clear message and the offer to restore the latest backup) and the first-start-of-the-day backup.
     Returns (integrity problem or None, path of the backup taken today or None)."""
     from desktop.services.backup import auto_backup, check_integrity
+    from models.db import is_sqlite
 
     problem = check_integrity(database)
     if problem is not None:
         return problem, None
+    if not is_sqlite(database.engine):
+        return None, None  # a team server keeps its own backups; copying it at every start would be slow
     return None, auto_backup(database)
+
+
+def restore_latest_backup() -> Path | None:
+    """Restore the newest readable backup into a new file beside the workspace; its path (None: no backup).
+    Used when the workspace is damaged: the damaged file is left untouched for inspection."""
+    from datetime import datetime
+
+    from desktop.paths import data_dir
+    from desktop.services.backup import list_backups, restore_workspace
+    from desktop.services.operators import Actor
+
+    for info in list_backups():
+        if info.revision is None:
+            continue
+        target = data_dir() / f"restored-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        restore_workspace(Actor(0, "群主", "owner"), info.path, target)
+        return target
+    return None

@@ -229,6 +229,13 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
             ).replace("%1", str(default_db_path()))
         QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), text)
         return EXIT_DATABASE
+    lock = _lock_workspace(db)
+    if lock is False:
+        database.dispose()
+        return EXIT_DATABASE
+    database = _startup_checks(database)
+    if database is None:
+        return EXIT_DATABASE
     try:
         if is_empty(database):
             FirstRunDialog(database).exec()
@@ -237,6 +244,76 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         return int(app.exec())
     finally:
         database.dispose()
+
+
+def _lock_workspace(db: str | None):
+    """Hold a QLockFile beside a SQLite workspace so a second QunDesk window on the same file is told
+    clearly which program has it open. Returns the lock (keep it alive), None for a server database, or
+    False when another program holds it (the user was told)."""
+    from PySide6.QtCore import QLockFile
+
+    from desktop.team import is_team_url
+
+    target = resolve_db(db)
+    if is_team_url(target) or "://" in target:
+        return None
+    lock = QLockFile(str(target) + ".lock")
+    lock.setStaleLockTime(0)
+    if lock.tryLock(200):
+        _locks.append(lock)
+        return lock
+    info = lock.getLockInfo()  # PySide6 gives (pid, hostname, appname); some builds put a bool first
+    info = info[1:] if len(info) == 4 else info
+    pid, host, app_name = info if len(info) == 3 else (0, "", "")
+    who = f"{app_name or 'QunDesk'} (pid {pid}, {host})" if pid else "QunDesk"
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("MainWindow", "QunDesk"),
+        QCoreApplication.translate("MainWindow", "This workspace is already open in another window: %1.\n%2")
+        .replace("%1", who)
+        .replace("%2", str(target)),
+    )
+    return False
+
+
+_locks: list = []  # workspace locks held for the application's lifetime
+
+
+def _startup_checks(database):
+    """Integrity check and the daily backup; a damaged workspace gets the offer to restore the latest backup
+    into a new file (the damaged one is kept). Returns the database to use, or None to quit."""
+    from desktop.workspace import open_workspace, restore_latest_backup, startup_maintenance
+
+    try:
+        problem, _backup = startup_maintenance(database)
+    except QunDeskError:
+        problem, _backup = None, None  # a failed automatic backup must not keep the organiser out
+    if problem is None:
+        return database
+    title = QCoreApplication.translate("MainWindow", "QunDesk")
+    answer = QMessageBox.critical(
+        None,
+        title,
+        QCoreApplication.translate(
+            "MainWindow", "The workspace is damaged: %1\n\nRestore the latest backup into a new file and open it?"
+        ).replace("%1", problem),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    database.dispose()
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        restored = restore_latest_backup()
+    except QunDeskError as exc:
+        QMessageBox.critical(None, title, localise_message(str(exc)))
+        return None
+    if restored is None:
+        QMessageBox.critical(None, title, QCoreApplication.translate("MainWindow", "There is no backup to restore."))
+        return None
+    QMessageBox.information(
+        None, title, QCoreApplication.translate("MainWindow", "Restored into %1.").replace("%1", str(restored))
+    )
+    return open_workspace(restored)
 
 
 def main() -> int:

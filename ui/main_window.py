@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         self.switch_operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.switch_operator_action.triggered.connect(self.switch_operator)
         tools_menu.addAction(self.switch_operator_action)
+        tools_menu.addSeparator()
+        self.taxonomy_action = QAction(self.tr("&Tiers, roles and tags…"), self)
+        self.taxonomy_action.triggered.connect(self.open_taxonomy)
+        tools_menu.addAction(self.taxonomy_action)
         self._update_actions()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -433,6 +437,16 @@ class MainWindow(QMainWindow):
         self.roster_page.refresh()
 
     @Slot()
+    def open_taxonomy(self):
+        from ui.dialogs.taxonomy_dialog import TaxonomyDialog
+
+        dialog = TaxonomyDialog(self._database, self._actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.roster_page.reload_choices())
+        self.taxonomy_dialog = dialog
+        dialog.open()
+        return dialog
+
     def open_audit_log(self):
         from ui.dialogs.audit_dialog import AuditDialog
 

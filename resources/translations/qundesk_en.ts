@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
     <context>
         <name>ExceptionDialog</name>
@@ -698,7 +697,13 @@
             <source>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</source>
             <translation>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</translation>
         </message>
-    </context>
+    <message><source>Restored into %1.</source><translation>Restored into %1.</translation></message><message><source>The workspace is damaged: %1
+
+Restore the latest backup into a new file and open it?</source><translation>The workspace is damaged: %1
+
+Restore the latest backup into a new file and open it?</translation></message><message><source>There is no backup to restore.</source><translation>There is no backup to restore.</translation></message><message><source>This workspace is already open in another window: %1.
+%2</source><translation>This workspace is already open in another window: %1.
+%2</translation></message><message><source>&amp;Tiers, roles and tags…</source><translation>&amp;Tiers, roles and tags…</translation></message></context>
     <context>
         <name>MemberDialog</name>
         <message>

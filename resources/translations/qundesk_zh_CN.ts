@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
         <name>ExceptionDialog</name>
@@ -697,7 +696,13 @@
             <source>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</source>
             <translation>&lt;b&gt;社群助手 QunDesk&lt;/b&gt; %1&lt;br&gt;为运营微信群、QQ 群的人准备的桌面助手：成员名册、入群流程、打卡、积分、社群健康度和月度 Excel 报表。</translation>
         </message>
-    </context>
+    <message><source>Restored into %1.</source><translation>已恢复到 %1。</translation></message><message><source>The workspace is damaged: %1
+
+Restore the latest backup into a new file and open it?</source><translation>工作区已损坏：%1
+
+要把最近的备份恢复到一个新文件并打开吗？</translation></message><message><source>There is no backup to restore.</source><translation>没有可以恢复的备份。</translation></message><message><source>This workspace is already open in another window: %1.
+%2</source><translation>这个工作区已在另一个窗口中打开：%1。
+%2</translation></message><message><source>&amp;Tiers, roles and tags…</source><translation>层级、角色与标签(&amp;T)…</translation></message></context>
     <context>
         <name>MemberDialog</name>
         <message>

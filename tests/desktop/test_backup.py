@@ -527,3 +527,12 @@ def test_startup_maintenance_backs_up_once_a_day(sqlite_workspace, isolated_home
     problem, first = startup_maintenance(sqlite_workspace)
     assert problem is None and first is not None and first.exists()
     assert startup_maintenance(sqlite_workspace) == (None, None)
+
+
+def test_restore_latest_backup_into_a_new_file(sqlite_workspace, isolated_home):
+    from desktop.workspace import restore_latest_backup, startup_maintenance
+
+    assert restore_latest_backup() is None
+    startup_maintenance(sqlite_workspace)
+    restored = restore_latest_backup()
+    assert restored is not None and restored.exists() and restored != sqlite_workspace.engine.url.database

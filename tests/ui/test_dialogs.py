@@ -241,3 +241,18 @@ def test_run_app_exits_3_on_a_database_problem(tmp_path):
 
 def test_actor_for_is_the_owner(empty_db):
     assert actor_for(empty_db).role == "owner"
+
+
+def test_a_second_window_on_the_same_workspace_is_told_who_has_it(tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(ui.app.QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    db = str(tmp_path / "locked.sqlite")
+    first = ui.app._lock_workspace(db)
+    assert first not in (None, False)
+    try:
+        assert ui.app._lock_workspace(db) is False
+        assert "already open" in shown[0] and "pid" in shown[0]
+    finally:
+        first.unlock()
+        ui.app._locks.remove(first)
+    assert ui.app._lock_workspace("postgresql+psycopg://u@h/db") is None
