@@ -88,6 +88,7 @@ from ui.models.participation_models import (
 )
 from ui.models.row_table_model import RowRole
 from ui.pickers import MemberPicker, MonthPicker
+from ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -96,25 +97,6 @@ FLAG_STYLE = (
     " font-weight: bold; padding: 8px 10px; }"
 )
 DONE_STYLE = "QLabel#doneLabel { color: #15803D; }"
-
-
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setShowGrid(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    return table
 
 
 class CodeComboDelegate(QStyledItemDelegate):
@@ -235,7 +217,7 @@ class ActivitiesPage(QWidget):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.new_button)
 
-        self.activity_table = _table("activityTable")
+        self.activity_table = make_table("activityTable")
         self.activity_table.setModel(self.activity_model)
         self.activity_table.setSortingEnabled(True)
         self.activity_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -284,7 +266,7 @@ class ActivitiesPage(QWidget):
         tools.addWidget(self.mark_all_button)
         tools.addWidget(self.paste_button)
 
-        self.attendance_table = _table("attendanceTable")
+        self.attendance_table = make_table("attendanceTable")
         self.attendance_table.setModel(self.attendance_proxy)
         self.attendance_table.setEditTriggers(
             QAbstractItemView.EditTrigger.SelectedClicked
@@ -375,7 +357,7 @@ class ActivitiesPage(QWidget):
         crow.addWidget(self.contribution_done, 1)
         crow.addWidget(self.add_contribution_button)
 
-        self.contribution_table = _table("contributionTable")
+        self.contribution_table = make_table("contributionTable")
         self.contribution_table.setModel(self.contribution_model)
         self.contribution_table.setColumnWidth(0, 92)
         self.contribution_table.setColumnWidth(1, 92)
@@ -439,7 +421,7 @@ class ActivitiesPage(QWidget):
         vrow.addWidget(self.violation_done, 1)
         vrow.addWidget(self.add_violation_button)
 
-        self.violation_table = _table("violationTable")
+        self.violation_table = make_table("violationTable")
         self.violation_table.setModel(self.violation_model)
         self.violation_table.setColumnWidth(0, 92)
         self.violation_table.setColumnWidth(1, 92)

@@ -91,6 +91,7 @@ from ui.models.checkins_models import (
 from ui.task_runner import TaskRunner
 from ui.widgets.calendar_heatmap import MODE_COUNT, MODE_PRESENCE, CalendarHeatmap
 from ui.widgets.member_search import person_from_row
+from ui.widgets.tables import SelectionMode, make_table
 
 QUICK_DEBOUNCE_MS = 120
 QUICK_LIMIT = 10
@@ -366,22 +367,12 @@ class CheckinsPage(QWidget):
         self.day_title = QLabel()
         self.day_title.setObjectName("sectionTitle")
         self.day_model = CheckinDayModel(self)
-        self.day_view = QTableView()
-        self.day_view.setObjectName("dayCheckins")
+        self.day_view = make_table(
+            "dayCheckins", selection=SelectionMode.ExtendedSelection, row_padding=12, stretch_last=False
+        )
         self.day_view.setModel(self.day_model)
-        self.day_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.day_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.day_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.day_view.setShowGrid(False)
-        self.day_view.setAlternatingRowColors(True)
-        self.day_view.setWordWrap(False)
         self.day_view.setMouseTracking(True)
-        self.day_view.verticalHeader().hide()
-        self.day_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.day_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         dh = self.day_view.horizontalHeader()
-        dh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        dh.setHighlightSections(False)
         dh.setSectionResizeMode(DAY_COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in (DAY_COL_TIME, DAY_COL_SOURCE, DAY_COL_UNDO):
             dh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

@@ -12,21 +12,18 @@ from datetime import date
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +59,7 @@ from ui.models.progress_matrix_model import (
     waiting_days,
 )
 from ui.models.roster_table_model import status_label
+from ui.widgets.tables import SelectionBehavior, SelectionMode, make_table
 
 MESSAGE_VISIBLE_MS = 10_000
 
@@ -203,20 +201,16 @@ class OnboardingPage(QWidget):
         filters.addWidget(self.bulk_button)
 
         # matrix
-        self.table = QTableView()
-        self.table.setObjectName("progressTable")
+        self.table = make_table(
+            "progressTable",
+            selection=SelectionMode.ExtendedSelection,
+            behavior=SelectionBehavior.SelectItems,
+            grid=True,
+            row_padding=12,
+            stretch_last=False,
+        )
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setMinimumSectionSize(56)
         self.table.clicked.connect(self._on_cell_clicked)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -76,6 +75,7 @@ from ui.models.points_models import (
 )
 from ui.pickers import MemberPicker, MonthPicker
 from ui.task_runner import TaskRunner
+from ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -119,25 +119,6 @@ class SpinDelegate(QStyledItemDelegate):
         assert isinstance(editor, QSpinBox)
         editor.interpretText()
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
-
-
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setShowGrid(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
-    header = table.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    return table
 
 
 class PointsPage(QWidget):
@@ -207,7 +188,7 @@ class PointsPage(QWidget):
         bar.addWidget(self.recompute_button)
 
         # leaderboard
-        self.leaderboard_table = _table("leaderboardTable")
+        self.leaderboard_table = make_table("leaderboardTable")
         self.leaderboard_table.setModel(self.leaderboard_model)
         lh = self.leaderboard_table.horizontalHeader()
         lh.setStretchLastSection(False)
@@ -270,7 +251,7 @@ class PointsPage(QWidget):
         head.addWidget(self.ledger_picker, 1)
         head.addWidget(self.balance_label)
         head.addWidget(self.ledger_adjust_button)
-        self.ledger_table = _table("ledgerTable")
+        self.ledger_table = make_table("ledgerTable")
         self.ledger_table.setModel(self.ledger_model)
         for col, width in ((LEDGER_DAY, 96), (LEDGER_POINTS, 64), (LEDGER_SOURCE, 84), (LEDGER_OPERATOR, 80)):
             self.ledger_table.setColumnWidth(col, width)
@@ -286,7 +267,7 @@ class PointsPage(QWidget):
         return tab
 
     def _build_rules_tab(self) -> QWidget:
-        self.rules_table = _table("rulesTable")
+        self.rules_table = make_table("rulesTable")
         self.rules_table.setModel(self.rules_model)
         self.rules_table.setItemDelegateForColumn(RULE_POINTS, SpinDelegate(self))
         self.rules_table.setEditTriggers(
@@ -321,7 +302,7 @@ class PointsPage(QWidget):
         return tab
 
     def _build_levels_tab(self) -> QWidget:
-        self.levels_table = _table("levelsTable")
+        self.levels_table = make_table("levelsTable")
         self.levels_table.setModel(self.levels_model)
         self.levels_table.setItemDelegateForColumn(LEVEL_THRESHOLD, SpinDelegate(self))
         self.levels_table.setEditTriggers(
