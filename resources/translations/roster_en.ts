@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
     <context>
         <name>GroupProfileDialog</name>
@@ -450,7 +449,7 @@
             <source>Reason (required)</source>
             <translation>Reason (required)</translation>
         </message>
-    </context>
+    <message><source>Tick a step (click or Space) to record it now; untick to undo.</source><translation>Tick a step (click or Space) to record it now; untick to undo.</translation></message></context>
     <context>
         <name>MergeDialog</name>
         <message>

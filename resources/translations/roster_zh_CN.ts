@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
     <context>
         <name>GroupProfileDialog</name>
@@ -448,7 +447,7 @@
             <source>Reason (required)</source>
             <translation>原因（必填）</translation>
         </message>
-    </context>
+    <message><source>Tick a step (click or Space) to record it now; untick to undo.</source><translation>勾选步骤（单击或按空格）即记录完成；取消勾选即撤销。</translation></message></context>
     <context>
         <name>MergeDialog</name>
         <message>

@@ -71,8 +71,54 @@ def test_timeline_shows_a_checkin_and_a_step_newest_first(qtbot, panel, ws):
     panel.set_membership(ws.memberships["王小明🌟"])
     assert panel.timeline_kinds()[0] in ("step", "joined")
     assert any(t.startswith("完成「进群目的问答」") for t in panel.timeline_texts())
-    assert "✓" in panel.steps_label.text() and "进群目的问答" in panel.steps_label.text()
-    assert "○" in panel.steps_label.text()  # steps still to do
+    items = [panel.steps_list.item(i) for i in range(panel.steps_list.count())]
+    done = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+    assert len(done) == 1 and done[0].startswith("进群目的问答")
+    assert any(i.checkState() == Qt.CheckState.Unchecked for i in items)  # steps still to do
+
+
+def test_ticking_steps_in_the_panel_records_them_until_the_member_joins(qtbot, panel, ws):
+    from desktop.services.roster_queries import member_panel_data
+
+    msid = ws.memberships["王小明🌟"]
+    panel.set_membership(msid)
+    with ws.database.session() as s:
+        required = [st.step_id for st in member_panel_data(s, msid).steps if st.required and not st.retired]
+
+    def shown_state(step_id: int):
+        for i in range(panel.steps_list.count()):
+            if panel.steps_list.item(i).data(Qt.ItemDataRole.UserRole) == step_id:
+                return panel.steps_list.item(i).checkState()
+        return None
+
+    def done_steps() -> set[int]:
+        with ws.database.session() as s:
+            return {st.step_id for st in member_panel_data(s, msid).steps if st.done_at is not None}
+
+    for step_id in required:
+        if step_id in done_steps():
+            continue
+        item = next(
+            panel.steps_list.item(i)
+            for i in range(panel.steps_list.count())
+            if panel.steps_list.item(i).data(Qt.ItemDataRole.UserRole) == step_id
+        )
+        panel.steps_list.setCurrentItem(item)
+        qtbot.keyClick(panel.steps_list, Qt.Key.Key_Space)  # one key records the step
+        qtbot.waitUntil(lambda sid=step_id: sid in done_steps())
+        qtbot.waitUntil(lambda sid=step_id: shown_state(sid) == Qt.CheckState.Checked)  # the list was rebuilt
+    with ws.database.session() as s:
+        assert member_panel_data(s, msid).status == "active"
+    first = panel.steps_list.item(0)
+    step_id = first.data(Qt.ItemDataRole.UserRole)
+    first.setCheckState(Qt.CheckState.Unchecked)  # undo the first step
+
+    def undone() -> bool:
+        with ws.database.session() as s:
+            return {st.step_id: st.done_at for st in member_panel_data(s, msid).steps}[step_id] is None
+
+    qtbot.waitUntil(undone)
+    qtbot.waitUntil(lambda: shown_state(step_id) == Qt.CheckState.Unchecked)
 
 
 def test_timeline_filter_by_kind(qtbot, panel, ws):

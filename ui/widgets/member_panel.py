@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -37,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import NotFound, QunDeskError
 from desktop.services.members import TimelineEvent, member_timeline
-from desktop.services.onboarding import leave_group
+from desktop.services.onboarding import leave_group, record_step, undo_step
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from ui.dialogs.prompt_dialog import PromptDialog
@@ -245,7 +248,10 @@ class MemberPanel(QFrame):
         sl = QVBoxLayout(steps_holder)
         sl.setContentsMargins(8, 8, 8, 8)
         sl.addWidget(self.steps_label)
-        sl.addStretch(1)
+        self.steps_list = QListWidget()
+        self.steps_list.setObjectName("panelSteps")
+        self.steps_list.itemChanged.connect(self._on_step_toggled)
+        sl.addWidget(self.steps_list, 1)
         steps_scroll.setWidget(steps_holder)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
@@ -396,25 +402,59 @@ class MemberPanel(QFrame):
         self.facts_label.setText("<br>".join(facts))
         self.facts_label.setToolTip("\n".join(tips))
 
-        lines = []
-        for s in d.steps:
-            name = html.escape(s.name)
-            if s.done_at is not None:
-                mark = '<span style="color:#16A34A;">✓</span>'
-                when = f'<span style="color:#6B7280;">{s.done_at:%Y-%m-%d}</span>'
-                line = f"{mark} {name} &nbsp;{when}"
-            else:
-                optional = "" if s.required else f' <span style="color:#9CA3AF;">({self.tr("optional")})</span>'
-                line = f'<span style="color:#9CA3AF;">○ {name}</span>{optional}'
-            if s.retired:
-                line += f' <span style="color:#9CA3AF;">({self.tr("retired")})</span>'
-            lines.append(line)
-        self.steps_label.setText("<br>".join(lines) if lines else self.tr("This group has no entry steps."))
+        self._filling_steps = True
+        self.steps_list.clear()
+        can_record = allowed(self._actor, "record_participation") and d.status not in ("left", "removed", "blacklisted")
+        for st in d.steps:
+            text = st.name
+            if st.done_at is not None:
+                text += f"  {st.done_at:%Y-%m-%d}"
+            elif not st.required:
+                text += f"  ({self.tr('optional')})"
+            if st.retired:
+                text += f"  ({self.tr('retired')})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, st.step_id)
+            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            if can_record and not st.retired:
+                flags |= Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+            item.setCheckState(Qt.CheckState.Checked if st.done_at is not None else Qt.CheckState.Unchecked)
+            if st.answer:
+                item.setToolTip(st.answer)
+            self.steps_list.addItem(item)
+        self._filling_steps = False
+        self.steps_label.setText(
+            self.tr("Tick a step (click or Space) to record it now; untick to undo.")
+            if d.steps
+            else self.tr("This group has no entry steps.")
+        )
         live = [st for st in d.steps if not st.retired]
         done = sum(1 for st in live if st.done_at is not None)
         self.tabs.setTabText(1, self.tr("Entry steps %1/%2").replace("%1", str(done)).replace("%2", str(len(live))))
 
     @Slot()
+    @Slot(QListWidgetItem)
+    def _on_step_toggled(self, item: QListWidgetItem) -> None:
+        """One click or one key records a step (status moves by itself) or undoes it."""
+        if getattr(self, "_filling_steps", False) or self.membership_id is None:
+            return
+        step_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            with self._database.session() as session:
+                if item.checkState() == Qt.CheckState.Checked:
+                    record_step(session, self._actor, self.membership_id, step_id)
+                else:
+                    undo_step(session, self._actor, self.membership_id, step_id)
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+        QTimer.singleShot(0, self._after_step_change)  # the list is rebuilt after this item's signal returns
+
+    def _after_step_change(self) -> None:
+        self.reload()
+        self.changed.emit()
+
     def _apply_timeline_filter(self) -> None:
         kind = self.kind_combo.currentData()
         if kind is None:
