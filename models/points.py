@@ -43,7 +43,8 @@ class PointsEntry(Base):
     __tablename__ = "points_entry"
     __table_args__ = (
         enum_check("source_kind", POINT_SOURCES),
-        Index("ix_points_entry_group_day", "group_id", "day", "membership_id"),
+        # covering: month sums and per-member month points read the index only
+        Index("ix_points_entry_group_day_points", "group_id", "day", "membership_id", "points"),
         Index("ix_points_entry_membership", "membership_id"),
         Index("ix_points_entry_source", "source_kind", "source_id"),
     )
