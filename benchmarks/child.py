@@ -1,0 +1,171 @@
+"""Work that must run in a fresh process: cold start (app and app-like baseline) and peak memory of a report.
+
+    python -m benchmarks.child cold-app DB          # `qundesk --db DB`: prints "PAINTED <seconds since start>"
+    python -m benchmarks.child cold-base DB         # imports + engine + one query + a bare QWidget painted
+    python -m benchmarks.child report-mem DB JSON   # JSON: {"mode": "app"|"base", …}; prints a JSON result
+
+Both cold starts measure from the first line of this module (the parent also times the whole process from
+spawn to the printed line, which adds the interpreter start-up to both alike)."""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import json  # noqa: E402
+import sys  # noqa: E402
+
+
+def _painted(app, window, label: str = "PAINTED") -> None:
+    """Print once the window has been shown and the events queued by show() (expose, layout, paint) ran."""
+    from PySide6.QtCore import QTimer
+
+    def done() -> None:
+        app.processEvents()
+        print(f"{label} {time.perf_counter() - T0:.6f}", flush=True)
+        app.quit()
+
+    window.show()
+    QTimer.singleShot(0, done)
+    app.exec()
+
+
+def cold_app(db: str) -> None:
+    """`qundesk` itself: ui.app.run_app (QApplication, open_workspace, the workspace lock, the start-up checks —
+    integrity check and the day's first backup —, MainWindow) until the window's first paint. run_app is
+    called unchanged; MainWindow.show is wrapped to print the time once the events queued by show() ran."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import ui.main_window
+    from ui.app import run_app
+
+    original_show = ui.main_window.MainWindow.show
+
+    def show(window) -> None:
+        original_show(window)
+
+        def done() -> None:
+            app = QApplication.instance()
+            app.processEvents()
+            print(f"PAINTED {time.perf_counter() - T0:.6f}", flush=True)
+            window.hide()  # closeEvent would write window state
+            app.quit()
+
+        QTimer.singleShot(0, done)
+
+    ui.main_window.MainWindow.show = show
+    run_app(db)
+
+
+def cold_base(db: str) -> None:
+    """An app-like start: PySide6.QtWidgets + SQLAlchemy imported, an engine, one query of 200 roster rows, a
+    bare QWidget (the main window's size) shown and painted."""
+    from PySide6.QtWidgets import QApplication, QWidget
+    from sqlalchemy import create_engine, text
+
+    app = QApplication(["baseline"])
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT ms.id, m.display_name, m.wechat_id, ms.status FROM membership ms JOIN member m"
+                " ON m.id = ms.member_id WHERE m.deleted_at IS NULL ORDER BY m.pinyin LIMIT 200"
+            )
+        ).all()
+    assert rows
+    window = QWidget()
+    window.resize(1280, 800)
+    _painted(app, window)
+    engine.dispose()
+
+
+def _status(field: str) -> float:
+    """VmRSS / VmHWM of this process in MB."""
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _reset_peak() -> bool:
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")  # resets VmHWM to the current RSS (Linux >= 4.0)
+        return True
+    except OSError:
+        return False
+
+
+def report_mem(db: str, spec_path: str) -> None:
+    """Peak memory growth of one whole-community report (mode app) or of its raw dump (mode base)."""
+    import gc
+    from datetime import date
+    from pathlib import Path
+
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    today = date.fromisoformat(spec["today"])
+    if spec["mode"] == "app":
+        from desktop.io.report import export_monthly_report
+        from desktop.workspace import actor_for, open_workspace
+
+        database = open_workspace(db)
+        actor = actor_for(database)
+
+        def run() -> None:
+            export_monthly_report(
+                database,
+                actor,
+                year=spec["year"],
+                month=spec["month"],
+                group_ids=spec["group_ids"],
+                path=spec["out"],
+                today=today,
+            )
+
+    else:
+        import pickle
+
+        from benchmarks import raw_sql
+        from benchmarks.cases import dump_cells
+
+        with open(spec["cells"], "rb") as f:
+            cells = pickle.load(f)
+        conn = raw_sql.connect(Path(db))
+        cfg = raw_sql.settings(conn)
+
+        def run() -> None:
+            raw_sql.report_data(conn, spec["gids"], spec["year"], spec["month"], today, cfg)
+            dump_cells(cells, spec["out"])
+
+    gc.collect()
+    before = _status("VmRSS")
+    reset = _reset_peak()
+    t = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - t
+    peak = _status("VmHWM")
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "rss_before_mb": round(before, 1),
+                "peak_mb": round(peak, 1),
+                "growth_mb": round(peak - before, 1),
+                "peak_reset": reset,
+            }
+        ),
+        flush=True,
+    )
+
+
+def main(argv: list[str]) -> int:
+    cmd, *args = argv
+    {"cold-app": cold_app, "cold-base": cold_base, "report-mem": report_mem}[cmd](*args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,365 @@
+"""Hand-written SQL baselines on the same tables and indexes, through the raw sqlite3 driver.
+
+Each function computes the same figures as the app function it stands beside (month_stats, the dashboard's
+heavy figures, a roster page, the monthly report's data) the way one would write them by hand: no ORM, no
+composed subqueries evaluated twice, the obvious index for every filter. run.py checks that the numbers agree
+with the app's before it trusts a timing."""
+
+from __future__ import annotations
+
+import calendar
+import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+MEMBER_STATUSES = ("active", "left", "removed", "blacklisted")
+
+
+def connect(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
+    """A raw connection with the app's pragmas (WAL, synchronous=FULL, foreign keys)."""
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def dt(d: date) -> str:
+    """Midnight of a day as the app stores datetimes."""
+    return f"{d.isoformat()} 00:00:00.000000"
+
+
+def settings(conn: sqlite3.Connection) -> dict[str, float]:
+    from desktop.settings import SETTINGS
+
+    stored = dict(conn.execute("SELECT key, value FROM workspace_setting").fetchall())
+    return {k: s.type(json.loads(stored[k])) if k in stored else s.default for k, s in SETTINGS.items()}
+
+
+def _at_end(a: str = "") -> str:
+    """members_at_end: joined by the end of the day, not left yet (models/queries/participation.py)."""
+    return (
+        f"{a}status IN ('active', 'left', 'removed', 'blacklisted')"
+        f" AND ({a}joined_at IS NULL OR {a}joined_at < :after) AND ({a}left_at IS NULL OR {a}left_at >= :after)"
+        f" AND ({a}status = 'active' OR {a}left_at IS NOT NULL)"
+    )
+
+
+_AT_END = _at_end()
+_MEMBERS = f"SELECT id FROM membership WHERE group_id = :g AND {_AT_END}"
+_PARTICIPATING = (
+    "SELECT membership_id FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe"
+    " UNION SELECT membership_id FROM contribution WHERE group_id = :g AND day BETWEEN :ps AND :pe"
+    " UNION SELECT a.membership_id FROM attendance a JOIN activity v ON v.id = a.activity_id"
+    " WHERE a.status = 'attended' AND v.group_id = :g AND v.starts_at >= :ps_dt AND v.starts_at < :pafter"
+)
+
+
+def _params(gid: int, end: date, ps: date, pe: date) -> dict:
+    return {
+        "g": gid,
+        "after": dt(end + timedelta(days=1)),
+        "ps": ps.isoformat(),
+        "pe": pe.isoformat(),
+        "ps_dt": dt(ps),
+        "pafter": dt(pe + timedelta(days=1)),
+    }
+
+
+def period(year: int, month: int, today: date) -> tuple[date, date]:
+    first = date(year, month, 1)
+    return first, min(date(year, month, calendar.monthrange(year, month)[1]), today)
+
+
+def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today: date, cfg: dict) -> dict:
+    start, end = period(year, month, today)
+    days = max(0, (end - start).days + 1)
+    if days == 0:
+        return dict.fromkeys(("members_total", "members_active", "joined", "left", "checkins"), 0)
+    q = _params(gid, end, start, end)
+    one = lambda sql, p=q: conn.execute(sql, p).fetchone()[0]  # noqa: E731
+    members_total = one(f"SELECT count(*) FROM membership WHERE group_id = :g AND {_AT_END}")
+    members_active = one(
+        f"SELECT count(*) FROM membership WHERE group_id = :g AND {_AT_END} AND id IN ({_PARTICIPATING})"
+    )
+    joined = one("SELECT count(*) FROM membership WHERE group_id = :g AND joined_at >= :ps_dt AND joined_at < :after")
+    left = one("SELECT count(*) FROM membership WHERE group_id = :g AND left_at >= :ps_dt AND left_at < :after")
+    checkins = one("SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe")
+    member_checkins = one(
+        f"SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe AND membership_id IN ({_MEMBERS})"
+    )
+    leave = sum(
+        (min(date.fromisoformat(e), end) - max(date.fromisoformat(s), start)).days + 1
+        for s, e in conn.execute(
+            f"SELECT start_day, end_day FROM leave WHERE membership_id IN ({_MEMBERS})"
+            " AND start_day <= :pe AND end_day >= :ps",
+            q,
+        )
+    )
+    possible = members_total * days - leave
+    activities = one("SELECT count(*) FROM activity WHERE group_id = :g AND starts_at >= :ps_dt AND starts_at < :after")
+    att = dict(
+        conn.execute(
+            "SELECT a.status, count(*) FROM attendance a JOIN activity v ON v.id = a.activity_id"
+            " WHERE v.group_id = :g AND v.starts_at >= :ps_dt AND v.starts_at < :after AND a.status != 'excused'"
+            " GROUP BY a.status",
+            q,
+        ).fetchall()
+    )
+    expected = sum(att.values())
+    points = one("SELECT coalesce(sum(points), 0) FROM points_entry WHERE group_id = :g AND day BETWEEN :ps AND :pe")
+    return {
+        "members_total": members_total,
+        "members_active": members_active,
+        "joined": joined,
+        "left": left,
+        "checkins": checkins,
+        "checkin_rate": round(min(1.0, member_checkins / possible) if possible > 0 else 0.0, 4),
+        "activities": activities,
+        "attendance_rate": round(att.get("attended", 0) / expected if expected else 0.0, 4),
+        "points_awarded": points,
+        "dormant": len(dormant(conn, gid, end, cfg, names=False)),
+        "stalled_onboarding": stalled(conn, gid, end, cfg),
+    }
+
+
+def dormant(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict, *, names: bool) -> list:
+    since = as_of - timedelta(days=int(cfg["dormant_days"]) - 1)
+    q = _params(gid, as_of, since, as_of)
+    q["since_dt"] = dt(since)
+    q["asof"] = as_of.isoformat()
+    cols = "ms.id, m.display_name" if names else "ms.id"
+    join = " JOIN member m ON m.id = ms.member_id" if names else ""
+    order = " ORDER BY m.pinyin" if names else ""
+    sql = (
+        f"SELECT {cols} FROM membership ms{join} WHERE ms.group_id = :g AND {_at_end('ms.')}"
+        " AND (ms.joined_at IS NULL OR ms.joined_at < :since_dt)"
+        f" AND ms.id NOT IN ({_PARTICIPATING})"
+        " AND ms.id NOT IN (SELECT membership_id FROM leave WHERE start_day <= :asof AND end_day >= :asof)" + order
+    )
+    return conn.execute(sql, q).fetchall()
+
+
+def stalled(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict) -> int:
+    cutoff = dt(as_of - timedelta(days=int(cfg["stalled_days"])))
+    return conn.execute(
+        "SELECT count(*) FROM membership ms WHERE ms.group_id = ? AND ms.status IN ('applicant', 'onboarding')"
+        " AND coalesce((SELECT max(done_at) FROM step_progress WHERE membership_id = ms.id), ms.applied_at,"
+        " ms.created_at) < ?",
+        (gid, cutoff),
+    ).fetchone()[0]
+
+
+def active_count(conn: sqlite3.Connection, gid: int, as_of: date, days: int) -> int:
+    q = _params(gid, as_of, as_of - timedelta(days=days - 1), as_of)
+    return conn.execute(
+        f"SELECT count(*) FROM membership WHERE group_id = :g AND {_AT_END} AND id IN ({_PARTICIPATING})", q
+    ).fetchone()[0]
+
+
+def dashboard_group(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict) -> dict:
+    """The dashboard's heavy figures for one group: this and last month's stats, 7/30-day active members,
+    the dormant list with names and the daily check-ins of the month."""
+    py, pm = (as_of.year - 1, 12) if as_of.month == 1 else (as_of.year, as_of.month - 1)
+    first = date(as_of.year, as_of.month, 1)
+    return {
+        "month": month_stats(conn, gid, as_of.year, as_of.month, as_of, cfg),
+        "last_month": month_stats(conn, gid, py, pm, as_of, cfg),
+        "active_7": active_count(conn, gid, as_of, 7),
+        "active_30": active_count(conn, gid, as_of, 30),
+        "dormant": dormant(conn, gid, as_of, cfg, names=True),
+        "daily": conn.execute(
+            "SELECT day, count(*) FROM checkin WHERE group_id = ? AND day BETWEEN ? AND ? GROUP BY day",
+            (gid, first.isoformat(), as_of.isoformat()),
+        ).fetchall(),
+    }
+
+
+# ---- roster
+
+
+def _bound(prefix: str) -> str:
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def roster_where(text: str) -> tuple[str, list]:
+    """The roster's text filter, written out (same columns and indexes as models.queries.roster)."""
+    t = text.strip()
+    if not t:
+        return "m.deleted_at IS NULL", []
+    like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    conds = [
+        "m.display_name LIKE ? ESCAPE '\\'",
+        "m.nickname LIKE ? ESCAPE '\\'",
+        "ms.group_nickname LIKE ? ESCAPE '\\'",
+        "(m.wechat_id >= ? AND m.wechat_id < ?)",
+    ]
+    args: list = [like, like, like, t, _bound(t)]
+    key = t.lower().replace(" ", "")
+    if key.isascii() and key.isalnum():
+        if key.isdigit():
+            if len(key) == 4:
+                conds.append("m.phone_tail = ?")
+                args.append(key)
+            elif len(key) < 4:
+                conds.append("m.phone_tail LIKE ?")
+                args.append("%" + key)
+            else:
+                conds.append("m.phone LIKE ?")
+                args.append("%" + key)
+        else:
+            conds += ["(m.initials >= ? AND m.initials < ?)", "(m.pinyin >= ? AND m.pinyin < ?)"]
+            args += [key, _bound(key), key, _bound(key)]
+    return f"m.deleted_at IS NULL AND ({' OR '.join(conds)})", args
+
+
+SORT_SQL = {
+    "name": "m.pinyin",
+    "group": "ms.group_id",
+    "status": "ms.status",
+    "tier": "ms.tier_id",
+    "joined_at": "ms.joined_at",
+    "wechat_id": "m.wechat_id",
+    "city": "m.city",
+    "last_activity": "la.last",
+    "points": "coalesce(pt.pts, 0)",
+}
+
+
+def roster_page(conn: sqlite3.Connection, text: str = "", sort: str = "name", desc: bool = False, limit: int = 200):
+    """The first page of the roster (ids in order, then the page's rows), no count."""
+    where, args = roster_where(text)
+    joins = ""
+    if sort == "last_activity":
+        joins = " LEFT JOIN (SELECT membership_id, max(day) AS last FROM checkin GROUP BY membership_id) la"
+        joins += " ON la.membership_id = ms.id"
+    elif sort == "points":
+        joins = " LEFT JOIN (SELECT membership_id, sum(points) AS pts FROM points_entry GROUP BY membership_id) pt"
+        joins += " ON pt.membership_id = ms.id"
+    order = f"{SORT_SQL[sort]} {'DESC' if desc else 'ASC'} NULLS LAST, ms.id"
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT ms.id FROM membership ms JOIN member m ON m.id = ms.member_id{joins} WHERE {where}"
+            f" ORDER BY {order} LIMIT {int(limit)}",
+            args,
+        )
+    ]
+    return ids, rows_for(conn, ids)
+
+
+def rows_for(conn: sqlite3.Connection, ids: list[int]) -> list[tuple]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT ms.id, m.id, g.id, g.name, m.display_name, m.nickname, ms.group_nickname, m.wechat_id, m.phone,"
+        " m.city, ms.status, t.name, ms.joined_at, m.deleted_at,"
+        " (SELECT max(day) FROM checkin WHERE membership_id = ms.id),"
+        " (SELECT coalesce(sum(points), 0) FROM points_entry WHERE membership_id = ms.id)"
+        " FROM membership ms JOIN member m ON m.id = ms.member_id JOIN community_group g ON g.id = ms.group_id"
+        f" LEFT JOIN tier t ON t.id = ms.tier_id WHERE ms.id IN ({marks})",
+        ids,
+    ).fetchall()
+    member_ids = list({r[1] for r in rows})
+    tags: dict[int, list[str]] = {}
+    if member_ids:
+        for mid, name in conn.execute(
+            "SELECT mt.member_id, t.name FROM member_tag mt JOIN tag t ON t.id = mt.tag_id"
+            f" WHERE mt.member_id IN ({','.join('?' * len(member_ids))})",
+            member_ids,
+        ):
+            tags.setdefault(mid, []).append(name)
+    by_id = {r[0]: (*r, tuple(tags.get(r[1], ()))) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# ---- monthly report data (the queries of desktop/io/report.py's _load_group, written out)
+
+
+def report_data(conn: sqlite3.Connection, gids: list[int], year: int, month: int, today: date, cfg: dict) -> int:
+    """Fetch every row the monthly report of these groups reads; returns the number of rows fetched."""
+    start, end = period(year, month, today)
+    py, pm = (year - 1, 12) if month == 1 else (year, month - 1)
+    s, e, s_dt, after = start.isoformat(), end.isoformat(), dt(start), dt(end + timedelta(days=1))
+    n = 0
+    for g in gids:
+        month_stats(conn, g, year, month, today, cfg)
+        month_stats(conn, g, py, pm, today, cfg)
+        for sql, args in (
+            (
+                "SELECT ms.id, ms.status, m.display_name, m.nickname, ms.group_nickname, m.wechat_id, m.phone,"
+                " m.pinyin, t.name, ms.joined_at, ms.left_at, ms.applied_at, ms.created_at, r.display_name,"
+                " ms.purpose, m.points_opt_out FROM membership ms JOIN member m ON m.id = ms.member_id"
+                " LEFT JOIN tier t ON t.id = ms.tier_id LEFT JOIN member r ON r.id = ms.referrer_id"
+                " WHERE ms.group_id = ? AND m.deleted_at IS NULL ORDER BY m.pinyin, ms.id",
+                (g,),
+            ),
+            (
+                "SELECT mr.membership_id, r.name FROM membership_role mr JOIN role r ON r.id = mr.role_id"
+                " JOIN membership ms ON ms.id = mr.membership_id WHERE ms.group_id = ?",
+                (g,),
+            ),
+            (
+                "SELECT ms.id, t.name FROM membership ms JOIN member_tag mt ON mt.member_id = ms.member_id"
+                " JOIN tag t ON t.id = mt.tag_id WHERE ms.group_id = ?",
+                (g,),
+            ),
+            ("SELECT name, min_points FROM level WHERE group_id = ? ORDER BY min_points", (g,)),
+            (
+                "SELECT membership_id, sum(points) FROM points_entry WHERE group_id = ? AND day <= ?"
+                " GROUP BY membership_id",
+                (g, e),
+            ),
+            (
+                "SELECT membership_id, max(day) FROM checkin WHERE group_id = ? AND day <= ? GROUP BY membership_id",
+                (g, e),
+            ),
+            (
+                "SELECT membership_id, max(day) FROM contribution WHERE group_id = ? AND day <= ?"
+                " GROUP BY membership_id",
+                (g, e),
+            ),
+            (
+                "SELECT a.membership_id, max(v.starts_at) FROM attendance a JOIN activity v ON v.id = a.activity_id"
+                " WHERE v.group_id = ? AND a.status = 'attended' AND v.starts_at < ? GROUP BY a.membership_id",
+                (g, after),
+            ),
+            ("SELECT membership_id, day, late FROM checkin WHERE group_id = ? AND day BETWEEN ? AND ?", (g, s, e)),
+            (
+                "SELECT l.membership_id, l.start_day, l.end_day FROM leave l JOIN membership ms"
+                " ON ms.id = l.membership_id WHERE ms.group_id = ? AND l.start_day <= ? AND l.end_day >= ?",
+                (g, e, s),
+            ),
+            (
+                "SELECT id, title, kind, series, edition, starts_at, online, place, capacity FROM activity"
+                " WHERE group_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, id",
+                (g, s_dt, after),
+            ),
+            (
+                "SELECT a.activity_id, a.membership_id, a.status FROM attendance a JOIN activity v"
+                " ON v.id = a.activity_id WHERE v.group_id = ? AND v.starts_at >= ? AND v.starts_at < ?",
+                (g, s_dt, after),
+            ),
+            (
+                "SELECT day, membership_id, points, reason, source_kind FROM points_entry"
+                " WHERE group_id = ? AND day BETWEEN ? AND ? ORDER BY day, id",
+                (g, s, e),
+            ),
+            (
+                "SELECT id, name, retired_at, required FROM entry_step WHERE group_id = ? ORDER BY position, id",
+                (g,),
+            ),
+            (
+                "SELECT sp.membership_id, sp.step_id, sp.done_at FROM step_progress sp JOIN entry_step es"
+                " ON es.id = sp.step_id WHERE es.group_id = ?",
+                (g,),
+            ),
+        ):
+            n += len(conn.execute(sql, args).fetchall())
+        n += len(dormant(conn, g, end, cfg, names=True))
+    return n
