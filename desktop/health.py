@@ -21,6 +21,7 @@ from models import (
     StepProgress,
     Tier,
     Violation,
+    clock,
     membership_role,
 )
 from models.queries.participation import day_after, day_start, members_at_end, participating_ids
@@ -290,7 +291,7 @@ def activities_per_month(session: Session, group_id: int, as_of: date, months: i
 
 
 def group_health(session: Session, group_id: int, as_of: date | None = None) -> GroupHealth:
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     group = session.get(Group, group_id)
     assert group is not None
     stats = month_stats(session, group_id, as_of.year, as_of.month, today=as_of)

@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting
-from models import Activity, Attendance, CheckIn, Leave, Membership, PointsEntry, StepProgress
+from models import Activity, Attendance, CheckIn, Leave, Membership, PointsEntry, StepProgress, clock
 from models.queries.participation import day_after, day_start, members_at_end, participating_ids
 
 
@@ -28,7 +28,7 @@ class Period:
 
     @classmethod
     def month(cls, year: int, month: int, today: date | None = None) -> Period:
-        today = today or date.today()
+        today = today or clock.today()
         first = date(year, month, 1)
         last = date(year, month, calendar.monthrange(year, month)[1])
         return cls(first, min(last, today))

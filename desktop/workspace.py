@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.paths import backups_dir, resolve_db
 from desktop.services.groups import ensure_workspace_defaults
 from desktop.services.operators import Actor, ensure_owner, get_actor
+from models import clock
 from models.db import Database, open_database
 
 
@@ -57,7 +58,6 @@ def startup_maintenance(database: Database) -> tuple[str | None, Path | None]:
 def restore_latest_backup() -> Path | None:
     """Restore the newest readable backup into a new file beside the workspace; its path (None: no backup).
     Used when the workspace is damaged: the damaged file is left untouched for inspection."""
-    from datetime import datetime
 
     from desktop.paths import data_dir
     from desktop.services.backup import list_backups, restore_workspace
@@ -66,7 +66,7 @@ def restore_latest_backup() -> Path | None:
     for info in list_backups():
         if info.revision is None:
             continue
-        target = data_dir() / f"restored-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        target = data_dir() / f"restored-{clock.now():%Y%m%d-%H%M%S}.sqlite"
         restore_workspace(Actor(0, "群主", "owner"), info.path, target)
         return target
     return None

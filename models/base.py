@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, MetaData
 from sqlalchemy.orm import DeclarativeBase
 
+from models import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -24,7 +26,7 @@ def local_now() -> datetime:
     """Naive local wall-clock time, seconds precision. Every stored datetime is the organiser's local time:
     a community lives in one time zone and its days (check-in days, join months) are local days, so a
     06:10 check-in in Beijing must not become 22:10 of the day before (docs/architecture.md, "Time")."""
-    return datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 utcnow = local_now  # the first name of this function; kept for existing callers

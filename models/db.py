@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from models import clock
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -169,7 +170,7 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
     if rev != head and migrate:
         if rev is not None and is_sqlite(engine):
             folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
             db.backup_path = backup_sqlite_file(engine, folder / f"before-upgrade-{rev}-{stamp}.sqlite")
         upgrade(engine)
         db.migrated_from = rev

@@ -9,6 +9,11 @@ Environment:
   QUNDESK_PG_BIN      directory with initdb/pg_ctl/postgres (default: pg_config --bindir,
                       then the newest /usr/lib/postgresql/*/bin)
   QUNDESK_REQUIRE_PG  "1" (CI): a missing/unstartable PostgreSQL fails the tests instead of skipping
+  QUNDESK_TEST_TODAY  the calendar day every test runs on (default 2026-11-18). No test reads the real
+                      date: the autouse ``fixed_today`` fixture pins models.clock (QUNDESK_TODAY, which
+                      subprocesses inherit). Run the suite with another day to check month starts and
+                      ends, 29 February, a Sunday, the year's end:
+                      QUNDESK_TEST_TODAY=2026-12-01 make test
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ import uuid
 import pytest
 
 try:
+    from tests.fixed_day import TEST_TODAY
     from tests.pgserver import ExternalPg, PgServer, PgUnavailable
 except ImportError:  # tests/ is not a package: pytest put tests/ itself on sys.path
+    from fixed_day import TEST_TODAY
     from pgserver import ExternalPg, PgServer, PgUnavailable
 
 
@@ -61,6 +68,17 @@ def pg_url(pg_server):
 
 
 # ---- shared fixtures ----
+
+
+# Pinned for the whole run, before any fixture of any scope (session-scoped demo workspaces included)
+os.environ["QUNDESK_TODAY"] = TEST_TODAY.isoformat()
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """Every test runs on one fixed calendar day (QUNDESK_TEST_TODAY), never on the machine's date."""
+    monkeypatch.setenv("QUNDESK_TODAY", TEST_TODAY.isoformat())
+    return TEST_TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex, QStringListModel, Qt, Si
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop.services.activities_queries import MemberChoice
+from models import clock
 
 MAX_SUGGESTIONS = 20
 MembershipRole = Qt.ItemDataRole.UserRole + 1
@@ -131,7 +132,7 @@ class MonthPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
-        today = today or date.today()
+        today = today or clock.today()
         self._year, self._month = today.year, today.month
         self.prev_button = QToolButton()
         self.prev_button.setText("‹")

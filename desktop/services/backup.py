@@ -39,7 +39,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from desktop.errors import QunDeskError
 from desktop.services.operators import Actor, require
-from models import Base
+from models import Base, clock
 from models.db import (
     Database,
     DatabaseError,
@@ -415,7 +415,7 @@ def auto_backup(
     None when today's backup exists already. `keep` defaults to the workspace setting backups_keep."""
     from desktop.paths import backups_dir
 
-    today = today or date.today()
+    today = today or clock.today()
     target_dir = Path(folder) if folder is not None else backups_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / f"{AUTO_PREFIX}{today:%Y%m%d}.sqlite"

@@ -4,7 +4,7 @@ look up by name, and the workspace defaults (tiers, roles)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from models import (
     Role,
     RulesVersion,
     Tier,
+    clock,
 )
 from models.base import GROUP_KINDS
 from models.points import DEFAULT_LEVELS, DEFAULT_POINT_RULES
@@ -132,7 +133,7 @@ def get_or_create_group(session: Session, actor: Actor, name: str) -> tuple[int,
 def list_groups(session: Session, *, today: date | None = None, include_archived: bool = False) -> list[GroupRow]:
     """Groups with member counts: members_total = memberships 已入群 now; members_active = those with any
     participation (check-in, attendance, contribution) in the last 30 days (see docs/metrics.md)."""
-    today = today or date.today()
+    today = today or clock.today()
     since = today - timedelta(days=29)
     totals = dict(
         session.execute(
@@ -160,5 +161,5 @@ def archive_group(session: Session, actor: Actor, group_id: int) -> None:
     g = session.get(Group, group_id)
     if g is None:
         raise NotFound(f"group {group_id}")
-    g.archived_at = datetime.now()
+    g.archived_at = clock.now()
     record_audit(session, actor.id, "group.archive", "group", group_id)

@@ -88,6 +88,7 @@ from models import (
     Tag,
     Tier,
     WorkspaceSetting,
+    clock,
     member_tag,
     utcnow,
 )
@@ -779,7 +780,7 @@ def plan_roster_import(
     else:
         mapping = {int(i): f for i, f in mapping.items() if f}
     ctx = _Context(session, group_id)
-    parser = _Parser(table.file, ctx.tiers, date.today())
+    parser = _Parser(table.file, ctx.tiers, clock.today())
     file_problems: list[ImportProblem] = []
     seen: dict[str, int] = {}
     for index, name in sorted(mapping.items()):
@@ -842,7 +843,7 @@ def plan_applications_import(
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
-    parser = _Parser(table.file, ctx.tiers, date.today())
+    parser = _Parser(table.file, ctx.tiers, clock.today())
     cell_problems: list[ImportProblem] = []
     try:
         applications = read_applications(table, problems=cell_problems)
@@ -1153,7 +1154,7 @@ def _changes(
     if verified is not None and verified != (person.real_name_verified if person else False):
         member_set["real_name_verified"] = verified
         if verified and (person is None or person.verified_on is None):
-            member_set["verified_on"] = date.today()
+            member_set["verified_on"] = clock.today()
         changes.append(
             Change("real_name_verified", _show(person.real_name_verified) if person else None, _show(verified))
         )

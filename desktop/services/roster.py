@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from models import Group, Member, Membership, Tag, Tier, utcnow
+from models import Group, Member, Membership, Tag, Tier, clock, utcnow
 from models.base import GENDERS, MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery, count_roster, search_roster
 from models.search_keys import name_keys
@@ -112,11 +112,7 @@ def validate(data: MemberInput) -> MemberInput:
         raise ValidationError("gender", f"未知性别 {data.gender!r} (unknown gender)")
     if data.status not in MEMBERSHIP_STATUSES:
         raise ValidationError("status", f"未知状态 {data.status!r} (unknown status)")
-    if (
-        data.joined_at
-        and data.joined_at > datetime.now().replace(microsecond=0)
-        and data.joined_at.date() > date.today()
-    ):
+    if data.joined_at and data.joined_at > clock.now().replace(microsecond=0) and data.joined_at.date() > clock.today():
         raise ValidationError("joined_at", "入群时间不能在未来 (join date is in the future)")
     return MemberInput(
         **{

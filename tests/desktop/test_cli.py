@@ -8,12 +8,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from desktop.cli import main
+from tests.fixed_day import TEST_TODAY
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ STATS_KEYS = {
     "dormant",
     "stalled_onboarding",
 }
-THIS_MONTH = date.today().strftime("%Y-%m")
+THIS_MONTH = TEST_TODAY.strftime("%Y-%m")
 CAMP = "早起打卡营🌅"
 
 
@@ -83,7 +83,7 @@ def seeded(tmp_path) -> Path:
         ms_ids = [add_member(s, actor, camp, MemberInput(display_name=n))[1] for n in ("张三", "李四", "王五")]
         add_member(s, actor, camp, MemberInput(display_name="赵六", status="applicant"))
         create_group(s, actor, "Reading club", capacity=200)
-        s.add(CheckIn(membership_id=ms_ids[0], group_id=camp, day=date.today(), recorded_by=actor.id))
+        s.add(CheckIn(membership_id=ms_ids[0], group_id=camp, day=TEST_TODAY, recorded_by=actor.id))
         s.commit()
     db.dispose()
     return path
@@ -187,7 +187,7 @@ def test_stats_json_this_month(capsys, seeded):
     stats = json.loads(out)
     assert STATS_KEYS <= stats.keys()
     assert stats["group"] == CAMP and stats["month"] == THIS_MONTH
-    days = date.today().day
+    days = TEST_TODAY.day
     assert stats["members_total"] == 3
     assert stats["members_active"] == 1
     assert stats["joined"] == 3

@@ -29,7 +29,9 @@ from models.db import make_engine
 REPO = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("crash_writer.py")
 GROUPS, PEOPLE = 8, 5_000
+# A fixed end of history (late in a month): the demo's size must not depend on the day the tests run.
 DEMO_ARGS = ["demo", "--groups", str(GROUPS), "--members", str(PEOPLE), "--months", "1", "--seed", "5"]
+DEMO_ARGS += ["--today", "2026-11-28"]
 WAL_AT_KILL = 3_000_000  # the schema is ~0.7 MB of WAL; beyond this the demo's uncommitted pages are on disk
 
 

@@ -46,9 +46,10 @@ from models import (
     WorkspaceSetting,
     member_tag,
 )
+from tests.fixed_day import TEST_TODAY
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
-TODAY = date.today()
+TODAY = TEST_TODAY
 
 # ---------------------------------------------------------------------------------------------------
 # helpers

@@ -3,7 +3,7 @@ inverse bulk actions used by undo (take a tag or a role off again)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -17,8 +17,9 @@ from desktop.services.points import adjust_points
 from desktop.services.roster import MemberInput, add_member
 from desktop.services.roster_bulk import bulk_remove_role, bulk_remove_tag
 from desktop.services.roster_queries import list_roles, member_panel_data, membership_snapshots, person_brief
+from tests.fixed_day import TEST_TODAY
 
-DAY = date.today() - timedelta(days=1)
+DAY = TEST_TODAY - timedelta(days=1)
 
 
 @pytest.fixture

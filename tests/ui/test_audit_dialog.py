@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
@@ -17,6 +17,7 @@ from desktop.io.audit_export import AuditFilter, action_text, export_audit, summ
 from desktop.services.audit import list_audit, record_audit
 from desktop.services.checkins import record_checkins
 from desktop.services.roster import get_member_input, update_member
+from tests.fixed_day import TEST_TODAY
 from ui.dialogs.audit_dialog import AuditDialog
 from ui.models.audit_table_model import COL_ACTION, COL_ENTITY, COL_OPERATOR, COL_SUMMARY, AuditTableModel
 from ui.task_runner import InlineTaskRunner
@@ -30,7 +31,7 @@ def ws(tmp_path):
     workspace = make_workspace(tmp_path)
     with workspace.database.session() as s:
         # the assistant logs a check-in and edits 李四's city
-        record_checkins(s, workspace.assistant, workspace.group_id, date.today(), [workspace.memberships["张三"]])
+        record_checkins(s, workspace.assistant, workspace.group_id, TEST_TODAY, [workspace.memberships["张三"]])
         ms = workspace.memberships["李四"]
         update_member(s, workspace.assistant, ms, replace(get_member_input(s, ms), city="深圳"))
         s.commit()
@@ -103,7 +104,7 @@ def test_filters_by_operator_kind_member_and_period(qtbot, ws):
     assert dialog.model.rowCount() == 1  # 张三 was added; the check-in is logged on the group
     dialog.set_member(None)
 
-    dialog.set_period("custom", date.today() - timedelta(days=40), date.today() - timedelta(days=10))
+    dialog.set_period("custom", TEST_TODAY - timedelta(days=40), TEST_TODAY - timedelta(days=10))
     assert dialog.start_edit.isVisible() and dialog.model.rowCount() == 0
     assert dialog.empty_label.isVisible()
     dialog.set_period("today")

@@ -10,6 +10,7 @@ from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_wo
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from desktop.services.roster import RosterQuery, get_member_input, search_roster
+from tests.fixed_day import TEST_TODAY
 from ui.dialogs.member_dialog import MemberDialog, split_tags
 from ui.models.roster_table_model import local_date
 
@@ -72,7 +73,7 @@ def test_adding_a_member_writes_every_field(qtbot, ws):
     assert data.status == "onboarding" and data.tier == "中咖"
     assert local_date(data.joined_at) == date(2024, 5, 20)
     assert data.purpose == "想每天早起" and data.note == "朋友推荐"
-    assert data.seed_user and data.real_name_verified and data.verified_on == date.today()
+    assert data.seed_user and data.real_name_verified and data.verified_on == TEST_TODAY
 
 
 def test_invalid_phone_is_shown_next_to_the_field_and_nothing_is_written(qtbot, ws):

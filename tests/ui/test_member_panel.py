@@ -4,7 +4,7 @@ dialog, edit opens the (undoable) member dialog."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
@@ -16,12 +16,13 @@ from desktop.services.participation import add_violation
 from desktop.services.points import adjust_points
 from desktop.services.roster import MemberInput, add_member
 from models import Membership
+from tests.fixed_day import TEST_TODAY
 from ui.pages.roster_page import RosterPage
 from ui.widgets.member_panel import MemberPanel, TimelineModel
 
 pytestmark = OFFSCREEN_QUIRKS
 
-TODAY = date.today()
+TODAY = TEST_TODAY
 
 
 @pytest.fixture

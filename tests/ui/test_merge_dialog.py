@@ -4,7 +4,7 @@ duplicate warning offers the same merge."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
@@ -16,12 +16,13 @@ from desktop.services.checkins import record_checkins
 from desktop.services.members import bulk_copy_to_group
 from desktop.services.roster import MemberInput, add_member
 from models import CheckIn, Member, Membership
+from tests.fixed_day import TEST_TODAY
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.merge_dialog import MergeDialog
 
 pytestmark = OFFSCREEN_QUIRKS
 
-DAY = date.today() - timedelta(days=2)
+DAY = TEST_TODAY - timedelta(days=2)
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from desktop.services.onboarding_queries import stalled_since
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
 from models import Membership, StepProgress
+from tests.fixed_day import TEST_TODAY
 from ui.dialogs.steps_dialog import StepsDialog
 from ui.models.progress_matrix_model import COL_NAME, COL_STALLED, ProgressMatrixModel
 from ui.pages.onboarding_page import OnboardingPage
@@ -383,7 +384,7 @@ def test_an_assistant_sees_the_edit_buttons_disabled_but_may_record(qtbot, ws):
 
 def test_waiting_days_count_from_the_last_step(qtbot, ws):
     """Days waiting come from the last recorded step (or the application): a step today resets them."""
-    later = date.today() + timedelta(days=10)
+    later = TEST_TODAY + timedelta(days=10)
     page = make_page(qtbot, ws, today=later)
     mid = ws.memberships[APPLICANT]
     row = page.model.row_of_membership(mid)

@@ -25,6 +25,7 @@ from desktop.services.points import (
 )
 from desktop.services.points_queries import ledger_of
 from models import Member
+from tests.fixed_day import TEST_TODAY
 from ui.models.points_models import (
     LB_LEVEL,
     LB_NAME,
@@ -47,7 +48,7 @@ pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support grabbing the keyboard",
 )
 
-TODAY = date.today()
+TODAY = TEST_TODAY
 
 
 @pytest.fixture

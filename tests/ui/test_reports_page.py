@@ -4,7 +4,6 @@ off the UI thread, cancel without leaving a file, open the result, and show clea
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
@@ -15,6 +14,7 @@ from desktop.demo import build_demo
 from desktop.io.report import SHEETS
 from desktop.services.operators import add_operator
 from desktop.workspace import actor_for, open_workspace
+from tests.fixed_day import TEST_TODAY
 from ui.pages.reports_page import ReportsPage, recent_exports, report_file_name, safe_file_part
 from ui.task_runner import InlineTaskRunner
 
@@ -78,7 +78,7 @@ def test_export_a_demo_workspace_report_with_the_real_task_runner(qtbot, tmp_pat
         page.notify_error = pytest.fail
         page.show()
         qtbot.waitUntil(lambda: page.group_list.count() == 3)
-        today = date.today()
+        today = TEST_TODAY
         assert page.selected_month() == (today.year, today.month)  # this month by default
         assert page.selected_group_ids() is None  # all groups
         assert page.output_path().name == f"全部社群-{today:%Y-%m}-月报.xlsx"
@@ -242,7 +242,7 @@ def test_export_roster_asks_where_and_writes_an_importable_file(qtbot, ws, out):
 
     page.choose_save_path = choose
     qtbot.mouseClick(page.roster_button, Qt.MouseButton.LeftButton)
-    assert asked and asked[0].endswith(f"{GROUP_NAME}-成员名册-{date.today():%Y-%m-%d}.xlsx")
+    assert asked and asked[0].endswith(f"{GROUP_NAME}-成员名册-{TEST_TODAY:%Y-%m-%d}.xlsx")
     target = out / "名册.xlsx"
     wb = load_workbook(target, read_only=True)
     rows = list(wb["成员名册"].iter_rows(values_only=True))

@@ -30,6 +30,7 @@ from desktop.paths import resources_dir
 from desktop.services.activities_queries import get_activity, series_names
 from desktop.services.operators import Actor, allowed
 from desktop.services.participation import ActivityInput, create_activity, next_edition, update_activity
+from models import clock
 from models.base import ACTIVITY_KINDS
 from ui.messages import localise_message
 from ui.models.participation_models import activity_kind_label
@@ -109,7 +110,7 @@ class ActivityDialog(QDialog):
             self._fill(self._loaded)
             self.setWindowTitle(self.tr("Edit activity — %1").replace("%1", self._loaded.title))
         else:
-            start = (now or datetime.now()).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+            start = (now or clock.now()).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
             self.starts_edit.setDateTime(to_qdatetime(start))
             self.ends_edit.setDateTime(to_qdatetime(start + DEFAULT_LENGTH))
             self._last_start = self.starts_edit.dateTime()

@@ -36,6 +36,7 @@ from desktop.io.audit_export import ACTION_PREFIXES, AuditFilter, action_text, e
 from desktop.services.audit import list_audit
 from desktop.services.operators import Actor, allowed, list_operators
 from desktop.services.team_queries import entity_names, find_members
+from models import clock
 from models.db import DatabaseError
 from ui.messages import current_language, localise_message, operator_text, show_error
 from ui.models.audit_table_model import (
@@ -47,6 +48,7 @@ from ui.models.audit_table_model import (
     AuditLine,
     AuditTableModel,
 )
+from ui.qdates import today_qdate
 from ui.task_runner import TaskRunner
 
 PAGE_SIZE = 200
@@ -121,7 +123,7 @@ class AuditDialog(QDialog):
         ):
             self.period_combo.addItem(label, key)
         self.period_combo.currentIndexChanged.connect(self._on_period_changed)
-        today = QDate.currentDate()
+        today = today_qdate()
         self.start_edit = QDateEdit(today.addDays(-30))
         self.end_edit = QDateEdit(today)
         for edit in (self.start_edit, self.end_edit):
@@ -215,7 +217,7 @@ class AuditDialog(QDialog):
 
     def _period(self) -> tuple[date | None, date | None]:
         key = self.period_combo.currentData()
-        today = date.today()
+        today = clock.today()
         if key == "today":
             return today, today
         if key == "7d":
@@ -366,7 +368,7 @@ class AuditDialog(QDialog):
             return False
         from ui.pages.reports_page import default_folder
 
-        suggested = default_folder() / f"审计日志-{date.today():%Y-%m-%d}.xlsx"
+        suggested = default_folder() / f"审计日志-{clock.today():%Y-%m-%d}.xlsx"
         chosen = self.choose_save_path(self.tr("Export the audit log as"), str(suggested))
         if not chosen:
             return False

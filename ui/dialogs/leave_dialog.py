@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.services.checkins import record_leave
 from desktop.services.operators import Actor
+from models import clock
 from ui.messages import localise_message
 from ui.models.checkins_models import Person
 from ui.widgets.member_search import MemberSearchList
@@ -53,7 +54,7 @@ class LeaveDialog(QDialog):
         self._actor = actor
         self.setWindowTitle(self.tr("Leave"))
         self.resize(420, 520)
-        day = day or date.today()
+        day = day or clock.today()
 
         self.member_search = MemberSearchList(database, group_id)
         if person is not None:

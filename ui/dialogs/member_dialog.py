@@ -42,9 +42,11 @@ from desktop.services.roster import (
     update_member,
     validate,
 )
+from models import clock
 from models.base import MEMBERSHIP_STATUSES
 from ui.messages import localise_message, show_error
 from ui.models.roster_table_model import local_date, status_label
+from ui.qdates import today_qdate
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；]")
 NOT_SET_DATE = QDate(1900, 1, 1)
@@ -69,7 +71,7 @@ class OptionalDateEdit(QDateEdit):
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(NOT_SET_DATE)
-        self.setMaximumDate(QDate.currentDate())
+        self.setMaximumDate(today_qdate())
         self.setSpecialValueText(not_set_text)
         self.setDate(NOT_SET_DATE)
 
@@ -85,7 +87,7 @@ class OptionalDateEdit(QDateEdit):
 
     def _start_from_today(self) -> None:
         if self.value() is None:
-            self.setDate(QDate.currentDate())
+            self.setDate(today_qdate())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._start_from_today()
@@ -356,7 +358,7 @@ class MemberDialog(QDialog):
         else:
             joined_at = join_date_value(joined_day)
         verified = self.verified_check.isChecked()
-        verified_on = ((loaded.verified_on if loaded else None) or date.today()) if verified else None
+        verified_on = ((loaded.verified_on if loaded else None) or clock.today()) if verified else None
         return MemberInput(
             display_name=self.name_edit.text(),
             nickname=self.nickname_edit.text(),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -29,6 +29,7 @@ from desktop.services.points import RecomputeRow, adjust_points
 from ui.messages import localise_message
 from ui.models.points_models import RC_NAME, RecomputeModel, signed
 from ui.pickers import MemberPicker
+from ui.qdates import today_qdate
 
 
 class AdjustPointsDialog(QDialog):
@@ -63,8 +64,8 @@ class AdjustPointsDialog(QDialog):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(today_qdate())
+        self.date_edit.setDate(today_qdate())
 
         form = QFormLayout()
         form.addRow(self.tr("Member"), self._with_error("membership", self.member_picker))

@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QDate,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -88,6 +87,7 @@ from ui.models.participation_models import (
 )
 from ui.models.row_table_model import RowRole
 from ui.pickers import MemberPicker, MonthPicker
+from ui.qdates import today_qdate
 from ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -788,7 +788,7 @@ class ActivitiesPage(QWidget):
 
     # ---- contributions and violations ----
     def _reset_dates(self) -> None:
-        today = QDate.currentDate()
+        today = today_qdate()
         for edit in (self.contribution_date, self.violation_date):
             edit.setMaximumDate(today)
             edit.setDate(today)

@@ -48,6 +48,7 @@ from desktop.services.onboarding import funnel_with_conversion
 from desktop.services.operators import Actor
 from desktop.settings import get_setting
 from desktop.tasks import Progress
+from models import clock
 from ui.charts import ACCENT, TARGET, BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
 from ui.messages import show_error
@@ -514,7 +515,7 @@ class DashboardPage(QWidget):
 
     # ---- group and loading ----
     def as_of(self) -> date:
-        return self.today or date.today()
+        return self.today or clock.today()
 
     def set_group(self, group_id: int | None) -> None:
         """Show one group's health (None: the overview of all groups). Loads at once when visible."""

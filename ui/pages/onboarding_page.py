@@ -45,6 +45,7 @@ from desktop.services.onboarding_queries import (
 )
 from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
+from models import clock
 from models.db import DatabaseError
 from ui.charts import ACCENT, BarChartView
 from ui.dialogs.steps_dialog import StepsDialog
@@ -311,7 +312,7 @@ class OnboardingPage(QWidget):
 
     # ---- group and loading ----
     def as_of(self) -> date:
-        return self.today or date.today()
+        return self.today or clock.today()
 
     def set_group(self, group_id: int | None) -> None:
         self._group_id = group_id

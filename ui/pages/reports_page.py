@@ -44,6 +44,7 @@ from desktop.io.roster_export import export_roster
 from desktop.paths import data_dir
 from desktop.services.groups import list_groups
 from desktop.services.operators import Actor, allowed
+from models import clock
 from models.db import DatabaseError
 from ui.messages import current_language, localise_message, show_error
 from ui.task_runner import TaskRunner
@@ -178,7 +179,7 @@ class ReportsPage(QWidget):
 
         self.month_combo = QComboBox()
         self.month_combo.setMinimumWidth(180)
-        today = date.today()
+        today = clock.today()
         y, m = today.year, today.month
         for _ in range(MONTHS_BACK):
             self.month_combo.addItem(month_label(y, m), f"{y:04d}-{m:02d}")
@@ -568,7 +569,7 @@ class ReportsPage(QWidget):
         if not self._start_checks():
             return False
         folder = self.output_path().parent if self.output_path() else default_folder()
-        suggested = folder / roster_file_name(self._selected_names(), date.today())
+        suggested = folder / roster_file_name(self._selected_names(), clock.today())
         chosen = self.choose_save_path(self.tr("Save the roster as"), str(suggested))
         if not chosen:
             return False

@@ -18,7 +18,6 @@ Hooks for tests: `ask_password(url) -> str | None` (None: cancelled), `confirm(t
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl, Slot
@@ -52,6 +51,7 @@ from desktop.services.backup import BackupInfo, backup_workspace, copy_workspace
 from desktop.services.operators import Actor, allowed
 from desktop.settings import SETTINGS, get_setting, set_setting
 from desktop.team import check_connection, strip_password, with_password
+from models import clock
 from models.db import DatabaseError, open_database
 from ui.messages import current_language, localise_message, operator_text, show_error
 from ui.task_runner import TaskRunner
@@ -491,7 +491,7 @@ class SettingsPage(QWidget):
     def back_up_now(self) -> bool:
         if self._job is not None:
             return False
-        target = backups_dir() / f"manual-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        target = backups_dir() / f"manual-{clock.now():%Y%m%d-%H%M%S}.sqlite"
         _say(self.backup_status, self.tr("Backing up…"))
         self._start(
             "backup",
@@ -516,7 +516,7 @@ class SettingsPage(QWidget):
         ).replace("%1", backup.path.name)
         if not self.confirm(question):
             return False
-        suggested = data_dir() / f"restored-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        suggested = data_dir() / f"restored-{clock.now():%Y%m%d-%H%M%S}.sqlite"
         chosen = self.choose_save_path(self.tr("Restore into a new workspace file"), str(suggested))
         if not chosen:
             return False

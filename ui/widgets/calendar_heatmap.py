@@ -12,6 +12,8 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt, Sig
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from models import clock
+
 # Empty, then four shades of the accent colour (resources/style.qss), light to dark.
 LEVEL_COLORS = ("#EEF1F5", "#C7D7FB", "#93B4F3", "#5B8DEF", "#2563EB")
 LEAVE_COLOR = "#FCD9A8"
@@ -33,7 +35,7 @@ class CalendarHeatmap(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._cell = cell
         self._gap = gap
-        today = date.today()
+        today = clock.today()
         self._start = today
         self._end = today
         self._counts: dict[date, int] = {}
