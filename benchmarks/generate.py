@@ -47,7 +47,9 @@ from datetime import date, datetime
 from itertools import accumulate
 from pathlib import Path
 
-GEN_VERSION = 3
+from desktop import streaks
+
+GEN_VERSION = 4  # 4: checkin.logged_at (schema 0003); the streak rule from desktop/streaks.py
 SIZES: dict[str, int] = {"small": 1_000, "medium": 10_000, "large": 100_000}
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 SEED = 20261122
@@ -982,7 +984,7 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
         nonlocal ci_rows, pe_rows, au_rows
         write(
             "checkin",
-            "id, membership_id, group_id, day, checked_at, source, late, recorded_by",
+            "id, membership_id, group_id, day, checked_at, logged_at, source, late, recorded_by",
             ci_rows,
         )
         write(
@@ -1035,7 +1037,7 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
             if is_today:
                 p *= 0.5  # today is not over yet
             if rand() >= p:
-                run[i] = 0
+                run[i] = streaks.step_run(run[i], counted=False)
                 continue
             late = may_be_late and rand() < 0.03
             g = gid_[i]
@@ -1050,7 +1052,7 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
             ci_id += 1
             m = mid[i]
             rec = ops_bits[int(r * 6)]
-            ci_rows.append((ci_id, m, g, day, at, src, int(late), rec))
+            ci_rows.append((ci_id, m, g, day, at, at, src, int(late), rec))
             pe_id += 1
             pe_rows.append((pe_id, m, g, day, p_checkin, "补卡" if late else "打卡", "checkin", ci_id, None, rec, at))
             b = batches.get((g, src, late))
@@ -1058,11 +1060,8 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
                 batches[(g, src, late)] = [m]
             else:
                 b.append(m)
-            if late and not late_ok[i]:
-                run[i] = 0
-                continue
-            run[i] += 1
-            if run[i] % 7 == 0:
+            run[i] = streaks.step_run(run[i], counted=not late or late_ok[i])
+            if streaks.is_bonus(run[i]):
                 pe_id += 1
                 pe_rows.append((pe_id, m, g, day, p_streak, f"连续打卡{run[i]}天", "streak", ci_id, None, rec, at))
         for m, g, d_s, pts, reason, kind, src, at in ledger_by_day.pop(o, ()):

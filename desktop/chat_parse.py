@@ -114,6 +114,9 @@ class PasteLine:
     time: str | None  # a time found on the line, normalised "HH:MM"
     remark: str | None  # the rest of the line after the name/time, stripped, None if empty
     duplicate_of: int | None  # line_no of an earlier entry with the same normalised name
+    body: str | None = None  # entry text as written, after the number and without the time (the matcher's input)
+    mode: str | None = None  # "chain" (接龙 or plain list) | "stamped" | "colon" (chat logs); entries only
+    date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), if any
 
 
 # ---------------------------------------------------------------- text preparation
@@ -211,7 +214,7 @@ _CLOCK = r"(?:(?:上午|下午|凌晨|早上|晚上|中午)\s*)?\d{1,2}:\d{2}(?:
 _STAMP_FIRST_RE = re.compile(rf"^\s*(?P<sp>\S.*?)\s+\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s*$")
 _STAMP_LAST_RE = re.compile(rf"^\s*\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s+(?P<sp>\S.*?)\s*$")
 _COLON_RE = re.compile(
-    rf"^\s*(?:\[?\s*(?:{_DATE}\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
+    rf"^\s*(?:\[?\s*(?:(?P<date>{_DATE})\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
     r"(?P<sp>[^:\[\]]*?[^:\s\[\]])\s*(?:(?<!\d):|:(?!\d))\s*(?P<msg>.*)$"
 )
 _STAMP_ONLY_RE = re.compile(rf"^[\s\-—=~*·]*\[?(?:{_DATE}\s*)?(?:{_CLOCK})?\]?[\s\-—=~*·]*$")
@@ -247,6 +250,7 @@ class _Speech:
     speaker: _Span  # span of the speaker in the line
     clock: str | None  # time from the stamp, normalised
     msg: _Span | None  # span of the message on the same line
+    date_text: str | None = None  # the stamp's date as written
 
 
 def _has_message(speech: _Speech) -> bool:
@@ -260,7 +264,7 @@ def _stamp(line: _Line) -> tuple[_Speech, bool] | None:
         if match and ":" not in match["sp"] and _plausible_speaker(match["sp"]):
             clock, _ = _find_time(match["clock"])
             dated = any(ch.isdigit() for ch in match["date"] or "")
-            return _Speech(match.span("sp"), clock, None), dated
+            return _Speech(match.span("sp"), clock, None, (match["date"] or "").strip() or None), dated
     return None
 
 
@@ -270,7 +274,7 @@ def _colon(line: _Line) -> _Speech | None:
     if match is None or not _plausible_speaker(match["sp"]) or match["msg"].startswith("//"):
         return None
     clock = _find_time(match["clock"])[0] if match["clock"] else None
-    return _Speech(match.span("sp"), clock, match.span("msg"))
+    return _Speech(match.span("sp"), clock, match.span("msg"), match["date"])
 
 
 def _stamp_line(line: _Line) -> tuple[_Speech, bool] | None:
@@ -372,8 +376,18 @@ def _plain(line: _Line, kind: str) -> PasteLine:
     return PasteLine(line.no, line.raw, kind, None, None, None, None, None)
 
 
-def _entry(line: _Line, name: str, number: int | None, time: str | None, remark: str | None) -> PasteLine:
-    return PasteLine(line.no, line.raw, "entry", name, number, time, remark, None)
+def _entry(
+    line: _Line,
+    name: str,
+    number: int | None,
+    time: str | None,
+    remark: str | None,
+    *,
+    body: str | None = None,
+    mode: str = "chain",
+    date_text: str | None = None,
+) -> PasteLine:
+    return PasteLine(line.no, line.raw, "entry", name, number, time, remark, None, body, mode, date_text)
 
 
 def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None:
@@ -386,7 +400,8 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
         return None
     name = _collapse(_blank(line.clean, dropped)[slice(*name_span)])
     rest = _blank(line.clean, [*dropped, *decoration, name_span])[start:]
-    return _entry(line, name, number, time, _tidy_remark(rest))
+    body = _collapse(_blank(line.clean, dropped)[start:])
+    return _entry(line, name, number, time, _tidy_remark(rest), body=body)
 
 
 _QQ_TAIL_RE = re.compile(r"\s*(?:\(\d{5,12}\)|<[^<>]*>)$")
@@ -417,10 +432,11 @@ def _message(clean: str, find_time: bool) -> tuple[str | None, str | None]:
     return time, _tidy_remark(_blank(clean, [span]) if span else clean)
 
 
-def _speech_entry(line: _Line, speech: _Speech) -> PasteLine:
+def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
     msg = line.clean[slice(*speech.msg)] if speech.msg else ""
     time, remark = _message(msg, speech.clock is None)
-    return _entry(line, _speaker_name(line, speech.speaker), None, speech.clock or time, remark)
+    name = _speaker_name(line, speech.speaker)
+    return _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
 
 
 # ---------------------------------------------------------------- modes
@@ -516,7 +532,7 @@ def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:
             results.append(_plain(line, "blank"))
         elif stamp:
             owner = len(results)
-            results.append(_speech_entry(line, stamp[0]))
+            results.append(_speech_entry(line, stamp[0], "stamped"))
         else:
             results.append(_plain(line, "example" if _is_example(line.folded) else "noise"))
             owner = _follow(results, owner, line)
@@ -542,7 +558,7 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
             results.append(_plain(line, "example"))
         elif speech:
             owner = None if _has_message(speech) else len(results)
-            results.append(_speech_entry(line, speech))
+            results.append(_speech_entry(line, speech, "colon"))
         else:
             results.append(_plain(line, "noise"))
             owner = _follow(results, owner, line)

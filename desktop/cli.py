@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.errors import QunDeskError
+from models import clock
 
 if TYPE_CHECKING:
     from desktop.services.operators import Actor
@@ -131,6 +132,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
 # -- demo -------------------------------------------------------------------------------------------
 
 DEMO_LABELS = {
@@ -153,6 +161,12 @@ def _args_demo(p: argparse.ArgumentParser) -> None:
         "--months", type=_positive_int, default=3, metavar="N", help="历史月数, 含本月 / months of history (default 3)"
     )
     p.add_argument("--seed", type=int, default=1, metavar="N", help="随机种子 / random seed (default 1)")
+    p.add_argument(
+        "--today",
+        type=_iso_day,
+        metavar="YYYY-MM-DD",
+        help="历史截止的日期, 默认今天 / the day the history ends (default: today)",
+    )
 
 
 def _cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
@@ -180,6 +194,7 @@ def _cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
             members=args.members,
             months=args.months,
             seed=args.seed,
+            today=args.today,
             progress=progress if show else None,
         )
     except ValueError as exc:  # the generator refuses a workspace that already has members, or bad sizes
@@ -268,7 +283,7 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.metrics import month_stats, parse_month
     from desktop.services.groups import group_id_by_name
 
-    today = date.today()
+    today = clock.today()
     if args.month is None:
         year, month = today.year, today.month
     else:
@@ -448,27 +463,71 @@ def _cmd_db_status(ctx: Context, args: argparse.Namespace) -> int:
 
 def _args_checkin(p: argparse.ArgumentParser) -> None:
     p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="打卡日期, 默认今天 / check-in day (default today)")
+    p.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="打卡日期, 默认今天 (接龙标题写了日期时以它为准) / check-in day (default today; a chain's title date must agree)",
+    )
     p.add_argument("--paste", metavar="FILE", help="粘贴的接龙或聊天记录 (UTF-8) / a pasted chat (UTF-8)")
+    p.add_argument(
+        "--late",
+        action="store_true",
+        help="全部记为补卡 (当天结束后才打的卡) / mark them 补卡 (checked in after the day)",
+    )
     p.add_argument("names", nargs="*", metavar="NAME", help="成员姓名、昵称或微信号 / member names")
 
 
 def _parse_day(text: str | None) -> date:
+    from models import clock
+
     if not text:
-        return date.today()
+        return clock.today()
     try:
         return date.fromisoformat(text.strip())
     except ValueError as exc:
         raise InputError(f"--date: 日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): {text!r}") from exc
 
 
+OUTCOME_LABELS = {
+    "logged": "新记录 logged",
+    "already": "已打卡 already",
+    "ambiguous": "需选择 ambiguous",
+    "unmatched": "未匹配 unmatched",
+    "not_member": "非本群成员 not a member",
+    "leave": "请假 on leave",
+    "other_day": "其他日期 another day",
+    "skipped": "跳过 skipped",
+}
+
+
+def _read_paste(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: 无法读取 (cannot read): {exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{path} 第{line}行: 不是 UTF-8 文本 (line {line} is not UTF-8)") from exc
+
+
 def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     """Certain matches only (exact name, nickname, group nickname, WeChat ID); fuzzy and pinyin candidates
-    are reported as ambiguous and never logged without a person choosing (PRODUCT §4)."""
-    from desktop.services.backup import with_retry
-    from desktop.services.checkins import record_checkins
+    are reported as ambiguous and never logged without a person choosing (PRODUCT §4). Every line of a
+    paste ends in one outcome; the reported ones are listed on stderr."""
     from desktop.services.groups import group_id_by_name
-    from desktop.services.paste import RosterIndex, match_paste
+    from desktop.services.paste import (
+        REPORTED,
+        PlannedCheckin,
+        RosterIndex,
+        certain_plan,
+        commit_paste,
+        describe_person,
+        line_outcomes,
+        preview_paste,
+    )
+    from desktop.tasks import Progress
 
     day = _parse_day(args.date)
     if bool(args.paste) == bool(args.names):
@@ -476,52 +535,60 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     database, actor = ctx.database(), ctx.actor()
     if args.paste:
         path = Path(args.paste)
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"{path}: 无法读取 (cannot read): {exc.strerror or exc}") from exc
-        except UnicodeDecodeError as exc:
-            line = path.read_bytes()[: exc.start].count(b"\n") + 1
-            raise InputError(f"{path} 第{line}行: 不是 UTF-8 文本 (line {line} is not UTF-8)") from exc
+        text = _read_paste(path)
         with database.session() as session:
             group_id = group_id_by_name(session, args.group)
-            matches = match_paste(session, group_id, text)
-        certain = [m.membership_id for m in matches if m.status == "matched"]
-        for m in matches:
-            if m.status in ("ambiguous", "unmatched"):
-                label = "需选择 ambiguous" if m.status == "ambiguous" else "未匹配 unmatched"
-                cands = ", ".join(f"{c.display_name}({c.how})" for c in m.candidates)
+            preview = preview_paste(session, group_id, day, text)
+        if preview.day_mismatch:
+            title = preview.title_day.isoformat() if preview.title_day else ""
+            if not args.date:
+                raise InputError(
+                    f"{path}: 接龙标题的日期是 {title}, 不是今天 {day}; 用 --date {title} 记到那一天, 或用 --date 指定日期"
+                    f" (the chain is dated {title}, not today {day}: pass --date {title}, or --date for another day);"
+                    " 未记录任何打卡 (nothing logged)"
+                )
+            print(
+                f"{path}: 注意 接龙标题的日期是 {title}, 按 --date 记为 {day}"
+                f" (note: the chain is dated {title}; logged for {day} as --date says)",
+                file=sys.stderr,
+            )
+        plan = certain_plan(preview.matches)
+        if args.late:
+            plan = [PlannedCheckin(p.membership_id, p.day, p.time, True, None, p.line_no) for p in plan]
+        outcome = commit_paste(Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan)
+        lines = line_outcomes(preview.lines, preview.matches, set(outcome.logged), set(outcome.already))
+        for line in lines:
+            if line.outcome in REPORTED:
                 print(
-                    f"{path} 第{m.line.line_no}行 {label}: {m.line.name}" + (f" → {cands}" if cands else ""),
+                    f"{path} 第{line.line_no}行 {OUTCOME_LABELS[line.outcome]}: {line.detail}",
                     file=sys.stderr,
                 )
-    else:
-        with database.session() as session:
-            group_id = group_id_by_name(session, args.group)
-            index = RosterIndex(session, group_id)
-        certain, unknown = [], []
-        for name in args.names:
-            status, cands = index.match(name)
-            if status == "matched":
-                certain.append(cands[0].membership_id)
-            else:
-                unknown.append((name, status, cands))
-        if unknown:
-            for name, status, cands in unknown:
-                hint = ", ".join(c.display_name for c in cands)
-                what = "不确定 ambiguous" if status == "ambiguous" else "不是该社群的成员 (not a member)"
-                print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
-            print("未记录任何打卡 (nothing logged)", file=sys.stderr)
-            return EXIT_BAD_INPUT
+        counts = {key: sum(1 for line in lines if line.outcome == key) for key in OUTCOME_LABELS}
+        parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
+        print(f"{args.group} {day.isoformat()}: " + ", ".join(parts))
+        return EXIT_OK
 
-    def write():
-        with database.session() as session:
-            result = record_checkins(session, actor, group_id, day, certain, source="paste" if args.paste else "manual")
-            session.commit()
-            return result
-
-    result = with_retry(write)
-    print(f"{args.group} {day.isoformat()}: 新记录 logged {len(result.logged)}, 已打卡 already {len(result.already)}")
+    with database.session() as session:
+        group_id = group_id_by_name(session, args.group)
+        index = RosterIndex(session, group_id)
+        found = [(name, *index.match(name)) for name in args.names]
+    unknown = [(name, status, cands) for name, status, cands in found if status != "matched"]
+    if unknown:
+        for name, status, cands in unknown:
+            if status == "not_member":
+                what = "; ".join(describe_person(c) for c in cands)
+                print(f"{name}: 不是该社群的已入群成员 (not an active member): {what}", file=sys.stderr)
+                continue
+            hint = ", ".join(c.display_name for c in cands)
+            what = "不确定 ambiguous" if status == "ambiguous" else "不是该社群的成员 (not a member)"
+            print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
+        print("未记录任何打卡 (nothing logged)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    plan = [PlannedCheckin(cands[0].membership_id, day, None, args.late) for _n, _s, cands in found]
+    outcome = commit_paste(
+        Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan, source="manual"
+    )
+    print(f"{args.group} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}")
     return EXIT_OK
 
 
@@ -833,6 +900,12 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_USAGE)
+    from models import clock
+
+    try:
+        clock.pinned_today()
+    except clock.ClockError as exc:
+        return _fail(str(exc), EXIT_USAGE)
     try:
         if args.command is None:
             return _open_window(args)

@@ -28,6 +28,7 @@ from random import Random
 
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
+from desktop import streaks
 from desktop.services.groups import CANONICAL_STEPS, DEFAULT_ROLES, DEFAULT_TIERS
 from desktop.services.operators import OWNER_DEFAULT_NAME
 from models import (
@@ -51,6 +52,7 @@ from models import (
     Tag,
     Tier,
     Violation,
+    clock,
     member_tag,
     membership_role,
     utcnow,
@@ -1912,7 +1914,7 @@ class _Builder:
             base = rng.uniform(0.82, 0.96) if pattern == "steady" else rng.uniform(0.65, 0.85)
             span = max(1, last - first)
             run_left, gap_left = rng.randint(5, 20), 0
-            run = 0
+            mine: list[tuple[date, bool, int, datetime]] = []
             late_counts = g.t.late_streak
             rand, randint = rng.random, rng.randint
             for o in range(first, last + 1):
@@ -1934,7 +1936,6 @@ class _Builder:
                 if o == today_o:
                     p *= 0.5  # today is not over yet
                 if rand() >= p:
-                    run = 0
                     continue
                 i = o - start_o
                 late = o <= today_o - 2 and rand() < 0.03
@@ -1954,19 +1955,21 @@ class _Builder:
                         "group_id": g.id,
                         "day": day,
                         "checked_at": at,
+                        "logged_at": at,
                         "source": src,
                         "late": late,
                         "recorded_by": op,
                     }
                 )
                 self.point(ms, day, p_ci, "补卡" if late else "打卡", "checkin", ci_id, at)
+                mine.append((day, late, ci_id, at))
                 ci_id += 1
-                if late and not late_counts:
-                    run = 0
-                    continue
-                run += 1
-                if run % 7 == 0:
-                    self.point(ms, day, p_streak, f"连续打卡{run}天", "streak", ci_id - 1, at)
+            # the streak bonus by the one rule (desktop/streaks.py), as the check-in service awards it
+            counted = streaks.counted_days(((d, lt) for d, lt, _c, _a in mine), late_counts)
+            bonus = streaks.bonus_days(counted, {date.fromordinal(o) for o in leave})
+            for d, _lt, cid, at in mine:
+                if d in bonus:
+                    self.point(ms, d, p_streak, f"连续打卡{bonus[d]}天", "streak", cid, at)
             if len(rows) >= BATCH:
                 self.flush_checkins(rows, pending)
                 rows, pending = [], 0
@@ -2097,7 +2100,7 @@ def build_demo(
     if months > 120:
         raise ValueError(f"months 最多 120 (at most 120 months of history): {months}")
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     with engine.begin() as conn:
         _ensure_empty(conn)
         builder = _Builder(conn, seed, today, _history_start(today, months), groups, members, progress, cancelled)

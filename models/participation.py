@@ -36,9 +36,11 @@ class CheckIn(Base):
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"))
     group_id: Mapped[int] = mapped_column(ForeignKey("community_group.id", ondelete="CASCADE"))
     day: Mapped[date]
-    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # the time the member posted it (from the line or the chat stamp); None when none was written
+    checked_at: Mapped[datetime | None]
+    logged_at: Mapped[datetime] = mapped_column(default=utcnow)  # when QunDesk recorded it
     source: Mapped[str] = mapped_column(String(10), default="manual")
-    late: Mapped[bool] = mapped_column(Boolean, default=False)  # 补卡: logged after its day
+    late: Mapped[bool] = mapped_column(Boolean, default=False)  # 补卡: the member checked in after the day
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from models import clock
+
 SIZE = (1280, 800)
 
 
@@ -63,36 +65,45 @@ def _fill_workspace(database, actor) -> None:
 
 
 def _checkins(window, database, actor, outdir: Path) -> Path:
-    """The Check-ins page of the first group with a pasted 接龙 chain in the preview: matched, ambiguous
-    (同名 and pinyin), unmatched and duplicate lines, one decision taken, one quick entry logged."""
-    from datetime import date
+    """The Check-ins page of the first group with a pasted 接龙 chain holding every kind of line: matched
+    (with posted times, decorations and counters), two people on one line, 同名 and pinyin to choose, a
+    stranger, an applicant and another group's member (not members), 请假, a 补卡, a repeat and chat noise;
+    one decision taken, one quick entry logged."""
 
     from desktop.services.checkins_queries import not_checked_in
-    from desktop.services.roster import MemberInput, add_member
+    from desktop.services.roster import MemberInput, RosterQuery, add_member, search_roster
     from models.search_keys import name_keys
     from ui.models.checkins_models import Person
 
     group_id = window.group_rows[0].id
     with database.session() as session:
-        waiting = not_checked_in(session, group_id, date.today())[:8]
-        if len(waiting) >= 8:  # a namesake of one of them makes a 同名 line
+        waiting = not_checked_in(session, group_id, clock.today())[:12]
+        here = {r.display_name for r in search_roster(session, RosterQuery(group_id=group_id), limit=5000)}
+        applicants = search_roster(session, RosterQuery(group_id=group_id, status="applicant"), limit=1)
+        others = [
+            r
+            for g in window.group_rows[1:]
+            for r in search_roster(session, RosterQuery(group_id=g.id, status="active"), limit=200)
+            if r.display_name not in here
+        ][:1]
+        if len(waiting) >= 12:  # a namesake of one of them makes a 同名 line
             add_member(session, actor, group_id, MemberInput(display_name=waiting[4].display_name))
             session.commit()
     window.select_group(group_id)
     window.show_page("checkins")
     page = window.pages["checkins"]
-    if len(waiting) >= 8:
+    if len(waiting) >= 12:
         page.log_person(Person(waiting[7].membership_id, waiting[7].display_name))
         n = [p.display_name for p in waiting]
-        today = date.today()
-        chain = [
-            f"#接龙\n早起打卡 {today.month}月{today.day}日",
-            "例 张三 6:00",
-            f"1. {n[0]} 5:58",
-            f"2. {n[1]} 6:03起床",
-        ]
-        chain += [f"3. {name_keys(n[2])[1]}", f"4. {n[3]} 打卡第12天", f"5. {n[4]} ☀️", "6. 小鹿同学 6:15"]
-        chain += [f"7. {n[5]} 6:20", f"8. {n[0]} 6:31"]
+        today = clock.today()
+        chain = [f"#接龙\n早起打卡 {today.month}月{today.day}日", "例 张三 6:00", ""]
+        chain += [f"1. {n[0]} 5:58", f"2. 🌞{n[1]}🌞 6:03起床", f"3. {name_keys(n[2])[1]}", f"4. {n[3]}（第12天）"]
+        chain += [f"5. {n[4]} ☀️", "6. 小鹿同学 6:15", f"7. {n[5]}&{n[6]} 6:20", f"8. {n[7]} 6:22"]
+        if applicants:
+            chain.append(f"9. {applicants[0].display_name} 6:25")
+        if others:
+            chain.append(f"10. {others[0].display_name} 6:26")
+        chain += [f"11. {n[8]} 请假", f"12. {n[9]} 补卡 9:40", f"13. {n[0]} 6:31", "收到，大家加油！"]
         page.set_paste_text("\n".join(chain))
         combo = page.choice_combo(2)  # the pinyin line: take its first candidate
         if combo is not None and combo.count() > 1:

@@ -79,9 +79,9 @@ from desktop.io.xlsx_util import (
     to_local,
 )
 from desktop.metrics import MonthStats, Period, month_stats, previous_month
-from desktop.services.checkins import longest_run
 from desktop.services.operators import Actor, require
 from desktop.services.points import level_for
+from desktop.streaks import longest_run
 from desktop.tasks import Progress
 from models import (
     Activity,
@@ -99,6 +99,7 @@ from models import (
     StepProgress,
     Tag,
     Tier,
+    clock,
     member_tag,
     membership_role,
 )
@@ -1409,7 +1410,7 @@ def export_monthly_report(
     if not (1 <= int(month) <= 12) or not (1900 <= int(year) <= 9999):
         raise QunDeskError(f"月份无效 (invalid month): {year}-{month}")
     target = check_target(Path(path))
-    today = today or date.today()
+    today = today or clock.today()
     progress = progress or Progress()
     p = Period.month(year, month, today)
     with database.session() as session:

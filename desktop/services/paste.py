@@ -1,67 +1,256 @@
-"""Match a pasted chat (接龙 chain or chat log) to a group's members, for check-ins and attendance.
+"""Paste a chat — a WeChat 接龙 chain or a run of chat lines — and log its check-ins: parse → match → decide →
+commit. The one flow behind the Check-ins page, the attendance paste and `qundesk checkin --paste`
+(PRODUCT §3.3, §4). No Qt here.
 
-Order of matching for each name (normalised with chat_parse.normalise_name):
-  1. exact display name, 2. nickname or group nickname (群昵称), 3. WeChat ID  — *certain* when exactly one
-     member matches; two or more members with the same name make the line *ambiguous*.
-  4. pinyin (full pinyin or initials of the typed name equal a member's), 5. fuzzy (rapidfuzz) — always
-     *ambiguous*: a person chooses. Headless (`qundesk checkin --paste`) logs certain matches only.
-Lines that match nobody are *unmatched* (the window offers: add as new member, pick, or skip)."""
+Every line of a paste ends in exactly one named outcome (`line_outcomes`):
+  logged       every person on the line is certain and now has a check-in
+  already      the person already had a check-in that day, or an earlier line of the paste named them
+  ambiguous    there are candidates but it is not certain — a person chooses (headless: reported)
+  unmatched    nobody on the roster fits (headless: reported; the window offers pick / add / skip)
+  not_member   the name certainly belongs to someone who is not an active member of this group: an
+               applicant or newcomer part-way through the entry steps, a former member, or a person of
+               another group only (reported with who and why — a chain pasted into the wrong group shows
+               up here)
+  leave        the line says 请假: not a check-in
+  other_day    the line belongs to another day than the one being logged (a dated chat stamp, a 补卡 for a
+               date after the chosen day): reported, never logged on the wrong day
+  skipped      blank, header/title, example (例 …), footer or chat noise
+
+Matching one name (certain means certain):
+* Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
+  bracket emoji codes (`[太阳]`), ～ ★ ✅ and the like, a bracketed or glued counter (`（第23天）`, `第5天`,
+  `Day 12`, `已打卡`, `+1`). Both are compared with every field that people are known by in the group:
+  display name, nickname, group nickname (群昵称), WeChat ID.
+* The people a key can mean are all memberships of the group that carry it. It is *certain* when exactly
+  one active member (已入群) carries it and no applicant/newcomer (申请中/入群中 — they are in the chat too)
+  does. Two actives, one member's name that is another's nickname, a nickname several people use, an
+  active and a newcomer: *ambiguous*. Former members (left, removed, blacklisted) never make an active
+  member's match uncertain; when only they carry it the line is *not_member*.
+* A plain name that equals one member's key but whose bare form is also another member's decorated
+  nickname (`小美` vs `🌸小美🌸`) is ambiguous; a decorated name that exactly equals one member's decorated
+  nickname is certain.
+* Group nicknames like `北京-张伟-设计` or `03-李华`: the whole chunk first, then each segment; certain when
+  exactly one segment names one person.
+* Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
+  (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
+* Two people on one line (`王建 李芳（夫妻一起）`, `刘洋&陈红`, `张伟、李娜`): each person is matched on its
+  own; the window shows one preview row per person; headless, the line is logged only when every person
+  on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
+  person exactly, follows a separator (& ＋ 、 / 和), the line says 夫妻/一起/全家…, or it looks like a
+  Chinese full name (common surname + one or two characters) that is not a known word.
+
+Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
+(`补11月18日`, `补昨天`), and a chat-log line whose stamp carries another date (other_day). `late` (补卡)
+only when the line says 补卡/补打卡/补签 (or the assistant marks it); logging an earlier day's chain is not
+late. The time written on the line (or the chat stamp) is the check-in's `checked_at`.
+A chain whose title names a date (`11月20日 早起打卡`) tells which day it is for: `title_day` finds it; the
+window asks before logging it on another day, the CLI refuses (unless --date says which day).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import PasteLine, normalise_name, parse_chat
-from models import CheckIn, Member, Membership
+from desktop.services.checkins import CheckinEntry, record_checkins
+from desktop.services.operators import Actor
+from desktop.tasks import Progress
+from models import CheckIn, Group, Member, Membership
 from models.search_keys import name_keys
 
 FUZZY_MIN_SCORE = 75
+MAX_MAKE_UP_DAYS = 62  # a 补卡 for a day longer ago than this is reported, never logged on a guessed date
 FUZZY_LIMIT = 3
 
-CERTAIN_HOWS = ("name", "nickname", "wechat_id")
+CERTAIN_HOWS = ("name", "nickname", "group_nickname", "wechat_id")
+IN_THE_CHAT = ("onboarding", "applicant")  # not members yet, but in the group chat: they make a match unsure
+FORMER = ("left", "removed", "blacklisted")
+
+# outcomes of a line (see the module docstring)
+LOGGED, ALREADY, AMBIGUOUS, UNMATCHED, NOT_MEMBER, LEAVE, OTHER_DAY, SKIPPED = (
+    "logged",
+    "already",
+    "ambiguous",
+    "unmatched",
+    "not_member",
+    "leave",
+    "other_day",
+    "skipped",
+)
+OUTCOMES = (LOGGED, ALREADY, AMBIGUOUS, UNMATCHED, NOT_MEMBER, LEAVE, OTHER_DAY, SKIPPED)
+REPORTED = (AMBIGUOUS, UNMATCHED, NOT_MEMBER, LEAVE, OTHER_DAY)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    membership_id: int
+    membership_id: int | None  # None: a person of another group (not_member "elsewhere")
     display_name: str
-    how: str  # name | nickname | wechat_id | pinyin | fuzzy
+    how: str  # name | nickname | group_nickname | wechat_id | pinyin | fuzzy
     score: float = 100.0
+    status: str = "active"  # the membership's status in this group, or "elsewhere"
+    group: str | None = None  # elsewhere: the group they are in
 
 
 @dataclass(frozen=True)
 class PasteMatch:
+    """One person of one entry line (a line naming two people gives two, `part` 0 and 1)."""
+
     line: PasteLine
-    status: str  # matched | ambiguous | unmatched | duplicate
+    status: str  # matched | ambiguous | unmatched | duplicate | not_member | leave | other_day
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
+    part: int = 0
+    parts: int = 1
+    token: str | None = None  # how this person is written on the line
+    day: date | None = None  # the day the check-in belongs to (None: no day given to the matcher)
+    time: str | None = None  # HH:MM the member posted
+    late: bool = False  # the line says 补卡
+    duplicate_of: int | None = None  # line_no of an earlier line naming the same person
 
     @property
     def membership_id(self) -> int | None:
         return self.candidates[0].membership_id if self.status == "matched" else None
+
+    @property
+    def name(self) -> str:
+        return self.token or self.line.name or ""
+
+
+# ---------------------------------------------------------------- keys
+
+_BRACKET_CODE = re.compile(r"\[[^\[\]\s]{1,8}\]")  # WeChat emoji codes: [太阳] [强] [Smile]
+_DECOR_CHARS = set("～~〜★☆♡♥❤•·*＊#＃!！♪♫◆◇○●□■△▲▽▼「」『』〈〉《》\"'“”‘’_")
+_COUNTER = re.compile(
+    r"(?:[(（\[【]\s*[^()（）\[\]【】]*[)）\]】]"  # a bracketed remark: （第23天） (Day 5) 【打卡】
+    r"|(?:坚持|连续)?(?:打卡)?第?\s*\d+\s*(?:天|日|次|/\d+)"
+    r"|day\s*\d+|d\d+"
+    r"|已?(?:打卡|签到|报到|完成|补卡)|\+\s*1"
+    r")+$",
+    re.IGNORECASE,
+)
+
+
+def name_key(text: str) -> str:
+    return normalise_name(text)
+
+
+def _is_decor_char(ch: str) -> bool:
+    if ch in _DECOR_CHARS:
+        return True
+    cat = unicodedata.category(ch)
+    return cat in ("So", "Sk", "Cf", "Mn", "Me", "Cs", "Co") or "\ufe00" <= ch <= "\ufe0f"
+
+
+def bare_key(text: str) -> str:
+    """The name without decorations and glued counters (see the module docstring); '' when nothing is left."""
+    t = unicodedata.normalize("NFKC", text)
+    t = _BRACKET_CODE.sub(" ", t)
+    t = "".join(" " if _is_decor_char(ch) else ch for ch in t)
+    t = " ".join(t.split())
+    for _ in range(3):
+        stripped = _COUNTER.sub("", t).strip(" -—–|/,，、:：.。")
+        if stripped == t:
+            break
+        t = stripped
+    return normalise_name(t)
+
+
+# ---------------------------------------------------------------- line analysis
+
+_PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
+_EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
+_SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
+_FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
+_LEAVE_RE = re.compile(r"请假|请个假|病假|事假|休假")
+# 请假 said in the past on a line that checks in (昨天请假了今天来打卡) is a check-in, not leave
+_CHECKS_IN_RE = re.compile(r"打卡|签到|报到|已完成")
+# a make-up promised for later (明天补卡, 回头补上) is not a 补卡 today
+_FUTURE_MAKEUP_RE = re.compile(r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补")
+_LATE_RE = re.compile(r"补卡|补打卡|补签|补交|补\s*(?:\d{1,2}\s*[月./-]\s*\d{1,2}|昨天|前天)")
+_LATE_DAY_RE = re.compile(
+    r"补\s*(?:卡|打卡|签)?\s*(?:(?P<m>\d{1,2})\s*[月./-]\s*(?P<d>\d{1,2})\s*[日号]?|(?P<rel>昨天|昨日|前天))"
+    r"|(?P<m2>\d{1,2})\s*[月./-]\s*(?P<d2>\d{1,2})\s*[日号]?\s*(?:的)?\s*补(?:卡|打卡|签)"
+)
+_DATE_WORD = r"(?:\d{1,2}\s*[月./-]\s*\d{1,2}\s*[日号]?|昨天|前天|今天|周[一二三四五六日天]|星期[一二三四五六日天])"
+# a chunk that is only a remark (it never names the line's person): 补卡, 打卡, 请假, a date, a counter, a mark
+_REMARK_CHUNK = re.compile(
+    rf"(?:已?(?:打卡|签到|报到|完成|报名)|补(?:卡|打卡|签|交)?|请假|病假|事假|休假|\+\s*\d+|[✅✔☑✓√]+"
+    rf"|第?\s*\d+\s*天|day\s*\d+|d\d+|{_DATE_WORD}|[【\[(（]|[】\])）])+",
+    re.IGNORECASE,
+)
+_REMARKISH = re.compile(
+    r"\d|打卡|签到|报到|请假|补|加油|早安|晚安|午安|收到|完成|已|第|天|周[一二三四五六日天]|星期|day|ok|[✅✔☑✓√]",
+    re.IGNORECASE,
+)
+# common surnames (a second word that starts with one and has 2-3 characters may be a second person)
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+    "陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易"
+    "乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
+    "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬"
+    "师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_NOT_NAMES = {
+    "高兴", "明天", "今天", "昨天", "万岁", "全勤", "石头", "金牌", "文字", "方法", "成功", "安全", "和平",
+    "江湖", "黄金", "白天", "时间", "常规", "童年", "雷雨", "夏天", "秦朝", "包子", "牛奶", "马上", "李子",
+    "向上", "毛毛", "龙年", "温暖", "宁静", "舒服", "齐活", "易学", "房间", "路上", "游泳", "连续", "项目",
+}  # fmt: skip
+
+
+def _han_only(text: str) -> bool:
+    return bool(text) and all("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def _looks_like_full_name(token: str) -> bool:
+    t = bare_key(token)
+    return 2 <= len(t) <= 3 and _han_only(t) and t[0] in _SURNAMES and t not in _NOT_NAMES
+
+
+def _is_remark_chunk(chunk: str) -> bool:
+    folded = unicodedata.normalize("NFKC", chunk).strip()
+    return not bare_key(chunk) or _REMARK_CHUNK.fullmatch(folded) is not None
+
+
+def _is_latin_word(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z'.]*", token))
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str  # certain | ambiguous | not_member | none
+    people: tuple[Candidate, ...] = ()
+    token: str = ""
+
+
+_NONE = _Found("none")
+
+
+# ---------------------------------------------------------------- the roster index
 
 
 @dataclass(frozen=True)
 class _Person:
     membership_id: int
     display_name: str
-    keys: tuple[tuple[str, str], ...]  # (how, normalised key)
-    pinyin: str
-    initials: str
+    status: str
 
 
 class RosterIndex:
-    """The group's active members, indexed once per paste (a 500-member group loads in a few ms)."""
+    """Every membership of the group with the keys people are known by, indexed once per paste."""
 
     def __init__(self, session: Session, group_id: int):
         rows = session.execute(
             select(
                 Membership.id,
+                Membership.status,
                 Member.display_name,
                 Member.nickname,
                 Membership.group_nickname,
@@ -70,88 +259,388 @@ class RosterIndex:
                 Member.initials,
             )
             .join(Member, Member.id == Membership.member_id)
-            .where(Membership.group_id == group_id, Membership.status == "active", Member.deleted_at.is_(None))
+            .where(Membership.group_id == group_id, Member.deleted_at.is_(None))
         ).all()
-        self.by_key: dict[str, dict[str, list[_Person]]] = {h: {} for h in CERTAIN_HOWS}
-        self.by_pinyin: dict[str, list[_Person]] = {}
-        self.people: list[_Person] = []
-        for mid, name, nick, gnick, wx, py, ini in rows:
-            keys = [("name", normalise_name(name))]
-            keys += [("nickname", normalise_name(n)) for n in (nick, gnick) if n]
+        self._session = session
+        self._group_id = group_id
+        self.raw: dict[str, dict[_Person, str]] = defaultdict(dict)
+        self.bare: dict[str, dict[_Person, str]] = defaultdict(dict)
+        self.by_pinyin: dict[str, list[_Person]] = defaultdict(list)
+        self.active: list[_Person] = []
+        self._fuzzy_keys: list[str] = []
+        self._fuzzy_people: list[_Person] = []
+        for mid, status, name, nick, gnick, wx, py, ini in rows:
+            person = _Person(mid, name, status)
+            for how, value in (("name", name), ("nickname", nick), ("group_nickname", gnick)):
+                if not value:
+                    continue
+                self.raw[name_key(value)].setdefault(person, how)
+                bare = bare_key(value)
+                if bare:
+                    self.bare[bare].setdefault(person, how)
+                    if status == "active":
+                        self._fuzzy_keys.append(bare)
+                        self._fuzzy_people.append(person)
             if wx:
-                keys.append(("wechat_id", wx.strip().casefold()))
-            person = _Person(mid, name, tuple(keys), py or "", ini or "")
-            self.people.append(person)
-            for how, key in keys:
-                bucket = self.by_key[how].setdefault(key, [])
-                if person not in bucket:
-                    bucket.append(person)
-            for k in {py, ini}:
-                if k:
-                    self.by_pinyin.setdefault(k, []).append(person)
-        self._names = [normalise_name(p.display_name) for p in self.people]
+                self.raw[wx.strip().casefold()].setdefault(person, "wechat_id")
+            if status == "active":
+                self.active.append(person)
+                for k in {py, ini}:
+                    if k:
+                        self.by_pinyin[k].append(person)
+        self._elsewhere_cache: dict[str, _Found] = {}
+
+    # -- exact keys
+    @staticmethod
+    def _cands(hits: dict[_Person, str]) -> tuple[Candidate, ...]:
+        order = {"active": 0, "onboarding": 1, "applicant": 2}
+        people = sorted(hits.items(), key=lambda kv: (order.get(kv[0].status, 3), kv[0].membership_id))
+        return tuple(Candidate(p.membership_id, p.display_name, how, 100.0, p.status) for p, how in people)
+
+    def _classify(self, hits: dict[_Person, str], token: str) -> _Found:
+        if not hits:
+            return _NONE
+        active = [p for p in hits if p.status == "active"]
+        reachable = [p for p in hits if p.status in IN_THE_CHAT]
+        cands = self._cands(hits)
+        if len(active) == 1 and not reachable:
+            return _Found("certain", tuple(c for c in cands if c.status == "active"), token)
+        if active:
+            return _Found("ambiguous", tuple(c for c in cands if c.status not in FORMER), token)
+        return _Found("not_member", cands, token)
+
+    def exact(self, token: str) -> _Found:
+        """Certain / ambiguous / not_member / none for one written name, by exact keys only."""
+        raw = name_key(token)
+        bare = bare_key(token)
+        raw_hits = dict(self.raw.get(raw, {}))
+        wx = self.raw.get(token.strip().casefold(), {})
+        for p, how in wx.items():
+            raw_hits.setdefault(p, how)
+        bare_hits = self.bare.get(bare, {}) if bare else {}
+        decorated = bare != raw
+        if raw_hits and (decorated or set(bare_hits) <= set(raw_hits)):
+            hits = raw_hits
+        else:
+            hits = {**bare_hits, **raw_hits}
+        return self._classify(hits, token)
+
+    def elsewhere(self, token: str) -> _Found:
+        """A person of another group (not of this one) who is known exactly by this name."""
+        key = bare_key(token) or name_key(token)
+        if key in self._elsewhere_cache:
+            return self._elsewhere_cache[key]
+        forms = list(dict.fromkeys(f for f in (token.strip(), key) if f))
+        rows = self._session.execute(
+            select(Member.display_name, Group.name)
+            .join(Membership, Membership.member_id == Member.id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(
+                Member.deleted_at.is_(None),
+                Membership.group_id != self._group_id,
+                or_(
+                    Member.display_name.in_(forms),
+                    Member.nickname.in_(forms),
+                    Membership.group_nickname.in_(forms),
+                    Member.wechat_id.in_(forms),
+                ),
+            )
+            .limit(5)
+        ).all()
+        found = (
+            _Found("not_member", tuple(Candidate(None, n, "name", 100.0, "elsewhere", g) for n, g in rows), token)
+            if rows
+            else _NONE
+        )
+        self._elsewhere_cache[key] = found
+        return found
+
+    def segments(self, chunk: str) -> _Found:
+        """`北京-张伟-设计`: the segment that names exactly one person (none when several segments do)."""
+        parts = [p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk]
+        found = [f for f in (self.exact(p) for p in parts) if f.kind != "none"]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            people = tuple(dict.fromkeys(c for f in found for c in f.people))
+            return _Found("ambiguous", people, chunk)
+        return _NONE
+
+    def resolve(self, chunk: str) -> _Found:
+        found = self.exact(chunk)
+        if found.kind == "none":
+            found = self.segments(chunk)
+        return found
+
+    # -- pinyin and fuzzy (never certain)
+    def similar(self, token: str) -> tuple[Candidate, ...]:
+        key = bare_key(token) or name_key(token)
+        initials, full = name_keys(key)
+        hits: list[_Person] = []
+        for k in dict.fromkeys(x for x in (full, initials, key.replace(" ", "")) if x and x.isascii()):
+            hits += [p for p in self.by_pinyin.get(k, []) if p not in hits]
+        cands = [Candidate(p.membership_id, p.display_name, "pinyin", 90.0) for p in hits]
+        seen = {c.membership_id for c in cands}
+        if key and self._fuzzy_keys:
+            for _choice, score, idx in process.extract(
+                key, self._fuzzy_keys, scorer=fuzz.WRatio, limit=FUZZY_LIMIT * 3, score_cutoff=FUZZY_MIN_SCORE
+            ):
+                p = self._fuzzy_people[idx]
+                if p.membership_id not in seen and len(seen) < len(hits) + FUZZY_LIMIT:
+                    cands.append(Candidate(p.membership_id, p.display_name, "fuzzy", round(float(score), 1)))
+                    seen.add(p.membership_id)
+        return tuple(cands)
 
     def match(self, name: str) -> tuple[str, tuple[Candidate, ...]]:
-        key = normalise_name(name)
-        for how in CERTAIN_HOWS:
-            found = self.by_key[how].get(key.casefold() if how == "wechat_id" else key)
-            if found:
-                cands = tuple(Candidate(p.membership_id, p.display_name, how) for p in found)
-                return ("matched" if len(cands) == 1 else "ambiguous"), cands
-        initials, full = name_keys(name)
-        py_hits: list[_Person] = []
-        for k in dict.fromkeys(x for x in (full, initials, key.replace(" ", "")) if x and x.isascii()):
-            py_hits += [p for p in self.by_pinyin.get(k, []) if p not in py_hits]
-        cands = [Candidate(p.membership_id, p.display_name, "pinyin", 90.0) for p in py_hits]
-        seen = {c.membership_id for c in cands}
-        for _choice, score, idx in process.extract(
-            key, self._names, scorer=fuzz.WRatio, limit=FUZZY_LIMIT, score_cutoff=FUZZY_MIN_SCORE
-        ):
-            p = self.people[idx]
-            if p.membership_id not in seen:
-                cands.append(Candidate(p.membership_id, p.display_name, "fuzzy", round(float(score), 1)))
-                seen.add(p.membership_id)
-        return ("ambiguous" if cands else "unmatched"), tuple(cands)
+        """One typed name (quick entry, `qundesk checkin NAME`): matched / ambiguous / not_member /
+        unmatched and the candidates."""
+        found = self.resolve(name)
+        if found.kind == "none":
+            found = self.elsewhere(name)
+        if found.kind == "certain":
+            return "matched", found.people
+        if found.kind in ("ambiguous", "not_member"):
+            return found.kind, found.people
+        cands = self.similar(name)
+        return ("ambiguous" if cands else "unmatched"), cands
+
+    @staticmethod
+    def _second_person(chunk: str, i: int, explicit_after: set[int], family: bool, after_person: bool) -> bool:
+        """Whether an unknown word after the line's first person is another person (reported, never
+        dropped) rather than a remark: it follows a separator (& 、 + / 和) right after a person, the line says
+        夫妻/一起/全家… and it is a short Chinese name, or it looks like a full Chinese name."""
+        if _REMARKISH.search(chunk) or _FAMILY_HINT.search(chunk) or not bare_key(chunk):
+            return False
+        short_han = _han_only(bare_key(chunk)) and 2 <= len(bare_key(chunk)) <= 3
+        if i in explicit_after and after_person and (short_han or _is_latin_word(chunk)):
+            return True
+        return (family and short_han) or _looks_like_full_name(chunk)
+
+    # -- a whole line
+    def people_on(self, line: PasteLine) -> list[_Found]:
+        """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
+        if line.mode in ("stamped", "colon"):
+            speaker = line.name or ""
+            found = self.resolve(speaker)
+            return [found if found.kind != "none" else _Found("none", (), speaker)]
+        body = (line.body or line.name or "").strip()
+        name = line.name or ""
+        chunks = [c for c in _PERSON_SEP.split(body) if c]
+        explicit_after = set()
+        pos = 0
+        for i, chunk in enumerate(chunks):  # which chunks follow an explicit separator (& 、 + / 和)
+            at = body.find(chunk, pos)
+            if i and _EXPLICIT_SEP.search(body[pos:at]):
+                explicit_after.add(i)
+            pos = at + len(chunk)
+        family = bool(_FAMILY_HINT.search(body))
+        out: list[_Found] = []
+        i = 0
+        primary_done = False
+        person_at = -2  # index of the last chunk that named a person
+        while i < len(chunks):
+            chunk = chunks[i]
+            # Latin names span words: the longest run of Latin words that names someone
+            if _is_latin_word(chunk):
+                j = i + 1
+                while j < len(chunks) and _is_latin_word(chunks[j]) and j not in explicit_after:
+                    j += 1
+                for end in range(j, i, -1):
+                    found = self.resolve(" ".join(chunks[i:end]))
+                    if found.kind != "none":
+                        out.append(found)
+                        person_at = end - 1
+                        i = end
+                        primary_done = True
+                        break
+                else:
+                    if not primary_done:
+                        out.append(_Found("none", (), name if name and _is_latin_word(name.split()[0]) else chunk))
+                        primary_done = True
+                        i = j if name and " " in name else i + 1
+                        person_at = i - 1
+                    elif i in explicit_after and person_at == i - 1:
+                        out.append(_Found("none", (), chunk))
+                        person_at = i
+                        i += 1
+                    else:
+                        i += 1
+                continue
+            if _is_remark_chunk(chunk):  # 补卡 / 打卡 / a date before or between the names
+                i += 1
+                continue
+            found = self.resolve(chunk)
+            if found.kind == "none" and "和" in chunk.strip("和"):  # 汪芳和王方: two people when both are known
+                halves = [self.resolve(h) for h in chunk.split("和", 1)]
+                if all(h.kind != "none" for h in halves):
+                    out.extend(halves)
+                    primary_done = True
+                    person_at = i
+                    i += 1
+                    continue
+            if found.kind == "none" and not primary_done and name and name != chunk and not _is_remark_chunk(name):
+                found = self.resolve(name)
+            if found.kind != "none":
+                out.append(found)
+                primary_done = True
+                person_at = i
+            elif not primary_done:
+                out.append(_Found("none", (), chunk if _is_remark_chunk(name or "") else (name or chunk)))
+                primary_done = True
+                person_at = i
+            elif self._second_person(chunk, i, explicit_after, family, person_at == i - 1):
+                out.append(_Found("none", (), chunk))
+                person_at = i
+            i += 1
+        if not out:
+            out.append(_Found("none", (), name))
+        # the same person named twice on one line (北京-张伟 … 张伟) counts once
+        seen: set[tuple[int | None, ...]] = set()
+        unique = []
+        for f in out:
+            key = tuple(c.membership_id for c in f.people) or (id(f),)
+            if key not in seen:
+                seen.add(key)
+                unique.append(f)
+        return unique
 
 
-def match_paste(session: Session, group_id: int, text: str) -> list[PasteMatch]:
-    """Every entry line of the paste with its match; header, example, blank and noise lines are left out."""
-    index = RosterIndex(session, group_id)
+# ---------------------------------------------------------------- days
+
+
+def _infer_year(month: int, day_of_month: int, near: date) -> date | None:
+    """A month/day without a year: the date nearest to `near` (12月31日 seen on 1 January is last year)."""
+    best = None
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            d = date(year, month, day_of_month)
+        except ValueError:
+            continue
+        if best is None or abs((d - near).days) < abs((best - near).days):
+            best = d
+    return best
+
+
+_TITLE_DATE_RE = re.compile(
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]?"
+    r"|(?<![\d:.\-/])(?P<m3>\d{1,2})\s*[/.\-]\s*(?P<d3>\d{1,2})(?![\d:.\-/])"
+)
+
+
+def parse_day(text: str, near: date) -> date | None:
+    """The first date written in `text` (2026-11-20, 2026年11月20日, 11月20日, 11/20, 11.20)."""
+    folded = unicodedata.normalize("NFKC", text)
+    for m in _TITLE_DATE_RE.finditer(folded):
+        try:
+            if m["y"]:
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            month, dom = (int(m["m2"]), int(m["d2"])) if m["m2"] else (int(m["m3"]), int(m["d3"]))
+        except ValueError:
+            continue
+        if 1 <= month <= 12 and 1 <= dom <= 31:
+            found = _infer_year(month, dom, near)
+            if found is not None:
+                return found
+    return None
+
+
+def title_day(lines: list[PasteLine], near: date) -> date | None:
+    """The date the paste names: a chain's header (`#接龙 11月20日早起打卡`, a title line), else the date of
+    the first dated stamp of a chat log (`2026-11-20 06:01:23 张三(12345)`); None when it names none."""
+    for line in lines:
+        if line.kind == "entry":
+            break
+        if line.kind == "header":
+            found = parse_day(line.raw, near)
+            if found is not None:
+                return found
+    for line in lines:
+        if line.kind == "entry" and line.date_text:
+            found = parse_day(line.date_text, near)
+            if found is not None:
+                return found
+    return None
+
+
+_LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{1,2})(?:\s*[日号])?(?![\d:])")
+
+
+def _late_day(text: str, day: date) -> date | None:
+    """The day a 补卡 line makes up, when it names one (补11月18日, 补昨天)."""
+    folded = unicodedata.normalize("NFKC", text)
+    m = _LATE_DAY_RE.search(folded)
+    if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
+        loose = _LOOSE_DATE_RE.search(folded)
+        if loose is None:
+            return None
+        return _infer_year(int(loose["m"]), int(loose["d"]), day) if 1 <= int(loose["m"]) <= 12 else None
+    if m["rel"]:
+        return day - timedelta(days=2 if m["rel"] == "前天" else 1)
+    month, dom = (int(m["m"]), int(m["d"])) if m["m"] else (int(m["m2"]), int(m["d2"]))
+    return _infer_year(month, dom, day) if 1 <= month <= 12 and 1 <= dom <= 31 else None
+
+
+# ---------------------------------------------------------------- matching a paste
+
+
+def match_paste(session: Session, group_id: int, text: str, day: date | None = None) -> list[PasteMatch]:
+    """Every person of every entry line with its match (header, example, blank and noise lines are left
+    out; `line_outcomes` accounts for them). `day` is the day being logged: it dates 补卡 and chat-stamp lines."""
+    return match_lines(RosterIndex(session, group_id), parse_chat(text), day)
+
+
+def match_lines(index: RosterIndex, lines: list[PasteLine], day: date | None) -> list[PasteMatch]:
     out: list[PasteMatch] = []
-    for line in parse_chat(text):
+    seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
+    for line in lines:
         if line.kind != "entry" or not line.name:
             continue
-        if line.duplicate_of is not None:
-            out.append(PasteMatch(line, "duplicate"))
-            continue
-        status, cands = index.match(line.name)
-        if status != "matched":
-            status, cands = _try_segments(index, line, status, cands)
-        out.append(PasteMatch(line, status, cands))
+        text = " ".join(x for x in (line.body, line.remark) if x)
+        folded = unicodedata.normalize("NFKC", text)
+        late = bool(_LATE_RE.search(folded)) and not _FUTURE_MAKEUP_RE.search(folded)
+        said_leave = _LEAVE_RE.search(text)
+        on_leave = bool(said_leave) and not late and not _CHECKS_IN_RE.search(_LEAVE_RE.sub("", text))
+        line_day = day
+        other = False
+        if day is not None:
+            if late:
+                line_day = _late_day(text, day) or day
+                other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
+            elif line.date_text:
+                stamped = parse_day(line.date_text, day)
+                if stamped is not None and stamped != day:
+                    line_day, other = stamped, True
+        parts: list[PasteMatch] = []
+        people = index.people_on(line)
+        for part, found in enumerate(people):
+            token = found.token or line.name
+            if found.kind == "none":
+                found = index.elsewhere(token)
+            if found.kind == "certain":
+                status, cands = "matched", found.people
+            elif found.kind in ("ambiguous", "not_member"):
+                status, cands = found.kind, found.people
+            else:
+                cands = index.similar(token)
+                status = "ambiguous" if cands else "unmatched"
+            if status == "matched" and other:
+                status = "other_day"
+            elif on_leave and status in ("matched", "ambiguous", "unmatched"):
+                status = "leave"
+            parts.append(PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late))
+        # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
+        whole = all(m.status == "matched" for m in parts)
+        for i, m in enumerate(parts):
+            if m.status != "matched":
+                continue
+            key = (m.candidates[0].membership_id or 0, m.day)
+            if key in seen:
+                parts[i] = replace(m, status="duplicate", duplicate_of=seen[key])
+            elif whole:
+                seen[key] = line.line_no
+        out += parts
     return out
-
-
-_SEGMENT_SPLIT = re.compile(r"\s*[-—–|｜/·•]+\s*")
-
-
-def _try_segments(index: RosterIndex, line: PasteLine, status: str, cands: tuple[Candidate, ...]):
-    """Group nicknames often follow 城市-姓名-职业: try the whole "name-remark" text, then each segment,
-    and take a certain match only when exactly one segment gives one."""
-    if not line.remark:
-        return status, cands
-    whole = f"{line.name}-{line.remark.lstrip('-—–|｜/·• ')}"
-    w_status, w_cands = index.match(whole)
-    if w_status == "matched":
-        return w_status, w_cands
-    certain = []
-    for seg in _SEGMENT_SPLIT.split(whole):
-        if seg and seg != line.name:
-            s_status, s_cands = index.match(seg)
-            if s_status == "matched":
-                certain.append(s_cands[0])
-    if len(certain) == 1:
-        return "matched", (certain[0],)
-    return status, cands
 
 
 def already_checked_in(session: Session, group_id: int, day: date, membership_ids: list[int]) -> set[int]:
@@ -164,3 +653,238 @@ def already_checked_in(session: Session, group_id: int, day: date, membership_id
             )
         )
     )
+
+
+def already_by_day(session: Session, group_id: int, pairs: Iterable[tuple[int, date]]) -> set[tuple[int, date]]:
+    """Which (membership, day) pairs already have a check-in."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for mid, d in pairs:
+        by_day[d].append(mid)
+    out: set[tuple[int, date]] = set()
+    for d, mids in by_day.items():
+        out |= {(m, d) for m in already_checked_in(session, group_id, d, sorted(set(mids)))}
+    return out
+
+
+# ---------------------------------------------------------------- a preview and its plan
+
+
+@dataclass(frozen=True)
+class PastePreview:
+    """What a paste was matched against. A preview belongs to the group, day and text it was made from:
+    the window discards it when any of them changes and refuses to confirm one that no longer fits."""
+
+    group_id: int
+    day: date
+    text: str
+    lines: tuple[PasteLine, ...]
+    matches: tuple[PasteMatch, ...]
+    title_day: date | None
+
+    def fits(self, group_id: int | None, day: date, text: str) -> bool:
+        return group_id == self.group_id and day == self.day and text == self.text
+
+    @property
+    def day_mismatch(self) -> bool:
+        """The chain's title names another day than the one being logged."""
+        return self.title_day is not None and self.title_day != self.day
+
+
+def preview_paste(session: Session, group_id: int, day: date, text: str) -> PastePreview:
+    lines = parse_chat(text)
+    matches = match_lines(RosterIndex(session, group_id), lines, day)
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), title_day(lines, day))
+
+
+@dataclass(frozen=True)
+class PlannedCheckin:
+    """One check-in to log: a member (or a new member named `new_name`), its day, posted time, 补卡."""
+
+    membership_id: int | None
+    day: date
+    time: str | None = None
+    late: bool = False
+    new_name: str | None = None
+    line_no: int = 0
+
+
+def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
+    """What the headless flow logs: the certain people of lines whose every person is certain."""
+    by_line: dict[int, list[PasteMatch]] = defaultdict(list)
+    for m in matches:
+        by_line[m.line.line_no].append(m)
+    plan: list[PlannedCheckin] = []
+    for parts in by_line.values():
+        if any(m.status not in ("matched", "duplicate") for m in parts):
+            continue
+        for m in parts:
+            if m.status == "matched" and m.day is not None:
+                plan.append(PlannedCheckin(m.membership_id, m.day, m.time, m.late, None, m.line.line_no))
+    return plan
+
+
+def posted_at(day: date, hhmm: str | None, late: bool, chain_day: date) -> datetime | None:
+    """The datetime a member posted a line: its written time on the chain's day (a 补卡 for an earlier day
+    was posted on the chain's day, after the day it makes up)."""
+    if not hhmm:
+        return None
+    hour, minute = (int(x) for x in hhmm.split(":"))
+    return datetime.combine(chain_day if late else day, time(hour, minute))
+
+
+@dataclass(frozen=True)
+class PasteOutcome:
+    logged: tuple[tuple[int, date], ...]  # (membership, day) logged now
+    already: tuple[tuple[int, date], ...]  # (membership, day) that already had a check-in
+    new_membership_ids: tuple[int, ...]
+    points: int = 0
+
+    @property
+    def logged_ids(self) -> tuple[int, ...]:
+        return tuple(m for m, _d in self.logged)
+
+
+def commit_paste(
+    progress: Progress,
+    *,
+    database,
+    actor: Actor,
+    group_id: int,
+    day: date,
+    planned: list[PlannedCheckin],
+    source: str = "paste",
+    today: date | None = None,
+    retry: Callable | None = None,
+) -> PasteOutcome:
+    """The paste's decisions in ONE transaction, retried while the database is busy: add the new members,
+    then log the check-ins, one record_checkins call per day (each with its audit row). A cancel before the
+    commit rolls everything back."""
+    from desktop.services.backup import with_retry
+    from desktop.services.roster import MemberInput, add_member
+
+    new_names = list(dict.fromkeys(p.new_name for p in planned if p.membership_id is None and p.new_name))
+    total = len(new_names) + 1
+
+    def write() -> PasteOutcome:
+        with database.session() as session:
+            new_ids: dict[str, int] = {}
+            for i, name in enumerate(new_names):
+                progress.step(i, total)
+                new_ids[name] = add_member(session, actor, group_id, MemberInput(display_name=name))[1]
+            progress.step(len(new_names), total)
+            by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
+            for p in planned:
+                mid = p.membership_id if p.membership_id is not None else new_ids[p.new_name or ""]
+                by_day[p.day].append(CheckinEntry(mid, posted_at(p.day, p.time, p.late, day), p.late))
+            logged: list[tuple[int, date]] = []
+            already: list[tuple[int, date]] = []
+            points = 0
+            for d in sorted(by_day):
+                result = record_checkins(session, actor, group_id, d, by_day[d], source=source, today=today)
+                logged += [(m, d) for m in result.logged]
+                already += [(m, d) for m in result.already]
+                points += result.points
+            progress.step(total, total)
+            session.commit()
+        return PasteOutcome(tuple(logged), tuple(already), tuple(new_ids.values()), points)
+
+    return (retry or with_retry)(write)
+
+
+# ---------------------------------------------------------------- every line's outcome
+
+
+@dataclass(frozen=True)
+class LineOutcome:
+    line_no: int
+    raw: str
+    outcome: str  # one of OUTCOMES
+    who: tuple[Candidate, ...] = ()  # the people logged / already in / not members / on leave
+    candidates: tuple[Candidate, ...] = ()  # ambiguous: the choices
+    day: date | None = None
+    late: bool = False
+    time: str | None = None
+    detail: str = ""
+
+
+_STATUS_WORDS = {
+    "applicant": "申请中 (applicant, not a member yet)",
+    "onboarding": "入群中 (part-way through the entry steps, not a member yet)",
+    "left": "已退群 (left the group)",
+    "removed": "已移除 (removed from the group)",
+    "blacklisted": "黑名单 (blacklisted)",
+}
+
+
+def describe_person(c: Candidate) -> str:
+    if c.status == "elsewhere":
+        return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
+    return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"
+
+
+def line_outcomes(
+    lines: Iterable[PasteLine],
+    matches: Iterable[PasteMatch],
+    logged: set[tuple[int, date]],
+    already: set[tuple[int, date]],
+) -> list[LineOutcome]:
+    """Exactly one outcome per line of the paste, after a headless commit (`logged` / `already` are the
+    (membership, day) pairs the commit reported)."""
+    by_line: dict[int, list[PasteMatch]] = defaultdict(list)
+    for m in matches:
+        by_line[m.line.line_no].append(m)
+    out: list[LineOutcome] = []
+    for line in lines:
+        parts = by_line.get(line.line_no)
+        if not parts:
+            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=line.kind))
+            continue
+        statuses = {m.status for m in parts}
+        first = parts[0]
+        common = {"day": first.day, "late": first.late, "time": first.time}
+        certain = [m for m in parts if m.status in ("matched", "duplicate")]
+        if len(certain) == len(parts):
+            done = [m for m in parts if m.status == "matched" and (m.membership_id, m.day) in logged]
+            who = tuple(m.candidates[0] for m in parts if m.candidates)
+            if done:
+                out.append(LineOutcome(line.line_no, line.raw, LOGGED, who, **common))
+            else:
+                how = "已打卡 (already checked in)" if statuses == {"matched"} else f"同第{first.duplicate_of}行"
+                out.append(LineOutcome(line.line_no, line.raw, ALREADY, who, detail=how, **common))
+            continue
+        # the most telling reason first: a line of another day or on leave is that, whoever it names
+        outcome = next(s for s in (OTHER_DAY, LEAVE, AMBIGUOUS, UNMATCHED, NOT_MEMBER) if s in statuses)
+        if outcome in (UNMATCHED, NOT_MEMBER) and len(parts) > 1 and len(statuses) > 1:
+            outcome = AMBIGUOUS  # two people, one certain and one not: a person decides, nothing is dropped
+        who = tuple(c for m in parts if m.status in ("matched", "not_member", "leave") for c in m.candidates[:1])
+        if outcome == NOT_MEMBER:
+            who = tuple(c for m in parts if m.status == "not_member" for c in m.candidates)
+        cands = tuple(c for m in parts if m.status in ("ambiguous", "leave", "matched") for c in m.candidates)
+        detail = _detail(outcome, parts)
+        out.append(LineOutcome(line.line_no, line.raw, outcome, who, cands, detail=detail, **common))
+    return out
+
+
+def _detail(outcome: str, parts: list[PasteMatch]) -> str:
+    names = "、".join(m.name for m in parts)
+    if outcome == NOT_MEMBER:
+        return "; ".join(describe_person(c) for m in parts if m.status == "not_member" for c in m.candidates)
+    if outcome == LEAVE:
+        return f"{names}: 请假, 未记为打卡 (on leave: not a check-in)"
+    if outcome == OTHER_DAY:
+        d = parts[0].day
+        return f"{names}: 属于 {d} 这一天, 未记录 (belongs to {d}: not logged on this day)"
+    if outcome == UNMATCHED:
+        return f"{names}: 名册中没有 (nobody on the roster)"
+    bits = []
+    for m in parts:
+        if m.status == "matched":
+            bits.append(f"{m.name} = {m.candidates[0].display_name}")
+        elif m.status == "ambiguous":
+            cands = ", ".join(f"{c.display_name}({c.how})" for c in m.candidates)
+            bits.append(f"{m.name} → {cands}")
+        elif m.status == "unmatched":
+            bits.append(f"{m.name}: 没有找到 (not found)")
+        elif m.status == "not_member":
+            bits.append("; ".join(describe_person(c) for c in m.candidates))
+    return "; ".join(bits)

@@ -9,10 +9,11 @@ from datetime import date
 from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop import streaks
 from desktop.errors import ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from models import Level, Member, Membership, PointRule, PointsEntry
+from models import Level, Member, Membership, PointRule, PointsEntry, clock
 
 
 def rule_points(session: Session, group_id: int, code: str) -> int:
@@ -66,23 +67,27 @@ def reverse_source(session: Session, source_kind: str, source_id: int, operator_
             ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
         )
     ).all()
-    total = 0
-    for e in open_entries:
-        session.execute(
-            insert(PointsEntry).values(
-                membership_id=e.membership_id,
-                group_id=e.group_id,
-                day=e.day,
-                points=-e.points,
-                reason=f"{reason}: {e.reason}",
-                source_kind="reversal",
-                source_id=source_id,
-                reverses_id=e.id,
-                operator_id=operator_id,
-            )
+    return sum(reverse_entry(session, e.id, operator_id, reason) for e in open_entries)
+
+
+def reverse_entry(session: Session, entry_id: int, operator_id: int | None, reason: str) -> int:
+    """Append the reversing entry of one ledger entry; returns the points taken back."""
+    e = session.get(PointsEntry, entry_id)
+    assert e is not None
+    session.execute(
+        insert(PointsEntry).values(
+            membership_id=e.membership_id,
+            group_id=e.group_id,
+            day=e.day,
+            points=-e.points,
+            reason=f"{reason}: {e.reason}",
+            source_kind="reversal",
+            source_id=e.source_id,
+            reverses_id=e.id,
+            operator_id=operator_id,
         )
-        total += e.points
-    return total
+    )
+    return e.points
 
 
 def adjust_points(
@@ -101,7 +106,7 @@ def adjust_points(
         insert(PointsEntry).values(
             membership_id=membership_id,
             group_id=ms.group_id,
-            day=day or date.today(),
+            day=day or clock.today(),
             points=points,
             reason=reason.strip(),
             source_kind="manual",
@@ -244,7 +249,6 @@ class RecomputeRow:
 
 def _expected_points(session: Session, group_id: int) -> dict[int, int]:
     """Rule-based points per membership from the facts, with the group's current rules."""
-    from desktop.services.checkins import run_length  # local: checkins imports this module
     from models import Activity, Attendance, CheckIn, Contribution, Group, Leave, Violation
 
     rules = {r.code: (r.points if r.active else 0) for r in list_rules(session, group_id)}
@@ -262,25 +266,17 @@ def _expected_points(session: Session, group_id: int) -> dict[int, int]:
         add(mid, rules.get("checkin", 0))
         days_by_member.setdefault(mid, []).append((day, late))
     if rules.get("streak7"):
-        from datetime import timedelta
-
-        leaves: dict[int, set[date]] = {}
+        ranges: dict[int, list[tuple[date, date]]] = {}
         for mid, s, e in session.execute(
             select(Leave.membership_id, Leave.start_day, Leave.end_day).where(
                 Leave.membership_id.in_(list(days_by_member))
             )
         ):
-            d = s
-            while d <= e:
-                leaves.setdefault(mid, set()).add(d)
-                d += timedelta(days=1)
+            ranges.setdefault(mid, []).append((s, e))
         for mid, entries in days_by_member.items():
-            counted = {d for d, late in entries if count_late or not late}
-            lv = leaves.get(mid, set())
-            for d in sorted(counted):
-                run = run_length(counted, lv, d, d - timedelta(days=400))
-                if run % 7 == 0:
-                    add(mid, rules["streak7"])
+            counted = streaks.counted_days(entries, count_late)
+            bonus = streaks.bonus_days(counted, streaks.leave_days(ranges.get(mid, ())))
+            add(mid, rules["streak7"] * len(bonus))
     for mid, online, role in session.execute(
         select(Attendance.membership_id, Activity.online, Attendance.role)
         .join(Activity, Activity.id == Attendance.activity_id)
@@ -348,7 +344,7 @@ def recompute_apply(session: Session, actor: Actor, group_id: int, day: date | N
                 {
                     "membership_id": r.membership_id,
                     "group_id": group_id,
-                    "day": day or date.today(),
+                    "day": day or clock.today(),
                     "points": r.delta,
                     "reason": "按当前规则重新计算",
                     "source_kind": "recompute",

@@ -76,9 +76,12 @@
             <translation>Undo this check-in (Delete)</translation>
         </message>
         <message>
-            <location filename="../../ui/models/checkins_models.py" line="183" />
-            <source>Logged at %1</source>
-            <translation>Logged at %1</translation>
+            <source>No time was written on the line; logged at %1</source>
+            <translation>No time was written on the line; logged at %1</translation>
+        </message>
+        <message>
+            <source>Posted at %1; logged at %2</source>
+            <translation>Posted at %1; logged at %2</translation>
         </message>
     </context>
     <context>
@@ -119,19 +122,9 @@
             <translation>Check-ins</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/checkins_page.py" line="307" />
-            <source>The day to log check-ins for; an earlier day is a late check-in (补卡)</source>
-            <translation>The day to log check-ins for; an earlier day is a late check-in (补卡)</translation>
-        </message>
-        <message>
             <location filename="../../ui/pages/checkins_page.py" line="309" />
             <source>Today</source>
             <translation>Today</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/checkins_page.py" line="311" />
-            <source>Late check-in</source>
-            <translation>Late check-in</translation>
         </message>
         <message>
             <location filename="../../ui/pages/checkins_page.py" line="314" />
@@ -226,11 +219,6 @@
             <source>Check-ins · %1</source>
             <translation>Check-ins · %1</translation>
         </message>
-        <message>
-            <location filename="../../ui/pages/checkins_page.py" line="671" />
-            <source>Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late.</source>
-            <translation>Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late.</translation>
-        </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="698" />
             <source>Checked in today: %n</source>
@@ -286,11 +274,6 @@
                 <numerusform>%n person matches “%1”: pick with ↓ and press Enter</numerusform>
                 <numerusform>%n people match “%1”: pick one with ↓ and press Enter</numerusform>
             </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/checkins_page.py" line="854" />
-            <source>%1 ✓ late check-in for %2</source>
-            <translation>%1 ✓ late check-in for %2</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="857" />
@@ -419,11 +402,6 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/checkins_page.py" line="1145" />
-            <source>late check-in for %1</source>
-            <translation>late check-in for %1</translation>
-        </message>
-        <message>
             <location filename="../../ui/pages/checkins_page.py" line="1180" />
             <source>%1 · check-ins per day, last 6 months</source>
             <translation>%1 · check-ins per day, last 6 months</translation>
@@ -487,6 +465,90 @@
                 <numerusform>Late check-ins: %n</numerusform>
                 <numerusform>Late check-ins: %n</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>The day the check-ins are for. Logging an earlier day is not late (补卡) by itself.</source>
+            <translation>The day the check-ins are for. Logging an earlier day is not late (补卡) by itself.</translation>
+        </message>
+        <message>
+            <source>Earlier day</source>
+            <translation>Earlier day</translation>
+        </message>
+        <message>
+            <source>补卡 (late)</source>
+            <translation>补卡 (late)</translation>
+        </message>
+        <message>
+            <source>Mark what you log now as 补卡: the member checked in after the day was over. Lines of a paste that say 补卡 are marked by themselves.</source>
+            <translation>Mark what you log now as 补卡: the member checked in after the day was over. Lines of a paste that say 补卡 are marked by themselves.</translation>
+        </message>
+        <message>
+            <source>The paste box was emptied: you switched group (Ctrl+Z in the box brings it back)</source>
+            <translation>The paste box was emptied: you switched group (Ctrl+Z in the box brings it back)</translation>
+        </message>
+        <message>
+            <source>You are logging check-ins for %1, marked 补卡: the members checked in after the day.</source>
+            <translation>You are logging check-ins for %1, marked 补卡: the members checked in after the day.</translation>
+        </message>
+        <message>
+            <source>You are logging check-ins for %1, not today. They are on time (not 补卡) unless a line says 补卡 or you tick 补卡.</source>
+            <translation>You are logging check-ins for %1, not today. They are on time (not 补卡) unless a line says 补卡 or you tick 补卡.</translation>
+        </message>
+        <message>
+            <source>What you log now is marked 补卡 (late): the members checked in after the day was over.</source>
+            <translation>What you log now is marked 补卡 (late): the members checked in after the day was over.</translation>
+        </message>
+        <message>
+            <source>%1 ✓ 补卡 for %2</source>
+            <translation>%1 ✓ 补卡 for %2</translation>
+        </message>
+        <message>
+            <source>%1 ✓ checked in for %2</source>
+            <translation>%1 ✓ checked in for %2</translation>
+        </message>
+        <message>
+            <source>This chain is dated %1, but you are logging %2. Which day is it for?</source>
+            <translation>This chain is dated %1, but you are logging %2. Which day is it for?</translation>
+        </message>
+        <message>
+            <source>Log it for %1</source>
+            <translation>Log it for %1</translation>
+        </message>
+        <message>
+            <source>Keep %1</source>
+            <translation>Keep %1</translation>
+        </message>
+        <message>
+            <source>The text, group or day changed: matching again…</source>
+            <translation>The text, group or day changed: matching again…</translation>
+        </message>
+        <message>
+            <source>Choose the day first (the chain's title names another day)</source>
+            <translation>Choose the day first (the chain's title names another day)</translation>
+        </message>
+        <message>
+            <source>%1 not members</source>
+            <translation>%1 not members</translation>
+        </message>
+        <message>
+            <source>%1 on leave</source>
+            <translation>%1 on leave</translation>
+        </message>
+        <message>
+            <source>%1 of another day</source>
+            <translation>%1 of another day</translation>
+        </message>
+        <message>
+            <source>The preview was out of date and was matched again: check it, then log</source>
+            <translation>The preview was out of date and was matched again: check it, then log</translation>
+        </message>
+        <message>
+            <source>Choose the day first: the chain's title names another day</source>
+            <translation>Choose the day first: the chain's title names another day</translation>
+        </message>
+        <message>
+            <source>for %1</source>
+            <translation>for %1</translation>
         </message>
     </context>
     <context>
@@ -563,6 +625,10 @@
             <location filename="../../ui/models/checkins_models.py" line="254" />
             <source>similar</source>
             <translation>similar</translation>
+        </message>
+        <message>
+            <source>group nickname</source>
+            <translation>group nickname</translation>
         </message>
     </context>
     <context>
@@ -656,6 +722,30 @@
             <source>Same as line %1</source>
             <translation>Same as line %1</translation>
         </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>补卡</source>
+            <translation>补卡</translation>
+        </message>
+        <message>
+            <source>Not logged (请假)</source>
+            <translation>Not logged (请假)</translation>
+        </message>
+        <message>
+            <source>Not logged (another day)</source>
+            <translation>Not logged (another day)</translation>
+        </message>
+        <message>
+            <source>This line belongs to %1</source>
+            <translation>This line belongs to %1</translation>
+        </message>
+        <message>
+            <source>The time written on the line (kept as the check-in's time)</source>
+            <translation>The time written on the line (kept as the check-in's time)</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>
@@ -698,6 +788,18 @@
             <location filename="../../ui/models/checkins_models.py" line="237" />
             <source>Skipped</source>
             <translation>Skipped</translation>
+        </message>
+        <message>
+            <source>Not a member</source>
+            <translation>Not a member</translation>
+        </message>
+        <message>
+            <source>On leave</source>
+            <translation>On leave</translation>
+        </message>
+        <message>
+            <source>Another day</source>
+            <translation>Another day</translation>
         </message>
     </context>
 </TS>

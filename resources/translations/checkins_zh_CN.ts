@@ -75,9 +75,12 @@
             <translation>撤销这条打卡（Delete 键）</translation>
         </message>
         <message>
-            <location filename="../../ui/models/checkins_models.py" line="183" />
-            <source>Logged at %1</source>
-            <translation>记录于 %1</translation>
+            <source>No time was written on the line; logged at %1</source>
+            <translation>接龙里没有写时间；记录于 %1</translation>
+        </message>
+        <message>
+            <source>Posted at %1; logged at %2</source>
+            <translation>打卡时间 %1；记录于 %2</translation>
         </message>
     </context>
     <context>
@@ -118,19 +121,9 @@
             <translation>打卡</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/checkins_page.py" line="307" />
-            <source>The day to log check-ins for; an earlier day is a late check-in (补卡)</source>
-            <translation>为哪一天打卡；选择以前的日期即为补卡</translation>
-        </message>
-        <message>
             <location filename="../../ui/pages/checkins_page.py" line="309" />
             <source>Today</source>
             <translation>今天</translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/checkins_page.py" line="311" />
-            <source>Late check-in</source>
-            <translation>补卡</translation>
         </message>
         <message>
             <location filename="../../ui/pages/checkins_page.py" line="314" />
@@ -225,11 +218,6 @@
             <source>Check-ins · %1</source>
             <translation>打卡 · %1</translation>
         </message>
-        <message>
-            <location filename="../../ui/pages/checkins_page.py" line="671" />
-            <source>Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late.</source>
-            <translation>补卡：正在为 %1 记录打卡（不是今天），这些打卡会标记为补卡。</translation>
-        </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="698" />
             <source>Checked in today: %n</source>
@@ -280,11 +268,6 @@
             <translation>
                 <numerusform>有 %n 人符合「%1」：按 ↓ 选择后回车</numerusform>
             </translation>
-        </message>
-        <message>
-            <location filename="../../ui/pages/checkins_page.py" line="854" />
-            <source>%1 ✓ late check-in for %2</source>
-            <translation>%1 ✓ 已补卡 %2</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="857" />
@@ -406,11 +389,6 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/pages/checkins_page.py" line="1145" />
-            <source>late check-in for %1</source>
-            <translation>补卡日期 %1</translation>
-        </message>
-        <message>
             <location filename="../../ui/pages/checkins_page.py" line="1180" />
             <source>%1 · check-ins per day, last 6 months</source>
             <translation>%1 · 近半年每日打卡</translation>
@@ -469,6 +447,90 @@
             <translation>
                 <numerusform>补卡 %n 次</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>The day the check-ins are for. Logging an earlier day is not late (补卡) by itself.</source>
+            <translation>这些打卡属于哪一天。给之前的日期记录打卡本身不算补卡。</translation>
+        </message>
+        <message>
+            <source>Earlier day</source>
+            <translation>往日</translation>
+        </message>
+        <message>
+            <source>补卡 (late)</source>
+            <translation>补卡</translation>
+        </message>
+        <message>
+            <source>Mark what you log now as 补卡: the member checked in after the day was over. Lines of a paste that say 补卡 are marked by themselves.</source>
+            <translation>把现在记录的打卡标为补卡：成员在当天结束后才打卡。粘贴内容里写了“补卡”的行会自动标记。</translation>
+        </message>
+        <message>
+            <source>The paste box was emptied: you switched group (Ctrl+Z in the box brings it back)</source>
+            <translation>已清空粘贴框：你切换了社群（在粘贴框里按 Ctrl+Z 可恢复）</translation>
+        </message>
+        <message>
+            <source>You are logging check-ins for %1, marked 补卡: the members checked in after the day.</source>
+            <translation>正在为 %1 记录打卡，标为补卡：成员在当天结束后才打卡。</translation>
+        </message>
+        <message>
+            <source>You are logging check-ins for %1, not today. They are on time (not 补卡) unless a line says 补卡 or you tick 补卡.</source>
+            <translation>正在为 %1（不是今天）记录打卡。除非某行写了“补卡”或你勾选了补卡，这些打卡都算按时。</translation>
+        </message>
+        <message>
+            <source>What you log now is marked 补卡 (late): the members checked in after the day was over.</source>
+            <translation>现在记录的打卡会标为补卡：成员在当天结束后才打卡。</translation>
+        </message>
+        <message>
+            <source>%1 ✓ 补卡 for %2</source>
+            <translation>%1 ✓ 已补卡 %2</translation>
+        </message>
+        <message>
+            <source>%1 ✓ checked in for %2</source>
+            <translation>%1 ✓ 已记 %2 打卡</translation>
+        </message>
+        <message>
+            <source>This chain is dated %1, but you are logging %2. Which day is it for?</source>
+            <translation>这个接龙标题写的是 %1，而你正在记录 %2。它属于哪一天？</translation>
+        </message>
+        <message>
+            <source>Log it for %1</source>
+            <translation>记到 %1</translation>
+        </message>
+        <message>
+            <source>Keep %1</source>
+            <translation>仍记到 %1</translation>
+        </message>
+        <message>
+            <source>The text, group or day changed: matching again…</source>
+            <translation>文字、社群或日期已变：正在重新匹配…</translation>
+        </message>
+        <message>
+            <source>Choose the day first (the chain's title names another day)</source>
+            <translation>请先选择日期（接龙标题写的是另一天）</translation>
+        </message>
+        <message>
+            <source>%1 not members</source>
+            <translation>非成员 %1</translation>
+        </message>
+        <message>
+            <source>%1 on leave</source>
+            <translation>请假 %1</translation>
+        </message>
+        <message>
+            <source>%1 of another day</source>
+            <translation>其他日期 %1</translation>
+        </message>
+        <message>
+            <source>The preview was out of date and was matched again: check it, then log</source>
+            <translation>预览已过期，已重新匹配：请检查后再记录</translation>
+        </message>
+        <message>
+            <source>Choose the day first: the chain's title names another day</source>
+            <translation>请先选择日期：接龙标题写的是另一天</translation>
+        </message>
+        <message>
+            <source>for %1</source>
+            <translation>日期 %1</translation>
         </message>
     </context>
     <context>
@@ -545,6 +607,10 @@
             <location filename="../../ui/models/checkins_models.py" line="254" />
             <source>similar</source>
             <translation>模糊</translation>
+        </message>
+        <message>
+            <source>group nickname</source>
+            <translation>群昵称</translation>
         </message>
     </context>
     <context>
@@ -638,6 +704,30 @@
             <source>Same as line %1</source>
             <translation>同第 %1 行</translation>
         </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>补卡</source>
+            <translation>补卡</translation>
+        </message>
+        <message>
+            <source>Not logged (请假)</source>
+            <translation>不记录（请假）</translation>
+        </message>
+        <message>
+            <source>Not logged (another day)</source>
+            <translation>不记录（其他日期）</translation>
+        </message>
+        <message>
+            <source>This line belongs to %1</source>
+            <translation>这一行属于 %1</translation>
+        </message>
+        <message>
+            <source>The time written on the line (kept as the check-in's time)</source>
+            <translation>这一行写的时间（作为打卡时间保存）</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>
@@ -680,6 +770,18 @@
             <location filename="../../ui/models/checkins_models.py" line="237" />
             <source>Skipped</source>
             <translation>已跳过</translation>
+        </message>
+        <message>
+            <source>Not a member</source>
+            <translation>非成员</translation>
+        </message>
+        <message>
+            <source>On leave</source>
+            <translation>请假</translation>
+        </message>
+        <message>
+            <source>Another day</source>
+            <translation>其他日期</translation>
         </message>
     </context>
 </TS>

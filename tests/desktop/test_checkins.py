@@ -3,13 +3,13 @@ streaks across month ends, leave days, late check-ins, and refusals."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import ValidationError
-from desktop.services.checkins import record_checkins, record_leave, streaks, undo_checkin
+from desktop.services.checkins import CheckinEntry, record_checkins, record_leave, streaks, undo_checkin
 from desktop.services.groups import create_group
 from desktop.services.points import adjust_points, balance, leaderboard
 from desktop.services.roster import MemberInput, add_member
@@ -87,7 +87,7 @@ def test_late_checkins_count_for_streaks_only_when_the_group_says_so(workspace, 
     with workspace.session() as s:
         record_checkins(s, owner, gid, date(2026, 11, 20), [a], today=date(2026, 11, 20))
         record_checkins(s, owner, gid, date(2026, 11, 22), [a], today=date(2026, 11, 22))
-        record_checkins(s, owner, gid, date(2026, 11, 21), [a], today=date(2026, 11, 22))  # 补卡
+        record_checkins(s, owner, gid, date(2026, 11, 21), [CheckinEntry(a, late=True)], today=date(2026, 11, 22))
         s.commit()
         late = s.scalar(select(CheckIn.late).where(CheckIn.day == date(2026, 11, 21)))
         assert late is True
@@ -95,6 +95,96 @@ def test_late_checkins_count_for_streaks_only_when_the_group_says_so(workspace, 
         s.get(Group, gid).late_checkins_count_for_streak = True
         s.commit()
         assert streaks(s, a, today=TODAY).current == 3
+
+
+def test_logging_yesterdays_chain_this_morning_is_not_late(workspace, owner, grp):
+    """The assistant's delay is not the member's: yesterday's chain logged today is on time, keeps the time
+    the member posted, and the streak stays whole even where late check-ins do not count."""
+    gid, a, b, _ = grp
+    with workspace.session() as s:
+        for d in (date(2026, 11, 19), date(2026, 11, 20)):
+            record_checkins(s, owner, gid, d, [a], today=d)
+        posted = datetime(2026, 11, 21, 5, 48)
+        result = record_checkins(
+            s, owner, gid, date(2026, 11, 21), [CheckinEntry(a, at=posted), b], source="paste", today=TODAY
+        )
+        s.commit()
+        assert result.logged == (a, b)
+        rows = {
+            mid: (late, at)
+            for mid, late, at in s.execute(
+                select(CheckIn.membership_id, CheckIn.late, CheckIn.checked_at).where(CheckIn.day == date(2026, 11, 21))
+            )
+        }
+        assert rows[a] == (False, posted)
+        assert rows[b] == (False, None)  # no time written, logged on a later day: no invented time
+        assert s.get(Group, gid).late_checkins_count_for_streak is False
+        assert streaks(s, a, today=date(2026, 11, 21)).current == 3
+
+
+def test_a_checkin_for_today_without_a_time_keeps_the_logging_time(workspace, owner, grp):
+    gid, a, _, _ = grp
+    with workspace.session() as s:
+        record_checkins(s, owner, gid, TODAY, [a], today=TODAY)
+        s.commit()
+        at, logged = s.execute(select(CheckIn.checked_at, CheckIn.logged_at)).one()
+        assert at is not None and at == logged
+
+
+def test_a_late_checkin_that_completes_a_run_earns_the_bonus_recompute_gives(workspace, owner, grp):
+    """Days 1-3 and 5-7 logged; then a 补卡 for day 4 in a group where late check-ins count: the run now
+    reaches 7 on day 7. Logging awards the bonus on day 7, and recompute agrees (nothing to change)."""
+    from desktop.services.points import recompute_preview
+
+    gid, a, _, _ = grp
+    with workspace.session() as s:
+        s.get(Group, gid).late_checkins_count_for_streak = True
+        for i in (1, 2, 3, 5, 6, 7):
+            d = date(2026, 11, i)
+            record_checkins(s, owner, gid, d, [a], today=d)
+        assert s.scalar(select(func.count()).select_from(PointsEntry).where(PointsEntry.source_kind == "streak")) == 0
+        result = record_checkins(s, owner, gid, date(2026, 11, 4), [CheckinEntry(a, late=True)], today=TODAY)
+        s.commit()
+        assert result.points == 1 + 5
+        bonus = s.execute(select(PointsEntry.day, PointsEntry.reason).where(PointsEntry.source_kind == "streak")).all()
+        assert bonus == [(date(2026, 11, 7), "连续打卡7天")]
+        assert recompute_preview(s, gid) == []
+        # undo the 补卡: the run breaks again and the bonus on day 7 is taken back
+        assert undo_checkin(s, owner, a, date(2026, 11, 4))
+        s.commit()
+        assert balance(s, a) == 6
+        assert recompute_preview(s, gid) == []
+
+
+def test_a_checkin_before_a_run_moves_the_bonus_day(workspace, owner, grp):
+    """Days 2-8 give a bonus on day 8; a check-in for day 1 logged later makes day 7 the seventh day of the
+    run: the bonus moves (reversed on day 8, awarded on day 7), as recompute says."""
+    from desktop.services.points import recompute_preview
+
+    gid, a, _, _ = grp
+    with workspace.session() as s:
+        for i in range(2, 9):
+            d = date(2026, 11, i)
+            record_checkins(s, owner, gid, d, [a], today=d)
+        record_checkins(s, owner, gid, date(2026, 11, 1), [a], today=TODAY)
+        s.commit()
+        net = dict(
+            s.execute(
+                select(PointsEntry.day, func.sum(PointsEntry.points))
+                .where(PointsEntry.source_kind.in_(("streak", "reversal")))
+                .group_by(PointsEntry.day)
+            ).all()
+        )
+        assert net == {date(2026, 11, 7): 5, date(2026, 11, 8): 0}
+        assert balance(s, a) == 8 + 5
+        assert recompute_preview(s, gid) == []
+
+
+def test_impossible_days_are_refused(workspace, owner, grp):
+    gid, a, _, _ = grp
+    with workspace.session() as s:
+        with pytest.raises(ValidationError, match="2000"):
+            record_checkins(s, owner, gid, date(1, 1, 1), [a], today=TODAY)
 
 
 def test_undo_writes_reversing_entries_and_keeps_the_ledger(workspace, owner, grp):

@@ -5,14 +5,14 @@ restore round trip whose stats are equal."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from desktop.cli import main
+from tests.fixed_day import TEST_TODAY
 
-TODAY = date.today()
+TODAY = TEST_TODAY
 MONTH = f"{TODAY.year:04d}-{TODAY.month:02d}"
 
 
@@ -67,6 +67,52 @@ def test_checkin_paste_logs_certain_matches_once(ws, tmp_path, capsys):
     code, out, _ = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste))
     assert code == 0 and "logged 0" in out
     assert stats(capsys, ws)["checkins"] == 2
+
+
+def test_a_chain_dated_another_day_is_refused_without_date_and_logged_on_time_with_it(ws, tmp_path, capsys):
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desktop.workspace import open_workspace
+    from models import CheckIn
+
+    yesterday = TODAY - timedelta(days=1)
+    paste = tmp_path / "chain.txt"
+    paste.write_text(
+        f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 张三 5:48\n2. 小美🌸\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste))
+    assert code == 1 and yesterday.isoformat() in err and "nothing logged" in err
+    code, out, err = run(
+        capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste), "--date", yesterday.isoformat()
+    )
+    assert code == 0 and "logged 2" in out
+    database = open_workspace(ws)
+    try:
+        with database.session() as s:
+            rows = s.execute(select(CheckIn.day, CheckIn.late, CheckIn.checked_at).order_by(CheckIn.id)).all()
+    finally:
+        database.dispose()
+    assert [(d, late) for d, late, _ in rows] == [(yesterday, False), (yesterday, False)]
+    times = {(at.strftime("%Y-%m-%d %H:%M") if at else "no time") for _d, _l, at in rows}
+    assert times == {f"{yesterday.isoformat()} 05:48", "no time"}  # the posted time kept; none invented
+
+
+def test_checkin_late_flag_marks_buka(ws, capsys):
+    from sqlalchemy import select
+
+    from desktop.workspace import open_workspace
+    from models import CheckIn
+
+    code, out, _ = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--late", "张三")
+    assert code == 0 and "logged 1" in out
+    database = open_workspace(ws)
+    try:
+        with database.session() as s:
+            assert s.scalar(select(CheckIn.late)) is True
+    finally:
+        database.dispose()
 
 
 def test_checkin_by_name_and_unknown_names(ws, capsys):

@@ -58,15 +58,14 @@ def test_each_line_gets_the_right_status(workspace, grp):
     assert result[4][:2] == ("zhaoliu", "ambiguous") and result[4][2][0] == ids["zl"] and result[4][3][0] == "pinyin"
     assert result[5][:2] == ("张三", "duplicate")
     assert result[6] == ("陌生人", "unmatched", [], [])
-    assert (
-        result[7][1] == "ambiguous" and result[7][2][0] == ids["swk"] and result[7][3][0] == "pinyin"
-    )  # same pinyin once the emoji is ignored
+    # the member's name is 孙悟空🐒: without its decoration the written name is exactly that one member's
+    assert result[7] == ("孙悟空", "matched", [ids["swk"]], ["name"])
 
 
 def test_logging_the_same_paste_again_logs_nothing_new(workspace, owner, grp):
     gid, ids = grp
     day = date(2026, 11, 22)
-    for expected in (3, 0):
+    for expected in (4, 0):  # 张三, 小美🌸, lisi_wx, 孙悟空
         with workspace.session() as s:
             certain = [m.membership_id for m in match_paste(s, gid, PASTE) if m.status == "matched"]
             res = record_checkins(s, owner, gid, day, certain, source="paste", today=day)
@@ -91,3 +90,21 @@ def test_city_name_job_nicknames_match_on_the_name_segment(workspace, owner, grp
             for m in match_paste(s, gid, "1. 北京-周杰-产品经理 6:01\n2. 上海｜李四\n3. 深圳-陌生人")
         ]
     assert got == [("matched", ms), ("matched", ids["ls"]), ("unmatched", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "status", "late"),
+    [
+        ("1. 张三 请假", "leave", False),
+        ("1. 张三 今天请假一天", "leave", False),
+        ("1. 张三 昨天请假了今天来打卡", "matched", False),  # a check-in that mentions a past leave
+        ("1. 张三 补卡", "matched", True),
+        ("1. 张三 请假 明天补卡", "leave", False),  # a make-up promised for later is not one today
+        ("1. 张三 补充：今天又读了10页", "matched", False),  # 补充 is not 补卡
+    ],
+)
+def test_leave_and_late_words(workspace, grp, line, status, late):
+    gid, ids = grp
+    with workspace.session() as s:
+        (m,) = match_paste(s, gid, line, date(2026, 11, 22))
+    assert (m.status, m.late) == (status, late)

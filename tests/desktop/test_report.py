@@ -20,7 +20,7 @@ from desktop.health import alerts
 from desktop.io import xlsx_util
 from desktop.io.report import SHEETS, export_monthly_report
 from desktop.metrics import month_stats
-from desktop.services.checkins import record_checkins, record_leave
+from desktop.services.checkins import CheckinEntry, record_checkins, record_leave
 from desktop.services.groups import create_group
 from desktop.services.operators import add_operator
 from desktop.services.roster import MemberInput, add_member
@@ -434,7 +434,7 @@ def seeded(workspace, owner):
         assistant = add_operator(s, owner, "小助手", "assistant")
         for d in (date(2026, 5, 1), date(2026, 5, 2), date(2026, 5, 4)):
             record_checkins(s, owner, gid, d, mids[:2], today=d)
-        record_checkins(s, owner, gid, date(2026, 5, 5), mids[:1], today=TODAY)  # 补卡: logged late
+        record_checkins(s, owner, gid, date(2026, 5, 5), [CheckinEntry(mids[0], late=True)], today=TODAY)  # 补卡
         record_leave(s, owner, mids[0], date(2026, 5, 3), date(2026, 5, 3), "出差")
         s.commit()
     return gid, mids, assistant

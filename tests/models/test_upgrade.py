@@ -95,8 +95,9 @@ def test_upgrading_a_first_release_workspace_keeps_every_row(v1_copy, tmp_path):
 
     after = _rows(v1_copy)
     assert after["alembic_version"][1] == [(head_revision(),)]
+    _check_checkin_times(before["checkin"], after["checkin"])
     for table, (cols, rows) in before.items():
-        if table == "alembic_version":
+        if table in ("alembic_version", "checkin"):
             continue
         new_cols, new_rows = after[table]
         assert set(cols) <= set(new_cols), f"{table}: a column was dropped"
@@ -115,12 +116,34 @@ def test_upgrading_a_first_release_workspace_keeps_every_row(v1_copy, tmp_path):
         )
         assert conn.execute("SELECT sum(points) FROM points_entry").fetchone()[0] == EXPECTED_POINTS_TOTAL
         assert (
-            conn.execute("SELECT checked_at FROM checkin ORDER BY id LIMIT 1").fetchone()[0]
+            conn.execute("SELECT logged_at FROM checkin ORDER BY id LIMIT 1").fetchone()[0]
             == "2026-11-02 06:30:03.000000"
         )
     finally:
         conn.close()
     assert sum(s["checkins"] for s in stats) == EXPECTED_COUNTS["checkin"]  # all in November 2026
+
+
+def _check_checkin_times(before, after) -> None:
+    """Migration 0003: the old checked_at (the logging time) is now logged_at; checked_at (the posted time)
+    keeps it only where it falls on the check-in's own day or the row is a kept 补卡; pasted rows lose
+    `late` (the old paste flow marked a whole earlier-day chain late). Everything else is unchanged."""
+    cols, rows = before
+    new_cols, new_rows = after
+    assert len(new_rows) == len(rows)
+    assert "logged_at" in new_cols and "checked_at" in new_cols
+    kept_nulls = 0
+    for old, new in zip(rows, new_rows, strict=True):
+        o, n = dict(zip(cols, old, strict=True)), dict(zip(new_cols, new, strict=True))
+        assert n["logged_at"] == o["checked_at"]
+        assert n["late"] == (0 if o["source"] == "paste" else o["late"])
+        same_day = o["checked_at"][:10] == o["day"]
+        assert n["checked_at"] == (o["checked_at"] if same_day or n["late"] else None)
+        kept_nulls += n["checked_at"] is None
+        for c in cols:
+            if c not in ("checked_at", "late"):
+                assert n[c] == o[c], c
+    assert any(o[cols.index("late")] for o in rows), "the fixture has 补卡 rows"
 
 
 def test_a_workspace_from_a_newer_qundesk_is_refused(v1_copy):

@@ -5,7 +5,7 @@ record contributions and violations (the third in 90 days flags the member) and 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from desktop.services.activities_queries import (
 from desktop.services.participation import ActivityInput, create_activity, set_attendance
 from desktop.services.points import balance
 from desktop.services.points_queries import ledger_of
+from tests.fixed_day import TEST_TODAY
 from ui.models.participation_models import (
     ATT_ATTENDED,
     ATT_NAME,
@@ -54,7 +55,7 @@ def ws(tmp_path):
 
 def this_month_at(hour: int) -> datetime:
     """A time today (so the activity is in the month the page opens on)."""
-    return datetime.combine(date.today(), datetime.min.time()).replace(hour=hour)
+    return datetime.combine(TEST_TODAY, datetime.min.time()).replace(hour=hour)
 
 
 def add_activity(ws, title="读书分享会", *, online=True, series=None) -> int:
@@ -286,7 +287,8 @@ def test_paste_a_signup_chain(qtbot, ws):
     names = [m.line.name for m in dialog.matches]
     statuses = [m.status for m in dialog.matches]
     assert names == ["张三", "李四", "Lee", "张", "赵六", "张三"]
-    assert statuses == ["matched", "matched", "matched", "ambiguous", "unmatched", "duplicate"]
+    # Lee is 李四's nickname: the same person as line 2, so a repeat
+    assert statuses == ["matched", "matched", "duplicate", "ambiguous", "unmatched", "duplicate"]
     assert "1 line(s) still need a decision" in dialog.summary_label.text()  # (no catalogue in tests)
     assert not dialog.apply_button.isEnabled()  # the ambiguous 张 must be decided first
 
@@ -370,7 +372,7 @@ def test_three_violations_flag_the_member(qtbot, ws):
         assert page.violation_picker.membership_id == ls
         page.violation_kind.setCurrentIndex(page.violation_kind.findData(kind))
         page.violation_action.setCurrentIndex(page.violation_action.findData("mute" if i == 2 else "warning"))
-        page.violation_date.setDate(date.today() - timedelta(days=10 * (2 - i)))
+        page.violation_date.setDate(TEST_TODAY - timedelta(days=10 * (2 - i)))
         type_text(qtbot, page.violation_note, f"第{i + 1}次")
         qtbot.mouseClick(page.add_violation_button, Qt.MouseButton.LeftButton)
         if i < 2:

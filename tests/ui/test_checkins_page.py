@@ -17,9 +17,13 @@ from desktop.i18n import compile_ts
 from desktop.services.checkins import checkins_on, record_checkins, streaks
 from desktop.services.checkins_queries import daily_counts, not_checked_in, on_leave
 from desktop.services.roster import MemberInput, RosterQuery, add_member, search_roster
+from tests.fixed_day import TEST_TODAY
 from ui.models.checkins_models import (
+    DAY_COL_TIME,
     DAY_COL_UNDO,
     NEW,
+    PREVIEW_COL_STATUS,
+    PREVIEW_COL_TIME,
     SKIP,
     CheckinDayModel,
     PastePreviewModel,
@@ -34,11 +38,11 @@ pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the keyboard)"
 )
 
-TODAY = date.today()
+TODAY = TEST_TODAY
 TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
-CHAIN = """#接龙
-早起打卡 11月22日
+CHAIN = f"""#接龙
+早起打卡 {TODAY.month}月{TODAY.day}日
 例 张三 6:00
 1. 张三 5:58
 2. 李四 6:03起床
@@ -145,19 +149,30 @@ def test_loads_lazily_and_lists_who_is_missing(qtbot, ws):
     assert p.title_label.text().endswith("早起打卡营")
 
 
-def test_no_future_dates_and_a_past_date_is_a_late_checkin(qtbot, page, ws):
+def test_no_future_dates_and_an_earlier_day_is_not_late_unless_ticked(qtbot, page, ws):
     assert page.date_edit.maximumDate() == page.date_edit.date()
     page.set_day(TODAY + timedelta(days=3))
     assert page.day() == TODAY
     assert not page.late_banner.isVisible()
-    page.set_day(TODAY - timedelta(days=2))
+    earlier = TODAY - timedelta(days=2)
+    page.set_day(earlier)
     assert page.late_banner.isVisible() and page.late_badge.isVisible()
-    assert "Late" in page.late_label.text()
+    assert "not 补卡" in page.late_label.text()
     qtbot.keyClicks(page.quick_edit, "lisi")
     qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
-    assert day_rows(ws, TODAY - timedelta(days=2)) == {(ws.memberships["李四"], "manual", True)}
-    assert "late" in page.quick_status.text()
-    assert page.day_model.index(0, 2).data().endswith("Late")
+    # the assistant's delay is not the member's: on time, and no invented time of day
+    assert day_rows(ws, earlier) == {(ws.memberships["李四"], "manual", False)}
+    assert "checked in for" in page.quick_status.text()
+    assert page.day_model.index(0, DAY_COL_TIME).data() == "—"
+    # ticking 补卡 marks what is logged next as late
+    page.late_check.setChecked(True)
+    assert "补卡" in page.late_label.text()
+    qtbot.keyClicks(page.quick_edit, "zhaoliu")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert (ws.memberships["赵六"], "manual", True) in day_rows(ws, earlier)
+    assert "补卡" in page.quick_status.text()
+    assert any(page.day_model.index(r, 2).data().endswith("Late") for r in range(page.day_model.rowCount()))
+    page.late_check.setChecked(False)
     qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
     assert page.day() == TODAY and not page.late_banner.isVisible()
 
@@ -190,7 +205,7 @@ def test_in_chinese_the_status_line_reads_like_the_spec(qtbot, qapp, catalogues,
         page.refresh_day()
         assert page.day_title.text() == "今日已打卡 1 人"
         page.set_paste_text(CHAIN)
-        assert page.preview_model.index(0, 3).data() == "需选择"
+        assert page.preview_model.index(0, PREVIEW_COL_STATUS).data() == "需选择"
         assert page.paste_summary.text() == "已匹配 2，待选择 2，未匹配 1，重复 1"
     finally:
         qapp.removeTranslator(translator)
@@ -340,7 +355,7 @@ def test_paste_preview_choose_confirm_and_paste_again(qtbot, page, ws):
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
     assert page.preview_model.choice(0).membership_id == ws.memberships["张三"]
-    assert page.preview_model.index(0, 3).data() == "Chosen"  # the status cell shows the decision
+    assert page.preview_model.index(0, PREVIEW_COL_STATUS).data() == "Chosen"  # the status cell shows the decision
     choose(page, 2, "赵六")
     assert page.paste_summary.text().startswith("3 matched, 1 unmatched")
     assert page.confirm_button.text() == "Log 3 check-ins"
@@ -354,15 +369,11 @@ def test_paste_preview_choose_confirm_and_paste_again(qtbot, page, ws):
     }
     assert day_rows(ws) == expected
     assert "Logged 3 check-ins" in page.quick_status.text()
-    assert [s for *_, s in page.preview_statuses()] == [
-        "already",
-        "already",
-        "already",
-        "unmatched",
-        "duplicate",
-        "already",
-    ]
+    # a logged chain is done: the box is emptied and the preview gone (Ctrl+Z in the box brings the text back)
+    assert page.paste_edit.toPlainText() == "" and page.preview_statuses() == []
     assert not page.confirm_button.isEnabled()
+    page.paste_edit.undo()
+    assert page.paste_edit.toPlainText() == CHAIN
 
     # the same chat pasted again (fresh preview, no decisions): nothing new to log
     page.clear_paste()
@@ -399,7 +410,7 @@ def test_add_as_new_member_from_the_paste(qtbot, page, ws):
     assert day_rows(ws) == {(new_id, "paste", False), (ws.memberships["李四"], "paste", False)}
     assert changed == [True]
     assert "1 new member added" in page.quick_status.text()
-    assert [s for *_, s in page.preview_statuses()] == ["already", "already"]
+    assert page.preview_statuses() == []  # logged and emptied
 
 
 def test_pick_a_member_for_an_unmatched_line(qtbot, page, ws):
@@ -465,6 +476,7 @@ def test_ctrl_f_focuses_quick_entry(qtbot, page):
 
 
 def test_confirm_runs_in_one_transaction(qtbot, page, ws, monkeypatch):
+    import desktop.services.paste as service
     import ui.pages.checkins_page as module
     from desktop.errors import ValidationError
 
@@ -474,7 +486,7 @@ def test_confirm_runs_in_one_transaction(qtbot, page, ws, monkeypatch):
     def refuse(*args, **kwargs):
         raise ValidationError("date", "no (refused)")
 
-    monkeypatch.setattr(module, "record_checkins", refuse)
+    monkeypatch.setattr(service, "record_checkins", refuse)
     monkeypatch.setattr(module, "show_error", lambda parent, exc: None)
     page.confirm_paste()
     with ws.database.session() as s:  # the new member was rolled back with the check-ins
@@ -564,12 +576,12 @@ def test_a_big_paste_is_logged_off_the_ui_thread(qtbot, page, ws, monkeypatch):
     assert day_rows(ws) == {(ws.memberships[n], "paste", False) for n in ("李四", "张珊", "赵六")}
     assert steps[-1] == (1, 1)
     assert "Logged 3 check-ins" in page.quick_status.text()
-    assert [s for *_, s in page.preview_statuses()] == ["already"] * 3
+    assert page.preview_statuses() == [] and page.paste_edit.toPlainText() == ""
 
 
 def test_a_cancelled_commit_writes_nothing(ws):
+    from desktop.services.paste import PlannedCheckin, commit_paste
     from desktop.tasks import Cancelled, Progress
-    from ui.pages.checkins_page import commit_paste
 
     progress = Progress()
     progress.cancel()
@@ -580,9 +592,144 @@ def test_a_cancelled_commit_writes_nothing(ws):
             actor=ws.assistant,
             group_id=ws.group_id,
             day=TODAY,
-            membership_ids=[ws.memberships["李四"]],
-            new_names=["钱多多"],
+            planned=[PlannedCheckin(ws.memberships["李四"], TODAY), PlannedCheckin(None, TODAY, new_name="钱多多")],
         )
     assert day_rows(ws) == set()
     with ws.database.session() as s:
         assert search_roster(s, RosterQuery(group_id=ws.group_id, text="钱多多")) == []
+
+
+# ---------------------------------------------------------------- a preview belongs to its group, day and text
+
+
+@pytest.fixture
+def second_group(ws):
+    from desktop.services.groups import create_group
+
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "夜跑团")
+        ids = {n: add_member(s, ws.owner, gid, MemberInput(display_name=n))[1] for n in ("周一鸣", "吴敏")}
+        s.commit()
+    return gid, ids
+
+
+def test_switching_group_empties_the_box_and_never_logs_the_old_chain_there(qtbot, page, ws, second_group):
+    gid, ids = second_group
+    page.set_paste_text("1. 李四\n2. 张珊")
+    assert page.confirm_button.isEnabled()
+    page.set_group(gid)
+    assert page.paste_edit.toPlainText() == "" and page.preview_statuses() == []
+    assert not page.confirm_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    page.confirm_paste()
+    with ws.database.session() as s:
+        assert checkins_on(s, gid, TODAY) == []
+    assert "switched group" in page.quick_status.text()
+    # brought back on purpose with Ctrl+Z, it is matched for the group now shown: not members here
+    page.paste_edit.undo()
+    page.run_match()
+    assert [s for *_, s in page.preview_statuses()] == ["not_member", "not_member"]
+    assert not page.confirm_button.isEnabled()
+
+
+def test_a_new_paste_replaces_the_old_text_and_ctrl_z_brings_it_back(qtbot, page, ws):
+    page.set_paste_text("1. 李四")
+    QGuiApplication.clipboard().setText("1. 张珊")
+    page.paste_edit.setFocus()
+    qtbot.keyClick(page.paste_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.paste_edit.toPlainText() == "1. 张珊"
+    assert [n for _l, n, _s in page.preview_statuses()] == ["张珊"]
+    qtbot.keyClick(page.paste_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.paste_edit.toPlainText() == "1. 李四"
+
+
+def test_confirm_refuses_a_preview_that_no_longer_fits(qtbot, page, ws):
+    page.set_paste_text("1. 李四")
+    # the text changed behind the preview (no re-match yet): confirm matches again instead of logging
+    page.paste_edit.blockSignals(True)
+    page.paste_edit.setPlainText("1. 张珊")
+    page.paste_edit.blockSignals(False)
+    assert not page.preview.fits(ws.group_id, page.day(), page.paste_edit.toPlainText())
+    page.confirm_paste()
+    assert day_rows(ws) == set()
+    assert "out of date" in page.quick_status.text()
+    assert [n for _l, n, _s in page.preview_statuses()] == ["张珊"]
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["张珊"], "paste", False)}
+
+
+def test_changing_the_date_makes_a_new_preview_for_that_day(qtbot, page, ws):
+    page.set_paste_text("1. 李四")
+    yesterday = TODAY - timedelta(days=1)
+    page.set_day(yesterday)
+    assert page.preview.day == yesterday
+    page.confirm_paste()
+    assert day_rows(ws, yesterday) == {(ws.memberships["李四"], "paste", False)}
+    assert day_rows(ws) == set()
+
+
+def test_ctrl_v_pastes_even_when_the_focus_is_outside_the_page(qtbot, ws):
+    """After Ctrl+4 the focus stays in the main window's group list: Ctrl+V must still paste."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    group_list = QListWidget()
+    group_list.addItem("早起打卡营")
+    page = CheckinsPage(ws.database, ws.assistant)
+    layout = QHBoxLayout(window)
+    layout.addWidget(group_list)
+    layout.addWidget(page)
+    window.resize(1300, 720)
+    window.show()
+    page.set_group(ws.group_id)
+    window.activateWindow()
+    group_list.setFocus()
+    qtbot.waitUntil(group_list.hasFocus)
+    QGuiApplication.clipboard().setText("1. 李四\n2. 张珊")
+    qtbot.keyClick(group_list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.paste_edit.toPlainText() == "1. 李四\n2. 张珊"
+    assert [s for *_, s in page.preview_statuses()] == ["matched", "matched"]
+
+
+def test_a_chain_dated_another_day_asks_which_day(qtbot, page, ws):
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48\n2. 张珊")
+    assert page.title_banner.isVisible()
+    assert not page.confirm_button.isEnabled()
+    page.confirm_paste()
+    assert day_rows(ws) == set() and day_rows(ws, yesterday) == set()
+    qtbot.mouseClick(page.use_title_day_button, Qt.MouseButton.LeftButton)
+    assert page.day() == yesterday and not page.title_banner.isVisible()
+    assert page.confirm_button.isEnabled()
+    page.confirm_paste()
+    # yesterday's chain logged this morning: on time, with the time the member wrote
+    assert day_rows(ws, yesterday) == {
+        (ws.memberships["李四"], "paste", False),
+        (ws.memberships["张珊"], "paste", False),
+    }
+    with ws.database.session() as s:
+        times = {r.display_name: r.checked_at for r in checkins_on(s, ws.group_id, yesterday)}
+    assert times["李四"] is not None and (times["李四"].date(), times["李四"].strftime("%H:%M")) == (yesterday, "05:48")
+    assert times["张珊"] is None
+
+
+def test_keeping_the_chosen_day_logs_there(qtbot, page, ws):
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text(f"早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四")
+    assert page.title_banner.isVisible()
+    qtbot.mouseClick(page.keep_day_button, Qt.MouseButton.LeftButton)
+    assert not page.title_banner.isVisible() and page.confirm_button.isEnabled()
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False)}
+
+
+def test_preview_shows_posted_times_leave_and_late_lines(qtbot, page, ws):
+    page.set_paste_text("1. 李四 5:48\n2. 张珊 补卡\n3. 赵六 请假")
+    statuses = [s for *_, s in page.preview_statuses()]
+    assert statuses == ["matched", "matched", "leave"]
+    assert page.preview_model.index(0, PREVIEW_COL_TIME).data() == "05:48"
+    assert "补卡" in page.preview_model.index(1, PREVIEW_COL_TIME).data()
+    assert "1 on leave" in page.paste_summary.text()
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", True)}

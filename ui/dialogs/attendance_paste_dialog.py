@@ -187,7 +187,7 @@ class AttendancePasteDialog(QDialog):
         line.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         line.setToolTip(m.line.raw)
         self.table.setItem(row, COL_LINE, line)
-        name = QTableWidgetItem(m.line.name or "")
+        name = QTableWidgetItem(m.name)
         name.setToolTip(m.line.raw)
         self.table.setItem(row, COL_NAME, name)
         result = QTableWidgetItem(self._result_text(m))
@@ -201,7 +201,9 @@ class AttendancePasteDialog(QDialog):
         self.table.setItem(row, COL_RESULT, result)
         if m.status == "duplicate":
             dup = QTableWidgetItem(
-                self.tr("Same person as line %1 — counted once").replace("%1", str(m.line.duplicate_of))
+                self.tr("Same person as line %1 — counted once").replace(
+                    "%1", str(m.duplicate_of or m.line.duplicate_of)
+                )
             )
             dup.setForeground(Qt.GlobalColor.gray)
             self.table.setItem(row, COL_DECISION, dup)
@@ -214,6 +216,8 @@ class AttendancePasteDialog(QDialog):
         elif m.status == "ambiguous":
             combo.addItem(self.tr("Choose who this is…"), (UNDECIDED, None))
             for c in m.candidates:
+                if c.membership_id is None or c.status != "active":
+                    continue
                 how = self._how_text(c.how)
                 combo.addItem(
                     f"{self._member_text(c.membership_id, c.display_name)} · {how}", (MEMBER, c.membership_id)
@@ -221,7 +225,7 @@ class AttendancePasteDialog(QDialog):
             combo.addItem(self.tr("Skip this line"), (SKIP, None))
         else:
             combo.addItem(self.tr("Skip this line"), (SKIP, None))
-            combo.addItem(self.tr("Add “%1” as a new member").replace("%1", m.line.name or ""), (NEW, m.line.name))
+            combo.addItem(self.tr("Add “%1” as a new member").replace("%1", m.name), (NEW, m.name))
             combo.insertSeparator(combo.count())
             for mc in self._members:
                 combo.addItem(self._member_text(mc.membership_id, choice_text(mc)), (MEMBER, mc.membership_id))
@@ -239,6 +243,7 @@ class AttendancePasteDialog(QDialog):
         return {
             "name": self.tr("same name"),
             "nickname": self.tr("nickname"),
+            "group_nickname": self.tr("group nickname"),
             "wechat_id": self.tr("WeChat ID"),
             "pinyin": self.tr("pinyin"),
             "fuzzy": self.tr("similar name"),

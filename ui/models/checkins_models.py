@@ -5,6 +5,7 @@ pickers), the day's check-ins, and the paste preview with a decision per line. T
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.checkins import CheckinRow
-from desktop.services.paste import Candidate, PasteMatch
+from desktop.services.paste import Candidate, PasteMatch, PlannedCheckin, describe_person
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -166,8 +167,8 @@ class CheckinDayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == DAY_COL_NAME:
                 return r.display_name
-            if col == DAY_COL_TIME:
-                return r.checked_at.strftime("%H:%M") if r.checked_at else ""
+            if col == DAY_COL_TIME:  # the time the member posted; "—" when none was written
+                return r.checked_at.strftime("%H:%M") if r.checked_at else "—"
             if col == DAY_COL_SOURCE:
                 label = source_label(r.source)
                 if r.late:
@@ -179,9 +180,16 @@ class CheckinDayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == DAY_COL_UNDO:
                 return QCoreApplication.translate("CheckinDayModel", "Undo this check-in (Delete)")
-            if col == DAY_COL_TIME and r.checked_at:
-                return QCoreApplication.translate("CheckinDayModel", "Logged at %1").replace(
-                    "%1", r.checked_at.strftime("%Y-%m-%d %H:%M")
+            if col == DAY_COL_TIME:
+                logged = r.logged_at.strftime("%Y-%m-%d %H:%M") if r.logged_at else ""
+                if r.checked_at is None:
+                    return QCoreApplication.translate(
+                        "CheckinDayModel", "No time was written on the line; logged at %1"
+                    ).replace("%1", logged)
+                return (
+                    QCoreApplication.translate("CheckinDayModel", "Posted at %1; logged at %2")
+                    .replace("%1", r.checked_at.strftime("%Y-%m-%d %H:%M"))
+                    .replace("%2", logged)
                 )
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -203,14 +211,23 @@ class CheckinDayModel(QAbstractTableModel):
 
 # ---------------------------------------------------------------- paste preview
 
-PREVIEW_COL_LINE, PREVIEW_COL_TEXT, PREVIEW_COL_NAME, PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE = range(5)
+# the decision columns first; the pasted text last, taking what width is left
+PREVIEW_COL_LINE, PREVIEW_COL_NAME, PREVIEW_COL_TIME, PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE, PREVIEW_COL_TEXT = (
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+)
 
 PREVIEW_HEADERS = (
     QT_TRANSLATE_NOOP("PastePreviewModel", "Line"),
-    QT_TRANSLATE_NOOP("PastePreviewModel", "Pasted text"),
     QT_TRANSLATE_NOOP("PastePreviewModel", "Name"),
+    QT_TRANSLATE_NOOP("PastePreviewModel", "Time"),
     QT_TRANSLATE_NOOP("PastePreviewModel", "Status"),
     QT_TRANSLATE_NOOP("PastePreviewModel", "Check in as"),
+    QT_TRANSLATE_NOOP("PastePreviewModel", "Pasted text"),
 )
 
 # statuses a line can show; "already" is a matched (or chosen) person who has a check-in that day
@@ -221,6 +238,8 @@ STATUS_MATCHED, STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_DUPLICATE, STATUS_ALR
     "duplicate",
     "already",
 )
+STATUS_NOT_MEMBER, STATUS_LEAVE, STATUS_OTHER_DAY = "not_member", "leave", "other_day"
+CHOOSABLE = (STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_NOT_MEMBER)  # a person may decide these lines
 
 PASTE_STATUS_LABELS = {
     STATUS_MATCHED: QT_TRANSLATE_NOOP("PasteStatus", "Matched"),
@@ -228,6 +247,9 @@ PASTE_STATUS_LABELS = {
     STATUS_UNMATCHED: QT_TRANSLATE_NOOP("PasteStatus", "Unmatched"),
     STATUS_DUPLICATE: QT_TRANSLATE_NOOP("PasteStatus", "Duplicate"),
     STATUS_ALREADY: QT_TRANSLATE_NOOP("PasteStatus", "Already checked in"),
+    STATUS_NOT_MEMBER: QT_TRANSLATE_NOOP("PasteStatus", "Not a member"),
+    STATUS_LEAVE: QT_TRANSLATE_NOOP("PasteStatus", "On leave"),
+    STATUS_OTHER_DAY: QT_TRANSLATE_NOOP("PasteStatus", "Another day"),
 }
 
 # what a decided ambiguous or unmatched line shows instead of "Choose" / "Unmatched"
@@ -244,11 +266,15 @@ PASTE_STATUS_COLORS = {
     STATUS_UNMATCHED: "#B91C1C",
     STATUS_DUPLICATE: "#6B7280",
     STATUS_ALREADY: "#2563EB",
+    STATUS_NOT_MEMBER: "#B91C1C",
+    STATUS_LEAVE: "#6B7280",
+    STATUS_OTHER_DAY: "#C2410C",
 }
 
 HOW_LABELS = {
     "name": QT_TRANSLATE_NOOP("MatchHow", "same name"),
     "nickname": QT_TRANSLATE_NOOP("MatchHow", "nickname"),
+    "group_nickname": QT_TRANSLATE_NOOP("MatchHow", "group nickname"),
     "wechat_id": QT_TRANSLATE_NOOP("MatchHow", "WeChat ID"),
     "pinyin": QT_TRANSLATE_NOOP("MatchHow", "pinyin"),
     "fuzzy": QT_TRANSLATE_NOOP("MatchHow", "similar"),
@@ -286,16 +312,23 @@ PICK = "pick"  # the combo entry that opens the member picker (not a decision)
 
 @dataclass(frozen=True)
 class PastePlan:
-    """What confirming would do: check-ins for `membership_ids` and new members (with a check-in) for
-    `new_names`; `rows` are the preview rows taking part."""
+    """What confirming would do: one PlannedCheckin per member (or new member) and day; `rows` are the
+    preview rows taking part."""
 
-    membership_ids: tuple[int, ...]
-    new_names: tuple[str, ...]
+    entries: tuple[PlannedCheckin, ...]
     rows: tuple[int, ...]
 
     @property
     def count(self) -> int:
-        return len(self.membership_ids) + len(self.new_names)
+        return len(self.entries)
+
+    @property
+    def membership_ids(self) -> tuple[int, ...]:
+        return tuple(e.membership_id for e in self.entries if e.membership_id is not None)
+
+    @property
+    def new_names(self) -> tuple[str, ...]:
+        return tuple(e.new_name for e in self.entries if e.membership_id is None and e.new_name)
 
 
 class PastePreviewModel(QAbstractTableModel):
@@ -310,26 +343,27 @@ class PastePreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self._matches: list[PasteMatch] = []
         self._choices: list[Choice | None] = []
-        self._already: frozenset[int] = frozenset()
+        self._already: frozenset[tuple[int, date | None]] = frozenset()
 
     # ---- content ----
     @staticmethod
-    def line_key(m: PasteMatch) -> tuple[int, str]:
-        return (m.line.line_no, m.line.raw)
+    def line_key(m: PasteMatch) -> tuple[int, str, int]:
+        return (m.line.line_no, m.line.raw, m.part)
 
     def set_matches(
         self,
         matches: list[PasteMatch],
-        already: set[int] | frozenset[int] = frozenset(),
-        keep: dict[tuple[int, str], Choice] | None = None,
+        already: set[tuple[int, date]] | frozenset[tuple[int, date]] = frozenset(),
+        keep: dict[tuple[int, str, int], Choice] | None = None,
     ) -> None:
-        """New matches; `keep` carries decisions over from the previous preview of the same lines."""
+        """New matches; `already` the (membership, day) pairs with a check-in; `keep` carries decisions over
+        from the previous preview of the same lines."""
         keep = keep or {}
         self.beginResetModel()
         self._matches = list(matches)
         self._choices = []
         for m in self._matches:
-            choice = keep.get(self.line_key(m)) if m.status in (STATUS_AMBIGUOUS, STATUS_UNMATCHED) else None
+            choice = keep.get(self.line_key(m)) if m.status in CHOOSABLE else None
             if choice is not None and choice.kind == "member" and m.status == STATUS_AMBIGUOUS:
                 if choice.membership_id not in {c.membership_id for c in m.candidates}:
                     choice = None
@@ -338,7 +372,7 @@ class PastePreviewModel(QAbstractTableModel):
         self.endResetModel()
         self.decisions_changed.emit()
 
-    def set_already(self, already: set[int] | frozenset[int]) -> None:
+    def set_already(self, already: set[tuple[int, date]] | frozenset[tuple[int, date]]) -> None:
         self._already = frozenset(already)
         if self._matches:
             self.dataChanged.emit(
@@ -346,7 +380,7 @@ class PastePreviewModel(QAbstractTableModel):
             )
         self.decisions_changed.emit()
 
-    def decisions(self) -> dict[tuple[int, str], Choice]:
+    def decisions(self) -> dict[tuple[int, str, int], Choice]:
         return {self.line_key(m): c for m, c in zip(self._matches, self._choices, strict=True) if c is not None}
 
     def clear(self) -> None:
@@ -358,19 +392,21 @@ class PastePreviewModel(QAbstractTableModel):
     def match_at(self, row: int) -> PasteMatch | None:
         return self._matches[row] if 0 <= row < len(self._matches) else None
 
-    def candidate_ids(self) -> list[int]:
-        """Every membership a line could end up checking in (for the "already checked in" lookup)."""
-        ids: list[int] = []
+    def candidate_pairs(self) -> list[tuple[int, date]]:
+        """Every (membership, day) a line could end up checking in (for the "already checked in" lookup)."""
+        pairs: list[tuple[int, date]] = []
         for m, c in zip(self._matches, self._choices, strict=True):
-            ids += [cand.membership_id for cand in m.candidates]
+            if m.day is None:
+                continue
+            pairs += [(cand.membership_id, m.day) for cand in m.candidates if cand.membership_id is not None]
             if c is not None and c.membership_id is not None:
-                ids.append(c.membership_id)
-        return list(dict.fromkeys(ids))
+                pairs.append((c.membership_id, m.day))
+        return list(dict.fromkeys(pairs))
 
     # ---- decisions ----
     def needs_choice(self, row: int) -> bool:
         m = self.match_at(row)
-        return m is not None and m.status in (STATUS_AMBIGUOUS, STATUS_UNMATCHED)
+        return m is not None and m.status in CHOOSABLE
 
     def choice(self, row: int) -> Choice | None:
         return self._choices[row] if 0 <= row < len(self._choices) else None
@@ -402,7 +438,7 @@ class PastePreviewModel(QAbstractTableModel):
         if m is None:
             return ""
         mid = self.resolved(row)
-        if m.status != STATUS_DUPLICATE and mid is not None and mid in self._already:
+        if m.status != STATUS_DUPLICATE and mid is not None and (mid, m.day) in self._already:
             return STATUS_ALREADY
         return m.status
 
@@ -410,7 +446,7 @@ class PastePreviewModel(QAbstractTableModel):
         """(label, colour) of the status cell: the match status, or the decision taken on the line."""
         status = self.status(row)
         c = self.choice(row)
-        if status in (STATUS_AMBIGUOUS, STATUS_UNMATCHED) and c is not None:
+        if status in CHOOSABLE and c is not None:
             return (
                 QCoreApplication.translate("PasteStatus", DECISION_LABELS[c.kind]),
                 DECISION_COLORS[c.kind],
@@ -427,6 +463,8 @@ class PastePreviewModel(QAbstractTableModel):
         ]
         if m.status == STATUS_AMBIGUOUS:
             for cand in m.candidates:
+                if cand.membership_id is None or cand.status != "active":
+                    continue  # only active members can check in; the others are in the tooltip
                 out.append(
                     (self._candidate_label(cand), Choice.member(cand.membership_id, cand.display_name, cand.how))
                 )
@@ -445,6 +483,18 @@ class PastePreviewModel(QAbstractTableModel):
         out.append((QCoreApplication.translate("PastePreviewModel", "Skip"), SKIP))
         return out
 
+    def _time_text(self, m: PasteMatch) -> str:
+        parts = [m.time] if m.time else []
+        if m.late:
+            parts.append(QCoreApplication.translate("PastePreviewModel", "补卡"))
+        if m.late and m.day is not None and self._matches and m.day != self._chain_day():
+            parts.append(m.day.strftime("%m-%d"))
+        return " ".join(parts)
+
+    def _chain_day(self) -> date | None:
+        days = [m.day for m in self._matches if not m.late and m.status != STATUS_OTHER_DAY]
+        return days[0] if days else None
+
     def _candidate_label(self, cand: Candidate) -> str:
         how = how_label(cand.how)
         if cand.how == "fuzzy":
@@ -452,32 +502,37 @@ class PastePreviewModel(QAbstractTableModel):
         return f"{cand.display_name}  ({how})"
 
     def plan(self) -> PastePlan:
-        ids: list[int] = []
-        names: list[str] = []
+        entries: list[PlannedCheckin] = []
+        taken: set[tuple[int | str, date | None]] = set()
         rows: list[int] = []
         for row, m in enumerate(self._matches):
-            if m.status == STATUS_DUPLICATE:
+            if m.status in (STATUS_DUPLICATE, STATUS_LEAVE, STATUS_OTHER_DAY) or m.day is None:
                 continue
             c = self._choices[row]
-            if m.status == STATUS_UNMATCHED and c is not None and c.kind == "new" and m.line.name:
-                if m.line.name not in names:
-                    names.append(m.line.name)
+            if m.status == STATUS_UNMATCHED and c is not None and c.kind == "new" and m.name:
+                if (m.name, m.day) not in taken:
+                    taken.add((m.name, m.day))
+                    entries.append(PlannedCheckin(None, m.day, m.time, m.late, m.name, m.line.line_no))
                     rows.append(row)
                 continue
             mid = self.resolved(row)
-            if mid is not None and mid not in self._already and mid not in ids:
-                ids.append(mid)
+            if mid is not None and (mid, m.day) not in self._already and (mid, m.day) not in taken:
+                taken.add((mid, m.day))
+                entries.append(PlannedCheckin(mid, m.day, m.time, m.late, None, m.line.line_no))
                 rows.append(row)
-        return PastePlan(tuple(ids), tuple(names), tuple(rows))
+        return PastePlan(tuple(entries), tuple(rows))
 
     def summary(self) -> dict[str, int]:
         """Lines by what will happen: matched (will be logged), to choose, unmatched, already, duplicate,
         skipped."""
-        out = dict.fromkeys(("matched", "to_choose", "unmatched", "already", "duplicate", "skipped"), 0)
+        keys = ("matched", "to_choose", "unmatched", "not_member", "leave", "other_day", "already", "duplicate")
+        out = dict.fromkeys((*keys, "skipped"), 0)
         for row, m in enumerate(self._matches):
             status = self.status(row)
             c = self._choices[row]
-            if status == STATUS_DUPLICATE:
+            if status in (STATUS_LEAVE, STATUS_OTHER_DAY):
+                out[status] += 1
+            elif status == STATUS_DUPLICATE:
                 out["duplicate"] += 1
             elif status == STATUS_ALREADY:
                 out["already"] += 1
@@ -487,6 +542,8 @@ class PastePreviewModel(QAbstractTableModel):
                 out["skipped"] += 1
             elif m.status == STATUS_AMBIGUOUS:
                 out["to_choose"] += 1
+            elif m.status == STATUS_NOT_MEMBER:
+                out["not_member"] += 1
             else:
                 out["unmatched"] += 1
         return out
@@ -520,6 +577,10 @@ class PastePreviewModel(QAbstractTableModel):
             )
         if m.status == STATUS_MATCHED:
             return m.candidates[0].display_name
+        if m.status == STATUS_LEAVE:
+            return QCoreApplication.translate("PastePreviewModel", "Not logged (请假)")
+        if m.status == STATUS_OTHER_DAY:
+            return QCoreApplication.translate("PastePreviewModel", "Not logged (another day)")
         c = self._choices[row]
         if c is None:
             return QCoreApplication.translate("PastePreviewModel", "Choose…")
@@ -540,7 +601,9 @@ class PastePreviewModel(QAbstractTableModel):
             if col == PREVIEW_COL_TEXT:
                 return m.line.raw.strip()
             if col == PREVIEW_COL_NAME:
-                return m.line.name or ""
+                return m.name
+            if col == PREVIEW_COL_TIME:
+                return self._time_text(m)
             if col == PREVIEW_COL_STATUS:
                 return self.status_text(row)[0]
             if col == PREVIEW_COL_CHOICE:
@@ -563,8 +626,18 @@ class PastePreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == PREVIEW_COL_TEXT:
                 return m.line.raw
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_NOT_MEMBER:
+                return "\n".join(describe_person(c) for c in m.candidates)
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_OTHER_DAY and m.day:
+                return QCoreApplication.translate("PastePreviewModel", "This line belongs to %1").replace(
+                    "%1", m.day.isoformat()
+                )
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.candidates:
                 return "\n".join(self._candidate_label(c) for c in m.candidates)
+            if col == PREVIEW_COL_TIME:
+                return QCoreApplication.translate(
+                    "PastePreviewModel", "The time written on the line (kept as the check-in's time)"
+                )
             return None
         if role == RowObjectRole:
             return m

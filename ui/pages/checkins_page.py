@@ -9,7 +9,6 @@ the item models (ui/models/checkins_models.py) hold frozen rows only."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import (
@@ -31,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 
 from desktop.chat_parse import normalise_name
 from desktop.errors import QunDeskError
-from desktop.services.checkins import checkins_on, record_checkins, streaks, undo_checkin
+from desktop.services.checkins import CheckinEntry, checkins_on, record_checkins, streaks, undo_checkin
 from desktop.services.checkins_queries import (
     daily_counts,
     group_name,
@@ -64,9 +64,17 @@ from desktop.services.checkins_queries import (
     on_leave,
 )
 from desktop.services.operators import Actor
-from desktop.services.paste import already_checked_in, match_paste
-from desktop.services.roster import MemberInput, MemberRow, RosterQuery, add_member, search_roster
+from desktop.services.paste import (
+    PasteOutcome,
+    PastePreview,
+    PlannedCheckin,
+    already_by_day,
+    commit_paste,
+    preview_paste,
+)
+from desktop.services.roster import MemberRow, RosterQuery, search_roster
 from desktop.tasks import Progress
+from models import clock
 from models.db import DatabaseError
 from ui.dialogs.leave_dialog import LeaveDialog
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
@@ -81,6 +89,7 @@ from ui.models.checkins_models import (
     PREVIEW_COL_NAME,
     PREVIEW_COL_STATUS,
     PREVIEW_COL_TEXT,
+    PREVIEW_COL_TIME,
     CheckinDayModel,
     Choice,
     PastePreviewModel,
@@ -88,6 +97,7 @@ from ui.models.checkins_models import (
     Person,
     RowObjectRole,
 )
+from ui.qdates import today_qdate
 from ui.task_runner import TaskRunner
 from ui.widgets.calendar_heatmap import MODE_COUNT, MODE_PRESENCE, CalendarHeatmap
 from ui.widgets.member_search import person_from_row
@@ -162,38 +172,6 @@ def resolve_quick_entry(text: str, rows: list[MemberRow]) -> MemberRow | None:
     if len(rows) == 1:
         return rows[0]
     return None
-
-
-@dataclass(frozen=True)
-class PasteOutcome:
-    logged: tuple[int, ...]
-    already: tuple[int, ...]
-    new_membership_ids: tuple[int, ...]
-
-
-def commit_paste(
-    progress: Progress,
-    *,
-    database,
-    actor: Actor,
-    group_id: int,
-    day: date,
-    membership_ids: list[int],
-    new_names: list[str],
-) -> PasteOutcome:
-    """The paste's decisions in one transaction: add the new members, then log every check-in with one
-    service call (one audit row, like any other logging). A cancel before the commit rolls everything back."""
-    total = len(new_names) + 1
-    with database.session() as session:
-        new_ids = []
-        for i, name in enumerate(new_names):
-            progress.step(i, total)
-            new_ids.append(add_member(session, actor, group_id, MemberInput(display_name=name))[1])
-        progress.step(len(new_names), total)
-        result = record_checkins(session, actor, group_id, day, [*membership_ids, *new_ids], source="paste")
-        progress.step(total, total)
-        session.commit()
-    return PasteOutcome(result.logged, result.already, tuple(new_ids))
 
 
 class UndoButtonDelegate(QStyledItemDelegate):
@@ -278,13 +256,15 @@ class CheckinsPage(QWidget):
         self._dirty = True
         self._quick_rows: list[MemberRow] = []
         self._quick_text = ""  # the text the candidates were computed for
-        self._paste_text = ""  # the text the preview was computed for
+        self._preview: PastePreview | None = None  # the preview shown, with the group, day and text it is for
+        self._title_ack: tuple[str, date] | None = None  # (text, day): "log it on this day" was chosen
         self._member_view: Person | None = None  # heat-map shows this member (None: the group)
         self.active_dialog: QWidget | None = None
         # Hook for tests: called with the pasted name instead of opening the member picker; returns a Person
         # or None (cancelled).
         self.pick_member_hook: Callable[[str], Person | None] | None = None
-        self._commit_day = date.today()
+        self._commit_day = clock.today()
+        self._commit_text = ""
         self.runner = runner or TaskRunner(
             self, title=self.tr("Logging check-ins"), label=self.tr("Logging the pasted check-ins…")
         )
@@ -299,19 +279,30 @@ class CheckinsPage(QWidget):
         self.title_label.setObjectName("pageTitle")
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(today_qdate())
         self.date_edit.setObjectName("checkinDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd  ddd")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(today_qdate())
         self.date_edit.setMinimumWidth(150)
-        self.date_edit.setToolTip(self.tr("The day to log check-ins for; an earlier day is a late check-in (补卡)"))
+        self.date_edit.setToolTip(
+            self.tr("The day the check-ins are for. Logging an earlier day is not late (补卡) by itself.")
+        )
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.clicked.connect(self.go_to_today)
-        self.late_badge = QLabel(self.tr("Late check-in"))
+        self.late_badge = QLabel(self.tr("Earlier day"))
         self.late_badge.setObjectName("lateBadge")
         self.late_badge.hide()
+        self.late_check = QCheckBox(self.tr("补卡 (late)"))
+        self.late_check.setObjectName("lateCheck")
+        self.late_check.setToolTip(
+            self.tr(
+                "Mark what you log now as 补卡: the member checked in after the day was over. "
+                "Lines of a paste that say 补卡 are marked by themselves."
+            )
+        )
+        self.late_check.toggled.connect(self._update_late)
         self.leave_button = QPushButton(self.tr("Leave…"))
         self.leave_button.setToolTip(self.tr("Record leave (请假) for a member"))
         self.leave_button.clicked.connect(self.open_leave_dialog)
@@ -325,6 +316,7 @@ class CheckinsPage(QWidget):
         top.addWidget(self.date_edit)
         top.addWidget(self.late_badge)
         top.addWidget(self.today_button)
+        top.addWidget(self.late_check)
         top.addSpacing(12)
         top.addWidget(self.leave_button)
 
@@ -336,6 +328,25 @@ class CheckinsPage(QWidget):
         lb.setContentsMargins(12, 6, 12, 6)
         lb.addWidget(self.late_label, 1)
         self.late_banner.hide()
+
+        # the chain's title names another day than the one chosen: ask before logging
+        self.title_banner = QFrame()
+        self.title_banner.setObjectName("lateBanner")
+        self.title_date_label = QLabel()
+        self.title_date_label.setObjectName("titleDateLabel")
+        self.title_date_label.setWordWrap(True)
+        self.use_title_day_button = QPushButton()
+        self.use_title_day_button.setObjectName("useTitleDay")
+        self.use_title_day_button.clicked.connect(self.use_title_day)
+        self.keep_day_button = QPushButton()
+        self.keep_day_button.setObjectName("keepDay")
+        self.keep_day_button.clicked.connect(self.keep_chosen_day)
+        tb = QHBoxLayout(self.title_banner)
+        tb.setContentsMargins(12, 6, 12, 6)
+        tb.addWidget(self.title_date_label, 1)
+        tb.addWidget(self.use_title_day_button)
+        tb.addWidget(self.keep_day_button)
+        self.title_banner.hide()
 
         # -- left: quick entry, the day's check-ins, who is missing
         self.quick_edit = QLineEdit()
@@ -429,6 +440,7 @@ class CheckinsPage(QWidget):
         )
         self.paste_edit.setTabChangesFocus(True)
         self.paste_edit.setMaximumHeight(104)
+        self.paste_edit.installEventFilter(self)
         self._paste_timer = QTimer(self)
         self._paste_timer.setSingleShot(True)
         self._paste_timer.setInterval(PASTE_DEBOUNCE_MS)
@@ -468,12 +480,14 @@ class CheckinsPage(QWidget):
         ph2.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         ph2.setHighlightSections(False)
         ph2.setSectionResizeMode(PREVIEW_COL_LINE, QHeaderView.ResizeMode.ResizeToContents)
-        ph2.setSectionResizeMode(PREVIEW_COL_TEXT, QHeaderView.ResizeMode.Stretch)
         ph2.setSectionResizeMode(PREVIEW_COL_NAME, QHeaderView.ResizeMode.Interactive)
+        ph2.setSectionResizeMode(PREVIEW_COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
         ph2.setSectionResizeMode(PREVIEW_COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         ph2.setSectionResizeMode(PREVIEW_COL_CHOICE, QHeaderView.ResizeMode.Interactive)
-        self.preview_view.setColumnWidth(PREVIEW_COL_NAME, 96)
-        self.preview_view.setColumnWidth(PREVIEW_COL_CHOICE, 190)
+        ph2.setSectionResizeMode(PREVIEW_COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        ph2.setMinimumSectionSize(40)
+        self.preview_view.setColumnWidth(PREVIEW_COL_NAME, 110)
+        self.preview_view.setColumnWidth(PREVIEW_COL_CHOICE, 170)
         self.preview_model.modelReset.connect(self._open_choice_editors)
 
         pt = QHBoxLayout()
@@ -535,8 +549,16 @@ class CheckinsPage(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(8)
         cl.addWidget(self.late_banner)
-        cl.addWidget(self.splitter, 1)
-        cl.addWidget(self.heatmap_panel)
+        cl.addWidget(self.title_banner)
+        # the heat-map gives way to the lists and the paste preview on a small screen (drag, or collapse it)
+        self.vsplitter = QSplitter(Qt.Orientation.Vertical)
+        self.vsplitter.setObjectName("checkinsVSplitter")
+        self.vsplitter.addWidget(self.splitter)
+        self.vsplitter.addWidget(self.heatmap_panel)
+        self.vsplitter.setCollapsible(0, False)
+        self.vsplitter.setStretchFactor(0, 1)
+        self.vsplitter.setStretchFactor(1, 0)
+        cl.addWidget(self.vsplitter, 1)
 
         self.empty_label = QLabel(self.tr("Pick a group on the left to log its check-ins."))
         self.empty_label.setObjectName("emptyState")
@@ -554,7 +576,9 @@ class CheckinsPage(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._add_action(QKeySequence.StandardKey.Find, self.focus_quick_entry)
-        self._add_action(QKeySequence.StandardKey.Paste, self.paste_from_clipboard)
+        # Ctrl+V wherever the focus is in the window while this page shows (after Ctrl+4 it stays in the
+        # group list); a text field that has the focus still pastes into itself, the paste box replaces.
+        self._add_action(QKeySequence.StandardKey.Paste, self.paste_from_clipboard, window=True)
         self._add_action(QKeySequence("Ctrl+Return"), self.confirm_shortcut)
         self._add_action(QKeySequence("Ctrl+Enter"), self.confirm_shortcut)
         self._add_action(QKeySequence(Qt.Key.Key_Delete), self.undo_selected, self.day_view)
@@ -564,12 +588,16 @@ class CheckinsPage(QWidget):
         self._update_paste_summary()
         self._show_group_state()
 
-    def _add_action(self, keys, slot, widget: QWidget | None = None) -> None:
+    def _add_action(self, keys, slot, widget: QWidget | None = None, *, window: bool = False) -> None:
         action = QAction(self)
         action.setShortcut(keys)
-        action.setShortcutContext(
-            Qt.ShortcutContext.WidgetShortcut if widget is not None else Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
+        if window:
+            context = Qt.ShortcutContext.WindowShortcut
+        elif widget is not None:
+            context = Qt.ShortcutContext.WidgetShortcut
+        else:
+            context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        action.setShortcutContext(context)
         action.triggered.connect(slot)
         (widget or self).addAction(action)
 
@@ -578,9 +606,16 @@ class CheckinsPage(QWidget):
         """Follow the sidebar (None: "all groups" — the page asks for a group)."""
         if group_id != self._group_id:
             self._member_view = None
-            self.preview_model.clear()
-            self._paste_text = ""
-            self._set_status(" ", INFO_COLOR)
+            had_text = bool(self.paste_edit.toPlainText().strip())
+            self._discard_preview()
+            if had_text:  # a chain belongs to the group it was pasted for: never re-match it for another one
+                self._replace_paste_text("")
+                self._set_status(
+                    self.tr("The paste box was emptied: you switched group (Ctrl+Z in the box brings it back)"),
+                    INFO_COLOR,
+                )
+            else:
+                self._set_status(" ", INFO_COLOR)
         self._group_id = group_id
         self._dirty = True
         self._show_group_state()
@@ -599,28 +634,32 @@ class CheckinsPage(QWidget):
 
     @Slot()
     def go_to_today(self) -> None:
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(today_qdate())
+        self.date_edit.setDate(today_qdate())
 
     def is_late(self) -> bool:
-        return self.day() < date.today()
+        """Whether what is logged now is marked 补卡 (the assistant ticked it)."""
+        return self.late_check.isChecked()
+
+    def is_earlier_day(self) -> bool:
+        return self.day() < clock.today()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # the app may stay open past midnight: today moves on, and so does the latest allowed date
         was_today = self.date_edit.date() == self.date_edit.maximumDate()
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        if was_today and self.date_edit.date() != QDate.currentDate():
-            self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(today_qdate())
+        if was_today and self.date_edit.date() != today_qdate():
+            self.date_edit.setDate(today_qdate())
         if self._dirty:
             self.reload()
 
     def _show_group_state(self) -> None:
         has_group = self._group_id is not None
         self.stack.setCurrentIndex(1 if has_group else 0)
-        for w in (self.quick_edit, self.date_edit, self.today_button, self.leave_button):
+        for w in (self.quick_edit, self.date_edit, self.today_button, self.leave_button, self.late_check):
             w.setEnabled(has_group)
-        for w in (self.date_label, self.date_edit, self.leave_button):
+        for w in (self.date_label, self.date_edit, self.leave_button, self.late_check):
             w.setVisible(has_group)
         if not has_group:
             self.title_label.setText(self.tr("Check-ins"))
@@ -638,7 +677,9 @@ class CheckinsPage(QWidget):
         self._update_late()
         self.refresh_day()
         self.refresh_heatmap()
-        if self.paste_edit.toPlainText().strip():
+        if self.paste_edit.toPlainText().strip() and (
+            self._preview is None or self._preview.group_id == self._group_id
+        ):
             self.run_match()
 
     @Slot(QDate)
@@ -649,19 +690,25 @@ class CheckinsPage(QWidget):
             return
         self.refresh_day()
         self.heatmap.set_highlight(self.day())
-        self._refresh_preview_already()
+        if self._preview is not None or self.paste_edit.toPlainText().strip():
+            self.run_match()  # a preview belongs to its day: a new day gets a new preview
 
+    @Slot()
     def _update_late(self) -> None:
-        late = self.is_late() and self._group_id is not None
-        self.late_badge.setVisible(late)
-        self.late_banner.setVisible(late)
-        self.today_button.setVisible(late)
-        if late:
-            self.late_label.setText(
-                self.tr(
-                    "Late check-in (补卡): you are logging check-ins for %1, not today. They are marked as late."
-                ).replace("%1", _fmt(self.day(), "yyyy-MM-dd ddd"))
+        earlier = self.is_earlier_day() and self._group_id is not None
+        self.late_badge.setVisible(earlier)
+        self.late_banner.setVisible(earlier or (self.is_late() and self._group_id is not None))
+        self.today_button.setVisible(earlier)
+        if earlier and self.is_late():
+            text = self.tr("You are logging check-ins for %1, marked 补卡: the members checked in after the day.")
+        elif earlier:
+            text = self.tr(
+                "You are logging check-ins for %1, not today. They are on time (not 补卡) unless a line says 补卡 "
+                "or you tick 补卡."
             )
+        else:
+            text = self.tr("What you log now is marked 补卡 (late): the members checked in after the day was over.")
+        self.late_label.setText(text.replace("%1", _fmt(self.day(), "yyyy-MM-dd ddd")))
 
     def refresh_day(self) -> None:
         """The day's check-ins and the members without one (and those on leave)."""
@@ -684,7 +731,7 @@ class CheckinsPage(QWidget):
             self.pending_view.setCurrentIndex(
                 self.pending_model.index(max(0, min(pending_row, self.pending_model.rowCount() - 1)), 0)
             )
-        is_today = day == date.today()
+        is_today = day == clock.today()
         if is_today:
             self.day_title.setText(self.tr("Checked in today: %n", "", len(rows)))
         else:
@@ -757,6 +804,9 @@ class CheckinsPage(QWidget):
                 return True
             if watched is self.quick_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self._move_candidate(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if watched is self.paste_edit and event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_from_clipboard()  # a new paste replaces the box, never appends to an old chain
                 return True
         return super().eventFilter(watched, event)
 
@@ -832,18 +882,17 @@ class CheckinsPage(QWidget):
         day = self.day()
         try:
             with self._database.session() as session:
-                result = record_checkins(
-                    session, self._actor, self._group_id, day, [person.membership_id], source="manual"
-                )
-                streak = streaks(session, person.membership_id)
+                entry = CheckinEntry(person.membership_id, late=self.is_late())
+                result = record_checkins(session, self._actor, self._group_id, day, [entry], source="manual")
+                streak = streaks(session, person.membership_id, today=day)
                 session.commit()
         except QunDeskError as exc:
             show_error(self, exc)
             return False
         if result.logged:
-            if day < date.today():
-                text = self.tr("%1 ✓ late check-in for %2").replace("%1", person.display_name)
-                text = text.replace("%2", _fmt(self.day(), "M/d"))
+            if day < clock.today() or self.is_late():
+                label = self.tr("%1 ✓ 补卡 for %2") if self.is_late() else self.tr("%1 ✓ checked in for %2")
+                text = label.replace("%1", person.display_name).replace("%2", _fmt(self.day(), "M/d"))
                 if streak.current:
                     text += "  ·  " + self.tr("%n-day streak", "", streak.current)
             else:
@@ -952,50 +1001,108 @@ class CheckinsPage(QWidget):
     # ---------------------------------------------------------------- paste the chat
     @Slot()
     def paste_from_clipboard(self) -> None:
-        """Ctrl+V anywhere on the page (outside a text box): put the clipboard into the paste box, match."""
+        """Ctrl+V anywhere on the page: the clipboard REPLACES what is in the paste box (Ctrl+Z in the box
+        brings the old text back), and is matched at once. A new chain never mixes with an old one."""
         if self._group_id is None:
             return
-        self.paste_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         text = QGuiApplication.clipboard().text()
-        if text:
-            self.paste_edit.moveCursor(self.paste_edit.textCursor().MoveOperation.End)
-            self.paste_edit.insertPlainText(text)
-            self.run_match()
+        if not text:
+            return
+        self.paste_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._replace_paste_text(text)
+        self.run_match()
+
+    def _replace_paste_text(self, text: str) -> None:
+        """Replace the whole box through its cursor, so that the box's own undo (Ctrl+Z) restores it."""
+        cursor = self.paste_edit.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.paste_edit.setTextCursor(cursor)
+        self._paste_timer.stop()
 
     def set_paste_text(self, text: str) -> None:
-        self.paste_edit.setPlainText(text)
+        self._replace_paste_text(text)
         self.run_match()
 
     @Slot()
     def clear_paste(self) -> None:
-        self.paste_edit.clear()
-        self.run_match()
+        self._replace_paste_text("")
+        self._discard_preview()
         self.paste_edit.setFocus()
+
+    def _discard_preview(self) -> None:
+        self._paste_timer.stop()
+        self._preview = None
+        self._title_ack = None
+        self.preview_model.clear()
+        self._update_title_banner()
+
+    @property
+    def preview(self) -> PastePreview | None:
+        return self._preview
 
     @Slot()
     def run_match(self) -> None:
-        """Parse the pasted text and match its names to the group; decisions on unchanged lines stay."""
+        """Parse the pasted text and match its names to the group for the chosen day: a new preview that
+        belongs to this group, day and text. Decisions on unchanged lines of the same group stay."""
         self._paste_timer.stop()
         text = self.paste_edit.toPlainText()
-        self._paste_text = text
         if self._group_id is None or not text.strip():
-            self.preview_model.clear()
+            self._discard_preview()
             return
-        keep = self.preview_model.decisions()
+        same_group = self._preview is not None and self._preview.group_id == self._group_id
+        keep = self.preview_model.decisions() if same_group else {}
         day = self.day()
         with self._database.session() as session:
-            matches = match_paste(session, self._group_id, text)
-            ids = {c.membership_id for m in matches for c in m.candidates}
-            ids |= {c.membership_id for c in keep.values() if c.membership_id is not None}
-            already = already_checked_in(session, self._group_id, day, sorted(ids))
-        self.preview_model.set_matches(matches, already, keep)
+            preview = preview_paste(session, self._group_id, day, text)
+            pairs = {(c.membership_id, m.day) for m in preview.matches for c in m.candidates if m.day is not None}
+            pairs |= {(c.membership_id, day) for c in keep.values() if c.membership_id is not None}
+            already = already_by_day(session, self._group_id, {(mid, d) for mid, d in pairs if mid is not None})
+        self._preview = preview
+        self.preview_model.set_matches(list(preview.matches), already, keep)
+        self._update_title_banner()
 
     def _refresh_preview_already(self) -> None:
-        if self._group_id is None or self.preview_model.rowCount() == 0:
+        if self._group_id is None or self._preview is None or self.preview_model.rowCount() == 0:
             return
         with self._database.session() as session:
-            already = already_checked_in(session, self._group_id, self.day(), self.preview_model.candidate_ids())
+            already = already_by_day(session, self._group_id, self.preview_model.candidate_pairs())
         self.preview_model.set_already(already)
+
+    # -- the chain's own date
+    def _update_title_banner(self) -> None:
+        preview = self._preview
+        show = preview is not None and preview.day_mismatch and not self._title_acknowledged()
+        self.title_banner.setVisible(show)
+        if show and preview is not None and preview.title_day is not None:
+            title, chosen = _fmt(preview.title_day, "M月d日"), _fmt(preview.day, "M月d日")
+            self.title_date_label.setText(
+                self.tr("This chain is dated %1, but you are logging %2. Which day is it for?")
+                .replace("%1", title)
+                .replace("%2", chosen)
+            )
+            self.use_title_day_button.setText(self.tr("Log it for %1").replace("%1", title))
+            self.keep_day_button.setText(self.tr("Keep %1").replace("%1", chosen))
+            self.use_title_day_button.setEnabled(preview.title_day <= clock.today())
+        self._update_paste_summary()
+
+    def _title_acknowledged(self) -> bool:
+        p = self._preview
+        return p is not None and self._title_ack == (p.text, p.day)
+
+    @Slot()
+    def use_title_day(self) -> None:
+        if self._preview is not None and self._preview.title_day is not None:
+            self.set_day(self._preview.title_day)
+
+    @Slot()
+    def keep_chosen_day(self) -> None:
+        if self._preview is not None:
+            self._title_ack = (self._preview.text, self._preview.day)
+            self._update_title_banner()
 
     @Slot()
     def _open_choice_editors(self) -> None:
@@ -1019,7 +1126,7 @@ class CheckinsPage(QWidget):
             return
         row = index.row()
         match = self.preview_model.match_at(row)
-        name = (match.line.name or "") if match is not None else ""
+        name = match.name if match is not None else ""
         if self.pick_member_hook is not None:
             person = self.pick_member_hook(name)
         else:
@@ -1035,6 +1142,17 @@ class CheckinsPage(QWidget):
         self.preview_model.set_choice(row, Choice.member(person.membership_id, person.display_name, "picked"))
         self._refresh_preview_already()
 
+    def _blocked_reason(self) -> str | None:
+        """Why the preview cannot be logged as it stands (None: it can)."""
+        p = self._preview
+        if p is None or self._group_id is None:
+            return self.tr("Paste, then check the preview")
+        if not p.fits(self._group_id, self.day(), self.paste_edit.toPlainText()) or self._paste_timer.isActive():
+            return self.tr("The text, group or day changed: matching again…")
+        if p.day_mismatch and not self._title_acknowledged():
+            return self.tr("Choose the day first (the chain's title names another day)")
+        return None
+
     @Slot()
     def _update_paste_summary(self) -> None:
         s = self.preview_model.summary()
@@ -1046,49 +1164,70 @@ class CheckinsPage(QWidget):
             )
         else:
             parts = [self.tr("%1 matched").replace("%1", str(s["matched"]))]
-            if s["to_choose"]:
-                parts.append(self.tr("%1 to choose").replace("%1", str(s["to_choose"])))
-            if s["unmatched"]:
-                parts.append(self.tr("%1 unmatched").replace("%1", str(s["unmatched"])))
-            if s["already"]:
-                parts.append(self.tr("%1 already in").replace("%1", str(s["already"])))
-            if s["duplicate"]:
-                parts.append(self.tr("%1 duplicate").replace("%1", str(s["duplicate"])))
-            if s["skipped"]:
-                parts.append(self.tr("%1 skipped").replace("%1", str(s["skipped"])))
+            for key, label in (
+                ("to_choose", self.tr("%1 to choose")),
+                ("unmatched", self.tr("%1 unmatched")),
+                ("not_member", self.tr("%1 not members")),
+                ("leave", self.tr("%1 on leave")),
+                ("other_day", self.tr("%1 of another day")),
+                ("already", self.tr("%1 already in")),
+                ("duplicate", self.tr("%1 duplicate")),
+                ("skipped", self.tr("%1 skipped")),
+            ):
+                if s[key]:
+                    parts.append(label.replace("%1", str(s[key])))
             self.paste_summary.setText(self.tr(", ").join(parts))
         n = self.preview_model.plan().count
         self.confirm_button.setText(self.tr("Log %n check-in(s)", "", n))
-        self.confirm_button.setEnabled(n > 0 and self._group_id is not None)
+        blocked = self._blocked_reason()
+        self.confirm_button.setEnabled(n > 0 and self._group_id is not None and blocked is None)
+        self.confirm_button.setToolTip(blocked or self.tr("Log the matched and chosen lines in one go (Ctrl+Enter)"))
 
     @Slot()
     def confirm_shortcut(self) -> None:
         """Ctrl+Enter: log the preview; if the text changed since the last match, match first."""
-        if self._paste_text != self.paste_edit.toPlainText() or self._paste_timer.isActive():
+        if self._preview is None or self._preview.text != self.paste_edit.toPlainText() or self._paste_timer.isActive():
             self.run_match()
             return
         self.confirm_paste()
 
     @Slot()
     def confirm_paste(self) -> None:
-        """Log every decided line in ONE transaction: new members first, then the check-ins. A big paste
-        runs on the task runner (off the UI thread, with progress and cancel)."""
+        """Log every decided line in ONE transaction: new members first, then the check-ins. Refused when the
+        preview no longer belongs to the page's group, day and text (it is matched again instead), or while
+        the chain's title names another day and nobody chose. A big paste runs on the task runner."""
         if self._group_id is None or self.runner.running:
+            return
+        preview = self._preview
+        day = self.day()
+        text = self.paste_edit.toPlainText()
+        if not text.strip():
+            return
+        if preview is None or not preview.fits(self._group_id, day, text) or self._paste_timer.isActive():
+            self.run_match()
+            self._set_status(
+                self.tr("The preview was out of date and was matched again: check it, then log"), WARN_COLOR
+            )
+            return
+        if preview.day_mismatch and not self._title_acknowledged():
+            self._update_title_banner()
+            self._set_status(self.tr("Choose the day first: the chain's title names another day"), WARN_COLOR)
             return
         plan = self.preview_model.plan()
         if plan.count == 0:
             return
-        day = self.day()
+        entries = list(plan.entries)
+        if self.is_late():
+            entries = [PlannedCheckin(e.membership_id, e.day, e.time, True, e.new_name, e.line_no) for e in entries]
         kwargs = {
             "database": self._database,
             "actor": self._actor,
             "group_id": self._group_id,
             "day": day,
-            "membership_ids": list(plan.membership_ids),
-            "new_names": list(plan.new_names),
+            "planned": entries,
         }
+        self._commit_day, self._commit_text = day, text
         if plan.count > INLINE_COMMIT_MAX:
-            self._commit_day = day
             self._set_busy(True)
             self.runner.start(commit_paste, **kwargs)
             return
@@ -1127,31 +1266,35 @@ class CheckinsPage(QWidget):
         self._set_status(self.tr("Cancelled: nothing was logged"), INFO_COLOR)
 
     def _after_commit(self, outcome: PasteOutcome, day: date) -> None:
+        """Say what was logged, and empty the box: a logged chain is done (Ctrl+Z in the box brings it
+        back), so the next paste, group or day can never log it again by accident."""
         text = self.tr("Logged %n check-in(s)", "", len(outcome.logged))
         if outcome.already:
             text += "  ·  " + self.tr("%n had already checked in", "", len(outcome.already))
         if outcome.new_membership_ids:
             text += "  ·  " + self.tr("%n new member(s) added", "", len(outcome.new_membership_ids))
-        if day < date.today():
-            text += "  ·  " + self.tr("late check-in for %1").replace("%1", _fmt(day, "M/d"))
+        if day < clock.today():
+            text += "  ·  " + self.tr("for %1").replace("%1", _fmt(day, "M/d"))
         self._set_status(text, OK_COLOR)
         self.checkins_recorded.emit(len(outcome.logged))
         self.refresh_day()
         self.refresh_heatmap()
-        self.run_match()
+        if self.paste_edit.toPlainText() == self._commit_text:
+            self._replace_paste_text("")
+        self._discard_preview()
         if outcome.new_membership_ids:
             self.data_changed.emit()
 
     def preview_statuses(self) -> list[tuple[int, str | None, str]]:
         """(line no, parsed name, status) of every preview row (for tests)."""
         return [
-            (m.line.line_no, m.line.name, self.preview_model.status(row))
+            (m.line.line_no, m.name, self.preview_model.status(row))
             for row, m in enumerate(self.preview_model.matches())
         ]
 
     # ---------------------------------------------------------------- heat-map
     def heatmap_range(self) -> tuple[date, date]:
-        end = date.today()
+        end = clock.today()
         return end - timedelta(days=HEATMAP_DAYS - 1), end
 
     def refresh_heatmap(self) -> None:
@@ -1223,5 +1366,5 @@ class CheckinsPage(QWidget):
 
     @Slot(object)
     def _on_heatmap_day(self, day: date) -> None:
-        if day <= date.today():
+        if day <= clock.today():
             self.set_day(day)
