@@ -550,6 +550,10 @@
             <source>for %1</source>
             <translation>for %1</translation>
         </message>
+        <message>
+            <source>Most of these names are members of “%1”: is this the right group?</source>
+            <translation>Most of these names are members of “%1”: is this the right group?</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

@@ -532,6 +532,10 @@
             <source>for %1</source>
             <translation>日期 %1</translation>
         </message>
+        <message>
+            <source>Most of these names are members of “%1”: is this the right group?</source>
+            <translation>这些名字大多是「%1」的成员：社群选对了吗？</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

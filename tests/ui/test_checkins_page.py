@@ -630,6 +630,7 @@ def test_switching_group_empties_the_box_and_never_logs_the_old_chain_there(qtbo
     page.run_match()
     assert [s for *_, s in page.preview_statuses()] == ["not_member", "not_member"]
     assert not page.confirm_button.isEnabled()
+    assert "早起打卡营" in page.paste_summary.text() and "right group" in page.paste_summary.text()
 
 
 def test_a_new_paste_replaces_the_old_text_and_ctrl_z_brings_it_back(qtbot, page, ws):

@@ -548,6 +548,19 @@ class PastePreviewModel(QAbstractTableModel):
                 out["unmatched"] += 1
         return out
 
+    def other_group_majority(self) -> str | None:
+        """The group most names belong to when it is not this one (at least two lines and half of the
+        people on them): a chain pasted into the wrong group."""
+        groups: dict[str, int] = {}
+        for m in self._matches:
+            found = {c.group for c in m.candidates if c.status == "elsewhere" and c.group}
+            for g in found:
+                groups[g] = groups.get(g, 0) + 1
+        if not groups:
+            return None
+        name, n = max(groups.items(), key=lambda kv: kv[1])
+        return name if n >= 2 and 2 * n >= len(self._matches) else None
+
     # ---- Qt model ----
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._matches)

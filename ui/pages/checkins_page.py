@@ -1176,7 +1176,13 @@ class CheckinsPage(QWidget):
             ):
                 if s[key]:
                     parts.append(label.replace("%1", str(s[key])))
-            self.paste_summary.setText(self.tr(", ").join(parts))
+            text = self.tr(", ").join(parts)
+            elsewhere = self.preview_model.other_group_majority()
+            if elsewhere:
+                text += "  ·  " + self.tr("Most of these names are members of “%1”: is this the right group?").replace(
+                    "%1", elsewhere
+                )
+            self.paste_summary.setText(text)
         n = self.preview_model.plan().count
         self.confirm_button.setText(self.tr("Log %n check-in(s)", "", n))
         blocked = self._blocked_reason()
