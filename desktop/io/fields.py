@@ -56,13 +56,23 @@ class ImportProblem(QunDeskError):
     ``row`` is the sheet's own row number as Excel shows it (the header row counts).
     """
 
-    def __init__(self, file: str, row: int | None, column: str | None, message: str):
-        # args carries all four values so that the exception pickles (worker processes, queues)
-        super().__init__(file, row, column, message)
+    def __init__(
+        self,
+        file: str,
+        row: int | None,
+        column: str | None,
+        message: str,
+        code: str | None = None,
+        value: str | None = None,
+    ):
+        # args carries every value so that the exception pickles (worker processes, queues)
+        super().__init__(file, row, column, message, code, value)
         self.file = file
         self.row = row
         self.column = column
         self.message = message
+        self.code = code  # a stable name of the problem (phone_invalid, date_in_future …), for tests and tools
+        self.value = value  # the cell as written, where one cell is at fault
 
     def __str__(self) -> str:
         file, row, column, message = self.file, self.row, self.column, self.message
@@ -367,9 +377,11 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
             result = _build(*compact.groups()) if compact else _serial_to_datetime(float(value))
             if result is not None:
                 return result
-        raise ImportProblem(file, row, column, f"{shown} 不是有效的日期（日期序号超出 1970–2100 年）")
+        raise ImportProblem(
+            file, row, column, f"{shown} 不是有效的日期（日期序号超出 1970–2100 年）", "date_invalid", shown
+        )
     if not isinstance(value, str):
-        raise ImportProblem(file, row, column, f"{shown} 不是日期")
+        raise ImportProblem(file, row, column, f"{shown} 不是日期", "date_not_a_date", shown)
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return None
@@ -381,9 +393,16 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     elif _SERIAL_RE.fullmatch(text):
         result = _serial_to_datetime(float(text))
     else:
-        raise ImportProblem(file, row, column, f"{text} 不是可识别的日期（可用 2026-05-06、2026/5/6 或 2026年5月6日）")
+        raise ImportProblem(
+            file,
+            row,
+            column,
+            f"{text} 不是可识别的日期（可用 2026-05-06、2026/5/6 或 2026年5月6日）",
+            "date_not_a_date",
+            shown,
+        )
     if result is None or not (1900 <= result.year <= 2100):
-        raise ImportProblem(file, row, column, f"{text} 不是有效的日期")
+        raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown)
     return result
 
 
@@ -446,52 +465,89 @@ def _canonical_phone(digits: str, international: bool, from_number: bool) -> str
     return None
 
 
+_BRACKETED_CODE_RE = re.compile(r"^\(\s*\+\s*(\d{1,4})\s*\)\s*")
+_REMARK_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_SEVERAL_RE = re.compile(r"\s*(?:[/,;|、，；]|或|和|\s{2,})\s*")
+
+
+def _phone_problem(file: str, row: int, column: str, message: str, code: str, shown: str) -> ImportProblem:
+    return ImportProblem(file, row, column, message, code, shown)
+
+
 def parse_phone(value: object, *, file: str, row: int, column: str) -> str | None:
     """A phone number in canonical form (see the module docstring), None for an empty cell.
 
     Numbers from Excel are fine (13800138000 and 13800138000.0 both give '13800138000'), as are
-    '138 0013 8000', '+86 138-0013-8000' and '13800138000.0'. A number shown in scientific
-    notation ('1.38E+10') lost its last digits when it was saved and cannot be recovered: that,
-    letters, and anything that is not a phone number raise ImportProblem."""
+    '138 0013 8000', '+86 138-0013-8000', '(+86)13800138000', '0086-13800138000', '13800138000.0',
+    full-width digits and a remark in brackets after the number ('13800138000（微信同号）'). A number
+    shown in scientific notation ('1.38E+10') lost its last digits when it was saved and cannot be
+    recovered: that, letters, two numbers in one cell and anything that is not a phone number raise
+    ImportProblem (``code``: phone_scientific_notation, phone_has_letters, phone_several_numbers,
+    phone_invalid, phone_not_a_phone)."""
     if value is None:
         return None
     shown = clean_text(value) or ""
     from_number = False
     if isinstance(value, bool):
-        raise ImportProblem(file, row, column, f"{shown} 不是电话号码")
+        raise _phone_problem(file, row, column, f"{shown} 不是电话号码", "phone_not_a_phone", shown)
     if isinstance(value, int):
         if value < 0:
-            raise ImportProblem(file, row, column, f"{shown} 不是有效的手机号或电话号码")
+            raise _phone_problem(file, row, column, f"{shown} 不是有效的手机号或电话号码", "phone_invalid", shown)
         text, from_number = str(value), True
     elif isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer() or value < 0 or value >= 1e15:
-            raise ImportProblem(file, row, column, f"{shown} 不是有效的手机号或电话号码")
+            raise _phone_problem(file, row, column, f"{shown} 不是有效的手机号或电话号码", "phone_invalid", shown)
         text, from_number = str(int(value)), True
     elif isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip()
         if text.startswith('="') and text.endswith('"'):  # Excel's ="0101234" text trick
             text = text[2:-1].strip()
-        text = text.strip("'\t ")
+        text = _BRACKETED_CODE_RE.sub(r"+\1 ", text.strip("'\t "))  # (+86)138… is +86 138…
     else:
-        raise ImportProblem(file, row, column, f"{shown} 不是电话号码")
+        raise _phone_problem(file, row, column, f"{shown} 不是电话号码", "phone_not_a_phone", shown)
     if not text:
         return None
     if _SCI_RE.fullmatch(text):
-        raise ImportProblem(
+        raise _phone_problem(
             file,
             row,
             column,
             f"{text} 无法还原为手机号：科学计数法已丢失后几位数字，请在原表中把该列设为文本后重新导出",
+            "phone_scientific_notation",
+            shown,
         )
+    remark = _REMARK_RE.search(text)
+    if remark and any(ch.isalpha() for ch in remark.group(1)) and any(ch.isdigit() for ch in text[: remark.start()]):
+        text = text[: remark.start()].strip()  # "13800138000（微信同号）": the remark is not part of the number
     zero = _TRAILING_ZERO_RE.fullmatch(text)
     if zero:
         text, from_number = zero.group(1), True
+    parts = [p for p in _SEVERAL_RE.split(text) if p]
+    if len(parts) > 1 and all(_PHONE_CHARS_RE.fullmatch(p) for p in parts):
+        if sum(1 for p in parts if _canonical_phone("".join(c for c in p if c.isdigit()), p.startswith("+"), False)) > 1:
+            raise _phone_problem(
+                file,
+                row,
+                column,
+                f"{text} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
+                "phone_several_numbers",
+                shown,
+            )
     if any(ch.isalpha() for ch in text):
-        raise ImportProblem(file, row, column, f"{text} 不是电话号码（含有文字）")
+        raise _phone_problem(file, row, column, f"{text} 不是电话号码（含有文字）", "phone_has_letters", shown)
     if not _PHONE_CHARS_RE.fullmatch(text):
-        raise ImportProblem(file, row, column, f"{text} 不是有效的手机号或电话号码")
+        raise _phone_problem(file, row, column, f"{text} 不是有效的手机号或电话号码", "phone_invalid", shown)
     digits = "".join(ch for ch in text if ch.isdigit())
     result = _canonical_phone(digits, text.startswith("+"), from_number) if digits else None
     if result is None:
-        raise ImportProblem(file, row, column, f"{text} 不是有效的手机号或电话号码")
+        if len(digits) == 22 and _MOBILE_RE.fullmatch(digits[:11]) and _MOBILE_RE.fullmatch(digits[11:]):
+            raise _phone_problem(
+                file,
+                row,
+                column,
+                f"{text} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
+                "phone_several_numbers",
+                shown,
+            )
+        raise _phone_problem(file, row, column, f"{text} 不是有效的手机号或电话号码", "phone_invalid", shown)
     return result

@@ -3,36 +3,55 @@
 For the import services and the import preview. No Qt, no database.
 
 What it copes with, and how (decisions):
+- Which sheet (.xlsx): without ``sheet``, the first sheet — the one the workbook opens on, then the
+  others in order — whose table has a person column (name, WeChat ID, phone or nickname, see
+  desktop/io/fields.py) is read, so a workbook that opens on a 说明 or 汇总 sheet still imports its
+  member list. A single-sheet workbook is read whatever its columns (the import then says what is
+  missing); a workbook of several sheets none of which has a person column is refused, listing every
+  sheet read. Table.sheets lists the workbook's sheets for the preview's sheet choice.
 - Title rows above the header. The header is the first of the first 15 non-empty rows with at
   least two cells that name a known field (desktop/io/fields.py) or a survey-tool column; failing
-  that, the first of them with the most text cells. Rows above it are ignored.
+  that, the first of them with the most text cells. Rows above it are listed as skipped ("title").
 - Two-row headers ("基本信息" over "姓名","手机"): combined as "上级-下级", or just "下级" when
   that alone names a known field, or the one that is filled when the other is empty.
-  For .xlsx, merged ranges are read from the sheet XML (openpyxl's read-only mode does not expose
-  them): the row directly above the header is an upper header when a range merges it down into
-  the header row, or when it has two or more filled cells and a horizontal merge; the row below
-  is a lower header only when a range merges the header row down into it. Without merges (CSV,
-  or a workbook using "centre across selection") the row above counts as an upper header when it
-  has at least two text cells, fewer than the header row, none of them "label: value", and at
-  least one of them is followed by empty cells over filled header cells; its text then carries
-  to the right. The row below is never guessed without merges, so a data row is never lost.
+  For .xlsx, merged ranges come from the sheet: the row directly above the header is an upper header
+  when a range merges it down into the header row, or when it has two or more filled cells and a
+  horizontal merge; the row below is a lower header only when a range merges the header row down into
+  it. Without merges (CSV, or "centre across selection") the row above counts as an upper header when
+  it has at least two text cells, fewer than the header row, none of them "label: value", and at
+  least one of them is followed by empty cells over filled header cells; its text then carries to the
+  right. The row below is never guessed without merges, so a data row is never lost.
+- Merged cells in data rows (a city merged over three rows): every row of the range gets the anchor's
+  value in the anchor's column (text, number or date); Table.fills lists them for the preview.
+- Footer rows: below the last data row, a row with text in at most two cells that reads as a label
+  (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy") is not a person, wherever its
+  column; those rows and the blank rows among them are listed as skipped ("footer", "blank"). A
+  label-like row followed by more data is data.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
-- .xlsx: openpyxl read-only, cached formula values (data_only), sheet dimensions ignored (some
-  writers record wrong ones). Reading stops after 1000 consecutive empty rows, so a stray
-  formatted cell at row 1,000,000 costs nothing; data after such a gap would not be read.
-  Values are as Excel displays them: date cells are datetime, numbers stay numbers,
-  whitespace-only text is empty. Merged cells in data rows are not filled in.
-  Without ``sheet``, the active sheet is read, or the first sheet with content if it is empty.
-- .csv/.tsv: UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK). A file
-  that is UTF-8 apart from a few bad bytes is reported (with its line) rather than decoded as
-  GB18030 mojibake. Delimiter sniffed among comma, tab and semicolon (or taken from Excel's
-  "sep=;" first line, which Excel does not count as a row). Empty cells are None,
-  other cells are the text as written.
+- .xlsx: python-calamine reads the sheet (cached formula values, ≈7x faster than openpyxl's
+  read-only mode); a sheet whose XML unpacks to more than STREAM_XML_BYTES is streamed with openpyxl
+  read-only instead (calamine holds a whole sheet in memory). Both give the same values: date cells
+  as datetime, whole numbers as int, other numbers as float, whitespace-only text as empty.
+  Sheet dimensions are ignored (some writers record wrong ones). Reading stops after 1000
+  consecutive empty rows, so a stray formatted cell at row 1,000,000 costs nothing.
+- Hostile .xlsx: the zip directory's declared sizes are checked before anything is inflated (a part
+  over MAX_PART_BYTES, or all parts over MAX_TOTAL_BYTES, is refused within milliseconds), and an
+  XML part that declares a DTD or entities (billion laughs) is refused: OOXML never has one.
+- .csv/.tsv: UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
+  reading the bytes in blocks; a file that is mostly UTF-8 with a few bad bytes, or that no encoding
+  reads, is refused naming the line of the first bad byte. Delimiter sniffed among comma, tab and
+  semicolon (or taken from Excel's "sep=;" first line, which Excel does not count as a row). Empty
+  cells are None, other cells are the text as written.
+- Big files are streamed: up to MATERIALIZE_ROWS data rows, Table.rows is a list; beyond, it is a
+  re-iterable view that reads the file again each time it is iterated (the import plans and writes in
+  batches), so memory does not grow with the file.
 - Width: the table is as wide as its last filled cell in the header or any data row; columns
   that are empty everywhere at the right end (腾讯问卷's trailing comma) disappear, an unnamed
   column that has data is kept with header "".
-- Unsupported, unreadable, corrupt or empty files raise ImportProblem with a message for people.
+- Unsupported, unreadable, corrupt or empty files raise ImportProblem with a message for people
+  (and a ``code``: too_large_when_unpacked, xml_entity_expansion, undecodable_bytes, no_table,
+  no_such_sheet …).
 """
 
 from __future__ import annotations
@@ -40,26 +59,45 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
+import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from desktop.io.fields import ImportProblem, clean_header, header_field, norm_key
 
-__all__ = ["SURVEY_META_HEADERS", "ImportProblem", "ProgressLike", "Table", "read_table"]
+__all__ = [
+    "SURVEY_META_HEADERS",
+    "ImportProblem",
+    "MergedFill",
+    "ProgressLike",
+    "Skipped",
+    "Table",
+    "has_person_column",
+    "read_table",
+]
 
 HEADER_SCAN_ROWS = 15
 MAX_EMPTY_RUN = 1000
-_MERGE_SCAN_LIMIT = 256 * 1024 * 1024  # uncompressed sheet XML size above which merges are not read
+MATERIALIZE_ROWS = 50_000  # data rows kept in a list; beyond, Table.rows reads the file again when iterated
+MAX_PART_BYTES = 1 << 30  # an .xlsx part that unpacks to more than 1 GB is refused
+MAX_TOTAL_BYTES = 2 << 30  # and so is a workbook whose parts add up to more than 2 GB
+MAX_RATIO = 2000  # a part compressed more than 2000:1 and over 100 MB unpacked is a bomb, not a sheet
+STREAM_XML_BYTES = 48 << 20  # sheets whose XML unpacks to more than this are streamed with openpyxl
+MAX_MERGES = 200_000  # merged ranges read from one sheet (a sheet cannot show more than that usefully)
+MAX_LISTED = 1000  # skipped rows and merged fills kept for the preview (the counts are exact)
+FOOTER_LOOKAHEAD = 50  # label-like rows held back while deciding whether they are a footer
 
 XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
 CSV_EXTENSIONS = frozenset({".csv", ".tsv"})
 
-# columns that survey tools add around the questions; they count as known headers for detection
+# columns that survey tools add around the questions: neither person fields nor answers
 SURVEY_META_HEADERS: frozenset[str] = frozenset(
     norm_key(h)
     for h in (
@@ -85,6 +123,28 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "自定义字段",
         "IP",
         "渠道",
+        "修改时间",  # 金数据, 麦客, 腾讯文档, 飞书
+        "更新时间",
+        "提交人",
+        "提交者",
+        "填写人",
+        "填写者",
+        "填写设备",
+        "操作系统",
+        "浏览器",
+        "填写地区",
+        "地理位置",
+        "填写时长",
+        "来源渠道",
+        "微信OpenID",
+        "OpenID",
+        "微信头像",
+        "微信性别",
+        "微信国家",
+        "微信省市",
+        "微信城市",
+        "微信省份",
+        "UnionID",
     )
 )
 
@@ -95,14 +155,56 @@ Merge = tuple[int, int, int, int]  # min_row, min_col, max_row, max_col (1-based
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A row of the sheet that is not imported: above the header, or below the data."""
+
+    row: int
+    reason: str  # "title" | "footer" | "blank"
+    text: str | None = None  # what the row says (title and footer rows)
+
+
+@dataclass(frozen=True, order=True)
+class MergedFill:
+    """A cell of a data row that took its value from a merged range above it."""
+
+    row: int
+    column: int  # 0-based column index
+    from_row: int  # the row of the range's anchor cell
+
+
+@dataclass(frozen=True)
 class Table:
-    """A sheet as read: cleaned headers and the non-empty data rows below them."""
+    """A sheet as read: cleaned headers and the non-empty data rows below them.
+
+    Equality compares file, header row, headers, rows and sheet (what was read), not the notes."""
 
     file: str  # file name for messages
     header_row: int  # Excel row number of the (last) header row
     headers: list[str]
-    rows: list[tuple[int, list[object]]]  # (Excel row number, values padded to len(headers))
+    rows: Any  # list of (Excel row number, values padded to len(headers)), or a re-iterable stream of them
     sheet: str | None = None  # worksheet name for .xlsx
+    titles: tuple[str, ...] = field(default=(), compare=False)  # headers as written (survey answer keys)
+    sheets: tuple[str, ...] = field(default=(), compare=False)  # every sheet of the workbook
+    skipped: tuple[Skipped, ...] = field(default=(), compare=False)  # title rows, footers and blanks below
+    fills: tuple[MergedFill, ...] = field(default=(), compare=False)  # merged cells filled in (first MAX_LISTED)
+    fill_count: int = field(default=0, compare=False)
+    row_count: int = field(default=-1, compare=False)  # data rows (len(rows))
+
+    def __post_init__(self) -> None:
+        if not self.titles:
+            object.__setattr__(self, "titles", tuple(self.headers))
+        if self.row_count < 0:
+            object.__setattr__(self, "row_count", len(self.rows))
+
+    @property
+    def streamed(self) -> bool:
+        return not isinstance(self.rows, list)
+
+    def sample(self, count: int) -> list[Row]:
+        """The first `count` data rows (without reading a streamed file to its end)."""
+        if isinstance(self.rows, list):
+            return self.rows[:count]
+        return list(itertools.islice(iter(self.rows), count))
 
 
 class ProgressLike(Protocol):
@@ -128,7 +230,7 @@ def _report(progress: ProgressLike | None, done: int, total: int) -> None:
 
 
 def read_table(path: str | Path, *, sheet: str | None = None, progress: ProgressLike | None = None) -> Table:
-    """Read the first table of a .xlsx/.csv file; raises ImportProblem for anything unusable.
+    """Read the table of a .xlsx/.csv file; raises ImportProblem for anything unusable.
 
     ``progress.step(rows_read, estimated_rows)`` is called every few thousand rows; whatever it
     raises (desktop.tasks.Cancelled) is passed on unchanged."""
@@ -150,10 +252,9 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None) ->
     if not path.is_file():
         raise ImportProblem(name, None, None, "这不是一个文件")
     if ext in XLSX_EXTENSIONS:
-        rows, merges, sheet_name = _read_xlsx(path, name, sheet, progress)
-    else:
-        rows, merges, sheet_name = _read_csv(path, name, progress), [], None
-    return _build_table(name, rows, merges, sheet_name)
+        return _read_xlsx(path, name, sheet, progress)
+    source = _CsvSource(path, name)
+    return _build_table(name, source.rows, [], None, (), progress, source.estimate)
 
 
 def _unreadable(name: str, exc: OSError) -> ImportProblem:
@@ -283,17 +384,132 @@ def _combine(upper: list[str], lower: list[str]) -> list[str]:
     return out
 
 
-def _build_table(name: str, rows: list[Row], merges: list[Merge], sheet: str | None) -> Table:
-    if not rows:
-        raise ImportProblem(name, None, None, "文件是空的，没有可导入的内容")
-    index = _find_header(rows)
-    if index < 0:
-        first = rows[0][0]
-        raise ImportProblem(name, first, None, "找不到表头：前几行没有文字列名（如“姓名”“手机”）")
-    header_no, header_values = rows[index]
-    upper_no, upper_values = rows[index - 1] if index > 0 else (0, [])
-    lower_no, lower_values = rows[index + 1] if index + 1 < len(rows) else (0, [])
+_FOOTER_COUNT = re.compile(r"^(?:合计|总计|小计|共计|总人数|人数|共)\s*[:：]?\s*\d+\s*(?:人|名|位|个)?\s*$")
+_FOOTER_LABEL = re.compile(r"^(?:注|备注|说明|制表|制表人|审核|审核人|签字|签名|填表|填表人|统计|负责人|更新|导出)")
+_LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
 
+
+def _footer_text(cells: list[object]) -> str | None:
+    """The text of a row that reads as a footer (≤ 2 filled cells, one of them a label), else None."""
+    filled = [c for c in cells if c is not None]
+    if not filled or len(filled) > 2:
+        return None
+    texts = [unicodedata.normalize("NFKC", c).strip() for c in filled if isinstance(c, str)]
+    if not texts:
+        return None
+    joined = " ".join(texts)
+    for text in (texts[0], joined):
+        if _FOOTER_COUNT.match(text) or _FOOTER_LABEL.match(text) or _LABEL_VALUE.match(text):
+            return " ".join(str(c).strip() for c in filled)
+    return None
+
+
+def _row_text(cells: list[object]) -> str:
+    return " ".join(str(c).strip() for c in cells if c is not None)[:200]
+
+
+class _Notes:
+    """What a pass over the data rows saw besides the rows: footers, blanks among them, merged fills."""
+
+    def __init__(self, record: bool):
+        self.record = record
+        self.footers: list[Skipped] = []
+        self.fills: list[MergedFill] = []
+        self.fill_count = 0
+
+
+class _Fills:
+    """Merged ranges below the header, applied to rows as they stream past."""
+
+    def __init__(self, merges: list[Merge], header_no: int):
+        self.anchors: dict[int, list[tuple[int, int]]] = {}
+        for r1, c1, r2, _c2 in merges:
+            if r2 > r1 and r1 > header_no:
+                self.anchors.setdefault(r1, []).append((c1 - 1, r2))
+        self.active: list[tuple[int, int, object, int]] = []  # column, last row, value, anchor row
+
+    def apply(self, row_no: int, cells: list[object], notes: _Notes) -> list[object]:
+        if self.active:
+            self.active = [a for a in self.active if a[1] >= row_no]
+            for column, _last, value, anchor in self.active:
+                if column >= len(cells):
+                    cells = cells + [None] * (column + 1 - len(cells))
+                if cells[column] is None:
+                    cells[column] = value
+                    notes.fill_count += 1
+                    if notes.record and len(notes.fills) < MAX_LISTED:
+                        notes.fills.append(MergedFill(row_no, column, anchor))
+        for column, last in self.anchors.get(row_no, ()):
+            value = cells[column] if column < len(cells) else None
+            if value is not None:
+                self.active.append((column, last, value, row_no))
+        return cells
+
+
+def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes) -> Iterator[Row]:
+    """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
+    and, at the end, reported in `notes` instead of yielded."""
+    pending: list[tuple[int, list[object], str]] = []
+    for row_no, cells in raw:
+        cells = fills.apply(row_no, cells, notes)
+        text = _footer_text(cells)
+        if text is not None and len(pending) < FOOTER_LOOKAHEAD:
+            pending.append((row_no, cells, text))
+            continue
+        for held in pending:
+            yield held[0], held[1]
+        pending.clear()
+        yield row_no, cells
+    if notes.record and pending:
+        previous = None
+        for row_no, _cells, text in pending:
+            if previous is not None:
+                for blank in range(previous + 1, min(row_no, previous + 21)):
+                    notes.footers.append(Skipped(blank, "blank"))
+            notes.footers.append(Skipped(row_no, "footer", text))
+            previous = row_no
+        notes.first_footer = pending[0][0]  # type: ignore[attr-defined]
+
+
+class _StreamRows:
+    """Table.rows of a big file: reads the file again each time it is iterated."""
+
+    def __init__(self, factory: Callable[[], Iterator[Row]], after: int, width: int, merges: list[Merge], count: int):
+        self._factory = factory
+        self._after = after
+        self._width = width
+        self._merges = merges
+        self._count = count
+
+    def __iter__(self) -> Iterator[Row]:
+        raw = (r for r in self._factory() if r[0] > self._after)
+        width = self._width
+        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), _Notes(False)):
+            yield row_no, (cells + [None] * (width - len(cells)))[:width]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: slice) -> list[Row]:
+        if not isinstance(index, slice) or index.step not in (None, 1) or (index.start or 0) < 0:
+            raise TypeError("a streamed table supports only slices from the start")
+        return list(itertools.islice(iter(self), index.start or 0, index.stop))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, (list, _StreamRows)) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _head_layout(name: str, head: list[Row], merges: list[Merge]) -> tuple[int, int, tuple | None, list[object]]:
+    """(index of the header in head, index of the first data row, two-row header or None, header values)."""
+    index = _find_header(head)
+    if index < 0:
+        first = head[0][0]
+        raise ImportProblem(name, first, None, "找不到表头：前几行没有文字列名（如“姓名”“手机”）", "no_header")
+    header_no, header_values = head[index]
+    upper_no, upper_values = head[index - 1] if index > 0 else (0, [])
+    lower_no, lower_values = head[index + 1] if index + 1 < len(head) else (0, [])
     two_rows: tuple[int, list[object], list[object]] | None = None  # (last header row, upper, lower)
     if lower_no == header_no + 1 and _vertical_merge(header_no, lower_no, merges):
         two_rows = (lower_no, header_values, lower_values)
@@ -306,30 +522,193 @@ def _build_table(name: str, rows: list[Row], merges: list[Merge], sheet: str | N
             or _upper_by_layout(upper_values, header_values)
         ):
             two_rows = (header_no, upper_values, header_values)
+    return index, data_start, two_rows, header_values
 
-    data = rows[data_start:]
-    width = max([len(header_values)] + [len(v) for _, v in data])
+
+def _headers(header_no: int, header_values: list[object], two_rows: tuple | None, width: int, merges: list[Merge]):
+    """(last header row, cleaned headers, headers as written) for a table `width` columns wide."""
     if two_rows is None:
-        last_header_no, headers = header_no, _cells(header_values, width)
+        titles = [_title(v) for v in header_values] + [""] * (width - len(header_values))
+        return header_no, _cells(header_values, width), titles
+    last_header_no, up_values, lo_values = two_rows
+    width = max(width, len(up_values), len(lo_values))
+    up_no = last_header_no - 1
+    upper = _fill_from_merges(_cells(up_values, width), up_no, merges)
+    lower = _cells(lo_values, width)
+    if not any(r1 <= up_no <= r2 for r1, _c1, r2, _c2 in merges):  # no merges: guess the spans
+        upper = _carry_right(upper, lower)
+    headers = _combine(upper, lower)
+    return last_header_no, headers, list(headers)
+
+
+def _title(value: object) -> str:
+    """A header cell as written (for survey answers): NFC, single spaces, no decoration; full-width kept."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return clean_header(value)
+    text = unicodedata.normalize("NFC", value).replace("\ufeff", "").replace("\u200b", "").replace("\u2060", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.rstrip(":：*").strip().lstrip("*").strip()
+    return text
+
+
+def _build_table(
+    name: str,
+    factory: Callable[[], Iterator[Row]],
+    merges: list[Merge],
+    sheet: str | None,
+    sheets: tuple[str, ...],
+    progress: ProgressLike | None,
+    estimate: int,
+    head: list[Row] | None = None,
+) -> Table:
+    raw = _with_progress(factory(), progress, estimate)
+    if head is None:
+        head = list(itertools.islice(raw, HEADER_SCAN_ROWS + 1))
     else:
-        last_header_no, up_values, lo_values = two_rows
-        width = max(width, len(up_values), len(lo_values))
-        up_no = last_header_no - 1
-        upper = _fill_from_merges(_cells(up_values, width), up_no, merges)
-        lower = _cells(lo_values, width)
-        if not any(r1 <= up_no <= r2 for r1, _c1, r2, _c2 in merges):  # no merges: guess the spans
-            upper = _carry_right(upper, lower)
-        headers = _combine(upper, lower)
-    padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in data]
-    return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet)
+        raw = (r for r in raw if r[0] > head[-1][0])
+    if not head:
+        raise ImportProblem(name, None, None, "文件是空的，没有可导入的内容", "empty")
+    index, data_start, two_rows, header_values = _head_layout(name, head, merges)
+    last_header_no = two_rows[0] if two_rows is not None else head[index][0]
+    skipped = [
+        Skipped(r, "title", _row_text(v))
+        for r, v in head[: index - (1 if two_rows and two_rows[0] == head[index][0] else 0)]
+    ]
+    notes = _Notes(True)
+    fills = _Fills(merges, last_header_no)
+    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes)
+    rows: list[Row] | None = []
+    count = 0
+    width = len(header_values)
+    for row in data_iter:
+        count += 1
+        if len(row[1]) > width:
+            width = len(row[1])
+        if rows is not None:
+            rows.append(row)
+            if count > MATERIALIZE_ROWS:
+                rows = None
+    if two_rows is not None:
+        width = max(width, len(two_rows[1]), len(two_rows[2]))
+    last_header_no, headers, titles = _headers(head[index][0], header_values, two_rows, width, merges)
+    skipped.extend(notes.footers)
+    common = {
+        "titles": tuple(titles),
+        "sheets": sheets,
+        "skipped": tuple(skipped[:MAX_LISTED]),
+        "fills": tuple(sorted(f for f in notes.fills if f.row < getattr(notes, "first_footer", 1 << 60))),
+        "fill_count": notes.fill_count,
+        "row_count": count,
+    }
+    if rows is not None:
+        padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in rows]
+        return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet, **common)
+    stream = _StreamRows(factory, last_header_no, width, merges, count)
+    return Table(file=name, header_row=last_header_no, headers=headers, rows=stream, sheet=sheet, **common)
+
+
+def _with_progress(raw: Iterator[Row], progress: ProgressLike | None, estimate: int) -> Iterator[Row]:
+    if progress is None:
+        yield from raw
+        return
+    next_report = PROGRESS_EVERY
+    for row in raw:
+        while row[0] >= next_report:
+            _report(progress, next_report, estimate)
+            next_report += PROGRESS_EVERY
+        yield row
+
+
+def has_person_column(headers: Iterable[str]) -> bool:
+    """True when a column names a person: name, WeChat ID, phone or a (group) nickname."""
+    for header in headers:
+        if header and header_field(header) in ("name", "wechat_id", "phone", "nickname"):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(
-    path: Path, name: str, sheet: str | None, progress: ProgressLike | None
-) -> tuple[list[Row], list[Merge], str]:
+def _corrupt(name: str, exc: BaseException | None = None) -> ImportProblem:
+    detail = f"（{type(exc).__name__}）" if exc is not None else ""
+    return ImportProblem(name, None, None, f"无法读取这个 .xlsx 文件，它可能已损坏{detail}", "corrupt")
+
+
+def _check_archive(path: Path, name: str) -> list[zipfile.ZipInfo]:
+    """The zip directory, refused when it declares absurd sizes (a zip bomb) — nothing is inflated."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        if isinstance(exc, PermissionError):
+            raise _unreadable(name, exc) from None
+        raise _corrupt(name, exc) from None
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if (
+            info.file_size > MAX_PART_BYTES
+            or total > MAX_TOTAL_BYTES
+            or (ratio > MAX_RATIO and info.file_size > 100 << 20)
+        ):
+            size = max(info.file_size, total) / (1 << 30)
+            raise ImportProblem(
+                name,
+                None,
+                None,
+                f"文件解压后超过 1 GB（{info.filename} 为 {size:.1f} GB），可能已损坏或是恶意文件，未导入任何内容"
+                f" (the sheet would unpack to over 1 GB: a damaged or malicious file; nothing was imported)",
+                "too_large_when_unpacked",
+            )
+    return infos
+
+
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _check_xml(path: Path, name: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse XML parts that declare a DTD or entities (billion laughs): OOXML never has one. A DTD can
+    only stand before the root element, so the first few kilobytes of each part tell."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in infos:
+                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    continue
+                with archive.open(info) as stream:
+                    start = stream.read(8192)
+                if _DTD.search(start):
+                    raise ImportProblem(
+                        name,
+                        None,
+                        None,
+                        "文件已损坏或不安全（工作表 XML 声明了嵌套实体），未导入任何内容"
+                        " (the file is damaged or unsafe: its sheet XML declares nested entities; nothing was imported)",
+                        "xml_entity_expansion",
+                    )
+    except ImportProblem:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise _corrupt(name, exc) from None
+
+
+def _active_tab(path: Path) -> int:
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as stream:
+            start = stream.read(256 * 1024)
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return 0
+    match = re.search(rb'<(?:\w+:)?workbookView\b[^>]*\bactiveTab="(\d+)"', start)
+    return int(match.group(1)) if match else 0
+
+
+def _read_xlsx(path: Path, name: str, sheet: str | None, progress: ProgressLike | None) -> Table:
     try:
         with open(path, "rb") as handle:
             magic = handle.read(8)
@@ -341,78 +720,217 @@ def _read_xlsx(
         )
     if not magic.startswith(b"PK"):
         raise ImportProblem(name, None, None, "这不是有效的 .xlsx 文件（文件已损坏，或其实是其他格式）")
-    from openpyxl import load_workbook  # here, so that CSV-only use does not pay for it
-
+    infos = _check_archive(path, name)
+    _check_xml(path, name, infos)
+    sheet_sizes = [
+        i.file_size for i in infos if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml")
+    ]
+    if not sheet_sizes:
+        raise _corrupt(name)
+    if max(sheet_sizes) > STREAM_XML_BYTES:
+        book: _Book = _OpenpyxlBook(path, name)
+    else:
+        book = _CalamineBook(path, name)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
-            workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # any failure here means a damaged or foreign file, not a bug of ours
-        raise ImportProblem(
-            name, None, None, f"无法读取这个 .xlsx 文件，它可能已损坏（{type(exc).__name__}）"
-        ) from None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            worksheet, rows = _pick_sheet(workbook, name, sheet, progress)
-        try:
-            merges = _read_merges(path, getattr(worksheet, "_worksheet_path", None))
-        except (KeyError, OSError, ValueError, zipfile.BadZipFile):
-            merges = []  # merges only refine the header; the values were read fine
-        return rows, merges, worksheet.title
+        return _pick_sheet(book, name, sheet, progress, _active_tab(path))
     except (ImportProblem, _Stop):
         raise
-    except Exception as exc:
-        raise ImportProblem(name, None, None, f"读取工作表时出错，文件可能已损坏（{type(exc).__name__}）") from None
+    except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours
+        raise ImportProblem(
+            name, None, None, f"读取工作表时出错，文件可能已损坏（{type(exc).__name__}）", "corrupt"
+        ) from None
     finally:
-        workbook.close()
+        book.close()
 
 
-def _pick_sheet(workbook, name: str, sheet: str | None, progress: ProgressLike | None):
-    worksheets = list(workbook.worksheets)
-    if sheet is not None:
-        for worksheet in worksheets:
-            if worksheet.title == sheet:
-                return worksheet, _sheet_rows(worksheet, progress)
-        titles = "、".join(ws.title for ws in worksheets)
-        raise ImportProblem(name, None, None, f"没有名为“{sheet}”的工作表（现有：{titles}）")
-    active = workbook.active
-    candidates = ([active] if active in worksheets else []) + [ws for ws in worksheets if ws is not active]
-    for worksheet in candidates:
-        rows = _sheet_rows(worksheet, progress)
-        if rows:
-            return worksheet, rows
-    if not candidates:
-        raise ImportProblem(name, None, None, "工作簿里没有工作表")
-    return candidates[0], []
+class _Book(Protocol):
+    names: list[str]
+
+    def rows(self, sheet: str, progress: ProgressLike | None = None) -> Iterator[Row]: ...
+    def merges(self, sheet: str) -> list[Merge]: ...
+    def estimate(self, sheet: str) -> int: ...
+    def close(self) -> None: ...
 
 
-def _sheet_rows(worksheet, progress: ProgressLike | None = None) -> list[Row]:
-    estimate = worksheet.max_row or 0  # from the recorded dimension: only a progress estimate
-    worksheet.reset_dimensions()  # recorded dimensions can be wrong, e.g. "A1" for a full sheet
-    rows: list[Row] = []
-    empty_run = 0
-    for row_no, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        if row_no % PROGRESS_EVERY == 0:
-            _report(progress, row_no, estimate)
-        cells = _trim(values)
-        if cells:
-            rows.append((row_no, cells))
+def _cell(value: object) -> object:
+    """A calamine cell as openpyxl gives it: '' -> None, whole floats -> int, dates -> datetime."""
+    kind = type(value)
+    if kind is str:
+        return value if value else None
+    if kind is float:
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value  # type: ignore[union-attr]
+    if kind is date:
+        return datetime.combine(value, time(0))  # type: ignore[arg-type]
+    return value
+
+
+def _trimmed(values: Iterable[object]) -> list[object]:
+    out = [None if (v is None or (type(v) is str and not v.strip())) else v for v in values]
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+class _CalamineBook:
+    """python-calamine: fast; holds one sheet in memory (used below STREAM_XML_BYTES)."""
+
+    def __init__(self, path: Path, name: str):
+        from python_calamine import load_workbook
+
+        try:
+            self._book = load_workbook(str(path))
+            self.names = [m.name for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+        except Exception as exc:
+            raise _corrupt(name, exc) from None
+        self._sheets: dict[str, Any] = {}
+
+    def _sheet(self, name: str) -> Any:
+        if name not in self._sheets:
+            self._sheets[name] = self._book.get_sheet_by_name(name)
+        return self._sheets[name]
+
+    def rows(self, sheet: str, progress: ProgressLike | None = None) -> Iterator[Row]:
+        data = self._sheet(sheet)
+        start_row, start_col = data.start or (0, 0)
+        pad = [None] * start_col
+        empty_run = 0
+        for offset, values in enumerate(data.iter_rows()):
+            cells = _trimmed(map(_cell, values))
+            if cells:
+                empty_run = 0
+                yield start_row + offset + 1, (pad + cells) if start_col else cells
+            else:
+                empty_run += 1
+                if empty_run >= MAX_EMPTY_RUN:
+                    return
+
+    def merges(self, sheet: str) -> list[Merge]:
+        ranges = self._sheet(sheet).merged_cell_ranges or []
+        return [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges[:MAX_MERGES]]
+
+    def estimate(self, sheet: str) -> int:
+        return int(self._sheet(sheet).height or 0)
+
+    def close(self) -> None:
+        self._sheets.clear()
+        try:
+            self._book.close()
+        except Exception:
+            pass
+
+
+class _OpenpyxlBook:
+    """openpyxl read-only: streams a big sheet row by row in bounded memory."""
+
+    def __init__(self, path: Path, name: str):
+        self._path = path
+        self._name = name
+        self._book = self._open()
+        self.names = [ws.title for ws in self._book.worksheets]
+
+    def _open(self) -> Any:
+        from openpyxl import load_workbook
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
+                return load_workbook(self._path, read_only=True, data_only=True)
+        except Exception as exc:
+            raise _corrupt(self._name, exc) from None
+
+    def rows(self, sheet: str, progress: ProgressLike | None = None) -> Iterator[Row]:
+        book = self._open()  # each pass its own reader, so that a table can be iterated again
+        try:
+            worksheet = book[sheet]
+            worksheet.reset_dimensions()  # recorded dimensions can be wrong, e.g. "A1" for a full sheet
             empty_run = 0
-        else:
-            empty_run += 1
-            if empty_run >= MAX_EMPTY_RUN:
-                break
-    return rows
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for row_no, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                    cells = _trimmed(values)
+                    if cells:
+                        empty_run = 0
+                        yield row_no, cells
+                    else:
+                        empty_run += 1
+                        if empty_run >= MAX_EMPTY_RUN:
+                            return
+        finally:
+            book.close()
+
+    def merges(self, sheet: str) -> list[Merge]:
+        try:
+            return _read_merges(self._path, getattr(self._book[sheet], "_worksheet_path", None))
+        except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+            return []  # merges only refine the table; the values were read fine
+
+    def estimate(self, sheet: str) -> int:
+        return int(self._book[sheet].max_row or 0)
+
+    def close(self) -> None:
+        self._book.close()
+
+
+def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLike | None, active: int) -> Table:
+    names = list(book.names)
+    sheets = tuple(names)
+    if not names:
+        raise ImportProblem(name, None, None, "工作簿里没有工作表", "no_table")
+
+    def build(title: str, head: list[Row] | None = None) -> Table:
+        return _build_table(
+            name,
+            lambda: book.rows(title),
+            book.merges(title),
+            title,
+            sheets,
+            progress,
+            book.estimate(title),
+            head,
+        )
+
+    if sheet is not None:
+        if sheet not in names:
+            listed = "、".join(names)
+            raise ImportProblem(
+                name, None, None, f"没有名为“{sheet}”的工作表（现有：{listed}）(no sheet {sheet!r})", "no_such_sheet"
+            )
+        return build(sheet)
+    order = ([names[active]] if 0 <= active < len(names) else []) + [n for i, n in enumerate(names) if i != active]
+    with_content: list[tuple[str, list[Row]]] = []
+    for title in order:
+        head = list(itertools.islice(book.rows(title), HEADER_SCAN_ROWS + 1))
+        if not head:
+            continue
+        with_content.append((title, head))
+        index = _find_header(head)
+        if index >= 0 and has_person_column(_cells(head[index][1], len(head[index][1]))):
+            return build(title, head)
+        if index >= 0 and index + 1 < len(head):  # a two-row header: the person columns are on its second row
+            if has_person_column(_cells(head[index + 1][1], len(head[index + 1][1]))):
+                return build(title, head)
+    if not with_content:
+        raise ImportProblem(name, None, None, "文件是空的，没有可导入的内容", "empty")
+    if len(with_content) == 1 or len(names) == 1:
+        title, head = with_content[0]
+        return build(title, head)
+    listed = "、".join(names)
+    raise ImportProblem(
+        name,
+        None,
+        None,
+        f"没有一个工作表有姓名、微信号或手机列；读过的工作表：{listed}"
+        f" (no sheet has a table with a name, WeChat ID or phone column; sheets read: {listed})",
+        "no_table",
+    )
 
 
 _MERGE_RE = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3}[0-9]+(?::[A-Z]{1,3}[0-9]+)?)"')
-_MERGE_ROWS = HEADER_SCAN_ROWS * 4  # merges below the header area are irrelevant
 
 
 def _read_merges(path: Path, part: str | None) -> list[Merge]:
-    """Merged ranges near the top of the sheet, found by scanning the sheet XML as bytes
-    (mergeCells sits after the cell data, so the whole part is inflated but never parsed)."""
+    """Merged ranges of a sheet, found by scanning the sheet XML as bytes (mergeCells sits after the cell
+    data, so the whole part is inflated — in blocks — but never parsed)."""
     if not part:
         return []
     from openpyxl.utils.cell import range_boundaries
@@ -421,11 +939,9 @@ def _read_merges(path: Path, part: str | None) -> list[Merge]:
     found: set[bytes] = set()
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(part)
-        if info.file_size > _MERGE_SCAN_LIMIT:
-            return []
         with archive.open(info) as stream:
             tail = b""
-            while True:
+            while len(found) < MAX_MERGES:
                 chunk = stream.read(1 << 20)
                 if not chunk:
                     break
@@ -438,46 +954,148 @@ def _read_merges(path: Path, part: str | None) -> list[Merge]:
         if ":" not in text:
             continue
         min_col, min_row, max_col, max_row = range_boundaries(text)
-        if min_row is not None and min_row <= _MERGE_ROWS:
+        if min_row is not None:
             merges.append((min_row, min_col, max_row, max_col))
     return merges
 
 
 # ---------------------------------------------------------------- csv
 
-
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+_BLOCK = 1 << 20
 
 
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith(codecs.BOM_UTF8):
+def _line_error(name: str, line: int, message: str) -> ImportProblem:
+    return ImportProblem(name, line, None, message, "undecodable_bytes")
+
+
+class _CsvSource:
+    """A CSV file: its encoding and delimiter, decided once; rows() reads it (again) as records."""
+
+    def __init__(self, path: Path, name: str):
+        self.path = path
+        self.name = name
         try:
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = _line_of(data, exc.start)
-            raise ImportProblem(name, line, None, "文件标明是 UTF-8，但这一行有无法识别的字节") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            size = path.stat().st_size
+            with open(path, "rb") as handle:
+                start = handle.read(4)
+        except OSError as exc:
+            raise _unreadable(name, exc) from None
+        self.estimate = max(size // 40, 1)
+        self.skip_bom = False
+        if start.startswith(codecs.BOM_UTF8):
+            self.encoding, self.skip_bom = "utf-8", True
+            self._validate("utf-8", 3, "文件标明是 UTF-8，但这一行有无法识别的字节")
+        elif start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            self.encoding = "utf-16"
+            try:
+                with open(path, encoding="utf-16", newline="") as stream:
+                    while stream.read(_BLOCK):
+                        pass
+            except UnicodeDecodeError:
+                raise ImportProblem(
+                    name, None, None, "文件标明是 UTF-16，但内容无法识别", "undecodable_bytes"
+                ) from None
+        else:
+            self.encoding = self._guess()
+        text = self._text_start(64 * 1024)
+        if "\x00" in text:
+            raise ImportProblem(name, None, None, "这不是文本格式的 CSV 文件（含有二进制内容）", "binary")
+        sep = _SEP_LINE.match(text)
+        self.sep_line = bool(sep)
+        self.delimiter = sep.group(1) if sep else _sniff(text)
+
+    def _blocks(self, offset: int = 0) -> Iterator[bytes]:
         try:
-            return data.decode("utf-16")
+            with open(self.path, "rb") as handle:
+                handle.seek(offset)
+                while block := handle.read(_BLOCK):
+                    yield block
+        except OSError as exc:
+            raise _unreadable(self.name, exc) from None
+
+    def _first_error(self, encoding: str, offset: int) -> tuple[int, int] | None:
+        """(line, byte offset) of the first byte that `encoding` cannot decode, or None."""
+        decoder = codecs.getincrementaldecoder(encoding)()
+        lines = 1
+        position = offset
+        for block in self._blocks(offset):
+            held = len(decoder.getstate()[0])  # bytes of an incomplete sequence kept from the last block
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                bad = max(exc.start - held, 0)
+                return lines + block.count(b"\n", 0, bad), position + bad
+            lines += block.count(b"\n")
+            position += len(block)
+        try:
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise ImportProblem(name, None, None, "文件标明是 UTF-16，但内容无法识别") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    lenient = data.decode("utf-8", errors="replace")
-    bad = lenient.count("\ufffd")
-    good = len(lenient) - len(lenient.encode("ascii", "ignore")) - bad  # non-ASCII characters that decoded
-    if good >= 10 * bad:
-        # mostly valid UTF-8: decoding it as GB18030 would silently garble every name
-        line = _line_of(data, utf8_error.start)
-        raise ImportProblem(name, line, None, "文件是 UTF-8 编码，但这一行有无法识别的字节（文件可能已损坏）")
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        line = _line_of(data, exc.start)
-        raise ImportProblem(name, line, None, "无法识别文件编码：请用 UTF-8 或 GBK 编码保存 CSV 后再导入") from None
+            return lines, position
+        return None
+
+    def _validate(self, encoding: str, offset: int, message: str) -> None:
+        error = self._first_error(encoding, offset)
+        if error is not None:
+            raise _line_error(self.name, error[0], message)
+
+    def _guess(self) -> str:
+        utf8 = self._first_error("utf-8", 0)
+        if utf8 is None:
+            return "utf-8"
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        bad = good = 0
+        for block in self._blocks():
+            text = decoder.decode(block)
+            replaced = text.count("\ufffd")
+            bad += replaced
+            good += len(text) - len(text.encode("ascii", "ignore")) - replaced
+        if good >= 10 * bad:
+            # mostly valid UTF-8: decoding it as GB18030 would silently garble every name
+            raise _line_error(
+                self.name,
+                utf8[0],
+                "文件是 UTF-8 编码，但这一行有无法识别的字节（文件可能已损坏）"
+                f" (line {utf8[0]} has bytes that are not UTF-8; the file may be damaged)",
+            )
+        gbk = self._first_error("gb18030", 0)
+        if gbk is not None:
+            raise _line_error(
+                self.name,
+                gbk[0],
+                "这一行有既不是 GBK 也不是 UTF-8 的字节（文件可能已损坏），请用 UTF-8 或 GBK 编码重新保存"
+                f" (line {gbk[0]} has bytes that are neither GBK nor UTF-8; the file may be damaged)",
+            )
+        return "gb18030"
+
+    def _open_text(self) -> io.TextIOWrapper:
+        try:
+            handle = open(self.path, "rb")  # closed by the wrapper
+        except OSError as exc:
+            raise _unreadable(self.name, exc) from None
+        if self.skip_bom:
+            handle.seek(3)
+        return io.TextIOWrapper(handle, encoding=self.encoding, newline="")
+
+    def _text_start(self, size: int) -> str:
+        with self._open_text() as stream:
+            return stream.read(size)
+
+    def rows(self) -> Iterator[Row]:
+        with self._open_text() as stream:
+            if self.sep_line:
+                stream.readline()
+            row_no = 0
+            try:
+                for row_no, record in enumerate(csv.reader(stream, delimiter=self.delimiter), start=1):
+                    if "\x00" in "".join(record):
+                        raise ImportProblem(
+                            self.name, None, None, "这不是文本格式的 CSV 文件（含有二进制内容）", "binary"
+                        )
+                    cells = _trimmed(record)
+                    if cells:
+                        yield row_no, cells
+            except csv.Error as exc:
+                raise ImportProblem(self.name, row_no + 1, None, f"CSV 格式错误：{exc}", "csv_error") from None
 
 
 def _records(text: str, delimiter: str) -> Iterator[list[str]]:
@@ -506,31 +1124,3 @@ def _sniff(text: str) -> str:
 
 
 _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
-
-
-def _read_csv(path: Path, name: str, progress: ProgressLike | None = None) -> list[Row]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _unreadable(name, exc) from None
-    text = _decode(data, name)
-    if "\x00" in text:
-        raise ImportProblem(name, None, None, "这不是文本格式的 CSV 文件（含有二进制内容）")
-    sep = _SEP_LINE.match(text)
-    if sep:  # Excel's "sep=;" first line: it names the delimiter and Excel does not show it as a row
-        delimiter, text = sep.group(1), text[sep.end() :]
-    else:
-        delimiter = _sniff(text)
-    rows: list[Row] = []
-    row_no = 0
-    estimate = text.count("\n") + 1
-    try:
-        for row_no, record in enumerate(_records(text, delimiter), start=1):
-            if row_no % PROGRESS_EVERY == 0:
-                _report(progress, row_no, estimate)
-            cells = _trim(record)
-            if cells:
-                rows.append((row_no, cells))
-    except csv.Error as exc:
-        raise ImportProblem(name, row_no + 1, None, f"CSV 格式错误：{exc}") from None
-    return rows
