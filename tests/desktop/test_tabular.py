@@ -545,7 +545,7 @@ def test_question_stem(header, stem):
 def test_survey_wjx_xlsx():
     table = read_table(DATA / "survey_wjx.xlsx")
     assert is_survey(table)
-    questions = ["您的姓名", "您的微信号", "您的手机号码", "您的性别", "您感兴趣的话题", "您为什么想加入本群?"]
+    questions = ["您的姓名", "您的微信号", "您的手机号码", "您的性别", "您感兴趣的话题", "您为什么想加入本群？"]
 
     def answers(*values):
         return [SurveyAnswer(q, a) for q, a in zip(questions, values, strict=True)]
@@ -616,7 +616,7 @@ def test_survey_tencent_csv_with_trailing_commas():
         (3, datetime(2026, 5, 7, 8, 1, 2), "李四", "lisi-2026", "13900139000", "认识同好\n一起进步"),
         (4, datetime(2026, 5, 8, 21, 45), "王五", None, None, None),
     ]
-    assert [a.question for a in apps[0].answers] == ["您的称呼", "您的微信号", "手机号", "你期待从社群中获得什么?"]
+    assert [a.question for a in apps[0].answers] == ["您的称呼", "您的微信号", "手机号", "你期待从社群中获得什么？"]
 
 
 def test_a_roster_is_not_a_survey():
