@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting
-from models import Activity, Attendance, CheckIn, Leave, Membership, PointsEntry, StepProgress, clock
+from models import Activity, Attendance, ChatActivity, CheckIn, Leave, Membership, PointsEntry, StepProgress, clock
 from models.queries.participation import day_after, day_start, members_at_end, participating_ids
 
 
@@ -62,6 +62,7 @@ class MonthStats:
     points_awarded: int
     dormant: int
     stalled_onboarding: int
+    messages: int = 0  # chat messages of known senders dated in the period (chat-history imports)
 
     def as_dict(self) -> dict[str, int | float]:
         return asdict(self)
@@ -177,6 +178,19 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         points_awarded=points,
         dormant=dormant_count(session, group_id, p.end),
         stalled_onboarding=stalled_onboarding(session, group_id, p.end),
+        messages=messages_in(session, group_id, p.start, p.end),
+    )
+
+
+def messages_in(session: Session, group_id: int, start: date, end: date) -> int:
+    """Chat messages of known senders of the group dated in [start, end] (from chat-history imports)."""
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(ChatActivity.messages), 0)).where(
+                ChatActivity.group_id == group_id, ChatActivity.day >= start, ChatActivity.day <= end
+            )
+        )
+        or 0
     )
 
 

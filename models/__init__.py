@@ -2,6 +2,7 @@
 
 from models.audit import AuditEntry, WorkspaceSetting
 from models.base import Base, local_now, utcnow
+from models.chat import ChatActivity, ChatAlias, ChatImport
 from models.community import EntryStep, Group, RulesVersion
 from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
 from models.people import Member, Membership, Operator, Role, StepProgress, Tag, Tier, member_tag, membership_role
@@ -12,6 +13,9 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "Base",
+    "ChatActivity",
+    "ChatAlias",
+    "ChatImport",
     "CheckIn",
     "Contribution",
     "EntryStep",

@@ -44,7 +44,8 @@ OPERATOR_ROLES = ("owner", "admin", "assistant")
 STEP_KINDS = ("question", "acknowledge", "payment", "ritual", "verification")
 GROUP_KINDS = ("product", "self_media", "service", "brand", "user", "learning", "hobby", "camp", "other")
 GENDERS = ("male", "female", "other")
-CHECKIN_SOURCES = ("manual", "paste", "import")
+CHECKIN_SOURCES = ("manual", "paste", "import", "chat")
+CHAT_ALIAS_KINDS = ("id", "name")
 ACTIVITY_KINDS = (
     "knowledge_share",  # 干货分享
     "expert_live",  # 大牛直播

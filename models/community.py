@@ -33,6 +33,8 @@ class Group(Base):
     joining_notice: Mapped[str | None] = mapped_column(Text)  # 入会须知
     capacity: Mapped[int] = mapped_column(Integer, default=500)
     late_checkins_count_for_streak: Mapped[bool] = mapped_column(Boolean, default=False)
+    # words that make a chat message a check-in (one per line or separated by spaces/commas); None: 打卡
+    checkin_keywords: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     archived_at: Mapped[datetime | None]
 

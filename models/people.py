@@ -88,6 +88,7 @@ class Member(Base):
         Index("ix_member_initials", "initials"),
         Index("ix_member_pinyin", "pinyin"),
         Index("ix_member_wechat_id", "wechat_id"),
+        Index("ix_member_qq", "qq"),
         Index("ix_member_phone_tail", "phone_tail"),
         Index("ix_member_display_name", "display_name"),
     )
@@ -98,6 +99,7 @@ class Member(Base):
     pinyin: Mapped[str] = mapped_column(String(400), default="")  # full pinyin, no spaces: zhangsan
     nickname: Mapped[str | None] = mapped_column(String(100))
     wechat_id: Mapped[str | None] = mapped_column(String(100))
+    qq: Mapped[str | None] = mapped_column(String(20))  # QQ号, for QQ groups (a chat export's sender ID)
     phone: Mapped[str | None] = mapped_column(String(30))
     phone_tail: Mapped[str | None] = mapped_column(String(4))  # last 4 digits, indexed for "search by tail"
     gender: Mapped[str | None] = mapped_column(String(10))

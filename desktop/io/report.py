@@ -227,6 +227,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi.points_awarded": ("发放积分", "Points awarded"),
     "kpi.dormant": ("沉默成员", "Dormant members"),
     "kpi.stalled_onboarding": ("入群停滞", "Stalled onboarding"),
+    "kpi.messages": ("群聊发言", "Chat messages"),
     # membership statuses
     "status.applicant": ("申请中", "Applicant"),
     "status.onboarding": ("入群中", "Onboarding"),

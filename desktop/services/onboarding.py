@@ -190,6 +190,62 @@ def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
     return missing == 0
 
 
+def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor) -> None:
+    """The referrer's `referral` points when a referred membership becomes a member (已入群)."""
+    if not ms.referrer_id:
+        return
+    referrer_ms = session.scalar(
+        select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
+    )
+    if referrer_ms:
+        award(
+            session,
+            membership_id=referrer_ms,
+            group_id=ms.group_id,
+            day=when.date(),
+            code="referral",
+            source_kind="referral",
+            source_id=ms.id,
+            reason="推荐入群",
+            operator_id=actor.id,
+        )
+
+
+def record_join(
+    session: Session, actor: Actor, membership_id: int, when: datetime, referrer_id: int | None = None
+) -> str:
+    """The person entered the group chat at `when` (a join notice of a chat export, PRODUCT §3.8): an applicant
+    (or a former member coming back) becomes 入群中, or 已入群 at once when no required entry step is left
+    for them; joined_at is that moment; the referrer (a member id) is kept when none was known. A member
+    already in is left as is (joined_at filled when missing); a blacklisted person is not let in (returned
+    status "blacklisted"). Returns the status after."""
+    require(actor, "record_participation")
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    before = {"status": ms.status, "joined_at": ms.joined_at, "referrer_id": ms.referrer_id}
+    if ms.status == "blacklisted":
+        return ms.status
+    if referrer_id is not None and ms.referrer_id is None and referrer_id != ms.member_id:
+        ms.referrer_id = referrer_id
+    if ms.status in ("active", "onboarding"):
+        if ms.joined_at is None:
+            ms.joined_at = when
+    else:
+        ms.status = "onboarding"
+        ms.joined_at = when
+        ms.left_at = None
+        ms.left_reason = None
+        session.flush()
+        if _required_done(session, membership_id, ms.group_id):
+            ms.status = "active"
+            _award_referral(session, ms, when, actor)
+    after = {"status": ms.status, "joined_at": ms.joined_at, "referrer_id": ms.referrer_id}
+    if after != before:
+        record_audit(session, actor.id, "membership.join", "membership", membership_id, before=before, after=after)
+    return ms.status
+
+
 def record_step(
     session: Session,
     actor: Actor,
@@ -248,24 +304,9 @@ def record_step(
         ms.status = "onboarding"
     if ms.status == "onboarding" and _required_done(session, membership_id, ms.group_id):
         ms.status = "active"
-        ms.joined_at = when
+        ms.joined_at = ms.joined_at or when  # a chat export may have told when they entered the group chat
         became_active = True
-        if ms.referrer_id:
-            referrer_ms = session.scalar(
-                select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
-            )
-            if referrer_ms:
-                award(
-                    session,
-                    membership_id=referrer_ms,
-                    group_id=ms.group_id,
-                    day=when.date(),
-                    code="referral",
-                    source_kind="referral",
-                    source_id=membership_id,
-                    reason="推荐入群",
-                    operator_id=actor.id,
-                )
+        _award_referral(session, ms, when, actor)
     record_audit(
         session,
         actor.id,

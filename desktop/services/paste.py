@@ -246,7 +246,9 @@ class _Person:
 class RosterIndex:
     """Every membership of the group with the keys people are known by, indexed once per paste."""
 
-    def __init__(self, session: Session, group_id: int):
+    def __init__(self, session: Session, group_id: int, *, treat_active: frozenset[int] = frozenset()):
+        """`treat_active`: memberships to match as members (已入群) whatever their stored status — a chat
+        import's joiners on the day of a chain they signed."""
         rows = session.execute(
             select(
                 Membership.id,
@@ -270,7 +272,7 @@ class RosterIndex:
         self._fuzzy_keys: list[str] = []
         self._fuzzy_people: list[_Person] = []
         for mid, status, name, nick, gnick, wx, py, ini in rows:
-            person = _Person(mid, name, status)
+            person = _Person(mid, name, "active" if mid in treat_active else status)
             for how, value in (("name", name), ("nickname", nick), ("group_nickname", gnick)):
                 if not value:
                     continue
@@ -278,12 +280,12 @@ class RosterIndex:
                 bare = bare_key(value)
                 if bare:
                     self.bare[bare].setdefault(person, how)
-                    if status == "active":
+                    if person.status == "active":
                         self._fuzzy_keys.append(bare)
                         self._fuzzy_people.append(person)
             if wx:
                 self.raw[wx.strip().casefold()].setdefault(person, "wechat_id")
-            if status == "active":
+            if person.status == "active":
                 self.active.append(person)
                 for k in {py, ini}:
                     if k:

@@ -48,6 +48,7 @@ class MemberInput:
     display_name: str
     nickname: str | None = None
     wechat_id: str | None = None
+    qq: str | None = None
     phone: str | None = None
     gender: str | None = None
     city: str | None = None
@@ -70,6 +71,7 @@ MEMBER_FIELDS = (
     "display_name",
     "nickname",
     "wechat_id",
+    "qq",
     "phone",
     "gender",
     "city",
@@ -104,6 +106,15 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _clean_qq(value: str | None) -> str | None:
+    text = _clean(unicodedata.normalize("NFKC", value) if value else None)
+    if text is None:
+        return None
+    if not text.isdigit() or not 5 <= len(text) <= 12:
+        raise ValidationError("qq", f"「{value}」不是 QQ 号 (a QQ number is 5-12 digits)")
+    return text
+
+
 def validate(data: MemberInput) -> MemberInput:
     name = _clean(data.display_name)
     if not name:
@@ -120,6 +131,7 @@ def validate(data: MemberInput) -> MemberInput:
             "display_name": name,
             "nickname": _clean(data.nickname),
             "wechat_id": _clean(data.wechat_id),
+            "qq": _clean_qq(data.qq),
             "phone": normalise_phone(data.phone),
             "city": _clean(data.city),
             "occupation": _clean(data.occupation),

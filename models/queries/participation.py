@@ -1,4 +1,4 @@
-"""Queries that define "participation" (check-in, attended activity, contribution) and membership
+"""Queries that define "participation" (check-in, attended activity, contribution, chat message) and membership
 over time. Every metric that says "active" or "dormant" builds on these (docs/metrics.md)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, and_, or_, select
 
-from models import Activity, Attendance, CheckIn, Contribution, Membership
+from models import Activity, Attendance, ChatActivity, CheckIn, Contribution, Membership
 
 MEMBER_STATUSES_HISTORIC = ("active", "left", "removed", "blacklisted")
 
@@ -21,7 +21,8 @@ def day_after(d: date) -> datetime:
 
 
 def participating_ids(start: date, end: date, group_id: int | None = None) -> Select:
-    """membership ids with any participation between start and end (inclusive)."""
+    """membership ids with any participation between start and end (inclusive): a check-in, an attended
+    activity, a contribution, or a chat message (a member who spoke is active)."""
     c = select(CheckIn.membership_id.label("membership_id")).where(CheckIn.day >= start, CheckIn.day <= end)
     k = select(Contribution.membership_id).where(Contribution.day >= start, Contribution.day <= end)
     a = (
@@ -33,11 +34,13 @@ def participating_ids(start: date, end: date, group_id: int | None = None) -> Se
             Activity.starts_at < day_after(end),
         )
     )
+    m = select(ChatActivity.membership_id).where(ChatActivity.day >= start, ChatActivity.day <= end)
     if group_id is not None:
         c = c.where(CheckIn.group_id == group_id)
         k = k.where(Contribution.group_id == group_id)
         a = a.where(Activity.group_id == group_id)
-    return c.union(k, a)
+        m = m.where(ChatActivity.group_id == group_id)
+    return c.union(k, a, m)
 
 
 def member_at_end_condition(end: date):

@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
         <name>GroupProfileDialog</name>
@@ -265,6 +266,14 @@
             <source>Open the merge dialog for %1</source>
             <translation>Open the merge dialog for %1</translation>
         </message>
+        <message>
+            <source>For QQ groups</source>
+            <translation>For QQ groups</translation>
+        </message>
+        <message>
+            <source>QQ</source>
+            <translation>QQ</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -449,7 +458,11 @@
             <source>Reason (required)</source>
             <translation>Reason (required)</translation>
         </message>
-    <message><source>Tick a step (click or Space) to record it now; untick to undo.</source><translation>Tick a step (click or Space) to record it now; untick to undo.</translation></message></context>
+        <message>
+            <source>Tick a step (click or Space) to record it now; untick to undo.</source>
+            <translation>Tick a step (click or Space) to record it now; untick to undo.</translation>
+        </message>
+    </context>
     <context>
         <name>MergeDialog</name>
         <message>

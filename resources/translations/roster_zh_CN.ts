@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
         <name>GroupProfileDialog</name>
@@ -264,6 +265,14 @@
             <source>Open the merge dialog for %1</source>
             <translation>打开与 %1 的合并窗口</translation>
         </message>
+        <message>
+            <source>For QQ groups</source>
+            <translation>QQ 群用</translation>
+        </message>
+        <message>
+            <source>QQ</source>
+            <translation>QQ 号</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -447,7 +456,11 @@
             <source>Reason (required)</source>
             <translation>原因（必填）</translation>
         </message>
-    <message><source>Tick a step (click or Space) to record it now; untick to undo.</source><translation>勾选步骤（单击或按空格）即记录完成；取消勾选即撤销。</translation></message></context>
+        <message>
+            <source>Tick a step (click or Space) to record it now; untick to undo.</source>
+            <translation>勾选步骤（单击或按空格）即记录完成；取消勾选即撤销。</translation>
+        </message>
+    </context>
     <context>
         <name>MergeDialog</name>
         <message>

@@ -120,6 +120,7 @@ def test_november_numbers(workspace, group):
         "points_awarded": 5,  # 10 x 1 + 5 - 10
         "dormant": 1,  # B; C is a newcomer, A and G participated
         "stalled_onboarding": 1,  # E applied 19 days ago; F recorded a step 2 days ago
+        "messages": 0,  # no chat export imported
     }
 
 

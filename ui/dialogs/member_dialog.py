@@ -192,6 +192,8 @@ class MemberDialog(QDialog):
         self.group_nickname_edit = QLineEdit()
         self.group_nickname_edit.setPlaceholderText(self.tr("Name shown in this group"))
         self.wechat_edit = QLineEdit()
+        self.qq_edit = QLineEdit()
+        self.qq_edit.setPlaceholderText(self.tr("For QQ groups"))
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText(self.tr("e.g. 138 0013 8000"))
         self.gender_combo = QComboBox()
@@ -247,6 +249,7 @@ class MemberDialog(QDialog):
         pf.addRow(self.tr("Name *"), self._with_error("display_name", self.name_edit))
         pf.addRow(self.tr("Nickname"), self._with_error("nickname", self.nickname_edit))
         pf.addRow(self.tr("WeChat ID"), self._with_error("wechat_id", self.wechat_edit))
+        pf.addRow(self.tr("QQ"), self._with_error("qq", self.qq_edit))
         pf.addRow(self.tr("Phone"), self._with_error("phone", self.phone_edit))
         pf.addRow(self.tr("Gender"), self._with_error("gender", self.gender_combo))
         pf.addRow(self.tr("City"), self._with_error("city", self.city_edit))
@@ -309,6 +312,7 @@ class MemberDialog(QDialog):
             self.name_edit,
             self.nickname_edit,
             self.wechat_edit,
+            self.qq_edit,
             self.phone_edit,
             self.gender_combo,
             self.city_edit,
@@ -333,6 +337,7 @@ class MemberDialog(QDialog):
         self.nickname_edit.setText(data.nickname or "")
         self.group_nickname_edit.setText(data.group_nickname or "")
         self.wechat_edit.setText(data.wechat_id or "")
+        self.qq_edit.setText(data.qq or "")
         self.phone_edit.setText(data.phone or "")
         self.gender_combo.setCurrentIndex(max(0, self.gender_combo.findData(data.gender)) if data.gender else 0)
         self.city_edit.setText(data.city or "")
@@ -363,6 +368,7 @@ class MemberDialog(QDialog):
             display_name=self.name_edit.text(),
             nickname=self.nickname_edit.text(),
             wechat_id=self.wechat_edit.text(),
+            qq=self.qq_edit.text(),
             phone=self.phone_edit.text(),
             gender=self.gender_combo.currentData(),
             city=self.city_edit.text(),
@@ -497,6 +503,7 @@ class MemberDialog(QDialog):
             "display_name": self.name_edit,
             "phone": self.phone_edit,
             "wechat_id": self.wechat_edit,
+            "qq": self.qq_edit,
             "joined_at": self.joined_edit,
             "tier": self.tier_combo,
             "status": self.status_combo,

@@ -1,0 +1,734 @@
+"""Chat-history exports read as one stream of rows, whatever the tool that wrote them (PRODUCT §3.8). No Qt, no
+database. The formats, and where each detail was read in the exporters' source, are in docs/chat_formats.md.
+
+`open_chat_export(path)` recognises the format from the file itself (never from its name) and returns a
+`ChatSource` whose `rows()` yields one `ChatRow` per message, streamed: a million-message export is never
+held in memory. A row's text is handed over only for what is derived from it (check-ins, joins, removals)
+and is never stored.
+
+Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV and TXT, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
+and JSONL, QQ 消息记录 TXT. Anything else raises ImportProblem naming the file and the formats known.
+
+Times: text formats carry the exporting PC's local time, used as it is; epoch seconds (ChatLab) are turned
+into local time in the group's zone, Asia/Shanghai unless said otherwise.
+
+System rows (joins, removals, recalls, pats, renames, notices) have `system=True` and never count as
+messages; `system_events(text)` reads joins and removals from their text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+
+from desktop.io.fields import ImportProblem
+
+__all__ = [
+    "FORMATS",
+    "SELF",
+    "ChatRow",
+    "ChatSource",
+    "SystemEvent",
+    "local_zone",
+    "open_chat_export",
+    "system_events",
+]
+
+FORMATS: dict[str, str] = {
+    "liuhen_csv": "留痕 (WeChatMsg) CSV",
+    "liuhen_txt": "留痕 (WeChatMsg) TXT",
+    "pywxdump_csv": "PyWxDump CSV",
+    "weflow_xlsx": "WeFlow Excel",
+    "weflow_txt": "WeFlow TXT",
+    "chatlab_json": "ChatLab JSON",
+    "chatlab_jsonl": "ChatLab JSONL",
+    "qq_txt": "QQ 消息记录 TXT",
+}
+
+DEFAULT_ZONE = "Asia/Shanghai"
+SELF = "\x00self"  # a system text's 你/我: the exporting user
+
+
+def local_zone(name: str = DEFAULT_ZONE) -> tzinfo:
+    """The group's time zone (zoneinfo; a fixed UTC+8 where the zone database is missing, e.g. Windows
+    without tzdata — China has had no daylight saving time since 1991)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # ZoneInfoNotFoundError, or no zoneinfo at all
+        return timezone(timedelta(hours=8), "UTC+8")
+
+
+@dataclass(slots=True)
+class ChatRow:
+    """One message or system notice of an export."""
+
+    at: datetime  # local wall-clock time
+    sender_id: str | None  # wxid / QQ number / e-mail as the export wrote it (None: the format has none)
+    names: tuple[str, ...]  # how the export names the sender: group nickname, nickname, remark, display name
+    system: bool  # a notice (join, removal, recall, pat, rename …): never a message of anyone
+    is_text: bool  # a plain text message (a check-in can only be one of these)
+    text: str | None  # the text of a text message or a notice (read, never stored)
+    is_self: bool  # written by (or, for notices, under the name of) the exporting user
+    line: int  # the row (CSV, Excel) or line (TXT) where it starts, for messages
+
+
+@dataclass
+class ChatSource:
+    """A recognised export: its format, the group's name and ID when the file gives them, and its rows."""
+
+    path: Path
+    format: str
+    group_name: str | None = None
+    group_id: str | None = None  # the chatroom's own id (…@chatroom) or QQ group
+    self_id: str | None = None  # the exporting user's ID when the file names it up front
+    zone: tzinfo | None = None
+
+    @property
+    def label(self) -> str:
+        return FORMATS[self.format]
+
+    def rows(self) -> Iterator[ChatRow]:
+        reader = _READERS[self.format]
+        return reader(self)
+
+
+# ---------------------------------------------------------------- recognising a file
+
+_STAMP = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
+_LIUHEN_CSV_HEADER = [
+    "localId",
+    "TalkerId",
+    "Type",
+    "SubType",
+    "IsSender",
+    "CreateTime",
+    "Status",
+    "StrContent",
+    "StrTime",
+    "Remark",
+    "NickName",
+    "Sender",
+]
+_PYWXDUMP_HEADER = ["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"]
+_QQ_HEADER = "消息记录（此消息记录为文本格式，不支持重新导入）"
+_WEFLOW_TXT_FIRST = re.compile(rf"^{_STAMP} '.*'$")
+_LIUHEN_TXT_FIRST = re.compile(rf"^{_STAMP} \S")
+
+
+def _unknown(path: Path, why: str = "") -> ImportProblem:
+    known = "、".join(FORMATS.values())
+    detail = f"（{why}）" if why else ""
+    return ImportProblem(
+        path.name,
+        None,
+        None,
+        f"不是可识别的聊天记录导出{detail}。支持的格式: {known} "
+        f"(not a chat export QunDesk knows; known formats: {', '.join(FORMATS)})",
+    )
+
+
+def _head(path: Path, size: int = 65536) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise ImportProblem(path.name, None, None, f"无法读取文件 (cannot read): {exc.strerror or exc}") from None
+
+
+def _decode_head(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start > len(data) - 4:  # a character cut by the end of the sample
+            return data[: exc.start].decode("utf-8")
+        return data.decode("gb18030", errors="replace")
+
+
+def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSource:
+    """Recognise the export at `path` from its content; ImportProblem when it is none of FORMATS."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportProblem(path.name, None, None, f"找不到文件 (no such file): {path}")
+    data = _head(path)
+    if not data.strip():
+        raise _unknown(path, "文件是空的 (empty file)")
+    source = ChatSource(path, "", zone=zone or local_zone())
+    if data.startswith(b"PK"):
+        _sniff_xlsx(source)
+        return source
+    text = _decode_head(data)
+    first = next((line.strip("\ufeff\r") for line in text.splitlines() if line.strip("\ufeff\r \t")), "")
+    stripped = text.lstrip("\ufeff \r\n\t")
+    if stripped.startswith("{") and first.startswith("{") and '"_type"' in first and '"header"' in first:
+        source.format = "chatlab_jsonl"
+    elif stripped.startswith("{") and re.search(r'"chatlab"\s*:\s*\{', text):
+        source.format = "chatlab_json"
+    elif first.startswith(_QQ_HEADER):
+        source.format = "qq_txt"
+    else:
+        header = next(csv.reader(io.StringIO(first)), [])
+        if [h.strip() for h in header] == _LIUHEN_CSV_HEADER:
+            source.format = "liuhen_csv"
+        elif [h.strip() for h in header] == _PYWXDUMP_HEADER:
+            source.format = "pywxdump_csv"
+        elif _WEFLOW_TXT_FIRST.match(first):
+            source.format = "weflow_txt"
+        elif _LIUHEN_TXT_FIRST.match(first) and _liuhen_txt_shape(text):
+            source.format = "liuhen_txt"
+        else:
+            raise _unknown(path)
+    return source
+
+
+def _liuhen_txt_shape(text: str) -> bool:
+    """留痕 TXT: blocks of '<stamp> <name>' + content, separated by blank lines (a diary with dated lines is not)."""
+    lines = text.splitlines()[:400]
+    stamps = [i for i, line in enumerate(lines) if re.match(rf"^{_STAMP} ", line)]
+    if len(stamps) < 2:
+        return False
+    blocks_ok = sum(1 for i in stamps[1:] if i >= 2 and not lines[i - 1].strip())
+    return blocks_ok >= 0.8 * (len(stamps) - 1)
+
+
+def _sniff_xlsx(source: ChatSource) -> None:
+    try:
+        with zipfile.ZipFile(source.path) as archive:
+            names = archive.namelist()
+            workbook = archive.read("xl/workbook.xml").decode("utf-8", errors="replace")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        raise _unknown(source.path, "不是有效的 .xlsx 文件 (not a valid .xlsx)") from None
+    if "聊天记录" not in workbook or not any(n.startswith("xl/worksheets/") for n in names):
+        raise _unknown(source.path, "没有“聊天记录”工作表 (no 聊天记录 sheet)")
+    source.format = "weflow_xlsx"
+
+
+# ---------------------------------------------------------------- helpers
+
+_REVOKE_RE = re.compile(r"</?revokemsg>|<!\[CDATA\[|\]\]>|\s*<a href=\"weixin://revoke_edit_click\">[^<]*</a>")
+
+
+def _clean_notice(text: str) -> str:
+    return _REVOKE_RE.sub("", text or "").strip()
+
+
+def _parse_local(text: str) -> datetime | None:
+    text = (text or "").strip()
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _bad_row(source: ChatSource, line: int, what: str) -> ImportProblem:
+    return ImportProblem(source.path.name, line, None, what)
+
+
+def _open_text(path: Path):
+    """A text file for streaming: UTF-16 with a BOM, UTF-8 (BOM or not) when its first 64 KB are UTF-8,
+    else GB18030 (QQ on older Windows)."""
+    data = _head(path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return open(path, encoding="utf-16", newline="")
+    try:
+        data.decode("utf-8")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        encoding = "utf-8-sig" if exc.start > len(data) - 4 else "gb18030"
+    return open(path, encoding=encoding, newline="")
+
+
+# ---------------------------------------------------------------- 留痕 CSV
+
+_LIUHEN_SYSTEM_TYPES = {"10000", "10002"}
+
+
+def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
+    with open(source.path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        for record in reader:
+            line = reader.line_num
+            if len(record) < 12:
+                if not any(record):
+                    continue
+                raise _bad_row(source, line, f"第{line}行只有 {len(record)} 列 (row {line} has {len(record)} columns)")
+            type_, _sub, is_sender, _ct, _st, content, strtime, remark, nickname, sender = record[2:12]
+            at = _parse_local(strtime)
+            if at is None:
+                raise _bad_row(source, line, f"第{line}行 StrTime 不是时间 (row {line}: StrTime is not a time)")
+            system = type_.strip() in _LIUHEN_SYSTEM_TYPES
+            is_text = type_.strip() == "1"
+            yield ChatRow(
+                at=at,
+                sender_id=sender.strip() or None,
+                names=tuple(n for n in (remark, nickname) if n),
+                system=system,
+                is_text=is_text and not system,
+                text=_clean_notice(content) if system else (content if is_text else None),
+                is_self=is_sender.strip() == "1",
+                line=line,
+            )
+
+
+# ---------------------------------------------------------------- 留痕 TXT and WeFlow TXT
+
+_LIUHEN_STAMP_RE = re.compile(rf"^({_STAMP}) (.*)$")
+_WEFLOW_STAMP_RE = re.compile(rf"^({_STAMP}) '(.*)'$")
+_PLACEHOLDER_RE = re.compile(
+    r"^\[(?:图片|语音|视频|表情包|表情|文件|音乐分享|链接|其他消息|语音消息|位置|名片|小程序|聊天记录|转账|红包)\]"
+)
+_ESCAPES = {"\\'": "'", '\\"': '"', "\\\\": "\\", "\\n": " ", "\\t": " "}
+_ESCAPE_RE = re.compile(r"\\['\"\\nt]")
+
+
+def _unescape_liuhen(name: str) -> str:
+    name = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], name)
+    return name.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _txt_blocks(source: ChatSource, stamp_re: re.Pattern[str]) -> Iterator[tuple[int, datetime, str, list[str]]]:
+    """(line, time, rest of the stamp line, content lines) per block; trailing blank lines are dropped."""
+    current: tuple[int, datetime, str] | None = None
+    content: list[str] = []
+    with _open_text(source.path) as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n")
+            match = stamp_re.match(line)
+            if match is not None:
+                at = _parse_local(match.group(1))
+                if at is not None:
+                    if current is not None:
+                        yield (*current, _trim_blank(content))
+                    current, content = (number, at, match.group(2)), []
+                    continue
+            if current is not None:
+                content.append(line)
+        if current is not None:
+            yield (*current, _trim_blank(content))
+
+
+def _trim_blank(lines: list[str]) -> list[str]:
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _is_plain_text(content: list[str]) -> bool:
+    """Content that a person typed: not a placeholder, a link block, a reply (留痕 `引用:`, WeFlow `[引用 …]`)."""
+    if not content or not content[0].strip():
+        return False
+    first = content[0].strip()
+    if _PLACEHOLDER_RE.match(first) or content[0].startswith("            ["):
+        return False
+    if any(line.startswith("引用:") for line in content[1:]):
+        return False
+    return not re.search(r"\[引用 .*\]$", content[-1])
+
+
+def _read_liuhen_txt(source: ChatSource) -> Iterator[ChatRow]:
+    for line, at, rest, content in _txt_blocks(source, _LIUHEN_STAMP_RE):
+        if not content:  # '<stamp> <notice>' then a blank line: a system row
+            yield ChatRow(at, None, (), True, False, _clean_notice(rest), False, line)
+            continue
+        name = _unescape_liuhen(rest.strip())
+        text = "\n".join(content)
+        plain = _is_plain_text(content)
+        yield ChatRow(at, None, (name,), False, plain, text if plain else None, False, line)
+
+
+def _read_weflow_txt(source: ChatSource) -> Iterator[ChatRow]:
+    for line, at, name, content in _txt_blocks(source, _WEFLOW_STAMP_RE):
+        text = "\n".join(content)
+        if is_system_text(text):
+            # WeFlow files notices under the exporting user's own name (pats under the group's name)
+            yield ChatRow(at, None, (name,), True, False, text, "拍了拍" not in text, line)
+            continue
+        plain = _is_plain_text(content)
+        yield ChatRow(at, None, (name,), False, plain, text if plain else None, False, line)
+
+
+# ---------------------------------------------------------------- PyWxDump CSV
+
+_PYWXDUMP_SYSTEM = {"系统通知", "拍一拍", "邀请加群", "未知-11000,0"}
+
+
+def _pywxdump_names(path: Path) -> dict[str, tuple[str, ...]]:
+    """users.json beside the CSV (PyWxDump writes it): wxid -> (remark, nickname)."""
+    users = path.with_name("users.json")
+    if not users.is_file():
+        return {}
+    try:
+        data = json.loads(users.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    if isinstance(data, dict):
+        for wxid, info in data.items():
+            if isinstance(info, dict):
+                out[str(wxid)] = tuple(str(info[k]) for k in ("remark", "nickname") if info.get(k))
+    return out
+
+
+def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
+    names = _pywxdump_names(source.path)
+    with _open_text(source.path) as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        for record in reader:
+            line = reader.line_num
+            if len(record) < 9:
+                if not any(record):
+                    continue
+                raise _bad_row(source, line, f"第{line}行只有 {len(record)} 列 (row {line} has {len(record)} columns)")
+            _id, _svr, type_name, is_sender, talker, room, msg, _src, created = record[:9]
+            at = _parse_local(created)
+            if at is None:
+                raise _bad_row(source, line, f"第{line}行 CreateTime 不是时间 (row {line}: CreateTime is not a time)")
+            source.group_id = source.group_id or room or None
+            system = type_name in _PYWXDUMP_SYSTEM or type_name.startswith("消息撤回") or talker == "系统"
+            is_text = type_name == "文本" and not system
+            sender = None if talker in ("系统", "未知") else talker.strip() or None
+            yield ChatRow(
+                at=at,
+                sender_id=sender,
+                names=names.get(sender or "", ()),
+                system=system,
+                is_text=is_text,
+                text=_clean_notice(msg) if system else (msg if is_text else None),
+                is_self=is_sender.strip() == "1",
+                line=line,
+            )
+
+
+# ---------------------------------------------------------------- WeFlow Excel
+
+_WEFLOW_COLUMNS = (
+    "序号",
+    "时间",
+    "发送者昵称",
+    "发送者微信ID",
+    "发送者备注",
+    "群昵称",
+    "发送者身份",
+    "消息类型",
+    "内容",
+)
+
+
+def _read_weflow_xlsx(source: ChatSource) -> Iterator[ChatRow]:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = load_workbook(source.path, read_only=True, data_only=True)
+    try:
+        if "聊天记录" not in workbook.sheetnames:
+            raise _unknown(source.path, "没有“聊天记录”工作表 (no 聊天记录 sheet)")
+        sheet = workbook["聊天记录"]
+        columns: dict[str, int] | None = None
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = ["" if v is None else v for v in values]
+            if columns is None:
+                texts = [str(c).strip() for c in cells]
+                if texts[:1] == ["微信ID"] and len(texts) > 1:
+                    source.group_id = str(cells[1]).strip() or None
+                if "昵称" in texts:
+                    i = texts.index("昵称")
+                    if i + 1 < len(texts) and texts[i + 1]:
+                        source.group_name = texts[i + 1]
+                if texts[:2] == ["序号", "时间"]:
+                    columns = {name: texts.index(name) for name in _WEFLOW_COLUMNS if name in texts}
+                continue
+            if not any(str(c).strip() for c in cells):
+                continue
+            yield _weflow_row(source, columns, cells, number)
+        if columns is None:
+            raise _unknown(source.path, "“聊天记录”工作表里没有 序号/时间 表头 (no header row)")
+    finally:
+        workbook.close()
+
+
+def _cell(cells: list, columns: dict[str, int], name: str) -> str:
+    i = columns.get(name)
+    if i is None or i >= len(cells):
+        return ""
+    value = cells[i]
+    return value.strftime("%Y-%m-%d %H:%M:%S") if isinstance(value, datetime) else str(value).strip()
+
+
+def _weflow_row(source: ChatSource, columns: dict[str, int], cells: list, number: int) -> ChatRow:
+    at = _parse_local(_cell(cells, columns, "时间"))
+    if at is None:
+        raise _bad_row(source, number, f"第{number}行 时间 不是时间 (row {number}: 时间 is not a time)")
+    kind = _cell(cells, columns, "消息类型")
+    text = _cell(cells, columns, "内容")
+    sender = _cell(cells, columns, "发送者微信ID") or None
+    group_row = bool(sender and (sender == source.group_id or sender.endswith("@chatroom")))
+    system = kind == "系统消息" or (group_row and is_system_text(text)) or (kind == "其他消息" and "拍了拍" in text)
+    names = tuple(
+        n for n in (_cell(cells, columns, c) for c in ("群昵称", "发送者昵称", "发送者备注", "发送者身份")) if n
+    )
+    is_text = kind == "文本消息" and not system
+    return ChatRow(
+        at=at,
+        sender_id=sender,
+        names=names,
+        system=system,
+        is_text=is_text,
+        text=text if (system or is_text) else None,
+        is_self=system and not group_row and sender is not None,  # notices under the exporting user's own wxid
+        line=number,
+    )
+
+
+# ---------------------------------------------------------------- ChatLab JSON / JSONL
+
+_CHATLAB_SYSTEM_TYPES = {22, 80, 81}
+
+
+def _chatlab_member_names(member: dict) -> tuple[str, ...]:
+    names = [member.get("groupNickname"), member.get("accountName"), *(member.get("aliases") or [])]
+    return tuple(dict.fromkeys(str(n) for n in names if n))
+
+
+def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str, ...]], line: int) -> ChatRow:
+    try:
+        stamp = float(message["timestamp"])
+        type_ = int(message.get("type", 0))
+    except (KeyError, TypeError, ValueError):
+        raise _bad_row(source, line, f"第{line}条消息缺少 timestamp/type (message {line}: no timestamp/type)") from None
+    zone = source.zone or local_zone()
+    at = datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+    sender = str(message.get("sender") or "") or None
+    group_row = sender is not None and sender == source.group_id
+    system = type_ in _CHATLAB_SYSTEM_TYPES or group_row
+    names = tuple(
+        dict.fromkeys(
+            str(n)
+            for n in (message.get("groupNickname"), message.get("accountName"), *members.get(sender or "", ()))
+            if n
+        )
+    )
+    content = message.get("content")
+    text = str(content) if content is not None else None
+    is_text = type_ == 0 and not system
+    return ChatRow(
+        at=at,
+        sender_id=None if group_row else sender,
+        names=() if group_row else names,
+        system=system,
+        is_text=is_text,
+        text=text if (system or is_text) else None,
+        is_self=system and not group_row and sender is not None,  # one's own recall
+        line=line,
+    )
+
+
+def _chatlab_meta(source: ChatSource, meta: dict) -> None:
+    if isinstance(meta, dict):
+        source.group_name = meta.get("name") or source.group_name
+        source.group_id = meta.get("groupId") or source.group_id
+        source.self_id = meta.get("ownerId") or source.self_id
+
+
+def _read_chatlab_json(source: ChatSource) -> Iterator[ChatRow]:
+    try:
+        with open(source.path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _bad_row(source, getattr(exc, "lineno", None) or 0, f"JSON 格式错误 (bad JSON): {exc}") from None
+    if not isinstance(data, dict):
+        raise _unknown(source.path)
+    _chatlab_meta(source, data.get("meta") or {})
+    members = {
+        str(m.get("platformId")): _chatlab_member_names(m) for m in data.get("members") or [] if isinstance(m, dict)
+    }
+    for number, message in enumerate(data.get("messages") or [], start=1):
+        if isinstance(message, dict):
+            yield _chatlab_row(source, message, members, number)
+
+
+def _read_chatlab_jsonl(source: ChatSource) -> Iterator[ChatRow]:
+    members: dict[str, tuple[str, ...]] = {}
+    with open(source.path, encoding="utf-8-sig") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                raise _bad_row(source, number, f"第{number}行不是 JSON (line {number} is not JSON)") from None
+            kind = obj.get("_type") if isinstance(obj, dict) else None
+            if kind == "header":
+                _chatlab_meta(source, obj.get("meta") or {})
+            elif kind == "member":
+                members[str(obj.get("platformId"))] = _chatlab_member_names(obj)
+            elif kind == "message":
+                yield _chatlab_row(source, obj, members, number)
+
+
+# ---------------------------------------------------------------- QQ 消息记录 TXT
+
+_QQ_STAMP_RE = re.compile(
+    r"^(?P<d>\d{4}-\d{2}-\d{2}) (?P<t>\d{1,2}:\d{2}:\d{2})(?: ?(?P<ampm>[AaPp][Mm]))? (?P<who>.+?)\s*$"
+)
+_QQ_ID_RE = re.compile(r"(?:\((?P<qq>\d{4,12})\)|<(?P<mail>[^<>\s]+@[^<>\s]+)>)$")
+_QQ_TITLE_RE = re.compile(r"^(?:【[^】]*】)+")
+_QQ_SYSTEM_IDS = {"10000", "1000000"}
+
+
+def _qq_time(match: re.Match[str]) -> datetime | None:
+    try:
+        hour, minute, second = (int(x) for x in match["t"].split(":"))
+        day = datetime.strptime(match["d"], "%Y-%m-%d")
+    except ValueError:
+        return None
+    ampm = (match["ampm"] or "").lower()
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return day.replace(hour=hour, minute=minute, second=second)
+
+
+def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
+    current: tuple[int, datetime, str | None, str, bool] | None = None
+    content: list[str] = []
+
+    def finish() -> ChatRow | None:
+        if current is None:
+            return None
+        line, at, sender, name, system = current
+        lines = _trim_blank(list(content))
+        text = "\n".join(lines)
+        if system:
+            return ChatRow(at, None, (), True, False, text, False, line)
+        plain = _is_plain_text(lines)
+        return ChatRow(at, sender, (name,) if name else (), False, plain, text if plain else None, False, line)
+
+    with _open_text(source.path) as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n").lstrip("\ufeff")
+            if line.startswith("消息对象:"):
+                source.group_name = line.split(":", 1)[1].strip() or source.group_name
+            match = _QQ_STAMP_RE.match(line)
+            at = _qq_time(match) if match else None
+            if match is not None and at is not None:
+                row = finish()
+                if row is not None:
+                    yield row
+                who = match["who"]
+                ident = _QQ_ID_RE.search(who)
+                sender = (ident["qq"] or ident["mail"]) if ident else None
+                name = who[: ident.start()].strip() if ident else who.strip()
+                name = _QQ_TITLE_RE.sub("", name).strip()
+                system = sender in _QQ_SYSTEM_IDS or (name.startswith("系统消息") and sender is None)
+                current, content = (number, at, sender, name, system), []
+                continue
+            if current is not None and not line.startswith("====="):
+                content.append(line)
+        row = finish()
+        if row is not None:
+            yield row
+
+
+_READERS = {
+    "liuhen_csv": _read_liuhen_csv,
+    "liuhen_txt": _read_liuhen_txt,
+    "pywxdump_csv": _read_pywxdump_csv,
+    "weflow_xlsx": _read_weflow_xlsx,
+    "weflow_txt": _read_weflow_txt,
+    "chatlab_json": _read_chatlab_json,
+    "chatlab_jsonl": _read_chatlab_jsonl,
+    "qq_txt": _read_qq_txt,
+}
+
+
+# ---------------------------------------------------------------- system notices
+
+
+@dataclass(frozen=True)
+class SystemEvent:
+    """A join or a removal read from a notice. Names are display names as the notice wrote them; SELF is the
+    exporting user (你). `by` is the inviter / the one who shared the QR code / who removed; None: not said."""
+
+    kind: str  # "join" | "remove"
+    who: tuple[str, ...]
+    by: str | None
+    how: str  # invite | qr | join | remove
+
+
+def _q(name: str) -> str:
+    return rf'["“”](?P<{name}>[^"“”]+?)["“”]'
+
+
+_NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"^{_q('a')}邀请你和{_q('b')}加入了群聊"), "invite"),
+    (re.compile(rf"^{_q('a')}邀请你加入了群聊"), "self_joined"),
+    (re.compile(rf"^{_q('a')}邀请{_q('b')}加入了群聊"), "invite"),
+    (re.compile(rf"^你邀请{_q('b')}加入了群聊"), "invite_self"),
+    (re.compile(rf"^{_q('b')}通过扫描你分享的二维码加入群聊"), "qr_self"),
+    (re.compile(rf"^{_q('b')}通过扫描{_q('a')}分享的二维码加入群聊"), "qr"),
+    (re.compile(rf"^你将{_q('b')}移出了群聊"), "remove_self"),
+    (re.compile(rf"^{_q('a')}将{_q('b')}移出了群聊"), "remove"),
+    # QQ: 李跃-5公里邀请Tina、坤哥加入了本群。 / 梧桐加入本群。
+    (re.compile(r"^(?P<a>[^\s\"“”]+?)邀请(?P<b>.+?)加入了?本群"), "invite"),
+    (re.compile(r"^(?P<a>[^\s\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)"), "remove"),
+    (re.compile(r"^(?P<b>[^\s\"“”]+?)加入(?:了)?本群"), "join"),
+)
+_SYSTEM_HINTS = re.compile(
+    r"加入了群聊|加入群聊|加入了?本群|移出了?群聊|移出群聊|撤回了|拍了拍|戳了戳|修改群名为|修改群聊名称为"
+    r"|与群里其他人都不是朋友关系|\$username\$|\$names\$|<sysmsg|<revokemsg"
+)
+
+
+def is_system_text(text: str | None) -> bool:
+    """A notice, recognised by its text (for formats that file notices as ordinary rows: WeFlow TXT)."""
+    if not text or "\n" in text.strip():
+        return False
+    return _SYSTEM_HINTS.search(text) is not None
+
+
+def system_events(text: str | None) -> list[SystemEvent]:
+    """Joins and removals in a notice's text ([] for recalls, pats, renames, unexpanded templates …)."""
+    if not text or "$" in text:
+        return []
+    text = unicodedata.normalize("NFC", text.strip()).rstrip("。.")
+    for pattern, kind in _NOTICE_PATTERNS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip())
+        by = groups.get("a")
+        if kind == "self_joined":
+            return []
+        if kind in ("invite", "invite_self"):
+            return [SystemEvent("join", who, SELF if kind == "invite_self" else by, "invite")]
+        if kind in ("qr", "qr_self"):
+            return [SystemEvent("join", who, SELF if kind == "qr_self" else by, "qr")]
+        if kind == "join":
+            return [SystemEvent("join", who, None, "join")]
+        if kind in ("remove", "remove_self"):
+            return [SystemEvent("remove", who, SELF if kind == "remove_self" else by, "remove")]
+    return []

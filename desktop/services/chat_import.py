@@ -1,0 +1,872 @@
+"""Import a group's chat-history export (PRODUCT §3.8, §4 `qundesk import chat`): who spoke on which day, the
+check-ins they posted, who joined through whom and who was removed — and never a message text. No Qt here.
+
+Flow: `plan_chat_import` streams the export once (desktop/io/chat_exports.py) and returns a `ChatPlan` (a
+preview: senders known / unknown / unattributable, messages per membership and day, check-ins, joins,
+removals); `apply_chat_import` writes it in the caller's transaction; `run_chat_import` does both for a file
+and a group name (the CLI and the window's task).
+
+Decisions (what users see follows from these):
+- Who sent a row: its sender ID (wxid, QQ number, e-mail) remembered for this group before (chat_alias), or
+  equal to the WeChat ID of a membership of the group; otherwise one of the names the export gives (group
+  nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
+  group, or remembered as an alias. A name two memberships carry is *unattributable*: nothing is counted. The
+  ID of a sender matched by name is remembered, and so are the names seen: one identity across nickname
+  changes. Anything else is an *unknown sender*, listed with its message count; nothing is counted for it
+  unless `add_unknown` adds it as a member (WeChat ID = sender ID, name = group nickname else nickname), or the
+  window's decision links it to a member, adds it, or ignores it (all remembered).
+- Messages: every non-system row of a known sender counts for (membership, local day) — whatever its status
+  (a member who later left still spoke then). Notices (joins, removals, recalls, pats, renames) never count.
+- Check-ins: a text message whose text contains one of the group's check-in keywords (default 打卡) is a
+  check-in of its sender for that day, at the message's time, not late, source 'chat'. A 接龙 (first line
+  `#接龙`) is not a text check-in itself; the LAST copy posted that day, when its title contains a keyword,
+  is parsed like a paste (desktop/services/paste.py) and its certain entries are check-ins for that day, at
+  that copy's time. One per membership and day, the earliest time winning. Only members (已入群) check in;
+  others are counted in the preview as "not members", not logged.
+- Joins (`"A"邀请"B、C"加入了群聊`, QR codes, `你邀请…`, QQ `…加入本群`): B and C get joined_at that day and
+  referrer A when A is known, status 入群中 or 已入群 following the group's entry steps
+  (onboarding.record_join). A joiner who is not on the roster is listed (added with `add_unknown`).
+  Removals (`你将"B"移出了群聊`, `"A"将"B"移出了群聊`) make B 已移除 that day — for an owner or admin only (an
+  assistant's import lists them as not applied). Nobody leaves without a notice: none is invented.
+  你/我 in a notice is the exporting user: found in the file where it says (留痕/PyWxDump own rows, WeFlow
+  notices, ChatLab), else the member remembered for this group, else `exporter_member_id` (CLI `--me`).
+- Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
+  group (chat_import) were taken into account then and are skipped: re-importing a file, or importing an
+  export that overlaps another, counts nothing twice.
+- All-or-nothing: one transaction; `dry_run` writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import time as _time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from desktop.errors import QunDeskError, ValidationError
+from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
+from desktop.services.audit import record_audit
+from desktop.services.operators import Actor, allowed, require
+from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, clock
+
+DEFAULT_KEYWORDS = ("打卡",)
+EXPORTER_SETTING = "chat_exporter:"  # + group id -> member id of the person whose exports this group gets
+PROGRESS_EVERY = 5000
+_SANITISE = re.compile(r'[\\/:*?"<>|\s.]')  # 留痕 writes remarks with these replaced by "_"
+
+
+def keywords_of(text: str | None) -> tuple[str, ...]:
+    """A group's check-in keywords from its setting (words separated by spaces, commas, 、 or lines)."""
+    words = [w for w in re.split(r"[\s,，、;；]+", text or "") if w]
+    return tuple(dict.fromkeys(words)) or DEFAULT_KEYWORDS
+
+
+def _key(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+
+
+def _sanitised_key(text: str | None) -> str:
+    return _key(_SANITISE.sub("_", text or ""))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The plan
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SenderInfo:
+    """One sender of the export as the preview lists it."""
+
+    key: str  # "id:<sender id>" or "name:<name>" — what a decision refers to
+    sender_id: str | None
+    names: tuple[str, ...]
+    messages: int = 0
+    first_day: date | None = None
+    last_day: date | None = None
+    status: str = "unknown"  # known | unknown | unattributable | ignored
+    membership_id: int | None = None
+    member_id: int | None = None
+    display_name: str | None = None  # of the member, when known
+    how: str | None = None  # id | alias | name | decision
+    candidates: tuple[tuple[int, str], ...] = ()  # (membership id, name) for unattributable names
+    by_day: dict[date, int] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        return self.names[0] if self.names else (self.sender_id or "?")
+
+
+@dataclass(frozen=True)
+class PlannedCheckin:
+    membership_id: int
+    display_name: str
+    day: date
+    at: datetime
+    source: str  # "chat" (a text message) | "chain" (an entry of the day's last 接龙)
+
+
+@dataclass(frozen=True)
+class PlannedJoin:
+    name: str  # as the notice wrote it
+    day: date
+    at: datetime
+    membership_id: int | None  # None: not on the roster
+    display_name: str | None
+    referrer_member_id: int | None
+    referrer_name: str | None
+    how: str  # invite | qr | join
+
+
+@dataclass(frozen=True)
+class PlannedRemoval:
+    name: str
+    day: date
+    at: datetime
+    membership_id: int | None
+    display_name: str | None
+    by_name: str | None
+
+
+@dataclass
+class ChatPlan:
+    file: str
+    format: str
+    format_label: str
+    group_id: int | None
+    first_at: datetime | None = None
+    last_at: datetime | None = None
+    rows: int = 0
+    system_rows: int = 0
+    covered_rows: int = 0  # inside the span of an earlier import: skipped
+    messages_known: int = 0
+    senders: list[SenderInfo] = field(default_factory=list)
+    activity: dict[tuple[int, date], int] = field(default_factory=dict)  # (membership, day) -> messages
+    checkins: list[PlannedCheckin] = field(default_factory=list)
+    checkins_not_members: list[PlannedCheckin] = field(default_factory=list)
+    chain_unmatched: list[tuple[date, str]] = field(default_factory=list)  # chain entries naming nobody certain
+    joins: list[PlannedJoin] = field(default_factory=list)
+    removals: list[PlannedRemoval] = field(default_factory=list)
+    unresolved_events: list[str] = field(default_factory=list)
+    exporter_member_id: int | None = None
+    exporter_name: str | None = None
+    add_unknown: bool = False
+    _texts: dict[Any, Any] = field(default_factory=dict, repr=False)  # transient, never stored
+
+    @property
+    def unknown(self) -> list[SenderInfo]:
+        return [s for s in self.senders if s.status == "unknown"]
+
+    @property
+    def unattributable(self) -> list[SenderInfo]:
+        return [s for s in self.senders if s.status == "unattributable"]
+
+    @property
+    def known(self) -> list[SenderInfo]:
+        return [s for s in self.senders if s.status == "known"]
+
+    @property
+    def messages(self) -> int:
+        return sum(self.activity.values())
+
+
+@dataclass
+class _Person:
+    membership_id: int
+    member_id: int
+    display_name: str
+    status: str
+
+
+class _Roster:
+    """The group's memberships by the keys a chat export can name them with, and the remembered aliases."""
+
+    def __init__(self, session: Session, group_id: int | None):
+        self.by_membership: dict[int, _Person] = {}
+        self.by_member: dict[int, _Person] = {}
+        self.by_wechat: dict[str, _Person] = {}
+        self.by_name: dict[str, set[int]] = defaultdict(set)  # key -> membership ids
+        self.alias_ids: dict[str, int | None] = {}  # sender id key -> member id (None: ignored)
+        self.alias_names: dict[str, int | None] = {}
+        if group_id is None:
+            return
+        rows = session.execute(
+            select(
+                Membership.id,
+                Member.id,
+                Member.display_name,
+                Member.nickname,
+                Membership.group_nickname,
+                Member.wechat_id,
+                Member.qq,
+                Membership.status,
+            )
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.group_id == group_id, Member.deleted_at.is_(None), Member.merged_into_id.is_(None))
+        ).all()
+        for ms_id, member_id, name, nick, gnick, wechat, qq, status in rows:
+            person = _Person(ms_id, member_id, name, status)
+            self.by_membership[ms_id] = person
+            self.by_member[member_id] = person
+            for ident in (wechat, qq):  # a sender ID is a wxid / custom WeChat ID, or a QQ number
+                if ident:
+                    self.by_wechat[_key(ident)] = person
+            for value in (name, nick, gnick):
+                if value:
+                    self.by_name[_key(value)].add(ms_id)
+                    self.by_name[_sanitised_key(value)].add(ms_id)
+        for kind, value, member_id, ignored in session.execute(
+            select(ChatAlias.kind, ChatAlias.value, ChatAlias.member_id, ChatAlias.ignored).where(
+                ChatAlias.group_id == group_id
+            )
+        ):
+            target = None if ignored else member_id
+            (self.alias_ids if kind == "id" else self.alias_names)[value] = target
+
+    def by_names(self, names: tuple[str, ...]) -> tuple[str, list[int]]:
+        """("one", [ms]) / ("several", [ms…]) / ("none", []) for the names a row gives."""
+        several: list[int] = []
+        for name in names:
+            found: set[int] = set()
+            for key in {_key(name), _sanitised_key(name)}:
+                found |= self.by_name.get(key, set())
+            if len(found) == 1:
+                return "one", list(found)
+            if len(found) > 1 and not several:
+                several = sorted(found)
+        for name in names:  # an old nickname remembered from an earlier export
+            member = self.alias_names.get(_key(name))
+            if member is not None and member in self.by_member:
+                return "one", [self.by_member[member].membership_id]
+        return ("several", several) if several else ("none", [])
+
+
+class _Resolver:
+    """Sender of each row -> SenderInfo, with what this export teaches (an ID seen with a matched name)."""
+
+    def __init__(self, roster: _Roster):
+        self.roster = roster
+        self.senders: dict[str, SenderInfo] = {}
+        self.learned_ids: dict[str, str] = {}  # sender id key -> sender key it resolved to
+
+    def sender(self, row: ChatRow) -> SenderInfo:
+        sid = row.sender_id
+        skey = _key(sid) if sid else None
+        if skey is not None and skey in self.learned_ids:
+            info = self.senders[self.learned_ids[skey]]
+            self._merge_names(info, row.names)
+            return info
+        key = f"id:{sid}" if sid else f"name:{row.names[0] if row.names else '?'}"
+        info = self.senders.get(key)
+        if info is not None:
+            return info
+        info = SenderInfo(key, sid, tuple(row.names))
+        self._resolve(info)
+        if info.status == "known" and info.member_id is not None:
+            # the same person under another key (a name before, an ID now): one sender
+            for other in self.senders.values():
+                if other.member_id == info.member_id and other.status == "known":
+                    self._merge_names(other, row.names)
+                    if skey is not None:
+                        self.learned_ids[skey] = other.key
+                    return other
+        self.senders[key] = info
+        if skey is not None:
+            self.learned_ids[skey] = key
+        return info
+
+    @staticmethod
+    def _merge_names(info: SenderInfo, names: tuple[str, ...]) -> None:
+        if any(n not in info.names for n in names):
+            info.names = tuple(dict.fromkeys((*info.names, *names)))
+
+    def _resolve(self, info: SenderInfo) -> None:
+        roster = self.roster
+        if info.sender_id:
+            skey = _key(info.sender_id)
+            if skey in roster.alias_ids:
+                member = roster.alias_ids[skey]
+                if member is None:
+                    info.status = "ignored"
+                    return
+                person = roster.by_member.get(member)
+                if person is not None:
+                    self._known(info, person, "alias")
+                    return
+            person = roster.by_wechat.get(skey)
+            if person is not None:
+                self._known(info, person, "id")
+                return
+        found, ids = roster.by_names(info.names)
+        if found == "one":
+            self._known(info, roster.by_membership[ids[0]], "name")
+        elif found == "several":
+            info.status = "unattributable"
+            info.candidates = tuple((i, roster.by_membership[i].display_name) for i in ids)
+
+    @staticmethod
+    def _known(info: SenderInfo, person: _Person, how: str) -> None:
+        info.status, info.how = "known", how
+        info.membership_id, info.member_id, info.display_name = (
+            person.membership_id,
+            person.member_id,
+            person.display_name,
+        )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Planning
+# ---------------------------------------------------------------------------------------------------
+
+
+def _coverage(session: Session, group_id: int | None) -> list[tuple[datetime, datetime]]:
+    if group_id is None:
+        return []
+    spans = sorted(
+        session.execute(select(ChatImport.first_at, ChatImport.last_at).where(ChatImport.group_id == group_id)).all()
+    )
+    merged: list[tuple[datetime, datetime]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covered(at: datetime, spans: list[tuple[datetime, datetime]]) -> bool:
+    return any(start <= at <= end for start, end in spans)
+
+
+def _chain_title(text: str) -> str | None:
+    """The title of a 接龙 message (the rest of its `#接龙` line, else the next non-empty line), None if the
+    message is not a chain."""
+    lines = [line.strip() for line in text.splitlines()]
+    if not lines or not re.match(r"^#\s*接龙", lines[0]):
+        return None
+    rest = re.sub(r"^#\s*接龙", "", lines[0]).strip()
+    if rest:
+        return rest
+    return next((line for line in lines[1:] if line), "")
+
+
+def plan_chat_import(
+    session: Session,
+    group_id: int | None,
+    path: str | Path,
+    *,
+    add_unknown: bool = False,
+    exporter_member_id: int | None = None,
+    decisions: dict[str, Any] | None = None,
+    progress=None,
+    source: ChatSource | None = None,
+) -> ChatPlan:
+    """Read the export and plan what importing it into the group would do; writes nothing.
+
+    `decisions` (the window's): sender key -> ("link", member_id) | ("add", None) | ("ignore", None).
+    `exporter_member_id`: who exported the chat (你 in notices) when the file does not say."""
+    source = source or open_chat_export(path)
+    group = session.get(Group, group_id) if group_id is not None else None
+    keywords = keywords_of(group.checkin_keywords if group is not None else None)
+    roster = _Roster(session, group_id)
+    resolver = _Resolver(roster)
+    spans = _coverage(session, group_id)
+    plan = ChatPlan(source.path.name, source.format, source.label, group_id, add_unknown=add_unknown)
+    texts: dict[tuple[str, date], datetime] = {}  # (sender key, day) -> earliest keyword message
+    chains: dict[date, tuple[datetime, str, str]] = {}  # day -> (time, text, poster key) of the last copy
+    events: list[tuple[datetime, Any]] = []
+    self_ids: set[str] = set()
+    self_names: set[str] = set()
+    counts: dict[tuple[str, date], int] = defaultdict(int)
+    for n, row in enumerate(source.rows(), start=1):
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress.step(n, 0)
+        plan.rows += 1
+        plan.first_at = row.at if plan.first_at is None or row.at < plan.first_at else plan.first_at
+        plan.last_at = row.at if plan.last_at is None or row.at > plan.last_at else plan.last_at
+        if row.is_self:
+            if row.sender_id:
+                self_ids.add(_key(row.sender_id))
+            self_names.update(_key(n) for n in row.names)
+        if row.system:
+            plan.system_rows += 1
+            if _covered(row.at, spans):
+                plan.covered_rows += 1
+            else:
+                for event in system_events(row.text):
+                    events.append((row.at, event))
+            continue
+        if _covered(row.at, spans):
+            plan.covered_rows += 1
+            continue
+        info = resolver.sender(row)
+        day = row.at.date()
+        counts[(info.key, day)] += 1
+        if row.is_text and row.text:
+            title = _chain_title(row.text)
+            if title is not None:
+                if any(k in title for k in keywords):
+                    previous = chains.get(day)
+                    if previous is None or row.at >= previous[0]:
+                        chains[day] = (row.at, row.text, info.key)
+            elif any(k in row.text for k in keywords):
+                current = texts.get((info.key, day))
+                if current is None or row.at < current:
+                    texts[(info.key, day)] = row.at
+    plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
+    _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
+    for (skey, day), n in counts.items():
+        info = resolver.senders[skey]
+        info.messages += n
+        info.by_day[day] = info.by_day.get(day, 0) + n
+        info.first_day = min(info.first_day or day, day)
+        info.last_day = max(info.last_day or day, day)
+        if info.status == "known" and info.membership_id is not None:
+            plan.activity[(info.membership_id, day)] = plan.activity.get((info.membership_id, day), 0) + n
+            plan.messages_known += n
+    _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
+    _plan_events(plan, roster, resolver, events)
+    _plan_checkins(session, plan, roster, resolver, texts, chains)
+    return plan
+
+
+def _apply_decisions(
+    session: Session, plan: ChatPlan, roster: _Roster, decisions: dict[str, Any], add_unknown: bool
+) -> None:
+    """The window's decisions (and --add-unknown) on unknown and unattributable senders."""
+    for info in plan.senders:
+        decision = decisions.get(info.key)
+        if decision is None and add_unknown and info.status == "unknown":
+            decision = ("add", None)
+        if decision is None:
+            continue
+        action, target = decision
+        if action == "ignore":
+            info.status, info.how = "ignored", "decision"
+        elif action == "link" and target is not None:
+            person = roster.by_member.get(int(target))
+            if person is not None:
+                _Resolver._known(info, person, "decision")
+        elif action == "add":
+            info.status, info.how = "new", "decision"  # a member added when the plan is applied
+
+
+def _plan_exporter(
+    session: Session,
+    plan: ChatPlan,
+    roster: _Roster,
+    self_ids: set[str],
+    self_names: set[str],
+    given: int | None,
+) -> None:
+    member = given
+    if member is None:
+        for skey in self_ids:
+            person = roster.by_wechat.get(skey)
+            member = person.member_id if person else roster.alias_ids.get(skey)
+            if member is not None:
+                break
+    if member is None:
+        for name in self_names:
+            found, ids = roster.by_names((name,))
+            if found == "one":
+                member = roster.by_membership[ids[0]].member_id
+                break
+    if member is None and plan.group_id is not None:
+        raw = session.scalar(
+            select(WorkspaceSetting.value).where(WorkspaceSetting.key == f"{EXPORTER_SETTING}{plan.group_id}")
+        )
+        if raw and raw.strip().isdigit():
+            member = int(raw)
+    person = roster.by_member.get(member) if member is not None else None
+    plan.exporter_member_id = person.member_id if person else None
+    plan.exporter_name = person.display_name if person else None
+
+
+def _plan_checkins(
+    session: Session,
+    plan: ChatPlan,
+    roster: _Roster,
+    resolver: _Resolver,
+    texts: dict[tuple[str, date], datetime],
+    chains: dict[date, tuple[datetime, str, str]],
+) -> None:
+    from desktop.services.paste import RosterIndex, match_lines, parse_chat
+
+    best: dict[tuple[int, date], tuple[datetime, str]] = {}
+    for (skey, day), at in texts.items():
+        info = resolver.senders[skey]
+        if info.status == "known" and info.membership_id is not None:
+            key = (info.membership_id, day)
+            if key not in best or at < best[key][0]:
+                best[key] = (at, "chat")
+    joined_by: dict[int, date] = {}  # joiners of this export count as members from their join day
+    for join in plan.joins:
+        if join.membership_id is not None:
+            joined_by[join.membership_id] = min(join.day, joined_by.get(join.membership_id, join.day))
+    if chains and plan.group_id is not None:
+        for day, (at, text, _poster) in sorted(chains.items()):
+            index = RosterIndex(
+                session, plan.group_id, treat_active=frozenset(m for m, d in joined_by.items() if d <= day)
+            )
+            lines = parse_chat(text)
+            title_seen = False
+            for m in match_lines(index, lines, day):
+                if m.line.number is None and not title_seen:
+                    title_seen = True  # the title line (`11.16 周日长距离打卡`) is never an entry
+                    continue
+                if m.status == "matched" and m.membership_id is not None:
+                    key = (m.membership_id, day)
+                    if key not in best or at < best[key][0]:
+                        best[key] = (at, "chain")
+                elif m.status in ("ambiguous", "unmatched", "not_member"):
+                    plan.chain_unmatched.append((day, m.name))
+    for (ms_id, day), (at, how) in sorted(best.items(), key=lambda kv: (kv[0][1], kv[1][0])):
+        person = roster.by_membership[ms_id]
+        planned = PlannedCheckin(ms_id, person.display_name, day, at, how)
+        member = person.status == "active" or (ms_id in joined_by and joined_by[ms_id] <= day)
+        (plan.checkins if member else plan.checkins_not_members).append(planned)
+
+
+def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | None:
+    found, ids = roster.by_names((name,))
+    if found == "one":
+        return roster.by_membership[ids[0]]
+    # a name this export showed for a sender it knows (e.g. a remark): the same person
+    key = _key(name)
+    for info in resolver.senders.values():
+        if info.status == "known" and info.membership_id is not None and key in {_key(n) for n in info.names}:
+            return roster.by_membership[info.membership_id]
+    return None
+
+
+def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: list[tuple[datetime, Any]]) -> None:
+    exporter = roster.by_member.get(plan.exporter_member_id) if plan.exporter_member_id else None
+    for at, event in sorted(events, key=lambda e: e[0]):
+        if event.by == SELF:
+            by = exporter
+            by_name = exporter.display_name if exporter else None
+            if exporter is None:
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} 你 (the exporting user) — 不知道是谁导出的 (unknown: pass --me NAME)"
+                )
+        elif event.by:
+            by = _resolve_name(roster, resolver, event.by)
+            by_name = by.display_name if by else event.by
+        else:
+            by, by_name = None, None
+        for name in event.who:
+            person = _resolve_name(roster, resolver, name)
+            if event.kind == "join":
+                plan.joins.append(
+                    PlannedJoin(
+                        name,
+                        at.date(),
+                        at,
+                        person.membership_id if person else None,
+                        person.display_name if person else None,
+                        by.member_id if by else None,
+                        by_name,
+                        event.how,
+                    )
+                )
+            else:
+                plan.removals.append(
+                    PlannedRemoval(
+                        name,
+                        at.date(),
+                        at,
+                        person.membership_id if person else None,
+                        person.display_name if person else None,
+                        by_name,
+                    )
+                )
+            if person is None:
+                plan.unresolved_events.append(f"{at:%Y-%m-%d} {name}: 名册中没有 (not on the roster)")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Applying
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChatImportSummary:
+    file: str
+    format: str
+    group_id: int
+    messages: int
+    memberships_with_messages: int
+    checkins: int
+    joins: int
+    removals: int
+    removals_not_allowed: int
+    added_members: int
+    seconds: float = 0.0
+
+
+def _upsert(session: Session):
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def _remember_aliases(session: Session, group_id: int, plan: ChatPlan) -> None:
+    insert = _upsert(session)
+    rows = []
+    for info in plan.senders:
+        if info.status not in ("known", "ignored") or (info.status == "known" and info.member_id is None):
+            continue
+        member = info.member_id if info.status == "known" else None
+        entries = []
+        if info.sender_id:
+            entries.append(("id", _key(info.sender_id), info.sender_id))
+        entries += [("name", _key(n), n) for n in info.names if n]
+        for kind, value, shown in entries:
+            if not value:
+                continue
+            rows.append(
+                {
+                    "group_id": group_id,
+                    "member_id": member,
+                    "kind": kind,
+                    "value": value[:200],
+                    "shown": shown[:200],
+                    "first_seen": info.first_day,
+                    "last_seen": info.last_day,
+                    "ignored": info.status == "ignored",
+                    "created_at": clock.now(),
+                }
+            )
+    for row in {(r["kind"], r["value"]): r for r in rows}.values():
+        stmt = insert(ChatAlias).values(**row)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["group_id", "kind", "value"],
+            set_={
+                "member_id": stmt.excluded.member_id,
+                "shown": stmt.excluded.shown,
+                "ignored": stmt.excluded.ignored,
+                "last_seen": func.coalesce(stmt.excluded.last_seen, ChatAlias.last_seen),
+            },
+        )
+        session.execute(stmt)
+
+
+def _add_unknown_members(session: Session, actor: Actor, group_id: int, plan: ChatPlan) -> int:
+    from desktop.services.roster import MemberInput, add_member
+
+    added = 0
+    for info in plan.senders:
+        if info.status != "new":
+            continue
+        name = (info.names[0] if info.names else info.sender_id or "").strip()[:100] or "?"
+        existing = None
+        if info.sender_id:
+            existing = session.scalar(
+                select(Member.id).where(
+                    func.lower(Member.wechat_id) == info.sender_id.lower(), Member.deleted_at.is_(None)
+                )
+            )
+        joined = datetime.combine(info.first_day, time(12, 0)) if info.first_day else None
+        if existing is not None:
+            ms = session.scalar(
+                select(Membership.id).where(Membership.member_id == existing, Membership.group_id == group_id)
+            )
+            if ms is None:
+                ms = Membership(member_id=existing, group_id=group_id, status="active", joined_at=joined)
+                session.add(ms)
+                session.flush()
+                ms = ms.id
+            member_id, ms_id = existing, ms
+        else:
+            data = MemberInput(display_name=name, wechat_id=(info.sender_id or None), joined_at=joined)
+            member_id, ms_id = add_member(session, actor, group_id, data)
+        info.status, info.member_id, info.membership_id, info.display_name = "known", member_id, ms_id, name
+        for day, n in info.by_day.items():
+            plan.activity[(ms_id, day)] = plan.activity.get((ms_id, day), 0) + n
+            plan.messages_known += n
+        added += 1
+    return added
+
+
+def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progress=None) -> ChatImportSummary:
+    """Write the plan in the caller's transaction (the caller commits). Raises for a plan without a group."""
+    from desktop.services.checkins import CheckinEntry, record_checkins
+    from desktop.services.onboarding import leave_group, record_join
+
+    started = _time.perf_counter()
+    require(actor, "record_participation")
+    if plan.group_id is None:
+        raise QunDeskError("导入计划没有目标社群 (the plan has no group)")
+    group_id = plan.group_id
+    added = _add_unknown_members(session, actor, group_id, plan)
+    # joins first (who is a member on the day they check in), then check-ins, then removals
+    joined = 0
+    for join in plan.joins:
+        if join.membership_id is None:
+            continue
+        before = session.get(Membership, join.membership_id)
+        was = before.status if before else None
+        status = record_join(session, actor, join.membership_id, join.at, join.referrer_member_id)
+        joined += status != was
+    # check-ins: the plan's list, re-checked against the statuses after the joins
+    statuses = dict(
+        session.execute(select(Membership.id, Membership.status).where(Membership.group_id == group_id)).all()
+    )
+    by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
+    for c in [*plan.checkins, *plan.checkins_not_members]:
+        if statuses.get(c.membership_id) == "active":
+            by_day[c.day].append(CheckinEntry(c.membership_id, c.at, False))
+    today = clock.today()
+    checkins = 0
+    for day in sorted(by_day):
+        if day > today:
+            continue
+        result = record_checkins(session, actor, group_id, day, by_day[day], source="chat", today=today)
+        checkins += len(result.logged)
+    # messages per membership and day (added to what earlier imports counted)
+    insert = _upsert(session)
+    if plan.activity:
+        rows = [
+            {"membership_id": ms, "group_id": group_id, "day": day, "messages": n}
+            for (ms, day), n in sorted(plan.activity.items())
+        ]
+        for start in range(0, len(rows), 5000):
+            stmt = insert(ChatActivity)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["membership_id", "day"],
+                set_={"messages": ChatActivity.messages + stmt.excluded.messages},
+            )
+            session.execute(stmt, rows[start : start + 5000])
+    removed = not_allowed = 0
+    for removal in plan.removals:
+        if removal.membership_id is None:
+            continue
+        current = session.get(Membership, removal.membership_id)
+        if current is None or current.status in ("left", "removed", "blacklisted"):
+            continue
+        if not allowed(actor, "delete_members"):
+            not_allowed += 1
+            continue
+        reason = "移出群聊 (chat export)" + (f": {removal.by_name}" if removal.by_name else "")
+        leave_group(session, actor, removal.membership_id, reason, status="removed", when=removal.at)
+        removed += 1
+    _remember_aliases(session, group_id, plan)
+    if plan.exporter_member_id is not None:
+        key = f"{EXPORTER_SETTING}{group_id}"
+        row = session.get(WorkspaceSetting, key)
+        if row is None:
+            session.add(WorkspaceSetting(key=key, value=str(plan.exporter_member_id)))
+        else:
+            row.value = str(plan.exporter_member_id)
+    if plan.first_at is not None and plan.last_at is not None:
+        session.add(
+            ChatImport(
+                group_id=group_id,
+                format=plan.format,
+                file_name=plan.file[:255],
+                first_at=plan.first_at,
+                last_at=plan.last_at,
+                messages=plan.messages_known,
+                checkins=checkins,
+                joins=joined,
+                removals=removed,
+                operator_id=actor.id,
+            )
+        )
+    record_audit(
+        session,
+        actor.id,
+        "import.chat",
+        "group",
+        group_id,
+        after={
+            "file": plan.file,
+            "format": plan.format,
+            "messages": plan.messages_known,
+            "checkins": checkins,
+            "joins": joined,
+            "removals": removed,
+            "added": added,
+        },
+    )
+    session.flush()
+    return ChatImportSummary(
+        plan.file,
+        plan.format,
+        group_id,
+        plan.messages_known,
+        len({ms for ms, _d in plan.activity}),
+        checkins,
+        joined,
+        removed,
+        not_allowed,
+        added,
+        _time.perf_counter() - started,
+    )
+
+
+def run_chat_import(
+    database: Any,
+    actor: Actor,
+    path: str | Path,
+    group_name: str,
+    *,
+    dry_run: bool = False,
+    add_unknown: bool = False,
+    exporter: str | None = None,
+    decisions: dict[str, Any] | None = None,
+    progress=None,
+) -> tuple[ChatPlan, ChatImportSummary | None, bool]:
+    """Read, plan and (unless `dry_run`) apply an export into the group called `group_name`, created when it
+    does not exist yet; one transaction. `exporter` names the member who exported the chat (你 in notices).
+    Returns (plan, summary or None, group created)."""
+    from desktop.services.groups import get_or_create_group
+
+    name = (group_name or "").strip()
+    if not name:
+        raise ValidationError("group", "社群名称不能为空 (group name is required)")
+    source = open_chat_export(path)  # an unrecognised file is refused before anything is opened for writing
+    require(actor, "record_participation")
+    with database.session() as session:
+        group_id = session.scalar(select(Group.id).where(Group.name == name))
+        created = group_id is None
+        if created and not dry_run:
+            group_id, created = get_or_create_group(session, actor, name)
+        exporter_id = _exporter_id(session, group_id, exporter) if exporter else None
+        plan = plan_chat_import(
+            session,
+            group_id,
+            path,
+            add_unknown=add_unknown,
+            exporter_member_id=exporter_id,
+            decisions=decisions,
+            progress=progress,
+            source=source,
+        )
+        if dry_run:
+            session.rollback()
+            return plan, None, created
+        summary = apply_chat_import(session, actor, plan, progress=progress)
+        session.commit()
+        return plan, summary, created
+
+
+def _exporter_id(session: Session, group_id: int | None, name: str) -> int:
+    if group_id is None:
+        raise ValidationError("me", f"--me {name}: 社群还没有成员 (the group has no members yet)")
+    roster = _Roster(session, group_id)
+    found, ids = roster.by_names((name,))
+    if found != "one":
+        what = "有几个人" if found == "several" else "没有"
+        raise ValidationError(
+            "me", f"--me {name}: 社群里{what}叫这个名字的成员 (not exactly one member with that name)"
+        )
+    return roster.by_membership[ids[0]].member_id
