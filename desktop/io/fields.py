@@ -120,7 +120,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "occupation": ("职业", "occupation", "job"),
     "tags": ("标签", "tags", "tag", "labels"),
     "note": ("备注", "note", "notes", "remark", "remarks"),
-    "referrer": ("邀请人", "推荐人", "介绍人", "referrer", "referred by", "invited by"),
+    "referrer": ("邀请人", "邀请者", "推荐人", "介绍人", "referrer", "referred by", "invited by", "inviter"),
     "status": ("状态", "status"),
     "tier": ("层级", "等级", "tier", "level"),
     "purpose": ("进群目的", "入群目的", "加入目的", "purpose"),
@@ -524,7 +524,10 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
         text, from_number = zero.group(1), True
     parts = [p for p in _SEVERAL_RE.split(text) if p]
     if len(parts) > 1 and all(_PHONE_CHARS_RE.fullmatch(p) for p in parts):
-        if sum(1 for p in parts if _canonical_phone("".join(c for c in p if c.isdigit()), p.startswith("+"), False)) > 1:
+        if (
+            sum(1 for p in parts if _canonical_phone("".join(c for c in p if c.isdigit()), p.startswith("+"), False))
+            > 1
+        ):
             raise _phone_problem(
                 file,
                 row,

@@ -185,7 +185,7 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             table.file,
             table.header_row,
             None,
-            "这不像问卷工具导出的表格：需要“提交时间”一类的列和题目列（如“您的姓名”）"
+            "这不像问卷工具（问卷星、腾讯问卷、金数据、飞书问卷等）导出的表格：需要“提交时间”一类的列和题目列（如“您的姓名”）"
             " (not a survey export: no submission time or question columns)",
             "not_a_survey",
         )

@@ -51,8 +51,8 @@ import json
 import re
 import time as _time
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
@@ -75,7 +75,7 @@ from desktop.io.fields import (
     parse_phone,
     split_tags,
 )
-from desktop.io.tabular import ProgressLike, Table
+from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
 from desktop.services.operators import Actor, require
 from desktop.services.roster import normalise_phone
 from models import (
@@ -124,6 +124,7 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "nickname",
     "group_nickname",
     "wechat_id",
+    "wxid",
     "phone",
     "gender",
     "city",
@@ -143,6 +144,7 @@ FIELD_LABELS: dict[str, str] = {
     "nickname": "昵称 (nickname)",
     "group_nickname": "群昵称 (group nickname)",
     "wechat_id": "微信号 (WeChat ID)",
+    "wxid": "微信ID (wxid, when 微信号 is empty)",
     "phone": "手机 (phone)",
     "gender": "性别 (gender)",
     "city": "城市 (city)",
@@ -196,6 +198,9 @@ _SURVEY_FIELDS = ("gender", "city", "occupation")  # filled from a survey questi
 
 MAPPING_SETTING_PREFIX = "import_mapping:"
 _CHUNK = 500  # ids per IN (...) query
+BATCH_ROWS = 5000  # rows planned (and, when importing, written) at a time: memory does not grow with the file
+KEPT_ROWS = 2000  # planned rows kept in a plan for display besides those with problems or warnings
+KEPT_NOTES = 5000  # rows with problems or warnings kept in a plan (the counts are exact)
 PROGRESS_TOTAL = 1000  # run_import reports progress in thousandths: read 40%, plan 30%, write 30%
 
 
@@ -238,6 +243,24 @@ class _Ops:
 
 
 @dataclass(frozen=True)
+class ImportWarning:
+    """Something the preview shows that does not block the import (an inviter who is not in the file)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+    code: str
+    value: str | None = None
+    candidate_rows: tuple[int, ...] = ()
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行 " if self.row is not None else ""
+        column = f"{self.column} 列: " if self.column else ""
+        return f"{self.file} {where}{column}{self.message}"
+
+
+@dataclass(frozen=True)
 class PlannedRow:
     row: int  # the sheet's row number as Excel shows it
     action: str  # "add" | "update" | "unchanged" | "problem"
@@ -245,6 +268,9 @@ class PlannedRow:
     changes: tuple[Change, ...] = ()
     problems: tuple[ImportProblem, ...] = ()
     ops: _Ops | None = field(default=None, compare=False, repr=False)
+    warnings: tuple[ImportWarning, ...] = ()
+    rows: tuple[int, ...] = ()  # applications: every row of this applicant (resubmissions), oldest first
+    history: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)  # earlier submissions
 
 
 @dataclass(frozen=True)
@@ -260,11 +286,24 @@ class ImportPlan:
     updated: int = 0
     unchanged: int = 0
     problem: int = 0  # rows with problems
+    complete: bool = True  # rows holds every planned row (a big file keeps a sample and every noted row)
+    warning_count: int = 0  # rows with warnings
+    problem_count: int = 0  # problems in all (plan.problems may list fewer for a huge file)
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+    skipped: tuple[Any, ...] = ()  # tabular.Skipped: title rows above the header, footers below the data
+    fills: tuple[Any, ...] = ()  # tabular.MergedFill: data cells filled from a merged range
+    fill_count: int = 0
+    name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
 
     @property
     def problems(self) -> list[ImportProblem]:
         """Every problem: the file's own first, then each row's in row order."""
         return [*self.file_problems, *(p for r in self.rows for p in r.problems)]
+
+    @property
+    def warnings(self) -> list[ImportWarning]:
+        return [w for r in self.rows for w in r.warnings]
 
     @property
     def ok(self) -> bool:
@@ -291,12 +330,12 @@ class ImportFailed(ImportProblem):
 
     def __init__(self, plan: ImportPlan):
         first = plan.problems[0]
-        super().__init__(first.file, first.row, first.column, first.message)
+        super().__init__(first.file, first.row, first.column, first.message, first.code, first.value)
         self.plan = plan
         self.problems = plan.problems
 
     def __reduce__(self):  # pickles as the plain first problem
-        return (ImportProblem, (self.file, self.row, self.column, self.message))
+        return (ImportProblem, (self.file, self.row, self.column, self.message, self.code, self.value))
 
 
 def _make_plan(
@@ -307,10 +346,31 @@ def _make_plan(
     mapping: dict[int, str],
     rows: list[PlannedRow],
     file_problems: list[ImportProblem],
+    table: Table | None = None,
+    **extra: Any,
 ) -> ImportPlan:
     counts = {a: 0 for a in ACTIONS}
     for r in rows:
         counts[r.action] += 1
+    notes: dict[str, Any] = {}
+    if table is not None:
+        notes = {
+            "sheet": table.sheet,
+            "sheets": table.sheets,
+            "skipped": table.skipped,
+            "fills": table.fills,
+            "fill_count": table.fill_count,
+        }
+    values: dict[str, Any] = {
+        "added": counts["add"],
+        "updated": counts["update"],
+        "unchanged": counts["unchanged"],
+        "problem": counts["problem"],
+        "warning_count": sum(1 for r in rows if r.warnings),
+        "problem_count": len(file_problems) + sum(len(r.problems) for r in rows),
+    }
+    values.update(notes)
+    values.update(extra)
     return ImportPlan(
         file=file,
         kind=kind,
@@ -319,10 +379,7 @@ def _make_plan(
         mapping=dict(mapping),
         rows=tuple(rows),
         file_problems=tuple(file_problems),
-        added=counts["add"],
-        updated=counts["update"],
-        unchanged=counts["unchanged"],
-        problem=counts["problem"],
+        **values,
     )
 
 
@@ -340,17 +397,24 @@ class _Record:
     problems: list[ImportProblem] = field(default_factory=list)
     survey: list[tuple[str, str]] = field(default_factory=list)  # (question, answer) kept on the note
     named_rows: set[int] = field(default_factory=set)  # other rows a duplicate problem already names
+    warnings: list[ImportWarning] = field(default_factory=list)
+    rows: tuple[int, ...] = ()
+    history: tuple[dict[str, Any], ...] = ()
+    submitted_at: datetime | None = None
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
 
-    def problem(self, column: str | None, message: str) -> None:
-        self.problems.append(ImportProblem(self.file, self.row, column, message))
+    def problem(self, column: str | None, message: str, code: str | None = None, value: str | None = None) -> None:
+        self.problems.append(ImportProblem(self.file, self.row, column, message, code, value))
 
-    def duplicate(self, other: int, column: str | None, message: str) -> None:
+    def warn(self, column: str | None, message: str, code: str, value: str | None = None, rows: tuple = ()) -> None:
+        self.warnings.append(ImportWarning(self.file, self.row, column, message, code, value, tuple(rows)))
+
+    def duplicate(self, other: int, column: str | None, message: str, code: str) -> None:
         if other not in self.named_rows:
             self.named_rows.add(other)
-            self.problem(column, message)
+            self.problem(column, message, code)
 
 
 def _text(value: object) -> str | None:
@@ -406,6 +470,29 @@ def _show(value: object) -> str | None:
     return str(value)
 
 
+_REMARK = re.compile(r"[(（][^()（）]*[)）]")
+_PROVINCES = frozenset(
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾"
+    " 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split()
+)
+_MUNICIPALITIES = frozenset("北京 上海 天津 重庆".split())
+
+
+def region_city(text: str | None) -> str | None:
+    """WeChat's region "省 市" as a city: "广东 深圳" -> 深圳, "北京 朝阳" -> 北京 (a municipality with its
+    district); anything else (a single city, "美国 加利福尼亚") as written."""
+    if not text:
+        return text
+    parts = text.replace("\u3000", " ").split()
+    if len(parts) == 2:
+        first = parts[0].removesuffix("省").removesuffix("市").removesuffix("自治区")
+        if first in _MUNICIPALITIES:
+            return first
+        if first in _PROVINCES or parts[0].endswith(("省", "自治区")):
+            return parts[1]
+    return text
+
+
 class _Parser:
     """Turns one cell into a field value, adding ImportProblems to the record instead of raising."""
 
@@ -414,13 +501,16 @@ class _Parser:
         self.tiers = tiers  # key -> tier name
         self.today = today
 
-    def problem(self, rec: _Record, column: str | None, message: str) -> None:
-        rec.problems.append(ImportProblem(self.file, rec.row, column, message))
+    def problem(self, rec: _Record, column: str | None, message: str, code: str | None = None) -> None:
+        rec.problems.append(ImportProblem(self.file, rec.row, column, message, code))
 
     def _limit(self, rec: _Record, column: str, name: str, value: str | None) -> str | None:
         if value is not None and len(value) > _MAX_LENGTH[name]:
             self.problem(
-                rec, column, f"内容太长: 最多 {_MAX_LENGTH[name]} 个字 (too long: at most {_MAX_LENGTH[name]})"
+                rec,
+                column,
+                f"内容太长: 最多 {_MAX_LENGTH[name]} 个字 (too long: at most {_MAX_LENGTH[name]})",
+                "too_long",
             )
             return None
         return value
@@ -443,10 +533,12 @@ class _Parser:
 
     def _parse(self, rec: _Record, name: str, column: str, value: object) -> Any:
         file, row = self.file, rec.row
-        if name in ("name", "nickname", "group_nickname", "city", "occupation"):
+        if name in ("name", "nickname", "group_nickname", "occupation"):
             return self._limit(rec, column, name, _one_line(value))
-        if name == "wechat_id":
-            return self._limit(rec, column, name, _wechat(value))
+        if name == "city":
+            return self._limit(rec, column, name, region_city(_one_line(value)))
+        if name in ("wechat_id", "wxid"):
+            return self._limit(rec, column, "wechat_id", _wechat(value))
         if name in ("note", "purpose"):
             return _text(value)
         if name == "referrer":
@@ -458,7 +550,7 @@ class _Parser:
             try:
                 return normalise_phone(phone)
             except ValidationError:
-                raise ImportProblem(file, row, column, f"{phone} 不是有效的电话号码") from None
+                raise ImportProblem(file, row, column, f"{phone} 不是有效的电话号码", "phone_invalid", phone) from None
         if name == "gender":
             return self._gender(rec, column, value)
         if name == "joined_at":
@@ -466,7 +558,14 @@ class _Parser:
             if when is None:
                 return None
             if when.date() > self.today:
-                raise ImportProblem(file, row, column, f"{_show_date(when)} 在未来: 入群时间不能晚于今天")
+                raise ImportProblem(
+                    file,
+                    row,
+                    column,
+                    f"{_show_date(when)} 在未来: 入群时间不能晚于今天 (a join date in the future)",
+                    "date_in_future",
+                    clean_text(value),
+                )
             return _local_stored(when)
         if name == "tags":
             tags = [_one_line(t) for t in split_tags(_text(value))]
@@ -479,10 +578,10 @@ class _Parser:
             text = _one_line(value)
             if text is None:
                 return None
-            code = _STATUS_BY_KEY.get(norm_key(text))
+            code = _STATUS_BY_KEY.get(norm_key(text)) or _STATUS_BY_KEY.get(norm_key(_REMARK.sub("", text)))
             if code is None:
                 known = "、".join(STATUS_NAMES.values())
-                raise ImportProblem(file, row, column, f"未知状态「{text}」(可用: {known})")
+                raise ImportProblem(file, row, column, f"未知状态「{text}」(可用: {known})", "status_unknown", text)
             return code
         if name == "tier":
             text = _one_line(value)
@@ -491,14 +590,21 @@ class _Parser:
             tier = self.tiers.get(_key(text))
             if tier is None:
                 known = "、".join(sorted(set(self.tiers.values()))) or "—"
-                raise ImportProblem(file, row, column, f"未知层级「{text}」(现有层级: {known})")
+                raise ImportProblem(file, row, column, f"未知层级「{text}」(现有层级: {known})", "tier_unknown", text)
             return tier
         if name == "real_name_verified":
             if value is None or (isinstance(value, str) and not value.strip()):
                 return None
             flag = parse_bool(value)
             if flag is None:
-                raise ImportProblem(file, row, column, f"「{clean_text(value)}」不是 是/否 (not yes/no)")
+                raise ImportProblem(
+                    file,
+                    row,
+                    column,
+                    f"「{clean_text(value)}」不是 是/否 (not yes/no)",
+                    "not_yes_no",
+                    clean_text(value),
+                )
             return flag
         raise ImportProblem(file, row, column, f"未知字段 {name}")  # a bad mapping; never from the dialog
 
@@ -514,7 +620,9 @@ class _Parser:
             return "other"
         if not key or key in _GENDER_UNKNOWN:
             return None
-        raise ImportProblem(self.file, rec.row, column, f"「{text}」不是性别 (可用: 男、女、其他)")
+        raise ImportProblem(
+            self.file, rec.row, column, f"「{text}」不是性别 (可用: 男、女、其他)", "gender_unknown", text
+        )
 
 
 def _show_date(value: datetime) -> str:
@@ -533,15 +641,35 @@ def _column_name(headers: list[str] | tuple[str, ...], index: int) -> str:
 _GROUP_NICKNAME_KEYS = frozenset(norm_key(h) for h in ("群昵称", "群名片", "群内昵称", "group nickname"))
 
 
+_WXID_KEYS = frozenset(norm_key(h) for h in ("微信ID", "wxid", "微信原始ID", "原始微信号", "wechat id"))
+_WECHAT_NUMBER_KEYS = frozenset(norm_key(h) for h in ("微信号", "wechat", "weixin"))
+_INVITER_WORDS = ("邀请", "invite")
+
+
 def auto_mapping(headers: list[str] | tuple[str, ...]) -> dict[int, str]:
-    """fields.map_headers, with 群昵称/群名片 columns as the group nickname."""
+    """fields.map_headers, with 群昵称/群名片 columns as the group nickname, and — when a file has both a
+    微信号 and a 微信ID (wxid) column, as group tools export them — 微信号 as the WeChat ID and the wxid as
+    its fallback."""
     mapping = map_headers(list(headers))
     for index, header in enumerate(headers):
         key = norm_key(clean_header(header))
         if key in _GROUP_NICKNAME_KEYS and "group_nickname" not in mapping.values():
             if mapping.get(index) in (None, "nickname"):
                 mapping[index] = "group_nickname"
+    keys = [norm_key(clean_header(h)) for h in headers]
+    number = next((i for i, k in enumerate(keys) if k in _WECHAT_NUMBER_KEYS), None)
+    wxid = next((i for i, k in enumerate(keys) if k in _WXID_KEYS), None)
+    if number is not None and wxid is not None:
+        mapping[number] = "wechat_id"
+        mapping[wxid] = "wxid"
     return dict(sorted(mapping.items()))
+
+
+def is_inviter_column(header: str) -> bool:
+    """邀请人/邀请者 (a group tool's record of who invited whom) rather than an organiser's 推荐人: an
+    inviter who is not found is a warning (they may have left the group), a referrer a problem."""
+    text = clean_header(header).casefold()
+    return any(word in text for word in _INVITER_WORDS)
 
 
 def mapping_key(headers: Iterable[str]) -> str:
@@ -635,6 +763,7 @@ class _Person:
     verified_on: date | None
     tags: list[str] = field(default_factory=list)
     ms: _Ms | None = None
+    tags_loaded: bool = False
 
 
 _MEMBER_COLUMNS = (
@@ -742,6 +871,8 @@ class _Context:
 
     def load_tags(self, member_ids: Iterable[int]) -> None:
         ids = sorted(set(member_ids))
+        for mid in ids:
+            self.people[mid].tags_loaded = True
         for chunk in _chunks(ids):
             for mid, name in self.session.execute(
                 select(member_tag.c.member_id, Tag.name)
@@ -762,6 +893,392 @@ def _step(progress: ProgressLike | None, done: int, total: int) -> None:
         progress.step(done, total)
 
 
+_IDENTITY = ("name", "wechat_id", "phone")
+
+
+def _name_from(mapping: dict[int, str]) -> tuple[str, ...]:
+    """Without a name column, a group tool's export: the name is the group nickname, else the nickname."""
+    fields = set(mapping.values())
+    if "name" in fields:
+        return ()
+    return tuple(f for f in ("group_nickname", "nickname") if f in fields)
+
+
+def _check_mapping(table: Table, headers: list[str], mapping: dict[int, str]) -> list[ImportProblem]:
+    problems: list[ImportProblem] = []
+    seen: dict[str, int] = {}
+    for index, name in sorted(mapping.items()):
+        column = _column_name(headers, index)
+        if name not in IMPORT_FIELDS or index >= len(headers):
+            problems.append(ImportProblem(table.file, table.header_row, column, f"无法导入为「{name}」", "bad_mapping"))
+        elif name in seen:
+            other = _column_name(headers, seen[name])
+            problems.append(
+                ImportProblem(
+                    table.file,
+                    table.header_row,
+                    column,
+                    f"「{other}」和「{column}」两列都对应 {FIELD_LABELS[name]}，请只保留一列",
+                    "two_columns_one_field",
+                )
+            )
+        else:
+            seen[name] = index
+    if not {"name", "wechat_id", "phone", "wxid"} & set(mapping.values()) and not _name_from(mapping):
+        where = f"工作表「{table.sheet}」里" if table.sheet else ""
+        sheet = f" in sheet {table.sheet}" if table.sheet else ""
+        problems.append(
+            ImportProblem(
+                table.file,
+                table.header_row,
+                None,
+                f"{where}找不到姓名、微信号或手机列，无法识别成员 (no name, WeChat ID or phone column{sheet})",
+                "no_person_columns",
+            )
+        )
+    return problems
+
+
+class _RowReader:
+    """Turns data rows into records with the mapping (and the group-tool rules: derived name, wxid)."""
+
+    def __init__(self, table: Table, parser: _Parser, headers: list[str], mapping: dict[int, str]):
+        self.file = table.file
+        self.parser = parser
+        self.columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
+        self.name_from = _name_from(mapping)
+        self.by_field = {name: _column_name(headers, index) for index, name in mapping.items()}
+
+    def record(self, row_no: int, values: list[object]) -> _Record:
+        rec = _Record(self.file, row_no)
+        cell = self.parser.cell
+        for index, name, column in self.columns:
+            cell(rec, name, column, values[index] if index < len(values) else None)
+        v = rec.values
+        if "wxid" in v and "wechat_id" not in v:
+            v["wechat_id"] = v["wxid"]
+            rec.columns.setdefault("wechat_id", rec.columns["wxid"])
+        if self.name_from and "name" not in v:
+            for source in self.name_from:
+                if v.get(source):
+                    v["name"] = v[source]
+                    rec.columns["name"] = rec.columns[source]
+                    break
+            else:
+                rec.columns["name"] = self.by_field[self.name_from[0]]
+        return rec
+
+
+class _RefIndex:
+    """Who a 推荐人/邀请人 cell can name: the group's people and the file's rows, by level
+    (WeChat ID, group nickname, name, nickname)."""
+
+    LEVELS_INVITER = ("wechat", "gnick", "name", "nick")
+    LEVELS_REFERRER = ("wechat", "name")
+
+    def __init__(self) -> None:
+        self.levels: dict[str, dict[str, set[tuple[str, int]]]] = {lv: {} for lv in ("wechat", "gnick", "name", "nick")}
+        self.row_of_member: dict[int, int] = {}  # a file row that is an existing member
+
+    def add(self, level: str, text: str | None, ref: tuple[str, int]) -> None:
+        if text:
+            self.levels[level].setdefault(_key(text), set()).add(ref)
+
+    def find(self, text: str, levels: tuple[str, ...]) -> set[tuple[str, int]]:
+        key = _key(text)
+        for level in levels:
+            found = self.levels[level].get(key)
+            if found:
+                return found
+        return set()
+
+    def row(self, ref: tuple[str, int]) -> int | None:
+        kind, ident = ref
+        return ident if kind == "r" else self.row_of_member.get(ident)
+
+
+class _Planner:
+    """Plans records batch by batch. Keeps, across batches, only identity keys (as hashes, for duplicates
+    inside the file), the referrer index when the file has a referrer column, and a bounded sample of
+    planned rows for display; a writer (run_import) writes each batch as soon as it is planned."""
+
+    def __init__(
+        self,
+        ctx: _Context,
+        table: Table,
+        kind: str,
+        group_id: int | None,
+        headers: list[str],
+        mapping: dict[int, str],
+        actor: Actor | None,
+        keep_all: bool,
+        writer: _Writer | None = None,
+    ):
+        self.ctx, self.table, self.kind, self.group_id = ctx, table, kind, group_id
+        self.headers, self.mapping, self.actor = headers, mapping, actor
+        self.keep_all = keep_all
+        self.writer = writer
+        self.now = utcnow()
+        self.order = {h: i for i, h in enumerate(_column_name(headers, i) for i in range(len(headers)))}
+        self.first_wechat: dict[int, int] = {}
+        self.first_phone: dict[int, int] = {}
+        self.first_target: dict[int, int] = {}
+        self.first_name: dict[int, int] = {}
+        self.name_only: dict[int, int] = {}
+        self.counts = dict.fromkeys(ACTIONS, 0)
+        self.kept: list[PlannedRow] = []
+        self.noted = 0
+        self.warning_rows = 0
+        self.problem_count = 0
+        self.complete = True
+        self.refs: _RefIndex | None = None
+        self.ref_levels: tuple[str, ...] = ()
+        self.inviter = False
+        self.targets: dict[int, int | None] = {}  # filled by index_referrers (row -> member id)
+        ref_index = next((i for i, f in mapping.items() if f == "referrer"), None)
+        if ref_index is not None:
+            self.inviter = kind == "roster" and is_inviter_column(_column_name(headers, ref_index))
+            self.ref_levels = _RefIndex.LEVELS_INVITER if self.inviter else _RefIndex.LEVELS_REFERRER
+            if writer is not None:
+                writer.remember_all = True
+
+    # -- referrers: the index of everyone a referrer cell may name
+    def index_referrers(self, records: list[_Record]) -> None:
+        refs = _RefIndex()
+        ctx = self.ctx
+        for mid, person in ctx.people.items():
+            if person.ms is not None:
+                ref = ("m", mid)
+                refs.add("wechat", person.wechat_id, ref)
+                refs.add("gnick", person.ms.group_nickname, ref)
+                refs.add("name", person.display_name, ref)
+                refs.add("nick", person.nickname, ref)
+        explicit_name = "name" in self.mapping.values()
+        for rec in records:
+            target = self._target(rec)
+            self.targets[rec.row] = target
+            if target is not None:
+                ctx.load([target])
+                refs.row_of_member.setdefault(target, rec.row)
+            ref = ("m", target) if target is not None else ("r", rec.row)
+            v = rec.values
+            refs.add("wechat", v.get("wechat_id"), ref)
+            refs.add("wechat", v.get("wxid"), ref)
+            refs.add("gnick", v.get("group_nickname"), ref)
+            if explicit_name or not self.inviter:
+                name = v.get("name") or (ctx.people[target].display_name if target is not None else None)
+                refs.add("name", name, ref)
+            refs.add("nick", v.get("nickname"), ref)
+        self.refs = refs
+
+    def _target(self, rec: _Record) -> int | None:
+        if rec.row in self.targets:
+            return self.targets[rec.row]
+        if not rec.problems or all(
+            p.column not in (rec.column("wechat_id"), rec.column("phone")) for p in rec.problems
+        ):
+            return _match(self.ctx, rec)
+        return None
+
+    def _referrer(self, rec: _Record, target: int | None) -> tuple[str, int] | None:
+        text = rec.values.get("referrer")
+        if not text or self.refs is None:
+            return None
+        found = set(self.refs.find(text, self.ref_levels))
+        me = ("m", target) if target is not None else ("r", rec.row)
+        column = rec.column("referrer")
+        if self.inviter:
+            others = found - {me}
+            if not found:
+                rec.warn(
+                    column,
+                    f"找不到邀请人「{text}」（可能已退群），这一行不设邀请人 (inviter not found; imported without one)",
+                    "inviter_not_found",
+                    text,
+                )
+            elif not others:
+                rec.warn(
+                    column, "邀请人是自己，这一行不设邀请人 (the inviter is the row itself)", "inviter_is_self", text
+                )
+            elif len(others) > 1:
+                rows = sorted(r for r in (self.refs.row(ref) for ref in others) if r is not None)
+                shown = "、".join(f"第{r}行" for r in rows) or f"{len(others)} 人"
+                rec.warn(
+                    column,
+                    f"邀请人「{text}」对应多人（{shown}），这一行不设邀请人 (ambiguous inviter; imported without one)",
+                    "inviter_ambiguous",
+                    text,
+                    tuple(rows),
+                )
+            else:
+                return next(iter(others))
+            return None
+        if not found:
+            rec.problem(
+                column,
+                f"找不到推荐人「{text}」: 社群里没有这个名字或微信号 (referrer not found)",
+                "referrer_not_found",
+                text,
+            )
+        elif len(found) > 1:
+            rec.problem(
+                column,
+                f"推荐人「{text}」有 {len(found)} 人同名，请改用微信号 (ambiguous referrer)",
+                "referrer_ambiguous",
+                text,
+            )
+        elif me in found:
+            rec.problem(column, "推荐人不能是自己 (cannot refer oneself)", "referrer_is_self", text)
+        else:
+            return next(iter(found))
+        return None
+
+    # -- one batch
+    def plan(self, records: list[_Record]) -> None:
+        ctx = self.ctx
+        targets = {rec.row: self._target(rec) for rec in records}
+        matched = [m for m in targets.values() if m is not None]
+        ctx.load(matched)
+        ctx.load_tags(m for m in set(matched) if not ctx.people[m].tags_loaded)
+        for rec in records:
+            self._duplicates(rec, targets.get(rec.row))
+        out: list[PlannedRow] = []
+        for rec in records:
+            target = targets.get(rec.row)
+            person = ctx.people.get(target) if target is not None else None
+            referrer = self._referrer(rec, target)
+            name_column = rec.column("name")
+            if person is None and not rec.values.get("name") and all(p.column != name_column for p in rec.problems):
+                rec.problem(rec.column("name"), "姓名为空: 新成员需要姓名 (a new person needs a name)", "name_missing")
+            name = rec.values.get("name") or (person.display_name if person else "") or ""
+            planned = None
+            if not rec.problems:
+                ops, changes = _changes(ctx, self.kind, rec, person, referrer, self.now, self.actor)
+                if not rec.problems:
+                    if ops.member_id is None or ops.membership_id is None:
+                        action = "add"
+                    elif changes:
+                        action = "update"
+                    else:
+                        action = "unchanged"
+                    planned = PlannedRow(
+                        rec.row,
+                        action,
+                        name,
+                        tuple(changes),
+                        (),
+                        ops if action != "unchanged" else None,
+                        tuple(rec.warnings),
+                        rec.rows,
+                        rec.history,
+                    )
+            if planned is None:
+                problems = sorted(rec.problems, key=lambda p: self.order.get(p.column or "", len(self.order)))
+                planned = PlannedRow(rec.row, "problem", name, (), tuple(problems), None, tuple(rec.warnings), rec.rows)
+            out.append(planned)
+        for planned in out:
+            self.counts[planned.action] += 1
+            self.problem_count += len(planned.problems)
+            if planned.warnings:
+                self.warning_rows += 1
+        if self.writer is not None and self.counts["problem"] == 0:
+            self.writer.write(out)
+        for planned in out:
+            self._keep(planned)
+
+    def _keep(self, planned: PlannedRow) -> None:
+        keep_ops = self.keep_all and self.writer is None
+        row = planned if keep_ops or planned.ops is None else replace(planned, ops=None)
+        if self.keep_all:
+            self.kept.append(row)
+        elif (planned.problems or planned.warnings) and self.noted < KEPT_NOTES:
+            self.noted += 1
+            self.kept.append(row)
+        elif not (planned.problems or planned.warnings) and len(self.kept) - self.noted < KEPT_ROWS:
+            self.kept.append(row)
+        else:
+            self.complete = False
+
+    def _duplicates(self, rec: _Record, target: int | None) -> None:
+        """The later of two rows with the same WeChat ID or phone, or about the same person, is a problem
+        naming both rows; so is a row with neither WeChat ID nor phone and the name of another row."""
+        wechat, phone, name = rec.values.get("wechat_id"), rec.values.get("phone"), rec.values.get("name")
+        if wechat:
+            other = self.first_wechat.setdefault(hash(_key(wechat)), rec.row)
+            if other != rec.row:
+                rec.duplicate(
+                    other,
+                    rec.column("wechat_id"),
+                    f"与第{other}行的微信号相同 (same WeChat ID as row {other})",
+                    "duplicate_wechat_id",
+                )
+        if phone:
+            other = self.first_phone.setdefault(hash(phone), rec.row)
+            if other != rec.row:
+                rec.duplicate(
+                    other,
+                    rec.column("phone"),
+                    f"与第{other}行的手机号相同 (same phone as row {other})",
+                    "duplicate_phone",
+                )
+        if target is not None:
+            other = self.first_target.setdefault(target, rec.row)
+            if other != rec.row:
+                rec.duplicate(
+                    other,
+                    rec.column("name") or rec.column("wechat_id") or rec.column("phone"),
+                    f"与第{other}行是同一个人「{self.ctx.people[target].display_name}」(same person as row {other})",
+                    "duplicate_person",
+                )
+        if name:
+            key = hash(_key(name))
+            other = self.first_name.get(key) if not (wechat or phone) else self.name_only.get(key)
+            if other is not None:
+                rec.duplicate(
+                    other,
+                    rec.column("name"),
+                    f"与第{other}行同名，且没有微信号或手机号可以区分 (same name as row {other}, nothing tells them apart)",
+                    "duplicate_name",
+                )
+            self.first_name.setdefault(key, rec.row)
+            if not (wechat or phone):
+                self.name_only.setdefault(key, rec.row)
+
+    def result(self, file_problems: list[ImportProblem] | None = None, **extra: Any) -> ImportPlan:
+        plan = _make_plan(
+            self.table.file,
+            self.kind,
+            self.group_id,
+            self.headers,
+            self.mapping,
+            self.kept,
+            list(file_problems or []),
+            self.table,
+            **extra,
+        )
+        return replace(
+            plan,
+            added=self.counts["add"],
+            updated=self.counts["update"],
+            unchanged=self.counts["unchanged"],
+            problem=self.counts["problem"],
+            complete=self.complete,
+            warning_count=self.warning_rows,
+            problem_count=self.problem_count + len(file_problems or []),
+        )
+
+
+def _batches(items: Iterable[Any], size: int = BATCH_ROWS) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def plan_roster_import(
     session: Session,
     group_id: int | None,
@@ -769,95 +1286,165 @@ def plan_roster_import(
     mapping: dict[int, str] | None = None,
     *,
     progress: ProgressLike | None = None,
+    actor: Actor | None = None,
+    writer: _Writer | None = None,
 ) -> ImportPlan:
     """Plan a roster import of `table` into `group_id` (None: a group that does not exist yet).
 
     `mapping` (column index -> field, see IMPORT_FIELDS) is the user's; without it the mapping
-    remembered for this header layout is used, else the automatic one. Writes nothing."""
+    remembered for this header layout is used, else the automatic one. `actor` is who will import (an
+    assistant may not set 已退群/已移除/黑名单). Writes nothing unless run_import passes its writer."""
     headers = list(table.headers)
     if mapping is None:
         mapping = suggest_mapping(session, headers)
     else:
         mapping = {int(i): f for i, f in mapping.items() if f}
     ctx = _Context(session, group_id)
-    parser = _Parser(table.file, ctx.tiers, clock.today())
-    file_problems: list[ImportProblem] = []
-    seen: dict[str, int] = {}
-    for index, name in sorted(mapping.items()):
-        column = _column_name(headers, index)
-        if name not in IMPORT_FIELDS or index >= len(headers):
-            file_problems.append(ImportProblem(table.file, table.header_row, column, f"无法导入为「{name}」"))
-        elif name in seen:
-            other = _column_name(headers, seen[name])
-            file_problems.append(
-                ImportProblem(
-                    table.file,
-                    table.header_row,
-                    column,
-                    f"「{other}」和「{column}」两列都对应 {FIELD_LABELS[name]}，请只保留一列",
-                )
-            )
-        else:
-            seen[name] = index
-    if not {"name", "wechat_id", "phone"} & set(mapping.values()):
-        file_problems.append(
-            ImportProblem(
-                table.file,
-                table.header_row,
-                None,
-                "找不到姓名、微信号或手机列，无法识别成员 (no name, WeChat ID or phone column)",
+    file_problems = _check_mapping(table, headers, mapping)
+    name_from = _name_from(mapping)
+    planner = _Planner(
+        ctx, table, "roster", group_id, headers, mapping, actor, table.row_count <= MATERIALIZE_ROWS, writer
+    )
+    if file_problems:
+        return planner.result(file_problems, name_from=name_from)
+    if table.row_count == 0:
+        return planner.result(_no_rows(table), name_from=name_from)
+    reader = _RowReader(table, _Parser(table.file, ctx.tiers, clock.today()), headers, mapping)
+    total = max(table.row_count, 1)
+    done = 0
+    if planner.ref_levels:  # referrers may name any row of the file: index them all first
+        records = [reader.record(row_no, values) for row_no, values in table.rows]
+        planner.index_referrers(records)
+        source: Iterable[list[_Record]] = _batches(records)
+    else:
+        source = ([reader.record(row_no, values) for row_no, values in batch] for batch in _batches(iter(table.rows)))
+    for batch in source:
+        _step(progress, done, total)
+        planner.plan(batch)
+        done += len(batch)
+    return planner.result(name_from=name_from)
+
+
+def _no_rows(table: Table) -> list[ImportProblem]:
+    return [
+        ImportProblem(
+            table.file, table.header_row, None, "表头下面没有数据行，没有可导入的内容 (no data rows)", "no_data_rows"
+        )
+    ]
+
+
+def _submission(rec: _Record) -> dict[str, Any]:
+    v = rec.values
+    person = {f: v[f] for f in ("name", "nickname", "wechat_id", "phone", "gender", "city", "occupation") if v.get(f)}
+    out: dict[str, Any] = {
+        "row": rec.row,
+        "submitted_at": rec.submitted_at.isoformat() if rec.submitted_at else None,
+        "person": person,
+    }
+    if v.get("purpose"):
+        out["purpose"] = v["purpose"]
+    out["answers"] = dict(rec.survey)
+    return out
+
+
+def _merge_submissions(records: list[_Record]) -> list[_Record]:
+    """One record per applicant: submissions with the same WeChat ID (any case) or phone are one person.
+    The latest submission (by submission time, then row) wins field by field and answer by answer; an
+    empty value never erases an earlier one; applied_at is the first submission; the earlier
+    submissions go to history."""
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[str, str], int] = {}
+    for i, rec in enumerate(records):
+        keys = []
+        if rec.values.get("wechat_id"):
+            keys.append(("w", _key(rec.values["wechat_id"])))
+        if rec.values.get("phone"):
+            keys.append(("p", rec.values["phone"]))
+        for key in keys:
+            if key in owner:
+                parent[find(i)] = find(owner[key])
+            else:
+                owner[key] = i
+    groups: dict[int, list[_Record]] = {}
+    for i, rec in enumerate(records):
+        groups.setdefault(find(i), []).append(rec)
+    merged: list[_Record] = []
+    for members in groups.values():
+        if len(members) == 1:
+            rec = members[0]
+            rec.rows = (rec.row,)
+            merged.append(rec)
+            continue
+        members.sort(key=lambda r: (r.submitted_at or datetime.min, r.row))
+        latest = members[-1]
+        values: dict[str, Any] = {}
+        columns: dict[str, str] = {}
+        answers: dict[str, str] = {}
+        for rec in members:
+            values.update({k: x for k, x in rec.values.items() if x not in (None, "", [])})
+            columns.update(rec.columns)
+            answers.update(dict(rec.survey))
+        times = [r.submitted_at for r in members if r.submitted_at is not None]
+        if times:
+            values["applied_at"] = _local_stored(min(times))
+        merged.append(
+            _Record(
+                latest.file,
+                latest.row,
+                values,
+                columns,
+                [p for r in members for p in r.problems],
+                list(answers.items()),
+                warnings=[w for r in members for w in r.warnings],
+                rows=tuple(sorted(r.row for r in members)),
+                history=tuple(_submission(r) for r in members[:-1]),
+                submitted_at=latest.submitted_at,
             )
         )
-    records: list[_Record] = []
-    if not file_problems:
-        columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
-        total = len(table.rows)
-        for i, (row_no, values) in enumerate(table.rows):
-            if i % 1000 == 0:
-                _step(progress, i, total)
-            rec = _Record(table.file, row_no)
-            for index, name, column in columns:
-                parser.cell(rec, name, column, values[index] if index < len(values) else None)
-            records.append(rec)
-    return _plan(ctx, table, "roster", group_id, headers, mapping, records, file_problems, progress)
-
-
-def _survey_roles(headers: list[str]) -> dict[str, int]:
-    """Column index of the name / WeChat ID / phone / purpose questions (the same rule as survey.py)."""
-    from desktop.io.survey import _role, question_stem
-
-    roles: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        stem = question_stem(header) if header else None
-        role = _role(stem) if stem else None
-        if role and role not in roles:
-            roles[role] = index
-    return roles
+    merged.sort(key=lambda r: r.row)
+    return merged
 
 
 def plan_applications_import(
-    session: Session, group_id: int | None, table: Table, *, progress: ProgressLike | None = None
+    session: Session,
+    group_id: int | None,
+    table: Table,
+    *,
+    progress: ProgressLike | None = None,
+    actor: Actor | None = None,
+    writer: _Writer | None = None,
 ) -> ImportPlan:
-    """Plan an import of survey-tool applications (问卷星, 腾讯问卷): everyone new becomes 申请中."""
-    from desktop.io.survey import question_stem, read_applications
+    """Plan an import of survey-tool applications: everyone new becomes 申请中; one applicant per person
+    however often they submitted (the latest submission wins, the earlier ones are kept in history)."""
+    from desktop.io.survey import read_applications, survey_layout
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
     parser = _Parser(table.file, ctx.tiers, clock.today())
     cell_problems: list[ImportProblem] = []
+    planner = _Planner(ctx, table, "applications", group_id, headers, {}, actor, True, writer)
     try:
         applications = read_applications(table, problems=cell_problems)
     except ImportProblem as problem:
-        return _make_plan(table.file, "applications", group_id, headers, {}, [], [problem])
-    roles = _survey_roles(headers)
-    questions = [(i, question_stem(h)) for i, h in enumerate(headers) if h and question_stem(h)]
-    role_columns = set(roles.values())
+        return planner.result([problem])
+    layout = survey_layout(table)
+    roles = {r: i for r, i in layout.roles.items() if r != "nickname"}
+    role_columns = set(layout.roles.values())
     extra_fields: dict[int, str] = {}
-    for index, stem in questions:
-        name = header_field(stem) if index not in role_columns else None
+    for index, label in layout.questions:
+        name = header_field(headers[index]) if index not in role_columns else None
+        name = name or (header_field(label) if index not in role_columns else None)
         if name in _SURVEY_FIELDS and name not in extra_fields.values():
             extra_fields[index] = name
-    mapping = {index: role for role, index in roles.items()} | extra_fields
+    mapping = {index: role for role, index in layout.roles.items()} | extra_fields
+    planner.mapping = mapping
     by_row: dict[int, list[ImportProblem]] = {}
     for problem in cell_problems:
         by_row.setdefault(problem.row or 0, []).append(problem)
@@ -866,22 +1453,24 @@ def plan_applications_import(
     for i, app in enumerate(applications):
         if i % 1000 == 0:
             _step(progress, i, total)
-        rec = _Record(table.file, app.row)
+        rec = _Record(table.file, app.row, submitted_at=app.submitted_at)
         rec.problems.extend(by_row.get(app.row, []))
         for role, value in (("name", app.name), ("wechat_id", app.wechat_id), ("purpose", app.purpose)):
             if role in roles:
                 parser.cell(rec, role, _column_name(headers, roles[role]), value)
+        if app.nickname is not None:
+            parser.cell(rec, "nickname", _column_name(headers, layout.roles["nickname"]), app.nickname)
         if "phone" in roles:
             rec.columns["phone"] = _column_name(headers, roles["phone"])
             if app.phone is not None:
                 parser.cell(rec, "phone", rec.columns["phone"], app.phone)
-        answers = dict(zip((index for index, _ in questions), app.answers, strict=True))
+        answers = dict(zip((index for index, _ in layout.questions), app.answers, strict=True))
         for index, name in extra_fields.items():  # a bonus: an odd answer is no problem, it stays on the note
             answer = _one_line(answers[index].answer)
             value = parse_gender(answer) if name == "gender" and answer else answer
             if value and len(value) <= _MAX_LENGTH.get(name, 100):
                 rec.values[name] = value
-        for index, _stem in questions:
+        for index, _label in layout.questions:
             answer = answers[index]
             if index in role_columns or answer.answer is None:
                 continue
@@ -891,7 +1480,11 @@ def plan_applications_import(
         if app.submitted_at is not None:
             rec.values["applied_at"] = _local_stored(app.submitted_at)
         records.append(rec)
-    return _plan(ctx, table, "applications", group_id, headers, mapping, records, [], progress)
+    if not records:
+        return planner.result(_no_rows(table))
+    for batch in _batches(_merge_submissions(records)):
+        planner.plan(batch)
+    return planner.result()
 
 
 def _match(ctx: _Context, rec: _Record) -> int | None:
@@ -903,7 +1496,9 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
             in_group = [m for m in candidates if ctx.in_group(m)]
             if len(in_group) == 1:
                 return in_group[0]
-            rec.problem(column, f"有 {len(candidates)} 人的{what}都是这个，无法确定是谁 (ambiguous)")
+            rec.problem(
+                column, f"有 {len(candidates)} 人的{what}都是这个，无法确定是谁 (ambiguous)", "ambiguous_person"
+            )
             return None
         return candidates[0] if candidates else None
 
@@ -915,6 +1510,7 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
             rec.column("phone"),
             f"微信号属于「{ctx.people[by_wechat].display_name}」，手机号却属于「{ctx.people[by_phone].display_name}」"
             " (WeChat ID and phone belong to different people)",
+            "wechat_and_phone_of_two_people",
         )
         return None
     if by_wechat is None and by_phone is not None and wechat:
@@ -925,6 +1521,7 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
                 rec.column("phone"),
                 f"手机号 {phone} 已属于「{owner.display_name}」(微信号 {owner.wechat_id})，这一行的微信号却是 {wechat}"
                 " (the phone belongs to someone with another WeChat ID)",
+                "phone_of_another_person",
             )
             return None
     found = by_wechat if by_wechat is not None else by_phone
@@ -942,157 +1539,10 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
         rec.problem(
             rec.column("name"),
             f"社群里有 {len(candidates)} 人叫「{name}」，请补上微信号或手机号以区分 (ambiguous name)",
+            "ambiguous_name",
         )
         return None
     return candidates[0] if candidates else None
-
-
-def _plan(
-    ctx: _Context,
-    table: Table,
-    kind: str,
-    group_id: int | None,
-    headers: list[str],
-    mapping: dict[int, str],
-    records: list[_Record],
-    file_problems: list[ImportProblem],
-    progress: ProgressLike | None,
-) -> ImportPlan:
-    if not file_problems and not records:
-        file_problems.append(
-            ImportProblem(table.file, table.header_row, None, "表头下面没有数据行，没有可导入的内容 (no data rows)")
-        )
-    if file_problems:
-        return _make_plan(table.file, kind, group_id, headers, mapping, [], file_problems)
-    return _plan_rows(ctx, table, kind, group_id, headers, mapping, records, progress)
-
-
-def _plan_rows(
-    ctx: _Context,
-    table: Table,
-    kind: str,
-    group_id: int | None,
-    headers: list[str],
-    mapping: dict[int, str],
-    records: list[_Record],
-    progress: ProgressLike | None,
-) -> ImportPlan:
-    file = table.file
-    # 1. who is each row about
-    targets: dict[int, int | None] = {}  # row -> member id
-    for rec in records:
-        if not rec.problems or all(
-            p.column not in (rec.column("wechat_id"), rec.column("phone")) for p in rec.problems
-        ):
-            targets[rec.row] = _match(ctx, rec)
-        else:
-            targets[rec.row] = None
-    ctx.load(m for m in targets.values() if m is not None)
-    ctx.load_tags(m for m in targets.values() if m is not None)
-
-    # 2. duplicates inside the file (the later row is the problem; each other row is named once)
-    first_wechat: dict[str, int] = {}
-    first_phone: dict[str, int] = {}
-    first_name: dict[str, int] = {}
-    name_only: dict[str, int] = {}
-    first_target: dict[int, int] = {}
-    for rec in records:
-        wechat, phone, name = rec.values.get("wechat_id"), rec.values.get("phone"), rec.values.get("name")
-        if wechat:
-            other = first_wechat.setdefault(_key(wechat), rec.row)
-            if other != rec.row:
-                rec.duplicate(
-                    other, rec.column("wechat_id"), f"与第{other}行的微信号相同 (same WeChat ID as row {other})"
-                )
-        if phone:
-            other = first_phone.setdefault(phone, rec.row)
-            if other != rec.row:
-                rec.duplicate(other, rec.column("phone"), f"与第{other}行的手机号相同 (same phone as row {other})")
-        target = targets.get(rec.row)
-        if target is not None:
-            other = first_target.setdefault(target, rec.row)
-            if other != rec.row:
-                rec.duplicate(
-                    other,
-                    rec.column("name") or rec.column("wechat_id") or rec.column("phone"),
-                    f"与第{other}行是同一个人「{ctx.people[target].display_name}」(same person as row {other})",
-                )
-        if name:
-            key = _key(name)
-            other = first_name.get(key) if not (wechat or phone) else name_only.get(key)
-            if other is not None:
-                rec.duplicate(
-                    other,
-                    rec.column("name"),
-                    f"与第{other}行同名，且没有微信号或手机号可以区分 (same name as row {other}, nothing tells them apart)",
-                )
-            first_name.setdefault(key, rec.row)
-            if not (wechat or phone):
-                name_only.setdefault(key, rec.row)
-
-    # 3. referrers: people in the group after this import, by WeChat ID then name
-    refs_by_wechat: dict[str, set[tuple[str, int]]] = {}
-    refs_by_name: dict[str, set[tuple[str, int]]] = {}
-    for mid, person in ctx.people.items():
-        if person.ms is not None:
-            refs_by_name.setdefault(_key(person.display_name), set()).add(("m", mid))
-            if person.wechat_id:
-                refs_by_wechat.setdefault(_key(person.wechat_id), set()).add(("m", mid))
-    for rec in records:
-        target = targets.get(rec.row)
-        ref = ("m", target) if target is not None else ("r", rec.row)
-        if rec.values.get("name"):
-            refs_by_name.setdefault(_key(rec.values["name"]), set()).add(ref)
-        elif target is not None:
-            refs_by_name.setdefault(_key(ctx.people[target].display_name), set()).add(ref)
-        if rec.values.get("wechat_id"):
-            refs_by_wechat.setdefault(_key(rec.values["wechat_id"]), set()).add(ref)
-    referrers: dict[int, tuple[str, int]] = {}
-    for rec in records:
-        text = rec.values.get("referrer")
-        if not text:
-            continue
-        key = _key(text)
-        found = refs_by_wechat.get(key) or refs_by_name.get(key) or set()
-        target = targets.get(rec.row)
-        me = ("m", target) if target is not None else ("r", rec.row)
-        column = rec.column("referrer")
-        if not found:
-            rec.problem(column, f"找不到推荐人「{text}」: 社群里没有这个名字或微信号 (referrer not found)")
-        elif len(found) > 1:
-            rec.problem(column, f"推荐人「{text}」有 {len(found)} 人同名，请改用微信号 (ambiguous referrer)")
-        elif me in found:
-            rec.problem(column, "推荐人不能是自己 (cannot refer oneself)")
-        else:
-            referrers[rec.row] = next(iter(found))
-
-    # 4. what changes
-    now = utcnow()
-    planned: list[PlannedRow] = []
-    total = len(records)
-    for i, rec in enumerate(records):
-        if i % 1000 == 0:
-            _step(progress, i, total)
-        target = targets.get(rec.row)
-        person = ctx.people.get(target) if target is not None else None
-        if person is None and not rec.values.get("name") and not rec.problems:
-            rec.problem(rec.column("name"), "姓名为空: 新成员需要姓名 (a new person needs a name)")
-        name = rec.values.get("name") or (person.display_name if person else "") or ""
-        if rec.problems:
-            planned.append(PlannedRow(rec.row, "problem", name, (), tuple(rec.problems)))
-            continue
-        ops, changes = _changes(ctx, kind, rec, person, referrers.get(rec.row), now)
-        if rec.problems:  # found while comparing (e.g. a join date after the leave date)
-            planned.append(PlannedRow(rec.row, "problem", name, (), tuple(rec.problems)))
-            continue
-        if ops.member_id is None or ops.membership_id is None:
-            action = "add"
-        elif changes:
-            action = "update"
-        else:
-            action = "unchanged"
-        planned.append(PlannedRow(rec.row, action, name, tuple(changes), (), ops if action != "unchanged" else None))
-    return _make_plan(file, kind, group_id, headers, mapping, planned, [])
 
 
 def _split_note(note: str | None) -> tuple[str | None, dict[str, str]]:
@@ -1120,8 +1570,13 @@ def merge_note(existing: str | None, from_file: str | None, answers: Iterable[tu
     new_free, file_survey = _split_note(from_file)
     survey = dict(survey)
     survey.update(file_survey)
+    same = {unicodedata.normalize("NFKC", q): q for q in survey}
     for question, answer in answers:
+        old = same.get(unicodedata.normalize("NFKC", question))
+        if old is not None and old != question:
+            survey = {(question if q == old else q): a for q, a in survey.items()}
         survey[question] = answer
+        same[unicodedata.normalize("NFKC", question)] = question
     parts = [new_free or old_free] if (new_free or old_free) else []
     parts.extend(f"{SURVEY_PREFIX}{q}: {a}" for q, a in survey.items())
     return "\n".join(parts) or None
@@ -1134,6 +1589,7 @@ def _changes(
     person: _Person | None,
     referrer: tuple[str, int] | None,
     now: datetime,
+    actor: Actor | None = None,
 ) -> tuple[_Ops, list[Change]]:
     v = rec.values
     changes: list[Change] = []
@@ -1222,6 +1678,15 @@ def _changes(
             if new is not None and new != old:
                 ms_set[column] = new
                 changes.append(Change(name, _show(old), _show(new)))
+    final = ms_set.get("status", ms.status if ms else None)
+    if actor is not None and actor.role == "assistant" and final in _GONE and (ms is None or ms.status != final):
+        rec.problem(
+            rec.column("status"),
+            f"助理不能通过导入把成员设为「{STATUS_NAMES[final]}」，请让群主或管理员导入这一行"
+            f" (an assistant cannot set {final} through a file)",
+            "status_not_allowed",
+            STATUS_NAMES[final],
+        )
     if referrer is not None and (ms is None or referrer != ("m", ms.referrer_id)):
         changes.append(Change("referrer", None, _referrer_name(ctx, referrer, rec)))
 
@@ -1330,164 +1795,167 @@ def _bulk_update(session: Session, table: Any, rows: list[tuple[int, dict[str, A
         session.connection().execute(stmt, params)
 
 
-def apply_import(
-    session: Session, actor: Actor, plan: ImportPlan, *, progress: ProgressLike | None = None
-) -> ImportSummary:
-    """Write a plan made in this same transaction (run_import does both); the caller commits.
+class _Writer:
+    """Writes planned rows batch by batch in the caller's transaction (bulk Core statements), then, in
+    finish(), the referrers that name rows of the file and the one 'import.*' audit row."""
 
-    Refuses a plan with problems (raises the first ImportProblem). A plan with nothing to add or
-    update writes nothing at all."""
-    started = _time.perf_counter()
-    require(actor, "edit_members")
-    if not plan.ok:
-        raise plan.problems[0]
-    if plan.group_id is None:
-        raise QunDeskError("导入计划没有目标社群 (the plan has no group): plan against an existing group")
-    group_id = plan.group_id
-    work = [r for r in plan.rows if r.action in ("add", "update") and r.ops is not None]
-    if not work:
-        return ImportSummary(plan.file, plan.kind, group_id, 0, 0, plan.unchanged, _time.perf_counter() - started)
-    now = utcnow()
-    total = 6
-    _step(progress, 0, total)
-
-    # people
-    new_people = [r for r in work if r.ops.member_id is None]  # type: ignore[union-attr]
-    member_ids: dict[int, int] = {}  # row -> member id
-    if new_people:
-        params = []
-        for r in new_people:
-            s = r.ops.member_set  # type: ignore[union-attr]
-            name = s["display_name"]
-            phone = s.get("phone")
-            params.append(
-                {
-                    "display_name": name,
-                    **_search_keys(name),
-                    "nickname": s.get("nickname"),
-                    "wechat_id": s.get("wechat_id"),
-                    "phone": phone,
-                    "phone_tail": phone[-4:] if phone else None,
-                    "gender": s.get("gender"),
-                    "city": s.get("city"),
-                    "occupation": s.get("occupation"),
-                    "note": s.get("note"),
-                    "real_name_verified": bool(s.get("real_name_verified", False)),
-                    "verified_on": s.get("verified_on"),
-                    "seed_user": False,
-                    "points_opt_out": False,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        ids = _insert_returning(session, Member, params)
-        member_ids.update({r.row: mid for r, mid in zip(new_people, ids, strict=True)})
-    updates = []
-    for r in work:
-        ops = r.ops
-        assert ops is not None
-        if ops.member_id is None:
-            continue
-        member_ids[r.row] = ops.member_id
-        if ops.member_set:
-            values = dict(ops.member_set)
-            if "display_name" in values:
-                values.update(_search_keys(values["display_name"]))
-            if "phone" in values:
-                values["phone_tail"] = values["phone"][-4:] if values["phone"] else None
-            values["updated_at"] = now
-            updates.append((ops.member_id, values))
-    _bulk_update(session, Member.__table__, updates)
-    _step(progress, 1, total)
-
-    # tags (merged, never removed)
-    tag_names = {t for r in work for t in r.ops.tags_add}  # type: ignore[union-attr]
-    if tag_names:
-        tag_ids = _ensure_tags(session, tag_names)
-        links = [
-            {"member_id": member_ids[r.row], "tag_id": tag_ids[t]}
-            for r in work
-            for t in r.ops.tags_add  # type: ignore[union-attr]
-        ]
-        session.connection().execute(insert(member_tag), links)
-    _step(progress, 2, total)
-
-    # memberships
-    tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
-
-    def referrer_id(ops: _Ops) -> int | None:
-        if ops.referrer is None:
-            return None
-        kind, ident = ops.referrer
-        return ident if kind == "m" else member_ids[ident]
-
-    new_ms = [r for r in work if r.ops.membership_id is None]  # type: ignore[union-attr]
-    membership_ids: dict[int, int] = {}
-    if new_ms:
-        params = []
-        for r in new_ms:
-            ops = r.ops
-            assert ops is not None
-            s = ops.ms_set
-            params.append(
-                {
-                    "member_id": member_ids[r.row],
-                    "group_id": group_id,
-                    "status": s["status"],
-                    "tier_id": tier_ids.get(s["tier"]) if s.get("tier") else None,
-                    "group_nickname": s.get("group_nickname"),
-                    "applied_at": s.get("applied_at"),
-                    "joined_at": s.get("joined_at"),
-                    "left_at": s.get("left_at"),
-                    "referrer_id": referrer_id(ops),
-                    "purpose": s.get("purpose"),
-                    "fee_paid_cents": 0,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        ids = _insert_returning(session, Membership, params)
-        membership_ids.update({r.row: msid for r, msid in zip(new_ms, ids, strict=True)})
-    ms_updates = []
-    for r in work:
-        ops = r.ops
-        assert ops is not None
-        if ops.membership_id is None:
-            continue
-        membership_ids[r.row] = ops.membership_id
-        values = dict(ops.ms_set)
-        if "tier" in values:
-            values["tier_id"] = tier_ids.get(values.pop("tier"))
-        if ops.referrer is not None:
-            values["referrer_id"] = referrer_id(ops)
-        if values:
-            values["updated_at"] = now
-            ms_updates.append((ops.membership_id, values))
-    _bulk_update(session, Membership.__table__, ms_updates)
-    _step(progress, 3, total)
-
-    # the 进群目的问答 step (applications)
-    step_rows = [r for r in work if r.ops.step_answer is not None]  # type: ignore[union-attr]
-    if step_rows:
-        step_id = session.scalar(
+    def __init__(self, session: Session, actor: Actor, group_id: int, kind: str, file: str):
+        self.session, self.actor, self.group_id, self.kind, self.file = session, actor, group_id, kind, file
+        self.now = utcnow()
+        self.added = self.updated = 0
+        self.member_of_row: dict[int, int] = {}  # rows another row names as referrer: row -> member id
+        self.referenced: set[int] = set()
+        self.remember_all = False  # the file has a referrer column: keep every written row's member id
+        self.deferred: list[tuple[int, int]] = []  # (membership id, row of the referrer)
+        self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
+        self.step_id: int | None = session.scalar(
             select(EntryStep.id).where(
                 EntryStep.group_id == group_id, EntryStep.code == "purpose", EntryStep.retired_at.is_(None)
             )
         )
-        if step_id is not None:
+
+    def note_referenced(self, rows: Iterable[PlannedRow]) -> None:
+        for r in rows:
+            if r.ops is not None and r.ops.referrer is not None and r.ops.referrer[0] == "r":
+                self.referenced.add(r.ops.referrer[1])
+
+    def write(self, rows: list[PlannedRow]) -> None:
+        work = [r for r in rows if r.action in ("add", "update") and r.ops is not None]
+        if not work:
+            return
+        session, now, group_id = self.session, self.now, self.group_id
+        connection = session.connection()
+        member_ids: dict[int, int] = {}  # row -> member id
+        new_people = [r for r in work if r.ops.member_id is None]  # type: ignore[union-attr]
+        if new_people:
+            params = []
+            for r in new_people:
+                s = r.ops.member_set  # type: ignore[union-attr]
+                name = s["display_name"]
+                phone = s.get("phone")
+                params.append(
+                    {
+                        "display_name": name,
+                        **_search_keys(name),
+                        "nickname": s.get("nickname"),
+                        "wechat_id": s.get("wechat_id"),
+                        "phone": phone,
+                        "phone_tail": phone[-4:] if phone else None,
+                        "gender": s.get("gender"),
+                        "city": s.get("city"),
+                        "occupation": s.get("occupation"),
+                        "note": s.get("note"),
+                        "real_name_verified": bool(s.get("real_name_verified", False)),
+                        "verified_on": s.get("verified_on"),
+                        "seed_user": False,
+                        "points_opt_out": False,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+            ids = _insert_returning(session, Member, params)
+            member_ids.update({r.row: mid for r, mid in zip(new_people, ids, strict=True)})
+        updates = []
+        for r in work:
+            ops = r.ops
+            assert ops is not None
+            if ops.member_id is None:
+                continue
+            member_ids[r.row] = ops.member_id
+            if ops.member_set:
+                values = dict(ops.member_set)
+                if "display_name" in values:
+                    values.update(_search_keys(values["display_name"]))
+                if "phone" in values:
+                    values["phone_tail"] = values["phone"][-4:] if values["phone"] else None
+                values["updated_at"] = now
+                updates.append((ops.member_id, values))
+        _bulk_update(session, Member.__table__, updates)
+        if self.remember_all:
+            self.member_of_row.update(member_ids)
+        else:
+            for row in self.referenced:
+                if row in member_ids:
+                    self.member_of_row[row] = member_ids[row]
+
+        tag_names = {t for r in work for t in r.ops.tags_add}  # type: ignore[union-attr]
+        if tag_names:
+            tag_ids = _ensure_tags(session, tag_names)
+            links = [
+                {"member_id": member_ids[r.row], "tag_id": tag_ids[t]}
+                for r in work
+                for t in r.ops.tags_add  # type: ignore[union-attr]
+            ]
+            connection.execute(insert(member_tag), links)
+
+        tier_ids = self.tier_ids
+
+        def referrer_id(ops: _Ops) -> int | None:
+            if ops.referrer is None or ops.referrer[0] != "m":
+                return None
+            return ops.referrer[1]
+
+        new_ms = [r for r in work if r.ops.membership_id is None]  # type: ignore[union-attr]
+        membership_ids: dict[int, int] = {}
+        if new_ms:
+            params = []
+            for r in new_ms:
+                ops = r.ops
+                assert ops is not None
+                s = ops.ms_set
+                params.append(
+                    {
+                        "member_id": member_ids[r.row],
+                        "group_id": group_id,
+                        "status": s["status"],
+                        "tier_id": tier_ids.get(s["tier"]) if s.get("tier") else None,
+                        "group_nickname": s.get("group_nickname"),
+                        "applied_at": s.get("applied_at"),
+                        "joined_at": s.get("joined_at"),
+                        "left_at": s.get("left_at"),
+                        "referrer_id": referrer_id(ops),
+                        "purpose": s.get("purpose"),
+                        "fee_paid_cents": 0,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+            ids = _insert_returning(session, Membership, params)
+            membership_ids.update({r.row: msid for r, msid in zip(new_ms, ids, strict=True)})
+        ms_updates = []
+        for r in work:
+            ops = r.ops
+            assert ops is not None
+            if ops.membership_id is not None:
+                membership_ids[r.row] = ops.membership_id
+                values = dict(ops.ms_set)
+                if "tier" in values:
+                    values["tier_id"] = tier_ids.get(values.pop("tier"))
+                if ops.referrer is not None and ops.referrer[0] == "m":
+                    values["referrer_id"] = ops.referrer[1]
+                if values:
+                    values["updated_at"] = now
+                    ms_updates.append((ops.membership_id, values))
+            if ops.referrer is not None and ops.referrer[0] == "r":
+                self.deferred.append((membership_ids[r.row], ops.referrer[1]))
+        _bulk_update(session, Membership.__table__, ms_updates)
+
+        step_rows = [r for r in work if r.ops.step_answer is not None]  # type: ignore[union-attr]
+        if step_rows and self.step_id is not None:
+            step_id = self.step_id
             inserts = [
                 {
                     "membership_id": membership_ids[r.row],
                     "step_id": step_id,
                     "done_at": r.ops.step_done_at or now,  # type: ignore[union-attr]
-                    "recorded_by": actor.id,
+                    "recorded_by": self.actor.id,
                     "answer": r.ops.step_answer,  # type: ignore[union-attr]
                 }
                 for r in step_rows
                 if not r.ops.step_exists  # type: ignore[union-attr]
             ]
             if inserts:
-                session.connection().execute(insert(StepProgress.__table__), inserts)
+                connection.execute(insert(StepProgress.__table__), inserts)
             answers = [
                 {"b_ms": membership_ids[r.row], "b_answer": r.ops.step_answer}  # type: ignore[union-attr]
                 for r in step_rows
@@ -1495,43 +1963,105 @@ def apply_import(
             ]
             if answers:
                 table = StepProgress.__table__
-                session.connection().execute(
+                connection.execute(
                     update(table)
                     .where(table.c.membership_id == bindparam("b_ms"), table.c.step_id == step_id)
                     .values(answer=bindparam("b_answer")),
                     answers,
                 )
-    _step(progress, 4, total)
 
-    # audit: one row per person added or updated, one for the import
-    audit = []
-    added = updated = 0
-    for r in work:
-        mid = member_ids[r.row]
-        after = {c.field: c.after for c in r.changes}
-        if r.action == "add":
-            added += 1
+        # audit: one row per person added or updated (the member's history), with earlier submissions
+        audit = []
+        at, operator = now, self.actor.id
+        dumps = json.dumps
+        for r in work:
+            after = {c.field: c.after for c in r.changes}
+            if r.action == "add":
+                self.added += 1
+                after["group_id"] = group_id
+                payload: dict[str, Any] = {"after": after}
+                action = "member.add"
+            else:
+                self.updated += 1
+                payload = {"before": {c.field: c.before for c in r.changes}, "after": after}
+                action = "member.update"
+            if r.history:
+                payload["submissions"] = list(r.history)
+                payload["rows"] = list(r.rows)
             audit.append(
-                _audit_row(now, actor, "member.add", "member", mid, {"after": {**after, "group_id": group_id}})
+                {
+                    "at": at,
+                    "operator_id": operator,
+                    "action": action,
+                    "entity": "member",
+                    "entity_id": member_ids[r.row],
+                    "summary": dumps(payload, ensure_ascii=False, default=str),
+                }
             )
-        else:
-            updated += 1
-            before = {c.field: c.before for c in r.changes}
-            audit.append(_audit_row(now, actor, "member.update", "member", mid, {"before": before, "after": after}))
-    audit.append(
-        _audit_row(
-            now,
-            actor,
-            f"import.{plan.kind}",
-            "group",
-            group_id,
-            {"after": {"file": plan.file, "added": added, "updated": updated, "unchanged": plan.unchanged}},
-        )
+        connection.execute(insert(AuditEntry.__table__), audit)
+
+    def finish(self, unchanged: int) -> None:
+        if self.deferred:
+            params = [{"b_id": msid, "v_ref": self.member_of_row[row]} for msid, row in self.deferred]
+            table = Membership.__table__
+            self.session.connection().execute(
+                update(table).where(table.c.id == bindparam("b_id")).values(referrer_id=bindparam("v_ref")), params
+            )
+        if self.added or self.updated:
+            self.session.connection().execute(
+                insert(AuditEntry.__table__),
+                [
+                    _audit_row(
+                        self.now,
+                        self.actor,
+                        f"import.{self.kind}",
+                        "group",
+                        self.group_id,
+                        {
+                            "after": {
+                                "file": self.file,
+                                "added": self.added,
+                                "updated": self.updated,
+                                "unchanged": unchanged,
+                            }
+                        },
+                    )
+                ],
+            )
+        self.session.flush()
+
+
+def apply_import(
+    session: Session, actor: Actor, plan: ImportPlan, *, progress: ProgressLike | None = None
+) -> ImportSummary:
+    """Write a plan made in this same transaction; the caller commits (run_import plans and writes in
+    one pass instead, batch by batch, so that a big file never sits in memory).
+
+    Refuses a plan with problems (raises the first ImportProblem), and a plan that kept only a sample
+    of its rows. A plan with nothing to add or update writes nothing at all."""
+    started = _time.perf_counter()
+    require(actor, "edit_members")
+    if not plan.ok:
+        raise plan.problems[0]
+    if plan.group_id is None:
+        raise QunDeskError("导入计划没有目标社群 (the plan has no group): plan against an existing group")
+    if not plan.complete or any(r.ops is None and r.action in ("add", "update") for r in plan.rows):
+        raise QunDeskError("这个计划只保留了部分行，请用 run_import 导入 (a sampled plan cannot be applied)")
+    _step(progress, 0, 2)
+    writer = _Writer(session, actor, plan.group_id, plan.kind, plan.file)
+    writer.note_referenced(plan.rows)
+    writer.write(list(plan.rows))
+    writer.finish(plan.unchanged)
+    _step(progress, 2, 2)
+    return ImportSummary(
+        plan.file,
+        plan.kind,
+        plan.group_id,
+        writer.added,
+        writer.updated,
+        plan.unchanged,
+        _time.perf_counter() - started,
     )
-    session.connection().execute(insert(AuditEntry.__table__), audit)
-    session.flush()
-    _step(progress, total, total)
-    return ImportSummary(plan.file, plan.kind, group_id, added, updated, plan.unchanged, _time.perf_counter() - started)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1563,48 +2093,69 @@ def run_import(
     mapping: dict[int, str] | None = None,
     remember: bool = False,
     table: Table | None = None,
+    sheet: str | None = None,
 ) -> tuple[ImportPlan, ImportSummary | None, bool]:
-    """Read `path`, plan it against the group called `group_name` and, unless `dry_run`, apply it in
-    one transaction that also creates the group when it is missing.
+    """Read `path` (its sheet `sheet`, else the one with the member table), plan it against the group
+    called `group_name` and, unless `dry_run`, write it in the same pass, batch by batch, in one
+    transaction that also creates the group when it is missing.
 
     Returns (plan, summary or None for a dry run, group created — or would be, for a dry run).
     A plan with problems raises ImportFailed (an ImportProblem naming the first problem; `.plan`
-    lists them all) and writes nothing, not even the group. `remember=True` keeps `mapping` for this
-    header layout (the dialog does this when the user corrected the automatic mapping). `table` is
-    the file as already read (the dialog's preview), so that importing does not read it again."""
+    lists them all) and writes nothing, not even the group. Warnings do not stop an import.
+    `remember=True` keeps `mapping` for this header layout (the dialog does this when the user
+    corrected the automatic mapping). `table` is the file as already read (the dialog's preview), so
+    that importing does not read it again."""
     from desktop.io.tabular import read_table
     from desktop.services.groups import get_or_create_group
 
+    started = _time.perf_counter()
     if kind not in KINDS:
         raise QunDeskError(f"未知导入类型 {kind!r} (expected roster or applications)")
     name = (group_name or "").strip()
     if not name:
         raise ValidationError("group", "社群名称不能为空 (group name is required)")
     if table is None:
-        table = read_table(path, progress=_Phase(progress, 0, 400))
+        table = read_table(path, sheet=sheet, progress=_Phase(progress, 0, 300))
     with database.session() as session:
         existing = session.scalar(select(Group.id).where(Group.name == name))
         created = existing is None
         group_id = existing
-        if created and not dry_run:
-            group_id, created = get_or_create_group(session, actor, name)
-        plan_progress = _Phase(progress, 400, 300)
+        writer = None
+        if not dry_run:
+            require(actor, "edit_members")
+            if created:
+                group_id, created = get_or_create_group(session, actor, name)
+            assert group_id is not None
+            writer = _Writer(session, actor, group_id, kind, table.file)
+        plan_progress = _Phase(progress, 300, 700)
         if kind == "roster":
-            plan = plan_roster_import(session, group_id, table, mapping, progress=plan_progress)
+            plan = plan_roster_import(
+                session, group_id, table, mapping, progress=plan_progress, actor=actor, writer=writer
+            )
         else:
-            plan = plan_applications_import(session, group_id, table, progress=plan_progress)
+            plan = plan_applications_import(
+                session, group_id, table, progress=plan_progress, actor=actor, writer=writer
+            )
         if not plan.ok:
             session.rollback()
             raise ImportFailed(plan)
-        if dry_run:
+        if writer is None:
             session.rollback()
             return plan, None, created
-        require(actor, "edit_members")
-        summary = apply_import(session, actor, plan, progress=_Phase(progress, 700, 300))
+        writer.finish(plan.unchanged)
         if remember and kind == "roster" and mapping is not None:
             remember_mapping(session, table.headers, mapping)
         _step(progress, PROGRESS_TOTAL, PROGRESS_TOTAL)
         session.commit()
+        summary = ImportSummary(
+            plan.file,
+            kind,
+            plan.group_id or group_id,
+            writer.added,
+            writer.updated,
+            plan.unchanged,
+            _time.perf_counter() - started,
+        )
         return plan, summary, created
 
 
@@ -1616,4 +2167,6 @@ def describe_row(row: PlannedRow) -> str:
         text += "  (" + "; ".join(str(c).replace("\n", " / ") for c in row.changes) + ")"
     if row.problems:
         text += "  " + "; ".join(p.message for p in row.problems)
+    if row.warnings:
+        text += "  ⚠ " + "; ".join(w.message for w in row.warnings)
     return text
