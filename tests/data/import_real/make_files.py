@@ -1939,7 +1939,7 @@ def roster_phone_forms(path: Path) -> dict:
         {
             "row": landline,
             "phone_form": "a Shenzhen landline with a space",
-            "person": {"name": "钟伟", "phone": "0755-87654321", "note": "社区活动室电话"},
+            "person": {"name": "钟伟", "phone": "075587654321", "note": "社区活动室电话"},
         }
     )
     sh.widths(10, 30, 20, 16)
@@ -2680,7 +2680,8 @@ DECISIONS = """\
 - **Phones**: mainland mobiles come back as 11 digits whatever the form: (+86), +86, 0086, 86-, spaces,
   dashes, number and float cells, quotePrefix text, a literal apostrophe (the CSV/WPS leftover),
   full-width digits, a no-break space, and a bracketed remark after the number ("（微信同号）" is dropped,
-  it is not a second number). Landlines are "area-local". Two numbers in one cell stay a problem.
+  it is not a second number). Landlines are stored as the member dialog stores them: digits only
+  (0755 87654321 → 075587654321). Two numbers in one cell stay a problem.
 - **Sheets**: without --sheet, the sheet whose table has a recognisable person column (name, WeChat
   ID or phone) is used, whatever sheet the workbook opens on; a table without one (活动记录, 汇总) is
   not chosen, and asking for it with --sheet is refused. When no sheet has such a table, the refusal
@@ -2711,7 +2712,7 @@ def build(out: Path = HERE) -> list[Path]:
             "row": "the row number as Excel shows it (the header row counts); for CSV the record number, which is the line number here",
             "header_row": "the Excel row (or CSV record) of the header",
             "person": "every person field the row gives after import; a field not listed is empty",
-            "phone": "canonical: 11 digits for a mainland mobile, area-local (0755-87654321) for a landline",
+            "phone": "as stored: 11 digits for a mainland mobile, digits only for a landline (075587654321; the app stores every phone digits-only, desktop/services/roster.normalise_phone)",
             "gender": "male / female (未知 gives nothing)",
             "joined_at": "ISO date, or date-time when the file has a time",
             "referrer": "the referrer's name (display name) as imported",
