@@ -450,6 +450,7 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes) -> Iterator[Row
     """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
     and, at the end, reported in `notes` instead of yielded."""
     pending: list[tuple[int, list[object], str]] = []
+    last_data = 0
     for row_no, cells in raw:
         cells = fills.apply(row_no, cells, notes)
         text = _footer_text(cells)
@@ -459,9 +460,10 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes) -> Iterator[Row
         for held in pending:
             yield held[0], held[1]
         pending.clear()
+        last_data = row_no
         yield row_no, cells
     if notes.record and pending:
-        previous = None
+        previous = last_data or None
         for row_no, _cells, text in pending:
             if previous is not None:
                 for blank in range(previous + 1, min(row_no, previous + 21)):

@@ -656,6 +656,11 @@ def auto_mapping(headers: list[str] | tuple[str, ...]) -> dict[int, str]:
         if key in _GROUP_NICKNAME_KEYS and "group_nickname" not in mapping.values():
             if mapping.get(index) in (None, "nickname"):
                 mapping[index] = "group_nickname"
+    if "nickname" not in mapping.values():  # 群昵称 took the nickname: the next nickname column (微信昵称) is it
+        for index, header in enumerate(headers):
+            if index not in mapping and header and header_field(header) == "nickname":
+                mapping[index] = "nickname"
+                break
     keys = [norm_key(clean_header(h)) for h in headers]
     number = next((i for i, k in enumerate(keys) if k in _WECHAT_NUMBER_KEYS), None)
     wxid = next((i for i, k in enumerate(keys) if k in _WXID_KEYS), None)
@@ -971,9 +976,9 @@ class _RowReader:
 
 class _RefIndex:
     """Who a 推荐人/邀请人 cell can name: the group's people and the file's rows, by level
-    (WeChat ID, group nickname, name, nickname)."""
+    (WeChat ID, group nickname, nickname, then name for 邀请人; WeChat ID then name for 推荐人)."""
 
-    LEVELS_INVITER = ("wechat", "gnick", "name", "nick")
+    LEVELS_INVITER = ("wechat", "gnick", "nick", "name")
     LEVELS_REFERRER = ("wechat", "name")
 
     def __init__(self) -> None:
