@@ -319,6 +319,11 @@ def _args_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / an .xlsx or .csv file")
     p.add_argument("--group", required=True, metavar="NAME", help="社群名称, 不存在时创建 / group (created if missing)")
     p.add_argument("--dry-run", action="store_true", help="只显示计划, 不写入 / show the plan, write nothing")
+    p.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="读取这个工作表 (默认: 有成员表的那个) / the sheet to read (default: the one with the member table)",
+    )
 
 
 def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
@@ -335,7 +340,14 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
 
     try:
         plan, summary, created = run_import(
-            database, actor, args.file, args.group, kind, args.dry_run, _TerminalProgress() if show else None
+            database,
+            actor,
+            args.file,
+            args.group,
+            kind,
+            args.dry_run,
+            _TerminalProgress() if show else None,
+            sheet=getattr(args, "sheet", None),
         )
     except ImportFailed as exc:
         if show:
@@ -343,14 +355,23 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             show = False
         for problem in exc.problems:
             sys.stderr.write(f"qundesk: {problem}\n")
+        for warning in exc.plan.warnings:
+            sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+        count = exc.plan.problem_count or len(exc.problems)
+        listed = (
+            ""
+            if count == len(exc.problems)
+            else f" (前 {len(exc.problems)} 个已列出 / first {len(exc.problems)} listed)"
+        )
         sys.stderr.write(
-            f"qundesk: {exc.file}: {len(exc.problems)} 个问题, 未导入任何内容 "
-            f"({len(exc.problems)} problem(s); nothing was imported)\n"
+            f"qundesk: {exc.file}: {count} 个问题{listed}, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
         )
         return EXIT_BAD_INPUT
     finally:
         if show:
             sys.stderr.write("\r\033[K")
+    for warning in plan.warnings:  # warnings do not stop the import: stderr, exit 0
+        sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
     group = args.group.strip()
     if created:
         if args.dry_run:
@@ -358,9 +379,17 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
         else:
             print(f"社群「{group}」不存在, 已创建 (group created)")
     if args.dry_run:
+        for skipped in plan.skipped:
+            label = {"title": "标题 title", "footer": "表尾 footer", "blank": "空行 blank"}.get(
+                skipped.reason, skipped.reason
+            )
+            print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
             print(describe_row(row))
-    print(f"{plan.file} → {group}")
+        if plan.fill_count:
+            print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
+    sheet = f" [{plan.sheet}]" if plan.sheet else ""
+    print(f"{plan.file}{sheet} → {group}")
     counts = {"added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged}
     if summary is not None:
         counts = {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}

@@ -356,3 +356,60 @@ def test_same_person_across_files_is_never_a_second_person(sqlite_workspace):
             groups = s.scalar(select(func.count()).select_from(Membership).where(Membership.member_id == hits.pop()))
         files = {a["file"] for a in same["appearances"]}
         assert groups == len(files), same["person"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# the command line: --sheet, warnings on stderr with exit 0, skipped rows in a dry run
+
+
+def test_cli_warnings_go_to_stderr_and_the_import_succeeds(tmp_path, capsys):
+    from desktop.cli import main
+
+    db = str(tmp_path / "cli.sqlite")
+    code = main(["--db", db, "import", "roster", str(FILES / "wx_members_wetool.csv"), "--group", "瑜伽群"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "新增 added" in out and "9" in out
+    assert err.count("提示 (warning)") == 2 and "第6行" in err and "小雨" in err and "老王" in err
+
+
+def test_cli_sheet_option_and_refusals(tmp_path, capsys):
+    from desktop.cli import main
+
+    db = str(tmp_path / "cli.sqlite")
+    path = str(FILES / "workbook_three_sheets.xlsx")
+    assert main(["--db", db, "import", "roster", path, "--group", "摄影群", "--sheet", "汇总"]) == 1
+    assert "汇总" in capsys.readouterr().err
+    assert main(["--db", db, "import", "roster", path, "--group", "摄影群", "--sheet", "不存在"]) == 1
+    err = capsys.readouterr().err
+    assert all(name in err for name in ("说明", "汇总", "成员明细"))
+    assert main(["--db", db, "import", "roster", path, "--group", "摄影群", "--sheet", "成员明细"]) == 0
+    assert "[成员明细]" in capsys.readouterr().out
+
+
+def test_cli_dry_run_lists_skipped_footer_rows_and_merged_fills(tmp_path, capsys):
+    from desktop.cli import main
+
+    db = str(tmp_path / "cli.sqlite")
+    code = main(
+        ["--db", db, "import", "roster", str(FILES / "roster_footer_rows.xlsx"), "--group", "读书会", "--dry-run"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "第11行  跳过 skipped (表尾 footer)  合计：8人" in out
+    assert "第14行  跳过 skipped (空行 blank)" in out
+    code = main(
+        ["--db", db, "import", "roster", str(FILES / "roster_merged_blocks.xlsx"), "--group", "读书会", "--dry-run"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and "merged cells filled down" in out
+
+
+def test_cli_bomb_is_refused_with_exit_1(tmp_path, capsys):
+    from desktop.cli import main
+
+    db = str(tmp_path / "cli.sqlite")
+    started = time.perf_counter()
+    assert main(["--db", db, "import", "roster", str(FILES / "hostile_zip_bomb.xlsx"), "--group", "x"]) == 1
+    assert time.perf_counter() - started < 5
+    assert "1 GB" in capsys.readouterr().err
