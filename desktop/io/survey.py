@@ -195,7 +195,7 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             table.header_row,
             None,
             "没有题目问姓名、微信号或手机（找过：姓名/名字/称呼、微信号/微信、手机/电话），无法识别申请人"
-            " (no question asks for the name, WeChat ID or phone; looked for 姓名/名字/称呼, 微信号, 手机/电话)",
+            " (no question asks for the name, WeChat ID or phone)",
             "no_person_question",
         )
     roles = layout.roles

@@ -895,7 +895,7 @@ def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLik
         if sheet not in names:
             listed = "、".join(names)
             raise ImportProblem(
-                name, None, None, f"没有名为“{sheet}”的工作表（现有：{listed}）(no sheet {sheet!r})", "no_such_sheet"
+                name, None, None, f"没有名为“{sheet}”的工作表（现有：{listed}）(no such sheet)", "no_such_sheet"
             )
         return build(sheet)
     order = ([names[active]] if 0 <= active < len(names) else []) + [n for i, n in enumerate(names) if i != active]
@@ -922,7 +922,7 @@ def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLik
         None,
         None,
         f"没有一个工作表有姓名、微信号或手机列；读过的工作表：{listed}"
-        f" (no sheet has a table with a name, WeChat ID or phone column; sheets read: {listed})",
+        " (no sheet has a table with a name, WeChat ID or phone column; the sheets read are listed)",
         "no_table",
     )
 

@@ -931,7 +931,7 @@ def _check_mapping(table: Table, headers: list[str], mapping: dict[int, str]) ->
             seen[name] = index
     if not {"name", "wechat_id", "phone", "wxid"} & set(mapping.values()) and not _name_from(mapping):
         where = f"工作表「{table.sheet}」里" if table.sheet else ""
-        sheet = f" in sheet {table.sheet}" if table.sheet else ""
+        sheet = " in this sheet" if table.sheet else ""
         problems.append(
             ImportProblem(
                 table.file,

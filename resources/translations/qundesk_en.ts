@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
         <name>ExceptionDialog</name>
@@ -532,6 +533,70 @@
             <source>Cancelled.</source>
             <translation>Cancelled.</translation>
         </message>
+        <message>
+            <source>WeChat wxid (when the WeChat ID is empty)</source>
+            <translation>WeChat wxid (when the WeChat ID is empty)</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <source>footer below the table, not a person</source>
+            <translation>footer below the table, not a person</translation>
+        </message>
+        <message>
+            <source>blank row below the table</source>
+            <translation>blank row below the table</translation>
+        </message>
+        <message>
+            <source>title above the header</source>
+            <translation>title above the header</translation>
+        </message>
+        <message>
+            <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
+            <translation>The sheet with the member table is chosen; pick another if it is wrong.</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>Sheet:</translation>
+        </message>
+        <message>
+            <source>Sheet “%1” of %2.</source>
+            <translation>Sheet “%1” of %2.</translation>
+        </message>
+        <message>
+            <source>%1 title row(s) above the header skipped.</source>
+            <translation>%1 title row(s) above the header skipped.</translation>
+        </message>
+        <message>
+            <source>%1 footer or blank row(s) below the table skipped (listed at the end).</source>
+            <translation>%1 footer or blank row(s) below the table skipped (listed at the end).</translation>
+        </message>
+        <message>
+            <source>%1 merged cell(s) filled from the row above.</source>
+            <translation>%1 merged cell(s) filled from the row above.</translation>
+        </message>
+        <message>
+            <source>No name column: the name is the group nickname, else the WeChat nickname.</source>
+            <translation>No name column: the name is the group nickname, else the WeChat nickname.</translation>
+        </message>
+        <message>
+            <source>%1 row(s) with warnings (shown in amber); they are imported.</source>
+            <translation>%1 row(s) with warnings (shown in amber); they are imported.</translation>
+        </message>
+        <message>
+            <source>A big file: the preview lists the first rows and every row with a problem or warning.</source>
+            <translation>A big file: the preview lists the first rows and every row with a problem or warning.</translation>
+        </message>
+        <message>
+            <source>merged cells filled from above: %1</source>
+            <translation>merged cells filled from above: %1</translation>
+        </message>
+        <message>
+            <source>also submitted in row %1 (the latest answers win)</source>
+            <translation>also submitted in row %1 (the latest answers win)</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -697,13 +762,33 @@
             <source>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</source>
             <translation>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</translation>
         </message>
-    <message><source>Restored into %1.</source><translation>Restored into %1.</translation></message><message><source>The workspace is damaged: %1
+        <message>
+            <source>Restored into %1.</source>
+            <translation>Restored into %1.</translation>
+        </message>
+        <message>
+            <source>The workspace is damaged: %1
 
-Restore the latest backup into a new file and open it?</source><translation>The workspace is damaged: %1
+Restore the latest backup into a new file and open it?</source>
+            <translation>The workspace is damaged: %1
 
-Restore the latest backup into a new file and open it?</translation></message><message><source>There is no backup to restore.</source><translation>There is no backup to restore.</translation></message><message><source>This workspace is already open in another window: %1.
-%2</source><translation>This workspace is already open in another window: %1.
-%2</translation></message><message><source>&amp;Tiers, roles and tags…</source><translation>&amp;Tiers, roles and tags…</translation></message></context>
+Restore the latest backup into a new file and open it?</translation>
+        </message>
+        <message>
+            <source>There is no backup to restore.</source>
+            <translation>There is no backup to restore.</translation>
+        </message>
+        <message>
+            <source>This workspace is already open in another window: %1.
+%2</source>
+            <translation>This workspace is already open in another window: %1.
+%2</translation>
+        </message>
+        <message>
+            <source>&amp;Tiers, roles and tags…</source>
+            <translation>&amp;Tiers, roles and tags…</translation>
+        </message>
+    </context>
     <context>
         <name>MemberDialog</name>
         <message>

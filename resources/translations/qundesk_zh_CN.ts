@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
         <name>ExceptionDialog</name>
@@ -532,6 +533,70 @@
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
+        <message>
+            <source>WeChat wxid (when the WeChat ID is empty)</source>
+            <translation>微信ID wxid（微信号为空时使用）</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>跳过</translation>
+        </message>
+        <message>
+            <source>footer below the table, not a person</source>
+            <translation>表格下方的表尾，不是成员</translation>
+        </message>
+        <message>
+            <source>blank row below the table</source>
+            <translation>表格下方的空行</translation>
+        </message>
+        <message>
+            <source>title above the header</source>
+            <translation>表头上方的标题</translation>
+        </message>
+        <message>
+            <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
+            <translation>已自动选中有成员表的工作表；选错了可以换一个。</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Sheet “%1” of %2.</source>
+            <translation>读取的是 %2 个工作表中的“%1”。</translation>
+        </message>
+        <message>
+            <source>%1 title row(s) above the header skipped.</source>
+            <translation>跳过表头上方的标题 %1 行。</translation>
+        </message>
+        <message>
+            <source>%1 footer or blank row(s) below the table skipped (listed at the end).</source>
+            <translation>跳过表格下方的表尾或空行 %1 行（列在最后）。</translation>
+        </message>
+        <message>
+            <source>%1 merged cell(s) filled from the row above.</source>
+            <translation>合并单元格已按上方的值填充 %1 格。</translation>
+        </message>
+        <message>
+            <source>No name column: the name is the group nickname, else the WeChat nickname.</source>
+            <translation>没有姓名列：姓名取群昵称，没有群昵称时取微信昵称。</translation>
+        </message>
+        <message>
+            <source>%1 row(s) with warnings (shown in amber); they are imported.</source>
+            <translation>%1 行有提示（黄色显示），照常导入。</translation>
+        </message>
+        <message>
+            <source>A big file: the preview lists the first rows and every row with a problem or warning.</source>
+            <translation>文件较大：预览只列出前面的行和所有有问题或提示的行。</translation>
+        </message>
+        <message>
+            <source>merged cells filled from above: %1</source>
+            <translation>合并单元格，沿用上方的值：%1</translation>
+        </message>
+        <message>
+            <source>also submitted in row %1 (the latest answers win)</source>
+            <translation>第 %1 行也是此人提交的（以最新一次为准）</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -696,13 +761,33 @@
             <source>&lt;b&gt;QunDesk&lt;/b&gt; %1&lt;br&gt;A desktop assistant for people who run WeChat and QQ groups: roster, entry steps, check-ins, points, group health and monthly Excel reports.</source>
             <translation>&lt;b&gt;社群助手 QunDesk&lt;/b&gt; %1&lt;br&gt;为运营微信群、QQ 群的人准备的桌面助手：成员名册、入群流程、打卡、积分、社群健康度和月度 Excel 报表。</translation>
         </message>
-    <message><source>Restored into %1.</source><translation>已恢复到 %1。</translation></message><message><source>The workspace is damaged: %1
+        <message>
+            <source>Restored into %1.</source>
+            <translation>已恢复到 %1。</translation>
+        </message>
+        <message>
+            <source>The workspace is damaged: %1
 
-Restore the latest backup into a new file and open it?</source><translation>工作区已损坏：%1
+Restore the latest backup into a new file and open it?</source>
+            <translation>工作区已损坏：%1
 
-要把最近的备份恢复到一个新文件并打开吗？</translation></message><message><source>There is no backup to restore.</source><translation>没有可以恢复的备份。</translation></message><message><source>This workspace is already open in another window: %1.
-%2</source><translation>这个工作区已在另一个窗口中打开：%1。
-%2</translation></message><message><source>&amp;Tiers, roles and tags…</source><translation>层级、角色与标签(&amp;T)…</translation></message></context>
+要把最近的备份恢复到一个新文件并打开吗？</translation>
+        </message>
+        <message>
+            <source>There is no backup to restore.</source>
+            <translation>没有可以恢复的备份。</translation>
+        </message>
+        <message>
+            <source>This workspace is already open in another window: %1.
+%2</source>
+            <translation>这个工作区已在另一个窗口中打开：%1。
+%2</translation>
+        </message>
+        <message>
+            <source>&amp;Tiers, roles and tags…</source>
+            <translation>层级、角色与标签(&amp;T)…</translation>
+        </message>
+    </context>
     <context>
         <name>MemberDialog</name>
         <message>

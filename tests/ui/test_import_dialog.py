@@ -225,3 +225,78 @@ def test_cancel_while_reading_a_big_file(qtbot, empty_ws, tmp_path):
     assert dialog.summary_label.text() == "Cancelled."
     assert not dialog.cancel_button.isVisible() and not dialog.import_button.isEnabled()
     assert roster(empty_ws) == {}
+
+
+# ---------------------------------------------------------------------------------------------------
+# issue 12: the sheet choice, skipped footer rows, merged fills, warnings, an assistant's limits
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "import_real" / "files"
+
+
+@pytest.fixture
+def corpus_day(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-01")  # the corpus' dates run to 2026-12-01
+
+
+def lines(dialog: ImportDialog) -> list:
+    model = dialog.preview_model
+    return [model.line(r) for r in range(model.rowCount())]
+
+
+def test_the_sheet_with_the_member_table_is_chosen_and_another_can_be_picked(qtbot, empty_ws, corpus_day):
+    dialog = open_dialog(qtbot, empty_ws)
+    plan = load(qtbot, dialog, REAL / "workbook_three_sheets.xlsx")
+    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())] == ["说明", "汇总", "成员明细"]
+    assert dialog.sheet_combo.currentText() == "成员明细" and dialog.sheet_row.isVisible()
+    assert plan.ok and plan.added == 7 and "成员明细" in dialog.notes_label.text()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
+        dialog.choose_sheet("汇总")
+    assert not ready.args[0].ok and [p.code for p in ready.args[0].problems] == ["no_person_columns"]
+    assert not dialog.import_button.isEnabled()
+    plan = load(qtbot, dialog, DATA / "roster_gbk.csv")  # a CSV has no sheets
+    assert not dialog.sheet_row.isVisible()
+
+
+def test_footer_rows_are_listed_as_skipped(qtbot, empty_ws, corpus_day):
+    dialog = open_dialog(qtbot, empty_ws)
+    plan = load(qtbot, dialog, REAL / "roster_footer_rows.xlsx")
+    assert plan.ok and plan.added == 8
+    skipped = [(line.row, line.name) for line in lines(dialog) if line.action == "skipped"]
+    assert [row for row, _ in skipped] == [11, 12, 13, 14, 15]
+    assert skipped[0][1] == "合计：8人"
+    assert "Skipped" in cells(dialog, PreviewModel.COL_ACTION)
+    assert "5 footer or blank row(s)" in dialog.notes_label.text()
+
+
+def test_merged_cells_filled_down_are_shown(qtbot, empty_ws, corpus_day):
+    dialog = open_dialog(qtbot, empty_ws)
+    plan = load(qtbot, dialog, REAL / "roster_merged_blocks.xlsx")
+    assert plan.ok and plan.added == 9
+    row5 = next(line for line in lines(dialog) if line.row == 5)
+    assert "城市 ← 4" in row5.details and "入群时间 ← 4" in row5.details
+    assert "merged cell(s) filled" in dialog.notes_label.text()
+
+
+def test_warnings_are_shown_and_do_not_block_the_import(qtbot, empty_ws, corpus_day):
+    dialog = open_dialog(qtbot, empty_ws)
+    dialog.group_combo.setEditText("徒步群")
+    plan = load(qtbot, dialog, REAL / "wx_members_weiyou.xlsx")
+    warned = [line for line in lines(dialog) if line.warned]
+    assert [line.row for line in warned] == [11] and "大刘" in warned[0].details
+    assert dialog.preview_model.data(
+        dialog.preview_model.index(lines(dialog).index(warned[0]), 0), Qt.ItemDataRole.BackgroundRole
+    )
+    assert "No name column" in dialog.notes_label.text()
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=WAIT_MS)
+    summary = import_now(qtbot, dialog)
+    assert summary.added == plan.added == 12
+
+
+def test_an_assistant_sees_the_rows_it_may_not_import(qtbot, ws, corpus_day):
+    dialog = ImportDialog(ws.database, ws.assistant, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    plan = load(qtbot, dialog, REAL / "roster_status_changes.xlsx")
+    assert sorted(r.row for r in plan.rows if r.action == "problem") == [3, 4, 5, 7, 8]
+    assert sorted(r.row for r in plan.rows if r.action == "add") == [2, 6]
+    assert not dialog.import_button.isEnabled()

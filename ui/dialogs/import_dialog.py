@@ -69,6 +69,7 @@ FIELD_NAMES = {
     "nickname": QT_TRANSLATE_NOOP("ImportDialog", "Nickname"),
     "group_nickname": QT_TRANSLATE_NOOP("ImportDialog", "Group nickname"),
     "wechat_id": QT_TRANSLATE_NOOP("ImportDialog", "WeChat ID"),
+    "wxid": QT_TRANSLATE_NOOP("ImportDialog", "WeChat wxid (when the WeChat ID is empty)"),
     "phone": QT_TRANSLATE_NOOP("ImportDialog", "Phone"),
     "gender": QT_TRANSLATE_NOOP("ImportDialog", "Gender"),
     "city": QT_TRANSLATE_NOOP("ImportDialog", "City"),
@@ -89,9 +90,20 @@ ACTION_NAMES = {
     "update": QT_TRANSLATE_NOOP("ImportDialog", "Update"),
     "unchanged": QT_TRANSLATE_NOOP("ImportDialog", "Unchanged"),
     "problem": QT_TRANSLATE_NOOP("ImportDialog", "Problem"),
+    "skipped": QT_TRANSLATE_NOOP("ImportDialog", "Skipped"),
 }
+SKIP_REASONS = {
+    "footer": QT_TRANSLATE_NOOP("ImportDialog", "footer below the table, not a person"),
+    "blank": QT_TRANSLATE_NOOP("ImportDialog", "blank row below the table"),
+    "title": QT_TRANSLATE_NOOP("ImportDialog", "title above the header"),
+}
+FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
+RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
 PROBLEM_BACKGROUND = QColor("#FDE2E1")
 PROBLEM_FOREGROUND = QColor("#991B1B")
+WARNING_BACKGROUND = QColor("#FEF3C7")
+WARNING_FOREGROUND = QColor("#92400E")
+SKIPPED_FOREGROUND = QColor("#6B7280")
 SAMPLE_ROWS = 3  # example values shown beside each column of the mapping
 GROUP_TYPING_PAUSE_MS = 300
 
@@ -117,6 +129,7 @@ class Preview:
     mapping: dict[int, str]
     plan: ImportPlan
     group_exists: bool
+    samples: tuple[tuple[int, list[object]], ...] = ()  # the first rows, for the mapping's examples
 
 
 def preview_task(
@@ -128,13 +141,15 @@ def preview_task(
     kind: str,
     group_name: str,
     mapping: dict[int, str] | None,
+    sheet: str | None = None,
+    actor: Actor | None = None,
 ) -> Preview:
     """Read the file (unless already read) and plan it; kind "auto" picks applications for a survey export."""
     from desktop.io.survey import is_survey
     from desktop.io.tabular import read_table
 
     if table is None:
-        table = read_table(path, progress=progress)
+        table = read_table(path, sheet=sheet, progress=progress)
     if kind == "auto":
         kind = "applications" if is_survey(table) else "roster"
     with database.session() as session:
@@ -145,12 +160,12 @@ def preview_task(
         if kind == "roster":
             if mapping is None:
                 mapping = suggest_mapping(session, table.headers)
-            plan = plan_roster_import(session, group_id, table, mapping, progress=progress)
+            plan = plan_roster_import(session, group_id, table, mapping, progress=progress, actor=actor)
         else:
-            plan = plan_applications_import(session, group_id, table, progress=progress)
+            plan = plan_applications_import(session, group_id, table, progress=progress, actor=actor)
             mapping = dict(plan.mapping)
         session.rollback()
-    return Preview(table, kind, dict(mapping), plan, group_id is not None)
+    return Preview(table, kind, dict(mapping), plan, group_id is not None, tuple(table.sample(SAMPLE_ROWS)))
 
 
 def import_task(
@@ -180,9 +195,10 @@ def import_task(
 @dataclass(frozen=True)
 class PreviewLine:
     row: int | None
-    action: str
+    action: str  # add / update / unchanged / problem, or "skipped" (a footer or blank row below the table)
     name: str
     details: str
+    warned: bool = False
 
     @property
     def is_problem(self) -> bool:
@@ -194,18 +210,41 @@ def _problem_text(problem: ImportProblem) -> str:
     return f"{problem.column}: {message}" if problem.column else message
 
 
+def _fills_by_row(plan: ImportPlan) -> dict[int, str]:
+    """Row -> "城市 ← row 4, 入群时间 ← row 4": the cells a merged range filled in."""
+    out: dict[int, list[str]] = {}
+    for fill in plan.fills:
+        header = plan.headers[fill.column] if fill.column < len(plan.headers) else str(fill.column + 1)
+        out.setdefault(fill.row, []).append(f"{header} ← {fill.from_row}")
+    return {row: _tr(FILLED_FROM).replace("%1", ", ".join(parts)) for row, parts in out.items()}
+
+
 def preview_lines(plan: ImportPlan) -> list[PreviewLine]:
     lines = [PreviewLine(p.row, "problem", "", _problem_text(p)) for p in plan.file_problems]
+    fills = _fills_by_row(plan)
     for row in plan.rows:
+        parts: list[str] = []
         if row.problems:
-            details = "; ".join(_problem_text(p) for p in row.problems)
+            parts.append("; ".join(_problem_text(p) for p in row.problems))
         elif row.action == "update":
-            details = "; ".join(
-                f"{field_name(c.field)}: {_short(c.before) or '—'} → {_short(c.after)}" for c in row.changes
+            parts.append(
+                "; ".join(f"{field_name(c.field)}: {_short(c.before) or '—'} → {_short(c.after)}" for c in row.changes)
             )
-        else:
-            details = ""
-        lines.append(PreviewLine(row.row, row.action, row.name, details))
+        if len(row.rows) > 1:
+            earlier = ", ".join(str(r) for r in row.rows if r != row.row)
+            parts.append(_tr(RESUBMITTED).replace("%1", earlier))
+        for warning in row.warnings:
+            message = localise_message(warning.message)
+            if warning.value and warning.value not in message:
+                message = f"“{warning.value}”: {message}"
+            parts.append(f"{warning.column}: {message}" if warning.column else message)
+        if row.row in fills:
+            parts.append(fills[row.row])
+        lines.append(PreviewLine(row.row, row.action, row.name, "; ".join(parts), bool(row.warnings)))
+    for skipped in plan.skipped:
+        if skipped.reason != "title":  # title rows are counted in the summary, not listed
+            reason = _tr(SKIP_REASONS.get(skipped.reason, skipped.reason))
+            lines.append(PreviewLine(skipped.row, "skipped", skipped.text or "", reason))
     return lines
 
 
@@ -272,6 +311,12 @@ class PreviewModel(QAbstractTableModel):
             return QBrush(PROBLEM_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and line.is_problem:
             return QBrush(PROBLEM_FOREGROUND)
+        if role == Qt.ItemDataRole.BackgroundRole and line.warned:
+            return QBrush(WARNING_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and line.warned:
+            return QBrush(WARNING_FOREGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and line.action == "skipped":
+            return QBrush(SKIPPED_FOREGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -303,6 +348,7 @@ class ImportDialog(QDialog):
         self._database = database
         self._actor = actor
         self._path: str | None = None
+        self._sheet: str | None = None  # None: the sheet with the member table
         self._table: Table | None = None
         self._mapping: dict[int, str] | None = None  # None: ask the service (remembered or automatic)
         self._mapping_edited = False
@@ -354,10 +400,26 @@ class ImportDialog(QDialog):
         self.group_combo.lineEdit().setPlaceholderText(self.tr("Group name (a new name creates the group)"))
         self.group_combo.currentTextChanged.connect(self._on_group_changed)
 
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet_combo.activated.connect(self._on_sheet_chosen)
+        self.sheet_hint = QLabel(self.tr("The sheet with the member table is chosen; pick another if it is wrong."))
+        self.sheet_hint.setObjectName("hint")
+        self.sheet_hint.setWordWrap(True)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.sheet_combo)
+        sheet_row.addWidget(self.sheet_hint, 1)
+        self.sheet_row = QWidget()
+        self.sheet_row.setLayout(sheet_row)
+        sheet_row.setContentsMargins(0, 0, 0, 0)
+
         form = QFormLayout()
         form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Sheet:"), self.sheet_row)
         form.addRow(self.tr("Import as:"), self.kind_combo)
         form.addRow(self.tr("Into group:"), self.group_combo)
+        self._form = form
+        form.setRowVisible(self.sheet_row, False)
 
         mapping_title = QLabel(self.tr("Columns"))
         mapping_title.setObjectName("sectionTitle")
@@ -390,8 +452,12 @@ class ImportDialog(QDialog):
         view_header = self.preview_view.horizontalHeader()
         view_header.setSectionResizeMode(PreviewModel.COL_DETAILS, QHeaderView.ResizeMode.Stretch)
         view_header.resizeSection(PreviewModel.COL_ROW, 56)
-        view_header.resizeSection(PreviewModel.COL_ACTION, 90)
-        view_header.resizeSection(PreviewModel.COL_NAME, 140)
+        view_header.resizeSection(PreviewModel.COL_ACTION, 100)
+        view_header.resizeSection(PreviewModel.COL_NAME, 170)
+        self.notes_label = QLabel()
+        self.notes_label.setObjectName("hint")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.hide()
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary_label, 1)
         summary_row.addWidget(self.problems_only_check)
@@ -422,9 +488,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_table, 2)
         layout.addWidget(preview_title)
         layout.addLayout(summary_row)
+        layout.addWidget(self.notes_label)
         layout.addWidget(self.preview_view, 3)
         layout.addLayout(buttons)
-        self.resize(860, 680)
+        self.resize(980, 780)
 
     # ---- user actions ----
     @Slot()
@@ -441,6 +508,7 @@ class ImportDialog(QDialog):
     def set_file(self, path: str | Path) -> None:
         """Read and preview `path` (the kind follows the file unless the user chose one)."""
         self._path = str(path)
+        self._sheet = None
         self._table = None
         self._mapping = None
         self._mapping_edited = False
@@ -449,6 +517,13 @@ class ImportDialog(QDialog):
 
     def group_name(self) -> str:
         return self.group_combo.currentText().strip()
+
+    def choose_sheet(self, name: str) -> None:
+        """Read another sheet of the workbook, as the user does with the sheet combo."""
+        index = self.sheet_combo.findText(name)
+        if index >= 0:
+            self.sheet_combo.setCurrentIndex(index)
+            self._on_sheet_chosen(index)
 
     def kind(self) -> str:
         return str(self.kind_combo.currentData())
@@ -503,6 +578,17 @@ class ImportDialog(QDialog):
         self._mapping_edited = False
         self._request_preview()
 
+    @Slot(int)
+    def _on_sheet_chosen(self, index: int) -> None:
+        name = self.sheet_combo.itemText(index)
+        if not name or (self._table is not None and name == self._table.sheet):
+            return
+        self._sheet = name
+        self._table = None
+        self._mapping = None
+        self._mapping_edited = False
+        self._request_preview()
+
     @Slot(str)
     def _on_group_changed(self, _text: str) -> None:
         self.import_button.setEnabled(False)
@@ -538,6 +624,8 @@ class ImportDialog(QDialog):
             kind=self.kind() if self._kind_chosen else self.KIND_AUTO,
             group_name=self.group_name(),
             mapping=self._mapping,
+            sheet=self._sheet,
+            actor=self._actor,
         )
 
     # ---- showing results ----
@@ -551,7 +639,7 @@ class ImportDialog(QDialog):
             else self.tr("Survey questions are recognised by their wording; every other answer is kept on the note.")
         )
         for column, header in enumerate(table.headers):
-            samples = [clean_text(values[column]) for _row, values in table.rows[:SAMPLE_ROWS] if column < len(values)]
+            samples = [clean_text(values[column]) for _row, values in preview.samples if column < len(values)]
             self.mapping_table.setItem(column, 0, QTableWidgetItem(header or self.tr("(no header)")))
             self.mapping_table.setItem(column, 1, QTableWidgetItem(", ".join(s for s in samples if s)))
             combo = QComboBox()
@@ -584,6 +672,48 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
         self.summary_label.setProperty("error", bool(problems))
         self.import_button.setEnabled(plan.ok and bool(self.group_name()))
+        self._show_notes(plan)
+
+    def _show_notes(self, plan: ImportPlan) -> None:
+        """What the reader did besides the rows: the sheet, skipped rows, merged fills, warnings."""
+        notes = []
+        if len(plan.sheets) > 1 and plan.sheet:
+            notes.append(self.tr("Sheet “%1” of %2.").replace("%1", plan.sheet).replace("%2", str(len(plan.sheets))))
+        titles = sum(1 for s in plan.skipped if s.reason == "title")
+        below = sum(1 for s in plan.skipped if s.reason != "title")
+        if titles:
+            notes.append(self.tr("%1 title row(s) above the header skipped.").replace("%1", str(titles)))
+        if below:
+            notes.append(
+                self.tr("%1 footer or blank row(s) below the table skipped (listed at the end).").replace(
+                    "%1", str(below)
+                )
+            )
+        if plan.fill_count:
+            notes.append(self.tr("%1 merged cell(s) filled from the row above.").replace("%1", str(plan.fill_count)))
+        if plan.name_from:
+            notes.append(self.tr("No name column: the name is the group nickname, else the WeChat nickname."))
+        if plan.warning_count:
+            notes.append(
+                self.tr("%1 row(s) with warnings (shown in amber); they are imported.").replace(
+                    "%1", str(plan.warning_count)
+                )
+            )
+        if not plan.complete:
+            notes.append(
+                self.tr("A big file: the preview lists the first rows and every row with a problem or warning.")
+            )
+        self.notes_label.setText(" ".join(notes))
+        self.notes_label.setVisible(bool(notes))
+
+    def _fill_sheets(self, table: Table) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(table.sheets))
+        if table.sheet:
+            self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findText(table.sheet), 0))
+        self.sheet_combo.blockSignals(False)
+        self._form.setRowVisible(self.sheet_row, len(table.sheets) > 1)
 
     # ---- runner ----
     def _set_working(self, working: bool, text: str = "") -> None:
@@ -591,6 +721,7 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(working)
         self.browse_button.setEnabled(not working)
         self.kind_combo.setEnabled(not working)
+        self.sheet_combo.setEnabled(not working)
         self.group_combo.setEnabled(not working)
         self.mapping_table.setEnabled(not working)
         if working:
@@ -612,6 +743,7 @@ class ImportDialog(QDialog):
         if job == "preview":
             preview: Preview = result
             self._table = preview.table
+            self._fill_sheets(preview.table)
             if not self._kind_chosen or self.kind() != preview.kind:
                 self.kind_combo.blockSignals(True)
                 self.kind_combo.setCurrentIndex(self.kind_combo.findData(preview.kind))
