@@ -461,8 +461,8 @@ def _show(value: object) -> str | None:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, datetime):
-        local = value
-        return local.strftime("%Y-%m-%d") if local.time() == time(12, 0) else local.strftime("%Y-%m-%d %H:%M")
+        text = value.isoformat(" ")
+        return text[:10] if value.hour == 12 and not (value.minute or value.second or value.microsecond) else text[:16]
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple, set)):
@@ -1771,8 +1771,43 @@ def _insert_returning(session: Session, model: Any, params: list[dict[str, Any]]
         return [row[0] for row in result]
     first = connection.execute(insert(table).returning(table.c.id), params[0]).scalar_one()
     ids = list(range(first, first + len(params)))
-    connection.execute(insert(table), [{**p, "id": i} for p, i in zip(params[1:], ids[1:], strict=True)])
+    _bulk_insert(session, table, [{**p, "id": i} for p, i in zip(params[1:], ids[1:], strict=True)])
     return ids
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy's SQLite types store it (DateTime 'YYYY-MM-DD HH:MM:SS.ffffff', Date ISO, bool 0/1)."""
+    kind = type(value)
+    if kind is datetime:
+        return value.isoformat(" ", "microseconds")
+    if kind is date:
+        return value.isoformat()
+    if kind is bool:
+        return int(value)
+    return value
+
+
+def _bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows. On SQLite straight through the driver's executemany on the session's own
+    connection (same transaction): SQLAlchemy's per-row parameter processing cost more than the insert
+    itself (≈5x, see benchmarks/RESULTS.md); elsewhere a Core executemany."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(table), rows)
+        return
+    columns = list(dict.fromkeys(c for row in rows for c in row))
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(
+            f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
+            [tuple(_sqlite_value(row.get(c)) for c in columns) for row in rows],
+        )
+    finally:
+        cursor.close()
 
 
 def _ensure_tags(session: Session, names: set[str]) -> dict[str, int]:
@@ -1891,7 +1926,7 @@ class _Writer:
                 for r in work
                 for t in r.ops.tags_add  # type: ignore[union-attr]
             ]
-            connection.execute(insert(member_tag), links)
+            _bulk_insert(session, member_tag, links)
 
         tier_ids = self.tier_ids
 
@@ -1960,7 +1995,7 @@ class _Writer:
                 if not r.ops.step_exists  # type: ignore[union-attr]
             ]
             if inserts:
-                connection.execute(insert(StepProgress.__table__), inserts)
+                _bulk_insert(session, StepProgress.__table__, inserts)
             answers = [
                 {"b_ms": membership_ids[r.row], "b_answer": r.ops.step_answer}  # type: ignore[union-attr]
                 for r in step_rows
@@ -2003,7 +2038,7 @@ class _Writer:
                     "summary": dumps(payload, ensure_ascii=False, default=str),
                 }
             )
-        connection.execute(insert(AuditEntry.__table__), audit)
+        _bulk_insert(session, AuditEntry.__table__, audit)
 
     def finish(self, unchanged: int) -> None:
         if self.deferred:
