@@ -3,6 +3,7 @@
     python -m benchmarks.child cold-app DB          # `qundesk --db DB`: prints "PAINTED <seconds since start>"
     python -m benchmarks.child cold-base DB         # imports + engine + one query + a bare QWidget painted
     python -m benchmarks.child report-mem DB JSON   # JSON: {"mode": "app"|"base", …}; prints a JSON result
+    python -m benchmarks.child import-mem DB JSON   # JSON: {"mode": "app"|"base", "csv": FILE}; prints a JSON result
 
 Both cold starts measure from the first line of this module (the parent also times the whole process from
 spawn to the printed line, which adds the interpreter start-up to both alike)."""
@@ -161,9 +162,88 @@ def report_mem(db: str, spec_path: str) -> None:
     )
 
 
+def import_mem(db: str, spec_path: str) -> None:
+    """Peak memory growth of a big CSV roster import (mode app: run_import) or of a raw streamed load of the
+    same rows (mode base: csv.reader + sqlite3 executemany in batches of 5,000, one transaction)."""
+    import gc
+    from pathlib import Path
+
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    csv_path = spec["csv"]
+    from models.search_keys import name_keys
+
+    name_keys("预热")  # pypinyin's tables are loaded before the measurement on both sides
+    if spec["mode"] == "app":
+        from desktop.services.imports import run_import
+        from desktop.workspace import actor_for, open_workspace
+
+        database = open_workspace(db)
+        actor = actor_for(database)
+        result: dict = {}
+
+        def run() -> None:
+            _plan, summary, _created = run_import(database, actor, csv_path, "百万成员导入", "roster")
+            result["added"] = summary.added
+
+    else:
+        import csv
+        import sqlite3
+
+        result = {}
+
+        def run() -> None:
+            conn = sqlite3.connect(db, isolation_level=None)
+            conn.execute("BEGIN")
+            now = "2026-01-01 00:00:00.000000"
+            count = 0
+            with open(csv_path, encoding="utf-8", newline="") as f:
+                reader = csv.reader(f)
+                next(reader)
+                batch: list[tuple] = []
+                for name, wechat, phone, city, _joined, _note in reader:
+                    batch.append((name, *name_keys(name), wechat, phone, phone[-4:], city, now, now))
+                    if len(batch) >= 5000:
+                        conn.executemany(_RAW_MEMBER, batch)
+                        count += len(batch)
+                        batch = []
+                if batch:
+                    conn.executemany(_RAW_MEMBER, batch)
+                    count += len(batch)
+            conn.execute("COMMIT")
+            conn.close()
+            result["added"] = count
+
+    gc.collect()
+    before = _status("VmRSS")
+    reset = _reset_peak()
+    t = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - t
+    peak = _status("VmHWM")
+    print(
+        json.dumps(
+            {
+                "seconds": round(seconds, 1),
+                "rss_before_mb": round(before, 1),
+                "peak_mb": round(peak, 1),
+                "growth_mb": round(peak - before, 1),
+                "peak_reset": reset,
+                **result,
+            }
+        ),
+        flush=True,
+    )
+
+
+_RAW_MEMBER = (
+    "INSERT INTO member (display_name, initials, pinyin, wechat_id, phone, phone_tail, city, real_name_verified,"
+    " seed_user, points_opt_out, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?)"
+)
+
+
 def main(argv: list[str]) -> int:
     cmd, *args = argv
-    {"cold-app": cold_app, "cold-base": cold_base, "report-mem": report_mem}[cmd](*args)
+    {"cold-app": cold_app, "cold-base": cold_base, "report-mem": report_mem, "import-mem": import_mem}[cmd](*args)
     return 0
 
 

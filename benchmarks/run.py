@@ -45,6 +45,8 @@ ORDER = (
     "report_group",
     "report_all",
     "import",
+    "import_reader",
+    "import_memory",
     "generator",
     "demo",
 )
