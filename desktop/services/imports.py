@@ -428,6 +428,8 @@ def _text(value: object) -> str | None:
 
 
 def _one_line(value: object) -> str | None:
+    if type(value) is str and value.isprintable() and unicodedata.is_normalized("NFC", value):
+        return value.strip(" ") or None  # printable: no tab or line break to fold (the common case)
     text = _text(value)
     if text is None:
         return None
@@ -544,6 +546,9 @@ class _Parser:
         if name == "referrer":
             return _one_line(value)
         if name == "phone":
+            if type(value) is str and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
+                if value[1] in "3456789":
+                    return value  # a plain mainland mobile: already canonical (the common case)
             phone = parse_phone(value, file=file, row=row, column=column)
             if phone is None:
                 return None
@@ -1192,17 +1197,17 @@ class _Planner:
             self._keep(planned)
 
     def _keep(self, planned: PlannedRow) -> None:
-        keep_ops = self.keep_all and self.writer is None
-        row = planned if keep_ops or planned.ops is None else replace(planned, ops=None)
         if self.keep_all:
-            self.kept.append(row)
+            pass
         elif (planned.problems or planned.warnings) and self.noted < KEPT_NOTES:
             self.noted += 1
-            self.kept.append(row)
         elif not (planned.problems or planned.warnings) and len(self.kept) - self.noted < KEPT_ROWS:
-            self.kept.append(row)
+            pass
         else:
             self.complete = False
+            return
+        keep_ops = self.keep_all and self.writer is None
+        self.kept.append(planned if keep_ops or planned.ops is None else replace(planned, ops=None))
 
     def _duplicates(self, rec: _Record, target: int | None) -> None:
         """The later of two rows with the same WeChat ID or phone, or about the same person, is a problem
@@ -1800,12 +1805,15 @@ def _bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
     columns = list(dict.fromkeys(c for row in rows for c in row))
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
+    # only date, date-time and boolean columns need converting (SQLAlchemy's SQLite storage formats)
+    convert = [i for i, c in enumerate(columns) if table.c[c].type.python_type in (datetime, date, bool)]
+    values = [list(map(row.get, columns)) for row in rows]
+    for record in values:
+        for i in convert:
+            record[i] = _sqlite_value(record[i])
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(
-            f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-            [tuple(_sqlite_value(row.get(c)) for c in columns) for row in rows],
-        )
+        cursor.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', values)
     finally:
         cursor.close()
 
