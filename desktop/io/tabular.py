@@ -779,14 +779,20 @@ class _CalamineBook:
     def __init__(self, path: Path, name: str):
         from python_calamine import load_workbook
 
+        self._path = path
         try:
             self._book = load_workbook(str(path))
             self.names = [m.name for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         except Exception as exc:
             raise _corrupt(name, exc) from None
         self._sheets: dict[str, Any] = {}
+        self._closed = False
 
     def _sheet(self, name: str) -> Any:
+        if self._closed:  # a streamed table read again after read_table returned: a reader of its own
+            from python_calamine import load_workbook
+
+            return load_workbook(str(self._path)).get_sheet_by_name(name)
         if name not in self._sheets:
             self._sheets[name] = self._book.get_sheet_by_name(name)
         return self._sheets[name]
@@ -815,6 +821,7 @@ class _CalamineBook:
 
     def close(self) -> None:
         self._sheets.clear()
+        self._closed = True
         try:
             self._book.close()
         except Exception:

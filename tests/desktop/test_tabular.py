@@ -703,3 +703,13 @@ def test_a_big_csv_is_streamed_and_reads_again_when_iterated(tmp_path, monkeypat
     assert list(table.rows) == list(table.rows)  # a second pass reads the file again, the same
     assert [r for r, _ in table.rows][-1] == 27 and table.sample(2)[0] == (3, ["成员0", "13800000000"])
     assert [(s.row, s.reason) for s in table.skipped] == [(1, "title"), (28, "blank"), (29, "footer")]
+
+
+def test_a_big_xlsx_read_with_calamine_reads_again_when_iterated(tmp_path, monkeypatch):
+    import desktop.io.tabular as tabular
+
+    monkeypatch.setattr(tabular, "MATERIALIZE_ROWS", 100)
+    path = _big_files(tmp_path, 300)[0]
+    table = read_table(path)
+    assert table.streamed and len(table.rows) == 300
+    assert list(table.rows) == list(table.rows) and list(table.rows)[-1] == (301, ["成员299", 13800000299])
