@@ -1353,6 +1353,13 @@ def bench_growth_report(ctx: Ctx) -> list[Row]:
     return bench_report_all(ctx, memory=False, key=f"growth:{ctx.ws.size}:report_all")
 
 
+def bench_chat_import(ctx: Ctx) -> list[Row]:
+    """A 1,000,000-message chat export (benchmarks/chat_bench.py; its own small workspace)."""
+    from benchmarks import chat_bench
+
+    return chat_bench.rows(ctx)
+
+
 CASES: dict[str, Callable[[Ctx], list[Row]]] = {
     "cold_start": bench_cold_start,
     "search": bench_search,
@@ -1368,6 +1375,7 @@ CASES: dict[str, Callable[[Ctx], list[Row]]] = {
     "import": bench_import,
     "import_reader": bench_import_reader,
     "import_memory": bench_import_memory,
+    "chat_import": bench_chat_import,
     "generator": bench_generator,
     "demo": bench_demo,
 }
@@ -1387,6 +1395,7 @@ PLACEHOLDER = {
     "import": ("import of a 20,000-row roster", "≤ 1.5x raw"),
     "import_reader": ("reading the 20,000-row .xlsx: calamine vs openpyxl", "faster than openpyxl read_only"),
     "import_memory": ("import of a 1,000,000-row CSV: peak memory growth", "≤ 500 MB"),
+    "chat_import": ("chat-history import of 1,000,000 messages (+ memory growth ≤ 300 MB)", "≤ 2x raw"),
     "generator": ("benchmark generator insert rate", "≥ 100,000 rows/s"),
     "demo": ("app demo generator insert rate", "≥ 100,000 rows/s"),
 }

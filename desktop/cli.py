@@ -473,7 +473,7 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         ("消息 messages", summary.messages if summary else plan.messages_known),
         (
             "发言成员 members who spoke",
-            summary.memberships_with_messages if summary else len({m for m, _ in plan.activity}),
+            summary.memberships_with_messages if summary else plan.speakers,
         ),
         ("打卡 check-ins", summary.checkins if summary else len(plan.checkins)),
         ("入群 joins", summary.joins if summary else len([j for j in plan.joins if j.membership_id])),

@@ -225,6 +225,10 @@ def _clean_notice(text: str) -> str:
 
 
 def _parse_local(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text)  # C-fast for the usual "YYYY-MM-DD HH:MM:SS"
+    except (TypeError, ValueError):
+        pass
     text = (text or "").strip()
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S"):
         try:
@@ -258,6 +262,8 @@ _LIUHEN_SYSTEM_TYPES = {"10000", "10002"}
 
 
 def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
+    fromisoformat = datetime.fromisoformat
+    names_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
     with open(source.path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         next(reader, None)
@@ -267,21 +273,37 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
                 if not any(record):
                     continue
                 raise _bad_row(source, line, f"第{line}行只有 {len(record)} 列 (row {line} has {len(record)} columns)")
-            type_, _sub, is_sender, _ct, _st, content, strtime, remark, nickname, sender = record[2:12]
-            at = _parse_local(strtime)
-            if at is None:
-                raise _bad_row(source, line, f"第{line}行 StrTime 不是时间 (row {line}: StrTime is not a time)")
-            system = type_.strip() in _LIUHEN_SYSTEM_TYPES
-            is_text = type_.strip() == "1"
+            type_, is_sender, content, strtime = record[2], record[4], record[7], record[8]
+            remark, nickname, sender = record[9], record[10], record[11]
+            try:
+                at = fromisoformat(strtime)
+            except ValueError:
+                at = _parse_local(strtime)
+                if at is None:
+                    raise _bad_row(
+                        source, line, f"第{line}行 StrTime 不是时间 (row {line}: StrTime is not a time)"
+                    ) from None
+            system = type_ in _LIUHEN_SYSTEM_TYPES
+            is_text = type_ == "1"
+            cached = names_of.get(sender)  # a sender's names are the same on every row of an export
+            if cached is not None and cached[0] == remark and cached[1] == nickname:
+                names = cached[2]
+            else:
+                if remark == nickname:
+                    names = (remark,) if remark else ()
+                else:
+                    names = (remark, nickname) if remark and nickname else ((remark or nickname),)
+                names_of[sender] = (remark, nickname, names)
+            # positional: this loop runs a million times for a year of a big group
             yield ChatRow(
-                at=at,
-                sender_id=sender.strip() or None,
-                names=tuple(n for n in (remark, nickname) if n),
-                system=system,
-                is_text=is_text and not system,
-                text=_clean_notice(content) if system else (content if is_text else None),
-                is_self=is_sender.strip() == "1",
-                line=line,
+                at,
+                sender or None,
+                names,
+                system,
+                is_text,
+                _clean_notice(content) if system else (content if is_text else None),
+                is_sender == "1",
+                line,
             )
 
 

@@ -54,6 +54,27 @@ def record_audit(
     )
 
 
+def record_audits(session: Session, operator_id: int | None, rows: list[tuple[str, str, int | None, dict]]) -> None:
+    """Several audit rows (action, entity, entity id, {"before"/"after"/"note": …}) in one statement."""
+    if not rows:
+        return
+    now = utcnow()
+    session.connection().execute(
+        insert(AuditEntry.__table__),
+        [
+            {
+                "at": now,
+                "operator_id": operator_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "summary": json.dumps(_jsonable(payload), ensure_ascii=False) if payload else None,
+            }
+            for action, entity, entity_id, payload in rows
+        ],
+    )
+
+
 @dataclass(frozen=True)
 class AuditRow:
     id: int

@@ -42,6 +42,7 @@ import re
 import time as _time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -55,7 +56,7 @@ from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, allowed, require
-from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, clock
+from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock
 
 DEFAULT_KEYWORDS = ("打卡",)
 EXPORTER_SETTING = "chat_exporter:"  # + group id -> member id of the person whose exports this group gets
@@ -149,7 +150,6 @@ class ChatPlan:
     covered_rows: int = 0  # inside the span of an earlier import: skipped
     messages_known: int = 0
     senders: list[SenderInfo] = field(default_factory=list)
-    activity: dict[tuple[int, date], int] = field(default_factory=dict)  # (membership, day) -> messages
     checkins: list[PlannedCheckin] = field(default_factory=list)
     checkins_not_members: list[PlannedCheckin] = field(default_factory=list)
     chain_unmatched: list[tuple[date, str]] = field(default_factory=list)  # chain entries naming nobody certain
@@ -173,9 +173,20 @@ class ChatPlan:
     def known(self) -> list[SenderInfo]:
         return [s for s in self.senders if s.status == "known"]
 
+    def activity(self) -> Iterator[tuple[int, date, int]]:
+        """(membership, day, messages) of every known sender: what the import adds to chat_activity, in the
+        order of its unique index (membership, day) — sequential inserts are the cheap ones."""
+        known = [s for s in self.senders if s.status == "known" and s.membership_id is not None]
+        for info in sorted(known, key=lambda s: s.membership_id or 0):
+            if info.status == "known" and info.membership_id is not None:
+                ms = info.membership_id
+                for day, n in info.by_day.items():
+                    yield ms, day, n
+
     @property
-    def messages(self) -> int:
-        return sum(self.activity.values())
+    def speakers(self) -> int:
+        """Memberships with at least one message in this export."""
+        return len({s.membership_id for s in self.senders if s.status == "known" and s.membership_id and s.by_day})
 
 
 @dataclass
@@ -256,8 +267,20 @@ class _Resolver:
         self.roster = roster
         self.senders: dict[str, SenderInfo] = {}
         self.learned_ids: dict[str, str] = {}  # sender id key -> sender key it resolved to
+        self._fast: dict[str | tuple[str, ...], SenderInfo] = {}
+        self.by_member: dict[int, SenderInfo] = {}
 
     def sender(self, row: ChatRow) -> SenderInfo:
+        """The row's sender; rows with the same sender ID (or, without one, the same names) share one."""
+        key = row.sender_id or row.names
+        fast = self._fast.get(key)
+        if fast is not None:
+            return fast
+        info = self._sender(row)
+        self._fast[key] = info
+        return info
+
+    def _sender(self, row: ChatRow) -> SenderInfo:
         sid = row.sender_id
         skey = _key(sid) if sid else None
         if skey is not None and skey in self.learned_ids:
@@ -272,12 +295,13 @@ class _Resolver:
         self._resolve(info)
         if info.status == "known" and info.member_id is not None:
             # the same person under another key (a name before, an ID now): one sender
-            for other in self.senders.values():
-                if other.member_id == info.member_id and other.status == "known":
-                    self._merge_names(other, row.names)
-                    if skey is not None:
-                        self.learned_ids[skey] = other.key
-                    return other
+            other = self.by_member.get(info.member_id)
+            if other is not None:
+                self._merge_names(other, row.names)
+                if skey is not None:
+                    self.learned_ids[skey] = other.key
+                return other
+            self.by_member[info.member_id] = info
         self.senders[key] = info
         if skey is not None:
             self.learned_ids[skey] = key
@@ -349,6 +373,8 @@ def _covered(at: datetime, spans: list[tuple[datetime, datetime]]) -> bool:
 def _chain_title(text: str) -> str | None:
     """The title of a 接龙 message (the rest of its `#接龙` line, else the next non-empty line), None if the
     message is not a chain."""
+    if not text.lstrip().startswith("#"):
+        return None
     lines = [line.strip() for line in text.splitlines()]
     if not lines or not re.match(r"^#\s*接龙", lines[0]):
         return None
@@ -385,53 +411,61 @@ def plan_chat_import(
     events: list[tuple[datetime, Any]] = []
     self_ids: set[str] = set()
     self_names: set[str] = set()
-    counts: dict[tuple[str, date], int] = defaultdict(int)
-    for n, row in enumerate(source.rows(), start=1):
-        if progress is not None and n % PROGRESS_EVERY == 0:
+    first, last = datetime.max, datetime.min
+    keyword = keywords[0] if len(keywords) == 1 else None
+    fast_get = resolver._fast.get  # the hot loop: a million rows for a year of a big group
+    n = 0
+    for row in source.rows():
+        n += 1
+        if not n % PROGRESS_EVERY and progress is not None:
             progress.step(n, 0)
-        plan.rows += 1
-        plan.first_at = row.at if plan.first_at is None or row.at < plan.first_at else plan.first_at
-        plan.last_at = row.at if plan.last_at is None or row.at > plan.last_at else plan.last_at
+        at = row.at
+        if at < first:
+            first = at
+        if at > last:
+            last = at
         if row.is_self:
             if row.sender_id:
                 self_ids.add(_key(row.sender_id))
             self_names.update(_key(n) for n in row.names)
         if row.system:
             plan.system_rows += 1
-            if _covered(row.at, spans):
+            if spans and _covered(at, spans):
                 plan.covered_rows += 1
             else:
                 for event in system_events(row.text):
-                    events.append((row.at, event))
+                    events.append((at, event))
             continue
-        if _covered(row.at, spans):
+        if spans and _covered(at, spans):
             plan.covered_rows += 1
             continue
-        info = resolver.sender(row)
-        day = row.at.date()
-        counts[(info.key, day)] += 1
-        if row.is_text and row.text:
-            title = _chain_title(row.text)
+        info = fast_get(row.sender_id or row.names) or resolver.sender(row)
+        day = at.date()
+        by_day = info.by_day
+        by_day[day] = by_day.get(day, 0) + 1
+        text = row.text
+        if text and row.is_text:
+            title = _chain_title(text) if text[:1] in "#＃ \n\t" else None
             if title is not None:
                 if any(k in title for k in keywords):
                     previous = chains.get(day)
-                    if previous is None or row.at >= previous[0]:
-                        chains[day] = (row.at, row.text, info.key)
-            elif any(k in row.text for k in keywords):
+                    if previous is None or at >= previous[0]:
+                        chains[day] = (at, text, info.key)
+            elif (keyword in text) if keyword else any(k in text for k in keywords):
                 current = texts.get((info.key, day))
-                if current is None or row.at < current:
-                    texts[(info.key, day)] = row.at
+                if current is None or at < current:
+                    texts[(info.key, day)] = at
+    plan.rows = n
+    plan.first_at, plan.last_at = (first, last) if n else (None, None)
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
-    for (skey, day), n in counts.items():
-        info = resolver.senders[skey]
-        info.messages += n
-        info.by_day[day] = info.by_day.get(day, 0) + n
-        info.first_day = min(info.first_day or day, day)
-        info.last_day = max(info.last_day or day, day)
+    for info in plan.senders:
+        if not info.by_day:
+            continue
+        info.messages = sum(info.by_day.values())
+        info.first_day, info.last_day = min(info.by_day), max(info.by_day)
         if info.status == "known" and info.membership_id is not None:
-            plan.activity[(info.membership_id, day)] = plan.activity.get((info.membership_id, day), 0) + n
-            plan.messages_known += n
+            plan.messages_known += info.messages
     _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
     _plan_events(plan, roster, resolver, events)
     _plan_checkins(session, plan, roster, resolver, texts, chains)
@@ -645,18 +679,22 @@ def _remember_aliases(session: Session, group_id: int, plan: ChatPlan) -> None:
                     "created_at": clock.now(),
                 }
             )
-    for row in {(r["kind"], r["value"]): r for r in rows}.values():
-        stmt = insert(ChatAlias).values(**row)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["group_id", "kind", "value"],
-            set_={
-                "member_id": stmt.excluded.member_id,
-                "shown": stmt.excluded.shown,
-                "ignored": stmt.excluded.ignored,
-                "last_seen": func.coalesce(stmt.excluded.last_seen, ChatAlias.last_seen),
-            },
-        )
-        session.execute(stmt)
+    unique = list({(r["kind"], r["value"]): r for r in rows}.values())
+    if not unique:
+        return
+    table = ChatAlias.__table__
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["group_id", "kind", "value"],
+        set_={
+            "member_id": stmt.excluded.member_id,
+            "shown": stmt.excluded.shown,
+            "ignored": stmt.excluded.ignored,
+            "last_seen": func.coalesce(stmt.excluded.last_seen, table.c.last_seen),
+        },
+    )
+    for start in range(0, len(unique), 5000):
+        session.connection().execute(stmt, unique[start : start + 5000])
 
 
 def _add_unknown_members(session: Session, actor: Actor, group_id: int, plan: ChatPlan) -> int:
@@ -689,16 +727,14 @@ def _add_unknown_members(session: Session, actor: Actor, group_id: int, plan: Ch
             data = MemberInput(display_name=name, wechat_id=(info.sender_id or None), joined_at=joined)
             member_id, ms_id = add_member(session, actor, group_id, data)
         info.status, info.member_id, info.membership_id, info.display_name = "known", member_id, ms_id, name
-        for day, n in info.by_day.items():
-            plan.activity[(ms_id, day)] = plan.activity.get((ms_id, day), 0) + n
-            plan.messages_known += n
+        plan.messages_known += sum(info.by_day.values())
         added += 1
     return added
 
 
 def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progress=None) -> ChatImportSummary:
     """Write the plan in the caller's transaction (the caller commits). Raises for a plan without a group."""
-    from desktop.services.checkins import CheckinEntry, record_checkins
+    from desktop.services.checkins import CheckinEntry, record_checkins_by_day
     from desktop.services.onboarding import leave_group, record_join
 
     started = _time.perf_counter()
@@ -725,26 +761,31 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         if statuses.get(c.membership_id) == "active":
             by_day[c.day].append(CheckinEntry(c.membership_id, c.at, False))
     today = clock.today()
-    checkins = 0
-    for day in sorted(by_day):
-        if day > today:
-            continue
-        result = record_checkins(session, actor, group_id, day, by_day[day], source="chat", today=today)
-        checkins += len(result.logged)
+    days = {day: entries for day, entries in by_day.items() if day <= today}
+    results = record_checkins_by_day(session, actor, group_id, days, source="chat", today=today) if days else {}
+    checkins = sum(len(r.logged) for r in results.values())
     # messages per membership and day (added to what earlier imports counted)
-    insert = _upsert(session)
-    if plan.activity:
-        rows = [
-            {"membership_id": ms, "group_id": group_id, "day": day, "messages": n}
-            for (ms, day), n in sorted(plan.activity.items())
-        ]
-        for start in range(0, len(rows), 5000):
-            stmt = insert(ChatActivity)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["membership_id", "day"],
-                set_={"messages": ChatActivity.messages + stmt.excluded.messages},
+    if plan.messages_known and plan.first_at is not None and plan.last_at is not None:
+        connection = session.connection()
+        values = bulk.Values(connection)
+        overlap = session.scalar(
+            select(ChatActivity.id)
+            .where(
+                ChatActivity.group_id == group_id,
+                ChatActivity.day >= plan.first_at.date(),
+                ChatActivity.day <= plan.last_at.date(),
             )
-            session.execute(stmt, rows[start : start + 5000])
+            .limit(1)
+        )
+        # days an earlier export covered in part get their messages added; otherwise a plain insert (cheaper)
+        upsert = " ON CONFLICT (membership_id, day) DO UPDATE SET messages = chat_activity.messages + excluded.messages"
+        bulk.execute_many(
+            connection,
+            "INSERT INTO chat_activity (membership_id, group_id, day, messages) VALUES (?, ?, ?, ?)"
+            + (upsert if overlap is not None else ""),
+            [(ms, group_id, values.date(day), n) for ms, day, n in plan.activity()],
+            adapted=True,
+        )
     removed = not_allowed = 0
     for removal in plan.removals:
         if removal.membership_id is None:
@@ -803,7 +844,7 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         plan.format,
         group_id,
         plan.messages_known,
-        len({ms for ms, _d in plan.activity}),
+        plan.speakers,
         checkins,
         joined,
         removed,

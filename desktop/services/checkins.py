@@ -22,16 +22,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from desktop import streaks as streak_rule
 from desktop.errors import NotFound, ValidationError
-from desktop.services.audit import record_audit
+from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
-from desktop.services.points import award, reverse_entry, reverse_source, rule_points
-from models import CheckIn, Group, Leave, Member, Membership, PointsEntry, clock
+from desktop.services.points import reverse_entry, reverse_source, rule_points
+from models import CheckIn, Group, Leave, Member, Membership, PointsEntry, bulk, clock
 
 EARLIEST_DAY = date(2000, 1, 1)
 
@@ -54,8 +54,9 @@ class CheckinResult:
 
 
 def _insert_ignore(session: Session):
+    """INSERT of the table itself (Core, not the ORM's bulk path: 5x cheaper per row)."""
     dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(CheckIn)
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(CheckIn.__table__)
 
 
 def _entries(members: Iterable[int | CheckinEntry]) -> list[CheckinEntry]:
@@ -80,141 +81,231 @@ def record_checkins(
     """Log check-ins for `day` (membership ids, or CheckinEntry with the posted time and 补卡 flag).
     Members already checked in that day are reported, not duplicated, also when several assistants log
     the same people at the same moment (insert … ON CONFLICT DO NOTHING)."""
+    return record_checkins_by_day(session, actor, group_id, {day: members}, source=source, today=today)[day]
+
+
+def record_checkins_by_day(
+    session: Session,
+    actor: Actor,
+    group_id: int,
+    by_day: dict[date, Sequence[int | CheckinEntry]],
+    *,
+    source: str = "manual",
+    today: date | None = None,
+) -> dict[date, CheckinResult]:
+    """Log the check-ins of several days at once (a paste naming other days, a chat export of a year): the
+    rows of a day in one statement, the `checkin` points in one statement, one audit row per day, and each
+    member's streak bonus reconciled once at the end — the same result as one record_checkins per day."""
     require(actor, "record_participation")
     today = today or clock.today()
-    if day > today:
-        raise ValidationError("date", f"不能为未来的日期打卡: {day} (cannot check in for a future day)")
-    if day < EARLIEST_DAY:
-        raise ValidationError("date", f"日期太早: {day} (a check-in before {EARLIEST_DAY} is not a real date)")
-    entries = _entries(members)
-    ids = [e.membership_id for e in entries]
-    members_found = dict(
-        session.execute(
-            select(Membership.id, Membership.status).where(Membership.id.in_(ids), Membership.group_id == group_id)
-        ).all()
-    )
+    for day in by_day:
+        if day > today:
+            raise ValidationError("date", f"不能为未来的日期打卡: {day} (cannot check in for a future day)")
+        if day < EARLIEST_DAY:
+            raise ValidationError("date", f"日期太早: {day} (a check-in before {EARLIEST_DAY} is not a real date)")
+    per_day = {day: _entries(members) for day, members in by_day.items()}
+    ids = sorted({e.membership_id for entries in per_day.values() for e in entries})
+    members_found: dict[int, str] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        members_found.update(
+            session.execute(
+                select(Membership.id, Membership.status).where(
+                    Membership.id.in_(chunk), Membership.group_id == group_id
+                )
+            ).all()
+        )
     for mid in ids:
         if mid not in members_found:
             raise NotFound(f"成员资格 {mid} 不在这个社群 (membership {mid} is not in this group)")
         if members_found[mid] != "active":
             raise ValidationError("member", f"membership {mid} 不是已入群成员 (is not an active member)")
-    now = clock.now()
-    logged: list[int] = []
-    already: list[int] = []
-    points = 0
     group = session.get(Group, group_id)
     assert group is not None
-    late_any = False
-    for entry in sorted(entries, key=lambda e: e.membership_id):  # one lock order: concurrent pastes cannot deadlock
-        mid = entry.membership_id
-        at = entry.at if entry.at is not None else (now if day == today else None)
-        stmt = (
-            _insert_ignore(session)
-            .values(
-                membership_id=mid,
-                group_id=group_id,
-                day=day,
-                checked_at=at,
-                logged_at=now,
-                source=source,
-                late=entry.late,
-                recorded_by=actor.id,
-            )
-            .on_conflict_do_nothing(index_elements=["membership_id", "day"])
-            .returning(CheckIn.id)
-        )
-        cid = session.execute(stmt).scalar()
-        if cid is None:
-            already.append(mid)
+    checkin_points = rule_points(session, group_id, "checkin")
+    now = clock.now()
+    connection = session.connection()
+    values = bulk.Values(connection)
+    now_value = values.datetime(now)
+    results: dict[date, CheckinResult] = {}
+    touched: set[int] = set()
+    audits: list[tuple[str, str, int | None, dict]] = []  # one row per day, written together
+    for day in sorted(per_day):
+        entries = per_day[day]
+        if not entries:
+            results[day] = CheckinResult((), (), 0)
             continue
-        logged.append(mid)
-        late_any = late_any or entry.late
-        points += award(
-            session,
-            membership_id=mid,
-            group_id=group_id,
-            day=day,
-            code="checkin",
-            source_kind="checkin",
-            source_id=cid,
-            reason="补卡" if entry.late else "打卡",
-            operator_id=actor.id,
-        )
-        points += reconcile_streak_bonus(session, group, mid, actor.id)
-    if logged:
-        record_audit(
-            session,
-            actor.id,
-            "checkin.record",
-            "group",
-            group_id,
-            after={
-                "day": day.isoformat(),
-                "memberships": logged,
-                "source": source,
-                "late": sorted(e.membership_id for e in entries if e.late and e.membership_id in logged)
-                if late_any
-                else False,
-            },
-        )
-    order = {m: i for i, m in enumerate(ids)}  # report in the caller's order
-    logged.sort(key=order.__getitem__)
-    already.sort(key=order.__getitem__)
-    return CheckinResult(tuple(logged), tuple(already), points)
+        # one lock order for every assistant (sorted ids): concurrent pastes cannot deadlock
+        day_value = values.date(day)
+        rows = [
+            (
+                e.membership_id,
+                group_id,
+                day_value,
+                values.datetime(e.at if e.at is not None else (now if day == today else None)),
+                now_value,
+                source,
+                values.bool(e.late),
+                actor.id,
+            )
+            for e in sorted(entries, key=lambda e: e.membership_id)
+        ]
+        # ON CONFLICT DO NOTHING: a member already in that day (another assistant, a second paste) returns no row
+        inserted = {
+            mid: cid
+            for cid, mid in bulk.insert_returning(
+                connection,
+                "checkin",
+                ("membership_id", "group_id", "day", "checked_at", "logged_at", "source", "late", "recorded_by"),
+                rows,
+                conflict="ON CONFLICT (membership_id, day) DO NOTHING",
+                returning=("id", "membership_id"),
+                adapted=True,
+            )
+        }
+        late = {e.membership_id for e in entries if e.late}
+        if checkin_points and inserted:
+            bulk.execute_many(
+                connection,
+                "INSERT INTO points_entry (membership_id, group_id, day, points, reason, source_kind, source_id,"
+                " operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        mid,
+                        group_id,
+                        day_value,
+                        checkin_points,
+                        "补卡" if mid in late else "打卡",
+                        "checkin",
+                        cid,
+                        actor.id,
+                        now_value,
+                    )
+                    for mid, cid in sorted(inserted.items())
+                ],
+                adapted=True,
+            )
+        touched.update(inserted)
+        order = [e.membership_id for e in entries]  # report in the caller's order
+        logged = tuple(m for m in order if m in inserted)
+        already = tuple(m for m in order if m not in inserted)
+        if logged:
+            audits.append(
+                (
+                    "checkin.record",
+                    "group",
+                    group_id,
+                    {
+                        "after": {
+                            "day": day.isoformat(),
+                            "memberships": list(logged),
+                            "source": source,
+                            "late": sorted(m for m in logged if m in late) if late & set(logged) else False,
+                        }
+                    },
+                )
+            )
+        results[day] = CheckinResult(logged, already, checkin_points * len(logged))
+    record_audits(session, actor.id, audits)
+    bonus = reconcile_streak_bonuses(session, group, touched, actor.id)
+    if bonus:  # a bonus belongs to the day it was reached; the caller sees it on the last day
+        last = max(results)
+        r = results[last]
+        results[last] = CheckinResult(r.logged, r.already, r.points + bonus)
+    return results
 
 
 def _member_days(session: Session, membership_id: int) -> tuple[list[tuple[date, bool, int]], set[date]]:
     """(day, late, check-in id) of every check-in of a membership, and its leave days."""
-    checkins = [
-        (d, bool(late), cid)
-        for d, late, cid in session.execute(
-            select(CheckIn.day, CheckIn.late, CheckIn.id).where(CheckIn.membership_id == membership_id)
-        )
-    ]
-    leaves = streak_rule.leave_days(
-        session.execute(select(Leave.start_day, Leave.end_day).where(Leave.membership_id == membership_id)).all()
-    )
-    return checkins, leaves
+    checkins, leaves = _members_days(session, [membership_id])
+    return checkins.get(membership_id, []), leaves.get(membership_id, set())
+
+
+def _chunks(ids: list[int], size: int = 900):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _members_days(
+    session: Session, membership_ids: list[int]
+) -> tuple[dict[int, list[tuple[date, bool, int]]], dict[int, set[date]]]:
+    checkins: dict[int, list[tuple[date, bool, int]]] = {}
+    ranges: dict[int, list[tuple[date, date]]] = {}
+    for chunk in _chunks(membership_ids):
+        for mid, d, late, cid in session.execute(
+            select(CheckIn.membership_id, CheckIn.day, CheckIn.late, CheckIn.id).where(CheckIn.membership_id.in_(chunk))
+        ):
+            checkins.setdefault(mid, []).append((d, bool(late), cid))
+        for mid, start, end in session.execute(
+            select(Leave.membership_id, Leave.start_day, Leave.end_day).where(Leave.membership_id.in_(chunk))
+        ):
+            ranges.setdefault(mid, []).append((start, end))
+    return checkins, {mid: streak_rule.leave_days(r) for mid, r in ranges.items()}
 
 
 def reconcile_streak_bonus(session: Session, group: Group, membership_id: int, operator_id: int | None) -> int:
     """Make the membership's open streak-bonus entries match desktop.streaks.bonus_days: award the
     missing bonus days, reverse the entries of days that are no longer bonus days. Returns the net
     points written. Nothing happens while the group's streak7 rule is off (recompute re-prices)."""
-    if not rule_points(session, group.id, "streak7"):
+    return reconcile_streak_bonuses(session, group, [membership_id], operator_id)
+
+
+def reconcile_streak_bonuses(
+    session: Session, group: Group, membership_ids: Iterable[int], operator_id: int | None
+) -> int:
+    """reconcile_streak_bonus for many memberships with a few queries (a day's paste, a chat export)."""
+    points = rule_points(session, group.id, "streak7")
+    ids = sorted(set(membership_ids))
+    if not points or not ids:
         return 0
-    checkins, leaves = _member_days(session, membership_id)
-    ids = {d: cid for d, _late, cid in checkins}
-    days = streak_rule.counted_days(((d, late) for d, late, _cid in checkins), group.late_checkins_count_for_streak)
-    target = streak_rule.bonus_days(days, leaves)
+    checkins, leaves = _members_days(session, ids)
     reversal = aliased(PointsEntry)
-    open_entries = session.execute(
-        select(PointsEntry.id, PointsEntry.day).where(
-            PointsEntry.membership_id == membership_id,
-            PointsEntry.source_kind == "streak",
-            PointsEntry.reverses_id.is_(None),
-            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
-        )
-    ).all()
-    have = {}
+    open_by_member: dict[int, list[tuple[int, date, int]]] = {}
+    for chunk in _chunks(ids):
+        for eid, mid, d, pts in session.execute(
+            select(PointsEntry.id, PointsEntry.membership_id, PointsEntry.day, PointsEntry.points).where(
+                PointsEntry.membership_id.in_(chunk),
+                PointsEntry.source_kind == "streak",
+                PointsEntry.reverses_id.is_(None),
+                ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+            )
+        ):
+            open_by_member.setdefault(mid, []).append((eid, d, pts))
+    now = clock.now()
+    awards: list[dict] = []
+    reversals: list[int] = []
     net = 0
-    for eid, d in open_entries:
-        if d in target and d not in have:
-            have[d] = eid
-        else:  # no longer a bonus day (or a second entry for one day)
-            net -= reverse_entry(session, eid, operator_id, "连续天数变化 (streak changed)")
-    for d in sorted(set(target) - set(have)):
-        net += award(
-            session,
-            membership_id=membership_id,
-            group_id=group.id,
-            day=d,
-            code="streak7",
-            source_kind="streak",
-            source_id=ids[d],
-            reason=f"连续打卡{target[d]}天",
-            operator_id=operator_id,
-        )
+    for mid in ids:
+        rows = checkins.get(mid, [])
+        by_day = {d: cid for d, _late, cid in rows}
+        days = streak_rule.counted_days(((d, late) for d, late, _cid in rows), group.late_checkins_count_for_streak)
+        target = streak_rule.bonus_days(days, leaves.get(mid, set()))
+        have: dict[date, int] = {}
+        for eid, d, pts in open_by_member.get(mid, []):
+            if d in target and d not in have:
+                have[d] = eid
+            else:  # no longer a bonus day (or a second entry for one day)
+                reversals.append(eid)
+                net -= pts
+        for d in sorted(set(target) - set(have)):
+            awards.append(
+                {
+                    "membership_id": mid,
+                    "group_id": group.id,
+                    "day": d,
+                    "points": points,
+                    "reason": f"连续打卡{target[d]}天",
+                    "source_kind": "streak",
+                    "source_id": by_day[d],
+                    "operator_id": operator_id,
+                    "created_at": now,
+                }
+            )
+            net += points
+    for eid in reversals:
+        reverse_entry(session, eid, operator_id, "连续天数变化 (streak changed)")
+    if awards:
+        session.connection().execute(insert(PointsEntry.__table__), awards)
     return net
 
 

@@ -61,7 +61,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import PasteLine, normalise_name, parse_chat
-from desktop.services.checkins import CheckinEntry, record_checkins
+from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models import CheckIn, Group, Member, Membership
@@ -759,7 +759,7 @@ def commit_paste(
     retry: Callable | None = None,
 ) -> PasteOutcome:
     """The paste's decisions in ONE transaction, retried while the database is busy: add the new members,
-    then log the check-ins, one record_checkins call per day (each with its audit row). A cancel before the
+    then log the check-ins of every day with record_checkins_by_day (one audit row per day). A cancel before the
     commit rolls everything back."""
     from desktop.services.backup import with_retry
     from desktop.services.roster import MemberInput, add_member
@@ -781,8 +781,8 @@ def commit_paste(
             logged: list[tuple[int, date]] = []
             already: list[tuple[int, date]] = []
             points = 0
-            for d in sorted(by_day):
-                result = record_checkins(session, actor, group_id, d, by_day[d], source=source, today=today)
+            results = record_checkins_by_day(session, actor, group_id, by_day, source=source, today=today)
+            for d, result in sorted(results.items()):
                 logged += [(m, d) for m in result.logged]
                 already += [(m, d) for m in result.already]
                 points += result.points

@@ -41,6 +41,12 @@ def template(tmp_path_factory):
     """The scenario's roster before the import: 'pending' people are applicants (申请中); the group's entry
     steps are optional, so a join makes them members (已入群) as the scenario's check-ins need."""
     path = tmp_path_factory.mktemp("chat") / "template.sqlite"
+    with pytest.MonkeyPatch.context() as mp:  # the roster exists before the scenario's month, whatever today is
+        mp.setenv("QUNDESK_TODAY", "2026-10-31")
+        return _build_template(path)
+
+
+def _build_template(path):
     database = open_workspace(path)
     owner = actor_for(database)
     keys: dict[int, str] = {}

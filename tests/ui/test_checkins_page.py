@@ -486,7 +486,7 @@ def test_confirm_runs_in_one_transaction(qtbot, page, ws, monkeypatch):
     def refuse(*args, **kwargs):
         raise ValidationError("date", "no (refused)")
 
-    monkeypatch.setattr(service, "record_checkins", refuse)
+    monkeypatch.setattr(service, "record_checkins_by_day", refuse)
     monkeypatch.setattr(module, "show_error", lambda parent, exc: None)
     page.confirm_paste()
     with ws.database.session() as s:  # the new member was rolled back with the check-ins

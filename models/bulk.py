@@ -1,0 +1,103 @@
+"""Bulk writes through the database driver itself, for the few places that write hundreds of thousands of rows
+in one go (a chat export of a year, a big paste): SQLAlchemy's per-row parameter processing costs about five
+times the driver's own executemany (measured: benchmarks/RESULTS.md, chat import). Values are stored exactly
+as SQLAlchemy stores them, so the ORM reads them back unchanged: on SQLite dates as 'YYYY-MM-DD', datetimes as
+'YYYY-MM-DD HH:MM:SS.ffffff', booleans as 0/1; PostgreSQL gets the Python objects.
+
+SQL is written with `?` placeholders and plain column lists; `sql()` adapts it to the driver's paramstyle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime(_SQLITE_DATETIME)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class Values:
+    """Converts values for one connection, fast: the same date is converted once (a day repeats on
+    thousands of rows). Use `v.date(d)`, `v.datetime(t)`, `v.bool(b)` on the columns that need it."""
+
+    def __init__(self, connection: Connection):
+        self.sqlite = is_sqlite(connection)
+        self._dates: dict[date, Any] = {}
+
+    def date(self, value: date | None) -> Any:
+        if value is None or not self.sqlite:
+            return value
+        text = self._dates.get(value)
+        if text is None:
+            text = self._dates[value] = value.isoformat()
+        return text
+
+    def datetime(self, value: datetime | None) -> Any:
+        return value.strftime(_SQLITE_DATETIME) if value is not None and self.sqlite else value
+
+    def bool(self, value: bool) -> Any:
+        return int(value) if self.sqlite else bool(value)
+
+
+def is_sqlite(connection: Connection) -> bool:
+    return connection.dialect.name == "sqlite"
+
+
+def sql(connection: Connection, text: str) -> str:
+    """`?` placeholders in the driver's own style (psycopg: %s; a literal % doubled)."""
+    if is_sqlite(connection):
+        return text
+    return text.replace("%", "%%").replace("?", "%s")
+
+
+def rows_for(connection: Connection, rows: Iterable[Sequence[Any]]) -> list[tuple]:
+    if is_sqlite(connection):
+        return [tuple(_sqlite_value(v) for v in row) for row in rows]
+    return [tuple(row) for row in rows]
+
+
+def execute_many(connection: Connection, text: str, rows: Iterable[Sequence[Any]], *, adapted: bool = False) -> None:
+    """One executemany of `text` over `rows` (tuples in the order of the statement's placeholders);
+    `adapted`: the values were already converted with `Values` (the fast way for big batches)."""
+    data = rows if adapted and isinstance(rows, list) else (list(rows) if adapted else rows_for(connection, rows))
+    if data:
+        connection.exec_driver_sql(sql(connection, text), data)
+
+
+def insert_returning(
+    connection: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    conflict: str = "",
+    returning: Sequence[str] = ("id",),
+    batch: int = 500,
+    adapted: bool = False,
+) -> list[tuple]:
+    """Multi-row INSERT … VALUES (…), (…) [conflict clause] RETURNING …, in batches; the rows that were
+    inserted (a row skipped by ON CONFLICT DO NOTHING returns nothing). Order of the result is not promised."""
+    out: list[tuple] = []
+    if not rows:
+        return out
+    one = "(" + ", ".join("?" for _ in columns) + ")"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    tail = f" {conflict} RETURNING {', '.join(returning)}"
+    data = list(rows) if adapted else rows_for(connection, rows)
+    for start in range(0, len(data), batch):
+        chunk = data[start : start + batch]
+        text = head + ", ".join(one for _ in chunk) + tail
+        params = tuple(v for row in chunk for v in row)
+        out += [tuple(r) for r in connection.exec_driver_sql(sql(connection, text), params).fetchall()]
+    return out
