@@ -147,6 +147,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.open_import)
         tools_menu.addAction(self.import_action)
+        self.chat_import_action = QAction(self.tr("Import a &chat history…"), self)
+        self.chat_import_action.triggered.connect(self.open_chat_import)
+        tools_menu.addAction(self.chat_import_action)
         tools_menu.addSeparator()
         self.audit_action = QAction(self.tr("&Audit log…"), self)
         self.audit_action.triggered.connect(self.open_audit_log)
@@ -427,6 +430,18 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.import_finished.connect(self._on_import_finished)
         self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_chat_import(self):
+        """The chat-history import for the selected group; the pages refresh when it imported."""
+        from ui.dialogs.chat_import_dialog import ChatImportDialog
+
+        dialog = ChatImportDialog(self._database, self._actor, self.current_group_id(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._on_import_finished)
+        self.chat_import_dialog = dialog
         dialog.open()
         return dialog
 

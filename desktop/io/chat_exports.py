@@ -132,7 +132,7 @@ def _unknown(path: Path, why: str = "") -> ImportProblem:
         None,
         None,
         f"不是可识别的聊天记录导出{detail}。支持的格式: {known} "
-        f"(not a chat export QunDesk knows; known formats: {', '.join(FORMATS)})",
+        f"(not a chat export QunDesk knows; known formats: {', '.join(FORMATS.values())})",
     )
 
 

@@ -397,7 +397,7 @@ def plan_chat_import(
 ) -> ChatPlan:
     """Read the export and plan what importing it into the group would do; writes nothing.
 
-    `decisions` (the window's): sender key -> ("link", member_id) | ("add", None) | ("ignore", None).
+    `decisions` (the window's): sender key -> ("link", membership id) | ("add", None) | ("ignore", None).
     `exporter_member_id`: who exported the chat (你 in notices) when the file does not say."""
     source = source or open_chat_export(path)
     group = session.get(Group, group_id) if group_id is not None else None
@@ -486,7 +486,7 @@ def _apply_decisions(
         if action == "ignore":
             info.status, info.how = "ignored", "decision"
         elif action == "link" and target is not None:
-            person = roster.by_member.get(int(target))
+            person = roster.by_membership.get(int(target))
             if person is not None:
                 _Resolver._known(info, person, "decision")
         elif action == "add":

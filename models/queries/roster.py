@@ -7,15 +7,40 @@ Text search matches display name, nickname or group nickname (substring), WeChat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models import CheckIn, Group, Member, Membership, PointsEntry, Role, Tag, Tier, member_tag, membership_role
+from models import (
+    ChatActivity,
+    CheckIn,
+    Group,
+    Member,
+    Membership,
+    PointsEntry,
+    Role,
+    Tag,
+    Tier,
+    clock,
+    member_tag,
+    membership_role,
+)
 from models.search_keys import prefix_upper_bound
 
-SORT_COLUMNS = ("name", "group", "status", "tier", "joined_at", "wechat_id", "city", "last_activity", "points")
+SORT_COLUMNS = (
+    "name",
+    "group",
+    "status",
+    "tier",
+    "joined_at",
+    "wechat_id",
+    "city",
+    "last_activity",
+    "points",
+    "last_message",
+    "messages_30d",
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +54,7 @@ class RosterQuery:
     joined_month: tuple[int, int] | None = None
     include_deleted: bool = False
     only_deleted: bool = False
+    never_spoke: bool = False  # no message in any imported chat history of the group (the lurkers)
     sort: str = "name"
     descending: bool = False
 
@@ -53,6 +79,8 @@ class MemberRow:
     roles: tuple[str, ...] = field(default_factory=tuple)
     last_activity: date | None = None
     points: int = 0
+    last_message: date | None = None  # from chat-history imports
+    messages_30d: int = 0  # messages in the 30 days up to today
 
 
 def _escape_like(text: str) -> str:
@@ -94,6 +122,29 @@ def _last_activity_expr():
     )
 
 
+def _last_message_expr():
+    return (
+        select(func.max(ChatActivity.day))
+        .where(ChatActivity.membership_id == Membership.id)
+        .correlate(Membership)
+        .scalar_subquery()
+    )
+
+
+def _messages_30d_expr():
+    today = clock.today()
+    return (
+        select(func.coalesce(func.sum(ChatActivity.messages), 0))
+        .where(
+            ChatActivity.membership_id == Membership.id,
+            ChatActivity.day > today - timedelta(days=30),
+            ChatActivity.day <= today,
+        )
+        .correlate(Membership)
+        .scalar_subquery()
+    )
+
+
 def _points_expr():
     return (
         select(func.coalesce(func.sum(PointsEntry.points), 0))
@@ -126,6 +177,8 @@ def filtered(q: RosterQuery) -> Select:
         start = datetime(y, m, 1)
         end = datetime(y + (m == 12), m % 12 + 1, 1)
         stmt = stmt.where(Membership.joined_at >= start, Membership.joined_at < end)
+    if q.never_spoke:
+        stmt = stmt.where(~select(ChatActivity.id).where(ChatActivity.membership_id == Membership.id).exists())
     cond = _text_condition(q.text)
     if cond is not None:
         stmt = stmt.where(cond)
@@ -145,6 +198,8 @@ def _order(stmt: Select, q: RosterQuery) -> Select:
         "city": Member.city,
         "last_activity": _last_activity_expr(),
         "points": _points_expr(),
+        "last_message": _last_message_expr(),
+        "messages_30d": _messages_30d_expr(),
     }[q.sort]
     key = key.desc() if q.descending else key.asc()
     return stmt.order_by(key.nulls_last(), Membership.id)
@@ -183,6 +238,8 @@ def rows_for(session: Session, membership_ids: list[int]) -> list[MemberRow]:
             Member.deleted_at,
             _last_activity_expr(),
             _points_expr(),
+            _last_message_expr(),
+            _messages_30d_expr(),
         )
         .join(Member, Member.id == Membership.member_id)
         .join(Group, Group.id == Membership.group_id)
@@ -226,6 +283,8 @@ def rows_for(session: Session, membership_ids: list[int]) -> list[MemberRow]:
             roles=tuple(roles.get(r[0], ())),
             last_activity=r[14],
             points=int(r[15] or 0),
+            last_message=r[16],
+            messages_30d=int(r[17] or 0),
         )
         for r in base
     }

@@ -788,6 +788,10 @@ Restore the latest backup into a new file and open it?</translation>
             <source>&amp;Tiers, roles and tags…</source>
             <translation>&amp;Tiers, roles and tags…</translation>
         </message>
+        <message>
+            <source>Import a &amp;chat history…</source>
+            <translation>Import a &amp;chat history…</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -787,6 +787,10 @@ Restore the latest backup into a new file and open it?</source>
             <source>&amp;Tiers, roles and tags…</source>
             <translation>层级、角色与标签(&amp;T)…</translation>
         </message>
+        <message>
+            <source>Import a &amp;chat history…</source>
+            <translation>导入群聊记录(&amp;C)…</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -1011,6 +1011,14 @@
                 <numerusform>Marked %n people as left.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Never spoke</source>
+            <translation>Never spoke</translation>
+        </message>
+        <message>
+            <source>Members with no message in any imported chat history (Tools → Import a chat history…)</source>
+            <translation>Members with no message in any imported chat history (Tools → Import a chat history…)</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>
@@ -1053,6 +1061,17 @@
             <location filename="../../ui/widgets/member_panel.py" line="70" />
             <source>Joining and leaving</source>
             <translation>Joining and leaving</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterTableModel</name>
+        <message>
+            <source>Last message</source>
+            <translation>Last message</translation>
+        </message>
+        <message>
+            <source>Messages (30 days)</source>
+            <translation>Messages (30 days)</translation>
         </message>
     </context>
 </TS>

@@ -986,6 +986,14 @@
                 <numerusform>已将 %n 人标记为已退群。</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Never spoke</source>
+            <translation>从不发言</translation>
+        </message>
+        <message>
+            <source>Members with no message in any imported chat history (Tools → Import a chat history…)</source>
+            <translation>在导入的群聊记录里没有发过言的成员（工具 → 导入群聊记录…）</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>
@@ -1028,6 +1036,17 @@
             <location filename="../../ui/widgets/member_panel.py" line="70" />
             <source>Joining and leaving</source>
             <translation>入群与离开</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterTableModel</name>
+        <message>
+            <source>Last message</source>
+            <translation>最近发言</translation>
+        </message>
+        <message>
+            <source>Messages (30 days)</source>
+            <translation>近30天发言</translation>
         </message>
     </context>
 </TS>

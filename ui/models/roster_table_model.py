@@ -34,6 +34,7 @@ REFRESH_KEEP_MAX = 1_000  # after an edit, reload at most this many rows (page b
 # ---- columns: how to add one: a constant, a header in HEADERS, a case in _display (and SORT_KEYS if SQL can sort it)
 COL_NAME, COL_NICKNAME, COL_GROUP, COL_STATUS, COL_TIER, COL_TAGS = range(6)
 COL_WECHAT, COL_PHONE, COL_CITY, COL_JOINED, COL_LAST_ACTIVITY, COL_POINTS = range(6, 12)
+COL_LAST_MESSAGE, COL_MESSAGES_30D = range(12, 14)
 
 HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("RosterTableModel", "Name"),
@@ -48,6 +49,8 @@ HEADERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("RosterTableModel", "Joined"),
     QT_TRANSLATE_NOOP("RosterTableModel", "Last activity"),
     QT_TRANSLATE_NOOP("RosterTableModel", "Points"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "Last message"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "Messages (30 days)"),
 )
 
 # Column -> RosterQuery.sort key; columns missing here are not sortable (the page keeps the old order).
@@ -61,6 +64,8 @@ SORT_KEYS: dict[int, str] = {
     COL_JOINED: "joined_at",
     COL_LAST_ACTIVITY: "last_activity",
     COL_POINTS: "points",
+    COL_LAST_MESSAGE: "last_message",
+    COL_MESSAGES_30D: "messages_30d",
 }
 
 STATUS_LABELS: dict[str, str] = {
@@ -221,7 +226,7 @@ class RosterTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return QCoreApplication.translate("RosterTableModel", HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_POINTS:
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in (COL_POINTS, COL_MESSAGES_30D):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -253,7 +258,7 @@ class RosterTableModel(QAbstractTableModel):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_POINTS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_POINTS, COL_MESSAGES_30D):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -283,12 +288,20 @@ class RosterTableModel(QAbstractTableModel):
             return row.last_activity.isoformat() if row.last_activity else ""
         if col == COL_POINTS:
             return str(row.points)
+        if col == COL_LAST_MESSAGE:
+            return row.last_message.isoformat() if row.last_message else ""
+        if col == COL_MESSAGES_30D:
+            return str(row.messages_30d) if row.messages_30d else ""
         return ""
 
     def _sort_key(self, row: MemberRow, col: int) -> Any:
         """A comparable value per cell (for callers that sort loaded rows; the view sorts through SQL)."""
         if col == COL_POINTS:
             return row.points
+        if col == COL_MESSAGES_30D:
+            return row.messages_30d
+        if col == COL_LAST_MESSAGE:
+            return row.last_message.isoformat() if row.last_message else ""
         if col == COL_JOINED:
             return row.joined_at.isoformat() if row.joined_at else ""
         if col == COL_LAST_ACTIVITY:

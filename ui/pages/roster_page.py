@@ -106,6 +106,12 @@ class RosterPage(QWidget):
         self.tag_combo = QComboBox()
         self.tag_combo.setMinimumContentsLength(6)
         self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.never_spoke_check = QCheckBox(self.tr("Never spoke"))
+        self.never_spoke_check.setObjectName("neverSpoke")
+        self.never_spoke_check.setToolTip(
+            self.tr("Members with no message in any imported chat history (Tools → Import a chat history…)")
+        )
+        self.never_spoke_check.toggled.connect(self.apply_filters)
         self.show_deleted_check = QCheckBox(self.tr("Show deleted"))
         for combo in (self.status_combo, self.tier_combo, self.tag_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -119,6 +125,7 @@ class RosterPage(QWidget):
         filters.addWidget(self.status_combo)
         filters.addWidget(self.tier_combo)
         filters.addWidget(self.tag_combo)
+        filters.addWidget(self.never_spoke_check)
         filters.addWidget(self.show_deleted_check)
         filters.addSpacing(8)
         filters.addWidget(self.count_label)
@@ -325,6 +332,7 @@ class RosterPage(QWidget):
             tier_id=self.tier_combo.currentData(),
             tag_id=self.tag_combo.currentData(),
             include_deleted=self.show_deleted_check.isChecked(),
+            never_spoke=self.never_spoke_check.isChecked(),
             sort=old.sort,
             descending=old.descending,
         )

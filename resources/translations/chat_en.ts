@@ -1,0 +1,237 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>ChatImportDialog</name>
+        <message>
+            <source>Import a chat history</source>
+            <translation>Import a chat history</translation>
+        </message>
+        <message>
+            <source>Chat history</source>
+            <translation>Chat history</translation>
+        </message>
+        <message>
+            <source>Reading the chat export…</source>
+            <translation>Reading the chat export…</translation>
+        </message>
+        <message>
+            <source>Exports of 留痕 (WeChatMsg), PyWxDump, WeFlow, ChatLab or QQ's own 消息记录. QunDesk counts who spoke on which day, finds check-ins, joins and removals — it never stores what was said.</source>
+            <translation>Exports of 留痕 (WeChatMsg), PyWxDump, WeFlow, ChatLab or QQ's own 消息记录. QunDesk counts who spoke on which day, finds check-ins, joins and removals — it never stores what was said.</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>No file chosen</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Choose a chat export to see what it holds.</source>
+            <translation>Choose a chat export to see what it holds.</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>Sender</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>Messages</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>Through</source>
+            <translation>Through</translation>
+        </message>
+        <message>
+            <source>On the roster</source>
+            <translation>On the roster</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Senders</source>
+            <translation>Senders</translation>
+        </message>
+        <message>
+            <source>Joins and removals</source>
+            <translation>Joins and removals</translation>
+        </message>
+        <message>
+            <source>Check-ins</source>
+            <translation>Check-ins</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Choose a chat export</source>
+            <translation>Choose a chat export</translation>
+        </message>
+        <message>
+            <source>Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)</source>
+            <translation>Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was read or written</source>
+            <translation>Cancelled: nothing was read or written</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 messages from %2 members</source>
+            <translation>%1 messages from %2 members</translation>
+        </message>
+        <message>
+            <source>%1 check-ins</source>
+            <translation>%1 check-ins</translation>
+        </message>
+        <message>
+            <source>%1 joins, %2 removals</source>
+            <translation>%1 joins, %2 removals</translation>
+        </message>
+        <message>
+            <source>%1 senders to decide</source>
+            <translation>%1 senders to decide</translation>
+        </message>
+        <message>
+            <source>%1 rows were imported before and are skipped</source>
+            <translation>%1 rows were imported before and are skipped</translation>
+        </message>
+        <message>
+            <source>Known</source>
+            <translation>Known</translation>
+        </message>
+        <message>
+            <source>Not on the roster</source>
+            <translation>Not on the roster</translation>
+        </message>
+        <message>
+            <source>Several members have this name</source>
+            <translation>Several members have this name</translation>
+        </message>
+        <message>
+            <source>Ignored</source>
+            <translation>Ignored</translation>
+        </message>
+        <message>
+            <source>Will be added</source>
+            <translation>Will be added</translation>
+        </message>
+        <message>
+            <source>Not counted</source>
+            <translation>Not counted</translation>
+        </message>
+        <message>
+            <source>It is %1</source>
+            <translation>It is %1</translation>
+        </message>
+        <message>
+            <source>A member… (pick)</source>
+            <translation>A member… (pick)</translation>
+        </message>
+        <message>
+            <source>Add as a new member</source>
+            <translation>Add as a new member</translation>
+        </message>
+        <message>
+            <source>Ignore this sender</source>
+            <translation>Ignore this sender</translation>
+        </message>
+        <message numerus="yes">
+            <source>Import (with %n decision(s))</source>
+            <translation>
+                <numerusform>Import (with %n decision)</numerusform>
+                <numerusform>Import (with %n decisions)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>joined</source>
+            <translation>joined</translation>
+        </message>
+        <message>
+            <source>joined by QR code</source>
+            <translation>joined by QR code</translation>
+        </message>
+        <message>
+            <source>— not on the roster</source>
+            <translation>— not on the roster</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>removed</translation>
+        </message>
+        <message>
+            <source>a message</source>
+            <translation>a message</translation>
+        </message>
+        <message>
+            <source>a 接龙</source>
+            <translation>a 接龙</translation>
+        </message>
+        <message>
+            <source>Imported: %1 messages, %2 check-ins, %3 joins, %4 removals</source>
+            <translation>Imported: %1 messages, %2 check-ins, %3 joins, %4 removals</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n removal(s) need an owner or admin</source>
+            <translation>
+                <numerusform>%n removal need an owner or admin</numerusform>
+                <numerusform>%n removals need an owner or admin</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,235 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>ChatImportDialog</name>
+        <message>
+            <source>Import a chat history</source>
+            <translation>导入群聊记录</translation>
+        </message>
+        <message>
+            <source>Chat history</source>
+            <translation>群聊记录</translation>
+        </message>
+        <message>
+            <source>Reading the chat export…</source>
+            <translation>正在读取聊天记录导出…</translation>
+        </message>
+        <message>
+            <source>Exports of 留痕 (WeChatMsg), PyWxDump, WeFlow, ChatLab or QQ's own 消息记录. QunDesk counts who spoke on which day, finds check-ins, joins and removals — it never stores what was said.</source>
+            <translation>支持 留痕 (WeChatMsg)、PyWxDump、WeFlow、ChatLab 导出的聊天记录和 QQ 自带的消息记录。社群助手统计每个人每天的发言，找出打卡、入群和移出——从不保存聊天内容。</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>未选择文件</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>社群</translation>
+        </message>
+        <message>
+            <source>Choose a chat export to see what it holds.</source>
+            <translation>选择一份聊天记录导出，先看看里面有什么。</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>发言人</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID 号</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>消息数</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>处理</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>谁</translation>
+        </message>
+        <message>
+            <source>Through</source>
+            <translation>经由</translation>
+        </message>
+        <message>
+            <source>On the roster</source>
+            <translation>名册中</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Senders</source>
+            <translation>发言人</translation>
+        </message>
+        <message>
+            <source>Joins and removals</source>
+            <translation>入群和移出</translation>
+        </message>
+        <message>
+            <source>Check-ins</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Choose a chat export</source>
+            <translation>选择聊天记录导出</translation>
+        </message>
+        <message>
+            <source>Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)</source>
+            <translation>聊天记录导出 (*.csv *.txt *.xlsx *.json *.jsonl);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>读取中…</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was read or written</source>
+            <translation>已取消：没有读取或写入任何内容</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 messages from %2 members</source>
+            <translation>%2 位成员的 %1 条消息</translation>
+        </message>
+        <message>
+            <source>%1 check-ins</source>
+            <translation>%1 次打卡</translation>
+        </message>
+        <message>
+            <source>%1 joins, %2 removals</source>
+            <translation>入群 %1，移出 %2</translation>
+        </message>
+        <message>
+            <source>%1 senders to decide</source>
+            <translation>%1 位发言人待处理</translation>
+        </message>
+        <message>
+            <source>%1 rows were imported before and are skipped</source>
+            <translation>%1 行以前已导入，跳过</translation>
+        </message>
+        <message>
+            <source>Known</source>
+            <translation>已识别</translation>
+        </message>
+        <message>
+            <source>Not on the roster</source>
+            <translation>名册中没有</translation>
+        </message>
+        <message>
+            <source>Several members have this name</source>
+            <translation>多位成员同名</translation>
+        </message>
+        <message>
+            <source>Ignored</source>
+            <translation>已忽略</translation>
+        </message>
+        <message>
+            <source>Will be added</source>
+            <translation>将新增</translation>
+        </message>
+        <message>
+            <source>Not counted</source>
+            <translation>不计入</translation>
+        </message>
+        <message>
+            <source>It is %1</source>
+            <translation>是 %1</translation>
+        </message>
+        <message>
+            <source>A member… (pick)</source>
+            <translation>选择成员…</translation>
+        </message>
+        <message>
+            <source>Add as a new member</source>
+            <translation>新增为成员</translation>
+        </message>
+        <message>
+            <source>Ignore this sender</source>
+            <translation>忽略此发言人</translation>
+        </message>
+        <message numerus="yes">
+            <source>Import (with %n decision(s))</source>
+            <translation>
+                <numerusform>导入（已处理 %n 位）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>joined</source>
+            <translation>入群</translation>
+        </message>
+        <message>
+            <source>joined by QR code</source>
+            <translation>扫码入群</translation>
+        </message>
+        <message>
+            <source>— not on the roster</source>
+            <translation>— 名册中没有</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>移出</translation>
+        </message>
+        <message>
+            <source>a message</source>
+            <translation>一条消息</translation>
+        </message>
+        <message>
+            <source>a 接龙</source>
+            <translation>接龙</translation>
+        </message>
+        <message>
+            <source>Imported: %1 messages, %2 check-ins, %3 joins, %4 removals</source>
+            <translation>已导入：%1 条消息，%2 次打卡，入群 %3，移出 %4</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n removal(s) need an owner or admin</source>
+            <translation>
+                <numerusform>%n 个移出需要群主或管理员操作</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,131 @@
+"""The chat-history import dialog as an organiser drives it: pick an export, read the preview (format, span,
+messages, check-ins, joins, the senders not on the roster), decide about a sender, import; then the roster's
+"never spoke" filter and its 最近发言 / 近30天发言 columns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, isolate_settings
+from PySide6.QtCore import Qt
+from sqlalchemy import select, update
+
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+from models import ChatActivity, ChatAlias, EntryStep, Member
+from ui.dialogs.chat_import_dialog import ChatImportDialog
+
+pytestmark = OFFSCREEN_QUIRKS
+
+CHAT = Path(__file__).resolve().parents[1] / "data" / "chat"
+SCENARIO = json.loads((CHAT / "scenario.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def ws(tmp_path, monkeypatch):
+    isolate_settings(tmp_path)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-10-31")  # the roster exists before the scenario
+    database = open_workspace(tmp_path / "ws.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, SCENARIO["group"]["name"])
+        s.execute(update(EntryStep).where(EntryStep.group_id == gid).values(required=False))
+        for m in SCENARIO["roster"]:
+            add_member(
+                s,
+                owner,
+                gid,
+                MemberInput(
+                    display_name=m["name"],
+                    nickname=m["nickname"] or None,
+                    group_nickname=m["group_nickname"] or None,
+                    wechat_id=m["wechat_id"],
+                    status="applicant" if m["status"] == "pending" else "active",
+                ),
+            )
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    yield database, owner, gid
+    database.dispose()
+
+
+def _open(qtbot, ws, name: str) -> ChatImportDialog:
+    database, owner, gid = ws
+    dialog = ChatImportDialog(database, owner, gid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.set_file(str(CHAT / name))
+    return dialog
+
+
+def test_the_preview_shows_what_the_export_holds(qtbot, ws):
+    dialog = _open(qtbot, ws, "晨跑俱乐部_utf8.csv")
+    text = dialog.summary_label.text()
+    assert "107 messages from 12 members" in text and "47 check-ins" in text and "1 senders to decide" in text
+    table = dialog.senders_table
+    assert table.item(0, 0).text() == "跑步的老刘" and table.item(0, 2).text() == "4"  # the unknown sender first
+    assert table.cellWidget(0, 4) is not None  # a decision to take
+    assert dialog.events_table.rowCount() == 5  # four joins, one removal
+    assert dialog.import_button.isEnabled()
+
+
+def test_deciding_about_a_sender_and_importing(qtbot, ws):
+    database, _owner, _gid = ws
+    dialog = _open(qtbot, ws, "晨跑俱乐部_utf8.csv")
+    combo = dialog.senders_table.cellWidget(0, 4)
+    index = next(i for i in range(combo.count()) if combo.itemData(i)[0] == "add")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert "1" in dialog.import_button.text()
+    imported = []
+    dialog.imported.connect(imported.append)
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    summary = imported[0]
+    assert summary.messages == 111 and summary.added_members == 1 and summary.joins == 4
+    assert "111 messages" in dialog.summary_label.text()
+    with database.session() as s:
+        assert s.scalar(select(Member.display_name).where(Member.wechat_id == "wxid_k1l2m3")) == "跑步的老刘"
+        assert s.scalar(select(ChatAlias.id).where(ChatAlias.value == "wxid_k1l2m3")) is not None
+
+
+def test_an_unrecognised_file_says_so_and_imports_nothing(qtbot, ws):
+    database, _owner, _gid = ws
+    dialog = ChatImportDialog(*ws[:2], ws[2])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.runner.failed, timeout=20_000):
+        dialog.set_file(str(CHAT / "unrecognised.csv"))
+    assert "WeChatMsg" in dialog.summary_label.text() and not dialog.import_button.isEnabled()
+    with database.session() as s:
+        assert s.scalar(select(ChatActivity.id)) is None
+
+
+def test_the_roster_finds_who_never_spoke(qtbot, ws):
+    from ui.models.roster_table_model import COL_LAST_MESSAGE, COL_MESSAGES_30D
+    from ui.pages.roster_page import RosterPage
+
+    database, owner, gid = ws
+    dialog = _open(qtbot, ws, "晨跑俱乐部_utf8.csv")
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.start_import()
+    with database.session() as s:  # someone who is in the group but never says a word
+        add_member(s, owner, gid, MemberInput(display_name="潜水员", wechat_id="wxid_lurker"))
+        s.commit()
+    page = RosterPage(database, owner)
+    qtbot.addWidget(page)
+    page.set_group(gid)
+    page.show()
+    page.never_spoke_check.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    names = {page.model.row_at(r).display_name for r in range(page.model.rowCount())}
+    assert names == {"潜水员"}
+    page.never_spoke_check.setChecked(False)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 1)
+    rows = {page.model.row_at(r).display_name: r for r in range(page.model.rowCount())}
+    r = rows["王芳"]
+    assert page.model.index(r, COL_LAST_MESSAGE).data() == "2026-11-30"
+    assert int(page.model.index(r, COL_MESSAGES_30D).data()) > 0

@@ -1,0 +1,393 @@
+"""ChatImportDialog: import a group's chat-history export (PRODUCT §3.8) — pick the file and the group, see what
+it holds (format, span, messages per known member, check-ins, joins, removals, the senders QunDesk does not
+know), decide about those senders (link to a member, add as new, ignore — remembered), then import in one go.
+
+Reading and planning run off the UI thread (ui/task_runner.py) with progress and cancel; the rules live in
+desktop/services/chat_import.py, this dialog only shows the plan and collects decisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import QunDeskError
+from desktop.io.fields import ImportProblem
+from desktop.services.chat_import import ChatImportSummary, ChatPlan, plan_chat_import, run_chat_import
+from desktop.services.groups import list_groups
+from desktop.services.operators import Actor
+from desktop.tasks import Progress
+from models.db import DatabaseError
+from ui.dialogs.member_picker_dialog import MemberPickerDialog
+from ui.messages import localise_message
+from ui.task_runner import TaskRunner
+
+UNDECIDED, LINK, ADD, IGNORE = "undecided", "link", "add", "ignore"
+WARN = "#B45309"
+MUTED = "#6B7280"
+
+
+def plan_task(progress: Progress, *, database, group_id: int | None, path: str, exporter: int | None) -> ChatPlan:
+    with database.session() as session:
+        return plan_chat_import(session, group_id, path, exporter_member_id=exporter, progress=progress)
+
+
+def import_task(
+    progress: Progress, *, database, actor: Actor, path: str, group_name: str, decisions: dict, exporter: str | None
+) -> ChatImportSummary | None:
+    _plan, summary, _created = run_chat_import(
+        database, actor, path, group_name, decisions=decisions, exporter=exporter, progress=progress
+    )
+    return summary
+
+
+class ChatImportDialog(QDialog):
+    imported = Signal(object)  # ChatImportSummary
+
+    def __init__(self, database, actor: Actor, group_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("chatImportDialog")
+        self.setWindowTitle(self.tr("Import a chat history"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(900, 640)
+        self._database, self._actor = database, actor
+        self._path: str | None = None
+        self.plan: ChatPlan | None = None
+        self.summary: ChatImportSummary | None = None
+        self.decisions: dict[str, tuple[str, Any]] = {}
+        self.pick_member_hook = None  # tests: called with a sender name instead of the picker dialog
+        self.runner = TaskRunner(self, title=self.tr("Chat history"), label=self.tr("Reading the chat export…"))
+        self.runner.finished.connect(self._on_task_finished)
+        self.runner.failed.connect(self._on_task_failed)
+        self.runner.cancelled.connect(self._on_task_cancelled)
+        self._task = ""
+        self._build(group_id)
+
+    # ---------------------------------------------------------------- building
+    def _build(self, group_id: int | None) -> None:
+        intro = QLabel(
+            self.tr(
+                "Exports of 留痕 (WeChatMsg), PyWxDump, WeFlow, ChatLab or QQ's own 消息记录. QunDesk counts who "
+                "spoke on which day, finds check-ins, joins and removals — it never stores what was said."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setObjectName("hint")
+        self.file_label = QLabel(self.tr("No file chosen"))
+        self.file_label.setObjectName("chatFile")
+        self.file_button = QPushButton(self.tr("Choose file…"))
+        self.file_button.clicked.connect(self.choose_file)
+        self.group_combo = QComboBox()
+        self.group_combo.setObjectName("chatGroup")
+        with self._database.session() as session:
+            for g in list_groups(session):
+                self.group_combo.addItem(g.name, g.id)
+        if group_id is not None and self.group_combo.findData(group_id) >= 0:
+            self.group_combo.setCurrentIndex(self.group_combo.findData(group_id))
+        self.group_combo.currentIndexChanged.connect(self._replan)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("File")))
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.file_button)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Group")))
+        top.addWidget(self.group_combo)
+
+        self.summary_label = QLabel(self.tr("Choose a chat export to see what it holds."))
+        self.summary_label.setObjectName("chatSummary")
+        self.summary_label.setWordWrap(True)
+        self.senders_table = self._table(
+            "chatSenders",
+            [self.tr("Sender"), self.tr("ID"), self.tr("Messages"), self.tr("Status"), self.tr("Decision")],
+        )
+        self.events_table = self._table(
+            "chatEvents",
+            [self.tr("Day"), self.tr("What"), self.tr("Who"), self.tr("Through"), self.tr("On the roster")],
+        )
+        self.checkins_table = self._table(
+            "chatCheckins", [self.tr("Day"), self.tr("Member"), self.tr("Time"), self.tr("From")]
+        )
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.senders_table, self.tr("Senders"))
+        self.tabs.addTab(self.events_table, self.tr("Joins and removals"))
+        self.tabs.addTab(self.checkins_table, self.tr("Check-ins"))
+
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("primaryButton")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.import_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+    # ---------------------------------------------------------------- reading
+    @Slot()
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a chat export"),
+            "",
+            self.tr("Chat exports (*.csv *.txt *.xlsx *.json *.jsonl);;All files (*)"),
+        )
+        if path:
+            self.set_file(path)
+
+    def set_file(self, path: str) -> None:
+        self._path = path
+        self.file_label.setText(Path(path).name)
+        self.file_label.setToolTip(path)
+        self.decisions.clear()
+        self._replan()
+
+    def group_id(self) -> int | None:
+        return self.group_combo.currentData()
+
+    @Slot()
+    def _replan(self) -> None:
+        if not self._path or self.runner.running:
+            return
+        self.import_button.setEnabled(False)
+        self.summary_label.setText(self.tr("Reading…"))
+        self._task = "plan"
+        self.runner.start(plan_task, database=self._database, group_id=self.group_id(), path=self._path, exporter=None)
+
+    @Slot(object)
+    def _on_task_finished(self, result: object) -> None:
+        if self._task == "plan":
+            assert isinstance(result, ChatPlan)
+            self.plan = result
+            self._show_plan()
+        else:
+            self.summary = result if isinstance(result, ChatImportSummary) else None
+            self.imported.emit(self.summary)
+            self._show_done()
+
+    @Slot(str)
+    def _on_task_failed(self, message: str) -> None:
+        error = self.runner.error
+        if error is not None and not isinstance(error, QunDeskError | DatabaseError | ImportProblem | OSError):
+            raise error
+        self.plan = None
+        self.summary_label.setText(localise_message(message))
+        self.summary_label.setStyleSheet(f"color: {WARN};")
+        self.import_button.setEnabled(False)
+
+    @Slot()
+    def _on_task_cancelled(self) -> None:
+        self.summary_label.setText(self.tr("Cancelled: nothing was read or written"))
+
+    # ---------------------------------------------------------------- the plan
+    def _show_plan(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        self.summary_label.setStyleSheet("")
+        span = f"{plan.first_at:%Y-%m-%d} – {plan.last_at:%Y-%m-%d}" if plan.first_at and plan.last_at else "—"
+        parts = [
+            self.tr("%1 · %2").replace("%1", plan.format_label).replace("%2", span),
+            self.tr("%1 messages from %2 members")
+            .replace("%1", str(plan.messages_known))
+            .replace("%2", str(plan.speakers)),
+            self.tr("%1 check-ins").replace("%1", str(len(plan.checkins))),
+            self.tr("%1 joins, %2 removals")
+            .replace("%1", str(sum(1 for j in plan.joins if j.membership_id)))
+            .replace("%2", str(sum(1 for r in plan.removals if r.membership_id))),
+        ]
+        if plan.unknown or plan.unattributable:
+            parts.append(
+                self.tr("%1 senders to decide").replace("%1", str(len(plan.unknown) + len(plan.unattributable)))
+            )
+        if plan.covered_rows:
+            parts.append(self.tr("%1 rows were imported before and are skipped").replace("%1", str(plan.covered_rows)))
+        self.summary_label.setText(" · ".join(parts))
+        self._fill_senders()
+        self._fill_events()
+        self._fill_checkins()
+        self.import_button.setEnabled(plan.group_id is not None and plan.rows > 0)
+        self.import_button.setText(self.tr("Import"))
+
+    def _fill_senders(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        order = {"unknown": 0, "unattributable": 1, "new": 2, "ignored": 3, "known": 4}
+        senders = sorted(plan.senders, key=lambda s: (order.get(s.status, 5), -s.messages))
+        table = self.senders_table
+        table.setRowCount(len(senders))
+        self._sender_rows = senders
+        status_text = {
+            "known": self.tr("Known"),
+            "unknown": self.tr("Not on the roster"),
+            "unattributable": self.tr("Several members have this name"),
+            "ignored": self.tr("Ignored"),
+            "new": self.tr("Will be added"),
+        }
+        for row, info in enumerate(senders):
+            table.setItem(row, 0, QTableWidgetItem(info.shown))
+            table.setItem(row, 1, QTableWidgetItem(info.sender_id or ""))
+            count = QTableWidgetItem(str(info.messages))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, 2, count)
+            status = QTableWidgetItem(status_text.get(info.status, info.status))
+            if info.status in ("unknown", "unattributable"):
+                status.setForeground(QColor(WARN))
+            table.setItem(row, 3, status)
+            if info.status in ("unknown", "unattributable") or info.key in self.decisions:
+                table.setCellWidget(row, 4, self._decision_combo(info))
+            else:
+                table.setItem(row, 4, QTableWidgetItem(info.display_name or ""))
+
+    def _decision_combo(self, info) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("Not counted"), (UNDECIDED, None))
+        for membership_id, name in info.candidates:
+            combo.addItem(self.tr("It is %1").replace("%1", name), (LINK, membership_id))
+        combo.addItem(self.tr("A member… (pick)"), ("pick", None))
+        combo.addItem(self.tr("Add as a new member"), (ADD, None))
+        combo.addItem(self.tr("Ignore this sender"), (IGNORE, None))
+        current = self.decisions.get(info.key)
+        if current is not None:
+            for i in range(combo.count()):
+                if combo.itemData(i) == current:
+                    combo.setCurrentIndex(i)
+                    break
+            else:
+                combo.addItem(self.tr("It is %1").replace("%1", str(current[2] if len(current) > 2 else "")), current)
+                combo.setCurrentIndex(combo.count() - 1)
+        combo.activated.connect(lambda index, key=info.key, c=combo: self._on_decision(key, c, index))
+        return combo
+
+    def _on_decision(self, key: str, combo: QComboBox, index: int) -> None:
+        action, target = combo.itemData(index)
+        if action == "pick":
+            info = next(s for s in self._sender_rows if s.key == key)
+            person = self._pick(info.shown)
+            if person is None:
+                combo.setCurrentIndex(0)
+                self.decisions.pop(key, None)
+                return
+            self.decisions[key] = (LINK, person.membership_id, person.display_name)
+        elif action == UNDECIDED:
+            self.decisions.pop(key, None)
+        else:
+            self.decisions[key] = (action, target)
+        self.import_button.setText(self.tr("Import (with %n decision(s))", "", len(self.decisions)))
+
+    def _pick(self, name: str):
+        if self.pick_member_hook is not None:
+            return self.pick_member_hook(name)
+        gid = self.group_id()
+        if gid is None:
+            return None
+        dialog = MemberPickerDialog(self._database, gid, name, self)
+        dialog.exec()
+        person = dialog.person if dialog.result() else None
+        dialog.deleteLater()
+        return person
+
+    def _fill_events(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        rows = [
+            (
+                j.day,
+                self.tr("joined") if j.how != "qr" else self.tr("joined by QR code"),
+                j.name,
+                j.referrer_name or "",
+                j.display_name or self.tr("— not on the roster"),
+            )
+            for j in plan.joins
+        ] + [
+            (r.day, self.tr("removed"), r.name, r.by_name or "", r.display_name or self.tr("— not on the roster"))
+            for r in plan.removals
+        ]
+        rows.sort(key=lambda r: r[0])
+        self.events_table.setRowCount(len(rows))
+        for i, (day, what, who, through, member) in enumerate(rows):
+            for col, text in enumerate((day.isoformat(), what, who, through, member)):
+                self.events_table.setItem(i, col, QTableWidgetItem(text))
+
+    def _fill_checkins(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        rows = plan.checkins + plan.checkins_not_members
+        self.checkins_table.setRowCount(len(rows))
+        for i, c in enumerate(rows[:5000]):  # a preview: the count is in the summary
+            how = self.tr("a message") if c.source == "chat" else self.tr("a 接龙")
+            for col, text in enumerate((c.day.isoformat(), c.display_name, c.at.strftime("%H:%M"), how)):
+                self.checkins_table.setItem(i, col, QTableWidgetItem(text))
+        self.checkins_table.setRowCount(min(len(rows), 5000))
+
+    # ---------------------------------------------------------------- importing
+    @Slot()
+    def start_import(self) -> None:
+        if self.plan is None or self._path is None or self.runner.running:
+            return
+        self.import_button.setEnabled(False)
+        self._task = "import"
+        decisions = {k: v[:2] for k, v in self.decisions.items()}
+        self.runner.start(
+            import_task,
+            database=self._database,
+            actor=self._actor,
+            path=self._path,
+            group_name=self.group_combo.currentText(),
+            decisions=decisions,
+            exporter=None,
+        )
+
+    def _show_done(self) -> None:
+        s = self.summary
+        if s is None:
+            return
+        self.summary_label.setText(
+            self.tr("Imported: %1 messages, %2 check-ins, %3 joins, %4 removals")
+            .replace("%1", str(s.messages))
+            .replace("%2", str(s.checkins))
+            .replace("%3", str(s.joins))
+            .replace("%4", str(s.removals))
+            + (
+                "  ·  " + self.tr("%n removal(s) need an owner or admin", "", s.removals_not_allowed)
+                if s.removals_not_allowed
+                else ""
+            )
+        )
+        self.import_button.setEnabled(False)
