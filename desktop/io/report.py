@@ -86,6 +86,7 @@ from desktop.tasks import Progress
 from models import (
     Activity,
     Attendance,
+    ChatActivity,
     CheckIn,
     Contribution,
     EntryStep,
@@ -180,6 +181,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "h.points_all": ("累计积分", "Points (all time)"),
     "h.level": ("等级", "Level"),
     "h.last_activity": ("最近参与", "Last participation"),
+    "h.messages": ("本月发言", "Messages (month)"),
     "h.checkin_days": ("打卡天数", "Check-ins"),
     "h.leave_days": ("请假天数", "Leave days"),
     "h.longest": ("最长连续", "Longest streak"),
@@ -318,6 +320,7 @@ class _Person:
     points: int = 0  # balance up to the end of the period
     level: str | None = None
     last_activity: date | None = None
+    messages: int = 0  # chat messages in the period (chat-history imports)
 
 
 @dataclass
@@ -433,6 +436,9 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         .join(Activity, Activity.id == Attendance.activity_id)
         .where(Activity.group_id == gid, Attendance.status == "attended", Activity.starts_at < day_after(end))
         .group_by(Attendance.membership_id),
+        select(ChatActivity.membership_id, func.max(ChatActivity.day))
+        .where(ChatActivity.group_id == gid, ChatActivity.day <= end)
+        .group_by(ChatActivity.membership_id),
     ):
         for mid, when in conn.execute(q).all():
             d = _as_date(when)
@@ -441,6 +447,13 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     for mid, d in last.items():
         if mid in people:
             people[mid].last_activity = d
+    for mid, n in conn.execute(
+        select(ChatActivity.membership_id, func.sum(ChatActivity.messages))
+        .where(ChatActivity.group_id == gid, ChatActivity.day >= start, ChatActivity.day <= end)
+        .group_by(ChatActivity.membership_id)
+    ).all():
+        if mid in people:
+            people[mid].messages = int(n)
 
     checkins: dict[int, dict[date, bool]] = defaultdict(dict)
     for mid, day, late in conn.execute(
@@ -922,6 +935,7 @@ class _Report:
             "h.points",
             "h.level",
             "h.last_activity",
+            "h.messages",
         )
         header = lay.add("header", [self.t(k) for k in keys], height=20)
         rows = []
@@ -948,9 +962,10 @@ class _Report:
                         pp.points,
                         pp.level,
                         pp.last_activity,
+                        pp.messages or None,
                     ]
                 )
-        kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date"]
+        kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date", "int"]
         body = lay.add("rows", rows, kinds)
         ws.auto_filter.ref = _table_ref(header, body)
         self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")

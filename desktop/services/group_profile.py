@@ -29,7 +29,15 @@ TEXT_FIELDS: dict[str, int] = {
 }
 MAX_CAPACITY = 100_000
 MAX_FEE_CENTS = 100_000_000  # ¥1,000,000
-PROFILE_FIELDS = ("name", "kind", "capacity", "fee_cents", "late_checkins_count_for_streak", *TEXT_FIELDS)
+PROFILE_FIELDS = (
+    "name",
+    "kind",
+    "capacity",
+    "fee_cents",
+    "late_checkins_count_for_streak",
+    "checkin_keywords",
+    *TEXT_FIELDS,
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class GroupProfile:
     members_total: int
     rules_version: int | None
     rules_text: str | None
+    checkin_keywords: str | None = None  # words that make a chat message a check-in (None: 打卡)
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,7 @@ def get_group_profile(session: Session, group_id: int) -> GroupProfile:
         members_total=int(members or 0),
         rules_version=current[0] if current else None,
         rules_text=current[1] if current else None,
+        checkin_keywords=g.checkin_keywords,
     )
 
 
@@ -161,6 +171,14 @@ def _validate(session: Session, group: Group, fields: dict[str, Any]) -> dict[st
             )
         elif field == "fee_cents":
             out[field] = _clean_int(field, value, 0, MAX_FEE_CENTS, "门槛费不能为负或过大 (fee out of range)")
+        elif field == "checkin_keywords":
+            from desktop.services.chat_import import keywords_of
+
+            text = (value or "").strip() if isinstance(value, str) else ""
+            if len(text) > 200:
+                raise ValidationError(field, "打卡关键词最多 200 字 (check-in keywords: at most 200 characters)")
+            words = keywords_of(text) if text else ()
+            out[field] = "、".join(words) if words else None
         elif field == "late_checkins_count_for_streak":
             if not isinstance(value, bool):
                 raise ValidationError(field, f"应为是或否 (expected yes or no): {value!r}")

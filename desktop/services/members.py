@@ -3,6 +3,7 @@ selection, the referral tree and a member's timeline."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -17,6 +18,8 @@ from models import (
     Activity,
     Attendance,
     AuditEntry,
+    ChatActivity,
+    ChatAlias,
     CheckIn,
     Contribution,
     EntryStep,
@@ -71,6 +74,20 @@ def _merge_membership(session: Session, keep: Membership, drop: Membership) -> t
     )
     for table in (Attendance, Contribution, Violation, Leave, PointsEntry):
         session.execute(update(table).where(table.membership_id == drop.id).values(membership_id=keep.id))
+    # messages counted for both on one day are added up (the two were one person speaking)
+    keep_msgs = dict(
+        session.execute(select(ChatActivity.day, ChatActivity.id).where(ChatActivity.membership_id == keep.id)).all()
+    )
+    for aid, d, n in session.execute(
+        select(ChatActivity.id, ChatActivity.day, ChatActivity.messages).where(ChatActivity.membership_id == drop.id)
+    ).all():
+        if d in keep_msgs:
+            session.execute(
+                update(ChatActivity).where(ChatActivity.id == keep_msgs[d]).values(messages=ChatActivity.messages + n)
+            )
+            session.execute(delete(ChatActivity).where(ChatActivity.id == aid))
+        else:
+            session.execute(update(ChatActivity).where(ChatActivity.id == aid).values(membership_id=keep.id))
     keep_roles = set(
         session.scalars(select(membership_role.c.role_id).where(membership_role.c.membership_id == keep.id))
     )
@@ -121,6 +138,7 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
             merged += 1
     session.flush()
     session.execute(update(Membership).where(Membership.referrer_id == drop.id).values(referrer_id=keep.id))
+    session.execute(update(ChatAlias).where(ChatAlias.member_id == drop.id).values(member_id=keep.id))
     session.execute(
         update(Membership)
         .where(Membership.referrer_id == keep.id, Membership.member_id == keep.id)
@@ -304,6 +322,7 @@ def referral_tree(session: Session, group_id: int) -> list[ReferralNode]:
 class TimelineEvent:
     when: datetime
     kind: str  # step | checkin | activity | points | violation | contribution | leave | note | joined | left
+    #          | messages (chat history) | application (an earlier survey submission)
     text: str
 
 
@@ -364,5 +383,43 @@ def member_timeline(session: Session, membership_id: int, limit: int = 500) -> l
         select(Leave.start_day, Leave.end_day, Leave.reason).where(Leave.membership_id == membership_id)
     ):
         ev.append(TimelineEvent(at(s), "leave", f"请假 {s} ~ {e}" + (f": {reason}" if reason else "")))
+    for d, n in session.execute(
+        select(ChatActivity.day, ChatActivity.messages)
+        .where(ChatActivity.membership_id == membership_id)
+        .order_by(ChatActivity.day.desc())
+        .limit(limit)
+    ):
+        ev.append(TimelineEvent(at(d), "messages", f"群聊发言 {n} 条"))
+    ev += _earlier_submissions(session, ms.member_id)
     ev.sort(key=lambda e: e.when, reverse=True)
     return ev[:limit]
+
+
+def _earlier_submissions(session: Session, member_id: int) -> list[TimelineEvent]:
+    """Survey submissions an applications import merged into a later one (kept in its audit row)."""
+    out: list[TimelineEvent] = []
+    for (summary,) in session.execute(
+        select(AuditEntry.summary).where(
+            AuditEntry.entity == "member",
+            AuditEntry.entity_id == member_id,
+            AuditEntry.action.in_(("member.add", "member.update")),
+            AuditEntry.summary.like('%"submissions"%'),
+        )
+    ):
+        try:
+            submissions = json.loads(summary or "{}").get("submissions") or []
+        except ValueError:
+            continue
+        for sub in submissions:
+            when = sub.get("submitted_at")
+            try:
+                stamp = datetime.fromisoformat(when) if when else None
+            except ValueError:
+                stamp = None
+            if stamp is None:
+                continue
+            answers = "; ".join(f"{q}: {a}" for q, a in (sub.get("answers") or {}).items())
+            purpose = sub.get("purpose")
+            text = "较早提交的入群问卷" + (f": {purpose}" if purpose else "") + (f" ({answers})" if answers else "")
+            out.append(TimelineEvent(stamp, "application", text))
+    return out

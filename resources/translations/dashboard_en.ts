@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
@@ -413,6 +413,29 @@
             <location filename="../../ui/pages/dashboard_page.py" line="852" />
             <source>This month</source>
             <translation>This month</translation>
+        </message>
+        <message>
+            <source>Chat messages per day this month</source>
+            <translation>Chat messages per day this month</translation>
+        </message>
+        <message>
+            <source>Who speaks most (30 days)</source>
+            <translation>Who speaks most (30 days)</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>Messages</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1. %2 — %n message(s)</source>
+            <translation>
+                <numerusform>%1. %2 — %n message</numerusform>
+                <numerusform>%1. %2 — %n messages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No chat history imported for the last 30 days (Tools → Import a chat history…).</source>
+            <translation>No chat history imported for the last 30 days (Tools → Import a chat history…).</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
@@ -408,6 +408,28 @@
             <location filename="../../ui/pages/dashboard_page.py" line="852" />
             <source>This month</source>
             <translation>本月</translation>
+        </message>
+        <message>
+            <source>Chat messages per day this month</source>
+            <translation>本月每日群聊发言</translation>
+        </message>
+        <message>
+            <source>Who speaks most (30 days)</source>
+            <translation>发言最多（近30天）</translation>
+        </message>
+        <message>
+            <source>Messages</source>
+            <translation>发言</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1. %2 — %n message(s)</source>
+            <translation>
+                <numerusform>%1. %2 — %n 条</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No chat history imported for the last 30 days (Tools → Import a chat history…).</source>
+            <translation>近30天没有导入群聊记录（工具 → 导入群聊记录…）。</translation>
         </message>
     </context>
     <context>

@@ -253,6 +253,18 @@
             <source>Archive</source>
             <translation>Archive</translation>
         </message>
+        <message>
+            <source>打卡 (default)</source>
+            <translation>打卡 (default)</translation>
+        </message>
+        <message>
+            <source>A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces</source>
+            <translation>A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces</translation>
+        </message>
+        <message>
+            <source>Check-in words</source>
+            <translation>Check-in words</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>
@@ -1061,6 +1073,14 @@
             <location filename="../../ui/widgets/member_panel.py" line="70" />
             <source>Joining and leaving</source>
             <translation>Joining and leaving</translation>
+        </message>
+        <message>
+            <source>Chat messages</source>
+            <translation>Chat messages</translation>
+        </message>
+        <message>
+            <source>Applications</source>
+            <translation>Applications</translation>
         </message>
     </context>
     <context>

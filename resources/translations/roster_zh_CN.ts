@@ -252,6 +252,18 @@
             <source>Archive</source>
             <translation>归档</translation>
         </message>
+        <message>
+            <source>打卡 (default)</source>
+            <translation>打卡（默认）</translation>
+        </message>
+        <message>
+            <source>A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces</source>
+            <translation>群聊记录里含有这些词的消息算作打卡（导入群聊记录时）；用 、 或空格分隔</translation>
+        </message>
+        <message>
+            <source>Check-in words</source>
+            <translation>打卡关键词</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>
@@ -1036,6 +1048,14 @@
             <location filename="../../ui/widgets/member_panel.py" line="70" />
             <source>Joining and leaving</source>
             <translation>入群与离开</translation>
+        </message>
+        <message>
+            <source>Chat messages</source>
+            <translation>群聊发言</translation>
+        </message>
+        <message>
+            <source>Applications</source>
+            <translation>入群申请</translation>
         </message>
     </context>
     <context>

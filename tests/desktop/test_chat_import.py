@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from desktop.cli import main
 from desktop.services.chat_import import run_chat_import
@@ -284,3 +284,49 @@ def test_a_member_who_only_speaks_is_active_not_dormant(ws):
         assert m11 not in dormant
         stats = month_stats(s, gid, 2026, 11, today=date(2026, 12, 2))
         assert stats.messages == 107 and stats.members_active >= 10
+
+
+def test_timeline_shows_messages_and_a_merge_keeps_them(ws):
+    """The member timeline lists messages per day; merging a duplicate person adds up their messages."""
+    from desktop.services.members import member_timeline, merge_members
+
+    database, keys, _ = ws
+    owner = actor_for(database)
+    _import(database, CHAT / "晨跑俱乐部_utf8.csv", add_unknown=True)
+    with database.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == GROUP))
+        by_key = {keys.get(m): (ms, m) for ms, m in s.execute(select(Membership.id, Membership.member_id))}
+        wangfang_ms, wangfang = by_key["m03"]
+        events = [e for e in member_timeline(s, wangfang_ms) if e.kind == "messages"]
+        assert sum(int(e.text.split()[1]) for e in events) == 19
+        stranger = s.scalar(select(Member.id).where(Member.wechat_id == "wxid_k1l2m3"))
+        merge_members(s, owner, wangfang, stranger)  # pretend the stranger was 王芳's second account
+        s.commit()
+        total = s.scalar(select(func.sum(ChatActivity.messages)).where(ChatActivity.membership_id == wangfang_ms))
+        assert total == 19 + 4
+        assert s.scalar(select(ChatAlias.member_id).where(ChatAlias.value == "wxid_k1l2m3")) == wangfang
+        assert s.scalar(select(func.count()).select_from(ChatActivity).where(ChatActivity.group_id == gid)) > 0
+
+
+def test_the_monthly_workbook_lists_messages_per_member(ws, tmp_path):
+    from openpyxl import load_workbook
+
+    from desktop.io.report import export_monthly_report
+
+    database, keys, _ = ws
+    _import(database, CHAT / "晨跑俱乐部_utf8.csv")
+    out = tmp_path / "report.xlsx"
+    with database.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == GROUP))
+    export_monthly_report(
+        database, actor_for(database), year=2026, month=11, group_ids=[gid], path=out, today=date(2026, 12, 2)
+    )
+    sheet = load_workbook(out)["成员名册"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header_index = next(i for i, r in enumerate(rows) if r and "本月发言" in r)
+    col = rows[header_index].index("本月发言")
+    name_col = rows[header_index].index("姓名")
+    by_name = {r[name_col]: r[col] for r in rows[header_index + 1 :] if r and r[name_col]}
+    assert by_name["王芳"] == 19 and by_name["周晓晨"] == 17
+    kpis = [r for r in load_workbook(out)["概览"].iter_rows(values_only=True) if r and "群聊发言" in r]
+    assert kpis and 107 in kpis[0]

@@ -128,3 +128,16 @@ def test_rules_versions_newest_first_and_profile_shows_the_current_one(workspace
         assert versions[0].created_by == owner.name and versions[0].created_at is not None
         p = get_group_profile(s, group)
         assert (p.rules_version, p.rules_text) == (2, "第二版群规")
+
+
+def test_check_in_keywords_are_kept_tidy(workspace, owner):
+    from desktop.services.group_profile import get_group_profile, update_group_profile
+    from desktop.services.groups import create_group
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "跑团")
+        update_group_profile(s, owner, gid, checkin_keywords=" 打卡, 签到  晨跑、打卡 ")
+        s.commit()
+        assert get_group_profile(s, gid).checkin_keywords == "打卡、签到、晨跑"
+        update_group_profile(s, owner, gid, checkin_keywords="  ")
+        assert get_group_profile(s, gid).checkin_keywords is None

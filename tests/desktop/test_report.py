@@ -47,6 +47,7 @@ ROSTER_HEADERS = [
     "积分",
     "等级",
     "最近参与",
+    "本月发言",  # chat messages in the month (issue 11)
 ]
 HEADER_ROW = 3  # row 1 title, row 2 subtitle, row 3 the header of each sheet's first table
 MASKED = re.compile(r"^\d{3}\*{4}\d{4}$")

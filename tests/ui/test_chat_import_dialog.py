@@ -129,3 +129,22 @@ def test_the_roster_finds_who_never_spoke(qtbot, ws):
     r = rows["王芳"]
     assert page.model.index(r, COL_LAST_MESSAGE).data() == "2026-11-30"
     assert int(page.model.index(r, COL_MESSAGES_30D).data()) > 0
+
+
+def test_the_dashboard_shows_who_speaks(qtbot, ws):
+    from datetime import date
+
+    from ui.pages.dashboard_page import DashboardPage
+    from ui.task_runner import InlineTaskRunner
+
+    database, owner, gid = ws
+    dialog = _open(qtbot, ws, "晨跑俱乐部_utf8.csv")
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.start_import()
+    page = DashboardPage(database, owner, runner=InlineTaskRunner(), today=date(2026, 11, 30))
+    qtbot.addWidget(page)
+    page.set_group(gid)
+    page.show()
+    qtbot.waitUntil(lambda: "1. " in page.speakers_label.text())
+    first = page.speakers_label.text().splitlines()[0]
+    assert first.startswith("1. 王芳") and "19" in first  # m03 王芳 spoke most

@@ -150,6 +150,15 @@ class GroupProfileDialog(QDialog):
         form.addRow(self.tr("Capacity"), self.capacity_spin)
         form.addRow("", self.capacity_note)
         form.addRow(self.tr("Joining notice"), self.notice_edit)
+        self.keywords_edit = QLineEdit()
+        self.keywords_edit.setObjectName("checkinKeywords")
+        self.keywords_edit.setPlaceholderText(self.tr("打卡 (default)"))
+        self.keywords_edit.setToolTip(
+            self.tr(
+                "A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces"
+            )
+        )
+        form.addRow(self.tr("Check-in words"), self.keywords_edit)
         form.addRow("", self.late_check)
         form.addRow("", self.archived_label)
         return page
@@ -255,6 +264,7 @@ class GroupProfileDialog(QDialog):
         self.capacity_spin.setValue(p.capacity)
         self.notice_edit.setPlainText(p.joining_notice or "")
         self.late_check.setChecked(p.late_checkins_count_for_streak)
+        self.keywords_edit.setText(p.checkin_keywords or "")
         self.archived_label.setVisible(p.archived)
         self.goal_edit.setPlainText(p.goal or "")
         self.threshold_edit.setPlainText(p.threshold_text or "")
@@ -376,6 +386,7 @@ class GroupProfileDialog(QDialog):
             "capacity": self.capacity_spin.value(),
             "joining_notice": self.notice_edit.toPlainText(),
             "late_checkins_count_for_streak": self.late_check.isChecked(),
+            "checkin_keywords": self.keywords_edit.text(),
             "goal": self.goal_edit.toPlainText(),
             "threshold_text": self.threshold_edit.toPlainText(),
             "fee_cents": round(self.fee_spin.value() * 100),

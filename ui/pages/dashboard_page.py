@@ -7,7 +7,7 @@ group, so the page paints at once even on a large workspace."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from queue import Empty, SimpleQueue
 from typing import Any
 
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.health import Alert, GroupHealth, group_health
+from desktop.services.chat_queries import SpeakerRow, messages_per_day, speaking_leaderboard
 from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
 from desktop.services.groups import list_groups
 from desktop.services.onboarding import funnel_with_conversion
@@ -125,6 +126,8 @@ class HealthResult:
     health: GroupHealth
     funnel: tuple[tuple[str, int, float | None], ...]
     warn_share: float
+    messages_daily: tuple[tuple[date, int], ...] = ()  # chat messages per day of the month (chat imports)
+    speakers: tuple[SpeakerRow, ...] = ()  # who spoke most in the last 30 days
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,12 @@ def health_task(progress: Progress, *, database, group_id: int, as_of: date) -> 
         health = group_health(session, group_id, as_of=as_of)
         funnel = tuple(funnel_with_conversion(session, group_id))
         warn = float(get_setting(session, "capacity_warn_share"))
+        first = as_of.replace(day=1)
+        per_day = messages_per_day(session, group_id, first, as_of)
+        speakers = tuple(speaking_leaderboard(session, group_id, as_of - timedelta(days=29), as_of, limit=10))
     progress.step(1, 1)
-    return HealthResult((group_id, as_of), health, funnel, warn)
+    daily = tuple((first + timedelta(days=i), per_day.get(first + timedelta(days=i), 0)) for i in range(as_of.day))
+    return HealthResult((group_id, as_of), health, funnel, warn, daily if per_day else (), speakers)
 
 
 def overview_task(progress: Progress, *, database, as_of: date, sink: SimpleQueue) -> OverviewResult:
@@ -432,6 +439,23 @@ class DashboardPage(QWidget):
         row_c.addWidget(activities_card, 1)
         row_c.addWidget(roles_card, 1)
         row_c.addWidget(referrers_card, 1)
+
+        # who speaks (from chat-history imports)
+        self.messages_chart = BarChartView()
+        messages_card, self.messages_layout = _card(self.tr("Chat messages per day this month"), self.messages_chart)
+        messages_card.setMinimumHeight(250)
+        self.speakers_label = QLabel()
+        self.speakers_label.setObjectName("cardText")
+        self.speakers_label.setWordWrap(True)
+        self.speakers_label.setTextFormat(Qt.TextFormat.PlainText)
+        speakers_card, speakers_layout = _card(self.tr("Who speaks most (30 days)"))
+        speakers_layout.addWidget(self.speakers_label)
+        speakers_layout.addStretch(1)
+        row_d = QHBoxLayout()
+        row_d.setSpacing(8)
+        row_d.addWidget(messages_card, 2)
+        row_d.addWidget(speakers_card, 1)
+        self.chat_row = (messages_card, speakers_card)
         for card in (daily_card, alerts_card, funnel_card, structure_card, activities_card, roles_card, referrers_card):
             card.setMinimumWidth(120)
 
@@ -445,6 +469,7 @@ class DashboardPage(QWidget):
         box.addLayout(row_a)
         box.addLayout(row_b)
         box.addLayout(row_c)
+        box.addLayout(row_d)
         box.addStretch(1)
 
         scroll = QScrollArea()
@@ -630,6 +655,7 @@ class DashboardPage(QWidget):
         self._show_alerts(h)
         self._show_roles(h)
         self._show_referrers(h)
+        self._show_chat(result)
 
     def _show_zombie(self, h: GroupHealth) -> None:
         zombie = [a for a in h.alerts if a.kind == "zombie_group"]
@@ -815,6 +841,30 @@ class DashboardPage(QWidget):
     @Slot()
     def _forget_dialog(self) -> None:
         self.alert_dialog = None
+
+    def _show_chat(self, result: HealthResult) -> None:
+        """Messages per day and the speaking leaderboard; a hint when no chat history was imported."""
+        if result.messages_daily:
+            self.messages_chart.set_data(
+                [str(d.day) for d, _n in result.messages_daily],
+                [(self.tr("Messages"), [n for _d, n in result.messages_daily], ACCENT)],
+                labels=len(result.messages_daily) <= 12,
+            )
+        else:
+            self.messages_chart.set_data([], [])
+        if result.speakers:
+            self.speakers_label.setText(
+                "\n".join(
+                    self.tr("%1. %2 — %n message(s)", "", s.messages)
+                    .replace("%1", str(i))
+                    .replace("%2", s.display_name)
+                    for i, s in enumerate(result.speakers, start=1)
+                )
+            )
+        else:
+            self.speakers_label.setText(
+                self.tr("No chat history imported for the last 30 days (Tools → Import a chat history…).")
+            )
 
     def _show_roles(self, h: GroupHealth) -> None:
         if h.missing_roles:

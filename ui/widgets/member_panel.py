@@ -61,6 +61,8 @@ KIND_COLORS: dict[str, str] = {
     "note": "#64748B",
     "joined": "#15803D",
     "left": "#9CA3AF",
+    "messages": "#0EA5E9",
+    "application": "#A16207",
 }
 KIND_LABELS: dict[str, str] = {
     "step": QT_TRANSLATE_NOOP("TimelineKind", "Entry steps"),
@@ -71,6 +73,8 @@ KIND_LABELS: dict[str, str] = {
     "contribution": QT_TRANSLATE_NOOP("TimelineKind", "Contributions"),
     "leave": QT_TRANSLATE_NOOP("TimelineKind", "Leave"),
     "joined": QT_TRANSLATE_NOOP("TimelineKind", "Joining and leaving"),
+    "messages": QT_TRANSLATE_NOOP("TimelineKind", "Chat messages"),
+    "application": QT_TRANSLATE_NOOP("TimelineKind", "Applications"),
 }
 _DOT_CACHE: dict[str, QIcon] = {}
 
