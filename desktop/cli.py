@@ -470,20 +470,17 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     span = f"{plan.first_at:%Y-%m-%d} – {plan.last_at:%Y-%m-%d}" if plan.first_at and plan.last_at else "—"
     print(f"{name} ({plan.format_label}) → {group}: {span}")
     lines = [
-        ("消息 messages", summary.messages if summary else plan.messages_known),
-        (
-            "发言成员 members who spoke",
-            summary.memberships_with_messages if summary else plan.speakers,
-        ),
-        ("打卡 check-ins", summary.checkins if summary else len(plan.checkins)),
-        ("入群 joins", summary.joins if summary else len([j for j in plan.joins if j.membership_id])),
-        ("移出 removals", summary.removals if summary else len([r for r in plan.removals if r.membership_id])),
+        ("消息 messages", summary.messages),
+        ("发言成员 members who spoke", summary.memberships_with_messages),
+        ("打卡 check-ins", summary.checkins),
+        ("入群 joins", summary.joins),
+        ("移出 removals", summary.removals),
         ("未知发言人 unknown senders", len(plan.unknown)),
         ("已导入过的消息 already imported", plan.covered_rows),
     ]
-    if summary is not None and summary.added_members:
+    if summary.added_members:
         lines.append(("新增成员 members added", summary.added_members))
-    if summary is not None and summary.removals_not_allowed:
+    if summary.removals_not_allowed:
         lines.append(("未执行的移出 removals not allowed (assistant)", summary.removals_not_allowed))
     width = max(_width(label) for label, _n in lines)
     for label, n in lines:

@@ -43,7 +43,7 @@ import time as _time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -125,6 +125,7 @@ class PlannedJoin:
     referrer_member_id: int | None
     referrer_name: str | None
     how: str  # invite | qr | join
+    by_exporter: bool = False  # 你邀请… : the exporting user invited them
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,29 @@ class ChatPlan:
     exporter_member_id: int | None = None
     exporter_name: str | None = None
     add_unknown: bool = False
-    _texts: dict[Any, Any] = field(default_factory=dict, repr=False)  # transient, never stored
+    exporter_needed: bool = False  # notices say 你 and nobody knows who exported the chat
+    checkins_of_new: int = 0  # text check-ins of senders the import will add (--add-unknown / "add")
+    # transient, never stored: what check-ins are planned from, re-planned once unknown people are added
+    _texts: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _resolver: Any = field(default=None, repr=False)
+    _self_ids: set[str] = field(default_factory=set, repr=False)
+
+    @property
+    def joins_of_strangers(self) -> list[PlannedJoin]:
+        """Join notices naming nobody on the roster: people added (as joined that day) with --add-unknown."""
+        return [j for j in self.joins if j.membership_id is None]
+
+    @property
+    def members_to_add(self) -> int:
+        """People the import adds: senders to add, and with --add-unknown the strangers of join notices that
+        are not one of those senders."""
+        new = [s for s in self.senders if s.status == "new"]
+        count = len(new)
+        if self.add_unknown:
+            names = {_key(n) for s in new for n in s.names}
+            count += len({_key(j.name) for j in self.joins_of_strangers} - names)
+        return count
 
     @property
     def unknown(self) -> list[SenderInfo]:
@@ -391,6 +414,7 @@ def plan_chat_import(
     *,
     add_unknown: bool = False,
     exporter_member_id: int | None = None,
+    exporter_membership_id: int | None = None,
     decisions: dict[str, Any] | None = None,
     progress=None,
     source: ChatSource | None = None,
@@ -398,7 +422,10 @@ def plan_chat_import(
     """Read the export and plan what importing it into the group would do; writes nothing.
 
     `decisions` (the window's): sender key -> ("link", membership id) | ("add", None) | ("ignore", None).
-    `exporter_member_id`: who exported the chat (你 in notices) when the file does not say."""
+    `exporter_member_id` (or their membership): who exported the chat (你 in notices) when the file does not
+    say."""
+    if exporter_member_id is None and exporter_membership_id is not None:
+        exporter_member_id = session.scalar(select(Membership.member_id).where(Membership.id == exporter_membership_id))
     source = source or open_chat_export(path)
     group = session.get(Group, group_id) if group_id is not None else None
     keywords = keywords_of(group.checkin_keywords if group is not None else None)
@@ -466,8 +493,10 @@ def plan_chat_import(
         info.first_day, info.last_day = min(info.by_day), max(info.by_day)
         if info.status == "known" and info.membership_id is not None:
             plan.messages_known += info.messages
+    plan._self_ids = self_ids
     _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
     _plan_events(plan, roster, resolver, events)
+    plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     return plan
 
@@ -535,10 +564,14 @@ def _plan_checkins(
 ) -> None:
     from desktop.services.paste import RosterIndex, match_lines, parse_chat
 
+    plan.checkins, plan.checkins_not_members, plan.chain_unmatched = [], [], []
+    plan.checkins_of_new = 0
     best: dict[tuple[int, date], tuple[datetime, str]] = {}
     for (skey, day), at in texts.items():
         info = resolver.senders[skey]
-        if info.status == "known" and info.membership_id is not None:
+        if info.status == "new":
+            plan.checkins_of_new += 1
+        elif info.status == "known" and info.membership_id is not None:
             key = (info.membership_id, day)
             if key not in best or at < best[key][0]:
                 best[key] = (at, "chat")
@@ -589,6 +622,7 @@ def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: l
             by = exporter
             by_name = exporter.display_name if exporter else None
             if exporter is None:
+                plan.exporter_needed = True
                 plan.unresolved_events.append(
                     f"{at:%Y-%m-%d} 你 (the exporting user) — 不知道是谁导出的 (unknown: pass --me NAME)"
                 )
@@ -610,6 +644,7 @@ def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: l
                         by.member_id if by else None,
                         by_name,
                         event.how,
+                        event.by == SELF,
                     )
                 )
             else:
@@ -623,8 +658,9 @@ def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: l
                         by_name,
                     )
                 )
-            if person is None:
-                plan.unresolved_events.append(f"{at:%Y-%m-%d} {name}: 名册中没有 (not on the roster)")
+            if person is None and not (event.kind == "join" and plan.add_unknown):
+                hint = " — --add-unknown 加为成员 (adds them)" if event.kind == "join" else ""
+                plan.unresolved_events.append(f"{at:%Y-%m-%d} {name}: 名册中没有 (not on the roster){hint}")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -697,35 +733,108 @@ def _remember_aliases(session: Session, group_id: int, plan: ChatPlan) -> None:
         session.connection().execute(stmt, unique[start : start + 5000])
 
 
-def _add_unknown_members(session: Session, actor: Actor, group_id: int, plan: ChatPlan) -> int:
+def _add_joined_strangers(session: Session, actor: Actor, group_id: int, plan: ChatPlan) -> int:
+    """--add-unknown: a join notice naming nobody on the roster adds that person (named as the notice wrote
+    them) as an applicant; the join itself then moves them in following the group's entry steps, on that
+    day, with the inviter as referrer. A sender to add with the same name is the same person (their ID kept)."""
+    new_by_name = {_key(n): info for info in plan.senders if info.status == "new" for n in info.names if n}
+    made: dict[str, tuple[int, int, str]] = {}  # name key -> (member, membership, name)
+    joins: list[PlannedJoin] = []
+    added = 0
+    for join in plan.joins:
+        if join.membership_id is not None:
+            joins.append(join)
+            continue
+        key = _key(join.name)
+        if key not in made:
+            sender = new_by_name.get(key)
+            name = join.name.strip()[:100] or "?"
+            member_id, ms_id = _person_for(session, actor, group_id, name, sender.sender_id if sender else None, None)
+            made[key] = (member_id, ms_id, name)
+            added += 1
+            if sender is not None:
+                sender.status, sender.member_id, sender.membership_id = "known", member_id, ms_id
+                sender.display_name, sender.how = name, "decision"
+                plan.messages_known += sum(sender.by_day.values())
+        member_id, ms_id, name = made[key]
+        joins.append(replace(join, membership_id=ms_id, display_name=name))
+    plan.joins = joins
+    return added
+
+
+def _events_among_added(plan: ChatPlan) -> None:
+    """Notices naming someone this import has just added: a join's inviter, a removed person."""
+    by_name: dict[str, SenderInfo] = {}
+    for info in plan.senders:
+        if info.status == "known" and info.member_id is not None and info.how == "decision":
+            for n in info.names:
+                by_name.setdefault(_key(n), info)
+    if plan.exporter_member_id is None:
+        # the exporting user was a stranger too (their own messages carry their ID): 你 is them
+        for info in plan.senders:
+            if info.how == "decision" and info.sender_id and _key(info.sender_id) in plan._self_ids:
+                plan.exporter_member_id, plan.exporter_name = info.member_id, info.display_name
+                plan.exporter_needed = False
+                plan.unresolved_events = [t for t in plan.unresolved_events if " 你 (the exporting user)" not in t]
+                plan.joins = [
+                    replace(j, referrer_member_id=info.member_id, referrer_name=info.display_name)
+                    if j.by_exporter
+                    else j
+                    for j in plan.joins
+                ]
+                break
+    removals = []
+    for r in plan.removals:
+        info = by_name.get(_key(r.name)) if r.membership_id is None else None
+        if info is not None:
+            r = replace(r, membership_id=info.membership_id, display_name=info.display_name)
+            gone = f"{r.day:%Y-%m-%d} {r.name}: "
+            plan.unresolved_events = [t for t in plan.unresolved_events if not t.startswith(gone)]
+        removals.append(r)
+    plan.removals = removals
+    plan.joins = [
+        replace(j, referrer_member_id=by_name[_key(j.referrer_name)].member_id)
+        if j.referrer_member_id is None and j.referrer_name and _key(j.referrer_name) in by_name
+        else j
+        for j in plan.joins
+    ]
+
+
+def _person_for(
+    session: Session, actor: Actor, group_id: int, name: str, sender_id: str | None, joined: datetime | None
+) -> tuple[int, int]:
+    """(member, membership) of someone the import adds: the person with that WeChat ID when one exists
+    (given a membership of the group if they have none), else a new person. `joined` None: an applicant
+    whom a join notice moves in; else an active member since then."""
     from desktop.services.roster import MemberInput, add_member
 
+    existing = None
+    if sender_id:
+        existing = session.scalar(
+            select(Member.id).where(func.lower(Member.wechat_id) == sender_id.lower(), Member.deleted_at.is_(None))
+        )
+    if existing is None:
+        status = "active" if joined is not None else "applicant"
+        data = MemberInput(display_name=name, wechat_id=sender_id or None, joined_at=joined, status=status)
+        return add_member(session, actor, group_id, data)
+    ms = session.scalar(select(Membership.id).where(Membership.member_id == existing, Membership.group_id == group_id))
+    if ms is None:
+        status = "active" if joined is not None else "applicant"
+        membership = Membership(member_id=existing, group_id=group_id, status=status, joined_at=joined)
+        session.add(membership)
+        session.flush()
+        ms = membership.id
+    return existing, ms
+
+
+def _add_unknown_members(session: Session, actor: Actor, group_id: int, plan: ChatPlan) -> int:
     added = 0
     for info in plan.senders:
         if info.status != "new":
             continue
         name = (info.names[0] if info.names else info.sender_id or "").strip()[:100] or "?"
-        existing = None
-        if info.sender_id:
-            existing = session.scalar(
-                select(Member.id).where(
-                    func.lower(Member.wechat_id) == info.sender_id.lower(), Member.deleted_at.is_(None)
-                )
-            )
         joined = datetime.combine(info.first_day, time(12, 0)) if info.first_day else None
-        if existing is not None:
-            ms = session.scalar(
-                select(Membership.id).where(Membership.member_id == existing, Membership.group_id == group_id)
-            )
-            if ms is None:
-                ms = Membership(member_id=existing, group_id=group_id, status="active", joined_at=joined)
-                session.add(ms)
-                session.flush()
-                ms = ms.id
-            member_id, ms_id = existing, ms
-        else:
-            data = MemberInput(display_name=name, wechat_id=(info.sender_id or None), joined_at=joined)
-            member_id, ms_id = add_member(session, actor, group_id, data)
+        member_id, ms_id = _person_for(session, actor, group_id, name, info.sender_id, joined)
         info.status, info.member_id, info.membership_id, info.display_name = "known", member_id, ms_id, name
         plan.messages_known += sum(info.by_day.values())
         added += 1
@@ -742,7 +851,13 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
     if plan.group_id is None:
         raise QunDeskError("导入计划没有目标社群 (the plan has no group)")
     group_id = plan.group_id
-    added = _add_unknown_members(session, actor, group_id, plan)
+    added = _add_joined_strangers(session, actor, group_id, plan) if plan.add_unknown else 0
+    added += _add_unknown_members(session, actor, group_id, plan)
+    if added:
+        _events_among_added(plan)
+    if added and plan._resolver is not None:
+        # the people just added are on the roster now: their keyword messages and chain entries count
+        _plan_checkins(session, plan, _Roster(session, group_id), plan._resolver, plan._texts, plan._chains)
     # joins first (who is a member on the day they check in), then check-ins, then removals
     joined = 0
     for join in plan.joins:
@@ -863,12 +978,15 @@ def run_chat_import(
     dry_run: bool = False,
     add_unknown: bool = False,
     exporter: str | None = None,
+    exporter_membership_id: int | None = None,
     decisions: dict[str, Any] | None = None,
     progress=None,
-) -> tuple[ChatPlan, ChatImportSummary | None, bool]:
+) -> tuple[ChatPlan, ChatImportSummary, bool]:
     """Read, plan and (unless `dry_run`) apply an export into the group called `group_name`, created when it
     does not exist yet; one transaction. `exporter` names the member who exported the chat (你 in notices).
-    Returns (plan, summary or None, group created)."""
+    A dry run applies the plan too — so its figures are exactly what an import would do (people added by
+    --add-unknown, their check-ins, the statuses joins lead to) — and then rolls everything back.
+    Returns (plan, summary, group created)."""
     from desktop.services.groups import get_or_create_group
 
     name = (group_name or "").strip()
@@ -879,7 +997,7 @@ def run_chat_import(
     with database.session() as session:
         group_id = session.scalar(select(Group.id).where(Group.name == name))
         created = group_id is None
-        if created and not dry_run:
+        if created:
             group_id, created = get_or_create_group(session, actor, name)
         exporter_id = _exporter_id(session, group_id, exporter) if exporter else None
         plan = plan_chat_import(
@@ -888,15 +1006,16 @@ def run_chat_import(
             path,
             add_unknown=add_unknown,
             exporter_member_id=exporter_id,
+            exporter_membership_id=exporter_membership_id,
             decisions=decisions,
             progress=progress,
             source=source,
         )
+        summary = apply_chat_import(session, actor, plan, progress=progress)
         if dry_run:
             session.rollback()
-            return plan, None, created
-        summary = apply_chat_import(session, actor, plan, progress=progress)
-        session.commit()
+        else:
+            session.commit()
         return plan, summary, created
 
 

@@ -233,5 +233,36 @@
                 <numerusform>%n removals need an owner or admin</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Add everyone not on the roster (senders and people who joined)</source>
+            <translation>Add everyone not on the roster (senders and people who joined)</translation>
+        </message>
+        <message>
+            <source>Like --add-unknown: each unknown sender becomes a member (WeChat ID = sender ID), and each person a join notice names joins on that day with their inviter, following the group's entry steps.</source>
+            <translation>Like --add-unknown: each unknown sender becomes a member (WeChat ID = sender ID), and each person a join notice names joins on that day with their inviter, following the group's entry steps.</translation>
+        </message>
+        <message>
+            <source>Who exported it…</source>
+            <translation>Who exported it…</translation>
+        </message>
+        <message>
+            <source>Notices such as 你邀请… name the person who exported the chat as 你 (you).</source>
+            <translation>Notices such as 你邀请… name the person who exported the chat as 你 (you).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new member(s)</source>
+            <translation>
+                <numerusform>%n new member</numerusform>
+                <numerusform>%n new members</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exported by %1</source>
+            <translation>Exported by %1</translation>
+        </message>
+        <message>
+            <source>Who exported it? Notices name them 你</source>
+            <translation>Who exported it? Notices name them 你</translation>
+        </message>
     </context>
 </TS>

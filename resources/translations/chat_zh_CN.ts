@@ -231,5 +231,35 @@
                 <numerusform>%n 个移出需要群主或管理员操作</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Add everyone not on the roster (senders and people who joined)</source>
+            <translation>把名册里没有的人都加为成员（发言人和入群的人）</translation>
+        </message>
+        <message>
+            <source>Like --add-unknown: each unknown sender becomes a member (WeChat ID = sender ID), and each person a join notice names joins on that day with their inviter, following the group's entry steps.</source>
+            <translation>与 --add-unknown 相同：每个未知发言人加为成员（微信号即发言人 ID）；入群通知里的人在当天入群，记下邀请人，并按本群的入群流程处理。</translation>
+        </message>
+        <message>
+            <source>Who exported it…</source>
+            <translation>谁导出的…</translation>
+        </message>
+        <message>
+            <source>Notices such as 你邀请… name the person who exported the chat as 你 (you).</source>
+            <translation>“你邀请…”这样的通知里，“你”是导出这份聊天记录的人。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new member(s)</source>
+            <translation>
+                <numerusform>将新增 %n 名成员</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exported by %1</source>
+            <translation>导出人：%1</translation>
+        </message>
+        <message>
+            <source>Who exported it? Notices name them 你</source>
+            <translation>是谁导出的？通知里称其为“你”</translation>
+        </message>
     </context>
 </TS>

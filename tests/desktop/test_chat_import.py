@@ -190,9 +190,50 @@ def test_an_unrecognised_file_is_refused_and_nothing_written(tmp_path, name, cap
 def test_dry_run_writes_nothing(ws):
     database, keys, _ = ws
     before = _facts(database, keys)
-    plan, summary, _ = _import(database, CHAT / "晨跑俱乐部_utf8.csv", dry_run=True)
-    assert summary is None and plan.messages_known == 107 and len(plan.checkins) > 0
+    plan, dry, _ = _import(database, CHAT / "晨跑俱乐部_utf8.csv", dry_run=True)
+    assert plan.messages_known == 107 and len(plan.checkins) > 0
     assert _facts(database, keys) == before
+    _plan, real, _ = _import(database, CHAT / "晨跑俱乐部_utf8.csv")
+    # the dry run's figures are the import's, to the unit
+    assert (dry.messages, dry.checkins, dry.joins, dry.removals) == (
+        real.messages,
+        real.checkins,
+        real.joins,
+        real.removals,
+    )
+    assert real.checkins == len(_facts(database, keys)[1])
+
+
+def test_add_unknown_into_a_new_group_builds_the_roster_from_the_chat(tmp_path):
+    """No roster at all: every sender and every joiner is added; the joiners come in on their join day with
+    their inviter (李跃 and 陈磊 added from their own messages, 你 = the exporter, whose messages carry their
+    wxid) and follow the entry steps; the speakers' check-ins count; the removed member is removed."""
+    database = open_workspace(tmp_path / "empty.sqlite")
+    try:
+        owner = actor_for(database)
+        file = CHAT / "晨跑俱乐部_utf8.csv"
+        _p, dry, _ = run_chat_import(database, owner, file, GROUP, add_unknown=True, dry_run=True)
+        with database.session() as s:
+            assert s.scalar(select(func.count()).select_from(Member)) == 0
+            assert s.scalar(select(Group.id).where(Group.name == GROUP)) is None
+        plan, summary, created = run_chat_import(database, owner, file, GROUP, add_unknown=True)
+        assert created and summary.added_members == dry.added_members == 13
+        assert (summary.checkins, summary.joins, summary.removals) == (dry.checkins, dry.joins, dry.removals)
+        assert summary.joins == 4 and summary.removals == 1 and summary.messages == 111
+        with database.session() as s:
+            gid = s.scalar(select(Group.id).where(Group.name == GROUP))
+            from desktop.services.chat_queries import list_members, listing_json
+
+            rows = {r["wechat_id"]: r for r in map(listing_json, list_members(s, gid, date(2026, 12, 1)))}
+            checkins = s.scalar(select(func.count()).select_from(CheckIn))
+        assert (rows["wxid_v4w5x6"]["joined_at"], rows["wxid_v4w5x6"]["referrer"]) == ("2026-11-03", "李跃")
+        assert (rows["wxid_b1c2d3"]["joined_at"], rows["wxid_b1c2d3"]["referrer"]) == ("2026-11-12", "陈磊")
+        assert rows["wxid_m4n5o6"]["referrer"] == "晨光"  # 你邀请"小敏": the exporter, added from their messages
+        assert rows["wxid_v4w5x6"]["status"] == "onboarding"  # the new group's required entry steps are ahead
+        assert rows["wxid_e4f5g6"]["status"] == "removed" and rows["wxid_e4f5g6"]["left_at"] == "2026-11-18"
+        assert checkins == summary.checkins > 0
+    finally:
+        database.dispose()
 
 
 def test_add_unknown_adds_the_stranger_and_remembers_ids(ws):

@@ -148,3 +148,52 @@ def test_the_dashboard_shows_who_speaks(qtbot, ws):
     qtbot.waitUntil(lambda: "1. " in page.speakers_label.text())
     first = page.speakers_label.text().splitlines()[0]
     assert first.startswith("1. 王芳") and "19" in first  # m03 王芳 spoke most
+
+
+def test_who_exported_the_chat_is_asked_when_notices_say_you(qtbot, ws):
+    """留痕's TXT carries no IDs: 你邀请"小敏" names nobody until the organiser says who exported the chat."""
+    from ui.models.checkins_models import Person
+
+    database, _owner, gid = ws
+    dialog = _open(qtbot, ws, "晨跑俱乐部.txt")
+    assert "你" in dialog.exporter_label.text() and dialog.plan.exporter_needed
+    with database.session() as s:
+        from models import Membership
+
+        zhou = s.scalar(
+            select(Membership.id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Member.display_name == "周晓晨", Membership.group_id == gid)
+        )
+    dialog.pick_member_hook = lambda _name: Person(zhou, "周晓晨")
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        qtbot.mouseClick(dialog.exporter_button, Qt.MouseButton.LeftButton)
+    assert dialog.exporter_label.text() == "Exported by 周晓晨" and not dialog.plan.exporter_needed
+    join = next(j for j in dialog.plan.joins if j.name == "小敏")
+    assert join.referrer_name == "周晓晨"
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.start_import()
+    with database.session() as s:
+        from models import Membership
+
+        referrer = s.scalar(
+            select(Membership.referrer_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Member.display_name == "张敏", Membership.group_id == gid)
+        )
+        zhou_member = s.scalar(select(Member.id).where(Member.display_name == "周晓晨"))
+    assert referrer == zhou_member
+
+
+def test_adding_everyone_not_on_the_roster(qtbot, ws):
+    database, _owner, _gid = ws
+    dialog = _open(qtbot, ws, "晨跑俱乐部_utf8.csv")
+    assert "new member" not in dialog.summary_label.text()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.add_unknown_box.click()
+    assert "1 new member(s)" in dialog.summary_label.text()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.start_import()
+    assert dialog.summary.added_members == 1 and dialog.summary.messages == 111
+    with database.session() as s:
+        assert s.scalar(select(Member.display_name).where(Member.wechat_id == "wxid_k1l2m3")) == "跑步的老刘"

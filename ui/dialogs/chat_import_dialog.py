@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -44,16 +45,35 @@ WARN = "#B45309"
 MUTED = "#6B7280"
 
 
-def plan_task(progress: Progress, *, database, group_id: int | None, path: str, exporter: int | None) -> ChatPlan:
+def plan_task(
+    progress: Progress, *, database, group_id: int | None, path: str, exporter: int | None, add_unknown: bool = False
+) -> ChatPlan:
     with database.session() as session:
-        return plan_chat_import(session, group_id, path, exporter_member_id=exporter, progress=progress)
+        return plan_chat_import(
+            session, group_id, path, exporter_membership_id=exporter, add_unknown=add_unknown, progress=progress
+        )
 
 
 def import_task(
-    progress: Progress, *, database, actor: Actor, path: str, group_name: str, decisions: dict, exporter: str | None
+    progress: Progress,
+    *,
+    database,
+    actor: Actor,
+    path: str,
+    group_name: str,
+    decisions: dict,
+    exporter: int | None,
+    add_unknown: bool = False,
 ) -> ChatImportSummary | None:
     _plan, summary, _created = run_chat_import(
-        database, actor, path, group_name, decisions=decisions, exporter=exporter, progress=progress
+        database,
+        actor,
+        path,
+        group_name,
+        decisions=decisions,
+        exporter_membership_id=exporter,
+        add_unknown=add_unknown,
+        progress=progress,
     )
     return summary
 
@@ -72,6 +92,7 @@ class ChatImportDialog(QDialog):
         self.plan: ChatPlan | None = None
         self.summary: ChatImportSummary | None = None
         self.decisions: dict[str, tuple[str, Any]] = {}
+        self._exporter: int | None = None  # membership of who exported the chat, when the user said so
         self.pick_member_hook = None  # tests: called with a sender name instead of the picker dialog
         self.runner = TaskRunner(self, title=self.tr("Chat history"), label=self.tr("Reading the chat export…"))
         self.runner.finished.connect(self._on_task_finished)
@@ -124,6 +145,27 @@ class ChatImportDialog(QDialog):
         self.checkins_table = self._table(
             "chatCheckins", [self.tr("Day"), self.tr("Member"), self.tr("Time"), self.tr("From")]
         )
+        self.add_unknown_box = QCheckBox(self.tr("Add everyone not on the roster (senders and people who joined)"))
+        self.add_unknown_box.setObjectName("chatAddUnknown")
+        self.add_unknown_box.setToolTip(
+            self.tr(
+                "Like --add-unknown: each unknown sender becomes a member (WeChat ID = sender ID), and each person a "
+                "join notice names joins on that day with their inviter, following the group's entry steps."
+            )
+        )
+        self.add_unknown_box.toggled.connect(self._replan)
+        self.exporter_label = QLabel()
+        self.exporter_label.setObjectName("chatExporter")
+        self.exporter_button = QPushButton(self.tr("Who exported it…"))
+        self.exporter_button.setToolTip(
+            self.tr("Notices such as 你邀请… name the person who exported the chat as 你 (you).")
+        )
+        self.exporter_button.clicked.connect(self.choose_exporter)
+        options = QHBoxLayout()
+        options.addWidget(self.add_unknown_box)
+        options.addStretch(1)
+        options.addWidget(self.exporter_label)
+        options.addWidget(self.exporter_button)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.senders_table, self.tr("Senders"))
         self.tabs.addTab(self.events_table, self.tr("Joins and removals"))
@@ -144,6 +186,7 @@ class ChatImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
+        layout.addLayout(options)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
@@ -177,6 +220,7 @@ class ChatImportDialog(QDialog):
         self.file_label.setText(Path(path).name)
         self.file_label.setToolTip(path)
         self.decisions.clear()
+        self._exporter = None
         self._replan()
 
     def group_id(self) -> int | None:
@@ -189,7 +233,21 @@ class ChatImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary_label.setText(self.tr("Reading…"))
         self._task = "plan"
-        self.runner.start(plan_task, database=self._database, group_id=self.group_id(), path=self._path, exporter=None)
+        self.runner.start(
+            plan_task,
+            database=self._database,
+            group_id=self.group_id(),
+            path=self._path,
+            exporter=self._exporter,
+            add_unknown=self.add_unknown_box.isChecked(),
+        )
+
+    @Slot()
+    def choose_exporter(self) -> None:
+        person = self._pick("")
+        if person is not None:
+            self._exporter = person.membership_id
+            self._replan()
 
     @Slot(object)
     def _on_task_finished(self, result: object) -> None:
@@ -227,9 +285,9 @@ class ChatImportDialog(QDialog):
             self.tr("%1 messages from %2 members")
             .replace("%1", str(plan.messages_known))
             .replace("%2", str(plan.speakers)),
-            self.tr("%1 check-ins").replace("%1", str(len(plan.checkins))),
+            self.tr("%1 check-ins").replace("%1", str(len(plan.checkins) + plan.checkins_of_new)),
             self.tr("%1 joins, %2 removals")
-            .replace("%1", str(sum(1 for j in plan.joins if j.membership_id)))
+            .replace("%1", str(sum(1 for j in plan.joins if j.membership_id or plan.add_unknown)))
             .replace("%2", str(sum(1 for r in plan.removals if r.membership_id))),
         ]
         if plan.unknown or plan.unattributable:
@@ -238,7 +296,17 @@ class ChatImportDialog(QDialog):
             )
         if plan.covered_rows:
             parts.append(self.tr("%1 rows were imported before and are skipped").replace("%1", str(plan.covered_rows)))
+        if plan.members_to_add:
+            parts.append(self.tr("%n new member(s)", "", plan.members_to_add))
         self.summary_label.setText(" · ".join(parts))
+        if plan.exporter_name:
+            self.exporter_label.setText(self.tr("Exported by %1").replace("%1", plan.exporter_name))
+            self.exporter_label.setStyleSheet("")
+        elif plan.exporter_needed:
+            self.exporter_label.setText(self.tr("Who exported it? Notices name them 你"))
+            self.exporter_label.setStyleSheet(f"color: {WARN};")
+        else:
+            self.exporter_label.setText("")
         self._fill_senders()
         self._fill_events()
         self._fill_checkins()
@@ -371,7 +439,8 @@ class ChatImportDialog(QDialog):
             path=self._path,
             group_name=self.group_combo.currentText(),
             decisions=decisions,
-            exporter=None,
+            exporter=self._exporter,
+            add_unknown=self.add_unknown_box.isChecked(),
         )
 
     def _show_done(self) -> None:
