@@ -750,6 +750,9 @@ def _add_joined_strangers(session: Session, actor: Actor, group_id: int, plan: C
             sender = new_by_name.get(key)
             name = join.name.strip()[:100] or "?"
             member_id, ms_id = _person_for(session, actor, group_id, name, sender.sender_id if sender else None, None)
+            membership = session.get(Membership, ms_id)
+            if membership is not None and membership.status == "applicant":
+                membership.applied_at = join.at  # known since the notice, not since today (stalled counts from it)
             made[key] = (member_id, ms_id, name)
             added += 1
             if sender is not None:

@@ -226,6 +226,10 @@ def test_add_unknown_into_a_new_group_builds_the_roster_from_the_chat(tmp_path):
 
             rows = {r["wechat_id"]: r for r in map(listing_json, list_members(s, gid, date(2026, 12, 1)))}
             checkins = s.scalar(select(func.count()).select_from(CheckIn))
+            # the four joiners have done no entry step since they joined in early November: stalled by the 30th
+            from desktop.metrics import month_stats
+
+            assert month_stats(s, gid, 2026, 11, today=date(2026, 12, 1)).stalled_onboarding == 4
         assert (rows["wxid_v4w5x6"]["joined_at"], rows["wxid_v4w5x6"]["referrer"]) == ("2026-11-03", "李跃")
         assert (rows["wxid_b1c2d3"]["joined_at"], rows["wxid_b1c2d3"]["referrer"]) == ("2026-11-12", "陈磊")
         assert rows["wxid_m4n5o6"]["referrer"] == "晨光"  # 你邀请"小敏": the exporter, added from their messages
