@@ -1,6 +1,8 @@
 """`python -m ui.screenshots OUTDIR [--lang zh_CN|en]`: build a demo workspace in a temporary folder, open
 the main window at 1280x800 and save PNGs of the main window, the roster filtered by "zs", the member
-dialog, the settings page and the first-run dialog (for the README and for eyeballing layouts)."""
+dialog, the settings page, the member panel, check-ins, dashboard, onboarding, the chat-history import
+preview, the roster's "never spoke" filter and the first-run dialog (for the README and for eyeballing
+layouts)."""
 
 from __future__ import annotations
 
@@ -89,6 +91,7 @@ def _checkins(window, database, actor, outdir: Path) -> Path:
         if len(waiting) >= 12:  # a namesake of one of them makes a 同名 line
             add_member(session, actor, group_id, MemberInput(display_name=waiting[4].display_name))
             session.commit()
+            window.refresh_groups()  # added behind the window's back: the sidebar counts again
     window.select_group(group_id)
     window.show_page("checkins")
     page = window.pages["checkins"]
@@ -149,7 +152,12 @@ def _dashboard(window, outdir: Path) -> Path:
     deadline = QDeadlineTimer(20_000)
     while getattr(page, "busy", False) and not deadline.hasExpired():
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-    return _save(window, outdir / "dashboard.png")
+    shot = _save(window, outdir / "dashboard.png")
+    scroll = page.group_view
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # who speaks, messages per day
+    _save(window, outdir / "dashboard_chat.png")
+    scroll.verticalScrollBar().setValue(0)
+    return shot
 
 
 def _onboarding(window, outdir: Path) -> Path:
@@ -162,6 +170,61 @@ def _onboarding(window, outdir: Path) -> Path:
         page.table.setFocus()
         page.table.setCurrentIndex(page.model.index(0, 3))
     return _save(window, outdir / "onboarding.png")
+
+
+CHAT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "chat"
+
+
+def _chat_import(window, database, actor, outdir: Path) -> list[Path]:
+    """The chat-history import preview of a 留痕 export of the test corpus's 晨跑俱乐部 (a source checkout
+    only), then the import, and the roster of a demo group filtered to the members who never spoke."""
+    import json
+
+    from desktop.services.groups import group_id_by_name, list_groups
+    from desktop.services.roster import MemberInput, add_member
+    from ui.dialogs.chat_import_dialog import ChatImportDialog
+
+    shots: list[Path] = []
+    export = CHAT_CORPUS / "晨跑俱乐部_utf8.csv"
+    if export.exists():
+        scenario = json.loads((CHAT_CORPUS / "scenario.json").read_text(encoding="utf-8"))
+        name = scenario["group"]["name"]
+        with database.session() as session:
+            if name not in {g.name for g in list_groups(session)}:
+                from desktop.services.groups import create_group
+
+                gid = create_group(session, actor, name)
+                for m in scenario["roster"]:
+                    data = MemberInput(
+                        display_name=m["name"],
+                        nickname=m["nickname"] or None,
+                        group_nickname=m["group_nickname"] or None,
+                        wechat_id=m["wechat_id"],
+                        status="applicant" if m["status"] == "pending" else "active",
+                    )
+                    add_member(session, actor, gid, data)
+                session.commit()
+                window.refresh_groups()
+            gid = group_id_by_name(session, name)
+        dialog = ChatImportDialog(database, actor, gid, window)
+        dialog.resize(1100, 720)
+        dialog.show()
+        dialog.set_file(str(export))
+        deadline = QDeadlineTimer(30_000)
+        while dialog.plan is None and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        dialog.tabs.setCurrentIndex(1)
+        shots.append(_save(dialog, outdir / "chat_import.png"))
+        dialog.tabs.setCurrentIndex(0)
+        shots.append(_save(dialog, outdir / "chat_import_senders.png"))
+        dialog.close()
+    window.select_group(window.group_rows[0].id)
+    window.show_page("roster")
+    page = window.roster_page
+    page.never_spoke_check.setChecked(True)
+    shots.append(_save(window, outdir / "roster_never_spoke.png"))
+    page.never_spoke_check.setChecked(False)
+    return shots
 
 
 def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
@@ -216,6 +279,7 @@ def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
 
         shots.append(_dashboard(window, outdir))
         shots.append(_onboarding(window, outdir))
+        shots.extend(_chat_import(window, database, actor, outdir))
 
         first = FirstRunDialog(database)
         first.show()

@@ -54,7 +54,7 @@ class RosterQuery:
     joined_month: tuple[int, int] | None = None
     include_deleted: bool = False
     only_deleted: bool = False
-    never_spoke: bool = False  # no message in any imported chat history of the group (the lurkers)
+    never_spoke: bool = False  # in the chat (已入群/入群中 unless `status`) with no message in any imported history
     sort: str = "name"
     descending: bool = False
 
@@ -179,6 +179,8 @@ def filtered(q: RosterQuery) -> Select:
         stmt = stmt.where(Membership.joined_at >= start, Membership.joined_at < end)
     if q.never_spoke:
         stmt = stmt.where(~select(ChatActivity.id).where(ChatActivity.membership_id == Membership.id).exists())
+        if not q.status:  # the lurkers are in the chat now: members and newcomers, unless a status is chosen
+            stmt = stmt.where(Membership.status.in_(("active", "onboarding")))
     cond = _text_condition(q.text)
     if cond is not None:
         stmt = stmt.where(cond)

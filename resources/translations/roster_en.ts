@@ -1028,8 +1028,8 @@
             <translation>Never spoke</translation>
         </message>
         <message>
-            <source>Members with no message in any imported chat history (Tools → Import a chat history…)</source>
-            <translation>Members with no message in any imported chat history (Tools → Import a chat history…)</translation>
+            <source>Members and newcomers with no message in any imported chat history (Tools → Import a chat history…); choose a status to look at others</source>
+            <translation>Members and newcomers with no message in any imported chat history (Tools → Import a chat history…); choose a status to look at others</translation>
         </message>
     </context>
     <context>

@@ -1003,8 +1003,8 @@
             <translation>从不发言</translation>
         </message>
         <message>
-            <source>Members with no message in any imported chat history (Tools → Import a chat history…)</source>
-            <translation>在导入的群聊记录里没有发过言的成员（工具 → 导入群聊记录…）</translation>
+            <source>Members and newcomers with no message in any imported chat history (Tools → Import a chat history…); choose a status to look at others</source>
+            <translation>已入群和入群中、在导入的聊天记录里一条消息也没有的人（工具 → 导入聊天记录…）；选一个状态可查看其他人</translation>
         </message>
     </context>
     <context>

@@ -114,6 +114,9 @@ def test_the_roster_finds_who_never_spoke(qtbot, ws):
         dialog.start_import()
     with database.session() as s:  # someone who is in the group but never says a word
         add_member(s, owner, gid, MemberInput(display_name="潜水员", wechat_id="wxid_lurker"))
+        # not in the chat: an applicant and a former member are no lurkers (unless that status is chosen)
+        add_member(s, owner, gid, MemberInput(display_name="还在申请", status="applicant"))
+        add_member(s, owner, gid, MemberInput(display_name="早退了", status="left"))
         s.commit()
     page = RosterPage(database, owner)
     qtbot.addWidget(page)
@@ -123,6 +126,9 @@ def test_the_roster_finds_who_never_spoke(qtbot, ws):
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     names = {page.model.row_at(r).display_name for r in range(page.model.rowCount())}
     assert names == {"潜水员"}
+    page.status_combo.setCurrentIndex(page.status_combo.findData("left"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_at(0).display_name == "早退了")
+    page.status_combo.setCurrentIndex(0)
     page.never_spoke_check.setChecked(False)
     qtbot.waitUntil(lambda: page.model.rowCount() > 1)
     rows = {page.model.row_at(r).display_name: r for r in range(page.model.rowCount())}

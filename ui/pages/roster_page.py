@@ -109,7 +109,10 @@ class RosterPage(QWidget):
         self.never_spoke_check = QCheckBox(self.tr("Never spoke"))
         self.never_spoke_check.setObjectName("neverSpoke")
         self.never_spoke_check.setToolTip(
-            self.tr("Members with no message in any imported chat history (Tools → Import a chat history…)")
+            self.tr(
+                "Members and newcomers with no message in any imported chat history (Tools → Import a chat "
+                "history…); choose a status to look at others"
+            )
         )
         self.never_spoke_check.toggled.connect(self.apply_filters)
         self.show_deleted_check = QCheckBox(self.tr("Show deleted"))
