@@ -18,7 +18,7 @@ from desktop.services.chat_import import run_chat_import
 from desktop.services.groups import create_group
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
-from models import ChatActivity, ChatAlias, CheckIn, EntryStep, Group, Member, Membership
+from models import ChatActivity, ChatAlias, ChatImport, CheckIn, EntryStep, Group, Member, Membership
 
 CHAT = Path(__file__).resolve().parents[1] / "data" / "chat"
 EXPECTED = json.loads((CHAT / "expected.json").read_text(encoding="utf-8"))
@@ -375,3 +375,36 @@ def test_the_monthly_workbook_lists_messages_per_member(ws, tmp_path):
     assert by_name["王芳"] == 19 and by_name["周晓晨"] == 17
     kpis = [r for r in load_workbook(out)["概览"].iter_rows(values_only=True) if r and "群聊发言" in r]
     assert kpis and 107 in kpis[0]
+
+
+def test_on_postgresql_an_export_and_two_overlapping_ones_give_the_same_facts(pg_url, monkeypatch):
+    """Team mode: the driver-level bulk writes, the upsert of overlapping days and the check-ins on a real
+    PostgreSQL server give exactly the facts they give on SQLite."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-10-31")
+    _url, keys = _build_template(pg_url)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    database = open_workspace(pg_url)
+    try:
+        spec = EXPECTED["files"]["晨跑俱乐部_utf8.csv"]
+        _import(database, CHAT / "晨跑俱乐部_utf8.csv")
+        messages, checkins, memberships = _facts(database, keys)
+        assert messages == spec["messages"]
+        assert checkins == {(c["member"], c["day"], c["time"]) for c in spec["checkins"]}
+        assert memberships["m11"][0] == "removed"
+        _plan, again, _ = _import(database, CHAT / "晨跑俱乐部_utf8.csv")
+        assert again.messages == 0 and again.checkins == 0
+        assert _facts(database, keys)[0] == spec["messages"]
+    finally:
+        database.dispose()
+    # a fresh group for the two overlapping halves: days both cover are added up (ON CONFLICT … DO UPDATE)
+    database = open_workspace(pg_url)
+    try:
+        with database.session() as s:
+            s.execute(ChatActivity.__table__.delete())
+            s.execute(ChatImport.__table__.delete())
+            s.commit()
+        for name in EXPECTED["overlap_combined"]["files"]:
+            _import(database, CHAT / name)
+        assert _facts(database, keys)[0] == EXPECTED["overlap_combined"]["messages"]
+    finally:
+        database.dispose()
