@@ -9,7 +9,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
@@ -25,6 +25,7 @@ LANGUAGE_KEY = "ui/language"
 TEAM_URL_KEY = "team/url"  # saved by Settings › Team database, without the password
 TEAM_USE_KEY = "team/use"
 EXIT_DATABASE = 3
+QUIT_AFTER_ENV = "QUNDESK_QUIT_AFTER_MS"  # smoke test of the built app: show the window, quit by itself after N ms
 
 # Tried in order after the platform's UI font: the first installed one draws Chinese (and emoji names).
 CJK_FAMILIES = (
@@ -241,6 +242,8 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
             FirstRunDialog(database).exec()
         window = MainWindow(database, actor)
         window.show()
+        if os.environ.get(QUIT_AFTER_ENV):
+            QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), app.quit)
         return int(app.exec())
     finally:
         database.dispose()
