@@ -119,7 +119,14 @@ def test_only_the_owner_adds_operators(qtbot, ws):
 
 def test_tools_menu(window):
     texts = [a.text() for a in window.tools_menu.actions() if not a.isSeparator()]
-    assert texts == ["&Import…", "&Audit log…", "&Operators…", "&Switch operator…", "&Tiers, roles and tags…"]
+    assert texts == [
+        "&Import…",
+        "Import a &chat history…",
+        "&Audit log…",
+        "&Operators…",
+        "&Switch operator…",
+        "&Tiers, roles and tags…",
+    ]
 
 
 def test_tools_open_audit_log_and_import(qtbot, window, ws):
