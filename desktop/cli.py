@@ -490,6 +490,72 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- paste-ready texts ------------------------------------------------------------------------------
+
+TEXT_SEPARATOR = "----"  # between the messages of a text split at the length limit
+
+
+def _args_text(kind: str) -> Callable[[argparse.ArgumentParser], None]:
+    def add(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
+        if kind == "reminder":
+            p.add_argument("--date", metavar="YYYY-MM-DD", help="日期, 默认今天 / the day (default today)")
+        if kind == "welcome":
+            p.add_argument("--member", required=True, metavar="NAME", help="新成员的名字或群昵称 / the newcomer's name")
+        if kind in ("leaderboard", "summary"):
+            p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份 / month")
+        if kind == "leaderboard":
+            p.add_argument("--top", type=int, default=10, metavar="N", help="前 N 名, 默认 10 / top N (default 10)")
+        p.add_argument("--json", action="store_true", help="输出 JSON (分段) / print JSON with the messages")
+
+    return add
+
+
+def _cmd_text(kind: str) -> Callable[[Context, argparse.Namespace], int]:
+    def run(ctx: Context, args: argparse.Namespace) -> int:
+        """A paste-ready text (PRODUCT §3.9) on stdout; a text split into several messages has them separated
+        by a line `----`; nothing to post: the reason on stderr, nothing on stdout, exit 0."""
+        from desktop.metrics import parse_month
+        from desktop.services import texts
+        from desktop.services.groups import group_id_by_name
+
+        with ctx.database().session() as session:
+            group_id = group_id_by_name(session, args.group)
+            if kind == "reminder":
+                day = _parse_day(args.date) if args.date else None
+                result = texts.reminder_text(session, group_id, day)
+            elif kind == "welcome":
+                result = texts.welcome_text(session, texts.membership_for(session, group_id, args.member))
+            elif kind == "stalled":
+                result = texts.stalled_text(session, group_id)
+            else:
+                try:
+                    year, month = parse_month(args.month)
+                except ValueError as exc:
+                    raise QunDeskError(str(exc)) from exc
+                if kind == "leaderboard":
+                    result = texts.leaderboard_text(session, group_id, year, month, top=args.top)
+                else:
+                    result = texts.summary_text(session, group_id, year, month)
+        if args.json:
+            ctx.print_json(
+                {
+                    "kind": result.kind,
+                    "parts": list(result.parts),
+                    "people": result.people,
+                    "empty": result.empty_reason,
+                }
+            )
+            return EXIT_OK
+        if not result.parts:
+            print(result.empty_reason or "", file=sys.stderr)
+            return EXIT_OK
+        sys.stdout.write(f"\n{TEXT_SEPARATOR}\n".join(result.parts) + "\n")
+        return EXIT_OK
+
+    return run
+
+
 def _args_members(p: argparse.ArgumentParser) -> None:
     p.add_argument("--group", required=True, metavar="NAME", help="社群名称 / group name")
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
@@ -884,6 +950,23 @@ COMMANDS: tuple[Command, ...] = (
         _args_import_chat,
     ),
     Command("members", "社群成员及发言 / a group's memberships with activity", _cmd_members, _args_members),
+    Command(
+        "text reminder",
+        "未打卡提醒 (可直接粘贴到群里) / who has not checked in yet, ready to paste",
+        _cmd_text("reminder"),
+        _args_text("reminder"),
+    ),
+    Command("text welcome", "新人欢迎词 / a welcome for a newcomer", _cmd_text("welcome"), _args_text("welcome")),
+    Command(
+        "text stalled", "入群停滞提醒 / a reminder to stalled newcomers", _cmd_text("stalled"), _args_text("stalled")
+    ),
+    Command(
+        "text leaderboard",
+        "月度积分榜 / the month's leaderboard",
+        _cmd_text("leaderboard"),
+        _args_text("leaderboard"),
+    ),
+    Command("text summary", "月度小结 / the month's summary", _cmd_text("summary"), _args_text("summary")),
     Command("export report", "导出月报 / export the monthly report workbook", _cmd_export_report, _args_export_report),
     Command(
         "export roster", "导出名册 / export the roster (importable again)", _cmd_export_roster, _args_export_common
@@ -903,6 +986,7 @@ GROUP_HELP = {
     "db": "数据库维护 (upgrade, status) / database maintenance",
     "import": "导入名册、入群申请或群聊记录 (roster, applications, chat) / import people or a chat export",
     "export": "导出月报或名册 (report, roster) / export workbooks",
+    "text": "可直接粘贴到群里的文案 (reminder, welcome, stalled, leaderboard, summary) / paste-ready texts",
 }
 
 EPILOG = """\

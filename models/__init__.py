@@ -7,6 +7,7 @@ from models.community import EntryStep, Group, RulesVersion
 from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
 from models.people import Member, Membership, Operator, Role, StepProgress, Tag, Tier, member_tag, membership_role
 from models.points import Level, PointRule, PointsEntry
+from models.texts import TEXT_KINDS, TextTemplate
 
 __all__ = [
     "Activity",
@@ -30,7 +31,9 @@ __all__ = [
     "Role",
     "RulesVersion",
     "StepProgress",
+    "TEXT_KINDS",
     "Tag",
+    "TextTemplate",
     "Tier",
     "Violation",
     "WorkspaceSetting",

@@ -10,6 +10,7 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from models import CheckIn, Group, Leave, Member, Membership
+from models.queries.participation import day_after
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,28 @@ def _active_members(group_id: int):
     )
 
 
+def _members_on(group_id: int, day: date):
+    """Active members who had joined by the end of `day`: the people expected to check in that day (with
+    those on leave)."""
+    return _active_members(group_id).where((Membership.joined_at.is_(None)) | (Membership.joined_at < day_after(day)))
+
+
+def expected_count(session: Session, group_id: int, day: date) -> int:
+    """How many members are expected to check in on `day`: joined by then and not on leave."""
+    q = _members_on(group_id, day).where(~_on_leave(day))
+    return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
+
+
 def _on_leave(day: date):
     return exists().where(Leave.membership_id == Membership.id, Leave.start_day <= day, Leave.end_day >= day)
 
 
 def not_checked_in(session: Session, group_id: int, day: date) -> list[MemberBrief]:
-    """Active members of the group without a check-in on `day` who are not on leave that day, by pinyin."""
+    """Active members of the group without a check-in on `day` who are not on leave that day and had joined
+    by then (the same people as the paste-ready reminder, desktop/services/texts.py), by pinyin."""
     checked = exists().where(CheckIn.membership_id == Membership.id, CheckIn.day == day)
     stmt = (
-        _active_members(group_id)
+        _members_on(group_id, day)
         .where(~checked, ~_on_leave(day))
         .order_by(Member.pinyin.asc().nulls_last(), Membership.id)
     )

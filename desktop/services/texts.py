@@ -1,0 +1,659 @@
+"""Paste-ready texts (PRODUCT §3.9): what the assistant posts back into the group — who has not checked in yet,
+a welcome for a newcomer, a reminder to newcomers stalled at a step, the month's leaderboard, a month summary.
+
+Each kind has a default Chinese template and offers named placeholders (`$name`, Python string.Template); a
+group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
+refused with its name. Rendering rules, the same for every kind:
+
+- People are named as the group sees them: group nickname, else name. Nothing else about a person is used, and
+  a run of 7+ digits in a name (a phone number put into a group nickname) is masked: no phone number, WeChat
+  ID or other private field ever reaches a text.
+- A template line whose placeholders are all empty is left out (no "目标：" with nothing after it).
+- A text longer than LIMIT characters is split into several messages at line breaks of its list (names,
+  people, ranks), the template's lines before the list opening the first message and those after it closing
+  the last; each message then ends with "（k/n）". A single line longer than the limit is cut.
+- Nothing to say (everyone checked in, nobody stalled, no points) is an empty text with the reason.
+
+No Qt here: the window shows these texts in previews with copy buttons, the CLI prints them (`qundesk text`)."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound, ValidationError
+from desktop.metrics import month_stats, previous_month
+from desktop.services.audit import record_audit
+from desktop.services.operators import Actor, require
+from desktop.services.points import group_levels, level_for
+from desktop.settings import get_setting
+from models import (
+    EntryStep,
+    Group,
+    Member,
+    Membership,
+    PointsEntry,
+    RulesVersion,
+    StepProgress,
+    TextTemplate,
+    clock,
+)
+from models.texts import TEXT_KINDS
+
+LIMIT = 500  # characters per message: what reads comfortably as one WeChat message
+LINE_WIDTH = 30  # display columns of a line of names (a CJK character is 2): what a phone shows in one line
+RULES_LINES = 5  # the rules summary in a welcome: the first lines of the current rules
+RULES_CHARS = 200
+KINDS = TEXT_KINDS
+
+# the placeholders each kind offers (the window shows them beside the editor with their meaning)
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "reminder": ("group", "date", "weekday", "count", "done", "total", "names"),
+    "welcome": ("group", "name", "goal", "rules", "notice", "steps", "operators"),
+    "stalled": ("group", "count", "days", "list"),
+    "leaderboard": ("group", "month", "top", "list", "promoted"),
+    "summary": (
+        "group",
+        "month",
+        "members",
+        "members_prev",
+        "active",
+        "active_prev",
+        "checkins",
+        "checkins_prev",
+        "checkin_rate",
+        "checkin_rate_prev",
+        "joined",
+        "left",
+        "messages",
+        "messages_prev",
+        "activities",
+        "activities_prev",
+        "points",
+        "top",
+    ),
+}
+# the placeholder of a kind that holds its list (one line per entry): where a long text is split
+LIST_PLACEHOLDER = {"reminder": "names", "stalled": "list", "leaderboard": "list", "welcome": "steps"}
+
+DEFAULTS: dict[str, str] = {
+    "reminder": "📣 $date $weekday $group 还差 $count 人打卡（已打卡 $done/$total）：\n$names\n还没打卡的伙伴记得来接龙哦～",
+    "welcome": (
+        "🎉 欢迎 @$name 加入「$group」！\n"
+        "🎯 我们的目标：$goal\n"
+        "📜 群规要点：\n$rules\n"
+        "📌 入群须知：$notice\n"
+        "✅ 接下来还需要完成：\n$steps\n"
+        "有问题随时找 $operators～"
+    ),
+    "stalled": "⏰ $group 入群流程提醒\n$list\n完成后在群里说一声，我们帮你登记～",
+    "leaderboard": "🏆 $group $month 积分榜\n$list\n$promoted\n感谢大家的参与，继续加油💪",
+    "summary": (
+        "📊 $group $month 小结\n"
+        "👥 成员 $members 人（上月 $members_prev）\n"
+        "🔥 活跃 $active 人（上月 $active_prev）\n"
+        "✅ 打卡 $checkins 次，打卡率 $checkin_rate（上月 $checkin_rate_prev）\n"
+        "🆕 新入群 $joined 人，离开 $left 人\n"
+        "💬 群聊发言 $messages 条（上月 $messages_prev）\n"
+        "🎯 活动 $activities 场（上月 $activities_prev）\n"
+        "💰 本月共发出积分 $points\n"
+        "🏆 本月积分王：$top"
+    ),
+}
+
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+MEDALS = ("🥇", "🥈", "🥉")
+_DIGITS = re.compile(r"\d[\d\s-]{5,}\d")  # 7+ digits, maybe spaced or dashed: a phone number in a nickname
+
+
+@dataclass(frozen=True)
+class PasteText:
+    """A text ready to paste: one or more messages, or nothing with the reason."""
+
+    kind: str
+    parts: tuple[str, ...]
+    people: int = 0  # how many people the text names (the reminder: how many have not checked in)
+    empty_reason: str | None = None  # bilingual, when there is nothing to post
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.parts)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Templates
+
+
+def default_template(kind: str) -> str:
+    _check_kind(kind)
+    return DEFAULTS[kind]
+
+
+def template_for(session: Session, group_id: int, kind: str) -> str:
+    """The group's template of that kind, else the default."""
+    _check_kind(kind)
+    body = session.scalar(select(TextTemplate.body).where(TextTemplate.group_id == group_id, TextTemplate.kind == kind))
+    return body if body is not None else DEFAULTS[kind]
+
+
+def is_custom(session: Session, group_id: int, kind: str) -> bool:
+    return (
+        session.scalar(select(TextTemplate.id).where(TextTemplate.group_id == group_id, TextTemplate.kind == kind))
+        is not None
+    )
+
+
+def validate_template(kind: str, body: str) -> str:
+    """The template cleaned (line ends normalised, outer blank lines dropped), or ValidationError naming an
+    unknown placeholder or a `$` that is not one (write `$$` for a dollar sign)."""
+    _check_kind(kind)
+    text = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if not text.strip():
+        raise ValidationError("template", "模板不能为空 (the template is empty)")
+    if len(text) > 4000:
+        raise ValidationError("template", "模板太长, 最多 4000 字 (the template is longer than 4,000 characters)")
+    allowed = PLACEHOLDERS[kind]
+    known = "、".join(f"${n}" for n in allowed)
+    for match in string.Template.pattern.finditer(text):
+        if match.group("invalid") is not None:
+            at = match.start("invalid")
+            snippet = text[at : at + 12].split("\n")[0]
+            raise ValidationError(
+                "template",
+                f"“{snippet}” 不是占位符; 美元符号请写 $$ (not a placeholder; write $$ for a dollar sign). "
+                f"可用 (available): {known}",
+            )
+        name = match.group("named") or match.group("braced")
+        if name is not None and name not in allowed:
+            raise ValidationError(
+                "template", f"未知占位符 ${name} (unknown placeholder ${name}). 可用 (available): {known}"
+            )
+    return text
+
+
+def set_template(session: Session, actor: Actor, group_id: int, kind: str, body: str | None) -> bool:
+    """Save the group's template of that kind (validated); None, or the default itself, goes back to the
+    default. Returns True when the group now has its own template."""
+    require(actor, "edit_groups")
+    if session.get(Group, group_id) is None:
+        raise NotFound(f"group {group_id}")
+    row = session.scalar(select(TextTemplate).where(TextTemplate.group_id == group_id, TextTemplate.kind == kind))
+    before = row.body if row is not None else None
+    text = None if body is None else validate_template(kind, body)
+    if text is None or text == DEFAULTS[kind]:
+        if row is not None:
+            session.delete(row)
+        text = None
+    elif row is None:
+        session.add(TextTemplate(group_id=group_id, kind=kind, body=text, updated_by=actor.id))
+    else:
+        row.body, row.updated_at, row.updated_by = text, clock.now(), actor.id
+    if before != text:
+        record_audit(session, actor.id, "text.template", "group", group_id, before={kind: before}, after={kind: text})
+    session.flush()
+    return text is not None
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValidationError(
+            "kind", f"未知文案类型 {kind!r} (unknown text kind); 可用 (available): {', '.join(KINDS)}"
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rendering
+
+
+def shown_name(group_nickname: str | None, display_name: str) -> str:
+    """How the group sees a person: group nickname, else name; a phone-like run of digits masked."""
+    name = (group_nickname or "").strip() or (display_name or "").strip() or "?"
+    return _DIGITS.sub(lambda m: m.group(0)[:3] + "****", name)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pack_names(names: list[str], width: int = LINE_WIDTH) -> list[str]:
+    """Names on lines of at most `width` display columns, separated by spaces (a longer name alone)."""
+    lines: list[str] = []
+    current = ""
+    for name in names:
+        candidate = f"{current} {name}" if current else name
+        if current and _width(candidate) > width:
+            lines.append(current)
+            current = name
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def render(kind: str, template: str, values: dict[str, str], items: list[str] | None = None) -> tuple[str, ...]:
+    """The messages of a template filled with `values` and, for the kind's list placeholder, `items` (one
+    line each); split at LIMIT as the module says."""
+    key = LIST_PLACEHOLDER.get(kind)
+    values = {k: (v if v is not None else "") for k, v in values.items()}
+    marker = "\x00LIST\x00"
+    if key is not None:
+        values[key] = marker if items else ""
+    before: list[str] = []
+    after: list[str] = []
+    target = before
+    for line in template.split("\n"):
+        names = [m.group("named") or m.group("braced") for m in string.Template.pattern.finditer(line)]
+        names = [n for n in names if n]
+        if names and all(not str(values.get(n, "")).strip() for n in names):
+            continue  # a line with nothing to say
+        filled = string.Template(line).safe_substitute(values)
+        if marker in filled:
+            head, tail = filled.split(marker, 1)
+            if head.strip():
+                target.append(head.rstrip())
+            target = after
+            if tail.strip():
+                after.append(tail.strip())
+            continue
+        target.append(filled)
+    body = [item for item in (items or [])]
+    whole = "\n".join([*before, *body, *after]).strip("\n")
+    if len(whole) <= LIMIT:
+        return (whole,) if whole else ()
+    return _split(before, body, after)
+
+
+def _split(before: list[str], body: list[str], after: list[str]) -> tuple[str, ...]:
+    room = LIMIT - len("\n（99/99）")
+    lines = [
+        *(_cut(line, room) for line in before),
+        *(_cut(line, room) for line in body),
+        *(_cut(line, room) for line in after),
+    ]
+    flat = [piece for pieces in lines for piece in pieces]
+    parts: list[list[str]] = [[]]
+    size = 0
+    for line in flat:
+        extra = len(line) + (1 if parts[-1] else 0)
+        if parts[-1] and size + extra > room:
+            parts.append([])
+            size = 0
+            extra = len(line)
+        parts[-1].append(line)
+        size += extra
+    n = len(parts)
+    return tuple("\n".join(p) + f"\n（{i}/{n}）" for i, p in enumerate(parts, start=1))
+
+
+def _cut(line: str, room: int) -> list[str]:
+    return [line[i : i + room] for i in range(0, len(line), room)] or [""]
+
+
+def _group(session: Session, group_id: int) -> Group:
+    group = session.get(Group, group_id)
+    if group is None:
+        raise NotFound(f"group {group_id}")
+    return group
+
+
+def _day_label(day: date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def _month_label(year: int, month: int, today: date) -> str:
+    return f"{month}月" if year == today.year else f"{year}年{month}月"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The five kinds
+
+
+def reminder_text(session: Session, group_id: int, day: date | None = None) -> PasteText:
+    """Who has not checked in on `day` (default today): members then (joined by that day, 已入群 now) without a
+    check-in that day and not on leave, by the name the group sees."""
+    from desktop.services.checkins_queries import expected_count, not_checked_in
+
+    group = _group(session, group_id)
+    day = day or clock.today()
+    missing = not_checked_in(session, group_id, day)
+    expected = expected_count(session, group_id, day)
+    if not expected:
+        return PasteText("reminder", (), 0, "这天没有要打卡的成员 (no member is expected to check in that day)")
+    if not missing:
+        return PasteText(
+            "reminder", (), 0, f"{_day_label(day)} 所有人都已打卡或请假 (everyone has checked in or is on leave)"
+        )
+    names = [f"@{shown_name(m.group_nickname, m.display_name)}" for m in missing]
+    values = {
+        "group": group.name,
+        "date": _day_label(day),
+        "weekday": WEEKDAYS[day.weekday()],
+        "count": str(len(missing)),
+        "done": str(expected - len(missing)),
+        "total": str(expected),
+    }
+    parts = render("reminder", template_for(session, group_id, "reminder"), values, pack_names(names))
+    return PasteText("reminder", parts, len(missing))
+
+
+def welcome_text(session: Session, membership_id: int) -> PasteText:
+    """A welcome for the person: the group's goal, a summary of the current rules, the joining notice and the
+    entry steps they still have to do."""
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    member = session.get(Member, ms.member_id)
+    assert member is not None
+    group = _group(session, ms.group_id)
+    rules = session.scalar(
+        select(RulesVersion.text)
+        .where(RulesVersion.group_id == group.id)
+        .order_by(RulesVersion.version.desc())
+        .limit(1)
+    )
+    steps = _steps_to_do(session, ms)
+    values = {
+        "group": group.name,
+        "name": shown_name(ms.group_nickname, member.display_name),
+        "goal": _one_line(group.goal),
+        "rules": _rules_summary(rules),
+        "notice": _one_line(group.joining_notice),
+        "operators": _one_line(group.operators_text) or "群主或管理员",
+    }
+    items = [f"{i}. {name}{'' if required else '（可选）'}" for i, (name, required) in enumerate(steps, start=1)]
+    if not items:
+        items = ["（都已完成，欢迎正式加入！）"]
+    parts = render("welcome", template_for(session, group.id, "welcome"), values, items)
+    return PasteText("welcome", parts, 1)
+
+
+def stalled_text(session: Session, group_id: int, as_of: date | None = None) -> PasteText:
+    """To the newcomers in the group (入群中) whose entry process has not moved for more than `stalled_days`
+    days, each with the step they are at. Applicants (申请中) are not in the group chat yet: not named."""
+    from desktop.services.onboarding_queries import stalled_since
+
+    group = _group(session, group_id)
+    as_of = as_of or clock.today()
+    since = stalled_since(session, group_id, as_of)
+    rows = []
+    if since:
+        rows = session.execute(
+            select(Membership, Member.display_name, Member.pinyin)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(list(since)), Membership.status == "onboarding", Member.deleted_at.is_(None))
+        ).all()
+    if not rows:
+        return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
+    items = []
+    for ms, name, _pinyin in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
+        steps = _steps_to_do(session, ms)
+        required = [s for s, req in steps if req] or [s for s, _req in steps]
+        days = (as_of - since[ms.id]).days
+        step = f"还差「{required[0]}」" if required else "入群流程待确认"
+        items.append(f"@{shown_name(ms.group_nickname, name)}：{step}（已停留 {days} 天）")
+    values = {"group": group.name, "count": str(len(items)), "days": str(int(get_setting(session, "stalled_days")))}
+    return PasteText(
+        "stalled", render("stalled", template_for(session, group_id, "stalled"), values, items), len(items)
+    )
+
+
+def leaderboard_text(
+    session: Session, group_id: int, year: int, month: int, *, top: int = 10, today: date | None = None
+) -> PasteText:
+    """The month's top `top` by points earned in the month, with their level at the month's end; members who
+    opted out of leaderboards are left out; who reached a higher level this month."""
+    group = _group(session, group_id)
+    start = date(year, month, 1)
+    end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
+    end = min(end, today or clock.today())
+    top = max(1, min(int(top), 100))
+    total = func.sum(PointsEntry.points).label("total")
+    visible = and_(
+        Membership.id == PointsEntry.membership_id, Member.points_opt_out.is_(False), Member.deleted_at.is_(None)
+    )
+    rows = session.execute(
+        select(PointsEntry.membership_id, Membership.group_nickname, Member.display_name, total)
+        .join(Membership, Membership.id == PointsEntry.membership_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end, visible)
+        .group_by(PointsEntry.membership_id, Membership.group_nickname, Member.display_name, Member.pinyin)
+        .having(total > 0)
+        .order_by(total.desc(), Member.pinyin, PointsEntry.membership_id)
+        .limit(top)
+    ).all()
+    if not rows:
+        return PasteText("leaderboard", (), 0, "本月还没有人得分 (nobody earned points this month)")
+    levels = group_levels(session, group_id)
+    balances_end = _balances(session, [r[0] for r in rows], end)
+    items = []
+    rank = 0
+    previous_points = None
+    for i, (mid, nick, name, pts) in enumerate(rows, start=1):
+        if pts != previous_points:
+            rank, previous_points = i, pts
+        medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
+        level = level_for(levels, balances_end.get(mid, 0))
+        items.append(f"{medal} {shown_name(nick, name)} {int(pts)}分" + (f" · {level}" if level else ""))
+    promoted = _promoted(session, group_id, levels, start, end)
+    values = {
+        "group": group.name,
+        "month": _month_label(year, month, today or clock.today()),
+        "top": str(len(rows)),
+        "promoted": _promoted_line(promoted),
+    }
+    parts = render("leaderboard", template_for(session, group_id, "leaderboard"), values, items)
+    return PasteText("leaderboard", parts, len(rows))
+
+
+def summary_text(session: Session, group_id: int, year: int, month: int, *, today: date | None = None) -> PasteText:
+    """The month's headline figures with last month's beside them (docs/metrics.md definitions)."""
+    group = _group(session, group_id)
+    today = today or clock.today()
+    now = month_stats(session, group_id, year, month, today=today)
+    py, pm = previous_month(year, month)
+    before = month_stats(session, group_id, py, pm, today=today)
+    board = leaderboard_text(session, group_id, year, month, top=1, today=today)
+
+    def pct(x: float) -> str:
+        return f"{x * 100:.1f}%"
+
+    def both(a: int, b: int) -> tuple[str, str]:
+        return ("", "") if not a and not b else (str(a), str(b))
+
+    messages, messages_prev = both(now.messages, before.messages)
+    activities, activities_prev = both(now.activities, before.activities)
+    top = ""
+    if board.parts:
+        first = _leader_names(session, group_id, year, month, today)
+        top = "、".join(first)
+    values = {
+        "group": group.name,
+        "month": _month_label(year, month, today),
+        "members": str(now.members_total),
+        "members_prev": str(before.members_total),
+        "active": str(now.members_active),
+        "active_prev": str(before.members_active),
+        "checkins": str(now.checkins),
+        "checkins_prev": str(before.checkins),
+        "checkin_rate": pct(now.checkin_rate),
+        "checkin_rate_prev": pct(before.checkin_rate),
+        "joined": str(now.joined),
+        "left": str(now.left),
+        "messages": messages,
+        "messages_prev": messages_prev,
+        "activities": activities,
+        "activities_prev": activities_prev,
+        "points": str(now.points_awarded) if now.points_awarded else "",
+        "top": top,
+    }
+    if not now.members_total and not before.members_total:
+        return PasteText("summary", (), 0, "这个月社群还没有成员 (the group had no members this month)")
+    return PasteText("summary", render("summary", template_for(session, group_id, "summary"), values), 0)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _rules_summary(text: str | None) -> str:
+    """The first lines of the rules (RULES_LINES, RULES_CHARS); "…" when there is more."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    out: list[str] = []
+    size = 0
+    for line in lines[:RULES_LINES]:
+        if size + len(line) > RULES_CHARS:
+            out.append(line[: max(0, RULES_CHARS - size)].rstrip() + "…")
+            break
+        out.append(line)
+        size += len(line)
+    else:
+        if len(lines) > RULES_LINES:
+            out.append("…（完整群规见群公告）")
+    return "\n".join(out)
+
+
+def _steps_to_do(session: Session, ms: Membership) -> list[tuple[str, bool]]:
+    """(step name, required) of the group's current entry steps the membership has not done, in order."""
+    done = exists().where(StepProgress.membership_id == ms.id, StepProgress.step_id == EntryStep.id)
+    return [
+        (name, bool(required))
+        for name, required in session.execute(
+            select(EntryStep.name, EntryStep.required)
+            .where(EntryStep.group_id == ms.group_id, EntryStep.retired_at.is_(None), ~done)
+            .order_by(EntryStep.position, EntryStep.id)
+        )
+    ]
+
+
+def _balances(session: Session, membership_ids: list[int], until: date) -> dict[int, int]:
+    if not membership_ids:
+        return {}
+    return {
+        mid: int(total or 0)
+        for mid, total in session.execute(
+            select(PointsEntry.membership_id, func.sum(PointsEntry.points))
+            .where(PointsEntry.membership_id.in_(membership_ids), PointsEntry.day <= until)
+            .group_by(PointsEntry.membership_id)
+        )
+    }
+
+
+def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], start: date, end: date) -> list[str]:
+    """'名字 → 等级' for the visible members whose level at the month's end is above their level before it."""
+    if len(levels) < 2:
+        return []
+    earned = select(PointsEntry.membership_id).where(
+        PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end
+    )
+    people = session.execute(
+        select(Membership.id, Membership.group_nickname, Member.display_name, Member.pinyin)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id.in_(earned), Member.points_opt_out.is_(False), Member.deleted_at.is_(None))
+    ).all()
+    ids = [p[0] for p in people]
+    before = _balances(session, ids, start - timedelta(days=1))
+    after = _balances(session, ids, end)
+    rank = {name: i for i, (name, _min) in enumerate(levels)}
+    out = []
+    for mid, nick, name, _pinyin in sorted(people, key=lambda p: (-after.get(p[0], 0), p[3] or "")):
+        old, new = level_for(levels, before.get(mid, 0)), level_for(levels, after.get(mid, 0))
+        if new is not None and (old is None or rank[new] > rank[old]):
+            out.append(f"{shown_name(nick, name)} → {new}")
+    return out
+
+
+PROMOTED_SHOWN = 8  # a leaderboard names this many promotions, then says how many more
+
+
+def _promoted_line(promoted: list[str]) -> str:
+    if not promoted:
+        return ""
+    shown = "、".join(promoted[:PROMOTED_SHOWN])
+    more = f" 等 {len(promoted)} 人" if len(promoted) > PROMOTED_SHOWN else ""
+    return f"🎉 本月晋级：{shown}{more}"
+
+
+def _leader_names(session: Session, group_id: int, year: int, month: int, today: date) -> list[str]:
+    """The name(s) of the month's first place (a tie names everyone on it)."""
+    start = date(year, month, 1)
+    end = min(date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1), today)
+    total = func.sum(PointsEntry.points).label("total")
+    rows = session.execute(
+        select(Membership.group_nickname, Member.display_name, total)
+        .join(Membership, Membership.id == PointsEntry.membership_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(
+            PointsEntry.group_id == group_id,
+            PointsEntry.day >= start,
+            PointsEntry.day <= end,
+            Member.points_opt_out.is_(False),
+            Member.deleted_at.is_(None),
+        )
+        .group_by(PointsEntry.membership_id, Membership.group_nickname, Member.display_name, Member.pinyin)
+        .having(total > 0)
+        .order_by(total.desc(), Member.pinyin)
+    ).all()
+    if not rows:
+        return []
+    best = rows[0][2]
+    return [shown_name(nick, name) for nick, name, pts in rows if pts == best][:5]
+
+
+def membership_for(session: Session, group_id: int, name: str) -> int:
+    """The membership of the group called `name` (name, group nickname or nickname); NotFound / ValidationError
+    (several people) with the candidates."""
+    key = (name or "").strip()
+    if not key:
+        raise ValidationError("member", "成员名字不能为空 (a member name is required)")
+    rows = session.execute(
+        select(Membership.id, Member.display_name, Membership.status)
+        .join(Member, Member.id == Membership.member_id)
+        .where(
+            Membership.group_id == group_id,
+            Member.deleted_at.is_(None),
+            (Member.display_name == key) | (Membership.group_nickname == key) | (Member.nickname == key),
+        )
+    ).all()
+    current = [r for r in rows if r[2] in ("applicant", "onboarding", "active")] or rows
+    if not current:
+        raise NotFound(f"社群里没有叫 {key} 的成员 (nobody called {key} in the group)")
+    if len(current) > 1:
+        raise ValidationError(
+            "member", f"{key} 有 {len(current)} 位成员同名 (several members are called {key}); 请用微信号区分"
+        )
+    return int(current[0][0])
+
+
+__all__ = [
+    "DEFAULTS",
+    "KINDS",
+    "LIMIT",
+    "LIST_PLACEHOLDER",
+    "PLACEHOLDERS",
+    "PasteText",
+    "default_template",
+    "is_custom",
+    "leaderboard_text",
+    "membership_for",
+    "pack_names",
+    "reminder_text",
+    "render",
+    "set_template",
+    "shown_name",
+    "stalled_text",
+    "summary_text",
+    "template_for",
+    "validate_template",
+    "welcome_text",
+]

@@ -1,0 +1,271 @@
+"""Paste-ready texts (issue 16, PRODUCT §3.9) read back for a seeded group: exactly the right people (checked in,
+on leave, opted out, applicants, former members, people who joined later), placeholders filled, no private
+field, splitting at the limit; templates refused with the unknown placeholder's name; the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select, update
+
+from desktop.cli import main
+from desktop.errors import PermissionDenied, ValidationError
+from desktop.services.checkins import record_checkins, record_leave
+from desktop.services.groups import create_group
+from desktop.services.onboarding import list_steps, record_step, update_rules
+from desktop.services.operators import add_operator
+from desktop.services.points import adjust_points
+from desktop.services.roster import MemberInput, add_member
+from desktop.services.texts import (
+    DEFAULTS,
+    LIMIT,
+    leaderboard_text,
+    reminder_text,
+    set_template,
+    shown_name,
+    stalled_text,
+    summary_text,
+    template_for,
+    validate_template,
+    welcome_text,
+)
+from desktop.workspace import actor_for, open_workspace
+from models import EntryStep, Group, Member
+
+DAY = date(2026, 11, 20)  # a Friday
+GROUP = "早起打卡营"
+PHONE = "13800138000"
+
+
+@pytest.fixture
+def seeded(tmp_path, monkeypatch):
+    """早起打卡营 on 2026-11-20: 王芳 checked in, 李雷 on leave, 小雨 / 周敏 / 赵六 not checked in, 韩梅 an applicant,
+    张伟 left, 陈晨 joined the day after; 小雨 and 周敏 use group nicknames; 赵六's has a phone number in it."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-30")
+    database = open_workspace(tmp_path / "ws.sqlite")
+    owner = actor_for(database)
+    ids: dict[str, int] = {}
+    with database.session() as s:
+        gid = create_group(s, owner, GROUP)
+        s.execute(
+            update(Group)
+            .where(Group.id == gid)
+            .values(goal="每天 6 点前起床, 坚持 21 天", joining_notice="入群请改群昵称：城市-名字", operators_text=None)
+        )
+        update_rules(s, owner, gid, "1. 每天早上 7 点前接龙打卡\n2. 不发广告\n3. 请假请私聊群主")
+
+        def add(name, **kw):
+            kw.setdefault("joined_at", datetime(2026, 11, 1, 9, 0))
+            ids[name] = add_member(s, owner, gid, MemberInput(display_name=name, phone=PHONE, **kw))[1]
+
+        add("王芳", wechat_id="wxid_wangfang")
+        add("李雷")
+        add("林小雨", group_nickname="小雨🌧")
+        add("周敏", group_nickname="北京-周敏")
+        add("赵六", group_nickname=f"赵六-{PHONE}")
+        add("韩梅", status="applicant", joined_at=None)
+        add("张伟")
+        add("陈晨", joined_at=datetime(2026, 11, 21, 8, 0))
+        s.commit()
+        from desktop.services.onboarding import leave_group
+
+        leave_group(s, owner, ids["张伟"], "退群", status="left", when=datetime(2026, 11, 10, 12, 0))
+        record_checkins(s, owner, gid, DAY, [ids["王芳"]])
+        record_leave(s, owner, ids["李雷"], date(2026, 11, 19), date(2026, 11, 21), "出差")
+        s.commit()
+    yield database, owner, gid, ids
+    database.dispose()
+
+
+def test_reminder_names_exactly_who_has_not_checked_in(seeded):
+    database, _owner, gid, _ids = seeded
+    with database.session() as s:
+        text = reminder_text(s, gid, DAY)
+    assert len(text.parts) == 1 and text.people == 3
+    body = text.parts[0]
+    assert body.startswith("📣 11月20日 周五 早起打卡营 还差 3 人打卡（已打卡 1/4）：")
+    mentioned = set(re.findall(r"@(\S+)", body))
+    assert mentioned == {"小雨🌧", "北京-周敏", "赵六-138****"}  # group nicknames; the phone masked
+    for absent in ("王芳", "李雷", "韩梅", "张伟", "陈晨"):  # checked in, on leave, applicant, left, joined later
+        assert absent not in body
+    assert PHONE not in body and "wxid" not in body and "$" not in body
+
+
+def test_reminder_says_when_everyone_is_in(seeded):
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        record_checkins(s, owner, gid, DAY, [ids["林小雨"], ids["周敏"], ids["赵六"]])
+        s.commit()
+        text = reminder_text(s, gid, DAY)
+    assert text.parts == () and "everyone" in text.empty_reason
+
+
+def test_a_long_list_is_split_into_messages_under_the_limit(tmp_path):
+    database = open_workspace(tmp_path / "big.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "千人群")
+        names = [f"成员{i:03d}号" for i in range(300)]
+        for name in names:
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1)))
+        s.commit()
+        text = reminder_text(s, gid, DAY)
+    database.dispose()
+    n = len(text.parts)
+    assert n >= 5 and all(len(p) <= LIMIT for p in text.parts)
+    assert [p.splitlines()[-1] for p in text.parts] == [f"（{i}/{n}）" for i in range(1, n + 1)]
+    assert text.parts[0].startswith("📣 11月20日") and "记得来接龙" in text.parts[-1]
+    mentioned = [m for p in text.parts for m in re.findall(r"@(\S+)", p)]
+    assert sorted(mentioned) == sorted(names)  # everyone once, nobody cut in half
+    # lines a phone shows well: at most 30 display columns (a CJK character counts 2)
+    name_lines = [line for p in text.parts for line in p.splitlines() if line.startswith("@")]
+    assert max(sum(2 if ord(c) > 0x2E80 else 1 for c in line) for line in name_lines) <= 30
+
+
+def test_welcome_has_the_goal_rules_notice_and_the_steps_still_to_do(seeded):
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        steps = list_steps(s, gid)
+        record_step(s, owner, ids["韩梅"], steps[0].id, answer="想早起")
+        s.commit()
+        text = welcome_text(s, ids["韩梅"])
+    body = text.parts[0]
+    assert body.startswith("🎉 欢迎 @韩梅 加入「早起打卡营」！")
+    assert "🎯 我们的目标：每天 6 点前起床, 坚持 21 天" in body
+    assert "1. 每天早上 7 点前接龙打卡\n2. 不发广告\n3. 请假请私聊群主" in body
+    assert "📌 入群须知：入群请改群昵称：城市-名字" in body
+    todo = [step.name for step in steps[1:]]
+    listed = re.findall(r"^\d+\. (.+?)(?:（可选）)?$", body.split("还需要完成：\n", 1)[1], flags=re.M)
+    assert listed == todo  # the first step is done; the rest, in order
+    assert steps[0].name not in body.split("还需要完成：", 1)[1]
+    assert PHONE not in body
+
+
+def test_a_welcome_leaves_out_what_the_group_has_not_written(seeded):
+    database, _owner, gid, ids = seeded
+    with database.session() as s:
+        s.execute(update(Group).where(Group.id == gid).values(goal=None))
+        s.execute(update(EntryStep).where(EntryStep.group_id == gid).values(retired_at=datetime(2026, 11, 1)))
+        body = welcome_text(s, ids["周敏"]).parts[0]
+    assert "目标" not in body  # no empty "我们的目标：" line
+    assert "@北京-周敏" in body and "（都已完成，欢迎正式加入！）" in body
+
+
+def test_stalled_names_the_newcomers_and_their_step_not_the_applicants(seeded):
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        steps = list_steps(s, gid)
+        novice = add_member(s, owner, gid, MemberInput(display_name="新人甲", group_nickname="甲", status="applicant"))[
+            1
+        ]
+        from desktop.services.onboarding import record_join
+
+        record_join(s, owner, novice, datetime(2026, 11, 10, 9, 0))
+        record_step(s, owner, novice, steps[0].id, answer="早起", when=datetime(2026, 11, 10, 9, 30))
+        s.commit()
+        text = stalled_text(s, gid, date(2026, 11, 25))
+    assert text.people == 1
+    body = text.parts[0]
+    assert f"@甲：还差「{steps[1].name}」（已停留 15 天）" in body
+    assert "韩梅" not in body  # an applicant is not in the group chat yet
+
+
+def test_leaderboard_ranks_the_month_leaves_out_who_opted_out_and_names_levels(seeded):
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        adjust_points(s, owner, ids["王芳"], 40, "分享", day=date(2026, 11, 5))
+        adjust_points(s, owner, ids["周敏"], 25, "分享", day=date(2026, 11, 6))
+        adjust_points(s, owner, ids["林小雨"], 25, "分享", day=date(2026, 11, 7))
+        adjust_points(s, owner, ids["赵六"], 90, "分享", day=date(2026, 11, 8))
+        adjust_points(s, owner, ids["李雷"], 200, "十月的", day=date(2026, 10, 8))  # not this month
+        member = s.scalar(select(Membership_member(ids["赵六"])))
+        s.execute(update(Member).where(Member.id == member).values(points_opt_out=True))
+        s.commit()
+        text = leaderboard_text(s, gid, 2026, 11, top=10)
+    body = text.parts[0]
+    lines = body.splitlines()
+    assert lines[0] == "🏆 早起打卡营 11月 积分榜"
+    # 王芳: 40 + 1 for the check-in; 活跃 from 30 points (default levels)
+    assert lines[1] == "🥇 王芳 41分 · 活跃"
+    assert set(lines[2:4]) == {"🥈 北京-周敏 25分 · 新人", "🥈 小雨🌧 25分 · 新人"}  # a tie shares the rank
+    assert "赵六" not in body  # opted out
+    assert "李雷" not in body  # points of another month
+    assert "🎉 本月晋级：王芳 → 活跃" in body
+
+
+def Membership_member(membership_id: int):
+    from models import Membership
+
+    return select(Membership.member_id).where(Membership.id == membership_id).scalar_subquery()
+
+
+def test_summary_has_the_months_figures_beside_last_month(seeded):
+    database, _owner, gid, _ids = seeded
+    with database.session() as s:
+        body = summary_text(s, gid, 2026, 11, today=date(2026, 11, 30)).parts[0]
+    assert body.startswith("📊 早起打卡营 11月 小结")
+    assert "👥 成员 6 人（上月 0）" in body  # 王芳 李雷 小雨 周敏 赵六 陈晨 (张伟 left, 韩梅 applicant)
+    assert "✅ 打卡 1 次" in body
+    assert "💬" not in body and "🎯 活动" not in body  # no messages and no activities either month: left out
+    assert "🏆 本月积分王：王芳" in body
+
+
+def test_templates_refuse_an_unknown_placeholder_by_name_and_go_back_to_the_default(seeded):
+    database, owner, gid, _ids = seeded
+    with pytest.raises(ValidationError, match=r"\$nmae"):
+        validate_template("reminder", "还差 $count 人：$nmae")
+    with pytest.raises(ValidationError, match="不是占位符"):
+        validate_template("reminder", "还差 $count 人, 红包 $5")
+    assert validate_template("reminder", "还差 $count 人 ($$5 红包)\r\n$names\n") == "还差 $count 人 ($$5 红包)\n$names"
+    with database.session() as s:
+        assert set_template(s, owner, gid, "reminder", "⏰ $date 还差 $count 人：\n$names") is True
+        s.commit()
+        assert reminder_text(s, gid, DAY).parts[0].startswith("⏰ 11月20日 还差 3 人：\n@")
+        assert set_template(s, owner, gid, "reminder", DEFAULTS["reminder"]) is False  # the default again
+        assert template_for(s, gid, "reminder") == DEFAULTS["reminder"]
+        add_operator(s, owner, "小助理", "assistant")
+        s.commit()
+        with pytest.raises(PermissionDenied):
+            set_template(s, actor_for(database, "小助理"), gid, "welcome", "欢迎 $name")
+
+
+def test_no_private_field_in_any_text(seeded):
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        adjust_points(s, owner, ids["赵六"], 10, "分享", day=date(2026, 11, 8))
+        s.commit()
+        texts = [
+            reminder_text(s, gid, DAY),
+            welcome_text(s, ids["赵六"]),
+            leaderboard_text(s, gid, 2026, 11),
+            summary_text(s, gid, 2026, 11, today=date(2026, 11, 30)),
+        ]
+    for text in texts:
+        assert PHONE not in text.text and "wxid_" not in text.text, text.kind
+    assert shown_name("张三 138 0013 8000", "张三") == "张三 138****"
+
+
+def test_cli_prints_each_text(seeded, capsys):
+    database, _owner, _gid, _ids = seeded
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "reminder", "--group", GROUP, "--date", "2026-11-20"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("📣 11月20日 周五 早起打卡营 还差 3 人打卡") and "@小雨🌧" in out
+    assert main(["--db", path, "text", "welcome", "--group", GROUP, "--member", "韩梅"]) == 0
+    assert "欢迎 @韩梅" in capsys.readouterr().out
+    assert main(["--db", path, "text", "leaderboard", "--group", GROUP, "--month", "2026-11", "--top", "3"]) == 0
+    assert "🥇 王芳 1分" in capsys.readouterr().out
+    assert main(["--db", path, "text", "summary", "--group", GROUP, "--month", "2026-11"]) == 0
+    assert "📊 早起打卡营 11月 小结" in capsys.readouterr().out
+    assert main(["--db", path, "text", "stalled", "--group", GROUP]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "nobody" in captured.err  # nothing to post: said on stderr
+    assert main(["--db", path, "text", "reminder", "--group", GROUP, "--date", "2026-11-20", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "reminder" and data["people"] == 3 and len(data["parts"]) == 1
+    assert main(["--db", path, "text", "welcome", "--group", GROUP, "--member", "没有这个人"]) == 1
+    assert main(["--db", path, "text", "reminder", "--group", "没有这个群"]) == 1
