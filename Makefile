@@ -22,7 +22,10 @@ $(STAMP_TEST): pyproject.toml | $(PY)
 	$(PIP) install --quiet -e '.[test,postgres]'
 	touch $@ $(STAMP_RUN)
 
+# Qt's xcb plugin needs system libraries a fresh Debian lacks: tools/check_qt_libs.py prints the apt-get
+# command (or installs them when run as root) instead of letting Qt abort.
 run: $(STAMP_RUN) translations
+	$(PY) tools/check_qt_libs.py
 	$(VENV)/bin/qundesk
 
 translations: $(STAMP_RUN)
