@@ -115,6 +115,29 @@ def _checkins(window, database, actor, outdir: Path) -> Path:
     return _save(window, outdir / "checkins.png")
 
 
+def _texts(window, database, actor, outdir: Path) -> list[Path]:
+    """The paste-ready texts (PRODUCT §3.9): the Check-ins page's reminder in its preview, and the group
+    profile's 文案模板 tab with the welcome template and its live preview."""
+    from ui.dialogs.group_profile_dialog import TAB_TEXTS, GroupProfileDialog
+
+    page = window.pages["checkins"]
+    page.reminder_button.open_preview()
+    shots = []
+    dialog = page.reminder_button.last_dialog
+    if dialog is not None:
+        dialog.resize(520, 700)
+        shots.append(_save(dialog, outdir / "text_reminder.png"))
+        dialog.close()
+    profile = GroupProfileDialog(database, actor, window.group_rows[0].id, window)
+    profile.resize(900, 680)
+    profile.show()
+    profile.tabs.setCurrentIndex(TAB_TEXTS)
+    profile.texts_editor.select_kind("welcome")
+    shots.append(_save(profile, outdir / "text_templates.png"))
+    profile.reject()
+    return shots
+
+
 def _member_panel(window, database, outdir: Path) -> Path:
     """The roster of the first group with the member panel open for the member whose timeline has the most
     kinds of events (steps, check-ins, activities, points, violations …)."""
@@ -276,6 +299,7 @@ def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
         shots.append(_member_panel(window, database, outdir))
 
         shots.append(_checkins(window, database, actor, outdir))
+        shots.extend(_texts(window, database, actor, outdir))
 
         shots.append(_dashboard(window, outdir))
         shots.append(_onboarding(window, outdir))

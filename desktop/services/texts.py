@@ -315,7 +315,9 @@ def _month_label(year: int, month: int, today: date) -> str:
 # The five kinds
 
 
-def reminder_text(session: Session, group_id: int, day: date | None = None) -> PasteText:
+def reminder_text(
+    session: Session, group_id: int, day: date | None = None, *, template: str | None = None
+) -> PasteText:
     """Who has not checked in on `day` (default today): members then (joined by that day, 已入群 now) without a
     check-in that day and not on leave, by the name the group sees."""
     from desktop.services.checkins_queries import expected_count, not_checked_in
@@ -339,11 +341,11 @@ def reminder_text(session: Session, group_id: int, day: date | None = None) -> P
         "done": str(expected - len(missing)),
         "total": str(expected),
     }
-    parts = render("reminder", template_for(session, group_id, "reminder"), values, pack_names(names))
+    parts = render("reminder", template or template_for(session, group_id, "reminder"), values, pack_names(names))
     return PasteText("reminder", parts, len(missing))
 
 
-def welcome_text(session: Session, membership_id: int) -> PasteText:
+def welcome_text(session: Session, membership_id: int, *, template: str | None = None) -> PasteText:
     """A welcome for the person: the group's goal, a summary of the current rules, the joining notice and the
     entry steps they still have to do."""
     ms = session.get(Membership, membership_id)
@@ -370,18 +372,25 @@ def welcome_text(session: Session, membership_id: int) -> PasteText:
     items = [f"{i}. {name}{'' if required else '（可选）'}" for i, (name, required) in enumerate(steps, start=1)]
     if not items:
         items = ["（都已完成，欢迎正式加入！）"]
-    parts = render("welcome", template_for(session, group.id, "welcome"), values, items)
+    parts = render("welcome", template or template_for(session, group.id, "welcome"), values, items)
     return PasteText("welcome", parts, 1)
 
 
-def stalled_text(session: Session, group_id: int, as_of: date | None = None) -> PasteText:
+def stalled_text(
+    session: Session,
+    group_id: int,
+    as_of: date | None = None,
+    *,
+    days: int | None = None,
+    template: str | None = None,
+) -> PasteText:
     """To the newcomers in the group (入群中) whose entry process has not moved for more than `stalled_days`
     days, each with the step they are at. Applicants (申请中) are not in the group chat yet: not named."""
     from desktop.services.onboarding_queries import stalled_since
 
     group = _group(session, group_id)
     as_of = as_of or clock.today()
-    since = stalled_since(session, group_id, as_of)
+    since = stalled_since(session, group_id, as_of, days)
     rows = []
     if since:
         rows = session.execute(
@@ -398,14 +407,22 @@ def stalled_text(session: Session, group_id: int, as_of: date | None = None) -> 
         days = (as_of - since[ms.id]).days
         step = f"还差「{required[0]}」" if required else "入群流程待确认"
         items.append(f"@{shown_name(ms.group_nickname, name)}：{step}（已停留 {days} 天）")
-    values = {"group": group.name, "count": str(len(items)), "days": str(int(get_setting(session, "stalled_days")))}
+    threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
+    values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
     return PasteText(
-        "stalled", render("stalled", template_for(session, group_id, "stalled"), values, items), len(items)
+        "stalled", render("stalled", template or template_for(session, group_id, "stalled"), values, items), len(items)
     )
 
 
 def leaderboard_text(
-    session: Session, group_id: int, year: int, month: int, *, top: int = 10, today: date | None = None
+    session: Session,
+    group_id: int,
+    year: int,
+    month: int,
+    *,
+    top: int = 10,
+    today: date | None = None,
+    template: str | None = None,
 ) -> PasteText:
     """The month's top `top` by points earned in the month, with their level at the month's end; members who
     opted out of leaderboards are left out; who reached a higher level this month."""
@@ -448,11 +465,13 @@ def leaderboard_text(
         "top": str(len(rows)),
         "promoted": _promoted_line(promoted),
     }
-    parts = render("leaderboard", template_for(session, group_id, "leaderboard"), values, items)
+    parts = render("leaderboard", template or template_for(session, group_id, "leaderboard"), values, items)
     return PasteText("leaderboard", parts, len(rows))
 
 
-def summary_text(session: Session, group_id: int, year: int, month: int, *, today: date | None = None) -> PasteText:
+def summary_text(
+    session: Session, group_id: int, year: int, month: int, *, today: date | None = None, template: str | None = None
+) -> PasteText:
     """The month's headline figures with last month's beside them (docs/metrics.md definitions)."""
     group = _group(session, group_id)
     today = today or clock.today()
@@ -495,7 +514,38 @@ def summary_text(session: Session, group_id: int, year: int, month: int, *, toda
     }
     if not now.members_total and not before.members_total:
         return PasteText("summary", (), 0, "这个月社群还没有成员 (the group had no members this month)")
-    return PasteText("summary", render("summary", template_for(session, group_id, "summary"), values), 0)
+    return PasteText("summary", render("summary", template or template_for(session, group_id, "summary"), values), 0)
+
+
+def preview_text(session: Session, group_id: int, kind: str, body: str, *, today: date | None = None) -> PasteText:
+    """What a template (validated first: ValidationError as when it is saved) gives with the group's real
+    facts — for the template editor: the reminder of today, a welcome for the newest newcomer (or member),
+    the stalled newcomers, this month's leaderboard and the last complete month's summary."""
+    template = validate_template(kind, body)
+    today = today or clock.today()
+    if kind == "reminder":
+        return reminder_text(session, group_id, today, template=template)
+    if kind == "stalled":
+        return stalled_text(session, group_id, today, template=template)
+    if kind == "leaderboard":
+        return leaderboard_text(session, group_id, today.year, today.month, today=today, template=template)
+    if kind == "summary":
+        year, month = previous_month(today.year, today.month)
+        return summary_text(session, group_id, year, month, today=today, template=template)
+    newest = session.scalar(
+        select(Membership.id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(
+            Membership.group_id == group_id,
+            Membership.status.in_(("onboarding", "active", "applicant")),
+            Member.deleted_at.is_(None),
+        )
+        .order_by((Membership.status == "active").asc(), Membership.joined_at.desc().nulls_last(), Membership.id.desc())
+        .limit(1)
+    )
+    if newest is None:
+        return PasteText("welcome", (), 0, "社群还没有成员 (the group has no members yet)")
+    return welcome_text(session, newest, template=template)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -647,6 +697,7 @@ __all__ = [
     "leaderboard_text",
     "membership_for",
     "pack_names",
+    "preview_text",
     "reminder_text",
     "render",
     "set_template",

@@ -554,6 +554,18 @@
             <source>Most of these names are members of “%1”: is this the right group?</source>
             <translation>Most of these names are members of “%1”: is this the right group?</translation>
         </message>
+        <message>
+            <source>Copy reminder</source>
+            <translation>Copy reminder</translation>
+        </message>
+        <message>
+            <source>Not checked in yet</source>
+            <translation>Not checked in yet</translation>
+        </message>
+        <message>
+            <source>Copy the list of who has not checked in on this day, to post in the group (@ by group nickname); the arrow opens a preview to edit it first</source>
+            <translation>Copy the list of who has not checked in on this day, to post in the group (@ by group nickname); the arrow opens a preview to edit it first</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

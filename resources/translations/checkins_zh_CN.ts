@@ -536,6 +536,18 @@
             <source>Most of these names are members of “%1”: is this the right group?</source>
             <translation>这些名字大多是「%1」的成员：社群选对了吗？</translation>
         </message>
+        <message>
+            <source>Copy reminder</source>
+            <translation>复制未打卡提醒</translation>
+        </message>
+        <message>
+            <source>Not checked in yet</source>
+            <translation>未打卡提醒</translation>
+        </message>
+        <message>
+            <source>Copy the list of who has not checked in on this day, to post in the group (@ by group nickname); the arrow opens a preview to edit it first</source>
+            <translation>复制这一天还没打卡的名单，发到群里（按群昵称 @）；点箭头可先预览和修改</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

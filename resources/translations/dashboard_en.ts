@@ -437,6 +437,22 @@
             <source>No chat history imported for the last 30 days (Tools → Import a chat history…).</source>
             <translation>No chat history imported for the last 30 days (Tools → Import a chat history…).</translation>
         </message>
+        <message>
+            <source>Copy month summary</source>
+            <translation>Copy month summary</translation>
+        </message>
+        <message>
+            <source>Month summary</source>
+            <translation>Month summary</translation>
+        </message>
+        <message>
+            <source>Copy this month's headline figures with last month's beside them, to post in the group; the arrow opens a preview or last month's summary</source>
+            <translation>Copy this month's headline figures with last month's beside them, to post in the group; the arrow opens a preview or last month's summary</translation>
+        </message>
+        <message>
+            <source>Last month's summary…</source>
+            <translation>Last month's summary…</translation>
+        </message>
     </context>
     <context>
         <name>GroupOverviewModel</name>

@@ -431,6 +431,22 @@
             <source>No chat history imported for the last 30 days (Tools → Import a chat history…).</source>
             <translation>近30天没有导入群聊记录（工具 → 导入群聊记录…）。</translation>
         </message>
+        <message>
+            <source>Copy month summary</source>
+            <translation>复制月度小结</translation>
+        </message>
+        <message>
+            <source>Month summary</source>
+            <translation>月度小结</translation>
+        </message>
+        <message>
+            <source>Copy this month's headline figures with last month's beside them, to post in the group; the arrow opens a preview or last month's summary</source>
+            <translation>复制本月主要数据（附上月对比），发到群里；点箭头可预览，或查看上月小结</translation>
+        </message>
+        <message>
+            <source>Last month's summary…</source>
+            <translation>上月小结…</translation>
+        </message>
     </context>
     <context>
         <name>GroupOverviewModel</name>

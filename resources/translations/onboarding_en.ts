@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
@@ -172,6 +172,34 @@
             <location filename="../../ui/pages/onboarding_page.py" line="703" />
             <source>%1 — amount paid (yuan):</source>
             <translation>%1 — amount paid (yuan):</translation>
+        </message>
+        <message>
+            <source>Copy welcome</source>
+            <translation>Copy welcome</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <source>Copy a welcome for the selected newcomer: the group's goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</source>
+            <translation>Copy a welcome for the selected newcomer: the group's goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</translation>
+        </message>
+        <message>
+            <source>Copy stalled reminder</source>
+            <translation>Copy stalled reminder</translation>
+        </message>
+        <message>
+            <source>Stalled reminder</source>
+            <translation>Stalled reminder</translation>
+        </message>
+        <message>
+            <source>Copy a reminder to the newcomers in the group whose entry steps have stalled, naming each one's step; the arrow opens a preview</source>
+            <translation>Copy a reminder to the newcomers in the group whose entry steps have stalled, naming each one's step; the arrow opens a preview</translation>
+        </message>
+        <message>
+            <source>Select a newcomer first</source>
+            <translation>Select a newcomer first</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
@@ -169,6 +169,34 @@
             <location filename="../../ui/pages/onboarding_page.py" line="703" />
             <source>%1 — amount paid (yuan):</source>
             <translation>%1 缴纳的金额 (元)：</translation>
+        </message>
+        <message>
+            <source>Copy welcome</source>
+            <translation>复制欢迎词</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>欢迎词</translation>
+        </message>
+        <message>
+            <source>Copy a welcome for the selected newcomer: the group's goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</source>
+            <translation>复制给选中新人的欢迎词：社群目标、群规、入群须知和还要完成的入群步骤；点箭头可先预览</translation>
+        </message>
+        <message>
+            <source>Copy stalled reminder</source>
+            <translation>复制停滞提醒</translation>
+        </message>
+        <message>
+            <source>Stalled reminder</source>
+            <translation>入群停滞提醒</translation>
+        </message>
+        <message>
+            <source>Copy a reminder to the newcomers in the group whose entry steps have stalled, naming each one's step; the arrow opens a preview</source>
+            <translation>复制给入群流程停滞的新人的提醒，写明每人卡在哪一步；点箭头可先预览</translation>
+        </message>
+        <message>
+            <source>Select a newcomer first</source>
+            <translation>请先选中一位新人</translation>
         </message>
     </context>
     <context>

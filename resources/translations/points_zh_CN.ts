@@ -1,444 +1,462 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>AdjustPointsDialog</name>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="47" />
-        <source>Adjust points</source>
-        <translation>调整积分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="60" />
-        <source>Positive to add, negative to take away</source>
-        <translation>正数为加分，负数为扣分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="62" />
-        <source>Required, e.g. helped organise the meetup</source>
-        <translation>必填，例如：协助组织线下聚会</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="70" />
-        <source>Member</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="71" />
-        <source>Points</source>
-        <translation>积分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="72" />
-        <source>Reason *</source>
-        <translation>原因 *</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="73" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="74" />
-        <source>The ledger keeps every adjustment with its reason and your name.</source>
-        <translation>积分明细会记录每次调整的原因和操作员。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="80" />
-        <source>Adjust</source>
-        <translation>调整</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="83" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="123" />
-        <source>Choose a member from the list first.</source>
-        <translation>请先从列表中选择一位成员。</translation>
-    </message>
-</context>
-<context>
-    <name>LeaderboardModel</name>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="74" />
-        <source>Rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="75" />
-        <source>Member</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="76" />
-        <source>Points</source>
-        <translation>积分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="77" />
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerModel</name>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="280" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="281" />
-        <source>Points</source>
-        <translation>积分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="282" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="283" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="284" />
-        <source>Operator</source>
-        <translation>操作员</translation>
-    </message>
-</context>
-<context>
-    <name>LevelsModel</name>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="206" />
-        <source>Level name</source>
-        <translation>等级名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="207" />
-        <source>From points</source>
-        <translation>起始积分</translation>
-    </message>
-</context>
-<context>
-    <name>PointRule</name>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="23" />
-        <source>Check-in</source>
-        <translation>打卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="24" />
-        <source>7-day check-in streak</source>
-        <translation>连续打卡7天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="25" />
-        <source>Online activity attended</source>
-        <translation>参加线上活动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="26" />
-        <source>Offline activity attended</source>
-        <translation>参加线下活动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="27" />
-        <source>Host or speaker at an activity</source>
-        <translation>活动主持/分享嘉宾</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="28" />
-        <source>Share</source>
-        <translation>分享</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="29" />
-        <source>Converted referral</source>
-        <translation>推荐入群</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="30" />
-        <source>Violation</source>
-        <translation>违规</translation>
-    </message>
-</context>
-<context>
-    <name>PointSource</name>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="33" />
-        <source>Check-in</source>
-        <translation>打卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="34" />
-        <source>Streak</source>
-        <translation>连续打卡</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="35" />
-        <source>Activity</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="36" />
-        <source>Contribution</source>
-        <translation>贡献</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="37" />
-        <source>Violation</source>
-        <translation>违规</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="38" />
-        <source>Referral</source>
-        <translation>推荐</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="39" />
-        <source>Manual</source>
-        <translation>手动调整</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="40" />
-        <source>Recompute</source>
-        <translation>重新计算</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="41" />
-        <source>Reversal</source>
-        <translation>冲回</translation>
-    </message>
-</context>
-<context>
-    <name>PointsPage</name>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="155" />
-        <source>Recompute from rules</source>
-        <translation>按规则重新计算</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="155" />
-        <source>Pricing every fact with the current rules…</source>
-        <translation>正在按当前规则重新计算每条记录…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="173" />
-        <source>Choose a group on the left to see its points and leaderboard.</source>
-        <translation>请先在左侧选择一个社群，查看积分和排行榜。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="179" />
-        <source>Month</source>
-        <translation>月榜</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="180" />
-        <source>All time</source>
-        <translation>总榜</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="192" />
-        <source>Adjust points…</source>
-        <translation>调整积分…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="194" />
-        <source>Recompute from rules…</source>
-        <translation>按规则重新计算…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="195" />
-        <source>Show what the current rules would change, then apply it</source>
-        <translation>先预览按当前规则会有哪些变化，再决定是否应用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="220" />
-        <source>Levels follow all-time points. Members who opted out of rankings are not listed.</source>
-        <translation>等级按累计积分计算。选择不参与排名的成员不会列出。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="233" />
-        <source>Ledger</source>
-        <translation>积分明细</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="234" />
-        <source>Rules</source>
-        <translation>积分规则</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="235" />
-        <source>Levels</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="266" />
-        <source>Adjust…</source>
-        <translation>调整…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="267" />
-        <source>Adjust this member's points by hand</source>
-        <translation>手动调整这位成员的积分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="310" />
-        <source>Double-click a value to change it. A change applies to new entries; use “Recompute from rules…” to re-price past ones.</source>
-        <translation>双击分值即可修改。修改只影响之后的积分；用“按规则重新计算…”可重算以往的记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="315" />
-        <source>Only the owner or an admin may change point rules.</source>
-        <translation>只有群主或管理员可以修改积分规则。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="333" />
-        <source>Add level</source>
-        <translation>添加等级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="334" />
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="335" />
-        <source>Save levels</source>
-        <translation>保存等级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="350" />
-        <source>A member's level is the highest one whose points they have reached (all-time points).</source>
-        <translation>成员的等级是其累计积分达到的最高一级。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="352" />
-        <source>Only the owner or an admin may change the levels.</source>
-        <translation>只有群主或管理员可以修改等级。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/points_page.py" line="436" />
-        <source>%n member(s) with points</source>
-        <translation><numerusform>%n 人有积分</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="478" />
-        <source>Choose a member</source>
-        <translation>请选择成员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="480" />
-        <source>%1 points</source>
-        <translation>%1 分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="495" />
-        <source>Rule saved. New entries use it now; “Recompute from rules…” re-prices past ones.</source>
-        <translation>规则已保存，之后的积分按新规则计算；用“按规则重新计算…”可重算以往的记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="527" />
-        <source>New level</source>
-        <translation>新等级</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/points_page.py" line="619" />
-        <source>%n member(s) corrected by the current rules.</source>
-        <translation><numerusform>已按当前规则修正 %n 位成员的积分。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/points_page.py" line="643" />
-        <source>Cancelled; nothing was changed.</source>
-        <translation>已取消，没有任何改动。</translation>
-    </message>
-</context>
-<context>
-    <name>RecomputeDialog</name>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="155" />
-        <source>Recompute from rules</source>
-        <translation>按规则重新计算</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="162" />
-        <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</source>
-        <translation>按当前规则重新计算每条已记录的打卡、活动、贡献和违规。应用后会为每位成员追加一条修正记录，不删除任何记录；手动调整保持不变。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/dialogs/points_dialogs.py" line="174" />
-        <source>%n member(s) would change, %1 points in total.</source>
-        <translation><numerusform>将有 %n 位成员的积分变化，合计 %1 分。</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="177" />
-        <source>Nothing to change: the ledger agrees with the rules.</source>
-        <translation>无需修改：积分明细与规则一致。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="198" />
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="202" />
-        <source>Only the owner or an admin may change points by the rules</source>
-        <translation>只有群主或管理员可以按规则修改积分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="205" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/points_dialogs.py" line="205" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-</context>
-<context>
-    <name>RecomputeModel</name>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="330" />
-        <source>Member</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="331" />
-        <source>Current</source>
-        <translation>当前</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="332" />
-        <source>By the rules</source>
-        <translation>按规则</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="333" />
-        <source>Change</source>
-        <translation>变化</translation>
-    </message>
-</context>
-<context>
-    <name>RulesModel</name>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="117" />
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="118" />
-        <source>Points</source>
-        <translation>积分</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/points_models.py" line="119" />
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-</context>
+    <context>
+        <name>AdjustPointsDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="47" />
+            <source>Adjust points</source>
+            <translation>调整积分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="60" />
+            <source>Positive to add, negative to take away</source>
+            <translation>正数为加分，负数为扣分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="62" />
+            <source>Required, e.g. helped organise the meetup</source>
+            <translation>必填，例如：协助组织线下聚会</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="70" />
+            <source>Member</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="71" />
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="72" />
+            <source>Reason *</source>
+            <translation>原因 *</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="73" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="74" />
+            <source>The ledger keeps every adjustment with its reason and your name.</source>
+            <translation>积分明细会记录每次调整的原因和操作员。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="80" />
+            <source>Adjust</source>
+            <translation>调整</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="83" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="123" />
+            <source>Choose a member from the list first.</source>
+            <translation>请先从列表中选择一位成员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaderboardModel</name>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="74" />
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="75" />
+            <source>Member</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="76" />
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="77" />
+            <source>Level</source>
+            <translation>等级</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerModel</name>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="280" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="281" />
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="282" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="283" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="284" />
+            <source>Operator</source>
+            <translation>操作员</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelsModel</name>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="206" />
+            <source>Level name</source>
+            <translation>等级名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="207" />
+            <source>From points</source>
+            <translation>起始积分</translation>
+        </message>
+    </context>
+    <context>
+        <name>PointRule</name>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="23" />
+            <source>Check-in</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="24" />
+            <source>7-day check-in streak</source>
+            <translation>连续打卡7天</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="25" />
+            <source>Online activity attended</source>
+            <translation>参加线上活动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="26" />
+            <source>Offline activity attended</source>
+            <translation>参加线下活动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="27" />
+            <source>Host or speaker at an activity</source>
+            <translation>活动主持/分享嘉宾</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="28" />
+            <source>Share</source>
+            <translation>分享</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="29" />
+            <source>Converted referral</source>
+            <translation>推荐入群</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="30" />
+            <source>Violation</source>
+            <translation>违规</translation>
+        </message>
+    </context>
+    <context>
+        <name>PointSource</name>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="33" />
+            <source>Check-in</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="34" />
+            <source>Streak</source>
+            <translation>连续打卡</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="35" />
+            <source>Activity</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="36" />
+            <source>Contribution</source>
+            <translation>贡献</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="37" />
+            <source>Violation</source>
+            <translation>违规</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="38" />
+            <source>Referral</source>
+            <translation>推荐</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="39" />
+            <source>Manual</source>
+            <translation>手动调整</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="40" />
+            <source>Recompute</source>
+            <translation>重新计算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="41" />
+            <source>Reversal</source>
+            <translation>冲回</translation>
+        </message>
+    </context>
+    <context>
+        <name>PointsPage</name>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="155" />
+            <source>Recompute from rules</source>
+            <translation>按规则重新计算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="155" />
+            <source>Pricing every fact with the current rules…</source>
+            <translation>正在按当前规则重新计算每条记录…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="173" />
+            <source>Choose a group on the left to see its points and leaderboard.</source>
+            <translation>请先在左侧选择一个社群，查看积分和排行榜。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="179" />
+            <source>Month</source>
+            <translation>月榜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="180" />
+            <source>All time</source>
+            <translation>总榜</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="192" />
+            <source>Adjust points…</source>
+            <translation>调整积分…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="194" />
+            <source>Recompute from rules…</source>
+            <translation>按规则重新计算…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="195" />
+            <source>Show what the current rules would change, then apply it</source>
+            <translation>先预览按当前规则会有哪些变化，再决定是否应用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="220" />
+            <source>Levels follow all-time points. Members who opted out of rankings are not listed.</source>
+            <translation>等级按累计积分计算。选择不参与排名的成员不会列出。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="233" />
+            <source>Ledger</source>
+            <translation>积分明细</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="234" />
+            <source>Rules</source>
+            <translation>积分规则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="235" />
+            <source>Levels</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="266" />
+            <source>Adjust…</source>
+            <translation>调整…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="267" />
+            <source>Adjust this member's points by hand</source>
+            <translation>手动调整这位成员的积分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="310" />
+            <source>Double-click a value to change it. A change applies to new entries; use “Recompute from rules…” to re-price past ones.</source>
+            <translation>双击分值即可修改。修改只影响之后的积分；用“按规则重新计算…”可重算以往的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="315" />
+            <source>Only the owner or an admin may change point rules.</source>
+            <translation>只有群主或管理员可以修改积分规则。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="333" />
+            <source>Add level</source>
+            <translation>添加等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="334" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="335" />
+            <source>Save levels</source>
+            <translation>保存等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="350" />
+            <source>A member's level is the highest one whose points they have reached (all-time points).</source>
+            <translation>成员的等级是其累计积分达到的最高一级。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="352" />
+            <source>Only the owner or an admin may change the levels.</source>
+            <translation>只有群主或管理员可以修改等级。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/points_page.py" line="436" />
+            <source>%n member(s) with points</source>
+            <translation>
+                <numerusform>%n 人有积分</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="478" />
+            <source>Choose a member</source>
+            <translation>请选择成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="480" />
+            <source>%1 points</source>
+            <translation>%1 分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="495" />
+            <source>Rule saved. New entries use it now; “Recompute from rules…” re-prices past ones.</source>
+            <translation>规则已保存，之后的积分按新规则计算；用“按规则重新计算…”可重算以往的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="527" />
+            <source>New level</source>
+            <translation>新等级</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/points_page.py" line="619" />
+            <source>%n member(s) corrected by the current rules.</source>
+            <translation>
+                <numerusform>已按当前规则修正 %n 位成员的积分。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/points_page.py" line="643" />
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消，没有任何改动。</translation>
+        </message>
+        <message>
+            <source>Copy leaderboard</source>
+            <translation>复制积分榜</translation>
+        </message>
+        <message>
+            <source>Leaderboard</source>
+            <translation>积分榜</translation>
+        </message>
+        <message>
+            <source>Copy the chosen month's top 10 with points and levels, to post in the group (members who opted out are left out); the arrow opens a preview</source>
+            <translation>复制所选月份的前 10 名（积分和等级）发到群里（不参与排行的成员不列出）；点箭头可先预览</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecomputeDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="155" />
+            <source>Recompute from rules</source>
+            <translation>按规则重新计算</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="162" />
+            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</source>
+            <translation>按当前规则重新计算每条已记录的打卡、活动、贡献和违规。应用后会为每位成员追加一条修正记录，不删除任何记录；手动调整保持不变。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/dialogs/points_dialogs.py" line="174" />
+            <source>%n member(s) would change, %1 points in total.</source>
+            <translation>
+                <numerusform>将有 %n 位成员的积分变化，合计 %1 分。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="177" />
+            <source>Nothing to change: the ledger agrees with the rules.</source>
+            <translation>无需修改：积分明细与规则一致。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="198" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="202" />
+            <source>Only the owner or an admin may change points by the rules</source>
+            <translation>只有群主或管理员可以按规则修改积分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="205" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/points_dialogs.py" line="205" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecomputeModel</name>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="330" />
+            <source>Member</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="331" />
+            <source>Current</source>
+            <translation>当前</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="332" />
+            <source>By the rules</source>
+            <translation>按规则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="333" />
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesModel</name>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="117" />
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="118" />
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/points_models.py" line="119" />
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+    </context>
 </TS>

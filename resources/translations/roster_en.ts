@@ -265,6 +265,10 @@
             <source>Check-in words</source>
             <translation>Check-in words</translation>
         </message>
+        <message>
+            <source>Texts</source>
+            <translation>Texts</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>
@@ -473,6 +477,18 @@
         <message>
             <source>Tick a step (click or Space) to record it now; untick to undo.</source>
             <translation>Tick a step (click or Space) to record it now; untick to undo.</translation>
+        </message>
+        <message>
+            <source>Copy welcome</source>
+            <translation>Copy welcome</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Welcome</translation>
+        </message>
+        <message>
+            <source>Copy a welcome for this member to post in the group: the goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</source>
+            <translation>Copy a welcome for this member to post in the group: the goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</translation>
         </message>
     </context>
     <context>

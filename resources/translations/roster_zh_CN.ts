@@ -264,6 +264,10 @@
             <source>Check-in words</source>
             <translation>打卡关键词</translation>
         </message>
+        <message>
+            <source>Texts</source>
+            <translation>文案模板</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>
@@ -471,6 +475,18 @@
         <message>
             <source>Tick a step (click or Space) to record it now; untick to undo.</source>
             <translation>勾选步骤（单击或按空格）即记录完成；取消勾选即撤销。</translation>
+        </message>
+        <message>
+            <source>Copy welcome</source>
+            <translation>复制欢迎词</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>欢迎词</translation>
+        </message>
+        <message>
+            <source>Copy a welcome for this member to post in the group: the goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</source>
+            <translation>复制给这位成员的欢迎词发到群里：社群目标、群规、入群须知和还要完成的入群步骤；点箭头可先预览</translation>
         </message>
     </context>
     <context>

@@ -43,12 +43,14 @@ from desktop.services.group_profile import (
 from desktop.services.groups import archive_group
 from desktop.services.onboarding import update_rules
 from desktop.services.operators import Actor, allowed
+from desktop.services.texts import set_template
 from desktop.settings import get_setting
 from models.base import GROUP_KINDS
 from ui.dialogs.group_dialog import kind_label
 from ui.messages import localise_message, show_error
+from ui.widgets.text_templates_editor import TextTemplatesEditor
 
-TAB_BASICS, TAB_ESSENTIALS, TAB_RULES = range(3)
+TAB_BASICS, TAB_ESSENTIALS, TAB_RULES, TAB_TEXTS = range(4)
 VersionRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -91,6 +93,8 @@ class GroupProfileDialog(QDialog):
         self.tabs.addTab(self._build_basics(), self.tr("Basics"))
         self.tabs.addTab(self._build_essentials(), self.tr("Seven essentials"))
         self.tabs.addTab(self._build_rules(), self.tr("Rules"))
+        self.texts_editor = TextTemplatesEditor(self._database, self._group_id, self)
+        self.tabs.addTab(self.texts_editor, self.tr("Texts"))
 
         self.error_label = QLabel()
         self.error_label.setObjectName("fieldError")
@@ -369,6 +373,7 @@ class GroupProfileDialog(QDialog):
         )
         for widget in editable:
             widget.setEnabled(self._can_edit)
+        self.texts_editor.set_read_only(not self._can_edit)
         self.archive_button.setEnabled(self._can_edit and not self.profile.archived)
         if not self._can_edit:
             tip = self.tr("Only the owner or an admin may change a group")
@@ -413,6 +418,7 @@ class GroupProfileDialog(QDialog):
                 "capacity": TAB_BASICS,
                 "joining_notice": TAB_BASICS,
                 "rules": TAB_RULES,
+                "template": TAB_TEXTS,
             }.get(exc.field, TAB_ESSENTIALS)
             self.tabs.setCurrentIndex(tab)
 
@@ -427,6 +433,12 @@ class GroupProfileDialog(QDialog):
                 update_group_profile(session, self._actor, self._group_id, **self.profile_fields())
                 if self.rules_changed():
                     update_rules(session, self._actor, self._group_id, self.rules_edit.toPlainText())
+                for kind, body in self.texts_editor.changed().items():
+                    try:
+                        set_template(session, self._actor, self._group_id, kind, body)
+                    except ValidationError:
+                        self.texts_editor.select_kind(kind)  # show the template that cannot be saved
+                        raise
                 session.commit()
         except QunDeskError as exc:
             self._show_error(exc)

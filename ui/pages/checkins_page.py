@@ -73,6 +73,7 @@ from desktop.services.paste import (
     preview_paste,
 )
 from desktop.services.roster import MemberRow, RosterQuery, search_roster
+from desktop.services.texts import PasteText, reminder_text
 from desktop.tasks import Progress
 from models import clock
 from models.db import DatabaseError
@@ -101,6 +102,7 @@ from ui.qdates import today_qdate
 from ui.task_runner import TaskRunner
 from ui.widgets.calendar_heatmap import MODE_COUNT, MODE_PRESENCE, CalendarHeatmap
 from ui.widgets.member_search import person_from_row
+from ui.widgets.paste_text_button import PasteTextButton
 from ui.widgets.tables import SelectionMode, make_table
 
 QUICK_DEBOUNCE_MS = 120
@@ -417,10 +419,20 @@ class CheckinsPage(QWidget):
         ll.addSpacing(2)
         ll.addWidget(self.day_title)
         ll.addWidget(self.day_view, 3)
+        self.reminder_button = PasteTextButton(self.tr("Copy reminder"), self.tr("Not checked in yet"), self)
+        self.reminder_button.setObjectName("reminderButton")
+        self.reminder_button.setToolTip(
+            self.tr(
+                "Copy the list of who has not checked in on this day, to post in the group (@ by group "
+                "nickname); the arrow opens a preview to edit it first"
+            )
+        )
+        self.reminder_button.provider = self.reminder_paste_text
         ph = QHBoxLayout()
         ph.addWidget(self.pending_title)
         ph.addStretch(1)
         ph.addWidget(self.pending_hint)
+        ph.addWidget(self.reminder_button)
         ll.addSpacing(4)
         ll.addLayout(ph)
         ll.addWidget(self.pending_view, 2)
@@ -747,6 +759,13 @@ class CheckinsPage(QWidget):
         self.pending_title.setToolTip(
             self.tr("On leave: %1").replace("%1", "、".join(p.display_name for p in leave)) if leave else ""
         )
+
+    def reminder_paste_text(self) -> PasteText | None:
+        """Who has not checked in on the page's day, ready to paste (desktop/services/texts.py)."""
+        if self._group_id is None:
+            return None
+        with self._database.session() as session:
+            return reminder_text(session, self._group_id, self.day())
 
     # ---------------------------------------------------------------- quick entry
     @Slot()

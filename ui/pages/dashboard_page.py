@@ -42,11 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.health import Alert, GroupHealth, group_health
+from desktop.metrics import previous_month
 from desktop.services.chat_queries import SpeakerRow, messages_per_day, speaking_leaderboard
 from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
 from desktop.services.groups import list_groups
 from desktop.services.onboarding import funnel_with_conversion
 from desktop.services.operators import Actor
+from desktop.services.texts import PasteText, summary_text
 from desktop.settings import get_setting
 from desktop.tasks import Progress
 from models import clock
@@ -55,6 +57,7 @@ from ui.dialogs.alert_members_dialog import AlertMembersDialog
 from ui.messages import show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
 from ui.task_runner import TaskRunner
+from ui.widgets.paste_text_button import PasteTextButton
 
 # Alert kinds in the order they are listed (the most urgent first), with their labels.
 ALERT_KINDS: dict[str, str] = {
@@ -302,6 +305,20 @@ class DashboardPage(QWidget):
         head.addStretch(1)
         head.addWidget(self.busy_label)
         head.addWidget(self.busy_bar)
+        self.summary_text_button = PasteTextButton(self.tr("Copy month summary"), self.tr("Month summary"), self)
+        self.summary_text_button.setObjectName("summaryTextButton")
+        self.summary_text_button.setToolTip(
+            self.tr(
+                "Copy this month's headline figures with last month's beside them, to post in the group; the "
+                "arrow opens a preview or last month's summary"
+            )
+        )
+        self.summary_text_button.provider = lambda: self.summary_paste_text(previous=False)
+        self.summary_text_button.add_variant(
+            self.tr("Last month's summary…"), lambda: self.summary_paste_text(previous=True)
+        )
+        self.summary_text_button.setVisible(False)  # a group's summary: shown once a group is chosen
+        head.addWidget(self.summary_text_button)
         head.addWidget(self.refresh_button)
         self._set_busy(False)
 
@@ -542,9 +559,19 @@ class DashboardPage(QWidget):
     def as_of(self) -> date:
         return self.today or clock.today()
 
+    def summary_paste_text(self, *, previous: bool) -> PasteText | None:
+        """This month's (or last month's) summary of the group, ready to paste (desktop/services/texts.py)."""
+        if self._group_id is None:
+            return None
+        day = self.as_of()
+        year, month = previous_month(day.year, day.month) if previous else (day.year, day.month)
+        with self._database.session() as session:
+            return summary_text(session, self._group_id, year, month, today=day)
+
     def set_group(self, group_id: int | None) -> None:
         """Show one group's health (None: the overview of all groups). Loads at once when visible."""
         self._group_id = group_id
+        self.summary_text_button.setVisible(group_id is not None)
         self.stack.setCurrentIndex(0 if group_id is not None else 1)
         if self.isVisible():
             self.reload()

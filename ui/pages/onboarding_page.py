@@ -44,6 +44,7 @@ from desktop.services.onboarding_queries import (
     step_details,
 )
 from desktop.services.operators import Actor, allowed
+from desktop.services.texts import PasteText, stalled_text, welcome_text
 from desktop.settings import get_setting
 from models import clock
 from models.db import DatabaseError
@@ -60,6 +61,7 @@ from ui.models.progress_matrix_model import (
     waiting_days,
 )
 from ui.models.roster_table_model import status_label
+from ui.widgets.paste_text_button import PasteTextButton
 from ui.widgets.tables import SelectionBehavior, SelectionMode, make_table
 
 MESSAGE_VISIBLE_MS = 10_000
@@ -124,9 +126,29 @@ class OnboardingPage(QWidget):
         if not allowed(self._actor, "edit_entry_steps"):
             self.edit_steps_button.setEnabled(False)
             self.edit_steps_button.setToolTip(self.tr("Only the owner or an admin may change the entry steps"))
+        self.welcome_button = PasteTextButton(self.tr("Copy welcome"), self.tr("Welcome"), self)
+        self.welcome_button.setObjectName("welcomeTextButton")
+        self.welcome_button.setToolTip(
+            self.tr(
+                "Copy a welcome for the selected newcomer: the group's goal, rules, joining notice and the entry "
+                "steps still to do; the arrow opens a preview"
+            )
+        )
+        self.welcome_button.provider = self.welcome_paste_text
+        self.stalled_button = PasteTextButton(self.tr("Copy stalled reminder"), self.tr("Stalled reminder"), self)
+        self.stalled_button.setObjectName("stalledTextButton")
+        self.stalled_button.setToolTip(
+            self.tr(
+                "Copy a reminder to the newcomers in the group whose entry steps have stalled, naming each one's "
+                "step; the arrow opens a preview"
+            )
+        )
+        self.stalled_button.provider = self.stalled_paste_text
         head = QHBoxLayout()
         head.addWidget(self.title_label)
         head.addStretch(1)
+        head.addWidget(self.welcome_button)
+        head.addWidget(self.stalled_button)
         head.addWidget(self.edit_steps_button)
 
         # funnel
@@ -481,6 +503,26 @@ class OnboardingPage(QWidget):
         self.bulk_button.setText(
             self.tr("Record for %n selected", "", len(rows)) if rows else self.tr("Record for selected")
         )
+
+    # ---- paste-ready texts ----
+    def welcome_paste_text(self) -> PasteText | None:
+        """A welcome for the selected (or current) member (desktop/services/texts.py)."""
+        ids = self.selected_membership_ids()
+        if not ids:
+            current = (
+                self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+            )
+            ids = [current.membership_id] if current is not None else []
+        if not ids:
+            raise QunDeskError(self.tr("Select a newcomer first"))
+        with self._database.session() as session:
+            return welcome_text(session, ids[0])
+
+    def stalled_paste_text(self) -> PasteText | None:
+        if self._group_id is None:
+            return None
+        with self._database.session() as session:
+            return stalled_text(session, self._group_id, days=self.stalled_spin.value())
 
     # ---- selection ----
     def selected_membership_ids(self) -> list[int]:

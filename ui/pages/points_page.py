@@ -51,6 +51,7 @@ from desktop.services.points import (
     set_rule,
 )
 from desktop.services.points_queries import ledger_of
+from desktop.services.texts import PasteText, leaderboard_text
 from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui.dialogs.points_dialogs import AdjustPointsDialog, RecomputeDialog
@@ -75,6 +76,7 @@ from ui.models.points_models import (
 )
 from ui.pickers import MemberPicker, MonthPicker
 from ui.task_runner import TaskRunner
+from ui.widgets.paste_text_button import PasteTextButton
 from ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -184,6 +186,16 @@ class PointsPage(QWidget):
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
+        self.leaderboard_text_button = PasteTextButton(self.tr("Copy leaderboard"), self.tr("Leaderboard"), self)
+        self.leaderboard_text_button.setObjectName("leaderboardTextButton")
+        self.leaderboard_text_button.setToolTip(
+            self.tr(
+                "Copy the chosen month's top 10 with points and levels, to post in the group (members who opted "
+                "out are left out); the arrow opens a preview"
+            )
+        )
+        self.leaderboard_text_button.provider = self.leaderboard_paste_text
+        bar.addWidget(self.leaderboard_text_button)
         bar.addWidget(self.adjust_button)
         bar.addWidget(self.recompute_button)
 
@@ -403,6 +415,13 @@ class PointsPage(QWidget):
     @property
     def all_time(self) -> bool:
         return self.all_time_button.isChecked()
+
+    def leaderboard_paste_text(self) -> PasteText | None:
+        """The month picker's month as a paste-ready leaderboard (desktop/services/texts.py)."""
+        if self._group_id is None:
+            return None
+        with self._database.session() as session:
+            return leaderboard_text(session, self._group_id, self.month_picker.year, self.month_picker.month)
 
     def reload_leaderboard(self) -> None:
         if self._group_id is None:

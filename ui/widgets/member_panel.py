@@ -43,9 +43,11 @@ from desktop.services.members import TimelineEvent, member_timeline
 from desktop.services.onboarding import leave_group, record_step, undo_step
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
+from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
 from ui.messages import show_error
 from ui.models.roster_table_model import STATUS_COLORS, status_label
+from ui.widgets.paste_text_button import PasteTextButton
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -285,6 +287,18 @@ class MemberPanel(QFrame):
         buttons.addWidget(self.leave_button, 0, 1)
         buttons.addWidget(self.blacklist_button, 1, 0)
         buttons.addWidget(self.merge_button, 1, 1)
+        self.welcome_button = PasteTextButton(self.tr("Copy welcome"), self.tr("Welcome"), self)
+        self.welcome_button.setObjectName("panelWelcomeButton")
+        self.welcome_button.setToolTip(
+            self.tr(
+                "Copy a welcome for this member to post in the group: the goal, rules, joining notice and the "
+                "entry steps still to do; the arrow opens a preview"
+            )
+        )
+        self.welcome_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.welcome_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.welcome_button.provider = self.welcome_paste_text
+        buttons.addWidget(self.welcome_button, 2, 0, 1, 2)
 
         self.details = QWidget()
         dl = QVBoxLayout(self.details)
@@ -470,10 +484,17 @@ class MemberPanel(QFrame):
         self.timeline_model.set_rows(rows)
         self.timeline_empty.setVisible(not rows)
 
+    def welcome_paste_text(self) -> PasteText | None:
+        if self._membership_id is None:
+            return None
+        with self._database.session() as session:
+            return welcome_text(session, self._membership_id)
+
     def _update_buttons(self) -> None:
         d = self.data
         present = d is not None and not d.deleted
         staying = present and d.status in ("applicant", "onboarding", "active")
+        self.welcome_button.setEnabled(staying)
         self.edit_button.setEnabled(present and allowed(self._actor, "edit_members"))
         self.leave_button.setEnabled(staying and allowed(self._actor, "record_participation"))
         self.blacklist_button.setEnabled(
