@@ -246,6 +246,18 @@ def _card(title: str, body: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]
     return frame, layout
 
 
+def _list_card(title: str) -> tuple[QFrame, QLabel]:
+    """A card holding a plain-text list (top referrers, who speaks most)."""
+    label = QLabel()
+    label.setObjectName("cardText")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    card, layout = _card(title)
+    layout.addWidget(label)
+    layout.addStretch(1)
+    return card, label
+
+
 class DashboardPage(QWidget):
     def __init__(
         self,
@@ -435,13 +447,7 @@ class DashboardPage(QWidget):
         roles_layout.addWidget(self.missing_roles_label)
         roles_layout.addWidget(self.roles_label)
         roles_layout.addStretch(1)
-        self.referrers_label = QLabel()
-        self.referrers_label.setObjectName("cardText")
-        self.referrers_label.setWordWrap(True)
-        self.referrers_label.setTextFormat(Qt.TextFormat.PlainText)
-        referrers_card, referrers_layout = _card(self.tr("Top referrers"))
-        referrers_layout.addWidget(self.referrers_label)
-        referrers_layout.addStretch(1)
+        referrers_card, self.referrers_label = _list_card(self.tr("Top referrers"))
 
         row_a = QHBoxLayout()
         row_a.setSpacing(8)
@@ -461,13 +467,7 @@ class DashboardPage(QWidget):
         self.messages_chart = BarChartView()
         messages_card, self.messages_layout = _card(self.tr("Chat messages per day this month"), self.messages_chart)
         messages_card.setMinimumHeight(250)
-        self.speakers_label = QLabel()
-        self.speakers_label.setObjectName("cardText")
-        self.speakers_label.setWordWrap(True)
-        self.speakers_label.setTextFormat(Qt.TextFormat.PlainText)
-        speakers_card, speakers_layout = _card(self.tr("Who speaks most (30 days)"))
-        speakers_layout.addWidget(self.speakers_label)
-        speakers_layout.addStretch(1)
+        speakers_card, self.speakers_label = _list_card(self.tr("Who speaks most (30 days)"))
         row_d = QHBoxLayout()
         row_d.setSpacing(8)
         row_d.addWidget(messages_card, 2)
