@@ -5,10 +5,11 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_DIST := $(VENV)/.installed-dist
 TS := resources/translations/qundesk_zh_CN.ts resources/translations/qundesk_en.ts
 SOURCES := $(shell find desktop ui models -name '*.py' 2>/dev/null)
 
-.PHONY: run test lint format translations lupdate bench screenshots clean
+.PHONY: run test lint format translations lupdate bench screenshots dist clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,10 @@ $(STAMP_RUN): pyproject.toml | $(PY)
 
 $(STAMP_TEST): pyproject.toml | $(PY)
 	$(PIP) install --quiet -e '.[test,postgres]'
+	touch $@ $(STAMP_RUN)
+
+$(STAMP_DIST): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[dist,postgres]'
 	touch $@ $(STAMP_RUN)
 
 # Qt's xcb plugin needs system libraries a fresh Debian lacks: tools/check_qt_libs.py prints the apt-get
@@ -51,5 +56,12 @@ bench: $(STAMP_TEST)
 screenshots: $(STAMP_RUN) translations
 	$(PY) -m ui.screenshots docs/screenshots
 
+# The one-folder application in dist/qundesk/ (PyInstaller, packaging/qundesk.spec), then its smoke test run
+# headless (packaging/smoke_test.py). `make test` does not build it.
+dist: $(STAMP_DIST) translations
+	rm -rf dist/qundesk build/pyinstaller
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/qundesk.spec
+	$(PY) packaging/smoke_test.py dist/qundesk
+
 clean:
-	rm -rf $(VENV) build *.egg-info resources/translations/*.qm
+	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm
