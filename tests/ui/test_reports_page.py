@@ -4,6 +4,7 @@ off the UI thread, cancel without leaving a file, open the result, and show clea
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
@@ -15,13 +16,31 @@ from desktop.io.report import SHEETS
 from desktop.services.operators import add_operator
 from desktop.workspace import actor_for, open_workspace
 from tests.fixed_day import TEST_TODAY
-from ui.pages.reports_page import ReportsPage, recent_exports, report_file_name, safe_file_part
+from ui.pages.reports_page import (
+    ReportsPage,
+    last_complete_month,
+    recent_exports,
+    report_file_name,
+    safe_file_part,
+)
 from ui.task_runner import InlineTaskRunner
 
 pytestmark = OFFSCREEN_QUIRKS
 
 FULL_PHONE = re.compile(r"^1\d{10}$")
 MASKED_PHONE = re.compile(r"^1\d{2}\*{4}\d{4}$")
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    """A home folder of the test's own (QStandardPaths reads $HOME): Documents is there, the real one is not
+    looked at."""
+    folder = tmp_path / "home"
+    (folder / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    return folder
 
 
 @pytest.fixture
@@ -78,10 +97,10 @@ def test_export_a_demo_workspace_report_with_the_real_task_runner(qtbot, tmp_pat
         page.notify_error = pytest.fail
         page.show()
         qtbot.waitUntil(lambda: page.group_list.count() == 3)
-        today = TEST_TODAY
-        assert page.selected_month() == (today.year, today.month)  # this month by default
+        last = TEST_TODAY.replace(day=1) - timedelta(days=1)
+        assert page.selected_month() == (last.year, last.month)  # the last complete month by default
         assert page.selected_group_ids() is None  # all groups
-        assert page.output_path().name == f"全部社群-{today:%Y-%m}-月报.xlsx"
+        assert page.output_path().name == f"全部社群-{last:%Y-%m}-月报.xlsx"
 
         target = out / page.output_path().name
         page.set_output_path(target)
@@ -306,3 +325,51 @@ def test_ticks_survive_leaving_the_page_and_new_groups_appear(qtbot, ws):
     assert page.selected_group_ids() == [ws.other_group_id]
     page.set_group(new_id)
     assert page.selected_group_ids() == [new_id]
+
+
+def test_the_page_starts_at_the_last_complete_month_in_documents(qtbot, ws, home, monkeypatch):
+    """Not the month still running, and not the hidden data folder: the user's Documents folder."""
+    page = make_page(qtbot, ws)
+    last = TEST_TODAY.replace(day=1) - timedelta(days=1)
+    assert page.selected_month() == (last.year, last.month)
+    assert page.month_combo.itemData(0) == f"{TEST_TODAY:%Y-%m}"  # this month is still offered, first
+    assert page.output_path() == home / "Documents" / f"全部社群-{last:%Y-%m}-月报.xlsx"
+    page.set_group(ws.group_id)
+    assert page.output_path() == home / "Documents" / f"{GROUP_NAME}-{last:%Y-%m}-月报.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [("2027-01-05", (2026, 12)), ("2026-03-01", (2026, 2)), ("2026-12-31", (2026, 11))],
+)
+def test_the_default_month_on_other_days(qtbot, ws, monkeypatch, today, expected):
+    monkeypatch.setenv("QUNDESK_TODAY", today)  # the application's clock (models.clock)
+    assert last_complete_month(date.fromisoformat(today)) == expected
+    page = make_page(qtbot, ws)
+    assert page.selected_month() == expected
+    assert page.month_combo.currentIndex() == 1
+
+
+def test_without_a_documents_folder_the_home_folder(qtbot, ws, home):
+    (home / "Documents").rmdir()
+    page = make_page(qtbot, ws)
+    assert page.output_path().parent == home
+    assert not (home / "Documents").exists()  # nothing created behind the user's back
+
+
+def test_the_folder_and_header_language_chosen_are_remembered(qtbot, ws, home, out):
+    page = make_page(qtbot, ws)
+    page.choose_save_path = lambda title, suggested: str(out / "十月.xlsx")
+    qtbot.mouseClick(page.browse_button, Qt.MouseButton.LeftButton)
+    assert page.output_path() == out / "十月.xlsx"
+    page.lang_combo.setCurrentIndex(page.lang_combo.findData("en"))
+
+    again = make_page(qtbot, ws)  # the next time the page opens
+    last = TEST_TODAY.replace(day=1) - timedelta(days=1)
+    assert again.output_path() == out / f"全部社群-{last:%Y-%m}-月报.xlsx"
+    assert again.header_language() == "en"
+
+    (out / "十月.xlsx").unlink(missing_ok=True)
+    out.rmdir()  # the remembered folder is gone: back to Documents
+    third = make_page(qtbot, ws)
+    assert third.output_path().parent == home / "Documents"

@@ -5,8 +5,12 @@ Decisions:
 - The export runs through ui/task_runner.TaskRunner (progress dialog after ~0.6 s with Cancel; the page also
   shows its own Cancel button while the work runs). The writers save atomically, so Cancel or an error
   leaves no file behind and an existing target untouched.
+- The month starts at the last complete month (the report of a month still running is half a report); the
+  current month stays in the list. The month is not remembered: a stored month would be stale next month.
 - The file name follows the choice ("<group or 全部社群>-<YYYY-MM>-月报.xlsx") until the user names the file
-  themselves; the folder is remembered in QSettings, as are the last exports (the "Recent exports" list).
+  themselves. It goes to the folder chosen last (Browse… or an export), else the user's Documents folder,
+  never the hidden data folder; the folder and the header language are remembered in QSettings, as are the
+  last exports (the "Recent exports" list).
 - "Full phone numbers" is offered only to an operator with `export_unmasked`; the service checks again.
 - Hooks for tests (nothing is launched, no modal box blocks): `open_url(QUrl)`, `notify_error(text)`,
   `choose_save_path(title, suggested) -> str | None`."""
@@ -41,7 +45,6 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.io.report import export_monthly_report
 from desktop.io.roster_export import export_roster
-from desktop.paths import data_dir
 from desktop.services.groups import list_groups
 from desktop.services.operators import Actor, allowed
 from models import clock
@@ -50,6 +53,7 @@ from ui.messages import current_language, localise_message, show_error
 from ui.task_runner import TaskRunner
 
 FOLDER_KEY = "reports/folder"
+LANGUAGE_KEY = "reports/header_language"
 RECENT_KEY = "reports/recent"
 RECENT_LIMIT = 10
 MISSING_COLOR = "#9CA3AF"  # a recent export that was moved or deleted
@@ -96,15 +100,32 @@ def _groups_part(group_names: list[str] | None) -> str:
     return f"{safe_file_part(group_names[0])}等{len(group_names)}个社群"
 
 
-def default_folder() -> Path:
-    """The last folder used, else Documents, else the data folder."""
-    stored = QSettings().value(FOLDER_KEY)
-    if stored and Path(str(stored)).is_dir():
-        return Path(str(stored))
+def documents_folder() -> Path:
+    """The user's Documents folder (QStandardPaths); the home folder where there is none (a Linux account
+    without ~/Documents) — a folder the user sees either way. Nothing is created here."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     if documents and Path(documents).is_dir():
         return Path(documents)
-    return data_dir()
+    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+    return Path(home) if home else Path.home()
+
+
+def default_folder() -> Path:
+    """The folder chosen last (Browse… or an export) while it exists, else Documents — never the data folder,
+    which is hidden on every system and holds the workspace, not the user's files."""
+    stored = QSettings().value(FOLDER_KEY)
+    if stored and Path(str(stored)).is_dir():
+        return Path(str(stored))
+    return documents_folder()
+
+
+def remember_folder(folder: Path) -> None:
+    QSettings().setValue(FOLDER_KEY, str(folder))
+
+
+def last_complete_month(today: date) -> tuple[int, int]:
+    """The month before today's: the last one whose report has every day in it."""
+    return (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
 
 
 def recent_exports() -> list[str]:
@@ -119,9 +140,8 @@ def recent_exports() -> list[str]:
 def remember_export(path: Path) -> list[str]:
     items = [str(path)] + [p for p in recent_exports() if p != str(path)]
     items = items[:RECENT_LIMIT]
-    settings = QSettings()
-    settings.setValue(RECENT_KEY, json.dumps(items, ensure_ascii=False))
-    settings.setValue(FOLDER_KEY, str(path.parent))
+    QSettings().setValue(RECENT_KEY, json.dumps(items, ensure_ascii=False))
+    remember_folder(path.parent)
     return items
 
 
@@ -184,13 +204,20 @@ class ReportsPage(QWidget):
         for _ in range(MONTHS_BACK):
             self.month_combo.addItem(month_label(y, m), f"{y:04d}-{m:02d}")
             y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        self.set_month(*last_complete_month(today))
         self.month_combo.currentIndexChanged.connect(self._update_file_name)
 
         self.lang_combo = QComboBox()
         self.lang_combo.setMinimumWidth(180)
         for code, name in HEADER_LANGUAGES:
             self.lang_combo.addItem(name, code)
-        self.lang_combo.setCurrentIndex(0 if current_language().startswith("zh") else 1)
+        stored_lang = self.lang_combo.findData(QSettings().value(LANGUAGE_KEY))
+        self.lang_combo.setCurrentIndex(
+            stored_lang if stored_lang >= 0 else 0 if current_language().startswith("zh") else 1
+        )
+        self.lang_combo.currentIndexChanged.connect(
+            lambda: QSettings().setValue(LANGUAGE_KEY, self.lang_combo.currentData())
+        )
 
         self.unmasked_check = QCheckBox(self.tr("Full phone numbers (not masked)"))
 
@@ -526,6 +553,7 @@ class ReportsPage(QWidget):
         chosen = self.choose_save_path(self.tr("Save the monthly report as"), str(current))
         if chosen:
             self.set_output_path(chosen)
+            remember_folder(Path(chosen).expanduser().parent)  # the next report goes there too
 
     # ---- export ----
     def _start_checks(self) -> bool:
