@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.groups import GroupRow, list_groups
+from desktop.services.groups import GroupRow, list_groups, people_in_groups
 from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
 from ui.dialogs.group_dialog import GroupDialog
-from ui.messages import operator_text
+from ui.messages import members_text, operator_text, people_text
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
 from ui.pages.settings_page import SettingsPage, database_display
@@ -318,14 +318,24 @@ class MainWindow(QMainWindow):
         current = self.current_group_id()
         with self._database.session() as session:
             self.group_rows = list_groups(session)
+            people = people_in_groups(session)
             warn_share = float(get_setting(session, "capacity_warn_share"))
         model = self.group_model
         model.removeRows(0, model.rowCount())
+        # The column counts members (已入群) everywhere: each group's against its capacity, "All groups" the
+        # groups' added up, as the dashboard does; how many people that is, is in the tooltip — someone in two
+        # groups is two members and one person (ui/messages.py, "Counting people").
         total = sum(g.members_total for g in self.group_rows)
         all_name = QStandardItem(self.tr("All groups"))
         all_name.setData(None, GroupIdRole)
         all_count = QStandardItem(str(total))
-        all_count.setToolTip(self.tr("%n member(s) in all groups", "", total))
+        all_count.setToolTip(
+            self.tr("%1 in all groups: %2 (someone in two groups is a member of both)")
+            .replace("%1", members_text(total))
+            .replace("%2", people_text(people))
+            if total != people
+            else self.tr("%1 in all groups").replace("%1", members_text(total))
+        )
         self._style_count(all_count)
         model.appendRow([all_name, all_count])
         for g in self.group_rows:
@@ -336,7 +346,7 @@ class MainWindow(QMainWindow):
             count = QStandardItem(f"{g.members_total}/{g.capacity}")
             used = g.capacity_used
             count.setToolTip(
-                self.tr("%1 of %2 places used (%3%)")
+                self.tr("Members: %1 of %2 places, %3% used")
                 .replace("%1", str(g.members_total))
                 .replace("%2", str(g.capacity))
                 .replace("%3", str(round(used * 100)))

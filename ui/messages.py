@@ -51,6 +51,33 @@ def localise_message(text: str, lang: str | None = None) -> str:
     return english[:1].upper() + english[1:]
 
 
+# ---- Counting people: one wording on every screen (sidebar, roster, demo offer, dashboard, reports) ----
+# - 人 / person: one real person, however many groups they are in. The demo's "600 人" (`demo --members`)
+#   counts these, and so does the roster's "… 人".
+# - 群成员 / member: a person's place in one group with status 已入群 (PRODUCT §4): what a group's count and
+#   its capacity (x/500) count. Added up over groups, someone in two groups counts twice.
+# - 成员资格 / membership: a person's record in one group, whatever its status (申请中, 入群中, 已入群,
+#   已退群 …): one row of the roster. Within one group one membership is one person.
+# So the sidebar and the dashboard count members (All groups: the groups' members added up, the people they
+# are in the tooltip); the roster counts its rows as people in one group, and as memberships and people across
+# groups; the demo offer counts people.
+
+
+def people_text(n: int) -> str:
+    """ "600 人" / "600 people"."""
+    return QCoreApplication.translate("Counts", "%n person(s)", None, n)
+
+
+def members_text(n: int) -> str:
+    """ "689 名群成员" / "689 members" — places with status 已入群, one per person and group."""
+    return QCoreApplication.translate("Counts", "%n member(s)", None, n)
+
+
+def memberships_text(n: int) -> str:
+    """ "906 条成员资格" / "906 memberships" — roster rows of any status, one per person and group."""
+    return QCoreApplication.translate("Counts", "%n membership(s)", None, n)
+
+
 def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
     """A known error (QunDeskError, DatabaseError, a refused permission) in a plain warning box."""
     text = localise_message(str(exc))

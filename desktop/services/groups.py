@@ -156,6 +156,15 @@ def list_groups(session: Session, *, today: date | None = None, include_archived
     ]
 
 
+def people_in_groups(session: Session, *, include_archived: bool = False) -> int:
+    """How many people are a member (已入群) of at least one group: someone in two groups counts once, where
+    the groups' members_total added up counts them twice (ui/messages.py, "Counting people")."""
+    q = select(func.count(func.distinct(Membership.member_id))).where(Membership.status == "active")
+    if not include_archived:
+        q = q.where(Membership.group_id.in_(select(Group.id).where(Group.archived_at.is_(None))))
+    return int(session.scalar(q) or 0)
+
+
 def archive_group(session: Session, actor: Actor, group_id: int) -> None:
     require(actor, "edit_groups")
     g = session.get(Group, group_id)

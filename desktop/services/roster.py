@@ -18,7 +18,7 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from models import Group, Member, Membership, Tag, Tier, clock, utcnow
 from models.base import GENDERS, MEMBERSHIP_STATUSES
-from models.queries.roster import MemberRow, RosterQuery, count_roster, search_roster
+from models.queries.roster import MemberRow, RosterQuery, count_roster, count_roster_people, search_roster
 from models.search_keys import name_keys
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "RosterQuery",
     "add_member",
     "count_roster",
+    "count_roster_people",
     "find_duplicates",
     "get_member_input",
     "normalise_phone",

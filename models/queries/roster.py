@@ -208,7 +208,14 @@ def _order(stmt: Select, q: RosterQuery) -> Select:
 
 
 def count_roster(session: Session, q: RosterQuery) -> int:
+    """Rows of the roster: memberships (a person in two groups is two rows)."""
     return int(session.scalar(select(func.count()).select_from(filtered(q).subquery())) or 0)
+
+
+def count_roster_people(session: Session, q: RosterQuery) -> int:
+    """The distinct people among the rows of `q` (within one group, one row is one person)."""
+    ids = filtered(q).with_only_columns(Membership.member_id).distinct().subquery()
+    return int(session.scalar(select(func.count()).select_from(ids)) or 0)
 
 
 def roster_ids(session: Session, q: RosterQuery, offset: int = 0, limit: int | None = 200) -> list[int]:

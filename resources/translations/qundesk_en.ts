@@ -53,11 +53,6 @@
             <translation>Create a demo workspace</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>%1 groups and %2 made-up members with three months of check-ins, activities and points.</source>
-            <translation>%1 groups and %2 made-up members with three months of check-ins, activities and points.</translation>
-        </message>
-        <message>
             <location line="+6" />
             <source>Start empty</source>
             <translation>Start empty</translation>
@@ -86,6 +81,10 @@
             <location line="+8" />
             <source>Cancelled. Nothing was written; the workspace is still empty.</source>
             <translation>Cancelled. Nothing was written; the workspace is still empty.</translation>
+        </message>
+        <message>
+            <source>%1 groups and %2, all made up — some in two groups, some who only applied or left — with three months of check-ins, activities and points.</source>
+            <translation>%1 groups and %2, all made up — some in two groups, some who only applied or left — with three months of check-ins, activities and points.</translation>
         </message>
     </context>
     <context>
@@ -739,19 +738,6 @@
             <source>All groups</source>
             <translation>All groups</translation>
         </message>
-        <message numerus="yes">
-            <location line="+3" />
-            <source>%n member(s) in all groups</source>
-            <translation>
-                <numerusform>%n member in all groups</numerusform>
-                <numerusform>%n members in all groups</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>%1 of %2 places used (%3%)</source>
-            <translation>%1 of %2 places used (%3%)</translation>
-        </message>
         <message>
             <location line="+73" />
             <source>About QunDesk</source>
@@ -791,6 +777,18 @@ Restore the latest backup into a new file and open it?</translation>
         <message>
             <source>Import a &amp;chat history…</source>
             <translation>Import a &amp;chat history…</translation>
+        </message>
+        <message>
+            <source>Members: %1 of %2 places, %3% used</source>
+            <translation>Members: %1 of %2 places, %3% used</translation>
+        </message>
+        <message>
+            <source>%1 in all groups: %2 (someone in two groups is a member of both)</source>
+            <translation>%1 in all groups: %2 (someone in two groups is a member of both)</translation>
+        </message>
+        <message>
+            <source>%1 in all groups</source>
+            <translation>%1 in all groups</translation>
         </message>
     </context>
     <context>

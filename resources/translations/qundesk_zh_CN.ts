@@ -53,11 +53,6 @@
             <translation>创建演示工作区</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>%1 groups and %2 made-up members with three months of check-ins, activities and points.</source>
-            <translation>%1 个社群、%2 位虚构成员，附带三个月的打卡、活动和积分记录。</translation>
-        </message>
-        <message>
             <location line="+6" />
             <source>Start empty</source>
             <translation>从空白开始</translation>
@@ -86,6 +81,10 @@
             <location line="+8" />
             <source>Cancelled. Nothing was written; the workspace is still empty.</source>
             <translation>已取消。没有写入任何数据，工作区仍是空的。</translation>
+        </message>
+        <message>
+            <source>%1 groups and %2, all made up — some in two groups, some who only applied or left — with three months of check-ins, activities and points.</source>
+            <translation>%1 个社群、%2，全是虚构的——有人同在两个群，也有只申请了或已退群的——附带三个月的打卡、活动和积分记录。</translation>
         </message>
     </context>
     <context>
@@ -739,18 +738,6 @@
             <source>All groups</source>
             <translation>全部社群</translation>
         </message>
-        <message numerus="yes">
-            <location line="+3" />
-            <source>%n member(s) in all groups</source>
-            <translation>
-                <numerusform>全部社群共 %n 位成员</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>%1 of %2 places used (%3%)</source>
-            <translation>已用 %1 / %2 个名额（%3%）</translation>
-        </message>
         <message>
             <location line="+73" />
             <source>About QunDesk</source>
@@ -790,6 +777,18 @@ Restore the latest backup into a new file and open it?</source>
         <message>
             <source>Import a &amp;chat history…</source>
             <translation>导入群聊记录(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Members: %1 of %2 places, %3% used</source>
+            <translation>群成员 %1 人，容量 %2：已用 %3%</translation>
+        </message>
+        <message>
+            <source>%1 in all groups: %2 (someone in two groups is a member of both)</source>
+            <translation>全部社群共 %1，共 %2（同在两个群的人是两个群的群成员）</translation>
+        </message>
+        <message>
+            <source>%1 in all groups</source>
+            <translation>全部社群共 %1</translation>
         </message>
     </context>
     <context>

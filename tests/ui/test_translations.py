@@ -8,14 +8,19 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, OTHER_GROUP_NAME, close_workspace, isolate_settings, make_workspace
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from sqlalchemy import text
 
 import desktop.i18n as i18n
 import ui.app
+from desktop.services.members import bulk_copy_to_group
+from desktop.workspace import actor_for, open_workspace
+from ui.dialogs.first_run_dialog import DEMO_MEMBERS, FirstRunDialog
 from ui.main_window import MainWindow
 from ui.messages import LANGUAGE_PROPERTY, current_language, localise_message, operator_text
 from ui.models.roster_table_model import status_label
+from ui.task_runner import InlineTaskRunner
 
 pytestmark = OFFSCREEN_QUIRKS
 
@@ -138,6 +143,77 @@ def test_main_window_in_english(qtbot, compiled, ws):
     w.roster_page.set_search_text("lisi")
     assert w.roster_page.count_label.text() == "1 person"
     assert status_label("active") == "Member"
+
+
+COUNT_WORDING = {
+    "en": {
+        "all": "4 members in all groups: 3 people (someone in two groups is a member of both)",
+        "group": "Members: 1 of 200 places, 0% used",
+        "roster_all": "5 memberships · 4 people",
+        "roster_group": "1 person",
+        "demo": "600 people, all made up",
+        "demo_roster": "{rows} memberships · 600 people",
+    },
+    "zh_CN": {
+        "all": "全部社群共 4 名群成员，共 3 人（同在两个群的人是两个群的群成员）",
+        "group": "群成员 1 人，容量 200：已用 0%",
+        "roster_all": "5 条成员资格 · 4 人",
+        "roster_group": "共 1 人",
+        "demo": "600 人，全是虚构的",
+        "demo_roster": "{rows} 条成员资格 · 600 人",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_all_groups_counts_people_and_each_group_its_members(qtbot, compiled, ws, lang):
+    """Someone in two groups is a member of each and one person (the tooltip of "All groups"); the roster
+    across groups counts its rows as memberships and says how many people they are (ui/messages.py)."""
+    ui.app.install_translators(QCoreApplication.instance(), lang)
+    words = COUNT_WORDING[lang]
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+    w = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(w)
+    assert w.group_labels()[0][1] == "4"  # 4 members, 3 people: 张三 is in both groups
+    assert w.group_labels()[1:] == [(GROUP_NAME, "3/500"), (OTHER_GROUP_NAME, "1/200")]
+    assert w.group_model.item(0, 1).toolTip() == words["all"]
+    assert w.group_model.item(2, 1).toolTip() == words["group"]
+    w.select_group(None)
+    assert w.roster_page.count_label.text() == words["roster_all"]  # 张三 twice, the applicant once
+    w.select_group(ws.other_group_id)
+    assert w.roster_page.count_label.text() == words["roster_group"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_demo_offer_and_the_window_count_people_the_same_way(qtbot, compiled, tmp_path, lang):
+    """The first-run dialog offers 600 made-up people; after the demo the roster of all groups shows those
+    600 people (in more memberships), and "All groups" the groups' members with the people in its tooltip."""
+    ui.app.install_translators(QCoreApplication.instance(), lang)
+    isolate_settings(tmp_path)
+    database = open_workspace(tmp_path / "demo.sqlite", backup_dir=tmp_path / "backups")
+    try:
+        dialog = FirstRunDialog(database, runner=InlineTaskRunner())
+        qtbot.addWidget(dialog)
+        assert DEMO_MEMBERS == 600 and COUNT_WORDING[lang]["demo"] in dialog.demo_hint.text()
+        qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+        assert dialog.choice == "demo"
+        with database.engine.connect() as c:
+            people = c.scalar(text("SELECT count(DISTINCT member_id) FROM membership"))
+            rows = c.scalar(text("SELECT count(*) FROM membership"))
+            in_a_group = c.scalar(text("SELECT count(DISTINCT member_id) FROM membership WHERE status = 'active'"))
+            members = c.scalar(text("SELECT count(*) FROM membership WHERE status = 'active'"))
+        assert people == DEMO_MEMBERS and rows > people and members > in_a_group
+        w = MainWindow(database, actor_for(database))
+        qtbot.addWidget(w)
+        assert w.group_labels()[0][1] == str(members)  # the column counts members, as the dashboard does
+        assert sum(int(count.split("/")[0]) for _, count in w.group_labels()[1:]) == members
+        assert str(in_a_group) in w.group_model.item(0, 1).toolTip()  # … and says how many people they are
+        w.select_group(None)
+        assert w.roster_page.count_label.text() == COUNT_WORDING[lang]["demo_roster"].format(rows=rows)
+    finally:
+        database.dispose()
 
 
 def test_language_choice_order(tmp_path):

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.tasks import Cancelled, Progress
 from models.db import DatabaseError
-from ui.messages import localise_message
+from ui.messages import localise_message, people_text
 from ui.task_runner import TaskRunner
 
+# DEMO_MEMBERS counts people (`demo --members`): some are in two groups, some only applied or left, so the
+# window then shows more memberships than people (ui/messages.py, "Counting people").
 DEMO_GROUPS, DEMO_MEMBERS, DEMO_MONTHS = 5, 600, 3
 
 
@@ -80,10 +82,13 @@ class FirstRunDialog(QDialog):
         self.demo_button = QPushButton(self.tr("Create a demo workspace"))
         self.demo_button.setObjectName("primaryButton")
         self.demo_button.setDefault(True)
-        demo_hint = QLabel(
-            self.tr("%1 groups and %2 made-up members with three months of check-ins, activities and points.")
+        self.demo_hint = demo_hint = QLabel(
+            self.tr(
+                "%1 groups and %2, all made up — some in two groups, some who only applied or left — with three "
+                "months of check-ins, activities and points."
+            )
             .replace("%1", str(DEMO_GROUPS))
-            .replace("%2", str(DEMO_MEMBERS))
+            .replace("%2", people_text(DEMO_MEMBERS))
         )
         demo_hint.setObjectName("hint")
         demo_hint.setWordWrap(True)

@@ -29,13 +29,19 @@ from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tags, list_tiers
 from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_mark_left, bulk_set_tier, bulk_tag
 from desktop.services.operators import Actor, allowed
-from desktop.services.roster import MemberInput, get_member_input, restore_member, soft_delete_member
+from desktop.services.roster import (
+    MemberInput,
+    count_roster_people,
+    get_member_input,
+    restore_member,
+    soft_delete_member,
+)
 from desktop.services.roster_queries import list_roles, membership_snapshots
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.prompt_dialog import PromptDialog
-from ui.messages import show_error
+from ui.messages import memberships_text, people_text, show_error
 from ui.models.roster_table_model import COL_GROUP, COL_NAME, RosterTableModel, database_source, status_label
 from ui.pages.roster_commands import (
     ServiceCommand,
@@ -347,6 +353,18 @@ class RosterPage(QWidget):
         self.model.set_query(self.current_query())
         self._after_reload([selected[0].membership_id] if len(selected) == 1 else [])
 
+    def count_text(self) -> str:
+        """Within one group a row is a person: "共 155 人". Across groups a person in two groups is two rows:
+        "906 条成员资格 · 600 人" (ui/messages.py, "Counting people")."""
+        total = self.model.total
+        if self._group_id is not None or total == 0:
+            return self.tr("%n person(s)", "", total)
+        with self._database.session() as session:
+            people = count_roster_people(session, self.model.query)
+        if people == total:
+            return self.tr("%n person(s)", "", total)
+        return f"{memberships_text(total)} · {people_text(people)}"
+
     def refresh(self, select_membership: int | None = None) -> None:
         """Re-run the query after a change (keeps the loaded rows and, if possible, the selection — all of it,
         so several bulk actions can follow one another on the same people)."""
@@ -358,8 +376,7 @@ class RosterPage(QWidget):
         self._after_reload(keep)
 
     def _after_reload(self, select: list[int]) -> None:
-        total = self.model.total
-        self.count_label.setText(self.tr("%n person(s)", "", total))
+        self.count_label.setText(self.count_text())
         if not self._widths_done and self.model.rowCount() > 0:
             self.size_columns_from_sample()
         if len(select) == 1:
