@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.metrics import MonthStats, dormant_query, month_stats, previous_month, stalled_query
+from desktop.phrases import Phrase
 from desktop.settings import get_setting
 from models import (
     Activity,
@@ -35,7 +36,7 @@ class Alert:
     kind: str  # dormant | silent_newcomer | stalled_onboarding | repeat_violator | zombie_group | capacity
     membership_id: int | None
     display_name: str | None
-    reason: str
+    reason: Phrase  # Chinese as a str; the window and the English workbook render it (desktop/phrases.py)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
     out: list[Alert] = []
     dormant_days = int(get_setting(session, "dormant_days"))
     for mid, name in _names(session, dormant_query(session, group_id, as_of)):
-        out.append(Alert("dormant", mid, name, f"已 {dormant_days} 天没有任何打卡、活动或分享"))
+        out.append(Alert("dormant", mid, name, Phrase("alert.dormant", days=dormant_days)))
 
     newcomer_days = int(get_setting(session, "newcomer_days"))
     silent_since = as_of - timedelta(days=dormant_days - 1)
@@ -119,7 +120,7 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
         Membership.id.not_in(participating_ids(silent_since, as_of, group_id)),
     )
     for mid, name in _names(session, newcomers):
-        out.append(Alert("silent_newcomer", mid, name, f"入群超过 {newcomer_days} 天仍未参与任何活动"))
+        out.append(Alert("silent_newcomer", mid, name, Phrase("alert.silent_newcomer", days=newcomer_days)))
 
     out += stalled_alerts(session, group_id, as_of)
 
@@ -132,18 +133,20 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
         .having(func.count() >= n_flag)
     )
     for mid, name in _names(session, repeat):
-        out.append(Alert("repeat_violator", mid, name, f"{window} 天内违规 {n_flag} 次或以上"))
+        out.append(Alert("repeat_violator", mid, name, Phrase("alert.repeat_violator", days=window, count=n_flag)))
 
     group = session.get(Group, group_id)
     assert group is not None
     members = int(session.scalar(select(func.count()).select_from(members_at_end(as_of, group_id).subquery())) or 0)
     warn_share = float(get_setting(session, "capacity_warn_share"))
     if members > group.capacity:
-        out.append(Alert("capacity", None, None, f"成员 {members} 人, 已超过容量 {group.capacity}"))
-    elif members >= warn_share * group.capacity:
         out.append(
-            Alert("capacity", None, None, f"成员 {members}/{group.capacity}, 已达容量的 {members / group.capacity:.0%}")
+            Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=group.capacity))
         )
+    elif members >= warn_share * group.capacity:
+        share = members / group.capacity
+        reason = Phrase("alert.near_capacity", members=members, capacity=group.capacity, share=share)
+        out.append(Alert("capacity", None, None, reason))
 
     zombie = zombie_reason(session, group_id, as_of, members)
     if zombie:
@@ -151,7 +154,7 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
     return out
 
 
-def zombie_reason(session: Session, group_id: int, as_of: date, members: int) -> str | None:
+def zombie_reason(session: Session, group_id: int, as_of: date, members: int) -> Phrase | None:
     """Why the group looks like a zombie group (僵尸群), or None: 7-day active share under the threshold,
     or no participation at all for `zombie_idle_days` days. A group with no members is not judged."""
     if members == 0:
@@ -160,11 +163,11 @@ def zombie_reason(session: Session, group_id: int, as_of: date, members: int) ->
     share_min = float(get_setting(session, "zombie_active_share"))
     last = last_participation(session, group_id, as_of)
     if last is None or (as_of - last).days >= idle_days:
-        since = "从未有人参与" if last is None else f"最近一次参与是 {last.isoformat()}"
-        return f"已 {idle_days} 天以上无人参与 ({since})"
+        since = Phrase("alert.never_participated") if last is None else Phrase("alert.last_participation", day=last)
+        return Phrase("alert.zombie_idle", days=idle_days, since=since)
     share = active_count(session, group_id, as_of, 7) / members
     if share < share_min:
-        return f"近 7 天活跃占比 {share:.0%}, 低于 {share_min:.0%}"
+        return Phrase("alert.zombie_share", share=share, minimum=share_min)
     return None
 
 
@@ -178,7 +181,7 @@ def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
         .order_by(stalled.c.since)
     ).all()
     return [
-        Alert("stalled_onboarding", mid, name, f"入群流程停滞 {(as_of - _as_date(when)).days} 天 (超过 {n} 天)")
+        Alert("stalled_onboarding", mid, name, Phrase("alert.stalled", days=(as_of - _as_date(when)).days, limit=n))
         for mid, name, when in rows
     ]
 

@@ -1,7 +1,10 @@
-"""Wording shared by several screens: known errors in the UI language (plain message box), role names.
+"""Wording shared by several screens: known errors in the UI language (plain message box), role names, the
+words for counting people, and the texts desktop/ builds.
 
 Services raise QunDeskError / DatabaseError with bilingual messages such as
-"姓名不能为空 (name is required)"; the window shows the half that matches the UI language."""
+"姓名不能为空 (name is required)"; the window shows the half that matches the UI language. Texts built in
+desktop/ for reading (alert reasons, timeline entries) are desktop.phrases.Phrase: the window translates
+their English template through the catalogues (context "Phrase"). `localise_message` does both."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.phrases import Phrase
 
 LANGUAGE_PROPERTY = "qundesk_language"
 
@@ -30,8 +35,16 @@ def current_language() -> str:
     return str(lang) if lang else "en"
 
 
+def translate_phrase(template: str) -> str:
+    """A Phrase's English template in the window's language (context "Phrase" of the catalogues)."""
+    return QCoreApplication.translate("Phrase", template)
+
+
 def localise_message(text: str, lang: str | None = None) -> str:
-    """The Chinese or the English half of a bilingual service message; other text unchanged."""
+    """A text from desktop/ in the UI language: a Phrase through the catalogues (or in `lang` when given),
+    the Chinese or the English half of a bilingual service message; other text unchanged."""
+    if isinstance(text, Phrase):
+        return text.render(lang) if lang else text.render(current_language(), translate=translate_phrase)
     if not _CJK.search(text):
         return text
     glosses = list(_GLOSS.finditer(text))

@@ -1337,7 +1337,8 @@ class _Report:
             ordered = sorted(g.alerts, key=lambda a: ALERT_ORDER.get(a.kind, 99))
             for a in ordered:
                 label = f"alert.{a.kind}"
-                rows.append([g.name, self.t(label) if label in TEXT else a.kind, a.display_name, a.reason])
+                reason = a.reason.render("zh_CN" if self.lang_index == 0 else "en")  # a Phrase: desktop/phrases.py
+                rows.append([g.name, self.t(label) if label in TEXT else a.kind, a.display_name, reason])
         body = lay.add("rows", rows, [None, "bold", None, None])
         if not rows:
             lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])

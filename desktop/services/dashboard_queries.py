@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.health import active_count, zombie_reason
 from desktop.metrics import month_stats
+from desktop.phrases import Phrase
 from models import Group
 
 
@@ -25,7 +26,7 @@ class GroupOverview:
     checkin_rate: float  # this month, as month_stats defines it
     dormant: int
     stalled: int
-    zombie_reason: str | None
+    zombie_reason: Phrase | None
 
     @property
     def zombie(self) -> bool:

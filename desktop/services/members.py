@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
+from desktop.phrases import Phrase, code_phrase
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.roster import MEMBER_FIELDS, _tags
@@ -323,7 +324,7 @@ class TimelineEvent:
     when: datetime
     kind: str  # step | checkin | activity | points | violation | contribution | leave | note | joined | left
     #          | messages (chat history) | application (an earlier survey submission)
-    text: str
+    text: Phrase  # Chinese as a str; the window shows it in its language (desktop/phrases.py)
 
 
 def member_timeline(session: Session, membership_id: int, limit: int = 500) -> list[TimelineEvent]:
@@ -337,59 +338,77 @@ def member_timeline(session: Session, membership_id: int, limit: int = 500) -> l
         return d if isinstance(d, datetime) else datetime(d.year, d.month, d.day)
 
     if ms.applied_at:
-        ev.append(TimelineEvent(ms.applied_at, "joined", "提交入群申请"))
+        ev.append(TimelineEvent(ms.applied_at, "joined", Phrase("timeline.applied")))
     if ms.joined_at:
-        ev.append(TimelineEvent(ms.joined_at, "joined", "加入社群"))
+        ev.append(TimelineEvent(ms.joined_at, "joined", Phrase("timeline.joined")))
     if ms.left_at:
-        ev.append(TimelineEvent(ms.left_at, "left", f"离开社群: {ms.left_reason or ''}"))
+        left = Phrase("timeline.left_reason", reason=ms.left_reason) if ms.left_reason else Phrase("timeline.left")
+        ev.append(TimelineEvent(ms.left_at, "left", left))
     for name, done, answer in session.execute(
         select(EntryStep.name, StepProgress.done_at, StepProgress.answer)
         .join(EntryStep, EntryStep.id == StepProgress.step_id)
         .where(StepProgress.membership_id == membership_id)
     ):
-        ev.append(TimelineEvent(done, "step", f"完成「{name}」" + (f": {answer}" if answer else "")))
+        text = (
+            Phrase("timeline.step_answer", step=name, answer=answer) if answer else Phrase("timeline.step", step=name)
+        )
+        ev.append(TimelineEvent(done, "step", text))
     for d, late in session.execute(
         select(CheckIn.day, CheckIn.late)
         .where(CheckIn.membership_id == membership_id)
         .order_by(CheckIn.day.desc())
         .limit(limit)
     ):
-        ev.append(TimelineEvent(at(d), "checkin", "补卡" if late else "打卡"))
+        ev.append(TimelineEvent(at(d), "checkin", Phrase("timeline.checkin_late" if late else "timeline.checkin")))
     for title, starts, status in session.execute(
         select(Activity.title, Activity.starts_at, Attendance.status)
         .join(Activity, Activity.id == Attendance.activity_id)
         .where(Attendance.membership_id == membership_id)
     ):
-        ev.append(TimelineEvent(starts, "activity", f"活动「{title}」: {status}"))
+        status_text = code_phrase("attendance", status)
+        ev.append(TimelineEvent(starts, "activity", Phrase("timeline.activity", title=title, status=status_text)))
     for d, pts, reason in session.execute(
         select(PointsEntry.day, PointsEntry.points, PointsEntry.reason).where(
             PointsEntry.membership_id == membership_id, PointsEntry.source_kind.in_(("manual", "referral"))
         )
     ):
-        ev.append(TimelineEvent(at(d), "points", f"{pts:+d} 积分: {reason}"))
+        ev.append(TimelineEvent(at(d), "points", Phrase("timeline.points", points=pts, reason=reason)))
     for d, kind, title in session.execute(
         select(Contribution.day, Contribution.kind, Contribution.title).where(
             Contribution.membership_id == membership_id
         )
     ):
-        ev.append(TimelineEvent(at(d), "contribution", f"贡献 {kind}: {title or ''}"))
+        kind_text = code_phrase("contribution", kind)
+        text = (
+            Phrase("timeline.contribution_title", kind=kind_text, title=title)
+            if title
+            else Phrase("timeline.contribution", kind=kind_text)
+        )
+        ev.append(TimelineEvent(at(d), "contribution", text))
     for d, kind, action, note in session.execute(
         select(Violation.day, Violation.kind, Violation.action, Violation.note).where(
             Violation.membership_id == membership_id
         )
     ):
-        ev.append(TimelineEvent(at(d), "violation", f"违规 {kind} → {action}" + (f": {note}" if note else "")))
+        parts = {"kind": code_phrase("violation", kind), "action": code_phrase("action", action)}
+        text = Phrase("timeline.violation_note", **parts, note=note) if note else Phrase("timeline.violation", **parts)
+        ev.append(TimelineEvent(at(d), "violation", text))
     for s, e, reason in session.execute(
         select(Leave.start_day, Leave.end_day, Leave.reason).where(Leave.membership_id == membership_id)
     ):
-        ev.append(TimelineEvent(at(s), "leave", f"请假 {s} ~ {e}" + (f": {reason}" if reason else "")))
+        text = (
+            Phrase("timeline.leave_reason", start=s, end=e, reason=reason)
+            if reason
+            else Phrase("timeline.leave", start=s, end=e)
+        )
+        ev.append(TimelineEvent(at(s), "leave", text))
     for d, n in session.execute(
         select(ChatActivity.day, ChatActivity.messages)
         .where(ChatActivity.membership_id == membership_id)
         .order_by(ChatActivity.day.desc())
         .limit(limit)
     ):
-        ev.append(TimelineEvent(at(d), "messages", f"群聊发言 {n} 条"))
+        ev.append(TimelineEvent(at(d), "messages", Phrase("timeline.messages", count=n)))
     ev += _earlier_submissions(session, ms.member_id)
     ev.sort(key=lambda e: e.when, reverse=True)
     return ev[:limit]
@@ -420,6 +439,9 @@ def _earlier_submissions(session: Session, member_id: int) -> list[TimelineEvent
                 continue
             answers = "; ".join(f"{q}: {a}" for q, a in (sub.get("answers") or {}).items())
             purpose = sub.get("purpose")
-            text = "较早提交的入群问卷" + (f": {purpose}" if purpose else "") + (f" ({answers})" if answers else "")
+            details = (purpose or "") + (f" ({answers})" if answers and purpose else answers)
+            text = (
+                Phrase("timeline.application_details", details=details) if details else Phrase("timeline.application")
+            )
             out.append(TimelineEvent(stamp, "application", text))
     return out

@@ -453,6 +453,10 @@
             <source>Last month's summary…</source>
             <translation>Last month's summary…</translation>
         </message>
+        <message>
+            <source>Stalled</source>
+            <translation>Stalled</translation>
+        </message>
     </context>
     <context>
         <name>GroupOverviewModel</name>

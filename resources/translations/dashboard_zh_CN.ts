@@ -447,6 +447,10 @@
             <source>Last month's summary…</source>
             <translation>上月小结…</translation>
         </message>
+        <message>
+            <source>Stalled</source>
+            <translation>入群停滞</translation>
+        </message>
     </context>
     <context>
         <name>GroupOverviewModel</name>

@@ -28,4 +28,277 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Phrase</name>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>No participation for {days} days</source>
+            <extracomment>alert.dormant</extracomment>
+            <translation>No participation for {days} days</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Silent for over {days} days since joining</source>
+            <extracomment>alert.silent_newcomer</extracomment>
+            <translation>Silent for over {days} days since joining</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{count} or more violations within {days} days</source>
+            <extracomment>alert.repeat_violator</extracomment>
+            <translation>{count} or more violations within {days} days</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{members} members, over the capacity of {capacity}</source>
+            <extracomment>alert.over_capacity</extracomment>
+            <translation>{members} members, over the capacity of {capacity}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{members}/{capacity} members, {share:.0%} of the capacity</source>
+            <extracomment>alert.near_capacity</extracomment>
+            <translation>{members}/{capacity} members, {share:.0%} of the capacity</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Nobody has taken part for {days} days or more ({since})</source>
+            <extracomment>alert.zombie_idle</extracomment>
+            <translation>Nobody has taken part for {days} days or more ({since})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>nobody ever has</source>
+            <extracomment>alert.never_participated</extracomment>
+            <translation>nobody ever has</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>the last time was {day}</source>
+            <extracomment>alert.last_participation</extracomment>
+            <translation>the last time was {day}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{share:.0%} of the members active in the last 7 days, under {minimum:.0%}</source>
+            <extracomment>alert.zombie_share</extracomment>
+            <translation>{share:.0%} of the members active in the last 7 days, under {minimum:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Stuck at an entry step for {days} days (over {limit})</source>
+            <extracomment>alert.stalled</extracomment>
+            <translation>Stuck at an entry step for {days} days (over {limit})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Applied to join</source>
+            <extracomment>timeline.applied</extracomment>
+            <translation>Applied to join</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Joined the group</source>
+            <extracomment>timeline.joined</extracomment>
+            <translation>Joined the group</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Left the group</source>
+            <extracomment>timeline.left</extracomment>
+            <translation>Left the group</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Left the group: {reason}</source>
+            <extracomment>timeline.left_reason</extracomment>
+            <translation>Left the group: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Done: “{step}”</source>
+            <extracomment>timeline.step</extracomment>
+            <translation>Done: “{step}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Done: “{step}”: {answer}</source>
+            <extracomment>timeline.step_answer</extracomment>
+            <translation>Done: “{step}”: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Checked in</source>
+            <extracomment>timeline.checkin</extracomment>
+            <translation>Checked in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Checked in late (补卡)</source>
+            <extracomment>timeline.checkin_late</extracomment>
+            <translation>Checked in late (补卡)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Activity “{title}”: {status}</source>
+            <extracomment>timeline.activity</extracomment>
+            <translation>Activity “{title}”: {status}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{points:+d} points: {reason}</source>
+            <extracomment>timeline.points</extracomment>
+            <translation>{points:+d} points: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Contribution: {kind}</source>
+            <extracomment>timeline.contribution</extracomment>
+            <translation>Contribution: {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Contribution: {kind}: {title}</source>
+            <extracomment>timeline.contribution_title</extracomment>
+            <translation>Contribution: {kind}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Violation: {kind} → {action}</source>
+            <extracomment>timeline.violation</extracomment>
+            <translation>Violation: {kind} → {action}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Violation: {kind} → {action}: {note}</source>
+            <extracomment>timeline.violation_note</extracomment>
+            <translation>Violation: {kind} → {action}: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>On leave {start} – {end}</source>
+            <extracomment>timeline.leave</extracomment>
+            <translation>On leave {start} – {end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>On leave {start} – {end}: {reason}</source>
+            <extracomment>timeline.leave_reason</extracomment>
+            <translation>On leave {start} – {end}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{count} messages in the group chat</source>
+            <extracomment>timeline.messages</extracomment>
+            <translation>{count} messages in the group chat</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>An earlier application form</source>
+            <extracomment>timeline.application</extracomment>
+            <translation>An earlier application form</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>An earlier application form: {details}</source>
+            <extracomment>timeline.application_details</extracomment>
+            <translation>An earlier application form: {details}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>registered</source>
+            <extracomment>attendance.registered</extracomment>
+            <translation>registered</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>attended</source>
+            <extracomment>attendance.attended</extracomment>
+            <translation>attended</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>absent</source>
+            <extracomment>attendance.absent</extracomment>
+            <translation>absent</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>excused</source>
+            <extracomment>attendance.excused</extracomment>
+            <translation>excused</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>share</source>
+            <extracomment>contribution.share</extracomment>
+            <translation>share</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>answer</source>
+            <extracomment>contribution.answer</extracomment>
+            <translation>answer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>post</source>
+            <extracomment>contribution.post</extracomment>
+            <translation>post</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>referral</source>
+            <extracomment>contribution.referral</extracomment>
+            <translation>referral</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>other</source>
+            <extracomment>contribution.other</extracomment>
+            <translation>other</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>advertising</source>
+            <extracomment>violation.ad</extracomment>
+            <translation>advertising</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>flooding</source>
+            <extracomment>violation.flood</extracomment>
+            <translation>flooding</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>off-topic</source>
+            <extracomment>violation.off_topic</extracomment>
+            <translation>off-topic</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>abuse</source>
+            <extracomment>violation.abuse</extracomment>
+            <translation>abuse</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>warning</source>
+            <extracomment>action.warning</extracomment>
+            <translation>warning</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>mute</source>
+            <extracomment>action.mute</extracomment>
+            <translation>mute</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>removal</source>
+            <extracomment>action.removal</extracomment>
+            <translation>removal</translation>
+        </message>
+    </context>
 </TS>

@@ -25,4 +25,277 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Phrase</name>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>No participation for {days} days</source>
+            <extracomment>alert.dormant</extracomment>
+            <translation>已 {days} 天没有任何打卡、活动或分享</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Silent for over {days} days since joining</source>
+            <extracomment>alert.silent_newcomer</extracomment>
+            <translation>入群超过 {days} 天仍未参与任何活动</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{count} or more violations within {days} days</source>
+            <extracomment>alert.repeat_violator</extracomment>
+            <translation>{days} 天内违规 {count} 次或以上</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{members} members, over the capacity of {capacity}</source>
+            <extracomment>alert.over_capacity</extracomment>
+            <translation>成员 {members} 人, 已超过容量 {capacity}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{members}/{capacity} members, {share:.0%} of the capacity</source>
+            <extracomment>alert.near_capacity</extracomment>
+            <translation>成员 {members}/{capacity}, 已达容量的 {share:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Nobody has taken part for {days} days or more ({since})</source>
+            <extracomment>alert.zombie_idle</extracomment>
+            <translation>已 {days} 天以上无人参与 ({since})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>nobody ever has</source>
+            <extracomment>alert.never_participated</extracomment>
+            <translation>从未有人参与</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>the last time was {day}</source>
+            <extracomment>alert.last_participation</extracomment>
+            <translation>最近一次参与是 {day}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{share:.0%} of the members active in the last 7 days, under {minimum:.0%}</source>
+            <extracomment>alert.zombie_share</extracomment>
+            <translation>近 7 天活跃占比 {share:.0%}, 低于 {minimum:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Stuck at an entry step for {days} days (over {limit})</source>
+            <extracomment>alert.stalled</extracomment>
+            <translation>入群流程停滞 {days} 天 (超过 {limit} 天)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Applied to join</source>
+            <extracomment>timeline.applied</extracomment>
+            <translation>提交入群申请</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Joined the group</source>
+            <extracomment>timeline.joined</extracomment>
+            <translation>加入社群</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Left the group</source>
+            <extracomment>timeline.left</extracomment>
+            <translation>离开社群</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Left the group: {reason}</source>
+            <extracomment>timeline.left_reason</extracomment>
+            <translation>离开社群: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Done: “{step}”</source>
+            <extracomment>timeline.step</extracomment>
+            <translation>完成「{step}」</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Done: “{step}”: {answer}</source>
+            <extracomment>timeline.step_answer</extracomment>
+            <translation>完成「{step}」: {answer}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Checked in</source>
+            <extracomment>timeline.checkin</extracomment>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Checked in late (补卡)</source>
+            <extracomment>timeline.checkin_late</extracomment>
+            <translation>补卡</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Activity “{title}”: {status}</source>
+            <extracomment>timeline.activity</extracomment>
+            <translation>活动「{title}」: {status}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{points:+d} points: {reason}</source>
+            <extracomment>timeline.points</extracomment>
+            <translation>{points:+d} 积分: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Contribution: {kind}</source>
+            <extracomment>timeline.contribution</extracomment>
+            <translation>贡献 {kind}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Contribution: {kind}: {title}</source>
+            <extracomment>timeline.contribution_title</extracomment>
+            <translation>贡献 {kind}: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Violation: {kind} → {action}</source>
+            <extracomment>timeline.violation</extracomment>
+            <translation>违规 {kind} → {action}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>Violation: {kind} → {action}: {note}</source>
+            <extracomment>timeline.violation_note</extracomment>
+            <translation>违规 {kind} → {action}: {note}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>On leave {start} – {end}</source>
+            <extracomment>timeline.leave</extracomment>
+            <translation>请假 {start} ~ {end}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>On leave {start} – {end}: {reason}</source>
+            <extracomment>timeline.leave_reason</extracomment>
+            <translation>请假 {start} ~ {end}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>{count} messages in the group chat</source>
+            <extracomment>timeline.messages</extracomment>
+            <translation>群聊发言 {count} 条</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>An earlier application form</source>
+            <extracomment>timeline.application</extracomment>
+            <translation>较早提交的入群问卷</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>An earlier application form: {details}</source>
+            <extracomment>timeline.application_details</extracomment>
+            <translation>较早提交的入群问卷: {details}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>registered</source>
+            <extracomment>attendance.registered</extracomment>
+            <translation>已报名</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>attended</source>
+            <extracomment>attendance.attended</extracomment>
+            <translation>出席</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>absent</source>
+            <extracomment>attendance.absent</extracomment>
+            <translation>缺席</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>excused</source>
+            <extracomment>attendance.excused</extracomment>
+            <translation>请假</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>share</source>
+            <extracomment>contribution.share</extracomment>
+            <translation>分享</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>answer</source>
+            <extracomment>contribution.answer</extracomment>
+            <translation>答疑</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>post</source>
+            <extracomment>contribution.post</extracomment>
+            <translation>发帖</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>referral</source>
+            <extracomment>contribution.referral</extracomment>
+            <translation>推荐</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>other</source>
+            <extracomment>contribution.other</extracomment>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>advertising</source>
+            <extracomment>violation.ad</extracomment>
+            <translation>发广告</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>flooding</source>
+            <extracomment>violation.flood</extracomment>
+            <translation>刷屏</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>off-topic</source>
+            <extracomment>violation.off_topic</extracomment>
+            <translation>跑题</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>abuse</source>
+            <extracomment>violation.abuse</extracomment>
+            <translation>辱骂</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>warning</source>
+            <extracomment>action.warning</extracomment>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>mute</source>
+            <extracomment>action.mute</extracomment>
+            <translation>禁言</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
+            <source>removal</source>
+            <extracomment>action.removal</extracomment>
+            <translation>移出</translation>
+        </message>
+    </context>
 </TS>

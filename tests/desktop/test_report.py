@@ -374,6 +374,12 @@ def test_alerts_sheet_lists_health_alerts(demo, may_report):
     assert all(r["原因"] for r in rows)
 
 
+def _ordered_alerts(found):
+    from desktop.io.report import ALERT_ORDER
+
+    return sorted(found, key=lambda a: ALERT_ORDER.get(a.kind, 99))
+
+
 def test_english_headers(demo, owner_actor, tmp_path):
     gid, _name = _groups(demo)[1]
     path = tmp_path / "en.xlsx"
@@ -383,6 +389,10 @@ def test_english_headers(demo, owner_actor, tmp_path):
     assert _header(wb["成员名册"])[:3] == ["Group", "Name", "Nickname"]
     assert _header(wb["概览"])[:5] == ["Group", "Metric", "This month", "Last month", "Change"]
     assert "Member" in {r["Status"] for r in _table(wb["成员名册"])}
+    reasons = [r["Reason"] for r in _table(wb["预警"])]
+    assert reasons and all(r.isascii() for r in reasons)  # alert reasons in English too (desktop/phrases.py)
+    with demo.session() as s:
+        assert reasons == [a.reason.english for a in _ordered_alerts(alerts(s, gid, TODAY))]
 
 
 def test_one_group_and_future_month(demo, owner_actor, tmp_path):

@@ -14,13 +14,18 @@ from sqlalchemy import text
 
 import desktop.i18n as i18n
 import ui.app
+from desktop.phrases import PHRASES
 from desktop.services.members import bulk_copy_to_group
+from desktop.services.participation import add_violation
 from desktop.workspace import actor_for, open_workspace
+from tests.fixed_day import TEST_TODAY
 from ui.dialogs.first_run_dialog import DEMO_MEMBERS, FirstRunDialog
 from ui.main_window import MainWindow
 from ui.messages import LANGUAGE_PROPERTY, current_language, localise_message, operator_text
 from ui.models.roster_table_model import status_label
+from ui.pages.dashboard_page import DashboardPage
 from ui.task_runner import InlineTaskRunner
+from ui.widgets.member_panel import MemberPanel
 
 pytestmark = OFFSCREEN_QUIRKS
 
@@ -214,6 +219,61 @@ def test_the_demo_offer_and_the_window_count_people_the_same_way(qtbot, compiled
         assert w.roster_page.count_label.text() == COUNT_WORDING[lang]["demo_roster"].format(rows=rows)
     finally:
         database.dispose()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_catalogues_hold_every_phrase_desktop_builds(lang):
+    """desktop/phrases.py PHRASES and context "Phrase" of the catalogues say the same (the window translates the
+    English template; the CLI and the workbook use the code's)."""
+    have = {
+        source: msg.findtext("translation")
+        for ts in i18n.catalogs(lang)
+        for context, source, msg in messages(ts)
+        if context == "Phrase"
+    }
+    for key, (zh, en) in PHRASES.items():
+        assert have.get(en) == (zh if lang == "zh_CN" else en), key
+    assert set(have) == {en for _zh, en in PHRASES.values()}  # nothing left over from an older wording
+
+
+DESKTOP_TEXTS = {
+    "en": {
+        "joined": "Joined the group",
+        "violation": "Violation: advertising → warning: 发了广告链接",
+        "dormant": "No participation for 30 days",
+    },
+    "zh_CN": {
+        "joined": "加入社群",
+        "violation": "违规 发广告 → 警告: 发了广告链接",
+        "dormant": "已 30 天没有任何打卡、活动或分享",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_texts_built_in_desktop_show_in_the_window_language(qtbot, compiled, ws, lang):
+    """Timeline entries and alert reasons come from desktop/ in Chinese; the window shows them in its language."""
+    ui.app.install_translators(QCoreApplication.instance(), lang)
+    words = DESKTOP_TEXTS[lang]
+    with ws.database.session() as s:
+        add_violation(s, ws.owner, ws.memberships["张三"], "ad", TEST_TODAY, "warning", "发了广告链接")
+        s.commit()
+    panel = MemberPanel(ws.database, ws.owner)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_membership(ws.memberships["张三"])
+    texts = panel.timeline_texts()
+    assert words["joined"] in texts and words["violation"] in texts
+    shown = panel.timeline_model.index(texts.index(words["joined"]), 0).data()
+    assert shown.endswith("   " + words["joined"])
+
+    page = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TEST_TODAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    row = page.alert_kinds_listed().index("dormant")  # the seeded members never took part
+    assert page.alert_table.item(row, 1).text().endswith("\n" + words["dormant"])
 
 
 def test_language_choice_order(tmp_path):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.health import Alert
+from ui.messages import localise_message
 
 
 class AlertMembersDialog(QDialog):
@@ -50,8 +51,9 @@ class AlertMembersDialog(QDialog):
         header.setStretchLastSection(True)
         for row, alert in enumerate(self.alerts):
             self.table.setItem(row, 0, QTableWidgetItem(alert.display_name))
-            reason = QTableWidgetItem(alert.reason)
-            reason.setToolTip(alert.reason)
+            text = localise_message(alert.reason)
+            reason = QTableWidgetItem(text)
+            reason.setToolTip(text)
             self.table.setItem(row, 1, reason)
 
         self.copy_button = QPushButton(self.tr("Copy names"))

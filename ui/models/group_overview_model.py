@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.dashboard_queries import GroupOverview, risk_key
+from ui.messages import localise_message
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -123,7 +124,7 @@ class GroupOverviewModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in (COL_ZOMBIE, COL_NAME) and row.zombie_reason:
-                return row.zombie_reason
+                return localise_message(row.zombie_reason)
             if col == COL_MEMBERS:
                 return self.tr("%1% of the capacity used").replace("%1", str(round(row.capacity_used * 100)))
         return None

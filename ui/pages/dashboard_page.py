@@ -54,7 +54,7 @@ from desktop.tasks import Progress
 from models import clock
 from ui.charts import ACCENT, TARGET, BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
-from ui.messages import show_error
+from ui.messages import localise_message, show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
 from ui.task_runner import TaskRunner
 from ui.widgets.paste_text_button import PasteTextButton
@@ -506,7 +506,7 @@ class DashboardPage(QWidget):
             "active_30": KpiCard(self.tr("Active, 30 days")),
             "checkin_rate": KpiCard(self.tr("Check-in rate")),
             "dormant": KpiCard(self.tr("Dormant")),
-            "stalled": KpiCard(self.tr("Stalled onboarding")),
+            "stalled": KpiCard(self.tr("Stalled")),  # eight cards in a row: short titles
             "zombies": KpiCard(self.tr("Zombie groups")),
         }
         totals = QGridLayout()
@@ -687,7 +687,7 @@ class DashboardPage(QWidget):
     def _show_zombie(self, h: GroupHealth) -> None:
         zombie = [a for a in h.alerts if a.kind == "zombie_group"]
         self.zombie_banner.setVisible(bool(zombie))
-        self.zombie_reason_label.setText(zombie[0].reason if zombie else "")
+        self.zombie_reason_label.setText(localise_message(zombie[0].reason) if zombie else "")
 
     def alerts_of(self, kind: str) -> list[Alert]:
         return [a for a in self.health.alerts if a.kind == kind] if self.health else []
@@ -809,7 +809,7 @@ class DashboardPage(QWidget):
             alerts = by_kind[kind]
             label = QCoreApplication.translate("AlertKind", ALERT_KINDS.get(kind, kind))
             names = [a.display_name for a in alerts if a.display_name]
-            reasons = list(dict.fromkeys(a.reason for a in alerts))
+            reasons = list(dict.fromkeys(localise_message(a.reason) for a in alerts))
             why = reasons[0] if len(reasons) == 1 else reasons[0] + " …"
             if names:
                 shown = "、".join(names[:3])

@@ -45,7 +45,7 @@ from desktop.services.operators import Actor, allowed
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
-from ui.messages import show_error
+from ui.messages import localise_message, show_error
 from ui.models.roster_table_model import STATUS_COLORS, status_label
 from ui.widgets.paste_text_button import PasteTextButton
 
@@ -135,9 +135,9 @@ class TimelineModel(QAbstractListModel):
             return None
         ev = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{when_text(ev.when)}   {ev.text}"
+            return f"{when_text(ev.when)}   {localise_message(ev.text)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{kind_label(ev.kind)} · {ev.when:%Y-%m-%d %H:%M}\n{ev.text}"
+            return f"{kind_label(ev.kind)} · {ev.when:%Y-%m-%d %H:%M}\n{localise_message(ev.text)}"
         if role == Qt.ItemDataRole.DecorationRole:
             return dot_icon(KIND_COLORS.get(ev.kind, "#64748B"))
         if role == self.KindRole:
@@ -504,7 +504,8 @@ class MemberPanel(QFrame):
 
     # ---- for tests ----
     def timeline_texts(self) -> list[str]:
-        return [e.text for e in self.timeline_model.rows()]
+        """What the list shows after the date, in the UI language."""
+        return [localise_message(e.text) for e in self.timeline_model.rows()]
 
     def timeline_kinds(self) -> list[str]:
         return [e.kind for e in self.timeline_model.rows()]

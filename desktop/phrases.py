@@ -1,0 +1,149 @@
+"""Texts that desktop/ builds for people to read — alert reasons, timeline entries — with a way into English.
+
+A Phrase is a `str` holding the Chinese text, so the CLI, the workbook and every existing caller keep working
+unchanged; it also remembers its key and arguments, so it can be written again in English
+(`phrase.render("en")`, the workbook's English headers), both ways (`phrase.bilingual()`, the CLI's
+"中文 (English)" lines), or through Qt's catalogues: the window calls ui/messages.py `localise_message`, which
+translates the English template in the context "Phrase" (resources/translations/wording_*.ts) and fills in
+the arguments. Arguments that are codes (an attendance status, a violation kind) are Phrases themselves and
+follow the language of the text around them; names, titles and answers people typed stay as they are.
+
+How to add one:
+1. an entry in PHRASES: key -> (Chinese, English), the same `{named}` placeholders (format specs such as
+   `{share:.0%}` are allowed) in both;
+2. the English template as a source in context "Phrase" of wording_zh_CN.ts (translation: the Chinese
+   template) and wording_en.ts (translation: itself);
+3. build it with `Phrase("key", name=value, …)`; tests/ui/test_translations.py checks 1 and 2 agree."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+PHRASES: dict[str, tuple[str, str]] = {
+    # ---- dashboard alerts (desktop/health.py) ----
+    "alert.dormant": ("已 {days} 天没有任何打卡、活动或分享", "No participation for {days} days"),
+    "alert.silent_newcomer": (
+        "入群超过 {days} 天仍未参与任何活动",
+        "Silent for over {days} days since joining",
+    ),
+    "alert.repeat_violator": ("{days} 天内违规 {count} 次或以上", "{count} or more violations within {days} days"),
+    "alert.over_capacity": (
+        "成员 {members} 人, 已超过容量 {capacity}",
+        "{members} members, over the capacity of {capacity}",
+    ),
+    "alert.near_capacity": (
+        "成员 {members}/{capacity}, 已达容量的 {share:.0%}",
+        "{members}/{capacity} members, {share:.0%} of the capacity",
+    ),
+    "alert.zombie_idle": (
+        "已 {days} 天以上无人参与 ({since})",
+        "Nobody has taken part for {days} days or more ({since})",
+    ),
+    "alert.never_participated": ("从未有人参与", "nobody ever has"),
+    "alert.last_participation": ("最近一次参与是 {day}", "the last time was {day}"),
+    "alert.zombie_share": (
+        "近 7 天活跃占比 {share:.0%}, 低于 {minimum:.0%}",
+        "{share:.0%} of the members active in the last 7 days, under {minimum:.0%}",
+    ),
+    "alert.stalled": ("入群流程停滞 {days} 天 (超过 {limit} 天)", "Stuck at an entry step for {days} days (over {limit})"),
+    # ---- the member timeline (desktop/services/members.py) ----
+    "timeline.applied": ("提交入群申请", "Applied to join"),
+    "timeline.joined": ("加入社群", "Joined the group"),
+    "timeline.left": ("离开社群", "Left the group"),
+    "timeline.left_reason": ("离开社群: {reason}", "Left the group: {reason}"),
+    "timeline.step": ("完成「{step}」", "Done: “{step}”"),
+    "timeline.step_answer": ("完成「{step}」: {answer}", "Done: “{step}”: {answer}"),
+    "timeline.checkin": ("打卡", "Checked in"),
+    "timeline.checkin_late": ("补卡", "Checked in late (补卡)"),
+    "timeline.activity": ("活动「{title}」: {status}", "Activity “{title}”: {status}"),
+    "timeline.points": ("{points:+d} 积分: {reason}", "{points:+d} points: {reason}"),
+    "timeline.contribution": ("贡献 {kind}", "Contribution: {kind}"),
+    "timeline.contribution_title": ("贡献 {kind}: {title}", "Contribution: {kind}: {title}"),
+    "timeline.violation": ("违规 {kind} → {action}", "Violation: {kind} → {action}"),
+    "timeline.violation_note": ("违规 {kind} → {action}: {note}", "Violation: {kind} → {action}: {note}"),
+    "timeline.leave": ("请假 {start} ~ {end}", "On leave {start} – {end}"),
+    "timeline.leave_reason": ("请假 {start} ~ {end}: {reason}", "On leave {start} – {end}: {reason}"),
+    "timeline.messages": ("群聊发言 {count} 条", "{count} messages in the group chat"),
+    "timeline.application": ("较早提交的入群问卷", "An earlier application form"),
+    "timeline.application_details": ("较早提交的入群问卷: {details}", "An earlier application form: {details}"),
+    # ---- codes used inside the texts above ----
+    "attendance.registered": ("已报名", "registered"),
+    "attendance.attended": ("出席", "attended"),
+    "attendance.absent": ("缺席", "absent"),
+    "attendance.excused": ("请假", "excused"),
+    "contribution.share": ("分享", "share"),
+    "contribution.answer": ("答疑", "answer"),
+    "contribution.post": ("发帖", "post"),
+    "contribution.referral": ("推荐", "referral"),
+    "contribution.other": ("其他", "other"),
+    "violation.ad": ("发广告", "advertising"),
+    "violation.flood": ("刷屏", "flooding"),
+    "violation.off_topic": ("跑题", "off-topic"),
+    "violation.abuse": ("辱骂", "abuse"),
+    "violation.other": ("其他", "other"),
+    "action.warning": ("警告", "warning"),
+    "action.mute": ("禁言", "mute"),
+    "action.removal": ("移出", "removal"),
+}
+
+
+def placeholders(template: str) -> set[str]:
+    """The argument names a template uses ("{share:.0%}" -> "share")."""
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+class Phrase(str):
+    """The Chinese text of PHRASES[key] with `args` filled in; `render(lang)` writes it in another language."""
+
+    key: str
+    args: dict[str, Any]
+
+    def __new__(cls, key: str, **args: Any) -> Phrase:
+        zh, en = PHRASES[key]  # KeyError: an unknown key is a bug
+        missing = placeholders(zh) - set(args)
+        if missing:
+            raise TypeError(f"phrase {key!r} needs {sorted(missing)}")
+        obj = super().__new__(cls, _fill(zh, args, "zh_CN", None))
+        obj.key = key
+        obj.args = dict(args)
+        return obj
+
+    def __getnewargs_ex__(self) -> tuple[tuple[Any, ...], dict[str, Any]]:  # copy and pickle
+        return (self.key,), self.args
+
+    @property
+    def source(self) -> str:
+        """The English template: the source text of the window's catalogues (context "Phrase")."""
+        return PHRASES[self.key][1]
+
+    def render(self, lang: str = "zh_CN", translate: Any = None) -> str:
+        """The text in `lang` ("zh_CN" or "en"); with `translate` (English template -> template), the
+        template comes from there — the window passes Qt's catalogue."""
+        zh, en = PHRASES[self.key]
+        own = zh if lang.startswith("zh") else en
+        if translate is not None:
+            try:
+                return _fill(translate(en), self.args, lang, translate)
+            except (KeyError, IndexError, ValueError):  # a catalogue entry with other placeholders
+                pass
+        return _fill(own, self.args, lang, translate)
+
+    @property
+    def english(self) -> str:
+        return self.render("en")
+
+    def bilingual(self) -> str:
+        """ "中文 (English)", as the CLI prints its messages."""
+        return f"{self} ({self.english})"
+
+
+def _fill(template: str, args: dict[str, Any], lang: str, translate: Any) -> str:
+    values = {k: v.render(lang, translate) if isinstance(v, Phrase) else v for k, v in args.items()}
+    return template.format(**values)
+
+
+def code_phrase(prefix: str, code: str | None) -> Phrase | str:
+    """The phrase of a stored code ("attendance", "attended"), or the code itself when it has none."""
+    key = f"{prefix}.{code}"
+    return Phrase(key) if key in PHRASES else (code or "")
