@@ -1,8 +1,10 @@
-"""`python -m ui.screenshots OUTDIR [--lang zh_CN|en]`: build a demo workspace in a temporary folder, open
-the main window at 1280x800 and save PNGs of the main window, the roster filtered by "zs", the member
-dialog, the settings page, the member panel, check-ins, dashboard, onboarding, the chat-history import
+"""`python -m ui.screenshots OUTDIR [--lang zh_CN|en] [--size WxH]`: build a demo workspace in a temporary
+folder, open the main window at 1280x800 (or WxH: 1366x768 is the common laptop screen) and save PNGs of the
+main window, the roster filtered by "zs", the member dialog, the settings page, the member panel, check-ins,
+dashboard (one group and all groups), onboarding, points, activities, reports, the chat-history import
 preview, the roster's "never spoke" filter and the first-run dialog (for the README and for eyeballing
-layouts)."""
+layouts). `--laptop` adds the sizes people reported as cramped: Check-ins at 1366x720 and the member panel
+at 1440x900."""
 
 from __future__ import annotations
 
@@ -66,7 +68,7 @@ def _fill_workspace(database, actor) -> None:
             session.commit()
 
 
-def _checkins(window, database, actor, outdir: Path) -> Path:
+def _checkins(window, database, actor, outdir: Path, name: str = "checkins.png") -> Path:
     """The Check-ins page of the first group with a pasted 接龙 chain holding every kind of line: matched
     (with posted times, decorations and counters), two people on one line, 同名 and pinyin to choose, a
     stranger, an applicant and another group's member (not members), 请假, a 补卡, a repeat and chat noise;
@@ -112,7 +114,7 @@ def _checkins(window, database, actor, outdir: Path) -> Path:
         if combo is not None and combo.count() > 1:
             combo.setCurrentIndex(1)
             combo.activated.emit(1)
-    return _save(window, outdir / "checkins.png")
+    return _save(window, outdir / name)
 
 
 def _texts(window, database, actor, outdir: Path) -> list[Path]:
@@ -138,7 +140,7 @@ def _texts(window, database, actor, outdir: Path) -> list[Path]:
     return shots
 
 
-def _member_panel(window, database, outdir: Path) -> Path:
+def _member_panel(window, database, outdir: Path, name: str = "member_panel.png") -> Path:
     """The roster of the first group with the member panel open for the member whose timeline has the most
     kinds of events (steps, check-ins, activities, points, violations …)."""
     from desktop.services.members import member_timeline
@@ -162,7 +164,7 @@ def _member_panel(window, database, outdir: Path) -> Path:
             page.set_search_text(best.display_name)
             page.select_membership(best.membership_id)
         page.update_panel()
-    shot = _save(window, outdir / "member_panel.png")
+    shot = _save(window, outdir / name)
     page.search_edit.clear()
     return shot
 
@@ -181,6 +183,36 @@ def _dashboard(window, outdir: Path) -> Path:
     _save(window, outdir / "dashboard_chat.png")
     scroll.verticalScrollBar().setValue(0)
     return shot
+
+
+def _dashboard_all(window, outdir: Path) -> Path:
+    """The Dashboard of all groups: totals and one row per group in risk order."""
+    window.select_group(None)
+    window.show_page("dashboard")
+    page = window.pages["dashboard"]
+    deadline = QDeadlineTimer(20_000)
+    while getattr(page, "busy", False) and not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return _save(window, outdir / "dashboard_all.png")
+
+
+def _plain_page(window, key: str, outdir: Path) -> Path:
+    """A page of the first group as it opens (Points, Activities, Reports)."""
+    window.select_group(window.group_rows[0].id)
+    window.show_page(key)
+    return _save(window, outdir / f"{key}.png")
+
+
+def _laptop(window, database, actor, outdir: Path) -> list[Path]:
+    """Check-ins with a pasted chain at 1366x720 and the member panel at 1440x900."""
+    old = window.size()
+    shots = []
+    window.resize(1366, 720)
+    shots.append(_checkins(window, database, actor, outdir, name="checkins_1366x720.png"))
+    window.resize(1440, 900)
+    shots.append(_member_panel(window, database, outdir, name="member_panel_1440x900.png"))
+    window.resize(old)
+    return shots
 
 
 def _onboarding(window, outdir: Path) -> Path:
@@ -250,7 +282,7 @@ def _chat_import(window, database, actor, outdir: Path) -> list[Path]:
     return shots
 
 
-def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
+def take(outdir: Path, lang: str = "zh_CN", size: tuple[int, int] = SIZE, *, laptop: bool = False) -> list[Path]:
     home = os.environ.get("QUNDESK_HOME") or tempfile.mkdtemp(prefix="qundesk-shots-")
     os.environ["QUNDESK_HOME"] = home
     # Window state of this run stays in the temporary folder (no saved geometry from a real session).
@@ -270,7 +302,7 @@ def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
     shots: list[Path] = []
     window = MainWindow(database, actor)
     try:
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
         window.show_page("roster")
         if window.group_rows:
@@ -302,7 +334,12 @@ def take(outdir: Path, lang: str = "zh_CN") -> list[Path]:
         shots.extend(_texts(window, database, actor, outdir))
 
         shots.append(_dashboard(window, outdir))
+        shots.append(_dashboard_all(window, outdir))
         shots.append(_onboarding(window, outdir))
+        for key in ("points", "activities", "reports"):
+            shots.append(_plain_page(window, key, outdir))
+        if laptop:
+            shots.extend(_laptop(window, database, actor, outdir))
         shots.extend(_chat_import(window, database, actor, outdir))
 
         first = FirstRunDialog(database)
@@ -321,8 +358,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size WxH, e.g. 1366x768")
+    parser.add_argument("--laptop", action="store_true", help="also Check-ins at 1366x720, member panel 1440x900")
     args = parser.parse_args(argv)
-    take(args.outdir, args.lang)
+    try:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+    except ValueError:
+        parser.error("--size is WxH, e.g. 1366x768")
+    take(args.outdir, args.lang, (width, height), laptop=args.laptop)
     QApplication.closeAllWindows()
     return 0
 

@@ -566,6 +566,10 @@
             <source>Copy the list of who has not checked in on this day, to post in the group (@ by group nickname); the arrow opens a preview to edit it first</source>
             <translation>Copy the list of who has not checked in on this day, to post in the group (@ by group nickname); the arrow opens a preview to edit it first</translation>
         </message>
+        <message>
+            <source>Drag to show or hide the calendar</source>
+            <translation>Drag to show or hide the calendar</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

@@ -548,6 +548,10 @@
             <source>Copy the list of who has not checked in on this day, to post in the group (@ by group nickname); the arrow opens a preview to edit it first</source>
             <translation>复制这一天还没打卡的名单，发到群里（按群昵称 @）；点箭头可先预览和修改</translation>
         </message>
+        <message>
+            <source>Drag to show or hide the calendar</source>
+            <translation>拖动可显示或收起日历</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

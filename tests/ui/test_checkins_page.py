@@ -734,3 +734,52 @@ def test_preview_shows_posted_times_leave_and_late_lines(qtbot, page, ws):
     assert "1 on leave" in page.paste_summary.text()
     page.confirm_paste()
     assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", True)}
+
+
+def _full_preview_rows(page: CheckinsPage) -> int:
+    view = page.preview_view
+    return view.viewport().height() // view.verticalHeader().defaultSectionSize()
+
+
+def _window_with_page(qtbot, ws, width: int, height: int):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ws.database, ws.assistant)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    window.select_group(ws.group_id)
+    window.show_page("checkins")
+    page = window.pages["checkins"]
+    qtbot.waitUntil(lambda: page.vsplitter.height() > 0 and page.preview_view.isVisible())
+    return window, page
+
+
+def test_a_laptop_screen_shows_a_usable_paste_preview(qtbot, ws):
+    """At 1366x720 the heat-map folds away and the preview shows at least eight rows of a pasted chain (it
+    showed three); on a tall screen the heat-map is there."""
+    _window, page = _window_with_page(qtbot, ws, 1366, 720)
+    page.set_paste_text(CHAIN)
+    qtbot.waitUntil(lambda: page.preview_model.rowCount() > 0)
+    qtbot.waitUntil(lambda: not page.heatmap_shown())
+    assert _full_preview_rows(page) >= 8
+    assert page.paste_edit.height() >= 2 * page.fontMetrics().lineSpacing()  # the text stays readable too
+
+    _tall, tall_page = _window_with_page(qtbot, ws, 1366, 1000)
+    qtbot.waitUntil(tall_page.heatmap_shown)
+    assert tall_page.heatmap_panel.height() >= tall_page.heatmap.sizeHint().height()
+
+
+def test_splitter_sizes_the_user_chose_are_kept(qtbot, ws):
+    _window, page = _window_with_page(qtbot, ws, 1366, 720)
+    qtbot.waitUntil(lambda: not page.heatmap_shown())
+    # drag the heat-map out from under the lists, and make the paste box taller
+    page.vsplitter.moveSplitter(page.vsplitter.height() - 200, 1)
+    page.paste_splitter.moveSplitter(150, 1)
+    assert page.heatmap_shown()
+    box = page.paste_edit.height()
+
+    _again, second = _window_with_page(qtbot, ws, 1366, 720)  # the next time the page opens
+    qtbot.wait(50)
+    assert second.heatmap_shown() and abs(second.heatmap_panel.height() - page.heatmap_panel.height()) <= 8
+    assert abs(second.paste_edit.height() - box) <= 8

@@ -240,3 +240,30 @@ def test_mark_left_from_the_page_panel_refreshes_the_row(qtbot, ws):
     with qtbot.waitSignal(page.members_changed):
         qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
     assert page.selected_rows()[0].status == "left"
+
+
+def test_the_tabs_fit_without_scroll_arrows_in_a_1440_wide_window(qtbot, ws):
+    """The timeline filter moved from the tab bar's corner into the Timeline tab: both tabs show whole."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    window.select_group(ws.group_id)
+    window.show_page("roster")
+    page = window.roster_page
+    page.select_membership(ws.memberships["张三"])
+    panel = page.member_panel
+    qtbot.waitUntil(lambda: panel.membership_id == ws.memberships["张三"] and panel.tabs.isVisible())
+    bar = panel.tabs.tabBar()
+    assert bar.count() == 2 and not bar.usesScrollButtons()
+    assert all(bar.tabRect(i).right() <= bar.width() for i in range(bar.count()))
+    assert all(bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(bar.tabText(i)) for i in range(2))
+    assert panel.tabs.cornerWidget() is None
+    # the filter is on the Timeline tab, above the list, and still filters
+    assert panel.kind_combo.isVisible() and panel.kind_combo.geometry().bottom() < panel.timeline_view.geometry().top()
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("checkin"))
+    assert set(panel.timeline_kinds()) == {"checkin"}
+    panel.tabs.setCurrentIndex(1)
+    assert not panel.kind_combo.isVisible()

@@ -4,7 +4,12 @@ Type a few letters of a name, nickname, WeChat ID or pinyin and press Enter; cli
 checked in; or paste the chat (a 接龙 chain or chat lines), check the preview, decide the ambiguous and
 unmatched lines and log them all in one transaction. Undo, leave (请假) and a calendar heat-map of the
 group or of one member complete the page. Reads and writes go through desktop services in short sessions;
-the item models (ui/models/checkins_models.py) hold frozen rows only."""
+the item models (ui/models/checkins_models.py) hold frozen rows only.
+
+Layout: three splitters (left lists | paste panel; paste box / preview; everything above / the heat-map),
+their sizes remembered in QSettings once the user drags one. Until then the heat-map is shown only when the
+lists and the paste preview keep WORK_AREA_MIN pixels above it: on a laptop screen (1366x720) it starts
+folded away, and the handle at the bottom brings it back."""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QSettings,
     QSize,
     Qt,
     QTimer,
@@ -108,6 +114,12 @@ from ui.widgets.tables import SelectionMode, make_table
 QUICK_DEBOUNCE_MS = 120
 QUICK_LIMIT = 10
 PASTE_DEBOUNCE_MS = 400
+# Height the lists and the paste preview need above the heat-map (about six preview rows under a paste box of
+# four lines); below it the heat-map folds away until the user drags it out.
+WORK_AREA_MIN = 440
+PASTE_BOX_LINES = 4
+SPLITTER_KEYS = {"splitter": "checkins/splitter", "paste_splitter": "checkins/paste_splitter"}
+VSPLITTER_KEY = "checkins/vsplitter"
 INLINE_COMMIT_MAX = 40  # bigger pastes are logged on the task runner (~2.5 ms per check-in)
 HEATMAP_DAYS = 26 * 7  # about six months
 
@@ -451,7 +463,7 @@ class CheckinsPage(QWidget):
             self.tr("Paste a WeChat chain here, e.g.\n#接龙\n早起打卡 11月22日\n1. 张三 5:58\n2. 李四 6:03")
         )
         self.paste_edit.setTabChangesFocus(True)
-        self.paste_edit.setMaximumHeight(104)
+        self.paste_edit.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 12)
         self.paste_edit.installEventFilter(self)
         self._paste_timer = QTimer(self)
         self._paste_timer.setSingleShot(True)
@@ -513,9 +525,17 @@ class CheckinsPage(QWidget):
         pl = QVBoxLayout(self.paste_panel)
         pl.setContentsMargins(12, 10, 12, 12)
         pl.setSpacing(8)
+        # the paste box and the preview share the height: drag the line between them
+        self.paste_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.paste_splitter.setObjectName("pasteSplitter")
+        self.paste_splitter.setChildrenCollapsible(False)
+        self.paste_splitter.addWidget(self.paste_edit)
+        self.paste_splitter.addWidget(self.preview_view)
+        self.paste_splitter.setStretchFactor(0, 0)
+        self.paste_splitter.setStretchFactor(1, 1)
+        self.paste_splitter.setSizes([PASTE_BOX_LINES * self.fontMetrics().lineSpacing() + 14, 400])
         pl.addLayout(pt)
-        pl.addWidget(self.paste_edit)
-        pl.addWidget(self.preview_view, 1)
+        pl.addWidget(self.paste_splitter, 1)
         pl.addLayout(pb)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -568,9 +588,14 @@ class CheckinsPage(QWidget):
         self.vsplitter.addWidget(self.splitter)
         self.vsplitter.addWidget(self.heatmap_panel)
         self.vsplitter.setCollapsible(0, False)
+        self.vsplitter.setCollapsible(1, True)
         self.vsplitter.setStretchFactor(0, 1)
         self.vsplitter.setStretchFactor(1, 0)
+        self.vsplitter.setHandleWidth(8)
+        self.vsplitter.handle(1).setToolTip(self.tr("Drag to show or hide the calendar"))
+        self.vsplitter.handle(1).setCursor(Qt.CursorShape.SplitVCursor)
         cl.addWidget(self.vsplitter, 1)
+        self._restore_splitters()
 
         self.empty_label = QLabel(self.tr("Pick a group on the left to log its check-ins."))
         self.empty_label.setObjectName("emptyState")
@@ -655,6 +680,38 @@ class CheckinsPage(QWidget):
 
     def is_earlier_day(self) -> bool:
         return self.day() < clock.today()
+
+    # ---- splitters ----
+    def _restore_splitters(self) -> None:
+        settings = QSettings()
+        for name, key in SPLITTER_KEYS.items():
+            splitter = getattr(self, name)
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+            splitter.splitterMoved.connect(lambda *_a, sp=splitter, k=key: QSettings().setValue(k, sp.saveState()))
+        state = settings.value(VSPLITTER_KEY)
+        self._heatmap_sized = state is not None and self.vsplitter.restoreState(state)
+        self.vsplitter.splitterMoved.connect(self._on_vsplitter_moved)
+        self.vsplitter.installEventFilter(self)
+
+    @Slot(int, int)
+    def _on_vsplitter_moved(self, _pos: int, _index: int) -> None:
+        self._heatmap_sized = True  # the user's choice from now on, also next time
+        QSettings().setValue(VSPLITTER_KEY, self.vsplitter.saveState())
+
+    def _fit_heatmap(self) -> None:
+        """Show the heat-map only when the lists and the paste preview keep WORK_AREA_MIN above it."""
+        if self._heatmap_sized:
+            return
+        total = sum(self.vsplitter.sizes())
+        want = self.heatmap_panel.sizeHint().height()
+        if total <= 0:
+            return
+        self.vsplitter.setSizes([total - want, want] if total - want >= WORK_AREA_MIN else [total, 0])
+
+    def heatmap_shown(self) -> bool:
+        return self.vsplitter.sizes()[1] > 0
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -813,6 +870,8 @@ class CheckinsPage(QWidget):
         return [p.display_name for p in self.quick_model.people()]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "vsplitter", None):
+            QTimer.singleShot(0, self, self._fit_heatmap)  # after the splitter laid out its children
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

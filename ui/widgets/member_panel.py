@@ -245,6 +245,9 @@ class MemberPanel(QFrame):
         tl = QVBoxLayout(timeline_page)
         tl.setContentsMargins(6, 8, 6, 6)
         tl.setSpacing(6)
+        # The filter sits above the list, not in the tab bar's corner: there it left the tabs too little room
+        # (scroll arrows at 1440 wide) and its width changed with the language.
+        tl.addWidget(self.kind_combo)
         tl.addWidget(self.timeline_empty)
         tl.addWidget(self.timeline_view, 1)
         steps_scroll = QScrollArea()
@@ -263,8 +266,7 @@ class MemberPanel(QFrame):
         self.tabs.setObjectName("panelTabs")
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
         self.tabs.addTab(steps_scroll, self.tr("Entry steps"))
-        self.tabs.setCornerWidget(self.kind_combo, Qt.Corner.TopRightCorner)
-        self.tabs.currentChanged.connect(lambda index: self.kind_combo.setVisible(index == 0))
+        self.tabs.setUsesScrollButtons(False)  # two short tabs always fit
 
         self.edit_button = QPushButton(self.tr("Edit"))
         self.leave_button = QPushButton(self.tr("Mark left…"))
