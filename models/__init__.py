@@ -1,5 +1,6 @@
 """QunDesk's data layer: SQLAlchemy models, engine set-up, queries and migrations. No Qt here."""
 
+from models import limits  # noqa: F401  (text limits on every engine: registers its listeners)
 from models.audit import AuditEntry, WorkspaceSetting
 from models.base import Base, local_now, utcnow
 from models.chat import ChatActivity, ChatAlias, ChatImport

@@ -4,16 +4,20 @@ times the driver's own executemany (measured: benchmarks/RESULTS.md, chat import
 as SQLAlchemy stores them, so the ORM reads them back unchanged: on SQLite dates as 'YYYY-MM-DD', datetimes as
 'YYYY-MM-DD HH:MM:SS.ffffff', booleans as 0/1; PostgreSQL gets the Python objects.
 
-SQL is written with `?` placeholders and plain column lists; `sql()` adapts it to the driver's paramstyle."""
+SQL is written with `?` placeholders and plain column lists; `sql()` adapts it to the driver's paramstyle.
+Text values are held to their columns' String(n) limits here too (models/limits.py), as on every other write."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection
+
+from models import limits
 
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -94,10 +98,25 @@ def rows_for(connection: Connection, rows: Iterable[Sequence[Any]]) -> list[tupl
     return [tuple(row) for row in rows]
 
 
+_INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)", re.IGNORECASE)
+
+
+def _check_insert(text: str, rows: list) -> None:
+    """An `INSERT INTO t (a, b) VALUES (?, ?)` whose placeholders are all `?`: its text values are held to the
+    columns' limits (models/limits.py)."""
+    m = _INSERT.match(text)
+    if m is None:
+        return
+    columns = [c.strip().strip('"') for c in m.group(2).split(",")]
+    if [v.strip() for v in m.group(3).split(",")] == ["?"] * len(columns):
+        limits.check_tuples(m.group(1), columns, rows)
+
+
 def execute_many(connection: Connection, text: str, rows: Iterable[Sequence[Any]], *, adapted: bool = False) -> None:
     """One executemany of `text` over `rows` (tuples in the order of the statement's placeholders);
     `adapted`: the values were already converted with `Values` (the fast way for big batches)."""
     data = rows if adapted and isinstance(rows, list) else (list(rows) if adapted else rows_for(connection, rows))
+    _check_insert(text, data)
     if data:
         connection.exec_driver_sql(sql(connection, text), data)
 
@@ -122,6 +141,7 @@ def insert_returning(
     head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
     tail = f" {conflict} RETURNING {', '.join(returning)}"
     data = list(rows) if adapted else rows_for(connection, rows)
+    limits.check_tuples(table, columns, data)
     for start in range(0, len(data), batch):
         chunk = data[start : start + batch]
         text = head + ", ".join(one for _ in chunk) + tail

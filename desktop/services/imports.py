@@ -89,6 +89,7 @@ from models import (
     Tier,
     WorkspaceSetting,
     clock,
+    limits,
     member_tag,
     utcnow,
 )
@@ -1802,6 +1803,7 @@ def _bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
     if connection.dialect.name != "sqlite":
         connection.execute(insert(table), rows)
         return
+    limits.check_rows(table, rows)  # as every other write does (models/limits.py); the driver's path skips it
     columns = list(dict.fromkeys(c for row in rows for c in row))
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
