@@ -21,8 +21,8 @@ Decisions (what users see follows from these):
   check-in of its sender for that day, at the message's time, not late, source 'chat'. A 接龙 (first line
   `#接龙`) is not a text check-in itself; the LAST copy posted that day, when its title contains a keyword,
   is parsed like a paste (desktop/services/paste.py) and its certain entries are check-ins for that day, at
-  that copy's time. One per membership and day, the earliest time winning. Only members (已入群) check in;
-  others are counted in the preview as "not members", not logged.
+  that copy's time. One per membership and day, the earliest time winning. Only members (已入群) check in,
+  and none before the day they joined; others are counted in the preview as "not members", not logged.
 - Joins (`"A"邀请"B、C"加入了群聊`, QR codes, `你邀请…`, QQ `…加入本群`): B and C get joined_at that day and
   referrer A when A is known, status 入群中 or 已入群 following the group's entry steps
   (onboarding.record_join). A joiner who is not on the roster is listed (added with `add_unknown`).
@@ -220,6 +220,7 @@ class _Person:
     member_id: int
     display_name: str
     status: str
+    joined: date | None = None  # the day the membership joined (no check-in is logged before it)
 
 
 class _Roster:
@@ -244,12 +245,13 @@ class _Roster:
                 Member.wechat_id,
                 Member.qq,
                 Membership.status,
+                Membership.joined_at,
             )
             .join(Member, Member.id == Membership.member_id)
             .where(Membership.group_id == group_id, Member.deleted_at.is_(None), Member.merged_into_id.is_(None))
         ).all()
-        for ms_id, member_id, name, nick, gnick, wechat, qq, status in rows:
-            person = _Person(ms_id, member_id, name, status)
+        for ms_id, member_id, name, nick, gnick, wechat, qq, status, joined in rows:
+            person = _Person(ms_id, member_id, name, status, joined.date() if joined else None)
             self.by_membership[ms_id] = person
             self.by_member[member_id] = person
             for ident in (wechat, qq):  # a sender ID is a wxid / custom WeChat ID, or a QQ number
@@ -601,7 +603,10 @@ def _plan_checkins(
     for (ms_id, day), (at, how) in sorted(best.items(), key=lambda kv: (kv[0][1], kv[1][0])):
         person = roster.by_membership[ms_id]
         planned = PlannedCheckin(ms_id, person.display_name, day, at, how)
-        member = person.status == "active" or (ms_id in joined_by and joined_by[ms_id] <= day)
+        if ms_id in joined_by and joined_by[ms_id] <= day:  # joined through a notice of this export
+            member = True
+        else:  # a member, and one already then (nobody checks in before they joined)
+            member = person.status == "active" and (person.joined is None or person.joined <= day)
         (plan.checkins if member else plan.checkins_not_members).append(planned)
 
 
@@ -805,6 +810,9 @@ def _events_among_added(plan: ChatPlan) -> None:
     ]
 
 
+WECHAT_ID_MAX = 100  # Member.wechat_id's length
+
+
 def _person_for(
     session: Session, actor: Actor, group_id: int, name: str, sender_id: str | None, joined: datetime | None
 ) -> tuple[int, int]:
@@ -813,6 +821,8 @@ def _person_for(
     whom a join notice moves in; else an active member since then."""
     from desktop.services.roster import MemberInput, add_member
 
+    if sender_id and len(sender_id) > WECHAT_ID_MAX:  # not a WeChat ID (they are short): the alias keeps it
+        sender_id = None
     existing = None
     if sender_id:
         existing = session.scalar(
@@ -872,13 +882,17 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         was = before.status if before else None
         status = record_join(session, actor, join.membership_id, join.at, join.referrer_member_id)
         joined += status != was
-    # check-ins: the plan's list, re-checked against the statuses after the joins
-    statuses = dict(
-        session.execute(select(Membership.id, Membership.status).where(Membership.group_id == group_id)).all()
-    )
+    # check-ins: the plan's list, re-checked against the statuses and join days after the joins
+    statuses: dict[int, tuple[str, date | None]] = {
+        ms_id: (status, joined_at.date() if joined_at else None)
+        for ms_id, status, joined_at in session.execute(
+            select(Membership.id, Membership.status, Membership.joined_at).where(Membership.group_id == group_id)
+        ).all()
+    }
     by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
     for c in [*plan.checkins, *plan.checkins_not_members]:
-        if statuses.get(c.membership_id) == "active":
+        status, joined_on = statuses.get(c.membership_id, (None, None))
+        if status == "active" and (joined_on is None or joined_on <= c.day):
             by_day[c.day].append(CheckinEntry(c.membership_id, c.at, False))
     today = clock.today()
     days = {day: entries for day, entries in by_day.items() if day <= today}

@@ -36,6 +36,14 @@ from models import CheckIn, Group, Leave, Member, Membership, PointsEntry, bulk,
 EARLIEST_DAY = date(2000, 1, 1)
 
 
+def joined_later_text(name: str, joined: date, day: date) -> str:
+    """Why a check-in is refused for a day before the member joined (「x月x日才入群」)."""
+    return (
+        f"{name} {joined.month}月{joined.day}日才入群, 不能记 {day} 的打卡"
+        f" ({name} joined on {joined}: no check-in for {day}, an earlier day)"
+    )
+
+
 @dataclass(frozen=True)
 class CheckinEntry:
     """One member's check-in for the day: when they posted it (None: not written) and whether it is a
@@ -105,21 +113,27 @@ def record_checkins_by_day(
             raise ValidationError("date", f"日期太早: {day} (a check-in before {EARLIEST_DAY} is not a real date)")
     per_day = {day: _entries(members) for day, members in by_day.items()}
     ids = sorted({e.membership_id for entries in per_day.values() for e in entries})
-    members_found: dict[int, str] = {}
+    members_found: dict[int, tuple[str, datetime | None, str]] = {}
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         members_found.update(
-            session.execute(
-                select(Membership.id, Membership.status).where(
-                    Membership.id.in_(chunk), Membership.group_id == group_id
-                )
+            (mid, (status, joined, name))
+            for mid, status, joined, name in session.execute(
+                select(Membership.id, Membership.status, Membership.joined_at, Member.display_name)
+                .join(Member, Member.id == Membership.member_id)
+                .where(Membership.id.in_(chunk), Membership.group_id == group_id)
             ).all()
         )
     for mid in ids:
         if mid not in members_found:
             raise NotFound(f"成员资格 {mid} 不在这个社群 (membership {mid} is not in this group)")
-        if members_found[mid] != "active":
+        if members_found[mid][0] != "active":
             raise ValidationError("member", f"membership {mid} 不是已入群成员 (is not an active member)")
+    for day, entries in per_day.items():  # nobody checks in before they joined
+        for e in entries:
+            _status, joined, name = members_found[e.membership_id]
+            if joined is not None and day < joined.date():
+                raise ValidationError("date", joined_later_text(name, joined.date(), day))
     group = session.get(Group, group_id)
     assert group is not None
     checkin_points = rule_points(session, group_id, "checkin")

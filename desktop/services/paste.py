@@ -10,7 +10,7 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
   not_member   the name certainly belongs to someone who is not an active member of this group: an
                applicant or newcomer part-way through the entry steps, a former member, or a person of
                another group only (reported with who and why — a chain pasted into the wrong group shows
-               up here)
+               up here), or a member who joined after the day being logged (「11月20日才入群」)
   leave        the line says 请假: not a check-in
   other_day    the line belongs to another day than the one being logged (a dated chat stamp, a 补卡 for a
                date after the chosen day): reported, never logged on the wrong day
@@ -96,8 +96,9 @@ class Candidate:
     display_name: str
     how: str  # name | nickname | group_nickname | wechat_id | pinyin | fuzzy
     score: float = 100.0
-    status: str = "active"  # the membership's status in this group, or "elsewhere"
+    status: str = "active"  # the membership's status in this group, "elsewhere", or "joined_later"
     group: str | None = None  # elsewhere: the group they are in
+    joined: date | None = None  # joined_later: the day they joined (after the day being logged)
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ class RosterIndex:
                 Member.wechat_id,
                 Member.pinyin,
                 Member.initials,
+                Membership.joined_at,
             )
             .join(Member, Member.id == Membership.member_id)
             .where(Membership.group_id == group_id, Member.deleted_at.is_(None))
@@ -271,8 +273,11 @@ class RosterIndex:
         self.active: list[_Person] = []
         self._fuzzy_keys: list[str] = []
         self._fuzzy_people: list[_Person] = []
-        for mid, status, name, nick, gnick, wx, py, ini in rows:
+        self.joined: dict[int, date] = {}  # membership -> the day they joined (nobody checks in before it)
+        for mid, status, name, nick, gnick, wx, py, ini, joined in rows:
             person = _Person(mid, name, "active" if mid in treat_active else status)
+            if joined is not None and mid not in treat_active:  # a chat import's joiner counts from the notice
+                self.joined[mid] = joined.date()
             for how, value in (("name", name), ("nickname", nick), ("group_nickname", gnick)):
                 if not value:
                     continue
@@ -626,8 +631,11 @@ def match_lines(index: RosterIndex, lines: list[PasteLine], day: date | None) ->
             else:
                 cands = index.similar(token)
                 status = "ambiguous" if cands else "unmatched"
+            joined = index.joined.get(cands[0].membership_id or 0) if status == "matched" else None
             if status == "matched" and other:
                 status = "other_day"
+            elif joined is not None and line_day is not None and line_day < joined:  # 「11月20日才入群」
+                status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
             parts.append(PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late))
@@ -819,6 +827,8 @@ _STATUS_WORDS = {
 
 
 def describe_person(c: Candidate) -> str:
+    if c.status == "joined_later" and c.joined is not None:
+        return f"{c.display_name}: {c.joined.month}月{c.joined.day}日才入群 (joined on {c.joined}, after this day)"
     if c.status == "elsewhere":
         return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
     return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"

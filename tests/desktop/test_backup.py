@@ -9,7 +9,7 @@ import shutil
 import sqlite3
 import threading
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -442,6 +442,8 @@ def test_backup_while_another_connection_writes_is_consistent(workspace, owner, 
         # the writer logs late check-ins far in the past (no collisions with the demo's); counting them for
         # streaks makes some of its transactions three rows (check-in, +1, streak bonus) instead of two
         s.execute(update(Group).where(Group.id == gid).values(late_checkins_count_for_streak=True))
+        # … and a member who was in the group then (nobody checks in before they joined)
+        s.execute(update(Membership).where(Membership.id == mid).values(joined_at=datetime(2014, 12, 1, 9, 0)))
         s.commit()
     stop = threading.Event()
     written: list[int] = []

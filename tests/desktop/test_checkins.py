@@ -16,14 +16,15 @@ from desktop.services.roster import MemberInput, add_member
 from models import AuditEntry, CheckIn, Group, PointsEntry
 
 TODAY = date(2026, 11, 22)
+JOINED = datetime(2026, 10, 1, 9, 0)  # the members joined before every day these tests log
 
 
 @pytest.fixture
 def grp(workspace, owner):
     with workspace.session() as s:
         gid = create_group(s, owner, "早起打卡营")
-        a = add_member(s, owner, gid, MemberInput(display_name="张三"))[1]
-        b = add_member(s, owner, gid, MemberInput(display_name="李四"))[1]
+        a = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=JOINED))[1]
+        b = add_member(s, owner, gid, MemberInput(display_name="李四", joined_at=JOINED))[1]
         c = add_member(s, owner, gid, MemberInput(display_name="王五", status="applicant"))[1]
         s.commit()
     return gid, a, b, c

@@ -5,6 +5,7 @@ restore round trip whose stats are equal."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, time, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -14,6 +15,8 @@ from tests.fixed_day import TEST_TODAY
 
 TODAY = TEST_TODAY
 MONTH = f"{TODAY.year:04d}-{TODAY.month:02d}"
+# the members joined well before the month (nobody checks in before they joined)
+JOINED = datetime.combine(TODAY.replace(day=1) - timedelta(days=40), time(9, 0))
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -40,7 +43,8 @@ def ws(tmp_path, capsys) -> str:
             ("王芳", None, None, "13800000002"),
             ('=HYPERLINK("http://x")', None, None, None),
         ]:
-            add_member(s, owner, gid, MemberInput(display_name=name, nickname=nick, wechat_id=wx, phone=phone))
+            data = MemberInput(display_name=name, nickname=nick, wechat_id=wx, phone=phone, joined_at=JOINED)
+            add_member(s, owner, gid, data)
         s.commit()
     database.dispose()
     return db

@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -27,12 +27,16 @@ PROCESSES = 4
 MEMBERS = 24
 DAYS = 7  # a 7-day streak bonus on the last day for everyone
 FIRST_DAY = date(2026, 3, 1)
+JOINED = datetime(2026, 2, 1, 9, 0)  # before FIRST_DAY: nobody checks in before they joined
 
 
 def _setup(workspace, owner) -> tuple[int, list[int], list[str]]:
     with workspace.session() as s:
         gid = create_group(s, owner, "早起打卡营")
-        ids = [add_member(s, owner, gid, MemberInput(display_name=f"成员{i:02d}"))[1] for i in range(MEMBERS)]
+        ids = [
+            add_member(s, owner, gid, MemberInput(display_name=f"成员{i:02d}", joined_at=JOINED))[1]
+            for i in range(MEMBERS)
+        ]
         names = [f"助理{w}" for w in range(PROCESSES)]
         for name in names:
             add_operator(s, owner, name, "assistant")

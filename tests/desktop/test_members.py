@@ -3,7 +3,7 @@ the member timeline."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from desktop.services.roster import MemberInput, RosterQuery, add_member, search
 from models import AuditEntry, CheckIn, Member, Membership
 
 D1, D2, D3 = date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 3)
+JOINED = datetime(2026, 10, 1, 9, 0)  # before the check-ins (none is logged before its member joined)
 
 
 @pytest.fixture
@@ -35,8 +36,12 @@ def people(workspace, owner):
     with workspace.session() as s:
         g1 = create_group(s, owner, "早起营")
         g2 = create_group(s, owner, "读书会")
-        keep, keep_ms = add_member(s, owner, g1, MemberInput(display_name="张三", wechat_id="zs1", tags=["老会员"]))
-        drop, drop_ms = add_member(s, owner, g1, MemberInput(display_name="张三 ", phone="13800138000", tags=["宝妈"]))
+        keep, keep_ms = add_member(
+            s, owner, g1, MemberInput(display_name="张三", wechat_id="zs1", tags=["老会员"], joined_at=JOINED)
+        )
+        drop, drop_ms = add_member(
+            s, owner, g1, MemberInput(display_name="张三 ", phone="13800138000", tags=["宝妈"], joined_at=JOINED)
+        )
         bulk_copy_to_group(s, owner, [drop_ms], g2)
         drop_ms2 = s.scalar(select(Membership.id).where(Membership.member_id == drop, Membership.group_id == g2))
         _, friend_ms = add_member(s, owner, g1, MemberInput(display_name="李四", referrer_id=drop))

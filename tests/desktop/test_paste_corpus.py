@@ -35,6 +35,7 @@ from models import CheckIn, Membership
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "paste_corpus"
 CASES = sorted(CORPUS.glob("*.txt"))
 ROSTER = json.loads((CORPUS / "roster.json").read_text(encoding="utf-8"))
+JOINED = datetime(2026, 1, 5, 9, 0)  # the roster's members joined long before the corpus's days (补卡 included)
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,7 @@ def template(tmp_path_factory):
                 wechat_id=m["wechat_id"],
                 group_nickname=m["group_nickname"],
                 status=status,
+                joined_at=JOINED if status == "active" else None,
             )
             mid = add_member(s, owner, gid, data)[1]
             if status != m["status"]:  # former members: set as a leave/removal would leave them

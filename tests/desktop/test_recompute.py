@@ -35,7 +35,7 @@ from desktop.services.roster import MemberInput, add_member
 def busy(workspace, owner):
     with workspace.session() as s:
         gid = create_group(s, owner, "读书会")
-        a_member, a = add_member(s, owner, gid, MemberInput(display_name="张三"))
+        a_member, a = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
         _, b = add_member(s, owner, gid, MemberInput(display_name="李四", status="applicant", referrer_id=a_member))
         for i in range(9):
             d = date(2026, 11, 1) + timedelta(days=i)

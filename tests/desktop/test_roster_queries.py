@@ -3,7 +3,7 @@ inverse bulk actions used by undo (take a tag or a role off again)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -20,6 +20,7 @@ from desktop.services.roster_queries import list_roles, member_panel_data, membe
 from tests.fixed_day import TEST_TODAY
 
 DAY = TEST_TODAY - timedelta(days=1)
+JOINED = datetime(2026, 10, 1, 9, 0)  # before DAY: nobody checks in before they joined
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def people(workspace, owner):
         g = create_group(s, owner, "早起营")
         g2 = create_group(s, owner, "读书会")
         zs, zs_ms = add_member(
-            s, owner, g, MemberInput(display_name="张三", tags=["早起"], tier="核心", seed_user=True)
+            s, owner, g, MemberInput(display_name="张三", tags=["早起"], tier="核心", seed_user=True, joined_at=JOINED)
         )
         _, ls_ms = add_member(s, owner, g, MemberInput(display_name="李四", referrer_id=zs))
         _, ap_ms = add_member(s, owner, g, MemberInput(display_name="小王", status="applicant"))

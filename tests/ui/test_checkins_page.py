@@ -4,7 +4,7 @@ deciding, confirming in one go, pasting again, adding a new member from a paste,
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -80,9 +80,12 @@ def ws(tmp_path):
     workspace = make_workspace(tmp_path)
     with workspace.database.session() as s:
         # a second 张三 (同名) and a 赵六 found only by pinyin in the chain
-        _, ms = add_member(s, workspace.owner, workspace.group_id, MemberInput(display_name="张三", wechat_id="zs_2"))
+        # (members since 2024, as the seeded ones: nobody checks in before they joined)
+        joined = datetime(2024, 3, 10, 4, 0)
+        data = MemberInput(display_name="张三", wechat_id="zs_2", joined_at=joined)
+        _, ms = add_member(s, workspace.owner, workspace.group_id, data)
         workspace.memberships["张三#2"] = ms
-        _, ms = add_member(s, workspace.owner, workspace.group_id, MemberInput(display_name="赵六"))
+        _, ms = add_member(s, workspace.owner, workspace.group_id, MemberInput(display_name="赵六", joined_at=joined))
         workspace.memberships["赵六"] = ms
         s.commit()
     yield workspace

@@ -4,7 +4,7 @@ duplicate warning offers the same merge."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
@@ -31,9 +31,8 @@ def ws(tmp_path):
     workspace = make_workspace(tmp_path)
     with workspace.database.session() as s:
         # a second record of 张三, in the first group and in the other group, who checked in on the same day
-        dup_id, dup_ms = add_member(
-            s, workspace.owner, workspace.group_id, MemberInput(display_name="张三", phone="13600136000")
-        )
+        data = MemberInput(display_name="张三", phone="13600136000", joined_at=datetime(2024, 3, 10, 4, 0))
+        dup_id, dup_ms = add_member(s, workspace.owner, workspace.group_id, data)
         bulk_copy_to_group(s, workspace.owner, [dup_ms], workspace.other_group_id)
         record_checkins(s, workspace.owner, workspace.group_id, DAY, [workspace.memberships["张三"], dup_ms])
         record_checkins(s, workspace.owner, workspace.group_id, DAY + timedelta(days=1), [dup_ms])
