@@ -9,13 +9,15 @@ with NewerSchemaError (a newer QunDesk made it)."""
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import clock
@@ -32,8 +34,16 @@ class NewerSchemaError(DatabaseError):
     pass
 
 
+class LoginRejectedError(DatabaseError):
+    """The server refused the login (wrong password, no such login): a failed sign-in (CLI exit 4)."""
+
+
 class DatabaseLockedError(DatabaseError):
     pass
+
+
+class ReadOnlyError(DatabaseError):
+    """The workspace file, or the folder it is in, cannot be written."""
 
 
 def to_url(url_or_path: str | Path) -> str:
@@ -46,6 +56,40 @@ def to_url(url_or_path: str | Path) -> str:
     return f"sqlite:///{Path(s).expanduser().resolve()}"
 
 
+PASSWORD_PARAMS = frozenset({"password", "passwd", "pwd", "pass"})  # a password given as ?password=…
+
+
+def without_password(url: str | URL) -> URL:
+    """The URL without its password, in the user part or as a query parameter (?password=…)."""
+    u = url if isinstance(url, URL) else make_url(to_url(url))
+    secret = [k for k in u.query if k.lower() in PASSWORD_PARAMS]
+    if secret:
+        u = u.difference_update_query(secret)
+    return u._replace(password=None)
+
+
+def display_url(url: str | URL) -> str:
+    """A database URL as it may be printed, logged or stored in a message: `user:***@host:5432/db` when it
+    carries a password (also one given as ?password=…), never the password itself."""
+    u = url if isinstance(url, URL) else make_url(to_url(url))
+    had = u.password is not None or any(k.lower() in PASSWORD_PARAMS for k in u.query)
+    bare = without_password(u)
+    return (bare.set(password="***") if had else bare).render_as_string(hide_password=True)
+
+
+_USERINFO = re.compile(r"(://[^:/@\s]*):[^@\s]*@")
+_PASSWORD_PAIR = re.compile(r"(?i)\b(password|passwd|pwd|pass)\s*=\s*('[^']*'|\"[^\"]*\"|[^\s&;,)]+)")
+
+
+def scrub(text: str, secrets: tuple[str, ...] | list[str] = ()) -> str:
+    """`text` without passwords: every one of `secrets`, the password part of any `scheme://user:password@`
+    and any `password=…` (a URL query or a libpq connection string) become `***`."""
+    for secret in sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    text = _USERINFO.sub(r"\1:***@", text)
+    return _PASSWORD_PAIR.sub(r"\1=***", text)
+
+
 def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
@@ -53,6 +97,33 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA synchronous = FULL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.close()
+
+
+def sqlite_file(url_or_path: str | Path) -> Path | None:
+    """The file of a SQLite workspace (None: a server URL or an in-memory database)."""
+    url = make_url(to_url(url_or_path))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def read_only_problem(url_or_path: str | Path) -> str | None:
+    """Why a SQLite workspace cannot be written — its file or its folder is read-only (SQLite writes its
+    journal beside the file) — or None. Says 只读 / read-only and names the file."""
+    try:
+        path = sqlite_file(url_or_path)
+    except (ArgumentError, ValueError):
+        return None
+    if path is None:
+        return None
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"工作区文件是只读的, 无法写入 (the workspace file is read-only): {path}"
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:  # a new file: the first folder that exists
+        folder = folder.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"工作区所在的文件夹是只读的, 无法写入 (the workspace's folder is read-only): {path}"
+    return None
 
 
 def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
@@ -65,6 +136,20 @@ def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def checked_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
+    """make_engine, with a URL that cannot be parsed or whose driver is missing as a DatabaseError (its message
+    never shows the URL's password)."""
+    try:
+        return make_engine(url_or_path, **kwargs)
+    except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
+        raise DatabaseError(f"不是有效的数据库地址 (not a database URL): {scrub(str(url_or_path))}") from exc
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(
+            "不支持的数据库, 或没有安装它的驱动 (unsupported database, or its driver is not installed:"
+            f" QunDesk works with SQLite files and PostgreSQL): {scrub(str(url_or_path))}: {exc}"
+        ) from exc
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -135,7 +220,8 @@ class Database:
 
     @property
     def url(self) -> str:
-        return self.engine.url.render_as_string(hide_password=True)
+        """The database for people: `user:***@host`, never a password (display_url)."""
+        return display_url(self.engine.url)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -149,15 +235,25 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None) -> Database:
     """Open (and create or upgrade) a workspace. Raises DatabaseError subclasses with clear messages."""
-    engine = make_engine(url_or_path)
+    read_only = read_only_problem(url_or_path)
+    if read_only is not None:
+        raise ReadOnlyError(read_only)
+    engine = checked_engine(url_or_path)
     try:
         rev = current_revision(engine)
     except DBAPIError as exc:  # locked, not a database, cannot connect …
         engine.dispose()
         msg = str(exc.orig) if exc.orig else str(exc)
+        if "readonly" in msg or "read-only" in msg:
+            raise ReadOnlyError(
+                f"工作区是只读的, 无法写入 (the workspace is read-only): {display_url(engine.url)}"
+            ) from exc
         if "locked" in msg:
             raise DatabaseLockedError(f"数据库被另一个程序锁定 (database is locked): {engine.url.database}") from exc
-        where = engine.url.render_as_string(hide_password=True)
+        where = display_url(engine.url)
+        refused = ("password authentication failed", "no pg_hba.conf entry")  # libpq: before any SQLSTATE
+        if getattr(exc.orig, "sqlstate", None) in ("28P01", "28000") or any(r in msg for r in refused):
+            raise LoginRejectedError(f"登录被服务器拒绝 (the server refused the login) {where}: {msg}") from exc
         raise DatabaseError(f"无法打开数据库 (cannot open the database) {where}: {msg}") from exc
     db = Database(engine, sessionmaker(engine, expire_on_commit=False))
     head = head_revision()

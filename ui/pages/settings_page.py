@@ -629,4 +629,4 @@ def database_display(database) -> str:
     url = database.engine.url
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
+    return database.url  # user:***@host, never a password (not one given as ?password= either)
