@@ -138,6 +138,29 @@ def _iso_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
 
+def _daily_backup(ctx: Context, database: Database) -> Path | None:
+    """Before the first write of the day on a SQLite workspace: the day's automatic backup, as the window takes
+    at start (desktop.services.backup.auto_backup, pruned to the backups_keep setting). The default workspace's
+    go to backups/ in the data folder, like the window's; another file's to a backups/ folder beside it, so
+    a scratch workspace never takes the day's backup of the real one. A team (PostgreSQL) workspace is backed
+    up by its server (README, Team mode). A backup that fails is a warning: the write goes ahead."""
+    from desktop.paths import default_db_path, resolve_db
+    from desktop.services.backup import auto_backup
+    from models.db import is_sqlite, sqlite_file
+
+    if not is_sqlite(database.engine):
+        return None
+    file = sqlite_file(resolve_db(ctx.db_arg))
+    if file is None:
+        return None
+    folder = None if file.resolve() == default_db_path().resolve() else file.resolve().parent / "backups"
+    try:
+        return auto_backup(database, folder=folder)
+    except (QunDeskError, OSError) as exc:
+        sys.stderr.write(f"qundesk: 提示 (warning): 今天的自动备份没有成功 (today's automatic backup failed): {exc}\n")
+        return None
+
+
 # -- demo -------------------------------------------------------------------------------------------
 
 DEMO_LABELS = {
@@ -331,6 +354,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
 
     database = ctx.database()
     actor = ctx.actor()
+    if not args.dry_run:
+        _daily_backup(ctx, database)
     show = sys.stderr.isatty()
 
     class _TerminalProgress:  # on a terminal only: stderr stays clean for scripts
@@ -435,6 +460,8 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.services.chat_import import run_chat_import
 
     database, actor = ctx.database(), ctx.actor()
+    if not args.dry_run:
+        _daily_backup(ctx, database)
     plan, summary, created = run_chat_import(
         database,
         actor,
@@ -609,19 +636,18 @@ def _sqlite_file(target: str) -> Path | None:
 
 
 def _display_target(target: str) -> str:
-    from sqlalchemy.engine import make_url
+    """A database for people: its URL with `user:***@host`, never a password (also not one in ?password=)."""
+    from desktop.team import display_url
 
-    from models.db import to_url
-
-    return make_url(to_url(target)).render_as_string(hide_password=True)
+    return display_url(target)
 
 
 def _cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.paths import resolve_db
-    from models.db import current_revision, head_revision, make_engine
+    from models.db import checked_engine, current_revision, head_revision
 
     target = resolve_db(ctx.db_arg)
-    engine = make_engine(target)
+    engine = checked_engine(target)
     try:
         before = current_revision(engine)
     finally:
@@ -642,17 +668,23 @@ def _cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
 
 def _cmd_db_status(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.paths import resolve_db
-    from models.db import current_revision, head_revision, known_revisions, make_engine
+    from models.db import checked_engine, current_revision, head_revision, known_revisions
 
     target = resolve_db(ctx.db_arg)
     head = head_revision()
+    try:
+        file = _sqlite_file(target)
+    except Exception:  # not a URL (ValueError, ArgumentError): exit 3 with the message, never the password
+        checked_engine(target)
+        raise
+    if file is None:
+        checked_engine(target).dispose()  # a server URL QunDesk cannot use (no driver): said before connecting
     print(f"数据库 (database): {_display_target(target)}")
-    file = _sqlite_file(target)
     if file is not None and not file.exists():
         current = None
         state = "文件不存在, 将在首次使用时创建 (no file yet; created on first use)"
     else:
-        engine = make_engine(target)
+        engine = checked_engine(target)
         try:
             current = current_revision(engine)
         finally:
@@ -690,15 +722,25 @@ def _args_checkin(p: argparse.ArgumentParser) -> None:
     p.add_argument("names", nargs="*", metavar="NAME", help="成员姓名、昵称或微信号 / member names")
 
 
-def _parse_day(text: str | None) -> date:
+def _parse_day(text: str | None, *, future: bool = True) -> date:
+    """--date as a day: YYYY-MM-DD, not before 2000 (no community logged anything then: 0001-01-01 is a typo),
+    and with `future=False` not after today."""
+    from desktop.services.checkins import EARLIEST_DAY
     from models import clock
 
     if not text:
         return clock.today()
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError as exc:
         raise InputError(f"--date: 日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): {text!r}") from exc
+    if day < EARLIEST_DAY:
+        raise InputError(
+            f"--date: {day} 太早, 日期不能早于 {EARLIEST_DAY} (a day before {EARLIEST_DAY} is not a real date)"
+        )
+    if not future and day > clock.today():
+        raise InputError(f"--date: {day} 是未来的日期, 不能为它打卡 (a future day: nothing to check in yet)")
+    return day
 
 
 OUTCOME_LABELS = {
@@ -742,10 +784,11 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     )
     from desktop.tasks import Progress
 
-    day = _parse_day(args.date)
+    day = _parse_day(args.date, future=False)
     if bool(args.paste) == bool(args.names):
         raise InputError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
     database, actor = ctx.database(), ctx.actor()
+    _daily_backup(ctx, database)
     if args.paste:
         path = Path(args.paste)
         text = _read_paste(path)
@@ -885,12 +928,20 @@ def _cmd_export_roster(ctx: Context, args: argparse.Namespace) -> int:
 
 def _args_backup(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="备份文件 (SQLite) / backup file (SQLite)")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace FILE when it exists already")
 
 
 def _cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.services.backup import backup_workspace
+    from desktop.services.backup import backup_workspace, describe_existing
 
-    path = backup_workspace(ctx.database(), Path(args.output))
+    output = Path(args.output)
+    existing = describe_existing(output)
+    if existing is not None and not output.is_dir() and not args.force:
+        raise InputError(
+            f"-o {output}: 已存在 {existing}: 未覆盖, 要覆盖请加 --force"
+            " (it exists already: nothing was written; add --force to replace it)"
+        )
+    path = backup_workspace(ctx.database(), output)
     print(f"已备份 (backup written): {path}")
     return EXIT_OK
 
@@ -909,7 +960,8 @@ def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     target = resolve_db(ctx.db_arg)
     actor = ctx.actor() if ctx.operator else Actor(0, "群主", "owner")  # a new/empty target has no operators yet
     counts = restore_workspace(actor, Path(args.file), target)
-    print(f"已恢复到 (restored into) {target}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    shown = _display_target(target) if "://" in target else target
+    print(f"已恢复到 (restored into) {shown}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
     return EXIT_OK
 
 
@@ -1098,6 +1150,62 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _read_only(db_arg: str | None, detail: str) -> str | None:
+    """For SQLite's "unable to open database file" / "attempt to write a readonly database": say that the
+    workspace (its file or its folder) is read-only, naming the file, when it is."""
+    if "unable to open database file" not in detail and "readonly" not in detail:
+        return None
+    from desktop.paths import resolve_db
+    from models.db import read_only_problem
+
+    return read_only_problem(resolve_db(db_arg))
+
+
+def _secrets(db_arg: str | None) -> tuple[str, ...]:
+    """The passwords this run knows: the database URL's (user:password@ or ?password=…) and the operator's."""
+    from desktop.paths import resolve_db
+
+    target = resolve_db(db_arg)
+    found: tuple[str, ...] = ()
+    if "://" in target:
+        from desktop.team import url_secrets
+
+        found = url_secrets(target)
+    operator_password = os.environ.get(PASSWORD_ENV)
+    return (*found, operator_password) if operator_password else found
+
+
+class _Scrubbed:
+    """stdout/stderr while a command runs with a password around: whatever is written (a message, an engine
+    error that echoes a connection string, a bug's traceback) reaches the terminal without it."""
+
+    def __init__(self, stream: Any, secrets: tuple[str, ...]):
+        self._stream = stream
+        self._secrets = secrets
+
+    def write(self, text: str) -> int:
+        from desktop.team import scrub
+
+        self._stream.write(scrub(text, self._secrets))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _scrub_output(secrets: tuple[str, ...]) -> Callable[[], None]:
+    """Route stdout and stderr through _Scrubbed while there are secrets; returns what puts them back."""
+    if not secrets:
+        return lambda: None
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Scrubbed(out, secrets), _Scrubbed(err, secrets)
+
+    def restore() -> None:
+        sys.stdout, sys.stderr = out, err
+
+    return restore
+
+
 def _open_window(args: argparse.Namespace) -> int:
     try:
         from ui.app import run_app
@@ -1116,6 +1224,8 @@ def _run(args: argparse.Namespace) -> int:
     from models.db import DatabaseError
 
     ctx = Context(args.db, args.operator)
+    secrets = _secrets(args.db)
+    restore_streams = _scrub_output(secrets)
     try:
         return args.handler(ctx, args)
     except QunDeskError as exc:
@@ -1124,11 +1234,19 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_DATABASE)
     except DBAPIError as exc:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
-        return _fail(f"数据库错误 (database error): {detail}", EXIT_DATABASE)
+        return _fail(_read_only(args.db, detail) or f"数据库错误 (database error): {detail}", EXIT_DATABASE)
     except sqlite3.Error as exc:
-        return _fail(f"数据库错误 (database error): {exc}", EXIT_DATABASE)
+        return _fail(_read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}", EXIT_DATABASE)
+    except Exception:
+        if not secrets:
+            raise
+        import traceback
+
+        traceback.print_exc()  # a bug: its traceback, through the stream that hides the password
+        return EXIT_BAD_INPUT
     finally:
         ctx.close()
+        restore_streams()
 
 
 def main(argv: list[str] | None = None) -> int:

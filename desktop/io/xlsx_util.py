@@ -399,6 +399,55 @@ def check_target(path: Path) -> Path:
     return folder / path.name
 
 
+class _WriteGuard:
+    """The temporary file as openpyxl's ZipFile sees it. When a write fails (disk full), openpyxl leaves its
+    ZipFile unclosed; garbage collection later closes it, and that close writes to the file again and would
+    print a second error ("Exception ignored in ZipFile.__del__"). After the first failure nothing reaches the
+    file any more: writes and seeks only move a position (so the ZipFile's own bookkeeping stays consistent
+    and raises nothing), and the one clean message of save_atomic is all the user sees."""
+
+    def __init__(self, fh):
+        self._fh = fh
+        self._pos = 0  # a new, empty file
+        self.failed = False
+
+    def _call(self, name: str, *args):
+        try:
+            return getattr(self._fh, name)(*args)
+        except (OSError, ValueError):
+            self.failed = True
+            raise
+
+    def write(self, data) -> int:
+        n = len(data) if self.failed else self._call("write", data)
+        self._pos += n
+        return n
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if not self.failed:
+            self._pos = self._call("seek", offset, whence)
+        elif whence == 0:
+            self._pos = offset
+        elif whence == 1:
+            self._pos += offset
+        return self._pos
+
+    def tell(self) -> int:
+        if not self.failed:
+            self._pos = self._call("tell")
+        return self._pos
+
+    def flush(self) -> None:
+        if not self.failed:
+            self._call("flush")
+
+    def seekable(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str):
+        return getattr(self._fh, name)
+
+
 def save_atomic(wb: Workbook, path: Path) -> Path:
     """Save to a temporary file beside `path`, fsync, then move it into place (os.replace is atomic).
     On any failure the temporary file is removed and the old file at `path` is left untouched."""
@@ -410,7 +459,11 @@ def save_atomic(wb: Workbook, path: Path) -> Path:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            wb.save(fh)
+            guard = _WriteGuard(fh)
+            try:
+                wb.save(guard)
+            finally:
+                guard.failed = True  # whatever openpyxl left open cannot write here any more
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private (0600): give it the old file's mode, or the usual 0644

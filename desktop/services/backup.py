@@ -21,9 +21,11 @@ backup's, inside the copy transaction."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import random
 import re
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -44,6 +46,7 @@ from models.db import (
     Database,
     DatabaseError,
     backup_sqlite_file,
+    display_url,
     head_revision,
     known_revisions,
     make_engine,
@@ -57,7 +60,9 @@ __all__ = [
     "auto_backup",
     "backup_workspace",
     "check_integrity",
+    "clear_stale_temp",
     "copy_workspace",
+    "describe_existing",
     "is_retryable",
     "list_backups",
     "restore_workspace",
@@ -98,7 +103,7 @@ def _tables() -> list[Table]:
 
 
 def _where(engine: Engine) -> str:
-    return engine.url.render_as_string(hide_password=True)
+    return display_url(engine.url)  # user:***@host: a message never carries a password
 
 
 def _revision(conn: Connection) -> str | None:
@@ -168,6 +173,36 @@ def _sqlite_check(path: Path, pragma: str = "integrity_check") -> str | None:
     if rows == ["ok"]:
         return None
     return "; ".join(str(r) for r in rows[:10]) or "no answer"
+
+
+def _check_target_file(path: Path, what: str) -> None:
+    """A file QunDesk is about to write: not a folder, in a folder that exists (or can be made) and is writable."""
+    if path.is_dir():
+        raise BackupError(
+            f"{what}: {path} 是文件夹, 不是文件, 请给出文件名"
+            f" (is a folder, not a file: give a file name such as {path / 'qundesk-backup.sqlite'})"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"无法创建文件夹 (cannot create the folder) {path.parent}: {exc.strerror or exc}") from exc
+    if not os.access(path.parent, os.W_OK):
+        raise BackupError(f"文件夹是只读的, 无法写入 (the folder is read-only): {path.parent}")
+
+
+def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
+    """One clear message for a write that failed: disk full, read-only, or what the system said."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig)
+    if "disk I/O error" in text or getattr(orig, "errno", None) == errno.EIO:  # SQLite on a full disk, often
+        with contextlib.suppress(OSError):
+            if shutil.disk_usage(path.parent).free < 1024 * 1024:
+                text = "disk is full"
+    if getattr(orig, "errno", None) == errno.ENOSPC or "disk is full" in text or "No space left" in text:
+        return BackupError(f"磁盘空间不足 (disk full) writing {path}; 未写入任何内容 (nothing was written)")
+    if getattr(orig, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
+        return BackupError(f"只读, 无法写入 (read-only: cannot write) {path}")
+    return BackupError(f"{what} {path}: {getattr(orig, 'strerror', None) or text}")
 
 
 def _tmp_beside(path: Path, tag: str) -> Path:
@@ -376,27 +411,30 @@ def backup_workspace(database: Database | Engine, path: str | Path, *, progress:
     src_path = _sqlite_path(engine)
     if src_path is not None and src_path.resolve() == path:
         raise BackupError(f"备份文件不能是工作区本身 (the backup file cannot be the workspace itself): {path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _check_target_file(path, "备份文件 (the backup file)")
     tmp = _tmp_beside(path, "backup")
     try:
-        if src_path is not None:
-            _step(progress, 0, 1)
-            try:
+        try:
+            if src_path is not None:
+                _step(progress, 0, 1)
                 backup_sqlite_file(engine, tmp)
-            except sqlite3.Error as exc:
-                raise BackupError(f"备份失败 (backup failed) {src_path}: {exc}") from exc
-            _step(progress, 1, 1)
-        else:
-            target = open_database(tmp)
-            try:
-                copy_workspace(engine, target.engine, progress=progress)
-            finally:
-                target.dispose()
-        _finish_sqlite_file(tmp)
+                _step(progress, 1, 1)
+            else:
+                target = open_database(tmp)
+                try:
+                    copy_workspace(engine, target.engine, progress=progress)
+                finally:
+                    target.dispose()
+            _finish_sqlite_file(tmp)
+        except (OSError, sqlite3.Error, DBAPIError, DatabaseError) as exc:
+            raise _write_failed(exc, path, "备份失败 (backup failed)") from exc
         problem = _sqlite_check(tmp)
         if problem is not None:
             raise BackupError(f"备份文件检查失败 (the backup failed its integrity check): {problem}")
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _write_failed(exc, path, "备份失败 (backup failed)") from exc
     finally:
         _remove_sqlite_file(tmp)
         with contextlib.suppress(FileNotFoundError):
@@ -419,6 +457,7 @@ def auto_backup(
     target_dir = Path(folder) if folder is not None else backups_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / f"{AUTO_PREFIX}{today:%Y%m%d}.sqlite"
+    clear_stale_temp(target_dir)
     if target.exists():
         return None
     if keep is None:
@@ -453,6 +492,27 @@ def _file_revision(path: Path) -> str | None:
     except (OSError, sqlite3.Error):
         return None
     return row[0] if row else None
+
+
+def describe_existing(path: str | Path) -> str | None:
+    """What is at `path` already, in words (None: nothing): a QunDesk workspace or backup, another SQLite
+    database, a folder, or some other file."""
+    path = Path(path)
+    if path.is_dir():
+        return "文件夹 (a folder)"
+    if not path.exists():
+        return None
+    rev = _file_revision(path)
+    if rev is not None:
+        return f"QunDesk 工作区或备份 (a QunDesk workspace or backup, revision {rev})"
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(16)
+    except OSError:
+        magic = b""
+    if magic == SQLITE_MAGIC:
+        return "SQLite 数据库 (a SQLite database)"
+    return f"文件 (a file of {path.stat().st_size} bytes)"
 
 
 def list_backups(folder: str | Path | None = None) -> list[BackupInfo]:
@@ -527,6 +587,74 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
     return copy
 
 
+RESTORE_WORKDIR = "qundesk-restore-"  # + pid + "-" + random: the temp folder of a restore
+_STALE_WORKDIR = re.compile(r"^qundesk-restore-(?:(\d+)-)?")
+_STALE_TMP = re.compile(r"^\.auto-\d{8}\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")
+
+
+def _pid_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (when unsure: yes, and its files are left alone)."""
+    if pid <= 0:
+        return True
+    if os.name == "nt":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's process
+        return True
+    return True
+
+
+def clear_stale_temp(backups: str | Path | None = None, temp: str | Path | None = None) -> list[Path]:
+    """Remove what killed runs left behind: restore work folders (`qundesk-restore-PID-…` in the temp folder)
+    whose process is gone, and half-written automatic backups (`.auto-YYYYMMDD.sqlite.backup.tmp`) of other
+    days in the backups folder. Returns what was removed."""
+    removed: list[Path] = []
+    folder = Path(temp) if temp is not None else Path(tempfile.gettempdir())
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        entries = []
+    for entry in entries:
+        m = _STALE_WORKDIR.match(entry.name)
+        if m is None or not entry.is_dir():
+            continue
+        if m.group(1) is not None:
+            stale = not _pid_alive(int(m.group(1)))
+        else:  # made before work folders carried their process id: stale after a day
+            try:
+                stale = time.time() - entry.stat().st_mtime > 86_400
+            except OSError:
+                stale = False
+        if stale:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    if backups is not None:
+        today = f".{AUTO_PREFIX}{clock.today():%Y%m%d}."
+        try:
+            tmps = [p for p in Path(backups).iterdir() if _STALE_TMP.match(p.name) and not p.name.startswith(today)]
+        except OSError:
+            tmps = []
+        for p in tmps:  # today's is cleared (or in use) by today's backup itself
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed.append(p)
+    return removed
+
+
 def _existing_data(url: str) -> dict[str, int] | None:
     """Rows in the target outside the first-start defaults (None: the target has no QunDesk tables)."""
     engine = make_engine(url)
@@ -557,7 +685,10 @@ def restore_workspace(
     require(actor, "restore_backup")
     backup_file = Path(backup_file).expanduser()
     url = to_url(target_url_or_path)
-    with tempfile.TemporaryDirectory(prefix="qundesk-restore-") as workdir:
+    clear_stale_temp()
+    # the checked copy of the backup is made in a folder named after this process: a run that is killed
+    # (SIGKILL, power cut) leaves it behind, and the next restore or automatic backup removes it
+    with tempfile.TemporaryDirectory(prefix=f"{RESTORE_WORKDIR}{os.getpid()}-") as workdir:
         source = _prepared_backup(backup_file, Path(workdir))
         src_engine = make_engine(source)
         try:
@@ -580,15 +711,18 @@ def restore_workspace(
 
 
 def _restore_into_new_file(src_engine: Engine, target_file: Path, progress: Any) -> dict[str, int]:
-    target_file.parent.mkdir(parents=True, exist_ok=True)
+    _check_target_file(target_file, "恢复目标 (the restore target)")
     tmp = _tmp_beside(target_file, "restore")
     try:
-        target = open_database(tmp)
         try:
-            counts = copy_workspace(src_engine, target.engine, progress=progress)
-        finally:
-            target.dispose()
-        _finish_sqlite_file(tmp)
+            target = open_database(tmp)
+            try:
+                counts = copy_workspace(src_engine, target.engine, progress=progress)
+            finally:
+                target.dispose()
+            _finish_sqlite_file(tmp)
+        except (OSError, sqlite3.Error, DBAPIError, DatabaseError) as exc:
+            raise _write_failed(exc, target_file, "恢复失败 (restore failed)") from exc
         problem = _sqlite_check(tmp)
         if problem is not None:
             raise BackupError(f"恢复结果检查失败 (the restored workspace failed its integrity check): {problem}")
