@@ -1,0 +1,117 @@
+"""Issue 14's fault edges as the window shows them: a read-only workspace at start says so (naming the file),
+and the team database's address is kept and shown without its password (also one given as ?password=)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from PySide6.QtCore import QSettings
+from sqlalchemy.engine import make_url
+
+from desktop.workspace import open_workspace
+from ui.pages.settings_page import TEAM_URL_KEY, SettingsPage, database_display
+
+pytestmark = OFFSCREEN_QUIRKS
+REPO = Path(__file__).resolve().parents[2]
+
+# The window's start (ui.app.run_app) with its message boxes printed instead of shown.
+_START = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QMessageBox
+
+    def show(parent, title, text, *args, **kwargs):
+        print("MESSAGE:", text, flush=True)
+        return QMessageBox.StandardButton.Ok
+
+    QMessageBox.critical = QMessageBox.warning = show
+    from ui.app import run_app
+
+    print("EXIT", run_app(sys.argv[1], sys.argv[2]), flush=True)
+    """
+)
+
+
+def _without_privileges() -> list[str] | None:
+    """How to start a process to which file permissions apply (root: without the capabilities that bypass
+    them); None when that cannot be done here."""
+    if sys.platform == "win32":
+        return None
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        return None
+    caps = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_the_window_says_a_read_only_workspace_is_read_only(what, tmp_path):
+    prefix = _without_privileges()
+    if prefix is None:
+        pytest.skip("cannot start a process to which file permissions apply here")
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    path = folder / "workspace.sqlite"
+    open_workspace(path).dispose()
+    for side in folder.glob("workspace.sqlite-*"):
+        side.unlink()
+    env = {k: v for k, v in os.environ.items() if k != "QUNDESK_DB"}
+    env.update(QUNDESK_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    try:
+        if what == "file":
+            path.chmod(0o444)
+        else:
+            folder.chmod(0o555)
+        for lang, words in (("en", "read-only"), ("zh_CN", "只读")):
+            done = subprocess.run(
+                [*prefix, sys.executable, "-c", _START, str(path), lang],
+                cwd=REPO,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            messages = [line for line in done.stdout.splitlines() if line.startswith("MESSAGE:")]
+            assert len(messages) == 1, done.stdout + done.stderr
+            assert words in messages[0] and str(path) in messages[0]
+            assert "unable to open database file" not in done.stdout
+            assert done.stdout.strip().endswith("EXIT 3")
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+
+
+def test_the_team_address_is_kept_and_shown_without_any_password(qtbot, tmp_path, pg_url):
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path)
+    try:
+        page = SettingsPage(ws.database, ws.owner)
+        qtbot.addWidget(page)
+        base = make_url(pg_url)
+        typed = base.set(password="S3cretPw4x9").update_query_dict({"password": "QueryPw7y2", "sslmode": "disable"})
+        page.team_url_edit.setText(typed.render_as_string(hide_password=False))
+        assert page.save_team()
+        stored = str(QSettings().value(TEAM_URL_KEY))
+        assert "S3cretPw4x9" not in stored and "QueryPw7y2" not in stored and "sslmode=disable" in stored
+        assert page.team_url_edit.text() == stored
+        QSettings().sync()
+        for ini in (tmp_path / "qsettings").rglob("*"):
+            if ini.is_file():
+                data = ini.read_text(encoding="utf-8", errors="replace")
+                assert "S3cretPw4x9" not in data and "QueryPw7y2" not in data
+    finally:
+        close_workspace(ws)
+    team = open_workspace(typed.render_as_string(hide_password=False))
+    try:
+        shown = database_display(team)
+        assert f"{base.username}:***@" in shown and "S3cretPw4x9" not in shown and "QueryPw7y2" not in shown
+    finally:
+        team.dispose()
