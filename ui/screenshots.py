@@ -224,7 +224,16 @@ def _onboarding(window, outdir: Path) -> Path:
         page.overall_button.click()
         page.table.setFocus()
         page.table.setCurrentIndex(page.model.index(0, 3))
-    return _save(window, outdir / "onboarding.png")
+    shot = _save(window, outdir / "onboarding.png")
+    # a recorded step clicked: what it holds (the first ✓ with an answer), to change it
+    for row in range(page.model.rowCount()):
+        if page.model.is_done(row, 3):
+            dialog = page.show_step_record(row, 3)
+            if dialog is not None:
+                _save(dialog, outdir / "onboarding_step_record.png")
+                dialog.reject()
+            break
+    return shot
 
 
 CHAT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "chat"

@@ -319,6 +319,51 @@ def record_step(
     return StepOutcome(ms.status, became_active)
 
 
+def edit_step_record(
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    step_id: int,
+    *,
+    answer: str | None,
+    amount_cents: int | None = None,
+) -> None:
+    """Change what a recorded step holds — the answer (None or blanks clear it) and, for a payment, the
+    amount — keeping when and by whom it was recorded. The status does not move."""
+    require(actor, "record_participation")
+    ms = session.get(Membership, membership_id)
+    if ms is None:
+        raise NotFound(f"membership {membership_id}")
+    step = _step(session, step_id)
+    prog = session.scalar(
+        select(StepProgress).where(StepProgress.membership_id == membership_id, StepProgress.step_id == step_id)
+    )
+    if prog is None:
+        raise ValidationError("step", f"「{step.name}」还没有记录 (this step is not recorded yet)")
+    if amount_cents is not None and amount_cents < 0:
+        raise ValidationError("amount", "金额不能为负 (amount must not be negative)")
+    answer = (answer or "").strip() or None
+    before = {"answer": prog.answer, "amount_cents": prog.amount_cents}
+    prog.answer = answer
+    if step.kind == "payment" and amount_cents is not None:
+        prog.amount_cents = amount_cents
+        ms.fee_paid_cents = amount_cents
+    if step.code == "purpose":
+        ms.purpose = answer
+    after = {"answer": prog.answer, "amount_cents": prog.amount_cents}
+    if after != before:  # "step.record" as record_step's own re-recording: the step's record changed
+        record_audit(
+            session,
+            actor.id,
+            "step.record",
+            "membership",
+            membership_id,
+            before={"step": step.name, **before},
+            after={"step": step.name, **after},
+        )
+    session.flush()
+
+
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
     ms = session.get(Membership, membership_id)

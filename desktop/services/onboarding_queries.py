@@ -1,5 +1,6 @@
 """Read-only look-ups for the Onboarding page: who is stalled for more than N days (the metrics definition,
-with N chosen on the page), what a recorded step holds (for tooltips and undo) and the group's fee."""
+with N chosen on the page), what a recorded step holds (for tooltips, undo and the step's record dialog) and
+the group's fee."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.errors import NotFound
 from desktop.metrics import stalled_query
 from desktop.settings import get_setting
-from models import Group, Operator, StepProgress
+from models import EntryStep, Group, Member, Membership, Operator, StepProgress
 
 
 def _as_date(value) -> date:
@@ -64,6 +66,33 @@ def step_details(session: Session, membership_ids: Iterable[int]) -> dict[tuple[
         for mid, sid, done_at, operator, answer, amount, version in rows:
             out[(mid, sid)] = StepDetail(done_at, operator, answer, amount, version)
     return out
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """One recorded step of one membership, as the step's record dialog shows it."""
+
+    membership_id: int
+    step_id: int
+    display_name: str
+    member_status: str
+    step_name: str
+    step_kind: str
+    step_retired: bool
+    detail: StepDetail | None  # None: the step is not recorded (any more)
+
+
+def step_record(session: Session, membership_id: int, step_id: int) -> StepRecord:
+    row = session.execute(
+        select(Member.display_name, Membership.status)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id == membership_id)
+    ).one_or_none()
+    step = session.get(EntryStep, step_id)
+    if row is None or step is None:
+        raise NotFound(f"membership {membership_id} / step {step_id}")
+    detail = step_details(session, [membership_id]).get((membership_id, step_id))
+    return StepRecord(membership_id, step_id, row[0], row[1], step.name, step.kind, step.retired_at is not None, detail)
 
 
 def group_fee_cents(session: Session, group_id: int) -> int:

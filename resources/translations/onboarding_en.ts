@@ -60,11 +60,6 @@
             <translation>Record the chosen step for every selected member, all at once</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/onboarding_page.py" line="236" />
-            <source>Click an empty cell or press Space/Enter to record a step · Delete removes a ✓ · Ctrl+Z undoes the last change</source>
-            <translation>Click an empty cell or press Space/Enter to record a step · Delete removes a ✓ · Ctrl+Z undoes the last change</translation>
-        </message>
-        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="248" />
             <source>Undo</source>
             <translation>Undo</translation>
@@ -201,6 +196,14 @@
             <source>Select a newcomer first</source>
             <translation>Select a newcomer first</translation>
         </message>
+        <message>
+            <source>Click an empty cell or press Space/Enter to record a step · click a ✓ to see or change what was recorded · Delete removes a ✓ · Ctrl+Z undoes the last change</source>
+            <translation>Click an empty cell or press Space/Enter to record a step · click a ✓ to see or change what was recorded · Delete removes a ✓ · Ctrl+Z undoes the last change</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
     </context>
     <context>
         <name>ProgressMatrixModel</name>
@@ -299,6 +302,10 @@
             <location filename="../../ui/models/progress_matrix_model.py" line="244" />
             <source>Retired step: the record is kept</source>
             <translation>Retired step: the record is kept</translation>
+        </message>
+        <message>
+            <source>Click to see or change it</source>
+            <translation>Click to see or change it</translation>
         </message>
     </context>
     <context>
@@ -435,6 +442,79 @@
             <location filename="../../ui/dialogs/steps_dialog.py" line="224" />
             <source>optional</source>
             <translation>optional</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepRecordDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Not recorded.</source>
+            <translation>Not recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Done %1</source>
+            <translation>Done %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>recorded by %1</source>
+            <translation>recorded by %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>read rules version %1</source>
+            <translation>read rules version %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>retired step: the record is kept</source>
+            <translation>retired step: the record is kept</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>No answer recorded. Type it here.</source>
+            <translation>No answer recorded. Type it here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>No answer recorded.</source>
+            <translation>No answer recorded.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Answer</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Amount paid</source>
+            <translation>Amount paid</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Take the step back</source>
+            <translation>Take the step back</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>The step is no longer done; what it held is removed</source>
+            <translation>The step is no longer done; what it held is removed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Close</source>
+            <translation>Close</translation>
         </message>
     </context>
 </TS>

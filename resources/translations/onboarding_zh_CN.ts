@@ -60,11 +60,6 @@
             <translation>一次性为所有选中的成员记录所选步骤</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/onboarding_page.py" line="236" />
-            <source>Click an empty cell or press Space/Enter to record a step · Delete removes a ✓ · Ctrl+Z undoes the last change</source>
-            <translation>单击空白格或按空格/回车记录步骤 · Delete 删除 ✓ · Ctrl+Z 撤销上一步</translation>
-        </message>
-        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="248" />
             <source>Undo</source>
             <translation>撤销</translation>
@@ -198,6 +193,14 @@
             <source>Select a newcomer first</source>
             <translation>请先选中一位新人</translation>
         </message>
+        <message>
+            <source>Click an empty cell or press Space/Enter to record a step · click a ✓ to see or change what was recorded · Delete removes a ✓ · Ctrl+Z undoes the last change</source>
+            <translation>单击空白格或按空格/回车记录步骤 · 单击 ✓ 查看或修改记录的内容 · Delete 删除 ✓ · Ctrl+Z 撤销上一步</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
     </context>
     <context>
         <name>ProgressMatrixModel</name>
@@ -294,6 +297,10 @@
             <location filename="../../ui/models/progress_matrix_model.py" line="244" />
             <source>Retired step: the record is kept</source>
             <translation>已停用的步骤：记录会保留</translation>
+        </message>
+        <message>
+            <source>Click to see or change it</source>
+            <translation>单击可查看或修改</translation>
         </message>
     </context>
     <context>
@@ -430,6 +437,79 @@
             <location filename="../../ui/dialogs/steps_dialog.py" line="224" />
             <source>optional</source>
             <translation>可选</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepRecordDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Not recorded.</source>
+            <translation>没有记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Done %1</source>
+            <translation>完成于 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>recorded by %1</source>
+            <translation>记录人 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>read rules version %1</source>
+            <translation>阅读的群规版本 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>retired step: the record is kept</source>
+            <translation>步骤已停用：记录保留</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>No answer recorded. Type it here.</source>
+            <translation>没有记录回答，可在这里填写。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>No answer recorded.</source>
+            <translation>没有记录回答。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Answer</source>
+            <translation>回答</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Amount paid</source>
+            <translation>实付金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Take the step back</source>
+            <translation>撤销这一步</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>The step is no longer done; what it held is removed</source>
+            <translation>这一步改为未完成，记录的内容一并删除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/step_record_dialog.py" />
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
     </context>
 </TS>

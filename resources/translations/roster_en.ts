@@ -475,10 +475,6 @@
             <translation>Reason (required)</translation>
         </message>
         <message>
-            <source>Tick a step (click or Space) to record it now; untick to undo.</source>
-            <translation>Tick a step (click or Space) to record it now; untick to undo.</translation>
-        </message>
-        <message>
             <source>Copy welcome</source>
             <translation>Copy welcome</translation>
         </message>
@@ -489,6 +485,14 @@
         <message>
             <source>Copy a welcome for this member to post in the group: the goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</source>
             <translation>Copy a welcome for this member to post in the group: the goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</translation>
+        </message>
+        <message>
+            <source>Click the name to see or change what was recorded</source>
+            <translation>Click the name to see or change what was recorded</translation>
+        </message>
+        <message>
+            <source>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</source>
+            <translation>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</translation>
         </message>
     </context>
     <context>

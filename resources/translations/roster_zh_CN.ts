@@ -473,10 +473,6 @@
             <translation>原因（必填）</translation>
         </message>
         <message>
-            <source>Tick a step (click or Space) to record it now; untick to undo.</source>
-            <translation>勾选步骤（单击或按空格）即记录完成；取消勾选即撤销。</translation>
-        </message>
-        <message>
             <source>Copy welcome</source>
             <translation>复制欢迎词</translation>
         </message>
@@ -487,6 +483,14 @@
         <message>
             <source>Copy a welcome for this member to post in the group: the goal, rules, joining notice and the entry steps still to do; the arrow opens a preview</source>
             <translation>复制给这位成员的欢迎词发到群里：社群目标、群规、入群须知和还要完成的入群步骤；点箭头可先预览</translation>
+        </message>
+        <message>
+            <source>Click the name to see or change what was recorded</source>
+            <translation>单击步骤名称可查看或修改记录的内容</translation>
+        </message>
+        <message>
+            <source>Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see or change its answer.</source>
+            <translation>勾选步骤（单击或按空格）即记录完成；取消勾选即撤销；单击已完成步骤的名称可查看或修改回答。</translation>
         </message>
     </context>
     <context>

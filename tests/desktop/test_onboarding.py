@@ -13,6 +13,7 @@ from desktop.metrics import stalled_onboarding
 from desktop.services.groups import create_group
 from desktop.services.onboarding import (
     add_step,
+    edit_step_record,
     funnel_with_conversion,
     leave_group,
     list_steps,
@@ -23,10 +24,11 @@ from desktop.services.onboarding import (
     undo_step,
     update_rules,
 )
+from desktop.services.onboarding_queries import step_record
 from desktop.services.operators import add_operator
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member
-from models import Membership, StepProgress
+from models import AuditEntry, Membership, StepProgress
 
 
 @pytest.fixture
@@ -66,6 +68,37 @@ def test_recording_every_required_step_makes_a_member(workspace, owner, grp):
         rules_read = s.scalar(select(StepProgress.rules_version).where(StepProgress.step_id == steps["rules"]))
         assert rules_read == 1
         assert balance(s, ref_ms) == 20  # the referrer earns the converted-referral points
+
+
+def test_editing_a_recorded_step_changes_its_answer_or_amount_and_nothing_else(workspace, owner, grp):
+    gid, _ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        record_step(s, owner, newbie, steps["purpose"], answer="想系统学习", when=datetime(2026, 11, 2, 8))
+        record_step(s, owner, newbie, steps["fee"], amount_cents=19900)
+        s.commit()
+        assistant = add_operator(s, owner, "小助理", "assistant")
+        s.commit()
+        edit_step_record(s, assistant, newbie, steps["purpose"], answer="  想认识同行  ")
+        edit_step_record(s, owner, newbie, steps["fee"], answer="转账备注 2026-11", amount_cents=9900)
+        s.commit()
+        purpose = step_record(s, newbie, steps["purpose"])
+        assert purpose.detail.answer == "想认识同行" and purpose.detail.done_at == datetime(2026, 11, 2, 8)
+        assert purpose.detail.operator == owner.name  # recorded by stays who recorded it
+        assert (purpose.display_name, purpose.step_name, purpose.step_kind) == ("新人", "进群目的问答", "question")
+        fee = step_record(s, newbie, steps["fee"]).detail
+        assert (fee.answer, fee.amount_cents) == ("转账备注 2026-11", 9900)
+        ms = s.get(Membership, newbie)
+        assert (ms.purpose, ms.fee_paid_cents, ms.status) == ("想认识同行", 9900, "onboarding")
+        edit_step_record(s, owner, newbie, steps["purpose"], answer="  ")  # blanks clear it
+        s.commit()
+        assert step_record(s, newbie, steps["purpose"]).detail.answer is None and ms.purpose is None
+        audits = s.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == newbie)).all()
+        assert audits.count("step.record") == 2 + 3
+        with pytest.raises(ValidationError):
+            edit_step_record(s, owner, newbie, steps["intro"], answer="还没做的步骤")
+        with pytest.raises(ValidationError):
+            edit_step_record(s, owner, newbie, steps["fee"], answer=None, amount_cents=-1)
 
 
 def test_undo_of_the_completing_step_reverts_status_and_referral(workspace, owner, grp):

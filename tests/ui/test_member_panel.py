@@ -267,3 +267,45 @@ def test_the_tabs_fit_without_scroll_arrows_in_a_1440_wide_window(qtbot, ws):
     assert set(panel.timeline_kinds()) == {"checkin"}
     panel.tabs.setCurrentIndex(1)
     assert not panel.kind_combo.isVisible()
+
+
+def test_clicking_an_answered_step_shows_its_answer_to_change_it(qtbot, panel, ws):
+    """The entry steps tab shows the answer beside the step; clicking the step's name opens what was recorded
+    (not the box, which still takes the step back), where the answer can be changed."""
+    msid = ws.memberships["王小明🌟"]
+    panel.set_membership(msid)
+    panel.tabs.setCurrentIndex(1)
+    item = panel.steps_list.item(0)
+    assert item.checkState() == Qt.CheckState.Checked and "“想早起”" in item.text()
+    assert item.toolTip().startswith("想早起")
+    rect = panel.steps_list.visualItemRect(item)
+    qtbot.mouseClick(panel.steps_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = panel.step_record_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.answer_edit.toPlainText() == "想早起"
+    assert panel.steps_list.item(0).checkState() == Qt.CheckState.Checked  # clicking the name kept the step
+    dialog.answer_edit.selectAll()
+    type_text(qtbot, dialog.answer_edit, "想早起，顺便读书")
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "“想早起，顺便读书”" in panel.steps_list.item(0).text())
+    assert any(t.endswith(": 想早起，顺便读书") for t in panel.timeline_texts())
+
+
+def test_the_box_of_a_done_step_still_takes_it_back_without_opening_anything(qtbot, panel, ws):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    msid = ws.memberships["王小明🌟"]
+    panel.set_membership(msid)
+    panel.tabs.setCurrentIndex(1)
+    view = panel.steps_list
+    item = view.item(0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualItemRect(item)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(box.center().x(), box.center().y()))
+    qtbot.waitUntil(lambda: panel.steps_list.item(0).checkState() == Qt.CheckState.Unchecked)
+    assert panel.step_record_dialog is None

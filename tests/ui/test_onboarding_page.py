@@ -110,7 +110,7 @@ def test_recording_steps_by_keyboard_until_the_member_is_active(qtbot, page, ws)
     assert ms.joined_at.strftime("%Y-%m-%d") in tip and "群主" in tip
 
 
-def test_one_click_records_and_clicking_a_tick_does_nothing(qtbot, page, ws):
+def test_one_click_records_and_clicking_a_tick_records_nothing_again(qtbot, page, ws):
     steps = steps_by_name(ws)
     mid = ws.memberships[APPLICANT]
     index = page.model.index(page.model.row_of_membership(mid), page.model.column_of_step(steps["爆照"]))
@@ -120,6 +120,8 @@ def test_one_click_records_and_clicking_a_tick_does_nothing(qtbot, page, ws):
     before = progress(ws, APPLICANT)[steps["爆照"]].done_at
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert progress(ws, APPLICANT)[steps["爆照"]].done_at == before
+    assert page.step_record_dialog is not None and page.step_record_dialog.isVisible()  # what it holds
+    page.step_record_dialog.close_button.click()
     # a cancelled answer writes nothing
     page.ask_answer = lambda who, step: None
     index = page.model.index(page.model.row_of_membership(mid), page.model.column_of_step(steps["进群目的问答"]))
@@ -412,3 +414,81 @@ def test_acknowledging_the_rules_records_the_current_rules_version(qtbot, page, 
     assert progress(ws, APPLICANT)[steps["阅读群规与入会须知"]].rules_version == 2
     index = page.model.index(page.model.row_of_membership(mid), page.model.column_of_step(steps["阅读群规与入会须知"]))
     assert "Read rules version 2" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_clicking_an_answered_step_shows_the_answer_and_changes_it(qtbot, page, ws):
+    """The answer is asked once; clicking the ✓ shows it (with when and who) instead of asking again, and it
+    can be changed there, or the step taken back (Ctrl+Z brings the answer back)."""
+    steps = steps_by_name(ws)
+    mid = ws.memberships[APPLICANT]
+    asked = []
+    page.ask_answer = lambda who, step: asked.append(step) or "想养成早起的习惯"
+    index = page.model.index(page.model.row_of_membership(mid), page.model.column_of_step(steps["进群目的问答"]))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
+    assert asked == ["进群目的问答"] and progress(ws, APPLICANT)[steps["进群目的问答"]].answer == "想养成早起的习惯"
+
+    index = page.model.index(page.model.row_of_membership(mid), page.model.column_of_step(steps["进群目的问答"]))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
+    assert asked == ["进群目的问答"]  # not asked again
+    dialog = page.step_record_dialog
+    assert dialog.isVisible() and dialog.answer_edit.toPlainText() == "想养成早起的习惯"
+    assert dialog.title_label.text() == f"{APPLICANT} · 进群目的问答" and "群主" in dialog.facts_label.text()
+    assert not dialog.save_button.isEnabled()  # nothing changed yet
+    dialog.answer_edit.selectAll()
+    type_text(qtbot, dialog.answer_edit, "认识同城早起的朋友")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert progress(ws, APPLICANT)[steps["进群目的问答"]].answer == "认识同城早起的朋友"
+    assert membership(ws, APPLICANT).purpose == "认识同城早起的朋友"  # the purpose answer is kept on the member
+    index = page.model.index(page.model.row_of_membership(mid), page.model.column_of_step(steps["进群目的问答"]))
+    assert "Answer: 认识同城早起的朋友" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+    # Enter on the ✓ opens it too; take the step back there, Ctrl+Z brings it back with its answer
+    page.table.setFocus()
+    page.select_cell(mid, steps["进群目的问答"])
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page.step_record_dialog
+    assert dialog.isVisible() and dialog.answer_edit.toPlainText() == "认识同城早起的朋友"
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert steps["进群目的问答"] not in progress(ws, APPLICANT)
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert progress(ws, APPLICANT)[steps["进群目的问答"]].answer == "认识同城早起的朋友"
+
+
+def test_an_assistant_may_fill_in_an_answer_left_empty(qtbot, ws):
+    steps = steps_by_name(ws)
+    page = make_page(qtbot, ws, actor=ws.assistant)
+    mid = ws.memberships[APPLICANT]
+    page.ask_answer = lambda who, step: ""  # left empty when it was recorded
+    for _ in range(2):  # record, then open what was recorded
+        index = page.model.index(page.model.row_of_membership(mid), page.model.column_of_step(steps["进群目的问答"]))
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
+    dialog = page.step_record_dialog
+    assert dialog.answer_edit.toPlainText() == "" and not dialog.answer_edit.isReadOnly()
+    assert "No answer recorded" in dialog.answer_edit.placeholderText()
+    type_text(qtbot, dialog.answer_edit, "补上的回答")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert progress(ws, APPLICANT)[steps["进群目的问答"]].answer == "补上的回答"
+
+
+def test_a_paid_step_shows_its_amount_and_a_correction_moves_the_fee_paid(qtbot, ws):
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "付费训练营", fee_cents=9900)
+        _m, msid = add_member(s, ws.owner, gid, MemberInput(display_name="付费新人", status="applicant"))
+        s.commit()
+    page = make_page(qtbot, ws)
+    page.set_group(gid)
+    fee_step = steps_by_name(ws, gid)["缴纳门槛费"]
+    page.ask_amount = lambda who, step, default: 8800
+    page.table.setFocus()
+    page.select_cell(msid, fee_step)
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)  # recorded: ¥88.00
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)  # the same cell again: what was recorded
+    dialog = page.step_record_dialog
+    assert dialog.isVisible() and dialog.amount_spin is not None and dialog.amount_spin.value() == 88.0
+    dialog.amount_spin.setValue(99.0)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert s.scalar(select(StepProgress.amount_cents).where(StepProgress.membership_id == msid)) == 9900
+        assert s.get(Membership, msid).fee_paid_cents == 9900

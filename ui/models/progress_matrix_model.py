@@ -242,6 +242,7 @@ class ProgressMatrixModel(QAbstractTableModel):
                 lines.append(self.tr("Read rules version %1").replace("%1", str(detail.rules_version)))
         if step.retired:
             lines.append(self.tr("Retired step: the record is kept"))
+        lines.append(self.tr("Click to see or change it"))
         return "\n".join(lines)
 
 

@@ -49,6 +49,7 @@ from desktop.settings import get_setting
 from models import clock
 from models.db import DatabaseError
 from ui.charts import ACCENT, BarChartView
+from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.dialogs.steps_dialog import StepsDialog
 from ui.messages import show_error
 from ui.models.progress_matrix_model import (
@@ -108,6 +109,7 @@ class OnboardingPage(QWidget):
         self._loaded_group: int | None | bool = False  # False: nothing loaded yet
         self._undo: list[_Change] = []
         self.steps_dialog: StepsDialog | None = None
+        self.step_record_dialog: StepRecordDialog | None = None  # the last one opened (tests drive it)
         self.last_message = ""
         # Hooks that ask the user; tests replace them. None means "cancelled".
         self.ask_answer = self._ask_answer
@@ -250,8 +252,8 @@ class OnboardingPage(QWidget):
 
         self.hint_label = QLabel(
             self.tr(
-                "Click an empty cell or press Space/Enter to record a step · Delete removes a ✓ · "
-                "Ctrl+Z undoes the last change"
+                "Click an empty cell or press Space/Enter to record a step · click a ✓ to see or change what "
+                "was recorded · Delete removes a ✓ · Ctrl+Z undoes the last change"
             )
         )
         self.hint_label.setObjectName("hint")
@@ -548,9 +550,13 @@ class OnboardingPage(QWidget):
         if QApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
             return  # Ctrl/Shift-click only selects (for a bulk record)
         step = self.model.step_at(index.column())
-        if step is None or step.retired or self.model.is_done(index.row(), index.column()):
+        if step is None:
             return
-        self.record_cells([(index.row(), index.column())])
+        if self.model.is_done(index.row(), index.column()):
+            self.show_step_record(index.row(), index.column())  # show what was recorded, never ask again
+            return
+        if not step.retired:
+            self.record_cells([(index.row(), index.column())])
 
     @Slot()
     def record_selection(self) -> None:
@@ -561,10 +567,37 @@ class OnboardingPage(QWidget):
             for r, c in cells
             if not self.model.is_done(r, c) and (s := self.model.step_at(c)) is not None and not s.retired
         ]
+        if not todo and len(cells) == 1:
+            self.show_step_record(*cells[0])  # one recorded cell: what it holds
+            return
         if not todo and cells:
             self._show_message(self.tr("Already recorded. Press Delete to undo a step."), undo=False)
             return
         self.record_cells(todo)
+
+    def show_step_record(self, row: int, col: int) -> StepRecordDialog | None:
+        """The record of a done step (when, by whom, the answer or the amount) with Save and "Take the step
+        back" (through undo_selection, so Ctrl+Z brings it back)."""
+        r, s = self.model.row_at(row), self.model.step_at(col)
+        if r is None or s is None or s.id not in r.done:
+            return None
+        dialog = StepRecordDialog(self._database, self._actor, r.membership_id, s.id, self)
+        dialog.changed.connect(self._on_step_record_changed)
+        dialog.remove_requested.connect(self._on_step_record_remove)
+        dialog.finished.connect(dialog.deleteLater)
+        self.step_record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_step_record_changed(self) -> None:
+        self._after_change()
+        self._show_message(self.tr("Saved."), undo=False)
+
+    @Slot(int, int)
+    def _on_step_record_remove(self, membership_id: int, step_id: int) -> None:
+        self.select_cell(membership_id, step_id)
+        self.undo_selection()
 
     @Slot()
     def record_bulk(self) -> None:

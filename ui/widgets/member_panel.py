@@ -45,6 +45,7 @@ from desktop.services.operators import Actor, allowed
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
+from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.messages import localise_message, show_error
 from ui.models.roster_table_model import STATUS_COLORS, status_label
 from ui.widgets.paste_text_button import PasteTextButton
@@ -185,6 +186,7 @@ class MemberPanel(QFrame):
         self.data: MemberPanelData | None = None
         self.active_prompt: PromptDialog | None = None
         self.active_merge_dialog = None
+        self.step_record_dialog: StepRecordDialog | None = None  # the last one opened (tests drive it)
         self._build()
         self._show_empty()
 
@@ -260,6 +262,8 @@ class MemberPanel(QFrame):
         self.steps_list = QListWidget()
         self.steps_list.setObjectName("panelSteps")
         self.steps_list.itemChanged.connect(self._on_step_toggled)
+        self.steps_list.itemClicked.connect(self._on_step_clicked)  # on the name: what was recorded
+        self.steps_list.itemActivated.connect(self._on_step_clicked)  # Enter or double-click
         sl.addWidget(self.steps_list, 1)
         steps_scroll.setWidget(steps_holder)
         self.tabs = QTabWidget()
@@ -429,6 +433,8 @@ class MemberPanel(QFrame):
             text = st.name
             if st.done_at is not None:
                 text += f"  {st.done_at:%Y-%m-%d}"
+                if st.answer:
+                    text += f"  “{_short(st.answer, 24)}”"
             elif not st.required:
                 text += f"  ({self.tr('optional')})"
             if st.retired:
@@ -440,12 +446,16 @@ class MemberPanel(QFrame):
                 flags |= Qt.ItemFlag.ItemIsEnabled
             item.setFlags(flags)
             item.setCheckState(Qt.CheckState.Checked if st.done_at is not None else Qt.CheckState.Unchecked)
-            if st.answer:
-                item.setToolTip(st.answer)
+            if st.done_at is not None:
+                tip = [st.answer] if st.answer else []
+                item.setToolTip("\n".join([*tip, self.tr("Click the name to see or change what was recorded")]))
             self.steps_list.addItem(item)
         self._filling_steps = False
         self.steps_label.setText(
-            self.tr("Tick a step (click or Space) to record it now; untick to undo.")
+            self.tr(
+                "Tick a step (click or Space) to record it now; untick to undo; click a done step's name to see "
+                "or change its answer."
+            )
             if d.steps
             else self.tr("This group has no entry steps.")
         )
@@ -469,11 +479,42 @@ class MemberPanel(QFrame):
                 session.commit()
         except QunDeskError as exc:
             show_error(self, exc)
+        self._step_toggled = True  # the click that ticked it is not a click on the name
         QTimer.singleShot(0, self._after_step_change)  # the list is rebuilt after this item's signal returns
 
     def _after_step_change(self) -> None:
+        self._step_toggled = False
         self.reload()
         self.changed.emit()
+
+    @Slot(QListWidgetItem)
+    def _on_step_clicked(self, item: QListWidgetItem) -> None:
+        """A click on a done step's name shows what was recorded (the answer, when, by whom) to change it."""
+        if getattr(self, "_step_toggled", False) or self.membership_id is None:
+            return
+        if item.checkState() == Qt.CheckState.Checked:
+            self.show_step_record(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_step_record(self, step_id: int) -> StepRecordDialog | None:
+        if self.membership_id is None:
+            return None
+        dialog = StepRecordDialog(self._database, self._actor, self.membership_id, step_id, self)
+        dialog.changed.connect(self._after_step_change)
+        dialog.remove_requested.connect(self._on_step_record_remove)
+        dialog.finished.connect(dialog.deleteLater)
+        self.step_record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(int, int)
+    def _on_step_record_remove(self, membership_id: int, step_id: int) -> None:
+        try:
+            with self._database.session() as session:
+                undo_step(session, self._actor, membership_id, step_id)
+                session.commit()
+        except QunDeskError as exc:
+            show_error(self, exc)
+        self._after_step_change()
 
     def _apply_timeline_filter(self) -> None:
         kind = self.kind_combo.currentData()
