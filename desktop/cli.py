@@ -1177,20 +1177,30 @@ def _secrets(db_arg: str | None) -> tuple[str, ...]:
 
 class _Scrubbed:
     """stdout/stderr while a command runs with a password around: whatever is written (a message, an engine
-    error that echoes a connection string, a bug's traceback) reaches the terminal without it."""
+    error that echoes a connection string, a bug's traceback) reaches the terminal without it. A library may
+    keep the stream it found (alembic's Config binds sys.stdout when it is first imported): once the command
+    is over, this one writes to whatever sys.stdout/sys.stderr is then, still without the password."""
 
-    def __init__(self, stream: Any, secrets: tuple[str, ...]):
+    def __init__(self, name: str, stream: Any, secrets: tuple[str, ...]):
+        self._name = name
         self._stream = stream
         self._secrets = secrets
+        self.active = True
+
+    def _target(self) -> Any:
+        if self.active:
+            return self._stream
+        current = getattr(sys, self._name)
+        return self._stream if current is self else current
 
     def write(self, text: str) -> int:
         from desktop.team import scrub
 
-        self._stream.write(scrub(text, self._secrets))
+        self._target().write(scrub(text, self._secrets))
         return len(text)
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+        return getattr(self._target(), name)
 
 
 def _scrub_output(secrets: tuple[str, ...]) -> Callable[[], None]:
@@ -1198,10 +1208,13 @@ def _scrub_output(secrets: tuple[str, ...]) -> Callable[[], None]:
     if not secrets:
         return lambda: None
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Scrubbed(out, secrets), _Scrubbed(err, secrets)
+    wrapped = _Scrubbed("stdout", out, secrets), _Scrubbed("stderr", err, secrets)
+    sys.stdout, sys.stderr = wrapped
 
     def restore() -> None:
         sys.stdout, sys.stderr = out, err
+        for stream in wrapped:
+            stream.active = False
 
     return restore
 

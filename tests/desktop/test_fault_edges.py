@@ -185,6 +185,19 @@ def test_a_bug_traceback_hides_the_password_too(capsys):
     assert "Hunter22x" not in out + err and "u:***@" in err
 
 
+def test_a_stream_a_library_kept_still_works_after_the_command(capsys):
+    """alembic binds sys.stdout when it is first imported (inside a command, that is the scrubbing stream):
+    after the command it writes to whatever stdout is then, still without the password."""
+    import desktop.cli as cli
+
+    restore = cli._scrub_output(("Hunter22x",))
+    kept = sys.stdout
+    restore()
+    assert sys.stdout is not kept
+    kept.write("later Hunter22x\n")
+    assert capsys.readouterr().out == "later ***\n"
+
+
 # ====================================================================================== backup -o
 
 
