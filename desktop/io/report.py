@@ -22,10 +22,17 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
   of a group is rank i in both) with the ledger below; the print area holds the boards only, because a
   month's ledger runs to hundreds of pages — it stays in the sheet, filterable.
-- 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts), the three charts in H–Q
-  (two on the first printed page, a page break before the funnel so no chart is cut), and the charts'
-  data from column S, outside the print area. Its rows have a fixed height so that Excel and LibreOffice
-  agree where the charts end.
+- 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts) — the 合计 block first,
+  then each group — the daily and structure charts in H–Q, and the charts' data from column S, outside the
+  print area. Its rows have a fixed height so that Excel and LibreOffice agree where the charts end.
+- Printing is what an owner forwards (checked by printing a demo workbook to PDF with LibreOffice: 65 pages
+  before these rules, 49 after; one group's 概览 is one page): 概览 pages break between KPI blocks, never
+  inside one (kpi_page_breaks); the entry funnel goes under the KPIs when they leave room (one group), else
+  it opens page 2, as tall as its bars need so that no step name is skipped; the structure chart is one 100%
+  bar per group against the target, so its value labels never overlap. 积分 prints the boards, not the
+  ledger; 入群进度 prints the people still in the entry process and this month's new members, the members
+  who joined earlier follow below the print area, to filter; 预警 (four columns) prints upright. 成员名册 and
+  打卡明细 print whole: they are the lists people print.
 - Several groups: the tables carry a 社群 column (filterable) instead of one sheet per group; 入群进度 uses
   the union of the groups' step names in process order ("—" where a group has no such step; retired steps
   marked "(已停用)"); the 概览 totals sum the counts, weigh the check-in rate by members and recount the
@@ -45,6 +52,7 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
@@ -54,6 +62,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.axis import ChartLines
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.formatting.rule import ColorScaleRule, FormulaRule
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
@@ -116,6 +126,12 @@ CHART_COLS, CHART_COL_WIDTH = 10, 9.0
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 17.0, 7.0
 ROW_HEIGHT = 15.0  # points
 CHART_ROWS = 14  # rows one chart covers (7 cm ÷ 15 pt = 13.2 rows)
+ROW_CM = ROW_HEIGHT / 72 * 2.54
+# Printing 概览 (landscape A4, one page wide): about this many rows fit on a page at the scale that fits A–Q.
+# Pages break between KPI blocks, never inside one: page 1 holds the headline blocks (合计 first) and the first
+# two charts, page 2 starts with the entry funnel.
+PAGE_ROWS = 44
+FUNNEL_BAR_CM = 0.36  # height per bar of the funnel chart: every step name and value label stays readable
 CHART_DATA_COL = 8 + CHART_COLS + 1  # S: the charts' data, outside the print area
 
 # One dict of every header and label the workbook shows: key -> (Chinese, English).
@@ -150,6 +166,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "✓ attended · ✗ absent · 假 excused · 报 registered",
     ),
     "sub.as_of": ("截至", "as of"),
+    "sub.onboarding_print": (
+        "打印范围: 仍在入群流程中的人和本月入群的成员; 更早入群的成员排在后面, 供筛选",
+        "Printed: people still in the entry process and members who joined this month; earlier members follow, "
+        "to filter",
+    ),
+    "sub.ledger_print": ("积分流水供筛选, 不打印", "The ledger is for filtering, it is not printed"),
     "sub.no_rows": ("(无)", "(none)"),
     "sub.future": ("这个月份还没有开始", "this month has not started yet"),
     "sub.truncated": (
@@ -724,11 +746,15 @@ class _Report:
     def new_sheet(self, name: str):
         return self.wb.create_sheet(name)
 
-    def finish(self, ws, layout: _Layout, *, widths: list[float], freeze: str, title_rows: str | None) -> None:
+    def finish(
+        self, ws, layout: _Layout, *, widths: list[float], freeze: str, title_rows: str | None, portrait: bool = False
+    ) -> None:
         """Widths, frozen pane and print set-up, then the rows (the sheet is closed after this)."""
         set_widths(ws, widths)
         ws.freeze_panes = freeze
         print_setup(ws, title_rows=title_rows)
+        if portrait:
+            ws.page_setup.orientation = "portrait"
         out = SheetRows(self.styles)
         self.rows_written += layout.write(out)
         out.attach(ws)
@@ -752,9 +778,11 @@ class _Report:
             [self.t(k) for k in ("h.group", "h.kpi", "h.this_month", "h.last_month", "h.change", "h.key")],
             height=20,
         )
-        blocks: list[tuple[str, MonthStats, MonthStats]] = [(g.name, g.stats, g.last_stats) for g in self.groups]
+        # the headline first: the 合计 block of several groups, then each group
+        blocks: list[tuple[str, MonthStats, MonthStats]] = []
         if self.totals is not None:
             blocks.append((self.t("h.total"), *self.totals))
+        blocks += [(g.name, g.stats, g.last_stats) for g in self.groups]
         rows: list[list] = []
         row_kinds: list[list] = []
         for name, this, last in blocks:
@@ -811,15 +839,32 @@ class _Report:
         ws.auto_filter.ref = _table_ref(header, kpis)
         # the charts start below the header row: LibreOffice draws whatever reaches into a repeated
         # print-title row on every page
-        chart_rows = self._charts(
-            ws, header.row + 1, (daily_header, daily), (struct_header, struct), (funnel_header, steps)
+        first = header.row + 1
+        charts_end = first + 2 * CHART_ROWS + 1  # the first two charts, H–Q
+        page_breaks = kpi_page_breaks(first, len(KPI_KEYS), len(blocks), first_page_min=charts_end)
+        # The funnel goes under the KPIs when they leave room there (one group: the whole 概览 on one page),
+        # else it opens page 2 beside the KPIs that continue there.
+        funnel_height = _funnel_height(steps.size * len(names))
+        if kpis.last_row + 1 + math.ceil(funnel_height / ROW_CM) <= charts_end:
+            funnel_at = ("A", kpis.last_row + 2, sum(_column_cm(w) for w in widths[:5]) - 0.3)
+        else:
+            funnel_at = (get_column_letter(8), page_breaks[0] + 1, CHART_WIDTH_CM)
+        chart_ends = self._charts(
+            ws,
+            [first, first + CHART_ROWS + 1],
+            funnel_at,
+            (daily_header, daily),
+            (struct_header, struct),
+            (funnel_header, steps),
         )
         last_col = get_column_letter(7 + CHART_COLS)
-        last_row = max(kpis.last_row, chart_rows[-1] + CHART_ROWS)
+        last_row = max(kpis.last_row, chart_ends[-1])
         ws.print_area = f"A1:{last_col}{last_row}"
-        ws.row_breaks.append(Break(id=chart_rows[2] - 1))
+        for row in page_breaks:
+            if row < last_row:
+                ws.row_breaks.append(Break(id=row))
         # repeat the KPI header on later pages only when the KPIs themselves continue there
-        title_rows = f"{header.row}:{header.row}" if kpis.last_row >= chart_rows[2] else None
+        title_rows = f"{header.row}:{header.row}" if kpis.last_row > page_breaks[0] else None
         set_widths(ws, widths)
         ws.freeze_panes = f"A{header.row + 1}"
         print_setup(ws, title_rows=title_rows)
@@ -850,12 +895,12 @@ class _Report:
             out.append(MonthStats(**sums))
         return out[0], out[1]
 
-    def _charts(self, ws, top_row: int, daily_table, struct_table, funnel_table) -> list[int]:
-        """Three charts in H–Q: two on the first printed page, the funnel on the next (a page break is
-        set before it, so no chart is ever cut in two). Returns the rows the charts start at."""
+    def _charts(self, ws, rows: list[int], funnel_at: tuple[str, int, float], daily_table, struct_table, funnel_table):
+        """The daily and structure charts in H–Q from the given rows (the first printed page), the funnel at
+        (column, row, width in cm): under the KPIs, or opening page 2 after a page break, so no chart is ever
+        cut in two. Returns the last row of each."""
         n = len(self.groups)
         col = get_column_letter(8)
-        rows = [top_row, top_row + CHART_ROWS + 1, top_row + 2 * CHART_ROWS + 3]
         daily_header, daily = daily_table
         struct_header, struct = struct_table
         funnel_header, funnel_block = funnel_table
@@ -885,19 +930,30 @@ class _Report:
         _style_chart(chart, legend=n > 1)
         ws.add_chart(chart, f"{col}{rows[0]}")
 
-        # 2. structure against 5/20/75: the target and each group's share, per bucket
+        # 2. structure against 5/20/75: one 100% bar for the target and one per group, split into key, mid
+        # and ordinary voices (series = the buckets' rows). Side by side columns of 6 series put their value
+        # labels on top of each other; within one bar each label sits in its own segment.
         chart = BarChart()
-        chart.type = "col"
+        chart.type = "bar"
+        chart.grouping = "percentStacked"
+        chart.overlap = 100
+        chart.gapWidth = 60
         chart.title = self.t("title.structure")
-        chart.add_data(ref(struct_header, struct, 1, 1 + n), titles_from_data=True)
-        chart.set_categories(ref(struct_header, struct, 0, 0, with_header=False))
+        chart.add_data(
+            Reference(ws, min_col=data_col, max_col=data_col + 1 + n, min_row=struct.row, max_row=struct.last_row),
+            from_rows=True,
+            titles_from_data=True,
+        )
+        chart.set_categories(Reference(ws, min_col=data_col + 1, max_col=data_col + 1 + n, min_row=struct_header.row))
+        chart.x_axis.scaling.orientation = "maxMin"  # the target on top, then the groups in sheet order
+        chart.x_axis.tickLblSkip = 1
         chart.y_axis.number_format = "0%"
-        chart.y_axis.scaling.min = 0
-        chart.dataLabels = _value_labels("0%")
+        chart.dataLabels = _value_labels("0%", position="ctr")
         _style_chart(chart, legend=True)
         ws.add_chart(chart, f"{col}{rows[1]}")
 
-        # 3. entry funnel: horizontal bars, the first step on top
+        # 3. entry funnel: horizontal bars, the first step on top; tall enough for every step name (an axis
+        # that runs out of room skips every other name) and every bar's value label
         chart = BarChart()
         chart.type = "bar"
         chart.title = self.t("title.funnel")
@@ -905,11 +961,17 @@ class _Report:
             chart.add_data(ref(funnel_header, funnel_block, 1, n), titles_from_data=True)
             chart.set_categories(ref(funnel_header, funnel_block, 0, 0, with_header=False))
         chart.x_axis.scaling.orientation = "maxMin"
+        chart.x_axis.tickLblSkip = 1
+        chart.x_axis.tickMarkSkip = 1
         chart.y_axis.scaling.min = 0
+        chart.gapWidth = 60
         chart.dataLabels = _value_labels("#,##0")
         _style_chart(chart, legend=n > 1)
-        ws.add_chart(chart, f"{col}{rows[2]}")
-        return rows
+        funnel_col, funnel_row, chart.width = funnel_at
+        chart.height = _funnel_height(funnel_block.size * n)
+        ws.add_chart(chart, f"{funnel_col}{funnel_row}")
+        # + 1: a row of margin, so a chart's frame is never clipped by the print area
+        return [rows[0] + CHART_ROWS + 1, rows[1] + CHART_ROWS + 1, funnel_row + math.ceil(chart.height / ROW_CM) + 1]
 
     # -- 成员名册
     def roster(self) -> None:
@@ -1211,7 +1273,10 @@ class _Report:
         hundreds of pages (every check-in earns a point); it stays in the sheet, filterable."""
         ws = self.new_sheet(SHEETS[4])
         lay = _Layout()
-        lay.add("title", [self.sheet_title("h.points")], height=22)
+        # the print area ends at the boards' last column: several groups' names would run past it (the 社群
+        # column names them anyway)
+        title = f"{self.t('h.points')} · {self.month_label()}" if self.multi else self.sheet_title("h.points")
+        lay.add("title", [title], height=22)
         month_title, all_title = self.t("title.points_month"), self.t("title.points_all")
         lay.add("section", [month_title, None, None, None, None, all_title], height=20, measure=False)
         keys = (
@@ -1251,7 +1316,8 @@ class _Report:
         print_last = body.last_row
 
         lay.add("blank")
-        ledger_section = lay.add("section", [self.t("title.ledger")], height=20, measure=False)
+        ledger_title = f"{self.t('title.ledger')} · {self.t('sub.ledger_print')}"  # to filter, not to print
+        ledger_section = lay.add("section", [ledger_title], height=20, measure=False)
         ledger_keys = ("h.group", "h.date", "h.name", "h.points", "h.source", "h.reason")
         lay.add("header", [self.t(k) for k in ledger_keys], measure=False)
         ledger_rows = []
@@ -1283,7 +1349,7 @@ class _Report:
         ws = self.new_sheet(SHEETS[5])
         lay = _Layout()
         lay.add("title", [self.sheet_title("title.onboarding")], height=22)
-        lay.add("subtitle", [f"{self.t('sub.as_of')} {self.today.isoformat()}"])
+        lay.add("subtitle", [f"{self.t('sub.as_of')} {self.today.isoformat()} · {self.t('sub.onboarding_print')}"])
         retired = self.t("h.retired")
 
         def label(name: str, is_retired: bool) -> str:
@@ -1292,37 +1358,50 @@ class _Report:
         columns = _merge_orders([[label(n, r) for _sid, n, r, _req in g.steps] for g in self.groups])
         fixed = [self.t(k) for k in ("h.group", "h.name", "h.status", "h.applied", "h.joined")]
         header = lay.add("header", [*fixed, *columns, self.t("h.progress")], height=32)
+        # What an owner forwards is who is still on the way in, and who arrived this month: those rows come
+        # first, across the groups, and are the print area; members who joined earlier follow, to filter.
+        month_start = day_start(self.p.start)
+
+        def printed(pp: _Person) -> bool:
+            return pp.status != "active" or (pp.joined_at is not None and pp.joined_at >= month_start)
+
+        ordered = []
+        for gi, g in enumerate(self.groups):
+            people = [pp for pp in g.people.values() if pp.status in ("applicant", "onboarding", "active")]
+            for pp in people:
+                if self._in_roster(pp):
+                    status = {"applicant": 0, "onboarding": 1}.get(pp.status, 2)
+                    ordered.append(((not printed(pp), gi, status, pp.pinyin, pp.mid), g, pp))
+        ordered.sort(key=lambda item: item[0])
+        n_printed = sum(1 for key, _g, _pp in ordered if not key[0])
         rows = []
-        for g in self.groups:
+        for _key, g, pp in ordered:
             by_label = {label(n, r): (sid, req) for sid, n, r, req in g.steps}
             required = [sid for sid, _n, r, req in g.steps if req and not r]
-            people = [pp for pp in g.people.values() if pp.status in ("applicant", "onboarding", "active")]
-            people = [pp for pp in people if self._in_roster(pp)]
-            people.sort(key=lambda pp: ({"applicant": 0, "onboarding": 1}.get(pp.status, 2), pp.pinyin, pp.mid))
-            for pp in people:
-                done = g.progress.get(pp.mid, {})
-                cells = []
-                for col in columns:
-                    step = by_label.get(col)
-                    cells.append("—" if step is None else done.get(step[0]))
-                n_done = sum(1 for sid in required if sid in done)
-                rows.append(
-                    [
-                        g.name,
-                        pp.name,
-                        self.t(f"status.{pp.status}"),
-                        pp.applied_at,
-                        pp.joined_at,
-                        *cells,
-                        f"{n_done}/{len(required)}",
-                    ]
-                )
+            done = g.progress.get(pp.mid, {})
+            cells = []
+            for col in columns:
+                step = by_label.get(col)
+                cells.append("—" if step is None else done.get(step[0]))
+            n_done = sum(1 for sid in required if sid in done)
+            rows.append(
+                [
+                    g.name,
+                    pp.name,
+                    self.t(f"status.{pp.status}"),
+                    pp.applied_at,
+                    pp.joined_at,
+                    *cells,
+                    f"{n_done}/{len(required)}",
+                ]
+            )
         kinds = [None, None, None, "date", "date"] + ["date"] * len(columns) + ["mark"]
         body = lay.add("rows", [[local_day(v) for v in r] for r in rows], kinds)
         widths = lay.widths()
         for i in range(len(columns)):
             widths[5 + i] = max(11.0, min(widths[5 + i], 14.0))
         ws.auto_filter.ref = _table_ref(header, body)
+        ws.print_area = _ref(1, 1, len(header.values), header.row + n_printed)
         self.finish(ws, lay, widths=widths, freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
     # -- 预警
@@ -1344,7 +1423,14 @@ class _Report:
             lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
         widths = lay.widths(maximum=60)
         ws.auto_filter.ref = _table_ref(header, body)
-        self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+        self.finish(
+            ws,
+            lay,
+            widths=widths,
+            freeze=f"A{header.row + 1}",
+            title_rows=f"{header.row}:{header.row}",
+            portrait=True,  # four columns: upright, twice the rows per page of a landscape page half empty
+        )
 
 
 def _style_chart(chart, *, legend: bool) -> None:
@@ -1359,9 +1445,41 @@ def _style_chart(chart, *, legend: bool) -> None:
         chart.legend = None
 
 
-def _value_labels(number_format: str) -> DataLabelList:
-    """Value labels only (LibreOffice shows series and category names too unless told not to)."""
+def _funnel_height(bars: int) -> float:
+    """cm: tall enough for every step name (an axis that runs out of room skips every other one) and every
+    bar's value label; never more than a page."""
+    return min(PAGE_ROWS * ROW_CM * 0.8, max(CHART_HEIGHT_CM, 3.0 + FUNNEL_BAR_CM * max(1, bars)))
+
+
+def _column_cm(width: float) -> float:
+    """An Excel column width (characters of the default font) in cm: 7 px per character and 5 px padding."""
+    return (width * 7 + 5) / 96 * 2.54
+
+
+def kpi_page_breaks(first_row: int, block_rows: int, blocks: int, *, first_page_min: int) -> list[int]:
+    """The rows after which 概览's printed pages end: whole KPI blocks per page, PAGE_ROWS rows at most (the
+    header row repeats on later pages). Page 1 ends at a block's end, or after `first_page_min` (where the
+    first two charts end) when the blocks end before it. The first entry is always page 1's last row."""
+    ends = [first_row - 1 + block_rows * (k + 1) for k in range(blocks)]
+    fitting = [e for e in ends if e <= PAGE_ROWS]
+    breaks = [max(first_page_min, fitting[-1] if fitting else 0)]
+    start = previous = breaks[0] + 1
+    for end in ends:
+        if end <= breaks[0]:
+            continue
+        if end - start + 2 > PAGE_ROWS and previous > start:  # 2: the repeated header row, and rows count from 1
+            breaks.append(previous - 1)
+            start = previous
+        previous = end + 1
+    return breaks
+
+
+def _value_labels(number_format: str, *, position: str | None = None) -> DataLabelList:
+    """Value labels only (LibreOffice shows series and category names too unless told not to), 8 pt."""
     labels = DataLabelList()
+    labels.txPr = _text_size(8)
+    if position:
+        labels.dLblPos = position
     labels.showVal = True
     labels.showSerName = False
     labels.showCatName = False
@@ -1370,6 +1488,11 @@ def _value_labels(number_format: str) -> DataLabelList:
     labels.showLeaderLines = False
     labels.numFmt = number_format
     return labels
+
+
+def _text_size(points: int) -> RichText:
+    size = CharacterProperties(sz=points * 100)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=size), endParaRPr=size)])
 
 
 def _merge_orders(orders: list[list[str]]) -> list[str]:

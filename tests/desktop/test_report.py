@@ -18,7 +18,7 @@ from desktop.demo import build_demo
 from desktop.errors import NotFound, PermissionDenied, QunDeskError
 from desktop.health import alerts
 from desktop.io import xlsx_util
-from desktop.io.report import SHEETS, export_monthly_report
+from desktop.io.report import KPI_KEYS, PAGE_ROWS, SHEETS, export_monthly_report, kpi_page_breaks
 from desktop.metrics import month_stats
 from desktop.services.checkins import CheckinEntry, record_checkins, record_leave
 from desktop.services.groups import create_group
@@ -138,7 +138,8 @@ def test_every_sheet_has_frozen_header_filter_and_print_setup(may_report):
         assert ws.freeze_panes is not None and int(re.sub(r"\D", "", ws.freeze_panes)) == HEADER_ROW + 1, name
         ref = ws.auto_filter.ref
         assert ref and re.match(rf"^A{HEADER_ROW}:[A-Z]+\d+$", ref), (name, ref)
-        assert ws.page_setup.orientation == "landscape", name
+        # the alerts' four columns print upright; every other sheet is wide
+        assert ws.page_setup.orientation == ("portrait" if name == "预警" else "landscape"), name
         assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0, name
         assert ws.sheet_properties.pageSetUpPr.fitToPage, name
         widths = [d.width for d in ws.column_dimensions.values() if d.width]
@@ -159,6 +160,100 @@ def test_charts_are_in_the_workbook(may_report):
     assert "drawing" in rels  # the charts hang on 概览 (sheet1)
     assert len(re.findall(r"<(?:c:)?(?:barChart|lineChart)>", kinds)) >= 3
     assert "'概览'!" in kinds  # the series read the summary sheet's cells
+
+
+def _chart_xml(path) -> tuple[list[str], list[int]]:
+    """The charts' XML of 概览 in anchor order, and the (1-based) row each chart starts at."""
+    with zipfile.ZipFile(path) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+        rels = z.read("xl/drawings/_rels/drawing1.xml.rels").decode()
+        targets = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"', rels)) or {
+            rid: target for target, rid in re.findall(r'Target="([^"]+)"[^>]*Id="(rId\d+)"', rels)
+        }
+        anchors = re.findall(r"<(?:xdr:)?from>.*?<(?:xdr:)?row>(\d+)</(?:xdr:)?row>.*?r:id=\"(rId\d+)\"", drawing)
+        charts = [z.read("xl/charts/" + targets[rid].rsplit("/", 1)[-1]).decode() for _row, rid in anchors]
+    return charts, [int(row) + 1 for row, _rid in anchors]
+
+
+def test_summary_prints_whole_kpi_blocks_with_the_total_first(may_report, demo):
+    """Page 1: the 合计 block (the headline), then whole group blocks, and the first two charts; page 2 starts
+    with the entry funnel. No KPI block is cut by a page break."""
+    summary, wb = may_report
+    ws = wb["概览"]
+    rows = _rows(ws, HEADER_ROW + 1)
+    names = [r[0] for r in rows if r[5]]
+    block = len(KPI_KEYS)
+    groups = [n for _i, n in _groups(demo)]
+    assert names == [n for n in ["合计", *groups] for _k in range(block)]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks and all((row - HEADER_ROW) % block == 0 for row in breaks)  # after a block's last row
+    assert breaks[0] <= PAGE_ROWS
+    _charts, starts = _chart_xml(summary.path)
+    assert starts[0] == HEADER_ROW + 1 and starts[2] == breaks[0] + 1  # the funnel opens page 2
+    last_row = int(re.search(r"\$(\d+)$", ws.print_area).group(1))
+    assert last_row >= HEADER_ROW + block * (len(groups) + 1) and ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+
+
+def test_one_groups_summary_is_one_page(demo, owner_actor, tmp_path):
+    """One group: the funnel sits under the KPIs (columns A–E), beside the two charts: no page break."""
+    gid, _name = _groups(demo)[0]
+    path = tmp_path / "one.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["概览"]
+    assert list(ws.row_breaks.brk) == []
+    kpi_end = HEADER_ROW + len(KPI_KEYS)
+    with zipfile.ZipFile(path) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    anchors = [(int(c), int(r) + 1) for c, r in re.findall(r"<col>(\d+)</col>.*?<row>(\d+)</row>", drawing)]
+    assert anchors[2] == (0, kpi_end + 2)  # column A, a row under the KPIs
+    last_row = int(re.search(r"\$(\d+)$", ws.print_area).group(1))
+    assert last_row <= PAGE_ROWS and ws.print_title_rows is None
+
+
+def test_kpi_page_breaks_keep_blocks_whole():
+    assert kpi_page_breaks(4, 12, 1, first_page_min=33) == [33]  # one group: the charts set page 1's end
+    assert kpi_page_breaks(4, 12, 4, first_page_min=33) == [39]
+    assert kpi_page_breaks(4, 12, 11, first_page_min=33) == [39, 75, 111]
+    for n in range(1, 30):
+        breaks = kpi_page_breaks(4, 13, n, first_page_min=33)
+        pages = list(zip([3, *breaks], [*breaks, 3 + 13 * n], strict=True))
+        assert all(end - start <= PAGE_ROWS for start, end in pages), n
+        assert all((b - 3) % 13 == 0 for b in breaks if b != 33), n
+
+
+def test_structure_and_funnel_charts_stay_readable(may_report, demo):
+    """Structure: one 100 % bar for the target and one per group (labels sit in their own segments, where
+    side-by-side columns put six labels on top of each other); funnel: every step named, one bar each."""
+    summary, wb = may_report
+    charts, _starts = _chart_xml(summary.path)
+    structure, funnel = charts[1], charts[2]
+    assert 'grouping val="percentStacked"' in structure and 'barDir val="bar"' in structure
+    assert 'dLblPos val="ctr"' in structure
+    n = len(_groups(demo))
+    assert structure.count("<c:ser>") + structure.count("<ser>") == 3  # key, mid, ordinary voices
+    assert 'tickLblSkip val="1"' in funnel  # no step name skipped
+    with zipfile.ZipFile(summary.path) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    heights = [int(h) for h in re.findall(r'cy="(\d+)"', drawing)]
+    assert n == 3 and heights[2] > heights[1]  # three groups' funnel bars get a taller chart
+
+
+def test_onboarding_prints_who_is_on_the_way_in_and_this_months_joins(may_report):
+    _summary, wb = may_report
+    ws = wb["入群进度"]
+    rows = _table(ws)
+    last = int(re.search(r"\$(\d+)$", ws.print_area).group(1))
+    printed, rest = rows[: last - HEADER_ROW], rows[last - HEADER_ROW :]
+    assert printed and rest
+    may = date(2026, 5, 1)
+
+    def joined(r):
+        return r["入群日期"].date() if isinstance(r["入群日期"], datetime) else r["入群日期"]
+
+    assert all(r["状态"] in ("申请中", "入群中") or (joined(r) and joined(r) >= may) for r in printed)
+    assert any(r["状态"] == "已入群" for r in printed) and any(r["状态"] != "已入群" for r in printed)
+    assert all(r["状态"] == "已入群" and joined(r) < may for r in rest)  # still in the sheet, to filter
+    assert "打印范围" in ws.cell(2, 1).value
 
 
 def test_no_formula_anywhere(may_report):
