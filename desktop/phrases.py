@@ -46,7 +46,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "近 7 天活跃占比 {share:.0%}, 低于 {minimum:.0%}",
         "{share:.0%} of the members active in the last 7 days, under {minimum:.0%}",
     ),
-    "alert.stalled": ("入群流程停滞 {days} 天 (超过 {limit} 天)", "Stuck at an entry step for {days} days (over {limit})"),
+    "alert.stalled": ("入群流程停滞 {days} 天 (超过 {limit} 天)", "Stuck at a step for {days} days (over {limit})"),
     # ---- the member timeline (desktop/services/members.py) ----
     "timeline.applied": ("提交入群申请", "Applied to join"),
     "timeline.joined": ("加入社群", "Joined the group"),

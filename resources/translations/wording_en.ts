@@ -86,9 +86,9 @@
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
-            <source>Stuck at an entry step for {days} days (over {limit})</source>
+            <source>Stuck at a step for {days} days (over {limit})</source>
             <extracomment>alert.stalled</extracomment>
-            <translation>Stuck at an entry step for {days} days (over {limit})</translation>
+            <translation>Stuck at a step for {days} days (over {limit})</translation>
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />

@@ -83,7 +83,7 @@
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
-            <source>Stuck at an entry step for {days} days (over {limit})</source>
+            <source>Stuck at a step for {days} days (over {limit})</source>
             <extracomment>alert.stalled</extracomment>
             <translation>入群流程停滞 {days} 天 (超过 {limit} 天)</translation>
         </message>

@@ -146,7 +146,7 @@ def test_clicking_the_stalled_card_lists_the_stalled_members(qtbot, page, demo):
     dialog = page.alert_dialog
     assert dialog is not None
     assert dialog.names() == [a.display_name for a in h.alerts if a.kind == "stalled_onboarding"]
-    assert all("Stuck at an entry step for" in dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount()))
+    assert all("Stuck at a step for" in dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount()))
     dialog.close()
     page.cards["silent_newcomer"].setFocus()
     qtbot.keyClick(page.cards["silent_newcomer"], Qt.Key.Key_Return)
