@@ -1,7 +1,7 @@
 """`qundesk`: the window (no subcommand) or a headless command (PRODUCT §4 is the contract).
 
 Exit codes: 0 success; 1 bad input or a known problem (message on stderr); 2 usage error (argparse);
-3 database problem. Known errors never print a traceback; anything else is a bug and does.
+3 database problem; 4 not allowed (sign-in failed, or the operator's role may not do this). Known errors never print a traceback; anything else is a bug and does.
 
 Start-up stays light: heavy modules (the window, openpyxl, pypinyin, alembic, the demo generator) are
 imported inside the command that needs them. The CLI never imports PySide6.QtWidgets.
@@ -42,6 +42,8 @@ EXIT_USAGE = 2
 EXIT_DATABASE = 3
 
 PASSWORD_ENV = "QUNDESK_PASSWORD"  # password of --operator, when that operator has one
+OPERATOR_ENV = "QUNDESK_OPERATOR"  # the operator, when --operator is not given
+EXIT_NOT_ALLOWED = 4  # sign-in failed, or the role may not do this (PermissionDenied.exit_code)
 
 
 class InputError(QunDeskError):
@@ -60,22 +62,55 @@ class Context:
         self.db_arg = db
         self.operator = operator
         self._database: Database | None = None
+        self._actor: Actor | None = None
+        self.reads_only = False  # set for the commands that only read (PRODUCT §4: a missing file is exit 3)
 
     def database(self) -> Database:
-        """The workspace at --db / QUNDESK_DB / the default file, created or upgraded to the current schema."""
+        """The workspace at --db / QUNDESK_DB / the default file, created or upgraded to the current schema;
+        every command signs in first (reads too: once an operator has a password, nothing runs without it)."""
         if self._database is None:
             from desktop.workspace import open_workspace
 
+            if self.reads_only:
+                self._refuse_missing_file()
             self._database = open_workspace(self.db_arg)
-            if self.operator is not None:
-                self.actor()  # an unknown --operator is an error for every command, not only for writes
+            self.actor()
         return self._database
 
-    def actor(self) -> Actor:
-        """The operator the command acts for: --operator NAME, or the workspace owner."""
-        from desktop.workspace import actor_for
+    def _refuse_missing_file(self) -> None:
+        """A command that only reads, given a workspace file that does not exist (a mistyped --db or
+        QUNDESK_DB), exits 3 naming the path and creates nothing (PRODUCT §4). The default workspace is
+        created as usual: a first run has nothing to read yet."""
+        from models.db import DatabaseError
 
-        return actor_for(self.database(), self.operator, os.environ.get(PASSWORD_ENV))
+        named = self.db_arg or os.environ.get("QUNDESK_DB")
+        if not named or "://" in named:
+            return
+        path = Path(named).expanduser()
+        if not path.exists():
+            raise DatabaseError(
+                f"工作区文件不存在 (no such workspace file): {path.resolve()} — 检查 --db 的路径 (check the --db path)"
+            )
+
+    def actor(self) -> Actor:
+        """The operator the command acts for (PRODUCT §3.7): on a team database with roles, the server login's
+        operator; else --operator NAME (or QUNDESK_OPERATOR) with the password from QUNDESK_PASSWORD or a
+        prompt on a terminal, once any operator has a password; before that the operator named, or the owner.
+        A refusal is exit 4."""
+        if self._actor is None:
+            from desktop.services.operators import sign_in, sign_in_required
+
+            database = self.database() if self._database is None else self._database
+            name = self.operator or os.environ.get(OPERATOR_ENV) or None
+            password = os.environ.get(PASSWORD_ENV)
+            with database.session() as session:
+                if password is None and name is not None and sign_in_required(session) and sys.stdin.isatty():
+                    import getpass
+
+                    password = getpass.getpass(f"操作员「{name}」的密码 (password): ")
+                self._actor = sign_in(session, name, password)
+                session.commit()  # the owner is created on first use
+        return self._actor
 
     def close(self) -> None:
         if self._database is not None:
@@ -941,7 +976,7 @@ def _cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
             f"-o {output}: 已存在 {existing}: 未覆盖, 要覆盖请加 --force"
             " (it exists already: nothing was written; add --force to replace it)"
         )
-    path = backup_workspace(ctx.database(), output)
+    path = backup_workspace(ctx.database(), output, actor=ctx.actor())
     print(f"已备份 (backup written): {path}")
     return EXIT_OK
 
@@ -962,6 +997,129 @@ def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     counts = restore_workspace(actor, Path(args.file), target)
     shown = _display_target(target) if "://" in target else target
     print(f"已恢复到 (restored into) {shown}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    return EXIT_OK
+
+
+# -- operators and team roles -----------------------------------------------------------------------
+
+
+def _read_new_password(args: argparse.Namespace, *, required: bool) -> str | None:
+    """--password-stdin: the first line of stdin; else, on a terminal, asked twice; else none."""
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line and required:
+            raise QunDeskError("标准输入没有密码 (no password on stdin)")
+        return line or None
+    if sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("新密码 (new password): ")
+        if not first and not required:
+            return None
+        if getpass.getpass("再输入一次 (again): ") != first:
+            raise QunDeskError("两次输入的密码不一致 (the two passwords differ)")
+        return first
+    if required:
+        raise QunDeskError("需要密码: 用 --password-stdin 或在终端里运行 (a password is needed: --password-stdin)")
+    return None
+
+
+def _args_operator_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+
+
+def _cmd_operator_list(ctx: Context, args: argparse.Namespace) -> int:
+    """The active operators: name, role, whether they have a password (never the password or its hash)."""
+    from desktop.services.operators import operator_rows
+
+    with ctx.database().session() as session:
+        rows = operator_rows(session)
+    if args.json:
+        ctx.print_json(
+            [{"name": r.name, "role": r.role, "has_password": r.has_password, "login": r.login} for r in rows]
+        )
+        return EXIT_OK
+    print(
+        format_table(
+            ["操作员 operator", "角色 role", "密码 password", "登录名 login"],
+            [[r.name, r.role, "✓" if r.has_password else "—", r.login or "—"] for r in rows],
+        )
+    )
+    return EXIT_OK
+
+
+def _args_operator_add(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", metavar="NAME", help="操作员名字 / the operator's name")
+    p.add_argument("--role", required=True, choices=("owner", "admin", "assistant"), help="角色 / role")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="从标准输入读密码 (第一行) / read the password from stdin"
+    )
+    p.add_argument("--login", metavar="LOGIN", help="团队数据库的登录名, 默认由名字生成 / the server login (team mode)")
+
+
+def _cmd_operator_add(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.operators import add_operator, operator_login
+    from desktop.team_roles import roles_enforced
+
+    database, actor = ctx.database(), ctx.actor()
+    with database.session() as session:
+        team = roles_enforced(session)
+    password = _read_new_password(args, required=team)
+    with database.session() as session:
+        added = add_operator(session, actor, args.name, args.role, password, login=args.login)
+        login = operator_login(session, added.id)
+        session.commit()
+    print(
+        f"已添加操作员 (operator added): {added.name} ({added.role})" + (f", 登录名 (login) {login}" if login else "")
+    )
+    return EXIT_OK
+
+
+def _args_operator_passwd(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", metavar="NAME", help="操作员名字 / the operator's name")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="从标准输入读密码 (第一行) / read the password from stdin"
+    )
+
+
+def _cmd_operator_passwd(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.operators import set_password
+
+    database, actor = ctx.database(), ctx.actor()
+    password = _read_new_password(args, required=True)
+    with database.session() as session:
+        set_password(session, actor, args.name, password)
+        session.commit()
+    print(f"密码已更新 (password changed): {args.name}")
+    return EXIT_OK
+
+
+def _args_operator_remove(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", metavar="NAME", help="操作员名字 / the operator's name")
+
+
+def _cmd_operator_remove(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.services.operators import remove_operator
+
+    database, actor = ctx.database(), ctx.actor()
+    with database.session() as session:
+        remove_operator(session, actor, args.name)
+        session.commit()
+    print(f"已移除操作员 (operator removed): {args.name}")
+    return EXIT_OK
+
+
+def _cmd_team_init(ctx: Context, args: argparse.Namespace) -> int:
+    """PostgreSQL: the owner creates the group roles and their grants (desktop/team_roles.py)."""
+    from desktop.team_roles import group_role, team_init
+
+    database, actor = ctx.database(), ctx.actor()
+    with database.session() as session:
+        prefix = team_init(session, actor)
+        session.commit()
+    roles = ", ".join(group_role(prefix, r) for r in ("owner", "admin", "assistant"))
+    print(f"团队角色已设置 (team roles set up): {roles}")
+    print("下一步: qundesk operator add 名字 --role assistant --password-stdin (next: add each person's login)")
     return EXIT_OK
 
 
@@ -1030,14 +1188,40 @@ COMMANDS: tuple[Command, ...] = (
         _cmd_restore,
         _args_restore,
     ),
+    Command("operator list", "列出操作员 / list the operators", _cmd_operator_list, _args_operator_list),
+    Command(
+        "operator add",
+        "添加操作员 (团队数据库: 同时创建登录名) / add an operator (team mode: with a server login)",
+        _cmd_operator_add,
+        _args_operator_add,
+    ),
+    Command(
+        "operator passwd",
+        "设置操作员密码 / set an operator's password",
+        _cmd_operator_passwd,
+        _args_operator_passwd,
+    ),
+    Command("operator remove", "移除操作员 / remove an operator", _cmd_operator_remove, _args_operator_remove),
+    Command(
+        "team init",
+        "PostgreSQL: 创建角色组和权限 / create the role groups and their grants",
+        _cmd_team_init,
+    ),
     Command("db upgrade", "创建或升级数据库结构 / create or upgrade the schema", _cmd_db_upgrade),
     Command("db status", "数据库结构版本 / schema revision: current vs head", _cmd_db_status),
+)
+
+# commands that only read: on a --db file that does not exist they exit 3 and create nothing
+READ_ONLY_COMMANDS = frozenset(
+    {"groups", "stats", "members", "export report", "export roster", "backup", "operator list", "db status"}
 )
 
 GROUP_HELP = {
     "db": "数据库维护 (upgrade, status) / database maintenance",
     "import": "导入名册、入群申请或群聊记录 (roster, applications, chat) / import people or a chat export",
     "export": "导出月报或名册 (report, roster) / export workbooks",
+    "operator": "操作员与登录 (list, add, passwd, remove) / operators and sign-in",
+    "team": "团队数据库 (init) / team database roles",
     "text": "可直接粘贴到群里的文案 (reminder, welcome, stalled, leaderboard, summary) / paste-ready texts",
 }
 
@@ -1051,7 +1235,7 @@ examples:
   qundesk --db demo.sqlite checkin --group NAME --paste chain.txt
   qundesk --db demo.sqlite export report --month 2026-05 --all -o 2026-05.xlsx
 
-exit codes: 0 ok, 1 bad input, 2 usage error, 3 database problem.
+exit codes: 0 ok, 1 bad input, 2 usage error, 3 database problem, 4 not allowed (sign-in or role).
 See docs/cli.md."""
 
 
@@ -1237,6 +1421,8 @@ def _run(args: argparse.Namespace) -> int:
     from models.db import DatabaseError
 
     ctx = Context(args.db, args.operator)
+    name = " ".join(w for w in (args.command, getattr(args, "subcommand", None)) if w)
+    ctx.reads_only = name in READ_ONLY_COMMANDS or name.startswith("text ")
     secrets = _secrets(args.db)
     restore_streams = _scrub_output(secrets)
     try:
@@ -1244,9 +1430,14 @@ def _run(args: argparse.Namespace) -> int:
     except QunDeskError as exc:
         return _fail(str(exc), getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except DatabaseError as exc:
-        return _fail(str(exc), EXIT_DATABASE)
+        from models.db import LoginRejectedError
+
+        return _fail(str(exc), EXIT_NOT_ALLOWED if isinstance(exc, LoginRejectedError) else EXIT_DATABASE)
     except DBAPIError as exc:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # the team server refused: the login's role may not
+            first = detail.strip().splitlines()[0] if detail.strip() else ""
+            return _fail(f"服务器拒绝, 没有权限 (not allowed by the server): {first}", EXIT_NOT_ALLOWED)
         return _fail(_read_only(args.db, detail) or f"数据库错误 (database error): {detail}", EXIT_DATABASE)
     except sqlite3.Error as exc:
         return _fail(_read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}", EXIT_DATABASE)

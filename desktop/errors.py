@@ -23,4 +23,10 @@ class NotFound(QunDeskError):
 
 
 class PermissionDenied(QunDeskError):
-    pass
+    """Not allowed: the operator's role may not do this (exit code 4)."""
+
+    exit_code = 4
+
+
+class SignInFailed(PermissionDenied):
+    """Nobody signed in where sign-in is needed, or the name or password is wrong (exit code 4)."""

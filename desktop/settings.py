@@ -68,3 +68,12 @@ def set_setting(session: Session, key: str, value: Any) -> None:
         session.add(WorkspaceSetting(key=key, value=json.dumps(value)))
     else:
         row.value = json.dumps(value)
+
+
+def update_settings(session: Session, actor: Any, values: dict[str, Any]) -> None:
+    """The workspace rules from the Settings page: an owner's or an admin's (`edit_groups`)."""
+    from desktop.services.operators import require
+
+    require(actor, "edit_groups")
+    for key, value in values.items():
+        set_setting(session, key, value)

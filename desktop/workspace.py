@@ -19,8 +19,30 @@ def open_workspace(db: str | Path | None = None, *, backup_dir: Path | None = No
     with database.session() as session:
         ensure_owner(session)
         ensure_workspace_defaults(session)
+        if database.migrated_from is not None:
+            from desktop.services.audit import record_audit
+            from models.db import head_revision
+
+            record_audit(
+                session,
+                None,
+                "db.upgrade",
+                "workspace",
+                None,
+                after={"from": database.migrated_from, "to": head_revision()},
+            )
+            _regrant_after_upgrade(session)
         session.commit()
     return database
+
+
+def _regrant_after_upgrade(session) -> None:
+    """A team database with roles, just upgraded by its owner: the new tables get their grants too."""
+    from desktop.team_roles import apply_grants, prefix_of
+
+    prefix = prefix_of(session)
+    if prefix is not None:
+        apply_grants(session, prefix)
 
 
 def is_empty(database: Database) -> bool:

@@ -25,13 +25,15 @@ class Operator(Base):
     """Who uses the app. Every write records its operator."""
 
     __tablename__ = "operator"
-    __table_args__ = (enum_check("role", OPERATOR_ROLES),)
+    __table_args__ = (enum_check("role", OPERATOR_ROLES), Index("ix_operator_login", "login", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     role: Mapped[str] = mapped_column(String(20))
-    password_hash: Mapped[str | None] = mapped_column(String(300))  # scrypt$salt$hash, or None
+    # scrypt$salt$hash, or None; deferred: never loaded with the row (a team login may not read it at all)
+    password_hash: Mapped[str | None] = mapped_column(String(300), deferred=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    login: Mapped[str | None] = mapped_column(String(63))  # the server login in team mode (unique index)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -317,10 +317,26 @@ class PgServer(_DbAdmin):
         for locale in ("C.UTF-8", "C"):
             proc = self._run([*base, f"--locale={locale}"], timeout=120, check=False)
             if proc.returncode == 0:
+                self._write_hba()
                 return
             errors.append(f"--locale={locale}: exit {proc.returncode}\n{proc.stdout}")
             shutil.rmtree(self.data_dir, ignore_errors=True)
         raise PgStartError("initdb failed:\n" + "\n".join(errors))
+
+    def _write_hba(self) -> None:
+        """The superuser connects without a password (the suite's own connections); every other login must
+        give its password (SCRAM), as on a real team server — so team-mode tests sign in for real."""
+        hba = self.data_dir / "pg_hba.conf"
+        hba.write_text(
+            "local all all trust\n"
+            f"host all {SUPERUSER} 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n"
+            f"host all {SUPERUSER} ::1/128 trust\n"
+            "host all all ::1/128 scram-sha-256\n",
+            encoding="utf-8",
+        )
+        if os.geteuid() == 0:
+            os.chown(hba, self._uid, self._gid)
 
     def _start_server(self) -> None:
         last_error = ""

@@ -4,6 +4,7 @@ an empty workspace and shows the MainWindow."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -11,7 +12,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from desktop.errors import QunDeskError
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_paths
@@ -193,7 +194,7 @@ def _without_password(url: str) -> str:
 
 def run_app(db: str | None = None, lang: str | None = None, *, operator: str | None = None) -> int:
     """Open the window on the workspace `db` (None: QUNDESK_DB or the default file). Returns the exit code."""
-    from desktop.workspace import actor_for, is_empty, open_workspace
+    from desktop.workspace import is_empty, open_workspace
     from ui.dialogs.first_run_dialog import FirstRunDialog
     from ui.main_window import MainWindow
 
@@ -205,8 +206,11 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
     database = None
     try:
         database = open_workspace(db)
-        actor = actor_for(database, operator)
-    except QunDeskError as exc:  # e.g. no such operator
+        actor = _sign_in(database, operator)
+        if actor is None:  # the sign-in dialog was cancelled
+            database.dispose()
+            return 4
+    except QunDeskError as exc:  # e.g. no such operator, or a team login that is no operator
         if database is not None:
             database.dispose()
         QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), localise_message(str(exc)))
@@ -247,6 +251,32 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         return int(app.exec())
     finally:
         database.dispose()
+
+
+def _sign_in(database, operator: str | None):
+    """Who the window works for: the operator named (QUNDESK_PASSWORD for their password), else the owner
+    while no operator has a password; once one has, the sign-in dialog (None: cancelled). On a team database
+    with roles the server login is the operator (desktop/team_roles.py)."""
+    from desktop.errors import SignInFailed
+    from desktop.services.operators import sign_in_required
+    from desktop.team_roles import roles_enforced
+    from desktop.workspace import actor_for
+    from ui.dialogs.operators_dialog import SwitchOperatorDialog
+
+    try:
+        return actor_for(database, operator, os.environ.get("QUNDESK_PASSWORD"))
+    except SignInFailed:
+        with database.session() as session:
+            ask = not roles_enforced(session) and sign_in_required(session)
+        if not ask:
+            raise
+    dialog = SwitchOperatorDialog(database, None)
+    if operator is not None:
+        with contextlib.suppress(KeyError):
+            dialog.choose(operator)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    return dialog.actor
 
 
 def _lock_workspace(db: str | None):

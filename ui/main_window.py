@@ -428,6 +428,16 @@ class MainWindow(QMainWindow):
         self.new_group_action.setToolTip("" if can_groups else self.tr("Only the owner or an admin may create groups"))
         if hasattr(self, "new_group_button"):
             self.new_group_button.setEnabled(can_groups)
+        if not hasattr(self, "_team_roles"):
+            from desktop.team_roles import roles_enforced
+
+            with self._database.session() as session:
+                self._team_roles = roles_enforced(session)
+        if self._team_roles:  # the server login is the operator: another person signs in with their own login
+            self.switch_operator_action.setEnabled(False)
+            self.switch_operator_action.setToolTip(
+                self.tr("On a team database each person signs in with their own login: start QunDesk again")
+            )
 
     @Slot()
     def open_import(self):

@@ -89,6 +89,16 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "import.roster": ("导入名册", "Import roster"),
     "import.applications": ("导入入群申请", "Import applications"),
     "demo.create": ("生成演示数据", "Create demo data"),
+    "import.chat": ("导入聊天记录", "Import chat history"),
+    "text.template": ("修改文案模板", "Change text template"),
+    "operator.password": ("设置操作员密码", "Set operator password"),
+    "operator.remove": ("移除操作员", "Remove operator"),
+    "team.init": ("设置团队角色", "Set up team roles"),
+    "db.upgrade": ("升级数据库结构", "Upgrade the database"),
+    "backup.restore": ("从备份恢复", "Restore from backup"),
+    "export.audit_log": ("导出审计日志", "Export the audit log"),
+    "export.report_unmasked": ("导出含完整手机号的月报", "Export report with full phones"),
+    "export.roster_unmasked": ("导出含完整手机号的名册", "Export roster with full phones"),
 }
 # "membership.<status>": the membership's status was set (onboarding.set_status)
 STATUS_ACTION = ("成员状态改为", "Status set to")
@@ -398,4 +408,7 @@ def export_audit(
     except BaseException:
         discard(wb)
         raise
+    from desktop.services.audit import audit_export
+
+    audit_export(database, actor, "export.audit_log", target, rows=len(table))
     return len(table)

@@ -1589,4 +1589,8 @@ def export_monthly_report(
     except BaseException:
         discard(wb)
         raise
+    if unmasked:
+        from desktop.services.audit import audit_export
+
+        audit_export(database, actor, "export.report_unmasked", saved, month=f"{year}-{month:02d}", groups=len(data))
     return ReportSummary(path=saved, sheets=SHEETS, rows_written=report.rows_written)

@@ -219,4 +219,8 @@ def export_roster(
     except BaseException:
         discard(wb)
         raise
+    if full_phones:
+        from desktop.services.audit import audit_export
+
+        audit_export(database, actor, "export.roster_unmasked", target, rows=len(table))
     return len(table)

@@ -54,6 +54,14 @@ def record_audit(
     )
 
 
+def audit_export(database: Any, actor: Any, action: str, path: Any, **details: Any) -> None:
+    """An export holding full phone numbers (an unmasked roster or report, the audit log itself) is audited:
+    who wrote which file, in its own small transaction after the file is written."""
+    with database.session() as session:
+        record_audit(session, actor.id, action, "export", None, after={"file": str(path), **details})
+        session.commit()
+
+
 def record_audits(session: Session, operator_id: int | None, rows: list[tuple[str, str, int | None, dict]]) -> None:
     """Several audit rows (action, entity, entity id, {"before"/"after"/"note": …}) in one statement."""
     if not rows:

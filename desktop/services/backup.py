@@ -404,8 +404,14 @@ def copy_workspace(src_engine: Engine, dst_engine: Engine, *, progress: Any = No
 # ---------------------------------------------------------------------------------------------- backup
 
 
-def backup_workspace(database: Database | Engine, path: str | Path, *, progress: Any = None) -> Path:
-    """Write a self-contained SQLite copy of the workspace to `path` (atomically; checked afterwards)."""
+def backup_workspace(
+    database: Database | Engine, path: str | Path, *, progress: Any = None, actor: Actor | None = None
+) -> Path:
+    """Write a self-contained SQLite copy of the workspace to `path` (atomically; checked afterwards). A backup
+    holds every phone number (and the operators' password hashes): an `actor` needs `take_backup` (owner,
+    admin). The daily automatic backup of the app itself passes no actor."""
+    if actor is not None:
+        require(actor, "take_backup")
     engine = _engine(database)
     path = Path(path).expanduser().resolve()
     src_path = _sqlite_path(engine)

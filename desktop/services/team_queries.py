@@ -68,7 +68,12 @@ def find_members(session: Session, text: str, limit: int = 20) -> list[tuple[int
 
 
 def operators_with_password(session: Session) -> set[int]:
-    """Ids of the active operators that have a password (the switch dialog asks for it only then)."""
+    """Ids of the active operators that have a password (the switch dialog asks for it only then). On a team
+    database with roles an operator's password is their server login's (the hashes are not even readable)."""
+    from desktop.team_roles import roles_enforced
+
+    if roles_enforced(session):
+        return set(session.scalars(select(Operator.id).where(Operator.active.is_(True), Operator.login.is_not(None))))
     return set(
         session.scalars(select(Operator.id).where(Operator.active.is_(True), Operator.password_hash.is_not(None)))
     )

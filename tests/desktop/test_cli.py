@@ -167,6 +167,7 @@ def test_groups_table(capsys, seeded):
 
 
 def test_groups_on_an_empty_workspace(capsys, tmp_path):
+    assert run(capsys, "--db", str(tmp_path / "empty.sqlite"), "db", "upgrade")[0] == 0  # created, no groups
     code, out, _ = run(capsys, "--db", str(tmp_path / "empty.sqlite"), "groups", "--json")
     assert (code, json.loads(out)) == (0, [])
     code, out, _ = run(capsys, "--db", str(tmp_path / "empty.sqlite"), "groups")
@@ -231,9 +232,9 @@ def test_stats_bad_month_exits_1(capsys, seeded, month):
     assert out == ""
 
 
-def test_unknown_operator_exits_1(capsys, seeded):
+def test_unknown_operator_is_a_failed_sign_in_exit_4(capsys, seeded):
     code, _, err = run(capsys, "--db", str(seeded), "--operator", "路人甲", "groups")
-    assert code == 1
+    assert code == 4  # "not allowed" (issue 14): sign-in failed
     assert "路人甲" in err
 
 
@@ -444,3 +445,31 @@ def test_no_subcommand_opens_the_window(monkeypatch):
     monkeypatch.setitem(sys.modules, "ui.app", fake)
     assert main(["--db", "x.sqlite", "--lang", "en"]) == 0
     assert calls == [("x.sqlite", "en")]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["groups"],
+        ["stats", "--group", "x", "--month", "2026-11"],
+        ["members", "--group", "x", "--json"],
+        ["export", "roster", "--all", "-o", "OUT.xlsx"],
+        ["export", "report", "--month", "2026-11", "--all", "-o", "OUT.xlsx"],
+        ["backup", "-o", "OUT.sqlite"],
+        ["text", "reminder", "--group", "x"],
+    ],
+)
+def test_a_read_only_command_on_a_missing_workspace_file_exits_3_and_creates_nothing(capsys, tmp_path, argv):
+    """A mistyped --db must not silently create an empty workspace (PRODUCT §4, issue 15)."""
+    missing = tmp_path / "typo" / "wrokspace.sqlite"
+    argv = [a.replace("OUT", str(tmp_path / "out")) for a in argv]
+    code, out, err = run(capsys, "--db", str(missing), *argv)
+    assert code == 3 and str(missing) in err and out == ""
+    assert not missing.exists() and not missing.parent.exists()
+    assert not list(tmp_path.glob("out*"))
+
+
+def test_a_writing_command_still_creates_a_new_workspace(capsys, tmp_path):
+    path = tmp_path / "new.sqlite"
+    code, _, _ = run(capsys, "--db", str(path), "demo", "--groups", "1", "--members", "5", "--months", "1")
+    assert code == 0 and path.exists()

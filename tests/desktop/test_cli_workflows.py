@@ -166,5 +166,6 @@ def test_backup_restore_round_trip(ws, tmp_path, capsys):
     garbage = tmp_path / "garbage.sqlite"
     garbage.write_bytes(b"not a database" * 100)
     assert run(capsys, "--db", str(tmp_path / "new.sqlite"), "restore", str(garbage))[0] == 1
+    assert not (tmp_path / "new.sqlite").exists()  # nothing of the bad backup was written
     code, out, _ = run(capsys, "--db", str(tmp_path / "new.sqlite"), "groups", "--json")
-    assert code == 0 and json.loads(out) == []  # nothing of the bad backup was written
+    assert code == 3 and out == ""  # reading a workspace that does not exist creates none (PRODUCT §4)

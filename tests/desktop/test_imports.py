@@ -767,7 +767,7 @@ def test_cli_assistant_cannot_create_a_group(tmp_path, capsys):
     database.dispose()
     argv = ("--db", str(db), "--operator", "小助理", "import", "roster", str(DATA / "roster_simple.xlsx"))
     code, out, err = cli(capsys, *argv, "--group", "新群")
-    assert code == 1 and "无权" in err
+    assert code == 4 and "无权" in err  # not allowed (issue 14)
     code, out, err = cli(capsys, *argv, "--group", "晨读营")
     assert code == 0, err
 

@@ -106,6 +106,11 @@ def test_upgrading_a_first_release_workspace_keeps_every_row(v1_copy, tmp_path):
         new_cols, new_rows = after[table]
         assert set(cols) <= set(new_cols), f"{table}: a column was dropped"
         keep = [new_cols.index(c) for c in cols]
+        if table == "audit_log":  # the upgrade itself is audited (issue 14): one row more, at the end
+            added = new_rows[len(rows) :]
+            assert [r[new_cols.index("action")] for r in added] == ["db.upgrade"]
+            assert FIXTURE_REVISION in added[0][new_cols.index("summary")]
+            new_rows = new_rows[: len(rows)]
         assert len(new_rows) == len(rows), f"{table}: {len(rows)} rows before, {len(new_rows)} after"
         assert [tuple(r[i] for i in keep) for r in new_rows] == rows, f"{table}: values changed"
 

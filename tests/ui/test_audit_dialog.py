@@ -188,7 +188,9 @@ def test_export_in_chinese_and_summary_rendering(ws, tmp_path):
     )
     assert summary_text("not json") == "not json"
     with ws.database.session() as s:
-        assert len(list_audit(s)) == 10
+        entries = list_audit(s)
+    assert len(entries) == 11 and entries[0].action == "export.audit_log"  # the export is audited (issue 14)
+    assert action_text("export.audit_log") == "导出审计日志"
 
 
 def test_audit_model_passes_the_model_tester(qtbot, ws, qtmodeltester):

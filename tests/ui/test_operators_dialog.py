@@ -181,3 +181,37 @@ def test_group_profile_from_the_context_menu_opens_the_real_dialog(qtbot, window
     assert isinstance(window.group_profile_dialog, GroupProfileDialog)
     window.group_profile_dialog.reject()
     menu.deleteLater()
+
+
+def test_the_window_asks_who_signs_in_once_an_operator_has_a_password(qtbot, ws, monkeypatch):
+    """ui.app._sign_in: no password anywhere -> the owner at once; a password set -> the sign-in dialog, where
+    a wrong password is refused and the right one signs in; cancelling it starts nothing."""
+    from desktop.services.operators import set_password
+    from ui import app as app_module
+
+    assert app_module._sign_in(ws.database, None).role == "owner"
+    with ws.database.session() as s:
+        set_password(s, ws.owner, "群主", "owner-pass-1")
+        set_password(s, ws.owner, "小助理", "assist-pass-2")
+        s.commit()
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        assert dialog.windowTitle() == "Sign in" and dialog.objectName() == "signInDialog"
+        dialog.choose("小助理")
+        type_text(qtbot, dialog.password_edit, "nope-nope")
+        dialog.switch()
+        assert dialog.error_label.text() == "Wrong password." and dialog.actor is None
+        dialog.password_edit.clear()
+        type_text(qtbot, dialog.password_edit, "assist-pass-2")
+        dialog.switch()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SwitchOperatorDialog, "exec", fake_exec)
+    actor = app_module._sign_in(ws.database, None)
+    assert shown and (actor.name, actor.role) == ("小助理", "assistant")
+    monkeypatch.setattr(SwitchOperatorDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    assert app_module._sign_in(ws.database, None) is None
+    monkeypatch.setenv("QUNDESK_PASSWORD", "owner-pass-1")  # the operator named with their password: no dialog
+    assert app_module._sign_in(ws.database, "群主").role == "owner"

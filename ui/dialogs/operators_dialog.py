@@ -209,10 +209,11 @@ class OperatorsDialog(QDialog):
 class SwitchOperatorDialog(QDialog):
     actor_chosen = Signal(object)  # Actor
 
-    def __init__(self, database, current: Actor, parent: QWidget | None = None):
+    def __init__(self, database, current: Actor | None, parent: QWidget | None = None):
+        """`current` None: the sign-in at start (once an operator has a password, PRODUCT §3.7)."""
         super().__init__(parent)
-        self.setObjectName("switchOperatorDialog")
-        self.setWindowTitle(self.tr("Switch operator"))
+        self.setObjectName("switchOperatorDialog" if current is not None else "signInDialog")
+        self.setWindowTitle(self.tr("Switch operator") if current is not None else self.tr("Sign in"))
         self._database = database
         self.actor: Actor | None = None
         with database.session() as session:
@@ -222,7 +223,8 @@ class SwitchOperatorDialog(QDialog):
         self.operator_combo = QComboBox()
         for op in operators:
             self.operator_combo.addItem(operator_text(op.name, op.role), op)
-        self.operator_combo.setCurrentIndex(next((i for i, op in enumerate(operators) if op.id != current.id), 0))
+        if current is not None:
+            self.operator_combo.setCurrentIndex(next((i for i, op in enumerate(operators) if op.id != current.id), 0))
         self.operator_combo.currentIndexChanged.connect(self._update_password)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -235,7 +237,7 @@ class SwitchOperatorDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Switch"))
+        self.ok_button.setText(self.tr("Switch") if current is not None else self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.switch)
         self.buttons.rejected.connect(self.reject)
@@ -246,7 +248,11 @@ class SwitchOperatorDialog(QDialog):
         form.addRow("", self.password_note)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("Currently working as %1.").replace("%1", operator_text(current.name, current.role)))
+            QLabel(
+                self.tr("Currently working as %1.").replace("%1", operator_text(current.name, current.role))
+                if current is not None
+                else self.tr("This workspace needs you to sign in.")
+            )
         )
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -280,8 +286,9 @@ class SwitchOperatorDialog(QDialog):
         try:
             with self._database.session() as session:
                 actor = get_actor(session, op.name, self.password_edit.text() or None)
-        except PermissionDenied:
-            self.error_label.setText(self.tr("Wrong password."))
+        except PermissionDenied as exc:
+            wrong = op.id in self._protected
+            self.error_label.setText(self.tr("Wrong password.") if wrong else localise_message(str(exc)))
             self.error_label.show()
             self.password_edit.selectAll()
             self.password_edit.setFocus()

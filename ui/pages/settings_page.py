@@ -49,7 +49,7 @@ from desktop.errors import QunDeskError, ValidationError
 from desktop.paths import backups_dir, data_dir
 from desktop.services.backup import BackupInfo, backup_workspace, copy_workspace, list_backups, restore_workspace
 from desktop.services.operators import Actor, allowed
-from desktop.settings import SETTINGS, get_setting, set_setting
+from desktop.settings import SETTINGS, get_setting, update_settings
 from desktop.team import check_connection, strip_password, with_password
 from models import clock
 from models.db import DatabaseError, open_database
@@ -222,8 +222,7 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         try:
             with self._database.session() as session:
-                for key, value in self.values().items():
-                    set_setting(session, key, value)
+                update_settings(session, self._actor, self.values())
                 session.commit()
         except ValidationError as exc:
             show_error(self, f"{setting_label(exc.field) if exc.field in SETTINGS else exc.field}: {exc.message}")

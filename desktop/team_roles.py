@@ -1,0 +1,428 @@
+"""Team mode roles (PRODUCT §3.7, issue 14): on PostgreSQL the server enforces what each role may do, so the
+boundary holds for someone with `psql` too. Written up in docs/architecture.md ("Roles on the server").
+
+`qundesk team init` (the owner, with a login that may create roles) creates three group roles for this database
+— `qd_<db>_owner`, `qd_<db>_admin`, `qd_<db>_assistant` — and grants each what its role may do:
+
+- owner: everything (and, being the login that ran team init, CREATEROLE to add operators' logins);
+- admin: read and write every table except the operators' password hashes (not readable) and the audit log
+  (append-only: SELECT and INSERT);
+- assistant: reads everything but full phone numbers and password hashes; writes participation (check-ins,
+  attendance, steps, contributions, violations, leave, chat counts), adds and edits members and memberships,
+  appends points and audit rows; cannot delete members, blacklist or remove anyone, change rules, groups,
+  steps, settings or operators.
+
+Full phone numbers: an assistant has no privilege on `public.member` or `public.audit_log` at all. Their login's
+search_path starts with the schema `qd_<db>_masked`, which holds views of the same names showing phones as
+138****8000 (also inside audit summaries); INSTEAD OF triggers (SECURITY DEFINER) write through them: a new
+member keeps the full phone typed, an unchanged masked phone keeps the stored one, a delete or soft delete is
+refused. The app itself needs no change for this: SQLAlchemy's unqualified names resolve to the views.
+
+An operator's server login is recorded in `operator.login`; the app signs in as that login and acts for that
+operator (`login_operator`). Passwords are sent to the server as SCRAM-SHA-256 verifiers, never in clear text,
+so they cannot end up in the server's statement log either. Role and database names are quoted with psycopg."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from desktop.errors import NotFound, SignInFailed, ValidationError
+from models import Operator, WorkspaceSetting
+
+SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team init` has run
+ROLES = ("owner", "admin", "assistant")
+MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
+
+# what the assistant may write (everything else it may only read, or not even that)
+ASSISTANT_WRITES = (
+    "checkin",
+    "attendance",
+    "activity",
+    "contribution",
+    "violation",
+    "leave",
+    "step_progress",
+    "chat_activity",
+    "chat_alias",
+    "chat_import",
+    "member_tag",
+    "membership_role",
+)
+ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never UPDATE or DELETE
+ASSISTANT_INSERT_UPDATE = ("membership", "workspace_setting")  # triggers refuse what an assistant may not
+OPERATOR_PUBLIC_COLUMNS = ("id", "name", "role", "active", "created_at", "login")
+
+
+def is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def prefix_of(session: Session) -> str | None:
+    if not is_postgresql(session):
+        return None
+    return session.scalar(select(WorkspaceSetting.value).where(WorkspaceSetting.key == SETTING))
+
+
+def roles_enforced(session: Session) -> bool:
+    """True on a team database whose roles are set up: the server login is the operator."""
+    return prefix_of(session) is not None
+
+
+def group_role(prefix: str, role: str) -> str:
+    return f"{prefix}_{role}"
+
+
+def _ident(session: Session, name: str) -> str:
+    """A quoted SQL identifier (psycopg's quoting rules)."""
+    from psycopg import sql
+
+    raw = session.connection().connection.dbapi_connection
+    return sql.Identifier(name).as_string(raw)
+
+
+def _literal(session: Session, value: str) -> str:
+    from psycopg import sql
+
+    raw = session.connection().connection.dbapi_connection
+    return sql.Literal(value).as_string(raw)
+
+
+def scram_verifier(password: str, iterations: int = 4096) -> str:
+    """The SCRAM-SHA-256 secret PostgreSQL stores for a password (RFC 5802/7677): sent instead of the password,
+    so the clear text never reaches the server, its logs or pg_stat_statements."""
+    salt = os.urandom(16)
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+    b64 = base64.b64encode
+    return f"SCRAM-SHA-256${iterations}:{b64(salt).decode()}${b64(stored_key).decode()}:{b64(server_key).decode()}"
+
+
+def default_login(name: str) -> str:
+    """A login for an operator's name: ASCII, lower case (小助理 -> xiaozhuli, Amy Lee -> amy_lee)."""
+    from pypinyin import lazy_pinyin
+
+    words = lazy_pinyin(name)
+    slug = re.sub(r"[^a-z0-9]+", "_", "".join(words).lower()).strip("_")
+    slug = re.sub(r"_+", "_", slug)
+    if not slug or slug[0].isdigit():
+        slug = "op_" + slug
+    return slug[:40]
+
+
+def _check_login(login: str) -> str:
+    login = (login or "").strip()
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{1,62}", login):
+        raise ValidationError(
+            "login",
+            f"登录名只能用小写字母、数字和下划线, 以字母开头 (a login is lower-case letters, digits and _): {login!r}",
+        )
+    return login
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# team init
+
+
+def team_init(session: Session, actor) -> str:
+    """Create the group roles and their grants for this database (idempotent: run again after an upgrade to
+    grant the new tables), link the current login to the owner operator. Returns the prefix."""
+    from desktop.services.audit import record_audit
+    from desktop.services.operators import require
+
+    if not is_postgresql(session):
+        raise ValidationError("db", "team init 只用于 PostgreSQL 团队数据库 (team init is for a PostgreSQL database)")
+    require(actor, "manage_operators")
+    conn = session.connection()
+    me = conn.execute(text("SELECT current_user")).scalar_one()
+    can = conn.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).scalar_one()
+    if not can:
+        raise ValidationError(
+            "login",
+            f"登录名 {me} 不能创建角色; 请用有 CREATEROLE 权限的登录运行 (the login {me} may not create roles: run "
+            "team init with a login that has CREATEROLE, e.g. the database owner's)",
+        )
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    prefix = prefix_of(session) or "qd_" + (re.sub(r"[^a-z0-9]+", "_", database.lower()).strip("_") or "db")[:40]
+    for role in ROLES:
+        name = group_role(prefix, role)
+        exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar()
+        if not exists:
+            conn.exec_driver_sql(f"CREATE ROLE {_ident(session, name)} NOLOGIN")
+    apply_grants(session, prefix)
+    owner_group = _ident(session, group_role(prefix, "owner"))
+    conn.exec_driver_sql(f"GRANT {owner_group} TO {_ident(session, me)}")
+    op = session.get(Operator, actor.id)
+    assert op is not None
+    if op.login is None:
+        other = session.scalar(select(Operator.id).where(Operator.login == me))
+        if other is not None and other != op.id:
+            raise ValidationError("login", f"登录名 {me} 已属于另一位操作员 (the login {me} is another operator's)")
+        op.login = me
+    row = session.get(WorkspaceSetting, SETTING)
+    if row is None:
+        session.add(WorkspaceSetting(key=SETTING, value=prefix))
+    record_audit(session, actor.id, "team.init", "operator", op.id, after={"prefix": prefix, "login": me})
+    session.flush()
+    return prefix
+
+
+def apply_grants(session: Session, prefix: str) -> None:
+    """Every grant of the three roles, from scratch (revoke, then grant): the tables of the current schema."""
+    from models import Base
+
+    conn = session.connection()
+    q = lambda name: _ident(session, name)  # noqa: E731
+    owner, admin, assistant = (q(group_role(prefix, r)) for r in ROLES)
+    masked = q(f"{prefix}_masked")
+    database = conn.execute(text("SELECT current_database()")).scalar_one()
+    tables = [t.name for t in Base.metadata.sorted_tables] + ["alembic_version"]
+    run = conn.exec_driver_sql
+
+    run(f"REVOKE ALL ON DATABASE {q(database)} FROM PUBLIC")
+    run(f"GRANT CONNECT, TEMPORARY ON DATABASE {q(database)} TO {owner}, {admin}, {assistant}")
+    run("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+    run(f"GRANT USAGE ON SCHEMA public TO {owner}, {admin}, {assistant}")
+    for table in tables:
+        run(f"REVOKE ALL ON {q(table)} FROM {owner}, {admin}, {assistant}")
+    run(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {owner}")
+    run(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {owner}")
+    run(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {admin}, {assistant}")
+
+    # admin: everything but the password hashes, and the audit log is append-only
+    for table in tables:
+        if table in ("operator", "audit_log", "alembic_version"):
+            continue
+        run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {q(table)} TO {admin}")
+    run(f"GRANT SELECT, INSERT ON audit_log TO {admin}")
+    run(f"GRANT SELECT ON alembic_version TO {admin}, {assistant}")
+    columns = ", ".join(q(c) for c in OPERATOR_PUBLIC_COLUMNS)
+    run(f"GRANT SELECT ({columns}) ON operator TO {admin}, {assistant}")
+
+    # assistant
+    for table in tables:
+        if table in (*MASKED_TABLES, "operator", "alembic_version"):
+            continue
+        run(f"GRANT SELECT ON {q(table)} TO {assistant}")
+    for table in ASSISTANT_WRITES:
+        run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
+    for table in ASSISTANT_APPEND:
+        run(f"GRANT INSERT ON {q(table)} TO {assistant}")
+    for table in ASSISTANT_INSERT_UPDATE:
+        run(f"GRANT INSERT, UPDATE ON {q(table)} TO {assistant}")
+    _guards(session, prefix)
+    _masked_views(session, prefix)
+    run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")
+
+
+def _assistant_guard(session: Session, prefix: str, table: str, events: str, refused: str, message: str) -> None:
+    """A BEFORE trigger on `table` refusing, for an assistant's login (not a manager's, not a superuser's), the
+    rows for which the SQL condition `refused` holds: the services refuse the same; this makes the server refuse
+    it whatever program the login uses."""
+    conn = session.connection()
+    assistant = _literal(session, group_role(prefix, "assistant"))
+    owner, admin = (_literal(session, group_role(prefix, r)) for r in ("owner", "admin"))
+    name = _ident(session, f"{prefix}_{table}_guard")
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF ({refused})
+     AND pg_has_role(current_user, {assistant}, 'MEMBER')
+     AND NOT pg_has_role(current_user, {owner}, 'MEMBER')
+     AND NOT pg_has_role(current_user, {admin}, 'MEMBER')
+     AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    RAISE EXCEPTION 'permission denied: {message}' USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $fn$"""
+    )
+    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {_ident(session, table)}")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {name} BEFORE {events} ON {_ident(session, table)} FOR EACH ROW EXECUTE FUNCTION public.{name}()"
+    )
+
+
+def _guards(session: Session, prefix: str) -> None:
+    _assistant_guard(
+        session,
+        prefix,
+        "membership",
+        "INSERT OR UPDATE OF status",
+        "NEW.status IN ('removed', 'blacklisted') AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM NEW.status)",
+        "an assistant cannot remove or blacklist a member",
+    )
+    # an assistant's writes to the settings: remembered import mappings and who exports a group's chat only
+    _assistant_guard(
+        session,
+        prefix,
+        "workspace_setting",
+        "INSERT OR UPDATE",
+        "NOT (left(NEW.key, 15) = 'import_mapping:' OR left(NEW.key, 14) = 'chat_exporter:')",
+        "an assistant cannot change the workspace settings",
+    )
+
+
+_MASK_SQL = (
+    "CASE WHEN {c} IS NULL OR {c} = '' THEN {c} WHEN length({c}) >= 8 THEN left({c}, 3) || '****' || right({c}, 4) "
+    "ELSE '****' || right({c}, 2) END"
+)  # the same form as desktop.io.xlsx_util.mask_phone
+
+
+def _masked_views(session: Session, prefix: str) -> None:
+    """The assistant's `member` and `audit_log`: phones masked, writes through INSTEAD OF triggers."""
+    from models import AuditEntry, Member
+
+    conn = session.connection()
+    q = lambda name: _ident(session, name)  # noqa: E731
+    schema = q(f"{prefix}_masked")
+    assistant = q(group_role(prefix, "assistant"))
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+
+    cols = [c.name for c in Member.__table__.columns]
+    shown = ", ".join(_MASK_SQL.format(c="phone") + " AS phone" if c == "phone" else q(c) for c in cols)
+    conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.member")
+    conn.exec_driver_sql(f"CREATE VIEW {schema}.member AS SELECT {shown} FROM public.member")
+    seq = conn.execute(text("SELECT pg_get_serial_sequence('public.member', 'id')")).scalar()
+    if seq:
+        conn.exec_driver_sql(
+            f"ALTER VIEW {schema}.member ALTER COLUMN id SET DEFAULT nextval({_literal(session, seq)}::regclass)"
+        )
+    for c in ("created_at", "updated_at"):
+        conn.exec_driver_sql(f"ALTER VIEW {schema}.member ALTER COLUMN {q(c)} SET DEFAULT now()")
+    names = ", ".join(q(c) for c in cols)
+    values = ", ".join(f"NEW.{q(c)}" for c in cols)
+    sets = ", ".join(
+        f"{q(c)} = CASE WHEN NEW.phone IS DISTINCT FROM OLD.phone THEN NEW.phone ELSE m.phone END"
+        if c == "phone"
+        else f"{q(c)} = NEW.{q(c)}"
+        for c in cols
+        if c != "id"
+    )
+    fn = f"{schema}.member_write"
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'permission denied: an assistant cannot delete members' USING ERRCODE = '42501';
+  ELSIF TG_OP = 'INSERT' THEN
+    INSERT INTO public.member AS m ({names}) VALUES ({values});
+    RETURN NEW;
+  END IF;
+  IF NEW.deleted_at IS DISTINCT FROM OLD.deleted_at OR NEW.merged_into_id IS DISTINCT FROM OLD.merged_into_id THEN
+    RAISE EXCEPTION 'permission denied: an assistant cannot delete or merge members' USING ERRCODE = '42501';
+  END IF;
+  UPDATE public.member AS m SET {sets} WHERE m.id = OLD.id;
+  RETURN NEW;
+END $fn$"""
+    )
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {fn}() FROM PUBLIC")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER member_write INSTEAD OF INSERT OR UPDATE OR DELETE ON {schema}.member FOR EACH ROW EXECUTE FUNCTION {fn}()"
+    )
+    conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON {schema}.member TO {assistant}")
+
+    acols = [c.name for c in AuditEntry.__table__.columns]
+    summary = "regexp_replace(summary, '(1[3-9][0-9])[0-9]{4}([0-9]{4})', '\\1****\\2', 'g') AS summary"
+    shown = ", ".join(summary if c == "summary" else q(c) for c in acols)
+    conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.audit_log")
+    conn.exec_driver_sql(f"CREATE VIEW {schema}.audit_log AS SELECT {shown} FROM public.audit_log")
+    seq = conn.execute(text("SELECT pg_get_serial_sequence('public.audit_log', 'id')")).scalar()
+    if seq:
+        conn.exec_driver_sql(
+            f"ALTER VIEW {schema}.audit_log ALTER COLUMN id SET DEFAULT nextval({_literal(session, seq)}::regclass)"
+        )
+    anames = ", ".join(q(c) for c in acols if c != "id")
+    avalues = ", ".join(f"NEW.{q(c)}" for c in acols if c != "id")
+    afn = f"{schema}.audit_append"
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {afn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $fn$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    RAISE EXCEPTION 'permission denied: the audit log is append-only' USING ERRCODE = '42501';
+  END IF;
+  INSERT INTO public.audit_log ({anames}) VALUES ({avalues});
+  RETURN NEW;
+END $fn$"""
+    )
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {afn}() FROM PUBLIC")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER audit_append INSTEAD OF INSERT OR UPDATE OR DELETE ON {schema}.audit_log FOR EACH ROW EXECUTE FUNCTION {afn}()"
+    )
+    conn.exec_driver_sql(f"GRANT SELECT, INSERT ON {schema}.audit_log TO {assistant}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# logins
+
+
+def login_operator(session: Session) -> Operator:
+    """The operator whose login this connection uses (team mode). Raises SignInFailed."""
+    me = session.connection().execute(text("SELECT current_user")).scalar_one()
+    op = session.scalars(select(Operator).where(Operator.login == me, Operator.active.is_(True))).first()
+    if op is None:
+        raise SignInFailed(
+            f"登录名 {me} 不是这个工作区的操作员 (the database login {me!r} is not an operator of this workspace; the "
+            "owner adds it with `qundesk operator add`)"
+        )
+    return op
+
+
+def create_login(session: Session, op: Operator, password: str, login: str | None = None) -> str:
+    """Create the operator's server login in their role's group (and, for an assistant, the search path that
+    shows them the masked views). Returns the login."""
+    prefix = prefix_of(session)
+    if prefix is None:
+        raise ValidationError("team", "团队角色还没有设置: 先运行 qundesk team init (run `qundesk team init` first)")
+    login = _check_login(login or default_login(op.name))
+    conn = session.connection()
+    if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
+        raise ValidationError(
+            "login",
+            f"服务器上已有登录名 {login}, 请用 --login 换一个 (the server already has a login {login}: choose another with --login)",
+        )
+    group = _ident(session, group_role(prefix, op.role))
+    conn.exec_driver_sql(
+        f"CREATE ROLE {_ident(session, login)} LOGIN PASSWORD {_literal(session, scram_verifier(password))} IN ROLE {group}"
+    )
+    _set_search_path(session, prefix, op.role, login)
+    op.login = login
+    return login
+
+
+def _set_search_path(session: Session, prefix: str, role: str, login: str) -> None:
+    conn = session.connection()
+    if role == "assistant":
+        path = f"{_ident(session, prefix + '_masked')}, public"
+        conn.exec_driver_sql(f"ALTER ROLE {_ident(session, login)} SET search_path = {path}")
+    else:
+        conn.exec_driver_sql(f"ALTER ROLE {_ident(session, login)} RESET search_path")
+
+
+def set_login_password(session: Session, op: Operator, password: str) -> None:
+    if op.login is None:
+        raise NotFound(f"操作员「{op.name}」没有服务器登录名 (operator {op.name!r} has no server login)")
+    session.connection().exec_driver_sql(
+        f"ALTER ROLE {_ident(session, op.login)} PASSWORD {_literal(session, scram_verifier(password))}"
+    )
+
+
+def drop_login(session: Session, op: Operator) -> None:
+    if op.login is None:
+        return
+    conn = session.connection()
+    if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": op.login}).scalar():
+        conn.exec_driver_sql(f"DROP ROLE {_ident(session, op.login)}")
+    op.login = None

@@ -1,0 +1,162 @@
+"""Sign-in and what each role may do, through the CLI (issue 14, PRODUCT §3.7, §4), on a real SQLite workspace
+(the same on a team database is in test_team_roles.py): while no operator has a password everything runs as the
+owner; once one has, nothing runs without signing in; refusals are exit 4 with a clear message, nothing
+written, and no password is ever printed."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from datetime import datetime
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+
+OWNER_PW = "owner-secret-1"
+ASSIST_PW = "assist-secret-2"
+GROUP = "早起打卡营"
+
+
+@pytest.fixture
+def ws(tmp_path, monkeypatch):
+    monkeypatch.delenv("QUNDESK_PASSWORD", raising=False)
+    monkeypatch.delenv("QUNDESK_OPERATOR", raising=False)
+    path = tmp_path / "ws.sqlite"
+    database = open_workspace(path)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, GROUP)
+        add_member(
+            s, owner, gid, MemberInput(display_name="张三", phone="13800138000", joined_at=datetime(2026, 11, 1))
+        )
+        s.commit()
+    database.dispose()
+    return str(path)
+
+
+def run(capsys, *argv, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _audit_count(path: str, action: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM audit_log WHERE action = ?", (action,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_without_passwords_everything_runs_as_the_owner_or_the_operator_named(ws, capsys, monkeypatch):
+    assert run(capsys, "--db", ws, "groups")[0] == 0
+    code, out, _ = run(capsys, "--db", ws, "operator", "add", "小助理", "--role", "assistant")
+    assert code == 0 and "小助理" in out
+    code, out, _ = run(capsys, "--db", ws, "operator", "list", "--json")
+    listed = {r["name"]: r for r in json.loads(out)}
+    assert listed["小助理"] == {"name": "小助理", "role": "assistant", "has_password": False, "login": None}
+    assert run(capsys, "--db", ws, "--operator", "小助理", "groups")[0] == 0
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小助理")  # the environment names the operator too
+    code, _, err = run(capsys, "--db", ws, "backup", "-o", ws + ".bak")
+    assert code == 4 and "无权" in err  # an assistant takes no backup: it holds every phone number
+
+
+def test_once_a_password_exists_nothing_runs_without_signing_in(ws, capsys, monkeypatch):
+    code, _, _ = run(capsys, "--db", ws, "operator", "add", "小助理", "--role", "assistant", "--password-stdin",
+                     stdin=ASSIST_PW + "\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 0
+    code, _, err = run(capsys, "--db", ws, "groups")
+    assert code == 4 and "--operator" in err  # reads too
+    code, _, err = run(capsys, "--db", ws, "members", "--group", GROUP, "--json")
+    assert code == 4
+    # the owner has no password yet: they cannot sign in either until they get one... but the assistant can
+    monkeypatch.setenv("QUNDESK_PASSWORD", ASSIST_PW)
+    assert run(capsys, "--db", ws, "--operator", "小助理", "groups")[0] == 0
+    code, _, err = run(capsys, "--db", ws, "--operator", "群主", "groups")
+    assert code == 4 and "no password yet" in err
+    monkeypatch.setenv("QUNDESK_PASSWORD", "bad-guess-77")
+    code, out, err = run(capsys, "--db", ws, "--operator", "小助理", "checkin", "--group", GROUP, "张三")
+    assert code == 4 and "wrong password" in err and out == ""
+    conn = sqlite3.connect(ws)
+    assert conn.execute("SELECT count(*) FROM checkin").fetchone()[0] == 0  # nothing written
+    conn.close()
+    for text in (out, err):
+        assert ASSIST_PW not in text and "bad-guess-77" not in text
+
+
+def test_the_owner_sets_passwords_and_operators_are_removed(ws, capsys, monkeypatch):
+    code, _, _ = run(capsys, "--db", ws, "operator", "passwd", "群主", "--password-stdin",
+                     stdin=OWNER_PW + "\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 0
+    monkeypatch.setenv("QUNDESK_OPERATOR", "群主")
+    monkeypatch.setenv("QUNDESK_PASSWORD", OWNER_PW)
+    code, _, _ = run(capsys, "--db", ws, "operator", "add", "小助理", "--role", "assistant", "--password-stdin",
+                     stdin=ASSIST_PW + "\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 0
+    code, out, _ = run(capsys, "--db", ws, "operator", "list", "--json")
+    rows = json.loads(out)
+    assert {r["name"]: r["has_password"] for r in rows} == {"群主": True, "小助理": True}
+    assert "scrypt" not in out and OWNER_PW not in out
+    code, _, err = run(capsys, "--db", ws, "operator", "remove", "群主")
+    assert code == 1 and "yourself" in err
+    code, _, err = run(capsys, "--db", ws, "operator", "passwd", "小助理", "--password-stdin",
+                       stdin="short\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 1 and "6" in err
+    # the assistant changes their own password, not someone else's
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小助理")
+    monkeypatch.setenv("QUNDESK_PASSWORD", ASSIST_PW)
+    code, _, _ = run(capsys, "--db", ws, "operator", "passwd", "小助理", "--password-stdin",
+                     stdin="assist-new-3\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 0
+    monkeypatch.setenv("QUNDESK_PASSWORD", "assist-new-3")
+    code, _, err = run(capsys, "--db", ws, "operator", "passwd", "群主", "--password-stdin",
+                       stdin="hijack-pw-9\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 4
+    code, _, _ = run(capsys, "--db", ws, "operator", "remove", "群主")
+    assert code == 4
+    monkeypatch.setenv("QUNDESK_OPERATOR", "群主")
+    monkeypatch.setenv("QUNDESK_PASSWORD", OWNER_PW)
+    assert run(capsys, "--db", ws, "operator", "remove", "小助理")[0] == 0
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小助理")
+    monkeypatch.setenv("QUNDESK_PASSWORD", "assist-new-3")
+    assert run(capsys, "--db", ws, "groups")[0] == 4  # removed: cannot sign in
+    assert _audit_count(ws, "operator.password") == 2 and _audit_count(ws, "operator.remove") == 1
+
+
+def test_unmasked_exports_are_refused_to_an_assistant_and_audited_for_the_owner(ws, capsys, tmp_path):
+    run(capsys, "--db", ws, "operator", "add", "小助理", "--role", "assistant")
+    out_file = tmp_path / "roster.xlsx"
+    code, _, err = run(
+        capsys,
+        "--db",
+        ws,
+        "--operator",
+        "小助理",
+        "export",
+        "roster",
+        "--group",
+        GROUP,
+        "-o",
+        str(out_file),
+        "--unmasked",
+    )
+    assert code == 4 and not out_file.exists()
+    assert run(capsys, "--db", ws, "export", "roster", "--group", GROUP, "-o", str(out_file), "--unmasked")[0] == 0
+    assert _audit_count(ws, "export.roster_unmasked") == 1
+    report = tmp_path / "report.xlsx"
+    argv = ("--db", ws, "export", "report", "--month", "2026-11", "--group", GROUP, "-o", str(report), "--unmasked")
+    assert run(capsys, *argv)[0] == 0
+    assert _audit_count(ws, "export.report_unmasked") == 1
+
+
+def test_help_and_exit_codes_name_exit_4(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "4 not allowed" in out and "operator" in out and "team" in out
