@@ -35,7 +35,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, inspect, select, text, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, inspect, null, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -257,16 +257,26 @@ def _reset_sequences(dst: Connection, tables: list[Table]) -> None:
         )
 
 
+def _hidden_columns(src: Connection, table: Table) -> set[str]:
+    """Columns the source login may not read (an admin's login on a team database cannot read the operators'
+    password hashes): copied as NULL — in team mode passwords live in the server's logins anyway."""
+    if src.dialect.name != "postgresql" or table.name != "operator":
+        return set()
+    readable = src.exec_driver_sql(
+        "SELECT has_column_privilege(current_user, 'public.operator', 'password_hash', 'SELECT')"
+    ).scalar()
+    return set() if readable else {"password_hash"}
+
+
 def _read(src: Connection, table: Table, *, raw: bool):
     """The table's rows (tuples in column order, by primary key) in batches, from the source snapshot."""
     cols = list(table.columns)
     pk = list(table.primary_key.columns)
+    hidden = _hidden_columns(src, table)
     if raw:  # the driver's own values, on the snapshot's connection (a server-side cursor on PostgreSQL)
         q = src.dialect.identifier_preparer
-        sql = (
-            f"SELECT {', '.join(q.quote(c.name) for c in cols)} FROM {q.format_table(table)}"
-            f" ORDER BY {', '.join(q.quote(c.name) for c in pk)}"
-        )
+        shown = ", ".join(f"NULL AS {q.quote(c.name)}" if c.name in hidden else q.quote(c.name) for c in cols)
+        sql = f"SELECT {shown} FROM {q.format_table(table)} ORDER BY {', '.join(q.quote(c.name) for c in pk)}"
         dbapi = src.connection.dbapi_connection
         pg = src.dialect.name == "postgresql"
         cursor = dbapi.cursor(name=f"qundesk_copy_{table.name}") if pg else dbapi.cursor()
@@ -277,7 +287,8 @@ def _read(src: Connection, table: Table, *, raw: bool):
         finally:
             cursor.close()
         return
-    result = src.execute(select(*cols).order_by(*pk).execution_options(yield_per=BATCH))
+    chosen = [null().label(c.name) if c.name in hidden else c for c in cols]
+    result = src.execute(select(*chosen).order_by(*pk).execution_options(yield_per=BATCH))
     for part in result.partitions(BATCH):
         yield [tuple(r) for r in part]
 
@@ -691,6 +702,34 @@ def restore_workspace(
     require(actor, "restore_backup")
     backup_file = Path(backup_file).expanduser()
     url = to_url(target_url_or_path)
+    counts = _restore(backup_file, url, progress)
+    _audit_restore(url, actor, backup_file, counts)
+    return counts
+
+
+def _audit_restore(url: str, actor: Actor, backup_file: Path, counts: dict[str, int]) -> None:
+    """The restore is in the restored workspace's audit log, under the operator of that name there."""
+    from desktop.services.audit import record_audit
+    from models import Operator
+
+    target = open_database(url, migrate=False)
+    try:
+        with target.session() as session:
+            operator_id = session.scalar(select(Operator.id).where(Operator.name == actor.name, Operator.active))
+            record_audit(
+                session,
+                operator_id,
+                "backup.restore",
+                "workspace",
+                None,
+                after={"file": backup_file.name, "rows": sum(counts.values()), "by": actor.name},
+            )
+            session.commit()
+    finally:
+        target.dispose()
+
+
+def _restore(backup_file: Path, url: str, progress: Any) -> dict[str, int]:
     clear_stale_temp()
     # the checked copy of the backup is made in a folder named after this process: a run that is killed
     # (SIGKILL, power cut) leaves it behind, and the next restore or automatic backup removes it

@@ -67,6 +67,17 @@ def _snapshot(url) -> tuple[dict[str, int], dict[str, list[dict]]]:
         db.dispose()
 
 
+def _last_audit_action(url) -> str:
+    from models import AuditEntry
+
+    db = open_database(url)
+    try:
+        with db.session() as s:
+            return s.scalar(select(AuditEntry.action).order_by(AuditEntry.id.desc()).limit(1))
+    finally:
+        db.dispose()
+
+
 def _is_sqlite_with_tables(path: Path) -> bool:
     if not path.exists():
         return False
@@ -179,7 +190,8 @@ def test_backup_restore_round_trip_keeps_every_row_and_figure(new_db, tmp_path, 
     counts = restore_workspace(owner, backup, dst_url)
     after_counts, after_stats = _snapshot(dst_url)
 
-    assert after_counts == before_counts
+    assert after_counts == {**before_counts, "audit_log": before_counts["audit_log"] + 1}  # the restore itself
+    assert _last_audit_action(dst_url) == "backup.restore"
     assert after_stats == before_stats
     assert counts == {**before_counts, "alembic_version": 1}
 
@@ -199,7 +211,9 @@ def test_restore_into_an_existing_empty_sqlite_file(demo_backup, sqlite_workspac
     path, (before_counts, before_stats) = demo_backup
     restore_workspace(OWNER, path, sqlite_workspace.url.replace("sqlite:///", ""))
     after_counts, after_stats = _snapshot(str(sqlite_workspace.engine.url))
-    assert (after_counts, after_stats) == (before_counts, before_stats)
+    assert after_counts == {**before_counts, "audit_log": before_counts["audit_log"] + 1}  # the restore is audited
+    assert after_stats == before_stats
+    assert _last_audit_action(str(sqlite_workspace.engine.url)) == "backup.restore"
 
 
 def test_copy_workspace_refuses_different_revisions_and_reports_progress(sqlite_workspace, tmp_path):

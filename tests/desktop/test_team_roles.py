@@ -245,3 +245,19 @@ def test_an_assistant_imports_a_chat_history_and_writes_texts_on_the_team_databa
             "SELECT DISTINCT o.name FROM audit_log a JOIN operator o ON o.id = a.operator_id WHERE a.action = 'import.chat'"
         ).fetchall()
         assert who == [("小助理",)]
+
+
+def test_an_admin_backs_up_the_team_database_without_the_password_hashes(team, tmp_path, capsys):
+    url, _prefix, _logins = team
+    admin_url = _login_url(url, "team_admin", ADMIN_PW)
+    out = tmp_path / "team.sqlite"
+    assert main(["--db", admin_url, "backup", "-o", str(out)]) == 0, capsys.readouterr().err
+    import sqlite3
+
+    conn = sqlite3.connect(out)
+    try:
+        assert conn.execute("SELECT count(*) FROM member").fetchone()[0] == 2
+        assert conn.execute("SELECT phone FROM member WHERE display_name = '张三'").fetchone()[0] == PHONE
+        assert conn.execute("SELECT count(*) FROM operator WHERE password_hash IS NOT NULL").fetchone()[0] == 0
+    finally:
+        conn.close()
