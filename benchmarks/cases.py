@@ -764,9 +764,9 @@ def dump_cells(cells: list[tuple[str, list[tuple]]], path: str | Path) -> None:
 
 
 def _report_case(ctx: Ctx, key: str, gids: list[int] | None, label: str, target: str, **limits: Any) -> list[Row]:
-    if _missing("desktop.io.report"):
-        return [not_built(key, label, target, "desktop/io/report.py")]
-    from desktop.io.report import export_monthly_report
+    if _missing("desktop.services.report"):
+        return [not_built(key, label, target, "desktop/services/report.py")]
+    from desktop.services.report import export_monthly_report
 
     ws = ctx.ws
     db = ctx.database

@@ -109,7 +109,7 @@ def report_mem(db: str, spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     today = date.fromisoformat(spec["today"])
     if spec["mode"] == "app":
-        from desktop.io.report import export_monthly_report
+        from desktop.services.report import export_monthly_report
         from desktop.workspace import actor_for, open_workspace
 
         database = open_workspace(db)

@@ -278,7 +278,7 @@ def rows_for(conn: sqlite3.Connection, ids: list[int]) -> list[tuple]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-# ---- monthly report data (the queries of desktop/io/report.py's _load_group, written out)
+# ---- monthly report data (the queries of desktop/services/report.py's _load_group, written out)
 
 
 def report_data(conn: sqlite3.Connection, gids: list[int], year: int, month: int, today: date, cfg: dict) -> int:

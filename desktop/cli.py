@@ -921,8 +921,8 @@ def _output_path(args: argparse.Namespace) -> Path:
 
 
 def _cmd_export_report(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.io.report import export_monthly_report
     from desktop.metrics import parse_month
+    from desktop.services.report import export_monthly_report
 
     try:
         year, month = parse_month(args.month)
@@ -944,7 +944,7 @@ def _cmd_export_report(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _cmd_export_roster(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.io.roster_export import export_roster
+    from desktop.services.roster_export import export_roster
 
     path = _output_path(args)
     rows = export_roster(

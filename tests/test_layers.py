@@ -54,3 +54,11 @@ def test_ui_holds_no_sql():
     for path in (ROOT / "ui").rglob("*.py"):
         bad = {n for n in _imports(path) if n.startswith(("sqlalchemy", "sqlite3", "psycopg"))}
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def test_io_holds_file_formats_only():
+    """desktop/io/ reads and writes file formats; whatever opens a session or checks a permission (the
+    exporters) lives in desktop/services/."""
+    for path in (ROOT / "desktop" / "io").rglob("*.py"):
+        bad = {n for n in _imports(path) if n.startswith(("sqlalchemy", "models", "desktop.services"))}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"

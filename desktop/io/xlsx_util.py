@@ -1,4 +1,4 @@
-"""Helpers shared by the .xlsx writers (desktop/io/report.py, desktop/io/roster_export.py).
+"""Helpers shared by the .xlsx writers (desktop/services/report.py, desktop/services/roster_export.py).
 
 - Formula safety: member names, tags and titles come from chats. Any text that begins with ``=``, ``+``,
   ``-``, ``@``, a tab or a CR is written as a text cell (``t="inlineStr"``) with the quote-prefix style, so

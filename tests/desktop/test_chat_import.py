@@ -356,7 +356,7 @@ def test_timeline_shows_messages_and_a_merge_keeps_them(ws):
 def test_the_monthly_workbook_lists_messages_per_member(ws, tmp_path):
     from openpyxl import load_workbook
 
-    from desktop.io.report import export_monthly_report
+    from desktop.services.report import export_monthly_report
 
     database, keys, _ = ws
     _import(database, CHAT / "晨跑俱乐部_utf8.csv")

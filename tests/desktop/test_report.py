@@ -18,11 +18,11 @@ from desktop.demo import build_demo
 from desktop.errors import NotFound, PermissionDenied, QunDeskError
 from desktop.health import alerts
 from desktop.io import xlsx_util
-from desktop.io.report import KPI_KEYS, PAGE_ROWS, SHEETS, export_monthly_report, kpi_page_breaks
 from desktop.metrics import month_stats
 from desktop.services.checkins import CheckinEntry, record_checkins, record_leave
 from desktop.services.groups import create_group
 from desktop.services.operators import add_operator
+from desktop.services.report import KPI_KEYS, PAGE_ROWS, SHEETS, export_monthly_report, kpi_page_breaks
 from desktop.services.roster import MemberInput, add_member
 from desktop.tasks import Cancelled, Progress
 from desktop.workspace import actor_for, open_workspace
@@ -470,7 +470,7 @@ def test_alerts_sheet_lists_health_alerts(demo, may_report):
 
 
 def _ordered_alerts(found):
-    from desktop.io.report import ALERT_ORDER
+    from desktop.services.report import ALERT_ORDER
 
     return sorted(found, key=lambda a: ALERT_ORDER.get(a.kind, 99))
 
@@ -730,7 +730,7 @@ def test_days_column_count_matches_the_period(demo, owner_actor, tmp_path):
 
 
 def test_a_ledger_longer_than_a_worksheet_is_cut_with_a_note(demo, owner_actor, tmp_path, monkeypatch):
-    import desktop.io.report as report
+    import desktop.services.report as report
 
     monkeypatch.setattr(report, "EXCEL_MAX_ROWS", 300)
     path = tmp_path / "cut.xlsx"

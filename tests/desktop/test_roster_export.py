@@ -16,10 +16,10 @@ from desktop.demo import build_demo
 from desktop.errors import PermissionDenied, QunDeskError
 from desktop.io import xlsx_util
 from desktop.io.fields import map_headers
-from desktop.io.roster_export import HEADERS, export_roster
 from desktop.services.groups import create_group
 from desktop.services.operators import add_operator
 from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster_export import HEADERS, export_roster
 from desktop.tasks import Cancelled, Progress
 from desktop.workspace import actor_for, open_workspace
 from models import Group, Member, Membership

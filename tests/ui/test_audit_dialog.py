@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 
 import ui.dialogs.audit_dialog as audit_dialog
 from desktop.errors import PermissionDenied
-from desktop.io.audit_export import AuditFilter, action_text, export_audit, summary_text
 from desktop.services.audit import list_audit, record_audit
+from desktop.services.audit_export import AuditFilter, action_text, export_audit, summary_text
 from desktop.services.checkins import record_checkins
 from desktop.services.roster import get_member_input, update_member
 from tests.fixed_day import TEST_TODAY

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QUrl
 
 from desktop.demo import build_demo
-from desktop.io.report import SHEETS
 from desktop.services.operators import add_operator
+from desktop.services.report import SHEETS
 from desktop.workspace import actor_for, open_workspace
 from tests.fixed_day import TEST_TODAY
 from ui.pages.reports_page import (

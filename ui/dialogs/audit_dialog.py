@@ -1,7 +1,7 @@
 """AuditDialog: the audit log (who did what, when, to whom), filtered by operator, member, period and kind
 of action, newest first, a page at a time ("Load more"), with an .xlsx export for the owner or an admin.
 
-Labels and summaries come from desktop/io/audit_export.py (action_text, summary_text) in the UI language,
+Labels and summaries come from desktop/services/audit_export.py (action_text, summary_text) in the UI language,
 so the dialog and the exported file say the same thing. Phone numbers in summaries are masked for an
 operator without `export_unmasked`; the export itself is refused to them (see audit_export's docstring).
 Hooks for tests: `choose_save_path(title, suggested) -> str | None`, `notify_error(text)`."""
@@ -32,8 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import QunDeskError
-from desktop.io.audit_export import ACTION_PREFIXES, AuditFilter, action_text, entity_text, export_audit, summary_text
 from desktop.services.audit import list_audit
+from desktop.services.audit_export import (
+    ACTION_PREFIXES,
+    AuditFilter,
+    action_text,
+    entity_text,
+    export_audit,
+    summary_text,
+)
 from desktop.services.operators import Actor, allowed, list_operators
 from desktop.services.team_queries import entity_names, find_members
 from models import clock

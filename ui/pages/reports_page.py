@@ -1,5 +1,6 @@
-"""ReportsPage: export the monthly Excel workbook (desktop.io.report) or the roster (desktop.io.roster_export)
-for the groups the user ticks, off the UI thread with progress and cancel, then open the file or its folder.
+"""ReportsPage: export the monthly Excel workbook (desktop.services.report) or the roster
+(desktop.services.roster_export) for the groups the user ticks, off the UI thread with progress and cancel, then
+open the file or its folder.
 
 Decisions:
 - The export runs through ui/task_runner.TaskRunner (progress dialog after ~0.6 s with Cancel; the page also
@@ -43,10 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import QunDeskError
-from desktop.io.report import export_monthly_report
-from desktop.io.roster_export import export_roster
 from desktop.services.groups import list_groups
 from desktop.services.operators import Actor, allowed
+from desktop.services.report import export_monthly_report
+from desktop.services.roster_export import export_roster
 from models import clock
 from models.db import DatabaseError
 from ui.messages import current_language, localise_message, show_error

@@ -24,7 +24,6 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import case, select
 from sqlalchemy.orm import aliased
 
-from desktop.io.report import resolve_groups
 from desktop.io.xlsx_util import (
     SheetRows,
     Styles,
@@ -38,6 +37,7 @@ from desktop.io.xlsx_util import (
     to_local,
 )
 from desktop.services.operators import Actor, allowed, require
+from desktop.services.report import resolve_groups
 from desktop.tasks import Progress
 from models import Group, Member, Membership, Role, Tag, Tier, member_tag, membership_role
 from models.db import Database
