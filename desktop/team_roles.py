@@ -274,7 +274,7 @@ def _guards(session: Session, prefix: str) -> None:
 _MASK_SQL = (
     "CASE WHEN {c} IS NULL OR {c} = '' THEN {c} WHEN length({c}) >= 8 THEN left({c}, 3) || '****' || right({c}, 4) "
     "ELSE '****' || right({c}, 2) END"
-)  # the same form as desktop.io.xlsx_util.mask_phone
+)  # the same form as desktop.phones.mask_phone
 
 
 def _masked_views(session: Session, prefix: str) -> None:

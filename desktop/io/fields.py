@@ -46,7 +46,6 @@ __all__ = [
     "parse_datetime",
     "parse_gender",
     "parse_phone",
-    "split_tags",
 ]
 
 
@@ -273,26 +272,6 @@ def clean_text(value: object) -> str | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # a cell typed with Alt+Enter, or a CSV from Windows
     text = unicodedata.normalize("NFC", _EDGE_SPACE.sub("", text))
     return text or None
-
-
-_TAG_SPLIT = re.compile(r"[,，、;；/／|｜\s]+")
-
-
-def split_tags(value: object) -> list[str]:
-    """Tags from one cell, split on , ， 、 ; ； / | and whitespace; empty and repeated tags dropped."""
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set)):
-        parts = [tag for item in value for tag in split_tags(item)]
-    else:
-        text = clean_text(value)
-        parts = [p for p in _TAG_SPLIT.split(text)] if text else []
-    out: list[str] = []
-    for part in parts:
-        tag = clean_text(part)
-        if tag and tag not in out:
-            out.append(tag)
-    return out
 
 
 _MALE = frozenset({"男", "男性", "男生", "先生", "m", "male", "man", "boy"})

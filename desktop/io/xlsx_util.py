@@ -83,15 +83,6 @@ def local_day(value: datetime | date | None) -> date | None:
     return value
 
 
-def mask_phone(phone: str | None) -> str | None:
-    """138****8000: the first three and the last four characters stay, the middle is hidden."""
-    if not phone:
-        return None
-    if len(phone) >= 8:
-        return f"{phone[:3]}****{phone[-4:]}"
-    return "****" + phone[-2:]
-
-
 def display_width(value: object) -> int:
     """How many narrow characters a value takes on screen (CJK, full-width and emoji count 2)."""
     if value is None:

@@ -33,11 +33,11 @@ from desktop.io.xlsx_util import (
     check_target,
     column_widths,
     discard,
-    mask_phone,
     print_setup,
     save_atomic,
     set_widths,
 )
+from desktop.phones import mask_phone
 from desktop.services.audit import AuditRow, list_audit
 from desktop.services.operators import Actor, require
 from desktop.services.team_queries import entity_names

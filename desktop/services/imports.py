@@ -73,11 +73,11 @@ from desktop.io.fields import (
     parse_datetime,
     parse_gender,
     parse_phone,
-    split_tags,
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
 from desktop.services.operators import Actor, require
 from desktop.services.roster import normalise_phone
+from desktop.tags import split_tags
 from models import (
     AuditEntry,
     EntryStep,

@@ -82,13 +82,13 @@ from desktop.io.xlsx_util import (
     discard,
     display_width,
     local_day,
-    mask_phone,
     print_setup,
     save_atomic,
     set_widths,
     to_local,
 )
 from desktop.metrics import MonthStats, Period, month_stats, previous_month
+from desktop.phones import mask_phone
 from desktop.services.operators import Actor, require
 from desktop.services.points import level_for
 from desktop.streaks import longest_run
@@ -1013,7 +1013,7 @@ class _Report:
                         pp.nickname,
                         pp.group_nickname,
                         pp.wechat_id,
-                        pp.phone if self.unmasked else mask_phone(pp.phone),
+                        pp.phone if self.unmasked else (mask_phone(pp.phone) or None),
                         self.t(f"status.{pp.status}"),
                         pp.tier,
                         sep.join(pp.roles) or None,

@@ -30,12 +30,12 @@ from desktop.io.xlsx_util import (
     check_target,
     column_widths,
     discard,
-    mask_phone,
     print_setup,
     save_atomic,
     set_widths,
     to_local,
 )
+from desktop.phones import mask_phone
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.report import resolve_groups
 from desktop.tasks import Progress
@@ -178,7 +178,7 @@ def export_roster(
                 nickname,
                 group_nickname,
                 wechat,
-                phone if full_phones else mask_phone(phone),
+                phone if full_phones else (mask_phone(phone) or None),
                 GENDER_LABELS.get(gender or "", gender),
                 city,
                 occupation,

@@ -21,7 +21,6 @@ from desktop.io.fields import (
     parse_datetime,
     parse_gender,
     parse_phone,
-    split_tags,
 )
 
 WHERE = {"file": "roster.xlsx", "row": 7, "column": "手机"}
@@ -356,24 +355,6 @@ def test_clean_text_is_idempotent(text):
 )
 def test_parse_gender(value, expected):
     assert parse_gender(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("早起、读书", ["早起", "读书"]),
-        ("早起,读书，写作;跑步；冥想/英语", ["早起", "读书", "写作", "跑步", "冥想", "英语"]),
-        ("早起 读书\t写作", ["早起", "读书", "写作"]),
-        (" 早起 , , 早起 ", ["早起"]),
-        ("🌟核心", ["🌟核心"]),
-        ("", []),
-        (None, []),
-        (2026, ["2026"]),
-        (["a,b", "c"], ["a", "b", "c"]),
-    ],
-)
-def test_split_tags(value, expected):
-    assert split_tags(value) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
 from PySide6.QtCore import QDate, QPoint, Qt
 
+from desktop.services.members import bulk_tag
 from desktop.services.roster import RosterQuery, get_member_input, search_roster
 from tests.fixed_day import TEST_TODAY
-from ui.dialogs.member_dialog import MemberDialog, split_tags
+from ui.dialogs.member_dialog import MemberDialog
 from ui.models.roster_table_model import local_date
 
 pytestmark = OFFSCREEN_QUIRKS
@@ -203,11 +204,31 @@ def test_choose_the_group_when_adding_from_all_groups(qtbot, ws):
     assert [r.display_name for r in rows] == ["读书人"]
 
 
-@pytest.mark.parametrize(
-    ("text", "tags"), [("早起, 读书", ["早起", "读书"]), ("a，b、c;d", ["a", "b", "c", "d"]), (" , ", [])]
-)
-def test_split_tags(text, tags):
-    assert split_tags(text) == tags
+def test_tags_split_as_the_import_splits_them(qtbot, ws):
+    """desktop/tags.py: a space between Chinese words separates tags, one inside an English phrase does not."""
+    dialog = open_dialog(qtbot, ws)
+    type_text(qtbot, dialog.name_edit, "读书人")
+    type_text(qtbot, dialog.tags_edit, "早起 读书, early riser、早起")
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert sorted(get_member_input(s, saved.args[0]).tags) == ["early riser", "早起", "读书"]
+
+
+def test_an_untouched_tags_field_keeps_the_stored_tags(qtbot, ws):
+    """A tag written another way (here "早起 读书" from a bulk action) is not re-split by saving the member."""
+    msid = ws.memberships["张三"]
+    with ws.database.session() as s:
+        bulk_tag(s, ws.owner, [msid], "早起 读书")
+        s.commit()
+        before = sorted(get_member_input(s, msid).tags)
+    assert "早起 读书" in before
+    dialog = open_dialog(qtbot, ws, msid)
+    type_text(qtbot, dialog.note_edit, "只改备注")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert sorted(get_member_input(s, msid).tags) == before
 
 
 def test_tab_goes_down_the_person_box_first(qtbot, ws):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, make_workspace
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -22,7 +21,6 @@ from ui.models.roster_table_model import (
     PAGE_SIZE,
     RosterTableModel,
     database_source,
-    mask_phone,
 )
 
 pytestmark = OFFSCREEN_QUIRKS
@@ -153,14 +151,6 @@ def test_display_roles_and_row_object():
     assert model.data(model.index(3, COL_POINTS)) == "3"
     assert model.data(first, Qt.ItemDataRole.FontRole).strikeOut()  # row 0 is soft-deleted
     assert model.data(model.index(1, COL_NAME), Qt.ItemDataRole.FontRole) is None
-
-
-@pytest.mark.parametrize(
-    ("phone", "masked"),
-    [("13800138000", "138****8000"), ("+85291234567", "+85****4567"), ("12345", "****45"), (None, "")],
-)
-def test_mask_phone(phone, masked):
-    assert mask_phone(phone) == masked
 
 
 def test_phone_is_masked_unless_the_actor_may_see_it():

@@ -3,7 +3,6 @@ messages and a duplicate warning before saving. Writes through desktop.services.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 
@@ -42,19 +41,14 @@ from desktop.services.roster import (
     update_member,
     validate,
 )
+from desktop.tags import split_tags
 from models import clock
 from models.base import MEMBERSHIP_STATUSES
 from ui.messages import localise_message, show_error
 from ui.models.roster_table_model import local_date, status_label
 from ui.qdates import today_qdate
 
-_TAG_SEPARATORS = re.compile(r"[,，、;；]")
 NOT_SET_DATE = QDate(1900, 1, 1)
-
-
-def split_tags(text: str) -> list[str]:
-    """Tags typed as "早起, 读书、运营" (ASCII or Chinese commas) -> ["早起", "读书", "运营"]."""
-    return [t.strip() for t in _TAG_SEPARATORS.split(text) if t.strip()]
 
 
 def join_date_value(day: date) -> datetime:
@@ -374,7 +368,7 @@ class MemberDialog(QDialog):
             city=self.city_edit.text(),
             occupation=self.occupation_edit.text(),
             note=self.note_edit.toPlainText(),
-            tags=split_tags(self.tags_edit.text()),
+            tags=self._tags(),
             real_name_verified=verified,
             verified_on=verified_on,
             seed_user=self.seed_check.isChecked(),
@@ -385,6 +379,15 @@ class MemberDialog(QDialog):
             referrer_id=loaded.referrer_id if loaded else None,
             purpose=self.purpose_edit.toPlainText(),
         )
+
+    def _tags(self) -> list[str]:
+        """The typed tags (desktop/tags.py's rule); a field left as it was keeps the stored tags exactly, so
+        saving a member never re-splits a tag written before the rule (one holding a comma, say)."""
+        text = self.tags_edit.text()
+        loaded = self._loaded
+        if loaded is not None and text == ", ".join(loaded.tags):
+            return list(loaded.tags)
+        return split_tags(text)
 
     def target_group_id(self) -> int | None:
         if self._membership_id is not None:

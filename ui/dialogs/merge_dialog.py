@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import QunDeskError
+from desktop.phones import mask_phone
 from desktop.services.members import MergeSummary, merge_members
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import RosterQuery, search_roster
 from desktop.services.roster_queries import PersonBrief, person_brief
 from ui.messages import current_language, show_error
-from ui.models.roster_table_model import mask_phone, status_label
+from ui.models.roster_table_model import status_label
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 60

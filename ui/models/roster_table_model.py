@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from desktop.phones import mask_phone
 from models.queries.roster import MemberRow, RosterQuery, search_roster
 
 Loader = Callable[[int, int], list[MemberRow]]
@@ -92,15 +93,6 @@ def status_label(code: str) -> str:
     """The translated name of a membership status code (申请中, 入群中, 已入群, 已退群, 已移除, 黑名单)."""
     source = STATUS_LABELS.get(code)
     return QCoreApplication.translate("MembershipStatus", source) if source else code
-
-
-def mask_phone(phone: str | None) -> str:
-    """138****8000: the first three and last four digits stay, the middle is hidden."""
-    if not phone:
-        return ""
-    if len(phone) >= 8:
-        return f"{phone[:3]}****{phone[-4:]}"
-    return "****" + phone[-2:]
 
 
 def local_date(value: datetime | date | None) -> date | None:
