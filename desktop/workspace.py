@@ -66,8 +66,8 @@ def startup_maintenance(database: Database) -> tuple[str | None, Path | None]:
     """What the window does when it opens a workspace: a quick integrity check (a damaged database gets
     a clear message and the offer to restore the latest backup) and the first-start-of-the-day backup.
     Returns (integrity problem or None, path of the backup taken today or None)."""
-    from desktop.services.backup import auto_backup, check_integrity
-    from models.db import is_sqlite
+    from desktop.services.backup import auto_backup
+    from models.db import check_integrity, is_sqlite
 
     problem = check_integrity(database)
     if problem is not None:

@@ -5,15 +5,23 @@ PostgreSQL (`postgresql+psycopg://…`): the same models and migrations.
 
 Opening a database: no schema -> created by running every migration (so the migrations are what every
 workspace really runs); behind -> a timestamped backup, then upgrade; a revision we do not know -> refused
-with NewerSchemaError (a newer QunDesk made it)."""
+with NewerSchemaError (a newer QunDesk made it).
+
+Shared by every writer — the window's operations (ui/operations.py), the CLI, the paste commit, the start-up
+check: `with_retry` (run a whole short transaction again while the database is busy) and `check_integrity`
+(SQLite's quick_check)."""
 
 from __future__ import annotations
 
 import os
+import random
 import re
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -271,3 +279,51 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
         upgrade(engine)
         db.migrated_from = rev
     return db
+
+
+# ---------------------------------------------------------------------------------------------- integrity
+
+
+def check_integrity(database: Database | Engine) -> str | None:
+    """Quick check on open: None when the SQLite file is sound (and always for PostgreSQL), else the problem."""
+    engine = database.engine if isinstance(database, Database) else database
+    if engine.dialect.name != "sqlite":
+        return None
+    try:
+        with engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+    except DBAPIError as exc:
+        return str(exc.orig or exc)
+    if rows == ["ok"]:
+        return None
+    return "; ".join(str(r) for r in rows[:10]) or "quick_check gave no answer"
+
+
+# ---------------------------------------------------------------------------------------------- retry
+
+RETRY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization failure, deadlock, lock not available
+T = TypeVar("T")
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """A lock timeout, serialization failure or deadlock: running the whole transaction again can succeed."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlstate", None) in RETRY_SQLSTATES:
+        return True
+    if isinstance(orig, sqlite3.OperationalError):
+        msg = str(orig).lower()
+        return "locked" in msg or "busy" in msg
+    return False
+
+
+def with_retry(fn: Callable[[], T], attempts: int = 5, *, base_delay: float = 0.05) -> T:
+    """Run `fn` (one whole transaction: open a session, write, commit) again when it failed for a
+    retryable reason (see is_retryable), with jittered exponential back-off. Other errors pass through."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return fn()
+        except DBAPIError as exc:
+            if attempt == attempts or not is_retryable(exc):
+                raise
+            time.sleep(base_delay * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5))
+    raise AssertionError("unreachable")

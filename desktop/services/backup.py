@@ -1,4 +1,4 @@
-"""Backups, restore, copying a workspace between engines, integrity checks, and retrying a transaction.
+"""Backups, restore and copying a workspace between engines.
 
 - `copy_workspace(src, dst)`: every table, in foreign-key order, from any engine to any engine whose schema
   is at the same (head) revision and which holds no data; read from one consistent snapshot of the source,
@@ -10,9 +10,8 @@
   written to a temp file, checked (`PRAGMA integrity_check`) and renamed into place.
 - `restore_workspace(actor, file, target)`: owner only; the backup is checked (and an older one upgraded,
   on a copy) before the target is touched; the target must be new or empty.
-- `auto_backup` (first start of each day, pruned to the `backups_keep` setting), `list_backups`,
-  `check_integrity` (SQLite quick_check on open), `with_retry` (re-run a short transaction on
-  lock / serialization / deadlock errors).
+- `auto_backup` (first start of each day, pruned to the `backups_keep` setting), `list_backups`.
+  (`check_integrity` and `with_retry` live with the engine, in models/db.py.)
 
 "Empty" (a target we may fill): no rows except what a fresh workspace creates on first start — operators,
 tiers, roles, settings and their audit entries (WORKSPACE_DEFAULT_TABLES). Those rows are replaced by the
@@ -23,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import random
 import re
 import shutil
 import sqlite3
@@ -33,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, inspect, null, select, text, update
 from sqlalchemy.engine import make_url
@@ -59,14 +57,11 @@ __all__ = [
     "BackupInfo",
     "auto_backup",
     "backup_workspace",
-    "check_integrity",
     "clear_stale_temp",
     "copy_workspace",
     "describe_existing",
-    "is_retryable",
     "list_backups",
     "restore_workspace",
-    "with_retry",
 ]
 
 BATCH = 5_000  # rows per executemany (progress and cancel are checked between batches)
@@ -74,9 +69,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 AUTO_PREFIX = "auto-"
 AUTO_NAME = re.compile(r"^auto-(\d{8})\.sqlite$")
 WORKSPACE_DEFAULT_TABLES = frozenset({"operator", "tier", "role", "workspace_setting", "audit_log"})
-RETRY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization failure, deadlock, lock not available
-
-T = TypeVar("T")
 
 
 class BackupError(QunDeskError):
@@ -777,48 +769,3 @@ def _restore_into_new_file(src_engine: Engine, target_file: Path, progress: Any)
     finally:
         _remove_sqlite_file(tmp)
     return counts
-
-
-# ---------------------------------------------------------------------------------------------- integrity
-
-
-def check_integrity(database: Database | Engine) -> str | None:
-    """Quick check on open: None when the SQLite file is sound (and always for PostgreSQL), else the problem."""
-    engine = _engine(database)
-    if engine.dialect.name != "sqlite":
-        return None
-    try:
-        with engine.connect() as conn:
-            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
-    except DBAPIError as exc:
-        return str(exc.orig or exc)
-    if rows == ["ok"]:
-        return None
-    return "; ".join(str(r) for r in rows[:10]) or "quick_check gave no answer"
-
-
-# ---------------------------------------------------------------------------------------------- retry
-
-
-def is_retryable(exc: BaseException) -> bool:
-    """A lock timeout, serialization failure or deadlock: running the whole transaction again can succeed."""
-    orig = getattr(exc, "orig", None) or exc
-    if getattr(orig, "sqlstate", None) in RETRY_SQLSTATES:
-        return True
-    if isinstance(orig, sqlite3.OperationalError):
-        msg = str(orig).lower()
-        return "locked" in msg or "busy" in msg
-    return False
-
-
-def with_retry(fn: Callable[[], T], attempts: int = 5, *, base_delay: float = 0.05) -> T:
-    """Run `fn` (one whole transaction: open a session, write, commit) again when it failed for a
-    retryable reason (see is_retryable), with jittered exponential back-off. Other errors pass through."""
-    for attempt in range(1, attempts + 1):
-        try:
-            return fn()
-        except DBAPIError as exc:
-            if attempt == attempts or not is_retryable(exc):
-                raise
-            time.sleep(base_delay * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5))
-    raise AssertionError("unreachable")

@@ -769,8 +769,8 @@ def commit_paste(
     """The paste's decisions in ONE transaction, retried while the database is busy: add the new members,
     then log the check-ins of every day with record_checkins_by_day (one audit row per day). A cancel before the
     commit rolls everything back."""
-    from desktop.services.backup import with_retry
     from desktop.services.roster import MemberInput, add_member
+    from models.db import with_retry
 
     new_names = list(dict.fromkeys(p.new_name for p in planned if p.membership_id is None and p.new_name))
     total = len(new_names) + 1

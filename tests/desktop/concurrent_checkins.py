@@ -3,7 +3,7 @@
     python tests/desktop/concurrent_checkins.py '<json>'
 
 The JSON holds: url, operator, group_id, first_day (ISO), days, membership_ids, seed, ready (file to create
-once the database is open), go (file to wait for: the start line shared by every worker), retry (bool: run each transaction through desktop.services.backup.with_retry).
+once the database is open), go (file to wait for: the start line shared by every worker), retry (bool: run each transaction through models.db.with_retry).
 
 For each day in order, the worker logs its members in small batches of a shuffled order, one transaction
 per batch (as the "today" screen and a pasted chat do), and prints a JSON summary on stdout."""
@@ -19,10 +19,9 @@ from random import Random
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.services.backup import with_retry
 from desktop.services.checkins import record_checkins
 from desktop.services.operators import get_actor
-from models.db import open_database
+from models.db import open_database, with_retry
 
 
 def main(spec: dict) -> int:

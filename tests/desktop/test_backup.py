@@ -22,7 +22,6 @@ from desktop.services.backup import (
     BackupError,
     auto_backup,
     backup_workspace,
-    check_integrity,
     copy_workspace,
     list_backups,
     restore_workspace,
@@ -34,7 +33,7 @@ from desktop.settings import set_setting
 from desktop.tasks import Cancelled, Progress
 from desktop.workspace import actor_for, open_workspace
 from models import Base, CheckIn, Group, Membership, PointsEntry
-from models.db import head_revision, make_engine, open_database
+from models.db import check_integrity, head_revision, make_engine, open_database
 
 TODAY = date(2026, 3, 15)
 MONTHS = ((2026, 2), (2026, 3))
