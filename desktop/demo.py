@@ -815,6 +815,9 @@ class _Builder:
         self.write_checkins()
         self.write_audit()
         self.fix_sequences()
+        from models import kept
+
+        kept.refresh(self.conn)  # chat days have no trigger; the rest agrees already (models/kept.py)
         self.step(self.total)
         return self.counts
 

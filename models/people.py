@@ -133,6 +133,8 @@ class Membership(Base):
         CheckConstraint("left_at IS NULL OR joined_at IS NULL OR left_at >= joined_at", name="left_after_joined"),
         Index("ix_membership_group_status", "group_id", "status"),
         Index("ix_membership_referrer", "referrer_id"),
+        Index("ix_membership_points", "points_balance"),  # roster sorted by points, leaderboards
+        Index("ix_membership_last_active", "last_active"),  # sorted by last participation; dormant members
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -150,6 +152,11 @@ class Membership(Base):
     fee_paid_cents: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Kept values (issue 13): read often, kept in the same transaction as each fact by database triggers
+    # (models/kept.py; migration 0007). The ledger and the fact tables stay the source of truth; never set these
+    # from Python — recompute (models.kept.refresh) repairs them.
+    points_balance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # sum of the ledger
+    last_active: Mapped[date | None]  # last day of any participation: check-in, attended activity, contribution, chat
 
     member: Mapped[Member] = relationship(back_populates="memberships", foreign_keys=[member_id])
     roles: Mapped[list[Role]] = relationship(secondary=membership_role)

@@ -56,7 +56,7 @@ from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, allowed, require
-from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock
+from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 
 DEFAULT_KEYWORDS = ("打卡",)
 EXPORTER_SETTING = "chat_exporter:"  # + group id -> member id of the person whose exports this group gets
@@ -913,13 +913,15 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         )
         # days an earlier export covered in part get their messages added; otherwise a plain insert (cheaper)
         upsert = " ON CONFLICT (membership_id, day) DO UPDATE SET messages = chat_activity.messages + excluded.messages"
+        rows = [(ms, group_id, values.date(day), n) for ms, day, n in plan.activity()]
         bulk.execute_many(
             connection,
             "INSERT INTO chat_activity (membership_id, group_id, day, messages) VALUES (?, ?, ?, ?)"
             + (upsert if overlap is not None else ""),
-            [(ms, group_id, values.date(day), n) for ms, day, n in plan.activity()],
+            rows,
             adapted=True,
         )
+        kept.refresh(connection, {r[0] for r in rows})  # chat days have no trigger: one statement (models/kept.py)
     removed = not_allowed = 0
     for removal in plan.removals:
         if removal.membership_id is None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from models import Activity, Attendance, ChatActivity, CheckIn, Contribution, Member, Membership, clock
+from models import ChatActivity, Member, Membership, clock
 
 
 @dataclass(frozen=True)
@@ -54,28 +54,11 @@ def listing_json(row: MemberListing) -> dict:
     }
 
 
-def last_participation(group_id: int):
-    """(membership_id, last day) of every participation kind of the group, as one subquery."""
-    parts = union_all(
-        select(CheckIn.membership_id.label("ms"), func.max(CheckIn.day).label("day"))
-        .where(CheckIn.group_id == group_id)
-        .group_by(CheckIn.membership_id),
-        select(Contribution.membership_id, func.max(Contribution.day))
-        .where(Contribution.group_id == group_id)
-        .group_by(Contribution.membership_id),
-        select(ChatActivity.membership_id, func.max(ChatActivity.day))
-        .where(ChatActivity.group_id == group_id)
-        .group_by(ChatActivity.membership_id),
-    ).subquery()
-    return select(parts.c.ms, func.max(parts.c.day).label("day")).group_by(parts.c.ms).subquery()
-
-
 def list_members(session: Session, group_id: int, today: date | None = None) -> list[MemberListing]:
     """Every membership of the group (applicants and former members included), by name."""
     today = today or clock.today()
     since = today - timedelta(days=29)
     referrer = aliased(Member)
-    last = last_participation(group_id)
     recent = (
         select(ChatActivity.membership_id.label("ms"), func.sum(ChatActivity.messages).label("n"))
         .where(ChatActivity.group_id == group_id, ChatActivity.day >= since, ChatActivity.day <= today)
@@ -87,14 +70,6 @@ def list_members(session: Session, group_id: int, today: date | None = None) -> 
         .where(ChatActivity.group_id == group_id)
         .group_by(ChatActivity.membership_id)
         .subquery()
-    )
-    attended = dict(
-        session.execute(
-            select(Attendance.membership_id, func.max(Activity.starts_at))
-            .join(Activity, Activity.id == Attendance.activity_id)
-            .where(Activity.group_id == group_id, Attendance.status == "attended")
-            .group_by(Attendance.membership_id)
-        ).all()
     )
     rows = session.execute(
         select(
@@ -108,13 +83,12 @@ def list_members(session: Session, group_id: int, today: date | None = None) -> 
             Membership.joined_at,
             Membership.left_at,
             referrer.display_name,
-            last.c.day,
+            Membership.last_active,  # kept by the database (models/kept.py): any participation, messages included
             spoke.c.day,
             func.coalesce(recent.c.n, 0),
         )
         .join(Member, Member.id == Membership.member_id)
         .outerjoin(referrer, referrer.id == Membership.referrer_id)
-        .outerjoin(last, last.c.ms == Membership.id)
         .outerjoin(spoke, spoke.c.ms == Membership.id)
         .outerjoin(recent, recent.c.ms == Membership.id)
         .where(Membership.group_id == group_id, Member.deleted_at.is_(None), Member.merged_into_id.is_(None))
@@ -122,9 +96,6 @@ def list_members(session: Session, group_id: int, today: date | None = None) -> 
     ).all()
     out = []
     for ms, name, nick, gnick, wx, qq, status, joined, left, ref, last_day, spoke_day, n30 in rows:
-        at = attended.get(ms)
-        if at is not None and (last_day is None or at.date() > last_day):
-            last_day = at.date()
         out.append(
             MemberListing(ms, name, nick, gnick, wx, qq, status, joined, left, ref, last_day, spoke_day, int(n30))
         )

@@ -32,6 +32,7 @@ from models import (
     StepProgress,
     Tier,
     Violation,
+    kept,
     membership_role,
     utcnow,
 )
@@ -110,6 +111,7 @@ def _merge_membership(session: Session, keep: Membership, drop: Membership) -> t
     if keep.status in ("active", "onboarding", "applicant"):
         keep.left_at = None
     session.flush()
+    kept.refresh(session.connection(), [keep.id])  # the chat days moved without a trigger (models/kept.py)
     session.delete(drop)
     return len(move_ids), len(dup_ids)
 

@@ -14,11 +14,9 @@ from sqlalchemy.orm import Session
 
 from models import (
     ChatActivity,
-    CheckIn,
     Group,
     Member,
     Membership,
-    PointsEntry,
     Role,
     Tag,
     Tier,
@@ -77,7 +75,7 @@ class MemberRow:
     deleted: bool
     tags: tuple[str, ...] = field(default_factory=tuple)
     roles: tuple[str, ...] = field(default_factory=tuple)
-    last_activity: date | None = None
+    last_activity: date | None = None  # last participation of any kind (the kept Membership.last_active)
     points: int = 0
     last_message: date | None = None  # from chat-history imports
     messages_30d: int = 0  # messages in the 30 days up to today
@@ -113,15 +111,6 @@ def _text_condition(text: str):
     return or_(*conds)
 
 
-def _last_activity_expr():
-    return (
-        select(func.max(CheckIn.day))
-        .where(CheckIn.membership_id == Membership.id)
-        .correlate(Membership)
-        .scalar_subquery()
-    )
-
-
 def _last_message_expr():
     return (
         select(func.max(ChatActivity.day))
@@ -140,15 +129,6 @@ def _messages_30d_expr():
             ChatActivity.day > today - timedelta(days=30),
             ChatActivity.day <= today,
         )
-        .correlate(Membership)
-        .scalar_subquery()
-    )
-
-
-def _points_expr():
-    return (
-        select(func.coalesce(func.sum(PointsEntry.points), 0))
-        .where(PointsEntry.membership_id == Membership.id)
         .correlate(Membership)
         .scalar_subquery()
     )
@@ -198,8 +178,8 @@ def _order(stmt: Select, q: RosterQuery) -> Select:
         "joined_at": Membership.joined_at,
         "wechat_id": Member.wechat_id,
         "city": Member.city,
-        "last_activity": _last_activity_expr(),
-        "points": _points_expr(),
+        "last_activity": Membership.last_active,  # kept values (models/kept.py): indexed, no aggregate per sort
+        "points": Membership.points_balance,
         "last_message": _last_message_expr(),
         "messages_30d": _messages_30d_expr(),
     }[q.sort]
@@ -245,8 +225,8 @@ def rows_for(session: Session, membership_ids: list[int]) -> list[MemberRow]:
             Tier.name,
             Membership.joined_at,
             Member.deleted_at,
-            _last_activity_expr(),
-            _points_expr(),
+            Membership.last_active,
+            Membership.points_balance,
             _last_message_expr(),
             _messages_30d_expr(),
         )

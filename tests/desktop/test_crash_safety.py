@@ -187,7 +187,7 @@ def test_restore_killed_midway_into_a_new_sqlite_file(big_backup, tmp_path):
     )
     assert again.returncode == 0, again.stderr
     assert _integrity(target) == "ok"
-    assert _counts(target) == expected
+    assert _counts(target) == {**expected, "audit_log": expected["audit_log"] + 1}  # + the restore's own audit row
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".restored")) == []  # leftovers cleared
 
 
@@ -207,4 +207,4 @@ def test_restore_killed_midway_into_postgresql(big_backup, pg_url, tmp_path):
         timeout=300,
     )
     assert again.returncode == 0, again.stderr
-    assert _counts(pg_url) == expected
+    assert _counts(pg_url) == {**expected, "audit_log": expected["audit_log"] + 1}  # + the restore's own audit row

@@ -1,0 +1,200 @@
+"""Kept values (issue 13): per membership the points balance and the last day of participation, read on every
+roster page, leaderboard and dashboard, kept by the database itself in the same transaction as each fact.
+
+Triggers (SQLite and PostgreSQL, created by migration 0007 with `install(connection)`):
+- `points_entry` insert / delete / update → `membership.points_balance` += / −= the points;
+- `checkin`, `contribution`, `attendance` (attended, by the activity's start date) insert → `last_active` moves
+  forward; a delete or update of those rows, and a change of an activity's start, recompute it for the
+  memberships concerned (undo, merge, a status change).
+Chat messages are the exception: a chat import writes hundreds of thousands of day rows, and a row trigger
+would double its cost, so the writers of `chat_activity` (the chat import, a merge, the demo) call
+`refresh(session, ids)` once for the memberships they touched — the same statement recompute uses.
+
+The ledger and the fact tables stay the source of truth: `refresh` recomputes both values from them (all
+memberships or some), and `drift` lists memberships whose kept values differ from a fresh computation (the
+tests check it after every kind of write; Settings › recompute repairs with refresh)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, text
+
+# the last day of participation of membership `ms` (an SQL expression over the fact tables)
+_LAST_ACTIVE = {
+    "sqlite": """(SELECT max(d) FROM (
+        SELECT max(day) AS d FROM checkin WHERE membership_id = {ms}
+        UNION ALL SELECT max(day) FROM contribution WHERE membership_id = {ms}
+        UNION ALL SELECT max(day) FROM chat_activity WHERE membership_id = {ms}
+        UNION ALL SELECT max(date(a.starts_at)) FROM attendance t JOIN activity a ON a.id = t.activity_id
+                  WHERE t.membership_id = {ms} AND t.status = 'attended'))""",
+    "postgresql": """(SELECT max(d) FROM (
+        SELECT max(day) AS d FROM checkin WHERE membership_id = {ms}
+        UNION ALL SELECT max(day) FROM contribution WHERE membership_id = {ms}
+        UNION ALL SELECT max(day) FROM chat_activity WHERE membership_id = {ms}
+        UNION ALL SELECT max(a.starts_at::date) FROM attendance t JOIN activity a ON a.id = t.activity_id
+                  WHERE t.membership_id = {ms} AND t.status = 'attended') AS facts)""",
+}
+_POINTS = "(SELECT coalesce(sum(points), 0) FROM points_entry WHERE membership_id = {ms})"
+
+FACT_TABLES = ("checkin", "contribution")  # rows with (membership_id, day): last_active moves forward on insert
+
+
+def last_active_sql(dialect: str, ms: str) -> str:
+    return _LAST_ACTIVE[dialect].format(ms=ms)
+
+
+def refresh_sql(dialect: str) -> str:
+    """The UPDATE that recomputes every membership's kept values (add a WHERE for some)."""
+    return (
+        f"UPDATE membership SET points_balance = {_POINTS.format(ms='membership.id')}, "
+        f"last_active = {last_active_sql(dialect, 'membership.id')}"
+    )
+
+
+def refresh(connection: Connection, membership_ids: Iterable[int] | None = None) -> None:
+    """Recompute the kept values from the ledger and the fact tables: every membership (None), or these."""
+    sql = refresh_sql(connection.dialect.name)
+    if membership_ids is None:
+        connection.execute(text(sql))
+        return
+    ids = sorted({int(i) for i in membership_ids})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        connection.execute(text(sql + f" WHERE id IN ({', '.join(str(i) for i in chunk)})"))
+
+
+def drift(connection: Connection) -> list[tuple[int, int, int, object, object]]:
+    """(membership, kept points, actual points, kept last day, actual last day) where they differ."""
+    dialect = connection.dialect.name
+    rows = connection.execute(
+        text(
+            f"SELECT id, points_balance, {_POINTS.format(ms='membership.id')}, last_active, "
+            f"{last_active_sql(dialect, 'membership.id')} FROM membership"
+        )
+    ).all()
+    out = []
+    for ms, kept_points, points, kept_day, day in rows:
+        day = None if day is None else str(day)[:10]
+        kept = None if kept_day is None else str(kept_day)[:10]
+        if int(kept_points or 0) != int(points or 0) or kept != day:
+            out.append((ms, kept_points, points, kept_day, day))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# triggers
+
+
+def _sqlite_triggers() -> list[str]:
+    recompute = "UPDATE membership SET last_active = {expr} WHERE id = {ms};"
+    la = lambda ms: recompute.format(expr=last_active_sql("sqlite", ms), ms=ms)  # noqa: E731
+    out = [
+        "CREATE TRIGGER kept_points_ai AFTER INSERT ON points_entry BEGIN "
+        "UPDATE membership SET points_balance = points_balance + NEW.points WHERE id = NEW.membership_id; END",
+        "CREATE TRIGGER kept_points_ad AFTER DELETE ON points_entry BEGIN "
+        "UPDATE membership SET points_balance = points_balance - OLD.points WHERE id = OLD.membership_id; END",
+        "CREATE TRIGGER kept_points_au AFTER UPDATE OF points, membership_id ON points_entry BEGIN "
+        "UPDATE membership SET points_balance = points_balance - OLD.points WHERE id = OLD.membership_id; "
+        "UPDATE membership SET points_balance = points_balance + NEW.points WHERE id = NEW.membership_id; END",
+    ]
+    for table in FACT_TABLES:
+        out += [
+            f"CREATE TRIGGER kept_{table}_ai AFTER INSERT ON {table} BEGIN "
+            "UPDATE membership SET last_active = NEW.day WHERE id = NEW.membership_id "
+            "AND (last_active IS NULL OR last_active < NEW.day); END",
+            f"CREATE TRIGGER kept_{table}_ad AFTER DELETE ON {table} BEGIN {la('OLD.membership_id')} END",
+            f"CREATE TRIGGER kept_{table}_au AFTER UPDATE OF day, membership_id ON {table} BEGIN "
+            f"{la('OLD.membership_id')} {la('NEW.membership_id')} END",
+        ]
+    out += [
+        f"CREATE TRIGGER kept_attendance_ai AFTER INSERT ON attendance WHEN NEW.status = 'attended' BEGIN "
+        f"{la('NEW.membership_id')} END",
+        f"CREATE TRIGGER kept_attendance_ad AFTER DELETE ON attendance WHEN OLD.status = 'attended' BEGIN "
+        f"{la('OLD.membership_id')} END",
+        f"CREATE TRIGGER kept_attendance_au AFTER UPDATE OF status, membership_id, activity_id ON attendance BEGIN "
+        f"{la('OLD.membership_id')} {la('NEW.membership_id')} END",
+        "CREATE TRIGGER kept_activity_au AFTER UPDATE OF starts_at ON activity BEGIN "
+        f"UPDATE membership SET last_active = {last_active_sql('sqlite', 'membership.id')} "
+        "WHERE id IN (SELECT membership_id FROM attendance WHERE activity_id = NEW.id); END",
+    ]
+    return out
+
+
+def _postgresql_triggers() -> list[str]:
+    la = last_active_sql("postgresql", "m")
+    return [
+        """CREATE OR REPLACE FUNCTION kept_last_active(m integer) RETURNS void LANGUAGE sql AS $fn$
+           UPDATE membership SET last_active = """
+        + la
+        + """ WHERE id = m $fn$""",
+        """CREATE OR REPLACE FUNCTION kept_points() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            UPDATE membership SET points_balance = points_balance - OLD.points WHERE id = OLD.membership_id;
+          END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            UPDATE membership SET points_balance = points_balance + NEW.points WHERE id = NEW.membership_id;
+          END IF;
+          RETURN NULL;
+        END $fn$""",
+        """CREATE OR REPLACE FUNCTION kept_fact() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            UPDATE membership SET last_active = NEW.day
+             WHERE id = NEW.membership_id AND (last_active IS NULL OR last_active < NEW.day);
+          ELSE
+            PERFORM kept_last_active(OLD.membership_id);
+            IF TG_OP = 'UPDATE' AND NEW.membership_id <> OLD.membership_id THEN
+              PERFORM kept_last_active(NEW.membership_id);
+            END IF;
+          END IF;
+          RETURN NULL;
+        END $fn$""",
+        """CREATE OR REPLACE FUNCTION kept_attendance() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF TG_OP IN ('DELETE', 'UPDATE') THEN PERFORM kept_last_active(OLD.membership_id); END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM kept_last_active(NEW.membership_id); END IF;
+          RETURN NULL;
+        END $fn$""",
+        """CREATE OR REPLACE FUNCTION kept_activity() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          PERFORM kept_last_active(t.membership_id) FROM attendance t WHERE t.activity_id = NEW.id;
+          RETURN NULL;
+        END $fn$""",
+        "CREATE TRIGGER kept_points AFTER INSERT OR DELETE OR UPDATE OF points, membership_id ON points_entry "
+        "FOR EACH ROW EXECUTE FUNCTION kept_points()",
+        *(
+            f"CREATE TRIGGER kept_{t} AFTER INSERT OR DELETE OR UPDATE OF day, membership_id ON {t} "
+            "FOR EACH ROW EXECUTE FUNCTION kept_fact()"
+            for t in FACT_TABLES
+        ),
+        "CREATE TRIGGER kept_attendance AFTER INSERT OR DELETE OR UPDATE OF status, membership_id, activity_id "
+        "ON attendance FOR EACH ROW EXECUTE FUNCTION kept_attendance()",
+        "CREATE TRIGGER kept_activity AFTER UPDATE OF starts_at ON activity FOR EACH ROW "
+        "EXECUTE FUNCTION kept_activity()",
+    ]
+
+
+def install(connection: Connection) -> None:
+    """Create the triggers (migration 0007)."""
+    statements = _postgresql_triggers() if connection.dialect.name == "postgresql" else _sqlite_triggers()
+    for sql in statements:
+        connection.exec_driver_sql(sql)
+
+
+def uninstall(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        for table, name in (
+            ("points_entry", "kept_points"),
+            *((t, f"kept_{t}") for t in FACT_TABLES),
+            ("attendance", "kept_attendance"),
+            ("activity", "kept_activity"),
+        ):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        for fn in ("kept_points()", "kept_fact()", "kept_attendance()", "kept_activity()", "kept_last_active(integer)"):
+            connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")
+        return
+    rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kept_%'")
+    for (name,) in rows.fetchall():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")

@@ -1,0 +1,186 @@
+"""Kept values (issue 13): each membership's points balance and last participation day are kept by the database
+in the same transaction as each fact; after every kind of write, undo, merge and import they equal a fresh
+computation from the ledger and the fact tables — on SQLite and on the suite's PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services.checkins import record_checkins, record_leave, undo_checkin
+from desktop.services.groups import create_group
+from desktop.services.members import merge_members
+from desktop.services.participation import (
+    ActivityInput,
+    add_contribution,
+    add_violation,
+    create_activity,
+    remove_contribution,
+    remove_violation,
+    set_attendance,
+    update_activity,
+)
+from desktop.services.points import adjust_points, recompute_apply
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+from models import Membership, kept
+
+DAY = date(2026, 11, 10)
+
+
+def _no_drift(database) -> None:
+    with database.engine.connect() as conn:
+        assert kept.drift(conn) == []
+
+
+def _kept(database, ms: int) -> tuple[int, date | None]:
+    with database.session() as s:
+        points, day = s.execute(
+            select(Membership.points_balance, Membership.last_active).where(Membership.id == ms)
+        ).one()
+    return points, day
+
+
+@pytest.fixture
+def ws(any_db_url, monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-30")
+    database = open_workspace(any_db_url)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        joined = datetime(2026, 10, 1)
+        ids = {
+            name: add_member(s, owner, gid, MemberInput(display_name=name, wechat_id=f"wx_{i}", joined_at=joined))[1]
+            for i, name in enumerate(("张三", "李四", "王五"))
+        }
+        s.commit()
+    yield database, owner, gid, ids
+    database.dispose()
+
+
+def test_every_kind_of_write_keeps_the_values_true(ws):
+    database, owner, gid, ids = ws
+    a, b = ids["张三"], ids["李四"]
+    with database.session() as s:
+        for i in range(8):  # a run long enough for the streak bonus
+            record_checkins(s, owner, gid, DAY + timedelta(days=i), [a])
+        record_checkins(s, owner, gid, DAY, [b])
+        s.commit()
+    _no_drift(database)
+    points, day = _kept(database, a)
+    assert points > 8 and day == DAY + timedelta(days=7)
+    with database.session() as s:
+        undo_checkin(s, owner, a, DAY + timedelta(days=7))  # the last day and its points go
+        s.commit()
+    _no_drift(database)
+    assert _kept(database, a)[1] == DAY + timedelta(days=6)
+
+    with database.session() as s:
+        act = create_activity(
+            s,
+            owner,
+            gid,
+            ActivityInput(title="读书分享会", kind="knowledge_share", starts_at=datetime(2026, 11, 25, 19, 0)),
+        )
+        set_attendance(s, owner, act, b, "attended")
+        s.commit()
+    _no_drift(database)
+    assert _kept(database, b)[1] == date(2026, 11, 25)
+    with database.session() as s:
+        update_activity(
+            s,
+            owner,
+            act,
+            ActivityInput(title="读书分享会", kind="knowledge_share", starts_at=datetime(2026, 11, 26, 19, 0)),
+        )
+        s.commit()
+    _no_drift(database)
+    assert _kept(database, b)[1] == date(2026, 11, 26)
+    with database.session() as s:
+        set_attendance(s, owner, act, b, "absent")
+        s.commit()
+    _no_drift(database)
+    assert _kept(database, b)[1] == DAY
+
+    with database.session() as s:
+        cid = add_contribution(s, owner, b, "share", date(2026, 11, 27), title="一篇笔记")
+        vid, _flag = add_violation(s, owner, b, "ad", date(2026, 11, 27))
+        adjust_points(s, owner, b, 7, "手动奖励", day=date(2026, 11, 28))
+        record_leave(s, owner, b, date(2026, 11, 28), date(2026, 11, 29), "出差")
+        s.commit()
+    _no_drift(database)
+    assert _kept(database, b)[1] == date(2026, 11, 27)
+    with database.session() as s:
+        remove_contribution(s, owner, cid)
+        remove_violation(s, owner, vid)
+        s.commit()
+    _no_drift(database)
+
+    with database.session() as s:
+        recompute_apply(s, owner, gid)
+        s.commit()
+    _no_drift(database)
+
+
+def test_a_merge_keeps_the_values_of_the_person_kept(ws):
+    database, owner, gid, ids = ws
+    a, c = ids["张三"], ids["王五"]
+    with database.session() as s:
+        record_checkins(s, owner, gid, DAY, [a, c])
+        record_checkins(s, owner, gid, DAY + timedelta(days=1), [c])
+        adjust_points(s, owner, c, 5, "分享", day=DAY)
+        keep_member = s.scalar(select(Membership.member_id).where(Membership.id == a))
+        drop_member = s.scalar(select(Membership.member_id).where(Membership.id == c))
+        s.commit()
+        merge_members(s, owner, keep_member, drop_member)
+        s.commit()
+    _no_drift(database)
+    points, day = _kept(database, a)
+    assert day == DAY + timedelta(days=1) and points == 1 + 1 + 5  # the same-day duplicate's point reversed
+
+
+def test_a_chat_import_keeps_last_active(tmp_path, monkeypatch):
+    """Chat days have no trigger (a year of them would double the import): the import refreshes what it
+    touched, in its transaction."""
+    from desktop.services.chat_import import run_chat_import
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    database = open_workspace(tmp_path / "chat.sqlite")
+    try:
+        owner = actor_for(database)
+        export = Path(__file__).resolve().parents[1] / "data" / "chat" / "晨跑俱乐部_utf8.csv"
+        run_chat_import(database, owner, export, "晨跑俱乐部", add_unknown=True)
+        _no_drift(database)
+        with database.session() as s:
+            days = set(s.scalars(select(Membership.last_active)))
+        assert date(2026, 11, 30) in days
+    finally:
+        database.dispose()
+
+
+def test_the_demo_and_an_upgraded_first_release_have_true_values(tmp_path, monkeypatch):
+    import shutil
+
+    from desktop.demo import build_demo
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-18")
+    database = open_workspace(tmp_path / "demo.sqlite")
+    try:
+        build_demo(database.engine, groups=2, members=120, months=2, seed=3)
+        _no_drift(database)
+        with database.session() as s:
+            assert s.scalar(select(Membership.points_balance).order_by(Membership.points_balance.desc()).limit(1)) > 0
+    finally:
+        database.dispose()
+    v1 = tmp_path / "v1.sqlite"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "data" / "workspace_v1.sqlite", v1)
+    upgraded = open_workspace(v1, backup_dir=tmp_path / "backups")
+    try:
+        _no_drift(upgraded)  # migration 0007 filled them from the first release's ledger and check-ins
+        with upgraded.session() as s:
+            assert s.scalar(select(Membership.last_active).where(Membership.last_active.is_not(None)).limit(1))
+    finally:
+        upgraded.dispose()
