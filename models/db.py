@@ -50,6 +50,10 @@ class DatabaseLockedError(DatabaseError):
     pass
 
 
+class WritesHeld(DatabaseError):
+    """A write while the workspace is still being checked at start (Database.hold_writes)."""
+
+
 class ReadOnlyError(DatabaseError):
     """The workspace file, or the folder it is in, cannot be written."""
 
@@ -225,6 +229,38 @@ class Database:
 
     def session(self) -> Session:
         return self.sessionmaker()
+
+    # ---- writes held while the start-up integrity check runs in the background (SQLite) ----
+    _held: str | None = None
+    _hold_listening: bool = False
+
+    def hold_writes(self, reason: str) -> None:
+        """Until release_writes(), every connection of this workspace refuses to write (SQLite's
+        `PRAGMA query_only`), and a write attempt raises WritesHeld with `reason`: the window paints at once
+        while the integrity check of a big file runs, and a damaged file gets its warning before anything is
+        written to it. No-op on PostgreSQL (the server checks its own files)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        self._held = reason
+        if not self._hold_listening:
+            event.listen(self.engine, "checkout", self._on_checkout)
+            event.listen(self.engine, "handle_error", self._on_error)
+            self._hold_listening = True
+        self.engine.pool.dispose()  # pooled connections pick the setting up at their next checkout
+
+    def release_writes(self) -> None:
+        self._held = None
+
+    @property
+    def writes_held(self) -> bool:
+        return self._held is not None
+
+    def _on_checkout(self, dbapi_conn, _record, _proxy) -> None:
+        dbapi_conn.execute(f"PRAGMA query_only = {1 if self._held else 0}")
+
+    def _on_error(self, context) -> None:
+        if self._held and "readonly database" in str(context.original_exception):
+            raise WritesHeld(self._held) from context.original_exception
 
     @property
     def url(self) -> str:

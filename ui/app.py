@@ -238,19 +238,120 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
     if lock is False:
         database.dispose()
         return EXIT_DATABASE
-    database = _startup_checks(database)
-    if database is None:
-        return EXIT_DATABASE
+    background = _checks_in_background(database)
+    if not background:
+        database = _startup_checks(database)
+        if database is None:
+            return EXIT_DATABASE
+    state = {"database": database}
     try:
         if is_empty(database):
             FirstRunDialog(database).exec()
         window = MainWindow(database, actor)
         window.show()
+        if background:
+            _start_background_checks(app, window, state, actor)
         if os.environ.get(QUIT_AFTER_ENV):
             QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), app.quit)
         return int(app.exec())
     finally:
-        database.dispose()
+        state["database"].dispose()
+
+
+BACKGROUND_CHECK_BYTES = 64 * 1024 * 1024  # smaller workspaces are checked before the window (well under a second)
+
+
+def _checks_in_background(database) -> bool:
+    """A big SQLite workspace paints first and is checked afterwards (its quick_check and the day's backup take
+    seconds to minutes at 100,000 members); writes wait until the check has passed."""
+    if database.engine.dialect.name != "sqlite":
+        return False
+    path = database.engine.url.database
+    try:
+        return bool(path) and os.path.getsize(path) >= BACKGROUND_CHECK_BYTES
+    except OSError:
+        return False
+
+
+def _start_background_checks(app, window, state: dict, actor) -> None:
+    """Run desktop.workspace.startup_maintenance on a worker thread while the window is up. Writes are held
+    (Database.hold_writes) until it says the file is sound; a damaged file gets the same offer as before the
+    window (restore the latest backup into a new file), and the window then reopens on the restored one."""
+    from desktop.workspace import startup_maintenance
+    from ui.task_runner import TaskRunner
+
+    database = state["database"]
+    database.hold_writes(
+        "正在检查工作区, 检查完成后才能保存, 请稍候 (the workspace is being checked: saving waits until it is done)"
+    )
+    bar = window.statusBar()
+    bar.showMessage(QCoreApplication.translate("MainWindow", "Checking the workspace… saving waits until it is done"))
+    runner = TaskRunner(window, show_dialog=False)
+    window._startup_runner = runner  # keep it alive with the window
+
+    def done(result) -> None:
+        problem, backup = result
+        if problem is None:
+            database.release_writes()
+            text = QCoreApplication.translate("MainWindow", "Workspace checked")
+            if backup is not None:
+                text += " · " + QCoreApplication.translate("MainWindow", "today's backup saved")
+            bar.showMessage(text, 8000)
+            return
+        _damaged_after_start(app, window, state, actor, problem)
+
+    def failed(message: str) -> None:  # a failed automatic backup must not keep the organiser out
+        database.release_writes()
+        bar.showMessage(
+            QCoreApplication.translate("MainWindow", "Automatic backup failed: %1").replace(
+                "%1", localise_message(message)
+            ),
+            15000,
+        )
+
+    runner.finished.connect(done)
+    runner.failed.connect(failed)
+    runner.start(lambda progress, database: startup_maintenance(database), database=database)
+
+
+def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
+    from desktop.workspace import open_workspace, restore_latest_backup
+    from ui.main_window import MainWindow
+
+    title = QCoreApplication.translate("MainWindow", "QunDesk")
+    answer = QMessageBox.critical(
+        window,
+        title,
+        QCoreApplication.translate(
+            "MainWindow", "The workspace is damaged: %1\n\nRestore the latest backup into a new file and open it?"
+        ).replace("%1", problem),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    restored = None
+    if answer == QMessageBox.StandardButton.Yes:
+        try:
+            restored = restore_latest_backup()
+        except QunDeskError as exc:
+            QMessageBox.critical(window, title, localise_message(str(exc)))
+        if restored is None and answer == QMessageBox.StandardButton.Yes:
+            QMessageBox.critical(
+                window, title, QCoreApplication.translate("MainWindow", "There is no backup to restore.")
+            )
+    if restored is None:
+        window.close()
+        app.quit()
+        return
+    QMessageBox.information(
+        window, title, QCoreApplication.translate("MainWindow", "Restored into %1.").replace("%1", str(restored))
+    )
+    old = state["database"]
+    new = open_workspace(restored)
+    state["database"] = new
+    replacement = MainWindow(new, actor)
+    window._replacement = replacement
+    replacement.show()
+    window.close()
+    old.dispose()
 
 
 def _sign_in(database, operator: str | None):

@@ -790,6 +790,22 @@ Restore the latest backup into a new file and open it?</translation>
             <source>%1 in all groups</source>
             <translation>%1 in all groups</translation>
         </message>
+        <message>
+            <source>Checking the workspace… saving waits until it is done</source>
+            <translation>Checking the workspace… saving waits until it is done</translation>
+        </message>
+        <message>
+            <source>Workspace checked</source>
+            <translation>Workspace checked</translation>
+        </message>
+        <message>
+            <source>today's backup saved</source>
+            <translation>today's backup saved</translation>
+        </message>
+        <message>
+            <source>Automatic backup failed: %1</source>
+            <translation>Automatic backup failed: %1</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

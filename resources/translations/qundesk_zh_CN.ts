@@ -790,6 +790,22 @@ Restore the latest backup into a new file and open it?</source>
             <source>%1 in all groups</source>
             <translation>全部社群共 %1</translation>
         </message>
+        <message>
+            <source>Checking the workspace… saving waits until it is done</source>
+            <translation>正在检查工作区…检查完成后才能保存</translation>
+        </message>
+        <message>
+            <source>Workspace checked</source>
+            <translation>工作区检查完毕</translation>
+        </message>
+        <message>
+            <source>today's backup saved</source>
+            <translation>今日备份已保存</translation>
+        </message>
+        <message>
+            <source>Automatic backup failed: %1</source>
+            <translation>自动备份失败：%1</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>
