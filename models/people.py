@@ -93,6 +93,8 @@ class Member(Base):
         Index("ix_member_qq", "qq"),
         Index("ix_member_phone_tail", "phone_tail"),
         Index("ix_member_display_name", "display_name"),
+        Index("ix_member_city", "city"),  # the roster sorted by city
+        Index("ix_member_nickname", "nickname"),  # search and paste look-ups by nickname
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -135,6 +137,10 @@ class Membership(Base):
         Index("ix_membership_referrer", "referrer_id"),
         Index("ix_membership_points", "points_balance"),  # roster sorted by points, leaderboards
         Index("ix_membership_last_active", "last_active"),  # sorted by last participation; dormant members
+        Index("ix_membership_status", "status"),  # the whole roster sorted by status, tier or joined date
+        Index("ix_membership_tier", "tier_id"),
+        Index("ix_membership_joined_at", "joined_at"),
+        Index("ix_membership_group_nickname", "group_nickname"),  # search and paste look-ups by group nickname
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

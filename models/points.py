@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import POINT_SOURCES, Base, enum_check, utcnow
@@ -47,6 +47,13 @@ class PointsEntry(Base):
         Index("ix_points_entry_group_day_points", "group_id", "day", "membership_id", "points"),
         Index("ix_points_entry_membership", "membership_id"),
         Index("ix_points_entry_source", "source_kind", "source_id"),
+        # which entries are reversed: the few that are (partial), looked up for every open entry of a member
+        Index(
+            "ix_points_entry_reverses",
+            "reverses_id",
+            sqlite_where=text("reverses_id IS NOT NULL"),
+            postgresql_where=text("reverses_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -18,7 +18,16 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from models import Group, Member, Membership, Tag, Tier, clock, utcnow
 from models.base import GENDERS, MEMBERSHIP_STATUSES
-from models.queries.roster import MemberRow, RosterQuery, count_roster, count_roster_people, search_roster
+from models.queries.roster import (
+    MemberRow,
+    RosterMatches,
+    RosterQuery,
+    count_roster,
+    count_roster_people,
+    roster_matches,
+    rows_for,
+    search_roster,
+)
 from models.search_keys import name_keys
 
 __all__ = [
@@ -34,6 +43,9 @@ __all__ = [
     "normalise_phone",
     "restore_member",
     "search_roster",
+    "RosterMatches",
+    "roster_matches",
+    "rows_for",
     "soft_delete_member",
     "update_member",
 ]

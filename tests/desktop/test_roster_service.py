@@ -186,3 +186,45 @@ def test_a_blacklisted_person_is_flagged_when_added_again(workspace, group, owne
         s.commit()
         (hit,) = find_duplicates(s, display_name="张三丰", phone="13800138000", group_id=group)
         assert hit.blacklisted_in == ("早起打卡营",)
+
+
+def test_one_search_query_gives_the_rows_the_count_and_the_people(workspace, group, owner):
+    """roster_matches (what a keystroke runs once) agrees with the paged query, the count and the people count,
+    across groups, by group nickname and nickname, with a deleted person left out and in every sort order."""
+    from desktop.services.members import bulk_copy_to_group
+    from desktop.services.roster import count_roster_people, roster_matches, rows_for
+
+    with workspace.session() as s:
+        other = create_group(s, owner, "读书会")
+        _, ms = add_member(s, owner, other, MemberInput(display_name="王五", nickname="小张同学"))
+        zs = s.scalars(select(Member).where(Member.display_name == "张三")).one()
+        zs_ms = zs.memberships[0].id
+        bulk_copy_to_group(s, owner, [zs_ms], other)  # 张三 in two groups: two rows, one person
+        gone, _ = add_member(s, owner, group, MemberInput(display_name="张飞"))
+        soft_delete_member(s, owner, gone)
+        _, nick_ms = add_member(s, owner, group, MemberInput(display_name="赵六"))
+        s.commit()
+        from models import Membership
+
+        s.get(Membership, nick_ms).group_nickname = "张老师"
+        s.commit()
+        cases = [
+            RosterQuery(text="张"),  # names, a nickname (小张同学) and a group nickname (张老师), all groups
+            RosterQuery(text="zs"),
+            RosterQuery(text="张", group_id=group),
+            RosterQuery(text="张", sort="group", descending=True),
+            RosterQuery(text="张", include_deleted=True),
+            RosterQuery(text="8000"),
+        ]
+        for q in cases:
+            found = roster_matches(s, q)
+            paged = search_roster(s, q, 0, None)
+            assert found.membership_ids == [r.membership_id for r in paged], q
+            assert found.total == count_roster(s, q), q
+            assert found.people == count_roster_people(s, q), q
+            assert [r.membership_id for r in rows_for(s, found.membership_ids[:2])] == found.membership_ids[:2]
+        every = roster_matches(s, RosterQuery(text="张"))
+        shown = {r.display_name for r in rows_for(s, every.membership_ids)}
+        assert shown == {"张三", "张珊🌸", "王五", "赵六"}  # 张飞 is deleted
+        assert (every.total, every.people) == (5, 4)  # 张三 twice
+        assert roster_matches(s, RosterQuery(text="张", include_deleted=True)).people == 5

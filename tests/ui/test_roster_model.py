@@ -59,9 +59,11 @@ class FakeSource:
         self.rows = rows
         self.queries: list[RosterQuery] = []
         self.loads: list[tuple[int, int]] = []
+        self.counted: list[bool] = []
 
-    def __call__(self, query: RosterQuery):
+    def __call__(self, query: RosterQuery, count: bool = True):
         self.queries.append(query)
+        self.counted.append(count)
         key = {"name": lambda r: r.display_name, "points": lambda r: r.points}.get(query.sort, lambda r: r.display_name)
         rows = sorted(self.rows, key=key, reverse=query.descending)
 
@@ -69,7 +71,7 @@ class FakeSource:
             self.loads.append((offset, limit))
             return rows[offset : offset + limit]
 
-        return len(rows), loader
+        return (len(rows) if count else -1), loader
 
 
 def test_qt_model_tester_passes_on_a_paged_model(qtmodeltester):
@@ -130,6 +132,8 @@ def test_sort_requeries_the_source_and_ignores_unsortable_columns():
     points = [model.data(model.index(r, COL_POINTS), RosterTableModel.SortKeyRole) for r in range(200)]
     assert points == sorted(points, reverse=True)
     assert model.sort_column == COL_POINTS and model.sort_order == Qt.SortOrder.DescendingOrder
+    assert source.counted == [True, False]  # a new order of the same rows is not counted again
+    assert model.total == 300 and model.canFetchMore(QModelIndex())
     n = len(source.queries)
     model.sort(COL_TAGS, Qt.SortOrder.AscendingOrder)  # tags are not sortable in SQL
     model.sort(COL_POINTS, Qt.SortOrder.DescendingOrder)  # unchanged

@@ -26,7 +26,7 @@ from desktop.phones import mask_phone
 from models.queries.roster import MemberRow, RosterQuery, search_roster
 
 Loader = Callable[[int, int], list[MemberRow]]
-Source = Callable[[RosterQuery], tuple[int, Loader]]
+Source = Callable[..., tuple[int, Loader]]  # (query, count=True) -> (total, or -1 when not counted; loader)
 Index = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
@@ -105,12 +105,31 @@ def local_date(value: datetime | date | None) -> date | None:
 
 
 def database_source(database: Any) -> Source:
-    """A source over a workspace: each count and each page runs in its own short session."""
-    from desktop.services.roster import count_roster
+    """A source over a workspace: each count and each page runs in its own short session.
 
-    def source(query: RosterQuery) -> tuple[int, Loader]:
-        with database.session() as session:
-            total = count_roster(session, query)
+    A text search runs once per keystroke: `roster_matches` returns every matching row's id in order (with
+    how many people they are), and pages are slices of that list — the count, the people and the first page
+    no longer run the search three times. Without text the roster can hold every membership, so it is counted
+    and paged in SQL (each page a LIMIT over an index, see models/queries/roster.py `_order`). With
+    `count=False` (a new sort of the same rows) the count is not run again (-1 is returned)."""
+    from desktop.services.roster import count_roster, roster_matches, rows_for
+
+    def source(query: RosterQuery, count: bool = True) -> tuple[int, Loader]:
+        if query.text.strip():
+            with database.session() as session:
+                found = roster_matches(session, query)
+            ids = found.membership_ids
+
+            def sliced(offset: int, limit: int) -> list[MemberRow]:
+                with database.session() as session:
+                    return rows_for(session, ids[offset : offset + limit])
+
+            sliced.people = found.people  # type: ignore[attr-defined]
+            return found.total, sliced
+        total = -1
+        if count:
+            with database.session() as session:
+                total = count_roster(session, query)
 
         def loader(offset: int, limit: int) -> list[MemberRow]:
             with database.session() as session:
@@ -121,7 +140,7 @@ def database_source(database: Any) -> Source:
     return source
 
 
-def _empty_source(_query: RosterQuery) -> tuple[int, Loader]:
+def _empty_source(_query: RosterQuery, count: bool = True) -> tuple[int, Loader]:
     return 0, lambda _offset, _limit: []
 
 
@@ -147,6 +166,11 @@ class RosterTableModel(QAbstractTableModel):
     def total(self) -> int:
         """How many rows the current query matches (loaded or not)."""
         return self._total
+
+    @property
+    def people(self) -> int | None:
+        """How many people the rows are, when the source knew it with the rows (a text search), else None."""
+        return getattr(self._loader, "people", None)
 
     def set_query(self, query: RosterQuery) -> None:
         """Run `query` (count + first page) and show its rows; called on every filter change."""
@@ -336,4 +360,6 @@ class RosterTableModel(QAbstractTableModel):
             return
         query = replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
         if query != self._query:
-            self.set_query(query)
+            self._query = query  # the same rows in another order: the count stands
+            total, loader = self._source(query, count=False)
+            self.set_loader(loader, self._total if total < 0 else total)

@@ -359,8 +359,10 @@ class RosterPage(QWidget):
         total = self.model.total
         if self._group_id is not None or total == 0:
             return self.tr("%n person(s)", "", total)
-        with self._database.session() as session:
-            people = count_roster_people(session, self.model.query)
+        people = self.model.people
+        if people is None:
+            with self._database.session() as session:
+                people = count_roster_people(session, self.model.query)
         if people == total:
             return self.tr("%n person(s)", "", total)
         return f"{memberships_text(total)} · {people_text(people)}"
