@@ -384,9 +384,9 @@ def bench_checkin(ctx: Ctx) -> list[Row]:
         mid, gid = base_pool.pop()
         conn.execute("BEGIN")
         conn.execute(
-            "INSERT INTO checkin (membership_id, group_id, day, checked_at, source, late, recorded_by)"
-            " VALUES (?, ?, ?, ?, 'manual', 0, ?)",
-            (mid, gid, day, f"{day} 07:00:00.000000", actor.id),
+            "INSERT INTO checkin (membership_id, group_id, day, checked_at, logged_at, source, late, recorded_by)"
+            " VALUES (?, ?, ?, ?, ?, 'manual', 0, ?)",
+            (mid, gid, day, f"{day} 07:00:00.000000", f"{day} 07:00:00.000000", actor.id),
         )
         conn.execute("COMMIT")
 
