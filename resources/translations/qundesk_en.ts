@@ -1393,4 +1393,11 @@ Restore the latest backup into a new file and open it?</translation>
             <translation>Cancelling…</translation>
         </message>
     </context>
+    <context>
+        <name>operations</name>
+        <message>
+            <source>The database is busy (another QunDesk or a backup is using it): try again in a moment</source>
+            <translation>The database is busy (another QunDesk or a backup is using it): try again in a moment</translation>
+        </message>
+    </context>
 </TS>

@@ -1391,4 +1391,11 @@ Restore the latest backup into a new file and open it?</source>
             <translation>正在取消…</translation>
         </message>
     </context>
+    <context>
+        <name>operations</name>
+        <message>
+            <source>The database is busy (another QunDesk or a backup is using it): try again in a moment</source>
+            <translation>数据库正忙（另一个 QunDesk 或备份正在使用它），请稍后再试。</translation>
+        </message>
+    </context>
 </TS>
