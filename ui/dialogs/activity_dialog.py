@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError, ValidationError
+from desktop.errors import ValidationError
 from desktop.paths import resources_dir
 from desktop.services.activities_queries import get_activity, series_names
 from desktop.services.operators import Actor, allowed
@@ -34,6 +34,7 @@ from models import clock
 from models.base import ACTIVITY_KINDS
 from ui.messages import localise_message
 from ui.models.participation_models import activity_kind_label
+from ui.operations import run_write
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
@@ -325,25 +326,34 @@ class ActivityDialog(QDialog):
         label = self._errors.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
 
+    def _show_save_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_field_error(exc.field, exc.message)
+        else:
+            self.error_label.setText(localise_message(str(exc)))
+            self.error_label.show()
+
     @Slot()
     def save(self) -> None:
         self._clear_errors()
         data = self.current_input()
-        try:
-            with self._database.session() as session:
-                if self._activity_id is None:
-                    activity_id = create_activity(session, self._actor, self._group_id, data)
-                else:
-                    update_activity(session, self._actor, self._activity_id, data)
-                    activity_id = self._activity_id
-                session.commit()
-        except ValidationError as exc:
-            self.show_field_error(exc.field, exc.message)
+
+        def save_activity(session) -> int:
+            if self._activity_id is None:
+                return create_activity(session, self._actor, self._group_id, data)
+            update_activity(session, self._actor, self._activity_id, data)
+            return self._activity_id
+
+        done = run_write(
+            self,
+            self._database,
+            save_activity,
+            changes=("participation",),
+            on_error=self._show_save_error,
+        )
+        if not done:
             return
-        except QunDeskError as exc:
-            self.error_label.setText(localise_message(str(exc)))
-            self.error_label.show()
-            return
+        activity_id = done.value
         self.saved_activity_id = activity_id
         self.activity_saved.emit(activity_id)
         self.accept()

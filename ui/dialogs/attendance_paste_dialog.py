@@ -35,6 +35,7 @@ from desktop.services.paste import PasteMatch, match_paste
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
 from ui.models.participation_models import attendance_status_label
+from ui.operations import run_write
 from ui.pickers import choice_text
 
 PREVIEW_DEBOUNCE_MS = 200
@@ -318,39 +319,45 @@ class AttendancePasteDialog(QDialog):
         if self.undecided_rows():
             return
         status = self.status
-        written = unchanged = added = skipped = 0
-        seen: set[int] = set()
-        try:
-            with self._database.session() as session:
-                for row in sorted(self.combos):
-                    kind, value = self.decision(row)
-                    if kind == SKIP:
-                        skipped += 1
-                        continue
-                    if kind == NEW:
-                        _member_id, membership_id = add_member(
-                            session, self._actor, self._group_id, MemberInput(display_name=str(value))
-                        )
-                        added += 1
-                    else:
-                        membership_id = int(value)  # type: ignore[arg-type]
-                    if membership_id in seen:
-                        continue
-                    seen.add(membership_id)
-                    old_status, old_role = self._current.get(membership_id, (None, None))
-                    # a sign-up never takes back attendance that was already recorded
-                    new_status = "attended" if old_status == "attended" else status
-                    if old_status == new_status:
-                        unchanged += 1
-                        continue
-                    set_attendance(
-                        session, self._actor, self._activity_id, membership_id, new_status, old_role or "attendee"
+        decisions = [self.decision(row) for row in sorted(self.combos)]
+
+        def apply_all(session) -> PasteOutcome:  # counts inside: a busy database runs it again
+            written = unchanged = added = skipped = 0
+            seen: set[int] = set()
+            for kind, value in decisions:
+                if kind == SKIP:
+                    skipped += 1
+                    continue
+                if kind == NEW:
+                    _member_id, membership_id = add_member(
+                        session, self._actor, self._group_id, MemberInput(display_name=str(value))
                     )
-                    written += 1
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+                    added += 1
+                else:
+                    membership_id = int(value)  # type: ignore[arg-type]
+                if membership_id in seen:
+                    continue
+                seen.add(membership_id)
+                old_status, old_role = self._current.get(membership_id, (None, None))
+                # a sign-up never takes back attendance that was already recorded
+                new_status = "attended" if old_status == "attended" else status
+                if old_status == new_status:
+                    unchanged += 1
+                    continue
+                set_attendance(
+                    session, self._actor, self._activity_id, membership_id, new_status, old_role or "attendee"
+                )
+                written += 1
+            return PasteOutcome(written, unchanged, added, skipped)
+
+        done = run_write(
+            self,
+            self._database,
+            apply_all,
+            changes=lambda outcome: ("participation", "points", *(("members",) if outcome.added_members else ())),
+        )
+        if not done:
             return
-        self.outcome = PasteOutcome(written, unchanged, added, skipped)
+        self.outcome = done.value
         self.applied.emit(self.outcome)
         self.accept()

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError
 from desktop.services.checkins import record_leave
 from desktop.services.operators import Actor
 from models import clock
 from ui.messages import localise_message
 from ui.models.checkins_models import Person
+from ui.operations import run_write
 from ui.widgets.member_search import MemberSearchList
 
 
@@ -111,26 +111,29 @@ class LeaveDialog(QDialog):
     def _update_ok(self, *_args) -> None:
         self.save_button.setEnabled(self.member_search.current() is not None)
 
+    def _show_error(self, exc: BaseException) -> None:
+        self.error_label.setText(localise_message(getattr(exc, "message", None) or str(exc)))
+        self.error_label.show()
+
     @Slot()
     def save(self) -> None:
         person = self.member_search.current()
         if person is None:
             return
         self.error_label.hide()
-        try:
-            with self._database.session() as session:
-                record_leave(
-                    session,
-                    self._actor,
-                    person.membership_id,
-                    _pydate(self.start_edit.date()),
-                    _pydate(self.end_edit.date()),
-                    self.reason_edit.text().strip() or None,
-                )
-                session.commit()
-        except QunDeskError as exc:
-            self.error_label.setText(localise_message(getattr(exc, "message", None) or str(exc)))
-            self.error_label.show()
+        done = run_write(
+            self,
+            self._database,
+            record_leave,
+            self._actor,
+            person.membership_id,
+            _pydate(self.start_edit.date()),
+            _pydate(self.end_edit.date()),
+            self.reason_edit.text().strip() or None,
+            changes=("participation",),
+            on_error=self._show_error,
+        )
+        if not done:
             return
         self.leave_recorded.emit(person.membership_id)
         self.accept()

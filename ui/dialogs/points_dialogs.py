@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError, ValidationError
+from desktop.errors import ValidationError
 from desktop.services.activities_queries import member_choices
 from desktop.services.operators import Actor, allowed
 from desktop.services.points import RecomputeRow, adjust_points
 from ui.messages import localise_message
 from ui.models.points_models import RC_NAME, RecomputeModel, signed
+from ui.operations import run_write
 from ui.pickers import MemberPicker
 from ui.qdates import today_qdate
 
@@ -115,6 +116,12 @@ class AdjustPointsDialog(QDialog):
         label.show()
         {"membership": self.member_picker, "points": self.points_spin}.get(field, self.reason_edit).setFocus()
 
+    def _show_save_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self._show_error(exc.field, exc.message)
+        else:
+            self._show_error("reason", str(exc))
+
     @Slot()
     def save(self) -> None:
         for label in self._errors.values():
@@ -124,22 +131,19 @@ class AdjustPointsDialog(QDialog):
             self._show_error("membership", self.tr("Choose a member from the list first."))
             return
         d = self.date_edit.date()
-        try:
-            with self._database.session() as session:
-                adjust_points(
-                    session,
-                    self._actor,
-                    membership_id,
-                    self.points_spin.value(),
-                    self.reason_edit.text(),
-                    date(d.year(), d.month(), d.day()),
-                )
-                session.commit()
-        except ValidationError as exc:
-            self._show_error(exc.field, exc.message)
-            return
-        except QunDeskError as exc:
-            self._show_error("reason", str(exc))
+        done = run_write(
+            self,
+            self._database,
+            adjust_points,
+            self._actor,
+            membership_id,
+            self.points_spin.value(),
+            self.reason_edit.text(),
+            date(d.year(), d.month(), d.day()),
+            changes=("points",),
+            on_error=self._show_save_error,
+        )
+        if not done:
             return
         self.adjusted.emit(membership_id)
         self.accept()

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError
 from desktop.services.onboarding import edit_step_record
 from desktop.services.onboarding_queries import StepRecord, step_record
 from desktop.services.operators import Actor, allowed
-from models.db import DatabaseError
-from ui.messages import show_error
+from ui.operations import run_write
 
 GONE = ("left", "removed", "blacklisted")  # no step is recorded or changed for them (the service refuses too)
 
@@ -145,19 +143,14 @@ class StepRecordDialog(QDialog):
         if not self._dirty():
             return False
         rec = self.record
-        try:
-            with self._database.session() as session:
-                edit_step_record(
-                    session,
-                    self._actor,
-                    rec.membership_id,
-                    rec.step_id,
-                    answer=self.answer(),
-                    amount_cents=self.amount_cents(),
-                )
-                session.commit()
-        except (QunDeskError, DatabaseError) as exc:
-            show_error(self, exc)
+        answer, amount_cents = self.answer(), self.amount_cents()
+
+        def save_record(session) -> None:
+            edit_step_record(
+                session, self._actor, rec.membership_id, rec.step_id, answer=answer, amount_cents=amount_cents
+            )
+
+        if not run_write(self, self._database, save_record, changes=("participation",)):
             return False
         self.changed.emit()
         self.accept()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError
 from desktop.services.onboarding import (
     StepRow,
     add_step,
@@ -36,11 +35,12 @@ from desktop.services.onboarding import (
 )
 from desktop.services.operators import Actor, allowed
 from models.base import STEP_KINDS
-from models.db import DatabaseError
-from ui.messages import show_error
 from ui.models.progress_matrix_model import step_kind_label
+from ui.operations import run_write
 
 StepIdRole = Qt.ItemDataRole.UserRole + 1
+
+STEP_CHANGES = ("participation", "members")  # a required step added or retired can move members' status
 
 
 class StepsDialog(QDialog):
@@ -273,13 +273,15 @@ class StepsDialog(QDialog):
     # ---- writing ----
     def _write(self, fn, *args, **kwargs):
         """Run one service call in its own transaction; show a known error and return None on failure."""
-        try:
-            with self._database.session() as session:
-                result = fn(session, self._actor, *args, **kwargs)
-                session.commit()
-        except (QunDeskError, DatabaseError) as exc:
-            show_error(self, exc)
+        done = run_write(
+            self,
+            self._database,
+            lambda session: fn(session, self._actor, *args, **kwargs),
+            changes=STEP_CHANGES,
+        )
+        if not done:
             return None
+        result = done.value
         self.steps_changed.emit()
         return True if result is None else result
 

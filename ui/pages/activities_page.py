@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError, ValidationError
+from desktop.errors import QunDeskError
 from desktop.services.activities_queries import (
     ActivityRow,
     attendance_sheet,
@@ -86,11 +86,15 @@ from ui.models.participation_models import (
     violation_kind_label,
 )
 from ui.models.row_table_model import RowRole
+from ui.operations import form_errors, run_write
+from ui.pages.group_page import GroupPage
 from ui.pickers import MemberPicker, MonthPicker
 from ui.qdates import today_qdate
 from ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
+
+PARTICIPATION_CHANGES = ("participation", "points")  # attendance, contributions and violations earn or cost points
 
 FLAG_STYLE = (
     "QLabel#flagBanner { background: #FEF2F2; border: 1px solid #FCA5A5; border-radius: 6px; color: #B91C1C;"
@@ -153,16 +157,12 @@ class AttendanceFilter(QSortFilterProxyModel):
         return True
 
 
-class ActivitiesPage(QWidget):
+class ActivitiesPage(GroupPage):
     data_changed = Signal()  # new members were added from a pasted chain
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.setObjectName("activitiesPage")
-        self._database = database
-        self._actor = actor
-        self._group_id: int | None = None
-        self._dirty = True
         self._activity_id: int | None = None
         # hooks tests replace instead of driving message boxes
         self.confirm_remove: Callable[[str], bool] = self._ask_remove
@@ -495,25 +495,11 @@ class ActivitiesPage(QWidget):
         return super().eventFilter(watched, event)
 
     # ---- group and loading ----
-    def set_group(self, group_id: int | None) -> None:
+    def group_changed(self, group_id: int | None) -> None:
         if group_id != self._group_id:
             self._activity_id = None
-        self._group_id = group_id
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
 
-    @property
-    def group_id(self) -> int | None:
-        return self._group_id
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
-    def reload(self) -> None:
-        self._dirty = False
+    def load(self) -> None:
         if self._group_id is None:
             self.stack.setCurrentIndex(0)
             self.activity_model.set_rows([])
@@ -705,14 +691,18 @@ class ActivitiesPage(QWidget):
     def _write_attendance(self, membership_id: int, status: str, role: str) -> bool:
         if self._activity_id is None:
             return False
-        try:
-            with self._database.session() as session:
-                set_attendance(session, self._actor, self._activity_id, membership_id, status, role)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
-            return False
-        return True  # the model shows the change; dataChanged updates the counts
+        done = run_write(
+            self,
+            self._database,
+            set_attendance,
+            self._actor,
+            self._activity_id,
+            membership_id,
+            status,
+            role,
+            changes=PARTICIPATION_CHANGES,
+        )
+        return bool(done)  # the model shows the change; dataChanged updates the counts
 
     def set_member_status(self, membership_id: int, status: str, role: str | None = None) -> bool:
         """Set one member's status as the combo box would (for keyboard actions and tests)."""
@@ -751,15 +741,15 @@ class ActivitiesPage(QWidget):
         todo = [line for line in self.attendance_model.rows if line.status == "registered"]
         if not todo:
             return 0
-        try:
-            with self._database.session() as session:
-                for line in todo:
-                    set_attendance(
-                        session, self._actor, self._activity_id, line.membership_id, "attended", line.role or "attendee"
-                    )
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        activity_id = self._activity_id
+
+        def mark_all(session) -> None:
+            for line in todo:
+                set_attendance(
+                    session, self._actor, activity_id, line.membership_id, "attended", line.role or "attendee"
+                )
+
+        if not run_write(self, self._database, mark_all, changes=PARTICIPATION_CHANGES):
             return 0
         self.reload_attendance()
         return len(todo)
@@ -837,18 +827,22 @@ class ActivitiesPage(QWidget):
         title = self.contribution_title.text().strip() or None
         link = self.contribution_link.text().strip() or None
         kind = self.contribution_kind.currentData()
-        try:
-            with self._database.session() as session:
-                cid = add_contribution(
-                    session, self._actor, membership_id, kind, self._qdate(self.contribution_date), title, link
-                )
-                session.commit()
-        except ValidationError as exc:
-            self._form_error(self.contribution_error, exc.message)
+        done = run_write(
+            self,
+            self._database,
+            add_contribution,
+            self._actor,
+            membership_id,
+            kind,
+            self._qdate(self.contribution_date),
+            title,
+            link,
+            changes=PARTICIPATION_CHANGES,
+            on_error=form_errors(self, lambda exc: self._form_error(self.contribution_error, exc.message)),
+        )
+        if not done:
             return None
-        except QunDeskError as exc:
-            show_error(self, exc)
-            return None
+        cid = done.value
         name = self.contribution_picker.chosen.display_name if self.contribution_picker.chosen else ""
         self.contribution_done.setText(
             self.tr("Recorded: %1 — %2").replace("%1", name).replace("%2", contribution_kind_label(kind))
@@ -872,26 +866,24 @@ class ActivitiesPage(QWidget):
             return None
         day = self._qdate(self.violation_date)
         kind = self.violation_kind.currentData()
-        try:
-            with self._database.session() as session:
-                vid, flagged = add_violation(
-                    session,
-                    self._actor,
-                    membership_id,
-                    kind,
-                    day,
-                    self.violation_action.currentData(),
-                    self.violation_note.text().strip() or None,
-                )
-                window = int(get_setting(session, "violations_window_days"))
-                count = violations_within(session, membership_id, day, window)
-                session.commit()
-        except ValidationError as exc:
-            self._form_error(self.violation_error, exc.message)
+        action = self.violation_action.currentData()
+        note = self.violation_note.text().strip() or None
+
+        def record(session):
+            vid, flagged = add_violation(session, self._actor, membership_id, kind, day, action, note)
+            window = int(get_setting(session, "violations_window_days"))
+            return vid, flagged, window, violations_within(session, membership_id, day, window)
+
+        done = run_write(
+            self,
+            self._database,
+            record,
+            changes=PARTICIPATION_CHANGES,
+            on_error=form_errors(self, lambda exc: self._form_error(self.violation_error, exc.message)),
+        )
+        if not done:
             return None
-        except QunDeskError as exc:
-            show_error(self, exc)
-            return None
+        vid, flagged, window, count = done.value
         name = self.violation_picker.chosen.display_name if self.violation_picker.chosen else ""
         if flagged:
             self.flag_label.setText(
@@ -923,12 +915,7 @@ class ActivitiesPage(QWidget):
         text = self.tr("Remove %1's contribution of %2? Its points are reversed in the ledger.")
         if not self.confirm_remove(text.replace("%1", row.display_name).replace("%2", row.day.isoformat())):
             return False
-        try:
-            with self._database.session() as session:
-                remove_contribution(session, self._actor, row.id)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        if not run_write(self, self._database, remove_contribution, self._actor, row.id, changes=PARTICIPATION_CHANGES):
             return False
         self.reload_records()
         return True
@@ -941,12 +928,7 @@ class ActivitiesPage(QWidget):
         text = self.tr("Remove %1's violation of %2? The points it took are given back.")
         if not self.confirm_remove(text.replace("%1", row.display_name).replace("%2", row.day.isoformat())):
             return False
-        try:
-            with self._database.session() as session:
-                remove_violation(session, self._actor, row.id)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        if not run_write(self, self._database, remove_violation, self._actor, row.id, changes=PARTICIPATION_CHANGES):
             return False
         self.flag_label.hide()
         self.reload_records()

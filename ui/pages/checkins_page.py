@@ -104,6 +104,8 @@ from ui.models.checkins_models import (
     Person,
     RowObjectRole,
 )
+from ui.operations import announce, run_committed, run_write
+from ui.pages.group_page import GroupPage
 from ui.qdates import today_qdate
 from ui.task_runner import TaskRunner
 from ui.widgets.calendar_heatmap import MODE_COUNT, MODE_PRESENCE, CalendarHeatmap
@@ -120,6 +122,7 @@ WORK_AREA_MIN = 440
 PASTE_BOX_LINES = 4
 SPLITTER_KEYS = {"splitter": "checkins/splitter", "paste_splitter": "checkins/paste_splitter"}
 VSPLITTER_KEY = "checkins/vsplitter"
+CHECKIN_CHANGES = ("participation", "points")  # a check-in earns points (the roster shows the balance)
 INLINE_COMMIT_MAX = 40  # bigger pastes are logged on the task runner (~2.5 ms per check-in)
 HEATMAP_DAYS = 26 * 7  # about six months
 
@@ -186,6 +189,11 @@ def resolve_quick_entry(text: str, rows: list[MemberRow]) -> MemberRow | None:
     if len(rows) == 1:
         return rows[0]
     return None
+
+
+def paste_changes(outcome: PasteOutcome) -> tuple[str, ...]:
+    """What a logged paste changed: check-ins and points, and members when it added people."""
+    return (*CHECKIN_CHANGES, "members") if outcome.new_membership_ids else CHECKIN_CHANGES
 
 
 class UndoButtonDelegate(QStyledItemDelegate):
@@ -256,18 +264,14 @@ class ChoiceDelegate(QStyledItemDelegate):
         editor.setGeometry(option.rect.adjusted(2, 2, -2, -2))
 
 
-class CheckinsPage(QWidget):
+class CheckinsPage(GroupPage):
     data_changed = Signal()  # new members were added from a paste (group member counts changed)
     checkins_recorded = Signal(int)  # how many check-ins were logged by one action
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None, *, runner=None):
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.setObjectName("checkinsPage")
         self.setStyleSheet(PAGE_STYLE)
-        self._database = database
-        self._actor = actor
-        self._group_id: int | None = None
-        self._dirty = True
         self._quick_rows: list[MemberRow] = []
         self._quick_text = ""  # the text the candidates were computed for
         self._preview: PastePreview | None = None  # the preview shown, with the group, day and text it is for
@@ -654,14 +658,8 @@ class CheckinsPage(QWidget):
             else:
                 self._set_status(" ", INFO_COLOR)
         self._group_id = group_id
-        self._dirty = True
         self._show_group_state()
-        if self.isVisible():
-            self.reload()
-
-    @property
-    def group_id(self) -> int | None:
-        return self._group_id
+        self.mark_stale()
 
     def day(self) -> date:
         return _pydate(self.date_edit.date())
@@ -714,14 +712,12 @@ class CheckinsPage(QWidget):
         return self.vsplitter.sizes()[1] > 0
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
         # the app may stay open past midnight: today moves on, and so does the latest allowed date
         was_today = self.date_edit.date() == self.date_edit.maximumDate()
         self.date_edit.setMaximumDate(today_qdate())
         if was_today and self.date_edit.date() != today_qdate():
             self.date_edit.setDate(today_qdate())
-        if self._dirty:
-            self.reload()
+        super().showEvent(event)  # loads when stale
 
     def _show_group_state(self) -> None:
         has_group = self._group_id is not None
@@ -734,9 +730,8 @@ class CheckinsPage(QWidget):
             self.title_label.setText(self.tr("Check-ins"))
         self._update_late()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         """Load everything the page shows for the group and the day."""
-        self._dirty = False
         if self._group_id is None:
             return
         with self._database.session() as session:
@@ -755,7 +750,7 @@ class CheckinsPage(QWidget):
     def _on_date_changed(self, _value: QDate) -> None:
         self._update_late()
         if self._group_id is None or not self.isVisible():
-            self._dirty = True
+            self._stale = True
             return
         self.refresh_day()
         self.heatmap.set_highlight(self.day())
@@ -958,15 +953,16 @@ class CheckinsPage(QWidget):
         if self._group_id is None:
             return False
         day = self.day()
-        try:
-            with self._database.session() as session:
-                entry = CheckinEntry(person.membership_id, late=self.is_late())
-                result = record_checkins(session, self._actor, self._group_id, day, [entry], source="manual")
-                streak = streaks(session, person.membership_id, today=day)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        entry = CheckinEntry(person.membership_id, late=self.is_late())
+
+        def log(session, group_id: int):
+            result = record_checkins(session, self._actor, group_id, day, [entry], source="manual")
+            return result, streaks(session, person.membership_id, today=day)
+
+        done = run_write(self, self._database, log, self._group_id, changes=CHECKIN_CHANGES)
+        if not done:
             return False
+        result, streak = done.value
         if result.logged:
             if day < clock.today() or self.is_late():
                 label = self.tr("%1 ✓ 补卡 for %2") if self.is_late() else self.tr("%1 ✓ checked in for %2")
@@ -1014,13 +1010,14 @@ class CheckinsPage(QWidget):
             return
         day = self.day()
         names = {r.membership_id: r.display_name for r in self.day_model.rows()}
-        try:
-            with self._database.session() as session:
-                done = [mid for mid in membership_ids if undo_checkin(session, self._actor, mid, day)]
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+
+        def undo_all(session) -> list[int]:
+            return [mid for mid in membership_ids if undo_checkin(session, self._actor, mid, day)]
+
+        undone = run_write(self, self._database, undo_all, changes=CHECKIN_CHANGES)
+        if not undone:
             return
+        done = undone.value
         if len(done) == 1:
             self._set_status(self.tr("Undone: %1's check-in").replace("%1", names.get(done[0], "")), INFO_COLOR)
         elif done:
@@ -1315,12 +1312,15 @@ class CheckinsPage(QWidget):
             self._set_busy(True)
             self.runner.start(commit_paste, **kwargs)
             return
-        try:
-            outcome = commit_paste(Progress(), **kwargs)
-        except QunDeskError as exc:
-            show_error(self, exc)
-            return
-        self._after_commit(outcome, day)
+        committed = run_committed(
+            self,
+            self._database,
+            lambda: commit_paste(Progress(), **kwargs),
+            changes=paste_changes,
+            on_error=lambda exc: show_error(self, exc),
+        )
+        if committed:
+            self._after_commit(committed.value, day)
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.confirm_button, self.match_button, self.clear_paste_button, self.paste_edit):
@@ -1334,6 +1334,7 @@ class CheckinsPage(QWidget):
     def _on_commit_finished(self, outcome: object) -> None:
         self._set_busy(False)
         assert isinstance(outcome, PasteOutcome)
+        announce(self._database, paste_changes(outcome), self)  # committed by the task on its own
         self._after_commit(outcome, self._commit_day)
 
     @Slot(str)

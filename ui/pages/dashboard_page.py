@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QColor, QHideEvent, QKeyEvent, QKeySequence, QMouseEvent, QShowEvent
+from PySide6.QtGui import QAction, QColor, QHideEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -56,6 +56,7 @@ from ui.charts import ACCENT, TARGET, BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
 from ui.messages import localise_message, show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
+from ui.pages.group_page import GroupPage
 from ui.task_runner import TaskRunner
 from ui.widgets.paste_text_button import PasteTextButton
 
@@ -258,7 +259,9 @@ def _list_card(title: str) -> tuple[QFrame, QLabel]:
     return card, label
 
 
-class DashboardPage(QWidget):
+class DashboardPage(GroupPage):
+    reload_on_show = True  # figures change as people log check-ins elsewhere: fresh each time the page shows
+
     def __init__(
         self,
         database,
@@ -268,12 +271,9 @@ class DashboardPage(QWidget):
         runner: Any | None = None,
         today: date | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.setObjectName("dashboardPage")
-        self._database = database
-        self._actor = actor
         self.today = today  # None: the real today (tests fix it)
-        self._group_id: int | None = None
         self._wanted: tuple[int | None, date] | None = None
         self._sink: SimpleQueue = SimpleQueue()
         self.health: GroupHealth | None = None
@@ -568,25 +568,12 @@ class DashboardPage(QWidget):
         with self._database.session() as session:
             return summary_text(session, self._group_id, year, month, today=day)
 
-    def set_group(self, group_id: int | None) -> None:
-        """Show one group's health (None: the overview of all groups). Loads at once when visible."""
-        self._group_id = group_id
+    def group_changed(self, group_id: int | None) -> None:
+        """Show one group's health (None: the overview of all groups)."""
         self.summary_text_button.setVisible(group_id is not None)
         self.stack.setCurrentIndex(0 if group_id is not None else 1)
-        if self.isVisible():
-            self.reload()
 
-    @property
-    def group_id(self) -> int | None:
-        return self._group_id
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not event.spontaneous():
-            self.reload()  # figures change as people log check-ins elsewhere: fresh each time the page shows
-
-    @Slot()
-    def reload(self) -> None:
+    def load(self) -> None:
         self._wanted = (self._group_id, self.as_of())
         self.stack.setCurrentIndex(0 if self._group_id is not None else 1)
         if self.runner.running:

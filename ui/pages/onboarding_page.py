@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -47,11 +47,9 @@ from desktop.services.operators import Actor, allowed
 from desktop.services.texts import PasteText, stalled_text, welcome_text
 from desktop.settings import get_setting
 from models import clock
-from models.db import DatabaseError
 from ui.charts import ACCENT, BarChartView
 from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.dialogs.steps_dialog import StepsDialog
-from ui.messages import show_error
 from ui.models.progress_matrix_model import (
     COL_NAME,
     COL_STALLED,
@@ -62,6 +60,8 @@ from ui.models.progress_matrix_model import (
     waiting_days,
 )
 from ui.models.roster_table_model import status_label
+from ui.operations import run_read, run_write
+from ui.pages.group_page import GroupPage
 from ui.widgets.paste_text_button import PasteTextButton
 from ui.widgets.tables import SelectionBehavior, SelectionMode, make_table
 
@@ -95,18 +95,14 @@ class _Change:
     cells: tuple[tuple[int, int, StepDetail | None], ...]  # (membership id, step id, what was recorded)
 
 
-class OnboardingPage(QWidget):
+class OnboardingPage(GroupPage):
     data_changed = Signal()  # a member became 已入群 (or went back): member counts changed
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None, *, today: date | None = None):
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.setObjectName("onboardingPage")
-        self._database = database
-        self._actor = actor
         self.today = today  # None: the real today (tests fix it)
-        self._group_id: int | None = None
         self._group_name = ""
-        self._loaded_group: int | None | bool = False  # False: nothing loaded yet
         self._undo: list[_Change] = []
         self.steps_dialog: StepsDialog | None = None
         self.step_record_dialog: StepRecordDialog | None = None  # the last one opened (tests drive it)
@@ -329,29 +325,15 @@ class OnboardingPage(QWidget):
             self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
         return super().eventFilter(watched, event)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not event.spontaneous() and self._loaded_group != self._group_id:
-            self.reload()
-
     # ---- group and loading ----
     def as_of(self) -> date:
         return self.today or clock.today()
 
-    def set_group(self, group_id: int | None) -> None:
-        self._group_id = group_id
-        self._undo.clear()
-        if self.isVisible():
-            self.reload()
+    def group_changed(self, group_id: int | None) -> None:
+        self._undo.clear()  # Ctrl+Z takes back what was done in this group only
 
-    @property
-    def group_id(self) -> int | None:
-        return self._group_id
-
-    @Slot()
-    def reload(self) -> None:
+    def load(self) -> None:
         """Everything for the current group: steps, settings, funnel and matrix."""
-        self._loaded_group = self._group_id
         has_group = self._group_id is not None
         self.splitter.setVisible(has_group)
         self.no_group_label.setVisible(not has_group)
@@ -360,13 +342,15 @@ class OnboardingPage(QWidget):
             self.title_label.setText(self.tr("Onboarding"))
             self.model.set_data([], [])
             return
-        try:
-            with self._database.session() as session:
-                self._group_name = group_name(session, self._group_id)
-                stalled_default = int(get_setting(session, "stalled_days"))
-        except (QunDeskError, DatabaseError) as exc:
-            show_error(self, exc)
+        read = run_read(
+            self,
+            self._database,
+            lambda session, gid: (group_name(session, gid), int(get_setting(session, "stalled_days"))),
+            self._group_id,
+        )
+        if not read:
             return
+        self._group_name, stalled_default = read.value
         self.title_label.setText(self.tr("%1 · entry steps").replace("%1", self._group_name))
         self.stalled_spin.blockSignals(True)
         self.stalled_spin.setValue(stalled_default)
@@ -429,15 +413,21 @@ class OnboardingPage(QWidget):
         current = self.table.currentIndex()
         keep = (self.model.data(current, MembershipRole), current.column()) if current.isValid() else None
         today = self.as_of()
-        try:
-            with self._database.session() as session:
-                steps = list_steps(session, self._group_id, include_retired=True)
-                rows = progress_matrix(session, self._group_id, statuses=self.current_statuses())
-                since = stalled_since(session, self._group_id, today, 0)
-                details = step_details(session, [r.membership_id for r in rows])
-        except (QunDeskError, DatabaseError) as exc:
-            show_error(self, exc)
+        statuses = self.current_statuses()
+
+        def read_matrix(session, gid: int):
+            rows = progress_matrix(session, gid, statuses=statuses)
+            return (
+                list_steps(session, gid, include_retired=True),
+                rows,
+                stalled_since(session, gid, today, 0),
+                step_details(session, [r.membership_id for r in rows]),
+            )
+
+        read = run_read(self, self._database, read_matrix, self._group_id)
+        if not read:
             return
+        steps, rows, since, details = read.value
         waiting = waiting_days(since, today)
         n = self.stalled_spin.value()
         if self.stalled_check.isChecked():
@@ -644,20 +634,27 @@ class OnboardingPage(QWidget):
                 inputs[step_id] = {"amount_cents": amount}
             else:
                 inputs[step_id] = {}
-        became: list[str] = []
-        done: list[tuple[int, int, StepDetail | None]] = []
-        try:
-            with self._database.session() as session:
-                for step_id, people in by_step.items():
-                    for membership_id, name in people:
-                        outcome = record_step(session, self._actor, membership_id, step_id, **inputs[step_id])
-                        done.append((membership_id, step_id, None))
-                        if outcome.became_active:
-                            became.append(name)
-                session.commit()
-        except (QunDeskError, DatabaseError) as exc:
-            show_error(self, exc)
+
+        def record_all(session) -> tuple[list[tuple[int, int, StepDetail | None]], list[str]]:
+            done: list[tuple[int, int, StepDetail | None]] = []
+            became: list[str] = []
+            for step_id, people in by_step.items():
+                for membership_id, name in people:
+                    outcome = record_step(session, self._actor, membership_id, step_id, **inputs[step_id])
+                    done.append((membership_id, step_id, None))
+                    if outcome.became_active:
+                        became.append(name)
+            return done, became
+
+        recorded = run_write(
+            self,
+            self._database,
+            record_all,
+            changes=lambda result: ("participation", "members") if result[1] else ("participation",),
+        )
+        if not recorded:
             return False
+        done, became = recorded.value
         self._undo.append(_Change("recorded", tuple(done)))
         self._after_change()
         if became:
@@ -688,17 +685,24 @@ class OnboardingPage(QWidget):
                 cells.append((r, s))
         if not cells:
             return False
-        try:
-            with self._database.session() as session:
-                details = step_details(session, [r.membership_id for r, _s in cells])
-                left = False
-                for r, s in cells:
-                    outcome = undo_step(session, self._actor, r.membership_id, s.id)
-                    left = left or (r.status == "active" and outcome.status != "active")
-                session.commit()
-        except (QunDeskError, DatabaseError) as exc:
-            show_error(self, exc)
+
+        def remove_all(session) -> tuple[dict, bool]:
+            details = step_details(session, [r.membership_id for r, _s in cells])
+            left = False
+            for r, s in cells:
+                outcome = undo_step(session, self._actor, r.membership_id, s.id)
+                left = left or (r.status == "active" and outcome.status != "active")
+            return details, left
+
+        removed = run_write(
+            self,
+            self._database,
+            remove_all,
+            changes=lambda result: ("participation", "members") if result[1] else ("participation",),
+        )
+        if not removed:
             return False
+        details, left = removed.value
         self._undo.append(
             _Change("removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in cells))
         )
@@ -719,26 +723,25 @@ class OnboardingPage(QWidget):
         if not self._undo:
             return False
         change = self._undo.pop()
-        try:
-            with self._database.session() as session:
-                for membership_id, step_id, detail in change.cells:
-                    if change.kind == "recorded":
-                        undo_step(session, self._actor, membership_id, step_id)
-                    else:
-                        record_step(
-                            session,
-                            self._actor,
-                            membership_id,
-                            step_id,
-                            answer=detail.answer if detail else None,
-                            amount_cents=detail.amount_cents if detail else None,
-                            rules_version=detail.rules_version if detail else None,
-                            when=detail.done_at if detail else None,
-                        )
-                session.commit()
-        except (QunDeskError, DatabaseError) as exc:
+
+        def take_back(session) -> None:
+            for membership_id, step_id, detail in change.cells:
+                if change.kind == "recorded":
+                    undo_step(session, self._actor, membership_id, step_id)
+                else:
+                    record_step(
+                        session,
+                        self._actor,
+                        membership_id,
+                        step_id,
+                        answer=detail.answer if detail else None,
+                        amount_cents=detail.amount_cents if detail else None,
+                        rules_version=detail.rules_version if detail else None,
+                        when=detail.done_at if detail else None,
+                    )
+
+        if not run_write(self, self._database, take_back, changes=("participation", "members")):
             self._undo.append(change)
-            show_error(self, exc)
             return False
         self._after_change()
         self._show_message(self.tr("Undone."), undo=False)

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -74,6 +73,8 @@ from ui.models.points_models import (
     LevelsModel,
     RulesModel,
 )
+from ui.operations import announce, run_write
+from ui.pages.group_page import GroupPage
 from ui.pickers import MemberPicker, MonthPicker
 from ui.task_runner import TaskRunner
 from ui.widgets.paste_text_button import PasteTextButton
@@ -123,14 +124,10 @@ class SpinDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
-class PointsPage(QWidget):
+class PointsPage(GroupPage):
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.setObjectName("pointsPage")
-        self._database = database
-        self._actor = actor
-        self._group_id: int | None = None
-        self._dirty = True
         self._ledger_membership: int | None = None
         self.can_edit_rules = allowed(actor, "edit_point_rules")
         # a factory so tests (and a future "run inline" setting) can choose the runner
@@ -362,25 +359,11 @@ class PointsPage(QWidget):
         return tab
 
     # ---- group and loading ----
-    def set_group(self, group_id: int | None) -> None:
+    def group_changed(self, group_id: int | None) -> None:
         if group_id != self._group_id:
             self._ledger_membership = None
-        self._group_id = group_id
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
 
-    @property
-    def group_id(self) -> int | None:
-        return self._group_id
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
-
-    def reload(self) -> None:
-        self._dirty = False
+    def load(self) -> None:
         has_group = self._group_id is not None
         self.stack.setCurrentIndex(1 if has_group else 0)
         if not has_group:
@@ -484,12 +467,12 @@ class PointsPage(QWidget):
     def _write_rule(self, code: str, points: int | None, active: bool | None) -> bool:
         if self._group_id is None:
             return False
-        try:
-            with self._database.session() as session:
-                set_rule(session, self._actor, self._group_id, code, points=points, active=active)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        group_id = self._group_id
+
+        def save_rule(session) -> None:
+            set_rule(session, self._actor, group_id, code, points=points, active=active)
+
+        if not run_write(self, self._database, save_rule, changes=("points",)):
             return False
         self.rules_hint.setText(
             self.tr("Rule saved. New entries use it now; “Recompute from rules…” re-prices past ones.")
@@ -541,18 +524,24 @@ class PointsPage(QWidget):
             return False
         self.levels_error.hide()
         levels = sorted(self.levels_model.levels(), key=lambda lv: lv[1])
-        try:
-            with self._database.session() as session:
-                set_levels(session, self._actor, self._group_id, levels)
-                session.commit()
-        except QunDeskError as exc:
-            message = getattr(exc, "message", str(exc))
-            self.levels_error.setText(localise_message(message))
-            self.levels_error.show()
+        if not run_write(
+            self,
+            self._database,
+            set_levels,
+            self._actor,
+            self._group_id,
+            levels,
+            changes=("points",),
+            on_error=self._show_levels_error,
+        ):
             return False
         self.levels_model.set_levels(levels)
         self.reload_leaderboard()
         return True
+
+    def _show_levels_error(self, exc: BaseException) -> None:
+        self.levels_error.setText(localise_message(getattr(exc, "message", str(exc))))
+        self.levels_error.show()
 
     # ---- manual adjustment ----
     def open_adjust_dialog(self, membership_id: int | None = None) -> AdjustPointsDialog | None:
@@ -616,6 +605,7 @@ class PointsPage(QWidget):
 
     @Slot(object)
     def _on_apply_done(self, changed: int) -> None:
+        announce(self._database, ("points",), self)  # the task committed on its own
         self.last_message = self.tr("%n member(s) corrected by the current rules.", "", int(changed))
         if self.recompute_dialog is not None:
             self.recompute_dialog.accept()
