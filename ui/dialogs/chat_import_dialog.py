@@ -38,6 +38,7 @@ from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
 from ui.messages import localise_message
+from ui.operations import announce
 from ui.task_runner import TaskRunner
 
 UNDECIDED, LINK, ADD, IGNORE = "undecided", "link", "add", "ignore"
@@ -257,6 +258,7 @@ class ChatImportDialog(QDialog):
             self._show_plan()
         else:
             self.summary = result if isinstance(result, ChatImportSummary) else None
+            announce(self._database, ("members", "participation"), self)  # the task committed on its own
             self.imported.emit(self.summary)
             self._show_done()
 

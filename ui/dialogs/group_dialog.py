@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError, ValidationError
+from desktop.errors import ValidationError
 from desktop.services.groups import DEFAULT_CAPACITY, create_group
 from desktop.services.operators import Actor
 from models.base import GROUP_KINDS
 from ui.messages import localise_message
+from ui.operations import run_write
 
 KIND_LABELS: dict[str, str] = {
     "product": QT_TRANSLATE_NOOP("GroupKind", "Product community"),
@@ -104,29 +105,33 @@ class GroupDialog(QDialog):
     @Slot()
     def save(self) -> None:
         self.error_label.hide()
-        try:
-            with self._database.session() as session:
-                gid = create_group(
-                    session,
-                    self._actor,
-                    self.name_edit.text(),
-                    kind=self.kind_combo.currentData(),
-                    capacity=self.capacity_spin.value(),
-                    fee_cents=round(self.fee_spin.value() * 100),
-                    goal=self.goal_edit.text().strip() or None,
-                )
-                session.commit()
-        except ValidationError as exc:
-            self._show_error(exc.message)
-            if exc.field == "name":
-                self.name_edit.setFocus()
+        done = run_write(
+            self,
+            self._database,
+            create_group,
+            self._actor,
+            self.name_edit.text(),
+            kind=self.kind_combo.currentData(),
+            capacity=self.capacity_spin.value(),
+            fee_cents=round(self.fee_spin.value() * 100),
+            goal=self.goal_edit.text().strip() or None,
+            changes=("groups",),
+            on_error=self._on_save_error,
+        )
+        if not done:
             return
-        except QunDeskError as exc:
-            self._show_error(str(exc))
-            return
+        gid = done.value
         self.group_id = gid
         self.group_created.emit(gid)
         self.accept()
+
+    def _on_save_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self._show_error(exc.message)
+            if exc.field == "name":
+                self.name_edit.setFocus()
+        else:
+            self._show_error(str(exc))
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(localise_message(message))

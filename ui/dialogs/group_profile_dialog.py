@@ -47,7 +47,8 @@ from desktop.services.texts import set_template
 from desktop.settings import get_setting
 from models.base import GROUP_KINDS
 from ui.dialogs.group_dialog import kind_label
-from ui.messages import localise_message, show_error
+from ui.messages import localise_message
+from ui.operations import run_write
 from ui.widgets.text_templates_editor import TextTemplatesEditor
 
 TAB_BASICS, TAB_ESSENTIALS, TAB_RULES, TAB_TEXTS = range(4)
@@ -428,20 +429,22 @@ class GroupProfileDialog(QDialog):
         if not self._can_edit:
             return
         self.error_label.hide()
-        try:
-            with self._database.session() as session:
-                update_group_profile(session, self._actor, self._group_id, **self.profile_fields())
-                if self.rules_changed():
-                    update_rules(session, self._actor, self._group_id, self.rules_edit.toPlainText())
-                for kind, body in self.texts_editor.changed().items():
-                    try:
-                        set_template(session, self._actor, self._group_id, kind, body)
-                    except ValidationError:
-                        self.texts_editor.select_kind(kind)  # show the template that cannot be saved
-                        raise
-                session.commit()
-        except QunDeskError as exc:
-            self._show_error(exc)
+        fields = self.profile_fields()
+        rules = self.rules_edit.toPlainText() if self.rules_changed() else None
+        texts = self.texts_editor.changed()
+
+        def save_profile(session) -> None:
+            update_group_profile(session, self._actor, self._group_id, **fields)
+            if rules is not None:
+                update_rules(session, self._actor, self._group_id, rules)
+            for kind, body in texts.items():
+                try:
+                    set_template(session, self._actor, self._group_id, kind, body)
+                except ValidationError:
+                    self.texts_editor.select_kind(kind)  # show the template that cannot be saved
+                    raise
+
+        if not run_write(self, self._database, save_profile, changes=("groups", "settings"), on_error=self._show_error):
             return
         self.profile_saved.emit(self._group_id)
         self.accept()
@@ -452,14 +455,16 @@ class GroupProfileDialog(QDialog):
         if not self._can_edit or not self.rules_changed():
             return
         self.error_label.hide()
-        try:
-            with self._database.session() as session:
-                update_rules(session, self._actor, self._group_id, self.rules_edit.toPlainText())
-                session.commit()
-                self.versions = list_rules_versions(session, self._group_id)
-        except QunDeskError as exc:
-            self._show_error(exc)
+        rules = self.rules_edit.toPlainText()
+
+        def save_version(session) -> list[RulesVersionRow]:
+            update_rules(session, self._actor, self._group_id, rules)
+            return list_rules_versions(session, self._group_id)
+
+        done = run_write(self, self._database, save_version, changes=("groups",), on_error=self._show_error)
+        if not done:
             return
+        self.versions = done.value
         self._fill_versions()
 
     def ask_to_archive(self) -> bool:
@@ -481,12 +486,7 @@ class GroupProfileDialog(QDialog):
     def archive(self) -> None:
         if not self._can_edit or self.profile.archived or not self.confirm_archive():
             return
-        try:
-            with self._database.session() as session:
-                archive_group(session, self._actor, self._group_id)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        if not run_write(self, self._database, archive_group, self._actor, self._group_id, changes=("groups",)):
             return
         self.group_archived.emit(self._group_id)
         self.accept()

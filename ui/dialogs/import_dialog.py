@@ -62,6 +62,7 @@ from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui.messages import localise_message
+from ui.operations import announce
 from ui.task_runner import TaskRunner
 
 FIELD_NAMES = {
@@ -769,6 +770,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
         self.import_button.setEnabled(False)
         self.close_button.setText(self.tr("Done"))
+        announce(self._database, ("members", "groups", "taxonomy", "participation"), self)  # the task committed
         self.import_finished.emit(summary)
 
     @Slot(str)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError, ValidationError
+from desktop.errors import ValidationError
 from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tiers, membership_owner
 from desktop.services.operators import Actor, allowed
@@ -44,8 +44,9 @@ from desktop.services.roster import (
 from desktop.tags import split_tags
 from models import clock
 from models.base import MEMBERSHIP_STATUSES
-from ui.messages import localise_message, show_error
+from ui.messages import localise_message
 from ui.models.roster_table_model import local_date, status_label
+from ui.operations import form_errors, run_write
 from ui.qdates import today_qdate
 
 NOT_SET_DATE = QDate(1900, 1, 1)
@@ -482,20 +483,24 @@ class MemberDialog(QDialog):
             )
         if hits and not self.confirm_duplicates(hits):
             return
-        try:
-            with self._database.session() as session:
-                if self._membership_id is None:
-                    _member_id, membership_id = add_member(session, self._actor, group_id, raw)
-                else:
-                    membership_id = self._membership_id
-                    update_member(session, self._actor, membership_id, raw)
-                session.commit()
-        except ValidationError as exc:
-            self._focus_error(exc)
+
+        def save_member(session) -> int:
+            if self._membership_id is None:
+                _member_id, membership_id = add_member(session, self._actor, group_id, raw)
+                return membership_id
+            update_member(session, self._actor, self._membership_id, raw)
+            return self._membership_id
+
+        done = run_write(
+            self,
+            self._database,
+            save_member,
+            changes=("members", "taxonomy"),  # new tags appear in the filters
+            on_error=form_errors(self, self._focus_error),
+        )
+        if not done:
             return
-        except QunDeskError as exc:
-            show_error(self, exc)
-            return
+        membership_id = done.value
         self.saved_membership_id = membership_id
         self.member_saved.emit(membership_id)
         self.accept()

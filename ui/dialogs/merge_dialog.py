@@ -36,6 +36,7 @@ from desktop.services.roster import RosterQuery, search_roster
 from desktop.services.roster_queries import PersonBrief, person_brief
 from ui.messages import current_language, show_error
 from ui.models.roster_table_model import status_label
+from ui.operations import run_write
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 60
@@ -334,13 +335,18 @@ class MergeDialog(QDialog):
         keep, drop = pair
         if not self.confirm_merge(keep, drop):
             return
-        try:
-            with self._database.session() as session:
-                summary = merge_members(session, self._actor, keep.member_id, drop.member_id)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        done = run_write(
+            self,
+            self._database,
+            merge_members,
+            self._actor,
+            keep.member_id,
+            drop.member_id,
+            changes=("members", "participation", "points", "taxonomy"),  # a merge moves everything a person has
+        )
+        if not done:
             return
+        summary = done.value
         self.summary = summary
         self.result_label.setText(self.describe_summary(summary, keep.display_name))
         self.result_label.show()

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import PermissionDenied, QunDeskError, ValidationError
+from desktop.errors import PermissionDenied, ValidationError
 from desktop.services.operators import Actor, add_operator, allowed, get_actor, list_operators
 from desktop.services.team_queries import operators_with_password
 from models.base import OPERATOR_ROLES
 from ui.messages import localise_message, operator_text, role_label
+from ui.operations import run_read, run_write
 
 OperatorRole = Qt.ItemDataRole.UserRole + 1
 
@@ -168,18 +169,22 @@ class OperatorsDialog(QDialog):
         if password != self.confirm_edit.text():
             self._show_error(self.tr("The two passwords differ."))
             return None
-        try:
-            with self._database.session() as session:
-                new = add_operator(
-                    session, self._actor, self.name_edit.text(), self.role_combo.currentData(), password or None
-                )
-                session.commit()
-        except ValidationError as exc:
-            self._show_error(localise_message(exc.message))
+        done = run_write(
+            self,
+            self._database,
+            add_operator,
+            self._actor,
+            self.name_edit.text(),
+            self.role_combo.currentData(),
+            password or None,
+            changes=("settings",),
+            on_error=lambda exc: self._show_error(
+                localise_message(exc.message if isinstance(exc, ValidationError) else str(exc))
+            ),
+        )
+        if not done:
             return None
-        except QunDeskError as exc:
-            self._show_error(localise_message(str(exc)))
-            return None
+        new = done.value
         self.error_label.hide()
         for edit in (self.name_edit, self.password_edit, self.confirm_edit):
             edit.clear()
@@ -278,25 +283,32 @@ class SwitchOperatorDialog(QDialog):
         if needs:
             self.password_edit.setFocus()
 
+    def _sign_in_failed(self, op, exc: BaseException) -> None:
+        if isinstance(exc, PermissionDenied):
+            wrong = op.id in self._protected
+            self.error_label.setText(self.tr("Wrong password.") if wrong else localise_message(str(exc)))
+            self.password_edit.selectAll()
+            self.password_edit.setFocus()
+        else:
+            self.error_label.setText(localise_message(str(exc)))
+        self.error_label.show()
+
     @Slot()
     def switch(self) -> Actor | None:
         op = self.operator_combo.currentData()
         if op is None:
             return None
-        try:
-            with self._database.session() as session:
-                actor = get_actor(session, op.name, self.password_edit.text() or None)
-        except PermissionDenied as exc:
-            wrong = op.id in self._protected
-            self.error_label.setText(self.tr("Wrong password.") if wrong else localise_message(str(exc)))
-            self.error_label.show()
-            self.password_edit.selectAll()
-            self.password_edit.setFocus()
+        signed_in = run_read(
+            self,
+            self._database,
+            get_actor,
+            op.name,
+            self.password_edit.text() or None,
+            on_error=lambda exc: self._sign_in_failed(op, exc),
+        )
+        if not signed_in:
             return None
-        except QunDeskError as exc:
-            self.error_label.setText(localise_message(str(exc)))
-            self.error_label.show()
-            return None
+        actor = signed_in.value
         self.actor = actor
         self.actor_chosen.emit(actor)
         self.accept()

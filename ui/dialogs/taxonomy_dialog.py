@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError
 from desktop.services.operators import Actor, allowed
 from desktop.services.taxonomy import (
     TierRow,
@@ -36,7 +35,7 @@ from desktop.services.taxonomy import (
     save_tiers,
     set_tag,
 )
-from ui.messages import show_error
+from ui.operations import run_write
 
 TIER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -251,12 +250,7 @@ class TaxonomyDialog(QDialog):
         return bool(color) and self._write(lambda s: set_tag(s, self._actor, sel[0], color=color))
 
     def _write(self, fn) -> bool:
-        try:
-            with self._database.session() as s:
-                fn(s)
-                s.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        if not run_write(self, self._database, fn, changes=("taxonomy", "members")):  # members: a renamed tag
             return False
         self.reload()
         return True

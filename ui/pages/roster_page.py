@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +43,7 @@ from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.prompt_dialog import PromptDialog
 from ui.messages import memberships_text, people_text, show_error
 from ui.models.roster_table_model import COL_GROUP, COL_NAME, RosterTableModel, database_source, status_label
+from ui.operations import Change, run_write
 from ui.pages.roster_commands import (
     ServiceCommand,
     Step,
@@ -56,6 +57,7 @@ from ui.pages.roster_commands import (
 from ui.widgets.member_panel import MemberPanel
 from ui.widgets.tables import SelectionMode, make_table
 
+ROSTER_CHANGES = ("members", "taxonomy")  # a bulk tag may create the tag; the sidebar counts may move
 SEARCH_DEBOUNCE_MS = 150
 PANEL_DEBOUNCE_MS = 60
 UNDO_VISIBLE_MS = 12_000
@@ -76,6 +78,7 @@ class RosterPage(QWidget):
         self._actor = actor
         self._group_id: int | None = None
         self._widths_done = False
+        self._stale = False  # data changed elsewhere while the page was hidden: reload when shown
         self.active_dialog: MemberDialog | None = None
         self.active_prompt: PromptDialog | None = None
         self.active_profile_dialog = None
@@ -332,6 +335,28 @@ class RosterPage(QWidget):
     def group_id(self) -> int | None:
         return self._group_id
 
+    def data_changed_elsewhere(self, change: Change) -> None:
+        """Another page or dialog changed data (relayed by the main window): names, statuses, points and last
+        activity in the rows, and the tag and tier filters, may have moved. Reloads now when visible."""
+        if change.database is not self._database:
+            return
+        if self.isVisible():
+            self.reload_all()
+        else:
+            self._stale = True
+
+    def reload_all(self) -> None:
+        """The filters' choices, the rows (keeping the selection) and the member panel, from the database."""
+        self._stale = False
+        self.reload_choices()
+        self.refresh()
+        self.member_panel.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload_all()
+
     def current_query(self) -> RosterQuery:
         old = self.model.query
         return RosterQuery(
@@ -515,18 +540,13 @@ class RosterPage(QWidget):
     def run_step(self, step: Step) -> bool:
         """Run one undo/redo step in its own transaction as the current operator (roster_commands.Runner)."""
         try:
-            with self._database.session() as session:
-                step(session, self._actor)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
-            return False
+            done = run_write(self, self._database, step, self._actor, changes=ROSTER_CHANGES)
         finally:
             self.reload_choices()
             self.refresh()
             self.member_panel.reload()
             self.members_changed.emit()
-        return True
+        return bool(done)
 
     def _push(self, command: ServiceCommand, message: str) -> None:
         self.undo_stack.push(command)
@@ -625,13 +645,12 @@ class RosterPage(QWidget):
         if not rows or not allowed(self._actor, "delete_members"):
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
-        try:
-            with self._database.session() as session:
-                for mid in member_ids:
-                    soft_delete_member(session, self._actor, mid)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+
+        def delete_all(session) -> None:
+            for mid in member_ids:
+                soft_delete_member(session, self._actor, mid)
+
+        if not run_write(self, self._database, delete_all, changes=ROSTER_CHANGES):
             return
         if len(rows) == 1:
             text = self.tr("Deleted %1.").replace("%1", rows[0].display_name)
@@ -647,13 +666,12 @@ class RosterPage(QWidget):
         if not rows:
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
-        try:
-            with self._database.session() as session:
-                for mid in member_ids:
-                    restore_member(session, self._actor, mid)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+
+        def restore_all(session) -> None:
+            for mid in member_ids:
+                restore_member(session, self._actor, mid)
+
+        if not run_write(self, self._database, restore_all, changes=ROSTER_CHANGES):
             return
         text = self.tr("Restored %n person(s).", "", len(member_ids))
         self._push(restore_command(self, text, member_ids), text)
@@ -697,14 +715,8 @@ class RosterPage(QWidget):
 
     def _bulk_write(self, write: Callable[[object], int]) -> int | None:
         """One bulk service call in one transaction; None (and a message) if it was refused."""
-        try:
-            with self._database.session() as session:
-                n = write(session)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
-            return None
-        return n
+        done = run_write(self, self._database, write, changes=ROSTER_CHANGES)
+        return done.value if done else None
 
     def _after_bulk(self) -> None:
         self.reload_choices()

@@ -54,6 +54,7 @@ from desktop.team import check_connection, strip_password, with_password
 from models import clock
 from models.db import DatabaseError, open_database
 from ui.messages import current_language, localise_message, operator_text, show_error
+from ui.operations import form_errors, run_write
 from ui.task_runner import TaskRunner
 
 LANGUAGE_KEY = "ui/language"
@@ -220,15 +221,20 @@ class SettingsPage(QWidget):
 
     @Slot()
     def save(self) -> None:
-        try:
-            with self._database.session() as session:
-                update_settings(session, self._actor, self.values())
-                session.commit()
-        except ValidationError as exc:
-            show_error(self, f"{setting_label(exc.field) if exc.field in SETTINGS else exc.field}: {exc.message}")
-            return
-        except QunDeskError as exc:
-            show_error(self, exc)
+        if not run_write(
+            self,
+            self._database,
+            update_settings,
+            self._actor,
+            self.values(),
+            changes=("settings",),
+            on_error=form_errors(
+                self,
+                lambda exc: show_error(
+                    self, f"{setting_label(exc.field) if exc.field in SETTINGS else exc.field}: {exc.message}"
+                ),
+            ),
+        ):
             return
         self.saved_label.setText(self.tr("Saved."))
 

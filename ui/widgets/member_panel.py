@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import NotFound, QunDeskError
+from desktop.errors import NotFound
 from desktop.services.members import TimelineEvent, member_timeline
 from desktop.services.onboarding import leave_group, record_step, undo_step
 from desktop.services.operators import Actor, allowed
@@ -46,8 +46,9 @@ from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
 from ui.dialogs.step_record_dialog import StepRecordDialog
-from ui.messages import localise_message, show_error
+from ui.messages import localise_message
 from ui.models.roster_table_model import STATUS_COLORS, status_label
+from ui.operations import run_write
 from ui.widgets.paste_text_button import PasteTextButton
 
 Index = QModelIndex | QPersistentModelIndex
@@ -108,6 +109,9 @@ def when_text(when: datetime) -> str:
     if when.hour == 0 and when.minute == 0 and when.second == 0:
         return when.strftime("%Y-%m-%d")
     return when.strftime("%Y-%m-%d %H:%M")
+
+
+STEP_CHANGES = ("participation", "members")  # a step can move the status (已入群: the sidebar counts)
 
 
 class TimelineModel(QAbstractListModel):
@@ -470,15 +474,8 @@ class MemberPanel(QFrame):
         if getattr(self, "_filling_steps", False) or self.membership_id is None:
             return
         step_id = item.data(Qt.ItemDataRole.UserRole)
-        try:
-            with self._database.session() as session:
-                if item.checkState() == Qt.CheckState.Checked:
-                    record_step(session, self._actor, self.membership_id, step_id)
-                else:
-                    undo_step(session, self._actor, self.membership_id, step_id)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        write = record_step if item.checkState() == Qt.CheckState.Checked else undo_step
+        run_write(self, self._database, write, self._actor, self.membership_id, step_id, changes=STEP_CHANGES)
         self._step_toggled = True  # the click that ticked it is not a click on the name
         QTimer.singleShot(0, self._after_step_change)  # the list is rebuilt after this item's signal returns
 
@@ -508,12 +505,7 @@ class MemberPanel(QFrame):
 
     @Slot(int, int)
     def _on_step_record_remove(self, membership_id: int, step_id: int) -> None:
-        try:
-            with self._database.session() as session:
-                undo_step(session, self._actor, membership_id, step_id)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+        run_write(self, self._database, undo_step, self._actor, membership_id, step_id, changes=STEP_CHANGES)
         self._after_step_change()
 
     def _apply_timeline_filter(self) -> None:
@@ -602,12 +594,11 @@ class MemberPanel(QFrame):
         self.active_prompt = None
 
     def _leave(self, membership_id: int, status: str, reason: str) -> None:
-        try:
-            with self._database.session() as session:
-                leave_group(session, self._actor, membership_id, reason, status=status)
-                session.commit()
-        except QunDeskError as exc:
-            show_error(self, exc)
+
+        def leave(session) -> None:
+            leave_group(session, self._actor, membership_id, reason, status=status)
+
+        if not run_write(self, self._database, leave, changes=("members",)):
             return
         self.reload()
         self.changed.emit()

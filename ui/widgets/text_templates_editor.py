@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError
 from desktop.services.texts import KINDS, PLACEHOLDERS, default_template, preview_text, template_for
 from ui.messages import localise_message
+from ui.operations import run_read
 
 WARN = "#B45309"
 PREVIEW_DELAY_MS = 300
@@ -213,14 +213,18 @@ class TextTemplatesEditor(QWidget):
     def update_preview(self) -> None:
         """The template as the group would get it now; a template that cannot be saved says why."""
         self._timer.stop()
-        try:
-            with self._database.session() as session:
-                text = preview_text(session, self._group_id, self._kind, self.bodies[self._kind])
-        except QunDeskError as exc:
-            self.error_label.setText(localise_message(getattr(exc, "message", str(exc))))
-            self.error_label.show()
-            self.preview.setPlainText("")
+        read = run_read(
+            self,
+            self._database,
+            preview_text,
+            self._group_id,
+            self._kind,
+            self.bodies[self._kind],
+            on_error=self._show_error,
+        )
+        if not read:
             return
+        text = read.value
         self.error_label.hide()
         if text.parts:
             self.preview.setPlainText("\n\n— — —\n\n".join(text.parts))
@@ -228,6 +232,11 @@ class TextTemplatesEditor(QWidget):
             self.preview.setPlainText(
                 self.tr("(Nothing to post today: %1)").replace("%1", localise_message(text.empty_reason or ""))
             )
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.error_label.setText(localise_message(getattr(exc, "message", str(exc))))
+        self.error_label.show()
+        self.preview.setPlainText("")
 
     def changed(self) -> dict[str, str]:
         """kind -> body of the templates edited since the dialog opened."""
