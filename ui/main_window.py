@@ -30,6 +30,7 @@ from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
 from ui.dialogs.group_dialog import GroupDialog
 from ui.messages import members_text, operator_text, people_text
+from ui.operations import Change, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
 from ui.pages.settings_page import SettingsPage, database_display
@@ -44,6 +45,7 @@ GROUP_PROFILE_MODULE = "ui.dialogs.group_profile_dialog"  # written separately; 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 GroupRowRole = Qt.ItemDataRole.UserRole + 2
 
+SIDEBAR_KINDS = frozenset({"members", "groups", "settings"})  # changes that move the group list's counts or colours
 WARN_COLOR = "#C2410C"
 OVER_COLOR = "#B91C1C"
 COUNT_COLOR = "#6B7280"
@@ -53,8 +55,9 @@ COUNT_COLOR = "#6B7280"
 PAGE_KEYS = ("dashboard", "roster", "onboarding", "checkins", "activities", "points", "reports", "settings")
 
 # How to add a page: write ui/pages/<key>_page.py with a QWidget subclass taking (database, actor, parent=None);
-# give it `set_group(group_id: int | None)` if it follows the selected group (None = all groups) and a
-# `data_changed` signal if its writes change member counts; then name it here and in PAGE_KEYS.
+# subclass ui.pages.group_page.GroupPage if it follows the selected group (None = all groups), write through
+# ui.operations.run_write (the sidebar and the other pages follow by themselves); then name it here and in
+# PAGE_KEYS.
 PAGE_CLASSES: dict[str, tuple[str, str]] = {
     "dashboard": ("ui.pages.dashboard_page", "DashboardPage"),
     "onboarding": ("ui.pages.onboarding_page", "OnboardingPage"),
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.refresh_groups()
         self._restore_state()
+        data_events().data_changed.connect(self._on_data_changed)
 
     # ---- building ----
     def _page_texts(self) -> dict[str, tuple[str, str]]:
@@ -266,7 +270,6 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str, title: str, description: str) -> QWidget:
         if key == "roster":
             self.roster_page = RosterPage(self._database, self._actor)
-            self.roster_page.members_changed.connect(self.refresh_groups)
             return self.roster_page
         if key == "settings":
             self.settings_page = SettingsPage(self._database, self._actor)
@@ -280,10 +283,7 @@ class MainWindow(QMainWindow):
             module = None
         if module is None:
             return PlaceholderPage(title, description)
-        page = getattr(module, class_name)(self._database, self._actor)
-        if hasattr(page, "data_changed"):
-            page.data_changed.connect(self.refresh_groups)
-        return page
+        return getattr(module, class_name)(self._database, self._actor)
 
     def _group_pages(self) -> list[QWidget]:
         """Every page that follows the selected group."""
@@ -311,6 +311,18 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return PAGE_KEYS[self.stack.currentIndex()]
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        """A write committed (ui/operations.py): the sidebar's counts follow, and every page but the one it was
+        made in is told (a visible page reloads now, a hidden one when it is next shown)."""
+        if change.database is not self._database:
+            return
+        if change.kinds & SIDEBAR_KINDS:
+            self.refresh_groups()
+        for page in list(self.pages.values()):
+            if hasattr(page, "data_changed_elsewhere") and not change.made_in(page):
+                page.data_changed_elsewhere(change)
 
     # ---- groups ----
     def refresh_groups(self) -> None:
@@ -412,8 +424,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_group_created(self, group_id: int) -> None:
-        self.refresh_groups()
-        self.select_group(group_id)
+        self.select_group(group_id)  # the list already has it: the write's announcement refreshed it
         self.roster_page.reload_choices()
         self.show_page("roster")
 
@@ -448,7 +459,6 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self._database, self._actor, self.current_group_id(), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.import_finished.connect(self._on_import_finished)
         self.import_dialog = dialog
         dialog.open()
         return dialog
@@ -460,16 +470,9 @@ class MainWindow(QMainWindow):
 
         dialog = ChatImportDialog(self._database, self._actor, self.current_group_id(), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(self._on_import_finished)
         self.chat_import_dialog = dialog
         dialog.open()
         return dialog
-
-    @Slot(object)
-    def _on_import_finished(self, _summary: object) -> None:
-        self.refresh_groups()
-        self.roster_page.reload_choices()
-        self.roster_page.refresh()
 
     @Slot()
     def open_taxonomy(self):
@@ -477,7 +480,6 @@ class MainWindow(QMainWindow):
 
         dialog = TaxonomyDialog(self._database, self._actor, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.roster_page.reload_choices())
         self.taxonomy_dialog = dialog
         dialog.open()
         return dialog
@@ -584,10 +586,6 @@ class MainWindow(QMainWindow):
         module = importlib.import_module(GROUP_PROFILE_MODULE)
         dialog = module.GroupProfileDialog(self._database, self._actor, group_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for name in ("profile_saved", "group_archived"):  # a renamed or archived group: the list follows
-            signal = getattr(dialog, name, None)
-            if signal is not None and hasattr(signal, "connect"):
-                signal.connect(lambda *_: self.refresh_groups())
         self.group_profile_dialog = dialog
         dialog.open()
         return dialog
