@@ -9,7 +9,7 @@ from desktop.paths import backups_dir, resolve_db
 from desktop.services.groups import ensure_workspace_defaults
 from desktop.services.operators import Actor, ensure_owner, get_actor
 from models import clock
-from models.db import Database, open_database
+from models.db import Database, Stop, open_database
 
 
 def open_workspace(db: str | Path | None = None, *, backup_dir: Path | None = None) -> Database:
@@ -62,19 +62,20 @@ def actor_for(database: Database, operator: str | None = None, password: str | N
         return actor
 
 
-def startup_maintenance(database: Database) -> tuple[str | None, Path | None]:
+def startup_maintenance(database: Database, stop: Stop | None = None) -> tuple[str | None, Path | None]:
     """What the window does when it opens a workspace: a quick integrity check (a damaged database gets
     a clear message and the offer to restore the latest backup) and the first-start-of-the-day backup.
-    Returns (integrity problem or None, path of the backup taken today or None)."""
+    Returns (integrity problem or None, path of the backup taken today or None). `stop` (the window closing
+    while this runs in the background) ends it with models.db.Interrupted: nothing decided, no backup file."""
     from desktop.services.backup import auto_backup
     from models.db import check_integrity, is_sqlite
 
-    problem = check_integrity(database)
+    problem = check_integrity(database, stop)
     if problem is not None:
         return problem, None
     if not is_sqlite(database.engine):
         return None, None  # a team server keeps its own backups; copying it at every start would be slow
-    return None, auto_backup(database)
+    return None, auto_backup(database, stop=stop)
 
 
 def restore_latest_backup() -> Path | None:

@@ -54,6 +54,25 @@ class WritesHeld(DatabaseError):
     """A write while the workspace is still being checked at start (Database.hold_writes)."""
 
 
+class Interrupted(DatabaseError):
+    """A long check or copy was stopped on request (the window closed while it ran): nothing was decided."""
+
+
+Stop = Callable[[], bool]  # asked now and then during a long check or copy: True stops it (Interrupted)
+
+
+def stoppable(raw: sqlite3.Connection, stop: Stop | None) -> None:
+    """Let `stop` interrupt the statements of a raw SQLite connection (checked every 20,000 VM steps)."""
+    if stop is not None:
+        raw.set_progress_handler(lambda: 1 if stop() else 0, 20_000)
+
+
+def raise_if_stopped(exc: BaseException, stop: Stop | None) -> None:
+    """An 'interrupted' error after `stop` said so is Interrupted (not damage, not a failed backup)."""
+    if stop is not None and stop() and "interrupt" in str(getattr(exc, "orig", None) or exc).lower():
+        raise Interrupted("stopped on request") from exc
+
+
 class ReadOnlyError(DatabaseError):
     """The workspace file, or the folder it is in, cannot be written."""
 
@@ -199,8 +218,9 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config(None)).walk_revisions()}  # type: ignore[arg-type]
 
 
-def backup_sqlite_file(engine: Engine, target: Path) -> Path:
-    """Consistent copy of a SQLite database through the online backup API (safe while others write)."""
+def backup_sqlite_file(engine: Engine, target: Path, stop: Stop | None = None) -> Path:
+    """Consistent copy of a SQLite database through the online backup API (safe while others write); `stop`
+    is asked between steps of 4,096 pages (True: Interrupted, the partial copy is removed by the caller)."""
     src_path = make_url(str(engine.url)).database
     assert src_path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -209,7 +229,15 @@ def backup_sqlite_file(engine: Engine, target: Path) -> Path:
     try:
         dst = sqlite3.connect(tmp)
         try:
-            src.backup(dst)
+            if stop is None:
+                src.backup(dst)
+            else:
+
+                def step(_status: int, _remaining: int, _total: int) -> None:
+                    if stop():
+                        raise Interrupted("stopped on request")
+
+                src.backup(dst, pages=4096, progress=step)
         finally:
             dst.close()
     finally:
@@ -320,15 +348,23 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
 # ---------------------------------------------------------------------------------------------- integrity
 
 
-def check_integrity(database: Database | Engine) -> str | None:
-    """Quick check on open: None when the SQLite file is sound (and always for PostgreSQL), else the problem."""
+def check_integrity(database: Database | Engine, stop: Stop | None = None) -> str | None:
+    """Quick check on open: None when the SQLite file is sound (and always for PostgreSQL), else the problem.
+    `stop` (asked while it runs) ends it early with Interrupted."""
     engine = database.engine if isinstance(database, Database) else database
     if engine.dialect.name != "sqlite":
         return None
     try:
         with engine.connect() as conn:
-            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+            raw = conn.connection.dbapi_connection
+            stoppable(raw, stop)  # type: ignore[arg-type]
+            try:
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+            finally:
+                if stop is not None:
+                    raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
     except DBAPIError as exc:
+        raise_if_stopped(exc, stop)
         return str(exc.orig or exc)
     if rows == ["ok"]:
         return None

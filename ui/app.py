@@ -255,6 +255,7 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
             QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), app.quit)
         return int(app.exec())
     finally:
+        _stop_background_checks(state)
         state["database"].dispose()
 
 
@@ -287,7 +288,7 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
     bar = window.statusBar()
     bar.showMessage(QCoreApplication.translate("MainWindow", "Checking the workspace… saving waits until it is done"))
     runner = TaskRunner(window, show_dialog=False)
-    window._startup_runner = runner  # keep it alive with the window
+    state["startup_runner"] = runner  # kept alive, and stopped if the application ends before it does
 
     def done(result) -> None:
         problem, backup = result
@@ -311,7 +312,18 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
 
     runner.finished.connect(done)
     runner.failed.connect(failed)
-    runner.start(lambda progress, database: startup_maintenance(database), database=database)
+    runner.start(
+        lambda progress, database: startup_maintenance(database, stop=lambda: progress.cancelled), database=database
+    )
+
+
+def _stop_background_checks(state: dict) -> None:
+    """The window closed while the start-up checks still ran: stop them (the check and a half-made backup end
+    within a moment, no file is left) and wait, so no thread outlives the application (Qt aborts the process
+    when a running QThread is destroyed). The next start checks again and takes the day's backup."""
+    runner = state.get("startup_runner")
+    if runner is not None and runner.running:
+        runner.shutdown()
 
 
 def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:

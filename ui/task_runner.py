@@ -105,6 +105,19 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         return self._thread.wait(msecs) if self._thread is not None else True
 
+    def shutdown(self, msecs: int = 120_000) -> bool:
+        """Cancel the task and end its thread without the event loop (the application is quitting: the
+        results would never be delivered). The thread's loop ends once the task returns; True when it did
+        within `msecs`. A QThread destroyed while it runs aborts the process."""
+        if self._thread is None:
+            return True
+        self.cancel()
+        self._thread.quit()  # taken by the thread's own loop after the task returns
+        ended = self._thread.wait(msecs)
+        if ended:
+            self._cleanup()
+        return ended
+
     # ---- progress dialog ----
     @Slot()
     def _show_dialog(self) -> None:

@@ -43,12 +43,16 @@ from models import Base, clock
 from models.db import (
     Database,
     DatabaseError,
+    Interrupted,
+    Stop,
     backup_sqlite_file,
     display_url,
     head_revision,
     known_revisions,
     make_engine,
     open_database,
+    raise_if_stopped,
+    stoppable,
     to_url,
 )
 
@@ -152,15 +156,18 @@ def _ro_uri(path: Path) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
-def _sqlite_check(path: Path, pragma: str = "integrity_check") -> str | None:
-    """None when `PRAGMA integrity_check` (or quick_check) says ok, else the problems it found."""
+def _sqlite_check(path: Path, pragma: str = "integrity_check", stop: Stop | None = None) -> str | None:
+    """None when `PRAGMA integrity_check` (or quick_check) says ok, else the problems it found; `stop` (asked
+    while it runs) ends it with Interrupted."""
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True)
         try:
+            stoppable(conn, stop)
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        raise_if_stopped(exc, stop)
         return str(exc)
     if rows == ["ok"]:
         return None
@@ -408,11 +415,17 @@ def copy_workspace(src_engine: Engine, dst_engine: Engine, *, progress: Any = No
 
 
 def backup_workspace(
-    database: Database | Engine, path: str | Path, *, progress: Any = None, actor: Actor | None = None
+    database: Database | Engine,
+    path: str | Path,
+    *,
+    progress: Any = None,
+    actor: Actor | None = None,
+    stop: Stop | None = None,
 ) -> Path:
     """Write a self-contained SQLite copy of the workspace to `path` (atomically; checked afterwards). A backup
     holds every phone number (and the operators' password hashes): an `actor` needs `take_backup` (owner,
-    admin). The daily automatic backup of the app itself passes no actor."""
+    admin). The daily automatic backup of the app itself passes no actor. `stop` (asked while the copy and its
+    check run) ends it with Interrupted and leaves no file."""
     if actor is not None:
         require(actor, "take_backup")
     engine = _engine(database)
@@ -426,7 +439,7 @@ def backup_workspace(
         try:
             if src_path is not None:
                 _step(progress, 0, 1)
-                backup_sqlite_file(engine, tmp)
+                backup_sqlite_file(engine, tmp, stop)
                 _step(progress, 1, 1)
             else:
                 target = open_database(tmp)
@@ -435,9 +448,11 @@ def backup_workspace(
                 finally:
                     target.dispose()
             _finish_sqlite_file(tmp)
+        except Interrupted:
+            raise
         except (OSError, sqlite3.Error, DBAPIError, DatabaseError) as exc:
             raise _write_failed(exc, path, "备份失败 (backup failed)") from exc
-        problem = _sqlite_check(tmp)
+        problem = _sqlite_check(tmp, stop=stop)
         if problem is not None:
             raise BackupError(f"备份文件检查失败 (the backup failed its integrity check): {problem}")
         try:
@@ -457,9 +472,11 @@ def auto_backup(
     keep: int | None = None,
     today: date | None = None,
     folder: str | Path | None = None,
+    stop: Stop | None = None,
 ) -> Path | None:
     """The day's automatic backup (`auto-YYYYMMDD.sqlite`), then prune to the newest `keep` automatic ones.
-    None when today's backup exists already. `keep` defaults to the workspace setting backups_keep."""
+    None when today's backup exists already. `keep` defaults to the workspace setting backups_keep. `stop`: see
+    backup_workspace (a stopped backup is taken again at the next start)."""
     from desktop.paths import backups_dir
 
     today = today or clock.today()
@@ -471,7 +488,7 @@ def auto_backup(
         return None
     if keep is None:
         keep = _setting_keep(database)
-    backup_workspace(database, target)
+    backup_workspace(database, target, stop=stop)
     autos = sorted((p for p in target_dir.iterdir() if AUTO_NAME.match(p.name)), key=lambda p: p.name, reverse=True)
     for old in autos[max(1, keep) :]:
         with contextlib.suppress(OSError):

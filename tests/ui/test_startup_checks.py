@@ -1,0 +1,110 @@
+"""A big workspace paints first and is checked afterwards (issue 13): until the background check has passed,
+every write is refused with a clear message (a damaged file gets its warning before anything is written to
+it); then writes go through and the status bar says the workspace was checked."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+
+from desktop.services.groups import create_group
+from models.db import Interrupted, WritesHeld
+from ui import app as app_module
+from ui.main_window import MainWindow
+
+pytestmark = OFFSCREEN_QUIRKS
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path)
+    yield workspace
+    close_workspace(workspace)
+
+
+def test_writes_wait_for_the_background_check_then_go_through(qtbot, ws, monkeypatch):
+    gate = threading.Event()
+
+    def slow_check(database, stop=None):
+        gate.wait(10)
+        return None, None
+
+    monkeypatch.setattr("desktop.workspace.startup_maintenance", slow_check)
+    monkeypatch.setattr(app_module, "BACKGROUND_CHECK_BYTES", 0)
+    assert app_module._checks_in_background(ws.database)
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.show()
+    state = {"database": ws.database}
+    app_module._start_background_checks(None, window, state, ws.owner)
+    assert "Checking the workspace" in window.statusBar().currentMessage()
+    with pytest.raises(WritesHeld, match="being checked"):
+        with ws.database.session() as s:
+            create_group(s, ws.owner, "检查中新建")
+            s.commit()
+    gate.set()
+    qtbot.waitUntil(lambda: not ws.database.writes_held, timeout=10_000)
+    assert window.statusBar().currentMessage().startswith("Workspace checked")
+    with ws.database.session() as s:
+        create_group(s, ws.owner, "检查后新建")
+        s.commit()
+    state["startup_runner"].wait()
+
+
+def test_a_small_workspace_is_checked_before_the_window(ws):
+    assert not app_module._checks_in_background(ws.database)  # a few hundred KB: checked at once, as before
+
+
+def test_closing_the_window_during_the_check_stops_it_and_no_thread_outlives_it(qtbot, ws, monkeypatch):
+    """Quitting while the check runs (the window closed at once): the check is asked to stop, its thread ends
+    before the application does (Qt aborts a process whose running QThread is destroyed) — found by the cold
+    start benchmark, which quits right after the first paint."""
+    asked = threading.Event()
+
+    def endless_check(database, stop=None):
+        for _ in range(1000):  # 10 s at most
+            if stop is not None and stop():
+                asked.set()
+                raise Interrupted("stopped on request")
+            threading.Event().wait(0.01)
+        return None, None
+
+    monkeypatch.setattr("desktop.workspace.startup_maintenance", endless_check)
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.show()
+    state = {"database": ws.database}
+    app_module._start_background_checks(None, window, state, ws.owner)
+    runner = state["startup_runner"]
+    assert runner.running
+    app_module._stop_background_checks(state)  # what run_app does once app.exec() has returned
+    assert asked.is_set() and not runner.running
+
+
+def test_a_stopped_check_or_backup_decides_nothing_and_leaves_no_file(tmp_path, ws):
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    from desktop.services.backup import auto_backup
+    from models.db import check_integrity
+
+    big = tmp_path / "big.sqlite"
+    conn = sqlite3.connect(big)
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("x" * 200,) for _ in range(50_000)])
+    conn.commit()
+    conn.close()
+    engine = create_engine(f"sqlite:///{big}")
+    assert check_integrity(engine) is None
+    with pytest.raises(Interrupted):
+        check_integrity(engine, stop=lambda: True)  # not "damaged": stopped
+    engine.dispose()
+    folder = tmp_path / "backups"
+    with pytest.raises(Interrupted):
+        auto_backup(ws.database, folder=folder, stop=lambda: True)
+    assert list(folder.iterdir()) == []  # no backup, no half-written copy
+    assert auto_backup(ws.database, folder=folder) is not None  # the next start takes it
