@@ -25,7 +25,7 @@ from models import (
     clock,
     membership_role,
 )
-from models.queries.participation import day_after, day_start, members_at_end, participating_ids
+from models.queries.participation import day_after, day_start, members_at_end, participated
 
 # Tier names → the 5/20/75 structure: key voices (核心 + 大咖) 5%, mid voices (中咖) 20%, ordinary 75%.
 STRUCTURE_TARGET = (("key", 0.05), ("mid", 0.20), ("ordinary", 0.75))
@@ -81,9 +81,7 @@ def _names(session: Session, membership_ids) -> list[tuple[int, str]]:
 
 
 def active_count(session: Session, group_id: int, as_of: date, days: int) -> int:
-    ids = members_at_end(as_of, group_id).where(
-        Membership.id.in_(participating_ids(as_of - timedelta(days=days - 1), as_of, group_id))
-    )
+    ids = members_at_end(as_of, group_id).where(participated(as_of - timedelta(days=days - 1), as_of, group_id))
     return int(session.scalar(select(func.count()).select_from(ids.subquery())) or 0)
 
 
@@ -117,7 +115,7 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
     newcomers = members_at_end(as_of, group_id).where(
         Membership.joined_at >= day_start(silent_since),
         Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
-        Membership.id.not_in(participating_ids(silent_since, as_of, group_id)),
+        ~participated(silent_since, as_of, group_id),
     )
     for mid, name in _names(session, newcomers):
         out.append(Alert("silent_newcomer", mid, name, Phrase("alert.silent_newcomer", days=newcomer_days)))

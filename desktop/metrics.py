@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting
 from models import Activity, Attendance, ChatActivity, CheckIn, Leave, Membership, PointsEntry, StepProgress, clock
-from models.queries.participation import day_after, day_start, members_at_end, participating_ids
+from models.queries.participation import day_after, day_start, members_at_end, participated
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         return MonthStats(0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, 0, 0)
     members = members_at_end(p.end, group_id)
     members_total = _count(session, members)
-    active_q = members.where(Membership.id.in_(participating_ids(p.start, p.end, group_id)))
+    active_q = members.where(participated(p.start, p.end, group_id))
     members_active = _count(session, active_q)
 
     joined = _count(
@@ -202,7 +202,7 @@ def dormant_query(session: Session, group_id: int, as_of: date):
     on_leave = select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
     return members_at_end(as_of, group_id).where(
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since)),
-        Membership.id.not_in(participating_ids(since, as_of, group_id)),
+        ~participated(since, as_of, group_id),
         Membership.id.not_in(on_leave),
     )
 

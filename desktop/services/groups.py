@@ -25,7 +25,7 @@ from models import (
 )
 from models.base import GROUP_KINDS
 from models.points import DEFAULT_LEVELS, DEFAULT_POINT_RULES
-from models.queries.participation import participating_ids
+from models.queries.participation import participated
 
 # The canonical entry process (PRODUCT §2): (code, name, kind, required, only when the group has a fee).
 CANONICAL_STEPS: tuple[tuple[str, str, str, bool, bool], ...] = (
@@ -143,7 +143,7 @@ def list_groups(session: Session, *, today: date | None = None, include_archived
     active = dict(
         session.execute(
             select(Membership.group_id, func.count())
-            .where(Membership.status == "active", Membership.id.in_(participating_ids(since, today)))
+            .where(Membership.status == "active", participated(since, today))
             .group_by(Membership.group_id)
         ).all()
     )

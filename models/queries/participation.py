@@ -43,6 +43,20 @@ def participating_ids(start: date, end: date, group_id: int | None = None) -> Se
     return c.union(k, a, m)
 
 
+def participated(start: date, end: date, group_id: int | None = None):
+    """A condition on Membership: it participated between start and end (inclusive) — the same memberships as
+    `Membership.id.in_(participating_ids(start, end, group_id))`, read from the kept last day of participation
+    (models/kept.py) where that decides it: a last day inside the window is a fact in it, a last day before
+    the window (or none) means no fact in it. Only a membership whose last day is after `end` (a window in
+    the past, or a fact dated later) is looked up in the fact tables. For the windows that end today — the
+    dashboard, the sidebar, dormant and zombie checks — that is nobody, so no fact table is read."""
+    known = Membership.last_active.is_not(None)  # never NULL itself, so NOT participated(...) keeps the idle
+    return or_(
+        and_(known, Membership.last_active >= start, Membership.last_active <= end),
+        and_(known, Membership.last_active > end, Membership.id.in_(participating_ids(start, end, group_id))),
+    )
+
+
 def member_at_end_condition(end: date):
     """A membership counts as a member (已入群) at the end of `end`: it had joined by then and had not
     left yet. Memberships imported without a join date count from the beginning."""

@@ -106,9 +106,7 @@ def _text_condition(text: str):
         key = low.replace(" ", "")
         if key.isdigit():
             if len(key) <= 4:
-                person.append(
-                    Member.phone_tail == key.zfill(4) if len(key) == 4 else Member.phone_tail.like(f"%{key}")
-                )
+                person.append(Member.phone_tail == key.zfill(4) if len(key) == 4 else Member.phone_tail.like(f"%{key}"))
             else:
                 person.append(Member.phone.like(f"%{key}"))
         else:

@@ -184,3 +184,43 @@ def test_the_demo_and_an_upgraded_first_release_have_true_values(tmp_path, monke
             assert s.scalar(select(Membership.last_active).where(Membership.last_active.is_not(None)).limit(1))
     finally:
         upgraded.dispose()
+
+
+def test_participated_from_the_kept_day_equals_the_fact_tables(ws):
+    """`participated` (read from last_active) selects exactly the memberships `participating_ids` finds in the
+    fact tables: for windows ending today, windows in the past (a last day after the window), a future-dated
+    activity attended, and a member who never took part — also negated (the dormant lists use NOT)."""
+    from models.queries.participation import participated, participating_ids
+
+    database, owner, gid, ids = ws
+    a, b, c = ids["张三"], ids["李四"], ids["王五"]
+    with database.session() as s:
+        record_checkins(s, owner, gid, date(2026, 11, 3), [a])
+        record_checkins(s, owner, gid, date(2026, 11, 20), [a])
+        act = create_activity(
+            s,
+            owner,
+            gid,
+            ActivityInput(title="线下见面会", kind="knowledge_share", starts_at=datetime(2026, 12, 5, 14, 0)),
+        )
+        set_attendance(s, owner, act, b, "attended")  # marked ahead: dated after "today" (2026-11-30)
+        add_contribution(s, owner, b, "share", date(2026, 11, 5), title="笔记")
+        s.commit()
+    windows = [
+        (date(2026, 11, 24), date(2026, 11, 30)),  # the last 7 days
+        (date(2026, 11, 1), date(2026, 11, 30)),  # the month
+        (date(2026, 11, 1), date(2026, 11, 10)),  # in the past: a's last day (11-20) is after it
+        (date(2026, 11, 11), date(2026, 11, 19)),  # between a's two check-ins
+        (date(2026, 12, 1), date(2026, 12, 31)),  # the future activity
+        (date(2026, 11, 21), date(2026, 12, 4)),
+    ]
+    with database.session() as s:
+        for start, end in windows:
+            facts = set(s.scalars(select(Membership.id).where(Membership.id.in_(participating_ids(start, end, gid)))))
+            kept_way = set(s.scalars(select(Membership.id).where(participated(start, end, gid))))
+            assert kept_way == facts, (start, end)
+            idle = set(
+                s.scalars(select(Membership.id).where(Membership.group_id == gid, ~participated(start, end, gid)))
+            )
+            assert idle == {a, b, c} - facts, (start, end)
+        assert c in idle  # never took part: last_active is NULL, and NOT participated keeps them
