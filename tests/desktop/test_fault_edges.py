@@ -280,7 +280,7 @@ _FULL_DISK = textwrap.dedent(
     xlsx_util.os.fdopen = fdopen  # the workbook writer's temporary file
 
     import desktop.services.backup as backup
-    def full_copy(engine, target):
+    def full_copy(engine, target, stop=None):
         raise sqlite3.OperationalError("database or disk is full")
     backup.backup_sqlite_file = full_copy  # the SQLite backup's temporary file
 
