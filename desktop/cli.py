@@ -81,15 +81,13 @@ class Context:
         """A command that only reads, given a workspace file that does not exist (a mistyped --db or
         QUNDESK_DB), exits 3 naming the path and creates nothing (PRODUCT §4). The default workspace is
         created as usual: a first run has nothing to read yet."""
+        from desktop.paths import missing_named_workspace
         from models.db import DatabaseError
 
-        named = self.db_arg or os.environ.get("QUNDESK_DB")
-        if not named or "://" in named:
-            return
-        path = Path(named).expanduser()
-        if not path.exists():
+        path = missing_named_workspace(self.db_arg)
+        if path is not None:
             raise DatabaseError(
-                f"工作区文件不存在 (no such workspace file): {path.resolve()} — 检查 --db 的路径 (check the --db path)"
+                f"工作区文件不存在 (no such workspace file): {path} — 检查 --db 的路径 (check the --db path)"
             )
 
     def actor(self) -> Actor:

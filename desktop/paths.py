@@ -39,5 +39,16 @@ def resolve_db(cli_value: str | None = None) -> str:
     return cli_value or os.environ.get("QUNDESK_DB") or str(default_db_path())
 
 
+def missing_named_workspace(cli_value: str | None = None) -> Path | None:
+    """The workspace file named by --db or QUNDESK_DB when it does not exist (a mistyped path), else None — the
+    default workspace, a database URL and an existing file are not "missing". The CLI's reading commands exit
+    3 on it and the window asks before creating it (PRODUCT §4)."""
+    named = cli_value or os.environ.get("QUNDESK_DB")
+    if not named or "://" in named:
+        return None
+    path = Path(named).expanduser()
+    return None if path.exists() else path.resolve()
+
+
 def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"

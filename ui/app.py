@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 
 from desktop.errors import QunDeskError
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_paths
-from desktop.paths import default_db_path, resolve_db, resources_dir
+from desktop.paths import default_db_path, missing_named_workspace, resolve_db, resources_dir
 from models.db import DatabaseError
 from ui.messages import LANGUAGE_PROPERTY, localise_message
 
@@ -203,6 +203,8 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
     team = team_database_url(db)
     if team is not None:
         db = team
+    elif not _may_create(db):
+        return EXIT_DATABASE
     database = None
     try:
         database = open_workspace(db)
@@ -257,6 +259,25 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
     finally:
         _stop_background_checks(state)
         state["database"].dispose()
+
+
+def _may_create(db: str | None) -> bool:
+    """A workspace file named by --db or QUNDESK_DB that does not exist is created only when the user says so
+    (a mistyped path must not open an empty workspace as if the data were gone; PRODUCT §4). The default
+    workspace is created without asking: that is the first run."""
+    path = missing_named_workspace(db)
+    if path is None:
+        return True
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("MainWindow", "QunDesk"),
+        QCoreApplication.translate(
+            "MainWindow", "There is no workspace at %1.\n\nCreate a new, empty workspace there?"
+        ).replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 BACKGROUND_CHECK_BYTES = 64 * 1024 * 1024  # smaller workspaces are checked before the window (well under a second)

@@ -806,6 +806,14 @@ Restore the latest backup into a new file and open it?</translation>
             <source>Automatic backup failed: %1</source>
             <translation>Automatic backup failed: %1</translation>
         </message>
+        <message>
+            <source>There is no workspace at %1.
+
+Create a new, empty workspace there?</source>
+            <translation>There is no workspace at %1.
+
+Create a new, empty workspace there?</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -806,6 +806,14 @@ Restore the latest backup into a new file and open it?</source>
             <source>Automatic backup failed: %1</source>
             <translation>自动备份失败：%1</translation>
         </message>
+        <message>
+            <source>There is no workspace at %1.
+
+Create a new, empty workspace there?</source>
+            <translation>没有工作区: %1。
+
+在这里新建一个空的工作区吗?</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

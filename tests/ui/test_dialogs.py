@@ -185,6 +185,10 @@ RUN_APP = textwrap.dedent(
     import ui.dialogs.first_run_dialog as frd
 
     QMessageBox.critical = staticmethod(lambda parent, title, text: print("CRITICAL", text))
+    ANSWER = QMessageBox.StandardButton.No if "QUNDESK_TEST_SAY_NO" in __import__("os").environ else (
+        QMessageBox.StandardButton.Yes
+    )
+    QMessageBox.question = staticmethod(lambda parent, title, text, *a: print("ASK", text.replace(chr(10), " ")) or ANSWER)
     frd.FirstRunDialog.exec = lambda self: print("FIRST_RUN", self.windowTitle()) or 0
 
     app = QApplication(sys.argv[:1])
@@ -202,9 +206,10 @@ RUN_APP = textwrap.dedent(
 )
 
 
-def run_app_child(tmp_path: Path, db: Path, lang: str) -> subprocess.CompletedProcess:
+def run_app_child(tmp_path: Path, db: Path, lang: str, *, say_no: bool = False) -> subprocess.CompletedProcess:
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "QUNDESK_TEST_SAY_NO"},
+        **({"QUNDESK_TEST_SAY_NO": "1"} if say_no else {}),
         "QT_QPA_PLATFORM": "offscreen",
         "QUNDESK_HOME": str(tmp_path / "home"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -224,11 +229,22 @@ def run_app_child(tmp_path: Path, db: Path, lang: str) -> subprocess.CompletedPr
 def test_run_app_opens_the_window_after_the_first_run_dialog(tmp_path):
     result = run_app_child(tmp_path, tmp_path / "ws.sqlite", "-")
     assert result.returncode == 0, result.stderr
+    assert f"ASK 没有工作区: {tmp_path / 'ws.sqlite'}" in result.stdout  # a --db file that is not there: asked
     assert "FIRST_RUN 欢迎使用社群助手" in result.stdout  # Chinese by default
     assert "WINDOW 社群助手 成员名册" in result.stdout
     english = run_app_child(tmp_path, tmp_path / "ws.sqlite", "en")
     assert english.returncode == 0, english.stderr
     assert "WINDOW QunDesk Roster" in english.stdout
+
+
+def test_run_app_creates_no_workspace_the_user_did_not_want(tmp_path):
+    """A mistyped --db: the window asks, and "No" ends with exit 3 and no file (PRODUCT §4)."""
+    typo = tmp_path / "wrokspace.sqlite"
+    result = run_app_child(tmp_path, typo, "en", say_no=True)
+    assert result.returncode == 3, result.stderr
+    assert f"ASK There is no workspace at {typo}." in result.stdout
+    assert "FIRST_RUN" not in result.stdout and "WINDOW" not in result.stdout
+    assert not typo.exists() and list(tmp_path.glob("wrokspace*")) == []
 
 
 def test_run_app_exits_3_on_a_database_problem(tmp_path):
