@@ -162,8 +162,8 @@ def _sqlite_check(path: Path, pragma: str = "integrity_check", stop: Stop | None
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True)
         try:
-            stoppable(conn, stop)
-            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+            with stoppable(conn, stop):
+                rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
