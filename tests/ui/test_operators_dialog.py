@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.services.operators import list_operators
 from ui.dialogs.operators_dialog import OperatorsDialog, SwitchOperatorDialog
-from ui.main_window import GROUP_PROFILE_MODULE, MainWindow
+from ui.main_window import GROUP_PROFILE_MODULE, PAGE_KEYS, MainWindow
 
 pytestmark = OFFSCREEN_QUIRKS
 
@@ -89,7 +89,7 @@ def test_add_an_assistant_switch_to_it_and_delete_is_disabled(qtbot, ws, window)
     assert roster.edit_button.isEnabled()  # assistants edit members
     # pages without set_actor are built again for the new operator
     assert not window.settings_page.save_button.isEnabled()
-    assert window.stack.indexOf(window.settings_page) == list(window.pages).index("settings")
+    assert window.stack.indexOf(window.settings_page) == PAGE_KEYS.index("settings")
 
 
 def test_switch_to_an_operator_without_password_and_back(qtbot, ws, window):
