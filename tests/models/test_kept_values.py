@@ -173,6 +173,14 @@ def test_the_demo_and_an_upgraded_first_release_have_true_values(tmp_path, monke
         _no_drift(database)
         with database.session() as s:
             assert s.scalar(select(Membership.points_balance).order_by(Membership.points_balance.desc()).limit(1)) > 0
+            ms = s.scalar(select(Membership.id).where(Membership.status == "active").limit(1))
+            before = s.get(Membership, ms).points_balance
+        owner = actor_for(database)
+        with database.session() as s:  # the triggers set aside while the demo wrote are back
+            adjust_points(s, owner, ms, 5, "演示之后")
+            s.commit()
+        assert _kept(database, ms)[0] == before + 5
+        _no_drift(database)
     finally:
         database.dispose()
     v1 = tmp_path / "v1.sqlite"
@@ -224,3 +232,28 @@ def test_participated_from_the_kept_day_equals_the_fact_tables(ws):
             )
             assert idle == {a, b, c} - facts, (start, end)
         assert c in idle  # never took part: last_active is NULL, and NOT participated keeps them
+
+
+def test_a_failed_demo_leaves_the_triggers_in_place(tmp_path, monkeypatch):
+    from desktop import demo
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-18")
+    database = open_workspace(tmp_path / "demo.sqlite")
+    try:
+        with database.engine.connect() as conn:
+            triggers = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").scalar()
+        assert triggers > 0
+
+        def broken(self):
+            raise RuntimeError("disk trouble halfway")
+
+        monkeypatch.setattr(demo._Builder, "write_checkins", broken)
+        with pytest.raises(RuntimeError):
+            demo.build_demo(database.engine, groups=2, members=50, months=1, seed=3)
+        with database.engine.connect() as conn:
+            assert (
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").scalar() == triggers
+            )
+            assert conn.exec_driver_sql("SELECT count(*) FROM member").scalar() == 0  # nothing half written
+    finally:
+        database.dispose()
