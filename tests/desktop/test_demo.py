@@ -697,3 +697,39 @@ def test_postgresql_sequences_follow_the_given_ids(pg_url):
         assert s.checkins > 0
     finally:
         db.dispose()
+
+
+def test_the_demo_writer_stores_exactly_what_sqlalchemy_would(tmp_path, monkeypatch):
+    """The demo writes plain rows through the driver (models/bulk.py); the same demo written row by row
+    through SQLAlchemy holds the same values of the same types in every table (the audit row's time aside)."""
+    import sqlite3
+    from datetime import date
+
+    import desktop.demo as demo
+    from models.db import open_database
+
+    def build(path, plain):
+        monkeypatch.setattr(demo, "_PLAIN", plain)
+        db = open_database(path)
+        try:
+            demo.build_demo(db.engine, groups=3, members=150, months=2, seed=7, today=date(2026, 11, 18))
+        finally:
+            db.dispose()
+
+    build(tmp_path / "fast.sqlite", demo._PLAIN)
+    build(tmp_path / "slow.sqlite", frozenset())  # no value is "plain": every row through SQLAlchemy
+    fast, slow = sqlite3.connect(tmp_path / "fast.sqlite"), sqlite3.connect(tmp_path / "slow.sqlite")
+    try:
+        tables = [r[0] for r in fast.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        assert "checkin" in tables
+        for table in tables:
+            columns = [
+                r[1] for r in fast.execute(f'PRAGMA table_info("{table}")') if (table, r[1]) != ("audit_log", "at")
+            ]
+            typed = ", ".join(f'"{c}", typeof("{c}")' for c in columns)
+            query = f'SELECT {typed} FROM "{table}" ORDER BY rowid'
+            assert fast.execute(query).fetchall() == slow.execute(query).fetchall(), table
+        assert fast.execute("SELECT count(*) FROM checkin").fetchone()[0] > 1000
+    finally:
+        fast.close()
+        slow.close()
