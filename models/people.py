@@ -134,6 +134,10 @@ class Membership(Base):
         CheckConstraint("referrer_id IS NULL OR referrer_id <> member_id", name="no_self_referral"),
         CheckConstraint("left_at IS NULL OR joined_at IS NULL OR left_at >= joined_at", name="left_after_joined"),
         Index("ix_membership_group_status", "group_id", "status"),
+        # covering: who was a member of a group on a day, who joined or left in a month, who took part lately
+        # (models/queries/participation.py) are read from this index alone — the dashboard counts a group's
+        # members a dozen ways
+        Index("ix_membership_group_roster", "group_id", "status", "joined_at", "left_at", "last_active"),
         Index("ix_membership_referrer", "referrer_id"),
         Index("ix_membership_points", "points_balance"),  # roster sorted by points, leaderboards
         Index("ix_membership_last_active", "last_active"),  # sorted by last participation; dormant members

@@ -14,6 +14,10 @@ pasted name known in another group is found by index.
 And the ledger's reversals: logging one check-in looked, for each of the member's open streak bonuses, for an
 entry reversing it — a scan of the whole ledger each (0.5 s a check-in at 10,000 members); a partial index on
 points_entry.reverses_id (only the entries that reverse another) makes it a look-up.
+
+And the dashboard: a group's members at a day, this month's joiners and leavers, the active and the dormant were
+each counted by reading every membership row of the group (12–16 ms each at 9,400 members, a dozen per group);
+ix_membership_group_roster (group, status, joined, left, last active) answers them from the index alone.
 """
 
 from __future__ import annotations
@@ -35,6 +39,12 @@ def upgrade() -> None:
     op.create_index("ix_member_nickname", "member", ["nickname"], unique=False)
     op.create_index("ix_membership_group_nickname", "membership", ["group_nickname"], unique=False)
     op.create_index(
+        "ix_membership_group_roster",
+        "membership",
+        ["group_id", "status", "joined_at", "left_at", "last_active"],
+        unique=False,
+    )
+    op.create_index(
         "ix_points_entry_reverses",
         "points_entry",
         ["reverses_id"],
@@ -45,6 +55,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_membership_group_roster", table_name="membership")
     op.drop_index("ix_points_entry_reverses", table_name="points_entry")
     op.drop_index("ix_membership_group_nickname", table_name="membership")
     op.drop_index("ix_member_nickname", table_name="member")
