@@ -53,8 +53,37 @@ def participated(start: date, end: date, group_id: int | None = None):
     known = Membership.last_active.is_not(None)  # never NULL itself, so NOT participated(...) keeps the idle
     return or_(
         and_(known, Membership.last_active >= start, Membership.last_active <= end),
-        and_(known, Membership.last_active > end, Membership.id.in_(participating_ids(start, end, group_id))),
+        and_(known, Membership.last_active > end, _has_fact(start, end, group_id)),
     )
+
+
+def _has_fact(start: date, end: date, group_id: int | None):
+    """Correlated with the enclosing Membership: it has a fact between start and end — one index seek per fact
+    table (each is indexed by membership), instead of collecting every fact of the window (a past month of a
+    9,400-member group: 94,000 check-ins) to look the memberships up in."""
+    ms = Membership.id
+    c = select(CheckIn.id).where(CheckIn.membership_id == ms, CheckIn.day >= start, CheckIn.day <= end)
+    k = select(Contribution.id).where(
+        Contribution.membership_id == ms, Contribution.day >= start, Contribution.day <= end
+    )
+    a = (
+        select(Attendance.id)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(
+            Attendance.membership_id == ms,
+            Attendance.status == "attended",
+            Activity.starts_at >= day_start(start),
+            Activity.starts_at < day_after(end),
+        )
+    )
+    m = select(ChatActivity.id).where(
+        ChatActivity.membership_id == ms, ChatActivity.day >= start, ChatActivity.day <= end
+    )
+    # No group condition: a membership's facts are in its own group (each writer takes the group from the
+    # membership), and with one SQLite would walk the group's (group, day) index of the whole window for every
+    # membership instead of seeking the membership's own rows — 6 s for one month's stats at 100,000 members.
+    del group_id
+    return or_(c.exists(), k.exists(), a.exists(), m.exists())
 
 
 def member_at_end_condition(end: date):
