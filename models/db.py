@@ -219,7 +219,36 @@ def alembic_config(engine: Engine):  # -> alembic.config.Config (imported lazily
     return cfg
 
 
+_REVISION_LINE = re.compile(r'^(revision|down_revision)\s*(?::[^=]*)?=\s*(None|"([^"]*)"|\'([^\']*)\')\s*$', re.M)
+
+
+def _head_from_files() -> str | None:
+    """The head revision read from the migration files' `revision = "…"` / `down_revision = "…"` lines, without
+    importing alembic (0.2 s of every start). None when the files do not give one clear head (then alembic
+    decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    try:
+        files = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
+        for f in files:
+            found = {
+                m.group(1): m.group(3) or m.group(4) for m in _REVISION_LINE.finditer(f.read_text(encoding="utf-8"))
+            }
+            if "revision" not in found or not found["revision"]:
+                return None
+            revisions.add(found["revision"])
+            if found.get("down_revision"):
+                parents.add(found["down_revision"])
+    except OSError:
+        return None
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and parents <= revisions else None
+
+
 def head_revision() -> str:
+    head = _head_from_files()
+    if head is not None:
+        return head
     from alembic.script import ScriptDirectory
 
     cfg = alembic_config(None)  # type: ignore[arg-type]
@@ -352,7 +381,7 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
         raise DatabaseError(f"无法打开数据库 (cannot open the database) {where}: {msg}") from exc
     db = Database(engine, sessionmaker(engine, expire_on_commit=False))
     head = head_revision()
-    if rev is not None and rev not in known_revisions():
+    if rev is not None and rev != head and rev not in known_revisions():
         engine.dispose()
         raise NewerSchemaError(
             f"这个数据库由更新版本的 QunDesk 创建 (revision {rev}), 请升级 QunDesk。"

@@ -165,3 +165,26 @@ def test_a_workspace_from_a_newer_qundesk_is_refused(v1_copy):
     with pytest.raises(NewerSchemaError, match="newer QunDesk"):
         open_database(v1_copy)
     assert _rows(v1_copy) == before  # not migrated, nothing written
+
+
+def test_the_head_read_from_the_files_is_alembics_and_a_current_workspace_opens_without_alembic(tmp_path):
+    """Every start compares the workspace's revision with the head: read from the migration files, alembic
+    (0.2 s to import) is loaded only when there is something to upgrade."""
+    import subprocess
+    import sys
+
+    from alembic.script import ScriptDirectory
+
+    from models.db import _head_from_files, alembic_config, open_database
+
+    assert _head_from_files() == ScriptDirectory.from_config(alembic_config(None)).get_current_head()
+    path = tmp_path / "ws.sqlite"
+    open_database(path).dispose()  # created and migrated (alembic runs here)
+    probe = (
+        "import sys; from models.db import open_database; db = open_database(sys.argv[1]); db.dispose(); "
+        "print('alembic' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
