@@ -347,36 +347,48 @@ def _stop_background_checks(state: dict) -> None:
         runner.shutdown()
 
 
-def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
-    from desktop.workspace import open_workspace, restore_latest_backup
-    from ui.main_window import MainWindow
+def _offer_restore(parent, problem: str, before_restore=None):
+    """The damaged-workspace question: restore the latest backup into a new file? Returns the restored file's
+    path, or None (declined, or nothing could be restored — said in a message box). `before_restore` runs once
+    the user said yes, before the restore (the damaged workspace is closed first)."""
+    from desktop.workspace import restore_latest_backup
 
     title = QCoreApplication.translate("MainWindow", "QunDesk")
     answer = QMessageBox.critical(
-        window,
+        parent,
         title,
         QCoreApplication.translate(
             "MainWindow", "The workspace is damaged: %1\n\nRestore the latest backup into a new file and open it?"
         ).replace("%1", problem),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
-    restored = None
-    if answer == QMessageBox.StandardButton.Yes:
-        try:
-            restored = restore_latest_backup()
-        except QunDeskError as exc:
-            QMessageBox.critical(window, title, localise_message(str(exc)))
-        if restored is None and answer == QMessageBox.StandardButton.Yes:
-            QMessageBox.critical(
-                window, title, QCoreApplication.translate("MainWindow", "There is no backup to restore.")
-            )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    if before_restore is not None:
+        before_restore()
+    try:
+        restored = restore_latest_backup()
+    except QunDeskError as exc:
+        QMessageBox.critical(parent, title, localise_message(str(exc)))
+        return None
+    if restored is None:
+        QMessageBox.critical(parent, title, QCoreApplication.translate("MainWindow", "There is no backup to restore."))
+        return None
+    QMessageBox.information(
+        parent, title, QCoreApplication.translate("MainWindow", "Restored into %1.").replace("%1", str(restored))
+    )
+    return restored
+
+
+def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
+    from desktop.workspace import open_workspace
+    from ui.main_window import MainWindow
+
+    restored = _offer_restore(window, problem)
     if restored is None:
         window.close()
         app.quit()
         return
-    QMessageBox.information(
-        window, title, QCoreApplication.translate("MainWindow", "Restored into %1.").replace("%1", str(restored))
-    )
     old = state["database"]
     new = open_workspace(restored)
     state["database"] = new
@@ -449,7 +461,7 @@ _locks: list = []  # workspace locks held for the application's lifetime
 def _startup_checks(database):
     """Integrity check and the daily backup; a damaged workspace gets the offer to restore the latest backup
     into a new file (the damaged one is kept). Returns the database to use, or None to quit."""
-    from desktop.workspace import open_workspace, restore_latest_backup, startup_maintenance
+    from desktop.workspace import open_workspace, startup_maintenance
 
     try:
         problem, _backup = startup_maintenance(database)
@@ -457,30 +469,9 @@ def _startup_checks(database):
         problem, _backup = None, None  # a failed automatic backup must not keep the organiser out
     if problem is None:
         return database
-    title = QCoreApplication.translate("MainWindow", "QunDesk")
-    answer = QMessageBox.critical(
-        None,
-        title,
-        QCoreApplication.translate(
-            "MainWindow", "The workspace is damaged: %1\n\nRestore the latest backup into a new file and open it?"
-        ).replace("%1", problem),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    database.dispose()
-    if answer != QMessageBox.StandardButton.Yes:
-        return None
-    try:
-        restored = restore_latest_backup()
-    except QunDeskError as exc:
-        QMessageBox.critical(None, title, localise_message(str(exc)))
-        return None
-    if restored is None:
-        QMessageBox.critical(None, title, QCoreApplication.translate("MainWindow", "There is no backup to restore."))
-        return None
-    QMessageBox.information(
-        None, title, QCoreApplication.translate("MainWindow", "Restored into %1.").replace("%1", str(restored))
-    )
-    return open_workspace(restored)
+    restored = _offer_restore(None, problem, before_restore=database.dispose)  # closed before the restore, as before
+    database.dispose()  # declined: closed too (a second dispose does nothing)
+    return None if restored is None else open_workspace(restored)
 
 
 def main() -> int:

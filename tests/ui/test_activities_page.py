@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import close_workspace, isolate_settings, make_workspace, type_text
+from helpers import type_text
 from PySide6.QtCore import QDateTime, QPoint, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
@@ -43,14 +43,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 def this_month_at(hour: int) -> datetime:

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from helpers import OFFSCREEN_QUIRKS, isolate_settings
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -35,14 +35,6 @@ def empty_db(tmp_path, monkeypatch):
     database = open_workspace(tmp_path / "empty.sqlite", backup_dir=tmp_path / "backups")
     yield database
     database.dispose()
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 # ---- first run ----

@@ -25,14 +25,6 @@ WAIT_MS = 30_000
 
 
 @pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
-
-
-@pytest.fixture
 def empty_ws(tmp_path):
     isolate_settings(tmp_path)
     workspace = make_workspace(tmp_path, seed=False)

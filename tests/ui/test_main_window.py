@@ -8,9 +8,6 @@ from helpers import (
     GROUP_NAME,
     OFFSCREEN_QUIRKS,
     OTHER_GROUP_NAME,
-    close_workspace,
-    isolate_settings,
-    make_workspace,
     type_text,
 )
 from PySide6.QtCore import QSize, Qt
@@ -22,14 +19,6 @@ from ui.main_window import DEFAULT_SIZE, OVER_COLOR, PAGE_KEYS, WARN_COLOR, Main
 from ui.pages.placeholder_page import PlaceholderPage
 
 pytestmark = OFFSCREEN_QUIRKS
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 @pytest.fixture

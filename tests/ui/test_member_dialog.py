@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from helpers import OFFSCREEN_QUIRKS, type_text
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from desktop.services.members import bulk_tag
@@ -16,14 +16,6 @@ from ui.dialogs.member_dialog import MemberDialog
 from ui.models.roster_table_model import local_date
 
 pytestmark = OFFSCREEN_QUIRKS
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 def open_dialog(qtbot, ws, membership_id=None, actor=None) -> MemberDialog:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, isolate_settings, type_text
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from sqlalchemy import select
 
@@ -27,14 +27,6 @@ from ui.pages.onboarding_page import OnboardingPage
 pytestmark = OFFSCREEN_QUIRKS
 
 APPLICANT = "王小明🌟"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 def make_page(qtbot, ws, actor=None, today=None) -> OnboardingPage:

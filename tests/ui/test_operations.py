@@ -28,14 +28,6 @@ pytestmark = OFFSCREEN_QUIRKS
 
 
 @pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
-
-
-@pytest.fixture
 def parent(qtbot):
     widget = QWidget()
     qtbot.addWidget(widget)

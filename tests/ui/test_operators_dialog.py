@@ -9,7 +9,7 @@ import sys
 import types
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from helpers import OFFSCREEN_QUIRKS, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -18,14 +18,6 @@ from ui.dialogs.operators_dialog import OperatorsDialog, SwitchOperatorDialog
 from ui.main_window import GROUP_PROFILE_MODULE, PAGE_KEYS, MainWindow
 
 pytestmark = OFFSCREEN_QUIRKS
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 @pytest.fixture

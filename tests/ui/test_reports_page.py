@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, isolate_settings
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QUrl
 
@@ -41,14 +41,6 @@ def home(tmp_path, monkeypatch):
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
     return folder
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ transaction with a result message, and undo/redo (Ctrl+Z / Ctrl+Shift+Z) of this
 from __future__ import annotations
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from helpers import OFFSCREEN_QUIRKS, type_text
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -17,14 +17,6 @@ from ui.pages.roster_page import RosterPage
 pytestmark = OFFSCREEN_QUIRKS
 
 THREE = ("张三", "张珊", "李四")
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 @pytest.fixture

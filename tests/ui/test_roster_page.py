@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 
 import pytest
-from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
+from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, type_text
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -19,14 +19,6 @@ from ui.models.roster_table_model import COL_GROUP, COL_JOINED, COL_NAME, COL_PH
 from ui.pages.roster_page import MIN_COLUMN_WIDTH, RosterPage
 
 pytestmark = OFFSCREEN_QUIRKS
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 @pytest.fixture

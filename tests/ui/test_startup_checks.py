@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from helpers import OFFSCREEN_QUIRKS
 
 from desktop.services.groups import create_group
 from models.db import Interrupted, WritesHeld
@@ -15,14 +15,6 @@ from ui import app as app_module
 from ui.main_window import MainWindow
 
 pytestmark = OFFSCREEN_QUIRKS
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 def test_writes_wait_for_the_background_check_then_go_through(qtbot, ws, monkeypatch):

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace
+from helpers import OFFSCREEN_QUIRKS
 from PySide6.QtCore import QSettings, Qt
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
@@ -20,14 +19,6 @@ from models.db import make_engine
 from ui.pages.settings_page import TEAM_URL_KEY, TEAM_USE_KEY, SettingsPage
 
 pytestmark = OFFSCREEN_QUIRKS
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 def make_page(qtbot, ws, actor=None) -> SettingsPage:

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, OTHER_GROUP_NAME, close_workspace, isolate_settings, make_workspace
+from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, OTHER_GROUP_NAME, isolate_settings
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from sqlalchemy import text
 
@@ -94,14 +94,6 @@ def compiled(tmp_path, monkeypatch):
     ui.app._translators.clear()
     app.setProperty(LANGUAGE_PROPERTY, None)
     QLocale.setDefault(QLocale.c())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path)
-    yield workspace
-    close_workspace(workspace)
 
 
 def test_main_window_in_chinese(qtbot, compiled, ws):
