@@ -123,3 +123,66 @@ def test_a_long_statement_is_interrupted_soon_after_the_stop_request():
             raise
     assert time.perf_counter() - began < 5  # stopped, not run to the end (it has none)
     conn.close()
+
+
+def _answers(monkeypatch, answer):
+    """Message boxes answered without showing them; what they said is returned."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+
+    def critical(parent, title, text, *buttons):
+        said.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda p, t, text, *a: said.append(text)))
+    return said
+
+
+@pytest.mark.parametrize("answer", ["yes", "no"])
+def test_a_workspace_found_damaged_before_the_window_offers_the_restore(qtbot, ws, tmp_path, monkeypatch, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.workspace import open_workspace
+
+    backup = tmp_path / "restored.sqlite"
+    open_workspace(backup).dispose()  # what the restore would have written
+    button = QMessageBox.StandardButton.Yes if answer == "yes" else QMessageBox.StandardButton.No
+    said = _answers(monkeypatch, button)
+    monkeypatch.setattr("desktop.workspace.startup_maintenance", lambda database, stop=None: ("page 3 is bad", None))
+    restores: list[int] = []
+    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda: restores.append(1) or backup)
+    database = app_module._startup_checks(ws.database)
+    assert "page 3 is bad" in said[0]
+    if answer == "no":
+        assert database is None and restores == []
+        return
+    try:
+        assert restores == [1] and database is not None
+        assert str(backup) in said[-1]  # "Restored into …"
+        assert database.engine.url.database == str(backup)
+    finally:
+        database.dispose()
+
+
+def test_a_workspace_found_damaged_after_the_window_opens_the_restored_one(qtbot, ws, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.workspace import open_workspace
+
+    backup = tmp_path / "restored.sqlite"
+    open_workspace(backup).dispose()
+    said = _answers(monkeypatch, QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda: backup)
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.show()
+    state = {"database": ws.database}
+    app_module._damaged_after_start(None, window, state, ws.owner, "page 3 is bad")
+    assert "page 3 is bad" in said[0] and str(backup) in said[-1]
+    assert state["database"].engine.url.database == str(backup)
+    replacement = window._replacement
+    qtbot.addWidget(replacement)
+    assert replacement.isVisible() and not window.isVisible()
+    state["database"].dispose()
