@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
 from desktop.services.paste import match_paste
 from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
 
 PASTE = """#接龙 早起打卡 11月22日
 例 张三 6:00
@@ -64,7 +63,7 @@ def test_each_line_gets_the_right_status(workspace, grp):
 
 def test_logging_the_same_paste_again_logs_nothing_new(workspace, owner, grp):
     gid, ids = grp
-    day = date(2026, 11, 22)
+    day = TEST_TODAY  # the members joined today (the suite's fixed day): a chain of today, whatever day that is
     for expected in (4, 0):  # 张三, 小美🌸, lisi_wx, 孙悟空
         with workspace.session() as s:
             certain = [m.membership_id for m in match_paste(s, gid, PASTE) if m.status == "matched"]
@@ -106,5 +105,5 @@ def test_city_name_job_nicknames_match_on_the_name_segment(workspace, owner, grp
 def test_leave_and_late_words(workspace, grp, line, status, late):
     gid, ids = grp
     with workspace.session() as s:
-        (m,) = match_paste(s, gid, line, date(2026, 11, 22))
+        (m,) = match_paste(s, gid, line, TEST_TODAY)
     assert (m.status, m.late) == (status, late)
