@@ -4,7 +4,7 @@ the group profile's 文案模板 tab refuses an unknown placeholder by name and 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 from helpers import close_workspace, isolate_settings, make_workspace
@@ -122,7 +122,9 @@ def test_leaderboard_summary_welcome_buttons(qtbot, ws):
     from ui.widgets.member_panel import MemberPanel
 
     with ws.database.session() as s:
-        adjust_points(s, ws.owner, ws.memberships["李四"], 12, "分享", day=TEST_TODAY - timedelta(days=1))
+        adjust_points(
+            s, ws.owner, ws.memberships["李四"], 12, "分享", day=TEST_TODAY
+        )  # this month on any day, the 1st too
         s.commit()
     points = PointsPage(ws.database, ws.owner)
     qtbot.addWidget(points)
