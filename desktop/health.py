@@ -81,7 +81,7 @@ def _names(session: Session, membership_ids) -> list[tuple[int, str]]:
 
 
 def active_count(session: Session, group_id: int, as_of: date, days: int) -> int:
-    ids = members_at_end(as_of, group_id).where(participated(as_of - timedelta(days=days - 1), as_of, group_id))
+    ids = members_at_end(as_of, group_id).where(participated(as_of - timedelta(days=days - 1), as_of))
     return int(session.scalar(select(func.count()).select_from(ids.subquery())) or 0)
 
 
@@ -115,7 +115,7 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
     newcomers = members_at_end(as_of, group_id).where(
         Membership.joined_at >= day_start(silent_since),
         Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
-        ~participated(silent_since, as_of, group_id),
+        ~participated(silent_since, as_of),
     )
     for mid, name in _names(session, newcomers):
         out.append(Alert("silent_newcomer", mid, name, Phrase("alert.silent_newcomer", days=newcomer_days)))

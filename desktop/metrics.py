@@ -116,7 +116,7 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         return MonthStats(0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, 0, 0)
     members = members_at_end(p.end, group_id)
     members_total = _count(session, members)
-    active_q = members.where(participated(p.start, p.end, group_id))
+    active_q = members.where(participated(p.start, p.end))
     members_active = _count(session, active_q)
 
     joined = _count(
@@ -202,7 +202,7 @@ def dormant_query(session: Session, group_id: int, as_of: date):
     on_leave = select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
     return members_at_end(as_of, group_id).where(
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since)),
-        ~participated(since, as_of, group_id),
+        ~participated(since, as_of),
         Membership.id.not_in(on_leave),
     )
 

@@ -43,9 +43,9 @@ def participating_ids(start: date, end: date, group_id: int | None = None) -> Se
     return c.union(k, a, m)
 
 
-def participated(start: date, end: date, group_id: int | None = None):
+def participated(start: date, end: date):
     """A condition on Membership: it participated between start and end (inclusive) — the same memberships as
-    `Membership.id.in_(participating_ids(start, end, group_id))`, read from the kept last day of participation
+    `Membership.id.in_(participating_ids(start, end, its group))` (a membership's facts are in its own group), read from the kept last day of participation
     (models/kept.py) where that decides it: a last day inside the window is a fact in it, a last day before
     the window (or none) means no fact in it. Only a membership whose last day is after `end` (a window in
     the past, or a fact dated later) is looked up in the fact tables. For the windows that end today — the
@@ -53,11 +53,11 @@ def participated(start: date, end: date, group_id: int | None = None):
     known = Membership.last_active.is_not(None)  # never NULL itself, so NOT participated(...) keeps the idle
     return or_(
         and_(known, Membership.last_active >= start, Membership.last_active <= end),
-        and_(known, Membership.last_active > end, _has_fact(start, end, group_id)),
+        and_(known, Membership.last_active > end, _has_fact(start, end)),
     )
 
 
-def _has_fact(start: date, end: date, group_id: int | None):
+def _has_fact(start: date, end: date):
     """Correlated with the enclosing Membership: it has a fact between start and end — one index seek per fact
     table (each is indexed by membership), instead of collecting every fact of the window (a past month of a
     9,400-member group: 94,000 check-ins) to look the memberships up in."""
@@ -82,7 +82,6 @@ def _has_fact(start: date, end: date, group_id: int | None):
     # No group condition: a membership's facts are in its own group (each writer takes the group from the
     # membership), and with one SQLite would walk the group's (group, day) index of the whole window for every
     # membership instead of seeking the membership's own rows — 6 s for one month's stats at 100,000 members.
-    del group_id
     return or_(c.exists(), k.exists(), a.exists(), m.exists())
 
 

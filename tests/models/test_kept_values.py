@@ -225,11 +225,9 @@ def test_participated_from_the_kept_day_equals_the_fact_tables(ws):
     with database.session() as s:
         for start, end in windows:
             facts = set(s.scalars(select(Membership.id).where(Membership.id.in_(participating_ids(start, end, gid)))))
-            kept_way = set(s.scalars(select(Membership.id).where(participated(start, end, gid))))
+            kept_way = set(s.scalars(select(Membership.id).where(participated(start, end))))
             assert kept_way == facts, (start, end)
-            idle = set(
-                s.scalars(select(Membership.id).where(Membership.group_id == gid, ~participated(start, end, gid)))
-            )
+            idle = set(s.scalars(select(Membership.id).where(Membership.group_id == gid, ~participated(start, end))))
             assert idle == {a, b, c} - facts, (start, end)
         assert c in idle  # never took part: last_active is NULL, and NOT participated keeps them
 
