@@ -440,6 +440,10 @@
             <source>Cancelled. Nothing was written.</source>
             <translation>Cancelled. Nothing was written.</translation>
         </message>
+        <message>
+            <source>Only the owner or an admin may take a backup</source>
+            <translation>Only the owner or an admin may take a backup</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

@@ -437,6 +437,10 @@
             <source>Cancelled. Nothing was written.</source>
             <translation>已取消，没有写入任何数据。</translation>
         </message>
+        <message>
+            <source>Only the owner or an admin may take a backup</source>
+            <translation>只有群主或管理员可以备份工作区</translation>
+        </message>
     </context>
     <context>
         <name>SwitchOperatorDialog</name>

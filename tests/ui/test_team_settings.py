@@ -223,11 +223,22 @@ def test_back_up_now_and_restore_into_a_new_file(qtbot, ws, tmp_path):
     assert page.errors and "already exists" in page.errors[0]
 
 
-def test_an_assistant_cannot_restore(qtbot, ws):
+def test_an_assistant_can_neither_back_up_nor_restore(qtbot, ws):
+    """A backup holds every phone number and the password hashes (PRODUCT §3.7): the window's "Back up now"
+    goes through the same permission as the CLI (it passed no operator before, so an assistant could take one)."""
+    from desktop.paths import backups_dir
+    from desktop.services.backup import backup_workspace
+
+    owners = backups_dir() / "manual-20261118-090000.sqlite"
+    backup_workspace(ws.database, owners, actor=ws.owner)  # one the owner took
     page = make_page(qtbot, ws, actor=ws.assistant)
-    with qtbot.waitSignal(page.runner.finished, timeout=60_000):
-        page.back_up_now()
-    page.select_backup(page.backup_names()[0])
+    assert not page.backup_now_button.isEnabled()
+    assert page.backup_now_button.toolTip() == "Only the owner or an admin may take a backup"
+    with qtbot.waitSignal(page.runner.failed, timeout=60_000) as refused:
+        page.back_up_now()  # even when called anyway, the service refuses
+    assert "take_backup" in refused.args[0] or "back up" in refused.args[0]
+    assert page.backup_names() == [owners.name]  # nothing new was written
+    page.select_backup(owners.name)
     assert not page.restore_button.isEnabled()
     assert page.restore_button.toolTip() == "Only the owner may restore a backup"
     assert page.restore_selected() is False

@@ -415,6 +415,8 @@ class SettingsPage(QWidget):
         self.backup_list.currentItemChanged.connect(self._update_backup_buttons)
         self.backup_now_button = QPushButton(self.tr("Back up now"))
         self.backup_now_button.clicked.connect(self.back_up_now)
+        if not allowed(self._actor, "take_backup"):  # a backup holds every phone number and the password hashes
+            self.backup_now_button.setToolTip(self.tr("Only the owner or an admin may take a backup"))
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
         if not allowed(self._actor, "restore_backup"):
@@ -487,7 +489,7 @@ class SettingsPage(QWidget):
     def _update_backup_buttons(self, *_args) -> None:
         chosen = self._selected_backup()
         busy = self._job is not None
-        self.backup_now_button.setEnabled(not busy)
+        self.backup_now_button.setEnabled(not busy and allowed(self._actor, "take_backup"))
         self.restore_button.setEnabled(
             not busy and allowed(self._actor, "restore_backup") and chosen is not None and chosen.revision is not None
         )
@@ -500,9 +502,11 @@ class SettingsPage(QWidget):
         _say(self.backup_status, self.tr("Backing up…"))
         self._start(
             "backup",
-            lambda progress, database, path: backup_workspace(database, path, progress=progress),
+            # the operator goes with it: the service refuses an assistant (the button is disabled for them too)
+            lambda progress, database, path, actor: backup_workspace(database, path, progress=progress, actor=actor),
             database=self._database,
             path=target,
+            actor=self._actor,
         )
         return True
 
