@@ -58,6 +58,7 @@ from models.db import (
 
 __all__ = [
     "BackupError",
+    "copy_to_database",
     "BackupInfo",
     "auto_backup",
     "backup_workspace",
@@ -327,6 +328,18 @@ def _writer(dst: Connection, table: Table, *, convert: bool) -> Callable[[list],
             cur.close()
 
     return write_sqlite
+
+
+def copy_to_database(actor: Actor, src_engine: Engine, url: str, *, progress: Any = None) -> dict[str, int]:
+    """Copy this workspace into the database at `url` (created at the head revision when empty): the window's
+    "copy to the team database". Every phone number goes with it and it decides where the group's data lives,
+    so it is the owner's decision, as a restore is (`restore_backup`). See copy_workspace."""
+    require(actor, "restore_backup")
+    target = open_database(url)
+    try:
+        return copy_workspace(src_engine, target.engine, progress=progress)
+    finally:
+        target.dispose()
 
 
 def copy_workspace(src_engine: Engine, dst_engine: Engine, *, progress: Any = None) -> dict[str, int]:

@@ -311,6 +311,32 @@ def test_an_assistant_cannot_restore(demo_backup, sqlite_workspace, tmp_path):
     assert not target.exists()
 
 
+def test_copying_a_workspace_to_another_database_is_the_owners_decision(sqlite_workspace, tmp_path):
+    """The window's "copy to the team database" (copy_to_database): every phone number goes with it, so an
+    assistant (or an admin) is refused before anything is created; the owner's copy holds the same rows."""
+    from desktop.services.backup import copy_to_database
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        create_group(s, owner, "早起营")
+        assistant = add_operator(s, owner, "小助理", "assistant")
+        admin = add_operator(s, owner, "管理员", "admin")
+        s.commit()
+    target = tmp_path / "team.sqlite"
+    for who in (assistant, admin):
+        with pytest.raises(PermissionDenied):
+            copy_to_database(who, sqlite_workspace.engine, str(target))
+        assert not target.exists()
+    counts = copy_to_database(owner, sqlite_workspace.engine, str(target))
+    assert counts["community_group"] == 1 and counts["operator"] == 3
+    copy = open_database(target)
+    try:
+        with copy.session() as s:
+            assert s.scalar(select(func.count()).select_from(Group)) == 1
+    finally:
+        copy.dispose()
+
+
 def _garbage(path: Path) -> None:
     path.write_bytes(b"this is not a database \x00\xff" * 500)
 

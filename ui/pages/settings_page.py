@@ -5,7 +5,7 @@ desktop/settings.py (kept in the database, shared by the team), where the worksp
 Team database: the URL is kept in QSettings ("team/url") WITHOUT its password (desktop.team.strip_password);
 the password is asked whenever it is needed and kept in memory only. "Copy this workspace…" opens the
 destination with models.db.open_database (schema created at head) and runs
-desktop.services.backup.copy_workspace off the UI thread (one transaction, counts verified). The window
+desktop.services.backup.copy_to_database off the UI thread (one transaction, counts verified). The window
 works on one database at a time: with "team/use" ticked, ui/app.py opens the team database at the next
 start (asking for the password) unless --db or QUNDESK_DB says otherwise.
 
@@ -47,12 +47,12 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError, ValidationError
 from desktop.paths import backups_dir, data_dir
-from desktop.services.backup import BackupInfo, backup_workspace, copy_workspace, list_backups, restore_workspace
+from desktop.services.backup import BackupInfo, backup_workspace, copy_to_database, list_backups, restore_workspace
 from desktop.services.operators import Actor, allowed
 from desktop.settings import SETTINGS, get_setting, update_settings
 from desktop.team import check_connection, strip_password, with_password
 from models import clock
-from models.db import DatabaseError, open_database
+from models.db import DatabaseError
 from ui.messages import current_language, localise_message, operator_text, show_error
 from ui.operations import form_errors, run_write
 from ui.task_runner import TaskRunner
@@ -382,7 +382,13 @@ class SettingsPage(QWidget):
         if not self.confirm(question):
             return False
         _say(self.team_status, self.tr("Copying…"))
-        self._start("copy", _copy_to_team_task, source_engine=self._database.engine, url=url)
+        self._start(
+            "copy",
+            lambda progress, source_engine, url, actor: copy_to_database(actor, source_engine, url, progress=progress),
+            source_engine=self._database.engine,
+            url=url,
+            actor=self._actor,
+        )
         return True
 
     def _counts_text(self, counts: dict[str, int]) -> str:
@@ -610,15 +616,6 @@ class SettingsPage(QWidget):
         job = self._end_job()
         text = self.tr("Cancelled. Nothing was written.")
         _say(self.team_status if job in ("test", "copy") else self.backup_status, text)
-
-
-def _copy_to_team_task(progress, source_engine, url: str) -> dict[str, int]:
-    """Open (and create at head) the team database, then copy the workspace into it (off the UI thread)."""
-    target = open_database(url)
-    try:
-        return copy_workspace(source_engine, target.engine, progress=progress)
-    finally:
-        target.dispose()
 
 
 def _say(label: QLabel, text: str) -> None:
