@@ -20,36 +20,14 @@ def day_after(d: date) -> datetime:
     return datetime.combine(d + timedelta(days=1), time.min)
 
 
-def participating_ids(start: date, end: date, group_id: int | None = None) -> Select:
-    """membership ids with any participation between start and end (inclusive): a check-in, an attended
-    activity, a contribution, or a chat message (a member who spoke is active)."""
-    c = select(CheckIn.membership_id.label("membership_id")).where(CheckIn.day >= start, CheckIn.day <= end)
-    k = select(Contribution.membership_id).where(Contribution.day >= start, Contribution.day <= end)
-    a = (
-        select(Attendance.membership_id)
-        .join(Activity, Activity.id == Attendance.activity_id)
-        .where(
-            Attendance.status == "attended",
-            Activity.starts_at >= day_start(start),
-            Activity.starts_at < day_after(end),
-        )
-    )
-    m = select(ChatActivity.membership_id).where(ChatActivity.day >= start, ChatActivity.day <= end)
-    if group_id is not None:
-        c = c.where(CheckIn.group_id == group_id)
-        k = k.where(Contribution.group_id == group_id)
-        a = a.where(Activity.group_id == group_id)
-        m = m.where(ChatActivity.group_id == group_id)
-    return c.union(k, a, m)
-
-
 def participated(start: date, end: date):
-    """A condition on Membership: it participated between start and end (inclusive) — the same memberships as
-    `Membership.id.in_(participating_ids(start, end, its group))` (a membership's facts are in its own group), read from the kept last day of participation
-    (models/kept.py) where that decides it: a last day inside the window is a fact in it, a last day before
-    the window (or none) means no fact in it. Only a membership whose last day is after `end` (a window in
-    the past, or a fact dated later) is looked up in the fact tables. For the windows that end today — the
-    dashboard, the sidebar, dormant and zombie checks — that is nobody, so no fact table is read."""
+    """A condition on Membership: it participated between start and end (inclusive) — a check-in, an attended
+    activity, a contribution or a chat message (a member who spoke is active) of that membership on a day of
+    the window. Read from the kept last day of participation (models/kept.py) where that decides it: a last day
+    inside the window is a fact in it, a last day before the window (or none) means no fact in it. Only a
+    membership whose last day is after `end` (a window in the past, or a fact dated later) is looked up in the
+    fact tables. For the windows that end today — the dashboard, the sidebar, dormant and zombie checks — that
+    is nobody, so no fact table is read."""
     known = Membership.last_active.is_not(None)  # never NULL itself, so NOT participated(...) keeps the idle
     return or_(
         and_(known, Membership.last_active >= start, Membership.last_active <= end),

@@ -50,6 +50,24 @@ def test_typing_pinyin_initials_finds_zhang_san(qtbot, page):
     assert page.count_label.text().startswith("2 ")
 
 
+def test_a_search_across_groups_counts_rows_and_people_from_one_query(qtbot, ws, page):
+    """All groups: 张三 in two groups is two rows and one person; the people come with the search's one query."""
+    from desktop.services.members import bulk_copy_to_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+    page.set_group(None)
+    page.search_edit.setText("张三")
+    page.apply_filters()
+    assert names_in_table(page) == ["张三", "张三"]
+    assert (page.model.total, page.model.people) == (2, 1)
+    assert page.count_label.text().startswith("2 ") and "1 " in page.count_label.text()
+    page.search_edit.clear()
+    page.apply_filters()
+    assert page.model.people is None  # without text the roster is counted in SQL, people too when shown
+
+
 def test_search_is_debounced(qtbot, page):
     calls = []
     page.model.modelReset.connect(lambda: calls.append(page.search_edit.text()))

@@ -112,20 +112,13 @@ def database_source(database: Any) -> Source:
     no longer run the search three times. Without text the roster can hold every membership, so it is counted
     and paged in SQL (each page a LIMIT over an index, see models/queries/roster.py `_order`). With
     `count=False` (a new sort of the same rows) the count is not run again (-1 is returned)."""
-    from desktop.services.roster import count_roster, roster_matches, rows_for
+    from desktop.services.roster import count_roster, roster_matches
 
     def source(query: RosterQuery, count: bool = True) -> tuple[int, Loader]:
         if query.text.strip():
             with database.session() as session:
                 found = roster_matches(session, query)
-            ids = found.membership_ids
-
-            def sliced(offset: int, limit: int) -> list[MemberRow]:
-                with database.session() as session:
-                    return rows_for(session, ids[offset : offset + limit])
-
-            sliced.people = found.people  # type: ignore[attr-defined]
-            return found.total, sliced
+            return found.total, _Slices(database, found.membership_ids, found.people)
         total = -1
         if count:
             with database.session() as session:
@@ -138,6 +131,21 @@ def database_source(database: Any) -> Source:
         return total, loader
 
     return source
+
+
+class _Slices:
+    """The loader of a text search: pages are slices of the ids found once, in order; it knows the people too."""
+
+    def __init__(self, database: Any, membership_ids: list[int], people: int):
+        self._database = database
+        self._ids = membership_ids
+        self.people = people
+
+    def __call__(self, offset: int, limit: int) -> list[MemberRow]:
+        from desktop.services.roster import rows_for
+
+        with self._database.session() as session:
+            return rows_for(session, self._ids[offset : offset + limit])
 
 
 def _empty_source(_query: RosterQuery, count: bool = True) -> tuple[int, Loader]:
@@ -170,7 +178,7 @@ class RosterTableModel(QAbstractTableModel):
     @property
     def people(self) -> int | None:
         """How many people the rows are, when the source knew it with the rows (a text search), else None."""
-        return getattr(self._loader, "people", None)
+        return self._loader.people if isinstance(self._loader, _Slices) else None
 
     def set_query(self, query: RosterQuery) -> None:
         """Run `query` (count + first page) and show its rows; called on every filter change."""
