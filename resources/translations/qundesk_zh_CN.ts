@@ -810,9 +810,9 @@ Restore the latest backup into a new file and open it?</source>
             <source>There is no workspace at %1.
 
 Create a new, empty workspace there?</source>
-            <translation>没有工作区: %1。
+            <translation>没有工作区：%1
 
-在这里新建一个空的工作区吗?</translation>
+要在这里新建一个空的工作区吗？</translation>
         </message>
     </context>
     <context>

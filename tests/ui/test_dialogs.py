@@ -221,7 +221,7 @@ def run_app_child(tmp_path: Path, db: Path, lang: str, *, say_no: bool = False) 
 def test_run_app_opens_the_window_after_the_first_run_dialog(tmp_path):
     result = run_app_child(tmp_path, tmp_path / "ws.sqlite", "-")
     assert result.returncode == 0, result.stderr
-    assert f"ASK 没有工作区: {tmp_path / 'ws.sqlite'}" in result.stdout  # a --db file that is not there: asked
+    assert f"ASK 没有工作区：{tmp_path / 'ws.sqlite'}" in result.stdout  # a --db file that is not there: asked
     assert "FIRST_RUN 欢迎使用社群助手" in result.stdout  # Chinese by default
     assert "WINDOW 社群助手 成员名册" in result.stdout
     english = run_app_child(tmp_path, tmp_path / "ws.sqlite", "en")
