@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import and_, bindparam, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop import streaks
@@ -15,14 +15,16 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from models import Level, Member, Membership, PointRule, PointsEntry, clock
 
+# Built once: a statement object costs more to build than to run (one check-in runs a handful of these).
+_RULE_POINTS = select(PointRule.points).where(
+    PointRule.group_id == bindparam("gid"), PointRule.code == bindparam("code"), PointRule.active.is_(True)
+)
+
 
 def rule_points(session: Session, group_id: int, code: str) -> int:
     """Points of an active rule of the group (0 when the rule is off or missing)."""
-    pts = session.scalar(
-        select(PointRule.points).where(
-            PointRule.group_id == group_id, PointRule.code == code, PointRule.active.is_(True)
-        )
-    )
+    session.flush()  # run on the connection: pending ORM changes first (as autoflush would)
+    pts = session.connection().execute(_RULE_POINTS, {"gid": group_id, "code": code}).scalar()
     return int(pts or 0)
 
 
