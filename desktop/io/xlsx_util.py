@@ -213,16 +213,29 @@ class SheetRows:
     bool -> boolean; int/float -> number; date/datetime -> Excel serial with the column's date style.
     """
 
+    SPOOL_ROWS = 2000  # rows kept in memory; older ones wait in a temporary file (a report's ledger has 1M)
+
     def __init__(self, styles: Styles) -> None:
         self.styles = styles
-        self.rows: list[str] = []
+        self.rows: list[str] = []  # the newest rows' XML, not yet spooled
+        self.count = 0  # rows appended so far
+        self._spool = None  # temporary file with the XML of the rows before `rows`
         self._attr_cache: dict[int, tuple[Sequence[str | None], list[str]]] = {}
         self._datetime_attr = f' s="{styles.ids["datetime"]}"'  # a plain date in a date-and-time column
         self._text_cells: dict[tuple[str, str], str] = {}
 
     @property
     def next_row(self) -> int:
-        return len(self.rows) + 1
+        return self.count + 1
+
+    def _push(self, xml: str) -> None:
+        self.rows.append(xml)
+        self.count += 1
+        if len(self.rows) >= self.SPOOL_ROWS:
+            if self._spool is None:
+                self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+            self._spool.write("".join(self.rows))
+            self.rows.clear()
 
     def _style_attrs(self, kinds: Sequence[str | None] | None) -> Sequence[str]:
         """' s="7"' per column for a kinds list (cached: a table passes the same list for every row)."""
@@ -238,7 +251,7 @@ class SheetRows:
         return attrs
 
     def append(self, values: Sequence[object], kinds: Sequence[str | None] | None = None, height: float | None = None):
-        r = len(self.rows) + 1
+        r = self.count + 1
         if r > EXCEL_MAX_ROWS:
             raise QunDeskError(
                 f"超过 Excel 的行数上限 {EXCEL_MAX_ROWS:,} 行, 请分社群导出 (more rows than Excel can hold; export fewer groups)"
@@ -279,7 +292,7 @@ class SheetRows:
             else:  # other numbers (Decimal, numpy): as their float value
                 add(f'<c r="{ref}"{s_attr}><v>{float(value)!r}</v></c>')
         height_attr = f' ht="{height}" customHeight="1"' if height else ""
-        self.rows.append(f'<row r="{rs}"{height_attr}>{"".join(cells)}</row>')
+        self._push(f'<row r="{rs}"{height_attr}>{"".join(cells)}</row>')
         return r
 
     def _text_tail(self, text: str, s_attr: str, kind: str | None) -> str | None:
@@ -298,8 +311,8 @@ class SheetRows:
         return f'{s_attr} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
     def blank(self) -> int:
-        self.rows.append(f'<row r="{len(self.rows) + 1}"></row>')
-        return len(self.rows)
+        self._push(f'<row r="{self.count + 1}"></row>')
+        return self.count
 
     def attach(self, ws) -> None:
         """Close the write-only sheet (openpyxl writes everything but the rows) and put the rows in."""
@@ -318,8 +331,14 @@ class SheetRows:
         with open(out, "w", encoding="utf-8") as fh:
             fh.write(top)
             fh.write("<sheetData>")
-            for i in range(0, len(self.rows), 2000):
-                fh.write("".join(self.rows[i : i + 2000]))
+            if self._spool is not None:
+                self._spool.seek(0)
+                while chunk := self._spool.read(1 << 20):
+                    fh.write(chunk)
+                self._spool.close()
+                self._spool = None
+            fh.write("".join(self.rows))
+            self.rows.clear()
             fh.write("</sheetData>")
             fh.write(tail)
 

@@ -54,8 +54,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
+from itertools import islice, zip_longest
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -72,7 +74,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, QunDeskError
-from desktop.health import Alert, alerts, funnel, structure
+from desktop.health import alerts, funnel, structure
 from desktop.io.xlsx_util import (
     EXCEL_MAX_ROWS,
     SheetRows,
@@ -319,7 +321,7 @@ class ReportSummary:
 # ---------------------------------------------------------------- data
 
 
-@dataclass
+@dataclass(slots=True)  # one per membership: 130,000 of them in a 100,000-member community
 class _Person:
     mid: int
     status: str
@@ -333,12 +335,12 @@ class _Person:
     joined_at: datetime | None
     left_at: datetime | None
     applied_at: datetime | None
-    created_at: datetime | None
+    since: datetime | None  # applied, else created: when an applicant or newcomer came
     referrer: str | None
     purpose: str | None
     opt_out: bool
-    roles: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    roles: tuple[str, ...] = ()  # tuples: most people have none, and an empty tuple is shared
+    tags: tuple[str, ...] = ()
     points: int = 0  # balance up to the end of the period
     level: str | None = None
     last_activity: date | None = None
@@ -353,17 +355,16 @@ class _GroupData:
     stats: MonthStats
     last_stats: MonthStats
     people: dict[int, _Person]
-    checkins: dict[int, dict[date, bool]]  # membership -> day -> late
+    checked_in: set[int]  # memberships with a check-in in the period (the check-ins: _Report.checkins_of)
+    daily: dict[date, int]  # check-ins per day of the period
     leave_days: dict[int, set[date]]
     activities: list[tuple]  # (id, title, kind, series, edition, starts_at, online, place, capacity)
     attendance: dict[int, dict[int, str]]  # activity -> membership -> status
-    ledger: list[tuple]  # (day, membership, points, reason, source)
+    ledger_rows: int  # entries of the month's ledger (read again, streamed, when the sheet is written)
     month_points: dict[int, int]
     steps: list[tuple[int, str, bool, bool]]  # (id, name, retired, required)
-    progress: dict[int, dict[int, datetime]]  # membership -> step -> done_at
     structure: dict[str, int]
     funnel: list[tuple[str, int]]
-    alerts: list[Alert]
 
 
 def _as_date(value) -> date | None:
@@ -408,7 +409,7 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         .where(Membership.group_id == gid, Member.deleted_at.is_(None))
         .order_by(Member.pinyin, Membership.id)
     ).all():
-        people[row[0]] = _Person(*row[:15], opt_out=bool(row[15]))
+        people[row[0]] = _Person(*row[:12], row[11] or row[12], *row[13:15], opt_out=bool(row[15]))
 
     for mid, role in conn.execute(
         select(membership_role.c.membership_id, Role.name)
@@ -418,7 +419,7 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         .order_by(Role.id)
     ).all():
         if mid in people:
-            people[mid].roles.append(role)
+            people[mid].roles += (role,)
     for mid, tag in conn.execute(
         select(Membership.id, Tag.name)
         .join(member_tag, member_tag.c.member_id == Membership.member_id)
@@ -427,7 +428,7 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         .order_by(Tag.name)
     ).all():
         if mid in people:
-            people[mid].tags.append(tag)
+            people[mid].tags += (tag,)
 
     levels = [
         (n, int(v))
@@ -477,13 +478,14 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         if mid in people:
             people[mid].messages = int(n)
 
-    checkins: dict[int, dict[date, bool]] = defaultdict(dict)
-    for mid, day, late in conn.execute(
-        select(CheckIn.membership_id, CheckIn.day, CheckIn.late).where(
-            CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end
-        )
-    ).all():
-        checkins[mid][day] = bool(late)
+    # the check-ins themselves (≈800,000 a month at 100,000 members) are read group by group as the sheet
+    # is written (_Report.checkins_of); here only who checked in and the count per day
+    in_period = (CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
+    checked_in = set(conn.execute(select(CheckIn.membership_id).where(*in_period).distinct()).scalars())
+    daily = {
+        _as_date(d): int(n)
+        for d, n in conn.execute(select(CheckIn.day, func.count()).where(*in_period).group_by(CheckIn.day))
+    }
 
     leave_days: dict[int, set[date]] = defaultdict(set)
     for mid, s, e in conn.execute(
@@ -527,23 +529,16 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     ).all():
         attendance[aid][mid] = status
 
-    ledger = [
-        tuple(r)
-        for r in conn.execute(
-            select(
-                PointsEntry.day,
-                PointsEntry.membership_id,
-                PointsEntry.points,
-                PointsEntry.reason,
-                PointsEntry.source_kind,
-            )
-            .where(PointsEntry.group_id == gid, PointsEntry.day >= start, PointsEntry.day <= end)
-            .order_by(PointsEntry.day, PointsEntry.id)
-        ).all()
-    ]
+    in_month = (PointsEntry.group_id == gid, PointsEntry.day >= start, PointsEntry.day <= end)
     month_points: dict[int, int] = defaultdict(int)
-    for _day, mid, pts, _reason, _src in ledger:
-        month_points[mid] += int(pts)
+    ledger_rows = 0
+    for mid, pts, n in conn.execute(
+        select(PointsEntry.membership_id, func.sum(PointsEntry.points), func.count())
+        .where(*in_month)
+        .group_by(PointsEntry.membership_id)
+    ):
+        month_points[mid] = int(pts)
+        ledger_rows += n
 
     steps = [
         (sid, name, retired is not None, bool(required))
@@ -553,14 +548,6 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
             .order_by(EntryStep.position, EntryStep.id)
         ).all()
     ]
-    progress: dict[int, dict[int, datetime]] = defaultdict(dict)
-    for mid, sid, done in conn.execute(
-        select(StepProgress.membership_id, StepProgress.step_id, StepProgress.done_at)
-        .join(EntryStep, EntryStep.id == StepProgress.step_id)
-        .where(EntryStep.group_id == gid)
-    ).all():
-        progress[mid][sid] = done
-
     buckets, _tiers = structure(session, gid, end)
     return _GroupData(
         id=gid,
@@ -569,17 +556,16 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         stats=stats,
         last_stats=last_stats,
         people=people,
-        checkins=checkins,
+        checked_in=checked_in,
+        daily=daily,
         leave_days=leave_days,
         activities=activities,
         attendance=attendance,
-        ledger=ledger,
+        ledger_rows=ledger_rows,
         month_points=month_points,
         steps=steps,
-        progress=progress,
         structure=buckets,
         funnel=funnel(session, gid),
-        alerts=alerts(session, gid, end),
     )
 
 
@@ -608,16 +594,20 @@ def _attendance_totals(session: Session, group_ids: list[int], p: Period) -> tup
 
 @dataclass
 class _Block:
-    kind: str  # title | subtitle | section | header | rows | blank
+    kind: str  # title | subtitle | section | header | rows | stream | blank
     values: list = field(default_factory=list)  # one row (title, header) or many rows ("rows")
     kinds: list | None = None  # style name per column ("rows", "header")
     row: int = 0  # first sheet row, set by _Layout.add
     height: float | None = None
     row_kinds: list[list] | None = None  # style names per row and column, when rows differ
     measure: bool = True  # counts for the column widths
+    stream: Callable[[], Iterable[list]] | None = None  # "stream": rows produced while the sheet is written
+    count: int = 0  # "stream": how many rows `stream` yields (row numbers must be known before)
 
     @property
     def size(self) -> int:
+        if self.kind == "stream":
+            return self.count
         return len(self.values) if self.kind == "rows" else 1
 
     @property
@@ -639,6 +629,14 @@ class _Layout:
         self.next_row += block.size
         return block
 
+    def add_stream(self, rows: Callable[[], Iterable[list]], count: int, kinds, *, measure: bool = True) -> _Block:
+        """A table whose `count` rows are produced only as the sheet is written (a month's ledger: a million
+        rows at 100,000 members, never all in memory). Measured from its first 200 rows (read once more)."""
+        block = _Block("stream", [], kinds, self.next_row, measure=measure, stream=rows, count=count)
+        self.blocks.append(block)
+        self.next_row += count
+        return block
+
     def widths(self, *, maximum: float = WIDE_TEXT) -> list[float]:
         """Column widths from the header rows and up to 200 rows of each table."""
         sample: list = []
@@ -649,22 +647,30 @@ class _Layout:
                 sample.append(b.values)
             elif b.kind == "rows":
                 sample.extend(b.values[:200])
+            elif b.kind == "stream" and b.stream is not None:
+                sample.extend(islice(b.stream(), 200))
         return column_widths([], sample, sample=len(sample), maximum=maximum)
 
-    def rendered(self) -> list[tuple[list, list | None, float | None, bool]]:
-        """One (values, styles, height, is_table_row) per sheet row from `first_row` on."""
-        out: list[tuple[list, list | None, float | None, bool]] = []
+    def rendered(self) -> Iterator[tuple[list, list | None, float | None, bool]]:
+        """One (values, styles, height, is_table_row) per sheet row from `first_row` on, as they are written."""
         for b in self.blocks:
             if b.kind == "blank":
-                out.append(([], None, None, False))
+                yield [], None, None, False
             elif b.kind in ("title", "subtitle", "section"):
-                out.append((b.values, b.kinds or [b.kind] * len(b.values), b.height, False))
+                yield b.values, b.kinds or [b.kind] * len(b.values), b.height, False
             elif b.kind == "header":
-                out.append((b.values, b.kinds or ["header"] * len(b.values), b.height, False))
+                yield b.values, b.kinds or ["header"] * len(b.values), b.height, False
             elif b.kind == "rows":
                 for i, r in enumerate(b.values):
-                    out.append((r, b.row_kinds[i] if b.row_kinds is not None else b.kinds, None, True))
-        return out
+                    yield r, b.row_kinds[i] if b.row_kinds is not None else b.kinds, None, True
+            elif b.kind == "stream":
+                assert b.stream is not None
+                n = 0
+                for r in b.stream():
+                    yield r, b.kinds, None, True
+                    n += 1
+                if n != b.count:  # the filter ranges and page breaks were laid out for `count` rows
+                    raise RuntimeError(f"a streamed table gave {n} rows instead of {b.count}")
 
     def write(
         self, out: SheetRows, right: _Layout | None = None, right_col: int = 0, row_height: float | None = None
@@ -672,11 +678,10 @@ class _Layout:
         """Serialise the blocks (and a second layout placed from column `right_col` on the same rows);
         returns the number of table rows (not titles or headers) written. `row_height` fixes the height
         of every row that has none of its own."""
-        rows = self.rendered()
-        side = [([], None, None, False)] * (right.first_row - 1) + right.rendered() if right is not None else []
+        side = [([], None, None, False)] * (right.first_row - 1) + list(right.rendered()) if right is not None else []
         written = 0
-        for i in range(max(len(rows), len(side))):
-            values, kinds, height, data = rows[i] if i < len(rows) else ([], None, None, False)
+        for i, row in enumerate(zip_longest(self.rendered(), side)):
+            values, kinds, height, data = row[0] if row[0] is not None else ([], None, None, False)
             if i < len(side):
                 rv, rk, rh, rdata = side[i]
                 pad = right_col - 1 - len(values)
@@ -724,6 +729,8 @@ class _Report:
         self.styles = Styles(self.wb)
         self.totals: tuple[MonthStats, MonthStats] | None = None
         self.rows_written = 0
+        self.session: Session | None = None  # the export's read transaction, open while the sheets are written
+        self.connection = None  # its connection: the big tables are read as they are written
 
     # -- helpers
     def t(self, key: str) -> str:
@@ -803,7 +810,7 @@ class _Report:
         days = [self.p.start + timedelta(days=i) for i in range(self.p.days)]
         daily = data.add(
             "rows",
-            [[d.day] + [sum(1 for c in g.checkins.values() if d in c) for g in self.groups] for d in days],
+            [[d.day] + [g.daily.get(d, 0) for g in self.groups] for d in days],
             ["mark"] + ["int"] * len(names),
         )
         data.add("blank")
@@ -1000,14 +1007,14 @@ class _Report:
             "h.messages",
         )
         header = lay.add("header", [self.t(k) for k in keys], height=20)
-        rows = []
         sep = "、" if self.lang_index == 0 else ", "
-        for g in self.groups:
-            people = [pp for pp in g.people.values() if self._in_roster(pp)]
-            people.sort(key=lambda pp: (STATUS_ORDER.get(pp.status, 9), pp.pinyin, pp.mid))
-            for pp in people:
-                rows.append(
-                    [
+
+        def rows() -> Iterator[list]:  # group by group, as the sheet is written
+            for g in self.groups:
+                people = [pp for pp in g.people.values() if self._in_roster(pp)]
+                people.sort(key=lambda pp: (STATUS_ORDER.get(pp.status, 9), pp.pinyin, pp.mid))
+                for pp in people:
+                    yield [
                         g.name,
                         pp.name,
                         pp.nickname,
@@ -1026,9 +1033,10 @@ class _Report:
                         pp.last_activity,
                         pp.messages or None,
                     ]
-                )
+
+        count = sum(1 for g in self.groups for pp in g.people.values() if self._in_roster(pp))
         kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date", "int"]
-        body = lay.add("rows", rows, kinds)
+        body = lay.add_stream(rows, count, kinds)
         ws.auto_filter.ref = _table_ref(header, body)
         self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
@@ -1037,7 +1045,7 @@ class _Report:
         by its end, and people who left during it (not those gone before it or joined after it)."""
         end_next = day_after(self.p.end)
         if pp.status in ("applicant", "onboarding"):
-            since = pp.applied_at or pp.created_at
+            since = pp.since
             return since is None or since < end_next
         if pp.joined_at is not None and pp.joined_at >= end_next:
             return False
@@ -1060,16 +1068,17 @@ class _Report:
             + ["header"] * len(tail)
         )
         header = lay.add("header", head_values, head_styles, height=32)
-        rows: list[list] = []
-        totals: list[list] = []
+        totals: list[list] = []  # filled as the matrix is written (the totals block follows it)
         grand = [0] * len(days)
-        for g in self.groups:
-            shown = [pp for pp in g.people.values() if self._in_matrix(pp, g)]
+        index = {d: i for i, d in enumerate(days)}
+        shown_of = {g.id: [pp for pp in g.people.values() if self._in_matrix(pp, g)] for g in self.groups}
+
+        def matrix_of(g: _GroupData, per_day: list[int]) -> list[list]:
+            """One group's rows, most check-ins first; its check-ins are read here, one group at a time."""
+            checkins = self.checkins_of(g)
             matrix = []
-            per_day = [0] * len(days)
-            index = {d: i for i, d in enumerate(days)}
-            for pp in shown:
-                marks = g.checkins.get(pp.mid, {})
+            for pp in shown_of[g.id]:
+                marks = checkins.get(pp.mid, {})
                 leave = g.leave_days.get(pp.mid, set())
                 cells: list = [MARK_LEAVE if d in leave else None for d in days] if leave else [None] * len(days)
                 for d, late in marks.items():
@@ -1085,18 +1094,32 @@ class _Report:
                 row = [g.name, pp.name, *cells, n, len(leave) or None, longest_run(streak_days, leave), rate]
                 matrix.append((n, pp.pinyin, row))
             matrix.sort(key=lambda x: (-x[0], x[1]))
-            rows.extend(r for _n, _p, r in matrix)
-            grand = [a + b for a, b in zip(grand, per_day, strict=True)]
-            totals.append([g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, g.stats.checkin_rate])
-        if self.multi:
-            totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, None])
+            return [r for _n, _p, r in matrix]
+
+        def rows() -> Iterator[list]:
+            for g in self.groups:
+                per_day = [0] * len(days)
+                yield from matrix_of(g, per_day)
+                grand[:] = [a + b for a, b in zip(grand, per_day, strict=True)]
+                totals.append(
+                    [g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, g.stats.checkin_rate]
+                )
+            if self.multi:
+                totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, None])
+
+        def sample() -> Iterator[list]:  # the widths' sample: the first rows, without touching the totals
+            for g in self.groups:
+                yield from matrix_of(g, [0] * len(days))
+
         kinds = [None, None] + ["mark"] * len(days) + ["mark", "mark", "mark", "pct"]
-        body = lay.add("rows", rows, kinds)
+        body = lay.add_stream(rows, sum(len(v) for v in shown_of.values()), kinds, measure=False)
         total_kinds = ["total_label", "total_label"] + ["total"] * (len(days) + 3) + ["pct"]
         lay.add("blank")
-        lay.add("rows", totals, total_kinds)
+        n_totals = len(self.groups) + (1 if self.multi else 0)
+        lay.add("rows", [[None]] * n_totals, total_kinds, measure=False).values = totals  # rows come with the matrix
 
-        widths = lay.widths(maximum=24)
+        labels = [[g.name, self.t("h.day_totals")] for g in self.groups] + [[self.t("h.all_groups")]] * self.multi
+        widths = column_widths([], [header.values, *islice(sample(), 200), *labels], sample=1000, maximum=24)
         for i in range(len(days)):
             widths[2 + i] = 3.6
         widths[1] = max(widths[1], 10)
@@ -1128,8 +1151,30 @@ class _Report:
             )
         self.finish(ws, lay, widths=widths, freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
+    def checkins_of(self, g: _GroupData) -> dict[int, dict[date, bool]]:
+        """membership -> day -> late: the group's check-ins of the period (read when its rows are written)."""
+        out: dict[int, dict[date, bool]] = defaultdict(dict)
+        for mid, day, late in self.connection.execute(
+            select(CheckIn.membership_id, CheckIn.day, CheckIn.late).where(
+                CheckIn.group_id == g.id, CheckIn.day >= self.p.start, CheckIn.day <= self.p.end
+            )
+        ):
+            out[mid][day] = bool(late)
+        return out
+
+    def progress_of(self, g: _GroupData) -> dict[int, dict[int, datetime]]:
+        """membership -> step -> done_at of the group's entry steps (read when its rows are written)."""
+        out: dict[int, dict[int, datetime]] = defaultdict(dict)
+        for mid, sid, done in self.connection.execute(
+            select(StepProgress.membership_id, StepProgress.step_id, StepProgress.done_at)
+            .join(EntryStep, EntryStep.id == StepProgress.step_id)
+            .where(EntryStep.group_id == g.id)
+        ):
+            out[mid][sid] = done
+        return out
+
     def _in_matrix(self, pp: _Person, g: _GroupData) -> bool:
-        if pp.mid in g.checkins:
+        if pp.mid in g.checked_in:
             return True
         if pp.status in ("applicant", "onboarding"):
             return False
@@ -1320,29 +1365,64 @@ class _Report:
         ledger_section = lay.add("section", [ledger_title], height=20, measure=False)
         ledger_keys = ("h.group", "h.date", "h.name", "h.points", "h.source", "h.reason")
         lay.add("header", [self.t(k) for k in ledger_keys], measure=False)
-        ledger_rows = []
-        for g in self.groups:
-            for day, mid, pts, reason, source in g.ledger:
-                pp = g.people.get(mid)
-                label = f"source.{source}"
-                ledger_rows.append(
-                    [g.name, day, pp.name if pp else None, int(pts), self.t(label) if label in TEXT else source, reason]
-                )
+        total = sum(g.ledger_rows for g in self.groups)
         room = EXCEL_MAX_ROWS - lay.next_row - 1  # a whole community's month can outgrow a worksheet
-        if len(ledger_rows) > room:
-            left_out = len(ledger_rows) - room
-            ledger_rows = ledger_rows[:room]
-            ledger_rows.append([None, None, None, None, None, self.t("sub.truncated").format(n=left_out)])
-        lay.add("rows", ledger_rows, [None, "date", None, "signed_int", "mark", None], measure=False)
+        shown = min(total, room)
+        note = self.t("sub.truncated").format(n=total - room) if total > room else None
+
+        def ledger() -> Iterator[list]:
+            yield from self._ledger(shown)
+            if note is not None:
+                yield [None, None, None, None, None, note]
+
+        lay.add_stream(
+            ledger, shown + (note is not None), [None, "date", None, "signed_int", "mark", None], measure=False
+        )
         widths = lay.widths()
         widths += [4.0] * (len(keys) - len(widths))
         # the ledger's first five columns share the boards' widths; its reason (F) runs on over G–I
-        for j, w in enumerate(column_widths([self.t(k) for k in ledger_keys[:5]], [r[:5] for r in ledger_rows[:200]])):
+        sample = [r[:5] for r in self._ledger(min(shown, 200))]
+        for j, w in enumerate(column_widths([self.t(k) for k in ledger_keys[:5]], sample)):
             widths[j] = max(widths[j], w)
         ws.print_area = f"A1:{get_column_letter(len(keys))}{print_last}"
         if ledger_section.row > header.row + 1:
             ws.row_breaks.append(Break(id=ledger_section.row - 1))
         self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+
+    def _ledger(self, limit: int) -> Iterator[list]:
+        """The first `limit` rows of the month's ledger, group after group, read as they are written."""
+        left = limit
+        for g in self.groups:
+            if left <= 0:
+                return
+            result = self.connection.execute(
+                select(
+                    PointsEntry.day,
+                    PointsEntry.membership_id,
+                    PointsEntry.points,
+                    PointsEntry.reason,
+                    PointsEntry.source_kind,
+                )
+                .where(PointsEntry.group_id == g.id, PointsEntry.day >= self.p.start, PointsEntry.day <= self.p.end)
+                .order_by(PointsEntry.day, PointsEntry.id)
+                .limit(left)
+                .execution_options(yield_per=2000)
+            )
+            try:
+                for day, mid, pts, reason, source in result:
+                    pp = g.people.get(mid)
+                    label = f"source.{source}"
+                    left -= 1
+                    yield [
+                        g.name,
+                        day,
+                        pp.name if pp else None,
+                        int(pts),
+                        self.t(label) if label in TEXT else source,
+                        reason,
+                    ]
+            finally:
+                result.close()
 
     # -- 入群进度
     def onboarding(self) -> None:
@@ -1365,38 +1445,48 @@ class _Report:
         def printed(pp: _Person) -> bool:
             return pp.status != "active" or (pp.joined_at is not None and pp.joined_at >= month_start)
 
+        # sort keys only (the rows are built as the sheet is written, with each group's step progress read
+        # then): printed rows first across the groups, then the rest, each group's people in status and
+        # pinyin order
         ordered = []
         for gi, g in enumerate(self.groups):
             people = [pp for pp in g.people.values() if pp.status in ("applicant", "onboarding", "active")]
             for pp in people:
                 if self._in_roster(pp):
                     status = {"applicant": 0, "onboarding": 1}.get(pp.status, 2)
-                    ordered.append(((not printed(pp), gi, status, pp.pinyin, pp.mid), g, pp))
-        ordered.sort(key=lambda item: item[0])
-        n_printed = sum(1 for key, _g, _pp in ordered if not key[0])
-        rows = []
-        for _key, g, pp in ordered:
-            by_label = {label(n, r): (sid, req) for sid, n, r, req in g.steps}
-            required = [sid for sid, _n, r, req in g.steps if req and not r]
-            done = g.progress.get(pp.mid, {})
-            cells = []
-            for col in columns:
-                step = by_label.get(col)
-                cells.append("—" if step is None else done.get(step[0]))
-            n_done = sum(1 for sid in required if sid in done)
-            rows.append(
-                [
+                    ordered.append((not printed(pp), gi, status, pp.pinyin, pp.mid))
+        ordered.sort()
+        n_printed = sum(1 for key in ordered if not key[0])
+
+        def rows() -> Iterator[list]:
+            progress: dict[int, dict[int, datetime]] = {}
+            current = None
+            for later, gi, _status, _pinyin, mid in ordered:
+                g = self.groups[gi]
+                if current != (later, gi):  # the next group (or the second pass): its progress, read now
+                    current = (later, gi)
+                    progress = self.progress_of(g)
+                    by_label = {label(n, r): (sid, req) for sid, n, r, req in g.steps}
+                    required = [sid for sid, _n, r, req in g.steps if req and not r]
+                pp = g.people[mid]
+                done = progress.get(mid, {})
+                cells = []
+                for col in columns:
+                    step = by_label.get(col)
+                    cells.append("—" if step is None else local_day(done.get(step[0])))
+                n_done = sum(1 for sid in required if sid in done)
+                yield [
                     g.name,
                     pp.name,
                     self.t(f"status.{pp.status}"),
-                    pp.applied_at,
-                    pp.joined_at,
+                    local_day(pp.applied_at),
+                    local_day(pp.joined_at),
                     *cells,
                     f"{n_done}/{len(required)}",
                 ]
-            )
+
         kinds = [None, None, None, "date", "date"] + ["date"] * len(columns) + ["mark"]
-        body = lay.add("rows", [[local_day(v) for v in r] for r in rows], kinds)
+        body = lay.add_stream(rows, len(ordered), kinds)
         widths = lay.widths()
         for i in range(len(columns)):
             widths[5 + i] = max(11.0, min(widths[5 + i], 14.0))
@@ -1412,8 +1502,8 @@ class _Report:
         lay.add("subtitle", [f"{self.t('sub.as_of')} {self.p.end.isoformat()}"])
         header = lay.add("header", [self.t(k) for k in ("h.group", "h.alert", "h.member", "h.reason")], height=20)
         rows = []
-        for g in self.groups:
-            ordered = sorted(g.alerts, key=lambda a: ALERT_ORDER.get(a.kind, 99))
+        for g in self.groups:  # computed here, in the export's transaction: 100,000 alerts are not kept meanwhile
+            ordered = sorted(alerts(self.session, g.id, self.p.end), key=lambda a: ALERT_ORDER.get(a.kind, 99))
             for a in ordered:
                 label = f"alert.{a.kind}"
                 reason = a.reason.render("zh_CN" if self.lang_index == 0 else "en")  # a Phrase: desktop/phrases.py
@@ -1566,21 +1656,29 @@ def export_monthly_report(
         report = _Report(actor, data, year, month, p, today, unmasked, lang)
         if report.multi:
             report.totals = report.totals_of(session)
-    # everything is read: the session is closed before the writing (no read transaction held open)
-    wb = report.wb
+        # The sheets are written inside the read transaction: the month's ledger (a million rows at 100,000
+        # members) is read as it is written instead of held in memory, and every sheet sees the same data.
+        # A read transaction blocks no writer (SQLite WAL, PostgreSQL).
+        report.session, report.connection = session, session.connection()
+        wb = report.wb
+        try:
+            for build in (
+                report.summary,
+                report.roster,
+                report.checkins,
+                report.activities,
+                report.points,
+                report.onboarding,
+                report.alerts,
+            ):
+                build()
+                done += 1
+                progress.step(done, total)  # the last step (done == total) comes before the save
+            report.session = report.connection = None
+        except BaseException:
+            discard(wb)
+            raise
     try:
-        for build in (
-            report.summary,
-            report.roster,
-            report.checkins,
-            report.activities,
-            report.points,
-            report.onboarding,
-            report.alerts,
-        ):
-            build()
-            done += 1
-            progress.step(done, total)  # the last step (done == total) comes before the save
         wb.properties.title = f"{TEXT['title.summary'][report.lang_index]} {report.month_label()}"
         wb.properties.subject = ", ".join(g.name for g in data)
         wb.properties.creator = actor.name

@@ -747,3 +747,22 @@ def test_more_rows_than_excel_holds_is_a_clear_error(demo, owner_actor, tmp_path
     with pytest.raises(QunDeskError, match="Excel"):
         export_monthly_report(demo, owner_actor, year=2026, month=4, group_ids=None, path=path, today=TODAY)
     assert not path.exists() and os.listdir(tmp_path) == []
+
+
+def test_rows_spooled_to_disk_give_the_same_workbook(demo, owner_actor, tmp_path, monkeypatch):
+    """SheetRows keeps only its newest rows in memory (the rest wait in a temporary file) and the report
+    streams its big tables: a workbook written with a 7-row spool equals one written all in memory."""
+
+    def values(path):
+        wb = load_workbook(path, read_only=True)
+        return {ws.title: [tuple(c.value for c in row) for row in ws.iter_rows()] for ws in wb.worksheets}
+
+    whole = tmp_path / "whole.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=4, group_ids=None, path=whole, today=TODAY)
+    monkeypatch.setattr(xlsx_util.SheetRows, "SPOOL_ROWS", 7)
+    spooled = tmp_path / "spooled.xlsx"
+    export_monthly_report(demo, owner_actor, year=2026, month=4, group_ids=None, path=spooled, today=TODAY)
+    a, b = values(whole), values(spooled)
+    assert list(a) == list(b) == list(SHEETS)
+    assert sum(len(rows) for rows in a.values()) > 100  # the spool was used many times over
+    assert a == b
