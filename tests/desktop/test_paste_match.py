@@ -8,7 +8,7 @@ import pytest
 from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
 from desktop.services.paste import match_paste
-from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster import MemberInput, add_member, update_member
 from tests.fixed_day import TEST_TODAY
 
 PASTE = """#接龙 早起打卡 11月22日
@@ -107,3 +107,35 @@ def test_leave_and_late_words(workspace, grp, line, status, late):
     with workspace.session() as s:
         (m,) = match_paste(s, gid, line, TEST_TODAY)
     assert (m.status, m.late) == (status, late)
+
+
+def test_an_index_kept_between_pastes_never_outlives_a_roster_change(workspace, owner, grp):
+    """The group's index is kept from one paste to the next while its roster rows stay the same: a rename,
+    a second member of the same name or a member leaving is seen by the very next paste."""
+    from desktop.services import paste
+    from desktop.services.onboarding import leave_group
+
+    gid, ids = grp
+
+    def status_of(name: str) -> tuple[str, list[int]]:
+        with workspace.session() as s:
+            (m,) = match_paste(s, gid, f"1. {name}")
+        return m.status, [c.membership_id for c in m.candidates]
+
+    assert status_of("赵六") == ("matched", [ids["zl"]])
+    built = next(reversed(paste._BUILT_CACHE.values()))
+    assert status_of("赵六") == ("matched", [ids["zl"]])
+    assert next(reversed(paste._BUILT_CACHE.values())) is built  # nothing changed: the same index
+    with workspace.session() as s:
+        update_member(s, owner, ids["zl"], MemberInput(display_name="赵六六"))
+        s.commit()
+    assert status_of("赵六六") == ("matched", [ids["zl"]])
+    assert status_of("赵六")[0] != "matched"
+    with workspace.session() as s:
+        add_member(s, owner, gid, MemberInput(display_name="赵六六", phone="13800000009"))
+        s.commit()
+    assert status_of("赵六六")[0] == "ambiguous"
+    with workspace.session() as s:
+        leave_group(s, owner, ids["swk"], reason="搬家")
+        s.commit()
+    assert status_of("孙悟空")[0] == "not_member"
