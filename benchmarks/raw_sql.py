@@ -56,6 +56,7 @@ _PARTICIPATING = (
     " UNION SELECT membership_id FROM contribution WHERE group_id = :g AND day BETWEEN :ps AND :pe"
     " UNION SELECT a.membership_id FROM attendance a JOIN activity v ON v.id = a.activity_id"
     " WHERE a.status = 'attended' AND v.group_id = :g AND v.starts_at >= :ps_dt AND v.starts_at < :pafter"
+    " UNION SELECT membership_id FROM chat_activity WHERE group_id = :g AND day BETWEEN :ps AND :pe"
 )
 
 
@@ -112,6 +113,7 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
     )
     expected = sum(att.values())
     points = one("SELECT coalesce(sum(points), 0) FROM points_entry WHERE group_id = :g AND day BETWEEN :ps AND :pe")
+    messages = one("SELECT coalesce(sum(messages), 0) FROM chat_activity WHERE group_id = :g AND day BETWEEN :ps AND :pe")
     return {
         "members_total": members_total,
         "members_active": members_active,
@@ -124,6 +126,7 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
         "points_awarded": points,
         "dormant": len(dormant(conn, gid, end, cfg, names=False)),
         "stalled_onboarding": stalled(conn, gid, end, cfg),
+        "messages": messages,  # chat messages of known senders (a member who spoke is active: _PARTICIPATING)
     }
 
 

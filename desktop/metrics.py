@@ -4,15 +4,24 @@ workbook all call these functions; docs/metrics.md states each definition in wor
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Integer, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting
 from models import Activity, Attendance, ChatActivity, CheckIn, Leave, Membership, PointsEntry, StepProgress, clock
-from models.queries.participation import day_after, day_start, members_at_end, participated
+from models.queries.participation import (
+    SMALL_GROUP,
+    day,
+    day_after,
+    day_params,
+    day_start,
+    members_at_end,
+    participated,
+)
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,12 @@ def stalled_query(session: Session, group_id: int, as_of: date):
     last recorded step — or their application, when no step is recorded — is more than `stalled_days`
     days before as_of."""
     n = int(get_setting(session, "stalled_days"))
-    cutoff = day_start(as_of - timedelta(days=n))
+    return _stalled(group_id, as_of - timedelta(days=n))
+
+
+def _stalled(group_id, cutoff_day):
+    """stalled_query from the day before which the last step must be (a date, or `day(...)`)."""
+    cutoff = day_start(cutoff_day)
     waiting = select(Membership.id).where(
         Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding"))
     )
@@ -114,72 +128,108 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     p = Period.month(year, month, today)
     if p.days == 0:
         return MonthStats(0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, 0, 0)
-    members = members_at_end(p.end, group_id)
-    members_total = _count(session, members)
-    active_q = members.where(participated(p.start, p.end))
-    members_active = _count(session, active_q)
-
-    joined = _count(
-        session,
-        select(Membership.id).where(
-            Membership.group_id == group_id,
-            Membership.joined_at >= day_start(p.start),
-            Membership.joined_at < day_after(p.end),
+    conn = session.connection()  # the statements are built once (_month_statements): run them as they are
+    size = conn.execute(_GROUP_SIZE, {"gid": group_id}).scalar_one()
+    counts, leaves, attendance = _month_statements(size <= SMALL_GROUP)
+    params = {
+        "gid": group_id,
+        **day_params(
+            start=p.start,
+            end=p.end,
+            since=p.end - timedelta(days=int(get_setting(session, "dormant_days")) - 1),
+            cutoff=p.end - timedelta(days=int(get_setting(session, "stalled_days"))),
         ),
+    }
+    c = conn.execute(counts, params).one()._mapping
+    possible = c["members_total"] * p.days - sum(
+        (min(e, p.end) - max(st, p.start)).days + 1 for st, e in conn.execute(leaves, params)
     )
-    left = _count(
-        session,
-        select(Membership.id).where(
-            Membership.group_id == group_id,
-            Membership.left_at >= day_start(p.start),
-            Membership.left_at < day_after(p.end),
-        ),
+    checkin_rate = min(1.0, c["member_checkins"] / possible) if possible > 0 else 0.0
+    att_counts = dict(conn.execute(attendance, params).all())
+    expected = sum(att_counts.values())
+    attendance_rate = att_counts.get("attended", 0) / expected if expected else 0.0
+    return MonthStats(
+        members_total=c["members_total"],
+        members_active=c["members_active"],
+        joined=c["joined"],
+        left=c["left"],
+        checkins=c["checkins"],
+        checkin_rate=round(checkin_rate, 4),
+        activities=c["activities"],
+        attendance_rate=round(attendance_rate, 4),
+        points_awarded=int(c["points_awarded"] or 0),
+        dormant=c["dormant"],
+        stalled_onboarding=c["stalled_onboarding"],
+        messages=int(c["messages"] or 0),
     )
-    in_month = and_(CheckIn.group_id == group_id, CheckIn.day >= p.start, CheckIn.day <= p.end)
-    checkins = int(session.scalar(select(func.count()).select_from(CheckIn).where(in_month)) or 0)
-    member_checkins = int(
-        session.scalar(select(func.count()).select_from(CheckIn).where(in_month, CheckIn.membership_id.in_(members)))
-        or 0
-    )
-    possible = members_total * p.days - leave_days(session, members, p.start, p.end)
-    checkin_rate = min(1.0, member_checkins / possible) if possible > 0 else 0.0
 
+
+_GROUP_SIZE = select(func.count()).select_from(Membership).where(Membership.group_id == bindparam("gid"))
+
+
+@functools.cache
+def _month_statements(small: bool):
+    """month_stats as three statements built once, with the group and the days as parameters: building the
+    dozen selects on every call cost more than running them for a 500-member group (17.6 ms against a 5.7 ms
+    hand-written baseline at 100,000 members). The definitions are the shared ones (members_at_end,
+    participated, dormant, stalled); one statement returns every count. `small`: a group of at most
+    SMALL_GROUP memberships, whose participation is read from its facts collected once."""
+    gid = bindparam("gid", type_=Integer())
+    start, end, since, cutoff = day("start"), day("end"), day("since"), day("cutoff")
+    members = members_at_end(end, gid)
+
+    def count(q):
+        return select(func.count()).select_from(q.subquery()).scalar_subquery()
+
+    in_month = and_(CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
     in_period = and_(
-        Activity.group_id == group_id, Activity.starts_at >= day_start(p.start), Activity.starts_at < day_after(p.end)
+        Activity.group_id == gid, Activity.starts_at >= day_start(start), Activity.starts_at < day_after(end)
     )
-    activities = int(session.scalar(select(func.count()).select_from(Activity).where(in_period)) or 0)
-    att = session.execute(
+    counts = select(
+        count(members).label("members_total"),
+        count(members.where(participated(start, end, facts_of_group=gid if small else None))).label("members_active"),
+        count(
+            select(Membership.id).where(
+                Membership.group_id == gid,
+                Membership.joined_at >= day_start(start),
+                Membership.joined_at < day_after(end),
+            )
+        ).label("joined"),
+        count(
+            select(Membership.id).where(
+                Membership.group_id == gid,
+                Membership.left_at >= day_start(start),
+                Membership.left_at < day_after(end),
+            )
+        ).label("left"),
+        select(func.count()).select_from(CheckIn).where(in_month).scalar_subquery().label("checkins"),
+        select(func.count())
+        .select_from(CheckIn)
+        .where(in_month, CheckIn.membership_id.in_(members))
+        .scalar_subquery()
+        .label("member_checkins"),
+        select(func.count()).select_from(Activity).where(in_period).scalar_subquery().label("activities"),
+        select(func.coalesce(func.sum(PointsEntry.points), 0))
+        .where(PointsEntry.group_id == gid, PointsEntry.day >= start, PointsEntry.day <= end)
+        .scalar_subquery()
+        .label("points_awarded"),
+        count(_dormant(gid, end, since, small=small)).label("dormant"),
+        count(_stalled(gid, cutoff)).label("stalled_onboarding"),
+        select(func.coalesce(func.sum(ChatActivity.messages), 0))
+        .where(ChatActivity.group_id == gid, ChatActivity.day >= start, ChatActivity.day <= end)
+        .scalar_subquery()
+        .label("messages"),
+    )
+    leaves = select(Leave.start_day, Leave.end_day).where(
+        Leave.membership_id.in_(members), Leave.start_day <= end, Leave.end_day >= start
+    )
+    attendance = (
         select(Attendance.status, func.count())
         .join(Activity, Activity.id == Attendance.activity_id)
         .where(in_period, Attendance.status != "excused")
         .group_by(Attendance.status)
-    ).all()
-    att_counts = dict(att)
-    expected = sum(att_counts.values())
-    attendance_rate = att_counts.get("attended", 0) / expected if expected else 0.0
-
-    points = int(
-        session.scalar(
-            select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
-                PointsEntry.group_id == group_id, PointsEntry.day >= p.start, PointsEntry.day <= p.end
-            )
-        )
-        or 0
     )
-    return MonthStats(
-        members_total=members_total,
-        members_active=members_active,
-        joined=joined,
-        left=left,
-        checkins=checkins,
-        checkin_rate=round(checkin_rate, 4),
-        activities=activities,
-        attendance_rate=round(attendance_rate, 4),
-        points_awarded=points,
-        dormant=dormant_count(session, group_id, p.end),
-        stalled_onboarding=stalled_onboarding(session, group_id, p.end),
-        messages=messages_in(session, group_id, p.start, p.end),
-    )
+    return counts, leaves, attendance
 
 
 def messages_in(session: Session, group_id: int, start: date, end: date) -> int:
@@ -198,11 +248,16 @@ def dormant_query(session: Session, group_id: int, as_of: date):
     """Members (已入群 at as_of) who have been members for at least `dormant_days` days, had no
     participation in the last `dormant_days` days and are not on leave at as_of."""
     n = int(get_setting(session, "dormant_days"))
-    since = as_of - timedelta(days=n - 1)
+    return _dormant(group_id, as_of, as_of - timedelta(days=n - 1))
+
+
+def _dormant(group_id, as_of, since, *, small: bool = False):
+    """dormant_query from its window's first day `since` (dates, or `day(...)` parameters); `small`: the
+    form of participated for small groups."""
     on_leave = select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
     return members_at_end(as_of, group_id).where(
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since)),
-        ~participated(since, as_of),
+        ~participated(since, as_of, facts_of_group=group_id if small else None),
         Membership.id.not_in(on_leave),
     )
 

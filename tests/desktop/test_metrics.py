@@ -189,3 +189,22 @@ def test_a_busy_group_is_not_a_zombie(workspace, group, owner):
         s.commit()
         assert zombie_reason(s, group, TODAY, members=4) is None
         assert "14" in zombie_reason(s, group, TODAY + timedelta(days=20), members=4)
+
+
+def test_both_forms_of_month_stats_agree(workspace, group, monkeypatch):
+    """month_stats reads participation from the group's facts collected once for a small group and by one
+    seek per membership for a big one (metrics.SMALL_GROUP): the two give the same figures."""
+    import desktop.metrics as metrics
+
+    def stats(month: int):
+        with workspace.session() as s:
+            return month_stats(s, group, 2026, month, today=TODAY).as_dict()
+
+    small = stats(11)
+    assert small["members_active"] == 3 and small["dormant"] == 1
+    monkeypatch.setattr(metrics, "SMALL_GROUP", 0)  # every group is "big" now
+    assert stats(11) == small
+    monkeypatch.undo()
+    october = stats(10)
+    monkeypatch.setattr(metrics, "SMALL_GROUP", 0)
+    assert stats(10) == october

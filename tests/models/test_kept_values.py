@@ -252,6 +252,10 @@ def test_participated_from_the_kept_day_equals_the_fact_tables(ws):
             assert kept_way == facts, (start, end)
             idle = set(s.scalars(select(Membership.id).where(Membership.group_id == gid, ~participated(start, end))))
             assert idle == {a, b, c} - facts, (start, end)
+            # the small-group form (the group's facts collected once) selects the same memberships
+            small = participated(start, end, facts_of_group=gid)
+            assert set(s.scalars(select(Membership.id).where(Membership.group_id == gid, small))) == facts
+            assert set(s.scalars(select(Membership.id).where(Membership.group_id == gid, ~small))) == idle
         assert c in idle  # never took part: last_active is NULL, and NOT participated keeps them
 
 
