@@ -113,7 +113,9 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
     )
     expected = sum(att.values())
     points = one("SELECT coalesce(sum(points), 0) FROM points_entry WHERE group_id = :g AND day BETWEEN :ps AND :pe")
-    messages = one("SELECT coalesce(sum(messages), 0) FROM chat_activity WHERE group_id = :g AND day BETWEEN :ps AND :pe")
+    messages = one(
+        "SELECT coalesce(sum(messages), 0) FROM chat_activity WHERE group_id = :g AND day BETWEEN :ps AND :pe"
+    )
     return {
         "members_total": members_total,
         "members_active": members_active,
