@@ -71,12 +71,13 @@ STAYING = ("applicant", "onboarding", "active")
 class RosterPage(QWidget):
     members_changed = Signal()  # something was added, edited, deleted or restored (group counts may change)
 
-    def __init__(self, database, actor: Actor, parent: QWidget | None = None):
+    def __init__(self, database, actor: Actor, parent: QWidget | None = None, *, group_id: int | None = None):
+        """`group_id`: the group shown first (None: all groups) — the roster is read once, for it."""
         super().__init__(parent)
         self.setObjectName("rosterPage")
         self._database = database
         self._actor = actor
-        self._group_id: int | None = None
+        self._group_id: int | None = group_id
         self._widths_done = False
         self._stale = False  # data changed elsewhere while the page was hidden: reload when shown
         self.active_dialog: MemberDialog | None = None
@@ -91,7 +92,9 @@ class RosterPage(QWidget):
         )
         self._build()
         self.reload_choices()
+        self.table.setColumnHidden(COL_GROUP, group_id is not None)
         self.apply_filters()
+        self._update_group_buttons()
 
     # ---- building ----
     def _build(self) -> None:
