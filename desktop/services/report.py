@@ -53,6 +53,7 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
@@ -354,7 +355,6 @@ class _GroupData:
     late_counts: bool
     stats: MonthStats
     last_stats: MonthStats
-    people: dict[int, _Person]
     checked_in: set[int]  # memberships with a check-in in the period (the check-ins: _Report.checkins_of)
     daily: dict[date, int]  # check-ins per day of the period
     leave_days: dict[int, set[date]]
@@ -365,6 +365,56 @@ class _GroupData:
     steps: list[tuple[int, str, bool, bool]]  # (id, name, retired, required)
     structure: dict[str, int]
     funnel: list[tuple[str, int]]
+    # From the group's people, read once here; the people themselves are read again, one group at a time,
+    # by each sheet that lists them (_Report.people_of): a 100,000-member community's people are never all
+    # in memory at once.
+    roster_rows: int = 0
+    matrix_rows: int = 0
+    onboarding_rows: tuple[int, int] = (0, 0)  # (printed, the rest)
+    boards: tuple[list, list] = ([], [])  # top of the month, top of all time: (name, points, level)
+    attendees: dict[int, tuple[str, str]] = field(default_factory=dict)  # membership -> (name, pinyin)
+    extras: _Extras | None = None  # the roster's computed columns, kept compactly until its sheet is written
+
+
+@dataclass
+class _Extras:
+    """What `_people(full=True)` adds to each person, in the people's order, as arrays (8 bytes a person
+    instead of objects): reading it again for the roster sheet would cost the balance and last-activity
+    queries twice (≈1.2 s for a 9,400-member group)."""
+
+    mids: array
+    points: array
+    last: array  # date ordinals, 0 = none
+    messages: array
+    levels: list[tuple[str, int]]
+    roles: dict[int, tuple[str, ...]]  # only the people who have any
+    tags: dict[int, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, people: dict[int, _Person], levels: list[tuple[str, int]]) -> _Extras:
+        values = people.values()
+        return cls(
+            array("q", people),
+            array("q", (pp.points for pp in values)),
+            array("l", (pp.last_activity.toordinal() if pp.last_activity else 0 for pp in values)),
+            array("q", (pp.messages for pp in values)),
+            levels,
+            {pp.mid: pp.roles for pp in values if pp.roles},
+            {pp.mid: pp.tags for pp in values if pp.tags},
+        )
+
+    def apply(self, people: dict[int, _Person]) -> bool:
+        """Fill a base read of the same people (same transaction, same order); False if they differ."""
+        if len(people) != len(self.mids) or any(a != b for a, b in zip(people, self.mids, strict=True)):
+            return False
+        for i, pp in enumerate(people.values()):
+            pp.points = self.points[i]
+            pp.level = level_for(self.levels, pp.points)
+            pp.last_activity = date.fromordinal(self.last[i]) if self.last[i] else None
+            pp.messages = self.messages[i]
+            pp.roles = self.roles.get(pp.mid, ())
+            pp.tags = self.tags.get(pp.mid, ())
+        return True
 
 
 def _as_date(value) -> date | None:
@@ -374,16 +424,47 @@ def _as_date(value) -> date | None:
     return local_day(value)
 
 
-def _load_group(session: Session, group: Group, year: int, month: int, p: Period, today: date) -> _GroupData:
-    gid = group.id
-    start, end = p.start, p.end
-    stats = month_stats(session, gid, year, month, today=today)
-    py, pm = previous_month(year, month)
-    last_stats = month_stats(session, gid, py, pm, today=today)
+def _levels(conn, gid: int) -> list[tuple[str, int]]:
+    return [
+        (n, int(v))
+        for n, v in conn.execute(
+            select(Level.name, Level.min_points).where(Level.group_id == gid).order_by(Level.min_points)
+        ).all()
+    ]
 
-    conn = session.connection()  # Core execution: these are plain column selects, no ORM objects
-    referrer = aliased(Member)
+
+_LIGHT = (
+    Membership.id,
+    Membership.status,
+    Member.display_name,
+    Member.pinyin,
+    Membership.joined_at,
+    Membership.left_at,
+    Membership.applied_at,
+    Membership.created_at,
+    Member.points_opt_out,
+)
+
+
+def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> dict[int, _Person]:
+    """The group's people (soft-deleted left out) in pinyin order; `full` adds roles, tags, points balance
+    and level at the period's end, last participation and the period's chat messages (the roster's columns);
+    `light` reads only what the sheets that name people need (name, status, pinyin, dates, opt-out)."""
+    start, end = p.start, p.end
     people: dict[int, _Person] = {}
+    if light:
+        for mid, status, name, py, joined, left, applied, created, opt_out in conn.execute(
+            select(*_LIGHT)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.group_id == gid, Member.deleted_at.is_(None))
+            .order_by(Member.pinyin, Membership.id)
+        ):
+            people[mid] = _Person(
+                mid, status, name, None, None, None, None, py, None, joined, left, applied, applied or created,
+                None, None, opt_out=bool(opt_out),
+            )  # fmt: skip
+        return people
+    referrer = aliased(Member)
     for row in conn.execute(
         select(
             Membership.id,
@@ -411,6 +492,8 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     ).all():
         people[row[0]] = _Person(*row[:12], row[11] or row[12], *row[13:15], opt_out=bool(row[15]))
 
+    if not full:
+        return people
     for mid, role in conn.execute(
         select(membership_role.c.membership_id, Role.name)
         .join(Role, Role.id == membership_role.c.role_id)
@@ -430,12 +513,7 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         if mid in people:
             people[mid].tags += (tag,)
 
-    levels = [
-        (n, int(v))
-        for n, v in conn.execute(
-            select(Level.name, Level.min_points).where(Level.group_id == gid).order_by(Level.min_points)
-        ).all()
-    ]
+    levels = _levels(conn, gid)
     balances = dict(
         conn.execute(
             select(PointsEntry.membership_id, func.sum(PointsEntry.points))
@@ -478,6 +556,17 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         if mid in people:
             people[mid].messages = int(n)
 
+    return people
+
+
+def _load_group(session: Session, group: Group, year: int, month: int, p: Period, today: date) -> _GroupData:
+    gid = group.id
+    start, end = p.start, p.end
+    stats = month_stats(session, gid, year, month, today=today)
+    py, pm = previous_month(year, month)
+    last_stats = month_stats(session, gid, py, pm, today=today)
+
+    conn = session.connection()  # Core execution: these are plain column selects, no ORM objects
     # the check-ins themselves (≈800,000 a month at 100,000 members) are read group by group as the sheet
     # is written (_Report.checkins_of); here only who checked in and the count per day
     in_period = (CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
@@ -555,7 +644,6 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         late_counts=bool(group.late_checkins_count_for_streak),
         stats=stats,
         last_stats=last_stats,
-        people=people,
         checked_in=checked_in,
         daily=daily,
         leave_days=leave_days,
@@ -729,8 +817,60 @@ class _Report:
         self.styles = Styles(self.wb)
         self.totals: tuple[MonthStats, MonthStats] | None = None
         self.rows_written = 0
+        self._people: tuple[int, bool, dict[int, _Person]] | None = None  # (group, full, people): people_of
         self.session: Session | None = None  # the export's read transaction, open while the sheets are written
         self.connection = None  # its connection: the big tables are read as they are written
+
+    # -- reading
+    def people_of(self, g: _GroupData, *, full: bool = False) -> dict[int, _Person]:
+        """The group's people, read again for each sheet that lists them; only the last group read is kept."""
+        cached = self._people
+        if cached is not None and cached[0] == g.id and (cached[1] or not full):
+            return cached[2]
+        self._people = None  # let the previous group's people go before reading the next
+        if full and g.extras is not None:
+            people = _people(self.connection, g.id, self.p, full=False)
+            if not g.extras.apply(people):  # pragma: no cover - one transaction reads the same rows twice
+                people = _people(self.connection, g.id, self.p, full=True)
+        else:  # the other sheets name people: the light read
+            people = _people(self.connection, g.id, self.p, full=full, light=not full)
+        self._people = (g.id, full, people)
+        return people
+
+    def load(self, session: Session, group: Group) -> _GroupData:
+        """Read one group: its figures, and what the sheets need to know of its people before writing them
+        (row counts, the leaderboards, the activities' attendees)."""
+        g = _load_group(session, group, self.year, self.month, self.p, self.today)
+        people = self.people_of(g, full=True)
+        g.roster_rows = sum(1 for pp in people.values() if self._in_roster(pp))
+        g.matrix_rows = sum(1 for pp in people.values() if self._in_matrix(pp, g))
+        printed = rest = 0
+        for pp in people.values():
+            if pp.status in ("applicant", "onboarding", "active") and self._in_roster(pp):
+                if self._printed(pp):
+                    printed += 1
+                else:
+                    rest += 1
+        g.onboarding_rows = (printed, rest)
+        visible = [pp for pp in people.values() if not pp.opt_out]
+        by_month = sorted(
+            (pp for pp in visible if g.month_points.get(pp.mid)),
+            key=lambda pp: (-g.month_points[pp.mid], pp.name),
+        )[:LEADERBOARD_SIZE]
+        by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.name))
+        g.boards = (
+            [(pp.name, g.month_points[pp.mid], pp.level) for pp in by_month],
+            [(pp.name, pp.points, pp.level) for pp in by_all[:LEADERBOARD_SIZE]],
+        )
+        g.month_points = {}  # only the boards needed them
+        seen = {mid for marks in g.attendance.values() for mid in marks}
+        g.attendees = {mid: (pp.name, pp.pinyin) for mid, pp in people.items() if mid in seen}
+        g.extras = _Extras.of(people, _levels(self.connection, g.id))
+        return g
+
+    def _printed(self, pp: _Person) -> bool:
+        """入群进度's print area: who is still on the way in, and who arrived this month."""
+        return pp.status != "active" or (pp.joined_at is not None and pp.joined_at >= day_start(self.p.start))
 
     # -- helpers
     def t(self, key: str) -> str:
@@ -1011,7 +1151,7 @@ class _Report:
 
         def rows() -> Iterator[list]:  # group by group, as the sheet is written
             for g in self.groups:
-                people = [pp for pp in g.people.values() if self._in_roster(pp)]
+                people = [pp for pp in self.people_of(g, full=True).values() if self._in_roster(pp)]
                 people.sort(key=lambda pp: (STATUS_ORDER.get(pp.status, 9), pp.pinyin, pp.mid))
                 for pp in people:
                     yield [
@@ -1034,7 +1174,7 @@ class _Report:
                         pp.messages or None,
                     ]
 
-        count = sum(1 for g in self.groups for pp in g.people.values() if self._in_roster(pp))
+        count = sum(g.roster_rows for g in self.groups)
         kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date", "int"]
         body = lay.add_stream(rows, count, kinds)
         ws.auto_filter.ref = _table_ref(header, body)
@@ -1071,13 +1211,14 @@ class _Report:
         totals: list[list] = []  # filled as the matrix is written (the totals block follows it)
         grand = [0] * len(days)
         index = {d: i for i, d in enumerate(days)}
-        shown_of = {g.id: [pp for pp in g.people.values() if self._in_matrix(pp, g)] for g in self.groups}
 
         def matrix_of(g: _GroupData, per_day: list[int]) -> list[list]:
             """One group's rows, most check-ins first; its check-ins are read here, one group at a time."""
             checkins = self.checkins_of(g)
             matrix = []
-            for pp in shown_of[g.id]:
+            for pp in self.people_of(g).values():
+                if not self._in_matrix(pp, g):
+                    continue
                 marks = checkins.get(pp.mid, {})
                 leave = g.leave_days.get(pp.mid, set())
                 cells: list = [MARK_LEAVE if d in leave else None for d in days] if leave else [None] * len(days)
@@ -1112,7 +1253,7 @@ class _Report:
                 yield from matrix_of(g, [0] * len(days))
 
         kinds = [None, None] + ["mark"] * len(days) + ["mark", "mark", "mark", "pct"]
-        body = lay.add_stream(rows, sum(len(v) for v in shown_of.values()), kinds, measure=False)
+        body = lay.add_stream(rows, sum(g.matrix_rows for g in self.groups), kinds, measure=False)
         total_kinds = ["total_label", "total_label"] + ["total"] * (len(days) + 3) + ["pct"]
         lay.add("blank")
         n_totals = len(self.groups) + (1 if self.multi else 0)
@@ -1275,8 +1416,8 @@ class _Report:
                 )
             )
             seen = sorted(
-                {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.people},
-                key=lambda m: (g.people[m].pinyin, m),
+                {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.attendees},
+                key=lambda m: (g.attendees[m][1], m),
             )
             mrows = []
             for mid in seen:
@@ -1284,7 +1425,7 @@ class _Report:
                 mrows.append(
                     [
                         g.name,
-                        g.people[mid].name,
+                        g.attendees[mid][0],
                         *[ATTENDANCE_MARKS.get(m) if m else None for m in marks],
                         sum(1 for m in marks if m == "attended"),
                     ]
@@ -1338,23 +1479,15 @@ class _Report:
         header = lay.add("header", [self.t(k) for k in keys], height=20)
         rows = []
         for g in self.groups:
-            visible = [pp for pp in g.people.values() if not pp.opt_out]
-            by_month = sorted(
-                (pp for pp in visible if g.month_points.get(pp.mid)),
-                key=lambda pp: (-g.month_points[pp.mid], pp.name),
-            )[:LEADERBOARD_SIZE]
-            by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.name))
-            by_all = by_all[:LEADERBOARD_SIZE]
+            by_month, by_all = g.boards
             for i in range(max(len(by_month), len(by_all))):
                 row: list = [g.name]
                 if i < len(by_month):
-                    pp = by_month[i]
-                    row += [i + 1, pp.name, g.month_points[pp.mid], pp.level]
+                    row += [i + 1, *by_month[i]]
                 else:
                     row += [None] * 4
                 if i < len(by_all):
-                    pp = by_all[i]
-                    row += [i + 1, pp.name, pp.points, pp.level]
+                    row += [i + 1, *by_all[i]]
                 rows.append(row)
         body = lay.add("rows", rows, [None, "mark", None, "int", "mark", "mark", None, "int", "mark"])
         ws.auto_filter.ref = _table_ref(header, body)
@@ -1395,6 +1528,7 @@ class _Report:
         for g in self.groups:
             if left <= 0:
                 return
+            people = self.people_of(g)
             result = self.connection.execute(
                 select(
                     PointsEntry.day,
@@ -1410,7 +1544,7 @@ class _Report:
             )
             try:
                 for day, mid, pts, reason, source in result:
-                    pp = g.people.get(mid)
+                    pp = people.get(mid)
                     label = f"source.{source}"
                     left -= 1
                     yield [
@@ -1440,53 +1574,43 @@ class _Report:
         header = lay.add("header", [*fixed, *columns, self.t("h.progress")], height=32)
         # What an owner forwards is who is still on the way in, and who arrived this month: those rows come
         # first, across the groups, and are the print area; members who joined earlier follow, to filter.
-        month_start = day_start(self.p.start)
-
-        def printed(pp: _Person) -> bool:
-            return pp.status != "active" or (pp.joined_at is not None and pp.joined_at >= month_start)
-
-        # sort keys only (the rows are built as the sheet is written, with each group's step progress read
-        # then): printed rows first across the groups, then the rest, each group's people in status and
-        # pinyin order
-        ordered = []
-        for gi, g in enumerate(self.groups):
-            people = [pp for pp in g.people.values() if pp.status in ("applicant", "onboarding", "active")]
-            for pp in people:
-                if self._in_roster(pp):
-                    status = {"applicant": 0, "onboarding": 1}.get(pp.status, 2)
-                    ordered.append((not printed(pp), gi, status, pp.pinyin, pp.mid))
-        ordered.sort()
-        n_printed = sum(1 for key in ordered if not key[0])
+        n_printed = sum(g.onboarding_rows[0] for g in self.groups)
 
         def rows() -> Iterator[list]:
-            progress: dict[int, dict[int, datetime]] = {}
-            current = None
-            for later, gi, _status, _pinyin, mid in ordered:
-                g = self.groups[gi]
-                if current != (later, gi):  # the next group (or the second pass): its progress, read now
-                    current = (later, gi)
+            for printed in (True, False):  # the print area first, across the groups; then the rest
+                for g in self.groups:
+                    people = [
+                        pp
+                        for pp in self.people_of(g).values()
+                        if pp.status in ("applicant", "onboarding", "active")
+                        and self._in_roster(pp)
+                        and self._printed(pp) == printed
+                    ]
+                    if not people:
+                        continue
+                    people.sort(key=lambda pp: ({"applicant": 0, "onboarding": 1}.get(pp.status, 2), pp.pinyin, pp.mid))
                     progress = self.progress_of(g)
                     by_label = {label(n, r): (sid, req) for sid, n, r, req in g.steps}
                     required = [sid for sid, _n, r, req in g.steps if req and not r]
-                pp = g.people[mid]
-                done = progress.get(mid, {})
-                cells = []
-                for col in columns:
-                    step = by_label.get(col)
-                    cells.append("—" if step is None else local_day(done.get(step[0])))
-                n_done = sum(1 for sid in required if sid in done)
-                yield [
-                    g.name,
-                    pp.name,
-                    self.t(f"status.{pp.status}"),
-                    local_day(pp.applied_at),
-                    local_day(pp.joined_at),
-                    *cells,
-                    f"{n_done}/{len(required)}",
-                ]
+                    for pp in people:
+                        done = progress.get(pp.mid, {})
+                        cells = []
+                        for col in columns:
+                            step = by_label.get(col)
+                            cells.append("—" if step is None else local_day(done.get(step[0])))
+                        n_done = sum(1 for sid in required if sid in done)
+                        yield [
+                            g.name,
+                            pp.name,
+                            self.t(f"status.{pp.status}"),
+                            local_day(pp.applied_at),
+                            local_day(pp.joined_at),
+                            *cells,
+                            f"{n_done}/{len(required)}",
+                        ]
 
         kinds = [None, None, None, "date", "date"] + ["date"] * len(columns) + ["mark"]
-        body = lay.add_stream(rows, len(ordered), kinds)
+        body = lay.add_stream(rows, n_printed + sum(g.onboarding_rows[1] for g in self.groups), kinds)
         widths = lay.widths()
         for i in range(len(columns)):
             widths[5 + i] = max(11.0, min(widths[5 + i], 14.0))
@@ -1648,18 +1772,19 @@ def export_monthly_report(
         total = len(groups) + len(SHEETS)
         done = 0
         progress.step(done, total)
-        data = []
+        report = _Report(actor, [], year, month, p, today, unmasked, lang)
+        report.session, report.connection = session, session.connection()
+        data = report.groups
         for g in groups:
-            data.append(_load_group(session, g, year, month, p, today))
+            data.append(report.load(session, g))
             done += 1
             progress.step(done, total)
-        report = _Report(actor, data, year, month, p, today, unmasked, lang)
+        report.multi = len(data) > 1
         if report.multi:
             report.totals = report.totals_of(session)
         # The sheets are written inside the read transaction: the month's ledger (a million rows at 100,000
         # members) is read as it is written instead of held in memory, and every sheet sees the same data.
         # A read transaction blocks no writer (SQLite WAL, PostgreSQL).
-        report.session, report.connection = session, session.connection()
         wb = report.wb
         try:
             for build in (
@@ -1674,7 +1799,7 @@ def export_monthly_report(
                 build()
                 done += 1
                 progress.step(done, total)  # the last step (done == total) comes before the save
-            report.session = report.connection = None
+            report.session = report.connection = report._people = None
         except BaseException:
             discard(wb)
             raise
