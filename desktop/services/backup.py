@@ -39,7 +39,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from desktop.errors import QunDeskError
 from desktop.services.operators import Actor, require
-from models import Base, clock
+from models import Base, clock, kept
 from models.db import (
     Database,
     DatabaseError,
@@ -406,6 +406,10 @@ def copy_workspace(src_engine: Engine, dst_engine: Engine, *, progress: Any = No
                             params[k : k + BATCH],
                         )
                 copied[table.name] = n
+            # The kept values (models/kept.py) came with the membership rows, and the triggers then added the
+            # ledger and the facts copied after them on top — every balance twice. Recomputed from the copied
+            # ledger and facts, in the same transaction.
+            kept.refresh(dst)
             if dst.dialect.name == "postgresql":
                 _reset_sequences(dst, tables)
             dst_counts = _counts(dst, tables)

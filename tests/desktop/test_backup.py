@@ -32,7 +32,7 @@ from desktop.services.operators import Actor, add_operator
 from desktop.settings import set_setting
 from desktop.tasks import Cancelled, Progress
 from desktop.workspace import actor_for, open_workspace
-from models import Base, CheckIn, Group, Membership, PointsEntry
+from models import Base, CheckIn, Group, Membership, PointsEntry, kept
 from models.db import check_integrity, head_revision, make_engine, open_database
 
 TODAY = date(2026, 3, 15)
@@ -115,6 +115,17 @@ def new_db(request, tmp_path):
             server.drop_database(name)
 
 
+def _drift(url: str) -> list:
+    """Memberships whose kept points balance or last day differ from the ledger and the facts."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM points_entry")).scalar_one() > 100  # there is a ledger
+            return kept.drift(conn)
+    finally:
+        engine.dispose()
+
+
 def _pg_table_count(url: str) -> int:
     engine = make_engine(url)
     try:
@@ -193,6 +204,10 @@ def test_backup_restore_round_trip_keeps_every_row_and_figure(new_db, tmp_path, 
     assert _last_audit_action(dst_url) == "backup.restore"
     assert after_stats == before_stats
     assert counts == {**before_counts, "alembic_version": 1}
+    # the kept values (models/kept.py) came over right: the copy once doubled every points balance (the
+    # membership rows brought theirs, then the ledger's triggers added every entry again)
+    assert _drift(f"sqlite:///{backup}") == []
+    assert _drift(dst_url) == []
 
     # the restored workspace is usable: new rows get fresh ids (PostgreSQL sequences were reset)
     restored = open_workspace(dst_url)
