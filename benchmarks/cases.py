@@ -38,13 +38,18 @@ class Ctx:
     _db: Any = None
     _actor: Any = None
     notes: dict[str, str] = field(default_factory=dict)
+    pg_url: str | None = None  # --engine postgresql: the workspace loaded into the suite's server (benchmarks/pg.py)
+
+    @property
+    def engine(self) -> str:
+        return "postgresql" if self.pg_url else "sqlite"
 
     @property
     def database(self):
         if self._db is None:
             from desktop.workspace import actor_for, open_workspace
 
-            self._db = open_workspace(self.ws.path)
+            self._db = open_workspace(self.pg_url or self.ws.path)
             self._actor = actor_for(self._db)
         return self._db
 
@@ -53,7 +58,12 @@ class Ctx:
         _ = self.database
         return self._actor
 
-    def raw(self) -> sqlite3.Connection:
+    def raw(self) -> Any:
+        """The raw baseline's connection: sqlite3, or psycopg with the sqlite3 call style (benchmarks/pg.py)."""
+        if self.pg_url:
+            from benchmarks.pg import PgRaw
+
+            return PgRaw(self.pg_url)
         return raw_sql.connect(self.ws.path)
 
     def close(self) -> None:
@@ -357,10 +367,13 @@ def bench_checkin(ctx: Ctx) -> list[Row]:
     from desktop.workspace import actor_for, open_workspace
 
     ws = ctx.ws
-    path = scratch_copy(ws, "checkin")
-    db = open_workspace(path)
-    actor = actor_for(db)
-    conn = raw_sql.connect(path, readonly=False)
+    if ctx.pg_url:  # the server's copy is the run's own (dropped with the server): written in place
+        path, db, actor, conn = None, ctx.database, ctx.actor, ctx.raw()
+    else:
+        path = scratch_copy(ws, "checkin")
+        db = open_workspace(path)
+        actor = actor_for(db)
+        conn = raw_sql.connect(path, readonly=False)
     today = ws.today
     day = today.isoformat()
     big = max(ws.meta["large_groups"], key=lambda g: ws.meta["active_by_group"][str(g)])
@@ -385,7 +398,7 @@ def bench_checkin(ctx: Ctx) -> list[Row]:
         conn.execute("BEGIN")
         conn.execute(
             "INSERT INTO checkin (membership_id, group_id, day, checked_at, logged_at, source, late, recorded_by)"
-            " VALUES (?, ?, ?, ?, ?, 'manual', 0, ?)",
+            " VALUES (?, ?, ?, ?, ?, 'manual', FALSE, ?)",
             (mid, gid, day, f"{day} 07:00:00.000000", f"{day} 07:00:00.000000", actor.id),
         )
         conn.execute("COMMIT")
@@ -394,8 +407,14 @@ def bench_checkin(ctx: Ctx) -> list[Row]:
     writes = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'checkin.record' AND at >= ?", (day,))
     n_audit = writes.fetchone()[0]
     conn.close()
-    db.dispose()
-    drop_scratch(path)
+    if path is not None:
+        db.dispose()
+        drop_scratch(path)
+    baseline = (
+        "raw psycopg, one INSERT into checkin + COMMIT on the durable server (fsync, synchronous_commit on)"
+        if ctx.pg_url
+        else "raw sqlite3, WAL, synchronous=FULL, one INSERT into checkin + COMMIT, same file"
+    )
     return [
         row_from(
             "checkin",
@@ -405,8 +424,7 @@ def bench_checkin(ctx: Ctx) -> list[Row]:
             target="≤ 2.5x raw",
             max_ratio=2.5,
             note="App: record_checkins for one member + commit, in a new Session (as quick entry does), on a copy "
-            "of the workspace. Baseline: raw sqlite3, WAL, synchronous=FULL, one INSERT into checkin + COMMIT, "
-            f"same file. {n_audit} audit rows written by the app runs.",
+            f"of the workspace. Baseline: {baseline}. {n_audit} audit rows written by the app runs.",
         )
     ]
 
@@ -620,7 +638,8 @@ def month_stats_rows(ctx: Ctx, *, key_prefix: str = "month_stats") -> list[Row]:
             target="≤ 1.5x raw",
             max_ratio=1.5,
             note=("figures agree with the raw SQL" if same else f"FIGURES DIFFER: app {got} raw {want}")
-            + ". Baseline: the same figures as hand-written SQL through sqlite3 (raw_sql.month_stats).",
+            + ". Baseline: the same figures as hand-written SQL through the driver (raw_sql.month_stats: sqlite3, or "
+            "psycopg on PostgreSQL).",
         )
         row.size = ws.size
         if row.passed is False:

@@ -28,6 +28,11 @@ def connect(path: Path, *, readonly: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def _day(v: date | str) -> date:
+    """A day as the driver returns it: text from sqlite3, a date from psycopg."""
+    return v if isinstance(v, date) else date.fromisoformat(v)
+
+
 def dt(d: date) -> str:
     """Midnight of a day as the app stores datetimes."""
     return f"{d.isoformat()} 00:00:00.000000"
@@ -94,7 +99,7 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
         f"SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe AND membership_id IN ({_MEMBERS})"
     )
     leave = sum(
-        (min(date.fromisoformat(e), end) - max(date.fromisoformat(s), start)).days + 1
+        (min(_day(e), end) - max(_day(s), start)).days + 1
         for s, e in conn.execute(
             f"SELECT start_day, end_day FROM leave WHERE membership_id IN ({_MEMBERS})"
             " AND start_day <= :pe AND end_day >= :ps",

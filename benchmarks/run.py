@@ -1,13 +1,18 @@
 """Run the performance suite and write benchmarks/RESULTS.md (`make bench` runs this with no options).
 
     python -m benchmarks.run [--size small|medium|large] [--only NAME[,NAME…]] [--repeat N] [--no-growth]
-                             [--profile] [--force-generate] [--list]
+                             [--profile] [--force-generate] [--list] [--engine sqlite|postgresql]
 
 Every operation is measured as the app's figure against a raw baseline in the same run: a warm-up, then app and
 baseline runs alternating, `--repeat` (≥ 5) timed runs of each, medians. Results are kept per size in
 benchmarks/.cache/results-SIZE.json, so `--only` refreshes some rows and keeps the others (each row says when it
 was measured). The large size writes benchmarks/RESULTS.md; other sizes write benchmarks/.cache/RESULTS-SIZE.md.
-benchmarks/analysis.md (the hand-written profile findings and proposed fixes) is copied into RESULTS.md."""
+benchmarks/analysis.md (the hand-written profile findings and proposed fixes) is copied into RESULTS.md.
+
+`--engine postgresql` runs the cases that have a PostgreSQL side (benchmarks/pg.py: search, sort, check-in,
+paste, month stats, dashboard) on the SQLite workspace of that size loaded into a durable server the suite starts
+itself; its rows go to benchmarks/.cache/results-SIZE-postgresql.json and RESULTS.md shows them next to the
+SQLite rows of the same size ("Both engines")."""
 
 from __future__ import annotations
 
@@ -57,12 +62,12 @@ def log(msg: str) -> None:
     print(f"[{datetime.now():%H:%M:%S}] {msg}", flush=True)
 
 
-def results_path(size: str) -> Path:
-    return CACHE_DIR / f"results-{size}.json"
+def results_path(size: str, engine: str = "sqlite") -> Path:
+    return CACHE_DIR / (f"results-{size}.json" if engine == "sqlite" else f"results-{size}-{engine}.json")
 
 
-def load_results(size: str) -> dict:
-    p = results_path(size)
+def load_results(size: str, engine: str = "sqlite") -> dict:
+    p = results_path(size, engine)
     if p.exists():
         try:
             return json.loads(p.read_text(encoding="utf-8"))
@@ -71,9 +76,9 @@ def load_results(size: str) -> dict:
     return {"rows": {}, "machine": {}, "runs": []}
 
 
-def save_results(size: str, data: dict) -> None:
+def save_results(size: str, data: dict, engine: str = "sqlite") -> None:
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    results_path(size).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    results_path(size, engine).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def run_case(name: str, ctx) -> list[Row]:
@@ -177,6 +182,10 @@ def render(size: str, data: dict, growth: dict[str, dict], analysis: str) -> str
     out.append("")
     if growth:
         out += render_growth(growth)
+    for engine_size in ("large", "medium", "small"):  # the largest workspace measured on PostgreSQL
+        if load_results(engine_size, "postgresql").get("rows"):
+            out += render_engines(data, engine_size)
+            break
     out += ["## Machine", ""]
     for k, v in data.get("machine", {}).items():
         out.append(f"- {k}: {v}")
@@ -253,6 +262,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force-generate", action="store_true", help="rebuild the cached workspace(s)")
     parser.add_argument("--list", action="store_true", help="list the benchmark names and exit")
     parser.add_argument("--render-only", action="store_true", help="rewrite RESULTS.md from the saved results")
+    parser.add_argument(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="postgresql: the cases with a PostgreSQL side, on the workspace loaded into a server the suite starts",
+    )
     args = parser.parse_args(argv)
     if args.list:
         print("\n".join([*CASES, "growth"]))
@@ -267,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.render_only:
         write_results(args.size, load_results(args.size))
         return 0
+    if args.engine == "postgresql":
+        return run_postgresql(args, names)
     load_start = loadavg()
     ws = ensure_workspace(args.size, force=args.force_generate, log=log)
     log(f"workspace {ws.path.name}: {ws.meta['rows']:,} rows, {ws.meta['checkins']:,} check-ins")
@@ -295,6 +312,78 @@ def main(argv: list[str] | None = None) -> int:
     save_results(args.size, data)
     write_results(args.size, data)
     return 0
+
+
+def run_postgresql(args: argparse.Namespace, names: list[str]) -> int:
+    from benchmarks import pg
+    from benchmarks.cases import Ctx
+
+    names = [n for n in names if n in pg.CASES] if args.only else list(pg.CASES)
+    if not names:
+        raise SystemExit(f"--engine postgresql runs: {', '.join(pg.CASES)}")
+    ws = ensure_workspace(args.size, force=args.force_generate, log=log)
+    loaded = pg.load(ws.path, log=log)
+    data = load_results(args.size, "postgresql")
+    data["workspace"] = {k: v for k, v in ws.meta.items() if k not in ("active_by_group", "memberships_by_group")}
+    data["machine"] = machine()
+    data["repeat"] = args.repeat
+    data["last_run"] = datetime.now().isoformat(timespec="seconds")
+    data["server"] = {"version": loaded.server.version, "settings": pg.DURABLE, "load_seconds": loaded.load_seconds}
+    order = data.setdefault("order", [])
+    ctx = Ctx(ws=ws, repeat=args.repeat, log=log, profile=args.profile, pg_url=loaded.url)
+    try:
+        for name in names:
+            for r in run_case(name, ctx):
+                data["rows"][r.key] = r.as_dict()
+                if r.key not in order:
+                    order.append(r.key)
+            save_results(args.size, data, "postgresql")
+    finally:
+        ctx.close()
+        loaded.stop()
+    write_results("large", load_results("large"))
+    return 0
+
+
+def render_engines(sqlite_data: dict, size: str) -> list[str]:
+    """Both engines side by side for the rows measured on PostgreSQL (on the workspace of `size`)."""
+    pg_data = load_results(size, "postgresql")
+    if not pg_data.get("rows"):
+        return []
+    lite = sqlite_data if size == "large" else load_results(size)
+    server = pg_data.get("server", {})
+    meta = pg_data.get("workspace", {})
+    out = ["## Both engines", ""]
+    out.append(
+        f"The same cases on PostgreSQL {server.get('version', '?')} (a durable server the suite starts: "
+        f"{', '.join(f'{k}={v}' for k, v in server.get('settings', {}).items())}; the {size} workspace of "
+        f"{meta.get('members', 0):,} members loaded with the app's copy in {server.get('load_seconds', 0):.0f} s), "
+        f"last run {pg_data.get('last_run', '?')}, next to SQLite on the same workspace. Each engine's ratio is "
+        "against its own raw baseline (the same hand-written SQL through sqlite3 or psycopg)."
+    )
+    out.append("")
+    out += [
+        "| operation | SQLite app | SQLite ratio | PostgreSQL app | PostgreSQL baseline | PostgreSQL ratio | target | "
+        "PostgreSQL result |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for key in pg_data.get("order", []):
+        if key not in pg_data["rows"]:
+            continue
+        r = Row.from_dict(pg_data["rows"][key])
+        s = Row.from_dict(lite["rows"][key]) if key in lite.get("rows", {}) else None
+        out.append(
+            f"| {r.operation} | {fmt(s.app, s.unit) if s else '—'} | {ratio_text(s) if s else '—'} | "
+            f"{fmt(r.app, r.unit)} | {fmt(r.base, r.unit)} | {ratio_text(r)} | {r.target} | {verdict(r)} |"
+        )
+    out.append("")
+    out += ["PostgreSQL row details:", ""]
+    for key in pg_data.get("order", []):
+        if key in pg_data["rows"]:
+            r = Row.from_dict(pg_data["rows"][key])
+            out.append(f"- **{r.key}** ({r.measured_at}): {r.note}")
+    out.append("")
+    return out
 
 
 def run_growth(args: argparse.Namespace) -> None:

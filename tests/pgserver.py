@@ -157,8 +157,11 @@ class _DbAdmin:
 class PgServer(_DbAdmin):
     """A private PostgreSQL server in a temporary directory.  Use as a context manager."""
 
-    def __init__(self, base_dir: Path | None = None):
+    def __init__(self, base_dir: Path | None = None, *, settings: dict[str, str] | None = None):
+        """`settings`: server settings that replace the suite's (which trade durability for speed: fsync off) —
+        the benchmarks run with a durable server."""
         self.base_dir = Path(base_dir) if base_dir is not None else Path("/tmp")
+        self.settings = dict(settings or {})
         self.bin_dir: Path | None = None
         self.tmp_dir: Path | None = None
         self.port: int | None = None
@@ -351,6 +354,8 @@ class PgServer(_DbAdmin):
                 "-c", "full_page_writes=off",
                 "-c", "max_connections=100",
             ]  # fmt: skip
+            for key, value in self.settings.items():  # later -c options win
+                opts += ["-c", f"{key}={value}"]
             # pg_ctl hands -o to /bin/sh, hence shlex.join.
             argv = [
                 self._bin("pg_ctl"), "start",
