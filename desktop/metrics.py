@@ -185,6 +185,11 @@ def _month_statements(small: bool):
     def count(q):
         return select(func.count()).select_from(q.subquery()).scalar_subquery()
 
+    def dated(moment):  # the group's memberships whose `moment` (joined, left) falls in the period
+        return select(Membership.id).where(
+            Membership.group_id == gid, moment >= day_start(start), moment < day_after(end)
+        )
+
     in_month = and_(CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
     in_period = and_(
         Activity.group_id == gid, Activity.starts_at >= day_start(start), Activity.starts_at < day_after(end)
@@ -192,20 +197,8 @@ def _month_statements(small: bool):
     counts = select(
         count(members).label("members_total"),
         count(members.where(participated(start, end, facts_of_group=gid if small else None))).label("members_active"),
-        count(
-            select(Membership.id).where(
-                Membership.group_id == gid,
-                Membership.joined_at >= day_start(start),
-                Membership.joined_at < day_after(end),
-            )
-        ).label("joined"),
-        count(
-            select(Membership.id).where(
-                Membership.group_id == gid,
-                Membership.left_at >= day_start(start),
-                Membership.left_at < day_after(end),
-            )
-        ).label("left"),
+        count(dated(Membership.joined_at)).label("joined"),
+        count(dated(Membership.left_at)).label("left"),
         select(func.count()).select_from(CheckIn).where(in_month).scalar_subquery().label("checkins"),
         select(func.count())
         .select_from(CheckIn)

@@ -73,51 +73,40 @@ SMALL_GROUP = 800  # memberships: up to this many, participated(facts_of_group=�
 
 def _facts_of_group(start: date, end: date, group_id):
     """The memberships of a group with a fact between start and end (one set, collected once)."""
-    return union(
-        select(CheckIn.membership_id).where(CheckIn.group_id == group_id, CheckIn.day >= start, CheckIn.day <= end),
-        select(Contribution.membership_id).where(
-            Contribution.group_id == group_id, Contribution.day >= start, Contribution.day <= end
-        ),
-        select(Attendance.membership_id)
-        .join(Activity, Activity.id == Attendance.activity_id)
-        .where(
-            Activity.group_id == group_id,
-            Attendance.status == "attended",
-            Activity.starts_at >= day_start(start),
-            Activity.starts_at < day_after(end),
-        ),
-        select(ChatActivity.membership_id).where(
-            ChatActivity.group_id == group_id, ChatActivity.day >= start, ChatActivity.day <= end
-        ),
-    )
+    return union(*_fact_selects(start, end, lambda t: (Activity if t is Attendance else t).group_id == group_id))
 
 
 def _has_fact(start: date, end: date):
     """Correlated with the enclosing Membership: it has a fact between start and end — one index seek per fact
     table (each is indexed by membership), instead of collecting every fact of the window (a past month of a
     9,400-member group: 94,000 check-ins) to look the memberships up in."""
-    ms = Membership.id
-    c = select(CheckIn.id).where(CheckIn.membership_id == ms, CheckIn.day >= start, CheckIn.day <= end)
-    k = select(Contribution.id).where(
-        Contribution.membership_id == ms, Contribution.day >= start, Contribution.day <= end
-    )
-    a = (
-        select(Attendance.id)
-        .join(Activity, Activity.id == Attendance.activity_id)
-        .where(
-            Attendance.membership_id == ms,
-            Attendance.status == "attended",
-            Activity.starts_at >= day_start(start),
-            Activity.starts_at < day_after(end),
-        )
-    )
-    m = select(ChatActivity.id).where(
-        ChatActivity.membership_id == ms, ChatActivity.day >= start, ChatActivity.day <= end
-    )
     # No group condition: a membership's facts are in its own group (each writer takes the group from the
     # membership), and with one SQLite would walk the group's (group, day) index of the whole window for every
     # membership instead of seeking the membership's own rows — 6 s for one month's stats at 100,000 members.
-    return or_(c.exists(), k.exists(), a.exists(), m.exists())
+    return or_(*(q.exists() for q in _fact_selects(start, end, lambda t: t.membership_id == Membership.id)))
+
+
+def _fact_selects(start: date, end: date, whose):
+    """The four kinds of fact between start and end — check-ins, contributions, attended activities (by the
+    activity's start) and chat days — as selects of membership_id; `whose(table)` picks the rows (one
+    membership's, or one group's)."""
+    return (
+        select(CheckIn.membership_id).where(whose(CheckIn), CheckIn.day >= start, CheckIn.day <= end),
+        select(Contribution.membership_id).where(
+            whose(Contribution), Contribution.day >= start, Contribution.day <= end
+        ),
+        select(Attendance.membership_id)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(
+            whose(Attendance),
+            Attendance.status == "attended",
+            Activity.starts_at >= day_start(start),
+            Activity.starts_at < day_after(end),
+        ),
+        select(ChatActivity.membership_id).where(
+            whose(ChatActivity), ChatActivity.day >= start, ChatActivity.day <= end
+        ),
+    )
 
 
 def member_at_end_condition(end: date):
