@@ -31,7 +31,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
 from desktop.services.points import reverse_entry, reverse_source, rule_points
-from models import CheckIn, Group, Leave, Member, Membership, PointsEntry, bulk, clock
+from models import CheckIn, Group, Leave, Member, Membership, PointRule, PointsEntry, bulk, clock
 
 EARLIEST_DAY = date(2000, 1, 1)
 
@@ -43,7 +43,21 @@ _MEMBERS = (
     .join(Member, Member.id == Membership.member_id)
     .where(Membership.id.in_(_IDS), Membership.group_id == bindparam("gid"))
 )
-_LATE_COUNTS = select(Group.late_checkins_count_for_streak).where(Group.id == bindparam("gid"))
+
+
+def _rule(code: str):
+    return (
+        select(PointRule.points)
+        .where(PointRule.group_id == Group.id, PointRule.code == code, PointRule.active.is_(True))
+        .scalar_subquery()
+    )
+
+
+# what the group's settings say, in one round trip: late check-ins count for streaks; the points of the active
+# `checkin` and `streak7` rules (NULL: off or missing; one rule per group and code)
+_GROUP_RULES = select(Group.late_checkins_count_for_streak, _rule("checkin"), _rule("streak7")).where(
+    Group.id == bindparam("gid")
+)
 _DAYS = select(CheckIn.membership_id, CheckIn.day, CheckIn.late, CheckIn.id).where(CheckIn.membership_id.in_(_IDS))
 _LEAVES = select(Leave.membership_id, Leave.start_day, Leave.end_day).where(Leave.membership_id.in_(_IDS))
 _REVERSAL = aliased(PointsEntry)
@@ -150,8 +164,8 @@ def record_checkins_by_day(
             _status, joined, name = members_found[e.membership_id]
             if joined is not None and day < joined.date():
                 raise ValidationError("date", joined_later_text(name, joined.date(), day))
-    late_counts = connection.execute(_LATE_COUNTS, {"gid": group_id}).scalar()
-    checkin_points = rule_points(session, group_id, "checkin")
+    late_counts, checkin_points, streak_points = connection.execute(_GROUP_RULES, {"gid": group_id}).one()
+    checkin_points = int(checkin_points or 0)
     now = clock.now()
     values = bulk.Values(connection)
     now_value = values.datetime(now)
@@ -235,7 +249,7 @@ def record_checkins_by_day(
             )
         results[day] = CheckinResult(logged, already, checkin_points * len(logged))
     record_audits(session, actor.id, audits)
-    bonus = _reconcile(session, group_id, bool(late_counts), touched, actor.id)
+    bonus = _reconcile(session, group_id, bool(late_counts), touched, actor.id, int(streak_points or 0))
     if bonus:  # a bonus belongs to the day it was reached; the caller sees it on the last day
         last = max(results)
         r = results[last]
@@ -280,13 +294,21 @@ def reconcile_streak_bonuses(
     session: Session, group: Group, membership_ids: Iterable[int], operator_id: int | None
 ) -> int:
     """reconcile_streak_bonus for many memberships with a few queries (a day's paste, a chat export)."""
-    return _reconcile(session, group.id, bool(group.late_checkins_count_for_streak), membership_ids, operator_id)
+    points = rule_points(session, group.id, "streak7")
+    return _reconcile(
+        session, group.id, bool(group.late_checkins_count_for_streak), membership_ids, operator_id, points
+    )
 
 
 def _reconcile(
-    session: Session, group_id: int, late_counts: bool, membership_ids: Iterable[int], operator_id: int | None
+    session: Session,
+    group_id: int,
+    late_counts: bool,
+    membership_ids: Iterable[int],
+    operator_id: int | None,
+    points: int,
 ) -> int:
-    points = rule_points(session, group_id, "streak7")
+    """reconcile_streak_bonuses with the group's settings already read (`points`: the streak7 rule's)."""
     ids = sorted(set(membership_ids))
     if not points or not ids:
         return 0
