@@ -189,7 +189,18 @@ def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    event.listen(engine, "connect", _on_postgresql_connect)
+    return engine
+
+
+def _on_postgresql_connect(dbapi_connection, _record) -> None:
+    """No JIT compilation: the app's statements are short, and PostgreSQL's JIT, which starts on estimated cost,
+    spent 2.4 s compiling one group's month figures at 100,000 members that then ran in 0.33 s (EXPLAIN ANALYZE in
+    benchmarks/RESULTS.md, "Both engines")."""
+    with dbapi_connection.cursor() as cur:
+        cur.execute("SET jit = off")
+    dbapi_connection.commit()
 
 
 def checked_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
