@@ -47,18 +47,17 @@ def memberships(ws) -> int:
         return session.scalar(select(func.count()).select_from(Membership))
 
 
+def add_one(parent, ws, name: str, changes=("members",)):
+    """run_write of add_member: one new person in the test group."""
+    return run_write(
+        parent, ws.database, add_member, ws.owner, ws.group_id, MemberInput(display_name=name), changes=changes
+    )
+
+
 def test_run_write_commits_and_announces_the_kinds_it_changed(qtbot, ws, parent, boxes):
     before = memberships(ws)
     with qtbot.waitSignal(data_events().data_changed) as blocker:
-        done = run_write(
-            parent,
-            ws.database,
-            add_member,
-            ws.owner,
-            ws.group_id,
-            MemberInput(display_name="赵六"),
-            changes=("members",),
-        )
+        done = add_one(parent, ws, "赵六")
     assert done and done.ok
     _member_id, membership_id = done.value
     assert memberships(ws) == before + 1  # committed: another session sees it
@@ -131,15 +130,7 @@ def test_a_busy_database_is_reported_as_busy_and_nothing_is_written(qtbot, tmp_p
         holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         try:
             with qtbot.assertNotEmitted(data_events().data_changed):
-                done = run_write(
-                    parent,
-                    ws.database,
-                    add_member,
-                    ws.owner,
-                    ws.group_id,
-                    MemberInput(display_name="周九"),
-                    changes=("members",),
-                )
+                done = add_one(parent, ws, "周九")
         finally:
             holder.rollback()
             holder.close()
@@ -149,9 +140,7 @@ def test_a_busy_database_is_reported_as_busy_and_nothing_is_written(qtbot, tmp_p
         assert boxes == [(parent, done.error)]
         assert memberships(ws) == before
         # the lock is gone: the same write goes through
-        assert run_write(
-            parent, ws.database, add_member, ws.owner, ws.group_id, MemberInput(display_name="周九"), changes=()
-        )
+        assert add_one(parent, ws, "周九", changes=())
         assert memberships(ws) == before + 1
     finally:
         close_workspace(ws)
@@ -277,14 +266,6 @@ def test_a_members_change_refreshes_the_sidebar_counts(qtbot, ws, parent):
     window.show()
     assert window.group_labels()[1] == (GROUP_NAME, "3/500")
     rows = window.roster_page.model.total
-    assert run_write(
-        parent,
-        ws.database,
-        add_member,
-        ws.owner,
-        ws.group_id,
-        MemberInput(display_name="郑十一"),
-        changes=("members",),
-    )
+    assert add_one(parent, ws, "郑十一")
     assert window.group_labels()[1] == (GROUP_NAME, "4/500")
     assert window.roster_page.model.total == rows + 1  # the roster (visible, not where it was made) reloaded
