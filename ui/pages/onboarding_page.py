@@ -95,6 +95,12 @@ class _Change:
     cells: tuple[tuple[int, int, StepDetail | None], ...]  # (membership id, step id, what was recorded)
 
 
+def _step_changes(result: tuple[object, bool]) -> tuple[str, ...]:
+    """What recording or removing steps changed: participation, and the roster too when someone's status moved
+    (became a member, or stopped being one)."""
+    return ("participation", "members") if result[1] else ("participation",)
+
+
 class OnboardingPage(GroupPage):
     data_changed = Signal()  # a member became 已入群 (or went back): member counts changed
 
@@ -650,7 +656,7 @@ class OnboardingPage(GroupPage):
             self,
             self._database,
             record_all,
-            changes=lambda result: ("participation", "members") if result[1] else ("participation",),
+            changes=_step_changes,
         )
         if not recorded:
             return False
@@ -698,7 +704,7 @@ class OnboardingPage(GroupPage):
             self,
             self._database,
             remove_all,
-            changes=lambda result: ("participation", "members") if result[1] else ("participation",),
+            changes=_step_changes,
         )
         if not removed:
             return False
