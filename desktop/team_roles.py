@@ -198,10 +198,12 @@ def apply_grants(session: Session, prefix: str) -> None:
     run(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {admin}, {assistant}")
 
     # admin: everything but the password hashes, and the audit log is append-only
+    derived = {t.name for t in Base.metadata.sorted_tables if t.info.get("derived")}  # written by triggers only
     for table in tables:
         if table in ("operator", "audit_log", "alembic_version"):
             continue
-        run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {q(table)} TO {admin}")
+        rights = "SELECT" if table in derived else "SELECT, INSERT, UPDATE, DELETE"
+        run(f"GRANT {rights} ON {q(table)} TO {admin}")
     run(f"GRANT SELECT, INSERT ON audit_log TO {admin}")
     run(f"GRANT SELECT ON alembic_version TO {admin}, {assistant}")
     columns = ", ".join(q(c) for c in OPERATOR_PUBLIC_COLUMNS)

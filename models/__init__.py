@@ -8,6 +8,7 @@ from models.community import EntryStep, Group, RulesVersion
 from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
 from models.people import Member, Membership, Operator, Role, StepProgress, Tag, Tier, member_tag, membership_role
 from models.points import Level, PointRule, PointsEntry
+from models.search import GramSpan, MemberGram, MembershipGram
 from models.texts import TEXT_KINDS, TextTemplate
 
 __all__ = [
@@ -21,11 +22,14 @@ __all__ = [
     "CheckIn",
     "Contribution",
     "EntryStep",
+    "GramSpan",
     "Group",
     "Leave",
     "Level",
     "Member",
+    "MemberGram",
     "Membership",
+    "MembershipGram",
     "Operator",
     "PointRule",
     "PointsEntry",

@@ -96,7 +96,9 @@ def _engine(database: Database | Engine) -> Engine:
 
 
 def _tables() -> list[Table]:
-    return list(Base.metadata.sorted_tables)
+    """The tables a copy carries: not the derived ones (the search pieces of models/search.py), which the
+    destination's own migration and triggers write."""
+    return [t for t in Base.metadata.sorted_tables if not t.info.get("derived")]
 
 
 def _where(engine: Engine) -> str:
@@ -705,7 +707,7 @@ def _existing_data(url: str) -> dict[str, int] | None:
         with engine.connect() as conn:
             present = set(inspect(conn).get_table_names())
             ours = [t for t in _tables() if t.name in present]
-            foreign = sorted(present - {t.name for t in ours} - {"alembic_version"})
+            foreign = sorted(present - set(Base.metadata.tables) - {"alembic_version"})
             if foreign:  # some other program's database
                 return {f"{name} (not QunDesk)": 1 for name in foreign[:5]}
             if not ours:

@@ -17,7 +17,7 @@ import pytest
 
 from desktop.metrics import month_stats
 from desktop.workspace import open_workspace
-from models import Base
+from models import Base, search
 from models.db import NewerSchemaError, head_revision, known_revisions, open_database
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -41,7 +41,7 @@ EXPECTED_POINTS_TOTAL = 888
 
 
 def _rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
-    """Every table's columns and rows (ordered by rowid), read with plain sqlite3."""
+    """Every table's columns and rows (ordered by rowid; a table without one by its key), read with plain sqlite3."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = [
@@ -51,7 +51,8 @@ def _rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
         out = {}
         for t in tables:
             cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')]
-            order = "rowid" if t != "alembic_version" else "version_num"
+            without_rowid = conn.execute("SELECT wr FROM pragma_table_list WHERE name = ?", (t,)).fetchone()[0]
+            order = "version_num" if t == "alembic_version" else "1, 2" if without_rowid else "rowid"
             out[t] = (cols, conn.execute(f'SELECT * FROM "{t}" ORDER BY {order}').fetchall())
         return out
     finally:
@@ -72,6 +73,7 @@ def test_the_fixture_is_the_first_release(v1_copy):
     # the first release's tables are all still in the schema; later revisions only added tables
     assert tables <= {t.name for t in Base.metadata.sorted_tables}
     added = {"chat_activity", "chat_alias", "chat_import", "text_template"}  # 0004 chat history, 0005 texts
+    added |= {"member_gram", "membership_gram", "search_gram_span"}  # 0009 the name pieces of search
     assert {t.name for t in Base.metadata.sorted_tables} - tables == added
     for table, n in EXPECTED_COUNTS.items():
         assert len(rows[table][1]) == n
@@ -131,6 +133,15 @@ def test_upgrading_a_first_release_workspace_keeps_every_row(v1_copy, tmp_path):
     finally:
         conn.close()
     assert sum(s["checkins"] for s in stats) == EXPECTED_COUNTS["checkin"]  # all in November 2026
+    # migration 0009 cut the first release's names into search pieces: a part of a name finds its person
+    database = open_database(v1_copy)
+    try:
+        with database.engine.connect() as conn:
+            assert search.drift(conn) == []
+            assert conn.execute(search.people_named("玲")).scalars().all()
+            assert 1 in conn.execute(search.people_named("谢玲")).scalars().all()
+    finally:
+        database.dispose()
 
 
 def _check_checkin_times(before, after) -> None:

@@ -98,7 +98,11 @@ def test_copy_workspace_to_the_team_database_counts_equal(qtbot, ws, pg_url):
     assert len(page.questions) == 1 and "must be empty" in page.questions[0]
     source = table_counts(ws.database.engine)
     counts = page.last_copy_counts
-    assert {k: v for k, v in counts.items() if k != "alembic_version"} == source
+    derived = {t.name for t in Base.metadata.sorted_tables if t.info.get("derived")}  # cut again by the triggers
+    assert derived == {"member_gram", "membership_gram", "search_gram_span"}
+    assert {k: v for k, v in counts.items() if k != "alembic_version"} == {
+        k: v for k, v in source.items() if k not in derived
+    }
     assert source["member"] == 4 and source["membership"] == 4
     assert page.team_status.text().startswith("Copied and verified")
     assert "member 4" in page.team_status.text()

@@ -257,33 +257,36 @@ class RosterTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _CELL_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # roles compared as ints: the view asks ~8 roles for each painted cell, and comparing PySide6 enums in
+        # Python cost a third of a search keystroke's paint at 100,000 members (benchmarks/RESULTS.md)
+        role = int(role)
+        if role not in _ROLES_ANSWERED or not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, col)
-        if role == self.RowRole:
+        if role == _ROW:
             return row
-        if role == self.SortKeyRole:
+        if role == _SORT_KEY:
             return self._sort_key(row, col)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if row.deleted:
                 return QColor(DELETED_COLOR)
             if col == COL_STATUS:
                 return QColor(STATUS_COLORS.get(row.status, "#374151"))
             return None
-        if role == Qt.ItemDataRole.FontRole and row.deleted and col == COL_NAME:
+        if role == _FONT and row.deleted and col == COL_NAME:
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_POINTS, COL_MESSAGES_30D):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and col in (COL_POINTS, COL_MESSAGES_30D):
+            return _RIGHT
         return None
 
     def _display(self, row: MemberRow, col: int) -> str:
@@ -371,3 +374,15 @@ class RosterTableModel(QAbstractTableModel):
             self._query = query  # the same rows in another order: the count stands
             total, loader = self._source(query, count=False)
             self.set_loader(loader, self._total if total < 0 else total)
+
+
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROW = int(RosterTableModel.RowRole)
+_SORT_KEY = int(RosterTableModel.SortKeyRole)
+_ROLES_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT, _ROW, _SORT_KEY})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
