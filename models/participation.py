@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import (
@@ -30,6 +30,15 @@ class CheckIn(Base):
         UniqueConstraint("membership_id", "day"),
         enum_check("source", CHECKIN_SOURCES),
         Index("ix_checkin_group_day_membership", "group_id", "day", "membership_id"),
+        # a member's late days (补卡, the few that are): with the unique (membership, day) index, which holds the
+        # id too, a member's streak days are read from two indexes without a row of the table (issue 13)
+        Index(
+            "ix_checkin_membership_late",
+            "membership_id",
+            "day",
+            sqlite_where=text("late = 1"),
+            postgresql_where=text("late"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

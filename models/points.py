@@ -37,6 +37,10 @@ class PointRule(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
+# the entries of ix_points_entry_streak_bonus; a query must repeat these literal terms for SQLite to use it
+STREAK_BONUS_WHERE = "source_kind = 'streak' AND reverses_id IS NULL"
+
+
 class PointsEntry(Base):
     """Append-only ledger: a removed fact gets a reversing entry, never a delete or an update."""
 
@@ -53,6 +57,16 @@ class PointsEntry(Base):
             "reverses_id",
             sqlite_where=text("reverses_id IS NOT NULL"),
             postgresql_where=text("reverses_id IS NOT NULL"),
+        ),
+        # a member's streak bonuses (the check-in service reconciles them at every check-in): a small index
+        # holding what it reads, instead of every ledger row of the member (issue 13)
+        Index(
+            "ix_points_entry_streak_bonus",
+            "membership_id",
+            "day",
+            "points",
+            sqlite_where=text(STREAK_BONUS_WHERE),
+            postgresql_where=text(STREAK_BONUS_WHERE),
         ),
     )
 

@@ -22,9 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import Date, Integer, bindparam, delete, insert, select, text, true
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from desktop import streaks as streak_rule
 from desktop.errors import NotFound, ValidationError
@@ -58,15 +58,26 @@ def _rule(code: str):
 _GROUP_RULES = select(Group.late_checkins_count_for_streak, _rule("checkin"), _rule("streak7")).where(
     Group.id == bindparam("gid")
 )
-_DAYS = select(CheckIn.membership_id, CheckIn.day, CheckIn.late, CheckIn.id).where(CheckIn.membership_id.in_(_IDS))
+# a member's check-in days and late days, each read from an index alone (the unique (membership, day) index holds
+# the id too; ix_checkin_membership_late the few late ones): the rows of the table were 100 random reads a member
+_DAYS = select(CheckIn.membership_id, CheckIn.day, CheckIn.id).where(CheckIn.membership_id.in_(_IDS))
+_LATE_DAYS = select(CheckIn.membership_id, CheckIn.day).where(CheckIn.membership_id.in_(_IDS), CheckIn.late == true())
 _LEAVES = select(Leave.membership_id, Leave.start_day, Leave.end_day).where(Leave.membership_id.in_(_IDS))
-_REVERSAL = aliased(PointsEntry)
-_OPEN_BONUSES = select(PointsEntry.id, PointsEntry.membership_id, PointsEntry.day, PointsEntry.points).where(
-    PointsEntry.membership_id.in_(_IDS),
-    PointsEntry.source_kind == "streak",
-    PointsEntry.reverses_id.is_(None),
-    ~select(_REVERSAL.id).where(_REVERSAL.reverses_id == PointsEntry.id).exists(),
+# a member's open streak bonuses, from ix_points_entry_streak_bonus (which holds what is read). Named on SQLite:
+# without statistics (the app never runs ANALYZE) its planner took the (source_kind, source_id) index for more
+# than one member — every streak entry of the workspace, for each paste.
+# (INDEXED BY fails loudly if the condition stops matching the index's: models/points.py STREAK_BONUS_WHERE)
+_OPEN_BONUSES_SQL = (
+    "SELECT p.id, p.membership_id, p.day, p.points FROM points_entry AS p{hint} "
+    "WHERE p.membership_id IN :ids AND p.source_kind = 'streak' AND p.reverses_id IS NULL "
+    "AND NOT EXISTS (SELECT 1 FROM points_entry AS r WHERE r.reverses_id = p.id)"
 )
+_OPEN_BONUSES = {
+    dialect: text(_OPEN_BONUSES_SQL.format(hint=hint))
+    .bindparams(bindparam("ids", expanding=True))
+    .columns(id=Integer, membership_id=Integer, day=Date, points=Integer)
+    for dialect, hint in (("sqlite", " INDEXED BY ix_points_entry_streak_bonus"), ("postgresql", ""))
+}
 
 
 def joined_later_text(name: str, joined: date, day: date) -> str:
@@ -276,8 +287,9 @@ def _members_days(
     session.flush()
     connection = session.connection()
     for chunk in _chunks(membership_ids):
-        for mid, d, late, cid in connection.execute(_DAYS, {"ids": chunk}):
-            checkins.setdefault(mid, []).append((d, bool(late), cid))
+        late = {(mid, d) for mid, d in connection.execute(_LATE_DAYS, {"ids": chunk})}
+        for mid, d, cid in connection.execute(_DAYS, {"ids": chunk}):
+            checkins.setdefault(mid, []).append((d, (mid, d) in late, cid))
         for mid, start, end in connection.execute(_LEAVES, {"ids": chunk}):
             ranges.setdefault(mid, []).append((start, end))
     return checkins, {mid: streak_rule.leave_days(r) for mid, r in ranges.items()}
@@ -316,7 +328,7 @@ def _reconcile(
     connection = session.connection()
     open_by_member: dict[int, list[tuple[int, date, int]]] = {}
     for chunk in _chunks(ids):
-        for eid, mid, d, pts in connection.execute(_OPEN_BONUSES, {"ids": chunk}):
+        for eid, mid, d, pts in connection.execute(_OPEN_BONUSES[connection.dialect.name], {"ids": chunk}):
             open_by_member.setdefault(mid, []).append((eid, d, pts))
     now = clock.now()
     awards: list[dict] = []

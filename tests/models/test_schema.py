@@ -153,6 +153,34 @@ def test_pinyin_prefix_search_uses_an_index(sqlite_path):
         db.dispose()
 
 
+def test_a_check_in_reads_the_streak_days_and_bonuses_from_indexes(sqlite_path):
+    """Each check-in reconciles the member's streak bonuses: its three reads must stay index-only look-ups (the
+    rows of the table were a hundred random reads a member at 100,000 members; a bound parameter in place of
+    the partial index's literal condition would silently lose the index)."""
+    from sqlalchemy import event
+
+    from desktop.services import checkins
+
+    def explain(_conn, _cursor, statement, parameters, _context, _many):
+        return f"EXPLAIN QUERY PLAN {statement}", parameters
+
+    db = open_database(sqlite_path)
+    try:
+        with db.engine.connect() as conn:
+            event.listen(conn, "before_cursor_execute", explain, retval=True)
+            plans = {}
+            for name in ("_DAYS", "_LATE_DAYS", "_OPEN_BONUSES"):
+                stmt = getattr(checkins, name)
+                stmt = stmt["sqlite"] if isinstance(stmt, dict) else stmt
+                rows = conn.execute(stmt, {"ids": [1, 2]}).all()  # a paste reconciles many members at once
+                plans[name] = " ".join(str(r[-1]) for r in rows)
+        assert "COVERING INDEX sqlite_autoindex_checkin_1" in plans["_DAYS"]
+        assert "ix_checkin_membership_late" in plans["_LATE_DAYS"]
+        assert "ix_points_entry_streak_bonus" in plans["_OPEN_BONUSES"]
+    finally:
+        db.dispose()
+
+
 def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
     from models.db import DatabaseError
 

@@ -234,7 +234,7 @@ def test_the_migration_cuts_the_names_of_an_existing_workspace(any_db_url):
     from sqlalchemy import insert
 
     from models import Group
-    from models.db import current_revision, make_engine, upgrade
+    from models.db import current_revision, head_revision, make_engine, upgrade
 
     engine = make_engine(any_db_url)
     try:
@@ -247,7 +247,7 @@ def test_the_migration_cuts_the_names_of_an_existing_workspace(any_db_url):
                     insert(Membership.__table__), {"id": i, "member_id": i, "group_id": 1, "group_nickname": gn}
                 )
         upgrade(engine)
-        assert current_revision(engine) == "0009_search_grams"
+        assert current_revision(engine) == head_revision()
         with engine.connect() as conn:
             assert search.drift(conn) == []
             assert conn.execute(select(search.MemberGram.gram).limit(1)).first() is not None
