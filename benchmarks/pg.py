@@ -4,7 +4,8 @@ The suite starts its own server, as the tests do (tests/pgserver.py), but durabl
 and full-page writes on, as a team server runs —, in benchmarks/.cache/pg, and loads the cached SQLite
 workspace of the chosen size into it with the app's own copy (desktop.services.backup.copy_workspace: COPY per
 table in one transaction, the kept values recomputed at the end). Triggers are off during the load
-(session_replication_role = replica: the copy brings every row as it is), then VACUUM (ANALYZE), as autovacuum
+(session_replication_role = replica: the copy brings every row as it is), so the search pieces the copy does
+not carry are cut after it (models/search.py `refresh`), then VACUUM (ANALYZE), as autovacuum
 would leave the tables (index-only scans need the visibility map). The server and its
 data are removed when the run ends.
 
@@ -71,6 +72,7 @@ class PgWorkspace:
 def load(sqlite_path: Path, log: Callable[[str], None] = print) -> PgWorkspace:
     from desktop.services.backup import copy_workspace
     from desktop.workspace import open_workspace
+    from models import search
     from models.db import make_engine
     from tests.pgserver import PgServer
 
@@ -96,6 +98,8 @@ def load(sqlite_path: Path, log: Callable[[str], None] = print) -> PgWorkspace:
             target.dispose()
         engine = make_engine(url)
         try:
+            with engine.begin() as conn:  # the search pieces: derived data the copy does not carry, and the
+                search.refresh(conn)  # triggers that would have cut them were off (models/search.py)
             with engine.connect() as conn:
                 # as autovacuum leaves a table (visibility map set: index-only scans), and statistics
                 conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM (ANALYZE)"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, and_, func, or_, select, union
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from models import (
@@ -25,7 +25,7 @@ from models import (
     member_tag,
     membership_role,
 )
-from models.search import memberships_nicknamed, people_named
+from models.search import in_ids, memberships_nicknamed, people_named
 from models.search_keys import prefix_upper_bound
 
 SORT_COLUMNS = (
@@ -109,7 +109,7 @@ def _text_condition(text: str):
             person.append(and_(Member.pinyin >= key, Member.pinyin < bound))
     # one SELECT per condition: each reads one narrow index instead of every whole row of the table
     people = union(people_named(t), *(select(Member.id).where(c) for c in person))
-    return or_(Membership.member_id.in_(people), Membership.id.in_(memberships_nicknamed(t)))
+    return or_(in_ids(Membership.member_id, people), in_ids(Membership.id, memberships_nicknamed(t)))
 
 
 def _last_message_expr():
@@ -238,11 +238,20 @@ def roster_ids(session: Session, q: RosterQuery, offset: int = 0, limit: int | N
     return list(session.scalars(stmt))
 
 
+def _among(dialect: str, column, ids) -> ColumnElement[bool]:
+    """`column` is one of `ids` (a page: up to a few hundred). On PostgreSQL one array parameter: a list of 200
+    parameters was rendered, cast and parsed again by the driver on every page (a third of a page's time)."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("page_ids", list(ids), type_=ARRAY(Integer)))
+    return column.in_(list(ids))
+
+
 def rows_for(session: Session, membership_ids: list[int]) -> list[MemberRow]:
     """Full rows for the given memberships, in the given order."""
     if not membership_ids:
         return []
     conn = session.connection()  # Core rows: no ORM row loading for plain columns
+    dialect = conn.dialect.name
     base = conn.execute(
         select(
             Membership.id,
@@ -267,14 +276,14 @@ def rows_for(session: Session, membership_ids: list[int]) -> list[MemberRow]:
         .join(Member, Member.id == Membership.member_id)
         .join(Group, Group.id == Membership.group_id)
         .outerjoin(Tier, Tier.id == Membership.tier_id)
-        .where(Membership.id.in_(membership_ids))
+        .where(_among(dialect, Membership.id, membership_ids))
     ).all()
     member_ids = {r[1] for r in base}
     tags: dict[int, list[str]] = {}
     for mid, name in conn.execute(
         select(member_tag.c.member_id, Tag.name)
         .join(Tag, Tag.id == member_tag.c.tag_id)
-        .where(member_tag.c.member_id.in_(member_ids))
+        .where(_among(dialect, member_tag.c.member_id, member_ids))
         .order_by(Tag.name)
     ):
         tags.setdefault(mid, []).append(name)
@@ -282,7 +291,7 @@ def rows_for(session: Session, membership_ids: list[int]) -> list[MemberRow]:
     for msid, name in conn.execute(
         select(membership_role.c.membership_id, Role.name)
         .join(Role, Role.id == membership_role.c.role_id)
-        .where(membership_role.c.membership_id.in_(membership_ids))
+        .where(_among(dialect, membership_role.c.membership_id, membership_ids))
         .order_by(Role.id)
     ):
         roles.setdefault(msid, []).append(name)
