@@ -150,34 +150,28 @@ def _candidates(table, key, text: str) -> Select:
     return parts[0] if len(parts) == 1 else intersect(*parts)
 
 
+def _containing(table, key, id_column, columns, text: str) -> Select:
+    t = fold(text)
+    found = _candidates(table, key, t)
+    if len(t) <= GRAM:
+        return found
+    return select(id_column).where(
+        id_column.in_(found), or_(*(ascii_lower(c).contains(t, autoescape=True) for c in columns))
+    )
+
+
 def people_named(text: str) -> Select:
     """Ids of the people whose name or nickname contains `text` (ASCII case folded; `text` not empty)."""
     from models.people import Member
 
-    t = fold(text)
-    found = _candidates(MemberGram, MemberGram.member_id, t)
-    if len(t) <= GRAM:
-        return found
-    return select(Member.id).where(
-        Member.id.in_(found),
-        or_(
-            ascii_lower(Member.display_name).contains(t, autoescape=True),
-            ascii_lower(Member.nickname).contains(t, autoescape=True),
-        ),
-    )
+    return _containing(MemberGram, MemberGram.member_id, Member.id, (Member.display_name, Member.nickname), text)
 
 
 def memberships_nicknamed(text: str) -> Select:
     """Ids of the memberships whose group nickname contains `text` (ASCII case folded; `text` not empty)."""
     from models.people import Membership
 
-    t = fold(text)
-    found = _candidates(MembershipGram, MembershipGram.membership_id, t)
-    if len(t) <= GRAM:
-        return found
-    return select(Membership.id).where(
-        Membership.id.in_(found), ascii_lower(Membership.group_nickname).contains(t, autoescape=True)
-    )
+    return _containing(MembershipGram, MembershipGram.membership_id, Membership.id, (Membership.group_nickname,), text)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -157,23 +157,18 @@ def test_a_check_in_reads_the_streak_days_and_bonuses_from_indexes(sqlite_path):
     """Each check-in reconciles the member's streak bonuses: its three reads must stay index-only look-ups (the
     rows of the table were a hundred random reads a member at 100,000 members; a bound parameter in place of
     the partial index's literal condition would silently lose the index)."""
-    from sqlalchemy import event
-
     from desktop.services import checkins
-
-    def explain(_conn, _cursor, statement, parameters, _context, _many):
-        return f"EXPLAIN QUERY PLAN {statement}", parameters
+    from tests.sqlplan import plan
 
     db = open_database(sqlite_path)
     try:
         with db.engine.connect() as conn:
-            event.listen(conn, "before_cursor_execute", explain, retval=True)
             plans = {}
             for name in ("_DAYS", "_LATE_DAYS", "_OPEN_BONUSES"):
                 stmt = getattr(checkins, name)
                 stmt = stmt["sqlite"] if isinstance(stmt, dict) else stmt
-                rows = conn.execute(stmt, {"ids": [1, 2]}).all()  # a paste reconciles many members at once
-                plans[name] = " ".join(str(r[-1]) for r in rows)
+                # a paste reconciles many members at once: the plan for two
+                plans[name] = " ".join(plan(conn, stmt, {"ids": [1, 2]}))
         assert "COVERING INDEX sqlite_autoindex_checkin_1" in plans["_DAYS"]
         assert "ix_checkin_membership_late" in plans["_LATE_DAYS"]
         assert "ix_points_entry_streak_bonus" in plans["_OPEN_BONUSES"]

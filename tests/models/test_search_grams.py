@@ -267,20 +267,15 @@ def test_a_search_reads_indexes_only(sqlite_path, term):
     """Every branch of a roster search is an index look-up: no scan of member or membership (a scan is 7–9 ms a
     keystroke at 100,000 members, and a boolean rendered as `… IN (…) = 1` once turned the whole search into
     a walk of every member: 350 ms)."""
-    from sqlalchemy import event
-
     from models.db import open_database
     from models.queries.roster import _order, filtered
-
-    def explain(_conn, _cursor, statement, parameters, _context, _many):
-        return f"EXPLAIN QUERY PLAN {statement}", parameters
+    from tests.sqlplan import plan as plan_of
 
     db = open_database(sqlite_path)
     try:
         with db.engine.connect() as conn:
-            event.listen(conn, "before_cursor_execute", explain, retval=True)
             q = RosterQuery(text=term)
-            plan = [str(r[-1]) for r in conn.execute(_order(filtered(q), q))]
+            plan = plan_of(conn, _order(filtered(q), q))
         assert any("MULTI-INDEX OR" in p for p in plan), plan
         assert not [p for p in plan if p.startswith("SCAN")], plan
     finally:
