@@ -333,6 +333,10 @@ def take(outdir: Path, lang: str = "zh_CN", size: tuple[int, int] = SIZE, *, lap
             shots.append(_save(dialog, outdir / "member_dialog.png"))
             dialog.reject()
 
+        page.search_edit.setText("三")  # a part of a name: one character, anywhere in the name (models/search.py)
+        page.apply_filters()
+        shots.append(_save(window, outdir / "roster_part_of_name.png"))
+
         page.search_edit.clear()
         window.show_page("settings")
         shots.append(_save(window, outdir / "settings.png"))
