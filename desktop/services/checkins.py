@@ -30,8 +30,8 @@ from desktop import streaks as streak_rule
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
-from desktop.services.points import reverse_entry, reverse_source, rule_points
-from models import CheckIn, Group, Leave, Member, Membership, PointRule, PointsEntry, bulk, clock
+from desktop.services.points import reverse_entry, reverse_source, rule_points, rule_points_select
+from models import CheckIn, Group, Leave, Member, Membership, PointsEntry, bulk, clock
 
 EARLIEST_DAY = date(2000, 1, 1)
 
@@ -45,19 +45,13 @@ _MEMBERS = (
 )
 
 
-def _rule(code: str):
-    return (
-        select(PointRule.points)
-        .where(PointRule.group_id == Group.id, PointRule.code == code, PointRule.active.is_(True))
-        .scalar_subquery()
-    )
-
-
 # what the group's settings say, in one round trip: late check-ins count for streaks; the points of the active
-# `checkin` and `streak7` rules (NULL: off or missing; one rule per group and code)
-_GROUP_RULES = select(Group.late_checkins_count_for_streak, _rule("checkin"), _rule("streak7")).where(
-    Group.id == bindparam("gid")
-)
+# `checkin` and `streak7` rules (NULL: off or missing)
+_GROUP_RULES = select(
+    Group.late_checkins_count_for_streak,
+    rule_points_select(Group.id, "checkin").scalar_subquery(),
+    rule_points_select(Group.id, "streak7").scalar_subquery(),
+).where(Group.id == bindparam("gid"))
 # a member's check-in days and late days, each read from an index alone (the unique (membership, day) index holds
 # the id too; ix_checkin_membership_late the few late ones): the rows of the table were 100 random reads a member
 _DAYS = select(CheckIn.membership_id, CheckIn.day, CheckIn.id).where(CheckIn.membership_id.in_(_IDS))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, bindparam, func, insert, select
+from sqlalchemy import Select, and_, bindparam, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop import streaks
@@ -15,10 +15,18 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from models import Level, Member, Membership, PointRule, PointsEntry, clock
 
+
+def rule_points_select(group_id, code) -> Select:
+    """The points of the group's active rule `code` (one rule per group and code; no row: off or missing).
+    `group_id` and `code` are values, bind parameters or columns (the check-in path reads it as a subquery of
+    the group)."""
+    return select(PointRule.points).where(
+        PointRule.group_id == group_id, PointRule.code == code, PointRule.active.is_(True)
+    )
+
+
 # Built once: a statement object costs more to build than to run (one check-in runs a handful of these).
-_RULE_POINTS = select(PointRule.points).where(
-    PointRule.group_id == bindparam("gid"), PointRule.code == bindparam("code"), PointRule.active.is_(True)
-)
+_RULE_POINTS = rule_points_select(bindparam("gid"), bindparam("code"))
 
 
 def rule_points(session: Session, group_id: int, code: str) -> int:
