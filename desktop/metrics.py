@@ -81,15 +81,10 @@ def _count(session: Session, q) -> int:
     return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 
 
-def leave_days(session: Session, membership_ids, start: date, end: date) -> int:
-    """Days in [start, end] that the given memberships were on leave (overlapping leaves counted once
+def leave_days(ranges, start: date, end: date) -> int:
+    """Days in [start, end] covered by the leave `ranges` ((start, end) pairs; overlapping leaves counted once
     per day would need a calendar; leaves are recorded without overlap, see services/checkins)."""
-    rows = session.execute(
-        select(Leave.start_day, Leave.end_day).where(
-            Leave.membership_id.in_(membership_ids), Leave.start_day <= end, Leave.end_day >= start
-        )
-    ).all()
-    return sum((min(e, end) - max(s, start)).days + 1 for s, e in rows)
+    return sum((min(e, end) - max(s, start)).days + 1 for s, e in ranges)
 
 
 def stalled_query(session: Session, group_id: int, as_of: date):
@@ -144,9 +139,7 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         ),
     }
     c = conn.execute(counts, params).one()._mapping
-    possible = c["members_total"] * p.days - sum(
-        (min(e, p.end) - max(st, p.start)).days + 1 for st, e in conn.execute(leaves, params)
-    )
+    possible = c["members_total"] * p.days - leave_days(conn.execute(leaves, params), p.start, p.end)
     checkin_rate = min(1.0, c["member_checkins"] / possible) if possible > 0 else 0.0
     att_counts = dict(conn.execute(attendance, params).all())
     expected = sum(att_counts.values())
