@@ -130,6 +130,11 @@ def test_upgrading_a_first_release_workspace_keeps_every_row(v1_copy, tmp_path):
             conn.execute("SELECT logged_at FROM checkin ORDER BY id LIMIT 1").fetchone()[0]
             == "2026-11-02 06:30:03.000000"
         )
+        # migration 0011: the enumeration CHECKs are OR chains, and they still refuse what they refused
+        checks = " ".join(r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table'"))
+        assert "IN ('" not in checks and "CHECK (source = 'manual' OR source = 'paste' OR" in checks
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+            conn.execute("UPDATE membership SET status = 'vip' WHERE id = 1")
     finally:
         conn.close()
     assert sum(s["checkins"] for s in stats) == EXPECTED_COUNTS["checkin"]  # all in November 2026
