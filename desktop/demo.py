@@ -19,9 +19,11 @@ How to add a group kind: add a `_Template` to `_TEMPLATES` (the first five are w
 
 from __future__ import annotations
 
+import gc
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from random import Random
@@ -65,6 +67,30 @@ from models.search_keys import name_keys
 __all__ = ["CANONICAL_STEPS", "DemoCancelled", "DemoSummary", "build_demo"]
 
 BATCH = 20_000  # rows per executemany; cancel and progress are checked between batches
+_CHECKIN_COLUMNS = (
+    "id",
+    "membership_id",
+    "group_id",
+    "day",
+    "checked_at",
+    "logged_at",
+    "source",
+    "late",
+    "recorded_by",
+)
+_POINT_COLUMNS = (
+    "id",
+    "membership_id",
+    "group_id",
+    "day",
+    "points",
+    "reason",
+    "source_kind",
+    "source_id",
+    "operator_id",
+    "created_at",
+)
+_DRIVER_WRITES = True  # False: every row through SQLAlchemy, values as Python objects (the tests' reference build)
 _PLAIN = frozenset({str, int, float, bool, date, datetime, type(None)})  # values the driver takes as they are
 OWNER_NAME = OWNER_DEFAULT_NAME
 STALLED_DAYS = 10  # onboarding "stalled" = last step more than this many days ago
@@ -754,7 +780,7 @@ class _Builder:
         self._progress, self._cancelled = progress, cancelled
         self.done, self.total = 0, 1
         self.counts: dict[str, int] = {}
-        self.points: list[dict] = []
+        self.points: list[tuple] = []  # ledger rows in the order of _POINT_COLUMNS
         self.next_point = 1
 
     # ---- writing
@@ -775,18 +801,32 @@ class _Builder:
         for i in range(0, len(rows), BATCH):
             self.check()
             batch = rows[i : i + BATCH]
-            columns = tuple(batch[0]) if batch else ()
-            if batch and all(tuple(r) == columns and all(type(v) in _PLAIN for v in r.values()) for r in batch):
-                names = ", ".join(columns)
-                marks = ", ".join("?" * len(columns))
-                bulk.execute_many(
-                    self.conn,
-                    f"INSERT INTO {table.name} ({names}) VALUES ({marks})",
-                    [tuple(r.values()) for r in batch],
-                )
+            if not batch:
+                continue
+            columns = tuple(batch[0])
+            same_keys = all(map(columns.__eq__, map(tuple, batch)))
+            values = list(zip(*map(dict.values, batch), strict=True)) if same_keys else []
+            if _DRIVER_WRITES and same_keys and all(set(map(type, column)) <= _PLAIN for column in values):
+                self._insert(table, columns, bulk.columns_to_rows(self.conn, values))
             else:
                 self.conn.execute(insert(table), batch)
         self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
+
+    def write_rows(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert `rows`, tuples of plain values in the order of `columns` (the check-ins and the ledger: the
+        bulk of a demo, made as tuples because a dict per row was a tenth of the build)."""
+        for i in range(0, len(rows), BATCH):
+            self.check()
+            if _DRIVER_WRITES:
+                self._insert(table, columns, bulk.rows_for(self.conn, rows[i : i + BATCH]))
+            else:
+                self.conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows[i : i + BATCH]])
+        self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
+
+    def _insert(self, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        names = ", ".join(columns)
+        marks = ", ".join("?" * len(columns))
+        bulk.execute_many(self.conn, f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows, adapted=True)
 
     def next_id(self, table) -> int:
         return int(self.conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
@@ -799,32 +839,21 @@ class _Builder:
         return t if t <= hi else hi
 
     def point(self, ms: _Ms, day: date, pts: int, reason: str, kind: str, source: int | None, at: datetime) -> None:
-        self.points.append(
-            {
-                "id": self.next_point,
-                "membership_id": ms.id,
-                "group_id": ms.g.id,
-                "day": day,
-                "points": pts,
-                "reason": reason,
-                "source_kind": kind,
-                "source_id": source,
-                "operator_id": self.op,
-                "created_at": at,
-            }
-        )
+        self.points.append((self.next_point, ms.id, ms.g.id, day, pts, reason, kind, source, self.op, at))
         self.next_point += 1
 
     # ---- the whole build
 
     def run(self) -> dict[str, int]:
-        from models import kept
+        from models import kept, search
 
         self.check()
-        # On SQLite the kept values' triggers are set aside while the history is written (one UPDATE of a
-        # membership per check-in and ledger row made the demo 3x slower) and the values are computed once at
-        # the end; the same transaction creates the triggers again, so an error or a cancel restores them.
-        # On a team server the triggers stay: dropping them needs the tables' owner.
+        # On SQLite the triggers of the kept values and of the name pieces are set aside while the history is
+        # written (one UPDATE of a membership per check-in and ledger row made the demo 3x slower; cutting each
+        # name as it is written was another 8%), and both are computed once at the end; so are the secondary
+        # indexes of the two biggest tables (one sort each instead of a b-tree insert per row). The same
+        # transaction creates them all again, so an error or a cancel restores them.
+        # On a team server all of it stays: dropping a trigger or an index needs the tables' owner.
         set_aside = self.conn.dialect.name == "sqlite"
         if set_aside:
             if not self.conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
@@ -832,6 +861,8 @@ class _Builder:
                 # DROP TRIGGER would be committed at once and a failed demo would leave the triggers dropped
                 self.conn.exec_driver_sql("BEGIN")
             kept.uninstall(self.conn)
+            search.uninstall(self.conn)
+            indexes = _set_indexes_aside(self.conn, _BIG_TABLES)
         self.setup_workspace()
         self.plan_groups()
         self.plan_people()
@@ -844,6 +875,11 @@ class _Builder:
         self.write_checkins()
         self.write_audit()
         self.fix_sequences()
+        if set_aside:
+            for sql in indexes:
+                self.conn.exec_driver_sql(sql)
+            search.refresh(self.conn)
+            search.install(self.conn)
         kept.refresh(self.conn)  # chat days have no trigger (models/kept.py); on SQLite, every value
         if set_aside:
             kept.install(self.conn)
@@ -1562,7 +1598,7 @@ class _Builder:
         self.write(Violation.__table__, vio_rows)
         self.step()
         self.plan_referral_and_manual_points()
-        self.write(PointsEntry.__table__, self.points)
+        self.write_rows(PointsEntry.__table__, _POINT_COLUMNS, self.points)
         self.points = []
         self.step()
 
@@ -1925,11 +1961,17 @@ class _Builder:
 
     def write_checkins(self) -> None:
         rng, op = self.rng, self.op
-        rows: list[dict] = []
+        rows: list[tuple] = []  # in the order of _CHECKIN_COLUMNS
         ci_id = self.next_id(CheckIn.__table__)
         today_o, start_o = self.today_o, self.start_o
         days = [date.fromordinal(o) for o in range(start_o, today_o + 1)]
         midnights = [datetime.fromordinal(o) for o in range(start_o, today_o + 1)]
+        # the rows carry values as the driver stores them (models/bulk.Values): a check-in's time is written
+        # three times (checked, logged, its points' created) and converted once
+        v = bulk.Values(self.conn)
+        v.sqlite = v.sqlite and _DRIVER_WRITES  # the reference build hands SQLAlchemy Python objects
+        stored_days = [v.date(d) for d in days]
+        stored_late = (v.bool(False), v.bool(True))
         sources = ("manual", "paste", "import")
         src_cum = (0.55, 0.95, 1.0)
         pending = 0
@@ -1983,30 +2025,18 @@ class _Builder:
                     at = midnights[i] + timedelta(seconds=randint(lo_min * 60, hi_min * 60 + 59))
                 r = rand()
                 src = "manual" if late else sources[0 if r < src_cum[0] else 1 if r < src_cum[1] else 2]
-                day = days[i]
-                rows.append(
-                    {
-                        "id": ci_id,
-                        "membership_id": ms.id,
-                        "group_id": g.id,
-                        "day": day,
-                        "checked_at": at,
-                        "logged_at": at,
-                        "source": src,
-                        "late": late,
-                        "recorded_by": op,
-                    }
-                )
-                self.point(ms, day, p_ci, "补卡" if late else "打卡", "checkin", ci_id, at)
-                mine.append((day, late, ci_id, at))
+                day, stored_day, stored_at = days[i], stored_days[i], v.datetime(at)
+                rows.append((ci_id, ms.id, g.id, stored_day, stored_at, stored_at, src, stored_late[late], op))
+                self.point(ms, stored_day, p_ci, "补卡" if late else "打卡", "checkin", ci_id, stored_at)
+                mine.append((day, late, ci_id, stored_at, stored_day))
                 ci_id += 1
             # the streak bonus by the one rule (desktop/streaks.py), as the check-in service awards it
-            counted = streaks.counted_days(((d, lt) for d, lt, _c, _a in mine), late_counts)
+            counted = streaks.counted_days(((d, lt) for d, lt, *_stored in mine), late_counts)
             bonus = streaks.bonus_days(counted, {date.fromordinal(o) for o in leave})
-            for d, _lt, cid, at in mine:
+            for d, _lt, cid, at, stored_day in mine:
                 if d in bonus:
-                    self.point(ms, d, p_streak, f"连续打卡{bonus[d]}天", "streak", cid, at)
-            self.plan_chat(ms, [d for d, _lt, _c, _a in mine])
+                    self.point(ms, stored_day, p_streak, f"连续打卡{bonus[d]}天", "streak", cid, at)
+            self.plan_chat(ms, [d for d, *_rest in mine])
             if len(rows) >= BATCH:
                 self.flush_checkins(rows, pending)
                 rows, pending = [], 0
@@ -2031,15 +2061,15 @@ class _Builder:
                     {"membership_id": ms.id, "group_id": ms.g.id, "day": day, "messages": rng.randint(lo, hi)}
                 )
 
-    def flush_checkins(self, rows: list[dict], advance: int) -> None:
+    def flush_checkins(self, rows: list[tuple], advance: int) -> None:
         self.check()
         if self.chat_rows:
             self.write(ChatActivity.__table__, self.chat_rows)
             self.chat_rows = []
         if rows:
-            self.write(CheckIn.__table__, rows)
+            self.write_rows(CheckIn.__table__, _CHECKIN_COLUMNS, rows)
         if self.points:
-            self.write(PointsEntry.__table__, self.points)
+            self.write_rows(PointsEntry.__table__, _POINT_COLUMNS, self.points)
             self.points = []
         self.step(advance)
 
@@ -2108,6 +2138,26 @@ class _Builder:
             )
 
 
+# the two tables that hold nine in ten of a demo's rows
+_BIG_TABLES = ("checkin", "points_entry")
+
+
+def _set_indexes_aside(conn: Connection, tables: tuple[str, ...]) -> list[str]:
+    """Drop the secondary indexes of `tables` (SQLite, inside the demo's transaction) and return the statements
+    that create them again. Built once over the finished rows, an index is a sort instead of one random b-tree
+    insert per row. Unique constraints stay (their automatic indexes have no SQL and are not dropped), so every
+    row is still checked as it is written; an error or a cancel rolls the DROPs back with everything else."""
+    marks = ", ".join("?" for _ in tables)
+    rows = conn.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})"
+        " ORDER BY name",
+        tuple(tables),
+    ).all()
+    for name, _sql in rows:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]
+
+
 def _cumulative(weights) -> list[float]:
     out, acc = [], 0.0
     for w in weights:
@@ -2126,6 +2176,20 @@ def _pick_k(r: float, k_cum: list[float]) -> int:
 def _month_end(d: date) -> date:
     nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
     return nxt - timedelta(days=1)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused for the build: the build holds hundreds of thousands of rows, and each
+    collection walked them all again (a fifth of a build's time). The build makes no reference cycles that need
+    it; the collector is back to its state afterwards, and the garbage of other threads is collected then."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _ensure_empty(conn: Connection) -> None:
@@ -2160,7 +2224,7 @@ def build_demo(
         raise ValueError(f"months 最多 120 (at most 120 months of history): {months}")
     started = time.perf_counter()
     today = today or clock.today()
-    with engine.begin() as conn:
+    with _no_cycle_collection(), engine.connect() as conn, bulk.big_write_cache(conn, 256), conn.begin():
         _ensure_empty(conn)
         builder = _Builder(conn, seed, today, _history_start(today, months), groups, members, progress, cancelled)
         counts = builder.run()

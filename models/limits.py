@@ -17,6 +17,7 @@ so the CLI exits 1 with the message and the window shows it on the field."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import String, Table, event, inspect
@@ -131,11 +132,15 @@ def check_tuples(table: Table | str, columns: Sequence[str], rows: Iterable[Sequ
     at = [(i, c, by_name[c]) for i, c in enumerate(columns) if c in by_name]
     if not at:
         return
-    for row in rows:
-        for i, name, limit in at:
-            value = row[i]
-            if type(value) is str and len(value) > limit:
-                raise ERROR(table.name, name, limit, len(value))
+    rows = rows if isinstance(rows, list) else list(rows)
+    for i, name, limit in at:
+        column = list(map(itemgetter(i), rows))
+        if set(map(type, column)) <= {str}:  # a column of texts: its longest, measured in C
+            longest = max(map(len, column), default=0)
+        else:  # NULLs or numbers among them: only the texts count
+            longest = max((len(v) for v in column if type(v) is str), default=0)
+        if longest > limit:
+            raise ERROR(table.name, name, limit, longest)
 
 
 def _check_flush(session: Session, _flush_context: Any, _instances: Any) -> None:

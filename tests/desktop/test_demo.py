@@ -594,6 +594,64 @@ def test_cancel_rolls_everything_back(tmp_path):
         db.dispose()
 
 
+def _schema(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return conn.exec_driver_sql(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name"
+        ).all()
+
+
+def test_what_the_build_sets_aside_is_back_after_it_and_after_a_cancel(tmp_path):
+    """On SQLite the build sets aside the kept values' and the name pieces' triggers and the big tables'
+    indexes, and makes them again at the end in the same transaction: after a build and after a cancel the
+    schema is the fresh workspace's, the kept values and the pieces agree with the rows, and a name written
+    after the demo is found by its pieces."""
+    from models import kept, search
+
+    db = open_database(tmp_path / "demo.sqlite")
+    try:
+        fresh = _schema(db.engine)
+        assert any(name == "ix_points_entry_group_day_points" for _t, name, _s in fresh)
+        assert any(name == "gram_member_ai" for _t, name, _s in fresh)
+        steps: list[int] = []
+        with pytest.raises(DemoCancelled):  # cancelled well into the build, with everything set aside
+            build_demo(
+                db.engine,
+                groups=2,
+                members=150,
+                today=TODAY,
+                progress=lambda done, _total: steps.append(done),
+                cancelled=lambda: len(steps) >= 12,
+            )
+        assert len(steps) >= 12
+        assert _schema(db.engine) == fresh
+        build_demo(db.engine, groups=2, members=150, today=TODAY)
+        assert _schema(db.engine) == fresh
+        with db.engine.begin() as conn:
+            assert kept.drift(conn) == []
+            assert search.drift(conn) == []
+            assert conn.execute(search.people_named(conn.execute(select(Member.display_name)).scalar())).first()
+            conn.execute(insert(Member).values(display_name="欧阳娜娜", pinyin="ouyangnana", initials="oynn"))
+            assert len(conn.execute(search.people_named("阳娜")).all()) == 1
+            ms = conn.execute(select(Membership.id, Membership.group_id).limit(1)).one()
+            before = conn.execute(select(Membership.points_balance).where(Membership.id == ms.id)).scalar_one()
+            conn.execute(
+                insert(PointsEntry).values(
+                    membership_id=ms.id,
+                    group_id=ms.group_id,
+                    day=TODAY,
+                    points=5,
+                    reason="手动",
+                    source_kind="manual",
+                    created_at=datetime(2026, 11, 20, 9, 0),
+                )
+            )
+            after = conn.execute(select(Membership.points_balance).where(Membership.id == ms.id)).scalar_one()
+            assert after == before + 5
+    finally:
+        db.dispose()
+
+
 def test_progress_goes_up_to_the_total(tmp_path):
     db = open_database(tmp_path / "demo.sqlite")
     seen: list[tuple[int, int]] = []
@@ -708,16 +766,16 @@ def test_the_demo_writer_stores_exactly_what_sqlalchemy_would(tmp_path, monkeypa
     import desktop.demo as demo
     from models.db import open_database
 
-    def build(path, plain):
-        monkeypatch.setattr(demo, "_PLAIN", plain)
+    def build(path, driver):
+        monkeypatch.setattr(demo, "_DRIVER_WRITES", driver)
         db = open_database(path)
         try:
             demo.build_demo(db.engine, groups=3, members=150, months=2, seed=7, today=date(2026, 11, 18))
         finally:
             db.dispose()
 
-    build(tmp_path / "fast.sqlite", demo._PLAIN)
-    build(tmp_path / "slow.sqlite", frozenset())  # no value is "plain": every row through SQLAlchemy
+    build(tmp_path / "fast.sqlite", True)
+    build(tmp_path / "slow.sqlite", False)  # every row through SQLAlchemy, values as Python objects
     fast, slow = sqlite3.connect(tmp_path / "fast.sqlite"), sqlite3.connect(tmp_path / "slow.sqlite")
     try:
         tables = [r[0] for r in fast.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
