@@ -838,7 +838,10 @@ class _Builder:
         hi = min(hi, self.latest) if hi is not None else self.latest
         return t if t <= hi else hi
 
-    def point(self, ms: _Ms, day: date, pts: int, reason: str, kind: str, source: int | None, at: datetime) -> None:
+    def point(
+        self, ms: _Ms, day: date | str, pts: int, reason: str, kind: str, source: int | None, at: datetime | str
+    ) -> None:
+        """A ledger row; `day` and `at` as Python values or already as the driver stores them (bulk.Values)."""
         self.points.append((self.next_point, ms.id, ms.g.id, day, pts, reason, kind, source, self.op, at))
         self.next_point += 1
 
