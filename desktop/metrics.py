@@ -98,20 +98,18 @@ def stalled_query(session: Session, group_id: int, as_of: date):
 def _stalled(group_id, cutoff_day):
     """stalled_query from the day before which the last step must be (a date, or `day(...)`)."""
     cutoff = day_start(cutoff_day)
-    waiting = select(Membership.id).where(
-        Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding"))
-    )
+    # each waiting membership's own last step, by its (membership, step) index: PostgreSQL planned the grouped
+    # form (the waiting people's steps, then joined) as a parallel scan of every step of the workspace — 60 ms of
+    # a month's stats at 100,000 members, 0.5 s for twenty groups' counts
     last_step = (
-        select(StepProgress.membership_id, func.max(StepProgress.done_at).label("last"))
-        .where(StepProgress.membership_id.in_(waiting))  # only this group's waiting people, not every record
-        .group_by(StepProgress.membership_id)
-        .subquery()
+        select(func.max(StepProgress.done_at))
+        .where(StepProgress.membership_id == Membership.id)
+        .correlate(Membership)
+        .scalar_subquery()
     )
-    since = func.coalesce(last_step.c.last, Membership.applied_at, Membership.created_at).label("since")
-    return (
-        select(Membership.id, since)
-        .outerjoin(last_step, last_step.c.membership_id == Membership.id)
-        .where(Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding")), since < cutoff)
+    since = func.coalesce(last_step, Membership.applied_at, Membership.created_at).label("since")
+    return select(Membership.id, since).where(
+        Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding")), since < cutoff
     )
 
 
