@@ -435,7 +435,8 @@ def chain_text(conn: sqlite3.Connection, gid: int, day: date, lines: int = 200, 
     rng = random.Random(seed)
     people = conn.execute(
         "SELECT m.display_name, ms.group_nickname, m.nickname FROM membership ms JOIN member m"
-        " ON m.id = ms.member_id WHERE ms.group_id = ? AND ms.status = 'active' AND m.deleted_at IS NULL",
+        " ON m.id = ms.member_id WHERE ms.group_id = ? AND ms.status = 'active' AND m.deleted_at IS NULL"
+        " ORDER BY ms.id",  # the same chain on every engine and every load (the shuffle is seeded)
         (gid,),
     ).fetchall()
     rng.shuffle(people)
