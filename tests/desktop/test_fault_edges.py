@@ -483,6 +483,9 @@ def test_every_write_path_holds_the_limit(workspace, owner):
         "bulk.execute_many": lambda s: bulk.execute_many(
             s.connection(), "INSERT INTO tag (name, color) VALUES (?, ?)", [("ok", "#000000"), ("t" * 60, "#000000")]
         ),
+        "bulk.execute_many, NULLs beside the long text": lambda s: bulk.execute_many(
+            s.connection(), "INSERT INTO tag (name, color) VALUES (?, ?)", [("a", None), ("b", "#" * 30), ("c", 7)]
+        ),
         "bulk.insert_returning": lambda s: bulk.insert_returning(
             s.connection(), "tag", ("name", "color"), [("x" * 70, "#000000")]
         ),
