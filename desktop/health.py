@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.metrics import MonthStats, dormant_query, month_stats, previous_month, stalled_query
 from desktop.phrases import Phrase
-from desktop.settings import get_setting
+from desktop.settings import get_setting, get_settings
 from models import (
     Activity,
     EntryStep,
@@ -114,13 +114,19 @@ def last_participation(session: Session, group_id: int, as_of: date, lookback: i
 
 def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
     out: list[Alert] = []
-    dormant_days = int(get_setting(session, "dormant_days"))
+    dormant_days, newcomer_days, n_flag, window, warn_share = get_settings(
+        session,
+        "dormant_days",
+        "newcomer_days",
+        "violations_flag_count",
+        "violations_window_days",
+        "capacity_warn_share",
+    )
     dormant = Phrase("alert.dormant", days=dormant_days)  # the same reason for each: made once (thousands of rows)
     out += [
         Alert("dormant", mid, name, dormant) for mid, name in _names(session, dormant_query(session, group_id, as_of))
     ]
 
-    newcomer_days = int(get_setting(session, "newcomer_days"))
     silent_since = as_of - timedelta(days=dormant_days - 1)
     newcomers = members_at_end(as_of, group_id).where(
         Membership.joined_at >= day_start(silent_since),
@@ -132,8 +138,6 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
 
     out += stalled_alerts(session, group_id, as_of)
 
-    n_flag = int(get_setting(session, "violations_flag_count"))
-    window = int(get_setting(session, "violations_window_days"))
     repeat = (
         select(Violation.membership_id)
         .where(Violation.group_id == group_id, Violation.day > as_of - timedelta(days=window), Violation.day <= as_of)
@@ -146,7 +150,6 @@ def alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
     group = session.get(Group, group_id)
     assert group is not None
     members = int(session.scalar(select(func.count()).select_from(members_at_end(as_of, group_id).subquery())) or 0)
-    warn_share = float(get_setting(session, "capacity_warn_share"))
     if members > group.capacity:
         out.append(
             Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=group.capacity))

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import Integer, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.settings import get_setting
+from desktop.settings import get_setting, get_settings
 from models import Activity, Attendance, ChatActivity, CheckIn, Leave, Membership, PointsEntry, StepProgress, clock
 from models.queries.participation import (
     SMALL_GROUP,
@@ -127,13 +127,14 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     # outgrows work_mem and is no longer hashed)
     small = conn.execute(_GROUP_SIZE, {"gid": group_id}).scalar_one() <= SMALL_GROUP
     counts, leaves, attendance = _month_statements(small)
+    dormant_days, stalled_days = get_settings(session, "dormant_days", "stalled_days")
     params = {
         "gid": group_id,
         **day_params(
             start=p.start,
             end=p.end,
-            since=p.end - timedelta(days=int(get_setting(session, "dormant_days")) - 1),
-            cutoff=p.end - timedelta(days=int(get_setting(session, "stalled_days"))),
+            since=p.end - timedelta(days=int(dormant_days) - 1),
+            cutoff=p.end - timedelta(days=int(stalled_days)),
         ),
     }
     c = conn.execute(counts, params).one()._mapping

@@ -208,3 +208,21 @@ def test_both_forms_of_month_stats_agree(workspace, group, monkeypatch):
     october = stats(10)
     monkeypatch.setattr(metrics, "SMALL_GROUP", 0)
     assert stats(10) == october
+
+
+def test_settings_read_together_are_what_each_reads_alone(workspace):
+    """get_settings: one statement for several settings, in the order asked, defaults for those never set, and
+    a value set in the same session (not yet flushed) is the one read."""
+    from desktop.settings import SETTINGS, get_setting, get_settings
+
+    with workspace.session() as s:
+        set_setting(s, "dormant_days", 45)
+        set_setting(s, "capacity_warn_share", 0.8)
+        keys = ("capacity_warn_share", "stalled_days", "dormant_days", "zombie_active_share")
+        together = get_settings(s, *keys)
+        assert together == (0.8, SETTINGS["stalled_days"].default, 45, SETTINGS["zombie_active_share"].default)
+        assert together == tuple(get_setting(s, k) for k in keys)
+        assert type(together[2]) is int and type(together[0]) is float
+        s.commit()
+    with workspace.session() as s:
+        assert get_settings(s, "dormant_days", "dormant_days") == (45, 45)
