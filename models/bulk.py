@@ -144,13 +144,62 @@ def _check_insert(text: str, rows: list) -> None:
         limits.check_tuples(m.group(1), columns, rows)
 
 
+def _run(connection: Connection, text: str, params: Any, *, many: bool = False, rows: bool = False) -> list:
+    """`text` (`?` placeholders) run on the driver's own cursor of `connection`, in its transaction.
+
+    For the small statements of the hottest paths (one check-in is five of them): SQLAlchemy's execution — its
+    context, result object and event hooks around each statement — costs three to five times the statement
+    itself when the CPU caches are cold, as they are when an assistant clicks after a pause (a one-member select:
+    415 µs through `execute(text(…))`, 234 µs through `exec_driver_sql`, 77 µs on the cursor; benchmarks/
+    analysis.md). Errors still go through SQLAlchemy's own handling: the same exception classes, the engine's
+    `handle_error` listeners (a write while writes are held raises WritesHeld, models/db.py), a lost server
+    connection invalidated."""
+    statement = sql(connection, text)
+    cursor = connection.connection.cursor()
+    try:
+        if many:
+            cursor.executemany(statement, params)
+        else:
+            cursor.execute(statement, params)
+        return cursor.fetchall() if rows else []
+    except connection.dialect.loaded_dbapi.Error as e:
+        connection._handle_dbapi_exception(e, statement, params, cursor, None)  # raises
+        raise  # not reached
+    finally:
+        cursor.close()
+
+
+def fetch(connection: Connection, text: str, params: Sequence[Any] = ()) -> list[tuple]:
+    """The rows of a SELECT run on the driver (see `_run`), as the driver returns them: on SQLite a day is
+    'YYYY-MM-DD' and a moment 'YYYY-MM-DD HH:MM:SS.ffffff' (`stored_day`, `stored_moment` read them), a boolean
+    0/1; PostgreSQL gives Python objects."""
+    return [tuple(r) for r in _run(connection, text, tuple(params), rows=True)]
+
+
+def stored_day(value: Any) -> date | None:
+    """A day as `fetch` returns it (a SQLite text or a date) as a date."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def stored_moment(value: Any) -> datetime | None:
+    """A moment as `fetch` returns it (a SQLite text or a datetime) as a datetime."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def in_list(count: int) -> str:
+    """`(?, ?, …)` for an IN list of `count` values (at least one)."""
+    return "(" + ", ".join("?" * max(count, 1)) + ")"
+
+
 def execute_many(connection: Connection, text: str, rows: Iterable[Sequence[Any]], *, adapted: bool = False) -> None:
-    """One executemany of `text` over `rows` (tuples in the order of the statement's placeholders);
-    `adapted`: the values were already converted with `Values` (the fast way for big batches)."""
+    """One executemany of `text` over `rows` (tuples in the order of the statement's placeholders) on the driver
+    (see `_run`); `adapted`: the values were already converted with `Values` (the fast way for big batches)."""
     data = rows if adapted and isinstance(rows, list) else (list(rows) if adapted else rows_for(connection, rows))
     _check_insert(text, data)
-    if data:
-        connection.exec_driver_sql(sql(connection, text), data)
+    if len(data) == 1:  # psycopg runs an executemany as a pipeline with its own sync: one row is one execute
+        _run(connection, text, data[0])
+    elif data:
+        _run(connection, text, data, many=True)
 
 
 def insert_returning(
@@ -164,8 +213,9 @@ def insert_returning(
     batch: int = 500,
     adapted: bool = False,
 ) -> list[tuple]:
-    """Multi-row INSERT … VALUES (…), (…) [conflict clause] RETURNING …, in batches; the rows that were
-    inserted (a row skipped by ON CONFLICT DO NOTHING returns nothing). Order of the result is not promised."""
+    """Multi-row INSERT … VALUES (…), (…) [conflict clause] RETURNING …, in batches, on the driver (see `_run`);
+    the rows that were inserted (a row skipped by ON CONFLICT DO NOTHING returns nothing). Order of the result
+    is not promised."""
     out: list[tuple] = []
     if not rows:
         return out
@@ -178,5 +228,5 @@ def insert_returning(
         chunk = data[start : start + batch]
         text = head + ", ".join(one for _ in chunk) + tail
         params = tuple(v for row in chunk for v in row)
-        out += [tuple(r) for r in connection.exec_driver_sql(sql(connection, text), params).fetchall()]
+        out += [tuple(r) for r in _run(connection, text, params, rows=True)]
     return out

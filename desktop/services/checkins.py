@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, bindparam, delete, insert, select, text, true
+from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -30,48 +30,71 @@ from desktop import streaks as streak_rule
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
-from desktop.services.points import reverse_entry, reverse_source, rule_points, rule_points_select
-from models import CheckIn, Group, Leave, Member, Membership, PointsEntry, bulk, clock
+from desktop.services.points import reverse_entry, reverse_source, rule_points
+from models import CheckIn, Group, Leave, Member, Membership, bulk, clock
 
 EARLIEST_DAY = date(2000, 1, 1)
 
 # The statements of the check-in path, built once (building a select costs more than running it: one
 # check-in was ≈4 ms of Python before these, most of it statement construction) and run on the connection.
-_IDS = bindparam("ids", expanding=True)
-_MEMBERS = (
-    select(Membership.id, Membership.status, Membership.joined_at, Member.display_name)
-    .join(Member, Member.id == Membership.member_id)
-    .where(Membership.id.in_(_IDS), Membership.group_id == bindparam("gid"))
+# The statements of one check-in, run on the driver (models/bulk.py `_run`: SQLAlchemy's execution of a small
+# statement costs three to five times the statement itself when the CPU caches are cold). `{ids}`: the IN list.
+#
+# The memberships named, with what the group's settings say on each row (subqueries of a parameter: run once per
+# statement, not per row): late check-ins count for streaks; the points of the active `checkin` and `streak7`
+# rules (NULL: off or missing; the condition of points.rule_points_select). One round trip where two were.
+_MEMBERS_SQL = (
+    "SELECT ms.id, ms.status, ms.joined_at, m.display_name,"
+    " (SELECT g.late_checkins_count_for_streak FROM community_group AS g WHERE g.id = ?),"
+    " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'checkin' AND r.active IS {true}),"
+    " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'streak7' AND r.active IS {true})"
+    " FROM membership AS ms JOIN member AS m ON m.id = ms.member_id WHERE ms.id IN {ids} AND ms.group_id = ?"
 )
-
-
-# what the group's settings say, in one round trip: late check-ins count for streaks; the points of the active
-# `checkin` and `streak7` rules (NULL: off or missing)
-_GROUP_RULES = select(
-    Group.late_checkins_count_for_streak,
-    rule_points_select(Group.id, "checkin").scalar_subquery(),
-    rule_points_select(Group.id, "streak7").scalar_subquery(),
-).where(Group.id == bindparam("gid"))
-# a member's check-in days and late days, each read from an index alone (the unique (membership, day) index holds
-# the id too; ix_checkin_membership_late the few late ones): the rows of the table were 100 random reads a member
-_DAYS = select(CheckIn.membership_id, CheckIn.day, CheckIn.id).where(CheckIn.membership_id.in_(_IDS))
-_LATE_DAYS = select(CheckIn.membership_id, CheckIn.day).where(CheckIn.membership_id.in_(_IDS), CheckIn.late == true())
-_LEAVES = select(Leave.membership_id, Leave.start_day, Leave.end_day).where(Leave.membership_id.in_(_IDS))
-# a member's open streak bonuses, from ix_points_entry_streak_bonus (which holds what is read). Named on SQLite:
-# without statistics (the app never runs ANALYZE) its planner took the (source_kind, source_id) index for more
-# than one member — every streak entry of the workspace, for each paste.
-# (INDEXED BY fails loudly if the condition stops matching the index's: models/points.py STREAK_BONUS_WHERE)
-_OPEN_BONUSES_SQL = (
-    "SELECT p.id, p.membership_id, p.day, p.points FROM points_entry AS p{hint} "
-    "WHERE p.membership_id IN :ids AND p.source_kind = 'streak' AND p.reverses_id IS NULL "
-    "AND NOT EXISTS (SELECT 1 FROM points_entry AS r WHERE r.reverses_id = p.id)"
+# A member's history for the streak rule, in one statement of four parts, each read from an index alone:
+# 0 its check-in days (the unique (membership, day) index; PostgreSQL's holds no id: the check-in ids of the few
+# days that earn a bonus are read afterwards, `_AWARDED_SQL`, or each day was a read of the table), 1 its late days
+# (ix_checkin_membership_late: the rows of the table were 100 random reads a member), 2 its leaves, 3 its open
+# streak bonuses (ix_points_entry_streak_bonus holds what is read). Named on SQLite: without statistics (the app
+# never runs ANALYZE) its planner took the (source_kind, source_id) index for more than one member — every streak
+# entry of the workspace, for each paste. (INDEXED BY fails loudly if the condition stops matching the index's:
+# models/points.py STREAK_BONUS_WHERE.) Four statements were four round trips on PostgreSQL.
+_HISTORY_SQL = (
+    "SELECT 0, membership_id, day, {no_int}, {no_int}, {no_day} FROM checkin WHERE membership_id IN {ids}"
+    " UNION ALL SELECT 1, membership_id, day, {no_int}, {no_int}, {no_day} FROM checkin"
+    " WHERE membership_id IN {ids} AND {late}"
+    " UNION ALL SELECT 2, membership_id, start_day, {no_int}, {no_int}, end_day FROM leave WHERE membership_id IN {ids}"
+    " UNION ALL SELECT 3, p.membership_id, p.day, p.id, p.points, {no_day} FROM points_entry AS p{hint}"
+    " WHERE p.membership_id IN {ids} AND p.source_kind = 'streak' AND p.reverses_id IS NULL"
+    " AND NOT EXISTS (SELECT 1 FROM points_entry AS r WHERE r.reverses_id = p.id)"
 )
-_OPEN_BONUSES = {
-    dialect: text(_OPEN_BONUSES_SQL.format(hint=hint))
-    .bindparams(bindparam("ids", expanding=True))
-    .columns(id=Integer, membership_id=Integer, day=Date, points=Integer)
-    for dialect, hint in (("sqlite", " INDEXED BY ix_points_entry_streak_bonus"), ("postgresql", ""))
+_DIALECT_TERMS = {
+    # the late terms as the partial index states them (models/participation.py), or it is not used
+    "sqlite": {
+        "true": "1",
+        "no_int": "NULL",
+        "no_day": "NULL",
+        "late": "late = 1",
+        "hint": " INDEXED BY ix_points_entry_streak_bonus",
+    },
+    "postgresql": {"true": "true", "no_int": "NULL::integer", "no_day": "NULL::date", "late": "late", "hint": ""},
 }
+_DAYS, _LATE, _LEAVE, _BONUS = range(4)
+# the check-ins of some memberships between two days (a superset of the pairs wanted: filtered in Python)
+_AWARDED_SQL = "SELECT membership_id, day, id FROM checkin WHERE membership_id IN {ids} AND day BETWEEN ? AND ?"
+_AWARD_SQL = (
+    "INSERT INTO points_entry (membership_id, group_id, day, points, reason, source_kind, source_id, operator_id,"
+    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def members_sql(dialect: str, count: int) -> str:
+    """The memberships statement for `count` ids: parameters (gid, gid, gid, *ids, gid)."""
+    return _MEMBERS_SQL.format(ids=bulk.in_list(count), **_DIALECT_TERMS[dialect])
+
+
+def history_sql(dialect: str, count: int) -> str:
+    """The history statement for `count` ids: parameters the ids four times."""
+    return _HISTORY_SQL.format(ids=bulk.in_list(count), **_DIALECT_TERMS[dialect])
 
 
 def joined_later_text(name: str, joined: date, day: date) -> str:
@@ -154,11 +177,13 @@ def record_checkins_by_day(
     session.flush()  # the statements below run on the connection: pending ORM changes first (as autoflush)
     connection = session.connection()
     members_found: dict[int, tuple[str, datetime | None, str]] = {}
+    rules: tuple = (False, None, None)
+    dialect = connection.dialect.name
     for chunk in _chunks(ids):
-        members_found.update(
-            (mid, (status, joined, name))
-            for mid, status, joined, name in connection.execute(_MEMBERS, {"ids": chunk, "gid": group_id})
-        )
+        params = (group_id, group_id, group_id, *chunk, group_id)
+        for row in bulk.fetch(connection, members_sql(dialect, len(chunk)), params):
+            members_found[row[0]] = (row[1], bulk.stored_moment(row[2]), row[3])
+            rules = row[4:]
     for mid in ids:
         if mid not in members_found:
             raise NotFound(f"成员资格 {mid} 不在这个社群 (membership {mid} is not in this group)")
@@ -169,7 +194,8 @@ def record_checkins_by_day(
             _status, joined, name = members_found[e.membership_id]
             if joined is not None and day < joined.date():
                 raise ValidationError("date", joined_later_text(name, joined.date(), day))
-    late_counts, checkin_points, streak_points = connection.execute(_GROUP_RULES, {"gid": group_id}).one()
+    late_counts, checkin_points, streak_points = rules  # no ids, no rows: nothing is written
+    late_counts = bool(late_counts)
     checkin_points = int(checkin_points or 0)
     now = clock.now()
     values = bulk.Values(connection)
@@ -262,10 +288,10 @@ def record_checkins_by_day(
     return results
 
 
-def _member_days(session: Session, membership_id: int) -> tuple[list[tuple[date, bool, int]], set[date]]:
-    """(day, late, check-in id) of every check-in of a membership, and its leave days."""
-    checkins, leaves = _members_days(session, [membership_id])
-    return checkins.get(membership_id, []), leaves.get(membership_id, set())
+def _member_days(session: Session, membership_id: int) -> tuple[list[tuple[date, bool]], set[date]]:
+    """(day, late) of every check-in of a membership, and its leave days."""
+    h = _members_history(session, [membership_id])
+    return h.checkins.get(membership_id, []), h.leaves.get(membership_id, set())
 
 
 def _chunks(ids: list[int], size: int = 900):
@@ -273,20 +299,38 @@ def _chunks(ids: list[int], size: int = 900):
         yield ids[start : start + size]
 
 
-def _members_days(
-    session: Session, membership_ids: list[int]
-) -> tuple[dict[int, list[tuple[date, bool, int]]], dict[int, set[date]]]:
-    checkins: dict[int, list[tuple[date, bool, int]]] = {}
-    ranges: dict[int, list[tuple[date, date]]] = {}
+@dataclass
+class _History:
+    """What the streak rule needs of some memberships: (day, late) of each check-in, the leave days, and the
+    open streak bonuses (entry id, day, points)."""
+
+    checkins: dict[int, list[tuple[date, bool]]]
+    leaves: dict[int, set[date]]
+    bonuses: dict[int, list[tuple[int, date, int]]]
+
+
+def _members_history(session: Session, membership_ids: list[int]) -> _History:
     session.flush()
     connection = session.connection()
-    for chunk in _chunks(membership_ids):
-        late = {(mid, d) for mid, d in connection.execute(_LATE_DAYS, {"ids": chunk})}
-        for mid, d, cid in connection.execute(_DAYS, {"ids": chunk}):
-            checkins.setdefault(mid, []).append((d, (mid, d) in late, cid))
-        for mid, start, end in connection.execute(_LEAVES, {"ids": chunk}):
-            ranges.setdefault(mid, []).append((start, end))
-    return checkins, {mid: streak_rule.leave_days(r) for mid, r in ranges.items()}
+    dialect = connection.dialect.name
+    days: dict[int, list[date]] = {}
+    late: set[tuple[int, date]] = set()
+    ranges: dict[int, list[tuple[date, date]]] = {}
+    bonuses: dict[int, list[tuple[int, date, int]]] = {}
+    day = bulk.stored_day
+    for chunk in _chunks(membership_ids, 225):  # the ids go four times into the statement (SQLite: 999 at most)
+        for part, mid, d, num, points, until in bulk.fetch(connection, history_sql(dialect, len(chunk)), chunk * 4):
+            if part == _DAYS:
+                days.setdefault(mid, []).append(day(d))
+            elif part == _LATE:
+                late.add((mid, day(d)))
+            elif part == _LEAVE:
+                ranges.setdefault(mid, []).append((day(d), day(until)))
+            else:
+                bonuses.setdefault(mid, []).append((num, day(d), points))
+    checkins = {mid: [(d, (mid, d) in late) for d in rows] for mid, rows in days.items()}
+    leaves = {mid: streak_rule.leave_days(r) for mid, r in ranges.items()}
+    return _History(checkins, leaves, bonuses)
 
 
 def reconcile_streak_bonus(session: Session, group: Group, membership_id: int, operator_id: int | None) -> int:
@@ -318,20 +362,13 @@ def _reconcile(
     ids = sorted(set(membership_ids))
     if not points or not ids:
         return 0
-    checkins, leaves = _members_days(session, ids)
-    connection = session.connection()
-    open_by_member: dict[int, list[tuple[int, date, int]]] = {}
-    for chunk in _chunks(ids):
-        for eid, mid, d, pts in connection.execute(_OPEN_BONUSES[connection.dialect.name], {"ids": chunk}):
-            open_by_member.setdefault(mid, []).append((eid, d, pts))
-    now = clock.now()
-    awards: list[dict] = []
+    history = _members_history(session, ids)
+    checkins, leaves, open_by_member = history.checkins, history.leaves, history.bonuses
+    awards: list[tuple[int, date, int]] = []  # (membership, day, run length)
     reversals: list[int] = []
     net = 0
     for mid in ids:
-        rows = checkins.get(mid, [])
-        by_day = {d: cid for d, _late, cid in rows}
-        days = streak_rule.counted_days(((d, late) for d, late, _cid in rows), late_counts)
+        days = streak_rule.counted_days(checkins.get(mid, []), late_counts)
         target = streak_rule.bonus_days(days, leaves.get(mid, set()))
         have: dict[date, int] = {}
         for eid, d, pts in open_by_member.get(mid, []):
@@ -341,25 +378,41 @@ def _reconcile(
                 reversals.append(eid)
                 net -= pts
         for d in sorted(set(target) - set(have)):
-            awards.append(
-                {
-                    "membership_id": mid,
-                    "group_id": group_id,
-                    "day": d,
-                    "points": points,
-                    "reason": f"连续打卡{target[d]}天",
-                    "source_kind": "streak",
-                    "source_id": by_day[d],
-                    "operator_id": operator_id,
-                    "created_at": now,
-                }
-            )
+            awards.append((mid, d, target[d]))
             net += points
     for eid in reversals:
         reverse_entry(session, eid, operator_id, "连续天数变化 (streak changed)")
     if awards:
-        session.connection().execute(insert(PointsEntry.__table__), awards)
+        _award(session, group_id, awards, operator_id, points)
     return net
+
+
+def _award(
+    session: Session, group_id: int, awards: list[tuple[int, date, int]], operator_id: int | None, points: int
+) -> None:
+    """Write the streak bonuses `awards` (membership, day, run length), each naming the check-in of its day."""
+    connection = session.connection()
+    values = bulk.Values(connection)
+    wanted = {(mid, d) for mid, d, _n in awards}
+    members = sorted({mid for mid, _d, _n in awards})
+    first, last = values.date(min(d for _mid, d, _n in awards)), values.date(max(d for _mid, d, _n in awards))
+    source: dict[tuple[int, date], int] = {}
+    for chunk in _chunks(members):
+        sql = _AWARDED_SQL.format(ids=bulk.in_list(len(chunk)))
+        for mid, d, cid in bulk.fetch(connection, sql, [*chunk, first, last]):
+            key = (mid, bulk.stored_day(d))
+            if key in wanted:
+                source[key] = cid
+    now = values.datetime(clock.now())
+    bulk.execute_many(
+        connection,
+        _AWARD_SQL,
+        [
+            (mid, group_id, values.date(d), points, f"连续打卡{n}天", "streak", source[(mid, d)], operator_id, now)
+            for mid, d, n in awards
+        ],
+        adapted=True,
+    )
 
 
 def undo_checkin(session: Session, actor: Actor, membership_id: int, day: date) -> bool:
@@ -424,7 +477,7 @@ def streaks(session: Session, membership_id: int, today: date | None = None) -> 
         raise NotFound(f"membership {membership_id}")
     count_late = bool(session.scalar(select(Group.late_checkins_count_for_streak).where(Group.id == ms.group_id)))
     checkins, leaves = _member_days(session, membership_id)
-    days = streak_rule.counted_days(((d, late) for d, late, _cid in checkins if d <= today), count_late)
+    days = streak_rule.counted_days(((d, late) for d, late in checkins if d <= today), count_late)
     return Streak(streak_rule.current_streak(days, leaves, today), streak_rule.longest_run(days, leaves))
 
 

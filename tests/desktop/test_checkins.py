@@ -70,6 +70,40 @@ def test_seven_day_streak_across_a_month_end_earns_the_bonus(workspace, owner, g
         assert streaks(s, a, today=date(2026, 11, 5)).current == 0
 
 
+def test_each_streak_bonus_names_the_check_in_of_its_own_day(workspace, owner, grp):
+    """Two members' weeks logged in one call, days out of order and a day already in: each bonus entry's source is
+    the check-in of the same member on the bonus day (the ids are read only for the days that earn one); after an
+    undo breaks one run, its bonus is reversed and the other stays."""
+    from desktop.services.checkins import record_checkins_by_day
+
+    gid, a, b, _ = grp
+    start = date(2026, 11, 1)
+    with workspace.session() as s:
+        record_checkins(s, owner, gid, start + timedelta(days=3), [b], today=TODAY)
+        by_day = {start + timedelta(days=i): [a] for i in (6, 2, 0, 5, 1, 4, 3)}
+        for i in range(1, 8):  # b: days 1..7 (day 3 already in), a week ending a day after a's
+            by_day.setdefault(start + timedelta(days=i), []).append(b)
+        record_checkins_by_day(s, owner, gid, by_day, today=TODAY)
+        s.commit()
+        checkin_of = {(m, d): cid for cid, m, d in s.execute(select(CheckIn.id, CheckIn.membership_id, CheckIn.day))}
+        bonuses = s.execute(
+            select(PointsEntry.membership_id, PointsEntry.day, PointsEntry.source_id).where(
+                PointsEntry.source_kind == "streak"
+            )
+        ).all()
+        assert sorted((m, d) for m, d, _ in bonuses) == sorted(
+            [(a, start + timedelta(days=6)), (b, start + timedelta(days=7))]
+        )
+        for m, d, source in bonuses:
+            assert source == checkin_of[(m, d)], (m, d)
+        assert undo_checkin(s, owner, b, start + timedelta(days=4))
+        s.commit()
+        reversed_ = s.scalar(select(func.count()).select_from(PointsEntry).where(PointsEntry.source_kind == "reversal"))
+        assert reversed_ >= 1
+        assert balance(s, a) == 7 + 5  # seven check-ins and the bonus (the group's default rules: 1 and 5)
+        assert balance(s, b) == 6  # six check-ins left, the bonus reversed
+
+
 def test_leave_days_neither_break_nor_extend_a_streak(workspace, owner, grp):
     gid, a, _, _ = grp
     with workspace.session() as s:

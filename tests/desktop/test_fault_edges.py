@@ -501,6 +501,59 @@ def test_every_write_path_holds_the_limit(workspace, owner):
         assert s.get(Member, mid).nickname is None and s.scalar(select(Tag.id).where(Tag.name.like("t%"))) is None
 
 
+def test_the_driver_level_writes_fail_as_sqlalchemy_writes_do(workspace, owner):
+    """The check-in path and the bulk writers run on the driver's cursor (models/bulk.py `_run`): a refused row
+    still raises SQLAlchemy's IntegrityError naming the statement, the transaction is left for the caller to roll
+    back, and nothing of the call stays."""
+    from sqlalchemy.exc import IntegrityError
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, GROUP)
+        _mid, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 1, 1)))
+        s.commit()
+    with workspace.session() as s:
+        with pytest.raises(IntegrityError, match="checkin") as caught:
+            bulk.execute_many(
+                s.connection(),
+                "INSERT INTO checkin (membership_id, group_id, day, logged_at, source, late, recorded_by)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(ms, gid, date(2026, 11, 2), datetime(2026, 11, 2, 8), "manual", False, owner.id)] * 2,
+            )
+        assert "INSERT INTO checkin" in str(caught.value)
+        s.rollback()
+        assert s.scalar(select(CheckIn.id)) is None
+        record_checkins(s, owner, gid, date(2026, 11, 2), [ms], today=date(2026, 11, 4))
+        s.commit()
+        assert s.scalar(select(CheckIn.day)) == date(2026, 11, 2)
+
+
+def test_a_check_in_while_writes_are_held_says_why_and_writes_nothing(tmp_path):
+    """While the start-up check runs (models/db.py hold_writes), a check-in — written on the driver's cursor —
+    raises WritesHeld with the reason, as every other write does, not the driver's bare "readonly database"."""
+    from models.db import WritesHeld
+
+    database = open_workspace(tmp_path / "held.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = create_group(s, owner, GROUP)
+            _mid, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 1, 1)))
+            s.commit()
+        database.hold_writes("the workspace is being checked")
+        with database.session() as s:
+            with pytest.raises(WritesHeld, match="being checked"):
+                record_checkins(s, owner, gid, date(2026, 11, 2), [ms], today=date(2026, 11, 4))
+            s.rollback()
+        database.release_writes()
+        with database.session() as s:
+            assert s.scalar(select(CheckIn.id)) is None
+            record_checkins(s, owner, gid, date(2026, 11, 2), [ms], today=date(2026, 11, 4))
+            s.commit()
+            assert s.scalar(select(CheckIn.day)) == date(2026, 11, 2)
+    finally:
+        database.dispose()
+
+
 def test_the_cli_refuses_an_overlong_group_name_on_both_engines(any_db_url, tmp_path, capsys):
     roster = tmp_path / "名单.csv"
     roster.write_text("姓名\n张三\n", encoding="utf-8")
