@@ -130,6 +130,12 @@ def get_or_create_group(session: Session, actor: Actor, name: str) -> tuple[int,
     return create_group(session, actor, name), True
 
 
+# every group's memberships by status, read from the (group_id, status) index alone
+_COUNTS_BY_STATUS = select(Membership.group_id, Membership.status, func.count()).group_by(
+    Membership.group_id, Membership.status
+)
+
+
 def list_groups(
     session: Session, *, today: date | None = None, include_archived: bool = False, active: bool = True
 ) -> list[GroupRow]:
@@ -138,11 +144,12 @@ def list_groups(
     `active=False`: members_active is left 0 (the sidebar shows totals only: 40 ms less at 100,000 members)."""
     today = today or clock.today()
     since = today - timedelta(days=29)
-    totals = dict(
-        session.execute(
-            select(Membership.group_id, func.count()).where(Membership.status == "active").group_by(Membership.group_id)
-        ).all()
-    )
+    totals = {
+        gid: n
+        for gid, status, n in session.execute(_COUNTS_BY_STATUS)
+        if status == "active"  # in Python: with `WHERE status = …` SQLite took the status index and looked every
+        # member up in the table (46 ms at 100,000 members, on every start and sidebar refresh; 10 ms this way)
+    }
     actives = (
         dict(
             session.execute(

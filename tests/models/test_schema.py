@@ -175,6 +175,22 @@ def test_a_check_in_reads_the_streak_days_and_bonuses_from_indexes(sqlite_path):
         db.dispose()
 
 
+def test_the_sidebar_counts_read_one_index_alone(sqlite_path):
+    """Every start and every sidebar refresh counts each group's members: the statement must scan the (group_id,
+    status) index alone — with `WHERE status = 'active'` SQLite took the status index and looked every member up in
+    the table (46 ms against 10 at 100,000 members)."""
+    from desktop.services import groups
+    from tests.sqlplan import plan
+
+    db = open_database(sqlite_path)
+    try:
+        with db.engine.connect() as conn:
+            steps = plan(conn, groups._COUNTS_BY_STATUS)
+        assert steps == ["SCAN membership USING COVERING INDEX ix_membership_group_status"], steps
+    finally:
+        db.dispose()
+
+
 def _insert_programs(path) -> dict[str, list[str]]:
     """The opcodes SQLite runs to insert one row into each table (EXPLAIN of an INSERT of every column), without
     the programs of the table's triggers."""

@@ -65,7 +65,18 @@ def test_a_search_across_groups_counts_rows_and_people_from_one_query(qtbot, ws,
     assert page.count_label.text().startswith("2 ") and "1 " in page.count_label.text()
     page.search_edit.clear()
     page.apply_filters()
-    assert page.model.people is None  # without text the roster is counted in SQL, people too when shown
+    # without text the roster is counted in SQL, its rows and people in one statement; a new sort keeps both
+    from desktop.services.roster import count_roster, count_roster_people
+
+    with ws.database.session() as s:
+        rows, people = count_roster(s, page.model.query), count_roster_people(s, page.model.query)
+    assert (page.model.total, page.model.people) == (rows, people) and rows == people + 1
+    from ui.models.roster_table_model import COL_POINTS
+
+    page.model.sort(COL_POINTS, Qt.SortOrder.DescendingOrder)
+    assert page.model.query.sort == "points"
+    assert (page.model.total, page.model.people) == (rows, people)
+    assert page.count_label.text() == page.count_text() and str(people) in page.count_text()
 
 
 def test_search_is_debounced(qtbot, page):

@@ -112,25 +112,39 @@ def database_source(database: Any) -> Source:
     no longer run the search three times. Without text the roster can hold every membership, so it is counted
     and paged in SQL (each page a LIMIT over an index, see models/queries/roster.py `_order`). With
     `count=False` (a new sort of the same rows) the count is not run again (-1 is returned)."""
-    from desktop.services.roster import count_roster, roster_matches
+    from desktop.services.roster import count_roster, count_roster_and_people, roster_matches
 
     def source(query: RosterQuery, count: bool = True) -> tuple[int, Loader]:
         if query.text.strip():
             with database.session() as session:
                 found = roster_matches(session, query)
             return found.total, _Slices(database, found.membership_ids, found.people)
-        total = -1
+        total, people = -1, None
         if count:
             with database.session() as session:
-                total = count_roster(session, query)
+                if query.group_id is None:  # across groups the page says how many people the rows are
+                    total, people = count_roster_and_people(session, query)
+                else:
+                    total = count_roster(session, query)
 
         def loader(offset: int, limit: int) -> list[MemberRow]:
             with database.session() as session:
                 return search_roster(session, query, offset, limit)
 
-        return total, loader
+        return total, _Pages(loader, people)
 
     return source
+
+
+class _Pages:
+    """The loader of a roster without text: each page a query of its own; the people, when counted with the rows."""
+
+    def __init__(self, load: Loader, people: int | None):
+        self._load = load
+        self.people = people
+
+    def __call__(self, offset: int, limit: int) -> list[MemberRow]:
+        return self._load(offset, limit)
 
 
 class _Slices:
@@ -177,8 +191,9 @@ class RosterTableModel(QAbstractTableModel):
 
     @property
     def people(self) -> int | None:
-        """How many people the rows are, when the source knew it with the rows (a text search), else None."""
-        return self._loader.people if isinstance(self._loader, _Slices) else None
+        """How many people the rows are, when the source counted them with the rows (a text search, the roster of
+        every group), else None."""
+        return getattr(self._loader, "people", None)
 
     def set_query(self, query: RosterQuery) -> None:
         """Run `query` (count + first page) and show its rows; called on every filter change."""
@@ -372,7 +387,10 @@ class RosterTableModel(QAbstractTableModel):
         query = replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
         if query != self._query:
             self._query = query  # the same rows in another order: the count stands
+            people = self.people
             total, loader = self._source(query, count=False)
+            if total < 0 and isinstance(loader, _Pages) and loader.people is None:
+                loader.people = people  # nor do the people
             self.set_loader(loader, self._total if total < 0 else total)
 
 
