@@ -178,6 +178,14 @@ def test_health_alerts_and_dashboard_figures(workspace, group):
     assert dict(h.daily_checkins)[date(2026, 11, 2)] == 2 and len(h.daily_checkins) == 20
     assert h.activities_per_month[-2:] == (("2026-10", 1), ("2026-11", 1))
     assert h.funnel[0] == ("进群目的问答", 1)
+    # group_health hands its member count and 7-day active count to the alerts: the same alerts as counted alone
+    from desktop.health import alerts
+
+    with workspace.session() as s:
+        alone = alerts(s, group, TODAY)
+    assert [(a.kind, a.membership_id, str(a.reason)) for a in alone] == [
+        (a.kind, a.membership_id, str(a.reason)) for a in h.alerts
+    ]
 
 
 def test_a_busy_group_is_not_a_zombie(workspace, group, owner):
