@@ -35,9 +35,8 @@ from models import CheckIn, Group, Leave, Member, Membership, bulk, clock
 
 EARLIEST_DAY = date(2000, 1, 1)
 
-# The statements of the check-in path, built once (building a select costs more than running it: one
-# check-in was ≈4 ms of Python before these, most of it statement construction) and run on the connection.
-# The statements of one check-in, run on the driver (models/bulk.py `_run`: SQLAlchemy's execution of a small
+# The statements of one check-in: SQL text built once (building a select cost more than running it: one check-in
+# was ≈4 ms of Python before), run on the driver (models/bulk.py `_run`: SQLAlchemy's execution of a small
 # statement costs three to five times the statement itself when the CPU caches are cold). `{ids}`: the IN list.
 #
 # The memberships named, with what the group's settings say on each row (subqueries of a parameter: run once per
