@@ -154,6 +154,8 @@ def _run(connection: Connection, text: str, params: Any, *, many: bool = False, 
     analysis.md). Errors still go through SQLAlchemy's own handling: the same exception classes, the engine's
     `handle_error` listeners (a write while writes are held raises WritesHeld, models/db.py), a lost server
     connection invalidated."""
+    if not connection.in_transaction():
+        connection.begin()  # as SQLAlchemy's own execute would (autobegin): the caller's commit() commits this too
     statement = sql(connection, text)
     cursor = connection.connection.cursor()
     try:

@@ -527,6 +527,19 @@ def test_the_driver_level_writes_fail_as_sqlalchemy_writes_do(workspace, owner):
         assert s.scalar(select(CheckIn.day)) == date(2026, 11, 2)
 
 
+def test_a_driver_level_write_as_the_first_statement_is_committed(workspace):
+    """A connection's first statement run on the driver's cursor begins SQLAlchemy's transaction, as its own
+    execute would: the connection's commit() then commits it (without, SQLAlchemy saw no transaction, its commit
+    did nothing and the row was rolled back when the connection went back to the pool)."""
+    with workspace.engine.connect() as conn:
+        bulk.execute_many(conn, "INSERT INTO tag (name, color) VALUES (?, ?)", [("首写", "#000000")])
+        assert bulk.fetch(conn, "SELECT name FROM tag WHERE name = ?", ["首写"]) == [("首写",)]
+        conn.commit()
+    with workspace.engine.connect() as conn:
+        assert bulk.fetch(conn, "SELECT count(*) FROM tag WHERE name = ?", ["首写"]) == [(1,)]
+        conn.rollback()
+
+
 def test_a_check_in_while_writes_are_held_says_why_and_writes_nothing(tmp_path):
     """While the start-up check runs (models/db.py hold_writes), a check-in — written on the driver's cursor —
     raises WritesHeld with the reason, as every other write does, not the driver's bare "readonly database"."""
