@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PG_DIR = ROOT / "benchmarks" / ".cache" / "pg"
 # what a team server runs with (the test suite's server turns these off for speed)
 DURABLE = {"fsync": "on", "synchronous_commit": "on", "full_page_writes": "on", "shared_buffers": "512MB"}
-CASES = ("month_stats", "dashboard", "search", "sort", "checkin", "paste")
+CASES = ("month_stats", "dashboard", "dashboard_overview", "search", "sort", "checkin", "paste")
 
 _NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 

@@ -10,7 +10,7 @@ was measured). The large size writes benchmarks/RESULTS.md; other sizes write be
 benchmarks/analysis.md (the hand-written profile findings and proposed fixes) is copied into RESULTS.md.
 
 `--engine postgresql` runs the cases that have a PostgreSQL side (benchmarks/pg.py: search, sort, check-in,
-paste, month stats, dashboard) on the SQLite workspace of that size loaded into a durable server the suite starts
+paste, month stats, the dashboard's group_health and the Dashboard page) on the SQLite workspace of that size loaded into a durable server the suite starts
 itself; its rows go to benchmarks/.cache/results-SIZE-postgresql.json and RESULTS.md shows them next to the
 SQLite rows of the same size ("Both engines")."""
 
