@@ -3,6 +3,7 @@ file), create or upgrade its schema, and make sure the owner, tiers and roles ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.paths import backups_dir, resolve_db
@@ -62,17 +63,24 @@ def actor_for(database: Database, operator: str | None = None, password: str | N
         return actor
 
 
-def startup_maintenance(database: Database, stop: Stop | None = None) -> tuple[str | None, Path | None]:
+def startup_maintenance(
+    database: Database, stop: Stop | None = None, checked: Callable[[], None] | None = None
+) -> tuple[str | None, Path | None]:
     """What the window does when it opens a workspace: a quick integrity check (a damaged database gets
     a clear message and the offer to restore the latest backup) and the first-start-of-the-day backup.
     Returns (integrity problem or None, path of the backup taken today or None). `stop` (the window closing
-    while this runs in the background) ends it with models.db.Interrupted: nothing decided, no backup file."""
+    while this runs in the background) ends it with models.db.Interrupted: nothing decided, no backup file.
+    `checked` is called once the file is known to be sound, before the backup: from then on writes may go on
+    (the backup copies one snapshot while others write; a 3 GB workspace's first start of the day kept saving
+    waiting for a minute and more while it was held until the backup's end)."""
     from desktop.services.backup import auto_backup
     from models.db import check_integrity, is_sqlite
 
     problem = check_integrity(database, stop)
     if problem is not None:
         return problem, None
+    if checked is not None:
+        checked()
     if not is_sqlite(database.engine):
         return None, None  # a team server keeps its own backups; copying it at every start would be slow
     return None, auto_backup(database, stop=stop)

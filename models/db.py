@@ -281,15 +281,23 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config(None)).walk_revisions()}  # type: ignore[arg-type]
 
 
-def backup_sqlite_file(engine: Engine, target: Path, stop: Stop | None = None) -> Path:
-    """Consistent copy of a SQLite database through the online backup API (safe while others write); `stop`
-    is asked between steps of 4,096 pages (True: Interrupted, the partial copy is removed by the caller)."""
+def backup_sqlite_file(engine: Engine, target: Path, stop: Stop | None = None, *, pages: int = 4096) -> Path:
+    """Consistent copy of a SQLite database through the online backup API while others go on writing; `stop`
+    is asked between steps of `pages` pages (True: Interrupted, the partial copy is removed by the caller).
+
+    The copy is of one snapshot: the source connection holds one read transaction from the first step to the
+    last. Without it each step took a fresh look at the file, and SQLite starts a backup over whenever another
+    connection wrote between two steps — a 3 GB workspace copied in steps while an assistant logs check-ins
+    would start over at every check-in (the day's backup runs while the window is open: desktop/workspace.py
+    startup_maintenance)."""
     src_path = make_url(str(engine.url)).database
     assert src_path
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
-    src = sqlite3.connect(src_path)
+    src = sqlite3.connect(src_path, isolation_level=None, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
     try:
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchall()  # the read transaction starts here
         dst = sqlite3.connect(tmp)
         try:
             if stop is None:
@@ -300,9 +308,10 @@ def backup_sqlite_file(engine: Engine, target: Path, stop: Stop | None = None) -
                     if stop():
                         raise Interrupted("stopped on request")
 
-                src.backup(dst, pages=4096, progress=step)
+                src.backup(dst, pages=pages, progress=step)
         finally:
             dst.close()
+        src.execute("COMMIT")
     finally:
         src.close()
     tmp.replace(target)

@@ -297,8 +297,9 @@ def _checks_in_background(database) -> bool:
 
 def _start_background_checks(app, window, state: dict, actor) -> None:
     """Run desktop.workspace.startup_maintenance on a worker thread while the window is up. Writes are held
-    (Database.hold_writes) until it says the file is sound; a damaged file gets the same offer as before the
-    window (restore the latest backup into a new file), and the window then reopens on the restored one."""
+    (Database.hold_writes) until it says the file is sound — before the day's backup, which copies one snapshot
+    while people go on saving; a damaged file gets the same offer as before the window (restore the latest
+    backup into a new file), and the window then reopens on the restored one."""
     from desktop.workspace import startup_maintenance
     from ui.task_runner import TaskRunner
 
@@ -331,10 +332,19 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
             15000,
         )
 
+    def checked(_done: int, _total: int) -> None:  # the file is sound: saving goes on while the backup is taken
+        if database.writes_held:
+            database.release_writes()
+            bar.showMessage(QCoreApplication.translate("MainWindow", "Workspace checked · taking today's backup…"))
+
+    runner.progress.connect(checked)
     runner.finished.connect(done)
     runner.failed.connect(failed)
     runner.start(
-        lambda progress, database: startup_maintenance(database, stop=lambda: progress.cancelled), database=database
+        lambda progress, database: startup_maintenance(
+            database, stop=lambda: progress.cancelled, checked=lambda: progress.step(1, 2)
+        ),
+        database=database,
     )
 
 

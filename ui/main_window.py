@@ -350,7 +350,9 @@ class MainWindow(QMainWindow):
             self.tr("Operator: %1").replace("%1", operator_text(self._actor.name, self._actor.role))
         )
         self.operator_label.setObjectName("statusText")
-        self.statusBar().addPermanentWidget(self.database_label, 1)
+        # no stretch: a stretching permanent label took the whole bar, and every message shown in it (the start-up
+        # check, "today's backup saved", "Automatic backup failed") was drawn in a strip of no width
+        self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.operator_label)
 
     # ---- pages ----

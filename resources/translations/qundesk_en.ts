@@ -799,6 +799,10 @@ Restore the latest backup into a new file and open it?</translation>
             <translation>Workspace checked</translation>
         </message>
         <message>
+            <source>Workspace checked · taking today's backup…</source>
+            <translation>Workspace checked · taking today's backup…</translation>
+        </message>
+        <message>
             <source>today's backup saved</source>
             <translation>today's backup saved</translation>
         </message>

@@ -799,6 +799,10 @@ Restore the latest backup into a new file and open it?</source>
             <translation>工作区检查完毕</translation>
         </message>
         <message>
+            <source>Workspace checked · taking today's backup…</source>
+            <translation>工作区检查完毕 · 正在备份今天的数据…</translation>
+        </message>
+        <message>
             <source>today's backup saved</source>
             <translation>今日备份已保存</translation>
         </message>

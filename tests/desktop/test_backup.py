@@ -583,10 +583,12 @@ def test_backup_refuses_to_overwrite_the_workspace_itself(sqlite_workspace):
 
 
 def test_startup_maintenance_backs_up_once_a_day(sqlite_workspace, isolated_home):
+    from desktop.paths import backups_dir
     from desktop.workspace import startup_maintenance
 
-    problem, first = startup_maintenance(sqlite_workspace)
-    assert problem is None and first is not None and first.exists()
+    said: list[bool] = []  # `checked` comes once the file is sound, before the backup exists
+    problem, first = startup_maintenance(sqlite_workspace, checked=lambda: said.append(any(backups_dir().iterdir())))
+    assert problem is None and first is not None and first.exists() and said == [False]
     assert startup_maintenance(sqlite_workspace) == (None, None)
 
 

@@ -80,6 +80,46 @@ def test_backup_copy_is_a_consistent_database(sqlite_path, tmp_path):
     con.close()
 
 
+def test_a_backup_taken_while_others_write_copies_one_snapshot_without_starting_over(sqlite_path, tmp_path):
+    """The day's backup runs while the window is open and people log check-ins: a write by another connection
+    between two steps of the copy must neither start the copy over (it never finished on a busy 3 GB workspace)
+    nor get half into the copy — the copy is the workspace as it was when the backup began."""
+    db = open_database(sqlite_path)
+    with db.engine.begin() as conn:
+        conn.execute(insert(Group).values(name="早起打卡营"))
+        conn.exec_driver_sql("CREATE TABLE filler (x TEXT)")
+        conn.exec_driver_sql(
+            "INSERT INTO filler SELECT hex(randomblob(900)) FROM (SELECT 1 FROM sqlite_master LIMIT 1)"
+        )
+        for _ in range(8):  # a few hundred pages, copied 16 at a time
+            conn.exec_driver_sql("INSERT INTO filler SELECT hex(randomblob(900)) FROM filler")
+    writer = sqlite3.connect(sqlite_path, isolation_level=None)
+    pages = writer.execute("PRAGMA page_count").fetchone()[0]
+    rows = writer.execute("SELECT count(*) FROM filler").fetchone()[0]
+    steps = -(-pages // 16)
+    written: list[str] = []
+
+    def between_steps() -> bool:  # asked after each step of 16 pages: another connection writes each time
+        written.append(f"写入{len(written) + 1}")
+        writer.execute("INSERT INTO filler (x) VALUES (?)", (written[-1],))
+        return len(written) > 2 * steps  # a copy that starts over at every write never ends: stop it (Interrupted)
+
+    try:
+        target = backup_sqlite_file(db.engine, tmp_path / "copy.sqlite", between_steps, pages=16)
+    finally:
+        writer.close()
+    assert pages > 100
+    assert len(written) == steps  # one pass of the file: never started over
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT name FROM community_group").fetchall() == [("早起打卡营",)]
+    assert con.execute("SELECT count(*) FROM filler").fetchone()[0] == rows  # the workspace as the backup began
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+    with db.engine.connect() as conn:  # the writes went through, after the snapshot
+        assert conn.exec_driver_sql("SELECT count(*) FROM filler").scalar() == rows + len(written)
+    db.dispose()
+
+
 @pytest.fixture
 def seeded(any_db_url):
     db = open_database(any_db_url)

@@ -55,6 +55,28 @@ def test_capacity_warning_colour_at_90_percent(qtbot, ws):
     assert "150%" in w.group_model.item(4, 1).toolTip()
 
 
+def test_a_status_bar_message_is_seen(qtbot, window):
+    """The start-up check, "today's backup saved" and "Automatic backup failed" are status-bar messages: showing
+    one must change what the bar shows where messages go (the database label once stretched over the whole bar,
+    and every message was drawn in a strip of no width — the tests read the text, nobody could see it)."""
+    bar = window.statusBar()
+    window.resize(1200, 700)
+    qtbot.wait(10)
+
+    def left_half() -> list[int]:
+        image = bar.grab().toImage()
+        return [image.pixel(x, y) for x in range(0, image.width() // 2, 2) for y in range(image.height())]
+
+    bar.clearMessage()
+    quiet = left_half()
+    bar.showMessage("自动备份失败：磁盘已满")
+    shown = left_half()
+    assert bar.currentMessage() == "自动备份失败：磁盘已满"
+    changed = sum(a != b for a, b in zip(quiet, shown, strict=True))
+    assert changed > 50, changed  # the message's text is drawn
+    assert window.database_label.isVisible()  # and the database is still named beside it
+
+
 def test_selecting_a_group_filters_the_roster(qtbot, window, ws):
     assert len(window.roster_page.visible_names()) == 4
     row = [name for name, _ in window.group_labels()].index(OTHER_GROUP_NAME)

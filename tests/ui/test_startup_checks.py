@@ -20,7 +20,7 @@ pytestmark = OFFSCREEN_QUIRKS
 def test_writes_wait_for_the_background_check_then_go_through(qtbot, ws, monkeypatch):
     gate = threading.Event()
 
-    def slow_check(database, stop=None):
+    def slow_check(database, stop=None, checked=None):
         gate.wait(10)
         return None, None
 
@@ -46,6 +46,39 @@ def test_writes_wait_for_the_background_check_then_go_through(qtbot, ws, monkeyp
     state["startup_runner"].wait()
 
 
+def test_saving_goes_on_while_the_days_backup_is_taken(qtbot, ws, monkeypatch, tmp_path):
+    """The integrity check passes, then the day's backup of a big workspace takes a minute: writes are not held
+    for it (the backup copies one snapshot while others write, models/db.backup_sqlite_file); the status bar
+    says the backup is being taken, then that it was saved."""
+    from desktop.services import backup
+
+    gate, backing_up = threading.Event(), threading.Event()
+    real_auto_backup = backup.auto_backup
+
+    def slow_backup(database, **kw):
+        backing_up.set()
+        gate.wait(10)
+        return real_auto_backup(database, folder=tmp_path / "backups", **kw)
+
+    monkeypatch.setattr(backup, "auto_backup", slow_backup)
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.show()
+    state = {"database": ws.database}
+    app_module._start_background_checks(None, window, state, ws.owner)
+    qtbot.waitUntil(backing_up.is_set, timeout=10_000)
+    qtbot.waitUntil(lambda: not ws.database.writes_held, timeout=10_000)
+    assert "taking today's backup" in window.statusBar().currentMessage()
+    with ws.database.session() as s:  # while the backup is still being taken
+        create_group(s, ws.owner, "备份中新建")
+        s.commit()
+    assert state["startup_runner"].running
+    gate.set()
+    qtbot.waitUntil(lambda: "today's backup saved" in window.statusBar().currentMessage(), timeout=10_000)
+    assert [p.name.startswith("auto-") for p in (tmp_path / "backups").iterdir()] == [True]
+    state["startup_runner"].wait()
+
+
 def test_a_small_workspace_is_checked_before_the_window(ws):
     assert not app_module._checks_in_background(ws.database)  # a few hundred KB: checked at once, as before
 
@@ -56,7 +89,7 @@ def test_closing_the_window_during_the_check_stops_it_and_no_thread_outlives_it(
     start benchmark, which quits right after the first paint."""
     asked = threading.Event()
 
-    def endless_check(database, stop=None):
+    def endless_check(database, stop=None, checked=None):
         for _ in range(1000):  # 10 s at most
             if stop is not None and stop():
                 asked.set()
