@@ -70,19 +70,22 @@ def startup_maintenance(
     a clear message and the offer to restore the latest backup) and the first-start-of-the-day backup.
     Returns (integrity problem or None, path of the backup taken today or None). `stop` (the window closing
     while this runs in the background) ends it with models.db.Interrupted: nothing decided, no backup file.
-    `checked` is called once the file is known to be sound, before the backup: from then on writes may go on
-    (the backup copies one snapshot while others write; a 3 GB workspace's first start of the day kept saving
-    waiting for a minute and more while it was held until the backup's end)."""
+    `checked` is called once the file is known to be sound and writes may go on: before the backup, which copies
+    one snapshot while others write (a 3 GB workspace's first start of the day kept saving waiting for a minute and
+    more while writes were held until the backup's end) — except in a rollback-journal file, where the backup's
+    read lock would make every write wait: there writes wait for the backup, and `checked` is not called."""
     from desktop.services.backup import auto_backup
-    from models.db import check_integrity, is_sqlite
+    from models.db import check_integrity, in_wal_mode, is_sqlite
 
     problem = check_integrity(database, stop)
     if problem is not None:
         return problem, None
-    if checked is not None:
-        checked()
     if not is_sqlite(database.engine):
+        if checked is not None:
+            checked()
         return None, None  # a team server keeps its own backups; copying it at every start would be slow
+    if checked is not None and in_wal_mode(database.engine):
+        checked()
     return None, auto_backup(database, stop=stop)
 
 

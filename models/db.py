@@ -221,6 +221,14 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def in_wal_mode(engine: Engine) -> bool:
+    """A SQLite workspace in write-ahead-log mode (every workspace asks for it at connect; a file system without
+    shared memory keeps the rollback journal): readers and one writer then go on side by side, so a backup can
+    read one snapshot while people save."""
+    with engine.connect() as conn:
+        return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower() == "wal"
+
+
 def alembic_config(engine: Engine):  # -> alembic.config.Config (imported lazily: alembic is slow to import)
     from alembic.config import Config
 

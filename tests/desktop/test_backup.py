@@ -585,11 +585,25 @@ def test_backup_refuses_to_overwrite_the_workspace_itself(sqlite_workspace):
 def test_startup_maintenance_backs_up_once_a_day(sqlite_workspace, isolated_home):
     from desktop.paths import backups_dir
     from desktop.workspace import startup_maintenance
+    from models import db as models_db
 
+    assert models_db.in_wal_mode(sqlite_workspace.engine)
     said: list[bool] = []  # `checked` comes once the file is sound, before the backup exists
     problem, first = startup_maintenance(sqlite_workspace, checked=lambda: said.append(any(backups_dir().iterdir())))
     assert problem is None and first is not None and first.exists() and said == [False]
     assert startup_maintenance(sqlite_workspace) == (None, None)
+
+
+def test_in_a_rollback_journal_file_writes_wait_for_the_backup(sqlite_workspace, isolated_home, monkeypatch):
+    """Without the write-ahead log the backup's read lock would make every write wait (and fail after the busy
+    timeout): there the window is not told to let writes go before the backup ends."""
+    from desktop.workspace import startup_maintenance
+    from models import db as models_db
+
+    monkeypatch.setattr(models_db, "in_wal_mode", lambda engine: False)
+    said: list[int] = []
+    problem, first = startup_maintenance(sqlite_workspace, checked=lambda: said.append(1))
+    assert problem is None and first is not None and first.exists() and said == []
 
 
 def test_restore_latest_backup_into_a_new_file(sqlite_workspace, isolated_home):
