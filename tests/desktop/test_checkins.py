@@ -104,6 +104,32 @@ def test_each_streak_bonus_names_the_check_in_of_its_own_day(workspace, owner, g
         assert balance(s, b) == 6  # six check-ins left, the bonus reversed
 
 
+def test_a_check_in_takes_the_groups_rules_as_they_are_now(workspace, owner, grp):
+    """The check-in reads the group's `checkin` and `streak7` rules in its own SQL (one statement with the
+    members): a changed rule's points and a rule switched off count at once, as points.rule_points says."""
+    from desktop.services.points import rule_points, set_rule
+
+    gid, a, b, _ = grp
+    start = date(2026, 11, 1)
+    with workspace.session() as s:
+        set_rule(s, owner, gid, "checkin", points=3)
+        set_rule(s, owner, gid, "streak7", active=False)
+        s.commit()
+        assert (rule_points(s, gid, "checkin"), rule_points(s, gid, "streak7")) == (3, 0)
+        for i in range(7):  # a week in a row, and no bonus: the streak rule is off
+            r = record_checkins(s, owner, gid, start + timedelta(days=i), [a], today=TODAY)
+            assert r.points == 3
+        set_rule(s, owner, gid, "checkin", active=False)
+        set_rule(s, owner, gid, "streak7", points=9, active=True)
+        s.commit()
+        r = record_checkins(s, owner, gid, start + timedelta(days=7), [a, b], today=TODAY)
+        s.commit()
+        assert r.logged == (a, b) and r.points == 9  # no check-in points; a's eighth day reconciles a's week's bonus
+        assert balance(s, a) == 7 * 3 + 9 and balance(s, b) == 0
+        bonus = s.execute(select(PointsEntry.day, PointsEntry.points).where(PointsEntry.source_kind == "streak")).all()
+        assert bonus == [(start + timedelta(days=6), 9)]
+
+
 def test_leave_days_neither_break_nor_extend_a_streak(workspace, owner, grp):
     gid, a, _, _ = grp
     with workspace.session() as s:
