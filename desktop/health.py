@@ -22,6 +22,7 @@ from models import (
     StepProgress,
     Tier,
     Violation,
+    bulk,
     clock,
     membership_role,
 )
@@ -203,18 +204,11 @@ def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
         .order_by(stalled.c.since)
     ).all()
     return [
-        Alert("stalled_onboarding", mid, name, Phrase("alert.stalled", days=(as_of - _as_date(when)).days, limit=n))
+        Alert(
+            "stalled_onboarding", mid, name, Phrase("alert.stalled", days=(as_of - bulk.stored_day(when)).days, limit=n)
+        )
         for mid, name, when in rows
     ]
-
-
-def _as_date(value) -> date:
-    """SQLite hands back coalesce() of datetimes as text; PostgreSQL as datetime."""
-    if isinstance(value, str):
-        from datetime import datetime
-
-        return datetime.fromisoformat(value).date()
-    return value.date() if hasattr(value, "date") else value
 
 
 def structure(session: Session, group_id: int, as_of: date) -> tuple[dict[str, int], dict[str, int]]:

@@ -179,8 +179,11 @@ def fetch(connection: Connection, text: str, params: Sequence[Any] = ()) -> list
 
 
 def stored_day(value: Any) -> date | None:
-    """A day as `fetch` returns it (a SQLite text or a date) as a date."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
+    """A day as a query returns it — a SQLite text or a date; a moment (text or datetime, e.g. a coalesce() of
+    datetimes, which SQLite hands back as text) as its day."""
+    if isinstance(value, str):
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value).date()
+    return value.date() if isinstance(value, datetime) else value
 
 
 def stored_moment(value: Any) -> datetime | None:

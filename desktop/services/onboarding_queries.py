@@ -14,14 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound
 from desktop.metrics import stalled_query
 from desktop.settings import get_setting
-from models import EntryStep, Group, Member, Membership, Operator, StepProgress
-
-
-def _as_date(value) -> date:
-    """SQLite hands back coalesce() of datetimes as text; PostgreSQL as datetime."""
-    if isinstance(value, str):
-        return datetime.fromisoformat(value).date()
-    return value.date() if isinstance(value, datetime) else value
+from models import EntryStep, Group, Member, Membership, Operator, StepProgress, bulk
 
 
 def stalled_since(session: Session, group_id: int, as_of: date, days: int | None = None) -> dict[int, date]:
@@ -32,7 +25,7 @@ def stalled_since(session: Session, group_id: int, as_of: date, days: int | None
     n = setting if days is None else max(0, int(days))
     shifted = as_of + timedelta(days=setting - n)
     rows = session.execute(stalled_query(session, group_id, shifted)).all()
-    return {mid: _as_date(since) for mid, since in rows}
+    return {mid: bulk.stored_day(since) for mid, since in rows}
 
 
 @dataclass(frozen=True)
