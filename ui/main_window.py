@@ -448,12 +448,11 @@ class MainWindow(QMainWindow):
                 break
         else:
             row = 0
+        # the pages are told here, once: a change of the current row told them too, and each page loaded twice
         sel = self.group_view.selectionModel()
-        if not notify:
-            sel.blockSignals(True)
+        sel.blockSignals(True)
         self.group_view.setCurrentIndex(self.group_model.index(row, 0))
-        if not notify:
-            sel.blockSignals(False)
+        sel.blockSignals(False)
         if notify or self.roster_page.group_id != group_id:
             for page in self._group_pages():
                 page.set_group(self.current_group_id())

@@ -46,8 +46,6 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.services.groups import list_groups
 from desktop.services.operators import Actor, allowed
-from desktop.services.report import export_monthly_report
-from desktop.services.roster_export import export_roster
 from models import clock
 from models.db import DatabaseError
 from ui.messages import current_language, localise_message, show_error
@@ -577,6 +575,8 @@ class ReportsPage(QWidget):
             self._show_error(self.tr("Choose where to save the workbook."))
             return False
         year, month = self.selected_month()
+        from desktop.services.report import export_monthly_report  # with openpyxl (0.2 s): when a workbook is written
+
         self._start(
             "report",
             path,
@@ -605,6 +605,8 @@ class ReportsPage(QWidget):
         path = Path(chosen)
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
+        from desktop.services.roster_export import export_roster  # with openpyxl: when a workbook is written
+
         self._start(
             "roster",
             path,
