@@ -173,21 +173,22 @@ def leaderboard(
         conds.append(PointsEntry.day <= end)
     total = func.sum(PointsEntry.points).label("total")
     q = (
-        select(PointsEntry.membership_id, Member.display_name, total)
+        select(PointsEntry.membership_id, Member.display_name, total, Membership.points_balance)
         .join(Membership, Membership.id == PointsEntry.membership_id)
         .join(Member, Member.id == Membership.member_id)
         .where(and_(*conds), Member.points_opt_out.is_(False), Member.deleted_at.is_(None))
-        .group_by(PointsEntry.membership_id, Member.display_name)
+        .group_by(PointsEntry.membership_id, Member.display_name, Membership.points_balance)
         .order_by(total.desc(), Member.display_name)
     )
     if limit is not None:
         q = q.limit(limit)
     levels = group_levels(session, group_id)
-    rows = []
-    for i, (mid, name, pts) in enumerate(session.execute(q).all(), start=1):
-        all_time = balance(session, mid) if start is not None else int(pts)
-        rows.append(LeaderRow(i, mid, name, int(pts), level_for(levels, all_time)))
-    return rows
+    # the level goes by all-time points: the membership's kept balance (models/kept.py), not a sum of its ledger
+    # per row (200 sums of ~100 entries each froze the Points page for 0.6 s on a group of 9,400 members)
+    return [
+        LeaderRow(i, mid, name, int(pts), level_for(levels, int(kept)))
+        for i, (mid, name, pts, kept) in enumerate(session.execute(q).all(), start=1)
+    ]
 
 
 # ---- rules and recomputation ----
