@@ -7,7 +7,7 @@ process puts the member back to 入群中. Retired steps keep their records and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, select, update
@@ -17,7 +17,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import award
-from models import EntryStep, Group, Member, Membership, RulesVersion, StepProgress, utcnow
+from models import EntryStep, Group, Member, Membership, Operator, RulesVersion, StepProgress, utcnow
 from models.base import STEP_KINDS
 
 
@@ -452,12 +452,22 @@ def blacklisted_in(session: Session, member_id: int) -> list[str]:
 
 
 @dataclass(frozen=True)
+class StepDetail:
+    done_at: datetime
+    operator: str | None
+    answer: str | None
+    amount_cents: int | None
+    rules_version: int | None
+
+
+@dataclass(frozen=True)
 class ProgressRow:
     membership_id: int
     display_name: str
     status: str
     done: dict[int, datetime]  # step id -> done_at
     last_done: datetime | None
+    details: dict[int, StepDetail] = field(default_factory=dict)  # step id -> what was recorded
 
 
 def progress_matrix(
@@ -467,6 +477,9 @@ def progress_matrix(
     statuses: tuple[str, ...] = ("applicant", "onboarding", "active"),
     limit: int | None = None,
 ) -> list[ProgressRow]:
+    """The group's members with the given statuses (onboarding first, then applicants, by pinyin), each with its
+    recorded steps. The steps come from one statement over the group: read in chunks of 900 ids, and again for
+    their details, the matrix of a 9,400-member group held the window for 0.8 s (issue 13)."""
     q = (
         select(Membership.id, Member.display_name, Membership.status)
         .join(Member, Member.id == Membership.member_id)
@@ -476,20 +489,31 @@ def progress_matrix(
     if limit:
         q = q.limit(limit)
     people = session.execute(q).all()
-    ids = [p[0] for p in people]
-    done: dict[int, dict[int, datetime]] = {}
-    for chunk_start in range(0, len(ids), 900):
-        chunk = ids[chunk_start : chunk_start + 900]
-        for mid, sid, at in session.execute(
-            select(StepProgress.membership_id, StepProgress.step_id, StepProgress.done_at).where(
-                StepProgress.membership_id.in_(chunk)
-            )
-        ):
-            done.setdefault(mid, {})[sid] = at
-    return [
-        ProgressRow(mid, name, status, done.get(mid, {}), max(done[mid].values()) if done.get(mid) else None)
-        for mid, name, status in people
-    ]
+    details: dict[int, dict[int, StepDetail]] = {}
+    steps = (
+        select(
+            StepProgress.membership_id,
+            StepProgress.step_id,
+            StepProgress.done_at,
+            Operator.name,
+            StepProgress.answer,
+            StepProgress.amount_cents,
+            StepProgress.rules_version,
+        )
+        .join(Membership, Membership.id == StepProgress.membership_id)
+        .outerjoin(Operator, Operator.id == StepProgress.recorded_by)
+        .where(Membership.group_id == group_id, Membership.status.in_(statuses))
+    )
+    if limit:  # a few people: their own steps, not the whole group's
+        steps = steps.where(StepProgress.membership_id.in_([p[0] for p in people]))
+    for mid, sid, at, operator, answer, amount, version in session.execute(steps):
+        details.setdefault(mid, {})[sid] = StepDetail(at, operator, answer, amount, version)
+    rows = []
+    for mid, name, status in people:
+        recorded = details.get(mid, {})
+        done = {sid: d.done_at for sid, d in recorded.items()}
+        rows.append(ProgressRow(mid, name, status, done, max(done.values()) if done else None, recorded))
+    return rows
 
 
 def funnel_with_conversion(

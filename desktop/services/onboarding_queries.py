@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound
 from desktop.metrics import stalled_query
+from desktop.services.onboarding import StepDetail
 from desktop.settings import get_setting
 from models import EntryStep, Group, Member, Membership, Operator, StepProgress, bulk
 
@@ -26,15 +27,6 @@ def stalled_since(session: Session, group_id: int, as_of: date, days: int | None
     shifted = as_of + timedelta(days=setting - n)
     rows = session.execute(stalled_query(session, group_id, shifted)).all()
     return {mid: bulk.stored_day(since) for mid, since in rows}
-
-
-@dataclass(frozen=True)
-class StepDetail:
-    done_at: datetime
-    operator: str | None
-    answer: str | None
-    amount_cents: int | None
-    rules_version: int | None
 
 
 def step_details(session: Session, membership_ids: Iterable[int]) -> dict[tuple[int, int], StepDetail]:

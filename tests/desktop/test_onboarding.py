@@ -24,7 +24,7 @@ from desktop.services.onboarding import (
     undo_step,
     update_rules,
 )
-from desktop.services.onboarding_queries import step_record
+from desktop.services.onboarding_queries import step_details, step_record
 from desktop.services.operators import add_operator
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member
@@ -177,3 +177,36 @@ def test_funnel_and_stalled(workspace, owner, grp):
         assert f[0] == ("进群目的问答", 1, None) and f[1] == ("阅读群规与入会须知", 0, 0.0)
         assert stalled_onboarding(s, gid, date(2026, 11, 5)) == 0
         assert stalled_onboarding(s, gid, date(2026, 11, 20)) == 1
+
+
+def test_the_matrix_reads_each_row_s_steps_with_what_they_recorded(workspace, owner, grp):
+    """The Onboarding matrix shows, per member, the steps done and in each cell's tooltip what was recorded (who,
+    the answer, the amount). Issue 13: both come from one read of the group's steps — a member who left, or one
+    of another group, lends none of theirs, and `limit` keeps to its own rows."""
+    gid, ref_ms, newbie = grp
+    with workspace.session() as s:
+        other = create_group(s, owner, "别的群")
+        _, stranger = add_member(s, owner, other, MemberInput(display_name="外人", status="applicant"))
+        _, leaver = add_member(s, owner, gid, MemberInput(display_name="离开的人", status="applicant"))
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        helper = add_operator(s, owner, "助理小李", "assistant")
+        record_step(s, helper, newbie, steps["purpose"], answer="想系统学习")
+        record_step(s, owner, newbie, steps["rules"])
+        record_step(s, owner, leaver, steps["purpose"], answer="随便看看")
+        record_step(s, owner, stranger, list_steps(s, other)[0].id, answer="别的群的回答")
+        leave_group(s, owner, leaver, "不合适")
+        s.commit()
+        rows = progress_matrix(s, gid)
+        assert leaver not in [r.membership_id for r in rows]
+        expected = step_details(s, [r.membership_id for r in rows])
+        got = {(r.membership_id, sid): d for r in rows for sid, d in r.details.items()}
+        assert got == expected
+        mine = next(r for r in rows if r.membership_id == newbie)
+        assert set(mine.details) == set(mine.done) == {steps["purpose"], steps["rules"]}
+        assert (mine.details[steps["purpose"]].operator, mine.details[steps["purpose"]].answer) == (
+            "助理小李",
+            "想系统学习",
+        )
+        assert mine.last_done == max(d.done_at for d in mine.details.values())
+        (first,) = progress_matrix(s, gid, limit=1)
+        assert first.details == next(r for r in rows if r.membership_id == first.membership_id).details

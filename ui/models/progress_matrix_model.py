@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.onboarding import ProgressRow, StepRow
-from desktop.services.onboarding_queries import StepDetail
 from ui.models.roster_table_model import STATUS_COLORS, status_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,7 +63,6 @@ class ProgressMatrixModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ProgressRow] = []
         self._steps: list[StepRow] = []
-        self._details: dict[tuple[int, int], StepDetail] = {}
         self._waiting: dict[int, int] = {}  # membership id -> days since the process last moved
         self.stalled_days = 7
 
@@ -73,21 +71,26 @@ class ProgressMatrixModel(QAbstractTableModel):
         self,
         rows: list[ProgressRow],
         steps: list[StepRow],
-        details: dict[tuple[int, int], StepDetail] | None = None,
         waiting: dict[int, int] | None = None,
         stalled_days: int = 7,
     ) -> None:
-        """Rows and steps to show. Retired steps are shown only when one of the rows has a record for them."""
+        """Rows (each with what its steps recorded, ProgressRow.details) and steps to show. Retired steps are
+        shown only when one of the rows has a record for them."""
         used = {sid for r in rows for sid in r.done}
         self.beginResetModel()
         self._rows = list(rows)
         self._steps = [s for s in steps if not s.retired] + [s for s in steps if s.retired and s.id in used]
-        self._details = dict(details or {})
         self._waiting = dict(waiting or {})
         self.stalled_days = stalled_days
         self.endResetModel()
 
     # ---- questions ----
+    def widest_waiting_text(self) -> str:
+        """The Waiting column's longest text: that of the most days shown (more digits, never fewer letters);
+        asking every row for its text took 0.14 s for a group of 9,400."""
+        days = [self._waiting[r.membership_id] for r in self._rows if r.membership_id in self._waiting]
+        return self.tr("%n day(s)", "", max(days)) if days else ""
+
     def row_at(self, row: int) -> ProgressRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -230,7 +233,7 @@ class ProgressMatrixModel(QAbstractTableModel):
             f"{step.name} ✓",
             self.tr("Done %1").replace("%1", done_at.strftime("%Y-%m-%d %H:%M")),
         ]
-        detail = self._details.get((row.membership_id, step.id))
+        detail = row.details.get(step.id)
         if detail is not None:
             if detail.operator:
                 lines.append(self.tr("Recorded by %1").replace("%1", detail.operator))

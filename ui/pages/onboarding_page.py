@@ -427,18 +427,17 @@ class OnboardingPage(GroupPage):
                 list_steps(session, gid, include_retired=True),
                 rows,
                 stalled_since(session, gid, today, 0),
-                step_details(session, [r.membership_id for r in rows]),
             )
 
         read = run_read(self, self._database, read_matrix, self._group_id)
         if not read:
             return
-        steps, rows, since, details = read.value
+        steps, rows, since = read.value
         waiting = waiting_days(since, today)
         n = self.stalled_spin.value()
         if self.stalled_check.isChecked():
             rows = [r for r in rows if waiting.get(r.membership_id, -1) > n]
-        self.model.set_data(rows, steps, details, waiting, n)
+        self.model.set_data(rows, steps, waiting, n)
         self._size_columns()
         self._fill_bulk_steps()
         self.count_label.setText(self.tr("%n member(s)", "", len(rows)))
@@ -456,11 +455,7 @@ class OnboardingPage(GroupPage):
         bold = QFont(self.font())
         bold.setBold(True)
         bold_fm = QFontMetrics(bold)
-        longest = max(
-            (str(self.model.index(r, COL_STALLED).data() or "") for r in range(self.model.rowCount())),
-            key=bold_fm.horizontalAdvance,
-            default="",
-        )
+        longest = self.model.widest_waiting_text()
         header.resizeSection(
             COL_STALLED, max(72, fm.horizontalAdvance(self.tr("Waiting")) + 28, bold_fm.horizontalAdvance(longest) + 24)
         )
