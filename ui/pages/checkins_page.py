@@ -421,6 +421,10 @@ class CheckinsPage(GroupPage):
         self.pending_view.setWrapping(True)
         self.pending_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.pending_view.setUniformItemSizes(False)
+        # names of differing widths are measured one by one: laid out all at once, the 9,000 names of a large
+        # group held the window for a third of a second at every load and resize; in batches the window stays live
+        self.pending_view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.pending_view.setBatchSize(200)
         self.pending_view.setSpacing(1)
         self.pending_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pending_view.setMouseTracking(True)
