@@ -129,3 +129,37 @@ def test_a_month_leaderboard_levels_by_all_time_points_in_two_statements(workspa
     finally:
         event.remove(workspace.engine, "before_cursor_execute", seen)
     assert counts[0] == counts[1]
+
+
+def test_the_all_time_leaderboard_is_the_ledger_summed(workspace, owner, busy):
+    """All time is read from the kept balances (issue 13: summing the ledger of a 9,400-member group took 3.7 s);
+    it lists exactly what the ledger's sums list: a member whose entries cancel out shows 0, one with no entry at
+    all is not listed, an opted-out member is hidden, ties go by name."""
+    from sqlalchemy import func, select
+
+    from models import Member, Membership, PointsEntry
+
+    gid, a, b = busy
+    with workspace.session() as s:
+        _, zero = add_member(s, owner, gid, MemberInput(display_name="王五"))
+        adjust_points(s, owner, zero, 5, "奖励", day=date(2026, 11, 9))
+        adjust_points(s, owner, zero, -5, "扣回", day=date(2026, 11, 10))
+        add_member(s, owner, gid, MemberInput(display_name="没积分"))
+        hidden_member, hidden = add_member(s, owner, gid, MemberInput(display_name="隐身"))
+        adjust_points(s, owner, hidden, 50, "奖励", day=date(2026, 11, 9))
+        s.get(Member, hidden_member).points_opt_out = True
+        adjust_points(s, owner, b, balance(s, a) - balance(s, b), "追平", day=date(2026, 11, 9))  # a tie
+        s.commit()
+        total = func.sum(PointsEntry.points)
+        expected = s.execute(
+            select(PointsEntry.membership_id, total)
+            .join(Membership, Membership.id == PointsEntry.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(PointsEntry.group_id == gid, Member.points_opt_out.is_(False))
+            .group_by(PointsEntry.membership_id, Member.display_name)
+            .order_by(total.desc(), Member.display_name, PointsEntry.membership_id)
+        ).all()
+        board = leaderboard(s, gid, limit=None)
+        assert [(r.membership_id, r.points) for r in board] == [tuple(row) for row in expected]
+        assert [r.rank for r in board] == [1, 2, 3]
+        assert board[0].points == board[1].points and board[-1].membership_id == zero
