@@ -19,6 +19,7 @@ from desktop.services.checkins_queries import daily_counts, not_checked_in, on_l
 from desktop.services.roster import MemberInput, RosterQuery, add_member, search_roster
 from tests.fixed_day import TEST_TODAY
 from ui.models.checkins_models import (
+    DAY_COL_SOURCE,
     DAY_COL_TIME,
     DAY_COL_UNDO,
     NEW,
@@ -788,31 +789,47 @@ def test_splitter_sizes_the_user_chose_are_kept(qtbot, ws):
     assert abs(second.paste_edit.height() - box) <= 8
 
 
-def test_a_large_group_s_missing_names_are_laid_out_in_batches(qtbot, ws):
-    """Issue 13: the names of those not yet checked in differ in width, so the list measures each one; for a group
-    of thousands, all at once, that held the window at every load (0.35 s for 9,400 names). The page's load
-    measures a first batch and the rest follow in the event loop — and every name is laid out in the end."""
+def test_a_large_group_s_day_loads_without_measuring_every_row(qtbot, ws):
+    """Issue 13: at every load of a large group's day the window measured every row — the names of those not yet
+    checked in (they differ in width: 0.35 s for 9,400 names) and a thousand rows per column of the day's
+    check-ins (ResizeToContents: 0.5 s for 5,000). The missing names are laid out in batches (a first batch at
+    load, every name in the end); the check-ins' columns are measured once per kind of cell, and still fit the
+    widest cell of each column."""
+    from desktop.services.checkins import CheckinEntry
+
     with ws.database.session() as s:
-        for i in range(1200):
+        ids = [
             add_member(
                 s, ws.owner, ws.other_group_id, MemberInput(display_name=f"成员{i:04d}", joined_at=datetime(2024, 1, 1))
-            )
+            )[1]
+            for i in range(2000)
+        ]
+        at = datetime.combine(TODAY, datetime.min.time()).replace(hour=6)
+        record_checkins(s, ws.owner, ws.other_group_id, TODAY, ids[:500], today=TODAY)
+        entries = [CheckinEntry(m, at + timedelta(minutes=i % 600)) for i, m in enumerate(ids[500:800])]
+        record_checkins(s, ws.owner, ws.other_group_id, TODAY, entries, source="paste", today=TODAY)
         s.commit()
     page = CheckinsPage(ws.database, ws.assistant)
     qtbot.addWidget(page)
     page.resize(1100, 720)
     page.show()
-    asked: list[int] = []
-    data = page.pending_model.data
+    asked: dict[str, list[int]] = {"pending": [], "day": []}
+    for key, model in (("pending", page.pending_model), ("day", page.day_model)):
 
-    def counted(index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole:
-            asked.append(index.row())
-        return data(index, role)
+        def counted(index, role=Qt.ItemDataRole.DisplayRole, _data=model.data, _rows=asked[key]):
+            if role == Qt.ItemDataRole.DisplayRole:
+                _rows.append(index.row())
+            return _data(index, role)
 
-    page.pending_model.data = counted
+        model.data = counted
     page.set_group(ws.other_group_id)
-    assert page.pending_model.rowCount() == 1200
-    assert len(set(asked)) < 600  # a first batch, not every name
+    assert (page.day_model.rowCount(), page.pending_model.rowCount()) == (800, 1200)
+    assert len(set(asked["pending"])) < 600  # a first batch, not every name
     last = page.pending_model.index(1199, 0)
-    qtbot.waitUntil(lambda: len(set(asked)) == 1200 and page.pending_view.rectForIndex(last).isValid())
+    qtbot.waitUntil(lambda: len(set(asked["pending"])) == 1200 and page.pending_view.rectForIndex(last).isValid())
+    assert len(asked["day"]) < 800  # what is painted, and a row of each kind — not every row of every column
+    header = page.day_view.horizontalHeader()
+    header.setResizeContentsPrecision(-1)  # Qt's measure of every row, to compare with
+    for col in (DAY_COL_TIME, DAY_COL_SOURCE, DAY_COL_UNDO):
+        widest = max(page.day_view.sizeHintForColumn(col), header.sectionSizeHint(col))
+        assert header.sectionSize(col) >= widest, col
