@@ -484,3 +484,16 @@ def test_a_paid_step_shows_its_amount_and_a_correction_moves_the_fee_paid(qtbot,
     with ws.database.session() as s:
         assert s.scalar(select(StepProgress.amount_cents).where(StepProgress.membership_id == msid)) == 9900
         assert s.get(Membership, msid).fee_paid_cents == 9900
+
+
+def test_the_checked_period_button_fits_its_bold_text(qtbot, page):
+    """The funnel's period buttons show the chosen one in bold; sized for the regular text, "This month" was
+    clipped at both ends (seen on the 100,000-member workspace)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    for button in (page.month_button, page.overall_button):
+        button.setChecked(True)
+        qtbot.waitUntil(lambda b=button: b.isVisible())
+        bold = QFont(button.font())
+        bold.setBold(True)
+        assert button.width() >= QFontMetrics(bold).horizontalAdvance(button.text()) + 2 * 12, button.text()

@@ -165,6 +165,11 @@ class OnboardingPage(GroupPage):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.period_group.addButton(button, i)
         self.month_button.setChecked(True)
+        # the checked button's text is bold (PAGE_STYLE) and was clipped at the width of the regular text
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for button in (self.month_button, self.overall_button):
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 2 * 12 + 2 + 6)
         self.period_group.idClicked.connect(lambda _i: self.reload_funnel())
         self.funnel_summary = QLabel()
         self.funnel_summary.setObjectName("hint")
