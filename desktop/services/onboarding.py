@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
@@ -460,6 +460,19 @@ class StepDetail:
     rules_version: int | None
 
 
+def step_details_select() -> Select:
+    """(membership id, step id, then StepDetail's fields) of recorded steps: add the rows' condition."""
+    return select(
+        StepProgress.membership_id,
+        StepProgress.step_id,
+        StepProgress.done_at,
+        Operator.name,
+        StepProgress.answer,
+        StepProgress.amount_cents,
+        StepProgress.rules_version,
+    ).outerjoin(Operator, Operator.id == StepProgress.recorded_by)
+
+
 @dataclass(frozen=True)
 class ProgressRow:
     membership_id: int
@@ -491,17 +504,8 @@ def progress_matrix(
     people = session.execute(q).all()
     details: dict[int, dict[int, StepDetail]] = {}
     steps = (
-        select(
-            StepProgress.membership_id,
-            StepProgress.step_id,
-            StepProgress.done_at,
-            Operator.name,
-            StepProgress.answer,
-            StepProgress.amount_cents,
-            StepProgress.rules_version,
-        )
+        step_details_select()
         .join(Membership, Membership.id == StepProgress.membership_id)
-        .outerjoin(Operator, Operator.id == StepProgress.recorded_by)
         .where(Membership.group_id == group_id, Membership.status.in_(statuses))
     )
     if limit:  # a few people: their own steps, not the whole group's

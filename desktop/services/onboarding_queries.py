@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound
 from desktop.metrics import stalled_query
-from desktop.services.onboarding import StepDetail
+from desktop.services.onboarding import StepDetail, step_details_select
 from desktop.settings import get_setting
-from models import EntryStep, Group, Member, Membership, Operator, StepProgress, bulk
+from models import EntryStep, Group, Member, Membership, StepProgress, bulk
 
 
 def stalled_since(session: Session, group_id: int, as_of: date, days: int | None = None) -> dict[int, date]:
@@ -35,19 +35,7 @@ def step_details(session: Session, membership_ids: Iterable[int]) -> dict[tuple[
     out: dict[tuple[int, int], StepDetail] = {}
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
-        rows = session.execute(
-            select(
-                StepProgress.membership_id,
-                StepProgress.step_id,
-                StepProgress.done_at,
-                Operator.name,
-                StepProgress.answer,
-                StepProgress.amount_cents,
-                StepProgress.rules_version,
-            )
-            .outerjoin(Operator, Operator.id == StepProgress.recorded_by)
-            .where(StepProgress.membership_id.in_(chunk))
-        ).all()
+        rows = session.execute(step_details_select().where(StepProgress.membership_id.in_(chunk))).all()
         for mid, sid, done_at, operator, answer, amount, version in rows:
             out[(mid, sid)] = StepDetail(done_at, operator, answer, amount, version)
     return out
