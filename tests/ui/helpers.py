@@ -4,6 +4,9 @@ Import as `from helpers import ...` (pytest puts tests/ui on sys.path; tests/ ha
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -66,6 +69,32 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def run_python_child(
+    tmp_path: Path, script: str, *args: object, env: dict[str, str] | None = None, unset: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
+    """`python -c script args…` in a fresh process, as a user's start: offscreen, its QunDesk home and settings
+    under tmp_path, this checkout importable; `env` added to the environment, `unset` taken out of it."""
+    full = {k: v for k, v in os.environ.items() if k not in unset}
+    full.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "QUNDESK_HOME": str(tmp_path / "home"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+            **(env or {}),
+        }
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+    )
 
 
 def isolate_settings(tmp_path: Path) -> None:

@@ -3,14 +3,13 @@ run_app's start-up (in a child process, so its QApplication set-up does not leak
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, isolate_settings
+from helpers import OFFSCREEN_QUIRKS, isolate_settings, run_python_child
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -199,22 +198,13 @@ RUN_APP = textwrap.dedent(
 
 
 def run_app_child(tmp_path: Path, db: Path, lang: str, *, say_no: bool = False) -> subprocess.CompletedProcess:
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "QUNDESK_TEST_SAY_NO"},
-        **({"QUNDESK_TEST_SAY_NO": "1"} if say_no else {}),
-        "QT_QPA_PLATFORM": "offscreen",
-        "QUNDESK_HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONPATH": str(ROOT),
-    }
-    return subprocess.run(
-        [sys.executable, "-c", RUN_APP, str(db), lang],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-        cwd=tmp_path,
+    return run_python_child(
+        tmp_path,
+        RUN_APP,
+        db,
+        lang,
+        env={"QUNDESK_TEST_SAY_NO": "1"} if say_no else None,
+        unset=("QUNDESK_TEST_SAY_NO",),
     )
 
 

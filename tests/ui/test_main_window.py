@@ -3,17 +3,14 @@ window state kept in QSettings."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from helpers import (
     GROUP_NAME,
     OFFSCREEN_QUIRKS,
     OTHER_GROUP_NAME,
+    run_python_child,
     type_text,
 )
 from PySide6.QtCore import QSize, Qt
@@ -247,22 +244,6 @@ PAGES_CHILD = textwrap.dedent(
 def test_opening_every_page_loads_no_spreadsheet_library(tmp_path):
     """Issue 13: the Reports page imported the workbook writers, and with them openpyxl (0.17–0.23 s at its first
     show); it is loaded when a workbook is written (tests/ui/test_reports_page.py writes them)."""
-    root = Path(__file__).resolve().parents[2]
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "QUNDESK_HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "PYTHONPATH": str(root),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", PAGES_CHILD, str(tmp_path / "ws.sqlite")],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-        cwd=tmp_path,
-    )
+    result = run_python_child(tmp_path, PAGES_CHILD, tmp_path / "ws.sqlite")
     assert result.returncode == 0, result.stderr
     assert "OPENPYXL False" in result.stdout
