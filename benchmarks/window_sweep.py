@@ -9,7 +9,7 @@ nothing is written to the workspace.
 
     python -m benchmarks.window_sweep                 # the large workspace (built by `make bench` first)
     python -m benchmarks.window_sweep --size medium   # or another size already generated
-    python -m benchmarks.window_sweep --db FILE       # any workspace file
+    python -m benchmarks.window_sweep --db FILE       # any workspace file, or a postgresql:// URL (team mode)
 
 Medians of three rounds. Run under QT_QPA_PLATFORM=offscreen (set here when unset). No bound is asserted; the
 figures of a run go to benchmarks/analysis.md by hand."""
@@ -32,7 +32,7 @@ STEP_SECONDS = 1.0  # how long the event loop is watched after each step
 def _args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.window_sweep", description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="large", help="generated workspace size (default: large)")
-    parser.add_argument("--db", type=Path, help="a workspace file instead of a generated one")
+    parser.add_argument("--db", help="a workspace file or postgresql:// URL instead of a generated workspace")
     parser.add_argument("--rounds", type=int, default=3)
     return parser.parse_args(argv)
 
@@ -43,8 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.db is None:
         from benchmarks.generate import workspace_path
 
-        args.db = workspace_path(args.size)
-    if not args.db.exists():
+        args.db = str(workspace_path(args.size))
+    team = "://" in args.db
+    if not team and not Path(args.db).exists():
         print(f"no workspace at {args.db}: run `make bench` (or benchmarks.run --size {args.size}) first")
         return 2
 
@@ -151,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     window.hide()
     database.dispose()
 
-    print(f"Window sweep on {args.db.name} (medians of {args.rounds}): the call, then the longest the event loop")
+    where = args.db.rsplit("@", 1)[-1] if team else Path(args.db).name  # never the URL's password
+    print(f"Window sweep on {where} (medians of {args.rounds}): the call, then the longest the event loop")
     print("was held in the following second.\n")
     print("| step | call | longest hold after |")
     print("| --- | ---: | ---: |")
