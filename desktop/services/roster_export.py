@@ -21,7 +21,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from sqlalchemy import case, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import aliased
 
 from desktop.io.xlsx_util import (
@@ -43,6 +43,7 @@ from models import Group, Member, Membership, Role, Tag, Tier, member_tag, membe
 from models.db import Database
 
 SHEET_NAME = "成员名册"
+SAMPLE_ROWS = 300  # the columns are sized from the first rows (as column_widths does for a whole table)
 
 HEADERS: tuple[str, ...] = (
     "社群",
@@ -93,6 +94,9 @@ def _when(value: datetime | None) -> datetime | date | None:
     return local.date() if local.time() == time(12, 0) else local
 
 
+ROWS_PER_STEP = 2000  # progress (and a chance to cancel) every so many rows
+
+
 def export_roster(
     database: Database,
     actor: Actor,
@@ -103,124 +107,137 @@ def export_roster(
     progress: Progress | None = None,
 ) -> int:
     """Write every membership of `group_ids` (None: every group not archived) to `path`; returns the
-    number of rows written (the header not counted)."""
+    number of rows written (the header not counted).
+
+    The rows stream from the database into the sheet (spooled to a temporary file by SheetRows) in the order
+    of the groups given, then status and pinyin; the columns are sized from the first rows. Progress moves,
+    and a cancel is honoured, every ROWS_PER_STEP rows; a cancelled export writes nothing. Collected whole
+    first, the 130,000 memberships of a 100,000-member workspace took 270 MB at their peak, with the progress
+    bar still for the 8 s of the export (issue 13)."""
     if unmasked:
         require(actor, "export_unmasked")
     full_phones = allowed(actor, "export_unmasked") if unmasked is None else bool(unmasked)
     target = check_target(Path(path))
     progress = progress or Progress()
-    progress.step(0, 2)
+    progress.step(0, 1)
     referrer = aliased(Member)
     status_rank = case({s: i for i, s in enumerate(STATUS_ORDER)}, value=Membership.status, else_=len(STATUS_ORDER))
-    with database.session() as session:
-        groups = resolve_groups(session, group_ids)
-        order = {g.id: i for i, g in enumerate(groups)}
-        ids = list(order)
-        rows = session.execute(
-            select(
-                Membership.id,
-                Membership.group_id,
-                Group.name,
-                Member.display_name,
-                Member.nickname,
-                Membership.group_nickname,
-                Member.wechat_id,
-                Member.phone,
-                Member.gender,
-                Member.city,
-                Member.occupation,
-                Member.id,
-                Membership.status,
-                Tier.name,
-                Membership.joined_at,
-                Membership.left_at,
-                Membership.left_reason,
-                referrer.display_name,
-                Membership.purpose,
-                Member.seed_user,
-                Member.real_name_verified,
-                Member.note,
-            )
-            .join(Member, Member.id == Membership.member_id)
-            .join(Group, Group.id == Membership.group_id)
-            .outerjoin(Tier, Tier.id == Membership.tier_id)
-            .outerjoin(referrer, referrer.id == Membership.referrer_id)
-            .where(Membership.group_id.in_(ids), Member.deleted_at.is_(None))
-            .order_by(status_rank, Member.pinyin, Membership.id)
-        ).all()
-        roles: dict[int, list[str]] = defaultdict(list)
-        for mid, name in session.execute(
-            select(membership_role.c.membership_id, Role.name)
-            .join(Role, Role.id == membership_role.c.role_id)
-            .join(Membership, Membership.id == membership_role.c.membership_id)
-            .where(Membership.group_id.in_(ids))
-            .order_by(Role.id)
-        ):
-            roles[mid].append(name)
-        tags: dict[int, list[str]] = defaultdict(list)
-        for member_id, name in session.execute(
-            select(member_tag.c.member_id, Tag.name)
-            .join(Tag, Tag.id == member_tag.c.tag_id)
-            .where(member_tag.c.member_id.in_(select(Membership.member_id).where(Membership.group_id.in_(ids))))
-            .order_by(Tag.name)
-        ):
-            tags[member_id].append(name)
-    progress.step(1, 2)
-
-    table = []
-    for r in sorted(rows, key=lambda r: order[r[1]]):  # stable: keeps status and name order within a group
-        (mid, _gid, group, name, nickname, group_nickname, wechat, phone, gender, city, occupation, member_id,
-         status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note) = r  # fmt: skip
-        table.append(
-            [
-                group,
-                name,
-                nickname,
-                group_nickname,
-                wechat,
-                phone if full_phones else (mask_phone(phone) or None),
-                GENDER_LABELS.get(gender or "", gender),
-                city,
-                occupation,
-                "、".join(tags.get(member_id, [])) or None,
-                STATUS_LABELS.get(status, status),
-                tier,
-                "、".join(roles.get(mid, [])) or None,
-                _when(joined),
-                _when(left),
-                left_reason,
-                ref_name,
-                purpose,
-                "是" if seed else "否",
-                "是" if verified else "否",
-                note,
-            ]
-        )
-
     wb = Workbook(write_only=True)
     try:
         styles = Styles(wb)
         ws = wb.create_sheet(SHEET_NAME)
-        widths = column_widths(HEADERS, table, maximum=40)
-        set_widths(ws, widths)
-        ws.freeze_panes = "C2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{len(table) + 1}"
-        print_setup(ws, title_rows="1:1")
         out = SheetRows(styles)
         out.append(HEADERS, ["header"] * len(HEADERS), 20)
-        for row in table:
-            out.append(row, KINDS)
+        sample: list[list[object]] = []
+        with database.session() as session:
+            groups = resolve_groups(session, group_ids)
+            ids = [g.id for g in groups]
+            in_groups = and_(Membership.group_id.in_(ids), Member.deleted_at.is_(None))
+            total = session.scalar(
+                select(func.count())
+                .select_from(Membership)
+                .join(Member, Member.id == Membership.member_id)
+                .where(in_groups)
+            )
+            roles: dict[int, list[str]] = defaultdict(list)
+            for mid, name in session.execute(
+                select(membership_role.c.membership_id, Role.name)
+                .join(Role, Role.id == membership_role.c.role_id)
+                .join(Membership, Membership.id == membership_role.c.membership_id)
+                .where(Membership.group_id.in_(ids))
+                .order_by(Role.id)
+            ):
+                roles[mid].append(name)
+            tags: dict[int, list[str]] = defaultdict(list)
+            for member_id, name in session.execute(
+                select(member_tag.c.member_id, Tag.name)
+                .join(Tag, Tag.id == member_tag.c.tag_id)
+                .where(member_tag.c.member_id.in_(select(Membership.member_id).where(Membership.group_id.in_(ids))))
+                .order_by(Tag.name)
+            ):
+                tags[member_id].append(name)
+            group_rank = case({gid: i for i, gid in enumerate(ids)}, value=Membership.group_id)
+            rows = session.execute(
+                select(
+                    Membership.id,
+                    Group.name,
+                    Member.display_name,
+                    Member.nickname,
+                    Membership.group_nickname,
+                    Member.wechat_id,
+                    Member.phone,
+                    Member.gender,
+                    Member.city,
+                    Member.occupation,
+                    Member.id,
+                    Membership.status,
+                    Tier.name,
+                    Membership.joined_at,
+                    Membership.left_at,
+                    Membership.left_reason,
+                    referrer.display_name,
+                    Membership.purpose,
+                    Member.seed_user,
+                    Member.real_name_verified,
+                    Member.note,
+                )
+                .join(Member, Member.id == Membership.member_id)
+                .join(Group, Group.id == Membership.group_id)
+                .outerjoin(Tier, Tier.id == Membership.tier_id)
+                .outerjoin(referrer, referrer.id == Membership.referrer_id)
+                .where(in_groups)
+                .order_by(group_rank, status_rank, Member.pinyin, Membership.id)
+                .execution_options(yield_per=ROWS_PER_STEP)
+            )
+            for r in rows:
+                (mid, group, name, nickname, group_nickname, wechat, phone, gender, city, occupation, member_id,
+                 status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note) = r  # fmt: skip
+                row = [
+                    group,
+                    name,
+                    nickname,
+                    group_nickname,
+                    wechat,
+                    phone if full_phones else (mask_phone(phone) or None),
+                    GENDER_LABELS.get(gender or "", gender),
+                    city,
+                    occupation,
+                    "、".join(tags.get(member_id, [])) or None,
+                    STATUS_LABELS.get(status, status),
+                    tier,
+                    "、".join(roles.get(mid, [])) or None,
+                    _when(joined),
+                    _when(left),
+                    left_reason,
+                    ref_name,
+                    purpose,
+                    "是" if seed else "否",
+                    "是" if verified else "否",
+                    note,
+                ]
+                out.append(row, KINDS)
+                if len(sample) < SAMPLE_ROWS:
+                    sample.append(row)
+                written = out.count - 1
+                if written % ROWS_PER_STEP == 0:
+                    progress.step(written, total + 1)
+        written = out.count - 1
+        set_widths(ws, column_widths(HEADERS, sample, maximum=40, sample=SAMPLE_ROWS))
+        ws.freeze_panes = "C2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{written + 1}"
+        print_setup(ws, title_rows="1:1")
         out.attach(ws)
         wb.properties.title = f"成员名册 ({', '.join(g.name for g in groups)})"
         wb.properties.creator = actor.name
         wb.properties.lastModifiedBy = actor.name
-        progress.step(2, 2)
+        progress.step(total, total + 1)
         save_atomic(wb, target)
+        progress.step(1, 1)
     except BaseException:
         discard(wb)
         raise
     if full_phones:
         from desktop.services.audit import audit_export
 
-        audit_export(database, actor, "export.roster_unmasked", target, rows=len(table))
-    return len(table)
+        audit_export(database, actor, "export.roster_unmasked", target, rows=written)
+    return written
