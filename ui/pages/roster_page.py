@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -462,18 +473,21 @@ class RosterPage(QWidget):
 
     def select_memberships(self, membership_ids: list[int]) -> int:
         """Select these rows (as Ctrl-clicks would); returns how many were found among the loaded rows."""
-        sel = self.table.selectionModel()
-        sel.clearSelection()
+        # one selection, one selectionChanged: selected row by row, each change re-read the whole selection
+        # (the buttons, the panel) — 1.8 s to re-select the 200 rows of a bulk action at 100,000 members
+        position = {r.membership_id: i for i, r in enumerate(self.model.loaded_rows())}
+        selection = QItemSelection()
         found = 0
         for msid in membership_ids:
-            row = self.model.row_of(msid)
+            row = position.get(msid)
             if row is None:
                 continue
-            sel.select(
-                self.model.index(row, COL_NAME),
-                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            index = self.model.index(row, COL_NAME)
+            selection.select(index, index)
             found += 1
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         return found
 
     @Slot()
