@@ -280,6 +280,32 @@ def test_clicking_someone_not_yet_checked_in_logs_them(qtbot, page, ws):
     assert (current.membership_id, "manual", False) in day_rows(ws)
 
 
+def test_a_selection_of_several_checkins_survives_a_refresh(qtbot, page, ws):
+    """Select three of the day's check-ins (Ctrl-click), then log someone else: the list is read again, and all
+    three are still selected — the refresh once selected them back one by one with selectRow(), which in this
+    table clears the others each time, so Delete would then undo one of the three."""
+    chosen = ["张三", "李四", "赵六"]
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships[n] for n in chosen])
+        s.commit()
+    page.refresh_day()
+    names = page.checked_in_names()
+    page.day_view.setFocus()
+    for name in chosen:
+        index = page.day_model.index(names.index(name), 0)
+        qtbot.mouseClick(
+            page.day_view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.ControlModifier,
+            page.day_view.visualRect(index).center(),
+        )
+    assert sorted(r.display_name for r in page.selected_checkins()) == sorted(chosen)
+    other = next(p for p in page.pending_model.people() if p.display_name not in chosen)
+    click_item(qtbot, page.pending_view, page.pending_names().index(other.display_name))  # a plain click logs
+    assert other.display_name in page.checked_in_names()
+    assert sorted(r.display_name for r in page.selected_checkins()) == sorted(chosen)
+
+
 def test_undo_button_and_delete_key_remove_checkins(qtbot, page, ws):
     with ws.database.session() as s:
         record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["李四"], ws.memberships["赵六"]])

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -790,10 +791,14 @@ class CheckinsPage(GroupPage):
         selected = {r.membership_id for r in self.selected_checkins()}
         self.day_model.set_rows(rows)
         self._size_day_columns()
-        for mid in selected:
-            row = self.day_model.row_of(mid)
-            if row is not None:
-                self.day_view.selectRow(row)
+        # the rows selected before stay selected, all of them, in one selection: selectRow() one by one cleared
+        # the others each time in this extended-selection table (a refresh left one of them selected)
+        keep = QItemSelection()
+        for row, r in enumerate(self.day_model.rows()):
+            if r.membership_id in selected:
+                keep.select(self.day_model.index(row, 0), self.day_model.index(row, DAY_COL_UNDO))
+        if not keep.isEmpty():
+            self.day_view.selectionModel().select(keep, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         pending_row = self.pending_view.currentIndex().row()
         self.pending_model.set_people([Person(p.membership_id, p.display_name, p.nickname or "") for p in pending])
         if self.pending_model.rowCount():
