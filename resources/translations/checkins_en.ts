@@ -330,6 +330,11 @@
             <translation>%1 matched</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1414" />
+            <source>not logged: %1 (Ctrl+Z in the paste box brings the chain back)</source>
+            <translation>not logged: %1 (Ctrl+Z in the paste box brings the chain back)</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="1059" />
             <source>%1 to choose</source>
             <translation>%1 to choose</translation>

@@ -321,6 +321,11 @@
             <translation>已匹配 %1</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1414" />
+            <source>not logged: %1 (Ctrl+Z in the paste box brings the chain back)</source>
+            <translation>未记录：%1（在粘贴框按 Ctrl+Z 可找回这条接龙）</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="1059" />
             <source>%1 to choose</source>
             <translation>待选择 %1</translation>

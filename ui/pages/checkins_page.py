@@ -127,6 +127,8 @@ CHECKIN_CHANGES = ("participation", "points")  # a check-in earns points (the ro
 INLINE_COMMIT_MAX = 40  # bigger pastes are logged on the task runner (~2.5 ms per check-in)
 HEATMAP_DAYS = 26 * 7  # about six months
 
+# a pasted chain's lines that logging leaves out and that were the user's to settle (preview summary keys)
+UNSETTLED_LINE_KINDS = frozenset({"to_choose", "unmatched", "not_member", "leave", "other_day"})
 OK_COLOR = "#15803D"
 INFO_COLOR = "#6B7280"
 WARN_COLOR = "#C2410C"
@@ -284,6 +286,7 @@ class CheckinsPage(GroupPage):
         self.pick_member_hook: Callable[[str], Person | None] | None = None
         self._commit_day = clock.today()
         self._commit_text = ""
+        self._commit_not_logged = ""  # what the paste being logged leaves out (see _after_commit)
         self.runner = runner or TaskRunner(
             self, title=self.tr("Logging check-ins"), label=self.tr("Logging the pasted check-ins…")
         )
@@ -1260,6 +1263,28 @@ class CheckinsPage(GroupPage):
         return None
 
     @Slot()
+    def _line_kinds(self) -> tuple[tuple[str, str], ...]:
+        """The preview's kinds of line other than matched (summary key, label), those left to the user first."""
+        return (
+            ("to_choose", self.tr("%1 to choose")),
+            ("unmatched", self.tr("%1 unmatched")),
+            ("not_member", self.tr("%1 not members")),
+            ("leave", self.tr("%1 on leave")),
+            ("other_day", self.tr("%1 of another day")),
+            ("already", self.tr("%1 already in")),
+            ("duplicate", self.tr("%1 duplicate")),
+            ("skipped", self.tr("%1 skipped")),
+        )
+
+    def _not_logged_text(self) -> str:
+        """The preview's lines that logging it leaves out and that were the user's to settle (a name to choose,
+        no match, not a member, on leave, another day), counted by kind; "" when there are none."""
+        s = self.preview_model.summary()
+        left = UNSETTLED_LINE_KINDS
+        return self.tr(", ").join(
+            label.replace("%1", str(s[key])) for key, label in self._line_kinds() if key in left and s[key]
+        )
+
     def _update_paste_summary(self) -> None:
         s = self.preview_model.summary()
         if self.preview_model.rowCount() == 0:
@@ -1270,16 +1295,7 @@ class CheckinsPage(GroupPage):
             )
         else:
             parts = [self.tr("%1 matched").replace("%1", str(s["matched"]))]
-            for key, label in (
-                ("to_choose", self.tr("%1 to choose")),
-                ("unmatched", self.tr("%1 unmatched")),
-                ("not_member", self.tr("%1 not members")),
-                ("leave", self.tr("%1 on leave")),
-                ("other_day", self.tr("%1 of another day")),
-                ("already", self.tr("%1 already in")),
-                ("duplicate", self.tr("%1 duplicate")),
-                ("skipped", self.tr("%1 skipped")),
-            ):
+            for key, label in self._line_kinds():
                 if s[key]:
                     parts.append(label.replace("%1", str(s[key])))
             text = self.tr(", ").join(parts)
@@ -1339,6 +1355,7 @@ class CheckinsPage(GroupPage):
             "planned": entries,
         }
         self._commit_day, self._commit_text = day, text
+        self._commit_not_logged = self._not_logged_text()
         if plan.count > INLINE_COMMIT_MAX:
             self._set_busy(True)
             self.runner.start(commit_paste, **kwargs)
@@ -1391,7 +1408,15 @@ class CheckinsPage(GroupPage):
             text += "  ·  " + self.tr("%n new member(s) added", "", len(outcome.new_membership_ids))
         if day < clock.today():
             text += "  ·  " + self.tr("for %1").replace("%1", _fmt(day, "M/d"))
-        self._set_status(text, OK_COLOR)
+        # the box is emptied below (a logged chain must not be logged again into another group or day): the lines
+        # left out are named here, or they would vanish with it as if logged
+        not_logged = self._commit_not_logged
+        if not_logged:
+            text += "  ·  " + self.tr("not logged: %1 (Ctrl+Z in the paste box brings the chain back)").replace(
+                "%1", not_logged
+            )
+        self._set_status(text, WARN_COLOR if not_logged else OK_COLOR)
+        self.quick_status.setToolTip(text)
         self.checkins_recorded.emit(len(outcome.logged))
         self.refresh_day()
         self.refresh_heatmap()
