@@ -396,6 +396,7 @@ class CheckinsPage(GroupPage):
         self.quick_status = QLabel(" ")
         self.quick_status.setObjectName("quickStatus")
         self.quick_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.quick_status.setWordWrap(True)  # what a paste left out can take a second line; it is never cut off
 
         self.day_title = QLabel()
         self.day_title.setObjectName("sectionTitle")
