@@ -113,7 +113,10 @@ class RosterPage(QWidget):
         self.search_edit.setObjectName("searchBox")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search name, nickname, WeChat ID, phone tail, pinyin (zs)"))
-        self.search_edit.setMinimumWidth(300)
+        # the box stretches into any room there is; a smaller floor keeps the filter row within the default window
+        # when "All groups" shows its longer count (with Noto CJK at 100,000 members the row outgrew the window and
+        # pushed the group list narrower at each switch between all groups and one)
+        self.search_edit.setMinimumWidth(220)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
