@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
@@ -167,6 +167,13 @@ class DuplicateHit:
     blacklisted_in: tuple[str, ...] = ()  # groups where this person is blacklisted: re-adding must warn
 
 
+def same_phone(phone: str) -> Select:
+    """(member id, name) of the people with this normalised phone, found through the indexed last four digits
+    (`phone_tail`, kept by every writer of a phone, as the roster's phone-tail search needs): `phone` has no
+    index of its own, and each duplicate check read all of member — 30–60 ms at 100,000 people."""
+    return select(Member.id, Member.display_name).where(Member.phone_tail == phone[-4:], Member.phone == phone)
+
+
 def find_duplicates(
     session: Session,
     *,
@@ -192,9 +199,7 @@ def find_duplicates(
     except ValidationError:
         norm_phone = None
     if norm_phone:
-        for mid, name in session.execute(
-            select(Member.id, Member.display_name).where(live, Member.phone == norm_phone)
-        ):
+        for mid, name in session.execute(same_phone(norm_phone).where(live)):
             hits.setdefault(mid, DuplicateHit(mid, name, "phone"))
     if display_name and display_name.strip() and group_id is not None:
         target = unicodedata.normalize("NFKC", display_name.strip()).casefold()

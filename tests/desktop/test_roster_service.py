@@ -108,6 +108,28 @@ def test_duplicates_by_wechat_phone_and_similar_name(workspace, group):
         assert find_duplicates(s, display_name="王五", group_id=group) == []
 
 
+def test_a_phone_duplicate_is_found_through_the_indexed_tail(sqlite_workspace, owner):
+    """Issue 13: the duplicate check by phone read every member (no index on phone): it goes through the indexed
+    last four digits. Same number: found, also after the member's phone changed; same last four digits only: not."""
+    from desktop.services.roster import same_phone
+    from tests.sqlplan import plan
+
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "手机群")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="甲", phone="13900001234"))
+        add_member(s, owner, gid, MemberInput(display_name="乙", phone="13600001234"))  # the same tail
+        s.commit()
+        assert [h.display_name for h in find_duplicates(s, display_name=None, phone="139 0000 1234")] == ["甲"]
+        data = get_member_input(s, ms)
+        data.phone = "13711115678"
+        update_member(s, owner, ms, data)
+        s.commit()
+        assert find_duplicates(s, display_name=None, phone="13900001234") == []
+        assert [h.display_name for h in find_duplicates(s, display_name=None, phone="13711115678")] == ["甲"]
+        lines = plan(s.connection(), same_phone("13711115678"))
+        assert any("ix_member_phone_tail" in line for line in lines), lines
+
+
 def test_update_records_before_and_after(workspace, group, owner):
     with workspace.session() as s:
         row = search_roster(s, RosterQuery(group_id=group, text="李四"))[0]
