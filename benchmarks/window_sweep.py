@@ -10,6 +10,7 @@ nothing is written to the workspace.
     python -m benchmarks.window_sweep                 # the large workspace (built by `make bench` first)
     python -m benchmarks.window_sweep --size medium   # or another size already generated
     python -m benchmarks.window_sweep --db FILE       # any workspace file, or a postgresql:// URL (team mode)
+    python -m benchmarks.window_sweep --plans         # SQLite: + the statements that read a large table in full
 
 Medians of three rounds. Run under QT_QPA_PLATFORM=offscreen (set here when unset). No bound is asserted; the
 figures of a run go to benchmarks/analysis.md by hand."""
@@ -34,6 +35,11 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--size", default="large", help="generated workspace size (default: large)")
     parser.add_argument("--db", help="a workspace file or postgresql:// URL instead of a generated workspace")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--plans",
+        action="store_true",
+        help="SQLite: also list the statements the walk ran whose plan reads a table of over 10,000 rows in full",
+    )
     return parser.parse_args(argv)
 
 
@@ -58,6 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import PAGE_KEYS, MainWindow
 
     database = open_workspace(args.db)
+    statements: dict[str, object] = {}
+    if args.plans and not team:
+        from sqlalchemy import event
+
+        def seen(_conn, _cursor, statement, parameters, _context, many) -> None:
+            if not many and statement.lstrip().upper().startswith(("SELECT", "WITH")):
+                statements.setdefault(statement, parameters)
+
+        event.listen(database.engine, "before_cursor_execute", seen)  # every thread's statements, workers' too
     window = MainWindow(database, actor_for(database))
     window.resize(1400, 900)
     window.show()
@@ -161,7 +176,42 @@ def main(argv: list[str] | None = None) -> int:
         call = statistics.median(r[0] for r in runs)
         hold = statistics.median(r[1] for r in runs)
         print(f"| {label} | {call:,.0f} ms | {hold:,.0f} ms |")
+    if statements:
+        _print_full_scans(Path(args.db), statements)
     return 0
+
+
+def _print_full_scans(path: Path, statements: dict[str, object]) -> None:
+    """EXPLAIN QUERY PLAN of each statement seen; those that SCAN a large table (not through a covering index:
+    an ordered index walk under a LIMIT shows too, and is fine) are printed for a look."""
+    import re
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        large = {
+            name
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if conn.execute(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT 10001)').fetchone()[0] > 10_000
+        }
+        flagged = 0
+        for statement, parameters in statements.items():
+            params = parameters if isinstance(parameters, tuple | list) else ()
+            try:
+                lines = [r[-1] for r in conn.execute("EXPLAIN QUERY PLAN " + statement, params)]
+            except sqlite3.Error:
+                continue
+            scans = [
+                line
+                for line in lines
+                if (m := re.match(r"SCAN (\w+)", line)) and m.group(1) in large and "COVERING INDEX" not in line
+            ]
+            if scans:
+                flagged += 1
+                print(f"\n{' '.join(statement.split())[:600]}\n  -> {'; '.join(scans)}")
+        print(f"\n{len(statements)} statements run; {flagged} read a table of over 10,000 rows in full (above).")
+    finally:
+        conn.close()
 
 
 if __name__ == "__main__":
