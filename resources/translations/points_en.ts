@@ -322,6 +322,14 @@
             <translation>Only the owner or an admin may change the levels.</translation>
         </message>
         <message numerus="yes">
+            <location filename="../../ui/pages/points_page.py" line="423" />
+            <source>Top %1 of %n member(s) with points</source>
+            <translation>
+                <numerusform>Top %1 of %n member with points</numerusform>
+                <numerusform>Top %1 of %n members with points</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../ui/pages/points_page.py" line="436" />
             <source>%n member(s) with points</source>
             <translation>

@@ -322,6 +322,13 @@
             <translation>只有群主或管理员可以修改等级。</translation>
         </message>
         <message numerus="yes">
+            <location filename="../../ui/pages/points_page.py" line="423" />
+            <source>Top %1 of %n member(s) with points</source>
+            <translation>
+                <numerusform>积分前 %1 名（共 %n 人有积分）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../ui/pages/points_page.py" line="436" />
             <source>%n member(s) with points</source>
             <translation>

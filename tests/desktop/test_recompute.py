@@ -23,6 +23,7 @@ from desktop.services.points import (
     adjust_points,
     balance,
     leaderboard,
+    leaderboard_with_total,
     recompute_apply,
     recompute_preview,
     set_levels,
@@ -163,3 +164,7 @@ def test_the_all_time_leaderboard_is_the_ledger_summed(workspace, owner, busy):
         assert [(r.membership_id, r.points) for r in board] == [tuple(row) for row in expected]
         assert [r.rank for r in board] == [1, 2, 3]
         assert board[0].points == board[1].points and board[-1].membership_id == zero
+        top, total = leaderboard_with_total(s, gid, limit=1)  # the page's "top 1 of 3"
+        assert (top, total) == (board[:1], 3)
+        month, total = leaderboard_with_total(s, gid, start=date(2026, 11, 10), end=date(2026, 11, 30), limit=None)
+        assert total == len(month) == len(leaderboard(s, gid, start=date(2026, 11, 10), end=date(2026, 11, 30)))

@@ -95,6 +95,23 @@ def month_bounds(d: date) -> tuple[date, date]:
     return first, nxt - timedelta(days=1)
 
 
+def test_a_board_cut_at_its_limit_says_it_shows_the_top(qtbot, ws, monkeypatch):
+    """Issue 13: the board shows at most LEADERBOARD_LIMIT rows and said "200 members with points" for a group where
+    9,219 have points. Cut at its limit it says how many it shows of how many; otherwise how many there are."""
+    import ui.pages.points_page as points_page
+
+    with ws.database.session() as s:
+        everyone = len(leaderboard(s, ws.group_id, limit=None))
+    assert everyone >= 3
+    page = open_page(qtbot, ws)
+    qtbot.mouseClick(page.all_time_button, Qt.MouseButton.LeftButton)
+    assert page.count_label.text() == f"{everyone} member(s) with points"  # no catalogue loaded: the source text
+    monkeypatch.setattr(points_page, "LEADERBOARD_LIMIT", 2)
+    page.reload_leaderboard()
+    assert page.leaderboard_model.rowCount() == 2
+    assert page.count_label.text() == f"Top 2 of {everyone} member(s) with points"
+
+
 def test_leaderboard_rows_equal_the_service(qtbot, ws):
     page = open_page(qtbot, ws)
     start, end = month_bounds(TODAY)

@@ -41,7 +41,7 @@ from desktop.services.operators import Actor, allowed
 from desktop.services.points import (
     balance,
     group_levels,
-    leaderboard,
+    leaderboard_with_total,
     level_for,
     list_rules,
     recompute_apply,
@@ -413,10 +413,14 @@ class PointsPage(GroupPage):
         if not self.all_time:
             start, end = self.month_picker.first_day(), self.month_picker.last_day()
         with self._database.session() as session:
-            rows = leaderboard(session, self._group_id, start=start, end=end, limit=LEADERBOARD_LIMIT)
+            rows, total = leaderboard_with_total(session, self._group_id, start=start, end=end, limit=LEADERBOARD_LIMIT)
         keep = self._ledger_membership
         self.leaderboard_model.set_rows(rows)
-        self.count_label.setText(self.tr("%n member(s) with points", "", len(rows)))
+        if total > len(rows):  # the board shows its top: the count says so (it said "200 have points" of 9,219)
+            text = self.tr("Top %1 of %n member(s) with points", "", total).replace("%1", str(len(rows)))
+        else:
+            text = self.tr("%n member(s) with points", "", len(rows))
+        self.count_label.setText(text)
         row = self.leaderboard_model.row_of(keep) if keep is not None else None
         if row is None and keep is None and rows:
             row = 0
