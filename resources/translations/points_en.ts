@@ -343,6 +343,11 @@
             <translation>Choose a member</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/points_page.py" line="475" />
+            <source>the latest %1 entries</source>
+            <translation>the latest %1 entries</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/points_page.py" line="480" />
             <source>%1 points</source>
             <translation>%1 points</translation>

@@ -341,6 +341,11 @@
             <translation>请选择成员</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/points_page.py" line="475" />
+            <source>the latest %1 entries</source>
+            <translation>最近 %1 条记录</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/points_page.py" line="480" />
             <source>%1 points</source>
             <translation>%1 分</translation>

@@ -143,6 +143,23 @@ def test_opted_out_members_are_hidden(qtbot, ws):
     assert "张三" not in [row[1] for row in shown_leaderboard(page)]
 
 
+def test_a_ledger_longer_than_the_list_says_it_shows_the_latest(qtbot, ws, monkeypatch):
+    """A member of two years has more ledger entries than the list holds (LEDGER_LIMIT, newest first): the header
+    says which it shows, and the balance is still the whole ledger's."""
+    import ui.pages.points_page as points_page
+
+    ls = ws.memberships["李四"]
+    with ws.database.session() as s:
+        entries, total = len(ledger_of(s, ls, None)), balance(s, ls)
+    assert entries >= 3
+    monkeypatch.setattr(points_page, "LEDGER_LIMIT", 2)
+    page = open_page(qtbot, ws)
+    page.show_ledger(ls)
+    assert page.ledger_model.rowCount() == 2
+    text = page.balance_label.text()
+    assert text.startswith(f"{total} points") and text.endswith("the latest 2 entries")
+
+
 def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws):
     page = open_page(qtbot, ws)
     qtbot.mouseClick(page.all_time_button, Qt.MouseButton.LeftButton)
@@ -157,6 +174,7 @@ def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws):
     assert page.ledger_model.index(0, 1).data() == "+7"
     assert page.ledger_model.index(0, 3).data() == "Manual"
     assert page.balance_label.text().startswith(f"{total} points")
+    assert "the latest" not in page.balance_label.text()  # the whole ledger is listed
     assert page.ledger_picker.membership_id == ls
 
     # any member can be looked up, not only those on the board

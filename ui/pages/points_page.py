@@ -457,15 +457,19 @@ class PointsPage(GroupPage):
             total = balance(session, membership_id)
             levels = group_levels(session, self._group_id) if self._group_id is not None else []
         self.ledger_model.set_rows(rows)
-        self._update_ledger_header(total, level_for(levels, total))
+        self._update_ledger_header(total, level_for(levels, total), cut=len(rows) >= LEDGER_LIMIT)
         self._update_buttons()
 
-    def _update_ledger_header(self, total: int | None = None, level: str | None = None) -> None:
+    def _update_ledger_header(self, total: int | None = None, level: str | None = None, *, cut: bool = False) -> None:
         if total is None:
             self.balance_label.setText(self.tr("Choose a member"))
             return
-        text = self.tr("%1 points").replace("%1", str(total))
-        self.balance_label.setText(f"{text} · {level}" if level else text)
+        parts = [self.tr("%1 points").replace("%1", str(total))]
+        if level:
+            parts.append(level)
+        if cut:  # a member of two years has more entries than the list holds: it says which it shows
+            parts.append(self.tr("the latest %1 entries").replace("%1", str(LEDGER_LIMIT)))
+        self.balance_label.setText(" · ".join(parts))
 
     # ---- rules and levels ----
     def _write_rule(self, code: str, points: int | None, active: bool | None) -> bool:
