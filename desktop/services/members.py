@@ -330,7 +330,9 @@ class TimelineEvent:
 
 
 def member_timeline(session: Session, membership_id: int, limit: int = 500) -> list[TimelineEvent]:
-    """Everything that happened to a membership, newest first."""
+    """Everything that happened to a membership, newest first. The two kinds that grow by the day — check-ins and
+    chat days — are the latest `limit` of each; every other event is always there. (The whole list was cut at
+    `limit`: after two years of check-ins a member's joining, entry steps and first activities fell off it.)"""
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
@@ -413,7 +415,7 @@ def member_timeline(session: Session, membership_id: int, limit: int = 500) -> l
         ev.append(TimelineEvent(at(d), "messages", Phrase("timeline.messages", count=n)))
     ev += _earlier_submissions(session, ms.member_id)
     ev.sort(key=lambda e: e.when, reverse=True)
-    return ev[:limit]
+    return ev
 
 
 def _earlier_submissions(session: Session, member_id: int) -> list[TimelineEvent]:

@@ -116,3 +116,25 @@ def test_referral_tree_and_timeline(workspace, owner, people):
         assert "step" in kinds
         kinds = [e.kind for e in member_timeline(s, p["drop_ms"])]
         assert kinds.count("checkin") == 2 and "contribution" in kinds
+
+
+def test_a_long_timeline_keeps_its_rare_events(workspace, owner):
+    """Check-ins grow by the day: the timeline holds the latest `limit` of them, and every other event whatever
+    their number — cut as a whole at `limit`, a long-standing member's joining and entry steps fell off it."""
+    from datetime import timedelta
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "长期群")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="老会员", joined_at=datetime(2026, 1, 1, 9)))
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        record_step(s, owner, ms, steps["purpose"], answer="坚持", when=datetime(2026, 1, 1, 10))
+        for i in range(12):
+            d = date(2026, 2, 1) + timedelta(days=i)
+            record_checkins(s, owner, gid, d, [ms], today=d)
+        s.commit()
+        events = member_timeline(s, ms, limit=5)
+    kinds = [e.kind for e in events]
+    assert kinds.count("checkin") == 5  # the latest five
+    assert events[kinds.index("checkin")].when == datetime(2026, 2, 12)
+    assert "joined" in kinds and "step" in kinds
+    assert [e.when for e in events] == sorted((e.when for e in events), reverse=True)
