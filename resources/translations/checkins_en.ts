@@ -686,6 +686,11 @@
             <source>Name, nickname, WeChat ID or pinyin (zs)</source>
             <translation>Name, nickname, WeChat ID or pinyin (zs)</translation>
         </message>
+        <message>
+            <location filename="../../ui/widgets/member_search.py" line="95" />
+            <source>The first %1 shown: more members match — type more of the name</source>
+            <translation>The first %1 shown: more members match — type more of the name</translation>
+        </message>
     </context>
     <context>
         <name>PastePreviewModel</name>

@@ -668,6 +668,11 @@
             <source>Name, nickname, WeChat ID or pinyin (zs)</source>
             <translation>姓名、昵称、微信号或拼音（zs）</translation>
         </message>
+        <message>
+            <location filename="../../ui/widgets/member_search.py" line="95" />
+            <source>The first %1 shown: more members match — type more of the name</source>
+            <translation>只显示前 %1 位：还有更多成员符合，请多输入几个字</translation>
+        </message>
     </context>
     <context>
         <name>PastePreviewModel</name>

@@ -344,6 +344,24 @@ def test_leave_dialog_records_leave_and_the_member_leaves_the_missing_list(qtbot
     assert "on leave: 1" in page.pending_title.text()
 
 
+def test_a_member_search_with_more_matches_than_it_lists_says_so(qtbot, page, ws, monkeypatch):
+    """The member pickers (leave, "someone else…") list at most SEARCH_LIMIT people; in a group of thousands,
+    "张" matches hundreds, and the list said nothing of the others. Now it says to type more."""
+    import ui.widgets.member_search as member_search
+
+    monkeypatch.setattr(member_search, "SEARCH_LIMIT", 2)
+    dialog = page.open_leave_dialog()
+    search = dialog.member_search
+    search.search_edit.setText("")
+    search.search()
+    assert search.model.rowCount() == 2 and search.more_label.isVisible()
+    assert search.more_label.text().startswith("The first 2 shown")
+    search.search_edit.setText("lisi")
+    search.search()
+    assert search.model.rowCount() == 1 and not search.more_label.isVisible()
+    dialog.reject()
+
+
 def test_leave_dialog_shows_an_overlap_error(qtbot, page, ws):
     for _attempt in range(2):
         dialog = page.open_leave_dialog()

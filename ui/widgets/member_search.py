@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop.services.roster import MemberRow, RosterQuery, search_roster
 from ui.models.checkins_models import PeopleListModel, Person, person_detail
@@ -55,8 +55,13 @@ class MemberSearchList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        self.more_label = QLabel()  # a search with more matches than the list shows says so
+        self.more_label.setObjectName("sectionHint")
+        self.more_label.setWordWrap(True)
+        self.more_label.hide()
         layout.addWidget(self.search_edit)
         layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.more_label)
         self.search()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -81,8 +86,13 @@ class MemberSearchList(QWidget):
         self._timer.stop()
         query = RosterQuery(group_id=self._group_id, text=self.search_edit.text().strip(), status="active")
         with self._database.session() as session:
-            rows = search_roster(session, query, limit=SEARCH_LIMIT)
-        self.model.set_people([person_from_row(r) for r in rows])
+            rows = search_roster(session, query, limit=SEARCH_LIMIT + 1)
+        more = len(rows) > SEARCH_LIMIT
+        self.model.set_people([person_from_row(r) for r in rows[:SEARCH_LIMIT]])
+        self.more_label.setText(
+            self.tr("The first %1 shown: more members match — type more of the name").replace("%1", str(SEARCH_LIMIT))
+        )
+        self.more_label.setVisible(more)
         if self.model.rowCount():
             self.set_current_row(0)
         self.current_changed.emit(self.current())
