@@ -160,7 +160,9 @@ def test_a_ledger_longer_than_the_list_says_it_shows_the_latest(qtbot, ws, monke
     assert text.startswith(f"{total} points") and text.endswith("the latest 2 entries")
 
 
-def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws):
+def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws, monkeypatch):
+    import ui.pages.points_page as points_page
+
     page = open_page(qtbot, ws)
     qtbot.mouseClick(page.all_time_button, Qt.MouseButton.LeftButton)
     ls = ws.memberships["李四"]
@@ -185,6 +187,10 @@ def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws):
     assert page.ledger_model.rows and all(r.reason for r in page.ledger_model.rows)
     with ws.database.session() as s:
         assert page.ledger_model.rows == ledger_of(s, ws.memberships["张珊"], 500)
+
+    monkeypatch.setattr(points_page, "LEDGER_LIMIT", len(expected))  # exactly as many as the list holds: all shown
+    page.show_ledger(ls)
+    assert page.ledger_model.rowCount() == len(expected) and "the latest" not in page.balance_label.text()
 
 
 def edit_rule_points(qtbot, page, code: str, points: int) -> None:

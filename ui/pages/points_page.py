@@ -453,11 +453,11 @@ class PointsPage(GroupPage):
         if self.ledger_picker.membership_id != membership_id:
             self.ledger_picker.choose(membership_id)
         with self._database.session() as session:
-            rows = ledger_of(session, membership_id, LEDGER_LIMIT)
+            rows = ledger_of(session, membership_id, LEDGER_LIMIT + 1)  # one more: is the list the whole ledger?
             total = balance(session, membership_id)
             levels = group_levels(session, self._group_id) if self._group_id is not None else []
-        self.ledger_model.set_rows(rows)
-        self._update_ledger_header(total, level_for(levels, total), cut=len(rows) >= LEDGER_LIMIT)
+        self.ledger_model.set_rows(rows[:LEDGER_LIMIT])
+        self._update_ledger_header(total, level_for(levels, total), cut=len(rows) > LEDGER_LIMIT)
         self._update_buttons()
 
     def _update_ledger_header(self, total: int | None = None, level: str | None = None, *, cut: bool = False) -> None:
