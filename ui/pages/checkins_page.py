@@ -13,7 +13,7 @@ folded away, and the handle at the bottom brings it back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, timedelta
 
 from PySide6.QtCore import (
@@ -287,6 +287,8 @@ class CheckinsPage(GroupPage):
         self._commit_day = clock.today()
         self._commit_text = ""
         self._commit_not_logged = ""  # what the paste being logged leaves out (see _after_commit)
+        # the group heat map's counts as last read: ((group, start, end), day -> check-ins), see refresh_heatmap
+        self._heat_counts: tuple[tuple[int, date, date], dict[date, int]] | None = None
         self.runner = runner or TaskRunner(
             self, title=self.tr("Logging check-ins"), label=self.tr("Logging the pasted check-ins…")
         )
@@ -1011,7 +1013,7 @@ class CheckinsPage(GroupPage):
         else:
             self._set_status(self.tr("%1 had already checked in").replace("%1", person.display_name), INFO_COLOR)
         self.refresh_day()
-        self.refresh_heatmap()
+        self.refresh_heatmap(days=[day])
         self._refresh_preview_already()
         return True
 
@@ -1059,7 +1061,7 @@ class CheckinsPage(GroupPage):
             self._set_status(self.tr("Undone: %n check-in(s)", "", len(done)), INFO_COLOR)
         self.day_view.clearSelection()
         self.refresh_day()
-        self.refresh_heatmap()
+        self.refresh_heatmap(days=[day])
         self._refresh_preview_already()
 
     @Slot(QModelIndex)
@@ -1439,14 +1441,26 @@ class CheckinsPage(GroupPage):
         end = clock.today()
         return end - timedelta(days=HEATMAP_DAYS - 1), end
 
-    def refresh_heatmap(self) -> None:
+    def refresh_heatmap(self, days: Collection[date] | None = None) -> None:
+        """Read the heat map again. `days`: only those days' check-ins changed (a click, an undo) — the group's map
+        re-counts them and keeps the rest: re-counting six months of a 9,400-member group was a third of each
+        click (60 of 180 ms)."""
         if self._group_id is None:
             return
         start, end = self.heatmap_range()
         person = self._member_view
+        key = (self._group_id, start, end)
         with self._database.session() as session:
             if person is None:
-                counts = daily_counts(session, self._group_id, start, end)
+                if days is not None and self._heat_counts is not None and self._heat_counts[0] == key:
+                    counts = dict(self._heat_counts[1])
+                    for d in days:
+                        if start <= d <= end:
+                            counts.pop(d, None)
+                            counts.update(daily_counts(session, self._group_id, d, d))
+                else:
+                    counts = daily_counts(session, self._group_id, start, end)
+                self._heat_counts = (key, counts)
                 name = group_name(session, self._group_id) or ""
             else:
                 cal = member_calendar(session, person.membership_id, start, end)
