@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.checkins import CheckinRow
-from desktop.services.paste import Candidate, PasteMatch, PlannedCheckin, describe_person
+from desktop.services.paste import AMBIGUOUS, REPORTED, Candidate, PasteMatch, PlannedCheckin, describe_person
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -521,6 +521,10 @@ class PastePreviewModel(QAbstractTableModel):
                 entries.append(PlannedCheckin(mid, m.day, m.time, m.late, None, m.line.line_no))
                 rows.append(row)
         return PastePlan(tuple(entries), tuple(rows))
+
+    # summary() keys of the lines that logging leaves out and that were the user's to settle: the outcomes the
+    # paste service reports (desktop/services/paste.REPORTED), an ambiguous line counted as "to_choose"
+    UNSETTLED = frozenset("to_choose" if outcome == AMBIGUOUS else outcome for outcome in REPORTED)
 
     def summary(self) -> dict[str, int]:
         """Lines by what will happen: matched (will be logged), to choose, unmatched, already, duplicate,

@@ -127,8 +127,6 @@ CHECKIN_CHANGES = ("participation", "points")  # a check-in earns points (the ro
 INLINE_COMMIT_MAX = 40  # bigger pastes are logged on the task runner (~2.5 ms per check-in)
 HEATMAP_DAYS = 26 * 7  # about six months
 
-# a pasted chain's lines that logging leaves out and that were the user's to settle (preview summary keys)
-UNSETTLED_LINE_KINDS = frozenset({"to_choose", "unmatched", "not_member", "leave", "other_day"})
 OK_COLOR = "#15803D"
 INFO_COLOR = "#6B7280"
 WARN_COLOR = "#C2410C"
@@ -1283,7 +1281,7 @@ class CheckinsPage(GroupPage):
         """The preview's lines that logging it leaves out and that were the user's to settle (a name to choose,
         no match, not a member, on leave, another day), counted by kind; "" when there are none."""
         s = self.preview_model.summary()
-        left = UNSETTLED_LINE_KINDS
+        left = self.preview_model.UNSETTLED
         return self.tr(", ").join(
             label.replace("%1", str(s[key])) for key, label in self._line_kinds() if key in left and s[key]
         )
