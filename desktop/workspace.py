@@ -104,3 +104,11 @@ def restore_latest_backup() -> Path | None:
         restore_workspace(Actor(0, "群主", "owner"), info.path, target)
         return target
     return None
+
+
+def database_display(database) -> str:
+    """The workspace's database for people: a file path, or the URL without its password."""
+    url = database.engine.url
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return database.url  # user:***@host, never a password (not one given as ?password= either)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
@@ -29,12 +30,15 @@ from PySide6.QtWidgets import (
 from desktop.services.groups import GroupRow, list_groups, people_in_groups
 from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
-from ui.dialogs.group_dialog import GroupDialog
+from desktop.workspace import database_display
 from ui.messages import members_text, operator_text, people_text
 from ui.operations import Change, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
-from ui.pages.settings_page import SettingsPage, database_display
+
+if TYPE_CHECKING:  # the dialog and the Settings page load when first opened: the window paints sooner
+    from ui.dialogs.group_dialog import GroupDialog
+    from ui.pages.settings_page import SettingsPage
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -327,6 +331,8 @@ class MainWindow(QMainWindow):
             self.roster_page = RosterPage(self._database, self._actor, group_id=group)
             return self.roster_page
         if key == "settings":
+            from ui.pages.settings_page import SettingsPage
+
             return SettingsPage(self._database, self._actor)
         module_name, class_name = PAGE_CLASSES.get(key, ("", ""))
         try:
@@ -475,6 +481,8 @@ class MainWindow(QMainWindow):
     def new_group(self) -> GroupDialog | None:
         if not allowed(self._actor, "edit_groups"):
             return None
+        from ui.dialogs.group_dialog import GroupDialog
+
         dialog = GroupDialog(self._database, self._actor, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.group_created.connect(self._on_group_created)

@@ -7,6 +7,7 @@ desktop services."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -50,7 +51,6 @@ from desktop.services.roster import (
 from desktop.services.roster_queries import list_roles, membership_snapshots
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery
-from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.prompt_dialog import PromptDialog
 from ui.messages import memberships_text, people_text, show_error
 from ui.models.roster_table_model import COL_GROUP, COL_NAME, RosterTableModel, database_source, status_label
@@ -67,6 +67,9 @@ from ui.pages.roster_commands import (
 )
 from ui.widgets.member_panel import MemberPanel
 from ui.widgets.tables import SelectionMode, make_table
+
+if TYPE_CHECKING:  # loaded when a member is first added or edited: the window paints sooner
+    from ui.dialogs.member_dialog import MemberDialog
 
 ROSTER_CHANGES = ("members", "taxonomy")  # a bulk tag may create the tag; the sidebar counts may move
 SEARCH_DEBOUNCE_MS = 150
@@ -615,6 +618,8 @@ class RosterPage(QWidget):
             except QunDeskError as exc:
                 show_error(self, exc)
                 return None
+        from ui.dialogs.member_dialog import MemberDialog
+
         dialog = MemberDialog(self._database, self._actor, self._group_id, membership_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.member_saved.connect(lambda msid, b=before: self._on_member_saved(msid, b))

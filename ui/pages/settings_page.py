@@ -51,6 +51,7 @@ from desktop.services.backup import BackupInfo, backup_workspace, copy_to_databa
 from desktop.services.operators import Actor, allowed
 from desktop.settings import SETTINGS, get_setting, update_settings
 from desktop.team import check_connection, strip_password, with_password
+from desktop.workspace import database_display
 from models import clock
 from models.db import DatabaseError
 from ui.messages import current_language, localise_message, operator_text, show_error
@@ -628,11 +629,3 @@ def _size_text(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / 1024 / 1024:.1f} MB"
     return f"{max(1, round(size / 1024))} KB"
-
-
-def database_display(database) -> str:
-    """The workspace's database for people: a file path, or the URL without its password."""
-    url = database.engine.url
-    if url.get_backend_name() == "sqlite":
-        return url.database or ":memory:"
-    return database.url  # user:***@host, never a password (not one given as ?password= either)
