@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -81,6 +82,9 @@ class Role(Base):
     name: Mapped[str] = mapped_column(String(30), unique=True)
 
 
+DELETED_WHERE = "deleted_at IS NOT NULL"
+
+
 class Member(Base):
     """A person. May be in several groups. ID-card numbers are never stored."""
 
@@ -95,6 +99,13 @@ class Member(Base):
         Index("ix_member_display_name", "display_name"),
         Index("ix_member_city", "city"),  # the roster sorted by city
         Index("ix_member_nickname", "nickname"),  # search and paste look-ups by nickname
+        # the few deleted people: the roster's counts subtract their rows (models/queries/roster.py `_counts`)
+        Index(
+            "ix_member_deleted",
+            "id",
+            sqlite_where=text(DELETED_WHERE),
+            postgresql_where=text(DELETED_WHERE),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,7 @@ models/search.py; ASCII letters in any case), WeChat ID (prefix), phone tail
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, func, or_, select, union
@@ -135,33 +135,40 @@ def _messages_30d_expr():
     )
 
 
-def filtered(q: RosterQuery) -> Select:
-    stmt = select(Membership.id).join(Member, Member.id == Membership.member_id)
-    if q.only_deleted:
-        stmt = stmt.where(Member.deleted_at.is_not(None))
-    elif not q.include_deleted:
-        stmt = stmt.where(Member.deleted_at.is_(None))
+def _membership_conditions(q: RosterQuery) -> list[ColumnElement[bool]]:
+    """The conditions of `q` on the membership alone (every filter but the text and the deleted people)."""
+    conds: list[ColumnElement[bool]] = []
     if q.group_id is not None:
-        stmt = stmt.where(Membership.group_id == q.group_id)
+        conds.append(Membership.group_id == q.group_id)
     if q.status:
-        stmt = stmt.where(Membership.status == q.status)
+        conds.append(Membership.status == q.status)
     if q.tier_id is not None:
-        stmt = stmt.where(Membership.tier_id == q.tier_id)
+        conds.append(Membership.tier_id == q.tier_id)
     if q.tag_id is not None:
-        stmt = stmt.where(Member.id.in_(select(member_tag.c.member_id).where(member_tag.c.tag_id == q.tag_id)))
+        conds.append(Membership.member_id.in_(select(member_tag.c.member_id).where(member_tag.c.tag_id == q.tag_id)))
     if q.role_id is not None:
-        stmt = stmt.where(
+        conds.append(
             Membership.id.in_(select(membership_role.c.membership_id).where(membership_role.c.role_id == q.role_id))
         )
     if q.joined_month:
         y, m = q.joined_month
         start = datetime(y, m, 1)
         end = datetime(y + (m == 12), m % 12 + 1, 1)
-        stmt = stmt.where(Membership.joined_at >= start, Membership.joined_at < end)
+        conds += [Membership.joined_at >= start, Membership.joined_at < end]
     if q.never_spoke:
-        stmt = stmt.where(~select(ChatActivity.id).where(ChatActivity.membership_id == Membership.id).exists())
+        conds.append(~select(ChatActivity.id).where(ChatActivity.membership_id == Membership.id).exists())
         if not q.status:  # the lurkers are in the chat now: members and newcomers, unless a status is chosen
-            stmt = stmt.where(Membership.status.in_(("active", "onboarding")))
+            conds.append(Membership.status.in_(("active", "onboarding")))
+    return conds
+
+
+def filtered(q: RosterQuery) -> Select:
+    stmt = select(Membership.id).join(Member, Member.id == Membership.member_id)
+    if q.only_deleted:
+        stmt = stmt.where(Member.deleted_at.is_not(None))
+    elif not q.include_deleted:
+        stmt = stmt.where(Member.deleted_at.is_(None))
+    stmt = stmt.where(*_membership_conditions(q))
     cond = _text_condition(q.text)
     if cond is not None:
         stmt = stmt.where(cond)
@@ -201,21 +208,52 @@ def _order(stmt: Select, q: RosterQuery) -> Select:
 
 def count_roster(session: Session, q: RosterQuery) -> int:
     """Rows of the roster: memberships (a person in two groups is two rows)."""
-    return int(session.scalar(select(func.count()).select_from(filtered(q).subquery())) or 0)
+    return _counts(session, q, people=False)[0]
 
 
 def count_roster_and_people(session: Session, q: RosterQuery) -> tuple[int, int]:
-    """count_roster and count_roster_people in one pass over the rows (the roster of every group at start: 37 ms
-    where the two took 47 at 100,000 members)."""
-    rows = filtered(q).add_columns(Membership.member_id).subquery()
-    total, people = session.execute(select(func.count(), func.count(func.distinct(rows.c.member_id)))).one()
-    return int(total or 0), int(people or 0)
+    """count_roster and count_roster_people in one statement."""
+    return _counts(session, q, people=True)
 
 
 def count_roster_people(session: Session, q: RosterQuery) -> int:
     """The distinct people among the rows of `q` (within one group, one row is one person)."""
-    ids = filtered(q).with_only_columns(Membership.member_id).distinct().subquery()
-    return int(session.scalar(select(func.count()).select_from(ids)) or 0)
+    return _counts(session, q, people=True)[1]
+
+
+def _counts(session: Session, q: RosterQuery, *, people: bool) -> tuple[int, int]:
+    """(rows, people) of `q` (people 0 unless asked for). Without text, the rows of living people are counted as
+    every row the membership's own conditions select less the rows of deleted people: the first needs no person
+    (an index of membership alone), the second reads the few deleted people through their partial index
+    (ix_member_deleted). Joining every row to its person to ask whether they were deleted took 38 ms for the
+    roster of every group at 100,000 members, at every start and every refresh; this takes 7 ms."""
+    if q.text.strip() or q.include_deleted or q.only_deleted:
+        return _few_counts(session, filtered(q), people)
+    rows, persons = _many_counts(session, select(Membership.id).where(*_membership_conditions(q)), people)
+    gone_rows, gone_persons = _few_counts(session, filtered(replace(q, only_deleted=True)), people)
+    return rows - gone_rows, persons - gone_persons
+
+
+def _few_counts(session: Session, rows: Select, people: bool) -> tuple[int, int]:
+    """(rows, people) of a select of membership ids, its people counted with count(DISTINCT …) — a temporary
+    b-tree of their ids, which costs nothing for a few rows and keeps the plan `rows` has alone."""
+    found = rows.add_columns(Membership.member_id).subquery()
+    counted = [func.count()] + ([func.count(func.distinct(found.c.member_id))] if people else [])
+    values = session.execute(select(*counted).select_from(found)).one()
+    return int(values[0] or 0), int(values[1] or 0) if people else 0
+
+
+def _many_counts(session: Session, rows: Select, people: bool) -> tuple[int, int]:
+    """(rows, people) of a select of membership ids from membership alone (no person): its people as a DISTINCT
+    subquery, which reads the member ids in the order of the (member, group) index where count(DISTINCT …)
+    sorted 130,000 of them in a temporary b-tree (19 → 7 ms)."""
+    found = rows.add_columns(Membership.member_id).subquery()
+    counted = [select(func.count()).select_from(found).scalar_subquery()]
+    if people:
+        persons = select(found.c.member_id).distinct().subquery()
+        counted.append(select(func.count()).select_from(persons).scalar_subquery())
+    values = session.execute(select(*counted)).one()
+    return int(values[0] or 0), int(values[1] or 0) if people else 0
 
 
 @dataclass(frozen=True)
