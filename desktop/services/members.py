@@ -281,6 +281,9 @@ class ReferralNode:
     member_id: int
     display_name: str
     children: list[ReferralNode] = field(default_factory=list)
+    # a root put at the top because its referrer is among the people it brought in (a referral cycle, which an
+    # import's 推荐人 column can write): `cycle_referrer` is that referrer's name
+    cycle_referrer: str | None = None
 
     @property
     def total(self) -> int:
@@ -290,7 +293,10 @@ class ReferralNode:
 
 def referral_tree(session: Session, group_id: int) -> list[ReferralNode]:
     """Who brought whom in a group, as a forest rooted at people nobody in the group referred.
-    Only roots with at least one referral are returned, biggest trees first."""
+    Only roots with at least one referral are returned, biggest trees first. Everyone with a referral is in it:
+    people whose referrers go round in a cycle (A brought B, B brought A) are put under the cycle's member with
+    the lowest id, shown as a root with `cycle_referrer` set (they were in no tree, and the tree's totals
+    could not count them)."""
     rows = session.execute(
         select(Membership.member_id, Member.display_name, Membership.referrer_id)
         .join(Member, Member.id == Membership.member_id)
@@ -313,9 +319,33 @@ def referral_tree(session: Session, group_id: int) -> list[ReferralNode]:
             nodes[ref].children.append(node)
         else:
             roots.append(node)
+    reached: set[int] = set()
+    _reach(roots, reached)
+    for mid in sorted(nodes):  # people no root reaches: a referral cycle, and everyone brought in below it
+        if mid in reached:
+            continue
+        on_path: list[int] = []
+        while mid not in on_path:  # up the referrers until one comes round again: that one is on the cycle
+            on_path.append(mid)
+            mid = referrer_of[mid]
+        head = min(on_path[on_path.index(mid) :])  # the cycle is broken at its lowest member id (stable)
+        ref = referrer_of[head]
+        nodes[ref].children.remove(nodes[head])
+        nodes[head].cycle_referrer = nodes[ref].display_name
+        roots.append(nodes[head])
+        _reach([nodes[head]], reached)
     for node in nodes.values():
         node.children.sort(key=lambda n: (-n.total, n.display_name))
     return sorted((r for r in roots if r.children), key=lambda n: (-n.total, n.display_name))
+
+
+def _reach(roots: list[ReferralNode], reached: set[int]) -> None:
+    """Add to `reached` everyone in the trees under `roots`."""
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        reached.add(node.member_id)
+        stack.extend(node.children)
 
 
 # ---- timeline ----

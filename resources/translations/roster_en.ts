@@ -761,6 +761,16 @@
                 <numerusform>%n people brought in by referral</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs/referral_tree_dialog.py" line="108" />
+            <source>%1 (referral cycle)</source>
+            <translation>%1 (referral cycle)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/referral_tree_dialog.py" line="108" />
+            <source>%1 is recorded as brought in by %2, and %2 as brought in (directly or through others) by %1. One of these referrers is wrong: correct it on the member.</source>
+            <translation>%1 is recorded as brought in by %2, and %2 as brought in (directly or through others) by %1. One of these referrers is wrong: correct it on the member.</translation>
+        </message>
     </context>
     <context>
         <name>RosterPage</name>

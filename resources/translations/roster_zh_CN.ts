@@ -752,6 +752,16 @@
                 <numerusform>通过推荐带来 %n 人</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs/referral_tree_dialog.py" line="108" />
+            <source>%1 (referral cycle)</source>
+            <translation>%1（推荐关系成环）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/referral_tree_dialog.py" line="108" />
+            <source>%1 is recorded as brought in by %2, and %2 as brought in (directly or through others) by %1. One of these referrers is wrong: correct it on the member.</source>
+            <translation>%1 的推荐人记为 %2，而 %2 又记为由 %1（直接或间接）带来。其中有一个推荐人记错了：请在成员资料里更正。</translation>
+        </message>
     </context>
     <context>
         <name>RosterPage</name>

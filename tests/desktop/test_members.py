@@ -118,6 +118,43 @@ def test_referral_tree_and_timeline(workspace, owner, people):
         assert kinds.count("checkin") == 2 and "contribution" in kinds
 
 
+def test_a_referral_cycle_is_shown_broken_at_one_member(workspace, owner):
+    """An import's 推荐人 column can record A brought in by B and B by A. Such people were in no tree (no root
+    reaches a cycle) and the totals left them out: every referral is in the tree now, the cycle broken at its
+    member with the lowest id, who is shown at the top with the referrer that closes the cycle."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "环形推荐")
+        ids = {}
+        for name in ("甲", "乙", "丙", "丁", "戊", "己", "庚"):
+            ids[name] = add_member(s, owner, gid, MemberInput(display_name=name))
+        s.flush()
+
+        def refer(name: str, by: str) -> None:
+            s.get(Membership, ids[name][1]).referrer_id = ids[by][0]
+
+        refer("甲", "乙")  # 甲 ⇄ 乙, and 乙 brought 丙, 丙 brought 丁
+        refer("乙", "甲")
+        refer("丙", "乙")
+        refer("丁", "丙")
+        refer("戊", "己")  # a cycle of three: 戊 brought in by 己, 己 by 庚, 庚 by 戊
+        refer("己", "庚")
+        refer("庚", "戊")
+        s.commit()
+        roots = referral_tree(s, gid)
+
+        def names(node) -> list[str]:
+            return [node.display_name, *(n for c in node.children for n in names(c))]
+
+        shown = [n for r in roots for n in names(r)]
+        assert sorted(shown) == sorted(ids)  # each person once
+        assert [(r.display_name, r.total, r.cycle_referrer) for r in roots] == [("甲", 3, "乙"), ("戊", 2, "己")]
+        (b,) = roots[0].children
+        assert (b.display_name, [c.display_name for c in b.children]) == ("乙", ["丙"])
+        assert b.cycle_referrer is None
+        (g,) = roots[1].children
+        assert (g.display_name, [c.display_name for c in g.children]) == ("庚", ["己"])
+
+
 def test_a_long_timeline_keeps_its_rare_events(workspace, owner):
     """Check-ins grow by the day: the timeline holds the latest `limit` of them, and every other event whatever
     their number — cut as a whole at `limit`, a long-standing member's joining and entry steps fell off it."""

@@ -80,3 +80,21 @@ def test_opened_from_the_roster_page(qtbot, ws):
     assert dialog is not None and dialog.isVisible()
     assert dialog.top_rows()[0] == ("张三", 2, 4)
     dialog.reject()
+
+
+def test_a_referral_cycle_says_so(qtbot, ws):
+    """张三 is recorded as brought in by 丙, who is below him: the tree shows him at the top, says it is a cycle and
+    names the referrer to correct (in the people who were missing from the tree before)."""
+    from models import Membership
+
+    with ws.database.session() as s:
+        ms = s.query(Membership).filter_by(member_id=ws.members["张三"], group_id=ws.group_id).one()
+        ms.referrer_id = ws.members["丙"]
+        s.commit()
+    dialog = ReferralTreeDialog(ws.database, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    (name, direct, total), _ = dialog.top_rows()
+    assert name != "张三" and "张三" in name and (direct, total) == (2, 4)
+    tip = dialog.model.item(0, COL_NAME).toolTip()
+    assert "张三" in tip and "丙" in tip

@@ -103,6 +103,16 @@ class ReferralTreeDialog(QDialog):
     def _row(self, node: ReferralNode) -> list[QStandardItem]:
         name = QStandardItem(node.display_name)
         name.setData(node.member_id, MemberIdRole)
+        if node.cycle_referrer is not None:  # its referrer is below it: say so, the records need a correction
+            name.setText(self.tr("%1 (referral cycle)").replace("%1", node.display_name))
+            name.setToolTip(
+                self.tr(
+                    "%1 is recorded as brought in by %2, and %2 as brought in (directly or through others) by %1. "
+                    "One of these referrers is wrong: correct it on the member."
+                )
+                .replace("%1", node.display_name)
+                .replace("%2", node.cycle_referrer)
+            )
         direct = QStandardItem(str(len(node.children)))
         total = QStandardItem(str(node.total))
         for item in (direct, total):
