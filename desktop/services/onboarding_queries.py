@@ -4,7 +4,7 @@ the group's fee."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,14 +18,24 @@ from desktop.settings import get_setting
 from models import EntryStep, Group, Member, Membership, StepProgress, bulk
 
 
-def stalled_since(session: Session, group_id: int, as_of: date, days: int | None = None) -> dict[int, date]:
+def stalled_since(
+    session: Session,
+    group_id: int,
+    as_of: date,
+    days: int | None = None,
+    membership_ids: Collection[int] | None = None,
+) -> dict[int, date]:
     """membership id -> the day its entry process last moved, for applicants and newcomers stalled for more
     than `days` days (default: the `stalled_days` setting). Same definition as metrics.stalled_query: the
-    query's cut-off is `as_of - stalled_days`, so shifting as_of gives the cut-off `as_of - days`."""
+    query's cut-off is `as_of - stalled_days`, so shifting as_of gives the cut-off `as_of - days`.
+    `membership_ids`: of these memberships only."""
     setting = int(get_setting(session, "stalled_days"))
     n = setting if days is None else max(0, int(days))
     shifted = as_of + timedelta(days=setting - n)
-    rows = session.execute(stalled_query(session, group_id, shifted)).all()
+    query = stalled_query(session, group_id, shifted)
+    if membership_ids is not None:
+        query = query.where(Membership.id.in_(list(membership_ids)))
+    rows = session.execute(query).all()
     return {mid: bulk.stored_day(since) for mid, since in rows}
 
 

@@ -55,6 +55,12 @@ def membership(ws, name) -> Membership:
         return ms
 
 
+def progress_of(ws, membership_id: int) -> dict[int, StepProgress]:
+    with ws.database.session() as s:
+        rows = s.scalars(select(StepProgress).where(StepProgress.membership_id == membership_id)).all()
+        return {r.step_id: r for r in rows}
+
+
 def progress(ws, name) -> dict[int, StepProgress]:
     with ws.database.session() as s:
         rows = s.scalars(select(StepProgress).where(StepProgress.membership_id == ws.memberships[name])).all()
@@ -497,3 +503,76 @@ def test_the_checked_period_button_fits_its_bold_text(qtbot, page):
         bold = QFont(button.font())
         bold.setBold(True)
         assert button.width() >= QFontMetrics(bold).horizontalAdvance(button.text()) + 2 * 12, button.text()
+
+
+def test_a_recorded_step_rereads_its_own_row_in_place(qtbot, ws):
+    """Issue 13: after each step the whole matrix was read again (0.5 s in a group of 10,000). Only the rows the
+    step was recorded on are re-read now, in place: no reset, the other rows untouched, the cell kept."""
+    with ws.database.session() as s:
+        for name in ("新人甲", "新人乙"):
+            _m, msid = add_member(s, ws.owner, ws.group_id, MemberInput(display_name=name, status="applicant"))
+            ws.memberships[name] = msid
+        s.commit()
+    page = make_page(qtbot, ws)
+    steps = steps_by_name(ws)
+    mid = ws.memberships["新人甲"]
+    others = {r.membership_id: r for r in page.model.rows() if r.membership_id != mid}
+    order = [r.membership_id for r in page.model.rows()]
+    read = []
+    original = page.refresh_rows
+    page.refresh_rows = lambda ids: read.append(set(ids)) or original(ids)
+    page.table.setFocus()
+    page.select_cell(mid, steps["爆照"])
+    with qtbot.assertNotEmitted(page.model.modelReset):
+        qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    assert read == [{mid}]
+    assert [r.membership_id for r in page.model.rows()] == order  # nobody moved
+    row = page.model.row_of_membership(mid)
+    assert page.model.row_at(row).status == "onboarding" and steps["爆照"] in page.model.row_at(row).done
+    assert page.model.index(row, page.model.column_of_step(steps["爆照"])).data() == "✓"
+    assert all(page.model.row_at(page.model.row_of_membership(m)) is r for m, r in others.items())  # untouched
+    assert page.model.step_at(page.table.currentIndex().column()).name == "爆照"
+    assert page.model.row_at(page.table.currentIndex().row()).membership_id == mid
+    # what a full read shows
+    fresh = make_page(qtbot, ws)
+    assert {r.membership_id: (r.status, r.done) for r in fresh.model.rows()} == {
+        r.membership_id: (r.status, r.done) for r in page.model.rows()
+    }
+
+
+def test_a_row_that_no_longer_matches_the_filter_goes_and_undo_brings_it_back(qtbot, ws):
+    """Under "Not joined yet" the member who takes the last required step becomes 已入群 and leaves the list (the
+    count follows); Undo makes them 入群中 again and they are back. Under the stalled filter a step taken
+    today takes the member off the list."""
+    page = make_page(qtbot, ws)
+    steps = steps_by_name(ws)
+    mid = ws.memberships[APPLICANT]
+    with ws.database.session() as s:
+        for name in ("进群目的问答", "阅读群规与入会须知"):
+            record_step(s, ws.owner, mid, steps[name], answer="早起" if name == "进群目的问答" else None)
+        s.commit()
+    page.status_combo.setCurrentIndex(page.status_combo.findText("Not joined yet"))
+    before = page.model.rowCount()
+    assert page.model.row_of_membership(mid) >= 0
+    page.table.setFocus()
+    page.select_cell(mid, steps["自我介绍"])
+    with qtbot.assertNotEmitted(page.model.modelReset):
+        qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    assert membership(ws, APPLICANT).status == "active"
+    assert page.model.row_of_membership(mid) == -1 and page.model.rowCount() == before - 1
+    assert page.count_label.text().startswith(f"{before - 1} ")
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)  # the message's Undo
+    assert membership(ws, APPLICANT).status == "onboarding"
+    assert page.model.row_of_membership(mid) >= 0 and page.model.rowCount() == before
+
+    with ws.database.session() as s:  # applied a month ago, no step since: stalled
+        _m, waiting = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="老申请", status="applicant"))
+        s.get(Membership, waiting).applied_at = datetime.combine(TEST_TODAY - timedelta(days=30), datetime.min.time())
+        s.commit()
+    stalled = make_page(qtbot, ws, today=TEST_TODAY)
+    stalled.stalled_check.setChecked(True)
+    assert waiting in {r.membership_id for r in stalled.model.rows()}
+    stalled.select_cell(waiting, steps["爆照"])
+    qtbot.keyClick(stalled.table, Qt.Key.Key_Space)  # recorded today: no longer stalled
+    assert steps["爆照"] in progress_of(ws, waiting)
+    assert waiting not in {r.membership_id for r in stalled.model.rows()}

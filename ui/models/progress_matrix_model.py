@@ -84,6 +84,33 @@ class ProgressMatrixModel(QAbstractTableModel):
         self.stalled_days = stalled_days
         self.endResetModel()
 
+    def update_rows(self, membership_ids: set[int], rows: list[ProgressRow], waiting: dict[int, int]) -> bool:
+        """Put these memberships' fresh `rows` (those still shown) in place of their old ones, where they are,
+        and take away the rows of the others among `membership_ids`; `waiting`: their days since the process
+        last moved. No reset: the current cell and the selection stay. Returns False, changing nothing, when a
+        row is not shown yet (the caller reloads) or a row has a record for a retired step no column shows."""
+        shown = {r.membership_id for r in self._rows if r.membership_id in membership_ids}
+        columns = {s.id for s in self._steps}
+        if any(r.membership_id not in shown or not set(r.done) <= columns for r in rows):
+            return False
+        fresh = {r.membership_id: r for r in rows}
+        for mid in membership_ids:
+            self._waiting.pop(mid, None)
+        self._waiting.update({mid: days for mid, days in waiting.items() if mid in membership_ids})
+        last = self.columnCount() - 1
+        for i in range(len(self._rows) - 1, -1, -1):
+            mid = self._rows[i].membership_id
+            if mid not in membership_ids:
+                continue
+            if mid in fresh:
+                self._rows[i] = fresh[mid]
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            else:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        return True
+
     # ---- questions ----
     def widest_waiting_text(self) -> str:
         """The Waiting column's longest text: that of the most days shown (more digits, never fewer letters);

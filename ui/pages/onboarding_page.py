@@ -66,6 +66,7 @@ from ui.widgets.paste_text_button import PasteTextButton
 from ui.widgets.tables import SelectionBehavior, SelectionMode, make_table
 
 MESSAGE_VISIBLE_MS = 10_000
+ROWS_REFRESHED_MAX = 500  # after a change to more rows than this the whole matrix is read again
 
 # Status filter: (label source, statuses shown). progress_matrix lists newcomers part-way first.
 STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -587,7 +588,8 @@ class OnboardingPage(GroupPage):
 
     @Slot()
     def _on_step_record_changed(self) -> None:
-        self._after_change()
+        dialog = self.step_record_dialog  # the one that saved (a record dialog is window-modal)
+        self._after_change([dialog.record.membership_id] if dialog is not None else None)
         self._show_message(self.tr("Saved."), undo=False)
 
     @Slot(int, int)
@@ -662,7 +664,7 @@ class OnboardingPage(GroupPage):
             return False
         done, became = recorded.value
         self._undo.append(_Change("recorded", tuple(done)))
-        self._after_change()
+        self._after_change(mid for mid, _step, _detail in done)
         if became:
             self._show_message(
                 self.tr("🎉 %1 finished the entry steps and is now a member (%2).")
@@ -712,7 +714,7 @@ class OnboardingPage(GroupPage):
         self._undo.append(
             _Change("removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in cells))
         )
-        self._after_change()
+        self._after_change(r.membership_id for r, _s in cells)
         names = "、".join(r.display_name for r, _s in cells[:5]) + (" …" if len(cells) > 5 else "")
         self._show_message(
             self.tr("Removed “%1” for %2.")
@@ -749,14 +751,46 @@ class OnboardingPage(GroupPage):
         if not run_write(self, self._database, take_back, changes=("participation", "members")):
             self._undo.append(change)
             return False
-        self._after_change()
+        self._after_change(mid for mid, _step, _detail in change.cells)
         self._show_message(self.tr("Undone."), undo=False)
         self.data_changed.emit()
         return True
 
-    def _after_change(self) -> None:
+    def _after_change(self, membership_ids: Iterable[int] | None = None) -> None:
+        """The funnel, and the rows of the memberships a step was recorded or taken back on (None: every row)."""
         self.reload_funnel()
-        self.reload_matrix()
+        ids = set(membership_ids) if membership_ids is not None else set()
+        if not ids or len(ids) > ROWS_REFRESHED_MAX or not self.refresh_rows(ids):
+            self.reload_matrix()
+
+    def refresh_rows(self, membership_ids: set[int]) -> bool:
+        """Re-read only these memberships' rows, in place: re-reading the whole matrix after each step held the
+        window for 0.5 s in a group of 10,000 (issue 13). A row that no longer matches the filters goes (a
+        member who became 已入群 under "Not joined yet", one no longer stalled under the stalled filter); rows
+        keep their places, so the next row is where it was. Returns False when the caller must reload."""
+        if self._group_id is None:
+            return False
+        today = self.as_of()
+        statuses = self.current_statuses()
+
+        def read_rows(session, gid: int):
+            rows = progress_matrix(session, gid, statuses=statuses, membership_ids=membership_ids)
+            return rows, stalled_since(session, gid, today, 0, membership_ids=membership_ids)
+
+        read = run_read(self, self._database, read_rows, self._group_id)
+        if not read:
+            return True  # the error was shown; the rows stay as they were
+        rows, since = read.value
+        waiting = waiting_days(since, today)
+        if self.stalled_check.isChecked():
+            n = self.stalled_spin.value()
+            rows = [r for r in rows if waiting.get(r.membership_id, -1) > n]
+        if not self.model.update_rows(membership_ids, rows, waiting):
+            return False
+        self.count_label.setText(self.tr("%n member(s)", "", self.model.rowCount()))
+        self._update_empty_state()
+        self._update_buttons()
+        return True
 
     def _show_message(self, text: str, *, undo: bool = True) -> None:
         self.last_message = text
