@@ -506,7 +506,9 @@ def progress_matrix(
         q = q.where(Membership.id.in_(list(membership_ids)))
     if limit:
         q = q.limit(limit)
-    people = session.execute(q).all()
+    # through the Core connection: the ORM's row loading was a quarter of reading 41,000 recorded steps
+    connection = session.connection()
+    people = connection.execute(q).all()
     details: dict[int, dict[int, StepDetail]] = {}
     steps = (
         step_details_select()
@@ -515,7 +517,7 @@ def progress_matrix(
     )
     if limit or membership_ids is not None:  # a few people: their own steps, not the whole group's
         steps = steps.where(StepProgress.membership_id.in_([p[0] for p in people]))
-    for mid, sid, at, operator, answer, amount, version in session.execute(steps):
+    for mid, sid, at, operator, answer, amount, version in connection.execute(steps):
         details.setdefault(mid, {})[sid] = StepDetail(at, operator, answer, amount, version)
     rows = []
     for mid, name, status in people:
