@@ -64,46 +64,53 @@ def cold_app(db: str) -> None:
 def cold_base(db: str) -> None:
     """An app-like start: PySide6.QtWidgets + SQLAlchemy imported, an engine, one query of 200 roster rows, a
     bare QWidget (the main window's size) shown and painted."""
-    from PySide6.QtWidgets import QApplication, QWidget
-    from sqlalchemy import create_engine, text
+    from PySide6.QtWidgets import QApplication  # noqa: F401 (imported first, as the app does)
+    from sqlalchemy import text
 
-    app = QApplication(["baseline"])
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT ms.id, m.display_name, m.wechat_id, ms.status FROM membership ms JOIN member m"
-                " ON m.id = ms.member_id WHERE m.deleted_at IS NULL ORDER BY m.pinyin LIMIT 200"
-            )
-        ).all()
-    assert rows
-    window = QWidget()
-    window.resize(1280, 800)
-    _painted(app, window)
-    engine.dispose()
+    def read(engine) -> list:
+        with engine.connect() as conn:
+            return conn.execute(
+                text(
+                    "SELECT ms.id, m.display_name, m.wechat_id, ms.status FROM membership ms JOIN member m"
+                    " ON m.id = ms.member_id WHERE m.deleted_at IS NULL ORDER BY m.pinyin LIMIT 200"
+                )
+            ).all()
+
+    _bare_start(db, "baseline", read)
 
 
 def cold_floor(db: str) -> None:
     """What the stack costs before any of the window's code: cold-base with the app's typed declarative models
     imported (SQLAlchemy's ORM with them) and the same 200 roster rows read through an ORM Session (which
     configures the mappers, as the app's first query does). The app cannot start faster than this."""
-    from PySide6.QtWidgets import QApplication, QWidget
-    from sqlalchemy import create_engine, select
+    from PySide6.QtWidgets import QApplication  # noqa: F401 (imported first, as the app does)
+    from sqlalchemy import select
     from sqlalchemy.orm import Session
 
     from models import Member, Membership
 
-    app = QApplication(["floor"])
+    def read(engine) -> list:
+        with Session(engine) as session:
+            return session.execute(
+                select(Membership.id, Member.display_name, Member.wechat_id, Membership.status)
+                .join(Member, Member.id == Membership.member_id)
+                .where(Member.deleted_at.is_(None))
+                .order_by(Member.pinyin)
+                .limit(200)
+            ).all()
+
+    _bare_start(db, "floor", read)
+
+
+def _bare_start(db: str, name: str, read) -> None:
+    """QApplication, an engine on `db`, `read(engine)` (the 200 roster rows), then a bare QWidget the main
+    window's size shown and painted (cold-base and cold-floor differ only in `read` and what they import)."""
+    from PySide6.QtWidgets import QApplication, QWidget
+    from sqlalchemy import create_engine
+
+    app = QApplication([name])
     engine = create_engine(f"sqlite:///{db}")
-    with Session(engine) as session:
-        rows = session.execute(
-            select(Membership.id, Member.display_name, Member.wechat_id, Membership.status)
-            .join(Member, Member.id == Membership.member_id)
-            .where(Member.deleted_at.is_(None))
-            .order_by(Member.pinyin)
-            .limit(200)
-        ).all()
-    assert rows
+    assert read(engine)
     window = QWidget()
     window.resize(1280, 800)
     _painted(app, window)
