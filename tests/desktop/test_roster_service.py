@@ -260,6 +260,7 @@ def test_the_counts_without_text_are_the_rows_listed(workspace, group, owner):
     from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_set_tier, bulk_tag
     from desktop.services.roster import count_roster_and_people, count_roster_people
     from desktop.services.roster_queries import list_roles
+    from tests.fixed_day import TEST_TODAY
 
     with workspace.session() as s:
         other = create_group(s, owner, "读书会")
@@ -293,10 +294,12 @@ def test_the_counts_without_text_are_the_rows_listed(workspace, group, owner):
             RosterQuery(tag_id=tag_id),
             RosterQuery(tag_id=tag_id, group_id=other),
             RosterQuery(never_spoke=True),
+            RosterQuery(joined_month=(TEST_TODAY.year, TEST_TODAY.month)),
             RosterQuery(include_deleted=True),
             RosterQuery(only_deleted=True),
             RosterQuery(group_id=other, include_deleted=True),
         ]
+        assert search_roster(s, RosterQuery(joined_month=(TEST_TODAY.year, TEST_TODAY.month)), 0, None)
         for q in cases:
             listed = search_roster(s, q, 0, None)
             rows, people = len(listed), len({r.member_id for r in listed})
