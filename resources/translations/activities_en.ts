@@ -167,8 +167,8 @@
             <location filename="../../ui/pages/activities_page.py" line="557" />
             <source>%n activity(ies)</source>
             <translation>
-                <numerusform>%n activity</numerusform>
-                <numerusform>%n activities</numerusform>
+                <numerusform>%Ln activity</numerusform>
+                <numerusform>%Ln activities</numerusform>
             </translation>
         </message>
         <message>
@@ -569,8 +569,8 @@
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="251" />
             <source>%n possible member(s)</source>
             <translation>
-                <numerusform>%n possible member</numerusform>
-                <numerusform>%n possible members</numerusform>
+                <numerusform>%Ln possible member</numerusform>
+                <numerusform>%Ln possible members</numerusform>
             </translation>
         </message>
         <message>
@@ -597,16 +597,16 @@
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="304" />
             <source>%n line(s) still need a decision.</source>
             <translation>
-                <numerusform>%n line still needs a decision.</numerusform>
-                <numerusform>%n lines still need a decision.</numerusform>
+                <numerusform>%Ln line still needs a decision.</numerusform>
+                <numerusform>%Ln lines still need a decision.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="306" />
             <source>Apply marks %n member(s).</source>
             <translation>
-                <numerusform>Apply marks %n member.</numerusform>
-                <numerusform>Apply marks %n members.</numerusform>
+                <numerusform>Apply marks %Ln member.</numerusform>
+                <numerusform>Apply marks %Ln members.</numerusform>
             </translation>
         </message>
         <message>

@@ -167,7 +167,7 @@
             <location filename="../../ui/pages/activities_page.py" line="557" />
             <source>%n activity(ies)</source>
             <translation>
-                <numerusform>共 %n 场活动</numerusform>
+                <numerusform>共 %Ln 场活动</numerusform>
             </translation>
         </message>
         <message>
@@ -568,7 +568,7 @@
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="251" />
             <source>%n possible member(s)</source>
             <translation>
-                <numerusform>%n 个可能的成员</numerusform>
+                <numerusform>%Ln 个可能的成员</numerusform>
             </translation>
         </message>
         <message>
@@ -595,14 +595,14 @@
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="304" />
             <source>%n line(s) still need a decision.</source>
             <translation>
-                <numerusform>还有 %n 行需要处理。</numerusform>
+                <numerusform>还有 %Ln 行需要处理。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="306" />
             <source>Apply marks %n member(s).</source>
             <translation>
-                <numerusform>应用后将标记 %n 位成员。</numerusform>
+                <numerusform>应用后将标记 %Ln 位成员。</numerusform>
             </translation>
         </message>
         <message>

@@ -194,8 +194,8 @@
         <message numerus="yes">
             <source>Import (with %n decision(s))</source>
             <translation>
-                <numerusform>Import (with %n decision)</numerusform>
-                <numerusform>Import (with %n decisions)</numerusform>
+                <numerusform>Import (with %Ln decision)</numerusform>
+                <numerusform>Import (with %Ln decisions)</numerusform>
             </translation>
         </message>
         <message>
@@ -229,8 +229,8 @@
         <message numerus="yes">
             <source>%n removal(s) need an owner or admin</source>
             <translation>
-                <numerusform>%n removal need an owner or admin</numerusform>
-                <numerusform>%n removals need an owner or admin</numerusform>
+                <numerusform>%Ln removal need an owner or admin</numerusform>
+                <numerusform>%Ln removals need an owner or admin</numerusform>
             </translation>
         </message>
         <message>
@@ -252,8 +252,8 @@
         <message numerus="yes">
             <source>%n new member(s)</source>
             <translation>
-                <numerusform>%n new member</numerusform>
-                <numerusform>%n new members</numerusform>
+                <numerusform>%Ln new member</numerusform>
+                <numerusform>%Ln new members</numerusform>
             </translation>
         </message>
         <message>

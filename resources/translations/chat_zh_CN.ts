@@ -194,7 +194,7 @@
         <message numerus="yes">
             <source>Import (with %n decision(s))</source>
             <translation>
-                <numerusform>导入（已处理 %n 位）</numerusform>
+                <numerusform>导入（已处理 %Ln 位）</numerusform>
             </translation>
         </message>
         <message>
@@ -228,7 +228,7 @@
         <message numerus="yes">
             <source>%n removal(s) need an owner or admin</source>
             <translation>
-                <numerusform>%n 个移出需要群主或管理员操作</numerusform>
+                <numerusform>%Ln 个移出需要群主或管理员操作</numerusform>
             </translation>
         </message>
         <message>
@@ -250,7 +250,7 @@
         <message numerus="yes">
             <source>%n new member(s)</source>
             <translation>
-                <numerusform>将新增 %n 名成员</numerusform>
+                <numerusform>将新增 %Ln 名成员</numerusform>
             </translation>
         </message>
         <message>

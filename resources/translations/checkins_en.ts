@@ -27,8 +27,8 @@
             <location filename="../../ui/widgets/calendar_heatmap.py" line="106" />
             <source>%n check-in(s)</source>
             <translation>
-                <numerusform>%n check-in</numerusform>
-                <numerusform>%n check-ins</numerusform>
+                <numerusform>%Ln check-in</numerusform>
+                <numerusform>%Ln check-ins</numerusform>
             </translation>
         </message>
         <message>
@@ -223,32 +223,32 @@
             <location filename="../../ui/pages/checkins_page.py" line="698" />
             <source>Checked in today: %n</source>
             <translation>
-                <numerusform>Checked in today: %n</numerusform>
-                <numerusform>Checked in today: %n</numerusform>
+                <numerusform>Checked in today: %Ln</numerusform>
+                <numerusform>Checked in today: %Ln</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="701" />
             <source>Checked in on %1: %n</source>
             <translation>
-                <numerusform>Checked in on %1: %n</numerusform>
-                <numerusform>Checked in on %1: %n</numerusform>
+                <numerusform>Checked in on %1: %Ln</numerusform>
+                <numerusform>Checked in on %1: %Ln</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="703" />
             <source>Not yet: %n</source>
             <translation>
-                <numerusform>Not yet: %n</numerusform>
-                <numerusform>Not yet: %n</numerusform>
+                <numerusform>Not yet: %Ln</numerusform>
+                <numerusform>Not yet: %Ln</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="705" />
             <source>on leave: %n</source>
             <translation>
-                <numerusform>on leave: %n</numerusform>
-                <numerusform>on leave: %n</numerusform>
+                <numerusform>on leave: %Ln</numerusform>
+                <numerusform>on leave: %Ln</numerusform>
             </translation>
         </message>
         <message>
@@ -271,24 +271,24 @@
             <location filename="../../ui/pages/checkins_page.py" line="817" />
             <source>%n people match “%1”: pick one with ↓ and press Enter</source>
             <translation>
-                <numerusform>%n person matches “%1”: pick with ↓ and press Enter</numerusform>
-                <numerusform>%n people match “%1”: pick one with ↓ and press Enter</numerusform>
+                <numerusform>%Ln person matches “%1”: pick with ↓ and press Enter</numerusform>
+                <numerusform>%Ln people match “%1”: pick one with ↓ and press Enter</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="857" />
             <source>%n-day streak</source>
             <translation>
-                <numerusform>%n-day streak</numerusform>
-                <numerusform>%n-day streak</numerusform>
+                <numerusform>%Ln-day streak</numerusform>
+                <numerusform>%Ln-day streak</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="859" />
             <source>%1 ✓ %n-day streak</source>
             <translation>
-                <numerusform>%1 ✓ %n-day streak</numerusform>
-                <numerusform>%1 ✓ %n-day streak</numerusform>
+                <numerusform>%1 ✓ %Ln-day streak</numerusform>
+                <numerusform>%1 ✓ %Ln-day streak</numerusform>
             </translation>
         </message>
         <message>
@@ -305,8 +305,8 @@
             <location filename="../../ui/pages/checkins_page.py" line="909" />
             <source>Undone: %n check-in(s)</source>
             <translation>
-                <numerusform>Undone: %n check-in</numerusform>
-                <numerusform>Undone: %n check-ins</numerusform>
+                <numerusform>Undone: %Ln check-in</numerusform>
+                <numerusform>Undone: %Ln check-ins</numerusform>
             </translation>
         </message>
         <message>
@@ -368,8 +368,8 @@
             <location filename="../../ui/pages/checkins_page.py" line="1070" />
             <source>Log %n check-in(s)</source>
             <translation>
-                <numerusform>Log %n check-in</numerusform>
-                <numerusform>Log %n check-ins</numerusform>
+                <numerusform>Log %Ln check-in</numerusform>
+                <numerusform>Log %Ln check-ins</numerusform>
             </translation>
         </message>
         <message>
@@ -386,24 +386,24 @@
             <location filename="../../ui/pages/checkins_page.py" line="1139" />
             <source>Logged %n check-in(s)</source>
             <translation>
-                <numerusform>Logged %n check-in</numerusform>
-                <numerusform>Logged %n check-ins</numerusform>
+                <numerusform>Logged %Ln check-in</numerusform>
+                <numerusform>Logged %Ln check-ins</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1141" />
             <source>%n had already checked in</source>
             <translation>
-                <numerusform>%n had already checked in</numerusform>
-                <numerusform>%n had already checked in</numerusform>
+                <numerusform>%Ln had already checked in</numerusform>
+                <numerusform>%Ln had already checked in</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1143" />
             <source>%n new member(s) added</source>
             <translation>
-                <numerusform>%n new member added</numerusform>
-                <numerusform>%n new members added</numerusform>
+                <numerusform>%Ln new member added</numerusform>
+                <numerusform>%Ln new members added</numerusform>
             </translation>
         </message>
         <message>
@@ -435,40 +435,40 @@
             <location filename="../../ui/pages/checkins_page.py" line="1200" />
             <source>Current streak: %n day(s)</source>
             <translation>
-                <numerusform>Current streak: %n day</numerusform>
-                <numerusform>Current streak: %n days</numerusform>
+                <numerusform>Current streak: %Ln day</numerusform>
+                <numerusform>Current streak: %Ln days</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1201" />
             <source>Longest streak: %n day(s)</source>
             <translation>
-                <numerusform>Longest streak: %n day</numerusform>
-                <numerusform>Longest streak: %n days</numerusform>
+                <numerusform>Longest streak: %Ln day</numerusform>
+                <numerusform>Longest streak: %Ln days</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1202" />
             <source>Checked in on %n day(s) in the last 6 months</source>
             <translation>
-                <numerusform>Checked in on %n day in the last 6 months</numerusform>
-                <numerusform>Checked in on %n days in the last 6 months</numerusform>
+                <numerusform>Checked in on %Ln day in the last 6 months</numerusform>
+                <numerusform>Checked in on %Ln days in the last 6 months</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1205" />
             <source>On leave: %n day(s)</source>
             <translation>
-                <numerusform>On leave: %n day</numerusform>
-                <numerusform>On leave: %n days</numerusform>
+                <numerusform>On leave: %Ln day</numerusform>
+                <numerusform>On leave: %Ln days</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1207" />
             <source>Late check-ins: %n</source>
             <translation>
-                <numerusform>Late check-ins: %n</numerusform>
-                <numerusform>Late check-ins: %n</numerusform>
+                <numerusform>Late check-ins: %Ln</numerusform>
+                <numerusform>Late check-ins: %Ln</numerusform>
             </translation>
         </message>
         <message>

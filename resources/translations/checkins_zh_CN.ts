@@ -27,7 +27,7 @@
             <location filename="../../ui/widgets/calendar_heatmap.py" line="106" />
             <source>%n check-in(s)</source>
             <translation>
-                <numerusform>%n 人打卡</numerusform>
+                <numerusform>%Ln 人打卡</numerusform>
             </translation>
         </message>
         <message>
@@ -222,28 +222,28 @@
             <location filename="../../ui/pages/checkins_page.py" line="698" />
             <source>Checked in today: %n</source>
             <translation>
-                <numerusform>今日已打卡 %n 人</numerusform>
+                <numerusform>今日已打卡 %Ln 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="701" />
             <source>Checked in on %1: %n</source>
             <translation>
-                <numerusform>%1 已打卡 %n 人</numerusform>
+                <numerusform>%1 已打卡 %Ln 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="703" />
             <source>Not yet: %n</source>
             <translation>
-                <numerusform>未打卡 %n 人</numerusform>
+                <numerusform>未打卡 %Ln 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="705" />
             <source>on leave: %n</source>
             <translation>
-                <numerusform>请假 %n 人</numerusform>
+                <numerusform>请假 %Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -266,21 +266,21 @@
             <location filename="../../ui/pages/checkins_page.py" line="817" />
             <source>%n people match “%1”: pick one with ↓ and press Enter</source>
             <translation>
-                <numerusform>有 %n 人符合「%1」：按 ↓ 选择后回车</numerusform>
+                <numerusform>有 %Ln 人符合「%1」：按 ↓ 选择后回车</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="857" />
             <source>%n-day streak</source>
             <translation>
-                <numerusform>连续 %n 天</numerusform>
+                <numerusform>连续 %Ln 天</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="859" />
             <source>%1 ✓ %n-day streak</source>
             <translation>
-                <numerusform>%1 ✓ 连续 %n 天</numerusform>
+                <numerusform>%1 ✓ 连续 %Ln 天</numerusform>
             </translation>
         </message>
         <message>
@@ -297,7 +297,7 @@
             <location filename="../../ui/pages/checkins_page.py" line="909" />
             <source>Undone: %n check-in(s)</source>
             <translation>
-                <numerusform>已撤销 %n 条打卡</numerusform>
+                <numerusform>已撤销 %Ln 条打卡</numerusform>
             </translation>
         </message>
         <message>
@@ -359,7 +359,7 @@
             <location filename="../../ui/pages/checkins_page.py" line="1070" />
             <source>Log %n check-in(s)</source>
             <translation>
-                <numerusform>确认打卡 %n 人</numerusform>
+                <numerusform>确认打卡 %Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -376,21 +376,21 @@
             <location filename="../../ui/pages/checkins_page.py" line="1139" />
             <source>Logged %n check-in(s)</source>
             <translation>
-                <numerusform>已记录 %n 人打卡</numerusform>
+                <numerusform>已记录 %Ln 人打卡</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1141" />
             <source>%n had already checked in</source>
             <translation>
-                <numerusform>%n 人此前已打卡</numerusform>
+                <numerusform>%Ln 人此前已打卡</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1143" />
             <source>%n new member(s) added</source>
             <translation>
-                <numerusform>新增成员 %n 人</numerusform>
+                <numerusform>新增成员 %Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -422,35 +422,35 @@
             <location filename="../../ui/pages/checkins_page.py" line="1200" />
             <source>Current streak: %n day(s)</source>
             <translation>
-                <numerusform>当前连续 %n 天</numerusform>
+                <numerusform>当前连续 %Ln 天</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1201" />
             <source>Longest streak: %n day(s)</source>
             <translation>
-                <numerusform>最长连续 %n 天</numerusform>
+                <numerusform>最长连续 %Ln 天</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1202" />
             <source>Checked in on %n day(s) in the last 6 months</source>
             <translation>
-                <numerusform>近半年打卡 %n 天</numerusform>
+                <numerusform>近半年打卡 %Ln 天</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1205" />
             <source>On leave: %n day(s)</source>
             <translation>
-                <numerusform>请假 %n 天</numerusform>
+                <numerusform>请假 %Ln 天</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/checkins_page.py" line="1207" />
             <source>Late check-ins: %n</source>
             <translation>
-                <numerusform>补卡 %n 次</numerusform>
+                <numerusform>补卡 %Ln 次</numerusform>
             </translation>
         </message>
         <message>

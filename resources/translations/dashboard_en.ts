@@ -40,8 +40,8 @@
             <location filename="../../ui/dialogs/alert_members_dialog.py" line="35" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n member</numerusform>
-                <numerusform>%n members</numerusform>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
             </translation>
         </message>
         <message>
@@ -366,24 +366,24 @@
             <location filename="../../ui/pages/dashboard_page.py" line="762" />
             <source>%1 and %n more</source>
             <translation>
-                <numerusform>%1 and %n more</numerusform>
-                <numerusform>%1 and %n more</numerusform>
+                <numerusform>%1 and %Ln more</numerusform>
+                <numerusform>%1 and %Ln more</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/dashboard_page.py" line="763" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n member</numerusform>
-                <numerusform>%n members</numerusform>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/dashboard_page.py" line="767" />
             <source>Click to see the %n member(s)</source>
             <translation>
-                <numerusform>Click to see the %n member</numerusform>
-                <numerusform>Click to see the %n members</numerusform>
+                <numerusform>Click to see the %Ln member</numerusform>
+                <numerusform>Click to see the %Ln members</numerusform>
             </translation>
         </message>
         <message>
@@ -405,8 +405,8 @@
             <location filename="../../ui/pages/dashboard_page.py" line="832" />
             <source>%1. %2 — brought %n member(s)</source>
             <translation>
-                <numerusform>%1. %2 — brought %n member</numerusform>
-                <numerusform>%1. %2 — brought %n members</numerusform>
+                <numerusform>%1. %2 — brought %Ln member</numerusform>
+                <numerusform>%1. %2 — brought %Ln members</numerusform>
             </translation>
         </message>
         <message>
@@ -429,8 +429,8 @@
         <message numerus="yes">
             <source>%1. %2 — %n message(s)</source>
             <translation>
-                <numerusform>%1. %2 — %n message</numerusform>
-                <numerusform>%1. %2 — %n messages</numerusform>
+                <numerusform>%1. %2 — %Ln message</numerusform>
+                <numerusform>%1. %2 — %Ln messages</numerusform>
             </translation>
         </message>
         <message>

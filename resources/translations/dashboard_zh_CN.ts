@@ -40,7 +40,7 @@
             <location filename="../../ui/dialogs/alert_members_dialog.py" line="35" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n 人</numerusform>
+                <numerusform>%Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -365,21 +365,21 @@
             <location filename="../../ui/pages/dashboard_page.py" line="762" />
             <source>%1 and %n more</source>
             <translation>
-                <numerusform>%1 及另外 %n 人</numerusform>
+                <numerusform>%1 及另外 %Ln 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/dashboard_page.py" line="763" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n 人</numerusform>
+                <numerusform>%Ln 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/dashboard_page.py" line="767" />
             <source>Click to see the %n member(s)</source>
             <translation>
-                <numerusform>点击查看这 %n 人</numerusform>
+                <numerusform>点击查看这 %Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -401,7 +401,7 @@
             <location filename="../../ui/pages/dashboard_page.py" line="832" />
             <source>%1. %2 — brought %n member(s)</source>
             <translation>
-                <numerusform>%1. %2 — 推荐入群 %n 人</numerusform>
+                <numerusform>%1. %2 — 推荐入群 %Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -424,7 +424,7 @@
         <message numerus="yes">
             <source>%1. %2 — %n message(s)</source>
             <translation>
-                <numerusform>%1. %2 — %n 条</numerusform>
+                <numerusform>%1. %2 — %Ln 条</numerusform>
             </translation>
         </message>
         <message>

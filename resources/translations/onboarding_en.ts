@@ -98,8 +98,8 @@
             <location filename="../../ui/pages/onboarding_page.py" line="429" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n member</numerusform>
-                <numerusform>%n members</numerusform>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
             </translation>
         </message>
         <message>
@@ -111,8 +111,8 @@
             <location filename="../../ui/pages/onboarding_page.py" line="475" />
             <source>Nobody is stalled for more than %n day(s).</source>
             <translation>
-                <numerusform>Nobody is stalled for more than %n day.</numerusform>
-                <numerusform>Nobody is stalled for more than %n days.</numerusform>
+                <numerusform>Nobody is stalled for more than %Ln day.</numerusform>
+                <numerusform>Nobody is stalled for more than %Ln days.</numerusform>
             </translation>
         </message>
         <message>
@@ -124,8 +124,8 @@
             <location filename="../../ui/pages/onboarding_page.py" line="487" />
             <source>Record for %n selected</source>
             <translation>
-                <numerusform>Record for %n selected</numerusform>
-                <numerusform>Record for %n selected</numerusform>
+                <numerusform>Record for %Ln selected</numerusform>
+                <numerusform>Record for %Ln selected</numerusform>
             </translation>
         </message>
         <message>
@@ -251,16 +251,16 @@
             <location filename="../../ui/models/progress_matrix_model.py" line="184" />
             <source>%n day(s)</source>
             <translation>
-                <numerusform>%n day</numerusform>
-                <numerusform>%n days</numerusform>
+                <numerusform>%Ln day</numerusform>
+                <numerusform>%Ln days</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/models/progress_matrix_model.py" line="196" />
             <source>Stalled: no step recorded for more than %n day(s)</source>
             <translation>
-                <numerusform>Stalled: no step recorded for more than %n day</numerusform>
-                <numerusform>Stalled: no step recorded for more than %n days</numerusform>
+                <numerusform>Stalled: no step recorded for more than %Ln day</numerusform>
+                <numerusform>Stalled: no step recorded for more than %Ln days</numerusform>
             </translation>
         </message>
         <message>

@@ -98,7 +98,7 @@
             <location filename="../../ui/pages/onboarding_page.py" line="429" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n 人</numerusform>
+                <numerusform>%Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -110,7 +110,7 @@
             <location filename="../../ui/pages/onboarding_page.py" line="475" />
             <source>Nobody is stalled for more than %n day(s).</source>
             <translation>
-                <numerusform>没有人停滞超过 %n 天。</numerusform>
+                <numerusform>没有人停滞超过 %Ln 天。</numerusform>
             </translation>
         </message>
         <message>
@@ -122,7 +122,7 @@
             <location filename="../../ui/pages/onboarding_page.py" line="487" />
             <source>Record for %n selected</source>
             <translation>
-                <numerusform>为所选 %n 人记录</numerusform>
+                <numerusform>为所选 %Ln 人记录</numerusform>
             </translation>
         </message>
         <message>
@@ -248,14 +248,14 @@
             <location filename="../../ui/models/progress_matrix_model.py" line="184" />
             <source>%n day(s)</source>
             <translation>
-                <numerusform>%n 天</numerusform>
+                <numerusform>%Ln 天</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/models/progress_matrix_model.py" line="196" />
             <source>Stalled: no step recorded for more than %n day(s)</source>
             <translation>
-                <numerusform>停滞：超过 %n 天没有新的步骤记录</numerusform>
+                <numerusform>停滞：超过 %Ln 天没有新的步骤记录</numerusform>
             </translation>
         </message>
         <message>

@@ -325,16 +325,16 @@
             <location filename="../../ui/pages/points_page.py" line="423" />
             <source>Top %1 of %n member(s) with points</source>
             <translation>
-                <numerusform>Top %1 of %n member with points</numerusform>
-                <numerusform>Top %1 of %n members with points</numerusform>
+                <numerusform>Top %1 of %Ln member with points</numerusform>
+                <numerusform>Top %1 of %Ln members with points</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/points_page.py" line="436" />
             <source>%n member(s) with points</source>
             <translation>
-                <numerusform>%n member with points</numerusform>
-                <numerusform>%n members with points</numerusform>
+                <numerusform>%Ln member with points</numerusform>
+                <numerusform>%Ln members with points</numerusform>
             </translation>
         </message>
         <message>
@@ -366,8 +366,8 @@
             <location filename="../../ui/pages/points_page.py" line="619" />
             <source>%n member(s) corrected by the current rules.</source>
             <translation>
-                <numerusform>%n member corrected by the current rules.</numerusform>
-                <numerusform>%n members corrected by the current rules.</numerusform>
+                <numerusform>%Ln member corrected by the current rules.</numerusform>
+                <numerusform>%Ln members corrected by the current rules.</numerusform>
             </translation>
         </message>
         <message>
@@ -404,8 +404,8 @@
             <location filename="../../ui/dialogs/points_dialogs.py" line="174" />
             <source>%n member(s) would change, %1 points in total.</source>
             <translation>
-                <numerusform>%n member would change, %1 points in total.</numerusform>
-                <numerusform>%n members would change, %1 points in total.</numerusform>
+                <numerusform>%Ln member would change, %1 points in total.</numerusform>
+                <numerusform>%Ln members would change, %1 points in total.</numerusform>
             </translation>
         </message>
         <message>

@@ -325,14 +325,14 @@
             <location filename="../../ui/pages/points_page.py" line="423" />
             <source>Top %1 of %n member(s) with points</source>
             <translation>
-                <numerusform>积分前 %1 名（共 %n 人有积分）</numerusform>
+                <numerusform>积分前 %1 名（共 %Ln 人有积分）</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/points_page.py" line="436" />
             <source>%n member(s) with points</source>
             <translation>
-                <numerusform>%n 人有积分</numerusform>
+                <numerusform>%Ln 人有积分</numerusform>
             </translation>
         </message>
         <message>
@@ -364,7 +364,7 @@
             <location filename="../../ui/pages/points_page.py" line="619" />
             <source>%n member(s) corrected by the current rules.</source>
             <translation>
-                <numerusform>已按当前规则修正 %n 位成员的积分。</numerusform>
+                <numerusform>已按当前规则修正 %Ln 位成员的积分。</numerusform>
             </translation>
         </message>
         <message>
@@ -401,7 +401,7 @@
             <location filename="../../ui/dialogs/points_dialogs.py" line="174" />
             <source>%n member(s) would change, %1 points in total.</source>
             <translation>
-                <numerusform>将有 %n 位成员的积分变化，合计 %1 分。</numerusform>
+                <numerusform>将有 %Ln 位成员的积分变化，合计 %1 分。</numerusform>
             </translation>
         </message>
         <message>

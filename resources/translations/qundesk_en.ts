@@ -1188,16 +1188,16 @@ Create a new, empty workspace there?</translation>
             <location line="+51" />
             <source>%n person(s)</source>
             <translation>
-                <numerusform>%n person</numerusform>
-                <numerusform>%n people</numerusform>
+                <numerusform>%Ln person</numerusform>
+                <numerusform>%Ln people</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location line="+118" />
             <source>Deleted %n person(s).</source>
             <translation>
-                <numerusform>Deleted %n person.</numerusform>
-                <numerusform>Deleted %n people.</numerusform>
+                <numerusform>Deleted %Ln person.</numerusform>
+                <numerusform>Deleted %Ln people.</numerusform>
             </translation>
         </message>
         <message>

@@ -1188,14 +1188,14 @@ Create a new, empty workspace there?</source>
             <location line="+51" />
             <source>%n person(s)</source>
             <translation>
-                <numerusform>共 %n 人</numerusform>
+                <numerusform>共 %Ln 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location line="+118" />
             <source>Deleted %n person(s).</source>
             <translation>
-                <numerusform>已删除 %n 人。</numerusform>
+                <numerusform>已删除 %Ln 人。</numerusform>
             </translation>
         </message>
         <message>

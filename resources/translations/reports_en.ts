@@ -126,8 +126,8 @@
     <message numerus="yes">
       <source>Roster written: %n row(s).</source>
       <translation>
-        <numerusform>Roster written: %n row.</numerusform>
-        <numerusform>Roster written: %n rows.</numerusform>
+        <numerusform>Roster written: %Ln row.</numerusform>
+        <numerusform>Roster written: %Ln rows.</numerusform>
       </translation>
     </message>
     <message>

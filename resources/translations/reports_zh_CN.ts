@@ -126,7 +126,7 @@
     <message numerus="yes">
       <source>Roster written: %n row(s).</source>
       <translation>
-        <numerusform>名册已导出：%n 行。</numerusform>
+        <numerusform>名册已导出：%Ln 行。</numerusform>
       </translation>
     </message>
     <message>

@@ -199,8 +199,8 @@
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="297" />
             <source>Version %1 of %2; %n version(s) kept.</source>
             <translation>
-                <numerusform>Version %1 of %2; %n version kept.</numerusform>
-                <numerusform>Version %1 of %2; %n versions kept.</numerusform>
+                <numerusform>Version %1 of %2; %Ln version kept.</numerusform>
+                <numerusform>Version %1 of %2; %Ln versions kept.</numerusform>
             </translation>
         </message>
         <message>
@@ -417,8 +417,8 @@
             <location filename="../../ui/widgets/member_panel.py" line="388" />
             <source>Brought in %n person(s): %1</source>
             <translation>
-                <numerusform>Brought in %n person: %1</numerusform>
-                <numerusform>Brought in %n people: %1</numerusform>
+                <numerusform>Brought in %Ln person: %1</numerusform>
+                <numerusform>Brought in %Ln people: %1</numerusform>
             </translation>
         </message>
         <message>
@@ -558,8 +558,8 @@
             <location filename="../../ui/dialogs/merge_dialog.py" line="221" />
             <source>%1 (%2, %n check-in(s))</source>
             <translation>
-                <numerusform>%1 (%2, %n check-in)</numerusform>
-                <numerusform>%1 (%2, %n check-ins)</numerusform>
+                <numerusform>%1 (%2, %Ln check-in)</numerusform>
+                <numerusform>%1 (%2, %Ln check-ins)</numerusform>
             </translation>
         </message>
         <message>
@@ -656,32 +656,32 @@
             <location filename="../../ui/dialogs/merge_dialog.py" line="358" />
             <source>%n membership(s) moved</source>
             <translation>
-                <numerusform>%n membership moved</numerusform>
-                <numerusform>%n memberships moved</numerusform>
+                <numerusform>%Ln membership moved</numerusform>
+                <numerusform>%Ln memberships moved</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/merge_dialog.py" line="359" />
             <source>%n membership(s) combined</source>
             <translation>
-                <numerusform>%n membership combined</numerusform>
-                <numerusform>%n memberships combined</numerusform>
+                <numerusform>%Ln membership combined</numerusform>
+                <numerusform>%Ln memberships combined</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/merge_dialog.py" line="360" />
             <source>%n check-in(s) moved</source>
             <translation>
-                <numerusform>%n check-in moved</numerusform>
-                <numerusform>%n check-ins moved</numerusform>
+                <numerusform>%Ln check-in moved</numerusform>
+                <numerusform>%Ln check-ins moved</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/merge_dialog.py" line="361" />
             <source>%n same-day duplicate check-in(s) dropped</source>
             <translation>
-                <numerusform>%n same-day duplicate check-in dropped</numerusform>
-                <numerusform>%n same-day duplicate check-ins dropped</numerusform>
+                <numerusform>%Ln same-day duplicate check-in dropped</numerusform>
+                <numerusform>%Ln same-day duplicate check-ins dropped</numerusform>
             </translation>
         </message>
     </context>
@@ -749,16 +749,16 @@
             <location filename="../../ui/dialogs/referral_tree_dialog.py" line="95" />
             <source>%n referrer(s) at the top of a tree</source>
             <translation>
-                <numerusform>%n referrer at the top of a tree</numerusform>
-                <numerusform>%n referrers at the top of a tree</numerusform>
+                <numerusform>%Ln referrer at the top of a tree</numerusform>
+                <numerusform>%Ln referrers at the top of a tree</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/referral_tree_dialog.py" line="97" />
             <source>%n person(s) brought in by referral</source>
             <translation>
-                <numerusform>%n person brought in by referral</numerusform>
-                <numerusform>%n people brought in by referral</numerusform>
+                <numerusform>%Ln person brought in by referral</numerusform>
+                <numerusform>%Ln people brought in by referral</numerusform>
             </translation>
         </message>
         <message>
@@ -859,8 +859,8 @@
             <location filename="../../ui/pages/roster_page.py" line="482" />
             <source>%n people selected. Use “Bulk actions” to change them together.</source>
             <translation>
-                <numerusform>%n person selected. Use “Bulk actions” to change them together.</numerusform>
-                <numerusform>%n people selected. Use “Bulk actions” to change them together.</numerusform>
+                <numerusform>%Ln person selected. Use “Bulk actions” to change them together.</numerusform>
+                <numerusform>%Ln people selected. Use “Bulk actions” to change them together.</numerusform>
             </translation>
         </message>
         <message>
@@ -877,8 +877,8 @@
             <location filename="../../ui/pages/roster_page.py" line="643" />
             <source>Restored %n person(s).</source>
             <translation>
-                <numerusform>Restored %n person.</numerusform>
-                <numerusform>Restored %n people.</numerusform>
+                <numerusform>Restored %Ln person.</numerusform>
+                <numerusform>Restored %Ln people.</numerusform>
             </translation>
         </message>
         <message>
@@ -895,8 +895,8 @@
             <location filename="../../ui/pages/roster_page.py" line="713" />
             <source>Tag for %n selected person(s) — pick one or type a new one:</source>
             <translation>
-                <numerusform>Tag for %n selected person — pick one or type a new one:</numerusform>
-                <numerusform>Tag for %n selected people — pick one or type a new one:</numerusform>
+                <numerusform>Tag for %Ln selected person — pick one or type a new one:</numerusform>
+                <numerusform>Tag for %Ln selected people — pick one or type a new one:</numerusform>
             </translation>
         </message>
         <message>
@@ -908,8 +908,8 @@
             <location filename="../../ui/pages/roster_page.py" line="728" />
             <source>Added the tag “%1” to %n person(s).</source>
             <translation>
-                <numerusform>Added the tag “%1” to %n person.</numerusform>
-                <numerusform>Added the tag “%1” to %n people.</numerusform>
+                <numerusform>Added the tag “%1” to %Ln person.</numerusform>
+                <numerusform>Added the tag “%1” to %Ln people.</numerusform>
             </translation>
         </message>
         <message>
@@ -926,24 +926,24 @@
             <location filename="../../ui/pages/roster_page.py" line="742" />
             <source>Tier for %n selected person(s):</source>
             <translation>
-                <numerusform>Tier for %n selected person:</numerusform>
-                <numerusform>Tier for %n selected people:</numerusform>
+                <numerusform>Tier for %Ln selected person:</numerusform>
+                <numerusform>Tier for %Ln selected people:</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="755" />
             <source>Set the tier of %n person(s) to %1.</source>
             <translation>
-                <numerusform>Set the tier of %n person to %1.</numerusform>
-                <numerusform>Set the tier of %n people to %1.</numerusform>
+                <numerusform>Set the tier of %Ln person to %1.</numerusform>
+                <numerusform>Set the tier of %Ln people to %1.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="757" />
             <source>Cleared the tier of %n person(s).</source>
             <translation>
-                <numerusform>Cleared the tier of %n person.</numerusform>
-                <numerusform>Cleared the tier of %n people.</numerusform>
+                <numerusform>Cleared the tier of %Ln person.</numerusform>
+                <numerusform>Cleared the tier of %Ln people.</numerusform>
             </translation>
         </message>
         <message>
@@ -955,16 +955,16 @@
             <location filename="../../ui/pages/roster_page.py" line="770" />
             <source>Role for %n selected person(s) in their group:</source>
             <translation>
-                <numerusform>Role for %n selected person in their group:</numerusform>
-                <numerusform>Role for %n selected people in their group:</numerusform>
+                <numerusform>Role for %Ln selected person in their group:</numerusform>
+                <numerusform>Role for %Ln selected people in their group:</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="783" />
             <source>Added the role “%1” to %n person(s).</source>
             <translation>
-                <numerusform>Added the role “%1” to %n person.</numerusform>
-                <numerusform>Added the role “%1” to %n people.</numerusform>
+                <numerusform>Added the role “%1” to %Ln person.</numerusform>
+                <numerusform>Added the role “%1” to %Ln people.</numerusform>
             </translation>
         </message>
         <message>
@@ -981,8 +981,8 @@
             <location filename="../../ui/pages/roster_page.py" line="808" />
             <source>Also add %n selected person(s) to this group (they stay where they are):</source>
             <translation>
-                <numerusform>Also add %n selected person to this group (they stay where they are):</numerusform>
-                <numerusform>Also add %n selected people to this group (they stay where they are):</numerusform>
+                <numerusform>Also add %Ln selected person to this group (they stay where they are):</numerusform>
+                <numerusform>Also add %Ln selected people to this group (they stay where they are):</numerusform>
             </translation>
         </message>
         <message>
@@ -994,32 +994,32 @@
             <location filename="../../ui/pages/roster_page.py" line="822" />
             <source>Move %n selected person(s) to this group. Their old membership is marked as left; its history stays.</source>
             <translation>
-                <numerusform>Move %n selected person to this group. Their old membership is marked as left; its history stays.</numerusform>
-                <numerusform>Move %n selected people to this group. Their old membership is marked as left; its history stays.</numerusform>
+                <numerusform>Move %Ln selected person to this group. Their old membership is marked as left; its history stays.</numerusform>
+                <numerusform>Move %Ln selected people to this group. Their old membership is marked as left; its history stays.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="834" />
             <source>Moved %n person(s) to %1.</source>
             <translation>
-                <numerusform>Moved %n person to %1.</numerusform>
-                <numerusform>Moved %n people to %1.</numerusform>
+                <numerusform>Moved %Ln person to %1.</numerusform>
+                <numerusform>Moved %Ln people to %1.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="836" />
             <source>Copied %n person(s) to %1.</source>
             <translation>
-                <numerusform>Copied %n person to %1.</numerusform>
-                <numerusform>Copied %n people to %1.</numerusform>
+                <numerusform>Copied %Ln person to %1.</numerusform>
+                <numerusform>Copied %Ln people to %1.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="839" />
             <source>%n were already there.</source>
             <translation>
-                <numerusform>%n was already there.</numerusform>
-                <numerusform>%n were already there.</numerusform>
+                <numerusform>%Ln was already there.</numerusform>
+                <numerusform>%Ln were already there.</numerusform>
             </translation>
         </message>
         <message>
@@ -1031,8 +1031,8 @@
             <location filename="../../ui/pages/roster_page.py" line="851" />
             <source>Why did these %n person(s) leave? The reason is kept with their history.</source>
             <translation>
-                <numerusform>Why did this %n person leave? The reason is kept with their history.</numerusform>
-                <numerusform>Why did these %n people leave? The reason is kept with their history.</numerusform>
+                <numerusform>Why did this %Ln person leave? The reason is kept with their history.</numerusform>
+                <numerusform>Why did these %Ln people leave? The reason is kept with their history.</numerusform>
             </translation>
         </message>
         <message>
@@ -1049,8 +1049,8 @@
             <location filename="../../ui/pages/roster_page.py" line="862" />
             <source>Marked %n person(s) as left.</source>
             <translation>
-                <numerusform>Marked %n person as left.</numerusform>
-                <numerusform>Marked %n people as left.</numerusform>
+                <numerusform>Marked %Ln person as left.</numerusform>
+                <numerusform>Marked %Ln people as left.</numerusform>
             </translation>
         </message>
         <message>

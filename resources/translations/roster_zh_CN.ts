@@ -199,7 +199,7 @@
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="297" />
             <source>Version %1 of %2; %n version(s) kept.</source>
             <translation>
-                <numerusform>当前为 %2 的第 %1 版，共保留 %n 个版本。</numerusform>
+                <numerusform>当前为 %2 的第 %1 版，共保留 %Ln 个版本。</numerusform>
             </translation>
         </message>
         <message>
@@ -416,7 +416,7 @@
             <location filename="../../ui/widgets/member_panel.py" line="388" />
             <source>Brought in %n person(s): %1</source>
             <translation>
-                <numerusform>推荐了 %n 人：%1</numerusform>
+                <numerusform>推荐了 %Ln 人：%1</numerusform>
             </translation>
         </message>
         <message>
@@ -556,7 +556,7 @@
             <location filename="../../ui/dialogs/merge_dialog.py" line="221" />
             <source>%1 (%2, %n check-in(s))</source>
             <translation>
-                <numerusform>%1（%2，打卡 %n 次）</numerusform>
+                <numerusform>%1（%2，打卡 %Ln 次）</numerusform>
             </translation>
         </message>
         <message>
@@ -653,28 +653,28 @@
             <location filename="../../ui/dialogs/merge_dialog.py" line="358" />
             <source>%n membership(s) moved</source>
             <translation>
-                <numerusform>转入 %n 个社群身份</numerusform>
+                <numerusform>转入 %Ln 个社群身份</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/merge_dialog.py" line="359" />
             <source>%n membership(s) combined</source>
             <translation>
-                <numerusform>合并 %n 个相同社群的身份</numerusform>
+                <numerusform>合并 %Ln 个相同社群的身份</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/merge_dialog.py" line="360" />
             <source>%n check-in(s) moved</source>
             <translation>
-                <numerusform>转入 %n 次打卡</numerusform>
+                <numerusform>转入 %Ln 次打卡</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/merge_dialog.py" line="361" />
             <source>%n same-day duplicate check-in(s) dropped</source>
             <translation>
-                <numerusform>去掉 %n 次同一天的重复打卡</numerusform>
+                <numerusform>去掉 %Ln 次同一天的重复打卡</numerusform>
             </translation>
         </message>
     </context>
@@ -742,14 +742,14 @@
             <location filename="../../ui/dialogs/referral_tree_dialog.py" line="95" />
             <source>%n referrer(s) at the top of a tree</source>
             <translation>
-                <numerusform>%n 位源头推荐人</numerusform>
+                <numerusform>%Ln 位源头推荐人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/referral_tree_dialog.py" line="97" />
             <source>%n person(s) brought in by referral</source>
             <translation>
-                <numerusform>通过推荐带来 %n 人</numerusform>
+                <numerusform>通过推荐带来 %Ln 人</numerusform>
             </translation>
         </message>
         <message>
@@ -850,7 +850,7 @@
             <location filename="../../ui/pages/roster_page.py" line="482" />
             <source>%n people selected. Use “Bulk actions” to change them together.</source>
             <translation>
-                <numerusform>已选中 %n 人。可用「批量操作」一起修改。</numerusform>
+                <numerusform>已选中 %Ln 人。可用「批量操作」一起修改。</numerusform>
             </translation>
         </message>
         <message>
@@ -867,7 +867,7 @@
             <location filename="../../ui/pages/roster_page.py" line="643" />
             <source>Restored %n person(s).</source>
             <translation>
-                <numerusform>已恢复 %n 人。</numerusform>
+                <numerusform>已恢复 %Ln 人。</numerusform>
             </translation>
         </message>
         <message>
@@ -884,7 +884,7 @@
             <location filename="../../ui/pages/roster_page.py" line="713" />
             <source>Tag for %n selected person(s) — pick one or type a new one:</source>
             <translation>
-                <numerusform>给选中的 %n 人添加标签（可选择已有标签，或输入新标签）：</numerusform>
+                <numerusform>给选中的 %Ln 人添加标签（可选择已有标签，或输入新标签）：</numerusform>
             </translation>
         </message>
         <message>
@@ -896,7 +896,7 @@
             <location filename="../../ui/pages/roster_page.py" line="728" />
             <source>Added the tag “%1” to %n person(s).</source>
             <translation>
-                <numerusform>已给 %n 人添加标签「%1」。</numerusform>
+                <numerusform>已给 %Ln 人添加标签「%1」。</numerusform>
             </translation>
         </message>
         <message>
@@ -913,21 +913,21 @@
             <location filename="../../ui/pages/roster_page.py" line="742" />
             <source>Tier for %n selected person(s):</source>
             <translation>
-                <numerusform>选中的 %n 人的层级：</numerusform>
+                <numerusform>选中的 %Ln 人的层级：</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="755" />
             <source>Set the tier of %n person(s) to %1.</source>
             <translation>
-                <numerusform>已把 %n 人的层级设为「%1」。</numerusform>
+                <numerusform>已把 %Ln 人的层级设为「%1」。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="757" />
             <source>Cleared the tier of %n person(s).</source>
             <translation>
-                <numerusform>已清除 %n 人的层级。</numerusform>
+                <numerusform>已清除 %Ln 人的层级。</numerusform>
             </translation>
         </message>
         <message>
@@ -939,14 +939,14 @@
             <location filename="../../ui/pages/roster_page.py" line="770" />
             <source>Role for %n selected person(s) in their group:</source>
             <translation>
-                <numerusform>选中的 %n 人在所在社群担任的角色：</numerusform>
+                <numerusform>选中的 %Ln 人在所在社群担任的角色：</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="783" />
             <source>Added the role “%1” to %n person(s).</source>
             <translation>
-                <numerusform>已给 %n 人添加角色「%1」。</numerusform>
+                <numerusform>已给 %Ln 人添加角色「%1」。</numerusform>
             </translation>
         </message>
         <message>
@@ -963,7 +963,7 @@
             <location filename="../../ui/pages/roster_page.py" line="808" />
             <source>Also add %n selected person(s) to this group (they stay where they are):</source>
             <translation>
-                <numerusform>把选中的 %n 人也加入这个社群（原社群保持不变）：</numerusform>
+                <numerusform>把选中的 %Ln 人也加入这个社群（原社群保持不变）：</numerusform>
             </translation>
         </message>
         <message>
@@ -975,28 +975,28 @@
             <location filename="../../ui/pages/roster_page.py" line="822" />
             <source>Move %n selected person(s) to this group. Their old membership is marked as left; its history stays.</source>
             <translation>
-                <numerusform>把选中的 %n 人移到这个社群。原社群的身份会标记为已退群，历史记录保留。</numerusform>
+                <numerusform>把选中的 %Ln 人移到这个社群。原社群的身份会标记为已退群，历史记录保留。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="834" />
             <source>Moved %n person(s) to %1.</source>
             <translation>
-                <numerusform>已把 %n 人移到「%1」。</numerusform>
+                <numerusform>已把 %Ln 人移到「%1」。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="836" />
             <source>Copied %n person(s) to %1.</source>
             <translation>
-                <numerusform>已把 %n 人复制到「%1」。</numerusform>
+                <numerusform>已把 %Ln 人复制到「%1」。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/pages/roster_page.py" line="839" />
             <source>%n were already there.</source>
             <translation>
-                <numerusform>其中 %n 人原本就在该群。</numerusform>
+                <numerusform>其中 %Ln 人原本就在该群。</numerusform>
             </translation>
         </message>
         <message>
@@ -1008,7 +1008,7 @@
             <location filename="../../ui/pages/roster_page.py" line="851" />
             <source>Why did these %n person(s) leave? The reason is kept with their history.</source>
             <translation>
-                <numerusform>这 %n 人为什么离开？原因会和历史记录一起保留。</numerusform>
+                <numerusform>这 %Ln 人为什么离开？原因会和历史记录一起保留。</numerusform>
             </translation>
         </message>
         <message>
@@ -1025,7 +1025,7 @@
             <location filename="../../ui/pages/roster_page.py" line="862" />
             <source>Marked %n person(s) as left.</source>
             <translation>
-                <numerusform>已将 %n 人标记为已退群。</numerusform>
+                <numerusform>已将 %Ln 人标记为已退群。</numerusform>
             </translation>
         </message>
         <message>

@@ -75,14 +75,14 @@
             <source>Showing the newest %n entries</source>
             <translation>
                 <numerusform>Showing the newest entry</numerusform>
-                <numerusform>Showing the newest %n entries</numerusform>
+                <numerusform>Showing the newest %Ln entries</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n entries</source>
             <translation>
-                <numerusform>%n entry</numerusform>
-                <numerusform>%n entries</numerusform>
+                <numerusform>%Ln entry</numerusform>
+                <numerusform>%Ln entries</numerusform>
             </translation>
         </message>
         <message>
@@ -100,8 +100,8 @@
         <message numerus="yes">
             <source>%n entries exported to %1</source>
             <translation>
-                <numerusform>%n entry exported to %1</numerusform>
-                <numerusform>%n entries exported to %1</numerusform>
+                <numerusform>%Ln entry exported to %1</numerusform>
+                <numerusform>%Ln entries exported to %1</numerusform>
             </translation>
         </message>
         <message>

@@ -74,13 +74,13 @@
         <message numerus="yes">
             <source>Showing the newest %n entries</source>
             <translation>
-                <numerusform>显示最新的 %n 条记录</numerusform>
+                <numerusform>显示最新的 %Ln 条记录</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n entries</source>
             <translation>
-                <numerusform>共 %n 条记录</numerusform>
+                <numerusform>共 %Ln 条记录</numerusform>
             </translation>
         </message>
         <message>
@@ -98,7 +98,7 @@
         <message numerus="yes">
             <source>%n entries exported to %1</source>
             <translation>
-                <numerusform>已导出 %n 条记录到 %1</numerusform>
+                <numerusform>已导出 %Ln 条记录到 %1</numerusform>
             </translation>
         </message>
         <message>

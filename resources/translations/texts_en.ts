@@ -29,8 +29,8 @@
         <message numerus="yes">
             <source>Too long for one message: post these %n messages one after the other.</source>
             <translation>
-                <numerusform>Too long for one message: post these %n messages one after the other.</numerusform>
-                <numerusform>Too long for one message: post these %n messages one after the other.</numerusform>
+                <numerusform>Too long for one message: post these %Ln messages one after the other.</numerusform>
+                <numerusform>Too long for one message: post these %Ln messages one after the other.</numerusform>
             </translation>
         </message>
         <message>

@@ -29,7 +29,7 @@
         <message numerus="yes">
             <source>Too long for one message: post these %n messages one after the other.</source>
             <translation>
-                <numerusform>一条消息放不下：请依次发送这 %n 条消息。</numerusform>
+                <numerusform>一条消息放不下：请依次发送这 %Ln 条消息。</numerusform>
             </translation>
         </message>
         <message>

@@ -7,24 +7,24 @@
             <location filename="../../ui/messages.py" />
             <source>%n person(s)</source>
             <translation>
-                <numerusform>%n person</numerusform>
-                <numerusform>%n people</numerusform>
+                <numerusform>%Ln person</numerusform>
+                <numerusform>%Ln people</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/messages.py" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n member</numerusform>
-                <numerusform>%n members</numerusform>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/messages.py" />
             <source>%n membership(s)</source>
             <translation>
-                <numerusform>%n membership</numerusform>
-                <numerusform>%n memberships</numerusform>
+                <numerusform>%Ln membership</numerusform>
+                <numerusform>%Ln memberships</numerusform>
             </translation>
         </message>
     </context>

@@ -7,21 +7,21 @@
             <location filename="../../ui/messages.py" />
             <source>%n person(s)</source>
             <translation>
-                <numerusform>%n 人</numerusform>
+                <numerusform>%Ln 人</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/messages.py" />
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n 名群成员</numerusform>
+                <numerusform>%Ln 名群成员</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/messages.py" />
             <source>%n membership(s)</source>
             <translation>
-                <numerusform>%n 条成员资格</numerusform>
+                <numerusform>%Ln 条成员资格</numerusform>
             </translation>
         </message>
     </context>

@@ -62,8 +62,25 @@ def test_chinese_translations_are_chinese():
         text = "".join(tr.itertext())
         if any(c.isalpha() for c in source) and source not in ("QunDesk",):
             assert any("\u4e00" <= c <= "\u9fff" for c in text), (context, source, text)
+        shown = text.replace("%Ln", "%n")  # %Ln: the same count, with the language's digit grouping
         for placeholder in ("%1", "%2", "%3", "%n"):
-            assert (placeholder in source) == (placeholder in text), (context, source, text)
+            assert (placeholder in source) == (placeholder in shown), (context, source, text)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_counts_are_shown_with_digit_grouping(lang):
+    """At 100,000 members the counts are long: every count (a numerus form) is written %Ln, so "129605 条成员资格"
+    reads "129,605 条成员资格"."""
+    forms = [
+        (context, source, f.text)
+        for ts in i18n.catalogs(lang)
+        for context, source, msg in messages(ts)
+        if msg.get("numerus") == "yes"
+        for f in msg.find("translation").findall("numerusform")
+    ]
+    assert len(forms) > 50 and sum("%Ln" in form for _c, _s, form in forms) > 50
+    for context, source, form in forms:  # a form may leave the number out ("Showing the newest entry")
+        assert "%n" not in form.replace("%Ln", ""), (context, source, form)
 
 
 def test_ts_files_hold_every_string_in_the_code(tmp_path):
