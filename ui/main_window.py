@@ -31,7 +31,7 @@ from desktop.services.groups import GroupRow, list_groups, people_in_groups
 from desktop.services.operators import Actor, allowed
 from desktop.settings import get_setting
 from desktop.workspace import database_display
-from ui.messages import members_text, operator_text, people_text
+from ui.messages import members_text, number_text, operator_text, people_text
 from ui.operations import Change, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
@@ -426,8 +426,8 @@ class MainWindow(QMainWindow):
             used = g.capacity_used
             count.setToolTip(
                 self.tr("Members: %1 of %2 places, %3% used")
-                .replace("%1", str(g.members_total))
-                .replace("%2", str(g.capacity))
+                .replace("%1", number_text(g.members_total))
+                .replace("%2", number_text(g.capacity))
                 .replace("%3", str(round(used * 100)))
             )
             self._style_count(count, OVER_COLOR if used > 1 else WARN_COLOR if used >= warn_share else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.phrases import Phrase
@@ -74,6 +74,12 @@ def localise_message(text: str, lang: str | None = None) -> str:
 # So the sidebar and the dashboard count members (All groups: the groups' members added up, the people they
 # are in the tooltip); the roster counts its rows as people in one group, and as memberships and people across
 # groups; the demo offer counts people.
+
+
+def number_text(n: int) -> str:
+    """A count for a %1 in a sentence, grouped as the language writes it: "129,605" (the counts written %Ln in the
+    translations are grouped the same way by Qt)."""
+    return QLocale().toString(int(n))
 
 
 def people_text(n: int) -> str:

@@ -336,3 +336,15 @@ def test_i18n_build_command(tmp_path, monkeypatch):
     assert i18n.main(["build"]) == 0
     assert (source / "qundesk_en.qm").is_file()
     assert i18n.main([]) == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_large_counts_are_grouped(compiled, lang):
+    """Counts at 100,000 members read with digit grouping, in a count's own wording (%Ln) and in a sentence's
+    %1 (number_text): 「129,605 条成员资格 · 99,705 人」."""
+    from ui.messages import memberships_text, number_text, people_text
+
+    ui.app.install_translators(QCoreApplication.instance(), lang)
+    assert number_text(129605) == "129,605" and number_text(-1234) == "-1,234" and number_text(7) == "7"
+    assert "129,605" in memberships_text(129605) and "99,705" in people_text(99705)
+    assert memberships_text(129605) == {"en": "129,605 memberships", "zh_CN": "129,605 条成员资格"}[lang]

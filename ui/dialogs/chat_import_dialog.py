@@ -37,7 +37,7 @@ from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
-from ui.messages import localise_message
+from ui.messages import localise_message, number_text
 from ui.operations import announce
 from ui.task_runner import TaskRunner
 
@@ -285,19 +285,21 @@ class ChatImportDialog(QDialog):
         parts = [
             self.tr("%1 · %2").replace("%1", plan.format_label).replace("%2", span),
             self.tr("%1 messages from %2 members")
-            .replace("%1", str(plan.messages_known))
-            .replace("%2", str(plan.speakers)),
-            self.tr("%1 check-ins").replace("%1", str(len(plan.checkins) + plan.checkins_of_new)),
+            .replace("%1", number_text(plan.messages_known))
+            .replace("%2", number_text(plan.speakers)),
+            self.tr("%1 check-ins").replace("%1", number_text(len(plan.checkins) + plan.checkins_of_new)),
             self.tr("%1 joins, %2 removals")
-            .replace("%1", str(sum(1 for j in plan.joins if j.membership_id or plan.add_unknown)))
-            .replace("%2", str(sum(1 for r in plan.removals if r.membership_id))),
+            .replace("%1", number_text(sum(1 for j in plan.joins if j.membership_id or plan.add_unknown)))
+            .replace("%2", number_text(sum(1 for r in plan.removals if r.membership_id))),
         ]
         if plan.unknown or plan.unattributable:
             parts.append(
-                self.tr("%1 senders to decide").replace("%1", str(len(plan.unknown) + len(plan.unattributable)))
+                self.tr("%1 senders to decide").replace("%1", number_text(len(plan.unknown) + len(plan.unattributable)))
             )
         if plan.covered_rows:
-            parts.append(self.tr("%1 rows were imported before and are skipped").replace("%1", str(plan.covered_rows)))
+            parts.append(
+                self.tr("%1 rows were imported before and are skipped").replace("%1", number_text(plan.covered_rows))
+            )
         if plan.members_to_add:
             parts.append(self.tr("%n new member(s)", "", plan.members_to_add))
         self.summary_label.setText(" · ".join(parts))
@@ -451,10 +453,10 @@ class ChatImportDialog(QDialog):
             return
         self.summary_label.setText(
             self.tr("Imported: %1 messages, %2 check-ins, %3 joins, %4 removals")
-            .replace("%1", str(s.messages))
-            .replace("%2", str(s.checkins))
-            .replace("%3", str(s.joins))
-            .replace("%4", str(s.removals))
+            .replace("%1", number_text(s.messages))
+            .replace("%2", number_text(s.checkins))
+            .replace("%3", number_text(s.joins))
+            .replace("%4", number_text(s.removals))
             + (
                 "  ·  " + self.tr("%n removal(s) need an owner or admin", "", s.removals_not_allowed)
                 if s.removals_not_allowed

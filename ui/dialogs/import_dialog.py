@@ -61,7 +61,7 @@ from desktop.services.imports import (
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models.db import DatabaseError
-from ui.messages import localise_message
+from ui.messages import localise_message, number_text
 from ui.operations import announce
 from ui.task_runner import TaskRunner
 
@@ -657,9 +657,9 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.preview_model.set_lines(preview_lines(plan))
         parts = [
-            self.tr("%1 to add").replace("%1", str(plan.added)),
-            self.tr("%1 to update").replace("%1", str(plan.updated)),
-            self.tr("%1 unchanged").replace("%1", str(plan.unchanged)),
+            self.tr("%1 to add").replace("%1", number_text(plan.added)),
+            self.tr("%1 to update").replace("%1", number_text(plan.updated)),
+            self.tr("%1 unchanged").replace("%1", number_text(plan.unchanged)),
         ]
         text = ", ".join(parts)
         problems = len(plan.problems)
@@ -691,7 +691,9 @@ class ImportDialog(QDialog):
                 )
             )
         if plan.fill_count:
-            notes.append(self.tr("%1 merged cell(s) filled from the row above.").replace("%1", str(plan.fill_count)))
+            notes.append(
+                self.tr("%1 merged cell(s) filled from the row above.").replace("%1", number_text(plan.fill_count))
+            )
         if plan.name_from:
             notes.append(self.tr("No name column: the name is the group nickname, else the WeChat nickname."))
         if plan.warning_count:
@@ -763,8 +765,8 @@ class ImportDialog(QDialog):
         self.plan = plan
         self.preview_model.set_lines(preview_lines(plan))
         text = self.tr("Imported: %1 added, %2 updated, %3 unchanged.")
-        text = text.replace("%1", str(summary.added)).replace("%2", str(summary.updated))
-        text = text.replace("%3", str(summary.unchanged))
+        text = text.replace("%1", number_text(summary.added)).replace("%2", number_text(summary.updated))
+        text = text.replace("%3", number_text(summary.unchanged))
         if created:
             text += " " + self.tr("The group “%1” was created.").replace("%1", self.group_name())
         self.summary_label.setText(text)

@@ -54,7 +54,7 @@ from desktop.services.texts import PasteText, leaderboard_text
 from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui.dialogs.points_dialogs import AdjustPointsDialog, RecomputeDialog
-from ui.messages import localise_message, show_error
+from ui.messages import localise_message, number_text, show_error
 from ui.models.points_models import (
     LB_LEVEL,
     LB_NAME,
@@ -417,7 +417,7 @@ class PointsPage(GroupPage):
         keep = self._ledger_membership
         self.leaderboard_model.set_rows(rows)
         if total > len(rows):  # the board shows its top: the count says so (it said "200 have points" of 9,219)
-            text = self.tr("Top %1 of %n member(s) with points", "", total).replace("%1", str(len(rows)))
+            text = self.tr("Top %1 of %n member(s) with points", "", total).replace("%1", number_text(len(rows)))
         else:
             text = self.tr("%n member(s) with points", "", len(rows))
         self.count_label.setText(text)
@@ -464,7 +464,7 @@ class PointsPage(GroupPage):
         if total is None:
             self.balance_label.setText(self.tr("Choose a member"))
             return
-        parts = [self.tr("%1 points").replace("%1", str(total))]
+        parts = [self.tr("%1 points").replace("%1", number_text(total))]
         if level:
             parts.append(level)
         if cut:  # a member of two years has more entries than the list holds: it says which it shows
