@@ -1061,6 +1061,11 @@
             <source>Members and newcomers with no message in any imported chat history (Tools → Import a chat history…); choose a status to look at others</source>
             <translation>Members and newcomers with no message in any imported chat history (Tools → Import a chat history…); choose a status to look at others</translation>
         </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="546" />
+            <source>Only the rows loaded so far are selected: %1 of %2. Scroll down to load more, or narrow the list with the search and the filters.</source>
+            <translation>Only the rows loaded so far are selected: %1 of %2. Scroll down to load more, or narrow the list with the search and the filters.</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

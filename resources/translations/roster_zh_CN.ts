@@ -1036,6 +1036,11 @@
             <source>Members and newcomers with no message in any imported chat history (Tools → Import a chat history…); choose a status to look at others</source>
             <translation>已入群和入群中、在导入的聊天记录里一条消息也没有的人（工具 → 导入聊天记录…）；选一个状态可查看其他人</translation>
         </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="546" />
+            <source>Only the rows loaded so far are selected: %1 of %2. Scroll down to load more, or narrow the list with the search and the filters.</source>
+            <translation>只选中了已加载的 %1 人（共 %2 人）。向下滚动可加载更多，或用搜索和筛选缩小名单。</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

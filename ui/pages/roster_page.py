@@ -52,7 +52,7 @@ from desktop.services.roster_queries import list_roles, membership_snapshots
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery
 from ui.dialogs.prompt_dialog import PromptDialog
-from ui.messages import memberships_text, people_text, show_error
+from ui.messages import memberships_text, number_text, people_text, show_error
 from ui.models.roster_table_model import COL_GROUP, COL_NAME, RosterTableModel, database_source, status_label
 from ui.operations import Change, run_write
 from ui.pages.roster_commands import (
@@ -541,9 +541,17 @@ class RosterPage(QWidget):
             return
         if len(rows) > 1:
             self.member_panel.set_membership(None)
-            self.member_panel.empty_label.setText(
-                self.tr("%n people selected. Use “Bulk actions” to change them together.", "", len(rows))
-            )
+            text = self.tr("%n people selected. Use “Bulk actions” to change them together.", "", len(rows))
+            if len(rows) == self.model.rowCount() < self.model.total:  # Ctrl+A selects the rows loaded so far
+                text += "\n\n" + (
+                    self.tr(
+                        "Only the rows loaded so far are selected: %1 of %2. Scroll down to load more, or narrow "
+                        "the list with the search and the filters."
+                    )
+                    .replace("%1", number_text(len(rows)))
+                    .replace("%2", number_text(self.model.total))
+                )
+            self.member_panel.empty_label.setText(text)
         else:
             self.member_panel.set_membership(None)
             self.member_panel.empty_label.setText(self.tr("Select one member to see their details and timeline."))
