@@ -424,26 +424,11 @@ class OnboardingPage(GroupPage):
             return
         current = self.table.currentIndex()
         keep = (self.model.data(current, MembershipRole), current.column()) if current.isValid() else None
-        today = self.as_of()
-        statuses = self.current_statuses()
-
-        def read_matrix(session, gid: int):
-            rows = progress_matrix(session, gid, statuses=statuses)
-            return (
-                list_steps(session, gid, include_retired=True),
-                rows,
-                stalled_since(session, gid, today, 0),
-            )
-
-        read = run_read(self, self._database, read_matrix, self._group_id)
-        if not read:
+        read = self._read_rows()
+        if read is None:
             return
-        steps, rows, since = read.value
-        waiting = waiting_days(since, today)
-        n = self.stalled_spin.value()
-        if self.stalled_check.isChecked():
-            rows = [r for r in rows if waiting.get(r.membership_id, -1) > n]
-        self.model.set_data(rows, steps, waiting, n)
+        steps, rows, waiting = read
+        self.model.set_data(rows, steps, waiting, self.stalled_spin.value())
         self._size_columns()
         self._fill_bulk_steps()
         self.count_label.setText(self.tr("%n member(s)", "", len(rows)))
@@ -452,6 +437,27 @@ class OnboardingPage(GroupPage):
             row = self.model.row_of_membership(keep[0])
             if row >= 0 and keep[1] < self.model.columnCount():
                 self.table.setCurrentIndex(self.model.index(row, keep[1]))
+
+    def _read_rows(self, membership_ids: set[int] | None = None):
+        """(steps, rows, waiting days) of the current group for the filters — every row, or those of
+        `membership_ids` only (steps None then: the columns stay) — or None when the read failed (it was shown)."""
+        today = self.as_of()
+        statuses = self.current_statuses()
+
+        def read(session, gid: int):
+            rows = progress_matrix(session, gid, statuses=statuses, membership_ids=membership_ids)
+            steps = list_steps(session, gid, include_retired=True) if membership_ids is None else None
+            return steps, rows, stalled_since(session, gid, today, 0, membership_ids=membership_ids)
+
+        result = run_read(self, self._database, read, self._group_id)
+        if not result:
+            return None
+        steps, rows, since = result.value
+        waiting = waiting_days(since, today)
+        if self.stalled_check.isChecked():
+            n = self.stalled_spin.value()
+            rows = [r for r in rows if waiting.get(r.membership_id, -1) > n]
+        return steps, rows, waiting
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -770,21 +776,10 @@ class OnboardingPage(GroupPage):
         keep their places, so the next row is where it was. Returns False when the caller must reload."""
         if self._group_id is None:
             return False
-        today = self.as_of()
-        statuses = self.current_statuses()
-
-        def read_rows(session, gid: int):
-            rows = progress_matrix(session, gid, statuses=statuses, membership_ids=membership_ids)
-            return rows, stalled_since(session, gid, today, 0, membership_ids=membership_ids)
-
-        read = run_read(self, self._database, read_rows, self._group_id)
-        if not read:
+        read = self._read_rows(membership_ids)
+        if read is None:
             return True  # the error was shown; the rows stay as they were
-        rows, since = read.value
-        waiting = waiting_days(since, today)
-        if self.stalled_check.isChecked():
-            n = self.stalled_spin.value()
-            rows = [r for r in rows if waiting.get(r.membership_id, -1) > n]
+        _steps, rows, waiting = read
         if not self.model.update_rows(membership_ids, rows, waiting):
             return False
         self.count_label.setText(self.tr("%n member(s)", "", self.model.rowCount()))
