@@ -49,7 +49,7 @@ from pathlib import Path
 
 from desktop import streaks
 
-GEN_VERSION = 5  # 5: kept values (schema 0007); 4: checkin.logged_at (schema 0003), the streak rule
+GEN_VERSION = 6  # 6: streak marks (schema 0013), no 「（None）」 nicknames; 5: kept values (schema 0007); 4: checkin.logged_at (schema 0003), the streak rule
 SIZES: dict[str, int] = {"small": 1_000, "medium": 10_000, "large": 100_000}
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 SEED = 20261122
@@ -607,7 +607,9 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
             if rand() < 0.2:
                 p = ms.p
                 ms.nick = (
-                    f"{p.city or '北京'}-{p.name}-{p.job or '自由职业'}" if rand() < 0.6 else f"{p.name}（{p.job}）"
+                    f"{p.city or '北京'}-{p.name}-{p.job or '自由职业'}"
+                    if rand() < 0.6
+                    else f"{p.name}（{p.job or '自由职业'}）"
                 )
             if ms.joined_o is None:
                 continue
@@ -1100,6 +1102,9 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
 
     t = time.perf_counter()
     conn.execute(refresh_sql("sqlite"))
+    # every membership's streak bonuses are those of the rule over its whole history (written by the same walk,
+    # streaks.step_run): marked reconciled, as the check-in service leaves a member it has reconciled
+    conn.execute("UPDATE membership SET streak_checked = 1")
     index_seconds["kept values"] = round(time.perf_counter() - t, 2)
     for _name, sql in triggers:
         conn.execute(sql)

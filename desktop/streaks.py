@@ -83,6 +83,28 @@ def bonus_days(days: set[date], leaves: set[date], every: int = BONUS_EVERY) -> 
     return {day: n for day, n in runs(days, leaves) if n % every == 0}
 
 
+def appended_run(days: set[date], leaves: set[date], day: date, since: date) -> int | None:
+    """The run a check-in on `day` reaches, when `day` is the latest counted day and its run begins after
+    `since` — read from the days and leaves of [since, day] alone (a window of the history: logging today's
+    check-in need not read a member's years). 0 when `day` is not a counted day (a 补卡 that does not count).
+    None when the window cannot say: a counted day after `day` (the check-in fills a gap, which can move the
+    bonus days after it), or a run that reaches back to `since` (it may go on before the window).
+    Whenever it answers, it equals `day`'s position in `runs` over the whole history (tests/desktop/test_streaks)."""
+    if any(d > day for d in days):
+        return None
+    if day not in days:
+        return 0
+    n = 0
+    d = day
+    while d >= since:
+        if d in days:
+            n += 1
+        elif d not in leaves:
+            return n  # the run began after this day: all of it is in the window
+        d -= _ONE_DAY
+    return None
+
+
 def longest_run(days: set[date], leaves: set[date]) -> int:
     return max((n for _day, n in runs(days, leaves)), default=0)
 

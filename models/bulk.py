@@ -9,6 +9,7 @@ Text values are held to their columns' String(n) limits here too (models/limits.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -136,12 +137,21 @@ _INSERT = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)
 def _check_insert(text: str, rows: list) -> None:
     """An `INSERT INTO t (a, b) VALUES (?, ?)` whose placeholders are all `?`: its text values are held to the
     columns' limits (models/limits.py)."""
+    target = _insert_target(text)
+    if target is not None:
+        limits.check_tuples(target[0], target[1], rows)
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_target(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(table, columns) of an INSERT whose values are all `?` placeholders; None for any other statement."""
     m = _INSERT.match(text)
     if m is None:
-        return
-    columns = [c.strip().strip('"') for c in m.group(2).split(",")]
-    if [v.strip() for v in m.group(3).split(",")] == ["?"] * len(columns):
-        limits.check_tuples(m.group(1), columns, rows)
+        return None
+    columns = tuple(c.strip().strip('"') for c in m.group(2).split(","))
+    if [v.strip() for v in m.group(3).split(",")] != ["?"] * len(columns):
+        return None
+    return m.group(1), columns
 
 
 def _run(connection: Connection, text: str, params: Any, *, many: bool = False, rows: bool = False) -> list:

@@ -198,3 +198,137 @@ def uninstall(connection: Connection) -> None:
     rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kept_%'")
     for (name,) in rows.fetchall():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# streak marks (migration 0013)
+#
+# `membership.streak_checked`: true when the membership's open streak bonuses were made to match the streak rule over
+# its whole history (desktop/services/checkins.py `_reconcile` sets it). While it holds, a check-in that becomes the
+# member's latest day need only read the weeks of its run (streaks.appended_run). Every write that can change which
+# days are bonus days without that reconcile clears it, here, for any writer: a leave recorded, changed or removed
+# (record_leave does not reconcile), a check-in removed or moved (undo, a merge), a streak entry removed or moved, the
+# group's streak7 rule changed (switched on, its bonuses missing for the days it was off) and the group's 补卡 rule
+# changed (late_checkins_count_for_streak). The next check-in of a cleared membership reads the whole history and
+# reconciles it, as every check-in did before.
+
+# table: (the update that clears, a condition on the row, whether an insert clears). A new check-in does not: its
+# writer reconciles (record_checkins_by_day, the only writer of check-ins but the demo and the benchmark generator,
+# which write the bonuses of the rule themselves), nor does a new streak entry (the reconcile's own write).
+_STREAK_MEMBER_TABLES = {
+    "leave": ("UPDATE OF start_day, end_day, membership_id", "", True),
+    "checkin": ("UPDATE OF day, late, membership_id", "", False),
+    "points_entry": ("UPDATE OF membership_id, day, points, reverses_id", "source_kind = 'streak'", False),
+}
+
+
+def _sqlite_streak_marks() -> list[str]:
+    clear = "UPDATE membership SET streak_checked = 0 WHERE id = {ms} AND streak_checked = 1;"
+    out = []
+    for table, (update_of, when, on_insert) in _STREAK_MEMBER_TABLES.items():
+        old_when = f" WHEN OLD.{when}" if when else ""
+        new_when = f" WHEN OLD.{when} OR NEW.{when}" if when else ""
+        if on_insert:
+            out.append(
+                f"CREATE TRIGGER streak_{table}_ai AFTER INSERT ON {table} BEGIN "
+                f"{clear.format(ms='NEW.membership_id')} END"
+            )
+        out += [
+            f"CREATE TRIGGER streak_{table}_ad AFTER DELETE ON {table}{old_when} BEGIN "
+            f"{clear.format(ms='OLD.membership_id')} END",
+            f"CREATE TRIGGER streak_{table}_au AFTER {update_of} ON {table}{new_when} BEGIN "
+            f"{clear.format(ms='OLD.membership_id')} {clear.format(ms='NEW.membership_id')} END",
+        ]
+    group = "UPDATE membership SET streak_checked = 0 WHERE group_id = {g} AND streak_checked = 1;"
+    out += [
+        "CREATE TRIGGER streak_rule_ai AFTER INSERT ON point_rule WHEN NEW.code = 'streak7' BEGIN "
+        f"{group.format(g='NEW.group_id')} END",
+        "CREATE TRIGGER streak_rule_ad AFTER DELETE ON point_rule WHEN OLD.code = 'streak7' BEGIN "
+        f"{group.format(g='OLD.group_id')} END",
+        "CREATE TRIGGER streak_rule_au AFTER UPDATE OF points, active, code, group_id ON point_rule "
+        "WHEN OLD.code = 'streak7' OR NEW.code = 'streak7' BEGIN "
+        f"{group.format(g='OLD.group_id')} {group.format(g='NEW.group_id')} END",
+        "CREATE TRIGGER streak_group_au AFTER UPDATE OF late_checkins_count_for_streak ON community_group "
+        "WHEN OLD.late_checkins_count_for_streak IS NOT NEW.late_checkins_count_for_streak BEGIN "
+        f"{group.format(g='NEW.id')} END",
+    ]
+    return out
+
+
+def _postgresql_streak_marks() -> list[str]:
+    out = [
+        """CREATE OR REPLACE FUNCTION streak_unchecked() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            UPDATE membership SET streak_checked = false WHERE id = OLD.membership_id AND streak_checked;
+          END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            UPDATE membership SET streak_checked = false WHERE id = NEW.membership_id AND streak_checked;
+          END IF;
+          RETURN NULL;
+        END $fn$""",
+        """CREATE OR REPLACE FUNCTION streak_unchecked_group() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF TG_TABLE_NAME = 'community_group' THEN
+            UPDATE membership SET streak_checked = false WHERE group_id = NEW.id AND streak_checked;
+            RETURN NULL;
+          END IF;
+          IF TG_OP IN ('DELETE', 'UPDATE') THEN
+            UPDATE membership SET streak_checked = false WHERE group_id = OLD.group_id AND streak_checked;
+          END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN
+            UPDATE membership SET streak_checked = false WHERE group_id = NEW.group_id AND streak_checked;
+          END IF;
+          RETURN NULL;
+        END $fn$""",
+    ]
+    for table, (update_of, when, on_insert) in _STREAK_MEMBER_TABLES.items():
+        events = ("INSERT OR " if on_insert else "") + f"DELETE OR {update_of}"
+        if when:  # WHEN cannot name OLD on an INSERT nor NEW on a DELETE: one trigger each
+            out += [
+                f"CREATE TRIGGER streak_{table}_d AFTER DELETE ON {table} FOR EACH ROW WHEN (OLD.{when}) "
+                "EXECUTE FUNCTION streak_unchecked()",
+                f"CREATE TRIGGER streak_{table}_u AFTER {update_of} ON {table} FOR EACH ROW "
+                f"WHEN (OLD.{when} OR NEW.{when}) EXECUTE FUNCTION streak_unchecked()",
+            ]
+        else:
+            out.append(
+                f"CREATE TRIGGER streak_{table} AFTER {events} ON {table} FOR EACH ROW "
+                "EXECUTE FUNCTION streak_unchecked()"
+            )
+    out += [
+        "CREATE TRIGGER streak_rule_i AFTER INSERT ON point_rule FOR EACH ROW WHEN (NEW.code = 'streak7') "
+        "EXECUTE FUNCTION streak_unchecked_group()",
+        "CREATE TRIGGER streak_rule_d AFTER DELETE ON point_rule FOR EACH ROW WHEN (OLD.code = 'streak7') "
+        "EXECUTE FUNCTION streak_unchecked_group()",
+        "CREATE TRIGGER streak_rule_u AFTER UPDATE OF points, active, code, group_id ON point_rule FOR EACH ROW "
+        "WHEN (OLD.code = 'streak7' OR NEW.code = 'streak7') EXECUTE FUNCTION streak_unchecked_group()",
+        "CREATE TRIGGER streak_group AFTER UPDATE OF late_checkins_count_for_streak ON community_group FOR EACH ROW "
+        "WHEN (OLD.late_checkins_count_for_streak IS DISTINCT FROM NEW.late_checkins_count_for_streak) "
+        "EXECUTE FUNCTION streak_unchecked_group()",
+    ]
+    return out
+
+
+def install_streak_marks(connection: Connection) -> None:
+    """Create the triggers that clear `membership.streak_checked` (migration 0013)."""
+    pg = connection.dialect.name == "postgresql"
+    for sql in _postgresql_streak_marks() if pg else _sqlite_streak_marks():
+        connection.exec_driver_sql(sql)
+
+
+def uninstall_streak_marks(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        rows = connection.exec_driver_sql(
+            "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'streak\\_%' AND NOT tgisinternal"
+        )
+        for name, table in rows.fetchall():
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        for fn in ("streak_unchecked()", "streak_unchecked_group()"):
+            connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")
+        return
+    rows = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'streak\\_%' ESCAPE '\\'"
+    )
+    for (name,) in rows.fetchall():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")

@@ -16,6 +16,7 @@ so the CLI exits 1 with the message and the window shows it on the field."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
@@ -119,28 +120,34 @@ def check_rows(table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
                 raise ERROR(table.name, name, limit, len(value), key)
 
 
+@functools.cache
+def _tuple_limits(table: str, columns: tuple[str, ...]) -> tuple[tuple[int, str, int], ...]:
+    """(position, column, limit) of the limited columns among `columns` of the table named `table` (the same few
+    statements run thousands of times: one check-in is three inserts)."""
+    from models.base import Base
+
+    found = Base.metadata.tables.get(table)
+    if found is None:
+        return ()
+    by_name = {name: limit for _key, name, limit in limits_of(found)}
+    return tuple((i, c, by_name[c]) for i, c in enumerate(columns) if c in by_name)
+
+
 def check_tuples(table: Table | str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """The same for rows given as tuples in the order of `columns` (a driver-level INSERT)."""
-    if isinstance(table, str):
-        from models.base import Base
-
-        found = Base.metadata.tables.get(table)
-        if found is None:
-            return
-        table = found
-    by_name = {name: limit for _key, name, limit in limits_of(table)}
-    at = [(i, c, by_name[c]) for i, c in enumerate(columns) if c in by_name]
+    table_name = table if isinstance(table, str) else table.name
+    at = _tuple_limits(table_name, tuple(columns))
     if not at:
         return
     rows = rows if isinstance(rows, list) else list(rows)
-    for i, name, limit in at:
+    for i, column_name, limit in at:
         column = list(map(itemgetter(i), rows))
         if set(map(type, column)) <= {str}:  # a column of texts: its longest, measured in C
             longest = max(map(len, column), default=0)
         else:  # NULLs or numbers among them: only the texts count
             longest = max((len(v) for v in column if type(v) is str), default=0)
         if longest > limit:
-            raise ERROR(table.name, name, limit, longest)
+            raise ERROR(table_name, column_name, limit, longest)
 
 
 def _check_flush(session: Session, _flush_context: Any, _instances: Any) -> None:

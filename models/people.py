@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -178,6 +179,9 @@ class Membership(Base):
     # from Python — recompute (models.kept.refresh) repairs them.
     points_balance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # sum of the ledger
     last_active: Mapped[date | None]  # last day of any participation: check-in, attended activity, contribution, chat
+    # The open streak bonuses were reconciled with the whole history (set by the check-in service's reconcile,
+    # cleared by triggers on every write that can move bonus days without it: models/kept.py, streak marks).
+    streak_checked: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
     member: Mapped[Member] = relationship(back_populates="memberships", foreign_keys=[member_id])
     roles: Mapped[list[Role]] = relationship(secondary=membership_role)

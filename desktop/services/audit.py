@@ -66,11 +66,13 @@ def record_audits(session: Session, operator_id: int | None, rows: list[tuple[st
     """Several audit rows (action, entity, entity id, {"before"/"after"/"note": …}) in one statement."""
     if not rows:
         return
-    now = utcnow()
+    connection = session.connection()
+    now = bulk.Values(connection).datetime(utcnow())
     # on the driver (models/bulk.py): one check-in writes one audit row, and SQLAlchemy's execution of it cost
-    # three times the statement
+    # three times the statement; the values are the driver's already (the generic conversion, made for big
+    # batches, cost more than the row)
     bulk.execute_many(
-        session.connection(),
+        connection,
         "INSERT INTO audit_log (at, operator_id, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?)",
         [
             (
@@ -83,6 +85,7 @@ def record_audits(session: Session, operator_id: int | None, rows: list[tuple[st
             )
             for action, entity, entity_id, payload in rows
         ],
+        adapted=True,
     )
 
 

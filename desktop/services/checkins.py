@@ -14,13 +14,16 @@ What a check-in row says:
 Streaks and the streak bonus follow desktop/streaks.py (the one definition). Points: the group's
 `checkin` rule per check-in; the `streak7` rule on every bonus day, reconciled after each write so that
 a check-in logged for an earlier day (which can make a later day a bonus day, or stop one being one)
-leaves the ledger exactly as "recompute" would."""
+leaves the ledger exactly as "recompute" would. A member already reconciled (`Membership.streak_checked`, cleared
+by triggers on the writes that can move bonus days: models/kept.py) whose check-in is their latest day has only
+the weeks of that day's run read (`streaks.appended_run`), not their whole history."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -43,7 +46,7 @@ EARLIEST_DAY = date(2000, 1, 1)
 # statement, not per row): late check-ins count for streaks; the points of the active `checkin` and `streak7`
 # rules (NULL: off or missing; the condition of points.rule_points_select). One round trip where two were.
 _MEMBERS_SQL = (
-    "SELECT ms.id, ms.status, ms.joined_at, m.display_name,"
+    "SELECT ms.id, ms.status, ms.joined_at, m.display_name, ms.streak_checked,"
     " (SELECT g.late_checkins_count_for_streak FROM community_group AS g WHERE g.id = ?),"
     " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'checkin' AND r.active IS {true}),"
     " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'streak7' AND r.active IS {true})"
@@ -57,15 +60,23 @@ _MEMBERS_SQL = (
 # never runs ANALYZE) its planner took the (source_kind, source_id) index for more than one member — every streak
 # entry of the workspace, for each paste. (INDEXED BY fails loudly if the condition stops matching the index's:
 # models/points.py STREAK_BONUS_WHERE.) Four statements were four round trips on PostgreSQL.
+# `{since}`s: nothing, or the window's conditions (`_WINDOW_TERMS`: the history from a day on, a parameter after each
+# part's ids).
 _HISTORY_SQL = (
-    "SELECT 0, membership_id, day, {no_int}, {no_int}, {no_day} FROM checkin WHERE membership_id IN {ids}"
+    "SELECT 0, membership_id, day, {no_int}, {no_int}, {no_day} FROM checkin WHERE membership_id IN {ids}{since_day}"
     " UNION ALL SELECT 1, membership_id, day, {no_int}, {no_int}, {no_day} FROM checkin"
-    " WHERE membership_id IN {ids} AND {late}"
-    " UNION ALL SELECT 2, membership_id, start_day, {no_int}, {no_int}, end_day FROM leave WHERE membership_id IN {ids}"
+    " WHERE membership_id IN {ids} AND {late}{since_day}"
+    " UNION ALL SELECT 2, membership_id, start_day, {no_int}, {no_int}, end_day FROM leave"
+    " WHERE membership_id IN {ids}{since_leave}"
     " UNION ALL SELECT 3, p.membership_id, p.day, p.id, p.points, {no_day} FROM points_entry AS p{hint}"
-    " WHERE p.membership_id IN {ids} AND p.source_kind = 'streak' AND p.reverses_id IS NULL"
+    " WHERE p.membership_id IN {ids}{since_bonus} AND p.source_kind = 'streak' AND p.reverses_id IS NULL"
     " AND NOT EXISTS (SELECT 1 FROM points_entry AS r WHERE r.reverses_id = p.id)"
 )
+_WHOLE_TERMS = {"since_day": "", "since_leave": "", "since_bonus": ""}
+_WINDOW_TERMS = {"since_day": " AND day >= ?", "since_leave": " AND end_day >= ?", "since_bonus": " AND p.day >= ?"}
+# The window read when a check-in is the member's latest (streaks.appended_run): four weeks hold the current run of
+# almost everyone; a longer run (or a gap filled) reads the whole history.
+STREAK_WINDOW = timedelta(days=28)
 _DIALECT_TERMS = {
     # the late terms as the partial index states them (models/participation.py), or it is not used
     "sqlite": {
@@ -80,20 +91,25 @@ _DIALECT_TERMS = {
 _DAYS, _LATE, _LEAVE, _BONUS = range(4)
 # the check-ins of some memberships between two days (a superset of the pairs wanted: filtered in Python)
 _AWARDED_SQL = "SELECT membership_id, day, id FROM checkin WHERE membership_id IN {ids} AND day BETWEEN ? AND ?"
+_CHECKED_SQL = "UPDATE membership SET streak_checked = ? WHERE id IN {ids} AND streak_checked = ?"
 _AWARD_SQL = (
     "INSERT INTO points_entry (membership_id, group_id, day, points, reason, source_kind, source_id, operator_id,"
     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
+@functools.cache
 def members_sql(dialect: str, count: int) -> str:
     """The memberships statement for `count` ids: parameters (gid, gid, gid, *ids, gid)."""
     return _MEMBERS_SQL.format(ids=bulk.in_list(count), **_DIALECT_TERMS[dialect])
 
 
-def history_sql(dialect: str, count: int) -> str:
-    """The history statement for `count` ids: parameters the ids four times."""
-    return _HISTORY_SQL.format(ids=bulk.in_list(count), **_DIALECT_TERMS[dialect])
+@functools.cache
+def history_sql(dialect: str, count: int, *, window: bool = False) -> str:
+    """The history statement for `count` ids: parameters the ids four times (`window`: each time followed by the
+    window's first day)."""
+    terms = _WINDOW_TERMS if window else _WHOLE_TERMS
+    return _HISTORY_SQL.format(ids=bulk.in_list(count), **_DIALECT_TERMS[dialect], **terms)
 
 
 def joined_later_text(name: str, joined: date, day: date) -> str:
@@ -176,13 +192,16 @@ def record_checkins_by_day(
     session.flush()  # the statements below run on the connection: pending ORM changes first (as autoflush)
     connection = session.connection()
     members_found: dict[int, tuple[str, datetime | None, str]] = {}
+    checked: set[int] = set()  # memberships whose streak bonuses were reconciled with their whole history
     rules: tuple = (False, None, None)
     dialect = connection.dialect.name
     for chunk in _chunks(ids):
         params = (group_id, group_id, group_id, *chunk, group_id)
         for row in bulk.fetch(connection, members_sql(dialect, len(chunk)), params):
             members_found[row[0]] = (row[1], bulk.stored_moment(row[2]), row[3])
-            rules = row[4:]
+            if row[4]:
+                checked.add(row[0])
+            rules = row[5:]
     for mid in ids:
         if mid not in members_found:
             raise NotFound(f"成员资格 {mid} 不在这个社群 (membership {mid} is not in this group)")
@@ -200,7 +219,7 @@ def record_checkins_by_day(
     values = bulk.Values(connection)
     now_value = values.datetime(now)
     results: dict[date, CheckinResult] = {}
-    touched: set[int] = set()
+    touched: dict[int, list[date]] = {}  # the days logged now, per membership
     audits: list[tuple[str, str, int | None, dict]] = []  # one row per day, written together
     for day in sorted(per_day):
         entries = per_day[day]
@@ -257,7 +276,8 @@ def record_checkins_by_day(
                 ],
                 adapted=True,
             )
-        touched.update(inserted)
+        for mid in inserted:
+            touched.setdefault(mid, []).append(day)
         order = [e.membership_id for e in entries]  # report in the caller's order
         logged = tuple(m for m in order if m in inserted)
         already = tuple(m for m in order if m not in inserted)
@@ -279,7 +299,10 @@ def record_checkins_by_day(
             )
         results[day] = CheckinResult(logged, already, checkin_points * len(logged))
     record_audits(session, actor.id, audits)
-    bonus = _reconcile(session, group_id, bool(late_counts), touched, actor.id, int(streak_points or 0))
+    appended = {mid: days[0] for mid, days in touched.items() if len(days) == 1 and mid in checked}
+    bonus = _reconcile(
+        session, group_id, bool(late_counts), touched, actor.id, int(streak_points or 0), appended=appended
+    )
     if bonus:  # a bonus belongs to the day it was reached; the caller sees it on the last day
         last = max(results)
         r = results[last]
@@ -308,7 +331,9 @@ class _History:
     bonuses: dict[int, list[tuple[int, date, int]]]
 
 
-def _members_history(session: Session, membership_ids: list[int]) -> _History:
+def _members_history(session: Session, membership_ids: list[int], since: date | None = None) -> _History:
+    """The memberships' history for the streak rule: all of it, or (`since`) the check-ins, leaves and open
+    bonuses from that day on."""
     session.flush()
     connection = session.connection()
     dialect = connection.dialect.name
@@ -317,8 +342,12 @@ def _members_history(session: Session, membership_ids: list[int]) -> _History:
     ranges: dict[int, list[tuple[date, date]]] = {}
     bonuses: dict[int, list[tuple[int, date, int]]] = {}
     day = bulk.stored_day
-    for chunk in _chunks(membership_ids, 225):  # the ids go four times into the statement (SQLite: 999 at most)
-        for part, mid, d, num, points, until in bulk.fetch(connection, history_sql(dialect, len(chunk)), chunk * 4):
+    window = since is not None
+    first = bulk.Values(connection).date(since) if window else None
+    for chunk in _chunks(membership_ids, 224):  # the ids go four times into the statement (SQLite: 999 at most)
+        sql = history_sql(dialect, len(chunk), window=window)
+        params = [*chunk, first] * 4 if window else chunk * 4
+        for part, mid, d, num, points, until in bulk.fetch(connection, sql, params):
             if part == _DAYS:
                 days.setdefault(mid, []).append(day(d))
             elif part == _LATE:
@@ -356,16 +385,40 @@ def _reconcile(
     membership_ids: Iterable[int],
     operator_id: int | None,
     points: int,
+    *,
+    appended: dict[int, date] | None = None,
 ) -> int:
-    """reconcile_streak_bonuses with the group's settings already read (`points`: the streak7 rule's)."""
+    """reconcile_streak_bonuses with the group's settings already read (`points`: the streak7 rule's).
+
+    `appended`: memberships reconciled before (`streak_checked`) that just had one check-in logged, with its day.
+    When that day is the member's latest and its whole run lies in the last STREAK_WINDOW (streaks.appended_run),
+    only that day can become a bonus day (the earlier days' runs are as they were, and their bonuses matched them):
+    the window of the history is read, not all of it. Any other case — a gap filled, a longer run, an open bonus on
+    or after the day — reads the whole history, reconciles it and marks the membership checked."""
     ids = sorted(set(membership_ids))
     if not points or not ids:
         return 0
-    history = _members_history(session, ids)
-    checkins, leaves, open_by_member = history.checkins, history.leaves, history.bonuses
     awards: list[tuple[int, date, int]] = []  # (membership, day, run length)
-    reversals: list[int] = []
     net = 0
+    wanted = set(ids)
+    quick = {mid: d for mid, d in (appended or {}).items() if mid in wanted}
+    if quick:
+        since = min(quick.values()) - STREAK_WINDOW
+        recent = _members_history(session, sorted(quick), since)
+        decided: set[int] = set()
+        for mid, d in quick.items():
+            days = streak_rule.counted_days(recent.checkins.get(mid, []), late_counts)
+            run = streak_rule.appended_run(days, recent.leaves.get(mid, set()), d, since)
+            if run is None or any(b >= d for _eid, b, _pts in recent.bonuses.get(mid, [])):
+                continue  # the whole history decides
+            decided.add(mid)
+            if streak_rule.is_bonus(run):
+                awards.append((mid, d, run))
+                net += points
+        ids = [mid for mid in ids if mid not in decided]
+    reversals: list[int] = []
+    history = _members_history(session, ids) if ids else _History({}, {}, {})
+    checkins, leaves, open_by_member = history.checkins, history.leaves, history.bonuses
     for mid in ids:
         days = streak_rule.counted_days(checkins.get(mid, []), late_counts)
         target = streak_rule.bonus_days(days, leaves.get(mid, set()))
@@ -383,6 +436,11 @@ def _reconcile(
         reverse_entry(session, eid, operator_id, "连续天数变化 (streak changed)")
     if awards:
         _award(session, group_id, awards, operator_id, points)
+    if ids:  # their bonuses now match their whole history (models/kept.py, streak marks)
+        connection = session.connection()
+        yes, no = bulk.Values(connection).bool(True), bulk.Values(connection).bool(False)
+        for chunk in _chunks(ids):
+            bulk.execute_many(connection, _CHECKED_SQL.format(ids=bulk.in_list(len(chunk))), [(yes, *chunk, no)])
     return net
 
 

@@ -13,7 +13,7 @@ from desktop.services.checkins import CheckinEntry, record_checkins, record_leav
 from desktop.services.groups import create_group
 from desktop.services.points import adjust_points, balance, leaderboard
 from desktop.services.roster import MemberInput, add_member
-from models import AuditEntry, CheckIn, Group, PointsEntry
+from models import AuditEntry, CheckIn, Group, Membership, PointsEntry
 
 TODAY = date(2026, 11, 22)
 JOINED = datetime(2026, 10, 1, 9, 0)  # the members joined before every day these tests log
@@ -277,3 +277,168 @@ def test_manual_adjustment_needs_a_reason_and_leaderboard_ranks(workspace, owner
             (1, "李四", 30, "活跃"),
             (2, "张三", 1, "新人"),
         ]
+
+
+def _open_bonus_days(s, mid: int) -> dict[date, int]:
+    """The membership's streak bonuses standing in the ledger: day -> count of open entries."""
+    reversed_ = select(PointsEntry.reverses_id).where(PointsEntry.reverses_id.is_not(None))
+    out: dict[date, int] = {}
+    for (day,) in s.execute(
+        select(PointsEntry.day).where(
+            PointsEntry.membership_id == mid,
+            PointsEntry.source_kind == "streak",
+            PointsEntry.reverses_id.is_(None),
+            PointsEntry.id.not_in(reversed_),
+        )
+    ):
+        out[day] = out.get(day, 0) + 1
+    return out
+
+
+def _bonus_days_of_history(s, mid: int) -> dict[date, int]:
+    from desktop import streaks as rule
+    from desktop.services.checkins import _member_days
+
+    ms_group = s.scalar(select(Group).join(Membership, Membership.group_id == Group.id).where(Membership.id == mid))
+    checkins, leaves = _member_days(s, mid)
+    days = rule.counted_days(checkins, bool(ms_group.late_checkins_count_for_streak))
+    return dict.fromkeys(rule.bonus_days(days, leaves), 1)
+
+
+def test_the_window_read_leaves_the_ledger_as_the_whole_history_would(workspace, owner, grp, monkeypatch):
+    """A check-in that is the member's latest day reads only the weeks of its run (streaks.appended_run), trusting
+    that the earlier bonuses were reconciled (membership.streak_checked). Three months of a random calendar — days
+    logged in order with gaps, days filled in later, 补卡, leaves, undos, the streak rule switched off and on, the
+    补卡 rule changed — and after every check-in the member's open bonuses are exactly the bonus days of their whole
+    history, as recompute gives. The window read must have answered most check-ins, or this tests nothing."""
+    import random
+
+    from desktop import streaks as rule
+    from desktop.services.group_profile import update_group_profile
+    from desktop.services.points import set_rule
+
+    answered: list[int | None] = []
+    real = rule.appended_run
+
+    def spy(*args, **kwargs):
+        answered.append(real(*args, **kwargs))
+        return answered[-1]
+
+    monkeypatch.setattr(rule, "appended_run", spy)
+    gid, a, b, _ = grp
+    rng = random.Random(13)
+    start = date(2026, 10, 2)  # the day after they joined
+    today = start + timedelta(days=100)
+    with workspace.session() as s:
+        late_counts, streak_on = False, True
+        for n in range(100):
+            day = start + timedelta(days=n)
+            for mid in (a, b):
+                roll = rng.random()
+                if roll < 0.72:  # the day's check-in, now and then a 补卡
+                    late = rng.random() < 0.1
+                    record_checkins(s, owner, gid, day, [CheckinEntry(mid, late=late)], today=today)
+                elif roll < 0.8 and n > 5:  # an earlier day filled in
+                    back = day - timedelta(days=rng.randint(1, 5))
+                    record_checkins(s, owner, gid, back, [mid], today=today)
+                elif roll < 0.83 and n > 3:  # a check-in taken back
+                    undo_checkin(s, owner, mid, day - timedelta(days=rng.randint(0, 3)))
+                elif roll < 0.86:  # a leave (not reconciled by itself: the member's next check-in does it)
+                    first = day + timedelta(days=rng.randint(-4, 2))
+                    try:
+                        record_leave(s, owner, mid, first, first + timedelta(days=rng.randint(0, 3)))
+                    except ValidationError:
+                        pass  # overlaps a leave: refused, as it should be
+                    s.commit()
+                    continue
+                else:
+                    continue
+                s.commit()
+                if streak_on:
+                    assert _open_bonus_days(s, mid) == _bonus_days_of_history(s, mid), (n, mid)
+            if n in (30, 41):
+                streak_on = not streak_on
+                set_rule(s, owner, gid, "streak7", active=streak_on)
+                s.commit()
+            if n in (55, 80):
+                late_counts = not late_counts
+                update_group_profile(s, owner, gid, late_checkins_count_for_streak=late_counts)
+                s.commit()
+    quick = [r for r in answered if r is not None]
+    assert len(quick) > 60, (len(quick), len(answered))  # the window answered most of the ~140 check-ins
+    assert any(r and r % 7 == 0 for r in quick)  # and awarded bonuses from the window
+
+
+def test_writes_that_move_bonus_days_clear_the_streak_mark(workspace, owner, grp):
+    """membership.streak_checked: set by a check-in's reconcile, cleared by the database (triggers, both engines)
+    on every write that can move bonus days without one."""
+    from desktop.services.group_profile import update_group_profile
+    from desktop.services.points import set_rule
+
+    gid, a, b, _ = grp
+    start = date(2026, 11, 1)
+
+    def marks(s):
+        s.expire_all()
+        return {m: s.scalar(select(Membership.streak_checked).where(Membership.id == m)) for m in (a, b)}
+
+    logged = iter(range(10, 20))
+
+    def log(s):  # a new day for both: the check-in reconciles whatever was cleared
+        record_checkins(s, owner, gid, start + timedelta(days=next(logged)), [a, b], today=TODAY)
+        s.commit()
+        assert marks(s) == {a: True, b: True}
+
+    with workspace.session() as s:
+        assert marks(s) == {a: False, b: False}  # a new membership starts unchecked
+        record_checkins(s, owner, gid, start, [a, b], today=TODAY)
+        record_checkins(s, owner, gid, start + timedelta(days=2), [a, b], today=TODAY)
+        s.commit()
+        assert marks(s) == {a: True, b: True}
+        record_leave(s, owner, a, start + timedelta(days=1), start + timedelta(days=1))
+        s.commit()
+        assert marks(s) == {a: False, b: True}  # a leave: a's days 1–3 are one run now
+        record_checkins(s, owner, gid, start + timedelta(days=3), [a], today=TODAY)
+        s.commit()
+        assert marks(s) == {a: True, b: True}  # the check-in reconciled a's whole history
+        s.execute(CheckIn.__table__.delete().where(CheckIn.membership_id == b, CheckIn.day == start))
+        s.commit()
+        assert marks(s) == {a: True, b: False}  # a check-in removed (here behind the services' back)
+        undo_checkin(s, owner, b, start + timedelta(days=2))
+        s.commit()
+        assert marks(s)[b] is True  # undo reconciles
+        s.execute(CheckIn.__table__.update().where(CheckIn.membership_id == a).values(late=True))
+        s.commit()
+        assert marks(s) == {a: False, b: True}  # a day made 补卡
+        log(s)
+        set_rule(s, owner, gid, "streak7", points=9)
+        s.commit()
+        assert marks(s) == {a: False, b: False}  # the streak rule changed: everyone in the group
+        log(s)
+        update_group_profile(s, owner, gid, late_checkins_count_for_streak=True)
+        s.commit()
+        assert marks(s) == {a: False, b: False}  # the 补卡 rule changed
+        log(s)
+        update_group_profile(s, owner, gid, name="早起打卡营二期")
+        set_rule(s, owner, gid, "checkin", points=2)
+        s.commit()
+        assert marks(s) == {a: True, b: True}  # other changes leave the marks
+
+
+def test_a_leave_that_joins_two_runs_is_reconciled_by_the_next_check_in(workspace, owner, grp):
+    """Days 0–3 and 5–7 logged: runs of 4 and 3, no bonus. A leave on day 4 makes them one run of 7 (bonus on day 7).
+    The next check-in (day 8, the member's latest) must award it: the leave cleared the member's streak mark, so the
+    check-in reads the whole history instead of the window around day 8."""
+    gid, a, _, _ = grp
+    start = date(2026, 11, 1)
+    with workspace.session() as s:
+        for i in (0, 1, 2, 3, 5, 6, 7):
+            record_checkins(s, owner, gid, start + timedelta(days=i), [a], today=TODAY)
+        s.commit()
+        assert _open_bonus_days(s, a) == {}
+        record_leave(s, owner, a, start + timedelta(days=4), start + timedelta(days=4))
+        s.commit()
+        r = record_checkins(s, owner, gid, start + timedelta(days=8), [a], today=TODAY)
+        s.commit()
+        assert r.points == 1 + 5  # the day's check-in and day 7's bonus
+        assert _open_bonus_days(s, a) == {start + timedelta(days=7): 1} == _bonus_days_of_history(s, a)

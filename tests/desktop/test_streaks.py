@@ -74,3 +74,43 @@ def test_every_way_of_computing_bonus_days_agrees(day_numbers, leave_numbers):
     expected = _by_definition(days, leaves)
     assert streaks.bonus_days(days, leaves) == expected
     assert _walk(days, leaves) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sets(st.integers(0, 60), max_size=50),
+    st.sets(st.integers(0, 60), max_size=20),
+    st.integers(0, 60),
+    st.integers(0, 40),
+)
+def test_the_window_read_of_a_latest_check_in_agrees_with_the_whole_history(
+    day_numbers, leave_numbers, day_number, window
+):
+    """appended_run from the days and leaves of [since, day] alone: whenever it answers, it is the day's position in
+    its run over the whole history (so the check-in service may read only the window); it declines when a later
+    counted day exists or the run reaches back to the window's first day."""
+    days = {d(n) for n in day_numbers} | {d(day_number)}
+    leaves = {d(n) for n in leave_numbers} - days
+    day, since = d(day_number), d(day_number - window)
+    in_window = {x for x in days if x >= since}
+    got = streaks.appended_run(in_window, {x for x in leaves if x >= since}, day, since)
+    later = any(x > day for x in days)
+    whole = dict(streaks.runs(days, leaves))[day]
+    if later:
+        assert got is None
+    elif got is not None:
+        assert got == whole
+    else:  # it declined: the run really reaches the window's first day
+        x = day
+        while x >= since:
+            assert x in days or x in leaves
+            x -= timedelta(days=1)
+
+
+def test_the_window_read_declines_what_it_cannot_see():
+    days = {d(i) for i in range(10)}
+    assert streaks.appended_run(days, set(), d(9), since=d(3)) is None  # the run goes on before d(3)
+    assert streaks.appended_run(days - {d(5)}, set(), d(9), since=d(3)) == 4  # d(6)…d(9), d(5) a gap
+    assert streaks.appended_run(days - {d(5)}, {d(5)}, d(9), since=d(3)) is None  # the leave bridges the gap
+    assert streaks.appended_run(days, set(), d(4), since=d(0)) is None  # d(5)… come after d(4)
+    assert streaks.appended_run(days - {d(9)}, set(), d(9), since=d(3)) == 0  # d(9) does not count (a 补卡)
