@@ -271,12 +271,19 @@ def uninstall(connection: Connection) -> None:
 
 def refresh(connection: Connection) -> None:
     """Cut every name of the workspace again (repairs the gram tables; migration 0009 fills them with it)."""
-    dialect = connection.dialect.name
+    for sql in refresh_statements(connection.dialect.name):
+        connection.exec_driver_sql(sql)
+
+
+def refresh_statements(dialect: str) -> list[str]:
+    """The statements of `refresh`, for a writer on the driver's own connection (the benchmark generator)."""
     insert = "INSERT INTO" if dialect == "postgresql" else "INSERT OR IGNORE INTO"
     conflict = " ON CONFLICT DO NOTHING" if dialect == "postgresql" else ""
+    out = []
     for table, (grams, key, _cols) in _SOURCES.items():
-        connection.exec_driver_sql(f"DELETE FROM {grams}")
-        connection.exec_driver_sql(f"{insert} {grams} (gram, {key}) {_pieces_sql(dialect, _all_rows(table))}{conflict}")
+        out.append(f"DELETE FROM {grams}")
+        out.append(f"{insert} {grams} (gram, {key}) {_pieces_sql(dialect, _all_rows(table))}{conflict}")
+    return out
 
 
 def drift(connection: Connection) -> list[tuple[str, str, int]]:
