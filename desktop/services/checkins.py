@@ -135,6 +135,7 @@ class CheckinResult:
     logged: tuple[int, ...]  # membership ids logged now
     already: tuple[int, ...]  # membership ids that already had a check-in that day
     points: int  # points awarded in this call (check-ins and streak bonuses, net of bonus reversals)
+    bonus: int = 0  # of which streak bonuses (net), reported on the last day of the call
 
 
 def _insert_ignore(session: Session):
@@ -306,7 +307,7 @@ def record_checkins_by_day(
     if bonus:  # a bonus belongs to the day it was reached; the caller sees it on the last day
         last = max(results)
         r = results[last]
-        results[last] = CheckinResult(r.logged, r.already, r.points + bonus)
+        results[last] = CheckinResult(r.logged, r.already, r.points + bonus, bonus)
     return results
 
 

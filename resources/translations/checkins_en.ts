@@ -297,6 +297,11 @@
             <translation>%1 had already checked in</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1011" />
+            <source>streak bonus +%1 points</source>
+            <translation>streak bonus +%1 points</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="907" />
             <source>Undone: %1's check-in</source>
             <translation>Undone: %1's check-in</translation>

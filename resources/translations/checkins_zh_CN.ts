@@ -289,6 +289,11 @@
             <translation>%1 已经打过卡了</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1011" />
+            <source>streak bonus +%1 points</source>
+            <translation>连续打卡奖励 +%1 分</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="907" />
             <source>Undone: %1's check-in</source>
             <translation>已撤销 %1 的打卡</translation>

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import compile_ts
-from desktop.services.checkins import checkins_on, record_checkins, streaks
+from desktop.services.checkins import checkins_on, record_checkins, streaks, undo_checkin
 from desktop.services.checkins_queries import daily_counts, not_checked_in, on_leave
 from desktop.services.roster import MemberInput, RosterQuery, add_member, search_roster
 from tests.fixed_day import TEST_TODAY
@@ -197,6 +197,29 @@ def test_quick_entry_by_pinyin_initials_logs_and_shows_the_streak(qtbot, page, w
     assert "李四" not in page.pending_names()
     with ws.database.session() as s:
         assert streaks(s, ws.memberships["李四"]).current == 5
+
+
+def test_the_check_in_that_completes_a_week_says_what_it_earned(qtbot, qapp, catalogues, page, ws):
+    """The seventh day in a row earns the streak bonus: the status line says so, with its points (the group's
+    streak7 rule: 5), and no other day does."""
+    seed_run(ws, ws.memberships["李四"], 6)
+    seed_run(ws, ws.memberships["赵六"], 2)
+    type_text(qtbot, page.quick_edit, "李四")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert page.quick_status.text() == "李四 ✓ 7-day streak  ·  streak bonus +5 points"
+    type_text(qtbot, page.quick_edit, "赵六")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    assert page.quick_status.text() == "赵六 ✓ 3-day streak"
+    translator = use_language(qapp, catalogues, "zh_CN")
+    try:
+        with ws.database.session() as s:
+            undo_checkin(s, ws.owner, ws.memberships["李四"], TODAY)
+            s.commit()
+        type_text(qtbot, page.quick_edit, "李四")
+        qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+        assert page.quick_status.text() == "李四 ✓ 连续 7 天  ·  连续打卡奖励 +5 分"
+    finally:
+        qapp.removeTranslator(translator)
 
 
 def test_in_chinese_the_status_line_reads_like_the_spec(qtbot, qapp, catalogues, page, ws):

@@ -1006,6 +1006,8 @@ class CheckinsPage(GroupPage):
                     text += "  ·  " + self.tr("%n-day streak", "", streak.current)
             else:
                 text = self.tr("%1 ✓ %n-day streak", "", streak.current).replace("%1", person.display_name)
+            if result.bonus > 0:  # the check-in completed a week: say what it earned
+                text += "  ·  " + self.tr("streak bonus +%1 points").replace("%1", str(result.bonus))
             self._set_status(text, OK_COLOR)
             self.checkins_recorded.emit(len(result.logged))
         else:
