@@ -56,16 +56,20 @@ def run_length(days: set[date], leaves: set[date], end: date, floor: date | None
     a counted day nor a leave day). `floor` stops the walk (None: the earliest counted day)."""
     if not days:
         return 0
-    floor = floor or min(days)
+    return _walk_back(days, leaves, end, floor or min(days))[0]
+
+
+def _walk_back(days: set[date], leaves: set[date], end: date, floor: date) -> tuple[int, bool]:
+    """(counted days, whether a day that breaks the run was met) walking back from `end` to `floor`."""
     n = 0
     d = end
     while d >= floor:
         if d in days:
             n += 1
         elif d not in leaves:
-            break
+            return n, True
         d -= _ONE_DAY
-    return n
+    return n, False
 
 
 def runs(days: set[date], leaves: set[date]) -> Iterable[tuple[date, int]]:
@@ -94,15 +98,8 @@ def appended_run(days: set[date], leaves: set[date], day: date, since: date) -> 
         return None
     if day not in days:
         return 0
-    n = 0
-    d = day
-    while d >= since:
-        if d in days:
-            n += 1
-        elif d not in leaves:
-            return n  # the run began after this day: all of it is in the window
-        d -= _ONE_DAY
-    return None
+    n, broken = _walk_back(days, leaves, day, since)
+    return n if broken else None  # broken: the run began after that day, all of it in the window
 
 
 def longest_run(days: set[date], leaves: set[date]) -> int:

@@ -255,32 +255,26 @@ def _sqlite_streak_marks() -> list[str]:
     return out
 
 
+def _pg_clearing(name: str, column: str, key: str, first: str = "") -> str:
+    """A trigger function clearing the marks of the memberships whose `column` is the row's `key`, before and after."""
+    clear = "UPDATE membership SET streak_checked = false WHERE {column} = {row}.{key} AND streak_checked;"
+    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          {first}
+          IF TG_OP IN ('DELETE', 'UPDATE') THEN {clear.format(column=column, row="OLD", key=key)} END IF;
+          IF TG_OP IN ('INSERT', 'UPDATE') THEN {clear.format(column=column, row="NEW", key=key)} END IF;
+          RETURN NULL;
+        END $fn$"""
+
+
 def _postgresql_streak_marks() -> list[str]:
+    group_row = (  # the group's own row: its id
+        "IF TG_TABLE_NAME = 'community_group' THEN "
+        "UPDATE membership SET streak_checked = false WHERE group_id = NEW.id AND streak_checked; RETURN NULL; END IF;"
+    )
     out = [
-        """CREATE OR REPLACE FUNCTION streak_unchecked() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-          IF TG_OP IN ('DELETE', 'UPDATE') THEN
-            UPDATE membership SET streak_checked = false WHERE id = OLD.membership_id AND streak_checked;
-          END IF;
-          IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            UPDATE membership SET streak_checked = false WHERE id = NEW.membership_id AND streak_checked;
-          END IF;
-          RETURN NULL;
-        END $fn$""",
-        """CREATE OR REPLACE FUNCTION streak_unchecked_group() RETURNS trigger LANGUAGE plpgsql AS $fn$
-        BEGIN
-          IF TG_TABLE_NAME = 'community_group' THEN
-            UPDATE membership SET streak_checked = false WHERE group_id = NEW.id AND streak_checked;
-            RETURN NULL;
-          END IF;
-          IF TG_OP IN ('DELETE', 'UPDATE') THEN
-            UPDATE membership SET streak_checked = false WHERE group_id = OLD.group_id AND streak_checked;
-          END IF;
-          IF TG_OP IN ('INSERT', 'UPDATE') THEN
-            UPDATE membership SET streak_checked = false WHERE group_id = NEW.group_id AND streak_checked;
-          END IF;
-          RETURN NULL;
-        END $fn$""",
+        _pg_clearing("streak_unchecked", "id", "membership_id"),
+        _pg_clearing("streak_unchecked_group", "group_id", "group_id", first=group_row),
     ]
     for table, (update_of, when, on_insert) in _STREAK_MEMBER_TABLES.items():
         events = ("INSERT OR " if on_insert else "") + f"DELETE OR {update_of}"
