@@ -10,11 +10,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from models import WorkspaceSetting
+from models import WorkspaceSetting, bulk
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,9 @@ SETTINGS: dict[str, Setting] = {
 }
 
 
+_SETTINGS_SQL = "SELECT key, value FROM workspace_setting WHERE key IN {keys}"
+
+
 def get_setting(session: Session, key: str) -> Any:
     return get_settings(session, key)[0]
 
@@ -57,11 +59,11 @@ def get_settings(session: Session, *keys: str) -> tuple[Any, ...]:
     """The values of `keys`, in their order, read in one statement (each read is a round trip to a team server;
     the dashboard reads a handful per group)."""
     specs = [SETTINGS[key] for key in keys]
-    stored = dict(
-        session.execute(
-            select(WorkspaceSetting.key, WorkspaceSetting.value).where(WorkspaceSetting.key.in_(set(keys)))
-        ).all()
-    )
+    wanted = sorted(set(keys))
+    session.flush()  # a setting just changed in this session first (as autoflush would)
+    # on the driver (models/bulk.py): month stats read two settings per group and month, and SQLAlchemy's building
+    # and running of the IN select cost more than the statement (0.7 ms of a WeChat group's 8 ms month, cold)
+    stored = dict(bulk.fetch(session.connection(), _SETTINGS_SQL.format(keys=bulk.in_list(len(wanted))), wanted))
     return tuple(
         spec.default if stored.get(spec.key) is None else spec.type(json.loads(stored[spec.key])) for spec in specs
     )

@@ -175,7 +175,7 @@ def test_the_members_checkins_of_a_month_are_what_they_were(demo):
                 }
                 for small in (True, False):
                     counts, _leaves, _attendance = _month_statements(small)
-                    c = conn.execute(counts, params).one()._mapping
+                    c = dict(zip(counts.keys, counts.fetch(conn, params)[0], strict=True))
                     assert c["checkins"] - c["nonmember_checkins"] == before, (gid, year, month, small)
                 subtracted += c["nonmember_checkins"]
     assert subtracted > 0  # people who checked in and were no longer members at the month's end
