@@ -196,16 +196,24 @@ def _bound(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def roster_where(text: str) -> tuple[str, list]:
-    """The roster's text filter, written out (same columns and indexes as models.queries.roster)."""
+_ASCII_UPPER, _ASCII_LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
+
+
+def roster_where(text: str, *, sqlite: bool = True) -> tuple[str, list]:
+    """The roster's text filter, written out (same columns and indexes as models.queries.roster). A name matches
+    with its ASCII letters in either case, as the app's search (models/search.py folds them): SQLite's LIKE does
+    that itself; PostgreSQL's LIKE is case-sensitive, so the names are folded there (without it the baseline missed
+    「Allen Zhang」 for 'zhang' — the search row's check of the first page found it)."""
     t = text.strip()
     if not t:
         return "m.deleted_at IS NULL", []
-    like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    t_like = t if sqlite else t.translate(str.maketrans(_ASCII_UPPER, _ASCII_LOWER))
+    like = "%" + t_like.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    fold = (lambda c: c) if sqlite else (lambda c: f"translate({c}, '{_ASCII_UPPER}', '{_ASCII_LOWER}')")
     conds = [
-        "m.display_name LIKE ? ESCAPE '\\'",
-        "m.nickname LIKE ? ESCAPE '\\'",
-        "ms.group_nickname LIKE ? ESCAPE '\\'",
+        f"{fold('m.display_name')} LIKE ? ESCAPE '\\'",
+        f"{fold('m.nickname')} LIKE ? ESCAPE '\\'",
+        f"{fold('ms.group_nickname')} LIKE ? ESCAPE '\\'",
         "(m.wechat_id >= ? AND m.wechat_id < ?)",
     ]
     args: list = [like, like, like, t, _bound(t)]
@@ -242,7 +250,7 @@ SORT_SQL = {
 
 def roster_page(conn: sqlite3.Connection, text: str = "", sort: str = "name", desc: bool = False, limit: int = 200):
     """The first page of the roster (ids in order, then the page's rows), no count."""
-    where, args = roster_where(text)
+    where, args = roster_where(text, sqlite=isinstance(conn, sqlite3.Connection))
     joins = ""
     if sort == "last_activity":
         joins = " LEFT JOIN (SELECT membership_id, max(day) AS last FROM checkin GROUP BY membership_id) la"
