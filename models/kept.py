@@ -207,10 +207,10 @@ def uninstall(connection: Connection) -> None:
 # its whole history (desktop/services/checkins.py `_reconcile` sets it). While it holds, a check-in that becomes the
 # member's latest day need only read the weeks of its run (streaks.appended_run). Every write that can change which
 # days are bonus days without that reconcile clears it, here, for any writer: a leave recorded, changed or removed
-# (record_leave does not reconcile), a check-in removed or moved (undo, a merge), a streak entry removed or moved, the
-# group's streak7 rule changed (switched on, its bonuses missing for the days it was off) and the group's 补卡 rule
-# changed (late_checkins_count_for_streak). The next check-in of a cleared membership reads the whole history and
-# reconciles it, as every check-in did before.
+# (record_leave then reconciles at once; other writers do not), a check-in removed or moved (undo, a merge), a streak
+# entry removed or moved, the group's streak7 rule changed (switched on, its bonuses missing for the days it was off)
+# and the group's 补卡 rule changed (late_checkins_count_for_streak). The next check-in of a cleared membership reads
+# the whole history and reconciles it, as every check-in did before.
 
 # table: (the update that clears, a condition on the row, whether an insert clears). A new check-in does not: its
 # writer reconciles (record_checkins_by_day, the only writer of check-ins but the demo and the benchmark generator,

@@ -510,6 +510,11 @@ def record_leave(
     leave = Leave(membership_id=membership_id, start_day=start, end_day=end, reason=reason, recorded_by=actor.id)
     session.add(leave)
     session.flush()
+    # a leave can join two runs (or split none): the bonuses follow at once, as recompute would give them
+    ms = session.get(Membership, membership_id)
+    group = session.get(Group, ms.group_id) if ms is not None else None
+    if group is not None:
+        reconcile_streak_bonus(session, group, membership_id, actor.id)
     record_audit(
         session,
         actor.id,

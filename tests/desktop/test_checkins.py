@@ -13,7 +13,7 @@ from desktop.services.checkins import CheckinEntry, record_checkins, record_leav
 from desktop.services.groups import create_group
 from desktop.services.points import adjust_points, balance, leaderboard
 from desktop.services.roster import MemberInput, add_member
-from models import AuditEntry, CheckIn, Group, Membership, PointsEntry
+from models import AuditEntry, CheckIn, Group, Leave, Membership, PointsEntry
 
 TODAY = date(2026, 11, 22)
 JOINED = datetime(2026, 10, 1, 9, 0)  # the members joined before every day these tests log
@@ -309,8 +309,8 @@ def test_the_window_read_leaves_the_ledger_as_the_whole_history_would(workspace,
     """A check-in that is the member's latest day reads only the weeks of its run (streaks.appended_run), trusting
     that the earlier bonuses were reconciled (membership.streak_checked). Three months of a random calendar — days
     logged in order with gaps, days filled in later, 补卡, leaves, undos, the streak rule switched off and on, the
-    补卡 rule changed — and after every check-in the member's open bonuses are exactly the bonus days of their whole
-    history, as recompute gives. The window read must have answered most check-ins, or this tests nothing."""
+    补卡 rule changed — and after every check-in, undo and leave the member's open bonuses are exactly the bonus days
+    of their whole history, as recompute gives. The window read must have answered most check-ins, or this tests nothing."""
     import random
 
     from desktop import streaks as rule
@@ -343,14 +343,13 @@ def test_the_window_read_leaves_the_ledger_as_the_whole_history_would(workspace,
                     record_checkins(s, owner, gid, back, [mid], today=today)
                 elif roll < 0.83 and n > 3:  # a check-in taken back
                     undo_checkin(s, owner, mid, day - timedelta(days=rng.randint(0, 3)))
-                elif roll < 0.86:  # a leave (not reconciled by itself: the member's next check-in does it)
+                elif roll < 0.86:  # a leave, which can join two runs
                     first = day + timedelta(days=rng.randint(-4, 2))
                     try:
                         record_leave(s, owner, mid, first, first + timedelta(days=rng.randint(0, 3)))
                     except ValidationError:
-                        pass  # overlaps a leave: refused, as it should be
-                    s.commit()
-                    continue
+                        s.rollback()  # overlaps a leave: refused, as it should be
+                        continue
                 else:
                     continue
                 s.commit()
@@ -395,12 +394,19 @@ def test_writes_that_move_bonus_days_clear_the_streak_mark(workspace, owner, grp
         record_checkins(s, owner, gid, start + timedelta(days=2), [a, b], today=TODAY)
         s.commit()
         assert marks(s) == {a: True, b: True}
-        record_leave(s, owner, a, start + timedelta(days=1), start + timedelta(days=1))
+        s.execute(
+            Leave.__table__.insert().values(
+                membership_id=a, start_day=start + timedelta(days=1), end_day=start + timedelta(days=1)
+            )
+        )
         s.commit()
-        assert marks(s) == {a: False, b: True}  # a leave: a's days 1–3 are one run now
+        assert marks(s) == {a: False, b: True}  # a leave written behind the services' back: a's days are one run
         record_checkins(s, owner, gid, start + timedelta(days=3), [a], today=TODAY)
         s.commit()
         assert marks(s) == {a: True, b: True}  # the check-in reconciled a's whole history
+        record_leave(s, owner, b, start + timedelta(days=1), start + timedelta(days=1))
+        s.commit()
+        assert marks(s) == {a: True, b: True}  # a leave through the service reconciles at once
         s.execute(CheckIn.__table__.delete().where(CheckIn.membership_id == b, CheckIn.day == start))
         s.commit()
         assert marks(s) == {a: True, b: False}  # a check-in removed (here behind the services' back)
@@ -425,10 +431,11 @@ def test_writes_that_move_bonus_days_clear_the_streak_mark(workspace, owner, grp
         assert marks(s) == {a: True, b: True}  # other changes leave the marks
 
 
-def test_a_leave_that_joins_two_runs_is_reconciled_by_the_next_check_in(workspace, owner, grp):
-    """Days 0–3 and 5–7 logged: runs of 4 and 3, no bonus. A leave on day 4 makes them one run of 7 (bonus on day 7).
-    The next check-in (day 8, the member's latest) must award it: the leave cleared the member's streak mark, so the
-    check-in reads the whole history instead of the window around day 8."""
+def test_a_leave_that_joins_two_runs_earns_the_bonus_at_once(workspace, owner, grp):
+    """Days 0–3 and 5–7 logged: runs of 4 and 3, no bonus. A leave on day 4 makes them one run of 7: the bonus of
+    day 7 is written with the leave (as recompute gives it), and the next check-in (day 8, the member's latest, read
+    from the window) adds nothing to it. Without the streak mark's leave trigger the check-in would have trusted
+    the ledger as it was before the leave; without the leave's reconcile the bonus would wait for a check-in."""
     gid, a, _, _ = grp
     start = date(2026, 11, 1)
     with workspace.session() as s:
@@ -436,9 +443,12 @@ def test_a_leave_that_joins_two_runs_is_reconciled_by_the_next_check_in(workspac
             record_checkins(s, owner, gid, start + timedelta(days=i), [a], today=TODAY)
         s.commit()
         assert _open_bonus_days(s, a) == {}
+        before = balance(s, a)
         record_leave(s, owner, a, start + timedelta(days=4), start + timedelta(days=4))
         s.commit()
+        assert balance(s, a) == before + 5
+        assert _open_bonus_days(s, a) == {start + timedelta(days=7): 1} == _bonus_days_of_history(s, a)
         r = record_checkins(s, owner, gid, start + timedelta(days=8), [a], today=TODAY)
         s.commit()
-        assert r.points == 1 + 5  # the day's check-in and day 7's bonus
+        assert r.points == 1  # the day's check-in; day 7's bonus was already there
         assert _open_bonus_days(s, a) == {start + timedelta(days=7): 1} == _bonus_days_of_history(s, a)

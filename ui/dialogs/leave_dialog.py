@@ -130,7 +130,7 @@ class LeaveDialog(QDialog):
             _pydate(self.start_edit.date()),
             _pydate(self.end_edit.date()),
             self.reason_edit.text().strip() or None,
-            changes=("participation",),
+            changes=("participation", "points"),  # a leave can join two runs: their streak bonus is written with it
             on_error=self._show_error,
         )
         if not done:
