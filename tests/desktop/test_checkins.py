@@ -434,8 +434,8 @@ def test_writes_that_move_bonus_days_clear_the_streak_mark(workspace, owner, grp
 def test_a_leave_that_joins_two_runs_earns_the_bonus_at_once(workspace, owner, grp):
     """Days 0–3 and 5–7 logged: runs of 4 and 3, no bonus. A leave on day 4 makes them one run of 7: the bonus of
     day 7 is written with the leave (as recompute gives it), and the next check-in (day 8, the member's latest, read
-    from the window) adds nothing to it. Without the streak mark's leave trigger the check-in would have trusted
-    the ledger as it was before the leave; without the leave's reconcile the bonus would wait for a check-in."""
+    from the window) adds nothing to it. Without the leave's reconcile the bonus waited for a check-in (a leave
+    written by another writer clears the streak mark instead: test_writes_that_move_bonus_days_clear_the_streak_mark)."""
     gid, a, _, _ = grp
     start = date(2026, 11, 1)
     with workspace.session() as s:
