@@ -19,6 +19,7 @@ from desktop.errors import QunDeskError
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_paths
 from desktop.paths import default_db_path, missing_named_workspace, resolve_db, resources_dir
 from models.db import DatabaseError
+from ui import wheel_guard
 from ui.messages import LANGUAGE_PROPERTY, localise_message
 
 ORGANIZATION = "QunDesk"
@@ -107,6 +108,7 @@ def prepare_app(lang: str | None = None, argv: list[str] | None = None) -> QAppl
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "QunDesk"))
     set_default_font(app, chosen)
     apply_style(app)
+    wheel_guard.install(app)  # the wheel scrolls the lists; it never turns a choice the pointer crosses
     return app
 
 

@@ -13,3 +13,11 @@ def ws(tmp_path):
     workspace = make_workspace(tmp_path)
     yield workspace
     close_workspace(workspace)
+
+
+@pytest.fixture(autouse=True)
+def wheel_guard(qapp):
+    """The window's wheel guard, installed as ui/app.prepare_app installs it (the wheel never turns a choice)."""
+    from ui import wheel_guard as guard
+
+    return guard.install(qapp)

@@ -949,3 +949,56 @@ def test_a_large_group_s_day_loads_without_measuring_every_row(qtbot, ws):
     for col in (DAY_COL_TIME, DAY_COL_SOURCE, DAY_COL_UNDO):
         widest = max(page.day_view.sizeHintForColumn(col), header.sectionSizeHint(col))
         assert header.sectionSize(col) >= widest, col
+
+
+# ---------------------------------------------------------------- the wheel scrolls, it does not choose
+
+
+def wheel(widget, steps: int = -1) -> None:
+    """One notch of the mouse wheel over the middle of `widget` (negative: down), as the platform delivers it."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    pos = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        pos,
+        QPointF(widget.mapToGlobal(pos.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_wheel_over_the_preview_scrolls_and_chooses_nobody(qtbot, page, ws):
+    """Scrolling the preview with the pointer over an undecided line's combo turned it to the first candidate
+    (and a confirm logged that person); over the day it moved the day. The wheel only scrolls now; a field the
+    user clicked into still steps with it."""
+    page.set_paste_text(CHAIN + "".join(f"{i}. 不认识的人{i}\n" for i in range(7, 40)))  # a list that scrolls
+    bar = page.preview_view.verticalScrollBar()
+    qtbot.waitUntil(bar.isVisible)
+    combo = page.choice_combo(0)  # 张三, two of that name: undecided
+    assert combo is not None and combo.currentIndex() == 0
+    page.window().activateWindow()
+    page.quick_edit.setFocus()
+    assert not combo.hasFocus()
+    before, confirm = bar.value(), page.confirm_button.text()
+    wheel(combo)
+    wheel(combo)
+    assert combo.currentIndex() == 0
+    assert page.preview_model.choice(0) is None or page.preview_model.choice(0).membership_id is None
+    assert page.preview_statuses()[0] == (4, "张三", "ambiguous")
+    assert bar.value() > before  # the list scrolled instead
+    assert page.confirm_button.text() == confirm == "Log 2 check-ins"  # 李四 and 张珊
+
+    day = page.day()
+    wheel(page.date_edit, 1)
+    assert page.day() == day
+
+    combo.setFocus()  # clicked into: the wheel steps the field as before
+    qtbot.waitUntil(combo.hasFocus)
+    wheel(combo)
+    assert combo.currentIndex() == 1
