@@ -5,7 +5,8 @@ Used by desktop/io/tabular.py (header detection), desktop/io/survey.py and the i
 How to add a field or a synonym:
 1. add the canonical field (or the synonym) to FIELDS below, in Chinese and in English;
 2. a synonym that is a common word inside other headers (like 成员) goes in _EXACT_ONLY;
-3. words that must stop a *substring* match for a field go in _VETO;
+3. words that must stop a *substring* match for a field go in _VETO (words naming somebody else — 紧急联系人,
+   家长, 推荐人 — are in SOMEONE_ELSE and stop every person field: name, nickname, WeChat ID, phone);
 4. add a case to tests/desktop/test_fields.py (test_header_field).
 
 Decisions worth knowing (see also each function's docstring):
@@ -21,7 +22,9 @@ Decisions worth knowing (see also each function's docstring):
   400/800 numbers as "400-123-4567", other countries as "+" and digits, a 7-8 digit local
   number as its digits. A landline typed into a number cell (its leading 0 lost) is restored.
   Extensions, several numbers in one cell and letters are reported.
-- Text keeps what people typed: NFC only (not NFKC), so full-width letters and emoji survive.
+- Text keeps what people typed: NFC only (not NFKC), so full-width letters and emoji survive; invisible
+  format characters (zero-width spaces, bidi marks: Unicode category Cf) are dropped, so that they cannot
+  make one person two.
 """
 
 from __future__ import annotations
@@ -35,11 +38,17 @@ from desktop.errors import QunDeskError
 
 __all__ = [
     "FIELDS",
+    "CellError",
     "ImportProblem",
     "clean_header",
+    "SOMEONE_ELSE",
+    "about_someone_else",
     "clean_text",
+    "drop_format_chars",
     "header_field",
+    "join_name",
     "map_headers",
+    "name_parts",
     "norm_key",
     "parse_bool",
     "parse_date",
@@ -84,6 +93,42 @@ class ImportProblem(QunDeskError):
         return f"{file}: {message}"
 
 
+class CellError(str):
+    """An .xlsx cell that has no value to import although it is not empty: an Excel error (#REF!, #N/A …;
+    the text is the error) or a formula no program ever calculated (the text is the formula). Reading it
+    as an empty cell would silently drop what the sheet meant; the import reports it where it is used."""
+
+    kind: str  # "error" | "formula"
+
+    def __new__(cls, text: str, kind: str = "error") -> CellError:
+        self = super().__new__(cls, text)
+        self.kind = kind
+        return self
+
+    def __reduce__(self):  # type: ignore[override]
+        return (CellError, (str(self), self.kind))
+
+    def problem(self, file: str, row: int | None, column: str | None) -> ImportProblem:
+        if self.kind == "formula":
+            return ImportProblem(
+                file,
+                row,
+                column,
+                "公式没有计算结果（文件不是 Excel 保存的）：请用 Excel 或 WPS 打开并保存后再导入"
+                " (a formula without a calculated value: open and save the file in Excel, then import it again)",
+                "formula_without_value",
+                str(self),
+            )
+        return ImportProblem(
+            file,
+            row,
+            column,
+            f"这一格是 Excel 错误值 {self}，不是内容：请在原表中修正 (the cell holds the Excel error {self})",
+            "excel_error",
+            str(self),
+        )
+
+
 # canonical field -> synonyms (Chinese and English). Order matters only to break ties.
 FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member"),
@@ -96,6 +141,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "电话",
         "联系电话",
         "电话号码",
+        "联系方式",
         "phone",
         "mobile",
         "tel",
@@ -126,8 +172,42 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "real_name_verified": ("实名认证", "是否实名", "实名", "verified", "real name verified"),
 }
 
-# synonyms that are too common inside other headers to match as a substring
-_EXACT_ONLY = frozenset({"成员", "member", "实名", "nick", "cell", "job"})
+# synonyms that are too common inside other headers to match as a substring ("联系方式-QQ" is no phone)
+_EXACT_ONLY = frozenset({"成员", "member", "实名", "nick", "cell", "job", "联系方式"})
+
+# Words that make a column (or a survey question) about somebody else than the person of the row: an
+# emergency contact, a parent, the one who referred them. Such a column is never the person's own name,
+# phone, WeChat ID or nickname (紧急联系人电话 is the parent's number, not the member's).
+SOMEONE_ELSE: tuple[str, ...] = (
+    "紧急",
+    "家属",
+    "家长",
+    "父母",
+    "父亲",
+    "母亲",
+    "亲属",
+    "监护",
+    "配偶",
+    "推荐人",
+    "介绍人",
+    "邀请人",
+    "他人",
+    "朋友",
+    "emergency",
+    "parent",
+    "guardian",
+    "referrer",
+    "spouse",
+)
+_IDENTITY_FIELDS = ("name", "nickname", "wechat_id", "phone")
+
+
+def about_someone_else(header: str) -> bool:
+    """True when a header or question is about another person (紧急联系人电话, 家长手机, 推荐人微信)."""
+    text = unicodedata.normalize("NFKC", header).casefold()
+    return any(word in text for word in SOMEONE_ELSE)
+
+
 # a substring match for the field is refused when the header contains one of these
 _VETO: dict[str, tuple[str, ...]] = {
     "wechat_id": ("群", "昵称", "名"),
@@ -155,8 +235,7 @@ def clean_header(value: object) -> str:
         text = str(int(value))
     else:
         text = str(value)
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u2060", "")
+    text = drop_format_chars(unicodedata.normalize("NFKC", text))
     text = re.sub(r"\s+", " ", text).strip()
     previous = None
     while previous != text:
@@ -186,6 +265,10 @@ def _exact_field(header: str, used: set[str]) -> str | None:
     return None
 
 
+def _someone_elses(field: str, header: str) -> bool:
+    return field in _IDENTITY_FIELDS and about_someone_else(header)
+
+
 def _contains_words(header_words: list[str], synonym: str) -> bool:
     words = _ASCII_WORD.findall(synonym)
     n = len(words)
@@ -203,7 +286,7 @@ def _substring_field(header: str, used: set[str]) -> str | None:
         if field in used or synonym in _EXACT_ONLY:
             continue
         hit = _contains_words(header_words, synonym) if is_ascii else syn_key in key
-        if not hit or any(word in key for word in _VETO.get(field, ())):
+        if not hit or any(word in key for word in _VETO.get(field, ())) or _someone_elses(field, header):
             continue
         rank = (-len(syn_key), order)
         if best is None or rank < best:
@@ -217,30 +300,107 @@ def header_field(header: str) -> str | None:
     return _exact_field(header, set()) or _substring_field(header, set())
 
 
+_NEWER = ("新", "现", "当前", "最新", "new", "current", "latest")
+_OLDER = ("旧", "原", "以前", "曾用", "old", "previous", "former")
+_GIVEN_NAME = frozenset(norm_key(h) for h in ("名", "first name", "firstname", "given name"))
+_FAMILY_NAME = frozenset(norm_key(h) for h in ("姓", "姓氏", "last name", "lastname", "surname", "family name"))
+
+
+def _recency(header: str) -> int:
+    """1 for a column marked new or current (手机（新）, 现手机号), -1 for old (手机（旧）, 原手机号), else 0."""
+    text = unicodedata.normalize("NFKC", header).casefold()
+    words = set(_ASCII_WORD.findall(text))
+    newer = any(w in text if not w.isascii() else w in words for w in _NEWER)
+    older = any(w in text if not w.isascii() else w in words for w in _OLDER)
+    return int(newer) - int(older)
+
+
+def name_parts(headers: list[str]) -> tuple[int, int] | None:
+    """(given-name column, family-name column) when the name is split in two (First Name + Last Name,
+    名 + 姓) and no column holds the whole name; the import joins them into the name."""
+    keys = [norm_key(_BRACKETED.sub("", clean_header(h))) for h in headers]
+    given = next((i for i, k in enumerate(keys) if k in _GIVEN_NAME), None)
+    family = next((i for i, k in enumerate(keys) if k in _FAMILY_NAME), None)
+    if given is None or family is None:
+        return None
+    others = [i for i, h in enumerate(headers) if i not in (given, family) and header_field(h) == "name"]
+    return None if others else (given, family)
+
+
+def join_name(given: str | None, family: str | None) -> str | None:
+    """ "Wei" + "Zhang" -> "Wei Zhang"; "三" + "张" -> "张三" (Chinese writes the family name first, unspaced)."""
+    if not given or not family:
+        return given or family
+    if given.isascii() and family.isascii():
+        return f"{given} {family}"
+    return f"{family}{given}"
+
+
 def map_headers(headers: list[str]) -> dict[int, str]:
-    """Column index -> field. Exact matches win over substring matches; each field is used once
-    (the leftmost column wins); columns that name no field are left out."""
+    """Column index -> field. Exact matches win over substring matches; each field is used once: of two
+    columns for it, the one marked new or current wins over the one marked old (手机（新） over 手机（旧）),
+    else the leftmost; columns that name no field are left out. A name split in First Name + Last Name (名 +
+    姓) maps the given name as the name (see name_parts; the import joins the two)."""
     cleaned = [clean_header(h) for h in headers]
     mapping: dict[int, str] = {}
-    used: set[str] = set()
+    holder: dict[str, int] = {}
+
+    def take(index: int, field: str) -> None:
+        if field in holder:
+            if _recency(cleaned[index]) <= _recency(cleaned[holder[field]]):
+                return
+            del mapping[holder[field]]
+        mapping[index] = field
+        holder[field] = index
+
     for index, header in enumerate(cleaned):
-        field = _exact_field(header, used) if header else None
+        field = (_exact_field(header, set(holder)) or _exact_field(header, set())) if header else None
         if field:
-            mapping[index] = field
-            used.add(field)
+            take(index, field)
     for index, header in enumerate(cleaned):
         if index in mapping or not header:
             continue
-        field = _substring_field(header, used)
-        if field:
-            mapping[index] = field
-            used.add(field)
+        field = _substring_field(header, set(holder)) or _substring_field(header, set())
+        if field and (field not in holder or not _exact_field(cleaned[holder[field]], set())):
+            take(index, field)
+    parts = name_parts(list(headers))
+    if parts is not None:
+        for index in parts:
+            if mapping.get(index) == "name":
+                del mapping[index]
+        if "name" not in mapping.values():
+            mapping[parts[0]] = "name"
     return dict(sorted(mapping.items()))
 
 
 # ---------------------------------------------------------------- text
 
 _EDGE_SPACE = re.compile(r"^[\s\ufeff\u200b\u2060]+|[\s\ufeff\u200b\u2060]+$")
+_ZWJ = "\u200d"
+
+
+def _keeps_joiner(text: str, index: int) -> bool:
+    """A zero-width joiner between two emoji (👨‍👩‍👧) is part of the emoji, not noise."""
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    emoji = ("So", "Sk", "Mn")  # pictographs, skin tones, the emoji variation selector U+FE0F
+    return bool(before and after) and unicodedata.category(before) in emoji and unicodedata.category(after) in emoji
+
+
+def drop_format_chars(text: str) -> str:
+    """`text` without Unicode format characters (category Cf: zero-width spaces and joiners U+200B–U+200F,
+    bidi marks and embeddings U+202A–U+202E, U+2060–U+2064, U+FEFF …): invisible, they would make "王\u200b芳"
+    another person than 王芳. A joiner inside an emoji sequence and emoji tag characters are kept."""
+    if text.isprintable() or not any(unicodedata.category(ch) == "Cf" for ch in text):
+        return text
+    out = []
+    for index, ch in enumerate(text):
+        if unicodedata.category(ch) == "Cf" and not (
+            (ch == _ZWJ and _keeps_joiner(text, index)) or "\U000e0020" <= ch <= "\U000e007f"
+        ):
+            continue
+        out.append(ch)
+    return "".join(out)
 
 
 def _display_number(value: float) -> str:
@@ -250,8 +410,9 @@ def _display_number(value: float) -> str:
 
 
 def clean_text(value: object) -> str | None:
-    """A cell as text: stripped, NFC (full-width characters and emoji stay exactly as written);
-    '' -> None; numbers as Excel shows them (13800138000, not 13800138000.0)."""
+    """A cell as text: stripped, NFC (full-width characters and emoji stay exactly as written), invisible
+    format characters dropped (drop_format_chars); '' -> None; numbers as Excel shows them (13800138000, not
+    13800138000.0)."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -270,7 +431,7 @@ def clean_text(value: object) -> str | None:
     else:
         text = str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # a cell typed with Alt+Enter, or a CSV from Windows
-    text = unicodedata.normalize("NFC", _EDGE_SPACE.sub("", text))
+    text = unicodedata.normalize("NFC", _EDGE_SPACE.sub("", drop_format_chars(text)))
     return text or None
 
 
@@ -407,10 +568,16 @@ _MOBILE_RE = re.compile(r"1[3-9]\d{9}", re.ASCII)
 
 
 def _landline(digits: str) -> str | None:
-    """'01012345678' -> '010-12345678'. Area codes 010 and 02x have 3 digits, the others 4."""
+    """'01012345678' -> '010-12345678'. Area codes 010 and 02x have 3 digits, the others are 4-digit 0[3-9]xx;
+    no area code starts 011…019 or 00, so "013-80013800" (a mobile that lost a digit) is not a landline."""
     if not digits.startswith("0") or not (10 <= len(digits) <= 12):
         return None
-    area_len = 3 if digits[1] in "12" else 4
+    if digits.startswith("010") or digits[1] == "2":
+        area_len = 3
+    elif digits[1] in "3456789":
+        area_len = 4
+    else:
+        return None
     local = digits[area_len:]
     if len(local) in (7, 8) and not local.startswith("0"):
         return f"{digits[:area_len]}-{local}"
@@ -478,7 +645,7 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
             raise _phone_problem(file, row, column, f"{shown} 不是有效的手机号或电话号码", "phone_invalid", shown)
         text, from_number = str(int(value)), True
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip()
+        text = drop_format_chars(unicodedata.normalize("NFKC", value)).strip()
         if text.startswith('="') and text.endswith('"'):  # Excel's ="0101234" text trick
             text = text[2:-1].strip()
         text = _BRACKETED_CODE_RE.sub(r"+\1 ", text.strip("'\t "))  # (+86)138… is +86 138…

@@ -10,11 +10,16 @@ Decisions:
   or not ("您的姓名", "手机号码"). The one exception is 金数据's 微信昵称 column (the respondent's
   WeChat-authorised nickname): it becomes the nickname.
 - submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored).
-- name / wechat_id / phone / purpose come from the first question whose text has the keywords:
-  phone 手机/电话; WeChat ID 微信号/微信ID/wechat, or 微信 without 昵称/名/群/头像/OpenID …;
-  purpose (为什么/目的/原因/期待/希望/动机) together with (加入/入群/进群/加群/本群/社群);
-  name 姓名/名字/称呼 (not a WeChat question). A question about someone else (紧急联系人电话, 推荐人姓名)
-  is an answer, never the applicant's field. Each question feeds at most one of them.
+- name / wechat_id / phone / purpose come from the question that asks for them best: keywords
+  phone 手机/电话号/联系电话 (plainly) or 电话/联系方式 (weaker); WeChat ID 微信号/微信ID/wechat (plainly), or
+  微信 without 昵称/名/群/头像/OpenID …; purpose (为什么/目的/原因/期待/希望/动机) together with
+  (加入/入群/进群/加群/本群/社群); name 姓名 (plainly), 名字/称呼 (not a WeChat question). Among the
+  questions for one field, the one whose first answers fit wins (a phone has 7+ digits; a name or WeChat ID
+  is not a column of 1/0 or 是/否), then the plainer question, then the leftmost; a field whose only
+  questions merely mention it and do not fit is left out (a plain 您的手机号 stays: bad answers are problems). Never an identity field: a question about someone else
+  (紧急联系人电话, 推荐人姓名: fields.SOMEONE_ELSE), a yes/no question (是否方便电话回访？), a question on how
+  people heard of the group (了解/渠道/来源/公众号), an option column of a split multi-choice
+  ("2、您从哪里了解到我们？(微信公众号)" holding 1/0). Each question feeds at most one of them.
 - A table with no name, WeChat ID or phone question is refused, naming what was looked for.
 - Answers are keyed by the question as written in the header (full-width ？ kept) without its number
   and without a type tag ("[多选题]"); values are the text as written (NFC, stripped); multi-choice
@@ -28,7 +33,15 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.io.fields import ImportProblem, clean_text, norm_key, parse_datetime, parse_phone
+from desktop.io.fields import (
+    CellError,
+    ImportProblem,
+    about_someone_else,
+    clean_text,
+    norm_key,
+    parse_datetime,
+    parse_phone,
+)
 from desktop.io.tabular import SURVEY_META_HEADERS, Table
 
 __all__ = [
@@ -81,8 +94,28 @@ _NO_ANSWER = frozenset({"(跳过)", "(空)"})
 
 _PURPOSE_WHY = ("为什么", "目的", "原因", "期待", "希望", "动机", "初衷")
 _PURPOSE_JOIN = ("加入", "入群", "进群", "加群", "本群", "社群")
-_SOMEONE_ELSE = ("紧急", "家属", "家长", "父母", "亲属", "监护", "配偶", "推荐人", "介绍人", "邀请人", "他人", "朋友")
 _NOT_WECHAT_ID = ("昵称", "名", "群", "头像", "openid", "unionid", "性别", "国家", "省", "市", "地区")
+# A question that asks yes or no (是否方便电话回访？) or how people heard of the group (您从哪里了解到我们？
+# (微信公众号)) mentions 电话 or 微信 without asking for the number or the ID: never an identity field.
+_NOT_IDENTITY = (
+    "是否",
+    "可否",
+    "能否",
+    "是不是",
+    "有没有",
+    "愿不愿",
+    "愿意",
+    "了解",
+    "渠道",
+    "途径",
+    "来源",
+    "公众号",
+    "得知",
+    "从哪",
+    "听说",
+)
+_OPTION = re.compile(r"^(?P<base>.*\S)\s*[(（][^()（）]*[)）]\s*$")
+_SAMPLE_ROWS = 50  # answers looked at to tell a phone question from one that only mentions 电话
 
 
 def _strip_stem(stem: str) -> str | None:
@@ -111,21 +144,65 @@ def question_label(title: str) -> str:
     return _strip_stem(text) or text
 
 
-def _role(stem: str) -> str | None:
+def _role(stem: str) -> tuple[str, int] | None:
+    """(role, strength) a question's text suggests: 2 when it plainly asks for it (您的手机号, 微信号, 姓名),
+    1 when it only mentions it (电话, 微信, 联系方式, 称呼)."""
     low = stem.casefold()
-    if any(word in stem for word in _SOMEONE_ELSE):
+    if about_someone_else(stem):
         return None
-    if "手机" in stem or "电话" in stem:
-        return "phone"
-    if "微信号" in stem or "微信id" in low or "wechat" in low or "wxid" in low:
-        return "wechat_id"
-    if "微信" in stem and not any(word in low for word in _NOT_WECHAT_ID):
-        return "wechat_id"
+    identity = not any(word in low for word in _NOT_IDENTITY)
+    if identity and any(word in stem for word in ("手机", "电话号", "联系电话")):
+        return "phone", 2
+    if identity and "电话" in stem:
+        return "phone", 1
+    if identity and ("微信号" in stem or "微信id" in low or "wechat" in low or "wxid" in low):
+        return "wechat_id", 2
+    if identity and "微信" in stem and not any(word in low for word in _NOT_WECHAT_ID):
+        return "wechat_id", 1
+    if identity and "联系方式" in stem:
+        return "phone", 1
     if any(w in stem for w in _PURPOSE_WHY) and any(w in stem for w in _PURPOSE_JOIN):
-        return "purpose"
-    if any(word in stem for word in ("姓名", "名字", "称呼")) and "微信" not in stem:
-        return "name"
+        return "purpose", 1
+    if identity and "微信" not in stem:
+        if "姓名" in stem:
+            return "name", 2
+        if "名字" in stem or "称呼" in stem:
+            return "name", 1
     return None
+
+
+def _option_columns(headers: list[str]) -> set[int]:
+    """Columns of a split multi-choice question (问卷星 "2、您从哪里了解到我们？(微信公众号)", one column per
+    option holding 1/0): two or more columns with the same question (number or text) and an option in
+    brackets. Such a column is an answer, never the applicant's name, phone or WeChat ID."""
+    bases: dict[str, list[int]] = {}
+    for index, header in enumerate(headers):
+        text = unicodedata.normalize("NFKC", header or "").strip()
+        numbered = _NUMBERED.match(text)
+        stem = numbered.group("stem") if numbered else text
+        option = _OPTION.match(stem)
+        if option is None:
+            continue
+        key = f"#{numbered.group('number')}" if numbered else norm_key(option.group("base"))
+        bases.setdefault(key, []).append(index)
+    return {index for columns in bases.values() if len(columns) > 1 for index in columns}
+
+
+def _fits(role: str, values: list[object]) -> bool:
+    """Whether a column's answers can be what the role says: phones have at least 7 digits; a name or a
+    WeChat ID is not a column of ticks (1/0, 是/否)."""
+    answers = [a for a in (_answer(v) for v in values) if a is not None]
+    if not answers:
+        return True
+    if role == "phone":
+        phones = sum(1 for a in answers if sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", a)) >= 7)
+        return phones * 2 >= len(answers)
+    if role in ("name", "wechat_id"):
+        return not all(unicodedata.normalize("NFKC", a).strip().casefold() in _TICKS for a in answers)
+    return True
+
+
+_TICKS = frozenset({"0", "1", "是", "否", "√", "×", "y", "n", "yes", "no", "true", "false"})
 
 
 def survey_layout(table: Table) -> SurveyLayout:
@@ -136,15 +213,17 @@ def survey_layout(table: Table) -> SurveyLayout:
             time_column = keys.index(wanted)
             break
     titles = list(table.titles) + [""] * (len(table.headers) - len(table.titles))
-    roles: dict[str, int] = {}
+    options = _option_columns(list(table.headers))
+    candidates: dict[str, list[tuple[int, int]]] = {}  # role -> (strength, column)
     questions: list[tuple[int, str]] = []
     meta: list[int] = []
+    nickname: int | None = None
     for index, header in enumerate(table.headers):
         key = keys[index]
         if not header:
             continue
         if key == _NICKNAME_META:
-            roles.setdefault("nickname", index)
+            nickname = index if nickname is None else nickname
             meta.append(index)
             continue
         if key in SURVEY_META_HEADERS:
@@ -152,10 +231,24 @@ def survey_layout(table: Table) -> SurveyLayout:
             continue
         stem = question_stem(header) or header
         questions.append((index, question_label(titles[index] or header)))
-        role = _role(unicodedata.normalize("NFKC", stem))
-        if role and role not in roles:
-            roles[role] = index
-    return SurveyLayout(time_column, roles, questions, meta)
+        found = None if index in options else _role(unicodedata.normalize("NFKC", stem))
+        if found:
+            candidates.setdefault(found[0], []).append((found[1], index))
+    roles: dict[str, int] = {}
+    sample = [values for _row, values in table.sample(_SAMPLE_ROWS)] if candidates else []
+    for role, found in candidates.items():
+        # the best question wins, not the first: answers that fit, then the plainer question, then the leftmost
+        def rank(item: tuple[int, int], role: str = role) -> tuple[bool, int, int]:
+            strength, index = item
+            fits = _fits(role, [values[index] if index < len(values) else None for values in sample])
+            return (fits, strength, -index)
+
+        best = max(found, key=rank)
+        if rank(best)[0] or best[0] == 2 or role == "purpose":  # a plain 您的手机号 stays: its bad answers are problems
+            roles[role] = best[1]
+    if nickname is not None:
+        roles["nickname"] = nickname
+    return SurveyLayout(time_column, dict(sorted(roles.items(), key=lambda item: item[1])), questions, meta)
 
 
 def is_survey(table: Table) -> bool:
@@ -218,8 +311,16 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
                 report(problem)
         answers = [SurveyAnswer(label, _answer(values[index])) for index, label in layout.questions]
         by_column = {index: answer.answer for (index, _), answer in zip(layout.questions, answers, strict=True)}
+        for column in roles.values():  # an Excel error where the applicant's name or phone should be
+            if isinstance(values[column], CellError):
+                report(values[column].problem(table.file, row_no, table.headers[column]))
+                by_column[column] = None
         phone = None
-        if "phone" in roles and by_column[roles["phone"]] is not None:
+        if (
+            "phone" in roles
+            and by_column[roles["phone"]] is not None
+            and not isinstance(values[roles["phone"]], CellError)
+        ):
             column = roles["phone"]
             try:
                 phone = parse_phone(values[column], file=table.file, row=row_no, column=table.headers[column])

@@ -5,8 +5,9 @@ For the import services and the import preview. No Qt, no database.
 What it copes with, and how (decisions):
 - Which sheet (.xlsx): without ``sheet``, the first sheet — the one the workbook opens on, then the
   others in order — whose table has a person column (name, WeChat ID, phone or nickname, see
-  desktop/io/fields.py) is read, so a workbook that opens on a 说明 or 汇总 sheet still imports its
-  member list. A single-sheet workbook is read whatever its columns (the import then says what is
+  desktop/io/fields.py) and rows below its header is read, so a workbook that opens on a 说明 or 汇总
+  sheet still imports its member list (a "label：sentence" cell such as 填表说明：手机号请填写11位 names no
+  column; a sheet with a person header and no rows is read only when no sheet has rows). A single-sheet workbook is read whatever its columns (the import then says what is
   missing); a workbook of several sheets none of which has a person column is refused, listing every
   sheet read. Table.sheets lists the workbook's sheets for the preview's sheet choice.
 - Title rows above the header. The header is the first of the first 15 non-empty rows with at
@@ -29,6 +30,9 @@ What it copes with, and how (decisions):
   label-like row followed by more data is data.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
+- Excel error cells (#REF!, #N/A …) and formulas no program calculated are neither empty nor text: the
+  sheet XML is scanned for them and they arrive as fields.CellError (a str: the error, or "=formula"),
+  which the import reports as a problem where the column is used.
 - .xlsx: python-calamine reads the sheet (cached formula values, ≈7x faster than openpyxl's
   read-only mode); a sheet whose XML unpacks to more than STREAM_XML_BYTES is streamed with openpyxl
   read-only instead (calamine holds a whole sheet in memory). Both give the same values: date cells
@@ -38,7 +42,9 @@ What it copes with, and how (decisions):
 - Hostile .xlsx: the zip directory's declared sizes are checked before anything is inflated (a part
   over MAX_PART_BYTES, or all parts over MAX_TOTAL_BYTES, is refused within milliseconds), and an
   XML part that declares a DTD or entities (billion laughs) is refused: OOXML never has one.
-- .csv/.tsv: UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
+- .csv/.tsv: a record whose quotes are broken — a quote that never closes (it would swallow the rest of the
+  file into one cell) or text after a closing quote — is refused naming its row and column (csv_quote).
+  UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
   reading the bytes in blocks; a file that is mostly UTF-8 with a few bad bytes, or that no encoding
   reads, is refused naming the line of the first bad byte. Delimiter sniffed among comma, tab and
   semicolon (or taken from Excel's "sep=;" first line, which Excel does not count as a row). Empty
@@ -70,7 +76,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Protocol
 
-from desktop.io.fields import ImportProblem, clean_header, header_field, norm_key
+from desktop.io.fields import CellError, ImportProblem, clean_header, drop_format_chars, header_field, norm_key
 
 __all__ = [
     "SURVEY_META_HEADERS",
@@ -549,7 +555,7 @@ def _title(value: object) -> str:
         return ""
     if not isinstance(value, str):
         return clean_header(value)
-    text = unicodedata.normalize("NFC", value).replace("\ufeff", "").replace("\u200b", "").replace("\u2060", "")
+    text = drop_format_chars(unicodedata.normalize("NFC", value))
     text = re.sub(r"\s+", " ", text).strip()
     previous = None
     while previous != text:
@@ -624,6 +630,19 @@ def _with_progress(raw: Iterator[Row], progress: ProgressLike | None, estimate: 
             _report(progress, next_report, estimate)
             next_report += PROGRESS_EVERY
         yield row
+
+
+def _person_header(values: list[object]) -> bool:
+    """A row that reads as a table header with a person column. A cell that is a sentence with a label
+    ("填表说明：手机号请填写11位" on an instructions sheet) names no column, whatever words it holds."""
+    cells = [
+        "" if isinstance(v, str) and _LABEL_VALUE.match(_BRACKETS.sub("", unicodedata.normalize("NFKC", v))) else c
+        for v, c in zip(values, _cells(values, len(values)), strict=True)
+    ]
+    return has_person_column(cells)
+
+
+_BRACKETS = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 
 
 def has_person_column(headers: Iterable[str]) -> bool:
@@ -773,6 +792,130 @@ def _trimmed(values: Iterable[object]) -> list[object]:
     return out
 
 
+_CELL_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s([^>]*?)(?:/>|>(.*?)</(?:[A-Za-z_][\w.-]*:)?c>)", re.DOTALL)
+_REF_RE = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_TYPE_RE = re.compile(rb'\bt="(\w+)"')
+_VALUE_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>([^<]+)</")
+_FORMULA_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f\b[^>]*?(?:/>|>([^<]*)</)")
+MAX_BAD_CELLS = 100_000
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ch - 64
+    return index - 1
+
+
+def _bad_cells(path: Path, part: str | None) -> dict[int, dict[int, CellError]]:
+    """Row -> 0-based column -> CellError for the cells of a sheet that hold an Excel error (t="e") or a
+    formula without a cached value. Both readers give such cells as empty (calamine) or as bare text, so
+    the sheet XML is scanned as bytes, in blocks, and only the cells that can be one are parsed."""
+    out: dict[int, dict[int, CellError]] = {}
+    if not part:
+        return out
+    import html
+
+    found = 0
+    with zipfile.ZipFile(path) as archive, archive.open(archive.getinfo(part.lstrip("/"))) as stream:
+        tail = b""
+        while found < MAX_BAD_CELLS:
+            chunk = stream.read(1 << 20)
+            buffer = tail + chunk
+            if chunk:
+                cut = buffer.rfind(b"<c ")
+                cut = max(cut, buffer.rfind(b":c "))
+                if cut <= 0:
+                    tail = buffer
+                    continue
+                buffer, tail = buffer[:cut], buffer[cut:]
+            if b't="e"' in buffer or b"<f" in buffer or b":f" in buffer:
+                for match in _CELL_RE.finditer(buffer):
+                    attrs, body = match.group(1), match.group(2) or b""
+                    kind = _TYPE_RE.search(attrs)
+                    if kind and kind.group(1) == b"e":
+                        value = _VALUE_RE.search(body)
+                        cell = CellError(
+                            html.unescape(value.group(1).decode("utf-8", "replace")) if value else "#ERROR"
+                        )
+                    elif b"f" in body and not _VALUE_RE.search(body) and not (kind and kind.group(1) == b"str"):
+                        formula = _FORMULA_RE.search(body)
+                        if formula is None:
+                            continue
+                        text = html.unescape((formula.group(1) or b"").decode("utf-8", "replace"))
+                        cell = CellError(f"={text}" if text else "=", "formula")
+                    else:
+                        continue
+                    ref = _REF_RE.search(attrs)
+                    if ref is None:
+                        continue
+                    out.setdefault(int(ref.group(2)), {})[_column_index(ref.group(1))] = cell
+                    found += 1
+            if not chunk:
+                break
+    return out
+
+
+def _sheet_parts(path: Path) -> dict[str, str]:
+    """Sheet name -> its XML part ("xl/worksheets/sheet1.xml"), from the workbook and its relationships."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+            rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile, ET.ParseError):
+        return {}
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target") or ""
+        target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id")] = target
+    out = {}
+    for sheet in workbook.iter(f"{main}sheet"):
+        target = targets.get(sheet.get(f"{rel_ns}id"))
+        if target and sheet.get("name") is not None:
+            out[sheet.get("name")] = target
+    return out
+
+
+def _mark_bad(cells: list[object], bad: dict[int, CellError] | None) -> list[object]:
+    """A row's values with its error and uncalculated-formula cells put back as CellError."""
+    if not bad:
+        return cells
+    cells = list(cells)
+    for column, value in bad.items():
+        if column >= len(cells):
+            cells.extend([None] * (column + 1 - len(cells)))
+        if cells[column] is None or cells[column] == "" or cells[column] == str(value):
+            cells[column] = value
+    return cells
+
+
+class _BadCells:
+    """The CellErrors of each sheet, found once per sheet (lazily: only sheets that are read)."""
+
+    def __init__(self, path: Path):
+        self._path = path
+        self._parts: dict[str, str] | None = None
+        self._found: dict[str, dict[int, dict[int, CellError]]] = {}
+
+    def of(self, sheet: str, part: str | None = None) -> dict[int, dict[int, CellError]]:
+        if sheet not in self._found:
+            if part is None:
+                if self._parts is None:
+                    self._parts = _sheet_parts(self._path)
+                part = self._parts.get(sheet)
+            try:
+                self._found[sheet] = _bad_cells(self._path, part)
+            except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+                self._found[sheet] = {}  # these cells only refine what the reader gave
+        return self._found[sheet]
+
+
 class _CalamineBook:
     """python-calamine: fast; holds one sheet in memory (used below STREAM_XML_BYTES)."""
 
@@ -787,6 +930,7 @@ class _CalamineBook:
             raise _corrupt(name, exc) from None
         self._sheets: dict[str, Any] = {}
         self._closed = False
+        self._bad = _BadCells(path)
 
     def _sheet(self, name: str) -> Any:
         if self._closed:  # a streamed table read again after read_table returned: a reader of its own
@@ -802,8 +946,15 @@ class _CalamineBook:
         start_row, start_col = data.start or (0, 0)
         pad = [None] * start_col
         empty_run = 0
+        bad = self._bad.of(sheet)
         for offset, values in enumerate(data.iter_rows()):
             cells = _trimmed(map(_cell, values))
+            if bad and start_row + offset + 1 in bad:
+                cells = _trimmed(_mark_bad(pad + cells if start_col else cells, bad[start_row + offset + 1]))
+                if cells:
+                    empty_run = 0
+                    yield start_row + offset + 1, cells
+                    continue
             if cells:
                 empty_run = 0
                 yield start_row + offset + 1, (pad + cells) if start_col else cells
@@ -836,6 +987,7 @@ class _OpenpyxlBook:
         self._name = name
         self._book = self._open()
         self.names = [ws.title for ws in self._book.worksheets]
+        self._bad = _BadCells(path)
 
     def _open(self) -> Any:
         from openpyxl import load_workbook
@@ -851,12 +1003,13 @@ class _OpenpyxlBook:
         book = self._open()  # each pass its own reader, so that a table can be iterated again
         try:
             worksheet = book[sheet]
+            bad = self._bad.of(sheet, getattr(worksheet, "_worksheet_path", None))
             worksheet.reset_dimensions()  # recorded dimensions can be wrong, e.g. "A1" for a full sheet
             empty_run = 0
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 for row_no, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                    cells = _trimmed(values)
+                    cells = _trimmed(_mark_bad(list(values), bad.get(row_no)) if bad else values)
                     if cells:
                         empty_run = 0
                         yield row_no, cells
@@ -907,17 +1060,25 @@ def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLik
         return build(sheet)
     order = ([names[active]] if 0 <= active < len(names) else []) + [n for i, n in enumerate(names) if i != active]
     with_content: list[tuple[str, list[Row]]] = []
+    without_rows: tuple[str, list[Row]] | None = None  # a person header with nothing below it
     for title in order:
         head = list(itertools.islice(book.rows(title), HEADER_SCAN_ROWS + 1))
         if not head:
             continue
         with_content.append((title, head))
         index = _find_header(head)
-        if index >= 0 and has_person_column(_cells(head[index][1], len(head[index][1]))):
+        if index < 0:
+            continue
+        header_row = _person_header(head[index][1])
+        if not header_row and index + 1 < len(head):  # a two-row header: the person columns are on its second row
+            header_row = _person_header(head[index + 1][1])
+            index += 1
+        if header_row and index + 1 < len(head):
             return build(title, head)
-        if index >= 0 and index + 1 < len(head):  # a two-row header: the person columns are on its second row
-            if has_person_column(_cells(head[index + 1][1], len(head[index + 1][1]))):
-                return build(title, head)
+        if header_row and without_rows is None:
+            without_rows = (title, head)
+    if without_rows is not None:  # only a header, no rows: read it, the import then says "no data rows"
+        return build(*without_rows)
     if not with_content:
         raise ImportProblem(name, None, None, "文件是空的，没有可导入的内容", "empty")
     if len(with_content) == 1 or len(names) == 1:
@@ -1094,17 +1255,92 @@ class _CsvSource:
             if self.sep_line:
                 stream.readline()
             row_no = 0
+            lines: list[str] = []  # the physical lines of the record being read
+
+            def source() -> Iterator[str]:
+                for line in stream:
+                    lines.append(line)
+                    yield line
+
+            head: list[Row] = []  # the first rows, to name the column of a broken quote
             try:
-                for row_no, record in enumerate(csv.reader(stream, delimiter=self.delimiter), start=1):
+                for row_no, record in enumerate(csv.reader(source(), delimiter=self.delimiter), start=1):
                     if "\x00" in "".join(record):
                         raise ImportProblem(
                             self.name, None, None, "这不是文本格式的 CSV 文件（含有二进制内容）", "binary"
                         )
+                    if any('"' in line for line in lines):
+                        self._check_quotes("".join(lines), record, row_no, head)
+                    lines.clear()
                     cells = _trimmed(record)
                     if cells:
+                        if len(head) <= HEADER_SCAN_ROWS:
+                            head.append((row_no, cells))
                         yield row_no, cells
             except csv.Error as exc:
                 raise ImportProblem(self.name, row_no + 1, None, f"CSV 格式错误：{exc}", "csv_error") from None
+
+    def _check_quotes(self, raw: str, record: list[str], row_no: int, head: list[Row]) -> None:
+        """Refuse a record whose quotes are broken, naming its row and column: a quote that never closes
+        would swallow every following row into one cell (one person named with the rest of the file), and
+        text after a closing quote ("他说"你好) would be glued on silently."""
+        fault = _quote_fault(raw, self.delimiter)
+        if fault is None:
+            return
+        index, kind = fault
+        column = f"第{index + 1}列"
+        if head:
+            header = head[_find_header(head)][1] if _find_header(head) >= 0 else head[0][1]
+            if index < len(header) and clean_header(header[index]):
+                column = clean_header(header[index])
+        cell = record[index] if kind == "after" and index < len(record) else raw.split("\n", 1)[0]
+        shown = cell.strip()[:40]
+        if kind == "open":
+            message = (
+                "引号没有配对：这一格以引号开头却没有右引号，后面的行都会被并进这一格，未导入任何内容；请补上引号或删去它"
+                " (unterminated quote: the cell opens a quote that is never closed; nothing was imported)"
+            )
+        else:
+            message = (
+                '引号后面还有文字：格子里的引号要写成两个引号（""），未导入任何内容；请修正这一格'
+                " (text after a closing quote: write a quote inside a cell as two quotes; nothing was imported)"
+            )
+        raise ImportProblem(self.name, row_no, column, message, "csv_quote", shown)
+
+
+def _quote_fault(raw: str, delimiter: str) -> tuple[int, str] | None:
+    """(field index, "open" | "after") of the first cell of a CSV record whose quotes are broken, else None.
+    A quote is special only at the start of a cell (as for the csv module); spaces after the closing quote
+    are tolerated."""
+    field, i, n = 0, 0, len(raw)
+    spaces = " " if delimiter == "\t" else " \t"
+    at_start = True
+    while i < n:
+        ch = raw[i]
+        if at_start and ch == '"':
+            j = i + 1
+            while True:
+                k = raw.find('"', j)
+                if k < 0:
+                    return field, "open"
+                if raw.startswith('"', k + 1):
+                    j = k + 2  # "" is a quote inside the cell
+                    continue
+                break
+            i = k + 1
+            while i < n and raw[i] in spaces:
+                i += 1
+            if i < n and raw[i] not in (delimiter, "\r", "\n"):
+                return field, "after"
+            at_start = False
+            continue
+        if ch == delimiter:
+            field += 1
+            at_start = True
+        else:
+            at_start = False
+        i += 1
+    return None
 
 
 def _records(text: str, delimiter: str) -> Iterator[list[str]]:

@@ -11,8 +11,11 @@ Decisions (what a user sees follows from these):
   already in another group gets a membership here rather than a duplicate), then the display name among
   the memberships of the group (any status). A name match is only taken when the candidate's WeChat ID
   and phone do not contradict the row's; two or more candidates is a problem (ambiguous). A row whose
-  WeChat ID points at one person and phone at another is a problem. WeChat IDs and names compare after
-  NFKC and case folding; phones in their canonical form.
+  WeChat ID points at one person and phone at another is a problem. A phone match alone never renames
+  anyone: when the row's name is not one the phone's owner is known by (display name, nickname, a group
+  nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
+  typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
+  format characters; phones in their canonical form.
 - Never blank: an empty cell never changes a value. Tags merge (never removed). A note from the file
   replaces the free-text part of the note; survey lines ("问卷: Q: A") already there are kept.
 - Inside one file, the later of two rows with the same WeChat ID or phone, or two rows that resolve to the
@@ -63,11 +66,15 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.fields import (
+    CellError,
     ImportProblem,
     clean_header,
     clean_text,
+    drop_format_chars,
     header_field,
+    join_name,
     map_headers,
+    name_parts,
     norm_key,
     parse_bool,
     parse_datetime,
@@ -80,6 +87,7 @@ from desktop.services.roster import normalise_phone
 from desktop.tags import split_tags
 from models import (
     AuditEntry,
+    ChatAlias,
     EntryStep,
     Group,
     Member,
@@ -444,10 +452,11 @@ def _wechat(value: object) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _key(text: str | None) -> str:
-    """Matching key for names and WeChat IDs: NFKC, case folded, inner whitespace ignored."""
+    """Matching key for names and WeChat IDs: NFKC, case folded, inner whitespace and invisible format
+    characters (zero-width, bidi marks) ignored."""
     if not text:
         return ""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return "".join(drop_format_chars(unicodedata.normalize("NFKC", text)).casefold().split())
 
 
 def _local_stored(value: datetime) -> datetime:
@@ -521,6 +530,9 @@ class _Parser:
     def cell(self, rec: _Record, name: str, column: str, value: object) -> None:
         """Parse `value` as field `name` from column `column` into rec.values (empty cells add nothing)."""
         rec.columns.setdefault(name, column)
+        if isinstance(value, CellError):  # #REF!, #N/A or an uncalculated formula: not an empty cell
+            rec.problems.append(value.problem(self.file, rec.row, column))
+            return
         try:
             parsed = self._parse(rec, name, column, value)
         except ImportProblem as problem:
@@ -959,6 +971,10 @@ class _RowReader:
         self.columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
         self.name_from = _name_from(mapping)
         self.by_field = {name: _column_name(headers, index) for index, name in mapping.items()}
+        parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
+        self.family: int | None = None
+        if parts is not None and mapping.get(parts[0]) == "name" and parts[1] not in mapping:
+            self.family = parts[1]
 
     def record(self, row_no: int, values: list[object]) -> _Record:
         rec = _Record(self.file, row_no)
@@ -966,6 +982,13 @@ class _RowReader:
         for index, name, column in self.columns:
             cell(rec, name, column, values[index] if index < len(values) else None)
         v = rec.values
+        if self.family is not None and self.family < len(values):
+            family = _one_line(values[self.family]) if not isinstance(values[self.family], CellError) else None
+            joined = self.parser._limit(rec, rec.columns["name"], "name", join_name(v.get("name"), family))
+            if joined:
+                v["name"] = joined
+            else:
+                v.pop("name", None)
         if "wxid" in v and "wechat_id" not in v:
             v["wechat_id"] = v["wxid"]
             rec.columns.setdefault("wechat_id", rec.columns["wxid"])
@@ -1359,11 +1382,15 @@ def _submission(rec: _Record) -> dict[str, Any]:
 
 
 def _merge_submissions(records: list[_Record]) -> list[_Record]:
-    """One record per applicant: submissions with the same WeChat ID (any case) or phone are one person.
-    The latest submission (by submission time, then row) wins field by field and answer by answer; an
-    empty value never erases an earlier one; applied_at is the first submission; the earlier
+    """One record per applicant: submissions with the same WeChat ID (any case) are one person, and so are
+    submissions with the same phone unless they contradict each other — different WeChat IDs, or different
+    names — (two children giving a parent's phone are two people: they stay apart and the planner reports
+    the shared phone). The latest submission (by submission time, then row) wins field by field and answer
+    by answer; an empty value never erases an earlier one; applied_at is the first submission; the earlier
     submissions go to history."""
     parent = list(range(len(records)))
+    wechats: list[set[str]] = [set() for _ in records]  # per root: the WeChat IDs and names of its submissions
+    names: list[set[str]] = [set() for _ in records]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -1371,18 +1398,38 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
             i = parent[i]
         return i
 
-    owner: dict[tuple[str, str], int] = {}
+    def union(a: int, b: int) -> None:
+        a, b = find(a), find(b)
+        if a != b:
+            parent[a] = b
+            wechats[b] |= wechats[a]
+            names[b] |= names[a]
+
+    def agree(a: set[str], b: set[str]) -> bool:
+        return not a or not b or bool(a & b)
+
+    owner: dict[str, int] = {}
     for i, rec in enumerate(records):
-        keys = []
+        if rec.values.get("name"):
+            names[i].add(_key(rec.values["name"]))
         if rec.values.get("wechat_id"):
-            keys.append(("w", _key(rec.values["wechat_id"])))
-        if rec.values.get("phone"):
-            keys.append(("p", rec.values["phone"]))
-        for key in keys:
+            key = _key(rec.values["wechat_id"])
+            wechats[i].add(key)
             if key in owner:
-                parent[find(i)] = find(owner[key])
+                union(i, owner[key])
             else:
                 owner[key] = i
+    phones: dict[str, list[int]] = {}
+    for i, rec in enumerate(records):
+        if rec.values.get("phone"):
+            phones.setdefault(rec.values["phone"], []).append(i)
+    for sharing in phones.values():
+        for position, i in enumerate(sharing[1:], start=1):
+            for j in sharing[:position]:
+                a, b = find(i), find(j)
+                if a != b and agree(wechats[a], wechats[b]) and agree(names[a], names[b]):
+                    union(i, j)
+                    break
     groups: dict[int, list[_Record]] = {}
     for i, rec in enumerate(records):
         groups.setdefault(find(i), []).append(rec)
@@ -1535,6 +1582,16 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
                 "phone_of_another_person",
             )
             return None
+    if by_wechat is None and by_phone is not None and name and not _answers_to(ctx, by_phone, name):
+        owner = ctx.people[by_phone]
+        rec.problem(
+            rec.column("phone"),
+            f"手机号 {phone} 已属于另一位成员，姓名与这一行的「{name}」不同，未当作同一人；若是同一人改了名，请先在名册里改名"
+            f" (the phone belongs to a member with another name; not taken as the same person): {owner.display_name}",
+            "phone_of_person_with_other_name",
+            phone,
+        )
+        return None
     found = by_wechat if by_wechat is not None else by_phone
     if found is not None or not name:
         return found
@@ -1554,6 +1611,27 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
         )
         return None
     return candidates[0] if candidates else None
+
+
+def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:
+    """Whether `name` is one this member is known by: the display name, the nickname, a group nickname in
+    any group, or a name a chat export showed for them (ChatAlias). A phone alone never makes 王五 into 李四."""
+    ctx.load([member_id])
+    person = ctx.people[member_id]
+    key = _key(name)
+    if key in (_key(person.display_name), _key(person.nickname)):
+        return True
+    if person.ms is not None and key == _key(person.ms.group_nickname):
+        return True
+    known = ctx.session.scalars(
+        select(Membership.group_nickname).where(
+            Membership.member_id == member_id, Membership.group_nickname.is_not(None)
+        )
+    ).all()
+    known += ctx.session.scalars(
+        select(ChatAlias.value).where(ChatAlias.member_id == member_id, ChatAlias.kind == "name")
+    ).all()
+    return any(_key(text) == key for text in known)
 
 
 def _split_note(note: str | None) -> tuple[str | None, dict[str, str]]:

@@ -292,3 +292,21 @@ def test_an_assistant_sees_the_rows_it_may_not_import(qtbot, ws, corpus_day):
     assert sorted(r.row for r in plan.rows if r.action == "problem") == [3, 4, 5, 7, 8]
     assert sorted(r.row for r in plan.rows if r.action == "add") == [2, 6]
     assert not dialog.import_button.isEnabled()
+
+
+def test_an_add_row_shows_what_it_changes_on_someone_already_known(qtbot):
+    """A person already in another group joins this one ("Add"): a change to their stored details is shown,
+    a new person's values are not listed."""
+    from desktop.services.imports import Change, ImportPlan, PlannedRow
+    from ui.dialogs.import_dialog import preview_lines
+
+    rows = (
+        PlannedRow(2, "add", "陈静", (Change("nickname", "静静", "小静"), Change("status", None, "已入群"))),
+        PlannedRow(3, "add", "孙丽", (Change("name", None, "孙丽"), Change("status", None, "已入群"))),
+    )
+    plan = ImportPlan("f.xlsx", "roster", 1, ("姓名", "昵称"), {0: "name", 1: "nickname"}, rows)
+    lines = preview_lines(plan)
+    assert [(line.row, line.action, line.details) for line in lines] == [
+        (2, "add", "Nickname: 静静 → 小静"),
+        (3, "add", ""),
+    ]

@@ -227,10 +227,14 @@ def preview_lines(plan: ImportPlan) -> list[PreviewLine]:
         parts: list[str] = []
         if row.problems:
             parts.append("; ".join(_problem_text(p) for p in row.problems))
-        elif row.action == "update":
-            parts.append(
-                "; ".join(f"{field_name(c.field)}: {_short(c.before) or '—'} → {_short(c.after)}" for c in row.changes)
-            )
+        else:
+            # an update lists its changes; an "add" of someone already in another group lists what it changes
+            # in their stored details (a new person's values have nothing before them)
+            changes = [c for c in row.changes if row.action == "update" or (row.action == "add" and c.before)]
+            if changes:
+                parts.append(
+                    "; ".join(f"{field_name(c.field)}: {_short(c.before) or '—'} → {_short(c.after)}" for c in changes)
+                )
         if len(row.rows) > 1:
             earlier = ", ".join(str(r) for r in row.rows if r != row.row)
             parts.append(_tr(RESUBMITTED).replace("%1", earlier))
