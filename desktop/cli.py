@@ -486,6 +486,11 @@ def _args_import_chat(p: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="导出这份聊天记录的成员 (通知里的“你”) / the member who exported the chat (你 in notices)",
     )
+    p.add_argument(
+        "--other-group",
+        action="store_true",
+        help="文件写的是另一个群名时仍导入到 --group / import into --group even though the export names another group",
+    )
 
 
 def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
@@ -503,12 +508,26 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
         add_unknown=args.add_unknown,
         exporter=args.me,
+        other_group=args.other_group,
     )
     name = Path(args.file).name
+    if plan.group_mismatch:
+        print(
+            f"{name}: 文件写的群是「{plan.export_group}」, 不是「{args.group.strip()}」"
+            f" (the export names the group {plan.export_group!r}"
+            + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)"),
+            file=sys.stderr,
+        )
     for info in plan.unknown:
+        same = (
+            f", 与成员 {info.candidates[0][1]} 同名但ID不同 (same name as member {info.candidates[0][1]}, another ID)"
+            if info.how == "other_id" and info.candidates
+            else ""
+        )
         print(
             f"{name}: 未知发言人 unknown sender {info.shown}"
             + (f" ({info.sender_id})" if info.sender_id and info.sender_id != info.shown else "")
+            + same
             + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)",
             file=sys.stderr,
         )

@@ -9,8 +9,10 @@ and is never stored.
 Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV and TXT, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
 and JSONL, QQ 消息记录 TXT. Anything else raises ImportProblem naming the file and the formats known.
 
-Times: text formats carry the exporting PC's local time, used as it is; epoch seconds (ChatLab) are turned
-into local time in the group's zone, Asia/Shanghai unless said otherwise.
+Times: every exporter writes the exporting PC's local wall-clock time (text formats) or epoch seconds that its
+own viewer shows in the PC's zone (ChatLab). One rule for all: text times are used as written, epoch seconds are
+shown in this machine's local zone (`LOCAL_ZONE` None), unless the caller or the export states a zone — so the
+same messages land on the same day whichever format they come in (docs/chat_formats.md §10).
 
 System rows (joins, removals, recalls, pats, renames, notices) have `system=True` and never count as
 messages; `system_events(text)` reads joins and removals from their text."""
@@ -55,6 +57,9 @@ FORMATS: dict[str, str] = {
 
 DEFAULT_ZONE = "Asia/Shanghai"
 SELF = "\x00self"  # a system text's 你/我: the exporting user
+# The zone epoch seconds are shown in when neither the caller nor the export names one: None is this machine's
+# local zone, the zone the text formats' wall-clock times were written in (tests pin it to DEFAULT_ZONE).
+LOCAL_ZONE: tzinfo | None = None
 
 
 def local_zone(name: str = DEFAULT_ZONE) -> tzinfo:
@@ -91,7 +96,7 @@ class ChatSource:
     group_name: str | None = None
     group_id: str | None = None  # the chatroom's own id (…@chatroom) or QQ group
     self_id: str | None = None  # the exporting user's ID when the file names it up front
-    zone: tzinfo | None = None
+    zone: tzinfo | None = None  # None: epoch times in this machine's local zone
 
     @property
     def label(self) -> str:
@@ -99,7 +104,16 @@ class ChatSource:
 
     def rows(self) -> Iterator[ChatRow]:
         reader = _READERS[self.format]
-        return reader(self)
+        try:
+            yield from reader(self)
+        except UnicodeDecodeError as exc:  # a file that changes encoding after its first 64 KB
+            raise ImportProblem(
+                self.path.name,
+                None,
+                None,
+                "文件里有无法识别的字节，请用 UTF-8 或 GBK 编码重新保存"
+                f" (bytes that are neither UTF-8 nor GBK at byte {exc.start} of a block: save it again as UTF-8)",
+            ) from None
 
 
 # ---------------------------------------------------------------- recognising a file
@@ -166,7 +180,7 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
     data = _head(path)
     if not data.strip():
         raise _unknown(path, "文件是空的 (empty file)")
-    source = ChatSource(path, "", zone=zone or local_zone())
+    source = ChatSource(path, "", zone=zone or LOCAL_ZONE)
     if data.startswith(b"PK"):
         _sniff_xlsx(source)
         return source
@@ -266,7 +280,7 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
     fromisoformat = datetime.fromisoformat
     new_row = tuple.__new__
     names_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-    with open(source.path, encoding="utf-8-sig", newline="") as handle:
+    with _open_text(source.path) as handle:  # UTF-8 as written; GB18030 once Excel has saved it again
         reader = csv.reader(handle)
         next(reader, None)
         for record in reader:
@@ -355,16 +369,34 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines
 
 
-def _is_plain_text(content: list[str]) -> bool:
-    """Content that a person typed: not a placeholder, a link block, a reply (留痕 `引用:`, WeFlow `[引用 …]`)."""
+_REPLY_TAIL_RE = re.compile(r"\[引用 [^\]]*\]\s*$")  # WeFlow: {reply}[引用 {quoted sender}：{quoted preview}]
+_PYWXDUMP_REPLY_RE = re.compile(r"\s*\[引用\]\(")  # PyWxDump: {reply}\n\n[引用]({time}){name}:{text}
+
+
+def reply_text(text: str) -> str:
+    """A reply's own text: the quoted part (WeFlow's trailing `[引用 …]`, PyWxDump's `[引用](…)…`) cut off."""
+    match = _PYWXDUMP_REPLY_RE.search(text)
+    if match is not None:
+        text = text[: match.start()]
+    return _REPLY_TAIL_RE.sub("", text).strip()
+
+
+def _typed_text(content: list[str]) -> str | None:
+    """What a person typed in a TXT block: the text, a reply's own text (留痕 `引用:` line, WeFlow `[引用 …]` —
+    the quoted part never); None for a placeholder or a link block."""
     if not content or not content[0].strip():
-        return False
+        return None
     first = content[0].strip()
     if _PLACEHOLDER_RE.match(first) or content[0].startswith("            ["):
-        return False
-    if any(line.startswith("引用:") for line in content[1:]):
-        return False
-    return not re.search(r"\[引用 .*\]$", content[-1])
+        return None
+    for i, line in enumerate(content[1:], start=1):
+        if line.startswith("引用:"):  # 留痕: {reply}\n引用:{quoted name}:{quoted text}
+            content = _trim_blank(content[:i])
+            break
+    text = "\n".join(content)
+    if "[引用 " in content[-1] or "[引用 " in text:
+        text = _REPLY_TAIL_RE.sub("", text).rstrip()
+    return text if text.strip() else None
 
 
 def _read_liuhen_txt(source: ChatSource) -> Iterator[ChatRow]:
@@ -373,20 +405,20 @@ def _read_liuhen_txt(source: ChatSource) -> Iterator[ChatRow]:
             yield ChatRow(at, None, (), True, False, _clean_notice(rest), False, line)
             continue
         name = _unescape_liuhen(rest.strip())
-        text = "\n".join(content)
-        plain = _is_plain_text(content)
-        yield ChatRow(at, None, (name,), False, plain, text if plain else None, False, line)
+        typed = _typed_text(content)
+        yield ChatRow(at, None, (name,), False, typed is not None, typed, False, line)
 
 
 def _read_weflow_txt(source: ChatSource) -> Iterator[ChatRow]:
     for line, at, name, content in _txt_blocks(source, _WEFLOW_STAMP_RE):
         text = "\n".join(content)
         if is_system_text(text):
-            # WeFlow files notices under the exporting user's own name (pats under the group's name)
-            yield ChatRow(at, None, (name,), True, False, text, "拍了拍" not in text, line)
+            # WeFlow files notices under the exporting user's own name (pats under the group's name, others'
+            # recalls perhaps under the revoker's): only the other notices say who exported the chat
+            yield ChatRow(at, None, (name,), True, False, text, names_exporter(text), line)
             continue
-        plain = _is_plain_text(content)
-        yield ChatRow(at, None, (name,), False, plain, text if plain else None, False, line)
+        typed = _typed_text(content)
+        yield ChatRow(at, None, (name,), False, typed is not None, typed, False, line)
 
 
 # ---------------------------------------------------------------- PyWxDump CSV
@@ -428,7 +460,9 @@ def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
                 raise _bad_row(source, line, f"第{line}行 CreateTime 不是时间 (row {line}: CreateTime is not a time)")
             source.group_id = source.group_id or room or None
             system = type_name in _PYWXDUMP_SYSTEM or type_name.startswith("消息撤回") or talker == "系统"
-            is_text = type_name == "文本" and not system
+            is_text = type_name in ("文本", "引用回复") and not system  # a reply's own text is typed text
+            if is_text and type_name == "引用回复":
+                msg = reply_text(msg)
             sender = None if talker in ("系统", "未知") else talker.strip() or None
             yield ChatRow(
                 at=at,
@@ -512,7 +546,9 @@ def _weflow_row(source: ChatSource, columns: dict[str, int], cells: list, number
     names = tuple(
         n for n in (_cell(cells, columns, c) for c in ("群昵称", "发送者昵称", "发送者备注", "发送者身份")) if n
     )
-    is_text = kind == "文本消息" and not system
+    is_text = kind in ("文本消息", "引用消息") and not system  # a reply's own text is typed text
+    if is_text and kind == "引用消息":
+        text = reply_text(text)
     return ChatRow(
         at=at,
         sender_id=sender,
@@ -520,7 +556,8 @@ def _weflow_row(source: ChatSource, columns: dict[str, int], cells: list, number
         system=system,
         is_text=is_text,
         text=text if (system or is_text) else None,
-        is_self=system and not group_row and sender is not None,  # notices under the exporting user's own wxid
+        # notices under the exporting user's own wxid — but not others' recalls (under the revoker's) nor pats
+        is_self=system and not group_row and sender is not None and names_exporter(text),
         line=number,
     )
 
@@ -528,6 +565,7 @@ def _weflow_row(source: ChatSource, columns: dict[str, int], cells: list, number
 # ---------------------------------------------------------------- ChatLab JSON / JSONL
 
 _CHATLAB_SYSTEM_TYPES = {22, 80, 81}
+_CHATLAB_TEXT_TYPES = {0, 25}  # TEXT, REPLY (its content is the reply's own text)
 
 
 def _chatlab_member_names(member: dict) -> tuple[str, ...]:
@@ -541,8 +579,11 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
         type_ = int(message.get("type", 0))
     except (KeyError, TypeError, ValueError):
         raise _bad_row(source, line, f"第{line}条消息缺少 timestamp/type (message {line}: no timestamp/type)") from None
-    zone = source.zone or local_zone()
-    at = datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+    zone = source.zone
+    if zone is None:  # this machine's local zone, like the wall-clock times of every other format
+        at = datetime.fromtimestamp(stamp).replace(microsecond=0)
+    else:
+        at = datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
     sender = str(message.get("sender") or "") or None
     group_row = sender is not None and sender == source.group_id
     system = type_ in _CHATLAB_SYSTEM_TYPES or group_row
@@ -555,7 +596,9 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
     )
     content = message.get("content")
     text = str(content) if content is not None else None
-    is_text = type_ == 0 and not system
+    is_text = type_ in _CHATLAB_TEXT_TYPES and not system
+    if is_text and type_ == 25 and text:
+        text = reply_text(text)
     return ChatRow(
         at=at,
         sender_id=None if group_row else sender,
@@ -563,7 +606,7 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
         system=system,
         is_text=is_text,
         text=text if (system or is_text) else None,
-        is_self=system and not group_row and sender is not None,  # one's own recall
+        is_self=system and not group_row and sender is not None and names_exporter(text),  # one's own recall
         line=line,
     )
 
@@ -650,8 +693,8 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
         text = "\n".join(lines)
         if system:
             return ChatRow(at, None, (), True, False, text, False, line)
-        plain = _is_plain_text(lines)
-        return ChatRow(at, sender, (name,) if name else (), False, plain, text if plain else None, False, line)
+        typed = _typed_text(lines)
+        return ChatRow(at, sender, (name,) if name else (), False, typed is not None, typed, False, line)
 
     with _open_text(source.path) as handle:
         for number, raw in enumerate(handle, start=1):
@@ -718,22 +761,39 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_q('b')}通过扫描{_q('a')}分享的二维码加入群聊"), "qr"),
     (re.compile(rf"^你将{_q('b')}移出了群聊"), "remove_self"),
     (re.compile(rf"^{_q('a')}将{_q('b')}移出了群聊"), "remove"),
-    # QQ: 李跃-5公里邀请Tina、坤哥加入了本群。 / 梧桐加入本群。
-    (re.compile(r"^(?P<a>[^\s\"“”]+?)邀请(?P<b>.+?)加入了?本群"), "invite"),
-    (re.compile(r"^(?P<a>[^\s\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)"), "remove"),
-    (re.compile(r"^(?P<b>[^\s\"“”]+?)加入(?:了)?本群"), "join"),
+    # QQ: 李跃-5公里邀请Tina、坤哥加入了本群。 / 梧桐加入本群。 / Tom Lee加入本群。 (names may hold spaces)
+    (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>.+?)加入了?本群$"), "invite"),
+    (re.compile(r"^(?P<a>[^\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)$"), "remove"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)加入(?:了)?本群$"), "join"),
 )
-_SYSTEM_HINTS = re.compile(
-    r"加入了群聊|加入群聊|加入了?本群|移出了?群聊|移出群聊|撤回了|拍了拍|戳了戳|修改群名为|修改群聊名称为"
-    r"|与群里其他人都不是朋友关系|\$username\$|\$names\$|<sysmsg|<revokemsg"
+_QN = r'["“”][^"“”\n]*["“”]'  # a quoted name (or 、-joined names); WeFlow may leave it empty ("" 拍了拍 "")
+_WHO = rf"(?:{_QN}|你|我)"
+# WeChat's notices as whole messages (docs/chat_formats.md §8): a member's message that merely mentions 加入群聊,
+# 拍了拍 or 撤回了 is not one of them
+_NOTICE_RE = re.compile(
+    rf"{_WHO}邀请(?:你和)?{_WHO}加入了群聊(?:[，,].*)?"
+    rf"|{_QN}通过扫描(?:你|{_QN})分享的二维码加入群聊"
+    rf"|{_WHO}将{_QN}移出了群聊|你被{_QN}移出群聊"
+    rf"|{_WHO} ?撤回了(?:一条消息|成员.*的一条消息)"
+    rf"|{_WHO} ?(?:拍了拍|戳了戳) ?(?:{_QN}.*|(?:我|你|自己)(?: .*)?)"
+    rf"|{_WHO}修改群(?:名|聊名称)为.*"
+    rf"|{_QN}与群里其他人都不是朋友关系.*"
+    r"|.*\$(?:username|names|adder|from)\$.*|<sysmsg.*|<revokemsg.*"
 )
+_OTHERS_RECALL_OR_PAT = re.compile(rf"{_QN} ?撤回了|.*(?:拍了拍|戳了戳)")
 
 
 def is_system_text(text: str | None) -> bool:
-    """A notice, recognised by its text (for formats that file notices as ordinary rows: WeFlow TXT)."""
+    """A notice, recognised by its whole text (for formats that file notices as ordinary rows: WeFlow TXT)."""
     if not text or "\n" in text.strip():
         return False
-    return _SYSTEM_HINTS.search(text) is not None
+    return _NOTICE_RE.fullmatch(text.strip()) is not None
+
+
+def names_exporter(text: str | None) -> bool:
+    """A WeFlow notice filed under the exporting user's name: any but a pat (the group's) and another
+    person's recall (perhaps the revoker's own name and wxid)."""
+    return not _OTHERS_RECALL_OR_PAT.match(_clean_notice(text or ""))
 
 
 def system_events(text: str | None) -> list[SystemEvent]:

@@ -10,34 +10,48 @@ Decisions (what users see follows from these):
 - Who sent a row: its sender ID (wxid, QQ number, e-mail) remembered for this group before (chat_alias), or
   equal to the WeChat ID of a membership of the group; otherwise one of the names the export gives (group
   nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
-  group, or remembered as an alias. A name two memberships carry is *unattributable*: nothing is counted. The
+  group, or remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
+  member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
+  sender (offered as "it is <member>", never merged). A name two memberships carry is *unattributable*: nothing is counted. The
   ID of a sender matched by name is remembered, and so are the names seen: one identity across nickname
   changes. Anything else is an *unknown sender*, listed with its message count; nothing is counted for it
   unless `add_unknown` adds it as a member (WeChat ID = sender ID, name = group nickname else nickname), or the
   window's decision links it to a member, adds it, or ignores it (all remembered).
 - Messages: every non-system row of a known sender counts for (membership, local day) — whatever its status
   (a member who later left still spoke then). Notices (joins, removals, recalls, pats, renames) never count.
-- Check-ins: a text message whose text contains one of the group's check-in keywords (default 打卡) is a
-  check-in of its sender for that day, at the message's time, not late, source 'chat'. A 接龙 (first line
-  `#接龙`) is not a text check-in itself; the LAST copy posted that day, when its title contains a keyword,
-  is parsed like a paste (desktop/services/paste.py) and its certain entries are check-ins for that day, at
-  that copy's time. One per membership and day, the earliest time winning. Only members (已入群) check in,
+- Check-ins: a text message whose own text (a reply's, never the part it quotes; not an inline 「quote」 over a
+  `- - -` line) contains one of the group's check-in keywords (default 打卡) is a check-in of its sender for
+  that day, at the message's time, not late, source 'chat'. A 接龙 (first line `#接龙` or `＃接龙`) is not a
+  text check-in itself. A chain is for the day its title names (within CHAIN_TITLE_DAYS of the post), else the
+  day it was posted; chains are told apart by title, and the LAST copy of each, when its title contains a
+  keyword, is parsed like a paste (desktop/services/paste.py): its certain entries are check-ins for the
+  chain's day, at that copy's time. One per membership and day, the earliest time winning. Only members (已入群) check in,
   and none before the day they joined; others are counted in the preview as "not members", not logged.
 - Joins (`"A"邀请"B、C"加入了群聊`, QR codes, `你邀请…`, QQ `…加入本群`): B and C get joined_at that day and
   referrer A when A is known, status 入群中 or 已入群 following the group's entry steps
-  (onboarding.record_join). A joiner who is not on the roster is listed (added with `add_unknown`).
+  (onboarding.record_join). A joiner who is not on the roster is listed (added with `add_unknown`). A notice
+  naming someone who was an active member before that day changes nothing: it is listed (another person with
+  that name, or a return nobody noted — the user looks).
   Removals (`你将"B"移出了群聊`, `"A"将"B"移出了群聊`) make B 已移除 that day — for an owner or admin only (an
   assistant's import lists them as not applied). Nobody leaves without a notice: none is invented.
   你/我 in a notice is the exporting user: found in the file where it says (留痕/PyWxDump own rows, WeFlow
-  notices, ChatLab), else the member remembered for this group, else `exporter_member_id` (CLI `--me`).
+  notices, ChatLab), else the member remembered for this group, else `exporter_member_id` (CLI `--me`). When
+  the file points at several members, nobody is guessed: 你 stays unresolved and the preview says so.
+- The group: an export that names its group (QQ 消息对象, ChatLab meta.name, WeFlow 昵称) differently from the
+  selected group — letters and digits compared, names and chatroom ids of exports imported into it before
+  accepted — sets `group_mismatch`: the window warns and asks, the CLI refuses without --other-group.
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
-  group (chat_import) were taken into account then and are skipped: re-importing a file, or importing an
-  export that overlaps another, counts nothing twice.
+  group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
+  is remembered as an alias) were taken into account then and are skipped: re-importing a file, or importing
+  an export that overlaps another, counts nothing twice. Rows of a sender it did not count (left undecided,
+  ignored, or absent from it) are not skipped: they count once the sender is known. Known limit: a message of
+  a counted sender that the earlier export lacked is skipped too (no per-message fingerprint is kept).
 - All-or-nothing: one transaction; `dry_run` writes nothing.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time as _time
 import unicodedata
@@ -76,6 +90,11 @@ def _key(text: str | None) -> str:
 
 def _sanitised_key(text: str | None) -> str:
     return _key(_SANITISE.sub("_", text or ""))
+
+
+def _id_kind(key: str) -> str:
+    """'qq' for a QQ number or a QQ e-mail account, else 'wechat' (a WeChat ID starts with a letter)."""
+    return "qq" if key.isdigit() or ("@" in key and not key.endswith("@chatroom")) else "wechat"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -126,6 +145,7 @@ class PlannedJoin:
     referrer_name: str | None
     how: str  # invite | qr | join
     by_exporter: bool = False  # 你邀请… : the exporting user invited them
+    already_since: date | None = None  # an active member since this earlier day: their record is left as it is
 
 
 @dataclass(frozen=True)
@@ -162,6 +182,10 @@ class ChatPlan:
     add_unknown: bool = False
     exporter_needed: bool = False  # notices say 你 and nobody knows who exported the chat
     checkins_of_new: int = 0  # text check-ins of senders the import will add (--add-unknown / "add")
+    export_group: str | None = None  # the group the export names (QQ 消息对象, ChatLab meta.name, WeFlow 昵称)
+    export_group_id: str | None = None  # the chatroom / QQ group id the export gives
+    group_mismatch: bool = False  # the export names another group than the selected one: applied only if confirmed
+    other_group_ok: bool = False  # the user confirmed importing it into the selected group anyway
     # transient, never stored: what check-ins are planned from, re-planned once unknown people are added
     _texts: dict[Any, Any] = field(default_factory=dict, repr=False)
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
@@ -172,6 +196,11 @@ class ChatPlan:
     def joins_of_strangers(self) -> list[PlannedJoin]:
         """Join notices naming nobody on the roster: people added (as joined that day) with --add-unknown."""
         return [j for j in self.joins if j.membership_id is None]
+
+    @property
+    def joins_to_apply(self) -> list[PlannedJoin]:
+        """Joins that change a record: of people on the roster who were not active members before the notice."""
+        return [j for j in self.joins if j.membership_id is not None and j.already_since is None]
 
     @property
     def members_to_add(self) -> int:
@@ -233,6 +262,8 @@ class _Roster:
         self.by_name: dict[str, set[int]] = defaultdict(set)  # key -> membership ids
         self.alias_ids: dict[str, int | None] = {}  # sender id key -> member id (None: ignored)
         self.alias_names: dict[str, int | None] = {}
+        self.ids_of: dict[int, set[str]] = defaultdict(set)  # member id -> sender id keys recorded for them
+        self.id_aliased: set[int] = set()  # members an earlier import counted by a sender ID
         if group_id is None:
             return
         rows = session.execute(
@@ -257,6 +288,7 @@ class _Roster:
             for ident in (wechat, qq):  # a sender ID is a wxid / custom WeChat ID, or a QQ number
                 if ident:
                     self.by_wechat[_key(ident)] = person
+                    self.ids_of[member_id].add(_key(ident))
             for value in (name, nick, gnick):
                 if value:
                     self.by_name[_key(value)].add(ms_id)
@@ -268,6 +300,30 @@ class _Roster:
         ):
             target = None if ignored else member_id
             (self.alias_ids if kind == "id" else self.alias_names)[value] = target
+            if kind == "id" and target is not None:
+                self.ids_of[target].add(value)
+                self.id_aliased.add(target)
+
+    def other_id(self, person: _Person, sender_id: str) -> bool:
+        """The sender ID is not one recorded for the person, who has IDs of that kind recorded (a QQ number is
+        not compared with a WeChat ID): another account with the same name."""
+        skey = _key(sender_id)
+        recorded = {i for i in self.ids_of.get(person.member_id, ()) if _id_kind(i) == _id_kind(skey)}
+        return bool(recorded) and skey not in recorded
+
+    def counted_before(self, sender_id: str | None, names: tuple[str, ...]) -> bool:
+        """An earlier import counted this sender's messages: their ID is remembered for a member — or, for a
+        member earlier imports knew by name only (a TXT export), a name of theirs. A sender left undecided, or
+        ignored, was counted by none."""
+        if sender_id:
+            skey = _key(sender_id)
+            if skey in self.alias_ids:
+                return self.alias_ids[skey] is not None
+        for n in names:
+            member = self.alias_names.get(_key(n)) if n else None
+            if member is not None and not (sender_id and member in self.id_aliased):
+                return True
+        return False
 
     def by_names(self, names: tuple[str, ...]) -> tuple[str, list[int]]:
         """("one", [ms]) / ("several", [ms…]) / ("none", []) for the names a row gives."""
@@ -358,7 +414,13 @@ class _Resolver:
                 return
         found, ids = roster.by_names(info.names)
         if found == "one":
-            self._known(info, roster.by_membership[ids[0]], "name")
+            person = roster.by_membership[ids[0]]
+            if info.sender_id and roster.other_id(person, info.sender_id):
+                # the member's name, but not an ID of theirs: another account — the user decides, never merged
+                info.status, info.how = "unknown", "other_id"
+                info.candidates = ((person.membership_id, person.display_name),)
+                return
+            self._known(info, person, "name")
         elif found == "several":
             info.status = "unattributable"
             info.candidates = tuple((i, roster.by_membership[i].display_name) for i in ids)
@@ -397,18 +459,41 @@ def _covered(at: datetime, spans: list[tuple[datetime, datetime]]) -> bool:
     return any(start <= at <= end for start, end in spans)
 
 
+_CHAIN_RE = re.compile(r"^[#＃]\s*接龙")  # WeChat's 接龙 writes "#"; a phone's Chinese keyboard gives "＃"
+_FULLWIDTH_HASH_RE = re.compile(r"^(\s*)＃", re.MULTILINE)
+CHAIN_TITLE_DAYS = 3  # a chain's title date counts when it is at most this many days from the post
+# WeChat's copy of a reply: 「name：quoted text」, a line of "- - -", then the reply — the quote is nobody's
+_INLINE_QUOTE_RE = re.compile(r"「[^」]*」[ \t]*\r?\n[ \t]*(?:[-－—][ \t]*){3,}(?:\r?\n|$)")
+
+
 def _chain_title(text: str) -> str | None:
     """The title of a 接龙 message (the rest of its `#接龙` line, else the next non-empty line), None if the
     message is not a chain."""
-    if not text.lstrip().startswith("#"):
+    if not text.lstrip().startswith(("#", "＃")):
         return None
     lines = [line.strip() for line in text.splitlines()]
-    if not lines or not re.match(r"^#\s*接龙", lines[0]):
+    if not lines or not _CHAIN_RE.match(lines[0]):
         return None
-    rest = re.sub(r"^#\s*接龙", "", lines[0]).strip()
+    rest = _CHAIN_RE.sub("", lines[0]).strip()
     if rest:
         return rest
     return next((line for line in lines[1:] if line), "")
+
+
+def _chain_day(title: str, posted: date) -> date:
+    """The day a chain is for: the date its title names, when that is within CHAIN_TITLE_DAYS of the post (a
+    chain reposted after midnight is still the day before's), else the day it was posted."""
+    from desktop.services.paste import parse_day
+
+    named = parse_day(title, posted)
+    if named is not None and abs((named - posted).days) <= CHAIN_TITLE_DAYS:
+        return named
+    return posted
+
+
+def _own_text(text: str) -> str:
+    """A message's own words: an inline quote (「…」 over a `- - -` line, WeChat's copy of a reply) cut out."""
+    return _INLINE_QUOTE_RE.sub("", text) if "「" in text else text
 
 
 def plan_chat_import(
@@ -438,13 +523,15 @@ def plan_chat_import(
     spans = _coverage(session, group_id)
     plan = ChatPlan(source.path.name, source.format, source.label, group_id, add_unknown=add_unknown)
     texts: dict[tuple[str, date], datetime] = {}  # (sender key, day) -> earliest keyword message
-    chains: dict[date, tuple[datetime, str, str]] = {}  # day -> (time, text, poster key) of the last copy
+    # (chain day, title key) -> (time, text) of its last copy: each chain of a day, once, however often reposted
+    chains: dict[tuple[date, str], tuple[datetime, str]] = {}
     events: list[tuple[datetime, Any]] = []
     self_ids: set[str] = set()
     self_names: set[str] = set()
     first, last = datetime.max, datetime.min
     keyword = keywords[0] if len(keywords) == 1 else None
     fast_get = resolver._fast.get  # the hot loop: a million rows for a year of a big group
+    counted: dict[str, bool] = {}  # sender key -> an earlier import counted them (their rows in its span are skipped)
     n = 0
     for row in source.rows():
         n += 1
@@ -467,10 +554,20 @@ def plan_chat_import(
                 for event in system_events(row.text):
                     events.append((at, event))
             continue
-        if spans and _covered(at, spans):
+        info = fast_get(row.sender_id or row.names) or resolver.sender(row)
+        if (
+            spans
+            and _covered(at, spans)
+            and (
+                counted[info.key]
+                if info.key in counted
+                else counted.setdefault(info.key, roster.counted_before(row.sender_id, row.names))
+            )
+        ):
+            # inside an earlier import's span, of a sender it counted: counted then. A sender it left undecided
+            # (or ignored) was counted by none: their rows count now, once they are known
             plan.covered_rows += 1
             continue
-        info = fast_get(row.sender_id or row.names) or resolver.sender(row)
         day = at.date()
         by_day = info.by_day
         by_day[day] = by_day.get(day, 0) + 1
@@ -479,15 +576,20 @@ def plan_chat_import(
             title = _chain_title(text) if text[:1] in "#＃ \n\t" else None
             if title is not None:
                 if any(k in title for k in keywords):
-                    previous = chains.get(day)
+                    chain = (_chain_day(title, day), _key(title))
+                    previous = chains.get(chain)
                     if previous is None or at >= previous[0]:
-                        chains[day] = (at, text, info.key)
-            elif (keyword in text) if keyword else any(k in text for k in keywords):
+                        chains[chain] = (at, _FULLWIDTH_HASH_RE.sub(r"\1#", text))
+            elif ((keyword in text) if keyword else any(k in text for k in keywords)) and (
+                "「" not in text or any(k in _own_text(text) for k in keywords)
+            ):
                 current = texts.get((info.key, day))
                 if current is None or at < current:
                     texts[(info.key, day)] = at
     plan.rows = n
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
+    plan.export_group, plan.export_group_id = source.group_name, source.group_id
+    plan.group_mismatch = _other_group(session, group, source.group_name, source.group_id)
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
     for info in plan.senders:
@@ -503,6 +605,55 @@ def plan_chat_import(
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     return plan
+
+
+GROUP_NAMES_SETTING = "chat_group_names:"  # + group id -> JSON list of export group names / ids imported into it
+
+
+def _group_key(name: str | None) -> str:
+    """A group name compared loosely: letters and digits only (emoji, spaces, punctuation and case aside)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", name or "").casefold() if ch.isalnum())
+
+
+def _known_group_names(session: Session, group_id: int) -> set[str]:
+    raw = session.scalar(
+        select(WorkspaceSetting.value).where(WorkspaceSetting.key == f"{GROUP_NAMES_SETTING}{group_id}")
+    )
+    try:
+        values = json.loads(raw) if raw else []
+    except ValueError:
+        values = []
+    return {str(v) for v in values} if isinstance(values, list) else set()
+
+
+def _other_group(session: Session, group: Group | None, name: str | None, chatroom: str | None) -> bool:
+    """The export names a group (and it is not the selected one's name, nor a name or chatroom id of an export
+    imported into it before): it may be another group's chat."""
+    if group is None or not name or not _group_key(name):
+        return False
+    if _group_key(name) == _group_key(group.name):
+        return False
+    known = _known_group_names(session, group.id)
+    return _group_key(name) not in known and not (chatroom and f"id:{_key(chatroom)}" in known)
+
+
+def _remember_group_names(session: Session, group_id: int, plan: ChatPlan) -> None:
+    """The group an imported export names is this group (a rename, another spelling): not asked again."""
+    new = set()
+    if plan.export_group and _group_key(plan.export_group):
+        new.add(_group_key(plan.export_group))
+    if plan.export_group_id:
+        new.add(f"id:{_key(plan.export_group_id)}")
+    known = _known_group_names(session, group_id)
+    if not new or new <= known:
+        return
+    key = f"{GROUP_NAMES_SETTING}{group_id}"
+    value = json.dumps(sorted(known | new), ensure_ascii=False)
+    row = session.get(WorkspaceSetting, key)
+    if row is None:
+        session.add(WorkspaceSetting(key=key, value=value))
+    else:
+        row.value = value
 
 
 def _apply_decisions(
@@ -534,25 +685,41 @@ def _plan_exporter(
     self_names: set[str],
     given: int | None,
 ) -> None:
-    member = given
-    if member is None:
-        for skey in self_ids:
-            person = roster.by_wechat.get(skey)
-            member = person.member_id if person else roster.alias_ids.get(skey)
-            if member is not None:
-                break
-    if member is None:
-        for name in self_names:
-            found, ids = roster.by_names((name,))
-            if found == "one":
-                member = roster.by_membership[ids[0]].member_id
-                break
-    if member is None and plan.group_id is not None:
+    remembered = None
+    if plan.group_id is not None:
         raw = session.scalar(
             select(WorkspaceSetting.value).where(WorkspaceSetting.key == f"{EXPORTER_SETTING}{plan.group_id}")
         )
         if raw and raw.strip().isdigit():
-            member = int(raw)
+            remembered = int(raw)
+    member = given
+    if member is None:
+        # everyone the file shows as its exporting user: by ID first, else by name — one person, or nobody
+        found: set[int] = set()
+        for skey in sorted(self_ids):
+            person = roster.by_wechat.get(skey)
+            candidate = person.member_id if person else roster.alias_ids.get(skey)
+            if candidate is not None:
+                found.add(candidate)
+        if not found:
+            for name in sorted(self_names):
+                kind, ids = roster.by_names((name,))
+                if kind == "one":
+                    found.add(roster.by_membership[ids[0]].member_id)
+        if len(found) == 1:
+            member = next(iter(found))
+        elif len(found) > 1:
+            if remembered in found:
+                member = remembered
+            else:  # the file points at several people: nobody is guessed (你 in notices stays unresolved)
+                names = "、".join(sorted(roster.by_member[m].display_name for m in found if m in roster.by_member))
+                plan.unresolved_events.append(
+                    f"导出者不确定: {names} (the file points at several people as its exporter: say who)"
+                )
+                plan.exporter_member_id = plan.exporter_name = None
+                return
+    if member is None:
+        member = remembered
     person = roster.by_member.get(member) if member is not None else None
     plan.exporter_member_id = person.member_id if person else None
     plan.exporter_name = person.display_name if person else None
@@ -564,7 +731,7 @@ def _plan_checkins(
     roster: _Roster,
     resolver: _Resolver,
     texts: dict[tuple[str, date], datetime],
-    chains: dict[date, tuple[datetime, str, str]],
+    chains: dict[tuple[date, str], tuple[datetime, str]],
 ) -> None:
     from desktop.services.paste import RosterIndex, match_lines, parse_chat
 
@@ -580,20 +747,18 @@ def _plan_checkins(
             if key not in best or at < best[key][0]:
                 best[key] = (at, "chat")
     joined_by: dict[int, date] = {}  # joiners of this export count as members from their join day
-    for join in plan.joins:
-        if join.membership_id is not None:
-            joined_by[join.membership_id] = min(join.day, joined_by.get(join.membership_id, join.day))
+    for join in plan.joins_to_apply:
+        joined_by[join.membership_id] = min(join.day, joined_by.get(join.membership_id, join.day))
     if chains and plan.group_id is not None:
-        for day, (at, text, _poster) in sorted(chains.items()):
-            index = RosterIndex(
-                session, plan.group_id, treat_active=frozenset(m for m, d in joined_by.items() if d <= day)
-            )
-            lines = parse_chat(text)
-            title_seen = False
-            for m in match_lines(index, lines, day):
-                if m.line.number is None and not title_seen:
-                    title_seen = True  # the title line (`11.16 周日长距离打卡`) is never an entry
-                    continue
+        indexes: dict[date, Any] = {}
+        for (day, _title), (at, text) in sorted(chains.items()):
+            index = indexes.get(day)
+            if index is None:
+                index = indexes[day] = RosterIndex(
+                    session, plan.group_id, treat_active=frozenset(m for m, d in joined_by.items() if d <= day)
+                )
+            # the parser keeps the title (on the #接龙 line, or the next line) out of the entries
+            for m in match_lines(index, parse_chat(text), day):
                 if m.status == "matched" and m.membership_id is not None:
                     key = (m.membership_id, day)
                     if key not in best or at < best[key][0]:
@@ -640,6 +805,34 @@ def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: l
             by, by_name = None, None
         for name in event.who:
             person = _resolve_name(roster, resolver, name)
+            if (
+                event.kind == "join"
+                and person is not None
+                and person.status == "active"
+                and person.joined is not None
+                and person.joined < at.date()
+            ):
+                # a member well before the notice: another person with that name, or a return nobody noted —
+                # their record is not changed; the preview lists it
+                plan.joins.append(
+                    PlannedJoin(
+                        name,
+                        at.date(),
+                        at,
+                        person.membership_id,
+                        person.display_name,
+                        by.member_id if by else None,
+                        by_name,
+                        event.how,
+                        event.by == SELF,
+                        already_since=person.joined,
+                    )
+                )
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} {name}: {person.display_name} {person.joined:%Y-%m-%d} 起已是成员, 记录不变 "
+                    f"(already a member since {person.joined:%Y-%m-%d}: record unchanged)"
+                )
+                continue
             if event.kind == "join":
                 plan.joins.append(
                     PlannedJoin(
@@ -665,9 +858,16 @@ def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: l
                         by_name,
                     )
                 )
-            if person is None and not (event.kind == "join" and plan.add_unknown):
-                hint = " — --add-unknown 加为成员 (adds them)" if event.kind == "join" else ""
-                plan.unresolved_events.append(f"{at:%Y-%m-%d} {name}: 名册中没有 (not on the roster){hint}")
+            if person is None:
+                kind, ids = roster.by_names((name,))
+                if kind == "several":  # never "not on the roster": several members carry the name
+                    who = "、".join(roster.by_membership[i].display_name for i in ids)
+                    plan.unresolved_events.append(
+                        f"{at:%Y-%m-%d} {name}: 有几位成员叫这个名字 {who}, 未处理 (ambiguous: {who}; not applied)"
+                    )
+                elif not (event.kind == "join" and plan.add_unknown):
+                    hint = " — --add-unknown 加为成员 (adds them)" if event.kind == "join" else ""
+                    plan.unresolved_events.append(f"{at:%Y-%m-%d} {name}: 名册中没有 (not on the roster){hint}")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -865,6 +1065,8 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
     require(actor, "record_participation")
     if plan.group_id is None:
         raise QunDeskError("导入计划没有目标社群 (the plan has no group)")
+    if plan.group_mismatch and not plan.other_group_ok:
+        raise ValidationError("group", other_group_message(plan))
     group_id = plan.group_id
     added = _add_joined_strangers(session, actor, group_id, plan) if plan.add_unknown else 0
     added += _add_unknown_members(session, actor, group_id, plan)
@@ -875,9 +1077,7 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         _plan_checkins(session, plan, _Roster(session, group_id), plan._resolver, plan._texts, plan._chains)
     # joins first (who is a member on the day they check in), then check-ins, then removals
     joined = 0
-    for join in plan.joins:
-        if join.membership_id is None:
-            continue
+    for join in plan.joins_to_apply:
         before = session.get(Membership, join.membership_id)
         was = before.status if before else None
         status = record_join(session, actor, join.membership_id, join.at, join.referrer_member_id)
@@ -936,6 +1136,7 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         leave_group(session, actor, removal.membership_id, reason, status="removed", when=removal.at)
         removed += 1
     _remember_aliases(session, group_id, plan)
+    _remember_group_names(session, group_id, plan)
     if plan.exporter_member_id is not None:
         key = f"{EXPORTER_SETTING}{group_id}"
         row = session.get(WorkspaceSetting, key)
@@ -990,6 +1191,14 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
     )
 
 
+def other_group_message(plan: ChatPlan) -> str:
+    return (
+        f"这份聊天记录是「{plan.export_group}」的, 不是所选的社群 — 确认无误才导入 "
+        f"(the export is of the group {plan.export_group!r}, not the one selected: import it only if that is right"
+        " — CLI: --other-group)"
+    )
+
+
 def run_chat_import(
     database: Any,
     actor: Actor,
@@ -998,6 +1207,7 @@ def run_chat_import(
     *,
     dry_run: bool = False,
     add_unknown: bool = False,
+    other_group: bool = False,
     exporter: str | None = None,
     exporter_membership_id: int | None = None,
     decisions: dict[str, Any] | None = None,
@@ -1007,6 +1217,8 @@ def run_chat_import(
     does not exist yet; one transaction. `exporter` names the member who exported the chat (你 in notices).
     A dry run applies the plan too — so its figures are exactly what an import would do (people added by
     --add-unknown, their check-ins, the statuses joins lead to) — and then rolls everything back.
+    An export naming another group (`plan.group_mismatch`) is refused unless `other_group` (the user confirmed);
+    a dry run shows it.
     Returns (plan, summary, group created)."""
     from desktop.services.groups import get_or_create_group
 
@@ -1032,6 +1244,7 @@ def run_chat_import(
             progress=progress,
             source=source,
         )
+        plan.other_group_ok = other_group or dry_run
         with bulk.big_write_cache(session.connection()):
             summary = apply_chat_import(session, actor, plan, progress=progress)
             if dry_run:

@@ -4,6 +4,38 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source>Same name as %1, another ID</source>
+            <translation>Same name as %1, another ID</translation>
+        </message>
+        <message>
+            <source>This export is of the group “%1”, not “%2”. Import it into “%2” only if that is right.</source>
+            <translation>This export is of the group “%1”, not “%2”. Import it into “%2” only if that is right.</translation>
+        </message>
+        <message>
+            <source>%1 — a member since %2, unchanged</source>
+            <translation>%1 — a member since %2, unchanged</translation>
+        </message>
+        <message>
+            <source>Another group?</source>
+            <translation>Another group?</translation>
+        </message>
+        <message>
+            <source>This export is of the group “%1”, not “%2”.</source>
+            <translation>This export is of the group “%1”, not “%2”.</translation>
+        </message>
+        <message>
+            <source>Import it into “%1” only if it really is this group's chat (renamed, for example).</source>
+            <translation>Import it into “%1” only if it really is this group's chat (renamed, for example).</translation>
+        </message>
+        <message>
+            <source>Import into “%1”</source>
+            <translation>Import into “%1”</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
             <source>Import a chat history</source>
             <translation>Import a chat history</translation>
         </message>

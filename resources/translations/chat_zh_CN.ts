@@ -4,6 +4,38 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source>Same name as %1, another ID</source>
+            <translation>与%1同名，但ID不同</translation>
+        </message>
+        <message>
+            <source>This export is of the group “%1”, not “%2”. Import it into “%2” only if that is right.</source>
+            <translation>这份聊天记录是“%1”的，不是“%2”的。确认无误才导入到“%2”。</translation>
+        </message>
+        <message>
+            <source>%1 — a member since %2, unchanged</source>
+            <translation>%1 — %2 起已是成员，记录不变</translation>
+        </message>
+        <message>
+            <source>Another group?</source>
+            <translation>是另一个群吗？</translation>
+        </message>
+        <message>
+            <source>This export is of the group “%1”, not “%2”.</source>
+            <translation>这份聊天记录是“%1”的，不是“%2”的。</translation>
+        </message>
+        <message>
+            <source>Import it into “%1” only if it really is this group's chat (renamed, for example).</source>
+            <translation>只有确实是这个群的记录（例如群改过名）才导入到“%1”。</translation>
+        </message>
+        <message>
+            <source>Import into “%1”</source>
+            <translation>导入到“%1”</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
             <source>Import a chat history</source>
             <translation>导入群聊记录</translation>
         </message>

@@ -203,3 +203,37 @@ def test_adding_everyone_not_on_the_roster(qtbot, ws):
     assert dialog.summary.added_members == 1 and dialog.summary.messages == 111
     with database.session() as s:
         assert s.scalar(select(Member.display_name).where(Member.wechat_id == "wxid_k1l2m3")) == "跑步的老刘"
+
+
+def _open_path(qtbot, ws, path: Path) -> ChatImportDialog:
+    database, owner, gid = ws
+    dialog = ChatImportDialog(database, owner, gid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.set_file(str(path))
+    return dialog
+
+
+def test_an_export_of_another_group_is_imported_only_when_confirmed(qtbot, ws, tmp_path):
+    """The export says 消息对象:夜跑群: a warning over the preview, and Import asks first."""
+    database, _owner, _gid = ws
+    rule = "=" * 64
+    path = tmp_path / "night.txt"
+    path.write_text(
+        f"\ufeff消息记录（此消息记录为文本格式，不支持重新导入）\n\n{rule}\n消息分组:我的群聊\n{rule}\n消息对象:夜跑群\n{rule}\n\n"
+        "2026-11-05 21:10:00 芳芳(283746503)\n夜跑打卡 5公里\n\n",
+        encoding="utf-8",
+    )
+    dialog = _open_path(qtbot, ws, path)
+    assert dialog.group_warning.isVisibleTo(dialog) and "夜跑群" in dialog.group_warning.text()
+    asked = []
+    dialog.confirm_other_group = lambda export, group: asked.append((export, group)) or False
+    dialog.start_import()
+    assert asked == [("夜跑群", SCENARIO["group"]["name"])] and not dialog.runner.running
+    with database.session() as s:
+        assert s.scalar(select(ChatActivity.id)) is None
+    dialog.confirm_other_group = lambda export, group: True
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.start_import()
+    assert dialog.summary is not None and dialog.summary.messages == 1

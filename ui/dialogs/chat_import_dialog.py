@@ -7,6 +7,7 @@ desktop/services/chat_import.py, this dialog only shows the plan and collects de
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -65,6 +67,7 @@ def import_task(
     decisions: dict,
     exporter: int | None,
     add_unknown: bool = False,
+    other_group: bool = False,
 ) -> ChatImportSummary | None:
     _plan, summary, _created = run_chat_import(
         database,
@@ -74,12 +77,16 @@ def import_task(
         decisions=decisions,
         exporter_membership_id=exporter,
         add_unknown=add_unknown,
+        other_group=other_group,
         progress=progress,
     )
     return summary
 
 
 class ChatImportDialog(QDialog):
+    """Hooks for tests: `confirm_other_group(export group, selected group)` returns True to import an export that
+    names another group into the selected one."""
+
     imported = Signal(object)  # ChatImportSummary
 
     def __init__(self, database, actor: Actor, group_id: int | None = None, parent: QWidget | None = None):
@@ -95,6 +102,7 @@ class ChatImportDialog(QDialog):
         self.decisions: dict[str, tuple[str, Any]] = {}
         self._exporter: int | None = None  # membership of who exported the chat, when the user said so
         self.pick_member_hook = None  # tests: called with a sender name instead of the picker dialog
+        self.confirm_other_group: Callable[[str, str], bool] = self.ask_about_other_group
         self.runner = TaskRunner(self, title=self.tr("Chat history"), label=self.tr("Reading the chat export…"))
         self.runner.finished.connect(self._on_task_finished)
         self.runner.failed.connect(self._on_task_failed)
@@ -135,6 +143,11 @@ class ChatImportDialog(QDialog):
         self.summary_label = QLabel(self.tr("Choose a chat export to see what it holds."))
         self.summary_label.setObjectName("chatSummary")
         self.summary_label.setWordWrap(True)
+        self.group_warning = QLabel()
+        self.group_warning.setObjectName("chatOtherGroup")
+        self.group_warning.setWordWrap(True)
+        self.group_warning.setStyleSheet(f"color: {WARN}; font-weight: bold;")
+        self.group_warning.hide()
         self.senders_table = self._table(
             "chatSenders",
             [self.tr("Sender"), self.tr("ID"), self.tr("Messages"), self.tr("Status"), self.tr("Decision")],
@@ -187,6 +200,7 @@ class ChatImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.group_warning)
         layout.addLayout(options)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -289,7 +303,12 @@ class ChatImportDialog(QDialog):
             .replace("%2", number_text(plan.speakers)),
             self.tr("%1 check-ins").replace("%1", number_text(len(plan.checkins) + plan.checkins_of_new)),
             self.tr("%1 joins, %2 removals")
-            .replace("%1", number_text(sum(1 for j in plan.joins if j.membership_id or plan.add_unknown)))
+            .replace(
+                "%1",
+                number_text(
+                    sum(1 for j in plan.joins if j.already_since is None and (j.membership_id or plan.add_unknown))
+                ),
+            )
             .replace("%2", number_text(sum(1 for r in plan.removals if r.membership_id))),
         ]
         if plan.unknown or plan.unattributable:
@@ -303,6 +322,15 @@ class ChatImportDialog(QDialog):
         if plan.members_to_add:
             parts.append(self.tr("%n new member(s)", "", plan.members_to_add))
         self.summary_label.setText(" · ".join(parts))
+        if plan.group_mismatch:
+            self.group_warning.setText(
+                self.tr("This export is of the group “%1”, not “%2”. Import it into “%2” only if that is right.")
+                .replace("%1", plan.export_group or "")
+                .replace("%2", self.group_combo.currentText())
+            )
+            self.group_warning.show()
+        else:
+            self.group_warning.hide()
         if plan.exporter_name:
             self.exporter_label.setText(self.tr("Exported by %1").replace("%1", plan.exporter_name))
             self.exporter_label.setStyleSheet("")
@@ -338,7 +366,10 @@ class ChatImportDialog(QDialog):
             count = QTableWidgetItem(str(info.messages))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, 2, count)
-            status = QTableWidgetItem(status_text.get(info.status, info.status))
+            shown = status_text.get(info.status, info.status)
+            if info.how == "other_id" and info.candidates:
+                shown = self.tr("Same name as %1, another ID").replace("%1", info.candidates[0][1])
+            status = QTableWidgetItem(shown)
             if info.status in ("unknown", "unattributable"):
                 status.setForeground(QColor(WARN))
             table.setItem(row, 3, status)
@@ -411,11 +442,24 @@ class ChatImportDialog(QDialog):
             (r.day, self.tr("removed"), r.name, r.by_name or "", r.display_name or self.tr("— not on the roster"))
             for r in plan.removals
         ]
+        rows = [
+            (day, what, who, through, self._already(plan, day, who, member)) for day, what, who, through, member in rows
+        ]
         rows.sort(key=lambda r: r[0])
         self.events_table.setRowCount(len(rows))
         for i, (day, what, who, through, member) in enumerate(rows):
             for col, text in enumerate((day.isoformat(), what, who, through, member)):
                 self.events_table.setItem(i, col, QTableWidgetItem(text))
+
+    def _already(self, plan: ChatPlan, day, who: str, member: str) -> str:
+        join = next((j for j in plan.joins if j.day == day and j.name == who and j.already_since), None)
+        if join is None or join.already_since is None:
+            return member
+        return (
+            self.tr("%1 — a member since %2, unchanged")
+            .replace("%1", member)
+            .replace("%2", join.already_since.isoformat())
+        )
 
     def _fill_checkins(self) -> None:
         plan = self.plan
@@ -429,9 +473,29 @@ class ChatImportDialog(QDialog):
         self.checkins_table.setRowCount(min(len(rows), 5000))
 
     # ---------------------------------------------------------------- importing
+    def ask_about_other_group(self, export_group: str, group: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Another group?"))
+        box.setText(
+            self.tr("This export is of the group “%1”, not “%2”.").replace("%1", export_group).replace("%2", group)
+        )
+        box.setInformativeText(
+            self.tr("Import it into “%1” only if it really is this group's chat (renamed, for example).").replace(
+                "%1", group
+            )
+        )
+        ok = box.addButton(self.tr("Import into “%1”").replace("%1", group), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is ok
+
     @Slot()
     def start_import(self) -> None:
         if self.plan is None or self._path is None or self.runner.running:
+            return
+        other_group = self.plan.group_mismatch
+        if other_group and not self.confirm_other_group(self.plan.export_group or "", self.group_combo.currentText()):
             return
         self.import_button.setEnabled(False)
         self._task = "import"
@@ -445,6 +509,7 @@ class ChatImportDialog(QDialog):
             decisions=decisions,
             exporter=self._exporter,
             add_unknown=self.add_unknown_box.isChecked(),
+            other_group=other_group,
         )
 
     def _show_done(self) -> None:
