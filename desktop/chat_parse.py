@@ -78,7 +78,9 @@ Names, times and remarks
 * Log speakers keep spaces (``Tom Lee: 打卡`` gives ``Tom Lee``); a QQ number ``(12345678)`` or an
   ``<email>`` after the speaker, a leading ``【群头衔】`` tag and space-separated decoration emoji
   around the speaker are dropped.
-* Time: the first valid time on the line (entry body or message), ``H:MM`` / ``HH:MM[:SS]`` (also with
+* Time: a wake time (``6点起``, ``6:10起床``) first, else the first time that is not a bedtime (``10点睡``,
+  ``昨晚11点``: followed by 睡/入睡/就寝, or after 昨晚/昨天/前晚) — no time when every time is a bedtime —
+  on the line (entry body or message), ``H:MM`` / ``HH:MM[:SS]`` (also with
   a full-width colon), ``6点``, ``6点30(分)``, ``6点半``; an optional 上午/早上/凌晨/下午/晚上 prefix
   or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
@@ -86,6 +88,23 @@ Names, times and remarks
   either end are stripped. ``None`` when nothing is left.
 * ``number``, ``time`` and ``remark`` are filled only for entries; all other kinds have every field
   except ``line_no``/``raw``/``kind`` set to ``None``.
+
+Lines that name someone without checking in (kind ``ignored``, the reason in ``ignored``)
+--------------------------------------------------------------------------------------
+* ``quote``: a quoted message — WeChat copies a reply's quote as ``「张三：打卡」`` — from the line that opens
+  with ``「name:`` (or ``『``) to the line that closes it, so a quoted 接龙 is all quote. The modes never see it.
+* ``system``: a system notice (``撤回了一条消息``, ``加入了群聊``, ``领取了你的红包``, ``拍了拍``, ``移出了群聊`` …) in
+  a chain or list; ``name`` is the person it starts with, if any.
+* ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
+* ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
+  ``别忘了打卡``, ``提醒…打卡``); a line with 补 is a make-up and stays an entry.
+
+Headings and separators
+-----------------------
+A line holding only a date (``—— 12月3日 ——``, ``2026-12-03``) is a separator in every mode, never a name.
+Every entry and ignored line carries ``heading``: the run of header lines it comes under (a chain's
+``#接龙`` line and its title) or the latest separator. The paste service dates lines by it when a paste holds
+two or more days, and reads another group's name in it.
 
 Duplicates
 ----------
@@ -108,8 +127,8 @@ __all__ = ["PasteLine", "entries", "normalise_name", "parse_chat"]
 class PasteLine:
     line_no: int  # 1-based line number in the pasted text
     raw: str  # the original line
-    kind: str  # "entry" | "header" | "example" | "blank" | "noise"
-    name: str | None  # the person's name as written, cleaned (None unless kind == "entry")
+    kind: str  # "entry" | "ignored" | "header" | "example" | "blank" | "noise"
+    name: str | None  # the person's name as written, cleaned (None unless kind is "entry" or "ignored")
     number: int | None  # the chain number if the line had one ("3. 王五" -> 3)
     time: str | None  # a time found on the line, normalised "HH:MM"
     remark: str | None  # the rest of the line after the name/time, stripped, None if empty
@@ -117,6 +136,8 @@ class PasteLine:
     body: str | None = None  # entry text as written, after the number and without the time (the matcher's input)
     mode: str | None = None  # "chain" (接龙 or plain list) | "stamped" | "colon" (chat logs); entries only
     date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), if any
+    ignored: str | None = None  # kind "ignored": why the line names someone without being their check-in
+    heading: str | None = None  # the chain title or date separator the line comes under ("#接龙 12月2日打卡")
 
 
 # ---------------------------------------------------------------- text preparation
@@ -186,13 +207,30 @@ def _clock(match: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+# a time followed by 起/起床/醒 is when the member got up (6点起); one followed by 睡/睡觉/入睡/就寝/上床 or
+# written after 昨晚/昨天/前晚 is a bedtime or a time of last night (10点睡, 昨晚11点)
+_WAKE_AFTER_RE = re.compile(r"\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒)")
+_SLEEP_AFTER_RE = re.compile(r"\s*(?:多|左右)?\s*(?:就|才)?\s*(?:睡|入睡|就寝|上床)")
+_LAST_NIGHT_BEFORE_RE = re.compile(r"(?:昨晚|昨夜|昨天|昨日|前晚|前天)\s*(?:晚上|夜里|半夜)?\s*$")
+
+
 def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
-    """The first valid time at or after ``start``, and its span."""
+    """The check-in time at or after ``start``, and its span: the first valid time followed by 起/起床/醒
+    (``10点睡 6点起`` → 06:00), else the first valid time that is not a bedtime — a time followed by
+    睡/睡觉/入睡/就寝/上床 or written after 昨晚/昨天/前晚 is not when the member posted a morning check-in
+    (``昨晚11点睡`` gives no time; ``23:30睡 6:10起`` → 06:10). A time passed over stays in the text."""
+    first: tuple[str, _Span] | None = None
     for match in _TIME_RE.finditer(folded, start):
         clock = _clock(match)
-        if clock is not None:
+        if clock is None:
+            continue
+        if _WAKE_AFTER_RE.match(folded, match.end()):
             return clock, match.span()
-    return None, None
+        if first is None and not (
+            _SLEEP_AFTER_RE.match(folded, match.end()) or _LAST_NIGHT_BEFORE_RE.search(folded, 0, match.start())
+        ):
+            first = clock, match.span()
+    return first if first is not None else (None, None)
 
 
 # ---------------------------------------------------------------- line shapes
@@ -396,7 +434,7 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
     dropped = [time_span] if time_span else []
     work = _blank(line.folded, dropped)
     decoration, name_span = _pick_name(work, _token_spans(work, start, len(work)))
-    if name_span is None:
+    if name_span is None or not _has_name_char(work[start:]):  # `3. 5.`: a number alone is nobody's name
         return None
     name = _collapse(_blank(line.clean, dropped)[slice(*name_span)])
     rest = _blank(line.clean, [*dropped, *decoration, name_span])[start:]
@@ -439,6 +477,114 @@ def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
     return _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
 
 
+# ---------------------------------------------------------------- lines that name someone without checking in
+# kind "ignored", with the reason in `ignored` (the paste service shows them, with who they name, and never logs
+# them): a quoted message, a system notice, an @mention, a line saying someone has not checked in or reminding them
+
+_QUOTE_PAIRS = {"「": "」", "『": "』"}
+_QUOTE_SPEAKER_RE = re.compile(r"^\s*(?P<open>[「『])\s*(?P<sp>[^:」』]{1,30}?)\s*:")
+_QUOTE_MAX_LINES = 40
+_SYSTEM_RE = re.compile(
+    r"撤回了?一条消息|加入了?群聊|移出了?群聊|退出了?群聊|拍了拍|领取了.{0,12}红包|红包已被领完|修改群名为|成为新群主"
+    r"|通过扫描.{0,24}二维码|以上是打招呼的内容|以下为新消息|开启了朋友验证|都不是朋友关系|加入本群|退出本群"
+)
+_NAME_QUOTES = "\"'“”‘’「」『』"
+_MENTION_RE = re.compile(r"\s*@\s*(?P<name>[^\s@]{1,20})")
+_NOT_DONE_RE = re.compile(
+    r"没来(?!得)|(?:还)?没(?:有)?(?:打卡|签到)|未(?:打卡|签到)|缺卡|漏打卡|忘(?:了|记)?打卡"
+    r"|记得(?:要)?(?:打卡|签到)|别忘(?:了|记)?(?:打卡|签到)|不要忘(?:了|记)?(?:打卡|签到)|提醒.{0,6}(?:打卡|签到)"
+    r"|快(?:来|去)?(?:打卡|签到)|请(?:尽快|及时)?(?:打卡|签到)|催.{0,4}(?:打卡|签到)"
+)
+
+
+def _ignored(line: _Line, reason: str, name: str | None) -> PasteLine:
+    return replace(_plain(line, "ignored"), name=name or None, ignored=reason)
+
+
+def _quotes(lines: list[_Line]) -> dict[int, PasteLine]:
+    """The lines of quoted messages, by line number: a line opening with 「name: (WeChat's copy of a reply's
+    quote) up to the line that closes it (a quoted 接龙 spans lines). The opening line names the quoted
+    speaker; a numbered line inside names its entry; the rest is noise."""
+    out: dict[int, PasteLine] = {}
+    i = 0
+    while i < len(lines):
+        opening = _QUOTE_SPEAKER_RE.match(lines[i].folded)
+        if opening is None:
+            i += 1
+            continue
+        close = _QUOTE_PAIRS[opening["open"]]
+        end = i  # the line that closes the quote (no closing within _QUOTE_MAX_LINES: the opening line alone)
+        if close not in lines[i].folded[opening.end() :]:
+            later = range(i + 1, min(len(lines), i + _QUOTE_MAX_LINES))
+            end = next((j for j in later if close in lines[j].folded), i)
+        speaker = _collapse(lines[i].clean[slice(*opening.span("sp"))]).strip(_NAME_QUOTES)
+        out[lines[i].no] = _ignored(lines[i], "quote", speaker)
+        for line in lines[i + 1 : end + 1]:
+            number, start = _number(line)
+            entry = _body_entry(line, start, number) if number is not None else None
+            out[line.no] = (
+                _ignored(line, "quote", entry.name.strip(_NAME_QUOTES + "」』"))
+                if entry
+                else _plain(line, "blank" if line.is_blank else "noise")
+            )
+        i = end + 1
+    return out
+
+
+def _system_line(line: _Line) -> PasteLine | None:
+    """A system notice (撤回了一条消息, 加入了群聊, 领取了红包, 拍了拍 …), naming the person it starts with."""
+    found = _SYSTEM_RE.search(line.folded)
+    if found is None:
+        return None
+    start = _number(line)[1]
+    before = _collapse(line.clean[start : found.start()]).strip(_NAME_QUOTES + " ")
+    name = before if 0 < len(before) <= 20 and not re.search(r"邀请|\s", before) else None
+    return _ignored(line, "system", name)
+
+
+def _mention(line: _Line, start: int) -> PasteLine | None:
+    """`@张三 记得打卡`: a mention of someone, not their check-in."""
+    found = _MENTION_RE.match(line.folded, start)
+    if found is None:
+        return None
+    name = line.clean[slice(*found.span("name"))].strip(_NAME_QUOTES)
+    return _ignored(line, "mention", name if _has_name_char(name) else None)
+
+
+def _not_done(line: PasteLine) -> PasteLine:
+    """An entry whose own words say it is no check-in (没来, 还没打卡, 记得打卡 …); a 补 line is a make-up."""
+    if line.kind != "entry" or not line.remark or "补" in line.raw:
+        return line
+    if _NOT_DONE_RE.search(unicodedata.normalize("NFKC", line.remark)) is None:
+        return line
+    return replace(_ignored(_Line.make(line.line_no, line.raw), "not_done", line.name), heading=line.heading)
+
+
+def _is_separator(folded: str) -> bool:
+    """A line holding only a date (and maybe a time) between dashes: `—— 12月3日 ——`, `2026-12-03`."""
+    return _DATE_RE.search(folded) is not None and _is_stamp_only(folded)
+
+
+def _with_headings(results: list[PasteLine], lines: list[_Line]) -> list[PasteLine]:
+    """Each entry and ignored line with the heading it comes under: the latest run of header lines (a chain's
+    #接龙 line and its title) or date separator."""
+    out: list[PasteLine] = []
+    heading: list[str] = []
+    last_header = False
+    for result, line in zip(results, lines, strict=True):
+        if _is_separator(line.folded):
+            heading, last_header = [line.clean.strip()], False
+        elif result.kind == "header":
+            heading = [*heading, line.clean.strip()] if last_header else [line.clean.strip()]
+            last_header = True
+        elif result.kind != "blank":
+            last_header = False
+        if result.kind in ("entry", "ignored") and heading:
+            result = replace(result, heading=_collapse(" ".join(heading)))
+        out.append(result)
+    return out
+
+
 # ---------------------------------------------------------------- modes
 
 _TITLE_WORDS = re.compile(
@@ -479,6 +625,11 @@ class _ChainParser:
     def one(self, line: _Line) -> PasteLine:
         if line.is_blank:
             return _plain(line, "blank")
+        if _is_separator(line.folded):  # —— 12月3日 ——: dates the lines under it (`heading`), never a name
+            return _plain(line, "header")
+        system = _system_line(line)
+        if system is not None:
+            return system
         chain = _CHAIN_RE.match(line.folded)
         if chain:
             self.title_pending = not chain["title"].strip()
@@ -489,6 +640,9 @@ class _ChainParser:
             return _plain(line, "example")
         if number is not None:
             self.title_pending = False
+            mention = _mention(line, start)
+            if mention is not None:
+                return mention
             return self.mark(_body_entry(line, start, number), line)
         if self.title_pending:
             self.title_pending = False
@@ -498,6 +652,9 @@ class _ChainParser:
         return self.plain_line(line)
 
     def plain_line(self, line: _Line) -> PasteLine:
+        mention = _mention(line, 0)
+        if mention is not None:
+            return mention
         if not self.seen_entry and _looks_like_title(line):
             return _plain(line, "header")
         entry = _body_entry(line, 0, None)
@@ -588,21 +745,29 @@ def _log_mode(content: list[_Line]) -> str | None:
         return "stamped"
     if colon and speeches > stamps:
         return "colon"
-    if stamps >= 2 and paired == stamps and _stamp_line(content[0]) is not None:
+    first = next((line for line in content if not _is_separator(line.folded)), content[0])
+    if stamps >= 2 and paired == stamps and _stamp_line(first) is not None:
         return "stamped"
     return "colon" if colon else None
 
 
 def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
-    content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
-    if not content or any(_CHAIN_RE.match(line.folded) for line in lines):
-        return _ChainParser(lines).parse()
-    mode = _log_mode(content)
-    if mode == "stamped":
-        return _parse_stamped(lines)
-    if mode == "colon":
-        return _parse_colon(lines)
-    return _ChainParser(lines).parse()
+    quotes = _quotes(lines)
+    # a quoted message is not part of the chat it is pasted with: the modes never see it (a blank in its place)
+    seen = [_Line.make(line.no, "") if line.no in quotes else line for line in lines]
+    content = [line for line in seen if not line.is_blank and not _is_example(line.folded)]
+    if not content or any(_CHAIN_RE.match(line.folded) for line in seen):
+        results = _ChainParser(seen).parse()
+    else:
+        mode = _log_mode(content)
+        if mode == "stamped":
+            results = _parse_stamped(seen)
+        elif mode == "colon":
+            results = _parse_colon(seen)
+        else:
+            results = _ChainParser(seen).parse()
+    results = [quotes.get(line.line_no) or _not_done(line) for line in results]
+    return _with_headings(results, lines)
 
 
 def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:

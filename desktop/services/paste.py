@@ -14,7 +14,11 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
   leave        the line says 请假: not a check-in
   other_day    the line belongs to another day than the one being logged (a dated chat stamp, a 补卡 for a
                date after the chosen day): reported, never logged on the wrong day
-  skipped      blank, header/title, example (例 …), footer or chat noise
+  skipped      blank, header/title, example (例 …), footer or chat noise; and a line that names someone
+               without being their check-in, shown with who and why (status "ignored"): a quoted message
+               (「张三：打卡」, a quoted older chain), a system notice (撤回了一条消息, 加入了群聊), an @mention,
+               a line saying the person has not checked in or reminding them (没来, 记得打卡), a line of a
+               chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group)
 
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
@@ -40,9 +44,13 @@ Matching one name (certain means certain):
   Chinese full name (common surname + one or two characters) that is not a known word.
 
 Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
-(`补11月18日`, `补昨天`), and a chat-log line whose stamp carries another date (other_day). `late` (补卡)
+(`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`; a bare `（补）` is late on the chosen day), and a chat-log
+line whose stamp carries another date (other_day). `late` (补卡)
 only when the line says 补卡/补打卡/补签 (or the assistant marks it); logging an earlier day's chain is not
-late. The time written on the line (or the chat stamp) is the check-in's `checked_at`.
+late. The time written on the line (or the chat stamp) is the check-in's `checked_at`. A stamp's written date is
+the one nearest the day being logged; WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from
+today, when the chat was copied. A paste whose chains or date separators name two or more days dates each line by
+its own heading: the lines of another day than the chosen one are other_day.
 A chain whose title names a date (`11月20日 早起打卡`) tells which day it is for: `title_day` finds it; the
 window asks before logging it on another day, the CLI refuses (unless --date says which day).
 """
@@ -66,7 +74,7 @@ from desktop.chat_parse import PasteLine, normalise_name, parse_chat
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
-from models import CheckIn, Group, Member, Membership
+from models import CheckIn, Group, Member, Membership, clock
 from models.search_keys import name_keys
 
 FUZZY_MIN_SCORE = 75
@@ -111,7 +119,7 @@ class PasteMatch:
     """One person of one entry line (a line naming two people gives two, `part` 0 and 1)."""
 
     line: PasteLine
-    status: str  # matched | ambiguous | unmatched | duplicate | not_member | leave | other_day
+    status: str  # matched | ambiguous | unmatched | duplicate | not_member | leave | other_day | ignored
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
     part: int = 0
     parts: int = 1
@@ -120,6 +128,8 @@ class PasteMatch:
     time: str | None = None  # HH:MM the member posted
     late: bool = False  # the line says 补卡
     duplicate_of: int | None = None  # line_no of an earlier line naming the same person
+    reason: str | None = None  # status "ignored": why (quote, system, mention, not_done, other_group)
+    other_group: str | None = None  # reason other_group: the group the line's chain title names
 
     @property
     def membership_id(self) -> int | None:
@@ -182,10 +192,24 @@ _LEAVE_RE = re.compile(r"请假|请个假|病假|事假|休假")
 _CHECKS_IN_RE = re.compile(r"打卡|签到|报到|已完成")
 # a make-up promised for later (明天补卡, 回头补上) is not a 补卡 today
 _FUTURE_MAKEUP_RE = re.compile(r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补")
-_LATE_RE = re.compile(r"补卡|补打卡|补签|补交|补\s*(?:\d{1,2}\s*[月./-]\s*\d{1,2}|昨天|前天)")
+# 补 that is part of another word never makes a line late: 弥补 候补 替补 递补 增补 填补 修补 互补 贴补 进补 滋补
+_NOT_MAKEUP = r"(?<![弥候替递增填修互贴进滋])"
+_WEEKDAY = r"(?:周|星期|礼拜)"  # + 一二三四五六日天
+# a day of the month (1号, 2日) — not 3号楼, 2号线, 7日游, 30日挑战, 3日前
+_DOM_END = r"\s*[日号](?!\s*(?:楼|线|门|房|床|位|口|馆|厅|室|车|桌|场|店|群|选手|机|球|码|字|游|内|之内|以内|挑战|计划|训练|营|前|后|之前|以前|之后|以后|截止))"
+# a 补卡 line: 补卡/补打卡/补签/补交; 补 + the day it makes up (补11月18日, 补1号, 补 2号的卡, 补昨天, 补周二);
+# a bare 补 in brackets (张三丰（补）) or as the line's last word (张三丰 补, 补了) — but not 补充/补习/补课/弥补
+_LATE_RE = re.compile(
+    r"补卡|补打卡|补签|补交"
+    rf"|{_NOT_MAKEUP}补\s*(?:\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|\d{{1,2}}{_DOM_END}|昨天|昨日|大?前天|{_WEEKDAY}[一二三四五六日天])"
+    r"|[(（【\[]\s*补\s*[)）】\]]"
+    r"|(?:^|[\s,，、;；:：|｜~～\-—])补[了上]?[\s!！。.~～]*$"
+)
 _LATE_DAY_RE = re.compile(
-    r"补\s*(?:卡|打卡|签)?\s*(?:(?P<m>\d{1,2})\s*[月./-]\s*(?P<d>\d{1,2})\s*[日号]?|(?P<rel>昨天|昨日|前天))"
-    r"|(?P<m2>\d{1,2})\s*[月./-]\s*(?P<d2>\d{1,2})\s*[日号]?\s*(?:的)?\s*补(?:卡|打卡|签)"
+    rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:(?P<m>\d{{1,2}})\s*[月./-]\s*(?P<d>\d{{1,2}})\s*[日号]?"
+    rf"|(?P<dom>\d{{1,2}}){_DOM_END}|(?P<rel>昨天|昨日|大前天|前天)|{_WEEKDAY}(?P<wd>[一二三四五六日天]))"
+    rf"|(?:(?P<m2>\d{{1,2}})\s*[月./-]\s*(?P<d2>\d{{1,2}})\s*[日号]?|(?P<dom2>\d{{1,2}}){_DOM_END}"
+    rf"|{_WEEKDAY}(?P<wd2>[一二三四五六日天]))\s*(?:的)?\s*补(?:卡|打卡|签)"
 )
 _DATE_WORD = r"(?:\d{1,2}\s*[月./-]\s*\d{1,2}\s*[日号]?|昨天|前天|今天|周[一二三四五六日天]|星期[一二三四五六日天])"
 # a chunk that is only a remark (it never names the line's person): 补卡, 打卡, 请假, a date, a counter, a mark
@@ -351,6 +375,26 @@ class RosterIndex:
         self.active, self.joined = built.active, built.joined
         self._fuzzy_keys, self._fuzzy_people = built.fuzzy_keys, built.fuzzy_people
         self._elsewhere_cache: dict[str, _Found] = {}  # other groups' people: read again at every paste
+        self._group_names: dict[int, str] | None = None
+
+    def titled_group(self, heading: str | None) -> str | None:
+        """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None:
+        the longest group name written in the title, when it is not this group's (读书会二期 names 读书会二期,
+        not 读书会)."""
+        if not heading:
+            return None
+        if self._group_names is None:
+            rows = self._session.execute(select(Group.id, Group.name)).all()
+            self._group_names = {gid: name for gid, name in rows if len(name_key(name)) >= 2}
+        title = name_key(heading)
+        named = {gid: len(name_key(name)) for gid, name in self._group_names.items() if name_key(name) in title}
+        if not named:
+            return None
+        longest = max(named.values())
+        top = sorted(gid for gid, n in named.items() if n == longest)
+        if self._group_id in top:
+            return None
+        return self._group_names[top[0]]
 
     # -- exact keys
     @staticmethod
@@ -507,6 +551,23 @@ class RosterIndex:
         return (family and short_han) or _looks_like_full_name(chunk)
 
     # -- a whole line
+    def _spaced_name(self, chunks: list[str]) -> _Found | None:
+        """A name typed with a space in it (`张三 丰`, `李 娜娜`): when the first two chunks written together name
+        someone, that person — and when the first chunk alone names someone else too (张三 and 张三丰 both on
+        the roster), a choice between them, never the shorter name logged."""
+        if len(chunks) < 2 or not (_han_only(chunks[0]) and _han_only(chunks[1])) or len(chunks[0] + chunks[1]) > 4:
+            return None
+        if _is_remark_chunk(chunks[1]) or bare_key(chunks[0] + chunks[1]) == bare_key(chunks[0]):
+            return None  # 李娜 补卡: a remark, not the rest of a name
+        together = self.resolve(chunks[0] + chunks[1])
+        if together.kind == "none":
+            return None
+        alone = self.resolve(chunks[0])
+        if alone.kind == "none":
+            return together
+        people = tuple({c.membership_id: c for c in (*together.people, *alone.people)}.values())
+        return _Found("ambiguous", people, f"{chunks[0]} {chunks[1]}")
+
     def people_on(self, line: PasteLine) -> list[_Found]:
         """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
         if line.mode in ("stamped", "colon"):
@@ -516,6 +577,9 @@ class RosterIndex:
         body = (line.body or line.name or "").strip()
         name = line.name or ""
         chunks = [c for c in _PERSON_SEP.split(body) if c]
+        spaced = self._spaced_name(chunks)
+        if spaced is not None:
+            return [spaced]
         explicit_after = set()
         pos = 0
         for i, chunk in enumerate(chunks):  # which chunks follow an explicit separator (& 、 + / 和)
@@ -611,21 +675,115 @@ def _infer_year(month: int, day_of_month: int, near: date) -> date | None:
     return best
 
 
+def _day_of_month(dom: int, near: date, *, on_or_before: bool) -> date | None:
+    """A day of the month without its month (2日, 1号): the nearest such date to `near` (ties: the earlier),
+    or with `on_or_before` the latest one not after `near` (a 补1号 makes up a day that has been)."""
+    found = []
+    for k in (-2, -1, 0, 1):
+        year, month0 = divmod(near.year * 12 + near.month - 1 + k, 12)
+        try:
+            found.append(date(year, month0 + 1, dom))
+        except ValueError:
+            continue
+    if on_or_before:
+        return max((d for d in found if d <= near), default=None)
+    return min(found, key=lambda d: (abs((d - near).days), d), default=None)
+
+
+_WEEKDAY_NO = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _weekday_back(near: date, weekday: str, *, today_counts: bool) -> date:
+    """周X/星期X: the latest such weekday on or before `near` (within the last 7 days); without
+    `today_counts`, strictly before it (1–7 days back)."""
+    back = (near.weekday() - _WEEKDAY_NO[weekday]) % 7
+    if back == 0 and not today_counts:
+        back = 7
+    return near - timedelta(days=back)
+
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(text: str) -> int | None:
+    """A number in Chinese numerals: 九 → 9, 十二 → 12, 二十三 → 23, 三十一 → 31, 二〇二六 → 2026."""
+    if "十" not in text:
+        if not text or any(ch not in _CN_DIGIT for ch in text):
+            return None
+        return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _CN_DIGIT) or (ones and ones not in _CN_DIGIT):
+        return None
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
 _TITLE_DATE_RE = re.compile(
     r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"|(?<!\d)(?P<y8>20\d\d)(?P<m8>[01]\d)(?P<d8>[0-3]\d)(?!\d)"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]?"
-    r"|(?<![\d:.\-/])(?P<m3>\d{1,2})\s*[/.\-]\s*(?P<d3>\d{1,2})(?![\d:.\-/])"
+    r"|(?<![农阴]历)(?<![〇零一二三四五六七八九十])(?:(?P<cy>[〇零一二三四五六七八九]{4})\s*年\s*)?"
+    r"(?P<cm>[一二三四五六七八九十]{1,2})\s*月\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号]"
+    r"|(?<![\dA-Za-z:.\-/])(?P<m3>\d{1,2})\s*[/.\-]\s*(?P<d3>\d{1,2})(?![\d:.\-/])"
+    rf"|(?<![\d第续持共满近前后每余约])(?P<d4>\d{{1,2}}){_DOM_END}"
+)
+# 6.30 / 5.2 that is not a date: a quantity (followed by a unit, or after 跑量/体重/共…) or a time (followed by
+# 前/后/截止/点/左右, or after 早上/晚上/截止…). A unit that starts a word is not one (11.22 本周, 11.24分享会).
+_QUANTITY_AFTER_RE = re.compile(
+    r"\s*(?:公里|千米|公斤|小时|分钟|大卡|千卡|kcal|cal(?![a-z])|km(?![a-z])|kg(?![a-z])|ml(?![a-z])|cm(?![a-z])"
+    r"|mm(?![a-z])|min(?![a-z])|hr?(?![a-z])|k(?![a-z])|m(?![a-z])|g(?![a-z])|l(?![a-z])|s(?![a-z])"
+    r"|米(?!粒|饭)|斤|克(?!服)|秒(?!杀)|页|章(?!节)|节(?!日|目|课)|篇|本(?![周月期次人日])|集(?!合|体)|课(?![程堂前后])"
+    r"|题(?!目)|个(?!人)|次(?!日)|遍|元(?!旦)|块|万(?!圣)|千|步(?!行)|杯(?!赛)|升(?!旗)|岁|倍|折|度(?!假)|[%％‰°])",
+    re.IGNORECASE,
+)
+_TIME_AFTER_RE = re.compile(
+    r"\s*(?:之前|以前|之后|以后|前|后|截止|截至|为止|止|点(?![名评赞亮击])|分(?![享组队])|左右)"
+)
+_NOT_DATE_BEFORE_RE = re.compile(
+    r"(?:早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|凌晨|今早|今晚|明早|明晚|每天|每晚|每早|截止|截至"
+    r"|跑量|跑了|跑步|走了|骑行|骑了|游了|体重|读了|看了|配速|用时|时长|耗时|共|约|累计|合计|总计|花了|[¥￥$+×])"
+    r"\s*[:：]?\s*$",
+    re.IGNORECASE,
 )
 
 
-def parse_day(text: str, near: date) -> date | None:
-    """The first date written in `text` (2026-11-20, 2026年11月20日, 11月20日, 11/20, 11.20)."""
-    folded = unicodedata.normalize("NFKC", text)
+def _plain_date(folded: str, m: re.Match[str]) -> bool:
+    """Whether a bare m.d / m/d / m-d reads as a date: nothing around it says it is a quantity or a time."""
+    after = folded[m.end() :]
+    return not (
+        _QUANTITY_AFTER_RE.match(after)
+        or _TIME_AFTER_RE.match(after)
+        or _NOT_DATE_BEFORE_RE.search(folded[: m.start()])
+    )
+
+
+def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | None:
+    """The first date written out in NFKC-folded text (see `parse_day`); no relative words, and no day of
+    the month alone (2日) unless `dom_alone`."""
     for m in _TITLE_DATE_RE.finditer(folded):
         try:
             if m["y"]:
                 return date(int(m["y"]), int(m["m"]), int(m["d"]))
-            month, dom = (int(m["m2"]), int(m["d2"])) if m["m2"] else (int(m["m3"]), int(m["d3"]))
+            if m["y8"]:
+                return date(int(m["y8"]), int(m["m8"]), int(m["d8"]))
+            if m["cm"]:
+                month, dom = _cn_number(m["cm"]), _cn_number(m["cd"])
+                if month is None or dom is None:
+                    continue
+                if m["cy"]:
+                    return date(_cn_number(m["cy"]) or 0, month, dom)
+            elif m["d4"]:
+                if not dom_alone:
+                    continue
+                found = _day_of_month(int(m["d4"]), near, on_or_before=False)
+                if found is not None:
+                    return found
+                continue
+            elif m["m2"]:
+                month, dom = int(m["m2"]), int(m["d2"])
+            else:
+                if not _plain_date(folded, m):
+                    continue
+                month, dom = int(m["m3"]), int(m["d3"])
         except ValueError:
             continue
         if 1 <= month <= 12 and 1 <= dom <= 31:
@@ -635,19 +793,92 @@ def parse_day(text: str, near: date) -> date | None:
     return None
 
 
+_RELATIVE_DAY_RE = re.compile(
+    r"(?P<rel>大前天|前天|昨天|昨日|今天|今日)"
+    rf"|(?<![每上下一二两三几隔到至~\-—、和与及或]){_WEEKDAY}(?P<wd>[一二三四五六日天])(?![次个年月到至~\-—、和与及或])"
+)
+_RELATIVE_BACK = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
+
+
+def _relative_day(folded: str, near: date, *, today: bool = True) -> date | None:
+    """The first relative day word in NFKC-folded text, counted from `near` (see `parse_day`); 今天/今日 are
+    passed over when not `today`."""
+    for m in _RELATIVE_DAY_RE.finditer(folded):
+        if m["wd"]:
+            return _weekday_back(near, m["wd"], today_counts=True)
+        if today or _RELATIVE_BACK[m["rel"]]:
+            return near - timedelta(days=_RELATIVE_BACK[m["rel"]])
+    return None
+
+
+def parse_day(text: str, near: date, *, relative: bool = True, today: bool = True) -> date | None:
+    """The day `text` names, `near` being the day being logged.
+
+    Written dates first, the first one in the text: 2026-11-20, 2026年11月20日, 20261120, 11月20日, 十一月二十日
+    (二〇二六年十一月二十日; never 农历…), 11/20, 11-20, 11.20, and a day of the month alone (20日, 20号: the
+    nearest such date to `near`; not 3号楼, 2号线, 7日游, 30日挑战, 第3日, 3日前). A year left out is the year
+    that puts the date nearest to `near`. The bare m.d form is taken only when nothing says it is something
+    else: not a quantity (5.2公里, 3.5 km, 1.5小时, 12.5%, 跑量 5.2) and not a time (6.30前完成, 早上6.30,
+    截止 6.30, 6.30左右); a date followed by 前/后/截止 is a deadline, not the day itself.
+
+    Then, with `relative` and when no date is written, relative words counted from `near`: 今天/今日 (`near`),
+    昨天/昨日 (the day before), 前天 (two days before), 大前天 (three); 周X/星期X/礼拜X (周日 = 周天 = Sunday)
+    is the latest such weekday on or before `near` — a 周三 seen on Thursday 12-03 is Wednesday 12-02, one seen
+    on a Wednesday is that day. Not 每周三, 上周三, 下周三, 一周三次, 周一到周五, 周三、周五. 明天 is not
+    counted: a chain for tomorrow is posted the evening before and pasted on its day. Without `today`,
+    今天/今日 are passed over (a title's 今天 names no day: see `title_day`)."""
+    folded = unicodedata.normalize("NFKC", text)
+    found = _written_day(folded, near)
+    if found is None and relative:
+        found = _relative_day(folded, near, today=today)
+    return found
+
+
+def _plain_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE_CHARS).split())
+
+
+_INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"))
+_CHAIN_TAG_RE = re.compile(r"^[\s\ufeff\u200b-\u200f\u2060]*[#＃]\s*接[龙龍]")
+
+
 def title_day(lines: list[PasteLine], near: date) -> date | None:
     """The date the paste names: a chain's header (`#接龙 11月20日早起打卡`, a title line), else the date of
-    the first dated stamp of a chat log (`2026-11-20 06:01:23 张三(12345)`); None when it names none."""
+    the first dated stamp of a chat log (`2026-11-20 06:01:23 张三(12345)`); None when it names none.
+
+    A written date counts on any header line before the first entry (see `parse_day`). A day of the month
+    alone (`2日早起打卡`) and a relative word count on the title only — the text after `#接龙`, or the first
+    header line with text when `#接龙` has none (`#接龙 周三早起打卡`, `#接龙\\n昨日打卡`) — since description
+    lines (规则：周日休息, 1号到7号为第一周) do not date the chain. A relative word is counted from `near`, the
+    day being logged. 今天/今日 in a title says nothing about which day it is (it is the day the chain was
+    posted, which is the day chosen), so it gives no title day, but a weekday next to it does (`今天周三`
+    logged on a Thursday names Wednesday). A heading made of those header lines is not read again below."""
+    title_seen = False
+    examined: list[str] = []
     for line in lines:
         if line.kind == "entry":
             break
         if line.kind == "header":
-            found = parse_day(line.raw, near)
+            folded = unicodedata.normalize("NFKC", line.raw)
+            examined.append(_plain_text(line.raw))
+            words = _CHAIN_TAG_RE.sub("", folded)
+            is_title = not title_seen and bool(words.strip())
+            title_seen = title_seen or is_title
+            found = _written_day(folded, near, dom_alone=is_title)
+            if found is None and is_title:
+                found = _relative_day(words, near, today=False)
             if found is not None:
                 return found
     for line in lines:
         if line.kind == "entry" and line.date_text:
-            found = parse_day(line.date_text, near)
+            found = _stamp_day(line.date_text, near)
+            if found is not None:
+                return found
+    # the header lines above, joined as a heading is (every run of consecutive ones)
+    runs = {" ".join(examined[i:j]) for i in range(len(examined)) for j in range(i + 1, len(examined) + 1)}
+    for line in lines:  # a chat log under a date separator (—— 12月3日 ——)
+        if line.kind == "entry" and line.heading and _plain_text(line.heading) not in runs:
+            found = parse_day(line.heading, near, today=False)
             if found is not None:
                 return found
     return None
@@ -657,7 +888,10 @@ _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{
 
 
 def _late_day(text: str, day: date) -> date | None:
-    """The day a 补卡 line makes up, when it names one (补11月18日, 补昨天)."""
+    """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
+    (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`);
+    补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
+    on a Thursday is last week's). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
     folded = unicodedata.normalize("NFKC", text)
     m = _LATE_DAY_RE.search(folded)
     if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
@@ -666,7 +900,12 @@ def _late_day(text: str, day: date) -> date | None:
             return None
         return _infer_year(int(loose["m"]), int(loose["d"]), day) if 1 <= int(loose["m"]) <= 12 else None
     if m["rel"]:
-        return day - timedelta(days=2 if m["rel"] == "前天" else 1)
+        return day - timedelta(days=_RELATIVE_BACK[m["rel"]])
+    if m["wd"] or m["wd2"]:
+        return _weekday_back(day, m["wd"] or m["wd2"], today_counts=False)
+    if m["dom"] or m["dom2"]:
+        dom = int(m["dom"] or m["dom2"])
+        return _day_of_month(dom, day, on_or_before=True) if 1 <= dom <= 31 else None
     month, dom = (int(m["m"]), int(m["d"])) if m["m"] else (int(m["m2"]), int(m["d2"]))
     return _infer_year(month, dom, day) if 1 <= month <= 12 and 1 <= dom <= 31 else None
 
@@ -680,11 +919,54 @@ def match_paste(session: Session, group_id: int, text: str, day: date | None = N
     return match_lines(RosterIndex(session, group_id), parse_chat(text), day)
 
 
+# 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
+_PROXY_RE = re.compile(
+    r"(?:替|帮|代)\s*(?P<a>[\u3400-\u9fff]{2,4}?|[A-Za-z][A-Za-z.]{1,20})(?:打卡|签到|接龙|报名)"
+    r"|[(（【\[]\s*(?:替|帮|代)\s*(?P<b>[\u3400-\u9fff]{2,4}|[A-Za-z][A-Za-z. ]{1,20})\s*(?:打卡|签到)?\s*[)）】\]]"
+)
+
+
+def _proxied(text: str, name: str) -> str | None:
+    """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None."""
+    found = _PROXY_RE.search(unicodedata.normalize("NFKC", text))
+    if found is None:
+        return None
+    who = (found["a"] or found["b"]).strip()
+    return who if who and bare_key(who) != bare_key(name) else None
+
+
+def _stamp_day(text: str, day: date) -> date | None:
+    """The date of a chat stamp: a written date (11-22, 2026/11/22) is the one nearest the day being logged;
+    WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from today, when the chat was copied."""
+    return parse_day(text, day if any(ch.isdigit() for ch in text) else clock.today())
+
+
+def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str, group: str | None = None):
+    """The PasteMatch of a line that names someone without being their check-in (shown, never logged)."""
+    found = index.resolve(line.name or "") if line.name else _NONE
+    people = found.people if found.kind == "certain" else ()
+    return PasteMatch(line, "ignored", people, token=line.name, day=day, reason=reason, other_group=group)
+
+
 def match_lines(index: RosterIndex, lines: list[PasteLine], day: date | None) -> list[PasteMatch]:
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
+    # chains or date separators naming two or more days: each line belongs to its own heading's day
+    heading_days = {
+        line.heading: parse_day(line.heading, day, relative=False)  # written dates: 规则：周日休息 dates nothing
+        for line in lines
+        if line.kind == "entry" and line.heading and day is not None
+    }
+    several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     for line in lines:
+        if line.kind == "ignored" and line.name:
+            out.append(_ignored(line, index, day, line.ignored or "ignored"))
+            continue
         if line.kind != "entry" or not line.name:
+            continue
+        other_group = index.titled_group(line.heading)
+        if other_group is not None:  # a chain of another group, pasted with this one's
+            out.append(_ignored(line, index, day, "other_group", other_group))
             continue
         text = " ".join(x for x in (line.body, line.remark) if x)
         folded = unicodedata.normalize("NFKC", text)
@@ -698,11 +980,17 @@ def match_lines(index: RosterIndex, lines: list[PasteLine], day: date | None) ->
                 line_day = _late_day(text, day) or day
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.date_text:
-                stamped = parse_day(line.date_text, day)
+                stamped = _stamp_day(line.date_text, day)
                 if stamped is not None and stamped != day:
                     line_day, other = stamped, True
+            elif several_days and heading_days.get(line.heading) not in (None, day):
+                line_day, other = heading_days[line.heading], True
         parts: list[PasteMatch] = []
         people = index.people_on(line)
+        proxy = _proxied(text, line.name or "")
+        if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
+            found = index.resolve(proxy)
+            people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
         for part, found in enumerate(people):
             token = found.token or line.name
             if found.kind == "none":
@@ -714,6 +1002,8 @@ def match_lines(index: RosterIndex, lines: list[PasteLine], day: date | None) ->
             else:
                 cands = index.similar(token)
                 status = "ambiguous" if cands else "unmatched"
+            if proxy is not None and status == "matched":
+                status = "ambiguous"
             joined = index.joined.get(cands[0].membership_id or 0) if status == "matched" else None
             if status == "matched" and other:
                 status = "other_day"
@@ -932,7 +1222,13 @@ def line_outcomes(
     for line in lines:
         parts = by_line.get(line.line_no)
         if not parts:
-            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=line.kind))
+            detail = IGNORED_REASONS.get(line.ignored or "", line.kind)
+            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=detail))
+            continue
+        if parts[0].status == "ignored":
+            m = parts[0]
+            detail = f"{m.name}: {ignored_reason(m)}"
+            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, m.candidates, detail=detail, day=m.day))
             continue
         statuses = {m.status for m in parts}
         first = parts[0]
@@ -958,6 +1254,22 @@ def line_outcomes(
         detail = _detail(outcome, parts)
         out.append(LineOutcome(line.line_no, line.raw, outcome, who, cands, detail=detail, **common))
     return out
+
+
+IGNORED_REASONS = {
+    "quote": "引用的消息, 不是打卡 (a quoted message, not a check-in)",
+    "system": "系统消息 (a system notice)",
+    "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
+    "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
+}
+
+
+def ignored_reason(m: PasteMatch) -> str:
+    """Why an ignored line is not logged (Chinese, English in brackets; the window shows its own wording)."""
+    if m.reason == "other_group":
+        g = m.other_group
+        return f"接龙标题是另一个群「{g}」, 未记到本群 (the chain's title names another group, {g}: not logged here)"
+    return IGNORED_REASONS.get(m.reason or "", m.reason or "")
 
 
 def _detail(outcome: str, parts: list[PasteMatch]) -> str:

@@ -446,6 +446,10 @@
     <context>
         <name>AttendancePasteDialog</name>
         <message>
+            <source>Not a sign-up</source>
+            <translation>Not a sign-up</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="81" />
             <source>Paste a sign-up chain — %1</source>
             <translation>Paste a sign-up chain — %1</translation>

@@ -445,6 +445,10 @@
     <context>
         <name>AttendancePasteDialog</name>
         <message>
+            <source>Not a sign-up</source>
+            <translation>不是报名</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="81" />
             <source>Paste a sign-up chain — %1</source>
             <translation>粘贴报名接龙 — %1</translation>

@@ -105,6 +105,38 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>%1 other lines</source>
+            <translation>%1 other lines</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>title</translation>
+        </message>
+        <message>
+            <source>example</source>
+            <translation>example</translation>
+        </message>
+        <message>
+            <source>chat or footer, no name</source>
+            <translation>chat or footer, no name</translation>
+        </message>
+        <message>
+            <source>system notice or quote</source>
+            <translation>system notice or quote</translation>
+        </message>
+        <message>
+            <source>no name</source>
+            <translation>no name</translation>
+        </message>
+        <message>
+            <source>Line %1: %2 — %3</source>
+            <translation>Line %1: %2 — %3</translation>
+        </message>
+        <message>
+            <source>%1 not check-ins</source>
+            <translation>%1 not check-ins</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="288" />
             <source>Logging check-ins</source>
             <translation>Logging check-ins</translation>
@@ -784,6 +816,30 @@
     </context>
     <context>
         <name>PasteStatus</name>
+        <message>
+            <source>Not a check-in</source>
+            <translation>Not a check-in</translation>
+        </message>
+        <message>
+            <source>A quoted message</source>
+            <translation>A quoted message</translation>
+        </message>
+        <message>
+            <source>A system notice</source>
+            <translation>A system notice</translation>
+        </message>
+        <message>
+            <source>An @mention</source>
+            <translation>An @mention</translation>
+        </message>
+        <message>
+            <source>Says not checked in, or a reminder</source>
+            <translation>Says not checked in, or a reminder</translation>
+        </message>
+        <message>
+            <source>Chain of another group: %1</source>
+            <translation>Chain of another group: %1</translation>
+        </message>
         <message>
             <location filename="../../ui/models/checkins_models.py" line="226" />
             <source>Matched</source>

@@ -104,6 +104,38 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>%1 other lines</source>
+            <translation>其他 %1 行</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <source>chat or footer, no name</source>
+            <translation>聊天或结尾，没有名字</translation>
+        </message>
+        <message>
+            <source>system notice or quote</source>
+            <translation>系统消息或引用</translation>
+        </message>
+        <message>
+            <source>no name</source>
+            <translation>没有名字</translation>
+        </message>
+        <message>
+            <source>Line %1: %2 — %3</source>
+            <translation>第 %1 行：%2 — %3</translation>
+        </message>
+        <message>
+            <source>%1 not check-ins</source>
+            <translation>%1 条不是打卡</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="288" />
             <source>Logging check-ins</source>
             <translation>正在记录打卡</translation>
@@ -766,6 +798,30 @@
     </context>
     <context>
         <name>PasteStatus</name>
+        <message>
+            <source>Not a check-in</source>
+            <translation>不是打卡</translation>
+        </message>
+        <message>
+            <source>A quoted message</source>
+            <translation>引用的消息</translation>
+        </message>
+        <message>
+            <source>A system notice</source>
+            <translation>系统消息</translation>
+        </message>
+        <message>
+            <source>An @mention</source>
+            <translation>@提到某人</translation>
+        </message>
+        <message>
+            <source>Says not checked in, or a reminder</source>
+            <translation>说没打卡或提醒打卡</translation>
+        </message>
+        <message>
+            <source>Chain of another group: %1</source>
+            <translation>另一个群的接龙：%1</translation>
+        </message>
         <message>
             <location filename="../../ui/models/checkins_models.py" line="226" />
             <source>Matched</source>

@@ -233,7 +233,7 @@ def test_in_chinese_the_status_line_reads_like_the_spec(qtbot, qapp, catalogues,
         assert page.day_title.text() == "今日已打卡 1 人"
         page.set_paste_text(CHAIN)
         assert page.preview_model.index(0, PREVIEW_COL_STATUS).data() == "需选择"
-        assert page.paste_summary.text() == "已匹配 2，待选择 2，未匹配 1，重复 1"
+        assert page.paste_summary.text() == "已匹配 2，待选择 2，未匹配 1，重复 1，其他 3 行"  # #接龙, title, 例
     finally:
         qapp.removeTranslator(translator)
 
@@ -413,7 +413,13 @@ def test_paste_preview_choose_confirm_and_paste_again(qtbot, page, ws):
         (8, "李四", "duplicate"),
         (9, "张珊", "already"),
     ]
-    assert page.paste_summary.text() == "1 matched, 2 to choose, 1 unmatched, 1 already in, 1 duplicate"
+    assert page.paste_summary.text() == "1 matched, 2 to choose, 1 unmatched, 1 already in, 1 duplicate, 3 other lines"
+    # the lines without a row are accounted for too: the summary's tooltip says what each one is
+    assert page.paste_summary.toolTip().splitlines() == [
+        "Line 1: #接龙 — title",
+        f"Line 2: 早起打卡 {TODAY.month}月{TODAY.day}日 — title",
+        "Line 3: 例 张三 6:00 — example",
+    ]
     assert page.confirm_button.text() == "Log 1 check-in"
     combo = page.choice_combo(0)
     labels = [combo.itemText(i) for i in range(combo.count())]
@@ -1002,3 +1008,21 @@ def test_a_wheel_over_the_preview_scrolls_and_chooses_nobody(qtbot, page, ws):
     qtbot.waitUntil(combo.hasFocus)
     wheel(combo)
     assert combo.currentIndex() == 1
+
+
+def test_a_quote_a_notice_and_a_mention_show_why_they_are_not_check_ins(qtbot, page, ws):
+    page.set_paste_text("李四 6:03\n「张珊：打卡」\n赵六 撤回了一条消息\n@张珊 记得打卡\n")
+    assert page.preview_statuses() == [
+        (1, "李四", "matched"),
+        (2, "张珊", "ignored"),
+        (3, "赵六", "ignored"),
+        (4, "张珊", "ignored"),
+    ]
+    model = page.preview_model
+    assert [model.index(r, PREVIEW_COL_STATUS).data() for r in range(1, 4)] == ["Not a check-in"] * 3
+    assert [model._choice_text(r) for r in range(1, 4)] == ["A quoted message", "A system notice", "An @mention"]
+    assert page.choice_combo(1) is None  # nothing to decide: never logged
+    assert page.confirm_button.text() == "Log 1 check-in"
+    assert "3 not check-ins" in page.paste_summary.text()
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False)}

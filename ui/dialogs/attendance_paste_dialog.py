@@ -34,6 +34,7 @@ from desktop.services.participation import set_attendance
 from desktop.services.paste import PasteMatch, match_paste
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
+from ui.models.checkins_models import ignored_reason_text
 from ui.models.participation_models import attendance_status_label
 from ui.operations import run_write
 from ui.pickers import choice_text
@@ -200,6 +201,11 @@ class AttendancePasteDialog(QDialog):
             else Qt.GlobalColor.gray
         )
         self.table.setItem(row, COL_RESULT, result)
+        if m.status == "ignored":  # a quote, a notice, a mention …: shown with why, never counted
+            why = QTableWidgetItem(ignored_reason_text(m))
+            why.setForeground(Qt.GlobalColor.gray)
+            self.table.setItem(row, COL_DECISION, why)
+            return
         if m.status == "duplicate":
             dup = QTableWidgetItem(
                 self.tr("Same person as line %1 — counted once").replace(
@@ -257,6 +263,8 @@ class AttendancePasteDialog(QDialog):
             return self.tr("%n possible member(s)", "", len(m.candidates))
         if m.status == "duplicate":
             return self.tr("Repeated")
+        if m.status == "ignored":
+            return self.tr("Not a sign-up")
         return self.tr("Not in the group")
 
     # ---- decisions ----

@@ -239,6 +239,7 @@ STATUS_MATCHED, STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_DUPLICATE, STATUS_ALR
     "already",
 )
 STATUS_NOT_MEMBER, STATUS_LEAVE, STATUS_OTHER_DAY = "not_member", "leave", "other_day"
+STATUS_IGNORED = "ignored"  # a line naming someone that is not their check-in (a quote, a notice, a mention …)
 CHOOSABLE = (STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_NOT_MEMBER)  # a person may decide these lines
 
 PASTE_STATUS_LABELS = {
@@ -250,7 +251,26 @@ PASTE_STATUS_LABELS = {
     STATUS_NOT_MEMBER: QT_TRANSLATE_NOOP("PasteStatus", "Not a member"),
     STATUS_LEAVE: QT_TRANSLATE_NOOP("PasteStatus", "On leave"),
     STATUS_OTHER_DAY: QT_TRANSLATE_NOOP("PasteStatus", "Another day"),
+    STATUS_IGNORED: QT_TRANSLATE_NOOP("PasteStatus", "Not a check-in"),
 }
+
+# why a line that names someone is not their check-in (desktop/services/paste.PasteMatch.reason)
+IGNORED_REASON_LABELS = {
+    "quote": QT_TRANSLATE_NOOP("PasteStatus", "A quoted message"),
+    "system": QT_TRANSLATE_NOOP("PasteStatus", "A system notice"),
+    "mention": QT_TRANSLATE_NOOP("PasteStatus", "An @mention"),
+    "not_done": QT_TRANSLATE_NOOP("PasteStatus", "Says not checked in, or a reminder"),
+    "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
+}
+
+
+def ignored_reason_text(m: PasteMatch) -> str:
+    """Why the window does not log an ignored line, in the window's language."""
+    text = IGNORED_REASON_LABELS.get(m.reason or "")
+    if text is None:
+        return m.reason or ""
+    return QCoreApplication.translate("PasteStatus", text).replace("%1", m.other_group or "")
+
 
 # what a decided ambiguous or unmatched line shows instead of "Choose" / "Unmatched"
 DECISION_LABELS = {
@@ -269,6 +289,7 @@ PASTE_STATUS_COLORS = {
     STATUS_NOT_MEMBER: "#B91C1C",
     STATUS_LEAVE: "#6B7280",
     STATUS_OTHER_DAY: "#C2410C",
+    STATUS_IGNORED: "#6B7280",
 }
 
 HOW_LABELS = {
@@ -530,11 +551,11 @@ class PastePreviewModel(QAbstractTableModel):
         """Lines by what will happen: matched (will be logged), to choose, unmatched, already, duplicate,
         skipped."""
         keys = ("matched", "to_choose", "unmatched", "not_member", "leave", "other_day", "already", "duplicate")
-        out = dict.fromkeys((*keys, "skipped"), 0)
+        out = dict.fromkeys((*keys, "ignored", "skipped"), 0)
         for row, m in enumerate(self._matches):
             status = self.status(row)
             c = self._choices[row]
-            if status in (STATUS_LEAVE, STATUS_OTHER_DAY):
+            if status in (STATUS_LEAVE, STATUS_OTHER_DAY, STATUS_IGNORED):
                 out[status] += 1
             elif status == STATUS_DUPLICATE:
                 out["duplicate"] += 1
@@ -598,6 +619,8 @@ class PastePreviewModel(QAbstractTableModel):
             return QCoreApplication.translate("PastePreviewModel", "Not logged (请假)")
         if m.status == STATUS_OTHER_DAY:
             return QCoreApplication.translate("PastePreviewModel", "Not logged (another day)")
+        if m.status == STATUS_IGNORED:
+            return ignored_reason_text(m)
         c = self._choices[row]
         if c is None:
             return QCoreApplication.translate("PastePreviewModel", "Choose…")
@@ -631,7 +654,7 @@ class PastePreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == PREVIEW_COL_STATUS:
                 return QColor(self.status_text(row)[1])
-            if col in (PREVIEW_COL_LINE, PREVIEW_COL_TEXT) or self.status(row) == STATUS_DUPLICATE:
+            if col in (PREVIEW_COL_LINE, PREVIEW_COL_TEXT) or self.status(row) in (STATUS_DUPLICATE, STATUS_IGNORED):
                 return QColor(MUTED_COLOR)
             return None
         if role == Qt.ItemDataRole.FontRole and col == PREVIEW_COL_STATUS:
@@ -649,6 +672,8 @@ class PastePreviewModel(QAbstractTableModel):
                 return QCoreApplication.translate("PastePreviewModel", "This line belongs to %1").replace(
                     "%1", m.day.isoformat()
                 )
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_IGNORED:
+                return ignored_reason_text(m)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.candidates:
                 return "\n".join(self._candidate_label(c) for c in m.candidates)
             if col == PREVIEW_COL_TIME:

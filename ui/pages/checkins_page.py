@@ -1276,6 +1276,7 @@ class CheckinsPage(GroupPage):
             ("other_day", self.tr("%1 of another day")),
             ("already", self.tr("%1 already in")),
             ("duplicate", self.tr("%1 duplicate")),
+            ("ignored", self.tr("%1 not check-ins")),
             ("skipped", self.tr("%1 skipped")),
         )
 
@@ -1301,6 +1302,9 @@ class CheckinsPage(GroupPage):
             for key, label in self._line_kinds():
                 if s[key]:
                     parts.append(label.replace("%1", str(s[key])))
+            others = self._other_lines()
+            if others:
+                parts.append(self.tr("%1 other lines").replace("%1", str(len(others))))
             text = self.tr(", ").join(parts)
             elsewhere = self.preview_model.other_group_majority()
             if elsewhere:
@@ -1308,11 +1312,38 @@ class CheckinsPage(GroupPage):
                     "%1", elsewhere
                 )
             self.paste_summary.setText(text)
+        self.paste_summary.setToolTip(self._other_lines_tip())
         n = self.preview_model.plan().count
         self.confirm_button.setText(self.tr("Log %n check-in(s)", "", n))
         blocked = self._blocked_reason()
         self.confirm_button.setEnabled(n > 0 and self._group_id is not None and blocked is None)
         self.confirm_button.setToolTip(blocked or self.tr("Log the matched and chosen lines in one go (Ctrl+Enter)"))
+
+    def _other_lines(self) -> list:
+        """The pasted lines that name nobody and so have no row in the preview (a title, an example, chat, a
+        system notice): each is still accounted for, in the summary's tooltip."""
+        p = self._preview
+        if p is None:
+            return []
+        shown = {m.line.line_no for m in self.preview_model.matches()}
+        return [line for line in p.lines if line.kind != "blank" and line.line_no not in shown]
+
+    def _other_lines_tip(self) -> str:
+        kinds = {
+            "header": self.tr("title"),
+            "example": self.tr("example"),
+            "noise": self.tr("chat or footer, no name"),
+            "ignored": self.tr("system notice or quote"),
+            "entry": self.tr("no name"),
+        }
+        tips = [
+            self.tr("Line %1: %2 — %3")
+            .replace("%1", str(line.line_no))
+            .replace("%2", line.raw.strip()[:40])
+            .replace("%3", kinds.get(line.kind, line.kind))
+            for line in self._other_lines()[:30]
+        ]
+        return "\n".join(tips)
 
     @Slot()
     def confirm_shortcut(self) -> None:

@@ -1,0 +1,185 @@
+"""Lines of a paste that name someone without being their check-in, and pastes that hold more than one day or
+another group's chain: each line ends in the outcome it is, never in a check-in of the person it names.
+
+Found by a probe with the messy things people paste (5 December): a quote of someone's message (「侯俊：打卡」),
+system notices (撤回了一条消息, 加入了群聊, 领取了红包), an @mention, "X 今天没来" / "X 记得打卡哦", a reply quoting an
+older chain, two dated chains pasted together, chat lines under date separators, a chain titled with another
+group's name, and a numbered line holding only a number — each was logged as a check-in before."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from desktop.chat_parse import parse_chat
+from desktop.services.groups import create_group
+from desktop.services.paste import SKIPPED, certain_plan, line_outcomes, preview_paste
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+
+DAY = TEST_TODAY
+YESTERDAY = DAY - timedelta(days=1)
+JOINED = datetime(2024, 3, 10, 4, 0)
+NAMES = ("高峰", "罗斌", "骆霞", "侯俊", "薛梅", "潘悦", "金燕", "叶紫", "任杰")
+
+
+def md(d) -> str:
+    return f"{d.month}月{d.day}日"
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        other = create_group(s, owner, "B组夜跑")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES}
+        add_member(s, owner, other, MemberInput(display_name="卫东", joined_at=JOINED))
+        s.commit()
+    return gid, ids
+
+
+def outcomes(workspace, gid, text, day=DAY):
+    """{line number: (status of each person on it, reason, day)} and the (membership, day) pairs logged headless."""
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, day, text)
+    by_line: dict[int, list] = {}
+    for m in preview.matches:
+        by_line.setdefault(m.line.line_no, []).append((m.status, m.reason, m.day))
+    plan = {(p.membership_id, p.day) for p in certain_plan(preview.matches)}
+    return by_line, plan, preview
+
+
+def test_a_quoted_message_is_not_the_quoted_persons_check_in(workspace, grp):
+    gid, ids = grp
+    for text in ("高峰\n罗斌\n「侯俊：打卡」\n骆霞\n", "高峰: 打卡\n罗斌: 打卡\n「任杰：打卡」\n薛梅: 早安打卡\n"):
+        by_line, plan, _ = outcomes(workspace, gid, text)
+        assert by_line[3] == [("ignored", "quote", DAY)], text
+        assert (ids["侯俊"], DAY) not in plan and (ids["任杰"], DAY) not in plan
+        assert len(plan) == 3
+
+
+def test_a_reply_quoting_an_older_chain_logs_none_of_its_names(workspace, grp):
+    gid, ids = grp
+    text = f"#接龙 {md(DAY)}打卡\n1. 罗斌\n2. 高峰\n3. 侯俊\n「骆霞：#接龙 {md(YESTERDAY)}打卡\n1. 骆霞\n2. 薛梅」\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert [by_line[n][0][:2] for n in (5, 6, 7)] == [("ignored", "quote")] * 3
+    assert plan == {(ids[n], DAY) for n in ("罗斌", "高峰", "侯俊")}
+
+
+def test_system_notices_mentions_and_reminders_are_not_check_ins(workspace, grp):
+    gid, ids = grp
+    text = (
+        "高峰\n罗斌\n骆霞 撤回了一条消息\n“侯俊” 撤回了一条消息\n金燕 领取了你的红包\n叶紫 加入了群聊\n"
+        "薛梅 今天没来\n潘悦 记得打卡哦\n@任杰 记得打卡\n"
+    )
+    by_line, plan, preview = outcomes(workspace, gid, text)
+    reasons = {n: by_line[n][0][1] for n in range(3, 10)}
+    assert reasons == {3: "system", 4: "system", 5: "system", 6: "system", 7: "not_done", 8: "not_done", 9: "mention"}
+    assert plan == {(ids["高峰"], DAY), (ids["罗斌"], DAY)}
+    # headless: each of them is a skipped line that says who and why
+    report = line_outcomes(preview.lines, preview.matches, set(), set())
+    assert [o.outcome for o in report[2:]] == [SKIPPED] * 7
+    assert [o.who[0].display_name for o in report[2:]] == ["骆霞", "侯俊", "金燕", "叶紫", "薛梅", "潘悦", "任杰"]
+    assert "系统消息" in report[2].detail and "@" in report[8].detail
+
+
+def test_a_make_up_that_mentions_forgetting_is_still_a_check_in(workspace, grp):
+    gid, ids = grp
+    by_line, plan, _ = outcomes(workspace, gid, f"#接龙 {md(DAY)}打卡\n1. 高峰 昨天忘了打卡 今天补卡\n2. 罗斌\n")
+    assert by_line[2][0][0] == "matched"
+
+
+def test_two_dated_chains_each_keep_their_day(workspace, grp):
+    gid, ids = grp
+    text = f"#接龙 {md(YESTERDAY)} 早起打卡\n1. 高峰\n2. 罗斌\n#接龙 {md(DAY)} 早起打卡\n1. 高峰\n2. 骆霞\n3. 侯俊\n"
+    by_line, plan, preview = outcomes(workspace, gid, text, day=YESTERDAY)
+    assert plan == {(ids["高峰"], YESTERDAY), (ids["罗斌"], YESTERDAY)}
+    assert [by_line[n][0][0] for n in (5, 6, 7)] == ["other_day"] * 3  # 高峰 of today is no repeat of yesterday
+    assert {by_line[n][0][2] for n in (5, 6, 7)} == {DAY}
+    assert preview.title_day == YESTERDAY
+    # logged on today instead: the first chain is the other day's
+    by_line, plan, _ = outcomes(workspace, gid, text, day=DAY)
+    assert plan == {(ids[n], DAY) for n in ("高峰", "骆霞", "侯俊")}
+    assert [by_line[n][0][0] for n in (2, 3)] == ["other_day"] * 2
+
+
+def test_chat_lines_under_date_separators_belong_to_their_day(workspace, grp):
+    gid, ids = grp
+    text = f"—— {md(YESTERDAY)} ——\n高峰 07:12\n打卡\n—— {md(DAY)} ——\n罗斌 07:13\n打卡\n"
+    kinds = [line.kind for line in parse_chat(text)]
+    assert kinds[0] != "entry" and kinds[3] != "entry"  # a separator names nobody
+    by_line, plan, preview = outcomes(workspace, gid, text, day=YESTERDAY)
+    assert plan == {(ids["高峰"], YESTERDAY)}
+    assert by_line[5] == [("other_day", None, DAY)]
+    assert preview.title_day == YESTERDAY
+
+
+def test_a_single_separator_of_another_day_is_the_pastes_day(workspace, grp):
+    gid, _ = grp
+    _by_line, _plan, preview = outcomes(workspace, gid, f"—— {md(YESTERDAY)} ——\n高峰 07:12\n打卡\n罗斌 07:13\n打卡\n")
+    assert preview.title_day == YESTERDAY and preview.day_mismatch  # the window asks; the CLI refuses
+
+
+def test_a_chain_titled_with_another_group_is_not_logged_here(workspace, grp):
+    gid, ids = grp
+    text = f"#接龙 晨光早起营 {md(DAY)}\n1. 罗斌\n2. 高峰\n#接龙 B组夜跑 {md(DAY)}打卡\n1. 卫东\n2. 骆霞\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert plan == {(ids["罗斌"], DAY), (ids["高峰"], DAY)}
+    assert [by_line[n] for n in (5, 6)] == [[("ignored", "other_group", DAY)]] * 2
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    assert {m.other_group for m in preview.matches if m.status == "ignored"} == {"B组夜跑"}
+
+
+def test_a_group_whose_name_holds_another_groups_name(workspace, owner, grp):
+    """读书会二期 holds 读书会: its own chain is its own; 读书会's chain pasted into it is another group's."""
+    with workspace.session() as s:
+        short = create_group(s, owner, "读书会")
+        long = create_group(s, owner, "读书会二期")
+        mine = add_member(s, owner, long, MemberInput(display_name="高峰", joined_at=JOINED))[1]
+        add_member(s, owner, short, MemberInput(display_name="高峰", joined_at=JOINED))
+        s.commit()
+    _by, plan, _ = outcomes(workspace, long, f"#接龙 读书会二期 {md(DAY)}\n1. 高峰\n")
+    assert plan == {(mine, DAY)}
+    by_line, plan, _ = outcomes(workspace, short, f"#接龙 读书会二期 {md(DAY)}\n1. 高峰\n")
+    assert plan == set() and by_line[2][0][1] == "other_group"
+
+
+def test_a_numbered_line_with_only_a_number_names_nobody(workspace, grp):
+    gid, _ = grp
+    by_line, _plan, _ = outcomes(workspace, gid, f"#接龙 {md(DAY)}打卡\n1. 高峰\n2. @罗斌 记得打卡\n3. 5.\n")
+    assert 4 not in by_line and by_line[3][0][1] == "mention"
+
+
+def test_a_numbered_system_notice_names_its_person(workspace, grp):
+    gid, ids = grp
+    by_line, plan, preview = outcomes(workspace, gid, f"#接龙 {md(DAY)}打卡\n1. 高峰\n2. 罗斌 撤回了一条消息\n")
+    assert by_line[3] == [("ignored", "system", DAY)]
+    assert [c.membership_id for m in preview.matches if m.line.line_no == 3 for c in m.candidates] == [ids["罗斌"]]
+
+
+def test_a_line_posted_for_someone_else_is_for_a_person_to_decide(workspace, grp):
+    """高峰 替罗斌打卡: 罗斌 is named and gets an outcome; neither of them is logged on a guess."""
+    gid, ids = grp
+    text = f"#接龙 {md(DAY)}打卡\n1. 高峰 替罗斌打卡\n2. 侯俊（代骆霞）\n3. 薛梅\n4. 潘悦 帮妈妈做饭 打卡\n"
+    by_line, plan, preview = outcomes(workspace, gid, text)
+    assert plan == {(ids["薛梅"], DAY), (ids["潘悦"], DAY)}  # 帮妈妈做饭: nobody's name follows 帮 here
+    named = {n: {c.membership_id for m in preview.matches if m.line.line_no == n for c in m.candidates} for n in (2, 3)}
+    assert named == {2: {ids["高峰"], ids["罗斌"]}, 3: {ids["侯俊"], ids["骆霞"]}}
+    assert {s for n in (2, 3) for s, _r, _d in by_line[n]} == {"ambiguous"}
+
+
+def test_a_name_typed_with_a_space_is_not_the_shorter_name(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        for n in ("张三", "张三丰", "李娜娜"):
+            ids[n] = add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1]
+        s.commit()
+    by_line, plan, preview = outcomes(workspace, gid, f"#接龙 {md(DAY)}打卡\n1. 张三 丰\n2. 李 娜娜\n")
+    assert by_line[2][0][0] == "ambiguous"
+    assert {c.membership_id for m in preview.matches if m.line.line_no == 2 for c in m.candidates} == {
+        ids["张三"],
+        ids["张三丰"],
+    }
+    assert plan == {(ids["李娜娜"], DAY)}  # 李 alone names nobody: 李娜娜
