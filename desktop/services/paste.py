@@ -928,8 +928,8 @@ _PROXY_RE = re.compile(
 
 def _proxied(text: str, name: str) -> str | None:
     """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None."""
-    found = _PROXY_RE.search(unicodedata.normalize("NFKC", text))
-    if found is None:
+    found = _PROXY_RE.search(unicodedata.normalize("NFKC", text).strip())
+    if found is None or found.start() == 0:  # 代丽丽打卡: 代 is her surname, not "for"
         return None
     who = (found["a"] or found["b"]).strip()
     return who if who and bare_key(who) != bare_key(name) else None

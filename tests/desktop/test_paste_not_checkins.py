@@ -159,12 +159,19 @@ def test_a_numbered_system_notice_names_its_person(workspace, grp):
     assert [c.membership_id for m in preview.matches if m.line.line_no == 3 for c in m.candidates] == [ids["罗斌"]]
 
 
-def test_a_line_posted_for_someone_else_is_for_a_person_to_decide(workspace, grp):
+def test_a_line_posted_for_someone_else_is_for_a_person_to_decide(workspace, owner, grp):
     """高峰 替罗斌打卡: 罗斌 is named and gets an outcome; neither of them is logged on a guess."""
     gid, ids = grp
-    text = f"#接龙 {md(DAY)}打卡\n1. 高峰 替罗斌打卡\n2. 侯俊（代骆霞）\n3. 薛梅\n4. 潘悦 帮妈妈做饭 打卡\n"
+    with workspace.session() as s:
+        ids["代丽丽"] = add_member(s, owner, gid, MemberInput(display_name="代丽丽", joined_at=JOINED))[1]
+        s.commit()
+    text = (
+        f"#接龙 {md(DAY)}打卡\n1. 高峰 替罗斌打卡\n2. 侯俊（代骆霞）\n3. 薛梅\n4. 潘悦 帮妈妈做饭 打卡\n"
+        "5. 代丽丽打卡\n"
+    )
     by_line, plan, preview = outcomes(workspace, gid, text)
-    assert plan == {(ids["薛梅"], DAY), (ids["潘悦"], DAY)}  # 帮妈妈做饭: nobody's name follows 帮 here
+    # 帮妈妈做饭: nobody's name follows 帮 here; 代丽丽: 代 is a surname
+    assert plan == {(ids["薛梅"], DAY), (ids["潘悦"], DAY), (ids["代丽丽"], DAY)}
     named = {n: {c.membership_id for m in preview.matches if m.line.line_no == n for c in m.candidates} for n in (2, 3)}
     assert named == {2: {ids["高峰"], ids["罗斌"]}, 3: {ids["侯俊"], ids["骆霞"]}}
     assert {s for n in (2, 3) for s, _r, _d in by_line[n]} == {"ambiguous"}
