@@ -376,6 +376,12 @@ def _args_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--group", required=True, metavar="NAME", help="社群名称, 不存在时创建 / group (created if missing)")
     p.add_argument("--dry-run", action="store_true", help="只显示计划, 不写入 / show the plan, write nothing")
     p.add_argument(
+        "--skip-problems",
+        action="store_true",
+        help="跳过有问题的行, 导入其余各行 (每个跳过的行都会列出) / leave out the rows with problems and import "
+        "the rest (each skipped row is listed)",
+    )
+    p.add_argument(
         "--sheet",
         metavar="NAME",
         help="读取这个工作表 (默认: 有成员表的那个) / the sheet to read (default: the one with the member table)",
@@ -406,6 +412,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             args.dry_run,
             _TerminalProgress() if show else None,
             sheet=getattr(args, "sheet", None),
+            skip_problems=args.skip_problems,
         )
     except ImportFailed as exc:
         if show:
@@ -430,6 +437,9 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write("\r\033[K")
     for warning in plan.warnings:  # warnings do not stop the import: stderr, exit 0
         sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+    if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
+        for problem in plan.problems:
+            sys.stderr.write(f"qundesk: 已跳过 (skipped): {problem}\n")
     group = args.group.strip()
     if created:
         if args.dry_run:
@@ -454,6 +464,10 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     width = max(_width(label) for _key, label in IMPORT_LABELS)
     for key, label in IMPORT_LABELS:
         print(f"{_pad(label, width)}  {counts[key]:>7}")
+    if args.skip_problems and plan.problem:
+        print(f"{_pad('跳过 skipped', width)}  {plan.problem:>7}")
+    if summary is not None and summary.unlinked:
+        print(f"{summary.unlinked} 行的推荐人在跳过的行中, 未设置推荐人 (referrer left unset: it was a skipped row)")
     if args.dry_run:
         print("试运行, 未写入任何内容 (dry run: nothing written)")
     return EXIT_OK

@@ -328,6 +328,8 @@ class ImportSummary:
     updated: int
     unchanged: int
     seconds: float = 0.0
+    skipped: int = 0  # rows with problems left out at the user's choice (skip_problems; the plan lists them)
+    unlinked: int = 0  # rows imported without the referrer they named: that row was one of the skipped
 
     @property
     def changed(self) -> bool:
@@ -1064,6 +1066,7 @@ class _Planner:
         self.noted = 0
         self.warning_rows = 0
         self.problem_count = 0
+        self.problem_rows: set[int] = set()  # rows planned so far that have problems
         self.complete = True
         self.refs: _RefIndex | None = None
         self.ref_levels: tuple[str, ...] = ()
@@ -1164,7 +1167,18 @@ class _Planner:
         elif me in found:
             rec.problem(column, "推荐人不能是自己 (cannot refer oneself)", "referrer_is_self", text)
         else:
-            return next(iter(found))
+            ref = next(iter(found))
+            if ref[0] == "r" and ref[1] in self.problem_rows:  # a row that cannot be imported as it is
+                rec.warn(
+                    column,
+                    f"推荐人「{text}」在第{ref[1]}行, 那一行有问题, 这一行不设推荐人 "
+                    f"(the referrer is row {ref[1]}, which has a problem: imported without a referrer)",
+                    "referrer_row_problem",
+                    text,
+                    (ref[1],),
+                )
+                return None
+            return ref
         return None
 
     # -- one batch
@@ -1209,13 +1223,14 @@ class _Planner:
             if planned is None:
                 problems = sorted(rec.problems, key=lambda p: self.order.get(p.column or "", len(self.order)))
                 planned = PlannedRow(rec.row, "problem", name, (), tuple(problems), None, tuple(rec.warnings), rec.rows)
+                self.problem_rows.add(rec.row)
             out.append(planned)
         for planned in out:
             self.counts[planned.action] += 1
             self.problem_count += len(planned.problems)
             if planned.warnings:
                 self.warning_rows += 1
-        if self.writer is not None and self.counts["problem"] == 0:
+        if self.writer is not None and (self.counts["problem"] == 0 or self.writer.skip_problems):
             self.writer.write(out)
         for planned in out:
             self._keep(planned)
@@ -1927,8 +1942,12 @@ class _Writer:
     """Writes planned rows batch by batch in the caller's transaction (bulk Core statements), then, in
     finish(), the referrers that name rows of the file and the one 'import.*' audit row."""
 
-    def __init__(self, session: Session, actor: Actor, group_id: int, kind: str, file: str):
+    def __init__(
+        self, session: Session, actor: Actor, group_id: int, kind: str, file: str, *, skip_problems: bool = False
+    ):
         self.session, self.actor, self.group_id, self.kind, self.file = session, actor, group_id, kind, file
+        self.skip_problems = skip_problems  # write the rows without problems even when others have some
+        self.unlinked = 0
         self.now = utcnow()
         self.added = self.updated = 0
         self.member_of_row: dict[int, int] = {}  # rows another row names as referrer: row -> member id
@@ -2128,13 +2147,20 @@ class _Writer:
             )
         _bulk_insert(session, AuditEntry.__table__, audit)
 
-    def finish(self, unchanged: int) -> None:
+    def finish(self, unchanged: int, skipped: int = 0) -> None:
         if self.deferred:
-            params = [{"b_id": msid, "v_ref": self.member_of_row[row]} for msid, row in self.deferred]
+            params = [
+                {"b_id": msid, "v_ref": self.member_of_row[row]}
+                for msid, row in self.deferred
+                if row in self.member_of_row
+            ]
+            self.unlinked = len(self.deferred) - len(params)  # their referrer's row was skipped (a problem)
             table = Membership.__table__
-            self.session.connection().execute(
-                update(table).where(table.c.id == bindparam("b_id")).values(referrer_id=bindparam("v_ref")), params
-            )
+            if params:
+                self.session.connection().execute(
+                    update(table).where(table.c.id == bindparam("b_id")).values(referrer_id=bindparam("v_ref")),
+                    params,
+                )
         if self.added or self.updated:
             self.session.connection().execute(
                 insert(AuditEntry.__table__),
@@ -2151,6 +2177,7 @@ class _Writer:
                                 "added": self.added,
                                 "updated": self.updated,
                                 "unchanged": unchanged,
+                                **({"skipped": skipped} if skipped else {}),
                             }
                         },
                     )
@@ -2209,6 +2236,12 @@ class _Phase:
             self.progress.step(self.start + int(self.span * fraction), PROGRESS_TOTAL)
 
 
+def skippable(plan: ImportPlan) -> bool:
+    """Whether the rows with problems can be left out and the rest imported (run_import's skip_problems): the
+    file itself has no problem and some row has none."""
+    return not plan.file_problems and plan.problem > 0 and plan.added + plan.updated + plan.unchanged > 0
+
+
 def run_import(
     database: Any,
     actor: Actor,
@@ -2222,6 +2255,7 @@ def run_import(
     remember: bool = False,
     table: Table | None = None,
     sheet: str | None = None,
+    skip_problems: bool = False,
 ) -> tuple[ImportPlan, ImportSummary | None, bool]:
     """Read `path` (its sheet `sheet`, else the one with the member table), plan it against the group
     called `group_name` and, unless `dry_run`, write it in the same pass, batch by batch, in one
@@ -2230,6 +2264,10 @@ def run_import(
     Returns (plan, summary or None for a dry run, group created — or would be, for a dry run).
     A plan with problems raises ImportFailed (an ImportProblem naming the first problem; `.plan`
     lists them all) and writes nothing, not even the group. Warnings do not stop an import.
+    `skip_problems=True` (the user's explicit choice, after seeing the problems): a plan whose only problems
+    are rows' imports every other row and leaves those rows out — each named in the summary (`skipped`), the
+    whole still one transaction; a problem of the file itself (a missing name column, no rows) still refuses
+    it. Importing the same file again the same way changes nothing.
     `remember=True` keeps `mapping` for this header layout (the dialog does this when the user
     corrected the automatic mapping). `table` is the file as already read (the dialog's preview), so
     that importing does not read it again."""
@@ -2254,7 +2292,7 @@ def run_import(
             if created:
                 group_id, created = get_or_create_group(session, actor, name)
             assert group_id is not None
-            writer = _Writer(session, actor, group_id, kind, table.file)
+            writer = _Writer(session, actor, group_id, kind, table.file, skip_problems=skip_problems)
         plan_progress = _Phase(progress, 300, 700)
         if kind == "roster":
             plan = plan_roster_import(
@@ -2264,13 +2302,13 @@ def run_import(
             plan = plan_applications_import(
                 session, group_id, table, progress=plan_progress, actor=actor, writer=writer
             )
-        if not plan.ok:
+        if not plan.ok and not (skip_problems and skippable(plan)):
             session.rollback()
             raise ImportFailed(plan)
         if writer is None:
             session.rollback()
             return plan, None, created
-        writer.finish(plan.unchanged)
+        writer.finish(plan.unchanged, plan.problem if skip_problems else 0)
         if remember and kind == "roster" and mapping is not None:
             remember_mapping(session, table.headers, mapping)
         _step(progress, PROGRESS_TOTAL, PROGRESS_TOTAL)
@@ -2283,6 +2321,8 @@ def run_import(
             writer.updated,
             plan.unchanged,
             _time.perf_counter() - started,
+            plan.problem if skip_problems else 0,
+            writer.unlinked,
         )
         return plan, summary, created
 

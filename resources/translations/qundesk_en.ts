@@ -205,6 +205,27 @@
     </context>
     <context>
         <name>ImportDialog</name>
+        <message numerus="yes">
+            <source>Leave out the %n row(s) with problems and import the others</source>
+            <translation>
+                <numerusform>Leave out the %Ln row with problems and import the others</numerusform>
+                <numerusform>Leave out the %Ln rows with problems and import the others</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) with problems left out (listed below).</source>
+            <translation>
+                <numerusform>%Ln row with problems left out (listed below).</numerusform>
+                <numerusform>%Ln rows with problems left out (listed below).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n referrer(s) not set: they named a row that was left out.</source>
+            <translation>
+                <numerusform>%Ln referrer not set: it named a row that was left out.</numerusform>
+                <numerusform>%Ln referrers not set: they named a row that was left out.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../ui/dialogs/import_dialog.py" line="+68" />
             <location line="+156" />

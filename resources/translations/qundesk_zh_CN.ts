@@ -205,6 +205,24 @@
     </context>
     <context>
         <name>ImportDialog</name>
+        <message numerus="yes">
+            <source>Leave out the %n row(s) with problems and import the others</source>
+            <translation>
+                <numerusform>跳过有问题的 %Ln 行，导入其余各行</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) with problems left out (listed below).</source>
+            <translation>
+                <numerusform>已跳过 %Ln 个有问题的行（见下方列表）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n referrer(s) not set: they named a row that was left out.</source>
+            <translation>
+                <numerusform>%Ln 个推荐人未设置：推荐人所在的行已跳过。</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../ui/dialogs/import_dialog.py" line="+68" />
             <location line="+156" />

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.services.groups import list_groups
@@ -310,3 +310,23 @@ def test_an_add_row_shows_what_it_changes_on_someone_already_known(qtbot):
         (2, "add", "Nickname: 静静 → 小静"),
         (3, "add", ""),
     ]
+
+
+def test_the_rows_with_problems_can_be_left_out_at_the_users_choice(qtbot, ws):
+    """A file whose only problems are rows': a box offers to leave them out; ticked, Import brings in the rest
+    and says how many rows were left out; unticked, nothing is imported (as before)."""
+    before = roster(ws)
+    dialog = open_dialog(qtbot, ws)
+    plan = load(qtbot, dialog, DATA / "bad_date.csv")
+    assert not plan.ok and not dialog.import_button.isEnabled()
+    box = dialog.skip_problems_check
+    assert box.isVisible() and not box.isChecked()
+    assert box.text() == "Leave out the 1 row(s) with problems and import the others"
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on the box itself
+    assert box.isChecked() and dialog.import_button.isEnabled()
+    summary = import_now(qtbot, dialog)
+    assert (summary.updated, summary.skipped) == (2, 1)
+    assert "1 row(s) with problems left out" in dialog.summary_label.text()
+    after = roster(ws)
+    assert set(after) == set(before)  # rows 2 and 4 updated the seeded 张三 and 李四; row 5 was left out
+    assert not box.isVisible()

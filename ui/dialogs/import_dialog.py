@@ -56,6 +56,7 @@ from desktop.services.imports import (
     plan_applications_import,
     plan_roster_import,
     run_import,
+    skippable,
     suggest_mapping,
 )
 from desktop.services.operators import Actor
@@ -180,9 +181,19 @@ def import_task(
     group_name: str,
     mapping: dict[int, str] | None,
     remember: bool,
+    skip_problems: bool = False,
 ) -> tuple[ImportPlan, ImportSummary, bool]:
     plan, summary, created = run_import(
-        database, actor, path, group_name, kind, progress=progress, mapping=mapping, remember=remember, table=table
+        database,
+        actor,
+        path,
+        group_name,
+        kind,
+        progress=progress,
+        mapping=mapping,
+        remember=remember,
+        table=table,
+        skip_problems=skip_problems,
     )
     assert summary is not None
     return plan, summary, created
@@ -459,6 +470,11 @@ class ImportDialog(QDialog):
         view_header.resizeSection(PreviewModel.COL_ROW, 56)
         view_header.resizeSection(PreviewModel.COL_ACTION, 100)
         view_header.resizeSection(PreviewModel.COL_NAME, 170)
+        # a file whose only problems are some rows': the user may leave those rows out and import the rest
+        self.skip_problems_check = QCheckBox()
+        self.skip_problems_check.setObjectName("skipProblems")
+        self.skip_problems_check.hide()
+        self.skip_problems_check.toggled.connect(self._update_import_button)
         self.notes_label = QLabel()
         self.notes_label.setObjectName("hint")
         self.notes_label.setWordWrap(True)
@@ -493,6 +509,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_table, 2)
         layout.addWidget(preview_title)
         layout.addLayout(summary_row)
+        layout.addWidget(self.skip_problems_check)
         layout.addWidget(self.notes_label)
         layout.addWidget(self.preview_view, 3)
         layout.addLayout(buttons)
@@ -552,8 +569,18 @@ class ImportDialog(QDialog):
         combo.setCurrentIndex(max(combo.findData(field), 0))
 
     @Slot()
+    def _can_import(self) -> bool:
+        plan = self.plan
+        if plan is None:
+            return False
+        return plan.ok or (self.skip_problems_check.isChecked() and skippable(plan))
+
+    @Slot()
+    def _update_import_button(self) -> None:
+        self.import_button.setEnabled(self._can_import() and bool(self.group_name()) and not self.runner.running)
+
     def start_import(self) -> None:
-        if self.plan is None or not self.plan.ok or self._table is None or self._path is None:
+        if not self._can_import() or self._table is None or self._path is None:
             return
         if self.runner.running:
             return
@@ -573,6 +600,7 @@ class ImportDialog(QDialog):
             group_name=self.group_name(),
             mapping=self.current_mapping() if kind == "roster" else None,
             remember=kind == "roster" and self._mapping_edited,
+            skip_problems=not self.plan.ok and self.skip_problems_check.isChecked(),
         )
 
     # ---- reacting to changes ----
@@ -676,7 +704,14 @@ class ImportDialog(QDialog):
             text += " " + self.tr("— the group “%1” will be created.").replace("%1", self.group_name())
         self.summary_label.setText(text)
         self.summary_label.setProperty("error", bool(problems))
-        self.import_button.setEnabled(plan.ok and bool(self.group_name()))
+        rows = plan.problem
+        self.skip_problems_check.setVisible(skippable(plan))
+        self.skip_problems_check.setText(
+            self.tr("Leave out the %n row(s) with problems and import the others", "", rows)
+        )
+        if not skippable(plan):
+            self.skip_problems_check.setChecked(False)
+        self._update_import_button()
         self._show_notes(plan)
 
     def _show_notes(self, plan: ImportPlan) -> None:
@@ -771,6 +806,11 @@ class ImportDialog(QDialog):
         text = self.tr("Imported: %1 added, %2 updated, %3 unchanged.")
         text = text.replace("%1", number_text(summary.added)).replace("%2", number_text(summary.updated))
         text = text.replace("%3", number_text(summary.unchanged))
+        if summary.skipped:
+            text += " " + self.tr("%n row(s) with problems left out (listed below).", "", summary.skipped)
+        if summary.unlinked:
+            text += " " + self.tr("%n referrer(s) not set: they named a row that was left out.", "", summary.unlinked)
+        self.skip_problems_check.hide()
         if created:
             text += " " + self.tr("The group “%1” was created.").replace("%1", self.group_name())
         self.summary_label.setText(text)
@@ -809,7 +849,7 @@ class ImportDialog(QDialog):
         self._pending = None
         if job == "import":
             self.summary_label.setText(self.tr("Import cancelled. Nothing was written."))
-            self.import_button.setEnabled(self.plan is not None and self.plan.ok)
+            self._update_import_button()
         else:
             self.summary_label.setText(self.tr("Cancelled."))
 
