@@ -166,8 +166,7 @@ def test_a_line_posted_for_someone_else_is_for_a_person_to_decide(workspace, own
         ids["代丽丽"] = add_member(s, owner, gid, MemberInput(display_name="代丽丽", joined_at=JOINED))[1]
         s.commit()
     text = (
-        f"#接龙 {md(DAY)}打卡\n1. 高峰 替罗斌打卡\n2. 侯俊（代骆霞）\n3. 薛梅\n4. 潘悦 帮妈妈做饭 打卡\n"
-        "5. 代丽丽打卡\n"
+        f"#接龙 {md(DAY)}打卡\n1. 高峰 替罗斌打卡\n2. 侯俊（代骆霞）\n3. 薛梅\n4. 潘悦 帮妈妈做饭 打卡\n5. 代丽丽打卡\n"
     )
     by_line, plan, preview = outcomes(workspace, gid, text)
     # 帮妈妈做饭: nobody's name follows 帮 here; 代丽丽: 代 is a surname
