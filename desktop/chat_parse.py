@@ -120,7 +120,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["PasteLine", "entries", "normalise_name", "parse_chat"]
+__all__ = ["PasteLine", "entries", "normalise_name", "parse_chat", "says_not_checked_in"]
 
 
 @dataclass(frozen=True)
@@ -551,11 +551,15 @@ def _mention(line: _Line, start: int) -> PasteLine | None:
     return _ignored(line, "mention", name if _has_name_char(name) else None)
 
 
+def says_not_checked_in(text: str) -> bool:
+    """Whether words say someone has not checked in, or remind them to (没来, 还没打卡, 未签到, 记得打卡,
+    别忘了打卡, 提醒…打卡 …): no check-in, whatever else the text holds. A text with 补 is a make-up."""
+    return "补" not in text and _NOT_DONE_RE.search(unicodedata.normalize("NFKC", text)) is not None
+
+
 def _not_done(line: PasteLine) -> PasteLine:
-    """An entry whose own words say it is no check-in (没来, 还没打卡, 记得打卡 …); a 补 line is a make-up."""
-    if line.kind != "entry" or not line.remark or "补" in line.raw:
-        return line
-    if _NOT_DONE_RE.search(unicodedata.normalize("NFKC", line.remark)) is None:
+    """An entry whose own words say it is no check-in (says_not_checked_in); a 补 line is a make-up."""
+    if line.kind != "entry" or not line.remark or "补" in line.raw or not says_not_checked_in(line.remark):
         return line
     return replace(_ignored(_Line.make(line.line_no, line.raw), "not_done", line.name), heading=line.heading)
 

@@ -20,8 +20,9 @@ Decisions (what users see follows from these):
 - Messages: every non-system row of a known sender counts for (membership, local day) — whatever its status
   (a member who later left still spoke then). Notices (joins, removals, recalls, pats, renames) never count.
 - Check-ins: a text message whose own text (a reply's, never the part it quotes; not an inline 「quote」 over a
-  `- - -` line) contains one of the group's check-in keywords (default 打卡) is a check-in of its sender for
-  that day, at the message's time, not late, source 'chat'. A 接龙 (first line `#接龙` or `＃接龙`) is not a
+  `- - -` line) contains one of the group's check-in keywords (default 打卡) — and does not say someone has
+  not checked in or remind them to (还没打卡的抓紧, 记得打卡: chat_parse.says_not_checked_in) — is a check-in of
+  its sender for that day, at the message's time, not late, source 'chat'. A 接龙 (first line `#接龙` or `＃接龙`) is not a
   text check-in itself. A chain is for the day its title names (within CHAIN_TITLE_DAYS of the post), else the
   day it was posted; chains are told apart by title, and the LAST copy of each, when its title contains a
   keyword, is parsed like a paste (desktop/services/paste.py): its certain entries are check-ins for the
@@ -66,6 +67,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from desktop.chat_parse import says_not_checked_in
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
@@ -580,8 +582,10 @@ def plan_chat_import(
                     previous = chains.get(chain)
                     if previous is None or at >= previous[0]:
                         chains[chain] = (at, _FULLWIDTH_HASH_RE.sub(r"\1#", text))
-            elif ((keyword in text) if keyword else any(k in text for k in keywords)) and (
-                "「" not in text or any(k in _own_text(text) for k in keywords)
+            elif (
+                ((keyword in text) if keyword else any(k in text for k in keywords))
+                and ("「" not in text or any(k in _own_text(text) for k in keywords))
+                and not says_not_checked_in(_own_text(text) if "「" in text else text)  # 还没打卡的抓紧 / 记得打卡
             ):
                 current = texts.get((info.key, day))
                 if current is None or at < current:

@@ -262,6 +262,22 @@ def test_a_quoted_check_in_is_nobodys(ws, tmp_path):
     assert sorted(c.display_name for c in _plan(ws, path).checkins) == ["李跃", "王芳"]
 
 
+def test_a_reminder_to_check_in_is_not_a_check_in(ws, tmp_path):
+    """The organiser's 今天还没打卡的同学抓紧 and a 记得打卡哦 hold the keyword and check in nobody; a make-up
+    that mentions forgetting (昨天忘了打卡 今天补上) still counts."""
+    path = _liuhen(
+        tmp_path,
+        [
+            _row("2026-11-05 06:10:00", "王芳", "早安打卡 第5天"),
+            _row("2026-11-05 20:00:00", "陈磊", "今天还没打卡的同学抓紧哦"),
+            _row("2026-11-05 20:05:00", "李跃", "记得打卡哦"),
+            _row("2026-11-06 07:00:00", "李跃", "昨天忘了打卡 今天补上 打卡✅"),
+        ],
+    )
+    got = sorted((c.display_name, c.day.isoformat()) for c in _plan(ws, path).checkins)
+    assert got == [("李跃", "2026-11-06"), ("王芳", "2026-11-05")]
+
+
 # ---------------------------------------------------------------- replies
 
 
