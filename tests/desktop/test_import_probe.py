@@ -15,6 +15,7 @@ from desktop.services.groups import get_or_create_group
 from desktop.services.imports import ImportFailed, plan_applications_import, plan_roster_import, run_import
 from desktop.services.roster import MemberInput, add_member
 from models import Member, Membership
+from tests.desktop.test_imports import write_xlsx
 
 SURVEY_META = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]
 
@@ -32,12 +33,7 @@ def actor(db):
 
 
 def xlsx(path: Path, *rows: list) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return write_xlsx(path, list(rows))
 
 
 def people(db) -> dict[str, tuple]:
