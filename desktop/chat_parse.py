@@ -120,7 +120,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["PasteLine", "entries", "normalise_name", "parse_chat", "says_not_checked_in"]
+__all__ = [
+    "PasteLine",
+    "entries",
+    "is_separator",
+    "normalise_name",
+    "parse_chat",
+    "says_not_checked_in",
+    "separator_date",
+]
 
 
 @dataclass(frozen=True)
@@ -484,17 +492,24 @@ def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
 _QUOTE_PAIRS = {"「": "」", "『": "』"}
 _QUOTE_SPEAKER_RE = re.compile(r"^\s*(?P<open>[「『])\s*(?P<sp>[^:」』]{1,30}?)\s*:")
 _QUOTE_MAX_LINES = 40
+# a notice is the whole line in WeChat's or QQ's wording: the phrase ends it (拍了拍 ends with whom; 修改群名为
+# with the name) — `张三丰 刚加入群聊的新人 打卡` is his check-in, not a notice
 _SYSTEM_RE = re.compile(
-    r"撤回了?一条消息|加入了?群聊|移出了?群聊|退出了?群聊|拍了拍|领取了.{0,12}红包|红包已被领完|修改群名为|成为新群主"
-    r"|通过扫描.{0,24}二维码|以上是打招呼的内容|以下为新消息|开启了朋友验证|都不是朋友关系|加入本群|退出本群"
+    r"(?:撤回了?一条消息|(?:加入了?|移出了?|退出了?)群聊|领取了.{0,12}红包|红包已被领完|加入本群|退出本群"
+    r"|开启了朋友验证.*|都不是朋友关系.*|成为新群主)\s*[。.!！]?\s*$"
+    r"|拍了拍\s*\S{1,20}(?:\s*的\s*\S{1,12})?\s*$|修改群名为|^\s*(?:以上是打招呼的内容|以下为新消息)"
 )
 _NAME_QUOTES = "\"'“”‘’「」『』"
 _MENTION_RE = re.compile(r"\s*@\s*(?P<name>[^\s@]{1,20})")
+# words saying someone has not checked in, or reminding them to; not 没来得及 / 没忘打卡 / 未缺卡
 _NOT_DONE_RE = re.compile(
-    r"没来(?!得)|(?:还)?没(?:有)?(?:打卡|签到)|未(?:打卡|签到)|缺卡|漏打卡|忘(?:了|记)?打卡"
-    r"|记得(?:要)?(?:打卡|签到)|别忘(?:了|记)?(?:打卡|签到)|不要忘(?:了|记)?(?:打卡|签到)|提醒.{0,6}(?:打卡|签到)"
+    r"没来(?!得)|(?:还)?没(?:有)?(?:打卡|签到)|(?<!未)未(?:打卡|签到)|(?<![未没不])缺卡|漏打卡|(?<![没不])忘(?:了|记)?打卡"
+    r"|记得(?:要)?(?:打卡|签到)|别忘(?:了|记)?(?:打卡|签到)|不要忘(?:了|记)?(?:打卡|签到)"
+    r"|提醒(?:一下)?(?:大家|各位|同学们?|朋友们?|小伙伴们?|宝子们?|姐妹们?|你|您|@).{0,6}(?:打卡|签到)"
     r"|快(?:来|去)?(?:打卡|签到)|请(?:尽快|及时)?(?:打卡|签到)|催.{0,4}(?:打卡|签到)"
 )
+# a check-in said in so many words: what is left of a text after the not-done phrases are taken out
+_CHECKED_IN_RE = re.compile(r"打卡|签到|已完成|[✅✔☑]")
 
 
 def _ignored(line: _Line, reason: str, name: str | None) -> PasteLine:
@@ -515,8 +530,12 @@ def _quotes(lines: list[_Line]) -> dict[int, PasteLine]:
         close = _QUOTE_PAIRS[opening["open"]]
         end = i  # the line that closes the quote (no closing within _QUOTE_MAX_LINES: the opening line alone)
         if close not in lines[i].folded[opening.end() :]:
-            later = range(i + 1, min(len(lines), i + _QUOTE_MAX_LINES))
-            end = next((j for j in later if close in lines[j].folded), i)
+            for j in range(i + 1, min(len(lines), i + _QUOTE_MAX_LINES)):
+                if _opens_something(lines[j], opening["open"]):
+                    break  # a new message (张三: …) or quote before any close: the quote was the opening line
+                if close in lines[j].folded:
+                    end = j
+                    break
         speaker = _collapse(lines[i].clean[slice(*opening.span("sp"))]).strip(_NAME_QUOTES)
         out[lines[i].no] = _ignored(lines[i], "quote", speaker)
         for line in lines[i + 1 : end + 1]:
@@ -529,6 +548,12 @@ def _quotes(lines: list[_Line]) -> dict[int, PasteLine]:
             )
         i = end + 1
     return out
+
+
+def _opens_something(line: _Line, bracket: str) -> bool:
+    """A line that cannot be inside a quote: another opening bracket, or a speaker's message (`李四: 打卡`)."""
+    folded = line.folded
+    return bracket in folded or (_colon(line) is not None and _number(line)[0] is None)
 
 
 def _system_line(line: _Line) -> PasteLine | None:
@@ -552,21 +577,39 @@ def _mention(line: _Line, start: int) -> PasteLine | None:
 
 
 def says_not_checked_in(text: str) -> bool:
-    """Whether words say someone has not checked in, or remind them to (没来, 还没打卡, 未签到, 记得打卡,
-    别忘了打卡, 提醒…打卡 …): no check-in, whatever else the text holds. A text with 补 is a make-up."""
-    return "补" not in text and _NOT_DONE_RE.search(unicodedata.normalize("NFKC", text)) is not None
+    """Whether a text says someone has not checked in, or reminds them to (没来, 还没打卡, 未签到, 记得打卡, 别忘了
+    打卡, 提醒大家打卡 …) and says no check-in besides: `打卡✅ 还没打卡的朋友加油` and `打卡 大家快来打卡` are the
+    writer's check-ins, `今天还没打卡的同学抓紧` is not. A text with 补 is a make-up."""
+    folded = unicodedata.normalize("NFKC", text)
+    if "补" in folded or _NOT_DONE_RE.search(folded) is None:
+        return False
+    return _CHECKED_IN_RE.search(_NOT_DONE_RE.sub(" ", folded)) is None
 
 
 def _not_done(line: PasteLine) -> PasteLine:
     """An entry whose own words say it is no check-in (says_not_checked_in); a 补 line is a make-up."""
     if line.kind != "entry" or not line.remark or "补" in line.raw or not says_not_checked_in(line.remark):
         return line
-    return replace(_ignored(_Line.make(line.line_no, line.raw), "not_done", line.name), heading=line.heading)
+    return replace(line, kind="ignored", ignored="not_done")  # the entry's fields kept: a sign-up list reads it
 
 
 def _is_separator(folded: str) -> bool:
-    """A line holding only a date (and maybe a time) between dashes: `—— 12月3日 ——`, `2026-12-03`."""
-    return _DATE_RE.search(folded) is not None and _is_stamp_only(folded)
+    """A line holding only a date and/or a time between dashes: `—— 12月3日 ——`, `2026-12-03`, WeChat's
+    `昨天 06:10` and, for today's messages, a bare `06:05`."""
+    return bool(folded.strip()) and _is_stamp_only(folded) and any(ch.isdigit() or ch in "天周期" for ch in folded)
+
+
+_CLOCK_RE = re.compile(_CLOCK)
+
+
+def separator_date(text: str) -> str:
+    """The date a separator heading writes, without its time and dashes ('' for a bare time: today)."""
+    return _CLOCK_RE.sub(" ", _fold_text(text)).strip(" -—=~*·[]\n")
+
+
+def is_separator(text: str) -> bool:
+    """Whether `text` (a heading) is a date/time separator rather than a chain's title."""
+    return all(_is_separator(_fold_text(part)) for part in text.splitlines() if part.strip())
 
 
 def _with_headings(results: list[PasteLine], lines: list[_Line]) -> list[PasteLine]:
@@ -584,7 +627,7 @@ def _with_headings(results: list[PasteLine], lines: list[_Line]) -> list[PasteLi
         elif result.kind != "blank":
             last_header = False
         if result.kind in ("entry", "ignored") and heading:
-            result = replace(result, heading=_collapse(" ".join(heading)))
+            result = replace(result, heading="\n".join(_collapse(h) for h in heading))
         out.append(result)
     return out
 

@@ -817,8 +817,10 @@ OUTCOME_LABELS = {
     "not_member": "非本群成员 not a member",
     "leave": "请假 on leave",
     "other_day": "其他日期 another day",
+    "not_checkin": "不是打卡 not a check-in",
     "skipped": "跳过 skipped",
 }
+QUIET_KINDS = ("header", "example", "noise", "blank")  # skipped silently (PRODUCT §4); the rest say why
 
 
 def _read_paste(path: Path) -> str:
@@ -879,13 +881,16 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             plan = [PlannedCheckin(p.membership_id, p.day, p.time, True, None, p.line_no) for p in plan]
         outcome = commit_paste(Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan)
         lines = line_outcomes(preview.lines, preview.matches, set(outcome.logged), set(outcome.already))
-        for line in lines:
-            if line.outcome in REPORTED:
-                print(
-                    f"{path} 第{line.line_no}行 {OUTCOME_LABELS[line.outcome]}: {line.detail}",
-                    file=sys.stderr,
-                )
-        counts = {key: sum(1 for line in lines if line.outcome == key) for key in OUTCOME_LABELS}
+        # a line that names someone without being their check-in (a quote, a notice, 还没打卡, another group's
+        # chain) is reported like the others, with who and why
+        kinds = [
+            "not_checkin" if line.outcome == "skipped" and line.detail not in QUIET_KINDS else line.outcome
+            for line in lines
+        ]
+        for line, kind in zip(lines, kinds, strict=True):
+            if kind in REPORTED or kind == "not_checkin":
+                print(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}", file=sys.stderr)
+        counts = {key: kinds.count(key) for key in OUTCOME_LABELS}
         parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
         print(f"{args.group} {day.isoformat()}: " + ", ".join(parts))
         return EXIT_OK

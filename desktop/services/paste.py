@@ -70,7 +70,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
-from desktop.chat_parse import PasteLine, normalise_name, parse_chat
+from desktop.chat_parse import PasteLine, is_separator, normalise_name, parse_chat, separator_date
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
@@ -378,23 +378,35 @@ class RosterIndex:
         self._group_names: dict[int, str] | None = None
 
     def titled_group(self, heading: str | None) -> str | None:
-        """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None:
-        the longest group name written in the title, when it is not this group's (读书会二期 names 读书会二期,
-        not 读书会)."""
-        if not heading:
+        """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None.
+        Only the title line counts (a description may mention another group), and only when it does not name
+        this group too (`跑步读书会 联合打卡` pasted into 跑步 is theirs as well); a Latin name is a whole word
+        (a group called Go is not in `Good morning`); the longest name written wins (读书会二期, not 读书会)."""
+        if not heading or is_separator(heading):
             return None
         if self._group_names is None:
             rows = self._session.execute(select(Group.id, Group.name)).all()
             self._group_names = {gid: name for gid, name in rows if len(name_key(name)) >= 2}
-        title = name_key(heading)
-        named = {gid: len(name_key(name)) for gid, name in self._group_names.items() if name_key(name) in title}
-        if not named:
+        lines = [line for line in heading.splitlines() if line.strip()]
+        first = _CHAIN_TAG_RE.sub("", lines[0]).strip() if lines else ""
+        title = name_key(first or (lines[1] if len(lines) > 1 else ""))
+        spans = {gid: _spans_of(name_key(n), title) for gid, n in self._group_names.items()}
+        spans = {gid: found for gid, found in spans.items() if found}
+        # a name written only inside a longer one is not written (读书会 inside 读书会二期)
+        named = {
+            gid: max(e - s for s, e in found)
+            for gid, found in spans.items()
+            if any(
+                not any(
+                    o != gid and s2 <= s and e <= e2 and (e2 - s2) > (e - s) for o, f in spans.items() for s2, e2 in f
+                )
+                for s, e in found
+            )
+        }
+        if not named or self._group_id in named:
             return None
         longest = max(named.values())
-        top = sorted(gid for gid, n in named.items() if n == longest)
-        if self._group_id in top:
-            return None
-        return self._group_names[top[0]]
+        return self._group_names[min(gid for gid, n in named.items() if n == longest)]
 
     # -- exact keys
     @staticmethod
@@ -760,6 +772,8 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
     """The first date written out in NFKC-folded text (see `parse_day`); no relative words, and no day of
     the month alone (2日) unless `dom_alone`."""
     for m in _TITLE_DATE_RE.finditer(folded):
+        if not _names_the_day(folded, m):
+            continue
         try:
             if m["y"]:
                 return date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -791,6 +805,22 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
             if found is not None:
                 return found
     return None
+
+
+_DEADLINE_BEFORE_RE = re.compile(r"(?:截止|截至|deadline|ddl)[^\d\n]{0,6}$", re.IGNORECASE)
+_RANGE_AFTER_RE = re.compile(r"^\s*[日号]?\s*[-~～至到—–]\s*[\d〇一二三四五六七八九十]")
+_RANGE_BEFORE_RE = re.compile(r"[\d日号]\s*[-~～至到—–]\s*$")
+_PROGRAM_AFTER_RE = re.compile(r"^\s*(?:早起)?(?:挑战|.{0,2}营|计划|训练|一读|课程|周期|阶段|行动|共读|陪跑)")
+
+
+def _names_the_day(folded: str, m: re.Match[str]) -> bool:
+    """Whether a date written in a title is the chain's day: not a deadline (截止12月10日, 截止时间：12月5日), not
+    either end of a range (12月1日-12月7日 第一周), and a day of the month alone not a programme's length (7日早起
+    挑战, 21日打卡营, 3日一读)."""
+    before, after = folded[: m.start()], folded[m.end() :]
+    if _DEADLINE_BEFORE_RE.search(before) or _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
+        return False
+    return not (m["d4"] and _PROGRAM_AFTER_RE.match(after))
 
 
 _RELATIVE_DAY_RE = re.compile(
@@ -849,24 +879,23 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
     A written date counts on any header line before the first entry (see `parse_day`). A day of the month
     alone (`2日早起打卡`) and a relative word count on the title only — the text after `#接龙`, or the first
     header line with text when `#接龙` has none (`#接龙 周三早起打卡`, `#接龙\\n昨日打卡`) — since description
-    lines (规则：周日休息, 1号到7号为第一周) do not date the chain. A relative word is counted from `near`, the
-    day being logged. 今天/今日 in a title says nothing about which day it is (it is the day the chain was
+    lines (规则：周日休息, 1号到7号为第一周) do not date the chain. A relative word is counted back from today, the
+    day of the paste — not from the day chosen, so choosing the day a title names never moves it. 今天/今日 in a title says nothing about which day it is (it is the day the chain was
     posted, which is the day chosen), so it gives no title day, but a weekday next to it does (`今天周三`
     logged on a Thursday names Wednesday). A heading made of those header lines is not read again below."""
     title_seen = False
-    examined: list[str] = []
     for line in lines:
         if line.kind == "entry":
             break
         if line.kind == "header":
             folded = unicodedata.normalize("NFKC", line.raw)
-            examined.append(_plain_text(line.raw))
             words = _CHAIN_TAG_RE.sub("", folded)
             is_title = not title_seen and bool(words.strip())
             title_seen = title_seen or is_title
             found = _written_day(folded, near, dom_alone=is_title)
-            if found is None and is_title:
-                found = _relative_day(words, near, today=False)
+            if found is None and is_title:  # 昨日早起打卡: yesterday from today, the day it is pasted — not from
+                # the day chosen (choosing the day it names must not move it: 12月3日, then 12月2日 …)
+                found = _relative_day(words, clock.today(), today=False)
             if found is not None:
                 return found
     for line in lines:
@@ -874,13 +903,9 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             found = _stamp_day(line.date_text, near)
             if found is not None:
                 return found
-    # the header lines above, joined as a heading is (every run of consecutive ones)
-    runs = {" ".join(examined[i:j]) for i in range(len(examined)) for j in range(i + 1, len(examined) + 1)}
-    for line in lines:  # a chat log under a date separator (—— 12月3日 ——)
-        if line.kind == "entry" and line.heading and _plain_text(line.heading) not in runs:
-            found = parse_day(line.heading, near, today=False)
-            if found is not None:
-                return found
+    for line in lines:  # a chat log under a separator (—— 12月3日 ——, 昨天 06:10, a bare 06:05 for today)
+        if line.kind == "entry" and line.heading and is_separator(line.heading):
+            return _heading_day(line.heading, near)
     return None
 
 
@@ -913,32 +938,57 @@ def _late_day(text: str, day: date) -> date | None:
 # ---------------------------------------------------------------- matching a paste
 
 
-def match_paste(session: Session, group_id: int, text: str, day: date | None = None) -> list[PasteMatch]:
+def match_paste(
+    session: Session, group_id: int, text: str, day: date | None = None, *, signups: bool = False
+) -> list[PasteMatch]:
     """Every person of every entry line with its match (header, example, blank and noise lines are left
-    out; `line_outcomes` accounts for them). `day` is the day being logged: it dates 补卡 and chat-stamp lines."""
-    return match_lines(RosterIndex(session, group_id), parse_chat(text), day)
+    out; `line_outcomes` accounts for them). `day` is the day being logged: it dates 补卡 and chat-stamp lines.
+    `signups`: an activity's sign-up list, where words like 上次没来 are a remark, not "has not checked in"."""
+    return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups)
 
 
 # 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
+_PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
 _PROXY_RE = re.compile(
-    r"(?:替|帮|代)\s*(?P<a>[\u3400-\u9fff]{2,4}?|[A-Za-z][A-Za-z.]{1,20})(?:打卡|签到|接龙|报名)"
-    r"|[(（【\[]\s*(?:替|帮|代)\s*(?P<b>[\u3400-\u9fff]{2,4}|[A-Za-z][A-Za-z. ]{1,20})\s*(?:打卡|签到)?\s*[)）】\]]"
+    rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff]{{2,4}}?|[A-Za-z][A-Za-z.]{{1,20}})(?:打卡|签到|接龙|报名)"
+    rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}})\s*(?:打卡|签到)?\s*[)）】\]]"
 )
 
 
 def _proxied(text: str, name: str) -> str | None:
-    """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None."""
-    found = _PROXY_RE.search(unicodedata.normalize("NFKC", text).strip())
-    if found is None or found.start() == 0:  # 代丽丽打卡: 代 is her surname, not "for"
-        return None
-    who = (found["a"] or found["b"]).strip()
-    return who if who and bare_key(who) != bare_key(name) else None
+    """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None. Never the poster's own
+    name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname)."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    own = name_key(name)
+    for found in _PROXY_RE.finditer(folded):
+        who = (found["a"] or found["b"]).strip()
+        if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
+            return who
+    return None
 
 
 def _stamp_day(text: str, day: date) -> date | None:
     """The date of a chat stamp: a written date (11-22, 2026/11/22) is the one nearest the day being logged;
     WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from today, when the chat was copied."""
     return parse_day(text, day if any(ch.isdigit() for ch in text) else clock.today())
+
+
+def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
+    """Where a group's name is written in a title: as a word when it is Latin (Go is not in Good)."""
+    if not name:
+        return []
+    pattern = rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])" if name.isascii() else re.escape(name)
+    return [m.span() for m in re.finditer(pattern, title)]
+
+
+def _heading_day(heading: str, day: date) -> date | None:
+    """The day a heading names. A separator is WeChat's: `12月3日 06:10`, `昨天 06:10`, `星期三 06:10` (counted
+    back from today, like a stamp) and a bare `06:05` for today's messages. A chain's title or description names
+    a written date only (规则：周日休息 dates nothing) — `title_day` reads the title line's relative words."""
+    if is_separator(heading):
+        written = separator_date(heading)
+        return _stamp_day(written, day) if written else clock.today()
+    return parse_day(heading, day, relative=False)
 
 
 def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str, group: str | None = None):
@@ -948,17 +998,19 @@ def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str,
     return PasteMatch(line, "ignored", people, token=line.name, day=day, reason=reason, other_group=group)
 
 
-def match_lines(index: RosterIndex, lines: list[PasteLine], day: date | None) -> list[PasteMatch]:
+def match_lines(
+    index: RosterIndex, lines: list[PasteLine], day: date | None, *, signups: bool = False
+) -> list[PasteMatch]:
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
     heading_days = {
-        line.heading: parse_day(line.heading, day, relative=False)  # written dates: 规则：周日休息 dates nothing
-        for line in lines
-        if line.kind == "entry" and line.heading and day is not None
+        line.heading: _heading_day(line.heading, day) for line in lines if line.kind == "entry" and line.heading and day
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     for line in lines:
+        if signups and line.kind == "ignored" and line.ignored == "not_done":
+            line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
         if line.kind == "ignored" and line.name:
             out.append(_ignored(line, index, day, line.ignored or "ignored"))
             continue
@@ -1024,6 +1076,27 @@ def match_lines(index: RosterIndex, lines: list[PasteLine], day: date | None) ->
                 seen[key] = line.line_no
         out += parts
     return out
+
+
+def quick_entry_pick(session: Session, group_id: int, text: str, candidates: list[int]) -> Candidate | None:
+    """Who quick entry checks in when Enter is pressed without a highlighted candidate (None: the assistant
+    picks from the list). A name as written is the paste's rule (RosterIndex): the one active member who carries
+    it as a name, nickname, group nickname or WeChat ID, decorated or not — never when a second member or a
+    newcomer carries it too (小美 and 🌸小美🌸; two people nicknamed 小雨, wherever the search cut its list). A
+    text that is nobody's key: the one candidate the roster search found (a few letters, pinyin initials), unless
+    the text names someone else in the group (a newcomer 张三, not the active 张三丰) or looks like a full Chinese
+    name of its own (李娜 is not 李娜娜)."""
+    found = RosterIndex(session, group_id).resolve(text)
+    if found.kind == "certain":
+        return found.people[0]
+    if found.kind != "none" or len(candidates) != 1 or _looks_like_full_name(text):
+        return None
+    name = session.scalar(
+        select(Member.display_name)
+        .join(Membership, Membership.member_id == Member.id)
+        .where(Membership.id == candidates[0])
+    )
+    return Candidate(candidates[0], name or "", "search")
 
 
 def already_checked_in(session: Session, group_id: int, day: date, membership_ids: list[int]) -> set[int]:

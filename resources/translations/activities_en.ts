@@ -446,6 +446,14 @@
     <context>
         <name>AttendancePasteDialog</name>
         <message>
+            <source>On leave (请假): not counted</source>
+            <translation>On leave (请假): not counted</translation>
+        </message>
+        <message>
+            <source>Another day: not counted</source>
+            <translation>Another day: not counted</translation>
+        </message>
+        <message>
             <source>Not a sign-up</source>
             <translation>Not a sign-up</translation>
         </message>

@@ -445,6 +445,14 @@
     <context>
         <name>AttendancePasteDialog</name>
         <message>
+            <source>On leave (请假): not counted</source>
+            <translation>请假：不计入</translation>
+        </message>
+        <message>
+            <source>Another day: not counted</source>
+            <translation>另一天：不计入</translation>
+        </message>
+        <message>
             <source>Not a sign-up</source>
             <translation>不是报名</translation>
         </message>

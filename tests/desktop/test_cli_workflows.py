@@ -73,6 +73,16 @@ def test_checkin_paste_logs_certain_matches_once(ws, tmp_path, capsys):
     assert stats(capsys, ws)["checkins"] == 2
 
 
+def test_lines_that_are_not_check_ins_are_listed_with_who_and_why(ws, tmp_path, capsys):
+    paste = tmp_path / "chain.txt"
+    paste.write_text("#接龙 早起打卡\n1. 张三 5:58\n「小美🌸：打卡」\n2. @王芳 记得打卡\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste))
+    assert code == 0 and "logged 1" in out and "不是打卡 not a check-in 2" in out
+    reported = [line for line in err.splitlines() if "不是打卡" in line]
+    assert len(reported) == 2 and "第3行" in reported[0] and "引用" in reported[0] and "第4行" in reported[1]
+    assert "#接龙" not in err  # a title is still skipped silently
+
+
 def test_a_chain_dated_another_day_is_refused_without_date_and_logged_on_time_with_it(ws, tmp_path, capsys):
     from datetime import timedelta
 

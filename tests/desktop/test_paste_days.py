@@ -25,6 +25,12 @@ NEAR = date(2026, 12, 3)  # a Thursday
 WEDNESDAY = date(2026, 12, 2)
 
 
+@pytest.fixture(autouse=True)
+def pasted_on_near(monkeypatch):
+    """The day of the paste is NEAR: a title's relative words (昨日, 周三) count back from today."""
+    monkeypatch.setenv("QUNDESK_TODAY", NEAR.isoformat())
+
+
 # ---------------------------------------------------------------- chain titles
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.chat_parse import parse_chat
 from desktop.services.groups import create_group
-from desktop.services.paste import SKIPPED, certain_plan, line_outcomes, preview_paste
+from desktop.services.paste import SKIPPED, certain_plan, line_outcomes, match_paste, preview_paste
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
 
@@ -189,3 +189,92 @@ def test_a_name_typed_with_a_space_is_not_the_shorter_name(workspace, owner, grp
         ids["张三丰"],
     }
     assert plan == {(ids["李娜娜"], DAY)}  # 李 alone names nobody: 李娜娜
+
+
+# ---------------------------------------------------------------- the rules do not reach too far (second probe)
+
+
+def test_a_check_in_that_also_nudges_others_is_still_a_check_in(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        for n in ("张三丰", "陈小明", "明明", "郑美丽", "吴刚", "李四"):
+            ids[n] = add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1]
+        s.commit()
+    text = (
+        f"#接龙 {md(DAY)}打卡\n1. 张三丰 刚加入群聊的新人 打卡\n2. 陈小明 打卡 大家快来打卡\n3. 明明 这次没忘打卡\n"
+        "4. 郑美丽 打卡 连续30天未缺卡\n5. 吴刚 提醒自己每天打卡\n6. 李四 打卡✅ 还没打卡的朋友加油\n"
+    )
+    _by_line, plan, _ = outcomes(workspace, gid, text)
+    assert plan == {(ids[n], DAY) for n in ("张三丰", "陈小明", "明明", "郑美丽", "吴刚", "李四")}
+    colon = "高峰：打卡✅ @罗斌 记得打卡哦\n骆霞：打卡 还没打卡的快来\n侯俊：打卡\n"
+    _by_line, plan, _ = outcomes(workspace, gid, colon)
+    assert plan == {(ids[n], DAY) for n in ("高峰", "骆霞", "侯俊")}
+
+
+def test_a_quote_left_open_ends_at_the_next_message(workspace, grp):
+    gid, ids = grp
+    text = "「高峰：今天读了《活着》第三章，很感动……\n罗斌：打卡\n骆霞：打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[1][0][:2] == ("ignored", "quote")
+    assert plan == {(ids["罗斌"], DAY), (ids["骆霞"], DAY)}
+
+
+def test_only_a_title_that_names_another_group_and_not_this_one_is_theirs(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        run = create_group(s, owner, "跑步")
+        go = create_group(s, owner, "Go")
+        run_ids = {n: add_member(s, owner, run, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES[:2]}
+        add_member(s, owner, go, MemberInput(display_name="高峰", joined_at=JOINED))
+        s.commit()
+    _by, plan, _ = outcomes(workspace, run, "#接龙 跑步晨光早起营 联合打卡\n1. 高峰\n2. 罗斌\n")
+    assert plan == {(run_ids["高峰"], DAY), (run_ids["罗斌"], DAY)}  # a joint chain names this group too
+    _by, plan, _ = outcomes(workspace, gid, "#接龙 Good morning 早起打卡\n1. 高峰\n")
+    assert plan == {(ids["高峰"], DAY)}  # Go is a word of its own, not the start of Good
+    _by, plan, _ = outcomes(workspace, gid, f"#接龙 {md(DAY)}早起打卡\n本周和跑步群一起\n1. 高峰\n")
+    assert plan == {(ids["高峰"], DAY)}  # only the title line names the chain's group
+
+
+def test_wechat_separators_date_the_messages_under_them(workspace, grp, monkeypatch):
+    """WeChat's copy: `昨天 06:10` over yesterday's messages (counted back from today, the day of the paste),
+    a bare `06:05` over today's."""
+    gid, ids = grp
+    monkeypatch.setenv("QUNDESK_TODAY", DAY.isoformat())
+    text = "昨天 06:10\n高峰：打卡\n罗斌：早安打卡\n06:05\n骆霞：打卡\n高峰：打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert plan == {(ids["骆霞"], DAY), (ids["高峰"], DAY)}
+    assert [by_line[n][0][0::2] for n in (2, 3)] == [("other_day", YESTERDAY)] * 2
+    by_line, plan, preview = outcomes(workspace, gid, text, day=YESTERDAY)  # logged for yesterday instead
+    assert plan == {(ids["高峰"], YESTERDAY), (ids["罗斌"], YESTERDAY)}
+    assert by_line[5][0][0] == "other_day"
+
+
+def test_choosing_the_day_a_relative_title_names_keeps_it(workspace, grp, monkeypatch):
+    """昨日早起打卡 pasted on DAY names YESTERDAY; logged for YESTERDAY it still does (it once moved a day back
+    with every choice: 12月3日, then 12月2日 …)."""
+    gid, _ = grp
+    monkeypatch.setenv("QUNDESK_TODAY", DAY.isoformat())
+    for chosen in (DAY, YESTERDAY):
+        _by, _plan, preview = outcomes(workspace, gid, "#接龙 昨日早起打卡\n1. 高峰\n", day=chosen)
+        assert preview.title_day == YESTERDAY
+    assert not preview.day_mismatch
+
+
+def test_a_members_own_name_starting_with_dai_is_not_a_line_for_someone_else(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        ids["代丽丽"] = add_member(s, owner, gid, MemberInput(display_name="代丽丽", joined_at=JOINED))[1]
+        s.commit()
+    text = f"#接龙 {md(DAY)}打卡\n1. 【组长】代丽丽打卡\n2. 高峰 代表全组打卡\n"
+    _by, plan, _ = outcomes(workspace, gid, text)
+    assert plan == {(ids["代丽丽"], DAY), (ids["高峰"], DAY)}
+
+
+def test_a_sign_up_list_reads_remarks_as_remarks(workspace, grp):
+    """An activity's sign-ups: 上次没来 这次一定来 is a sign-up, not "has not checked in"."""
+    gid, ids = grp
+    with workspace.session() as s:
+        matches = match_paste(s, gid, "#接龙 周六读书会报名\n1. 薛梅 上次没来 这次一定来\n2. 潘悦\n", signups=True)
+        as_checkins = match_paste(s, gid, "#接龙 周六读书会报名\n1. 薛梅 上次没来 这次一定来\n2. 潘悦\n")
+    assert [(m.status, m.membership_id) for m in matches] == [("matched", ids["薛梅"]), ("matched", ids["潘悦"])]
+    assert as_checkins[0].status == "ignored"

@@ -31,7 +31,7 @@ from desktop.errors import QunDeskError
 from desktop.services.activities_queries import MemberChoice, attendance_sheet, member_choices
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance
-from desktop.services.paste import PasteMatch, match_paste
+from desktop.services.paste import PasteMatch, describe_person, match_paste
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text
@@ -173,7 +173,7 @@ class AttendancePasteDialog(QDialog):
         text = self.text_edit.toPlainText()
         try:
             with self._database.session() as session:
-                self.matches = match_paste(session, self._group_id, text) if text.strip() else []
+                self.matches = match_paste(session, self._group_id, text, signups=True) if text.strip() else []
         except QunDeskError as exc:
             show_error(self, exc)
             return
@@ -201,8 +201,8 @@ class AttendancePasteDialog(QDialog):
             else Qt.GlobalColor.gray
         )
         self.table.setItem(row, COL_RESULT, result)
-        if m.status == "ignored":  # a quote, a notice, a mention …: shown with why, never counted
-            why = QTableWidgetItem(ignored_reason_text(m))
+        if m.status in ("ignored", "leave", "other_day"):  # a quote, a notice, 请假 …: shown with why, not counted
+            why = QTableWidgetItem(ignored_reason_text(m) if m.status == "ignored" else self._result_text(m))
             why.setForeground(Qt.GlobalColor.gray)
             self.table.setItem(row, COL_DECISION, why)
             return
@@ -232,7 +232,8 @@ class AttendancePasteDialog(QDialog):
             combo.addItem(self.tr("Skip this line"), (SKIP, None))
         else:
             combo.addItem(self.tr("Skip this line"), (SKIP, None))
-            combo.addItem(self.tr("Add “%1” as a new member").replace("%1", m.name), (NEW, m.name))
+            if m.status == "unmatched":  # a name nobody has; never for a known person of another group
+                combo.addItem(self.tr("Add “%1” as a new member").replace("%1", m.name), (NEW, m.name))
             combo.insertSeparator(combo.count())
             for mc in self._members:
                 combo.addItem(self._member_text(mc.membership_id, choice_text(mc)), (MEMBER, mc.membership_id))
@@ -265,6 +266,12 @@ class AttendancePasteDialog(QDialog):
             return self.tr("Repeated")
         if m.status == "ignored":
             return self.tr("Not a sign-up")
+        if m.status == "leave":
+            return self.tr("On leave (请假): not counted")
+        if m.status == "other_day":
+            return self.tr("Another day: not counted")
+        if m.status == "not_member":
+            return "; ".join(describe_person(c) for c in m.candidates) or self.tr("Not in the group")
         return self.tr("Not in the group")
 
     # ---- decisions ----

@@ -60,7 +60,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.chat_parse import normalise_name
 from desktop.errors import QunDeskError
 from desktop.services.checkins import CheckinEntry, checkins_on, record_checkins, streaks, undo_checkin
 from desktop.services.checkins_queries import (
@@ -78,6 +77,7 @@ from desktop.services.paste import (
     already_by_day,
     commit_paste,
     preview_paste,
+    quick_entry_pick,
 )
 from desktop.services.roster import MemberRow, RosterQuery, search_roster
 from desktop.services.texts import PasteText, reminder_text
@@ -171,25 +171,6 @@ def _pydate(d: QDate) -> date:
 def _fmt(day: date, fmt: str) -> str:
     """A date in the UI language (QDate.toString alone would always say "Fri")."""
     return QLocale().toString(_qdate(day), fmt)
-
-
-def _keys(row: MemberRow) -> set[str]:
-    keys = {normalise_name(v) for v in (row.display_name, row.nickname, row.group_nickname) if v}
-    if row.wechat_id:
-        keys.add(row.wechat_id.strip().casefold())
-    return keys
-
-
-def resolve_quick_entry(text: str, rows: list[MemberRow]) -> MemberRow | None:
-    """The one member the typed text means: the single exact name/nickname/WeChat ID hit, else the only
-    candidate; None when several people fit (the assistant chooses)."""
-    key = normalise_name(text)
-    exact = [r for r in rows if key in _keys(r) or text.strip().casefold() in _keys(r)]
-    if len(exact) == 1:
-        return exact[0]
-    if len(rows) == 1:
-        return rows[0]
-    return None
 
 
 def paste_changes(outcome: PasteOutcome) -> tuple[str, ...]:
@@ -955,9 +936,11 @@ class CheckinsPage(GroupPage):
         if self._quick_timer.isActive() or self._quick_text != self.quick_edit.text():
             self.update_candidates(show_popup=False)
         person = self._highlighted_person()
-        if person is None:
-            row = resolve_quick_entry(text, self._quick_rows)
-            person = person_from_row(row) if row is not None else None
+        if person is None:  # the paste's rule for a name as written (desktop/services/paste.quick_entry_pick)
+            ids = [r.membership_id for r in self._quick_rows]
+            with self._database.session() as session:
+                pick = quick_entry_pick(session, self._group_id, text, ids)
+            person = self._person_for(pick) if pick is not None else None
         if person is None:
             if not self._quick_rows:
                 self._set_status(self.tr("Nobody in this group matches “%1”").replace("%1", text), WARN_COLOR)
@@ -975,6 +958,13 @@ class CheckinsPage(GroupPage):
         if self.log_person(person):
             self.quick_edit.clear()
             self.quick_edit.setFocus()
+
+    def _person_for(self, pick) -> Person:
+        """The list's own entry for the picked member, when it is in the list (it carries the detail shown)."""
+        for row in self._quick_rows:
+            if row.membership_id == pick.membership_id:
+                return person_from_row(row)
+        return Person(pick.membership_id, pick.display_name)
 
     @Slot(QModelIndex)
     def _on_completer_activated(self, index: QModelIndex) -> None:
