@@ -128,6 +128,7 @@ __all__ = [
     "parse_chat",
     "says_not_checked_in",
     "separator_date",
+    "without_promises",
 ]
 
 
@@ -507,7 +508,15 @@ _NOT_DONE_RE = re.compile(
     r"|记得(?:要)?(?:打卡|签到)|别忘(?:了|记)?(?:打卡|签到)|不要忘(?:了|记)?(?:打卡|签到)"
     r"|提醒(?:一下)?(?:大家|各位|同学们?|朋友们?|小伙伴们?|宝子们?|姐妹们?|你|您|@).{0,6}(?:打卡|签到)"
     r"|快(?:来|去)?(?:打卡|签到)|请(?:尽快|及时)?(?:打卡|签到)|催.{0,4}(?:打卡|签到)"
+    r"|(?:今天|今日)?(?:不|不能|没法|无法)(?:打卡|签到)|打不了卡|不(?:跑|练|读|学|写)了"
+    # the organiser's announcements: 打卡统计截止到7点, 今日打卡已结束, 已统计：…, 打卡群规：…
+    r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
 )
+# a make-up promised for later (明天补打卡, 回头补上) says nothing about today
+_FUTURE_MAKEUP_RE = re.compile(
+    r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补(?:打卡|卡|签到|上)?"
+)
+_LEAVE_WORDS_RE = re.compile(r"请假|请个假|病假|事假|休假")
 # a check-in said in so many words: what is left of a text after the not-done phrases are taken out
 _CHECKED_IN_RE = re.compile(r"打卡|签到|已完成|[✅✔☑]")
 
@@ -576,19 +585,31 @@ def _mention(line: _Line, start: int) -> PasteLine | None:
     return _ignored(line, "mention", name if _has_name_char(name) else None)
 
 
-def says_not_checked_in(text: str) -> bool:
-    """Whether a text says someone has not checked in, or reminds them to (没来, 还没打卡, 未签到, 记得打卡, 别忘了
-    打卡, 提醒大家打卡 …) and says no check-in besides: `打卡✅ 还没打卡的朋友加油` and `打卡 大家快来打卡` are the
-    writer's check-ins, `今天还没打卡的同学抓紧` is not. A text with 补 is a make-up."""
-    folded = unicodedata.normalize("NFKC", text)
-    if "补" in folded or _NOT_DONE_RE.search(folded) is None:
+def without_promises(text: str) -> str:
+    """The text without make-ups promised for later (明天补打卡, 回头补上): they say nothing about today."""
+    return _FUTURE_MAKEUP_RE.sub(" ", text)
+
+
+def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
+    """Whether a text says someone has not checked in, or reminds them to (没来, 还没打卡, 未签到, 今天不打卡,
+    记得打卡, 别忘了打卡, 提醒大家打卡 …), or is the organiser's announcement (打卡统计截止, 今日打卡已结束, 已统计,
+    群规), and says no check-in besides: `打卡✅ 还没打卡的朋友加油` and `打卡 大家快来打卡` are the writer's
+    check-ins, `今天还没打卡的同学抓紧` is not. A make-up (补) is a check-in, unless only promised for later
+    (明天补打卡). With `leave`, 请假 says it too (a chat message; a paste line on leave is the paste's 请假)."""
+    folded = without_promises(unicodedata.normalize("NFKC", text))
+    if "补" in folded:
         return False
-    return _CHECKED_IN_RE.search(_NOT_DONE_RE.sub(" ", folded)) is None
+    said = [_NOT_DONE_RE, *((_LEAVE_WORDS_RE,) if leave else ())]
+    if not any(r.search(folded) for r in said):
+        return False
+    for r in said:
+        folded = r.sub(" ", folded)
+    return _CHECKED_IN_RE.search(folded) is None
 
 
 def _not_done(line: PasteLine) -> PasteLine:
     """An entry whose own words say it is no check-in (says_not_checked_in); a 补 line is a make-up."""
-    if line.kind != "entry" or not line.remark or "补" in line.raw or not says_not_checked_in(line.remark):
+    if line.kind != "entry" or not line.remark or not says_not_checked_in(line.remark):
         return line
     return replace(line, kind="ignored", ignored="not_done")  # the entry's fields kept: a sign-up list reads it
 

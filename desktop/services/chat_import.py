@@ -72,6 +72,7 @@ from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, allowed, require
+from desktop.services.paste import made_up_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 
 DEFAULT_KEYWORDS = ("打卡",)
@@ -134,6 +135,11 @@ class PlannedCheckin:
     day: date
     at: datetime
     source: str  # "chat" (a text message) | "chain" (an entry of the day's last 接龙)
+
+    @property
+    def late(self) -> bool:
+        """A make-up (补卡): posted after the day it is for (补打卡昨天的)."""
+        return self.at.date() > self.day
 
 
 @dataclass(frozen=True)
@@ -585,11 +591,14 @@ def plan_chat_import(
             elif (
                 ((keyword in text) if keyword else any(k in text for k in keywords))
                 and ("「" not in text or any(k in _own_text(text) for k in keywords))
-                and not says_not_checked_in(_own_text(text) if "「" in text else text)  # 还没打卡的抓紧 / 记得打卡
+                # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
+                and not says_not_checked_in(_own_text(text) if "「" in text else text, leave=True)
             ):
-                current = texts.get((info.key, day))
+                # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd
+                key = (info.key, made_up_day(text, day) or day)
+                current = texts.get(key)
                 if current is None or at < current:
-                    texts[(info.key, day)] = at
+                    texts[key] = at
     plan.rows = n
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
     plan.export_group, plan.export_group_id = source.group_name, source.group_id
@@ -1097,7 +1106,7 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
     for c in [*plan.checkins, *plan.checkins_not_members]:
         status, joined_on = statuses.get(c.membership_id, (None, None))
         if status == "active" and (joined_on is None or joined_on <= c.day):
-            by_day[c.day].append(CheckinEntry(c.membership_id, c.at, False))
+            by_day[c.day].append(CheckinEntry(c.membership_id, c.at, c.late))
     today = clock.today()
     days = {day: entries for day, entries in by_day.items() if day <= today}
     results = record_checkins_by_day(session, actor, group_id, days, source="chat", today=today) if days else {}

@@ -70,7 +70,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
-from desktop.chat_parse import PasteLine, is_separator, normalise_name, parse_chat, separator_date
+from desktop.chat_parse import PasteLine, is_separator, normalise_name, parse_chat, separator_date, without_promises
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
@@ -935,6 +935,17 @@ def _late_day(text: str, day: date) -> date | None:
     return _infer_year(month, dom, day) if 1 <= month <= 12 and 1 <= dom <= 31 else None
 
 
+def made_up_day(text: str, posted: date) -> date | None:
+    """The earlier day a make-up (补卡) posted on `posted` is for, when the text names it (补打卡昨天的, 补11月1日,
+    补周二): the chat import's reading of a message. None for any other text, a promise (明天补), or a day not
+    before `posted` or more than MAX_MAKE_UP_DAYS back."""
+    folded = unicodedata.normalize("NFKC", text)
+    if not _LATE_RE.search(folded) or _FUTURE_MAKEUP_RE.search(folded):
+        return None
+    day = _late_day(text, posted)
+    return day if day is not None and 0 < (posted - day).days <= MAX_MAKE_UP_DAYS else None
+
+
 # ---------------------------------------------------------------- matching a paste
 
 
@@ -981,6 +992,27 @@ def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(pattern, title)]
 
 
+def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
+    """The day each stamped line of a chat log was posted: its stamp's date, else — after a dated stamp — that
+    date carried on, a day later once the clock goes back (`王五 12月4日 23:50`, `何静 00:20` is the 5th). Lines
+    before any dated stamp have none (the day being logged)."""
+    out: dict[int, date] = {}
+    current: date | None = None
+    last_time = ""
+    for line in lines:
+        if line.kind != "entry" or line.mode != "stamped":
+            continue
+        if line.date_text:
+            current = _stamp_day(line.date_text, day)
+        elif current is not None and line.time and last_time and line.time < last_time:
+            current += timedelta(days=1)
+        if line.time:
+            last_time = line.time
+        if current is not None:
+            out[line.line_no] = current
+    return out
+
+
 def _heading_day(heading: str, day: date) -> date | None:
     """The day a heading names. A separator is WeChat's: `12月3日 06:10`, `昨天 06:10`, `星期三 06:10` (counted
     back from today, like a stamp) and a bare `06:05` for today's messages. A chain's title or description names
@@ -1008,6 +1040,7 @@ def match_lines(
         line.heading: _heading_day(line.heading, day) for line in lines if line.kind == "entry" and line.heading and day
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
+    stamp_days = _stamp_days(lines, day) if day is not None else {}
     for line in lines:
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -1024,16 +1057,20 @@ def match_lines(
         folded = unicodedata.normalize("NFKC", text)
         late = bool(_LATE_RE.search(folded)) and not _FUTURE_MAKEUP_RE.search(folded)
         said_leave = _LEAVE_RE.search(text)
-        on_leave = bool(said_leave) and not late and not _CHECKS_IN_RE.search(_LEAVE_RE.sub("", text))
+        # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
+        on_leave = bool(said_leave) and not late and not _CHECKS_IN_RE.search(_LEAVE_RE.sub("", without_promises(text)))
         line_day = day
         other = False
         if day is not None:
-            if late:
-                line_day = _late_day(text, day) or day
+            if late:  # 补昨天 counts back from the day the line was posted (its stamp or separator), after midnight too
+                posted = stamp_days.get(line.line_no) or day
+                if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
+                    posted = heading_days.get(line.heading) or day
+                line_day = _late_day(text, posted) or day
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
-            elif line.date_text:
-                stamped = _stamp_day(line.date_text, day)
-                if stamped is not None and stamped != day:
+            elif line.line_no in stamp_days:
+                stamped = stamp_days[line.line_no]
+                if stamped != day:
                     line_day, other = stamped, True
             elif several_days and heading_days.get(line.heading) not in (None, day):
                 line_day, other = heading_days[line.heading], True

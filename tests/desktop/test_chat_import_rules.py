@@ -278,6 +278,23 @@ def test_a_reminder_to_check_in_is_not_a_check_in(ws, tmp_path):
     assert got == [("李跃", "2026-11-06"), ("王芳", "2026-11-05")]
 
 
+def test_leave_refusals_announcements_and_make_ups(ws, tmp_path):
+    """请假一天，明天补打卡 / 今天不打卡了 / the owner's 今日打卡已结束 check in nobody; 补打卡昨天的 posted on the 2nd
+    is a make-up (补卡) for the 1st."""
+    path = _liuhen(
+        tmp_path,
+        [
+            _row("2026-11-02 06:10:00", "陈磊", "请假一天，明天补打卡"),
+            _row("2026-11-02 06:20:00", "刘洋", "今天不打卡了，脚崴了"),
+            _row("2026-11-02 21:00:00", "周晓晨", "今日打卡已结束，已统计：王芳"),
+            _row("2026-11-02 07:00:00", "王芳", "早安打卡"),
+            _row("2026-11-02 08:00:00", "李跃", "昨天忘了，补打卡昨天的"),
+        ],
+    )
+    got = sorted((c.display_name, c.day.isoformat(), c.late) for c in _plan(ws, path).checkins)
+    assert got == [("李跃", "2026-11-01", True), ("王芳", "2026-11-02", False)]
+
+
 # ---------------------------------------------------------------- replies
 
 

@@ -278,3 +278,36 @@ def test_a_sign_up_list_reads_remarks_as_remarks(workspace, grp):
         as_checkins = match_paste(s, gid, "#接龙 周六读书会报名\n1. 薛梅 上次没来 这次一定来\n2. 潘悦\n")
     assert [(m.status, m.membership_id) for m in matches] == [("matched", ids["薛梅"]), ("matched", ids["潘悦"])]
     assert as_checkins[0].status == "ignored"
+
+
+# ---------------------------------------------------------------- third probe
+
+
+def test_lines_saying_no_check_in_today_are_not_logged(workspace, grp):
+    gid, ids = grp
+    text = (
+        f"#接龙 {md(DAY)}打卡\n1. 高峰 打卡 5公里\n2. 罗斌 请假一天，明天补打卡\n3. 骆霞 今天不打卡了，脚崴了\n"
+        "4. 侯俊 今天不能打卡\n"
+    )
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert plan == {(ids["高峰"], DAY)}
+    assert by_line[3][0][0] == "leave"  # the 打卡 is promised for tomorrow: on leave today
+    assert [by_line[n][0][:2] for n in (4, 5)] == [("ignored", "not_done")] * 2
+    log = "薛梅：打卡 5公里\n潘悦：今天下雨了 不跑了\n金燕：打卡统计截止到7点\n叶紫：今日打卡已结束，已统计：薛梅\n"
+    _by, plan, _ = outcomes(workspace, gid, log)
+    assert plan == {(ids["薛梅"], DAY)}
+
+
+def test_a_make_up_posted_after_midnight_counts_back_from_its_own_day(workspace, grp, monkeypatch):
+    """Logged for YESTERDAY the morning after: 补昨天 under today's separator, or stamped after midnight, is for
+    YESTERDAY — not the day before it."""
+    gid, ids = grp
+    monkeypatch.setenv("QUNDESK_TODAY", DAY.isoformat())
+    separated = "昨天 21:30\n高峰：打卡\n00:05\n罗斌：补昨天打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, separated, day=YESTERDAY)
+    assert plan == {(ids["高峰"], YESTERDAY), (ids["罗斌"], YESTERDAY)}
+    assert by_line[4][0][2] == YESTERDAY
+    stamped = f"高峰 {md(YESTERDAY)} 23:50\n打卡\n罗斌 {md(DAY)} 00:05\n打卡\n骆霞 00:20\n补昨天打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, stamped, day=YESTERDAY)
+    assert plan == {(ids["高峰"], YESTERDAY), (ids["骆霞"], YESTERDAY)}
+    assert by_line[3][0][0::2] == ("other_day", DAY)  # 罗斌's check-in is today's
