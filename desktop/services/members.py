@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, ValidationError
 from desktop.phrases import Phrase, code_phrase
 from desktop.services.audit import record_audit
+from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
-from desktop.services.roster import MEMBER_FIELDS, _tags
+from desktop.services.points import award, reverse_entry, reverse_source
+from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral
 from models import (
     Activity,
     Attendance,
@@ -24,6 +26,7 @@ from models import (
     CheckIn,
     Contribution,
     EntryStep,
+    Group,
     Leave,
     Member,
     Membership,
@@ -37,7 +40,16 @@ from models import (
     utcnow,
 )
 
-STATUS_RANK = {"blacklisted": 5, "active": 4, "onboarding": 3, "applicant": 2, "left": 1, "removed": 0}
+# the status a combined membership takes (PRODUCT §3.1): a blacklisting always stands; otherwise a live membership
+# (已入群 > 入群中 > 已申请) beats an ended one, and of two ended ones the stricter (removed over left)
+STATUS_RANK = {"blacklisted": 5, "active": 4, "onboarding": 3, "applicant": 2, "removed": 1, "left": 0}
+ENDED_STATUSES = ("left", "removed", "blacklisted")
+# the attendance kept when both records have one for the same activity: "attended" (the person was there), then
+# the outcome that says most — "excused" (they sent word), "absent" — and last "registered", the sign-up alone,
+# which every outcome implies. Of two rows with the same status the bigger role (host > speaker > attendee).
+ATTENDANCE_RANK = {"attended": 3, "excused": 2, "absent": 1, "registered": 0}
+ROLE_RANK = {"host": 2, "speaker": 1, "attendee": 0}
+MERGE_REASON = "合并成员"
 
 
 @dataclass(frozen=True)
@@ -49,32 +61,198 @@ class MergeSummary:
     checkins_dropped_as_duplicates: int
 
 
-def _merge_membership(session: Session, keep: Membership, drop: Membership) -> tuple[int, int]:
-    """Fold `drop` into `keep` (same group). Returns (check-ins moved, check-ins that were duplicates)."""
-    keep_days = set(session.scalars(select(CheckIn.day).where(CheckIn.membership_id == keep.id)))
-    drop_rows = session.execute(select(CheckIn.id, CheckIn.day).where(CheckIn.membership_id == drop.id)).all()
-    dup_ids = [cid for cid, d in drop_rows if d in keep_days]
-    move_ids = [cid for cid, d in drop_rows if d not in keep_days]
-    if dup_ids:
-        # the duplicate day's points go with it: reverse them on the kept membership's ledger
-        from desktop.services.points import reverse_source
+@dataclass
+class _Folded:
+    """What folding one membership into another did: check-ins moved and dropped, lines for the kept person's
+    note (answers the kept record had its own of), and what the audit row keeps of the dropped membership."""
 
-        for cid in dup_ids:
-            reverse_source(session, "checkin", cid, None, "合并成员: 同日重复打卡")
-            reverse_source(session, "streak", cid, None, "合并成员: 同日重复打卡")
-        session.execute(delete(CheckIn).where(CheckIn.id.in_(dup_ids)))
+    checkins_moved: int = 0
+    checkins_dropped: int = 0
+    notes: list[str] = field(default_factory=list)
+    history: dict = field(default_factory=dict)
+
+
+def _fold_checkins(session: Session, keep: Membership, drop: Membership, operator_id: int | None) -> tuple[int, int]:
+    """Check-ins: one per day. A day both records have keeps one row — the kept record's, unless it is a 补卡 and
+    the other was on time (the person did check in on time) — and the other row's points are reversed."""
+    keep_rows = {
+        d: (cid, late)
+        for cid, d, late in session.execute(
+            select(CheckIn.id, CheckIn.day, CheckIn.late).where(CheckIn.membership_id == keep.id)
+        )
+    }
+    losers: list[int] = []
+    move_ids: list[int] = []
+    for cid, d, late in session.execute(
+        select(CheckIn.id, CheckIn.day, CheckIn.late).where(CheckIn.membership_id == drop.id)
+    ).all():
+        if d not in keep_rows:
+            move_ids.append(cid)
+        elif keep_rows[d][1] and not late:
+            losers.append(keep_rows[d][0])
+            move_ids.append(cid)
+        else:
+            losers.append(cid)
+    for cid in losers:  # the duplicate day's points go with it
+        reverse_source(session, "checkin", cid, operator_id, f"{MERGE_REASON}: 同日重复打卡")
+        reverse_source(session, "streak", cid, operator_id, f"{MERGE_REASON}: 同日重复打卡")
+    if losers:
+        session.execute(delete(CheckIn).where(CheckIn.id.in_(losers)))
     if move_ids:
         session.execute(update(CheckIn).where(CheckIn.id.in_(move_ids)).values(membership_id=keep.id))
-    keep_steps = set(session.scalars(select(StepProgress.step_id).where(StepProgress.membership_id == keep.id)))
-    session.execute(
-        delete(StepProgress).where(StepProgress.membership_id == drop.id, StepProgress.step_id.in_(keep_steps))
+    return len(move_ids), len(losers)
+
+
+def _fold_steps(session: Session, keep: Membership, drop: Membership, group_name: str) -> list[str]:
+    """Entry steps: a step only the dropped record did moves; a step both did keeps the kept record's row, its
+    blanks (answer, amount, rules version) filled from the other. An answer or amount the kept row has its own of
+    is returned as a line for the person's note: nothing the member said is lost."""
+    keep_steps = {
+        sp.step_id: sp for sp in session.scalars(select(StepProgress).where(StepProgress.membership_id == keep.id))
+    }
+    drop_steps = list(session.scalars(select(StepProgress).where(StepProgress.membership_id == drop.id)))
+    names = dict(
+        session.execute(
+            select(EntryStep.id, EntryStep.name).where(EntryStep.id.in_([sp.step_id for sp in drop_steps]))
+        ).all()
     )
-    session.execute(update(StepProgress).where(StepProgress.membership_id == drop.id).values(membership_id=keep.id))
-    keep_acts = set(session.scalars(select(Attendance.activity_id).where(Attendance.membership_id == keep.id)))
-    session.execute(
-        delete(Attendance).where(Attendance.membership_id == drop.id, Attendance.activity_id.in_(keep_acts))
+    notes: list[str] = []
+    for sp in drop_steps:
+        k = keep_steps.get(sp.step_id)
+        if k is None:
+            sp.membership_id = keep.id
+            continue
+        step = names.get(sp.step_id, "?")
+        answer = (sp.answer or "").strip()
+        if answer and not (k.answer or "").strip():
+            k.answer = sp.answer
+        elif answer and answer != (k.answer or "").strip():
+            notes.append(f"合并前另一条记录的回答 (answer of the merged record) {group_name}「{step}」: {answer}")
+        if sp.amount_cents is not None and k.amount_cents is None:
+            k.amount_cents = sp.amount_cents
+        elif sp.amount_cents is not None and sp.amount_cents != k.amount_cents:
+            notes.append(
+                f"合并前另一条记录的金额 (amount of the merged record) {group_name}「{step}」:"
+                f" {sp.amount_cents / 100:.2f}"
+            )
+        if k.rules_version is None:
+            k.rules_version = sp.rules_version
+        session.delete(sp)
+    session.flush()
+    return notes
+
+
+def _fold_attendance(session: Session, keep: Membership, drop: Membership, operator_id: int | None) -> list:
+    """Attendance: of two rows for one activity the better one stays (ATTENDANCE_RANK, then ROLE_RANK; a tie: the
+    kept record's) with its points; the other row's points are reversed and the row removed. Returns the
+    (activity, status, role) of the rows removed."""
+    rows: dict[int, list[Attendance]] = {}
+    for att in session.scalars(select(Attendance).where(Attendance.membership_id.in_([keep.id, drop.id]))):
+        rows.setdefault(att.activity_id, []).append(att)
+    removed = []
+    for atts in rows.values():
+        if len(atts) < 2:
+            continue
+        atts.sort(
+            key=lambda a: (-ATTENDANCE_RANK.get(a.status, 0), -ROLE_RANK.get(a.role, 0), a.membership_id != keep.id)
+        )
+        for loser in atts[1:]:
+            reverse_source(session, "attendance", loser.id, operator_id, f"{MERGE_REASON}: 同一活动的另一条出勤")
+            removed.append((loser.activity_id, loser.status, loser.role))
+            session.delete(loser)
+    session.flush()  # the losing rows go before the winners move (one row per activity and membership)
+    return removed
+
+
+def _fold_leaves(session: Session, keep: Membership, drop: Membership) -> None:
+    """Leaves: the union of both records' leave days, as ranges that do not overlap (record_leave's rule: a day
+    on leave counts once). Overlapping ranges become one — the kept record's row, stretched — with both reasons."""
+    leaves = sorted(
+        session.scalars(select(Leave).where(Leave.membership_id.in_([keep.id, drop.id]))),
+        key=lambda lv: (lv.start_day, lv.membership_id != keep.id, lv.id),
     )
-    for table in (Attendance, Contribution, Violation, Leave, PointsEntry):
+    clusters: list[list[Leave]] = []
+    end: date | None = None
+    for lv in leaves:
+        if clusters and end is not None and lv.start_day <= end:
+            clusters[-1].append(lv)
+            end = max(end, lv.end_day)
+        else:
+            clusters.append([lv])
+            end = lv.end_day
+    for cluster in clusters:
+        survivor = next((lv for lv in cluster if lv.membership_id == keep.id), cluster[0])
+        survivor.membership_id = keep.id
+        if len(cluster) == 1:
+            continue
+        survivor.start_day = min(lv.start_day for lv in cluster)
+        survivor.end_day = max(lv.end_day for lv in cluster)
+        reasons = [r for r in dict.fromkeys((lv.reason or "").strip() for lv in cluster) if r]
+        survivor.reason = "; ".join(reasons) or None
+        for lv in cluster:
+            if lv is not survivor:
+                session.delete(lv)
+    session.flush()
+
+
+def _fold_status(keep: Membership, drop: Membership) -> None:
+    """The combined membership's status and dates (STATUS_RANK; a tie: the kept record's):
+    * the earlier joined_at and applied_at;
+    * a live status (已入群, 入群中, 已申请) has no left_at and no left_reason (the dropped record's are in the
+      merge's audit row);
+    * an ended status (已退群, 已移出, 黑名单) takes left_at and left_reason of the record that has it — a blacklisting
+      keeps its date and reason, whichever record it was on (blanks filled from the other record when both have
+      that status); left_at is not before joined_at (as leave_group: the earlier join may be the other record's)."""
+    winner = drop if STATUS_RANK[drop.status] > STATUS_RANK[keep.status] else keep
+    other = keep if winner is drop else drop
+    status, left_at, left_reason = winner.status, winner.left_at, winner.left_reason
+    if status in ENDED_STATUSES and other.status == status:
+        left_at = left_at or other.left_at
+        left_reason = left_reason or other.left_reason
+    for f in ("joined_at", "applied_at"):
+        a, b = getattr(keep, f), getattr(drop, f)
+        if b is not None and (a is None or b < a):
+            setattr(keep, f, b)
+    keep.status = status
+    if status in ENDED_STATUSES:
+        if left_at is not None and keep.joined_at is not None and left_at < keep.joined_at:
+            left_at = keep.joined_at
+        keep.left_at, keep.left_reason = left_at, left_reason
+    else:
+        keep.left_at, keep.left_reason = None, None
+
+
+def _merge_membership(
+    session: Session, keep: Membership, drop: Membership, operator_id: int | None = None, group_name: str = ""
+) -> _Folded:
+    """Fold `drop` into `keep` (same group): check-ins (one per day), entry steps, attendance (one per activity),
+    leaves (their union), contributions, violations, points, chat days, roles, then the status fields; the kept
+    membership's streak bonuses are reconciled with its combined days (the check-in service's rule) and its kept
+    values refreshed. The ledger stays append-only: what a removed duplicate earned is reversed."""
+    out = _Folded()
+    out.history = {
+        f: getattr(drop, f)
+        for f in (
+            "status",
+            "joined_at",
+            "applied_at",
+            "left_at",
+            "left_reason",
+            "group_nickname",
+            "purpose",
+            "tier_id",
+            "referrer_id",
+            "fee_paid_cents",
+        )
+    }
+    out.history["membership_id"] = drop.id
+    out.checkins_moved, out.checkins_dropped = _fold_checkins(session, keep, drop, operator_id)
+    out.notes += _fold_steps(session, keep, drop, group_name)
+    removed = _fold_attendance(session, keep, drop, operator_id)
+    if removed:
+        out.history["attendance_removed"] = removed
+    _fold_leaves(session, keep, drop)
+    for table in (Attendance, Contribution, Violation, PointsEntry):
         session.execute(update(table).where(table.membership_id == drop.id).values(membership_id=keep.id))
     # messages counted for both on one day are added up (the two were one person speaking)
     keep_msgs = dict(
@@ -97,59 +275,151 @@ def _merge_membership(session: Session, keep: Membership, drop: Membership) -> t
         if rid not in keep_roles:
             session.execute(membership_role.insert().values(membership_id=keep.id, role_id=rid))
     session.execute(delete(membership_role).where(membership_role.c.membership_id == drop.id))
-    # the more advanced status and the earlier join win; blanks are filled, nothing is overwritten
-    if STATUS_RANK[drop.status] > STATUS_RANK[keep.status]:
-        keep.status = drop.status
-    for f in ("joined_at", "applied_at"):
-        a, b = getattr(keep, f), getattr(drop, f)
-        if b is not None and (a is None or b < a):
-            setattr(keep, f, b)
-    for f in ("group_nickname", "purpose", "tier_id", "referrer_id", "left_reason"):
+    _fold_status(keep, drop)
+    # blanks are filled, nothing is overwritten (the dropped record's values are in the audit row); the two records
+    # are one person: neither can be the other's referrer
+    if keep.referrer_id == drop.member_id:
+        keep.referrer_id = None
+    if drop.referrer_id == keep.member_id:
+        drop.referrer_id = None
+    for f in ("group_nickname", "purpose", "tier_id", "referrer_id"):
         if getattr(keep, f) is None and getattr(drop, f) is not None:
             setattr(keep, f, getattr(drop, f))
+    drop_purpose = (drop.purpose or "").strip()
+    if drop_purpose and drop_purpose != (keep.purpose or "").strip():
+        line = f"合并前另一条记录的回答 (answer of the merged record) {group_name}「入群目的」: {drop_purpose}"
+        if not any(n.endswith(f": {drop_purpose}") for n in out.notes):
+            out.notes.append(line)
     keep.fee_paid_cents = max(keep.fee_paid_cents, drop.fee_paid_cents)
-    if keep.status in ("active", "onboarding", "applicant"):
-        keep.left_at = None
+    session.flush()
+    # the combined days can make new bonus days (two short runs become one) or fewer: as record_leave, the bonuses
+    # follow at once, as recompute gives them
+    group = session.get(Group, keep.group_id)
+    if group is not None:
+        reconcile_streak_bonus(session, group, keep.id, operator_id)
     session.flush()
     kept.refresh(session.connection(), [keep.id])  # the chat days moved without a trigger (models/kept.py)
     session.delete(drop)
-    return len(move_ids), len(dup_ids)
+    return out
+
+
+def _settle_referral(session: Session, ms: Membership, sources: list[int], operator_id: int | None) -> None:
+    """One person, one referral (PRODUCT §3.1): the open `referral` entries paid for the memberships `sources`
+    (the kept one and those folded into it) leave exactly one, for the kept membership's referrer, naming the kept
+    membership; any other is reversed (two records of one newcomer paid their referrer twice; the other record's
+    referrer is not the one the kept record names). When an entry was paid but none to that referrer, that referrer
+    is paid (the kept record's referrer is the one recompute counts)."""
+    reversal = aliased(PointsEntry)
+    entries = session.execute(
+        select(PointsEntry.id, PointsEntry.membership_id, PointsEntry.source_id, PointsEntry.day).where(
+            PointsEntry.source_kind == "referral",
+            PointsEntry.source_id.in_(sources),
+            PointsEntry.reverses_id.is_(None),
+            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+        )
+    ).all()
+    if not entries:
+        return
+    referrer_ms = None
+    if ms.referrer_id is not None:
+        referrer_ms = session.scalar(
+            select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
+        )
+    entries.sort(key=lambda e: (e.source_id != ms.id, e.id))
+    survivor = next((e for e in entries if referrer_ms is not None and e.membership_id == referrer_ms), None)
+    for e in entries:
+        if e is not survivor:
+            reverse_entry(session, e.id, operator_id, f"{MERGE_REASON}: 同一人只计一次推荐 (one referral per person)")
+    if survivor is None and referrer_ms is not None:
+        award(
+            session,
+            membership_id=referrer_ms,
+            group_id=ms.group_id,
+            day=entries[0].day,
+            code="referral",
+            source_kind="referral",
+            source_id=ms.id,
+            reason="推荐入群",
+            operator_id=operator_id,
+        )
+    elif survivor is not None and survivor.source_id != ms.id:
+        session.execute(update(PointsEntry).where(PointsEntry.id == survivor.id).values(source_id=ms.id))
+
+
+def _refuse_gone(session: Session, person: Member, *, kept_record: bool) -> None:
+    """A merged-away or deleted record takes no part in a merge: a live person moved under it would vanish."""
+    name = f"「{person.display_name}」(#{person.id})"
+    if person.merged_into_id is not None:
+        into = session.get(Member, person.merged_into_id)
+        into_name = f"「{into.display_name}」(#{into.id})" if into is not None else f"#{person.merged_into_id}"
+        what = "不能作为保留的记录" if kept_record else "不能再次合并"
+        raise ValidationError(
+            "member",
+            f"{name} 已合并到 {into_name}, {what} ({name} was already merged into {into_name}: use that record)",
+        )
+    if person.deleted_at is not None:
+        raise ValidationError("member", f"{name} 已删除, 请先恢复再合并 ({name} is deleted: restore it before merging)")
 
 
 def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) -> MergeSummary:
     """Merge person `drop_id` into `keep_id`: memberships, step progress, check-ins (de-duplicated per day),
-    attendance, points, referrals, tags and audit history all end up on the kept person. The dropped
-    person stays as a soft-deleted row pointing at the kept one (merged_into_id)."""
+    attendance, leaves, points, referrals, tags and audit history all end up on the kept person. The dropped
+    person stays as a soft-deleted row pointing at the kept one (merged_into_id). Both must be live records
+    (not deleted, not merged away already).
+
+    In a group where both have a membership they become one (`_merge_membership`): one check-in per day, one
+    attendance per activity (attended > excused > absent > registered), the union of their leaves, the stricter
+    status with its own dates (`_fold_status`: a blacklisting stands; a live membership has no left date), the
+    kept record's answers with the other's blanks filled — a different answer of the other record is added to the
+    person's note. Points follow the facts: the streak bonuses are reconciled with the combined days, the
+    referral is paid once (`_settle_referral`), and the kept values equal what recompute gives."""
     require(actor, "merge_members")
     if keep_id == drop_id:
         raise ValidationError("member", "不能与自己合并 (cannot merge a member into itself)")
     keep, drop = session.get(Member, keep_id), session.get(Member, drop_id)
     if keep is None or drop is None:
         raise NotFound("member")
+    _refuse_gone(session, keep, kept_record=True)
+    _refuse_gone(session, drop, kept_record=False)
     before = {f: getattr(drop, f) for f in MEMBER_FIELDS}
     moved = merged = ci_moved = ci_dup = 0
+    notes: list[str] = []
+    folded: list[dict] = []
+    sources: dict[int, list[int]] = {}  # kept membership -> the memberships folded into it
     keep_by_group = {ms.group_id: ms for ms in keep.memberships}
+    group_names = dict(session.execute(select(Group.id, Group.name)).all())
     for ms in list(drop.memberships):
         target = keep_by_group.get(ms.group_id)
         if target is None:
+            if ms.referrer_id == keep.id:  # one person now: no self-referral
+                ms.referrer_id = None
             ms.member_id = keep.id
             moved += 1
         else:
-            a, b = _merge_membership(session, target, ms)
-            ci_moved += a
-            ci_dup += b
+            sources.setdefault(target.id, [target.id]).append(ms.id)
+            result = _merge_membership(session, target, ms, actor.id, group_names.get(ms.group_id, ""))
+            ci_moved += result.checkins_moved
+            ci_dup += result.checkins_dropped
+            notes += result.notes
+            folded.append(result.history)
             merged += 1
     session.flush()
-    session.execute(update(Membership).where(Membership.referrer_id == drop.id).values(referrer_id=keep.id))
-    session.execute(update(ChatAlias).where(ChatAlias.member_id == drop.id).values(member_id=keep.id))
-    session.execute(
+    session.execute(  # the kept person's own memberships referred by the dropped record: no self-referral
         update(Membership)
-        .where(Membership.referrer_id == keep.id, Membership.member_id == keep.id)
+        .where(Membership.referrer_id == drop.id, Membership.member_id == keep.id)
         .values(referrer_id=None)
     )
+    session.execute(update(Membership).where(Membership.referrer_id == drop.id).values(referrer_id=keep.id))
+    session.execute(update(ChatAlias).where(ChatAlias.member_id == drop.id).values(member_id=keep.id))
+    session.flush()
+    for ms in session.scalars(select(Membership).where(Membership.member_id == keep.id)):
+        if ms.id in sources or ms.referrer_id is None:
+            _settle_referral(session, ms, sources.get(ms.id, [ms.id]), actor.id)
     for f in MEMBER_FIELDS:
         if getattr(keep, f) in (None, "", False) and getattr(drop, f) not in (None, "", False):
             setattr(keep, f, getattr(drop, f))
+    if notes:  # answers the kept record had its own of: in the person's note, so nothing the member said is lost
+        keep.note = "\n".join(([keep.note] if keep.note else []) + notes)
     if keep.phone and not keep.phone_tail:
         keep.phone_tail = keep.phone[-4:]
     keep.tags = _tags(session, [t.name for t in keep.tags] + [t.name for t in drop.tags])
@@ -160,14 +430,17 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
         .where(AuditEntry.entity == "member", AuditEntry.entity_id == drop.id)
         .values(entity_id=keep.id)
     )
+    after: dict = {"memberships_moved": moved, "memberships_merged": merged, "checkins_dropped": ci_dup}
+    if notes:
+        after["note_added"] = notes
     record_audit(
         session,
         actor.id,
         "member.merge",
         "member",
         keep.id,
-        before={"merged_member_id": drop.id, **before},
-        after={"memberships_moved": moved, "memberships_merged": merged, "checkins_dropped": ci_dup},
+        before={"merged_member_id": drop.id, **before, "memberships_folded": folded},
+        after=after,
     )
     return MergeSummary(keep.id, moved, merged, ci_moved, ci_dup)
 
@@ -231,37 +504,88 @@ def bulk_add_role(session: Session, actor: Actor, membership_ids: list[int], rol
 def bulk_copy_to_group(
     session: Session, actor: Actor, membership_ids: list[int], group_id: int, *, move: bool = False
 ) -> int:
-    """Copy (or move) the selected people into another group as members. People already there are skipped.
-    Moving marks the old membership 已退群 with the reason, so its history stays where it happened."""
+    """Copy (or move) the selected people into another group as members (已入群). Returns how many became members
+    there: new memberships, and former ones re-joined.
+
+    * Nobody there yet: a new membership (已入群, joined now, the tier and referrer of the selected row).
+    * A former member there (已退群 / 已移出): the same membership comes back to 已入群 — its history stays with it;
+      joined_at is kept (its check-ins and activities stay inside the membership; none when it had none: now),
+      left_at and left_reason are cleared (the audit row keeps them), a missing tier is filled.
+    * Already there (已入群, 入群中, 已申请): skipped.
+    * Blacklisted there: the call is refused, naming the people, and nothing is written.
+
+    Moving marks the old membership 已退群 with the reason, so its history stays where it happened — only when the
+    person is a member (已入群) of the target group afterwards: someone still joining there keeps the old one."""
     require(actor, "edit_members")
-    n = 0
-    for ms in _memberships(session, membership_ids):
-        exists = session.scalar(
-            select(Membership.id).where(Membership.member_id == ms.member_id, Membership.group_id == group_id)
-        )
-        if exists is None:
-            session.add(
-                Membership(
-                    member_id=ms.member_id,
-                    group_id=group_id,
-                    status="active",
-                    joined_at=utcnow(),
-                    tier_id=ms.tier_id,
-                    referrer_id=ms.referrer_id,
-                )
+    rows = _memberships(session, membership_ids)
+    group = session.get(Group, group_id)
+    if group is None:
+        raise NotFound("group")
+    there = {
+        ms.member_id: ms
+        for ms in session.scalars(
+            select(Membership).where(
+                Membership.group_id == group_id, Membership.member_id.in_(sorted({ms.member_id for ms in rows}))
             )
-            n += 1
-        if move and ms.group_id != group_id and ms.status in ("active", "onboarding", "applicant"):
-            ms.status, ms.left_at, ms.left_reason = "left", utcnow(), "转到其他社群 (moved to another group)"
-    session.flush()
-    record_audit(
-        session,
-        actor.id,
-        "bulk.move" if move else "bulk.copy",
-        "membership",
-        None,
-        after={"memberships": membership_ids, "group_id": group_id},
+        )
+    }
+    barred = list(
+        dict.fromkeys(
+            ms.member.display_name
+            for ms in rows
+            if ms.group_id != group_id and ms.member_id in there and there[ms.member_id].status == "blacklisted"
+        )
     )
+    if barred:
+        names = "、".join(f"「{n}」" for n in barred)
+        raise ValidationError(
+            "group",
+            f"{names} 在「{group.name}」的黑名单中, 不能加入 ({names}: blacklisted in {group.name}, not added)",
+        )
+    n = 0
+    rejoined: list[dict] = []
+    added: list[Membership] = []
+    for ms in rows:
+        if ms.group_id == group_id:
+            continue
+        target = there.get(ms.member_id)
+        if target is None:
+            target = Membership(
+                member_id=ms.member_id,
+                group_id=group_id,
+                status="active",
+                joined_at=utcnow(),
+                tier_id=ms.tier_id,
+                referrer_id=ms.referrer_id,
+            )
+            session.add(target)
+            there[ms.member_id] = target
+            added.append(target)
+            n += 1
+        elif target.status in ("left", "removed"):
+            rejoined.append(
+                {
+                    "membership_id": target.id,
+                    "status": target.status,
+                    "left_at": target.left_at,
+                    "left_reason": target.left_reason,
+                }
+            )
+            target.status, target.left_at, target.left_reason = "active", None, None
+            target.joined_at = target.joined_at or utcnow()
+            target.tier_id = target.tier_id if target.tier_id is not None else ms.tier_id
+            n += 1
+        if move and target.status == "active" and ms.status in ("active", "onboarding", "applicant"):
+            ms.status, ms.left_at, ms.left_reason = "left", utcnow(), "转到其他社群 (moved to another group)"
+            if ms.joined_at is not None and ms.left_at < ms.joined_at:
+                ms.left_at = ms.joined_at
+    session.flush()
+    for target in added:  # a member there with a referrer: the referral is earned, as a join earns it
+        earn_referral(session, target, actor)
+    after: dict = {"memberships": membership_ids, "group_id": group_id}
+    if rejoined:
+        after["rejoined"] = rejoined
+    record_audit(session, actor.id, "bulk.move" if move else "bulk.copy", "membership", None, after=after)
     return n
 
 
