@@ -11,8 +11,8 @@ a multiple of 7 (source 'streak', source_id = the check-in that reached it) wher
 count nor break a run and a late check-in counts only when the group's late_checkins_count_for_streak is
 set (otherwise it breaks the run); activity_online/offline for 'attended' plus speaker for speakers
 (source 'attendance', source_id = attendance id); share per share contribution; violation per violation;
-referral to the referrer's membership for each referred membership that is active (source_id = the
-referred membership id, day = its join day).
+referral to the referrer's membership for each referred membership that is active or was and left
+(points.referral_earned; source_id = the referred membership id, day = its join day).
 
 CANONICAL_STEPS is re-exported from desktop.services.groups (one template for new groups and the demo).
 How to add a group kind: add a `_Template` to `_TEMPLATES` (the first five are what `--groups 5` gets)."""
@@ -1938,7 +1938,9 @@ class _Builder:
         rng = self.rng
         for ms in self.memberships:
             ref = ms.referrer
-            if ref is not None and ms.status == "active" and ms.joined is not None:
+            # earned once the referred membership became a member, kept after it left (points.referral_earned)
+            was_member = ms.status == "active" or (ms.status in ("left", "removed", "blacklisted") and ms.left)
+            if ref is not None and was_member and ms.joined is not None:
                 self.point(
                     ref,
                     ms.joined.date(),

@@ -26,7 +26,16 @@ from models import (
     clock,
     membership_role,
 )
-from models.queries.participation import day_after, day_start, member_at_end_condition, members_at_end, participated
+from models.queries import participation
+from models.queries.participation import (
+    DELETED_MEMBERSHIPS,
+    day_after,
+    day_start,
+    member_at_end_condition,
+    members_at_end,
+    of_live_person,
+    participated,
+)
 
 # Tier names → the 5/20/75 structure: key voices (核心 + 大咖) 5%, mid voices (中咖) 20%, ordinary 75%.
 STRUCTURE_TARGET = (("key", 0.05), ("mid", 0.20), ("ordinary", 0.75))
@@ -83,7 +92,7 @@ def _names(session: Session, membership_ids: Select, *, of_memberships: bool = F
         named = (
             select(Membership.id, Member.display_name)
             .join(Member, Member.id == Membership.member_id)
-            .where(Membership.id.in_(membership_ids))
+            .where(Membership.id.in_(membership_ids), Member.deleted_at.is_(None))  # a deleted person: no alert
         )
     # through the Core connection: a big group's dormant members are thousands of rows, and the ORM's row loading
     # was a third of reading them
@@ -96,22 +105,10 @@ def active_count(session: Session, group_id: int, as_of: date, days: int) -> int
 
 
 def last_participation(session: Session, group_id: int, as_of: date, lookback: int = 366) -> date | None:
-    """The most recent day anyone in the group participated (None within the lookback)."""
-    from models import CheckIn, Contribution
-
-    days = [
-        session.scalar(select(func.max(CheckIn.day)).where(CheckIn.group_id == group_id, CheckIn.day <= as_of)),
-        session.scalar(
-            select(func.max(Contribution.day)).where(Contribution.group_id == group_id, Contribution.day <= as_of)
-        ),
-    ]
-    latest_activity = session.scalar(
-        select(func.max(Activity.starts_at)).where(Activity.group_id == group_id, Activity.starts_at < day_after(as_of))
-    )
-    if latest_activity is not None:
-        days.append(latest_activity.date())
-    days = [d for d in days if d is not None and d >= as_of - timedelta(days=lookback)]
-    return max(days) if days else None
+    """The most recent day anyone in the group participated (None within the lookback): a check-in, an
+    attended activity, a contribution or a chat message — the participation of the active counts
+    (models/queries/participation.py)."""
+    return participation.last_participation(session, group_id, as_of - timedelta(days=lookback), as_of)
 
 
 def alerts(
@@ -269,13 +266,19 @@ def top_referrers(session: Session, group_id: int, limit: int = 5) -> list[tuple
     # the referrer index of every group with every member (60 ms a group at 100,000 members)
     referred = (
         select(Membership.referrer_id, func.count().label("n"))
-        .where(Membership.group_id == group_id, Membership.status == "active", Membership.referrer_id.is_not(None))
+        .where(
+            Membership.group_id == group_id,
+            Membership.status == "active",
+            Membership.referrer_id.is_not(None),
+            of_live_person(),
+        )
         .group_by(Membership.referrer_id)
         .subquery()
     )
     rows = session.execute(
         select(Member.display_name, referred.c.n)
         .join(referred, referred.c.referrer_id == Member.id)
+        .where(Member.deleted_at.is_(None))
         .order_by(referred.c.n.desc(), Member.display_name)
         .limit(limit)
     ).all()
@@ -288,7 +291,12 @@ def daily_checkins(session: Session, group_id: int, start: date, end: date) -> l
     counts = dict(
         session.execute(
             select(CheckIn.day, func.count())
-            .where(CheckIn.group_id == group_id, CheckIn.day >= start, CheckIn.day <= end)
+            .where(
+                CheckIn.group_id == group_id,
+                CheckIn.day >= start,
+                CheckIn.day <= end,
+                CheckIn.membership_id.not_in(DELETED_MEMBERSHIPS),  # a deleted person's: in no figure
+            )
             .group_by(CheckIn.day)
         ).all()
     )

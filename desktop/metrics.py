@@ -25,6 +25,8 @@ from models import (
     clock,
 )
 from models.queries.participation import (
+    DELETED_MEMBERSHIPS,
+    DELETED_PEOPLE,
     SMALL_GROUP,
     day,
     day_after,
@@ -32,6 +34,7 @@ from models.queries.participation import (
     day_start,
     member_at_end_condition,
     members_at_end,
+    of_live_person,
     participated,
 )
 
@@ -102,7 +105,7 @@ def leave_days(ranges, start: date, end: date) -> int:
 def stalled_query(session: Session, group_id: int, as_of: date):
     """(membership id, stalled since) of applicants and newcomers part-way through (申请中/入群中) whose
     last recorded step — or their application, when no step is recorded — is more than `stalled_days`
-    days before as_of."""
+    days before as_of. Soft-deleted people are left out."""
     n = int(get_setting(session, "stalled_days"))
     return _stalled(group_id, as_of - timedelta(days=n))
 
@@ -121,7 +124,10 @@ def _stalled(group_id, cutoff_day):
     )
     since = func.coalesce(last_step, Membership.applied_at, Membership.created_at).label("since")
     return select(Membership.id, since).where(
-        Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding")), since < cutoff
+        Membership.group_id == group_id,
+        Membership.status.in_(("applicant", "onboarding")),
+        since < cutoff,
+        of_live_person(),
     )
 
 
@@ -153,7 +159,9 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     day = bulk.stored_day
     ranges = [(day(s), day(e)) for s, e in leaves.fetch(conn, params)]
     possible = c["members_total"] * p.days - leave_days(ranges, p.start, p.end)
+    # a deleted person's check-ins are in no figure (docs/metrics.md): `checkins` is the check-in matrix's total
     member_checkins = c["checkins"] - c["nonmember_checkins"]
+    checkins = c["checkins"] - c["deleted_checkins"]
     checkin_rate = min(1.0, member_checkins / possible) if possible > 0 else 0.0
     att_counts = dict(attendance.fetch(conn, params))
     expected = sum(att_counts.values())
@@ -163,14 +171,14 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         members_active=c["members_active"],
         joined=c["joined"],
         left=c["left"],
-        checkins=c["checkins"],
+        checkins=checkins,
         checkin_rate=round(checkin_rate, 4),
         activities=c["activities"],
         attendance_rate=round(attendance_rate, 4),
         points_awarded=int(c["points_awarded"] or 0),
         dormant=c["dormant"],
         stalled_onboarding=c["stalled_onboarding"],
-        messages=int(c["messages"] or 0),
+        messages=int(c["messages"] or 0) - int(c["deleted_messages"] or 0),
     )
 
 
@@ -222,6 +230,19 @@ def _month_statements(small: bool):
         )
         .scalar_subquery()
         .label("nonmember_checkins"),
+        # the check-ins of the few soft-deleted people (no figure counts them): found through ix_member_deleted,
+        # their memberships by the (member, group) index and their check-ins by the (membership, day) index
+        select(func.count())
+        .select_from(Membership)
+        .join(CheckIn, CheckIn.membership_id == Membership.id)
+        .where(
+            Membership.member_id.in_(DELETED_PEOPLE),
+            Membership.group_id == gid,
+            CheckIn.day >= start,
+            CheckIn.day <= end,
+        )
+        .scalar_subquery()
+        .label("deleted_checkins"),
         select(func.count()).select_from(Activity).where(in_period).scalar_subquery().label("activities"),
         select(func.coalesce(func.sum(PointsEntry.points), 0))
         .where(PointsEntry.group_id == gid, PointsEntry.day >= start, PointsEntry.day <= end)
@@ -233,6 +254,17 @@ def _month_statements(small: bool):
         .where(ChatActivity.group_id == gid, ChatActivity.day >= start, ChatActivity.day <= end)
         .scalar_subquery()
         .label("messages"),
+        select(func.coalesce(func.sum(ChatActivity.messages), 0))
+        .select_from(Membership)
+        .join(ChatActivity, ChatActivity.membership_id == Membership.id)
+        .where(
+            Membership.member_id.in_(DELETED_PEOPLE),
+            Membership.group_id == gid,
+            ChatActivity.day >= start,
+            ChatActivity.day <= end,
+        )
+        .scalar_subquery()
+        .label("deleted_messages"),
     )
     leaves = select(Leave.start_day, Leave.end_day).where(
         Leave.membership_id.in_(members), Leave.start_day <= end, Leave.end_day >= start
@@ -247,11 +279,15 @@ def _month_statements(small: bool):
 
 
 def messages_in(session: Session, group_id: int, start: date, end: date) -> int:
-    """Chat messages of known senders of the group dated in [start, end] (from chat-history imports)."""
+    """Chat messages of known senders of the group dated in [start, end] (from chat-history imports); a
+    deleted person's are left out."""
     return int(
         session.scalar(
             select(func.coalesce(func.sum(ChatActivity.messages), 0)).where(
-                ChatActivity.group_id == group_id, ChatActivity.day >= start, ChatActivity.day <= end
+                ChatActivity.group_id == group_id,
+                ChatActivity.day >= start,
+                ChatActivity.day <= end,
+                ChatActivity.membership_id.not_in(DELETED_MEMBERSHIPS),
             )
         )
         or 0

@@ -9,8 +9,8 @@ boundary holds for someone with `psql` too. Written up in docs/architecture.md (
   (append-only: SELECT and INSERT);
 - assistant: reads everything but full phone numbers and password hashes; writes participation (check-ins,
   attendance, steps, contributions, violations, leave, chat counts), adds and edits members and memberships,
-  appends points and audit rows; cannot delete members, blacklist or remove anyone, change rules, groups,
-  steps, settings or operators.
+  appends points and audit rows; cannot delete members, blacklist, un-blacklist or remove anyone, change rules,
+  groups, steps, settings or operators.
 
 Full phone numbers: an assistant has no privilege on `public.member` or `public.audit_log` at all. Their login's
 search_path starts with the schema `qd_<db>_masked`, which holds views of the same names showing phones as
@@ -259,8 +259,10 @@ def _guards(session: Session, prefix: str) -> None:
         prefix,
         "membership",
         "INSERT OR UPDATE OF status",
-        "NEW.status IN ('removed', 'blacklisted') AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM NEW.status)",
-        "an assistant cannot remove or blacklist a member",
+        # removing, blacklisting and lifting a blacklist (roster.require_status_change); OLD is NULL on INSERT
+        "(NEW.status IN ('removed', 'blacklisted') AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM NEW.status))"
+        " OR (TG_OP = 'UPDATE' AND OLD.status = 'blacklisted' AND NEW.status IS DISTINCT FROM 'blacklisted')",
+        "an assistant cannot remove, blacklist or un-blacklist a member",
     )
     # an assistant's writes to the settings: remembered import mappings and who exports a group's chat only
     _assistant_guard(

@@ -10,7 +10,7 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from models import CheckIn, Group, Leave, Member, Membership
-from models.queries.participation import day_after
+from models.queries.participation import member_at_end_condition
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class MemberBrief:
     wechat_id: str | None = None
 
 
-def _active_members(group_id: int):
+def _people(group_id: int):
+    """The group's memberships with the names lists show (soft-deleted people left out)."""
     return (
         select(
             Membership.id,
@@ -34,14 +35,19 @@ def _active_members(group_id: int):
             Member.wechat_id,
         )
         .join(Member, Member.id == Membership.member_id)
-        .where(Membership.group_id == group_id, Membership.status == "active", Member.deleted_at.is_(None))
+        .where(Membership.group_id == group_id, Member.deleted_at.is_(None))
     )
 
 
+def _active_members(group_id: int):
+    return _people(group_id).where(Membership.status == "active")
+
+
 def _members_on(group_id: int, day: date):
-    """Active members who had joined by the end of `day`: the people expected to check in that day (with
-    those on leave)."""
-    return _active_members(group_id).where((Membership.joined_at.is_(None)) | (Membership.joined_at < day_after(day)))
+    """The members of the group on `day` — joined by the end of that day and not left before it ended, whatever
+    their status now (member_at_end_condition, docs/metrics.md): the people expected to check in that day (with
+    those on leave). For an earlier day, someone who has left since was still expected then."""
+    return _people(group_id).where(member_at_end_condition(day))
 
 
 def expected_count(session: Session, group_id: int, day: date) -> int:
@@ -55,8 +61,8 @@ def _on_leave(day: date):
 
 
 def not_checked_in(session: Session, group_id: int, day: date) -> list[MemberBrief]:
-    """Active members of the group without a check-in on `day` who are not on leave that day and had joined
-    by then (the same people as the paste-ready reminder, desktop/services/texts.py), by pinyin."""
+    """Members of the group on `day` (`_members_on`) without a check-in that day who are not on leave that day
+    (the same people as the paste-ready reminder, desktop/services/texts.py), by pinyin."""
     checked = exists().where(CheckIn.membership_id == Membership.id, CheckIn.day == day)
     stmt = (
         _members_on(group_id, day)

@@ -24,6 +24,9 @@ Decisions (what a user sees follows from these):
 - Status: a status column (已入群/申请中/入群中/已退群/已移除/黑名单, or the English labels) sets it.
   Roster import without a status: new memberships are 已入群 (active); 申请中/入群中 people in the file
   become 已入群; people who left, were removed or blacklisted keep that status (the file may be old).
+  A status change moves the leaving date with it (roster.left_fields, as the member dialog): out since the
+  import (never before the join), back in without a leaving date or reason. An assistant's import may not
+  set 已退群/已移除/黑名单 nor lift a blacklist (the row is a problem, status_not_allowed).
   Applications import makes new memberships 申请中 and never changes an existing status.
 - Applications: the "why do you join" answer fills Membership.purpose and records the 进群目的问答
   entry step with that answer, without moving the applicant to 入群中 (admitting is the organiser's
@@ -82,8 +85,8 @@ from desktop.io.fields import (
     parse_phone,
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
-from desktop.services.operators import Actor, require
-from desktop.services.roster import normalise_phone
+from desktop.services.operators import Actor, allowed, require
+from desktop.services.roster import left_fields, normalise_phone
 from desktop.tags import split_tags
 from models import (
     AuditEntry,
@@ -1741,7 +1744,7 @@ def _changes(
             "group_nickname": v.get("group_nickname"),
             "joined_at": joined,
             "applied_at": applied,
-            "left_at": now if status in _GONE else None,
+            "left_at": left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now)[0],
             "purpose": v.get("purpose"),
         }
         changes.append(Change("status", None, STATUS_NAMES[status]))
@@ -1757,10 +1760,15 @@ def _changes(
         if new_status != ms.status:
             ms_set["status"] = new_status
             changes.append(Change("status", STATUS_NAMES.get(ms.status, ms.status), STATUS_NAMES[new_status]))
-            if new_status in _GONE and ms.left_at is None:
-                ms_set["left_at"] = max(now, ms.joined_at) if ms.joined_at else now
-            if new_status not in _GONE and ms.left_at is not None:
-                ms_set["left_at"] = None
+            # the dates go with the status as everywhere (roster.left_fields): out since now (or since the day
+            # they first went, left -> removed), back in without a leaving date or reason
+            left_at, _reason = left_fields(
+                ms.status, new_status, left_at=ms.left_at, left_reason=None, joined_at=ms.joined_at, now=now
+            )
+            if left_at != ms.left_at:
+                ms_set["left_at"] = left_at
+            if new_status not in _GONE:
+                ms_set["left_reason"] = None
         joined = v.get("joined_at")
         if joined is not None and joined != ms.joined_at:
             ms_set["joined_at"] = joined
@@ -1783,14 +1791,25 @@ def _changes(
                 ms_set[column] = new
                 changes.append(Change(name, _show(old), _show(new)))
     final = ms_set.get("status", ms.status if ms else None)
-    if actor is not None and actor.role == "assistant" and final in _GONE and (ms is None or ms.status != final):
-        rec.problem(
-            rec.column("status"),
-            f"助理不能通过导入把成员设为「{STATUS_NAMES[final]}」，请让群主或管理员导入这一行"
-            f" (an assistant cannot set {final} through a file)",
-            "status_not_allowed",
-            STATUS_NAMES[final],
-        )
+    if actor is not None and not allowed(actor, "delete_members") and final != (ms.status if ms else None):
+        # an assistant: no leaving, removing or blacklisting through a file, and no lifting of a blacklist
+        # (roster.require_status_change: the member dialog and leave_group refuse the same)
+        if final in _GONE:
+            rec.problem(
+                rec.column("status"),
+                f"助理不能通过导入把成员设为「{STATUS_NAMES[final]}」，请让群主或管理员导入这一行"
+                f" (an assistant cannot set {final} through a file)",
+                "status_not_allowed",
+                STATUS_NAMES[final],
+            )
+        elif ms is not None and ms.status == "blacklisted":
+            rec.problem(
+                rec.column("status") or rec.column("name"),
+                f"「{person.display_name if person else ''}」在黑名单中，助理不能通过导入解除黑名单，请让群主或管理员处理"
+                f" (an assistant cannot lift a blacklist through a file)",
+                "status_not_allowed",
+                STATUS_NAMES[final],
+            )
     if referrer is not None and (ms is None or referrer != ("m", ms.referrer_id)):
         changes.append(Change("referrer", None, _referrer_name(ctx, referrer, rec)))
 

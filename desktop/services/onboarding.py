@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from desktop.services.points import award
+from desktop.services.points import award, has_open_entry
 from models import EntryStep, Group, Member, Membership, Operator, RulesVersion, StepProgress, utcnow
 from models.base import STEP_KINDS
 
@@ -192,8 +192,14 @@ def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
 
 
 def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor) -> None:
-    """The referrer's `referral` points when a referred membership becomes a member (已入群)."""
+    """The referrer's `referral` points when a referred membership becomes a member (已入群): once per referred
+    membership (points.referral_earned, docs/metrics.md "Points"). A member who comes back (record_join) does not
+    pay the referrer again while the first award stands; an award taken back because the joining was undone
+    (undo_step) is earned again when the membership becomes a member again. Safe to call on any write that makes
+    a referred membership a member or gives a member a referrer."""
     if not ms.referrer_id:
+        return
+    if has_open_entry(session, "referral", ms.id):
         return
     referrer_ms = session.scalar(
         select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
@@ -412,7 +418,12 @@ def leave_group(
     status: str = "left",
     when: datetime | None = None,
 ) -> None:
-    """Mark a membership left / removed / blacklisted; the reason is required and kept."""
+    """Mark a membership left / removed / blacklisted; the reason is required and kept. Removing and
+    blacklisting need `delete_members`. A blacklisted membership is never marked left (by anyone, also through
+    bulk_mark_left): that would lift the blacklist on the side, and the next join would let the person back in;
+    a blacklist is lifted explicitly (the member dialog's status, by an owner or admin)."""
+    from desktop.services.roster import left_fields
+
     require(actor, "record_participation" if status == "left" else "delete_members")
     if status not in ("left", "removed", "blacklisted"):
         raise ValidationError("status", f"未知状态 {status!r}")
@@ -421,12 +432,26 @@ def leave_group(
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
+    if ms.status == "blacklisted" and status == "left":
+        name = session.scalar(select(Member.display_name).where(Member.id == ms.member_id))
+        raise ValidationError(
+            "status",
+            f"「{name}」在黑名单中, 不能标记为已退群; 解除黑名单请由群主或管理员在成员资料里修改状态 "
+            f"({name!r} is blacklisted and cannot be marked left: an owner or admin lifts a blacklist in the "
+            "member's details)",
+        )
     before = ms.status
     ms.status = status
-    ms.left_at = when or utcnow()
-    if ms.joined_at and ms.left_at < ms.joined_at:
-        ms.left_at = ms.joined_at
-    ms.left_reason = reason.strip()
+    ms.left_at, ms.left_reason = left_fields(
+        before,
+        status,
+        left_at=ms.left_at,
+        left_reason=ms.left_reason,
+        joined_at=ms.joined_at,
+        now=utcnow(),
+        when=when or utcnow(),
+        reason=reason,
+    )
     record_audit(
         session,
         actor.id,

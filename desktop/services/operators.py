@@ -39,7 +39,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 _PERMISSION_LABELS = {
-    "delete_members": "删除成员 (delete members)",
+    "delete_members": "删除、移除或拉黑成员 (delete, remove or blacklist members)",
     "merge_members": "合并成员 (merge members)",
     "edit_groups": "修改社群 (edit groups)",
     "edit_point_rules": "修改积分规则 (change point rules)",

@@ -3,10 +3,11 @@ levels and leaderboards. Every award is written in the caller's transaction, wit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, bindparam, func, insert, literal, select
+from sqlalchemy import Select, and_, bindparam, func, insert, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop import streaks
@@ -66,17 +67,25 @@ def award(
     return pts
 
 
+def _open_entries(source_kind: str, source_id: int) -> Select:
+    """The entries of a fact that stand: not reversals, and not reversed (by the (source_kind, source_id) index)."""
+    reversal = aliased(PointsEntry)
+    return select(PointsEntry).where(
+        PointsEntry.source_kind == source_kind,
+        PointsEntry.source_id == source_id,
+        PointsEntry.reverses_id.is_(None),
+        ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+    )
+
+
+def has_open_entry(session: Session, source_kind: str, source_id: int) -> bool:
+    """The fact's points stand in the ledger: an entry of it that was not reversed."""
+    return session.execute(_open_entries(source_kind, source_id).limit(1)).first() is not None
+
+
 def reverse_source(session: Session, source_kind: str, source_id: int, operator_id: int | None, reason: str) -> int:
     """Append a reversing entry for every not-yet-reversed entry of a fact. Returns the points taken back."""
-    reversal = aliased(PointsEntry)
-    open_entries = session.scalars(
-        select(PointsEntry).where(
-            PointsEntry.source_kind == source_kind,
-            PointsEntry.source_id == source_id,
-            PointsEntry.reverses_id.is_(None),
-            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
-        )
-    ).all()
+    open_entries = session.scalars(_open_entries(source_kind, source_id)).all()
     return sum(reverse_entry(session, e.id, operator_id, reason) for e in open_entries)
 
 
@@ -133,6 +142,16 @@ def balance(session: Session, membership_id: int, until: date | None = None) -> 
     if until is not None:
         q = q.where(PointsEntry.day <= until)
     return int(session.scalar(q) or 0)
+
+
+def competition_ranks(points: Sequence[int]) -> list[int]:
+    """The rank of each of `points` (sorted highest first) on the workbook's 积分 boards and the paste-ready
+    leaderboard text: standard competition ranking, equal points share the rank and the next rank skips as many
+    places (10, 10, 8 → 1, 1, 3). (The Points page still numbers its rows 1, 2, 3: LeaderRow.rank.)"""
+    out: list[int] = []
+    for i, pts in enumerate(points):
+        out.append(out[-1] if i and pts == points[i - 1] else i + 1)
+    return out
 
 
 def level_for(levels: list[tuple[str, int]], points: int) -> str | None:
@@ -293,6 +312,22 @@ def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple
     record_audit(session, actor.id, "points.levels", "group", group_id, after={"levels": levels})
 
 
+def referral_earned():
+    """A condition on the referred Membership: its referrer has earned the `referral` points (converted referral,
+    docs/metrics.md "Points"). Earned once per referred membership, when it first becomes a member (已入群), and
+    kept when the member later leaves, is removed or blacklisted (it was earned), and not earned again when they
+    come back: a membership that is 已入群 now, or that was one and left (a join date and a leaving date). Its
+    ledger side is onboarding._award_referral, called on every write that makes a referred membership a member."""
+    return or_(
+        Membership.status == "active",
+        and_(
+            Membership.status.in_(("left", "removed", "blacklisted")),
+            Membership.joined_at.is_not(None),
+            Membership.left_at.is_not(None),
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class RecomputeRow:
     membership_id: int
@@ -351,7 +386,7 @@ def _expected_points(session: Session, group_id: int) -> dict[int, int]:
         select(referrer_ms.id)
         .select_from(Membership)
         .join(referrer_ms, (referrer_ms.member_id == Membership.referrer_id) & (referrer_ms.group_id == group_id))
-        .where(Membership.group_id == group_id, Membership.status == "active")
+        .where(Membership.group_id == group_id, referral_earned())
     ):
         add(ref_mid, rules.get("referral", 0))
     return out

@@ -20,7 +20,7 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   (frozen header row, filter, header repeated on every printed page). 活动 stacks the activity list and
   one attendance block per group (each block starts a printed page with its own header; no repeated print
   header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
-  of a group is rank i in both) with the ledger below; the print area holds the boards only, because a
+  of a group is place i in both; equal points share a rank: 1, 1, 3) with the ledger below; the print area holds the boards only, because a
   month's ledger runs to hundreds of pages — it stays in the sheet, filterable.
 - 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts) — the 合计 block first,
   then each group — the daily and structure charts in H–Q, and the charts' data from column S, outside the
@@ -93,7 +93,7 @@ from desktop.io.xlsx_util import (
 from desktop.metrics import MonthStats, Period, month_stats, previous_month
 from desktop.phones import mask_phone
 from desktop.services.operators import Actor, require
-from desktop.services.points import level_for
+from desktop.services.points import competition_ranks, level_for
 from desktop.streaks import longest_run
 from desktop.tasks import Progress
 from models import (
@@ -371,7 +371,7 @@ class _GroupData:
     roster_rows: int = 0
     matrix_rows: int = 0
     onboarding_rows: tuple[int, int] = (0, 0)  # (printed, the rest)
-    boards: tuple[list, list] = ([], [])  # top of the month, top of all time: (name, points, level)
+    boards: tuple[list, list] = ([], [])  # top of the month, top of all time: (rank, name, points, level)
     attendees: dict[int, tuple[str, str]] = field(default_factory=dict)  # membership -> (name, pinyin)
     extras: _Extras | None = None  # the roster's computed columns, kept compactly until its sheet is written
 
@@ -853,14 +853,19 @@ class _Report:
                     rest += 1
         g.onboarding_rows = (printed, rest)
         visible = [pp for pp in people.values() if not pp.opt_out]
+        # the leaderboard text's order and ranks (texts.leaderboard_text): points, then pinyin; equal points
+        # share a rank (points.competition_ranks)
         by_month = sorted(
             (pp for pp in visible if g.month_points.get(pp.mid)),
-            key=lambda pp: (-g.month_points[pp.mid], pp.name),
+            key=lambda pp: (-g.month_points[pp.mid], pp.pinyin or "", pp.mid),
         )[:LEADERBOARD_SIZE]
-        by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.name))
+        by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.pinyin or "", pp.mid))
+        by_all = by_all[:LEADERBOARD_SIZE]
+        month_ranks = competition_ranks([g.month_points[pp.mid] for pp in by_month])
+        all_ranks = competition_ranks([pp.points for pp in by_all])
         g.boards = (
-            [(pp.name, g.month_points[pp.mid], pp.level) for pp in by_month],
-            [(pp.name, pp.points, pp.level) for pp in by_all[:LEADERBOARD_SIZE]],
+            [(r, pp.name, g.month_points[pp.mid], pp.level) for r, pp in zip(month_ranks, by_month, strict=True)],
+            [(r, pp.name, pp.points, pp.level) for r, pp in zip(all_ranks, by_all, strict=True)],
         )
         g.month_points = {}  # only the boards needed them
         seen = {mid for marks in g.attendance.values() for mid in marks}
@@ -1454,7 +1459,7 @@ class _Report:
 
     # -- 积分
     def points(self) -> None:
-        """The month's and the all-time leaderboard side by side (row i of a group is rank i on both), then
+        """The month's and the all-time leaderboard side by side (row i of a group is place i on both), then
         the month's ledger below them. The print area holds the boards: a month's ledger runs to
         hundreds of pages (every check-in earns a point); it stays in the sheet, filterable."""
         ws = self.new_sheet(SHEETS[4])
@@ -1483,11 +1488,11 @@ class _Report:
             for i in range(max(len(by_month), len(by_all))):
                 row: list = [g.name]
                 if i < len(by_month):
-                    row += [i + 1, *by_month[i]]
+                    row += [*by_month[i]]
                 else:
                     row += [None] * 4
                 if i < len(by_all):
-                    row += [i + 1, *by_all[i]]
+                    row += [*by_all[i]]
                 rows.append(row)
         body = lay.add("rows", rows, [None, "mark", None, "int", "mark", "mark", None, "int", "mark"])
         ws.auto_filter.ref = _table_ref(header, body)

@@ -4,18 +4,20 @@ log; the caller commits (one user action = one transaction)."""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
+from desktop.io.fields import drop_format_chars
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from models import Group, Member, Membership, Tag, Tier, clock, utcnow
+from models import AuditEntry, Group, Member, Membership, Tag, Tier, clock, member_tag, utcnow
 from models.base import GENDERS, MEMBERSHIP_STATUSES
 from models.queries.roster import (
     MemberRow,
@@ -31,6 +33,7 @@ from models.queries.roster import (
 from models.search_keys import name_keys
 
 __all__ = [
+    "GONE_STATUSES",
     "DuplicateHit",
     "MemberInput",
     "MemberRow",
@@ -41,7 +44,9 @@ __all__ = [
     "count_roster_people",
     "find_duplicates",
     "get_member_input",
+    "left_fields",
     "normalise_phone",
+    "require_status_change",
     "restore_member",
     "search_roster",
     "RosterMatches",
@@ -53,6 +58,49 @@ __all__ = [
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
 SIMILAR_NAME_SCORE = 90  # rapidfuzz ratio at which two names in one group are "very similar"
+GONE_STATUSES = ("left", "removed", "blacklisted")  # out of the group: left_at (and a reason) say since when, why
+_MANAGER_STATUSES = ("removed", "blacklisted")  # putting someone there, or lifting a blacklist: delete_members
+
+
+def require_status_change(actor: Actor, old: str | None, new: str) -> None:
+    """The permission a membership status change needs beyond editing members (PRODUCT §3.7): removing
+    (已移除), blacklisting and lifting a blacklist need `delete_members` (an assistant may not), like
+    onboarding.leave_group(status="removed"). `old` None: a new membership. The server's guard on
+    `membership` refuses the same for an assistant's login (desktop/team_roles.py)."""
+    if new == old:
+        return
+    if new in _MANAGER_STATUSES or old == "blacklisted":
+        require(actor, "delete_members")
+
+
+def left_fields(
+    old_status: str | None,
+    new_status: str,
+    *,
+    left_at: datetime | None,
+    left_reason: str | None,
+    joined_at: datetime | None,
+    now: datetime,
+    when: datetime | None = None,
+    reason: str | None = None,
+) -> tuple[datetime | None, str | None]:
+    """(left_at, left_reason) of a membership whose status goes from `old_status` (None: new) to `new_status` —
+    the one rule of the member dialog (update_member, add_member), the roster import and leave_group:
+    - back in (applicant, onboarding, active): neither (a former member's old leaving date would make the
+      month figures count them out although they are in the group again);
+    - out (left, removed, blacklisted): `when` when given, else the date it already had when it was out
+      already (left -> removed keeps the day they went), else `now`; a new date is never before joined_at.
+      The reason is `reason` when given, else the one it had when it was out already."""
+    if new_status not in GONE_STATUSES:
+        return None, None
+    was_gone = old_status in GONE_STATUSES
+    reason = (reason or "").strip() or (left_reason if was_gone else None)
+    if when is None and was_gone and left_at is not None:
+        return left_at, reason
+    at = when or now
+    if joined_at is not None and at < joined_at:
+        at = joined_at
+    return at, reason
 
 
 @dataclass
@@ -79,6 +127,9 @@ class MemberInput:
     joined_at: datetime | None = None
     referrer_id: int | None = None
     purpose: str | None = None
+    # when and why the person left (status left/removed/blacklisted): None keeps what is stored, or "now"
+    left_at: datetime | None = None
+    left_reason: str | None = None
 
 
 MEMBER_FIELDS = (
@@ -96,6 +147,7 @@ MEMBER_FIELDS = (
     "seed_user",
 )
 MEMBERSHIP_FIELDS = ("status", "group_nickname", "joined_at", "referrer_id", "purpose")
+LEFT_FIELDS = ("left_at", "left_reason")  # written through left_fields(), not as they are
 
 
 def normalise_phone(value: str | None) -> str | None:
@@ -129,6 +181,22 @@ def _clean_qq(value: str | None) -> str | None:
     return text
 
 
+def wechat_key(value: str | None) -> str:
+    """How WeChat IDs compare (the roster import, paste and chat import match them the same way): NFKC
+    (ｚｈａｎｇ＿ｓａｎ is zhang_san), case folded, without invisible format characters or spaces."""
+    if not value:
+        return ""
+    return "".join(drop_format_chars(unicodedata.normalize("NFKC", value)).casefold().split())
+
+
+def _clean_wechat(value: str | None) -> str | None:
+    """A WeChat ID as stored: NFKC (full-width letters typed in the dialog are the ASCII ID, as the import
+    stores them), invisible format characters dropped; the case as typed."""
+    if value is None:
+        return None
+    return _clean(drop_format_chars(unicodedata.normalize("NFKC", value)))
+
+
 def validate(data: MemberInput) -> MemberInput:
     name = _clean(data.display_name)
     if not name:
@@ -144,7 +212,7 @@ def validate(data: MemberInput) -> MemberInput:
             **asdict(data),
             "display_name": name,
             "nickname": _clean(data.nickname),
-            "wechat_id": _clean(data.wechat_id),
+            "wechat_id": _clean_wechat(data.wechat_id),
             "qq": _clean_qq(data.qq),
             "phone": normalise_phone(data.phone),
             "city": _clean(data.city),
@@ -152,6 +220,7 @@ def validate(data: MemberInput) -> MemberInput:
             "note": _clean(data.note),
             "group_nickname": _clean(data.group_nickname),
             "purpose": _clean(data.purpose),
+            "left_reason": _clean(data.left_reason),
             "tags": [t.strip() for t in data.tags if t and t.strip()],
         }
     )
@@ -164,6 +233,7 @@ class DuplicateHit:
     reason: str  # "wechat_id" | "phone" | "similar_name"
     score: float = 100.0
     blacklisted_in: tuple[str, ...] = ()  # groups where this person is blacklisted: re-adding must warn
+    deleted: bool = False  # a soft-deleted person (restore them rather than add a second one)
 
 
 def same_phone(phone: str) -> Select:
@@ -171,6 +241,17 @@ def same_phone(phone: str) -> Select:
     (`phone_tail`, kept by every writer of a phone, as the roster's phone-tail search needs): `phone` has no
     index of its own, and each duplicate check read all of member — 30–60 ms at 100,000 people."""
     return select(Member.id, Member.display_name).where(Member.phone_tail == phone[-4:], Member.phone == phone)
+
+
+def same_wechat(wechat_id: str) -> Select:
+    """(member id, name) of the people with this WeChat ID, compared as wechat_key() does (Zhang_San88 is
+    zhang_san88, ｚｈａｎｇ＿ｓａｎ８８ too): stored IDs are NFKC (the import and the dialog store them so), and
+    lower() folds their case in SQL. IDs stored before the dialog normalised them are still found as typed."""
+    key = wechat_key(wechat_id)
+    typed = _clean_wechat(wechat_id)
+    return select(Member.id, Member.display_name).where(
+        or_(func.lower(Member.wechat_id) == key, Member.wechat_id == typed)
+    )
 
 
 def find_duplicates(
@@ -183,23 +264,33 @@ def find_duplicates(
     exclude_member_id: int | None = None,
 ) -> list[DuplicateHit]:
     """Possible duplicates: same WeChat ID or phone anywhere, or a very similar name in the same group.
-    Two real people can share a name, so callers warn and offer a merge; they never merge by themselves."""
+    Two real people can share a name, so callers warn and offer a merge; they never merge by themselves.
+    A soft-deleted person with the same WeChat ID or phone is a hit too (`deleted`): once the delete was
+    undone there would be two of them, so the caller offers to restore that person instead. People merged
+    into another (deleted, pointing at the one kept) are not: the kept one is found. Live hits come first."""
     hits: dict[int, DuplicateHit] = {}
+    deleted: set[int] = set()
     live = Member.deleted_at.is_(None)
+    restorable = live | Member.merged_into_id.is_(None)  # live, or soft-deleted but not merged away
+    others = Member.id != exclude_member_id if exclude_member_id is not None else None
     if exclude_member_id is not None:
-        live = live & (Member.id != exclude_member_id)
-    if wechat_id and wechat_id.strip():
-        for mid, name in session.execute(
-            select(Member.id, Member.display_name).where(live, Member.wechat_id == wechat_id.strip())
-        ):
-            hits[mid] = DuplicateHit(mid, name, "wechat_id")
+        live = live & others
+        restorable = restorable & others
+
+    def identity_hits(query: Select, reason: str) -> None:
+        for mid, name, gone in session.execute(query.add_columns(Member.deleted_at.is_not(None)).where(restorable)):
+            hits.setdefault(mid, DuplicateHit(mid, name, reason))
+            if gone:
+                deleted.add(mid)
+
+    if wechat_key(wechat_id):
+        identity_hits(same_wechat(wechat_id or ""), "wechat_id")
     try:
         norm_phone = normalise_phone(phone)
     except ValidationError:
         norm_phone = None
     if norm_phone:
-        for mid, name in session.execute(same_phone(norm_phone).where(live)):
-            hits.setdefault(mid, DuplicateHit(mid, name, "phone"))
+        identity_hits(same_phone(norm_phone), "phone")
     if display_name and display_name.strip() and group_id is not None:
         from rapidfuzz import fuzz  # here: the window's start does not need it (10 ms)
 
@@ -221,8 +312,10 @@ def find_duplicates(
             .where(Membership.member_id.in_(list(hits)), Membership.status == "blacklisted")
         ):
             black.setdefault(mid, []).append(gname)
-        hits = {mid: replace(h, blacklisted_in=tuple(black.get(mid, ()))) for mid, h in hits.items()}
-    return list(hits.values())
+        hits = {
+            mid: replace(h, blacklisted_in=tuple(black.get(mid, ())), deleted=mid in deleted) for mid, h in hits.items()
+        }
+    return sorted(hits.values(), key=lambda h: h.deleted)  # stable: live people first, in the order found
 
 
 def _tier_id(session: Session, tier: str | None) -> int | None:
@@ -245,6 +338,50 @@ def _tags(session: Session, names: list[str]) -> list[Tag]:
     return out
 
 
+def _drop_tags_the_last_edit_added(session: Session, member_id: int, taken_off: set[int]) -> None:
+    """The undo of an edit that typed a new tag: the edit created the tag (_tags), the undo takes it off again,
+    and the tag must not stay behind in the tag list with nobody carrying it. Of the tags this edit takes off
+    the person (`taken_off`), drop those that the person's previous edit added (its audit row's tags, after
+    minus before), that nobody carries now and that still have the default colour (a colour set in the tags
+    settings is kept). A tag a plain edit takes off the last person carrying it stays (it keeps its id and
+    colour, as bulk_remove_tag leaves it). A login that may not delete tags (an assistant's on a team
+    database, which only adds them) leaves them."""
+    if not taken_off:
+        return
+    session.flush()
+    unused = set(
+        session.scalars(
+            select(Tag.id).where(
+                Tag.id.in_(taken_off),
+                Tag.color == Tag.__table__.c.color.default.arg,
+                ~select(member_tag.c.tag_id).where(member_tag.c.tag_id == Tag.id).exists(),
+            )
+        )
+    )
+    if not unused or not _may_delete_tags(session):
+        return
+    summary = session.scalar(
+        select(AuditEntry.summary)
+        .where(AuditEntry.entity == "member", AuditEntry.entity_id == member_id, AuditEntry.action == "member.update")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    try:
+        last = json.loads(summary or "{}")
+        added = set(last.get("after", {}).get("tags") or ()) - set(last.get("before", {}).get("tags") or ())
+    except (ValueError, AttributeError, TypeError):
+        return
+    drop = [tid for tid, name in session.execute(select(Tag.id, Tag.name).where(Tag.id.in_(unused))) if name in added]
+    if drop:
+        session.execute(delete(Tag).where(Tag.id.in_(drop)).execution_options(synchronize_session=False))
+
+
+def _may_delete_tags(session: Session) -> bool:
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.scalar(text("SELECT has_table_privilege('tag', 'DELETE')")))
+
+
 def _apply_member(member: Member, data: MemberInput) -> None:
     for f in MEMBER_FIELDS:
         setattr(member, f, getattr(data, f))
@@ -254,29 +391,56 @@ def _apply_member(member: Member, data: MemberInput) -> None:
 
 
 def add_member(session: Session, actor: Actor, group_id: int, data: MemberInput) -> tuple[int, int]:
-    """Create a person and their membership in group_id. Returns (member_id, membership_id)."""
+    """Create a person and their membership in group_id. Returns (member_id, membership_id).
+    Adding someone as removed or blacklisted needs `delete_members` (require_status_change)."""
     require(actor, "edit_members")
     data = validate(data)
+    require_status_change(actor, None, data.status)
     member = Member(display_name=data.display_name)
     _apply_member(member, data)
     member.tags = _tags(session, data.tags)
     session.add(member)
     session.flush()
+    now = utcnow()
+    joined_at = data.joined_at or (now if data.status == "active" else None)
+    left_at, left_reason = left_fields(
+        None,
+        data.status,
+        left_at=None,
+        left_reason=None,
+        joined_at=joined_at,
+        now=now,
+        when=data.left_at,
+        reason=data.left_reason,
+    )
     ms = Membership(
         member_id=member.id,
         group_id=group_id,
         status=data.status,
         tier_id=_tier_id(session, data.tier),
         group_nickname=data.group_nickname,
-        joined_at=data.joined_at or (utcnow() if data.status == "active" else None),
-        applied_at=utcnow() if data.status in ("applicant", "onboarding") else None,
+        joined_at=joined_at,
+        applied_at=now if data.status in ("applicant", "onboarding") else None,
+        left_at=left_at,
+        left_reason=left_reason,
         referrer_id=data.referrer_id,
         purpose=data.purpose,
     )
     session.add(ms)
     session.flush()
+    earn_referral(session, ms, actor)
     record_audit(session, actor.id, "member.add", "member", member.id, after={**asdict(data), "group_id": group_id})
     return member.id, ms.id
+
+
+def earn_referral(session: Session, ms: Membership, actor: Actor) -> None:
+    """A member (已入群) with a referrer pays the referral once (onboarding._award_referral: a member added as
+    已入群, or made one or given a referrer in the member dialog, earns it as a join does; docs/metrics.md)."""
+    if ms.status == "active" and ms.referrer_id:
+        from desktop.services.onboarding import _award_referral  # onboarding imports this module
+
+        session.flush()
+        _award_referral(session, ms, ms.joined_at or utcnow(), actor)
 
 
 def get_member_input(session: Session, membership_id: int) -> MemberInput:
@@ -290,24 +454,45 @@ def get_member_input(session: Session, membership_id: int) -> MemberInput:
         tags=[t.name for t in m.tags],
         tier=tier,
         **{f: getattr(ms, f) for f in MEMBERSHIP_FIELDS},
+        **{f: getattr(ms, f) for f in LEFT_FIELDS},
     )
 
 
 def update_member(session: Session, actor: Actor, membership_id: int, data: MemberInput) -> None:
+    """Save the member dialog: the person's fields, tags and this membership. A status change is a leaving or a
+    coming back, with its dates (left_fields): moving to left/removed/blacklisted sets left_at (data.left_at,
+    or now) and the reason given; moving back in clears both. Removing, blacklisting and lifting a blacklist
+    need `delete_members` (require_status_change). `data` as get_member_input returned it puts back exactly
+    what was there (the undo of an edit)."""
     require(actor, "edit_members")
     data = validate(data)
     before = get_member_input(session, membership_id)
     ms = session.get(Membership, membership_id)
     assert ms is not None
+    require_status_change(actor, ms.status, data.status)
     _apply_member(ms.member, data)
+    old_tags = {t.id for t in ms.member.tags}
     ms.member.tags = _tags(session, data.tags)
+    ms.left_at, ms.left_reason = left_fields(
+        ms.status,
+        data.status,
+        left_at=ms.left_at,
+        left_reason=ms.left_reason,
+        joined_at=data.joined_at,
+        now=utcnow(),
+        when=data.left_at,
+        reason=data.left_reason,
+    )
     for f in MEMBERSHIP_FIELDS:
         setattr(ms, f, getattr(data, f))
     ms.tier_id = _tier_id(session, data.tier)
+    earn_referral(session, ms, actor)
+    _drop_tags_the_last_edit_added(session, ms.member_id, old_tags - {t.id for t in ms.member.tags})
+    after = get_member_input(session, membership_id)
     changed_before = {
-        f.name: getattr(before, f.name) for f in fields(before) if getattr(before, f.name) != getattr(data, f.name)
+        f.name: getattr(before, f.name) for f in fields(before) if getattr(before, f.name) != getattr(after, f.name)
     }
-    changed_after = {k: getattr(data, k) for k in changed_before}
+    changed_after = {k: getattr(after, k) for k in changed_before}
     record_audit(session, actor.id, "member.update", "member", ms.member_id, before=changed_before, after=changed_after)
 
 

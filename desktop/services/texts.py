@@ -31,7 +31,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.metrics import month_stats, previous_month
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from desktop.services.points import group_levels, level_for
+from desktop.services.points import competition_ranks, group_levels, level_for
 from desktop.settings import get_setting
 from models import (
     EntryStep,
@@ -109,7 +109,10 @@ DEFAULTS: dict[str, str] = {
 
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 MEDALS = ("🥇", "🥈", "🥉")
-_DIGITS = re.compile(r"\d[\d\s-]{5,}\d")  # 7+ digits, maybe spaced or dashed: a phone number in a nickname
+# 7+ digits (of any width), each separated from the next by at most 3 characters that are neither letters nor
+# digits — spaces, dots, hyphens, dashes, slashes, underscores, of any width: a phone number (a mobile's 11 digits,
+# a landline with its area code) in a nickname, written any way. Masked to its first three digits.
+_DIGITS = re.compile(r"\d(?:[\W_]{0,3}\d){6,}")
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,7 @@ def _check_kind(kind: str) -> None:
 def shown_name(group_nickname: str | None, display_name: str) -> str:
     """How the group sees a person: group nickname, else name; a phone-like run of digits masked."""
     name = (group_nickname or "").strip() or (display_name or "").strip() or "?"
-    return _DIGITS.sub(lambda m: m.group(0)[:3] + "****", name)
+    return _DIGITS.sub(lambda m: "".join(re.findall(r"\d", m.group(0))[:3]) + "****", name)
 
 
 def _width(text: str) -> int:
@@ -318,8 +321,9 @@ def _month_label(year: int, month: int, today: date) -> str:
 def reminder_text(
     session: Session, group_id: int, day: date | None = None, *, template: str | None = None
 ) -> PasteText:
-    """Who has not checked in on `day` (default today): members then (joined by that day, 已入群 now) without a
-    check-in that day and not on leave, by the name the group sees."""
+    """Who has not checked in on `day` (default today): the members on that day (joined by its end and not left
+    before it ended — someone who has left since was still expected then) without a check-in that day and not
+    on leave, by the name the group sees."""
     from desktop.services.checkins_queries import expected_count, not_checked_in
 
     group = _group(session, group_id)
@@ -450,11 +454,8 @@ def leaderboard_text(
     levels = group_levels(session, group_id)
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
-    rank = 0
-    previous_points = None
-    for i, (mid, nick, name, pts) in enumerate(rows, start=1):
-        if pts != previous_points:
-            rank, previous_points = i, pts
+    ranks = competition_ranks([int(r[3]) for r in rows])
+    for rank, (mid, nick, name, pts) in zip(ranks, rows, strict=True):
         medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
         level = level_for(levels, balances_end.get(mid, 0))
         items.append(f"{medal} {shown_name(nick, name)} {int(pts)}分" + (f" · {level}" if level else ""))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Date, DateTime, Select, and_, bindparam, or_, select, union
+from sqlalchemy import Date, DateTime, Select, and_, bindparam, func, or_, select, union
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import BindParameter
 
-from models import Activity, Attendance, ChatActivity, CheckIn, Contribution, Membership
+from models import Activity, Attendance, ChatActivity, CheckIn, Contribution, Member, Membership
 
 MEMBER_STATUSES_HISTORIC = ("active", "left", "removed", "blacklisted")
 
@@ -86,16 +87,22 @@ def _has_fact(start: date, end: date):
     return or_(*(q.exists() for q in _fact_selects(start, end, lambda t: t.membership_id == Membership.id)))
 
 
-def _fact_selects(start: date, end: date, whose):
+def _fact_selects(start: date, end: date, whose, *, latest: bool = False):
     """The four kinds of fact between start and end — check-ins, contributions, attended activities (by the
     activity's start) and chat days — as selects of membership_id; `whose(table)` picks the rows (one
-    membership's, or one group's)."""
+    membership's, or one group's). `latest`: each select gives instead the latest moment of its facts (a day;
+    an attended activity's start)."""
+
+    def of(table, moment):
+        return select(func.max(moment)) if latest else select(table.membership_id)
+
     return (
-        select(CheckIn.membership_id).where(whose(CheckIn), CheckIn.day >= start, CheckIn.day <= end),
-        select(Contribution.membership_id).where(
+        of(CheckIn, CheckIn.day).where(whose(CheckIn), CheckIn.day >= start, CheckIn.day <= end),
+        of(Contribution, Contribution.day).where(
             whose(Contribution), Contribution.day >= start, Contribution.day <= end
         ),
-        select(Attendance.membership_id)
+        of(Attendance, Activity.starts_at)
+        .select_from(Attendance)
         .join(Activity, Activity.id == Attendance.activity_id)
         .where(
             whose(Attendance),
@@ -103,16 +110,64 @@ def _fact_selects(start: date, end: date, whose):
             Activity.starts_at >= day_start(start),
             Activity.starts_at < day_after(end),
         ),
-        select(ChatActivity.membership_id).where(
+        of(ChatActivity, ChatActivity.day).where(
             whose(ChatActivity), ChatActivity.day >= start, ChatActivity.day <= end
         ),
     )
 
 
+def last_participation(session: Session, group_id: int, since: date, as_of: date) -> date | None:
+    """The latest day from `since` to `as_of` (inclusive) on which anyone of the group (a person not deleted)
+    participated — the same four kinds of fact as `participated`: a check-in, an attended activity, a
+    contribution or a chat message. Read from the kept last day of participation where that decides it; only
+    the memberships whose last day is after `as_of` (a day in the past) are looked up in the fact tables."""
+    conn = session.connection()
+    group = and_(Membership.group_id == group_id, of_live_person())
+    days: list[date] = []
+    kept = conn.execute(
+        select(func.max(Membership.last_active)).where(
+            group, Membership.last_active >= since, Membership.last_active <= as_of
+        )
+    ).scalar()
+    if kept is not None:
+        days.append(_as_day(kept))
+    later = select(Membership.id).where(group, Membership.last_active > as_of)
+    if conn.execute(later.limit(1)).first() is not None:
+        for q in _fact_selects(since, as_of, lambda t: t.membership_id.in_(later), latest=True):
+            moment = conn.execute(q).scalar()
+            if moment is not None:
+                days.append(_as_day(moment))
+    return max(days) if days else None
+
+
+def _as_day(value) -> date:
+    """A day from a query result: a date, a datetime (an activity's start) or SQLite's text of either."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if " " in value or "T" in value else date.fromisoformat(value)
+    return value.date() if isinstance(value, datetime) else value
+
+
+DELETED_PEOPLE = select(Member.id).where(Member.deleted_at.is_not(None))  # through ix_member_deleted (partial)
+_deleted_ms = aliased(Membership, name="deleted_ms")
+# the memberships of the few soft-deleted people: their ids from the partial index ix_member_deleted and the
+# (member, group) index, collected once per statement. Asked of a membership by its id, which every index of the
+# membership table holds on SQLite: the members of a group are still counted from ix_membership_group_roster
+# alone (a join to the person would read every member's row).
+DELETED_MEMBERSHIPS = select(_deleted_ms.id).where(_deleted_ms.member_id.in_(DELETED_PEOPLE))
+
+
+def of_live_person():
+    """A condition on Membership: its person is not soft-deleted (Member.deleted_at). A deleted person is no
+    member, no applicant and no one's figure (docs/metrics.md)."""
+    return Membership.id.not_in(DELETED_MEMBERSHIPS)
+
+
 def member_at_end_condition(end: date):
     """A membership counts as a member (已入群) at the end of `end`: it had joined by then and had not
-    left yet. Memberships imported without a join date count from the beginning."""
+    left yet, and its person is not deleted. Memberships imported without a join date count from the
+    beginning."""
     return and_(
+        of_live_person(),
         Membership.status.in_(MEMBER_STATUSES_HISTORIC),
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_after(end)),
         or_(Membership.left_at.is_(None), Membership.left_at >= day_after(end)),

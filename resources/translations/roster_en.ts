@@ -290,6 +290,18 @@
             <source>QQ</source>
             <translation>QQ</translation>
         </message>
+        <message>
+            <source>Only the owner or an admin may remove or blacklist a member, or lift a blacklist</source>
+            <translation>Only the owner or an admin may remove or blacklist a member, or lift a blacklist</translation>
+        </message>
+        <message>
+            <source>deleted: restore them from the roster&apos;s deleted people instead</source>
+            <translation>deleted: restore them from the roster&apos;s deleted people instead</translation>
+        </message>
+        <message>
+            <source>blacklisted in %1</source>
+            <translation>blacklisted in %1</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>

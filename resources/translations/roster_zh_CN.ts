@@ -289,6 +289,18 @@
             <source>QQ</source>
             <translation>QQ 号</translation>
         </message>
+        <message>
+            <source>Only the owner or an admin may remove or blacklist a member, or lift a blacklist</source>
+            <translation>只有群主或管理员可以移除、拉黑成员或解除黑名单</translation>
+        </message>
+        <message>
+            <source>deleted: restore them from the roster&apos;s deleted people instead</source>
+            <translation>已删除：请在名册的已删除成员里恢复此人，不要重复添加</translation>
+        </message>
+        <message>
+            <source>blacklisted in %1</source>
+            <translation>在 %1 的黑名单中</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>

@@ -155,6 +155,7 @@ class MemberDialog(QDialog):
             self.setWindowTitle(self.tr("Edit member — %1").replace("%1", self._loaded.display_name))
         else:
             self.setWindowTitle(self.tr("Add member"))
+        self._limit_statuses()
         if not allowed(actor, "edit_members"):
             self.save_button.setEnabled(False)
             self.save_button.setToolTip(self.tr("Your role may not edit members"))
@@ -346,6 +347,22 @@ class MemberDialog(QDialog):
         self.purpose_edit.setPlainText(data.purpose or "")
         self.note_edit.setPlainText(data.note or "")
 
+    def _limit_statuses(self) -> None:
+        """Removing (已移除), blacklisting and lifting a blacklist are an owner's or admin's (the service refuses
+        them too): for an assistant those statuses are greyed out, and a blacklisted member's status is fixed."""
+        if allowed(self._actor, "delete_members"):
+            return
+        current = self._loaded.status if self._loaded is not None else None
+        tip = self.tr("Only the owner or an admin may remove or blacklist a member, or lift a blacklist")
+        model = self.status_combo.model()
+        for index in range(self.status_combo.count()):
+            code = self.status_combo.itemData(index)
+            if code in ("removed", "blacklisted") and code != current:
+                model.item(index).setEnabled(False)
+        if current == "blacklisted":
+            self.status_combo.setEnabled(False)
+        self.status_combo.setToolTip(tip)
+
     # ---- reading ----
     def member_input(self) -> MemberInput:
         """What the form says, as the service's input (not yet validated)."""
@@ -419,7 +436,14 @@ class MemberDialog(QDialog):
             "phone": self.tr("same phone number"),
             "similar_name": self.tr("very similar name in this group"),
         }
-        lines = [f"• {h.display_name} — {reasons.get(h.reason, h.reason)}" for h in hits]
+        lines = []
+        for h in hits:
+            line = f"• {h.display_name} — {reasons.get(h.reason, h.reason)}"
+            if h.deleted:
+                line += " — " + self.tr("deleted: restore them from the roster's deleted people instead")
+            if h.blacklisted_in:
+                line += " — " + self.tr("blacklisted in %1").replace("%1", "、".join(h.blacklisted_in))
+            lines.append(line)
         return "\n".join(lines)
 
     def ask_about_duplicates(self, hits: list[DuplicateHit]) -> bool:
@@ -430,14 +454,15 @@ class MemberDialog(QDialog):
         box.setInformativeText(self.describe_duplicates(hits))
         save = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
         merge = None
-        if allowed(self._actor, "merge_members"):
+        live = [h for h in hits if not h.deleted]  # a deleted person is restored, not merged into
+        if allowed(self._actor, "merge_members") and live:
             merge = box.addButton(self.tr("Merge…"), QMessageBox.ButtonRole.ActionRole)
-            merge.setToolTip(self.tr("Open the merge dialog for %1").replace("%1", hits[0].display_name))
+            merge.setToolTip(self.tr("Open the merge dialog for %1").replace("%1", live[0].display_name))
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         if merge is not None and box.clickedButton() is merge:
-            self.open_merge(hits[0].member_id)
+            self.open_merge(live[0].member_id)
             return False
         return box.clickedButton() is save
 
