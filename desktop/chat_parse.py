@@ -221,6 +221,21 @@ def _clock(match: re.Match[str]) -> str | None:
 _WAKE_AFTER_RE = re.compile(r"\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒)")
 _SLEEP_AFTER_RE = re.compile(r"\s*(?:多|左右)?\s*(?:就|才)?\s*(?:睡|入睡|就寝|上床)")
 _LAST_NIGHT_BEFORE_RE = re.compile(r"(?:昨晚|昨夜|昨天|昨日|前晚|前天)\s*(?:晚上|夜里|半夜)?\s*$")
+# a run's length or pace, not a clock: 10公里 1:05:32, 3km 5:45配速, 配速 5:45, 用时 1:05
+_DURATION_BEFORE_RE = re.compile(r"(?:配速|用时|耗时|成绩|时长|净时|PB|pb|半马|全马)\s*$")
+_DISTANCE_BEFORE_RE = re.compile(r"\d\s*(?:公里|千米|km|k|K|米|m)\s*$")
+_DURATION_AFTER_RE = re.compile(r"\s*(?:配速|用时|/\s*(?:km|公里|k))")
+
+
+def _is_duration(folded: str, match: re.Match[str]) -> bool:
+    """A run's time or pace rather than when the member posted: after 配速/用时/半马, before 配速 or /km, or with
+    seconds after a distance (10公里 1:05:32; 5.2公里 6:45 is when they posted)."""
+    with_seconds = match["h"] is not None and match.group(0).count(":") == 2
+    return bool(
+        _DURATION_BEFORE_RE.search(folded, 0, match.start())
+        or _DURATION_AFTER_RE.match(folded, match.end())
+        or (with_seconds and _DISTANCE_BEFORE_RE.search(folded, 0, match.start()))
+    )
 
 
 def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
@@ -231,7 +246,7 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
     first: tuple[str, _Span] | None = None
     for match in _TIME_RE.finditer(folded, start):
         clock = _clock(match)
-        if clock is None:
+        if clock is None or _is_duration(folded, match):
             continue
         if _WAKE_AFTER_RE.match(folded, match.end()):
             return clock, match.span()
@@ -248,10 +263,11 @@ _CHAIN_RE = re.compile(r"^\s*#\s*接龙(?P<title>.*)$")
 _EXAMPLE_RE = re.compile(r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z]))", re.IGNORECASE)
 _NUMBER_RE = re.compile(
     r"^\s*(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
-    r"|(?P<b>\d{1,4})\ufe0f?\u20e3"
+    r"|(?P<b>(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
     r"|(?P<c>\d{1,4})\s*[.、)\]](?!\d)"
     r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]))\s*"
 )
+_SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
 _DATE = (
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}[日号]?"
     r"|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])"
@@ -274,6 +290,8 @@ def _number(line: _Line) -> tuple[int | None, int]:
     if match is None:
         return None, 0
     digits = match["a"] or match["b"] or match["c"] or match["d"]
+    if match["b"]:  # keycaps: 1️⃣1️⃣ is 11, 🔟 is 10
+        digits = "10" if digits == "\U0001f51f" else "".join(ch for ch in digits if ch.isdigit())
     return int(digits), match.end()
 
 
@@ -346,6 +364,8 @@ _LATIN_WORD_RE = re.compile(r"^[A-Za-z][A-Za-z'.\-]*$")
 _LATIN_STOP = {
     "ok", "okay", "done", "yes", "in", "checkin", "check", "checked", "here", "present",
     "day", "am", "pm", "sign", "signed", "up", "join", "joined",
+    "finished", "finish", "completed", "complete", "read", "reading", "ran", "run", "running", "today",
+    "morning", "chapter", "page", "pages", "km", "walked", "studied", "practiced", "practised", "did",
 }  # fmt: skip
 _DECOR_CATEGORIES = {"So", "Sk", "Sm", "Mn", "Me", "Cf", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"}
 
@@ -715,6 +735,9 @@ class _ChainParser:
         if self.title_pending:
             self.title_pending = False
             return _plain(line, "header")
+        sub = _SUB_NUMBER_RE.match(line.folded) if self.seen_entry else None
+        if sub is not None:  # 2.1 张三丰, 2-1 何静: a sub-entry of a chain already under way
+            return self.mark(_body_entry(line, sub.end(), int(sub["n"])), line)
         if self.numbered:
             return _plain(line, "noise" if self.seen_entry else "header")
         return self.plain_line(line)

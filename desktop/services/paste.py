@@ -74,7 +74,7 @@ from desktop.chat_parse import PasteLine, is_separator, normalise_name, parse_ch
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
-from models import CheckIn, Group, Member, Membership, clock
+from models import CheckIn, Group, Member, Membership, MembershipSpell, clock
 from models.search_keys import name_keys
 
 FUZZY_MIN_SCORE = 75
@@ -376,20 +376,40 @@ class RosterIndex:
         self._fuzzy_keys, self._fuzzy_people = built.fuzzy_keys, built.fuzzy_people
         self._elsewhere_cache: dict[str, _Found] = {}  # other groups' people: read again at every paste
         self._group_names: dict[int, str] | None = None
+        self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
+
+    def in_closed_spell(self, membership_id: int, day: date) -> bool:
+        """The day is inside one of the membership's earlier, closed spells (a member who left and came back:
+        membership_spell), so a check-in before their latest join is theirs. The group's spells are read on the
+        first question (a day before someone's join date: rare), then kept for the paste."""
+        if self._spells is None:
+            from desktop.services.checkins import closed_spell_days
+
+            mids = self._session.scalars(
+                select(MembershipSpell.membership_id)
+                .join(Membership, Membership.id == MembershipSpell.membership_id)
+                .where(Membership.group_id == self._group_id)
+            ).all()
+            self._spells = closed_spell_days(self._session, sorted(set(mids))) if mids else {}
+        return any(first <= day <= last for first, last in self._spells.get(membership_id, ()))
 
     def titled_group(self, heading: str | None) -> str | None:
         """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None.
-        Only the title line counts (a description may mention another group), and only when it does not name
-        this group too (`跑步读书会 联合打卡` pasted into 跑步 is theirs as well); a Latin name is a whole word
-        (a group called Go is not in `Good morning`); the longest name written wins (读书会二期, not 读书会)."""
+        Only the title line counts (a description may mention another group), not what it says in brackets
+        (`晨读打卡（跑步前读20分钟）`), and only when it does not name this group too (`跑步读书会 联合打卡` pasted
+        into 跑步 is theirs as well); a Latin name is a whole word of three letters or more (a group called Go is
+        not in `Good morning` or `Let's go`); the longest name written wins (读书会二期, not 读书会). A guess: the
+        window lets the user say the lines are this group's after all (preview_paste's accept_groups)."""
         if not heading or is_separator(heading):
             return None
         if self._group_names is None:
             rows = self._session.execute(select(Group.id, Group.name)).all()
-            self._group_names = {gid: name for gid, name in rows if len(name_key(name)) >= 2}
+            self._group_names = {
+                gid: name for gid, name in rows if len(name_key(name)) >= (3 if name_key(name).isascii() else 2)
+            }
         lines = [line for line in heading.splitlines() if line.strip()]
         first = _CHAIN_TAG_RE.sub("", lines[0]).strip() if lines else ""
-        title = name_key(first or (lines[1] if len(lines) > 1 else ""))
+        title = _BRACKETED_RE.sub(" ", name_key(first or (lines[1] if len(lines) > 1 else "")))
         spans = {gid: _spans_of(name_key(n), title) for gid, n in self._group_names.items()}
         spans = {gid: found for gid, found in spans.items() if found}
         # a name written only inside a longer one is not written (读书会 inside 读书会二期)
@@ -984,6 +1004,9 @@ def _stamp_day(text: str, day: date) -> date | None:
     return parse_day(text, day if any(ch.isdigit() for ch in text) else clock.today())
 
 
+_BRACKETED_RE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+
+
 def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
     """Where a group's name is written in a title: as a word when it is Latin (Go is not in Good)."""
     if not name:
@@ -1031,8 +1054,15 @@ def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str,
 
 
 def match_lines(
-    index: RosterIndex, lines: list[PasteLine], day: date | None, *, signups: bool = False
+    index: RosterIndex,
+    lines: list[PasteLine],
+    day: date | None,
+    *,
+    signups: bool = False,
+    accept_groups: frozenset[str] = frozenset(),
 ) -> list[PasteMatch]:
+    """Every person of every entry line with its match (see match_paste). `accept_groups`: group names the user
+    said are no other group's here (a chain titled with one is matched as this group's)."""
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
@@ -1050,7 +1080,7 @@ def match_lines(
         if line.kind != "entry" or not line.name:
             continue
         other_group = index.titled_group(line.heading)
-        if other_group is not None:  # a chain of another group, pasted with this one's
+        if other_group is not None and other_group not in accept_groups:  # another group's chain, pasted here
             out.append(_ignored(line, index, day, "other_group", other_group))
             continue
         text = " ".join(x for x in (line.body, line.remark) if x)
@@ -1096,7 +1126,12 @@ def match_lines(
             joined = index.joined.get(cands[0].membership_id or 0) if status == "matched" else None
             if status == "matched" and other:
                 status = "other_day"
-            elif joined is not None and line_day is not None and line_day < joined:  # 「11月20日才入群」
+            elif (
+                joined is not None
+                and line_day is not None
+                and line_day < joined
+                and not index.in_closed_spell(cands[0].membership_id or 0, line_day)
+            ):  # 「11月20日才入群」 (a day of an earlier spell of a member who came back is theirs)
                 status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
@@ -1183,9 +1218,13 @@ class PastePreview:
         return self.title_day is not None and self.title_day != self.day
 
 
-def preview_paste(session: Session, group_id: int, day: date, text: str) -> PastePreview:
+def preview_paste(
+    session: Session, group_id: int, day: date, text: str, *, accept_groups: frozenset[str] = frozenset()
+) -> PastePreview:
+    """The paste matched for the group and day. `accept_groups`: another group's names the user said the chains
+    titled with them are this group's after all (the window's "they are this group's")."""
     lines = parse_chat(text)
-    matches = match_lines(RosterIndex(session, group_id), lines, day)
+    matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups)
     return PastePreview(group_id, day, text, tuple(lines), tuple(matches), title_day(lines, day))
 
 

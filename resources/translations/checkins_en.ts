@@ -105,6 +105,14 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>A chain here is titled with another group's name, %1: its lines are not logged here.</source>
+            <translation>A chain here is titled with another group's name, %1: its lines are not logged here.</translation>
+        </message>
+        <message>
+            <source>They are this group's: log them here</source>
+            <translation>They are this group's: log them here</translation>
+        </message>
+        <message>
             <source>%1 other lines</source>
             <translation>%1 other lines</translation>
         </message>

@@ -104,6 +104,14 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>A chain here is titled with another group's name, %1: its lines are not logged here.</source>
+            <translation>这里有一条接龙的标题写的是另一个群的名字 %1：它的各行不会记到本群。</translation>
+        </message>
+        <message>
+            <source>They are this group's: log them here</source>
+            <translation>是本群的：记到本群</translation>
+        </message>
+        <message>
             <source>%1 other lines</source>
             <translation>其他 %1 行</translation>
         </message>

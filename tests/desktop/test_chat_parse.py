@@ -179,3 +179,23 @@ def test_any_text_parses(text: str):
         if line.kind == "entry":
             assert line.name == line.name.strip() and line.name
             assert line.remark is None or line.remark == line.remark.strip()
+
+
+def test_sub_numbers_keycaps_english_remarks_and_run_times():
+    """Third probe: 2.1 / 2-1 sub-entries of a chain under way, 1️⃣1️⃣ and 🔟 keycaps, an English remark after a
+    Latin name, and a run's time or pace that is not when the member posted."""
+    lines = parse_chat("#接龙 打卡\n1. 张三\n2.1 张三丰\n2-1 何静\n🔟 王五\n1️⃣1️⃣ 马丁\n")
+    assert [(x.name, x.number) for x in lines if x.kind == "entry"] == [
+        ("张三", 1),
+        ("张三丰", 2),
+        ("何静", 2),
+        ("王五", 10),
+        ("马丁", 11),
+    ]
+    assert parse_chat("11.22 早起打卡\n1. 张三\n")[0].kind == "header"  # before any entry: a date, not a sub-number
+    assert parse_chat("英语打卡\nLily Finished chapter 3 ✅\n")[1].name == "Lily"
+    times = [
+        parse_chat("1. " + text)[0].time
+        for text in ("李四 10公里 1:05:32", "王五 3km 5:45配速", "刘洋 21.1km 半马 2:01:33", "孙浩 跑步5.2公里 6:45")
+    ]
+    assert times == [None, None, None, "06:45"]

@@ -311,3 +311,16 @@ def test_a_make_up_posted_after_midnight_counts_back_from_its_own_day(workspace,
     by_line, plan, _ = outcomes(workspace, gid, stamped, day=YESTERDAY)
     assert plan == {(ids["高峰"], YESTERDAY), (ids["骆霞"], YESTERDAY)}
     assert by_line[3][0][0::2] == ("other_day", DAY)  # 罗斌's check-in is today's
+
+
+def test_a_group_name_in_brackets_or_a_short_latin_word_in_a_title_is_no_other_group(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        create_group(s, owner, "Go")
+        create_group(s, owner, "跑步")
+        s.commit()
+    for title in (f"#接龙 {md(DAY)} Let's go 读书打卡", f"#接龙 {md(DAY)} 晨读打卡（跑步前读20分钟）"):
+        _by, plan, _ = outcomes(workspace, gid, f"{title}\n1. 高峰\n")
+        assert plan == {(ids["高峰"], DAY)}, title
+    by_line, plan, _ = outcomes(workspace, gid, f"#接龙 跑步打卡 {md(DAY)}\n1. 高峰\n")
+    assert plan == set() and by_line[2][0][1] == "other_group"  # written out in the title: another group's

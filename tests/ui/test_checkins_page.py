@@ -1026,3 +1026,19 @@ def test_a_quote_a_notice_and_a_mention_show_why_they_are_not_check_ins(qtbot, p
     assert "3 not check-ins" in page.paste_summary.text()
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws) == {(ws.memberships["李四"], "paste", False)}
+
+
+def test_a_chain_titled_with_another_group_asks_and_can_be_logged_here(qtbot, page, ws):
+    """`#接龙 读书会 …` pasted into 早起打卡营: its lines are not check-ins here and a banner says why; the user
+    may say they are this group's after all, and then they are logged."""
+    page.set_paste_text(f"#接龙 读书会 {TODAY.month}月{TODAY.day}日\n1. 李四\n2. 赵六\n")
+    assert [s for _n, _name, s in page.preview_statuses()] == ["ignored", "ignored"]
+    assert page.group_banner.isVisibleTo(page) and "「读书会」" in page.group_banner_label.text()
+    assert page.confirm_button.text() == "Log 0 check-ins"
+    qtbot.mouseClick(page.accept_group_button, Qt.MouseButton.LeftButton)
+    assert [s for _n, _name, s in page.preview_statuses()] == ["matched", "matched"]
+    assert not page.group_banner.isVisibleTo(page)
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["赵六"], "paste", False)}
+    page.set_paste_text(f"#接龙 读书会 {TODAY.month}月{TODAY.day}日\n1. 张珊\n")  # new text: asked again
+    assert page.group_banner.isVisibleTo(page)

@@ -258,6 +258,8 @@ class CheckinsPage(GroupPage):
         self._quick_text = ""  # the text the candidates were computed for
         self._preview: PastePreview | None = None  # the preview shown, with the group, day and text it is for
         self._title_ack: tuple[str, date] | None = None  # (text, day): "log it on this day" was chosen
+        # (group, text, names): the chains titled with these other groups' names are this group's after all
+        self._group_ack: tuple[int, str, frozenset[str]] | None = None
         self._member_view: Person | None = None  # heat-map shows this member (None: the group)
         self.active_dialog: QWidget | None = None
         # Hook for tests: called with the pasted name instead of opening the member picker; returns a Person
@@ -350,6 +352,21 @@ class CheckinsPage(GroupPage):
         tb.addWidget(self.use_title_day_button)
         tb.addWidget(self.keep_day_button)
         self.title_banner.hide()
+
+        # a chain titled with another group's name: not logged here, unless the user says it is this group's
+        self.group_banner = QFrame()
+        self.group_banner.setObjectName("lateBanner")
+        self.group_banner_label = QLabel()
+        self.group_banner_label.setObjectName("otherGroupLabel")
+        self.group_banner_label.setWordWrap(True)
+        self.accept_group_button = QPushButton()
+        self.accept_group_button.setObjectName("acceptOtherGroup")
+        self.accept_group_button.clicked.connect(self.accept_titled_groups)
+        gb = QHBoxLayout(self.group_banner)
+        gb.setContentsMargins(12, 6, 12, 6)
+        gb.addWidget(self.group_banner_label, 1)
+        gb.addWidget(self.accept_group_button)
+        self.group_banner.hide()
 
         # -- left: quick entry, the day's check-ins, who is missing
         self.quick_edit = QLineEdit()
@@ -576,6 +593,7 @@ class CheckinsPage(GroupPage):
         cl.setSpacing(8)
         cl.addWidget(self.late_banner)
         cl.addWidget(self.title_banner)
+        cl.addWidget(self.group_banner)
         # the heat-map gives way to the lists and the paste preview on a small screen (drag, or collapse it)
         self.vsplitter = QSplitter(Qt.Orientation.Vertical)
         self.vsplitter.setObjectName("checkinsVSplitter")
@@ -1139,8 +1157,10 @@ class CheckinsPage(GroupPage):
         self._paste_timer.stop()
         self._preview = None
         self._title_ack = None
+        self._group_ack = None
         self.preview_model.clear()
         self._update_title_banner()
+        self._update_group_banner()
 
     @property
     def preview(self) -> PastePreview | None:
@@ -1158,14 +1178,16 @@ class CheckinsPage(GroupPage):
         same_group = self._preview is not None and self._preview.group_id == self._group_id
         keep = self.preview_model.decisions() if same_group else {}
         day = self.day()
+        accepted = self._accepted_groups(text)
         with self._database.session() as session:
-            preview = preview_paste(session, self._group_id, day, text)
+            preview = preview_paste(session, self._group_id, day, text, accept_groups=accepted)
             pairs = {(c.membership_id, m.day) for m in preview.matches for c in m.candidates if m.day is not None}
             pairs |= {(c.membership_id, day) for c in keep.values() if c.membership_id is not None}
             already = already_by_day(session, self._group_id, {(mid, d) for mid, d in pairs if mid is not None})
         self._preview = preview
         self.preview_model.set_matches(list(preview.matches), already, keep)
         self._update_title_banner()
+        self._update_group_banner()
 
     def _refresh_preview_already(self) -> None:
         if self._group_id is None or self._preview is None or self.preview_model.rowCount() == 0:
@@ -1190,6 +1212,39 @@ class CheckinsPage(GroupPage):
             self.keep_day_button.setText(self.tr("Keep %1").replace("%1", chosen))
             self.use_title_day_button.setEnabled(preview.title_day <= clock.today())
         self._update_paste_summary()
+
+    # -- a chain titled with another group's name
+    def _accepted_groups(self, text: str) -> frozenset[str]:
+        ack = self._group_ack
+        return ack[2] if ack is not None and ack[:2] == (self._group_id, text) else frozenset()
+
+    def _titled_groups(self) -> list[str]:
+        return list(
+            dict.fromkeys(
+                m.other_group for m in self.preview_model.matches() if m.reason == "other_group" and m.other_group
+            )
+        )
+
+    def _update_group_banner(self) -> None:
+        groups = self._titled_groups()
+        self.group_banner.setVisible(bool(groups))
+        if groups:
+            names = "、".join(f"「{g}」" for g in groups)
+            self.group_banner_label.setText(
+                self.tr("A chain here is titled with another group's name, %1: its lines are not logged here.").replace(
+                    "%1", names
+                )
+            )
+            self.accept_group_button.setText(self.tr("They are this group's: log them here"))
+
+    @Slot()
+    def accept_titled_groups(self) -> None:
+        """The user says the chains titled with another group's name are this group's: match them as such."""
+        groups = frozenset(self._titled_groups())
+        if groups and self._group_id is not None:
+            text = self.paste_edit.toPlainText()
+            self._group_ack = (self._group_id, text, groups | self._accepted_groups(text))
+            self.run_match()
 
     def _title_acknowledged(self) -> bool:
         p = self._preview
