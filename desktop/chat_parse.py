@@ -807,10 +807,22 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
         elif speech:
             owner = None if _has_message(speech) else len(results)
             results.append(_speech_entry(line, speech, "colon"))
+        elif owner is None and (entry := _list_entry(line)) is not None:
+            results.append(entry)  # `张三 打卡` among `李四: 打卡` lines: a list line, not chat noise
         else:
             results.append(_plain(line, "noise"))
             owner = _follow(results, owner, line)
     return results
+
+
+def _list_entry(line: _Line) -> PasteLine | None:
+    """A plain-list line inside a chat log: a short name then words that check in (`张三 打卡`, `何静 打卡 ✅`)."""
+    if _system_line(line) is not None or _CHECKED_IN_RE.search(line.folded) is None:
+        return None
+    entry = _body_entry(line, 0, None)
+    if not _plausible_entry(entry) or entry is None or not entry.remark or len(entry.name or "") > 12:
+        return None
+    return entry
 
 
 def _stamp_evidence(content: list[_Line]) -> tuple[int, int, int]:

@@ -199,3 +199,15 @@ def test_sub_numbers_keycaps_english_remarks_and_run_times():
         for text in ("李四 10公里 1:05:32", "王五 3km 5:45配速", "刘洋 21.1km 半马 2:01:33", "孙浩 跑步5.2公里 6:45")
     ]
     assert times == [None, None, None, "06:45"]
+
+
+def test_a_list_line_among_chat_lines_is_an_entry():
+    """`张三 打卡` pasted among `李四: 打卡` lines was chat noise (skipped): it is a list line that checks in."""
+    lines = parse_chat("张三 打卡\n何静 打卡 ✅\n李四: 打卡\n王五：打卡\n")
+    assert [(x.kind, x.name) for x in lines] == [
+        ("entry", "张三"),
+        ("entry", "何静"),
+        ("entry", "李四"),
+        ("entry", "王五"),
+    ]
+    assert parse_chat("李四: 打卡\n王五: 打卡\n今天大家都打卡了吗\n")[2].kind == "noise"  # no name before the words
