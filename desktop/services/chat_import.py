@@ -778,14 +778,26 @@ def _plan_checkins(
                         best[key] = (at, "chain")
                 elif m.status in ("ambiguous", "unmatched", "not_member"):
                     plan.chain_unmatched.append((day, m.name))
+    removed_on = _removed_on(plan)  # removals of this export: no member after that day
     for (ms_id, day), (at, how) in sorted(best.items(), key=lambda kv: (kv[0][1], kv[1][0])):
         person = roster.by_membership[ms_id]
         planned = PlannedCheckin(ms_id, person.display_name, day, at, how)
-        if ms_id in joined_by and joined_by[ms_id] <= day:  # joined through a notice of this export
+        if ms_id in removed_on and removed_on[ms_id] < day:  # removed earlier in this export: not a member then
+            member = False
+        elif ms_id in joined_by and joined_by[ms_id] <= day:  # joined through a notice of this export
             member = True
         else:  # a member, and one already then (nobody checks in before they joined)
             member = person.status == "active" and (person.joined is None or person.joined <= day)
         (plan.checkins if member else plan.checkins_not_members).append(planned)
+
+
+def _removed_on(plan: ChatPlan) -> dict[int, date]:
+    """The day each membership this export removes is removed (the earliest notice)."""
+    out: dict[int, date] = {}
+    for r in plan.removals:
+        if r.membership_id is not None:
+            out[r.membership_id] = min(r.day, out.get(r.membership_id, r.day))
+    return out
 
 
 def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | None:
@@ -1102,9 +1114,12 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
             select(Membership.id, Membership.status, Membership.joined_at).where(Membership.group_id == group_id)
         ).all()
     }
+    removed_on = _removed_on(plan)  # removed by this export (written below): no check-in after that day
     by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
     for c in [*plan.checkins, *plan.checkins_not_members]:
         status, joined_on = statuses.get(c.membership_id, (None, None))
+        if c.membership_id in removed_on and removed_on[c.membership_id] < c.day:
+            continue
         if status == "active" and (joined_on is None or joined_on <= c.day):
             by_day[c.day].append(CheckinEntry(c.membership_id, c.at, c.late))
     today = clock.today()

@@ -295,6 +295,22 @@ def test_leave_refusals_announcements_and_make_ups(ws, tmp_path):
     assert got == [("李跃", "2026-11-01", True), ("王芳", "2026-11-02", False)]
 
 
+def test_a_member_removed_earlier_in_the_export_checks_in_no_more(ws, tmp_path):
+    """坤哥 is removed on the 16th (by the owner, who exported); a 接龙 of the 20th naming him logs nothing for him."""
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-16 09:00:00", 1, "大家好", "晨光", "wxid_a1b2c3", 1),
+            ("2026-11-16 09:05:00", 10000, '你将"坤哥"移出了群聊', "", ""),
+            _row("2026-11-20 06:00:00", "王芳", "#接龙 11月20日晨跑打卡\n\n1. 芳芳\n2. 坤哥"),
+        ],
+    )
+    plan = _plan(ws, path)
+    assert [c.display_name for c in plan.checkins] == ["王芳"]
+    _import(ws, path)
+    assert {(name, day) for name, day, _src in _checkins(ws)} == {("王芳", "2026-11-20")}
+
+
 # ---------------------------------------------------------------- replies
 
 
