@@ -105,7 +105,7 @@
         <name>CheckinsPage</name>
         <message>
             <source>A chain here is titled with another group's name, %1: its lines are not logged here.</source>
-            <translation>这里有一条接龙的标题写的是另一个群的名字 %1：它的各行不会记到本群。</translation>
+            <translation>这里有接龙的标题写的是另一个群的名字%1，它的各行不会记到本群。</translation>
         </message>
         <message>
             <source>They are this group's: log them here</source>
