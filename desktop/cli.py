@@ -438,8 +438,13 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     for warning in plan.warnings:  # warnings do not stop the import: stderr, exit 0
         sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
-        for problem in plan.problems:
+        for problem in plan.file_problems:
             sys.stderr.write(f"qundesk: 已跳过 (skipped): {problem}\n")
+        for row in plan.rows:  # one line per row left out, its problems joined
+            if row.problems:
+                where = f"{plan.file} 第{row.row}行 {row.name}".rstrip()
+                joined = "; ".join(f"{p.column} 列: {p.message}" if p.column else p.message for p in row.problems)
+                sys.stderr.write(f"qundesk: 已跳过 (skipped): {where}: {joined}\n")
     group = args.group.strip()
     if created:
         if args.dry_run:
@@ -448,9 +453,12 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"社群「{group}」不存在, 已创建 (group created)")
     if args.dry_run:
         for skipped in plan.skipped:
-            label = {"title": "标题 title", "footer": "表尾 footer", "blank": "空行 blank"}.get(
-                skipped.reason, skipped.reason
-            )
+            label = {
+                "title": "标题 title",
+                "footer": "表尾 footer",
+                "blank": "空行 blank",
+                "example": "示例 example",
+            }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
             print(describe_row(row))

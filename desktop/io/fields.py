@@ -47,6 +47,7 @@ __all__ = [
     "drop_format_chars",
     "header_field",
     "join_name",
+    "looks_like_phone",
     "map_headers",
     "name_parts",
     "norm_key",
@@ -55,6 +56,7 @@ __all__ = [
     "parse_datetime",
     "parse_gender",
     "parse_phone",
+    "values_fit",
 ]
 
 
@@ -142,6 +144,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "联系电话",
         "电话号码",
         "联系方式",
+        "contact",
+        "contact number",
         "phone",
         "mobile",
         "tel",
@@ -173,7 +177,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # synonyms that are too common inside other headers to match as a substring ("联系方式-QQ" is no phone)
-_EXACT_ONLY = frozenset({"成员", "member", "实名", "nick", "cell", "job", "联系方式"})
+_EXACT_ONLY = frozenset({"成员", "member", "实名", "nick", "cell", "job", "联系方式", "contact"})
+
 
 # Words that make a column (or a survey question) about somebody else than the person of the row: an
 # emergency contact, a parent, the one who referred them. Such a column is never the person's own name,
@@ -221,6 +226,11 @@ def norm_key(text: str) -> str:
     """Matching key: NFKC, casefold, letters and digits only ("WeChat ID" -> "wechatid")."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return "".join(ch for ch in text if ch.isalnum())
+
+
+# "contact" headers that may hold a phone, a WeChat ID or a QQ number: a phone column only when an explicit
+# one (手机/电话/手机号) is missing and the values look like phones (map_headers with rows; see values_fit)
+_WEAK_PHONE = frozenset(norm_key(h) for h in ("联系方式", "contact", "contact number", "contact info"))
 
 
 def clean_header(value: object) -> str:
@@ -302,7 +312,7 @@ def header_field(header: str) -> str | None:
 
 _NEWER = ("新", "现", "当前", "最新", "new", "current", "latest")
 _OLDER = ("旧", "原", "以前", "曾用", "old", "previous", "former")
-_GIVEN_NAME = frozenset(norm_key(h) for h in ("名", "first name", "firstname", "given name"))
+_GIVEN_NAME = frozenset(norm_key(h) for h in ("名", "名字", "first name", "firstname", "given name"))
 _FAMILY_NAME = frozenset(norm_key(h) for h in ("姓", "姓氏", "last name", "lastname", "surname", "family name"))
 
 
@@ -315,14 +325,18 @@ def _recency(header: str) -> int:
     return int(newer) - int(older)
 
 
-def name_parts(headers: list[str]) -> tuple[int, int] | None:
+def name_parts(headers: list[str], *, beside_full_name: bool = False) -> tuple[int, int] | None:
     """(given-name column, family-name column) when the name is split in two (First Name + Last Name,
-    名 + 姓) and no column holds the whole name; the import joins them into the name."""
+    名 + 姓, 姓氏 + 名字) and no column holds the whole name; the import joins them into the name.
+    With ``beside_full_name`` the split columns count even next to a 姓名 column (the import takes the
+    name from them on a row whose 姓名 is empty)."""
     keys = [norm_key(_BRACKETED.sub("", clean_header(h))) for h in headers]
     given = next((i for i, k in enumerate(keys) if k in _GIVEN_NAME), None)
     family = next((i for i, k in enumerate(keys) if k in _FAMILY_NAME), None)
     if given is None or family is None:
         return None
+    if beside_full_name:
+        return given, family
     others = [i for i, h in enumerate(headers) if i not in (given, family) and header_field(h) == "name"]
     return None if others else (given, family)
 
@@ -336,18 +350,25 @@ def join_name(given: str | None, family: str | None) -> str | None:
     return f"{family}{given}"
 
 
-def map_headers(headers: list[str]) -> dict[int, str]:
+def map_headers(headers: list[str], rows: list[list[object]] | None = None) -> dict[int, str]:
     """Column index -> field. Exact matches win over substring matches; each field is used once: of two
     columns for it, the one marked new or current wins over the one marked old (手机（新） over 手机（旧）),
     else the leftmost; columns that name no field are left out. A name split in First Name + Last Name (名 +
-    姓) maps the given name as the name (see name_parts; the import joins the two)."""
+    姓) maps the given name as the name (see name_parts; the import joins the two).
+
+    A 联系方式/Contact column is the weakest phone column: an explicit 手机/电话 column wins over it, and given
+    the first data rows (`rows`) it is the phone only when most of its values are phones (values_fit) —
+    else the WeChat ID when they look like WeChat IDs, else it is left out (QQ numbers are never phones)."""
     cleaned = [clean_header(h) for h in headers]
     mapping: dict[int, str] = {}
     holder: dict[str, int] = {}
 
+    def rank(index: int) -> tuple[bool, int]:
+        return (_weak_phone(cleaned[index]) is False, _recency(cleaned[index]))
+
     def take(index: int, field: str) -> None:
         if field in holder:
-            if _recency(cleaned[index]) <= _recency(cleaned[holder[field]]):
+            if rank(index) <= rank(holder[field]):
                 return
             del mapping[holder[field]]
         mapping[index] = field
@@ -370,7 +391,53 @@ def map_headers(headers: list[str]) -> dict[int, str]:
                 del mapping[index]
         if "name" not in mapping.values():
             mapping[parts[0]] = "name"
+    if rows is not None:
+        for index, header in enumerate(cleaned):
+            if not _weak_phone(header) or mapping.get(index) not in (None, "phone"):
+                continue
+            values = [row[index] if index < len(row) else None for row in rows]
+            if mapping.get(index) == "phone" and values_fit("phone", values):
+                continue
+            mapping.pop(index, None)
+            if "wechat_id" not in mapping.values() and values_fit("wechat_id", values, strict=True):
+                mapping[index] = "wechat_id"
     return dict(sorted(mapping.items()))
+
+
+def _weak_phone(header: str) -> bool:
+    return norm_key(_BRACKETED.sub("", header)) in _WEAK_PHONE
+
+
+_WECHAT_ID_RE = re.compile(r"(?:wxid_[a-z0-9]{4,40}|[a-z][a-z0-9_-]{5,19})", re.IGNORECASE | re.ASCII)
+_TICKS = frozenset({"0", "1", "是", "否", "√", "×", "y", "n", "yes", "no", "true", "false"})
+
+
+def looks_like_phone(value: object) -> bool:
+    """A mobile, a landline with its area code, a 400/800 or an international number. A bare 5–11 digit
+    number that is none of these (a QQ number, a local number without area code) is not taken as a phone."""
+    try:
+        phone = parse_phone(value, file="", row=0, column="")
+    except ImportProblem:
+        return False
+    return phone is not None and not (phone.isdigit() and len(phone) <= 8)
+
+
+def values_fit(field: str, values: list[object], *, strict: bool = False) -> bool:
+    """Whether a column's values (the first rows) can be what `field` says — the one check behind the roster's
+    联系方式 column and the survey's choice of question. phone: most non-empty values are phones
+    (looks_like_phone); name / wechat_id: not a column of ticks (1/0, 是/否); with ``strict`` a wechat_id
+    column must mostly look like WeChat IDs (a letter, then 6–20 letters, digits, _ or -; or wxid_…)."""
+    texts = [t for t in (clean_text(v) for v in values) if t is not None]
+    if not texts:
+        return not strict
+    if field == "phone":
+        return sum(1 for t in texts if looks_like_phone(t)) * 2 > len(texts)
+    if field == "wechat_id" and strict:
+        keys = [unicodedata.normalize("NFKC", t).strip() for t in texts]
+        return sum(1 for k in keys if _WECHAT_ID_RE.fullmatch(k)) * 2 > len(keys)
+    if field in ("name", "wechat_id"):
+        return not all(unicodedata.normalize("NFKC", t).strip().casefold() in _TICKS for t in texts)
+    return True
 
 
 # ---------------------------------------------------------------- text
@@ -593,6 +660,10 @@ def _canonical_phone(digits: str, international: bool, from_number: bool) -> str
     if digits.startswith("0086"):
         rest = digits[4:]
         return rest if _MOBILE_RE.fullmatch(rest) else _landline("0" + rest)
+    if digits.startswith("00") and len(digits) > 4:  # 00 is the international prefix (no area code starts 00)
+        return _canonical_phone(digits[2:], True, False)
+    if (digits[:3] in ("852", "853") and len(digits) == 11) or (digits.startswith("886") and len(digits) == 12):
+        return "+" + digits  # Hong Kong, Macau (8 digits) or Taiwan (9) written without the +
     if len(digits) == 13 and digits.startswith("86") and _MOBILE_RE.fullmatch(digits[2:]):
         return digits[2:]
     if _MOBILE_RE.fullmatch(digits):
@@ -611,6 +682,7 @@ def _canonical_phone(digits: str, international: bool, from_number: bool) -> str
     return None
 
 
+_TRUNK_ZERO_RE = re.compile(r"^(?:\+|00)\s*(\d{1,3})(?:[\s\-.]+0|\s*\(0\))[\s\-.]*(?=\d)", re.ASCII)
 _BRACKETED_CODE_RE = re.compile(r"^\(\s*\+\s*(\d{1,4})\s*\)\s*")
 _REMARK_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
 _SEVERAL_RE = re.compile(r"\s*(?:[/,;|、，；]|或|和|\s{2,})\s*")
@@ -662,6 +734,11 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
             "phone_scientific_notation",
             shown,
         )
+    trunk = _TRUNK_ZERO_RE.match(text)
+    if (
+        trunk and trunk.group(1) != "39"
+    ):  # +886 0912 …: the national trunk 0 is not dialled from abroad (Italy keeps it)
+        text = f"+{trunk.group(1)} " + text[trunk.end() :]
     remark = _REMARK_RE.search(text)
     if remark and any(ch.isalpha() for ch in remark.group(1)) and any(ch.isdigit() for ch in text[: remark.start()]):
         text = text[: remark.start()].strip()  # "13800138000（微信同号）": the remark is not part of the number

@@ -41,6 +41,7 @@ from desktop.io.fields import (
     norm_key,
     parse_datetime,
     parse_phone,
+    values_fit,
 )
 from desktop.io.tabular import SURVEY_META_HEADERS, Table
 
@@ -48,6 +49,7 @@ __all__ = [
     "Application",
     "SurveyAnswer",
     "SurveyLayout",
+    "is_phone_question",
     "is_survey",
     "question_label",
     "question_stem",
@@ -144,13 +146,26 @@ def question_label(title: str) -> str:
     return _strip_stem(text) or text
 
 
+_REMARK = re.compile(r"\s*[(（][^()（）]*[)）]")
+# a remark that is itself a person (电话（紧急联系人）, 手机（家长）): the question is about them
+_REMARK_PERSON = re.compile(r"(?:人|家长|父母|父亲|母亲|配偶|亲属|家属|parent|guardian|spouse)\s*$", re.IGNORECASE)
+
+
 def _role(stem: str) -> tuple[str, int] | None:
     """(role, strength) a question's text suggests: 2 when it plainly asks for it (您的手机号, 微信号, 姓名),
-    1 when it only mentions it (电话, 微信, 联系方式, 称呼)."""
-    low = stem.casefold()
-    if about_someone_else(stem):
+    1 when it only mentions it (电话, 微信, 联系方式, 称呼). The question is judged without its bracketed
+    remarks (您的手机号（他人不可见）, 您的姓名（是否实名均可）: the words of a remark do not make it someone
+    else's or a yes/no question), unless a remark names another person (电话（紧急联系人）)."""
+    remarks = [m.group(0).strip(" (（)）") for m in _REMARK.finditer(stem)]
+    bare = _REMARK.sub("", stem).strip() or stem
+    if about_someone_else(bare) or any(about_someone_else(r) and _REMARK_PERSON.search(r) for r in remarks):
         return None
-    identity = not any(word in low for word in _NOT_IDENTITY)
+    identity = not any(word in bare.casefold() for word in _NOT_IDENTITY)
+    return _keywords(bare, identity) or (_keywords(stem, identity) if bare != stem else None)
+
+
+def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
+    low = stem.casefold()
     if identity and any(word in stem for word in ("手机", "电话号", "联系电话")):
         return "phone", 2
     if identity and "电话" in stem:
@@ -171,6 +186,16 @@ def _role(stem: str) -> tuple[str, int] | None:
     return None
 
 
+_PHONE_WORDS = ("手机", "电话", "联系方式", "phone", "mobile", "tel")
+
+
+def is_phone_question(question: str) -> bool:
+    """A question that asks for a phone number (the applicant's again — 确认手机号 — or someone else's —
+    紧急联系人电话): the import keeps such answers on the note masked (138****8000)."""
+    text = unicodedata.normalize("NFKC", question).casefold()
+    return any(word in text for word in _PHONE_WORDS)
+
+
 def _option_columns(headers: list[str]) -> set[int]:
     """Columns of a split multi-choice question (问卷星 "2、您从哪里了解到我们？(微信公众号)", one column per
     option holding 1/0): two or more columns with the same question (number or text) and an option in
@@ -189,20 +214,9 @@ def _option_columns(headers: list[str]) -> set[int]:
 
 
 def _fits(role: str, values: list[object]) -> bool:
-    """Whether a column's answers can be what the role says: phones have at least 7 digits; a name or a
-    WeChat ID is not a column of ticks (1/0, 是/否)."""
-    answers = [a for a in (_answer(v) for v in values) if a is not None]
-    if not answers:
-        return True
-    if role == "phone":
-        phones = sum(1 for a in answers if sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", a)) >= 7)
-        return phones * 2 >= len(answers)
-    if role in ("name", "wechat_id"):
-        return not all(unicodedata.normalize("NFKC", a).strip().casefold() in _TICKS for a in answers)
-    return True
-
-
-_TICKS = frozenset({"0", "1", "是", "否", "√", "×", "y", "n", "yes", "no", "true", "false"})
+    """Whether a column's answers can be what the role says (fields.values_fit, the roster's check too:
+    most answers are phones; a name or a WeChat ID is not a column of ticks 1/0, 是/否)."""
+    return values_fit(role, [a for a in (_answer(v) for v in values) if a is not None])
 
 
 def survey_layout(table: Table) -> SurveyLayout:

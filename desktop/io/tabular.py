@@ -636,13 +636,48 @@ def _person_header(values: list[object]) -> bool:
     """A row that reads as a table header with a person column. A cell that is a sentence with a label
     ("填表说明：手机号请填写11位" on an instructions sheet) names no column, whatever words it holds."""
     cells = [
-        "" if isinstance(v, str) and _LABEL_VALUE.match(_BRACKETS.sub("", unicodedata.normalize("NFKC", v))) else c
+        ""
+        if isinstance(v, str)
+        and (
+            _LABEL_VALUE.match(_BRACKETS.sub("", unicodedata.normalize("NFKC", v)))
+            or _NUMBERED_NOTE.match(unicodedata.normalize("NFKC", v))
+        )
+        else c
         for v, c in zip(values, _cells(values, len(values)), strict=True)
     ]
     return has_person_column(cells)
 
 
 _BRACKETS = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
+_NUMBERED_NOTE = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.、．)）]\s*\S")
+_NOTES_SHEET_WORDS = (
+    "说明",
+    "示例",
+    "样例",
+    "范例",
+    "填写要求",
+    "instruction",
+    "example",
+    "readme",
+    "read me",
+    "sample",
+)
+
+
+def _notes_sheet(title: str) -> bool:
+    """A sheet named as instructions or an example (说明, 填写示例, 模板说明, Instructions, Example, README)."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return any(word in text for word in _NOTES_SHEET_WORDS)
+
+
+def _field_list(rows: list[Row]) -> bool:
+    """Rows that are the header vocabulary's field names (列名 | 填写要求 / 姓名 | 必填 …): an instructions
+    sheet describing the columns, not a member table."""
+    firsts = [clean_header(next((v for v in values if v not in (None, "")), "")) for _row, values in rows]
+    firsts = [f for f in firsts if f]
+    if len(firsts) < 2:
+        return False
+    return sum(1 for f in firsts if len(f) <= 12 and header_field(f) is not None) * 2 > len(firsts)
 
 
 def has_person_column(headers: Iterable[str]) -> bool:
@@ -1059,6 +1094,8 @@ def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLik
             )
         return build(sheet)
     order = ([names[active]] if 0 <= active < len(names) else []) + [n for i, n in enumerate(names) if i != active]
+    # 说明 / 填写示例 / instructions sheets come last: read only when no other sheet has a member table
+    order = [n for n in order if not _notes_sheet(n)] + [n for n in order if _notes_sheet(n)]
     with_content: list[tuple[str, list[Row]]] = []
     without_rows: tuple[str, list[Row]] | None = None  # a person header with nothing below it
     for title in order:
@@ -1073,7 +1110,7 @@ def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLik
         if not header_row and index + 1 < len(head):  # a two-row header: the person columns are on its second row
             header_row = _person_header(head[index + 1][1])
             index += 1
-        if header_row and index + 1 < len(head):
+        if header_row and index + 1 < len(head) and not _field_list(head[index + 1 :]):
             return build(title, head)
         if header_row and without_rows is None:
             without_rows = (title, head)
@@ -1264,7 +1301,9 @@ class _CsvSource:
 
             head: list[Row] = []  # the first rows, to name the column of a broken quote
             try:
-                for row_no, record in enumerate(csv.reader(source(), delimiter=self.delimiter), start=1):
+                for row_no, record in enumerate(
+                    csv.reader(source(), delimiter=self.delimiter, skipinitialspace=True), start=1
+                ):
                     if "\x00" in "".join(record):
                         raise ImportProblem(
                             self.name, None, None, "这不是文本格式的 CSV 文件（含有二进制内容）", "binary"
@@ -1297,8 +1336,10 @@ class _CsvSource:
         shown = cell.strip()[:40]
         if kind == "open":
             message = (
-                "引号没有配对：这一格以引号开头却没有右引号，后面的行都会被并进这一格，未导入任何内容；请补上引号或删去它"
-                " (unterminated quote: the cell opens a quote that is never closed; nothing was imported)"
+                f"引号没有配对：第{row_no}行「{column}」这一格以引号开头却没有右引号，后面的行都会被并进这一格，"
+                "未导入任何内容；请补上引号或删去它"
+                f" (unterminated quote: the quote opened in row {row_no}, column {column} is never closed;"
+                " nothing was imported)"
             )
         else:
             message = (
@@ -1310,14 +1351,20 @@ class _CsvSource:
 
 def _quote_fault(raw: str, delimiter: str) -> tuple[int, str] | None:
     """(field index, "open" | "after") of the first cell of a CSV record whose quotes are broken, else None.
-    A quote is special only at the start of a cell (as for the csv module); spaces after the closing quote
-    are tolerated."""
+    A quote is special only at the start of a cell, spaces before it allowed (`a, "b, c"`: the csv module
+    reads with skipinitialspace); spaces after the closing quote are tolerated. A quoted cell that runs over
+    a line break and then has text after its "closing" quote is an unclosed quote ("open"): the quote that
+    seemed to close it opened a later cell."""
     field, i, n = 0, 0, len(raw)
     spaces = " " if delimiter == "\t" else " \t"
     at_start = True
     while i < n:
         ch = raw[i]
+        if at_start and ch == " ":
+            i += 1
+            continue
         if at_start and ch == '"':
+            opened = i
             j = i + 1
             while True:
                 k = raw.find('"', j)
@@ -1331,7 +1378,7 @@ def _quote_fault(raw: str, delimiter: str) -> tuple[int, str] | None:
             while i < n and raw[i] in spaces:
                 i += 1
             if i < n and raw[i] not in (delimiter, "\r", "\n"):
-                return field, "after"
+                return field, ("open" if "\n" in raw[opened:k] else "after")
             at_start = False
             continue
         if ch == delimiter:
@@ -1344,7 +1391,7 @@ def _quote_fault(raw: str, delimiter: str) -> tuple[int, str] | None:
 
 
 def _records(text: str, delimiter: str) -> Iterator[list[str]]:
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
 
 
 def _sniff(text: str) -> str:

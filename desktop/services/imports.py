@@ -85,6 +85,7 @@ from desktop.io.fields import (
     parse_phone,
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
+from desktop.phones import mask_phone
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -213,6 +214,8 @@ _CHUNK = 500  # ids per IN (...) query
 BATCH_ROWS = 5000  # rows planned (and, when importing, written) at a time: memory does not grow with the file
 KEPT_ROWS = 2000  # planned rows kept in a plan for display besides those with problems or warnings
 KEPT_NOTES = 5000  # rows with problems or warnings kept in a plan (the counts are exact)
+MAX_EXAMPLES_LISTED = 1000
+MAPPING_SAMPLE_ROWS = 50  # data rows the automatic mapping looks at (a 联系方式 column of phones or WeChat IDs)  # template example rows listed in plan.skipped
 PROGRESS_TOTAL = 1000  # run_import reports progress in thousandths: read 40%, plan 30%, write 30%
 
 
@@ -307,6 +310,7 @@ class ImportPlan:
     fills: tuple[Any, ...] = ()  # tabular.MergedFill: data cells filled from a merged range
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
+    problem_rows: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # every row with a problem
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -415,6 +419,9 @@ class _Record:
     rows: tuple[int, ...] = ()
     history: tuple[dict[str, Any], ...] = ()
     submitted_at: datetime | None = None
+    time_column: str | None = None  # applications: the submission time's column
+    name_derived: bool = False  # the name is a group nickname / nickname (no name column): no identity claim
+    example: bool = False  # an example row of a template (张三（示例）): skipped
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
@@ -669,11 +676,11 @@ _WECHAT_NUMBER_KEYS = frozenset(norm_key(h) for h in ("微信号", "wechat", "we
 _INVITER_WORDS = ("邀请", "invite")
 
 
-def auto_mapping(headers: list[str] | tuple[str, ...]) -> dict[int, str]:
+def auto_mapping(headers: list[str] | tuple[str, ...], rows: list[list[object]] | None = None) -> dict[int, str]:
     """fields.map_headers, with 群昵称/群名片 columns as the group nickname, and — when a file has both a
     微信号 and a 微信ID (wxid) column, as group tools export them — 微信号 as the WeChat ID and the wxid as
-    its fallback."""
-    mapping = map_headers(list(headers))
+    its fallback. `rows` (the first data rows) let a 联系方式 column be judged by its values (map_headers)."""
+    mapping = map_headers(list(headers), rows)
     for index, header in enumerate(headers):
         key = norm_key(clean_header(header))
         if key in _GROUP_NICKNAME_KEYS and "group_nickname" not in mapping.values():
@@ -749,11 +756,12 @@ def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, st
         return None
 
 
-def suggest_mapping(session: Session, headers: Iterable[str]) -> dict[int, str]:
-    """What the dialog pre-fills: the remembered mapping for this layout, else the automatic one."""
+def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[object]] | None = None) -> dict[int, str]:
+    """What the dialog pre-fills: the remembered mapping for this layout, else the automatic one (judged with
+    the first data rows `rows` when given)."""
     headers = list(headers)
     remembered = remembered_mapping(session, headers)
-    return remembered if remembered is not None else auto_mapping(headers)
+    return remembered if remembered is not None else auto_mapping(headers, rows)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -978,8 +986,13 @@ class _RowReader:
         self.by_field = {name: _column_name(headers, index) for index, name in mapping.items()}
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
+        self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
         if parts is not None and mapping.get(parts[0]) == "name" and parts[1] not in mapping:
             self.family = parts[1]
+        elif "name" in mapping.values():
+            split = name_parts(headers, beside_full_name=True)
+            if split is not None and not set(split) & set(mapping):
+                self.parts = split
 
     def record(self, row_no: int, values: list[object]) -> _Record:
         rec = _Record(self.file, row_no)
@@ -994,6 +1007,14 @@ class _RowReader:
                 v["name"] = joined
             else:
                 v.pop("name", None)
+        if self.parts is not None and "name" not in v and not any(p.column == rec.column("name") for p in rec.problems):
+            given, family = (
+                _one_line(values[i]) if i < len(values) and not isinstance(values[i], CellError) else None
+                for i in self.parts
+            )
+            joined = self.parser._limit(rec, rec.columns.get("name") or "", "name", join_name(given, family))
+            if joined:
+                v["name"] = joined
         if "wxid" in v and "wechat_id" not in v:
             v["wechat_id"] = v["wxid"]
             rec.columns.setdefault("wechat_id", rec.columns["wxid"])
@@ -1002,21 +1023,33 @@ class _RowReader:
                 if v.get(source):
                     v["name"] = v[source]
                     rec.columns["name"] = rec.columns[source]
+                    rec.name_derived = True
                     break
             else:
                 rec.columns["name"] = self.by_field[self.name_from[0]]
+        rec.example = is_example_name(v.get("name"))
         return rec
+
+
+_EXAMPLE_NAME = re.compile(r"(?:^示例$|^例$|[(（]\s*(?:示例|例|样例|范例|example|sample)\s*[)）]$)", re.IGNORECASE)
+
+
+def is_example_name(name: str | None) -> bool:
+    """A template's example row: 张三（示例）, Zhang San (example), or just 示例 — never a person."""
+    return bool(name) and bool(_EXAMPLE_NAME.search(unicodedata.normalize("NFKC", name).strip()))
 
 
 class _RefIndex:
     """Who a 推荐人/邀请人 cell can name: the group's people and the file's rows, by level
     (WeChat ID, group nickname, nickname, then name for 邀请人; WeChat ID then name for 推荐人)."""
 
-    LEVELS_INVITER = ("wechat", "gnick", "nick", "name")
-    LEVELS_REFERRER = ("wechat", "name")
+    LEVELS_INVITER = ("wechat", "phone", "gnick", "nick", "name")
+    LEVELS_REFERRER = ("wechat", "phone", "name")
 
     def __init__(self) -> None:
-        self.levels: dict[str, dict[str, set[tuple[str, int]]]] = {lv: {} for lv in ("wechat", "gnick", "name", "nick")}
+        self.levels: dict[str, dict[str, set[tuple[str, int]]]] = {
+            lv: {} for lv in ("wechat", "phone", "gnick", "name", "nick")
+        }
         self.row_of_member: dict[int, int] = {}  # a file row that is an existing member
 
     def add(self, level: str, text: str | None, ref: tuple[str, int]) -> None:
@@ -1026,7 +1059,16 @@ class _RefIndex:
     def find(self, text: str, levels: tuple[str, ...]) -> set[tuple[str, int]]:
         key = _key(text)
         for level in levels:
-            found = self.levels[level].get(key)
+            if level == "phone":  # 推荐人手机: the canonical phone of a member of the group or a row
+                if not any(ch.isdigit() for ch in text):
+                    continue
+                try:
+                    phone = parse_phone(text, file="", row=0, column="")
+                except ImportProblem:
+                    continue
+                found = self.levels[level].get(_key(phone)) if phone else None
+            else:
+                found = self.levels[level].get(key)
             if found:
                 return found
         return set()
@@ -1052,6 +1094,7 @@ class _Planner:
         actor: Actor | None,
         keep_all: bool,
         writer: _Writer | None = None,
+        problem_rows: Iterable[int] = (),
     ):
         self.ctx, self.table, self.kind, self.group_id = ctx, table, kind, group_id
         self.headers, self.mapping, self.actor = headers, mapping, actor
@@ -1060,7 +1103,7 @@ class _Planner:
         self.now = utcnow()
         self.order = {h: i for i, h in enumerate(_column_name(headers, i) for i in range(len(headers)))}
         self.first_wechat: dict[int, int] = {}
-        self.first_phone: dict[int, int] = {}
+        self.first_phone: dict[int, list[tuple[int, int | None, int | None, bool]]] = {}
         self.first_target: dict[int, int] = {}
         self.first_name: dict[int, int] = {}
         self.name_only: dict[int, int] = {}
@@ -1069,7 +1112,8 @@ class _Planner:
         self.noted = 0
         self.warning_rows = 0
         self.problem_count = 0
-        self.problem_rows: set[int] = set()  # rows planned so far that have problems
+        self.problem_rows: set[int] = set(problem_rows)  # rows that have problems (a dry pass's, then planned)
+        self.examples: list[Any] = []  # tabular.Skipped: template example rows (张三（示例）), not planned
         self.complete = True
         self.refs: _RefIndex | None = None
         self.ref_levels: tuple[str, ...] = ()
@@ -1090,6 +1134,7 @@ class _Planner:
             if person.ms is not None:
                 ref = ("m", mid)
                 refs.add("wechat", person.wechat_id, ref)
+                refs.add("phone", person.phone, ref)
                 refs.add("gnick", person.ms.group_nickname, ref)
                 refs.add("name", person.display_name, ref)
                 refs.add("nick", person.nickname, ref)
@@ -1104,6 +1149,7 @@ class _Planner:
             v = rec.values
             refs.add("wechat", v.get("wechat_id"), ref)
             refs.add("wechat", v.get("wxid"), ref)
+            refs.add("phone", v.get("phone") or (ctx.people[target].phone if target is not None else None), ref)
             refs.add("gnick", v.get("group_nickname"), ref)
             if explicit_name or not self.inviter:
                 name = v.get("name") or (ctx.people[target].display_name if target is not None else None)
@@ -1151,12 +1197,23 @@ class _Planner:
                     tuple(rows),
                 )
             else:
-                return next(iter(others))
+                ref = next(iter(others))
+                if ref[0] == "r" and ref[1] in self.problem_rows:  # a row that cannot be imported as it is
+                    rec.warn(
+                        column,
+                        f"邀请人「{text}」在第{ref[1]}行, 那一行有问题, 这一行不设邀请人 "
+                        f"(the inviter is row {ref[1]}, which has a problem: imported without an inviter)",
+                        "referrer_row_problem",
+                        text,
+                        (ref[1],),
+                    )
+                    return None
+                return ref
             return None
         if not found:
             rec.problem(
                 column,
-                f"找不到推荐人「{text}」: 社群里没有这个名字或微信号 (referrer not found)",
+                f"找不到推荐人「{text}」: 社群里没有这个名字、微信号或手机号 (referrer not found)",
                 "referrer_not_found",
                 text,
             )
@@ -1187,6 +1244,11 @@ class _Planner:
     # -- one batch
     def plan(self, records: list[_Record]) -> None:
         ctx = self.ctx
+        if any(rec.example for rec in records):
+            from desktop.io.tabular import Skipped
+
+            self.examples.extend(Skipped(r.row, "example", r.values.get("name")) for r in records if r.example)
+            records = [rec for rec in records if not rec.example]
         targets = {rec.row: self._target(rec) for rec in records}
         matched = [m for m in targets.values() if m is not None]
         ctx.load(matched)
@@ -1202,6 +1264,8 @@ class _Planner:
             if person is None and not rec.values.get("name") and all(p.column != name_column for p in rec.problems):
                 rec.problem(rec.column("name"), "姓名为空: 新成员需要姓名 (a new person needs a name)", "name_missing")
             name = rec.values.get("name") or (person.display_name if person else "") or ""
+            if person is not None and rec.name_derived:
+                name = person.display_name
             planned = None
             if not rec.problems:
                 ops, changes = _changes(ctx, self.kind, rec, person, referrer, self.now, self.actor)
@@ -1265,14 +1329,7 @@ class _Planner:
                     "duplicate_wechat_id",
                 )
         if phone:
-            other = self.first_phone.setdefault(hash(phone), rec.row)
-            if other != rec.row:
-                rec.duplicate(
-                    other,
-                    rec.column("phone"),
-                    f"与第{other}行的手机号相同 (same phone as row {other})",
-                    "duplicate_phone",
-                )
+            self._same_phone(rec, target, phone, wechat, name)
         if target is not None:
             other = self.first_target.setdefault(target, rec.row)
             if other != rec.row:
@@ -1296,6 +1353,46 @@ class _Planner:
             if not (wechat or phone):
                 self.name_only.setdefault(key, rec.row)
 
+    def _same_phone(self, rec: _Record, target: int | None, phone: str, wechat: str | None, name: str | None) -> None:
+        """Two rows with one phone: the same person twice (a problem), unless they tell themselves apart —
+        different WeChat IDs, or (without them) different names from a name column — then it is a family
+        sharing a phone: a warning naming the other row, none when both already have that phone."""
+        mine = (
+            hash(_key(wechat)) if wechat else None,
+            hash(_key(name)) if name and not rec.name_derived else None,
+            target is not None and self.ctx.people[target].phone == phone,
+        )
+        earlier = self.first_phone.setdefault(hash(phone), [])
+        shared: list[int] = []
+        for row, their_wechat, their_name, known in earlier:
+            if mine[0] is not None and their_wechat is not None:
+                apart = mine[0] != their_wechat and (mine[1] is None or mine[1] != their_name)
+            else:
+                apart = mine[1] is not None and their_name is not None and mine[1] != their_name
+            if not apart:
+                rec.duplicate(
+                    row,
+                    rec.column("phone"),
+                    f"与第{row}行的手机号相同 (same phone as row {row})",
+                    "duplicate_phone",
+                )
+                break
+            if not (known and mine[2]):
+                shared.append(row)
+        else:
+            if shared:
+                rows = "、".join(f"第{r}行" for r in shared[:5])
+                rec.warn(
+                    rec.column("phone"),
+                    f"与{rows}共用手机号，按不同的人导入（家人共用一个手机号） (shares the phone with row"
+                    f" {', '.join(map(str, shared[:5]))}: imported as another person)",
+                    "phone_shared",
+                    phone,
+                    tuple(shared),
+                )
+        if len(earlier) < 20:
+            earlier.append((rec.row, *mine))
+
     def result(self, file_problems: list[ImportProblem] | None = None, **extra: Any) -> ImportPlan:
         plan = _make_plan(
             self.table.file,
@@ -1310,6 +1407,8 @@ class _Planner:
         )
         return replace(
             plan,
+            skipped=(*plan.skipped, *self.examples[:MAX_EXAMPLES_LISTED]),
+            problem_rows=frozenset(self.problem_rows),
             added=self.counts["add"],
             updated=self.counts["update"],
             unchanged=self.counts["unchanged"],
@@ -1340,6 +1439,7 @@ def plan_roster_import(
     progress: ProgressLike | None = None,
     actor: Actor | None = None,
     writer: _Writer | None = None,
+    problem_rows: Iterable[int] = (),
 ) -> ImportPlan:
     """Plan a roster import of `table` into `group_id` (None: a group that does not exist yet).
 
@@ -1348,14 +1448,23 @@ def plan_roster_import(
     assistant may not set 已退群/已移除/黑名单). Writes nothing unless run_import passes its writer."""
     headers = list(table.headers)
     if mapping is None:
-        mapping = suggest_mapping(session, headers)
+        mapping = suggest_mapping(session, headers, [values for _row, values in table.sample(MAPPING_SAMPLE_ROWS)])
     else:
         mapping = {int(i): f for i, f in mapping.items() if f}
     ctx = _Context(session, group_id)
     file_problems = _check_mapping(table, headers, mapping)
     name_from = _name_from(mapping)
     planner = _Planner(
-        ctx, table, "roster", group_id, headers, mapping, actor, table.row_count <= MATERIALIZE_ROWS, writer
+        ctx,
+        table,
+        "roster",
+        group_id,
+        headers,
+        mapping,
+        actor,
+        table.row_count <= MATERIALIZE_ROWS,
+        writer,
+        problem_rows,
     )
     if file_problems:
         return planner.result(file_problems, name_from=name_from)
@@ -1366,7 +1475,7 @@ def plan_roster_import(
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first
         records = [reader.record(row_no, values) for row_no, values in table.rows]
-        planner.index_referrers(records)
+        planner.index_referrers([rec for rec in records if not rec.example])
         source: Iterable[list[_Record]] = _batches(records)
     else:
         source = ([reader.record(row_no, values) for row_no, values in batch] for batch in _batches(iter(table.rows)))
@@ -1397,6 +1506,46 @@ def _submission(rec: _Record) -> dict[str, Any]:
         out["purpose"] = v["purpose"]
     out["answers"] = dict(rec.survey)
     return out
+
+
+def _unsuperseded(members: list[_Record]) -> list[ImportProblem]:
+    """The problems of one applicant's submissions (oldest first) that no later submission corrects: a bad
+    phone (or any field) that a later submission gives again, validly, is dropped — the latest wins, as for
+    values; so is a bad submission time when a later row's time is fine."""
+    out: list[ImportProblem] = []
+    for position, rec in enumerate(members):
+        later = members[position + 1 :]
+        for problem in rec.problems:
+            if problem.column is not None and any(
+                all(p.column != problem.column for p in other.problems)
+                and (
+                    any(
+                        other.columns.get(f) == problem.column and other.values.get(f) is not None for f in other.values
+                    )
+                    or (problem.column == other.time_column and other.submitted_at is not None and other.row > rec.row)
+                )
+                for other in later
+            ):
+                continue
+            out.append(problem)
+    return out
+
+
+_PHONE_RUN = re.compile(r"\+?\d[\d \-]{5,}\d")
+
+
+def _masked_phone(text: str) -> str:
+    """A phone answered to another question (确认手机号, 紧急联系人电话) as the note keeps it: each number masked
+    like the exports mask phones (138****8000) — notes are shown to assistants; the words around it stay."""
+
+    def mask(match: re.Match[str]) -> str:
+        try:
+            phone = parse_phone(match.group(0), file="", row=0, column="")
+        except ImportProblem:
+            return match.group(0)
+        return mask_phone(phone) if phone else match.group(0)
+
+    return _PHONE_RUN.sub(mask, text)
 
 
 def _merge_submissions(records: list[_Record]) -> list[_Record]:
@@ -1476,7 +1625,7 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
                 latest.row,
                 values,
                 columns,
-                [p for r in members for p in r.problems],
+                _unsuperseded(members),
                 list(answers.items()),
                 warnings=[w for r in members for w in r.warnings],
                 rows=tuple(sorted(r.row for r in members)),
@@ -1496,21 +1645,23 @@ def plan_applications_import(
     progress: ProgressLike | None = None,
     actor: Actor | None = None,
     writer: _Writer | None = None,
+    problem_rows: Iterable[int] = (),
 ) -> ImportPlan:
     """Plan an import of survey-tool applications: everyone new becomes 申请中; one applicant per person
     however often they submitted (the latest submission wins, the earlier ones are kept in history)."""
-    from desktop.io.survey import read_applications, survey_layout
+    from desktop.io.survey import is_phone_question, read_applications, survey_layout
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
     parser = _Parser(table.file, ctx.tiers, clock.today())
     cell_problems: list[ImportProblem] = []
-    planner = _Planner(ctx, table, "applications", group_id, headers, {}, actor, True, writer)
+    planner = _Planner(ctx, table, "applications", group_id, headers, {}, actor, True, writer, problem_rows)
     try:
         applications = read_applications(table, problems=cell_problems)
     except ImportProblem as problem:
         return planner.result([problem])
     layout = survey_layout(table)
+    time_column = table.headers[layout.time_column] if layout.time_column is not None else None
     roles = {r: i for r, i in layout.roles.items() if r != "nickname"}
     role_columns = set(layout.roles.values())
     extra_fields: dict[int, str] = {}
@@ -1521,6 +1672,9 @@ def plan_applications_import(
             extra_fields[index] = name
     mapping = {index: role for role, index in layout.roles.items()} | extra_fields
     planner.mapping = mapping
+    phone_questions = {
+        index for index, label in layout.questions if index not in role_columns and is_phone_question(label)
+    }
     by_row: dict[int, list[ImportProblem]] = {}
     for problem in cell_problems:
         by_row.setdefault(problem.row or 0, []).append(problem)
@@ -1529,7 +1683,7 @@ def plan_applications_import(
     for i, app in enumerate(applications):
         if i % 1000 == 0:
             _step(progress, i, total)
-        rec = _Record(table.file, app.row, submitted_at=app.submitted_at)
+        rec = _Record(table.file, app.row, submitted_at=app.submitted_at, time_column=time_column)
         rec.problems.extend(by_row.get(app.row, []))
         for role, value in (("name", app.name), ("wechat_id", app.wechat_id), ("purpose", app.purpose)):
             if role in roles:
@@ -1551,6 +1705,8 @@ def plan_applications_import(
             if index in role_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
+            if text and index in phone_questions:
+                text = _masked_phone(text)
             if text:
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:
@@ -1563,9 +1719,34 @@ def plan_applications_import(
     return planner.result()
 
 
+def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, owners: list[int]) -> None:
+    """A family sharing a phone is normal: the row's person gets a phone other people already have — say who."""
+    phone = rec.values.get("phone")
+    others = [m for m in owners if m != member_id]
+    if not others or (member_id is not None and ctx.people[member_id].phone == phone):
+        return  # nothing new: the person already has this phone (shared before)
+    ctx.load(others)
+    names = "、".join(f"「{ctx.people[m].display_name}」" for m in others[:5])
+    rec.warn(
+        rec.column("phone"),
+        f"手机号与{names}相同，按不同的人导入（家人共用一个手机号） (shares the phone with another member: imported as"
+        " another person)",
+        "phone_shared",
+        phone,
+    )
+
+
 def _match(ctx: _Context, rec: _Record) -> int | None:
-    """The member this row is about (None: a new person); adds a problem when it cannot tell."""
+    """The member this row is about (None: a new person); adds a problem when it cannot tell.
+
+    A WeChat ID names its person; a phone several people share (a family) is only a hint: among its owners the
+    row is the one with its WeChat ID, else the one known by its name; an owner with another WeChat ID is another
+    person (the row is a new person sharing the phone, with a warning). A phone whose owners all have other names
+    and no WeChat ID tells the row apart stays a problem (phone_of_person_with_other_name), unless the row's name
+    is a member of the group without that phone (the same family: a warning). A name derived from a group nickname
+    (no name column) is no identity claim: it only chooses among a phone's owners."""
     wechat, phone, name = rec.values.get("wechat_id"), rec.values.get("phone"), rec.values.get("name")
+    derived = rec.name_derived
 
     def pick(candidates: list[int], column: str | None, what: str) -> int | None:
         if len(candidates) > 1:
@@ -1578,41 +1759,79 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
             return None
         return candidates[0] if candidates else None
 
-    by_wechat = pick(ctx.by_wechat.get(_key(wechat), []), rec.column("wechat_id"), "微信号") if wechat else None
-    by_phone = pick(ctx.by_phone.get(phone, []), rec.column("phone"), "手机号") if phone else None
-    if by_wechat is not None and by_phone is not None and by_wechat != by_phone:
-        ctx.load([by_wechat, by_phone])
-        rec.problem(
-            rec.column("phone"),
-            f"微信号属于「{ctx.people[by_wechat].display_name}」，手机号却属于「{ctx.people[by_phone].display_name}」"
-            " (WeChat ID and phone belong to different people)",
-            "wechat_and_phone_of_two_people",
-        )
-        return None
-    if by_wechat is None and by_phone is not None and wechat:
-        ctx.load([by_phone])
-        owner = ctx.people[by_phone]
-        if owner.wechat_id and _key(owner.wechat_id) != _key(wechat):
+    def other_wechat(mid: int) -> bool:  # an owner whose WeChat ID says they are someone else than the row
+        person = ctx.people[mid]
+        return bool(wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat))
+
+    owners = list(ctx.by_phone.get(phone, [])) if phone else []
+    if owners:
+        ctx.load(owners)
+    if wechat:
+        holders = ctx.by_wechat.get(_key(wechat), [])
+        if holders:
+            by_wechat = pick(holders, rec.column("wechat_id"), "微信号")
+            if by_wechat is None or not owners or by_wechat in owners:
+                return by_wechat
+            ctx.load([by_wechat])
+            if not ctx.people[by_wechat].phone and all(other_wechat(m) for m in owners):
+                # no phone yet, and the phone's owners have other WeChat IDs: a family sharing it
+                _shared_phone_warning(ctx, rec, by_wechat, owners)
+                return by_wechat
+            owner = ctx.people[owners[0]]
             rec.problem(
                 rec.column("phone"),
-                f"手机号 {phone} 已属于「{owner.display_name}」(微信号 {owner.wechat_id})，这一行的微信号却是 {wechat}"
+                f"微信号属于「{ctx.people[by_wechat].display_name}」，手机号却属于「{owner.display_name}」"
+                " (WeChat ID and phone belong to different people)",
+                "wechat_and_phone_of_two_people",
+            )
+            return None
+    if owners:
+        eligible = [m for m in owners if not other_wechat(m)]
+        namesake = next((m for m in owners if other_wechat(m) and name and _answers_to(ctx, m, name)), None)
+        if namesake is not None and not eligible:  # same name and phone, another WeChat ID: unsure, not a family
+            person = ctx.people[namesake]
+            rec.problem(
+                rec.column("phone"),
+                f"手机号 {phone} 已属于「{person.display_name}」(微信号 {person.wechat_id})，这一行的微信号却是 {wechat}"
                 " (the phone belongs to someone with another WeChat ID)",
                 "phone_of_another_person",
             )
             return None
-    if by_wechat is None and by_phone is not None and name and not _answers_to(ctx, by_phone, name):
-        owner = ctx.people[by_phone]
-        rec.problem(
-            rec.column("phone"),
-            f"手机号 {phone} 已属于另一位成员，姓名与这一行的「{name}」不同，未当作同一人；若是同一人改了名，请先在名册里改名"
-            f" (the phone belongs to a member with another name; not taken as the same person): {owner.display_name}",
-            "phone_of_person_with_other_name",
-            phone,
-        )
+        if not eligible:  # every owner has another WeChat ID (and another name): a new person sharing the phone
+            _shared_phone_warning(ctx, rec, None, owners)
+            return None
+        if name:
+            known = [m for m in eligible if _answers_to(ctx, m, name)]
+            if len(known) == 1:
+                return known[0]
+            if len(known) > 1:
+                return pick(known, rec.column("phone"), "手机号和姓名")
+            if derived:
+                return pick(eligible, rec.column("phone"), "手机号")
+            before = len(rec.problems)
+            same_family = _by_name(ctx, rec, name, wechat, phone)
+            if same_family is not None:
+                _shared_phone_warning(ctx, rec, same_family, owners)
+                return same_family
+            if len(rec.problems) > before:  # ambiguous name
+                return None
+            owner = ctx.people[eligible[0]]
+            rec.problem(
+                rec.column("phone"),
+                f"手机号 {phone} 已属于另一位成员，姓名与这一行的「{name}」不同，未当作同一人；若是同一人改了名，请先在名册里改名"
+                f" (the phone belongs to a member with another name; not taken as the same person): {owner.display_name}",
+                "phone_of_person_with_other_name",
+                phone,
+            )
+            return None
+        return pick(eligible, rec.column("phone"), "手机号")
+    if not name:
         return None
-    found = by_wechat if by_wechat is not None else by_phone
-    if found is not None or not name:
-        return found
+    return _by_name(ctx, rec, name, wechat, phone)
+
+
+def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: str | None) -> int | None:
+    """The member of the group called `name` whose WeChat ID and phone do not contradict the row's."""
     candidates = []
     for mid in ctx.group_by_name.get(_key(name), []):
         person = ctx.people[mid]
@@ -1710,7 +1929,18 @@ def _changes(
             member_set[column] = new
             changes.append(Change(name, _show(old), _show(new)))
 
-    member_field("name", "display_name")
+    new_name = v.get("name")
+    if (
+        person is not None
+        and new_name is not None
+        and (
+            rec.name_derived  # a group nickname standing in for a name (no name column): shown as the group nickname
+            or (_key(new_name) != _key(person.display_name) and _answers_to(ctx, person.member_id, new_name))
+        )
+    ):
+        pass  # the row names them by a name they already have (their nickname 三哥): the display name stays
+    else:
+        member_field("name", "display_name")
     for name in ("nickname", "wechat_id", "phone", "gender", "city", "occupation"):
         member_field(name, name)
     verified = v.get("real_name_verified")
@@ -2313,14 +2543,24 @@ def run_import(
             assert group_id is not None
             writer = _Writer(session, actor, group_id, kind, table.file, skip_problems=skip_problems)
         plan_progress = _Phase(progress, 300, 700)
-        if kind == "roster":
-            plan = plan_roster_import(
-                session, group_id, table, mapping, progress=plan_progress, actor=actor, writer=writer
-            )
-        else:
-            plan = plan_applications_import(
-                session, group_id, table, progress=plan_progress, actor=actor, writer=writer
-            )
+        planner = plan_roster_import if kind == "roster" else plan_applications_import
+        options: dict[str, Any] = {"mapping": mapping} if kind == "roster" else {}
+        problem_rows: frozenset[int] = frozenset()
+        if skip_problems:
+            # a dry pass first: which rows have problems, so that a row naming a later one of them as its
+            # referrer or inviter is warned and planned without it (never a referrer promised and not set)
+            dry = planner(session, group_id, table, progress=_Phase(progress, 300, 0), actor=actor, **options)
+            problem_rows = dry.problem_rows
+        plan = planner(
+            session,
+            group_id,
+            table,
+            progress=plan_progress,
+            actor=actor,
+            writer=writer,
+            problem_rows=problem_rows,
+            **options,
+        )
         if not plan.ok and not (skip_problems and skippable(plan)):
             session.rollback()
             raise ImportFailed(plan)

@@ -574,6 +574,10 @@
             <translation>title above the header</translation>
         </message>
         <message>
+            <source>example row of the template, not a person</source>
+            <translation>example row of the template, not a person</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>The sheet with the member table is chosen; pick another if it is wrong.</translation>
         </message>

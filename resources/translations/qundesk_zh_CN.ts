@@ -571,6 +571,10 @@
             <translation>表头上方的标题</translation>
         </message>
         <message>
+            <source>example row of the template, not a person</source>
+            <translation>模板里的示例行，不是成员</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>已自动选中有成员表的工作表；选错了可以换一个。</translation>
         </message>

@@ -23,7 +23,7 @@ ROWS = [
     ["张三", "zhangsan", "13800000001", "2026-10-01", ""],
     ["李四", "lisi", "13800000002", "2026-13-45", ""],  # row 3: no such date
     ["王五", "wangwu", "13800000003", "2026-10-03", "李四"],  # row 4: names row 3 as referrer
-    ["赵六", "zhaoliu", "13800000001", "2026-10-04", ""],  # row 5: 张三's phone again
+    ["赵六", "zhangsan", "13800000005", "2026-10-04", ""],  # row 5: 张三's WeChat ID again
     ["钱七", "qianqi", "13800000007", "2026-10-05", "张三"],
 ]
 
@@ -102,11 +102,13 @@ def test_cli_skip_problems_lists_each_row_left_out(any_db_url, tmp_path, capsys)
 
 
 def test_a_referrer_further_down_that_is_left_out_is_not_set(workspace, owner, tmp_path):
-    """The referrer's row comes later in the file and has a problem: the row is imported without a referrer
-    (never a dangling one) and the summary counts it."""
+    """The referrer's row comes later in the file and has a problem: a dry pass finds it first, so the row is
+    planned without a referrer, with the warning (never a referrer promised and then left unset)."""
     rows = [["张三", "zhangsan", "13800000001", "2026-10-01", "李四"], ROWS[1]]
-    _plan, summary, _ = run_import(
+    plan, summary, _ = run_import(
         workspace, owner, write(tmp_path / "f.csv", rows), "晨读营", "roster", skip_problems=True
     )
     assert names(workspace) == {"张三": None}
-    assert (summary.added, summary.skipped, summary.unlinked) == (1, 1, 1)
+    assert (summary.added, summary.skipped, summary.unlinked) == (1, 1, 0)
+    assert [w.code for w in plan.rows[0].warnings] == ["referrer_row_problem"]
+    assert all(c.field != "referrer" for c in plan.rows[0].changes)

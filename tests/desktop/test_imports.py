@@ -503,7 +503,7 @@ def test_duplicate_rows_in_one_file_name_both_rows(workspace, owner, tmp_path):
             ["姓名", "微信号", "手机"],
             ["张三", "zs", "13800138000"],
             ["张三丰", "ZS", ""],  # row 3: same WeChat ID as row 2 (case does not matter)
-            ["李四", "", "13800138000"],  # row 4: same phone as row 2
+            ["张三", "", "13800138000"],  # row 4: same phone and name as row 2 (another name: a family, a warning)
             ["王五", "", ""],
             ["王五", "", ""],  # row 6: same name, nothing to tell them apart
             ["赵六", "zl", ""],
@@ -545,10 +545,13 @@ def test_phone_of_someone_with_another_wechat_id_is_a_problem(workspace, owner, 
     with pytest.raises(ImportFailed) as caught:
         run_import(workspace, owner, path, "晨读营", "roster")
     assert (caught.value.row, caught.value.column) == (2, "手机")
+    # another WeChat ID with 张三's phone: a family sharing a phone (test_import_probe2), not a problem any more —
+    # a new person, with a warning naming 张三
     path = write_csv(tmp_path / "y.csv", [["姓名", "微信号", "手机"], ["刘䶮", "liuyan", "13800138000"]])
-    with pytest.raises(ImportFailed) as caught:
-        run_import(workspace, owner, path, "晨读营", "roster")
-    assert (caught.value.row, caught.value.column) == (2, "手机") and "zhangsan_88" in caught.value.message
+    plan, _summary, _ = run_import(workspace, owner, path, "晨读营", "roster")
+    assert [r.action for r in plan.rows] == ["add"]
+    (warning,) = plan.rows[0].warnings
+    assert warning.code == "phone_shared" and "张三" in warning.message
 
 
 def test_referrers_resolve_to_group_members_and_rows_of_the_file(workspace, owner, tmp_path):

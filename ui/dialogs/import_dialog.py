@@ -98,6 +98,7 @@ SKIP_REASONS = {
     "footer": QT_TRANSLATE_NOOP("ImportDialog", "footer below the table, not a person"),
     "blank": QT_TRANSLATE_NOOP("ImportDialog", "blank row below the table"),
     "title": QT_TRANSLATE_NOOP("ImportDialog", "title above the header"),
+    "example": QT_TRANSLATE_NOOP("ImportDialog", "example row of the template, not a person"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
@@ -161,7 +162,7 @@ def preview_task(
             group_id = None
         if kind == "roster":
             if mapping is None:
-                mapping = suggest_mapping(session, table.headers)
+                mapping = suggest_mapping(session, table.headers, [values for _row, values in table.sample(50)])
             plan = plan_roster_import(session, group_id, table, mapping, progress=progress, actor=actor)
         else:
             plan = plan_applications_import(session, group_id, table, progress=progress, actor=actor)
