@@ -19,6 +19,7 @@ from models import (
     CheckIn,
     Leave,
     Membership,
+    MembershipSpell,
     PointsEntry,
     StepProgress,
     bulk,
@@ -204,6 +205,14 @@ def _month_statements(small: bool):
             Membership.group_id == gid, moment >= day_start(start), moment < day_after(end)
         )
 
+    def spells_dated(moment):  # and the closed spells of its memberships (a member who came back): each spell
+        # joined and left once (docs/metrics.md). The few spells of the workspace, each asked its membership's
+        # group by its id: joined, SQLite walked the group's memberships to seek their spells (9,400 reads).
+        group_of = select(Membership.group_id).where(Membership.id == MembershipSpell.membership_id)
+        return select(MembershipSpell.id).where(
+            moment >= day_start(start), moment < day_after(end), group_of.scalar_subquery() == gid
+        )
+
     in_month = and_(CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
     in_period = and_(
         Activity.group_id == gid, Activity.starts_at >= day_start(start), Activity.starts_at < day_after(end)
@@ -211,8 +220,8 @@ def _month_statements(small: bool):
     counts = select(
         count(members).label("members_total"),
         count(members.where(participated(start, end, facts_of_group=gid if small else None))).label("members_active"),
-        count(dated(Membership.joined_at)).label("joined"),
-        count(dated(Membership.left_at)).label("left"),
+        (count(dated(Membership.joined_at)) + count(spells_dated(MembershipSpell.joined_at))).label("joined"),
+        (count(dated(Membership.left_at)) + count(spells_dated(MembershipSpell.left_at))).label("left"),
         select(func.count()).select_from(CheckIn).where(in_month).scalar_subquery().label("checkins"),
         # the members' check-ins are the group's less those of the few who were not members at the end: asking
         # of each of the month's check-ins whether its membership was a member took 30 ms for a group of 9,400

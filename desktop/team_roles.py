@@ -56,7 +56,9 @@ ASSISTANT_WRITES = (
     "membership_role",
 )
 ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never UPDATE or DELETE
-ASSISTANT_INSERT_UPDATE = ("membership", "workspace_setting")  # triggers refuse what an assistant may not
+# triggers refuse what an assistant may not (membership's status); a membership's closed spells
+# (membership_spell) are written with it, by the same services (a member who comes back): the same grants
+ASSISTANT_INSERT_UPDATE = ("membership", "membership_spell", "workspace_setting")
 OPERATOR_PUBLIC_COLUMNS = ("id", "name", "role", "active", "created_at", "login")
 
 

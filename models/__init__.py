@@ -6,7 +6,18 @@ from models.base import Base, local_now, utcnow
 from models.chat import ChatActivity, ChatAlias, ChatImport
 from models.community import EntryStep, Group, RulesVersion
 from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
-from models.people import Member, Membership, Operator, Role, StepProgress, Tag, Tier, member_tag, membership_role
+from models.people import (
+    Member,
+    Membership,
+    MembershipSpell,
+    Operator,
+    Role,
+    StepProgress,
+    Tag,
+    Tier,
+    member_tag,
+    membership_role,
+)
 from models.points import Level, PointRule, PointsEntry
 from models.search import GramSpan, MemberGram, MembershipGram
 from models.texts import TEXT_KINDS, TextTemplate
@@ -30,6 +41,7 @@ __all__ = [
     "MemberGram",
     "Membership",
     "MembershipGram",
+    "MembershipSpell",
     "Operator",
     "PointRule",
     "PointsEntry",

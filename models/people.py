@@ -187,6 +187,27 @@ class Membership(Base):
     roles: Mapped[list[Role]] = relationship(secondary=membership_role)
 
 
+class MembershipSpell(Base):
+    """An earlier, closed spell of a membership (docs/architecture.md "Membership spells"): the person was a member
+    from joined_at (None: from the beginning, imported without a date) to left_at, left, and came back. The
+    current spell stays on the membership itself (joined_at, left_at), so every query of "members now" reads the
+    membership alone; the definitions over time (models/queries/participation.py) also ask these rows."""
+
+    __tablename__ = "membership_spell"
+    __table_args__ = (
+        CheckConstraint("joined_at IS NULL OR left_at >= joined_at", name="left_after_joined"),
+        # "a closed spell covers the day": one seek per membership asked (participation.member_at_end_condition)
+        Index("ix_membership_spell_membership", "membership_id", "joined_at", "left_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"))
+    joined_at: Mapped[datetime | None]
+    left_at: Mapped[datetime]
+    left_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class StepProgress(Base):
     """Membership × entry step: when it was done, by whom, with what answer."""
 

@@ -34,7 +34,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
 from desktop.services.points import reverse_entry, reverse_source, rule_points
-from models import CheckIn, Group, Leave, Member, Membership, bulk, clock
+from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 
 EARLIEST_DAY = date(2000, 1, 1)
 
@@ -110,6 +110,22 @@ def history_sql(dialect: str, count: int, *, window: bool = False) -> str:
     window's first day)."""
     terms = _WINDOW_TERMS if window else _WHOLE_TERMS
     return _HISTORY_SQL.format(ids=bulk.in_list(count), **_DIALECT_TERMS[dialect], **terms)
+
+
+def closed_spell_days(session: Session, membership_ids: Sequence[int]) -> dict[int, list[tuple[date, date]]]:
+    """membership -> (first day, last day) of each of its earlier, closed spells (membership_spell): the days it
+    was a member at the end of (joined by the end of the day, left after it: as member_at_end_condition). A spell
+    imported without a join date begins at EARLIEST_DAY."""
+    out: dict[int, list[tuple[date, date]]] = {}
+    for chunk in _chunks(list(membership_ids)):
+        for mid, joined, left in session.execute(
+            select(MembershipSpell.membership_id, MembershipSpell.joined_at, MembershipSpell.left_at).where(
+                MembershipSpell.membership_id.in_(chunk)
+            )
+        ):
+            first = joined.date() if joined is not None else EARLIEST_DAY
+            out.setdefault(mid, []).append((first, left.date() - timedelta(days=1)))
+    return out
 
 
 def joined_later_text(name: str, joined: date, day: date) -> str:
@@ -206,13 +222,25 @@ def record_checkins_by_day(
     for mid in ids:
         if mid not in members_found:
             raise NotFound(f"成员资格 {mid} 不在这个社群 (membership {mid} is not in this group)")
-        if members_found[mid][0] != "active":
-            raise ValidationError("member", f"membership {mid} 不是已入群成员 (is not an active member)")
-    for day, entries in per_day.items():  # nobody checks in before they joined
-        for e in entries:
-            _status, joined, name = members_found[e.membership_id]
-            if joined is not None and day < joined.date():
-                raise ValidationError("date", joined_later_text(name, joined.date(), day))
+    # a member (已入群) checks in from the day they joined; a day of an earlier, closed spell (a member who left and
+    # came back) is theirs too, whatever their status now — looked up only for the days refused otherwise
+    outside = [
+        (day, e.membership_id)
+        for day, entries in per_day.items()
+        for e in entries
+        if members_found[e.membership_id][0] != "active"
+        or (members_found[e.membership_id][1] is not None and day < members_found[e.membership_id][1].date())
+    ]
+    if outside:
+        spells = closed_spell_days(session, sorted({mid for _day, mid in outside}))
+        for day, mid in sorted(outside):
+            if any(first <= day <= last for first, last in spells.get(mid, ())):
+                continue
+            status, joined, name = members_found[mid]
+            if status != "active":
+                raise ValidationError("member", f"membership {mid} 不是已入群成员 (is not an active member)")
+            assert joined is not None
+            raise ValidationError("date", joined_later_text(name, joined.date(), day))
     late_counts, checkin_points, streak_points = rules  # no ids, no rows: nothing is written
     late_counts = bool(late_counts)
     checkin_points = int(checkin_points or 0)

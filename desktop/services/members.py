@@ -30,6 +30,7 @@ from models import (
     Leave,
     Member,
     Membership,
+    MembershipSpell,
     PointsEntry,
     Role,
     StepProgress,
@@ -226,9 +227,9 @@ def _merge_membership(
     session: Session, keep: Membership, drop: Membership, operator_id: int | None = None, group_name: str = ""
 ) -> _Folded:
     """Fold `drop` into `keep` (same group): check-ins (one per day), entry steps, attendance (one per activity),
-    leaves (their union), contributions, violations, points, chat days, roles, then the status fields; the kept
-    membership's streak bonuses are reconciled with its combined days (the check-in service's rule) and its kept
-    values refreshed. The ledger stays append-only: what a removed duplicate earned is reversed."""
+    leaves (their union), contributions, violations, points, earlier spells (membership_spell), chat days, roles,
+    then the status fields; the kept membership's streak bonuses are reconciled with its combined days (the
+    check-in service's rule) and its kept values refreshed. The ledger stays append-only: what a removed duplicate earned is reversed."""
     out = _Folded()
     out.history = {
         f: getattr(drop, f)
@@ -252,7 +253,8 @@ def _merge_membership(
     if removed:
         out.history["attendance_removed"] = removed
     _fold_leaves(session, keep, drop)
-    for table in (Attendance, Contribution, Violation, PointsEntry):
+    # the dropped record's earlier, closed spells (a member who left and came back) are the kept one's now
+    for table in (Attendance, Contribution, Violation, PointsEntry, MembershipSpell):
         session.execute(update(table).where(table.membership_id == drop.id).values(membership_id=keep.id))
     # messages counted for both on one day are added up (the two were one person speaking)
     keep_msgs = dict(
@@ -508,9 +510,10 @@ def bulk_copy_to_group(
     there: new memberships, and former ones re-joined.
 
     * Nobody there yet: a new membership (已入群, joined now, the tier and referrer of the selected row).
-    * A former member there (已退群 / 已移出): the same membership comes back to 已入群 — its history stays with it;
-      joined_at is kept (its check-ins and activities stay inside the membership; none when it had none: now),
-      left_at and left_reason are cleared (the audit row keeps them), a missing tier is filled.
+    * A former member there (已退群 / 已移出): the same membership comes back to 已入群 — its history stays with it:
+      the spell that ended is kept as a closed spell (onboarding.keep_closed_spell: its months keep their figures
+      and its check-ins stay inside it), joined_at is now, left_at and left_reason are cleared (the audit row and
+      the spell keep them), a missing tier is filled. (Gone without a leaving date: joined_at is kept, as before.)
     * Already there (已入群, 入群中, 已申请): skipped.
     * Blacklisted there: the call is refused, naming the people, and nothing is written.
 
@@ -571,8 +574,12 @@ def bulk_copy_to_group(
                     "left_reason": target.left_reason,
                 }
             )
+            from desktop.services.onboarding import keep_closed_spell
+
+            now = utcnow()
+            back = keep_closed_spell(session, target, now)  # the spell that ended keeps its months
             target.status, target.left_at, target.left_reason = "active", None, None
-            target.joined_at = target.joined_at or utcnow()
+            target.joined_at = now if back else (target.joined_at or now)
             target.tier_id = target.tier_id if target.tier_id is not None else ms.tier_id
             n += 1
         if move and target.status == "active" and ms.status in ("active", "onboarding", "applicant"):
@@ -702,6 +709,16 @@ def member_timeline(session: Session, membership_id: int, limit: int = 500) -> l
     if ms.left_at:
         left = Phrase("timeline.left_reason", reason=ms.left_reason) if ms.left_reason else Phrase("timeline.left")
         ev.append(TimelineEvent(ms.left_at, "left", left))
+    # the earlier, closed spells of a member who came back: their joining and leaving too
+    for joined, left_at, reason in session.execute(
+        select(MembershipSpell.joined_at, MembershipSpell.left_at, MembershipSpell.left_reason).where(
+            MembershipSpell.membership_id == membership_id
+        )
+    ):
+        if joined:
+            ev.append(TimelineEvent(joined, "joined", Phrase("timeline.joined")))
+        left = Phrase("timeline.left_reason", reason=reason) if reason else Phrase("timeline.left")
+        ev.append(TimelineEvent(left_at, "left", left))
     for name, done, answer in session.execute(
         select(EntryStep.name, StepProgress.done_at, StepProgress.answer)
         .join(EntryStep, EntryStep.id == StepProgress.step_id)

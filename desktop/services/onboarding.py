@@ -18,7 +18,17 @@ from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, has_open_entry
-from models import EntryStep, Group, Member, Membership, Operator, RulesVersion, StepProgress, utcnow
+from models import (
+    EntryStep,
+    Group,
+    Member,
+    Membership,
+    MembershipSpell,
+    Operator,
+    RulesVersion,
+    StepProgress,
+    utcnow,
+)
 from models.base import STEP_KINDS
 
 
@@ -218,6 +228,22 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
         )
 
 
+def keep_closed_spell(session: Session, ms: Membership, back_at: datetime) -> bool:
+    """A former member comes back at `back_at`: keep the spell that ended (joined_at, left_at, left_reason) as a
+    closed spell (membership_spell, docs/architecture.md "Membership spells") before the membership's own dates
+    become the new spell's, so the months they were in keep their figures. Only a spell with its leaving date,
+    ended by `back_at` (a join notice older than the leaving, replayed from an earlier export, is no return).
+    Returns whether a spell was kept."""
+    from desktop.services.roster import GONE_STATUSES  # roster imports this module
+
+    if ms.status not in GONE_STATUSES or ms.left_at is None or back_at < ms.left_at:
+        return False
+    session.add(
+        MembershipSpell(membership_id=ms.id, joined_at=ms.joined_at, left_at=ms.left_at, left_reason=ms.left_reason)
+    )
+    return True
+
+
 def record_join(
     session: Session, actor: Actor, membership_id: int, when: datetime, referrer_id: int | None = None
 ) -> str:
@@ -239,6 +265,7 @@ def record_join(
         if ms.joined_at is None:
             ms.joined_at = when
     else:
+        keep_closed_spell(session, ms, when)
         ms.status = "onboarding"
         ms.joined_at = when
         ms.left_at = None

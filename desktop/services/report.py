@@ -108,6 +108,7 @@ from models import (
     Level,
     Member,
     Membership,
+    MembershipSpell,
     PointsEntry,
     Role,
     StepProgress,
@@ -346,6 +347,7 @@ class _Person:
     level: str | None = None
     last_activity: date | None = None
     messages: int = 0  # chat messages in the period (chat-history imports)
+    spells: tuple[tuple[datetime | None, datetime], ...] = ()  # earlier, closed spells (joined, left): rare
 
 
 @dataclass
@@ -446,6 +448,20 @@ _LIGHT = (
 )
 
 
+def _add_spells(conn, gid: int, people: dict[int, _Person]) -> None:
+    """Each person's earlier, closed spells (membership_spell: a member who left and came back). The few spells of
+    the workspace, each asked its membership's group by its id (not the group's memberships, each asked its
+    spells)."""
+    group_of = select(Membership.group_id).where(Membership.id == MembershipSpell.membership_id)
+    for mid, joined, left in conn.execute(
+        select(MembershipSpell.membership_id, MembershipSpell.joined_at, MembershipSpell.left_at)
+        .where(group_of.scalar_subquery() == gid)
+        .order_by(MembershipSpell.left_at)
+    ):
+        if mid in people:
+            people[mid].spells += ((joined, left),)
+
+
 def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> dict[int, _Person]:
     """The group's people (soft-deleted left out) in pinyin order; `full` adds roles, tags, points balance
     and level at the period's end, last participation and the period's chat messages (the roster's columns);
@@ -463,6 +479,7 @@ def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> di
                 mid, status, name, None, None, None, None, py, None, joined, left, applied, applied or created,
                 None, None, opt_out=bool(opt_out),
             )  # fmt: skip
+        _add_spells(conn, gid, people)
         return people
     referrer = aliased(Member)
     for row in conn.execute(
@@ -491,6 +508,7 @@ def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> di
         .order_by(Member.pinyin, Membership.id)
     ).all():
         people[row[0]] = _Person(*row[:12], row[11] or row[12], *row[13:15], opt_out=bool(row[15]))
+    _add_spells(conn, gid, people)
 
     if not full:
         return people
@@ -1189,12 +1207,18 @@ class _Report:
         """Who the month's roster lists: members during the period, applicants and newcomers who had applied
         by its end, and people who left during it (not those gone before it or joined after it)."""
         end_next = day_after(self.p.end)
+        if any(self._overlaps(j, left) for j, left in pp.spells):  # a member of the period in an earlier spell
+            return True
         if pp.status in ("applicant", "onboarding"):
             since = pp.since
             return since is None or since < end_next
-        if pp.joined_at is not None and pp.joined_at >= end_next:
+        return self._overlaps(pp.joined_at, pp.left_at)
+
+    def _overlaps(self, joined: datetime | None, left: datetime | None) -> bool:
+        """A spell from `joined` to `left` (None: open) was on during the period."""
+        if joined is not None and joined >= day_after(self.p.end):
             return False
-        return pp.left_at is None or pp.left_at >= day_start(self.p.start)
+        return left is None or left >= day_start(self.p.start)
 
     # -- 打卡明细
     def checkins(self) -> None:
@@ -1322,26 +1346,32 @@ class _Report:
     def _in_matrix(self, pp: _Person, g: _GroupData) -> bool:
         if pp.mid in g.checked_in:
             return True
-        if pp.status in ("applicant", "onboarding"):
-            return False
-        if pp.status != "active" and pp.left_at is None:
-            return False
         return self._member_days(pp) > 0
 
     def _member_day_set(self, pp: _Person) -> set[date]:
-        first, last = self._member_span(pp)
-        return {first + timedelta(days=i) for i in range((last - first).days + 1)} if last >= first else set()
+        out: set[date] = set()
+        for first, last in self._member_spans(pp):
+            out.update(first + timedelta(days=i) for i in range((last - first).days + 1))
+        return out
 
-    def _member_span(self, pp: _Person) -> tuple[date, date]:
-        first = max(self.p.start, pp.joined_at.date()) if pp.joined_at else self.p.start
-        last = self.p.end
-        if pp.left_at is not None:
-            last = min(last, pp.left_at.date() - timedelta(days=1))
-        return first, last
+    def _member_spans(self, pp: _Person) -> list[tuple[date, date]]:
+        """(first, last) days of the period the person was a member at the end of (member_at_end_condition): their
+        current spell when it makes them a member, and their earlier, closed spells; the empty ones left out."""
+        spells = list(pp.spells)
+        if pp.status == "active" or (pp.status not in ("applicant", "onboarding") and pp.left_at is not None):
+            spells.append((pp.joined_at, pp.left_at))
+        out = []
+        for joined, left in spells:
+            first = max(self.p.start, joined.date()) if joined else self.p.start
+            last = self.p.end
+            if left is not None:
+                last = min(last, left.date() - timedelta(days=1))
+            if last >= first:
+                out.append((first, last))
+        return out
 
     def _member_days(self, pp: _Person) -> int:
-        first, last = self._member_span(pp)
-        return max(0, (last - first).days + 1)
+        return sum((last - first).days + 1 for first, last in self._member_spans(pp))
 
     # -- 活动
     def activities(self) -> None:

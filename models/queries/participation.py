@@ -9,7 +9,7 @@ from sqlalchemy import Date, DateTime, Select, and_, bindparam, func, or_, selec
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import BindParameter
 
-from models import Activity, Attendance, ChatActivity, CheckIn, Contribution, Member, Membership
+from models import Activity, Attendance, ChatActivity, CheckIn, Contribution, Member, Membership, MembershipSpell
 
 MEMBER_STATUSES_HISTORIC = ("active", "left", "removed", "blacklisted")
 
@@ -163,16 +163,38 @@ def of_live_person():
 
 
 def member_at_end_condition(end: date):
-    """A membership counts as a member (已入群) at the end of `end`: it had joined by then and had not
-    left yet, and its person is not deleted. Memberships imported without a join date count from the
-    beginning."""
+    """A membership counts as a member (已入群) at the end of `end`: its current spell (the membership's own
+    joined_at and left_at) or one of its earlier, closed spells (membership_spell: a member who left and came
+    back) had begun by then and had not ended yet, and its person is not deleted. Memberships imported without
+    a join date count from the beginning."""
     return and_(
         of_live_person(),
-        Membership.status.in_(MEMBER_STATUSES_HISTORIC),
-        or_(Membership.joined_at.is_(None), Membership.joined_at < day_after(end)),
-        or_(Membership.left_at.is_(None), Membership.left_at >= day_after(end)),
-        # a membership whose status says it left but has no date is not a member any more
-        or_(Membership.status == "active", Membership.left_at.is_not(None)),
+        or_(
+            and_(
+                Membership.status.in_(MEMBER_STATUSES_HISTORIC),
+                or_(Membership.joined_at.is_(None), Membership.joined_at < day_after(end)),
+                or_(Membership.left_at.is_(None), Membership.left_at >= day_after(end)),
+                # a membership whose status says it left but has no date is not a member any more
+                or_(Membership.status == "active", Membership.left_at.is_not(None)),
+            ),
+            in_closed_spell(end),
+        ),
+    )
+
+
+def in_closed_spell(end: date):
+    """A condition on Membership: one of its closed spells (membership_spell) covers the end of `end` — asked
+    only of the memberships the current spell does not make members (the OR above), one seek each in
+    ix_membership_spell_membership (the few who left or are still joining; nothing to read when nobody ever
+    came back)."""
+    return (
+        select(MembershipSpell.id)
+        .where(
+            MembershipSpell.membership_id == Membership.id,
+            or_(MembershipSpell.joined_at.is_(None), MembershipSpell.joined_at < day_after(end)),
+            MembershipSpell.left_at >= day_after(end),
+        )
+        .exists()
     )
 
 

@@ -17,7 +17,7 @@ from desktop.services.onboarding import leave_group, list_steps, record_step
 from desktop.services.participation import ActivityInput, create_activity, set_attendance
 from desktop.services.points import balance, recompute_preview
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
-from models import Attendance, CheckIn, Leave, Member, Membership, PointsEntry, StepProgress, kept
+from models import Attendance, CheckIn, Leave, Member, Membership, MembershipSpell, PointsEntry, StepProgress, kept
 
 JOINED = datetime(2026, 10, 1, 9, 0)
 TODAY = date(2026, 11, 18)
@@ -386,7 +386,12 @@ def test_a_move_into_a_group_left_before_rejoins_there(workspace, owner, former)
         states = {g: (st, left is not None) for g, st, left in rows}
         assert states == {a: ("left", True), b: ("active", False)}
         back = s.get(Membership, ms_b)
-        assert back.joined_at == joined_b and back.left_reason is None  # the same membership, its check-in kept
+        # the same membership, back from now on; the spell that ended is kept with its check-in (membership_spell)
+        assert back.joined_at >= joined_b and back.left_reason is None
+        spells = s.execute(
+            select(MembershipSpell.joined_at, MembershipSpell.left_reason).where(MembershipSpell.membership_id == ms_b)
+        ).all()
+        assert spells == [(joined_b, "暂时退出")]
         assert s.scalar(select(func.count()).select_from(Membership).where(Membership.member_id == m)) == 2
         _consistent(s, b)
 

@@ -1,0 +1,245 @@
+"""A member who leaves and comes back keeps the months they were in (docs/architecture.md "Membership spells",
+docs/metrics.md "Spells"): one membership per (member, group), the current spell on it and each earlier, closed
+one in membership_spell. A return changes no earlier month — members_total, joined, left, the check-in rate, the
+workbook's rows — a missed check-in of the earlier spell can still be logged, and merges, bulk copies and
+backups keep the spells."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from desktop.errors import ValidationError
+from desktop.metrics import month_stats
+from desktop.services.backup import backup_workspace, restore_workspace
+from desktop.services.checkins import record_checkins
+from desktop.services.groups import create_group
+from desktop.services.members import bulk_copy_to_group, member_timeline, merge_members
+from desktop.services.onboarding import leave_group, list_steps, record_join, record_step
+from desktop.services.paste import preview_paste
+from desktop.services.report import export_monthly_report
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+from models import Membership, MembershipSpell
+from models.queries.participation import members_at_end
+
+T = date(2026, 12, 4)  # "today" of the scenarios: November is a closed month
+JOINED = datetime(2026, 10, 1, 9, 0)
+LEFT = datetime(2026, 11, 8, 10, 0)
+BACK = datetime(2026, 11, 18, 9, 0)
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _figures(s, gid: int, month: int):
+    st = month_stats(s, gid, 2026, month, today=T)
+    return st.members_total, st.joined, st.left, st.checkins, st.checkin_rate
+
+
+def _members_on(s, gid: int, day: date) -> int:
+    return s.scalar(select(func.count()).select_from(members_at_end(day, gid).subquery()))
+
+
+def _come_back(s, owner, gid: int, ms: int, when: datetime = BACK, *, steps: bool = True) -> None:
+    record_join(s, owner, ms, when)
+    if steps:
+        for st in list_steps(s, gid):
+            if st.required:
+                record_step(s, owner, ms, st.id, answer="回来了", when=when + timedelta(minutes=30))
+
+
+def _scenario(s, owner):
+    """一直在 (a member since 1 October) and 何十三: member from 1 October, 10 October check-ins, left 8 November."""
+    gid = create_group(s, owner, "回流群")
+    add_member(s, owner, gid, MemberInput(display_name="一直在", joined_at=JOINED))
+    _, h = add_member(s, owner, gid, MemberInput(display_name="何十三", joined_at=JOINED))
+    for d in _days(date(2026, 10, 1), date(2026, 10, 10)):
+        record_checkins(s, owner, gid, d, [h], today=T)
+    for d in _days(date(2026, 11, 1), date(2026, 11, 7)):
+        record_checkins(s, owner, gid, d, [h], today=T)
+    leave_group(s, owner, h, "退出", when=LEFT)
+    s.commit()
+    return gid, h
+
+
+def test_a_return_keeps_the_months_before_during_and_after_the_gap(workspace, owner):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        before = {m: _figures(s, gid, m) for m in (9, 10, 11)}
+        assert before[10][:3] == (2, 2, 0) and before[11][:3] == (1, 0, 1)
+        _come_back(s, owner, gid, h)
+        for d in _days(date(2026, 11, 18), date(2026, 11, 24)):
+            record_checkins(s, owner, gid, d, [h], today=T)
+        s.commit()
+
+        assert s.get(Membership, h).status == "active" and s.get(Membership, h).joined_at == BACK
+        spells = s.execute(select(MembershipSpell.joined_at, MembershipSpell.left_at, MembershipSpell.left_reason))
+        assert spells.all() == [(JOINED, LEFT, "退出")]
+        # September and October as they were; November: the leaving stays, the return is a November join
+        assert _figures(s, gid, 9) == before[9]
+        assert _figures(s, gid, 10) == before[10]
+        nov = _figures(s, gid, 11)
+        assert nov[:3] == (2, 1, 1) and nov[3] == 14
+        # the member on each day: in the earlier spell, not in the gap, again after the return
+        assert [_members_on(s, gid, d) for d in (date(2026, 11, 7), date(2026, 11, 8), date(2026, 11, 17))] == [
+            2,
+            1,
+            1,
+        ]
+        assert _members_on(s, gid, date(2026, 11, 18)) == 2
+        # December (after): nobody joined or left
+        assert _figures(s, gid, 12)[:3] == (2, 0, 0)
+        # the member's timeline shows both joins and the leaving
+        events = [(e.when, e.kind) for e in member_timeline(s, h) if e.kind in ("joined", "left")]
+        assert sorted(events) == [(JOINED, "joined"), (LEFT, "left"), (BACK, "joined")]
+
+
+def test_a_return_while_still_joining_keeps_the_earlier_spell(workspace, owner):
+    """Back and still 入群中 (a required step not done again): October still counts them."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="回流", joined_at=datetime(2026, 9, 1)))
+        for d in _days(date(2026, 10, 1), date(2026, 10, 10)):
+            record_checkins(s, owner, gid, d, [ms], today=T)
+        s.commit()
+        october = _figures(s, gid, 10)
+        assert october[0] == 1 and october[4] == round(10 / 31, 4)
+        leave_group(s, owner, ms, "暂停", when=datetime(2026, 11, 1, 9))
+        _come_back(s, owner, gid, ms, datetime(2026, 11, 16, 21), steps=False)
+        s.commit()
+        assert s.get(Membership, ms).status == "onboarding"
+        assert _figures(s, gid, 10) == october
+        assert _figures(s, gid, 11)[1:3] == (1, 1)
+
+
+def test_a_missed_check_in_of_the_earlier_spell_can_be_logged_afterwards(workspace, owner):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _come_back(s, owner, gid, h)
+        s.commit()
+        assert record_checkins(s, owner, gid, date(2026, 10, 11), [h], today=T).logged == (h,)
+        assert record_checkins(s, owner, gid, date(2026, 11, 7), [h], today=T).already == (h,)
+        # the gap and the days before the first join are not theirs
+        for day in (date(2026, 11, 8), date(2026, 11, 12), date(2026, 9, 30)):
+            with pytest.raises(ValidationError, match="11月18日才入群"):
+                record_checkins(s, owner, gid, day, [h], today=T)
+        s.commit()
+        october = month_stats(s, gid, 2026, 10, today=T)
+        assert october.checkins == 11 and october.members_total == 2
+
+
+def test_a_missed_check_in_of_the_earlier_spell_while_joining_again(workspace, owner):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _come_back(s, owner, gid, h, steps=False)
+        s.commit()
+        assert s.get(Membership, h).status == "onboarding"
+        assert record_checkins(s, owner, gid, date(2026, 10, 12), [h], today=T).logged == (h,)
+        with pytest.raises(ValidationError, match="不是已入群成员"):  # a day of the current spell: not a member yet
+            record_checkins(s, owner, gid, date(2026, 11, 20), [h], today=T)
+
+
+def test_a_pasted_line_of_the_earlier_spell_is_a_match(workspace, owner):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _come_back(s, owner, gid, h)
+        s.commit()
+        for day, status in ((date(2026, 10, 12), "matched"), (date(2026, 11, 12), "not_member")):
+            preview = preview_paste(s, gid, day, "#接龙 早起打卡\n1. 一直在\n2. 何十三\n")
+            found = {m.candidates[0].display_name: m.status for m in preview.matches if m.candidates}
+            assert found == {"一直在": "matched", "何十三": status}, day
+
+
+def _rows(ws, name: str) -> list[tuple]:
+    return [r for r in ws.iter_rows(values_only=True) if len(r) > 1 and r[1] == name]
+
+
+def test_the_workbook_of_the_return_month_counts_only_the_days_inside_the_spells(workspace, owner, tmp_path):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _come_back(s, owner, gid, h)
+        for d in _days(date(2026, 11, 18), date(2026, 11, 24)):
+            record_checkins(s, owner, gid, d, [h], today=T)
+        s.commit()
+    nov = tmp_path / "nov.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=11, group_ids=[gid], path=nov, today=T)
+    (row,) = _rows(load_workbook(nov)["打卡明细"], "何十三")
+    cells = row[2:32]
+    marked = [i + 1 for i, c in enumerate(cells) if c]
+    assert marked == [*range(1, 8), *range(18, 25)]  # nothing in the gap
+    # 14 check-ins over the 20 member days (1-7 and 18-30 November), not over the 13 days since the return
+    assert row[-4] == 14 and row[-1] == pytest.approx(0.7)
+
+    # October's workbook still lists them, as a member the whole month
+    octo = tmp_path / "oct.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=octo, today=T)
+    wb = load_workbook(octo)
+    assert len(_rows(wb["成员名册"], "何十三")) == 1
+    (row,) = _rows(wb["打卡明细"], "何十三")
+    assert row[-4] == 10 and row[-1] == pytest.approx(round(10 / 31, 4))
+
+
+def test_a_merge_keeps_the_dropped_records_spells(workspace, owner):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _come_back(s, owner, gid, h)
+        keep, keep_ms = add_member(s, owner, gid, MemberInput(display_name="何十三(新号)", joined_at=BACK))
+        s.commit()
+        october = _figures(s, gid, 10)
+        drop = s.get(Membership, h).member_id
+        merge_members(s, owner, keep, drop)
+        s.commit()
+        assert s.get(Membership, h) is None
+        spells = s.execute(select(MembershipSpell.membership_id, MembershipSpell.joined_at, MembershipSpell.left_at))
+        assert spells.all() == [(keep_ms, JOINED, LEFT)]
+        assert _figures(s, gid, 10) == october
+
+
+def test_a_bulk_copy_back_into_a_group_left_before_keeps_the_spell(workspace, owner):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        other = create_group(s, owner, "读书会")
+        assert bulk_copy_to_group(s, owner, [h], other) == 1
+        source = s.scalar(select(Membership.id).where(Membership.group_id == other))
+        october = _figures(s, gid, 10)
+        s.commit()
+        assert bulk_copy_to_group(s, owner, [source], gid) == 1
+        s.commit()
+        assert s.get(Membership, h).status == "active" and s.get(Membership, h).left_at is None
+        assert s.execute(select(MembershipSpell.joined_at, MembershipSpell.left_at)).all() == [(JOINED, LEFT)]
+        assert _figures(s, gid, 10) == october
+        assert _figures(s, gid, 11)[2] == 1  # the leaving stays in November
+
+
+def test_a_join_notice_older_than_the_leaving_keeps_no_spell(workspace, owner):
+    """An older export replayed (its join notice is before the leaving) is no return: no spell is made up."""
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        record_join(s, owner, h, JOINED)
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
+
+
+def test_the_spells_are_in_a_backup_and_come_back_with_a_restore(workspace, owner, tmp_path):
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _come_back(s, owner, gid, h)
+        s.commit()
+        october = _figures(s, gid, 10)
+    backup = backup_workspace(workspace, tmp_path / "out" / "backup.sqlite")
+    target = str(tmp_path / "restored.sqlite")
+    counts = restore_workspace(owner, backup, target)
+    assert counts["membership_spell"] == 1
+    restored = open_workspace(target)
+    try:
+        actor_for(restored)
+        with restored.session() as s:
+            assert s.execute(select(MembershipSpell.joined_at, MembershipSpell.left_at)).all() == [(JOINED, LEFT)]
+            assert _figures(s, gid, 10) == october
+    finally:
+        restored.dispose()
