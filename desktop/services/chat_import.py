@@ -71,6 +71,7 @@ from desktop.chat_parse import says_not_checked_in
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
+from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import made_up_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
@@ -779,6 +780,7 @@ def _plan_checkins(
                 elif m.status in ("ambiguous", "unmatched", "not_member"):
                     plan.chain_unmatched.append((day, m.name))
     removed_on = _removed_on(plan)  # removals of this export: no member after that day
+    spells = closed_spell_days(session, sorted({ms_id for ms_id, _day in best}))  # a member before, who came back
     for (ms_id, day), (at, how) in sorted(best.items(), key=lambda kv: (kv[0][1], kv[1][0])):
         person = roster.by_membership[ms_id]
         planned = PlannedCheckin(ms_id, person.display_name, day, at, how)
@@ -786,9 +788,16 @@ def _plan_checkins(
             member = False
         elif ms_id in joined_by and joined_by[ms_id] <= day:  # joined through a notice of this export
             member = True
-        else:  # a member, and one already then (nobody checks in before they joined)
-            member = person.status == "active" and (person.joined is None or person.joined <= day)
+        else:  # a member, and one already then (nobody checks in before they joined), or in an earlier spell
+            member = (person.status == "active" and (person.joined is None or person.joined <= day)) or _in_spell(
+                spells, ms_id, day
+            )
         (plan.checkins if member else plan.checkins_not_members).append(planned)
+
+
+def _in_spell(spells: dict[int, list[tuple[date, date]]], membership_id: int, day: date) -> bool:
+    """The day is inside one of the membership's earlier, closed spells (checkins.closed_spell_days)."""
+    return any(first <= day <= last for first, last in spells.get(membership_id, ()))
 
 
 def _removed_on(plan: ChatPlan) -> dict[int, date]:
@@ -1115,12 +1124,16 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         ).all()
     }
     removed_on = _removed_on(plan)  # removed by this export (written below): no check-in after that day
+    planned = [*plan.checkins, *plan.checkins_not_members]
+    spells = closed_spell_days(session, sorted({c.membership_id for c in planned}))
     by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
-    for c in [*plan.checkins, *plan.checkins_not_members]:
+    for c in planned:
         status, joined_on = statuses.get(c.membership_id, (None, None))
         if c.membership_id in removed_on and removed_on[c.membership_id] < c.day:
             continue
-        if status == "active" and (joined_on is None or joined_on <= c.day):
+        if (status == "active" and (joined_on is None or joined_on <= c.day)) or _in_spell(
+            spells, c.membership_id, c.day
+        ):
             by_day[c.day].append(CheckinEntry(c.membership_id, c.at, c.late))
     today = clock.today()
     days = {day: entries for day, entries in by_day.items() if day <= today}

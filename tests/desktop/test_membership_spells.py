@@ -243,3 +243,21 @@ def test_the_spells_are_in_a_backup_and_come_back_with_a_restore(workspace, owne
             assert _figures(s, gid, 10) == october
     finally:
         restored.dispose()
+
+
+def test_a_chat_export_check_in_of_the_earlier_spell_is_logged(workspace, owner, tmp_path):
+    """An export read after the return holds a 打卡 of 12 October, inside the earlier spell: it is theirs."""
+    from desktop.services.chat_import import plan_chat_import, run_chat_import
+    from tests.desktop.test_chat_import_rules import _liuhen
+
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _come_back(s, owner, gid, h)
+        s.commit()
+    path = _liuhen(tmp_path, [("2026-10-12 07:00:00", 1, "早安打卡", "何十三", "wxid_he13")])
+    with workspace.session() as s:
+        plan = plan_chat_import(s, gid, path)
+    assert [(c.display_name, c.day) for c in plan.checkins] == [("何十三", date(2026, 10, 12))]
+    run_chat_import(workspace, owner, path, "回流群")
+    with workspace.session() as s:
+        assert month_stats(s, gid, 2026, 10, today=T).checkins == 11
