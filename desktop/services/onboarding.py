@@ -476,7 +476,7 @@ def leave_group(
         left_reason=ms.left_reason,
         joined_at=ms.joined_at,
         now=utcnow(),
-        when=when or utcnow(),
+        when=when,  # none given: an already-left membership keeps the day it left (bulk "mark left" again)
         reason=reason,
     )
     record_audit(

@@ -329,3 +329,23 @@ def test_an_assistant_login_cannot_lift_a_blacklist_on_the_server(pg_url):
             autocommit=True,
         ) as conn:
             conn.execute(f'DROP ROLE IF EXISTS "{LOGIN}"')
+
+
+def test_marking_left_again_keeps_the_day_they_left(workspace, owner):
+    """A bulk "mark left" over a selection that holds someone who left already: their leaving day stays."""
+    from datetime import datetime
+
+    from desktop.services.groups import create_group
+    from desktop.services.members import bulk_mark_left
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster import MemberInput, add_member
+    from models import Membership
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "G")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="甲", joined_at=datetime(2026, 9, 1)))
+        leave_group(s, owner, ms, "搬家", when=datetime(2026, 10, 5, 9, 0))
+        s.commit()
+        bulk_mark_left(s, owner, [ms], "清理")
+        s.commit()
+        assert s.get(Membership, ms).left_at == datetime(2026, 10, 5, 9, 0)
