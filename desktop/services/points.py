@@ -147,7 +147,7 @@ def balance(session: Session, membership_id: int, until: date | None = None) -> 
 def competition_ranks(points: Sequence[int]) -> list[int]:
     """The rank of each of `points` (sorted highest first) on the workbook's 积分 boards and the paste-ready
     leaderboard text: standard competition ranking, equal points share the rank and the next rank skips as many
-    places (10, 10, 8 → 1, 1, 3). (The Points page still numbers its rows 1, 2, 3: LeaderRow.rank.)"""
+    places (10, 10, 8 → 1, 1, 3) — and on the Points page (LeaderRow.rank)."""
     out: list[int] = []
     for i, pts in enumerate(points):
         out.append(out[-1] if i and pts == points[i - 1] else i + 1)
@@ -238,16 +238,18 @@ def _leaderboard(
             .join(Member, Member.id == Membership.member_id)
             .where(*shown)
         )
-    q = q.order_by(total.desc(), Member.display_name, Membership.id)  # two of one name: a fixed order too
+    # ties in pinyin order, as on the workbook's boards and in the leaderboard text; two of one name: a fixed order
+    q = q.order_by(total.desc(), Member.pinyin, Member.display_name, Membership.id)
     if limit is not None:
         q = q.limit(limit)
     levels = group_levels(session, group_id)
     # the level goes by all-time points: the membership's kept balance, not a sum of its ledger per row (200 sums
     # of ~100 entries each held the Points page for 0.6 s on a group of 9,400 members)
     result = session.execute(q).all()
+    ranks = competition_ranks([int(pts) for _mid, _name, pts, _kept, _n in result])  # equal points, one rank
     rows = [
-        LeaderRow(i, mid, name, int(pts), level_for(levels, int(kept)))
-        for i, (mid, name, pts, kept, _n) in enumerate(result, start=1)
+        LeaderRow(rank, mid, name, int(pts), level_for(levels, int(kept)))
+        for rank, (mid, name, pts, kept, _n) in zip(ranks, result, strict=True)
     ]
     if not counted:
         return rows, -1
