@@ -45,12 +45,17 @@ def settings(conn: sqlite3.Connection) -> dict[str, float]:
     return {k: s.type(json.loads(stored[k])) if k in stored else s.default for k, s in SETTINGS.items()}
 
 
+# the memberships of soft-deleted people: in no figure (models/queries/participation.DELETED_MEMBERSHIPS)
+_DELETED = "SELECT dm.id FROM membership dm WHERE dm.member_id IN (SELECT id FROM member WHERE deleted_at IS NOT NULL)"
+
+
 def _at_end(a: str = "") -> str:
-    """members_at_end: joined by the end of the day, not left yet (models/queries/participation.py)."""
+    """members_at_end: joined by the end of the day, not left yet, the person not deleted
+    (models/queries/participation.py; the workspace holds no closed spells, so their branch is left out)."""
     return (
         f"{a}status IN ('active', 'left', 'removed', 'blacklisted')"
         f" AND ({a}joined_at IS NULL OR {a}joined_at < :after) AND ({a}left_at IS NULL OR {a}left_at >= :after)"
-        f" AND ({a}status = 'active' OR {a}left_at IS NOT NULL)"
+        f" AND ({a}status = 'active' OR {a}left_at IS NOT NULL) AND {a}id NOT IN ({_DELETED})"
     )
 
 
@@ -94,7 +99,9 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
     )
     joined = one("SELECT count(*) FROM membership WHERE group_id = :g AND joined_at >= :ps_dt AND joined_at < :after")
     left = one("SELECT count(*) FROM membership WHERE group_id = :g AND left_at >= :ps_dt AND left_at < :after")
-    checkins = one("SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe")
+    checkins = one(
+        f"SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe AND membership_id NOT IN ({_DELETED})"
+    )
     member_checkins = one(
         f"SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe AND membership_id IN ({_MEMBERS})"
     )
@@ -157,7 +164,8 @@ def dormant(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict, *, names
 def stalled(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict) -> int:
     cutoff = dt(as_of - timedelta(days=int(cfg["stalled_days"])))
     return conn.execute(
-        "SELECT count(*) FROM membership ms WHERE ms.group_id = ? AND ms.status IN ('applicant', 'onboarding')"
+        f"SELECT count(*) FROM membership ms WHERE ms.group_id = ? AND ms.status IN ('applicant', 'onboarding')"
+        f" AND ms.id NOT IN ({_DELETED})"
         " AND coalesce((SELECT max(done_at) FROM step_progress WHERE membership_id = ms.id), ms.applied_at,"
         " ms.created_at) < ?",
         (gid, cutoff),
