@@ -532,11 +532,11 @@ _NOT_DONE_RE = re.compile(
     # the organiser's announcements: 打卡统计截止到7点, 今日打卡已结束, 已统计：…, 打卡群规：…
     r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
 )
-# a make-up promised for later (明天补打卡, 回头补上) says nothing about today
-_FUTURE_MAKEUP_RE = re.compile(
+# a make-up promised for later (明天补打卡, 回头补上) says nothing about today (the paste reads it too)
+FUTURE_MAKEUP_RE = re.compile(
     r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补(?:打卡|卡|签到|上)?"
 )
-_LEAVE_WORDS_RE = re.compile(r"请假|请个假|病假|事假|休假")
+LEAVE_WORDS_RE = re.compile(r"请假|请个假|病假|事假|休假")
 # a check-in said in so many words: what is left of a text after the not-done phrases are taken out
 _CHECKED_IN_RE = re.compile(r"打卡|签到|已完成|[✅✔☑]")
 
@@ -607,7 +607,7 @@ def _mention(line: _Line, start: int) -> PasteLine | None:
 
 def without_promises(text: str) -> str:
     """The text without make-ups promised for later (明天补打卡, 回头补上): they say nothing about today."""
-    return _FUTURE_MAKEUP_RE.sub(" ", text)
+    return FUTURE_MAKEUP_RE.sub(" ", text)
 
 
 def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
@@ -619,7 +619,7 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
     folded = without_promises(unicodedata.normalize("NFKC", text))
     if "补" in folded:
         return False
-    said = [_NOT_DONE_RE, *((_LEAVE_WORDS_RE,) if leave else ())]
+    said = [_NOT_DONE_RE, *((LEAVE_WORDS_RE,) if leave else ())]
     if not any(r.search(folded) for r in said):
         return False
     for r in said:

@@ -70,7 +70,16 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
-from desktop.chat_parse import PasteLine, is_separator, normalise_name, parse_chat, separator_date, without_promises
+from desktop.chat_parse import (
+    FUTURE_MAKEUP_RE,
+    LEAVE_WORDS_RE,
+    PasteLine,
+    is_separator,
+    normalise_name,
+    parse_chat,
+    separator_date,
+    without_promises,
+)
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
@@ -187,11 +196,11 @@ _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
 _SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
-_LEAVE_RE = re.compile(r"请假|请个假|病假|事假|休假")
+_LEAVE_RE = LEAVE_WORDS_RE
 # 请假 said in the past on a line that checks in (昨天请假了今天来打卡) is a check-in, not leave
 _CHECKS_IN_RE = re.compile(r"打卡|签到|报到|已完成")
 # a make-up promised for later (明天补卡, 回头补上) is not a 补卡 today
-_FUTURE_MAKEUP_RE = re.compile(r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补")
+_FUTURE_MAKEUP_RE = FUTURE_MAKEUP_RE
 # 补 that is part of another word never makes a line late: 弥补 候补 替补 递补 增补 填补 修补 互补 贴补 进补 滋补
 _NOT_MAKEUP = r"(?<![弥候替递增填修互贴进滋])"
 _WEEKDAY = r"(?:周|星期|礼拜)"  # + 一二三四五六日天
