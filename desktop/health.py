@@ -18,6 +18,7 @@ from models import (
     Group,
     Member,
     Membership,
+    MembershipSpell,
     Role,
     StepProgress,
     Tier,
@@ -136,6 +137,7 @@ def alerts(
         Membership.joined_at >= day_start(silent_since),
         Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
         ~participated(silent_since, as_of),
+        ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),  # a return
     )
     silent = Phrase("alert.silent_newcomer", days=newcomer_days)
     out += [

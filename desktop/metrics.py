@@ -33,6 +33,7 @@ from models.queries.participation import (
     day_after,
     day_params,
     day_start,
+    in_closed_spell,
     member_at_end_condition,
     members_at_end,
     of_live_person,
@@ -200,9 +201,9 @@ def _month_statements(small: bool):
     def count(q):
         return select(func.count()).select_from(q.subquery()).scalar_subquery()
 
-    def dated(moment):  # the group's memberships whose `moment` (joined, left) falls in the period
+    def dated(moment):  # the group's memberships whose `moment` (joined, left) falls in the period, of live people
         return select(Membership.id).where(
-            Membership.group_id == gid, moment >= day_start(start), moment < day_after(end)
+            Membership.group_id == gid, moment >= day_start(start), moment < day_after(end), of_live_person()
         )
 
     def spells_dated(moment):  # and the closed spells of its memberships (a member who came back): each spell
@@ -210,7 +211,10 @@ def _month_statements(small: bool):
         # group by its id: joined, SQLite walked the group's memberships to seek their spells (9,400 reads).
         group_of = select(Membership.group_id).where(Membership.id == MembershipSpell.membership_id)
         return select(MembershipSpell.id).where(
-            moment >= day_start(start), moment < day_after(end), group_of.scalar_subquery() == gid
+            moment >= day_start(start),
+            moment < day_after(end),
+            group_of.scalar_subquery() == gid,
+            MembershipSpell.membership_id.not_in(DELETED_MEMBERSHIPS),
         )
 
     in_month = and_(CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
@@ -315,7 +319,9 @@ def _dormant(group_id, as_of, since, *, small: bool = False):
     form of participated for small groups."""
     on_leave = select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
     return members_at_end(as_of, group_id).where(
-        or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since)),
+        # a member since before the window — in the current spell, or in a closed one then (a return later does
+        # not make an earlier month's dormant member a newcomer)
+        or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since), in_closed_spell(since)),
         ~participated(since, as_of, facts_of_group=group_id if small else None),
         Membership.id.not_in(on_leave),
     )

@@ -1371,7 +1371,8 @@ class _Report:
         return out
 
     def _member_days(self, pp: _Person) -> int:
-        return sum((last - first).days + 1 for first, last in self._member_spans(pp))
+        """The days of the period the person was a member (spells that overlap — a merge of two records — once)."""
+        return len(self._member_day_set(pp))
 
     # -- 活动
     def activities(self) -> None:

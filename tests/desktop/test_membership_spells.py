@@ -261,3 +261,80 @@ def test_a_chat_export_check_in_of_the_earlier_spell_is_logged(workspace, owner,
     run_chat_import(workspace, owner, path, "回流群")
     with workspace.session() as s:
         assert month_stats(s, gid, 2026, 10, today=T).checkins == 11
+
+
+# ---------------------------------------------------------------- fourth probe
+
+
+def test_deleted_people_are_in_no_months_joined_or_left(workspace, owner):
+    from desktop.services.roster import soft_delete_member
+
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        _, newcomer = add_member(s, owner, gid, MemberInput(display_name="新来就删", joined_at=datetime(2026, 11, 3)))
+        _come_back(s, owner, gid, h)
+        s.commit()
+        assert _figures(s, gid, 11)[1:3] == (2, 1)  # 新来就删 and 何十三's return joined, 何十三 left
+        for ms in (newcomer, h):
+            soft_delete_member(s, owner, s.get(Membership, ms).member_id)
+        s.commit()
+        assert _figures(s, gid, 11)[:3] == (1, 0, 0)
+
+
+def test_a_return_leaves_an_earlier_months_dormant_members_alone(workspace, owner):
+    """Members since September, silent in October; one comes back in November. October's dormant count stays, and
+    the returner is no silent newcomer."""
+    from desktop.health import alerts
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "静默群")
+        ids = [
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1)))[1] for n in "甲乙"
+        ]
+        s.commit()
+        before = month_stats(s, gid, 2026, 10, today=T).dormant
+        leave_group(s, owner, ids[0], "暂离", when=datetime(2026, 11, 8, 10))
+        _come_back(s, owner, gid, ids[0])
+        s.commit()
+        assert month_stats(s, gid, 2026, 10, today=T).dormant == before == 2
+        assert not [a for a in alerts(s, gid, date(2026, 11, 30)) if a.kind == "silent_newcomer"]
+
+
+def test_a_leave_ends_when_the_member_leaves_so_no_streak_bridges_the_gap(workspace, owner):
+    from desktop.services.checkins import record_leave, streaks
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "请假群")
+        _, m = add_member(s, owner, gid, MemberInput(display_name="请假走", joined_at=datetime(2026, 10, 1)))
+        for d in _days(date(2026, 11, 1), date(2026, 11, 5)):
+            record_checkins(s, owner, gid, d, [m], today=T)
+        record_leave(s, owner, m, date(2026, 11, 6), date(2026, 11, 15), "出差")
+        leave_group(s, owner, m, "暂离", when=datetime(2026, 11, 8, 10))
+        _come_back(s, owner, gid, m, datetime(2026, 11, 15, 9))
+        for d in _days(date(2026, 11, 16), date(2026, 11, 22)):
+            record_checkins(s, owner, gid, d, [m], today=T)
+        s.commit()
+        run = streaks(s, m, today=date(2026, 11, 22))
+        assert (run.current, run.longest) == (7, 7)  # the gap (8–14) ends the run; the leave ended on the 7th
+
+
+def test_a_merge_of_overlapping_spells_counts_each_day_once_in_the_workbook(workspace, owner, tmp_path):
+    """甲 (a spell in August, back since 1 October) merged with 乙 (a member 1 September – 20 October): the kept
+    record's spells overlap in October. 甲 checked in every day of October: the 打卡明细 rate is 31/31, not 31/50."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "合并群")
+        a_member, a = add_member(s, owner, gid, MemberInput(display_name="甲", joined_at=datetime(2026, 8, 1, 9)))
+        leave_group(s, owner, a, "退出", when=datetime(2026, 8, 20, 10))
+        _come_back(s, owner, gid, a, datetime(2026, 10, 1, 9))
+        b_member, b = add_member(s, owner, gid, MemberInput(display_name="乙", joined_at=datetime(2026, 9, 1, 9)))
+        leave_group(s, owner, b, "退出", when=datetime(2026, 10, 20, 10))
+        _come_back(s, owner, gid, b, datetime(2026, 11, 5, 9))
+        for d in _days(date(2026, 10, 1), date(2026, 10, 31)):
+            record_checkins(s, owner, gid, d, [a], today=T)
+        s.commit()
+        merge_members(s, owner, a_member, b_member)
+        s.commit()
+    path = tmp_path / "october.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=str(path), today=T)
+    rows = [r for r in load_workbook(path)["打卡明细"].iter_rows(values_only=True) if len(r) > 1 and r[1] == "甲"]
+    assert rows and rows[0][-1] == 1.0
