@@ -408,6 +408,11 @@ def _weak_phone(header: str) -> bool:
     return norm_key(_BRACKETED.sub("", header)) in _WEAK_PHONE
 
 
+def is_weak_contact_header(header: str) -> bool:
+    """A 联系方式/Contact header: it says nothing about whether its cells are phones or WeChat IDs."""
+    return _weak_phone(clean_header(header))
+
+
 _WECHAT_ID_RE = re.compile(r"(?:wxid_[a-z0-9]{4,40}|[a-z][a-z0-9_-]{5,19})", re.IGNORECASE | re.ASCII)
 _TICKS = frozenset({"0", "1", "是", "否", "√", "×", "y", "n", "yes", "no", "true", "false"})
 
@@ -420,6 +425,15 @@ def looks_like_phone(value: object) -> bool:
     except ImportProblem:
         return False
     return phone is not None and not (phone.isdigit() and len(phone) <= 8)
+
+
+def mixed_contact(values: list[object]) -> bool:
+    """Whether a 联系方式 column's values (the first rows) hold both phones and WeChat IDs — map_headers then
+    maps it as neither, and the import asks for it to be mapped by hand rather than dropping it silently."""
+    texts = [unicodedata.normalize("NFKC", t).strip() for t in (clean_text(v) for v in values) if t is not None]
+    phones = sum(1 for t in texts if looks_like_phone(t))
+    wechats = sum(1 for t in texts if not looks_like_phone(t) and _WECHAT_ID_RE.fullmatch(t))
+    return phones > 0 and wechats > 0
 
 
 def values_fit(field: str, values: list[object], *, strict: bool = False) -> bool:

@@ -75,8 +75,11 @@ from desktop.io.fields import (
     clean_text,
     drop_format_chars,
     header_field,
+    is_weak_contact_header,
     join_name,
+    looks_like_phone,
     map_headers,
+    mixed_contact,
     name_parts,
     norm_key,
     parse_bool,
@@ -940,6 +943,29 @@ def _name_from(mapping: dict[int, str]) -> tuple[str, ...]:
     return tuple(f for f in ("group_nickname", "nickname") if f in fields)
 
 
+def _mixed_contact_columns(
+    table: Table, headers: list[str], mapping: dict[int, str], sample: list[list[object]]
+) -> list[ImportProblem]:
+    """An automatic mapping that left out a 联系方式 column of phones and WeChat IDs mixed: a problem naming it
+    (mapped by hand in the mapping step, or left out there on purpose) — never contact data dropped silently."""
+    problems = []
+    for index, header in enumerate(headers):
+        if index in mapping or not header or not is_weak_contact_header(header):
+            continue
+        if mixed_contact([row[index] if index < len(row) else None for row in sample]):
+            problems.append(
+                ImportProblem(
+                    table.file,
+                    table.header_row,
+                    header,
+                    f"「{header}」列里手机号和微信号混在一起，请在映射步骤里指定它对应哪一项 ({header} holds phones and"
+                    " WeChat IDs mixed: map it in the mapping step)",
+                    "mixed_contact_column",
+                )
+            )
+    return problems
+
+
 def _check_mapping(table: Table, headers: list[str], mapping: dict[int, str]) -> list[ImportProblem]:
     problems: list[ImportProblem] = []
     seen: dict[str, int] = {}
@@ -984,6 +1010,11 @@ class _RowReader:
         self.columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
         self.name_from = _name_from(mapping)
         self.by_field = {name: _column_name(headers, index) for index, name in mapping.items()}
+        # a 联系方式 column taken as the WeChat ID: a phone in it is a phone, never an 11-digit WeChat ID
+        self.contact_wechat = any(
+            name == "wechat_id" and index < len(headers) and is_weak_contact_header(headers[index] or "")
+            for index, name in mapping.items()
+        )
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
         self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
@@ -994,12 +1025,34 @@ class _RowReader:
             if split is not None and not set(split) & set(mapping):
                 self.parts = split
 
+    def _contact_phone(self, rec: _Record) -> None:
+        """A phone in a 联系方式 column mapped as the WeChat ID: the row's phone when it has none (or the same),
+        else a problem (two phones for one person)."""
+        v = rec.values
+        column = self.by_field["wechat_id"]
+        text = v.pop("wechat_id")
+        phone = self.parser._parse(rec, "phone", column, text)
+        if v.get("phone") in (None, phone):
+            v["phone"] = phone
+            if rec.columns.get("phone") is None or "phone" not in self.by_field:
+                rec.columns["phone"] = column
+            return
+        rec.problem(
+            column,
+            f"{column} 列的 {text} 是手机号，不是微信号，而这一行已有手机号 {v['phone']}；请在映射步骤里调整"
+            " (a phone in a column mapped as the WeChat ID, and the row has another phone)",
+            "phone_in_wechat_column",
+            text,
+        )
+
     def record(self, row_no: int, values: list[object]) -> _Record:
         rec = _Record(self.file, row_no)
         cell = self.parser.cell
         for index, name, column in self.columns:
             cell(rec, name, column, values[index] if index < len(values) else None)
         v = rec.values
+        if self.contact_wechat and looks_like_phone(v.get("wechat_id")):
+            self._contact_phone(rec)
         if self.family is not None and self.family < len(values):
             family = _one_line(values[self.family]) if not isinstance(values[self.family], CellError) else None
             joined = self.parser._limit(rec, rec.columns["name"], "name", join_name(v.get("name"), family))
@@ -1447,12 +1500,16 @@ def plan_roster_import(
     remembered for this header layout is used, else the automatic one. `actor` is who will import (an
     assistant may not set 已退群/已移除/黑名单). Writes nothing unless run_import passes its writer."""
     headers = list(table.headers)
+    mixed: list[ImportProblem] = []
     if mapping is None:
-        mapping = suggest_mapping(session, headers, [values for _row, values in table.sample(MAPPING_SAMPLE_ROWS)])
+        sample = [values for _row, values in table.sample(MAPPING_SAMPLE_ROWS)]
+        mapping = suggest_mapping(session, headers, sample)
+        if remembered_mapping(session, headers) is None:
+            mixed = _mixed_contact_columns(table, headers, mapping, sample)
     else:
         mapping = {int(i): f for i, f in mapping.items() if f}
     ctx = _Context(session, group_id)
-    file_problems = _check_mapping(table, headers, mapping)
+    file_problems = _check_mapping(table, headers, mapping) + mixed
     name_from = _name_from(mapping)
     planner = _Planner(
         ctx,
@@ -1770,6 +1827,17 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
         holders = ctx.by_wechat.get(_key(wechat), [])
         if holders:
             by_wechat = pick(holders, rec.column("wechat_id"), "微信号")
+            if by_wechat is not None and name and not derived and not _answers_to(ctx, by_wechat, name):
+                # the WeChat ID is one person's, the name and phone another's (a spouse using it): never a rename
+                other = next((m for m in owners if m != by_wechat and _answers_to(ctx, m, name)), None)
+                if other is not None:
+                    rec.problem(
+                        rec.column("wechat_id"),
+                        f"微信号 {wechat} 属于「{ctx.people[by_wechat].display_name}」，姓名和手机号却是另一位成员"
+                        f"「{ctx.people[other].display_name}」的 (WeChat ID of one member, name and phone of another)",
+                        "wechat_and_phone_of_two_people",
+                    )
+                    return None
             if by_wechat is None or not owners or by_wechat in owners:
                 return by_wechat
             ctx.load([by_wechat])
@@ -1807,7 +1875,7 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
             if len(known) > 1:
                 return pick(known, rec.column("phone"), "手机号和姓名")
             if derived:
-                return pick(eligible, rec.column("phone"), "手机号")
+                return _by_group_nickname(ctx, rec, name, eligible)
             before = len(rec.problems)
             same_family = _by_name(ctx, rec, name, wechat, phone)
             if same_family is not None:
@@ -1828,6 +1896,45 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
     if not name:
         return None
     return _by_name(ctx, rec, name, wechat, phone)
+
+
+def _by_group_nickname(ctx: _Context, rec: _Record, name: str, eligible: list[int]) -> int | None:
+    """The phone owner a group nickname (no name column) known by none of them is about, or a problem.
+
+    A group nickname changes (三哥-深圳 → 三哥-广州), but a phone is shared by families: the sole owner is taken
+    when they have no group nickname here yet or the new one contains / is contained in a name they are known by;
+    several owners, a name another member of the group goes by, or an unrelated new group nickname (老张 → 张嫂,
+    a spouse?) is a problem naming the phone's owners — never a changed group nickname on the wrong person."""
+    phone = rec.values.get("phone")
+    others = [m for m in ctx.group_by_name.get(_key(name), []) if m not in eligible]
+    if len(eligible) == 1 and not others:
+        mid = eligible[0]
+        person = ctx.people[mid]
+        if person.ms is None or not person.ms.group_nickname or _related(ctx, mid, name):
+            return mid
+    names = "、".join(f"「{_shown(ctx, m)}」" for m in eligible[:5])
+    rec.problem(
+        rec.column("phone"),
+        f"手机号 {phone} 属于{names}，群昵称「{name}」不是其已知的名字，可能是共用手机号的家人；请补上姓名或微信号"
+        f" (the phone's owners are not known by this group nickname: add a name or WeChat ID)",
+        "phone_of_person_with_other_name",
+        phone,
+    )
+    return None
+
+
+def _shown(ctx: _Context, member_id: int) -> str:
+    person = ctx.people[member_id]
+    nick = person.ms.group_nickname if person.ms is not None else None
+    return f"{person.display_name}（群昵称 {nick}）" if nick else person.display_name
+
+
+def _related(ctx: _Context, member_id: int, name: str) -> bool:
+    """Whether a group nickname contains, or is contained in, a name (2+ characters) this member is known by."""
+    key = _key(name)
+    return any(
+        len(known) >= 2 and (known in key or key in known) for known in (_key(n) for n in _known_names(ctx, member_id))
+    )
 
 
 def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: str | None) -> int | None:
@@ -1853,14 +1960,18 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
 def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:
     """Whether `name` is one this member is known by: the display name, the nickname, a group nickname in
     any group, or a name a chat export showed for them (ChatAlias). A phone alone never makes 王五 into 李四."""
+    key = _key(name)
+    return any(_key(text) == key for text in _known_names(ctx, member_id))
+
+
+def _known_names(ctx: _Context, member_id: int) -> list[str]:
+    """The names a member is known by: display name, nickname, group nicknames, chat-export names."""
     ctx.load([member_id])
     person = ctx.people[member_id]
-    key = _key(name)
-    if key in (_key(person.display_name), _key(person.nickname)):
-        return True
-    if person.ms is not None and key == _key(person.ms.group_nickname):
-        return True
-    known = ctx.session.scalars(
+    known = [n for n in (person.display_name, person.nickname) if n]
+    if person.ms is not None and person.ms.group_nickname:
+        known.append(person.ms.group_nickname)
+    known += ctx.session.scalars(
         select(Membership.group_nickname).where(
             Membership.member_id == member_id, Membership.group_nickname.is_not(None)
         )
@@ -1868,7 +1979,7 @@ def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:
     known += ctx.session.scalars(
         select(ChatAlias.value).where(ChatAlias.member_id == member_id, ChatAlias.kind == "name")
     ).all()
-    return any(_key(text) == key for text in known)
+    return known
 
 
 def _split_note(note: str | None) -> tuple[str | None, dict[str, str]]:

@@ -343,3 +343,76 @@ def test_cli_skip_lists_each_row_once(any_db_url, tmp_path, capsys):
     assert code == 0, err
     skipped = [line for line in err.splitlines() if "已跳过 (skipped)" in line]
     assert len(skipped) == 1 and "第3行" in skipped[0] and "手机" in skipped[0] and "入群时间" in skipped[0]
+
+
+# third probe ---------------------------------------------------------------------------------------------
+
+
+def test_spouse_row_with_the_husbands_wechat_id_is_a_problem_not_a_rename(workspace, owner, tmp_path):
+    seed(
+        workspace,
+        owner,
+        MemberInput("张三", wechat_id="zhangsan1", phone="13800138001"),
+        MemberInput("李梅", phone="13800138001"),
+    )
+    before = people(workspace)
+    with pytest.raises(ImportFailed) as caught:
+        imp(
+            workspace,
+            owner,
+            write_xlsx(tmp_path / "r.xlsx", [["姓名", "微信号", "手机"], ["李梅", "zhangsan1", "13800138001"]]),
+        )
+    assert [p.code for p in caught.value.plan.problems] == ["wechat_and_phone_of_two_people"]
+    with pytest.raises(ImportFailed) as caught:
+        imp(
+            workspace,
+            owner,
+            survey(
+                tmp_path / "s.xlsx",
+                ["1、您的姓名", "2、您的手机号", "3、您的微信号"],
+                [["李梅", "13800138001", "zhangsan1"]],
+            ),
+            "applications",
+        )
+    assert [p.code for p in caught.value.plan.problems] == ["wechat_and_phone_of_two_people"]
+    assert people(workspace) == before
+
+
+def test_unrelated_group_nickname_on_a_phone_is_a_problem_not_a_changed_nickname(workspace, owner, tmp_path):
+    imp(
+        workspace, owner, write_xlsx(tmp_path / "a.xlsx", [["姓名", "群昵称", "手机"], ["张三", "老张", "13800138001"]])
+    )
+    with pytest.raises(ImportFailed) as caught:
+        imp(workspace, owner, write_xlsx(tmp_path / "b.xlsx", [["群昵称", "手机"], ["张嫂", "13800138001"]]))
+    problems = caught.value.plan.problems
+    assert [p.code for p in problems] == ["phone_of_person_with_other_name"] and "张三" in problems[0].message
+    with workspace.session() as s:
+        assert s.scalar(select(Membership.group_nickname)) == "老张"
+
+
+def test_phone_in_a_lianxifangshi_column_of_wechat_ids_is_the_phone(workspace, owner, tmp_path):
+    rows = [["王芳", "wangfang1"], ["李四", "lisi_88"], ["赵六", "zhaoliu9"], ["孙七", "13800138004"]]
+    plan, _summary, _ = imp(workspace, owner, write_xlsx(tmp_path / "c.xlsx", [["姓名", "联系方式"], *rows]))
+    assert plan.mapping == {0: "name", 1: "wechat_id"}
+    assert people(workspace)["孙七"] == (None, None, "13800138004")
+    assert people(workspace)["王芳"] == (None, "wangfang1", None)
+    with pytest.raises(ImportFailed) as caught:
+        imp(
+            workspace,
+            owner,
+            write_xlsx(tmp_path / "d.xlsx", [["姓名", "联系方式", "手机"], ["周八", "13800138005", "13900139000"]]),
+            mapping={0: "name", 1: "wechat_id", 2: "phone"},
+        )
+    assert [p.code for p in caught.value.plan.problems] == ["phone_in_wechat_column"]
+
+
+def test_lianxifangshi_half_phones_half_wechat_ids_is_named_not_dropped(workspace, owner, tmp_path):
+    rows = [["王芳", "13800138001"], ["李四", "wangfang1"], ["赵六", "13800138002"], ["孙七", "lisi_88"]]
+    path = write_xlsx(tmp_path / "h.xlsx", [["姓名", "联系方式"], *rows])
+    with pytest.raises(ImportFailed) as caught:
+        imp(workspace, owner, path)
+    problems = caught.value.plan.file_problems
+    assert [p.code for p in problems] == ["mixed_contact_column"] and "联系方式" in problems[0].message
+    imp(workspace, owner, path, mapping={0: "name", 1: "wechat_id"})  # mapped by hand: phones are phones
+    assert people(workspace)["王芳"] == (None, None, "13800138001")
+    assert people(workspace)["李四"] == (None, "wangfang1", None)
