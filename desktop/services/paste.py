@@ -1027,12 +1027,16 @@ def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
 def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     """The day each stamped line of a chat log was posted: its stamp's date, else — after a dated stamp — that
     date carried on, a day later once the clock goes back (`王五 12月4日 23:50`, `何静 00:20` is the 5th). Lines
-    before any dated stamp have none (the day being logged)."""
+    before any dated stamp have none (the day being logged). A dated line of a `speaker: message` log: its date."""
     out: dict[int, date] = {}
     current: date | None = None
     last_time = ""
     for line in lines:
-        if line.kind != "entry" or line.mode != "stamped":
+        if line.kind != "entry":
+            continue
+        if line.mode != "stamped":  # a chat line of another kind (`[12-02 07:14] 张三: 打卡`): its own date only
+            if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
+                out[line.line_no] = written
             continue
         if line.date_text:
             current = _stamp_day(line.date_text, day)

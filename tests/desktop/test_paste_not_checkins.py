@@ -324,3 +324,12 @@ def test_a_group_name_in_brackets_or_a_short_latin_word_in_a_title_is_no_other_g
         assert plan == {(ids["高峰"], DAY)}, title
     by_line, plan, _ = outcomes(workspace, gid, f"#接龙 跑步打卡 {md(DAY)}\n1. 高峰\n")
     assert plan == set() and by_line[2][0][1] == "other_group"  # written out in the title: another group's
+
+
+def test_a_dated_speaker_line_of_another_day_is_that_days(workspace, grp):
+    """`[12-02 07:14] 张三: 打卡` logged for the 3rd: another day's line, never logged on the day chosen."""
+    gid, ids = grp
+    text = f"[{YESTERDAY.month:02d}-{YESTERDAY.day:02d} 07:14] 高峰: 打卡\n[{DAY.month:02d}-{DAY.day:02d} 07:15] 罗斌: 打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert plan == {(ids["罗斌"], DAY)}
+    assert by_line[1][0][0::2] == ("other_day", YESTERDAY)
