@@ -1954,6 +1954,16 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             "ambiguous_name",
         )
         return None
+    namesakes = ctx.group_by_name.get(_key(name), [])
+    if not candidates and namesakes:  # 王五 with a new WeChat ID and no phone: another person, and said so
+        rec.warn(
+            rec.column("name"),
+            f"社群里已有「{name}」，但微信号或手机号不同，这一行作为另一个人新增；若是同一人请在名册里合并 "
+            f"(a member called {name} exists with another WeChat ID or phone: added as another person — merge them "
+            "in the roster if they are one)",
+            "namesake_added",
+            name,
+        )
     return candidates[0] if candidates else None
 
 

@@ -416,3 +416,17 @@ def test_lianxifangshi_half_phones_half_wechat_ids_is_named_not_dropped(workspac
     imp(workspace, owner, path, mapping={0: "name", 1: "wechat_id"})  # mapped by hand: phones are phones
     assert people(workspace)["王芳"] == (None, None, "13800138001")
     assert people(workspace)["李四"] == (None, "wangfang1", None)
+
+
+def test_a_namesake_with_another_wechat_id_is_added_with_a_warning(workspace, owner, tmp_path):
+    """王五 (wangwu_old, no phone) is on the roster; a row 王五 / wangwu_new is another person as far as the file
+    shows — added, and the row says a member of that name exists (merge them if they are one); a re-import of
+    the same file is silent."""
+    first = write_xlsx(tmp_path / "a.xlsx", [["姓名", "微信号"], ["王五", "wangwu_old"]])
+    run_import(workspace, owner, first, "晨读营", "roster")
+    second = write_xlsx(tmp_path / "b.xlsx", [["姓名", "微信号"], ["王五", "wangwu_new"]])
+    plan, summary, _ = run_import(workspace, owner, second, "晨读营", "roster")
+    assert summary.added == 1
+    assert [w.code for r in plan.rows for w in r.warnings] == ["namesake_added"]
+    plan, summary, _ = run_import(workspace, owner, second, "晨读营", "roster")
+    assert (summary.added, summary.unchanged) == (0, 1) and not plan.warnings
