@@ -217,6 +217,23 @@ def _month_statements(small: bool):
             MembershipSpell.membership_id.not_in(DELETED_MEMBERSHIPS),
         )
 
+    def of_deleted(total, facts):
+        """`total` over the month's `facts` (check-ins, chat days) of the few soft-deleted people, which no figure
+        counts: found through ix_member_deleted, their memberships by the (member, group) index and their facts by
+        the (membership, day) index."""
+        return (
+            select(total)
+            .select_from(Membership)
+            .join(facts, facts.membership_id == Membership.id)
+            .where(
+                Membership.member_id.in_(DELETED_PEOPLE),
+                Membership.group_id == gid,
+                facts.day >= start,
+                facts.day <= end,
+            )
+            .scalar_subquery()
+        )
+
     in_month = and_(CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
     in_period = and_(
         Activity.group_id == gid, Activity.starts_at >= day_start(start), Activity.starts_at < day_after(end)
@@ -243,19 +260,7 @@ def _month_statements(small: bool):
         )
         .scalar_subquery()
         .label("nonmember_checkins"),
-        # the check-ins of the few soft-deleted people (no figure counts them): found through ix_member_deleted,
-        # their memberships by the (member, group) index and their check-ins by the (membership, day) index
-        select(func.count())
-        .select_from(Membership)
-        .join(CheckIn, CheckIn.membership_id == Membership.id)
-        .where(
-            Membership.member_id.in_(DELETED_PEOPLE),
-            Membership.group_id == gid,
-            CheckIn.day >= start,
-            CheckIn.day <= end,
-        )
-        .scalar_subquery()
-        .label("deleted_checkins"),
+        of_deleted(func.count(), CheckIn).label("deleted_checkins"),
         select(func.count()).select_from(Activity).where(in_period).scalar_subquery().label("activities"),
         select(func.coalesce(func.sum(PointsEntry.points), 0))
         .where(PointsEntry.group_id == gid, PointsEntry.day >= start, PointsEntry.day <= end)
@@ -267,17 +272,7 @@ def _month_statements(small: bool):
         .where(ChatActivity.group_id == gid, ChatActivity.day >= start, ChatActivity.day <= end)
         .scalar_subquery()
         .label("messages"),
-        select(func.coalesce(func.sum(ChatActivity.messages), 0))
-        .select_from(Membership)
-        .join(ChatActivity, ChatActivity.membership_id == Membership.id)
-        .where(
-            Membership.member_id.in_(DELETED_PEOPLE),
-            Membership.group_id == gid,
-            ChatActivity.day >= start,
-            ChatActivity.day <= end,
-        )
-        .scalar_subquery()
-        .label("deleted_messages"),
+        of_deleted(func.coalesce(func.sum(ChatActivity.messages), 0), ChatActivity).label("deleted_messages"),
     )
     leaves = select(Leave.start_day, Leave.end_day).where(
         Leave.membership_id.in_(members), Leave.start_day <= end, Leave.end_day >= start

@@ -1250,18 +1250,7 @@ class _Planner:
                     tuple(rows),
                 )
             else:
-                ref = next(iter(others))
-                if ref[0] == "r" and ref[1] in self.problem_rows:  # a row that cannot be imported as it is
-                    rec.warn(
-                        column,
-                        f"邀请人「{text}」在第{ref[1]}行, 那一行有问题, 这一行不设邀请人 "
-                        f"(the inviter is row {ref[1]}, which has a problem: imported without an inviter)",
-                        "referrer_row_problem",
-                        text,
-                        (ref[1],),
-                    )
-                    return None
-                return ref
+                return self._unless_problem_row(rec, column, text, next(iter(others)), ("邀请人", "inviter"))
             return None
         if not found:
             rec.problem(
@@ -1280,19 +1269,26 @@ class _Planner:
         elif me in found:
             rec.problem(column, "推荐人不能是自己 (cannot refer oneself)", "referrer_is_self", text)
         else:
-            ref = next(iter(found))
-            if ref[0] == "r" and ref[1] in self.problem_rows:  # a row that cannot be imported as it is
-                rec.warn(
-                    column,
-                    f"推荐人「{text}」在第{ref[1]}行, 那一行有问题, 这一行不设推荐人 "
-                    f"(the referrer is row {ref[1]}, which has a problem: imported without a referrer)",
-                    "referrer_row_problem",
-                    text,
-                    (ref[1],),
-                )
-                return None
-            return ref
+            return self._unless_problem_row(rec, column, text, next(iter(found)), ("推荐人", "referrer"))
         return None
+
+    def _unless_problem_row(
+        self, rec: _Record, column: str | None, text: str, ref: tuple[str, int], word: tuple[str, str]
+    ) -> tuple[str, int] | None:
+        """`ref`, unless it is a row of the file that cannot be imported as it is (a problem row): then the row
+        comes in without a referrer (or inviter, `word`), with a warning naming that row."""
+        if ref[0] == "r" and ref[1] in self.problem_rows:
+            zh, en = word
+            rec.warn(
+                column,
+                f"{zh}「{text}」在第{ref[1]}行, 那一行有问题, 这一行不设{zh} "
+                f"(the {en} is row {ref[1]}, which has a problem: imported without one)",
+                "referrer_row_problem",
+                text,
+                (ref[1],),
+            )
+            return None
+        return ref
 
     # -- one batch
     def plan(self, records: list[_Record]) -> None:

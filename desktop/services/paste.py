@@ -196,11 +196,9 @@ _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
 _SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
-_LEAVE_RE = LEAVE_WORDS_RE
+
 # 请假 said in the past on a line that checks in (昨天请假了今天来打卡) is a check-in, not leave
 _CHECKS_IN_RE = re.compile(r"打卡|签到|报到|已完成")
-# a make-up promised for later (明天补卡, 回头补上) is not a 补卡 today
-_FUTURE_MAKEUP_RE = FUTURE_MAKEUP_RE
 # 补 that is part of another word never makes a line late: 弥补 候补 替补 递补 增补 填补 修补 互补 贴补 进补 滋补
 _NOT_MAKEUP = r"(?<![弥候替递增填修互贴进滋])"
 _WEEKDAY = r"(?:周|星期|礼拜)"  # + 一二三四五六日天
@@ -969,7 +967,7 @@ def made_up_day(text: str, posted: date) -> date | None:
     补周二): the chat import's reading of a message. None for any other text, a promise (明天补), or a day not
     before `posted` or more than MAX_MAKE_UP_DAYS back."""
     folded = unicodedata.normalize("NFKC", text)
-    if not _LATE_RE.search(folded) or _FUTURE_MAKEUP_RE.search(folded):
+    if not _LATE_RE.search(folded) or FUTURE_MAKEUP_RE.search(folded):
         return None
     day = _late_day(text, posted)
     return day if day is not None and 0 < (posted - day).days <= MAX_MAKE_UP_DAYS else None
@@ -1098,10 +1096,12 @@ def match_lines(
             continue
         text = " ".join(x for x in (line.body, line.remark) if x)
         folded = unicodedata.normalize("NFKC", text)
-        late = bool(_LATE_RE.search(folded)) and not _FUTURE_MAKEUP_RE.search(folded)
-        said_leave = _LEAVE_RE.search(text)
+        late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
+        said_leave = LEAVE_WORDS_RE.search(text)
         # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
-        on_leave = bool(said_leave) and not late and not _CHECKS_IN_RE.search(_LEAVE_RE.sub("", without_promises(text)))
+        on_leave = (
+            bool(said_leave) and not late and not _CHECKS_IN_RE.search(LEAVE_WORDS_RE.sub("", without_promises(text)))
+        )
         line_day = day
         other = False
         if day is not None:
