@@ -16,7 +16,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_entry, reverse_source
-from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral
+from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral, end_leaves
 from models import (
     Activity,
     Attendance,
@@ -586,6 +586,7 @@ def bulk_copy_to_group(
             ms.status, ms.left_at, ms.left_reason = "left", utcnow(), "转到其他社群 (moved to another group)"
             if ms.joined_at is not None and ms.left_at < ms.joined_at:
                 ms.left_at = ms.joined_at
+            end_leaves(session, ms.id, ms.left_at)
     session.flush()
     for target in added:  # a member there with a referrer: the referral is earned, as a join earns it
         earn_referral(session, target, actor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
@@ -21,7 +21,6 @@ from desktop.services.points import award, has_open_entry
 from models import (
     EntryStep,
     Group,
-    Leave,
     Member,
     Membership,
     MembershipSpell,
@@ -437,20 +436,6 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
     return StepOutcome(ms.status, False)
 
 
-def _end_leave_at(session: Session, membership_id: int, left_day: date | None) -> None:
-    """A leave (请假) ends when the member leaves the group: a leave that ran on past the leaving day would bridge
-    the gap before a return and keep a streak going across days they were no member (a fourth probe: check-ins 1–5,
-    请假 6–15, left on the 8th, back on the 15th gave a 12-day streak)."""
-    if left_day is None:
-        return
-    session.execute(delete(Leave).where(Leave.membership_id == membership_id, Leave.start_day >= left_day))
-    session.execute(
-        update(Leave)
-        .where(Leave.membership_id == membership_id, Leave.end_day >= left_day)
-        .values(end_day=left_day - timedelta(days=1))
-    )
-
-
 def leave_group(
     session: Session,
     actor: Actor,
@@ -464,7 +449,7 @@ def leave_group(
     blacklisting need `delete_members`. A blacklisted membership is never marked left (by anyone, also through
     bulk_mark_left): that would lift the blacklist on the side, and the next join would let the person back in;
     a blacklist is lifted explicitly (the member dialog's status, by an owner or admin)."""
-    from desktop.services.roster import left_fields
+    from desktop.services.roster import end_leaves, left_fields
 
     require(actor, "record_participation" if status == "left" else "delete_members")
     if status not in ("left", "removed", "blacklisted"):
@@ -494,7 +479,7 @@ def leave_group(
         when=when,  # none given: an already-left membership keeps the day it left (bulk "mark left" again)
         reason=reason,
     )
-    _end_leave_at(session, membership_id, ms.left_at.date() if ms.left_at else None)
+    end_leaves(session, membership_id, ms.left_at)
     record_audit(
         session,
         actor.id,

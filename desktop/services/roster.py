@@ -8,16 +8,16 @@ import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, delete, func, or_, select, text
+from sqlalchemy import Select, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import drop_format_chars
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from models import AuditEntry, Group, Member, Membership, Tag, Tier, clock, member_tag, utcnow
+from models import AuditEntry, Group, Leave, Member, Membership, Tag, Tier, clock, member_tag, utcnow
 from models.base import GENDERS, MEMBERSHIP_STATUSES
 from models.queries.roster import (
     MemberRow,
@@ -44,6 +44,7 @@ __all__ = [
     "count_roster_people",
     "find_duplicates",
     "get_member_input",
+    "end_leaves",
     "left_fields",
     "normalise_phone",
     "require_status_change",
@@ -101,6 +102,22 @@ def left_fields(
     if joined_at is not None and at < joined_at:
         at = joined_at
     return at, reason
+
+
+def end_leaves(session: Session, membership_id: int, left_at: datetime | None) -> None:
+    """A leave (请假) ends when the member leaves the group — the member dialog, "mark left" and a bulk move all
+    end a membership through here: a leave running on past the leaving day would bridge the gap before a return and
+    keep a streak going across days they were no member (a probe: check-ins 1–5, 请假 6–15, left on the 8th, back on
+    the 15th gave a 12-day streak)."""
+    if left_at is None:
+        return
+    left_day = left_at.date()
+    session.execute(delete(Leave).where(Leave.membership_id == membership_id, Leave.start_day >= left_day))
+    session.execute(
+        update(Leave)
+        .where(Leave.membership_id == membership_id, Leave.end_day >= left_day)
+        .values(end_day=left_day - timedelta(days=1))
+    )
 
 
 @dataclass
@@ -483,6 +500,7 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
         when=data.left_at,
         reason=data.left_reason,
     )
+    end_leaves(session, membership_id, ms.left_at)
     for f in MEMBERSHIP_FIELDS:
         setattr(ms, f, getattr(data, f))
     ms.tier_id = _tier_id(session, data.tier)

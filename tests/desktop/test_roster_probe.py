@@ -349,3 +349,25 @@ def test_marking_left_again_keeps_the_day_they_left(workspace, owner):
         bulk_mark_left(s, owner, [ms], "清理")
         s.commit()
         assert s.get(Membership, ms).left_at == datetime(2026, 10, 5, 9, 0)
+
+
+def test_the_member_dialog_marking_someone_left_ends_their_leave(workspace, owner):
+    """A leave running past the day the member dialog marks someone left ends the day before (as "mark left")."""
+    from dataclasses import replace
+    from datetime import date, datetime
+
+    from desktop.services.checkins import record_leave
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member, get_member_input, update_member
+    from models import Leave
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "G")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="乙", joined_at=datetime(2026, 9, 1)))
+        record_leave(s, owner, ms, date(2026, 11, 6), date(2026, 11, 15), "出差")
+        data = replace(get_member_input(s, ms), status="left", left_at=datetime(2026, 11, 8, 10))
+        update_member(s, owner, ms, data)
+        s.commit()
+        assert [(lv.start_day, lv.end_day) for lv in s.query(Leave).filter_by(membership_id=ms)] == [
+            (date(2026, 11, 6), date(2026, 11, 7))
+        ]
