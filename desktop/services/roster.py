@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import drop_format_chars
 from desktop.services.audit import record_audit
+from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
 from models import AuditEntry, Group, Leave, Member, Membership, Tag, Tier, clock, member_tag, utcnow
 from models.base import GENDERS, MEMBERSHIP_STATUSES
@@ -45,7 +46,10 @@ __all__ = [
     "find_duplicates",
     "get_member_input",
     "end_leaves",
+    "LeaveSpan",
+    "leaves_of",
     "left_fields",
+    "put_back_leaves",
     "normalise_phone",
     "require_status_change",
     "restore_member",
@@ -54,6 +58,7 @@ __all__ = [
     "roster_matches",
     "rows_for",
     "soft_delete_member",
+    "undo_member_edit",
     "update_member",
 ]
 
@@ -118,6 +123,83 @@ def end_leaves(session: Session, membership_id: int, left_at: datetime | None) -
         .where(Leave.membership_id == membership_id, Leave.end_day >= left_day)
         .values(end_day=left_day - timedelta(days=1))
     )
+
+
+@dataclass(frozen=True)
+class LeaveSpan:
+    """One 请假 of a membership as it stands (leaves_of): what the undo of a leaving puts back."""
+
+    id: int
+    start_day: date
+    end_day: date
+    reason: str | None
+
+
+def leaves_of(session: Session, membership_id: int) -> list[LeaveSpan]:
+    rows = session.execute(
+        select(Leave.id, Leave.start_day, Leave.end_day, Leave.reason)
+        .where(Leave.membership_id == membership_id)
+        .order_by(Leave.start_day)
+    ).all()
+    return [LeaveSpan(*r) for r in rows]
+
+
+def put_back_leaves(session: Session, actor: Actor, membership_id: int, spans: list[LeaveSpan]) -> int:
+    """The undo of an edit that ended a membership: the leaves end_leaves cut or dropped get their days back, as
+    `spans` (leaves_of before the edit) had them — while the membership is in the group again (an undo that leaves
+    it out puts nothing back: end_leaves' rule holds). A leave recorded since over the same days wins: a span that
+    would overlap another leave is not put back. Returns the leaves changed; streak bonuses follow at once, like
+    record_leave's."""
+    require(actor, "record_participation")
+    ms = session.get(Membership, membership_id)
+    if ms is None or ms.status in GONE_STATUSES or not spans:
+        return 0
+    now = {s.id: s for s in leaves_of(session, membership_id)}
+    changed = 0
+    for span in spans:
+        current = now.get(span.id)
+        if current is not None and current.start_day != span.start_day:
+            current = None  # end_leaves only moves an end: another leave under a reused id (SQLite reuses row ids)
+        if current is not None and current.end_day >= span.end_day:
+            continue
+        clash = select(Leave.id).where(
+            Leave.membership_id == membership_id,
+            Leave.start_day <= span.end_day,
+            Leave.end_day >= span.start_day,
+        )
+        if current is not None:
+            clash = clash.where(Leave.id != current.id)
+        if session.scalar(clash) is not None:
+            continue
+        if current is not None:
+            session.execute(
+                update(Leave).where(Leave.id == span.id).values(start_day=span.start_day, end_day=span.end_day)
+            )
+        else:
+            session.add(
+                Leave(
+                    membership_id=membership_id,
+                    start_day=span.start_day,
+                    end_day=span.end_day,
+                    reason=span.reason,
+                    recorded_by=actor.id,
+                )
+            )
+        changed += 1
+    if changed:
+        session.flush()
+        group = session.get(Group, ms.group_id)
+        if group is not None:
+            reconcile_streak_bonus(session, group, membership_id, actor.id)
+        record_audit(
+            session,
+            actor.id,
+            "leave.restore",
+            "membership",
+            membership_id,
+            after={"leaves": [[s.start_day, s.end_day] for s in spans]},
+        )
+    return changed
 
 
 @dataclass
@@ -512,6 +594,15 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     }
     changed_after = {k: getattr(after, k) for k in changed_before}
     record_audit(session, actor.id, "member.update", "member", ms.member_id, before=changed_before, after=changed_after)
+
+
+def undo_member_edit(
+    session: Session, actor: Actor, membership_id: int, before: MemberInput, leaves: list[LeaveSpan]
+) -> None:
+    """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
+    membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves)."""
+    update_member(session, actor, membership_id, before)
+    put_back_leaves(session, actor, membership_id, leaves)
 
 
 def soft_delete_member(session: Session, actor: Actor, member_id: int) -> None:

@@ -371,3 +371,62 @@ def test_the_member_dialog_marking_someone_left_ends_their_leave(workspace, owne
         assert [(lv.start_day, lv.end_day) for lv in s.query(Leave).filter_by(membership_id=ms)] == [
             (date(2026, 11, 6), date(2026, 11, 7))
         ]
+
+
+def test_undoing_the_edit_that_marked_someone_left_puts_their_leave_back(workspace, owner):
+    """The dialog's "left" cut the member's leave (end_leaves); its undo (roster_commands.edit_command →
+    undo_member_edit) puts the leave days back — a dropped leave too — and only while they are in the group again;
+    a leave recorded since over the same days wins."""
+    from dataclasses import replace
+    from datetime import date, datetime
+
+    from desktop.services.checkins import record_leave
+    from desktop.services.groups import create_group
+    from desktop.services.roster import (
+        MemberInput,
+        add_member,
+        get_member_input,
+        leaves_of,
+        undo_member_edit,
+        update_member,
+    )
+    from models import Leave
+
+    def spans(s, ms):
+        return [(lv.start_day, lv.end_day, lv.reason) for lv in s.query(Leave).filter_by(membership_id=ms)]
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "G")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="乙", joined_at=datetime(2026, 9, 1)))
+        record_leave(s, owner, ms, date(2026, 11, 6), date(2026, 11, 15), "出差")
+        record_leave(s, owner, ms, date(2026, 11, 20), date(2026, 11, 22), "生病")
+        s.commit()
+        before, leaves = get_member_input(s, ms), leaves_of(s, ms)
+        after = replace(before, status="left", left_at=datetime(2026, 11, 8, 10))
+        update_member(s, owner, ms, after)
+        s.commit()
+        assert spans(s, ms) == [(date(2026, 11, 6), date(2026, 11, 7), "出差")]
+        undo_member_edit(s, owner, ms, before, leaves)
+        s.commit()
+        assert get_member_input(s, ms) == before
+        assert sorted(spans(s, ms)) == [
+            (date(2026, 11, 6), date(2026, 11, 15), "出差"),
+            (date(2026, 11, 20), date(2026, 11, 22), "生病"),
+        ]
+        # redo cuts them again; undoing once more puts them back once (no second copy)
+        update_member(s, owner, ms, after)
+        s.commit()
+        undo_member_edit(s, owner, ms, before, leaves)
+        s.commit()
+        assert len(spans(s, ms)) == 2
+        # cut again, then a new leave is recorded over the 20th–22nd while they are out: a restore would overlap it
+        update_member(s, owner, ms, after)
+        s.commit()
+        record_leave(s, owner, ms, date(2026, 11, 21), date(2026, 11, 21), "新的")
+        s.commit()
+        undo_member_edit(s, owner, ms, before, leaves)
+        s.commit()
+        assert sorted(spans(s, ms)) == [
+            (date(2026, 11, 6), date(2026, 11, 15), "出差"),
+            (date(2026, 11, 21), date(2026, 11, 21), "新的"),
+        ]

@@ -208,6 +208,40 @@ def test_member_edit_can_be_undone(qtbot, page, ws):
         assert get_member_input(s, msid).city == "成都"
 
 
+def test_undoing_a_member_marked_left_in_the_dialog_puts_their_leave_back(qtbot, page, ws):
+    """Marking someone left in the dialog ends their running 请假 (roster.end_leaves); Ctrl+Z brings them back
+    and the leave days with them."""
+    from datetime import timedelta
+
+    from desktop.services.checkins import record_leave
+    from desktop.services.roster import leaves_of
+    from models import clock
+
+    msid = ws.memberships["李四"]
+    today = clock.today()
+    with ws.database.session() as s:
+        record_leave(s, ws.owner, msid, today - timedelta(days=3), today + timedelta(days=4), "出差")
+        s.commit()
+
+    def days(s):
+        return [(lv.start_day, lv.end_day) for lv in leaves_of(s, msid)]
+
+    page.select_membership(msid)
+    dialog = page.open_member_dialog(msid)
+    dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("left"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert get_member_input(s, msid).status == "left"
+        assert days(s) == [(today - timedelta(days=3), today - timedelta(days=1))]
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert get_member_input(s, msid).status == "active"
+        assert days(s) == [(today - timedelta(days=3), today + timedelta(days=4))]
+    page.redo()
+    with ws.database.session() as s:
+        assert days(s) == [(today - timedelta(days=3), today - timedelta(days=1))]
+
+
 def test_assistant_bulk_actions_follow_permissions(qtbot, ws):
     page = RosterPage(ws.database, ws.assistant)
     qtbot.addWidget(page)

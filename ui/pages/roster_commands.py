@@ -12,7 +12,14 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.services.members import bulk_add_role, bulk_set_tier, bulk_tag
 from desktop.services.operators import Actor
-from desktop.services.roster import MemberInput, restore_member, soft_delete_member, update_member
+from desktop.services.roster import (
+    LeaveSpan,
+    MemberInput,
+    restore_member,
+    soft_delete_member,
+    undo_member_edit,
+    update_member,
+)
 from desktop.services.roster_bulk import bulk_remove_role, bulk_remove_tag
 
 Session = Any  # a desktop workspace session (ui/ never imports SQLAlchemy)
@@ -95,11 +102,18 @@ def restore_command(runner: Runner, text: str, member_ids: list[int]) -> Service
 
 
 def edit_command(
-    runner: Runner, text: str, membership_id: int, before: MemberInput, after: MemberInput
+    runner: Runner,
+    text: str,
+    membership_id: int,
+    before: MemberInput,
+    after: MemberInput,
+    leaves: list[LeaveSpan] | None = None,
 ) -> ServiceCommand:
+    """`leaves`: the membership's leaves before the edit — an edit that ended the membership cut them
+    (roster.end_leaves), its undo puts their days back."""
     return ServiceCommand(
         runner,
         text,
         lambda s, a: update_member(s, a, membership_id, after),
-        lambda s, a: update_member(s, a, membership_id, before),
+        lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or []),
     )

@@ -42,9 +42,11 @@ from desktop.services.lookups import list_tags, list_tiers
 from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_mark_left, bulk_set_tier, bulk_tag
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import (
+    LeaveSpan,
     MemberInput,
     count_roster_people,
     get_member_input,
+    leaves_of,
     restore_member,
     soft_delete_member,
 )
@@ -619,10 +621,12 @@ class RosterPage(QWidget):
         if not allowed(self._actor, "edit_members"):
             return None
         before: MemberInput | None = None
+        leaves: list[LeaveSpan] = []
         if membership_id is not None:
             try:
                 with self._database.session() as session:
                     before = get_member_input(session, membership_id)
+                    leaves = leaves_of(session, membership_id)  # an edit that ends the membership cuts them
             except QunDeskError as exc:
                 show_error(self, exc)
                 return None
@@ -630,7 +634,7 @@ class RosterPage(QWidget):
 
         dialog = MemberDialog(self._database, self._actor, self._group_id, membership_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.member_saved.connect(lambda msid, b=before: self._on_member_saved(msid, b))
+        dialog.member_saved.connect(lambda msid, b=before, lv=leaves: self._on_member_saved(msid, b, lv))
         dialog.finished.connect(lambda _result, d=dialog: self._after_member_dialog(d))
         dialog.destroyed.connect(self._forget_dialog)
         self.active_dialog = dialog
@@ -647,13 +651,15 @@ class RosterPage(QWidget):
             self.member_panel.reload()
             self.members_changed.emit()
 
-    def _on_member_saved(self, membership_id: int, before: MemberInput | None = None) -> None:
+    def _on_member_saved(
+        self, membership_id: int, before: MemberInput | None = None, leaves: list[LeaveSpan] | None = None
+    ) -> None:
         if before is not None:
             with self._database.session() as session:
                 after = get_member_input(session, membership_id)
             if after != before:
                 text = self.tr("Edited %1.").replace("%1", after.display_name)
-                self._push(edit_command(self, text, membership_id, before, after), text)
+                self._push(edit_command(self, text, membership_id, before, after, leaves), text)
         self.reload_choices()
         self.refresh(select_membership=membership_id)
         self.member_panel.reload()
