@@ -18,7 +18,19 @@ from desktop.io.fields import drop_format_chars
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
-from models import AuditEntry, Group, Leave, Member, Membership, Tag, Tier, clock, member_tag, utcnow
+from models import (
+    AuditEntry,
+    Group,
+    Leave,
+    Member,
+    Membership,
+    MembershipSpell,
+    Tag,
+    Tier,
+    clock,
+    member_tag,
+    utcnow,
+)
 from models.base import GENDERS, MEMBERSHIP_STATUSES
 from models.queries.roster import (
     MemberRow,
@@ -569,10 +581,11 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     ms = session.get(Membership, membership_id)
     assert ms is not None
     require_status_change(actor, ms.status, data.status)
+    _keep_or_drop_spell(session, ms, data)
     _apply_member(ms.member, data)
     old_tags = {t.id for t in ms.member.tags}
     ms.member.tags = _tags(session, data.tags)
-    ms.left_at, ms.left_reason = left_fields(
+    left_at, left_reason = left_fields(
         ms.status,
         data.status,
         left_at=ms.left_at,
@@ -582,9 +595,10 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
         when=data.left_at,
         reason=data.left_reason,
     )
-    end_leaves(session, membership_id, ms.left_at)
-    for f in MEMBERSHIP_FIELDS:
+    for f in MEMBERSHIP_FIELDS:  # the join date before the leaving one: the pair is checked at each flush
         setattr(ms, f, getattr(data, f))
+    ms.left_at, ms.left_reason = left_at, left_reason
+    end_leaves(session, membership_id, ms.left_at)
     ms.tier_id = _tier_id(session, data.tier)
     earn_referral(session, ms, actor)
     _drop_tags_the_last_edit_added(session, ms.member_id, old_tags - {t.id for t in ms.member.tags})
@@ -603,6 +617,26 @@ def undo_member_edit(
     membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves)."""
     update_member(session, actor, membership_id, before)
     put_back_leaves(session, actor, membership_id, leaves)
+
+
+def _keep_or_drop_spell(session: Session, ms: Membership, data: MemberInput) -> None:
+    """The member dialog and spells (docs/architecture.md "Membership spells"). A former member set back in with
+    a join date on or after the day they left came back: the spell that ended is kept (keep_closed_spell, as a
+    join notice or a bulk move keeps it), so the months they were in keep their figures. Set back in with the
+    join date they had, it is a correction (marked left by mistake): no spell. And a membership given back the
+    dates of one of its closed spells (the undo of that return) makes that spell current again: the closed copy
+    goes, or its months would count twice."""
+    from desktop.services.onboarding import keep_closed_spell  # onboarding imports this module
+
+    back = ms.status in GONE_STATUSES and data.status not in GONE_STATUSES
+    if back and data.joined_at is not None and ms.left_at is not None and data.joined_at >= ms.left_at:
+        keep_closed_spell(session, ms, data.joined_at)
+    elif data.joined_at is not None and data.joined_at != ms.joined_at:
+        session.execute(
+            delete(MembershipSpell).where(
+                MembershipSpell.membership_id == ms.id, MembershipSpell.joined_at == data.joined_at
+            )
+        )
 
 
 def soft_delete_member(session: Session, actor: Actor, member_id: int) -> None:

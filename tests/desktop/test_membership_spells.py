@@ -338,3 +338,33 @@ def test_a_merge_of_overlapping_spells_counts_each_day_once_in_the_workbook(work
     export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=str(path), today=T)
     rows = [r for r in load_workbook(path)["打卡明细"].iter_rows(values_only=True) if len(r) > 1 and r[1] == "甲"]
     assert rows and rows[0][-1] == 1.0
+
+
+def test_the_member_dialog_setting_a_former_member_back_with_a_new_join_date_keeps_the_spell(workspace, owner):
+    """The dialog (roster.update_member) tells a return from a correction by the join date: back in with a join
+    date on or after the leaving day keeps the ended spell (October and the leaving stay); back in with the old
+    join date is a correction (no spell, the leaving is gone); the undo of the return drops the closed copy."""
+    from dataclasses import replace
+
+    from desktop.services.roster import get_member_input, undo_member_edit, update_member
+
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        october, november = _figures(s, gid, 10), _figures(s, gid, 11)
+        before = get_member_input(s, h)
+        update_member(s, owner, h, replace(before, status="active", joined_at=BACK))
+        s.commit()
+        assert s.execute(select(MembershipSpell.joined_at, MembershipSpell.left_at)).all() == [(JOINED, LEFT)]
+        assert _figures(s, gid, 10) == october
+        assert _figures(s, gid, 11)[1:3] == (1, 1)  # the return is a November join, the leaving stays
+        assert _members_on(s, gid, date(2026, 11, 10)) == 1  # not a member in the gap
+        # the undo of that edit: the closed copy goes, the figures are the ones before the return
+        undo_member_edit(s, owner, h, before, [])
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
+        assert (_figures(s, gid, 10), _figures(s, gid, 11)) == (october, november)
+        # a correction: set back in with the join date they had — no spell, they never left
+        update_member(s, owner, h, replace(before, status="active"))
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
+        assert s.get(Membership, h).left_at is None and _figures(s, gid, 11)[2] == 0
