@@ -49,7 +49,7 @@ from pathlib import Path
 
 from desktop import streaks
 
-GEN_VERSION = 7  # 7: the name pieces of the search; 6: streak marks (schema 0013), no 「（None）」 nicknames; 5: kept values (schema 0007); 4: checkin.logged_at (schema 0003), the streak rule
+GEN_VERSION = 8  # 8: the other reading of names (schema 0015); 7: the name pieces of the search; 6: streak marks (schema 0013), no 「（None）」 nicknames; 5: kept values (schema 0007); 4: checkin.logged_at (schema 0003), the streak rule
 SIZES: dict[str, int] = {"small": 1_000, "medium": 10_000, "large": 100_000}
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 SEED = 20261122
@@ -311,7 +311,7 @@ def _previous_month(today: date) -> tuple[int, int]:
 
 def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None = None, log: Log = print) -> dict:
     from models.db import open_database
-    from models.search_keys import name_keys
+    from models.search_keys import name_keys, search_columns
 
     steps_tpl, role_names, tiers_tpl, owner_name, levels_tpl, rules_tpl = _defaults()
     load_before = _loadavg()
@@ -646,7 +646,7 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
     member_rows, tag_rows, audit_pre = [], [], []
     member_add_by_day: dict[int, list[tuple]] = {}
     for p in people:
-        initials, full = name_keys(p.name)
+        keys = search_columns(p.name)  # the app's writers' keys, the other reading of the name included
         co, cm = p.created
         created = dts(co, cm)
         deleted = dts(min(yest_o, co + randint(5, 200)), 600) if rand() < 0.003 else None
@@ -658,8 +658,10 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
             (
                 p.id,
                 p.name,
-                initials,
-                full,
+                keys["initials"],
+                keys["pinyin"],
+                keys["initials_alt"],
+                keys["pinyin_alt"],
                 p.nick,
                 p.wechat,
                 p.phone,
@@ -684,7 +686,7 @@ def generate(path: Path, n_members: int, *, seed: int = SEED, today: date | None
         (audit_pre if co < start_o else member_add_by_day.setdefault(co, [])).append(audit)
     write(
         "member",
-        "id, display_name, initials, pinyin, nickname, wechat_id, phone, phone_tail, gender, city, occupation, note,"
+        "id, display_name, initials, pinyin, initials_alt, pinyin_alt, nickname, wechat_id, phone, phone_tail, gender, city, occupation, note,"
         " real_name_verified, verified_on, seed_user, points_opt_out, created_at, updated_at, deleted_at,"
         " merged_into_id",
         member_rows,

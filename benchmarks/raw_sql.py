@@ -238,8 +238,8 @@ def roster_where(text: str, *, sqlite: bool = True) -> tuple[str, list]:
                 conds.append("m.phone LIKE ?")
                 args.append("%" + key)
         else:
-            conds += ["(m.initials >= ? AND m.initials < ?)", "(m.pinyin >= ? AND m.pinyin < ?)"]
-            args += [key, _bound(key), key, _bound(key)]
+            conds += [f"(m.{c} >= ? AND m.{c} < ?)" for c in ("initials", "pinyin", "initials_alt", "pinyin_alt")]
+            args += [key, _bound(key)] * 4
     return f"m.deleted_at IS NULL AND ({' OR '.join(conds)})", args
 
 

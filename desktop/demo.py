@@ -62,7 +62,7 @@ from models import (
     utcnow,
 )
 from models.points import DEFAULT_LEVELS, DEFAULT_POINT_RULES
-from models.search_keys import name_keys
+from models.search_keys import name_keys, search_columns
 
 __all__ = ["CANONICAL_STEPS", "DemoCancelled", "DemoSummary", "build_demo"]
 
@@ -1428,15 +1428,13 @@ class _Builder:
         m_rows, tag_rows = [], []
         tags = self.tags
         for p in self.people:
-            initials, full = name_keys(p.name)
             joined = [ms.joined for ms in p.ms if ms.joined is not None]
             paid = any(ms.g.t.fee for ms in p.ms if ms.joined is not None)
             m_rows.append(
                 {
                     "id": p.id,
                     "display_name": p.name,
-                    "initials": initials,
-                    "pinyin": full,
+                    **search_columns(p.name),
                     "nickname": p.nickname,
                     "wechat_id": p.wechat,
                     "phone": p.phone,

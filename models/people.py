@@ -94,6 +94,11 @@ class Member(Base):
         enum_check("gender", GENDERS),
         Index("ix_member_initials", "initials"),
         Index("ix_member_pinyin", "pinyin"),
+        # the name's other reading (models/search_keys.alt_name_keys: 曾小贤 zxx), for the few names that have one
+        *(
+            Index(f"ix_member_{c}", c, sqlite_where=text(f"{c} IS NOT NULL"), postgresql_where=text(f"{c} IS NOT NULL"))
+            for c in ("initials_alt", "pinyin_alt")
+        ),
         Index("ix_member_wechat_id", "wechat_id"),
         Index("ix_member_qq", "qq"),
         Index("ix_member_phone_tail", "phone_tail"),
@@ -113,6 +118,8 @@ class Member(Base):
     display_name: Mapped[str] = mapped_column(String(100))
     initials: Mapped[str] = mapped_column(String(100), default="")  # pinyin initials, lower case: 张三 -> zs
     pinyin: Mapped[str] = mapped_column(String(400), default="")  # full pinyin, no spaces: zhangsan
+    initials_alt: Mapped[str | None] = mapped_column(String(100))  # as people read the name, when not the same:
+    pinyin_alt: Mapped[str | None] = mapped_column(String(400))  # 曾小贤 -> zxx / zengxiaoxian (cxx above)
     nickname: Mapped[str | None] = mapped_column(String(100))
     wechat_id: Mapped[str | None] = mapped_column(String(100))
     qq: Mapped[str | None] = mapped_column(String(20))  # QQ号, for QQ groups (a chat export's sender ID)

@@ -33,8 +33,11 @@ def matches(c: MemberChoice, text: str) -> int | None:
     others = [x.casefold() for x in (c.nickname, c.group_nickname, c.wechat_id) if x]
     if any(x == t for x in others):
         return 2
-    if t.isascii() and (c.initials.startswith(t) or c.pinyin.startswith(t.replace(" ", ""))):
-        return 3
+    if t.isascii():
+        key = t.replace(" ", "")
+        initials = (x for x in (c.initials, c.initials_alt) if x)
+        if any(x.startswith(t) for x in initials) or any(x.startswith(key) for x in (c.pinyin, c.pinyin_alt) if x):
+            return 3
     if t in name or any(t in x for x in others):
         return 4
     return None

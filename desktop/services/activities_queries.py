@@ -104,6 +104,8 @@ class MemberChoice:
     wechat_id: str | None
     pinyin: str
     initials: str
+    pinyin_alt: str = ""  # the name as people read it, where that differs (曾 zeng: models/search_keys.py)
+    initials_alt: str = ""
 
 
 def member_choices(session: Session, group_id: int) -> list[MemberChoice]:
@@ -117,12 +119,14 @@ def member_choices(session: Session, group_id: int) -> list[MemberChoice]:
             Member.wechat_id,
             Member.pinyin,
             Member.initials,
+            Member.pinyin_alt,
+            Member.initials_alt,
         )
         .join(Member, Member.id == Membership.member_id)
         .where(Membership.group_id == group_id, Membership.status == "active", Member.deleted_at.is_(None))
         .order_by(Member.pinyin, Member.display_name, Membership.id)
     ).all()
-    return [MemberChoice(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "") for r in rows]
+    return [MemberChoice(*r[:5], *(x or "" for x in r[5:])) for r in rows]
 
 
 @dataclass(frozen=True)

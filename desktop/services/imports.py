@@ -108,7 +108,7 @@ from models import (
     member_tag,
     utcnow,
 )
-from models.search_keys import name_keys
+from models.search_keys import search_columns
 
 __all__ = [
     "FIELD_LABELS",
@@ -2215,11 +2215,6 @@ def _audit_row(now: datetime, actor: Actor, action: str, entity: str, entity_id:
     }
 
 
-def _search_keys(name: str) -> dict[str, str]:
-    initials, full = name_keys(name)
-    return {"initials": initials[:100], "pinyin": full[:400]}
-
-
 def _insert_returning(session: Session, model: Any, params: list[dict[str, Any]]) -> list[int]:
     """INSERT many rows, returning their ids in the order of `params`.
 
@@ -2349,7 +2344,7 @@ class _Writer:
                 params.append(
                     {
                         "display_name": name,
-                        **_search_keys(name),
+                        **search_columns(name),
                         "nickname": s.get("nickname"),
                         "wechat_id": s.get("wechat_id"),
                         "phone": phone,
@@ -2378,7 +2373,7 @@ class _Writer:
             if ops.member_set:
                 values = dict(ops.member_set)
                 if "display_name" in values:
-                    values.update(_search_keys(values["display_name"]))
+                    values.update(search_columns(values["display_name"]))
                 if "phone" in values:
                     values["phone_tail"] = values["phone"][-4:] if values["phone"] else None
                 values["updated_at"] = now

@@ -43,7 +43,7 @@ from models.queries.roster import (
     rows_for,
     search_roster,
 )
-from models.search_keys import name_keys
+from models.search_keys import search_columns
 
 __all__ = [
     "GONE_STATUSES",
@@ -496,8 +496,8 @@ def _may_delete_tags(session: Session) -> bool:
 def _apply_member(member: Member, data: MemberInput) -> None:
     for f in MEMBER_FIELDS:
         setattr(member, f, getattr(data, f))
-    initials, pinyin = name_keys(data.display_name)
-    member.initials, member.pinyin = initials[:100], pinyin[:400]  # the columns' sizes (long CJK names)
+    for column, value in search_columns(data.display_name).items():
+        setattr(member, column, value)
     member.phone_tail = data.phone[-4:] if data.phone else None
 
 

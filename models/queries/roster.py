@@ -107,6 +107,9 @@ def _text_condition(text: str):
             bound = prefix_upper_bound(key)
             person.append(and_(Member.initials >= key, Member.initials < bound))
             person.append(and_(Member.pinyin >= key, Member.pinyin < bound))
+            # the name as people read it, where that differs (曾小贤: zxx as well as cxx; models/search_keys.py)
+            person.append(and_(Member.initials_alt >= key, Member.initials_alt < bound))
+            person.append(and_(Member.pinyin_alt >= key, Member.pinyin_alt < bound))
     # one SELECT per condition: each reads one narrow index instead of every whole row of the table
     people = union(people_named(t), *(select(Member.id).where(c) for c in person))
     return or_(in_ids(Membership.member_id, people), in_ids(Membership.id, memberships_nicknamed(t)))
