@@ -177,6 +177,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "sub.ledger_print": ("积分流水供筛选, 不打印", "The ledger is for filtering, it is not printed"),
     "sub.no_rows": ("(无)", "(none)"),
+    "sub.deleted_person": ("(已删除的成员)", "(deleted member)"),
     "sub.future": ("这个月份还没有开始", "this month has not started yet"),
     "sub.truncated": (
         "… 还有 {n:,} 条未列出: 超过了 Excel 的行数上限, 请按社群分别导出",
@@ -1586,7 +1587,9 @@ class _Report:
                     yield [
                         g.name,
                         day,
-                        pp.name if pp else None,
+                        # a deleted person's entries stay in the group's ledger (points_awarded counts them,
+                        # docs/metrics.md) and are said to be theirs, never a row without a name
+                        pp.name if pp else self.t("sub.deleted_person"),
                         int(pts),
                         self.t(label) if label in TEXT else source,
                         reason,

@@ -767,3 +767,31 @@ def test_rows_spooled_to_disk_give_the_same_workbook(demo, owner_actor, tmp_path
     assert list(a) == list(b) == list(SHEETS)
     assert sum(len(rows) for rows in a.values()) > 100  # the spool was used many times over
     assert a == b
+
+
+def test_a_deleted_persons_ledger_rows_say_so_and_the_ledger_adds_up_to_points_awarded(sqlite_workspace, tmp_path):
+    """The month's ledger is the group's (points_awarded counts a deleted person's entries, docs/metrics.md): their
+    rows are labelled as a deleted member's, never left without a name, and the ledger sums to the KPI."""
+    from desktop.services.roster import soft_delete_member
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "测试群")
+        kept = add_member(s, owner, gid, MemberInput(display_name="留下", joined_at=datetime(2026, 4, 1, 9)))
+        gone = add_member(s, owner, gid, MemberInput(display_name="删掉", joined_at=datetime(2026, 4, 1, 9)))
+        for d in (date(2026, 5, 1), date(2026, 5, 2), date(2026, 5, 3)):
+            record_checkins(s, owner, gid, d, [kept[1], gone[1]], today=d)
+        s.commit()
+        soft_delete_member(s, owner, gone[0])
+        s.commit()
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    wb = load_workbook(path)
+    ws = wb["积分"]
+    ledger_header_row = next(c.row for c in ws["F"] if c.value == "原因")
+    ledger = _table(ws, ledger_header_row)
+    assert len(ledger) == 6
+    assert {r["姓名"] for r in ledger} == {"留下", "(已删除的成员)"}
+    assert "删掉" not in {r["姓名"] for r in ledger}  # a deleted person is in no list by name
+    kpis = {r["代码"]: r["本月"] for r in _table(wb["概览"])}
+    assert sum(r["积分"] for r in ledger) == kpis["points_awarded"] == 6
