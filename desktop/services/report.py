@@ -119,7 +119,7 @@ from models import (
     membership_role,
 )
 from models.db import Database
-from models.queries.participation import day_after, day_start
+from models.queries.participation import DELETED_MEMBERSHIPS, day_after, day_start
 
 SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
 LANGS = ("zh_CN", "en")
@@ -633,7 +633,8 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     for aid, mid, status in conn.execute(
         select(Attendance.activity_id, Attendance.membership_id, Attendance.status)
         .join(Activity, Activity.id == Attendance.activity_id)
-        .where(*in_period)
+        # a deleted person's sign-ups: not in the counts of an activity's row, as they are not in its matrix
+        .where(*in_period, Attendance.membership_id.not_in(DELETED_MEMBERSHIPS))
     ).all():
         attendance[aid][mid] = status
 
@@ -689,6 +690,7 @@ def _attendance_totals(session: Session, group_ids: list[int], p: Period) -> tup
                 Activity.starts_at >= day_start(p.start),
                 Activity.starts_at < day_after(p.end),
                 Attendance.status != "excused",
+                Attendance.membership_id.not_in(DELETED_MEMBERSHIPS),  # in no figure, as in month_stats
             )
             .group_by(Attendance.status)
         ).all()
@@ -1763,10 +1765,15 @@ def _merge_orders(orders: list[list[str]]) -> list[str]:
     return merged
 
 
-def resolve_groups(session: Session, group_ids: list[int] | None) -> list[Group]:
-    """The groups to export, in the order given (None: every group that is not archived, by id)."""
+def resolve_groups(session: Session, group_ids: list[int] | None, *, since: date | None = None) -> list[Group]:
+    """The groups to export, in the order given (None: every group that is not archived, by id — or, with
+    `since`, not archived before that day: a month's report of all groups holds a group archived during or after
+    that month, as it was one of the groups then)."""
     if group_ids is None:
-        groups = list(session.scalars(select(Group).where(Group.archived_at.is_(None)).order_by(Group.id)))
+        live = Group.archived_at.is_(None)
+        if since is not None:
+            live = live | (Group.archived_at >= day_start(since))
+        groups = list(session.scalars(select(Group).where(live).order_by(Group.id)))
     else:
         ids = list(dict.fromkeys(group_ids))
         found = {g.id: g for g in session.scalars(select(Group).where(Group.id.in_(ids)))}
@@ -1792,7 +1799,8 @@ def export_monthly_report(
     progress: Progress | None = None,
     lang: str = "zh_CN",
 ) -> ReportSummary:
-    """Write the monthly workbook of `group_ids` (None: every group not archived) for year-month to `path`.
+    """Write the monthly workbook of `group_ids` (None: every group not archived before the month began) for
+    year-month to `path`.
 
     Raises PermissionDenied (unmasked phones without `export_unmasked`), NotFound (unknown group id),
     QunDeskError (the target cannot be written), Cancelled (progress.step after cancel; nothing written)."""
@@ -1807,7 +1815,7 @@ def export_monthly_report(
     progress = progress or Progress()
     p = Period.month(year, month, today)
     with database.session() as session:
-        groups = resolve_groups(session, group_ids)
+        groups = resolve_groups(session, group_ids, since=p.start)
         total = len(groups) + len(SHEETS)
         done = 0
         progress.step(done, total)
