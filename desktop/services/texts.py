@@ -5,9 +5,10 @@ Each kind has a default Chinese template and offers named placeholders (`$name`,
 group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
 refused with its name. Rendering rules, the same for every kind:
 
-- People are named as the group sees them: group nickname, else name. Nothing else about a person is used, and
-  a run of 7+ digits in a name (a phone number put into a group nickname) is masked: no phone number, WeChat
-  ID or other private field ever reaches a text.
+- People are named as the group sees them: group nickname, else WeChat nickname (what WeChat shows of someone
+  with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
+  number put into a group nickname) is masked, and so is the person's own WeChat ID: no phone number, WeChat ID
+  or other private field ever reaches a text, nor a roster name the group never saw.
 - A template line whose placeholders are all empty is left out (no "目标：" with nothing after it).
 - A text longer than LIMIT characters is split into several messages at line breaks of its list (names,
   people, ranks), the template's lines before the list opening the first message and those after it closing
@@ -242,11 +243,14 @@ def _check_kind(kind: str) -> None:
 # Rendering
 
 
-def shown_name(group_nickname: str | None, display_name: str, wechat_id: str | None = None) -> str:
-    """How the group sees a person: group nickname, else name; a phone-like run of digits masked, and so is the
-    person's own WeChat ID where the name holds it (a group nickname set to one's WeChat ID, a person a chat
-    import knew only by the ID): its first three characters are kept, as a phone's are."""
-    name = (group_nickname or "").strip() or (display_name or "").strip() or "?"
+def shown_name(
+    group_nickname: str | None, display_name: str, wechat_id: str | None = None, nickname: str | None = None
+) -> str:
+    """How the group sees a person: their group nickname (群昵称), else their WeChat nickname (昵称: what WeChat
+    shows of someone who set no group nickname), else their name on the roster; a phone-like run of digits
+    masked, and so is the person's own WeChat ID where the name holds it (a group nickname set to one's WeChat ID,
+    a person a chat import knew only by the ID): its first three characters are kept, as a phone's are."""
+    name = (group_nickname or "").strip() or (nickname or "").strip() or (display_name or "").strip() or "?"
     name = _mask_wechat_id(name, wechat_id)
     return _DIGITS.sub(lambda m: "".join(re.findall(r"\d", m.group(0))[:3]) + "****", name)
 
@@ -388,7 +392,7 @@ def reminder_text(
         return PasteText(
             "reminder", (), 0, f"{_day_label(day)} 所有人都已打卡或请假 (everyone has checked in or is on leave)"
         )
-    names = [f"@{shown_name(m.group_nickname, m.display_name, m.wechat_id)}" for m in missing]
+    names = [f"@{shown_name(m.group_nickname, m.display_name, m.wechat_id, m.nickname)}" for m in missing]
     values = {
         "group": group.name,
         "date": _day_label(day),
@@ -419,7 +423,7 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
     steps = _steps_to_do(session, ms)
     values = {
         "group": group.name,
-        "name": shown_name(ms.group_nickname, member.display_name, member.wechat_id),
+        "name": shown_name(ms.group_nickname, member.display_name, member.wechat_id, member.nickname),
         "goal": _one_line(group.goal),
         "rules": _rules_summary(rules),
         "notice": _one_line(group.joining_notice),
@@ -450,19 +454,19 @@ def stalled_text(
     rows = []
     if since:
         rows = session.execute(
-            select(Membership, Member.display_name, Member.pinyin, Member.wechat_id)
+            select(Membership, Member.display_name, Member.pinyin, Member.wechat_id, Member.nickname)
             .join(Member, Member.id == Membership.member_id)
             .where(Membership.id.in_(list(since)), Membership.status == "onboarding", Member.deleted_at.is_(None))
         ).all()
     if not rows:
         return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
     items = []
-    for ms, name, _pinyin, wechat_id in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
+    for ms, name, _pinyin, wechat_id, nickname in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
         steps = _steps_to_do(session, ms)
         required = [s for s, req in steps if req] or [s for s, _req in steps]
         days = (as_of - since[ms.id]).days
         step = f"还差「{required[0]}」" if required else "入群流程待确认"
-        items.append(f"@{shown_name(ms.group_nickname, name, wechat_id)}：{step}（已停留 {days} 天）")
+        items.append(f"@{shown_name(ms.group_nickname, name, wechat_id, nickname)}：{step}（已停留 {days} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
     return PasteText(
@@ -494,12 +498,24 @@ def leaderboard_text(
         Membership.id == PointsEntry.membership_id, Member.points_opt_out.is_(False), Member.deleted_at.is_(None)
     )
     rows = session.execute(
-        select(PointsEntry.membership_id, Membership.group_nickname, Member.display_name, total, Member.wechat_id)
+        select(
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            total,
+            Member.wechat_id,
+            Member.nickname,
+        )
         .join(Membership, Membership.id == PointsEntry.membership_id)
         .join(Member, Member.id == Membership.member_id)
         .where(PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end, visible)
         .group_by(
-            PointsEntry.membership_id, Membership.group_nickname, Member.display_name, Member.pinyin, Member.wechat_id
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            Member.pinyin,
+            Member.wechat_id,
+            Member.nickname,
         )
         .having(total > 0)
         .order_by(total.desc(), Member.pinyin, PointsEntry.membership_id)
@@ -514,10 +530,12 @@ def leaderboard_text(
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
     ranks = competition_ranks([int(r[3]) for r in rows])
-    for rank, (mid, nick, name, pts, wechat_id) in zip(ranks, rows, strict=True):
+    for rank, (mid, nick, name, pts, wechat_id, nickname) in zip(ranks, rows, strict=True):
         medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
         level = level_for(levels, balances_end.get(mid, 0))
-        items.append(f"{medal} {shown_name(nick, name, wechat_id)} {int(pts)}分" + (f" · {level}" if level else ""))
+        items.append(
+            f"{medal} {shown_name(nick, name, wechat_id, nickname)} {int(pts)}分" + (f" · {level}" if level else "")
+        )
     if more_tied:
         items.append(f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
     promoted = _promoted(session, group_id, levels, start, end)
@@ -669,7 +687,14 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
         PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end
     )
     people = session.execute(
-        select(Membership.id, Membership.group_nickname, Member.display_name, Member.pinyin, Member.wechat_id)
+        select(
+            Membership.id,
+            Membership.group_nickname,
+            Member.display_name,
+            Member.pinyin,
+            Member.wechat_id,
+            Member.nickname,
+        )
         .join(Member, Member.id == Membership.member_id)
         .where(Membership.id.in_(earned), Member.points_opt_out.is_(False), Member.deleted_at.is_(None))
     ).all()
@@ -678,10 +703,12 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
     after = _balances(session, ids, end)
     rank = {name: i for i, (name, _min) in enumerate(levels)}
     out = []
-    for mid, nick, name, _pinyin, wechat_id in sorted(people, key=lambda p: (-after.get(p[0], 0), p[3] or "")):
+    for mid, nick, name, _pinyin, wechat_id, nickname in sorted(
+        people, key=lambda p: (-after.get(p[0], 0), p[3] or "")
+    ):
         old, new = level_for(levels, before.get(mid, 0)), level_for(levels, after.get(mid, 0))
         if new is not None and (old is None or rank[new] > rank[old]):
-            out.append(f"{shown_name(nick, name, wechat_id)} → {new}")
+            out.append(f"{shown_name(nick, name, wechat_id, nickname)} → {new}")
     return out
 
 
@@ -703,7 +730,7 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
     end = min(date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1), today)
     total = func.sum(PointsEntry.points).label("total")
     rows = session.execute(
-        select(Membership.group_nickname, Member.display_name, total, Member.wechat_id)
+        select(Membership.group_nickname, Member.display_name, total, Member.wechat_id, Member.nickname)
         .join(Membership, Membership.id == PointsEntry.membership_id)
         .join(Member, Member.id == Membership.member_id)
         .where(
@@ -714,7 +741,12 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
             Member.deleted_at.is_(None),
         )
         .group_by(
-            PointsEntry.membership_id, Membership.group_nickname, Member.display_name, Member.pinyin, Member.wechat_id
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            Member.pinyin,
+            Member.wechat_id,
+            Member.nickname,
         )
         .having(total > 0)
         .order_by(total.desc(), Member.pinyin)
@@ -722,7 +754,7 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
     if not rows:
         return []
     best = rows[0][2]
-    return [shown_name(nick, name, wechat_id) for nick, name, pts, wechat_id in rows if pts == best]
+    return [shown_name(nick, name, wechat_id, nickname) for nick, name, pts, wechat_id, nickname in rows if pts == best]
 
 
 def membership_for(session: Session, group_id: int, name: str) -> int:

@@ -352,3 +352,29 @@ def test_leaderboard_keeps_everyone_level_with_the_last_place_shown(seeded):
         body = summary_text(s, gid, 2026, 11, today=date(2026, 11, 30)).parts[0]
     leaders = body.split("🏆 本月积分王：")[1].split("、")
     assert sorted(leaders) == ["北京-周敏", "小雨🌧", "李雷", "王芳"]
+
+
+def test_someone_without_a_group_nickname_is_named_by_their_wechat_nickname_not_their_roster_name(seeded):
+    """In the chat a person with no group nickname shows as their WeChat nickname (昵称): that is the name to @ —
+    the roster name (a real name from a registration form) is not what the group sees."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        _m, mid = add_member(
+            s,
+            owner,
+            gid,
+            MemberInput(display_name="张建国", nickname="阳光小猪🐷", joined_at=datetime(2026, 11, 1, 9, 0)),
+        )
+        adjust_points(s, owner, mid, 50, "分享", day=date(2026, 11, 8))
+        s.commit()
+        texts = [
+            reminder_text(s, gid, DAY),
+            welcome_text(s, mid),
+            leaderboard_text(s, gid, 2026, 11),
+            summary_text(s, gid, 2026, 11, today=date(2026, 11, 30)),
+        ]
+    for text in texts:
+        assert "张建国" not in text.text, text.kind
+    assert "@阳光小猪🐷" in texts[0].text and "欢迎 @阳光小猪🐷" in texts[1].text
+    assert "🥇 阳光小猪🐷 50分" in texts[2].text and "本月积分王：阳光小猪🐷" in texts[3].text
+    assert shown_name("群里的名字", "张建国", nickname="阳光小猪") == "群里的名字"  # the group nickname first
