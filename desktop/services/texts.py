@@ -256,23 +256,22 @@ def shown_name(
 
 
 def _mask_wechat_id(name: str, wechat_id: str | None) -> str:
-    """`name` with each occurrence of `wechat_id` (compared as roster.wechat_key does: NFKC, case folded) masked."""
+    """`name` with each occurrence of `wechat_id` (compared as roster.wechat_key does: NFKC, case folded — a
+    full-width ＳＵＮＢＡ is sunba) masked to its first three characters; `name` as it is when it holds none."""
     key = unicodedata.normalize("NFKC", (wechat_id or "").strip()).casefold()
     if len(key) < 4:  # too short to be told from an ordinary part of a name
         return name
-    folded = unicodedata.normalize("NFKC", name)
-    if len(folded) != len(name):  # NFKC changed the length: compare on the normalised name, nothing to map back
-        name = folded
-    lower = name.casefold()
-    if key not in lower:
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    if key not in folded:
         return name
-    if len(lower) != len(name):  # case folding changed the length (ß): no position to map back, mask it all
-        return name[:3] + "****"
+    # positions map back to `name` when normalising kept one character for one (full-width letters and digits);
+    # else the masked text is the normalised one
+    text = name if len(folded) == len(name) else folded
     out, at = [], 0
-    while (hit := lower.find(key, at)) >= 0:
-        out.append(name[at:hit] + name[hit : hit + 3] + "****")
+    while (hit := folded.find(key, at)) >= 0:
+        out.append(text[at:hit] + text[hit : hit + 3] + "****")
         at = hit + len(key)
-    out.append(name[at:])
+    out.append(text[at:])
     return "".join(out)
 
 

@@ -294,6 +294,8 @@ def test_a_group_nickname_that_is_the_wechat_id_is_masked_in_every_text(seeded):
         assert "sunba_2024" not in text.text.casefold(), text.kind
     assert "@Sun****" in texts[0].text and "欢迎 @Sun****" in texts[1].text and "Sun**** 10分" in texts[2].text
     assert shown_name("读书 sunba_2024", "孙八", "ＳＵＮＢＡ_2024") == "读书 sun****"
+    assert shown_name("ＳＵＮＢＡ＿２０２４", "孙八", "sunba_2024") == "ＳＵＮ****"  # typed full-width
+    assert shown_name("㈱小王", "小王", "sunba_2024") == "㈱小王"  # no ID in it: the name as it is
     assert shown_name(None, "王芳", "wf") == "王芳"  # an ID too short to be told from a name is left alone
 
 
