@@ -20,7 +20,7 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   (frozen header row, filter, header repeated on every printed page). 活动 stacks the activity list and
   one attendance block per group (each block starts a printed page with its own header; no repeated print
   header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
-  of a group is place i in both; equal points share a rank: 1, 1, 3) with the ledger below; the print area holds the boards only, because a
+  of a group is place i in both; equal points share a rank: 1, 1, 3, and everyone level with the 20th place is on the board) with the ledger below; the print area holds the boards only, because a
   month's ledger runs to hundreds of pages — it stays in the sheet, filterable.
 - 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts) — the 合计 block first,
   then each group — the daily and structure charts in H–Q, and the charts' data from column S, outside the
@@ -93,7 +93,7 @@ from desktop.io.xlsx_util import (
 from desktop.metrics import MonthStats, Period, month_stats, previous_month
 from desktop.phones import mask_phone
 from desktop.services.operators import Actor, require
-from desktop.services.points import competition_ranks, level_for
+from desktop.services.points import competition_ranks, level_for, top_with_ties
 from desktop.streaks import longest_run
 from desktop.tasks import Progress
 from models import (
@@ -123,7 +123,8 @@ from models.queries.participation import DELETED_MEMBERSHIPS, day_after, day_sta
 
 SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
 LANGS = ("zh_CN", "en")
-LEADERBOARD_SIZE = 20  # rows per group in each leaderboard
+LEADERBOARD_SIZE = 20  # rows per group in each leaderboard (more when people are level with the 20th)
+LEADERBOARD_MAX = 100  # the most rows of a board, however many are level with its last place
 WIDE_TEXT = 36  # widest a free-text column gets (purpose, reason, titles)
 # 概览 charts: 17 × 7 cm each in columns H–Q (10 columns of width 9 ≈ 18 cm); rows are 15 pt (0.53 cm)
 CHART_COLS, CHART_COL_WIDTH = 10, 9.0
@@ -875,13 +876,15 @@ class _Report:
         g.onboarding_rows = (printed, rest)
         visible = [pp for pp in people.values() if not pp.opt_out]
         # the leaderboard text's order and ranks (texts.leaderboard_text): points, then pinyin; equal points
-        # share a rank (points.competition_ranks)
+        # share a rank (points.competition_ranks), and everyone level with the last place is on the board
+        # (points.top_with_ties)
         by_month = sorted(
             (pp for pp in visible if g.month_points.get(pp.mid)),
             key=lambda pp: (-g.month_points[pp.mid], pp.pinyin or "", pp.mid),
-        )[:LEADERBOARD_SIZE]
+        )
+        by_month = top_with_ties(by_month, LEADERBOARD_SIZE, lambda pp: g.month_points[pp.mid], LEADERBOARD_MAX)
         by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.pinyin or "", pp.mid))
-        by_all = by_all[:LEADERBOARD_SIZE]
+        by_all = top_with_ties(by_all, LEADERBOARD_SIZE, lambda pp: pp.points, LEADERBOARD_MAX)
         month_ranks = competition_ranks([g.month_points[pp.mid] for pp in by_month])
         all_ranks = competition_ranks([pp.points for pp in by_all])
         g.boards = (

@@ -32,7 +32,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.metrics import month_stats, previous_month
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from desktop.services.points import competition_ranks, group_levels, level_for
+from desktop.services.points import competition_ranks, group_levels, level_for, top_with_ties
 from desktop.settings import get_setting
 from models import (
     EntryStep,
@@ -520,8 +520,8 @@ def leaderboard_text(
         .order_by(total.desc(), Member.pinyin, PointsEntry.membership_id)
         .limit(TOP_MAX + 1)
     ).all()
-    shown = [r for i, r in enumerate(rows[:TOP_MAX]) if i < top or r[3] == rows[top - 1][3]]
-    more_tied = len(rows) > len(shown) and rows[len(shown)][3] == shown[-1][3] if shown else False
+    shown = top_with_ties(rows, top, lambda r: r[3], TOP_MAX)
+    more_tied = bool(shown) and len(rows) > len(shown) and rows[len(shown)][3] == shown[-1][3]
     rows = shown
     if not rows:
         return PasteText("leaderboard", (), 0, "本月还没有人得分 (nobody earned points this month)")

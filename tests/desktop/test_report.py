@@ -850,3 +850,29 @@ def test_all_groups_of_a_month_hold_a_group_archived_since(sqlite_workspace, tmp
         assert {r["社群"] for r in kpis} - {"合计", None} == expected, month
         if month == 5:
             assert next(r["本月"] for r in kpis if r["社群"] == "合计" and r["代码"] == "members_total") == 2
+
+
+def test_a_board_cut_at_twenty_keeps_everyone_level_with_the_twentieth(sqlite_workspace, tmp_path):
+    """25 members who each checked in on the same two days are level: all 25 are on the month's board at rank 1,
+    not the 20 the alphabet favoured; the one who checked in once follows nobody's cut."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "全勤营")
+        mids = [
+            add_member(s, owner, gid, MemberInput(display_name=f"营员{i:02d}", joined_at=datetime(2026, 4, 1, 9)))[1]
+            for i in range(26)
+        ]
+        record_checkins(s, owner, gid, date(2026, 5, 1), mids, today=TODAY)
+        record_checkins(s, owner, gid, date(2026, 5, 2), mids[:25], today=TODAY)
+        s.commit()
+    path = tmp_path / "b.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["积分"]
+    month = []  # B–D of the boards' rows, up to the blank row before the ledger
+    for r in ws.iter_rows(min_row=HEADER_ROW + 1, max_col=4, values_only=True):
+        if not r[0]:
+            break
+        month.append(r[1:4])
+    assert len(month) == 25 and {(rank, pts) for rank, _name, pts in month} == {(1, 2)}  # B–D: the month's board
+    assert "营员25" not in {name for _rank, name, _pts in month}  # 1 point: below the cut
+    assert ws.print_area.endswith(str(HEADER_ROW + 25))  # the whole board prints
