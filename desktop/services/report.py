@@ -33,6 +33,8 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   ledger; 入群进度 prints the people still in the entry process and this month's new members, the members
   who joined earlier follow below the print area, to filter; 预警 (four columns) prints upright. 成员名册 and
   打卡明细 print whole: they are the lists people print.
+- All groups (group_ids None, `--all`, every group ticked in the window): the groups not archived before the
+  month began — a group archived during or after the month was one of the groups then, and is in its report.
 - Several groups: the tables carry a 社群 column (filterable) instead of one sheet per group; 入群进度 uses
   the union of the groups' step names in process order ("—" where a group has no such step; retired steps
   marked "(已停用)"); the 概览 totals sum the counts, weigh the check-in rate by members and recount the
