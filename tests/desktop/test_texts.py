@@ -380,3 +380,22 @@ def test_someone_without_a_group_nickname_is_named_by_their_wechat_nickname_not_
     assert "@阳光小猪🐷" in texts[0].text and "欢迎 @阳光小猪🐷" in texts[1].text
     assert "🥇 阳光小猪🐷 50分" in texts[2].text and "本月积分王：阳光小猪🐷" in texts[3].text
     assert shown_name("群里的名字", "张建国", nickname="阳光小猪") == "群里的名字"  # the group nickname first
+
+
+def test_stalled_days_placeholder_is_the_threshold_not_the_last_persons_wait(seeded):
+    """$days says "stalled for more than N days" (the stalled_days setting, 7): it held the wait of the last
+    person listed (15 here)."""
+    database, owner, gid, _ids = seeded
+    with database.session() as s:
+        steps = list_steps(s, gid)
+        novice = add_member(s, owner, gid, MemberInput(display_name="新人乙", group_nickname="乙", status="applicant"))[
+            1
+        ]
+        from desktop.services.onboarding import record_join
+
+        record_join(s, owner, novice, datetime(2026, 11, 10, 9, 0))
+        record_step(s, owner, novice, steps[0].id, answer="早起", when=datetime(2026, 11, 10, 9, 30))
+        s.commit()
+        text = stalled_text(s, gid, date(2026, 11, 25), template="超过 $days 天没动的伙伴：\n$list")
+    assert text.parts[0].splitlines()[0] == "超过 7 天没动的伙伴："
+    assert "（已停留 15 天）" in text.parts[0]
