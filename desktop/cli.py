@@ -938,14 +938,16 @@ def _args_export_common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--unmasked", action="store_true", help="完整手机号 (群主/管理员) / full phone numbers (owner/admin)"
     )
-    p.add_argument(
-        "--headers", dest="sheet_lang", choices=("zh_CN", "en"), default="zh_CN", help="表头语言 / header language"
-    )
 
 
 def _args_export_report(p: argparse.ArgumentParser) -> None:
     p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份 / month")
     _args_export_common(p)
+    # the report's only: the roster's headers are the Chinese ones the importer maps back (roster_export), and
+    # `export roster --headers en` took the option and wrote Chinese headers anyway
+    p.add_argument(
+        "--headers", dest="sheet_lang", choices=("zh_CN", "en"), default="zh_CN", help="表头语言 / header language"
+    )
 
 
 def _group_ids(ctx: Context, args: argparse.Namespace) -> list[int] | None:

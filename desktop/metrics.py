@@ -280,7 +280,8 @@ def _month_statements(small: bool):
     attendance = (
         select(Attendance.status, func.count())
         .join(Activity, Activity.id == Attendance.activity_id)
-        .where(in_period, Attendance.status != "excused")
+        # a deleted person's sign-ups are in no figure (docs/metrics.md), as their check-ins are not
+        .where(in_period, Attendance.status != "excused", Attendance.membership_id.not_in(DELETED_MEMBERSHIPS))
         .group_by(Attendance.status)
     )
     return bulk.Prepared(counts), bulk.Prepared(leaves), bulk.Prepared(attendance)

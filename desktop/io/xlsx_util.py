@@ -458,12 +458,17 @@ class _WriteGuard:
         return getattr(self._fh, name)
 
 
+TEMP_STEM = 24  # characters of the target's name in its temporary file's name
+
+
 def save_atomic(wb: Workbook, path: Path) -> Path:
     """Save to a temporary file beside `path`, fsync, then move it into place (os.replace is atomic).
     On any failure the temporary file is removed and the old file at `path` is left untouched."""
     path = check_target(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx.part")
+        # the temporary name carries the start of the target's only: a target name near the file system's limit
+        # (255 bytes: 80-odd Chinese characters) is legitimate, and its name with a prefix and suffix would not be
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:TEMP_STEM]}.", suffix=".xlsx.part")
     except OSError as exc:
         raise QunDeskError(f"无法在该文件夹中写入 (cannot write in the folder) {path.parent}: {exc.strerror}") from exc
     tmp = Path(tmp_name)

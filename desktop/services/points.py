@@ -3,7 +3,7 @@ levels and leaderboards. Every award is written in the caller's transaction, wit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -151,6 +151,22 @@ def competition_ranks(points: Sequence[int]) -> list[int]:
     out: list[int] = []
     for i, pts in enumerate(points):
         out.append(out[-1] if i and pts == points[i - 1] else i + 1)
+    return out
+
+
+def top_with_ties(items: Sequence, n: int, points: Callable[[object], int], limit: int) -> list:
+    """The first `n` of `items` (sorted highest first) and everyone level with the last of them, at most `limit`:
+    a board cut at place n never leaves out someone with as many points as a person on it (the workbook's 积分
+    boards and the paste-ready leaderboard text)."""
+    n = max(0, min(n, limit))
+    if n == 0 or len(items) <= n:
+        return list(items[:n])
+    last = points(items[n - 1])
+    out = list(items[:n])
+    for item in items[n:limit]:
+        if points(item) != last:
+            break
+        out.append(item)
     return out
 
 

@@ -20,7 +20,7 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   (frozen header row, filter, header repeated on every printed page). 活动 stacks the activity list and
   one attendance block per group (each block starts a printed page with its own header; no repeated print
   header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
-  of a group is place i in both; equal points share a rank: 1, 1, 3) with the ledger below; the print area holds the boards only, because a
+  of a group is place i in both; equal points share a rank: 1, 1, 3, and everyone level with the 20th place is on the board) with the ledger below; the print area holds the boards only, because a
   month's ledger runs to hundreds of pages — it stays in the sheet, filterable.
 - 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts) — the 合计 block first,
   then each group — the daily and structure charts in H–Q, and the charts' data from column S, outside the
@@ -33,6 +33,8 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   ledger; 入群进度 prints the people still in the entry process and this month's new members, the members
   who joined earlier follow below the print area, to filter; 预警 (four columns) prints upright. 成员名册 and
   打卡明细 print whole: they are the lists people print.
+- All groups (group_ids None, `--all`, every group ticked in the window): the groups not archived before the
+  month began — a group archived during or after the month was one of the groups then, and is in its report.
 - Several groups: the tables carry a 社群 column (filterable) instead of one sheet per group; 入群进度 uses
   the union of the groups' step names in process order ("—" where a group has no such step; retired steps
   marked "(已停用)"); the 概览 totals sum the counts, weigh the check-in rate by members and recount the
@@ -93,7 +95,7 @@ from desktop.io.xlsx_util import (
 from desktop.metrics import MonthStats, Period, month_stats, previous_month
 from desktop.phones import mask_phone
 from desktop.services.operators import Actor, require
-from desktop.services.points import competition_ranks, level_for
+from desktop.services.points import competition_ranks, level_for, top_with_ties
 from desktop.streaks import longest_run
 from desktop.tasks import Progress
 from models import (
@@ -119,11 +121,12 @@ from models import (
     membership_role,
 )
 from models.db import Database
-from models.queries.participation import day_after, day_start
+from models.queries.participation import DELETED_MEMBERSHIPS, day_after, day_start
 
 SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
 LANGS = ("zh_CN", "en")
-LEADERBOARD_SIZE = 20  # rows per group in each leaderboard
+LEADERBOARD_SIZE = 20  # rows per group in each leaderboard (more when people are level with the 20th)
+LEADERBOARD_MAX = 100  # the most rows of a board, however many are level with its last place
 WIDE_TEXT = 36  # widest a free-text column gets (purpose, reason, titles)
 # 概览 charts: 17 × 7 cm each in columns H–Q (10 columns of width 9 ≈ 18 cm); rows are 15 pt (0.53 cm)
 CHART_COLS, CHART_COL_WIDTH = 10, 9.0
@@ -177,6 +180,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "sub.ledger_print": ("积分流水供筛选, 不打印", "The ledger is for filtering, it is not printed"),
     "sub.no_rows": ("(无)", "(none)"),
+    "sub.deleted_person": ("(已删除的成员)", "(deleted member)"),
     "sub.future": ("这个月份还没有开始", "this month has not started yet"),
     "sub.truncated": (
         "… 还有 {n:,} 条未列出: 超过了 Excel 的行数上限, 请按社群分别导出",
@@ -632,7 +636,8 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     for aid, mid, status in conn.execute(
         select(Attendance.activity_id, Attendance.membership_id, Attendance.status)
         .join(Activity, Activity.id == Attendance.activity_id)
-        .where(*in_period)
+        # a deleted person's sign-ups: not in the counts of an activity's row, as they are not in its matrix
+        .where(*in_period, Attendance.membership_id.not_in(DELETED_MEMBERSHIPS))
     ).all():
         attendance[aid][mid] = status
 
@@ -688,6 +693,7 @@ def _attendance_totals(session: Session, group_ids: list[int], p: Period) -> tup
                 Activity.starts_at >= day_start(p.start),
                 Activity.starts_at < day_after(p.end),
                 Attendance.status != "excused",
+                Attendance.membership_id.not_in(DELETED_MEMBERSHIPS),  # in no figure, as in month_stats
             )
             .group_by(Attendance.status)
         ).all()
@@ -872,13 +878,15 @@ class _Report:
         g.onboarding_rows = (printed, rest)
         visible = [pp for pp in people.values() if not pp.opt_out]
         # the leaderboard text's order and ranks (texts.leaderboard_text): points, then pinyin; equal points
-        # share a rank (points.competition_ranks)
+        # share a rank (points.competition_ranks), and everyone level with the last place is on the board
+        # (points.top_with_ties)
         by_month = sorted(
             (pp for pp in visible if g.month_points.get(pp.mid)),
             key=lambda pp: (-g.month_points[pp.mid], pp.pinyin or "", pp.mid),
-        )[:LEADERBOARD_SIZE]
+        )
+        by_month = top_with_ties(by_month, LEADERBOARD_SIZE, lambda pp: g.month_points[pp.mid], LEADERBOARD_MAX)
         by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.pinyin or "", pp.mid))
-        by_all = by_all[:LEADERBOARD_SIZE]
+        by_all = top_with_ties(by_all, LEADERBOARD_SIZE, lambda pp: pp.points, LEADERBOARD_MAX)
         month_ranks = competition_ranks([g.month_points[pp.mid] for pp in by_month])
         all_ranks = competition_ranks([pp.points for pp in by_all])
         g.boards = (
@@ -1586,7 +1594,9 @@ class _Report:
                     yield [
                         g.name,
                         day,
-                        pp.name if pp else None,
+                        # a deleted person's entries stay in the group's ledger (points_awarded counts them,
+                        # docs/metrics.md) and are said to be theirs, never a row without a name
+                        pp.name if pp else self.t("sub.deleted_person"),
                         int(pts),
                         self.t(label) if label in TEXT else source,
                         reason,
@@ -1760,10 +1770,15 @@ def _merge_orders(orders: list[list[str]]) -> list[str]:
     return merged
 
 
-def resolve_groups(session: Session, group_ids: list[int] | None) -> list[Group]:
-    """The groups to export, in the order given (None: every group that is not archived, by id)."""
+def resolve_groups(session: Session, group_ids: list[int] | None, *, since: date | None = None) -> list[Group]:
+    """The groups to export, in the order given (None: every group that is not archived, by id — or, with
+    `since`, not archived before that day: a month's report of all groups holds a group archived during or after
+    that month, as it was one of the groups then)."""
     if group_ids is None:
-        groups = list(session.scalars(select(Group).where(Group.archived_at.is_(None)).order_by(Group.id)))
+        live = Group.archived_at.is_(None)
+        if since is not None:
+            live = live | (Group.archived_at >= day_start(since))
+        groups = list(session.scalars(select(Group).where(live).order_by(Group.id)))
     else:
         ids = list(dict.fromkeys(group_ids))
         found = {g.id: g for g in session.scalars(select(Group).where(Group.id.in_(ids)))}
@@ -1789,7 +1804,8 @@ def export_monthly_report(
     progress: Progress | None = None,
     lang: str = "zh_CN",
 ) -> ReportSummary:
-    """Write the monthly workbook of `group_ids` (None: every group not archived) for year-month to `path`.
+    """Write the monthly workbook of `group_ids` (None: every group not archived before the month began) for
+    year-month to `path`.
 
     Raises PermissionDenied (unmasked phones without `export_unmasked`), NotFound (unknown group id),
     QunDeskError (the target cannot be written), Cancelled (progress.step after cancel; nothing written)."""
@@ -1804,7 +1820,7 @@ def export_monthly_report(
     progress = progress or Progress()
     p = Period.month(year, month, today)
     with database.session() as session:
-        groups = resolve_groups(session, group_ids)
+        groups = resolve_groups(session, group_ids, since=p.start)
         total = len(groups) + len(SHEETS)
         done = 0
         progress.step(done, total)

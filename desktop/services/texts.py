@@ -5,9 +5,10 @@ Each kind has a default Chinese template and offers named placeholders (`$name`,
 group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
 refused with its name. Rendering rules, the same for every kind:
 
-- People are named as the group sees them: group nickname, else name. Nothing else about a person is used, and
-  a run of 7+ digits in a name (a phone number put into a group nickname) is masked: no phone number, WeChat
-  ID or other private field ever reaches a text.
+- People are named as the group sees them: group nickname, else WeChat nickname (what WeChat shows of someone
+  with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
+  number put into a group nickname) is masked, and so is the person's own WeChat ID: no phone number, WeChat ID
+  or other private field ever reaches a text, nor a roster name the group never saw.
 - A template line whose placeholders are all empty is left out (no "目标：" with nothing after it).
 - A text longer than LIMIT characters is split into several messages at line breaks of its list (names,
   people, ranks), the template's lines before the list opening the first message and those after it closing
@@ -31,7 +32,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.metrics import month_stats, previous_month
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from desktop.services.points import competition_ranks, group_levels, level_for
+from desktop.services.points import competition_ranks, group_levels, level_for, top_with_ties
 from desktop.settings import get_setting
 from models import (
     EntryStep,
@@ -46,6 +47,7 @@ from models import (
 )
 from models.texts import TEXT_KINDS
 
+TOP_MAX = 100  # the most lines a leaderboard text has (its `top`, and the people level with its last place)
 LIMIT = 500  # characters per message: what reads comfortably as one WeChat message
 LINE_WIDTH = 30  # display columns of a line of names (a CJK character is 2): what a phone shows in one line
 RULES_LINES = 5  # the rules summary in a welcome: the first lines of the current rules
@@ -145,6 +147,33 @@ def template_for(session: Session, group_id: int, kind: str) -> str:
     return body if body is not None else DEFAULTS[kind]
 
 
+KIND_LABELS = {
+    "reminder": "打卡提醒",
+    "welcome": "欢迎语",
+    "stalled": "入群流程提醒",
+    "leaderboard": "积分榜",
+    "summary": "月度小结",
+}
+
+
+def _stored_template(session: Session, group: Group, kind: str, template: str | None) -> str:
+    """`template` when given (the editor's preview, already checked), else the group's own template checked as
+    it was when saved: a template that reached the database another way (an older version, a restored backup, a
+    team member's database edit) with an unknown placeholder is a ValidationError naming the group, the kind and
+    the placeholder — never a text with "$x" left in it."""
+    if template is not None:
+        return template
+    body = template_for(session, group.id, kind)
+    try:
+        return validate_template(kind, body)
+    except ValidationError as exc:
+        raise ValidationError(
+            "template",
+            f"社群「{group.name}」的{KIND_LABELS[kind]}模板有误, 请在文案模板里修改或恢复默认 "
+            f"(the group's {kind} template is broken: fix it or go back to the default): {exc.message}",
+        ) from exc
+
+
 def is_custom(session: Session, group_id: int, kind: str) -> bool:
     return (
         session.scalar(select(TextTemplate.id).where(TextTemplate.group_id == group_id, TextTemplate.kind == kind))
@@ -214,10 +243,36 @@ def _check_kind(kind: str) -> None:
 # Rendering
 
 
-def shown_name(group_nickname: str | None, display_name: str) -> str:
-    """How the group sees a person: group nickname, else name; a phone-like run of digits masked."""
-    name = (group_nickname or "").strip() or (display_name or "").strip() or "?"
+def shown_name(
+    group_nickname: str | None, display_name: str, wechat_id: str | None = None, nickname: str | None = None
+) -> str:
+    """How the group sees a person: their group nickname (群昵称), else their WeChat nickname (昵称: what WeChat
+    shows of someone who set no group nickname), else their name on the roster; a phone-like run of digits
+    masked, and so is the person's own WeChat ID where the name holds it (a group nickname set to one's WeChat ID,
+    a person a chat import knew only by the ID): its first three characters are kept, as a phone's are."""
+    name = (group_nickname or "").strip() or (nickname or "").strip() or (display_name or "").strip() or "?"
+    name = _mask_wechat_id(name, wechat_id)
     return _DIGITS.sub(lambda m: "".join(re.findall(r"\d", m.group(0))[:3]) + "****", name)
+
+
+def _mask_wechat_id(name: str, wechat_id: str | None) -> str:
+    """`name` with each occurrence of `wechat_id` (compared as roster.wechat_key does: NFKC, case folded — a
+    full-width ＳＵＮＢＡ is sunba) masked to its first three characters; `name` as it is when it holds none."""
+    key = unicodedata.normalize("NFKC", (wechat_id or "").strip()).casefold()
+    if len(key) < 4:  # too short to be told from an ordinary part of a name
+        return name
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    if key not in folded:
+        return name
+    # positions map back to `name` when normalising kept one character for one (full-width letters and digits);
+    # else the masked text is the normalised one
+    text = name if len(folded) == len(name) else folded
+    out, at = [], 0
+    while (hit := folded.find(key, at)) >= 0:
+        out.append(text[at:hit] + text[hit : hit + 3] + "****")
+        at = hit + len(key)
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _width(text: str) -> int:
@@ -336,7 +391,7 @@ def reminder_text(
         return PasteText(
             "reminder", (), 0, f"{_day_label(day)} 所有人都已打卡或请假 (everyone has checked in or is on leave)"
         )
-    names = [f"@{shown_name(m.group_nickname, m.display_name)}" for m in missing]
+    names = [f"@{shown_name(m.group_nickname, m.display_name, m.wechat_id, m.nickname)}" for m in missing]
     values = {
         "group": group.name,
         "date": _day_label(day),
@@ -345,7 +400,7 @@ def reminder_text(
         "done": str(expected - len(missing)),
         "total": str(expected),
     }
-    parts = render("reminder", template or template_for(session, group_id, "reminder"), values, pack_names(names))
+    parts = render("reminder", _stored_template(session, group, "reminder", template), values, pack_names(names))
     return PasteText("reminder", parts, len(missing))
 
 
@@ -367,7 +422,7 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
     steps = _steps_to_do(session, ms)
     values = {
         "group": group.name,
-        "name": shown_name(ms.group_nickname, member.display_name),
+        "name": shown_name(ms.group_nickname, member.display_name, member.wechat_id, member.nickname),
         "goal": _one_line(group.goal),
         "rules": _rules_summary(rules),
         "notice": _one_line(group.joining_notice),
@@ -376,7 +431,7 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
     items = [f"{i}. {name}{'' if required else '（可选）'}" for i, (name, required) in enumerate(steps, start=1)]
     if not items:
         items = ["（都已完成，欢迎正式加入！）"]
-    parts = render("welcome", template or template_for(session, group.id, "welcome"), values, items)
+    parts = render("welcome", _stored_template(session, group, "welcome", template), values, items)
     return PasteText("welcome", parts, 1)
 
 
@@ -398,23 +453,23 @@ def stalled_text(
     rows = []
     if since:
         rows = session.execute(
-            select(Membership, Member.display_name, Member.pinyin)
+            select(Membership, Member.display_name, Member.pinyin, Member.wechat_id, Member.nickname)
             .join(Member, Member.id == Membership.member_id)
             .where(Membership.id.in_(list(since)), Membership.status == "onboarding", Member.deleted_at.is_(None))
         ).all()
     if not rows:
         return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
     items = []
-    for ms, name, _pinyin in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
+    for ms, name, _pinyin, wechat_id, nickname in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
         steps = _steps_to_do(session, ms)
         required = [s for s, req in steps if req] or [s for s, _req in steps]
-        days = (as_of - since[ms.id]).days
+        waited = (as_of - since[ms.id]).days  # not `days`: that is the threshold asked for, for $days
         step = f"还差「{required[0]}」" if required else "入群流程待确认"
-        items.append(f"@{shown_name(ms.group_nickname, name)}：{step}（已停留 {days} 天）")
+        items.append(f"@{shown_name(ms.group_nickname, name, wechat_id, nickname)}：{step}（已停留 {waited} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
     return PasteText(
-        "stalled", render("stalled", template or template_for(session, group_id, "stalled"), values, items), len(items)
+        "stalled", render("stalled", _stored_template(session, group, "stalled", template), values, items), len(items)
     )
 
 
@@ -429,36 +484,59 @@ def leaderboard_text(
     template: str | None = None,
 ) -> PasteText:
     """The month's top `top` by points earned in the month, with their level at the month's end; members who
-    opted out of leaderboards are left out; who reached a higher level this month."""
+    opted out of leaderboards are left out; who reached a higher level this month. Equal points share a rank,
+    and everyone level with the last place shown is shown too (up to TOP_MAX lines, then a line saying that more
+    people share that score): a cut never leaves out someone with as many points as a person on the board."""
     group = _group(session, group_id)
     start = date(year, month, 1)
     end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
     end = min(end, today or clock.today())
-    top = max(1, min(int(top), 100))
+    top = max(1, min(int(top), TOP_MAX))
     total = func.sum(PointsEntry.points).label("total")
     visible = and_(
         Membership.id == PointsEntry.membership_id, Member.points_opt_out.is_(False), Member.deleted_at.is_(None)
     )
     rows = session.execute(
-        select(PointsEntry.membership_id, Membership.group_nickname, Member.display_name, total)
+        select(
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            total,
+            Member.wechat_id,
+            Member.nickname,
+        )
         .join(Membership, Membership.id == PointsEntry.membership_id)
         .join(Member, Member.id == Membership.member_id)
         .where(PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end, visible)
-        .group_by(PointsEntry.membership_id, Membership.group_nickname, Member.display_name, Member.pinyin)
+        .group_by(
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            Member.pinyin,
+            Member.wechat_id,
+            Member.nickname,
+        )
         .having(total > 0)
         .order_by(total.desc(), Member.pinyin, PointsEntry.membership_id)
-        .limit(top)
+        .limit(TOP_MAX + 1)
     ).all()
+    shown = top_with_ties(rows, top, lambda r: r[3], TOP_MAX)
+    more_tied = bool(shown) and len(rows) > len(shown) and rows[len(shown)][3] == shown[-1][3]
+    rows = shown
     if not rows:
         return PasteText("leaderboard", (), 0, "本月还没有人得分 (nobody earned points this month)")
     levels = group_levels(session, group_id)
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
     ranks = competition_ranks([int(r[3]) for r in rows])
-    for rank, (mid, nick, name, pts) in zip(ranks, rows, strict=True):
+    for rank, (mid, nick, name, pts, wechat_id, nickname) in zip(ranks, rows, strict=True):
         medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
         level = level_for(levels, balances_end.get(mid, 0))
-        items.append(f"{medal} {shown_name(nick, name)} {int(pts)}分" + (f" · {level}" if level else ""))
+        items.append(
+            f"{medal} {shown_name(nick, name, wechat_id, nickname)} {int(pts)}分" + (f" · {level}" if level else "")
+        )
+    if more_tied:
+        items.append(f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
     promoted = _promoted(session, group_id, levels, start, end)
     values = {
         "group": group.name,
@@ -466,7 +544,7 @@ def leaderboard_text(
         "top": str(len(rows)),
         "promoted": _promoted_line(promoted),
     }
-    parts = render("leaderboard", template or template_for(session, group_id, "leaderboard"), values, items)
+    parts = render("leaderboard", _stored_template(session, group, "leaderboard", template), values, items)
     return PasteText("leaderboard", parts, len(rows))
 
 
@@ -479,7 +557,7 @@ def summary_text(
     now = month_stats(session, group_id, year, month, today=today)
     py, pm = previous_month(year, month)
     before = month_stats(session, group_id, py, pm, today=today)
-    board = leaderboard_text(session, group_id, year, month, top=1, today=today)
+    board = leaderboard_text(session, group_id, year, month, top=1, today=today, template=DEFAULTS["leaderboard"])
 
     def pct(x: float) -> str:
         return f"{x * 100:.1f}%"
@@ -492,7 +570,7 @@ def summary_text(
     top = ""
     if board.parts:
         first = _leader_names(session, group_id, year, month, today)
-        top = "、".join(first)
+        top = "、".join(first[:LEADERS_SHOWN]) + (f" 等 {len(first)} 人" if len(first) > LEADERS_SHOWN else "")
     values = {
         "group": group.name,
         "month": _month_label(year, month, today),
@@ -515,7 +593,7 @@ def summary_text(
     }
     if not now.members_total and not before.members_total:
         return PasteText("summary", (), 0, "这个月社群还没有成员 (the group had no members this month)")
-    return PasteText("summary", render("summary", template or template_for(session, group_id, "summary"), values), 0)
+    return PasteText("summary", render("summary", _stored_template(session, group, "summary", template), values), 0)
 
 
 def preview_text(session: Session, group_id: int, kind: str, body: str, *, today: date | None = None) -> PasteText:
@@ -608,7 +686,14 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
         PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end
     )
     people = session.execute(
-        select(Membership.id, Membership.group_nickname, Member.display_name, Member.pinyin)
+        select(
+            Membership.id,
+            Membership.group_nickname,
+            Member.display_name,
+            Member.pinyin,
+            Member.wechat_id,
+            Member.nickname,
+        )
         .join(Member, Member.id == Membership.member_id)
         .where(Membership.id.in_(earned), Member.points_opt_out.is_(False), Member.deleted_at.is_(None))
     ).all()
@@ -617,13 +702,16 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
     after = _balances(session, ids, end)
     rank = {name: i for i, (name, _min) in enumerate(levels)}
     out = []
-    for mid, nick, name, _pinyin in sorted(people, key=lambda p: (-after.get(p[0], 0), p[3] or "")):
+    for mid, nick, name, _pinyin, wechat_id, nickname in sorted(
+        people, key=lambda p: (-after.get(p[0], 0), p[3] or "")
+    ):
         old, new = level_for(levels, before.get(mid, 0)), level_for(levels, after.get(mid, 0))
         if new is not None and (old is None or rank[new] > rank[old]):
-            out.append(f"{shown_name(nick, name)} → {new}")
+            out.append(f"{shown_name(nick, name, wechat_id, nickname)} → {new}")
     return out
 
 
+LEADERS_SHOWN = 5  # a summary names this many people level on first place, then says how many they are
 PROMOTED_SHOWN = 8  # a leaderboard names this many promotions, then says how many more
 
 
@@ -641,7 +729,7 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
     end = min(date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1), today)
     total = func.sum(PointsEntry.points).label("total")
     rows = session.execute(
-        select(Membership.group_nickname, Member.display_name, total)
+        select(Membership.group_nickname, Member.display_name, total, Member.wechat_id, Member.nickname)
         .join(Membership, Membership.id == PointsEntry.membership_id)
         .join(Member, Member.id == Membership.member_id)
         .where(
@@ -651,19 +739,29 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
             Member.points_opt_out.is_(False),
             Member.deleted_at.is_(None),
         )
-        .group_by(PointsEntry.membership_id, Membership.group_nickname, Member.display_name, Member.pinyin)
+        .group_by(
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            Member.pinyin,
+            Member.wechat_id,
+            Member.nickname,
+        )
         .having(total > 0)
         .order_by(total.desc(), Member.pinyin)
     ).all()
     if not rows:
         return []
     best = rows[0][2]
-    return [shown_name(nick, name) for nick, name, pts in rows if pts == best][:5]
+    return [shown_name(nick, name, wechat_id, nickname) for nick, name, pts, wechat_id, nickname in rows if pts == best]
 
 
 def membership_for(session: Session, group_id: int, name: str) -> int:
-    """The membership of the group called `name` (name, group nickname or nickname); NotFound / ValidationError
-    (several people) with the candidates."""
+    """The membership of the group called `name` (name, group nickname, nickname or WeChat ID — what the
+    several-people error tells the user to give); NotFound / ValidationError (several people) with the
+    candidates."""
+    from desktop.services.roster import wechat_key
+
     key = (name or "").strip()
     if not key:
         raise ValidationError("member", "成员名字不能为空 (a member name is required)")
@@ -673,7 +771,10 @@ def membership_for(session: Session, group_id: int, name: str) -> int:
         .where(
             Membership.group_id == group_id,
             Member.deleted_at.is_(None),
-            (Member.display_name == key) | (Membership.group_nickname == key) | (Member.nickname == key),
+            (Member.display_name == key)
+            | (Membership.group_nickname == key)
+            | (Member.nickname == key)
+            | (func.lower(Member.wechat_id) == wechat_key(key)),
         )
     ).all()
     current = [r for r in rows if r[2] in ("applicant", "onboarding", "active")] or rows

@@ -158,6 +158,11 @@ def test_export_report_and_roster(ws, tmp_path, capsys):
     assert code == 0 and "5 rows" in out
     rows = list(load_workbook(roster_file).active.iter_rows(values_only=True))
     assert len(rows) == 6 and "13800138000" in [str(v) for v in rows[1] + rows[2] + rows[3] + rows[4] + rows[5]]
+    # the roster's headers are the importer's Chinese ones: an English header option is a usage error, not a file
+    # with Chinese headers that looks as asked for
+    english = tmp_path / "roster-en.xlsx"
+    code, _, err = run(capsys, "--db", ws, "export", "roster", "--all", "--headers", "en", "-o", str(english))
+    assert code == 2 and "--headers" in err and not english.exists()
     assert run(capsys, "--db", ws, "export", "report", "--month", "2026-13", "--all", "-o", str(out_file))[0] == 1
     assert run(capsys, "--db", ws, "export", "report", "--month", MONTH, "--all", "-o", str(tmp_path / "x.csv"))[0] == 1
 

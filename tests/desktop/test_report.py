@@ -767,3 +767,112 @@ def test_rows_spooled_to_disk_give_the_same_workbook(demo, owner_actor, tmp_path
     assert list(a) == list(b) == list(SHEETS)
     assert sum(len(rows) for rows in a.values()) > 100  # the spool was used many times over
     assert a == b
+
+
+def test_a_deleted_persons_ledger_rows_say_so_and_the_ledger_adds_up_to_points_awarded(sqlite_workspace, tmp_path):
+    """The month's ledger is the group's (points_awarded counts a deleted person's entries, docs/metrics.md): their
+    rows are labelled as a deleted member's, never left without a name, and the ledger sums to the KPI."""
+    from desktop.services.roster import soft_delete_member
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "测试群")
+        kept = add_member(s, owner, gid, MemberInput(display_name="留下", joined_at=datetime(2026, 4, 1, 9)))
+        gone = add_member(s, owner, gid, MemberInput(display_name="删掉", joined_at=datetime(2026, 4, 1, 9)))
+        for d in (date(2026, 5, 1), date(2026, 5, 2), date(2026, 5, 3)):
+            record_checkins(s, owner, gid, d, [kept[1], gone[1]], today=d)
+        s.commit()
+        soft_delete_member(s, owner, gone[0])
+        s.commit()
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    wb = load_workbook(path)
+    ws = wb["积分"]
+    ledger_header_row = next(c.row for c in ws["F"] if c.value == "原因")
+    ledger = _table(ws, ledger_header_row)
+    assert len(ledger) == 6
+    assert {r["姓名"] for r in ledger} == {"留下", "(已删除的成员)"}
+    assert "删掉" not in {r["姓名"] for r in ledger}  # a deleted person is in no list by name
+    kpis = {r["代码"]: r["本月"] for r in _table(wb["概览"])}
+    assert sum(r["积分"] for r in ledger) == kpis["points_awarded"] == 6
+
+
+def test_a_deleted_persons_sign_ups_are_in_no_attendance_figure(sqlite_workspace, tmp_path):
+    """Deleted people are in no figure (docs/metrics.md): an activity's row on 活动 counts the sign-ups its
+    attendance matrix shows, and attendance_rate (stats, 概览) leaves the deleted person's attendance out."""
+    from desktop.services.participation import ActivityInput, create_activity, set_attendance
+    from desktop.services.roster import soft_delete_member
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "活动群")
+        people = {
+            name: add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 4, 1, 9)))
+            for name in ("甲", "乙", "丙", "删")
+        }
+        aid = create_activity(
+            s, owner, gid, ActivityInput(title="分享会", kind="knowledge_share", starts_at=datetime(2026, 5, 6, 20))
+        )
+        for name, status in (("甲", "attended"), ("乙", "absent"), ("丙", "excused"), ("删", "attended")):
+            set_attendance(s, owner, aid, people[name][1], status)
+        s.commit()
+        soft_delete_member(s, owner, people["删"][0])
+        s.commit()
+        stats = month_stats(s, gid, 2026, 5, today=TODAY)
+    assert stats.attendance_rate == 0.5  # 甲 of 甲 and 乙 (丙 excused, 删 deleted)
+    path = tmp_path / "a.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    wb = load_workbook(path)
+    row = _table(wb["活动"])[0]
+    assert (row["报名"], row["出席"], row["缺席"], row["请假"], row["出勤率"]) == (3, 1, 1, 1, 0.5)
+    matrix_header = next(c.row for r in wb["活动"].iter_rows() for c in r if c.value == "出席次数")
+    assert sorted(r["姓名"] for r in _table(wb["活动"], matrix_header)) == ["丙", "乙", "甲"]
+    kpis = {r["代码"]: r["本月"] for r in _table(wb["概览"])}
+    assert kpis["attendance_rate"] == 0.5
+
+
+def test_all_groups_of_a_month_hold_a_group_archived_since(sqlite_workspace, tmp_path):
+    """A training camp archived on 10 May was one of the groups in May: the May report of all groups has it (its
+    members in the 合计), June's does not."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        camp = create_group(s, owner, "五月训练营")
+        other = create_group(s, owner, "长期群")
+        for gid, name in ((camp, "营员"), (other, "群友")):
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 4, 1, 9)))
+        s.execute(update(Group).where(Group.id == camp).values(archived_at=datetime(2026, 5, 10, 18)))
+        s.commit()
+    june = date(2026, 6, 30)
+    for month, expected in ((5, {"五月训练营", "长期群"}), (6, {"长期群"})):
+        path = tmp_path / f"all-{month}.xlsx"
+        export_monthly_report(sqlite_workspace, owner, year=2026, month=month, group_ids=None, path=path, today=june)
+        kpis = _table(load_workbook(path)["概览"])
+        assert {r["社群"] for r in kpis} - {"合计", None} == expected, month
+        if month == 5:
+            assert next(r["本月"] for r in kpis if r["社群"] == "合计" and r["代码"] == "members_total") == 2
+
+
+def test_a_board_cut_at_twenty_keeps_everyone_level_with_the_twentieth(sqlite_workspace, tmp_path):
+    """25 members who each checked in on the same two days are level: all 25 are on the month's board at rank 1,
+    not the 20 the alphabet favoured; the one who checked in once follows nobody's cut."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "全勤营")
+        mids = [
+            add_member(s, owner, gid, MemberInput(display_name=f"营员{i:02d}", joined_at=datetime(2026, 4, 1, 9)))[1]
+            for i in range(26)
+        ]
+        record_checkins(s, owner, gid, date(2026, 5, 1), mids, today=TODAY)
+        record_checkins(s, owner, gid, date(2026, 5, 2), mids[:25], today=TODAY)
+        s.commit()
+    path = tmp_path / "b.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["积分"]
+    month = []  # B–D of the boards' rows, up to the blank row before the ledger
+    for r in ws.iter_rows(min_row=HEADER_ROW + 1, max_col=4, values_only=True):
+        if not r[0]:
+            break
+        month.append(r[1:4])
+    assert len(month) == 25 and {(rank, pts) for rank, _name, pts in month} == {(1, 2)}  # B–D: the month's board
+    assert "营员25" not in {name for _rank, name, _pts in month}  # 1 point: below the cut
+    assert ws.print_area.endswith(str(HEADER_ROW + 25))  # the whole board prints

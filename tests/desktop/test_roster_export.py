@@ -275,3 +275,20 @@ def test_the_rows_stream_with_progress_and_a_cancel_midway_writes_nothing(demo, 
     with pytest.raises(Cancelled):
         export_roster(demo, owner, path=out / "roster.xlsx", progress=progress)
     assert os.listdir(out) == []
+
+
+def test_a_target_name_near_the_file_systems_limit_is_written(sqlite_workspace, tmp_path):
+    """82 Chinese characters and .xlsx are 251 bytes, a legal file name: the export writes it (the temporary file
+    beside it had the whole name in its own and was refused as "cannot write in the folder")."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "长文件名")
+        add_member(s, owner, gid, MemberInput(display_name="张三"))
+        s.commit()
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / ("名" * 82 + ".xlsx")
+    path.write_bytes(b"old roster")  # the name itself is fine for the file system
+    assert export_roster(sqlite_workspace, owner, group_ids=[gid], path=path) == 1
+    assert _read(path)[1][0]["姓名"] == "张三"
+    assert os.listdir(out) == [path.name]  # no temporary file left

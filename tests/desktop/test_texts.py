@@ -33,7 +33,7 @@ from desktop.services.texts import (
     welcome_text,
 )
 from desktop.workspace import actor_for, open_workspace
-from models import EntryStep, Group, Member
+from models import EntryStep, Group, Member, TextTemplate
 
 DAY = date(2026, 11, 20)  # a Friday
 GROUP = "早起打卡营"
@@ -269,3 +269,133 @@ def test_cli_prints_each_text(seeded, capsys):
     assert data["kind"] == "reminder" and data["people"] == 3 and len(data["parts"]) == 1
     assert main(["--db", path, "text", "welcome", "--group", GROUP, "--member", "没有这个人"]) == 1
     assert main(["--db", path, "text", "reminder", "--group", "没有这个群"]) == 1
+
+
+def test_a_group_nickname_that_is_the_wechat_id_is_masked_in_every_text(seeded):
+    """A group nickname set to one's own WeChat ID (how many people leave it) is a private field in a text: masked
+    as a phone is (first three characters), in the reminder, the welcome and the leaderboard."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        _m, mid = add_member(
+            s,
+            owner,
+            gid,
+            MemberInput(
+                display_name="孙八",
+                wechat_id="sunba_2024",
+                group_nickname="SunBa_2024",
+                joined_at=datetime(2026, 11, 1, 9, 0),
+            ),
+        )
+        adjust_points(s, owner, mid, 10, "分享", day=date(2026, 11, 8))
+        s.commit()
+        texts = [reminder_text(s, gid, DAY), welcome_text(s, mid), leaderboard_text(s, gid, 2026, 11)]
+    for text in texts:
+        assert "sunba_2024" not in text.text.casefold(), text.kind
+    assert "@Sun****" in texts[0].text and "欢迎 @Sun****" in texts[1].text and "Sun**** 10分" in texts[2].text
+    assert shown_name("读书 sunba_2024", "孙八", "ＳＵＮＢＡ_2024") == "读书 sun****"
+    assert shown_name("ＳＵＮＢＡ＿２０２４", "孙八", "sunba_2024") == "ＳＵＮ****"  # typed full-width
+    assert shown_name("㈱小王", "小王", "sunba_2024") == "㈱小王"  # no ID in it: the name as it is
+    assert shown_name(None, "王芳", "wf") == "王芳"  # an ID too short to be told from a name is left alone
+
+
+def test_a_broken_stored_template_is_an_error_naming_it_not_a_text_with_a_placeholder_left_in(seeded, capsys):
+    """A template that reached the database without the editor's check (an older version's placeholder, a restored
+    backup) is refused when used, naming the group, the kind and the placeholder; nothing is printed."""
+    database, _owner, gid, _ids = seeded
+    with database.session() as s:
+        s.add(TextTemplate(group_id=gid, kind="summary", body="$group 小结：成员 $membres 人"))
+        s.add(TextTemplate(group_id=gid, kind="reminder", body="还差 $count 人 ${names"))
+        s.commit()
+        with pytest.raises(ValidationError, match=r"早起打卡营.*月度小结.*\$membres"):
+            summary_text(s, gid, 2026, 11, today=date(2026, 11, 30))
+        with pytest.raises(ValidationError, match="打卡提醒"):
+            reminder_text(s, gid, DAY)
+        # the editor still opens the stored text to mend it, and its preview says what is wrong
+        assert template_for(s, gid, "summary") == "$group 小结：成员 $membres 人"
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "summary", "--group", GROUP, "--month", "2026-11"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "$membres" in captured.err
+
+
+def test_welcome_finds_one_of_two_namesakes_by_wechat_id_as_the_error_says(seeded, capsys):
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        add_member(s, owner, gid, MemberInput(display_name="王芳", wechat_id="wxid_wangfang2", group_nickname="芳芳"))
+        s.commit()
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "welcome", "--group", GROUP, "--member", "王芳"]) == 1
+    assert "微信号" in capsys.readouterr().err
+    assert main(["--db", path, "text", "welcome", "--group", GROUP, "--member", "WXID_WANGFANG2"]) == 0
+    out = capsys.readouterr().out
+    assert "欢迎 @芳芳" in out and "wxid" not in out
+
+
+def test_leaderboard_keeps_everyone_level_with_the_last_place_shown(seeded):
+    """top 2 with three people on 26 points after the first: all three are on the board (rank 2), not the two the
+    alphabet favoured; a summary names everyone on first place."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        adjust_points(s, owner, ids["王芳"], 40, "分享", day=date(2026, 11, 5))  # 41 with the check-in
+        for name in ("周敏", "林小雨", "李雷"):
+            adjust_points(s, owner, ids[name], 26, "分享", day=date(2026, 11, 6))
+        s.commit()
+        text = leaderboard_text(s, gid, 2026, 11, top=2)
+        lines = text.parts[0].splitlines()
+        assert text.people == 4
+        assert lines[1].startswith("🥇 王芳 41分")
+        assert sorted(line.split()[1] for line in lines[2:5]) == ["北京-周敏", "小雨🌧", "李雷"]
+        assert all(line.startswith("🥈 ") and " 26分" in line for line in lines[2:5])
+        adjust_points(s, owner, ids["王芳"], -15, "更正", day=date(2026, 11, 7))  # 26: four on first place
+        s.commit()
+        body = summary_text(s, gid, 2026, 11, today=date(2026, 11, 30)).parts[0]
+    leaders = body.split("🏆 本月积分王：")[1].split("、")
+    assert sorted(leaders) == ["北京-周敏", "小雨🌧", "李雷", "王芳"]
+
+
+def test_someone_without_a_group_nickname_is_named_by_their_wechat_nickname_not_their_roster_name(seeded):
+    """In the chat a person with no group nickname shows as their WeChat nickname (昵称): that is the name to @ —
+    the roster name (a real name from a registration form) is not what the group sees."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        _m, mid = add_member(
+            s,
+            owner,
+            gid,
+            MemberInput(display_name="张建国", nickname="阳光小猪🐷", joined_at=datetime(2026, 11, 1, 9, 0)),
+        )
+        adjust_points(s, owner, mid, 50, "分享", day=date(2026, 11, 8))
+        s.commit()
+        texts = [
+            reminder_text(s, gid, DAY),
+            welcome_text(s, mid),
+            leaderboard_text(s, gid, 2026, 11),
+            summary_text(s, gid, 2026, 11, today=date(2026, 11, 30)),
+        ]
+    for text in texts:
+        assert "张建国" not in text.text, text.kind
+    assert "@阳光小猪🐷" in texts[0].text and "欢迎 @阳光小猪🐷" in texts[1].text
+    assert "🥇 阳光小猪🐷 50分" in texts[2].text and "本月积分王：阳光小猪🐷" in texts[3].text
+    assert shown_name("群里的名字", "张建国", nickname="阳光小猪") == "群里的名字"  # the group nickname first
+
+
+def test_stalled_days_placeholder_is_the_threshold_not_the_last_persons_wait(seeded):
+    """$days says "stalled for more than N days" (the stalled_days setting, 7): it held the wait of the last
+    person listed (15 here)."""
+    database, owner, gid, _ids = seeded
+    with database.session() as s:
+        steps = list_steps(s, gid)
+        novice = add_member(s, owner, gid, MemberInput(display_name="新人乙", group_nickname="乙", status="applicant"))[
+            1
+        ]
+        from desktop.services.onboarding import record_join
+
+        record_join(s, owner, novice, datetime(2026, 11, 10, 9, 0))
+        record_step(s, owner, novice, steps[0].id, answer="早起", when=datetime(2026, 11, 10, 9, 30))
+        s.commit()
+        text = stalled_text(s, gid, date(2026, 11, 25), template="超过 $days 天没动的伙伴：\n$list")
+    assert text.parts[0].splitlines()[0] == "超过 7 天没动的伙伴："
+    assert "（已停留 15 天）" in text.parts[0]
