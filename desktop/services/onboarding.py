@@ -3,7 +3,10 @@ status moves by itself), rules versions, leaving a group, and the progress matri
 
 Status rules: the first recorded step makes an applicant 入群中 (onboarding); when every required live
 step is done the member becomes 已入群 (active) with `joined_at`; undoing the step that completed the
-process puts the member back to 入群中. Retired steps keep their records and no longer count."""
+process puts the member back to 入群中. Retired steps keep their records and no longer count. Relaxing the
+step list (a required step made optional or retired) makes every newcomer (入群中) who has now done every
+required live step a member at that moment (`admit_completed`, named back to the caller); tightening it (a
+required step added, or an optional one made required) takes nobody's membership away."""
 
 from __future__ import annotations
 
@@ -85,6 +88,13 @@ def add_step(session: Session, actor: Actor, group_id: int, name: str, kind: str
     return step.id
 
 
+@dataclass(frozen=True)
+class StepListChange:
+    """What a change of the step list did to the people part-way: the newcomers it made members (names)."""
+
+    admitted: tuple[str, ...] = ()
+
+
 def edit_step(
     session: Session,
     actor: Actor,
@@ -93,7 +103,9 @@ def edit_step(
     name: str | None = None,
     kind: str | None = None,
     required: bool | None = None,
-) -> None:
+) -> StepListChange:
+    """Rename, change the kind, make required or optional. A required step made optional makes the newcomers
+    who have done every other required step members (returned)."""
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)
     before = {"name": step.name, "kind": step.kind, "required": step.required}
@@ -116,6 +128,9 @@ def edit_step(
         before=before,
         after={"name": step.name, "kind": step.kind, "required": step.required},
     )
+    if before["required"] and not step.required and step.retired_at is None:
+        return StepListChange(admit_completed(session, actor, step.group_id))
+    return StepListChange()
 
 
 def move_step(session: Session, actor: Actor, step_id: int, new_index: int) -> None:
@@ -131,12 +146,17 @@ def move_step(session: Session, actor: Actor, step_id: int, new_index: int) -> N
     record_audit(session, actor.id, "step.move", "entry_step", step_id, after={"index": new_index})
 
 
-def retire_step(session: Session, actor: Actor, step_id: int) -> None:
-    """Remove a step from the process; its recorded progress is kept and shown as retired."""
+def retire_step(session: Session, actor: Actor, step_id: int) -> StepListChange:
+    """Remove a step from the process; its recorded progress is kept and shown as retired. Retiring a required
+    step makes the newcomers who have done every other required step members (returned)."""
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)
+    was_live = step.retired_at is None
     step.retired_at = utcnow()
     record_audit(session, actor.id, "step.retire", "entry_step", step_id, before={"name": step.name})
+    if was_live and step.required:
+        return StepListChange(admit_completed(session, actor, step.group_id))
+    return StepListChange()
 
 
 def restore_step(session: Session, actor: Actor, step_id: int) -> None:
@@ -199,6 +219,56 @@ def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
         )
     )
     return missing == 0
+
+
+def admit_completed(session: Session, actor: Actor, group_id: int) -> tuple[str, ...]:
+    """Make a member (已入群) every newcomer part-way (入群中) of the group, person not deleted, who has done every
+    required live step — after the step list was relaxed, the same rule as recording the last step: joined_at
+    is the moment of the change (a join date a chat export gave is kept), the referrer earns the referral. Before,
+    they stayed 入群中 with nothing left to do, silently. Returns their names, in pinyin order."""
+    from models.queries.participation import of_live_person
+
+    session.flush()
+    missing_step = (
+        select(EntryStep.id)
+        .where(
+            EntryStep.group_id == group_id,
+            EntryStep.required.is_(True),
+            EntryStep.retired_at.is_(None),
+            ~select(StepProgress.id)
+            .where(StepProgress.step_id == EntryStep.id, StepProgress.membership_id == Membership.id)
+            .correlate(EntryStep, Membership)
+            .exists(),
+        )
+        .correlate(Membership)
+        .exists()
+    )
+    rows = session.execute(
+        select(Membership.id, Member.display_name)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.group_id == group_id, Membership.status == "onboarding", of_live_person(), ~missing_step)
+        .order_by(Member.pinyin, Member.display_name, Membership.id)
+    ).all()
+    now = utcnow()
+    admitted = []
+    for mid, name in rows:
+        ms = session.get(Membership, mid)
+        assert ms is not None
+        ms.status = "active"
+        ms.joined_at = ms.joined_at or now
+        _award_referral(session, ms, now, actor)
+        record_audit(
+            session,
+            actor.id,
+            "membership.active",
+            "membership",
+            mid,
+            before={"status": "onboarding"},
+            after={"status": "active", "reason": "入群步骤已全部完成 (every required entry step is done)"},
+        )
+        admitted.append(name)
+    session.flush()
+    return tuple(admitted)
 
 
 def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor) -> None:

@@ -13,6 +13,7 @@ from desktop.metrics import stalled_onboarding
 from desktop.services.groups import create_group
 from desktop.services.onboarding import (
     add_step,
+    edit_step,
     edit_step_record,
     funnel_with_conversion,
     leave_group,
@@ -29,6 +30,7 @@ from desktop.services.operators import add_operator
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member
 from models import AuditEntry, Membership, StepProgress
+from tests.fixed_day import TEST_TODAY
 
 
 @pytest.fixture
@@ -135,6 +137,49 @@ def test_editing_steps_keeps_recorded_progress(workspace, owner, grp):
         assert steps["photo"] in row.done
         with pytest.raises(ValidationError, match="retired"):
             record_step(s, owner, newbie, steps["photo"])
+
+
+def test_relaxing_the_step_list_makes_the_newcomers_with_nothing_left_to_do_members(workspace, owner, grp):
+    """A required step made optional, or retired, leaves newcomers who did every other required step with nothing
+    to do: they become members then (named back), the referrer earns the referral; tightening the list again
+    takes nobody's membership away. Before, they stayed 入群中 for good, silently."""
+    gid, ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        _, halfway = add_member(s, owner, gid, MemberInput(display_name="半路", status="applicant"))
+        _, no_fee = add_member(s, owner, gid, MemberInput(display_name="没交费", status="applicant"))
+        _, applicant = add_member(s, owner, gid, MemberInput(display_name="申请者", status="applicant"))
+        for code in ("purpose", "rules", "fee"):
+            record_step(s, owner, newbie, steps[code], when=datetime(2026, 11, 2, 9))
+        record_step(s, owner, halfway, steps["purpose"], when=datetime(2026, 11, 2, 9))
+        for code in ("purpose", "rules", "intro"):
+            record_step(s, owner, no_fee, steps[code], when=datetime(2026, 11, 3, 9))
+        s.commit()
+        assert s.get(Membership, newbie).status == "onboarding"
+
+        change = edit_step(s, owner, steps["intro"], required=False)
+        s.commit()
+        assert change.admitted == ("新人",)
+        ms = s.get(Membership, newbie)
+        assert ms.status == "active" and ms.joined_at.date() == TEST_TODAY  # a member from the change on
+        assert balance(s, ref_ms) == 20
+        assert s.get(Membership, halfway).status == "onboarding"
+        assert s.get(Membership, applicant).status == "applicant"
+        assert s.get(Membership, no_fee).status == "onboarding"  # the fee is still required
+
+        # tightening again takes nobody's membership away; a rename admits nobody
+        assert edit_step(s, owner, steps["intro"], required=True).admitted == ()
+        assert edit_step(s, owner, steps["intro"], name="自我介绍（语音）").admitted == ()
+        assert s.get(Membership, newbie).status == "active"
+
+        assert retire_step(s, owner, steps["fee"]).admitted == ("没交费",)
+        s.commit()
+        assert s.get(Membership, no_fee).status == "active"
+        assert s.get(Membership, halfway).status == "onboarding"
+        assert balance(s, ref_ms) == 20  # the referral is paid once
+        assert [
+            e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.entity_id.in_([newbie, no_fee])))
+        ].count("membership.active") == 2
 
 
 def test_assistant_cannot_change_steps(workspace, owner, grp):
