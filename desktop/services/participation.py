@@ -90,7 +90,19 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
     before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
     for k in ActivityInput.__dataclass_fields__:
         setattr(act, k, getattr(data, k))
+    act.title = data.title.strip()
     record_audit(session, actor.id, "activity.update", "activity", activity_id, before=before, after=data.__dict__)
+    if before["starts_at"].date() != act.starts_at.date() or bool(before["online"]) != bool(act.online):
+        # the attended people's points follow the activity: dated its (new) day, priced online or offline — they
+        # had stayed on the old day (in the old month's figures) at the old price
+        session.flush()
+        for att_id, membership_id, role in session.execute(
+            select(Attendance.id, Attendance.membership_id, Attendance.role).where(
+                Attendance.activity_id == activity_id, Attendance.status == "attended"
+            )
+        ).all():
+            reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
+            _award_attendance(session, act, membership_id, att_id, role, actor.id)
 
 
 def _upsert(session: Session, table):
@@ -133,30 +145,7 @@ def set_attendance(
     if before and before[0] == "attended":
         reverse_source(session, "attendance", att_id, actor.id, "出勤变更")
     if status == "attended":
-        day = act.starts_at.date()
-        award(
-            session,
-            membership_id=membership_id,
-            group_id=act.group_id,
-            day=day,
-            code="activity_online" if act.online else "activity_offline",
-            source_kind="attendance",
-            source_id=att_id,
-            reason=f"参加活动「{act.title}」",
-            operator_id=actor.id,
-        )
-        if role in ("host", "speaker"):
-            award(
-                session,
-                membership_id=membership_id,
-                group_id=act.group_id,
-                day=day,
-                code="speaker",
-                source_kind="attendance",
-                source_id=att_id,
-                reason=f"活动分享「{act.title}」",
-                operator_id=actor.id,
-            )
+        _award_attendance(session, act, membership_id, att_id, role, actor.id)
     record_audit(
         session,
         actor.id,
@@ -166,6 +155,37 @@ def set_attendance(
         before={"membership_id": membership_id, "status": before},
         after={"membership_id": membership_id, "status": status, "role": role},
     )
+
+
+def _award_attendance(
+    session: Session, act: Activity, membership_id: int, att_id: int, role: str, operator_id: int | None
+) -> None:
+    """The points of one attended place: the online or offline rule, and `speaker` for a host or speaker, dated
+    the activity's day."""
+    day = act.starts_at.date()
+    award(
+        session,
+        membership_id=membership_id,
+        group_id=act.group_id,
+        day=day,
+        code="activity_online" if act.online else "activity_offline",
+        source_kind="attendance",
+        source_id=att_id,
+        reason=f"参加活动「{act.title}」",
+        operator_id=operator_id,
+    )
+    if role in ("host", "speaker"):
+        award(
+            session,
+            membership_id=membership_id,
+            group_id=act.group_id,
+            day=day,
+            code="speaker",
+            source_kind="attendance",
+            source_id=att_id,
+            reason=f"活动分享「{act.title}」",
+            operator_id=operator_id,
+        )
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.errors import ValidationError
+from desktop.metrics import month_stats
 from desktop.services.groups import create_group
 from desktop.services.participation import (
     ActivityInput,
@@ -19,8 +20,9 @@ from desktop.services.participation import (
     remove_contribution,
     remove_violation,
     set_attendance,
+    update_activity,
 )
-from desktop.services.points import balance
+from desktop.services.points import balance, recompute_preview
 from desktop.services.roster import MemberInput, add_member
 from models import Activity, PointsEntry
 
@@ -84,6 +86,34 @@ def test_attendance_points_follow_status_changes(workspace, owner, grp):
         s.commit()
         assert balance(s, b) == 0
         assert [(r.display_name, r.status) for r in attendance_of(s, online)] == [("张三", "attended")]
+
+
+def test_moving_an_activity_moves_its_attendance_points_to_the_new_day_and_price(workspace, owner, grp):
+    """An activity moved from 31 October to 2 November and from online to offline: the attended people's points
+    are dated 2 November at the offline price (a speaker's bonus too). Before, they stayed on 31 October at the
+    online price — October's `points_awarded` held them, November's did not."""
+    gid, a, b = grp
+    with workspace.session() as s:
+        act = create_activity(s, owner, gid, ActivityInput("读书直播", starts_at=datetime(2026, 10, 31, 20)))
+        set_attendance(s, owner, act, a, "attended")
+        set_attendance(s, owner, act, b, "attended", role="speaker")
+        s.commit()
+        assert month_stats(s, gid, 2026, 10).points_awarded == 3 + 3 + 5
+        update_activity(
+            s, owner, act, ActivityInput("读书直播", starts_at=datetime(2026, 11, 2, 20), online=False, place="书店")
+        )
+        s.commit()
+        assert month_stats(s, gid, 2026, 10).points_awarded == 0
+        assert month_stats(s, gid, 2026, 11).points_awarded == 10 + 10 + 5
+        assert (balance(s, a), balance(s, b)) == (10, 15)
+        assert recompute_preview(s, gid) == []  # the ledger agrees with the rules
+        # a new title or place alone writes no entry
+        entries = s.scalar(select(func.count()).select_from(PointsEntry))
+        update_activity(
+            s, owner, act, ActivityInput("读书直播 第1期", starts_at=datetime(2026, 11, 2, 21), online=False)
+        )
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(PointsEntry)) == entries
 
 
 def test_contribution_and_violation_ledgers_reverse_on_removal(workspace, owner, grp):
