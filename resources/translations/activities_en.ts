@@ -625,6 +625,11 @@
             <source>group nickname</source>
             <translation>group nickname</translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="224" />
+            <source>%1 · a member on the activity's day</source>
+            <translation>%1 · a member on the activity's day</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -621,6 +621,11 @@
             <source>group nickname</source>
             <translation>群昵称</translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="224" />
+            <source>%1 · a member on the activity's day</source>
+            <translation>%1 · 活动当天是成员</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -24,7 +24,7 @@ from desktop.services.participation import (
 )
 from desktop.services.points import balance, recompute_preview
 from desktop.services.roster import MemberInput, add_member
-from models import Activity, PointsEntry
+from models import Activity, Membership, PointsEntry
 
 
 @pytest.fixture
@@ -180,3 +180,22 @@ def test_the_activity_list_counts_each_listed_activity_s_sign_ups(workspace, own
             ((sql, params),) = statements
             plan = [r[-1] for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
             assert not any(line.startswith("SCAN attendance") for line in plan), plan
+
+
+def test_the_sheet_of_a_past_activity_lists_who_was_a_member_that_day(workspace, owner, grp):
+    """The attendance sheet of an activity on 1 November lists 李四, a member then who left on 5 November (he can
+    be ticked), not for an activity on 6 November; a deleted person is on no sheet."""
+    from desktop.services.activities_queries import attendance_sheet
+    from desktop.services.onboarding import leave_group
+
+    gid, a, b = grp
+    with workspace.session() as s:
+        s.get(Membership, b).joined_at = datetime(2026, 10, 1, 9)
+        leave_group(s, owner, b, "搬家", when=datetime(2026, 11, 5, 12))
+        before = create_activity(s, owner, gid, ActivityInput("读书", starts_at=datetime(2026, 11, 1, 20)))
+        that_day = create_activity(s, owner, gid, ActivityInput("早读", starts_at=datetime(2026, 11, 5, 7)))
+        after = create_activity(s, owner, gid, ActivityInput("夜读", starts_at=datetime(2026, 11, 6, 20)))
+        s.commit()
+        assert [x.display_name for x in attendance_sheet(s, gid, before)] == ["李四", "张三"]
+        assert [x.display_name for x in attendance_sheet(s, gid, that_day)] == ["李四", "张三"]
+        assert [x.display_name for x in attendance_sheet(s, gid, after)] == ["张三"]

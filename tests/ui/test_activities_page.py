@@ -486,3 +486,79 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, ws):
         qtmodeltester.check(model)
     for cls in (ActivityTableModel, AttendanceTableModel, ContributionTableModel, ViolationTableModel):
         qtmodeltester.check(cls())
+
+
+def _activity_then_li_si_left(ws) -> int:
+    """An activity three days ago; 李四 (a member since October) left the day before yesterday."""
+    from sqlalchemy import update
+
+    from desktop.services.onboarding import leave_group
+    from models import Membership
+
+    day = TEST_TODAY - timedelta(days=3)
+    with ws.database.session() as s:
+        s.execute(
+            update(Membership).where(Membership.id == ws.memberships["李四"]).values(joined_at=datetime(2026, 10, 1, 9))
+        )
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            ActivityInput(title="线下读书会", starts_at=datetime.combine(day, datetime.min.time()).replace(hour=19)),
+        )
+        leave_group(
+            s,
+            ws.owner,
+            ws.memberships["李四"],
+            "搬家",
+            when=datetime.combine(day + timedelta(days=1), datetime.min.time()).replace(hour=12),
+        )
+        s.commit()
+    return aid
+
+
+def test_someone_who_came_and_has_left_since_can_still_be_ticked(qtbot, ws):
+    """李四 came to an activity and left the group two days later: the sheet still lists him (he was a member on
+    the activity's day) and ticking him writes his points. Before, he was missing from the sheet."""
+    aid = _activity_then_li_si_left(ws)
+    page = open_page(qtbot, ws)
+    assert page.select_activity(aid)
+    ls = ws.memberships["李四"]
+    row = page.attendance_row(ls)
+    assert row is not None and row >= 0
+    index = page.attendance_proxy.index(row, ATT_ATTENDED)
+    page.attendance_table.scrollTo(index)
+    qtbot.mouseClick(
+        page.attendance_table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=check_indicator_pos(page.attendance_table, index),
+    )
+    assert status_of(ws, aid, "李四") == "attended"
+    with ws.database.session() as s:
+        assert balance(s, ls) == 3
+
+
+def test_a_sign_up_chain_names_someone_who_has_left_since(qtbot, ws):
+    """The chain of that activity names 李四 exactly: the line offers him, a member on the activity's day, first
+    (before, it could only be skipped or given to someone else)."""
+    aid = _activity_then_li_si_left(ws)
+    page = open_page(qtbot, ws)
+    assert page.select_activity(aid)
+    dialog = page.open_paste_dialog()
+    dialog.set_text("#接龙\n周六线下分享\n1. 张三\n2. 李四")
+    assert [(m.status, m.reason) for m in dialog.matches] == [("matched", None), ("not_member", None)]
+    assert dialog.decision(1) == ("member", ws.memberships["李四"])
+    qtbot.mouseClick(dialog.attended_radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome.written == 2
+    assert status_of(ws, aid, "李四") == "attended" and status_of(ws, aid, "张三") == "attended"
+    # someone who left before the activity is not offered: only skip or another member
+    with ws.database.session() as s:
+        late = create_activity(s, ws.owner, ws.group_id, ActivityInput(title="周日夜话", starts_at=this_month_at(20)))
+        s.commit()
+    page.set_group(ws.group_id)
+    assert page.select_activity(late)
+    dialog = page.open_paste_dialog()
+    dialog.set_text("1. 李四")
+    assert [m.status for m in dialog.matches] == ["not_member"]
+    assert dialog.decision(0) == ("skip", None)
