@@ -224,6 +224,28 @@ def test_funnel_and_stalled(workspace, owner, grp):
         assert stalled_onboarding(s, gid, date(2026, 11, 20)) == 1
 
 
+def test_a_deleted_person_s_steps_are_in_no_funnel(workspace, owner, grp):
+    """The funnel counts the steps of people not deleted (a deleted person is in no figure); a restore brings
+    them back. Before, a deleted applicant still counted as having reached the step."""
+    from desktop.services.roster import restore_member, soft_delete_member
+
+    gid, _, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        _, other = add_member(s, owner, gid, MemberInput(display_name="另一个", status="applicant"))
+        record_step(s, owner, newbie, steps["purpose"], when=datetime(2026, 11, 1))
+        record_step(s, owner, other, steps["purpose"], when=datetime(2026, 11, 1))
+        s.commit()
+        assert funnel_with_conversion(s, gid)[0] == ("进群目的问答", 2, None)
+        person = s.get(Membership, other).member_id
+        soft_delete_member(s, owner, person)
+        s.commit()
+        assert funnel_with_conversion(s, gid)[0] == ("进群目的问答", 1, None)
+        restore_member(s, owner, person)
+        s.commit()
+        assert funnel_with_conversion(s, gid)[0] == ("进群目的问答", 2, None)
+
+
 def test_the_matrix_reads_each_row_s_steps_with_what_they_recorded(workspace, owner, grp):
     """The Onboarding matrix shows, per member, the steps done and in each cell's tooltip what was recorded (who,
     the answer, the amount). Issue 13: both come from one read of the group's steps — a member who left, or one
