@@ -10,6 +10,7 @@ required step added, or an optional one made required) takes nobody's membership
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, has_open_entry
 from models import (
+    AuditEntry,
     EntryStep,
     Group,
     Member,
@@ -418,7 +420,7 @@ def record_step(
         "membership",
         membership_id,
         before={"status": before},
-        after={"step": step.name, "status": ms.status, "answer": answer},
+        after={"step": step.name, "step_id": step.id, "status": ms.status, "answer": answer},
     )
     return StepOutcome(ms.status, became_active)
 
@@ -468,6 +470,36 @@ def edit_step_record(
     session.flush()
 
 
+def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> bool:
+    """Whether recording `step` is what last made the membership a member (已入群): its audit trail's latest move to
+    已入群 is that step's record. The join date alone cannot tell when a chat export's join notice (record_join)
+    had given it before the last step: undoing that step then took nothing back — the member stayed 已入群 with a
+    required step missing and the referral paid. A step recorded for someone already a member (added or imported
+    as one, or a step added to the process since) made nobody a member."""
+    rows = session.execute(
+        select(AuditEntry.action, AuditEntry.summary)
+        .where(AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id)
+        .order_by(AuditEntry.id.desc())
+    )
+    for action, summary in rows:
+        try:
+            payload = json.loads(summary) if summary else {}
+        except ValueError:
+            continue
+        before = payload.get("before") if isinstance(payload, dict) else None
+        after = payload.get("after") if isinstance(payload, dict) else None
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            continue
+        if after.get("status") != "active" or before.get("status") in (None, "active"):
+            continue
+        if action != "step.record":
+            return False  # made a member some other way (a join, a relaxed step list, the member dialog)
+        if "step_id" in after:
+            return after["step_id"] == step.id
+        return after.get("step") == step.name  # rows written before the step's id was kept
+    return False
+
+
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
     ms = session.get(Membership, membership_id)
@@ -478,13 +510,16 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
     )
     if prog is None:
         return StepOutcome(ms.status, False)
+    step = _step(session, step_id)
     done_at = prog.done_at
+    completing = ms.status == "active" and (ms.joined_at == done_at or _made_active_by(session, membership_id, step))
     session.execute(delete(StepProgress).where(StepProgress.id == prog.id))
     session.flush()
     before = ms.status
-    if ms.status == "active" and ms.joined_at == done_at and not _required_done(session, membership_id, ms.group_id):
+    if completing and not _required_done(session, membership_id, ms.group_id):
         ms.status = "onboarding"
-        ms.joined_at = None
+        if ms.joined_at == done_at:  # a join date of its own (the chat's join notice) stays: they are in the chat
+            ms.joined_at = None
         from desktop.services.points import reverse_source
 
         reverse_source(session, "referral", membership_id, actor.id, "撤销入群步骤")

@@ -20,6 +20,7 @@ from desktop.services.onboarding import (
     list_steps,
     move_step,
     progress_matrix,
+    record_join,
     record_step,
     retire_step,
     undo_step,
@@ -117,6 +118,41 @@ def test_undo_of_the_completing_step_reverts_status_and_referral(workspace, owne
         for code in ("purpose", "rules", "fee"):
             undo_step(s, owner, newbie, steps[code])
         assert s.get(Membership, newbie).status == "applicant"
+
+
+def test_undoing_the_completing_step_after_a_chat_join_notice_takes_the_membership_back(workspace, owner, grp):
+    """A chat export's join notice entered 新人 at 10:00 (入群中); the 13:00 step made them a member. Undoing that
+    step puts them back to 入群中 (still in the chat: the join time stays) and takes the referral back — before,
+    they stayed 已入群 with a required step missing. A member who never went through the process, or whose join
+    was an earlier step's moment, is not touched by undoing a step recorded since."""
+    gid, ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        assert record_join(s, owner, newbie, datetime(2026, 11, 10, 10)) == "onboarding"
+        for hour, code in enumerate(("purpose", "rules", "fee", "intro"), start=10):
+            out = record_step(s, owner, newbie, steps[code], when=datetime(2026, 11, 10, hour + 1))
+        s.commit()
+        assert out.became_active and balance(s, ref_ms) == 20
+        assert undo_step(s, owner, newbie, steps["intro"]).status == "onboarding"
+        s.commit()
+        ms = s.get(Membership, newbie)
+        assert (ms.status, ms.joined_at) == ("onboarding", datetime(2026, 11, 10, 10))
+        assert balance(s, ref_ms) == 0
+        assert record_step(s, owner, newbie, steps["intro"], when=datetime(2026, 11, 11, 9)).became_active
+        assert balance(s, ref_ms) == 20
+
+        # added as a member (no application): its steps recorded afterwards for the record; undoing one changes nothing
+        _, imported = add_member(s, owner, gid, MemberInput(display_name="老成员", joined_at=datetime(2026, 10, 1)))
+        for code in ("purpose", "rules", "fee", "intro"):
+            record_step(s, owner, imported, steps[code], when=datetime(2026, 11, 12, 9))
+        assert undo_step(s, owner, imported, steps["intro"]).status == "active"
+
+        # a member through the steps; a required step added later, recorded, then undone: still a member
+        new_step = add_step(s, owner, gid, "实名认证2", "verification")
+        record_step(s, owner, newbie, new_step, when=datetime(2026, 11, 15, 9))
+        assert undo_step(s, owner, newbie, new_step).status == "active"
+        s.commit()
+        assert s.get(Membership, newbie).status == "active" and balance(s, ref_ms) == 20
 
 
 def test_editing_steps_keeps_recorded_progress(workspace, owner, grp):
