@@ -7,18 +7,19 @@ attended also gets `speaker`; a contribution of kind share → `share`; a violat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
+from desktop.phrases import PHRASES
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_source
 from desktop.settings import get_setting
-from models import Activity, Attendance, Contribution, Member, Membership, Violation, utcnow
+from models import Activity, Attendance, Contribution, Member, Membership, Violation, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
     ATTENDANCE_ROLES,
@@ -281,10 +282,18 @@ def add_violation(
     day: date,
     action: str = "warning",
     note: str | None = None,
+    *,
+    remove_member: bool = False,
 ) -> tuple[int, bool]:
     """Record a violation with the action taken. Returns (id, flagged): flagged when the member now has
-    `violations_flag_count` (3) violations within `violations_window_days` (90)."""
+    `violations_flag_count` (3) violations within `violations_window_days` (90).
+
+    `remove_member` with the action "removal" (移出) also ends the membership as 已移除 on the violation's day, with
+    the violation as its reason (needs `delete_members`, as any removal): recorded alone, the person stayed
+    已入群 — counted, expected to check in, named in the reminder — after the group had removed them."""
     require(actor, "record_participation")
+    if remove_member and action == "removal":
+        require(actor, "delete_members")
     if kind not in VIOLATION_KINDS:
         raise ValidationError("kind", f"未知违规类型 {kind!r}")
     if action not in VIOLATION_ACTIONS:
@@ -322,6 +331,15 @@ def add_violation(
         membership_id,
         after={"kind": kind, "action": action, "day": day},
     )
+    if remove_member and action == "removal" and ms.status in ("applicant", "onboarding", "active"):
+        from desktop.services.onboarding import leave_group  # onboarding reaches this module through points
+
+        reason = f"违规移出: {PHRASES[f'violation.{kind}'][0]}" + (
+            f" ({note.strip()})" if note and note.strip() else ""
+        )
+        now = clock.now()
+        when = now if day >= now.date() else datetime.combine(day, time(23, 59))
+        leave_group(session, actor, membership_id, reason, status="removed", when=when)
     window = int(get_setting(session, "violations_window_days"))
     count = session.scalar(
         select(func.count())

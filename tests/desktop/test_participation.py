@@ -199,3 +199,28 @@ def test_the_sheet_of_a_past_activity_lists_who_was_a_member_that_day(workspace,
         assert [x.display_name for x in attendance_sheet(s, gid, before)] == ["李四", "张三"]
         assert [x.display_name for x in attendance_sheet(s, gid, that_day)] == ["李四", "张三"]
         assert [x.display_name for x in attendance_sheet(s, gid, after)] == ["张三"]
+
+
+def test_a_removal_violation_can_end_the_membership(workspace, owner, grp):
+    """add_violation(..., action="removal", remove_member=True) ends the membership as 已移除 on the violation's
+    day with the violation as its reason; without the flag, or with another action, the membership stays; an
+    assistant may not remove."""
+    from desktop.errors import PermissionDenied
+    from desktop.services.operators import add_operator
+
+    gid, a, b = grp
+    with workspace.session() as s:
+        s.get(Membership, a).joined_at = datetime(2026, 10, 1, 9)
+        add_violation(s, owner, b, "flood", date(2026, 11, 10), "warning", remove_member=True)
+        assert s.get(Membership, b).status == "active"
+        add_violation(s, owner, a, "ad", date(2026, 11, 10), "removal", "二维码", remove_member=True)
+        s.commit()
+        ms = s.get(Membership, a)
+        assert (ms.status, ms.left_at, ms.left_reason) == (
+            "removed",
+            datetime(2026, 11, 10, 23, 59),
+            "违规移出: 发广告 (二维码)",
+        )
+        helper = add_operator(s, owner, "助理", "assistant")
+        with pytest.raises(PermissionDenied):
+            add_violation(s, helper, b, "ad", date(2026, 11, 10), "removal", remove_member=True)

@@ -562,3 +562,52 @@ def test_a_sign_up_chain_names_someone_who_has_left_since(qtbot, ws):
     dialog.set_text("1. 李四")
     assert [m.status for m in dialog.matches] == ["not_member"]
     assert dialog.decision(0) == ("skip", None)
+
+
+def _record_removal(qtbot, page, name: str) -> None:
+    page.tabs.setCurrentIndex(1)
+    pick(qtbot, page.violation_picker, name)
+    page.violation_kind.setCurrentIndex(page.violation_kind.findData("ad"))
+    page.violation_action.setCurrentIndex(page.violation_action.findData("removal"))
+    page.violation_date.setDate(TEST_TODAY - timedelta(days=1))
+    type_text(qtbot, page.violation_note, "发二维码")
+    qtbot.mouseClick(page.add_violation_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_violation_whose_action_is_removal_removes_the_member(qtbot, ws):
+    """An owner records 李四's ad with the action 移出: the membership is 已移除 on that day with the violation as
+    its reason, and the page says so. Before, 李四 stayed 已入群 — counted, expected to check in, in the reminder."""
+    from models import Membership
+
+    page = open_page(qtbot, ws)
+    _record_removal(qtbot, page, "李四")
+    assert page.violation_done.text() == "Recorded: 李四 — Advertising. 李四 is removed from the group (已移除)."
+    with ws.database.session() as s:
+        ms = s.get(Membership, ws.memberships["李四"])
+        assert ms.status == "removed" and ms.left_at.date() == TEST_TODAY - timedelta(days=1)
+        assert ms.left_reason == "违规移出: 发广告 (发二维码)"
+        assert balance(s, ms.id) == -10
+    # taking the violation back gives the points back and says the removal stays
+    asked: list[str] = []
+    page.confirm_remove = lambda text: asked.append(text) or True
+    page.violation_table.selectRow(0)
+    qtbot.mouseClick(page.remove_violation_button, Qt.MouseButton.LeftButton)
+    assert asked and "A removal from the group stays" in asked[0]
+    with ws.database.session() as s:
+        assert balance(s, ws.memberships["李四"]) == 0
+        assert s.get(Membership, ws.memberships["李四"]).status == "removed"
+
+
+def test_an_assistant_recording_a_removal_is_told_the_member_stays(qtbot, ws):
+    """An assistant may not remove members: the violation is recorded, the membership stays, and the page says
+    that only the owner or an admin can mark them removed."""
+    from models import Membership
+
+    page = open_page(qtbot, ws, actor=ws.assistant)
+    _record_removal(qtbot, page, "李四")
+    assert "李四 is still a member here: only the owner or an admin can mark them removed" in (
+        page.violation_done.text()
+    )
+    with ws.database.session() as s:
+        assert s.get(Membership, ws.memberships["李四"]).status == "active"
+        assert [(v.kind, v.action) for v in recent_violations(s, ws.group_id)] == [("ad", "removal")]
