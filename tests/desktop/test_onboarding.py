@@ -260,6 +260,35 @@ def test_funnel_and_stalled(workspace, owner, grp):
         assert stalled_onboarding(s, gid, date(2026, 11, 20)) == 1
 
 
+def test_the_funnel_conversion_is_the_share_of_the_previous_step_s_people_never_above_100(workspace, owner, grp):
+    """实名认证 moved to the top: 1 verified, 3 answered the purpose question (the verified one among them). The
+    conversion to 进群目的问答 is 1 of 1 (100%), not 3 ÷ 1 = 300%; from the purpose question to the rules,
+    2 of the 3 (67%); the overall figure is the share of the first step's people who reached the last."""
+    from desktop.services.onboarding import funnel_overall
+
+    gid, _, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        people = [newbie] + [
+            add_member(s, owner, gid, MemberInput(display_name=n, status="applicant"))[1] for n in ("甲", "乙")
+        ]
+        for mid in people:
+            record_step(s, owner, mid, steps["purpose"], when=datetime(2026, 11, 1))
+        for mid in people[:2]:
+            record_step(s, owner, mid, steps["rules"], when=datetime(2026, 11, 2))
+        record_step(s, owner, people[2], steps["verify"], when=datetime(2026, 11, 3))  # did not read the rules
+        move_step(s, owner, steps["verify"], 0)
+        s.commit()
+        rows = funnel_with_conversion(s, gid)
+        assert [r[:2] for r in rows[:3]] == [("实名认证", 1), ("进群目的问答", 3), ("阅读群规与入会须知", 2)]
+        assert rows[0][2] is None and rows[1][2] == 1.0 and rows[2][2] == pytest.approx(2 / 3)
+        assert all(c is None or 0 <= c <= 1 for _n, _r, c in rows)
+        assert funnel_overall(s, gid) == 0.0  # the verified one has not reached the last step (爆料/分享)
+        move_step(s, owner, steps["verify"], 99)  # back to the end
+        s.commit()
+        assert funnel_overall(s, gid) == pytest.approx(1 / 3)  # of 3 who answered, 1 was verified
+
+
 def test_a_deleted_person_s_steps_are_in_no_funnel(workspace, owner, grp):
     """The funnel counts the steps of people not deleted (a deleted person is in no figure); a restore brings
     them back. Before, a deleted applicant still counted as having reached the step."""

@@ -14,7 +14,13 @@ from sqlalchemy import select
 from desktop.demo import build_demo
 from desktop.health import stalled_alerts
 from desktop.services.groups import create_group, list_groups
-from desktop.services.onboarding import funnel_with_conversion, list_steps, record_step, update_rules
+from desktop.services.onboarding import (
+    funnel_overall,
+    funnel_with_conversion,
+    list_steps,
+    record_step,
+    update_rules,
+)
 from desktop.services.onboarding_queries import stalled_since
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
@@ -285,6 +291,10 @@ def test_funnel_counts_equal_the_service_this_month_and_overall(qtbot, demo_page
     assert labels[1] == f"{overall[1][0]} · {overall[1][2]:.0%}"
     assert str(overall[0][1]) in page.funnel_summary.text()
     assert overall[0][1] > month[0][1] > 0
+    with database.session() as s:
+        share = funnel_overall(s, gid)
+    assert page.funnel_summary.text().endswith(f"({share:.0%})")  # of the first step's people, who reached the last
+    assert all(c is None or c <= 1 for _s, _n, c in overall)
 
 
 def test_matrix_model_passes_the_model_tester(qtmodeltester, demo_page):
