@@ -248,6 +248,39 @@ def test_leaving_needs_a_reason_and_is_kept(workspace, owner, grp):
         assert (ms.status, ms.left_reason) == ("left", "工作太忙") and ms.left_at is not None
 
 
+def test_a_newcomer_who_drops_out_part_way_was_never_a_member(workspace, owner, grp):
+    """半路 answered the purpose question on 2 November and dropped out on the 10th, never a member: no month
+    counts them as a member, November has no leaving, and coming back (a chat export's join notice) keeps no
+    earlier spell. Before, the leaving date without a join date made them a member from the beginning until then
+    (September and October's members_total 2 instead of 1, a November leaving), and editing them kept it so."""
+    from desktop.metrics import month_stats
+    from desktop.services.roster import get_member_input, update_member
+    from models import MembershipSpell
+
+    gid, ref_ms, _newbie = grp
+    with workspace.session() as s:
+        s.get(Membership, ref_ms).joined_at = datetime(2026, 9, 1)
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        _, halfway = add_member(s, owner, gid, MemberInput(display_name="半路", status="applicant"))
+        record_step(s, owner, halfway, steps["purpose"], when=datetime(2026, 11, 2, 9))
+        leave_group(s, owner, halfway, "不想做了", when=datetime(2026, 11, 10, 9))
+        s.commit()
+        ms = s.get(Membership, halfway)
+        assert (ms.status, ms.joined_at, ms.left_at, ms.left_reason) == ("left", None, None, "不想做了")
+        totals = [month_stats(s, gid, 2026, m, TEST_TODAY).members_total for m in (9, 10, 11)]
+        assert totals == [1, 1, 1]
+        assert month_stats(s, gid, 2026, 11, TEST_TODAY).left == 0
+        data = get_member_input(s, halfway)
+        data.note = "以后再说"
+        update_member(s, owner, halfway, data)  # an edit stamps no leaving date
+        s.commit()
+        assert s.get(Membership, halfway).left_at is None
+        assert record_join(s, owner, halfway, datetime(2026, 11, 15, 9)) == "onboarding"
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
+        assert [month_stats(s, gid, 2026, m, TEST_TODAY).members_total for m in (9, 10, 11)] == [1, 1, 1]
+
+
 def test_funnel_and_stalled(workspace, owner, grp):
     gid, _, newbie = grp
     with workspace.session() as s:
