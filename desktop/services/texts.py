@@ -408,9 +408,9 @@ def stalled_text(
     for ms, name, _pinyin in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
         steps = _steps_to_do(session, ms)
         required = [s for s, req in steps if req] or [s for s, _req in steps]
-        days = (as_of - since[ms.id]).days
+        waited = (as_of - since[ms.id]).days  # (named apart: `days` is the threshold asked for, $days below)
         step = f"还差「{required[0]}」" if required else "入群流程待确认"
-        items.append(f"@{shown_name(ms.group_nickname, name)}：{step}（已停留 {days} 天）")
+        items.append(f"@{shown_name(ms.group_nickname, name)}：{step}（已停留 {waited} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
     return PasteText(
