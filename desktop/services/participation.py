@@ -89,6 +89,17 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
     if act is None:
         raise NotFound(f"activity {activity_id}")
     before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
+    if data.starts_at.date() > clock.today() and session.scalar(
+        select(Attendance.id)
+        .where(Attendance.activity_id == activity_id, Attendance.status.in_(("attended", "absent")))
+        .limit(1)
+    ):
+        raise ValidationError(
+            "starts_at",
+            f"已经记录了出勤, 活动不能改到还没到的 {data.starts_at.date()} "
+            f"(attendance is recorded: the activity cannot move to {data.starts_at.date()}, a day that has not come; "
+            "set the places back to registered first)",
+        )
     for k in ActivityInput.__dataclass_fields__:
         setattr(act, k, getattr(data, k))
     act.title = data.title.strip()
@@ -104,6 +115,17 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
         ).all():
             reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
             _award_attendance(session, act, membership_id, att_id, role, actor.id)
+
+
+def _refuse_before_it_happens(day: date, status: str) -> None:
+    """Attended or absent is known once the activity's day has come: ticked for an activity next week, the points
+    were dated next week and the member's last activity (roster, dormant count) a day that had not come yet."""
+    if status in ("attended", "absent") and day > clock.today():
+        raise ValidationError(
+            "status",
+            f"活动在 {day}，还没开始: 现在只能记为已报名或请假 "
+            f"(the activity is on {day}: until then a place is registered or excused)",
+        )
 
 
 def _upsert(session: Session, table):
@@ -126,6 +148,7 @@ def set_attendance(
     ms_group = session.scalar(select(Membership.group_id).where(Membership.id == membership_id))
     if ms_group != act.group_id:
         raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
+    _refuse_before_it_happens(act.starts_at.date(), status)
     old = session.scalar(
         select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
     )

@@ -224,3 +224,26 @@ def test_a_removal_violation_can_end_the_membership(workspace, owner, grp):
         helper = add_operator(s, owner, "助理", "assistant")
         with pytest.raises(PermissionDenied):
             add_violation(s, helper, b, "ad", date(2026, 11, 10), "removal", remove_member=True)
+
+
+def test_attended_waits_for_the_activity_s_day(workspace, owner, grp):
+    """Next week's meetup: a place can be registered or excused now, not attended or absent — ticked ahead, the
+    points were dated next week and the member's last activity a day that had not come. An activity with
+    attendance cannot move to a day that has not come either."""
+    gid, a, b = grp
+    with workspace.session() as s:
+        later = create_activity(
+            s, owner, gid, ActivityInput("下周聚会", starts_at=datetime(2026, 11, 25, 14), online=False)
+        )
+        set_attendance(s, owner, later, a, "registered")
+        set_attendance(s, owner, later, b, "excused")
+        for status in ("attended", "absent"):
+            with pytest.raises(ValidationError, match="2026-11-25"):
+                set_attendance(s, owner, later, a, status)
+        today = create_activity(s, owner, gid, ActivityInput("今晚直播", starts_at=datetime(2026, 11, 18, 20)))
+        set_attendance(s, owner, today, a, "attended")  # today's is fine, whatever the hour
+        with pytest.raises(ValidationError, match="cannot move"):
+            update_activity(s, owner, today, ActivityInput("今晚直播", starts_at=datetime(2026, 11, 26, 20)))
+        s.commit()
+        assert balance(s, a) == 3
+        assert s.get(Membership, a).last_active == date(2026, 11, 18)
