@@ -513,6 +513,12 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
     step = _step(session, step_id)
     done_at = prog.done_at
     completing = ms.status == "active" and (ms.joined_at == done_at or _made_active_by(session, membership_id, step))
+    # what the step put on the membership goes with it (the page's redo records the step again with its answer
+    # and amount): the purpose answer and the fee stayed on a record undone — in the workbook and the roster
+    if step.code == "purpose" and prog.answer is not None and ms.purpose == prog.answer:
+        ms.purpose = None
+    if step.kind == "payment" and prog.amount_cents and ms.fee_paid_cents == prog.amount_cents:
+        ms.fee_paid_cents = 0
     session.execute(delete(StepProgress).where(StepProgress.id == prog.id))
     session.flush()
     before = ms.status

@@ -175,6 +175,26 @@ def test_editing_steps_keeps_recorded_progress(workspace, owner, grp):
             record_step(s, owner, newbie, steps["photo"])
 
 
+def test_undoing_the_purpose_or_fee_step_takes_its_answer_and_fee_off_the_membership(workspace, owner, grp):
+    """The purpose answer and the fee a step put on the membership go when the step is undone (recorded for the
+    wrong person, say); recording it again puts them back. Before, the workbook still showed the purpose and
+    the fee of a step that was no longer recorded."""
+    gid, _ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        record_step(s, owner, newbie, steps["purpose"], answer="想系统学习")
+        record_step(s, owner, newbie, steps["fee"], amount_cents=19900)
+        undo_step(s, owner, newbie, steps["purpose"])
+        undo_step(s, owner, newbie, steps["fee"])
+        s.commit()
+        ms = s.get(Membership, newbie)
+        assert (ms.status, ms.purpose, ms.fee_paid_cents) == ("applicant", None, 0)
+        record_step(s, owner, newbie, steps["purpose"], answer="想系统学习")
+        record_step(s, owner, newbie, steps["fee"], amount_cents=19900)
+        s.commit()
+        assert (ms.purpose, ms.fee_paid_cents) == ("想系统学习", 19900)
+
+
 def test_relaxing_the_step_list_makes_the_newcomers_with_nothing_left_to_do_members(workspace, owner, grp):
     """A required step made optional, or retired, leaves newcomers who did every other required step with nothing
     to do: they become members then (named back), the referrer earns the referral; tightening the list again
