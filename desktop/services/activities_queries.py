@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound
 from desktop.services.participation import ActivityInput
 from models import Activity, Attendance, Contribution, Member, Membership, Violation
+from models.queries.participation import member_at_end_condition
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,13 @@ class AttendanceLine:
 
 
 def attendance_sheet(session: Session, group_id: int, activity_id: int) -> list[AttendanceLine]:
-    """The group's members with their status for the activity, plus anyone on the list who is no longer a
-    member: those on the list first, then the others, each by pinyin."""
+    """The group's members with their status for the activity, plus those who were members on the activity's day
+    and are no longer (someone who came and has left since must still be ticked: they were missing), plus anyone
+    on the list who is no longer a member: those on the list first, then the others, each by pinyin."""
+    starts_at = session.scalar(select(Activity.starts_at).where(Activity.id == activity_id))
+    if starts_at is None:
+        raise NotFound(f"activity {activity_id}")
+    day = starts_at.date()
     att = (
         select(Attendance.membership_id, Attendance.status, Attendance.role)
         .where(Attendance.activity_id == activity_id)
@@ -154,6 +160,9 @@ def attendance_sheet(session: Session, group_id: int, activity_id: int) -> list[
             Membership.group_id == group_id,
             or_(
                 and_(Membership.status == "active", Member.deleted_at.is_(None)),
+                # a member at some moment of the day: at its end, or at the end of the day before (left that day)
+                member_at_end_condition(day),
+                member_at_end_condition(day - timedelta(days=1)),
                 att.c.status.is_not(None),
             ),
         )

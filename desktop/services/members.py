@@ -16,7 +16,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_entry, reverse_source
-from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral, end_leaves
+from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral, end_leaves, left_fields
 from models import (
     Activity,
     Attendance,
@@ -583,9 +583,18 @@ def bulk_copy_to_group(
             target.tier_id = target.tier_id if target.tier_id is not None else ms.tier_id
             n += 1
         if move and target.status == "active" and ms.status in ("active", "onboarding", "applicant"):
-            ms.status, ms.left_at, ms.left_reason = "left", utcnow(), "转到其他社群 (moved to another group)"
-            if ms.joined_at is not None and ms.left_at < ms.joined_at:
-                ms.left_at = ms.joined_at
+            # through the one leaving rule: an applicant or newcomer moved away before joining gets no leaving date
+            # (with one and no join date they were a member here from the beginning until the move)
+            ms.left_at, ms.left_reason = left_fields(
+                ms.status,
+                "left",
+                left_at=ms.left_at,
+                left_reason=ms.left_reason,
+                joined_at=ms.joined_at,
+                now=utcnow(),
+                reason="转到其他社群 (moved to another group)",
+            )
+            ms.status = "left"
             end_leaves(session, ms.id, ms.left_at)
     session.flush()
     for target in added:  # a member there with a referrer: the referral is earned, as a join earns it

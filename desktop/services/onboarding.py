@@ -3,10 +3,14 @@ status moves by itself), rules versions, leaving a group, and the progress matri
 
 Status rules: the first recorded step makes an applicant 入群中 (onboarding); when every required live
 step is done the member becomes 已入群 (active) with `joined_at`; undoing the step that completed the
-process puts the member back to 入群中. Retired steps keep their records and no longer count."""
+process puts the member back to 入群中. Retired steps keep their records and no longer count. Relaxing the
+step list (a required step made optional or retired) makes every newcomer (入群中) who has now done every
+required live step a member at that moment (`admit_completed`, named back to the caller); tightening it (a
+required step added, or an optional one made required) takes nobody's membership away."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +23,7 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, has_open_entry
 from models import (
+    AuditEntry,
     EntryStep,
     Group,
     Member,
@@ -85,6 +90,13 @@ def add_step(session: Session, actor: Actor, group_id: int, name: str, kind: str
     return step.id
 
 
+@dataclass(frozen=True)
+class StepListChange:
+    """What a change of the step list did to the people part-way: the newcomers it made members (names)."""
+
+    admitted: tuple[str, ...] = ()
+
+
 def edit_step(
     session: Session,
     actor: Actor,
@@ -93,7 +105,9 @@ def edit_step(
     name: str | None = None,
     kind: str | None = None,
     required: bool | None = None,
-) -> None:
+) -> StepListChange:
+    """Rename, change the kind, make required or optional. A required step made optional makes the newcomers
+    who have done every other required step members (returned)."""
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)
     before = {"name": step.name, "kind": step.kind, "required": step.required}
@@ -116,6 +130,9 @@ def edit_step(
         before=before,
         after={"name": step.name, "kind": step.kind, "required": step.required},
     )
+    if before["required"] and not step.required and step.retired_at is None:
+        return StepListChange(admit_completed(session, actor, step.group_id))
+    return StepListChange()
 
 
 def move_step(session: Session, actor: Actor, step_id: int, new_index: int) -> None:
@@ -131,12 +148,17 @@ def move_step(session: Session, actor: Actor, step_id: int, new_index: int) -> N
     record_audit(session, actor.id, "step.move", "entry_step", step_id, after={"index": new_index})
 
 
-def retire_step(session: Session, actor: Actor, step_id: int) -> None:
-    """Remove a step from the process; its recorded progress is kept and shown as retired."""
+def retire_step(session: Session, actor: Actor, step_id: int) -> StepListChange:
+    """Remove a step from the process; its recorded progress is kept and shown as retired. Retiring a required
+    step makes the newcomers who have done every other required step members (returned)."""
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)
+    was_live = step.retired_at is None
     step.retired_at = utcnow()
     record_audit(session, actor.id, "step.retire", "entry_step", step_id, before={"name": step.name})
+    if was_live and step.required:
+        return StepListChange(admit_completed(session, actor, step.group_id))
+    return StepListChange()
 
 
 def restore_step(session: Session, actor: Actor, step_id: int) -> None:
@@ -199,6 +221,56 @@ def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
         )
     )
     return missing == 0
+
+
+def admit_completed(session: Session, actor: Actor, group_id: int) -> tuple[str, ...]:
+    """Make a member (已入群) every newcomer part-way (入群中) of the group, person not deleted, who has done every
+    required live step — after the step list was relaxed, the same rule as recording the last step: joined_at
+    is the moment of the change (a join date a chat export gave is kept), the referrer earns the referral. Before,
+    they stayed 入群中 with nothing left to do, silently. Returns their names, in pinyin order."""
+    from models.queries.participation import of_live_person
+
+    session.flush()
+    missing_step = (
+        select(EntryStep.id)
+        .where(
+            EntryStep.group_id == group_id,
+            EntryStep.required.is_(True),
+            EntryStep.retired_at.is_(None),
+            ~select(StepProgress.id)
+            .where(StepProgress.step_id == EntryStep.id, StepProgress.membership_id == Membership.id)
+            .correlate(EntryStep, Membership)
+            .exists(),
+        )
+        .correlate(Membership)
+        .exists()
+    )
+    rows = session.execute(
+        select(Membership.id, Member.display_name)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.group_id == group_id, Membership.status == "onboarding", of_live_person(), ~missing_step)
+        .order_by(Member.pinyin, Member.display_name, Membership.id)
+    ).all()
+    now = utcnow()
+    admitted = []
+    for mid, name in rows:
+        ms = session.get(Membership, mid)
+        assert ms is not None
+        ms.status = "active"
+        ms.joined_at = ms.joined_at or now
+        _award_referral(session, ms, now, actor)
+        record_audit(
+            session,
+            actor.id,
+            "membership.active",
+            "membership",
+            mid,
+            before={"status": "onboarding"},
+            after={"status": "active", "reason": "入群步骤已全部完成 (every required entry step is done)"},
+        )
+        admitted.append(name)
+    session.flush()
+    return tuple(admitted)
 
 
 def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor) -> None:
@@ -348,7 +420,7 @@ def record_step(
         "membership",
         membership_id,
         before={"status": before},
-        after={"step": step.name, "status": ms.status, "answer": answer},
+        after={"step": step.name, "step_id": step.id, "status": ms.status, "answer": answer},
     )
     return StepOutcome(ms.status, became_active)
 
@@ -398,6 +470,36 @@ def edit_step_record(
     session.flush()
 
 
+def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> bool:
+    """Whether recording `step` is what last made the membership a member (已入群): its audit trail's latest move to
+    已入群 is that step's record. The join date alone cannot tell when a chat export's join notice (record_join)
+    had given it before the last step: undoing that step then took nothing back — the member stayed 已入群 with a
+    required step missing and the referral paid. A step recorded for someone already a member (added or imported
+    as one, or a step added to the process since) made nobody a member."""
+    rows = session.execute(
+        select(AuditEntry.action, AuditEntry.summary)
+        .where(AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id)
+        .order_by(AuditEntry.id.desc())
+    )
+    for action, summary in rows:
+        try:
+            payload = json.loads(summary) if summary else {}
+        except ValueError:
+            continue
+        before = payload.get("before") if isinstance(payload, dict) else None
+        after = payload.get("after") if isinstance(payload, dict) else None
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            continue
+        if after.get("status") != "active" or before.get("status") in (None, "active"):
+            continue
+        if action != "step.record":
+            return False  # made a member some other way (a join, a relaxed step list, the member dialog)
+        if "step_id" in after:
+            return after["step_id"] == step.id
+        return after.get("step") == step.name  # rows written before the step's id was kept
+    return False
+
+
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
     ms = session.get(Membership, membership_id)
@@ -408,13 +510,22 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
     )
     if prog is None:
         return StepOutcome(ms.status, False)
+    step = _step(session, step_id)
     done_at = prog.done_at
+    completing = ms.status == "active" and (ms.joined_at == done_at or _made_active_by(session, membership_id, step))
+    # what the step put on the membership goes with it (the page's redo records the step again with its answer
+    # and amount): the purpose answer and the fee stayed on a record undone — in the workbook and the roster
+    if step.code == "purpose" and prog.answer is not None and ms.purpose == prog.answer:
+        ms.purpose = None
+    if step.kind == "payment" and prog.amount_cents and ms.fee_paid_cents == prog.amount_cents:
+        ms.fee_paid_cents = 0
     session.execute(delete(StepProgress).where(StepProgress.id == prog.id))
     session.flush()
     before = ms.status
-    if ms.status == "active" and ms.joined_at == done_at and not _required_done(session, membership_id, ms.group_id):
+    if completing and not _required_done(session, membership_id, ms.group_id):
         ms.status = "onboarding"
-        ms.joined_at = None
+        if ms.joined_at == done_at:  # a join date of its own (the chat's join notice) stays: they are in the chat
+            ms.joined_at = None
         from desktop.services.points import reverse_source
 
         reverse_source(session, "referral", membership_id, actor.id, "撤销入群步骤")
@@ -583,13 +694,29 @@ def progress_matrix(
 def funnel_with_conversion(
     session: Session, group_id: int, since: date | None = None
 ) -> list[tuple[str, int, float | None]]:
-    """(step name, reached, conversion from the previous step) for the live steps in order."""
-    from desktop.health import funnel
+    """(step name, reached, conversion from the previous step) for the live steps in order. The conversion is the
+    share of those who reached the previous step who also reached this one — at most 100%. It was this step's
+    count over the previous one's, which a reordered list or a skipped optional step made 468% (实名认证 moved to
+    the top: 117 answered the purpose question, 25 were verified)."""
+    from desktop.health import funnel_steps, reached_both
 
-    rows = funnel(session, group_id, since)
-    out = []
-    prev = None
-    for name, n in rows:
-        out.append((name, n, (n / prev) if prev else None))
-        prev = n
+    out: list[tuple[str, int, float | None]] = []
+    prev: tuple[int, int] | None = None
+    for sid, name, n in funnel_steps(session, group_id, since):
+        conversion = None
+        if prev is not None and prev[1]:
+            conversion = reached_both(session, prev[0], sid, since) / prev[1]
+        out.append((name, n, conversion))
+        prev = (sid, n)
     return out
+
+
+def funnel_overall(session: Session, group_id: int, since: date | None = None) -> float | None:
+    """The share of those who reached the first live step who also reached the last (None: nobody reached the
+    first, or there are fewer than two steps)."""
+    from desktop.health import funnel_steps, reached_both
+
+    steps = funnel_steps(session, group_id, since)
+    if len(steps) < 2 or not steps[0][2]:
+        return None
+    return reached_both(session, steps[0][0], steps[-1][0], since) / steps[0][2]

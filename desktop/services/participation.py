@@ -7,18 +7,19 @@ attended also gets `speaker`; a contribution of kind share → `share`; a violat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
+from desktop.phrases import PHRASES
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_source
 from desktop.settings import get_setting
-from models import Activity, Attendance, Contribution, Member, Membership, Violation, utcnow
+from models import Activity, Attendance, Contribution, Member, Membership, Violation, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
     ATTENDANCE_ROLES,
@@ -88,9 +89,43 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
     if act is None:
         raise NotFound(f"activity {activity_id}")
     before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
+    if data.starts_at.date() > clock.today() and session.scalar(
+        select(Attendance.id)
+        .where(Attendance.activity_id == activity_id, Attendance.status.in_(("attended", "absent")))
+        .limit(1)
+    ):
+        raise ValidationError(
+            "starts_at",
+            f"已经记录了出勤, 活动不能改到还没到的 {data.starts_at.date()} "
+            f"(attendance is recorded: the activity cannot move to {data.starts_at.date()}, a day that has not come; "
+            "set the places back to registered first)",
+        )
     for k in ActivityInput.__dataclass_fields__:
         setattr(act, k, getattr(data, k))
+    act.title = data.title.strip()
     record_audit(session, actor.id, "activity.update", "activity", activity_id, before=before, after=data.__dict__)
+    if before["starts_at"].date() != act.starts_at.date() or bool(before["online"]) != bool(act.online):
+        # the attended people's points follow the activity: dated its (new) day, priced online or offline — they
+        # had stayed on the old day (in the old month's figures) at the old price
+        session.flush()
+        for att_id, membership_id, role in session.execute(
+            select(Attendance.id, Attendance.membership_id, Attendance.role).where(
+                Attendance.activity_id == activity_id, Attendance.status == "attended"
+            )
+        ).all():
+            reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
+            _award_attendance(session, act, membership_id, att_id, role, actor.id)
+
+
+def _refuse_before_it_happens(day: date, status: str) -> None:
+    """Attended or absent is known once the activity's day has come: ticked for an activity next week, the points
+    were dated next week and the member's last activity (roster, dormant count) a day that had not come yet."""
+    if status in ("attended", "absent") and day > clock.today():
+        raise ValidationError(
+            "status",
+            f"活动在 {day}，还没开始: 现在只能记为已报名或请假 "
+            f"(the activity is on {day}: until then a place is registered or excused)",
+        )
 
 
 def _upsert(session: Session, table):
@@ -113,6 +148,7 @@ def set_attendance(
     ms_group = session.scalar(select(Membership.group_id).where(Membership.id == membership_id))
     if ms_group != act.group_id:
         raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
+    _refuse_before_it_happens(act.starts_at.date(), status)
     old = session.scalar(
         select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
     )
@@ -133,30 +169,7 @@ def set_attendance(
     if before and before[0] == "attended":
         reverse_source(session, "attendance", att_id, actor.id, "出勤变更")
     if status == "attended":
-        day = act.starts_at.date()
-        award(
-            session,
-            membership_id=membership_id,
-            group_id=act.group_id,
-            day=day,
-            code="activity_online" if act.online else "activity_offline",
-            source_kind="attendance",
-            source_id=att_id,
-            reason=f"参加活动「{act.title}」",
-            operator_id=actor.id,
-        )
-        if role in ("host", "speaker"):
-            award(
-                session,
-                membership_id=membership_id,
-                group_id=act.group_id,
-                day=day,
-                code="speaker",
-                source_kind="attendance",
-                source_id=att_id,
-                reason=f"活动分享「{act.title}」",
-                operator_id=actor.id,
-            )
+        _award_attendance(session, act, membership_id, att_id, role, actor.id)
     record_audit(
         session,
         actor.id,
@@ -166,6 +179,37 @@ def set_attendance(
         before={"membership_id": membership_id, "status": before},
         after={"membership_id": membership_id, "status": status, "role": role},
     )
+
+
+def _award_attendance(
+    session: Session, act: Activity, membership_id: int, att_id: int, role: str, operator_id: int | None
+) -> None:
+    """The points of one attended place: the online or offline rule, and `speaker` for a host or speaker, dated
+    the activity's day."""
+    day = act.starts_at.date()
+    award(
+        session,
+        membership_id=membership_id,
+        group_id=act.group_id,
+        day=day,
+        code="activity_online" if act.online else "activity_offline",
+        source_kind="attendance",
+        source_id=att_id,
+        reason=f"参加活动「{act.title}」",
+        operator_id=operator_id,
+    )
+    if role in ("host", "speaker"):
+        award(
+            session,
+            membership_id=membership_id,
+            group_id=act.group_id,
+            day=day,
+            code="speaker",
+            source_kind="attendance",
+            source_id=att_id,
+            reason=f"活动分享「{act.title}」",
+            operator_id=operator_id,
+        )
 
 
 @dataclass(frozen=True)
@@ -261,10 +305,18 @@ def add_violation(
     day: date,
     action: str = "warning",
     note: str | None = None,
+    *,
+    remove_member: bool = False,
 ) -> tuple[int, bool]:
     """Record a violation with the action taken. Returns (id, flagged): flagged when the member now has
-    `violations_flag_count` (3) violations within `violations_window_days` (90)."""
+    `violations_flag_count` (3) violations within `violations_window_days` (90).
+
+    `remove_member` with the action "removal" (移出) also ends the membership as 已移除 on the violation's day, with
+    the violation as its reason (needs `delete_members`, as any removal): recorded alone, the person stayed
+    已入群 — counted, expected to check in, named in the reminder — after the group had removed them."""
     require(actor, "record_participation")
+    if remove_member and action == "removal":
+        require(actor, "delete_members")
     if kind not in VIOLATION_KINDS:
         raise ValidationError("kind", f"未知违规类型 {kind!r}")
     if action not in VIOLATION_ACTIONS:
@@ -302,6 +354,15 @@ def add_violation(
         membership_id,
         after={"kind": kind, "action": action, "day": day},
     )
+    if remove_member and action == "removal" and ms.status in ("applicant", "onboarding", "active"):
+        from desktop.services.onboarding import leave_group  # onboarding reaches this module through points
+
+        reason = f"违规移出: {PHRASES[f'violation.{kind}'][0]}" + (
+            f" ({note.strip()})" if note and note.strip() else ""
+        )
+        now = clock.now()
+        when = now if day >= now.date() else datetime.combine(day, time(23, 59))
+        leave_group(session, actor, membership_id, reason, status="removed", when=when)
     window = int(get_setting(session, "violations_window_days"))
     count = session.scalar(
         select(func.count())

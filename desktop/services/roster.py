@@ -108,11 +108,20 @@ def left_fields(
       month figures count them out although they are in the group again);
     - out (left, removed, blacklisted): `when` when given, else the date it already had when it was out
       already (left -> removed keeps the day they went), else `now`; a new date is never before joined_at.
-      The reason is `reason` when given, else the one it had when it was out already."""
+      The reason is `reason` when given, else the one it had when it was out already;
+    - out before ever being in (an applicant or newcomer, 申请中/入群中, with no join date, who drops out): no
+      leaving date — they were never a member, and a membership without a join date but with a leaving date is a
+      member from the beginning until then (the rule for a former member imported without a join date): such a
+      drop-out counted in members_total of every month before, as a leaving in its month, and, back again, kept
+      that as a closed spell. An edit of such a membership does not stamp a date on it either."""
     if new_status not in GONE_STATUSES:
         return None, None
     was_gone = old_status in GONE_STATUSES
     reason = (reason or "").strip() or (left_reason if was_gone else None)
+    if joined_at is None and (
+        old_status in ("applicant", "onboarding") or (was_gone and left_at is None and when is None)
+    ):
+        return None, reason
     if when is None and was_gone and left_at is not None:
         return left_at, reason
     at = when or now

@@ -218,6 +218,21 @@
             <source>Remove %1's violation of %2? The points it took are given back.</source>
             <translation>Remove %1's violation of %2? The points it took are given back.</translation>
         </message>
+        <message>
+            <location filename="../../ui/pages/activities_page.py" line="890" />
+            <source>Recorded: %1 — %2. %1 is removed from the group (已移除).</source>
+            <translation>Recorded: %1 — %2. %1 is removed from the group (已移除).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/activities_page.py" line="890" />
+            <source>Recorded: %1 — %2. %1 is still a member here: only the owner or an admin can mark them removed.</source>
+            <translation>Recorded: %1 — %2. %1 is still a member here: only the owner or an admin can mark them removed.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/activities_page.py" line="950" />
+            <source>A removal from the group stays: change their status in the member's details.</source>
+            <translation>A removal from the group stays: change their status in the member's details.</translation>
+        </message>
     </context>
     <context>
         <name>ActivityDialog</name>
@@ -624,6 +639,11 @@
         <message>
             <source>group nickname</source>
             <translation>group nickname</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="224" />
+            <source>%1 · a member on the activity's day</source>
+            <translation>%1 · a member on the activity's day</translation>
         </message>
     </context>
     <context>

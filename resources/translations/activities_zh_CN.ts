@@ -217,6 +217,21 @@
             <source>Remove %1's violation of %2? The points it took are given back.</source>
             <translation>删除 %1 在 %2 的违规？扣除的积分会退还。</translation>
         </message>
+        <message>
+            <location filename="../../ui/pages/activities_page.py" line="890" />
+            <source>Recorded: %1 — %2. %1 is removed from the group (已移除).</source>
+            <translation>已记录：%1 — %2。%1 已移出本群（已移除）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/activities_page.py" line="890" />
+            <source>Recorded: %1 — %2. %1 is still a member here: only the owner or an admin can mark them removed.</source>
+            <translation>已记录：%1 — %2。%1 在本群仍是成员：只有群主或管理员可以将其标记为已移除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/activities_page.py" line="950" />
+            <source>A removal from the group stays: change their status in the member's details.</source>
+            <translation>移出本群的状态不会随之撤销：如需恢复，请在成员资料里修改状态。</translation>
+        </message>
     </context>
     <context>
         <name>ActivityDialog</name>
@@ -620,6 +635,11 @@
         <message>
             <source>group nickname</source>
             <translation>群昵称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/attendance_paste_dialog.py" line="224" />
+            <source>%1 · a member on the activity's day</source>
+            <translation>%1 · 活动当天是成员</translation>
         </message>
     </context>
     <context>

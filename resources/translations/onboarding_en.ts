@@ -443,6 +443,14 @@
             <source>optional</source>
             <translation>optional</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/dialogs/steps_dialog.py" line="375" />
+            <source>%n newcomer(s) had done every step still required and are now members: %1</source>
+            <translation>
+                <numerusform>%Ln newcomer had done every step still required and is now a member: %1</numerusform>
+                <numerusform>%Ln newcomers had done every step still required and are now members: %1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>StepRecordDialog</name>

@@ -438,6 +438,13 @@
             <source>optional</source>
             <translation>可选</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/dialogs/steps_dialog.py" line="375" />
+            <source>%n newcomer(s) had done every step still required and are now members: %1</source>
+            <translation>
+                <numerusform>%Ln 位新人已完成所有仍需的步骤，现已成为成员：%1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>StepRecordDialog</name>

@@ -175,3 +175,20 @@ def test_a_long_timeline_keeps_its_rare_events(workspace, owner):
     assert events[kinds.index("checkin")].when == datetime(2026, 2, 12)
     assert "joined" in kinds and "step" in kinds
     assert [e.when for e in events] == sorted((e.when for e in events), reverse=True)
+
+
+def test_moving_an_applicant_to_another_group_makes_no_member_here(workspace, owner, people):
+    """An applicant of 早起营 moved to 读书会 (bulk move) was never a member of 早起营: no leaving date there, so no
+    month counts them as one. Before, the move stamped one, and a leaving date without a join date is a member
+    from the beginning until then (October's members_total one more)."""
+    from desktop.metrics import month_stats
+
+    p = people
+    with workspace.session() as s:
+        before = month_stats(s, p["g1"], 2026, 10, date(2026, 11, 18)).members_total
+        _, applicant = add_member(s, owner, p["g1"], MemberInput(display_name="申请人", status="applicant"))
+        bulk_copy_to_group(s, owner, [applicant], p["g2"], move=True)
+        s.commit()
+        ms = s.get(Membership, applicant)
+        assert (ms.status, ms.left_at, ms.left_reason) == ("left", None, "转到其他社群 (moved to another group)")
+        assert month_stats(s, p["g1"], 2026, 10, date(2026, 11, 18)).members_total == before

@@ -13,12 +13,14 @@ from desktop.metrics import stalled_onboarding
 from desktop.services.groups import create_group
 from desktop.services.onboarding import (
     add_step,
+    edit_step,
     edit_step_record,
     funnel_with_conversion,
     leave_group,
     list_steps,
     move_step,
     progress_matrix,
+    record_join,
     record_step,
     retire_step,
     undo_step,
@@ -29,6 +31,7 @@ from desktop.services.operators import add_operator
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member
 from models import AuditEntry, Membership, StepProgress
+from tests.fixed_day import TEST_TODAY
 
 
 @pytest.fixture
@@ -117,6 +120,41 @@ def test_undo_of_the_completing_step_reverts_status_and_referral(workspace, owne
         assert s.get(Membership, newbie).status == "applicant"
 
 
+def test_undoing_the_completing_step_after_a_chat_join_notice_takes_the_membership_back(workspace, owner, grp):
+    """A chat export's join notice entered 新人 at 10:00 (入群中); the 13:00 step made them a member. Undoing that
+    step puts them back to 入群中 (still in the chat: the join time stays) and takes the referral back — before,
+    they stayed 已入群 with a required step missing. A member who never went through the process, or whose join
+    was an earlier step's moment, is not touched by undoing a step recorded since."""
+    gid, ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        assert record_join(s, owner, newbie, datetime(2026, 11, 10, 10)) == "onboarding"
+        for hour, code in enumerate(("purpose", "rules", "fee", "intro"), start=10):
+            out = record_step(s, owner, newbie, steps[code], when=datetime(2026, 11, 10, hour + 1))
+        s.commit()
+        assert out.became_active and balance(s, ref_ms) == 20
+        assert undo_step(s, owner, newbie, steps["intro"]).status == "onboarding"
+        s.commit()
+        ms = s.get(Membership, newbie)
+        assert (ms.status, ms.joined_at) == ("onboarding", datetime(2026, 11, 10, 10))
+        assert balance(s, ref_ms) == 0
+        assert record_step(s, owner, newbie, steps["intro"], when=datetime(2026, 11, 11, 9)).became_active
+        assert balance(s, ref_ms) == 20
+
+        # added as a member (no application): its steps recorded afterwards for the record; undoing one changes nothing
+        _, imported = add_member(s, owner, gid, MemberInput(display_name="老成员", joined_at=datetime(2026, 10, 1)))
+        for code in ("purpose", "rules", "fee", "intro"):
+            record_step(s, owner, imported, steps[code], when=datetime(2026, 11, 12, 9))
+        assert undo_step(s, owner, imported, steps["intro"]).status == "active"
+
+        # a member through the steps; a required step added later, recorded, then undone: still a member
+        new_step = add_step(s, owner, gid, "实名认证2", "verification")
+        record_step(s, owner, newbie, new_step, when=datetime(2026, 11, 15, 9))
+        assert undo_step(s, owner, newbie, new_step).status == "active"
+        s.commit()
+        assert s.get(Membership, newbie).status == "active" and balance(s, ref_ms) == 20
+
+
 def test_editing_steps_keeps_recorded_progress(workspace, owner, grp):
     gid, _, newbie = grp
     with workspace.session() as s:
@@ -135,6 +173,69 @@ def test_editing_steps_keeps_recorded_progress(workspace, owner, grp):
         assert steps["photo"] in row.done
         with pytest.raises(ValidationError, match="retired"):
             record_step(s, owner, newbie, steps["photo"])
+
+
+def test_undoing_the_purpose_or_fee_step_takes_its_answer_and_fee_off_the_membership(workspace, owner, grp):
+    """The purpose answer and the fee a step put on the membership go when the step is undone (recorded for the
+    wrong person, say); recording it again puts them back. Before, the workbook still showed the purpose and
+    the fee of a step that was no longer recorded."""
+    gid, _ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        record_step(s, owner, newbie, steps["purpose"], answer="想系统学习")
+        record_step(s, owner, newbie, steps["fee"], amount_cents=19900)
+        undo_step(s, owner, newbie, steps["purpose"])
+        undo_step(s, owner, newbie, steps["fee"])
+        s.commit()
+        ms = s.get(Membership, newbie)
+        assert (ms.status, ms.purpose, ms.fee_paid_cents) == ("applicant", None, 0)
+        record_step(s, owner, newbie, steps["purpose"], answer="想系统学习")
+        record_step(s, owner, newbie, steps["fee"], amount_cents=19900)
+        s.commit()
+        assert (ms.purpose, ms.fee_paid_cents) == ("想系统学习", 19900)
+
+
+def test_relaxing_the_step_list_makes_the_newcomers_with_nothing_left_to_do_members(workspace, owner, grp):
+    """A required step made optional, or retired, leaves newcomers who did every other required step with nothing
+    to do: they become members then (named back), the referrer earns the referral; tightening the list again
+    takes nobody's membership away. Before, they stayed 入群中 for good, silently."""
+    gid, ref_ms, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        _, halfway = add_member(s, owner, gid, MemberInput(display_name="半路", status="applicant"))
+        _, no_fee = add_member(s, owner, gid, MemberInput(display_name="没交费", status="applicant"))
+        _, applicant = add_member(s, owner, gid, MemberInput(display_name="申请者", status="applicant"))
+        for code in ("purpose", "rules", "fee"):
+            record_step(s, owner, newbie, steps[code], when=datetime(2026, 11, 2, 9))
+        record_step(s, owner, halfway, steps["purpose"], when=datetime(2026, 11, 2, 9))
+        for code in ("purpose", "rules", "intro"):
+            record_step(s, owner, no_fee, steps[code], when=datetime(2026, 11, 3, 9))
+        s.commit()
+        assert s.get(Membership, newbie).status == "onboarding"
+
+        change = edit_step(s, owner, steps["intro"], required=False)
+        s.commit()
+        assert change.admitted == ("新人",)
+        ms = s.get(Membership, newbie)
+        assert ms.status == "active" and ms.joined_at.date() == TEST_TODAY  # a member from the change on
+        assert balance(s, ref_ms) == 20
+        assert s.get(Membership, halfway).status == "onboarding"
+        assert s.get(Membership, applicant).status == "applicant"
+        assert s.get(Membership, no_fee).status == "onboarding"  # the fee is still required
+
+        # tightening again takes nobody's membership away; a rename admits nobody
+        assert edit_step(s, owner, steps["intro"], required=True).admitted == ()
+        assert edit_step(s, owner, steps["intro"], name="自我介绍（语音）").admitted == ()
+        assert s.get(Membership, newbie).status == "active"
+
+        assert retire_step(s, owner, steps["fee"]).admitted == ("没交费",)
+        s.commit()
+        assert s.get(Membership, no_fee).status == "active"
+        assert s.get(Membership, halfway).status == "onboarding"
+        assert balance(s, ref_ms) == 20  # the referral is paid once
+        assert [
+            e.action for e in s.scalars(select(AuditEntry).where(AuditEntry.entity_id.in_([newbie, no_fee])))
+        ].count("membership.active") == 2
 
 
 def test_assistant_cannot_change_steps(workspace, owner, grp):
@@ -167,6 +268,39 @@ def test_leaving_needs_a_reason_and_is_kept(workspace, owner, grp):
         assert (ms.status, ms.left_reason) == ("left", "工作太忙") and ms.left_at is not None
 
 
+def test_a_newcomer_who_drops_out_part_way_was_never_a_member(workspace, owner, grp):
+    """半路 answered the purpose question on 2 November and dropped out on the 10th, never a member: no month
+    counts them as a member, November has no leaving, and coming back (a chat export's join notice) keeps no
+    earlier spell. Before, the leaving date without a join date made them a member from the beginning until then
+    (September and October's members_total 2 instead of 1, a November leaving), and editing them kept it so."""
+    from desktop.metrics import month_stats
+    from desktop.services.roster import get_member_input, update_member
+    from models import MembershipSpell
+
+    gid, ref_ms, _newbie = grp
+    with workspace.session() as s:
+        s.get(Membership, ref_ms).joined_at = datetime(2026, 9, 1)
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        _, halfway = add_member(s, owner, gid, MemberInput(display_name="半路", status="applicant"))
+        record_step(s, owner, halfway, steps["purpose"], when=datetime(2026, 11, 2, 9))
+        leave_group(s, owner, halfway, "不想做了", when=datetime(2026, 11, 10, 9))
+        s.commit()
+        ms = s.get(Membership, halfway)
+        assert (ms.status, ms.joined_at, ms.left_at, ms.left_reason) == ("left", None, None, "不想做了")
+        totals = [month_stats(s, gid, 2026, m, TEST_TODAY).members_total for m in (9, 10, 11)]
+        assert totals == [1, 1, 1]
+        assert month_stats(s, gid, 2026, 11, TEST_TODAY).left == 0
+        data = get_member_input(s, halfway)
+        data.note = "以后再说"
+        update_member(s, owner, halfway, data)  # an edit stamps no leaving date
+        s.commit()
+        assert s.get(Membership, halfway).left_at is None
+        assert record_join(s, owner, halfway, datetime(2026, 11, 15, 9)) == "onboarding"
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
+        assert [month_stats(s, gid, 2026, m, TEST_TODAY).members_total for m in (9, 10, 11)] == [1, 1, 1]
+
+
 def test_funnel_and_stalled(workspace, owner, grp):
     gid, _, newbie = grp
     with workspace.session() as s:
@@ -177,6 +311,57 @@ def test_funnel_and_stalled(workspace, owner, grp):
         assert f[0] == ("进群目的问答", 1, None) and f[1] == ("阅读群规与入会须知", 0, 0.0)
         assert stalled_onboarding(s, gid, date(2026, 11, 5)) == 0
         assert stalled_onboarding(s, gid, date(2026, 11, 20)) == 1
+
+
+def test_the_funnel_conversion_is_the_share_of_the_previous_step_s_people_never_above_100(workspace, owner, grp):
+    """实名认证 moved to the top: 1 verified, 3 answered the purpose question (the verified one among them). The
+    conversion to 进群目的问答 is 1 of 1 (100%), not 3 ÷ 1 = 300%; from the purpose question to the rules,
+    2 of the 3 (67%); the overall figure is the share of the first step's people who reached the last."""
+    from desktop.services.onboarding import funnel_overall
+
+    gid, _, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        people = [newbie] + [
+            add_member(s, owner, gid, MemberInput(display_name=n, status="applicant"))[1] for n in ("甲", "乙")
+        ]
+        for mid in people:
+            record_step(s, owner, mid, steps["purpose"], when=datetime(2026, 11, 1))
+        for mid in people[:2]:
+            record_step(s, owner, mid, steps["rules"], when=datetime(2026, 11, 2))
+        record_step(s, owner, people[2], steps["verify"], when=datetime(2026, 11, 3))  # did not read the rules
+        move_step(s, owner, steps["verify"], 0)
+        s.commit()
+        rows = funnel_with_conversion(s, gid)
+        assert [r[:2] for r in rows[:3]] == [("实名认证", 1), ("进群目的问答", 3), ("阅读群规与入会须知", 2)]
+        assert rows[0][2] is None and rows[1][2] == 1.0 and rows[2][2] == pytest.approx(2 / 3)
+        assert all(c is None or 0 <= c <= 1 for _n, _r, c in rows)
+        assert funnel_overall(s, gid) == 0.0  # the verified one has not reached the last step (爆料/分享)
+        move_step(s, owner, steps["verify"], 99)  # back to the end
+        s.commit()
+        assert funnel_overall(s, gid) == pytest.approx(1 / 3)  # of 3 who answered, 1 was verified
+
+
+def test_a_deleted_person_s_steps_are_in_no_funnel(workspace, owner, grp):
+    """The funnel counts the steps of people not deleted (a deleted person is in no figure); a restore brings
+    them back. Before, a deleted applicant still counted as having reached the step."""
+    from desktop.services.roster import restore_member, soft_delete_member
+
+    gid, _, newbie = grp
+    with workspace.session() as s:
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        _, other = add_member(s, owner, gid, MemberInput(display_name="另一个", status="applicant"))
+        record_step(s, owner, newbie, steps["purpose"], when=datetime(2026, 11, 1))
+        record_step(s, owner, other, steps["purpose"], when=datetime(2026, 11, 1))
+        s.commit()
+        assert funnel_with_conversion(s, gid)[0] == ("进群目的问答", 2, None)
+        person = s.get(Membership, other).member_id
+        soft_delete_member(s, owner, person)
+        s.commit()
+        assert funnel_with_conversion(s, gid)[0] == ("进群目的问答", 1, None)
+        restore_member(s, owner, person)
+        s.commit()
+        assert funnel_with_conversion(s, gid)[0] == ("进群目的问答", 2, None)
 
 
 def test_the_matrix_reads_each_row_s_steps_with_what_they_recorded(workspace, owner, grp):

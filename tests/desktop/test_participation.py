@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.errors import ValidationError
+from desktop.metrics import month_stats
 from desktop.services.groups import create_group
 from desktop.services.participation import (
     ActivityInput,
@@ -19,10 +20,11 @@ from desktop.services.participation import (
     remove_contribution,
     remove_violation,
     set_attendance,
+    update_activity,
 )
-from desktop.services.points import balance
+from desktop.services.points import balance, recompute_preview
 from desktop.services.roster import MemberInput, add_member
-from models import Activity, PointsEntry
+from models import Activity, Membership, PointsEntry
 
 
 @pytest.fixture
@@ -84,6 +86,34 @@ def test_attendance_points_follow_status_changes(workspace, owner, grp):
         s.commit()
         assert balance(s, b) == 0
         assert [(r.display_name, r.status) for r in attendance_of(s, online)] == [("张三", "attended")]
+
+
+def test_moving_an_activity_moves_its_attendance_points_to_the_new_day_and_price(workspace, owner, grp):
+    """An activity moved from 31 October to 2 November and from online to offline: the attended people's points
+    are dated 2 November at the offline price (a speaker's bonus too). Before, they stayed on 31 October at the
+    online price — October's `points_awarded` held them, November's did not."""
+    gid, a, b = grp
+    with workspace.session() as s:
+        act = create_activity(s, owner, gid, ActivityInput("读书直播", starts_at=datetime(2026, 10, 31, 20)))
+        set_attendance(s, owner, act, a, "attended")
+        set_attendance(s, owner, act, b, "attended", role="speaker")
+        s.commit()
+        assert month_stats(s, gid, 2026, 10).points_awarded == 3 + 3 + 5
+        update_activity(
+            s, owner, act, ActivityInput("读书直播", starts_at=datetime(2026, 11, 2, 20), online=False, place="书店")
+        )
+        s.commit()
+        assert month_stats(s, gid, 2026, 10).points_awarded == 0
+        assert month_stats(s, gid, 2026, 11).points_awarded == 10 + 10 + 5
+        assert (balance(s, a), balance(s, b)) == (10, 15)
+        assert recompute_preview(s, gid) == []  # the ledger agrees with the rules
+        # a new title or place alone writes no entry
+        entries = s.scalar(select(func.count()).select_from(PointsEntry))
+        update_activity(
+            s, owner, act, ActivityInput("读书直播 第1期", starts_at=datetime(2026, 11, 2, 21), online=False)
+        )
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(PointsEntry)) == entries
 
 
 def test_contribution_and_violation_ledgers_reverse_on_removal(workspace, owner, grp):
@@ -150,3 +180,70 @@ def test_the_activity_list_counts_each_listed_activity_s_sign_ups(workspace, own
             ((sql, params),) = statements
             plan = [r[-1] for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
             assert not any(line.startswith("SCAN attendance") for line in plan), plan
+
+
+def test_the_sheet_of_a_past_activity_lists_who_was_a_member_that_day(workspace, owner, grp):
+    """The attendance sheet of an activity on 1 November lists 李四, a member then who left on 5 November (he can
+    be ticked), not for an activity on 6 November; a deleted person is on no sheet."""
+    from desktop.services.activities_queries import attendance_sheet
+    from desktop.services.onboarding import leave_group
+
+    gid, a, b = grp
+    with workspace.session() as s:
+        s.get(Membership, b).joined_at = datetime(2026, 10, 1, 9)
+        leave_group(s, owner, b, "搬家", when=datetime(2026, 11, 5, 12))
+        before = create_activity(s, owner, gid, ActivityInput("读书", starts_at=datetime(2026, 11, 1, 20)))
+        that_day = create_activity(s, owner, gid, ActivityInput("早读", starts_at=datetime(2026, 11, 5, 7)))
+        after = create_activity(s, owner, gid, ActivityInput("夜读", starts_at=datetime(2026, 11, 6, 20)))
+        s.commit()
+        assert [x.display_name for x in attendance_sheet(s, gid, before)] == ["李四", "张三"]
+        assert [x.display_name for x in attendance_sheet(s, gid, that_day)] == ["李四", "张三"]
+        assert [x.display_name for x in attendance_sheet(s, gid, after)] == ["张三"]
+
+
+def test_a_removal_violation_can_end_the_membership(workspace, owner, grp):
+    """add_violation(..., action="removal", remove_member=True) ends the membership as 已移除 on the violation's
+    day with the violation as its reason; without the flag, or with another action, the membership stays; an
+    assistant may not remove."""
+    from desktop.errors import PermissionDenied
+    from desktop.services.operators import add_operator
+
+    gid, a, b = grp
+    with workspace.session() as s:
+        s.get(Membership, a).joined_at = datetime(2026, 10, 1, 9)
+        add_violation(s, owner, b, "flood", date(2026, 11, 10), "warning", remove_member=True)
+        assert s.get(Membership, b).status == "active"
+        add_violation(s, owner, a, "ad", date(2026, 11, 10), "removal", "二维码", remove_member=True)
+        s.commit()
+        ms = s.get(Membership, a)
+        assert (ms.status, ms.left_at, ms.left_reason) == (
+            "removed",
+            datetime(2026, 11, 10, 23, 59),
+            "违规移出: 发广告 (二维码)",
+        )
+        helper = add_operator(s, owner, "助理", "assistant")
+        with pytest.raises(PermissionDenied):
+            add_violation(s, helper, b, "ad", date(2026, 11, 10), "removal", remove_member=True)
+
+
+def test_attended_waits_for_the_activity_s_day(workspace, owner, grp):
+    """Next week's meetup: a place can be registered or excused now, not attended or absent — ticked ahead, the
+    points were dated next week and the member's last activity a day that had not come. An activity with
+    attendance cannot move to a day that has not come either."""
+    gid, a, b = grp
+    with workspace.session() as s:
+        later = create_activity(
+            s, owner, gid, ActivityInput("下周聚会", starts_at=datetime(2026, 11, 25, 14), online=False)
+        )
+        set_attendance(s, owner, later, a, "registered")
+        set_attendance(s, owner, later, b, "excused")
+        for status in ("attended", "absent"):
+            with pytest.raises(ValidationError, match="2026-11-25"):
+                set_attendance(s, owner, later, a, status)
+        today = create_activity(s, owner, gid, ActivityInput("今晚直播", starts_at=datetime(2026, 11, 18, 20)))
+        set_attendance(s, owner, today, a, "attended")  # today's is fine, whatever the hour
+        with pytest.raises(ValidationError, match="cannot move"):
+            update_activity(s, owner, today, ActivityInput("今晚直播", starts_at=datetime(2026, 11, 26, 20)))
+        s.commit()
+        assert balance(s, a) == 3
+        assert s.get(Membership, a).last_active == date(2026, 11, 18)

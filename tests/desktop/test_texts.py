@@ -171,6 +171,12 @@ def test_stalled_names_the_newcomers_and_their_step_not_the_applicants(seeded):
     body = text.parts[0]
     assert f"@甲：还差「{steps[1].name}」（已停留 15 天）" in body
     assert "韩梅" not in body  # an applicant is not in the group chat yet
+    # a template's $days is the threshold (the setting, 7, or the days asked for), not the last newcomer's wait
+    with database.session() as s:
+        set_template(s, owner, gid, "stalled", "超过 $days 天没动的新人:\n$list")
+        s.commit()
+        assert stalled_text(s, gid, date(2026, 11, 25)).parts[0].startswith("超过 7 天没动的新人:")
+        assert stalled_text(s, gid, date(2026, 11, 25), days=10).parts[0].startswith("超过 10 天没动的新人:")
 
 
 def test_leaderboard_ranks_the_month_leaves_out_who_opted_out_and_names_levels(seeded):

@@ -234,7 +234,11 @@ def test_participated_from_the_kept_day_equals_the_fact_tables(ws):
             gid,
             ActivityInput(title="线下见面会", kind="knowledge_share", starts_at=datetime(2026, 12, 5, 14, 0)),
         )
-        set_attendance(s, owner, act, b, "attended")  # marked ahead: dated after "today" (2026-11-30)
+        # marked ahead: dated after "today" (2026-11-30). The service refuses that now (participation.
+        # _refuse_before_it_happens); a workspace may still hold such a row from before, so it is written directly
+        from models import Attendance
+
+        s.add(Attendance(activity_id=act, membership_id=b, status="attended", role="attendee", recorded_by=owner.id))
         add_contribution(s, owner, b, "share", date(2026, 11, 5), title="笔记")
         s.commit()
     windows = [

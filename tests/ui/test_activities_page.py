@@ -486,3 +486,128 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, ws):
         qtmodeltester.check(model)
     for cls in (ActivityTableModel, AttendanceTableModel, ContributionTableModel, ViolationTableModel):
         qtmodeltester.check(cls())
+
+
+def _activity_then_li_si_left(ws) -> int:
+    """An activity three days ago; 李四 (a member since October) left the day before yesterday."""
+    from sqlalchemy import update
+
+    from desktop.services.onboarding import leave_group
+    from models import Membership
+
+    day = TEST_TODAY - timedelta(days=3)
+    with ws.database.session() as s:
+        s.execute(
+            update(Membership).where(Membership.id == ws.memberships["李四"]).values(joined_at=datetime(2026, 10, 1, 9))
+        )
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            ActivityInput(title="线下读书会", starts_at=datetime.combine(day, datetime.min.time()).replace(hour=19)),
+        )
+        leave_group(
+            s,
+            ws.owner,
+            ws.memberships["李四"],
+            "搬家",
+            when=datetime.combine(day + timedelta(days=1), datetime.min.time()).replace(hour=12),
+        )
+        s.commit()
+    return aid
+
+
+def test_someone_who_came_and_has_left_since_can_still_be_ticked(qtbot, ws):
+    """李四 came to an activity and left the group two days later: the sheet still lists him (he was a member on
+    the activity's day) and ticking him writes his points. Before, he was missing from the sheet."""
+    aid = _activity_then_li_si_left(ws)
+    page = open_page(qtbot, ws)
+    assert page.select_activity(aid)
+    ls = ws.memberships["李四"]
+    row = page.attendance_row(ls)
+    assert row is not None and row >= 0
+    index = page.attendance_proxy.index(row, ATT_ATTENDED)
+    page.attendance_table.scrollTo(index)
+    qtbot.mouseClick(
+        page.attendance_table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=check_indicator_pos(page.attendance_table, index),
+    )
+    assert status_of(ws, aid, "李四") == "attended"
+    with ws.database.session() as s:
+        assert balance(s, ls) == 3
+
+
+def test_a_sign_up_chain_names_someone_who_has_left_since(qtbot, ws):
+    """The chain of that activity names 李四 exactly: the line offers him, a member on the activity's day, first
+    (before, it could only be skipped or given to someone else)."""
+    aid = _activity_then_li_si_left(ws)
+    page = open_page(qtbot, ws)
+    assert page.select_activity(aid)
+    dialog = page.open_paste_dialog()
+    dialog.set_text("#接龙\n周六线下分享\n1. 张三\n2. 李四")
+    assert [(m.status, m.reason) for m in dialog.matches] == [("matched", None), ("not_member", None)]
+    assert dialog.decision(1) == ("member", ws.memberships["李四"])
+    qtbot.mouseClick(dialog.attended_radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome.written == 2
+    assert status_of(ws, aid, "李四") == "attended" and status_of(ws, aid, "张三") == "attended"
+    # someone who left before the activity is not offered: only skip or another member
+    with ws.database.session() as s:
+        late = create_activity(s, ws.owner, ws.group_id, ActivityInput(title="周日夜话", starts_at=this_month_at(20)))
+        s.commit()
+    page.set_group(ws.group_id)
+    assert page.select_activity(late)
+    dialog = page.open_paste_dialog()
+    dialog.set_text("1. 李四")
+    assert [m.status for m in dialog.matches] == ["not_member"]
+    assert dialog.decision(0) == ("skip", None)
+
+
+def _record_removal(qtbot, page, name: str) -> None:
+    page.tabs.setCurrentIndex(1)
+    pick(qtbot, page.violation_picker, name)
+    page.violation_kind.setCurrentIndex(page.violation_kind.findData("ad"))
+    page.violation_action.setCurrentIndex(page.violation_action.findData("removal"))
+    page.violation_date.setDate(TEST_TODAY - timedelta(days=1))
+    type_text(qtbot, page.violation_note, "发二维码")
+    qtbot.mouseClick(page.add_violation_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_violation_whose_action_is_removal_removes_the_member(qtbot, ws):
+    """An owner records 李四's ad with the action 移出: the membership is 已移除 on that day with the violation as
+    its reason, and the page says so. Before, 李四 stayed 已入群 — counted, expected to check in, in the reminder."""
+    from models import Membership
+
+    page = open_page(qtbot, ws)
+    _record_removal(qtbot, page, "李四")
+    assert page.violation_done.text() == "Recorded: 李四 — Advertising. 李四 is removed from the group (已移除)."
+    with ws.database.session() as s:
+        ms = s.get(Membership, ws.memberships["李四"])
+        assert ms.status == "removed" and ms.left_at.date() == TEST_TODAY - timedelta(days=1)
+        assert ms.left_reason == "违规移出: 发广告 (发二维码)"
+        assert balance(s, ms.id) == -10
+    # taking the violation back gives the points back and says the removal stays
+    asked: list[str] = []
+    page.confirm_remove = lambda text: asked.append(text) or True
+    page.violation_table.selectRow(0)
+    qtbot.mouseClick(page.remove_violation_button, Qt.MouseButton.LeftButton)
+    assert asked and "A removal from the group stays" in asked[0]
+    with ws.database.session() as s:
+        assert balance(s, ws.memberships["李四"]) == 0
+        assert s.get(Membership, ws.memberships["李四"]).status == "removed"
+
+
+def test_an_assistant_recording_a_removal_is_told_the_member_stays(qtbot, ws):
+    """An assistant may not remove members: the violation is recorded, the membership stays, and the page says
+    that only the owner or an admin can mark them removed."""
+    from models import Membership
+
+    page = open_page(qtbot, ws, actor=ws.assistant)
+    _record_removal(qtbot, page, "李四")
+    assert "李四 is still a member here: only the owner or an admin can mark them removed" in (
+        page.violation_done.text()
+    )
+    with ws.database.session() as s:
+        assert s.get(Membership, ws.memberships["李四"]).status == "active"
+        assert [(v.kind, v.action) for v in recent_violations(s, ws.group_id)] == [("ad", "removal")]

@@ -14,7 +14,13 @@ from sqlalchemy import select
 from desktop.demo import build_demo
 from desktop.health import stalled_alerts
 from desktop.services.groups import create_group, list_groups
-from desktop.services.onboarding import funnel_with_conversion, list_steps, record_step, update_rules
+from desktop.services.onboarding import (
+    funnel_overall,
+    funnel_with_conversion,
+    list_steps,
+    record_step,
+    update_rules,
+)
 from desktop.services.onboarding_queries import stalled_since
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
@@ -285,6 +291,10 @@ def test_funnel_counts_equal_the_service_this_month_and_overall(qtbot, demo_page
     assert labels[1] == f"{overall[1][0]} · {overall[1][2]:.0%}"
     assert str(overall[0][1]) in page.funnel_summary.text()
     assert overall[0][1] > month[0][1] > 0
+    with database.session() as s:
+        share = funnel_overall(s, gid)
+    assert page.funnel_summary.text().endswith(f"({share:.0%})")  # of the first step's people, who reached the last
+    assert all(c is None or c <= 1 for _s, _n, c in overall)
 
 
 def test_matrix_model_passes_the_model_tester(qtmodeltester, demo_page):
@@ -576,3 +586,31 @@ def test_a_row_that_no_longer_matches_the_filter_goes_and_undo_brings_it_back(qt
     qtbot.keyClick(stalled.table, Qt.Key.Key_Space)  # recorded today: no longer stalled
     assert steps["爆照"] in progress_of(ws, waiting)
     assert waiting not in {r.membership_id for r in stalled.model.rows()}
+
+
+def test_making_a_required_step_optional_names_the_newcomers_it_makes_members(qtbot, page, ws):
+    """A newcomer who did every required step but one becomes a member when that step is made optional: the
+    dialog names them and the page shows them 已入群 (before, they stayed 入群中 with nothing left to do)."""
+    steps = steps_by_name(ws)
+    mid = ws.memberships[APPLICANT]
+    with ws.database.session() as s:
+        record_step(s, ws.owner, mid, steps["进群目的问答"], answer="早起")
+        record_step(s, ws.owner, mid, steps["阅读群规与入会须知"])
+        s.commit()
+    page.reload_matrix()
+    assert page.status_of(mid) == "onboarding"
+    qtbot.mouseClick(page.edit_steps_button, Qt.MouseButton.LeftButton)
+    dialog = page.steps_dialog
+    assert dialog.admitted_label.isHidden()
+    dialog.select_step("自我介绍")
+    check = dialog.required_check
+    assert check.isChecked()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert not dialog.admitted_label.isHidden()
+    assert APPLICANT in dialog.admitted_label.text() and dialog.admitted_label.text().startswith("1 newcomer")
+    assert membership(ws, APPLICANT).status == "active"
+    assert page.status_of(mid) == "active"
+    # making it required again admits nobody and takes nobody out
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert dialog.admitted_label.isHidden() and membership(ws, APPLICANT).status == "active"
+    dialog.close()

@@ -44,6 +44,7 @@ COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
 
 # decision kinds in the combo boxes' item data
 UNDECIDED, SKIP, MEMBER, NEW = "undecided", "skip", "member", "new"
+EXACT_HOWS = ("name", "nickname", "group_nickname", "wechat_id")  # the certain matches (PRODUCT §4)
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,10 @@ class AttendancePasteDialog(QDialog):
         self.outcome: PasteOutcome | None = None
         with database.session() as session:
             self._members: list[MemberChoice] = member_choices(session, group_id)
-            self._current = {
-                a.membership_id: (a.status, a.role)
-                for a in attendance_sheet(session, group_id, activity_id)
-                if a.status
-            }
+            sheet = attendance_sheet(session, group_id, activity_id)
+            self._current = {a.membership_id: (a.status, a.role) for a in sheet if a.status}
+            # who may be on the list: the members, and those who were members on the activity's day
+            self._on_sheet = {a.membership_id for a in sheet}
         self._names = {m.membership_id: m.display_name for m in self._members}
         self.setWindowTitle(
             self.tr("Paste a sign-up chain — %1").replace("%1", title) if title else self.tr("Paste a sign-up chain")
@@ -231,6 +231,23 @@ class AttendancePasteDialog(QDialog):
                 )
             combo.addItem(self.tr("Skip this line"), (SKIP, None))
         else:
+            # a person named exactly who was a member on the activity's day and has left since: they came
+            # (before, the line could only be skipped — their attendance was lost)
+            former = [
+                c
+                for c in m.candidates
+                if m.status == "not_member"
+                and c.membership_id is not None
+                and c.membership_id in self._on_sheet
+                and c.how in EXACT_HOWS
+            ]
+            for c in former[:1] if len(former) == 1 else ():
+                combo.addItem(
+                    self.tr("%1 · a member on the activity's day").replace(
+                        "%1", self._member_text(c.membership_id, c.display_name)
+                    ),
+                    (MEMBER, c.membership_id),
+                )
             combo.addItem(self.tr("Skip this line"), (SKIP, None))
             if m.status == "unmatched":  # a name nobody has; never for a known person of another group
                 combo.addItem(self.tr("Add “%1” as a new member").replace("%1", m.name), (NEW, m.name))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.onboarding import (
+    StepListChange,
     StepRow,
     add_step,
     edit_step,
@@ -150,6 +151,12 @@ class StepsDialog(QDialog):
         self.permission_label.setObjectName("fieldError")
         self.permission_label.setVisible(not self.can_edit)
 
+        # who a relaxed step list made members (a required step made optional or retired)
+        self.admitted_label = QLabel()
+        self.admitted_label.setObjectName("admittedNote")
+        self.admitted_label.setWordWrap(True)
+        self.admitted_label.setVisible(False)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -163,6 +170,7 @@ class StepsDialog(QDialog):
         layout.addLayout(add_row)
         layout.addWidget(retired_box)
         layout.addWidget(self.permission_label)
+        layout.addWidget(self.admitted_label)
         layout.addWidget(buttons)
         self.setStyleSheet(
             "#stepList::item, #retiredList::item { padding: 4px 6px; }"
@@ -325,8 +333,26 @@ class StepsDialog(QDialog):
     @Slot(bool)
     def _on_required_clicked(self, checked: bool) -> None:
         step = self.current_step()
-        if step is not None and checked != step.required and self._write(edit_step, step.id, required=checked):
+        if step is None or checked == step.required:
+            return
+        change = self._write(edit_step, step.id, required=checked)
+        if change:
+            self._show_admitted(change)
             self.reload(select_id=step.id)
+
+    def _show_admitted(self, change: StepListChange) -> None:
+        """Name the newcomers the change made members (they had done every step still required)."""
+        names = change.admitted
+        if not names:
+            self.admitted_label.setVisible(False)
+            return
+        shown = "、".join(names[:10]) + ("…" if len(names) > 10 else "")
+        self.admitted_label.setText(
+            self.tr(
+                "%n newcomer(s) had done every step still required and are now members: %1", "", len(names)
+            ).replace("%1", shown)
+        )
+        self.admitted_label.setVisible(True)
 
     def move_current(self, delta: int) -> None:
         step = self.current_step()
@@ -356,7 +382,11 @@ class StepsDialog(QDialog):
     @Slot()
     def retire_current(self) -> None:
         step = self.current_step()
-        if step is not None and self._write(retire_step, step.id):
+        if step is None:
+            return
+        change = self._write(retire_step, step.id)
+        if change:
+            self._show_admitted(change)
             self.reload()
 
     @Slot()

@@ -869,8 +869,13 @@ class ActivitiesPage(GroupPage):
         action = self.violation_action.currentData()
         note = self.violation_note.text().strip() or None
 
+        # "removal" (移出) ends the membership too, for whoever may remove members; an assistant is told it stays
+        remove = action == "removal" and allowed(self._actor, "delete_members")
+
         def record(session):
-            vid, flagged = add_violation(session, self._actor, membership_id, kind, day, action, note)
+            vid, flagged = add_violation(
+                session, self._actor, membership_id, kind, day, action, note, remove_member=remove
+            )
             window = int(get_setting(session, "violations_window_days"))
             return vid, flagged, window, violations_within(session, membership_id, day, window)
 
@@ -878,7 +883,7 @@ class ActivitiesPage(GroupPage):
             self,
             self._database,
             record,
-            changes=PARTICIPATION_CHANGES,
+            changes=(*PARTICIPATION_CHANGES, "members") if remove else PARTICIPATION_CHANGES,
             on_error=form_errors(self, lambda exc: self._form_error(self.violation_error, exc.message)),
         )
         if not done:
@@ -896,6 +901,19 @@ class ActivitiesPage(GroupPage):
         else:
             self.violation_done.setText(
                 self.tr("Recorded: %1 — %2").replace("%1", name).replace("%2", violation_kind_label(kind))
+            )
+        if action == "removal":
+            self.violation_done.setText(
+                (
+                    self.tr("Recorded: %1 — %2. %1 is removed from the group (已移除).")
+                    if remove
+                    else self.tr(
+                        "Recorded: %1 — %2. %1 is still a member here: only the owner or an admin can mark them "
+                        "removed."
+                    )
+                )
+                .replace("%1", name)
+                .replace("%2", violation_kind_label(kind))
             )
         self.violation_picker.clear_choice()
         self.violation_note.clear()
@@ -926,6 +944,8 @@ class ActivitiesPage(GroupPage):
         if row is None:
             return False
         text = self.tr("Remove %1's violation of %2? The points it took are given back.")
+        if row.action == "removal":  # the membership it ended stays ended: say so before, not after
+            text += " " + self.tr("A removal from the group stays: change their status in the member's details.")
         if not self.confirm_remove(text.replace("%1", row.display_name).replace("%2", row.day.isoformat())):
             return False
         if not run_write(self, self._database, remove_violation, self._actor, row.id, changes=PARTICIPATION_CHANGES):

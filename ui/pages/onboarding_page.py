@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError
 from desktop.services.onboarding import (
+    funnel_overall,
     funnel_with_conversion,
     list_steps,
     progress_matrix,
@@ -381,6 +382,7 @@ class OnboardingPage(GroupPage):
             return
         with self._database.session() as session:
             rows = funnel_with_conversion(session, self._group_id, self.funnel_since())
+            overall = funnel_overall(session, self._group_id, self.funnel_since())
         self.funnel = rows
         shown = list(reversed(rows))  # horizontal bars are drawn bottom-up: the first step on top
         self.funnel_chart.set_data(
@@ -388,7 +390,7 @@ class OnboardingPage(GroupPage):
             [(self.tr("Reached"), [n for _name, n, _c in shown], ACCENT)],
         )
         if rows and rows[0][1]:
-            overall = rows[-1][1] / rows[0][1]
+            overall = overall if overall is not None else 1.0  # one step: all who reached it reached "the last"
             self.funnel_summary.setText(
                 self.tr("%1 reached the first step, %2 the last (%3)")
                 .replace("%1", str(rows[0][1]))
