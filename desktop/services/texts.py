@@ -33,6 +33,7 @@ from desktop.metrics import month_stats, previous_month
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, group_levels, level_for, top_with_ties
+from desktop.services.roster import GONE_STATUSES
 from desktop.settings import get_setting
 from models import (
     EntryStep,
@@ -493,9 +494,7 @@ def leaderboard_text(
     end = min(end, today or clock.today())
     top = max(1, min(int(top), TOP_MAX))
     total = func.sum(PointsEntry.points).label("total")
-    visible = and_(
-        Membership.id == PointsEntry.membership_id, Member.points_opt_out.is_(False), Member.deleted_at.is_(None)
-    )
+    visible = and_(Membership.id == PointsEntry.membership_id, _on_board())
     rows = session.execute(
         select(
             PointsEntry.membership_id,
@@ -678,6 +677,13 @@ def _balances(session: Session, membership_ids: list[int], until: date) -> dict[
     }
 
 
+def _on_board():
+    """Who a leaderboard text, its promotions and the summary's first place name (joined to Membership and
+    Member): not opted out of leaderboards, not deleted, and in the group — the text is posted there, and someone
+    who left it (or was removed) gets no medal or @ in it."""
+    return and_(Member.points_opt_out.is_(False), Member.deleted_at.is_(None), Membership.status.not_in(GONE_STATUSES))
+
+
 def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], start: date, end: date) -> list[str]:
     """'名字 → 等级' for the visible members whose level at the month's end is above their level before it."""
     if len(levels) < 2:
@@ -695,7 +701,7 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
             Member.nickname,
         )
         .join(Member, Member.id == Membership.member_id)
-        .where(Membership.id.in_(earned), Member.points_opt_out.is_(False), Member.deleted_at.is_(None))
+        .where(Membership.id.in_(earned), _on_board())
     ).all()
     ids = [p[0] for p in people]
     before = _balances(session, ids, start - timedelta(days=1))
@@ -736,8 +742,7 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
             PointsEntry.group_id == group_id,
             PointsEntry.day >= start,
             PointsEntry.day <= end,
-            Member.points_opt_out.is_(False),
-            Member.deleted_at.is_(None),
+            _on_board(),
         )
         .group_by(
             PointsEntry.membership_id,

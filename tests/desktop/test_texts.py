@@ -187,6 +187,7 @@ def test_leaderboard_ranks_the_month_leaves_out_who_opted_out_and_names_levels(s
         adjust_points(s, owner, ids["林小雨"], 25, "分享", day=date(2026, 11, 7))
         adjust_points(s, owner, ids["赵六"], 90, "分享", day=date(2026, 11, 8))
         adjust_points(s, owner, ids["李雷"], 200, "十月的", day=date(2026, 10, 8))  # not this month
+        adjust_points(s, owner, ids["张伟"], 99, "分享", day=date(2026, 11, 3))  # left on the 10th: not in the group
         member = s.scalar(select(Membership_member(ids["赵六"])))
         s.execute(update(Member).where(Member.id == member).values(points_opt_out=True))
         s.commit()
@@ -199,6 +200,7 @@ def test_leaderboard_ranks_the_month_leaves_out_who_opted_out_and_names_levels(s
     assert set(lines[2:4]) == {"🥈 北京-周敏 25分 · 新人", "🥈 小雨🌧 25分 · 新人"}  # a tie shares the rank
     assert "赵六" not in body  # opted out
     assert "李雷" not in body  # points of another month
+    assert "张伟" not in body  # left the group: the text is posted in it (an @ or a medal for someone gone)
     assert "🎉 本月晋级：王芳 → 活跃" in body
 
 
