@@ -117,6 +117,34 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             _award_attendance(session, act, membership_id, att_id, role, actor.id)
 
 
+def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
+    """Delete an activity entered by mistake (or cancelled before anything was recorded): its attended people's
+    points are reversed in the ledger (the ledger keeps both entries), its places go, and the audit row keeps the
+    activity and every place as they were — nothing is lost from the record. Returns the points taken back."""
+    require(actor, "record_participation")
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise NotFound(f"activity {activity_id}")
+    places = session.execute(
+        select(Attendance.id, Attendance.membership_id, Attendance.status, Attendance.role).where(
+            Attendance.activity_id == activity_id
+        )
+    ).all()
+    taken = sum(
+        reverse_source(session, "attendance", att_id, actor.id, f"活动「{act.title}」已删除")
+        for att_id, _mid, status, _role in places
+        if status == "attended"
+    )
+    before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
+    before["places"] = [{"membership_id": mid, "status": st, "role": role} for _id, mid, st, role in places]
+    # the places first, each as itself: the kept last-activity days of their people follow the deletes
+    session.execute(delete(Attendance).where(Attendance.activity_id == activity_id))
+    session.delete(act)
+    session.flush()
+    record_audit(session, actor.id, "activity.delete", "activity", activity_id, before=before)
+    return taken
+
+
 def _refuse_before_it_happens(day: date, status: str) -> None:
     """Attended or absent is known once the activity's day has come: ticked for an activity next week, the points
     were dated next week and the member's last activity (roster, dormant count) a day that had not come yet."""

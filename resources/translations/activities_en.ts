@@ -4,6 +4,18 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
+            <source>Delete</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Delete an activity entered by mistake (its points are reversed)</source>
+            <translation>Delete an activity entered by mistake (its points are reversed)</translation>
+        </message>
+        <message>
+            <source>Delete the activity %1 of %2? Its %3 recorded places go with it and the points of those who attended are reversed in the ledger.</source>
+            <translation>Delete the activity %1 of %2? Its %3 recorded places go with it and the points of those who attended are reversed in the ledger.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/activities_page.py" line="201" />
             <source>Choose a group on the left to see its activities.</source>
             <translation>Choose a group on the left to see its activities.</translation>

@@ -4,6 +4,18 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete an activity entered by mistake (its points are reversed)</source>
+            <translation>删除录错的活动（其积分会被冲销）</translation>
+        </message>
+        <message>
+            <source>Delete the activity %1 of %2? Its %3 recorded places go with it and the points of those who attended are reversed in the ledger.</source>
+            <translation>删除 %2 的活动「%1」？它的 %3 条报名/出勤记录会一并删除，已出勤者的积分会在积分流水中冲销。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/activities_page.py" line="201" />
             <source>Choose a group on the left to see its activities.</source>
             <translation>请先在左侧选择一个社群，查看它的活动。</translation>

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import func, select
 
-from desktop.errors import ValidationError
+from desktop.errors import NotFound, ValidationError
 from desktop.metrics import month_stats
 from desktop.services.groups import create_group
 from desktop.services.participation import (
@@ -17,6 +17,7 @@ from desktop.services.participation import (
     add_violation,
     attendance_of,
     create_activity,
+    delete_activity,
     remove_contribution,
     remove_violation,
     set_attendance,
@@ -247,3 +248,40 @@ def test_attended_waits_for_the_activity_s_day(workspace, owner, grp):
         s.commit()
         assert balance(s, a) == 3
         assert s.get(Membership, a).last_active == date(2026, 11, 18)
+
+
+def test_deleting_an_activity_takes_its_points_back_and_keeps_the_record(workspace, owner, grp):
+    """An activity entered by mistake can be deleted: the attended people's points are reversed (the ledger keeps
+    both entries, recompute agrees), the month's activities and attendance figures no longer count it, their last
+    activity day goes back, and the audit row keeps the activity with every place."""
+    import json
+
+    from models import Attendance, AuditEntry
+
+    gid, a, b = grp
+    with workspace.session() as s:
+        keep = create_activity(s, owner, gid, ActivityInput("读书直播", starts_at=datetime(2026, 11, 2, 20)))
+        wrong = create_activity(
+            s, owner, gid, ActivityInput("聚会", online=False, place="杭州", starts_at=datetime(2026, 11, 12, 14))
+        )
+        set_attendance(s, owner, keep, a, "attended")
+        set_attendance(s, owner, wrong, a, "attended")
+        set_attendance(s, owner, wrong, b, "attended", role="speaker")
+        s.commit()
+        assert (balance(s, a), balance(s, b)) == (3 + 10, 10 + 5)
+        assert month_stats(s, gid, 2026, 11).activities == 2
+        assert s.get(Membership, b).last_active == date(2026, 11, 12)
+        assert delete_activity(s, owner, wrong) == 10 + 10 + 5
+        s.commit()
+        assert s.get(Activity, wrong) is None
+        assert s.scalar(select(func.count()).select_from(Attendance).where(Attendance.activity_id == wrong)) == 0
+        assert (balance(s, a), balance(s, b)) == (3, 0)
+        stats = month_stats(s, gid, 2026, 11)
+        assert (stats.activities, stats.points_awarded, stats.attendance_rate) == (1, 3, 1.0)
+        assert s.get(Membership, b).last_active is None and s.get(Membership, a).last_active == date(2026, 11, 2)
+        assert recompute_preview(s, gid) == []
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "activity.delete")).one()
+        before = json.loads(audit.summary)["before"]
+        assert before["title"] == "聚会" and len(before["places"]) == 2
+        with pytest.raises(NotFound):
+            delete_activity(s, owner, wrong)

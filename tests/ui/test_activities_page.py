@@ -611,3 +611,29 @@ def test_an_assistant_recording_a_removal_is_told_the_member_stays(qtbot, ws):
     with ws.database.session() as s:
         assert s.get(Membership, ws.memberships["李四"]).status == "active"
         assert [(v.kind, v.action) for v in recent_violations(s, ws.group_id)] == [("ad", "removal")]
+
+
+def test_delete_an_activity_entered_by_mistake(qtbot, ws):
+    """The Delete button asks first (naming the activity and its places); yes deletes it, reverses the attended
+    people's points and empties the sheet; an assistant may too (they enter activities)."""
+    aid = add_activity(ws, "录错的分享会")
+    zs = ws.memberships["张三"]
+    with ws.database.session() as s:
+        set_attendance(s, ws.owner, aid, zs, "attended")
+        s.commit()
+        assert balance(s, zs) == 3
+    page = open_page(qtbot, ws)
+    assert page.select_activity(aid)
+    assert page.delete_button.isEnabled()
+    asked = []
+    page.confirm_remove = lambda text: asked.append(text) or False
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert asked and "录错的分享会" in asked[0] and "1" in asked[0]
+    assert page.activity_model.rowCount() == 1  # said no: nothing deleted
+    page.confirm_remove = lambda text: True
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.activity_model.rowCount() == 0
+    assert not page.delete_button.isEnabled()
+    with ws.database.session() as s:
+        assert balance(s, zs) == 0
+        assert [a.id for a in list_activities(s, ws.group_id)] == []

@@ -59,6 +59,7 @@ from desktop.services.operators import Actor, allowed
 from desktop.services.participation import (
     add_contribution,
     add_violation,
+    delete_activity,
     remove_contribution,
     remove_violation,
     set_attendance,
@@ -207,6 +208,9 @@ class ActivitiesPage(GroupPage):
         self.new_button.clicked.connect(self.new_activity)
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete an activity entered by mistake (its points are reversed)"))
+        self.delete_button.clicked.connect(self.delete_selected)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         bar = QHBoxLayout()
@@ -214,6 +218,7 @@ class ActivitiesPage(GroupPage):
         bar.addSpacing(8)
         bar.addWidget(self.count_label)
         bar.addStretch(1)
+        bar.addWidget(self.delete_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.new_button)
 
@@ -642,6 +647,7 @@ class ActivitiesPage(GroupPage):
         has = self._activity_id is not None
         self.new_button.setEnabled(can and self._group_id is not None)
         self.edit_button.setEnabled(can and has)
+        self.delete_button.setEnabled(can and has)
         self.paste_button.setEnabled(can and has)
         self.mark_all_button.setEnabled(can and has and self.attendance_model.counts().get("registered", 0) > 0)
         self.attendance_search.setEnabled(has)
@@ -660,6 +666,27 @@ class ActivitiesPage(GroupPage):
         if row is None:
             return None
         return self._open_activity_dialog(row.id)
+
+    @Slot()
+    def delete_selected(self) -> bool:
+        """Delete the selected activity after asking (it names how many places are recorded): its attended
+        people's points are reversed, the audit log keeps the activity and its places."""
+        row = self.selected_activity()
+        if row is None or not allowed(self._actor, "record_participation"):
+            return False
+        text = self.tr(
+            "Delete the activity %1 of %2? Its %3 recorded places go with it and the points of those "
+            "who attended are reversed in the ledger."
+        )
+        text = text.replace("%1", row.title).replace("%2", row.starts_at.date().isoformat())
+        if not self.confirm_remove(text.replace("%3", str(row.registered))):
+            return False
+        if not run_write(self, self._database, delete_activity, self._actor, row.id, changes=PARTICIPATION_CHANGES):
+            return False
+        self._activity_id = None
+        self.attendance_model.set_rows([])
+        self.reload_activities()
+        return True
 
     def _open_activity_dialog(self, activity_id: int | None) -> ActivityDialog | None:
         assert self._group_id is not None
