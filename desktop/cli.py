@@ -1087,6 +1087,7 @@ def _cmd_operator_list(ctx: Context, args: argparse.Namespace) -> int:
         format_table(
             ["操作员 operator", "角色 role", "密码 password", "登录名 login"],
             [[r.name, r.role, "✓" if r.has_password else "—", r.login or "—"] for r in rows],
+            [False, False, False, False],
         )
     )
     return EXIT_OK

@@ -160,3 +160,20 @@ def test_help_and_exit_codes_name_exit_4(capsys):
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "4 not allowed" in out and "operator" in out and "team" in out
+
+
+def test_operator_list_as_a_table_names_each_operator_and_never_a_password(ws, capsys, monkeypatch):
+    """`operator list` without --json crashed with a TypeError traceback (format_table's column kinds missing)."""
+    code, _, _ = run(capsys, "--db", ws, "operator", "add", "小 助理", "--role", "assistant", "--password-stdin",
+                     stdin=ASSIST_PW + "\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 0
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小 助理")
+    monkeypatch.setenv("QUNDESK_PASSWORD", ASSIST_PW)
+    code, out, err = run(capsys, "--db", ws, "operator", "list")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("操作员 operator")
+    rows = {line.split("  ")[0].strip(): line for line in lines[2:]}
+    assert set(rows) == {"群主", "小 助理"}
+    assert "assistant" in rows["小 助理"] and "✓" in rows["小 助理"] and "—" in rows["群主"]
+    assert ASSIST_PW not in out and "scrypt" not in out
