@@ -1033,11 +1033,19 @@ def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Loads the backup into the --db target, which must be new or empty (PRODUCT §4). The operator is the
     owner (or --operator) of the *current* target when it has one, else of the backup."""
     from desktop.paths import resolve_db
-    from desktop.services.backup import restore_workspace
+    from desktop.services.backup import backup_operator, restore_workspace
     from desktop.services.operators import Actor
 
     target = resolve_db(ctx.db_arg)
-    actor = ctx.actor() if ctx.operator else Actor(0, "群主", "owner")  # a new/empty target has no operators yet
+    name = ctx.operator or os.environ.get(OPERATOR_ENV) or None
+    target_file = _sqlite_file(target)
+    if name is None:
+        actor = Actor(0, "群主", "owner")  # a new/empty target has no operators yet
+    elif target_file is not None and (not target_file.exists() or target_file.stat().st_size == 0):
+        # a new file has no operators: sign in on the backup's (opening the target would create it)
+        actor = backup_operator(Path(args.file), name, os.environ.get(PASSWORD_ENV))
+    else:
+        actor = ctx.actor()
     counts = restore_workspace(actor, Path(args.file), target)
     shown = _display_target(target) if "://" in target else target
     print(f"已恢复到 (restored into) {shown}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
