@@ -469,6 +469,24 @@ def test_a_read_only_command_on_a_missing_workspace_file_exits_3_and_creates_not
     assert not list(tmp_path.glob("out*"))
 
 
+@pytest.mark.parametrize("scheme", ["sqlite:///", "sqlite+pysqlite:///"])
+def test_a_sqlite_url_to_a_missing_file_is_a_missing_workspace_too(capsys, tmp_path, monkeypatch, scheme):
+    """`--db sqlite:////path/typo.sqlite` (or QUNDESK_DB) with a reading command created the file and printed
+    "no groups yet", exit 0: only the plain path form was checked."""
+    missing = tmp_path / "typo" / "wrokspace.sqlite"
+    code, out, err = run(capsys, "--db", scheme + str(missing), "groups", "--json")
+    assert code == 3 and str(missing) in err and out == ""
+    monkeypatch.setenv("QUNDESK_DB", scheme + str(missing))
+    code, out, err = run(capsys, "stats", "--group", "x", "--month", "2026-11")
+    assert code == 3 and out == ""
+    assert not missing.exists() and not missing.parent.exists()
+    monkeypatch.delenv("QUNDESK_DB")
+    existing = tmp_path / "ws.sqlite"
+    assert run(capsys, "--db", str(existing), "demo", "--groups", "1", "--members", "5", "--months", "1")[0] == 0
+    code, out, _ = run(capsys, "--db", scheme + str(existing), "groups", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
+
+
 def test_a_writing_command_still_creates_a_new_workspace(capsys, tmp_path):
     path = tmp_path / "new.sqlite"
     code, _, _ = run(capsys, "--db", str(path), "demo", "--groups", "1", "--members", "5", "--months", "1")
