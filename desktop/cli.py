@@ -69,12 +69,22 @@ class Context:
         """The workspace at --db / QUNDESK_DB / the default file, created or upgraded to the current schema;
         every command signs in first (reads too: once an operator has a password, nothing runs without it)."""
         if self._database is None:
+            from desktop.errors import SignInFailed
+            from desktop.paths import missing_named_workspace
             from desktop.workspace import open_workspace
 
             if self.reads_only:
                 self._refuse_missing_file()
+            new_file = missing_named_workspace(self.db_arg)
+            new_folders = [f for f in new_file.parents if not f.exists()] if new_file is not None else []
             self._database = open_workspace(self.db_arg)
-            self.actor()
+            try:
+                self.actor()
+            except SignInFailed:
+                if new_file is not None:  # refused: the workspace this run just made goes again (nothing written)
+                    self.close()
+                    _remove_new_workspace(new_file, new_folders)
+                raise
         return self._database
 
     def _refuse_missing_file(self) -> None:
@@ -123,6 +133,18 @@ class Context:
 # ---------------------------------------------------------------------------------------------------
 # Output helpers
 # ---------------------------------------------------------------------------------------------------
+
+
+def _remove_new_workspace(path: Path, folders: Sequence[Path]) -> None:
+    """Remove a workspace file this run created, and the folders made for it, after a refused sign-in."""
+    import contextlib
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()
+    for folder in folders:  # innermost first; only when empty
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _width(text: str) -> int:

@@ -229,3 +229,23 @@ def test_no_password_goes_to_anyone_before_an_owner_has_one(ws, capsys, monkeypa
         s.commit()
     database.dispose()
     assert run(capsys, "--db", ws, "--operator", "群主", "groups")[0] == 0
+
+
+def test_a_refused_sign_in_on_a_new_file_leaves_no_workspace_behind(tmp_path, capsys, monkeypatch):
+    """`--operator 小助理 demo` (or checkin, import) on a --db file that did not exist exited 4 "nothing written" but
+    left an empty workspace there — and a later reading command on that mistyped path then printed "no groups yet"
+    (exit 0) instead of exit 3."""
+    monkeypatch.delenv("QUNDESK_PASSWORD", raising=False)
+    monkeypatch.delenv("QUNDESK_OPERATOR", raising=False)
+    (tmp_path / "kept").mkdir()
+    target = tmp_path / "kept" / "new" / "deeper" / "ws.sqlite"
+    code, _, err = run(capsys, "--db", str(target), "--operator", "小助理", "demo", "--groups", "1", "--members", "5")
+    assert code == 4 and "小助理" in err
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小助理")
+    code, _, _ = run(capsys, "--db", str(target), "checkin", "--group", GROUP, "张三")
+    assert code == 4
+    assert not (tmp_path / "kept" / "new").exists() and (tmp_path / "kept").is_dir()
+    assert run(capsys, "--db", str(target), "groups")[0] == 3
+    monkeypatch.delenv("QUNDESK_OPERATOR")
+    assert run(capsys, "--db", str(target), "demo", "--groups", "1", "--members", "5", "--months", "1")[0] == 0
+    assert target.exists()  # a write command that may run still creates the workspace
