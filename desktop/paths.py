@@ -47,12 +47,14 @@ def missing_named_workspace(cli_value: str | None = None) -> Path | None:
     if not named:
         return None
     if "://" in named:  # a server is not a file; a sqlite:/// URL names one (sqlite:////home/me/x.sqlite)
+        if not named.startswith("sqlite"):
+            return None
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import ArgumentError
 
         try:
             url = make_url(named)
-        except ArgumentError:
+        except (ArgumentError, ValueError):
             return None
         if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
             return None
