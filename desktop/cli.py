@@ -64,28 +64,34 @@ class Context:
         self._database: Database | None = None
         self._actor: Actor | None = None
         self.reads_only = False  # set for the commands that only read (PRODUCT §4: a missing file is exit 3)
+        self.new_file: Path | None = None  # the --db file this run created, and the folders made for it
+        self.new_folders: list[Path] = []
 
     def database(self) -> Database:
         """The workspace at --db / QUNDESK_DB / the default file, created or upgraded to the current schema;
         every command signs in first (reads too: once an operator has a password, nothing runs without it)."""
         if self._database is None:
-            from desktop.errors import SignInFailed
             from desktop.paths import missing_named_workspace
             from desktop.workspace import open_workspace
 
             if self.reads_only:
                 self._refuse_missing_file()
             new_file = missing_named_workspace(self.db_arg)
-            new_folders = [f for f in new_file.parents if not f.exists()] if new_file is not None else []
+            if new_file is not None:  # made by this run: removed again if the command fails (discard_new)
+                self.new_file = new_file
+                self.new_folders = [f for f in new_file.parents if not f.exists()]
             self._database = open_workspace(self.db_arg)
-            try:
-                self.actor()
-            except SignInFailed:
-                if new_file is not None:  # refused: the workspace this run just made goes again (nothing written)
-                    self.close()
-                    _remove_new_workspace(new_file, new_folders)
-                raise
+            self.actor()
         return self._database
+
+    def discard_new(self) -> None:
+        """A command that failed on a workspace file this run created leaves no empty workspace behind (nothing
+        written): otherwise a mistyped --db would be an existing, empty workspace for the next command."""
+        if self.new_file is None:
+            return
+        self.close()
+        _remove_new_workspace(self.new_file, self.new_folders)
+        self.new_file = None
 
     def _refuse_missing_file(self) -> None:
         """A command that only reads, given a workspace file that does not exist (a mistyped --db or
@@ -203,7 +209,7 @@ def _daily_backup(ctx: Context, database: Database) -> Path | None:
     from desktop.services.backup import auto_backup
     from models.db import is_sqlite, sqlite_file
 
-    if not is_sqlite(database.engine):
+    if not is_sqlite(database.engine) or ctx.new_file is not None:  # a workspace made just now holds nothing yet
         return None
     file = sqlite_file(resolve_db(ctx.db_arg))
     if file is None:
@@ -1500,8 +1506,10 @@ def _run(args: argparse.Namespace) -> int:
     ctx.reads_only = name in READ_ONLY_COMMANDS or name.startswith("text ")
     secrets = _secrets(args.db)
     restore_streams = _scrub_output(secrets)
+    code = EXIT_BAD_INPUT
     try:
-        return args.handler(ctx, args)
+        code = args.handler(ctx, args)
+        return code
     except QunDeskError as exc:
         return _fail(str(exc), getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except DatabaseError as exc:
@@ -1524,6 +1532,8 @@ def _run(args: argparse.Namespace) -> int:
         traceback.print_exc()  # a bug: its traceback, through the stream that hides the password
         return EXIT_BAD_INPUT
     finally:
+        if code != EXIT_OK:
+            ctx.discard_new()
         ctx.close()
         restore_streams()
 
