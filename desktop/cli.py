@@ -1532,7 +1532,7 @@ def _run(args: argparse.Namespace) -> int:
         traceback.print_exc()  # a bug: its traceback, through the stream that hides the password
         return EXIT_BAD_INPUT
     finally:
-        if code != EXIT_OK:
+        if code != EXIT_OK or getattr(args, "dry_run", False):  # a dry run writes nothing, not even the file
             ctx.discard_new()
         ctx.close()
         restore_streams()

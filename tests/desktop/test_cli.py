@@ -502,6 +502,8 @@ def test_a_writing_command_that_fails_on_a_new_file_leaves_no_workspace_behind(c
     assert run(capsys, "--db", str(target), "groups")[0] == 3
     good = tmp_path / "good.csv"
     good.write_text("姓名\n新人甲\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(target), "import", "roster", str(good), "--group", "晨读营", "--dry-run")
+    assert code == 0 and "新人甲" in out and not (tmp_path / "typo").exists()  # a dry run writes nothing at all
     assert run(capsys, "--db", str(target), "import", "roster", str(good), "--group", "晨读营")[0] == 0
     assert target.exists() and run(capsys, "--db", str(target), "groups")[0] == 0
 
