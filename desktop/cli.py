@@ -1061,15 +1061,21 @@ def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Loads the backup into the --db target, which must be new or empty (PRODUCT §4). The operator is the
     owner (or --operator) of the *current* target when it has one, else of the backup."""
     from desktop.paths import resolve_db
-    from desktop.services.backup import backup_operator, restore_workspace
+    from desktop.services.backup import backup_operator, has_workspace_operators, restore_workspace
     from desktop.services.operators import Actor
 
     target = resolve_db(ctx.db_arg)
     name = ctx.operator or os.environ.get(OPERATOR_ENV) or None
     target_file = _sqlite_file(target)
-    if name is None:
-        actor = Actor(0, "群主", "owner")  # a new/empty target has no operators yet
-    elif target_file is not None and (not target_file.exists() or target_file.stat().st_size == 0):
+    if target_file is None or (target_file.exists() and target_file.stat().st_size > 0):
+        has_operators = has_workspace_operators(target)
+    else:
+        has_operators = False
+    if has_operators:  # a workspace already (empty of data): sign in there, as for any command on it
+        actor = ctx.actor()
+    elif name is None:
+        actor = Actor(0, "群主", "owner")  # a new target has no operators yet
+    elif target_file is not None:
         # a new file has no operators: sign in on the backup's (opening the target would create it)
         actor = backup_operator(Path(args.file), name, os.environ.get(PASSWORD_ENV))
     else:

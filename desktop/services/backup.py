@@ -720,6 +720,22 @@ def _existing_data(url: str) -> dict[str, int] | None:
     return {n: c for n, c in counts.items() if c and n not in WORKSPACE_DEFAULT_TABLES}
 
 
+def has_workspace_operators(url_or_path: str | Path) -> bool:
+    """Whether the restore target is a QunDesk workspace already (its operator table has someone): then whoever
+    restores signs in there like for any command on it. Only looks; a target that cannot be read is left for the
+    restore to report."""
+    engine = make_engine(to_url(url_or_path))
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("operator"):
+                return False
+            return bool(conn.execute(text("SELECT count(*) FROM operator")).scalar())
+    except SQLAlchemyError:
+        return False
+    finally:
+        engine.dispose()
+
+
 def backup_operator(backup_file: str | Path, name: str, password: str | None) -> Actor:
     """The operator `name` of the workspace in the backup, signed in there (their password when any operator of
     that workspace has one): who restores a backup into a new file, which has no operators of its own yet. The

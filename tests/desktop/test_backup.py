@@ -654,3 +654,36 @@ def test_the_cli_restore_into_a_new_file_signs_the_operator_in_on_the_backup(sql
     finally:
         conn.close()
     assert who == [("群主",)]
+
+
+def test_the_cli_restore_into_a_protected_empty_workspace_needs_its_owner(demo_backup, tmp_path, monkeypatch, capsys):
+    """A workspace with no data yet whose owner has a password: `restore` without signing in replaced it (its
+    operators and their passwords too), as if nobody needed to sign in. Now it signs in on that workspace like any
+    command; an assistant of it may not restore either."""
+    from desktop.cli import main
+    from desktop.services.operators import set_password
+
+    monkeypatch.delenv("QUNDESK_OPERATOR", raising=False)
+    monkeypatch.delenv("QUNDESK_PASSWORD", raising=False)
+    path, _ = demo_backup
+    target = tmp_path / "protected.sqlite"
+    database = open_workspace(target)
+    owner = actor_for(database)
+    with database.session() as s:
+        set_password(s, owner, owner.name, "owner-secret-1")
+        add_operator(s, owner, "小助理", "assistant", "assist-secret-2")
+        s.commit()
+    database.dispose()
+    before = _table_counts(make_engine(target))
+
+    assert main(["--db", str(target), "restore", str(path)]) == 4
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小助理")
+    monkeypatch.setenv("QUNDESK_PASSWORD", "assist-secret-2")
+    assert main(["--db", str(target), "restore", str(path)]) == 4
+    assert "恢复备份" in capsys.readouterr().err
+    assert _table_counts(make_engine(target)) == before  # untouched
+
+    monkeypatch.setenv("QUNDESK_OPERATOR", owner.name)
+    monkeypatch.setenv("QUNDESK_PASSWORD", "owner-secret-1")
+    assert main(["--db", str(target), "restore", str(path)]) == 0
+    assert _table_counts(make_engine(target))["member"] > 0
