@@ -249,3 +249,25 @@ def test_a_refused_sign_in_on_a_new_file_leaves_no_workspace_behind(tmp_path, ca
     monkeypatch.delenv("QUNDESK_OPERATOR")
     assert run(capsys, "--db", str(target), "demo", "--groups", "1", "--members", "5", "--months", "1")[0] == 0
     assert target.exists()  # a write command that may run still creates the workspace
+
+
+def test_a_workspace_locked_out_by_an_older_version_lets_its_owner_in_to_set_a_password(ws, capsys, monkeypatch):
+    """Made before the rule above: an assistant has a password and no owner has one. The owner could never sign
+    in again; now the owner signs in (without a password, as there is none) and sets one, and from then on needs
+    it."""
+    from desktop.services.operators import _hash_password
+
+    assert run(capsys, "--db", ws, "operator", "add", "小助理", "--role", "assistant")[0] == 0
+    conn = sqlite3.connect(ws)
+    conn.execute("UPDATE operator SET password_hash = ? WHERE name = '小助理'", (_hash_password(ASSIST_PW),))
+    conn.commit()
+    conn.close()
+    assert run(capsys, "--db", ws, "groups")[0] == 4  # sign-in required
+    monkeypatch.setenv("QUNDESK_OPERATOR", "群主")
+    code, _, _ = run(capsys, "--db", ws, "operator", "passwd", "群主", "--password-stdin",
+                     stdin=OWNER_PW + "\n", monkeypatch=monkeypatch)  # fmt: skip
+    assert code == 0
+    code, _, err = run(capsys, "--db", ws, "groups")
+    assert code == 4 and "wrong password" in err  # the owner's password is needed now
+    monkeypatch.setenv("QUNDESK_PASSWORD", OWNER_PW)
+    assert run(capsys, "--db", ws, "groups")[0] == 0
