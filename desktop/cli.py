@@ -64,18 +64,34 @@ class Context:
         self._database: Database | None = None
         self._actor: Actor | None = None
         self.reads_only = False  # set for the commands that only read (PRODUCT §4: a missing file is exit 3)
+        self.new_file: Path | None = None  # the --db file this run created, and the folders made for it
+        self.new_folders: list[Path] = []
 
     def database(self) -> Database:
         """The workspace at --db / QUNDESK_DB / the default file, created or upgraded to the current schema;
         every command signs in first (reads too: once an operator has a password, nothing runs without it)."""
         if self._database is None:
+            from desktop.paths import missing_named_workspace
             from desktop.workspace import open_workspace
 
             if self.reads_only:
                 self._refuse_missing_file()
+            new_file = missing_named_workspace(self.db_arg)
+            if new_file is not None:  # made by this run: removed again if the command fails (discard_new)
+                self.new_file = new_file
+                self.new_folders = [f for f in new_file.parents if not f.exists()]
             self._database = open_workspace(self.db_arg)
             self.actor()
         return self._database
+
+    def discard_new(self) -> None:
+        """A command that failed on a workspace file this run created leaves no empty workspace behind (nothing
+        written): otherwise a mistyped --db would be an existing, empty workspace for the next command."""
+        if self.new_file is None:
+            return
+        self.close()
+        _remove_new_workspace(self.new_file, self.new_folders)
+        self.new_file = None
 
     def _refuse_missing_file(self) -> None:
         """A command that only reads, given a workspace file that does not exist (a mistyped --db or
@@ -123,6 +139,18 @@ class Context:
 # ---------------------------------------------------------------------------------------------------
 # Output helpers
 # ---------------------------------------------------------------------------------------------------
+
+
+def _remove_new_workspace(path: Path, folders: Sequence[Path]) -> None:
+    """Remove a workspace file this run created, and the folders made for it, after a refused sign-in."""
+    import contextlib
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()
+    for folder in folders:  # innermost first; only when empty
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _width(text: str) -> int:
@@ -181,7 +209,7 @@ def _daily_backup(ctx: Context, database: Database) -> Path | None:
     from desktop.services.backup import auto_backup
     from models.db import is_sqlite, sqlite_file
 
-    if not is_sqlite(database.engine):
+    if not is_sqlite(database.engine) or ctx.new_file is not None:  # a workspace made just now holds nothing yet
         return None
     file = sqlite_file(resolve_db(ctx.db_arg))
     if file is None:
@@ -1035,11 +1063,25 @@ def _cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Loads the backup into the --db target, which must be new or empty (PRODUCT §4). The operator is the
     owner (or --operator) of the *current* target when it has one, else of the backup."""
     from desktop.paths import resolve_db
-    from desktop.services.backup import restore_workspace
+    from desktop.services.backup import backup_operator, has_workspace_operators, restore_workspace
     from desktop.services.operators import Actor
 
     target = resolve_db(ctx.db_arg)
-    actor = ctx.actor() if ctx.operator else Actor(0, "群主", "owner")  # a new/empty target has no operators yet
+    name = ctx.operator or os.environ.get(OPERATOR_ENV) or None
+    target_file = _sqlite_file(target)
+    if target_file is None or (target_file.exists() and target_file.stat().st_size > 0):
+        has_operators = has_workspace_operators(target)
+    else:
+        has_operators = False
+    if has_operators:  # a workspace already (empty of data): sign in there, as for any command on it
+        actor = ctx.actor()
+    elif name is None:
+        actor = Actor(0, "群主", "owner")  # a new target has no operators yet
+    elif target_file is not None:
+        # a new file has no operators: sign in on the backup's (opening the target would create it)
+        actor = backup_operator(Path(args.file), name, os.environ.get(PASSWORD_ENV))
+    else:
+        actor = ctx.actor()
     counts = restore_workspace(actor, Path(args.file), target)
     shown = _display_target(target) if "://" in target else target
     print(f"已恢复到 (restored into) {shown}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
@@ -1089,6 +1131,7 @@ def _cmd_operator_list(ctx: Context, args: argparse.Namespace) -> int:
         format_table(
             ["操作员 operator", "角色 role", "密码 password", "登录名 login"],
             [[r.name, r.role, "✓" if r.has_password else "—", r.login or "—"] for r in rows],
+            [False, False, False, False],
         )
     )
     return EXIT_OK
@@ -1471,8 +1514,10 @@ def _run(args: argparse.Namespace) -> int:
     ctx.reads_only = name in READ_ONLY_COMMANDS or name.startswith("text ")
     secrets = _secrets(args.db)
     restore_streams = _scrub_output(secrets)
+    code = EXIT_BAD_INPUT
     try:
-        return args.handler(ctx, args)
+        code = args.handler(ctx, args)
+        return code
     except QunDeskError as exc:
         return _fail(str(exc), getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except DatabaseError as exc:
@@ -1495,6 +1540,8 @@ def _run(args: argparse.Namespace) -> int:
         traceback.print_exc()  # a bug: its traceback, through the stream that hides the password
         return EXIT_BAD_INPUT
     finally:
+        if code != EXIT_OK or getattr(args, "dry_run", False):  # a dry run writes nothing, not even the file
+            ctx.discard_new()
         ctx.close()
         restore_streams()
 

@@ -44,8 +44,23 @@ def missing_named_workspace(cli_value: str | None = None) -> Path | None:
     default workspace, a database URL and an existing file are not "missing". The CLI's reading commands exit
     3 on it and the window asks before creating it (PRODUCT §4)."""
     named = cli_value or os.environ.get("QUNDESK_DB")
-    if not named or "://" in named:
+    if not named:
         return None
+    if "://" in named:  # a server is not a file; a sqlite:/// URL names one (sqlite:////home/me/x.sqlite)
+        if not named.startswith("sqlite"):
+            return None
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            url = make_url(named)
+        except (ArgumentError, ValueError):
+            return None
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        if url.database.startswith("file:"):
+            return None
+        named = url.database
     path = Path(named).expanduser()
     return None if path.exists() else path.resolve()
 

@@ -35,7 +35,7 @@ def display_url(url: str) -> str:
         return scrub(url)
 
 
-_PASSWORD_PAIR = re.compile(r"(?i)\b(password|passwd|pwd|pass)\s*=\s*('[^']*'|\"[^\"]*\"|[^\s&;,)]+)")
+_PASSWORD_PAIR = re.compile(r"(?i)\b(sslpassword|password|passwd|pwd|pass)\s*=\s*('[^']*'|\"[^\"]*\"|[^\s&;,)]+)")
 
 
 def url_secrets(url: str | None) -> tuple[str, ...]:

@@ -106,11 +106,27 @@ def to_url(url_or_path: str | Path) -> str:
     if "://" in s:
         if s.startswith("postgresql://") or s.startswith("postgres://"):
             s = "postgresql+psycopg://" + s.split("://", 1)[1]
+        if s.startswith("postgresql"):
+            s = _encode_at_in_password(s)
         return s
     return f"sqlite:///{Path(s).expanduser().resolve()}"
 
 
-PASSWORD_PARAMS = frozenset({"password", "passwd", "pwd", "pass"})  # a password given as ?password=…
+def _encode_at_in_password(url: str) -> str:
+    """`user:p@ss@host/db` as people type it: the password runs to the last '@' before the host (as libpq and
+    browsers read it), so its '@' is encoded (`p%40ss`). Read at the first '@', the rest of the password became
+    the host name — printed in every message ("failed to resolve host 'ss@host'")."""
+    scheme, _, rest = url.partition("://")
+    first, last = rest.find("@"), rest.rfind("@")
+    if first == last or ":" not in rest[:first]:
+        return url
+    between = rest[first + 1 : last]
+    if "/" in between or "?" in between:  # the later '@' is in the path or the query, not in the password
+        return url
+    return f"{scheme}://{rest[:last].replace('@', '%40')}{rest[last:]}"
+
+
+PASSWORD_PARAMS = frozenset({"password", "passwd", "pwd", "pass", "sslpassword"})  # a password given as ?password=…
 
 
 def without_password(url: str | URL) -> URL:
@@ -132,7 +148,7 @@ def display_url(url: str | URL) -> str:
 
 
 _USERINFO = re.compile(r"(://[^:/@\s]*):[^@\s]*@")
-_PASSWORD_PAIR = re.compile(r"(?i)\b(password|passwd|pwd|pass)\s*=\s*('[^']*'|\"[^\"]*\"|[^\s&;,)]+)")
+_PASSWORD_PAIR = re.compile(r"(?i)\b(sslpassword|password|passwd|pwd|pass)\s*=\s*('[^']*'|\"[^\"]*\"|[^\s&;,)]+)")
 
 
 def scrub(text: str, secrets: tuple[str, ...] | list[str] = ()) -> str:

@@ -37,7 +37,7 @@ from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, inspe
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from desktop.errors import QunDeskError
+from desktop.errors import QunDeskError, SignInFailed
 from desktop.services.operators import Actor, require
 from models import Base, clock, kept
 from models.db import (
@@ -718,6 +718,57 @@ def _existing_data(url: str) -> dict[str, int] | None:
     finally:
         engine.dispose()
     return {n: c for n, c in counts.items() if c and n not in WORKSPACE_DEFAULT_TABLES}
+
+
+def has_workspace_operators(url_or_path: str | Path) -> bool:
+    """Whether the restore target is a QunDesk workspace already (its operator table has someone): then whoever
+    restores signs in there like for any command on it. Only looks; a target that cannot be read is left for the
+    restore to report."""
+    engine = make_engine(to_url(url_or_path))
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("operator"):
+                return False
+            return bool(conn.execute(text("SELECT count(*) FROM operator")).scalar())
+    except SQLAlchemyError:
+        return False
+    finally:
+        engine.dispose()
+
+
+def backup_operator(backup_file: str | Path, name: str, password: str | None) -> Actor:
+    """The operator `name` of the workspace in the backup, signed in there (their password when any operator of
+    that workspace has one): who restores a backup into a new file, which has no operators of its own yet. The
+    backup is only read."""
+    from desktop.services.operators import check_password
+
+    backup_file = Path(backup_file).expanduser()
+    where = str(backup_file)
+    if not backup_file.is_file():
+        raise BackupError(f"找不到备份文件 (backup file not found): {where}")
+    try:
+        conn = sqlite3.connect(_ro_uri(backup_file), uri=True)
+        try:
+            rows = conn.execute(
+                "SELECT id, name, role, password_hash FROM operator WHERE active ORDER BY id"
+            ).fetchall()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupError(
+            f"备份文件已损坏或不是 QunDesk 备份 (the backup file is damaged or not a QunDesk backup) {where}: {exc}"
+        ) from exc
+    found = next((r for r in rows if r[1] == name), None)
+    if found is None:
+        raise SignInFailed(f"备份里没有名为「{name}」的操作员 (no operator named {name!r} in the backup)")
+    if any(r[3] for r in rows):
+        if not found[3]:
+            raise SignInFailed(
+                f"操作员「{name}」在备份里没有密码 (operator {name!r} has no password in the backup's workspace)"
+            )
+        if not password or not check_password(found[3], password):
+            raise SignInFailed(f"操作员「{name}」的密码不正确 (wrong password for {name!r})")
+    return Actor(found[0], found[1], found[2])
 
 
 def restore_workspace(

@@ -140,6 +140,10 @@ def sign_in(session: Session, name: str | None = None, password: str | None = No
     if op is None:
         raise SignInFailed(f"没有名为「{name}」的操作员 (no operator named {name!r})")
     if required:
+        if not op.password_hash and op.role == "owner" and not _owner_signs_in(session):
+            # a workspace where others got passwords before any owner had one (older versions allowed it): its
+            # owner signs in without one, so that they can set theirs — else nobody could manage it again
+            return _actor(op)
         if not op.password_hash:
             raise SignInFailed(
                 f"操作员「{name}」还没有密码, 请群主先设置 (operator {name!r} has no password yet: the owner sets one "
@@ -153,6 +157,25 @@ def sign_in(session: Session, name: str | None = None, password: str | None = No
 def get_actor(session: Session, name: str | None = None, password: str | None = None) -> Actor:
     """The operator called `name` (the owner when None), signed in (see sign_in). Raises SignInFailed."""
     return sign_in(session, name, password)
+
+
+def _owner_signs_in(session: Session, *, without: int | None = None) -> bool:
+    """Whether an active owner (other than `without`) has a password: the one who can still sign in and manage
+    operators once passwords are in use."""
+    query = (
+        select(func.count())
+        .select_from(Operator)
+        .where(Operator.active.is_(True), Operator.role == "owner", Operator.password_hash.is_not(None))
+    )
+    if without is not None:
+        query = query.where(Operator.id != without)
+    return bool(session.scalar(query))
+
+
+_OWNER_FIRST = (
+    "请先给群主设置密码: 有人有密码后, 没有密码的群主就无法登录 (give an owner a password first: once anyone has "
+    "a password, an owner without one can no longer sign in or manage operators)"
+)
 
 
 def add_operator(
@@ -174,6 +197,8 @@ def add_operator(
         raise ValidationError(
             "password", "团队数据库的操作员需要密码 (an operator of a team database needs a password)"
         )
+    if password and not team and role != "owner" and not _owner_signs_in(session):
+        raise ValidationError("password", _OWNER_FIRST)
     op = session.scalars(select(Operator).where(Operator.name == name)).first()
     if op is not None and op.active:
         raise ValidationError("name", f"操作员「{name}」已存在 (already exists)")
@@ -227,7 +252,9 @@ def set_password(session: Session, actor: Actor, name: str, password: str | None
             raise ValidationError("password", "团队数据库的登录必须有密码 (a team database login needs a password)")
         set_login_password(session, op, password)
     else:
-        if password is None and op.role == "owner" and sign_in_required(session) and op.id == actor.id:
+        if password and op.role != "owner" and not _owner_signs_in(session):
+            raise ValidationError("password", _OWNER_FIRST)
+        if password is None and op.role == "owner" and not _owner_signs_in(session, without=op.id):
             others = session.scalar(
                 select(func.count())
                 .select_from(Operator)

@@ -226,6 +226,14 @@
             <translation>Optional</translation>
         </message>
         <message>
+            <source>Set password of the selected operator</source>
+            <translation>Set password of the selected operator</translation>
+        </message>
+        <message>
+            <source>Choose an operator in the list first.</source>
+            <translation>Choose an operator in the list first.</translation>
+        </message>
+        <message>
             <source>Add operator</source>
             <translation>Add operator</translation>
         </message>

@@ -223,6 +223,14 @@
             <translation>可选</translation>
         </message>
         <message>
+            <source>Set password of the selected operator</source>
+            <translation>为选中的操作员设置密码</translation>
+        </message>
+        <message>
+            <source>Choose an operator in the list first.</source>
+            <translation>请先在列表中选择一位操作员。</translation>
+        </message>
+        <message>
             <source>Add operator</source>
             <translation>添加操作员</translation>
         </message>

@@ -613,3 +613,77 @@ def test_restore_latest_backup_into_a_new_file(sqlite_workspace, isolated_home):
     startup_maintenance(sqlite_workspace)
     restored = restore_latest_backup()
     assert restored is not None and restored.exists() and restored != sqlite_workspace.engine.url.database
+
+
+def test_the_cli_restore_into_a_new_file_signs_the_operator_in_on_the_backup(sqlite_workspace, tmp_path, monkeypatch):
+    """`restore` into a new file with an operator named (--operator or QUNDESK_OPERATOR) signed them in on that new
+    file: --operator created the target (an empty workspace left behind by a refusal, exit 4), and
+    QUNDESK_OPERATOR was ignored — an assistant restored, audited as the owner. Now the operator is the backup's,
+    with their password; a refusal creates nothing."""
+    from desktop.cli import main
+
+    monkeypatch.delenv("QUNDESK_OPERATOR", raising=False)
+    monkeypatch.delenv("QUNDESK_PASSWORD", raising=False)
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        from desktop.services.operators import set_password
+
+        set_password(s, owner, owner.name, "owner-secret-1")
+        add_operator(s, owner, "小助理", "assistant", "assist-secret-2")
+        s.commit()
+    backup = backup_workspace(sqlite_workspace, tmp_path / "b.sqlite", actor=owner)
+
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小助理")
+    monkeypatch.setenv("QUNDESK_PASSWORD", "assist-secret-2")
+    assert main(["--db", str(tmp_path / "t1.sqlite"), "restore", str(backup)]) == 4
+    monkeypatch.delenv("QUNDESK_OPERATOR")
+    assert main(["--db", str(tmp_path / "t2.sqlite"), "--operator", "小助理", "restore", str(backup)]) == 4
+    monkeypatch.setenv("QUNDESK_PASSWORD", "wrong-guess-9")
+    assert main(["--db", str(tmp_path / "t3.sqlite"), "--operator", "群主", "restore", str(backup)]) == 4
+    assert not any((tmp_path / f"t{i}.sqlite").exists() for i in (1, 2, 3))
+
+    monkeypatch.setenv("QUNDESK_OPERATOR", "群主")
+    monkeypatch.setenv("QUNDESK_PASSWORD", "owner-secret-1")
+    target = tmp_path / "t4.sqlite"
+    assert main(["--db", str(target), "restore", str(backup)]) == 0
+    conn = sqlite3.connect(target)
+    try:
+        who = conn.execute(
+            "SELECT o.name FROM audit_log a JOIN operator o ON o.id = a.operator_id WHERE a.action = 'backup.restore'"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert who == [("群主",)]
+
+
+def test_the_cli_restore_into_a_protected_empty_workspace_needs_its_owner(demo_backup, tmp_path, monkeypatch, capsys):
+    """A workspace with no data yet whose owner has a password: `restore` without signing in replaced it (its
+    operators and their passwords too), as if nobody needed to sign in. Now it signs in on that workspace like any
+    command; an assistant of it may not restore either."""
+    from desktop.cli import main
+    from desktop.services.operators import set_password
+
+    monkeypatch.delenv("QUNDESK_OPERATOR", raising=False)
+    monkeypatch.delenv("QUNDESK_PASSWORD", raising=False)
+    path, _ = demo_backup
+    target = tmp_path / "protected.sqlite"
+    database = open_workspace(target)
+    owner = actor_for(database)
+    with database.session() as s:
+        set_password(s, owner, owner.name, "owner-secret-1")
+        add_operator(s, owner, "小助理", "assistant", "assist-secret-2")
+        s.commit()
+    database.dispose()
+    before = _table_counts(make_engine(target))
+
+    assert main(["--db", str(target), "restore", str(path)]) == 4
+    monkeypatch.setenv("QUNDESK_OPERATOR", "小助理")
+    monkeypatch.setenv("QUNDESK_PASSWORD", "assist-secret-2")
+    assert main(["--db", str(target), "restore", str(path)]) == 4
+    assert "恢复备份" in capsys.readouterr().err
+    assert _table_counts(make_engine(target)) == before  # untouched
+
+    monkeypatch.setenv("QUNDESK_OPERATOR", owner.name)
+    monkeypatch.setenv("QUNDESK_PASSWORD", "owner-secret-1")
+    assert main(["--db", str(target), "restore", str(path)]) == 0
+    assert _table_counts(make_engine(target))["member"] > 0

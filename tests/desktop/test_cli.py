@@ -469,6 +469,45 @@ def test_a_read_only_command_on_a_missing_workspace_file_exits_3_and_creates_not
     assert not list(tmp_path.glob("out*"))
 
 
+@pytest.mark.parametrize("scheme", ["sqlite:///", "sqlite+pysqlite:///"])
+def test_a_sqlite_url_to_a_missing_file_is_a_missing_workspace_too(capsys, tmp_path, monkeypatch, scheme):
+    """`--db sqlite:////path/typo.sqlite` (or QUNDESK_DB) with a reading command created the file and printed
+    "no groups yet", exit 0: only the plain path form was checked."""
+    missing = tmp_path / "typo" / "wrokspace.sqlite"
+    code, out, err = run(capsys, "--db", scheme + str(missing), "groups", "--json")
+    assert code == 3 and str(missing) in err and out == ""
+    monkeypatch.setenv("QUNDESK_DB", scheme + str(missing))
+    code, out, err = run(capsys, "stats", "--group", "x", "--month", "2026-11")
+    assert code == 3 and out == ""
+    assert not missing.exists() and not missing.parent.exists()
+    monkeypatch.delenv("QUNDESK_DB")
+    existing = tmp_path / "ws.sqlite"
+    assert run(capsys, "--db", str(existing), "demo", "--groups", "1", "--members", "5", "--months", "1")[0] == 0
+    code, out, _ = run(capsys, "--db", scheme + str(existing), "groups", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
+
+
+def test_a_writing_command_that_fails_on_a_new_file_leaves_no_workspace_behind(capsys, tmp_path):
+    """`checkin --group typo` or an import of a bad file on a --db path that did not exist exited 1 "nothing
+    written" but left an empty workspace (and the day's automatic backup of it) there — and a reading command on
+    that mistyped path then said "no groups yet" (exit 0) instead of exit 3."""
+    target = tmp_path / "typo" / "ws.sqlite"
+    code, _, err = run(capsys, "--db", str(target), "checkin", "--group", "没有这个群", "张三")
+    assert code == 1 and "没有这个群" in err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("姓名,入群时间\n新人甲,下周一\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(target), "import", "roster", str(bad), "--group", "晨读营")
+    assert code == 1 and "第2行" in err
+    assert not (tmp_path / "typo").exists()
+    assert run(capsys, "--db", str(target), "groups")[0] == 3
+    good = tmp_path / "good.csv"
+    good.write_text("姓名\n新人甲\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(target), "import", "roster", str(good), "--group", "晨读营", "--dry-run")
+    assert code == 0 and "新人甲" in out and not (tmp_path / "typo").exists()  # a dry run writes nothing at all
+    assert run(capsys, "--db", str(target), "import", "roster", str(good), "--group", "晨读营")[0] == 0
+    assert target.exists() and run(capsys, "--db", str(target), "groups")[0] == 0
+
+
 def test_a_writing_command_still_creates_a_new_workspace(capsys, tmp_path):
     path = tmp_path / "new.sqlite"
     code, _, _ = run(capsys, "--db", str(path), "demo", "--groups", "1", "--members", "5", "--months", "1")

@@ -731,7 +731,12 @@ def test_cli_import_problems_exit_1_and_write_nothing(tmp_path, capsys):
     assert "bad_date.csv 第5行 入群时间 列" in err and "row 5, column 入群时间" in err
     assert "未导入任何内容" in err
     code, out, _ = cli(capsys, "--db", db, "groups", "--json")
-    assert out.strip() == "[]"
+    assert code == 3 and out == ""  # not even the workspace file this failed run would have made
+    assert cli(capsys, "--db", db, "db", "upgrade")[0] == 0
+    code, out, err = cli(capsys, "--db", db, "import", "roster", str(DATA / "bad_date.csv"), "--group", "晨读营")
+    assert code == 1
+    code, out, _ = cli(capsys, "--db", db, "groups", "--json")
+    assert out.strip() == "[]"  # an existing workspace: no group either
     code, out, err = cli(capsys, "--db", db, "import", "roster", str(DATA / "empty.csv"), "--group", "晨读营")
     assert code == 1 and "empty.csv" in err
     code, out, err = cli(capsys, "--db", db, "import", "roster", str(tmp_path / "missing.xlsx"), "--group", "晨读营")

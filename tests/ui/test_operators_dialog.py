@@ -39,6 +39,18 @@ def test_add_an_assistant_switch_to_it_and_delete_is_disabled(qtbot, ws, window)
     type_text(qtbot, dialog.name_edit, "小王")
     dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("assistant"))
     assert "cannot" in dialog.role_hint.text()
+    # the owner has no password yet: giving one to an assistant first would lock the owner out for good
+    type_text(qtbot, dialog.password_edit, "secret")
+    type_text(qtbot, dialog.confirm_edit, "secret")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text().startswith("Give an owner a password first")
+    assert dialog.operator_names() == ["群主", "小助理"]
+    qtbot.mouseClick(dialog.password_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "Choose an operator in the list first."
+    dialog.select_operator("群主")
+    qtbot.mouseClick(dialog.password_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.item(0, 2).text() == "Yes"  # the owner's password, from the same fields
+    assert dialog.error_label.isHidden() and dialog.password_edit.text() == ""
     type_text(qtbot, dialog.password_edit, "secret")
     type_text(qtbot, dialog.confirm_edit, "secrex")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import PermissionDenied, ValidationError
-from desktop.services.operators import Actor, add_operator, allowed, get_actor, list_operators
+from desktop.services.operators import Actor, add_operator, allowed, get_actor, list_operators, set_password
 from desktop.services.team_queries import operators_with_password
 from models.base import OPERATOR_ROLES
 from ui.messages import localise_message, operator_text, role_label
@@ -95,6 +95,9 @@ class OperatorsDialog(QDialog):
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add)
         self.name_edit.returnPressed.connect(self.add)
+        self.password_button = QPushButton(self.tr("Set password of the selected operator"))
+        self.password_button.setObjectName("setPasswordButton")
+        self.password_button.clicked.connect(self.set_selected_password)
         self.error_label = QLabel()
         self.error_label.setObjectName("fieldError")
         self.error_label.setWordWrap(True)
@@ -106,10 +109,21 @@ class OperatorsDialog(QDialog):
         form.addRow("", self.role_hint)
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow(self.tr("Repeat password"), self.confirm_edit)
-        form.addRow("", self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.password_button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
         form.addRow("", self.error_label)
         if not allowed(actor, "manage_operators"):
-            for w in (self.name_edit, self.role_combo, self.password_edit, self.confirm_edit, self.add_button):
+            for w in (
+                self.name_edit,
+                self.role_combo,
+                self.password_edit,
+                self.confirm_edit,
+                self.add_button,
+                self.password_button,
+            ):
                 w.setEnabled(False)
             self.role_hint.setText(self.tr("Only the owner may add operators."))
         else:
@@ -191,6 +205,48 @@ class OperatorsDialog(QDialog):
         self.reload()
         self.operator_added.emit(new)
         return new
+
+    @Slot()
+    def set_selected_password(self) -> bool:
+        """The password fields become the password of the operator chosen in the list (the owner's own first:
+        once anyone has a password, an owner without one could no longer sign in)."""
+        if not allowed(self._actor, "manage_operators"):
+            return False
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._show_error(self.tr("Choose an operator in the list first."))
+            return False
+        op = self.model.item(rows[0].row(), 0).data(OperatorRole)
+        password = self.password_edit.text()
+        if password != self.confirm_edit.text():
+            self._show_error(self.tr("The two passwords differ."))
+            return False
+        done = run_write(
+            self,
+            self._database,
+            set_password,
+            self._actor,
+            op.name,
+            password or None,
+            changes=("settings",),
+            on_error=lambda exc: self._show_error(
+                localise_message(exc.message if isinstance(exc, ValidationError) else str(exc))
+            ),
+        )
+        if not done:
+            return False
+        self.error_label.hide()
+        for edit in (self.password_edit, self.confirm_edit):
+            edit.clear()
+        self.reload()
+        return True
+
+    def select_operator(self, name: str) -> None:
+        for r in range(self.model.rowCount()):
+            if self.model.item(r, 0).text() == name:
+                self.table.selectRow(r)
+                return
+        raise KeyError(name)
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
