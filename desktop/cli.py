@@ -694,11 +694,14 @@ def _cmd_members(ctx: Context, args: argparse.Namespace) -> int:
     """Every membership of the group with status, dates, referrer, last participation and recent messages."""
     from desktop.services.chat_queries import list_members, listing_json
     from desktop.services.groups import group_id_by_name
+    from desktop.services.operators import allowed
     from models import clock
 
+    actor = ctx.actor()
     with ctx.database().session() as session:
         group_id = group_id_by_name(session, args.group)
-        rows = list_members(session, group_id, clock.today())
+        # an assistant's listing: a phone written into a name or nickname is masked (as their exports mask it)
+        rows = list_members(session, group_id, clock.today(), masked=not allowed(actor, "export_unmasked"))
     if args.json:
         ctx.print_json([listing_json(r) for r in rows])
         return EXIT_OK

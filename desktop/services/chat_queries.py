@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.phones import mask_phones_in
 from models import ChatActivity, Member, Membership, clock
 
 
@@ -54,8 +55,11 @@ def listing_json(row: MemberListing) -> dict:
     }
 
 
-def list_members(session: Session, group_id: int, today: date | None = None) -> list[MemberListing]:
-    """Every membership of the group (applicants and former members included), by name."""
+def list_members(
+    session: Session, group_id: int, today: date | None = None, *, masked: bool = False
+) -> list[MemberListing]:
+    """Every membership of the group (applicants and former members included), by name. `masked` (an operator who
+    may not export phones): a phone written into a name, nickname, group nickname or referrer's name is masked."""
     today = today or clock.today()
     since = today - timedelta(days=29)
     referrer = aliased(Member)
@@ -96,6 +100,8 @@ def list_members(session: Session, group_id: int, today: date | None = None) -> 
     ).all()
     out = []
     for ms, name, nick, gnick, wx, qq, status, joined, left, ref, last_day, spoke_day, n30 in rows:
+        if masked:
+            name, nick, gnick, ref = (mask_phones_in(v) for v in (name, nick, gnick, ref))
         out.append(
             MemberListing(ms, name, nick, gnick, wx, qq, status, joined, left, ref, last_day, spoke_day, int(n30))
         )

@@ -93,7 +93,7 @@ from desktop.io.xlsx_util import (
     to_local,
 )
 from desktop.metrics import MonthStats, Period, month_stats, previous_month
-from desktop.phones import mask_phone
+from desktop.phones import mask_phone, mask_phones_in
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, level_for, top_with_ties
 from desktop.streaks import longest_run
@@ -352,6 +352,17 @@ class _Person:
     last_activity: date | None = None
     messages: int = 0  # chat messages in the period (chat-history imports)
     spells: tuple[tuple[datetime | None, datetime], ...] = ()  # earlier, closed spells (joined, left): rare
+
+
+def _mask_phones(people: dict[int, _Person]) -> None:
+    """The masked report's people (desktop.phones.mask_phones_in): a phone number written into a group nickname
+    (张三-13812345678), a name, a nickname, a purpose answer or a referrer's name is masked like the phone column —
+    it reached every sheet in full, the roster's 群昵称 of an assistant's report too."""
+    for pp in people.values():
+        for f in ("name", "nickname", "group_nickname", "purpose", "referrer"):
+            value = getattr(pp, f)
+            if value and any(c.isdigit() for c in value):
+                setattr(pp, f, mask_phones_in(value))
 
 
 @dataclass
@@ -858,6 +869,8 @@ class _Report:
                 people = _people(self.connection, g.id, self.p, full=True)
         else:  # the other sheets name people: the light read
             people = _people(self.connection, g.id, self.p, full=full, light=not full)
+        if not self.unmasked:  # a phone inside a name, nickname, group nickname or answer is masked too
+            _mask_phones(people)
         self._people = (g.id, full, people)
         return people
 

@@ -8,7 +8,9 @@ field, in a file that `qundesk import roster` reads back (PRODUCT §4).
   the value; 入群时间 shows it when there is one).
 - Phones: full for an owner or admin by default (`unmasked=None` means "as the operator may"), masked
   (138****8000) for an assistant; `unmasked=True` without `export_unmasked` raises PermissionDenied and
-  `unmasked=False` masks for everyone. A masked file cannot restore phone numbers on import.
+  `unmasked=False` masks for everyone; a masked file masks a phone written into a name, nickname, group
+  nickname, answer or note too (desktop.phones.mask_phones_in). A masked file is for reading: it cannot restore
+  phone numbers on import.
 - Soft-deleted people are left out. Same atomic write and formula safety as the monthly report
   (desktop/io/xlsx_util.py).
 """
@@ -35,7 +37,7 @@ from desktop.io.xlsx_util import (
     set_widths,
     to_local,
 )
-from desktop.phones import mask_phone
+from desktop.phones import mask_phone, mask_phones_in
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.report import resolve_groups
 from desktop.tasks import Progress
@@ -192,6 +194,11 @@ def export_roster(
             for r in rows:
                 (mid, group, name, nickname, group_nickname, wechat, phone, gender, city, occupation, member_id,
                  status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note) = r  # fmt: skip
+                if not full_phones:  # a phone written into a name, nickname or note is masked like the column
+                    name, nickname, group_nickname, ref_name, purpose, note, left_reason = (
+                        mask_phones_in(v)
+                        for v in (name, nickname, group_nickname, ref_name, purpose, note, left_reason)
+                    )
                 row = [
                     group,
                     name,

@@ -19,7 +19,6 @@ No Qt here: the window shows these texts in previews with copy buttons, the CLI 
 
 from __future__ import annotations
 
-import re
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.metrics import month_stats, previous_month
+from desktop.phones import mask_phones_in
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, group_levels, level_for, top_with_ties
@@ -112,10 +112,6 @@ DEFAULTS: dict[str, str] = {
 
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 MEDALS = ("🥇", "🥈", "🥉")
-# 7+ digits (of any width), each separated from the next by at most 3 characters that are neither letters nor
-# digits — spaces, dots, hyphens, dashes, slashes, underscores, of any width: a phone number (a mobile's 11 digits,
-# a landline with its area code) in a nickname, written any way. Masked to its first three digits.
-_DIGITS = re.compile(r"\d(?:[\W_]{0,3}\d){6,}")
 
 
 @dataclass(frozen=True)
@@ -253,7 +249,7 @@ def shown_name(
     a person a chat import knew only by the ID): its first three characters are kept, as a phone's are."""
     name = (group_nickname or "").strip() or (nickname or "").strip() or (display_name or "").strip() or "?"
     name = _mask_wechat_id(name, wechat_id)
-    return _DIGITS.sub(lambda m: "".join(re.findall(r"\d", m.group(0))[:3]) + "****", name)
+    return mask_phones_in(name) or name
 
 
 def _mask_wechat_id(name: str, wechat_id: str | None) -> str:
