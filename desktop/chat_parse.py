@@ -23,8 +23,8 @@ a. any ``#接龙`` line: **chain**;
 b. a stamp line (see 2.) with a numeric date, followed by a message line: **stamped log**;
 c. no numbered lines, speaker lines (see 3.) are at least half of the content lines and outnumber
    the stamp lines: **colon log**;
-d. at least two stamp lines, the paste starts with one and every one is followed by a message line:
-   **stamped log** (so ``张三 06:01`` / ``李四 06:03`` with nothing in between is a list with times);
+d. at least two stamp lines, one among the first three lines (QQ's ``群名(群号)`` line and a date may stand
+   above the log) and every one followed by a message line: **stamped log** (so ``张三 06:01`` / ``李四 06:03`` with nothing in between is a list with times);
 e. as c. but without outnumbering the stamp lines: **colon log**;
 f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
 
@@ -34,11 +34,13 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
    * Example lines start with ``例`` / ``示例`` / ``样例`` / ``范例`` / ``比如`` / ``e.g.`` (also after a
      number) and are kind ``example``.
    * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
-     ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits.
+     ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
+     with emoji before the number (``🌟1. 张三``).
      A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周 is not a chain number
      (``11月22日 早起打卡`` is a title).
    * If the paste has numbered lines, unnumbered lines before the first entry are headers (title,
-     description, time and place) and unnumbered lines after it are noise (footers, stray chat).
+     description, time and place) and unnumbered lines after it are noise (footers, stray chat) — except
+     a title-like line naming a day (``明日预告（12月5日）``, ``12月3日``), which heads the lines under it.
      A numbered line with no name (``5.``, ``6. ✅``) is noise.
    * Plain list (no numbered lines): before the first entry, a title-like line (a date, ``第N期``, or a
      first word containing 接龙/打卡/签到/报名/活动/读书会/训练营/名单/… other than a trailing
@@ -97,7 +99,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   a chain or list; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
-  ``别忘了打卡``, ``提醒…打卡``); a line with 补 is a make-up and stays an entry.
+  ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
+  and stays an entry.
 
 Headings and separators
 -----------------------
@@ -261,11 +264,18 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
 
 _CHAIN_RE = re.compile(r"^\s*#\s*接龙(?P<title>.*)$")
 _EXAMPLE_RE = re.compile(r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z]))", re.IGNORECASE)
+# emoji and symbols before a chain number are decoration (🌟1. 张三, 🔥2、李四, 👉3) 王五)
+_NUMBER_DECOR = r"(?:[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]\s*)*"
 _NUMBER_RE = re.compile(
-    r"^\s*(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
+    r"^\s*" + _NUMBER_DECOR + r"(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
     r"|(?P<b>(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
     r"|(?P<c>\d{1,4})\s*[.、)\]](?!\d)"
     r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]))\s*"
+)
+_CIRCLED_RE = re.compile(
+    r"^\s*"
+    + _NUMBER_DECOR
+    + r"(?P<n>[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])\s*"
 )
 _SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
 _DATE = (
@@ -286,6 +296,9 @@ _SENTENCE_PUNCT = re.compile("[。！？!?]")
 
 def _number(line: _Line) -> tuple[int | None, int]:
     """The chain number of the line (or None) and where the body after it starts."""
+    circled = _CIRCLED_RE.match(line.clean)
+    if circled is not None:  # ④Anna·李: a circled number is a number whatever follows it
+        return int(unicodedata.numeric(circled["n"])), circled.end()
     match = _NUMBER_RE.match(line.folded)
     if match is None:
         return None, 0
@@ -627,9 +640,19 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
     return _CHECKED_IN_RE.search(folded) is None
 
 
+# a cross on a chain line (❌陈红, 陈红 ✖): marked as not done, by the member or the organiser
+_CROSS_RE = re.compile("[❌❎✖✗✘]")
+
+
+def _crossed(line: PasteLine) -> bool:
+    folded = unicodedata.normalize("NFKC", line.raw)
+    return _CROSS_RE.search(folded) is not None and not _CHECKED_IN_RE.search(folded) and "补" not in folded
+
+
 def _not_done(line: PasteLine) -> PasteLine:
-    """An entry whose own words say it is no check-in (says_not_checked_in); a 补 line is a make-up."""
-    if line.kind != "entry" or not line.remark or not says_not_checked_in(line.remark):
+    """An entry whose own words say it is no check-in (says_not_checked_in), or that is crossed out (❌陈红);
+    a 补 line is a make-up."""
+    if line.kind != "entry" or not (_crossed(line) or (line.remark and says_not_checked_in(line.remark))):
         return line
     return replace(line, kind="ignored", ignored="not_done")  # the entry's fields kept: a sign-up list reads it
 
@@ -693,6 +716,15 @@ def _looks_like_title(line: _Line) -> bool:
     return _TITLE_WORDS.search(first) is not None
 
 
+_NEXT_DAY_RE = re.compile("明日|明天|预告")
+
+
+def _starts_section(line: _Line) -> bool:
+    """An unnumbered title line after a chain's entries that names a day (`明日预告（12月5日）`, `12月3日 补卡`): the
+    numbered lines under it are another section with its own heading, not more of the chain above."""
+    return _looks_like_title(line) and (_DATE_RE.search(line.folded) or _NEXT_DAY_RE.search(line.folded)) is not None
+
+
 def _plausible_entry(entry: PasteLine | None) -> bool:
     name = entry.name if entry is not None else None
     return name is not None and len(name) <= 20 and not _SENTENCE_PUNCT.search(name)
@@ -739,6 +771,9 @@ class _ChainParser:
         if sub is not None:  # 2.1 张三丰, 2-1 何静: a sub-entry of a chain already under way
             return self.mark(_body_entry(line, sub.end(), int(sub["n"])), line)
         if self.numbered:
+            if self.seen_entry and _starts_section(line):  # 明日预告（12月5日） under today's chain: a new heading
+                self.seen_entry = False
+                return _plain(line, "header")
             return _plain(line, "noise" if self.seen_entry else "header")
         return self.plain_line(line)
 
@@ -848,8 +883,10 @@ def _log_mode(content: list[_Line]) -> str | None:
         return "stamped"
     if colon and speeches > stamps:
         return "colon"
-    first = next((line for line in content if not _is_separator(line.folded)), content[0])
-    if stamps >= 2 and paired == stamps and _stamp_line(first) is not None:
+    # the log starts with a stamp, or with a line or two above its first one (QQ's `晨光早起营(123456789)`, a title)
+    lead = [line for line in content if not _is_separator(line.folded)][:3]
+    first = next((i for i, line in enumerate(lead) if _stamp_line(line) is not None), None)
+    if stamps >= 2 and paired == stamps and first is not None:
         return "stamped"
     return "colon" if colon else None
 

@@ -32,11 +32,13 @@ Matching one name (certain means certain):
   member's match uncertain; when only they carry it the line is *not_member*.
 * A plain name that equals one member's key but whose bare form is also another member's decorated
   nickname (`小美` vs `🌸小美🌸`) is ambiguous; a decorated name that exactly equals one member's decorated
-  nickname is certain.
-* Group nicknames like `北京-张伟-设计` or `03-李华`: the whole chunk first, then each segment; certain when
-  exactly one segment names one person.
+  nickname is certain. Emoji alone (`🍀 6:00`, `🐱🐱 第5天`, `🍀 补昨天的`) are decoration, unless they are exactly
+  one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
+* Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
+  when exactly one segment names one person.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
+* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
 * Two people on one line (`王建 李芳（夫妻一起）`, `刘洋&陈红`, `张伟、李娜`): each person is matched on its
   own; the window shows one preview row per person; headless, the line is logged only when every person
   on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
@@ -51,6 +53,10 @@ late. The time written on the line (or the chat stamp) is the check-in's `checke
 the one nearest the day being logged; WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from
 today, when the chat was copied. A paste whose chains or date separators name two or more days dates each line by
 its own heading: the lines of another day than the chosen one are other_day.
+A run of time-only chat stamps that goes past midnight (`张伟 23:58` … `刘洋 00:01`) spans two days: the later part
+is the day being logged (today at the latest), the earlier part the day before; a 补卡 keeps the day it was
+posted for its time (`陈红 00:05 补卡 昨天的` logged for the 3rd was posted at 00:05 on the 4th). A section headed
+`明日预告` or `明天…` under today's chain is the next day's.
 A chain whose title names a date (`11月20日 早起打卡`) tells which day it is for: `title_day` finds it; the
 window asks before logging it on another day, the CLI refuses (unless --date says which day).
 """
@@ -139,6 +145,7 @@ class PasteMatch:
     duplicate_of: int | None = None  # line_no of an earlier line naming the same person
     reason: str | None = None  # status "ignored": why (quote, system, mention, not_done, other_group)
     other_group: str | None = None  # reason other_group: the group the line's chain title names
+    posted: date | None = None  # the day the line was posted (its stamp or heading), when not the day being logged
 
     @property
     def membership_id(self) -> int | None:
@@ -194,7 +201,7 @@ def bare_key(text: str) -> str:
 
 _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
-_SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
+_SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
 
 # 请假 said in the past on a line that checks in (昨天请假了今天来打卡) is a check-in, not leave
@@ -256,6 +263,17 @@ def _looks_like_full_name(token: str) -> bool:
 def _is_remark_chunk(chunk: str) -> bool:
     folded = unicodedata.normalize("NFKC", chunk).strip()
     return not bare_key(chunk) or _REMARK_CHUNK.fullmatch(folded) is not None
+
+
+def _undecorated_latin(chunk: str) -> str:
+    """`✅Tom` → `Tom`: decoration glued to a Latin word is not part of it (a Chinese name keeps it: bare_key)."""
+    start, end = 0, len(chunk)
+    while start < end and _is_decor_char(chunk[start]):
+        start += 1
+    while end > start and _is_decor_char(chunk[end - 1]):
+        end -= 1
+    stripped = chunk[start:end]
+    return stripped if stripped != chunk and _is_latin_word(stripped) else chunk
 
 
 def _is_latin_word(token: str) -> bool:
@@ -589,6 +607,17 @@ class RosterIndex:
             return True
         return (family and short_han) or _looks_like_full_name(chunk)
 
+    def _emoji_nickname(self, chunk: str) -> _Found | None:
+        """A chunk of emoji only (`🍀`, `🐱🐱`, `🍀补卡` with its remark cut) that is exactly someone's nickname as
+        written (exact: 🐱 is not 🐱🐱), else None. Emoji with no name are decoration for everyone else."""
+        folded = unicodedata.normalize("NFKC", chunk).strip()
+        for form in dict.fromkeys((folded, _COUNTER.sub("", folded).strip())):
+            if form and not bare_key(form):
+                found = self._classify(dict(self.raw.get(name_key(form), {})), form)
+                if found.kind != "none":
+                    return found
+        return None
+
     # -- a whole line
     def _spaced_name(self, chunks: list[str]) -> _Found | None:
         """A name typed with a space in it (`张三 丰`, `李 娜娜`): when the first two chunks written together name
@@ -615,7 +644,7 @@ class RosterIndex:
             return [found if found.kind != "none" else _Found("none", (), speaker)]
         body = (line.body or line.name or "").strip()
         name = line.name or ""
-        chunks = [c for c in _PERSON_SEP.split(body) if c]
+        chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]
@@ -628,6 +657,7 @@ class RosterIndex:
             pos = at + len(chunk)
         family = bool(_FAMILY_HINT.search(body))
         out: list[_Found] = []
+        emoji: _Found | None = None  # an emoji-only chunk that is exactly one member's emoji-only nickname
         i = 0
         primary_done = False
         person_at = -2  # index of the last chunk that named a person
@@ -660,6 +690,8 @@ class RosterIndex:
                         i += 1
                 continue
             if _is_remark_chunk(chunk):  # 补卡 / 打卡 / a date before or between the names
+                if emoji is None and not bare_key(chunk):  # 🍀 is decoration, or a member's emoji-only nickname
+                    emoji = self._emoji_nickname(chunk)
                 i += 1
                 continue
             found = self.resolve(chunk)
@@ -685,6 +717,8 @@ class RosterIndex:
                 out.append(_Found("none", (), chunk))
                 person_at = i
             i += 1
+        if emoji is not None and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
+            out = [emoji]  # `🍀 补昨天的`, `🐱🐱 6:01`: the emoji is the name when nothing else on the line is one
         if not out:
             out.append(_Found("none", (), name))
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
@@ -988,9 +1022,18 @@ def match_paste(
 # 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
 _PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
 _PROXY_RE = re.compile(
-    rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff]{{2,4}}?|[A-Za-z][A-Za-z.]{{1,20}})(?:打卡|签到|接龙|报名)"
+    rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}?|[A-Za-z][A-Za-z.]{{1,20}})代?(?:打卡|签到|接龙|报名)"
     rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}})\s*(?:打卡|签到)?\s*[)）】\]]"
+    rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}})"
 )
+
+
+def _without_name(text: str, name: str | None) -> str:
+    """The line's text without the poster's name, so a number in a name (小王2号 补签) is never read as the day a
+    make-up is for. A "name" holding 补 is the make-up itself, read as the name for want of one (🍀 补昨天的)."""
+    if not name or "补" in name:
+        return text
+    return text.replace(name, " ", 1)
 
 
 def _proxied(text: str, name: str) -> str | None:
@@ -999,7 +1042,7 @@ def _proxied(text: str, name: str) -> str | None:
     folded = unicodedata.normalize("NFKC", text).strip()
     own = name_key(name)
     for found in _PROXY_RE.finditer(folded):
-        who = (found["a"] or found["b"]).strip()
+        who = (found["a"] or found["b"] or found["c"]).strip()
         if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
             return who
     return None
@@ -1025,10 +1068,14 @@ def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
 def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     """The day each stamped line of a chat log was posted: its stamp's date, else — after a dated stamp — that
     date carried on, a day later once the clock goes back (`王五 12月4日 23:50`, `何静 00:20` is the 5th). Lines
-    before any dated stamp have none (the day being logged). A dated line of a `speaker: message` log: its date."""
+    before any dated stamp have none (the day being logged) — unless the clock goes back among them (`张伟 23:58`,
+    `刘洋 00:01`): a log of time-only stamps that runs past midnight spans two days, the later part the day being
+    logged (today at the latest: WeChat stamps today's messages with a time alone) and the earlier part the day
+    before it. A dated line of a `speaker: message` log: its date."""
     out: dict[int, date] = {}
     current: date | None = None
     last_time = ""
+    undated: list[tuple[int, int]] = []  # (line, how many midnights before it) of stamped lines before any date
     for line in lines:
         if line.kind != "entry":
             continue
@@ -1036,14 +1083,22 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
             if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
                 out[line.line_no] = written
             continue
+        wrapped = bool(line.time and last_time and line.time < last_time)
         if line.date_text:
             current = _stamp_day(line.date_text, day)
-        elif current is not None and line.time and last_time and line.time < last_time:
+        elif current is not None and wrapped:
             current += timedelta(days=1)
+        elif current is None:
+            undated.append((line.line_no, (undated[-1][1] if undated else 0) + wrapped))
         if line.time:
             last_time = line.time
         if current is not None:
             out[line.line_no] = current
+    midnights = undated[-1][1] if undated else 0
+    if midnights:
+        last = min(day + timedelta(days=midnights), max(clock.today(), day))
+        for line_no, seen in undated:
+            out[line_no] = last - timedelta(days=midnights - seen)
     return out
 
 
@@ -1054,7 +1109,16 @@ def _heading_day(heading: str, day: date) -> date | None:
     if is_separator(heading):
         written = separator_date(heading)
         return _stamp_day(written, day) if written else clock.today()
-    return parse_day(heading, day, relative=False)
+    found = parse_day(heading, day, relative=False)
+    if found is None and _TOMORROW_RE.search(heading):  # 明日预告 under 今日打卡: the next day's section
+        return day + timedelta(days=1)
+    if found is None and _TODAY_RE.search(heading):
+        return day
+    return found
+
+
+_TOMORROW_RE = re.compile("明日|明天")
+_TODAY_RE = re.compile("今日|今天")
 
 
 def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str, group: str | None = None):
@@ -1104,12 +1168,13 @@ def match_lines(
         )
         line_day = day
         other = False
+        posted: date | None = None
         if day is not None:
             if late:  # 补昨天 counts back from the day the line was posted (its stamp or separator), after midnight too
                 posted = stamp_days.get(line.line_no) or day
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
-                line_day = _late_day(text, posted) or day
+                line_day = _late_day(_without_name(text, line.name), posted) or day
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -1148,7 +1213,9 @@ def match_lines(
                 status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
-            parts.append(PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late))
+            parts.append(
+                PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late, posted=posted)
+            )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
         whole = all(m.status == "matched" for m in parts)
         for i, m in enumerate(parts):
@@ -1251,6 +1318,7 @@ class PlannedCheckin:
     late: bool = False
     new_name: str | None = None
     line_no: int = 0
+    posted: date | None = None  # the day the member posted it, when not the day being logged (a 补卡 after midnight)
 
 
 def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
@@ -1264,7 +1332,7 @@ def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
             continue
         for m in parts:
             if m.status == "matched" and m.day is not None:
-                plan.append(PlannedCheckin(m.membership_id, m.day, m.time, m.late, None, m.line.line_no))
+                plan.append(PlannedCheckin(m.membership_id, m.day, m.time, m.late, None, m.line.line_no, m.posted))
     return plan
 
 
@@ -1320,7 +1388,7 @@ def commit_paste(
             by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
             for p in planned:
                 mid = p.membership_id if p.membership_id is not None else new_ids[p.new_name or ""]
-                by_day[p.day].append(CheckinEntry(mid, posted_at(p.day, p.time, p.late, day), p.late))
+                by_day[p.day].append(CheckinEntry(mid, posted_at(p.day, p.time, p.late, p.posted or day), p.late))
             logged: list[tuple[int, date]] = []
             already: list[tuple[int, date]] = []
             points = 0
