@@ -158,6 +158,11 @@ class PasteMatch:
 
 # ---------------------------------------------------------------- keys
 
+# the middle dot of a name as phones type it (Anna·李, 阿依古丽・买买提, 阿依古丽.买买提): ・ ‧ ∙ ⋅, and a full stop
+# next to a Chinese character (never inside a Latin nickname or WeChat ID: Dr.Wang, tom.lee)
+_NAME_DOT = re.compile(
+    r"[\u30fb\u2027\u2219\u22c5\u00b7\u2022]|(?<=[\u3400-\u9fff])\.(?=\S)|(?<=\S)\.(?=[\u3400-\u9fff])"
+)
 _BRACKET_CODE = re.compile(r"\[[^\[\]\s]{1,8}\]")  # WeChat emoji codes: [太阳] [强] [Smile]
 _DECOR_CHARS = set("～~〜★☆♡♥❤•·*＊#＃!！♪♫◆◇○●□■△▲▽▼「」『』〈〉《》\"'“”‘’_")
 _COUNTER = re.compile(
@@ -187,6 +192,7 @@ def bare_key(text: str) -> str:
     """The name without decorations and glued counters (see the module docstring); '' when nothing is left."""
     t = unicodedata.normalize("NFKC", text)
     t = _BRACKET_CODE.sub(" ", t)
+    t = _NAME_DOT.sub(" ", t)
     t = "".join(" " if _is_decor_char(ch) else ch for ch in t)
     t = " ".join(t.split())
     for _ in range(3):
