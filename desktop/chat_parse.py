@@ -26,6 +26,9 @@ c. no numbered lines, speaker lines (see 3.) are at least half of the content li
 d. at least two stamp lines, one among the first three lines (QQ's ``群名(群号)`` line and a date may stand
    above the log) and every one followed by a message line: **stamped log** (so ``张三 06:01`` / ``李四 06:03`` with nothing in between is a list with times);
 e. as c. but without outnumbering the stamp lines: **colon log**;
+e2. (before d.) the lines pair up as a speaker line (no 打卡) followed by a message line saying
+   打卡/签到/请假/补卡/早安/checkin/✅, the speaker line no time — PC WeChat's ``张伟`` / ``打卡 5:58`` — at least twice, after at most one
+   title line: **paired log** (each speaker line is the entry, the message its remark and time);
 f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
 
 1. **Chain** (接龙):
@@ -874,8 +877,32 @@ def _colon_speeches(content: list[_Line]) -> int:
     return sum(_colon(line) is not None for line in content)
 
 
+# what a chat message line says when the speaker is on the line above (PC WeChat's `张伟` / `打卡 5:58`)
+_MESSAGE_WORDS_RE = re.compile(r"打卡|签到|请假|补卡|早安|check[\s-]?in|[✅✔☑]", re.IGNORECASE)
+
+
+def _speaker_pairs(content: list[_Line]) -> int | None:
+    """Where the speaker/message pairs of a `name line, message line` copy start (0, or 1 after a title line), or
+    None when the paste is not one: at least two pairs, every message line saying 打卡/签到/请假/… and no speaker
+    line saying it or holding a time (a list of names, or of `张三 打卡` lines, is no such copy)."""
+    lines = [line for line in content if not _is_separator(line.folded)]
+    start = len(lines) % 2
+    if start and not _looks_like_title(lines[0]):
+        return None
+    pairs = list(zip(lines[start::2], lines[start + 1 :: 2], strict=False))
+    if len(pairs) < 2 or any(_number(line)[0] is not None for line in lines):
+        return None
+    for speaker, message in pairs:
+        said = _MESSAGE_WORDS_RE.search(message.folded) is not None
+        if not said or _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
+            return None
+        if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
+            return None
+    return start
+
+
 def _log_mode(content: list[_Line]) -> str | None:
-    """The log mode, "stamped" or "colon", or None for a chain or plain list (see the module docstring)."""
+    """The log mode, "stamped", "colon" or "paired", or None for a chain or plain list (see the module docstring)."""
     stamps, dated, paired = _stamp_evidence(content)
     speeches = _colon_speeches(content)
     colon = speeches > 0 and 2 * speeches >= len(content)
@@ -886,9 +913,33 @@ def _log_mode(content: list[_Line]) -> str | None:
     # the log starts with a stamp, or with a line or two above its first one (QQ's `晨光早起营(123456789)`, a title)
     lead = [line for line in content if not _is_separator(line.folded)][:3]
     first = next((i for i, line in enumerate(lead) if _stamp_line(line) is not None), None)
+    if _speaker_pairs(content) is not None:  # `张伟` / `打卡 5:58`: `打卡 5:58` is a message, not a stamp line
+        return "paired"
     if stamps >= 2 and paired == stamps and first is not None:
         return "stamped"
     return "colon" if colon else None
+
+
+def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
+    """A `name line, message line` copy: each speaker line is the entry, its message line is its remark (and
+    time), like a stamped log without stamps."""
+    content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
+    content = [line for line in content if not _is_separator(line.folded)]
+    start = _speaker_pairs(content) or 0
+    speakers = {line.no for line in content[start::2]}
+    results: list[PasteLine] = []
+    owner = None
+    for line in lines:
+        if line.is_blank:
+            results.append(_plain(line, "blank"))
+        elif line.no in speakers:
+            owner = len(results)
+            results.append(_speech_entry(line, _Speech((0, len(line.folded)), None, None), "colon"))
+        else:
+            kind = "header" if owner is None and not _is_example(line.folded) else "noise"
+            results.append(_plain(line, "example" if _is_example(line.folded) else kind))
+            owner = _follow(results, owner, line) if kind == "noise" else None
+    return results
 
 
 def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
@@ -904,6 +955,8 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
             results = _parse_stamped(seen)
         elif mode == "colon":
             results = _parse_colon(seen)
+        elif mode == "paired":
+            results = _parse_paired(seen)
         else:
             results = _ChainParser(seen).parse()
     results = [quotes.get(line.line_no) or _not_done(line) for line in results]

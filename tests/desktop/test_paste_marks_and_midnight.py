@@ -7,6 +7,7 @@ headless the way `qundesk checkin --paste` logs it, read back from the database.
 * `小王2号 帮小王1号打卡` logged 小王2号 (a proxy naming a name with a digit was not seen);
 * time-only chat stamps across midnight (`张伟 23:58` … `刘洋 00:01`) were all logged on the chosen day, and a
   补卡 posted after midnight kept the wrong posting day;
+* a PC WeChat copy (`张伟` / `打卡 5:58`) read `打卡 5:58` as a person 打卡 and lost the time;
 * emoji-only nicknames (🍀, 🐱🐱) were unmatched in a chain, `🌟1. 张伟` read `🌟1.` as a person, `④Anna·李` and
   `✅Tom Lee` were lost or ambiguous, `李涛@腾讯` found 李涛 by fuzzy only, and a QQ copy starting with the group's
   `群名(群号)` line dropped a speaker's check-in as noise.
@@ -157,3 +158,12 @@ def test_time_only_stamps_across_midnight_logged_for_the_evening_before(ws, tmp_
     # the 补卡 was posted at 00:05 on the 4th, after the day it makes up
     assert got["陈红"] == (date(2026, 12, 3), True, datetime(2026, 12, 4, 0, 5))
     assert "第5行" in err and "2026-12-04" in err  # 刘洋 00:01 is the 4th
+
+
+def test_a_pc_wechat_copy_with_the_name_above_the_message_is_one_entry_per_person():
+    text = "今日打卡\n张伟\n打卡 5:58\n李纳\n早起打卡\n小王2号\n6:03 打卡\n"
+    entries = [(line.line_no, line.name, line.time) for line in parse_chat(text) if line.kind == "entry"]
+    assert entries == [(2, "张伟", "05:58"), (4, "李纳", None), (6, "小王2号", "06:03")]
+    # a list of names, or of `张三 打卡` lines, is no such copy
+    names = [line.name for line in parse_chat("张伟\n李纳\n刘洋\n陈红\n") if line.kind == "entry"]
+    assert names == ["张伟", "李纳", "刘洋", "陈红"]

@@ -234,7 +234,7 @@ def main():
                 if "who" in e and need_keys(w, e["who"], is_active, "an active member"):
                     if len(e["who"]) != 1:
                         problem(w, "leave names one person")
-                if "请假" not in lines[i - 1]:
+                if "请假" not in "".join(lines[i - 1 : i + 1]):  # or the message under a speaker line
                     problem(w, "leave but the line does not say 请假")
         totals.update(per)
         n_lines += len(lines)
