@@ -86,7 +86,8 @@ Names, times and remarks
 * Time: a wake time (``6点起``, ``6:10起床``) first, else the first time that is not a bedtime (``10点睡``,
   ``昨晚11点``: followed by 睡/入睡/就寝, or after 昨晚/昨天/前晚) — no time when every time is a bedtime —
   on the line (entry body or message), ``H:MM`` / ``HH:MM[:SS]`` (also with
-  a full-width colon), ``6点``, ``6点30(分)``, ``6点半``; an optional 上午/早上/凌晨/下午/晚上 prefix
+  a full-width colon), ``6点``, ``6点30(分)``, ``6点半``, in Chinese numerals ``六点十分``/``六点半``/``六点整`` (and
+  ``六点`` after 早上… or before 起 — never 快一点, 晚一点, 一点点); an optional 上午/早上/凌晨/下午/晚上 prefix
   or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
   the time; whitespace is collapsed, tokens that are only separators are dropped and separators at
@@ -202,18 +203,54 @@ def _blank(text: str, spans: list[_Span]) -> str:
 
 # ---------------------------------------------------------------- times
 
+_CN_HOUR = r"(?P<cnh>十[一二]?|[一二两三四五六七八九])"
+_CN_MINUTE = r"(?:[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
+
 _TIME_RE = re.compile(
     r"(?:(?P<pre>上午|早上|早晨|清晨|凌晨|下午|晚上|傍晚)\s*)?"
     r"(?<![\d.])(?:(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?![\d:])"
-    r"|(?P<h2>\d{1,2})点(?:(?P<half>半)|(?P<m2>\d{1,2})分?)?(?!\d))"
+    r"|(?P<h2>\d{1,2})点(?:(?P<half>半)|(?P<m2>\d{1,2})分?)?(?!\d)"
+    # 六点十分, 六点半, 六点整, 早上六点, 六点起: Chinese numerals, when nothing else reads (快一点, 晚一点, 差一点)
+    rf"|(?<![快慢早晚多少些有差好高低大小远近轻重一]){_CN_HOUR}点"
+    rf"(?:(?P<cnhalf>半)|(?P<cnm>{_CN_MINUTE})分|(?P<cnm2>{_CN_MINUTE})(?![\u4e00-\u9fff])|(?P<whole>整|钟)"
+    r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!))))"
     r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _PM_WORDS = {"下午", "晚上", "傍晚"}
 
 
+def _cn_int(text: str) -> int:
+    """一 … 五十九 (and 零五) as a number."""
+    text = text.lstrip("零〇")
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text]
+
+
 def _clock(match: re.Match[str]) -> str | None:
-    hour = int(match["h"] or match["h2"])
-    minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
+    if match["cnh"]:
+        hour = _cn_int(match["cnh"])
+        minute = (
+            30 if match["cnhalf"] else _cn_int(match["cnm"] or match["cnm2"]) if (match["cnm"] or match["cnm2"]) else 0
+        )
+    else:
+        hour = int(match["h"] or match["h2"])
+        minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
     pm = match["pre"] in _PM_WORDS or (match["post"] or "").lower().startswith("p")
     if pm and hour < 12:
         hour += 12

@@ -167,3 +167,26 @@ def test_a_pc_wechat_copy_with_the_name_above_the_message_is_one_entry_per_perso
     # a list of names, or of `张三 打卡` lines, is no such copy
     names = [line.name for line in parse_chat("张伟\n李纳\n刘洋\n陈红\n") if line.kind == "entry"]
     assert names == ["张伟", "李纳", "刘洋", "陈红"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hhmm"),
+    [
+        ("六点十分", "06:10"),
+        ("六点半", "06:30"),
+        ("五点五十分", "05:50"),
+        ("六点零五分", "06:05"),
+        ("早上六点", "06:00"),
+        ("六点起床", "06:00"),
+        ("下午三点", "15:00"),
+        ("十点睡 六点起", "06:00"),
+        # 一点 in everyday words is no time
+        ("快一点", None),
+        ("晚一点起", None),
+        ("读了一点书", None),
+        ("一点点", None),
+    ],
+)
+def test_times_in_chinese_numerals(text, hhmm):
+    entry = next(line for line in parse_chat(f"#接龙\n1. 李芳 {text}\n") if line.kind == "entry")
+    assert entry.time == hhmm
