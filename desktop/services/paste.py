@@ -1077,7 +1077,7 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     before any dated stamp have none (the day being logged) — unless the clock goes back among them (`张伟 23:58`,
     `刘洋 00:01`): a log of time-only stamps that runs past midnight spans two days, the later part the day being
     logged (today at the latest: WeChat stamps today's messages with a time alone) and the earlier part the day
-    before it. A dated line of a `speaker: message` log: its date."""
+    before it; so do the clocks of a `[23:58] 张伟: 打卡` log. A dated line of a `speaker: message` log: its date."""
     out: dict[int, date] = {}
     current: date | None = None
     last_time = ""
@@ -1088,7 +1088,10 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
         if line.mode != "stamped":  # a chat line of another kind (`[12-02 07:14] 张三: 打卡`): its own date only
             if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
                 out[line.line_no] = written
-            continue
+                continue
+            if not (line.time and _CLOCK_FIRST_RE.match(unicodedata.normalize("NFKC", line.raw))):
+                continue
+            # `[23:58] 张伟: 打卡`: its clock is a stamp, and a run of them can go past midnight too
         wrapped = bool(line.time and last_time and line.time < last_time)
         if line.date_text:
             current = _stamp_day(line.date_text, day)
@@ -1106,6 +1109,9 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
         for line_no, seen in undated:
             out[line_no] = last - timedelta(days=midnights - seen)
     return out
+
+
+_CLOCK_FIRST_RE = re.compile(r"^\s*\[?\s*(?:上午|下午|凌晨|早上|晚上|中午)?\s*\d{1,2}:\d{2}")
 
 
 def _heading_day(heading: str, day: date) -> date | None:
