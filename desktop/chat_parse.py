@@ -681,7 +681,7 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
 
 
 # a cross on a chain line (❌陈红, 陈红 ✖): marked as not done, by the member or the organiser
-_CROSS_RE = re.compile("[❌❎✖✗✘]")
+_CROSS_RE = re.compile(r"[❌❎✖✗✘]|(?:^|\s)×(?:\s|$)")  # × alone, not 3×5km
 
 
 def _crossed(line: PasteLine) -> bool:

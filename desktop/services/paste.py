@@ -1027,10 +1027,15 @@ def match_paste(
 
 # 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
 _PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
+_EMOJI_NAME = r"[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{0,7}"
 _PROXY_RE = re.compile(
-    rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}?|[A-Za-z][A-Za-z.]{{1,20}})代?(?:打卡|签到|接龙|报名)"
-    rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}})\s*(?:打卡|签到)?\s*[)）】\]]"
-    rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}})"
+    rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}?|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
+    r"代?(?:打卡|签到|接龙|报名)"
+    rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})"
+    r"\s*(?:打卡|签到|接龙)?\s*[)）】\]]"
+    rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
+    # 张伟 代 小王1号: the proxy word alone, then the name that ends the line
+    rf"|(?<=\s){_PROXY_WORD}\s+(?P<d>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})\s*$"
 )
 
 
@@ -1048,7 +1053,7 @@ def _proxied(text: str, name: str) -> str | None:
     folded = unicodedata.normalize("NFKC", text).strip()
     own = name_key(name)
     for found in _PROXY_RE.finditer(folded):
-        who = (found["a"] or found["b"] or found["c"]).strip()
+        who = (found["a"] or found["b"] or found["c"] or found["d"]).strip()
         if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
             return who
     return None
@@ -1199,7 +1204,9 @@ def match_lines(
         proxy = _proxied(text, line.name or "")
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
-            people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
+            named = {c.membership_id for f in people for c in f.people}
+            if found.kind == "none" or not {c.membership_id for c in found.people} <= named:  # once (张伟 代 小王1号)
+                people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
         for part, found in enumerate(people):
             token = found.token or line.name
             if found.kind == "none":
