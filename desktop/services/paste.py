@@ -83,6 +83,7 @@ from desktop.chat_parse import (
     is_separator,
     normalise_name,
     parse_chat,
+    says_not_checked_in,
     separator_date,
     without_promises,
 )
@@ -1256,7 +1257,9 @@ def quick_entry_pick(session: Session, group_id: int, text: str, candidates: lis
     newcomer carries it too (小美 and 🌸小美🌸; two people nicknamed 小雨, wherever the search cut its list). A
     text that is nobody's key: the one candidate the roster search found (a few letters, pinyin initials), unless
     the text names someone else in the group (a newcomer 张三, not the active 张三丰) or looks like a full Chinese
-    name of its own (李娜 is not 李娜娜)."""
+    name of its own (李娜 is not 李娜娜). A text saying 请假 or not checked in (张三丰（请假）) checks nobody in."""
+    if LEAVE_WORDS_RE.search(text) or says_not_checked_in(text):  # 张伟（请假） pasted in: no check-in to log
+        return None
     found = RosterIndex(session, group_id).resolve(text)
     if found.kind == "certain":
         return found.people[0]
