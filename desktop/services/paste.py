@@ -1081,7 +1081,8 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     """The day each stamped line of a chat log was posted: its stamp's date, else — after a dated stamp — that
     date carried on, a day later once the clock goes back (`王五 12月4日 23:50`, `何静 00:20` is the 5th). Lines
     before any dated stamp have none (the day being logged) — unless the clock goes back among them (`张伟 23:58`,
-    `刘洋 00:01`): a log of time-only stamps that runs past midnight spans two days, the later part the day being
+    `刘洋 00:01`, back by half a day or more — `06:03` then `06:01` is the log copied twice): a log of time-only
+    stamps that runs past midnight spans two days, the later part the day being
     logged (today at the latest: WeChat stamps today's messages with a time alone) and the earlier part the day
     before it; so do the clocks of a `[23:58] 张伟: 打卡` log. A dated line of a `speaker: message` log: its date."""
     out: dict[int, date] = {}
@@ -1103,8 +1104,9 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
             current = _stamp_day(line.date_text, day)
         elif current is not None and wrapped:
             current += timedelta(days=1)
-        elif current is None:
-            undated.append((line.line_no, (undated[-1][1] if undated else 0) + wrapped))
+        elif current is None:  # time alone: midnight only when the clock goes back by half a day or more
+            midnight = wrapped and _minutes(last_time) - _minutes(line.time or "") >= 12 * 60
+            undated.append((line.line_no, (undated[-1][1] if undated else 0) + midnight))
         if line.time:
             last_time = line.time
         if current is not None:
@@ -1115,6 +1117,11 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
         for line_no, seen in undated:
             out[line_no] = last - timedelta(days=midnights - seen)
     return out
+
+
+def _minutes(hhmm: str) -> int:
+    hour, _, minute = hhmm.partition(":")
+    return int(hour) * 60 + int(minute or 0)
 
 
 _CLOCK_FIRST_RE = re.compile(r"^\s*\[?\s*(?:上午|下午|凌晨|早上|晚上|中午)?\s*\d{1,2}:\d{2}")
