@@ -1079,12 +1079,13 @@ def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
 
 def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     """The day each stamped line of a chat log was posted: its stamp's date, else — after a dated stamp — that
-    date carried on, a day later once the clock goes back (`王五 12月4日 23:50`, `何静 00:20` is the 5th). Lines
-    before any dated stamp have none (the day being logged) — unless the clock goes back among them (`张伟 23:58`,
-    `刘洋 00:01`, back by half a day or more — `06:03` then `06:01` is the log copied twice): a log of time-only
-    stamps that runs past midnight spans two days, the later part the day being
-    logged (today at the latest: WeChat stamps today's messages with a time alone) and the earlier part the day
-    before it; so do the clocks of a `[23:58] 张伟: 打卡` log. A dated line of a `speaker: message` log: its date."""
+    date carried on, a day later once the clock goes back past midnight (`王五 12月4日 23:50`, `何静 00:20` is the
+    5th). Past midnight means back by half a day or more: `06:03` then `06:01` is the log copied twice. Lines
+    before any dated stamp have none (the day being logged) — unless the clock goes back past midnight among
+    them (`张伟 23:58`, `刘洋 00:01`): a log of time-only stamps that runs past midnight spans two days, the later
+    part the day being logged (today at the latest: WeChat stamps today's messages with a time alone) and the
+    earlier part the day before it; so do the clocks of a `[23:58] 张伟: 打卡` log. A dated line of a `speaker:
+    message` log: its date."""
     out: dict[int, date] = {}
     current: date | None = None
     last_time = ""
@@ -1099,13 +1100,13 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
             if not (line.time and _CLOCK_FIRST_RE.match(unicodedata.normalize("NFKC", line.raw))):
                 continue
             # `[23:58] 张伟: 打卡`: its clock is a stamp, and a run of them can go past midnight too
-        wrapped = bool(line.time and last_time and line.time < last_time)
+        # midnight: the clock goes back by half a day or more (06:03 then 06:01 is the log copied twice)
+        midnight = bool(line.time and last_time and _minutes(last_time) - _minutes(line.time) >= 12 * 60)
         if line.date_text:
             current = _stamp_day(line.date_text, day)
-        elif current is not None and wrapped:
+        elif current is not None and midnight:
             current += timedelta(days=1)
-        elif current is None:  # time alone: midnight only when the clock goes back by half a day or more
-            midnight = wrapped and _minutes(last_time) - _minutes(line.time or "") >= 12 * 60
+        elif current is None:
             undated.append((line.line_no, (undated[-1][1] if undated else 0) + midnight))
         if line.time:
             last_time = line.time
