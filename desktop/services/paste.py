@@ -164,6 +164,7 @@ class PasteMatch:
 _NAME_DOT = re.compile(
     r"[\u30fb\u2027\u2219\u22c5\u00b7\u2022]|(?<=[\u3400-\u9fff])\.(?=\S)|(?<=\S)\.(?=[\u3400-\u9fff])"
 )
+_WHOLE_BRACKETED = re.compile(r"[(（\[【〔]\s*(?P<inner>[^()（）\[\]【】〔〕]+?)\s*[)）\]】〕]")
 _BRACKET_CODE = re.compile(r"\[[^\[\]\s]{1,8}\]")  # WeChat emoji codes: [太阳] [强] [Smile]
 _DECOR_CHARS = set("～~〜★☆♡♥❤•·*＊#＃!！♪♫◆◇○●□■△▲▽▼「」『』〈〉《》\"'“”‘’_")
 _COUNTER = re.compile(
@@ -275,9 +276,9 @@ def _is_remark_chunk(chunk: str) -> bool:
 def _undecorated_latin(chunk: str) -> str:
     """`✅Tom` → `Tom`: decoration glued to a Latin word is not part of it (a Chinese name keeps it: bare_key)."""
     start, end = 0, len(chunk)
-    while start < end and _is_decor_char(chunk[start]):
+    while start < end and (_is_decor_char(chunk[start]) or chunk[start] in "(（[【"):
         start += 1
-    while end > start and _is_decor_char(chunk[end - 1]):
+    while end > start and (_is_decor_char(chunk[end - 1]) or chunk[end - 1] in ")）]】"):
         end -= 1
     stripped = chunk[start:end]
     return stripped if stripped != chunk and _is_latin_word(stripped) else chunk
@@ -652,6 +653,13 @@ class RosterIndex:
         body = (line.body or line.name or "").strip()
         name = line.name or ""
         chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
+        # 【张伟】 first on the line (or as the name read from it): a name in brackets, not a bracketed remark
+        whole = _WHOLE_BRACKETED.fullmatch(chunks[0]) if chunks else None
+        if whole is not None:
+            chunks[0] = whole["inner"]
+        whole = _WHOLE_BRACKETED.fullmatch(name)
+        if whole is not None:
+            name = whole["inner"]
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]
@@ -726,8 +734,9 @@ class RosterIndex:
             i += 1
         if emoji is not None and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
             out = [emoji]  # `🍀 补昨天的`, `🐱🐱 6:01`: the emoji is the name when nothing else on the line is one
-        if not out:
-            out.append(_Found("none", (), name))
+        if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
+            found = self.resolve(name) if name else _NONE
+            out.append(found if found.kind != "none" else _Found("none", (), name))
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
         seen: set[tuple[int | None, ...]] = set()
         unique = []
