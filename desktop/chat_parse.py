@@ -756,12 +756,15 @@ def _looks_like_title(line: _Line) -> bool:
     return _TITLE_WORDS.search(first) is not None
 
 
-_NEXT_DAY_RE = re.compile("明日|明天|预告")
+_NEXT_DAY_RE = re.compile("明日|明天|预告|补卡|补打卡|补签")
+_MAKEUP_HEADING_RE = re.compile(r"^[\s【\[(]*(?:补卡|补打卡|补签)(?:名单|人员|区)?[】\])]*\s*:?\s*$")
 
 
 def _starts_section(line: _Line) -> bool:
-    """An unnumbered title line after a chain's entries that names a day (`明日预告（12月5日）`, `12月3日 补卡`): the
+    """An unnumbered title line after a chain's entries that names a day or make-ups (`明日预告（12月5日）`, `补卡：`): the
     numbered lines under it are another section with its own heading, not more of the chain above."""
+    if _MAKEUP_HEADING_RE.match(line.folded):
+        return True
     return _looks_like_title(line) and (_DATE_RE.search(line.folded) or _NEXT_DAY_RE.search(line.folded)) is not None
 
 

@@ -56,7 +56,8 @@ its own heading: the lines of another day than the chosen one are other_day.
 A run of time-only chat stamps that goes past midnight (`张伟 23:58` … `刘洋 00:01`) spans two days: the later part
 is the day being logged (today at the latest), the earlier part the day before; a 补卡 keeps the day it was
 posted for its time (`陈红 00:05 补卡 昨天的` logged for the 3rd was posted at 00:05 on the 4th). A section headed
-`明日预告` or `明天…` under today's chain is the next day's.
+`明日预告` or `明天…` under today's chain is the next day's; the lines of a `补卡：` or `12月3日补卡：` section under it
+are 补卡 (for that day).
 A chain whose title names a date (`11月20日 早起打卡`) tells which day it is for: `title_day` finds it; the
 window asks before logging it on another day, the CLI refuses (unless --date says which day).
 """
@@ -1181,6 +1182,7 @@ def match_lines(
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     stamp_days = _stamp_days(lines, day) if day is not None else {}
+    first_heading = next((line.heading for line in lines if line.kind == "entry"), None)
     for line in lines:
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -1196,6 +1198,17 @@ def match_lines(
         text = " ".join(x for x in (line.body, line.remark) if x)
         folded = unicodedata.normalize("NFKC", text)
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
+        # a section headed `12月3日补卡：` or `补卡：` under today's chain: its lines are make-ups (of that earlier day)
+        section = heading_days.get(line.heading) if several_days and day is not None else None
+        section_late = (
+            day is not None
+            and line.heading is not None
+            and line.heading != first_heading
+            and not is_separator(line.heading)
+            and (section is None or section < day)
+            and bool(_LATE_RE.search(unicodedata.normalize("NFKC", line.heading)))
+        )
+        late = late or section_late
         said_leave = LEAVE_WORDS_RE.search(text)
         # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
         on_leave = (
@@ -1209,7 +1222,9 @@ def match_lines(
                 posted = stamp_days.get(line.line_no) or day
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
-                line_day = _late_day(_without_name(text, line.name), posted) or day
+                line_day = (
+                    _late_day(_without_name(text, line.name), posted) or (section if section_late else None) or day
+                )
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]

@@ -207,7 +207,11 @@ def main():
                     if e["day"] == day:
                         problem(w, "day given but equal to the case day")
                 # the line says it, or (a chat log) the message under its stamp line does
-                if e.get("late") and not re.search("补卡|补打卡|补签|补\\d|补昨天", "".join(lines[i - 1 : i + 1])):
+                # (or the heading of its section: an unnumbered `补卡：` / `12月3日补卡：` line above it)
+                said = re.search("补卡|补打卡|补签|补\\d|补昨天", "".join(lines[i - 1 : i + 1])) or any(
+                    re.search("补卡|补打卡|补签", x) and not re.match(r"\s*\d", x) for x in lines[: i - 1]
+                )
+                if e.get("late") and not said:
                     problem(w, "late but the line does not say 补卡/补打卡/补签")
                 if "posted" in e and (not is_date(e["posted"]) or not e.get("late")):
                     problem(w, "posted is a date, for a late (补卡) check-in only")
