@@ -23,9 +23,12 @@ a. any ``#接龙`` line: **chain**;
 b. a stamp line (see 2.) with a numeric date, followed by a message line: **stamped log**;
 c. no numbered lines, speaker lines (see 3.) are at least half of the content lines and outnumber
    the stamp lines: **colon log**;
-d. at least two stamp lines, the paste starts with one and every one is followed by a message line:
-   **stamped log** (so ``张三 06:01`` / ``李四 06:03`` with nothing in between is a list with times);
+d. at least two stamp lines, one among the first three lines (QQ's ``群名(群号)`` line and a date may stand
+   above the log) and every one followed by a message line: **stamped log** (so ``张三 06:01`` / ``李四 06:03`` with nothing in between is a list with times);
 e. as c. but without outnumbering the stamp lines: **colon log**;
+e2. (before d.) the lines pair up as a speaker line (no 打卡) followed by a message line saying
+   打卡/签到/请假/补卡/早安/checkin/✅, the speaker line no time — PC WeChat's ``张伟`` / ``打卡 5:58`` — at least twice, after at most one
+   title line: **paired log** (each speaker line is the entry, the message its remark and time);
 f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
 
 1. **Chain** (接龙):
@@ -34,11 +37,13 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
    * Example lines start with ``例`` / ``示例`` / ``样例`` / ``范例`` / ``比如`` / ``e.g.`` (also after a
      number) and are kind ``example``.
    * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
-     ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits.
+     ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
+     with emoji before the number (``🌟1. 张三``).
      A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周 is not a chain number
      (``11月22日 早起打卡`` is a title).
    * If the paste has numbered lines, unnumbered lines before the first entry are headers (title,
-     description, time and place) and unnumbered lines after it are noise (footers, stray chat).
+     description, time and place) and unnumbered lines after it are noise (footers, stray chat) — except
+     a title-like line naming a day (``明日预告（12月5日）``, ``12月3日``), which heads the lines under it.
      A numbered line with no name (``5.``, ``6. ✅``) is noise.
    * Plain list (no numbered lines): before the first entry, a title-like line (a date, ``第N期``, or a
      first word containing 接龙/打卡/签到/报名/活动/读书会/训练营/名单/… other than a trailing
@@ -81,7 +86,8 @@ Names, times and remarks
 * Time: a wake time (``6点起``, ``6:10起床``) first, else the first time that is not a bedtime (``10点睡``,
   ``昨晚11点``: followed by 睡/入睡/就寝, or after 昨晚/昨天/前晚) — no time when every time is a bedtime —
   on the line (entry body or message), ``H:MM`` / ``HH:MM[:SS]`` (also with
-  a full-width colon), ``6点``, ``6点30(分)``, ``6点半``; an optional 上午/早上/凌晨/下午/晚上 prefix
+  a full-width colon), ``6点``, ``6点30(分)``, ``6点半``, in Chinese numerals ``六点十分``/``六点半``/``六点整`` (and
+  ``六点`` after 早上… or before 起 — never 快一点, 晚一点, 一点点); an optional 上午/早上/凌晨/下午/晚上 prefix
   or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
   the time; whitespace is collapsed, tokens that are only separators are dropped and separators at
@@ -97,7 +103,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   a chain or list; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
-  ``别忘了打卡``, ``提醒…打卡``); a line with 补 is a make-up and stays an entry.
+  ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
+  and stays an entry.
 
 Headings and separators
 -----------------------
@@ -196,18 +203,54 @@ def _blank(text: str, spans: list[_Span]) -> str:
 
 # ---------------------------------------------------------------- times
 
+_CN_HOUR = r"(?P<cnh>十[一二]?|[一二两三四五六七八九])"
+_CN_MINUTE = r"(?:[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
+
 _TIME_RE = re.compile(
     r"(?:(?P<pre>上午|早上|早晨|清晨|凌晨|下午|晚上|傍晚)\s*)?"
     r"(?<![\d.])(?:(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?![\d:])"
-    r"|(?P<h2>\d{1,2})点(?:(?P<half>半)|(?P<m2>\d{1,2})分?)?(?!\d))"
+    r"|(?P<h2>\d{1,2})点(?:(?P<half>半)|(?P<m2>\d{1,2})分?)?(?!\d)"
+    # 六点十分, 六点半, 六点整, 早上六点, 六点起: Chinese numerals, when nothing else reads (快一点, 晚一点, 差一点)
+    rf"|(?<![快慢早晚多少些有差好高低大小远近轻重一]){_CN_HOUR}点"
+    rf"(?:(?P<cnhalf>半)|(?P<cnm>{_CN_MINUTE})分|(?P<cnm2>{_CN_MINUTE})(?![\u4e00-\u9fff])|(?P<whole>整|钟)"
+    r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!))))"
     r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _PM_WORDS = {"下午", "晚上", "傍晚"}
 
 
+def _cn_int(text: str) -> int:
+    """一 … 五十九 (and 零五) as a number."""
+    text = text.lstrip("零〇")
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text]
+
+
 def _clock(match: re.Match[str]) -> str | None:
-    hour = int(match["h"] or match["h2"])
-    minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
+    if match["cnh"]:
+        hour = _cn_int(match["cnh"])
+        minute = (
+            30 if match["cnhalf"] else _cn_int(match["cnm"] or match["cnm2"]) if (match["cnm"] or match["cnm2"]) else 0
+        )
+    else:
+        hour = int(match["h"] or match["h2"])
+        minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
     pm = match["pre"] in _PM_WORDS or (match["post"] or "").lower().startswith("p")
     if pm and hour < 12:
         hour += 12
@@ -261,11 +304,18 @@ def _find_time(folded: str, start: int = 0) -> tuple[str | None, _Span | None]:
 
 _CHAIN_RE = re.compile(r"^\s*#\s*接龙(?P<title>.*)$")
 _EXAMPLE_RE = re.compile(r"\s*(?:例|示例|样例|范例|比如|e\.?g\.?(?![a-z]))", re.IGNORECASE)
+# emoji and symbols before a chain number are decoration (🌟1. 张三, 🔥2、李四, 👉3) 王五)
+_NUMBER_DECOR = r"(?:[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]\s*)*"
 _NUMBER_RE = re.compile(
-    r"^\s*(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
+    r"^\s*" + _NUMBER_DECOR + r"(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
     r"|(?P<b>(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
     r"|(?P<c>\d{1,4})\s*[.、)\]](?!\d)"
     r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]))\s*"
+)
+_CIRCLED_RE = re.compile(
+    r"^\s*"
+    + _NUMBER_DECOR
+    + r"(?P<n>[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])\s*"
 )
 _SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
 _DATE = (
@@ -286,6 +336,9 @@ _SENTENCE_PUNCT = re.compile("[。！？!?]")
 
 def _number(line: _Line) -> tuple[int | None, int]:
     """The chain number of the line (or None) and where the body after it starts."""
+    circled = _CIRCLED_RE.match(line.clean)
+    if circled is not None:  # ④Anna·李: a circled number is a number whatever follows it
+        return int(unicodedata.numeric(circled["n"])), circled.end()
     match = _NUMBER_RE.match(line.folded)
     if match is None:
         return None, 0
@@ -627,9 +680,19 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
     return _CHECKED_IN_RE.search(folded) is None
 
 
+# a cross on a chain line (❌陈红, 陈红 ✖): marked as not done, by the member or the organiser
+_CROSS_RE = re.compile(r"[❌❎✖✗✘]|(?:^|\s)×(?:\s|$)")  # × alone, not 3×5km
+
+
+def _crossed(line: PasteLine) -> bool:
+    folded = unicodedata.normalize("NFKC", line.raw)
+    return _CROSS_RE.search(folded) is not None and not _CHECKED_IN_RE.search(folded) and "补" not in folded
+
+
 def _not_done(line: PasteLine) -> PasteLine:
-    """An entry whose own words say it is no check-in (says_not_checked_in); a 补 line is a make-up."""
-    if line.kind != "entry" or not line.remark or not says_not_checked_in(line.remark):
+    """An entry whose own words say it is no check-in (says_not_checked_in), or that is crossed out (❌陈红);
+    a 补 line is a make-up."""
+    if line.kind != "entry" or not (_crossed(line) or (line.remark and says_not_checked_in(line.remark))):
         return line
     return replace(line, kind="ignored", ignored="not_done")  # the entry's fields kept: a sign-up list reads it
 
@@ -693,6 +756,18 @@ def _looks_like_title(line: _Line) -> bool:
     return _TITLE_WORDS.search(first) is not None
 
 
+_NEXT_DAY_RE = re.compile("明日|明天|预告|补卡|补打卡|补签")
+_MAKEUP_HEADING_RE = re.compile(r"^[\s【\[(]*(?:补卡|补打卡|补签)(?:名单|人员|区)?[】\])]*\s*:?\s*$")
+
+
+def _starts_section(line: _Line) -> bool:
+    """An unnumbered title line after a chain's entries that names a day or make-ups (`明日预告（12月5日）`, `补卡：`): the
+    numbered lines under it are another section with its own heading, not more of the chain above."""
+    if _MAKEUP_HEADING_RE.match(line.folded):
+        return True
+    return _looks_like_title(line) and (_DATE_RE.search(line.folded) or _NEXT_DAY_RE.search(line.folded)) is not None
+
+
 def _plausible_entry(entry: PasteLine | None) -> bool:
     name = entry.name if entry is not None else None
     return name is not None and len(name) <= 20 and not _SENTENCE_PUNCT.search(name)
@@ -739,6 +814,9 @@ class _ChainParser:
         if sub is not None:  # 2.1 张三丰, 2-1 何静: a sub-entry of a chain already under way
             return self.mark(_body_entry(line, sub.end(), int(sub["n"])), line)
         if self.numbered:
+            if self.seen_entry and _starts_section(line):  # 明日预告（12月5日） under today's chain: a new heading
+                self.seen_entry = False
+                return _plain(line, "header")
             return _plain(line, "noise" if self.seen_entry else "header")
         return self.plain_line(line)
 
@@ -839,8 +917,32 @@ def _colon_speeches(content: list[_Line]) -> int:
     return sum(_colon(line) is not None for line in content)
 
 
+# what a chat message line says when the speaker is on the line above (PC WeChat's `张伟` / `打卡 5:58`)
+_MESSAGE_WORDS_RE = re.compile(r"打卡|签到|请假|补卡|早安|check[\s-]?in|[✅✔☑]", re.IGNORECASE)
+
+
+def _speaker_pairs(content: list[_Line]) -> int | None:
+    """Where the speaker/message pairs of a `name line, message line` copy start (0, or 1 after a title line), or
+    None when the paste is not one: at least two pairs, every message line saying 打卡/签到/请假/… and no speaker
+    line saying it or holding a time (a list of names, or of `张三 打卡` lines, is no such copy)."""
+    lines = [line for line in content if not _is_separator(line.folded)]
+    start = len(lines) % 2
+    if start and not _looks_like_title(lines[0]):
+        return None
+    pairs = list(zip(lines[start::2], lines[start + 1 :: 2], strict=False))
+    if len(pairs) < 2 or any(_number(line)[0] is not None for line in lines):
+        return None
+    for speaker, message in pairs:
+        said = _MESSAGE_WORDS_RE.search(message.folded) is not None
+        if not said or _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
+            return None
+        if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
+            return None
+    return start
+
+
 def _log_mode(content: list[_Line]) -> str | None:
-    """The log mode, "stamped" or "colon", or None for a chain or plain list (see the module docstring)."""
+    """The log mode, "stamped", "colon" or "paired", or None for a chain or plain list (see the module docstring)."""
     stamps, dated, paired = _stamp_evidence(content)
     speeches = _colon_speeches(content)
     colon = speeches > 0 and 2 * speeches >= len(content)
@@ -848,10 +950,36 @@ def _log_mode(content: list[_Line]) -> str | None:
         return "stamped"
     if colon and speeches > stamps:
         return "colon"
-    first = next((line for line in content if not _is_separator(line.folded)), content[0])
-    if stamps >= 2 and paired == stamps and _stamp_line(first) is not None:
+    # the log starts with a stamp, or with a line or two above its first one (QQ's `晨光早起营(123456789)`, a title)
+    lead = [line for line in content if not _is_separator(line.folded)][:3]
+    first = next((i for i, line in enumerate(lead) if _stamp_line(line) is not None), None)
+    if _speaker_pairs(content) is not None:  # `张伟` / `打卡 5:58`: `打卡 5:58` is a message, not a stamp line
+        return "paired"
+    if stamps >= 2 and paired == stamps and first is not None:
         return "stamped"
     return "colon" if colon else None
+
+
+def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
+    """A `name line, message line` copy: each speaker line is the entry, its message line is its remark (and
+    time), like a stamped log without stamps."""
+    content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
+    content = [line for line in content if not _is_separator(line.folded)]
+    start = _speaker_pairs(content) or 0
+    speakers = {line.no for line in content[start::2]}
+    results: list[PasteLine] = []
+    owner = None
+    for line in lines:
+        if line.is_blank:
+            results.append(_plain(line, "blank"))
+        elif line.no in speakers:
+            owner = len(results)
+            results.append(_speech_entry(line, _Speech((0, len(line.folded)), None, None), "colon"))
+        else:
+            kind = "header" if owner is None and not _is_example(line.folded) else "noise"
+            results.append(_plain(line, "example" if _is_example(line.folded) else kind))
+            owner = _follow(results, owner, line) if kind == "noise" else None
+    return results
 
 
 def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
@@ -867,6 +995,8 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
             results = _parse_stamped(seen)
         elif mode == "colon":
             results = _parse_colon(seen)
+        elif mode == "paired":
+            results = _parse_paired(seen)
         else:
             results = _ChainParser(seen).parse()
     results = [quotes.get(line.line_no) or _not_done(line) for line in results]

@@ -917,7 +917,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             )
         plan = certain_plan(preview.matches)
         if args.late:
-            plan = [PlannedCheckin(p.membership_id, p.day, p.time, True, None, p.line_no) for p in plan]
+            plan = [PlannedCheckin(p.membership_id, p.day, p.time, True, None, p.line_no, p.posted) for p in plan]
         outcome = commit_paste(Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan)
         lines = line_outcomes(preview.lines, preview.matches, set(outcome.logged), set(outcome.already))
         # a line that names someone without being their check-in (a quote, a notice, 还没打卡, another group's

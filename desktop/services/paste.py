@@ -32,11 +32,13 @@ Matching one name (certain means certain):
   member's match uncertain; when only they carry it the line is *not_member*.
 * A plain name that equals one member's key but whose bare form is also another member's decorated
   nickname (`小美` vs `🌸小美🌸`) is ambiguous; a decorated name that exactly equals one member's decorated
-  nickname is certain.
-* Group nicknames like `北京-张伟-设计` or `03-李华`: the whole chunk first, then each segment; certain when
-  exactly one segment names one person.
+  nickname is certain. Emoji alone (`🍀 6:00`, `🐱🐱 第5天`, `🍀 补昨天的`) are decoration, unless they are exactly
+  one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
+* Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
+  when exactly one segment names one person.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
+* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
 * Two people on one line (`王建 李芳（夫妻一起）`, `刘洋&陈红`, `张伟、李娜`): each person is matched on its
   own; the window shows one preview row per person; headless, the line is logged only when every person
   on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
@@ -51,6 +53,11 @@ late. The time written on the line (or the chat stamp) is the check-in's `checke
 the one nearest the day being logged; WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from
 today, when the chat was copied. A paste whose chains or date separators name two or more days dates each line by
 its own heading: the lines of another day than the chosen one are other_day.
+A run of time-only chat stamps that goes past midnight (`张伟 23:58` … `刘洋 00:01`) spans two days: the later part
+is the day being logged (today at the latest), the earlier part the day before; a 补卡 keeps the day it was
+posted for its time (`陈红 00:05 补卡 昨天的` logged for the 3rd was posted at 00:05 on the 4th). A section headed
+`明日预告` or `明天…` under today's chain is the next day's; the lines of a `补卡：` or `12月3日补卡：` section under it
+are 补卡 (for that day).
 A chain whose title names a date (`11月20日 早起打卡`) tells which day it is for: `title_day` finds it; the
 window asks before logging it on another day, the CLI refuses (unless --date says which day).
 """
@@ -77,6 +84,7 @@ from desktop.chat_parse import (
     is_separator,
     normalise_name,
     parse_chat,
+    says_not_checked_in,
     separator_date,
     without_promises,
 )
@@ -139,6 +147,7 @@ class PasteMatch:
     duplicate_of: int | None = None  # line_no of an earlier line naming the same person
     reason: str | None = None  # status "ignored": why (quote, system, mention, not_done, other_group)
     other_group: str | None = None  # reason other_group: the group the line's chain title names
+    posted: date | None = None  # the day the line was posted (its stamp or heading), when not the day being logged
 
     @property
     def membership_id(self) -> int | None:
@@ -151,6 +160,12 @@ class PasteMatch:
 
 # ---------------------------------------------------------------- keys
 
+# the middle dot of a name as phones type it (Anna·李, 阿依古丽・买买提, 阿依古丽.买买提): ・ ‧ ∙ ⋅, and a full stop
+# next to a Chinese character (never inside a Latin nickname or WeChat ID: Dr.Wang, tom.lee)
+_NAME_DOT = re.compile(
+    r"[\u30fb\u2027\u2219\u22c5\u00b7\u2022]|(?<=[\u3400-\u9fff])\.(?=\S)|(?<=\S)\.(?=[\u3400-\u9fff])"
+)
+_WHOLE_BRACKETED = re.compile(r"[(（\[【〔]\s*(?P<inner>[^()（）\[\]【】〔〕]+?)\s*[)）\]】〕]")
 _BRACKET_CODE = re.compile(r"\[[^\[\]\s]{1,8}\]")  # WeChat emoji codes: [太阳] [强] [Smile]
 _DECOR_CHARS = set("～~〜★☆♡♥❤•·*＊#＃!！♪♫◆◇○●□■△▲▽▼「」『』〈〉《》\"'“”‘’_")
 _COUNTER = re.compile(
@@ -180,6 +195,7 @@ def bare_key(text: str) -> str:
     """The name without decorations and glued counters (see the module docstring); '' when nothing is left."""
     t = unicodedata.normalize("NFKC", text)
     t = _BRACKET_CODE.sub(" ", t)
+    t = _NAME_DOT.sub(" ", t)
     t = "".join(" " if _is_decor_char(ch) else ch for ch in t)
     t = " ".join(t.split())
     for _ in range(3):
@@ -194,7 +210,7 @@ def bare_key(text: str) -> str:
 
 _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
-_SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
+_SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
 
 # 请假 said in the past on a line that checks in (昨天请假了今天来打卡) is a check-in, not leave
@@ -256,6 +272,17 @@ def _looks_like_full_name(token: str) -> bool:
 def _is_remark_chunk(chunk: str) -> bool:
     folded = unicodedata.normalize("NFKC", chunk).strip()
     return not bare_key(chunk) or _REMARK_CHUNK.fullmatch(folded) is not None
+
+
+def _undecorated_latin(chunk: str) -> str:
+    """`✅Tom` → `Tom`: decoration glued to a Latin word is not part of it (a Chinese name keeps it: bare_key)."""
+    start, end = 0, len(chunk)
+    while start < end and (_is_decor_char(chunk[start]) or chunk[start] in "(（[【"):
+        start += 1
+    while end > start and (_is_decor_char(chunk[end - 1]) or chunk[end - 1] in ")）]】"):
+        end -= 1
+    stripped = chunk[start:end]
+    return stripped if stripped != chunk and _is_latin_word(stripped) else chunk
 
 
 def _is_latin_word(token: str) -> bool:
@@ -589,6 +616,17 @@ class RosterIndex:
             return True
         return (family and short_han) or _looks_like_full_name(chunk)
 
+    def _emoji_nickname(self, chunk: str) -> _Found | None:
+        """A chunk of emoji only (`🍀`, `🐱🐱`, `🍀补卡` with its remark cut) that is exactly someone's nickname as
+        written (exact: 🐱 is not 🐱🐱), else None. Emoji with no name are decoration for everyone else."""
+        folded = unicodedata.normalize("NFKC", chunk).strip()
+        for form in dict.fromkeys((folded, _COUNTER.sub("", folded).strip())):
+            if form and not bare_key(form):
+                found = self._classify(dict(self.raw.get(name_key(form), {})), form)
+                if found.kind != "none":
+                    return found
+        return None
+
     # -- a whole line
     def _spaced_name(self, chunks: list[str]) -> _Found | None:
         """A name typed with a space in it (`张三 丰`, `李 娜娜`): when the first two chunks written together name
@@ -615,7 +653,14 @@ class RosterIndex:
             return [found if found.kind != "none" else _Found("none", (), speaker)]
         body = (line.body or line.name or "").strip()
         name = line.name or ""
-        chunks = [c for c in _PERSON_SEP.split(body) if c]
+        chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
+        # 【张伟】 first on the line (or as the name read from it): a name in brackets, not a bracketed remark
+        whole = _WHOLE_BRACKETED.fullmatch(chunks[0]) if chunks else None
+        if whole is not None:
+            chunks[0] = whole["inner"]
+        whole = _WHOLE_BRACKETED.fullmatch(name)
+        if whole is not None:
+            name = whole["inner"]
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]
@@ -628,6 +673,7 @@ class RosterIndex:
             pos = at + len(chunk)
         family = bool(_FAMILY_HINT.search(body))
         out: list[_Found] = []
+        emoji: _Found | None = None  # an emoji-only chunk that is exactly one member's emoji-only nickname
         i = 0
         primary_done = False
         person_at = -2  # index of the last chunk that named a person
@@ -660,6 +706,8 @@ class RosterIndex:
                         i += 1
                 continue
             if _is_remark_chunk(chunk):  # 补卡 / 打卡 / a date before or between the names
+                if emoji is None and not bare_key(chunk):  # 🍀 is decoration, or a member's emoji-only nickname
+                    emoji = self._emoji_nickname(chunk)
                 i += 1
                 continue
             found = self.resolve(chunk)
@@ -685,8 +733,11 @@ class RosterIndex:
                 out.append(_Found("none", (), chunk))
                 person_at = i
             i += 1
-        if not out:
-            out.append(_Found("none", (), name))
+        if emoji is not None and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
+            out = [emoji]  # `🍀 补昨天的`, `🐱🐱 6:01`: the emoji is the name when nothing else on the line is one
+        if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
+            found = self.resolve(name) if name else _NONE
+            out.append(found if found.kind != "none" else _Found("none", (), name))
         # the same person named twice on one line (北京-张伟 … 张伟) counts once
         seen: set[tuple[int | None, ...]] = set()
         unique = []
@@ -987,10 +1038,24 @@ def match_paste(
 
 # 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
 _PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
+_EMOJI_NAME = r"[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{0,7}"
 _PROXY_RE = re.compile(
-    rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff]{{2,4}}?|[A-Za-z][A-Za-z.]{{1,20}})(?:打卡|签到|接龙|报名)"
-    rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}})\s*(?:打卡|签到)?\s*[)）】\]]"
+    rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}?|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
+    r"代?(?:打卡|签到|接龙|报名)"
+    rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})"
+    r"\s*(?:打卡|签到|接龙)?\s*[)）】\]]"
+    rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
+    # 张伟 代 小王1号: the proxy word alone, then the name that ends the line
+    rf"|(?<=\s){_PROXY_WORD}\s+(?P<d>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})\s*$"
 )
+
+
+def _without_name(text: str, name: str | None) -> str:
+    """The line's text without the poster's name, so a number in a name (小王2号 补签) is never read as the day a
+    make-up is for. A "name" holding 补 is the make-up itself, read as the name for want of one (🍀 补昨天的)."""
+    if not name or "补" in name:
+        return text
+    return text.replace(name, " ", 1)
 
 
 def _proxied(text: str, name: str) -> str | None:
@@ -999,7 +1064,7 @@ def _proxied(text: str, name: str) -> str | None:
     folded = unicodedata.normalize("NFKC", text).strip()
     own = name_key(name)
     for found in _PROXY_RE.finditer(folded):
-        who = (found["a"] or found["b"]).strip()
+        who = (found["a"] or found["b"] or found["c"] or found["d"]).strip()
         if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
             return who
     return None
@@ -1024,27 +1089,53 @@ def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
 
 def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     """The day each stamped line of a chat log was posted: its stamp's date, else — after a dated stamp — that
-    date carried on, a day later once the clock goes back (`王五 12月4日 23:50`, `何静 00:20` is the 5th). Lines
-    before any dated stamp have none (the day being logged). A dated line of a `speaker: message` log: its date."""
+    date carried on, a day later once the clock goes back past midnight (`王五 12月4日 23:50`, `何静 00:20` is the
+    5th). Past midnight means back by half a day or more: `06:03` then `06:01` is the log copied twice. Lines
+    before any dated stamp have none (the day being logged) — unless the clock goes back past midnight among
+    them (`张伟 23:58`, `刘洋 00:01`): a log of time-only stamps that runs past midnight spans two days, the later
+    part the day being logged (today at the latest: WeChat stamps today's messages with a time alone) and the
+    earlier part the day before it; so do the clocks of a `[23:58] 张伟: 打卡` log. A dated line of a `speaker:
+    message` log: its date."""
     out: dict[int, date] = {}
     current: date | None = None
     last_time = ""
+    undated: list[tuple[int, int]] = []  # (line, how many midnights before it) of stamped lines before any date
     for line in lines:
         if line.kind != "entry":
             continue
         if line.mode != "stamped":  # a chat line of another kind (`[12-02 07:14] 张三: 打卡`): its own date only
             if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
                 out[line.line_no] = written
-            continue
+                continue
+            if not (line.time and _CLOCK_FIRST_RE.match(unicodedata.normalize("NFKC", line.raw))):
+                continue
+            # `[23:58] 张伟: 打卡`: its clock is a stamp, and a run of them can go past midnight too
+        # midnight: the clock goes back by half a day or more (06:03 then 06:01 is the log copied twice)
+        midnight = bool(line.time and last_time and _minutes(last_time) - _minutes(line.time) >= 12 * 60)
         if line.date_text:
             current = _stamp_day(line.date_text, day)
-        elif current is not None and line.time and last_time and line.time < last_time:
+        elif current is not None and midnight:
             current += timedelta(days=1)
+        elif current is None:
+            undated.append((line.line_no, (undated[-1][1] if undated else 0) + midnight))
         if line.time:
             last_time = line.time
         if current is not None:
             out[line.line_no] = current
+    midnights = undated[-1][1] if undated else 0
+    if midnights:
+        last = min(day + timedelta(days=midnights), max(clock.today(), day))
+        for line_no, seen in undated:
+            out[line_no] = last - timedelta(days=midnights - seen)
     return out
+
+
+def _minutes(hhmm: str) -> int:
+    hour, _, minute = hhmm.partition(":")
+    return int(hour) * 60 + int(minute or 0)
+
+
+_CLOCK_FIRST_RE = re.compile(r"^\s*\[?\s*(?:上午|下午|凌晨|早上|晚上|中午)?\s*\d{1,2}:\d{2}")
 
 
 def _heading_day(heading: str, day: date) -> date | None:
@@ -1054,7 +1145,16 @@ def _heading_day(heading: str, day: date) -> date | None:
     if is_separator(heading):
         written = separator_date(heading)
         return _stamp_day(written, day) if written else clock.today()
-    return parse_day(heading, day, relative=False)
+    found = parse_day(heading, day, relative=False)
+    if found is None and _TOMORROW_RE.search(heading):  # 明日预告 under 今日打卡: the next day's section
+        return day + timedelta(days=1)
+    if found is None and _TODAY_RE.search(heading):
+        return day
+    return found
+
+
+_TOMORROW_RE = re.compile("明日|明天")
+_TODAY_RE = re.compile("今日|今天")
 
 
 def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str, group: str | None = None):
@@ -1082,6 +1182,7 @@ def match_lines(
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     stamp_days = _stamp_days(lines, day) if day is not None else {}
+    first_heading = next((line.heading for line in lines if line.kind == "entry"), None)
     for line in lines:
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -1097,6 +1198,17 @@ def match_lines(
         text = " ".join(x for x in (line.body, line.remark) if x)
         folded = unicodedata.normalize("NFKC", text)
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
+        # a section headed `12月3日补卡：` or `补卡：` under today's chain: its lines are make-ups (of that earlier day)
+        section = heading_days.get(line.heading) if several_days and day is not None else None
+        section_late = (
+            day is not None
+            and line.heading is not None
+            and line.heading != first_heading
+            and not is_separator(line.heading)
+            and (section is None or section < day)
+            and bool(_LATE_RE.search(unicodedata.normalize("NFKC", line.heading)))
+        )
+        late = late or section_late
         said_leave = LEAVE_WORDS_RE.search(text)
         # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
         on_leave = (
@@ -1104,12 +1216,15 @@ def match_lines(
         )
         line_day = day
         other = False
+        posted: date | None = None
         if day is not None:
             if late:  # 补昨天 counts back from the day the line was posted (its stamp or separator), after midnight too
                 posted = stamp_days.get(line.line_no) or day
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
-                line_day = _late_day(text, posted) or day
+                line_day = (
+                    _late_day(_without_name(text, line.name), posted) or (section if section_late else None) or day
+                )
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -1122,7 +1237,9 @@ def match_lines(
         proxy = _proxied(text, line.name or "")
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
-            people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
+            named = {c.membership_id for f in people for c in f.people}
+            if found.kind == "none" or not {c.membership_id for c in found.people} <= named:  # once (张伟 代 小王1号)
+                people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
         for part, found in enumerate(people):
             token = found.token or line.name
             if found.kind == "none":
@@ -1148,7 +1265,9 @@ def match_lines(
                 status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
-            parts.append(PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late))
+            parts.append(
+                PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late, posted=posted)
+            )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
         whole = all(m.status == "matched" for m in parts)
         for i, m in enumerate(parts):
@@ -1170,7 +1289,9 @@ def quick_entry_pick(session: Session, group_id: int, text: str, candidates: lis
     newcomer carries it too (小美 and 🌸小美🌸; two people nicknamed 小雨, wherever the search cut its list). A
     text that is nobody's key: the one candidate the roster search found (a few letters, pinyin initials), unless
     the text names someone else in the group (a newcomer 张三, not the active 张三丰) or looks like a full Chinese
-    name of its own (李娜 is not 李娜娜)."""
+    name of its own (李娜 is not 李娜娜). A text saying 请假 or not checked in (张三丰（请假）) checks nobody in."""
+    if LEAVE_WORDS_RE.search(text) or says_not_checked_in(text):  # 张伟（请假） pasted in: no check-in to log
+        return None
     found = RosterIndex(session, group_id).resolve(text)
     if found.kind == "certain":
         return found.people[0]
@@ -1251,6 +1372,7 @@ class PlannedCheckin:
     late: bool = False
     new_name: str | None = None
     line_no: int = 0
+    posted: date | None = None  # the day the member posted it, when not the day being logged (a 补卡 after midnight)
 
 
 def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
@@ -1264,7 +1386,7 @@ def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
             continue
         for m in parts:
             if m.status == "matched" and m.day is not None:
-                plan.append(PlannedCheckin(m.membership_id, m.day, m.time, m.late, None, m.line.line_no))
+                plan.append(PlannedCheckin(m.membership_id, m.day, m.time, m.late, None, m.line.line_no, m.posted))
     return plan
 
 
@@ -1320,7 +1442,7 @@ def commit_paste(
             by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
             for p in planned:
                 mid = p.membership_id if p.membership_id is not None else new_ids[p.new_name or ""]
-                by_day[p.day].append(CheckinEntry(mid, posted_at(p.day, p.time, p.late, day), p.late))
+                by_day[p.day].append(CheckinEntry(mid, posted_at(p.day, p.time, p.late, p.posted or day), p.late))
             logged: list[tuple[int, date]] = []
             already: list[tuple[int, date]] = []
             points = 0

@@ -21,6 +21,7 @@ from desktop.services.paste import (
     LEAVE,
     LOGGED,
     NOT_MEMBER,
+    OTHER_DAY,
     OUTCOMES,
     certain_plan,
     commit_paste,
@@ -84,7 +85,7 @@ def _expect(case: Path) -> dict:
 def test_the_corpus_is_big_and_covers_every_outcome():
     lines = [v if isinstance(v, str) else v["outcome"] for c in CASES for v in _expect(c)["lines"].values()]
     assert len(CASES) >= 30 and len(lines) >= 700
-    assert set(lines) == set(OUTCOMES) - {"other_day"}
+    assert set(lines) == set(OUTCOMES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
@@ -124,7 +125,7 @@ def test_every_line_ends_in_its_outcome(case, template, tmp_path, monkeypatch):
     assert [line.line_no for line in lines] == list(range(1, len(text.splitlines()) + 1))
     assert set(expect["lines"]) == {str(line.line_no) for line in lines}
     problems = []
-    logged_expected: dict[tuple[int, date], tuple[str | None, bool]] = {}
+    logged_expected: dict[tuple[int, date], tuple[str | None, bool, str]] = {}
     for line in lines:
         want = expect["lines"][str(line.line_no)]
         want = {"outcome": want} if isinstance(want, str) else want
@@ -136,11 +137,15 @@ def test_every_line_ends_in_its_outcome(case, template, tmp_path, monkeypatch):
         if want["outcome"] == LOGGED:
             line_day = date.fromisoformat(want.get("day", expect["day"]))
             for k in want["who"]:
-                logged_expected[(key_ids[k], line_day)] = (want.get("time"), want.get("late", False))
+                # the day the member posted it: the line's own day, a 补卡's chain day, or as the case says
+                posted = want.get("posted", expect["day"] if want.get("late") else line_day.isoformat())
+                logged_expected[(key_ids[k], line_day)] = (want.get("time"), want.get("late", False), posted)
             if who_keys != set(want["who"]) or line.time != want.get("time") or line.late != want.get("late", False):
                 problems.append(f"{got} who={sorted(who_keys)} time={line.time} late={line.late}, want {want}")
         elif want["outcome"] in (ALREADY, LEAVE) and "who" in want and who_keys != set(want["who"]):
             problems.append(f"{got} who={sorted(who_keys)}, want {want}")
+        elif want["outcome"] == OTHER_DAY and line.day != date.fromisoformat(want["day"]):
+            problems.append(f"{got} day={line.day}, want {want}")
         elif want["outcome"] == AMBIGUOUS:
             offered = {keys.get(c.membership_id) for c in line.candidates}
             if not set(want.get("candidates", [])) <= offered:
@@ -153,10 +158,11 @@ def test_every_line_ends_in_its_outcome(case, template, tmp_path, monkeypatch):
     assert not problems, "\n".join(problems)
     # the database holds exactly the logged lines, with the time the member wrote and 补卡
     assert set(rows) == set(logged_expected)
-    for key, (hhmm, late) in logged_expected.items():
+    for key, (hhmm, late, posted) in logged_expected.items():
         at, got_late = rows[key]
         assert got_late == late, key
         if hhmm is None:
             assert at is None or key[1] == today, (key, at)
         else:
             assert isinstance(at, datetime) and at.strftime("%H:%M") == hhmm, (key, at, hhmm)
+            assert at.date().isoformat() == posted, (key, at, posted)

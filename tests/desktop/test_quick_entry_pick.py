@@ -60,3 +60,11 @@ def test_a_name_someone_else_carries_is_never_the_one_candidate(workspace, grp):
     assert pick(workspace, gid, "李娜") is None  # a full name of its own, not 李娜娜
     assert pick(workspace, gid, "小雨") is None  # two members carry it; the list of ten showed one
     assert pick(workspace, gid, "小美") is None  # 小美 and 🌸小美🌸
+
+
+def test_a_line_saying_leave_or_not_checked_in_checks_nobody_in(workspace, grp):
+    """A chain line pasted into the quick box (张三丰（请假）, 张三丰 还没打卡) names someone who did not check in."""
+    gid, ids = grp
+    assert pick(workspace, gid, "张三丰（请假）") is None
+    assert pick(workspace, gid, "张三丰 还没打卡") is None
+    assert pick(workspace, gid, "张三丰 ✅") == ids["张三丰"]

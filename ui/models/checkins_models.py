@@ -533,13 +533,13 @@ class PastePreviewModel(QAbstractTableModel):
             if m.status == STATUS_UNMATCHED and c is not None and c.kind == "new" and m.name:
                 if (m.name, m.day) not in taken:
                     taken.add((m.name, m.day))
-                    entries.append(PlannedCheckin(None, m.day, m.time, m.late, m.name, m.line.line_no))
+                    entries.append(PlannedCheckin(None, m.day, m.time, m.late, m.name, m.line.line_no, m.posted))
                     rows.append(row)
                 continue
             mid = self.resolved(row)
             if mid is not None and (mid, m.day) not in self._already and (mid, m.day) not in taken:
                 taken.add((mid, m.day))
-                entries.append(PlannedCheckin(mid, m.day, m.time, m.late, None, m.line.line_no))
+                entries.append(PlannedCheckin(mid, m.day, m.time, m.late, None, m.line.line_no, m.posted))
                 rows.append(row)
         return PastePlan(tuple(entries), tuple(rows))
 

@@ -1425,7 +1425,9 @@ class CheckinsPage(GroupPage):
             return
         entries = list(plan.entries)
         if self.is_late():
-            entries = [PlannedCheckin(e.membership_id, e.day, e.time, True, e.new_name, e.line_no) for e in entries]
+            entries = [
+                PlannedCheckin(e.membership_id, e.day, e.time, True, e.new_name, e.line_no, e.posted) for e in entries
+            ]
         kwargs = {
             "database": self._database,
             "actor": self._actor,

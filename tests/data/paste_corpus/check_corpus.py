@@ -19,7 +19,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STATUSES = {"active", "onboarding", "applicant", "left", "removed", "blacklisted"}
-OUTCOMES = ["skipped", "logged", "already", "ambiguous", "unmatched", "not_member", "leave"]
+OUTCOMES = ["skipped", "logged", "already", "ambiguous", "unmatched", "not_member", "leave", "other_day"]
 CASE_NAME = re.compile(r"^\d\d_[a-z0-9_]+$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -181,11 +181,12 @@ def main():
                 continue
             per[o] += 1
             allowed = {"outcome"} | {
-                "logged": {"who", "time", "late", "day"},
+                "logged": {"who", "time", "late", "day", "posted"},
                 "already": {"who"},
                 "ambiguous": {"candidates"},
                 "not_member": {"who"},
                 "leave": {"who"},
+                "other_day": {"day"},
             }[o]
             if set(e) - allowed:
                 problem(w, f"unexpected fields {sorted(set(e) - allowed)}")
@@ -205,8 +206,15 @@ def main():
                         problem(w, "a check-in for another day must be a late (补卡) one")
                     if e["day"] == day:
                         problem(w, "day given but equal to the case day")
-                if e.get("late") and not re.search("补卡|补打卡|补签|补\\d", lines[i - 1]):
+                # the line says it, or (a chat log) the message under its stamp line does
+                # (or the heading of its section: an unnumbered `补卡：` / `12月3日补卡：` line above it)
+                said = re.search("补卡|补打卡|补签|补\\d|补昨天", "".join(lines[i - 1 : i + 1])) or any(
+                    re.search("补卡|补打卡|补签", x) and not re.match(r"\s*\d", x) for x in lines[: i - 1]
+                )
+                if e.get("late") and not said:
                     problem(w, "late but the line does not say 补卡/补打卡/补签")
+                if "posted" in e and (not is_date(e["posted"]) or not e.get("late")):
+                    problem(w, "posted is a date, for a late (补卡) check-in only")
                 for k in e["who"]:
                     if k in checked_in[d]:
                         problem(w, f"{k} is logged but already has a check-in on {d}")
@@ -223,11 +231,14 @@ def main():
                 if need_keys(w, e.get("who"), lambda k: not is_active(k), "a non-active or elsewhere person"):
                     if len(e["who"]) != 1:
                         problem(w, "not_member names exactly one person")
+            elif o == "other_day":
+                if not is_date(e.get("day")) or e["day"] == day:
+                    problem(w, "other_day needs its own day, not the case day")
             elif o == "leave":
                 if "who" in e and need_keys(w, e["who"], is_active, "an active member"):
                     if len(e["who"]) != 1:
                         problem(w, "leave names one person")
-                if "请假" not in lines[i - 1]:
+                if "请假" not in "".join(lines[i - 1 : i + 1]):  # or the message under a speaker line
                     problem(w, "leave but the line does not say 请假")
         totals.update(per)
         n_lines += len(lines)
@@ -242,6 +253,7 @@ def main():
         "unmatched": "unm",
         "not_member": "notm",
         "leave": "leave",
+        "other_day": "othr",
     }
     print(f"{'case':<{width}} lines " + " ".join(f"{short[o]:>5}" for o in OUTCOMES))
     for slug, n, per in rows:
