@@ -1079,12 +1079,30 @@ def _stamp_day(text: str, day: date) -> date | None:
 _BRACKETED_RE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 
 
+# what may come right before a group's name in a title that names the chain's group: a date or a day
+# (12月3日读书会打卡, 周三读书会, 今日读书会) — after any other Chinese character the name is part of a phrase
+# (线下读书会报名: an offline reading session, not the group called 读书会)
+_TITLE_DAY_END_RE = re.compile(r"(?:\d[日号月期]|[今明昨每][日天]|本周|周[一二三四五六日天]|星期[一二三四五六日天])$")
+
+
 def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
-    """Where a group's name is written in a title: as a word when it is Latin (Go is not in Good)."""
+    """Where a group's name is written in a title: as a word when it is Latin (Go is not in Good); when Chinese,
+    not straight after another Chinese character unless that ends a date or a day (_TITLE_DAY_END_RE)."""
     if not name:
         return []
-    pattern = rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])" if name.isascii() else re.escape(name)
-    return [m.span() for m in re.finditer(pattern, title)]
+    if name.isascii():
+        return [m.span() for m in re.finditer(rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])", title)]
+    return [
+        m.span()
+        for m in re.finditer(re.escape(name), title)
+        if m.start() == 0
+        or not _is_han(title[m.start() - 1])
+        or _TITLE_DAY_END_RE.search(title[max(0, m.start() - 3) : m.start()])
+    ]
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:

@@ -333,3 +333,18 @@ def test_a_dated_speaker_line_of_another_day_is_that_days(workspace, grp):
     by_line, plan, _ = outcomes(workspace, gid, text)
     assert plan == {(ids["罗斌"], DAY)}
     assert by_line[1][0][0::2] == ("other_day", YESTERDAY)
+
+
+def test_another_groups_name_inside_a_phrase_of_the_title_is_no_other_group(workspace, owner, grp):
+    """`线下读书会报名` pasted into 晨光早起营 while a group is called 读书会: an offline reading session, not that
+    group's chain (every line was ignored). After a date or a day the name still names the group."""
+    gid, ids = grp
+    with workspace.session() as s:
+        create_group(s, owner, "读书会")
+        s.commit()
+    for title in ("#接龙\n线下读书会报名", f"#接龙 {md(DAY)} 本月线下读书会打卡"):
+        _by, plan, _ = outcomes(workspace, gid, f"{title}\n1. 高峰\n")
+        assert plan == {(ids["高峰"], DAY)}, title
+    for title in (f"#接龙 {DAY.month}月{DAY.day}日读书会打卡", "#接龙 今日读书会打卡", "#接龙 读书会 打卡"):
+        by_line, plan, _ = outcomes(workspace, gid, f"{title}\n1. 高峰\n")
+        assert plan == set() and by_line[2][0][1] == "other_group", title
