@@ -346,7 +346,7 @@ def _built(rows: tuple[tuple, ...], treat_active: frozenset[int]) -> _Built:
     fuzzy_keys: list[str] = []
     fuzzy_people: list[_Person] = []
     joined_on: dict[int, date] = {}
-    for mid, status, name, nick, gnick, wx, py, ini, joined in rows:
+    for mid, status, name, nick, gnick, wx, py, ini, joined, py_alt, ini_alt in rows:
         person = _Person(mid, name, "active" if mid in treat_active else status)
         if joined is not None and mid not in treat_active:  # a chat import's joiner counts from the notice
             joined_on[mid] = joined.date()
@@ -364,7 +364,7 @@ def _built(rows: tuple[tuple, ...], treat_active: frozenset[int]) -> _Built:
             raw[wx.strip().casefold()].setdefault(person, "wechat_id")
         if person.status == "active":
             active.append(person)
-            for k in {py, ini}:
+            for k in {py, ini, py_alt, ini_alt}:
                 if k:
                     by_pinyin[k].append(person)
     built = _Built(dict(raw), dict(bare_keys), dict(by_pinyin), active, fuzzy_keys, fuzzy_people, joined_on)
@@ -386,6 +386,8 @@ _ROSTER_ROWS = (
         Member.pinyin,
         Member.initials,
         Membership.joined_at,
+        Member.pinyin_alt,  # the name as people read it, where that differs (曾小贤: zengxiaoxian)
+        Member.initials_alt,
     )
     .join(Member, Member.id == Membership.member_id)
     .where(Membership.group_id == bindparam("gid"), Member.deleted_at.is_(None))

@@ -100,3 +100,19 @@ def test_the_upgrade_writes_the_readings_of_existing_people(any_db_url):
         assert rows["曾小贤"] == "zxx" and rows["重庆小妹"] == "cqxm" and rows["张三"] is None
     finally:
         engine.dispose()
+
+
+def test_a_pasted_name_in_pinyin_offers_the_person_by_either_reading(workspace, owner):
+    """A chain line typed in pinyin (`zengxiaoxian`, `Zeng Xiaoxian`) offers 曾小贤 as a pinyin candidate — a choice,
+    never logged by itself — as `cengxiaoxian` does."""
+    from datetime import date
+
+    from desktop.services.paste import preview_paste
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        ms = add_member(s, owner, gid, MemberInput(display_name="曾小贤"))[1]
+        s.commit()
+        preview = preview_paste(s, gid, date(2026, 12, 3), "#接龙 打卡\n1. zengxiaoxian\n2. Zeng Xiaoxian\n")
+        offered = [(m.status, [(c.membership_id, c.how) for c in m.candidates]) for m in preview.matches]
+    assert offered == [("ambiguous", [(ms, "pinyin")])] * 2
