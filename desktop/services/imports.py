@@ -25,7 +25,8 @@ Decisions (what a user sees follows from these):
   Roster import without a status: new memberships are 已入群 (active); 申请中/入群中 people in the file
   become 已入群; people who left, were removed or blacklisted keep that status (the file may be old).
   A status change moves the leaving date with it (roster.left_fields, as the member dialog): out since the
-  import (never before the join), back in without a leaving date or reason. An assistant's import may not
+  import (never before the join), back in without a leaving date or reason; a running leave (请假) of someone the
+  file takes out ends the day before (roster.end_leaves_many, as "mark left"). An assistant's import may not
   set 已退群/已移除/黑名单 nor lift a blacklist (the row is a problem, status_not_allowed).
   Applications import makes new memberships 申请中 and never changes an existing status.
 - Applications: the "why do you join" answer fills Membership.purpose and records the 进群目的问答
@@ -90,7 +91,7 @@ from desktop.io.fields import (
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
 from desktop.phones import mask_phone
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.roster import left_fields, normalise_phone
+from desktop.services.roster import end_leaves_many, left_fields, normalise_phone
 from desktop.tags import split_tags
 from models import (
     AuditEntry,
@@ -1587,16 +1588,30 @@ def _unsuperseded(members: list[_Record]) -> list[ImportProblem]:
 _PHONE_RUN = re.compile(r"\+?\d[\d \-]{5,}\d")
 
 
-def _masked_phone(text: str) -> str:
-    """A phone answered to another question (确认手机号, 紧急联系人电话) as the note keeps it: each number masked
-    like the exports mask phones (138****8000) — notes are shown to assistants; the words around it stay."""
+_MOBILE_DIGITS = re.compile(r"(?:\+?86|0086)?1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}[\s\-]\d{7,8}")
+
+
+def _masked_phone(text: str, *, phone_question: bool = True) -> str:
+    """A phone answered to another question (确认手机号, 紧急联系人电话, 您的号码, Mobile) as the note keeps it: each
+    number masked like the exports mask phones (138****8000) — notes are shown to assistants; the words around it
+    stay. Every answer goes through here: to a question that names a phone (survey.is_phone_question) any number
+    a phone column would take is masked (a landline too); to any other question (紧急联系人, 您的号码, 备用) a
+    mobile number (1[3-9] + 9 digits, with +86 or separators), a landline with its area code (010-12345678) or a
+    number written with a "+" — a date
+    (2026-11-18), a student number or an amount is no phone there and stays as written."""
 
     def mask(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if not phone_question:
+            digits = re.sub(r"[\s\-]", "", found)
+            if not (found.startswith("+") or _MOBILE_DIGITS.fullmatch(digits) or _LANDLINE.fullmatch(found)):
+                return found
         try:
-            phone = parse_phone(match.group(0), file="", row=0, column="")
+            phone = parse_phone(found, file="", row=0, column="")
         except ImportProblem:
-            return match.group(0)
-        return mask_phone(phone) if phone else match.group(0)
+            return found
+        return mask_phone(phone) if phone else found
 
     return _PHONE_RUN.sub(mask, text)
 
@@ -1758,8 +1773,8 @@ def plan_applications_import(
             if index in role_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
-            if text and index in phone_questions:
-                text = _masked_phone(text)
+            if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile)
+                text = _masked_phone(text, phone_question=index in phone_questions)
             if text:
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:
@@ -2452,6 +2467,12 @@ class _Writer:
             if ops.referrer is not None and ops.referrer[0] == "r":
                 self.deferred.append((membership_ids[r.row], ops.referrer[1]))
         _bulk_update(session, Membership.__table__, ms_updates)
+        # a status column that takes someone out of the group ends their running leave (请假) as every other path
+        # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return
+        end_leaves_many(
+            session,
+            [(msid, v["left_at"]) for msid, v in ms_updates if v.get("status") in _GONE and v.get("left_at")],
+        )
 
         step_rows = [r for r in work if r.ops.step_answer is not None]  # type: ignore[union-attr]
         if step_rows and self.step_id is not None:

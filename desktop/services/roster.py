@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, delete, func, or_, select, text, update
+from sqlalchemy import Select, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
@@ -45,6 +45,7 @@ __all__ = [
     "find_duplicates",
     "get_member_input",
     "end_leaves",
+    "end_leaves_many",
     "left_fields",
     "normalise_phone",
     "require_status_change",
@@ -118,6 +119,31 @@ def end_leaves(session: Session, membership_id: int, left_at: datetime | None) -
         .where(Leave.membership_id == membership_id, Leave.end_day >= left_day)
         .values(end_day=left_day - timedelta(days=1))
     )
+
+
+def end_leaves_many(session: Session, ended: list[tuple[int, datetime | None]]) -> None:
+    """end_leaves (the same rule) for many memberships at once, (membership id, left_at) each, in two statements —
+    the roster import's bulk write ends the leaves of everyone its status column takes out of the group (已退群/
+    已移除/黑名单) through here. Leave objects loaded in the session are expired."""
+    params = [{"b_ms": ms_id, "b_day": at.date(), "b_end": at.date() - timedelta(days=1)} for ms_id, at in ended if at]
+    if not params:
+        return
+    session.flush()
+    table = Leave.__table__
+    connection = session.connection()
+    connection.execute(
+        delete(table).where(table.c.membership_id == bindparam("b_ms"), table.c.start_day >= bindparam("b_day")),
+        [{"b_ms": p["b_ms"], "b_day": p["b_day"]} for p in params],
+    )
+    connection.execute(
+        update(table)
+        .where(table.c.membership_id == bindparam("b_ms"), table.c.end_day >= bindparam("b_day"))
+        .values(end_day=bindparam("b_end")),
+        params,
+    )
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Leave):  # loaded leaves must not keep their old days
+            session.expire(obj)
 
 
 @dataclass

@@ -230,7 +230,8 @@ def _check_applicants(database, spec: dict, people: list[dict], plan) -> None:
         assert stored["applied_at"] == _when(app["applied_at"])
         # phone answers to other questions (紧急联系人电话) are kept masked, as exports show phones
         assert stored["answers"] == {
-            q: (_masked_phone(a) if is_phone_question(q) else a).replace("\n", " / ") for q, a in app["answers"].items()
+            q: _masked_phone(a, phone_question=is_phone_question(q)).replace("\n", " / ")
+            for q, a in app["answers"].items()
         }
         assert tuple(app["rows"]) in rows_by_applicant
         assert rows_by_applicant[tuple(app["rows"])].row == app["latest_row"]

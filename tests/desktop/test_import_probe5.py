@@ -1,0 +1,80 @@
+"""Defects found by the fifth import probe: a status column that takes someone out of the group and their running
+leave, a QQ column, phones answered to survey questions that do not say "phone". Values are read back from the
+database."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.services.checkins import record_leave
+from desktop.services.groups import get_or_create_group
+from desktop.services.imports import run_import
+from desktop.services.roster import MemberInput, add_member
+from models import Leave, Member, Membership
+from tests.desktop.test_imports import write_xlsx
+from tests.fixed_day import TEST_TODAY
+
+GROUP = "测试群"
+SURVEY_META = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]
+
+
+def imp(database, actor, path: Path, kind: str = "roster", **kw):
+    return run_import(database, actor, path, GROUP, kind, **kw)
+
+
+def test_a_status_column_marking_someone_left_ends_their_running_leave(workspace, owner, tmp_path):
+    """已退群 in the file ends the leave (请假) running past the import day the day before, as "mark left" does;
+    a leave that starts later goes; the leave of someone who stays is untouched."""
+    with workspace.session() as s:
+        gid, _ = get_or_create_group(s, owner, GROUP)
+        joined = datetime(2026, 9, 1, 12)
+        _, gone = add_member(s, owner, gid, MemberInput(display_name="甲", wechat_id="jia_001", joined_at=joined))
+        _, stays = add_member(s, owner, gid, MemberInput(display_name="乙", wechat_id="yi_0002", joined_at=joined))
+        record_leave(s, owner, gone, TEST_TODAY - timedelta(days=2), TEST_TODAY + timedelta(days=7), "出差")
+        record_leave(s, owner, gone, TEST_TODAY + timedelta(days=10), TEST_TODAY + timedelta(days=12), "旅行")
+        record_leave(s, owner, stays, TEST_TODAY - timedelta(days=2), TEST_TODAY + timedelta(days=7), "出差")
+        s.commit()
+    path = write_xlsx(
+        tmp_path / "r.xlsx", [["姓名", "微信号", "状态"], ["甲", "jia_001", "已退群"], ["乙", "yi_0002", "已入群"]]
+    )
+    imp(workspace, owner, path)
+    with workspace.session() as s:
+        assert s.get(Membership, gone).status == "left"
+        leaves = lambda ms: [(lv.start_day, lv.end_day) for lv in s.scalars(select(Leave).filter_by(membership_id=ms))]  # noqa: E731
+        assert leaves(gone) == [(TEST_TODAY - timedelta(days=2), TEST_TODAY - timedelta(days=1))]
+        assert leaves(stays) == [(TEST_TODAY - timedelta(days=2), TEST_TODAY + timedelta(days=7))]
+    _, summary, _ = imp(workspace, owner, path)  # the same file again changes nothing
+    assert summary.added == summary.updated == 0
+
+
+def test_phone_answers_to_questions_not_saying_phone_are_masked(workspace, owner, tmp_path):
+    """紧急联系人 / 您的号码 / Mobile: a mobile number in the answer is masked on the note like a 手机 question's; a
+    date, a student number or a QQ number in an answer stays as written."""
+    questions = [
+        "1、您的姓名：",
+        "2、手机号：",
+        "3、紧急联系人：",
+        "4、您的号码（备用）：",
+        "5、Backup (+86)",
+        "6、出生日期",
+        "7、学号",
+    ]
+    answer = ["张三", "13800138000", "张妈妈 13912345678", 13700001111, "+86 136-0000-2222", "2026-11-18", "2021123456"]
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        [[*SURVEY_META, *questions], [1, "2026/11/10 09:00:00", "60秒", "微信", "N/A", "1.2.3.4", *answer]],
+    )
+    imp(workspace, owner, path, "applications")
+    with workspace.session() as s:
+        note = s.scalar(select(Member.note))
+    assert note.splitlines() == [
+        "问卷: 紧急联系人: 张妈妈 139****5678",
+        "问卷: 您的号码（备用）: 137****1111",
+        "问卷: Backup (+86): 136****2222",
+        "问卷: 出生日期: 2026-11-18",
+        "问卷: 学号: 2021123456",
+    ]
+    assert "13912345678" not in note and "13700001111" not in note
