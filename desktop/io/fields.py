@@ -136,6 +136,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member"),
     "nickname": ("昵称", "群昵称", "微信昵称", "群名片", "nickname", "nick name", "nick"),
     "wechat_id": ("微信号", "微信", "微信id", "wxid", "wechat", "wechat id", "weixin"),
+    "qq": ("qq", "qq号", "qq号码", "qq账号", "qq number", "qq no", "qq id"),
     "phone": (
         "手机",
         "手机号",
@@ -204,7 +205,7 @@ SOMEONE_ELSE: tuple[str, ...] = (
     "referrer",
     "spouse",
 )
-_IDENTITY_FIELDS = ("name", "nickname", "wechat_id", "phone")
+_IDENTITY_FIELDS = ("name", "nickname", "wechat_id", "phone", "qq")
 
 
 def about_someone_else(header: str) -> bool:
@@ -216,6 +217,7 @@ def about_someone_else(header: str) -> bool:
 # a substring match for the field is refused when the header contains one of these
 _VETO: dict[str, tuple[str, ...]] = {
     "wechat_id": ("群", "昵称", "名"),
+    "qq": ("群", "昵称", "名", "邮", "mail", "空间"),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
 }
 
 _BRACKETED = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")

@@ -16,6 +16,14 @@ Decisions (what a user sees follows from these):
   nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
   typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
   format characters; phones in their canonical form.
+- QQ numbers (a QQ / QQ号 column, fields.py): Member.qq, an identity like the WeChat ID — for QQ groups, whose
+  chat exports name senders by QQ number (chat_import matches them). Decision: kept as that field, never in
+  the note and never dropped; an invalid one is a problem. A row that matches nobody by WeChat ID, phone or
+  name is the member holding its QQ number (unless that member's WeChat ID or phone contradicts the row);
+  a row matched to one member with another's QQ number, or to a member who has a different QQ number, is a
+  problem (qq_of_another_person / qq_differs): a QQ number is set when empty, never overwritten. A number in
+  a "QQ/微信" column mapped as the WeChat ID is the QQ number (a WeChat ID starts with a letter). Survey
+  (applications) QQ answers stay on the note.
 - Never blank: an empty cell never changes a value. Tags merge (never removed). A note from the file
   replaces the free-text part of the note; survey lines ("问卷: Q: A") already there are kept.
 - Inside one file, the later of two rows with the same WeChat ID or phone, or two rows that resolve to the
@@ -142,6 +150,7 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "group_nickname",
     "wechat_id",
     "wxid",
+    "qq",
     "phone",
     "gender",
     "city",
@@ -162,6 +171,7 @@ FIELD_LABELS: dict[str, str] = {
     "group_nickname": "群昵称 (group nickname)",
     "wechat_id": "微信号 (WeChat ID)",
     "wxid": "微信ID (wxid, when 微信号 is empty)",
+    "qq": "QQ号 (QQ number)",
     "phone": "手机 (phone)",
     "gender": "性别 (gender)",
     "city": "城市 (city)",
@@ -466,6 +476,28 @@ def _wechat(value: object) -> str | None:
     return unicodedata.normalize("NFKC", text).strip() or None if text else None
 
 
+_QQ_MAIL = re.compile(r"(\d{5,12})@qq\.com", re.IGNORECASE)
+
+
+def _qq(value: object, file: str, row: int, column: str) -> str | None:
+    """A QQ number cell: 5-12 digits (a number cell as Excel keeps it, 283746503.0; spaces, a QQ mail address
+    12345678@qq.com); anything else is a problem naming the cell — never a wrong number, never dropped."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer() and value < 1e12:
+        value = int(value)
+    text = drop_format_chars(unicodedata.normalize("NFKC", str(value))).strip()
+    if not text:
+        return None
+    compact = "".join(text.split())
+    mail = _QQ_MAIL.fullmatch(compact)
+    if mail:
+        compact = mail.group(1)
+    if compact.isascii() and compact.isdigit() and 5 <= len(compact) <= 12 and compact[0] != "0":
+        return compact
+    raise ImportProblem(file, row, column, f"「{text}」不是 QQ 号 (a QQ number is 5-12 digits)", "qq_invalid", text)
+
+
 @lru_cache(maxsize=65536)
 def _key(text: str | None) -> str:
     """Matching key for names and WeChat IDs: NFKC, case folded, inner whitespace and invisible format
@@ -570,6 +602,8 @@ class _Parser:
             return self._limit(rec, column, name, region_city(_one_line(value)))
         if name in ("wechat_id", "wxid"):
             return self._limit(rec, column, "wechat_id", _wechat(value))
+        if name == "qq":
+            return _qq(value, file, row, column)
         if name in ("note", "purpose"):
             return _text(value)
         if name == "referrer":
@@ -801,6 +835,7 @@ class _Person:
     note: str | None
     real_name_verified: bool
     verified_on: date | None
+    qq: str | None
     tags: list[str] = field(default_factory=list)
     ms: _Ms | None = None
     tags_loaded: bool = False
@@ -818,11 +853,12 @@ _MEMBER_COLUMNS = (
     Member.note,
     Member.real_name_verified,
     Member.verified_on,
+    Member.qq,
 )
 
 
 def _person(row: Any) -> _Person:
-    return _Person(*row[:11])
+    return _Person(*row[:12])
 
 
 def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
@@ -839,21 +875,24 @@ class _Context:
         self.people: dict[int, _Person] = {}
         self.by_wechat: dict[str, list[int]] = {}
         self.by_phone: dict[str, list[int]] = {}
+        self.by_qq: dict[str, list[int]] = {}
         self.group_by_name: dict[str, list[int]] = {}
         self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
-        for mid, wechat, phone in session.execute(
-            select(Member.id, Member.wechat_id, Member.phone).where(
-                live, (Member.wechat_id.is_not(None)) | (Member.phone.is_not(None))
+        for mid, wechat, phone, qq in session.execute(
+            select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
+                live, (Member.wechat_id.is_not(None)) | (Member.phone.is_not(None)) | (Member.qq.is_not(None))
             )
         ):
             if wechat:
                 self.by_wechat.setdefault(_key(wechat), []).append(mid)
             if phone:
                 self.by_phone.setdefault(phone, []).append(mid)
+            if qq:
+                self.by_qq.setdefault(qq, []).append(mid)
         if group_id is None:
             return
         self.purpose_step_id = session.scalar(
@@ -882,7 +921,7 @@ class _Context:
         by_ms: dict[int, _Person] = {}
         for row in rows:
             person = _person(row)
-            ms_id, status, tier_id, gnick, joined, applied, left, referrer, purpose = row[11:]
+            ms_id, status, tier_id, gnick, joined, applied, left, referrer, purpose = row[12:]
             person.ms = _Ms(ms_id, status, tier_names.get(tier_id), gnick, joined, applied, left, referrer, purpose)
             self.people[person.member_id] = person
             by_ms[ms_id] = person
@@ -1016,6 +1055,11 @@ class _RowReader:
             name == "wechat_id" and index < len(headers) and is_weak_contact_header(headers[index] or "")
             for index, name in mapping.items()
         )
+        # a "QQ/微信" column taken as the WeChat ID: a number in it is a QQ number (a WeChat ID starts with a letter)
+        self.qq_in_wechat = any(
+            name == "wechat_id" and index < len(headers) and "qq" in (headers[index] or "").casefold()
+            for index, name in mapping.items()
+        )
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
         self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
@@ -1046,6 +1090,29 @@ class _RowReader:
             text,
         )
 
+    def _wechat_column_qq(self, rec: _Record) -> None:
+        """A number in a QQ/微信 column mapped as the WeChat ID: the row's QQ number (when it has none, or the same),
+        else a problem — a QQ number is never stored as a WeChat ID (a WeChat ID starts with a letter)."""
+        v = rec.values
+        column = self.by_field["wechat_id"]
+        text = v.pop("wechat_id")
+        try:
+            qq = _qq(text, self.file, rec.row, column)
+        except ImportProblem as problem:
+            rec.problems.append(problem)
+            return
+        if v.get("qq") in (None, qq):
+            v["qq"] = qq
+            rec.columns.setdefault("qq", column)
+            return
+        rec.problem(
+            column,
+            f"{column} 列的 {text} 是 QQ 号，而这一行已有 QQ 号 {v['qq']} (a QQ number in the WeChat ID column, and the"
+            " row has another QQ number)",
+            "qq_in_wechat_column",
+            text,
+        )
+
     def record(self, row_no: int, values: list[object]) -> _Record:
         rec = _Record(self.file, row_no)
         cell = self.parser.cell
@@ -1054,6 +1121,8 @@ class _RowReader:
         v = rec.values
         if self.contact_wechat and looks_like_phone(v.get("wechat_id")):
             self._contact_phone(rec)
+        if self.qq_in_wechat and (v.get("wechat_id") or "").isdigit():
+            self._wechat_column_qq(rec)
         if self.family is not None and self.family < len(values):
             family = _one_line(values[self.family]) if not isinstance(values[self.family], CellError) else None
             joined = self.parser._limit(rec, rec.columns["name"], "name", join_name(v.get("name"), family))
@@ -1157,6 +1226,7 @@ class _Planner:
         self.now = utcnow()
         self.order = {h: i for i, h in enumerate(_column_name(headers, i) for i in range(len(headers)))}
         self.first_wechat: dict[int, int] = {}
+        self.first_qq: dict[int, int] = {}
         self.first_phone: dict[int, list[tuple[int, int | None, int | None, bool]]] = {}
         self.first_target: dict[int, int] = {}
         self.first_name: dict[int, int] = {}
@@ -1369,6 +1439,13 @@ class _Planner:
         """The later of two rows with the same WeChat ID or phone, or about the same person, is a problem
         naming both rows; so is a row with neither WeChat ID nor phone and the name of another row."""
         wechat, phone, name = rec.values.get("wechat_id"), rec.values.get("phone"), rec.values.get("name")
+        qq = rec.values.get("qq")
+        if qq:
+            other = self.first_qq.setdefault(hash(qq), rec.row)
+            if other != rec.row:
+                rec.duplicate(
+                    other, rec.column("qq"), f"与第{other}行的QQ号相同 (same QQ number as row {other})", "duplicate_qq"
+                )
         if wechat:
             other = self.first_wechat.setdefault(hash(_key(wechat)), rec.row)
             if other != rec.row:
@@ -1391,7 +1468,7 @@ class _Planner:
                 )
         if name:
             key = hash(_key(name))
-            other = self.first_name.get(key) if not (wechat or phone) else self.name_only.get(key)
+            other = self.first_name.get(key) if not (wechat or phone or qq) else self.name_only.get(key)
             if other is not None:
                 rec.duplicate(
                     other,
@@ -1400,7 +1477,7 @@ class _Planner:
                     "duplicate_name",
                 )
             self.first_name.setdefault(key, rec.row)
-            if not (wechat or phone):
+            if not (wechat or phone or qq):
                 self.name_only.setdefault(key, rec.row)
 
     def _same_phone(self, rec: _Record, target: int | None, phone: str, wechat: str | None, name: str | None) -> None:
@@ -1805,7 +1882,72 @@ def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, ow
 
 
 def _match(ctx: _Context, rec: _Record) -> int | None:
-    """The member this row is about (None: a new person); adds a problem when it cannot tell.
+    """The member this row is about (None: a new person); adds a problem when it cannot tell (_match_contacts),
+    then checks the row's QQ number: a QQ number names its person like a WeChat ID — a row that matched nobody by
+    WeChat ID, phone or name is the member with its QQ number (unless their WeChat ID or phone says otherwise); a
+    row that matched one member while its QQ number is another's, or whose member has another QQ number, is a
+    problem (never a second QQ number overwriting the first, never two people merged)."""
+    qq = rec.values.get("qq")
+    problems, warnings = len(rec.problems), len(rec.warnings)
+    found = _match_contacts(ctx, rec)
+    if not qq or len(rec.problems) > problems:
+        return found
+    holders = ctx.by_qq.get(qq, [])
+    if len(holders) > 1:
+        in_group = [m for m in holders if ctx.in_group(m)]
+        holders = in_group if len(in_group) == 1 else holders
+    if len(holders) > 1:
+        rec.problem(
+            rec.column("qq"), f"有 {len(holders)} 人的QQ号都是这个，无法确定是谁 (ambiguous)", "ambiguous_person"
+        )
+        return None
+    holder = holders[0] if holders else None
+    if holder is not None:
+        ctx.load([holder])
+    if found is not None and holder is not None and found != holder:
+        rec.problem(
+            rec.column("qq"),
+            f"QQ号 {qq} 属于「{ctx.people[holder].display_name}」，这一行的其他信息却是「{ctx.people[found].display_name}」的"
+            " (the QQ number belongs to another member)",
+            "qq_of_another_person",
+            qq,
+        )
+        return None
+    if found is not None:
+        own = ctx.people[found].qq
+        if own and own != qq:
+            rec.problem(
+                rec.column("qq"),
+                f"「{ctx.people[found].display_name}」的QQ号是 {own}，这一行却是 {qq}；若换了QQ号请在名册里修改"
+                " (the member has another QQ number)",
+                "qq_differs",
+                qq,
+            )
+            return None
+        return found
+    if holder is None:
+        return None
+    person = ctx.people[holder]
+    wechat, phone = rec.values.get("wechat_id"), rec.values.get("phone")
+    phone_owners = ctx.by_phone.get(phone, []) if phone else []
+    if (wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat)) or (
+        phone_owners and holder not in phone_owners
+    ):
+        rec.problem(
+            rec.column("qq"),
+            f"QQ号 {qq} 属于「{person.display_name}」，这一行的微信号或手机号却不是他/她的"
+            " (the QQ number belongs to a member with another WeChat ID or phone)",
+            "qq_of_another_person",
+            qq,
+        )
+        return None
+    # "a namesake added as another person" no longer holds: the QQ number names them
+    rec.warnings[warnings:] = [w for w in rec.warnings[warnings:] if w.code != "namesake_added"]
+    return holder
+
+
+def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
+    """The member this row is about by WeChat ID, phone and name (None: a new person).
 
     A WeChat ID names its person; a phone several people share (a family) is only a hint: among its owners the
     row is the one with its WeChat ID, else the one known by its name; an owner with another WeChat ID is another
@@ -1957,6 +2099,8 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             continue
         if phone and person.phone and person.phone != phone:
             continue
+        if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
+            continue
         candidates.append(mid)
     if len(candidates) > 1:
         rec.problem(
@@ -1969,8 +2113,8 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
     if not candidates and namesakes:  # 王五 with a new WeChat ID and no phone: another person, and said so
         rec.warn(
             rec.column("name"),
-            f"社群里已有「{name}」，但微信号或手机号不同，这一行作为另一个人新增；若是同一人请在名册里合并 "
-            f"(a member called {name} exists with another WeChat ID or phone: added as another person — merge them "
+            f"社群里已有「{name}」，但微信号、QQ号或手机号不同，这一行作为另一个人新增；若是同一人请在名册里合并 "
+            f"(a member called {name} exists with another WeChat ID, QQ number or phone: added as another person — merge them "
             "in the roster if they are one)",
             "namesake_added",
             name,
@@ -2073,7 +2217,7 @@ def _changes(
         pass  # the row names them by a name they already have (their nickname 三哥): the display name stays
     else:
         member_field("name", "display_name")
-    for name in ("nickname", "wechat_id", "phone", "gender", "city", "occupation"):
+    for name in ("nickname", "wechat_id", "qq", "phone", "gender", "city", "occupation"):
         member_field(name, name)
     verified = v.get("real_name_verified")
     if verified is not None and verified != (person.real_name_verified if person else False):
@@ -2367,6 +2511,7 @@ class _Writer:
                         **_search_keys(name),
                         "nickname": s.get("nickname"),
                         "wechat_id": s.get("wechat_id"),
+                        "qq": s.get("qq"),
                         "phone": phone,
                         "phone_tail": phone[-4:] if phone else None,
                         "gender": s.get("gender"),

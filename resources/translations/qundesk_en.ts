@@ -227,6 +227,10 @@
             </translation>
         </message>
         <message>
+            <source>QQ number</source>
+            <translation>QQ number</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/import_dialog.py" line="+68" />
             <location line="+156" />
             <source>Name</source>

@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from desktop.services.checkins import record_leave
 from desktop.services.groups import get_or_create_group
-from desktop.services.imports import run_import
+from desktop.services.imports import ImportFailed, run_import
 from desktop.services.roster import MemberInput, add_member
 from models import Leave, Member, Membership
 from tests.desktop.test_imports import write_xlsx
@@ -78,3 +79,50 @@ def test_phone_answers_to_questions_not_saying_phone_are_masked(workspace, owner
         "问卷: 学号: 2021123456",
     ]
     assert "13912345678" not in note and "13700001111" not in note
+
+
+def _people(database) -> dict[str, tuple]:
+    with database.session() as s:
+        rows = s.execute(select(Member.display_name, Member.wechat_id, Member.qq).order_by(Member.id)).all()
+    return {name: (wechat, qq) for name, wechat, qq in rows}
+
+
+def test_a_qq_column_is_the_qq_number_and_names_the_person_next_time(workspace, owner, tmp_path):
+    """A QQ group's roster (群昵称 + QQ号, the QQ number a number cell): the QQ number is kept (it was dropped
+    silently), an invalid one is a problem naming the cell, and the next file with a changed group nickname
+    updates the person its QQ number names instead of adding a second one."""
+    bad = write_xlsx(tmp_path / "bad.xlsx", [["群昵称", "QQ号"], ["小明", 283746503], ["小红", "12ab"]])
+    plan, summary, _ = imp(workspace, owner, bad, skip_problems=True)
+    assert [(p.row, p.column, p.code) for p in plan.problems] == [(3, "QQ号", "qq_invalid")]
+    first = write_xlsx(tmp_path / "q.xlsx", [["群昵称", "QQ号"], ["小明", 283746503], ["小红", "1234567@qq.com"]])
+    imp(workspace, owner, first)
+    assert _people(workspace) == {"小明": (None, "283746503"), "小红": (None, "1234567")}
+    _, again, _ = imp(workspace, owner, first)
+    assert (again.added, again.updated) == (0, 0)
+    renamed = write_xlsx(tmp_path / "q2.xlsx", [["群昵称", "QQ号"], ["明明", 283746503]])
+    _, summary, _ = imp(workspace, owner, renamed)
+    assert (summary.added, summary.updated) == (0, 1)
+    with workspace.session() as s:
+        assert s.scalars(select(Membership.group_nickname).order_by(Membership.id)).all() == ["明明", "小红"]
+
+
+def test_a_qq_number_never_becomes_a_wechat_id_nor_overwrites_another(workspace, owner, tmp_path):
+    """A QQ/微信 column: a number is the QQ number, letters the WeChat ID. A row whose QQ number is another
+    member's, or whose member has another QQ number, is a problem — never a second number over the first."""
+    mixed = write_xlsx(tmp_path / "m.xlsx", [["姓名", "QQ/微信"], ["小明", "283746503"], ["小刚", "abc_def12"]])
+    imp(workspace, owner, mixed)
+    assert _people(workspace) == {"小明": (None, "283746503"), "小刚": ("abc_def12", None)}
+    header = ["姓名", "微信号", "QQ"]
+    imp(workspace, owner, write_xlsx(tmp_path / "q.xlsx", [header, ["小刚", "abc_def12", "11111111"]]))
+    clash = write_xlsx(tmp_path / "c.xlsx", [header, ["小刚", "abc_def12", "283746503"], ["小明", None, "99887766"]])
+    plan, _, _ = imp(workspace, owner, clash, skip_problems=True)
+    assert [(p.row, p.code) for p in plan.problems] == [(2, "qq_of_another_person")]
+    # a name alone with another QQ number is a namesake, added as another person and said so (as for WeChat IDs)
+    assert [w.code for r in plan.rows if r.row == 3 for w in r.warnings] == ["namesake_added"]
+    other = write_xlsx(tmp_path / "o.xlsx", [header, ["小刚", "abc_def12", "22222222"]])
+    with pytest.raises(ImportFailed) as failed:
+        imp(workspace, owner, other)
+    assert [(p.row, p.code) for p in failed.value.plan.problems] == [(2, "qq_differs")]
+    with workspace.session() as s:
+        qqs = s.execute(select(Member.display_name, Member.qq).order_by(Member.id)).all()
+    assert qqs == [("小明", "283746503"), ("小刚", "11111111"), ("小明", "99887766")]

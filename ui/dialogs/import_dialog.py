@@ -72,6 +72,7 @@ FIELD_NAMES = {
     "group_nickname": QT_TRANSLATE_NOOP("ImportDialog", "Group nickname"),
     "wechat_id": QT_TRANSLATE_NOOP("ImportDialog", "WeChat ID"),
     "wxid": QT_TRANSLATE_NOOP("ImportDialog", "WeChat wxid (when the WeChat ID is empty)"),
+    "qq": QT_TRANSLATE_NOOP("ImportDialog", "QQ number"),
     "phone": QT_TRANSLATE_NOOP("ImportDialog", "Phone"),
     "gender": QT_TRANSLATE_NOOP("ImportDialog", "Gender"),
     "city": QT_TRANSLATE_NOOP("ImportDialog", "City"),
