@@ -566,6 +566,40 @@ _DATE_RE = re.compile(
     re.ASCII,
 )
 _COMPACT_RE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})", re.ASCII)
+# English Excel's default text of a date: 1-Nov-26, 01-Nov-2026, 1 Nov 2026, Nov 1, 2026, November 1 2026 (a time
+# after it, 8:30 or 8:30:15 PM) — a month name is never ambiguous, unlike 11/01/2026
+_MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_EN_TIME = r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>am|pm)?)?"
+_EN_DATE_RES = (
+    re.compile(rf"(?P<d>\d{{1,2}})[-\s/]+{_MONTH}[-\s/,]+(?P<y>\d{{4}}|\d{{2}}){_EN_TIME}", re.ASCII | re.IGNORECASE),
+    re.compile(rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_EN_TIME}", re.ASCII | re.IGNORECASE),
+)
+
+
+def _english_date(text: str) -> datetime | None | bool:
+    """A date written with an English month name (see _EN_DATE_RES), None when invalid, False when no match."""
+    for pattern in _EN_DATE_RES:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        year = match.group("y")
+        if len(year) == 2:
+            year = str(2000 + int(year))
+        hour = match.group("H")
+        ampm = (match.group("ampm") or "").casefold()
+        if hour is not None and ampm:
+            h = int(hour)
+            if not 1 <= h <= 12:
+                return None
+            hour = str(h % 12 + (12 if ampm == "pm" else 0))
+        month = str(_MONTHS[match.group("mon")[:3].casefold()])
+        return _build(year, month, match.group("d"), hour, match.group("M"), match.group("S"))
+    return False
+
+
 _SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
 
 
@@ -615,6 +649,8 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
         result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
     elif _SERIAL_RE.fullmatch(text):
         result = _serial_to_datetime(float(text))
+    elif (english := _english_date(text)) is not False:
+        result = english
     else:
         raise ImportProblem(
             file,
@@ -631,7 +667,8 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
 
 def parse_date(value: object, *, file: str, row: int, column: str) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
-    2026-05-07, 2026年5月8日, 2026.5.6, 20260506 (a time part is allowed and dropped).
+    2026-05-07, 2026年5月8日, 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped).
+    Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
     result = _to_datetime(value, file, row, column)
     return None if result is None else result.date()

@@ -86,7 +86,10 @@ class SurveyLayout:
     meta: list[int]  # the tool's own columns (neither person field nor answer)
 
 
-_TIME_COLUMNS = tuple(norm_key(h) for h in ("提交答卷时间", "结束答题时间", "提交时间", "开始答题时间"))
+_TIME_COLUMNS = tuple(
+    norm_key(h)
+    for h in ("提交答卷时间", "结束答题时间", "提交时间", "填写时间", "答题时间", "创建时间", "开始答题时间")
+)
 _NICKNAME_META = norm_key("微信昵称")
 _NUMBERED = re.compile(
     r"^\s*(?:Q|第)?\s*(?P<number>[0-9０-９]{1,3})\s*题?\s*(?:[、.．:：)）\]]\s*|\s+)(?P<stem>\S.*)$", re.IGNORECASE

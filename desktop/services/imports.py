@@ -205,8 +205,8 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "active": ("已入群", "入群", "在群", "正式成员", "成员", "active", "member", "joined"),
     "applicant": ("申请中", "申请", "待审核", "applicant", "applied", "pending"),
     "onboarding": ("入群中", "新人", "onboarding"),
-    "left": ("已退群", "退群", "已离开", "离开", "left"),
-    "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked"),
+    "left": ("已退群", "退群", "已离开", "离开", "left", "quit", "exited", "left group"),
+    "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked", "kicked out"),
     "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned"),
 }
 _STATUS_BY_KEY = {norm_key(word): code for code, words in STATUS_WORDS.items() for word in (code, *words)}

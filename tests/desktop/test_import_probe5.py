@@ -126,3 +126,45 @@ def test_a_qq_number_never_becomes_a_wechat_id_nor_overwrites_another(workspace,
     with workspace.session() as s:
         qqs = s.execute(select(Member.display_name, Member.qq).order_by(Member.id)).all()
     assert qqs == [("小明", "283746503"), ("小刚", "11111111"), ("小明", "99887766")]
+
+
+def test_english_excel_dates_and_statuses_are_read(workspace, owner, tmp_path):
+    """An English Excel's CSV writes 1-Nov-26 / Nov 1, 2026 and statuses such as Quit or Kicked out: read,
+    not refused. 11/01/2026 stays a problem (day and month could be either)."""
+    rows = [
+        ["Name", "Phone", "Join date", "Status"],
+        ["Amy", "13800138001", "1-Nov-26", "Quit"],
+        ["Ben", "13800138002", "Nov 2, 2026 8:30 PM", "Kicked out"],
+        ["Cat", "13800138003", "11/01/2026", "Member"],
+    ]
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(tmp_path / "en.csv", rows, "utf-8-sig")
+    plan, _, _ = imp(workspace, owner, path, skip_problems=True)
+    assert [(p.row, p.code) for p in plan.problems] == [(4, "date_not_a_date")]
+    with workspace.session() as s:
+        got = s.execute(
+            select(Member.display_name, Membership.status, Membership.joined_at)
+            .join(Membership, Membership.member_id == Member.id)
+            .order_by(Member.id)
+        ).all()
+    assert [(n, st) for n, st, _ in got] == [("Amy", "left"), ("Ben", "removed")]
+    assert got[1][2] == datetime(2026, 11, 2, 20, 30)
+
+
+def test_a_survey_tools_ip_and_time_columns_are_not_answers(workspace, owner, tmp_path):
+    """麦客/金数据 write IP地址 and 填写时间: the IP is the tool's, never kept on the applicant's note, and 填写时间
+    is the application time."""
+    rows = [
+        ["序号", "姓名", "手机", "微信", "填写时间", "来源", "IP地址", "填写设备"],
+        [1, "张三", "13800138000", "zhangsan_88", "2026-11-10 09:00:00", "微信", "1.2.3.4", "iPhone"],
+    ]
+    from tests.desktop.test_imports import write_csv
+
+    imp(workspace, owner, write_csv(tmp_path / "mk.csv", rows, "gbk"), "applications")
+    with workspace.session() as s:
+        note, applied = s.execute(
+            select(Member.note, Membership.applied_at).join(Membership, Membership.member_id == Member.id)
+        ).one()
+    assert note is None
+    assert applied is not None
