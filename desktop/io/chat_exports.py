@@ -777,7 +777,9 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_en('a')} invited {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite"),
     (re.compile(rf"^{_en('b')} joined (?:the )?group chat via (?:the )?QR code you shared", re.IGNORECASE), "qr_self"),
     (
-        re.compile(rf"^{_en('b')} joined (?:the )?group chat via (?:the )?QR code shared by {_en('a')}$", re.IGNORECASE),
+        re.compile(
+            rf"^{_en('b')} joined (?:the )?group chat via (?:the )?QR code shared by {_en('a')}$", re.IGNORECASE
+        ),
         "qr",
     ),
     (re.compile(rf"^you removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove_self"),
@@ -805,7 +807,9 @@ _NOTICE_RE = re.compile(
     rf"|(?:{_QN}|You) changed the group name to .*"
     rf"|{_QN} is not (?:a )?friends? (?:of|with) anyone else in (?:this|the) group chat.*"
 )
-_OTHERS_RECALL_OR_PAT = re.compile(rf"{_QN} ?撤回了|.*(?:拍了拍|戳了戳)|{_QN} (?:recalled|withdrew) a message|.* patted ")
+_OTHERS_RECALL_OR_PAT = re.compile(
+    rf"{_QN} ?撤回了|.*(?:拍了拍|戳了戳)|{_QN} (?:recalled|withdrew) a message|.* patted "
+)
 
 
 def is_system_text(text: str | None) -> bool:

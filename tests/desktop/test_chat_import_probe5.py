@@ -3,13 +3,11 @@ name. Uses the roster and helpers of test_chat_import_rules (a real SQLite works
 
 from __future__ import annotations
 
-from tests.desktop.test_chat_import_rules import (  # noqa: F401  (fixtures)
-    _liuhen,
-    _plan,
-    _write,
-    in_china,
-    ws,
-)
+from tests.desktop import test_chat_import_rules as rules
+from tests.desktop.test_chat_import_rules import _liuhen, _plan, _write
+
+in_china = rules.in_china  # the same fixtures: the organiser's PC in China, the rules' roster
+ws = rules.ws
 
 
 def test_english_wechat_notices_are_joins_and_removals_not_messages(ws, tmp_path):
