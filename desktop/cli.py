@@ -389,7 +389,7 @@ def _args_import(p: argparse.ArgumentParser) -> None:
 
 
 def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
-    from desktop.services.imports import ImportFailed, describe_row, run_import
+    from desktop.services.imports import ImportFailed, describe_row, run_import, unmapped_columns
 
     database = ctx.database()
     actor = ctx.actor()
@@ -466,6 +466,10 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     print(f"{plan.file}{sheet} → {group}")
+    if kind == "roster":  # a column no field takes is named, never dropped unseen (the dialog shows it unmapped)
+        left_out = unmapped_columns(plan)
+        if left_out:
+            print(f"未导入的列 (columns not imported): {', '.join(left_out)}")
     counts = {"added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged}
     if summary is not None:
         counts = {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}

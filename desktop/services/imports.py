@@ -137,6 +137,7 @@ __all__ = [
     "remember_mapping",
     "remembered_mapping",
     "run_import",
+    "unmapped_columns",
     "suggest_mapping",
 ]
 
@@ -2867,6 +2868,18 @@ def run_import(
             writer.unlinked,
         )
         return plan, summary, created
+
+
+def unmapped_columns(plan: ImportPlan) -> list[str]:
+    """The named columns of a roster file that no field takes (序号, 退群时间, 生日 …), for the command line to
+    say so: what a file holds is imported or named as left out, never dropped unseen. The second half of a
+    split name (姓 beside 名) is no left-out column: the name joins it."""
+    parts = name_parts(list(plan.headers)) or name_parts(list(plan.headers), beside_full_name=True) or ()
+    return [
+        header
+        for index, header in enumerate(plan.headers)
+        if header and index not in plan.mapping and index not in parts
+    ]
 
 
 def describe_row(row: PlannedRow) -> str:

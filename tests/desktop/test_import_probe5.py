@@ -168,3 +168,18 @@ def test_a_survey_tools_ip_and_time_columns_are_not_answers(workspace, owner, tm
         ).one()
     assert note is None
     assert applied is not None
+
+
+def test_the_command_line_names_the_columns_it_does_not_import(tmp_path, capsys):
+    """序号, 生日, 退群时间: no field takes them; the CLI says so instead of dropping them unseen (the dialog shows
+    them as "not imported"). A 姓 + 名 pair is the name, not a left-out column."""
+    from desktop.cli import main
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(
+        tmp_path / "r.csv",
+        [["序号", "姓", "名", "微信号", "生日", "退群时间"], [1, "张", "三", "zhang_san1", "1990-01-01", None]],
+    )
+    assert main(["--db", str(tmp_path / "w.sqlite"), "import", "roster", str(path), "--group", GROUP]) == 0
+    out = capsys.readouterr().out
+    assert "未导入的列 (columns not imported): 序号, 生日, 退群时间" in out.splitlines()
