@@ -34,7 +34,13 @@ Decisions (what a user sees follows from these):
   become 已入群; people who left, were removed or blacklisted keep that status (the file may be old).
   A status change moves the leaving date with it (roster.left_fields, as the member dialog): out since the
   import (never before the join), back in without a leaving date or reason; a running leave (请假) of someone the
-  file takes out ends the day before (roster.end_leaves_many, as "mark left"). An assistant's import may not
+  file takes out ends the day before (roster.end_leaves_many, as "mark left"). A 退群时间 column (left_at) says
+  when: a row with one and no status has left (group-tool exports fill it for leavers only), a row with one
+  whose status is in the group is a problem, one before the join date is a problem (never clamped). A new
+  membership that is out without a leaving date leaves "now", as one without a join date joins now — with a
+  warning (left_date_unknown): this month's leavers count it. A 变动日期 column (status_date, 成员变动 sheets) is
+  the day of the row's status: the leaving date of one who is out, the join date of one who is in (when no
+  join date is given and none is known), the application date of an applicant. An assistant's import may not
   set 已退群/已移除/黑名单 nor lift a blacklist (the row is a problem, status_not_allowed).
   Applications import makes new memberships 申请中 and never changes an existing status.
 - Applications: the "why do you join" answer fills Membership.purpose and records the 进群目的问答
@@ -159,7 +165,9 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "tags",
     "note",
     "joined_at",
+    "left_at",
     "status",
+    "status_date",
     "tier",
     "referrer",
     "purpose",
@@ -180,6 +188,8 @@ FIELD_LABELS: dict[str, str] = {
     "tags": "标签 (tags)",
     "note": "备注 (note)",
     "joined_at": "入群时间 (joined)",
+    "left_at": "退群时间 (left)",
+    "status_date": "变动日期 (date of the status)",
     "status": "状态 (status)",
     "tier": "层级 (tier)",
     "referrer": "推荐人 (referrer)",
@@ -622,16 +632,18 @@ class _Parser:
                 raise ImportProblem(file, row, column, f"{phone} 不是有效的电话号码", "phone_invalid", phone) from None
         if name == "gender":
             return self._gender(rec, column, value)
-        if name == "joined_at":
+        if name in ("joined_at", "left_at", "status_date"):
             when = parse_datetime(value, file=file, row=row, column=column)
             if when is None:
                 return None
             if when.date() > self.today:
+                what = {"joined_at": "入群时间", "left_at": "退群时间"}.get(name, "变动日期")
+                kind_en = {"joined_at": "join", "left_at": "leaving"}.get(name, "status")
                 raise ImportProblem(
                     file,
                     row,
                     column,
-                    f"{_show_date(when)} 在未来: 入群时间不能晚于今天 (a join date in the future)",
+                    f"{_show_date(when)} 在未来: {what}不能晚于今天 (a {kind_en} date in the future)",
                     "date_in_future",
                     clean_text(value),
                 )
@@ -2241,21 +2253,60 @@ def _changes(
     ms = person.ms if person is not None else None
     ms_set: dict[str, Any] = {}
     status = v.get("status")
+    left_when = v.get("left_at")
+    if left_when is not None and status is None and kind == "roster":
+        # a 退群时间 and no status: they left (微友助手-style exports fill it for leavers only)
+        status = ms.status if ms is not None and ms.status in _GONE else "left"
+    joined_file, applied_file = v.get("joined_at"), v.get("applied_at")
+    status_day = v.get("status_date")
+    if status_day is not None:
+        # a 变动日期 (成员变动 sheets): the day of the row's status — left for one who is out, joined for one
+        # who is in (when the file gives no join date), applied for an applicant
+        effective = status or (ms.status if ms is not None else None)
+        if effective in _GONE:
+            left_when = left_when or status_day
+        elif effective == "applicant":
+            applied_file = applied_file or status_day
+        elif joined_file is None and (ms is None or ms.joined_at is None):
+            joined_file = status_day  # (a return is no join date to overwrite: the member dialog's rule stands)
+    if left_when is not None and status is not None and status not in _GONE:
+        rec.problem(
+            rec.column("left_at"),
+            f"有退群时间 {_show(left_when)}，状态却是「{STATUS_NAMES[status]}」(a leaving date on a row that is in the group)",
+            "left_date_but_in_group",
+        )
     if ms is None:
         status = status or ("applicant" if kind == "applications" else "active")
-        joined = v.get("joined_at") or (now if status == "active" else None)
-        applied = v.get("applied_at") or (now if status in ("applicant", "onboarding") else None)
+        joined = joined_file or (now if status == "active" else None)
+        applied = applied_file or (now if status in ("applicant", "onboarding") else None)
+        left_at = left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now, when=left_when)[
+            0
+        ]
+        if left_when is not None and joined is not None and left_when < joined:
+            rec.problem(
+                rec.column("joined_at"),
+                f"入群时间晚于退群时间 {_show(left_when)} (joined after leaving)",
+                "joined_after_leaving",
+            )
+        if status in _GONE and left_when is None:
+            rec.warn(
+                rec.column("status"),
+                f"没有退群时间，按导入当天 {_show(now)} 记为{STATUS_NAMES[status]}，会计入本月退群人数；"
+                "若不是本月退的，请在文件里写上「退群时间」 (no leaving date: recorded as leaving today and counted in"
+                " this month's leavers — give a 退群时间 in the file if they left earlier)",
+                "left_date_unknown",
+            )
         ms_set = {
             "status": status,
             "tier": v.get("tier"),
             "group_nickname": v.get("group_nickname"),
             "joined_at": joined,
             "applied_at": applied,
-            "left_at": left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now)[0],
+            "left_at": left_at,
             "purpose": v.get("purpose"),
         }
         changes.append(Change("status", None, STATUS_NAMES[status]))
-        for name in ("tier", "group_nickname", "joined_at", "applied_at", "purpose"):
+        for name in ("tier", "group_nickname", "joined_at", "left_at", "applied_at", "purpose"):
             if ms_set[name] is not None:
                 changes.append(Change(name, None, _show(ms_set[name])))
     else:
@@ -2270,24 +2321,38 @@ def _changes(
             # the dates go with the status as everywhere (roster.left_fields): out since now (or since the day
             # they first went, left -> removed), back in without a leaving date or reason
             left_at, _reason = left_fields(
-                ms.status, new_status, left_at=ms.left_at, left_reason=None, joined_at=ms.joined_at, now=now
+                ms.status,
+                new_status,
+                left_at=ms.left_at,
+                left_reason=None,
+                joined_at=ms.joined_at,
+                now=now,
+                when=left_when,
             )
             if left_at != ms.left_at:
                 ms_set["left_at"] = left_at
+                changes.append(Change("left_at", _show(ms.left_at), _show(left_at)))
             if new_status not in _GONE:
                 ms_set["left_reason"] = None
-        joined = v.get("joined_at")
+        elif new_status in _GONE and left_when is not None and left_when != ms.left_at:
+            ms_set["left_at"] = left_when  # the file says when they left (an organiser's correction)
+            changes.append(Change("left_at", _show(ms.left_at), _show(left_when)))
+        joined = joined_file
         if joined is not None and joined != ms.joined_at:
             ms_set["joined_at"] = joined
             changes.append(Change("joined_at", _show(ms.joined_at), _show(joined)))
         elif joined is None and ms.joined_at is None and ms_set.get("status") == "active":
             ms_set["joined_at"] = now
             changes.append(Change("joined_at", None, _show(now)))
-        left_at = ms_set.get("left_at", ms.left_at)
+        left_at = left_when if left_when is not None else ms_set.get("left_at", ms.left_at)  # never clamped silently
         joined_at = ms_set.get("joined_at", ms.joined_at)
         if left_at is not None and joined_at is not None and left_at < joined_at:
-            rec.problem(rec.column("joined_at"), f"入群时间晚于退群时间 {_show(left_at)} (joined after leaving)")
-        applied = v.get("applied_at")
+            rec.problem(
+                rec.column("joined_at"),
+                f"入群时间晚于退群时间 {_show(left_at)} (joined after leaving)",
+                "joined_after_leaving",
+            )
+        applied = applied_file
         if applied is not None and ms.applied_at is None:
             ms_set["applied_at"] = applied
             changes.append(Change("applied_at", None, _show(applied)))
@@ -2615,10 +2680,7 @@ class _Writer:
         _bulk_update(session, Membership.__table__, ms_updates)
         # a status column that takes someone out of the group ends their running leave (请假) as every other path
         # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return
-        end_leaves_many(
-            session,
-            [(msid, v["left_at"]) for msid, v in ms_updates if v.get("status") in _GONE and v.get("left_at")],
-        )
+        end_leaves_many(session, [(msid, v["left_at"]) for msid, v in ms_updates if v.get("left_at")])
 
         step_rows = [r for r in work if r.ops.step_answer is not None]  # type: ignore[union-attr]
         if step_rows and self.step_id is not None:

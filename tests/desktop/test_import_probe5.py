@@ -171,15 +171,84 @@ def test_a_survey_tools_ip_and_time_columns_are_not_answers(workspace, owner, tm
 
 
 def test_the_command_line_names_the_columns_it_does_not_import(tmp_path, capsys):
-    """序号, 生日, 退群时间: no field takes them; the CLI says so instead of dropping them unseen (the dialog shows
+    """序号, 生日, 毕业院校: no field takes them; the CLI says so instead of dropping them unseen (the dialog shows
     them as "not imported"). A 姓 + 名 pair is the name, not a left-out column."""
     from desktop.cli import main
     from tests.desktop.test_imports import write_csv
 
     path = write_csv(
         tmp_path / "r.csv",
-        [["序号", "姓", "名", "微信号", "生日", "退群时间"], [1, "张", "三", "zhang_san1", "1990-01-01", None]],
+        [["序号", "姓", "名", "微信号", "生日", "毕业院校"], [1, "张", "三", "zhang_san1", "1990-01-01", None]],
     )
     assert main(["--db", str(tmp_path / "w.sqlite"), "import", "roster", str(path), "--group", GROUP]) == 0
     out = capsys.readouterr().out
-    assert "未导入的列 (columns not imported): 序号, 生日, 退群时间" in out.splitlines()
+    assert "未导入的列 (columns not imported): 序号, 生日, 毕业院校" in out.splitlines()
+
+
+def test_a_leaving_date_column_dates_the_leaving_and_a_missing_one_is_said(workspace, owner, tmp_path):
+    """A historical roster: 已退群 people were all counted as leaving on the import day (this month's leavers
+    inflated, silently). A 退群时间 column now dates it (a row with one and no status has left); a row out
+    without one is warned; a leaving date with an in-group status, or before the join, is a problem."""
+    header = ["姓名", "微信号", "状态", "入群时间", "退群时间"]
+    rows = [
+        header,
+        ["甲", "jia_0001", "已退群", "2024-03-01", "2024-05-01"],
+        ["乙", "yi_00002", "黑名单", None, None],
+        ["丁", "ding_0004", None, "2024-03-01", "2024-06-01"],
+    ]
+    path = write_xlsx(tmp_path / "h.xlsx", rows)
+    plan, _, _ = imp(workspace, owner, path)
+    assert {r.row: [w.code for w in r.warnings] for r in plan.rows if r.warnings} == {3: ["left_date_unknown"]}
+    with workspace.session() as s:
+        got = dict(
+            s.execute(
+                select(Member.display_name, Membership.left_at).join(Membership, Membership.member_id == Member.id)
+            ).all()
+        )
+        statuses = dict(
+            s.execute(
+                select(Member.display_name, Membership.status).join(Membership, Membership.member_id == Member.id)
+            ).all()
+        )
+    assert statuses == {"甲": "left", "乙": "blacklisted", "丁": "left"}
+    assert (got["甲"].date(), got["丁"].date(), got["乙"].date()) == (
+        datetime(2024, 5, 1).date(),
+        datetime(2024, 6, 1).date(),
+        TEST_TODAY,
+    )
+    _, again, _ = imp(workspace, owner, path)
+    assert (again.added, again.updated) == (0, 0)
+    bad = write_xlsx(
+        tmp_path / "b.xlsx",
+        [
+            header,
+            ["戊", "wu_00005", "已入群", "2024-03-01", "2024-06-01"],
+            ["己", "ji_00006", None, "2024-07-01", "2024-06-01"],
+        ],
+    )
+    with pytest.raises(ImportFailed) as failed:
+        imp(workspace, owner, bad)
+    assert [(p.row, p.code) for p in failed.value.plan.problems] == [
+        (2, "left_date_but_in_group"),
+        (3, "joined_after_leaving"),
+    ]
+
+
+def test_a_leaving_date_ends_a_running_leave_from_that_day(workspace, owner, tmp_path):
+    """An active member the file says left on a past day: the leaving date is that day, and a leave running past
+    it ends the day before."""
+    with workspace.session() as s:
+        gid, _ = get_or_create_group(s, owner, GROUP)
+        _, ms = add_member(
+            s, owner, gid, MemberInput(display_name="甲", wechat_id="jia_001", joined_at=datetime(2026, 9, 1, 12))
+        )
+        record_leave(s, owner, ms, TEST_TODAY - timedelta(days=6), TEST_TODAY + timedelta(days=3), "出差")
+        s.commit()
+    left_day = TEST_TODAY - timedelta(days=4)
+    path = write_xlsx(tmp_path / "r.xlsx", [["姓名", "微信号", "退群时间"], ["甲", "jia_001", left_day.isoformat()]])
+    imp(workspace, owner, path)
+    with workspace.session() as s:
+        membership = s.get(Membership, ms)
+        assert (membership.status, membership.left_at.date()) == ("left", left_day)
+        leaves = [(lv.start_day, lv.end_day) for lv in s.scalars(select(Leave).filter_by(membership_id=ms))]
+    assert leaves == [(TEST_TODAY - timedelta(days=6), left_day - timedelta(days=1))]

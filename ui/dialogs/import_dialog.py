@@ -80,6 +80,8 @@ FIELD_NAMES = {
     "tags": QT_TRANSLATE_NOOP("ImportDialog", "Tags"),
     "note": QT_TRANSLATE_NOOP("ImportDialog", "Note"),
     "joined_at": QT_TRANSLATE_NOOP("ImportDialog", "Joined"),
+    "left_at": QT_TRANSLATE_NOOP("ImportDialog", "Left the group on"),
+    "status_date": QT_TRANSLATE_NOOP("ImportDialog", "Date of the status change"),
     "status": QT_TRANSLATE_NOOP("ImportDialog", "Status"),
     "tier": QT_TRANSLATE_NOOP("ImportDialog", "Tier"),
     "referrer": QT_TRANSLATE_NOOP("ImportDialog", "Referrer"),
