@@ -601,6 +601,24 @@ _EN_DATE_RES = (
 )
 
 
+_MERIDIEM_RE = re.compile(r"\s*(?:(?P<zh>上午|下午|中午|晚上|凌晨|早上)|(?<=\d)\s*(?P<en>[AaPp])\.?[Mm]\.?\s*$)\s*")
+_ZONED_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})", re.ASCII)
+_PM_WORDS = frozenset({"下午", "中午", "晚上"})
+
+
+def _twelve_hour(text: str) -> tuple[str, str | None]:
+    """(text without its 上午/下午 or AM/PM, "am"/"pm"/None): WPS and Excel write a 12-hour time so
+    (2026/11/10 下午 9:00:05, 2026/11/10 9:00 PM)."""
+    match = _MERIDIEM_RE.search(text)
+    if match is None:
+        return text, None
+    if match.group("zh"):
+        half = "pm" if match.group("zh") in _PM_WORDS else "am"
+    else:
+        half = "pm" if match.group("en") in "Pp" else "am"
+    return (text[: match.start()] + " " + text[match.end() :]).strip(), half
+
+
 def _english_date(text: str) -> datetime | None | bool:
     """A date written with an English month name (see _EN_DATE_RES), None when invalid, False when no match."""
     for pattern in _EN_DATE_RES:
@@ -664,8 +682,20 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return None
-    match = _DATE_RE.fullmatch(text)
-    if match:
+    if _ZONED_RE.fullmatch(text):  # ISO 8601 with its offset (飞书, APIs): the organiser's local time of it
+        try:
+            return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
+        except ValueError:
+            raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown) from None
+    bare, half = _twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
+    twelve = _DATE_RE.fullmatch(bare) if half else None
+    match = None if twelve else _DATE_RE.fullmatch(text)
+    if twelve:
+        if twelve.group("H") is None or not 1 <= int(twelve.group("H")) <= 12:
+            raise ImportProblem(file, row, column, f"{text} 不是有效的时间", "date_invalid", shown)
+        hour = int(twelve.group("H")) % 12 + (12 if half == "pm" else 0)
+        result = _build(*twelve.group("y", "m", "d"), str(hour), *twelve.group("M", "S", "f"))
+    elif match:
         result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
     elif _COMPACT_RE.fullmatch(text):
         result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
@@ -689,7 +719,8 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
 
 def parse_date(value: object, *, file: str, row: int, column: str) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
-    2026-05-07, 2026年5月8日, 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped).
+    2026-05-07, 2026年5月8日, 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
+    12-hour one as WPS/Excel write it — 下午 9:00, 9:00 PM — and an ISO time with its offset, read as local time).
     Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
     result = _to_datetime(value, file, row, column)
