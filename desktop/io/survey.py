@@ -88,7 +88,20 @@ class SurveyLayout:
 
 _TIME_COLUMNS = tuple(
     norm_key(h)
-    for h in ("提交答卷时间", "结束答题时间", "提交时间", "填写时间", "答题时间", "创建时间", "开始答题时间")
+    for h in (
+        "提交答卷时间",
+        "结束答题时间",
+        "提交时间",
+        "填写时间",
+        "答题时间",
+        "创建时间",
+        "开始答题时间",
+        "Submitted at",  # English forms (Google Forms: Timestamp)
+        "Submission time",
+        "Submit time",
+        "Submission date",
+        "Timestamp",
+    )
 )
 _NICKNAME_META = norm_key("微信昵称")
 _NUMBERED = re.compile(
@@ -167,9 +180,17 @@ def _role(stem: str) -> tuple[str, int] | None:
     return _keywords(bare, identity) or (_keywords(stem, identity) if bare != stem else None)
 
 
+_EN_PHONE = frozenset({"mobile", "phone", "cellphone", "cell", "telephone", "tel", "whatsapp"})
+_EN_WHY = frozenset({"why", "reason", "reasons", "purpose", "motivation"})
+_EN_NAME_ONLY = frozenset({"your", "full", "real", "legal", "name", "please", "enter", "what", "is", "s", "the"})
+
+
 def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
     low = stem.casefold()
+    words = set(re.findall(r"[a-z]+", low))  # English forms (Google Forms, Tally, Jotform): whole words
     if identity and any(word in stem for word in ("手机", "电话号", "联系电话")):
+        return "phone", 2
+    if identity and words & _EN_PHONE and "wechat" not in words:
         return "phone", 2
     if identity and "电话" in stem:
         return "phone", 1
@@ -181,6 +202,10 @@ def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
         return "phone", 1
     if any(w in stem for w in _PURPOSE_WHY) and any(w in stem for w in _PURPOSE_JOIN):
         return "purpose", 1
+    if words & _EN_WHY and "join" in low:
+        return "purpose", 1
+    if identity and "name" in words and words <= _EN_NAME_ONLY:  # Your name, Full name — never Company name
+        return "name", 2
     if identity and "微信" not in stem:
         if "姓名" in stem:
             return "name", 2

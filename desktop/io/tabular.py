@@ -159,6 +159,16 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "微信城市",
         "微信省份",
         "UnionID",
+        "Submitted at",  # English forms
+        "Submission time",
+        "Submit time",
+        "Submission date",
+        "Timestamp",
+        "Submission ID",
+        "Response ID",
+        "Respondent ID",
+        "IP Address",
+        "User Agent",
     )
 )
 

@@ -252,3 +252,29 @@ def test_a_leaving_date_ends_a_running_leave_from_that_day(workspace, owner, tmp
         assert (membership.status, membership.left_at.date()) == ("left", left_day)
         leaves = [(lv.start_day, lv.end_day) for lv in s.scalars(select(Leave).filter_by(membership_id=ms))]
     assert leaves == [(TEST_TODAY - timedelta(days=6), left_day - timedelta(days=1))]
+
+
+def test_an_english_form_export_is_read_as_applications(workspace, owner, tmp_path):
+    """A Google-Forms-style export (Submitted at, IP Address, 1. Your name, 2. Mobile, 3. WeChat ID, 4. Why do you
+    want to join?) was refused — no name question found; its roles are read now, the tool's columns left out, the
+    emergency contact's phone masked on the note. "Company name" is no name."""
+    rows = [
+        ["Submission ID", "Submitted at", "IP Address", "1. Your name", "2. Mobile", "3. WeChat ID",
+         "4. Why do you want to join?", "5. Emergency contact", "6. Company name"],
+        [1, "2026-11-10 9:00:05 PM", "1.2.3.4", "Amy Li", "+86 138 0013 8000", "amy_li88", "fitness",
+         "Mum 13912345678", "ACME"],
+    ]  # fmt: skip
+    imp(workspace, owner, write_xlsx(tmp_path / "en.xlsx", rows), "applications")
+    with workspace.session() as s:
+        got = s.execute(
+            select(Member.display_name, Member.phone, Member.wechat_id, Member.note, Membership.purpose,
+                   Membership.applied_at).join(Membership, Membership.member_id == Member.id)
+        ).one()  # fmt: skip
+    assert tuple(got) == (
+        "Amy Li",
+        "13800138000",
+        "amy_li88",
+        "问卷: Emergency contact: Mum 139****5678\n问卷: Company name: ACME",
+        "fitness",
+        datetime(2026, 11, 10, 21, 0, 5),
+    )
