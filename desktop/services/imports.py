@@ -19,7 +19,8 @@ Decisions (what a user sees follows from these):
 - QQ numbers (a QQ / QQ号 column, fields.py): Member.qq, an identity like the WeChat ID — for QQ groups, whose
   chat exports name senders by QQ number (chat_import matches them). Decision: kept as that field, never in
   the note and never dropped; an invalid one is a problem. A row that matches nobody by WeChat ID, phone or
-  name is the member holding its QQ number (unless that member's WeChat ID or phone contradicts the row);
+  name is the member holding its QQ number — on record, or shown for them by a chat export of the group
+  (chat_alias) — unless that member's WeChat ID or phone contradicts the row;
   a row matched to one member with another's QQ number, or to a member who has a different QQ number, is a
   problem (qq_of_another_person / qq_differs): a QQ number is set when empty, never overwritten. A number in
   a "QQ/微信" column mapped as the WeChat ID is the QQ number (a WeChat ID starts with a letter). Survey
@@ -908,6 +909,15 @@ class _Context:
                 self.by_qq.setdefault(qq, []).append(mid)
         if group_id is None:
             return
+        # a QQ number a chat export of this group showed for a member (chat_alias) names them too: a QQ group's
+        # roster after its chat was imported by names finds them by the number they wrote with
+        for mid, value in session.execute(
+            select(ChatAlias.member_id, ChatAlias.value)
+            .join(Member, Member.id == ChatAlias.member_id)
+            .where(ChatAlias.group_id == group_id, ChatAlias.kind == "id", live)
+        ):
+            if value.isdigit() and 5 <= len(value) <= 12 and mid not in self.by_qq.get(value, []):
+                self.by_qq.setdefault(value, []).append(mid)
         self.purpose_step_id = session.scalar(
             select(EntryStep.id).where(
                 EntryStep.group_id == group_id, EntryStep.code == "purpose", EntryStep.retired_at.is_(None)
@@ -1941,6 +1951,14 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
     if holder is None:
         return None
     person = ctx.people[holder]
+    if person.qq and person.qq != qq:  # known by this number in the group's chat, with another one on record
+        rec.problem(
+            rec.column("qq"),
+            f"「{person.display_name}」的QQ号是 {person.qq}，这一行却是 {qq} (the member has another QQ number)",
+            "qq_differs",
+            qq,
+        )
+        return None
     wechat, phone = rec.values.get("wechat_id"), rec.values.get("phone")
     phone_owners = ctx.by_phone.get(phone, []) if phone else []
     if (wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat)) or (

@@ -278,3 +278,19 @@ def test_an_english_form_export_is_read_as_applications(workspace, owner, tmp_pa
         "fitness",
         datetime(2026, 11, 10, 21, 0, 5),
     )
+
+
+def test_a_qq_number_a_chat_export_showed_finds_the_member(workspace, owner, tmp_path):
+    """A QQ group's chat imported first (王芳 matched by name, her QQ number remembered as the sender's ID), then its
+    roster with QQ numbers and a changed group nickname: the row is 王芳 (it was a second person)."""
+    from models import ChatAlias
+
+    with workspace.session() as s:
+        gid, _ = get_or_create_group(s, owner, GROUP)
+        member_id, _ms = add_member(s, owner, gid, MemberInput(display_name="王芳", joined_at=datetime(2026, 9, 1, 12)))
+        s.add(ChatAlias(group_id=gid, member_id=member_id, kind="id", value="283746503", shown="283746503"))
+        s.commit()
+    path = write_xlsx(tmp_path / "q.xlsx", [["群昵称", "QQ号"], ["芳芳-半马", 283746503]])
+    _, summary, _ = imp(workspace, owner, path)
+    assert (summary.added, summary.updated) == (0, 1)
+    assert _people(workspace) == {"王芳": (None, "283746503")}
