@@ -469,7 +469,10 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     if kind == "roster":  # a column no field takes is named, never dropped unseen (the dialog shows it unmapped)
         left_out = unmapped_columns(plan)
         if left_out:
-            print(f"未导入的列 (columns not imported): {', '.join(left_out)}")
+            shown = ", ".join(left_out[:20]) + (
+                f" … (共 {len(left_out)} 列 / {len(left_out)} in all)" if len(left_out) > 20 else ""
+            )
+            print(f"未导入的列 (columns not imported): {shown}")
     counts = {"added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged}
     if summary is not None:
         counts = {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}
