@@ -798,8 +798,9 @@ _NOTICE_RE = re.compile(
     rf"|{_WHO}修改群(?:名|聊名称)为.*"
     rf"|{_QN}与群里其他人都不是朋友关系.*"
     r"|.*\$(?:username|names|adder|from)\$.*|<sysmsg.*|<revokemsg.*"
-    # English WeChat (names quoted: a member's own sentence "Tom invited Amy to the group chat" stays a message)
-    rf"|(?:{_QN}|You) invited (?:you and )?(?:{_QN}(?:, ?{_QN})*|you) to (?:a|the) group chat.*"
+    # English WeChat: invites as WeChat stores them, names quoted or bare (李卓桓 invited 李佳芮, Huan to the group
+    # chat — wechaty's payloads); the other notices with quoted names only
+    rf"|(?:{_QN}|[^\"\n]{{1,100}}?) invited (?:you and )?[^\n]{{1,300}}? to (?:a|the) group chat(?: with .*)?"
     rf"|{_QN} joined (?:the )?group chat via (?:the )?QR [Cc]ode (?:you shared|shared by {_QN})\.?"
     rf"|(?:{_QN}|You) removed {_QN} from (?:the )?group chat\.?|You were removed from (?:the )?group chat by {_QN}\.?"
     rf"|(?:{_QN}|You) (?:recalled|withdrew) a message\.?"

@@ -29,12 +29,14 @@ def test_english_wechat_notices_are_joins_and_removals_not_messages(ws, tmp_path
         "weflow.txt",
         "2026-11-06 10:00:00 '晨光'\nYou invited \"小敏\" to the group chat\n\n"
         "2026-11-06 10:05:00 '芳芳'\n\"芳芳\" recalled a message\n\n"
-        "2026-11-06 10:06:00 '跃跃'\nTom invited Amy to the group chat\n\n",
+        "2026-11-06 10:06:00 '跃跃'\nTom invited Amy to run with us\n\n"
+        "2026-11-06 10:07:00 '晨光'\n李跃 invited 小敏, Tom to the group chat\n\n",
     )
     plan = _plan(ws, weflow)
-    assert plan.system_rows == 2 and plan.messages_known == 1
+    assert plan.system_rows == 3 and plan.messages_known == 1
     assert plan.exporter_name == "周晓晨"
-    assert [(j.display_name, j.referrer_name) for j in plan.joins] == [("张敏", "周晓晨")]
+    joins = [(j.name, j.display_name, j.referrer_name) for j in plan.joins]
+    assert joins == [("小敏", "张敏", "周晓晨"), ("小敏", "张敏", "李跃"), ("Tom", None, "李跃")]
 
 
 def test_adding_an_unknown_qq_sender_keeps_the_number_as_their_qq_not_a_wechat_id(ws, tmp_path):
