@@ -501,7 +501,7 @@ def _qq(value: object, file: str, row: int, column: str) -> str | None:
     text = drop_format_chars(unicodedata.normalize("NFKC", str(value))).strip()
     if not text:
         return None
-    compact = "".join(text.split())
+    compact = re.sub(r"(?<=\d)\.0+$", "", "".join(text.split()))  # 283746503.0: a number cell written out
     mail = _QQ_MAIL.fullmatch(compact)
     if mail:
         compact = mail.group(1)

@@ -91,10 +91,12 @@ def test_a_qq_column_is_the_qq_number_and_names_the_person_next_time(workspace, 
     """A QQ group's roster (群昵称 + QQ号, the QQ number a number cell): the QQ number is kept (it was dropped
     silently), an invalid one is a problem naming the cell, and the next file with a changed group nickname
     updates the person its QQ number names instead of adding a second one."""
-    bad = write_xlsx(tmp_path / "bad.xlsx", [["群昵称", "QQ号"], ["小明", 283746503], ["小红", "12ab"]])
+    bad = write_xlsx(
+        tmp_path / "bad.xlsx", [["群昵称", "QQ号"], ["小明", 283746503], ["小红", "12ab"], ["小刚", "2.83747E+08"]]
+    )
     plan, summary, _ = imp(workspace, owner, bad, skip_problems=True)
-    assert [(p.row, p.column, p.code) for p in plan.problems] == [(3, "QQ号", "qq_invalid")]
-    first = write_xlsx(tmp_path / "q.xlsx", [["群昵称", "QQ号"], ["小明", 283746503], ["小红", "1234567@qq.com"]])
+    assert [(p.row, p.column, p.code) for p in plan.problems] == [(3, "QQ号", "qq_invalid"), (4, "QQ号", "qq_invalid")]
+    first = write_xlsx(tmp_path / "q.xlsx", [["群昵称", "QQ号"], ["小明", "283746503.0"], ["小红", "1234567@qq.com"]])
     imp(workspace, owner, first)
     assert _people(workspace) == {"小明": (None, "283746503"), "小红": (None, "1234567")}
     _, again, _ = imp(workspace, owner, first)
