@@ -180,6 +180,7 @@ def _role(stem: str) -> tuple[str, int] | None:
     return _keywords(bare, identity) or (_keywords(stem, identity) if bare != stem else None)
 
 
+_NOT_PHONE_NUMBER = ("qq", "身份证", "证件", "学号", "工号", "车牌", "会员", "订单", "微信", "账号", "护照", "银行")
 _EN_PHONE = frozenset({"mobile", "phone", "cellphone", "cell", "telephone", "tel", "whatsapp"})
 _EN_WHY = frozenset({"why", "reason", "reasons", "purpose", "motivation"})
 _EN_NAME_ONLY = frozenset({"your", "full", "real", "legal", "name", "please", "enter", "what", "is", "s", "the"})
@@ -200,6 +201,8 @@ def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
         return "wechat_id", 1
     if identity and "联系方式" in stem:
         return "phone", 1
+    if identity and "号码" in stem and not any(w in low for w in _NOT_PHONE_NUMBER):
+        return "phone", 1  # 您的号码, 联系号码: the phone only when the answers are phones (survey_layout)
     if any(w in stem for w in _PURPOSE_WHY) and any(w in stem for w in _PURPOSE_JOIN):
         return "purpose", 1
     if words & _EN_WHY and "join" in low:

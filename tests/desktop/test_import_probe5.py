@@ -296,3 +296,30 @@ def test_a_qq_number_a_chat_export_showed_finds_the_member(workspace, owner, tmp
     _, summary, _ = imp(workspace, owner, path)
     assert (summary.added, summary.updated) == (0, 1)
     assert _people(workspace) == {"王芳": (None, "283746503")}
+
+
+def test_a_question_asking_for_your_number_is_the_phone_when_its_answers_are_phones(workspace, owner, tmp_path):
+    """您的号码 with phone answers is the applicant's phone (it was a note line, the applicant unmatched next time);
+    身份证号码 / 会员号码 never are, nor 您的号码 answered with small numbers."""
+    rows = [
+        [*SURVEY_META, "1、您的姓名：", "2、您的号码：", "3、会员号码"],
+        [1, "2026/11/10 09:00:00", "60秒", "微信", "N/A", "1.2.3.4", "张三", "13800138000", "A123"],
+        [2, "2026/11/10 09:05:00", "60秒", "微信", "N/A", "1.2.3.4", "李四", "139-0013-9000", "B456"],
+    ]
+    imp(workspace, owner, write_xlsx(tmp_path / "n.xlsx", rows), "applications")
+    with workspace.session() as s:
+        got = s.execute(select(Member.display_name, Member.phone, Member.note).order_by(Member.id)).all()
+    assert [tuple(g) for g in got] == [
+        ("张三", "13800138000", "问卷: 会员号码: A123"),
+        ("李四", "13900139000", "问卷: 会员号码: B456"),
+    ]
+    small = [
+        [*SURVEY_META, "1、您的姓名：", "2、您的号码："],
+        [1, "2026/11/10 09:00:00", "60秒", "微信", "N/A", "1", "王五", "7"],
+    ]
+    imp(workspace, owner, write_xlsx(tmp_path / "s.xlsx", small), "applications")
+    with workspace.session() as s:
+        assert s.execute(select(Member.phone, Member.note).where(Member.display_name == "王五")).one() == (
+            None,
+            "问卷: 您的号码: 7",
+        )
