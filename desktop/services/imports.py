@@ -808,12 +808,27 @@ def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, st
         return None
 
 
+_LEVEL_KEYS = frozenset(norm_key(h) for h in ("等级", "level", "群等级", "QQ等级", "活跃等级"))
+
+
 def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[object]] | None = None) -> dict[int, str]:
     """What the dialog pre-fills: the remembered mapping for this layout, else the automatic one (judged with
-    the first data rows `rows` when given)."""
+    the first data rows `rows` when given; a 等级 column none of whose values is a tier is left out)."""
     headers = list(headers)
     remembered = remembered_mapping(session, headers)
-    return remembered if remembered is not None else auto_mapping(headers, rows)
+    if remembered is not None:
+        return remembered
+    mapping = auto_mapping(headers, rows)
+    tier = next((i for i, f in mapping.items() if f == "tier"), None)
+    if tier is not None and rows and norm_key(clean_header(headers[tier])) in _LEVEL_KEYS:
+        # a 等级/level column none of whose values is a tier of the workspace (QQ's own member export: LV5 活跃,
+        # 潜水) is not the tier: left out (named as such), not a problem on every row. A 层级/tier column is the
+        # organiser's own word: an unknown tier in it stays a problem
+        tiers = {_key(name) for name in session.scalars(select(Tier.name))}
+        values = [_key(_one_line(r[tier])) for r in rows if tier < len(r) and _one_line(r[tier])]
+        if values and not any(v in tiers for v in values):
+            del mapping[tier]
+    return mapping
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -323,3 +323,23 @@ def test_a_question_asking_for_your_number_is_the_phone_when_its_answers_are_pho
             None,
             "问卷: 您的号码: 7",
         )
+
+
+def test_qqs_own_member_export_imports_with_its_level_column_left_out(workspace, owner, tmp_path):
+    """QQ's 群成员 export (成员, 群名片, QQ号, Q龄, 入群时间, 最后发言时间, 等级): 等级 holds QQ's activity level (LV5 活跃,
+    潜水), no tier — every row was a tier_unknown problem and the file refused. The column is left out now when none
+    of its values is a tier; a 等级 column of real tiers with one typo stays a problem."""
+    rows = [
+        ["序号", "成员", "群名片", "QQ号", "性别", "Q龄", "入群时间", "最后发言时间", "等级"],
+        [1, "晨光", "晓晨(群主)", 283746501, "女", "10年", "2023/05/01", "2026/11/17", "LV5 活跃"],
+        [2, "芳芳", "王芳", 283746503, "女", "8年", "2023/05/02", "2026/11/16", "潜水"],
+    ]
+    plan, summary, _ = imp(workspace, owner, write_xlsx(tmp_path / "qq.xlsx", rows))
+    assert "tier" not in plan.mapping.values() and summary.added == 2
+    assert _people(workspace) == {"晨光": (None, "283746501"), "芳芳": (None, "283746503")}
+    tiers = write_xlsx(
+        tmp_path / "t.xlsx", [["姓名", "微信号", "等级"], ["甲", "jia_0001", "核心"], ["乙", "yi_00002", "核芯"]]
+    )
+    with pytest.raises(ImportFailed) as failed:
+        imp(workspace, owner, tiers)
+    assert [(p.row, p.code) for p in failed.value.plan.problems] == [(3, "tier_unknown")]
