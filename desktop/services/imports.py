@@ -219,7 +219,7 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "onboarding": ("入群中", "新人", "onboarding"),
     "left": ("已退群", "退群", "已离开", "离开", "left", "quit", "exited", "left group"),
     "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked", "kicked out"),
-    "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned"),
+    "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned", "blocked"),
 }
 _STATUS_BY_KEY = {norm_key(word): code for code, words in STATUS_WORDS.items() for word in (code, *words)}
 STATUS_NAMES = {"applicant": "申请中", "onboarding": "入群中", "active": "已入群", "left": "已退群"} | {

@@ -137,20 +137,21 @@ def test_english_excel_dates_and_statuses_are_read(workspace, owner, tmp_path):
         ["Name", "Phone", "Join date", "Status"],
         ["Amy", "13800138001", "1-Nov-26", "Quit"],
         ["Ben", "13800138002", "Nov 2, 2026 8:30 PM", "Kicked out"],
+        ["Dan", "13800138004", "2026-11-03", "Blocked"],
         ["Cat", "13800138003", "11/01/2026", "Member"],
     ]
     from tests.desktop.test_imports import write_csv
 
     path = write_csv(tmp_path / "en.csv", rows, "utf-8-sig")
     plan, _, _ = imp(workspace, owner, path, skip_problems=True)
-    assert [(p.row, p.code) for p in plan.problems] == [(4, "date_not_a_date")]
+    assert [(p.row, p.code) for p in plan.problems] == [(5, "date_not_a_date")]
     with workspace.session() as s:
         got = s.execute(
             select(Member.display_name, Membership.status, Membership.joined_at)
             .join(Membership, Membership.member_id == Member.id)
             .order_by(Member.id)
         ).all()
-    assert [(n, st) for n, st, _ in got] == [("Amy", "left"), ("Ben", "removed")]
+    assert [(n, st) for n, st, _ in got] == [("Amy", "left"), ("Ben", "removed"), ("Dan", "blacklisted")]
     assert got[1][2] == datetime(2026, 11, 2, 20, 30)
 
 
