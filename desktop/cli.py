@@ -417,7 +417,7 @@ def _args_import(p: argparse.ArgumentParser) -> None:
 
 
 def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
-    from desktop.services.imports import ImportFailed, describe_row, run_import
+    from desktop.services.imports import ImportFailed, describe_row, run_import, unmapped_columns
 
     database = ctx.database()
     actor = ctx.actor()
@@ -494,6 +494,13 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     print(f"{plan.file}{sheet} → {group}")
+    if kind == "roster":  # a column no field takes is named, never dropped unseen (the dialog shows it unmapped)
+        left_out = unmapped_columns(plan)
+        if left_out:
+            shown = ", ".join(left_out[:20]) + (
+                f" … (共 {len(left_out)} 列 / {len(left_out)} in all)" if len(left_out) > 20 else ""
+            )
+            print(f"未导入的列 (columns not imported): {shown}")
     counts = {"added": plan.added, "updated": plan.updated, "unchanged": plan.unchanged}
     if summary is not None:
         counts = {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}

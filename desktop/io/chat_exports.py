@@ -752,6 +752,11 @@ def _q(name: str) -> str:
     return rf'["“”](?P<{name}>[^"“”]+?)["“”]'
 
 
+def _en(name: str) -> str:
+    """A name in an English notice: quoted, or bare (then it holds no quote)."""
+    return rf'(?:["“”](?P<{name}>[^"“”]+?)["“”]|(?P<{name}_bare>[^"“”]+?))'
+
+
 _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_q('a')}邀请你和{_q('b')}加入了群聊"), "invite"),
     (re.compile(rf"^{_q('a')}邀请你加入了群聊"), "self_joined"),
@@ -765,6 +770,20 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>.+?)加入了?本群$"), "invite"),
     (re.compile(r"^(?P<a>[^\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)$"), "remove"),
     (re.compile(r"^(?P<b>[^\"“”]+?)加入(?:了)?本群$"), "join"),
+    # WeChat in English (the same notices; names quoted, or not in some clients' texts — wechaty's parsers)
+    (re.compile(rf"^{_en('a')} invited you to (?:a|the) group chat", re.IGNORECASE), "self_joined"),
+    (re.compile(rf"^{_en('a')} invited you and {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite"),
+    (re.compile(rf"^you invited {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite_self"),
+    (re.compile(rf"^{_en('a')} invited {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite"),
+    (re.compile(rf"^{_en('b')} joined (?:the )?group chat via (?:the )?QR code you shared", re.IGNORECASE), "qr_self"),
+    (
+        re.compile(
+            rf"^{_en('b')} joined (?:the )?group chat via (?:the )?QR code shared by {_en('a')}$", re.IGNORECASE
+        ),
+        "qr",
+    ),
+    (re.compile(rf"^you removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove_self"),
+    (re.compile(rf"^{_en('a')} removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove"),
 )
 _QN = r'["“”][^"“”\n]*["“”]'  # a quoted name (or 、-joined names); WeFlow may leave it empty ("" 拍了拍 "")
 _WHO = rf"(?:{_QN}|你|我)"
@@ -779,8 +798,19 @@ _NOTICE_RE = re.compile(
     rf"|{_WHO}修改群(?:名|聊名称)为.*"
     rf"|{_QN}与群里其他人都不是朋友关系.*"
     r"|.*\$(?:username|names|adder|from)\$.*|<sysmsg.*|<revokemsg.*"
+    # English WeChat: invites as WeChat stores them, names quoted or bare (李卓桓 invited 李佳芮, Huan to the group
+    # chat — wechaty's payloads); the other notices with quoted names only
+    rf"|(?:{_QN}|[^\"\n]{{1,100}}?) invited (?:you and )?[^\n]{{1,300}}? to (?:a|the) group chat(?: with .*)?"
+    rf"|{_QN} joined (?:the )?group chat via (?:the )?QR [Cc]ode (?:you shared|shared by {_QN})\.?"
+    rf"|(?:{_QN}|You) removed {_QN} from (?:the )?group chat\.?|You were removed from (?:the )?group chat by {_QN}\.?"
+    rf"|(?:{_QN}|You) (?:recalled|withdrew) a message\.?"
+    rf"|(?:{_QN}|You|I) patted (?:{_QN}|you|me|myself|yourself|themselves)(?: .*)?"
+    rf"|(?:{_QN}|You) changed the group name to .*"
+    rf"|{_QN} is not (?:a )?friends? (?:of|with) anyone else in (?:this|the) group chat.*"
 )
-_OTHERS_RECALL_OR_PAT = re.compile(rf"{_QN} ?撤回了|.*(?:拍了拍|戳了戳)")
+_OTHERS_RECALL_OR_PAT = re.compile(
+    rf"{_QN} ?撤回了|.*(?:拍了拍|戳了戳)|{_QN} (?:recalled|withdrew) a message|.* patted "
+)
 
 
 def is_system_text(text: str | None) -> bool:
@@ -805,7 +835,10 @@ def system_events(text: str | None) -> list[SystemEvent]:
         match = pattern.match(text)
         if match is None:
             continue
-        groups = match.groupdict()
+        groups = {k: v for k, v in match.groupdict().items() if not k.endswith("_bare")}
+        for key, value in match.groupdict().items():
+            if key.endswith("_bare") and value:
+                groups[key[: -len("_bare")]] = value
         who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip())
         by = groups.get("a")
         if kind == "self_joined":

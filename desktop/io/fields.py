@@ -136,6 +136,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member"),
     "nickname": ("昵称", "群昵称", "微信昵称", "群名片", "nickname", "nick name", "nick"),
     "wechat_id": ("微信号", "微信", "微信id", "wxid", "wechat", "wechat id", "weixin"),
+    "qq": ("qq", "qq号", "qq号码", "qq账号", "qq number", "qq no", "qq id"),
     "phone": (
         "手机",
         "手机号",
@@ -163,6 +164,28 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "joined",
         "joined at",
         "join time",
+    ),
+    "left_at": (
+        "退群时间",
+        "退群日期",
+        "离群时间",
+        "离开时间",
+        "退出时间",
+        "移出时间",
+        "移除时间",
+        "left at",
+        "left date",
+        "date left",
+    ),
+    "status_date": (
+        "变动日期",
+        "变动时间",
+        "变更日期",
+        "变更时间",
+        "状态日期",
+        "状态时间",
+        "状态变更时间",
+        "状态变更日期",
     ),
     "gender": ("性别", "gender", "sex"),
     "city": ("城市", "地区", "所在城市", "所在地区", "所在地", "city", "region"),
@@ -204,7 +227,7 @@ SOMEONE_ELSE: tuple[str, ...] = (
     "referrer",
     "spouse",
 )
-_IDENTITY_FIELDS = ("name", "nickname", "wechat_id", "phone")
+_IDENTITY_FIELDS = ("name", "nickname", "wechat_id", "phone", "qq")
 
 
 def about_someone_else(header: str) -> bool:
@@ -216,6 +239,7 @@ def about_someone_else(header: str) -> bool:
 # a substring match for the field is refused when the header contains one of these
 _VETO: dict[str, tuple[str, ...]] = {
     "wechat_id": ("群", "昵称", "名"),
+    "qq": ("群", "昵称", "名", "邮", "mail", "空间"),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
 }
 
 _BRACKETED = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")
@@ -564,6 +588,58 @@ _DATE_RE = re.compile(
     re.ASCII,
 )
 _COMPACT_RE = re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})", re.ASCII)
+# English Excel's default text of a date: 1-Nov-26, 01-Nov-2026, 1 Nov 2026, Nov 1, 2026, November 1 2026 (a time
+# after it, 8:30 or 8:30:15 PM) — a month name is never ambiguous, unlike 11/01/2026
+_MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_EN_TIME = r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>am|pm)?)?"
+_EN_DATE_RES = (
+    re.compile(rf"(?P<d>\d{{1,2}})[-\s/]+{_MONTH}[-\s/,]+(?P<y>\d{{4}}|\d{{2}}){_EN_TIME}", re.ASCII | re.IGNORECASE),
+    re.compile(rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_EN_TIME}", re.ASCII | re.IGNORECASE),
+)
+
+
+_MERIDIEM_RE = re.compile(r"\s*(?:(?P<zh>上午|下午|中午|晚上|凌晨|早上)|(?<=\d)\s*(?P<en>[AaPp])\.?[Mm]\.?\s*$)\s*")
+_ZONED_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})", re.ASCII)
+_PM_WORDS = frozenset({"下午", "中午", "晚上"})
+
+
+def _twelve_hour(text: str) -> tuple[str, str | None]:
+    """(text without its 上午/下午 or AM/PM, "am"/"pm"/None): WPS and Excel write a 12-hour time so
+    (2026/11/10 下午 9:00:05, 2026/11/10 9:00 PM)."""
+    match = _MERIDIEM_RE.search(text)
+    if match is None:
+        return text, None
+    if match.group("zh"):
+        half = "pm" if match.group("zh") in _PM_WORDS else "am"
+    else:
+        half = "pm" if match.group("en") in "Pp" else "am"
+    return (text[: match.start()] + " " + text[match.end() :]).strip(), half
+
+
+def _english_date(text: str) -> datetime | None | bool:
+    """A date written with an English month name (see _EN_DATE_RES), None when invalid, False when no match."""
+    for pattern in _EN_DATE_RES:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        year = match.group("y")
+        if len(year) == 2:
+            year = str(2000 + int(year))
+        hour = match.group("H")
+        ampm = (match.group("ampm") or "").casefold()
+        if hour is not None and ampm:
+            h = int(hour)
+            if not 1 <= h <= 12:
+                return None
+            hour = str(h % 12 + (12 if ampm == "pm" else 0))
+        month = str(_MONTHS[match.group("mon")[:3].casefold()])
+        return _build(year, month, match.group("d"), hour, match.group("M"), match.group("S"))
+    return False
+
+
 _SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
 
 
@@ -606,13 +682,27 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return None
-    match = _DATE_RE.fullmatch(text)
-    if match:
+    if _ZONED_RE.fullmatch(text):  # ISO 8601 with its offset (飞书, APIs): the organiser's local time of it
+        try:
+            return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
+        except ValueError:
+            raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown) from None
+    bare, half = _twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
+    twelve = _DATE_RE.fullmatch(bare) if half else None
+    match = None if twelve else _DATE_RE.fullmatch(text)
+    if twelve:
+        if twelve.group("H") is None or not 1 <= int(twelve.group("H")) <= 12:
+            raise ImportProblem(file, row, column, f"{text} 不是有效的时间", "date_invalid", shown)
+        hour = int(twelve.group("H")) % 12 + (12 if half == "pm" else 0)
+        result = _build(*twelve.group("y", "m", "d"), str(hour), *twelve.group("M", "S", "f"))
+    elif match:
         result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
     elif _COMPACT_RE.fullmatch(text):
         result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
     elif _SERIAL_RE.fullmatch(text):
         result = _serial_to_datetime(float(text))
+    elif (english := _english_date(text)) is not False:
+        result = english
     else:
         raise ImportProblem(
             file,
@@ -629,7 +719,9 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
 
 def parse_date(value: object, *, file: str, row: int, column: str) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
-    2026-05-07, 2026年5月8日, 2026.5.6, 20260506 (a time part is allowed and dropped).
+    2026-05-07, 2026年5月8日, 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
+    12-hour one as WPS/Excel write it — 下午 9:00, 9:00 PM — and an ISO time with its offset, read as local time).
+    Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
     result = _to_datetime(value, file, row, column)
     return None if result is None else result.date()

@@ -86,7 +86,23 @@ class SurveyLayout:
     meta: list[int]  # the tool's own columns (neither person field nor answer)
 
 
-_TIME_COLUMNS = tuple(norm_key(h) for h in ("提交答卷时间", "结束答题时间", "提交时间", "开始答题时间"))
+_TIME_COLUMNS = tuple(
+    norm_key(h)
+    for h in (
+        "提交答卷时间",
+        "结束答题时间",
+        "提交时间",
+        "填写时间",
+        "答题时间",
+        "创建时间",
+        "开始答题时间",
+        "Submitted at",  # English forms (Google Forms: Timestamp)
+        "Submission time",
+        "Submit time",
+        "Submission date",
+        "Timestamp",
+    )
+)
 _NICKNAME_META = norm_key("微信昵称")
 _NUMBERED = re.compile(
     r"^\s*(?:Q|第)?\s*(?P<number>[0-9０-９]{1,3})\s*题?\s*(?:[、.．:：)）\]]\s*|\s+)(?P<stem>\S.*)$", re.IGNORECASE
@@ -164,9 +180,18 @@ def _role(stem: str) -> tuple[str, int] | None:
     return _keywords(bare, identity) or (_keywords(stem, identity) if bare != stem else None)
 
 
+_NOT_PHONE_NUMBER = ("qq", "身份证", "证件", "学号", "工号", "车牌", "会员", "订单", "微信", "账号", "护照", "银行")
+_EN_PHONE = frozenset({"mobile", "phone", "cellphone", "cell", "telephone", "tel", "whatsapp"})
+_EN_WHY = frozenset({"why", "reason", "reasons", "purpose", "motivation"})
+_EN_NAME_ONLY = frozenset({"your", "full", "real", "legal", "name", "please", "enter", "what", "is", "s", "the"})
+
+
 def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
     low = stem.casefold()
+    words = set(re.findall(r"[a-z]+", low))  # English forms (Google Forms, Tally, Jotform): whole words
     if identity and any(word in stem for word in ("手机", "电话号", "联系电话")):
+        return "phone", 2
+    if identity and words & _EN_PHONE and "wechat" not in words:
         return "phone", 2
     if identity and "电话" in stem:
         return "phone", 1
@@ -176,8 +201,14 @@ def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
         return "wechat_id", 1
     if identity and "联系方式" in stem:
         return "phone", 1
+    if identity and "号码" in stem and not any(w in low for w in _NOT_PHONE_NUMBER):
+        return "phone", 1  # 您的号码, 联系号码: the phone only when the answers are phones (survey_layout)
     if any(w in stem for w in _PURPOSE_WHY) and any(w in stem for w in _PURPOSE_JOIN):
         return "purpose", 1
+    if words & _EN_WHY and "join" in low:
+        return "purpose", 1
+    if identity and "name" in words and words <= _EN_NAME_ONLY:  # Your name, Full name — never Company name
+        return "name", 2
     if identity and "微信" not in stem:
         if "姓名" in stem:
             return "name", 2

@@ -128,6 +128,14 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "地理位置市",
         "自定义字段",
         "IP",
+        "IP地址",  # 麦客, 金数据
+        "IP归属地",
+        "提交IP",
+        "填写IP",
+        "填写时间",
+        "答题时间",
+        "创建时间",  # 飞书多维表格
+        "创建人",
         "渠道",
         "修改时间",  # 金数据, 麦客, 腾讯文档, 飞书
         "更新时间",
@@ -151,6 +159,16 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "微信城市",
         "微信省份",
         "UnionID",
+        "Submitted at",  # English forms
+        "Submission time",
+        "Submit time",
+        "Submission date",
+        "Timestamp",
+        "Submission ID",
+        "Response ID",
+        "Respondent ID",
+        "IP Address",
+        "User Agent",
     )
 )
 

@@ -137,6 +137,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "nickname": ("昵称", "nickname"),
     "group_nickname": ("群昵称", "group nickname"),
     "wechat_id": ("微信号", "WeChat ID"),
+    "qq": ("QQ号", "QQ number"),
     "phone": ("手机", "phone"),
     "gender": ("性别", "gender"),
     "city": ("城市", "city"),

@@ -15,7 +15,8 @@ Decisions (what users see follows from these):
   sender (offered as "it is <member>", never merged). A name two memberships carry is *unattributable*: nothing is counted. The
   ID of a sender matched by name is remembered, and so are the names seen: one identity across nickname
   changes. Anything else is an *unknown sender*, listed with its message count; nothing is counted for it
-  unless `add_unknown` adds it as a member (WeChat ID = sender ID, name = group nickname else nickname), or the
+  unless `add_unknown` adds it as a member (WeChat ID = sender ID — a QQ export's number is the QQ number —, name =
+  group nickname else nickname), or the
   window's decision links it to a member, adds it, or ignores it (all remembered).
 - Messages: every non-system row of a known sender counts for (membership, local day) — whatever its status
   (a member who later left still spoke then). Notices (joins, removals, recalls, pats, renames) never count.
@@ -1057,14 +1058,22 @@ def _person_for(
 
     if sender_id and len(sender_id) > WECHAT_ID_MAX:  # not a WeChat ID (they are short): the alias keeps it
         sender_id = None
+    qq = None
+    if sender_id and _id_kind(_key(sender_id)) == "qq":
+        # a QQ export's sender: a QQ number is the person's QQ number, never a WeChat ID; a QQ e-mail account is
+        # neither (the alias keeps it)
+        qq = sender_id if sender_id.isdigit() and 5 <= len(sender_id) <= 12 else None
+        sender_id = None
     existing = None
     if sender_id:
         existing = session.scalar(
             select(Member.id).where(func.lower(Member.wechat_id) == sender_id.lower(), Member.deleted_at.is_(None))
         )
+    elif qq:
+        existing = session.scalar(select(Member.id).where(Member.qq == qq, Member.deleted_at.is_(None)))
     if existing is None:
         status = "active" if joined is not None else "applicant"
-        data = MemberInput(display_name=name, wechat_id=sender_id or None, joined_at=joined, status=status)
+        data = MemberInput(display_name=name, wechat_id=sender_id or None, qq=qq, joined_at=joined, status=status)
         return add_member(session, actor, group_id, data)
     ms = session.scalar(select(Membership.id).where(Membership.member_id == existing, Membership.group_id == group_id))
     if ms is None:

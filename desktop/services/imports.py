@@ -16,6 +16,15 @@ Decisions (what a user sees follows from these):
   nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
   typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
   format characters; phones in their canonical form.
+- QQ numbers (a QQ / QQ号 column, fields.py): Member.qq, an identity like the WeChat ID — for QQ groups, whose
+  chat exports name senders by QQ number (chat_import matches them). Decision: kept as that field, never in
+  the note and never dropped; an invalid one is a problem. A row that matches nobody by WeChat ID, phone or
+  name is the member holding its QQ number — on record, or shown for them by a chat export of the group
+  (chat_alias) — unless that member's WeChat ID or phone contradicts the row;
+  a row matched to one member with another's QQ number, or to a member who has a different QQ number, is a
+  problem (qq_of_another_person / qq_differs): a QQ number is set when empty, never overwritten. A number in
+  a "QQ/微信" column mapped as the WeChat ID is the QQ number (a WeChat ID starts with a letter). Survey
+  (applications) QQ answers stay on the note.
 - Never blank: an empty cell never changes a value. Tags merge (never removed). A note from the file
   replaces the free-text part of the note; survey lines ("问卷: Q: A") already there are kept.
 - Inside one file, the later of two rows with the same WeChat ID or phone, or two rows that resolve to the
@@ -25,7 +34,14 @@ Decisions (what a user sees follows from these):
   Roster import without a status: new memberships are 已入群 (active); 申请中/入群中 people in the file
   become 已入群; people who left, were removed or blacklisted keep that status (the file may be old).
   A status change moves the leaving date with it (roster.left_fields, as the member dialog): out since the
-  import (never before the join), back in without a leaving date or reason. An assistant's import may not
+  import (never before the join), back in without a leaving date or reason; a running leave (请假) of someone the
+  file takes out ends the day before (roster.end_leaves_many, as "mark left"). A 退群时间 column (left_at) says
+  when: a row with one and no status has left (group-tool exports fill it for leavers only), a row with one
+  whose status is in the group is a problem, one before the join date is a problem (never clamped). A new
+  membership that is out without a leaving date leaves "now", as one without a join date joins now — with a
+  warning (left_date_unknown): this month's leavers count it. A 变动日期 column (status_date, 成员变动 sheets) is
+  the day of the row's status: the leaving date of one who is out, the join date of one who is in (when no
+  join date is given and none is known), the application date of an applicant. An assistant's import may not
   set 已退群/已移除/黑名单 nor lift a blacklist (the row is a problem, status_not_allowed).
   Applications import makes new memberships 申请中 and never changes an existing status.
 - Applications: the "why do you join" answer fills Membership.purpose and records the 进群目的问答
@@ -90,7 +106,7 @@ from desktop.io.fields import (
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
 from desktop.phones import mask_phone
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.roster import left_fields, normalise_phone
+from desktop.services.roster import end_leaves_many, left_fields, normalise_phone
 from desktop.tags import split_tags
 from models import (
     AuditEntry,
@@ -128,6 +144,7 @@ __all__ = [
     "remember_mapping",
     "remembered_mapping",
     "run_import",
+    "unmapped_columns",
     "suggest_mapping",
 ]
 
@@ -141,6 +158,7 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "group_nickname",
     "wechat_id",
     "wxid",
+    "qq",
     "phone",
     "gender",
     "city",
@@ -148,7 +166,9 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "tags",
     "note",
     "joined_at",
+    "left_at",
     "status",
+    "status_date",
     "tier",
     "referrer",
     "purpose",
@@ -161,6 +181,7 @@ FIELD_LABELS: dict[str, str] = {
     "group_nickname": "群昵称 (group nickname)",
     "wechat_id": "微信号 (WeChat ID)",
     "wxid": "微信ID (wxid, when 微信号 is empty)",
+    "qq": "QQ号 (QQ number)",
     "phone": "手机 (phone)",
     "gender": "性别 (gender)",
     "city": "城市 (city)",
@@ -168,6 +189,8 @@ FIELD_LABELS: dict[str, str] = {
     "tags": "标签 (tags)",
     "note": "备注 (note)",
     "joined_at": "入群时间 (joined)",
+    "left_at": "退群时间 (left)",
+    "status_date": "变动日期 (date of the status)",
     "status": "状态 (status)",
     "tier": "层级 (tier)",
     "referrer": "推荐人 (referrer)",
@@ -194,9 +217,9 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "active": ("已入群", "入群", "在群", "正式成员", "成员", "active", "member", "joined"),
     "applicant": ("申请中", "申请", "待审核", "applicant", "applied", "pending"),
     "onboarding": ("入群中", "新人", "onboarding"),
-    "left": ("已退群", "退群", "已离开", "离开", "left"),
-    "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked"),
-    "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned"),
+    "left": ("已退群", "退群", "已离开", "离开", "left", "quit", "exited", "left group"),
+    "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked", "kicked out"),
+    "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned", "blocked"),
 }
 _STATUS_BY_KEY = {norm_key(word): code for code, words in STATUS_WORDS.items() for word in (code, *words)}
 STATUS_NAMES = {"applicant": "申请中", "onboarding": "入群中", "active": "已入群", "left": "已退群"} | {
@@ -465,6 +488,28 @@ def _wechat(value: object) -> str | None:
     return unicodedata.normalize("NFKC", text).strip() or None if text else None
 
 
+_QQ_MAIL = re.compile(r"(\d{5,12})@qq\.com", re.IGNORECASE)
+
+
+def _qq(value: object, file: str, row: int, column: str) -> str | None:
+    """A QQ number cell: 5-12 digits (a number cell as Excel keeps it, 283746503.0; spaces, a QQ mail address
+    12345678@qq.com); anything else is a problem naming the cell — never a wrong number, never dropped."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer() and value < 1e12:
+        value = int(value)
+    text = drop_format_chars(unicodedata.normalize("NFKC", str(value))).strip()
+    if not text:
+        return None
+    compact = re.sub(r"(?<=\d)\.0+$", "", "".join(text.split()))  # 283746503.0: a number cell written out
+    mail = _QQ_MAIL.fullmatch(compact)
+    if mail:
+        compact = mail.group(1)
+    if compact.isascii() and compact.isdigit() and 5 <= len(compact) <= 12 and compact[0] != "0":
+        return compact
+    raise ImportProblem(file, row, column, f"「{text}」不是 QQ 号 (a QQ number is 5-12 digits)", "qq_invalid", text)
+
+
 @lru_cache(maxsize=65536)
 def _key(text: str | None) -> str:
     """Matching key for names and WeChat IDs: NFKC, case folded, inner whitespace and invisible format
@@ -569,6 +614,8 @@ class _Parser:
             return self._limit(rec, column, name, region_city(_one_line(value)))
         if name in ("wechat_id", "wxid"):
             return self._limit(rec, column, "wechat_id", _wechat(value))
+        if name == "qq":
+            return _qq(value, file, row, column)
         if name in ("note", "purpose"):
             return _text(value)
         if name == "referrer":
@@ -586,16 +633,18 @@ class _Parser:
                 raise ImportProblem(file, row, column, f"{phone} 不是有效的电话号码", "phone_invalid", phone) from None
         if name == "gender":
             return self._gender(rec, column, value)
-        if name == "joined_at":
+        if name in ("joined_at", "left_at", "status_date"):
             when = parse_datetime(value, file=file, row=row, column=column)
             if when is None:
                 return None
             if when.date() > self.today:
+                what = {"joined_at": "入群时间", "left_at": "退群时间"}.get(name, "变动日期")
+                kind_en = {"joined_at": "join", "left_at": "leaving"}.get(name, "status")
                 raise ImportProblem(
                     file,
                     row,
                     column,
-                    f"{_show_date(when)} 在未来: 入群时间不能晚于今天 (a join date in the future)",
+                    f"{_show_date(when)} 在未来: {what}不能晚于今天 (a {kind_en} date in the future)",
                     "date_in_future",
                     clean_text(value),
                 )
@@ -759,12 +808,27 @@ def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, st
         return None
 
 
+_LEVEL_KEYS = frozenset(norm_key(h) for h in ("等级", "level", "群等级", "QQ等级", "活跃等级"))
+
+
 def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[object]] | None = None) -> dict[int, str]:
     """What the dialog pre-fills: the remembered mapping for this layout, else the automatic one (judged with
-    the first data rows `rows` when given)."""
+    the first data rows `rows` when given; a 等级 column none of whose values is a tier is left out)."""
     headers = list(headers)
     remembered = remembered_mapping(session, headers)
-    return remembered if remembered is not None else auto_mapping(headers, rows)
+    if remembered is not None:
+        return remembered
+    mapping = auto_mapping(headers, rows)
+    tier = next((i for i, f in mapping.items() if f == "tier"), None)
+    if tier is not None and rows and norm_key(clean_header(headers[tier])) in _LEVEL_KEYS:
+        # a 等级/level column none of whose values is a tier of the workspace (QQ's own member export: LV5 活跃,
+        # 潜水) is not the tier: left out (named as such), not a problem on every row. A 层级/tier column is the
+        # organiser's own word: an unknown tier in it stays a problem
+        tiers = {_key(name) for name in session.scalars(select(Tier.name))}
+        values = [_key(_one_line(r[tier])) for r in rows if tier < len(r) and _one_line(r[tier])]
+        if values and not any(v in tiers for v in values):
+            del mapping[tier]
+    return mapping
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -800,6 +864,7 @@ class _Person:
     note: str | None
     real_name_verified: bool
     verified_on: date | None
+    qq: str | None
     tags: list[str] = field(default_factory=list)
     ms: _Ms | None = None
     tags_loaded: bool = False
@@ -817,11 +882,12 @@ _MEMBER_COLUMNS = (
     Member.note,
     Member.real_name_verified,
     Member.verified_on,
+    Member.qq,
 )
 
 
 def _person(row: Any) -> _Person:
-    return _Person(*row[:11])
+    return _Person(*row[:12])
 
 
 def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
@@ -838,23 +904,35 @@ class _Context:
         self.people: dict[int, _Person] = {}
         self.by_wechat: dict[str, list[int]] = {}
         self.by_phone: dict[str, list[int]] = {}
+        self.by_qq: dict[str, list[int]] = {}
         self.group_by_name: dict[str, list[int]] = {}
         self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
-        for mid, wechat, phone in session.execute(
-            select(Member.id, Member.wechat_id, Member.phone).where(
-                live, (Member.wechat_id.is_not(None)) | (Member.phone.is_not(None))
+        for mid, wechat, phone, qq in session.execute(
+            select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
+                live, (Member.wechat_id.is_not(None)) | (Member.phone.is_not(None)) | (Member.qq.is_not(None))
             )
         ):
             if wechat:
                 self.by_wechat.setdefault(_key(wechat), []).append(mid)
             if phone:
                 self.by_phone.setdefault(phone, []).append(mid)
+            if qq:
+                self.by_qq.setdefault(qq, []).append(mid)
         if group_id is None:
             return
+        # a QQ number a chat export of this group showed for a member (chat_alias) names them too: a QQ group's
+        # roster after its chat was imported by names finds them by the number they wrote with
+        for mid, value in session.execute(
+            select(ChatAlias.member_id, ChatAlias.value)
+            .join(Member, Member.id == ChatAlias.member_id)
+            .where(ChatAlias.group_id == group_id, ChatAlias.kind == "id", live)
+        ):
+            if value.isdigit() and 5 <= len(value) <= 12 and mid not in self.by_qq.get(value, []):
+                self.by_qq.setdefault(value, []).append(mid)
         self.purpose_step_id = session.scalar(
             select(EntryStep.id).where(
                 EntryStep.group_id == group_id, EntryStep.code == "purpose", EntryStep.retired_at.is_(None)
@@ -881,7 +959,7 @@ class _Context:
         by_ms: dict[int, _Person] = {}
         for row in rows:
             person = _person(row)
-            ms_id, status, tier_id, gnick, joined, applied, left, referrer, purpose = row[11:]
+            ms_id, status, tier_id, gnick, joined, applied, left, referrer, purpose = row[12:]
             person.ms = _Ms(ms_id, status, tier_names.get(tier_id), gnick, joined, applied, left, referrer, purpose)
             self.people[person.member_id] = person
             by_ms[ms_id] = person
@@ -1015,6 +1093,11 @@ class _RowReader:
             name == "wechat_id" and index < len(headers) and is_weak_contact_header(headers[index] or "")
             for index, name in mapping.items()
         )
+        # a "QQ/微信" column taken as the WeChat ID: a number in it is a QQ number (a WeChat ID starts with a letter)
+        self.qq_in_wechat = any(
+            name == "wechat_id" and index < len(headers) and "qq" in (headers[index] or "").casefold()
+            for index, name in mapping.items()
+        )
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
         self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
@@ -1045,6 +1128,29 @@ class _RowReader:
             text,
         )
 
+    def _wechat_column_qq(self, rec: _Record) -> None:
+        """A number in a QQ/微信 column mapped as the WeChat ID: the row's QQ number (when it has none, or the same),
+        else a problem — a QQ number is never stored as a WeChat ID (a WeChat ID starts with a letter)."""
+        v = rec.values
+        column = self.by_field["wechat_id"]
+        text = v.pop("wechat_id")
+        try:
+            qq = _qq(text, self.file, rec.row, column)
+        except ImportProblem as problem:
+            rec.problems.append(problem)
+            return
+        if v.get("qq") in (None, qq):
+            v["qq"] = qq
+            rec.columns.setdefault("qq", column)
+            return
+        rec.problem(
+            column,
+            f"{column} 列的 {text} 是 QQ 号，而这一行已有 QQ 号 {v['qq']} (a QQ number in the WeChat ID column, and the"
+            " row has another QQ number)",
+            "qq_in_wechat_column",
+            text,
+        )
+
     def record(self, row_no: int, values: list[object]) -> _Record:
         rec = _Record(self.file, row_no)
         cell = self.parser.cell
@@ -1053,6 +1159,8 @@ class _RowReader:
         v = rec.values
         if self.contact_wechat and looks_like_phone(v.get("wechat_id")):
             self._contact_phone(rec)
+        if self.qq_in_wechat and (v.get("wechat_id") or "").isdigit():
+            self._wechat_column_qq(rec)
         if self.family is not None and self.family < len(values):
             family = _one_line(values[self.family]) if not isinstance(values[self.family], CellError) else None
             joined = self.parser._limit(rec, rec.columns["name"], "name", join_name(v.get("name"), family))
@@ -1156,6 +1264,7 @@ class _Planner:
         self.now = utcnow()
         self.order = {h: i for i, h in enumerate(_column_name(headers, i) for i in range(len(headers)))}
         self.first_wechat: dict[int, int] = {}
+        self.first_qq: dict[int, int] = {}
         self.first_phone: dict[int, list[tuple[int, int | None, int | None, bool]]] = {}
         self.first_target: dict[int, int] = {}
         self.first_name: dict[int, int] = {}
@@ -1368,6 +1477,13 @@ class _Planner:
         """The later of two rows with the same WeChat ID or phone, or about the same person, is a problem
         naming both rows; so is a row with neither WeChat ID nor phone and the name of another row."""
         wechat, phone, name = rec.values.get("wechat_id"), rec.values.get("phone"), rec.values.get("name")
+        qq = rec.values.get("qq")
+        if qq:
+            other = self.first_qq.setdefault(hash(qq), rec.row)
+            if other != rec.row:
+                rec.duplicate(
+                    other, rec.column("qq"), f"与第{other}行的QQ号相同 (same QQ number as row {other})", "duplicate_qq"
+                )
         if wechat:
             other = self.first_wechat.setdefault(hash(_key(wechat)), rec.row)
             if other != rec.row:
@@ -1390,7 +1506,7 @@ class _Planner:
                 )
         if name:
             key = hash(_key(name))
-            other = self.first_name.get(key) if not (wechat or phone) else self.name_only.get(key)
+            other = self.first_name.get(key) if not (wechat or phone or qq) else self.name_only.get(key)
             if other is not None:
                 rec.duplicate(
                     other,
@@ -1399,7 +1515,7 @@ class _Planner:
                     "duplicate_name",
                 )
             self.first_name.setdefault(key, rec.row)
-            if not (wechat or phone):
+            if not (wechat or phone or qq):
                 self.name_only.setdefault(key, rec.row)
 
     def _same_phone(self, rec: _Record, target: int | None, phone: str, wechat: str | None, name: str | None) -> None:
@@ -1587,16 +1703,30 @@ def _unsuperseded(members: list[_Record]) -> list[ImportProblem]:
 _PHONE_RUN = re.compile(r"\+?\d[\d \-]{5,}\d")
 
 
-def _masked_phone(text: str) -> str:
-    """A phone answered to another question (确认手机号, 紧急联系人电话) as the note keeps it: each number masked
-    like the exports mask phones (138****8000) — notes are shown to assistants; the words around it stay."""
+_MOBILE_DIGITS = re.compile(r"(?:\+?86|0086)?1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}[\s\-]\d{7,8}")
+
+
+def _masked_phone(text: str, *, phone_question: bool = True) -> str:
+    """A phone answered to another question (确认手机号, 紧急联系人电话, 您的号码, Mobile) as the note keeps it: each
+    number masked like the exports mask phones (138****8000) — notes are shown to assistants; the words around it
+    stay. Every answer goes through here: to a question that names a phone (survey.is_phone_question) any number
+    a phone column would take is masked (a landline too); to any other question (紧急联系人, 您的号码, 备用) a
+    mobile number (1[3-9] + 9 digits, with +86 or separators), a landline with its area code (010-12345678) or a
+    number written with a "+" — a date
+    (2026-11-18), a student number or an amount is no phone there and stays as written."""
 
     def mask(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if not phone_question:
+            digits = re.sub(r"[\s\-]", "", found)
+            if not (found.startswith("+") or _MOBILE_DIGITS.fullmatch(digits) or _LANDLINE.fullmatch(found)):
+                return found
         try:
-            phone = parse_phone(match.group(0), file="", row=0, column="")
+            phone = parse_phone(found, file="", row=0, column="")
         except ImportProblem:
-            return match.group(0)
-        return mask_phone(phone) if phone else match.group(0)
+            return found
+        return mask_phone(phone) if phone else found
 
     return _PHONE_RUN.sub(mask, text)
 
@@ -1758,8 +1888,8 @@ def plan_applications_import(
             if index in role_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
-            if text and index in phone_questions:
-                text = _masked_phone(text)
+            if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile)
+                text = _masked_phone(text, phone_question=index in phone_questions)
             if text:
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:
@@ -1790,7 +1920,80 @@ def _shared_phone_warning(ctx: _Context, rec: _Record, member_id: int | None, ow
 
 
 def _match(ctx: _Context, rec: _Record) -> int | None:
-    """The member this row is about (None: a new person); adds a problem when it cannot tell.
+    """The member this row is about (None: a new person); adds a problem when it cannot tell (_match_contacts),
+    then checks the row's QQ number: a QQ number names its person like a WeChat ID — a row that matched nobody by
+    WeChat ID, phone or name is the member with its QQ number (unless their WeChat ID or phone says otherwise); a
+    row that matched one member while its QQ number is another's, or whose member has another QQ number, is a
+    problem (never a second QQ number overwriting the first, never two people merged)."""
+    qq = rec.values.get("qq")
+    problems, warnings = len(rec.problems), len(rec.warnings)
+    found = _match_contacts(ctx, rec)
+    if not qq or len(rec.problems) > problems:
+        return found
+    holders = ctx.by_qq.get(qq, [])
+    if len(holders) > 1:
+        in_group = [m for m in holders if ctx.in_group(m)]
+        holders = in_group if len(in_group) == 1 else holders
+    if len(holders) > 1:
+        rec.problem(
+            rec.column("qq"), f"有 {len(holders)} 人的QQ号都是这个，无法确定是谁 (ambiguous)", "ambiguous_person"
+        )
+        return None
+    holder = holders[0] if holders else None
+    if holder is not None:
+        ctx.load([holder])
+    if found is not None and holder is not None and found != holder:
+        rec.problem(
+            rec.column("qq"),
+            f"QQ号 {qq} 属于「{ctx.people[holder].display_name}」，这一行的其他信息却是「{ctx.people[found].display_name}」的"
+            " (the QQ number belongs to another member)",
+            "qq_of_another_person",
+            qq,
+        )
+        return None
+    if found is not None:
+        own = ctx.people[found].qq
+        if own and own != qq:
+            rec.problem(
+                rec.column("qq"),
+                f"「{ctx.people[found].display_name}」的QQ号是 {own}，这一行却是 {qq}；若换了QQ号请在名册里修改"
+                " (the member has another QQ number)",
+                "qq_differs",
+                qq,
+            )
+            return None
+        return found
+    if holder is None:
+        return None
+    person = ctx.people[holder]
+    if person.qq and person.qq != qq:  # known by this number in the group's chat, with another one on record
+        rec.problem(
+            rec.column("qq"),
+            f"「{person.display_name}」的QQ号是 {person.qq}，这一行却是 {qq} (the member has another QQ number)",
+            "qq_differs",
+            qq,
+        )
+        return None
+    wechat, phone = rec.values.get("wechat_id"), rec.values.get("phone")
+    phone_owners = ctx.by_phone.get(phone, []) if phone else []
+    if (wechat and person.wechat_id and _key(person.wechat_id) != _key(wechat)) or (
+        phone_owners and holder not in phone_owners
+    ):
+        rec.problem(
+            rec.column("qq"),
+            f"QQ号 {qq} 属于「{person.display_name}」，这一行的微信号或手机号却不是他/她的"
+            " (the QQ number belongs to a member with another WeChat ID or phone)",
+            "qq_of_another_person",
+            qq,
+        )
+        return None
+    # "a namesake added as another person" no longer holds: the QQ number names them
+    rec.warnings[warnings:] = [w for w in rec.warnings[warnings:] if w.code != "namesake_added"]
+    return holder
+
+
+def _match_contacts(ctx: _Context, rec: _Record) -> int | None:
+    """The member this row is about by WeChat ID, phone and name (None: a new person).
 
     A WeChat ID names its person; a phone several people share (a family) is only a hint: among its owners the
     row is the one with its WeChat ID, else the one known by its name; an owner with another WeChat ID is another
@@ -1942,6 +2145,8 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             continue
         if phone and person.phone and person.phone != phone:
             continue
+        if rec.values.get("qq") and person.qq and person.qq != rec.values["qq"]:
+            continue
         candidates.append(mid)
     if len(candidates) > 1:
         rec.problem(
@@ -1954,8 +2159,8 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
     if not candidates and namesakes:  # 王五 with a new WeChat ID and no phone: another person, and said so
         rec.warn(
             rec.column("name"),
-            f"社群里已有「{name}」，但微信号或手机号不同，这一行作为另一个人新增；若是同一人请在名册里合并 "
-            f"(a member called {name} exists with another WeChat ID or phone: added as another person — merge them "
+            f"社群里已有「{name}」，但微信号、QQ号或手机号不同，这一行作为另一个人新增；若是同一人请在名册里合并 "
+            f"(a member called {name} exists with another WeChat ID, QQ number or phone: added as another person — merge them "
             "in the roster if they are one)",
             "namesake_added",
             name,
@@ -2058,7 +2263,7 @@ def _changes(
         pass  # the row names them by a name they already have (their nickname 三哥): the display name stays
     else:
         member_field("name", "display_name")
-    for name in ("nickname", "wechat_id", "phone", "gender", "city", "occupation"):
+    for name in ("nickname", "wechat_id", "qq", "phone", "gender", "city", "occupation"):
         member_field(name, name)
     verified = v.get("real_name_verified")
     if verified is not None and verified != (person.real_name_verified if person else False):
@@ -2081,21 +2286,60 @@ def _changes(
     ms = person.ms if person is not None else None
     ms_set: dict[str, Any] = {}
     status = v.get("status")
+    left_when = v.get("left_at")
+    if left_when is not None and status is None and kind == "roster":
+        # a 退群时间 and no status: they left (微友助手-style exports fill it for leavers only)
+        status = ms.status if ms is not None and ms.status in _GONE else "left"
+    joined_file, applied_file = v.get("joined_at"), v.get("applied_at")
+    status_day = v.get("status_date")
+    if status_day is not None:
+        # a 变动日期 (成员变动 sheets): the day of the row's status — left for one who is out, joined for one
+        # who is in (when the file gives no join date), applied for an applicant
+        effective = status or (ms.status if ms is not None else None)
+        if effective in _GONE:
+            left_when = left_when or status_day
+        elif effective == "applicant":
+            applied_file = applied_file or status_day
+        elif joined_file is None and (ms is None or ms.joined_at is None):
+            joined_file = status_day  # (a return is no join date to overwrite: the member dialog's rule stands)
+    if left_when is not None and status is not None and status not in _GONE:
+        rec.problem(
+            rec.column("left_at"),
+            f"有退群时间 {_show(left_when)}，状态却是「{STATUS_NAMES[status]}」(a leaving date on a row that is in the group)",
+            "left_date_but_in_group",
+        )
     if ms is None:
         status = status or ("applicant" if kind == "applications" else "active")
-        joined = v.get("joined_at") or (now if status == "active" else None)
-        applied = v.get("applied_at") or (now if status in ("applicant", "onboarding") else None)
+        joined = joined_file or (now if status == "active" else None)
+        applied = applied_file or (now if status in ("applicant", "onboarding") else None)
+        left_at = left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now, when=left_when)[
+            0
+        ]
+        if left_when is not None and joined is not None and left_when < joined:
+            rec.problem(
+                rec.column("joined_at"),
+                f"入群时间晚于退群时间 {_show(left_when)} (joined after leaving)",
+                "joined_after_leaving",
+            )
+        if status in _GONE and left_when is None:
+            rec.warn(
+                rec.column("status"),
+                f"没有退群时间，按导入当天 {_show(now)} 记为{STATUS_NAMES[status]}，会计入本月退群人数；"
+                "若不是本月退的，请在文件里写上「退群时间」 (no leaving date: recorded as leaving today and counted in"
+                " this month's leavers — give a 退群时间 in the file if they left earlier)",
+                "left_date_unknown",
+            )
         ms_set = {
             "status": status,
             "tier": v.get("tier"),
             "group_nickname": v.get("group_nickname"),
             "joined_at": joined,
             "applied_at": applied,
-            "left_at": left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now)[0],
+            "left_at": left_at,
             "purpose": v.get("purpose"),
         }
         changes.append(Change("status", None, STATUS_NAMES[status]))
-        for name in ("tier", "group_nickname", "joined_at", "applied_at", "purpose"):
+        for name in ("tier", "group_nickname", "joined_at", "left_at", "applied_at", "purpose"):
             if ms_set[name] is not None:
                 changes.append(Change(name, None, _show(ms_set[name])))
     else:
@@ -2110,24 +2354,38 @@ def _changes(
             # the dates go with the status as everywhere (roster.left_fields): out since now (or since the day
             # they first went, left -> removed), back in without a leaving date or reason
             left_at, _reason = left_fields(
-                ms.status, new_status, left_at=ms.left_at, left_reason=None, joined_at=ms.joined_at, now=now
+                ms.status,
+                new_status,
+                left_at=ms.left_at,
+                left_reason=None,
+                joined_at=ms.joined_at,
+                now=now,
+                when=left_when,
             )
             if left_at != ms.left_at:
                 ms_set["left_at"] = left_at
+                changes.append(Change("left_at", _show(ms.left_at), _show(left_at)))
             if new_status not in _GONE:
                 ms_set["left_reason"] = None
-        joined = v.get("joined_at")
+        elif new_status in _GONE and left_when is not None and left_when != ms.left_at:
+            ms_set["left_at"] = left_when  # the file says when they left (an organiser's correction)
+            changes.append(Change("left_at", _show(ms.left_at), _show(left_when)))
+        joined = joined_file
         if joined is not None and joined != ms.joined_at:
             ms_set["joined_at"] = joined
             changes.append(Change("joined_at", _show(ms.joined_at), _show(joined)))
         elif joined is None and ms.joined_at is None and ms_set.get("status") == "active":
             ms_set["joined_at"] = now
             changes.append(Change("joined_at", None, _show(now)))
-        left_at = ms_set.get("left_at", ms.left_at)
+        left_at = left_when if left_when is not None else ms_set.get("left_at", ms.left_at)  # never clamped silently
         joined_at = ms_set.get("joined_at", ms.joined_at)
         if left_at is not None and joined_at is not None and left_at < joined_at:
-            rec.problem(rec.column("joined_at"), f"入群时间晚于退群时间 {_show(left_at)} (joined after leaving)")
-        applied = v.get("applied_at")
+            rec.problem(
+                rec.column("joined_at"),
+                f"入群时间晚于退群时间 {_show(left_at)} (joined after leaving)",
+                "joined_after_leaving",
+            )
+        applied = applied_file
         if applied is not None and ms.applied_at is None:
             ms_set["applied_at"] = applied
             changes.append(Change("applied_at", None, _show(applied)))
@@ -2347,6 +2605,7 @@ class _Writer:
                         **search_columns(name),
                         "nickname": s.get("nickname"),
                         "wechat_id": s.get("wechat_id"),
+                        "qq": s.get("qq"),
                         "phone": phone,
                         "phone_tail": phone[-4:] if phone else None,
                         "gender": s.get("gender"),
@@ -2447,6 +2706,9 @@ class _Writer:
             if ops.referrer is not None and ops.referrer[0] == "r":
                 self.deferred.append((membership_ids[r.row], ops.referrer[1]))
         _bulk_update(session, Membership.__table__, ms_updates)
+        # a status column that takes someone out of the group ends their running leave (请假) as every other path
+        # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return
+        end_leaves_many(session, [(msid, v["left_at"]) for msid, v in ms_updates if v.get("left_at")])
 
         step_rows = [r for r in work if r.ops.step_answer is not None]  # type: ignore[union-attr]
         if step_rows and self.step_id is not None:
@@ -2696,6 +2958,18 @@ def run_import(
             writer.unlinked,
         )
         return plan, summary, created
+
+
+def unmapped_columns(plan: ImportPlan) -> list[str]:
+    """The named columns of a roster file that no field takes (序号, 退群时间, 生日 …), for the command line to
+    say so: what a file holds is imported or named as left out, never dropped unseen. The second half of a
+    split name (姓 beside 名) is no left-out column: the name joins it."""
+    parts = name_parts(list(plan.headers)) or name_parts(list(plan.headers), beside_full_name=True) or ()
+    return [
+        header
+        for index, header in enumerate(plan.headers)
+        if header and index not in plan.mapping and index not in parts
+    ]
 
 
 def describe_row(row: PlannedRow) -> str:

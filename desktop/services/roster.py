@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, delete, func, or_, select, text, update
+from sqlalchemy import Select, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
@@ -60,6 +60,7 @@ __all__ = [
     "end_leaves",
     "LeaveSpan",
     "leaves_of",
+    "end_leaves_many",
     "left_fields",
     "put_back_leaves",
     "normalise_phone",
@@ -134,16 +135,8 @@ def end_leaves(session: Session, membership_id: int, left_at: datetime | None) -
     """A leave (请假) ends when the member leaves the group — the member dialog, "mark left" and a bulk move all
     end a membership through here: a leave running on past the leaving day would bridge the gap before a return and
     keep a streak going across days they were no member (a probe: check-ins 1–5, 请假 6–15, left on the 8th, back on
-    the 15th gave a 12-day streak)."""
-    if left_at is None:
-        return
-    left_day = left_at.date()
-    session.execute(delete(Leave).where(Leave.membership_id == membership_id, Leave.start_day >= left_day))
-    session.execute(
-        update(Leave)
-        .where(Leave.membership_id == membership_id, Leave.end_day >= left_day)
-        .values(end_day=left_day - timedelta(days=1))
-    )
+    the 15th gave a 12-day streak). The roster import ends many at once through end_leaves_many, the one rule."""
+    end_leaves_many(session, [(membership_id, left_at)])
 
 
 @dataclass(frozen=True)
@@ -221,6 +214,31 @@ def put_back_leaves(session: Session, actor: Actor, membership_id: int, spans: l
             after={"leaves": [[s.start_day, s.end_day] for s in spans]},
         )
     return changed
+
+
+def end_leaves_many(session: Session, ended: list[tuple[int, datetime | None]]) -> None:
+    """end_leaves (the same rule) for many memberships at once, (membership id, left_at) each, in two statements —
+    the roster import's bulk write ends the leaves of everyone its status column takes out of the group (已退群/
+    已移除/黑名单) through here. Leave objects loaded in the session are expired."""
+    params = [{"b_ms": ms_id, "b_day": at.date(), "b_end": at.date() - timedelta(days=1)} for ms_id, at in ended if at]
+    if not params:
+        return
+    session.flush()
+    table = Leave.__table__
+    connection = session.connection()
+    connection.execute(
+        delete(table).where(table.c.membership_id == bindparam("b_ms"), table.c.start_day >= bindparam("b_day")),
+        [{"b_ms": p["b_ms"], "b_day": p["b_day"]} for p in params],
+    )
+    connection.execute(
+        update(table)
+        .where(table.c.membership_id == bindparam("b_ms"), table.c.end_day >= bindparam("b_day"))
+        .values(end_day=bindparam("b_end")),
+        params,
+    )
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Leave):  # loaded leaves must not keep their old days
+            session.expire(obj)
 
 
 @dataclass

@@ -227,6 +227,18 @@
             </translation>
         </message>
         <message>
+            <source>Left the group on</source>
+            <translation>Left the group on</translation>
+        </message>
+        <message>
+            <source>Date of the status change</source>
+            <translation>Date of the status change</translation>
+        </message>
+        <message>
+            <source>QQ number</source>
+            <translation>QQ number</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/import_dialog.py" line="+68" />
             <location line="+156" />
             <source>Name</source>

@@ -224,6 +224,18 @@
             </translation>
         </message>
         <message>
+            <source>Left the group on</source>
+            <translation>退群时间</translation>
+        </message>
+        <message>
+            <source>Date of the status change</source>
+            <translation>变动日期</translation>
+        </message>
+        <message>
+            <source>QQ number</source>
+            <translation>QQ号</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/import_dialog.py" line="+68" />
             <location line="+156" />
             <source>Name</source>

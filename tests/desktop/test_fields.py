@@ -377,3 +377,31 @@ def test_parse_gender(value, expected):
 )
 def test_parse_bool(value, expected):
     assert parse_bool(value) == expected
+
+
+def test_twelve_hour_and_zoned_times_fifth_probe():
+    """WPS/Excel 12-hour times (2026/11/10 下午 9:00, 9:00 PM, 12:00:00 AM) and ISO times with an offset were refused
+    (a survey's submission time a problem); they are read now, an offset as this machine's local time — 下午 15:00
+    or a bare 下午 stays a problem."""
+    from datetime import UTC, timedelta, timezone
+
+    from desktop.io.fields import ImportProblem, parse_datetime
+
+    def read(text):
+        return parse_datetime(text, file="f", row=2, column="c")
+
+    def local(moment):
+        return moment.astimezone().replace(tzinfo=None)
+
+    assert read("2026/11/10 下午 9:00") == datetime(2026, 11, 10, 21, 0)
+    assert read("2026/11/10 上午 12:30:00") == datetime(2026, 11, 10, 0, 30)
+    assert read("2026/11/10 11:59:59 PM") == datetime(2026, 11, 10, 23, 59, 59)
+    assert read("2026/11/10 12:00:00 AM") == datetime(2026, 11, 10, 0, 0)
+    assert read("1-Nov-26 8:30 PM") == datetime(2026, 11, 1, 20, 30)
+    assert read("2026-11-10T01:00:05Z") == local(datetime(2026, 11, 10, 1, 0, 5, tzinfo=UTC))
+    assert read("2026-11-10 09:00:05 +0800") == local(
+        datetime(2026, 11, 10, 9, 0, 5, tzinfo=timezone(timedelta(hours=8)))
+    )
+    for bad in ("2026/11/10 下午 15:00", "2026/11/10 下午", "11/01/2026"):
+        with pytest.raises(ImportProblem):
+            read(bad)

@@ -45,6 +45,7 @@ PERSON_FIELDS = (
     "city",
     "occupation",
     "joined_at",
+    "left_at",
     "note",
     "referrer",
     "tags",
@@ -88,6 +89,7 @@ def _group_people(database, group: str = GROUP) -> list[dict]:
                     "city": m.city,
                     "occupation": m.occupation,
                     "joined_at": ms.joined_at,
+                    "left_at": ms.left_at,
                     "applied_at": ms.applied_at,
                     "note": free_note,
                     "answers": answers,
@@ -116,7 +118,12 @@ def _check_person(stored: dict, person: dict, *, default_status: str) -> None:
     for name in PERSON_FIELDS:
         expected = person.get(name)
         actual = stored[name]
-        if name == "joined_at":
+        if name == "left_at":
+            if expected is None:  # not in the file: in the group, or out "now" (the import day)
+                assert actual is None or actual.date() == CORPUS_TODAY, (person, actual)
+            else:  # a day: stored at local noon
+                assert actual == _when(expected + "T12:00:00"), (person["name"], actual)
+        elif name == "joined_at":
             if expected is None:  # not in the file: an active member joins "now", anyone else has no date
                 assert actual is None or actual.date() == CORPUS_TODAY, (person, actual)
             elif "T" in expected:
@@ -230,7 +237,8 @@ def _check_applicants(database, spec: dict, people: list[dict], plan) -> None:
         assert stored["applied_at"] == _when(app["applied_at"])
         # phone answers to other questions (紧急联系人电话) are kept masked, as exports show phones
         assert stored["answers"] == {
-            q: (_masked_phone(a) if is_phone_question(q) else a).replace("\n", " / ") for q, a in app["answers"].items()
+            q: _masked_phone(a, phone_question=is_phone_question(q)).replace("\n", " / ")
+            for q, a in app["answers"].items()
         }
         assert tuple(app["rows"]) in rows_by_applicant
         assert rows_by_applicant[tuple(app["rows"])].row == app["latest_row"]

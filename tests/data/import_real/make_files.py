@@ -2318,6 +2318,8 @@ def roster_status_changes(path: Path) -> dict:
                         "phone": phone,
                         "status": code,
                         "note": note,
+                        # 变动日期 is the day of the status: a leaving's date (imports once took "today")
+                        "left_at": when.date().isoformat() if when and code != "active" else None,
                     }
                 ),
             }
@@ -2336,7 +2338,7 @@ def roster_status_changes(path: Path) -> dict:
             "微信号": "wechat_id",
             "手机": "phone",
             "状态": "status",
-            "变动日期": None,
+            "变动日期": "status_date",
             "备注": "note",
         },
         "rows": rows_out,
@@ -2620,7 +2622,7 @@ CORPUS: dict[str, tuple] = {
     "roster_status_changes.xlsx": (
         roster_status_changes,
         "a 成员变动 sheet listing who left, was removed or blacklisted this month",
-        "status words (在群, 已退群, 已退群（主动）, 已移除, 黑名单, 拉黑); an assistant's import refuses the gone rows",
+        "status words (在群, 已退群, 已退群（主动）, 已移除, 黑名单, 拉黑); an assistant's import refuses the gone rows; 变动日期 dates each leaving",
     ),
     "hostile_zip_bomb.xlsx": (
         hostile_zip_bomb,
