@@ -31,3 +31,20 @@ def mask_phones_in(text: str | None) -> str | None:
     if not text:
         return text
     return _PHONE_IN_TEXT.sub(lambda m: "".join(re.findall(r"\d", m.group(0))[:3]) + "****", text)
+
+
+# a mainland resident ID number: region (6), birth date (8), sequence (3), check digit or X; the old 15-digit form
+_ID_CARD = re.compile(
+    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]"
+    r"|\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9A-Za-z])"
+)
+
+
+def drop_id_numbers(text: str | None) -> tuple[str | None, int]:
+    """`text` with every ID-card number (身份证号) in it cut to its last four characters (****123X), and how many:
+    QunDesk never stores an ID number (models/people.py) — a survey answer or a note column holding one keeps
+    only what tells two people apart."""
+    if not text:
+        return text, 0
+    out, n = _ID_CARD.subn(lambda m: "****" + m.group(0)[-4:], text)
+    return out, n

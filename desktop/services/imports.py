@@ -104,7 +104,7 @@ from desktop.io.fields import (
     parse_phone,
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
-from desktop.phones import mask_phone
+from desktop.phones import drop_id_numbers, mask_phone
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -617,7 +617,7 @@ class _Parser:
         if name == "qq":
             return _qq(value, file, row, column)
         if name in ("note", "purpose"):
-            return _text(value)
+            return _without_id_numbers(rec, column, _text(value))
         if name == "referrer":
             return _one_line(value)
         if name == "phone":
@@ -1707,6 +1707,20 @@ _MOBILE_DIGITS = re.compile(r"(?:\+?86|0086)?1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0\d{2,3}[\s\-]\d{7,8}")
 
 
+def _without_id_numbers(rec: _Record, column: str | None, text: str | None) -> str | None:
+    """A note or survey answer with any ID-card number cut to its last four characters (desktop.phones
+    .drop_id_numbers: QunDesk never stores one), and a warning on the row naming the column, so the organiser
+    sees what was left out."""
+    kept, dropped = drop_id_numbers(text)
+    if dropped:
+        rec.warn(
+            column,
+            "身份证号不保存，只留后四位 (an ID-card number is never stored: only its last four characters are kept)",
+            "id_number_dropped",
+        )
+    return kept
+
+
 def _masked_phone(text: str, *, phone_question: bool = True) -> str:
     """A phone answered to another question (确认手机号, 紧急联系人电话, 您的号码, Mobile) as the note keeps it: each
     number masked like the exports mask phones (138****8000) — notes are shown to assistants; the words around it
@@ -1890,6 +1904,7 @@ def plan_applications_import(
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
             if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile)
                 text = _masked_phone(text, phone_question=index in phone_questions)
+                text = _without_id_numbers(rec, answer.question, text)
             if text:
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:

@@ -344,3 +344,38 @@ def test_qqs_own_member_export_imports_with_its_level_column_left_out(workspace,
     with pytest.raises(ImportFailed) as failed:
         imp(workspace, owner, tiers)
     assert [(p.row, p.code) for p in failed.value.plan.problems] == [(3, "tier_unknown")]
+
+
+def test_an_id_card_number_in_an_answer_or_a_note_is_never_stored(workspace, owner, tmp_path):
+    """QunDesk never stores an ID-card number (models/people.py): a survey answer (身份证号, or one written into
+    another answer) and a roster's 备注 keep only its last four characters, and the row says so."""
+    survey = write_xlsx(
+        tmp_path / "s.xlsx",
+        [
+            [*SURVEY_META, "1、您的姓名：", "2、手机号：", "3、身份证号", "4、备注"],
+            [
+                1,
+                "2026/11/10 09:00:00",
+                "60秒",
+                "微信",
+                "N/A",
+                "1.2.3.4",
+                "张三",
+                "13800138000",
+                "11010119900307123X",
+                "报名保险用 110101199003071234",
+            ],
+        ],  # fmt: skip
+    )
+    plan, _summary, _created = imp(workspace, owner, survey, "applications")
+    roster = write_xlsx(
+        tmp_path / "r.xlsx", [["姓名", "微信号", "备注"], ["李四", "lisi88", "身份证:320102198812120015"]]
+    )
+    plan2, _summary, _created = imp(workspace, owner, roster)
+    with workspace.session() as s:
+        notes = dict(s.execute(select(Member.display_name, Member.note)).all())
+    assert "问卷: 身份证号: ****123X" in notes["张三"] and "报名保险用 ****1234" in notes["张三"]
+    assert notes["李四"] == "身份证:****0015"
+    assert not any(n in "".join(notes.values()) for n in ("11010119900307123X", "320102198812120015"))
+    codes = [w.code for p in (plan, plan2) for w in p.warnings]
+    assert codes.count("id_number_dropped") == 3
