@@ -752,8 +752,9 @@ def test_cli_dry_run_prints_the_plan(tmp_path, capsys):
     )
     assert code == 0, err
     assert "将创建" in out and "第2行" in out and "新增 add" in out and "dry run" in out
+    assert not Path(db).exists()  # a dry run writes nothing, not even the workspace file
     code, out, _ = cli(capsys, "--db", db, "groups", "--json")
-    assert out.strip() == "[]"
+    assert code == 3 and out.strip() == ""  # so a reading command finds no workspace there
     code, out, err = cli(
         capsys, "--db", db, "import", "applications", str(DATA / "survey_tencent.csv"), "--group", "晨读营"
     )
