@@ -175,8 +175,30 @@ def _clock_time(value: object) -> time | None:
     return None
 
 
+# who checked in, as check-in tools head the column (beside the roster's 姓名/昵称/群昵称/微信号)
+PERSON_HEADERS = _words(
+    "打卡人",
+    "提交人",
+    "提交者",
+    "填写人",
+    "填写者",
+    "接龙人",
+    "用户名",
+    "微信名",
+    "学员",
+    "打卡成员",
+    "打卡用户",
+    "参与者",
+    "参与人",
+    "用户",
+    "人员",
+)
+
+
 def _is_person_header(text: str) -> bool:
-    return bool(text) and header_field(text) in ("name", "nickname", "wechat_id")
+    if not text:
+        return False
+    return _fold(text).replace(" ", "") in PERSON_HEADERS or header_field(text) in ("name", "nickname", "wechat_id")
 
 
 def _kind_header(text: str, words: tuple[str, ...]) -> bool:
@@ -221,8 +243,19 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
         return _Day(value, written=text)
     raw = unicodedata.normalize("NFKC", text).strip()
     raw = _WEEKDAY_PART.sub("", raw).strip()
-    if "-" in raw and not re.match(r"^\d", raw):  # a two-row header combined as "上级-下级": the lower part
-        raw = raw.rsplit("-", 1)[-1].strip()
+    if "-" in raw and re.search(
+        r"[^\d\s./-]", raw.rsplit("-", 1)[0]
+    ):  # a two-row header combined as "上级-下级" (12月-1): the lower part
+        upper, raw = (part.strip() for part in raw.rsplit("-", 1))
+        month = _TITLE_MONTH_RE.search(upper)
+        if month and month[2] and _DAY_RE.match(raw) and 1 <= int(month[2]) <= 12:  # 12月 over 1 2 3 …
+            dom = int(_DAY_RE.match(raw)[1])  # type: ignore[index]
+            if month[1]:
+                try:
+                    return _Day(date(int(month[1]), int(month[2]), dom), written=text)
+                except ValueError:
+                    return _Day(None, written=text)
+            return _Day(_month_day(int(month[2]), dom, reference, today), written=text)
     raw = raw.split("\n")[0].strip()
     if isinstance(value, float) and not value.is_integer():
         # 12.1 typed into Excel is a number: 12.10 shows as 12.1, so the day cannot be told (the caller refuses a
@@ -259,17 +292,22 @@ def checkin_header(rows: list[Row]) -> int:
     with a person column and either two or more day-like cells (a 打卡表) or a date/time column (an export);
     -1 when none is (read_table then says it found no header)."""
     today = clock.today()
+    person_above: int | None = None
     for index, (_row_no, values) in enumerate(rows):
         texts = [clean_header(v) for v in values]
-        if not any(_is_person_header(t) for t in texts):
-            continue
+        person = any(_is_person_header(t) for t in texts)
         days = sum(
             1
             for v, t in zip(values, texts, strict=True)
             if t and not _is_person_header(t) and _header_day(v, t, (today.year, today.month), today) is not None
         )
-        if days >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts):
+        if person and (days >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)):
             return index
+        if not person and person_above is not None and days >= 2:
+            # 姓名 | 12月 over a row of 1 2 3 …: the row above is the header (read_table joins the days' row to it
+            # when a merge says so; else the plan reads the days' row, _days_row)
+            return person_above
+        person_above = index if person else None
     return -1
 
 
@@ -289,11 +327,13 @@ def parse_month(text: str | None) -> tuple[int, int] | None:
 
 
 def _title_month(table: Table, today: date) -> tuple[tuple[int, int] | None, str | None]:
-    """(year, month) a title row above the header names (12月打卡表, 2026年12月 早起打卡), and the title."""
-    for skipped in table.skipped:
-        if skipped.reason != "title" or not skipped.text:
-            continue
-        text = unicodedata.normalize("NFKC", skipped.text)
+    """(year, month) a title row above the header names (12月打卡表, 2026年12月 早起打卡), else the sheet's name
+    (a workbook of one sheet a month: 11月, 12月), and the text it was read from."""
+    texts = [s.text for s in table.skipped if s.reason == "title" and s.text]
+    if table.sheet and not texts:
+        texts = [table.sheet]
+    for title in texts:
+        text = unicodedata.normalize("NFKC", title)
         m = _TITLE_MONTH_RE.search(text)
         if not m:
             continue
@@ -302,9 +342,9 @@ def _title_month(table: Table, today: date) -> tuple[tuple[int, int] | None, str
         if not 1 <= month_no <= 12:
             continue
         if year:
-            return (int(year), month_no), skipped.text
+            return (int(year), month_no), title
         y = today.year if month_no <= today.month else today.year - 1  # the most recent such month
-        return (y, month_no), skipped.text
+        return (y, month_no), title
     return None, None
 
 
@@ -620,9 +660,16 @@ def _text(value: object) -> str:
 # ---------------------------------------------------------------- the matrix (打卡表)
 
 
-def _plan_matrix(p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int]) -> None:
+def _plan_matrix(
+    p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int], days_row: int | None
+) -> None:
     name_col = person_cols[0]
     for row_no, values in p.table.rows:
+        if row_no == days_row:
+            p.rows.append(
+                RowOutcome(row_no, "", SKIPPED, note="日期行, 表头的一部分 (the row of days under the header)")
+            )
+            continue
         name = _text(values[name_col]) if name_col < len(values) else ""
         others = [
             (_column(headers, c), _text(values[c])) for c in person_cols[1:] if c < len(values) and _text(values[c])
@@ -725,7 +772,13 @@ def _long_day(p: _Planner, value: object, row: int, column: str, reference: tupl
         if d is None:
             raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text)
         return d
-    found = parse_datetime(value, file=p.file, row=row, column=column)
+    m = _FULL_DATE_RE.match(text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text) from None
+    found = parse_datetime(text if isinstance(value, str) else value, file=p.file, row=row, column=column)
     return found.date() if found is not None else None
 
 
@@ -839,7 +892,7 @@ def plan_checkin_import(
     titles = list(table.titles) if table.titles else headers
     title_month, title_text = _title_month(table, today)
     reference = month or title_month
-    month_from = "--month" if month else ("title" if title_month else None)
+    month_from = "--month" if month else (("sheet" if title_text == table.sheet else "title") if title_month else None)
     if month and title_month and month != title_month:
         p.file_problems.append(
             p.problem(
@@ -853,6 +906,18 @@ def plan_checkin_import(
         )
     header_values = _header_values(table)
     person_cols = [i for i, h in enumerate(headers) if _is_person_header(h) and not _is_total(h)]
+    days_row: int | None = None
+    if (
+        sum(
+            1
+            for i, h in enumerate(headers)
+            if i not in person_cols and h and _header_day(header_values[i], h, reference, today)
+        )
+        < 2
+    ):
+        found = _days_row(table, headers, header_values, person_cols, today)
+        if found is not None:
+            days_row, headers, header_values = found
     day_cols: dict[int, date] = {}
     skipped_columns: list[tuple[str, str]] = []
     bare_cols: list[int] = []
@@ -934,7 +999,7 @@ def plan_checkin_import(
             by_day.setdefault(d, i)
             days_read.append((_column(headers, i), d))
         if not p.file_problems:
-            _plan_matrix(p, headers, day_cols, person_cols)
+            _plan_matrix(p, headers, day_cols, person_cols, days_row)
     else:
         date_col = next((i for i, h in enumerate(headers) if _kind_header(h, _DATE_HEADER_WORDS)), None)
         time_col = next(
@@ -959,6 +1024,44 @@ def plan_checkin_import(
             _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference)
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+
+
+def _days_row(
+    table: Table, headers: list[str], values_above: list[object], person_cols: list[int], today: date
+) -> tuple[int, list[str], list[object]] | None:
+    """姓名 | 12月 over a row of 1 2 3 … that read_table kept as a data row (a CSV, or no merge saying so): (its row
+    number, the headers with its days, joined to the month above as 12月-1, and their values)."""
+    first = table.sample(1)
+    if not first or not person_cols:
+        return None
+    row_no, values = first[0]
+    if any(_text(values[c]) for c in person_cols if c < len(values)):
+        return None
+    days = sum(
+        1
+        for i, v in enumerate(values)
+        if i not in person_cols
+        and v not in (None, "")
+        and _header_day(v, clean_header(v), (today.year, today.month), today) is not None
+    )
+    if days < 2:
+        return None
+    new_headers, new_values = list(headers), list(values_above)
+    carried = ""
+    for i in range(len(headers)):
+        if i in person_cols:
+            continue
+        if headers[i]:
+            carried = headers[i]
+        value = values[i] if i < len(values) else None
+        lower = clean_header(value)
+        if not lower:
+            continue
+        if carried and carried != lower and _DAY_RE.match(lower):
+            new_headers[i] = new_values[i] = f"{carried}-{lower}"
+        else:
+            new_headers[i], new_values[i] = lower, value
+    return row_no, new_headers, new_values
 
 
 def _header_values(table: Table) -> list[object]:

@@ -359,3 +359,78 @@ def test_cli_import_checkins(tmp_path, capsys):
         database.dispose()
     assert main(["import", "checkins", "--help"]) == 0
     assert "--month" in capsys.readouterr().out
+
+
+def _two_row_xlsx(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "12月", None, None, None])
+    ws.append([None, 1, 2, 3, 4])
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("B1:E1")
+    ws.append(["大伟", "✓", "", "✓", ""])
+    wb.save(path)
+    return path
+
+
+def _sheet_month_xlsx(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "12月"
+    ws.append(["打卡人", 1, 2, 3, 4])
+    ws.append(["大伟", "✓", "", "✓", ""])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(_two_row_xlsx, id="xlsx 姓名 merged down, 12月 merged over 1 2 3 4"),
+        pytest.param(
+            lambda p: _csv(
+                p.with_suffix(".csv"),
+                [["姓名", "12月", "", "", ""], ["", "1", "2", "3", "4"], ["大伟", "√", "", "√", ""]],
+                "utf-8",
+            ),
+            id="csv 姓名 | 12月 over 1 2 3 4",
+        ),
+        pytest.param(_sheet_month_xlsx, id="xlsx sheet named 12月, bare days, 打卡人"),
+        pytest.param(
+            lambda p: _csv(
+                p.with_suffix(".csv"),
+                [
+                    ["早起打卡统计表"],
+                    ["序号", "成员", "12/1", "12/2", "12/3", "出勤天数"],
+                    ["", "", "二", "三", "四", ""],
+                    ["1", "张伟", "√", "", "√", "2"],
+                    ["", "合计：", "1", "0", "1", ""],
+                ],
+                "gbk",
+            ),
+            id="gbk csv 12/1 headers, a weekday row, a totals row",
+        ),
+        pytest.param(
+            lambda p: _csv(
+                p.with_suffix(".csv"),
+                [
+                    ["打卡人", "打卡日期", "打卡时间"],
+                    ["张伟", "12月1日 周二", "7:05"],
+                    ["大伟", "2026-12-3 星期四", "6点20"],
+                ],
+                "utf-8-sig",
+            ),
+            id="csv export, dates with weekdays, times 7:05 and 6点20",
+        ),
+    ],
+)
+def test_real_file_shapes(sqlite_workspace, tmp_path, make):
+    """Each shape logs 张伟 on December 1st and 3rd (2026: the most recent December), nothing else."""
+    _people(sqlite_workspace)
+    path = make(tmp_path / "f.xlsx")
+    _plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 2
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("张伟", date(2026, 12, 3)),
+    ]
