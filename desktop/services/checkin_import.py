@@ -68,6 +68,7 @@ __all__ = [
     "RowOutcome",
     "checkin_header",
     "describe_outcome",
+    "existing_group",
     "parse_month",
     "plan_checkin_import",
     "read_checkin_table",
@@ -1197,6 +1198,17 @@ def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tu
     return logged, already, leave_days, late, points
 
 
+def existing_group(session: Session, name: str) -> int:
+    """The id of the group called `name`; NotFound saying why it must exist (check-ins belong to its members)."""
+    group_id = session.scalar(select(Group.id).where(Group.name == name.strip()))
+    if group_id is None:
+        raise NotFound(
+            f"没有名为「{name.strip()}」的社群: 打卡要记在已有成员身上, 请先建群并导入名册"
+            f" (no group named {name.strip()!r}: check-ins need the group's members; import its roster first)"
+        )
+    return group_id
+
+
 def run_checkin_import(
     database: Any,
     actor: Actor,
@@ -1224,12 +1236,7 @@ def run_checkin_import(
     if table is None:
         table = read_checkin_table(path, sheet=sheet, progress=progress)
     with database.session() as session:
-        group_id = session.scalar(select(Group.id).where(Group.name == name))
-        if group_id is None:
-            raise NotFound(
-                f"没有名为「{name}」的社群: 打卡要记在已有成员身上, 请先建群并导入名册"
-                f" (no group named {name!r}: check-ins need the group's members; import its roster first)"
-            )
+        group_id = existing_group(session, name)
         if not dry_run:
             require(actor, "record_participation")
         plan = plan_checkin_import(session, group_id, table, month=wanted, today=today)
