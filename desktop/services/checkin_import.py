@@ -20,6 +20,8 @@ Decisions (what a user sees follows from these):
   (2026年12月打卡表) or of --month, else the most recent such date not after today; bare day numbers need
   the month from the title or --month, else the file is refused asking for it (code month_needed). A title
   month that disagrees with --month is refused. The preview lists every day read (`CheckinPlan.days`).
+- An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
+  day than its 打卡日期: the member checked in after the day was over (checkins.py's definition).
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
   else is a problem naming the cell. Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
@@ -123,11 +125,13 @@ TOTAL_WORDS = (
 _WEEKDAY_RE = re.compile(r"^(?:周|星期|礼拜)?[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
 _WEEKDAY_PART = re.compile(r"[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?|[(（]\s*[一二三四五六日天]\s*[)）]")
 _TIME_RE = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?\s*秒?$")
-_FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s+0{1,2}:00(?::00)?)?$")
+_FULL_DATE_RE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?$")
 _DAY_RE = re.compile(r"^(\d{1,2})\s*[日号]?$")
 _TITLE_MONTH_RE = re.compile(
-    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])|(\d{4})\s*[-/.]\s*(\d{1,2})(?!\s*[-/.]\s*\d)"
+    r"(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])|(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)(?!\s*[-/.]\s*\d)"
 )
 _DATE_HEADER_WORDS = ("日期", "打卡日", "date", "day")
 _TIME_HEADER_WORDS = ("时间", "time", "submitted", "提交于")
@@ -839,6 +843,8 @@ def _plan_long(
             where = _column(headers, date_col if date_col is not None else time_col or 0)
             problems.append(p.problem(row_no, where, "没有打卡日期 (no day on this row)", "no_day"))
         late = late_col is not None and _is_late_value(values[late_col])
+        # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
+        late = late or (at is not None and day is not None and at.date() > day)
         mid, shown, who_problems = p.who(row_no, cells)
         problems = who_problems + problems
         checkins: list[PlannedCheckin] = []
@@ -923,7 +929,7 @@ def plan_checkin_import(
     skipped_columns: list[tuple[str, str]] = []
     bare_cols: list[int] = []
     bad_cols: list[int] = []
-    numbers: list[tuple[int, date | None]] = []  # xlsx number headers (12.1): (column, day read)
+    numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
@@ -936,20 +942,20 @@ def plan_checkin_import(
             skipped_columns.append((_column(headers, i), why))
             continue
         if isinstance(value, float):
-            numbers.append((i, read.day))
+            numbers.append((i, value))
+            continue
         if read.day is None and read.bare is not None and reference is None:
             bare_cols.append(i)
         elif read.day is None:
             bad_cols.append(i)
         else:
             day_cols[i] = read.day
-    # 12.1 typed into Excel is a number, and so is 12.10 (shown as 12.1): number headers are read only when the days
-    # they give go up column by column, as a 打卡表's do (12.8 12.9 12.1 12.11 would put 12.10 on December 1st)
-    number_days = [d for _i, d in numbers]
-    if numbers and (None in number_days or any(b <= a for a, b in zip(number_days, number_days[1:], strict=False))):  # type: ignore[operator]
-        for i, _d in numbers:
-            day_cols.pop(i, None)
-            bad_cols.append(i)
+    if numbers:
+        resolved = _number_days(numbers, reference, today)
+        if resolved is None:
+            bad_cols += [i for i, _v in numbers]
+        else:
+            day_cols.update(resolved)
     layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) >= 2 else LONG
     days_read: list[tuple[str, date]] = []
     if not person_cols:
@@ -1063,6 +1069,45 @@ def _days_row(
         else:
             new_headers[i], new_values[i] = lower, value
     return row_no, new_headers, new_values
+
+
+def _number_days(
+    numbers: list[tuple[int, float]], reference: tuple[int, int] | None, today: date
+) -> dict[int, date] | None:
+    """The days of headers typed into Excel as numbers: 12.1 is December 1st — or the 10th, typed 12.10 and shown
+    12.1 (as 12.2 may be the 20th and 12.3 the 30th). A reading that is the day after its left neighbour's or the
+    day before its right neighbour's is taken; then the days must go up column by column. None: they cannot be
+    told (a lone 12.1, 12.1 after 12.9): the caller refuses those headers rather than guess."""
+    options: list[list[date]] = []
+    for _i, value in numbers:
+        month_text, _dot, day_text = repr(value).partition(".")
+        month = int(month_text) if month_text.isdigit() else 0
+        doms = {int(day_text)} if day_text.isdigit() else set()
+        if len(day_text) == 1 and day_text in "123":
+            doms.add(int(day_text) * 10)
+        found = [_month_day(month, dom, reference, today) for dom in sorted(doms)] if 1 <= month <= 12 else []
+        options.append([d for d in found if d is not None])
+    chosen: list[date | None] = [o[0] if len(o) == 1 else None for o in options]
+    one = timedelta(days=1)
+    changed = True
+    while changed:
+        changed = False
+        for k, opts in enumerate(options):
+            if chosen[k] is not None:
+                continue
+            left = chosen[k - 1] if k > 0 else None
+            right = chosen[k + 1] if k + 1 < len(chosen) else None
+            fits = [
+                d for d in opts if (left is not None and d == left + one) or (right is not None and d == right - one)
+            ]
+            if len(fits) == 1:
+                chosen[k], changed = fits[0], True
+    if any(d is None for d in chosen):
+        return None
+    days = [d for d in chosen if d is not None]
+    if any(b <= a for a, b in zip(days, days[1:], strict=False)):
+        return None
+    return {i: d for (i, _v), d in zip(numbers, days, strict=True)}
 
 
 def _header_values(table: Table) -> list[object]:

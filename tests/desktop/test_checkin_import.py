@@ -277,11 +277,11 @@ def test_an_xlsx_export_with_only_a_submission_time(sqlite_workspace, tmp_path):
     assert (problem.row, problem.column, problem.code) == (5, "C (提交时间)", "future_day")
 
 
-def test_month_day_headers_take_the_most_recent_year_and_number_headers_that_cannot_be_told_apart_are_refused(
+def test_month_day_headers_take_the_most_recent_year_and_number_headers_are_read_by_their_neighbours(
     sqlite_workspace, tmp_path
 ):
-    """12/1 without a year is the most recent 12/1 not after today; 1/5 is therefore last January. Headers typed as
-    numbers (12.8 12.9 12.1 12.11: Excel shows 12.10 as 12.1) are refused rather than read as December 1st."""
+    """12/1 without a year is the most recent 12/1 not after today. Headers typed as numbers: Excel shows 12.10 as
+    12.1, so after 12.9 it is the 10th; a lone 12.1 is refused rather than read as December 1st."""
     _people(sqlite_workspace)
     actor = actor_for(sqlite_workspace)
     wb = Workbook()
@@ -296,14 +296,47 @@ def test_month_day_headers_take_the_most_recent_year_and_number_headers_that_can
 
     wb = Workbook()
     ws = wb.active
-    ws.append(["姓名", 12.8, 12.9, 12.1, 12.11])
-    ws.append(["张伟", "✓", "✓", "✓", "✓"])
+    ws.append(["姓名", 12.6, 12.7, 12.8, 12.9, 12.1])  # the last is 12.10, as Excel shows it
+    ws.append(["张伟", "✓", "", "", "", "✓"])
     path = tmp_path / "numbers.xlsx"
+    wb.save(path)
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, dry_run=True, today=TODAY)
+    assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in (6, 7, 8, 9, 10)]
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", 12.1, 12.5])  # December 1st or 10th: nothing beside it says which
+    ws.append(["张伟", "✓", "✓"])
+    path = tmp_path / "lone.xlsx"
     wb.save(path)
     with pytest.raises(CheckinImportFailed) as failed:
         run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
-    assert {p.code for p in failed.value.problems} == {"date_header"}
+    assert {(p.column, p.code) for p in failed.value.problems} == {
+        ("B (12.1)", "date_header"),
+        ("C (12.5)", "date_header"),
+    }
     assert _checkins(sqlite_workspace) == []
+
+
+def test_a_title_with_an_export_time_names_no_month_and_date_headers_with_a_time_are_days(sqlite_workspace, tmp_path):
+    """导出时间：2026-12-10 08:00 above the header is not January (12/1 stays this December); Excel date headers that
+    carry a time (2026-12-01 08:00) are still days; an export's check-in posted the next day is a 补卡."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["导出时间：2026-12-10 08:00"])
+    ws.append(["姓名", "12/1", datetime(2026, 12, 2, 8, 0)])
+    ws.append(["张伟", "✓", "✓"])
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, dry_run=True, today=TODAY)
+    assert plan.month is None and [d for _c, d in plan.days] == [date(2026, 12, 1), date(2026, 12, 2)]
+    export = _csv(
+        tmp_path / "late.csv", [["昵称", "打卡日期", "提交时间"], ["大伟", "2026-12-04", "2026-12-05 07:30"]], "utf-8"
+    )
+    run_checkin_import(sqlite_workspace, actor, export, GROUP, today=TODAY)
+    assert _checkins(sqlite_workspace) == [("张伟", date(2026, 12, 4), True, "import", datetime(2026, 12, 5, 7, 30))]
 
 
 def test_a_leave_cell_next_to_an_existing_leave_never_overlaps_it(sqlite_workspace, tmp_path):
