@@ -16,7 +16,7 @@ Decisions (what a user sees follows from these):
   and 微信号) is that person when every certain match agrees.
 - Days. A check-in after today, or before the person joined (unless inside an earlier closed spell, as
   checkins.record_checkins_by_day decides), is a problem. A 打卡表 prepared for the whole month has empty
-  future columns: those are fine. A year is never guessed silently: 12/1 takes the year of the title
+  future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year is never guessed silently: 12/1 takes the year of the title
   (2026年12月打卡表) or of --month, else the most recent such date not after today; bare day numbers need
   the month from the title or --month, else the file is refused asking for it (code month_needed). A title
   month that disagrees with --month is refused. The preview lists every day read (`CheckinPlan.days`).
@@ -317,8 +317,23 @@ def checkin_header(rows: list[Row]) -> int:
 
 
 def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: ProgressLike | None = None) -> Table:
-    """The file's table, its header found by the check-in rule (a roster's rule takes a row of ✓ for a header)."""
-    return read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
+    """The file's table, its header found by the check-in rule (a roster's rule takes a row of ✓ for a header).
+    A file with no such header (a roster chosen by mistake) is refused saying what a check-in file needs."""
+    try:
+        return read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
+    except ImportProblem as exc:
+        if exc.code not in ("no_header", "no_table"):
+            raise
+        raise ImportProblem(
+            exc.file,
+            None,
+            None,
+            "这不像打卡记录: 前几行里找不到一行同时有名字列 (姓名, 昵称, 群昵称, 微信号, 打卡人) 和日期 (打卡日期,"
+            " 提交时间, 或 12/1、12月1日、1 2 3 这样的日期表头)"
+            " (not a check-in file: no row near the top has a name column and dates — a 打卡日期 or 提交时间 column,"
+            " or day columns such as 12/1)",
+            "no_checkin_header",
+        ) from None
 
 
 def parse_month(text: str | None) -> tuple[int, int] | None:
@@ -595,7 +610,7 @@ class _Planner:
     def day_problem(
         self, mid: int, shown: str, day: date, row: int, column: str | None, what: str
     ) -> ImportProblem | None:
-        if day > self.today:
+        if day > self.today and what == "打卡":  # a leave announced ahead (请假 next week) is a real leave
             return self.problem(
                 row,
                 column,

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from desktop.cli import main
+from desktop.io.fields import ImportProblem
 from desktop.services.checkin_import import (
     CheckinImportFailed,
     parse_month,
@@ -467,3 +468,25 @@ def test_real_file_shapes(sqlite_workspace, tmp_path, make):
         ("张伟", date(2026, 12, 1)),
         ("张伟", date(2026, 12, 3)),
     ]
+
+
+def test_a_future_leave_is_recorded_a_day_without_a_time_gets_none_and_a_roster_is_refused(sqlite_workspace, tmp_path):
+    """请假 in a future column is a leave announced ahead (recorded); a check-in for today without a time in the file
+    gets no invented time; a roster chosen by mistake is refused saying what a check-in file needs."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    path = _csv(
+        tmp_path / "ahead.csv",
+        [["姓名", "2026-12-10", "2026-12-11", "2026-12-12"], ["张伟", "✓", "请假", "请假"]],
+        "utf-8",
+    )
+    _plan, summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert summary is not None and (summary.logged, summary.leave_days) == (1, 2)
+    assert _checkins(sqlite_workspace) == [("张伟", date(2026, 12, 10), False, "import", None)]
+    assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 11), date(2026, 12, 12))]
+    roster = _csv(
+        tmp_path / "roster.csv", [["姓名", "手机", "入群时间"], ["张伟", "13800138000", "2026-11-01"]], "utf-8"
+    )
+    with pytest.raises(ImportProblem) as refused:
+        run_checkin_import(sqlite_workspace, actor, roster, GROUP, today=TODAY)
+    assert refused.value.code == "no_checkin_header" and "not a check-in file" in refused.value.message
