@@ -551,7 +551,7 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
                 sys.stderr.write(f"qundesk: 已跳过 (skipped): {plan.file} {describe_outcome(row)}\n")
     if not args.dry_run:  # a row with nobody matched and nothing to record: said, not silently passed over
         for row in plan.rows:
-            if row.outcome == "nothing" and row.member is None and row.name:
+            if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
                 sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"

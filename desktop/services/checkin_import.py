@@ -20,6 +20,10 @@ Decisions (what a user sees follows from these):
   (2026年12月打卡表) or of --month, else the most recent such date not after today; bare day numbers need
   the month from the title or --month, else the file is refused asking for it (code month_needed). A title
   month that disagrees with --month is refused. The preview lists every day read (`CheckinPlan.days`).
+- An export's row: a 是否打卡/打卡情况 answer 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
+  a problem; a content column (内容, 接龙内容, 备注) that says 请假 is no check-in, as a pasted line is (reported, no
+  leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
+  for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition).
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 → a check-in; a time (07:12) → a check-in posted then;
@@ -54,13 +58,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime
 from desktop.io.tabular import ProgressLike, Row, Table, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
-from desktop.services.paste import RosterIndex, already_by_day, describe_person
+from desktop.services.paste import RosterIndex, already_by_day, describe_person, made_up_day
 from models import Group, Leave, clock
 
 __all__ = [
@@ -92,10 +97,27 @@ def _words(*words: str) -> frozenset[str]:
 
 
 CHECK_MARKS = _words(
-    "✓", "√", "✔", "☑", "✅", "✓️", "✔️", "1", "打卡", "已打卡", "已签到", "签到", "已签", "是", "y", "yes"
+    "✓",
+    "√",
+    "✔",
+    "☑",
+    "✅",
+    "✓️",
+    "✔️",
+    "1",
+    "打卡",
+    "已打卡",
+    "已签到",
+    "签到",
+    "已签",
+    "是",
+    "y",
+    "yes",
+    "完成",
+    "已完成",
 )
 NONE_MARKS = _words(
-    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "-", "—", "－", "n", "no", "/"
+    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/"
 )
 LEAVE_MARKS = _words("请假", "假", "事假", "病假", "休", "休假", "已请假")
 LATE_MARKS = _words("补", "补卡", "补打卡", "已补卡", "补签", "补✓", "补√")
@@ -136,6 +158,10 @@ _TITLE_MONTH_RE = re.compile(
 _DATE_HEADER_WORDS = ("日期", "打卡日", "date", "day")
 _TIME_HEADER_WORDS = ("时间", "time", "submitted", "提交于")
 _LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
+# an export's answer to "did you check in today": only a yes is a check-in (否/未打卡 is not, 请假 is leave)
+_STATUS_HEADER_WORDS = ("是否打卡", "打卡情况", "打卡状态", "完成情况", "是否完成")
+# what the member wrote: read for 请假 (not a check-in) and 补昨天 (an earlier day), as a pasted line is
+_CONTENT_HEADER_WORDS = ("内容", "备注", "留言", "心得", "打卡内容", "接龙内容", "content", "remark", "note")
 
 
 def _letters(index: int) -> str:
@@ -810,6 +836,8 @@ def _plan_long(
     time_col: int | None,
     late_col: int | None,
     reference: tuple[int, int] | None,
+    status_col: int | None = None,
+    content_cols: tuple[int, ...] = (),
 ) -> None:
     for row_no, values in p.table.rows:
         cells = [(_column(headers, c), _text(values[c])) for c in person_cols if _text(values[c])]
@@ -860,20 +888,78 @@ def _plan_long(
         late = late_col is not None and _is_late_value(values[late_col])
         # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
         late = late or (at is not None and day is not None and at.date() > day)
+        text = " ".join(_text(values[c]) for c in content_cols if c < len(values) and _text(values[c]))
+        status = _cell_mark(values[status_col]) if status_col is not None else (_Mark.CHECK, None)
+        said = unicodedata.normalize("NFKC", text)
+        if status is None:
+            column = _column(headers, status_col or 0)
+            shown_value = _text(values[status_col or 0])
+            problems.append(
+                p.problem(
+                    row_no, column, f"看不懂: {shown_value} (cannot read this answer)", "cell_unreadable", shown_value
+                )
+            )
+        elif status[0] == _Mark.LATE:
+            late = True
+        elif text and date_col is None and at is not None and _SAYS_LATE.search(said) and not problems:
+            # a 群接龙 row posted on the day it was submitted: 补昨天 / 补12月3日 is for that earlier day
+            made_up = made_up_day(text, at.date())
+            if made_up is not None:
+                day, late = made_up, True
+            elif not FUTURE_MAKEUP_RE.search(said):
+                column = _column(headers, content_cols[0])
+                problems.append(
+                    p.problem(
+                        row_no,
+                        column,
+                        f"内容说补卡, 但没写补哪一天: {_short_text(text)} (says 补卡 without the day it makes up)",
+                        "late_day_unknown",
+                        text,
+                    )
+                )
+        elif text and _SAYS_LATE.search(said) and not FUTURE_MAKEUP_RE.search(said):
+            late = True
+        not_checked: str | None = None
+        on_leave = status is not None and status[0] == _Mark.LEAVE  # a structured answer 请假: a leave day
+        if status is not None and status[0] == _Mark.NONE:
+            column = _column(headers, status_col or 0)
+            not_checked = f"{column}: {_text(values[status_col or 0]) or '—'}, 不是打卡, 未记录 (not a check-in: nothing recorded)"
+        elif (
+            text
+            and LEAVE_WORDS_RE.search(said)
+            and not _SAYS_CHECKED.search(LEAVE_WORDS_RE.sub("", without_promises(said)))
+        ):
+            not_checked = (
+                f"内容说请假, 未记为打卡 (the content says 请假: not logged as a check-in): {_short_text(text)}"
+            )
         mid, shown, who_problems = p.who(row_no, cells)
         problems = who_problems + problems
+        if not_checked is not None and not problems:
+            p.rows.append(RowOutcome(row_no, name, NOTHING, shown, note=not_checked))
+            continue
         checkins: list[PlannedCheckin] = []
+        leaves: list[PlannedLeave] = []
         if mid is not None and shown is not None and day is not None and not problems:
             column = _column(headers, date_col if date_col is not None else time_col or 0)
-            bad = p.day_problem(mid, shown, day, row_no, column, "打卡")
+            bad = p.day_problem(mid, shown, day, row_no, column, "请假" if on_leave else "打卡")
             if bad is not None:
                 problems.append(bad)
+            elif on_leave:
+                leaves.append(PlannedLeave(mid, day, row_no, _column(headers, status_col or 0)))
             else:
                 checkins.append(PlannedCheckin(mid, day, at, late, row_no, column))
-        p.finish_row(row_no, name, mid, shown, problems, checkins, [])
+        p.finish_row(row_no, name, mid, shown, problems, checkins, leaves)
 
 
 _TIME_IN_TEXT = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{1,2}")
+_SAYS_LATE = re.compile(
+    r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期)|[(（【\[]\s*补\s*[)）】\]]"
+)
+_SAYS_CHECKED = re.compile(r"打卡|签到|报到|已完成")
+
+
+def _short_text(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------- planning a table
@@ -1028,6 +1114,20 @@ def plan_checkin_import(
             (i for i, h in enumerate(headers) if i != date_col and _kind_header(h, _TIME_HEADER_WORDS)), None
         )
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
+        status_col = next(
+            (
+                i
+                for i, h in enumerate(headers)
+                if i not in (date_col, time_col, late_col) and _kind_header(h, _STATUS_HEADER_WORDS)
+            ),
+            None,
+        )
+        content_cols = tuple(
+            i
+            for i, h in enumerate(headers)
+            if i not in (*person_cols, date_col, time_col, late_col, status_col)
+            and _kind_header(h, _CONTENT_HEADER_WORDS)
+        )
         if date_col is None and time_col is None:
             p.file_problems.append(
                 p.problem(
@@ -1039,11 +1139,11 @@ def plan_checkin_import(
                 )
             )
         else:
-            used = {*person_cols, date_col, time_col, late_col}
+            used = {*person_cols, date_col, time_col, late_col, status_col, *content_cols}
             skipped_columns = [
                 (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
             ]
-            _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference)
+            _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols)
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
 

@@ -490,3 +490,46 @@ def test_a_future_leave_is_recorded_a_day_without_a_time_gets_none_and_a_roster_
     with pytest.raises(ImportProblem) as refused:
         run_checkin_import(sqlite_workspace, actor, roster, GROUP, today=TODAY)
     assert refused.value.code == "no_checkin_header" and "not a check-in file" in refused.value.message
+
+
+def test_an_export_s_answers_and_content_decide_what_is_a_checkin(sqlite_workspace, tmp_path):
+    """是否打卡 否 is no check-in, 请假 a leave day, an unreadable answer a problem; content saying 请假 is no check-in;
+    a 群接龙 row 补昨天的卡 submitted on the 9th is a 补卡 for the 8th; 补卡 without a day is a problem."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    answers = _csv(
+        tmp_path / "tx.csv",
+        [
+            ["提交者", "提交时间", "今日是否打卡", "打卡内容"],
+            ["张伟", "2026/12/9 7:00", "是", "跑步"],
+            ["李娜", "2026/12/9 7:00", "否", ""],
+            ["李娜", "2026/12/8 7:00", "请假", ""],
+            ["张伟", "2026/12/8 7:00", "嗯", ""],
+        ],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, answers, GROUP, today=TODAY)
+    assert [(p.row, p.column) for p in failed.value.problems] == [(5, "C (今日是否打卡)")]
+    plan, summary = run_checkin_import(sqlite_workspace, actor, answers, GROUP, today=TODAY, skip_problems=True)
+    assert {r.row: r.outcome for r in plan.rows} == {2: "planned", 3: "nothing", 4: "planned", 5: "problem"}
+    assert _checkins(sqlite_workspace) == [("张伟", date(2026, 12, 9), False, "import", datetime(2026, 12, 9, 7, 0))]
+    assert _leaves(sqlite_workspace) == [("李娜", date(2026, 12, 8), date(2026, 12, 8))]
+
+    chain = _csv(
+        tmp_path / "jl.csv",
+        [
+            ["序号", "昵称", "接龙内容", "提交时间"],
+            ["1", "大伟", "补昨天的卡", "2026-12-09 08:00"],
+            ["2", "北京-李娜", "请假一天", "2026-12-07 07:00"],
+            ["3", "北京-李娜", "补卡", "2026-12-07 09:00"],
+        ],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, chain, GROUP, today=TODAY)
+    assert [(p.row, p.code) for p in failed.value.problems] == [(4, "late_day_unknown")]
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, chain, GROUP, today=TODAY, skip_problems=True)
+    assert [r.outcome for r in plan.rows] == ["planned", "nothing", "problem"]
+    assert ("张伟", date(2026, 12, 8), True, "import", datetime(2026, 12, 9, 8, 0)) in _checkins(sqlite_workspace)
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace) if n == "李娜"] == []
