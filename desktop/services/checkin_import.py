@@ -571,8 +571,11 @@ class _Planner:
         """(membership, display name, problems) of a row from its person cells [(column, text)]."""
         certain: dict[int, str] = {}
         notes: list[ImportProblem] = []
+        unsure: list[tuple[str, str, set[int | None]]] = []  # ambiguous cells: (column, text, who they may be)
         for column, text in cells:
             status, cands = self.match(text)
+            if status == "ambiguous":
+                unsure.append((column, text, {c.membership_id for c in cands}))
             if status == "matched":
                 certain.setdefault(cands[0].membership_id, cands[0].display_name)
             elif status == "ambiguous" and len(cands) > 1 and len({c.display_name for c in cands}) == 1:
@@ -630,7 +633,25 @@ class _Planner:
             )
         if len(certain) == 1:
             mid, shown = next(iter(certain.items()))
-            return mid, shown, []  # a certain match: the other columns (an unknown WeChat ID) do not contradict it
+            against = [(column, text) for column, text, who in unsure if mid not in who]
+            if against:  # 姓名 says one member, 群昵称 could only be others: the row contradicts itself
+                column, text = against[0]
+                return (
+                    None,
+                    None,
+                    [
+                        self.problem(
+                            row,
+                            column,
+                            f"{text} 不是 {shown} 的名字, 这一行的名字指向不同的人 ({text} is not a name of {shown}:"
+                            " the names on this row are different people)",
+                            "conflict",
+                            text,
+                        )
+                    ],
+                )
+            # a certain match: a column that finds nobody (a WeChat ID the roster lacks) does not contradict it
+            return mid, shown, []
         return None, None, notes
 
     def day_problem(

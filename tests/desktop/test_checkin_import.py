@@ -533,3 +533,22 @@ def test_an_export_s_answers_and_content_decide_what_is_a_checkin(sqlite_workspa
     assert [r.outcome for r in plan.rows] == ["planned", "nothing", "problem"]
     assert ("张伟", date(2026, 12, 8), True, "import", datetime(2026, 12, 9, 8, 0)) in _checkins(sqlite_workspace)
     assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace) if n == "李娜"] == []
+
+
+def test_a_row_whose_columns_name_different_people_is_a_problem(sqlite_workspace, tmp_path):
+    """姓名 李娜 with 微信号 zhangwei01 (张伟's), or with a 群昵称 only the two 王芳 could be: never one of them on a guess."""
+    _people(sqlite_workspace)
+    path = _csv(
+        tmp_path / "two.csv",
+        [
+            ["姓名", "微信号", "群昵称", "打卡日期"],
+            ["李娜", "zhangwei01", "", "2026-12-01"],
+            ["李娜", "", "王芳", "2026-12-01"],
+            ["张伟", "zhangwei01", "大伟", "2026-12-01"],
+        ],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert [(p.row, p.code) for p in failed.value.problems] == [(2, "conflict"), (3, "conflict")]
+    assert _checkins(sqlite_workspace) == []
