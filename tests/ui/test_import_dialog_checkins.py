@@ -96,3 +96,23 @@ def test_bare_day_numbers_ask_for_the_month_and_the_month_field_gives_it(qtbot, 
     with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert checkins(ws) == [("张三", D1, False), ("张三", D2, False)]
+
+
+def test_switching_a_file_read_as_a_roster_to_checkins_reads_it_again(qtbot, ws, tmp_path):
+    """A 打卡表 opened as a roster (the automatic kind) is read again with the check-in header rule when the user
+    picks 打卡记录; and back: the roster's mapping returns."""
+    path = tmp_path / "m.csv"
+    path.write_text(f"{TEST_TODAY.year}年{TEST_TODAY.month}月打卡表\n姓名,2日,3日\n张三,√,√\n", encoding="utf-8")
+    dialog = ImportDialog(ws.database, ws.owner, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    load(qtbot, dialog, path)
+    assert dialog.kind() == "roster" and not dialog.mapping_table.isHidden()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("checkins"))
+    plan = ready.args[0]
+    assert isinstance(plan, CheckinPlan) and plan.ok and [d for _c, d in plan.days] == [D1, D2]
+    assert dialog.mapping_table.isHidden()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("roster"))
+    assert not isinstance(ready.args[0], CheckinPlan) and not dialog.mapping_table.isHidden()
