@@ -155,6 +155,7 @@ _DAY_RE = re.compile(r"^(\d{1,2})\s*[日号]?$")
 _TITLE_MONTH_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])|(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)(?!\s*[-/.]\s*\d)"
 )
+_CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
 _DATE_HEADER_WORDS = ("日期", "打卡日", "date", "day")
 _TIME_HEADER_WORDS = ("时间", "time", "submitted", "提交于")
 _LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
@@ -190,7 +191,12 @@ _TOTAL_ROW_STARTS = ("合计", "总计", "小计", "累计", "统计", "total")
 def _is_total_row(name: str) -> bool:
     """A row named as a total (合计, 总计：, 打卡人数, Total), not a person (a person called 李天数 is a person)."""
     key = _fold(name).replace(" ", "").rstrip(":：")
-    return key in {_fold(w) for w in TOTAL_WORDS} or key.startswith(_TOTAL_ROW_STARTS)
+    if key in {_fold(w) for w in TOTAL_WORDS}:
+        return True
+    # 合计：, 合计(人), 总计 12 — never 统计员小王: what follows the word is no name
+    return any(
+        key.startswith(w) and not re.search(r"[^\W\d_]", key[len(w) :].replace("人", "")) for w in _TOTAL_ROW_STARTS
+    )
 
 
 def _clock_time(value: object) -> time | None:
@@ -332,7 +338,10 @@ def checkin_header(rows: list[Row]) -> int:
             for v, t in zip(values, texts, strict=True)
             if t and not _is_person_header(t) and _header_day(v, t, (today.year, today.month), today) is not None
         )
-        if person and (days >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)):
+        camp = sum(1 for t in texts if _CAMP_DAY_RE.fullmatch(_fold(t)))  # 第1天 第2天: refused by the plan, saying why
+        if person and (
+            days >= 2 or camp >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
+        ):
             return index
         if not person and person_above is not None and days >= 2:
             # 姓名 | 12月 over a row of 1 2 3 …: the row above is the header (read_table joins the days' row to it
@@ -1149,7 +1158,19 @@ def plan_checkin_import(
             if i not in (*person_cols, date_col, time_col, late_col, status_col)
             and _kind_header(h, _CONTENT_HEADER_WORDS)
         )
-        if date_col is None and time_col is None:
+        camp_days = [h for h in headers if _CAMP_DAY_RE.fullmatch(_fold(h))]
+        if date_col is None and time_col is None and len(camp_days) >= 2:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    None,
+                    f"表头是营期的第几天 ({camp_days[0]}, {camp_days[1]} …), 不是日期: 请把表头改成日期 (如 12/1 或 2026-12-01)"
+                    f" 再导入 (the columns are days of the camp, {camp_days[0]}, {camp_days[1]} …, not dates: head them"
+                    " with dates such as 12/1 and import again)",
+                    "camp_days",
+                )
+            )
+        elif date_col is None and time_col is None:
             p.file_problems.append(
                 p.problem(
                     table.header_row,

@@ -552,3 +552,20 @@ def test_a_row_whose_columns_name_different_people_is_a_problem(sqlite_workspace
         run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
     assert [(p.row, p.code) for p in failed.value.problems] == [(2, "conflict"), (3, "conflict")]
     assert _checkins(sqlite_workspace) == []
+
+
+def test_camp_day_columns_are_refused_saying_why_and_a_person_named_like_a_total_is_a_person(
+    sqlite_workspace, tmp_path
+):
+    """第1天 第2天 are days of a camp, not dates: refused asking for dates (never laid on a guessed calendar). A row 统计员
+    is a person's row, not a totals row: here nobody on the roster, so a problem rather than skipped unseen."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    camp = _csv(tmp_path / "camp.csv", [["姓名", "第1天", "第2天"], ["张伟", "√", "√"]], "utf-8")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, camp, GROUP, today=TODAY)
+    assert failed.value.code == "camp_days"
+    rows = _csv(tmp_path / "rows.csv", [["姓名", "12/1", "12/2"], ["统计员", "√", ""], ["合计：", "1", "0"]], "utf-8")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, rows, GROUP, today=TODAY)
+    assert {r.row: r.outcome for r in failed.value.plan.rows} == {2: "problem", 3: "skipped"}
