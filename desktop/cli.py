@@ -492,6 +492,17 @@ def _cmd_import_applications(ctx: Context, args: argparse.Namespace) -> int:
 # -- check-ins from a table -------------------------------------------------------------------------
 
 
+def _month_arg(text: str) -> str:
+    """--month YYYY-MM, checked while parsing (a malformed month is a usage error, exit 2)."""
+    from desktop.services.checkin_import import parse_month
+
+    try:
+        parse_month(text)
+    except QunDeskError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def _args_import_checkins(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "file",
@@ -506,6 +517,7 @@ def _args_import_checkins(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--month",
+        type=_month_arg,
         metavar="YYYY-MM",
         help="表头只有日号 (1 2 3…) 或没有年份时的月份 / the month of day columns written as 1 2 3… or without a year",
     )

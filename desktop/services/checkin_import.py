@@ -295,8 +295,8 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
             return _Day(_month_day(int(month[2]), dom, reference, today), written=text)
     raw = raw.split("\n")[0].strip()
     if isinstance(value, float) and not value.is_integer():
-        # 12.1 typed into Excel is a number: 12.10 shows as 12.1, so the day cannot be told (the caller refuses a
-        # number header that repeats; one that does not is read as written)
+        # 12.1 typed into Excel is a number (and 12.10 shows as 12.1): read here as written, to find the header;
+        # the plan reads number headers together, by their neighbours (_number_days)
         raw = repr(value)
     m = _FULL_DATE_RE.match(raw)
     if m:

@@ -391,6 +391,8 @@ def test_cli_import_checkins(tmp_path, capsys):
         assert len(_checkins(database)) == 7
     finally:
         database.dispose()
+    assert main(["--db", str(db), "import", "checkins", str(good), "--group", GROUP, "--month", "2026-13"]) == 2
+    assert "YYYY-MM" in capsys.readouterr().err
     assert main(["import", "checkins", "--help"]) == 0
     assert "--month" in capsys.readouterr().out
 
