@@ -24,7 +24,7 @@ from desktop.services.checkin_import import (
 from desktop.services.groups import create_group
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
-from models import AuditEntry, CheckIn, Leave, Member, Membership
+from models import AuditEntry, CheckIn, Leave, Member, Membership, PointsEntry
 
 TODAY = date(2026, 12, 10)
 GROUP = "晨光早起营"
@@ -124,7 +124,11 @@ def test_a_matrix_xlsx_is_imported_and_importing_it_again_writes_nothing(workspa
     assert {c for c, _why in plan.skipped_columns} == {"A (序号)", "J (合计)", "K (打卡率)"}
     with workspace.session() as s:
         audits = s.scalars(select(AuditEntry.action).where(AuditEntry.action == "import.checkins")).all()
+        points = s.execute(
+            select(PointsEntry.reason, PointsEntry.points).where(PointsEntry.source_kind == "checkin")
+        ).all()
     assert audits == ["import.checkins"]
+    assert sorted(points) == sorted([("打卡", 1)] * 6 + [("补卡", 1)])  # the group's default check-in rule, +1 each
 
     plan2, again = run_checkin_import(workspace, actor, path, GROUP, today=TODAY)
     assert again is not None and (again.logged, again.already, again.leave_days, again.leave_already) == (0, 7, 0, 2)
