@@ -581,6 +581,7 @@ class _Planner:
         certain: dict[int, str] = {}
         notes: list[ImportProblem] = []
         unsure: list[tuple[str, str, set[int | None]]] = []  # ambiguous cells: (column, text, who they may be)
+        told: set[int | None] = set()  # people a not-member problem of this row already names
         for column, text in cells:
             status, cands = self.match(text)
             if status == "ambiguous":
@@ -611,6 +612,9 @@ class _Planner:
                     )
                 )
             elif status == "not_member":
+                if {c.membership_id for c in cands} <= told:
+                    continue  # 群昵称 and 姓名 of the same former member: said once
+                told |= {c.membership_id for c in cands}
                 why = "; ".join(describe_person(c) for c in cands)
                 notes.append(
                     self.problem(
