@@ -83,6 +83,7 @@ __all__ = [
 ]
 
 LONG, MATRIX = "long", "matrix"
+PROGRESS_ROWS = 500  # rows planned between two progress reports
 
 # outcomes of a row (RowOutcome.outcome)
 PLANNED, NOTHING, SKIPPED, PROBLEM = "planned", "nothing", "skipped", "problem"
@@ -565,6 +566,16 @@ class _Planner:
         self.checkins: list[PlannedCheckin] = []
         self.leaves: list[PlannedLeave] = []
         self._match_cache: dict[str, tuple[str, tuple]] = {}
+        self.progress: ProgressLike | None = None
+
+    def table_rows(self):
+        """The table's rows, reporting progress every PROGRESS_ROWS (a cancel raised there stops the plan: nothing
+        is written before the plan is whole)."""
+        total = max(self.table.row_count, 1)
+        for done, row in enumerate(self.table.rows):
+            if self.progress is not None and done % PROGRESS_ROWS == 0:
+                self.progress.step(done, total)
+            yield row
 
     def problem(self, row: int | None, column: str | None, message: str, code: str, value: object = None):
         shown = None if value is None else str(value)
@@ -744,7 +755,7 @@ def _plan_matrix(
     p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int], days_row: int | None
 ) -> None:
     name_col = person_cols[0]
-    for row_no, values in p.table.rows:
+    for row_no, values in p.table_rows():
         if row_no == days_row:
             p.rows.append(
                 RowOutcome(row_no, "", SKIPPED, note="日期行, 表头的一部分 (the row of days under the header)")
@@ -873,7 +884,7 @@ def _plan_long(
     status_col: int | None = None,
     content_cols: tuple[int, ...] = (),
 ) -> None:
-    for row_no, values in p.table.rows:
+    for row_no, values in p.table_rows():
         cells = [(_column(headers, c), _text(values[c])) for c in person_cols if _text(values[c])]
         name = cells[0][1] if cells else ""
         if not cells:
@@ -1023,6 +1034,7 @@ def plan_checkin_import(
     *,
     month: tuple[int, int] | None = None,
     today: date | None = None,
+    progress: ProgressLike | None = None,
 ) -> CheckinPlan:
     """Every row's outcome and the check-ins and leave days to write (nothing is written here)."""
     today = today or clock.today()
@@ -1030,6 +1042,7 @@ def plan_checkin_import(
     if group is None:
         raise NotFound(f"社群 {group_id} 不存在 (no such group)")
     p = _Planner(session, table, group_id, group.name, today)
+    p.progress = progress
     headers = list(table.headers)
     titles = list(table.titles) if table.titles else headers
     title_month, title_text = _title_month(table, today)
@@ -1445,7 +1458,7 @@ def run_checkin_import(
         group_id = existing_group(session, name)
         if not dry_run:
             require(actor, "record_participation")
-        plan = plan_checkin_import(session, group_id, table, month=wanted, today=today)
+        plan = plan_checkin_import(session, group_id, table, month=wanted, today=today, progress=progress)
         if not plan.ok and not (skip_problems and plan.skippable):
             session.rollback()
             raise CheckinImportFailed(plan)

@@ -575,3 +575,21 @@ def test_camp_day_columns_are_refused_saying_why_and_a_person_named_like_a_total
     with pytest.raises(CheckinImportFailed) as failed:
         run_checkin_import(sqlite_workspace, actor, rows, GROUP, today=TODAY)
     assert {r.row: r.outcome for r in failed.value.plan.rows} == {2: "problem", 3: "skipped"}
+
+
+def test_a_cancel_while_planning_writes_nothing(sqlite_workspace, tmp_path):
+    from desktop.tasks import Cancelled
+
+    _people(sqlite_workspace)
+    path = _matrix_xlsx(tmp_path / "c.xlsx", GOOD_MATRIX)
+    table = read_checkin_table(path)
+
+    class _Cancel:
+        def step(self, done: int, total: int) -> None:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        run_checkin_import(
+            sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY, table=table, progress=_Cancel()
+        )
+    assert _checkins(sqlite_workspace) == [] and _leaves(sqlite_workspace) == []

@@ -177,7 +177,9 @@ def preview_task(
             table = read_checkin_table(path, sheet=sheet, progress=progress)
         wanted = parse_month(month)
         with database.session() as session:
-            plan = plan_checkin_import(session, existing_group(session, group_name), table, month=wanted)
+            plan = plan_checkin_import(
+                session, existing_group(session, group_name), table, month=wanted, progress=progress
+            )
             session.rollback()
         return Preview(table, kind, {}, plan, True, tuple(table.sample(SAMPLE_ROWS)))
     if table is None:
