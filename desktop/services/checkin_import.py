@@ -774,6 +774,10 @@ def _plan_matrix(
             if not marks:
                 p.rows.append(RowOutcome(row_no, "", SKIPPED, note="没有名字也没有打卡 (no name, no check-in)"))
                 continue
+            label = next((_text(v) for v in values if isinstance(v, str) and _is_total_row(v)), None)
+            if label:  # 合计 written in the 序号 column (or merged across it): the totals row
+                p.rows.append(RowOutcome(row_no, label, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
+                continue
             column = _column(headers, name_col)
             p.rows.append(
                 RowOutcome(

@@ -87,6 +87,8 @@ def _matrix_xlsx(path: Path, rows: list[list[object]], *, title: str | None = "2
     for i, row in enumerate(rows, 1):
         ws.append([i, *row])
     ws.append(["", "合计", 2, 1, 2, 0, 1, 0, 1, 7, ""])
+    ws.append(["总计", None, 2, 1, 2, 0, 1, 0, 1, 7, ""])  # the label in the 序号 column, merged across 姓名
+    ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=2)
     wb.save(path)
     return path
 
@@ -120,7 +122,7 @@ def test_a_matrix_xlsx_is_imported_and_importing_it_again_writes_nothing(workspa
     ]
     assert _leaves(workspace) == [("张伟", date(2026, 12, 4), date(2026, 12, 5))]
     outcomes = {r.row: r.outcome for r in plan.rows}
-    assert outcomes == {3: "planned", 4: "planned", 5: "skipped"}  # row 5 is the 合计 row
+    assert outcomes == {3: "planned", 4: "planned", 5: "skipped", 6: "skipped"}  # rows 5 and 6 are totals
     assert {c for c, _why in plan.skipped_columns} == {"A (序号)", "J (合计)", "K (打卡率)"}
     with workspace.session() as s:
         audits = s.scalars(select(AuditEntry.action).where(AuditEntry.action == "import.checkins")).all()
