@@ -1081,6 +1081,7 @@ def plan_checkin_import(
     skipped_columns: list[tuple[str, str]] = []
     bare_cols: list[int] = []
     bad_cols: list[int] = []
+    sample = table.sample(200)
     numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
     for i, h in enumerate(headers):
         if i in person_cols:
@@ -1089,6 +1090,8 @@ def plan_checkin_import(
         read = _header_day(value, h or titles[i], reference, today) if h else None
         if read is None:
             if not h:
+                if any(i < len(v) and v[i] not in (None, "") for _r, v in sample):
+                    skipped_columns.append((_column(headers, i), "没有表头, 未使用 (no header: not used)"))
                 continue
             why = "合计列 (a totals column)" if _is_total(h) else "不是日期列, 未使用 (not a day: not used)"
             skipped_columns.append((_column(headers, i), why))

@@ -595,3 +595,12 @@ def test_a_cancel_while_planning_writes_nothing(sqlite_workspace, tmp_path):
             sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY, table=table, progress=_Cancel()
         )
     assert _checkins(sqlite_workspace) == [] and _leaves(sqlite_workspace) == []
+
+
+def test_a_column_without_a_header_is_listed_as_not_used(sqlite_workspace, tmp_path):
+    _people(sqlite_workspace)
+    path = _csv(tmp_path / "u.csv", [["姓名", "12/1", "12/2", ""], ["张伟", "√", "", "10"]], "utf-8")
+    plan, _summary = run_checkin_import(
+        sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, dry_run=True, today=TODAY
+    )
+    assert plan.skipped_columns == (("D", "没有表头, 未使用 (no header: not used)"),)
