@@ -16,21 +16,27 @@ Decisions (what a user sees follows from these):
   and 微信号) is that person when every certain match agrees.
 - Days. A check-in after today, or before the person joined (unless inside an earlier closed spell, as
   checkins.record_checkins_by_day decides), is a problem. A 打卡表 prepared for the whole month has empty
-  future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year is never guessed silently: 12/1 takes the year of the title
-  (2026年12月打卡表) or of --month, else the most recent such date not after today; bare day numbers need
-  the month from the title or --month, else the file is refused asking for it (code month_needed). A title
-  month that disagrees with --month is refused. The preview lists every day read (`CheckinPlan.days`).
+  future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
+  is never guessed silently: 12/1 takes the year of the title (2026年12月打卡表), of the sheet's name (12月) or of
+  --month, else the most recent such date not after today; bare day numbers need the month from one of those,
+  else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
+  refused. 姓名 | 12月 over a row of 1 2 3 is read as that month's days. Headers typed into Excel as numbers
+  (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
+  第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
+- Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
+  others) is a problem (conflict), never the certain one taken on one column's word.
 - An export's row: a 是否打卡/打卡情况 answer 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
   a problem; a content column (内容, 接龙内容, 备注) that says 请假 is no check-in, as a pasted line is (reported, no
   leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
   for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition).
-- Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 → a check-in; a time (07:12) → a check-in posted then;
+- Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
   else is a problem naming the cell. Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
-  人数…, are totals: listed as skipped, never days or people; a row of weekdays (一 二 三, 周一) under the
-  dates is skipped as such.
+  人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
+  of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
+  as not used.
 - Writes: check-ins through checkins.record_checkins_by_day (source "import"; points, streak bonuses and the
   audit come with it; the posted time when the file has one; 补 → late). A (member, day) that already has a
   check-in is reported as already there, so importing the same file again writes nothing. 请假 cells
