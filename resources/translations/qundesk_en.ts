@@ -665,6 +665,10 @@
             <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
             <translation>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</translation>
         </message>
+        <message>
+            <source>Group name (it must exist: check-ins belong to its members)</source>
+            <translation>Group name (it must exist: check-ins belong to its members)</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

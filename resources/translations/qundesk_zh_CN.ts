@@ -662,6 +662,10 @@
             <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
             <translation>已导入：记录打卡 %1 条，已有 %2 条，记录请假 %3 天。</translation>
         </message>
+        <message>
+            <source>Group name (it must exist: check-ins belong to its members)</source>
+            <translation>社群名称（必须已存在：打卡记在社群成员身上）</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

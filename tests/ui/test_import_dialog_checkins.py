@@ -61,6 +61,7 @@ def test_a_checkin_sheet_is_previewed_and_imported_leaving_out_the_row_of_someon
     plan = load(qtbot, dialog, path)
     assert isinstance(plan, CheckinPlan) and dialog.kind() == "checkins"
     assert dialog.mapping_table.isHidden() and not dialog.month_edit.isHidden()
+    assert "must exist" in dialog.group_combo.lineEdit().placeholderText()
     assert [d for _c, d in plan.days] == [D1, D2]
     model = dialog.preview_model
     rows = {model.data(model.index(r, 0)): model.data(model.index(r, 3)) for r in range(model.rowCount())}

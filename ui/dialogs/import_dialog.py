@@ -703,6 +703,11 @@ class ImportDialog(QDialog):
     def _show_kind(self, checkins: bool) -> None:
         """Check-ins have no column mapping (the layout is found from the header) and a month field."""
         self._form.setRowVisible(self.month_edit, checkins)
+        self.group_combo.lineEdit().setPlaceholderText(
+            self.tr("Group name (it must exist: check-ins belong to its members)")
+            if checkins
+            else self.tr("Group name (a new name creates the group)")
+        )
         for widget in (self.mapping_title, self.mapping_hint, self.mapping_table):
             widget.setVisible(not checkins)
 
