@@ -163,8 +163,8 @@ _TITLE_MONTH_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])|(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)(?!\s*[-/.]\s*\d)"
 )
 _CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
-_DATE_HEADER_WORDS = ("日期", "打卡日", "date", "day")
-_TIME_HEADER_WORDS = ("时间", "time", "submitted", "提交于")
+_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
+_TIME_HEADER_WORDS = ("打卡时间", "签到时间", "提交时间", "填写时间", "提交于", "时间", "time", "submitted")
 _LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
 # an export's answer to "did you check in today": only a yes is a check-in (否/未打卡 is not, 请假 is leave)
 _STATUS_HEADER_WORDS = ("是否打卡", "打卡情况", "打卡状态", "完成情况", "是否完成")
@@ -246,11 +246,22 @@ def _is_person_header(text: str) -> bool:
 
 
 def _kind_header(text: str, words: tuple[str, ...]) -> bool:
-    """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间)."""
+    """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
+    row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in)."""
     key = _fold(text).replace(" ", "")
-    if key.startswith(("入群", "加入", "进群", "退群")):
+    if key.startswith(("入群", "加入", "进群", "退群", "修改", "更新", "最后", "编辑", "导出", "开始", "结束")):
         return False
     return any(key == w or key.endswith(w) for w in words)
+
+
+def _first_column(headers: list[str], words: tuple[str, ...], taken: tuple[int | None, ...]) -> int | None:
+    """The column of the first word (in the words' order: 打卡时间 before 提交时间 before a bare 时间) a header
+    is or ends with."""
+    for word in words:
+        for i, h in enumerate(headers):
+            if i not in taken and _kind_header(h, (word,)):
+                return i
+    return None
 
 
 def _month_day(month: int, dom: int, reference: tuple[int, int] | None, today: date) -> date | None:
@@ -1169,10 +1180,8 @@ def plan_checkin_import(
         if not p.file_problems:
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
     else:
-        date_col = next((i for i, h in enumerate(headers) if _kind_header(h, _DATE_HEADER_WORDS)), None)
-        time_col = next(
-            (i for i, h in enumerate(headers) if i != date_col and _kind_header(h, _TIME_HEADER_WORDS)), None
-        )
+        date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
+        time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
         status_col = next(
             (

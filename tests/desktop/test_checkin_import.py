@@ -604,3 +604,15 @@ def test_a_column_without_a_header_is_listed_as_not_used(sqlite_workspace, tmp_p
         sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, dry_run=True, today=TODAY
     )
     assert plan.skipped_columns == (("D", "没有表头, 未使用 (no header: not used)"),)
+
+
+def test_an_edit_time_is_not_the_checkin_time(sqlite_workspace, tmp_path):
+    """腾讯文档 adds 修改时间 (when the row was last edited) before 提交时间: the check-in is the submission's day."""
+    _people(sqlite_workspace)
+    path = _csv(
+        tmp_path / "doc.csv",
+        [["修改时间", "提交者", "提交时间"], ["2026-12-09 22:00", "张伟", "2026-12-08 06:50"]],
+        "utf-8",
+    )
+    run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert _checkins(sqlite_workspace) == [("张伟", date(2026, 12, 8), False, "import", datetime(2026, 12, 8, 6, 50))]
