@@ -30,7 +30,8 @@ Decisions (what a user sees follows from these):
   leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
   for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
-  day than its 打卡日期: the member checked in after the day was over (checkins.py's definition).
+  day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
+  its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
   else is a problem naming the cell. Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
@@ -954,6 +955,18 @@ def _plan_long(
         late = late_col is not None and _is_late_value(values[late_col])
         # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
         late = late or (at is not None and day is not None and at.date() > day)
+        if at is not None and day is not None and at.date() < day and time_col is not None:
+            column = _column(headers, time_col)
+            problems.append(
+                p.problem(
+                    row_no,
+                    column,
+                    f"{at:%Y-%m-%d %H:%M} 早于打卡日期 {day}: 打卡不会在那一天之前提交, 请核对这两列"
+                    f" (submitted before the day it is for, {day}: check the two columns)",
+                    "posted_before_day",
+                    f"{at:%Y-%m-%d %H:%M}",
+                )
+            )
         text = " ".join(_text(values[c]) for c in content_cols if c < len(values) and _text(values[c]))
         status = _cell_mark(values[status_col]) if status_col is not None else (_Mark.CHECK, None)
         said = unicodedata.normalize("NFKC", text)

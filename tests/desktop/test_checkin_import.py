@@ -616,3 +616,14 @@ def test_an_edit_time_is_not_the_checkin_time(sqlite_workspace, tmp_path):
     )
     run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
     assert _checkins(sqlite_workspace) == [("张伟", date(2026, 12, 8), False, "import", datetime(2026, 12, 8, 6, 50))]
+
+
+def test_a_submission_before_the_day_it_is_for_is_a_problem(sqlite_workspace, tmp_path):
+    _people(sqlite_workspace)
+    path = _csv(
+        tmp_path / "b.csv", [["昵称", "打卡日期", "提交时间"], ["大伟", "2026-12-05", "2026-12-03 07:00"]], "utf-8"
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, "C (提交时间)", "posted_before_day")]
+    assert _checkins(sqlite_workspace) == []
