@@ -524,6 +524,130 @@ def _cmd_import_applications(ctx: Context, args: argparse.Namespace) -> int:
     return _import(ctx, args, "applications")
 
 
+# -- check-ins from a table -------------------------------------------------------------------------
+
+
+def _month_arg(text: str) -> str:
+    """--month YYYY-MM, checked while parsing (a malformed month is a usage error, exit 2)."""
+    from desktop.services.checkin_import import parse_month
+
+    try:
+        parse_month(text)
+    except QunDeskError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _args_import_checkins(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="打卡导出或打卡表 (.xlsx/.csv) / a check-in export or a 打卡表 (one row per person, one column per day)",
+    )
+    p.add_argument(
+        "--group",
+        required=True,
+        metavar="NAME",
+        help="社群名称, 必须已存在 / the group (must exist: check-ins need members)",
+    )
+    p.add_argument(
+        "--month",
+        type=_month_arg,
+        metavar="YYYY-MM",
+        help="表头只有日号 (1 2 3…) 或没有年份时的月份 / the month of day columns written as 1 2 3… or without a year",
+    )
+    p.add_argument("--dry-run", action="store_true", help="只显示计划, 不写入 / show the plan, write nothing")
+    p.add_argument(
+        "--skip-problems",
+        action="store_true",
+        help="跳过有问题的行, 导入其余各行 (每个跳过的行都会列出) / leave out the rows with problems and import "
+        "the rest (each skipped row is listed)",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="读取这个工作表 / the sheet to read")
+
+
+def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
+    """Check-ins from a check-in export or a 打卡表 (PRODUCT §3.6): certain matches only, all or nothing."""
+    from desktop.services.checkin_import import CheckinImportFailed, describe_outcome, run_checkin_import
+
+    database, actor = ctx.database(), ctx.actor()
+    if not args.dry_run:
+        _daily_backup(ctx, database)
+    try:
+        plan, summary = run_checkin_import(
+            database,
+            actor,
+            args.file,
+            args.group,
+            month=args.month,
+            dry_run=args.dry_run,
+            skip_problems=args.skip_problems,
+            sheet=args.sheet,
+        )
+    except CheckinImportFailed as exc:
+        for problem in exc.problems:
+            sys.stderr.write(f"qundesk: {problem}\n")
+        count = len(exc.problems)
+        sys.stderr.write(
+            f"qundesk: {exc.file}: {count} 个问题, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
+        )
+        return EXIT_BAD_INPUT
+    if args.skip_problems:
+        for row in plan.rows:
+            if row.outcome == "problem":
+                sys.stderr.write(f"qundesk: 已跳过 (skipped): {plan.file} {describe_outcome(row)}\n")
+    if not args.dry_run:  # a row with nobody matched and nothing to record: said, not silently passed over
+        for row in plan.rows:
+            if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
+                sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
+    sheet = f" [{plan.sheet}]" if plan.sheet else ""
+    layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
+    print(f"{plan.file}{sheet} → {plan.group}: {layout}")
+    if plan.month is not None and plan.month_from:
+        print(f"月份 month: {plan.month[0]}-{plan.month[1]:02d} ({plan.month_from})")
+    if args.dry_run:
+        if plan.layout == "matrix":
+            print("日期 days read: " + ", ".join(f"{c}={d}" for c, d in plan.days))
+        for row_no, reason, text in plan.skipped_rows:
+            print(f"第{row_no}行  跳过 skipped ({reason})  {text}".rstrip())
+        for column, why in plan.skipped_columns:
+            print(f"{column} 列  跳过 skipped  {why}")
+        for row in plan.rows:
+            print(describe_outcome(row))
+    if summary is not None:
+        counts = [
+            ("打卡 logged", summary.logged),
+            ("已有 already there", summary.already),
+            ("请假天数 leave days", summary.leave_days),
+            ("请假已有 leave already recorded", summary.leave_already),
+        ]
+        if summary.late:
+            counts.append(("其中补卡 of which late (补卡)", summary.late))
+        if summary.left_out:
+            counts.append(("跳过的行 rows left out", summary.left_out))
+    else:
+        counts = [
+            ("将记打卡 to log", plan.count("checkins")),
+            ("已有 already there", plan.count("already")),
+            ("将记请假天数 leave days to record", plan.count("leave")),
+            ("请假已有 leave already recorded", plan.count("leave_already")),
+        ]
+        if plan.problem_rows:
+            counts.append(("跳过的行 rows left out", plan.problem_rows))
+    nothing = sum(1 for r in plan.rows if r.outcome == "nothing")
+    skipped = sum(1 for r in plan.rows if r.outcome == "skipped")
+    if nothing:
+        counts.append(("无打卡的行 rows without a check-in", nothing))
+    if skipped:
+        counts.append(("跳过 (合计/星期/空行) rows skipped (totals, weekdays, blank)", skipped))
+    width = max(_width(label) for label, _n in counts)
+    for label, n in counts:
+        print(f"{_pad(label, width)}  {n:>7}")
+    if args.dry_run:
+        print("试运行, 未写入任何内容 (dry run: nothing written)")
+    return EXIT_OK
+
+
 # -- chat history ----------------------------------------------------------------------------------
 
 
@@ -1247,6 +1371,12 @@ COMMANDS: tuple[Command, ...] = (
         _args_import,
     ),
     Command(
+        "import checkins",
+        "导入打卡记录 (打卡导出或打卡表) / import check-ins from an export or a 打卡表",
+        _cmd_import_checkins,
+        _args_import_checkins,
+    ),
+    Command(
         "checkin",
         "记录打卡 (姓名或粘贴的接龙) / log check-ins by name or from a pasted chat",
         _cmd_checkin,
@@ -1317,7 +1447,8 @@ READ_ONLY_COMMANDS = frozenset(
 
 GROUP_HELP = {
     "db": "数据库维护 (upgrade, status) / database maintenance",
-    "import": "导入名册、入群申请或群聊记录 (roster, applications, chat) / import people or a chat export",
+    "import": "导入名册、入群申请、打卡记录或群聊记录 (roster, applications, checkins, chat) / import people, check-ins"
+    " or a chat export",
     "export": "导出月报或名册 (report, roster) / export workbooks",
     "operator": "操作员与登录 (list, add, passwd, remove) / operators and sign-in",
     "team": "团队数据库 (init) / team database roles",

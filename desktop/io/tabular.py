@@ -253,18 +253,30 @@ def _report(progress: ProgressLike | None, done: int, total: int) -> None:
             raise _Stop(exc) from exc
 
 
-def read_table(path: str | Path, *, sheet: str | None = None, progress: ProgressLike | None = None) -> Table:
+HeaderFinder = Callable[[list[Row]], int]
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    progress: ProgressLike | None = None,
+    find_header: HeaderFinder | None = None,
+) -> Table:
     """Read the table of a .xlsx/.csv file; raises ImportProblem for anything unusable.
 
     ``progress.step(rows_read, estimated_rows)`` is called every few thousand rows; whatever it
-    raises (desktop.tasks.Cancelled) is passed on unchanged."""
+    raises (desktop.tasks.Cancelled) is passed on unchanged. ``find_header``: the caller's own rule for
+    which of the first rows (index into them, -1: none) is the header — a check-in sheet whose header
+    is 姓名 and dates (Excel date cells, not text) has fewer text cells than its rows of ✓ — used
+    instead of the roster rule to find the header and to choose the sheet."""
     try:
-        return _read_table(Path(path), sheet, progress)
+        return _read_table(Path(path), sheet, progress, find_header or _find_header)
     except _Stop as stop:
         raise stop.error from None
 
 
-def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None) -> Table:
+def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:
     name = path.name
     ext = path.suffix.lower()
     if ext in (".xls", ".et", ".numbers", ".ods"):
@@ -276,9 +288,9 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None) ->
     if not path.is_file():
         raise ImportProblem(name, None, None, "这不是一个文件")
     if ext in XLSX_EXTENSIONS:
-        return _read_xlsx(path, name, sheet, progress)
+        return _read_xlsx(path, name, sheet, progress, finder)
     source = _CsvSource(path, name)
-    return _build_table(name, source.rows, [], None, (), progress, source.estimate)
+    return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
 
 
 def _unreadable(name: str, exc: OSError) -> ImportProblem:
@@ -527,9 +539,11 @@ class _StreamRows:
     __hash__ = None  # type: ignore[assignment]
 
 
-def _head_layout(name: str, head: list[Row], merges: list[Merge]) -> tuple[int, int, tuple | None, list[object]]:
+def _head_layout(
+    name: str, head: list[Row], merges: list[Merge], finder: HeaderFinder | None = None
+) -> tuple[int, int, tuple | None, list[object]]:
     """(index of the header in head, index of the first data row, two-row header or None, header values)."""
-    index = _find_header(head)
+    index = (finder or _find_header)(head)
     if index < 0:
         first = head[0][0]
         raise ImportProblem(name, first, None, "找不到表头：前几行没有文字列名（如“姓名”“手机”）", "no_header")
@@ -591,6 +605,7 @@ def _build_table(
     progress: ProgressLike | None,
     estimate: int,
     head: list[Row] | None = None,
+    finder: HeaderFinder | None = None,
 ) -> Table:
     raw = _with_progress(factory(), progress, estimate)
     if head is None:
@@ -599,7 +614,7 @@ def _build_table(
         raw = (r for r in raw if r[0] > head[-1][0])
     if not head:
         raise ImportProblem(name, None, None, "文件是空的，没有可导入的内容", "empty")
-    index, data_start, two_rows, header_values = _head_layout(name, head, merges)
+    index, data_start, two_rows, header_values = _head_layout(name, head, merges, finder)
     last_header_no = two_rows[0] if two_rows is not None else head[index][0]
     skipped = [
         Skipped(r, "title", _row_text(v))
@@ -782,7 +797,9 @@ def _active_tab(path: Path) -> int:
     return int(match.group(1)) if match else 0
 
 
-def _read_xlsx(path: Path, name: str, sheet: str | None, progress: ProgressLike | None) -> Table:
+def _read_xlsx(
+    path: Path, name: str, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder = _find_header
+) -> Table:
     try:
         with open(path, "rb") as handle:
             magic = handle.read(8)
@@ -806,7 +823,7 @@ def _read_xlsx(path: Path, name: str, sheet: str | None, progress: ProgressLike 
     else:
         book = _CalamineBook(path, name)
     try:
-        return _pick_sheet(book, name, sheet, progress, _active_tab(path))
+        return _pick_sheet(book, name, sheet, progress, _active_tab(path), finder)
     except (ImportProblem, _Stop):
         raise
     except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours
@@ -1086,7 +1103,14 @@ class _OpenpyxlBook:
         self._book.close()
 
 
-def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLike | None, active: int) -> Table:
+def _pick_sheet(
+    book: _Book,
+    name: str,
+    sheet: str | None,
+    progress: ProgressLike | None,
+    active: int,
+    finder: HeaderFinder = _find_header,
+) -> Table:
     names = list(book.names)
     sheets = tuple(names)
     if not names:
@@ -1102,6 +1126,7 @@ def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLik
             progress,
             book.estimate(title),
             head,
+            finder,
         )
 
     if sheet is not None:
@@ -1121,7 +1146,7 @@ def _pick_sheet(book: _Book, name: str, sheet: str | None, progress: ProgressLik
         if not head:
             continue
         with_content.append((title, head))
-        index = _find_header(head)
+        index = finder(head)
         if index < 0:
             continue
         header_row = _person_header(head[index][1])

@@ -5,7 +5,8 @@ What a check-in row says:
 * ``day`` — the day the member checked in for (the chain's day), never the day it was logged.
 * ``checked_at`` — the time the member posted it: the time written on the line or the chat stamp
   above it. Without one: the logging time when the day is today (the assistant logs as members post),
-  otherwise None — no time is invented (the window shows "—", the tooltip the logging time).
+  otherwise None — no time is invented (the window shows "—", the tooltip the logging time). A file
+  imported (source "import") is not logged as members post: without a time in the file, None, today too.
 * ``logged_at`` — when QunDesk recorded it; ``recorded_by`` — who.
 * ``late`` (补卡) — the member checked in after the day was over: the line says 补卡/补打卡, or the
   assistant marked it. Logging an earlier day's chain is not late by itself (the assistant's delay is
@@ -262,7 +263,7 @@ def record_checkins_by_day(
                 e.membership_id,
                 group_id,
                 day_value,
-                values.datetime(e.at if e.at is not None else (now if day == today else None)),
+                values.datetime(e.at if e.at is not None else (now if day == today and source != "import" else None)),
                 now_value,
                 source,
                 values.bool(e.late),

@@ -633,6 +633,54 @@
             <source>also submitted in row %1 (the latest answers win)</source>
             <translation>also submitted in row %1 (the latest answers win)</translation>
         </message>
+        <message>
+            <source>Check-ins</source>
+            <translation>Check-ins</translation>
+        </message>
+        <message>
+            <source>No check-in</source>
+            <translation>No check-in</translation>
+        </message>
+        <message>
+            <source>%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded</source>
+            <translation>%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded</translation>
+        </message>
+        <message>
+            <source>Check-ins (export or 打卡表)</source>
+            <translation>Check-ins (export or 打卡表)</translation>
+        </message>
+        <message>
+            <source>YYYY-MM, when the day columns are 1 2 3 … or have no year</source>
+            <translation>YYYY-MM, when the day columns are 1 2 3 … or have no year</translation>
+        </message>
+        <message>
+            <source>Month:</source>
+            <translation>Month:</translation>
+        </message>
+        <message>
+            <source>%1 check-in(s) to log, %2 already there, %3 leave day(s) to record</source>
+            <translation>%1 check-in(s) to log, %2 already there, %3 leave day(s) to record</translation>
+        </message>
+        <message>
+            <source>%1 problem(s): fix the file and choose it again. %2</source>
+            <translation>%1 problem(s): fix the file and choose it again. %2</translation>
+        </message>
+        <message>
+            <source>Days read: %1</source>
+            <translation>Days read: %1</translation>
+        </message>
+        <message>
+            <source>Columns not used: %1</source>
+            <translation>Columns not used: %1</translation>
+        </message>
+        <message>
+            <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
+            <translation>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</translation>
+        </message>
+        <message>
+            <source>Group name (it must exist: check-ins belong to its members)</source>
+            <translation>Group name (it must exist: check-ins belong to its members)</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -630,6 +630,54 @@
             <source>also submitted in row %1 (the latest answers win)</source>
             <translation>第 %1 行也是此人提交的（以最新一次为准）</translation>
         </message>
+        <message>
+            <source>Check-ins</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <source>No check-in</source>
+            <translation>无打卡</translation>
+        </message>
+        <message>
+            <source>%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded</source>
+            <translation>新打卡 %1（其中补卡 %2），已有 %3，请假 %4 天，请假已记录 %5 天</translation>
+        </message>
+        <message>
+            <source>Check-ins (export or 打卡表)</source>
+            <translation>打卡记录（打卡导出或打卡表）</translation>
+        </message>
+        <message>
+            <source>YYYY-MM, when the day columns are 1 2 3 … or have no year</source>
+            <translation>YYYY-MM，表头只有日号（1 2 3…）或没有年份时填写</translation>
+        </message>
+        <message>
+            <source>Month:</source>
+            <translation>月份：</translation>
+        </message>
+        <message>
+            <source>%1 check-in(s) to log, %2 already there, %3 leave day(s) to record</source>
+            <translation>将记打卡 %1 条，已有 %2 条，将记请假 %3 天</translation>
+        </message>
+        <message>
+            <source>%1 problem(s): fix the file and choose it again. %2</source>
+            <translation>%1 个问题：请修改文件后重新选择。%2</translation>
+        </message>
+        <message>
+            <source>Days read: %1</source>
+            <translation>读到的日期：%1</translation>
+        </message>
+        <message>
+            <source>Columns not used: %1</source>
+            <translation>未使用的列：%1</translation>
+        </message>
+        <message>
+            <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
+            <translation>已导入：记录打卡 %1 条，已有 %2 条，记录请假 %3 天。</translation>
+        </message>
+        <message>
+            <source>Group name (it must exist: check-ins belong to its members)</source>
+            <translation>社群名称（必须已存在：打卡记在社群成员身上）</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

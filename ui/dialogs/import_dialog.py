@@ -1,5 +1,8 @@
 """ImportDialog: import a roster or survey applications from .xlsx/.csv (PRODUCT §3.6) — pick a file,
 check the detected column mapping (and correct it), review every row's action and problems, import.
+A third kind, check-ins (a check-in export or a 打卡表), is planned and written by
+desktop/services/checkin_import.py: no column mapping (the layout is found from the header), a month field for
+day columns without one, the days read and every row's check-ins shown before anything is written.
 
 Reading, planning and importing run off the UI thread through ui/task_runner.py; the decisions live in
 desktop/services/imports.py (this dialog only shows them). A corrected mapping is remembered for files
@@ -47,6 +50,16 @@ from PySide6.QtWidgets import (
 from desktop.errors import NotFound, QunDeskError
 from desktop.io.fields import ImportProblem, clean_text
 from desktop.io.tabular import Table
+from desktop.services.checkin_import import (
+    CheckinImportFailed,
+    CheckinPlan,
+    CheckinSummary,
+    existing_group,
+    parse_month,
+    plan_checkin_import,
+    read_checkin_table,
+    run_checkin_import,
+)
 from desktop.services.groups import group_id_by_name, list_groups
 from desktop.services.imports import (
     IMPORT_FIELDS,
@@ -96,7 +109,13 @@ ACTION_NAMES = {
     "unchanged": QT_TRANSLATE_NOOP("ImportDialog", "Unchanged"),
     "problem": QT_TRANSLATE_NOOP("ImportDialog", "Problem"),
     "skipped": QT_TRANSLATE_NOOP("ImportDialog", "Skipped"),
+    "planned": QT_TRANSLATE_NOOP("ImportDialog", "Check-ins"),
+    "nothing": QT_TRANSLATE_NOOP("ImportDialog", "No check-in"),
 }
+CHECKINS = "checkins"  # the third kind: check-ins from a check-in export or a 打卡表
+CHECKIN_ROW = QT_TRANSLATE_NOOP(
+    "ImportDialog", "%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded"
+)
 SKIP_REASONS = {
     "footer": QT_TRANSLATE_NOOP("ImportDialog", "footer below the table, not a person"),
     "blank": QT_TRANSLATE_NOOP("ImportDialog", "blank row below the table"),
@@ -133,7 +152,7 @@ class Preview:
     table: Table
     kind: str
     mapping: dict[int, str]
-    plan: ImportPlan
+    plan: Any  # ImportPlan, or a CheckinPlan for check-ins
     group_exists: bool
     samples: tuple[tuple[int, list[object]], ...] = ()  # the first rows, for the mapping's examples
 
@@ -149,11 +168,23 @@ def preview_task(
     mapping: dict[int, str] | None,
     sheet: str | None = None,
     actor: Actor | None = None,
+    month: str | None = None,
 ) -> Preview:
-    """Read the file (unless already read) and plan it; kind "auto" picks applications for a survey export."""
+    """Read the file (unless already read) and plan it; kind "auto" picks applications for a survey export.
+    Check-ins: read with the check-in header rule and planned against the existing group (which must exist)."""
     from desktop.io.survey import is_survey
     from desktop.io.tabular import read_table
 
+    if kind == CHECKINS:
+        if table is None:
+            table = read_checkin_table(path, sheet=sheet, progress=progress)
+        wanted = parse_month(month)
+        with database.session() as session:
+            plan = plan_checkin_import(
+                session, existing_group(session, group_name), table, month=wanted, progress=progress
+            )
+            session.rollback()
+        return Preview(table, kind, {}, plan, True, tuple(table.sample(SAMPLE_ROWS)))
     if table is None:
         table = read_table(path, sheet=sheet, progress=progress)
     if kind == "auto":
@@ -186,7 +217,21 @@ def import_task(
     mapping: dict[int, str] | None,
     remember: bool,
     skip_problems: bool = False,
-) -> tuple[ImportPlan, ImportSummary, bool]:
+    month: str | None = None,
+) -> tuple[Any, Any, bool]:
+    if kind == CHECKINS:
+        checkin_plan, checkin_summary = run_checkin_import(
+            database,
+            actor,
+            path,
+            group_name,
+            month=month,
+            skip_problems=skip_problems,
+            table=table,
+            progress=progress,
+        )
+        assert checkin_summary is not None
+        return checkin_plan, checkin_summary, False
     plan, summary, created = run_import(
         database,
         actor,
@@ -233,6 +278,27 @@ def _fills_by_row(plan: ImportPlan) -> dict[int, str]:
         header = plan.headers[fill.column] if fill.column < len(plan.headers) else str(fill.column + 1)
         out.setdefault(fill.row, []).append(f"{header} ← {fill.from_row}")
     return {row: _tr(FILLED_FROM).replace("%1", ", ".join(parts)) for row, parts in out.items()}
+
+
+def checkin_lines(plan: CheckinPlan) -> list[PreviewLine]:
+    """Every row of a check-in file with its outcome: the check-ins (new, late, already there) and leave days it
+    brings, why it is skipped or what its problems are."""
+    lines = [PreviewLine(p.row, "problem", "", _problem_text(p)) for p in plan.file_problems]
+    for row in plan.rows:
+        name = row.name + (f" = {row.member}" if row.member and row.member != row.name else "")
+        if row.problems:
+            details = "; ".join(_problem_text(p) for p in row.problems)
+        elif row.outcome == "planned":
+            details = _tr(CHECKIN_ROW)
+            for i, n in enumerate((row.checkins, row.late, row.already, row.leave, row.leave_already), 1):
+                details = details.replace(f"%{i}", number_text(n))
+            if row.days:
+                first, last = row.days[0], row.days[-1]
+                details += f"; {first}" if first == last else f"; {first} … {last}"
+        else:
+            details = localise_message(row.note)
+        lines.append(PreviewLine(row.row, row.outcome, name, details))
+    return lines
 
 
 def preview_lines(plan: ImportPlan) -> list[PreviewLine]:
@@ -373,6 +439,7 @@ class ImportDialog(QDialog):
         self._mapping: dict[int, str] | None = None  # None: ask the service (remembered or automatic)
         self._mapping_edited = False
         self._kind_chosen = False
+        self._table_for_checkins = False  # self._table was read with the check-in header rule
         self._pending: str | None = None  # "preview" asked for while a task was running
         self._job: str | None = None  # "preview" | "import"
         self.plan: ImportPlan | None = None
@@ -408,6 +475,7 @@ class ImportDialog(QDialog):
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Roster (members)"), "roster")
         self.kind_combo.addItem(self.tr("Applications (survey export)"), "applications")
+        self.kind_combo.addItem(self.tr("Check-ins (export or 打卡表)"), CHECKINS)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
 
         self.group_combo = QComboBox()
@@ -433,16 +501,25 @@ class ImportDialog(QDialog):
         self.sheet_row.setLayout(sheet_row)
         sheet_row.setContentsMargins(0, 0, 0, 0)
 
+        # check-ins: the month of day columns written 1 2 3 … or without a year (CLI --month)
+        self.month_edit = QLineEdit()
+        self.month_edit.setObjectName("checkinMonth")
+        self.month_edit.setPlaceholderText(self.tr("YYYY-MM, when the day columns are 1 2 3 … or have no year"))
+        self.month_edit.textChanged.connect(self._on_group_changed)  # re-plans once the typing pauses
+
         form = QFormLayout()
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Sheet:"), self.sheet_row)
         form.addRow(self.tr("Import as:"), self.kind_combo)
         form.addRow(self.tr("Into group:"), self.group_combo)
+        form.addRow(self.tr("Month:"), self.month_edit)
         self._form = form
         form.setRowVisible(self.sheet_row, False)
+        form.setRowVisible(self.month_edit, False)
 
         mapping_title = QLabel(self.tr("Columns"))
         mapping_title.setObjectName("sectionTitle")
+        self.mapping_title = mapping_title
         self.mapping_hint = QLabel(self.tr("Check what each column holds; correct it where the guess is wrong."))
         self.mapping_hint.setObjectName("hint")
         self.mapping_hint.setWordWrap(True)
@@ -572,12 +649,18 @@ class ImportDialog(QDialog):
         combo = self.mapping_combo(column)
         combo.setCurrentIndex(max(combo.findData(field), 0))
 
+    def month(self) -> str | None:
+        return self.month_edit.text().strip() or None
+
+    def _skippable(self, plan: Any) -> bool:
+        return plan.skippable if isinstance(plan, CheckinPlan) else skippable(plan)
+
     @Slot()
     def _can_import(self) -> bool:
         plan = self.plan
         if plan is None:
             return False
-        return plan.ok or (self.skip_problems_check.isChecked() and skippable(plan))
+        return plan.ok or (self.skip_problems_check.isChecked() and self._skippable(plan))
 
     @Slot()
     def _update_import_button(self) -> None:
@@ -605,6 +688,7 @@ class ImportDialog(QDialog):
             mapping=self.current_mapping() if kind == "roster" else None,
             remember=kind == "roster" and self._mapping_edited,
             skip_problems=not self.plan.ok and self.skip_problems_check.isChecked(),
+            month=self.month() if kind == CHECKINS else None,
         )
 
     # ---- reacting to changes ----
@@ -613,7 +697,22 @@ class ImportDialog(QDialog):
         self._kind_chosen = True
         self._mapping = None
         self._mapping_edited = False
+        checkins = self.kind() == CHECKINS
+        if self._table is not None and checkins != self._table_for_checkins:
+            self._table = None  # check-in files find their header by another rule: read the file again
+        self._show_kind(checkins)
         self._request_preview()
+
+    def _show_kind(self, checkins: bool) -> None:
+        """Check-ins have no column mapping (the layout is found from the header) and a month field."""
+        self._form.setRowVisible(self.month_edit, checkins)
+        self.group_combo.lineEdit().setPlaceholderText(
+            self.tr("Group name (it must exist: check-ins belong to its members)")
+            if checkins
+            else self.tr("Group name (a new name creates the group)")
+        )
+        for widget in (self.mapping_title, self.mapping_hint, self.mapping_table):
+            widget.setVisible(not checkins)
 
     @Slot(int)
     def _on_sheet_chosen(self, index: int) -> None:
@@ -653,16 +752,18 @@ class ImportDialog(QDialog):
         self._pending = None
         self._job = "preview"
         self._set_working(True, self.tr("Reading the file…") if self._table is None else self.tr("Checking rows…"))
+        kind = self.kind() if self._kind_chosen else self.KIND_AUTO
         self.runner.start(
             preview_task,
             database=self._database,
             path=self._path,
             table=self._table,
-            kind=self.kind() if self._kind_chosen else self.KIND_AUTO,
+            kind=kind,
             group_name=self.group_name(),
             mapping=self._mapping,
             sheet=self._sheet,
             actor=self._actor,
+            month=self.month() if kind == CHECKINS else None,
         )
 
     # ---- showing results ----
@@ -689,7 +790,43 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self.mapping_table.setCellWidget(column, 2, combo)
 
-    def _show_plan(self, plan: ImportPlan, group_exists: bool) -> None:
+    def _show_checkin_plan(self, plan: CheckinPlan) -> None:
+        self.plan = plan
+        self.preview_model.set_lines(checkin_lines(plan))
+        text = self.tr("%1 check-in(s) to log, %2 already there, %3 leave day(s) to record")
+        for i, n in enumerate((plan.count("checkins"), plan.count("already"), plan.count("leave")), 1):
+            text = text.replace(f"%{i}", number_text(n))
+        problems = len(plan.problems)
+        if problems:
+            text = (
+                self.tr("%1 problem(s): fix the file and choose it again. %2")
+                .replace("%1", str(problems))
+                .replace("%2", text)
+            )
+        self.summary_label.setText(text)
+        self.summary_label.setProperty("error", bool(problems))
+        self.skip_problems_check.setVisible(plan.skippable)
+        self.skip_problems_check.setText(
+            self.tr("Leave out the %n row(s) with problems and import the others", "", plan.problem_rows)
+        )
+        if not plan.skippable:
+            self.skip_problems_check.setChecked(False)
+        notes = []
+        if plan.days:
+            shown = ", ".join(f"{column} = {day}" for column, day in plan.days[:40])
+            notes.append(self.tr("Days read: %1").replace("%1", shown + (" …" if len(plan.days) > 40 else "")))
+        if plan.skipped_columns:
+            notes.append(
+                self.tr("Columns not used: %1").replace("%1", ", ".join(c for c, _why in plan.skipped_columns))
+            )
+        self.notes_label.setText(" ".join(notes))
+        self.notes_label.setVisible(bool(notes))
+        self._update_import_button()
+
+    def _show_plan(self, plan: Any, group_exists: bool) -> None:
+        if isinstance(plan, CheckinPlan):
+            self._show_checkin_plan(plan)
+            return
         self.plan = plan
         self.preview_model.set_lines(preview_lines(plan))
         parts = [
@@ -789,12 +926,15 @@ class ImportDialog(QDialog):
         if job == "preview":
             preview: Preview = result
             self._table = preview.table
+            self._table_for_checkins = preview.kind == CHECKINS
             self._fill_sheets(preview.table)
             if not self._kind_chosen or self.kind() != preview.kind:
                 self.kind_combo.blockSignals(True)
                 self.kind_combo.setCurrentIndex(self.kind_combo.findData(preview.kind))
                 self.kind_combo.blockSignals(False)
-            if self._mapping is None or preview.kind != "roster":
+            if preview.kind == CHECKINS:
+                self._show_kind(True)
+            elif self._mapping is None or preview.kind != "roster":
                 self._fill_mapping(preview)
             self._mapping = dict(preview.mapping) if preview.kind == "roster" else None
             self._show_plan(preview.plan, preview.group_exists)
@@ -804,6 +944,9 @@ class ImportDialog(QDialog):
             self.preview_ready.emit(preview.plan)
             return
         plan, summary, created = result
+        if isinstance(summary, CheckinSummary):
+            self._checkins_done(plan, summary)
+            return
         self.summary, self.group_created = summary, created
         self.plan = plan
         self.preview_model.set_lines(preview_lines(plan))
@@ -823,12 +966,27 @@ class ImportDialog(QDialog):
         announce(self._database, ("members", "groups", "taxonomy", "participation"), self)  # the task committed
         self.import_finished.emit(summary)
 
+    def _checkins_done(self, plan: CheckinPlan, summary: CheckinSummary) -> None:
+        self.summary, self.plan = summary, plan
+        self.preview_model.set_lines(checkin_lines(plan))
+        text = self.tr("Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.")
+        for i, n in enumerate((summary.logged, summary.already, summary.leave_days), 1):
+            text = text.replace(f"%{i}", number_text(n))
+        if summary.left_out:
+            text += " " + self.tr("%n row(s) with problems left out (listed below).", "", summary.left_out)
+        self.skip_problems_check.hide()
+        self.summary_label.setText(text)
+        self.import_button.setEnabled(False)
+        self.close_button.setText(self.tr("Done"))
+        announce(self._database, ("participation",), self)  # the task committed
+        self.import_finished.emit(summary)
+
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         job, self._job = self._job, None
         self._set_working(False)
         error = getattr(self.runner, "error", None)
-        if isinstance(error, ImportFailed):
+        if isinstance(error, ImportFailed | CheckinImportFailed):
             self._show_plan(error.plan, True)
         elif isinstance(error, QunDeskError | DatabaseError):
             self.plan = None

@@ -1,0 +1,1563 @@
+"""Import check-ins from a table (PRODUCT §3.6: "check-ins from … a check-in export"): the export of a check-in
+mini-program or a 群接龙/腾讯文档 sheet (one row per check-in), or an organiser's own 打卡表 (one row per
+person, one column per day). No Qt here; `qundesk import checkins` and the Import dialog use `run_checkin_import`.
+
+Flow: `read_table` (desktop/io/tabular.py, with this module's own header rule) -> `plan_checkin_import`
+(layout, days, people, every row's outcome) -> the writes, all in ONE transaction.
+
+Decisions (what a user sees follows from these):
+- Layout. A header with two or more cells that read as days (2026-12-01, 12/1, 12月1日, 12.1, an Excel date
+  cell, a bare 1–31) is a 打卡表 ("matrix"); a header with a person column and a date or time column
+  (打卡日期, 日期, 打卡时间, 提交时间) is an export ("long"). Anything else is refused, saying what was looked for.
+- People are matched as headless `checkin --paste` matches them (paste.RosterIndex.match): only a certain
+  match (exact display name, nickname, group nickname or WeChat ID of one active member of the group) is
+  used. A name two members share, a pinyin or fuzzy likeness, a former member, someone of another group,
+  nobody: the row is a problem naming file, row and column. A long row with several person columns (昵称
+  and 微信号) is that person when every certain match agrees.
+- Days. A check-in after today, or before the person joined (unless inside an earlier closed spell, as
+  checkins.record_checkins_by_day decides), is a problem. A 打卡表 prepared for the whole month has empty
+  future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
+  is never guessed silently: 12/1 takes the year of the title (2026年12月打卡表), of the sheet's name (12月) or of
+  --month, else the most recent such date not after today; bare day numbers need the month from one of those,
+  else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
+  refused. 姓名 | 12月 over a row of 1 2 3 is read as that month's days. Headers typed into Excel as numbers
+  (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
+  第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
+- Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
+  others) is a problem (conflict), never the certain one taken on one column's word.
+- An export's row: a 是否打卡/打卡情况 answer 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
+  a problem; a content column (内容, 接龙内容, 备注) that says 请假 is no check-in, as a pasted line is (reported, no
+  leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
+  for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
+- An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
+  day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
+  its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
+- Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
+  补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
+  else is a problem naming the cell. Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
+  人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
+  of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
+  as not used.
+- Writes: check-ins through checkins.record_checkins_by_day (source "import"; points, streak bonuses and the
+  audit come with it; the posted time when the file has one; 补 → late). A (member, day) that already has a
+  check-in is reported as already there, so importing the same file again writes nothing. 请假 cells
+  become leave ranges (consecutive days joined) through checkins.record_leave; a day already inside a
+  leave is reported as already recorded, so a new range never overlaps an existing one. A check-in on a
+  day the same row marks as leave cannot happen (one cell, one mark).
+- A plan with problems writes nothing, unless the user chose to leave the rows with problems out
+  (`skip_problems`, as imports.run_import): then every other row is written and each row left out is
+  named. A problem of the file itself (no layout, an unreadable date header, the month missing) always
+  refuses it. One audit row "import.checkins" with the counts.
+"""
+
+from __future__ import annotations
+
+import re
+import time as _time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
+from desktop.errors import NotFound, ValidationError
+from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime
+from desktop.io.tabular import ProgressLike, Row, Table, read_table
+from desktop.services.audit import record_audit
+from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
+from desktop.services.operators import Actor, require
+from desktop.services.paste import RosterIndex, already_by_day, describe_person, made_up_day
+from models import Group, Leave, clock
+
+__all__ = [
+    "CheckinImportFailed",
+    "CheckinPlan",
+    "CheckinSummary",
+    "RowOutcome",
+    "checkin_header",
+    "describe_outcome",
+    "existing_group",
+    "parse_month",
+    "plan_checkin_import",
+    "read_checkin_table",
+    "run_checkin_import",
+]
+
+LONG, MATRIX = "long", "matrix"
+PROGRESS_ROWS = 500  # rows planned between two progress reports
+
+# outcomes of a row (RowOutcome.outcome)
+PLANNED, NOTHING, SKIPPED, PROBLEM = "planned", "nothing", "skipped", "problem"
+
+
+def _fold(value: object) -> str:
+    return unicodedata.normalize("NFKC", str(value)).strip().casefold() if value is not None else ""
+
+
+def _words(*words: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in words)
+
+
+CHECK_MARKS = _words(
+    "✓",
+    "√",
+    "✔",
+    "☑",
+    "✅",
+    "✓️",
+    "✔️",
+    "1",
+    "打卡",
+    "已打卡",
+    "已签到",
+    "签到",
+    "已签",
+    "是",
+    "y",
+    "yes",
+    "完成",
+    "已完成",
+)
+NONE_MARKS = _words(
+    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/"
+)
+LEAVE_MARKS = _words("请假", "假", "事假", "病假", "休", "休假", "已请假")
+LATE_MARKS = _words("补", "补卡", "补打卡", "已补卡", "补签", "补✓", "补√")
+TOTAL_WORDS = (
+    "合计",
+    "总计",
+    "小计",
+    "累计",
+    "次数",
+    "打卡次数",
+    "打卡天数",
+    "天数",
+    "打卡率",
+    "完成率",
+    "出勤率",
+    "签到率",
+    "人数",
+    "打卡人数",
+    "统计",
+    "平均",
+    "总数",
+    "total",
+    "sum",
+    "rate",
+    "count",
+)
+_WEEKDAY_RE = re.compile(r"^(?:周|星期|礼拜)?[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+_WEEKDAY_PART = re.compile(r"[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?|[(（]\s*[一二三四五六日天]\s*[)）]")
+_TIME_RE = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?\s*秒?$")
+_FULL_DATE_RE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?$")
+_DAY_RE = re.compile(r"^(\d{1,2})\s*[日号]?$")
+_TITLE_MONTH_RE = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(?<!\d)(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])|(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)(?!\s*[-/.]\s*\d)"
+)
+_CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
+_DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
+_TIME_HEADER_WORDS = ("打卡时间", "签到时间", "提交时间", "填写时间", "提交于", "时间", "time", "submitted")
+_LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
+# an export's answer to "did you check in today": only a yes is a check-in (否/未打卡 is not, 请假 is leave)
+_STATUS_HEADER_WORDS = ("是否打卡", "打卡情况", "打卡状态", "完成情况", "是否完成")
+# what the member wrote: read for 请假 (not a check-in) and 补昨天 (an earlier day), as a pasted line is
+_CONTENT_HEADER_WORDS = ("内容", "备注", "留言", "心得", "打卡内容", "接龙内容", "content", "remark", "note")
+
+
+def _letters(index: int) -> str:
+    """Excel's column letters of a 0-based column index (0 -> A, 26 -> AA)."""
+    out = ""
+    n = index + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _column(headers: list[str], index: int) -> str:
+    header = headers[index] if index < len(headers) else ""
+    return f"{_letters(index)} ({header})" if header else _letters(index)
+
+
+def _is_total(text: str) -> bool:
+    key = _fold(text).replace(" ", "")
+    return bool(key) and any(key == w or (len(key) <= 8 and key.startswith(w)) or key.endswith(w) for w in TOTAL_WORDS)
+
+
+_TOTAL_ROW_STARTS = ("合计", "总计", "小计", "累计", "统计", "total")
+
+
+def _is_total_row(name: str) -> bool:
+    """A row named as a total (合计, 总计：, 打卡人数, Total), not a person (a person called 李天数 is a person)."""
+    key = _fold(name).replace(" ", "").rstrip(":：")
+    if key in {_fold(w) for w in TOTAL_WORDS}:
+        return True
+    # 合计：, 合计(人), 总计 12 — never 统计员小王: what follows the word is no name
+    return any(
+        key.startswith(w) and not re.search(r"[^\W\d_]", key[len(w) :].replace("人", "")) for w in _TOTAL_ROW_STARTS
+    )
+
+
+def _clock_time(value: object) -> time | None:
+    """A time-of-day cell (a time, a duration under a day as some readers give it, or 07:12 as text)."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
+        seconds = int(value.total_seconds())
+        return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
+    m = _TIME_RE.match(_fold(value)) if isinstance(value, str) else None
+    if m and int(m[1]) < 24 and int(m[2]) < 60 and int(m[3] or 0) < 60:
+        return time(int(m[1]), int(m[2]), int(m[3] or 0))
+    return None
+
+
+# who checked in, as check-in tools head the column (beside the roster's 姓名/昵称/群昵称/微信号)
+PERSON_HEADERS = _words(
+    "打卡人",
+    "提交人",
+    "提交者",
+    "填写人",
+    "填写者",
+    "接龙人",
+    "用户名",
+    "微信名",
+    "学员",
+    "打卡成员",
+    "打卡用户",
+    "参与者",
+    "参与人",
+    "用户",
+    "人员",
+)
+
+
+def _is_person_header(text: str) -> bool:
+    if not text:
+        return False
+    return _fold(text).replace(" ", "") in PERSON_HEADERS or header_field(text) in ("name", "nickname", "wechat_id")
+
+
+def _kind_header(text: str, words: tuple[str, ...]) -> bool:
+    """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
+    row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in)."""
+    key = _fold(text).replace(" ", "")
+    if key.startswith(("入群", "加入", "进群", "退群", "修改", "更新", "最后", "编辑", "导出", "开始", "结束")):
+        return False
+    return any(key == w or key.endswith(w) for w in words)
+
+
+def _first_column(headers: list[str], words: tuple[str, ...], taken: tuple[int | None, ...]) -> int | None:
+    """The column of the first word (in the words' order: 打卡时间 before 提交时间 before a bare 时间) a header
+    is or ends with."""
+    for word in words:
+        for i, h in enumerate(headers):
+            if i not in taken and _kind_header(h, (word,)):
+                return i
+    return None
+
+
+def _month_day(month: int, dom: int, reference: tuple[int, int] | None, today: date) -> date | None:
+    """The date of month/day: in the year nearest the reference month (title or --month), else the most recent
+    such date not after today."""
+    try:
+        if reference is not None:
+            ry, rm = reference
+            best = min((ry - 1, ry, ry + 1), key=lambda y: abs((y * 12 + month) - (ry * 12 + rm)))
+            return date(best, month, dom)
+        year = today.year
+        if (month, dom) > (today.month, today.day):
+            year -= 1
+        return date(year, month, dom)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Day:
+    """How a header reads as a day: `day` when it does; `bare` when it is a day of the month without a month."""
+
+    day: date | None
+    bare: int | None = None
+    written: str = ""
+
+
+def _header_day(value: object, text: str, reference: tuple[int, int] | None, today: date) -> _Day | None:
+    """A header cell read as a day, or None when it is not day-like at all. `_Day(None)` is a day-like header
+    that is not a real date (13/45)."""
+    if isinstance(value, datetime):
+        return _Day(value.date(), written=text)
+    if isinstance(value, date):
+        return _Day(value, written=text)
+    raw = unicodedata.normalize("NFKC", text).strip()
+    raw = _WEEKDAY_PART.sub("", raw).strip()
+    if "-" in raw and re.search(
+        r"[^\d\s./-]", raw.rsplit("-", 1)[0]
+    ):  # a two-row header combined as "上级-下级" (12月-1): the lower part
+        upper, raw = (part.strip() for part in raw.rsplit("-", 1))
+        month = _TITLE_MONTH_RE.search(upper)
+        if month and month[2] and _DAY_RE.match(raw) and 1 <= int(month[2]) <= 12:  # 12月 over 1 2 3 …
+            dom = int(_DAY_RE.match(raw)[1])  # type: ignore[index]
+            if month[1]:
+                try:
+                    return _Day(date(int(month[1]), int(month[2]), dom), written=text)
+                except ValueError:
+                    return _Day(None, written=text)
+            return _Day(_month_day(int(month[2]), dom, reference, today), written=text)
+    raw = raw.split("\n")[0].strip()
+    if isinstance(value, float) and not value.is_integer():
+        # 12.1 typed into Excel is a number (and 12.10 shows as 12.1): read here as written, to find the header;
+        # the plan reads number headers together, by their neighbours (_number_days)
+        raw = repr(value)
+    m = _FULL_DATE_RE.match(raw)
+    if m:
+        try:
+            return _Day(date(int(m[1]), int(m[2]), int(m[3])), written=text)
+        except ValueError:
+            return _Day(None, written=text)
+    m = _MONTH_DAY_RE.match(raw)
+    if m:
+        month, dom = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            return _Day(None, written=text)
+        return _Day(_month_day(month, dom, reference, today), written=text)
+    m = _DAY_RE.match(raw)
+    if m and (isinstance(value, (int, str)) or (isinstance(value, float) and value.is_integer())):
+        dom = int(m[1])
+        if not 1 <= dom <= 31:
+            return None
+        if reference is None:
+            return _Day(None, bare=dom, written=text)
+        try:
+            return _Day(date(reference[0], reference[1], dom), bare=dom, written=text)
+        except ValueError:
+            return _Day(None, bare=dom, written=text)
+    return None
+
+
+def checkin_header(rows: list[Row]) -> int:
+    """The header of a check-in table among the first rows (tabular.read_table's find_header): the first row
+    with a person column and either two or more day-like cells (a 打卡表) or a date/time column (an export);
+    -1 when none is (read_table then says it found no header)."""
+    today = clock.today()
+    person_above: int | None = None
+    for index, (_row_no, values) in enumerate(rows):
+        texts = [clean_header(v) for v in values]
+        person = any(_is_person_header(t) for t in texts)
+        days = sum(
+            1
+            for v, t in zip(values, texts, strict=True)
+            if t and not _is_person_header(t) and _header_day(v, t, (today.year, today.month), today) is not None
+        )
+        camp = sum(1 for t in texts if _CAMP_DAY_RE.fullmatch(_fold(t)))  # 第1天 第2天: refused by the plan, saying why
+        if person and (
+            days >= 2 or camp >= 2 or any(_kind_header(t, _DATE_HEADER_WORDS + _TIME_HEADER_WORDS) for t in texts)
+        ):
+            return index
+        if not person and person_above is not None and days >= 2:
+            # 姓名 | 12月 over a row of 1 2 3 …: the row above is the header (read_table joins the days' row to it
+            # when a merge says so; else the plan reads the days' row, _days_row)
+            return person_above
+        person_above = index if person else None
+    return -1
+
+
+def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: ProgressLike | None = None) -> Table:
+    """The file's table, its header found by the check-in rule (a roster's rule takes a row of ✓ for a header).
+    A file with no such header (a roster chosen by mistake) is refused saying what a check-in file needs."""
+    try:
+        return read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
+    except ImportProblem as exc:
+        if exc.code not in ("no_header", "no_table"):
+            raise
+        raise ImportProblem(
+            exc.file,
+            None,
+            None,
+            "这不像打卡记录: 前几行里找不到一行同时有名字列 (姓名, 昵称, 群昵称, 微信号, 打卡人) 和日期 (打卡日期,"
+            " 提交时间, 或 12/1、12月1日、1 2 3 这样的日期表头)"
+            " (not a check-in file: no row near the top has a name column and dates — a 打卡日期 or 提交时间 column,"
+            " or day columns such as 12/1)",
+            "no_checkin_header",
+        ) from None
+
+
+def parse_month(text: str | None) -> tuple[int, int] | None:
+    """--month YYYY-MM (also 2026/12, 2026年12月) -> (year, month); None for None; ValidationError otherwise."""
+    if text is None or not str(text).strip():
+        return None
+    m = re.fullmatch(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*", unicodedata.normalize("NFKC", str(text)))
+    if not m or not 1 <= int(m[2]) <= 12:
+        raise ValidationError("month", f"{text} 不是月份, 请写成 YYYY-MM, 如 2026-12 (not a month: write YYYY-MM)")
+    return int(m[1]), int(m[2])
+
+
+def _title_month(table: Table, today: date) -> tuple[tuple[int, int] | None, str | None]:
+    """(year, month) a title row above the header names (12月打卡表, 2026年12月 早起打卡), else the sheet's name
+    (a workbook of one sheet a month: 11月, 12月), and the text it was read from."""
+    texts = [s.text for s in table.skipped if s.reason == "title" and s.text]
+    if table.sheet and not texts:
+        texts = [table.sheet]
+    for title in texts:
+        text = unicodedata.normalize("NFKC", title)
+        m = _TITLE_MONTH_RE.search(text)
+        if not m:
+            continue
+        year, month = (m[1], m[2]) if m[2] else (m[3], m[4])
+        month_no = int(month)
+        if not 1 <= month_no <= 12:
+            continue
+        if year:
+            return (int(year), month_no), title
+        y = today.year if month_no <= today.month else today.year - 1  # the most recent such month
+        return (y, month_no), title
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The plan
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedCheckin:
+    membership_id: int
+    day: date
+    at: datetime | None
+    late: bool
+    row: int
+    column: str | None
+
+
+@dataclass(frozen=True)
+class PlannedLeave:
+    membership_id: int
+    day: date
+    row: int
+    column: str | None
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """One row of the sheet and what becomes of it. `outcome`: planned (it has check-ins or leave to write —
+    the counts say how many are new and how many already there), nothing (a person with no check-in in the
+    row), skipped (a totals row, a weekday row, a blank name) or problem."""
+
+    row: int
+    name: str
+    outcome: str
+    member: str | None = None  # the member matched (display name)
+    checkins: int = 0  # new check-ins to write
+    already: int = 0  # check-ins already there (in the database or on an earlier row of the file)
+    leave: int = 0  # new leave days
+    leave_already: int = 0  # leave days already recorded
+    late: int = 0  # of the new check-ins, 补卡
+    days: tuple[date, ...] = ()  # the days of the row's check-ins (new and already)
+    problems: tuple[ImportProblem, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CheckinPlan:
+    file: str
+    sheet: str | None
+    group_id: int
+    group: str
+    layout: str  # long | matrix
+    month: tuple[int, int] | None  # the month bare days and undated headers were read in
+    month_from: str | None  # "title" | "--month" | None
+    days: tuple[tuple[str, date], ...]  # matrix: (column, day) of every day column read; long: the days seen
+    rows: tuple[RowOutcome, ...]
+    file_problems: tuple[ImportProblem, ...] = ()
+    skipped_columns: tuple[tuple[str, str], ...] = ()  # (column, why)
+    skipped_rows: tuple[tuple[int, str, str], ...] = ()  # (row, why, text): title rows above the header, footers
+    checkins: tuple[PlannedCheckin, ...] = field(default=(), repr=False)
+    leaves: tuple[PlannedLeave, ...] = field(default=(), repr=False)
+
+    @property
+    def problems(self) -> list[ImportProblem]:
+        return [*self.file_problems, *(p for r in self.rows for p in r.problems)]
+
+    @property
+    def problem_rows(self) -> int:
+        return sum(1 for r in self.rows if r.outcome == PROBLEM)
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_problems and not self.problem_rows
+
+    @property
+    def skippable(self) -> bool:
+        """The problems are rows' only and some row has something to write (as imports.skippable)."""
+        return not self.file_problems and self.problem_rows > 0 and any(r.outcome == PLANNED for r in self.rows)
+
+    def count(self, what: str) -> int:
+        return sum(getattr(r, what) for r in self.rows if r.outcome == PLANNED)
+
+
+@dataclass(frozen=True)
+class CheckinSummary:
+    file: str
+    group_id: int
+    logged: int  # check-ins written now
+    already: int  # check-ins that were already there
+    leave_days: int  # leave days written now
+    leave_already: int
+    late: int  # of the logged, 补卡
+    left_out: int  # rows with problems left out at the user's choice
+    points: int = 0
+    seconds: float = 0.0
+
+
+class CheckinImportFailed(ImportProblem):
+    """The plan has problems and nothing was written: carries the plan; str() is the first problem."""
+
+    def __init__(self, plan: CheckinPlan):
+        first = plan.problems[0]
+        super().__init__(first.file, first.row, first.column, first.message, first.code, first.value)
+        self.plan = plan
+        self.problems = plan.problems
+
+    def __reduce__(self):
+        return (ImportProblem, (self.file, self.row, self.column, self.message, self.code, self.value))
+
+
+class _Mark:
+    CHECK, NONE, LEAVE, LATE = "check", "none", "leave", "late"
+
+
+def _cell_mark(value: object) -> tuple[str, time | None] | None:
+    """(mark, posted time) of a 打卡表 cell, or None when it cannot be read."""
+    if value is None:
+        return _Mark.NONE, None
+    if isinstance(value, bool):
+        return (_Mark.CHECK if value else _Mark.NONE), None
+    at = _clock_time(value)
+    if at is not None:
+        return _Mark.CHECK, at
+    if isinstance(value, datetime):
+        return None  # a date in a day's cell: not a mark
+    if isinstance(value, (int, float)):
+        if value == 1:
+            return _Mark.CHECK, None
+        if value == 0:
+            return _Mark.NONE, None
+        return None
+    text = _fold(value)
+    if not text:
+        return _Mark.NONE, None
+    if text in CHECK_MARKS:
+        return _Mark.CHECK, None
+    if text in NONE_MARKS:
+        return _Mark.NONE, None
+    if text in LEAVE_MARKS:
+        return _Mark.LEAVE, None
+    if text in LATE_MARKS:
+        return _Mark.LATE, None
+    return None
+
+
+def _is_late_value(value: object) -> bool:
+    text = _fold(value)
+    return bool(text) and (text in CHECK_MARKS or text in LATE_MARKS or text in ("true", "补卡"))
+
+
+class _Planner:
+    def __init__(self, session: Session, table: Table, group_id: int, group: str, today: date):
+        self.session = session
+        self.table = table
+        self.file = table.file
+        self.group_id = group_id
+        self.group = group
+        self.today = today
+        self.index = RosterIndex(session, group_id)
+        self.rows: list[RowOutcome] = []
+        self.file_problems: list[ImportProblem] = []
+        self.checkins: list[PlannedCheckin] = []
+        self.leaves: list[PlannedLeave] = []
+        self._match_cache: dict[str, tuple[str, tuple]] = {}
+        self.progress: ProgressLike | None = None
+
+    def table_rows(self):
+        """The table's rows, reporting progress every PROGRESS_ROWS (a cancel raised there stops the plan: nothing
+        is written before the plan is whole)."""
+        total = max(self.table.row_count, 1)
+        for done, row in enumerate(self.table.rows):
+            if self.progress is not None and done % PROGRESS_ROWS == 0:
+                self.progress.step(done, total)
+            yield row
+
+    def problem(self, row: int | None, column: str | None, message: str, code: str, value: object = None):
+        shown = None if value is None else str(value)
+        return ImportProblem(self.file, row, column, message, code, shown)
+
+    # -- people
+    def match(self, name: str) -> tuple[str, tuple]:
+        if name not in self._match_cache:
+            self._match_cache[name] = self.index.match(name)
+        return self._match_cache[name]
+
+    def who(self, row: int, cells: list[tuple[str, str]]) -> tuple[int | None, str | None, list[ImportProblem]]:
+        """(membership, display name, problems) of a row from its person cells [(column, text)]."""
+        certain: dict[int, str] = {}
+        notes: list[ImportProblem] = []
+        unsure: list[tuple[str, str, set[int | None]]] = []  # ambiguous cells: (column, text, who they may be)
+        told: set[int | None] = set()  # people a not-member problem of this row already names
+        for column, text in cells:
+            status, cands = self.match(text)
+            if status == "ambiguous":
+                unsure.append((column, text, {c.membership_id for c in cands}))
+            if status == "matched":
+                certain.setdefault(cands[0].membership_id, cands[0].display_name)
+            elif status == "ambiguous" and len(cands) > 1 and len({c.display_name for c in cands}) == 1:
+                notes.append(
+                    self.problem(
+                        row,
+                        column,
+                        f"{text}: 有 {len(cands)} 位成员都叫这个名字, 不能确定是谁; 请在名册里区分 (如改群昵称) 后再导入"
+                        f" ({len(cands)} members go by this name: not certain who this is)",
+                        "ambiguous",
+                        text,
+                    )
+                )
+            elif status == "ambiguous":
+                who = ", ".join(f"{c.display_name}({_HOW.get(c.how, c.how)})" for c in cands)
+                notes.append(
+                    self.problem(
+                        row,
+                        column,
+                        f"{text}: 不能确定是谁, 可能是 {who}; 请在名册里区分后再导入"
+                        f" (not certain who this is: could be {who})",
+                        "ambiguous",
+                        text,
+                    )
+                )
+            elif status == "not_member":
+                if {c.membership_id for c in cands} <= told:
+                    continue  # 群昵称 and 姓名 of the same former member: said once
+                told |= {c.membership_id for c in cands}
+                why = "; ".join(describe_person(c) for c in cands)
+                notes.append(
+                    self.problem(
+                        row,
+                        column,
+                        f"{text}: 不是本群已入群成员 (not a member of this group): {why}",
+                        "not_member",
+                        text,
+                    )
+                )
+            else:
+                notes.append(
+                    self.problem(row, column, f"{text}: 名册中没有这个人 (nobody on the roster)", "unmatched", text)
+                )
+        if len(certain) > 1:
+            names = "、".join(certain.values())
+            column = ", ".join(c for c, _t in cells)
+            return (
+                None,
+                None,
+                [
+                    self.problem(
+                        row,
+                        column,
+                        f"这一行的名字指向不同的人: {names} (the names on this row are different people)",
+                        "conflict",
+                    )
+                ],
+            )
+        if len(certain) == 1:
+            mid, shown = next(iter(certain.items()))
+            against = [(column, text) for column, text, who in unsure if mid not in who]
+            if against:  # 姓名 says one member, 群昵称 could only be others: the row contradicts itself
+                column, text = against[0]
+                return (
+                    None,
+                    None,
+                    [
+                        self.problem(
+                            row,
+                            column,
+                            f"{text} 不是 {shown} 的名字, 这一行的名字指向不同的人 ({text} is not a name of {shown}:"
+                            " the names on this row are different people)",
+                            "conflict",
+                            text,
+                        )
+                    ],
+                )
+            # a certain match: a column that finds nobody (a WeChat ID the roster lacks) does not contradict it
+            return mid, shown, []
+        return None, None, notes
+
+    def day_problem(
+        self, mid: int, shown: str, day: date, row: int, column: str | None, what: str
+    ) -> ImportProblem | None:
+        if day > self.today and what == "打卡":  # a leave announced ahead (请假 next week) is a real leave
+            return self.problem(
+                row,
+                column,
+                f"{day} 是将来的日期, 不能记{what} ({day} is after today: no {what_en(what)} for a future day)",
+                "future_day",
+                day,
+            )
+        if day < EARLIEST_DAY:
+            return self.problem(row, column, f"{day} 日期太早 (not a real date)", "date_invalid", day)
+        joined = self.index.joined.get(mid)
+        if joined is not None and day < joined and not self.index.in_closed_spell(mid, day):
+            return self.problem(
+                row,
+                column,
+                f"{shown} {joined.month}月{joined.day}日才入群, 不能记 {day} 的{what}"
+                f" ({shown} joined on {joined}: no {what_en(what)} for {day}, an earlier day)",
+                "before_joined",
+                day,
+            )
+        return None
+
+    # -- outcome of one person row
+    def finish_row(
+        self,
+        row: int,
+        name: str,
+        mid: int | None,
+        shown: str | None,
+        problems: list[ImportProblem],
+        checkins: list[PlannedCheckin],
+        leaves: list[PlannedLeave],
+        note: str = "",
+    ) -> None:
+        if problems:
+            self.rows.append(RowOutcome(row, name, PROBLEM, shown, problems=tuple(problems), note=note))
+            return
+        if not checkins and not leaves:
+            self.rows.append(RowOutcome(row, name, NOTHING, shown, note=note or "没有打卡 (no check-in on this row)"))
+            return
+        self.rows.append(RowOutcome(row, name, PLANNED, shown, note=note))
+        self.checkins += checkins
+        self.leaves += leaves
+
+
+_HOW = {
+    "name": "姓名",
+    "nickname": "昵称",
+    "group_nickname": "群昵称",
+    "wechat_id": "微信号",
+    "pinyin": "拼音",
+    "fuzzy": "相似",
+}
+
+
+def what_en(what: str) -> str:
+    return {"打卡": "check-in", "请假": "leave"}.get(what, what)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+# ---------------------------------------------------------------- the matrix (打卡表)
+
+
+def _plan_matrix(
+    p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int], days_row: int | None
+) -> None:
+    name_col = person_cols[0]
+    for row_no, values in p.table_rows():
+        if row_no == days_row:
+            p.rows.append(
+                RowOutcome(row_no, "", SKIPPED, note="日期行, 表头的一部分 (the row of days under the header)")
+            )
+            continue
+        name = _text(values[name_col]) if name_col < len(values) else ""
+        others = [
+            (_column(headers, c), _text(values[c])) for c in person_cols[1:] if c < len(values) and _text(values[c])
+        ]
+        marks = {c: values[c] for c in day_cols if c < len(values) and values[c] not in (None, "")}
+        if not name and not others:
+            filled = [_fold(v) for v in values if v not in (None, "")]
+            if filled and all(_WEEKDAY_RE.match(f) for f in filled):
+                p.rows.append(RowOutcome(row_no, "", SKIPPED, note="星期行 (the row of weekdays)"))
+                continue
+            if not marks:
+                p.rows.append(RowOutcome(row_no, "", SKIPPED, note="没有名字也没有打卡 (no name, no check-in)"))
+                continue
+            label = next((_text(v) for v in values if isinstance(v, str) and _is_total_row(v)), None)
+            if label:  # 合计 written in the 序号 column (or merged across it): the totals row
+                p.rows.append(RowOutcome(row_no, label, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
+                continue
+            column = _column(headers, name_col)
+            p.rows.append(
+                RowOutcome(
+                    row_no,
+                    "",
+                    PROBLEM,
+                    problems=(
+                        p.problem(
+                            row_no, column, "这一行有打卡但没有名字 (check-ins on a row without a name)", "no_name"
+                        ),
+                    ),
+                )
+            )
+            continue
+        if name and _is_total_row(name):
+            p.rows.append(RowOutcome(row_no, name, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
+            continue
+        read: list[tuple[int, str, time | None]] = []
+        problems: list[ImportProblem] = []
+        for c, value in sorted(marks.items()):
+            mark = _cell_mark(value)
+            if mark is None:
+                problems.append(
+                    p.problem(
+                        row_no,
+                        _column(headers, c),
+                        f"看不懂这一格: {_text(value)} (可用 ✓ √ 1 打卡 / 补 / 请假 / × 0 或留空)"
+                        f" (cannot read this cell: use ✓ √ 1 for a check-in, 补 for a late one, 请假 for leave, × 0 or"
+                        " empty for none)",
+                        "cell_unreadable",
+                        _text(value),
+                    )
+                )
+            elif mark[0] != _Mark.NONE:
+                read.append((c, mark[0], mark[1]))
+        cells = [(_column(headers, name_col), name)] if name else []
+        cells += others
+        if not read and not problems:
+            mid, shown, _notes = p.who(row_no, cells)
+            p.rows.append(
+                RowOutcome(
+                    row_no,
+                    name,
+                    NOTHING,
+                    shown,
+                    note="没有打卡, 未记录 (no check-in on this row: nothing recorded)"
+                    + ("" if mid is not None else "; " + "; ".join(n.message for n in _notes)),
+                )
+            )
+            continue
+        mid, shown, who_problems = p.who(row_no, cells)
+        problems = who_problems + problems
+        checkins: list[PlannedCheckin] = []
+        leaves: list[PlannedLeave] = []
+        if mid is not None and shown is not None:
+            for c, mark, at in read:
+                day = day_cols[c]
+                column = _column(headers, c)
+                what = "请假" if mark == _Mark.LEAVE else "打卡"
+                bad = p.day_problem(mid, shown, day, row_no, column, what)
+                if bad is not None:
+                    problems.append(bad)
+                elif mark == _Mark.LEAVE:
+                    leaves.append(PlannedLeave(mid, day, row_no, column))
+                else:
+                    checkins.append(
+                        PlannedCheckin(
+                            mid, day, datetime.combine(day, at) if at else None, mark == _Mark.LATE, row_no, column
+                        )
+                    )
+        p.finish_row(row_no, name or others[0][1], mid, shown, problems, checkins, leaves)
+
+
+# ---------------------------------------------------------------- the export (one row per check-in)
+
+
+def _long_day(p: _Planner, value: object, row: int, column: str, reference: tuple[int, int] | None) -> date | None:
+    """The day a date cell of an export names (a full date; a month/day takes the reference's year, else the
+    most recent such day not after today); raises ImportProblem naming the cell."""
+    if isinstance(value, (datetime, date)):
+        return value.date() if isinstance(value, datetime) else value
+    text = unicodedata.normalize("NFKC", _text(value))
+    text = _WEEKDAY_PART.sub("", text).strip()
+    m = _MONTH_DAY_RE.match(text)
+    if m:
+        d = _month_day(int(m[1]), int(m[2]), reference, p.today) if 1 <= int(m[1]) <= 12 else None
+        if d is None:
+            raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text)
+        return d
+    m = _FULL_DATE_RE.match(text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text) from None
+    found = parse_datetime(text if isinstance(value, str) else value, file=p.file, row=row, column=column)
+    return found.date() if found is not None else None
+
+
+def _plan_long(
+    p: _Planner,
+    headers: list[str],
+    person_cols: list[int],
+    date_col: int | None,
+    time_col: int | None,
+    late_col: int | None,
+    reference: tuple[int, int] | None,
+    status_col: int | None = None,
+    content_cols: tuple[int, ...] = (),
+) -> None:
+    for row_no, values in p.table_rows():
+        cells = [(_column(headers, c), _text(values[c])) for c in person_cols if _text(values[c])]
+        name = cells[0][1] if cells else ""
+        if not cells:
+            p.rows.append(
+                RowOutcome(
+                    row_no,
+                    "",
+                    PROBLEM,
+                    problems=(
+                        p.problem(
+                            row_no, _column(headers, person_cols[0]), "没有名字 (no name on this row)", "no_name"
+                        ),
+                    ),
+                )
+            )
+            continue
+        if _is_total_row(name) and len(cells) == 1:
+            p.rows.append(RowOutcome(row_no, name, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
+            continue
+        problems: list[ImportProblem] = []
+        day: date | None = None
+        at: datetime | None = None
+        try:
+            if date_col is not None and values[date_col] not in (None, ""):
+                day = _long_day(p, values[date_col], row_no, _column(headers, date_col), reference)
+            if time_col is not None and values[time_col] not in (None, ""):
+                value = values[time_col]
+                at_time = _clock_time(value)
+                if at_time is not None:
+                    at = datetime.combine(day, at_time) if day is not None else None
+                else:
+                    moment = parse_datetime(value, file=p.file, row=row_no, column=_column(headers, time_col))
+                    if moment is not None:
+                        day = day or moment.date()
+                        timed = (
+                            moment.time() != time(0)
+                            if isinstance(value, datetime)
+                            else bool(_TIME_IN_TEXT.search(_text(value)))
+                        )
+                        at = moment if timed else None
+        except ImportProblem as exc:
+            problems.append(exc)
+        if day is None and not problems:
+            where = _column(headers, date_col if date_col is not None else time_col or 0)
+            problems.append(p.problem(row_no, where, "没有打卡日期 (no day on this row)", "no_day"))
+        late = late_col is not None and _is_late_value(values[late_col])
+        # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
+        late = late or (at is not None and day is not None and at.date() > day)
+        if at is not None and day is not None and at.date() < day and time_col is not None:
+            column = _column(headers, time_col)
+            problems.append(
+                p.problem(
+                    row_no,
+                    column,
+                    f"{at:%Y-%m-%d %H:%M} 早于打卡日期 {day}: 打卡不会在那一天之前提交, 请核对这两列"
+                    f" (submitted before the day it is for, {day}: check the two columns)",
+                    "posted_before_day",
+                    f"{at:%Y-%m-%d %H:%M}",
+                )
+            )
+        text = " ".join(_text(values[c]) for c in content_cols if c < len(values) and _text(values[c]))
+        status = _cell_mark(values[status_col]) if status_col is not None else (_Mark.CHECK, None)
+        said = unicodedata.normalize("NFKC", text)
+        if status is None:
+            column = _column(headers, status_col or 0)
+            shown_value = _text(values[status_col or 0])
+            problems.append(
+                p.problem(
+                    row_no, column, f"看不懂: {shown_value} (cannot read this answer)", "cell_unreadable", shown_value
+                )
+            )
+        elif status[0] == _Mark.LATE:
+            late = True
+        elif text and date_col is None and at is not None and _SAYS_LATE.search(said) and not problems:
+            # a 群接龙 row posted on the day it was submitted: 补昨天 / 补12月3日 is for that earlier day
+            made_up = made_up_day(text, at.date())
+            if made_up is not None:
+                day, late = made_up, True
+            elif not FUTURE_MAKEUP_RE.search(said):
+                column = _column(headers, content_cols[0])
+                problems.append(
+                    p.problem(
+                        row_no,
+                        column,
+                        f"内容说补卡, 但没写补哪一天: {_short_text(text)} (says 补卡 without the day it makes up)",
+                        "late_day_unknown",
+                        text,
+                    )
+                )
+        elif text and _SAYS_LATE.search(said) and not FUTURE_MAKEUP_RE.search(said):
+            late = True
+        not_checked: str | None = None
+        on_leave = status is not None and status[0] == _Mark.LEAVE  # a structured answer 请假: a leave day
+        if status is not None and status[0] == _Mark.NONE:
+            column = _column(headers, status_col or 0)
+            not_checked = f"{column}: {_text(values[status_col or 0]) or '—'}, 不是打卡, 未记录 (not a check-in: nothing recorded)"
+        elif (
+            text
+            and LEAVE_WORDS_RE.search(said)
+            and not _SAYS_CHECKED.search(LEAVE_WORDS_RE.sub("", without_promises(said)))
+        ):
+            not_checked = (
+                f"内容说请假, 未记为打卡 (the content says 请假: not logged as a check-in): {_short_text(text)}"
+            )
+        mid, shown, who_problems = p.who(row_no, cells)
+        problems = who_problems + problems
+        if not_checked is not None and not problems:
+            p.rows.append(RowOutcome(row_no, name, NOTHING, shown, note=not_checked))
+            continue
+        checkins: list[PlannedCheckin] = []
+        leaves: list[PlannedLeave] = []
+        if mid is not None and shown is not None and day is not None and not problems:
+            column = _column(headers, date_col if date_col is not None else time_col or 0)
+            bad = p.day_problem(mid, shown, day, row_no, column, "请假" if on_leave else "打卡")
+            if bad is not None:
+                problems.append(bad)
+            elif on_leave:
+                leaves.append(PlannedLeave(mid, day, row_no, _column(headers, status_col or 0)))
+            else:
+                checkins.append(PlannedCheckin(mid, day, at, late, row_no, column))
+        p.finish_row(row_no, name, mid, shown, problems, checkins, leaves)
+
+
+_TIME_IN_TEXT = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{1,2}")
+_SAYS_LATE = re.compile(
+    r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期)|[(（【\[]\s*补\s*[)）】\]]"
+)
+_SAYS_CHECKED = re.compile(r"打卡|签到|报到|已完成")
+
+
+def _short_text(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- planning a table
+
+
+def _existing_leave_days(session: Session, pairs: Iterable[tuple[int, date]]) -> set[tuple[int, date]]:
+    """Which (membership, day) pairs are inside a recorded leave."""
+    by_member: dict[int, list[date]] = defaultdict(list)
+    for mid, day in pairs:
+        by_member[mid].append(day)
+    out: set[tuple[int, date]] = set()
+    for mid, days in by_member.items():
+        first, last = min(days), max(days)
+        for start, end in session.execute(
+            select(Leave.start_day, Leave.end_day).where(
+                Leave.membership_id == mid, Leave.start_day <= last, Leave.end_day >= first
+            )
+        ):
+            out |= {(mid, d) for d in days if start <= d <= end}
+    return out
+
+
+def plan_checkin_import(
+    session: Session,
+    group_id: int,
+    table: Table,
+    *,
+    month: tuple[int, int] | None = None,
+    today: date | None = None,
+    progress: ProgressLike | None = None,
+) -> CheckinPlan:
+    """Every row's outcome and the check-ins and leave days to write (nothing is written here)."""
+    today = today or clock.today()
+    group = session.get(Group, group_id)
+    if group is None:
+        raise NotFound(f"社群 {group_id} 不存在 (no such group)")
+    p = _Planner(session, table, group_id, group.name, today)
+    p.progress = progress
+    headers = list(table.headers)
+    titles = list(table.titles) if table.titles else headers
+    title_month, title_text = _title_month(table, today)
+    reference = month or title_month
+    month_from = "--month" if month else (("sheet" if title_text == table.sheet else "title") if title_month else None)
+    if month and title_month and month != title_month:
+        p.file_problems.append(
+            p.problem(
+                None,
+                None,
+                f"标题「{title_text}」写的是 {title_month[0]}-{title_month[1]:02d}, 而指定的月份是 {month[0]}-{month[1]:02d}"
+                f" (the title names {title_month[0]}-{title_month[1]:02d}, --month says {month[0]}-{month[1]:02d}):"
+                " 请确认文件和月份 (check the file and the month)",
+                "month_mismatch",
+            )
+        )
+    header_values = _header_values(table)
+    person_cols = [i for i, h in enumerate(headers) if _is_person_header(h) and not _is_total(h)]
+    days_row: int | None = None
+    if (
+        sum(
+            1
+            for i, h in enumerate(headers)
+            if i not in person_cols and h and _header_day(header_values[i], h, reference, today)
+        )
+        < 2
+    ):
+        found = _days_row(table, headers, header_values, person_cols, today)
+        if found is not None:
+            days_row, headers, header_values = found
+    day_cols: dict[int, date] = {}
+    skipped_columns: list[tuple[str, str]] = []
+    bare_cols: list[int] = []
+    bad_cols: list[int] = []
+    sample = table.sample(200)
+    numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
+    for i, h in enumerate(headers):
+        if i in person_cols:
+            continue
+        value = header_values[i] if i < len(header_values) else h
+        read = _header_day(value, h or titles[i], reference, today) if h else None
+        if read is None:
+            if not h:
+                if any(i < len(v) and v[i] not in (None, "") for _r, v in sample):
+                    skipped_columns.append((_column(headers, i), "没有表头, 未使用 (no header: not used)"))
+                continue
+            why = "合计列 (a totals column)" if _is_total(h) else "不是日期列, 未使用 (not a day: not used)"
+            skipped_columns.append((_column(headers, i), why))
+            continue
+        if isinstance(value, float):
+            numbers.append((i, value))
+            continue
+        if read.day is None and read.bare is not None and reference is None:
+            bare_cols.append(i)
+        elif read.day is None:
+            bad_cols.append(i)
+        else:
+            day_cols[i] = read.day
+    if numbers:
+        resolved = _number_days(numbers, reference, today)
+        if resolved is None:
+            bad_cols += [i for i, _v in numbers]
+        else:
+            day_cols.update(resolved)
+    layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) >= 2 else LONG
+    days_read: list[tuple[str, date]] = []
+    if not person_cols:
+        p.file_problems.append(
+            p.problem(
+                table.header_row,
+                None,
+                "找不到姓名列 (姓名, 昵称, 群昵称 或 微信号) (no name column: 姓名, 昵称, 群昵称 or 微信号)",
+                "no_name_column",
+            )
+        )
+    elif layout == MATRIX:
+        if bare_cols:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, bare_cols[0]),
+                    "表头是日号 (1、2、3…), 不知道是哪个月: 请在标题写上月份 (如 2026年12月打卡表) 或指定月份"
+                    " --month YYYY-MM (the day columns are bare day numbers and no month is known: give the month,"
+                    " --month YYYY-MM)",
+                    "month_needed",
+                    headers[bare_cols[0]],
+                )
+            )
+        for i in sorted(set(bad_cols)):
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, i),
+                    f"看不懂这个日期表头: {headers[i]} (cannot read this day header; 12.1 typed as a number cannot be"
+                    " told from 12.10: write the dates as text or as Excel dates)",
+                    "date_header",
+                    headers[i],
+                )
+            )
+        by_day: dict[date, int] = {}
+        for i, d in sorted(day_cols.items()):
+            if d in by_day:
+                p.file_problems.append(
+                    p.problem(
+                        table.header_row,
+                        _column(headers, i),
+                        f"{d} 出现了两次: {_column(headers, by_day[d])} 和 {_column(headers, i)} (the same day twice)",
+                        "date_twice",
+                        headers[i],
+                    )
+                )
+            by_day.setdefault(d, i)
+            days_read.append((_column(headers, i), d))
+        if not p.file_problems:
+            _plan_matrix(p, headers, day_cols, person_cols, days_row)
+    else:
+        date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
+        time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
+        late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
+        status_col = next(
+            (
+                i
+                for i, h in enumerate(headers)
+                if i not in (date_col, time_col, late_col) and _kind_header(h, _STATUS_HEADER_WORDS)
+            ),
+            None,
+        )
+        content_cols = tuple(
+            i
+            for i, h in enumerate(headers)
+            if i not in (*person_cols, date_col, time_col, late_col, status_col)
+            and _kind_header(h, _CONTENT_HEADER_WORDS)
+        )
+        camp_days = [h for h in headers if _CAMP_DAY_RE.fullmatch(_fold(h))]
+        if date_col is None and time_col is None and len(camp_days) >= 2:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    None,
+                    f"表头是营期的第几天 ({camp_days[0]}, {camp_days[1]} …), 不是日期: 请把表头改成日期 (如 12/1 或 2026-12-01)"
+                    f" 再导入 (the columns are days of the camp, {camp_days[0]}, {camp_days[1]} …, not dates: head them"
+                    " with dates such as 12/1 and import again)",
+                    "camp_days",
+                )
+            )
+        elif date_col is None and time_col is None:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    None,
+                    "既没有日期列 (打卡日期, 日期, 打卡时间, 提交时间), 也没有按日期排的列 (12/1, 12月1日 …)"
+                    " (neither a date column such as 打卡日期 or 提交时间, nor day columns such as 12/1)",
+                    "no_day_column",
+                )
+            )
+        else:
+            used = {*person_cols, date_col, time_col, late_col, status_col, *content_cols}
+            skipped_columns = [
+                (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
+            ]
+            _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols)
+            days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
+    return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+
+
+def _days_row(
+    table: Table, headers: list[str], values_above: list[object], person_cols: list[int], today: date
+) -> tuple[int, list[str], list[object]] | None:
+    """姓名 | 12月 over a row of 1 2 3 … that read_table kept as a data row (a CSV, or no merge saying so): (its row
+    number, the headers with its days, joined to the month above as 12月-1, and their values)."""
+    first = table.sample(1)
+    if not first or not person_cols:
+        return None
+    row_no, values = first[0]
+    if any(_text(values[c]) for c in person_cols if c < len(values)):
+        return None
+    days = sum(
+        1
+        for i, v in enumerate(values)
+        if i not in person_cols
+        and v not in (None, "")
+        and _header_day(v, clean_header(v), (today.year, today.month), today) is not None
+    )
+    if days < 2:
+        return None
+    new_headers, new_values = list(headers), list(values_above)
+    carried = ""
+    for i in range(len(headers)):
+        if i in person_cols:
+            continue
+        if headers[i]:
+            carried = headers[i]
+        value = values[i] if i < len(values) else None
+        lower = clean_header(value)
+        if not lower:
+            continue
+        if carried and carried != lower and _DAY_RE.match(lower):
+            new_headers[i] = new_values[i] = f"{carried}-{lower}"
+        else:
+            new_headers[i], new_values[i] = lower, value
+    return row_no, new_headers, new_values
+
+
+def _number_days(
+    numbers: list[tuple[int, float]], reference: tuple[int, int] | None, today: date
+) -> dict[int, date] | None:
+    """The days of headers typed into Excel as numbers: 12.1 is December 1st — or the 10th, typed 12.10 and shown
+    12.1 (as 12.2 may be the 20th and 12.3 the 30th). A reading that is the day after its left neighbour's or the
+    day before its right neighbour's is taken; then the days must go up column by column. None: they cannot be
+    told (a lone 12.1, 12.1 after 12.9): the caller refuses those headers rather than guess."""
+    options: list[list[date]] = []
+    for _i, value in numbers:
+        month_text, _dot, day_text = repr(value).partition(".")
+        month = int(month_text) if month_text.isdigit() else 0
+        doms = {int(day_text)} if day_text.isdigit() else set()
+        if len(day_text) == 1 and day_text in "123":
+            doms.add(int(day_text) * 10)
+        found = [_month_day(month, dom, reference, today) for dom in sorted(doms)] if 1 <= month <= 12 else []
+        options.append([d for d in found if d is not None])
+    chosen: list[date | None] = [o[0] if len(o) == 1 else None for o in options]
+    one = timedelta(days=1)
+    changed = True
+    while changed:
+        changed = False
+        for k, opts in enumerate(options):
+            if chosen[k] is not None:
+                continue
+            left = chosen[k - 1] if k > 0 else None
+            right = chosen[k + 1] if k + 1 < len(chosen) else None
+            fits = [
+                d for d in opts if (left is not None and d == left + one) or (right is not None and d == right - one)
+            ]
+            if len(fits) == 1:
+                chosen[k], changed = fits[0], True
+    if any(d is None for d in chosen):
+        return None
+    days = [d for d in chosen if d is not None]
+    if any(b <= a for a, b in zip(days, days[1:], strict=False)):
+        return None
+    return {i: d for (i, _v), d in zip(numbers, days, strict=True)}
+
+
+def _header_values(table: Table) -> list[object]:
+    """The header cells as the sheet holds them, read back from the headers' text (the Table keeps text): an
+    ISO date is an Excel date cell (or a date written in full); in a workbook, 12.1 is a number."""
+    out: list[object] = []
+    for h in table.headers:
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?", h or "")
+        if m:
+            out.append(datetime(int(m[1]), int(m[2]), int(m[3])))
+        elif table.sheet is not None and h and re.fullmatch(r"\d{1,2}\.\d+", h):
+            out.append(float(h))
+        else:
+            out.append(h)
+    return out
+
+
+def _settle(
+    p: _Planner,
+    table: Table,
+    layout: str,
+    reference: tuple[int, int] | None,
+    month_from: str | None,
+    days_read: list[tuple[str, date]],
+    skipped_columns: list[tuple[str, str]],
+) -> CheckinPlan:
+    """Split each row's check-ins into new and already there (the database, an earlier row of the file), and
+    its leave days into new and already recorded; the counts per row."""
+    there = already_by_day(p.session, p.group_id, {(c.membership_id, c.day) for c in p.checkins})
+    leave_there = _existing_leave_days(p.session, {(lv.membership_id, lv.day) for lv in p.leaves})
+    new_checkins: list[PlannedCheckin] = []
+    new_leaves: list[PlannedLeave] = []
+    seen: dict[tuple[int, date], int] = {}
+    leave_seen: set[tuple[int, date]] = set()
+    per_row: dict[int, dict[str, Any]] = defaultdict(lambda: defaultdict(int))
+    for c in p.checkins:
+        key = (c.membership_id, c.day)
+        stats = per_row[c.row]
+        stats["days"] = (*stats.get("days", ()), c.day)
+        if key in there or key in seen:
+            stats["already"] += 1
+            continue
+        seen[key] = c.row
+        new_checkins.append(c)
+        stats["checkins"] += 1
+        stats["late"] += int(c.late)
+    for lv in p.leaves:
+        key = (lv.membership_id, lv.day)
+        if key in leave_there or key in leave_seen:
+            per_row[lv.row]["leave_already"] += 1
+            continue
+        leave_seen.add(key)
+        new_leaves.append(lv)
+        per_row[lv.row]["leave"] += 1
+    rows = []
+    for r in p.rows:
+        stats = per_row.get(r.row)
+        if r.outcome == PLANNED and stats:
+            r = RowOutcome(
+                r.row,
+                r.name,
+                r.outcome,
+                r.member,
+                stats["checkins"],
+                stats["already"],
+                stats["leave"],
+                stats["leave_already"],
+                stats["late"],
+                tuple(sorted(stats.get("days", ()))),
+                note=r.note,
+            )
+        rows.append(r)
+    skipped_rows = tuple((s.row, s.reason, s.text or "") for s in table.skipped)
+    return CheckinPlan(
+        file=table.file,
+        sheet=table.sheet,
+        group_id=p.group_id,
+        group=p.group,
+        layout=layout,
+        month=reference,
+        month_from=month_from,
+        days=tuple(days_read),
+        rows=tuple(rows),
+        file_problems=tuple(p.file_problems),
+        skipped_columns=tuple(skipped_columns),
+        skipped_rows=skipped_rows,
+        checkins=tuple(new_checkins),
+        leaves=tuple(new_leaves),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------------
+
+
+def _ranges(days: list[date]) -> list[tuple[date, date]]:
+    out: list[tuple[date, date]] = []
+    for d in sorted(set(days)):
+        if out and d == out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
+
+
+def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tuple[int, int, int, int, int]:
+    """(logged, already, leave days, late, points) — the plan's writes, in the caller's transaction."""
+    keep_rows = {r.row for r in plan.rows if r.outcome == PLANNED}
+    by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
+    late = 0
+    for c in plan.checkins:
+        if c.row in keep_rows:
+            by_day[c.day].append(CheckinEntry(c.membership_id, c.at, c.late))
+    logged = already = points = 0
+    if by_day:
+        results = record_checkins_by_day(session, actor, plan.group_id, by_day, source="import", today=today)
+        late_keys = {(c.membership_id, c.day) for c in plan.checkins if c.late}
+        for d, result in results.items():
+            logged += len(result.logged)
+            already += len(result.already)
+            points += result.points
+            late += sum(1 for m in result.logged if (m, d) in late_keys)
+    leave_days = 0
+    by_member: dict[int, list[date]] = defaultdict(list)
+    for lv in plan.leaves:
+        if lv.row in keep_rows:
+            by_member[lv.membership_id].append(lv.day)
+    for mid, days in sorted(by_member.items()):
+        for start, end in _ranges(days):
+            record_leave(session, actor, mid, start, end, "导入 (import)")
+            leave_days += (end - start).days + 1
+    return logged, already, leave_days, late, points
+
+
+def existing_group(session: Session, name: str) -> int:
+    """The id of the group called `name`; NotFound saying why it must exist (check-ins belong to its members)."""
+    group_id = session.scalar(select(Group.id).where(Group.name == name.strip()))
+    if group_id is None:
+        raise NotFound(
+            f"没有名为「{name.strip()}」的社群: 打卡要记在已有成员身上, 请先建群并导入名册"
+            f" (no group named {name.strip()!r}: check-ins need the group's members; import its roster first)"
+        )
+    return group_id
+
+
+def run_checkin_import(
+    database: Any,
+    actor: Actor,
+    path: str | Path,
+    group_name: str,
+    *,
+    month: str | tuple[int, int] | None = None,
+    dry_run: bool = False,
+    skip_problems: bool = False,
+    sheet: str | None = None,
+    table: Table | None = None,
+    today: date | None = None,
+    progress: ProgressLike | None = None,
+) -> tuple[CheckinPlan, CheckinSummary | None]:
+    """Read `path`, plan it against the existing group `group_name` and, unless `dry_run`, write it in one
+    transaction. A plan with problems raises CheckinImportFailed (nothing written) unless `skip_problems` and
+    only rows have problems: then those rows are left out and named in the plan. A missing group is refused
+    (check-ins need members): NotFound."""
+    started = _time.perf_counter()
+    name = (group_name or "").strip()
+    if not name:
+        raise ValidationError("group", "社群名称不能为空 (group name is required)")
+    wanted = parse_month(month) if isinstance(month, str) or month is None else month
+    today = today or clock.today()
+    if table is None:
+        table = read_checkin_table(path, sheet=sheet, progress=progress)
+    with database.session() as session:
+        group_id = existing_group(session, name)
+        if not dry_run:
+            require(actor, "record_participation")
+        plan = plan_checkin_import(session, group_id, table, month=wanted, today=today, progress=progress)
+        if not plan.ok and not (skip_problems and plan.skippable):
+            session.rollback()
+            raise CheckinImportFailed(plan)
+        if dry_run:
+            session.rollback()
+            return plan, None
+        logged, already, leave_days, late, points = _write(session, actor, plan, today)
+        left_out = plan.problem_rows if skip_problems else 0
+        already_total = plan.count("already") + already
+        if logged or leave_days:
+            record_audit(
+                session,
+                actor.id,
+                "import.checkins",
+                "group",
+                group_id,
+                after={
+                    "file": plan.file,
+                    "layout": plan.layout,
+                    "logged": logged,
+                    "already": already_total,
+                    "leave_days": leave_days,
+                    **({"skipped": left_out} if left_out else {}),
+                },
+            )
+        session.commit()
+    summary = CheckinSummary(
+        plan.file,
+        group_id,
+        logged,
+        already_total,
+        leave_days,
+        plan.count("leave_already"),
+        late,
+        left_out,
+        points,
+        _time.perf_counter() - started,
+    )
+    return plan, summary
+
+
+def describe_outcome(r: RowOutcome) -> str:
+    """One line for a row (CLI --dry-run and the list of rows left out)."""
+    label = {PLANNED: "打卡 check-ins", NOTHING: "无打卡 none", SKIPPED: "跳过 skipped", PROBLEM: "问题 problem"}[
+        r.outcome
+    ]
+    who = r.name + (f" = {r.member}" if r.member and r.member != r.name else "")
+    text = f"第{r.row}行  {label}  {who}".rstrip()
+    if r.outcome == PLANNED:
+        bits = []
+        if r.checkins:
+            bits.append(f"新 {r.checkins} new" + (f" (补卡 {r.late} late)" if r.late else ""))
+        if r.already:
+            bits.append(f"已有 {r.already} already there")
+        if r.leave:
+            bits.append(f"请假 {r.leave} leave day(s)")
+        if r.leave_already:
+            bits.append(f"请假已有 {r.leave_already} leave already recorded")
+        if r.days:
+            first, last = r.days[0], r.days[-1]
+            bits.append(str(first) if first == last else f"{first} … {last}")
+        text += "  " + ", ".join(bits)
+    if r.problems:
+        text += "  " + "; ".join(f"{p.column} 列: {p.message}" if p.column else p.message for p in r.problems)
+    if r.note and r.outcome != PLANNED:
+        text += f"  {r.note}"
+    return text
