@@ -91,6 +91,7 @@ def test_headers_map_back_onto_the_importer_fields(demo, tmp_path):
         "状态": "status",
         "层级": "tier",
         "入群时间": "joined_at",
+        "退群时间": "left_at",  # the leaving date comes back too (the fifth import probe: it was dated the import day)
         "推荐人": "referrer",
         "进群目的": "purpose",
         "实名认证": "real_name_verified",
