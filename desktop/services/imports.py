@@ -1407,6 +1407,16 @@ class _Planner:
 
             self.examples.extend(Skipped(r.row, "example", r.values.get("name")) for r in records if r.example)
             records = [rec for rec in records if not rec.example]
+        # the people the batch's WeChat IDs and phones name, read in one go: matching a row reads its holders
+        # and a phone's owners, one query each row (1,841 queries, 0.5 s, for 2,000 re-imported people)
+        ctx.load(
+            m
+            for rec in records
+            for m in (
+                *ctx.by_phone.get(rec.values.get("phone") or "", ()),
+                *ctx.by_wechat.get(_key(rec.values.get("wechat_id")), ()),
+            )
+        )
         targets = {rec.row: self._target(rec) for rec in records}
         matched = [m for m in targets.values() if m is not None]
         ctx.load(matched)
