@@ -249,10 +249,29 @@ def _is_person_header(text: str) -> bool:
 def _kind_header(text: str, words: tuple[str, ...]) -> bool:
     """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
     row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in)."""
-    key = _fold(text).replace(" ", "")
+    key = _question_key(text)
     if key.startswith(("入群", "加入", "进群", "退群", "修改", "更新", "最后", "编辑", "导出", "开始", "结束")):
         return False
     return any(key == w or key.endswith(w) for w in words)
+
+
+_QUESTION_NO = re.compile(r"^(?:q?\d{1,3}\s*[、.)）:：]|[(（]\d{1,3}[)）]|第\d{1,3}题[、.:：]?)\s*")
+# a form's question asking whether the member checked in today (问卷星 2、今天打卡了吗？, 金数据 今日是否已打卡)
+_STATUS_QUESTION_RE = re.compile(
+    r"(?:是否|有没有|有无).{0,4}(?:打卡|签到|完成)|(?:打卡|签到|完成)了?(?:吗|没有?|与否)$"
+)
+
+
+def _question_key(text: str) -> str:
+    """A header as compared with the words: folded, without a form's question number (1、 Q2. (3)) and the
+    punctuation after a question (：？*), so 问卷星's 3、打卡日期： is 打卡日期."""
+    key = _fold(text).replace(" ", "")
+    return _QUESTION_NO.sub("", key).rstrip(":：?？*")
+
+
+def _is_status_header(text: str) -> bool:
+    """An export's column answering "did you check in": 是否打卡, 打卡情况 … or a form's question (今天打卡了吗)."""
+    return _kind_header(text, _STATUS_HEADER_WORDS) or bool(_STATUS_QUESTION_RE.search(_question_key(text)))
 
 
 def _first_column(headers: list[str], words: tuple[str, ...], taken: tuple[int | None, ...]) -> int | None:
@@ -1197,11 +1216,7 @@ def plan_checkin_import(
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
         status_col = next(
-            (
-                i
-                for i, h in enumerate(headers)
-                if i not in (date_col, time_col, late_col) and _kind_header(h, _STATUS_HEADER_WORDS)
-            ),
+            (i for i, h in enumerate(headers) if i not in (date_col, time_col, late_col) and _is_status_header(h)),
             None,
         )
         content_cols = tuple(

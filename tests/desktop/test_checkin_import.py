@@ -627,3 +627,27 @@ def test_a_submission_before_the_day_it_is_for_is_a_problem(sqlite_workspace, tm
         run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
     assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, "C (提交时间)", "posted_before_day")]
     assert _checkins(sqlite_workspace) == []
+
+
+def test_a_form_s_question_did_you_check_in_decides_what_is_a_checkin(sqlite_workspace, tmp_path):
+    """问卷星 used for the daily check-in: 2、今天打卡了吗？ answered 否 is no check-in and 请假 a leave day (the
+    question was passed over as "not used" and every row logged as a check-in); 3、打卡内容： is read for 请假."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    form = _csv(
+        tmp_path / "wjx.csv",
+        [
+            ["序号", "提交答卷时间", "所用时间", "1、您的昵称：", "2、今天打卡了吗？", "3、打卡内容："],
+            ["1", "2026/12/9 7:12:33", "30秒", "张伟", "是", "跑步"],
+            ["2", "2026/12/9 8:12:33", "30秒", "北京-李娜", "否", ""],
+            ["3", "2026/12/8 9:12:33", "30秒", "北京-李娜", "请假", ""],
+            ["4", "2026/12/8 9:12:33", "30秒", "大伟", "是", "今天请假, 明天补"],
+        ],
+        "utf-8-sig",
+    )
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, form, GROUP, today=TODAY)
+    assert [r.outcome for r in plan.rows] == ["planned", "nothing", "planned", "nothing"]
+    assert _checkins(sqlite_workspace) == [
+        ("张伟", date(2026, 12, 9), False, "import", datetime(2026, 12, 9, 7, 12, 33))
+    ]
+    assert _leaves(sqlite_workspace) == [("李娜", date(2026, 12, 8), date(2026, 12, 8))]
