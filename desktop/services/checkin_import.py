@@ -25,7 +25,7 @@ Decisions (what a user sees follows from these):
   第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
   others) is a problem (conflict), never the certain one taken on one column's word.
-- An export's row: a 是否打卡/打卡情况 answer 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
+- An export's row: a 是否打卡/打卡情况 answer (or a form's question 今天打卡了吗 / 今日是否已打卡) 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
   a problem; a content column (内容, 接龙内容, 备注) that says 请假 is no check-in, as a pasted line is (reported, no
   leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
   for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
@@ -34,7 +34,11 @@ Decisions (what a user sees follows from these):
   its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
-  else is a problem naming the cell. Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
+  else is a problem naming the cell. A cell merged across days (请假 over 12/2–12/4) is every day of the merge. A
+  cell with a fill colour and nothing in it is a problem naming the cell (colours are not read as marks, and a
+  sheet marked by colour must not read as no check-ins), unless the row's name cell or the day's header cell has
+  the same colour (a banded row, a grey weekend column: the sheet's look). Merges and fills are read from .xlsx
+  files up to LOOK_MAX_BYTES (_with_look). Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
   人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
   of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
   as not used.
@@ -393,7 +397,8 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
     """The file's table, its header found by the check-in rule (a roster's rule takes a row of ✓ for a header).
     A file with no such header (a roster chosen by mistake) is refused saying what a check-in file needs."""
     try:
-        return read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
+        table = read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
+        return _with_look(Path(path), table)
     except ImportProblem as exc:
         if exc.code not in ("no_header", "no_table"):
             raise
@@ -407,6 +412,66 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
             " or day columns such as 12/1)",
             "no_checkin_header",
         ) from None
+
+
+LOOK_MAX_BYTES = 4 << 20  # a workbook up to this size has its merges and fills read (a 打卡表 is far smaller)
+_WHITE = ("FFFFFFFF", "00FFFFFF")
+
+
+def _fill_colour(cell: Any) -> str | None:
+    fill = getattr(cell, "fill", None)
+    if fill is None or fill.fill_type in (None, "none"):
+        return None
+    colour = fill.fgColor
+    if colour is None:
+        return fill.fill_type
+    if colour.type == "rgb":
+        key = str(colour.rgb)
+        if key in _WHITE:
+            return None
+    elif colour.type == "theme":
+        key = f"theme{colour.theme}/{colour.tint}"
+    else:
+        key = f"{colour.type}{colour.value}"
+    return f"{fill.fill_type}:{key}"
+
+
+def _with_look(path: Path, table: Table) -> Table:
+    """The table with what a 打卡表 says by its look (an .xlsx read whole, up to LOOK_MAX_BYTES): merged ranges
+    below the header (请假 merged across three days is three days) and filled cells (a sheet marked by colour
+    alone; the plan says so rather than read a coloured cell as nothing)."""
+    if table.sheet is None or path.suffix.lower() not in (".xlsx", ".xlsm") or table.streamed:
+        return table
+    try:
+        if path.stat().st_size > LOOK_MAX_BYTES:
+            return table
+        import warnings
+        from dataclasses import replace
+
+        from openpyxl import load_workbook
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, data_only=True)
+        try:
+            ws = book[table.sheet]
+            merges = tuple(
+                (r.min_row, r.min_col, r.max_row, r.max_col, ws.cell(r.min_row, r.min_col).value)
+                for r in ws.merged_cells.ranges
+                if r.min_row > table.header_row and (r.max_col > r.min_col or r.max_row > r.min_row)
+            )
+            fills = []
+            for (row, col), cell in sorted(ws._cells.items()):
+                if row < table.header_row:
+                    continue
+                colour = _fill_colour(cell)
+                if colour is not None:
+                    fills.append((row, col - 1, colour, cell.value in (None, "") or str(cell.value).strip() == ""))
+        finally:
+            book.close()
+    except Exception:  # the look is a help; the values were read already
+        return table
+    return replace(table, cell_merges=merges, cell_fills=tuple(fills))
 
 
 def parse_month(text: str | None) -> tuple[int, int] | None:
@@ -792,7 +857,20 @@ def _plan_matrix(
     p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int], days_row: int | None
 ) -> None:
     name_col = person_cols[0]
+    merged_in: dict[int, dict[int, object]] = defaultdict(dict)  # row -> day column -> the merge anchor's value
+    for r1, c1, r2, c2, anchor in p.table.cell_merges:
+        for r in range(r1, r2 + 1):
+            for c in range(c1 - 1, c2):
+                if (r, c) != (r1, c1 - 1) and c in day_cols:
+                    merged_in[r][c] = anchor
+    fills = {(r, c): (colour, blank) for r, c, colour, blank in p.table.cell_fills}
+    header_rows = {p.table.header_row, days_row}
     for row_no, values in p.table_rows():
+        if merged_in.get(row_no):
+            values = list(values)
+            for c, anchor in merged_in[row_no].items():
+                if c < len(values) and values[c] in (None, ""):
+                    values[c] = anchor
         if row_no == days_row:
             p.rows.append(
                 RowOutcome(row_no, "", SKIPPED, note="日期行, 表头的一部分 (the row of days under the header)")
@@ -850,6 +928,24 @@ def _plan_matrix(
                 )
             elif mark[0] != _Mark.NONE:
                 read.append((c, mark[0], mark[1]))
+        for c in sorted(day_cols):
+            colour, blank = fills.get((row_no, c), (None, False))
+            if colour is None or not blank or (c < len(values) and values[c] not in (None, "")):
+                continue
+            if fills.get((row_no, name_col), (None,))[0] == colour or any(
+                fills.get((h, c), (None,))[0] == colour for h in header_rows
+            ):
+                continue  # the whole row or the whole day's column has this colour: the sheet's look, not a mark
+            problems.append(
+                p.problem(
+                    row_no,
+                    _column(headers, c),
+                    "这一格只有底色, 没有内容: 颜色不能当作打卡或请假读取, 请写上 ✓ / 请假 / × 后再导入"
+                    " (a coloured cell with nothing in it: colours are not read as a check-in or a leave; write ✓,"
+                    " 请假 or × in it and import again)",
+                    "colour_only",
+                )
+            )
         cells = [(_column(headers, name_col), name)] if name else []
         cells += others
         if not read and not problems:

@@ -651,3 +651,46 @@ def test_a_form_s_question_did_you_check_in_decides_what_is_a_checkin(sqlite_wor
         ("张伟", date(2026, 12, 9), False, "import", datetime(2026, 12, 9, 7, 12, 33))
     ]
     assert _leaves(sqlite_workspace) == [("李娜", date(2026, 12, 8), date(2026, 12, 8))]
+
+
+def test_a_leave_merged_across_days_is_every_day_and_a_cell_with_only_a_colour_is_a_problem(sqlite_workspace, tmp_path):
+    """请假 merged across 12/2–12/4 is three leave days (it was one, the other two read as no check-in); a cell
+    filled green with nothing in it is a problem naming row and column (the sheet marks by colour: it was read as
+    no check-in, silently); a grey weekend column (its header grey too) and a banded row (its name cell coloured
+    too) are the sheet's look, not marks."""
+    from openpyxl.styles import PatternFill
+
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年12月打卡表"])
+    ws.append(["姓名", "12/1", "12/2", "12/3", "12/4", "12/5", "12/6"])
+    ws.append(["张伟", "✓", "请假", None, None, None, "✓"])
+    ws.merge_cells("C3:E3")
+    ws.append(["北京-李娜", None, "✓", None, "✓", None, None])
+    ws.append(["大伟", None, None, None, None, None, None])
+    green, grey, band = (PatternFill("solid", fgColor=c) for c in ("FF00FF00", "FFC0C0C0", "FFDDEBF7"))
+    for ref in ("B4", "D4"):  # 李娜 checked in on 12/1 and 12/3: coloured, nothing written
+        ws[ref].fill = green
+    for row in range(2, 6):  # 12/5 is a grey (weekend) column, header included
+        ws.cell(row, 6).fill = grey
+    for col in range(1, 8):  # 大伟's row is banded, name included
+        ws.cell(5, col).fill = band
+    path = tmp_path / "look.xlsx"
+    wb.save(path)
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (4, "B (12/1)", "colour_only"),
+        (4, "D (12/3)", "colour_only"),
+    ]
+    assert _checkins(sqlite_workspace) == [] and _leaves(sqlite_workspace) == []
+    plan, summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY, skip_problems=True)
+    assert [r.outcome for r in plan.rows] == ["planned", "problem", "nothing"]
+    assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 2), date(2026, 12, 4))]
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("张伟", date(2026, 12, 6)),
+    ]
+    assert summary is not None and summary.leave_days == 3 and summary.left_out == 1
