@@ -587,6 +587,8 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     except CheckinImportFailed as exc:
         for problem in exc.problems:
             sys.stderr.write(f"qundesk: {problem}\n")
+        if exc.plan.other_sheets:
+            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
         count = len(exc.problems)
         sys.stderr.write(
             f"qundesk: {exc.file}: {count} 个问题, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
@@ -600,6 +602,8 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         for row in plan.rows:
             if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
                 sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
+    if plan.other_sheets:  # one sheet a week: the others are named, not passed over
+        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")

@@ -42,6 +42,9 @@ Decisions (what a user sees follows from these):
   人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
   of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
   as not used.
+- Sheets: one sheet is imported at a time (the first check-in table, or --sheet / the dialog's choice); the
+  workbook's other sheets that are check-in tables too (one sheet a week) are named (CheckinPlan.other_sheets),
+  never passed over unseen.
 - Writes: check-ins through checkins.record_checkins_by_day (source "import"; points, streak bonuses and the
   audit come with it; the posted time when the file has one; 补 → late). A (member, day) that already has a
   check-in is reported as already there, so importing the same file again writes nothing. 请假 cells
@@ -398,7 +401,10 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
     A file with no such header (a roster chosen by mistake) is refused saying what a check-in file needs."""
     try:
         table = read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
-        return _with_look(Path(path), table)
+        table = _with_look(Path(path), table)
+        if len(table.sheets) > 1:
+            table = _with_other_sheets(Path(path), table)
+        return table
     except ImportProblem as exc:
         if exc.code not in ("no_header", "no_table"):
             raise
@@ -472,6 +478,27 @@ def _with_look(path: Path, table: Table) -> Table:
     except Exception:  # the look is a help; the values were read already
         return table
     return replace(table, cell_merges=merges, cell_fills=tuple(fills))
+
+
+MAX_OTHER_SHEETS = 60  # sheets looked at for "also a check-in table" (a workbook of weeks, of months)
+
+
+def _with_other_sheets(path: Path, table: Table) -> Table:
+    """The table with the workbook's other sheets that are check-in tables too (one sheet a week, a month): only
+    one sheet is imported at a time, and the plan names the others rather than pass over them unseen."""
+    from dataclasses import replace
+
+    others = []
+    for name in table.sheets[:MAX_OTHER_SHEETS]:
+        if name == table.sheet:
+            continue
+        try:
+            other = read_table(path, sheet=name, find_header=checkin_header)
+        except Exception:  # not a check-in table (or unreadable): nothing to name
+            continue
+        if other.row_count > 0:
+            others.append(name)
+    return replace(table, also_sheets=tuple(others)) if others else table
 
 
 def parse_month(text: str | None) -> tuple[int, int] | None:
@@ -565,6 +592,19 @@ class CheckinPlan:
     skipped_rows: tuple[tuple[int, str, str], ...] = ()  # (row, why, text): title rows above the header, footers
     checkins: tuple[PlannedCheckin, ...] = field(default=(), repr=False)
     leaves: tuple[PlannedLeave, ...] = field(default=(), repr=False)
+    other_sheets: tuple[str, ...] = ()  # the workbook's other sheets that are check-in tables too: not read
+
+    @property
+    def other_sheets_note(self) -> str:
+        """What to tell the user of the sheets not read ("" when none)."""
+        if not self.other_sheets:
+            return ""
+        names = "、".join(self.other_sheets)
+        return (
+            f"工作簿里的 {names} 也是打卡表, 这次只读了「{self.sheet}」: 请逐个选择工作表导入 (--sheet)"
+            f" (the sheets {', '.join(self.other_sheets)} are check-in tables too; only {self.sheet!r} was read:"
+            " import each of them, --sheet NAME)"
+        )
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -1516,6 +1556,7 @@ def _settle(
         skipped_rows=skipped_rows,
         checkins=tuple(new_checkins),
         leaves=tuple(new_leaves),
+        other_sheets=tuple(table.also_sheets),
     )
 
 

@@ -694,3 +694,34 @@ def test_a_leave_merged_across_days_is_every_day_and_a_cell_with_only_a_colour_i
         ("张伟", date(2026, 12, 6)),
     ]
     assert summary is not None and summary.leave_days == 3 and summary.left_out == 1
+
+
+def test_a_workbook_of_one_sheet_a_week_names_the_sheets_it_did_not_read(tmp_path, capsys):
+    """第1周 第2周 第3周: one sheet is imported at a time; the other check-in sheets are named (the second and third
+    weeks were passed over without a word), and --sheet imports each; a 说明 sheet is not named."""
+    db = tmp_path / "w.sqlite"
+    database = open_workspace(str(db))
+    _people(database)
+    database.dispose()
+    wb = Workbook()
+    notes = wb.active
+    notes.title = "说明"
+    notes.append(["✓ 打卡, 请假 写请假"])
+    for n, days in ((1, (1, 2, 3)), (2, (7, 8, 9))):
+        sheet = wb.create_sheet(f"第{n}周")
+        sheet.append(["2026年12月打卡表"])
+        sheet.append(["姓名", *(f"12/{d}" for d in days)])
+        sheet.append(["张伟", "✓", "✓", None])
+    wb.create_sheet("第3周").append(["姓名", "12/14", "12/15"])  # not filled in yet: no rows
+    path = tmp_path / "weeks.xlsx"
+    wb.save(path)
+    assert main(["--db", str(db), "import", "checkins", str(path), "--group", GROUP]) == 0
+    captured = capsys.readouterr()
+    assert "[第1周]" in captured.out and "第2周" in captured.err and "说明" not in captured.err
+    assert main(["--db", str(db), "import", "checkins", str(path), "--group", GROUP, "--sheet", "第2周"]) == 0
+    assert "第1周" in capsys.readouterr().err
+    database = open_workspace(str(db))
+    try:
+        assert [(n, d) for n, d, *_ in _checkins(database)] == [("张伟", date(2026, 12, d)) for d in (1, 2, 7, 8)]
+    finally:
+        database.dispose()
