@@ -709,6 +709,10 @@ class _Planner:
         self.leaves: list[PlannedLeave] = []
         self._match_cache: dict[str, tuple[str, tuple]] = {}
         self.progress: ProgressLike | None = None
+        self.reference: tuple[int, int] | None = (
+            None  # the month 打卡表 headers are read in (title, --month, first day)
+        )
+        self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
 
     def table_rows(self):
         """The table's rows, reporting progress every PROGRESS_ROWS (a cancel raised there stops the plan: nothing
@@ -901,15 +905,17 @@ def _plan_matrix(
     for r1, c1, r2, c2, anchor in p.table.cell_merges:
         for r in range(r1, r2 + 1):
             for c in range(c1 - 1, c2):
-                if (r, c) != (r1, c1 - 1) and c in day_cols:
+                if (r, c) != (r1, c1 - 1) and c not in person_cols:
                     merged_in[r][c] = anchor
     fills = {(r, c): (colour, blank) for r, c, colour, blank in p.table.cell_fills}
     header_rows = {p.table.header_row, days_row}
+    headers = list(headers)
+    unread_header: ImportProblem | None = None  # a repeated header above whose days could not be read
     for row_no, values in p.table_rows():
         if merged_in.get(row_no):
             values = list(values)
             for c, anchor in merged_in[row_no].items():
-                if c < len(values) and values[c] in (None, ""):
+                if c in day_cols and c < len(values) and values[c] in (None, ""):
                     values[c] = anchor
         if row_no == days_row:
             p.rows.append(
@@ -917,6 +923,55 @@ def _plan_matrix(
             )
             continue
         name = _text(values[name_col]) if name_col < len(values) else ""
+        again = _repeated_header(p, name, values, person_cols) if name else None
+        if again is not None:  # the next week's block below (姓名 | 12/8 | 12/9 …): its rows are read by its days
+            new_days, unreadable = again
+            header_rows.add(row_no)
+            for c in set(day_cols) | set(new_days) | {c for c, _t in unreadable}:
+                if c < len(headers) and c < len(values) and values[c] not in (None, ""):
+                    headers[c] = clean_header(values[c])
+            day_cols = new_days
+            if unreadable:
+                c, text = unreadable[0]
+                unread_header = p.problem(
+                    row_no,
+                    _column(headers, c),
+                    f"看不懂这个日期表头: {text}, 它下面的行没有导入 (cannot read this day header: the rows below it"
+                    " are not imported)",
+                    "date_header",
+                    text,
+                )
+                p.rows.append(RowOutcome(row_no, name, PROBLEM, problems=(unread_header,)))
+                continue
+            unread_header = None
+            p.more_days += [(_column(headers, c), d) for c, d in sorted(day_cols.items())]
+            p.rows.append(
+                RowOutcome(
+                    row_no,
+                    name,
+                    SKIPPED,
+                    note="又一行表头: 下面的行按这一行的日期读取 (a header again: the rows below are read by its days)",
+                )
+            )
+            continue
+        if unread_header is not None and name:
+            p.rows.append(
+                RowOutcome(
+                    row_no,
+                    name,
+                    PROBLEM,
+                    problems=(
+                        p.problem(
+                            row_no,
+                            unread_header.column,
+                            f"上面第{unread_header.row}行的日期表头看不懂, 这一行未导入 (the day header on row"
+                            f" {unread_header.row} above cannot be read: this row is not imported)",
+                            "date_header",
+                        ),
+                    ),
+                )
+            )
+            continue
         others = [
             (_column(headers, c), _text(values[c])) for c in person_cols[1:] if c < len(values) and _text(values[c])
         ]
@@ -1022,6 +1077,41 @@ def _plan_matrix(
                         )
                     )
         p.finish_row(row_no, name or others[0][1], mid, shown, problems, checkins, leaves)
+
+
+def _repeated_header(
+    p: _Planner, name: str, values: list[object], person_cols: list[int]
+) -> tuple[dict[int, date], list[tuple[int, str]]] | None:
+    """A row below the header that is a header again (姓名 | 12/8 | 12/9: the next week's block under the first):
+    (its day columns, the day-like cells it could not read), or None when the row is no header."""
+    if not _is_person_header(name):
+        return None
+    days: dict[int, date] = {}
+    unreadable: list[tuple[int, str]] = []
+    numbers: list[tuple[int, float]] = []
+    for c, value in enumerate(values):
+        if c in person_cols or value in (None, ""):
+            continue
+        text = clean_header(value)
+        if isinstance(value, float) and not value.is_integer():
+            numbers.append((c, value))
+            continue
+        read = _header_day(value, text, p.reference, p.today)
+        if read is None:
+            continue
+        if read.day is None:
+            unreadable.append((c, text))
+        else:
+            days[c] = read.day
+    if numbers:
+        resolved = _number_days(numbers, p.reference, p.today)
+        if resolved is None:
+            unreadable += [(c, clean_header(v)) for c, v in numbers]
+        else:
+            days.update(resolved)
+    if len(days) + len(unreadable) < 2:
+        return None
+    return days, sorted(unreadable)
 
 
 # ---------------------------------------------------------------- the export (one row per check-in)
@@ -1268,11 +1358,16 @@ def plan_checkin_import(
     bad_cols: list[int] = []
     sample = table.sample(200)
     numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
+    run_reference = reference or _run_reference(headers, header_values, person_cols, today)
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
         value = header_values[i] if i < len(header_values) else h
         read = _header_day(value, h or titles[i], reference, today) if h else None
+        if read is not None and read.day is not None and read.bare is None and reference is None and run_reference:
+            # 12/1 … 12/31 without a year: the columns are one run of days, read in the year of its first (a
+            # table for this month has future columns; they are not last year's days)
+            read = _header_day(value, h or titles[i], run_reference, today)
         if read is None:
             if not h:
                 if any(i < len(v) and v[i] not in (None, "") for _r, v in sample):
@@ -1346,7 +1441,9 @@ def plan_checkin_import(
             by_day.setdefault(d, i)
             days_read.append((_column(headers, i), d))
         if not p.file_problems:
+            p.reference = reference or run_reference
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
+            days_read += p.more_days
     else:
         date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
@@ -1391,6 +1488,22 @@ def plan_checkin_import(
             _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols)
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+
+
+def _run_reference(
+    headers: list[str], header_values: list[object], person_cols: list[int], today: date
+) -> tuple[int, int] | None:
+    """The (year, month) of a 打卡表's first day column read without a reference (the most recent such day not after
+    today): month/day headers after it are read near it, so 12/1 … 12/31 is one December, 12/29 … 1/2 one turn
+    of the year."""
+    for i, h in enumerate(headers):
+        value = header_values[i] if i < len(header_values) else h
+        if i in person_cols or not h or isinstance(value, float):
+            continue
+        read = _header_day(value, h, None, today)
+        if read is not None and read.day is not None:
+            return read.day.year, read.day.month
+    return None
 
 
 def _days_row(

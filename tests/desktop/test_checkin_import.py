@@ -725,3 +725,56 @@ def test_a_workbook_of_one_sheet_a_week_names_the_sheets_it_did_not_read(tmp_pat
         assert [(n, d) for n, d, *_ in _checkins(database)] == [("张伟", date(2026, 12, d)) for d in (1, 2, 7, 8)]
     finally:
         database.dispose()
+
+
+def test_a_second_week_block_below_the_first_is_read_by_its_own_header(sqlite_workspace, tmp_path):
+    """姓名 | 12/8 | 12/9 | 12/10 repeated below the first week's block: its rows are the second week's days (they
+    were logged on the first block's days, 12/10 as 12/3, after a problem row "姓名"); a repeated header whose day
+    cannot be read leaves the rows below it out, each named."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    stacked = _csv(
+        tmp_path / "stacked.csv",
+        [
+            ["2026年12月打卡表"],
+            ["姓名", "12/1", "12/2", "12/3"],
+            ["张伟", "✓", "✓", ""],
+            [],
+            ["姓名", "12/8", "12/9", "12/10"],
+            ["张伟", "✓", "", "✓"],
+            ["北京-李娜", "", "✓", ""],
+            ["姓名", "12/15", "12/45", "12/17"],
+            ["北京-李娜", "✓", "", ""],
+        ],
+        "utf-8-sig",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, stacked, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (8, "C (12/45)", "date_header"),
+        (9, "C (12/45)", "date_header"),
+    ]
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, stacked, GROUP, today=TODAY, skip_problems=True)
+    assert [r.outcome for r in plan.rows] == ["planned", "skipped", "planned", "planned", "problem", "problem"]
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("张伟", date(2026, 12, 2)),
+        ("张伟", date(2026, 12, 8)),
+        ("张伟", date(2026, 12, 10)),
+        ("李娜", date(2026, 12, 9)),
+    ]
+
+
+def test_a_whole_month_without_a_title_is_one_december_not_last_year_s_after_today(sqlite_workspace, tmp_path):
+    """12/1 … 12/31 with no title and no --month, on 12/10: the future columns are this December's (12/11 … were read
+    as 2025's, so a 请假 announced for 12/20 was last year's); 12/29 … 1/2 is still one turn of the year."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    marks = ["✓"] * 9 + [""] * 9 + ["请假", "请假"] + [""] * 11
+    month = _csv(tmp_path / "m.csv", [["姓名", *(f"12/{d}" for d in range(1, 32))], ["张伟", *marks]], "utf-8-sig")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, month, GROUP, today=TODAY)
+    assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in range(1, 32)]
+    assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 19), date(2026, 12, 20))]
+    turn = _csv(tmp_path / "t.csv", [["姓名", "12/30", "12/31", "1/1"], ["张伟", "", "", ""]], "utf-8-sig")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, turn, GROUP, today=TODAY, dry_run=True)
+    assert [d for _c, d in plan.days] == [date(2025, 12, 30), date(2025, 12, 31), date(2026, 1, 1)]
