@@ -18,7 +18,9 @@ Decisions (what a user sees follows from these):
   checkins.record_checkins_by_day decides), is a problem. A 打卡表 prepared for the whole month has empty
   future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
   is never guessed silently: 12/1 takes the year of the title (2026年12月打卡表), of the sheet's name (12月) or of
-  --month, else the most recent such date not after today; bare day numbers need the month from one of those,
+  --month, else the most recent such date not after today — in a 打卡表, the first day column's, and the columns
+  after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's);
+  bare day numbers need the month from one of those,
   else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
   refused. 姓名 | 12月 over a row of 1 2 3 is read as that month's days. Headers typed into Excel as numbers
   (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
@@ -34,7 +36,9 @@ Decisions (what a user sees follows from these):
   its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
-  else is a problem naming the cell. A cell merged across days (请假 over 12/2–12/4) is every day of the merge. A
+  else is a problem naming the cell. A row below the header that is a header again (姓名 | 12/8 | 12/9: the next
+  week's block under the first) gives the days of the rows below it; when one of its days cannot be read, those
+  rows are problems. A cell merged across days (请假 over 12/2–12/4) is every day of the merge. A
   cell with a fill colour and nothing in it is a problem naming the cell (colours are not read as marks, and a
   sheet marked by colour must not read as no check-ins), unless the row's name cell or the day's header cell has
   the same colour (a banded row, a grey weekend column: the sheet's look). Merges and fills are read from .xlsx
