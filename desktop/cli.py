@@ -627,6 +627,8 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         ]
         if summary.late:
             counts.append(("其中补卡 of which late (补卡)", summary.late))
+        if summary.points:
+            counts.append(("积分 points", summary.points))
         if summary.left_out:
             counts.append(("跳过的行 rows left out", summary.left_out))
     else:

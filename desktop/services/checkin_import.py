@@ -73,7 +73,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
@@ -84,7 +84,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
 from desktop.services.paste import RosterIndex, already_by_day, describe_person, made_up_day
-from models import Group, Leave, clock
+from models import Group, Leave, PointsEntry, clock
 
 __all__ = [
     "CheckinImportFailed",
@@ -1695,6 +1695,7 @@ def _ranges(days: list[date]) -> list[tuple[date, date]]:
 def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tuple[int, int, int, int, int]:
     """(logged, already, leave days, late, points) — the plan's writes, in the caller's transaction."""
     keep_rows = {r.row for r in plan.rows if r.outcome == PLANNED}
+    ledger_before = _group_points(session, plan.group_id)
     by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
     late = 0
     for c in plan.checkins:
@@ -1718,7 +1719,16 @@ def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tu
         for start, end in _ranges(days):
             record_leave(session, actor, mid, start, end, "导入 (import)")
             leave_days += (end - start).days + 1
+    # the ledger's change: a leave that joins two runs earns a streak bonus the check-ins' results do not count
+    points = _group_points(session, plan.group_id) - ledger_before
     return logged, already, leave_days, late, points
+
+
+def _group_points(session: Session, group_id: int) -> int:
+    session.flush()
+    return int(
+        session.scalar(select(func.coalesce(func.sum(PointsEntry.points), 0)).where(PointsEntry.group_id == group_id))
+    )
 
 
 def existing_group(session: Session, name: str) -> int:

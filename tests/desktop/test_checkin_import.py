@@ -778,3 +778,28 @@ def test_a_whole_month_without_a_title_is_one_december_not_last_year_s_after_tod
     turn = _csv(tmp_path / "t.csv", [["姓名", "12/30", "12/31", "1/1"], ["张伟", "", "", ""]], "utf-8-sig")
     plan, _summary = run_checkin_import(sqlite_workspace, actor, turn, GROUP, today=TODAY, dry_run=True)
     assert [d for _c, d in plan.days] == [date(2025, 12, 30), date(2025, 12, 31), date(2026, 1, 1)]
+
+
+def test_the_points_said_are_the_ledger_s_a_leave_joining_a_run_included_and_a_second_import_adds_none(
+    sqlite_workspace, tmp_path
+):
+    """Nine days with a 请假 on the fourth: the leave joins the run, and the seven-day bonus it earns is in the
+    ledger and in the summary's points (the summary left it out: it counted the check-ins' points only)."""
+    ids = _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    rows = [
+        ["2026年12月打卡表"],
+        ["姓名", *(f"12/{d}" for d in range(1, 10))],
+        ["北京-李娜", "✓", "✓", "✓", "请假", "✓", "✓", "✓", "✓", ""],
+    ]
+    path = _csv(tmp_path / "p.csv", rows, "utf-8-sig")
+
+    def ledger() -> int:
+        with sqlite_workspace.session() as s:
+            return sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ids["李娜"])))
+
+    _plan, summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 7 and summary.leave_days == 1
+    assert ledger() == 7 + 5 and summary.points == ledger()
+    _plan, again = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert again is not None and (again.logged, again.leave_days, again.points) == (0, 0, 0) and ledger() == 12
