@@ -564,6 +564,12 @@ def _args_import_checkins(p: argparse.ArgumentParser) -> None:
         "the rest (each skipped row is listed)",
     )
     p.add_argument("--sheet", metavar="NAME", help="读取这个工作表 / the sheet to read")
+    p.add_argument(
+        "--other-group",
+        action="store_true",
+        help="标题或工作表名写的是另一个群时仍导入到 --group / import into --group even though the title or the"
+        " sheet's name names another group",
+    )
 
 
 def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
@@ -583,6 +589,7 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             skip_problems=args.skip_problems,
             sheet=args.sheet,
+            other_group=args.other_group,
         )
     except CheckinImportFailed as exc:
         for problem in exc.problems:

@@ -22,7 +22,9 @@ Decisions (what a user sees follows from these):
   after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's);
   bare day numbers need the month from one of those,
   else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
-  refused. 姓名 | 12月 over a row of 1 2 3 is read as that month's days. Headers typed into Excel as numbers
+  refused. A title or a sheet name that names another group of the workspace (读书会 12月打卡表 imported into
+  晨光早起营, paste.RosterIndex.titled_group's rule) is refused unless the user says so (other_group,
+  --other-group): the same people are often in both groups. 姓名 | 12月 over a row of 1 2 3 is read as that month's days. Headers typed into Excel as numbers
   (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
   第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
@@ -1318,6 +1320,7 @@ def plan_checkin_import(
     month: tuple[int, int] | None = None,
     today: date | None = None,
     progress: ProgressLike | None = None,
+    other_group: bool = False,
 ) -> CheckinPlan:
     """Every row's outcome and the check-ins and leave days to write (nothing is written here)."""
     today = today or clock.today()
@@ -1342,6 +1345,24 @@ def plan_checkin_import(
                 "month_mismatch",
             )
         )
+    if not other_group:
+        for text in [*(s.text for s in table.skipped if s.reason == "title" and s.text), table.sheet]:
+            named = p.index.titled_group(text) if text else None
+            if named is not None:
+                where = f"工作表名「{text}」" if text == table.sheet else f"标题「{text}」"
+                where_en = f"the sheet's name {text!r}" if text == table.sheet else f"the title {text!r}"
+                p.file_problems.append(
+                    p.problem(
+                        None,
+                        None,
+                        f"{where}写的是另一个群「{named}」, 不是「{group.name}」: 请确认文件和群"
+                        f" ({where_en} names another group, {named!r}, not {group.name!r}: check the file and the"
+                        " group; --other-group imports it anyway)",
+                        "other_group",
+                        text,
+                    )
+                )
+                break
     header_values = _header_values(table)
     person_cols = [i for i, h in enumerate(headers) if _is_person_header(h) and not _is_total(h)]
     days_row: int | None = None
@@ -1755,6 +1776,7 @@ def run_checkin_import(
     table: Table | None = None,
     today: date | None = None,
     progress: ProgressLike | None = None,
+    other_group: bool = False,
 ) -> tuple[CheckinPlan, CheckinSummary | None]:
     """Read `path`, plan it against the existing group `group_name` and, unless `dry_run`, write it in one
     transaction. A plan with problems raises CheckinImportFailed (nothing written) unless `skip_problems` and
@@ -1772,7 +1794,9 @@ def run_checkin_import(
         group_id = existing_group(session, name)
         if not dry_run:
             require(actor, "record_participation")
-        plan = plan_checkin_import(session, group_id, table, month=wanted, today=today, progress=progress)
+        plan = plan_checkin_import(
+            session, group_id, table, month=wanted, today=today, progress=progress, other_group=other_group
+        )
         if not plan.ok and not (skip_problems and plan.skippable):
             session.rollback()
             raise CheckinImportFailed(plan)

@@ -803,3 +803,33 @@ def test_the_points_said_are_the_ledger_s_a_leave_joining_a_run_included_and_a_s
     assert ledger() == 7 + 5 and summary.points == ledger()
     _plan, again = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
     assert again is not None and (again.logged, again.leave_days, again.points) == (0, 0, 0) and ledger() == 12
+
+
+def test_a_table_titled_for_another_group_is_refused_unless_the_user_says_so(sqlite_workspace, tmp_path, capsys):
+    """张伟 is in both groups: 读书会's 打卡表 (its title, or its sheet's name, says 读书会) imported into 晨光早起营
+    logged 读书会's check-ins in 晨光早起营 without a word; now refused naming the group, --other-group imports it;
+    a title naming this group is imported."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        other = create_group(s, actor, "读书会")
+        add_member(s, actor, other, MemberInput("张伟", wechat_id="zhangwei01", joined_at=JOINED))
+        s.commit()
+    theirs = _csv(tmp_path / "r.csv", [["读书会 12月打卡表"], ["姓名", "12/1", "12/2"], ["张伟", "✓", "✓"]], "utf-8")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, theirs, GROUP, today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["other_group"] and "读书会" in str(failed.value)
+    wb = Workbook()
+    wb.active.title = "读书会"
+    wb.active.append(["姓名", "12/3", "12/4"])
+    wb.active.append(["张伟", "✓", "✓"])
+    wb.save(tmp_path / "r.xlsx")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "r.xlsx", GROUP, today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["other_group"]
+    assert _checkins(sqlite_workspace) == []
+    ours = _csv(tmp_path / "o.csv", [["晨光早起营 12月打卡表"], ["姓名", "12/5", "12/6"], ["张伟", "✓", ""]], "utf-8")
+    run_checkin_import(sqlite_workspace, actor, ours, GROUP, today=TODAY)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, 5)]
+    run_checkin_import(sqlite_workspace, actor, theirs, GROUP, today=TODAY, other_group=True)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, d) for d in (1, 2, 5)]
