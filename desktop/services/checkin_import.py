@@ -56,7 +56,9 @@ Decisions (what a user sees follows from these):
   check-in is reported as already there, so importing the same file again writes nothing. 请假 cells
   become leave ranges (consecutive days joined) through checkins.record_leave; a day already inside a
   leave is reported as already recorded, so a new range never overlaps an existing one. A check-in on a
-  day the same row marks as leave cannot happen (one cell, one mark).
+  day the same row marks as leave cannot happen (one cell, one mark); a leave day on which the same person has a
+  check-in on another row of the file (张伟 and 大伟 listed twice) or in the database is a problem on the leave's
+  row (_leave_against_checkins).
 - A plan with problems writes nothing, unless the user chose to leave the rows with problems out
   (`skip_problems`, as imports.run_import): then every other row is written and each row left out is
   named. A problem of the file itself (no layout, an unreadable date header, the month missing) always
@@ -1623,6 +1625,46 @@ def _header_values(table: Table) -> list[object]:
     return out
 
 
+def _leave_against_checkins(p: _Planner) -> None:
+    """A leave day on which the same person has a check-in — on another row of the file (张伟 ✓ on 12/1, 大伟 请假 on
+    12/1) or in the database — is a problem on the leave's row, naming the cell: both were written before."""
+    if not p.leaves:
+        return
+    in_file: dict[tuple[int, date], PlannedCheckin] = {}
+    for c in p.checkins:
+        in_file.setdefault((c.membership_id, c.day), c)
+    in_db = already_by_day(p.session, p.group_id, {(lv.membership_id, lv.day) for lv in p.leaves})
+    bad: dict[int, list[ImportProblem]] = defaultdict(list)
+    for lv in p.leaves:
+        key = (lv.membership_id, lv.day)
+        if key in in_db:
+            where, where_en = "已经记了打卡", "already has a check-in"
+        elif key in in_file:
+            other = in_file[key]
+            where = f"第{other.row}行 {other.column} 却记了打卡"
+            where_en = f"row {other.row}, {other.column}, has a check-in for it"
+        else:
+            continue
+        bad[lv.row].append(
+            p.problem(
+                lv.row,
+                lv.column,
+                f"{lv.day} 这里是请假, 但同一个人这一天{where}: 请核对 (leave here, but the same person {where_en}:"
+                " check which is right)",
+                "leave_and_checkin",
+                str(lv.day),
+            )
+        )
+    if not bad:
+        return
+    p.rows = [
+        RowOutcome(r.row, r.name, PROBLEM, r.member, problems=tuple(bad[r.row]), note=r.note) if r.row in bad else r
+        for r in p.rows
+    ]
+    p.checkins = [c for c in p.checkins if c.row not in bad]
+    p.leaves = [lv for lv in p.leaves if lv.row not in bad]
+
+
 def _settle(
     p: _Planner,
     table: Table,
@@ -1634,6 +1676,7 @@ def _settle(
 ) -> CheckinPlan:
     """Split each row's check-ins into new and already there (the database, an earlier row of the file), and
     its leave days into new and already recorded; the counts per row."""
+    _leave_against_checkins(p)
     there = already_by_day(p.session, p.group_id, {(c.membership_id, c.day) for c in p.checkins})
     leave_there = _existing_leave_days(p.session, {(lv.membership_id, lv.day) for lv in p.leaves})
     new_checkins: list[PlannedCheckin] = []

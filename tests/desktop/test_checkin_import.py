@@ -833,3 +833,37 @@ def test_a_table_titled_for_another_group_is_refused_unless_the_user_says_so(sql
     assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, 5)]
     run_checkin_import(sqlite_workspace, actor, theirs, GROUP, today=TODAY, other_group=True)
     assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, d) for d in (1, 2, 5)]
+
+
+def test_a_leave_on_a_day_the_same_person_checked_in_is_a_problem(sqlite_workspace, tmp_path):
+    """张伟 ✓ on 12/1 on one row and 大伟 (张伟's nickname) 请假 on 12/1 on another: both a check-in and a leave were
+    written for the day; now the leave's row is a problem naming its cell — and so is a 请假 on a day the database
+    already has a check-in for."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    first = _csv(tmp_path / "a.csv", [["2026年12月打卡表"], ["姓名", "12/3", "12/4"], ["北京-李娜", "✓", ""]], "utf-8")
+    run_checkin_import(sqlite_workspace, actor, first, GROUP, today=TODAY)
+    path = _csv(
+        tmp_path / "dup.csv",
+        [
+            ["2026年12月打卡表"],
+            ["姓名", "12/1", "12/2", "12/3"],
+            ["张伟", "✓", "", ""],
+            ["大伟", "请假", "✓", ""],
+            ["北京-李娜", "", "", "请假"],
+        ],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (4, "B (12/1)", "leave_and_checkin"),
+        (5, "D (12/3)", "leave_and_checkin"),
+    ]
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY, skip_problems=True)
+    assert [r.outcome for r in plan.rows] == ["planned", "problem", "problem"]
+    assert _leaves(sqlite_workspace) == []
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("李娜", date(2026, 12, 3)),
+    ]
