@@ -342,10 +342,10 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
             dom = int(_DAY_RE.match(raw)[1])  # type: ignore[index]
             if month[1]:
                 try:
-                    return _Day(date(int(month[1]), int(month[2]), dom), written=text)
+                    return _Day(date(int(month[1]), int(month[2]), dom), bare=dom, written=text)
                 except ValueError:
                     return _Day(None, written=text)
-            return _Day(_month_day(int(month[2]), dom, reference, today), written=text)
+            return _Day(_month_day(int(month[2]), dom, reference, today), bare=dom, written=text)
     raw = raw.split("\n")[0].strip()
     if isinstance(value, float) and not value.is_integer():
         # 12.1 typed into Excel is a number (and 12.10 shows as 12.1): read here as written, to find the header;
@@ -1385,13 +1385,15 @@ def plan_checkin_import(
     bad_cols: list[int] = []
     sample = table.sample(200)
     numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
+    numbered: list[int] = []  # columns whose day is a day number under a month (title, 12月 above, --month)
+    turned: list[tuple[int, int]] = []  # (left, right) where the day numbers go back
     run_reference = reference or _run_reference(headers, header_values, person_cols, today)
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
         value = header_values[i] if i < len(header_values) else h
         read = _header_day(value, h or titles[i], reference, today) if h else None
-        if read is not None and read.day is not None and read.bare is None and reference is None and run_reference:
+        if read is not None and read.day is not None and reference is None and run_reference:
             # 12/1 … 12/31 without a year: the columns are one run of days, read in the year of its first (a
             # table for this month has future columns; they are not last year's days)
             read = _header_day(value, h or titles[i], run_reference, today)
@@ -1412,6 +1414,13 @@ def plan_checkin_import(
             bad_cols.append(i)
         else:
             day_cols[i] = read.day
+            if read.bare is not None:
+                numbered.append(i)
+    # day numbers in one month that go back (28 29 30 1 2 3 under 12月): a month's turn no header says — which
+    # month is each part? Refused naming the column, never read as 12/28 … 12/30
+    for left, right in zip(numbered, numbered[1:], strict=False):
+        if day_cols[right] < day_cols[left]:
+            turned.append((left, right))
     if numbers:
         resolved = _number_days(numbers, reference, today)
         if resolved is None:
@@ -1440,6 +1449,18 @@ def plan_checkin_import(
                     " --month YYYY-MM)",
                     "month_needed",
                     headers[bare_cols[0]],
+                )
+            )
+        for left, right in turned[:1]:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, right),
+                    f"日号从 {headers[left]} 回到 {headers[right]}: 跨月了, 但表头没写是哪个月, 不能确定每一段的月份;"
+                    " 请把日期写全 (如 11/30、12/1) 后再导入 (the day numbers go back: the month turns and no header"
+                    " says which month each part is in; write the dates in full, such as 11/30 and 12/1)",
+                    "month_turns",
+                    headers[right],
                 )
             )
         for i in sorted(set(bad_cols)):

@@ -775,6 +775,13 @@ def test_a_whole_month_without_a_title_is_one_december_not_last_year_s_after_tod
     plan, _summary = run_checkin_import(sqlite_workspace, actor, month, GROUP, today=TODAY)
     assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in range(1, 32)]
     assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 19), date(2026, 12, 20))]
+    above = _csv(
+        tmp_path / "a.csv",
+        [["姓名", "12月", *[""] * 30], ["", *(str(d) for d in range(1, 32))], ["张伟", *[""] * 31]],
+        "utf-8-sig",
+    )
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, above, GROUP, today=TODAY, dry_run=True)
+    assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in range(1, 32)]  # 12月 over 1 … 31: the same
     turn = _csv(tmp_path / "t.csv", [["姓名", "12/30", "12/31", "1/1"], ["张伟", "", "", ""]], "utf-8-sig")
     plan, _summary = run_checkin_import(sqlite_workspace, actor, turn, GROUP, today=TODAY, dry_run=True)
     assert [d for _c, d in plan.days] == [date(2025, 12, 30), date(2025, 12, 31), date(2026, 1, 1)]
@@ -867,3 +874,30 @@ def test_a_leave_on_a_day_the_same_person_checked_in_is_a_problem(sqlite_workspa
         ("张伟", date(2026, 12, 1)),
         ("李娜", date(2026, 12, 3)),
     ]
+
+
+def test_day_numbers_that_go_back_are_refused_not_read_as_the_end_of_the_title_s_month(sqlite_workspace, tmp_path):
+    """2026年12月打卡表 over 28 29 30 1 2 3 (a week across the turn of the month): 28–30 were read as 12/28–12/30
+    (a later import would log them there); now refused naming the column where the numbers go back. 11月 over
+    28 29 30 and 12月 over 1 2 3 says each part's month: read."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    bare = _csv(
+        tmp_path / "b.csv",
+        [["2026年12月打卡表"], ["姓名", "28", "29", "30", "1", "2", "3"], ["张伟", "✓", "✓", "✓", "✓", "✓", "✓"]],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, bare, GROUP, today=date(2027, 1, 5))
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, "E (1)", "month_turns")]
+    months = _csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "11月", "", "", "12月", "", ""],
+            ["", "28", "29", "30", "1", "2", "3"],
+            ["张伟", "✓", "", "", "", "", "✓"],
+        ],
+        "utf-8",
+    )
+    run_checkin_import(sqlite_workspace, actor, months, GROUP, today=TODAY)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 11, 28), date(2026, 12, 3)]
