@@ -24,7 +24,9 @@ Decisions (what a user sees follows from these):
   else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
   refused. A title or a sheet name that names another group of the workspace (读书会 12月打卡表 imported into
   晨光早起营, paste.RosterIndex.titled_group's rule) is refused unless the user says so (other_group,
-  --other-group): the same people are often in both groups. 姓名 | 12月 over a row of 1 2 3 is read as that month's days. Headers typed into Excel as numbers
+  --other-group): the same people are often in both groups. 姓名 | 12月 over a row of 1 2 3 is read as that
+  month's days; day numbers that go back (28 29 30 1 2 3 under one month) are refused (month_turns): which month
+  each part is in is not written. Headers typed into Excel as numbers
   (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
   第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
