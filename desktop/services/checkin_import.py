@@ -22,7 +22,8 @@ Decisions (what a user sees follows from these):
   after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's);
   bare day numbers need the month from one of those,
   else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
-  refused. A title or a sheet name that names another group of the workspace (读书会 12月打卡表 imported into
+  refused, and so is a 打卡表 whose date headers lie more than a month from the month the title, the sheet's name
+  or --month gives (last year's template, its Excel dates showing 12月1日 with the year hidden). A title or a sheet name that names another group of the workspace (读书会 12月打卡表 imported into
   晨光早起营, paste.RosterIndex.titled_group's rule) is refused unless the user says so (other_group,
   --other-group): the same people are often in both groups. 姓名 | 12月 over a row of 1 2 3 is read as that
   month's days; day numbers that go back (28 29 30 1 2 3 under one month) are refused (month_turns): which month
@@ -1430,6 +1431,25 @@ def plan_checkin_import(
         else:
             day_cols.update(resolved)
     layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) >= 2 else LONG
+    if layout == MATRIX and reference is not None:
+        # a date header far from the month the title, the sheet's name or --month gives: last year's template
+        # (its Excel dates show 12月1日, the year hidden) under this year's title — refused, never logged in 2025
+        ry, rm = reference
+        far = [i for i, d in sorted(day_cols.items()) if abs((d.year * 12 + d.month) - (ry * 12 + rm)) > 1]
+        if far:
+            i = far[0]
+            said = "--month" if month else f"「{title_text}」"
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, i),
+                    f"日期表头是 {day_cols[i]}, 而{said}说的是 {ry}-{rm:02d}: 请确认表头的年月 (是不是沿用了旧表?)"
+                    f" (the day header is {day_cols[i]}, but {said} says {ry}-{rm:02d}: check the headers' year and"
+                    " month — a template from an earlier month?)",
+                    "month_mismatch",
+                    str(day_cols[i]),
+                )
+            )
     days_read: list[tuple[str, date]] = []
     if not person_cols:
         p.file_problems.append(

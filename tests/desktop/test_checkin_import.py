@@ -901,3 +901,37 @@ def test_day_numbers_that_go_back_are_refused_not_read_as_the_end_of_the_title_s
     )
     run_checkin_import(sqlite_workspace, actor, months, GROUP, today=TODAY)
     assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 11, 28), date(2026, 12, 3)]
+
+
+def test_last_year_s_dates_under_this_year_s_title_are_refused(sqlite_workspace, tmp_path):
+    """Last December's 打卡表 reused: Excel date cells of 2025 shown as 12月1日 (the year hidden) under the title
+    2026年12月打卡表 were logged in 2025 without a word (the members joined before); now refused naming the column,
+    as is --month 2026-12 over them. Dates around the title's month (11/30 in a 12月 table) are fine."""
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, actor, GROUP)
+        add_member(s, actor, gid, MemberInput("张伟", joined_at=datetime(2024, 5, 1)))
+        s.commit()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年12月打卡表"])
+    ws.append(["姓名", datetime(2025, 11, 30), *(datetime(2025, 12, d) for d in range(1, 4))])
+    for cell in ws[2][1:]:
+        cell.number_format = 'm"月"d"日"'
+    ws.append(["张伟", "✓", "✓", "✓", ""])
+    wb.save(tmp_path / "old.xlsx")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "old.xlsx", GROUP, today=TODAY)
+    assert [(p.column, p.code) for p in failed.value.problems] == [("B (2025-11-30)", "month_mismatch")]
+    ws.delete_rows(1)
+    wb.save(tmp_path / "old2.xlsx")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "old2.xlsx", GROUP, month="2026-12", today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["month_mismatch"]
+    assert _checkins(sqlite_workspace) == []
+    run_checkin_import(sqlite_workspace, actor, tmp_path / "old2.xlsx", GROUP, month="2025-12", today=TODAY)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [
+        date(2025, 11, 30),
+        date(2025, 12, 1),
+        date(2025, 12, 2),
+    ]
