@@ -616,6 +616,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")
     if plan.month is not None and plan.month_from:
         print(f"月份 month: {plan.month[0]}-{plan.month[1]:02d} ({plan.month_from})")
+    if plan.days and not args.dry_run:  # the year of every day is visible (a date header's year may be hidden)
+        first, last = min(d for _c, d in plan.days), max(d for _c, d in plan.days)
+        print(f"日期 days: {first}" + (f" … {last}" if last != first else ""))
     if args.dry_run:
         if plan.layout == "matrix":
             print("日期 days read: " + ", ".join(f"{c}={d}" for c, d in plan.days))

@@ -392,6 +392,7 @@ def test_cli_import_checkins(tmp_path, capsys):
     assert main(["--db", str(db), "import", "checkins", str(good), "--group", GROUP]) == 0
     out = capsys.readouterr().out
     assert "7" in out and "logged" in out
+    assert "日期 days: 2026-12-01 … 2026-12-07" in out  # the year of the days written is always said
     database = open_workspace(str(db))
     try:
         assert len(_checkins(database)) == 7
