@@ -61,7 +61,8 @@ Decisions (what a user sees follows from these):
   leave is reported as already recorded, so a new range never overlaps an existing one. A check-in on a
   day the same row marks as leave cannot happen (one cell, one mark); a leave day on which the same person has a
   check-in on another row of the file (张伟 and 大伟 listed twice) or in the database is a problem on the leave's
-  row (_leave_against_checkins).
+  row, and a × on a day the person has a check-in is a problem on its row (an import deletes no check-in:
+  _leave_against_checkins).
 - A plan with problems writes nothing, unless the user chose to leave the rows with problems out
   (`skip_problems`, as imports.run_import): then every other row is written and each row left out is
   named. A problem of the file itself (no layout, an unreadable date header, the month missing) always
@@ -724,6 +725,7 @@ class _Planner:
             None  # the month 打卡表 headers are read in (title, --month, first day)
         )
         self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
+        self.none_marks: list[tuple[int, date, int, str]] = []  # (membership, day, row, column) of cells saying ×
 
     def table_rows(self):
         """The table's rows, reporting progress every PROGRESS_ROWS (a cancel raised there stops the plan: nothing
@@ -1017,6 +1019,7 @@ def _plan_matrix(
             p.rows.append(RowOutcome(row_no, name, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
             continue
         read: list[tuple[int, str, time | None]] = []
+        nones: list[int] = []
         problems: list[ImportProblem] = []
         for c, value in sorted(marks.items()):
             mark = _cell_mark(value)
@@ -1034,6 +1037,8 @@ def _plan_matrix(
                 )
             elif mark[0] != _Mark.NONE:
                 read.append((c, mark[0], mark[1]))
+            else:
+                nones.append(c)  # × 0 未打卡 written in the cell: a "none" the database may contradict
         for c in sorted(day_cols):
             colour, blank = fills.get((row_no, c), (None, False))
             if colour is None or not blank or (c < len(values) and values[c] not in (None, "")):
@@ -1056,6 +1061,8 @@ def _plan_matrix(
         cells += others
         if not read and not problems:
             mid, shown, _notes = p.who(row_no, cells)
+            if mid is not None:
+                p.none_marks += [(mid, day_cols[c], row_no, _column(headers, c)) for c in nones]
             p.rows.append(
                 RowOutcome(
                     row_no,
@@ -1072,6 +1079,7 @@ def _plan_matrix(
         checkins: list[PlannedCheckin] = []
         leaves: list[PlannedLeave] = []
         if mid is not None and shown is not None:
+            p.none_marks += [(mid, day_cols[c], row_no, _column(headers, c)) for c in nones]
             for c, mark, at in read:
                 day = day_cols[c]
                 column = _column(headers, c)
@@ -1670,14 +1678,40 @@ def _header_values(table: Table) -> list[object]:
 
 def _leave_against_checkins(p: _Planner) -> None:
     """A leave day on which the same person has a check-in — on another row of the file (张伟 ✓ on 12/1, 大伟 请假 on
-    12/1) or in the database — is a problem on the leave's row, naming the cell: both were written before."""
-    if not p.leaves:
+    12/1) or in the database — is a problem on the leave's row, naming the cell: both were written before. So is
+    a cell saying × (0, 未打卡) on a day the person has a check-in: an import deletes none, and the cell's outcome
+    "no check-in" would be untrue (a ✓ corrected to × and imported again was passed over)."""
+    if not p.leaves and not p.none_marks:
         return
     in_file: dict[tuple[int, date], PlannedCheckin] = {}
     for c in p.checkins:
         in_file.setdefault((c.membership_id, c.day), c)
-    in_db = already_by_day(p.session, p.group_id, {(lv.membership_id, lv.day) for lv in p.leaves})
+    in_db = already_by_day(
+        p.session,
+        p.group_id,
+        {(lv.membership_id, lv.day) for lv in p.leaves} | {(mid, day) for mid, day, _r, _c in p.none_marks},
+    )
     bad: dict[int, list[ImportProblem]] = defaultdict(list)
+    for mid, day, row, column in p.none_marks:
+        # × on a day the person has a check-in: the import never deletes one, so the cell's "none" would be untrue
+        if (mid, day) in in_db:
+            where, where_en = "已经记了打卡 (导入不会删除打卡)", "already has a check-in (an import deletes none)"
+        elif (mid, day) in in_file and in_file[(mid, day)].row != row:
+            other = in_file[(mid, day)]
+            where = f"第{other.row}行 {other.column} 却记了打卡"
+            where_en = f"row {other.row}, {other.column}, has a check-in for it"
+        else:
+            continue
+        bad[row].append(
+            p.problem(
+                row,
+                column,
+                f"{day} 这里写的是没打卡, 但同一个人这一天{where}: 请核对 (no check-in here, but the same person"
+                f" {where_en}: check which is right)",
+                "none_but_checked_in",
+                str(day),
+            )
+        )
     for lv in p.leaves:
         key = (lv.membership_id, lv.day)
         if key in in_db:

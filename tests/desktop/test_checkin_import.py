@@ -936,3 +936,23 @@ def test_last_year_s_dates_under_this_year_s_title_are_refused(sqlite_workspace,
         date(2025, 12, 1),
         date(2025, 12, 2),
     ]
+
+
+def test_a_cross_on_a_day_with_a_check_in_is_a_problem_not_passed_over(sqlite_workspace, tmp_path):
+    """The organiser corrects 张伟's ✓ on 12/2 to × and imports again: the check-in stayed and the row said "no
+    check-in" (nothing recorded); now the × is a problem naming the cell (an import deletes no check-in) — and so
+    is a × on a day the same person's other row marks ✓. An empty cell says nothing and is no problem."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    rows = [["2026年12月打卡表"], ["姓名", "12/1", "12/2", "12/3"], ["张伟", "✓", "✓", ""]]
+    run_checkin_import(sqlite_workspace, actor, _csv(tmp_path / "a.csv", rows, "utf-8"), GROUP, today=TODAY)
+    rows[2] = ["张伟", "✓", "×", ""]
+    rows.append(["北京-李娜", "✓", "", "0"])
+    rows.append(["李娜", "", "", "✓"])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, _csv(tmp_path / "b.csv", rows, "utf-8"), GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (3, "C (12/2)", "none_but_checked_in"),
+        (4, "D (12/3)", "none_but_checked_in"),
+    ]
+    assert len(_checkins(sqlite_workspace)) == 2
