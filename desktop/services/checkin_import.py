@@ -1278,6 +1278,8 @@ def _plan_long(
         mid, shown, who_problems = p.who(row_no, cells)
         problems = who_problems + problems
         if not_checked is not None and not problems:
+            if mid is not None and day is not None and status is not None and status[0] == _Mark.NONE:
+                p.none_marks.append((mid, day, row_no, _column(headers, status_col or 0)))
             p.rows.append(RowOutcome(row_no, name, NOTHING, shown, note=not_checked))
             continue
         checkins: list[PlannedCheckin] = []

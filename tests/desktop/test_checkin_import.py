@@ -956,3 +956,9 @@ def test_a_cross_on_a_day_with_a_check_in_is_a_problem_not_passed_over(sqlite_wo
         (4, "D (12/3)", "none_but_checked_in"),
     ]
     assert len(_checkins(sqlite_workspace)) == 2
+    answers = _csv(
+        tmp_path / "c.csv", [["提交者", "提交时间", "今日是否打卡"], ["张伟", "2026/12/2 21:00", "否"]], "utf-8"
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, answers, GROUP, today=TODAY)
+    assert [(p.row, p.code) for p in failed.value.problems] == [(2, "none_but_checked_in")]
