@@ -916,6 +916,8 @@ def _plan_matrix(
     name_col = person_cols[0]
     merged_in: dict[int, dict[int, object]] = defaultdict(dict)  # row -> day column -> the merge anchor's value
     for r1, c1, r2, c2, anchor in p.table.cell_merges:
+        if c1 - 1 in person_cols or c1 - 1 < min(day_cols, default=0):
+            continue  # a section row merged across the table (第二组), a name merged over two rows: no day's mark
         for r in range(r1, r2 + 1):
             for c in range(c1 - 1, c2):
                 if (r, c) != (r1, c1 - 1) and c not in person_cols:

@@ -962,3 +962,25 @@ def test_a_cross_on_a_day_with_a_check_in_is_a_problem_not_passed_over(sqlite_wo
     with pytest.raises(CheckinImportFailed) as failed:
         run_checkin_import(sqlite_workspace, actor, answers, GROUP, today=TODAY)
     assert [(p.row, p.code) for p in failed.value.problems] == [(2, "none_but_checked_in")]
+
+
+def test_a_section_row_merged_across_the_table_is_no_mark(sqlite_workspace, tmp_path):
+    """第一组 / 第二组 merged across the whole row (序号 to the last day): not a mark in every day's cell."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年12月打卡表"])
+    ws.append(["序号", "姓名", "12/1", "12/2", "12/3"])
+    ws.append(["第一组"])
+    ws.merge_cells("A3:E3")
+    ws.append([1, "张伟", "✓", "请假", None])
+    ws.merge_cells("D4:E4")
+    ws.append(["第二组"])
+    ws.merge_cells("A5:E5")
+    ws.append([2, "北京-李娜", "✓", None, "✓"])
+    wb.save(tmp_path / "s.xlsx")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, tmp_path / "s.xlsx", GROUP, today=TODAY)
+    assert [r.outcome for r in plan.rows] == ["skipped", "planned", "skipped", "planned"]
+    assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 2), date(2026, 12, 3))]
+    assert len(_checkins(sqlite_workspace)) == 3
