@@ -218,6 +218,8 @@ class Table:
     cell_merges: tuple[tuple[int, int, int, int, object], ...] = field(default=(), compare=False)
     # cells from the header down with a fill colour: (row, 0-based column, colour, whether the cell is empty)
     cell_fills: tuple[tuple[int, int, str, bool], ...] = field(default=(), compare=False)
+    # 0-based columns whose header cell is text in the sheet (12.1 typed as text, not the number 12.1)
+    text_header_cols: tuple[int, ...] = field(default=(), compare=False)
     # other sheets of the workbook the same header rule reads as a table with rows (set by checkin_import)
     also_sheets: tuple[str, ...] = field(default=(), compare=False)
 

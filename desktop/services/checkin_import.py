@@ -478,6 +478,11 @@ def _with_look(path: Path, table: Table) -> Table:
                 for r in ws.merged_cells.ranges
                 if r.min_row > table.header_row and (r.max_col > r.min_col or r.max_row > r.min_row)
             )
+            texts = tuple(
+                col - 1
+                for (row, col), cell in ws._cells.items()
+                if row == table.header_row and isinstance(cell.value, str)
+            )
             fills = []
             for (row, col), cell in sorted(ws._cells.items()):
                 if row < table.header_row:
@@ -489,7 +494,7 @@ def _with_look(path: Path, table: Table) -> Table:
             book.close()
     except Exception:  # the look is a help; the values were read already
         return table
-    return replace(table, cell_merges=merges, cell_fills=tuple(fills))
+    return replace(table, cell_merges=merges, cell_fills=tuple(fills), text_header_cols=tuple(sorted(texts)))
 
 
 MAX_OTHER_SHEETS = 60  # sheets looked at for "also a check-in table" (a workbook of weeks, of months)
@@ -1667,13 +1672,15 @@ def _number_days(
 
 def _header_values(table: Table) -> list[object]:
     """The header cells as the sheet holds them, read back from the headers' text (the Table keeps text): an
-    ISO date is an Excel date cell (or a date written in full); in a workbook, 12.1 is a number."""
+    ISO date is an Excel date cell (or a date written in full); in a workbook, 12.1 is a number — unless the sheet
+    says the cell is text (Table.text_header_cols: 12.1 typed as text is December 1st, 12.10 stays 12.10)."""
     out: list[object] = []
-    for h in table.headers:
+    texts = set(table.text_header_cols)
+    for i, h in enumerate(table.headers):
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?", h or "")
         if m:
             out.append(datetime(int(m[1]), int(m[2]), int(m[3])))
-        elif table.sheet is not None and h and re.fullmatch(r"\d{1,2}\.\d+", h):
+        elif table.sheet is not None and h and re.fullmatch(r"\d{1,2}\.\d+", h) and i not in texts:
             out.append(float(h))
         else:
             out.append(h)

@@ -984,3 +984,25 @@ def test_a_section_row_merged_across_the_table_is_no_mark(sqlite_workspace, tmp_
     assert [r.outcome for r in plan.rows] == ["skipped", "planned", "skipped", "planned"]
     assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 2), date(2026, 12, 3))]
     assert len(_checkins(sqlite_workspace)) == 3
+
+
+def test_headers_typed_as_text_12_1_are_read_as_written_and_numbers_still_by_their_neighbours(
+    sqlite_workspace, tmp_path
+):
+    """12.1 12.2 12.3 typed as text in a workbook (a cell formatted 文本) are December 1st–3rd: they were taken for
+    numbers (12.1 may be 12.10) and the file refused; the same typed as numbers are still refused."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    for kind, header in (("text", ["12.1", "12.2", "12.3"]), ("number", [12.1, 12.2, 12.3])):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "12月"
+        ws.append(["姓名", *header])
+        ws.append(["张伟", "✓", "", "✓"])
+        wb.save(tmp_path / f"{kind}.xlsx")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, tmp_path / "text.xlsx", GROUP, today=TODAY)
+    assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in (1, 2, 3)]
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, 1), date(2026, 12, 3)]
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "number.xlsx", GROUP, today=TODAY)
+    assert {p.code for p in failed.value.problems} == {"date_header"}
