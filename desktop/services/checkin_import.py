@@ -47,7 +47,7 @@ Decisions (what a user sees follows from these):
   cell with a fill colour and nothing in it is a problem naming the cell (colours are not read as marks, and a
   sheet marked by colour must not read as no check-ins), unless the row's name cell or the day's header cell has
   the same colour (a banded row, a grey weekend column: the sheet's look). Merges and fills are read from .xlsx
-  files up to LOOK_MAX_BYTES (_with_look). Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
+  files up to LOOK_MAX_BYTES and LOOK_MAX_CELLS (_with_look). Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
   人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
   of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
   as not used.
@@ -433,6 +433,7 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
 
 
 LOOK_MAX_BYTES = 4 << 20  # a workbook up to this size has its merges and fills read (a 打卡表 is far smaller)
+LOOK_MAX_CELLS = 200_000  # … and up to this many cells (5,000 people × 40 columns ≈ 2 s)
 _WHITE = ("FFFFFFFF", "00FFFFFF")
 
 
@@ -461,8 +462,8 @@ def _with_look(path: Path, table: Table) -> Table:
     if table.sheet is None or path.suffix.lower() not in (".xlsx", ".xlsm") or table.streamed:
         return table
     try:
-        if path.stat().st_size > LOOK_MAX_BYTES:
-            return table
+        if path.stat().st_size > LOOK_MAX_BYTES or table.row_count * max(len(table.headers), 1) > LOOK_MAX_CELLS:
+            return table  # an export of thousands of rows: read whole by openpyxl it would cost seconds
         import warnings
         from dataclasses import replace
 
