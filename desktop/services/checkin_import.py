@@ -1357,7 +1357,9 @@ def plan_checkin_import(
     title_month, title_text = _title_month(table, today)
     reference = month or title_month
     month_from = "--month" if month else (("sheet" if title_text == table.sheet else "title") if title_month else None)
-    if month and title_month and month != title_month:
+    # a title or sheet name without a year (12月) has its year guessed: only its month can disagree with a date
+    title_year = bool(title_text and re.search(r"\d{4}", unicodedata.normalize("NFKC", title_text)))
+    if month and title_month and (month != title_month if title_year else month[1] != title_month[1]):
         p.file_problems.append(
             p.problem(
                 None,
@@ -1453,7 +1455,14 @@ def plan_checkin_import(
         # a date header far from the month the title, the sheet's name or --month gives: last year's template
         # (its Excel dates show 12月1日, the year hidden) under this year's title — refused, never logged in 2025
         ry, rm = reference
-        far = [i for i, d in sorted(day_cols.items()) if abs((d.year * 12 + d.month) - (ry * 12 + rm)) > 1]
+
+        def distance(d: date) -> int:
+            if month or title_year:
+                return abs((d.year * 12 + d.month) - (ry * 12 + rm))
+            apart = abs(d.month - rm)  # 12月 (year guessed) over last December's dates: the month agrees
+            return min(apart, 12 - apart)
+
+        far = [i for i, d in sorted(day_cols.items()) if distance(d) > 1]
         if far:
             i = far[0]
             said = "--month" if month else f"「{title_text}」"

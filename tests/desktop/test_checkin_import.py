@@ -936,6 +936,14 @@ def test_last_year_s_dates_under_this_year_s_title_are_refused(sqlite_workspace,
         date(2025, 12, 1),
         date(2025, 12, 2),
     ]
+    # last year's sheet named 12月 (no year: this December only by guess) is imported, with --month 2025-12 too
+    ws.title = "12月"
+    wb.save(tmp_path / "old3.xlsx")
+    for wanted in (None, "2025-12"):
+        plan, _summary = run_checkin_import(
+            sqlite_workspace, actor, tmp_path / "old3.xlsx", GROUP, month=wanted, today=TODAY, dry_run=True
+        )
+        assert plan.ok and plan.days[0][1] == date(2025, 11, 30)
 
 
 def test_a_cross_on_a_day_with_a_check_in_is_a_problem_not_passed_over(sqlite_workspace, tmp_path):
