@@ -564,6 +564,12 @@ def _args_import_checkins(p: argparse.ArgumentParser) -> None:
         "the rest (each skipped row is listed)",
     )
     p.add_argument("--sheet", metavar="NAME", help="读取这个工作表 / the sheet to read")
+    p.add_argument(
+        "--other-group",
+        action="store_true",
+        help="标题或工作表名写的是另一个群时仍导入到 --group / import into --group even though the title or the"
+        " sheet's name names another group",
+    )
 
 
 def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
@@ -583,10 +589,13 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             skip_problems=args.skip_problems,
             sheet=args.sheet,
+            other_group=args.other_group,
         )
     except CheckinImportFailed as exc:
         for problem in exc.problems:
             sys.stderr.write(f"qundesk: {problem}\n")
+        if exc.plan.other_sheets:
+            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
         count = len(exc.problems)
         sys.stderr.write(
             f"qundesk: {exc.file}: {count} 个问题, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
@@ -600,11 +609,16 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         for row in plan.rows:
             if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
                 sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
+    if plan.other_sheets:  # one sheet a week: the others are named, not passed over
+        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")
     if plan.month is not None and plan.month_from:
         print(f"月份 month: {plan.month[0]}-{plan.month[1]:02d} ({plan.month_from})")
+    if plan.days and not args.dry_run:  # the year of every day is visible (a date header's year may be hidden)
+        first, last = min(d for _c, d in plan.days), max(d for _c, d in plan.days)
+        print(f"日期 days: {first}" + (f" … {last}" if last != first else ""))
     if args.dry_run:
         if plan.layout == "matrix":
             print("日期 days read: " + ", ".join(f"{c}={d}" for c, d in plan.days))
@@ -623,6 +637,8 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         ]
         if summary.late:
             counts.append(("其中补卡 of which late (补卡)", summary.late))
+        if summary.points:
+            counts.append(("积分 points", summary.points))
         if summary.left_out:
             counts.append(("跳过的行 rows left out", summary.left_out))
     else:

@@ -213,6 +213,15 @@ class Table:
     fills: tuple[MergedFill, ...] = field(default=(), compare=False)  # merged cells filled in (first MAX_LISTED)
     fill_count: int = field(default=0, compare=False)
     row_count: int = field(default=-1, compare=False)  # data rows (len(rows))
+    # set by readers that need the sheet's look (checkin_import.read_checkin_table), else empty:
+    # merged ranges below the header with their anchor's value (min_row, min_col, max_row, max_col 1-based, value)
+    cell_merges: tuple[tuple[int, int, int, int, object], ...] = field(default=(), compare=False)
+    # cells from the header down with a fill colour: (row, 0-based column, colour, whether the cell is empty)
+    cell_fills: tuple[tuple[int, int, str, bool], ...] = field(default=(), compare=False)
+    # 0-based columns whose header cell is text in the sheet (12.1 typed as text, not the number 12.1)
+    text_header_cols: tuple[int, ...] = field(default=(), compare=False)
+    # other sheets of the workbook the same header rule reads as a table with rows (set by checkin_import)
+    also_sheets: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.titles:

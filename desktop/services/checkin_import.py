@@ -18,14 +18,21 @@ Decisions (what a user sees follows from these):
   checkins.record_checkins_by_day decides), is a problem. A 打卡表 prepared for the whole month has empty
   future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
   is never guessed silently: 12/1 takes the year of the title (2026年12月打卡表), of the sheet's name (12月) or of
-  --month, else the most recent such date not after today; bare day numbers need the month from one of those,
+  --month, else the most recent such date not after today — in a 打卡表, the first day column's, and the columns
+  after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's);
+  bare day numbers need the month from one of those,
   else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
-  refused. 姓名 | 12月 over a row of 1 2 3 is read as that month's days. Headers typed into Excel as numbers
+  refused, and so is a 打卡表 whose date headers lie more than a month from the month the title, the sheet's name
+  or --month gives (last year's template, its Excel dates showing 12月1日 with the year hidden). A title or a sheet name that names another group of the workspace (读书会 12月打卡表 imported into
+  晨光早起营, paste.RosterIndex.titled_group's rule) is refused unless the user says so (other_group,
+  --other-group): the same people are often in both groups. 姓名 | 12月 over a row of 1 2 3 is read as that
+  month's days; day numbers that go back (28 29 30 1 2 3 under one month) are refused (month_turns): which month
+  each part is in is not written. Headers typed into Excel as numbers
   (12.1, which is also how 12.10 shows) are read by their neighbours (_number_days), a lone one refused. 第1天
   第2天 (days of a camp) are refused: they are not dates. The preview lists every day read (`CheckinPlan.days`).
 - Names: a person row with a name two columns disagree on (姓名 one member, 微信号 or 群昵称 another or only
   others) is a problem (conflict), never the certain one taken on one column's word.
-- An export's row: a 是否打卡/打卡情况 answer 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
+- An export's row: a 是否打卡/打卡情况 answer (or a form's question 今天打卡了吗 / 今日是否已打卡) 否/未打卡 is no check-in (named), 请假 a leave day, anything unreadable
   a problem; a content column (内容, 接龙内容, 备注) that says 请假 is no check-in, as a pasted line is (reported, no
   leave recorded); a row dated only by its 提交时间 whose content makes up an earlier day (补昨天, 补12月3日) is a 补卡
   for that day, one that says 补卡 without the day is a problem (never logged on the day it was posted).
@@ -34,16 +41,28 @@ Decisions (what a user sees follows from these):
   its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
 - Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
-  else is a problem naming the cell. Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
+  else is a problem naming the cell. A row below the header that is a header again (姓名 | 12/8 | 12/9: the next
+  week's block under the first) gives the days of the rows below it; when one of its days cannot be read, those
+  rows are problems. A cell merged across days (请假 over 12/2–12/4) is every day of the merge. A
+  cell with a fill colour and nothing in it is a problem naming the cell (colours are not read as marks, and a
+  sheet marked by colour must not read as no check-ins), unless the row's name cell or the day's header cell has
+  the same colour (a banded row, a grey weekend column: the sheet's look). Merges and fills are read from .xlsx
+  files up to LOOK_MAX_BYTES and LOOK_MAX_CELLS (_with_look). Columns headed 合计/总计/次数/打卡率/备注…, and rows named 合计/总计/
   人数… (in the name column or the 序号 column), are totals: listed as skipped, never days or people; a row
   of weekdays (一 二 三, 周一) under the dates is skipped as such; a column with values but no header is listed
   as not used.
+- Sheets: one sheet is imported at a time (the first check-in table, or --sheet / the dialog's choice); the
+  workbook's other sheets that are check-in tables too (one sheet a week) are named (CheckinPlan.other_sheets),
+  never passed over unseen.
 - Writes: check-ins through checkins.record_checkins_by_day (source "import"; points, streak bonuses and the
   audit come with it; the posted time when the file has one; 补 → late). A (member, day) that already has a
   check-in is reported as already there, so importing the same file again writes nothing. 请假 cells
   become leave ranges (consecutive days joined) through checkins.record_leave; a day already inside a
   leave is reported as already recorded, so a new range never overlaps an existing one. A check-in on a
-  day the same row marks as leave cannot happen (one cell, one mark).
+  day the same row marks as leave cannot happen (one cell, one mark); a leave day on which the same person has a
+  check-in on another row of the file (张伟 and 大伟 listed twice) or in the database is a problem on the leave's
+  row, and a × on a day the person has a check-in is a problem on its row (an import deletes no check-in:
+  _leave_against_checkins).
 - A plan with problems writes nothing, unless the user chose to leave the rows with problems out
   (`skip_problems`, as imports.run_import): then every other row is written and each row left out is
   named. A problem of the file itself (no layout, an unreadable date header, the month missing) always
@@ -62,7 +81,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
@@ -73,7 +92,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
 from desktop.services.paste import RosterIndex, already_by_day, describe_person, made_up_day
-from models import Group, Leave, clock
+from models import Group, Leave, PointsEntry, clock
 
 __all__ = [
     "CheckinImportFailed",
@@ -249,10 +268,29 @@ def _is_person_header(text: str) -> bool:
 def _kind_header(text: str, words: tuple[str, ...]) -> bool:
     """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
     row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in)."""
-    key = _fold(text).replace(" ", "")
+    key = _question_key(text)
     if key.startswith(("入群", "加入", "进群", "退群", "修改", "更新", "最后", "编辑", "导出", "开始", "结束")):
         return False
     return any(key == w or key.endswith(w) for w in words)
+
+
+_QUESTION_NO = re.compile(r"^(?:q?\d{1,3}\s*[、.)）:：]|[(（]\d{1,3}[)）]|第\d{1,3}题[、.:：]?)\s*")
+# a form's question asking whether the member checked in today (问卷星 2、今天打卡了吗？, 金数据 今日是否已打卡)
+_STATUS_QUESTION_RE = re.compile(
+    r"(?:是否|有没有|有无).{0,4}(?:打卡|签到|完成)|(?:打卡|签到|完成)了?(?:吗|没有?|与否)$"
+)
+
+
+def _question_key(text: str) -> str:
+    """A header as compared with the words: folded, without a form's question number (1、 Q2. (3)) and the
+    punctuation after a question (：？*), so 问卷星's 3、打卡日期： is 打卡日期."""
+    key = _fold(text).replace(" ", "")
+    return _QUESTION_NO.sub("", key).rstrip(":：?？*")
+
+
+def _is_status_header(text: str) -> bool:
+    """An export's column answering "did you check in": 是否打卡, 打卡情况 … or a form's question (今天打卡了吗)."""
+    return _kind_header(text, _STATUS_HEADER_WORDS) or bool(_STATUS_QUESTION_RE.search(_question_key(text)))
 
 
 def _first_column(headers: list[str], words: tuple[str, ...], taken: tuple[int | None, ...]) -> int | None:
@@ -308,10 +346,10 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
             dom = int(_DAY_RE.match(raw)[1])  # type: ignore[index]
             if month[1]:
                 try:
-                    return _Day(date(int(month[1]), int(month[2]), dom), written=text)
+                    return _Day(date(int(month[1]), int(month[2]), dom), bare=dom, written=text)
                 except ValueError:
                     return _Day(None, written=text)
-            return _Day(_month_day(int(month[2]), dom, reference, today), written=text)
+            return _Day(_month_day(int(month[2]), dom, reference, today), bare=dom, written=text)
     raw = raw.split("\n")[0].strip()
     if isinstance(value, float) and not value.is_integer():
         # 12.1 typed into Excel is a number (and 12.10 shows as 12.1): read here as written, to find the header;
@@ -374,7 +412,11 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
     """The file's table, its header found by the check-in rule (a roster's rule takes a row of ✓ for a header).
     A file with no such header (a roster chosen by mistake) is refused saying what a check-in file needs."""
     try:
-        return read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
+        table = read_table(path, sheet=sheet, progress=progress, find_header=checkin_header)
+        table = _with_look(Path(path), table)
+        if len(table.sheets) > 1:
+            table = _with_other_sheets(Path(path), table)
+        return table
     except ImportProblem as exc:
         if exc.code not in ("no_header", "no_table"):
             raise
@@ -388,6 +430,93 @@ def read_checkin_table(path: str | Path, *, sheet: str | None = None, progress: 
             " or day columns such as 12/1)",
             "no_checkin_header",
         ) from None
+
+
+LOOK_MAX_BYTES = 4 << 20  # a workbook up to this size has its merges and fills read (a 打卡表 is far smaller)
+LOOK_MAX_CELLS = 200_000  # … and up to this many cells (5,000 people × 40 columns ≈ 2 s)
+_WHITE = ("FFFFFFFF", "00FFFFFF")
+
+
+def _fill_colour(cell: Any) -> str | None:
+    fill = getattr(cell, "fill", None)
+    if fill is None or fill.fill_type in (None, "none"):
+        return None
+    colour = fill.fgColor
+    if colour is None:
+        return fill.fill_type
+    if colour.type == "rgb":
+        key = str(colour.rgb)
+        if key in _WHITE:
+            return None
+    elif colour.type == "theme":
+        key = f"theme{colour.theme}/{colour.tint}"
+    else:
+        key = f"{colour.type}{colour.value}"
+    return f"{fill.fill_type}:{key}"
+
+
+def _with_look(path: Path, table: Table) -> Table:
+    """The table with what a 打卡表 says by its look (an .xlsx read whole, up to LOOK_MAX_BYTES): merged ranges
+    below the header (请假 merged across three days is three days) and filled cells (a sheet marked by colour
+    alone; the plan says so rather than read a coloured cell as nothing)."""
+    if table.sheet is None or path.suffix.lower() not in (".xlsx", ".xlsm") or table.streamed:
+        return table
+    try:
+        if path.stat().st_size > LOOK_MAX_BYTES or table.row_count * max(len(table.headers), 1) > LOOK_MAX_CELLS:
+            return table  # an export of thousands of rows: read whole by openpyxl it would cost seconds
+        import warnings
+        from dataclasses import replace
+
+        from openpyxl import load_workbook
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, data_only=True)
+        try:
+            ws = book[table.sheet]
+            merges = tuple(
+                (r.min_row, r.min_col, r.max_row, r.max_col, ws.cell(r.min_row, r.min_col).value)
+                for r in ws.merged_cells.ranges
+                if r.min_row > table.header_row and (r.max_col > r.min_col or r.max_row > r.min_row)
+            )
+            texts = tuple(
+                col - 1
+                for (row, col), cell in ws._cells.items()
+                if row == table.header_row and isinstance(cell.value, str)
+            )
+            fills = []
+            for (row, col), cell in sorted(ws._cells.items()):
+                if row < table.header_row:
+                    continue
+                colour = _fill_colour(cell)
+                if colour is not None:
+                    fills.append((row, col - 1, colour, cell.value in (None, "") or str(cell.value).strip() == ""))
+        finally:
+            book.close()
+    except Exception:  # the look is a help; the values were read already
+        return table
+    return replace(table, cell_merges=merges, cell_fills=tuple(fills), text_header_cols=tuple(sorted(texts)))
+
+
+MAX_OTHER_SHEETS = 60  # sheets looked at for "also a check-in table" (a workbook of weeks, of months)
+
+
+def _with_other_sheets(path: Path, table: Table) -> Table:
+    """The table with the workbook's other sheets that are check-in tables too (one sheet a week, a month): only
+    one sheet is imported at a time, and the plan names the others rather than pass over them unseen."""
+    from dataclasses import replace
+
+    others = []
+    for name in table.sheets[:MAX_OTHER_SHEETS]:
+        if name == table.sheet:
+            continue
+        try:
+            other = read_table(path, sheet=name, find_header=checkin_header)
+        except Exception:  # not a check-in table (or unreadable): nothing to name
+            continue
+        if other.row_count > 0:
+            others.append(name)
+    return replace(table, also_sheets=tuple(others)) if others else table
 
 
 def parse_month(text: str | None) -> tuple[int, int] | None:
@@ -481,6 +610,19 @@ class CheckinPlan:
     skipped_rows: tuple[tuple[int, str, str], ...] = ()  # (row, why, text): title rows above the header, footers
     checkins: tuple[PlannedCheckin, ...] = field(default=(), repr=False)
     leaves: tuple[PlannedLeave, ...] = field(default=(), repr=False)
+    other_sheets: tuple[str, ...] = ()  # the workbook's other sheets that are check-in tables too: not read
+
+    @property
+    def other_sheets_note(self) -> str:
+        """What to tell the user of the sheets not read ("" when none)."""
+        if not self.other_sheets:
+            return ""
+        names = "、".join(self.other_sheets)
+        return (
+            f"工作簿里的 {names} 也是打卡表, 这次只读了「{self.sheet}」: 请逐个选择工作表导入 (--sheet)"
+            f" (the sheets {', '.join(self.other_sheets)} are check-in tables too; only {self.sheet!r} was read:"
+            " import each of them, --sheet NAME)"
+        )
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -585,6 +727,11 @@ class _Planner:
         self.leaves: list[PlannedLeave] = []
         self._match_cache: dict[str, tuple[str, tuple]] = {}
         self.progress: ProgressLike | None = None
+        self.reference: tuple[int, int] | None = (
+            None  # the month 打卡表 headers are read in (title, --month, first day)
+        )
+        self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
+        self.none_marks: list[tuple[int, date, int, str]] = []  # (membership, day, row, column) of cells saying ×
 
     def table_rows(self):
         """The table's rows, reporting progress every PROGRESS_ROWS (a cancel raised there stops the plan: nothing
@@ -773,13 +920,79 @@ def _plan_matrix(
     p: _Planner, headers: list[str], day_cols: dict[int, date], person_cols: list[int], days_row: int | None
 ) -> None:
     name_col = person_cols[0]
+    merged_in: dict[int, dict[int, object]] = defaultdict(dict)  # row -> day column -> the merge anchor's value
+    for r1, c1, r2, c2, anchor in p.table.cell_merges:
+        if c1 - 1 in person_cols or c1 - 1 < min(day_cols, default=0):
+            continue  # a section row merged across the table (第二组), a name merged over two rows: no day's mark
+        for r in range(r1, r2 + 1):
+            for c in range(c1 - 1, c2):
+                if (r, c) != (r1, c1 - 1) and c not in person_cols:
+                    merged_in[r][c] = anchor
+    fills = {(r, c): (colour, blank) for r, c, colour, blank in p.table.cell_fills}
+    header_rows = {p.table.header_row, days_row}
+    headers = list(headers)
+    unread_header: ImportProblem | None = None  # a repeated header above whose days could not be read
     for row_no, values in p.table_rows():
+        if merged_in.get(row_no):
+            values = list(values)
+            for c, anchor in merged_in[row_no].items():
+                if c in day_cols and c < len(values) and values[c] in (None, ""):
+                    values[c] = anchor
         if row_no == days_row:
             p.rows.append(
                 RowOutcome(row_no, "", SKIPPED, note="日期行, 表头的一部分 (the row of days under the header)")
             )
             continue
         name = _text(values[name_col]) if name_col < len(values) else ""
+        again = _repeated_header(p, name, values, person_cols) if name else None
+        if again is not None:  # the next week's block below (姓名 | 12/8 | 12/9 …): its rows are read by its days
+            new_days, unreadable = again
+            header_rows.add(row_no)
+            for c in set(day_cols) | set(new_days) | {c for c, _t in unreadable}:
+                if c < len(headers) and c < len(values) and values[c] not in (None, ""):
+                    headers[c] = clean_header(values[c])
+            day_cols = new_days
+            if unreadable:
+                c, text = unreadable[0]
+                unread_header = p.problem(
+                    row_no,
+                    _column(headers, c),
+                    f"看不懂这个日期表头: {text}, 它下面的行没有导入 (cannot read this day header: the rows below it"
+                    " are not imported)",
+                    "date_header",
+                    text,
+                )
+                p.rows.append(RowOutcome(row_no, name, PROBLEM, problems=(unread_header,)))
+                continue
+            unread_header = None
+            p.more_days += [(_column(headers, c), d) for c, d in sorted(day_cols.items())]
+            p.rows.append(
+                RowOutcome(
+                    row_no,
+                    name,
+                    SKIPPED,
+                    note="又一行表头: 下面的行按这一行的日期读取 (a header again: the rows below are read by its days)",
+                )
+            )
+            continue
+        if unread_header is not None and name:
+            p.rows.append(
+                RowOutcome(
+                    row_no,
+                    name,
+                    PROBLEM,
+                    problems=(
+                        p.problem(
+                            row_no,
+                            unread_header.column,
+                            f"上面第{unread_header.row}行的日期表头看不懂, 这一行未导入 (the day header on row"
+                            f" {unread_header.row} above cannot be read: this row is not imported)",
+                            "date_header",
+                        ),
+                    ),
+                )
+            )
+            continue
         others = [
             (_column(headers, c), _text(values[c])) for c in person_cols[1:] if c < len(values) and _text(values[c])
         ]
@@ -814,6 +1027,7 @@ def _plan_matrix(
             p.rows.append(RowOutcome(row_no, name, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
             continue
         read: list[tuple[int, str, time | None]] = []
+        nones: list[int] = []
         problems: list[ImportProblem] = []
         for c, value in sorted(marks.items()):
             mark = _cell_mark(value)
@@ -831,10 +1045,32 @@ def _plan_matrix(
                 )
             elif mark[0] != _Mark.NONE:
                 read.append((c, mark[0], mark[1]))
+            else:
+                nones.append(c)  # × 0 未打卡 written in the cell: a "none" the database may contradict
+        for c in sorted(day_cols):
+            colour, blank = fills.get((row_no, c), (None, False))
+            if colour is None or not blank or (c < len(values) and values[c] not in (None, "")):
+                continue
+            if fills.get((row_no, name_col), (None,))[0] == colour or any(
+                fills.get((h, c), (None,))[0] == colour for h in header_rows
+            ):
+                continue  # the whole row or the whole day's column has this colour: the sheet's look, not a mark
+            problems.append(
+                p.problem(
+                    row_no,
+                    _column(headers, c),
+                    "这一格只有底色, 没有内容: 颜色不能当作打卡或请假读取, 请写上 ✓ / 请假 / × 后再导入"
+                    " (a coloured cell with nothing in it: colours are not read as a check-in or a leave; write ✓,"
+                    " 请假 or × in it and import again)",
+                    "colour_only",
+                )
+            )
         cells = [(_column(headers, name_col), name)] if name else []
         cells += others
         if not read and not problems:
             mid, shown, _notes = p.who(row_no, cells)
+            if mid is not None:
+                p.none_marks += [(mid, day_cols[c], row_no, _column(headers, c)) for c in nones]
             p.rows.append(
                 RowOutcome(
                     row_no,
@@ -851,6 +1087,7 @@ def _plan_matrix(
         checkins: list[PlannedCheckin] = []
         leaves: list[PlannedLeave] = []
         if mid is not None and shown is not None:
+            p.none_marks += [(mid, day_cols[c], row_no, _column(headers, c)) for c in nones]
             for c, mark, at in read:
                 day = day_cols[c]
                 column = _column(headers, c)
@@ -867,6 +1104,41 @@ def _plan_matrix(
                         )
                     )
         p.finish_row(row_no, name or others[0][1], mid, shown, problems, checkins, leaves)
+
+
+def _repeated_header(
+    p: _Planner, name: str, values: list[object], person_cols: list[int]
+) -> tuple[dict[int, date], list[tuple[int, str]]] | None:
+    """A row below the header that is a header again (姓名 | 12/8 | 12/9: the next week's block under the first):
+    (its day columns, the day-like cells it could not read), or None when the row is no header."""
+    if not _is_person_header(name):
+        return None
+    days: dict[int, date] = {}
+    unreadable: list[tuple[int, str]] = []
+    numbers: list[tuple[int, float]] = []
+    for c, value in enumerate(values):
+        if c in person_cols or value in (None, ""):
+            continue
+        text = clean_header(value)
+        if isinstance(value, float) and not value.is_integer():
+            numbers.append((c, value))
+            continue
+        read = _header_day(value, text, p.reference, p.today)
+        if read is None:
+            continue
+        if read.day is None:
+            unreadable.append((c, text))
+        else:
+            days[c] = read.day
+    if numbers:
+        resolved = _number_days(numbers, p.reference, p.today)
+        if resolved is None:
+            unreadable += [(c, clean_header(v)) for c, v in numbers]
+        else:
+            days.update(resolved)
+    if len(days) + len(unreadable) < 2:
+        return None
+    return days, sorted(unreadable)
 
 
 # ---------------------------------------------------------------- the export (one row per check-in)
@@ -1014,6 +1286,8 @@ def _plan_long(
         mid, shown, who_problems = p.who(row_no, cells)
         problems = who_problems + problems
         if not_checked is not None and not problems:
+            if mid is not None and day is not None and status is not None and status[0] == _Mark.NONE:
+                p.none_marks.append((mid, day, row_no, _column(headers, status_col or 0)))
             p.rows.append(RowOutcome(row_no, name, NOTHING, shown, note=not_checked))
             continue
         checkins: list[PlannedCheckin] = []
@@ -1069,6 +1343,7 @@ def plan_checkin_import(
     month: tuple[int, int] | None = None,
     today: date | None = None,
     progress: ProgressLike | None = None,
+    other_group: bool = False,
 ) -> CheckinPlan:
     """Every row's outcome and the check-ins and leave days to write (nothing is written here)."""
     today = today or clock.today()
@@ -1082,7 +1357,9 @@ def plan_checkin_import(
     title_month, title_text = _title_month(table, today)
     reference = month or title_month
     month_from = "--month" if month else (("sheet" if title_text == table.sheet else "title") if title_month else None)
-    if month and title_month and month != title_month:
+    # a title or sheet name without a year (12月) has its year guessed: only its month can disagree with a date
+    title_year = bool(title_text and re.search(r"\d{4}", unicodedata.normalize("NFKC", title_text)))
+    if month and title_month and (month != title_month if title_year else month[1] != title_month[1]):
         p.file_problems.append(
             p.problem(
                 None,
@@ -1093,6 +1370,24 @@ def plan_checkin_import(
                 "month_mismatch",
             )
         )
+    if not other_group:
+        for text in [*(s.text for s in table.skipped if s.reason == "title" and s.text), table.sheet]:
+            named = p.index.titled_group(text) if text else None
+            if named is not None:
+                where = f"工作表名「{text}」" if text == table.sheet else f"标题「{text}」"
+                where_en = f"the sheet's name {text!r}" if text == table.sheet else f"the title {text!r}"
+                p.file_problems.append(
+                    p.problem(
+                        None,
+                        None,
+                        f"{where}写的是另一个群「{named}」, 不是「{group.name}」: 请确认文件和群"
+                        f" ({where_en} names another group, {named!r}, not {group.name!r}: check the file and the"
+                        " group; --other-group imports it anyway)",
+                        "other_group",
+                        text,
+                    )
+                )
+                break
     header_values = _header_values(table)
     person_cols = [i for i, h in enumerate(headers) if _is_person_header(h) and not _is_total(h)]
     days_row: int | None = None
@@ -1113,11 +1408,18 @@ def plan_checkin_import(
     bad_cols: list[int] = []
     sample = table.sample(200)
     numbers: list[tuple[int, float]] = []  # xlsx number headers (12.1): read together below, _number_days
+    numbered: list[int] = []  # columns whose day is a day number under a month (title, 12月 above, --month)
+    turned: list[tuple[int, int]] = []  # (left, right) where the day numbers go back
+    run_reference = reference or _run_reference(headers, header_values, person_cols, today)
     for i, h in enumerate(headers):
         if i in person_cols:
             continue
         value = header_values[i] if i < len(header_values) else h
         read = _header_day(value, h or titles[i], reference, today) if h else None
+        if read is not None and read.day is not None and reference is None and run_reference:
+            # 12/1 … 12/31 without a year: the columns are one run of days, read in the year of its first (a
+            # table for this month has future columns; they are not last year's days)
+            read = _header_day(value, h or titles[i], run_reference, today)
         if read is None:
             if not h:
                 if any(i < len(v) and v[i] not in (None, "") for _r, v in sample):
@@ -1135,6 +1437,13 @@ def plan_checkin_import(
             bad_cols.append(i)
         else:
             day_cols[i] = read.day
+            if read.bare is not None:
+                numbered.append(i)
+    # day numbers in one month that go back (28 29 30 1 2 3 under 12月): a month's turn no header says — which
+    # month is each part? Refused naming the column, never read as 12/28 … 12/30
+    for left, right in zip(numbered, numbered[1:], strict=False):
+        if day_cols[right] < day_cols[left]:
+            turned.append((left, right))
     if numbers:
         resolved = _number_days(numbers, reference, today)
         if resolved is None:
@@ -1142,6 +1451,32 @@ def plan_checkin_import(
         else:
             day_cols.update(resolved)
     layout = MATRIX if len(day_cols) + len(bare_cols) + len(bad_cols) >= 2 else LONG
+    if layout == MATRIX and reference is not None:
+        # a date header far from the month the title, the sheet's name or --month gives: last year's template
+        # (its Excel dates show 12月1日, the year hidden) under this year's title — refused, never logged in 2025
+        ry, rm = reference
+
+        def distance(d: date) -> int:
+            if month or title_year:
+                return abs((d.year * 12 + d.month) - (ry * 12 + rm))
+            apart = abs(d.month - rm)  # 12月 (year guessed) over last December's dates: the month agrees
+            return min(apart, 12 - apart)
+
+        far = [i for i, d in sorted(day_cols.items()) if distance(d) > 1]
+        if far:
+            i = far[0]
+            said = "--month" if month else f"「{title_text}」"
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, i),
+                    f"日期表头是 {day_cols[i]}, 而{said}说的是 {ry}-{rm:02d}: 请确认表头的年月 (是不是沿用了旧表?)"
+                    f" (the day header is {day_cols[i]}, but {said} says {ry}-{rm:02d}: check the headers' year and"
+                    " month — a template from an earlier month?)",
+                    "month_mismatch",
+                    str(day_cols[i]),
+                )
+            )
     days_read: list[tuple[str, date]] = []
     if not person_cols:
         p.file_problems.append(
@@ -1163,6 +1498,18 @@ def plan_checkin_import(
                     " --month YYYY-MM)",
                     "month_needed",
                     headers[bare_cols[0]],
+                )
+            )
+        for left, right in turned[:1]:
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    _column(headers, right),
+                    f"日号从 {headers[left]} 回到 {headers[right]}: 跨月了, 但表头没写是哪个月, 不能确定每一段的月份;"
+                    " 请把日期写全 (如 11/30、12/1) 后再导入 (the day numbers go back: the month turns and no header"
+                    " says which month each part is in; write the dates in full, such as 11/30 and 12/1)",
+                    "month_turns",
+                    headers[right],
                 )
             )
         for i in sorted(set(bad_cols)):
@@ -1191,17 +1538,15 @@ def plan_checkin_import(
             by_day.setdefault(d, i)
             days_read.append((_column(headers, i), d))
         if not p.file_problems:
+            p.reference = reference or run_reference
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
+            days_read += p.more_days
     else:
         date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
         status_col = next(
-            (
-                i
-                for i, h in enumerate(headers)
-                if i not in (date_col, time_col, late_col) and _kind_header(h, _STATUS_HEADER_WORDS)
-            ),
+            (i for i, h in enumerate(headers) if i not in (date_col, time_col, late_col) and _is_status_header(h)),
             None,
         )
         content_cols = tuple(
@@ -1240,6 +1585,22 @@ def plan_checkin_import(
             _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols)
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+
+
+def _run_reference(
+    headers: list[str], header_values: list[object], person_cols: list[int], today: date
+) -> tuple[int, int] | None:
+    """The (year, month) of a 打卡表's first day column read without a reference (the most recent such day not after
+    today): month/day headers after it are read near it, so 12/1 … 12/31 is one December, 12/29 … 1/2 one turn
+    of the year."""
+    for i, h in enumerate(headers):
+        value = header_values[i] if i < len(header_values) else h
+        if i in person_cols or not h or isinstance(value, float):
+            continue
+        read = _header_day(value, h, None, today)
+        if read is not None and read.day is not None:
+            return read.day.year, read.day.month
+    return None
 
 
 def _days_row(
@@ -1321,17 +1682,85 @@ def _number_days(
 
 def _header_values(table: Table) -> list[object]:
     """The header cells as the sheet holds them, read back from the headers' text (the Table keeps text): an
-    ISO date is an Excel date cell (or a date written in full); in a workbook, 12.1 is a number."""
+    ISO date is an Excel date cell (or a date written in full); in a workbook, 12.1 is a number — unless the sheet
+    says the cell is text (Table.text_header_cols: 12.1 typed as text is December 1st, 12.10 stays 12.10)."""
     out: list[object] = []
-    for h in table.headers:
+    texts = set(table.text_header_cols)
+    for i, h in enumerate(table.headers):
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?", h or "")
         if m:
             out.append(datetime(int(m[1]), int(m[2]), int(m[3])))
-        elif table.sheet is not None and h and re.fullmatch(r"\d{1,2}\.\d+", h):
+        elif table.sheet is not None and h and re.fullmatch(r"\d{1,2}\.\d+", h) and i not in texts:
             out.append(float(h))
         else:
             out.append(h)
     return out
+
+
+def _leave_against_checkins(p: _Planner) -> None:
+    """A leave day on which the same person has a check-in — on another row of the file (张伟 ✓ on 12/1, 大伟 请假 on
+    12/1) or in the database — is a problem on the leave's row, naming the cell: both were written before. So is
+    a cell saying × (0, 未打卡) on a day the person has a check-in: an import deletes none, and the cell's outcome
+    "no check-in" would be untrue (a ✓ corrected to × and imported again was passed over)."""
+    if not p.leaves and not p.none_marks:
+        return
+    in_file: dict[tuple[int, date], PlannedCheckin] = {}
+    for c in p.checkins:
+        in_file.setdefault((c.membership_id, c.day), c)
+    in_db = already_by_day(
+        p.session,
+        p.group_id,
+        {(lv.membership_id, lv.day) for lv in p.leaves} | {(mid, day) for mid, day, _r, _c in p.none_marks},
+    )
+    bad: dict[int, list[ImportProblem]] = defaultdict(list)
+    for mid, day, row, column in p.none_marks:
+        # × on a day the person has a check-in: the import never deletes one, so the cell's "none" would be untrue
+        if (mid, day) in in_db:
+            where, where_en = "已经记了打卡 (导入不会删除打卡)", "already has a check-in (an import deletes none)"
+        elif (mid, day) in in_file and in_file[(mid, day)].row != row:
+            other = in_file[(mid, day)]
+            where = f"第{other.row}行 {other.column} 却记了打卡"
+            where_en = f"row {other.row}, {other.column}, has a check-in for it"
+        else:
+            continue
+        bad[row].append(
+            p.problem(
+                row,
+                column,
+                f"{day} 这里写的是没打卡, 但同一个人这一天{where}: 请核对 (no check-in here, but the same person"
+                f" {where_en}: check which is right)",
+                "none_but_checked_in",
+                str(day),
+            )
+        )
+    for lv in p.leaves:
+        key = (lv.membership_id, lv.day)
+        if key in in_db:
+            where, where_en = "已经记了打卡", "already has a check-in"
+        elif key in in_file:
+            other = in_file[key]
+            where = f"第{other.row}行 {other.column} 却记了打卡"
+            where_en = f"row {other.row}, {other.column}, has a check-in for it"
+        else:
+            continue
+        bad[lv.row].append(
+            p.problem(
+                lv.row,
+                lv.column,
+                f"{lv.day} 这里是请假, 但同一个人这一天{where}: 请核对 (leave here, but the same person {where_en}:"
+                " check which is right)",
+                "leave_and_checkin",
+                str(lv.day),
+            )
+        )
+    if not bad:
+        return
+    p.rows = [
+        RowOutcome(r.row, r.name, PROBLEM, r.member, problems=tuple(bad[r.row]), note=r.note) if r.row in bad else r
+        for r in p.rows
+    ]
+    p.checkins = [c for c in p.checkins if c.row not in bad]
+    p.leaves = [lv for lv in p.leaves if lv.row not in bad]
 
 
 def _settle(
@@ -1345,6 +1774,7 @@ def _settle(
 ) -> CheckinPlan:
     """Split each row's check-ins into new and already there (the database, an earlier row of the file), and
     its leave days into new and already recorded; the counts per row."""
+    _leave_against_checkins(p)
     there = already_by_day(p.session, p.group_id, {(c.membership_id, c.day) for c in p.checkins})
     leave_there = _existing_leave_days(p.session, {(lv.membership_id, lv.day) for lv in p.leaves})
     new_checkins: list[PlannedCheckin] = []
@@ -1405,6 +1835,7 @@ def _settle(
         skipped_rows=skipped_rows,
         checkins=tuple(new_checkins),
         leaves=tuple(new_leaves),
+        other_sheets=tuple(table.also_sheets),
     )
 
 
@@ -1426,6 +1857,7 @@ def _ranges(days: list[date]) -> list[tuple[date, date]]:
 def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tuple[int, int, int, int, int]:
     """(logged, already, leave days, late, points) — the plan's writes, in the caller's transaction."""
     keep_rows = {r.row for r in plan.rows if r.outcome == PLANNED}
+    ledger_before = _group_points(session, plan.group_id)
     by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
     late = 0
     for c in plan.checkins:
@@ -1449,7 +1881,16 @@ def _write(session: Session, actor: Actor, plan: CheckinPlan, today: date) -> tu
         for start, end in _ranges(days):
             record_leave(session, actor, mid, start, end, "导入 (import)")
             leave_days += (end - start).days + 1
+    # the ledger's change: a leave that joins two runs earns a streak bonus the check-ins' results do not count
+    points = _group_points(session, plan.group_id) - ledger_before
     return logged, already, leave_days, late, points
+
+
+def _group_points(session: Session, group_id: int) -> int:
+    session.flush()
+    return int(
+        session.scalar(select(func.coalesce(func.sum(PointsEntry.points), 0)).where(PointsEntry.group_id == group_id))
+    )
 
 
 def existing_group(session: Session, name: str) -> int:
@@ -1476,6 +1917,7 @@ def run_checkin_import(
     table: Table | None = None,
     today: date | None = None,
     progress: ProgressLike | None = None,
+    other_group: bool = False,
 ) -> tuple[CheckinPlan, CheckinSummary | None]:
     """Read `path`, plan it against the existing group `group_name` and, unless `dry_run`, write it in one
     transaction. A plan with problems raises CheckinImportFailed (nothing written) unless `skip_problems` and
@@ -1493,7 +1935,9 @@ def run_checkin_import(
         group_id = existing_group(session, name)
         if not dry_run:
             require(actor, "record_participation")
-        plan = plan_checkin_import(session, group_id, table, month=wanted, today=today, progress=progress)
+        plan = plan_checkin_import(
+            session, group_id, table, month=wanted, today=today, progress=progress, other_group=other_group
+        )
         if not plan.ok and not (skip_problems and plan.skippable):
             session.rollback()
             raise CheckinImportFailed(plan)

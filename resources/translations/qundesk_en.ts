@@ -674,6 +674,10 @@
             <translation>Columns not used: %1</translation>
         </message>
         <message>
+            <source>Other sheets that are check-in tables too, not read now: %1 (choose each sheet to import it)</source>
+            <translation>Other sheets that are check-in tables too, not read now: %1 (choose each sheet to import it)</translation>
+        </message>
+        <message>
             <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
             <translation>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</translation>
         </message>

@@ -671,6 +671,10 @@
             <translation>未使用的列：%1</translation>
         </message>
         <message>
+            <source>Other sheets that are check-in tables too, not read now: %1 (choose each sheet to import it)</source>
+            <translation>其他也是打卡表的工作表，这次未读取：%1（请逐个选择工作表导入）</translation>
+        </message>
+        <message>
             <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
             <translation>已导入：记录打卡 %1 条，已有 %2 条，记录请假 %3 天。</translation>
         </message>

@@ -392,6 +392,7 @@ def test_cli_import_checkins(tmp_path, capsys):
     assert main(["--db", str(db), "import", "checkins", str(good), "--group", GROUP]) == 0
     out = capsys.readouterr().out
     assert "7" in out and "logged" in out
+    assert "日期 days: 2026-12-01 … 2026-12-07" in out  # the year of the days written is always said
     database = open_workspace(str(db))
     try:
         assert len(_checkins(database)) == 7
@@ -627,3 +628,389 @@ def test_a_submission_before_the_day_it_is_for_is_a_problem(sqlite_workspace, tm
         run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
     assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, "C (提交时间)", "posted_before_day")]
     assert _checkins(sqlite_workspace) == []
+
+
+def test_a_form_s_question_did_you_check_in_decides_what_is_a_checkin(sqlite_workspace, tmp_path):
+    """问卷星 used for the daily check-in: 2、今天打卡了吗？ answered 否 is no check-in and 请假 a leave day (the
+    question was passed over as "not used" and every row logged as a check-in); 3、打卡内容： is read for 请假."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    form = _csv(
+        tmp_path / "wjx.csv",
+        [
+            ["序号", "提交答卷时间", "所用时间", "1、您的昵称：", "2、今天打卡了吗？", "3、打卡内容："],
+            ["1", "2026/12/9 7:12:33", "30秒", "张伟", "是", "跑步"],
+            ["2", "2026/12/9 8:12:33", "30秒", "北京-李娜", "否", ""],
+            ["3", "2026/12/8 9:12:33", "30秒", "北京-李娜", "请假", ""],
+            ["4", "2026/12/8 9:12:33", "30秒", "大伟", "是", "今天请假, 明天补"],
+        ],
+        "utf-8-sig",
+    )
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, form, GROUP, today=TODAY)
+    assert [r.outcome for r in plan.rows] == ["planned", "nothing", "planned", "nothing"]
+    assert _checkins(sqlite_workspace) == [
+        ("张伟", date(2026, 12, 9), False, "import", datetime(2026, 12, 9, 7, 12, 33))
+    ]
+    assert _leaves(sqlite_workspace) == [("李娜", date(2026, 12, 8), date(2026, 12, 8))]
+
+
+def test_a_leave_merged_across_days_is_every_day_and_a_cell_with_only_a_colour_is_a_problem(sqlite_workspace, tmp_path):
+    """请假 merged across 12/2–12/4 is three leave days (it was one, the other two read as no check-in); a cell
+    filled green with nothing in it is a problem naming row and column (the sheet marks by colour: it was read as
+    no check-in, silently); a grey weekend column (its header grey too) and a banded row (its name cell coloured
+    too) are the sheet's look, not marks."""
+    from openpyxl.styles import PatternFill
+
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年12月打卡表"])
+    ws.append(["姓名", "12/1", "12/2", "12/3", "12/4", "12/5", "12/6"])
+    ws.append(["张伟", "✓", "请假", None, None, None, "✓"])
+    ws.merge_cells("C3:E3")
+    ws.append(["北京-李娜", None, "✓", None, "✓", None, None])
+    ws.append(["大伟", None, None, None, None, None, None])
+    green, grey, band = (PatternFill("solid", fgColor=c) for c in ("FF00FF00", "FFC0C0C0", "FFDDEBF7"))
+    for ref in ("B4", "D4"):  # 李娜 checked in on 12/1 and 12/3: coloured, nothing written
+        ws[ref].fill = green
+    for row in range(2, 6):  # 12/5 is a grey (weekend) column, header included
+        ws.cell(row, 6).fill = grey
+    for col in range(1, 8):  # 大伟's row is banded, name included
+        ws.cell(5, col).fill = band
+    path = tmp_path / "look.xlsx"
+    wb.save(path)
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (4, "B (12/1)", "colour_only"),
+        (4, "D (12/3)", "colour_only"),
+    ]
+    assert _checkins(sqlite_workspace) == [] and _leaves(sqlite_workspace) == []
+    plan, summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY, skip_problems=True)
+    assert [r.outcome for r in plan.rows] == ["planned", "problem", "nothing"]
+    assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 2), date(2026, 12, 4))]
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("张伟", date(2026, 12, 6)),
+    ]
+    assert summary is not None and summary.leave_days == 3 and summary.left_out == 1
+
+
+def test_a_workbook_of_one_sheet_a_week_names_the_sheets_it_did_not_read(tmp_path, capsys):
+    """第1周 第2周 第3周: one sheet is imported at a time; the other check-in sheets are named (the second and third
+    weeks were passed over without a word), and --sheet imports each; a 说明 sheet is not named."""
+    db = tmp_path / "w.sqlite"
+    database = open_workspace(str(db))
+    _people(database)
+    database.dispose()
+    wb = Workbook()
+    notes = wb.active
+    notes.title = "说明"
+    notes.append(["✓ 打卡, 请假 写请假"])
+    for n, days in ((1, (1, 2, 3)), (2, (7, 8, 9))):
+        sheet = wb.create_sheet(f"第{n}周")
+        sheet.append(["2026年12月打卡表"])
+        sheet.append(["姓名", *(f"12/{d}" for d in days)])
+        sheet.append(["张伟", "✓", "✓", None])
+    wb.create_sheet("第3周").append(["姓名", "12/14", "12/15"])  # not filled in yet: no rows
+    path = tmp_path / "weeks.xlsx"
+    wb.save(path)
+    assert main(["--db", str(db), "import", "checkins", str(path), "--group", GROUP]) == 0
+    captured = capsys.readouterr()
+    assert "[第1周]" in captured.out and "第2周" in captured.err and "说明" not in captured.err
+    assert main(["--db", str(db), "import", "checkins", str(path), "--group", GROUP, "--sheet", "第2周"]) == 0
+    assert "第1周" in capsys.readouterr().err
+    database = open_workspace(str(db))
+    try:
+        assert [(n, d) for n, d, *_ in _checkins(database)] == [("张伟", date(2026, 12, d)) for d in (1, 2, 7, 8)]
+    finally:
+        database.dispose()
+
+
+def test_a_second_week_block_below_the_first_is_read_by_its_own_header(sqlite_workspace, tmp_path):
+    """姓名 | 12/8 | 12/9 | 12/10 repeated below the first week's block: its rows are the second week's days (they
+    were logged on the first block's days, 12/10 as 12/3, after a problem row "姓名"); a repeated header whose day
+    cannot be read leaves the rows below it out, each named."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    stacked = _csv(
+        tmp_path / "stacked.csv",
+        [
+            ["2026年12月打卡表"],
+            ["姓名", "12/1", "12/2", "12/3"],
+            ["张伟", "✓", "✓", ""],
+            [],
+            ["姓名", "12/8", "12/9", "12/10"],
+            ["张伟", "✓", "", "✓"],
+            ["北京-李娜", "", "✓", ""],
+            ["姓名", "12/15", "12/45", "12/17"],
+            ["北京-李娜", "✓", "", ""],
+        ],
+        "utf-8-sig",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, stacked, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (8, "C (12/45)", "date_header"),
+        (9, "C (12/45)", "date_header"),
+    ]
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, stacked, GROUP, today=TODAY, skip_problems=True)
+    assert [r.outcome for r in plan.rows] == ["planned", "skipped", "planned", "planned", "problem", "problem"]
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("张伟", date(2026, 12, 2)),
+        ("张伟", date(2026, 12, 8)),
+        ("张伟", date(2026, 12, 10)),
+        ("李娜", date(2026, 12, 9)),
+    ]
+
+
+def test_a_whole_month_without_a_title_is_one_december_not_last_year_s_after_today(sqlite_workspace, tmp_path):
+    """12/1 … 12/31 with no title and no --month, on 12/10: the future columns are this December's (12/11 … were read
+    as 2025's, so a 请假 announced for 12/20 was last year's); 12/29 … 1/2 is still one turn of the year."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    marks = ["✓"] * 9 + [""] * 9 + ["请假", "请假"] + [""] * 11
+    month = _csv(tmp_path / "m.csv", [["姓名", *(f"12/{d}" for d in range(1, 32))], ["张伟", *marks]], "utf-8-sig")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, month, GROUP, today=TODAY)
+    assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in range(1, 32)]
+    assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 19), date(2026, 12, 20))]
+    above = _csv(
+        tmp_path / "a.csv",
+        [["姓名", "12月", *[""] * 30], ["", *(str(d) for d in range(1, 32))], ["张伟", *[""] * 31]],
+        "utf-8-sig",
+    )
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, above, GROUP, today=TODAY, dry_run=True)
+    assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in range(1, 32)]  # 12月 over 1 … 31: the same
+    turn = _csv(tmp_path / "t.csv", [["姓名", "12/30", "12/31", "1/1"], ["张伟", "", "", ""]], "utf-8-sig")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, turn, GROUP, today=TODAY, dry_run=True)
+    assert [d for _c, d in plan.days] == [date(2025, 12, 30), date(2025, 12, 31), date(2026, 1, 1)]
+
+
+def test_the_points_said_are_the_ledger_s_a_leave_joining_a_run_included_and_a_second_import_adds_none(
+    sqlite_workspace, tmp_path
+):
+    """Nine days with a 请假 on the fourth: the leave joins the run, and the seven-day bonus it earns is in the
+    ledger and in the summary's points (the summary left it out: it counted the check-ins' points only)."""
+    ids = _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    rows = [
+        ["2026年12月打卡表"],
+        ["姓名", *(f"12/{d}" for d in range(1, 10))],
+        ["北京-李娜", "✓", "✓", "✓", "请假", "✓", "✓", "✓", "✓", ""],
+    ]
+    path = _csv(tmp_path / "p.csv", rows, "utf-8-sig")
+
+    def ledger() -> int:
+        with sqlite_workspace.session() as s:
+            return sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ids["李娜"])))
+
+    _plan, summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 7 and summary.leave_days == 1
+    assert ledger() == 7 + 5 and summary.points == ledger()
+    _plan, again = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert again is not None and (again.logged, again.leave_days, again.points) == (0, 0, 0) and ledger() == 12
+
+
+def test_a_table_titled_for_another_group_is_refused_unless_the_user_says_so(sqlite_workspace, tmp_path, capsys):
+    """张伟 is in both groups: 读书会's 打卡表 (its title, or its sheet's name, says 读书会) imported into 晨光早起营
+    logged 读书会's check-ins in 晨光早起营 without a word; now refused naming the group, --other-group imports it;
+    a title naming this group is imported."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        other = create_group(s, actor, "读书会")
+        add_member(s, actor, other, MemberInput("张伟", wechat_id="zhangwei01", joined_at=JOINED))
+        s.commit()
+    theirs = _csv(tmp_path / "r.csv", [["读书会 12月打卡表"], ["姓名", "12/1", "12/2"], ["张伟", "✓", "✓"]], "utf-8")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, theirs, GROUP, today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["other_group"] and "读书会" in str(failed.value)
+    wb = Workbook()
+    wb.active.title = "读书会"
+    wb.active.append(["姓名", "12/3", "12/4"])
+    wb.active.append(["张伟", "✓", "✓"])
+    wb.save(tmp_path / "r.xlsx")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "r.xlsx", GROUP, today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["other_group"]
+    assert _checkins(sqlite_workspace) == []
+    ours = _csv(tmp_path / "o.csv", [["晨光早起营 12月打卡表"], ["姓名", "12/5", "12/6"], ["张伟", "✓", ""]], "utf-8")
+    run_checkin_import(sqlite_workspace, actor, ours, GROUP, today=TODAY)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, 5)]
+    run_checkin_import(sqlite_workspace, actor, theirs, GROUP, today=TODAY, other_group=True)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, d) for d in (1, 2, 5)]
+
+
+def test_a_leave_on_a_day_the_same_person_checked_in_is_a_problem(sqlite_workspace, tmp_path):
+    """张伟 ✓ on 12/1 on one row and 大伟 (张伟's nickname) 请假 on 12/1 on another: both a check-in and a leave were
+    written for the day; now the leave's row is a problem naming its cell — and so is a 请假 on a day the database
+    already has a check-in for."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    first = _csv(tmp_path / "a.csv", [["2026年12月打卡表"], ["姓名", "12/3", "12/4"], ["北京-李娜", "✓", ""]], "utf-8")
+    run_checkin_import(sqlite_workspace, actor, first, GROUP, today=TODAY)
+    path = _csv(
+        tmp_path / "dup.csv",
+        [
+            ["2026年12月打卡表"],
+            ["姓名", "12/1", "12/2", "12/3"],
+            ["张伟", "✓", "", ""],
+            ["大伟", "请假", "✓", ""],
+            ["北京-李娜", "", "", "请假"],
+        ],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (4, "B (12/1)", "leave_and_checkin"),
+        (5, "D (12/3)", "leave_and_checkin"),
+    ]
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY, skip_problems=True)
+    assert [r.outcome for r in plan.rows] == ["planned", "problem", "problem"]
+    assert _leaves(sqlite_workspace) == []
+    assert [(n, d) for n, d, *_ in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("李娜", date(2026, 12, 3)),
+    ]
+
+
+def test_day_numbers_that_go_back_are_refused_not_read_as_the_end_of_the_title_s_month(sqlite_workspace, tmp_path):
+    """2026年12月打卡表 over 28 29 30 1 2 3 (a week across the turn of the month): 28–30 were read as 12/28–12/30
+    (a later import would log them there); now refused naming the column where the numbers go back. 11月 over
+    28 29 30 and 12月 over 1 2 3 says each part's month: read."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    bare = _csv(
+        tmp_path / "b.csv",
+        [["2026年12月打卡表"], ["姓名", "28", "29", "30", "1", "2", "3"], ["张伟", "✓", "✓", "✓", "✓", "✓", "✓"]],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, bare, GROUP, today=date(2027, 1, 5))
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, "E (1)", "month_turns")]
+    months = _csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "11月", "", "", "12月", "", ""],
+            ["", "28", "29", "30", "1", "2", "3"],
+            ["张伟", "✓", "", "", "", "", "✓"],
+        ],
+        "utf-8",
+    )
+    run_checkin_import(sqlite_workspace, actor, months, GROUP, today=TODAY)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 11, 28), date(2026, 12, 3)]
+
+
+def test_last_year_s_dates_under_this_year_s_title_are_refused(sqlite_workspace, tmp_path):
+    """Last December's 打卡表 reused: Excel date cells of 2025 shown as 12月1日 (the year hidden) under the title
+    2026年12月打卡表 were logged in 2025 without a word (the members joined before); now refused naming the column,
+    as is --month 2026-12 over them. Dates around the title's month (11/30 in a 12月 table) are fine."""
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, actor, GROUP)
+        add_member(s, actor, gid, MemberInput("张伟", joined_at=datetime(2024, 5, 1)))
+        s.commit()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年12月打卡表"])
+    ws.append(["姓名", datetime(2025, 11, 30), *(datetime(2025, 12, d) for d in range(1, 4))])
+    for cell in ws[2][1:]:
+        cell.number_format = 'm"月"d"日"'
+    ws.append(["张伟", "✓", "✓", "✓", ""])
+    wb.save(tmp_path / "old.xlsx")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "old.xlsx", GROUP, today=TODAY)
+    assert [(p.column, p.code) for p in failed.value.problems] == [("B (2025-11-30)", "month_mismatch")]
+    ws.delete_rows(1)
+    wb.save(tmp_path / "old2.xlsx")
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "old2.xlsx", GROUP, month="2026-12", today=TODAY)
+    assert [p.code for p in failed.value.problems] == ["month_mismatch"]
+    assert _checkins(sqlite_workspace) == []
+    run_checkin_import(sqlite_workspace, actor, tmp_path / "old2.xlsx", GROUP, month="2025-12", today=TODAY)
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [
+        date(2025, 11, 30),
+        date(2025, 12, 1),
+        date(2025, 12, 2),
+    ]
+    # last year's sheet named 12月 (no year: this December only by guess) is imported, with --month 2025-12 too
+    ws.title = "12月"
+    wb.save(tmp_path / "old3.xlsx")
+    for wanted in (None, "2025-12"):
+        plan, _summary = run_checkin_import(
+            sqlite_workspace, actor, tmp_path / "old3.xlsx", GROUP, month=wanted, today=TODAY, dry_run=True
+        )
+        assert plan.ok and plan.days[0][1] == date(2025, 11, 30)
+
+
+def test_a_cross_on_a_day_with_a_check_in_is_a_problem_not_passed_over(sqlite_workspace, tmp_path):
+    """The organiser corrects 张伟's ✓ on 12/2 to × and imports again: the check-in stayed and the row said "no
+    check-in" (nothing recorded); now the × is a problem naming the cell (an import deletes no check-in) — and so
+    is a × on a day the same person's other row marks ✓. An empty cell says nothing and is no problem."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    rows = [["2026年12月打卡表"], ["姓名", "12/1", "12/2", "12/3"], ["张伟", "✓", "✓", ""]]
+    run_checkin_import(sqlite_workspace, actor, _csv(tmp_path / "a.csv", rows, "utf-8"), GROUP, today=TODAY)
+    rows[2] = ["张伟", "✓", "×", ""]
+    rows.append(["北京-李娜", "✓", "", "0"])
+    rows.append(["李娜", "", "", "✓"])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, _csv(tmp_path / "b.csv", rows, "utf-8"), GROUP, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [
+        (3, "C (12/2)", "none_but_checked_in"),
+        (4, "D (12/3)", "none_but_checked_in"),
+    ]
+    assert len(_checkins(sqlite_workspace)) == 2
+    answers = _csv(
+        tmp_path / "c.csv", [["提交者", "提交时间", "今日是否打卡"], ["张伟", "2026/12/2 21:00", "否"]], "utf-8"
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, answers, GROUP, today=TODAY)
+    assert [(p.row, p.code) for p in failed.value.problems] == [(2, "none_but_checked_in")]
+
+
+def test_a_section_row_merged_across_the_table_is_no_mark(sqlite_workspace, tmp_path):
+    """第一组 / 第二组 merged across the whole row (序号 to the last day): not a mark in every day's cell."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年12月打卡表"])
+    ws.append(["序号", "姓名", "12/1", "12/2", "12/3"])
+    ws.append(["第一组"])
+    ws.merge_cells("A3:E3")
+    ws.append([1, "张伟", "✓", "请假", None])
+    ws.merge_cells("D4:E4")
+    ws.append(["第二组"])
+    ws.merge_cells("A5:E5")
+    ws.append([2, "北京-李娜", "✓", None, "✓"])
+    wb.save(tmp_path / "s.xlsx")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, tmp_path / "s.xlsx", GROUP, today=TODAY)
+    assert [r.outcome for r in plan.rows] == ["skipped", "planned", "skipped", "planned"]
+    assert _leaves(sqlite_workspace) == [("张伟", date(2026, 12, 2), date(2026, 12, 3))]
+    assert len(_checkins(sqlite_workspace)) == 3
+
+
+def test_headers_typed_as_text_12_1_are_read_as_written_and_numbers_still_by_their_neighbours(
+    sqlite_workspace, tmp_path
+):
+    """12.1 12.2 12.3 typed as text in a workbook (a cell formatted 文本) are December 1st–3rd: they were taken for
+    numbers (12.1 may be 12.10) and the file refused; the same typed as numbers are still refused."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    for kind, header in (("text", ["12.1", "12.2", "12.3"]), ("number", [12.1, 12.2, 12.3])):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "12月"
+        ws.append(["姓名", *header])
+        ws.append(["张伟", "✓", "", "✓"])
+        wb.save(tmp_path / f"{kind}.xlsx")
+    plan, _summary = run_checkin_import(sqlite_workspace, actor, tmp_path / "text.xlsx", GROUP, today=TODAY)
+    assert [d for _c, d in plan.days] == [date(2026, 12, d) for d in (1, 2, 3)]
+    assert [d for _n, d, *_ in _checkins(sqlite_workspace)] == [date(2026, 12, 1), date(2026, 12, 3)]
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, tmp_path / "number.xlsx", GROUP, today=TODAY)
+    assert {p.code for p in failed.value.problems} == {"date_header"}

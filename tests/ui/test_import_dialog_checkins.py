@@ -117,3 +117,22 @@ def test_switching_a_file_read_as_a_roster_to_checkins_reads_it_again(qtbot, ws,
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("roster"))
     assert not isinstance(ready.args[0], CheckinPlan) and not dialog.mapping_table.isHidden()
+
+
+def test_the_other_week_sheets_of_a_workbook_are_named_in_the_notes(qtbot, ws, tmp_path):
+    """A workbook of one sheet a week: the preview says which other sheets are check-in tables too (they were not
+    read, without a word)."""
+    wb = Workbook()
+    first = wb.active
+    first.title = "第1周"
+    second = wb.create_sheet("第2周")
+    for sheet in (first, second):
+        sheet.append([f"{TEST_TODAY.year}年{TEST_TODAY.month}月打卡表"])
+        sheet.append(["姓名", datetime.combine(D1, datetime.min.time()), datetime.combine(D2, datetime.min.time())])
+        sheet.append(["张三", "✓", None])
+    path = tmp_path / "weeks.xlsx"
+    wb.save(path)
+    dialog = open_dialog(qtbot, ws)
+    plan = load(qtbot, dialog, path)
+    assert plan.sheet == "第1周" and plan.other_sheets == ("第2周",)
+    assert dialog.notes_label.isVisible() and "第2周" in dialog.notes_label.text()

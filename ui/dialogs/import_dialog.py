@@ -819,6 +819,12 @@ class ImportDialog(QDialog):
             notes.append(
                 self.tr("Columns not used: %1").replace("%1", ", ".join(c for c, _why in plan.skipped_columns))
             )
+        if plan.other_sheets:
+            notes.append(
+                self.tr(
+                    "Other sheets that are check-in tables too, not read now: %1 (choose each sheet to import it)"
+                ).replace("%1", ", ".join(plan.other_sheets))
+            )
         self.notes_label.setText(" ".join(notes))
         self.notes_label.setVisible(bool(notes))
         self._update_import_button()
