@@ -581,7 +581,7 @@ _NOT_DONE_RE = re.compile(
     r"|记得(?:要)?(?:打卡|签到)|别忘(?:了|记)?(?:打卡|签到)|不要忘(?:了|记)?(?:打卡|签到)"
     r"|提醒(?:一下)?(?:大家|各位|同学们?|朋友们?|小伙伴们?|宝子们?|姐妹们?|你|您|@).{0,6}(?:打卡|签到)"
     r"|快(?:来|去)?(?:打卡|签到)|请(?:尽快|及时)?(?:打卡|签到)|催.{0,4}(?:打卡|签到)"
-    r"|(?:今天|今日)?(?:不|不能|没法|无法)(?:打卡|签到)|打不了卡|不(?:跑|练|读|学|写)了"
+    r"|(?:今天|今日)?(?:不|不能|没法|无法)(?:打卡|签到)|打不了卡|打卡\s*[❌❎✖✗✘×]?\s*不了|不(?:跑|练|读|学|写)了"
     # the organiser's announcements: 打卡统计截止到7点, 今日打卡已结束, 已统计：…, 打卡群规：…
     r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
 )
@@ -693,6 +693,8 @@ def _not_done(line: PasteLine) -> PasteLine:
     """An entry whose own words say it is no check-in (says_not_checked_in), or that is crossed out (❌陈红);
     a 补 line is a make-up."""
     if line.kind != "entry" or not (_crossed(line) or (line.remark and says_not_checked_in(line.remark))):
+        return line
+    if LEAVE_WORDS_RE.search(line.remark or ""):  # 今天打卡不了，请假: the paste reads it as the member's 请假
         return line
     return replace(line, kind="ignored", ignored="not_done")  # the entry's fields kept: a sign-up list reads it
 

@@ -675,7 +675,7 @@ class RosterIndex:
             pos = at + len(chunk)
         family = bool(_FAMILY_HINT.search(body))
         out: list[_Found] = []
-        emoji: _Found | None = None  # an emoji-only chunk that is exactly one member's emoji-only nickname
+        emoji: list[_Found] = []  # emoji-only chunks that are exactly one member's emoji-only nickname each
         i = 0
         primary_done = False
         person_at = -2  # index of the last chunk that named a person
@@ -708,8 +708,10 @@ class RosterIndex:
                         i += 1
                 continue
             if _is_remark_chunk(chunk):  # 补卡 / 打卡 / a date before or between the names
-                if emoji is None and not bare_key(chunk):  # 🍀 is decoration, or a member's emoji-only nickname
-                    emoji = self._emoji_nickname(chunk)
+                if not bare_key(chunk):  # 🍀 is decoration, or a member's emoji-only nickname
+                    found = self._emoji_nickname(chunk)
+                    if found is not None:
+                        emoji.append(found)
                 i += 1
                 continue
             found = self.resolve(chunk)
@@ -735,8 +737,8 @@ class RosterIndex:
                 out.append(_Found("none", (), chunk))
                 person_at = i
             i += 1
-        if emoji is not None and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
-            out = [emoji]  # `🍀 补昨天的`, `🐱🐱 6:01`: the emoji is the name when nothing else on the line is one
+        if emoji and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
+            out = emoji  # `🍀 补昨天的`, `🐱🐱 6:01`, `🐱🐱 🍀`: the emoji are the names when nothing else is one
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
             found = self.resolve(name) if name else _NONE
             out.append(found if found.kind != "none" else _Found("none", (), name))
@@ -1038,12 +1040,19 @@ def match_paste(
     return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups)
 
 
+# a sign-up taken back (3. 张三 不去了, 李四 取消, 王五 临时有事来不了): not a sign-up; not 取消了出差 可以来
+_WITHDRAWN_RE = re.compile(
+    r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了"
+    r"|取消(?!了?(?:出差|加班|会议|行程|航班)))"
+)
+
+
 # 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
 _PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
 _EMOJI_NAME = r"[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{0,7}"
 _PROXY_RE = re.compile(
     rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}?|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
-    r"代?(?:打卡|签到|接龙|报名)"
+    r"代?(?:打卡|签到|接龙|报名|请假)"
     rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})"
     r"\s*(?:打卡|签到|接龙)?\s*[)）】\]]"
     rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
@@ -1206,6 +1215,9 @@ def match_lines(
     for line in lines:
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
+        if signups and line.kind == "entry" and line.name and _WITHDRAWN_RE.search(line.remark or ""):
+            out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
+            continue
         if line.kind == "ignored" and line.name:
             out.append(_ignored(line, index, day, line.ignored or "ignored"))
             continue
@@ -1232,7 +1244,12 @@ def match_lines(
         said_leave = LEAVE_WORDS_RE.search(text)
         # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
         on_leave = (
-            bool(said_leave) and not late and not _CHECKS_IN_RE.search(LEAVE_WORDS_RE.sub("", without_promises(text)))
+            bool(said_leave)
+            and not late
+            and (
+                not _CHECKS_IN_RE.search(LEAVE_WORDS_RE.sub("", without_promises(text)))
+                or says_not_checked_in(text, leave=True)  # 今天打卡❌不了，请假: the 打卡 is denied
+            )
         )
         line_day = day
         other = False
@@ -1258,7 +1275,9 @@ def match_lines(
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
-            if found.kind == "none" or not {c.membership_id for c in found.people} <= named:  # once (张伟 代 小王1号)
+            if on_leave:  # 张伟 替李纳请假: 李纳 is on leave, not the one who wrote it
+                people = [found if found.kind != "none" else _Found("none", (), proxy)]
+            elif found.kind == "none" or not {c.membership_id for c in found.people} <= named:  # once (张伟 代 小王1号)
                 people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
         for part, found in enumerate(people):
             token = found.token or line.name
@@ -1565,6 +1584,7 @@ IGNORED_REASONS = {
     "system": "系统消息 (a system notice)",
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
+    "withdrawn": "取消报名 (took the sign-up back: not signed up)",
 }
 
 
