@@ -699,6 +699,24 @@ def _not_done(line: PasteLine) -> PasteLine:
     return replace(line, kind="ignored", ignored="not_done")  # the entry's fields kept: a sign-up list reads it
 
 
+# a chat message that is only a red packet or a transfer ([红包]恭喜发财, [转账]), or a reply that opens with @someone
+# and says no 打卡: the sender spoke, but posted no check-in (a chain's @line is a mention already)
+_PACKET_RE = re.compile(r"^\s*\[(?:红包|转账|微信红包|QQ红包)\]")
+
+
+def _chatter(line: PasteLine) -> PasteLine:
+    if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
+        return line
+    folded = unicodedata.normalize("NFKC", line.remark)
+    if _CHECKED_IN_RE.search(folded) or "补" in folded:
+        return line
+    if _PACKET_RE.match(folded):
+        return replace(line, kind="ignored", ignored="system")
+    if folded.lstrip().startswith("@"):
+        return replace(line, kind="ignored", ignored="mention")
+    return line
+
+
 def _is_separator(folded: str) -> bool:
     """A line holding only a date and/or a time between dashes: `—— 12月3日 ——`, `2026-12-03`, WeChat's
     `昨天 06:10` and, for today's messages, a bare `06:05`."""
@@ -1001,7 +1019,7 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
             results = _parse_paired(seen)
         else:
             results = _ChainParser(seen).parse()
-    results = [quotes.get(line.line_no) or _not_done(line) for line in results]
+    results = [quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results]
     return _with_headings(results, lines)
 
 

@@ -541,6 +541,9 @@ class RosterIndex:
         found = [f for f in (self.exact(p) for p in parts) if f.kind != "none"]
         if len(found) == 1:
             return found[0]
+        same = {tuple(c.membership_id for c in f.people) for f in found}
+        if len(same) == 1 and all(f.kind == "certain" for f in found):  # 乐乐妈妈（赵静）…: two ways, one person
+            return found[0]
         if len(found) > 1:
             people = tuple(dict.fromkeys(c for f in found for c in f.people))
             return _Found("ambiguous", people, chunk)
@@ -1040,6 +1043,10 @@ def match_paste(
     return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups)
 
 
+_TOMORROW_RE = re.compile(r"明天|明日")
+# a 明日预告 section (the next day's sign-ups, under today's chain): never a check-in, on whatever day it is logged
+_PREVIEW_RE = re.compile(r"预告")
+
 # a sign-up taken back (3. 张三 不去了, 李四 取消, 王五 临时有事来不了): not a sign-up; not 取消了出差 可以来
 _WITHDRAWN_RE = re.compile(
     r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了"
@@ -1265,10 +1272,15 @@ def match_lines(
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
-                if stamped != day:
+                if on_leave and _TOMORROW_RE.search(text) and stamped + timedelta(days=1) == day:
+                    pass  # 明天请假 posted the evening before: leave on this day, not a line of the day before
+                elif stamped != day:
                     line_day, other = stamped, True
             elif several_days and heading_days.get(line.heading) not in (None, day):
                 line_day, other = heading_days[line.heading], True
+        if not other and not signups and line.heading and _PREVIEW_RE.search(line.heading):
+            out.append(_ignored(line, index, day, "preview"))  # 明日预告 logged on its own day: sign-ups, not check-ins
+            continue
         parts: list[PasteMatch] = []
         people = index.people_on(line)
         proxy = _proxied(text, line.name or "")
@@ -1585,6 +1597,7 @@ IGNORED_REASONS = {
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
+    "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
 }
 
 

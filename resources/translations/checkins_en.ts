@@ -849,6 +849,10 @@
             <translation>Took the sign-up back</translation>
         </message>
         <message>
+            <source>A sign-up in a 明日预告 (preview), not a check-in</source>
+            <translation>A sign-up in a 明日预告 (preview), not a check-in</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>Chain of another group: %1</translation>
         </message>

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -77,3 +77,67 @@ def test_two_emoji_nicknames_on_one_line_are_two_people(workspace, grp):
     assert on_3 == [("matched", ids["姚露"]), ("matched", ids["蒋欣"])]
     assert [m.status for m in preview.matches if m.line.line_no == 4] == ["duplicate"]
     assert {p.membership_id for p in certain_plan(preview.matches)} == {ids["王磊"], ids["姚露"], ids["蒋欣"]}
+
+
+# ---------------------------------------------------------------- found writing the sixth corpus (76–101)
+
+
+def _by_line(workspace, gid, text, day=DAY):
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, day, text)
+    by_line: dict[int, list] = {}
+    for m in preview.matches:
+        by_line.setdefault(m.line.line_no, []).append((m.status, m.reason, m.membership_id))
+        assert m.status != "leave" or m.day == day  # a leave is the logged day's
+    return by_line, {(p.membership_id, p.day) for p in certain_plan(preview.matches)}
+
+
+def test_a_red_packet_or_an_at_reply_in_a_chat_log_is_no_check_in(workspace, grp):
+    gid, ids = grp
+    for text in (
+        "张伟：打卡\n王磊：[红包]\n刘洋：@张伟 你今天好早\n李纳：打卡\n",
+        f"张伟 {DAY:%Y/%m/%d} 7:01:22\n打卡\n王磊 {DAY:%Y/%m/%d} 7:02:00\n[红包]恭喜发财，大吉大利\n"
+        f"刘洋 {DAY:%Y/%m/%d} 7:03:00\n@张伟 你今天好早\n李纳 {DAY:%Y/%m/%d} 7:04:00\n打卡\n",
+    ):
+        by_line, plan = _by_line(workspace, gid, text)
+        assert plan == {(ids["张伟"], DAY), (ids["李纳"], DAY)}, text
+        statuses = sorted(v[0][:2] for v in by_line.values() if v[0][0] == "ignored")
+        assert statuses == [("ignored", "mention"), ("ignored", "system")], text
+    by_line, plan = _by_line(workspace, gid, "张伟：打卡\n刘洋：@张伟 我也打卡了\n")  # says 打卡: it is one
+    assert plan == {(ids["张伟"], DAY), (ids["刘洋"], DAY)}
+
+
+def test_a_line_naming_one_member_two_ways_is_certain(workspace, owner, grp):
+    gid, ids = grp
+    with workspace.session() as s:
+        ids["赵静"] = add_member(
+            s, owner, gid, MemberInput(display_name="赵静", group_nickname="乐乐妈妈", joined_at=JOINED)
+        )[1]
+        s.commit()
+    by_line, plan = _by_line(workspace, gid, f"#接龙 {DAY.month}月{DAY.day}日 共读\n1. 乐乐妈妈（赵静）今天讲了两本\n")
+    assert by_line[2] == [("matched", None, ids["赵静"])]
+    assert plan == {(ids["赵静"], DAY)}
+
+
+def test_a_preview_section_logged_on_its_own_day_is_no_check_in(workspace, grp):
+    gid, ids = grp
+    before = DAY - timedelta(days=1)
+    text = f"#接龙 {before.month}月{before.day}日今日打卡\n1. 张伟 6:00\n\n明日预告（{DAY.month}月{DAY.day}日）\n1. 王磊 报名\n2. 刘洋 报名\n"
+    by_line, plan = _by_line(workspace, gid, text)
+    assert by_line[5][0][:2] == ("ignored", "preview") and by_line[6][0][:2] == ("ignored", "preview")
+    assert by_line[2][0][0] == "other_day"
+    assert plan == set()
+
+
+def test_tomorrows_leave_posted_the_evening_before_is_leave_on_the_day(workspace, grp):
+    gid, ids = grp
+    eve = DAY - timedelta(days=1)
+    text = (
+        f"李纳(23456789) {DAY:%Y-%m-%d} 06:03:44\n早起打卡\n"
+        f"张伟(45678901) {eve:%Y-%m-%d} 22:10:00\n明天请假\n"
+        f"刘洋(45678902) {eve:%Y-%m-%d} 22:12:00\n打卡\n"
+    )
+    by_line, plan = _by_line(workspace, gid, text)
+    assert by_line[3][0][0] == "leave"
+    assert by_line[5][0][0] == "other_day"  # an ordinary message of the evening before stays that day's
+    assert plan == {(ids["李纳"], DAY)}
