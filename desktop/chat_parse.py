@@ -330,7 +330,8 @@ _COLON_RE = re.compile(
     rf"^\s*(?:\[?\s*(?:(?P<date>{_DATE})\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
     r"(?P<sp>[^:\[\]]*?[^:\s\[\]])\s*(?:(?<!\d):|:(?!\d))\s*(?P<msg>.*)$"
 )
-_STAMP_ONLY_RE = re.compile(rf"^[\s\-—=~*·]*\[?(?:{_DATE}\s*)?(?:{_CLOCK})?\]?[\s\-—=~*·]*$")
+# a date line may carry its weekday too (`星期五 12月4日`, `12月4日 (周五)`): two date words at most
+_STAMP_ONLY_RE = re.compile(rf"^[\s\-—=~*·]*\[?(?:{_DATE}[\s()]*){{0,2}}(?:{_CLOCK})?\]?[\s\-—=~*·]*$")
 _SENTENCE_PUNCT = re.compile("[。！？!?]")
 
 

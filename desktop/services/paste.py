@@ -656,7 +656,8 @@ class RosterIndex:
             speaker = line.name or ""
             found = self.resolve(speaker)
             return [found if found.kind != "none" else _Found("none", (), speaker)]
-        body = (line.body or line.name or "").strip()
+        # `刘洋 5:50 @孙浩 快来`: a mention after the name names someone the writer calls, never a second person
+        body = _MENTION_AFTER_RE.sub(" ", (line.body or line.name or "").strip()).strip() or (line.name or "")
         name = line.name or ""
         chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
         # 【张伟】 first on the line (or as the name read from it): a name in brackets, not a bracketed remark
@@ -1044,6 +1045,7 @@ def match_paste(
 
 
 _TOMORROW_RE = re.compile(r"明天|明日")
+_MENTION_AFTER_RE = re.compile(r"(?<=\s)[@＠]\s?\S+")
 # a 明日预告 section (the next day's sign-ups, under today's chain): never a check-in, on whatever day it is logged
 _PREVIEW_RE = re.compile(r"预告")
 

@@ -141,3 +141,22 @@ def test_tomorrows_leave_posted_the_evening_before_is_leave_on_the_day(workspace
     assert by_line[3][0][0] == "leave"
     assert by_line[5][0][0] == "other_day"  # an ordinary message of the evening before stays that day's
     assert plan == {(ids["李纳"], DAY)}
+
+
+def test_a_mention_after_the_name_is_not_a_second_person(workspace, grp):
+    gid, ids = grp
+    text = f"#接龙 {DAY.month}月{DAY.day}日打卡\n1. 刘洋 5:50 @王磊 快来\n2. 张伟 @李纳 @王磊 起床了\n"
+    by_line, plan = _by_line(workspace, gid, text)
+    assert by_line[2] == [("matched", None, ids["刘洋"])] and by_line[3] == [("matched", None, ids["张伟"])]
+    assert plan == {(ids["刘洋"], DAY), (ids["张伟"], DAY)}
+
+
+@pytest.mark.parametrize("fmt", ["星期{w} {m}月{d}日", "{m}月{d}日 (周{w})", "—— {m}月{d}日（星期{w}）——"])
+def test_a_date_separator_with_its_weekday_dates_the_lines_under_it(workspace, grp, fmt):
+    gid, ids = grp
+    nxt = DAY + timedelta(days=1)
+    wd = "一二三四五六日"
+    sep = [fmt.format(m=d.month, d=d.day, w=wd[d.weekday()]) for d in (DAY, nxt)]
+    by_line, plan = _by_line(workspace, gid, f"{sep[0]}\n张伟：打卡\n李纳：打卡\n{sep[1]}\n王磊：打卡\n")
+    assert by_line[5][0][0] == "other_day"
+    assert plan == {(ids["张伟"], DAY), (ids["李纳"], DAY)}
