@@ -1045,6 +1045,7 @@ def match_paste(
 
 
 _TOMORROW_RE = re.compile(r"明天|明日")
+_CROSS_MARK_RE = re.compile(r"[❌❎✖✗✘]")  # a sign-up crossed out (韩梅 ❌): taken back
 _MENTION_AFTER_RE = re.compile(r"(?<=\s)[@＠]\s?\S+")
 # a 明日预告 section (the next day's sign-ups, under today's chain): never a check-in, on whatever day it is logged
 _PREVIEW_RE = re.compile(r"预告")
@@ -1222,9 +1223,11 @@ def match_lines(
     stamp_days = _stamp_days(lines, day) if day is not None else {}
     first_heading = next((line.heading for line in lines if line.kind == "entry"), None)
     for line in lines:
+        crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
-        if signups and line.kind == "entry" and line.name and _WITHDRAWN_RE.search(line.remark or ""):
+        said = " ".join(x for x in (line.body, line.remark) if x)
+        if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
             continue
         if line.kind == "ignored" and line.name:

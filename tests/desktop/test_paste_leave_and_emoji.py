@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from desktop.services.groups import create_group
-from desktop.services.paste import LEAVE, certain_plan, line_outcomes, preview_paste
+from desktop.services.paste import LEAVE, certain_plan, line_outcomes, match_paste, preview_paste
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
 
@@ -160,3 +160,18 @@ def test_a_date_separator_with_its_weekday_dates_the_lines_under_it(workspace, g
     by_line, plan = _by_line(workspace, gid, f"{sep[0]}\n张伟：打卡\n李纳：打卡\n{sep[1]}\n王磊：打卡\n")
     assert by_line[5][0][0] == "other_day"
     assert plan == {(ids["张伟"], DAY), (ids["李纳"], DAY)}
+
+
+def test_a_sign_up_crossed_out_or_marked_cancelled_is_withdrawn(workspace, grp):
+    gid, ids = grp
+    text = "#接龙 周六读书分享会报名\n1. 张伟 +1\n2. 王磊（已取消）\n3. 刘洋 ❌\n4. 李纳 临时有事去不了了，抱歉\n5. 姚露 上次没来 这次一定来\n"
+    with workspace.session() as s:
+        matches = match_paste(s, gid, text, signups=True)
+    got = {m.line.line_no: (m.status, m.reason) for m in matches}
+    assert got == {
+        2: ("matched", None),
+        3: ("ignored", "withdrawn"),
+        4: ("ignored", "withdrawn"),
+        5: ("ignored", "withdrawn"),
+        6: ("matched", None),
+    }
