@@ -585,6 +585,8 @@ _NOT_DONE_RE = re.compile(
     r"|(?:今天|今日)?(?:不|不能|没法|无法)(?:打卡|签到)|打不了卡|打卡\s*[❌❎✖✗✘×]?\s*不了|不(?:跑|练|读|学|写)了"
     # the organiser's announcements: 打卡统计截止到7点, 今日打卡已结束, 已统计：…, 打卡群规：…
     r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
+    # 今日打卡统计：已打卡3人 / 打卡统计 / 统计：…: the organiser's count, not the writer's check-in
+    r"|(?:今日|今天|昨日|昨天|本周)?打卡(?:情况)?统计.*|^\s*统计\s*[:：].*"
 )
 # a make-up promised for later (明天补打卡, 回头补上) says nothing about today (the paste reads it too)
 FUTURE_MAKEUP_RE = re.compile(

@@ -175,3 +175,11 @@ def test_a_sign_up_crossed_out_or_marked_cancelled_is_withdrawn(workspace, grp):
         5: ("ignored", "withdrawn"),
         6: ("matched", None),
     }
+
+
+def test_the_organisers_count_in_a_chat_log_is_not_their_check_in(workspace, grp):
+    gid, ids = grp
+    text = "王磊：今日打卡统计：已打卡3人\n王磊：未打卡：刘洋\n张伟：打卡\n李纳：打卡 统计一下我的天数\n"
+    by_line, plan = _by_line(workspace, gid, text)
+    assert by_line[1][0][:2] == ("ignored", "not_done")
+    assert plan == {(ids["张伟"], DAY), (ids["李纳"], DAY)}
