@@ -330,7 +330,8 @@ _COLON_RE = re.compile(
     rf"^\s*(?:\[?\s*(?:(?P<date>{_DATE})\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
     r"(?P<sp>[^:\[\]]*?[^:\s\[\]])\s*(?:(?<!\d):|:(?!\d))\s*(?P<msg>.*)$"
 )
-_STAMP_ONLY_RE = re.compile(rf"^[\s\-—=~*·]*\[?(?:{_DATE}\s*)?(?:{_CLOCK})?\]?[\s\-—=~*·]*$")
+# a date line may carry its weekday too (`星期五 12月4日`, `12月4日 (周五)`): two date words at most
+_STAMP_ONLY_RE = re.compile(rf"^[\s\-—=~*·]*\[?(?:{_DATE}[\s()]*){{0,2}}(?:{_CLOCK})?\]?[\s\-—=~*·]*$")
 _SENTENCE_PUNCT = re.compile("[。！？!?]")
 
 
@@ -581,9 +582,11 @@ _NOT_DONE_RE = re.compile(
     r"|记得(?:要)?(?:打卡|签到)|别忘(?:了|记)?(?:打卡|签到)|不要忘(?:了|记)?(?:打卡|签到)"
     r"|提醒(?:一下)?(?:大家|各位|同学们?|朋友们?|小伙伴们?|宝子们?|姐妹们?|你|您|@).{0,6}(?:打卡|签到)"
     r"|快(?:来|去)?(?:打卡|签到)|请(?:尽快|及时)?(?:打卡|签到)|催.{0,4}(?:打卡|签到)"
-    r"|(?:今天|今日)?(?:不|不能|没法|无法)(?:打卡|签到)|打不了卡|不(?:跑|练|读|学|写)了"
+    r"|(?:今天|今日)?(?:不|不能|没法|无法)(?:打卡|签到)|打不了卡|打卡\s*[❌❎✖✗✘×]?\s*不了|不(?:跑|练|读|学|写)了"
     # the organiser's announcements: 打卡统计截止到7点, 今日打卡已结束, 已统计：…, 打卡群规：…
     r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
+    # 今日打卡统计：已打卡3人 / 打卡统计 / 统计：…: the organiser's count, not the writer's check-in
+    r"|(?:今日|今天|昨日|昨天|本周)?打卡(?:情况)?统计.*|^\s*统计\s*[:：].*"
 )
 # a make-up promised for later (明天补打卡, 回头补上) says nothing about today (the paste reads it too)
 FUTURE_MAKEUP_RE = re.compile(
@@ -694,7 +697,27 @@ def _not_done(line: PasteLine) -> PasteLine:
     a 补 line is a make-up."""
     if line.kind != "entry" or not (_crossed(line) or (line.remark and says_not_checked_in(line.remark))):
         return line
+    if LEAVE_WORDS_RE.search(line.remark or ""):  # 今天打卡不了，请假: the paste reads it as the member's 请假
+        return line
     return replace(line, kind="ignored", ignored="not_done")  # the entry's fields kept: a sign-up list reads it
+
+
+# a chat message that is only a red packet or a transfer ([红包]恭喜发财, [转账]), or a reply that opens with @someone
+# and says no 打卡: the sender spoke, but posted no check-in (a chain's @line is a mention already)
+_PACKET_RE = re.compile(r"^\s*\[(?:红包|转账|微信红包|QQ红包)\]")
+
+
+def _chatter(line: PasteLine) -> PasteLine:
+    if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
+        return line
+    folded = unicodedata.normalize("NFKC", line.remark)
+    if _CHECKED_IN_RE.search(folded) or "补" in folded:
+        return line
+    if _PACKET_RE.match(folded):
+        return replace(line, kind="ignored", ignored="system")
+    if folded.lstrip().startswith("@"):
+        return replace(line, kind="ignored", ignored="mention")
+    return line
 
 
 def _is_separator(folded: str) -> bool:
@@ -999,7 +1022,7 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
             results = _parse_paired(seen)
         else:
             results = _ChainParser(seen).parse()
-    results = [quotes.get(line.line_no) or _not_done(line) for line in results]
+    results = [quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results]
     return _with_headings(results, lines)
 
 

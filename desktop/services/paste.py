@@ -541,6 +541,9 @@ class RosterIndex:
         found = [f for f in (self.exact(p) for p in parts) if f.kind != "none"]
         if len(found) == 1:
             return found[0]
+        same = {tuple(c.membership_id for c in f.people) for f in found}
+        if len(same) == 1 and all(f.kind == "certain" for f in found):  # 乐乐妈妈（赵静）…: two ways, one person
+            return found[0]
         if len(found) > 1:
             people = tuple(dict.fromkeys(c for f in found for c in f.people))
             return _Found("ambiguous", people, chunk)
@@ -653,7 +656,8 @@ class RosterIndex:
             speaker = line.name or ""
             found = self.resolve(speaker)
             return [found if found.kind != "none" else _Found("none", (), speaker)]
-        body = (line.body or line.name or "").strip()
+        # `刘洋 5:50 @孙浩 快来`: a mention after the name names someone the writer calls, never a second person
+        body = _MENTION_AFTER_RE.sub(" ", (line.body or line.name or "").strip()).strip() or (line.name or "")
         name = line.name or ""
         chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
         # 【张伟】 first on the line (or as the name read from it): a name in brackets, not a bracketed remark
@@ -675,7 +679,7 @@ class RosterIndex:
             pos = at + len(chunk)
         family = bool(_FAMILY_HINT.search(body))
         out: list[_Found] = []
-        emoji: _Found | None = None  # an emoji-only chunk that is exactly one member's emoji-only nickname
+        emoji: list[_Found] = []  # emoji-only chunks that are exactly one member's emoji-only nickname each
         i = 0
         primary_done = False
         person_at = -2  # index of the last chunk that named a person
@@ -708,8 +712,10 @@ class RosterIndex:
                         i += 1
                 continue
             if _is_remark_chunk(chunk):  # 补卡 / 打卡 / a date before or between the names
-                if emoji is None and not bare_key(chunk):  # 🍀 is decoration, or a member's emoji-only nickname
-                    emoji = self._emoji_nickname(chunk)
+                if not bare_key(chunk):  # 🍀 is decoration, or a member's emoji-only nickname
+                    found = self._emoji_nickname(chunk)
+                    if found is not None:
+                        emoji.append(found)
                 i += 1
                 continue
             found = self.resolve(chunk)
@@ -735,8 +741,8 @@ class RosterIndex:
                 out.append(_Found("none", (), chunk))
                 person_at = i
             i += 1
-        if emoji is not None and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
-            out = [emoji]  # `🍀 补昨天的`, `🐱🐱 6:01`: the emoji is the name when nothing else on the line is one
+        if emoji and all(f.kind == "none" and _REMARKISH.search(f.token or "") for f in out):
+            out = emoji  # `🍀 补昨天的`, `🐱🐱 6:01`, `🐱🐱 🍀`: the emoji are the names when nothing else is one
         if not out:  # every chunk read as a remark (【王建】打卡第3天): the name the parser read
             found = self.resolve(name) if name else _NONE
             out.append(found if found.kind != "none" else _Found("none", (), name))
@@ -1038,12 +1044,25 @@ def match_paste(
     return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups)
 
 
+_TOMORROW_RE = re.compile(r"明天|明日")
+_CROSS_MARK_RE = re.compile(r"[❌❎✖✗✘]")  # a sign-up crossed out (韩梅 ❌): taken back
+_MENTION_AFTER_RE = re.compile(r"(?<=\s)[@＠]\s?\S+")
+# a 明日预告 section (the next day's sign-ups, under today's chain): never a check-in, on whatever day it is logged
+_PREVIEW_RE = re.compile(r"预告")
+
+# a sign-up taken back (3. 张三 不去了, 李四 取消, 王五 临时有事来不了): not a sign-up; not 取消了出差 可以来
+_WITHDRAWN_RE = re.compile(
+    r"(?<!可能)(?<!如果)(?<!要是)(?:不去了|去不了|来不了|不来了|参加不了|不参加了?|撤回报名|退出报名|鸽了"
+    r"|取消(?!了?(?:出差|加班|会议|行程|航班)))"
+)
+
+
 # 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
 _PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
 _EMOJI_NAME = r"[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{0,7}"
 _PROXY_RE = re.compile(
     rf"{_PROXY_WORD}\s*(?P<a>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}?|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
-    r"代?(?:打卡|签到|接龙|报名)"
+    r"代?(?:打卡|签到|接龙|报名|请假)"
     rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})"
     r"\s*(?:打卡|签到|接龙)?\s*[)）】\]]"
     rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
@@ -1204,8 +1223,13 @@ def match_lines(
     stamp_days = _stamp_days(lines, day) if day is not None else {}
     first_heading = next((line.heading for line in lines if line.kind == "entry"), None)
     for line in lines:
+        crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
+        said = " ".join(x for x in (line.body, line.remark) if x)
+        if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
+            out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
+            continue
         if line.kind == "ignored" and line.name:
             out.append(_ignored(line, index, day, line.ignored or "ignored"))
             continue
@@ -1232,7 +1256,12 @@ def match_lines(
         said_leave = LEAVE_WORDS_RE.search(text)
         # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
         on_leave = (
-            bool(said_leave) and not late and not _CHECKS_IN_RE.search(LEAVE_WORDS_RE.sub("", without_promises(text)))
+            bool(said_leave)
+            and not late
+            and (
+                not _CHECKS_IN_RE.search(LEAVE_WORDS_RE.sub("", without_promises(text)))
+                or says_not_checked_in(text, leave=True)  # 今天打卡❌不了，请假: the 打卡 is denied
+            )
         )
         line_day = day
         other = False
@@ -1248,17 +1277,24 @@ def match_lines(
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
-                if stamped != day:
+                if on_leave and _TOMORROW_RE.search(text) and stamped + timedelta(days=1) == day:
+                    pass  # 明天请假 posted the evening before: leave on this day, not a line of the day before
+                elif stamped != day:
                     line_day, other = stamped, True
             elif several_days and heading_days.get(line.heading) not in (None, day):
                 line_day, other = heading_days[line.heading], True
+        if not other and not signups and line.heading and _PREVIEW_RE.search(line.heading):
+            out.append(_ignored(line, index, day, "preview"))  # 明日预告 logged on its own day: sign-ups, not check-ins
+            continue
         parts: list[PasteMatch] = []
         people = index.people_on(line)
         proxy = _proxied(text, line.name or "")
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
-            if found.kind == "none" or not {c.membership_id for c in found.people} <= named:  # once (张伟 代 小王1号)
+            if on_leave:  # 张伟 替李纳请假: 李纳 is on leave, not the one who wrote it
+                people = [found if found.kind != "none" else _Found("none", (), proxy)]
+            elif found.kind == "none" or not {c.membership_id for c in found.people} <= named:  # once (张伟 代 小王1号)
                 people = [*people, found if found.kind != "none" else _Found("none", (), proxy)]
         for part, found in enumerate(people):
             token = found.token or line.name
@@ -1565,6 +1601,8 @@ IGNORED_REASONS = {
     "system": "系统消息 (a system notice)",
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
+    "withdrawn": "取消报名 (took the sign-up back: not signed up)",
+    "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
 }
 
 

@@ -477,6 +477,10 @@
             <translation>On leave (请假): not counted</translation>
         </message>
         <message>
+            <source>%1 · excused (请假)</source>
+            <translation>%1 · excused (请假)</translation>
+        </message>
+        <message>
             <source>Another day: not counted</source>
             <translation>Another day: not counted</translation>
         </message>

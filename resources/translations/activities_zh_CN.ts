@@ -476,6 +476,10 @@
             <translation>请假：不计入</translation>
         </message>
         <message>
+            <source>%1 · excused (请假)</source>
+            <translation>%1 · 请假</translation>
+        </message>
+        <message>
             <source>Another day: not counted</source>
             <translation>另一天：不计入</translation>
         </message>

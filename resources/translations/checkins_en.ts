@@ -845,6 +845,14 @@
             <translation>Says not checked in, or a reminder</translation>
         </message>
         <message>
+            <source>Took the sign-up back</source>
+            <translation>Took the sign-up back</translation>
+        </message>
+        <message>
+            <source>A sign-up in a 明日预告 (preview), not a check-in</source>
+            <translation>A sign-up in a 明日预告 (preview), not a check-in</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>Chain of another group: %1</translation>
         </message>

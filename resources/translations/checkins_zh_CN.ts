@@ -827,6 +827,14 @@
             <translation>说没打卡或提醒打卡</translation>
         </message>
         <message>
+            <source>Took the sign-up back</source>
+            <translation>取消了报名</translation>
+        </message>
+        <message>
+            <source>A sign-up in a 明日预告 (preview), not a check-in</source>
+            <translation>明日预告里的报名，不是打卡</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>另一个群的接龙：%1</translation>
         </message>

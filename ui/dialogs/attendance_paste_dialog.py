@@ -43,7 +43,7 @@ PREVIEW_DEBOUNCE_MS = 200
 COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
 
 # decision kinds in the combo boxes' item data
-UNDECIDED, SKIP, MEMBER, NEW = "undecided", "skip", "member", "new"
+UNDECIDED, SKIP, MEMBER, NEW, EXCUSED = "undecided", "skip", "member", "new", "excused"
 EXACT_HOWS = ("name", "nickname", "group_nickname", "wechat_id")  # the certain matches (PRODUCT §4)
 
 
@@ -201,6 +201,19 @@ class AttendancePasteDialog(QDialog):
             else Qt.GlobalColor.gray
         )
         self.table.setItem(row, COL_RESULT, result)
+        certain = [c for c in m.candidates if c.membership_id is not None and c.how in EXACT_HOWS]
+        if m.status == "leave" and len(m.candidates) == 1 and len(certain) == 1:  # 李四 请假: they sent word
+            combo = QComboBox()
+            c = certain[0]
+            combo.addItem(
+                self.tr("%1 · excused (请假)").replace("%1", self._member_text(c.membership_id, c.display_name)),
+                (EXCUSED, c.membership_id),
+            )
+            combo.addItem(self.tr("Skip this line"), (SKIP, None))
+            combo.currentIndexChanged.connect(self._update_summary)
+            self.table.setCellWidget(row, COL_DECISION, combo)
+            self.combos[row] = combo
+            return
         if m.status in ("ignored", "leave", "other_day"):  # a quote, a notice, 请假 …: shown with why, not counted
             why = QTableWidgetItem(ignored_reason_text(m) if m.status == "ignored" else self._result_text(m))
             why.setForeground(Qt.GlobalColor.gray)
@@ -327,7 +340,7 @@ class AttendancePasteDialog(QDialog):
         for m in self.matches:
             counts[m.status] = counts.get(m.status, 0) + 1
         undecided = len(self.undecided_rows())
-        chosen = {d[1] for r in self.combos if (d := self.decision(r))[0] in (MEMBER, NEW)}
+        chosen = {d[1] for r in self.combos if (d := self.decision(r))[0] in (MEMBER, NEW, EXCUSED)}
         if not self.matches:
             text = self.tr("Paste the chain above; each name is matched to the group's members.")
         else:
@@ -371,8 +384,8 @@ class AttendancePasteDialog(QDialog):
                     continue
                 seen.add(membership_id)
                 old_status, old_role = self._current.get(membership_id, (None, None))
-                # a sign-up never takes back attendance that was already recorded
-                new_status = "attended" if old_status == "attended" else status
+                # a sign-up never takes back attendance that was already recorded; 请假 is excused
+                new_status = "attended" if old_status == "attended" else "excused" if kind == EXCUSED else status
                 if old_status == new_status:
                     unchanged += 1
                     continue

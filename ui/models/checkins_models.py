@@ -261,6 +261,8 @@ IGNORED_REASON_LABELS = {
     "mention": QT_TRANSLATE_NOOP("PasteStatus", "An @mention"),
     "not_done": QT_TRANSLATE_NOOP("PasteStatus", "Says not checked in, or a reminder"),
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
+    "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
+    "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
 }
 
 

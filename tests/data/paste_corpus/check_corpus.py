@@ -20,7 +20,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 STATUSES = {"active", "onboarding", "applicant", "left", "removed", "blacklisted"}
 OUTCOMES = ["skipped", "logged", "already", "ambiguous", "unmatched", "not_member", "leave", "other_day"]
-CASE_NAME = re.compile(r"^\d\d_[a-z0-9_]+$")
+CASE_NAME = re.compile(r"^\d{2,3}_[a-z0-9_]+$")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 problems = []

@@ -1,0 +1,49 @@
+"""The sign-up chain pasted for an activity (AttendancePasteDialog): a line taking the place back
+(`1. 张三 不去了`, `李四 取消`) is no sign-up, and `李四 请假` is the member's 请假 — excused, not a blank.
+Found by the sixth paste probe: both were registered as sign-ups, and 请假 was "not counted"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desktop.services.activities_queries import attendance_sheet
+from desktop.services.participation import ActivityInput, create_activity
+from tests.fixed_day import TEST_TODAY
+from ui.dialogs.attendance_paste_dialog import AttendancePasteDialog
+
+
+def _activity(ws) -> int:
+    with ws.database.session() as s:
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            ActivityInput(
+                title="读书分享会", starts_at=datetime.combine(TEST_TODAY, datetime.min.time()).replace(hour=20)
+            ),
+        )
+        s.commit()
+    return aid
+
+
+def test_withdrawn_lines_are_not_sign_ups_and_leave_is_excused(qtbot, ws):
+    aid = _activity(ws)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "读书分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 周六读书分享会报名\n1. 张三 不去了\n2. 李四 请假\n3. 张珊\n4. 张三 取消\n")
+    by_line = {m.line.line_no: (m.status, m.reason) for m in dialog.matches}
+    assert by_line[2] == ("ignored", "withdrawn") and by_line[5] == ("ignored", "withdrawn")
+    assert by_line[3][0] == "leave"
+    dialog.apply()
+    assert dialog.outcome is not None and dialog.outcome.written == 2
+    with ws.database.session() as s:
+        sheet = {a.membership_id: a.status for a in attendance_sheet(s, ws.group_id, aid) if a.status}
+    assert sheet == {ws.memberships["李四"]: "excused", ws.memberships["张珊"]: "registered"}
+
+
+def test_a_sign_up_that_cancels_something_else_is_still_a_sign_up(qtbot, ws):
+    aid = _activity(ws)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "读书分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 周六读书分享会报名\n1. 张三 取消了出差 可以来\n2. 李四\n")
+    assert [m.status for m in dialog.matches] == ["matched", "matched"]
