@@ -13,6 +13,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.errors import ValidationError
 from desktop.phrases import Phrase
 
 LANGUAGE_PROPERTY = "qundesk_language"
@@ -98,8 +99,9 @@ def memberships_text(n: int) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
-    """A known error (QunDeskError, DatabaseError, a refused permission) in a plain warning box."""
-    text = localise_message(str(exc))
+    """A known error (QunDeskError, DatabaseError, a refused permission) in a plain warning box. A ValidationError
+    shows its message: its field is a name in the code ("status", "starts_at"), not words for the user."""
+    text = localise_message(exc.message if isinstance(exc, ValidationError) else str(exc))
     QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "QunDesk"), text)
 
 
