@@ -679,3 +679,30 @@ def test_a_refused_tick_says_why_without_a_field_name(qtbot, ws, qapp, monkeypat
     assert len(shown) == 1
     assert shown[0].startswith("活动在 "), shown[0]
     assert "status" not in shown[0]
+
+
+def test_mark_all_attended_waits_for_the_activity_day(qtbot, ws):
+    """Tomorrow's activity with people signed up: "Mark all registered as attended" is disabled and says why
+    (clicked, it only ended in a refusal box); today's activity with people signed up has it enabled."""
+    starts = this_month_at(20) + timedelta(days=1)
+    with ws.database.session() as s:
+        later = create_activity(
+            s, ws.owner, ws.group_id, ActivityInput(title="明天的分享", kind="knowledge_share", starts_at=starts)
+        )
+        set_attendance(s, ws.owner, later, ws.memberships["张三"], "registered")
+        s.commit()
+    today = add_activity(ws, "今天的分享")
+    with ws.database.session() as s:
+        set_attendance(s, ws.owner, today, ws.memberships["张三"], "registered")
+        s.commit()
+    page = open_page(qtbot, ws)
+    page.month_picker.set_month(starts.year, starts.month)
+    assert page.select_activity(later)
+    assert not page.mark_all_button.isEnabled()
+    assert starts.date().isoformat() in page.mark_all_button.toolTip()
+    page.month_picker.set_month(TEST_TODAY.year, TEST_TODAY.month)
+    assert page.select_activity(today)
+    assert page.mark_all_button.isEnabled()
+    assert page.mark_all_button.toolTip() == ""
+    assert page.mark_all_attended() == 1
+    assert status_of(ws, today, "张三") == "attended"
