@@ -25,8 +25,17 @@ ROLE_LABELS = {
 }
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# An English gloss in brackets: starts with a letter, holds no CJK.
-_GLOSS = re.compile(r"\s*[(（]([A-Za-z][^()（）\u3400-\u9fff]*)[)）]")
+# An English gloss in brackets: starts with a letter, holds no CJK; or starts with a digit and holds an English word
+# ("(2026-12-05 is after today: …)"); or holds a name in CJK among at least three English words ("(not in this
+# group; a member of 城市夜跑团)"). Brackets of only digits and signs ("(12/5)", "(3)") are no gloss.
+_BRACKETED = re.compile(r"\s*[(（]([A-Za-z0-9][^()（）]*)[)）]")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _is_gloss(inner: str) -> bool:
+    if _CJK.search(inner):
+        return inner[:1].isascii() and inner[:1].isalpha() and len(_WORD.findall(inner)) >= 3
+    return inner[:1].isalpha() or _WORD.search(inner) is not None
 
 
 def current_language() -> str:
@@ -48,7 +57,7 @@ def localise_message(text: str, lang: str | None = None) -> str:
         return text.render(lang) if lang else text.render(current_language(), translate=translate_phrase)
     if not _CJK.search(text):
         return text
-    glosses = list(_GLOSS.finditer(text))
+    glosses = [m for m in _BRACKETED.finditer(text) if _is_gloss(m.group(1))]
     if not glosses:
         return text
     if (lang or current_language()).startswith("zh"):
@@ -57,7 +66,9 @@ def localise_message(text: str, lang: str | None = None) -> str:
             if " " in m.group(1).strip() or len(m.group(1)) > 12:
                 out = out[: m.start()] + out[m.end() :]
         return out.strip()
-    best = max(glosses, key=lambda m: len(m.group(1)))
+    # English: the longest gloss written wholly in English (one naming a group in CJK is a part, not the whole)
+    english_only = [m for m in glosses if not _CJK.search(m.group(1))] or glosses
+    best = max(english_only, key=lambda m: len(m.group(1)))
     english = best.group(1).strip()
     rest = text[best.end() :]
     if rest.startswith(":"):

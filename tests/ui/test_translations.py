@@ -348,3 +348,33 @@ def test_large_counts_are_grouped(compiled, lang):
     assert number_text(129605) == "129,605" and number_text(-1234) == "-1,234" and number_text(7) == "7"
     assert "129,605" in memberships_text(129605) and "99,705" in people_text(99705)
     assert memberships_text(129605) == {"en": "129,605 memberships", "zh_CN": "129,605 条成员资格"}[lang]
+
+
+@pytest.mark.parametrize(
+    ("message", "zh"),
+    [
+        # the 打卡记录 import's problems, as the Chinese window showed them (the English halves left in)
+        (
+            "2026-12-05 是将来的日期, 不能记打卡 (2026-12-05 is after today: no check-in for a future day)",
+            "2026-12-05 是将来的日期, 不能记打卡",
+        ),
+        (
+            "张三: 不是本群已入群成员 (not a member of this group): 张三: 不在本群, 是「每月一本书读书会」的成员 "
+            "(not in this group; a member of 每月一本书读书会); 张三: 不在本群, 是「城市夜跑团」的成员 "
+            "(not in this group; a member of 城市夜跑团)",
+            "张三: 不是本群已入群成员: 张三: 不在本群, 是「每月一本书读书会」的成员; 张三: 不在本群, 是「城市夜跑团」的成员",
+        ),
+        # brackets that are part of the Chinese sentence stay
+        ("读到的列: F (12/5)", "读到的列: F (12/5)"),
+        ("共 3 人 (3)", "共 3 人 (3)"),
+        ("Tony (Tony 推荐) 入群", "Tony (Tony 推荐) 入群"),
+        ("2026-12-01 … 2026-12-04 (2026-12-01 … 2026-12-04)", "2026-12-01 … 2026-12-04 (2026-12-01 … 2026-12-04)"),
+    ],
+)
+def test_localise_message_drops_english_halves_that_hold_a_date_or_a_group_name(message, zh):
+    assert localise_message(message, "zh_CN") == zh
+
+
+def test_localise_message_english_of_a_dated_message():
+    message = "2026-12-05 是将来的日期, 不能记打卡 (2026-12-05 is after today: no check-in for a future day)"
+    assert localise_message(message, "en") == "2026-12-05 is after today: no check-in for a future day"
