@@ -58,6 +58,7 @@ from ui.messages import localise_message, show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
 from ui.pages.group_page import GroupPage
 from ui.task_runner import TaskRunner
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.paste_text_button import PasteTextButton
 
 # Alert kinds in the order they are listed (the most urgent first), with their labels.
@@ -185,16 +186,16 @@ class KpiCard(QFrame):
         self.setObjectName("kpiCard")
         self.setProperty("clickable", "true" if clickable else "false")
         self._clickable = clickable
-        self.title_label = QLabel(title)
+        self.title_label = ElidedLabel(title)
         self.title_label.setObjectName("kpiTitle")
         self.value_label = QLabel("–")
         self.value_label.setObjectName("kpiValue")
-        self.sub_label = QLabel(" ")
+        self.sub_label = ElidedLabel(" ")
         self.sub_label.setObjectName("kpiSub")
         for label in (self.title_label, self.value_label, self.sub_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            # narrow windows clip a long line instead of pushing the whole page wider (tooltip has it all)
+            # narrow windows shorten a long line ("…") instead of pushing the whole page wider (tooltip has it all)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(96)
         layout = QVBoxLayout(self)
