@@ -94,6 +94,11 @@ def number_text(n: int) -> str:
     return QLocale().toString(int(n))
 
 
+def list_text(items) -> str:
+    """Names in a sentence, joined as the language writes a list: "吴萍、付晨伟" / "吴萍, 付晨伟"."""
+    return QCoreApplication.translate("Lists", ", ").join(items)
+
+
 def people_text(n: int) -> str:
     """ "600 人" / "600 people"."""
     return QCoreApplication.translate("Counts", "%n person(s)", None, n)

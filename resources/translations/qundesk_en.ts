@@ -698,6 +698,13 @@
         </message>
     </context>
     <context>
+        <name>Lists</name>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/app.py" line="+102" />

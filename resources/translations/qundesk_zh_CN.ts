@@ -695,6 +695,13 @@
         </message>
     </context>
     <context>
+        <name>Lists</name>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/app.py" line="+102" />

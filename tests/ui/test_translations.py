@@ -378,3 +378,22 @@ def test_localise_message_drops_english_halves_that_hold_a_date_or_a_group_name(
 def test_localise_message_english_of_a_dated_message():
     message = "2026-12-05 是将来的日期, 不能记打卡 (2026-12-05 is after today: no check-in for a future day)"
     assert localise_message(message, "en") == "2026-12-05 is after today: no check-in for a future day"
+
+
+@pytest.mark.parametrize(("lang", "joined"), [("en", "张三, 张珊, 李四"), ("zh_CN", "张三、张珊、李四")])
+def test_lists_of_names_are_joined_as_the_window_language_writes_them(qtbot, compiled, ws, lang, joined):
+    """The English dashboard listed alert members as "吴萍、付晨伟、吴娜 and 2 more": the Chinese list comma
+    in an English sentence. Names are joined with the language's list separator."""
+    from ui.messages import list_text
+
+    ui.app.install_translators(QCoreApplication.instance(), lang)
+    assert list_text(["张三", "张珊", "李四"]) == joined
+    page = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TEST_TODAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    row = page.alert_kinds_listed().index("dormant")  # the seeded members never took part
+    who = page.alert_table.item(row, 1).text().split("\n")[0]
+    separator = ", " if lang == "en" else "、"
+    assert separator in who and ("、" not in who if lang == "en" else ", " not in who), who

@@ -86,7 +86,7 @@ from models import clock
 from models.db import DatabaseError
 from ui.dialogs.leave_dialog import LeaveDialog
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
-from ui.messages import show_error
+from ui.messages import list_text, show_error
 from ui.models.checkins_models import (
     DAY_COL_NAME,
     DAY_COL_SOURCE,
@@ -825,7 +825,7 @@ class CheckinsPage(GroupPage):
             text += "  ·  " + self.tr("everyone is in")
         self.pending_title.setText(text)
         self.pending_title.setToolTip(
-            self.tr("On leave: %1").replace("%1", "、".join(p.display_name for p in leave)) if leave else ""
+            self.tr("On leave: %1").replace("%1", list_text(p.display_name for p in leave)) if leave else ""
         )
 
     def _size_day_columns(self) -> None:

@@ -54,7 +54,7 @@ from desktop.tasks import Progress
 from models import clock
 from ui.charts import ACCENT, TARGET, BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
-from ui.messages import localise_message, show_error
+from ui.messages import list_text, localise_message, show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
 from ui.pages.group_page import GroupPage
 from ui.task_runner import TaskRunner
@@ -800,7 +800,7 @@ class DashboardPage(GroupPage):
             reasons = list(dict.fromkeys(localise_message(a.reason) for a in alerts))
             why = reasons[0] if len(reasons) == 1 else reasons[0] + " …"
             if names:
-                shown = "、".join(names[:3])
+                shown = list_text(names[:3])
                 who = self.tr("%1 and %n more", "", len(names) - 3).replace("%1", shown) if len(names) > 3 else shown
                 count = self.tr("%n member(s)", "", len(names))
                 kind_text = f"{label}\n{count}"
