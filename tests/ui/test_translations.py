@@ -397,3 +397,19 @@ def test_lists_of_names_are_joined_as_the_window_language_writes_them(qtbot, com
     who = page.alert_table.item(row, 1).text().split("\n")[0]
     separator = ", " if lang == "en" else "、"
     assert separator in who and ("、" not in who if lang == "en" else ", " not in who), who
+
+
+def test_the_entry_steps_table_counts_people_as_the_roster_does(qtbot, compiled, ws):
+    """The English Onboarding page said "134 members" for its rows of every status while the sidebar said the group
+    has 115 members: its rows are people (applicants, newcomers, members, former members), as the roster counts."""
+    from ui.pages.onboarding_page import OnboardingPage
+
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+    page = OnboardingPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    n = page.model.rowCount()
+    assert n > 1
+    assert page.count_label.text() == f"{n} people"

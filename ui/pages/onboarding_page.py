@@ -51,7 +51,7 @@ from models import clock
 from ui.charts import ACCENT, BarChartView
 from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.dialogs.steps_dialog import StepsDialog
-from ui.messages import list_text
+from ui.messages import list_text, people_text
 from ui.models.progress_matrix_model import (
     COL_NAME,
     COL_STALLED,
@@ -434,7 +434,7 @@ class OnboardingPage(GroupPage):
         self.model.set_data(rows, steps, waiting, self.stalled_spin.value())
         self._size_columns()
         self._fill_bulk_steps()
-        self.count_label.setText(self.tr("%n member(s)", "", len(rows)))
+        self.count_label.setText(people_text(len(rows)))  # rows of any status: people, as the roster counts them
         self._update_empty_state()
         if keep is not None:
             row = self.model.row_of_membership(keep[0])
@@ -785,7 +785,7 @@ class OnboardingPage(GroupPage):
         _steps, rows, waiting = read
         if not self.model.update_rows(membership_ids, rows, waiting):
             return False
-        self.count_label.setText(self.tr("%n member(s)", "", self.model.rowCount()))
+        self.count_label.setText(people_text(self.model.rowCount()))
         self._update_empty_state()
         self._update_buttons()
         return True
