@@ -13,6 +13,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.errors import ValidationError
 from desktop.phrases import Phrase
 
 LANGUAGE_PROPERTY = "qundesk_language"
@@ -24,8 +25,17 @@ ROLE_LABELS = {
 }
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# An English gloss in brackets: starts with a letter, holds no CJK.
-_GLOSS = re.compile(r"\s*[(（]([A-Za-z][^()（）\u3400-\u9fff]*)[)）]")
+# An English gloss in brackets: starts with a letter, holds no CJK; or starts with a digit and holds an English word
+# ("(2026-12-05 is after today: …)"); or holds a name in CJK among at least three English words ("(not in this
+# group; a member of 城市夜跑团)"). Brackets of only digits and signs ("(12/5)", "(3)") are no gloss.
+_BRACKETED = re.compile(r"\s*[(（]([A-Za-z0-9][^()（）]*)[)）]")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _is_gloss(inner: str) -> bool:
+    if _CJK.search(inner):
+        return inner[:1].isascii() and inner[:1].isalpha() and len(_WORD.findall(inner)) >= 3
+    return inner[:1].isalpha() or _WORD.search(inner) is not None
 
 
 def current_language() -> str:
@@ -47,7 +57,7 @@ def localise_message(text: str, lang: str | None = None) -> str:
         return text.render(lang) if lang else text.render(current_language(), translate=translate_phrase)
     if not _CJK.search(text):
         return text
-    glosses = list(_GLOSS.finditer(text))
+    glosses = [m for m in _BRACKETED.finditer(text) if _is_gloss(m.group(1))]
     if not glosses:
         return text
     if (lang or current_language()).startswith("zh"):
@@ -56,7 +66,9 @@ def localise_message(text: str, lang: str | None = None) -> str:
             if " " in m.group(1).strip() or len(m.group(1)) > 12:
                 out = out[: m.start()] + out[m.end() :]
         return out.strip()
-    best = max(glosses, key=lambda m: len(m.group(1)))
+    # English: the longest gloss written wholly in English (one naming a group in CJK is a part, not the whole)
+    english_only = [m for m in glosses if not _CJK.search(m.group(1))] or glosses
+    best = max(english_only, key=lambda m: len(m.group(1)))
     english = best.group(1).strip()
     rest = text[best.end() :]
     if rest.startswith(":"):
@@ -82,6 +94,11 @@ def number_text(n: int) -> str:
     return QLocale().toString(int(n))
 
 
+def list_text(items) -> str:
+    """Names in a sentence, joined as the language writes a list: "吴萍、付晨伟" / "吴萍, 付晨伟"."""
+    return QCoreApplication.translate("Lists", ", ").join(items)
+
+
 def people_text(n: int) -> str:
     """ "600 人" / "600 people"."""
     return QCoreApplication.translate("Counts", "%n person(s)", None, n)
@@ -98,8 +115,9 @@ def memberships_text(n: int) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException | str, title: str | None = None) -> None:
-    """A known error (QunDeskError, DatabaseError, a refused permission) in a plain warning box."""
-    text = localise_message(str(exc))
+    """A known error (QunDeskError, DatabaseError, a refused permission) in a plain warning box. A ValidationError
+    shows its message: its field is a name in the code ("status", "starts_at"), not words for the user."""
+    text = localise_message(exc.message if isinstance(exc, ValidationError) else str(exc))
     QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "QunDesk"), text)
 
 

@@ -56,6 +56,10 @@
             <translation>Signed up only</translation>
         </message>
         <message>
+            <source>The activity is on %1: attendance can be ticked from that day</source>
+            <translation>The activity is on %1: attendance can be ticked from that day</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/activities_page.py" line="272" />
             <source>Mark all registered as attended</source>
             <translation>Mark all registered as attended</translation>

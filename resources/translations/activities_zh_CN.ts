@@ -56,6 +56,10 @@
             <translation>只看已报名</translation>
         </message>
         <message>
+            <source>The activity is on %1: attendance can be ticked from that day</source>
+            <translation>活动在 %1：到那天才能记出席</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/activities_page.py" line="272" />
             <source>Mark all registered as attended</source>
             <translation>全部出席</translation>

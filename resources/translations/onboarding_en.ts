@@ -94,14 +94,6 @@
             <source>Nobody recorded a step in this period.</source>
             <translation>Nobody recorded a step in this period.</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/onboarding_page.py" line="429" />
-            <source>%n member(s)</source>
-            <translation>
-                <numerusform>%Ln member</numerusform>
-                <numerusform>%Ln members</numerusform>
-            </translation>
-        </message>
         <message>
             <location filename="../../ui/pages/onboarding_page.py" line="450" />
             <source>Waiting</source>

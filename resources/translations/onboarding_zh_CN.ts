@@ -94,13 +94,6 @@
             <source>Nobody recorded a step in this period.</source>
             <translation>这段时间没有人记录过步骤。</translation>
         </message>
-        <message numerus="yes">
-            <location filename="../../ui/pages/onboarding_page.py" line="429" />
-            <source>%n member(s)</source>
-            <translation>
-                <numerusform>%Ln 人</numerusform>
-            </translation>
-        </message>
         <message>
             <location filename="../../ui/pages/onboarding_page.py" line="450" />
             <source>Waiting</source>

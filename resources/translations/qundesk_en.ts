@@ -35,6 +35,21 @@
         </message>
     </context>
     <context>
+        <name>FileDialogs</name>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>%1 file</source>
+            <translation>%1 file</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <location filename="../../ui/dialogs/first_run_dialog.py" line="+72" />
@@ -684,6 +699,13 @@
         <message>
             <source>Group name (it must exist: check-ins belong to its members)</source>
             <translation>Group name (it must exist: check-ins belong to its members)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Lists</name>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
         </message>
     </context>
     <context>

@@ -35,6 +35,21 @@
         </message>
     </context>
     <context>
+        <name>FileDialogs</name>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>%1 file</source>
+            <translation>%1 文件</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <location filename="../../ui/dialogs/first_run_dialog.py" line="+72" />
@@ -681,6 +696,13 @@
         <message>
             <source>Group name (it must exist: check-ins belong to its members)</source>
             <translation>社群名称（必须已存在：打卡记在社群成员身上）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Lists</name>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>

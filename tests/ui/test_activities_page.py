@@ -637,3 +637,72 @@ def test_delete_an_activity_entered_by_mistake(qtbot, ws):
     with ws.database.session() as s:
         assert balance(s, zs) == 0
         assert [a.id for a in list_activities(s, ws.group_id)] == []
+
+
+def test_a_refused_tick_says_why_without_a_field_name(qtbot, ws, qapp, monkeypatch):
+    """Ticking attended for tomorrow's activity is refused in a warning box: the box says why in the window's
+    language, with no code name of a field in front ("status: 活动在 …" was shown in the Chinese window)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.messages import LANGUAGE_PROPERTY
+
+    with ws.database.session() as s:
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            ActivityInput(title="明天的分享", kind="knowledge_share", starts_at=this_month_at(20) + timedelta(days=1)),
+        )
+        s.commit()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    previous = qapp.property(LANGUAGE_PROPERTY)
+    qapp.setProperty(LANGUAGE_PROPERTY, "zh_CN")
+    try:
+        page = open_page(qtbot, ws)
+        starts = this_month_at(20) + timedelta(days=1)
+        page.month_picker.set_month(starts.year, starts.month)  # tomorrow may be in the next month
+        assert page.select_activity(aid)
+        zs = ws.memberships["张三"]
+        row = page.attendance_row(zs)
+        assert row is not None and row >= 0
+        index = page.attendance_proxy.index(row, ATT_ATTENDED)
+        page.attendance_table.scrollTo(index)
+        qtbot.mouseClick(
+            page.attendance_table.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=check_indicator_pos(page.attendance_table, index),
+        )
+    finally:
+        qapp.setProperty(LANGUAGE_PROPERTY, previous)
+    assert status_of(ws, aid, "张三") is None  # nothing written
+    assert len(shown) == 1
+    assert shown[0].startswith("活动在 "), shown[0]
+    assert "status" not in shown[0]
+
+
+def test_mark_all_attended_waits_for_the_activity_day(qtbot, ws):
+    """Tomorrow's activity with people signed up: "Mark all registered as attended" is disabled and says why
+    (clicked, it only ended in a refusal box); today's activity with people signed up has it enabled."""
+    starts = this_month_at(20) + timedelta(days=1)
+    with ws.database.session() as s:
+        later = create_activity(
+            s, ws.owner, ws.group_id, ActivityInput(title="明天的分享", kind="knowledge_share", starts_at=starts)
+        )
+        set_attendance(s, ws.owner, later, ws.memberships["张三"], "registered")
+        s.commit()
+    today = add_activity(ws, "今天的分享")
+    with ws.database.session() as s:
+        set_attendance(s, ws.owner, today, ws.memberships["张三"], "registered")
+        s.commit()
+    page = open_page(qtbot, ws)
+    page.month_picker.set_month(starts.year, starts.month)
+    assert page.select_activity(later)
+    assert not page.mark_all_button.isEnabled()
+    assert starts.date().isoformat() in page.mark_all_button.toolTip()
+    page.month_picker.set_month(TEST_TODAY.year, TEST_TODAY.month)
+    assert page.select_activity(today)
+    assert page.mark_all_button.isEnabled()
+    assert page.mark_all_button.toolTip() == ""
+    assert page.mark_all_attended() == 1
+    assert status_of(ws, today, "张三") == "attended"

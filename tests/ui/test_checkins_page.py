@@ -1042,3 +1042,28 @@ def test_a_chain_titled_with_another_group_asks_and_can_be_logged_here(qtbot, pa
     assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["赵六"], "paste", False)}
     page.set_paste_text(f"#接龙 读书会 {TODAY.month}月{TODAY.day}日\n1. 张珊\n")  # new text: asked again
     assert page.group_banner.isVisibleTo(page)
+
+
+def test_a_logged_chain_brought_back_with_ctrl_z_shows_whom_it_logged(qtbot, page, ws):
+    """A chain with an ambiguous 张三 is logged after choosing the second 张三; Ctrl+Z in the emptied box brings
+    the chain back: the line shows the 张三 it was logged for, already checked in — not "choose" between the two
+    again, where the other 张三 was one click away from a check-in for someone who never wrote the line."""
+    page.set_paste_text("1. 张三\n2. 李四")
+    assert [s for *_, s in page.preview_statuses()] == ["ambiguous", "matched"]
+    # the second 张三, picked in the line's combo as a user does (both entries read "张三  (same name)")
+    combo = page.choice_combo(0)
+    values = [v for _label, v in page.preview_model.options(0)]
+    i = next(i for i, v in enumerate(values) if getattr(v, "membership_id", None) == ws.memberships["张三#2"])
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+    assert page.preview_model.resolved(0) == ws.memberships["张三#2"]
+    page.confirm_paste()
+    assert day_rows(ws) == {(ws.memberships["张三#2"], "paste", False), (ws.memberships["李四"], "paste", False)}
+    assert page.paste_edit.toPlainText() == ""
+    page.paste_edit.setFocus()
+    qtbot.keyClick(page.paste_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.paste_edit.toPlainText() == "1. 张三\n2. 李四"
+    page.run_match()
+    assert [s for *_, s in page.preview_statuses()] == ["already", "already"]
+    assert page.preview_model.resolved(0) == ws.memberships["张三#2"]
+    assert not page.confirm_button.isEnabled()

@@ -284,3 +284,23 @@ def test_bar_chart_view_redraws_with_new_data(qtbot):
     view.show()
     view.set_data([], [])  # a group without steps or days: nothing drawn, no warnings
     assert view.bar_count() == 0
+
+
+def test_a_kpi_line_too_long_for_its_card_ends_in_an_ellipsis(qtbot):
+    """In English at 1280 wide the check-in rate card's "Last month 44.9% ▼3.7" was cut to "▼3." (a different
+    figure) and "No recent participation" to "participatior": a line that does not fit now ends in "…", and
+    the card's tooltip holds it whole."""
+    from ui.pages.dashboard_page import KpiCard
+
+    card = KpiCard("Check-in rate")
+    qtbot.addWidget(card)
+    card.set_value("41.2%", "Last month 44.9% ▼3.7")
+    card.resize(110, card.sizeHint().height())
+    card.show()
+    qtbot.waitExposed(card)
+    shown = card.sub_label.shown_text()
+    assert shown != card.sub_label.text() and shown.endswith("…")
+    assert "Last month 44.9% ▼3.7" in card.toolTip()
+    card.resize(400, card.sizeHint().height())
+    qtbot.wait(10)
+    assert card.sub_label.shown_text() == "Last month 44.9% ▼3.7"

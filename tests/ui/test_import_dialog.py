@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
 
 from desktop.services.groups import list_groups
 from desktop.services.imports import remembered_mapping
 from desktop.services.roster import RosterQuery, search_roster
+from ui import file_dialogs
 from ui.dialogs.import_dialog import PROBLEM_BACKGROUND, ImportDialog, PreviewModel
 from ui.task_runner import TaskRunner
 
@@ -191,7 +191,7 @@ def test_a_new_group_name_creates_the_group(qtbot, empty_ws):
 def test_browse_opens_a_file_dialog(qtbot, empty_ws, monkeypatch):
     dialog = open_dialog(qtbot, empty_ws)
     chosen = str(DATA / "roster_gbk.csv")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (chosen, "")))
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", lambda *a, **k: (chosen, ""))
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
         qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.path_edit.text() == chosen

@@ -348,3 +348,68 @@ def test_large_counts_are_grouped(compiled, lang):
     assert number_text(129605) == "129,605" and number_text(-1234) == "-1,234" and number_text(7) == "7"
     assert "129,605" in memberships_text(129605) and "99,705" in people_text(99705)
     assert memberships_text(129605) == {"en": "129,605 memberships", "zh_CN": "129,605 条成员资格"}[lang]
+
+
+@pytest.mark.parametrize(
+    ("message", "zh"),
+    [
+        # the 打卡记录 import's problems, as the Chinese window showed them (the English halves left in)
+        (
+            "2026-12-05 是将来的日期, 不能记打卡 (2026-12-05 is after today: no check-in for a future day)",
+            "2026-12-05 是将来的日期, 不能记打卡",
+        ),
+        (
+            "张三: 不是本群已入群成员 (not a member of this group): 张三: 不在本群, 是「每月一本书读书会」的成员 "
+            "(not in this group; a member of 每月一本书读书会); 张三: 不在本群, 是「城市夜跑团」的成员 "
+            "(not in this group; a member of 城市夜跑团)",
+            "张三: 不是本群已入群成员: 张三: 不在本群, 是「每月一本书读书会」的成员; 张三: 不在本群, 是「城市夜跑团」的成员",
+        ),
+        # brackets that are part of the Chinese sentence stay
+        ("读到的列: F (12/5)", "读到的列: F (12/5)"),
+        ("共 3 人 (3)", "共 3 人 (3)"),
+        ("Tony (Tony 推荐) 入群", "Tony (Tony 推荐) 入群"),
+        ("2026-12-01 … 2026-12-04 (2026-12-01 … 2026-12-04)", "2026-12-01 … 2026-12-04 (2026-12-01 … 2026-12-04)"),
+    ],
+)
+def test_localise_message_drops_english_halves_that_hold_a_date_or_a_group_name(message, zh):
+    assert localise_message(message, "zh_CN") == zh
+
+
+def test_localise_message_english_of_a_dated_message():
+    message = "2026-12-05 是将来的日期, 不能记打卡 (2026-12-05 is after today: no check-in for a future day)"
+    assert localise_message(message, "en") == "2026-12-05 is after today: no check-in for a future day"
+
+
+@pytest.mark.parametrize(("lang", "joined"), [("en", "张三, 张珊, 李四"), ("zh_CN", "张三、张珊、李四")])
+def test_lists_of_names_are_joined_as_the_window_language_writes_them(qtbot, compiled, ws, lang, joined):
+    """The English dashboard listed alert members as "吴萍、付晨伟、吴娜 and 2 more": the Chinese list comma
+    in an English sentence. Names are joined with the language's list separator."""
+    from ui.messages import list_text
+
+    ui.app.install_translators(QCoreApplication.instance(), lang)
+    assert list_text(["张三", "张珊", "李四"]) == joined
+    page = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TEST_TODAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    row = page.alert_kinds_listed().index("dormant")  # the seeded members never took part
+    who = page.alert_table.item(row, 1).text().split("\n")[0]
+    separator = ", " if lang == "en" else "、"
+    assert separator in who and ("、" not in who if lang == "en" else ", " not in who), who
+
+
+def test_the_entry_steps_table_counts_people_as_the_roster_does(qtbot, compiled, ws):
+    """The English Onboarding page said "134 members" for its rows of every status while the sidebar said the group
+    has 115 members: its rows are people (applicants, newcomers, members, former members), as the roster counts."""
+    from ui.pages.onboarding_page import OnboardingPage
+
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+    page = OnboardingPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    n = page.model.rowCount()
+    assert n > 1
+    assert page.count_label.text() == f"{n} people"

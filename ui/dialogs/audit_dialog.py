@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +44,7 @@ from desktop.services.operators import Actor, allowed, list_operators
 from desktop.services.team_queries import entity_names, find_members
 from models import clock
 from models.db import DatabaseError
+from ui import file_dialogs
 from ui.messages import current_language, localise_message, operator_text, show_error
 from ui.models.audit_table_model import (
     COL_ACTION,
@@ -366,7 +366,7 @@ class AuditDialog(QDialog):
 
     # ---- export ----
     def _ask_save_path(self, title: str, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, self.tr("Excel workbook (*.xlsx)"))
+        path, _ = file_dialogs.get_save_file_name(self, title, suggested, self.tr("Excel workbook (*.xlsx)"))
         return path or None
 
     @Slot()

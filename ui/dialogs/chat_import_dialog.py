@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from desktop.services.groups import list_groups
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models.db import DatabaseError
+from ui import file_dialogs
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
 from ui.messages import localise_message, number_text
 from ui.operations import announce
@@ -221,7 +221,7 @@ class ChatImportDialog(QDialog):
     # ---------------------------------------------------------------- reading
     @Slot()
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Choose a chat export"),
             "",

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -75,6 +74,7 @@ from desktop.services.imports import (
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models.db import DatabaseError
+from ui import file_dialogs
 from ui.messages import localise_message, number_text
 from ui.operations import announce
 from ui.task_runner import TaskRunner
@@ -599,7 +599,7 @@ class ImportDialog(QDialog):
     # ---- user actions ----
     @Slot()
     def browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = file_dialogs.get_open_file_name(
             self,
             self.tr("Choose a file to import"),
             str(Path(self._path).parent) if self._path else "",

@@ -36,6 +36,7 @@ from desktop.services.onboarding import (
 )
 from desktop.services.operators import Actor, allowed
 from models.base import STEP_KINDS
+from ui.messages import list_text
 from ui.models.progress_matrix_model import step_kind_label
 from ui.operations import run_write
 
@@ -346,7 +347,7 @@ class StepsDialog(QDialog):
         if not names:
             self.admitted_label.setVisible(False)
             return
-        shown = "、".join(names[:10]) + ("…" if len(names) > 10 else "")
+        shown = list_text(names[:10]) + ("…" if len(names) > 10 else "")
         self.admitted_label.setText(
             self.tr(
                 "%n newcomer(s) had done every step still required and are now members: %1", "", len(names)

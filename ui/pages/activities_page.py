@@ -65,6 +65,7 @@ from desktop.services.participation import (
     set_attendance,
 )
 from desktop.settings import get_setting
+from models import clock
 from models.base import ATTENDANCE_ROLES, ATTENDANCE_STATUSES, CONTRIBUTION_KINDS, VIOLATION_ACTIONS, VIOLATION_KINDS
 from ui.dialogs.activity_dialog import ActivityDialog
 from ui.dialogs.attendance_paste_dialog import AttendancePasteDialog, PasteOutcome
@@ -649,7 +650,19 @@ class ActivitiesPage(GroupPage):
         self.edit_button.setEnabled(can and has)
         self.delete_button.setEnabled(can and has)
         self.paste_button.setEnabled(can and has)
-        self.mark_all_button.setEnabled(can and has and self.attendance_model.counts().get("registered", 0) > 0)
+        # attended is known once the activity's day has come (the service refuses it before): the button waits
+        row = self.selected_activity() if has else None
+        started = row is None or row.starts_at.date() <= clock.today()
+        self.mark_all_button.setEnabled(
+            can and has and started and self.attendance_model.counts().get("registered", 0) > 0
+        )
+        self.mark_all_button.setToolTip(
+            ""
+            if started
+            else self.tr("The activity is on %1: attendance can be ticked from that day").replace(
+                "%1", row.starts_at.date().isoformat()
+            )
+        )
         self.attendance_search.setEnabled(has)
         self.signed_up_check.setEnabled(has)
 

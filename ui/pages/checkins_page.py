@@ -86,7 +86,7 @@ from models import clock
 from models.db import DatabaseError
 from ui.dialogs.leave_dialog import LeaveDialog
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
-from ui.messages import show_error
+from ui.messages import list_text, show_error
 from ui.models.checkins_models import (
     DAY_COL_NAME,
     DAY_COL_SOURCE,
@@ -268,6 +268,9 @@ class CheckinsPage(GroupPage):
         self._commit_day = clock.today()
         self._commit_text = ""
         self._commit_not_logged = ""  # what the paste being logged leaves out (see _after_commit)
+        # (group, text, decisions) of the chain last logged: Ctrl+Z in the emptied box brings that text back, and
+        # its lines show the people they were logged for again (not "choose" between them once more)
+        self._logged_decisions: tuple[int | None, str, dict] | None = None
         # the group heat map's counts as last read: ((group, start, end), day -> check-ins), see refresh_heatmap
         self._heat_counts: tuple[tuple[int, date, date], dict[date, int]] | None = None
         self.runner = runner or TaskRunner(
@@ -822,7 +825,7 @@ class CheckinsPage(GroupPage):
             text += "  ·  " + self.tr("everyone is in")
         self.pending_title.setText(text)
         self.pending_title.setToolTip(
-            self.tr("On leave: %1").replace("%1", "、".join(p.display_name for p in leave)) if leave else ""
+            self.tr("On leave: %1").replace("%1", list_text(p.display_name for p in leave)) if leave else ""
         )
 
     def _size_day_columns(self) -> None:
@@ -1149,6 +1152,7 @@ class CheckinsPage(GroupPage):
 
     @Slot()
     def clear_paste(self) -> None:
+        self._logged_decisions = None  # 清空 starts afresh: the same chain pasted again is asked about again
         self._replace_paste_text("")
         self._discard_preview()
         self.paste_edit.setFocus()
@@ -1177,6 +1181,9 @@ class CheckinsPage(GroupPage):
             return
         same_group = self._preview is not None and self._preview.group_id == self._group_id
         keep = self.preview_model.decisions() if same_group else {}
+        logged = self._logged_decisions
+        if not same_group and logged is not None and logged[0] == self._group_id and logged[1] == text:
+            keep = dict(logged[2])  # the logged chain brought back whole (Ctrl+Z): its decisions come back too
         day = self.day()
         accepted = self._accepted_groups(text)
         with self._database.session() as session:
@@ -1436,6 +1443,7 @@ class CheckinsPage(GroupPage):
             "planned": entries,
         }
         self._commit_day, self._commit_text = day, text
+        self._logged_decisions = (self._group_id, text, self.preview_model.decisions())
         self._commit_not_logged = self._not_logged_text()
         if plan.count > INLINE_COMMIT_MAX:
             self._set_busy(True)

@@ -54,10 +54,11 @@ from desktop.tasks import Progress
 from models import clock
 from ui.charts import ACCENT, TARGET, BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
-from ui.messages import localise_message, show_error
+from ui.messages import list_text, localise_message, show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
 from ui.pages.group_page import GroupPage
 from ui.task_runner import TaskRunner
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.paste_text_button import PasteTextButton
 
 # Alert kinds in the order they are listed (the most urgent first), with their labels.
@@ -185,16 +186,16 @@ class KpiCard(QFrame):
         self.setObjectName("kpiCard")
         self.setProperty("clickable", "true" if clickable else "false")
         self._clickable = clickable
-        self.title_label = QLabel(title)
+        self.title_label = ElidedLabel(title)
         self.title_label.setObjectName("kpiTitle")
         self.value_label = QLabel("–")
         self.value_label.setObjectName("kpiValue")
-        self.sub_label = QLabel(" ")
+        self.sub_label = ElidedLabel(" ")
         self.sub_label.setObjectName("kpiSub")
         for label in (self.title_label, self.value_label, self.sub_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            # narrow windows clip a long line instead of pushing the whole page wider (tooltip has it all)
+            # narrow windows shorten a long line ("…") instead of pushing the whole page wider (tooltip has it all)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(96)
         layout = QVBoxLayout(self)
@@ -799,7 +800,7 @@ class DashboardPage(GroupPage):
             reasons = list(dict.fromkeys(localise_message(a.reason) for a in alerts))
             why = reasons[0] if len(reasons) == 1 else reasons[0] + " …"
             if names:
-                shown = "、".join(names[:3])
+                shown = list_text(names[:3])
                 who = self.tr("%1 and %n more", "", len(names) - 3).replace("%1", shown) if len(names) > 3 else shown
                 count = self.tr("%n member(s)", "", len(names))
                 kind_text = f"{label}\n{count}"

@@ -51,6 +51,7 @@ from models import clock
 from ui.charts import ACCENT, BarChartView
 from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.dialogs.steps_dialog import StepsDialog
+from ui.messages import list_text, people_text
 from ui.models.progress_matrix_model import (
     COL_NAME,
     COL_STALLED,
@@ -433,7 +434,7 @@ class OnboardingPage(GroupPage):
         self.model.set_data(rows, steps, waiting, self.stalled_spin.value())
         self._size_columns()
         self._fill_bulk_steps()
-        self.count_label.setText(self.tr("%n member(s)", "", len(rows)))
+        self.count_label.setText(people_text(len(rows)))  # rows of any status: people, as the roster counts them
         self._update_empty_state()
         if keep is not None:
             row = self.model.row_of_membership(keep[0])
@@ -635,7 +636,7 @@ class OnboardingPage(GroupPage):
         inputs: dict[int, dict] = {}
         for step_id, people in by_step.items():
             step = steps[step_id]
-            names = "、".join(n for _m, n in people[:5]) + (" …" if len(people) > 5 else "")
+            names = list_text(n for _m, n in people[:5]) + (" …" if len(people) > 5 else "")
             if step.kind == "question":
                 answer = self.ask_answer(names, step.name)
                 if answer is None:
@@ -676,17 +677,17 @@ class OnboardingPage(GroupPage):
         if became:
             self._show_message(
                 self.tr("🎉 %1 finished the entry steps and is now a member (%2).")
-                .replace("%1", "、".join(became[:5]) + (" …" if len(became) > 5 else ""))
+                .replace("%1", list_text(became[:5]) + (" …" if len(became) > 5 else ""))
                 .replace("%2", status_label("active"))
             )
             self.data_changed.emit()
         else:
-            step_names = "、".join(steps[s].name for s in by_step)
+            step_names = list_text(steps[s].name for s in by_step)
             people = [n for ps in by_step.values() for _m, n in ps]
             self._show_message(
                 self.tr("Recorded “%1” for %2.")
                 .replace("%1", step_names)
-                .replace("%2", "、".join(people[:5]) + (" …" if len(people) > 5 else ""))
+                .replace("%2", list_text(people[:5]) + (" …" if len(people) > 5 else ""))
             )
         return True
 
@@ -723,10 +724,10 @@ class OnboardingPage(GroupPage):
             _Change("removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in cells))
         )
         self._after_change(r.membership_id for r, _s in cells)
-        names = "、".join(r.display_name for r, _s in cells[:5]) + (" …" if len(cells) > 5 else "")
+        names = list_text(r.display_name for r, _s in cells[:5]) + (" …" if len(cells) > 5 else "")
         self._show_message(
             self.tr("Removed “%1” for %2.")
-            .replace("%1", "、".join(dict.fromkeys(s.name for _r, s in cells)))
+            .replace("%1", list_text(dict.fromkeys(s.name for _r, s in cells)))
             .replace("%2", names)
         )
         if left:
@@ -784,7 +785,7 @@ class OnboardingPage(GroupPage):
         _steps, rows, waiting = read
         if not self.model.update_rows(membership_ids, rows, waiting):
             return False
-        self.count_label.setText(self.tr("%n member(s)", "", self.model.rowCount()))
+        self.count_label.setText(people_text(self.model.rowCount()))
         self._update_empty_state()
         self._update_buttons()
         return True

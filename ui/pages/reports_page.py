@@ -29,7 +29,6 @@ from PySide6.QtGui import QColor, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -48,6 +47,7 @@ from desktop.services.groups import list_groups
 from desktop.services.operators import Actor, allowed
 from models import clock
 from models.db import DatabaseError
+from ui import file_dialogs
 from ui.messages import current_language, localise_message, show_error
 from ui.task_runner import TaskRunner
 
@@ -543,7 +543,7 @@ class ReportsPage(QWidget):
         self.path_edit.setText(str(folder / name))
 
     def _ask_save_path(self, title: str, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, self.tr("Excel workbook (*.xlsx)"))
+        path, _ = file_dialogs.get_save_file_name(self, title, suggested, self.tr("Excel workbook (*.xlsx)"))
         return path or None
 
     @Slot()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,6 +53,7 @@ from desktop.team import check_connection, strip_password, with_password
 from desktop.workspace import database_display
 from models import clock
 from models.db import DatabaseError
+from ui import file_dialogs
 from ui.messages import current_language, localise_message, operator_text, show_error
 from ui.operations import form_errors, run_write
 from ui.task_runner import TaskRunner
@@ -518,7 +518,7 @@ class SettingsPage(QWidget):
         return True
 
     def _ask_save_path(self, title: str, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, self.tr("QunDesk workspace (*.sqlite)"))
+        path, _ = file_dialogs.get_save_file_name(self, title, suggested, self.tr("QunDesk workspace (*.sqlite)"))
         return path or None
 
     @Slot()

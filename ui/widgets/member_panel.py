@@ -46,7 +46,7 @@ from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
 from ui.dialogs.step_record_dialog import StepRecordDialog
-from ui.messages import localise_message
+from ui.messages import list_text, localise_message
 from ui.models.roster_table_model import STATUS_COLORS, status_label
 from ui.operations import run_write
 from ui.widgets.paste_text_button import PasteTextButton
@@ -425,7 +425,7 @@ class MemberPanel(QFrame):
         if d.referrer is not None:
             facts.append(self.tr("Referred by %1").replace("%1", f"<b>{html.escape(d.referrer.display_name)}</b>"))
         if d.referred:
-            shown = "、".join(html.escape(p.display_name) for p in d.referred[:8])
+            shown = list_text(html.escape(p.display_name) for p in d.referred[:8])
             if len(d.referred) > 8:
                 shown += "…"
             facts.append(self.tr("Brought in %n person(s): %1", "", len(d.referred)).replace("%1", shown))
