@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Integer, and_, bindparam, func, not_, or_, select
+from sqlalchemy import Integer, and_, bindparam, func, not_, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting, get_settings
@@ -165,7 +166,9 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     member_checkins = c["checkins"] - c["nonmember_checkins"]
     checkins = c["checkins"] - c["deleted_checkins"]
     checkin_rate = min(1.0, member_checkins / possible) if possible > 0 else 0.0
-    att_counts = dict(attendance.fetch(conn, params))
+    att_counts: dict[str, int] = defaultdict(int)
+    for status, n in attendance.fetch(conn, params):
+        att_counts[status] += n
     expected = sum(att_counts.values())
     attendance_rate = att_counts.get("attended", 0) / expected if expected else 0.0
     return MonthStats(
@@ -277,12 +280,19 @@ def _month_statements(small: bool):
     leaves = select(Leave.start_day, Leave.end_day).where(
         Leave.membership_id.in_(members), Leave.start_day <= end, Leave.end_day >= start
     )
-    attendance = (
+    # the month's places, less those of the few deleted people (in no figure, docs/metrics.md): subtracted as the
+    # check-ins' are — a NOT IN on the places made PostgreSQL scan all 200,000 of them for a group's four
+    # activities (27 ms instead of 0.7 for a 775-member group)
+    counted = and_(in_period, Attendance.status != "excused")
+    attendance = union_all(
         select(Attendance.status, func.count())
         .join(Activity, Activity.id == Attendance.activity_id)
-        # a deleted person's sign-ups are in no figure (docs/metrics.md), as their check-ins are not
-        .where(in_period, Attendance.status != "excused", Attendance.membership_id.not_in(DELETED_MEMBERSHIPS))
-        .group_by(Attendance.status)
+        .where(counted)
+        .group_by(Attendance.status),
+        select(Attendance.status, -func.count())
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(counted, Attendance.membership_id.in_(DELETED_MEMBERSHIPS))
+        .group_by(Attendance.status),
     )
     return bulk.Prepared(counts), bulk.Prepared(leaves), bulk.Prepared(attendance)
 
