@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
@@ -489,32 +489,7 @@ def leaderboard_text(
     end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
     end = min(end, today or clock.today())
     top = max(1, min(int(top), TOP_MAX))
-    total = func.sum(PointsEntry.points).label("total")
-    visible = and_(Membership.id == PointsEntry.membership_id, _on_board())
-    rows = session.execute(
-        select(
-            PointsEntry.membership_id,
-            Membership.group_nickname,
-            Member.display_name,
-            total,
-            Member.wechat_id,
-            Member.nickname,
-        )
-        .join(Membership, Membership.id == PointsEntry.membership_id)
-        .join(Member, Member.id == Membership.member_id)
-        .where(PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end, visible)
-        .group_by(
-            PointsEntry.membership_id,
-            Membership.group_nickname,
-            Member.display_name,
-            Member.pinyin,
-            Member.wechat_id,
-            Member.nickname,
-        )
-        .having(total > 0)
-        .order_by(total.desc(), Member.pinyin, PointsEntry.membership_id)
-        .limit(TOP_MAX + 1)
-    ).all()
+    rows = session.execute(_month_board(group_id, start, end).limit(TOP_MAX + 1)).all()
     shown = top_with_ties(rows, top, lambda r: r[3], TOP_MAX)
     more_tied = bool(shown) and len(rows) > len(shown) and rows[len(shown)][3] == shown[-1][3]
     rows = shown
@@ -673,6 +648,36 @@ def _balances(session: Session, membership_ids: list[int], until: date) -> dict[
     }
 
 
+def _month_board(group_id: int, start: date, end: date) -> Select:
+    """(membership id, group nickname, name, points, WeChat ID, nickname) of everyone on the group's board for the
+    days start..end (_on_board), most points first, then by pinyin: the leaderboard text and the summary's first
+    place."""
+    total = func.sum(PointsEntry.points).label("total")
+    return (
+        select(
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            total,
+            Member.wechat_id,
+            Member.nickname,
+        )
+        .join(Membership, Membership.id == PointsEntry.membership_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(PointsEntry.group_id == group_id, PointsEntry.day >= start, PointsEntry.day <= end, _on_board())
+        .group_by(
+            PointsEntry.membership_id,
+            Membership.group_nickname,
+            Member.display_name,
+            Member.pinyin,
+            Member.wechat_id,
+            Member.nickname,
+        )
+        .having(total > 0)
+        .order_by(total.desc(), Member.pinyin, PointsEntry.membership_id)
+    )
+
+
 def _on_board():
     """Who a leaderboard text, its promotions and the summary's first place name (joined to Membership and
     Member): not opted out of leaderboards, not deleted, and in the group — the text is posted there, and someone
@@ -729,32 +734,11 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
     """The name(s) of the month's first place (a tie names everyone on it)."""
     start = date(year, month, 1)
     end = min(date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1), today)
-    total = func.sum(PointsEntry.points).label("total")
-    rows = session.execute(
-        select(Membership.group_nickname, Member.display_name, total, Member.wechat_id, Member.nickname)
-        .join(Membership, Membership.id == PointsEntry.membership_id)
-        .join(Member, Member.id == Membership.member_id)
-        .where(
-            PointsEntry.group_id == group_id,
-            PointsEntry.day >= start,
-            PointsEntry.day <= end,
-            _on_board(),
-        )
-        .group_by(
-            PointsEntry.membership_id,
-            Membership.group_nickname,
-            Member.display_name,
-            Member.pinyin,
-            Member.wechat_id,
-            Member.nickname,
-        )
-        .having(total > 0)
-        .order_by(total.desc(), Member.pinyin)
-    ).all()
+    rows = session.execute(_month_board(group_id, start, end)).all()
     if not rows:
         return []
-    best = rows[0][2]
-    return [shown_name(nick, name, wechat_id, nickname) for nick, name, pts, wechat_id, nickname in rows if pts == best]
+    best = rows[0][3]
+    return [shown_name(nick, name, wx, nickname) for _mid, nick, name, pts, wx, nickname in rows if pts == best]
 
 
 def membership_for(session: Session, group_id: int, name: str) -> int:
