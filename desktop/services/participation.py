@@ -145,6 +145,29 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
     return taken
 
 
+def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membership_id: int) -> bool:
+    """The member took their sign-up back (`2. 李四 不去了` in a later chain): a place that is only registered is
+    removed; a place already marked attended, absent or excused is left as it is (a sign-up chain never takes back
+    what was recorded). Returns whether a place was removed; audited."""
+    require(actor, "record_participation")
+    place = session.scalar(
+        select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
+    )
+    if place is None or place.status != "registered":
+        return False
+    session.delete(place)
+    session.flush()
+    record_audit(
+        session,
+        actor.id,
+        "attendance.withdraw",
+        "activity",
+        activity_id,
+        before={"membership_id": membership_id, "status": "registered"},
+    )
+    return True
+
+
 def _refuse_before_it_happens(day: date, status: str) -> None:
     """Attended or absent is known once the activity's day has come: ticked for an activity next week, the points
     were dated next week and the member's last activity (roster, dormant count) a day that had not come yet."""

@@ -476,6 +476,21 @@
     </context>
     <context>
         <name>AttendancePasteDialog</name>
+        <message numerus="yes">
+            <source>%n sign-up(s) taken back.</source>
+            <translation>
+                <numerusform>%Ln sign-up taken back.</numerusform>
+                <numerusform>%Ln sign-ups taken back.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · remove the sign-up</source>
+            <translation>%1 · remove the sign-up</translation>
+        </message>
+        <message>
+            <source>Keep the sign-up</source>
+            <translation>Keep the sign-up</translation>
+        </message>
         <message>
             <source>On leave (请假): not counted</source>
             <translation>On leave (请假): not counted</translation>

@@ -475,6 +475,20 @@
     </context>
     <context>
         <name>AttendancePasteDialog</name>
+        <message numerus="yes">
+            <source>%n sign-up(s) taken back.</source>
+            <translation>
+                <numerusform>已取消 %Ln 人的报名。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · remove the sign-up</source>
+            <translation>%1 · 取消报名</translation>
+        </message>
+        <message>
+            <source>Keep the sign-up</source>
+            <translation>保留报名</translation>
+        </message>
         <message>
             <source>On leave (请假): not counted</source>
             <translation>请假：不计入</translation>

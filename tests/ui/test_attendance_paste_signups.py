@@ -47,3 +47,36 @@ def test_a_sign_up_that_cancels_something_else_is_still_a_sign_up(qtbot, ws):
     qtbot.addWidget(dialog)
     dialog.set_text("#接龙 周六读书分享会报名\n1. 张三 取消了出差 可以来\n2. 李四\n")
     assert [m.status for m in dialog.matches] == ["matched", "matched"]
+
+
+def test_a_withdrawal_after_an_earlier_sign_up_takes_the_place_back(qtbot, ws):
+    """张三 signed up in yesterday's chain and writes 不去了 today: the line offers to remove the sign-up (the
+    default), Apply removes it; a place already marked attended is never taken back by a chain; keeping it is a
+    choice."""
+    from desktop.services.participation import set_attendance, withdraw_sign_up
+
+    aid = _activity(ws)
+    zs, ls = ws.memberships["张三"], ws.memberships["李四"]
+    with ws.database.session() as s:
+        set_attendance(s, ws.owner, aid, zs, "registered")
+        set_attendance(s, ws.owner, aid, ls, "registered")
+        s.commit()
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "读书分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 周六读书分享会报名\n1. 张三 不去了\n2. 李四 取消\n")
+    assert dialog.apply_button.isEnabled()  # withdrawals alone are something to apply
+    assert [dialog.decision(r)[0] for r in sorted(dialog.combos)] == ["withdraw", "withdraw"]  # the default
+    assert "2 sign-up(s) taken back." in dialog.summary_label.text()
+    row_ls = next(r for r, m in enumerate(dialog.matches) if m.line.line_no == 3)
+    dialog.choose(row_ls, skip=True)  # keep 李四's place
+    dialog.apply()
+    assert dialog.outcome is not None and dialog.outcome.written == 1
+    with ws.database.session() as s:
+        sheet = {a.membership_id: a.status for a in attendance_sheet(s, ws.group_id, aid) if a.status}
+        assert sheet == {ls: "registered"}
+        # an attended place is never taken back by a withdrawal
+        set_attendance(s, ws.owner, aid, ls, "attended")
+        assert withdraw_sign_up(s, ws.owner, aid, ls) is False
+        s.commit()
+        sheet = {a.membership_id: a.status for a in attendance_sheet(s, ws.group_id, aid) if a.status}
+    assert sheet == {ls: "attended"}

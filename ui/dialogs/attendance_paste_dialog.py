@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.services.activities_queries import MemberChoice, attendance_sheet, member_choices
 from desktop.services.operators import Actor
-from desktop.services.participation import set_attendance
+from desktop.services.participation import set_attendance, withdraw_sign_up
 from desktop.services.paste import PasteMatch, describe_person, match_paste
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
@@ -43,7 +43,7 @@ PREVIEW_DEBOUNCE_MS = 200
 COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
 
 # decision kinds in the combo boxes' item data
-UNDECIDED, SKIP, MEMBER, NEW, EXCUSED = "undecided", "skip", "member", "new", "excused"
+UNDECIDED, SKIP, MEMBER, NEW, EXCUSED, WITHDRAW = "undecided", "skip", "member", "new", "excused", "withdraw"
 EXACT_HOWS = ("name", "nickname", "group_nickname", "wechat_id")  # the certain matches (PRODUCT §4)
 
 
@@ -214,6 +214,19 @@ class AttendancePasteDialog(QDialog):
             self.table.setCellWidget(row, COL_DECISION, combo)
             self.combos[row] = combo
             return
+        registered = len(certain) == 1 and self._current.get(certain[0].membership_id, (None,))[0] == "registered"
+        if m.status == "ignored" and m.reason == "withdrawn" and len(m.candidates) == 1 and registered:
+            combo = QComboBox()  # 李四 不去了, and an earlier paste signed them up: take the place back
+            c = certain[0]
+            combo.addItem(
+                self.tr("%1 · remove the sign-up").replace("%1", self._member_text(c.membership_id, c.display_name)),
+                (WITHDRAW, c.membership_id),
+            )
+            combo.addItem(self.tr("Keep the sign-up"), (SKIP, None))
+            combo.currentIndexChanged.connect(self._update_summary)
+            self.table.setCellWidget(row, COL_DECISION, combo)
+            self.combos[row] = combo
+            return
         if m.status in ("ignored", "leave", "other_day"):  # a quote, a notice, 请假 …: shown with why, not counted
             why = QTableWidgetItem(ignored_reason_text(m) if m.status == "ignored" else self._result_text(m))
             why.setForeground(Qt.GlobalColor.gray)
@@ -341,6 +354,7 @@ class AttendancePasteDialog(QDialog):
             counts[m.status] = counts.get(m.status, 0) + 1
         undecided = len(self.undecided_rows())
         chosen = {d[1] for r in self.combos if (d := self.decision(r))[0] in (MEMBER, NEW, EXCUSED)}
+        withdrawn = {d[1] for r in self.combos if (d := self.decision(r))[0] == WITHDRAW}
         if not self.matches:
             text = self.tr("Paste the chain above; each name is matched to the group's members.")
         else:
@@ -355,8 +369,10 @@ class AttendancePasteDialog(QDialog):
                 text += " " + self.tr("%n line(s) still need a decision.", "", undecided)
             else:
                 text += " " + self.tr("Apply marks %n member(s).", "", len(chosen))
+                if withdrawn:
+                    text += " " + self.tr("%n sign-up(s) taken back.", "", len(withdrawn))
         self.summary_label.setText(text)
-        self.apply_button.setEnabled(bool(chosen) and undecided == 0)
+        self.apply_button.setEnabled(bool(chosen or withdrawn) and undecided == 0)
 
     # ---- apply ----
     @Slot()
@@ -372,6 +388,12 @@ class AttendancePasteDialog(QDialog):
             for kind, value in decisions:
                 if kind == SKIP:
                     skipped += 1
+                    continue
+                if kind == WITHDRAW:  # only a place that is just registered goes (never a recorded attendance)
+                    if withdraw_sign_up(session, self._actor, self._activity_id, int(value)):  # type: ignore[arg-type]
+                        written += 1
+                    else:
+                        unchanged += 1
                     continue
                 if kind == NEW:
                     _member_id, membership_id = add_member(
