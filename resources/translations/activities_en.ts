@@ -477,10 +477,10 @@
     <context>
         <name>AttendancePasteDialog</name>
         <message numerus="yes">
-            <source>%n sign-up(s) taken back.</source>
+            <source>Apply takes back %n sign-up(s).</source>
             <translation>
-                <numerusform>%Ln sign-up taken back.</numerusform>
-                <numerusform>%Ln sign-ups taken back.</numerusform>
+                <numerusform>Apply takes back %Ln sign-up.</numerusform>
+                <numerusform>Apply takes back %Ln sign-ups.</numerusform>
             </translation>
         </message>
         <message>

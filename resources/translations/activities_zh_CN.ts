@@ -476,9 +476,9 @@
     <context>
         <name>AttendancePasteDialog</name>
         <message numerus="yes">
-            <source>%n sign-up(s) taken back.</source>
+            <source>Apply takes back %n sign-up(s).</source>
             <translation>
-                <numerusform>已取消 %Ln 人的报名。</numerusform>
+                <numerusform>应用后将取消 %Ln 人的报名。</numerusform>
             </translation>
         </message>
         <message>

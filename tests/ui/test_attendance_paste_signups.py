@@ -66,7 +66,7 @@ def test_a_withdrawal_after_an_earlier_sign_up_takes_the_place_back(qtbot, ws):
     dialog.set_text("#接龙 周六读书分享会报名\n1. 张三 不去了\n2. 李四 取消\n")
     assert dialog.apply_button.isEnabled()  # withdrawals alone are something to apply
     assert [dialog.decision(r)[0] for r in sorted(dialog.combos)] == ["withdraw", "withdraw"]  # the default
-    assert "2 sign-up(s) taken back." in dialog.summary_label.text()
+    assert "Apply takes back 2 sign-up(s)." in dialog.summary_label.text()
     row_ls = next(r for r, m in enumerate(dialog.matches) if m.line.line_no == 3)
     dialog.choose(row_ls, skip=True)  # keep 李四's place
     dialog.apply()

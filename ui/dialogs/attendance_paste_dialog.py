@@ -370,7 +370,7 @@ class AttendancePasteDialog(QDialog):
             else:
                 text += " " + self.tr("Apply marks %n member(s).", "", len(chosen))
                 if withdrawn:
-                    text += " " + self.tr("%n sign-up(s) taken back.", "", len(withdrawn))
+                    text += " " + self.tr("Apply takes back %n sign-up(s).", "", len(withdrawn))
         self.summary_label.setText(text)
         self.apply_button.setEnabled(bool(chosen or withdrawn) and undecided == 0)
 
