@@ -199,6 +199,15 @@ def _iso_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
 
 
+def _for_writing(ctx: Context, dry_run: bool) -> tuple[Database, Actor]:
+    """The workspace and the signed-in operator of an import; a real run (not --dry-run) first takes the day's
+    automatic backup."""
+    database, actor = ctx.database(), ctx.actor()
+    if not dry_run:
+        _daily_backup(ctx, database)
+    return database, actor
+
+
 def _daily_backup(ctx: Context, database: Database) -> Path | None:
     """Before the first write of the day on a SQLite workspace: the day's automatic backup, as the window takes
     at start (desktop.services.backup.auto_backup, pruned to the backups_keep setting). The default workspace's
@@ -419,10 +428,7 @@ def _args_import(p: argparse.ArgumentParser) -> None:
 def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     from desktop.services.imports import ImportFailed, describe_row, run_import, unmapped_columns
 
-    database = ctx.database()
-    actor = ctx.actor()
-    if not args.dry_run:
-        _daily_backup(ctx, database)
+    database, actor = _for_writing(ctx, args.dry_run)
     show = sys.stderr.isatty()
 
     class _TerminalProgress:  # on a terminal only: stderr stays clean for scripts
@@ -576,9 +582,7 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     """Check-ins from a check-in export or a 打卡表 (PRODUCT §3.6): certain matches only, all or nothing."""
     from desktop.services.checkin_import import CheckinImportFailed, describe_outcome, run_checkin_import
 
-    database, actor = ctx.database(), ctx.actor()
-    if not args.dry_run:
-        _daily_backup(ctx, database)
+    database, actor = _for_writing(ctx, args.dry_run)
     try:
         plan, summary = run_checkin_import(
             database,
@@ -694,9 +698,7 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     """Messages per member and day, check-ins, joins and removals from a chat export (PRODUCT §3.8, §4)."""
     from desktop.services.chat_import import run_chat_import
 
-    database, actor = ctx.database(), ctx.actor()
-    if not args.dry_run:
-        _daily_backup(ctx, database)
+    database, actor = _for_writing(ctx, args.dry_run)
     plan, summary, created = run_chat_import(
         database,
         actor,
