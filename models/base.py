@@ -43,6 +43,7 @@ def enum_check(column: str, values: tuple[str, ...], name: str | None = None) ->
 
 # ---- enumerations (stored as short English codes; the UI translates them) ----
 MEMBERSHIP_STATUSES = ("applicant", "onboarding", "active", "left", "removed", "blacklisted")
+ENDED_STATUSES = ("left", "removed", "blacklisted")  # out of the group: left_at (and a reason) say since when, why
 OPERATOR_ROLES = ("owner", "admin", "assistant")
 STEP_KINDS = ("question", "acknowledge", "payment", "ritual", "verification")
 GROUP_KINDS = ("product", "self_media", "service", "brand", "user", "learning", "hobby", "camp", "other")

@@ -91,7 +91,7 @@ from desktop.io.tabular import ProgressLike, Row, Table, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
-from desktop.services.paste import RosterIndex, already_by_day, describe_person, made_up_day
+from desktop.services.paste import FORMER, Candidate, RosterIndex, already_by_day, describe_person, made_up_day
 from models import Group, Leave, PointsEntry, clock
 
 __all__ = [
@@ -726,6 +726,7 @@ class _Planner:
         self.checkins: list[PlannedCheckin] = []
         self.leaves: list[PlannedLeave] = []
         self._match_cache: dict[str, tuple[str, tuple]] = {}
+        self.former: dict[int, Candidate] = {}  # former members named for certain: membership -> their candidate
         self.progress: ProgressLike | None = None
         self.reference: tuple[int, int] | None = (
             None  # the month 打卡表 headers are read in (title, --month, first day)
@@ -763,6 +764,10 @@ class _Planner:
             if status == "ambiguous":
                 unsure.append((column, text, {c.membership_id for c in cands}))
             if status == "matched":
+                certain.setdefault(cands[0].membership_id, cands[0].display_name)
+            elif status == "not_member" and self.former_member(cands):
+                # certainly one former member: their days as a member are theirs (day_problem decides each day)
+                self.former[cands[0].membership_id] = cands[0]
                 certain.setdefault(cands[0].membership_id, cands[0].display_name)
             elif status == "ambiguous" and len(cands) > 1 and len({c.display_name for c in cands}) == 1:
                 notes.append(
@@ -843,6 +848,11 @@ class _Planner:
             return mid, shown, []
         return None, None, notes
 
+    @staticmethod
+    def former_member(cands: tuple) -> bool:
+        """The name is certainly one person who was a member of this group and has left (退群 / 移出 / 拉黑)."""
+        return len(cands) == 1 and cands[0].membership_id is not None and cands[0].status in FORMER
+
     def day_problem(
         self, mid: int, shown: str, day: date, row: int, column: str | None, what: str
     ) -> ImportProblem | None:
@@ -856,6 +866,18 @@ class _Planner:
             )
         if day < EARLIEST_DAY:
             return self.problem(row, column, f"{day} 日期太早 (not a real date)", "date_invalid", day)
+        former = self.former.get(mid)
+        if former is not None:  # a member until they left: a day of theirs as a member is theirs, no other day
+            if self.index.in_closed_spell(mid, day):
+                return None
+            return self.problem(
+                row,
+                column,
+                f"{shown} {day} 不是本群已入群成员, 不能记{what} ({shown} was not a member of this group on {day}:"
+                f" no {what_en(what)}): {describe_person(former)}",
+                "not_member",
+                day,
+            )
         joined = self.index.joined.get(mid)
         if joined is not None and day < joined and not self.index.in_closed_spell(mid, day):
             return self.problem(

@@ -36,6 +36,7 @@ from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
 from desktop.services.points import reverse_entry, reverse_source, rule_points
 from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
+from models.base import ENDED_STATUSES as ENDED
 
 EARLIEST_DAY = date(2000, 1, 1)
 
@@ -114,18 +115,24 @@ def history_sql(dialect: str, count: int, *, window: bool = False) -> str:
 
 
 def closed_spell_days(session: Session, membership_ids: Sequence[int]) -> dict[int, list[tuple[date, date]]]:
-    """membership -> (first day, last day) of each of its earlier, closed spells (membership_spell): the days it
-    was a member at the end of (joined by the end of the day, left after it: as member_at_end_condition). A spell
-    imported without a join date begins at EARLIEST_DAY."""
+    """membership -> (first day, last day) of each of its closed spells: the earlier ones (membership_spell) and,
+    for a membership that has ended (退群 / 移出 / 拉黑, with its leaving day), its last one — the spell on the
+    membership itself. The days it was a member at the end of (joined by the end of the day, left after it: as
+    member_at_end_condition), so a check-in of a day before someone left stays theirs: a 打卡表 of November with
+    someone who left on the 20th, yesterday's chain pasted the day after someone left. A spell imported without a
+    join date begins at EARLIEST_DAY."""
     out: dict[int, list[tuple[date, date]]] = {}
     for chunk in _chunks(list(membership_ids)):
-        for mid, joined, left in session.execute(
-            select(MembershipSpell.membership_id, MembershipSpell.joined_at, MembershipSpell.left_at).where(
-                MembershipSpell.membership_id.in_(chunk)
-            )
-        ):
-            first = joined.date() if joined is not None else EARLIEST_DAY
-            out.setdefault(mid, []).append((first, left.date() - timedelta(days=1)))
+        earlier = select(MembershipSpell.membership_id, MembershipSpell.joined_at, MembershipSpell.left_at).where(
+            MembershipSpell.membership_id.in_(chunk)
+        )
+        ended = select(Membership.id, Membership.joined_at, Membership.left_at).where(
+            Membership.id.in_(chunk), Membership.status.in_(ENDED), Membership.left_at.is_not(None)
+        )
+        for statement in (earlier, ended):
+            for mid, joined, left in session.execute(statement):
+                first = joined.date() if joined is not None else EARLIEST_DAY
+                out.setdefault(mid, []).append((first, left.date() - timedelta(days=1)))
     return out
 
 

@@ -124,6 +124,7 @@ from models import (
     member_tag,
     utcnow,
 )
+from models.base import ENDED_STATUSES
 from models.search_keys import search_columns
 
 __all__ = [
@@ -226,7 +227,7 @@ STATUS_NAMES = {"applicant": "申请中", "onboarding": "入群中", "active": "
     "removed": "已移除",
     "blacklisted": "黑名单",
 }
-_GONE = ("left", "removed", "blacklisted")
+_GONE = ENDED_STATUSES
 _GENDER_UNKNOWN = frozenset(norm_key(w) for w in ("保密", "未知", "不详", "不限", "unknown", "secret", "-", "/", "无"))
 _GENDER_OTHER = frozenset(norm_key(w) for w in ("其他", "其它", "other"))
 

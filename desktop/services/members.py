@@ -40,11 +40,11 @@ from models import (
     membership_role,
     utcnow,
 )
+from models.base import ENDED_STATUSES
 
 # the status a combined membership takes (PRODUCT §3.1): a blacklisting always stands; otherwise a live membership
 # (已入群 > 入群中 > 已申请) beats an ended one, and of two ended ones the stricter (removed over left)
 STATUS_RANK = {"blacklisted": 5, "active": 4, "onboarding": 3, "applicant": 2, "removed": 1, "left": 0}
-ENDED_STATUSES = ("left", "removed", "blacklisted")
 # the attendance kept when both records have one for the same activity: "attended" (the person was there), then
 # the outcome that says most — "excused" (they sent word), "absent" — and last "registered", the sign-up alone,
 # which every outcome implies. Of two rows with the same status the bigger role (host > speaker > attendee).

@@ -92,6 +92,7 @@ from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
 from models import CheckIn, Group, Member, Membership, MembershipSpell, clock
+from models.base import ENDED_STATUSES
 from models.search_keys import name_keys
 
 FUZZY_MIN_SCORE = 75
@@ -103,7 +104,7 @@ KEY_CACHE_SIZE = 1 << 17
 
 CERTAIN_HOWS = ("name", "nickname", "group_nickname", "wechat_id")
 IN_THE_CHAT = ("onboarding", "applicant")  # not members yet, but in the group chat: they make a match unsure
-FORMER = ("left", "removed", "blacklisted")
+FORMER = ENDED_STATUSES
 
 # outcomes of a line (see the module docstring)
 LOGGED, ALREADY, AMBIGUOUS, UNMATCHED, NOT_MEMBER, LEAVE, OTHER_DAY, SKIPPED = (
@@ -415,9 +416,10 @@ class RosterIndex:
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
 
     def in_closed_spell(self, membership_id: int, day: date) -> bool:
-        """The day is inside one of the membership's earlier, closed spells (a member who left and came back:
-        membership_spell), so a check-in before their latest join is theirs. The group's spells are read on the
-        first question (a day before someone's join date: rare), then kept for the paste."""
+        """The day is inside one of the membership's closed spells (checkins.closed_spell_days): an earlier one of a
+        member who left and came back, so a check-in before their latest join is theirs, or the last one of a member
+        who has left since, so yesterday's chain pasted after they left still logs them. The group's spells are read
+        on the first question (a day before someone's join date, a former member named: rare), then kept."""
         if self._spells is None:
             from desktop.services.checkins import closed_spell_days
 
@@ -425,9 +427,25 @@ class RosterIndex:
                 select(MembershipSpell.membership_id)
                 .join(Membership, Membership.id == MembershipSpell.membership_id)
                 .where(Membership.group_id == self._group_id)
+                .union(
+                    select(Membership.id).where(
+                        Membership.group_id == self._group_id,
+                        Membership.status.in_(FORMER),
+                        Membership.left_at.is_not(None),
+                    )
+                )
             ).all()
             self._spells = closed_spell_days(self._session, sorted(set(mids))) if mids else {}
         return any(first <= day <= last for first, last in self._spells.get(membership_id, ()))
+
+    def member_then(self, found: _Found, day: date | None) -> bool:
+        """The name is certainly one former member of this group (退群 / 移出 since), and `day` is a day of theirs as a
+        member (in_closed_spell): their check-in of that day is logged as anyone's. Another reading of the name, or
+        a day after they left, stays not_member."""
+        if found.kind != "not_member" or day is None or len(found.people) != 1:
+            return False
+        c = found.people[0]
+        return c.membership_id is not None and c.status in FORMER and self.in_closed_spell(c.membership_id, day)
 
     def titled_group(self, heading: str | None) -> str | None:
         """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None.
@@ -1300,7 +1318,7 @@ def match_lines(
             token = found.token or line.name
             if found.kind == "none":
                 found = index.elsewhere(token)
-            if found.kind == "certain":
+            if found.kind == "certain" or index.member_then(found, line_day):
                 status, cands = "matched", found.people
             elif found.kind in ("ambiguous", "not_member"):
                 status, cands = found.kind, found.people

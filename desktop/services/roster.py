@@ -31,7 +31,7 @@ from models import (
     member_tag,
     utcnow,
 )
-from models.base import GENDERS, MEMBERSHIP_STATUSES
+from models.base import ENDED_STATUSES, GENDERS, MEMBERSHIP_STATUSES
 from models.queries.roster import (
     MemberRow,
     RosterMatches,
@@ -77,7 +77,7 @@ __all__ = [
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
 SIMILAR_NAME_SCORE = 90  # rapidfuzz ratio at which two names in one group are "very similar"
-GONE_STATUSES = ("left", "removed", "blacklisted")  # out of the group: left_at (and a reason) say since when, why
+GONE_STATUSES = ENDED_STATUSES  # out of the group: left_at (and a reason) say since when, why
 _MANAGER_STATUSES = ("removed", "blacklisted")  # putting someone there, or lifting a blacklist: delete_members
 
 

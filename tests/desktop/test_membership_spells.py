@@ -23,7 +23,7 @@ from desktop.services.paste import preview_paste
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
-from models import Membership, MembershipSpell
+from models import CheckIn, Membership, MembershipSpell
 from models.queries.participation import members_at_end
 
 T = date(2026, 12, 4)  # "today" of the scenarios: November is a closed month
@@ -368,3 +368,78 @@ def test_the_member_dialog_setting_a_former_member_back_with_a_new_join_date_kee
         s.commit()
         assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
         assert s.get(Membership, h).left_at is None and _figures(s, gid, 11)[2] == 0
+
+
+# ---------------------------------------------------------------- a former member's days before they left
+
+
+def test_a_former_members_days_before_they_left_are_theirs_and_no_day_after(workspace, owner):
+    """何十三 left on 8 November (no return): a missed day of October is logged, the leaving day and after are not."""
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        assert s.get(Membership, h).status == "left"
+        assert record_checkins(s, owner, gid, date(2026, 10, 15), [h], today=T).logged == (h,)
+        assert record_checkins(s, owner, gid, date(2026, 11, 7), [h], today=T).already == (h,)
+        for day in (date(2026, 11, 8), date(2026, 11, 20), date(2026, 9, 30)):
+            with pytest.raises(ValidationError, match="不是已入群成员"):
+                record_checkins(s, owner, gid, day, [h], today=T)
+        s.commit()
+        assert month_stats(s, gid, 2026, 10, today=T).checkins == 11
+
+
+def test_yesterdays_chain_pasted_after_someone_left_logs_them(workspace, owner):
+    """The chain of 7 November pasted on the 8th, after 何十三 left that morning: their line is a match (and a chain
+    of a day after they left is not); the paste's own path logs it."""
+    from desktop.services.paste import certain_plan
+
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        s.execute(
+            CheckIn.__table__.delete().where(CheckIn.membership_id == h, CheckIn.day == date(2026, 11, 7))
+        )  # not logged yet: the chain of the 7th is pasted on the 8th
+        s.commit()
+        for day, status in ((date(2026, 11, 7), "matched"), (date(2026, 11, 9), "not_member")):
+            preview = preview_paste(s, gid, day, "#接龙 早起打卡\n1. 一直在\n2. 何十三\n")
+            found = {m.candidates[0].display_name: m.status for m in preview.matches if m.candidates}
+            assert found == {"一直在": "matched", "何十三": status}, day
+        preview = preview_paste(s, gid, date(2026, 11, 7), "#接龙 早起打卡\n1. 一直在\n2. 何十三\n")
+        planned = certain_plan(preview.matches)
+        assert {p.membership_id for p in planned} >= {h}
+        ids = sorted({p.membership_id for p in planned if p.day == date(2026, 11, 7)})
+        result = record_checkins(s, owner, gid, date(2026, 11, 7), ids, today=T)
+        assert h in result.logged
+        s.commit()
+        assert s.scalar(select(func.count()).where(CheckIn.membership_id == h, CheckIn.day == date(2026, 11, 7))) == 1
+
+
+def test_a_checkin_table_row_of_someone_who_left_mid_month(workspace, owner, tmp_path):
+    """A one-row-per-check-in export read after 何十三 left: the day before the leaving is logged, the days from the
+    leaving on are problems naming the row and the person's leaving, and with --skip-problems only they stay out."""
+    import csv
+
+    from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
+
+    with workspace.session() as s:
+        gid, h = _scenario(s, owner)
+        s.commit()
+    path = tmp_path / "export.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(
+            [
+                ["用户昵称", "打卡日期", "打卡时间"],
+                ["何十三", "2026-10-20", "07:00"],
+                ["一直在", "2026-11-09", "07:05"],
+                ["何十三", "2026-11-09", "07:10"],
+            ]
+        )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(workspace, owner, path, "回流群", today=T)
+    (problem,) = failed.value.problems
+    assert (problem.row, problem.code) == (4, "not_member")
+    assert "何十三" in problem.message and "2026-11-09" in problem.message and "已退群" in problem.message
+    plan, summary = run_checkin_import(workspace, owner, path, "回流群", today=T, skip_problems=True)
+    assert summary is not None and summary.logged == 2
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).where(CheckIn.membership_id == h, CheckIn.day == date(2026, 10, 20))) == 1
+        assert s.scalar(select(func.count()).where(CheckIn.membership_id == h, CheckIn.day == date(2026, 11, 9))) == 0
+        assert month_stats(s, gid, 2026, 10, today=T).checkins == 11
