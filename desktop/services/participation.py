@@ -19,7 +19,7 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_source
 from desktop.settings import get_setting
-from models import Activity, Attendance, Contribution, Member, Membership, Violation, clock, utcnow
+from models import Activity, Attendance, Contribution, Leave, Member, Membership, Violation, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
     ATTENDANCE_ROLES,
@@ -186,8 +186,11 @@ def _upsert(session: Session, table):
 
 def set_attendance(
     session: Session, actor: Actor, activity_id: int, membership_id: int, status: str, role: str = "attendee"
-) -> None:
-    """Register / mark attended / absent / excused; points follow the change (reversed when it is undone)."""
+) -> str:
+    """Register / mark attended / absent / excused; points follow the change (reversed when it is undone).
+    Returns the status recorded: absent on a day the member is on leave (请假, PRODUCT §2: leave days count against
+    nothing) is recorded as excused — going down the list marking who did not come, the organiser marks the one who
+    asked for leave too, and their attendance rate must not pay for it. The caller shows the difference."""
     require(actor, "record_participation")
     if status not in ATTENDANCE_STATUSES:
         raise ValidationError("status", f"未知出勤状态 {status!r}")
@@ -200,6 +203,8 @@ def set_attendance(
     if ms_group != act.group_id:
         raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
     _refuse_before_it_happens(act.starts_at.date(), status)
+    if status == "absent" and on_leave(session, membership_id, act.starts_at.date()):
+        status = "excused"
     old = session.scalar(
         select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
     )
@@ -216,7 +221,7 @@ def set_attendance(
         select(Attendance.id).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
     )
     if before == (status, role):
-        return
+        return status
     if before and before[0] == "attended":
         reverse_source(session, "attendance", att_id, actor.id, "出勤变更")
     if status == "attended":
@@ -229,6 +234,17 @@ def set_attendance(
         activity_id,
         before={"membership_id": membership_id, "status": before},
         after={"membership_id": membership_id, "status": status, "role": role},
+    )
+    return status
+
+
+def on_leave(session: Session, membership_id: int, day: date) -> bool:
+    """The member has a leave (请假) covering the day."""
+    return (
+        session.scalar(
+            select(Leave.id).where(Leave.membership_id == membership_id, Leave.start_day <= day, Leave.end_day >= day)
+        )
+        is not None
     )
 
 

@@ -4,6 +4,10 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
+            <source>%1 is on leave that day: recorded as excused, not absent.</source>
+            <translation>%1 当天请假：已记为请假，不记缺席。</translation>
+        </message>
+        <message>
             <source>Delete</source>
             <translation>删除</translation>
         </message>

@@ -285,3 +285,29 @@ def test_deleting_an_activity_takes_its_points_back_and_keeps_the_record(workspa
         assert before["title"] == "聚会" and len(before["places"]) == 2
         with pytest.raises(NotFound):
             delete_activity(s, owner, wrong)
+
+
+def test_absent_on_a_day_of_leave_is_recorded_as_excused_and_the_attendance_rate_does_not_pay(workspace, owner, grp):
+    """PRODUCT §2: leave days count against nothing. 李四 is on leave (请假) 10–12 November; marked absent from the
+    10 November meetup, the place is excused (what set_attendance returns and stores); 张三 absent stays absent;
+    attended after all is attended. November's attendance rate: 0 attended of 1 expected (张三), not of 2."""
+    from desktop.services.checkins import record_leave
+
+    gid, a, b = grp
+    with workspace.session() as s:
+        meetup = create_activity(
+            s, owner, gid, ActivityInput("聚会", kind="offline_meetup", starts_at=datetime(2026, 11, 10, 14))
+        )
+        record_leave(s, owner, b, date(2026, 11, 10), date(2026, 11, 12), "出差")
+        assert set_attendance(s, owner, meetup, a, "absent") == "absent"
+        assert set_attendance(s, owner, meetup, b, "absent") == "excused"
+        s.commit()
+        assert sorted((r.display_name, r.status) for r in attendance_of(s, meetup)) == [
+            ("张三", "absent"),
+            ("李四", "excused"),
+        ]
+        assert month_stats(s, gid, 2026, 11, today=date(2026, 12, 4)).attendance_rate == 0.0
+        set_attendance(s, owner, meetup, a, "attended")
+        s.commit()
+        assert month_stats(s, gid, 2026, 11, today=date(2026, 12, 4)).attendance_rate == 1.0
+        assert set_attendance(s, owner, meetup, b, "attended") == "attended"  # came after all

@@ -706,3 +706,29 @@ def test_mark_all_attended_waits_for_the_activity_day(qtbot, ws):
     assert page.mark_all_button.toolTip() == ""
     assert page.mark_all_attended() == 1
     assert status_of(ws, today, "张三") == "attended"
+
+
+def test_absent_on_a_leave_day_is_recorded_as_excused_and_the_page_says_so(qtbot, ws):
+    """Going down the list marking who did not come, the organiser marks 李四 absent too: 李四 asked for leave that
+    day (请假), so the place is recorded as excused (their attendance rate does not pay for it) and the page says
+    why its row reads Excused; 张三, not on leave, is absent."""
+    from desktop.services.checkins import record_leave
+
+    aid = add_activity(ws, online=False)
+    day = this_month_at(20).date()
+    with ws.database.session() as s:
+        for name in ("张三", "李四"):
+            set_attendance(s, ws.owner, aid, ws.memberships[name], "registered")
+        record_leave(s, ws.owner, ws.memberships["李四"], day, day, "出差")
+        s.commit()
+    page = open_page(qtbot, ws)
+    assert not page.attendance_note.isVisible()
+    assert page.set_member_status(ws.memberships["张三"], "absent")
+    assert status_of(ws, aid, "张三") == "absent"
+    assert not page.attendance_note.isVisible()
+    assert page.set_member_status(ws.memberships["李四"], "absent")
+    assert status_of(ws, aid, "李四") == "excused"
+    assert page.attendance_note.isVisible() and "李四" in page.attendance_note.text()
+    row = page.attendance_row(ws.memberships["李四"])
+    qtbot.waitUntil(lambda: page.attendance_proxy.index(row, ATT_STATUS).data() == "Excused")
+    qtbot.waitUntil(lambda: "1 absent · 1 excused" in page.attendance_counts.text())

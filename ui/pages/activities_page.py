@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -297,6 +298,10 @@ class ActivitiesPage(GroupPage):
             self.tr("Space ticks “attended” for the selected member; double-click a status or role to change it.")
         )
         self.attendance_hint.setObjectName("hint")
+        self.attendance_note = QLabel()  # what the service recorded when it differs from the choice (on leave)
+        self.attendance_note.setObjectName("countLabel")
+        self.attendance_note.setWordWrap(True)
+        self.attendance_note.hide()
 
         panel = QWidget()
         pl = QVBoxLayout(panel)
@@ -306,6 +311,7 @@ class ActivitiesPage(GroupPage):
         pl.addLayout(tools)
         pl.addWidget(self.attendance_table, 1)
         pl.addWidget(self.attendance_hint)
+        pl.addWidget(self.attendance_note)
 
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -598,6 +604,8 @@ class ActivitiesPage(GroupPage):
             self._update_activity_buttons()
             return
         changed = row.id != self._activity_id or not self.attendance_model.rowCount()
+        if row.id != self._activity_id:
+            self.attendance_note.hide()  # the note was about the activity shown before
         self._activity_id = row.id
         title = row.title
         extra = edition_text(row.series, row.edition)
@@ -742,6 +750,13 @@ class ActivitiesPage(GroupPage):
             role,
             changes=PARTICIPATION_CHANGES,
         )
+        if done and done.value != status:  # absent on a leave day is recorded as excused: show what was recorded
+            name = next((r.display_name for r in self.attendance_model.rows if r.membership_id == membership_id), "")
+            self.attendance_note.setText(
+                self.tr("%1 is on leave that day: recorded as excused, not absent.").replace("%1", name)
+            )
+            self.attendance_note.show()
+            QTimer.singleShot(0, self.reload_attendance)  # after the model has shown the choice
         return bool(done)  # the model shows the change; dataChanged updates the counts
 
     def set_member_status(self, membership_id: int, status: str, role: str | None = None) -> bool:
