@@ -695,7 +695,8 @@ def bench_dashboard(ctx: Ctx) -> list[Row]:
         m,
         target="≤ 1 s",
         max_app=1000.0,
-        note=f"Slowest groups: {worst}. Data only (the Dashboard page is not built yet). Baseline: the heavy "
+        note=f"Slowest groups: {worst}. Data only: one group's dashboard figures (group_health, what the Dashboard "
+        "page computes for the group chosen) for every group in a row — the all-groups view is the next row. Baseline: the heavy "
         "figures as raw SQL (this and last month's stats, 7/30-day active, the dormant list with names, daily "
         "check-ins) — structure, roles, funnel, referrers and the other alerts are left out of the baseline.",
     )
