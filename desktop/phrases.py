@@ -85,6 +85,32 @@ PHRASES: dict[str, tuple[str, str]] = {
     "action.warning": ("警告", "warning"),
     "action.mute": ("禁言", "mute"),
     "action.removal": ("移出", "removal"),
+    # ---- the reasons the app writes on ledger entries (points_entry.reason: stored Chinese; ledger_reason) ----
+    "ledger.checkin": ("打卡", "Check-in"),
+    "ledger.checkin_late": ("补卡", "Late check-in"),
+    "ledger.streak": ("连续打卡{days}天", "{days}-day check-in streak"),
+    "ledger.attended": ("参加活动「{title}」", "Attended “{title}”"),
+    "ledger.attended_any": ("参加活动", "Attended an activity"),
+    "ledger.speaker": ("活动分享「{title}」", "Spoke at “{title}”"),
+    "ledger.speaker_any": ("活动分享嘉宾", "Speaker at an activity"),
+    "ledger.shared": ("分享「{title}」", "Shared “{title}”"),
+    "ledger.shared_any": ("分享", "Shared"),
+    "ledger.violation": ("违规", "Violation"),
+    "ledger.referral": ("推荐入群", "Referred a member"),
+    "ledger.moved": ("转到其他社群 (moved to another group)", "Moved to another group"),
+    "ledger.recomputed": ("按当前规则重新计算", "Recomputed by the current rules"),
+    "ledger.reversal": ("{why}: {what}", "{why}: {what}"),
+    "ledger.undo_checkin": ("撤销打卡", "Check-in undone"),
+    "ledger.undo_step": ("撤销入群步骤", "Entry step undone"),
+    "ledger.activity_changed": ("活动时间或形式变更", "Activity moved or changed"),
+    "ledger.activity_deleted": ("活动「{title}」已删除", "Activity “{title}” deleted"),
+    "ledger.attendance_changed": ("出勤变更", "Attendance changed"),
+    "ledger.contribution_removed": ("删除贡献", "Contribution removed"),
+    "ledger.violation_removed": ("撤销违规", "Violation withdrawn"),
+    "ledger.merged": ("合并成员", "Records merged"),
+    "ledger.same_day_twice": ("同日重复打卡", "the same day's check-in twice"),
+    "ledger.same_activity_twice": ("同一活动的另一条出勤", "another place at the same activity"),
+    "ledger.streak_changed": ("连续天数变化 (streak changed)", "Streak changed"),
 }
 
 
@@ -147,3 +173,45 @@ def code_phrase(prefix: str, code: str | None) -> Phrase | str:
     """The phrase of a stored code ("attendance", "attended"), or the code itself when it has none."""
     key = f"{prefix}.{code}"
     return Phrase(key) if key in PHRASES else (code or "")
+
+
+# The app's own ledger reasons, as written (points, checkins, participation, onboarding, members): each stored text
+# read back as its phrase. A reason a person typed (a manual adjustment) matches none and stays as typed.
+_LEDGER_WHOLE = {PHRASES[k][0]: k for k in PHRASES if k.startswith("ledger.") and "{" not in PHRASES[k][0]}
+_LEDGER_TITLED = (  # (Chinese head, tail, key) of the reasons that carry an activity's or a share's title
+    ("参加活动「", "」", "ledger.attended"),
+    ("活动分享「", "」", "ledger.speaker"),
+    ("分享「", "」", "ledger.shared"),
+    ("活动「", "」已删除", "ledger.activity_deleted"),
+)
+
+
+def _ledger_leaf(text: str) -> Phrase | None:
+    key = _LEDGER_WHOLE.get(text)
+    if key is not None and key != "ledger.reversal":
+        return Phrase(key)
+    if text.startswith("连续打卡") and text.endswith("天") and text[4:-1].isdigit():
+        return Phrase("ledger.streak", days=int(text[4:-1]))
+    for head, tail, key in _LEDGER_TITLED:
+        if text.startswith(head) and text.endswith(tail) and len(text) >= len(head) + len(tail):
+            return Phrase(key, title=text[len(head) : len(text) - len(tail)])
+    return None
+
+
+def ledger_reason(text: str | None) -> Phrase | str:
+    """A ledger entry's stored reason as a Phrase when the app wrote it (so the English window and workbook show
+    it in English), else the text as it is. A reversal is "<why>: <what it takes back>", each part read the same
+    way (合并成员: 同日重复打卡: 打卡 — Records merged: the same day's check-in twice: Check-in)."""
+    if not text:
+        return text or ""
+    leaf = _ledger_leaf(text)
+    if leaf is not None:
+        return leaf
+    head, sep, rest = text.partition(": ")
+    while sep:  # the why may hold ": " itself only inside a title: try each split, leftmost first
+        why = _ledger_leaf(head)
+        if why is not None:
+            return Phrase("ledger.reversal", why=why, what=ledger_reason(rest))
+        more_head, sep, rest = rest.partition(": ")
+        head = f"{head}: {more_head}"
+    return text

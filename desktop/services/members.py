@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, ValidationError
-from desktop.phrases import Phrase, code_phrase
+from desktop.phrases import Phrase, code_phrase, ledger_reason
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
@@ -757,7 +757,7 @@ def member_timeline(session: Session, membership_id: int, limit: int = 500) -> l
             PointsEntry.membership_id == membership_id, PointsEntry.source_kind.in_(("manual", "referral"))
         )
     ):
-        ev.append(TimelineEvent(at(d), "points", Phrase("timeline.points", points=pts, reason=reason)))
+        ev.append(TimelineEvent(at(d), "points", Phrase("timeline.points", points=pts, reason=ledger_reason(reason))))
     for d, kind, title in session.execute(
         select(Contribution.day, Contribution.kind, Contribution.title).where(
             Contribution.membership_id == membership_id

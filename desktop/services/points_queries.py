@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.phrases import ledger_reason
 from models import Operator, PointsEntry
 
 
@@ -43,4 +44,5 @@ def ledger_of(session: Session, membership_id: int, limit: int | None = 200) -> 
     )
     if limit is not None:
         q = q.limit(limit)
-    return [LedgerRow(*r) for r in session.execute(q).all()]
+    # the app's own reasons as phrases (the English window shows them in English); a typed reason stays as typed
+    return [LedgerRow(i, d, pts, ledger_reason(reason), *rest) for i, d, pts, reason, *rest in session.execute(q).all()]

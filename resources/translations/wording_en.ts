@@ -31,6 +31,106 @@
     <context>
         <name>Phrase</name>
         <message>
+            <source>Check-in</source>
+            <translation>Check-in</translation>
+        </message>
+        <message>
+            <source>Late check-in</source>
+            <translation>Late check-in</translation>
+        </message>
+        <message>
+            <source>{days}-day check-in streak</source>
+            <translation>{days}-day check-in streak</translation>
+        </message>
+        <message>
+            <source>Attended “{title}”</source>
+            <translation>Attended “{title}”</translation>
+        </message>
+        <message>
+            <source>Attended an activity</source>
+            <translation>Attended an activity</translation>
+        </message>
+        <message>
+            <source>Spoke at “{title}”</source>
+            <translation>Spoke at “{title}”</translation>
+        </message>
+        <message>
+            <source>Speaker at an activity</source>
+            <translation>Speaker at an activity</translation>
+        </message>
+        <message>
+            <source>Shared “{title}”</source>
+            <translation>Shared “{title}”</translation>
+        </message>
+        <message>
+            <source>Shared</source>
+            <translation>Shared</translation>
+        </message>
+        <message>
+            <source>Violation</source>
+            <translation>Violation</translation>
+        </message>
+        <message>
+            <source>Referred a member</source>
+            <translation>Referred a member</translation>
+        </message>
+        <message>
+            <source>Moved to another group</source>
+            <translation>Moved to another group</translation>
+        </message>
+        <message>
+            <source>Recomputed by the current rules</source>
+            <translation>Recomputed by the current rules</translation>
+        </message>
+        <message>
+            <source>{why}: {what}</source>
+            <translation>{why}: {what}</translation>
+        </message>
+        <message>
+            <source>Check-in undone</source>
+            <translation>Check-in undone</translation>
+        </message>
+        <message>
+            <source>Entry step undone</source>
+            <translation>Entry step undone</translation>
+        </message>
+        <message>
+            <source>Activity moved or changed</source>
+            <translation>Activity moved or changed</translation>
+        </message>
+        <message>
+            <source>Activity “{title}” deleted</source>
+            <translation>Activity “{title}” deleted</translation>
+        </message>
+        <message>
+            <source>Attendance changed</source>
+            <translation>Attendance changed</translation>
+        </message>
+        <message>
+            <source>Contribution removed</source>
+            <translation>Contribution removed</translation>
+        </message>
+        <message>
+            <source>Violation withdrawn</source>
+            <translation>Violation withdrawn</translation>
+        </message>
+        <message>
+            <source>Records merged</source>
+            <translation>Records merged</translation>
+        </message>
+        <message>
+            <source>the same day's check-in twice</source>
+            <translation>the same day's check-in twice</translation>
+        </message>
+        <message>
+            <source>another place at the same activity</source>
+            <translation>another place at the same activity</translation>
+        </message>
+        <message>
+            <source>Streak changed</source>
+            <translation>Streak changed</translation>
+        </message>
+        <message>
             <location filename="../../desktop/phrases.py" />
             <source>No participation for {days} days</source>
             <extracomment>alert.dormant</extracomment>

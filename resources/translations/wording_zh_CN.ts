@@ -28,6 +28,106 @@
     <context>
         <name>Phrase</name>
         <message>
+            <source>Check-in</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <source>Late check-in</source>
+            <translation>补卡</translation>
+        </message>
+        <message>
+            <source>{days}-day check-in streak</source>
+            <translation>连续打卡{days}天</translation>
+        </message>
+        <message>
+            <source>Attended “{title}”</source>
+            <translation>参加活动「{title}」</translation>
+        </message>
+        <message>
+            <source>Attended an activity</source>
+            <translation>参加活动</translation>
+        </message>
+        <message>
+            <source>Spoke at “{title}”</source>
+            <translation>活动分享「{title}」</translation>
+        </message>
+        <message>
+            <source>Speaker at an activity</source>
+            <translation>活动分享嘉宾</translation>
+        </message>
+        <message>
+            <source>Shared “{title}”</source>
+            <translation>分享「{title}」</translation>
+        </message>
+        <message>
+            <source>Shared</source>
+            <translation>分享</translation>
+        </message>
+        <message>
+            <source>Violation</source>
+            <translation>违规</translation>
+        </message>
+        <message>
+            <source>Referred a member</source>
+            <translation>推荐入群</translation>
+        </message>
+        <message>
+            <source>Moved to another group</source>
+            <translation>转到其他社群 (moved to another group)</translation>
+        </message>
+        <message>
+            <source>Recomputed by the current rules</source>
+            <translation>按当前规则重新计算</translation>
+        </message>
+        <message>
+            <source>{why}: {what}</source>
+            <translation>{why}: {what}</translation>
+        </message>
+        <message>
+            <source>Check-in undone</source>
+            <translation>撤销打卡</translation>
+        </message>
+        <message>
+            <source>Entry step undone</source>
+            <translation>撤销入群步骤</translation>
+        </message>
+        <message>
+            <source>Activity moved or changed</source>
+            <translation>活动时间或形式变更</translation>
+        </message>
+        <message>
+            <source>Activity “{title}” deleted</source>
+            <translation>活动「{title}」已删除</translation>
+        </message>
+        <message>
+            <source>Attendance changed</source>
+            <translation>出勤变更</translation>
+        </message>
+        <message>
+            <source>Contribution removed</source>
+            <translation>删除贡献</translation>
+        </message>
+        <message>
+            <source>Violation withdrawn</source>
+            <translation>撤销违规</translation>
+        </message>
+        <message>
+            <source>Records merged</source>
+            <translation>合并成员</translation>
+        </message>
+        <message>
+            <source>the same day's check-in twice</source>
+            <translation>同日重复打卡</translation>
+        </message>
+        <message>
+            <source>another place at the same activity</source>
+            <translation>同一活动的另一条出勤</translation>
+        </message>
+        <message>
+            <source>Streak changed</source>
+            <translation>连续天数变化 (streak changed)</translation>
+        </message>
+        <message>
             <location filename="../../desktop/phrases.py" />
             <source>No participation for {days} days</source>
             <extracomment>alert.dormant</extracomment>

@@ -175,6 +175,9 @@ def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws, monkeypat
     assert page.ledger_model.index(0, 2).data() == "帮忙整理群公告"  # the adjustment was written last
     assert page.ledger_model.index(0, 1).data() == "+7"
     assert page.ledger_model.index(0, 3).data() == "Manual"
+    # the app's own reasons in the window's language (stored in Chinese); the typed one above stays as typed
+    reasons = {page.ledger_model.index(i, 2).data() for i in range(page.ledger_model.rowCount())}
+    assert {"Check-in", "Violation"} <= reasons and not {"打卡", "违规"} & reasons
     assert page.balance_label.text().startswith(f"{total} points")
     assert "the latest" not in page.balance_label.text()  # the whole ledger is listed
     assert page.ledger_picker.membership_id == ls

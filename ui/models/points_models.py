@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from desktop.services.points import LeaderRow, RecomputeRow, RuleRow
 from desktop.services.points_queries import LedgerRow
+from ui.messages import localise_message
 from ui.models.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -290,7 +291,7 @@ class LedgerModel(RowTableModel[LedgerRow]):
         if column == LEDGER_POINTS:
             return signed(row.points)
         if column == LEDGER_REASON:
-            return row.reason
+            return localise_message(row.reason)  # the app's own reasons in the window's language
         if column == LEDGER_SOURCE:
             return source_label(row.source_kind)
         if column == LEDGER_OPERATOR:
@@ -316,7 +317,7 @@ class LedgerModel(RowTableModel[LedgerRow]):
 
     def tooltip(self, row: LedgerRow, column: int) -> Any:
         if column == LEDGER_REASON:
-            return row.reason
+            return localise_message(row.reason)
         return None
 
 
