@@ -94,6 +94,7 @@ from desktop.io.xlsx_util import (
 )
 from desktop.metrics import MonthStats, Period, month_stats, previous_month
 from desktop.phones import mask_phone, mask_phones_in
+from desktop.phrases import Phrase, ledger_reason
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, level_for, top_with_ties
 from desktop.streaks import longest_run
@@ -1588,6 +1589,17 @@ class _Report:
             ws.row_breaks.append(Break(id=ledger_section.row - 1))
         self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
+    def _reason(self, stored: str | None) -> str | None:
+        """A ledger reason in the workbook's language: the app's own reasons in English in an English workbook
+        (desktop/phrases.py ledger_reason), a typed one as typed; read once per distinct text (they repeat)."""
+        if self.lang_index == 0 or not stored:
+            return stored
+        cache = self.__dict__.setdefault("_reasons", {})
+        if stored not in cache:
+            phrase = ledger_reason(stored)
+            cache[stored] = phrase.render("en") if isinstance(phrase, Phrase) else stored
+        return cache[stored]
+
     def _ledger(self, limit: int) -> Iterator[list]:
         """The first `limit` rows of the month's ledger, group after group, read as they are written."""
         left = limit
@@ -1609,7 +1621,8 @@ class _Report:
                 .execution_options(yield_per=2000)
             )
             try:
-                for day, mid, pts, reason, source in result:
+                for day, mid, pts, stored, source in result:
+                    reason = self._reason(stored)
                     pp = people.get(mid)
                     label = f"source.{source}"
                     left -= 1

@@ -489,6 +489,12 @@ def test_english_headers(demo, owner_actor, tmp_path):
     assert reasons and all(r.isascii() for r in reasons)  # alert reasons in English too (desktop/phrases.py)
     with demo.session() as s:
         assert reasons == [a.reason.english for a in _ordered_alerts(alerts(s, gid, TODAY))]
+    # the ledger below the leaderboard: the app's own reasons in English (stored in Chinese), typed ones as typed
+    rows = list(wb["积分"].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if "Reason" in r and "Source" in r)
+    col = rows[header].index("Reason")
+    ledger = {r[col] for r in rows[header + 1 :] if r[col]}
+    assert "Check-in" in ledger and not {"打卡", "补卡", "违规", "推荐入群", "参加活动", "分享"} & ledger
 
 
 def test_one_group_and_future_month(demo, owner_actor, tmp_path):
