@@ -24,6 +24,7 @@ from desktop.services.texts import (
     LIMIT,
     leaderboard_text,
     reminder_text,
+    render,
     set_template,
     shown_name,
     stalled_text,
@@ -33,7 +34,7 @@ from desktop.services.texts import (
     welcome_text,
 )
 from desktop.workspace import actor_for, open_workspace
-from models import EntryStep, Group, Member, TextTemplate
+from models import EntryStep, Group, Member, RulesVersion, TextTemplate
 
 DAY = date(2026, 11, 20)  # a Friday
 GROUP = "早起打卡营"
@@ -152,6 +153,25 @@ def test_a_welcome_leaves_out_what_the_group_has_not_written(seeded):
         body = welcome_text(s, ids["周敏"]).parts[0]
     assert "目标" not in body  # no empty "我们的目标：" line
     assert "@北京-周敏" in body and "（都已完成，欢迎正式加入！）" in body
+
+
+def test_a_welcome_without_rules_has_no_rules_heading_over_nothing(seeded):
+    """A group made by a roster import has no rules yet: the default template's "📜 群规要点：" stood alone over
+    nothing, right above the joining notice."""
+    database, _owner, gid, ids = seeded
+    with database.session() as s:
+        s.execute(RulesVersion.__table__.delete().where(RulesVersion.group_id == gid))
+        body = welcome_text(s, ids["周敏"]).parts[0]
+    assert "群规要点" not in body
+    assert body.split("\n")[:3] == [
+        "🎉 欢迎 @北京-周敏 加入「早起打卡营」！",
+        "🎯 我们的目标：每天 6 点前起床, 坚持 21 天",
+        "📌 入群须知：入群请改群昵称：城市-名字",
+    ]
+    # a heading whose content is there stays, and so does a heading of the caller's own over a list
+    assert render("welcome", "规则：\n$rules\n步骤：\n$steps", {"rules": "不发广告"}, ["1. 自我介绍"]) == (
+        "规则：\n不发广告\n步骤：\n1. 自我介绍",
+    )
 
 
 def test_stalled_names_the_newcomers_and_their_step_not_the_applicants(seeded):
