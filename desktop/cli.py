@@ -361,6 +361,7 @@ STATS_LABELS = {
     "points_awarded": "发放积分 points awarded",
     "dormant": "沉默成员 dormant",
     "stalled_onboarding": "入群停滞 stalled onboarding",
+    "messages": "群聊发言 messages",
 }
 RATE_KEYS = frozenset({"checkin_rate", "attendance_rate"})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -208,6 +209,11 @@ def test_stats_month_defaults_to_this_month_and_prints_a_table(capsys, seeded):
     members_line = next(line for line in out.splitlines() if line.startswith("成员总数"))
     assert members_line.split()[-1] == "3"
     assert any(line.startswith("打卡率") and line.endswith("%") for line in out.splitlines())
+    # every row has its Chinese label (the messages row was the bare JSON key "messages")
+    rows = out.splitlines()[3:]
+    assert len(rows) == len(json.loads(run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--json")[1])) - 2
+    assert all(re.match(r"[\u4e00-\u9fff]", line) for line in rows), rows
+    assert any(line.startswith("群聊发言 messages") and line.split()[-1] == "0" for line in rows)
 
 
 def test_stats_of_a_past_month_before_the_group(capsys, seeded):
