@@ -50,6 +50,12 @@ class InputError(QunDeskError):
     """Bad input found by the CLI itself (exit 1)."""
 
 
+class UsageError(QunDeskError):
+    """A usage error the argument parser cannot see (a choice between options): exit 2, as the parser's own."""
+
+    exit_code = EXIT_USAGE
+
+
 # ---------------------------------------------------------------------------------------------------
 # Context shared by the commands
 # ---------------------------------------------------------------------------------------------------
@@ -1043,7 +1049,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
 
     day = _parse_day(args.date, future=False)
     if bool(args.paste) == bool(args.names):
-        raise InputError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
+        raise UsageError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
     database, actor = ctx.database(), ctx.actor()
     _daily_backup(ctx, database)
     if args.paste:

@@ -140,6 +140,18 @@ def test_checkin_by_name_and_unknown_names(ws, capsys):
     assert run(capsys, "--db", ws, "checkin", "--group", "没有这个群", "张三")[0] == 1
 
 
+def test_checkin_without_names_or_paste_or_with_both_is_a_usage_error(ws, tmp_path, capsys):
+    """`checkin --group G (--paste FILE | NAME ...)`: leaving out both, or giving both, is a usage error (exit 2,
+    docs/cli.md), as a missing --group is; it exited 1, the code of bad input."""
+    paste = tmp_path / "chain.txt"
+    paste.write_text(PASTE, encoding="utf-8")
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营")
+    assert code == 2 and "--paste FILE" in err
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste), "张三")
+    assert code == 2 and "--paste FILE" in err
+    assert stats(capsys, ws)["checkins"] == 0
+
+
 def test_export_report_and_roster(ws, tmp_path, capsys):
     out_file = tmp_path / "report.xlsx"
     code, _, _ = run(
