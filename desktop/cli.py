@@ -378,8 +378,28 @@ def _args_stats(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
 
 
+def _month_arg_of(text: str) -> tuple[int, int]:
+    """`--month YYYY-MM` of the month's figures (stats, texts, the monthly report): a malformed month exits 1; a
+    month after this one is said on stderr — its figures are all 0 (docs/metrics.md), which a mistyped year
+    (2027-11 for 2026-11) gave without a word."""
+    from desktop.metrics import parse_month
+    from models import clock
+
+    try:
+        year, month = parse_month(text)
+    except ValueError as exc:
+        raise InputError(f"--month: {exc}") from exc
+    today = clock.today()
+    if (year, month) > (today.year, today.month):
+        sys.stderr.write(
+            f"qundesk: 提示 (warning): --month {year:04d}-{month:02d} 还没到 (今天是 {today.isoformat()}), 各项数字都是 0 "
+            f"(a future month: every figure is 0)\n"
+        )
+    return year, month
+
+
 def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.metrics import month_stats, parse_month
+    from desktop.metrics import month_stats
     from desktop.services.groups import group_id_by_name
     from models import clock
 
@@ -387,10 +407,7 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     if args.month is None:
         year, month = today.year, today.month
     else:
-        try:
-            year, month = parse_month(args.month)
-        except ValueError as exc:
-            raise InputError(f"--month: {exc}") from exc
+        year, month = _month_arg_of(args.month)
     with ctx.database().session() as session:
         group_id = group_id_by_name(session, args.group)
         stats = month_stats(session, group_id, year, month, today)
@@ -800,7 +817,6 @@ def _cmd_text(kind: str) -> Callable[[Context, argparse.Namespace], int]:
     def run(ctx: Context, args: argparse.Namespace) -> int:
         """A paste-ready text (PRODUCT §3.9) on stdout; a text split into several messages has them separated
         by a line `----`; nothing to post: the reason on stderr, nothing on stdout, exit 0."""
-        from desktop.metrics import parse_month
         from desktop.services import texts
         from desktop.services.groups import group_id_by_name
 
@@ -814,10 +830,7 @@ def _cmd_text(kind: str) -> Callable[[Context, argparse.Namespace], int]:
             elif kind == "stalled":
                 result = texts.stalled_text(session, group_id)
             else:
-                try:
-                    year, month = parse_month(args.month)
-                except ValueError as exc:
-                    raise QunDeskError(str(exc)) from exc
+                year, month = _month_arg_of(args.month)
                 if kind == "leaderboard":
                     result = texts.leaderboard_text(session, group_id, year, month, top=args.top)
                 else:
@@ -1154,13 +1167,9 @@ def _output_path(args: argparse.Namespace) -> Path:
 
 
 def _cmd_export_report(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.metrics import parse_month
     from desktop.services.report import export_monthly_report
 
-    try:
-        year, month = parse_month(args.month)
-    except ValueError as exc:
-        raise InputError(f"--month: {exc}") from exc
+    year, month = _month_arg_of(args.month)
     path = _output_path(args)
     summary = export_monthly_report(
         ctx.database(),

@@ -223,6 +223,27 @@ def test_stats_of_a_past_month_before_the_group(capsys, seeded):
     assert stats["members_total"] == 0 and stats["joined"] == 0 and stats["checkins"] == 0
 
 
+def test_a_future_month_is_said_by_stats_texts_and_the_report(capsys, seeded, tmp_path):
+    """A mistyped year (next year's month for this one) gave a workbook, a table and a summary of zeros without a
+    word; the figures stay 0 (docs/metrics.md) and stderr says why, naming the month and today."""
+    future = f"{TEST_TODAY.year + 1}-{TEST_TODAY.month:02d}"
+    said = f"--month {future} 还没到 (今天是 {TEST_TODAY.isoformat()})"
+    code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", future, "--json")
+    assert code == 0 and json.loads(out)["members_total"] == 0 and json.loads(out)["checkins"] == 0
+    assert said in err and "future month" in err
+    code, _, err = run(capsys, "--db", str(seeded), "text", "summary", "--group", CAMP, "--month", future)
+    assert code == 0 and said in err
+    target = tmp_path / "future.xlsx"
+    code, _, err = run(
+        capsys, "--db", str(seeded), "export", "report", "--group", CAMP, "--month", future, "-o", str(target)
+    )
+    assert code == 0 and said in err and target.exists()
+    # this month and a past one: no such line
+    for month in (THIS_MONTH, "2020-01"):
+        code, _, err = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", month)
+        assert code == 0 and "还没到" not in err and err == ""
+
+
 def test_stats_unknown_group_exits_1_naming_it(capsys, seeded):
     code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", "不存在的群", "--month", THIS_MONTH)
     assert code == 1
