@@ -1107,6 +1107,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         group_id = group_id_by_name(session, args.group)
         index = RosterIndex(session, group_id)
         found = [(name, *index.match(name)) for name in args.names]
+        namesakes = _wechat_ids_of_namesakes(session, [c for _n, _s, cands in found for c in cands])
     unknown = [(name, status, cands) for name, status, cands in found if status != "matched"]
     if unknown:
         for name, status, cands in unknown:
@@ -1114,7 +1115,11 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 what = "; ".join(describe_person(c) for c in cands)
                 print(f"{name}: 不是该社群的已入群成员 (not an active member): {what}", file=sys.stderr)
                 continue
-            hint = ", ".join(c.display_name for c in cands)
+            hint = ", ".join(
+                c.display_name
+                + (f" (微信号 WeChat ID {namesakes[c.membership_id]})" if namesakes.get(c.membership_id) else "")
+                for c in cands
+            )
             what = "不确定 ambiguous" if status == "ambiguous" else "不是该社群的成员 (not a member)"
             print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
         print("未记录任何打卡 (nothing logged)", file=sys.stderr)
@@ -1125,6 +1130,28 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     )
     print(f"{args.group} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}")
     return EXIT_OK
+
+
+def _wechat_ids_of_namesakes(session, candidates) -> dict[int, str]:
+    """The WeChat IDs of candidates who share their name with another candidate: `王芳 → 王芳, 王芳` named nobody
+    one could pick; with them the user can run `checkin` again with the WeChat ID (a certain match). The operator's
+    own terminal, as `members` shows the IDs: no text posted to the group."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from models import Member, Membership
+
+    names = Counter(c.display_name for c in candidates if c.membership_id is not None)
+    ids = [c.membership_id for c in candidates if c.membership_id is not None and names[c.display_name] > 1]
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Membership.id, Member.wechat_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id.in_(ids), Member.wechat_id.is_not(None))
+    ).all()
+    return {mid: wx for mid, wx in rows if wx}
 
 
 # -- export -----------------------------------------------------------------------------------------

@@ -152,6 +152,28 @@ def test_checkin_without_names_or_paste_or_with_both_is_a_usage_error(ws, tmp_pa
     assert stats(capsys, ws)["checkins"] == 0
 
 
+def test_checkin_of_a_shared_name_names_the_namesakes_wechat_ids_to_pick_by(ws, capsys):
+    """`checkin 王芳` with two 王芳 said `王芳 → 王芳, 王芳`: nothing to tell them apart by on the command line. The
+    namesakes with a WeChat ID are named by it, and checking in by that ID logs that one person."""
+    from desktop.workspace import open_workspace
+    from models import Member
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        first = s.query(Member).filter(Member.phone == "13800000001").one()
+        first.wechat_id = "wangfang_bj"
+        s.commit()
+    database.dispose()
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "王芳")
+    assert code == 1 and "王芳 (微信号 WeChat ID wangfang_bj), 王芳\n" in err
+    assert "13800000001" not in err and stats(capsys, ws)["checkins"] == 0
+    # a name nobody else has gets no ID
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "zs")
+    assert code == 1 and "微信号" not in err
+    code, out, _ = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "wangfang_bj")
+    assert code == 0 and "logged 1" in out and stats(capsys, ws)["checkins"] == 1
+
+
 def test_export_report_and_roster(ws, tmp_path, capsys):
     out_file = tmp_path / "report.xlsx"
     code, _, _ = run(
