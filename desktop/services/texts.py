@@ -415,6 +415,14 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
         raise NotFound(f"membership {membership_id}")
     member = session.get(Member, ms.member_id)
     assert member is not None
+    if ms.status in GONE_STATUSES:  # the window offers no welcome for them (member panel); `text welcome` made one
+        gone = {"left": "已退群 (left the group)", "removed": "已移除 (removed)", "blacklisted": "黑名单 (blacklisted)"}
+        return PasteText(
+            "welcome",
+            (),
+            0,
+            f"{member.display_name}: {gone[ms.status]}, 不再是本群的人, 没有欢迎词 (no welcome for someone out of the group)",
+        )
     group = _group(session, ms.group_id)
     rules = session.scalar(
         select(RulesVersion.text)

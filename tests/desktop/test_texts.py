@@ -34,7 +34,7 @@ from desktop.services.texts import (
     welcome_text,
 )
 from desktop.workspace import actor_for, open_workspace
-from models import EntryStep, Group, Member, RulesVersion, TextTemplate
+from models import EntryStep, Group, Member, Membership, RulesVersion, TextTemplate
 
 DAY = date(2026, 11, 20)  # a Friday
 GROUP = "早起打卡营"
@@ -172,6 +172,23 @@ def test_a_welcome_without_rules_has_no_rules_heading_over_nothing(seeded):
     assert render("welcome", "规则：\n$rules\n步骤：\n$steps", {"rules": "不发广告"}, ["1. 自我介绍"]) == (
         "规则：\n不发广告\n步骤：\n1. 自我介绍",
     )
+
+
+def test_no_welcome_for_someone_who_left_or_was_blacklisted(seeded, capsys):
+    """`text welcome --member 张伟` (张伟 left on the 10th) printed "🎉 欢迎 @张伟 加入「早起打卡营」！" with the
+    entry steps to do — the window offers no welcome for a former member; a blacklisted person got one too."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        text = welcome_text(s, ids["张伟"])
+        assert text.parts == () and "已退群" in (text.empty_reason or "")
+        s.execute(update(Membership).where(Membership.id == ids["李雷"]).values(status="blacklisted"))
+        s.commit()
+        assert welcome_text(s, ids["李雷"]).parts == ()
+        assert welcome_text(s, ids["周敏"]).parts  # a member still gets one
+    db = str(database.engine.url.database)
+    assert main(["--db", db, "text", "welcome", "--group", GROUP, "--member", "张伟"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "张伟: 已退群" in err and "欢迎 @" not in err
 
 
 def test_stalled_names_the_newcomers_and_their_step_not_the_applicants(seeded):
