@@ -414,9 +414,9 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     month_text = f"{year:04d}-{month:02d}"
     values = stats.as_dict()
     if args.json:
-        ctx.print_json({"group": args.group, "month": month_text, **values})
+        ctx.print_json({"group": args.group.strip(), "month": month_text, **values})
         return EXIT_OK
-    print(f"{args.group}  {month_text}")
+    print(f"{args.group.strip()}  {month_text}")
     print(
         format_table(
             ["指标 metric", "值 value"],
@@ -1100,7 +1100,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 print(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}", file=sys.stderr)
         counts = {key: kinds.count(key) for key in OUTCOME_LABELS}
         parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
-        print(f"{args.group} {day.isoformat()}: " + ", ".join(parts))
+        print(f"{args.group.strip()} {day.isoformat()}: " + ", ".join(parts))
         return EXIT_OK
 
     with database.session() as session:
@@ -1128,7 +1128,9 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     outcome = commit_paste(
         Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan, source="manual"
     )
-    print(f"{args.group} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}")
+    print(
+        f"{args.group.strip()} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}"
+    )
     return EXIT_OK
 
 

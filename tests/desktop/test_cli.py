@@ -244,6 +244,23 @@ def test_a_future_month_is_said_by_stats_texts_and_the_report(capsys, seeded, tm
         assert code == 0 and "还没到" not in err and err == ""
 
 
+def test_a_group_name_with_spaces_around_it_is_the_group(capsys, seeded, tmp_path):
+    """`--group "早起打卡营🌅 "` (copied with a space): the imports found the group (names are stored without the
+    spaces), every reading command said there was no such group."""
+    padded = f" {CAMP} "
+    code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", padded, "--json")
+    assert code == 0 and json.loads(out)["group"] == CAMP and json.loads(out)["members_total"] == 3, err
+    code, out, _ = run(capsys, "--db", str(seeded), "members", "--group", padded, "--json")
+    assert code == 0 and len(json.loads(out)) == 4
+    code, out, _ = run(capsys, "--db", str(seeded), "text", "summary", "--group", padded, "--month", THIS_MONTH)
+    assert code == 0 and CAMP in out
+    target = tmp_path / "padded.xlsx"
+    code, _, _ = run(capsys, "--db", str(seeded), "export", "roster", "--group", padded, "-o", str(target))
+    assert code == 0 and target.exists()
+    code, _, err = run(capsys, "--db", str(seeded), "stats", "--group", "  ")
+    assert code == 1 and "no group named" in err
+
+
 def test_stats_unknown_group_exits_1_naming_it(capsys, seeded):
     code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", "不存在的群", "--month", THIS_MONTH)
     assert code == 1
