@@ -764,7 +764,12 @@ class _Planner:
                 unsure.append((column, text, {c.membership_id for c in cands}))
             if status == "matched":
                 certain.setdefault(cands[0].membership_id, cands[0].display_name)
-            elif status == "ambiguous" and len(cands) > 1 and len({c.display_name for c in cands}) == 1:
+            elif (
+                status == "ambiguous"
+                and len(cands) > 1
+                and len({c.display_name for c in cands}) == 1
+                and all(c.how not in ("pinyin", "fuzzy") for c in cands)  # a likeness is no one's name: said below
+            ):
                 notes.append(
                     self.problem(
                         row,
