@@ -807,10 +807,30 @@ def _args_text(kind: str) -> Callable[[argparse.ArgumentParser], None]:
         if kind in ("leaderboard", "summary"):
             p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份 / month")
         if kind == "leaderboard":
-            p.add_argument("--top", type=int, default=10, metavar="N", help="前 N 名, 默认 10 / top N (default 10)")
+            p.add_argument(
+                "--top",
+                type=_top_n,
+                default=10,
+                metavar="N",
+                help="前 N 名 (1-100), 默认 10 / top N (1-100, default 10)",
+            )
         p.add_argument("--json", action="store_true", help="输出 JSON (分段) / print JSON with the messages")
 
     return add
+
+
+def _top_n(text: str) -> int:
+    """--top N of the leaderboard: 1 to TOP_MAX (100). `--top 0` printed the first place and `--top 500` the first
+    100 without a word; a usage error now, as argparse's own."""
+    from desktop.services.texts import TOP_MAX
+
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数 (not a whole number): {text!r}") from None
+    if not 1 <= n <= TOP_MAX:
+        raise argparse.ArgumentTypeError(f"应在 1 到 {TOP_MAX} 之间 (must be 1 to {TOP_MAX}): {n}")
+    return n
 
 
 def _cmd_text(kind: str) -> Callable[[Context, argparse.Namespace], int]:

@@ -444,3 +444,20 @@ def test_stalled_days_placeholder_is_the_threshold_not_the_last_persons_wait(see
         text = stalled_text(s, gid, date(2026, 11, 25), template="超过 $days 天没动的伙伴：\n$list")
     assert text.parts[0].splitlines()[0] == "超过 7 天没动的伙伴："
     assert "（已停留 15 天）" in text.parts[0]
+
+
+def test_leaderboard_top_outside_1_to_100_is_a_usage_error(seeded, capsys):
+    """`--top 0` printed the first place and `--top 500` the first 100, both without a word: a usage error (exit 2)
+    naming the range; a top within it prints the board."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        adjust_points(s, owner, ids["王芳"], 5, "分享")
+        s.commit()
+    db = str(database.engine.url.database)
+    base = ["--db", db, "text", "leaderboard", "--group", GROUP, "--month", "2026-11"]
+    for top in ("0", "101", "-3", "ten"):
+        assert main([*base, "--top", top]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and "--top" in err
+    assert main([*base, "--top", "100"]) == 0
+    assert "王芳" in capsys.readouterr().out
