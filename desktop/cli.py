@@ -450,10 +450,16 @@ def _args_import(p: argparse.ArgumentParser) -> None:
 
 
 def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
+    from desktop.phones import mask_phones_in
     from desktop.services.imports import ImportFailed, describe_row, run_import, unmapped_columns
+    from desktop.services.operators import allowed
 
     database, actor = _for_writing(ctx, args.dry_run)
     show = sys.stderr.isatty()
+    # what the plan says of people already on the roster (an update's "手机: 18451173082 → …") is masked for an
+    # operator who may not see full phone numbers (an assistant), as their exports and the audit log are
+    may_see_phones = allowed(actor, "export_unmasked")
+    said = (lambda text: text) if may_see_phones else mask_phones_in
 
     class _TerminalProgress:  # on a terminal only: stderr stays clean for scripts
         def step(self, done: int, total: int) -> None:
@@ -477,9 +483,9 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write("\r\033[K")
             show = False
         for problem in exc.problems:
-            sys.stderr.write(f"qundesk: {problem}\n")
+            sys.stderr.write(f"qundesk: {said(str(problem))}\n")
         for warning in exc.plan.warnings:
-            sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+            sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
         count = exc.plan.problem_count or len(exc.problems)
         listed = (
             ""
@@ -494,15 +500,15 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
         if show:
             sys.stderr.write("\r\033[K")
     for warning in plan.warnings:  # warnings do not stop the import: stderr, exit 0
-        sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+        sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
         for problem in plan.file_problems:
-            sys.stderr.write(f"qundesk: 已跳过 (skipped): {problem}\n")
+            sys.stderr.write(f"qundesk: 已跳过 (skipped): {said(str(problem))}\n")
         for row in plan.rows:  # one line per row left out, its problems joined
             if row.problems:
                 where = f"{plan.file} 第{row.row}行 {row.name}".rstrip()
                 joined = "; ".join(f"{p.column} 列: {p.message}" if p.column else p.message for p in row.problems)
-                sys.stderr.write(f"qundesk: 已跳过 (skipped): {where}: {joined}\n")
+                sys.stderr.write(f"qundesk: 已跳过 (skipped): {said(f'{where}: {joined}')}\n")
     group = args.group.strip()
     if created:
         if args.dry_run:
@@ -519,7 +525,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
-            print(describe_row(row))
+            print(describe_row(row if may_see_phones else _phones_masked(row)))
         if plan.fill_count:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
@@ -544,6 +550,22 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     if args.dry_run:
         print("试运行, 未写入任何内容 (dry run: nothing written)")
     return EXIT_OK
+
+
+def _phones_masked(row):
+    """A planned row whose changes show phones masked: the phone column as `184****3082` (what the roster shows
+    an assistant), a phone written into a name or note as `138****`."""
+    from dataclasses import replace
+
+    from desktop.phones import mask_phone, mask_phones_in
+
+    def masked(field: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        return (mask_phone(value) or value) if field == "phone" else mask_phones_in(value)
+
+    changes = tuple(replace(c, before=masked(c.field, c.before), after=masked(c.field, c.after)) for c in row.changes)
+    return replace(row, changes=changes)
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:

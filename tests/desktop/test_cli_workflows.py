@@ -174,6 +174,28 @@ def test_checkin_of_a_shared_name_names_the_namesakes_wechat_ids_to_pick_by(ws, 
     assert code == 0 and "logged 1" in out and stats(capsys, ws)["checkins"] == 1
 
 
+def test_an_assistants_dry_run_shows_the_phones_it_changes_masked(ws, tmp_path, capsys):
+    """`import roster --dry-run` as an assistant printed an update as "手机 (phone): 13800138000 → 13912345678":
+    the member's full stored phone, which an assistant may see nowhere else (exports, members, audit log). Masked for
+    them; an owner still sees both numbers."""
+    from desktop.services.operators import add_operator
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        add_operator(s, actor_for(database), "小助手", "assistant")
+        s.commit()
+    database.dispose()
+    path = tmp_path / "phones.csv"
+    path.write_text("姓名,微信号,手机\n张三,zhangsan,13912345678\n", encoding="utf-8")
+    argv = ["--db", ws, "import", "roster", str(path), "--group", "早起打卡营", "--dry-run"]
+    code, out, err = run(capsys, *argv, "--operator", "小助手")
+    assert code == 0 and "第2行  更新 update  张三" in out
+    assert "138****8000 → 139****5678" in out and "13800138000" not in out + err
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and "13800138000 → 13912345678" in out
+
+
 def test_export_report_and_roster(ws, tmp_path, capsys):
     out_file = tmp_path / "report.xlsx"
     code, _, _ = run(
