@@ -1778,6 +1778,13 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(_read_only(args.db, detail) or f"数据库错误 (database error): {detail}", EXIT_DATABASE)
     except sqlite3.Error as exc:
         return _fail(_read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}", EXIT_DATABASE)
+    except BrokenPipeError:
+        # `qundesk … | head -1`: the reader went away while the results were printed — after the command's writes
+        # (every command prints its outcome once it has committed). A workspace this command created keeps them:
+        # as a failure, discard_new deleted the new file with the import in it. main() says no more (and no
+        # traceback: it was printed as a bug's whenever a password was in the environment).
+        code = EXIT_OK
+        raise
     except Exception:
         if not secrets:
             raise

@@ -556,3 +556,32 @@ def test_a_writing_command_still_creates_a_new_workspace(capsys, tmp_path):
     path = tmp_path / "new.sqlite"
     code, _, _ = run(capsys, "--db", str(path), "demo", "--groups", "1", "--members", "5", "--months", "1")
     assert code == 0 and path.exists()
+
+
+@pytest.mark.parametrize("password", [None, "owner-secret-1"])
+def test_a_reader_that_goes_away_keeps_what_the_command_wrote(tmp_path, password):
+    """`qundesk --db new.sqlite import roster 名册.csv --group G | head -1`: the import committed, printing its
+    summary met a closed pipe, the command counted as failed and discard_new deleted the new workspace with the
+    import in it; with a password in the environment the broken pipe was also printed as a bug's traceback."""
+    csv_file = tmp_path / "名册.csv"
+    csv_file.write_text("姓名,微信号\n张三,zs01\n李四,ls02\n", encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    environ = {**os.environ, "QUNDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
+    environ.pop("QUNDESK_DB", None)
+    environ.pop("QUNDESK_PASSWORD", None)
+    if password:
+        environ["QUNDESK_PASSWORD"] = password  # no operator has one: only the scrubbing streams are on
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop.cli", "--db", str(db), "import", "roster", str(csv_file), "--group", "G"],
+        cwd=REPO,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    child.stdout.close()  # the reader is gone before the first line
+    _out, err = child.communicate(timeout=300)
+    assert b"Traceback" not in err, err.decode()
+    assert db.exists()
+    with sqlite3.connect(db) as conn:
+        names = sorted(r[0] for r in conn.execute("SELECT display_name FROM member"))
+    assert names == ["张三", "李四"]
