@@ -50,6 +50,12 @@ class InputError(QunDeskError):
     """Bad input found by the CLI itself (exit 1)."""
 
 
+class UsageError(QunDeskError):
+    """A usage error the argument parser cannot see (a choice between options): exit 2, as the parser's own."""
+
+    exit_code = EXIT_USAGE
+
+
 # ---------------------------------------------------------------------------------------------------
 # Context shared by the commands
 # ---------------------------------------------------------------------------------------------------
@@ -361,6 +367,7 @@ STATS_LABELS = {
     "points_awarded": "发放积分 points awarded",
     "dormant": "沉默成员 dormant",
     "stalled_onboarding": "入群停滞 stalled onboarding",
+    "messages": "群聊发言 messages",
 }
 RATE_KEYS = frozenset({"checkin_rate", "attendance_rate"})
 
@@ -371,8 +378,28 @@ def _args_stats(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
 
 
+def _month_arg_of(text: str) -> tuple[int, int]:
+    """`--month YYYY-MM` of the month's figures (stats, texts, the monthly report): a malformed month exits 1; a
+    month after this one is said on stderr — its figures are all 0 (docs/metrics.md), which a mistyped year
+    (2027-11 for 2026-11) gave without a word."""
+    from desktop.metrics import parse_month
+    from models import clock
+
+    try:
+        year, month = parse_month(text)
+    except ValueError as exc:
+        raise InputError(f"--month: {exc}") from exc
+    today = clock.today()
+    if (year, month) > (today.year, today.month):
+        sys.stderr.write(
+            f"qundesk: 提示 (warning): --month {year:04d}-{month:02d} 还没到 (今天是 {today.isoformat()}), 各项数字都是 0 "
+            f"(a future month: every figure is 0)\n"
+        )
+    return year, month
+
+
 def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.metrics import month_stats, parse_month
+    from desktop.metrics import month_stats
     from desktop.services.groups import group_id_by_name
     from models import clock
 
@@ -380,19 +407,16 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     if args.month is None:
         year, month = today.year, today.month
     else:
-        try:
-            year, month = parse_month(args.month)
-        except ValueError as exc:
-            raise InputError(f"--month: {exc}") from exc
+        year, month = _month_arg_of(args.month)
     with ctx.database().session() as session:
         group_id = group_id_by_name(session, args.group)
         stats = month_stats(session, group_id, year, month, today)
     month_text = f"{year:04d}-{month:02d}"
     values = stats.as_dict()
     if args.json:
-        ctx.print_json({"group": args.group, "month": month_text, **values})
+        ctx.print_json({"group": args.group.strip(), "month": month_text, **values})
         return EXIT_OK
-    print(f"{args.group}  {month_text}")
+    print(f"{args.group.strip()}  {month_text}")
     print(
         format_table(
             ["指标 metric", "值 value"],
@@ -426,10 +450,16 @@ def _args_import(p: argparse.ArgumentParser) -> None:
 
 
 def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
+    from desktop.phones import mask_phones_in
     from desktop.services.imports import ImportFailed, describe_row, run_import, unmapped_columns
+    from desktop.services.operators import allowed
 
     database, actor = _for_writing(ctx, args.dry_run)
     show = sys.stderr.isatty()
+    # what the plan says of people already on the roster (an update's "手机: 18451173082 → …") is masked for an
+    # operator who may not see full phone numbers (an assistant), as their exports and the audit log are
+    may_see_phones = allowed(actor, "export_unmasked")
+    said = (lambda text: text) if may_see_phones else mask_phones_in
 
     class _TerminalProgress:  # on a terminal only: stderr stays clean for scripts
         def step(self, done: int, total: int) -> None:
@@ -453,9 +483,9 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write("\r\033[K")
             show = False
         for problem in exc.problems:
-            sys.stderr.write(f"qundesk: {problem}\n")
+            sys.stderr.write(f"qundesk: {said(str(problem))}\n")
         for warning in exc.plan.warnings:
-            sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+            sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
         count = exc.plan.problem_count or len(exc.problems)
         listed = (
             ""
@@ -470,15 +500,15 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
         if show:
             sys.stderr.write("\r\033[K")
     for warning in plan.warnings:  # warnings do not stop the import: stderr, exit 0
-        sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+        sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
         for problem in plan.file_problems:
-            sys.stderr.write(f"qundesk: 已跳过 (skipped): {problem}\n")
+            sys.stderr.write(f"qundesk: 已跳过 (skipped): {said(str(problem))}\n")
         for row in plan.rows:  # one line per row left out, its problems joined
             if row.problems:
                 where = f"{plan.file} 第{row.row}行 {row.name}".rstrip()
                 joined = "; ".join(f"{p.column} 列: {p.message}" if p.column else p.message for p in row.problems)
-                sys.stderr.write(f"qundesk: 已跳过 (skipped): {where}: {joined}\n")
+                sys.stderr.write(f"qundesk: 已跳过 (skipped): {said(f'{where}: {joined}')}\n")
     group = args.group.strip()
     if created:
         if args.dry_run:
@@ -495,7 +525,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
-            print(describe_row(row))
+            print(describe_row(row if may_see_phones else _phones_masked(row)))
         if plan.fill_count:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
@@ -520,6 +550,22 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     if args.dry_run:
         print("试运行, 未写入任何内容 (dry run: nothing written)")
     return EXIT_OK
+
+
+def _phones_masked(row):
+    """A planned row whose changes show phones masked: the phone column as `184****3082` (what the roster shows
+    an assistant), a phone written into a name or note as `138****`."""
+    from dataclasses import replace
+
+    from desktop.phones import mask_phone, mask_phones_in
+
+    def masked(field: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        return (mask_phone(value) or value) if field == "phone" else mask_phones_in(value)
+
+    changes = tuple(replace(c, before=masked(c.field, c.before), after=masked(c.field, c.after)) for c in row.changes)
+    return replace(row, changes=changes)
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:
@@ -783,17 +829,36 @@ def _args_text(kind: str) -> Callable[[argparse.ArgumentParser], None]:
         if kind in ("leaderboard", "summary"):
             p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份 / month")
         if kind == "leaderboard":
-            p.add_argument("--top", type=int, default=10, metavar="N", help="前 N 名, 默认 10 / top N (default 10)")
+            p.add_argument(
+                "--top",
+                type=_top_n,
+                default=10,
+                metavar="N",
+                help="前 N 名 (1-100), 默认 10 / top N (1-100, default 10)",
+            )
         p.add_argument("--json", action="store_true", help="输出 JSON (分段) / print JSON with the messages")
 
     return add
+
+
+def _top_n(text: str) -> int:
+    """--top N of the leaderboard: 1 to TOP_MAX (100). `--top 0` printed the first place and `--top 500` the first
+    100 without a word; a usage error now, as argparse's own."""
+    from desktop.services.texts import TOP_MAX
+
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是整数 (not a whole number): {text!r}") from None
+    if not 1 <= n <= TOP_MAX:
+        raise argparse.ArgumentTypeError(f"应在 1 到 {TOP_MAX} 之间 (must be 1 to {TOP_MAX}): {n}")
+    return n
 
 
 def _cmd_text(kind: str) -> Callable[[Context, argparse.Namespace], int]:
     def run(ctx: Context, args: argparse.Namespace) -> int:
         """A paste-ready text (PRODUCT §3.9) on stdout; a text split into several messages has them separated
         by a line `----`; nothing to post: the reason on stderr, nothing on stdout, exit 0."""
-        from desktop.metrics import parse_month
         from desktop.services import texts
         from desktop.services.groups import group_id_by_name
 
@@ -807,10 +872,7 @@ def _cmd_text(kind: str) -> Callable[[Context, argparse.Namespace], int]:
             elif kind == "stalled":
                 result = texts.stalled_text(session, group_id)
             else:
-                try:
-                    year, month = parse_month(args.month)
-                except ValueError as exc:
-                    raise QunDeskError(str(exc)) from exc
+                year, month = _month_arg_of(args.month)
                 if kind == "leaderboard":
                     result = texts.leaderboard_text(session, group_id, year, month, top=args.top)
                 else:
@@ -1042,7 +1104,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
 
     day = _parse_day(args.date, future=False)
     if bool(args.paste) == bool(args.names):
-        raise InputError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
+        raise UsageError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
     database, actor = ctx.database(), ctx.actor()
     _daily_backup(ctx, database)
     if args.paste:
@@ -1080,13 +1142,14 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 print(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}", file=sys.stderr)
         counts = {key: kinds.count(key) for key in OUTCOME_LABELS}
         parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
-        print(f"{args.group} {day.isoformat()}: " + ", ".join(parts))
+        print(f"{args.group.strip()} {day.isoformat()}: " + ", ".join(parts))
         return EXIT_OK
 
     with database.session() as session:
         group_id = group_id_by_name(session, args.group)
         index = RosterIndex(session, group_id)
         found = [(name, *index.match(name)) for name in args.names]
+        namesakes = _wechat_ids_of_namesakes(session, [c for _n, _s, cands in found for c in cands])
     unknown = [(name, status, cands) for name, status, cands in found if status != "matched"]
     if unknown:
         for name, status, cands in unknown:
@@ -1094,7 +1157,11 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 what = "; ".join(describe_person(c) for c in cands)
                 print(f"{name}: 不是该社群的已入群成员 (not an active member): {what}", file=sys.stderr)
                 continue
-            hint = ", ".join(c.display_name for c in cands)
+            hint = ", ".join(
+                c.display_name
+                + (f" (微信号 WeChat ID {namesakes[c.membership_id]})" if namesakes.get(c.membership_id) else "")
+                for c in cands
+            )
             what = "不确定 ambiguous" if status == "ambiguous" else "不是该社群的成员 (not a member)"
             print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
         print("未记录任何打卡 (nothing logged)", file=sys.stderr)
@@ -1103,8 +1170,32 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     outcome = commit_paste(
         Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan, source="manual"
     )
-    print(f"{args.group} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}")
+    print(
+        f"{args.group.strip()} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}"
+    )
     return EXIT_OK
+
+
+def _wechat_ids_of_namesakes(session, candidates) -> dict[int, str]:
+    """The WeChat IDs of candidates who share their name with another candidate: `王芳 → 王芳, 王芳` named nobody
+    one could pick; with them the user can run `checkin` again with the WeChat ID (a certain match). The operator's
+    own terminal, as `members` shows the IDs: no text posted to the group."""
+    from collections import Counter
+
+    from sqlalchemy import select
+
+    from models import Member, Membership
+
+    names = Counter(c.display_name for c in candidates if c.membership_id is not None)
+    ids = [c.membership_id for c in candidates if c.membership_id is not None and names[c.display_name] > 1]
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Membership.id, Member.wechat_id)
+        .join(Member, Member.id == Membership.member_id)
+        .where(Membership.id.in_(ids), Member.wechat_id.is_not(None))
+    ).all()
+    return {mid: wx for mid, wx in rows if wx}
 
 
 # -- export -----------------------------------------------------------------------------------------
@@ -1147,13 +1238,9 @@ def _output_path(args: argparse.Namespace) -> Path:
 
 
 def _cmd_export_report(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.metrics import parse_month
     from desktop.services.report import export_monthly_report
 
-    try:
-        year, month = parse_month(args.month)
-    except ValueError as exc:
-        raise InputError(f"--month: {exc}") from exc
+    year, month = _month_arg_of(args.month)
     path = _output_path(args)
     summary = export_monthly_report(
         ctx.database(),
@@ -1691,6 +1778,13 @@ def _run(args: argparse.Namespace) -> int:
         return _fail(_read_only(args.db, detail) or f"数据库错误 (database error): {detail}", EXIT_DATABASE)
     except sqlite3.Error as exc:
         return _fail(_read_only(args.db, str(exc)) or f"数据库错误 (database error): {exc}", EXIT_DATABASE)
+    except BrokenPipeError:
+        # `qundesk … | head -1`: the reader went away while the results were printed — after the command's writes
+        # (every command prints its outcome once it has committed). A workspace this command created keeps them:
+        # as a failure, discard_new deleted the new file with the import in it. main() says no more (and no
+        # traceback: it was printed as a bug's whenever a password was in the environment).
+        code = EXIT_OK
+        raise
     except Exception:
         if not secrets:
             raise

@@ -769,7 +769,12 @@ class _Planner:
                 # certainly one former member: their days as a member are theirs (day_problem decides each day)
                 self.former[cands[0].membership_id] = cands[0]
                 certain.setdefault(cands[0].membership_id, cands[0].display_name)
-            elif status == "ambiguous" and len(cands) > 1 and len({c.display_name for c in cands}) == 1:
+            elif (
+                status == "ambiguous"
+                and len(cands) > 1
+                and len({c.display_name for c in cands}) == 1
+                and all(c.how not in ("pinyin", "fuzzy") for c in cands)  # a likeness is no one's name: said below
+            ):
                 notes.append(
                     self.problem(
                         row,

@@ -116,6 +116,10 @@ def create_group(
 
 
 def group_id_by_name(session: Session, name: str) -> int:
+    """The group called `name`, the spaces around it left out as `create_group` leaves them out of every name
+    (`--group "晨读营 "` copied with a space: the imports found the group, stats, members, texts and exports said
+    there was no such group)."""
+    name = (name or "").strip()
     gid = session.scalar(select(Group.id).where(Group.name == name))
     if gid is None:
         raise NotFound(f"没有名为「{name}」的社群 (no group named {name!r})")
@@ -124,6 +128,7 @@ def group_id_by_name(session: Session, name: str) -> int:
 
 def get_or_create_group(session: Session, actor: Actor, name: str) -> tuple[int, bool]:
     """(group id, created?) — the import commands create a missing group and say so."""
+    name = (name or "").strip()
     gid = session.scalar(select(Group.id).where(Group.name == name))
     if gid is not None:
         return gid, False

@@ -69,6 +69,7 @@ HEADERS: tuple[str, ...] = (
     "种子用户",
     "实名认证",
     "备注",
+    "QQ号",  # last: the columns before it kept their places when it came (it was not exported at all)
 )
 _CENTERED = frozenset({"性别", "状态", "层级", "种子用户", "实名认证"})
 KINDS: tuple[str | None, ...] = tuple(
@@ -182,6 +183,7 @@ def export_roster(
                     Member.seed_user,
                     Member.real_name_verified,
                     Member.note,
+                    Member.qq,
                 )
                 .join(Member, Member.id == Membership.member_id)
                 .join(Group, Group.id == Membership.group_id)
@@ -193,7 +195,7 @@ def export_roster(
             )
             for r in rows:
                 (mid, group, name, nickname, group_nickname, wechat, phone, gender, city, occupation, member_id,
-                 status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note) = r  # fmt: skip
+                 status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note, qq) = r  # fmt: skip
                 if not full_phones:  # a phone written into a name, nickname or note is masked like the column
                     name, nickname, group_nickname, ref_name, purpose, note, left_reason = (
                         mask_phones_in(v)
@@ -221,6 +223,7 @@ def export_roster(
                     "是" if seed else "否",
                     "是" if verified else "否",
                     note,
+                    qq,  # a QQ group's identity, as the WeChat ID is a WeChat group's (the chat import's sender ID)
                 ]
                 out.append(row, KINDS)
                 if len(sample) < SAMPLE_ROWS:

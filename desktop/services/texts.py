@@ -9,7 +9,8 @@ refused with its name. Rendering rules, the same for every kind:
   with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
   number put into a group nickname) is masked, and so is the person's own WeChat ID: no phone number, WeChat ID
   or other private field ever reaches a text, nor a roster name the group never saw.
-- A template line whose placeholders are all empty is left out (no "目标：" with nothing after it).
+- A template line whose placeholders are all empty is left out (no "目标：" with nothing after it), and so is
+  a heading line just above it that has no placeholder and ends with a colon ("📜 群规要点：" over no rules).
 - A text longer than LIMIT characters is split into several messages at line breaks of its list (names,
   people, ranks), the template's lines before the list opening the first message and those after it closing
   the last; each message then ends with "（k/n）". A single line longer than the limit is cut.
@@ -303,11 +304,16 @@ def render(kind: str, template: str, values: dict[str, str], items: list[str] | 
     before: list[str] = []
     after: list[str] = []
     target = before
+    heading = False  # the line just kept is a heading of its own ("📜 群规要点："), its content on the next line
     for line in template.split("\n"):
         names = [m.group("named") or m.group("braced") for m in string.Template.pattern.finditer(line)]
         names = [n for n in names if n]
         if names and all(not str(values.get(n, "")).strip() for n in names):
+            if heading:  # nothing under it: the heading goes too (no "群规要点：" over nothing)
+                target.pop()
+            heading = False
             continue  # a line with nothing to say
+        heading = not names and line.rstrip().endswith(("：", ":"))
         filled = string.Template(line).safe_substitute(values)
         if marker in filled:
             head, tail = filled.split(marker, 1)
@@ -409,6 +415,14 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
         raise NotFound(f"membership {membership_id}")
     member = session.get(Member, ms.member_id)
     assert member is not None
+    if ms.status in GONE_STATUSES:  # the window offers no welcome for them (member panel); `text welcome` made one
+        gone = {"left": "已退群 (left the group)", "removed": "已移除 (removed)", "blacklisted": "黑名单 (blacklisted)"}
+        return PasteText(
+            "welcome",
+            (),
+            0,
+            f"{member.display_name}: {gone[ms.status]}, 不再是本群的人, 没有欢迎词 (no welcome for someone out of the group)",
+        )
     group = _group(session, ms.group_id)
     rules = session.scalar(
         select(RulesVersion.text)

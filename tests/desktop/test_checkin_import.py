@@ -1014,3 +1014,21 @@ def test_headers_typed_as_text_12_1_are_read_as_written_and_numbers_still_by_the
     with pytest.raises(CheckinImportFailed) as failed:
         run_checkin_import(sqlite_workspace, actor, tmp_path / "number.xlsx", GROUP, today=TODAY)
     assert {p.code for p in failed.value.problems} == {"date_header"}
+
+
+def test_a_pinyin_likeness_of_two_namesakes_is_not_said_to_be_their_name(sqlite_workspace, tmp_path):
+    """`Wang Fang` in a 打卡表, two members called 王芳: the problem said "Wang Fang: 有 2 位成员都叫这个名字" — nobody
+    is called Wang Fang; it is a pinyin likeness of both and says so. `王芳` itself is still their shared name."""
+    _people(sqlite_workspace)
+    actor = actor_for(sqlite_workspace)
+    path = _csv(
+        tmp_path / "t.csv",
+        [["12月打卡表"], ["姓名", "12/1", "12/2"], ["王芳", "✓", ""], ["Wang Fang", "✓", ""]],
+        "utf-8",
+    )
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    by_row = {p.row: p.message for p in failed.value.problems}
+    assert "有 2 位成员都叫这个名字" in by_row[3]
+    assert "都叫这个名字" not in by_row[4] and "王芳(拼音), 王芳(拼音)" in by_row[4]
+    assert _checkins(sqlite_workspace) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -208,6 +209,11 @@ def test_stats_month_defaults_to_this_month_and_prints_a_table(capsys, seeded):
     members_line = next(line for line in out.splitlines() if line.startswith("成员总数"))
     assert members_line.split()[-1] == "3"
     assert any(line.startswith("打卡率") and line.endswith("%") for line in out.splitlines())
+    # every row has its Chinese label (the messages row was the bare JSON key "messages")
+    rows = out.splitlines()[3:]
+    assert len(rows) == len(json.loads(run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--json")[1])) - 2
+    assert all(re.match(r"[\u4e00-\u9fff]", line) for line in rows), rows
+    assert any(line.startswith("群聊发言 messages") and line.split()[-1] == "0" for line in rows)
 
 
 def test_stats_of_a_past_month_before_the_group(capsys, seeded):
@@ -215,6 +221,44 @@ def test_stats_of_a_past_month_before_the_group(capsys, seeded):
     assert code == 0
     stats = json.loads(out)
     assert stats["members_total"] == 0 and stats["joined"] == 0 and stats["checkins"] == 0
+
+
+def test_a_future_month_is_said_by_stats_texts_and_the_report(capsys, seeded, tmp_path):
+    """A mistyped year (next year's month for this one) gave a workbook, a table and a summary of zeros without a
+    word; the figures stay 0 (docs/metrics.md) and stderr says why, naming the month and today."""
+    future = f"{TEST_TODAY.year + 1}-{TEST_TODAY.month:02d}"
+    said = f"--month {future} 还没到 (今天是 {TEST_TODAY.isoformat()})"
+    code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", future, "--json")
+    assert code == 0 and json.loads(out)["members_total"] == 0 and json.loads(out)["checkins"] == 0
+    assert said in err and "future month" in err
+    code, _, err = run(capsys, "--db", str(seeded), "text", "summary", "--group", CAMP, "--month", future)
+    assert code == 0 and said in err
+    target = tmp_path / "future.xlsx"
+    code, _, err = run(
+        capsys, "--db", str(seeded), "export", "report", "--group", CAMP, "--month", future, "-o", str(target)
+    )
+    assert code == 0 and said in err and target.exists()
+    # this month and a past one: no such line
+    for month in (THIS_MONTH, "2020-01"):
+        code, _, err = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", month)
+        assert code == 0 and "还没到" not in err and err == ""
+
+
+def test_a_group_name_with_spaces_around_it_is_the_group(capsys, seeded, tmp_path):
+    """`--group "早起打卡营🌅 "` (copied with a space): the imports found the group (names are stored without the
+    spaces), every reading command said there was no such group."""
+    padded = f" {CAMP} "
+    code, out, err = run(capsys, "--db", str(seeded), "stats", "--group", padded, "--json")
+    assert code == 0 and json.loads(out)["group"] == CAMP and json.loads(out)["members_total"] == 3, err
+    code, out, _ = run(capsys, "--db", str(seeded), "members", "--group", padded, "--json")
+    assert code == 0 and len(json.loads(out)) == 4
+    code, out, _ = run(capsys, "--db", str(seeded), "text", "summary", "--group", padded, "--month", THIS_MONTH)
+    assert code == 0 and CAMP in out
+    target = tmp_path / "padded.xlsx"
+    code, _, _ = run(capsys, "--db", str(seeded), "export", "roster", "--group", padded, "-o", str(target))
+    assert code == 0 and target.exists()
+    code, _, err = run(capsys, "--db", str(seeded), "stats", "--group", "  ")
+    assert code == 1 and "no group named" in err
 
 
 def test_stats_unknown_group_exits_1_naming_it(capsys, seeded):
@@ -512,3 +556,32 @@ def test_a_writing_command_still_creates_a_new_workspace(capsys, tmp_path):
     path = tmp_path / "new.sqlite"
     code, _, _ = run(capsys, "--db", str(path), "demo", "--groups", "1", "--members", "5", "--months", "1")
     assert code == 0 and path.exists()
+
+
+@pytest.mark.parametrize("password", [None, "owner-secret-1"])
+def test_a_reader_that_goes_away_keeps_what_the_command_wrote(tmp_path, password):
+    """`qundesk --db new.sqlite import roster 名册.csv --group G | head -1`: the import committed, printing its
+    summary met a closed pipe, the command counted as failed and discard_new deleted the new workspace with the
+    import in it; with a password in the environment the broken pipe was also printed as a bug's traceback."""
+    csv_file = tmp_path / "名册.csv"
+    csv_file.write_text("姓名,微信号\n张三,zs01\n李四,ls02\n", encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    environ = {**os.environ, "QUNDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
+    environ.pop("QUNDESK_DB", None)
+    environ.pop("QUNDESK_PASSWORD", None)
+    if password:
+        environ["QUNDESK_PASSWORD"] = password  # no operator has one: only the scrubbing streams are on
+    child = subprocess.Popen(
+        [sys.executable, "-m", "desktop.cli", "--db", str(db), "import", "roster", str(csv_file), "--group", "G"],
+        cwd=REPO,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    child.stdout.close()  # the reader is gone before the first line
+    _out, err = child.communicate(timeout=300)
+    assert b"Traceback" not in err, err.decode()
+    assert db.exists()
+    with sqlite3.connect(db) as conn:
+        names = sorted(r[0] for r in conn.execute("SELECT display_name FROM member"))
+    assert names == ["张三", "李四"]

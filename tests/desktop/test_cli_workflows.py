@@ -140,6 +140,62 @@ def test_checkin_by_name_and_unknown_names(ws, capsys):
     assert run(capsys, "--db", ws, "checkin", "--group", "没有这个群", "张三")[0] == 1
 
 
+def test_checkin_without_names_or_paste_or_with_both_is_a_usage_error(ws, tmp_path, capsys):
+    """`checkin --group G (--paste FILE | NAME ...)`: leaving out both, or giving both, is a usage error (exit 2,
+    docs/cli.md), as a missing --group is; it exited 1, the code of bad input."""
+    paste = tmp_path / "chain.txt"
+    paste.write_text(PASTE, encoding="utf-8")
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营")
+    assert code == 2 and "--paste FILE" in err
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--paste", str(paste), "张三")
+    assert code == 2 and "--paste FILE" in err
+    assert stats(capsys, ws)["checkins"] == 0
+
+
+def test_checkin_of_a_shared_name_names_the_namesakes_wechat_ids_to_pick_by(ws, capsys):
+    """`checkin 王芳` with two 王芳 said `王芳 → 王芳, 王芳`: nothing to tell them apart by on the command line. The
+    namesakes with a WeChat ID are named by it, and checking in by that ID logs that one person."""
+    from desktop.workspace import open_workspace
+    from models import Member
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        first = s.query(Member).filter(Member.phone == "13800000001").one()
+        first.wechat_id = "wangfang_bj"
+        s.commit()
+    database.dispose()
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "王芳")
+    assert code == 1 and "王芳 (微信号 WeChat ID wangfang_bj), 王芳\n" in err
+    assert "13800000001" not in err and stats(capsys, ws)["checkins"] == 0
+    # a name nobody else has gets no ID
+    code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "zs")
+    assert code == 1 and "微信号" not in err
+    code, out, _ = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "wangfang_bj")
+    assert code == 0 and "logged 1" in out and stats(capsys, ws)["checkins"] == 1
+
+
+def test_an_assistants_dry_run_shows_the_phones_it_changes_masked(ws, tmp_path, capsys):
+    """`import roster --dry-run` as an assistant printed an update as "手机 (phone): 13800138000 → 13912345678":
+    the member's full stored phone, which an assistant may see nowhere else (exports, members, audit log). Masked for
+    them; an owner still sees both numbers."""
+    from desktop.services.operators import add_operator
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        add_operator(s, actor_for(database), "小助手", "assistant")
+        s.commit()
+    database.dispose()
+    path = tmp_path / "phones.csv"
+    path.write_text("姓名,微信号,手机\n张三,zhangsan,13912345678\n", encoding="utf-8")
+    argv = ["--db", ws, "import", "roster", str(path), "--group", "早起打卡营", "--dry-run"]
+    code, out, err = run(capsys, *argv, "--operator", "小助手")
+    assert code == 0 and "第2行  更新 update  张三" in out
+    assert "138****8000 → 139****5678" in out and "13800138000" not in out + err
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and "13800138000 → 13912345678" in out
+
+
 def test_export_report_and_roster(ws, tmp_path, capsys):
     out_file = tmp_path / "report.xlsx"
     code, _, _ = run(

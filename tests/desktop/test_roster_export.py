@@ -96,6 +96,7 @@ def test_headers_map_back_onto_the_importer_fields(demo, tmp_path):
         "进群目的": "purpose",
         "实名认证": "real_name_verified",
         "备注": "note",
+        "QQ号": "qq",
     }
 
 
@@ -107,7 +108,7 @@ def test_sheet_layout(demo, tmp_path):
     ws = wb["成员名册"]
     assert wb.sheetnames == ["成员名册"]
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == f"A1:U{n + 1}"
+    assert ws.auto_filter.ref == f"A1:V{n + 1}"  # every column, QQ号 (V) the last
     assert ws.print_title_rows == "$1:$1"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
@@ -293,3 +294,27 @@ def test_a_target_name_near_the_file_systems_limit_is_written(sqlite_workspace, 
     assert export_roster(sqlite_workspace, owner, group_ids=[gid], path=path) == 1
     assert _read(path)[1][0]["姓名"] == "张三"
     assert os.listdir(out) == [path.name]  # no temporary file left
+
+
+def test_a_qq_number_is_exported_and_comes_back_on_import(workspace, owner, tmp_path):
+    """A QQ group's roster: the QQ number (the identity a QQ chat export names its senders by) was in no column of
+    `export roster`, so the file "you can import again" lost it. Exported, read back, imported into a new workspace."""
+    from desktop.services.imports import run_import
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "QQ读书群")
+        add_member(s, owner, gid, MemberInput(display_name="周芷若", qq="283746503", joined_at=datetime(2026, 3, 1)))
+        add_member(s, owner, gid, MemberInput(display_name="张无忌", joined_at=datetime(2026, 3, 1)))
+        s.commit()
+    path = tmp_path / "qq.xlsx"
+    export_roster(workspace, owner, group_ids=[gid], path=path)
+    header, rows = _read(path)
+    by_name = {r["姓名"]: r for r in rows}
+    assert str(by_name["周芷若"]["QQ号"]) == "283746503" and by_name["张无忌"]["QQ号"] is None
+    other = open_workspace(tmp_path / "other.sqlite")
+    try:
+        run_import(other, actor_for(other), path, "QQ读书群", "roster", False)
+        with other.session() as s:
+            assert s.scalar(select(Member.qq).where(Member.display_name == "周芷若")) == "283746503"
+    finally:
+        other.dispose()

@@ -24,6 +24,7 @@ from desktop.services.texts import (
     LIMIT,
     leaderboard_text,
     reminder_text,
+    render,
     set_template,
     shown_name,
     stalled_text,
@@ -33,7 +34,7 @@ from desktop.services.texts import (
     welcome_text,
 )
 from desktop.workspace import actor_for, open_workspace
-from models import EntryStep, Group, Member, TextTemplate
+from models import EntryStep, Group, Member, Membership, RulesVersion, TextTemplate
 
 DAY = date(2026, 11, 20)  # a Friday
 GROUP = "早起打卡营"
@@ -152,6 +153,42 @@ def test_a_welcome_leaves_out_what_the_group_has_not_written(seeded):
         body = welcome_text(s, ids["周敏"]).parts[0]
     assert "目标" not in body  # no empty "我们的目标：" line
     assert "@北京-周敏" in body and "（都已完成，欢迎正式加入！）" in body
+
+
+def test_a_welcome_without_rules_has_no_rules_heading_over_nothing(seeded):
+    """A group made by a roster import has no rules yet: the default template's "📜 群规要点：" stood alone over
+    nothing, right above the joining notice."""
+    database, _owner, gid, ids = seeded
+    with database.session() as s:
+        s.execute(RulesVersion.__table__.delete().where(RulesVersion.group_id == gid))
+        body = welcome_text(s, ids["周敏"]).parts[0]
+    assert "群规要点" not in body
+    assert body.split("\n")[:3] == [
+        "🎉 欢迎 @北京-周敏 加入「早起打卡营」！",
+        "🎯 我们的目标：每天 6 点前起床, 坚持 21 天",
+        "📌 入群须知：入群请改群昵称：城市-名字",
+    ]
+    # a heading whose content is there stays, and so does a heading of the caller's own over a list
+    assert render("welcome", "规则：\n$rules\n步骤：\n$steps", {"rules": "不发广告"}, ["1. 自我介绍"]) == (
+        "规则：\n不发广告\n步骤：\n1. 自我介绍",
+    )
+
+
+def test_no_welcome_for_someone_who_left_or_was_blacklisted(seeded, capsys):
+    """`text welcome --member 张伟` (张伟 left on the 10th) printed "🎉 欢迎 @张伟 加入「早起打卡营」！" with the
+    entry steps to do — the window offers no welcome for a former member; a blacklisted person got one too."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        text = welcome_text(s, ids["张伟"])
+        assert text.parts == () and "已退群" in (text.empty_reason or "")
+        s.execute(update(Membership).where(Membership.id == ids["李雷"]).values(status="blacklisted"))
+        s.commit()
+        assert welcome_text(s, ids["李雷"]).parts == ()
+        assert welcome_text(s, ids["周敏"]).parts  # a member still gets one
+    db = str(database.engine.url.database)
+    assert main(["--db", db, "text", "welcome", "--group", GROUP, "--member", "张伟"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "张伟: 已退群" in err and "欢迎 @" not in err
 
 
 def test_stalled_names_the_newcomers_and_their_step_not_the_applicants(seeded):
@@ -407,3 +444,20 @@ def test_stalled_days_placeholder_is_the_threshold_not_the_last_persons_wait(see
         text = stalled_text(s, gid, date(2026, 11, 25), template="超过 $days 天没动的伙伴：\n$list")
     assert text.parts[0].splitlines()[0] == "超过 7 天没动的伙伴："
     assert "（已停留 15 天）" in text.parts[0]
+
+
+def test_leaderboard_top_outside_1_to_100_is_a_usage_error(seeded, capsys):
+    """`--top 0` printed the first place and `--top 500` the first 100, both without a word: a usage error (exit 2)
+    naming the range; a top within it prints the board."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        adjust_points(s, owner, ids["王芳"], 5, "分享")
+        s.commit()
+    db = str(database.engine.url.database)
+    base = ["--db", db, "text", "leaderboard", "--group", GROUP, "--month", "2026-11"]
+    for top in ("0", "101", "-3", "ten"):
+        assert main([*base, "--top", top]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and "--top" in err
+    assert main([*base, "--top", "100"]) == 0
+    assert "王芳" in capsys.readouterr().out
