@@ -391,6 +391,8 @@ class _GroupData:
     boards: tuple[list, list] = ([], [])  # top of the month, top of all time: (rank, name, points, level)
     attendees: dict[int, tuple[str, str]] = field(default_factory=dict)  # membership -> (name, pinyin)
     extras: _Extras | None = None  # the roster's computed columns, kept compactly until its sheet is written
+    name_width: int = 0  # display_width of the group's widest name (as the sheets write it): the name columns' floor
+    list_widths: dict[str, int] = field(default_factory=dict)  # "roles"/"tags": the widest joined list (a floor)
 
 
 @dataclass
@@ -919,6 +921,12 @@ class _Report:
         seen = {mid for marks in g.attendance.values() for mid in marks}
         g.attendees = {mid: (pp.name, pp.pinyin) for mid, pp in people.items() if mid in seen}
         g.extras = _Extras.of(people, _levels(self.connection, g.id))
+        g.name_width = max((display_width(pp.name) for pp in people.values()), default=0)
+        # roles and tags: few people have several, so the first rows rarely do (日常运营、策划 was cut to 日常);
+        # measured once per distinct set
+        for f in ("roles", "tags"):
+            sets = {getattr(pp, f) for pp in people.values()}
+            g.list_widths[f] = max((sum(map(display_width, v)) + 2 * (len(v) - 1) for v in sets if v), default=0)
         return g
 
     def _printed(self, pp: _Person) -> bool:
@@ -950,7 +958,7 @@ class _Report:
         self, ws, layout: _Layout, *, widths: list[float], freeze: str, title_rows: str | None, portrait: bool = False
     ) -> None:
         """Widths, frozen pane and print set-up, then the rows (the sheet is closed after this)."""
-        set_widths(ws, widths)
+        set_widths(ws, self.floored(layout, widths))
         ws.freeze_panes = freeze
         print_setup(ws, title_rows=title_rows)
         if portrait:
@@ -958,6 +966,31 @@ class _Report:
         out = SheetRows(self.styles)
         self.rows_written += layout.write(out)
         out.attach(ws)
+
+    def floored(self, layout: _Layout, widths: list[float]) -> list[float]:
+        """`widths` (measured from the first rows of each table) widened where a table's column holds values the
+        sample may not reach: the 社群 column every group's name (a --all workbook's tables run group by group,
+        and the first 200 rows are the first group's: 每月一本书读书会 was cut to 每月一本书 in thousands of
+        rows), the name columns every person's name, 角色 and 标签 everyone's, 状态 every status label (English
+        'Onboarding' rows sort after the members). Capped as the measured widths are."""
+        floors: dict[str, float] = {}
+        if self.groups:
+            floors[self.t("h.group")] = min(WIDE_TEXT, max(display_width(g.name) for g in self.groups) + 2)
+            names = min(24, max(g.name_width for g in self.groups) + 2)
+            for key in ("h.name", "h.member", "h.referrer"):
+                floors[self.t(key)] = names
+            for f in ("roles", "tags"):
+                floors[self.t(f"h.{f}")] = min(WIDE_TEXT, max(g.list_widths.get(f, 0) for g in self.groups) + 2)
+        floors[self.t("h.status")] = max(display_width(self.t(f"status.{s}")) for s in STATUS_ORDER) + 2
+        out = list(widths)
+        for b in layout.blocks:
+            if b.kind != "header":
+                continue
+            for j, value in enumerate(b.values):
+                floor = floors.get(value) if isinstance(value, str) else None
+                if floor is not None and j < len(out) and out[j] < floor:
+                    out[j] = floor
+        return out
 
     # -- 概览
     def summary(self) -> None:
@@ -1320,8 +1353,11 @@ class _Report:
 
         labels = [[g.name, self.t("h.day_totals")] for g in self.groups] + [[self.t("h.all_groups")]] * self.multi
         widths = column_widths([], [header.values, *islice(sample(), 200), *labels], sample=1000, maximum=24)
+        # a day column holds a mark, and the 每日合计 rows' counts: a 500-member camp's 239 check-ins a day printed
+        # as ### (and 3-digit counts side by side read as one number); the column is as wide as its widest count
+        day_width = _day_column_width(self.groups, days, with_grand_total=self.multi)
         for i in range(len(days)):
-            widths[2 + i] = 3.6
+            widths[2 + i] = day_width
         widths[1] = max(widths[1], 10)
         ws.auto_filter.ref = _table_ref(header, body)
         if body.size and days:
@@ -1736,6 +1772,21 @@ def _funnel_height(bars: int) -> float:
 def _column_cm(width: float) -> float:
     """An Excel column width (characters of the default font) in cm: 7 px per character and 5 px padding."""
     return (width * 7 + 5) / 96 * 2.54
+
+
+DAY_COL_WIDTH = 3.6  # a 打卡明细 day column: a mark (✓ 补 假) and a total of up to two digits
+
+
+def _day_column_width(groups, days: list[date], *, with_grand_total: bool) -> float:
+    """The width of 打卡明细's day columns: DAY_COL_WIDTH, or wider when a 每日合计 count (a group's check-ins of
+    a day, or all the groups' with `with_grand_total`) has three digits or more — bold and centred, 4.5 for
+    three digits, 5.6 for four. `g.daily` counts every check-in of the day, so it is never below the total shown."""
+    most = 0
+    for d in days:
+        counts = [g.daily.get(d, 0) for g in groups]
+        most = max(most, *counts, sum(counts) if with_grand_total else 0)
+    digits = len(str(most))
+    return DAY_COL_WIDTH if digits <= 2 else round(1.1 * digits + 1.2, 1)
 
 
 def kpi_page_breaks(first_row: int, block_rows: int, blocks: int, *, first_page_min: int) -> list[int]:

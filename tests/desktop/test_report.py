@@ -876,3 +876,108 @@ def test_a_board_cut_at_twenty_keeps_everyone_level_with_the_twentieth(sqlite_wo
     assert len(month) == 25 and {(rank, pts) for rank, _name, pts in month} == {(1, 2)}  # B–D: the month's board
     assert "营员25" not in {name for _rank, name, _pts in month}  # 1 point: below the cut
     assert ws.print_area.endswith(str(HEADER_ROW + 25))  # the whole board prints
+
+
+# ---------------------------------------------------------------- what an owner sees: widths (rendered with LibreOffice)
+
+BIG_GROUP = "早起打卡营"
+LONG_GROUP = "每月一本书读书会·深圳分会"  # 26 wide: the second group of a --all workbook
+LONG_NAME = "ＪＥＳＳＩＣＡ・王"  # full-width: 17 wide
+BIG_DAY = date(2026, 5, 4)
+
+
+@pytest.fixture(scope="module")
+def wide_workspace(tmp_path_factory):
+    """Two groups: 早起打卡营 with 210 members who all checked in on May 4 (a 3-digit 每日合计, and the first 200
+    rows of every --all table are theirs), then a group with a long name whose people sort after them — a
+    full-width name with two roles, a newcomer part-way through (Onboarding) and an applicant."""
+    from desktop.services.members import bulk_add_role
+
+    database = open_workspace(tmp_path_factory.mktemp("wide") / "w.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        big = create_group(s, owner, BIG_GROUP)
+        mids = [
+            add_member(s, owner, big, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 4, 1, 9)))[1]
+            for i in range(210)
+        ]
+        record_checkins(s, owner, big, BIG_DAY, mids, today=BIG_DAY)
+        small = create_group(s, owner, LONG_GROUP)
+        _m, jessica = add_member(s, owner, small, MemberInput(display_name=LONG_NAME, joined_at=datetime(2026, 4, 1)))
+        bulk_add_role(s, owner, [jessica], "日常运营")
+        bulk_add_role(s, owner, [jessica], "策划")
+        waiting = [
+            add_member(s, owner, small, MemberInput(display_name=name, status=status))[1]
+            for name, status in (("李四", "onboarding"), ("王五", "applicant"))
+        ]
+        # they applied in May (the suite's clock is in November)
+        s.execute(update(Membership).where(Membership.id.in_(waiting)).values(applied_at=datetime(2026, 5, 2, 10)))
+        s.commit()
+    try:
+        yield database, owner
+    finally:
+        database.dispose()
+
+
+def _width(ws, col: int) -> float:
+    from openpyxl.utils import get_column_letter
+
+    return ws.column_dimensions[get_column_letter(col)].width
+
+
+def test_checkin_matrix_day_columns_fit_the_daily_totals(wide_workspace, tmp_path):
+    """A 210-member camp's 每日合计 (210, and 213 for all groups) printed as ### in 3.6-wide day columns; the
+    day columns are as wide as the widest count needs (its digits + 1), and stay 3.6 for a small group."""
+    database, owner = wide_workspace
+    path = tmp_path / "all.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY)
+    ws = load_workbook(path)["打卡明细"]
+    header = _header(ws)
+    day_cols = [j + 1 for j, v in enumerate(header) if isinstance(v, str) and v.split("\n")[0].isdigit()]
+    assert len(day_cols) == TODAY.day
+    totals = [r for r in _rows(ws, HEADER_ROW + 1) if r[1] == "每日合计"]
+    assert [r[0] for r in totals] == [BIG_GROUP, LONG_GROUP, "全部社群"]
+    may4 = day_cols[BIG_DAY.day - 1] - 1
+    assert totals[0][may4] == 210 and totals[2][may4] == 210
+    for row in totals:
+        for col in day_cols:
+            value = row[col - 1]
+            if value is not None:
+                assert _width(ws, col) >= len(str(value)) + 1, (row[0], col, value, _width(ws, col))
+
+    small = _groups(database)[1][0]
+    path = tmp_path / "small.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=[small], path=path, today=TODAY)
+    ws = load_workbook(path)["打卡明细"]
+    assert {_width(ws, col) for col in day_cols} == {3.6}  # a narrow matrix where the counts are small
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_all_groups_columns_fit_values_past_the_first_rows(wide_workspace, tmp_path, lang):
+    """The widths were measured from a table's first 200 rows — in a --all workbook, the first group's members:
+    the second group's name was cut in every row of every sheet, and so were a longer name, a member's two roles
+    and the English status 'Onboarding' / 'Applicant'. Every value of those columns fits now."""
+    from desktop.io.xlsx_util import display_width
+
+    database, owner = wide_workspace
+    path = tmp_path / f"all-{lang}.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY, lang=lang)
+    wb = load_workbook(path)
+    fitted = {"社群", "姓名", "成员", "状态", "角色", "Group", "Name", "Member", "Status", "Roles"}
+    seen: set[tuple[str, str]] = set()
+    for ws in wb:
+        if ws.title == "概览":
+            continue
+        header = _header(ws)
+        for row in _rows(ws, HEADER_ROW + 1):
+            if not any(v is not None for v in row):
+                break  # the first table only
+            for j, h in enumerate(header):
+                value = row[j] if j < len(row) else None
+                if h in fitted and isinstance(value, str):
+                    assert display_width(value) <= _width(ws, j + 1), (ws.title, h, value, _width(ws, j + 1))
+                    seen.add((h, value))
+    values = {v for _h, v in seen}
+    assert {LONG_GROUP, LONG_NAME, "日常运营、策划" if lang == "zh_CN" else "日常运营, 策划"} <= values
+    if lang == "en":
+        assert {"Onboarding", "Applicant"} <= values
