@@ -1338,7 +1338,9 @@ class _Report:
                     [g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, g.stats.checkin_rate]
                 )
             if self.multi:
-                totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, None])
+                # the rate of all the groups: 概览's 合计 打卡率 (the cell was left empty)
+                rate = self.totals[0].checkin_rate if self.totals is not None else None
+                totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, rate])
 
         def sample() -> Iterator[list]:  # the widths' sample: the first rows, without touching the totals
             for g in self.groups:

@@ -939,6 +939,9 @@ def test_checkin_matrix_day_columns_fit_the_daily_totals(wide_workspace, tmp_pat
     assert [r[0] for r in totals] == [BIG_GROUP, LONG_GROUP, "全部社群"]
     may4 = day_cols[BIG_DAY.day - 1] - 1
     assert totals[0][may4] == 210 and totals[2][may4] == 210
+    # the all-groups row has its rate too: 概览's 合计 打卡率
+    kpis = {(r[0], r[5]): r[2] for r in _rows(load_workbook(path)["概览"], HEADER_ROW + 1) if r[0]}
+    assert totals[2][-1] == kpis[("合计", "checkin_rate")] > 0
     for row in totals:
         for col in day_cols:
             value = row[col - 1]
