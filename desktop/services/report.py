@@ -1263,6 +1263,8 @@ class _Report:
         count = sum(g.roster_rows for g in self.groups)
         kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date", "int"]
         body = lay.add_stream(rows, count, kinds)
+        if not count:  # a header and nothing under it read as a broken sheet: say there is nobody (活动, 预警 do)
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
         ws.auto_filter.ref = _table_ref(header, body)
         self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
@@ -1596,6 +1598,8 @@ class _Report:
         body = lay.add("rows", rows, [None, "mark", None, "int", "mark", "mark", None, "int", "mark"])
         ws.auto_filter.ref = _table_ref(header, body)
         print_last = body.last_row
+        if not rows:  # nobody has points: the printed page says so rather than showing bare headers
+            print_last = lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None]).last_row
 
         lay.add("blank")
         ledger_title = f"{self.t('title.ledger')} · {self.t('sub.ledger_print')}"  # to filter, not to print
@@ -1615,6 +1619,8 @@ class _Report:
         lay.add_stream(
             ledger, shown + (note is not None), [None, "date", None, "signed_int", "mark", None], measure=False
         )
+        if not total:
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None], measure=False)
         widths = lay.widths()
         widths += [4.0] * (len(keys) - len(widths))
         # the ledger's first five columns share the boards' widths; its reason (F) runs on over G–I
@@ -1682,7 +1688,12 @@ class _Report:
         # first, across the groups, and are the print area; members who joined earlier follow, to filter.
         n_printed = sum(g.onboarding_rows[0] for g in self.groups)
 
+        # nobody on the way in and nobody new: the print area is one "(无)" row, not a bare header
+        none_printed = 0 if n_printed else 1
+
         def rows() -> Iterator[list]:
+            if none_printed:
+                yield [None, self.t("sub.no_rows")]
             for printed in (True, False):  # the print area first, across the groups; then the rest
                 for g in self.groups:
                     people = [
@@ -1716,12 +1727,12 @@ class _Report:
                         ]
 
         kinds = [None, None, None, "date", "date"] + ["date"] * len(columns) + ["mark"]
-        body = lay.add_stream(rows, n_printed + sum(g.onboarding_rows[1] for g in self.groups), kinds)
+        body = lay.add_stream(rows, none_printed + n_printed + sum(g.onboarding_rows[1] for g in self.groups), kinds)
         widths = lay.widths()
         for i in range(len(columns)):
             widths[5 + i] = max(11.0, min(widths[5 + i], 14.0))
         ws.auto_filter.ref = _table_ref(header, body)
-        ws.print_area = _ref(1, 1, len(header.values), header.row + n_printed)
+        ws.print_area = _ref(1, 1, len(header.values), header.row + n_printed + none_printed)
         self.finish(ws, lay, widths=widths, freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
     # -- 预警

@@ -984,3 +984,27 @@ def test_all_groups_columns_fit_values_past_the_first_rows(wide_workspace, tmp_p
     assert {LONG_GROUP, LONG_NAME, "日常运营、策划" if lang == "zh_CN" else "日常运营, 策划"} <= values
     if lang == "en":
         assert {"Onboarding", "Applicant"} <= values
+
+
+def test_every_table_of_an_empty_month_says_none(tmp_path):
+    """A new group, nobody in it yet: 成员名册, 入群进度 and 积分 (boards and ledger) were a header with nothing
+    under it and no word why; like 活动 and 预警 they say (无) — on 积分 and 入群进度 inside the print area."""
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = create_group(s, owner, "空群")
+            s.commit()
+        path = tmp_path / "empty.xlsx"
+        export_monthly_report(database, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    finally:
+        database.dispose()
+    wb = load_workbook(path)
+    for name in ("成员名册", "活动", "积分", "入群进度", "预警"):
+        ws = wb[name]
+        assert ws.cell(HEADER_ROW + 1, 2).value == "(无)", name
+    points = wb["积分"]
+    assert points.print_area == "'积分'!$A$1:$I$4"  # the boards' header and the (无) under it
+    ledger_header = next(r for r in range(HEADER_ROW + 2, points.max_row + 1) if points.cell(r, 2).value == "日期")
+    assert points.cell(ledger_header + 1, 2).value == "(无)"
+    assert wb["入群进度"].print_area == "'入群进度'!$A$1:$L$4"
