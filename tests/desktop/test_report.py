@@ -1008,3 +1008,18 @@ def test_every_table_of_an_empty_month_says_none(tmp_path):
     ledger_header = next(r for r in range(HEADER_ROW + 2, points.max_row + 1) if points.cell(r, 2).value == "日期")
     assert points.cell(ledger_header + 1, 2).value == "(无)"
     assert wb["入群进度"].print_area == "'入群进度'!$A$1:$L$4"
+
+
+def test_titles_headers_and_totals_are_in_the_body_font(may_report):
+    """The styled cells' fonts had no name: LibreOffice drew titles, headers and totals in its serif fallback
+    over sans-serif rows. Every font names the workbook's default font and a size, as the plain cells do."""
+    _summary, wb = may_report
+    fonts = set()
+    for ws in wb:
+        for row in ws.iter_rows(max_row=HEADER_ROW + 5):
+            for c in row:
+                if c.value is not None:
+                    fonts.add((ws.title, c.font.name, c.font.sz is not None, bool(c.font.b)))
+    assert {name for _t, name, _s, _b in fonts} == {"Calibri"}
+    assert all(sized for _t, _n, sized, _b in fonts)
+    assert any(bold for *_x, bold in fonts)  # the titles and headers were looked at
