@@ -1047,11 +1047,13 @@ class _Report:
             buckets.append("unset")
         targets = dict(STRUCTURE_TARGET)
         struct_rows = []
+        # an empty share is a blank cell, not 0: a 0% segment has no width, and its "0.0%" labels piled up
+        # unreadably at the bar's start (a group whose members have no tier yet: 0.0%0.0%0.0% over "Not set")
         for k in buckets:
-            row = [self.t(f"structure.{k}"), targets.get(k, 0.0)]
+            row = [self.t(f"structure.{k}"), targets.get(k) or None]
             for g in self.groups:
                 total = sum(g.structure.values())
-                row.append(round(g.structure.get(k, 0) / total, 4) if total else 0.0)
+                row.append((round(g.structure.get(k, 0) / total, 4) if total else 0.0) or None)
             struct_rows.append(row)
         struct = data.add("rows", struct_rows, [None] + ["pct"] * (1 + len(names)))
         data.add("blank")
@@ -1158,6 +1160,7 @@ class _Report:
             chart.add_data(ref(daily_header, daily, 1, n), titles_from_data=True)
             chart.set_categories(ref(daily_header, daily, 0, 0, with_header=False))
         chart.y_axis.scaling.min = 0
+        _whole_number_axis(chart.y_axis, max((v for g in self.groups for v in g.daily.values()), default=0))
         for series in chart.series:
             series.smooth = False  # a count per day: straight segments, no invented curve
         _style_chart(chart, legend=n > 1)
@@ -1197,6 +1200,7 @@ class _Report:
         chart.x_axis.tickLblSkip = 1
         chart.x_axis.tickMarkSkip = 1
         chart.y_axis.scaling.min = 0
+        _whole_number_axis(chart.y_axis, max((c for g in self.groups for _n, c in g.funnel), default=0))
         chart.gapWidth = 60
         chart.dataLabels = _value_labels("#,##0")
         _style_chart(chart, legend=n > 1)
@@ -1818,6 +1822,14 @@ def kpi_page_breaks(first_row: int, block_rows: int, blocks: int, *, first_page_
             start = previous
         previous = end + 1
     return breaks
+
+
+def _whole_number_axis(axis, most: int) -> None:
+    """A count axis whose values are all small steps by 1 (and runs to 1 when every value is 0): left to
+    itself it stepped by 0.5 and printed the halves rounded — 0, 1, 1 under a new group's empty charts."""
+    if most < 5:
+        axis.majorUnit = 1
+        axis.scaling.max = max(most, 1)
 
 
 def _value_labels(number_format: str, *, position: str | None = None) -> DataLabelList:

@@ -1023,3 +1023,38 @@ def test_titles_headers_and_totals_are_in_the_body_font(may_report):
     assert {name for _t, name, _s, _b in fonts} == {"Calibri"}
     assert all(sized for _t, _n, sized, _b in fonts)
     assert any(bold for *_x, bold in fonts)  # the titles and headers were looked at
+
+
+def test_a_new_groups_charts_stay_readable(tmp_path):
+    """Members without a tier yet: the structure bar is 100% 未设置, and its three 0% segments were written as
+    0.0, whose labels piled up at the bar's start (0.0%0.0%0.0%): an empty share is a blank cell now. With no
+    check-in and no step yet, the daily and funnel axes stepped by 0.5 and printed 0, 1, 1: they step by 1."""
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = create_group(s, owner, "新群")
+            for name in ("张三", "李四"):
+                add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 5, 3, 9)))
+            s.commit()
+        path = tmp_path / "new.xlsx"
+        export_monthly_report(database, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    finally:
+        database.dispose()
+    ws = load_workbook(path)["概览"]
+    column = [c.column for c in ws[HEADER_ROW + 1] if c.value == "日"]  # the charts' data: 日 heads the daily table
+    assert column
+    data = [r[column[0] - 1 :] for r in ws.iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(data) if r[0] == "成员结构 (目标 5/20/75)")
+    header = data[start + 1]
+    block = {r[0]: r[1:3] for r in data[start + 2 : start + 6]}
+    assert header[:3] == ("结构", "目标", "新群")
+    assert block == {
+        "大咖 (含核心)": (0.05, None),
+        "中咖": (0.2, None),
+        "普通": (0.75, None),
+        "未设置": (None, 1.0),
+    }
+    daily, _structure, funnel = _chart_xml(path)[0]
+    for chart in (daily, funnel):
+        assert re.search(r'majorUnit val="1"', chart) and re.search(r'<(c:)?max val="1"', chart)
