@@ -1507,24 +1507,15 @@ class _Report:
         ws.auto_filter.ref = _table_ref(header, body)
 
         # attendance matrix: one block per group (activities belong to one group)
-        breaks = []
-        matrix_headers: list[_Block] = []
+        matrices: list[tuple[str, list[str], list[list]]] = []  # (group, column heads, rows)
         for g in self.groups:
             if not g.activities:
                 continue
-            lay.add("blank")
-            section = lay.add("section", [f"{self.t('title.attendance')} · {g.name}"], height=20)
-            breaks.append(section.row - 1)
             heads = []
             for a in g.activities:
                 edition, day = self._edition(a[4]), local_day(a[5])
                 suffix = f" {edition}" if edition and edition not in a[1] else ""
                 heads.append(f"{day.month}/{day.day} {a[1]}{suffix}")
-            matrix_headers.append(
-                lay.add(
-                    "header", [self.t("h.group"), self.t("h.name"), *heads, self.t("h.attended_count")], measure=False
-                )
-            )
             seen = sorted(
                 {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.attendees},
                 key=lambda m: (g.attendees[m][1], m),
@@ -1541,20 +1532,51 @@ class _Report:
                     ]
                 )
             mrows.sort(key=lambda r: -r[-1])
-            lay.add("rows", mrows, [None, None] + ["mark"] * (len(heads) + 1))
-        widths = lay.widths()
-        widths[1] = max(widths[1], 14)
-        n_cols = max([len(h.values) for h in matrix_headers] + [len(widths)])
-        widths += [4.0] * (n_cols - len(widths))
-        for h in matrix_headers:  # activity titles wrap in their columns: as many lines as the longest needs
-            for j in range(2, len(h.values)):
-                widths[j] = max(widths[j], 8.0)
-            lines = max(-(-display_width(v) // max(1, int(widths[j]) - 1)) for j, v in enumerate(h.values))
-            h.height = 15.0 * min(6, max(2, lines))
+            matrices.append((g.name, heads, mrows))
+        list_blocks, list_end = len(lay.blocks), lay.next_row
+
+        def add_matrices(per_page: int | None) -> tuple[list[int], list[_Block]]:
+            """Each group's block starts a printed page with its own header; a block longer than a page is cut
+            into pages of `per_page` rows, each under the header again (the sheet has no repeated print
+            header: its tables differ — a 120-person block's pages 2 and 3 were marks under no activity)."""
+            del lay.blocks[list_blocks:]
+            lay.next_row = list_end
+            breaks: list[int] = []
+            headers: list[_Block] = []
+            for name, heads, mrows in matrices:
+                lay.add("blank")
+                section = lay.add("section", [f"{self.t('title.attendance')} · {name}"], height=20)
+                breaks.append(section.row - 1)
+                values = [self.t("h.group"), self.t("h.name"), *heads, self.t("h.attended_count")]
+                size = per_page or max(1, len(mrows))
+                for start in range(0, max(1, len(mrows)), size):
+                    if start:
+                        breaks.append(lay.next_row - 1)
+                    headers.append(lay.add("header", values, measure=False))
+                    lay.add("rows", mrows[start : start + size], [None, None] + ["mark"] * (len(heads) + 1))
+            return breaks, headers
+
+        def sized() -> list[float]:
+            widths = lay.widths()
+            widths[1] = max(widths[1], 14)
+            n_cols = max([len(h.values) for h in matrix_headers] + [len(widths)])
+            widths += [4.0] * (n_cols - len(widths))
+            for h in matrix_headers:  # activity titles wrap in their columns: as many lines as the longest needs
+                for j in range(2, len(h.values)):
+                    widths[j] = max(widths[j], 8.0)
+                lines = max(-(-display_width(v) // max(1, int(widths[j]) - 1)) for j, v in enumerate(h.values))
+                h.height = 15.0 * min(6, max(2, lines))
+            return widths
+
+        breaks, matrix_headers = add_matrices(None)
+        widths = sized()
+        per_page = _rows_per_page(widths, max((h.height or 0 for h in matrix_headers), default=0) + 20)
+        if any(len(mrows) > per_page for _n, _h, mrows in matrices):
+            breaks, matrix_headers = add_matrices(per_page)
+            widths = sized()
         for b in breaks:
             if b > header.row + 1:
                 ws.row_breaks.append(Break(id=b))
-        # no repeated print header: the sheet's tables differ; each attendance block starts a page with its own
         self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=None)
 
     def _edition(self, edition: int | None) -> str | None:
@@ -1784,6 +1806,18 @@ def _funnel_height(bars: int) -> float:
     """cm: tall enough for every step name (an axis that runs out of room skips every other one) and every
     bar's value label; never more than a page."""
     return min(PAGE_ROWS * ROW_CM * 0.8, max(CHART_HEIGHT_CM, 3.0 + FUNNEL_BAR_CM * max(1, bars)))
+
+
+PAGE_HEIGHT_PT = 595.3 - 2 * 36  # A4 landscape less print_setup's top and bottom margins (0.5 in each)
+PAGE_WIDTH_CM = 29.7 - 2 * 0.4 * 2.54  # less the left and right margins (0.4 in each)
+
+
+def _rows_per_page(widths: list[float], head_pt: float) -> int:
+    """How many 15 pt rows fit on a printed page under `head_pt` of headings, for a sheet printed fit to its
+    width (print_setup): the narrower the sheet, the larger it prints. With a tenth to spare, as LibreOffice and
+    Excel measure fonts a little differently."""
+    scale = min(1.0, PAGE_WIDTH_CM / max(1e-6, sum(_column_cm(w) for w in widths)))
+    return max(5, int((PAGE_HEIGHT_PT / scale * 0.9 - head_pt) // ROW_HEIGHT))
 
 
 def _column_cm(width: float) -> float:

@@ -892,6 +892,7 @@ def wide_workspace(tmp_path_factory):
     rows of every --all table are theirs), then a group with a long name whose people sort after them — a
     full-width name with two roles, a newcomer part-way through (Onboarding) and an applicant."""
     from desktop.services.members import bulk_add_role
+    from desktop.services.participation import ActivityInput, create_activity, set_attendance
 
     database = open_workspace(tmp_path_factory.mktemp("wide") / "w.sqlite")
     owner = actor_for(database)
@@ -902,10 +903,15 @@ def wide_workspace(tmp_path_factory):
             for i in range(210)
         ]
         record_checkins(s, owner, big, BIG_DAY, mids, today=BIG_DAY)
+        talk = create_activity(s, owner, big, ActivityInput(title="早起分享会", starts_at=datetime(2026, 5, 6, 7)))
+        for mid in mids:  # 210 people attended: an attendance block of several printed pages
+            set_attendance(s, owner, talk, mid, "attended")
         small = create_group(s, owner, LONG_GROUP)
         _m, jessica = add_member(s, owner, small, MemberInput(display_name=LONG_NAME, joined_at=datetime(2026, 4, 1)))
         bulk_add_role(s, owner, [jessica], "日常运营")
         bulk_add_role(s, owner, [jessica], "策划")
+        meetup = create_activity(s, owner, small, ActivityInput(title="读书会", starts_at=datetime(2026, 5, 9, 19)))
+        set_attendance(s, owner, meetup, jessica, "attended")
         waiting = [
             add_member(s, owner, small, MemberInput(display_name=name, status=status))[1]
             for name, status in (("李四", "onboarding"), ("王五", "applicant"))
@@ -1058,3 +1064,28 @@ def test_a_new_groups_charts_stay_readable(tmp_path):
     daily, _structure, funnel = _chart_xml(path)[0]
     for chart in (daily, funnel):
         assert re.search(r'majorUnit val="1"', chart) and re.search(r'<(c:)?max val="1"', chart)
+
+
+def test_every_printed_page_of_an_attendance_block_has_its_header(wide_workspace, tmp_path):
+    """活动 has no repeated print header (its tables differ): a 210-person attendance block printed pages of marks
+    under no activity title. A block longer than a page is cut into pages, each under the block's header again
+    (a page break before it); a short block keeps one header; nobody is lost or repeated."""
+    database, owner = wide_workspace
+    path = tmp_path / "all.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY)
+    ws = load_workbook(path)["活动"]
+    breaks = {b.id for b in ws.row_breaks.brk}
+    rows = list(ws.iter_rows(min_row=1, values_only=True))
+    sections = [i + 1 for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith("出勤矩阵")]
+    assert len(sections) == 2
+    big_headers = [i + 1 for i, r in enumerate(rows) if r[:2] == ("社群", "姓名") and sections[0] < i + 1 < sections[1]]
+    assert big_headers[0] == sections[0] + 1 and len(big_headers) >= 2
+    for row in big_headers[1:]:
+        assert row - 1 in breaks  # each repeated header opens a printed page
+    names = [r[1] for r in rows[big_headers[0] : sections[1] - 2] if r[0] == BIG_GROUP]
+    assert len(names) == len(set(names)) == 210
+    chunks = [b - a - 1 for a, b in zip(big_headers, [*big_headers[1:], sections[1] - 1], strict=True)]
+    assert len(set(chunks[:-1])) == 1 and 10 < chunks[0] < 60 and chunks[-1] <= chunks[0]
+    small_headers = [i + 1 for i, r in enumerate(rows) if r[:2] == ("社群", "姓名") and i + 1 > sections[1]]
+    assert small_headers == [sections[1] + 1]
+    assert rows[small_headers[0]][:2] == (LONG_GROUP, LONG_NAME)
