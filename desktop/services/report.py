@@ -18,8 +18,8 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   (panes, filter, formatting, charts, print set-up) is still openpyxl's write-only sheet.
 - One sheet-level auto-filter and one frozen pane per sheet: each sheet has one primary table at the top
   (frozen header row, filter, header repeated on every printed page). 活动 stacks the activity list and
-  one attendance block per group (each block starts a printed page with its own header; no repeated print
-  header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
+  one attendance block per group (each block starts a printed page with its own header, and a block longer
+  than a page repeats it on each of its pages; no repeated print header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
   of a group is place i in both; equal points share a rank: 1, 1, 3, and everyone level with the 20th place is on the board) with the ledger below; the print area holds the boards only, because a
   month's ledger runs to hundreds of pages — it stays in the sheet, filterable.
 - 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts) — the 合计 block first,
