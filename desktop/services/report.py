@@ -1075,7 +1075,9 @@ class _Report:
         # the charts start below the header row: LibreOffice draws whatever reaches into a repeated
         # print-title row on every page
         first = header.row + 1
-        charts_end = first + 2 * CHART_ROWS + 1  # the first two charts, H–Q
+        # the structure chart has a bar per group and the target's: taller with many groups (see _charts)
+        structure_rows = math.ceil(_structure_height(len(self.groups) + 1, first) / ROW_CM)
+        charts_end = first + CHART_ROWS + 1 + structure_rows  # the first two charts, H–Q
         page_breaks = kpi_page_breaks(first, len(KPI_KEYS), len(blocks), first_page_min=charts_end)
         # The funnel goes under the KPIs when they leave room there (one group: the whole 概览 on one page),
         # else it opens page 2 beside the KPIs that continue there.
@@ -1183,9 +1185,12 @@ class _Report:
         chart.set_categories(Reference(ws, min_col=data_col + 1, max_col=data_col + 1 + n, min_row=struct_header.row))
         chart.x_axis.scaling.orientation = "maxMin"  # the target on top, then the groups in sheet order
         chart.x_axis.tickLblSkip = 1
+        chart.x_axis.txPr = _text_size(8)  # the group names: 8 pt, as the value labels
         chart.y_axis.number_format = "0%"
         chart.dataLabels = _value_labels("0%", position="ctr")
         _style_chart(chart, legend=True)
+        # 12 groups' 13 bars in 7 cm: the axis named every other group only
+        chart.height = _structure_height(n + 1, rows[0])
         ws.add_chart(chart, f"{col}{rows[1]}")
 
         # 3. entry funnel: horizontal bars, the first step on top; tall enough for every step name (an axis
@@ -1208,7 +1213,8 @@ class _Report:
         chart.height = _funnel_height(funnel_block.size * n)
         ws.add_chart(chart, f"{funnel_col}{funnel_row}")
         # + 1: a row of margin, so a chart's frame is never clipped by the print area
-        return [rows[0] + CHART_ROWS + 1, rows[1] + CHART_ROWS + 1, funnel_row + math.ceil(chart.height / ROW_CM) + 1]
+        structure_end = rows[1] + math.ceil(_structure_height(n + 1, rows[0]) / ROW_CM) + 1
+        return [rows[0] + CHART_ROWS + 1, structure_end, funnel_row + math.ceil(chart.height / ROW_CM) + 1]
 
     # -- 成员名册
     def roster(self) -> None:
@@ -1806,6 +1812,17 @@ def _funnel_height(bars: int) -> float:
     """cm: tall enough for every step name (an axis that runs out of room skips every other one) and every
     bar's value label; never more than a page."""
     return min(PAGE_ROWS * ROW_CM * 0.8, max(CHART_HEIGHT_CM, 3.0 + FUNNEL_BAR_CM * max(1, bars)))
+
+
+STRUCTURE_BAR_CM = 0.7  # height per bar of the structure chart: every group's name stays on the axis
+
+
+def _structure_height(bars: int, first_row: int) -> float:
+    """cm: the structure chart (the target's bar and one per group) is 7 cm, taller when its bars need it —
+    an axis that runs out of room names every other bar — but never past page 1 of 概览, which it shares with
+    the daily chart above it (from `first_row`)."""
+    room = (PAGE_ROWS - first_row - CHART_ROWS - 2) * ROW_CM
+    return max(CHART_HEIGHT_CM, min(room, 3.0 + STRUCTURE_BAR_CM * bars))
 
 
 PAGE_HEIGHT_PT = 595.3 - 2 * 36  # A4 landscape less print_setup's top and bottom margins (0.5 in each)

@@ -4,6 +4,7 @@ formula-looking names, masked phones, permissions and the atomic write."""
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import time
@@ -1089,3 +1090,32 @@ def test_every_printed_page_of_an_attendance_block_has_its_header(wide_workspace
     small_headers = [i + 1 for i, r in enumerate(rows) if r[:2] == ("社群", "姓名") and i + 1 > sections[1]]
     assert small_headers == [sections[1] + 1]
     assert rows[small_headers[0]][:2] == (LONG_GROUP, LONG_NAME)
+
+
+def test_twelve_groups_structure_chart_names_every_group(tmp_path):
+    """§1: an organiser runs up to 20 groups. The structure chart's 13 bars (the target and 12 groups) in 7 cm
+    named every other group only (the axis ran out of room); it grows with its bars, and page 1 still ends
+    after it: the first page break is below the chart, the funnel opens page 2."""
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            for i in range(12):
+                gid = create_group(s, owner, f"第{i + 1}群")
+                add_member(s, owner, gid, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 4, 1, 9)))
+            s.commit()
+        path = tmp_path / "twelve.xlsx"
+        export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY)
+    finally:
+        database.dispose()
+    with zipfile.ZipFile(path) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    heights_cm = [int(h) / 360000 for h in re.findall(r'cy="(\d+)"', drawing)]
+    charts, starts = _chart_xml(path)
+    assert heights_cm[1] >= 13 * 0.7  # 0.7 cm a bar at least, for 8 pt group names
+    assert re.search(r'<catAx>.*?sz="800".*?</catAx>', charts[1], re.S)
+    structure_last_row = starts[1] + math.ceil(heights_cm[1] / (15 / 72 * 2.54))
+    ws = load_workbook(path)["概览"]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert structure_last_row <= breaks[0] <= PAGE_ROWS
+    assert starts[2] == breaks[0] + 1
