@@ -862,6 +862,7 @@ class _Report:
         self.wb = Workbook(write_only=True)
         self.styles = Styles(self.wb)
         self.totals: tuple[MonthStats, MonthStats] | None = None
+        self.structure_cm = CHART_HEIGHT_CM  # 概览's structure chart (summary sizes it)
         self.rows_written = 0
         self._people: tuple[int, bool, dict[int, _Person]] | None = None  # (group, full, people): people_of
         self.session: Session | None = None  # the export's read transaction, open while the sheets are written
@@ -1075,9 +1076,13 @@ class _Report:
         # the charts start below the header row: LibreOffice draws whatever reaches into a repeated
         # print-title row on every page
         first = header.row + 1
-        # the structure chart has a bar per group and the target's: taller with many groups (see _charts)
-        structure_rows = math.ceil(_structure_height(len(self.groups) + 1, first) / ROW_CM)
-        charts_end = first + CHART_ROWS + 1 + structure_rows  # the first two charts, H–Q
+        # the structure chart has a bar per group and the target's: taller with many groups, down to the last
+        # KPI block that page 1 holds (a taller chart would push page 1's end into the middle of a block)
+        block_rows = len(KPI_KEYS)
+        fitting = (PAGE_ROWS - first + 1) // block_rows
+        page1_end = PAGE_ROWS if len(blocks) <= fitting else first - 1 + fitting * block_rows
+        self.structure_cm = _structure_height(len(self.groups) + 1, room_rows=page1_end - first - CHART_ROWS - 1)
+        charts_end = first + CHART_ROWS + 1 + math.ceil(self.structure_cm / ROW_CM)  # the first two charts, H–Q
         page_breaks = kpi_page_breaks(first, len(KPI_KEYS), len(blocks), first_page_min=charts_end)
         # The funnel goes under the KPIs when they leave room there (one group: the whole 概览 on one page),
         # else it opens page 2 beside the KPIs that continue there.
@@ -1190,7 +1195,7 @@ class _Report:
         chart.dataLabels = _value_labels("0%", position="ctr")
         _style_chart(chart, legend=True)
         # 12 groups' 13 bars in 7 cm: the axis named every other group only
-        chart.height = _structure_height(n + 1, rows[0])
+        chart.height = self.structure_cm
         ws.add_chart(chart, f"{col}{rows[1]}")
 
         # 3. entry funnel: horizontal bars, the first step on top; tall enough for every step name (an axis
@@ -1213,7 +1218,7 @@ class _Report:
         chart.height = _funnel_height(funnel_block.size * n)
         ws.add_chart(chart, f"{funnel_col}{funnel_row}")
         # + 1: a row of margin, so a chart's frame is never clipped by the print area
-        structure_end = rows[1] + math.ceil(_structure_height(n + 1, rows[0]) / ROW_CM) + 1
+        structure_end = rows[1] + math.ceil(self.structure_cm / ROW_CM) + 1
         return [rows[0] + CHART_ROWS + 1, structure_end, funnel_row + math.ceil(chart.height / ROW_CM) + 1]
 
     # -- 成员名册
@@ -1817,12 +1822,10 @@ def _funnel_height(bars: int) -> float:
 STRUCTURE_BAR_CM = 0.7  # height per bar of the structure chart: every group's name stays on the axis
 
 
-def _structure_height(bars: int, first_row: int) -> float:
+def _structure_height(bars: int, *, room_rows: int) -> float:
     """cm: the structure chart (the target's bar and one per group) is 7 cm, taller when its bars need it —
-    an axis that runs out of room names every other bar — but never past page 1 of 概览, which it shares with
-    the daily chart above it (from `first_row`)."""
-    room = (PAGE_ROWS - first_row - CHART_ROWS - 2) * ROW_CM
-    return max(CHART_HEIGHT_CM, min(room, 3.0 + STRUCTURE_BAR_CM * bars))
+    an axis that runs out of room names every other bar — within the `room_rows` rows it has on page 1."""
+    return max(CHART_HEIGHT_CM, min(room_rows * ROW_CM, 3.0 + STRUCTURE_BAR_CM * bars))
 
 
 PAGE_HEIGHT_PT = 595.3 - 2 * 36  # A4 landscape less print_setup's top and bottom margins (0.5 in each)

@@ -1094,8 +1094,8 @@ def test_every_printed_page_of_an_attendance_block_has_its_header(wide_workspace
 
 def test_twelve_groups_structure_chart_names_every_group(tmp_path):
     """§1: an organiser runs up to 20 groups. The structure chart's 13 bars (the target and 12 groups) in 7 cm
-    named every other group only (the axis ran out of room); it grows with its bars, and page 1 still ends
-    after it: the first page break is below the chart, the funnel opens page 2."""
+    named every other group only (the axis ran out of room); it grows with its bars, as far as page 1's last
+    whole KPI block: the first page break is below the chart and between blocks, the funnel opens page 2."""
     database = open_workspace(tmp_path / "w.sqlite")
     try:
         owner = actor_for(database)
@@ -1112,10 +1112,11 @@ def test_twelve_groups_structure_chart_names_every_group(tmp_path):
         drawing = z.read("xl/drawings/drawing1.xml").decode()
     heights_cm = [int(h) / 360000 for h in re.findall(r'cy="(\d+)"', drawing)]
     charts, starts = _chart_xml(path)
-    assert heights_cm[1] >= 13 * 0.7  # 0.7 cm a bar at least, for 8 pt group names
+    assert heights_cm[1] >= 10  # 7 cm before; page 1 holds three KPI blocks (to row 39) and the chart ends there
     assert re.search(r'<catAx>.*?sz="800".*?</catAx>', charts[1], re.S)
     structure_last_row = starts[1] + math.ceil(heights_cm[1] / (15 / 72 * 2.54))
     ws = load_workbook(path)["概览"]
     breaks = [b.id for b in ws.row_breaks.brk]
     assert structure_last_row <= breaks[0] <= PAGE_ROWS
+    assert all((row - HEADER_ROW) % len(KPI_KEYS) == 0 for row in breaks)  # no KPI block cut in two
     assert starts[2] == breaks[0] + 1
