@@ -32,6 +32,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
@@ -44,6 +45,7 @@ EXCEL_MAX_TEXT = 32_767  # characters in one cell; Excel refuses a file with mor
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_START_CHARS = frozenset(FORMULA_START)
 
+BODY_FONT, BODY_FONT_SIZE = DEFAULT_FONT.name, DEFAULT_FONT.sz  # the workbook's default: what unstyled cells use
 HEADER_FILL = "DCE6F1"
 TITLE_COLOR = "1F3864"
 BORDER_COLOR = "A6A6A6"
@@ -124,25 +126,31 @@ class Styles:
         center = Alignment(horizontal="center", vertical="center")
         header_fill = PatternFill("solid", fgColor=HEADER_FILL)
         header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+        def font(*, size: float = BODY_FONT_SIZE, **kw) -> Font:
+            # named and sized like the cells without a style: a font without a name was drawn in the
+            # reader's fallback — serif titles and headers over sans-serif rows in LibreOffice
+            return Font(name=BODY_FONT, size=size, **kw)
+
         specs: dict[str, dict] = {
-            "title": {"font": Font(bold=True, size=15, color=TITLE_COLOR)},
-            "subtitle": {"font": Font(size=10, color="595959")},
-            "section": {"font": Font(bold=True, size=12, color=TITLE_COLOR)},
-            "header": {"font": Font(bold=True), "fill": header_fill, "border": box, "alignment": header_align},
+            "title": {"font": font(bold=True, size=15, color=TITLE_COLOR)},
+            "subtitle": {"font": font(size=10, color="595959")},
+            "section": {"font": font(bold=True, size=12, color=TITLE_COLOR)},
+            "header": {"font": font(bold=True), "fill": header_fill, "border": box, "alignment": header_align},
             "header_weekend": {
-                "font": Font(bold=True, color="C00000"),
+                "font": font(bold=True, color="C00000"),
                 "fill": header_fill,
                 "border": box,
                 "alignment": header_align,
             },
-            "total_label": {"font": Font(bold=True), "fill": PatternFill("solid", fgColor=WEEKEND_FILL)},
-            "total": {"font": Font(bold=True), "fill": PatternFill("solid", fgColor=WEEKEND_FILL), "alignment": center},
+            "total_label": {"font": font(bold=True), "fill": PatternFill("solid", fgColor=WEEKEND_FILL)},
+            "total": {"font": font(bold=True), "fill": PatternFill("solid", fgColor=WEEKEND_FILL), "alignment": center},
             "total_pct": {
-                "font": Font(bold=True),
+                "font": font(bold=True),
                 "fill": PatternFill("solid", fgColor=WEEKEND_FILL),
                 "number_format": FMT_PCT,
             },
-            "bold": {"font": Font(bold=True)},
+            "bold": {"font": font(bold=True)},
             "date": {"number_format": FMT_DATE},
             "datetime": {"number_format": FMT_DATETIME},
             "pct": {"number_format": FMT_PCT},

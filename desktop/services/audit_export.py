@@ -99,6 +99,20 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "export.audit_log": ("导出审计日志", "Export the audit log"),
     "export.report_unmasked": ("导出含完整手机号的月报", "Export report with full phones"),
     "export.roster_unmasked": ("导出含完整手机号的名册", "Export roster with full phones"),
+    # these wrote rows the log showed by their code (role.add, tiers.save …): tests/desktop/test_audit_export.py
+    # checks that every action the code records has a label
+    "activity.delete": ("删除活动", "Delete activity"),
+    "attendance.withdraw": ("取消报名", "Withdraw sign-up"),
+    "bulk.unrole": ("批量移除角色", "Remove role"),
+    "bulk.untag": ("批量移除标签", "Remove tag"),
+    "import.checkins": ("导入打卡记录", "Import check-ins"),
+    "leave.restore": ("恢复请假", "Restore leave"),
+    "membership.join": ("入群", "Join group"),
+    "role.add": ("添加角色", "Add role"),
+    "role.rename": ("重命名角色", "Rename role"),
+    "role.remove": ("删除角色", "Remove role"),
+    "tag.edit": ("修改标签", "Edit tag"),
+    "tiers.save": ("修改层级设置", "Edit tiers"),
 }
 # "membership.<status>": the membership's status was set (onboarding.set_status)
 STATUS_ACTION = ("成员状态改为", "Status set to")
@@ -129,6 +143,10 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "entry_step": ("入群步骤", "Entry step"),
     "operator": ("操作员", "Operator"),
     "workspace": ("工作区", "Workspace"),
+    "export": ("导出文件", "Export"),
+    "role": ("角色", "Role"),
+    "tag": ("标签", "Tag"),
+    "tier": ("层级", "Tier"),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -177,6 +195,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "group_id": ("社群", "group"),
     "group": ("社群", "group"),
     "file": ("文件", "file"),
+    "rows": ("行数", "rows"),
+    "month": ("月份", "month"),
     "added": ("新增", "added"),
     "updated": ("更新", "updated"),
     "unchanged": ("未变", "unchanged"),

@@ -18,8 +18,8 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   (panes, filter, formatting, charts, print set-up) is still openpyxl's write-only sheet.
 - One sheet-level auto-filter and one frozen pane per sheet: each sheet has one primary table at the top
   (frozen header row, filter, header repeated on every printed page). 活动 stacks the activity list and
-  one attendance block per group (each block starts a printed page with its own header; no repeated print
-  header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
+  one attendance block per group (each block starts a printed page with its own header, and a block longer
+  than a page repeats it on each of its pages; no repeated print header there, since the tables differ). 积分 puts the month's and the all-time board side by side (row i
   of a group is place i in both; equal points share a rank: 1, 1, 3, and everyone level with the 20th place is on the board) with the ledger below; the print area holds the boards only, because a
   month's ledger runs to hundreds of pages — it stays in the sheet, filterable.
 - 概览: KPIs in A–E (the metric key, e.g. members_total, hidden in F for scripts) — the 合计 block first,
@@ -392,6 +392,8 @@ class _GroupData:
     boards: tuple[list, list] = ([], [])  # top of the month, top of all time: (rank, name, points, level)
     attendees: dict[int, tuple[str, str]] = field(default_factory=dict)  # membership -> (name, pinyin)
     extras: _Extras | None = None  # the roster's computed columns, kept compactly until its sheet is written
+    name_width: int = 0  # display_width of the group's widest name (as the sheets write it): the name columns' floor
+    list_widths: dict[str, int] = field(default_factory=dict)  # "roles"/"tags": the widest joined list (a floor)
 
 
 @dataclass
@@ -861,6 +863,7 @@ class _Report:
         self.wb = Workbook(write_only=True)
         self.styles = Styles(self.wb)
         self.totals: tuple[MonthStats, MonthStats] | None = None
+        self.structure_cm = CHART_HEIGHT_CM  # 概览's structure chart (summary sizes it)
         self.rows_written = 0
         self._people: tuple[int, bool, dict[int, _Person]] | None = None  # (group, full, people): people_of
         self.session: Session | None = None  # the export's read transaction, open while the sheets are written
@@ -920,6 +923,12 @@ class _Report:
         seen = {mid for marks in g.attendance.values() for mid in marks}
         g.attendees = {mid: (pp.name, pp.pinyin) for mid, pp in people.items() if mid in seen}
         g.extras = _Extras.of(people, _levels(self.connection, g.id))
+        g.name_width = max((display_width(pp.name) for pp in people.values()), default=0)
+        # roles and tags: few people have several, so the first rows rarely do (日常运营、策划 was cut to 日常);
+        # measured once per distinct set
+        for f in ("roles", "tags"):
+            sets = {getattr(pp, f) for pp in people.values()}
+            g.list_widths[f] = max((sum(map(display_width, v)) + 2 * (len(v) - 1) for v in sets if v), default=0)
         return g
 
     def _printed(self, pp: _Person) -> bool:
@@ -951,7 +960,7 @@ class _Report:
         self, ws, layout: _Layout, *, widths: list[float], freeze: str, title_rows: str | None, portrait: bool = False
     ) -> None:
         """Widths, frozen pane and print set-up, then the rows (the sheet is closed after this)."""
-        set_widths(ws, widths)
+        set_widths(ws, self.floored(layout, widths))
         ws.freeze_panes = freeze
         print_setup(ws, title_rows=title_rows)
         if portrait:
@@ -959,6 +968,31 @@ class _Report:
         out = SheetRows(self.styles)
         self.rows_written += layout.write(out)
         out.attach(ws)
+
+    def floored(self, layout: _Layout, widths: list[float]) -> list[float]:
+        """`widths` (measured from the first rows of each table) widened where a table's column holds values the
+        sample may not reach: the 社群 column every group's name (a --all workbook's tables run group by group,
+        and the first 200 rows are the first group's: 每月一本书读书会 was cut to 每月一本书 in thousands of
+        rows), the name columns every person's name, 角色 and 标签 everyone's, 状态 every status label (English
+        'Onboarding' rows sort after the members). Capped as the measured widths are."""
+        floors: dict[str, float] = {}
+        if self.groups:
+            floors[self.t("h.group")] = min(WIDE_TEXT, max(display_width(g.name) for g in self.groups) + 2)
+            names = min(24, max(g.name_width for g in self.groups) + 2)
+            for key in ("h.name", "h.member", "h.referrer"):
+                floors[self.t(key)] = names
+            for f in ("roles", "tags"):
+                floors[self.t(f"h.{f}")] = min(WIDE_TEXT, max(g.list_widths.get(f, 0) for g in self.groups) + 2)
+        floors[self.t("h.status")] = max(display_width(self.t(f"status.{s}")) for s in STATUS_ORDER) + 2
+        out = list(widths)
+        for b in layout.blocks:
+            if b.kind != "header":
+                continue
+            for j, value in enumerate(b.values):
+                floor = floors.get(value) if isinstance(value, str) else None
+                if floor is not None and j < len(out) and out[j] < floor:
+                    out[j] = floor
+        return out
 
     # -- 概览
     def summary(self) -> None:
@@ -1015,11 +1049,13 @@ class _Report:
             buckets.append("unset")
         targets = dict(STRUCTURE_TARGET)
         struct_rows = []
+        # an empty share is a blank cell, not 0: a 0% segment has no width, and its "0.0%" labels piled up
+        # unreadably at the bar's start (a group whose members have no tier yet: 0.0%0.0%0.0% over "Not set")
         for k in buckets:
-            row = [self.t(f"structure.{k}"), targets.get(k, 0.0)]
+            row = [self.t(f"structure.{k}"), targets.get(k) or None]
             for g in self.groups:
                 total = sum(g.structure.values())
-                row.append(round(g.structure.get(k, 0) / total, 4) if total else 0.0)
+                row.append((round(g.structure.get(k, 0) / total, 4) if total else 0.0) or None)
             struct_rows.append(row)
         struct = data.add("rows", struct_rows, [None] + ["pct"] * (1 + len(names)))
         data.add("blank")
@@ -1041,7 +1077,13 @@ class _Report:
         # the charts start below the header row: LibreOffice draws whatever reaches into a repeated
         # print-title row on every page
         first = header.row + 1
-        charts_end = first + 2 * CHART_ROWS + 1  # the first two charts, H–Q
+        # the structure chart has a bar per group and the target's: taller with many groups, down to the last
+        # KPI block that page 1 holds (a taller chart would push page 1's end into the middle of a block)
+        block_rows = len(KPI_KEYS)
+        fitting = (PAGE_ROWS - first + 1) // block_rows
+        page1_end = PAGE_ROWS if len(blocks) <= fitting else first - 1 + fitting * block_rows
+        self.structure_cm = _structure_height(len(self.groups) + 1, room_rows=page1_end - first - CHART_ROWS - 1)
+        charts_end = first + CHART_ROWS + 1 + math.ceil(self.structure_cm / ROW_CM)  # the first two charts, H–Q
         page_breaks = kpi_page_breaks(first, len(KPI_KEYS), len(blocks), first_page_min=charts_end)
         # The funnel goes under the KPIs when they leave room there (one group: the whole 概览 on one page),
         # else it opens page 2 beside the KPIs that continue there.
@@ -1126,6 +1168,7 @@ class _Report:
             chart.add_data(ref(daily_header, daily, 1, n), titles_from_data=True)
             chart.set_categories(ref(daily_header, daily, 0, 0, with_header=False))
         chart.y_axis.scaling.min = 0
+        _whole_number_axis(chart.y_axis, max((v for g in self.groups for v in g.daily.values()), default=0))
         for series in chart.series:
             series.smooth = False  # a count per day: straight segments, no invented curve
         _style_chart(chart, legend=n > 1)
@@ -1148,9 +1191,12 @@ class _Report:
         chart.set_categories(Reference(ws, min_col=data_col + 1, max_col=data_col + 1 + n, min_row=struct_header.row))
         chart.x_axis.scaling.orientation = "maxMin"  # the target on top, then the groups in sheet order
         chart.x_axis.tickLblSkip = 1
+        chart.x_axis.txPr = _text_size(8)  # the group names: 8 pt, as the value labels
         chart.y_axis.number_format = "0%"
         chart.dataLabels = _value_labels("0%", position="ctr")
         _style_chart(chart, legend=True)
+        # 12 groups' 13 bars in 7 cm: the axis named every other group only
+        chart.height = self.structure_cm
         ws.add_chart(chart, f"{col}{rows[1]}")
 
         # 3. entry funnel: horizontal bars, the first step on top; tall enough for every step name (an axis
@@ -1165,6 +1211,7 @@ class _Report:
         chart.x_axis.tickLblSkip = 1
         chart.x_axis.tickMarkSkip = 1
         chart.y_axis.scaling.min = 0
+        _whole_number_axis(chart.y_axis, max((c for g in self.groups for _n, c in g.funnel), default=0))
         chart.gapWidth = 60
         chart.dataLabels = _value_labels("#,##0")
         _style_chart(chart, legend=n > 1)
@@ -1172,7 +1219,8 @@ class _Report:
         chart.height = _funnel_height(funnel_block.size * n)
         ws.add_chart(chart, f"{funnel_col}{funnel_row}")
         # + 1: a row of margin, so a chart's frame is never clipped by the print area
-        return [rows[0] + CHART_ROWS + 1, rows[1] + CHART_ROWS + 1, funnel_row + math.ceil(chart.height / ROW_CM) + 1]
+        structure_end = rows[1] + math.ceil(self.structure_cm / ROW_CM) + 1
+        return [rows[0] + CHART_ROWS + 1, structure_end, funnel_row + math.ceil(chart.height / ROW_CM) + 1]
 
     # -- 成员名册
     def roster(self) -> None:
@@ -1231,6 +1279,8 @@ class _Report:
         count = sum(g.roster_rows for g in self.groups)
         kinds = [None] * 6 + ["mark", "mark", None, None, "date", None, None, "int", "mark", "date", "int"]
         body = lay.add_stream(rows, count, kinds)
+        if not count:  # a header and nothing under it read as a broken sheet: say there is nobody (活动, 预警 do)
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
         ws.auto_filter.ref = _table_ref(header, body)
         self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
@@ -1306,7 +1356,9 @@ class _Report:
                     [g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, g.stats.checkin_rate]
                 )
             if self.multi:
-                totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, None])
+                # the rate of all the groups: 概览's 合计 打卡率 (the cell was left empty)
+                rate = self.totals[0].checkin_rate if self.totals is not None else None
+                totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, rate])
 
         def sample() -> Iterator[list]:  # the widths' sample: the first rows, without touching the totals
             for g in self.groups:
@@ -1321,8 +1373,11 @@ class _Report:
 
         labels = [[g.name, self.t("h.day_totals")] for g in self.groups] + [[self.t("h.all_groups")]] * self.multi
         widths = column_widths([], [header.values, *islice(sample(), 200), *labels], sample=1000, maximum=24)
+        # a day column holds a mark, and the 每日合计 rows' counts: a 500-member camp's 239 check-ins a day printed
+        # as ### (and 3-digit counts side by side read as one number); the column is as wide as its widest count
+        day_width = _day_column_width(self.groups, days, with_grand_total=self.multi)
         for i in range(len(days)):
-            widths[2 + i] = 3.6
+            widths[2 + i] = day_width
         widths[1] = max(widths[1], 10)
         ws.auto_filter.ref = _table_ref(header, body)
         if body.size and days:
@@ -1464,24 +1519,15 @@ class _Report:
         ws.auto_filter.ref = _table_ref(header, body)
 
         # attendance matrix: one block per group (activities belong to one group)
-        breaks = []
-        matrix_headers: list[_Block] = []
+        matrices: list[tuple[str, list[str], list[list]]] = []  # (group, column heads, rows)
         for g in self.groups:
             if not g.activities:
                 continue
-            lay.add("blank")
-            section = lay.add("section", [f"{self.t('title.attendance')} · {g.name}"], height=20)
-            breaks.append(section.row - 1)
             heads = []
             for a in g.activities:
                 edition, day = self._edition(a[4]), local_day(a[5])
                 suffix = f" {edition}" if edition and edition not in a[1] else ""
                 heads.append(f"{day.month}/{day.day} {a[1]}{suffix}")
-            matrix_headers.append(
-                lay.add(
-                    "header", [self.t("h.group"), self.t("h.name"), *heads, self.t("h.attended_count")], measure=False
-                )
-            )
             seen = sorted(
                 {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.attendees},
                 key=lambda m: (g.attendees[m][1], m),
@@ -1498,20 +1544,51 @@ class _Report:
                     ]
                 )
             mrows.sort(key=lambda r: -r[-1])
-            lay.add("rows", mrows, [None, None] + ["mark"] * (len(heads) + 1))
-        widths = lay.widths()
-        widths[1] = max(widths[1], 14)
-        n_cols = max([len(h.values) for h in matrix_headers] + [len(widths)])
-        widths += [4.0] * (n_cols - len(widths))
-        for h in matrix_headers:  # activity titles wrap in their columns: as many lines as the longest needs
-            for j in range(2, len(h.values)):
-                widths[j] = max(widths[j], 8.0)
-            lines = max(-(-display_width(v) // max(1, int(widths[j]) - 1)) for j, v in enumerate(h.values))
-            h.height = 15.0 * min(6, max(2, lines))
+            matrices.append((g.name, heads, mrows))
+        list_blocks, list_end = len(lay.blocks), lay.next_row
+
+        def add_matrices(per_page: int | None) -> tuple[list[int], list[_Block]]:
+            """Each group's block starts a printed page with its own header; a block longer than a page is cut
+            into pages of `per_page` rows, each under the header again (the sheet has no repeated print
+            header: its tables differ — a 120-person block's pages 2 and 3 were marks under no activity)."""
+            del lay.blocks[list_blocks:]
+            lay.next_row = list_end
+            breaks: list[int] = []
+            headers: list[_Block] = []
+            for name, heads, mrows in matrices:
+                lay.add("blank")
+                section = lay.add("section", [f"{self.t('title.attendance')} · {name}"], height=20)
+                breaks.append(section.row - 1)
+                values = [self.t("h.group"), self.t("h.name"), *heads, self.t("h.attended_count")]
+                size = per_page or max(1, len(mrows))
+                for start in range(0, max(1, len(mrows)), size):
+                    if start:
+                        breaks.append(lay.next_row - 1)
+                    headers.append(lay.add("header", values, measure=False))
+                    lay.add("rows", mrows[start : start + size], [None, None] + ["mark"] * (len(heads) + 1))
+            return breaks, headers
+
+        def sized() -> list[float]:
+            widths = lay.widths()
+            widths[1] = max(widths[1], 14)
+            n_cols = max([len(h.values) for h in matrix_headers] + [len(widths)])
+            widths += [4.0] * (n_cols - len(widths))
+            for h in matrix_headers:  # activity titles wrap in their columns: as many lines as the longest needs
+                for j in range(2, len(h.values)):
+                    widths[j] = max(widths[j], 8.0)
+                lines = max(-(-display_width(v) // max(1, int(widths[j]) - 1)) for j, v in enumerate(h.values))
+                h.height = 15.0 * min(6, max(2, lines))
+            return widths
+
+        breaks, matrix_headers = add_matrices(None)
+        widths = sized()
+        per_page = _rows_per_page(widths, max((h.height or 0 for h in matrix_headers), default=0) + 20)
+        if any(len(mrows) > per_page for _n, _h, mrows in matrices):
+            breaks, matrix_headers = add_matrices(per_page)
+            widths = sized()
         for b in breaks:
             if b > header.row + 1:
                 ws.row_breaks.append(Break(id=b))
-        # no repeated print header: the sheet's tables differ; each attendance block starts a page with its own
         self.finish(ws, lay, widths=widths, freeze=f"A{header.row + 1}", title_rows=None)
 
     def _edition(self, edition: int | None) -> str | None:
@@ -1559,6 +1636,8 @@ class _Report:
         body = lay.add("rows", rows, [None, "mark", None, "int", "mark", "mark", None, "int", "mark"])
         ws.auto_filter.ref = _table_ref(header, body)
         print_last = body.last_row
+        if not rows:  # nobody has points: the printed page says so rather than showing bare headers
+            print_last = lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None]).last_row
 
         lay.add("blank")
         ledger_title = f"{self.t('title.ledger')} · {self.t('sub.ledger_print')}"  # to filter, not to print
@@ -1578,6 +1657,8 @@ class _Report:
         lay.add_stream(
             ledger, shown + (note is not None), [None, "date", None, "signed_int", "mark", None], measure=False
         )
+        if not total:
+            lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None], measure=False)
         widths = lay.widths()
         widths += [4.0] * (len(keys) - len(widths))
         # the ledger's first five columns share the boards' widths; its reason (F) runs on over G–I
@@ -1657,7 +1738,12 @@ class _Report:
         # first, across the groups, and are the print area; members who joined earlier follow, to filter.
         n_printed = sum(g.onboarding_rows[0] for g in self.groups)
 
+        # nobody on the way in and nobody new: the print area is one "(无)" row, not a bare header
+        none_printed = 0 if n_printed else 1
+
         def rows() -> Iterator[list]:
+            if none_printed:
+                yield [None, self.t("sub.no_rows")]
             for printed in (True, False):  # the print area first, across the groups; then the rest
                 for g in self.groups:
                     people = [
@@ -1691,12 +1777,12 @@ class _Report:
                         ]
 
         kinds = [None, None, None, "date", "date"] + ["date"] * len(columns) + ["mark"]
-        body = lay.add_stream(rows, n_printed + sum(g.onboarding_rows[1] for g in self.groups), kinds)
+        body = lay.add_stream(rows, none_printed + n_printed + sum(g.onboarding_rows[1] for g in self.groups), kinds)
         widths = lay.widths()
         for i in range(len(columns)):
             widths[5 + i] = max(11.0, min(widths[5 + i], 14.0))
         ws.auto_filter.ref = _table_ref(header, body)
-        ws.print_area = _ref(1, 1, len(header.values), header.row + n_printed)
+        ws.print_area = _ref(1, 1, len(header.values), header.row + n_printed + none_printed)
         self.finish(ws, lay, widths=widths, freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
     # -- 预警
@@ -1746,9 +1832,45 @@ def _funnel_height(bars: int) -> float:
     return min(PAGE_ROWS * ROW_CM * 0.8, max(CHART_HEIGHT_CM, 3.0 + FUNNEL_BAR_CM * max(1, bars)))
 
 
+STRUCTURE_BAR_CM = 0.7  # height per bar of the structure chart: every group's name stays on the axis
+
+
+def _structure_height(bars: int, *, room_rows: int) -> float:
+    """cm: the structure chart (the target's bar and one per group) is 7 cm, taller when its bars need it —
+    an axis that runs out of room names every other bar — within the `room_rows` rows it has on page 1."""
+    return max(CHART_HEIGHT_CM, min(room_rows * ROW_CM, 3.0 + STRUCTURE_BAR_CM * bars))
+
+
+PAGE_HEIGHT_PT = 595.3 - 2 * 36  # A4 landscape less print_setup's top and bottom margins (0.5 in each)
+PAGE_WIDTH_CM = 29.7 - 2 * 0.4 * 2.54  # less the left and right margins (0.4 in each)
+
+
+def _rows_per_page(widths: list[float], head_pt: float) -> int:
+    """How many 15 pt rows fit on a printed page under `head_pt` of headings, for a sheet printed fit to its
+    width (print_setup): the narrower the sheet, the larger it prints. With a tenth to spare, as LibreOffice and
+    Excel measure fonts a little differently."""
+    scale = min(1.0, PAGE_WIDTH_CM / max(1e-6, sum(_column_cm(w) for w in widths)))
+    return max(5, int((PAGE_HEIGHT_PT / scale * 0.9 - head_pt) // ROW_HEIGHT))
+
+
 def _column_cm(width: float) -> float:
     """An Excel column width (characters of the default font) in cm: 7 px per character and 5 px padding."""
     return (width * 7 + 5) / 96 * 2.54
+
+
+DAY_COL_WIDTH = 3.6  # a 打卡明细 day column: a mark (✓ 补 假) and a total of up to two digits
+
+
+def _day_column_width(groups, days: list[date], *, with_grand_total: bool) -> float:
+    """The width of 打卡明细's day columns: DAY_COL_WIDTH, or wider when a 每日合计 count (a group's check-ins of
+    a day, or all the groups' with `with_grand_total`) has three digits or more — bold and centred, 4.5 for
+    three digits, 5.6 for four. `g.daily` counts every check-in of the day, so it is never below the total shown."""
+    most = 0
+    for d in days:
+        counts = [g.daily.get(d, 0) for g in groups]
+        most = max(most, *counts, sum(counts) if with_grand_total else 0)
+    digits = len(str(most))
+    return DAY_COL_WIDTH if digits <= 2 else round(1.1 * digits + 1.2, 1)
 
 
 def kpi_page_breaks(first_row: int, block_rows: int, blocks: int, *, first_page_min: int) -> list[int]:
@@ -1767,6 +1889,14 @@ def kpi_page_breaks(first_row: int, block_rows: int, blocks: int, *, first_page_
             start = previous
         previous = end + 1
     return breaks
+
+
+def _whole_number_axis(axis, most: int) -> None:
+    """A count axis whose values are all small steps by 1 (and runs to 1 when every value is 0): left to
+    itself it stepped by 0.5 and printed the halves rounded — 0, 1, 1 under a new group's empty charts."""
+    if most < 5:
+        axis.majorUnit = 1
+        axis.scaling.max = max(most, 1)
 
 
 def _value_labels(number_format: str, *, position: str | None = None) -> DataLabelList:

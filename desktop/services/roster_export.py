@@ -45,7 +45,11 @@ from models import Group, Member, Membership, Role, Tag, Tier, member_tag, membe
 from models.db import Database
 
 SHEET_NAME = "成员名册"
-SAMPLE_ROWS = 300  # the columns are sized from the first rows (as column_widths does for a whole table)
+SAMPLE_ROWS = 300  # the columns are sized from the first rows (as column_widths does for a whole table) …
+SEGMENT_ROWS = 20  # … and the first rows of each group's run of each status: the rows come group by group, members
+# first, so the first 300 were the first group's members — another group's name was cut (每月一本书读书会 in a
+# 12-wide column) and the 退群时间 of the people who left, whose column had only ever seen empty cells, printed
+# as ######## (a date and time in a 10-wide column)
 
 HEADERS: tuple[str, ...] = (
     "社群",
@@ -132,6 +136,7 @@ def export_roster(
         out = SheetRows(styles)
         out.append(HEADERS, ["header"] * len(HEADERS), 20)
         sample: list[list[object]] = []
+        segment, segment_rows = None, 0
         with database.session() as session:
             groups = resolve_groups(session, group_ids)
             ids = [g.id for g in groups]
@@ -226,13 +231,16 @@ def export_roster(
                     qq,  # a QQ group's identity, as the WeChat ID is a WeChat group's (the chat import's sender ID)
                 ]
                 out.append(row, KINDS)
-                if len(sample) < SAMPLE_ROWS:
+                if (group, status) != segment:
+                    segment, segment_rows = (group, status), 0
+                segment_rows += 1
+                if len(sample) < SAMPLE_ROWS or segment_rows <= SEGMENT_ROWS:
                     sample.append(row)
                 written = out.count - 1
                 if written % ROWS_PER_STEP == 0:
                     progress.step(written, total + 1)
         written = out.count - 1
-        set_widths(ws, column_widths(HEADERS, sample, maximum=40, sample=SAMPLE_ROWS))
+        set_widths(ws, column_widths(HEADERS, sample, maximum=40, sample=len(sample)))
         ws.freeze_panes = "C2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{written + 1}"
         print_setup(ws, title_rows="1:1")

@@ -4,6 +4,7 @@ formula-looking names, masked phones, permissions and the atomic write."""
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import time
@@ -882,3 +883,246 @@ def test_a_board_cut_at_twenty_keeps_everyone_level_with_the_twentieth(sqlite_wo
     assert len(month) == 25 and {(rank, pts) for rank, _name, pts in month} == {(1, 2)}  # B–D: the month's board
     assert "营员25" not in {name for _rank, name, _pts in month}  # 1 point: below the cut
     assert ws.print_area.endswith(str(HEADER_ROW + 25))  # the whole board prints
+
+
+# ---------------------------------------------------------------- what an owner sees: widths (rendered with LibreOffice)
+
+BIG_GROUP = "早起打卡营"
+LONG_GROUP = "每月一本书读书会·深圳分会"  # 26 wide: the second group of a --all workbook
+LONG_NAME = "ＪＥＳＳＩＣＡ・王"  # full-width: 17 wide
+BIG_DAY = date(2026, 5, 4)
+
+
+@pytest.fixture(scope="module")
+def wide_workspace(tmp_path_factory):
+    """Two groups: 早起打卡营 with 210 members who all checked in on May 4 (a 3-digit 每日合计, and the first 200
+    rows of every --all table are theirs), then a group with a long name whose people sort after them — a
+    full-width name with two roles, a newcomer part-way through (Onboarding) and an applicant."""
+    from desktop.services.members import bulk_add_role
+    from desktop.services.participation import ActivityInput, create_activity, set_attendance
+
+    database = open_workspace(tmp_path_factory.mktemp("wide") / "w.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        big = create_group(s, owner, BIG_GROUP)
+        mids = [
+            add_member(s, owner, big, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 4, 1, 9)))[1]
+            for i in range(210)
+        ]
+        record_checkins(s, owner, big, BIG_DAY, mids, today=BIG_DAY)
+        talk = create_activity(s, owner, big, ActivityInput(title="早起分享会", starts_at=datetime(2026, 5, 6, 7)))
+        for mid in mids:  # 210 people attended: an attendance block of several printed pages
+            set_attendance(s, owner, talk, mid, "attended")
+        small = create_group(s, owner, LONG_GROUP)
+        _m, jessica = add_member(s, owner, small, MemberInput(display_name=LONG_NAME, joined_at=datetime(2026, 4, 1)))
+        bulk_add_role(s, owner, [jessica], "日常运营")
+        bulk_add_role(s, owner, [jessica], "策划")
+        meetup = create_activity(s, owner, small, ActivityInput(title="读书会", starts_at=datetime(2026, 5, 9, 19)))
+        set_attendance(s, owner, meetup, jessica, "attended")
+        waiting = [
+            add_member(s, owner, small, MemberInput(display_name=name, status=status))[1]
+            for name, status in (("李四", "onboarding"), ("王五", "applicant"))
+        ]
+        # they applied in May (the suite's clock is in November)
+        s.execute(update(Membership).where(Membership.id.in_(waiting)).values(applied_at=datetime(2026, 5, 2, 10)))
+        s.commit()
+    try:
+        yield database, owner
+    finally:
+        database.dispose()
+
+
+def _width(ws, col: int) -> float:
+    from openpyxl.utils import get_column_letter
+
+    return ws.column_dimensions[get_column_letter(col)].width
+
+
+def test_checkin_matrix_day_columns_fit_the_daily_totals(wide_workspace, tmp_path):
+    """A 210-member camp's 每日合计 (210, and 213 for all groups) printed as ### in 3.6-wide day columns; the
+    day columns are as wide as the widest count needs (its digits + 1), and stay 3.6 for a small group."""
+    database, owner = wide_workspace
+    path = tmp_path / "all.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY)
+    ws = load_workbook(path)["打卡明细"]
+    header = _header(ws)
+    day_cols = [j + 1 for j, v in enumerate(header) if isinstance(v, str) and v.split("\n")[0].isdigit()]
+    assert len(day_cols) == TODAY.day
+    totals = [r for r in _rows(ws, HEADER_ROW + 1) if r[1] == "每日合计"]
+    assert [r[0] for r in totals] == [BIG_GROUP, LONG_GROUP, "全部社群"]
+    may4 = day_cols[BIG_DAY.day - 1] - 1
+    assert totals[0][may4] == 210 and totals[2][may4] == 210
+    # the all-groups row has its rate too: 概览's 合计 打卡率
+    kpis = {(r[0], r[5]): r[2] for r in _rows(load_workbook(path)["概览"], HEADER_ROW + 1) if r[0]}
+    assert totals[2][-1] == kpis[("合计", "checkin_rate")] > 0
+    for row in totals:
+        for col in day_cols:
+            value = row[col - 1]
+            if value is not None:
+                assert _width(ws, col) >= len(str(value)) + 1, (row[0], col, value, _width(ws, col))
+
+    small = _groups(database)[1][0]
+    path = tmp_path / "small.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=[small], path=path, today=TODAY)
+    ws = load_workbook(path)["打卡明细"]
+    assert {_width(ws, col) for col in day_cols} == {3.6}  # a narrow matrix where the counts are small
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_all_groups_columns_fit_values_past_the_first_rows(wide_workspace, tmp_path, lang):
+    """The widths were measured from a table's first 200 rows — in a --all workbook, the first group's members:
+    the second group's name was cut in every row of every sheet, and so were a longer name, a member's two roles
+    and the English status 'Onboarding' / 'Applicant'. Every value of those columns fits now."""
+    from desktop.io.xlsx_util import display_width
+
+    database, owner = wide_workspace
+    path = tmp_path / f"all-{lang}.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY, lang=lang)
+    wb = load_workbook(path)
+    fitted = {"社群", "姓名", "成员", "状态", "角色", "Group", "Name", "Member", "Status", "Roles"}
+    seen: set[tuple[str, str]] = set()
+    for ws in wb:
+        if ws.title == "概览":
+            continue
+        header = _header(ws)
+        for row in _rows(ws, HEADER_ROW + 1):
+            if not any(v is not None for v in row):
+                break  # the first table only
+            for j, h in enumerate(header):
+                value = row[j] if j < len(row) else None
+                if h in fitted and isinstance(value, str):
+                    assert display_width(value) <= _width(ws, j + 1), (ws.title, h, value, _width(ws, j + 1))
+                    seen.add((h, value))
+    values = {v for _h, v in seen}
+    assert {LONG_GROUP, LONG_NAME, "日常运营、策划" if lang == "zh_CN" else "日常运营, 策划"} <= values
+    if lang == "en":
+        assert {"Onboarding", "Applicant"} <= values
+
+
+def test_every_table_of_an_empty_month_says_none(tmp_path):
+    """A new group, nobody in it yet: 成员名册, 入群进度 and 积分 (boards and ledger) were a header with nothing
+    under it and no word why; like 活动 and 预警 they say (无) — on 积分 and 入群进度 inside the print area."""
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = create_group(s, owner, "空群")
+            s.commit()
+        path = tmp_path / "empty.xlsx"
+        export_monthly_report(database, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    finally:
+        database.dispose()
+    wb = load_workbook(path)
+    for name in ("成员名册", "活动", "积分", "入群进度", "预警"):
+        ws = wb[name]
+        assert ws.cell(HEADER_ROW + 1, 2).value == "(无)", name
+    points = wb["积分"]
+    assert points.print_area == "'积分'!$A$1:$I$4"  # the boards' header and the (无) under it
+    ledger_header = next(r for r in range(HEADER_ROW + 2, points.max_row + 1) if points.cell(r, 2).value == "日期")
+    assert points.cell(ledger_header + 1, 2).value == "(无)"
+    assert wb["入群进度"].print_area == "'入群进度'!$A$1:$L$4"
+
+
+def test_titles_headers_and_totals_are_in_the_body_font(may_report):
+    """The styled cells' fonts had no name: LibreOffice drew titles, headers and totals in its serif fallback
+    over sans-serif rows. Every font names the workbook's default font and a size, as the plain cells do."""
+    _summary, wb = may_report
+    fonts = set()
+    for ws in wb:
+        for row in ws.iter_rows(max_row=HEADER_ROW + 5):
+            for c in row:
+                if c.value is not None:
+                    fonts.add((ws.title, c.font.name, c.font.sz is not None, bool(c.font.b)))
+    assert {name for _t, name, _s, _b in fonts} == {"Calibri"}
+    assert all(sized for _t, _n, sized, _b in fonts)
+    assert any(bold for *_x, bold in fonts)  # the titles and headers were looked at
+
+
+def test_a_new_groups_charts_stay_readable(tmp_path):
+    """Members without a tier yet: the structure bar is 100% 未设置, and its three 0% segments were written as
+    0.0, whose labels piled up at the bar's start (0.0%0.0%0.0%): an empty share is a blank cell now. With no
+    check-in and no step yet, the daily and funnel axes stepped by 0.5 and printed 0, 1, 1: they step by 1."""
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = create_group(s, owner, "新群")
+            for name in ("张三", "李四"):
+                add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 5, 3, 9)))
+            s.commit()
+        path = tmp_path / "new.xlsx"
+        export_monthly_report(database, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY)
+    finally:
+        database.dispose()
+    ws = load_workbook(path)["概览"]
+    column = [c.column for c in ws[HEADER_ROW + 1] if c.value == "日"]  # the charts' data: 日 heads the daily table
+    assert column
+    data = [r[column[0] - 1 :] for r in ws.iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(data) if r[0] == "成员结构 (目标 5/20/75)")
+    header = data[start + 1]
+    block = {r[0]: r[1:3] for r in data[start + 2 : start + 6]}
+    assert header[:3] == ("结构", "目标", "新群")
+    assert block == {
+        "大咖 (含核心)": (0.05, None),
+        "中咖": (0.2, None),
+        "普通": (0.75, None),
+        "未设置": (None, 1.0),
+    }
+    daily, _structure, funnel = _chart_xml(path)[0]
+    for chart in (daily, funnel):
+        assert re.search(r'majorUnit val="1"', chart) and re.search(r'<(c:)?max val="1"', chart)
+
+
+def test_every_printed_page_of_an_attendance_block_has_its_header(wide_workspace, tmp_path):
+    """活动 has no repeated print header (its tables differ): a 210-person attendance block printed pages of marks
+    under no activity title. A block longer than a page is cut into pages, each under the block's header again
+    (a page break before it); a short block keeps one header; nobody is lost or repeated."""
+    database, owner = wide_workspace
+    path = tmp_path / "all.xlsx"
+    export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY)
+    ws = load_workbook(path)["活动"]
+    breaks = {b.id for b in ws.row_breaks.brk}
+    rows = list(ws.iter_rows(min_row=1, values_only=True))
+    sections = [i + 1 for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith("出勤矩阵")]
+    assert len(sections) == 2
+    big_headers = [i + 1 for i, r in enumerate(rows) if r[:2] == ("社群", "姓名") and sections[0] < i + 1 < sections[1]]
+    assert big_headers[0] == sections[0] + 1 and len(big_headers) >= 2
+    for row in big_headers[1:]:
+        assert row - 1 in breaks  # each repeated header opens a printed page
+    names = [r[1] for r in rows[big_headers[0] : sections[1] - 2] if r[0] == BIG_GROUP]
+    assert len(names) == len(set(names)) == 210
+    chunks = [b - a - 1 for a, b in zip(big_headers, [*big_headers[1:], sections[1] - 1], strict=True)]
+    assert len(set(chunks[:-1])) == 1 and 10 < chunks[0] < 60 and chunks[-1] <= chunks[0]
+    small_headers = [i + 1 for i, r in enumerate(rows) if r[:2] == ("社群", "姓名") and i + 1 > sections[1]]
+    assert small_headers == [sections[1] + 1]
+    assert rows[small_headers[0]][:2] == (LONG_GROUP, LONG_NAME)
+
+
+def test_twelve_groups_structure_chart_names_every_group(tmp_path):
+    """§1: an organiser runs up to 20 groups. The structure chart's 13 bars (the target and 12 groups) in 7 cm
+    named every other group only (the axis ran out of room); it grows with its bars, as far as page 1's last
+    whole KPI block: the first page break is below the chart and between blocks, the funnel opens page 2."""
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            for i in range(12):
+                gid = create_group(s, owner, f"第{i + 1}群")
+                add_member(s, owner, gid, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 4, 1, 9)))
+            s.commit()
+        path = tmp_path / "twelve.xlsx"
+        export_monthly_report(database, owner, year=2026, month=5, group_ids=None, path=path, today=TODAY)
+    finally:
+        database.dispose()
+    with zipfile.ZipFile(path) as z:
+        drawing = z.read("xl/drawings/drawing1.xml").decode()
+    heights_cm = [int(h) / 360000 for h in re.findall(r'cy="(\d+)"', drawing)]
+    charts, starts = _chart_xml(path)
+    assert heights_cm[1] >= 10  # 7 cm before; page 1 holds three KPI blocks (to row 39) and the chart ends there
+    assert re.search(r'<catAx>.*?sz="800".*?</catAx>', charts[1], re.S)
+    structure_last_row = starts[1] + math.ceil(heights_cm[1] / (15 / 72 * 2.54))
+    ws = load_workbook(path)["概览"]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert structure_last_row <= breaks[0] <= PAGE_ROWS
+    assert all((row - HEADER_ROW) % len(KPI_KEYS) == 0 for row in breaks)  # no KPI block cut in two
+    assert starts[2] == breaks[0] + 1

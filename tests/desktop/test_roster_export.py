@@ -318,3 +318,44 @@ def test_a_qq_number_is_exported_and_comes_back_on_import(workspace, owner, tmp_
             assert s.scalar(select(Member.qq).where(Member.display_name == "周芷若")) == "283746503"
     finally:
         other.dispose()
+
+
+def test_columns_fit_the_rows_after_the_first_groups_members(sqlite_workspace, tmp_path):
+    """The widths came from the first 300 rows — with --all, the first group's members: the next group's name
+    was cut in every row, and 退群时间 (a date and time, empty in those rows) printed as ######## in a 10-wide
+    column. Every group's name and every leaving time fits now."""
+    from openpyxl.utils import get_column_letter
+
+    long_group = "每月一本书读书会·深圳分会"
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        first = create_group(s, owner, "早起打卡营")
+        for i in range(310):
+            add_member(s, owner, first, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 4, 1, 9)))
+        second = create_group(s, owner, long_group)
+        add_member(s, owner, second, MemberInput(display_name="张三", joined_at=datetime(2026, 4, 1, 9)))
+        add_member(
+            s,
+            owner,
+            second,
+            MemberInput(
+                display_name="李四",
+                joined_at=datetime(2026, 4, 1, 9),
+                status="left",
+                left_at=datetime(2026, 5, 3, 21, 15),
+                left_reason="课程结束",
+            ),
+        )
+        s.commit()
+    path = tmp_path / "all.xlsx"
+    assert export_roster(sqlite_workspace, owner, path=path) == 312
+    ws = load_workbook(path)["成员名册"]
+    width = {h: ws.column_dimensions[get_column_letter(j + 1)].width for j, h in enumerate(HEADERS)}
+    rows = {r[1]: dict(zip(HEADERS, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["李四"]["社群"] == long_group and rows["李四"]["退群时间"] == datetime(2026, 5, 3, 21, 15)
+    assert ws.cell(row=list(rows).index("李四") + 2, column=HEADERS.index("退群时间") + 1).number_format == (
+        "yyyy-mm-dd hh:mm"
+    )
+    assert width["社群"] >= xlsx_util.display_width(long_group)
+    assert width["退群时间"] >= len("2026-05-03 21:15")  # 16: below that Excel and LibreOffice show ########
+    assert width["入群时间"] >= len("2026-04-01 09:00")
