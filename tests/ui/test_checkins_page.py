@@ -819,6 +819,31 @@ def test_ctrl_v_pastes_even_when_the_focus_is_outside_the_page(qtbot, ws):
     assert [s for *_, s in page.preview_statuses()] == ["matched", "matched"]
 
 
+def test_ctrl_f_reaches_quick_entry_from_the_group_list(qtbot, ws):
+    """A click on a group leaves the focus in the group list: Ctrl+F must still go to quick entry, so the
+    assistant types the first name without the mouse (it did nothing: the shortcut was the page's only)."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    group_list = QListWidget()
+    group_list.addItem("早起打卡营")
+    page = CheckinsPage(ws.database, ws.assistant)
+    layout = QHBoxLayout(window)
+    layout.addWidget(group_list)
+    layout.addWidget(page)
+    window.resize(1300, 720)
+    window.show()
+    page.set_group(ws.group_id)
+    window.activateWindow()
+    group_list.setFocus()
+    qtbot.waitUntil(group_list.hasFocus)
+    qtbot.keyClick(group_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.quick_edit.hasFocus)
+    qtbot.keyClicks(page.quick_edit, "ls")
+    assert page.quick_edit.text() == "ls"
+
+
 def test_a_chain_dated_another_day_asks_which_day(qtbot, page, ws):
     yesterday = TODAY - timedelta(days=1)
     page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48\n2. 张珊")

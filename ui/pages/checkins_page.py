@@ -627,9 +627,10 @@ class CheckinsPage(GroupPage):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-        self._add_action(QKeySequence.StandardKey.Find, self.focus_quick_entry)
-        # Ctrl+V wherever the focus is in the window while this page shows (after Ctrl+4 it stays in the
-        # group list); a text field that has the focus still pastes into itself, the paste box replaces.
+        # Ctrl+F and Ctrl+V wherever the focus is in the window while this page shows (after Ctrl+4, or after
+        # a click on a group, it stays in the group list); a text field that has the focus still pastes into
+        # itself, the paste box replaces. Hidden, the page's shortcuts are off (the roster's Ctrl+F is its own).
+        self._add_action(QKeySequence.StandardKey.Find, self.focus_quick_entry, window=True)
         self._add_action(QKeySequence.StandardKey.Paste, self.paste_from_clipboard, window=True)
         self._add_action(QKeySequence("Ctrl+Return"), self.confirm_shortcut)
         self._add_action(QKeySequence("Ctrl+Enter"), self.confirm_shortcut)
