@@ -219,3 +219,37 @@ def test_the_window_asks_who_signs_in_once_an_operator_has_a_password(qtbot, ws,
     assert app_module._sign_in(ws.database, None) is None
     monkeypatch.setenv("QUNDESK_PASSWORD", "owner-pass-1")  # the operator named with their password: no dialog
     assert app_module._sign_in(ws.database, "群主").role == "owner"
+
+
+def test_sign_in_by_keyboard_starts_on_someone_who_can_and_arrows_walk_the_list(qtbot, ws):
+    """The sign-in dialog opened on 群主, who has no password and so cannot sign in once others have one; and
+    each arrow key in the operator list took the focus to the password field, so Down, Down stopped at the
+    second operator. Now: it opens on the first operator with a password, the password field focused; the
+    arrows walk the list, Tab goes to the password, Enter signs in."""
+    from desktop.services.operators import add_operator, set_password
+
+    with ws.database.session() as s:
+        add_operator(s, ws.owner, "老板", "owner", "owner-pass-1")
+        set_password(s, ws.owner, "小助理", "assist-pass-2")
+        s.commit()
+    dialog = SwitchOperatorDialog(ws.database, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.operator_combo.currentData().name == "小助理"
+    assert dialog.password_edit.isEnabled()
+    qtbot.waitUntil(dialog.password_edit.hasFocus)
+
+    dialog.operator_combo.setFocus()
+    qtbot.waitUntil(dialog.operator_combo.hasFocus)
+    qtbot.keyClick(dialog.operator_combo, Qt.Key.Key_Up)
+    assert dialog.operator_combo.currentData().name == "群主"
+    for _ in range(2):
+        qtbot.keyClick(dialog.operator_combo, Qt.Key.Key_Down)
+    assert dialog.operator_combo.currentData().name == "老板"
+    assert dialog.operator_combo.hasFocus()
+    qtbot.keyClick(dialog.operator_combo, Qt.Key.Key_Tab)
+    qtbot.waitUntil(dialog.password_edit.hasFocus)
+    type_text(qtbot, dialog.password_edit, "owner-pass-1")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.actor is not None and (dialog.actor.name, dialog.actor.role) == ("老板", "owner")

@@ -286,6 +286,12 @@ class SwitchOperatorDialog(QDialog):
             self.operator_combo.addItem(operator_text(op.name, op.role), op)
         if current is not None:
             self.operator_combo.setCurrentIndex(next((i for i, op in enumerate(operators) if op.id != current.id), 0))
+        else:
+            # signing in: someone who can (an operator without a password cannot once anyone has one), so the
+            # usual case is typing the password and Enter
+            self.operator_combo.setCurrentIndex(
+                next((i for i, op in enumerate(operators) if op.id in self._protected), 0)
+            )
         self.operator_combo.currentIndexChanged.connect(self._update_password)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -320,6 +326,8 @@ class SwitchOperatorDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(400)
         self._update_password()
+        if self.password_edit.isEnabled():
+            self.password_edit.setFocus()
 
     def choose(self, name: str) -> None:
         for i in range(self.operator_combo.count()):
@@ -336,8 +344,8 @@ class SwitchOperatorDialog(QDialog):
         self.password_edit.clear()
         self.password_note.setText("" if needs else self.tr("This operator has no password."))
         self.error_label.hide()
-        if needs:
-            self.password_edit.setFocus()
+        # the focus stays where it is: taking it to the password at each change made Down, Down in the list
+        # stop at the second operator (the second Down went to the password field); Tab goes there next
 
     def _sign_in_failed(self, op, exc: BaseException) -> None:
         if isinstance(exc, PermissionDenied):
