@@ -54,7 +54,7 @@ from desktop.services.roster_queries import list_roles, membership_snapshots
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery
 from ui.dialogs.prompt_dialog import PromptDialog
-from ui.messages import memberships_text, number_text, people_text, show_error
+from ui.messages import default_name, memberships_text, number_text, people_text, show_error
 from ui.models.roster_table_model import COL_GROUP, COL_NAME, RosterTableModel, database_source, status_label
 from ui.operations import Change, run_write
 from ui.pages.roster_commands import (
@@ -342,7 +342,7 @@ class RosterPage(QWidget):
             combo.clear()
             combo.addItem(all_text, None)
             for item_id, name in items:
-                combo.addItem(name, item_id)
+                combo.addItem(default_name(name) if combo is self.tier_combo else name, item_id)
             combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
             combo.blockSignals(False)
 
