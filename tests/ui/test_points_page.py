@@ -157,7 +157,7 @@ def test_a_ledger_longer_than_the_list_says_it_shows_the_latest(qtbot, ws, monke
     page.show_ledger(ls)
     assert page.ledger_model.rowCount() == 2
     text = page.balance_label.text()
-    assert text.startswith(f"{total} points") and text.endswith("the latest 2 entries")
+    assert text.startswith(f"{total} point") and text.endswith("the latest 2 entries")
 
 
 def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws, monkeypatch):
@@ -175,7 +175,7 @@ def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws, monkeypat
     assert page.ledger_model.index(0, 2).data() == "帮忙整理群公告"  # the adjustment was written last
     assert page.ledger_model.index(0, 1).data() == "+7"
     assert page.ledger_model.index(0, 3).data() == "Manual"
-    assert page.balance_label.text().startswith(f"{total} points")
+    assert page.balance_label.text().startswith(f"{total} point")  # "1 point": test_translations
     assert "the latest" not in page.balance_label.text()  # the whole ledger is listed
     assert page.ledger_picker.membership_id == ls
 

@@ -499,3 +499,28 @@ def test_the_english_window_shows_the_default_steps_and_tiers_in_english(qtbot, 
         stored = s.execute(text("SELECT name FROM tier WHERE id = :i"), {"i": tiers["Regular"]}).scalar_one()
         assert stored == "普通"
 
+
+def test_a_balance_of_one_point_reads_one_point_and_the_level_in_english(qtbot, compiled, ws):
+    """The ledger's header read "1 points · 新人" in the English window: one point is singular, and the
+    default level is in English."""
+    from desktop.services.points import adjust_points, balance
+    from ui.pages.points_page import PointsPage
+
+    zhang = ws.memberships["张三"]
+    with ws.database.session() as s:
+        adjust_points(s, ws.owner, zhang, 1 - balance(s, zhang), "对齐", TEST_TODAY)
+        s.commit()
+        assert balance(s, zhang) == 1
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+    page = PointsPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    page.set_group(ws.group_id)
+    page.show_ledger(zhang)
+    assert page.balance_label.text() == "1 point · Newcomer"
+    with ws.database.session() as s:
+        adjust_points(s, ws.owner, zhang, 1233, "对齐", TEST_TODAY)
+        s.commit()
+    page.show_ledger(zhang)
+    assert page.balance_label.text() == "1,234 points · Veteran"

@@ -464,7 +464,7 @@ class PointsPage(GroupPage):
         if total is None:
             self.balance_label.setText(self.tr("Choose a member"))
             return
-        parts = [self.tr("%1 points").replace("%1", number_text(total))]
+        parts = [self.tr("%n point(s)", "", total)]  # "1 point", not "1 points"
         if level:
             parts.append(default_name(level))
         if cut:  # a member of two years has more entries than the list holds: it says which it shows
