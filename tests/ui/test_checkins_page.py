@@ -367,6 +367,35 @@ def test_leave_dialog_records_leave_and_the_member_leaves_the_missing_list(qtbot
     assert "on leave: 1" in page.pending_title.text()
 
 
+def test_leave_dialog_names_nobody_the_assistant_did_not_choose(qtbot, page, ws):
+    """The not-yet list keeps its first name current by itself: "Leave…" opened with that person filled in,
+    though nobody chose them, one Save away from leave recorded for the wrong member. Now the dialog starts
+    empty unless the assistant moved to someone in the list (or selected a check-in)."""
+    assert page.pending_view.currentIndex().isValid()  # the list's own current row
+    dialog = page.open_leave_dialog()
+    assert dialog.member_search.current() is None and dialog.member_search.search_edit.text() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # Save with nobody chosen records nothing
+    with ws.database.session() as s:
+        assert on_leave(s, ws.group_id, TODAY) == []
+    dialog.reject()
+
+    page.pending_view.setFocus()
+    qtbot.waitUntil(page.pending_view.hasFocus)
+    first = page.pending_view.currentIndex().row()
+    qtbot.keyClick(page.pending_view, Qt.Key.Key_Right)  # the assistant moves to the next name
+    chosen = page.pending_model.person_at(page.pending_view.currentIndex().row())
+    assert page.pending_view.currentIndex().row() == first + 1
+    dialog = page.open_leave_dialog()
+    assert dialog.member_search.current().display_name == chosen.display_name
+    dialog.reject()
+
+    page.log_person(chosen)  # logged: the row now holds someone else, whom nobody chose
+    assert page.pending_model.person_at(page.pending_view.currentIndex().row()).membership_id != chosen.membership_id
+    dialog = page.open_leave_dialog()
+    assert dialog.member_search.current() is None
+    dialog.reject()
+
+
 def test_a_member_search_with_more_matches_than_it_lists_says_so(qtbot, page, ws, monkeypatch):
     """The member pickers (leave, "someone else…") list at most SEARCH_LIMIT people; in a group of thousands,
     "张" matches hundreds, and the list said nothing of the others. Now it says to type more."""

@@ -435,6 +435,11 @@ class CheckinsPage(GroupPage):
         self.pending_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pending_view.setMouseTracking(True)
         self.pending_view.clicked.connect(self._on_pending_clicked)
+        # the person the assistant moved to in the list (arrow keys), as opposed to the row the list keeps
+        # current by itself after each load (the first name, or whoever took the place of the one logged)
+        self._pending_chosen: int | None = None
+        self._loading_pending = False
+        self.pending_view.selectionModel().currentChanged.connect(self._on_pending_current_changed)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -807,11 +812,15 @@ class CheckinsPage(GroupPage):
         if not keep.isEmpty():
             self.day_view.selectionModel().select(keep, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         pending_row = self.pending_view.currentIndex().row()
-        self.pending_model.set_people([Person(p.membership_id, p.display_name, p.nickname or "") for p in pending])
-        if self.pending_model.rowCount():
-            self.pending_view.setCurrentIndex(
-                self.pending_model.index(max(0, min(pending_row, self.pending_model.rowCount() - 1)), 0)
-            )
+        self._loading_pending = True
+        try:
+            self.pending_model.set_people([Person(p.membership_id, p.display_name, p.nickname or "") for p in pending])
+            if self.pending_model.rowCount():
+                self.pending_view.setCurrentIndex(
+                    self.pending_model.index(max(0, min(pending_row, self.pending_model.rowCount() - 1)), 0)
+                )
+        finally:
+            self._loading_pending = False
         is_today = day == clock.today()
         if is_today:
             self.day_title.setText(self.tr("Checked in today: %n", "", len(rows)))
@@ -1082,6 +1091,22 @@ class CheckinsPage(GroupPage):
         if person is not None:
             self.log_person(person)
 
+    @Slot(QModelIndex, QModelIndex)
+    def _on_pending_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading_pending:
+            return
+        person = self.pending_model.person_at(current.row()) if current.isValid() else None
+        self._pending_chosen = person.membership_id if person is not None else None
+
+    def chosen_pending_person(self) -> Person | None:
+        """The not-yet person the assistant moved to, if the list's current row is still them; None when the
+        row is only the one the list keeps current by itself."""
+        index = self.pending_view.currentIndex()
+        person = self.pending_model.person_at(index.row()) if index.isValid() else None
+        if person is None or person.membership_id != self._pending_chosen:
+            return None
+        return person
+
     @Slot()
     def _log_current_pending(self) -> None:
         index = self.pending_view.currentIndex()
@@ -1099,8 +1124,9 @@ class CheckinsPage(GroupPage):
     def open_leave_dialog(self) -> LeaveDialog | None:
         if self._group_id is None:
             return None
-        index = self.pending_view.currentIndex()
-        person = self.pending_model.person_at(index.row()) if index.isValid() else None
+        # only someone the assistant chose: the list's own current row (the first name) put a person into the
+        # leave dialog whom nobody picked, one Enter away from leave recorded for the wrong member
+        person = self.chosen_pending_person()
         if self.selected_checkins():
             r = self.selected_checkins()[0]
             person = Person(r.membership_id, r.display_name)
