@@ -253,3 +253,30 @@ def test_sign_in_by_keyboard_starts_on_someone_who_can_and_arrows_walk_the_list(
     type_text(qtbot, dialog.password_edit, "owner-pass-1")
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert dialog.actor is not None and (dialog.actor.name, dialog.actor.role) == ("老板", "owner")
+
+
+def test_an_assistant_changes_their_own_password_in_the_window(qtbot, ws):
+    """The service lets every operator change their own password (the CLI's `operator passwd` does), but the
+    window greyed the password fields out for anyone but the owner: an assistant had to ask the owner. Now
+    they change their own (whatever row is selected), and nobody else's; an empty password is refused."""
+    from desktop.services.operators import add_operator, get_actor, set_password
+
+    with ws.database.session() as s:
+        set_password(s, ws.owner, "群主", "owner-pass-1")
+        set_password(s, ws.owner, "小助理", "assist-pass-2")
+        add_operator(s, ws.owner, "小王", "assistant", "wang-pass-3")
+        s.commit()
+    dialog = OperatorsDialog(ws.database, ws.assistant)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.add_button.isEnabled()
+    assert dialog.password_button.isEnabled() and dialog.password_button.text() == "Change my password"
+    assert not dialog.set_selected_password()  # nothing typed: refused, with a message
+    assert dialog.error_label.text() == "Type the new password twice."
+    dialog.select_operator("小王")  # another row selected: still only their own password changes
+    type_text(qtbot, dialog.password_edit, "new-assist-4")
+    type_text(qtbot, dialog.confirm_edit, "new-assist-4")
+    qtbot.mouseClick(dialog.password_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert get_actor(s, "小助理", "new-assist-4").name == "小助理"
+        assert get_actor(s, "小王", "wang-pass-3").name == "小王"
