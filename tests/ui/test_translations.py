@@ -524,3 +524,32 @@ def test_a_balance_of_one_point_reads_one_point_and_the_level_in_english(qtbot, 
         s.commit()
     page.show_ledger(zhang)
     assert page.balance_label.text() == "1,234 points · Veteran"
+
+
+def test_the_lists_of_roles_and_tags_count_one_in_the_singular(qtbot, compiled, ws):
+    """Tools → Tiers, roles and tags listed "日常运营 (1 memberships)" and "早鸟 (1 people)" in English: the
+    counts have plural forms now, and the default roles are in English."""
+    from desktop.services.members import bulk_add_role, bulk_tag
+    from ui.dialogs.taxonomy_dialog import TaxonomyDialog
+
+    zhang = ws.memberships["张三"]
+    with ws.database.session() as s:
+        bulk_add_role(s, ws.owner, [zhang], "日常运营")
+        bulk_tag(s, ws.owner, [zhang], "早鸟")
+        bulk_tag(s, ws.owner, [zhang, ws.memberships["李四"]], "夜猫子")
+        s.commit()
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+    dialog = TaxonomyDialog(ws.database, ws.owner)
+    qtbot.addWidget(dialog)
+    roles = [dialog.role_list.item(i).text() for i in range(dialog.role_list.count())]
+    tags = [dialog.tag_list.item(i).text() for i in range(dialog.tag_list.count())]
+    assert "Daily operator (1 membership)" in roles and "Planner (0 memberships)" in roles
+    assert "早鸟 (1 person)" in tags and "夜猫子 (2 people)" in tags
+    from ui.dialogs.group_profile_dialog import GroupProfileDialog
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [zhang], ws.other_group_id)  # a group of one member
+        s.commit()
+    profile = GroupProfileDialog(ws.database, ws.owner, ws.other_group_id)
+    qtbot.addWidget(profile)
+    assert profile.capacity_note.text().endswith("never refuses anyone; 1 member now.")
