@@ -873,6 +873,21 @@ def test_ctrl_f_reaches_quick_entry_from_the_group_list(qtbot, ws):
     assert page.quick_edit.text() == "ls"
 
 
+def test_the_chain_date_banner_writes_dates_as_english_does(qtbot, page):
+    """In the English window the banner read "This chain is dated 12月5日, but you are logging 12月6日" and its
+    buttons "Log it for 12月5日" / "Keep 12月6日": a Chinese date format in English."""
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48")
+    assert page.title_banner.isVisible()
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    title, chosen = f"{month[yesterday.month - 1]} {yesterday.day}", f"{month[TODAY.month - 1]} {TODAY.day}"
+    assert page.title_date_label.text() == (
+        f"This chain is dated {title}, but you are logging {chosen}. Which day is it for?"
+    )
+    assert page.use_title_day_button.text() == f"Log it for {title}"
+    assert page.keep_day_button.text() == f"Keep {chosen}"
+
+
 def test_a_chain_dated_another_day_asks_which_day(qtbot, page, ws):
     yesterday = TODAY - timedelta(days=1)
     page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48\n2. 张珊")

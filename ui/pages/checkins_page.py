@@ -86,7 +86,7 @@ from models import clock
 from models.db import DatabaseError
 from ui.dialogs.leave_dialog import LeaveDialog
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
-from ui.messages import list_text, show_error
+from ui.messages import current_language, list_text, show_error
 from ui.models.checkins_models import (
     DAY_COL_NAME,
     DAY_COL_SOURCE,
@@ -171,6 +171,13 @@ def _pydate(d: QDate) -> date:
 def _fmt(day: date, fmt: str) -> str:
     """A date in the UI language (QDate.toString alone would always say "Fri")."""
     return QLocale().toString(_qdate(day), fmt)
+
+
+def _month_day(day: date) -> str:
+    """ "12月5日" in Chinese, "Dec 5" in English (the chain's date banner said "12月5日" in English)."""
+    if current_language().startswith("zh"):
+        return _fmt(day, "M月d日")
+    return QLocale(QLocale.Language.English).toString(_qdate(day), "MMM d")
 
 
 def paste_changes(outcome: PasteOutcome) -> tuple[str, ...]:
@@ -1236,7 +1243,7 @@ class CheckinsPage(GroupPage):
         show = preview is not None and preview.day_mismatch and not self._title_acknowledged()
         self.title_banner.setVisible(show)
         if show and preview is not None and preview.title_day is not None:
-            title, chosen = _fmt(preview.title_day, "M月d日"), _fmt(preview.day, "M月d日")
+            title, chosen = _month_day(preview.title_day), _month_day(preview.day)
             self.title_date_label.setText(
                 self.tr("This chain is dated %1, but you are logging %2. Which day is it for?")
                 .replace("%1", title)
