@@ -396,6 +396,24 @@ def test_leave_dialog_names_nobody_the_assistant_did_not_choose(qtbot, page, ws)
     dialog.reject()
 
 
+def test_leave_by_keyboard_name_enter_dates_reason_enter(qtbot, page, ws):
+    """In the leave dialog Enter on the name did nothing (Tab had to walk the list): it goes on to the dates,
+    and Enter in the reason records the leave."""
+    dialog = page.open_leave_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.member_search.search_edit.setFocus()
+    qtbot.keyClicks(dialog.member_search.search_edit, "lisi")
+    dialog.member_search.search()
+    qtbot.keyClick(dialog.member_search.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.start_edit.hasFocus)
+    assert dialog.isVisible()  # not recorded yet: the dates and the reason come next
+    dialog.reason_edit.setFocus()
+    type_text(qtbot, dialog.reason_edit, "出差")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    with ws.database.session() as s:
+        assert [p.display_name for p in on_leave(s, ws.group_id, TODAY)] == ["李四"]
+
+
 def test_a_member_search_with_more_matches_than_it_lists_says_so(qtbot, page, ws, monkeypatch):
     """The member pickers (leave, "someone else…") list at most SEARCH_LIMIT people; in a group of thousands,
     "张" matches hundreds, and the list said nothing of the others. Now it says to type more."""
