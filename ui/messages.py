@@ -38,6 +38,32 @@ def _is_gloss(inner: str) -> bool:
     return inner[:1].isalpha() or _WORD.search(inner) is not None
 
 
+def _default_names() -> frozenset[str]:
+    from desktop.services.groups import CANONICAL_STEPS, DEFAULT_ROLES, DEFAULT_TIERS
+    from models.points import DEFAULT_LEVELS
+
+    return frozenset(
+        [name for _code, name, *_rest in CANONICAL_STEPS]
+        + [name for name, *_rest in DEFAULT_TIERS]
+        + list(DEFAULT_ROLES)
+        + [name for name, _points in DEFAULT_LEVELS]
+    )
+
+
+DEFAULT_NAMES = _default_names()
+
+
+def default_name(name: str | None) -> str:
+    """A name the app gave by default — the canonical entry steps, the tiers, the operating roles, the point
+    levels (desktop/services/groups.py, models/points.py) — in the window's language: the catalogues' context
+    "DefaultName" (resources/translations/wording_*.ts) holds each, its source the Chinese name that is stored.
+    A name the organiser typed or changed is theirs, shown as it is. For display only: editors and the values
+    handed back to the services keep the stored name."""
+    if not name:
+        return name or ""
+    return QCoreApplication.translate("DefaultName", name) if name in DEFAULT_NAMES else name
+
+
 def current_language() -> str:
     """The UI language the application was started with ("zh_CN" or "en"); English when not set (tests)."""
     app = QCoreApplication.instance()
@@ -54,7 +80,13 @@ def localise_message(text: str, lang: str | None = None) -> str:
     """A text from desktop/ in the UI language: a Phrase through the catalogues (or in `lang` when given),
     the Chinese or the English half of a bilingual service message; other text unchanged."""
     if isinstance(text, Phrase):
-        return text.render(lang) if lang else text.render(current_language(), translate=translate_phrase)
+        if lang:
+            return text.render(lang)
+        # an argument that is one of the app's default names ("Done: “进群目的问答”") follows the window too
+        named = {k: default_name(v) if type(v) is str else v for k, v in text.args.items()}
+        if named != text.args:
+            text = Phrase(text.key, **named)
+        return text.render(current_language(), translate=translate_phrase)
     if not _CJK.search(text):
         return text
     glosses = [m for m in _BRACKETED.finditer(text) if _is_gloss(m.group(1))]

@@ -274,7 +274,9 @@ def _value_text(key: str, value: Any, lang: str, unmasked: bool) -> str:
             or any(isinstance(v, dict | list) for v in value)
             or all(isinstance(v, int) and not isinstance(v, bool) for v in value)
         ):
-            return f"{len(value)} 项" if zh else f"{len(value)} items"
+            if zh:
+                return f"{len(value)} 项"
+            return "1 item" if len(value) == 1 else f"{len(value)} items"  # "late: 1 item", not "1 items"
         return (
             "、".join(_value_text(key, v, lang, unmasked) for v in value)
             if zh

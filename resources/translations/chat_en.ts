@@ -164,26 +164,6 @@
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <source>%1 messages from %2 members</source>
-            <translation>%1 messages from %2 members</translation>
-        </message>
-        <message>
-            <source>%1 check-ins</source>
-            <translation>%1 check-ins</translation>
-        </message>
-        <message>
-            <source>%1 joins, %2 removals</source>
-            <translation>%1 joins, %2 removals</translation>
-        </message>
-        <message>
-            <source>%1 senders to decide</source>
-            <translation>%1 senders to decide</translation>
-        </message>
-        <message>
-            <source>%1 rows were imported before and are skipped</source>
-            <translation>%1 rows were imported before and are skipped</translation>
-        </message>
-        <message>
             <source>Known</source>
             <translation>Known</translation>
         </message>
@@ -254,10 +234,6 @@
             <source>a 接龙</source>
             <translation>a 接龙</translation>
         </message>
-        <message>
-            <source>Imported: %1 messages, %2 check-ins, %3 joins, %4 removals</source>
-            <translation>Imported: %1 messages, %2 check-ins, %3 joins, %4 removals</translation>
-        </message>
         <message numerus="yes">
             <source>%n removal(s) need an owner or admin</source>
             <translation>
@@ -295,6 +271,70 @@
         <message>
             <source>Who exported it? Notices name them 你</source>
             <translation>Who exported it? Notices name them 你</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s) from %1</source>
+            <translation>
+                <numerusform>%Ln message from %1</numerusform>
+                <numerusform>%Ln messages from %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n check-in(s)</source>
+            <translation>
+                <numerusform>%Ln check-in</numerusform>
+                <numerusform>%Ln check-ins</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sender(s) to decide</source>
+            <translation>
+                <numerusform>%Ln sender to decide</numerusform>
+                <numerusform>%Ln senders to decide</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) imported before, skipped</source>
+            <translation>
+                <numerusform>%Ln row imported before, skipped</numerusform>
+                <numerusform>%Ln rows imported before, skipped</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%Ln message</numerusform>
+                <numerusform>%Ln messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n join(s)</source>
+            <translation>
+                <numerusform>%Ln join</numerusform>
+                <numerusform>%Ln joins</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n removal(s)</source>
+            <translation>
+                <numerusform>%Ln removal</numerusform>
+                <numerusform>%Ln removals</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>Imported: %1, %2, %3</source>
+            <translation>Imported: %1, %2, %3</translation>
         </message>
     </context>
 </TS>

@@ -164,26 +164,6 @@
             <translation>%1 · %2</translation>
         </message>
         <message>
-            <source>%1 messages from %2 members</source>
-            <translation>%2 位成员的 %1 条消息</translation>
-        </message>
-        <message>
-            <source>%1 check-ins</source>
-            <translation>%1 次打卡</translation>
-        </message>
-        <message>
-            <source>%1 joins, %2 removals</source>
-            <translation>入群 %1，移出 %2</translation>
-        </message>
-        <message>
-            <source>%1 senders to decide</source>
-            <translation>%1 位发言人待处理</translation>
-        </message>
-        <message>
-            <source>%1 rows were imported before and are skipped</source>
-            <translation>%1 行以前已导入，跳过</translation>
-        </message>
-        <message>
             <source>Known</source>
             <translation>已识别</translation>
         </message>
@@ -253,10 +233,6 @@
             <source>a 接龙</source>
             <translation>接龙</translation>
         </message>
-        <message>
-            <source>Imported: %1 messages, %2 check-ins, %3 joins, %4 removals</source>
-            <translation>已导入：%1 条消息，%2 次打卡，入群 %3，移出 %4</translation>
-        </message>
         <message numerus="yes">
             <source>%n removal(s) need an owner or admin</source>
             <translation>
@@ -292,6 +268,62 @@
         <message>
             <source>Who exported it? Notices name them 你</source>
             <translation>是谁导出的？通知里称其为“你”</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s) from %1</source>
+            <translation>
+                <numerusform>%1的 %Ln 条消息</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>%Ln 位成员</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n check-in(s)</source>
+            <translation>
+                <numerusform>%Ln 次打卡</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sender(s) to decide</source>
+            <translation>
+                <numerusform>%Ln 位发言人待处理</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) imported before, skipped</source>
+            <translation>
+                <numerusform>%Ln 行以前已导入，跳过</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%Ln 条消息</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n join(s)</source>
+            <translation>
+                <numerusform>入群 %Ln</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n removal(s)</source>
+            <translation>
+                <numerusform>移出 %Ln</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1，%2</translation>
+        </message>
+        <message>
+            <source>Imported: %1, %2, %3</source>
+            <translation>已导入：%1，%2，%3</translation>
         </message>
     </context>
 </TS>

@@ -347,10 +347,13 @@
             <source>the latest %1 entries</source>
             <translation>the latest %1 entries</translation>
         </message>
-        <message>
-            <location filename="../../ui/pages/points_page.py" line="480" />
-            <source>%1 points</source>
-            <translation>%1 points</translation>
+        <message numerus="yes">
+            <location filename="../../ui/pages/points_page.py" line="467" />
+            <source>%n point(s)</source>
+            <translation>
+                <numerusform>%Ln point</numerusform>
+                <numerusform>%Ln points</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="495" />

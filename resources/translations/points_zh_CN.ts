@@ -345,10 +345,12 @@
             <source>the latest %1 entries</source>
             <translation>最近 %1 条记录</translation>
         </message>
-        <message>
-            <location filename="../../ui/pages/points_page.py" line="480" />
-            <source>%1 points</source>
-            <translation>%1 分</translation>
+        <message numerus="yes">
+            <location filename="../../ui/pages/points_page.py" line="467" />
+            <source>%n point(s)</source>
+            <translation>
+                <numerusform>%Ln 分</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/pages/points_page.py" line="495" />

@@ -218,10 +218,13 @@
             <source>Version %1 of %2 (read only).</source>
             <translation>Version %1 of %2 (read only).</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="332" />
-            <source>QunDesk warns at %1% (%2 members) and never refuses anyone; %3 members now.</source>
-            <translation>QunDesk warns at %1% (%2 members) and never refuses anyone; %3 members now.</translation>
+            <source>QunDesk warns at %1% (%2 members) and never refuses anyone; %n member(s) now.</source>
+            <translation>
+                <numerusform>QunDesk warns at %1% (%2 members) and never refuses anyone; %Ln member now.</numerusform>
+                <numerusform>QunDesk warns at %1% (%2 members) and never refuses anyone; %Ln members now.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="364" />

@@ -217,10 +217,12 @@
             <source>Version %1 of %2 (read only).</source>
             <translation>第 %1 版，%2（只读）。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="332" />
-            <source>QunDesk warns at %1% (%2 members) and never refuses anyone; %3 members now.</source>
-            <translation>达到 %1%（%2 人）时社群助手会提醒，但从不拒绝任何人；目前 %3 人。</translation>
+            <source>QunDesk warns at %1% (%2 members) and never refuses anyone; %n member(s) now.</source>
+            <translation>
+                <numerusform>达到 %1%（%2 人）时社群助手会提醒，但从不拒绝任何人；目前 %Ln 人。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="364" />

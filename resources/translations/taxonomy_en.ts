@@ -79,15 +79,21 @@
         <source>Colour…</source>
         <translation>Colour…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="158" />
-        <source>%1 (%2 memberships)</source>
-        <translation>%1 (%2 memberships)</translation>
+        <source>%1 (%n membership(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln membership)</numerusform>
+            <numerusform>%1 (%Ln memberships)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="163" />
-        <source>%1 (%2 people)</source>
-        <translation>%1 (%2 people)</translation>
+        <source>%1 (%n person(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln person)</numerusform>
+            <numerusform>%1 (%Ln people)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="191" />

@@ -79,15 +79,19 @@
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="158" />
-        <source>%1 (%2 memberships)</source>
-        <translation>%1（%2 人担任）</translation>
+        <source>%1 (%n membership(s))</source>
+        <translation>
+            <numerusform>%1（%Ln 人担任）</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="163" />
-        <source>%1 (%2 people)</source>
-        <translation>%1（%2 人）</translation>
+        <source>%1 (%n person(s))</source>
+        <translation>
+            <numerusform>%1（%Ln 人）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="191" />

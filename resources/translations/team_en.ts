@@ -273,6 +273,14 @@
             <source>The two passwords differ.</source>
             <translation>The two passwords differ.</translation>
         </message>
+        <message>
+            <source>Change my password</source>
+            <translation>Change my password</translation>
+        </message>
+        <message>
+            <source>Type the new password twice.</source>
+            <translation>Type the new password twice.</translation>
+        </message>
     </context>
     <context>
         <name>SettingsPage</name>

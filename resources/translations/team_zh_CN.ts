@@ -270,6 +270,14 @@
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
         </message>
+        <message>
+            <source>Change my password</source>
+            <translation>修改我的密码</translation>
+        </message>
+        <message>
+            <source>Type the new password twice.</source>
+            <translation>请把新密码输入两次。</translation>
+        </message>
     </context>
     <context>
         <name>SettingsPage</name>

@@ -401,4 +401,107 @@
             <translation>removal</translation>
         </message>
     </context>
+    <context>
+        <name>DefaultName</name>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>进群目的问答</source>
+            <translation>Purpose of joining</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>阅读群规与入会须知</source>
+            <translation>Read the rules</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>缴纳门槛费</source>
+            <translation>Pay the entry fee</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>自我介绍</source>
+            <translation>Self-introduction</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>爆照</source>
+            <translation>Recent photo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>爆料/分享</source>
+            <translation>Share something</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>实名认证</source>
+            <translation>Real-name check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>核心</source>
+            <translation>Core</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>大咖</source>
+            <translation>Key voice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>中咖</source>
+            <translation>Mid voice</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>普通</source>
+            <translation>Regular</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>日常运营</source>
+            <translation>Daily operator</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>策划</source>
+            <translation>Planner</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>输出者</source>
+            <translation>Content producer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>助理</source>
+            <translation>Assistant admin</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>客服</source>
+            <translation>Customer service</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>新人</source>
+            <translation>Newcomer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>活跃</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>骨干</source>
+            <translation>Mainstay</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>元老</source>
+            <translation>Veteran</translation>
+        </message>
+    </context>
 </TS>

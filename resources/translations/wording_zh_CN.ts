@@ -398,4 +398,107 @@
             <translation>移出</translation>
         </message>
     </context>
+    <context>
+        <name>DefaultName</name>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>进群目的问答</source>
+            <translation>进群目的问答</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>阅读群规与入会须知</source>
+            <translation>阅读群规与入会须知</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>缴纳门槛费</source>
+            <translation>缴纳门槛费</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>自我介绍</source>
+            <translation>自我介绍</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>爆照</source>
+            <translation>爆照</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>爆料/分享</source>
+            <translation>爆料/分享</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>实名认证</source>
+            <translation>实名认证</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>核心</source>
+            <translation>核心</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>大咖</source>
+            <translation>大咖</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>中咖</source>
+            <translation>中咖</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>普通</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>日常运营</source>
+            <translation>日常运营</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>策划</source>
+            <translation>策划</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>输出者</source>
+            <translation>输出者</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>助理</source>
+            <translation>助理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>客服</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>新人</source>
+            <translation>新人</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>活跃</source>
+            <translation>活跃</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>骨干</source>
+            <translation>骨干</translation>
+        </message>
+        <message>
+            <location filename="../../ui/messages.py" />
+            <source>元老</source>
+            <translation>元老</translation>
+        </message>
+    </context>
 </TS>

@@ -732,3 +732,36 @@ def test_absent_on_a_leave_day_is_recorded_as_excused_and_the_page_says_so(qtbot
     row = page.attendance_row(ws.memberships["李四"])
     qtbot.waitUntil(lambda: page.attendance_proxy.index(row, ATT_STATUS).data() == "Excused")
     qtbot.waitUntil(lambda: "1 absent · 1 excused" in page.attendance_counts.text())
+
+
+def test_ctrl_n_and_ctrl_shift_v_work_from_the_group_list(qtbot, ws):
+    """After Ctrl+5 or a click on a group the focus stays in the group list: Ctrl+N (new activity) and
+    Ctrl+Shift+V (paste a sign-up chain) did nothing there, the shortcuts being the tab's only."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
+
+    add_activity(ws)
+    window = QWidget()
+    qtbot.addWidget(window)
+    group_list = QListWidget()
+    group_list.addItem("早起打卡营")
+    page = ActivitiesPage(ws.database, ws.assistant)
+    layout = QHBoxLayout(window)
+    layout.addWidget(group_list)
+    layout.addWidget(page)
+    window.resize(1300, 760)
+    window.show()
+    page.set_group(ws.group_id)
+    assert page.selected_activity() is not None
+    for key, modifiers, title in (
+        (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, "New activity"),
+        (Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, None),
+    ):
+        window.activateWindow()
+        group_list.setFocus()
+        qtbot.waitUntil(group_list.hasFocus)
+        page.active_dialog = None
+        qtbot.keyClick(group_list, key, modifiers)
+        qtbot.waitUntil(lambda: page.active_dialog is not None and page.active_dialog.isVisible())
+        if title:
+            assert page.active_dialog.windowTitle() == title
+        page.active_dialog.reject()

@@ -186,6 +186,8 @@ def test_export_in_chinese_and_summary_rendering(ws, tmp_path):
     assert summary_text('{"after": {"memberships": [1, 2, 3, 4, 5, 6], "late": false}}', "en") == (
         "members: 6 items; late: no"
     )
+    assert summary_text('{"after": {"memberships": [7], "late": [7]}}', "en") == "members: 1 item; late: 1 item"
+    assert summary_text('{"after": {"memberships": [7]}}') == "成员: 1 项"
     assert summary_text("not json") == "not json"
     with ws.database.session() as s:
         entries = list_audit(s)

@@ -65,7 +65,8 @@ def _open(qtbot, ws, name: str) -> ChatImportDialog:
 def test_the_preview_shows_what_the_export_holds(qtbot, ws):
     dialog = _open(qtbot, ws, "晨跑俱乐部_utf8.csv")
     text = dialog.summary_label.text()
-    assert "107 messages from 12 members" in text and "47 check-ins" in text and "1 senders to decide" in text
+    # the catalogue's plural forms: test_the_english_summary_counts_in_the_singular_and_plural
+    assert "107 message(s) from 12 member(s)" in text and "47 check-in(s)" in text and "1 sender(s) to decide" in text
     table = dialog.senders_table
     assert table.item(0, 0).text() == "跑步的老刘" and table.item(0, 2).text() == "4"  # the unknown sender first
     assert table.cellWidget(0, 4) is not None  # a decision to take
@@ -87,7 +88,7 @@ def test_deciding_about_a_sender_and_importing(qtbot, ws):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     summary = imported[0]
     assert summary.messages == 111 and summary.added_members == 1 and summary.joins == 4
-    assert "111 messages" in dialog.summary_label.text()
+    assert "111 message(s)" in dialog.summary_label.text()
     with database.session() as s:
         assert s.scalar(select(Member.display_name).where(Member.wechat_id == "wxid_k1l2m3")) == "跑步的老刘"
         assert s.scalar(select(ChatAlias.id).where(ChatAlias.value == "wxid_k1l2m3")) is not None
@@ -237,3 +238,31 @@ def test_an_export_of_another_group_is_imported_only_when_confirmed(qtbot, ws, t
     with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
         dialog.start_import()
     assert dialog.summary is not None and dialog.summary.messages == 1
+
+
+def test_the_english_summary_counts_in_the_singular_and_plural(qtbot, ws, tmp_path, monkeypatch):
+    """The English preview said "1 senders to decide" (and would say "1 check-ins", "1 joins"): every count in
+    the summary has its plural form now, digits grouped."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    import desktop.i18n as i18n
+    import ui.app
+    from ui.messages import LANGUAGE_PROPERTY
+
+    out = tmp_path / "qm"
+    i18n.build(i18n.translations_dir(), out)
+    monkeypatch.setattr(ui.app, "qm_paths", lambda lang: sorted(out.glob(f"*_{lang}.qm")))
+    app = QCoreApplication.instance()
+    ui.app.install_translators(app, "en")
+    try:
+        dialog = _open(qtbot, ws, "晨跑俱乐部_utf8.csv")
+        text = dialog.summary_label.text()
+        assert "107 messages from 12 members" in text and "47 check-ins" in text
+        assert "1 sender to decide" in text and "senders" not in text
+        assert dialog.tr("%n join(s)", "", 1) == "1 join" and dialog.tr("%n removal(s)", "", 2) == "2 removals"
+    finally:
+        for t in ui.app._translators:
+            app.removeTranslator(t)
+        ui.app._translators.clear()
+        app.setProperty(LANGUAGE_PROPERTY, None)
+        QLocale.setDefault(QLocale.c())

@@ -367,6 +367,53 @@ def test_leave_dialog_records_leave_and_the_member_leaves_the_missing_list(qtbot
     assert "on leave: 1" in page.pending_title.text()
 
 
+def test_leave_dialog_names_nobody_the_assistant_did_not_choose(qtbot, page, ws):
+    """The not-yet list keeps its first name current by itself: "Leave…" opened with that person filled in,
+    though nobody chose them, one Save away from leave recorded for the wrong member. Now the dialog starts
+    empty unless the assistant moved to someone in the list (or selected a check-in)."""
+    assert page.pending_view.currentIndex().isValid()  # the list's own current row
+    dialog = page.open_leave_dialog()
+    assert dialog.member_search.current() is None and dialog.member_search.search_edit.text() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # Save with nobody chosen records nothing
+    with ws.database.session() as s:
+        assert on_leave(s, ws.group_id, TODAY) == []
+    dialog.reject()
+
+    page.pending_view.setFocus()
+    qtbot.waitUntil(page.pending_view.hasFocus)
+    first = page.pending_view.currentIndex().row()
+    qtbot.keyClick(page.pending_view, Qt.Key.Key_Right)  # the assistant moves to the next name
+    chosen = page.pending_model.person_at(page.pending_view.currentIndex().row())
+    assert page.pending_view.currentIndex().row() == first + 1
+    dialog = page.open_leave_dialog()
+    assert dialog.member_search.current().display_name == chosen.display_name
+    dialog.reject()
+
+    page.log_person(chosen)  # logged: the row now holds someone else, whom nobody chose
+    assert page.pending_model.person_at(page.pending_view.currentIndex().row()).membership_id != chosen.membership_id
+    dialog = page.open_leave_dialog()
+    assert dialog.member_search.current() is None
+    dialog.reject()
+
+
+def test_leave_by_keyboard_name_enter_dates_reason_enter(qtbot, page, ws):
+    """In the leave dialog Enter on the name did nothing (Tab had to walk the list): it goes on to the dates,
+    and Enter in the reason records the leave."""
+    dialog = page.open_leave_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.member_search.search_edit.setFocus()
+    qtbot.keyClicks(dialog.member_search.search_edit, "lisi")
+    dialog.member_search.search()
+    qtbot.keyClick(dialog.member_search.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.start_edit.hasFocus)
+    assert dialog.isVisible()  # not recorded yet: the dates and the reason come next
+    dialog.reason_edit.setFocus()
+    type_text(qtbot, dialog.reason_edit, "出差")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    with ws.database.session() as s:
+        assert [p.display_name for p in on_leave(s, ws.group_id, TODAY)] == ["李四"]
+
+
 def test_a_member_search_with_more_matches_than_it_lists_says_so(qtbot, page, ws, monkeypatch):
     """The member pickers (leave, "someone else…") list at most SEARCH_LIMIT people; in a group of thousands,
     "张" matches hundreds, and the list said nothing of the others. Now it says to type more."""
@@ -817,6 +864,46 @@ def test_ctrl_v_pastes_even_when_the_focus_is_outside_the_page(qtbot, ws):
     qtbot.keyClick(group_list, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert page.paste_edit.toPlainText() == "1. 李四\n2. 张珊"
     assert [s for *_, s in page.preview_statuses()] == ["matched", "matched"]
+
+
+def test_ctrl_f_reaches_quick_entry_from_the_group_list(qtbot, ws):
+    """A click on a group leaves the focus in the group list: Ctrl+F must still go to quick entry, so the
+    assistant types the first name without the mouse (it did nothing: the shortcut was the page's only)."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    group_list = QListWidget()
+    group_list.addItem("早起打卡营")
+    page = CheckinsPage(ws.database, ws.assistant)
+    layout = QHBoxLayout(window)
+    layout.addWidget(group_list)
+    layout.addWidget(page)
+    window.resize(1300, 720)
+    window.show()
+    page.set_group(ws.group_id)
+    window.activateWindow()
+    group_list.setFocus()
+    qtbot.waitUntil(group_list.hasFocus)
+    qtbot.keyClick(group_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.quick_edit.hasFocus)
+    qtbot.keyClicks(page.quick_edit, "ls")
+    assert page.quick_edit.text() == "ls"
+
+
+def test_the_chain_date_banner_writes_dates_as_english_does(qtbot, page):
+    """In the English window the banner read "This chain is dated 12月5日, but you are logging 12月6日" and its
+    buttons "Log it for 12月5日" / "Keep 12月6日": a Chinese date format in English."""
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48")
+    assert page.title_banner.isVisible()
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    title, chosen = f"{month[yesterday.month - 1]} {yesterday.day}", f"{month[TODAY.month - 1]} {TODAY.day}"
+    assert page.title_date_label.text() == (
+        f"This chain is dated {title}, but you are logging {chosen}. Which day is it for?"
+    )
+    assert page.use_title_day_button.text() == f"Log it for {title}"
+    assert page.keep_day_button.text() == f"Keep {chosen}"
 
 
 def test_a_chain_dated_another_day_asks_which_day(qtbot, page, ws):

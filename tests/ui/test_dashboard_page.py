@@ -91,7 +91,7 @@ def test_role_coverage_names_the_missing_roles_and_referrers_are_listed(page, de
     page.set_group(groups["城市夜跑团"])
     h = health_of(demo, "城市夜跑团")
     assert "输出者" in h.missing_roles
-    assert page.missing_roles_label.text() == "Missing: " + "、".join(h.missing_roles)
+    assert page.missing_roles_label.text() == "Missing: " + ", ".join(h.missing_roles)  # a list as English writes one
     for name, n in h.top_referrers:
         assert name in page.referrers_label.text()
         assert f"brought {n} member" in page.referrers_label.text()

@@ -167,6 +167,22 @@ def test_settings_page_is_read_only_for_an_assistant(qtbot, ws):
     assert not any(spin.isEnabled() for spin in page.spins.values())
 
 
+def test_the_assistants_read_only_note_is_shown_whole(qtbot, ws):
+    """The note beside the disabled Save button read "Only the owner or an admin may chang" in the English
+    window (cut at the content's width): it has a row of its own across the box now, and wraps if it must."""
+    page = SettingsPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.resize(1240, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    label = page.read_only_note
+    assert label.isVisible() and label.text() == "Only the owner or an admin may change these."
+    fits_on_one_line = label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    wraps_into_its_height = label.wordWrap() and label.height() >= label.heightForWidth(label.width())
+    assert fits_on_one_line or wraps_into_its_height
+    assert label.geometry().right() <= label.parentWidget().width()
+
+
 # ---- run_app, in a child process ----
 RUN_APP = textwrap.dedent(
     """

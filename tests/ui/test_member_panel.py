@@ -309,3 +309,22 @@ def test_the_box_of_a_done_step_still_takes_it_back_without_opening_anything(qtb
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(box.center().x(), box.center().y()))
     qtbot.waitUntil(lambda: panel.steps_list.item(0).checkState() == Qt.CheckState.Unchecked)
     assert panel.step_record_dialog is None
+
+
+def test_enter_gives_the_reason_and_shift_enter_starts_a_new_line(qtbot, panel, ws):
+    """In "Mark left…" Enter wrote a new line into the reason: from the keyboard only Tab, then Enter on the
+    button, gave it. Now Enter marks the member left (once a reason is typed); Shift+Enter is a new line."""
+    msid = ws.memberships["李四"]
+    panel.set_membership(msid)
+    prompt = panel.mark_left()
+    qtbot.keyClick(prompt.text_edit, Qt.Key.Key_Return)  # no reason yet: nothing happens
+    assert prompt.isVisible() and prompt.text_edit.toPlainText() == ""
+    type_text(qtbot, prompt.text_edit, "搬家了")
+    qtbot.keyClick(prompt.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text(qtbot, prompt.text_edit, "换了城市")
+    assert prompt.text_edit.toPlainText() == "搬家了\n换了城市"
+    with qtbot.waitSignal(panel.changed):
+        qtbot.keyClick(prompt.text_edit, Qt.Key.Key_Return)
+    with ws.database.session() as s:
+        ms = s.get(Membership, msid)
+        assert (ms.status, ms.left_reason) == ("left", "搬家了\n换了城市")

@@ -219,3 +219,64 @@ def test_the_window_asks_who_signs_in_once_an_operator_has_a_password(qtbot, ws,
     assert app_module._sign_in(ws.database, None) is None
     monkeypatch.setenv("QUNDESK_PASSWORD", "owner-pass-1")  # the operator named with their password: no dialog
     assert app_module._sign_in(ws.database, "群主").role == "owner"
+
+
+def test_sign_in_by_keyboard_starts_on_someone_who_can_and_arrows_walk_the_list(qtbot, ws):
+    """The sign-in dialog opened on 群主, who has no password and so cannot sign in once others have one; and
+    each arrow key in the operator list took the focus to the password field, so Down, Down stopped at the
+    second operator. Now: it opens on the first operator with a password, the password field focused; the
+    arrows walk the list, Tab goes to the password, Enter signs in."""
+    from desktop.services.operators import add_operator, set_password
+
+    with ws.database.session() as s:
+        add_operator(s, ws.owner, "老板", "owner", "owner-pass-1")
+        set_password(s, ws.owner, "小助理", "assist-pass-2")
+        s.commit()
+    dialog = SwitchOperatorDialog(ws.database, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.operator_combo.currentData().name == "小助理"
+    assert dialog.password_edit.isEnabled()
+    qtbot.waitUntil(dialog.password_edit.hasFocus)
+
+    dialog.operator_combo.setFocus()
+    qtbot.waitUntil(dialog.operator_combo.hasFocus)
+    qtbot.keyClick(dialog.operator_combo, Qt.Key.Key_Up)
+    assert dialog.operator_combo.currentData().name == "群主"
+    for _ in range(2):
+        qtbot.keyClick(dialog.operator_combo, Qt.Key.Key_Down)
+    assert dialog.operator_combo.currentData().name == "老板"
+    assert dialog.operator_combo.hasFocus()
+    qtbot.keyClick(dialog.operator_combo, Qt.Key.Key_Tab)
+    qtbot.waitUntil(dialog.password_edit.hasFocus)
+    type_text(qtbot, dialog.password_edit, "owner-pass-1")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.actor is not None and (dialog.actor.name, dialog.actor.role) == ("老板", "owner")
+
+
+def test_an_assistant_changes_their_own_password_in_the_window(qtbot, ws):
+    """The service lets every operator change their own password (the CLI's `operator passwd` does), but the
+    window greyed the password fields out for anyone but the owner: an assistant had to ask the owner. Now
+    they change their own (whatever row is selected), and nobody else's; an empty password is refused."""
+    from desktop.services.operators import add_operator, get_actor, set_password
+
+    with ws.database.session() as s:
+        set_password(s, ws.owner, "群主", "owner-pass-1")
+        set_password(s, ws.owner, "小助理", "assist-pass-2")
+        add_operator(s, ws.owner, "小王", "assistant", "wang-pass-3")
+        s.commit()
+    dialog = OperatorsDialog(ws.database, ws.assistant)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.add_button.isEnabled()
+    assert dialog.password_button.isEnabled() and dialog.password_button.text() == "Change my password"
+    assert not dialog.set_selected_password()  # nothing typed: refused, with a message
+    assert dialog.error_label.text() == "Type the new password twice."
+    dialog.select_operator("小王")  # another row selected: still only their own password changes
+    type_text(qtbot, dialog.password_edit, "new-assist-4")
+    type_text(qtbot, dialog.confirm_edit, "new-assist-4")
+    qtbot.mouseClick(dialog.password_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert get_actor(s, "小助理", "new-assist-4").name == "小助理"
+        assert get_actor(s, "小王", "wang-pass-3").name == "小王"

@@ -157,7 +157,7 @@ def test_a_ledger_longer_than_the_list_says_it_shows_the_latest(qtbot, ws, monke
     page.show_ledger(ls)
     assert page.ledger_model.rowCount() == 2
     text = page.balance_label.text()
-    assert text.startswith(f"{total} points") and text.endswith("the latest 2 entries")
+    assert text.startswith(f"{total} point") and text.endswith("the latest 2 entries")
 
 
 def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws, monkeypatch):
@@ -178,7 +178,7 @@ def test_selecting_a_leader_shows_their_ledger_newest_first(qtbot, ws, monkeypat
     # the app's own reasons in the window's language (stored in Chinese); the typed one above stays as typed
     reasons = {page.ledger_model.index(i, 2).data() for i in range(page.ledger_model.rowCount())}
     assert {"Check-in", "Violation"} <= reasons and not {"打卡", "违规"} & reasons
-    assert page.balance_label.text().startswith(f"{total} points")
+    assert page.balance_label.text().startswith(f"{total} point")  # "1 point": test_translations
     assert "the latest" not in page.balance_label.text()  # the whole ledger is listed
     assert page.ledger_picker.membership_id == ls
 

@@ -127,6 +127,34 @@ def test_add_member_through_the_dialog_writes_the_row(qtbot, page, ws):
         assert get_member_input(s, saved.args[0]).wechat_id == "zhaoliu"
 
 
+def test_ctrl_f_and_ctrl_n_work_from_the_group_list(qtbot, ws):
+    """After Ctrl+2 or a click on a group the focus stays in the group list: Ctrl+F must reach the search box
+    and Ctrl+N open the new-member dialog (both did nothing: the shortcuts were the page's only)."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    group_list = QListWidget()
+    group_list.addItem(GROUP_NAME)
+    page = RosterPage(ws.database, ws.owner)
+    layout = QHBoxLayout(window)
+    layout.addWidget(group_list)
+    layout.addWidget(page)
+    window.resize(1300, 700)
+    window.show()
+    page.set_group(ws.group_id)
+    window.activateWindow()
+    group_list.setFocus()
+    qtbot.waitUntil(group_list.hasFocus)
+    qtbot.keyClick(group_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.search_edit.hasFocus)
+    group_list.setFocus()
+    qtbot.waitUntil(group_list.hasFocus)
+    qtbot.keyClick(group_list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.active_dialog is not None and page.active_dialog.isVisible())
+    page.active_dialog.reject()
+
+
 def test_double_click_opens_the_edit_dialog(qtbot, page, ws):
     page.select_membership(ws.memberships["李四"])
     index = page.model.index(page.model.row_of(ws.memberships["李四"]), COL_NAME)

@@ -415,3 +415,143 @@ def test_the_entry_steps_table_counts_people_as_the_roster_does(qtbot, compiled,
     n = page.model.rowCount()
     assert n > 1
     assert page.count_label.text() == f"{n} people"
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_catalogues_hold_every_default_name(lang):
+    """The app's own default names (entry steps, tiers, roles, levels) have an entry in context "DefaultName":
+    their English in wording_en.ts, themselves in wording_zh_CN.ts."""
+    from ui.messages import DEFAULT_NAMES
+
+    have = {
+        source: msg.findtext("translation")
+        for ts in i18n.catalogs(lang)
+        for context, source, msg in messages(ts)
+        if context == "DefaultName"
+    }
+    assert set(have) == set(DEFAULT_NAMES)
+    for source, shown in have.items():
+        if lang == "zh_CN":
+            assert shown == source
+        else:
+            assert shown and not any("\u3400" <= c <= "\u9fff" for c in shown), (source, shown)
+
+
+def test_the_english_window_shows_the_default_steps_and_tiers_in_english(qtbot, compiled, ws):
+    """In the English window the Onboarding table's columns, its funnel and step list, the roster's Tier column
+    and filter, and the member panel showed the app's own Chinese defaults (进群目的问答, 普通 …). Now they are
+    in English; a step the organiser renamed keeps the name they typed, and what is stored does not change."""
+    from desktop.services.members import bulk_set_tier
+    from desktop.services.onboarding import edit_step, record_step
+    from ui.models.progress_matrix_model import FIRST_STEP_COL
+    from ui.models.roster_table_model import COL_TIER
+    from ui.pages.onboarding_page import OnboardingPage
+    from ui.pages.roster_page import RosterPage
+
+    zhang = ws.memberships["张三"]
+    with ws.database.session() as s:
+        bulk_set_tier(s, ws.owner, [zhang], "普通")
+        steps = s.execute(
+            text("SELECT id, name FROM entry_step WHERE group_id = :g ORDER BY position"), {"g": ws.group_id}
+        ).all()
+        renamed = next(sid for sid, name in steps if name == "自我介绍")
+        edit_step(s, ws.owner, renamed, name="破冰自我介绍")
+        s.commit()
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+
+    page = OnboardingPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    headers = [
+        page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(FIRST_STEP_COL, page.model.columnCount())
+    ]
+    assert headers[:2] == ["Purpose of joining", "Read the rules"]
+    assert "破冰自我介绍" in headers  # the organiser's own name, as typed
+    assert not any("\u4e00" <= c <= "\u9fff" for h in headers if h != "破冰自我介绍" for c in h)
+    combo = [page.bulk_step_combo.itemText(i) for i in range(page.bulk_step_combo.count())]
+    assert combo[0] == "Purpose of joining"
+    assert page.bulk_step_combo.itemData(0) == steps[0][0]  # the step's id: what is recorded is unchanged
+    fm = page.fontMetrics()  # shown whole: the step list and the columns (each column is at most 150 wide)
+    assert page.bulk_step_combo.width() > fm.horizontalAdvance("Purpose of joining") + 20
+    header = page.table.horizontalHeader()
+    for col, name in zip(range(FIRST_STEP_COL, page.model.columnCount()), headers, strict=True):
+        assert header.sectionSize(col) >= fm.horizontalAdvance(name) + 12, name
+
+    with ws.database.session() as s:
+        record_step(s, ws.owner, zhang, steps[0][0])
+        s.commit()
+    panel = MemberPanel(ws.database, ws.owner)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_membership(zhang)
+    assert "Done: “Purpose of joining”" in panel.timeline_texts()
+    assert "Regular" in panel.chips_label.text()
+
+    roster = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(roster)
+    roster.show()
+    roster.set_group(ws.group_id)
+    row = roster.model.row_of(zhang)
+    assert roster.model.index(row, COL_TIER).data() == "Regular"
+    tiers = {roster.tier_combo.itemText(i): roster.tier_combo.itemData(i) for i in range(roster.tier_combo.count())}
+    assert {"Core", "Key voice", "Mid voice", "Regular"} <= set(tiers)
+    with ws.database.session() as s:
+        stored = s.execute(text("SELECT name FROM tier WHERE id = :i"), {"i": tiers["Regular"]}).scalar_one()
+        assert stored == "普通"
+
+
+def test_a_balance_of_one_point_reads_one_point_and_the_level_in_english(qtbot, compiled, ws):
+    """The ledger's header read "1 points · 新人" in the English window: one point is singular, and the
+    default level is in English."""
+    from desktop.services.points import adjust_points, balance
+    from ui.pages.points_page import PointsPage
+
+    zhang = ws.memberships["张三"]
+    with ws.database.session() as s:
+        adjust_points(s, ws.owner, zhang, 1 - balance(s, zhang), "对齐", TEST_TODAY)
+        s.commit()
+        assert balance(s, zhang) == 1
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+    page = PointsPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 720)
+    page.show()
+    page.set_group(ws.group_id)
+    page.show_ledger(zhang)
+    assert page.balance_label.text() == "1 point · Newcomer"
+    with ws.database.session() as s:
+        adjust_points(s, ws.owner, zhang, 1233, "对齐", TEST_TODAY)
+        s.commit()
+    page.show_ledger(zhang)
+    assert page.balance_label.text() == "1,234 points · Veteran"
+
+
+def test_the_lists_of_roles_and_tags_count_one_in_the_singular(qtbot, compiled, ws):
+    """Tools → Tiers, roles and tags listed "日常运营 (1 memberships)" and "早鸟 (1 people)" in English: the
+    counts have plural forms now, and the default roles are in English."""
+    from desktop.services.members import bulk_add_role, bulk_tag
+    from ui.dialogs.taxonomy_dialog import TaxonomyDialog
+
+    zhang = ws.memberships["张三"]
+    with ws.database.session() as s:
+        bulk_add_role(s, ws.owner, [zhang], "日常运营")
+        bulk_tag(s, ws.owner, [zhang], "早鸟")
+        bulk_tag(s, ws.owner, [zhang, ws.memberships["李四"]], "夜猫子")
+        s.commit()
+    ui.app.install_translators(QCoreApplication.instance(), "en")
+    dialog = TaxonomyDialog(ws.database, ws.owner)
+    qtbot.addWidget(dialog)
+    roles = [dialog.role_list.item(i).text() for i in range(dialog.role_list.count())]
+    tags = [dialog.tag_list.item(i).text() for i in range(dialog.tag_list.count())]
+    assert "Daily operator (1 membership)" in roles and "Planner (0 memberships)" in roles
+    assert "早鸟 (1 person)" in tags and "夜猫子 (2 people)" in tags
+    from ui.dialogs.group_profile_dialog import GroupProfileDialog
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [zhang], ws.other_group_id)  # a group of one member
+        s.commit()
+    profile = GroupProfileDialog(ws.database, ws.owner, ws.other_group_id)
+    qtbot.addWidget(profile)
+    assert profile.capacity_note.text().endswith("never refuses anyone; 1 member now.")

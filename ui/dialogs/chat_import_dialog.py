@@ -39,7 +39,7 @@ from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui import file_dialogs
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
-from ui.messages import localise_message, number_text
+from ui.messages import localise_message
 from ui.operations import announce
 from ui.task_runner import TaskRunner
 
@@ -298,27 +298,20 @@ class ChatImportDialog(QDialog):
         span = f"{plan.first_at:%Y-%m-%d} – {plan.last_at:%Y-%m-%d}" if plan.first_at and plan.last_at else "—"
         parts = [
             self.tr("%1 · %2").replace("%1", plan.format_label).replace("%2", span),
-            self.tr("%1 messages from %2 members")
-            .replace("%1", number_text(plan.messages_known))
-            .replace("%2", number_text(plan.speakers)),
-            self.tr("%1 check-ins").replace("%1", number_text(len(plan.checkins) + plan.checkins_of_new)),
-            self.tr("%1 joins, %2 removals")
-            .replace(
-                "%1",
-                number_text(
-                    sum(1 for j in plan.joins if j.already_since is None and (j.membership_id or plan.add_unknown))
-                ),
-            )
-            .replace("%2", number_text(sum(1 for r in plan.removals if r.membership_id))),
+            # counts with plural forms: a small export has "1 sender to decide", not "1 senders"
+            self.tr("%n message(s) from %1", "", plan.messages_known).replace(
+                "%1", self.tr("%n member(s)", "", plan.speakers)
+            ),
+            self.tr("%n check-in(s)", "", len(plan.checkins) + plan.checkins_of_new),
+            self._joins_removals(
+                sum(1 for j in plan.joins if j.already_since is None and (j.membership_id or plan.add_unknown)),
+                sum(1 for r in plan.removals if r.membership_id),
+            ),
         ]
         if plan.unknown or plan.unattributable:
-            parts.append(
-                self.tr("%1 senders to decide").replace("%1", number_text(len(plan.unknown) + len(plan.unattributable)))
-            )
+            parts.append(self.tr("%n sender(s) to decide", "", len(plan.unknown) + len(plan.unattributable)))
         if plan.covered_rows:
-            parts.append(
-                self.tr("%1 rows were imported before and are skipped").replace("%1", number_text(plan.covered_rows))
-            )
+            parts.append(self.tr("%n row(s) imported before, skipped", "", plan.covered_rows))
         if plan.members_to_add:
             parts.append(self.tr("%n new member(s)", "", plan.members_to_add))
         self.summary_label.setText(" · ".join(parts))
@@ -512,16 +505,22 @@ class ChatImportDialog(QDialog):
             other_group=other_group,
         )
 
+    def _joins_removals(self, joins: int, removals: int) -> str:
+        return (
+            self.tr("%1, %2")
+            .replace("%1", self.tr("%n join(s)", "", joins))
+            .replace("%2", self.tr("%n removal(s)", "", removals))
+        )
+
     def _show_done(self) -> None:
         s = self.summary
         if s is None:
             return
         self.summary_label.setText(
-            self.tr("Imported: %1 messages, %2 check-ins, %3 joins, %4 removals")
-            .replace("%1", number_text(s.messages))
-            .replace("%2", number_text(s.checkins))
-            .replace("%3", number_text(s.joins))
-            .replace("%4", number_text(s.removals))
+            self.tr("Imported: %1, %2, %3")
+            .replace("%1", self.tr("%n message(s)", "", s.messages))
+            .replace("%2", self.tr("%n check-in(s)", "", s.checkins))
+            .replace("%3", self._joins_removals(s.joins, s.removals))
             + (
                 "  ·  " + self.tr("%n removal(s) need an owner or admin", "", s.removals_not_allowed)
                 if s.removals_not_allowed

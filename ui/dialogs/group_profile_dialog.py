@@ -343,11 +343,11 @@ class GroupProfileDialog(QDialog):
     def _update_capacity_note(self) -> None:
         capacity = self.capacity_spin.value()
         warn_at = int(capacity * self._warn_share + 0.999999)
+        members = self.profile.members_total  # "1 member now", not "1 members"
         self.capacity_note.setText(
-            self.tr("QunDesk warns at %1% (%2 members) and never refuses anyone; %3 members now.")
+            self.tr("QunDesk warns at %1% (%2 members) and never refuses anyone; %n member(s) now.", "", members)
             .replace("%1", str(round(self._warn_share * 100)))
             .replace("%2", str(warn_at))
-            .replace("%3", str(self.profile.members_total))
         )
 
     @Slot()

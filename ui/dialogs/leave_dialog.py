@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -62,6 +62,8 @@ class LeaveDialog(QDialog):
             self.member_search.search()
             self.member_search.select_membership(person.membership_id)
         self.member_search.current_changed.connect(self._update_ok)
+        # Enter on a name goes on to the dates (it did nothing: the keyboard had to Tab through the list)
+        self.member_search.activated.connect(self._on_member_chosen)
         self.start_edit = QDateEdit(_qdate(day))
         self.end_edit = QDateEdit(_qdate(day))
         for edit in (self.start_edit, self.end_edit):
@@ -101,6 +103,10 @@ class LeaveDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._update_ok()
+
+    @Slot(object)
+    def _on_member_chosen(self, _person) -> None:
+        self.start_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(QDate)
     def _on_start_changed(self, value: QDate) -> None:

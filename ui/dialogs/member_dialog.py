@@ -44,7 +44,7 @@ from desktop.services.roster import (
 from desktop.tags import split_tags
 from models import clock
 from models.base import MEMBERSHIP_STATUSES
-from ui.messages import localise_message
+from ui.messages import default_name, localise_message
 from ui.models.roster_table_model import local_date, status_label
 from ui.operations import form_errors, run_write
 from ui.qdates import today_qdate
@@ -215,7 +215,7 @@ class MemberDialog(QDialog):
         self.tier_combo = QComboBox()
         self.tier_combo.addItem(self.tr("Not set"), None)
         for name in tiers:
-            self.tier_combo.addItem(name, name)
+            self.tier_combo.addItem(default_name(name), name)
         self.joined_edit = OptionalDateEdit(self.tr("Not set"))
         clear_joined = QToolButton()
         clear_joined.setText("×")

@@ -116,15 +116,12 @@ class OperatorsDialog(QDialog):
         form.addRow("", buttons)
         form.addRow("", self.error_label)
         if not allowed(actor, "manage_operators"):
-            for w in (
-                self.name_edit,
-                self.role_combo,
-                self.password_edit,
-                self.confirm_edit,
-                self.add_button,
-                self.password_button,
-            ):
+            # an admin or an assistant changes their own password here (the service allows it, as the CLI's
+            # `operator passwd` does); adding operators and other people's passwords stay the owner's
+            for w in (self.name_edit, self.role_combo, self.add_button):
                 w.setEnabled(False)
+            self.password_button.setText(self.tr("Change my password"))
+            self.password_edit.setPlaceholderText("")
             self.role_hint.setText(self.tr("Only the owner may add operators."))
         else:
             self._update_role_hint()
@@ -210,14 +207,18 @@ class OperatorsDialog(QDialog):
     def set_selected_password(self) -> bool:
         """The password fields become the password of the operator chosen in the list (the owner's own first:
         once anyone has a password, an owner without one could no longer sign in)."""
-        if not allowed(self._actor, "manage_operators"):
-            return False
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            self._show_error(self.tr("Choose an operator in the list first."))
-            return False
-        op = self.model.item(rows[0].row(), 0).data(OperatorRole)
         password = self.password_edit.text()
+        if not allowed(self._actor, "manage_operators"):
+            name = self._actor.name  # their own, whatever row is selected
+            if not password:  # without one they could not sign in again
+                self._show_error(self.tr("Type the new password twice."))
+                return False
+        else:
+            rows = self.table.selectionModel().selectedRows()
+            if not rows:
+                self._show_error(self.tr("Choose an operator in the list first."))
+                return False
+            name = self.model.item(rows[0].row(), 0).data(OperatorRole).name
         if password != self.confirm_edit.text():
             self._show_error(self.tr("The two passwords differ."))
             return False
@@ -226,7 +227,7 @@ class OperatorsDialog(QDialog):
             self._database,
             set_password,
             self._actor,
-            op.name,
+            name,
             password or None,
             changes=("settings",),
             on_error=lambda exc: self._show_error(
@@ -286,6 +287,12 @@ class SwitchOperatorDialog(QDialog):
             self.operator_combo.addItem(operator_text(op.name, op.role), op)
         if current is not None:
             self.operator_combo.setCurrentIndex(next((i for i, op in enumerate(operators) if op.id != current.id), 0))
+        else:
+            # signing in: someone who can (an operator without a password cannot once anyone has one), so the
+            # usual case is typing the password and Enter
+            self.operator_combo.setCurrentIndex(
+                next((i for i, op in enumerate(operators) if op.id in self._protected), 0)
+            )
         self.operator_combo.currentIndexChanged.connect(self._update_password)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -320,6 +327,8 @@ class SwitchOperatorDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(400)
         self._update_password()
+        if self.password_edit.isEnabled():
+            self.password_edit.setFocus()
 
     def choose(self, name: str) -> None:
         for i in range(self.operator_combo.count()):
@@ -336,8 +345,8 @@ class SwitchOperatorDialog(QDialog):
         self.password_edit.clear()
         self.password_note.setText("" if needs else self.tr("This operator has no password."))
         self.error_label.hide()
-        if needs:
-            self.password_edit.setFocus()
+        # the focus stays where it is: taking it to the password at each change made Down, Down in the list
+        # stop at the second operator (the second Down went to the password field); Tab goes there next
 
     def _sign_in_failed(self, op, exc: BaseException) -> None:
         if isinstance(exc, PermissionDenied):

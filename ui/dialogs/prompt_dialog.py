@@ -3,7 +3,8 @@ for the Roster page's bulk actions and the member panel. Opened with open(), so 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,6 +47,9 @@ class PromptDialog(QDialog):
             self.text_edit.setPlaceholderText(placeholder)
             self.text_edit.setFixedHeight(80)
             self.text_edit.textChanged.connect(self._update_ok)
+            # Enter gives the reason (as the OK button): it wrote a new line, and Tab then OK was the only way
+            # from the keyboard; Shift+Enter still starts a new line
+            self.text_edit.installEventFilter(self)
             layout.addWidget(self.text_edit)
             self.text_edit.setFocus()
         else:
@@ -92,6 +96,18 @@ class PromptDialog(QDialog):
     @Slot()
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(bool(self.value()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.text_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self._accept_if_valid()  # no reason yet: nothing happens, the OK button stays disabled
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _accept_if_valid(self) -> None:

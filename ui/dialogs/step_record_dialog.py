@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.services.onboarding import edit_step_record
 from desktop.services.onboarding_queries import StepRecord, step_record
 from desktop.services.operators import Actor, allowed
+from ui.messages import default_name
 from ui.operations import run_write
 
 GONE = ("left", "removed", "blacklisted")  # no step is recorded or changed for them (the service refuses too)
@@ -41,10 +42,10 @@ class StepRecordDialog(QDialog):
         with database.session() as session:
             self.record: StepRecord = step_record(session, membership_id, step_id)
         rec, detail = self.record, self.record.detail
-        self.setWindowTitle(rec.step_name)
+        self.setWindowTitle(default_name(rec.step_name))
         self.setMinimumWidth(420)
 
-        self.title_label = title = QLabel(f"{rec.display_name} · {rec.step_name}")
+        self.title_label = title = QLabel(f"{rec.display_name} · {default_name(rec.step_name)}")
         title.setObjectName("dialogTitle")
         title.setWordWrap(True)
         font = title.font()

@@ -35,6 +35,7 @@ from desktop.services.taxonomy import (
     save_tiers,
     set_tag,
 )
+from ui.messages import default_name
 from ui.operations import run_write
 
 TIER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,12 +155,12 @@ class TaxonomyDialog(QDialog):
             self._append_tier(t.id, t.name, t.target_share)
         self.role_list.clear()
         for rid, name, n in roles:
-            item = QListWidgetItem(self.tr("%1 (%2 memberships)").replace("%1", name).replace("%2", str(n)))
+            item = QListWidgetItem(self.tr("%1 (%n membership(s))", "", n).replace("%1", default_name(name)))
             item.setData(TIER_ID_ROLE, (rid, name))
             self.role_list.addItem(item)
         self.tag_list.clear()
         for tid, name, color, n in tags:
-            item = QListWidgetItem(self.tr("%1 (%2 people)").replace("%1", name).replace("%2", str(n)))
+            item = QListWidgetItem(self.tr("%1 (%n person(s))", "", n).replace("%1", name))
             item.setData(TIER_ID_ROLE, (tid, name, color))
             item.setForeground(QColor(color))
             self.tag_list.addItem(item)

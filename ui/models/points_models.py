@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from desktop.services.points import LeaderRow, RecomputeRow, RuleRow
 from desktop.services.points_queries import LedgerRow
-from ui.messages import localise_message
+from ui.messages import default_name, localise_message
 from ui.models.row_table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,7 +79,11 @@ class LeaderboardModel(RowTableModel[LeaderRow]):
     )
 
     def display(self, row: LeaderRow, column: int) -> Any:
-        return (row.rank, row.display_name, row.points, row.level or "—")[column] if 0 <= column < 4 else None
+        return (
+            (row.rank, row.display_name, row.points, default_name(row.level) or "—")[column]
+            if 0 <= column < 4
+            else None
+        )
 
     def sort_key(self, row: LeaderRow, column: int) -> Any:
         if column in (LB_RANK, LB_POINTS):

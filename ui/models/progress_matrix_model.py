@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.onboarding import ProgressRow, StepRow
+from ui.messages import default_name
 from ui.models.roster_table_model import STATUS_COLORS, status_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,14 +170,15 @@ class ProgressMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if step is None:
                 return _translated(HEADERS[section]) if 0 <= section < len(HEADERS) else None
-            return step.name + "\n" + self.tr("(retired)") if step.retired else step.name
+            name = default_name(step.name)
+            return name + "\n" + self.tr("(retired)") if step.retired else name
         if role == Qt.ItemDataRole.ToolTipRole:
             if step is None:
                 if section == COL_STALLED:
                     return self.tr("Days since the entry process last moved (applicants and newcomers)")
                 return None
             parts = [
-                step.name,
+                default_name(step.name),
                 step_kind_label(step.kind),
                 self.tr("Required") if step.required else self.tr("Optional"),
             ]
@@ -257,7 +259,7 @@ class ProgressMatrixModel(QAbstractTableModel):
 
     def _done_tooltip(self, row: ProgressRow, step: StepRow, done_at) -> str:
         lines = [
-            f"{step.name} ✓",
+            f"{default_name(step.name)} ✓",
             self.tr("Done %1").replace("%1", done_at.strftime("%Y-%m-%d %H:%M")),
         ]
         detail = row.details.get(step.id)

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.phones import mask_phone
 from models.queries.roster import MemberRow, RosterQuery, search_roster
+from ui.messages import default_name
 
 Loader = Callable[[int, int], list[MemberRow]]
 Source = Callable[..., tuple[int, Loader]]  # (query, count=True) -> (total, or -1 when not counted; loader)
@@ -314,7 +315,7 @@ class RosterTableModel(QAbstractTableModel):
         if col == COL_STATUS:
             return status_label(row.status)
         if col == COL_TIER:
-            return row.tier or ""
+            return default_name(row.tier)
         if col == COL_TAGS:
             return ", ".join(row.tags)
         if col == COL_WECHAT:

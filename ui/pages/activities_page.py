@@ -329,8 +329,10 @@ class ActivitiesPage(GroupPage):
         lay.setContentsMargins(0, 10, 0, 0)
         lay.addWidget(self.activities_splitter)
 
-        self._add_action(QKeySequence.StandardKey.New, self.new_activity, tab)
-        self._add_action(QKeySequence("Ctrl+Shift+V"), self.open_paste_dialog, tab)
+        # while the tab shows, wherever the focus is in the window (after Ctrl+5 or a click on a group it stays
+        # in the group list, where tab-only shortcuts did nothing); a hidden tab's shortcuts are off
+        self._add_action(QKeySequence.StandardKey.New, self.new_activity, tab, window=True)
+        self._add_action(QKeySequence("Ctrl+Shift+V"), self.open_paste_dialog, tab, window=True)
         self._add_action(QKeySequence(Qt.Key.Key_Return), self.edit_selected, self.activity_table)
         self._update_activity_buttons()
         return tab
@@ -485,10 +487,12 @@ class ActivitiesPage(GroupPage):
         label.setFont(font)
         return label
 
-    def _add_action(self, keys, slot, widget: QWidget) -> None:
+    def _add_action(self, keys, slot, widget: QWidget, *, window: bool = False) -> None:
         action = QAction(self)
         action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(
+            Qt.ShortcutContext.WindowShortcut if window else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         action.triggered.connect(slot)
         widget.addAction(action)
 

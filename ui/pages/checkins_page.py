@@ -86,7 +86,7 @@ from models import clock
 from models.db import DatabaseError
 from ui.dialogs.leave_dialog import LeaveDialog
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
-from ui.messages import list_text, show_error
+from ui.messages import current_language, list_text, show_error
 from ui.models.checkins_models import (
     DAY_COL_NAME,
     DAY_COL_SOURCE,
@@ -171,6 +171,13 @@ def _pydate(d: QDate) -> date:
 def _fmt(day: date, fmt: str) -> str:
     """A date in the UI language (QDate.toString alone would always say "Fri")."""
     return QLocale().toString(_qdate(day), fmt)
+
+
+def _month_day(day: date) -> str:
+    """ "12月5日" in Chinese, "Dec 5" in English (the chain's date banner said "12月5日" in English)."""
+    if current_language().startswith("zh"):
+        return _fmt(day, "M月d日")
+    return QLocale(QLocale.Language.English).toString(_qdate(day), "MMM d")
 
 
 def paste_changes(outcome: PasteOutcome) -> tuple[str, ...]:
@@ -435,6 +442,11 @@ class CheckinsPage(GroupPage):
         self.pending_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pending_view.setMouseTracking(True)
         self.pending_view.clicked.connect(self._on_pending_clicked)
+        # the person the assistant moved to in the list (arrow keys), as opposed to the row the list keeps
+        # current by itself after each load (the first name, or whoever took the place of the one logged)
+        self._pending_chosen: int | None = None
+        self._loading_pending = False
+        self.pending_view.selectionModel().currentChanged.connect(self._on_pending_current_changed)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -627,9 +639,10 @@ class CheckinsPage(GroupPage):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-        self._add_action(QKeySequence.StandardKey.Find, self.focus_quick_entry)
-        # Ctrl+V wherever the focus is in the window while this page shows (after Ctrl+4 it stays in the
-        # group list); a text field that has the focus still pastes into itself, the paste box replaces.
+        # Ctrl+F and Ctrl+V wherever the focus is in the window while this page shows (after Ctrl+4, or after
+        # a click on a group, it stays in the group list); a text field that has the focus still pastes into
+        # itself, the paste box replaces. Hidden, the page's shortcuts are off (the roster's Ctrl+F is its own).
+        self._add_action(QKeySequence.StandardKey.Find, self.focus_quick_entry, window=True)
         self._add_action(QKeySequence.StandardKey.Paste, self.paste_from_clipboard, window=True)
         self._add_action(QKeySequence("Ctrl+Return"), self.confirm_shortcut)
         self._add_action(QKeySequence("Ctrl+Enter"), self.confirm_shortcut)
@@ -806,11 +819,15 @@ class CheckinsPage(GroupPage):
         if not keep.isEmpty():
             self.day_view.selectionModel().select(keep, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         pending_row = self.pending_view.currentIndex().row()
-        self.pending_model.set_people([Person(p.membership_id, p.display_name, p.nickname or "") for p in pending])
-        if self.pending_model.rowCount():
-            self.pending_view.setCurrentIndex(
-                self.pending_model.index(max(0, min(pending_row, self.pending_model.rowCount() - 1)), 0)
-            )
+        self._loading_pending = True
+        try:
+            self.pending_model.set_people([Person(p.membership_id, p.display_name, p.nickname or "") for p in pending])
+            if self.pending_model.rowCount():
+                self.pending_view.setCurrentIndex(
+                    self.pending_model.index(max(0, min(pending_row, self.pending_model.rowCount() - 1)), 0)
+                )
+        finally:
+            self._loading_pending = False
         is_today = day == clock.today()
         if is_today:
             self.day_title.setText(self.tr("Checked in today: %n", "", len(rows)))
@@ -1081,6 +1098,22 @@ class CheckinsPage(GroupPage):
         if person is not None:
             self.log_person(person)
 
+    @Slot(QModelIndex, QModelIndex)
+    def _on_pending_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading_pending:
+            return
+        person = self.pending_model.person_at(current.row()) if current.isValid() else None
+        self._pending_chosen = person.membership_id if person is not None else None
+
+    def chosen_pending_person(self) -> Person | None:
+        """The not-yet person the assistant moved to, if the list's current row is still them; None when the
+        row is only the one the list keeps current by itself."""
+        index = self.pending_view.currentIndex()
+        person = self.pending_model.person_at(index.row()) if index.isValid() else None
+        if person is None or person.membership_id != self._pending_chosen:
+            return None
+        return person
+
     @Slot()
     def _log_current_pending(self) -> None:
         index = self.pending_view.currentIndex()
@@ -1098,8 +1131,9 @@ class CheckinsPage(GroupPage):
     def open_leave_dialog(self) -> LeaveDialog | None:
         if self._group_id is None:
             return None
-        index = self.pending_view.currentIndex()
-        person = self.pending_model.person_at(index.row()) if index.isValid() else None
+        # only someone the assistant chose: the list's own current row (the first name) put a person into the
+        # leave dialog whom nobody picked, one Enter away from leave recorded for the wrong member
+        person = self.chosen_pending_person()
         if self.selected_checkins():
             r = self.selected_checkins()[0]
             person = Person(r.membership_id, r.display_name)
@@ -1209,7 +1243,7 @@ class CheckinsPage(GroupPage):
         show = preview is not None and preview.day_mismatch and not self._title_acknowledged()
         self.title_banner.setVisible(show)
         if show and preview is not None and preview.title_day is not None:
-            title, chosen = _fmt(preview.title_day, "M月d日"), _fmt(preview.day, "M月d日")
+            title, chosen = _month_day(preview.title_day), _month_day(preview.day)
             self.title_date_label.setText(
                 self.tr("This chain is dated %1, but you are logging %2. Which day is it for?")
                 .replace("%1", title)

@@ -54,7 +54,7 @@ from desktop.tasks import Progress
 from models import clock
 from ui.charts import ACCENT, TARGET, BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
-from ui.messages import list_text, localise_message, show_error
+from ui.messages import default_name, list_text, localise_message, show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
 from ui.pages.group_page import GroupPage
 from ui.task_runner import TaskRunner
@@ -771,7 +771,7 @@ class DashboardPage(GroupPage):
         # horizontal bars are drawn bottom-up: reverse so the first step is on top
         rows = list(reversed(funnel))
         self.funnel_chart.set_data(
-            [name if conv is None else f"{name} · {conv:.0%}" for name, _n, conv in rows],
+            [default_name(name) if conv is None else f"{default_name(name)} · {conv:.0%}" for name, _n, conv in rows],
             [(self.tr("Reached"), [n for _name, n, _c in rows], ACCENT)],
         )
         locale = QLocale()
@@ -883,12 +883,14 @@ class DashboardPage(GroupPage):
 
     def _show_roles(self, h: GroupHealth) -> None:
         if h.missing_roles:
-            self.missing_roles_label.setText(self.tr("Missing: %1").replace("%1", "、".join(h.missing_roles)))
+            self.missing_roles_label.setText(
+                self.tr("Missing: %1").replace("%1", list_text(default_name(r) for r in h.missing_roles))
+            )
             _restyle(self.missing_roles_label, WARN)
         else:
             self.missing_roles_label.setText(self.tr("✓ Every role is covered"))
             _restyle(self.missing_roles_label, GOOD)
-        self.roles_label.setText("  ·  ".join(f"{name} {n}" for name, n in h.roles.items()))
+        self.roles_label.setText("  ·  ".join(f"{default_name(name)} {n}" for name, n in h.roles.items()))
 
     def _show_referrers(self, h: GroupHealth) -> None:
         if not h.top_referrers:

@@ -51,7 +51,7 @@ from models import clock
 from ui.charts import ACCENT, BarChartView
 from ui.dialogs.step_record_dialog import StepRecordDialog
 from ui.dialogs.steps_dialog import StepsDialog
-from ui.messages import list_text, people_text
+from ui.messages import default_name, list_text, people_text
 from ui.models.progress_matrix_model import (
     COL_NAME,
     COL_STALLED,
@@ -218,7 +218,7 @@ class OnboardingPage(GroupPage):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.bulk_step_combo = QComboBox()
-        self.bulk_step_combo.setMinimumContentsLength(8)
+        self.bulk_step_combo.setMinimumContentsLength(18)  # a step name in English too ("Purpose of joining")
         self.bulk_step_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.bulk_button = QPushButton(self.tr("Record for selected"))
         self.bulk_button.setObjectName("primaryButton")
@@ -387,7 +387,7 @@ class OnboardingPage(GroupPage):
         self.funnel = rows
         shown = list(reversed(rows))  # horizontal bars are drawn bottom-up: the first step on top
         self.funnel_chart.set_data(
-            [name if conv is None else f"{name} · {conv:.0%}" for name, _n, conv in shown],
+            [default_name(name) if conv is None else f"{default_name(name)} · {conv:.0%}" for name, _n, conv in shown],
             [(self.tr("Reached"), [n for _name, n, _c in shown], ACCENT)],
         )
         if rows and rows[0][1]:
@@ -476,7 +476,7 @@ class OnboardingPage(GroupPage):
         )
         for col in range(FIRST_STEP_COL, self.model.columnCount()):
             step = self.model.step_at(col)
-            name = step.name if step else ""
+            name = default_name(step.name) if step else ""
             header.resizeSection(col, min(150, max(64, fm.horizontalAdvance(name) + 24)))
         height = fm.lineSpacing() * (2 if any(s.retired for s in self.model.steps()) else 1) + 16
         header.setFixedHeight(height)
@@ -487,7 +487,7 @@ class OnboardingPage(GroupPage):
         self.bulk_step_combo.clear()
         for step in self.model.steps():
             if not step.retired:
-                self.bulk_step_combo.addItem(step.name, step.id)
+                self.bulk_step_combo.addItem(default_name(step.name), step.id)
         index = self.bulk_step_combo.findData(current)
         self.bulk_step_combo.setCurrentIndex(max(0, index))
         self.bulk_step_combo.blockSignals(False)
@@ -638,14 +638,14 @@ class OnboardingPage(GroupPage):
             step = steps[step_id]
             names = list_text(n for _m, n in people[:5]) + (" …" if len(people) > 5 else "")
             if step.kind == "question":
-                answer = self.ask_answer(names, step.name)
+                answer = self.ask_answer(names, default_name(step.name))
                 if answer is None:
                     return False
                 inputs[step_id] = {"answer": answer.strip() or None}
             elif step.kind == "payment":
                 with self._database.session() as session:
                     fee = group_fee_cents(session, self._group_id)
-                amount = self.ask_amount(names, step.name, fee)
+                amount = self.ask_amount(names, default_name(step.name), fee)
                 if amount is None:
                     return False
                 inputs[step_id] = {"amount_cents": amount}
@@ -682,7 +682,7 @@ class OnboardingPage(GroupPage):
             )
             self.data_changed.emit()
         else:
-            step_names = list_text(steps[s].name for s in by_step)
+            step_names = list_text(default_name(steps[s].name) for s in by_step)
             people = [n for ps in by_step.values() for _m, n in ps]
             self._show_message(
                 self.tr("Recorded “%1” for %2.")

@@ -54,7 +54,7 @@ from desktop.services.texts import PasteText, leaderboard_text
 from desktop.tasks import Progress
 from models.db import DatabaseError
 from ui.dialogs.points_dialogs import AdjustPointsDialog, RecomputeDialog
-from ui.messages import localise_message, number_text, show_error
+from ui.messages import default_name, localise_message, number_text, show_error
 from ui.models.points_models import (
     LB_LEVEL,
     LB_NAME,
@@ -464,9 +464,9 @@ class PointsPage(GroupPage):
         if total is None:
             self.balance_label.setText(self.tr("Choose a member"))
             return
-        parts = [self.tr("%1 points").replace("%1", number_text(total))]
+        parts = [self.tr("%n point(s)", "", total)]  # "1 point", not "1 points"
         if level:
-            parts.append(level)
+            parts.append(default_name(level))
         if cut:  # a member of two years has more entries than the list holds: it says which it shows
             parts.append(self.tr("the latest %1 entries").replace("%1", str(LEDGER_LIMIT)))
         self.balance_label.setText(" · ".join(parts))

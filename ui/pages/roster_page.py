@@ -54,7 +54,7 @@ from desktop.services.roster_queries import list_roles, membership_snapshots
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery
 from ui.dialogs.prompt_dialog import PromptDialog
-from ui.messages import memberships_text, number_text, people_text, show_error
+from ui.messages import default_name, memberships_text, number_text, people_text, show_error
 from ui.models.roster_table_model import COL_GROUP, COL_NAME, RosterTableModel, database_source, status_label
 from ui.operations import Change, run_write
 from ui.pages.roster_commands import (
@@ -275,8 +275,10 @@ class RosterPage(QWidget):
         layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
 
-        self._add_action(QKeySequence.StandardKey.Find, self._focus_search)
-        self._add_action(QKeySequence.StandardKey.New, lambda: self.open_member_dialog(None))
+        # Ctrl+F and Ctrl+N wherever the focus is in the window while this page shows: after Ctrl+2 or a click
+        # on a group it stays in the group list, where a page-only shortcut did nothing
+        self._add_action(QKeySequence.StandardKey.Find, self._focus_search, window=True)
+        self._add_action(QKeySequence.StandardKey.New, lambda: self.open_member_dialog(None), window=True)
         self._add_action(QKeySequence(Qt.Key.Key_Delete), self.delete_selected, self.table)
         self._add_action(QKeySequence(Qt.Key.Key_Return), self.edit_selected, self.table)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -315,10 +317,14 @@ class RosterPage(QWidget):
         self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
         self.empty_label.show()
 
-    def _add_action(self, keys, slot, widget: QWidget | None = None) -> None:
+    def _add_action(self, keys, slot, widget: QWidget | None = None, *, window: bool = False) -> None:
+        """A page shortcut (`window`: also while the focus is elsewhere in the window, e.g. the group list —
+        a hidden page's shortcuts are off, so pages do not take each other's keys)."""
         action = QAction(self)
         action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(
+            Qt.ShortcutContext.WindowShortcut if window else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         action.triggered.connect(slot)
         (widget or self).addAction(action)
 
@@ -342,7 +348,7 @@ class RosterPage(QWidget):
             combo.clear()
             combo.addItem(all_text, None)
             for item_id, name in items:
-                combo.addItem(name, item_id)
+                combo.addItem(default_name(name) if combo is self.tier_combo else name, item_id)
             combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
             combo.blockSignals(False)
 

@@ -146,7 +146,12 @@ class SettingsPage(QWidget):
             for spin in self.spins.values():
                 spin.setEnabled(False)
             self.save_button.setEnabled(False)
-            self.saved_label.setText(self.tr("Only the owner or an admin may change these."))
+            # on a row of its own across the box, above the rules: beside the button it was cut at the
+            # content's width in English ("Only the owner or an admin may chang")
+            self.read_only_note = QLabel(self.tr("Only the owner or an admin may change these."))
+            self.read_only_note.setObjectName("hint")
+            self.read_only_note.setWordWrap(True)
+            wf.insertRow(0, self.read_only_note)
 
         # ---- workspace location ----
         where_box = QGroupBox(self.tr("Workspace"))

@@ -46,7 +46,7 @@ from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
 from ui.dialogs.step_record_dialog import StepRecordDialog
-from ui.messages import list_text, localise_message
+from ui.messages import default_name, list_text, localise_message
 from ui.models.roster_table_model import STATUS_COLORS, status_label
 from ui.operations import run_write
 from ui.widgets.paste_text_button import PasteTextButton
@@ -400,8 +400,8 @@ class MemberPanel(QFrame):
 
         chips = [_chip(status_label(d.status), STATUS_COLORS.get(d.status, "#374151"))]
         if d.tier:
-            chips.append(_chip(d.tier, "#EEF2FF", "#3730A3"))
-        chips += [_chip(role, "#F3F4F6", "#374151") for role in d.roles]
+            chips.append(_chip(default_name(d.tier), "#EEF2FF", "#3730A3"))
+        chips += [_chip(default_name(role), "#F3F4F6", "#374151") for role in d.roles]
         if d.real_name_verified:
             chips.append(_chip(self.tr("Verified"), "#ECFDF5", "#047857"))
         self.chips_label.setText("&nbsp; ".join(chips))
@@ -411,7 +411,7 @@ class MemberPanel(QFrame):
         facts = []
         points = self.tr("Points %1").replace("%1", f"<b>{d.points}</b>")
         if d.level:
-            points += " · " + self.tr("Level %1").replace("%1", f"<b>{html.escape(d.level)}</b>")
+            points += " · " + self.tr("Level %1").replace("%1", f"<b>{html.escape(default_name(d.level))}</b>")
         facts.append(points)
         if d.joined_at:
             facts.append(self.tr("Joined %1").replace("%1", d.joined_at.strftime("%Y-%m-%d")))

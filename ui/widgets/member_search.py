@@ -93,7 +93,9 @@ class MemberSearchList(QWidget):
             self.tr("The first %1 shown: more members match — type more of the name").replace("%1", str(SEARCH_LIMIT))
         )
         self.more_label.setVisible(more)
-        if self.model.rowCount():
+        # the best match of what was typed is the current one (Enter takes it); with nothing typed the list is
+        # everyone, and its first name is nobody's choice: Enter or Save must not take it
+        if self.model.rowCount() and query.text:
             self.set_current_row(0)
         self.current_changed.emit(self.current())
 
