@@ -1162,7 +1162,10 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 + (f" (微信号 WeChat ID {namesakes[c.membership_id]})" if namesakes.get(c.membership_id) else "")
                 for c in cands
             )
-            what = "不确定 ambiguous" if status == "ambiguous" else "不是该社群的成员 (not a member)"
+            # nobody on the roster is "unmatched" as a paste says it; "not a member" read as someone of another group
+            what = (
+                "不确定 ambiguous" if status == "ambiguous" else "未匹配 unmatched: 名册中没有 (nobody on the roster)"
+            )
             print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
         print("未记录任何打卡 (nothing logged)", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -132,6 +132,8 @@ def test_checkin_late_flag_marks_buka(ws, capsys):
 def test_checkin_by_name_and_unknown_names(ws, capsys):
     code, _, err = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "张三", "李不存在")
     assert code == 1 and "李不存在" in err
+    # said as a paste says it: nobody on the roster (it read "not a member", as of someone in another group)
+    assert "李不存在: 未匹配 unmatched: 名册中没有 (nobody on the roster)" in err and "not a member" not in err
     assert stats(capsys, ws)["checkins"] == 0
     day = TODAY.replace(day=1).isoformat()
     code, out, _ = run(capsys, "--db", ws, "checkin", "--group", "早起打卡营", "--date", day, "张三", "小美🌸")
