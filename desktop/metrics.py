@@ -160,8 +160,10 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     }
     c = dict(zip(counts.keys, counts.fetch(conn, params)[0], strict=True))
     day = bulk.stored_day
-    ranges = [(day(s), day(e)) for s, e in leaves.fetch(conn, params)]
-    possible = c["members_total"] * p.days - leave_days(ranges, p.start, p.end)
+    leave_rows = leaves.fetch(conn, params)
+    ranges = [(day(s), day(e)) for s, e, _checked in leave_rows]
+    checked_on_leave = sum(int(n) for _s, _e, n in leave_rows)  # leave days checked in anyway: days like any other
+    possible = c["members_total"] * p.days - leave_days(ranges, p.start, p.end) + checked_on_leave
     # a deleted person's check-ins are in no figure (docs/metrics.md): `checkins` is the check-in matrix's total
     member_checkins = c["checkins"] - c["nonmember_checkins"]
     checkins = c["checkins"] - c["deleted_checkins"]
@@ -277,7 +279,22 @@ def _month_statements(small: bool):
         .label("messages"),
         of_deleted(func.coalesce(func.sum(ChatActivity.messages), 0), ChatActivity).label("deleted_messages"),
     )
-    leaves = select(Leave.start_day, Leave.end_day).where(
+    # each leave with its days checked in anyway (a member on leave who checked in: a day like any other, not taken
+    # out of the days counted — or the check-in counted over a day that was not: 17/18 where 16/17 was true)
+    checked_on_leave = (
+        select(func.count())
+        .select_from(CheckIn)
+        .where(
+            CheckIn.membership_id == Leave.membership_id,
+            CheckIn.day >= Leave.start_day,
+            CheckIn.day <= Leave.end_day,
+            CheckIn.day >= start,
+            CheckIn.day <= end,
+        )
+        .correlate(Leave)
+        .scalar_subquery()
+    )
+    leaves = select(Leave.start_day, Leave.end_day, checked_on_leave).where(
         Leave.membership_id.in_(members), Leave.start_day <= end, Leave.end_day >= start
     )
     # the month's places, less those of the few deleted people (in no figure, docs/metrics.md): subtracted as the

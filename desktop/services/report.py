@@ -1338,7 +1338,8 @@ class _Report:
                     per_day[i] += 1
                 streak_days = set(marks) if g.late_counts else {d for d, late in marks.items() if not late}
                 possible = self._member_days(pp)
-                if leave:
+                if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
+                    leave = leave - marks.keys()
                     possible -= len(leave & self._member_day_set(pp))
                 n = len(marks)
                 rate = round(min(1.0, n / possible), 4) if possible > 0 else None

@@ -234,3 +234,32 @@ def test_settings_read_together_are_what_each_reads_alone(workspace):
         s.commit()
     with workspace.session() as s:
         assert get_settings(s, "dormant_days", "dormant_days") == (45, 45)
+
+
+def test_a_leave_day_checked_in_anyway_is_a_day_like_any_other(workspace, owner, tmp_path):
+    """陈 is on leave 10–12 November and checks in on the 11th anyway, and on 16 other days. November's check-in
+    rate is 17 of 28 days (30 less the two days of leave not checked in) — it was 17 of 27: the check-in counted
+    over a day taken out. The workbook's row agrees: 2 leave days, the same rate."""
+    from openpyxl import load_workbook
+
+    from desktop.services.checkins import record_checkins, record_leave
+    from desktop.services.report import export_monthly_report
+    from desktop.services.roster import MemberInput, add_member
+
+    today = date(2026, 12, 4)
+    with workspace.session() as s:
+        gid = create_group(s, owner, "请假群")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="陈", joined_at=datetime(2026, 10, 1)))
+        record_leave(s, owner, ms, date(2026, 11, 10), date(2026, 11, 12), "出差")
+        days = [date(2026, 11, d) for d in (*range(1, 10), 11, *range(20, 27))]
+        for d in days:
+            record_checkins(s, owner, gid, d, [ms], today=today)
+        s.commit()
+        stats = month_stats(s, gid, 2026, 11, today=today)
+    assert (stats.members_total, stats.checkins) == (1, 17)
+    assert stats.checkin_rate == round(17 / 28, 4)
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=11, group_ids=[gid], path=path, today=today)
+    sheet = load_workbook(path)["打卡明细"]
+    rows = [r for r in sheet.iter_rows(values_only=True) if len(r) > 1 and r[1] == "陈"]
+    assert len(rows) == 1 and rows[0][-4:] == (17, 2, 10, round(17 / 28, 4))  # the run 1–12 Nov over the leave
