@@ -330,9 +330,18 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
 
 _LIUHEN_STAMP_RE = re.compile(rf"^({_STAMP}) (.*)$")
 _WEFLOW_STAMP_RE = re.compile(rf"^({_STAMP}) '(.*)'$")
+# what a TXT export writes instead of a message that is not typed text. WeFlow (ExportContext.formatPlainExportContent,
+# fileAppParser, forwardRecordParser, transferParser) also writes a sticker with its caption ([表情包：打卡]), a
+# forwarded chat record with the forwarded lines under it ([转发的聊天记录]…), a group announcement ([群公告]…), a
+# received transfer ([转账收款]…), a song ([音乐]…) and a voice it could not transcribe ([语音消息 - 转文字失败]):
+# none of them is the sender's own words, so none can be their check-in
 _PLACEHOLDER_RE = re.compile(
-    r"^\[(?:图片|语音|视频|表情包|表情|文件|音乐分享|链接|其他消息|语音消息|位置|名片|小程序|聊天记录|转账|红包)\]"
+    r"^\[(?:图片|语音|视频|表情包|表情|文件|音乐分享|音乐|链接|其他消息|语音消息|位置|名片|小程序|聊天记录|转发的聊天记录"
+    r"|转账|转账收款|红包|群公告)\]"
+    r"|^\[(?:表情包[：:]|语音消息 - )[^\]\n]*\]"
 )
+# QQ writes a picture or a sticker sent with text inline ("[图片]打卡第5天"): the text is typed, the token is not
+_QQ_INLINE_RE = re.compile(r"\[(?:图片|表情)\]")
 _ESCAPES = {"\\'": "'", '\\"': '"', "\\\\": "\\", "\\n": " ", "\\t": " "}
 _ESCAPE_RE = re.compile(r"\\['\"\\nt]")
 
@@ -381,11 +390,15 @@ def reply_text(text: str) -> str:
     return _REPLY_TAIL_RE.sub("", text).strip()
 
 
-def _typed_text(content: list[str]) -> str | None:
+def _typed_text(content: list[str], *, qq: bool = False) -> str | None:
     """What a person typed in a TXT block: the text, a reply's own text (留痕 `引用:` line, WeFlow `[引用 …]` —
-    the quoted part never); None for a placeholder or a link block."""
+    the quoted part never); None for a placeholder or a link block. `qq`: a QQ block, where a picture or sticker
+    sent with text stands inline ([图片]打卡第5天 is typed text; a bare [图片] is not)."""
     if not content or not content[0].strip():
         return None
+    if qq and _QQ_INLINE_RE.match(content[0].strip()):
+        rest = _QQ_INLINE_RE.sub("", "\n".join(content)).strip()
+        return "\n".join(content) if rest and not _PLACEHOLDER_RE.match(rest) else None
     first = content[0].strip()
     if _PLACEHOLDER_RE.match(first) or content[0].startswith("            ["):
         return None
@@ -693,7 +706,7 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
         text = "\n".join(lines)
         if system:
             return ChatRow(at, None, (), True, False, text, False, line)
-        typed = _typed_text(lines)
+        typed = _typed_text(lines, qq=True)
         return ChatRow(at, sender, (name,) if name else (), False, typed is not None, typed, False, line)
 
     with _open_text(source.path) as handle:
@@ -764,6 +777,9 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^你邀请{_q('b')}加入了群聊"), "invite_self"),
     (re.compile(rf"^{_q('b')}通过扫描你分享的二维码加入群聊"), "qr_self"),
     (re.compile(rf"^{_q('b')}通过扫描{_q('a')}分享的二维码加入群聊"), "qr"),
+    # a QR code whose sharer WeChat does not name (and 你通过扫描二维码加入群聊，群聊参与人还有：… — the exporter joined)
+    (re.compile(r"^你通过扫描二维码加入群聊"), "self_joined"),
+    (re.compile(rf"^{_q('b')}通过扫描二维码加入群聊"), "qr_unknown"),
     (re.compile(rf"^你将{_q('b')}移出了群聊"), "remove_self"),
     (re.compile(rf"^{_q('a')}将{_q('b')}移出了群聊"), "remove"),
     # QQ: 李跃-5公里邀请Tina、坤哥加入了本群。 / 梧桐加入本群。 / Tom Lee加入本群。 (names may hold spaces)
@@ -790,8 +806,8 @@ _WHO = rf"(?:{_QN}|你|我)"
 # WeChat's notices as whole messages (docs/chat_formats.md §8): a member's message that merely mentions 加入群聊,
 # 拍了拍 or 撤回了 is not one of them
 _NOTICE_RE = re.compile(
-    rf"{_WHO}邀请(?:你和)?{_WHO}加入了群聊(?:[，,].*)?"
-    rf"|{_QN}通过扫描(?:你|{_QN})分享的二维码加入群聊"
+    rf"{_WHO}邀请(?:你和)?{_WHO}加入了群聊(?:[，,].*|\s+撤销)?"  # your own invite may keep its 撤销 link's text
+    rf"|{_QN}通过扫描(?:你|{_QN})分享的二维码加入群聊|(?:{_QN}|你)通过扫描二维码加入群聊(?:[，,].*)?"
     rf"|{_WHO}将{_QN}移出了群聊|你被{_QN}移出群聊"
     rf"|{_WHO} ?撤回了(?:一条消息|成员.*的一条消息)"
     rf"|{_WHO} ?(?:拍了拍|戳了戳) ?(?:{_QN}.*|(?:我|你|自己)(?: .*)?)"
@@ -845,7 +861,7 @@ def system_events(text: str | None) -> list[SystemEvent]:
             return []
         if kind in ("invite", "invite_self"):
             return [SystemEvent("join", who, SELF if kind == "invite_self" else by, "invite")]
-        if kind in ("qr", "qr_self"):
+        if kind in ("qr", "qr_self", "qr_unknown"):
             return [SystemEvent("join", who, SELF if kind == "qr_self" else by, "qr")]
         if kind == "join":
             return [SystemEvent("join", who, None, "join")]

@@ -1,0 +1,75 @@
+"""Chat-history import, sixth probe: what the exporters' current writers put in a TXT export besides typed text,
+and the notices they copy from WeChat. Uses the roster and helpers of test_chat_import_rules (a real SQLite
+workspace, the exports' real layouts)."""
+
+from __future__ import annotations
+
+from tests.desktop import test_chat_import_rules as rules
+from tests.desktop.test_chat_import_rules import _checkins, _import, _liuhen, _messages, _plan, _qq, _write
+
+in_china = rules.in_china  # the same fixtures: the organiser's PC in China, the rules' roster
+ws = rules.ws
+
+
+def test_a_weflow_txt_forward_sticker_or_announcement_is_nobodys_check_in(ws, tmp_path):
+    """WeFlow writes a forwarded chat record with the forwarded lines under `[转发的聊天记录]`, a sticker with its
+    caption (`[表情包：打卡]`), an announcement as `[群公告]…`: none is the sender's own words. They checked the
+    forwarder, the sticker's sender in (the same sticker in WeFlow's Excel is 动画表情, no check-in); they are
+    messages, never check-ins."""
+    path = _write(
+        tmp_path,
+        "weflow.txt",
+        "2026-11-06 10:00:00 '晨光'\n[转发的聊天记录]群聊的聊天记录\n芳芳: 打卡 第3天\n跃跃: 打卡\n\n"
+        "2026-11-06 10:01:00 '晨光'\n[群公告]从明天起每天早上7点前在群里打卡\n\n"
+        "2026-11-06 10:02:00 '磊子'\n[表情包：打卡]\n\n"
+        "2026-11-06 10:03:00 '磊子'\n[转账收款]￥10.00 (磊子 转账给 晨光)\n\n"
+        "2026-11-06 10:04:00 '磊子'\n[音乐]打卡之歌\n\n"
+        "2026-11-06 10:05:00 '坤哥'\n[语音消息 - 转文字失败]\n\n"
+        "2026-11-06 10:06:00 '坤哥'\n打卡 5公里\n\n",
+    )
+    _import(ws, path)
+    assert _checkins(ws) == {("钱坤", "2026-11-06", "10:06")}
+    assert _messages(ws) == {("周晓晨", "2026-11-06"): 2, ("陈磊", "2026-11-06"): 3, ("钱坤", "2026-11-06"): 2}
+
+
+def test_a_qq_picture_sent_with_its_check_in_text_is_a_check_in(ws, tmp_path):
+    """QQ writes a picture sent with text inline (`[图片]打卡第5天`): the text is typed, so it checks in (it was
+    read as a bare picture); a picture alone is a message only."""
+    path = _qq(
+        tmp_path,
+        rules.GROUP,
+        "2026-11-07 6:10:00 王芳(283746503)\n[图片]打卡第5天\n\n"
+        "2026-11-07 6:12:00 李跃(283746502)\n[图片]\n\n"
+        "2026-11-07 6:13:00 陈磊(283746504)\n[表情][图片]\n\n",
+    )
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-07", "06:10")}
+    assert _messages(ws) == {("王芳", "2026-11-07"): 1, ("李跃", "2026-11-07"): 1, ("陈磊", "2026-11-07"): 1}
+
+
+def test_a_qr_join_whose_sharer_is_not_named_is_a_join(ws, tmp_path):
+    """`"B"通过扫描二维码加入群聊` (no sharer) was no join at all — silently lost in a 留痕 CSV, and in a WeFlow TXT
+    a message of the exporting user; so was `你通过扫描二维码加入群聊，群聊参与人还有：…`. Now a join with referrer
+    unknown; the exporter's own join is a notice, nobody's message."""
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-09 09:00:00", 10000, '"小敏"通过扫描二维码加入群聊', "", ""),
+            ("2026-11-09 09:06:00", 1, "打卡", "芳芳", "wxid_g7h8i9"),
+        ],
+    )
+    plan = _plan(ws, path)
+    assert [(j.name, j.display_name, j.referrer_name, j.day.isoformat()) for j in plan.joins] == [
+        ("小敏", "张敏", None, "2026-11-09")
+    ]
+    weflow = _write(
+        tmp_path,
+        "weflow.txt",
+        "2026-11-09 09:00:00 '晨光'\n\"小敏\"通过扫描二维码加入群聊\n\n"
+        "2026-11-09 09:01:00 '晨光'\n你通过扫描二维码加入群聊，群聊参与人还有：芳芳、跃跃\n\n"
+        "2026-11-09 09:02:00 '晨光'\n你邀请\"坤哥\"加入了群聊  撤销\n\n"
+        "2026-11-09 09:06:00 '芳芳'\n打卡\n\n",
+    )
+    plan = _plan(ws, weflow)
+    assert plan.system_rows == 3 and plan.messages_known == 1
+    assert [(j.display_name, j.referrer_name) for j in plan.joins] == [("张敏", None), ("钱坤", "周晓晨")]
