@@ -578,6 +578,7 @@ def _weflow_row(source: ChatSource, columns: dict[str, int], cells: list, number
 # ---------------------------------------------------------------- ChatLab JSON / JSONL
 
 _CHATLAB_SYSTEM_TYPES = {22, 80, 81}
+_MS_STAMP = 100_000_000_000  # seconds reach this in the year 5138: a larger stamp is milliseconds
 _CHATLAB_TEXT_TYPES = {0, 25}  # TEXT, REPLY (its content is the reply's own text)
 
 
@@ -592,11 +593,18 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
         type_ = int(message.get("type", 0))
     except (KeyError, TypeError, ValueError):
         raise _bad_row(source, line, f"第{line}条消息缺少 timestamp/type (message {line}: no timestamp/type)") from None
+    if stamp >= _MS_STAMP:  # milliseconds (13 digits) where the standard says seconds: some writers do
+        stamp /= 1000
     zone = source.zone
-    if zone is None:  # this machine's local zone, like the wall-clock times of every other format
-        at = datetime.fromtimestamp(stamp).replace(microsecond=0)
-    else:
-        at = datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+    try:
+        if zone is None:  # this machine's local zone, like the wall-clock times of every other format
+            at = datetime.fromtimestamp(stamp).replace(microsecond=0)
+        else:
+            at = datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+    except (ValueError, OverflowError, OSError):  # NaN, or a year no calendar holds
+        raise _bad_row(
+            source, line, f"第{line}条消息的 timestamp 不是时间 (message {line}: timestamp {stamp!r} is not a time)"
+        ) from None
     sender = str(message.get("sender") or "") or None
     group_row = sender is not None and sender == source.group_id
     system = type_ in _CHATLAB_SYSTEM_TYPES or group_row

@@ -73,3 +73,35 @@ def test_a_qr_join_whose_sharer_is_not_named_is_a_join(ws, tmp_path):
     plan = _plan(ws, weflow)
     assert plan.system_rows == 3 and plan.messages_known == 1
     assert [(j.display_name, j.referrer_name) for j in plan.joins] == [("张敏", None), ("钱坤", "周晓晨")]
+
+
+def test_a_chatlab_timestamp_in_milliseconds_is_read_and_a_bad_one_is_an_error(ws, tmp_path):
+    """The ChatLab standard says seconds; a writer that puts milliseconds crashed the import (year 57817 is out of
+    range, a traceback). Now milliseconds are read as such; a stamp no calendar holds names the message."""
+    import json
+
+    import pytest
+
+    from desktop.io.fields import ImportProblem
+
+    at = 1793916000  # 2026-11-06 06:00:00 in China
+
+    def export(stamp):
+        return {
+            "chatlab": {"version": "0.0.2", "exportedAt": at},
+            "meta": {"name": rules.GROUP, "platform": "wechat", "type": "group"},
+            "members": [{"platformId": "wxid_g7h8i9", "accountName": "芳芳"}],
+            "messages": [
+                {"sender": "wxid_g7h8i9", "accountName": "芳芳", "timestamp": at, "type": 0, "content": "早"},
+                {"sender": "wxid_g7h8i9", "accountName": "芳芳", "timestamp": stamp, "type": 0, "content": "打卡"},
+            ],
+        }
+
+    path = _write(tmp_path, "ms.json", json.dumps(export((at + 60) * 1000), ensure_ascii=False))
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-06", "06:01")}
+    assert _messages(ws) == {("王芳", "2026-11-06"): 2}
+    bad = _write(tmp_path, "bad.json", json.dumps(export(1e20)))
+    with pytest.raises(ImportProblem) as problem:
+        _plan(ws, bad)
+    assert "bad.json" in str(problem.value) and "message 2" in str(problem.value)
