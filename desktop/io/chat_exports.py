@@ -245,7 +245,8 @@ def _parse_local(text: str) -> datetime | None:
     except (TypeError, ValueError):
         pass
     text = (text or "").strip()
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S"):
+    # Excel, saving a CSV again, writes its own display of the time: 2026/11/6 6:15 (no seconds, no padding)
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"):
         try:
             return datetime.strptime(text, fmt)
         except ValueError:

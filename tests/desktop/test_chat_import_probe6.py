@@ -105,3 +105,29 @@ def test_a_chatlab_timestamp_in_milliseconds_is_read_and_a_bad_one_is_an_error(w
     with pytest.raises(ImportProblem) as problem:
         _plan(ws, bad)
     assert "bad.json" in str(problem.value) and "message 2" in str(problem.value)
+
+
+def test_a_csv_export_saved_again_by_excel_keeps_its_times(ws, tmp_path):
+    """Excel, saving a 留痕 or PyWxDump CSV again, writes the time as it shows it — `2026/11/6 6:15`, no seconds —
+    and the import refused the whole file at row 2 ('StrTime is not a time'). Both are read, on the right day."""
+    from desktop.io import chat_exports
+
+    header = ",".join(chat_exports._LIUHEN_CSV_HEADER)
+    liuhen = _write(
+        tmp_path,
+        "excel_utf8.csv",
+        header + "\r\n5001,27,1,0,0,1793484920,3,早安打卡,2026/11/6 6:15,芳芳,芳芳,wxid_g7h8i9\r\n"
+        "5002,27,1,0,0,1793484980,3,早,2026/11/6 23:59,跃跃,跃跃,wxid_d4e5f6\r\n",
+        "gbk",
+    )
+    _import(ws, liuhen)
+    pywxdump = _write(
+        tmp_path,
+        "48392017563@chatroom_0_3.csv",
+        ",".join(chat_exports._PYWXDUMP_HEADER) + "\r\n"
+        "1,111,文本,0,wxid_y7z8a9,48392017563@chatroom,打卡,,2026/11/7 0:05\r\n",
+        "gbk",
+    )
+    _import(ws, pywxdump)
+    assert _checkins(ws) == {("王芳", "2026-11-06", "06:15"), ("钱坤", "2026-11-07", "00:05")}
+    assert _messages(ws) == {("王芳", "2026-11-06"): 1, ("李跃", "2026-11-06"): 1, ("钱坤", "2026-11-07"): 1}
