@@ -41,7 +41,9 @@ Decisions (what users see follows from these):
   the file points at several members, nobody is guessed: 你 stays unresolved and the preview says so.
 - The group: an export that names its group (QQ 消息对象, ChatLab meta.name, WeFlow 昵称) differently from the
   selected group — letters and digits compared, names and chatroom ids of exports imported into it before
-  accepted — sets `group_mismatch`: the window warns and asks, the CLI refuses without --other-group.
+  accepted; or, for an export that gives only its chatroom id (PyWxDump), another chatroom than those
+  imported into the group before — sets `group_mismatch`: the window warns and asks, the CLI refuses without
+  --other-group.
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
   is remembered as an alias) were taken into account then and are skipped: re-importing a file, or importing
@@ -605,6 +607,8 @@ def plan_chat_import(
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
     plan.export_group, plan.export_group_id = source.group_name, source.group_id
     plan.group_mismatch = _other_group(session, group, source.group_name, source.group_id)
+    if plan.group_mismatch and not plan.export_group:
+        plan.export_group = source.group_id  # the chatroom id is all the export says of its group
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
     for info in plan.senders:
@@ -643,9 +647,15 @@ def _known_group_names(session: Session, group_id: int) -> set[str]:
 
 def _other_group(session: Session, group: Group | None, name: str | None, chatroom: str | None) -> bool:
     """The export names a group (and it is not the selected one's name, nor a name or chatroom id of an export
-    imported into it before): it may be another group's chat."""
-    if group is None or not name or not _group_key(name):
+    imported into it before): it may be another group's chat. An export that gives its chatroom id only
+    (PyWxDump's room_name) is another group's when exports imported into this group had other chatroom ids."""
+    if group is None:
         return False
+    if not name or not _group_key(name):
+        if not chatroom:
+            return False
+        ids = {k for k in _known_group_names(session, group.id) if k.startswith("id:")}
+        return bool(ids) and f"id:{_key(chatroom)}" not in ids
     if _group_key(name) == _group_key(group.name):
         return False
     known = _known_group_names(session, group.id)

@@ -131,3 +131,32 @@ def test_a_csv_export_saved_again_by_excel_keeps_its_times(ws, tmp_path):
     _import(ws, pywxdump)
     assert _checkins(ws) == {("王芳", "2026-11-06", "06:15"), ("钱坤", "2026-11-07", "00:05")}
     assert _messages(ws) == {("王芳", "2026-11-06"): 1, ("李跃", "2026-11-06"): 1, ("钱坤", "2026-11-07"): 1}
+
+
+def test_a_pywxdump_export_of_another_chatroom_is_refused_unless_confirmed(ws, tmp_path):
+    """PyWxDump names a chat by its chatroom id only (room_name). After exports of this group's chatroom, an
+    export of another chatroom — 夜跑群, with the same people in it — was imported without a word: its messages
+    and check-ins credited to 晨跑俱乐部. It is asked about now, like an export naming another group."""
+    import pytest
+
+    from desktop.errors import ValidationError
+    from desktop.io import chat_exports
+
+    def export(room: str, name: str, at: str) -> object:
+        return _write(
+            tmp_path,
+            name,
+            ",".join(chat_exports._PYWXDUMP_HEADER) + f"\r\n1,111,文本,0,wxid_g7h8i9,{room},打卡,,{at}\r\n",
+        )
+
+    _import(ws, export(rules.CHATROOM, f"{rules.CHATROOM}_0_2.csv", "2026-11-05 06:10:00"))
+    night = export("57719320011@chatroom", "57719320011@chatroom_0_2.csv", "2026-11-06 21:10:00")
+    plan = _plan(ws, night)
+    assert plan.group_mismatch and plan.export_group == "57719320011@chatroom"
+    with pytest.raises(ValidationError, match="57719320011@chatroom"):
+        _import(ws, night)
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:10")}
+    assert not _plan(ws, export(rules.CHATROOM, "again_0_2.csv", "2026-11-07 06:00:00")).group_mismatch
+    _import(ws, night, other_group=True)  # confirmed: imported, and remembered as this group's
+    assert _checkins(ws) == {("王芳", "2026-11-05", "06:10"), ("王芳", "2026-11-06", "21:10")}
+    assert not _plan(ws, night).group_mismatch
