@@ -353,14 +353,16 @@ def _unescape_liuhen(name: str) -> str:
 
 
 def _txt_blocks(source: ChatSource, stamp_re: re.Pattern[str]) -> Iterator[tuple[int, datetime, str, list[str]]]:
-    """(line, time, rest of the stamp line, content lines) per block; trailing blank lines are dropped."""
+    """(line, time, rest of the stamp line, content lines) per block; trailing blank lines are dropped. Both
+    writers end every block with an empty line, so a stamp line right under a line of text is that message's
+    content (a member pasting `2026-11-06 06:30:00 芳芳` into a message), never a message of its own."""
     current: tuple[int, datetime, str] | None = None
     content: list[str] = []
     with _open_text(source.path) as handle:
         for number, raw in enumerate(handle, start=1):
             line = raw.rstrip("\r\n")
             match = stamp_re.match(line)
-            if match is not None:
+            if match is not None and (current is None or not content or not content[-1].strip()):
                 at = _parse_local(match.group(1))
                 if at is not None:
                     if current is not None:

@@ -160,3 +160,22 @@ def test_a_pywxdump_export_of_another_chatroom_is_refused_unless_confirmed(ws, t
     _import(ws, night, other_group=True)  # confirmed: imported, and remembered as this group's
     assert _checkins(ws) == {("王芳", "2026-11-05", "06:10"), ("王芳", "2026-11-06", "21:10")}
     assert not _plan(ws, night).group_mismatch
+
+
+def test_a_stamp_line_inside_a_txt_message_is_its_content_not_a_message(ws, tmp_path):
+    """留痕 and WeFlow end every block with an empty line. A member's message holding a line that looks like a
+    block's first line (a pasted log: `2026-11-06 06:30:00 芳芳` right under its text) was split there — a message
+    and a check-in credited to 芳芳, who wrote neither. It is the sender's content now."""
+    liuhen = _write(
+        tmp_path,
+        "晨跑俱乐部.txt",
+        "2026-11-06 06:10:00 坤哥\n早\n\n2026-11-06 06:15:00 坤哥\n[图片]\n\n2026-11-06 06:18:00 坤哥\n出发\n\n"
+        "2026-11-06 06:20:00 跃跃\n早\n\n"
+        "2026-11-06 06:40:00 跃跃\n我的手表记录：\n2026-11-06 06:30:00 芳芳\n打卡 配速5分半\n\n"
+        "2026-11-06 07:00:00 磊子\n打卡\n\n",
+    )
+    plan = _plan(ws, liuhen)
+    assert plan.format == "liuhen_txt"
+    _import(ws, liuhen)
+    assert _messages(ws) == {("钱坤", "2026-11-06"): 3, ("李跃", "2026-11-06"): 2, ("陈磊", "2026-11-06"): 1}
+    assert _checkins(ws) == {("李跃", "2026-11-06", "06:40"), ("陈磊", "2026-11-06", "07:00")}
