@@ -723,9 +723,16 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
             if info.how == "other_id" and info.candidates
             else ""
         )
+        if info.is_exporter:  # PyWxDump's 我: the exporting user, never added
+            print(
+                f"{name}: 导出者自己的消息 the exporting user's own messages (我): {info.messages} 条消息, 未计入"
+                " (messages not counted; --me NAME says who exported the chat)",
+                file=sys.stderr,
+            )
+            continue
         print(
             f"{name}: 未知发言人 unknown sender {info.shown}"
-            + (f" ({info.sender_id})" if info.sender_id and info.sender_id != info.shown else "")
+            + (f" ({info.shown_id})" if info.shown_id and info.shown_id != info.shown else "")
             + same
             + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)",
             file=sys.stderr,

@@ -480,10 +480,12 @@ def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
             if is_text and type_name == "引用回复":
                 msg = reply_text(msg)
             sender = None if talker in ("系统", "未知") else talker.strip() or None
+            if sender == "我" and is_sender.strip() == "1":  # export_csv()'s default my_wxid: no ID, the exporter
+                sender = SELF
             yield ChatRow(
                 at=at,
                 sender_id=sender,
-                names=names.get(sender or "", ()),
+                names=("我",) if sender == SELF else names.get(sender or "", ()),
                 system=system,
                 is_text=is_text,
                 text=_clean_notice(msg) if system else (msg if is_text else None),

@@ -99,6 +99,14 @@ def _sanitised_key(text: str | None) -> str:
     return _key(_SANITISE.sub("_", text or ""))
 
 
+SELF_ALIAS = "(self)"  # the alias an exporting user's own rows without an ID (PyWxDump's 我) are remembered by
+
+
+def _alias_key(sender_id: str) -> str:
+    """How a sender ID is remembered as an alias (the exporter's own ID-less rows under SELF_ALIAS)."""
+    return SELF_ALIAS if sender_id == SELF else _key(sender_id)
+
+
 def _id_kind(key: str) -> str:
     """'qq' for a QQ number or a QQ e-mail account, else 'wechat' (a WeChat ID starts with a letter)."""
     return "qq" if key.isdigit() or ("@" in key and not key.endswith("@chatroom")) else "wechat"
@@ -129,7 +137,17 @@ class SenderInfo:
 
     @property
     def shown(self) -> str:
-        return self.names[0] if self.names else (self.sender_id or "?")
+        return self.names[0] if self.names else (self.shown_id or "?")
+
+    @property
+    def shown_id(self) -> str | None:
+        """The sender ID as users see it (None for the exporting user's own ID-less rows, 我)."""
+        return None if self.sender_id == SELF else self.sender_id
+
+    @property
+    def is_exporter(self) -> bool:
+        """The exporting user's own rows that carry no ID (PyWxDump's 我): --me says who they are."""
+        return self.sender_id == SELF
 
 
 @dataclass(frozen=True)
@@ -328,9 +346,11 @@ class _Roster:
         member earlier imports knew by name only (a TXT export), a name of theirs. A sender left undecided, or
         ignored, was counted by none."""
         if sender_id:
-            skey = _key(sender_id)
+            skey = _alias_key(sender_id)
             if skey in self.alias_ids:
                 return self.alias_ids[skey] is not None
+            if sender_id == SELF:
+                return False
         for n in names:
             member = self.alias_names.get(_key(n)) if n else None
             if member is not None and not (sender_id and member in self.id_aliased):
@@ -409,6 +429,13 @@ class _Resolver:
 
     def _resolve(self, info: SenderInfo) -> None:
         roster = self.roster
+        if info.sender_id == SELF:
+            # the exporting user's own rows with no ID (PyWxDump's 我): the exporter's once the plan knows who
+            # exported this file (_plan_self_rows); never matched by the name 我, never added as a member
+            if SELF_ALIAS in roster.alias_ids and roster.alias_ids[SELF_ALIAS] is None:
+                info.status = "ignored"
+            info.how = "self"
+            return
         if info.sender_id:
             skey = _key(info.sender_id)
             if skey in roster.alias_ids:
@@ -620,6 +647,7 @@ def plan_chat_import(
             plan.messages_known += info.messages
     plan._self_ids = self_ids
     _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
+    _plan_self_rows(plan, roster, resolver, texts)
     _plan_events(plan, roster, resolver, events)
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
@@ -698,7 +726,7 @@ def _apply_decisions(
             person = roster.by_membership.get(int(target))
             if person is not None:
                 _Resolver._known(info, person, "decision")
-        elif action == "add":
+        elif action == "add" and info.sender_id != SELF:  # 我 is the exporting user, never a new member
             info.status, info.how = "new", "decision"  # a member added when the plan is applied
 
 
@@ -748,6 +776,38 @@ def _plan_exporter(
     person = roster.by_member.get(member) if member is not None else None
     plan.exporter_member_id = person.member_id if person else None
     plan.exporter_name = person.display_name if person else None
+
+
+def _plan_self_rows(
+    plan: ChatPlan, roster: _Roster, resolver: _Resolver, texts: dict[tuple[str, date], datetime]
+) -> None:
+    """The exporting user's own rows that carry no ID (PyWxDump's 我) are the exporter's, once the file, --me or
+    the group's remembered exporter says who that is; else they stay an unknown sender shown as 我."""
+    info = resolver.senders.get(f"id:{SELF}")
+    if info is None or info.status != "unknown":
+        return
+    person = roster.by_member.get(plan.exporter_member_id) if plan.exporter_member_id is not None else None
+    if person is None:
+        plan.exporter_needed = True  # the window asks who exported the chat (the CLI: --me)
+        return
+    other = resolver.by_member.get(person.member_id)
+    if other is None or other is info or other.status != "known":
+        _Resolver._known(info, person, "self")
+        resolver.by_member[person.member_id] = info
+        plan.messages_known += info.messages
+        return
+    # the exporter also speaks under their own ID in this file: one sender
+    for day, n in info.by_day.items():
+        other.by_day[day] = other.by_day.get(day, 0) + n
+    other.messages += info.messages
+    other.first_day, other.last_day = min(other.by_day), max(other.by_day)
+    plan.messages_known += info.messages
+    for skey, day in [k for k in texts if k[0] == info.key]:
+        at = texts.pop((skey, day))
+        if (other.key, day) not in texts or at < texts[(other.key, day)]:
+            texts[(other.key, day)] = at
+    info.by_day, info.messages = {}, 0
+    plan.senders = [s for s in plan.senders if s is not info]
 
 
 def _plan_checkins(
@@ -948,9 +1008,12 @@ def _remember_aliases(session: Session, group_id: int, plan: ChatPlan) -> None:
             continue
         member = info.member_id if info.status == "known" else None
         entries = []
-        if info.sender_id:
-            entries.append(("id", _key(info.sender_id), info.sender_id))
-        entries += [("name", _key(n), n) for n in info.names if n]
+        if info.sender_id == SELF:  # the exporter's own ID-less rows: remembered by SELF_ALIAS, not by "我"
+            entries.append(("id", SELF_ALIAS, "我"))
+        else:
+            if info.sender_id:
+                entries.append(("id", _key(info.sender_id), info.sender_id))
+            entries += [("name", _key(n), n) for n in info.names if n]
         for kind, value, shown in entries:
             if not value:
                 continue

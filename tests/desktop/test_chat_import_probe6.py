@@ -179,3 +179,40 @@ def test_a_stamp_line_inside_a_txt_message_is_its_content_not_a_message(ws, tmp_
     _import(ws, liuhen)
     assert _messages(ws) == {("钱坤", "2026-11-06"): 3, ("李跃", "2026-11-06"): 2, ("陈磊", "2026-11-06"): 1}
     assert _checkins(ws) == {("李跃", "2026-11-06", "06:40"), ("陈磊", "2026-11-06", "07:00")}
+
+
+def test_pywxdump_own_rows_under_wo_are_the_exporters_never_a_member_called_wo(ws, tmp_path):
+    """PyWxDump's export_csv() writes the exporting user's own rows with talker `我` (its default my_wxid).
+    --add-unknown added a member called 我 with the WeChat ID 我, and their messages and check-ins went to
+    that fake person. 我 is the exporter: counted for them once it is known who exported the chat (--me, or
+    remembered for the group), never added; and a re-import counts nothing twice."""
+    from sqlalchemy import func, select
+
+    from desktop.io import chat_exports
+    from models import Member
+
+    path = _write(
+        tmp_path,
+        f"{rules.CHATROOM}_0_3.csv",
+        ",".join(chat_exports._PYWXDUMP_HEADER) + "\r\n"
+        f"1,111,文本,1,我,{rules.CHATROOM},今天打卡 10公里,,2026-11-06 07:00:00\r\n"
+        f"2,112,文本,0,wxid_g7h8i9,{rules.CHATROOM},打卡,,2026-11-06 07:01:00\r\n",
+    )
+    plan = _plan(ws, path, add_unknown=True)
+    assert [(s.shown, s.status) for s in plan.unknown] == [("我", "unknown")]
+    _import(ws, path, add_unknown=True)
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(Member).where(Member.display_name == "我")) == 0
+        assert s.scalar(select(func.count()).select_from(Member).where(Member.wechat_id == "我")) == 0
+    assert _checkins(ws) == {("王芳", "2026-11-06", "07:01")}
+    assert _messages(ws) == {("王芳", "2026-11-06"): 1}
+    # the organiser says who exported it: their own rows count for them, once
+    later = _write(
+        tmp_path,
+        f"{rules.CHATROOM}_0_2.csv",
+        ",".join(chat_exports._PYWXDUMP_HEADER) + f"\r\n1,113,文本,1,我,{rules.CHATROOM},打卡,,2026-11-07 07:00:00\r\n",
+    )
+    _import(ws, later, exporter="周晓晨")
+    _import(ws, later)  # again, the exporter remembered: nothing twice
+    assert _messages(ws) == {("王芳", "2026-11-06"): 1, ("周晓晨", "2026-11-07"): 1}
+    assert _checkins(ws) == {("王芳", "2026-11-06", "07:01"), ("周晓晨", "2026-11-07", "07:00")}
