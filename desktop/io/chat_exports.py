@@ -814,6 +814,7 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^you removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove_self"),
     (re.compile(rf"^{_en('a')} removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove"),
 )
+_BARE = r"[^\"“”\n，,。！？!?]{1,40}?"  # a name WeChat writes without quotes (red packets)
 _QN = r'["“”][^"“”\n]*["“”]'  # a quoted name (or 、-joined names); WeFlow may leave it empty ("" 拍了拍 "")
 _WHO = rf"(?:{_QN}|你|我)"
 # WeChat's notices as whole messages (docs/chat_formats.md §8): a member's message that merely mentions 加入群聊,
@@ -826,6 +827,10 @@ _NOTICE_RE = re.compile(
     rf"|{_WHO} ?(?:拍了拍|戳了戳) ?(?:{_QN}.*|(?:我|你|自己)(?: .*)?)"
     rf"|{_WHO}修改群(?:名|聊名称)为.*"
     rf"|{_QN}与群里其他人都不是朋友关系.*"
+    # a red packet or transfer taken (WeChat writes the names bare: 芳芳领取了你的红包, 你领取了芳芳的红包 — a real
+    # database's rows, and WeFlow's cleanSystemMessage strips the icon and link around them), a new owner
+    rf"|(?:你|{_BARE})领取了(?:你|自己|{_BARE})发?的(?:红包|转账)(?:[，,].*)?"
+    rf"|(?:{_QN}|你)已成为新群主|\[系统消息\]"
     r"|.*\$(?:username|names|adder|from)\$.*|<sysmsg.*|<revokemsg.*"
     # English WeChat: invites as WeChat stores them, names quoted or bare (李卓桓 invited 李佳芮, Huan to the group
     # chat — wechaty's payloads); the other notices with quoted names only

@@ -216,3 +216,26 @@ def test_pywxdump_own_rows_under_wo_are_the_exporters_never_a_member_called_wo(w
     _import(ws, later)  # again, the exporter remembered: nothing twice
     assert _messages(ws) == {("王芳", "2026-11-06"): 1, ("周晓晨", "2026-11-07"): 1}
     assert _checkins(ws) == {("王芳", "2026-11-06", "07:01"), ("周晓晨", "2026-11-07", "07:00")}
+
+
+def test_weflow_txt_red_packet_and_owner_notices_are_nobodys_messages(ws, tmp_path):
+    """WeChat's red-packet notices name people bare (`芳芳领取了你的红包`, `你领取了跃跃的红包` — WeFlow strips the icon
+    and link around them), and `"X"已成为新群主`, `[系统消息]` (WeFlow's empty notice): in a WeFlow TXT, filed under
+    the exporter's name, each was a message of the exporter. They are notices; a member's sentence about a red
+    packet stays a message."""
+    path = _write(
+        tmp_path,
+        "weflow.txt",
+        "2026-11-06 20:00:00 '晨光'\n[红包]恭喜发财，大吉大利\n\n"
+        "2026-11-06 20:00:05 '晨光'\n芳芳领取了你的红包\n\n"
+        "2026-11-06 20:00:09 '晨光'\n跃跃 Li领取了你的红包，你的红包已被领完\n\n"
+        "2026-11-06 20:01:00 '晨光'\n你领取了磊子的红包\n\n"
+        "2026-11-06 20:02:00 '晨光'\n\"磊子\"已成为新群主\n\n"
+        "2026-11-06 20:03:00 '晨光'\n[系统消息]\n\n"
+        "2026-11-06 20:04:00 '芳芳'\n谢谢红包！我领取了晨光的红包，今天打卡完成\n\n",
+    )
+    plan = _plan(ws, path)
+    assert plan.system_rows == 5
+    _import(ws, path)
+    assert _messages(ws) == {("周晓晨", "2026-11-06"): 1, ("王芳", "2026-11-06"): 1}
+    assert _checkins(ws) == {("王芳", "2026-11-06", "20:04")}
