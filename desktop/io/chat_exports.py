@@ -727,7 +727,9 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
             line = raw.rstrip("\r\n").lstrip("\ufeff")
             if line.startswith("消息对象:"):
                 source.group_name = line.split(":", 1)[1].strip() or source.group_name
-            match = _QQ_STAMP_RE.match(line)
+            # a message starts after an empty line (QQ ends each with one): a header-like line under text is content
+            starts = current is None or not content or not content[-1].strip()
+            match = _QQ_STAMP_RE.match(line) if starts else None
             at = _qq_time(match) if match else None
             if match is not None and at is not None:
                 row = finish()

@@ -239,3 +239,18 @@ def test_weflow_txt_red_packet_and_owner_notices_are_nobodys_messages(ws, tmp_pa
     _import(ws, path)
     assert _messages(ws) == {("周晓晨", "2026-11-06"): 1, ("王芳", "2026-11-06"): 1}
     assert _checkins(ws) == {("王芳", "2026-11-06", "20:04")}
+
+
+def test_a_qq_header_line_inside_a_message_is_its_content(ws, tmp_path):
+    """The QQ export, like the others, ends every message with an empty line: a header-like line right under a
+    message's text (a pasted log) was a message of the QQ number it names — 王芳's, with her number. It is the
+    sender's content now."""
+    path = _qq(
+        tmp_path,
+        rules.GROUP,
+        "2026-11-07 6:00:00 李跃(283746502)\n昨天的记录：\n2026-11-06 6:30:00 王芳(283746503)\n打卡 5公里\n\n"
+        "2026-11-07 6:05:00 陈磊(283746504)\n早\n\n",
+    )
+    _import(ws, path)
+    assert _messages(ws) == {("李跃", "2026-11-07"): 1, ("陈磊", "2026-11-07"): 1}
+    assert _checkins(ws) == {("李跃", "2026-11-07", "06:00")}
