@@ -53,6 +53,7 @@ FORMATS: dict[str, str] = {
     "chatlab_json": "ChatLab JSON",
     "chatlab_jsonl": "ChatLab JSONL",
     "qq_txt": "QQ 消息记录 TXT",
+    "qce_json": "QQ Chat Exporter (QCE) JSON",
 }
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -135,6 +136,8 @@ _LIUHEN_CSV_HEADER = [
 ]
 _PYWXDUMP_HEADER = ["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"]
 _QQ_HEADER = "消息记录（此消息记录为文本格式，不支持重新导入）"
+# shuakami/qq-chat-exporter (QCE): {"metadata":{"name":"QQChatExporter",…},"chatInfo":{…},"statistics":…,"messages":[…]}
+_QCE_HEAD = re.compile(r'"metadata"\s*:\s*\{[^{}]*"QQChatExporter')
 _WEFLOW_TXT_FIRST = re.compile(rf"^{_STAMP} '.*'$")
 _LIUHEN_TXT_FIRST = re.compile(rf"^{_STAMP} \S")
 
@@ -191,6 +194,8 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
         source.format = "chatlab_jsonl"
     elif stripped.startswith("{") and re.search(r'"chatlab"\s*:\s*\{', text):
         source.format = "chatlab_json"
+    elif stripped.startswith("{") and _QCE_HEAD.search(text) and '"chatInfo"' in text:
+        source.format = "qce_json"
     elif first.startswith(_QQ_HEADER):
         source.format = "qq_txt"
     else:
@@ -587,6 +592,21 @@ _MS_STAMP = 100_000_000_000  # seconds reach this in the year 5138: a larger sta
 _CHATLAB_TEXT_TYPES = {0, 25}  # TEXT, REPLY (its content is the reply's own text)
 
 
+def _epoch_local(source: ChatSource, stamp: float, line: int) -> datetime:
+    """Epoch seconds (or milliseconds: 13 digits, where some writers put them) as local wall-clock time."""
+    if stamp >= _MS_STAMP:  # milliseconds (13 digits) where the standard says seconds: some writers do
+        stamp /= 1000
+    zone = source.zone
+    try:
+        if zone is None:  # this machine's local zone, like the wall-clock times of every other format
+            return datetime.fromtimestamp(stamp).replace(microsecond=0)
+        return datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+    except (ValueError, OverflowError, OSError):  # NaN, or a year no calendar holds
+        raise _bad_row(
+            source, line, f"第{line}条消息的 timestamp 不是时间 (message {line}: timestamp {stamp!r} is not a time)"
+        ) from None
+
+
 def _chatlab_member_names(member: dict) -> tuple[str, ...]:
     names = [member.get("groupNickname"), member.get("accountName"), *(member.get("aliases") or [])]
     return tuple(dict.fromkeys(str(n) for n in names if n))
@@ -598,18 +618,7 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
         type_ = int(message.get("type", 0))
     except (KeyError, TypeError, ValueError):
         raise _bad_row(source, line, f"第{line}条消息缺少 timestamp/type (message {line}: no timestamp/type)") from None
-    if stamp >= _MS_STAMP:  # milliseconds (13 digits) where the standard says seconds: some writers do
-        stamp /= 1000
-    zone = source.zone
-    try:
-        if zone is None:  # this machine's local zone, like the wall-clock times of every other format
-            at = datetime.fromtimestamp(stamp).replace(microsecond=0)
-        else:
-            at = datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
-    except (ValueError, OverflowError, OSError):  # NaN, or a year no calendar holds
-        raise _bad_row(
-            source, line, f"第{line}条消息的 timestamp 不是时间 (message {line}: timestamp {stamp!r} is not a time)"
-        ) from None
+    at = _epoch_local(source, stamp, line)
     sender = str(message.get("sender") or "") or None
     group_row = sender is not None and sender == source.group_id
     system = type_ in _CHATLAB_SYSTEM_TYPES or group_row
@@ -679,6 +688,68 @@ def _read_chatlab_jsonl(source: ChatSource) -> Iterator[ChatRow]:
                 members[str(obj.get("platformId"))] = _chatlab_member_names(obj)
             elif kind == "message":
                 yield _chatlab_row(source, obj, members, number)
+
+
+# ---------------------------------------------------------------- QQ Chat Exporter (QCE) JSON
+
+# QCE's message types (qq-chat-export-server parser `get_message_type_string`): text / reply carry typed text; file,
+# video, audio, forward, json (cards), system and type_N do not
+_QCE_TEXT_TYPES = {"text", "reply"}
+_QCE_NOT_TEXT_ELEMENTS = {"forward", "json", "market_face", "file", "video", "audio", "location", "system"}
+
+
+def _qce_row(source: ChatSource, message: dict, line: int) -> ChatRow:
+    raw = message.get("timestamp")
+    try:
+        if isinstance(raw, str) and not raw.strip().isdigit():  # an older version: an ISO time
+            aware = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+            stamp = aware.timestamp() if aware.tzinfo else aware.replace(tzinfo=UTC).timestamp()
+        else:
+            stamp = float(raw)
+    except (TypeError, ValueError):
+        raise _bad_row(source, line, f"第{line}条消息缺少 timestamp (message {line}: no timestamp)") from None
+    at = _epoch_local(source, stamp, line)
+    sender = message.get("sender") if isinstance(message.get("sender"), dict) else {}
+    content = message.get("content") if isinstance(message.get("content"), dict) else {}
+    text = str(content.get("text") or "")
+    system = bool(message.get("system") or message.get("isSystemMessage"))
+    if system:  # a gray tip (joins, recalls, pokes, calls): its sender is QCE's placeholder or the operator
+        return ChatRow(at, None, (), True, False, text, False, line)
+    if message.get("recalled") or message.get("isRecalled"):  # recalled: WeChat's exports keep only the notice
+        return ChatRow(at, None, (), True, False, None, False, line)
+    uin = str(sender.get("uin") or "").strip()
+    uid = str(sender.get("uid") or "").strip()
+    sender_id = uin if uin and uin != "0" else (uid if uid and uid != "未知" else None)
+    names = tuple(
+        dict.fromkeys(
+            str(n).strip()
+            for n in (sender.get("groupCard"), sender.get("nickname"), sender.get("remark"), sender.get("name"))
+            if n and str(n).strip() and str(n).strip() not in (uin, uid)
+        )
+    )
+    kinds = {str(e.get("type")) for e in content.get("elements") or [] if isinstance(e, dict)}
+    is_text = str(message.get("type") or "text") in _QCE_TEXT_TYPES and not (kinds & _QCE_NOT_TEXT_ELEMENTS)
+    is_text = is_text and bool(text.strip())
+    self_id = source.self_id
+    return ChatRow(
+        at, sender_id, names, False, is_text, text if is_text else None, bool(self_id and uin == self_id), line
+    )
+
+
+def _read_qce_json(source: ChatSource) -> Iterator[ChatRow]:
+    try:
+        with open(source.path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _bad_row(source, getattr(exc, "lineno", None) or 0, f"JSON 格式错误 (bad JSON): {exc}") from None
+    if not isinstance(data, dict):
+        raise _unknown(source.path)
+    chat = data.get("chatInfo") if isinstance(data.get("chatInfo"), dict) else {}
+    source.group_name = str(chat.get("name") or "").strip() or source.group_name
+    source.self_id = str(chat.get("selfUin") or "").strip() or source.self_id
+    for number, message in enumerate(data.get("messages") or [], start=1):
+        if isinstance(message, dict):
+            yield _qce_row(source, message, number)
 
 
 # ---------------------------------------------------------------- QQ 消息记录 TXT
@@ -759,6 +830,7 @@ _READERS = {
     "chatlab_json": _read_chatlab_json,
     "chatlab_jsonl": _read_chatlab_jsonl,
     "qq_txt": _read_qq_txt,
+    "qce_json": _read_qce_json,
 }
 
 
@@ -801,6 +873,15 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>.+?)加入了?本群$"), "invite"),
     (re.compile(r"^(?P<a>[^\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)$"), "remove"),
     (re.compile(r"^(?P<b>[^\"“”]+?)加入(?:了)?本群$"), "join"),
+    # QCE's QQ NT gray tips (qq-chat-export-server group_member_add_summary): names bare, 群聊; an invite may end
+    # "，并附带了30条聊天记录"
+    (re.compile(r"^你(?:通过[^\"“”]+?分享的二维码)?加入了群聊(?:[，,].*)?$"), "self_joined"),
+    (re.compile(r"^(?P<a>[^\"“”]+?)邀请你加入了群聊"), "self_joined"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)通过你的二维码加入了群聊"), "qr_self"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)通过(?P<a>[^\"“”]+?)分享的二维码加入了群聊"), "qr"),
+    (re.compile(r"^你邀请(?P<b>[^\"“”]+?)加入了群聊"), "invite_self"),
+    (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>[^\"“”]+?)加入了群聊"), "invite"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)加入了群聊(?:[，,].*)?$"), "join"),
     # WeChat in English (the same notices; names quoted, or not in some clients' texts — wechaty's parsers)
     (re.compile(rf"^{_en('a')} invited you to (?:a|the) group chat", re.IGNORECASE), "self_joined"),
     (re.compile(rf"^{_en('a')} invited you and {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite"),
@@ -875,9 +956,11 @@ def system_events(text: str | None) -> list[SystemEvent]:
         for key, value in match.groupdict().items():
             if key.endswith("_bare") and value:
                 groups[key[: -len("_bare")]] = value
-        who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip())
+        who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip() and n.strip() != "成员")
         by = groups.get("a")
-        if kind == "self_joined":
+        if by == "成员":  # QCE's stand-in for a name it could not read: nobody
+            by = None
+        if kind == "self_joined" or not who:  # the exporter joined, or nobody it can name
             return []
         if kind in ("invite", "invite_self"):
             return [SystemEvent("join", who, SELF if kind == "invite_self" else by, "invite")]

@@ -254,3 +254,86 @@ def test_a_qq_header_line_inside_a_message_is_its_content(ws, tmp_path):
     _import(ws, path)
     assert _messages(ws) == {("李跃", "2026-11-07"): 1, ("陈磊", "2026-11-07"): 1}
     assert _checkins(ws) == {("李跃", "2026-11-07", "06:00")}
+
+
+def _qce(tmp_path, messages, name="群聊_晨跑俱乐部_20261107.json", group=rules.GROUP):
+    """A QQ Chat Exporter (shuakami/qq-chat-exporter, V5) JSON as its writer lays it out: compact metadata,
+    chatInfo and statistics, then one message per line (CleanMessage: timestamp in ms, sender uin/uid/names)."""
+    import json
+
+    head = {"name": "QQChatExporter", "copyright": "https://github.com/shuakami/qq-chat-exporter", "version": "5.5.58"}
+    chat = {"name": group, "type": "group", "selfUid": "u_self", "selfUin": "283746501", "selfName": "晓晨"}
+    stats = {"totalMessages": len(messages)}
+    body = ",\n".join("    " + json.dumps(m, ensure_ascii=False) for m in messages)
+    text = (
+        "{\n"
+        f'  "metadata":{json.dumps(head, ensure_ascii=False)},\n'
+        f'  "chatInfo":{json.dumps(chat, ensure_ascii=False)},\n'
+        f'  "statistics":{json.dumps(stats)},\n'
+        f'  "messages":[\n{body}\n  ]\n}}'
+    )
+    return _write(tmp_path, name, text)
+
+
+def _qce_message(n, at, uin, card, text, *, type_="text", system=False, recalled=False, elements=None):
+    from datetime import datetime, timedelta, timezone
+
+    stamp = int(datetime.fromisoformat(at).replace(tzinfo=timezone(timedelta(hours=8))).timestamp() * 1000)
+    sender = (
+        {"uid": "未知", "name": "系统消息"}
+        if system
+        else {"uid": f"u_{uin}", "uin": uin, "name": card, "nickname": card, "groupCard": card}
+    )
+    return {
+        "id": str(7000 + n),
+        "seq": str(n),
+        "timestamp": stamp,
+        "time": at,
+        "sender": sender,
+        "type": "system" if system else type_,
+        "content": {"text": text, "elements": elements or [{"type": "text", "data": {"text": text}}]},
+        "recalled": recalled,
+        "system": system,
+    }
+
+
+def test_a_qq_chat_exporter_json_is_read(ws, tmp_path):
+    """QQ NT has no text export; groups are exported with shuakami/qq-chat-exporter (QCE), whose JSON QunDesk
+    refused ('not a chat export QunDesk knows'). It is read: senders by QQ number, ms times in the PC's zone,
+    gray tips as notices (joins with their inviter; QCE's stand-in name 成员 is nobody), a recalled message and a
+    forwarded record never a check-in, a reply's own text checks in."""
+    messages = [
+        _qce_message(1, "2026-11-07 06:10:00", "283746503", "芳芳", "打卡 第5天"),
+        _qce_message(2, "2026-11-07 07:00:00", "", "", "李跃邀请小敏加入了群聊，并附带了30条聊天记录。", system=True),
+        _qce_message(
+            3,
+            "2026-11-07 07:05:00",
+            "283746504",
+            "磊子",
+            "[聊天记录] 群聊的聊天记录\n芳芳: 打卡",
+            type_="forward",
+            elements=[{"type": "forward", "data": {}}],
+        ),
+        _qce_message(4, "2026-11-07 07:06:00", "283746502", "跃跃", "打卡", recalled=True),
+        _qce_message(5, "2026-11-07 07:07:00", "283746502", "跃跃", "[回复消息]打卡 8公里", type_="reply"),
+        _qce_message(6, "2026-11-08 00:30:00", "283746502", "跃跃", "早"),
+        _qce_message(7, "2026-11-08 00:31:00", "", "", "成员加入了群聊", system=True),
+        _qce_message(8, "2026-11-08 00:32:00", "", "", "跃跃 撤回了一条消息", system=True),
+    ]
+    path = _qce(tmp_path, messages)
+    plan = _plan(ws, path)
+    assert plan.format == "qce_json" and not plan.group_mismatch
+    assert plan.system_rows == 4
+    assert [(j.display_name, j.referrer_name, j.day.isoformat()) for j in plan.joins] == [
+        ("张敏", "李跃", "2026-11-07")
+    ]
+    _import(ws, path)
+    assert _messages(ws) == {
+        ("王芳", "2026-11-07"): 1,
+        ("陈磊", "2026-11-07"): 1,
+        ("李跃", "2026-11-07"): 1,
+        ("李跃", "2026-11-08"): 1,
+    }
+    assert _checkins(ws) == {("王芳", "2026-11-07", "06:10"), ("李跃", "2026-11-07", "07:07")}
+    again = _import(ws, path)  # idempotent
+    assert again[1].messages == 0
