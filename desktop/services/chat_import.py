@@ -107,9 +107,15 @@ def _alias_key(sender_id: str) -> str:
     return SELF_ALIAS if sender_id == SELF else _key(sender_id)
 
 
+_QQ_UID_RE = re.compile(r"^u_[a-z0-9_-]{22}$")  # a QQ NT account's uid (QCE exports give it where the number is hidden)
+
+
 def _id_kind(key: str) -> str:
-    """'qq' for a QQ number or a QQ e-mail account, else 'wechat' (a WeChat ID starts with a letter)."""
-    return "qq" if key.isdigit() or ("@" in key and not key.endswith("@chatroom")) else "wechat"
+    """'qq' for a QQ number or a QQ e-mail account, 'qq_uid' for a QQ NT uid (another identifier of a QQ account:
+    never compared with a number), else 'wechat' (a WeChat ID starts with a letter)."""
+    if key.isdigit() or ("@" in key and not key.endswith("@chatroom")):
+        return "qq"
+    return "qq_uid" if _QQ_UID_RE.match(key) else "wechat"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1132,9 +1138,9 @@ def _person_for(
     if sender_id and len(sender_id) > WECHAT_ID_MAX:  # not a WeChat ID (they are short): the alias keeps it
         sender_id = None
     qq = None
-    if sender_id and _id_kind(_key(sender_id)) == "qq":
+    if sender_id and _id_kind(_key(sender_id)) != "wechat":
         # a QQ export's sender: a QQ number is the person's QQ number, never a WeChat ID; a QQ e-mail account is
-        # neither (the alias keeps it)
+        # neither, nor a QQ NT uid (the alias keeps them)
         qq = sender_id if sender_id.isdigit() and 5 <= len(sender_id) <= 12 else None
         sender_id = None
     existing = None

@@ -337,3 +337,27 @@ def test_a_qq_chat_exporter_json_is_read(ws, tmp_path):
     assert _checkins(ws) == {("王芳", "2026-11-07", "06:10"), ("李跃", "2026-11-07", "07:07")}
     again = _import(ws, path)  # idempotent
     assert again[1].messages == 0
+
+
+def test_a_qq_nt_uid_is_not_a_wechat_id(ws, tmp_path):
+    """Where QQ NT hides a sender's number, QCE gives their uid (`u_` and 22 characters). It was taken for a WeChat
+    ID: --add-unknown stored it as the new member's WeChat ID, and a member matched by name who has a WeChat ID
+    recorded was 'another account'. A uid is a QQ identity: never a WeChat ID, not compared with one."""
+    from sqlalchemy import select
+
+    from models import Member
+
+    uid_fang, uid_new = "u_" + "a1B2c3D4e5F6g7H8i9J0kL", "u_" + "Zz9Yy8Xx7Ww6Vv5Uu4Tt3S"
+    messages = [
+        _qce_message(1, "2026-11-07 06:10:00", "", "芳芳", "打卡"),
+        _qce_message(2, "2026-11-07 06:20:00", "", "新朋友", "大家好"),
+    ]
+    messages[0]["sender"] = {"uid": uid_fang, "name": "芳芳", "groupCard": "芳芳"}
+    messages[1]["sender"] = {"uid": uid_new, "name": "新朋友", "groupCard": "新朋友"}
+    path = _qce(tmp_path, messages)
+    _import(ws, path, add_unknown=True)
+    assert _checkins(ws) == {("王芳", "2026-11-07", "06:10")}
+    with ws.session() as s:
+        added = s.execute(select(Member.wechat_id, Member.qq).where(Member.display_name == "新朋友")).all()
+    assert added == [(None, None)]
+    assert _messages(ws) == {("王芳", "2026-11-07"): 1, ("新朋友", "2026-11-07"): 1}
