@@ -12,7 +12,8 @@ Decisions (what users see follows from these):
   nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
   group, or remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
   member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
-  sender (offered as "it is <member>", never merged). A name two memberships carry is *unattributable*: nothing is counted. The
+  sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
+  recorded for them, are both such unknown senders (which one is the member cannot be told). A name two memberships carry is *unattributable*: nothing is counted. The
   ID of a sender matched by name is remembered, and so are the names seen: one identity across nickname
   changes. Anything else is an *unknown sender*, listed with its message count; nothing is counted for it
   unless `add_unknown` adds it as a member (WeChat ID = sender ID — a QQ export's number is the QQ number —, name =
@@ -416,17 +417,46 @@ class _Resolver:
         self._resolve(info)
         if info.status == "known" and info.member_id is not None:
             # the same person under another key (a name before, an ID now): one sender
-            other = self.by_member.get(info.member_id)
-            if other is not None:
+            member = info.member_id
+            other = self.by_member.get(member)
+            person = self.roster.by_member[member]
+            if other is not None and other.status != "known":  # accounts found to share the member's name
+                if info.how == "name":
+                    self._another_account(info, person)
+                else:  # the member's own ID: theirs
+                    self.by_member[member] = info
+            elif other is not None and self._two_accounts(other, info):
+                # two accounts of this file under one member's name, neither ID recorded for them: which one is
+                # the member cannot be told — both are "same name as <member>, another ID" for the user to link
+                for account in (other, info):
+                    self._another_account(account, person)
+            elif other is not None:
                 self._merge_names(other, row.names)
                 if skey is not None:
                     self.learned_ids[skey] = other.key
                 return other
-            self.by_member[info.member_id] = info
+            else:
+                self.by_member[member] = info
         self.senders[key] = info
         if skey is not None:
             self.learned_ids[skey] = key
         return info
+
+    @staticmethod
+    def _two_accounts(a: SenderInfo, b: SenderInfo) -> bool:
+        """Two senders of one member are two accounts: both have IDs of one kind, different, and one of them was
+        matched by name only (or already found to be another account)."""
+        if not (a.sender_id and b.sender_id) or _key(a.sender_id) == _key(b.sender_id):
+            return False
+        if _id_kind(_key(a.sender_id)) != _id_kind(_key(b.sender_id)):
+            return False
+        return "name" in (a.how, b.how)
+
+    @staticmethod
+    def _another_account(info: SenderInfo, person: _Person) -> None:
+        info.status, info.how = "unknown", "other_id"
+        info.candidates = ((person.membership_id, person.display_name),)
+        info.membership_id = info.member_id = info.display_name = None
 
     @staticmethod
     def _merge_names(info: SenderInfo, names: tuple[str, ...]) -> None:

@@ -361,3 +361,39 @@ def test_a_qq_nt_uid_is_not_a_wechat_id(ws, tmp_path):
         added = s.execute(select(Member.wechat_id, Member.qq).where(Member.display_name == "新朋友")).all()
     assert added == [(None, None)]
     assert _messages(ws) == {("王芳", "2026-11-07"): 1, ("新朋友", "2026-11-07"): 1}
+
+
+def test_two_accounts_under_one_members_name_are_neither_of_them(ws, tmp_path):
+    """Two accounts of one export carry a member's nickname (坤哥) and the member has no WeChat ID recorded: both
+    were taken for 钱坤 — the second merged into the first as 'the same person under another key' — so another
+    person's messages and check-in were 钱坤's. Which of them is 钱坤 cannot be told: both are unknown senders
+    'same name as 钱坤, another ID', nothing counted until the user links one; his own recorded ID still is his."""
+    from sqlalchemy import update
+
+    from models import Member
+
+    with ws.session() as s:
+        s.execute(update(Member).where(Member.display_name == "钱坤").values(wechat_id=None))
+        s.commit()
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-09 09:00:00", 1, "打卡", "坤哥", "wxid_kun_a"),
+            ("2026-11-09 09:05:00", 1, "打卡", "坤哥", "wxid_kun_b"),
+            ("2026-11-09 09:06:00", 1, "早", "坤哥", "wxid_kun_a"),
+            ("2026-11-09 09:07:00", 1, "打卡", "芳芳", "wxid_g7h8i9"),
+        ],
+    )
+    plan = _plan(ws, path)
+    unknown = sorted((i.sender_id, i.messages, i.how, i.candidates[0][1]) for i in plan.unknown)
+    assert unknown == [("wxid_kun_a", 2, "other_id", "钱坤"), ("wxid_kun_b", 1, "other_id", "钱坤")]
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-09", "09:07")}
+    assert _messages(ws) == {("王芳", "2026-11-09"): 1}
+    # with his ID recorded, his account is his and the other one is another account
+    with ws.session() as s:
+        s.execute(update(Member).where(Member.display_name == "钱坤").values(wechat_id="wxid_kun_b"))
+        s.commit()
+    plan = _plan(ws, path)
+    assert [(i.sender_id, i.display_name) for i in plan.known if i.display_name == "钱坤"] == [("wxid_kun_b", "钱坤")]
+    assert [i.sender_id for i in plan.unknown] == ["wxid_kun_a"]
