@@ -263,6 +263,40 @@ def _bad_row(source: ChatSource, line: int, what: str) -> ImportProblem:
     return ImportProblem(source.path.name, line, None, what)
 
 
+def _cut_off(path: Path) -> bool:
+    """The file does not end with a line break: both CSV writers end every row with one, so it was cut off
+    (a copy or download that stopped) — its last row may have lost its end (a sender's ID cut to wxid_d4)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - 16))
+            tail = handle.read().rstrip(b" \t\x00")
+    except OSError:
+        return False
+    return bool(tail) and not tail.endswith(b"\n")
+
+
+def _short_row(source: ChatSource, line: int, columns: int) -> str:
+    if _cut_off(source.path):
+        return (
+            f"第{line}行起的这条记录不完整, 文件在这里被截断了, 请重新导出 "
+            f"(the row starting at line {line} is incomplete: the file is cut off there — export it again)"
+        )
+    return f"第{line}行只有 {columns} 列 (row {line} has {columns} columns)"
+
+
+def _check_last_row(source: ChatSource, line: int | None) -> None:
+    """A CSV export cut off inside its last row: refused, naming the row (never a sender made of half an ID)."""
+    if line is not None and _cut_off(source.path):
+        raise _bad_row(
+            source,
+            line,
+            f"文件在第{line}行起的最后一条记录中间被截断, 请重新导出 "
+            f"(the file is cut off inside its last row, starting at line {line} — export it again)",
+        )
+
+
 def _open_text(path: Path):
     """A text file for streaming: UTF-16 with a BOM, UTF-8 (BOM or not) when its first 64 KB are UTF-8,
     else GB18030 (QQ on older Windows)."""
@@ -289,12 +323,13 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
     with _open_text(source.path) as handle:  # UTF-8 as written; GB18030 once Excel has saved it again
         reader = csv.reader(handle)
         next(reader, None)
+        end, line = reader.line_num, None
         for record in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num  # the row starts on the line after the previous one ended
             if len(record) < 12:
                 if not any(record):
                     continue
-                raise _bad_row(source, line, f"第{line}行只有 {len(record)} 列 (row {line} has {len(record)} columns)")
+                raise _bad_row(source, line, _short_row(source, line, len(record)))
             type_, is_sender, content, strtime = record[2], record[4], record[7], record[8]
             remark, nickname, sender = record[9], record[10], record[11]
             try:
@@ -330,6 +365,7 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
                     line,
                 ),
             )
+        _check_last_row(source, line)
 
 
 # ---------------------------------------------------------------- 留痕 TXT and WeFlow TXT
@@ -469,12 +505,13 @@ def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
     with _open_text(source.path) as handle:
         reader = csv.reader(handle)
         next(reader, None)
+        end, line = reader.line_num, None
         for record in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num  # the row starts on the line after the previous one ended
             if len(record) < 9:
                 if not any(record):
                     continue
-                raise _bad_row(source, line, f"第{line}行只有 {len(record)} 列 (row {line} has {len(record)} columns)")
+                raise _bad_row(source, line, _short_row(source, line, len(record)))
             _id, _svr, type_name, is_sender, talker, room, msg, _src, created = record[:9]
             at = _parse_local(created)
             if at is None:
@@ -497,6 +534,7 @@ def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
                 is_self=is_sender.strip() == "1",
                 line=line,
             )
+        _check_last_row(source, line)
 
 
 # ---------------------------------------------------------------- WeFlow Excel

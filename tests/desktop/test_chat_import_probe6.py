@@ -397,3 +397,39 @@ def test_two_accounts_under_one_members_name_are_neither_of_them(ws, tmp_path):
     plan = _plan(ws, path)
     assert [(i.sender_id, i.display_name) for i in plan.known if i.display_name == "钱坤"] == [("wxid_kun_b", "钱坤")]
     assert [i.sender_id for i in plan.unknown] == ["wxid_kun_a"]
+
+
+def test_a_csv_export_cut_off_is_refused_naming_its_row(ws, tmp_path):
+    """A 留痕 CSV cut off (a copy that stopped) inside its last row's sender ID gave a sender 'wxid_d4' — with
+    --add-unknown a new member with half of 李跃's ID; cut inside a quoted chain it said 'row 7 has 8 columns' for
+    a row starting on line 3. Both writers end every row with a line break: a file that does not is refused,
+    naming the row where the cut one starts."""
+    import pytest
+
+    from desktop.io import chat_exports
+    from desktop.io.fields import ImportProblem
+
+    header = ",".join(chat_exports._LIUHEN_CSV_HEADER) + "\r\n"
+    good = "5001,27,1,0,0,1793484920,3,打卡,2026-11-06 06:15:00,芳芳,芳芳,wxid_g7h8i9\r\n"
+    cut_id = _write(
+        tmp_path,
+        "a_utf8.csv",
+        header + good + "5002,27,1,0,0,1793484980,3,打卡,2026-11-06 06:16:00,跃跃,跃跃,wxid_d4",
+        "utf-8-sig",
+    )
+    with pytest.raises(ImportProblem) as problem:
+        _import(ws, cut_id, add_unknown=True)
+    assert "a_utf8.csv" in str(problem.value) and "line 3" in str(problem.value)
+    cut_chain = _write(
+        tmp_path,
+        "b_utf8.csv",
+        header + good + '5002,27,1,0,0,1793484980,3,"#接龙\n11月6日打卡\n\n1. 芳芳\n2. 跃',
+        "utf-8-sig",
+    )
+    with pytest.raises(ImportProblem) as problem:
+        _import(ws, cut_chain)
+    assert "line 3" in str(problem.value) and "cut off" in str(problem.value)
+    assert _messages(ws) == {}
+    whole = _write(tmp_path, "c_utf8.csv", header + good, "utf-8-sig")
+    _import(ws, whole)
+    assert _messages(ws) == {("王芳", "2026-11-06"): 1}
