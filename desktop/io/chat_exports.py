@@ -819,6 +819,8 @@ def _qq_time(match: re.Match[str]) -> datetime | None:
 def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
     current: tuple[int, datetime, str | None, str, bool] | None = None
     content: list[str] = []
+    chats: list[str] = []  # the 消息对象 blocks seen: one chat per file
+    previous = ""
 
     def finish() -> ChatRow | None:
         if current is None:
@@ -834,8 +836,31 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
     with _open_text(source.path) as handle:
         for number, raw in enumerate(handle, start=1):
             line = raw.rstrip("\r\n").lstrip("\ufeff")
-            if line.startswith("消息对象:"):
-                source.group_name = line.split(":", 1)[1].strip() or source.group_name
+            header = previous.startswith("=====")  # 消息分组/消息对象 lines sit between rules of "="
+            previous = line
+            if header and line.startswith("消息分组:"):
+                continue
+            if header and line.startswith("消息对象:"):
+                chat = line.split(":", 1)[1].strip()
+                if chats and chat not in chats:
+                    # "export all messages": every chat (groups, friends) in one file — read into one group they
+                    # would credit other chats' messages to it. Name them all
+                    chats.append(chat)
+                    for rest in handle:
+                        rest = rest.rstrip("\r\n")
+                        if previous.startswith("=====") and rest.startswith("消息对象:"):
+                            chats.append(rest.split(":", 1)[1].strip())
+                        previous = rest
+                    named = list(dict.fromkeys(chats))
+                    raise _bad_row(
+                        source,
+                        number,
+                        f"文件里有 {len(named)} 个聊天 ({'、'.join(named)}), 请在 QQ 里只导出这个群的消息记录 "
+                        f"(the file holds {len(named)} chats — {', '.join(named)}: export this group's alone)",
+                    )
+                chats.append(chat)
+                source.group_name = chat or source.group_name
+                continue
             # a message starts after an empty line (QQ ends each with one): a header-like line under text is content
             starts = current is None or not content or not content[-1].strip()
             match = _QQ_STAMP_RE.match(line) if starts else None

@@ -433,3 +433,30 @@ def test_a_csv_export_cut_off_is_refused_naming_its_row(ws, tmp_path):
     whole = _write(tmp_path, "c_utf8.csv", header + good, "utf-8-sig")
     _import(ws, whole)
     assert _messages(ws) == {("王芳", "2026-11-06"): 1}
+
+
+def test_a_qq_export_of_several_chats_is_refused_naming_them(ws, tmp_path):
+    """QQ's 'export all messages' writes every chat into one file, each under its own 消息分组/消息对象 block. All
+    of them were read into the selected group — another group's and private chats' messages and check-ins
+    credited to 晨跑俱乐部 — and only the last block's name was compared with the group. A file of several chats
+    is refused, naming them."""
+    import pytest
+
+    from desktop.io.fields import ImportProblem
+
+    rule = "=" * 64
+    night = f"{rule}\n消息分组:我的群聊\n{rule}\n消息对象:夜跑群\n{rule}\n\n2026-11-05 21:10:00 王芳(283746503)\n夜跑打卡\n\n"
+    friend = (
+        f"{rule}\n消息分组:我的好友\n{rule}\n消息对象:芳芳\n{rule}\n\n2026-11-05 22:00:00 王芳(283746503)\n打卡了吗\n\n"
+    )
+    path = _qq(tmp_path, "夜跑群", "2026-11-05 06:00:00 李跃(283746502)\n早\n\n")
+    text = path.read_text(encoding="utf-8-sig").replace("消息对象:夜跑群", "消息对象:晨跑俱乐部")
+    text = text.replace(
+        "消息记录（此消息记录为文本格式，不支持重新导入）\n\n",
+        "消息记录（此消息记录为文本格式，不支持重新导入）\n\n" + night + friend,
+    )
+    path = _write(tmp_path, "全部消息记录.txt", "\ufeff" + text)
+    with pytest.raises(ImportProblem) as problem:
+        _plan(ws, path)
+    assert "夜跑群" in str(problem.value) and "晨跑俱乐部" in str(problem.value)
+    assert _messages(ws) == {}
