@@ -259,6 +259,18 @@ def _parse_local(text: str) -> datetime | None:
     return None
 
 
+def _private_chat(source: ChatSource, line: int | None, who: str | None) -> ImportProblem:
+    """The export says it is a one-to-one chat: its messages are no group's participation."""
+    name = f"「{who}」" if who else ""
+    return ImportProblem(
+        source.path.name,
+        line,
+        None,
+        f"这是与{name or '某人'}的私聊记录, 不是群聊 — 请导出群的聊天记录 "
+        f"(a private chat{' with ' + who if who else ''}, not a group's: export the group's chat)",
+    )
+
+
 def _bad_row(source: ChatSource, line: int, what: str) -> ImportProblem:
     return ImportProblem(source.path.name, line, None, what)
 
@@ -517,6 +529,8 @@ def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
             if at is None:
                 raise _bad_row(source, line, f"第{line}行 CreateTime 不是时间 (row {line}: CreateTime is not a time)")
             source.group_id = source.group_id or room or None
+            if room and not room.endswith("@chatroom"):  # a friend's wxid: a private chat
+                raise _private_chat(source, line, room)
             system = type_name in _PYWXDUMP_SYSTEM or type_name.startswith("消息撤回") or talker == "系统"
             is_text = type_name in ("文本", "引用回复") and not system  # a reply's own text is typed text
             if is_text and type_name == "引用回复":
@@ -571,6 +585,9 @@ def _read_weflow_xlsx(source: ChatSource) -> Iterator[ChatRow]:
                 texts = [str(c).strip() for c in cells]
                 if texts[:1] == ["微信ID"] and len(texts) > 1:
                     source.group_id = str(cells[1]).strip() or None
+                    if source.group_id and not source.group_id.endswith("@chatroom"):  # a friend's wxid
+                        name = next((texts[i + 1] for i, t in enumerate(texts[:-1]) if t == "昵称"), None)
+                        raise _private_chat(source, number, name or source.group_id)
                 if "昵称" in texts:
                     i = texts.index("昵称")
                     if i + 1 < len(texts) and texts[i + 1]:
@@ -686,6 +703,8 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
 
 def _chatlab_meta(source: ChatSource, meta: dict) -> None:
     if isinstance(meta, dict):
+        if str(meta.get("type") or "").lower() == "private":
+            raise _private_chat(source, None, meta.get("name"))
         source.group_name = meta.get("name") or source.group_name
         source.group_id = meta.get("groupId") or source.group_id
         source.self_id = meta.get("ownerId") or source.self_id
@@ -785,6 +804,8 @@ def _read_qce_json(source: ChatSource) -> Iterator[ChatRow]:
     chat = data.get("chatInfo") if isinstance(data.get("chatInfo"), dict) else {}
     source.group_name = str(chat.get("name") or "").strip() or source.group_name
     source.self_id = str(chat.get("selfUin") or "").strip() or source.self_id
+    if str(chat.get("type") or "group").lower() != "group":  # private, friend, temp: one-to-one chats
+        raise _private_chat(source, None, source.group_name)
     for number, message in enumerate(data.get("messages") or [], start=1):
         if isinstance(message, dict):
             yield _qce_row(source, message, number)

@@ -460,3 +460,57 @@ def test_a_qq_export_of_several_chats_is_refused_naming_them(ws, tmp_path):
         _plan(ws, path)
     assert "夜跑群" in str(problem.value) and "晨跑俱乐部" in str(problem.value)
     assert _messages(ws) == {}
+
+
+def test_a_private_chat_export_is_refused(ws, tmp_path):
+    """An export of a one-to-one chat (picked by mistake in the file dialog) was read as the group's: the friend's
+    messages and check-ins credited to their membership. Where the export says so — ChatLab meta.type private, QCE
+    chatInfo.type, WeFlow's 微信ID not a chatroom, PyWxDump's room_name a wxid — it is refused, naming the friend."""
+    import json
+
+    import pytest
+    from openpyxl import Workbook
+
+    from desktop.io import chat_exports
+    from desktop.io.fields import ImportProblem
+
+    chatlab = {
+        "chatlab": {"version": "0.0.2", "exportedAt": 1793916000},
+        "meta": {"name": "芳芳", "platform": "wechat", "type": "private"},
+        "members": [],
+        "messages": [
+            {"sender": "wxid_g7h8i9", "accountName": "芳芳", "timestamp": 1793916000, "type": 0, "content": "打卡"}
+        ],
+    }
+    qce = _qce(tmp_path, [_qce_message(1, "2026-11-07 06:10:00", "283746503", "芳芳", "打卡")], name="friend.json")
+    qce.write_text(
+        qce.read_text(encoding="utf-8")
+        .replace('"type": "group"', '"type": "friend"')
+        .replace('"type":"group"', '"type":"friend"'),
+        encoding="utf-8",
+    )
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "聊天记录"
+    sheet.append(["会话信息"])
+    sheet.append(["微信ID", "wxid_g7h8i9", None, "昵称", "芳芳", "备注", "王芳"])
+    sheet.append(["导出工具", "WeFlow", "导出版本", "0.0.2", "平台", "wechat", "导出时间", "2026-11-08 10:00:00"])
+    sheet.append(["序号", "时间", "发送者昵称", "发送者微信ID", "发送者备注", "发送者身份", "消息类型", "内容"])
+    sheet.append([1, "2026-11-07 06:10:00", "芳芳", "wxid_g7h8i9", "王芳", "王芳", "文本消息", "打卡"])
+    book.save(tmp_path / "芳芳.xlsx")
+    pywxdump = _write(
+        tmp_path,
+        "wxid_g7h8i9_0_2.csv",
+        ",".join(chat_exports._PYWXDUMP_HEADER)
+        + "\r\n1,111,文本,0,wxid_g7h8i9,wxid_g7h8i9,打卡,,2026-11-07 06:10:00\r\n",
+    )
+    files = [
+        _write(tmp_path, "芳芳.json", json.dumps(chatlab, ensure_ascii=False)),
+        qce,
+        tmp_path / "芳芳.xlsx",
+        pywxdump,
+    ]
+    for path in files:
+        with pytest.raises(ImportProblem, match="private chat"):
+            _import(ws, path)
+    assert _messages(ws) == {} and _checkins(ws) == set()
