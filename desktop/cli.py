@@ -763,6 +763,14 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         ("未知发言人 unknown senders", len(plan.unknown)),
         ("已导入过的消息 already imported", plan.covered_rows),
     ]
+    # every row ends somewhere the user sees: the notices (joins, recalls, pats …) and the rows of senders an
+    # earlier import was told to ignore are no messages of anyone
+    notices = plan.system_rows - plan.covered_notices
+    if notices:
+        lines.append(("系统通知 notices (not messages)", notices))
+    ignored = sum(s.messages for s in plan.senders if s.status == "ignored")
+    if ignored:
+        lines.append(("已忽略的发言人的消息 messages of ignored senders", ignored))
     if summary.added_members:
         lines.append(("新增成员 members added", summary.added_members))
     if summary.removals_not_allowed:

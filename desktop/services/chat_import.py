@@ -206,6 +206,7 @@ class ChatPlan:
     rows: int = 0
     system_rows: int = 0
     covered_rows: int = 0  # inside the span of an earlier import: skipped
+    covered_notices: int = 0  # of those, notices (counted in system_rows too)
     messages_known: int = 0
     senders: list[SenderInfo] = field(default_factory=list)
     checkins: list[PlannedCheckin] = field(default_factory=list)
@@ -625,6 +626,7 @@ def plan_chat_import(
             plan.system_rows += 1
             if spans and _covered(at, spans):
                 plan.covered_rows += 1
+                plan.covered_notices += 1
             else:
                 for event in system_events(row.text):
                     events.append((at, event))

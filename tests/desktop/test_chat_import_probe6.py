@@ -514,3 +514,41 @@ def test_a_private_chat_export_is_refused(ws, tmp_path):
         with pytest.raises(ImportProblem, match="private chat"):
             _import(ws, path)
     assert _messages(ws) == {} and _checkins(ws) == set()
+
+
+def test_the_cli_summary_accounts_for_every_row(ws, tmp_path, capsys):
+    """The summary listed messages, unknown senders and rows already imported, but not the notices (recalls,
+    pats, joins) nor the rows of senders an earlier import was told to ignore: those rows had no outcome anyone
+    could see. Both are lines of the summary now."""
+    from desktop.cli import main
+    from desktop.services.chat_import import run_chat_import
+    from desktop.workspace import actor_for
+
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-09 09:00:00", 10000, '"芳芳" 撤回了一条消息', "", ""),
+            ("2026-11-09 09:01:00", 10000, '"跃跃" 拍了拍 "芳芳"', "", ""),
+            ("2026-11-09 09:02:00", 1, "打卡", "芳芳", "wxid_g7h8i9"),
+            ("2026-11-09 09:03:00", 1, "广告", "推销员", "wxid_spam"),
+            ("2026-11-09 09:04:00", 1, "广告2", "推销员", "wxid_spam"),
+        ],
+    )
+    later = _liuhen(tmp_path, [("2026-11-10 09:03:00", 1, "广告", "推销员", "wxid_spam")], name="b_utf8.csv")
+    run_chat_import(ws, actor_for(ws), path, rules.GROUP, decisions={"id:wxid_spam": ("ignore", None)})
+    capsys.readouterr()
+    db = str(ws.engine.url.database)
+    assert main(["--db", db, "import", "chat", str(later), "--group", rules.GROUP]) == 0
+    out = capsys.readouterr().out
+    assert "messages of ignored senders" in out and out.split("messages of ignored senders")[1].split()[0] == "1"
+    fresh = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-11 09:00:00", 10000, '"芳芳" 撤回了一条消息', "", ""),
+            ("2026-11-11 09:02:00", 1, "早", "芳芳", "wxid_g7h8i9"),
+        ],
+        name="c_utf8.csv",
+    )
+    assert main(["--db", db, "import", "chat", str(fresh), "--group", rules.GROUP]) == 0
+    out = capsys.readouterr().out
+    assert out.split("notices (not messages)")[1].split()[0] == "1"
