@@ -434,7 +434,18 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines
 
 
-_REPLY_TAIL_RE = re.compile(r"\[引用 [^\]]*\]\s*$")  # WeFlow: {reply}[引用 {quoted sender}：{quoted preview}]
+_QUOTE_OPEN = "[引用 "  # WeFlow: {reply}[引用 {quoted sender}：{quoted preview}] — the preview may hold "]" ([强])
+
+
+def _cut_quote_tail(text: str) -> str:
+    """WeFlow's reply without its quote: everything from the first `[引用 ` when the text ends with `]` (the quoted
+    preview may itself hold brackets — WeChat's [强] emoji, a quoted [图片] — or a quote of its own)."""
+    start = text.find(_QUOTE_OPEN)
+    if start < 0 or not text.rstrip().endswith("]"):
+        return text
+    return text[:start]
+
+
 _PYWXDUMP_REPLY_RE = re.compile(r"\s*\[引用\]\(")  # PyWxDump: {reply}\n\n[引用]({time}){name}:{text}
 
 
@@ -443,7 +454,7 @@ def reply_text(text: str) -> str:
     match = _PYWXDUMP_REPLY_RE.search(text)
     if match is not None:
         text = text[: match.start()]
-    return _REPLY_TAIL_RE.sub("", text).strip()
+    return _cut_quote_tail(text).strip()
 
 
 def _typed_text(content: list[str], *, qq: bool = False) -> str | None:
@@ -464,7 +475,7 @@ def _typed_text(content: list[str], *, qq: bool = False) -> str | None:
             break
     text = "\n".join(content)
     if "[引用 " in content[-1] or "[引用 " in text:
-        text = _REPLY_TAIL_RE.sub("", text).rstrip()
+        text = _cut_quote_tail(text).rstrip()
     return text if text.strip() else None
 
 

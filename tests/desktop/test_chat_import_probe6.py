@@ -552,3 +552,37 @@ def test_the_cli_summary_accounts_for_every_row(ws, tmp_path, capsys):
     assert main(["--db", db, "import", "chat", str(fresh), "--group", rules.GROUP]) == 0
     out = capsys.readouterr().out
     assert out.split("notices (not messages)")[1].split()[0] == "1"
+
+
+def test_a_reply_quoting_a_check_in_with_an_emoji_is_not_the_repliers_check_in(ws, tmp_path):
+    """WeFlow writes a reply as `{reply}[引用 {sender}：{preview}]`. When the quoted check-in holds a bracket —
+    WeChat's emoji in text ([强], [玫瑰]) or a quoted [图片] — the quote was not cut off, and the reply ('赞')
+    checked its sender in with 芳芳's words. The quote is cut at its opening whatever it holds."""
+    import json
+
+    path = _write(
+        tmp_path,
+        "weflow.txt",
+        "2026-11-06 06:10:00 '芳芳'\n打卡第3天[强]\n\n"
+        "2026-11-06 06:20:00 '跃跃'\n赞[引用 芳芳：打卡第3天[强]]\n\n"
+        "2026-11-06 06:21:00 '磊子'\n打卡[玫瑰][引用 芳芳：打卡第3天[强]]\n\n",
+    )
+    _import(ws, path)
+    assert _checkins(ws) == {("王芳", "2026-11-06", "06:10"), ("陈磊", "2026-11-06", "06:21")}
+    chatlab = {
+        "chatlab": {"version": "0.0.2", "exportedAt": 1794002400},
+        "meta": {"name": rules.GROUP, "platform": "wechat", "type": "group"},
+        "members": [],
+        "messages": [
+            {
+                "sender": "wxid_y7z8a9",
+                "accountName": "坤哥",
+                "timestamp": 1794002400,
+                "type": 25,
+                "content": "👍[引用 芳芳：打卡[强]]",
+            }
+        ],
+    }
+    _import(ws, _write(tmp_path, "c.json", json.dumps(chatlab, ensure_ascii=False)))
+    assert _messages(ws)[("钱坤", "2026-11-07")] == 1
+    assert not any(name == "钱坤" for name, _day, _at in _checkins(ws))
