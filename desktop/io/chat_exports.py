@@ -7,7 +7,8 @@ held in memory. A row's text is handed over only for what is derived from it (ch
 and is never stored.
 
 Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV and TXT, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
-and JSONL, QQ 消息记录 TXT. Anything else raises ImportProblem naming the file and the formats known.
+and JSONL, QQ 消息记录 TXT, QQ Chat Exporter (QCE) JSON. Anything else raises ImportProblem naming the file
+and the formats known; so does an export of a one-to-one chat, or of several chats, where the file says so.
 
 Times: every exporter writes the exporting PC's local wall-clock time (text formats) or epoch seconds that its
 own viewer shows in the PC's zone (ChatLab). One rule for all: text times are used as written, epoch seconds are
