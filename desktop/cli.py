@@ -769,9 +769,16 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
             if info.how == "other_id" and info.candidates
             else ""
         )
+        if info.is_exporter:  # PyWxDump's 我: the exporting user, never added
+            print(
+                f"{name}: 导出者自己的消息 the exporting user's own messages (我): {info.messages} 条消息, 未计入"
+                " (messages not counted; --me NAME says who exported the chat)",
+                file=sys.stderr,
+            )
+            continue
         print(
             f"{name}: 未知发言人 unknown sender {info.shown}"
-            + (f" ({info.sender_id})" if info.sender_id and info.sender_id != info.shown else "")
+            + (f" ({info.shown_id})" if info.shown_id and info.shown_id != info.shown else "")
             + same
             + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)",
             file=sys.stderr,
@@ -802,6 +809,14 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         ("未知发言人 unknown senders", len(plan.unknown)),
         ("已导入过的消息 already imported", plan.covered_rows),
     ]
+    # every row ends somewhere the user sees: the notices (joins, recalls, pats …) and the rows of senders an
+    # earlier import was told to ignore are no messages of anyone
+    notices = plan.system_rows - plan.covered_notices
+    if notices:
+        lines.append(("系统通知 notices (not messages)", notices))
+    ignored = sum(s.messages for s in plan.senders if s.status == "ignored")
+    if ignored:
+        lines.append(("已忽略的发言人的消息 messages of ignored senders", ignored))
     if summary.added_members:
         lines.append(("新增成员 members added", summary.added_members))
     if summary.removals_not_allowed:

@@ -7,7 +7,8 @@ held in memory. A row's text is handed over only for what is derived from it (ch
 and is never stored.
 
 Known formats (`FORMATS`): 留痕 (WeChatMsg) CSV and TXT, PyWxDump CSV, WeFlow .xlsx and TXT, ChatLab JSON
-and JSONL, QQ 消息记录 TXT. Anything else raises ImportProblem naming the file and the formats known.
+and JSONL, QQ 消息记录 TXT, QQ Chat Exporter (QCE) JSON. Anything else raises ImportProblem naming the file
+and the formats known; so does an export of a one-to-one chat, or of several chats, where the file says so.
 
 Times: every exporter writes the exporting PC's local wall-clock time (text formats) or epoch seconds that its
 own viewer shows in the PC's zone (ChatLab). One rule for all: text times are used as written, epoch seconds are
@@ -53,6 +54,7 @@ FORMATS: dict[str, str] = {
     "chatlab_json": "ChatLab JSON",
     "chatlab_jsonl": "ChatLab JSONL",
     "qq_txt": "QQ 消息记录 TXT",
+    "qce_json": "QQ Chat Exporter (QCE) JSON",
 }
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -135,6 +137,8 @@ _LIUHEN_CSV_HEADER = [
 ]
 _PYWXDUMP_HEADER = ["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"]
 _QQ_HEADER = "消息记录（此消息记录为文本格式，不支持重新导入）"
+# shuakami/qq-chat-exporter (QCE): {"metadata":{"name":"QQChatExporter",…},"chatInfo":{…},"statistics":…,"messages":[…]}
+_QCE_HEAD = re.compile(r'"metadata"\s*:\s*\{[^{}]*"QQChatExporter')
 _WEFLOW_TXT_FIRST = re.compile(rf"^{_STAMP} '.*'$")
 _LIUHEN_TXT_FIRST = re.compile(rf"^{_STAMP} \S")
 
@@ -191,6 +195,8 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
         source.format = "chatlab_jsonl"
     elif stripped.startswith("{") and re.search(r'"chatlab"\s*:\s*\{', text):
         source.format = "chatlab_json"
+    elif stripped.startswith("{") and _QCE_HEAD.search(text) and '"chatInfo"' in text:
+        source.format = "qce_json"
     elif first.startswith(_QQ_HEADER):
         source.format = "qq_txt"
     else:
@@ -245,7 +251,8 @@ def _parse_local(text: str) -> datetime | None:
     except (TypeError, ValueError):
         pass
     text = (text or "").strip()
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S"):
+    # Excel, saving a CSV again, writes its own display of the time: 2026/11/6 6:15 (no seconds, no padding)
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"):
         try:
             return datetime.strptime(text, fmt)
         except ValueError:
@@ -253,8 +260,54 @@ def _parse_local(text: str) -> datetime | None:
     return None
 
 
+def _private_chat(source: ChatSource, line: int | None, who: str | None) -> ImportProblem:
+    """The export says it is a one-to-one chat: its messages are no group's participation."""
+    name = f"「{who}」" if who else ""
+    return ImportProblem(
+        source.path.name,
+        line,
+        None,
+        f"这是与{name or '某人'}的私聊记录, 不是群聊 — 请导出群的聊天记录 "
+        f"(a private chat{' with ' + who if who else ''}, not a group's: export the group's chat)",
+    )
+
+
 def _bad_row(source: ChatSource, line: int, what: str) -> ImportProblem:
     return ImportProblem(source.path.name, line, None, what)
+
+
+def _cut_off(path: Path) -> bool:
+    """The file does not end with a line break: both CSV writers end every row with one, so it was cut off
+    (a copy or download that stopped) — its last row may have lost its end (a sender's ID cut to wxid_d4)."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - 16))
+            tail = handle.read().rstrip(b" \t\x00")
+    except OSError:
+        return False
+    return bool(tail) and not tail.endswith(b"\n")
+
+
+def _short_row(source: ChatSource, line: int, columns: int) -> str:
+    if _cut_off(source.path):
+        return (
+            f"第{line}行起的这条记录不完整, 文件在这里被截断了, 请重新导出 "
+            f"(the row starting at line {line} is incomplete: the file is cut off there — export it again)"
+        )
+    return f"第{line}行只有 {columns} 列 (row {line} has {columns} columns)"
+
+
+def _check_last_row(source: ChatSource, line: int | None) -> None:
+    """A CSV export cut off inside its last row: refused, naming the row (never a sender made of half an ID)."""
+    if line is not None and _cut_off(source.path):
+        raise _bad_row(
+            source,
+            line,
+            f"文件在第{line}行起的最后一条记录中间被截断, 请重新导出 "
+            f"(the file is cut off inside its last row, starting at line {line} — export it again)",
+        )
 
 
 def _open_text(path: Path):
@@ -283,12 +336,13 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
     with _open_text(source.path) as handle:  # UTF-8 as written; GB18030 once Excel has saved it again
         reader = csv.reader(handle)
         next(reader, None)
+        end, line = reader.line_num, None
         for record in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num  # the row starts on the line after the previous one ended
             if len(record) < 12:
                 if not any(record):
                     continue
-                raise _bad_row(source, line, f"第{line}行只有 {len(record)} 列 (row {line} has {len(record)} columns)")
+                raise _bad_row(source, line, _short_row(source, line, len(record)))
             type_, is_sender, content, strtime = record[2], record[4], record[7], record[8]
             remark, nickname, sender = record[9], record[10], record[11]
             try:
@@ -324,15 +378,25 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
                     line,
                 ),
             )
+        _check_last_row(source, line)
 
 
 # ---------------------------------------------------------------- 留痕 TXT and WeFlow TXT
 
 _LIUHEN_STAMP_RE = re.compile(rf"^({_STAMP}) (.*)$")
 _WEFLOW_STAMP_RE = re.compile(rf"^({_STAMP}) '(.*)'$")
+# what a TXT export writes instead of a message that is not typed text. WeFlow (ExportContext.formatPlainExportContent,
+# fileAppParser, forwardRecordParser, transferParser) also writes a sticker with its caption ([表情包：打卡]), a
+# forwarded chat record with the forwarded lines under it ([转发的聊天记录]…), a group announcement ([群公告]…), a
+# received transfer ([转账收款]…), a song ([音乐]…) and a voice it could not transcribe ([语音消息 - 转文字失败]):
+# none of them is the sender's own words, so none can be their check-in
 _PLACEHOLDER_RE = re.compile(
-    r"^\[(?:图片|语音|视频|表情包|表情|文件|音乐分享|链接|其他消息|语音消息|位置|名片|小程序|聊天记录|转账|红包)\]"
+    r"^\[(?:图片|语音|视频|表情包|表情|文件|音乐分享|音乐|链接|其他消息|语音消息|位置|名片|小程序|聊天记录|转发的聊天记录"
+    r"|转账|转账收款|红包|群公告)\]"
+    r"|^\[(?:表情包[：:]|语音消息 - )[^\]\n]*\]"
 )
+# QQ writes a picture or a sticker sent with text inline ("[图片]打卡第5天"): the text is typed, the token is not
+_QQ_INLINE_RE = re.compile(r"\[(?:图片|表情)\]")
 _ESCAPES = {"\\'": "'", '\\"': '"', "\\\\": "\\", "\\n": " ", "\\t": " "}
 _ESCAPE_RE = re.compile(r"\\['\"\\nt]")
 
@@ -343,14 +407,16 @@ def _unescape_liuhen(name: str) -> str:
 
 
 def _txt_blocks(source: ChatSource, stamp_re: re.Pattern[str]) -> Iterator[tuple[int, datetime, str, list[str]]]:
-    """(line, time, rest of the stamp line, content lines) per block; trailing blank lines are dropped."""
+    """(line, time, rest of the stamp line, content lines) per block; trailing blank lines are dropped. Both
+    writers end every block with an empty line, so a stamp line right under a line of text is that message's
+    content (a member pasting `2026-11-06 06:30:00 芳芳` into a message), never a message of its own."""
     current: tuple[int, datetime, str] | None = None
     content: list[str] = []
     with _open_text(source.path) as handle:
         for number, raw in enumerate(handle, start=1):
             line = raw.rstrip("\r\n")
             match = stamp_re.match(line)
-            if match is not None:
+            if match is not None and (current is None or not content or not content[-1].strip()):
                 at = _parse_local(match.group(1))
                 if at is not None:
                     if current is not None:
@@ -369,7 +435,18 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines
 
 
-_REPLY_TAIL_RE = re.compile(r"\[引用 [^\]]*\]\s*$")  # WeFlow: {reply}[引用 {quoted sender}：{quoted preview}]
+_QUOTE_OPEN = "[引用 "  # WeFlow: {reply}[引用 {quoted sender}：{quoted preview}] — the preview may hold "]" ([强])
+
+
+def _cut_quote_tail(text: str) -> str:
+    """WeFlow's reply without its quote: everything from the first `[引用 ` when the text ends with `]` (the quoted
+    preview may itself hold brackets — WeChat's [强] emoji, a quoted [图片] — or a quote of its own)."""
+    start = text.find(_QUOTE_OPEN)
+    if start < 0 or not text.rstrip().endswith("]"):
+        return text
+    return text[:start]
+
+
 _PYWXDUMP_REPLY_RE = re.compile(r"\s*\[引用\]\(")  # PyWxDump: {reply}\n\n[引用]({time}){name}:{text}
 
 
@@ -378,14 +455,18 @@ def reply_text(text: str) -> str:
     match = _PYWXDUMP_REPLY_RE.search(text)
     if match is not None:
         text = text[: match.start()]
-    return _REPLY_TAIL_RE.sub("", text).strip()
+    return _cut_quote_tail(text).strip()
 
 
-def _typed_text(content: list[str]) -> str | None:
+def _typed_text(content: list[str], *, qq: bool = False) -> str | None:
     """What a person typed in a TXT block: the text, a reply's own text (留痕 `引用:` line, WeFlow `[引用 …]` —
-    the quoted part never); None for a placeholder or a link block."""
+    the quoted part never); None for a placeholder or a link block. `qq`: a QQ block, where a picture or sticker
+    sent with text stands inline ([图片]打卡第5天 is typed text; a bare [图片] is not)."""
     if not content or not content[0].strip():
         return None
+    if qq and _QQ_INLINE_RE.match(content[0].strip()):
+        rest = _QQ_INLINE_RE.sub("", "\n".join(content)).strip()
+        return "\n".join(content) if rest and not _PLACEHOLDER_RE.match(rest) else None
     first = content[0].strip()
     if _PLACEHOLDER_RE.match(first) or content[0].startswith("            ["):
         return None
@@ -395,7 +476,7 @@ def _typed_text(content: list[str]) -> str | None:
             break
     text = "\n".join(content)
     if "[引用 " in content[-1] or "[引用 " in text:
-        text = _REPLY_TAIL_RE.sub("", text).rstrip()
+        text = _cut_quote_tail(text).rstrip()
     return text if text.strip() else None
 
 
@@ -448,32 +529,38 @@ def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
     with _open_text(source.path) as handle:
         reader = csv.reader(handle)
         next(reader, None)
+        end, line = reader.line_num, None
         for record in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num  # the row starts on the line after the previous one ended
             if len(record) < 9:
                 if not any(record):
                     continue
-                raise _bad_row(source, line, f"第{line}行只有 {len(record)} 列 (row {line} has {len(record)} columns)")
+                raise _bad_row(source, line, _short_row(source, line, len(record)))
             _id, _svr, type_name, is_sender, talker, room, msg, _src, created = record[:9]
             at = _parse_local(created)
             if at is None:
                 raise _bad_row(source, line, f"第{line}行 CreateTime 不是时间 (row {line}: CreateTime is not a time)")
             source.group_id = source.group_id or room or None
+            if room and not room.endswith("@chatroom"):  # a friend's wxid: a private chat
+                raise _private_chat(source, line, room)
             system = type_name in _PYWXDUMP_SYSTEM or type_name.startswith("消息撤回") or talker == "系统"
             is_text = type_name in ("文本", "引用回复") and not system  # a reply's own text is typed text
             if is_text and type_name == "引用回复":
                 msg = reply_text(msg)
             sender = None if talker in ("系统", "未知") else talker.strip() or None
+            if sender == "我" and is_sender.strip() == "1":  # export_csv()'s default my_wxid: no ID, the exporter
+                sender = SELF
             yield ChatRow(
                 at=at,
                 sender_id=sender,
-                names=names.get(sender or "", ()),
+                names=("我",) if sender == SELF else names.get(sender or "", ()),
                 system=system,
                 is_text=is_text,
                 text=_clean_notice(msg) if system else (msg if is_text else None),
                 is_self=is_sender.strip() == "1",
                 line=line,
             )
+        _check_last_row(source, line)
 
 
 # ---------------------------------------------------------------- WeFlow Excel
@@ -510,6 +597,9 @@ def _read_weflow_xlsx(source: ChatSource) -> Iterator[ChatRow]:
                 texts = [str(c).strip() for c in cells]
                 if texts[:1] == ["微信ID"] and len(texts) > 1:
                     source.group_id = str(cells[1]).strip() or None
+                    if source.group_id and not source.group_id.endswith("@chatroom"):  # a friend's wxid
+                        name = next((texts[i + 1] for i, t in enumerate(texts[:-1]) if t == "昵称"), None)
+                        raise _private_chat(source, number, name or source.group_id)
                 if "昵称" in texts:
                     i = texts.index("昵称")
                     if i + 1 < len(texts) and texts[i + 1]:
@@ -565,7 +655,23 @@ def _weflow_row(source: ChatSource, columns: dict[str, int], cells: list, number
 # ---------------------------------------------------------------- ChatLab JSON / JSONL
 
 _CHATLAB_SYSTEM_TYPES = {22, 80, 81}
+_MS_STAMP = 100_000_000_000  # seconds reach this in the year 5138: a larger stamp is milliseconds
 _CHATLAB_TEXT_TYPES = {0, 25}  # TEXT, REPLY (its content is the reply's own text)
+
+
+def _epoch_local(source: ChatSource, stamp: float, line: int) -> datetime:
+    """Epoch seconds (or milliseconds: 13 digits, where some writers put them) as local wall-clock time."""
+    if stamp >= _MS_STAMP:  # milliseconds (13 digits) where the standard says seconds: some writers do
+        stamp /= 1000
+    zone = source.zone
+    try:
+        if zone is None:  # this machine's local zone, like the wall-clock times of every other format
+            return datetime.fromtimestamp(stamp).replace(microsecond=0)
+        return datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+    except (ValueError, OverflowError, OSError):  # NaN, or a year no calendar holds
+        raise _bad_row(
+            source, line, f"第{line}条消息的 timestamp 不是时间 (message {line}: timestamp {stamp!r} is not a time)"
+        ) from None
 
 
 def _chatlab_member_names(member: dict) -> tuple[str, ...]:
@@ -579,11 +685,7 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
         type_ = int(message.get("type", 0))
     except (KeyError, TypeError, ValueError):
         raise _bad_row(source, line, f"第{line}条消息缺少 timestamp/type (message {line}: no timestamp/type)") from None
-    zone = source.zone
-    if zone is None:  # this machine's local zone, like the wall-clock times of every other format
-        at = datetime.fromtimestamp(stamp).replace(microsecond=0)
-    else:
-        at = datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+    at = _epoch_local(source, stamp, line)
     sender = str(message.get("sender") or "") or None
     group_row = sender is not None and sender == source.group_id
     system = type_ in _CHATLAB_SYSTEM_TYPES or group_row
@@ -613,6 +715,8 @@ def _chatlab_row(source: ChatSource, message: dict, members: dict[str, tuple[str
 
 def _chatlab_meta(source: ChatSource, meta: dict) -> None:
     if isinstance(meta, dict):
+        if str(meta.get("type") or "").lower() == "private":
+            raise _private_chat(source, None, meta.get("name"))
         source.group_name = meta.get("name") or source.group_name
         source.group_id = meta.get("groupId") or source.group_id
         source.self_id = meta.get("ownerId") or source.self_id
@@ -655,6 +759,70 @@ def _read_chatlab_jsonl(source: ChatSource) -> Iterator[ChatRow]:
                 yield _chatlab_row(source, obj, members, number)
 
 
+# ---------------------------------------------------------------- QQ Chat Exporter (QCE) JSON
+
+# QCE's message types (qq-chat-export-server parser `get_message_type_string`): text / reply carry typed text; file,
+# video, audio, forward, json (cards), system and type_N do not
+_QCE_TEXT_TYPES = {"text", "reply"}
+_QCE_NOT_TEXT_ELEMENTS = {"forward", "json", "market_face", "file", "video", "audio", "location", "system"}
+
+
+def _qce_row(source: ChatSource, message: dict, line: int) -> ChatRow:
+    raw = message.get("timestamp")
+    try:
+        if isinstance(raw, str) and not raw.strip().isdigit():  # an older version: an ISO time
+            aware = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+            stamp = aware.timestamp() if aware.tzinfo else aware.replace(tzinfo=UTC).timestamp()
+        else:
+            stamp = float(raw)
+    except (TypeError, ValueError):
+        raise _bad_row(source, line, f"第{line}条消息缺少 timestamp (message {line}: no timestamp)") from None
+    at = _epoch_local(source, stamp, line)
+    sender = message.get("sender") if isinstance(message.get("sender"), dict) else {}
+    content = message.get("content") if isinstance(message.get("content"), dict) else {}
+    text = str(content.get("text") or "")
+    system = bool(message.get("system") or message.get("isSystemMessage"))
+    if system:  # a gray tip (joins, recalls, pokes, calls): its sender is QCE's placeholder or the operator
+        return ChatRow(at, None, (), True, False, text, False, line)
+    if message.get("recalled") or message.get("isRecalled"):  # recalled: WeChat's exports keep only the notice
+        return ChatRow(at, None, (), True, False, None, False, line)
+    uin = str(sender.get("uin") or "").strip()
+    uid = str(sender.get("uid") or "").strip()
+    sender_id = uin if uin and uin != "0" else (uid if uid and uid != "未知" else None)
+    names = tuple(
+        dict.fromkeys(
+            str(n).strip()
+            for n in (sender.get("groupCard"), sender.get("nickname"), sender.get("remark"), sender.get("name"))
+            if n and str(n).strip() and str(n).strip() not in (uin, uid)
+        )
+    )
+    kinds = {str(e.get("type")) for e in content.get("elements") or [] if isinstance(e, dict)}
+    is_text = str(message.get("type") or "text") in _QCE_TEXT_TYPES and not (kinds & _QCE_NOT_TEXT_ELEMENTS)
+    is_text = is_text and bool(text.strip())
+    self_id = source.self_id
+    return ChatRow(
+        at, sender_id, names, False, is_text, text if is_text else None, bool(self_id and uin == self_id), line
+    )
+
+
+def _read_qce_json(source: ChatSource) -> Iterator[ChatRow]:
+    try:
+        with open(source.path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _bad_row(source, getattr(exc, "lineno", None) or 0, f"JSON 格式错误 (bad JSON): {exc}") from None
+    if not isinstance(data, dict):
+        raise _unknown(source.path)
+    chat = data.get("chatInfo") if isinstance(data.get("chatInfo"), dict) else {}
+    source.group_name = str(chat.get("name") or "").strip() or source.group_name
+    source.self_id = str(chat.get("selfUin") or "").strip() or source.self_id
+    if str(chat.get("type") or "group").lower() != "group":  # private, friend, temp: one-to-one chats
+        raise _private_chat(source, None, source.group_name)
+    for number, message in enumerate(data.get("messages") or [], start=1):
+        if isinstance(message, dict):
+            yield _qce_row(source, message, number)
+
+
 # ---------------------------------------------------------------- QQ 消息记录 TXT
 
 _QQ_STAMP_RE = re.compile(
@@ -684,6 +852,8 @@ def _qq_time(match: re.Match[str]) -> datetime | None:
 def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
     current: tuple[int, datetime, str | None, str, bool] | None = None
     content: list[str] = []
+    chats: list[str] = []  # the 消息对象 blocks seen: one chat per file
+    previous = ""
 
     def finish() -> ChatRow | None:
         if current is None:
@@ -693,15 +863,40 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
         text = "\n".join(lines)
         if system:
             return ChatRow(at, None, (), True, False, text, False, line)
-        typed = _typed_text(lines)
+        typed = _typed_text(lines, qq=True)
         return ChatRow(at, sender, (name,) if name else (), False, typed is not None, typed, False, line)
 
     with _open_text(source.path) as handle:
         for number, raw in enumerate(handle, start=1):
             line = raw.rstrip("\r\n").lstrip("\ufeff")
-            if line.startswith("消息对象:"):
-                source.group_name = line.split(":", 1)[1].strip() or source.group_name
-            match = _QQ_STAMP_RE.match(line)
+            header = previous.startswith("=====")  # 消息分组/消息对象 lines sit between rules of "="
+            previous = line
+            if header and line.startswith("消息分组:"):
+                continue
+            if header and line.startswith("消息对象:"):
+                chat = line.split(":", 1)[1].strip()
+                if chats and chat not in chats:
+                    # "export all messages": every chat (groups, friends) in one file — read into one group they
+                    # would credit other chats' messages to it. Name them all
+                    chats.append(chat)
+                    for rest in handle:
+                        rest = rest.rstrip("\r\n")
+                        if previous.startswith("=====") and rest.startswith("消息对象:"):
+                            chats.append(rest.split(":", 1)[1].strip())
+                        previous = rest
+                    named = list(dict.fromkeys(chats))
+                    raise _bad_row(
+                        source,
+                        number,
+                        f"文件里有 {len(named)} 个聊天 ({'、'.join(named)}), 请在 QQ 里只导出这个群的消息记录 "
+                        f"(the file holds {len(named)} chats — {', '.join(named)}: export this group's alone)",
+                    )
+                chats.append(chat)
+                source.group_name = chat or source.group_name
+                continue
+            # a message starts after an empty line (QQ ends each with one): a header-like line under text is content
+            starts = current is None or not content or not content[-1].strip()
+            match = _QQ_STAMP_RE.match(line) if starts else None
             at = _qq_time(match) if match else None
             if match is not None and at is not None:
                 row = finish()
@@ -731,6 +926,7 @@ _READERS = {
     "chatlab_json": _read_chatlab_json,
     "chatlab_jsonl": _read_chatlab_jsonl,
     "qq_txt": _read_qq_txt,
+    "qce_json": _read_qce_json,
 }
 
 
@@ -764,12 +960,24 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^你邀请{_q('b')}加入了群聊"), "invite_self"),
     (re.compile(rf"^{_q('b')}通过扫描你分享的二维码加入群聊"), "qr_self"),
     (re.compile(rf"^{_q('b')}通过扫描{_q('a')}分享的二维码加入群聊"), "qr"),
+    # a QR code whose sharer WeChat does not name (and 你通过扫描二维码加入群聊，群聊参与人还有：… — the exporter joined)
+    (re.compile(r"^你通过扫描二维码加入群聊"), "self_joined"),
+    (re.compile(rf"^{_q('b')}通过扫描二维码加入群聊"), "qr_unknown"),
     (re.compile(rf"^你将{_q('b')}移出了群聊"), "remove_self"),
     (re.compile(rf"^{_q('a')}将{_q('b')}移出了群聊"), "remove"),
     # QQ: 李跃-5公里邀请Tina、坤哥加入了本群。 / 梧桐加入本群。 / Tom Lee加入本群。 (names may hold spaces)
     (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>.+?)加入了?本群$"), "invite"),
     (re.compile(r"^(?P<a>[^\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)$"), "remove"),
     (re.compile(r"^(?P<b>[^\"“”]+?)加入(?:了)?本群$"), "join"),
+    # QCE's QQ NT gray tips (qq-chat-export-server group_member_add_summary): names bare, 群聊; an invite may end
+    # "，并附带了30条聊天记录"
+    (re.compile(r"^你(?:通过[^\"“”]+?分享的二维码)?加入了群聊(?:[，,].*)?$"), "self_joined"),
+    (re.compile(r"^(?P<a>[^\"“”]+?)邀请你加入了群聊"), "self_joined"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)通过你的二维码加入了群聊"), "qr_self"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)通过(?P<a>[^\"“”]+?)分享的二维码加入了群聊"), "qr"),
+    (re.compile(r"^你邀请(?P<b>[^\"“”]+?)加入了群聊"), "invite_self"),
+    (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>[^\"“”]+?)加入了群聊"), "invite"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)加入了群聊(?:[，,].*)?$"), "join"),
     # WeChat in English (the same notices; names quoted, or not in some clients' texts — wechaty's parsers)
     (re.compile(rf"^{_en('a')} invited you to (?:a|the) group chat", re.IGNORECASE), "self_joined"),
     (re.compile(rf"^{_en('a')} invited you and {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite"),
@@ -785,18 +993,23 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^you removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove_self"),
     (re.compile(rf"^{_en('a')} removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove"),
 )
+_BARE = r"[^\"“”\n，,。！？!?]{1,40}?"  # a name WeChat writes without quotes (red packets)
 _QN = r'["“”][^"“”\n]*["“”]'  # a quoted name (or 、-joined names); WeFlow may leave it empty ("" 拍了拍 "")
 _WHO = rf"(?:{_QN}|你|我)"
 # WeChat's notices as whole messages (docs/chat_formats.md §8): a member's message that merely mentions 加入群聊,
 # 拍了拍 or 撤回了 is not one of them
 _NOTICE_RE = re.compile(
-    rf"{_WHO}邀请(?:你和)?{_WHO}加入了群聊(?:[，,].*)?"
-    rf"|{_QN}通过扫描(?:你|{_QN})分享的二维码加入群聊"
+    rf"{_WHO}邀请(?:你和)?{_WHO}加入了群聊(?:[，,].*|\s+撤销)?"  # your own invite may keep its 撤销 link's text
+    rf"|{_QN}通过扫描(?:你|{_QN})分享的二维码加入群聊|(?:{_QN}|你)通过扫描二维码加入群聊(?:[，,].*)?"
     rf"|{_WHO}将{_QN}移出了群聊|你被{_QN}移出群聊"
     rf"|{_WHO} ?撤回了(?:一条消息|成员.*的一条消息)"
     rf"|{_WHO} ?(?:拍了拍|戳了戳) ?(?:{_QN}.*|(?:我|你|自己)(?: .*)?)"
     rf"|{_WHO}修改群(?:名|聊名称)为.*"
     rf"|{_QN}与群里其他人都不是朋友关系.*"
+    # a red packet or transfer taken (WeChat writes the names bare: 芳芳领取了你的红包, 你领取了芳芳的红包 — a real
+    # database's rows, and WeFlow's cleanSystemMessage strips the icon and link around them), a new owner
+    rf"|(?:你|{_BARE})领取了(?:你|自己|{_BARE})发?的(?:红包|转账)(?:[，,].*)?"
+    rf"|(?:{_QN}|你)已成为新群主|\[系统消息\]"
     r"|.*\$(?:username|names|adder|from)\$.*|<sysmsg.*|<revokemsg.*"
     # English WeChat: invites as WeChat stores them, names quoted or bare (李卓桓 invited 李佳芮, Huan to the group
     # chat — wechaty's payloads); the other notices with quoted names only
@@ -839,13 +1052,15 @@ def system_events(text: str | None) -> list[SystemEvent]:
         for key, value in match.groupdict().items():
             if key.endswith("_bare") and value:
                 groups[key[: -len("_bare")]] = value
-        who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip())
+        who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip() and n.strip() != "成员")
         by = groups.get("a")
-        if kind == "self_joined":
+        if by == "成员":  # QCE's stand-in for a name it could not read: nobody
+            by = None
+        if kind == "self_joined" or not who:  # the exporter joined, or nobody it can name
             return []
         if kind in ("invite", "invite_self"):
             return [SystemEvent("join", who, SELF if kind == "invite_self" else by, "invite")]
-        if kind in ("qr", "qr_self"):
+        if kind in ("qr", "qr_self", "qr_unknown"):
             return [SystemEvent("join", who, SELF if kind == "qr_self" else by, "qr")]
         if kind == "join":
             return [SystemEvent("join", who, None, "join")]

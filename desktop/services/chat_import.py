@@ -12,7 +12,8 @@ Decisions (what users see follows from these):
   nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
   group, or remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
   member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
-  sender (offered as "it is <member>", never merged). A name two memberships carry is *unattributable*: nothing is counted. The
+  sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
+  recorded for them, are both such unknown senders (which one is the member cannot be told). A name two memberships carry is *unattributable*: nothing is counted. The
   ID of a sender matched by name is remembered, and so are the names seen: one identity across nickname
   changes. Anything else is an *unknown sender*, listed with its message count; nothing is counted for it
   unless `add_unknown` adds it as a member (WeChat ID = sender ID — a QQ export's number is the QQ number —, name =
@@ -41,7 +42,9 @@ Decisions (what users see follows from these):
   the file points at several members, nobody is guessed: 你 stays unresolved and the preview says so.
 - The group: an export that names its group (QQ 消息对象, ChatLab meta.name, WeFlow 昵称) differently from the
   selected group — letters and digits compared, names and chatroom ids of exports imported into it before
-  accepted — sets `group_mismatch`: the window warns and asks, the CLI refuses without --other-group.
+  accepted; or, for an export that gives only its chatroom id (PyWxDump), another chatroom than those
+  imported into the group before — sets `group_mismatch`: the window warns and asks, the CLI refuses without
+  --other-group.
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
   is remembered as an alias) were taken into account then and are skipped: re-importing a file, or importing
@@ -97,9 +100,23 @@ def _sanitised_key(text: str | None) -> str:
     return _key(_SANITISE.sub("_", text or ""))
 
 
+SELF_ALIAS = "(self)"  # the alias an exporting user's own rows without an ID (PyWxDump's 我) are remembered by
+
+
+def _alias_key(sender_id: str) -> str:
+    """How a sender ID is remembered as an alias (the exporter's own ID-less rows under SELF_ALIAS)."""
+    return SELF_ALIAS if sender_id == SELF else _key(sender_id)
+
+
+_QQ_UID_RE = re.compile(r"^u_[a-z0-9_-]{22}$")  # a QQ NT account's uid (QCE exports give it where the number is hidden)
+
+
 def _id_kind(key: str) -> str:
-    """'qq' for a QQ number or a QQ e-mail account, else 'wechat' (a WeChat ID starts with a letter)."""
-    return "qq" if key.isdigit() or ("@" in key and not key.endswith("@chatroom")) else "wechat"
+    """'qq' for a QQ number or a QQ e-mail account, 'qq_uid' for a QQ NT uid (another identifier of a QQ account:
+    never compared with a number), else 'wechat' (a WeChat ID starts with a letter)."""
+    if key.isdigit() or ("@" in key and not key.endswith("@chatroom")):
+        return "qq"
+    return "qq_uid" if _QQ_UID_RE.match(key) else "wechat"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -127,7 +144,17 @@ class SenderInfo:
 
     @property
     def shown(self) -> str:
-        return self.names[0] if self.names else (self.sender_id or "?")
+        return self.names[0] if self.names else (self.shown_id or "?")
+
+    @property
+    def shown_id(self) -> str | None:
+        """The sender ID as users see it (None for the exporting user's own ID-less rows, 我)."""
+        return None if self.sender_id == SELF else self.sender_id
+
+    @property
+    def is_exporter(self) -> bool:
+        """The exporting user's own rows that carry no ID (PyWxDump's 我): --me says who they are."""
+        return self.sender_id == SELF
 
 
 @dataclass(frozen=True)
@@ -179,6 +206,7 @@ class ChatPlan:
     rows: int = 0
     system_rows: int = 0
     covered_rows: int = 0  # inside the span of an earlier import: skipped
+    covered_notices: int = 0  # of those, notices (counted in system_rows too)
     messages_known: int = 0
     senders: list[SenderInfo] = field(default_factory=list)
     checkins: list[PlannedCheckin] = field(default_factory=list)
@@ -326,9 +354,11 @@ class _Roster:
         member earlier imports knew by name only (a TXT export), a name of theirs. A sender left undecided, or
         ignored, was counted by none."""
         if sender_id:
-            skey = _key(sender_id)
+            skey = _alias_key(sender_id)
             if skey in self.alias_ids:
                 return self.alias_ids[skey] is not None
+            if sender_id == SELF:
+                return False
         for n in names:
             member = self.alias_names.get(_key(n)) if n else None
             if member is not None and not (sender_id and member in self.id_aliased):
@@ -388,17 +418,46 @@ class _Resolver:
         self._resolve(info)
         if info.status == "known" and info.member_id is not None:
             # the same person under another key (a name before, an ID now): one sender
-            other = self.by_member.get(info.member_id)
-            if other is not None:
+            member = info.member_id
+            other = self.by_member.get(member)
+            person = self.roster.by_member[member]
+            if other is not None and other.status != "known":  # accounts found to share the member's name
+                if info.how == "name":
+                    self._another_account(info, person)
+                else:  # the member's own ID: theirs
+                    self.by_member[member] = info
+            elif other is not None and self._two_accounts(other, info):
+                # two accounts of this file under one member's name, neither ID recorded for them: which one is
+                # the member cannot be told — both are "same name as <member>, another ID" for the user to link
+                for account in (other, info):
+                    self._another_account(account, person)
+            elif other is not None:
                 self._merge_names(other, row.names)
                 if skey is not None:
                     self.learned_ids[skey] = other.key
                 return other
-            self.by_member[info.member_id] = info
+            else:
+                self.by_member[member] = info
         self.senders[key] = info
         if skey is not None:
             self.learned_ids[skey] = key
         return info
+
+    @staticmethod
+    def _two_accounts(a: SenderInfo, b: SenderInfo) -> bool:
+        """Two senders of one member are two accounts: both have IDs of one kind, different, and one of them was
+        matched by name only (or already found to be another account)."""
+        if not (a.sender_id and b.sender_id) or _key(a.sender_id) == _key(b.sender_id):
+            return False
+        if _id_kind(_key(a.sender_id)) != _id_kind(_key(b.sender_id)):
+            return False
+        return "name" in (a.how, b.how)
+
+    @staticmethod
+    def _another_account(info: SenderInfo, person: _Person) -> None:
+        info.status, info.how = "unknown", "other_id"
+        info.candidates = ((person.membership_id, person.display_name),)
+        info.membership_id = info.member_id = info.display_name = None
 
     @staticmethod
     def _merge_names(info: SenderInfo, names: tuple[str, ...]) -> None:
@@ -407,6 +466,13 @@ class _Resolver:
 
     def _resolve(self, info: SenderInfo) -> None:
         roster = self.roster
+        if info.sender_id == SELF:
+            # the exporting user's own rows with no ID (PyWxDump's 我): the exporter's once the plan knows who
+            # exported this file (_plan_self_rows); never matched by the name 我, never added as a member
+            if SELF_ALIAS in roster.alias_ids and roster.alias_ids[SELF_ALIAS] is None:
+                info.status = "ignored"
+            info.how = "self"
+            return
         if info.sender_id:
             skey = _key(info.sender_id)
             if skey in roster.alias_ids:
@@ -560,6 +626,7 @@ def plan_chat_import(
             plan.system_rows += 1
             if spans and _covered(at, spans):
                 plan.covered_rows += 1
+                plan.covered_notices += 1
             else:
                 for event in system_events(row.text):
                     events.append((at, event))
@@ -605,6 +672,8 @@ def plan_chat_import(
     plan.first_at, plan.last_at = (first, last) if n else (None, None)
     plan.export_group, plan.export_group_id = source.group_name, source.group_id
     plan.group_mismatch = _other_group(session, group, source.group_name, source.group_id)
+    if plan.group_mismatch and not plan.export_group:
+        plan.export_group = source.group_id  # the chatroom id is all the export says of its group
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
     for info in plan.senders:
@@ -616,6 +685,7 @@ def plan_chat_import(
             plan.messages_known += info.messages
     plan._self_ids = self_ids
     _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
+    _plan_self_rows(plan, roster, resolver, texts)
     _plan_events(plan, roster, resolver, events)
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
@@ -643,9 +713,15 @@ def _known_group_names(session: Session, group_id: int) -> set[str]:
 
 def _other_group(session: Session, group: Group | None, name: str | None, chatroom: str | None) -> bool:
     """The export names a group (and it is not the selected one's name, nor a name or chatroom id of an export
-    imported into it before): it may be another group's chat."""
-    if group is None or not name or not _group_key(name):
+    imported into it before): it may be another group's chat. An export that gives its chatroom id only
+    (PyWxDump's room_name) is another group's when exports imported into this group had other chatroom ids."""
+    if group is None:
         return False
+    if not name or not _group_key(name):
+        if not chatroom:
+            return False
+        ids = {k for k in _known_group_names(session, group.id) if k.startswith("id:")}
+        return bool(ids) and f"id:{_key(chatroom)}" not in ids
     if _group_key(name) == _group_key(group.name):
         return False
     known = _known_group_names(session, group.id)
@@ -688,7 +764,7 @@ def _apply_decisions(
             person = roster.by_membership.get(int(target))
             if person is not None:
                 _Resolver._known(info, person, "decision")
-        elif action == "add":
+        elif action == "add" and info.sender_id != SELF:  # 我 is the exporting user, never a new member
             info.status, info.how = "new", "decision"  # a member added when the plan is applied
 
 
@@ -738,6 +814,38 @@ def _plan_exporter(
     person = roster.by_member.get(member) if member is not None else None
     plan.exporter_member_id = person.member_id if person else None
     plan.exporter_name = person.display_name if person else None
+
+
+def _plan_self_rows(
+    plan: ChatPlan, roster: _Roster, resolver: _Resolver, texts: dict[tuple[str, date], datetime]
+) -> None:
+    """The exporting user's own rows that carry no ID (PyWxDump's 我) are the exporter's, once the file, --me or
+    the group's remembered exporter says who that is; else they stay an unknown sender shown as 我."""
+    info = resolver.senders.get(f"id:{SELF}")
+    if info is None or info.status != "unknown":
+        return
+    person = roster.by_member.get(plan.exporter_member_id) if plan.exporter_member_id is not None else None
+    if person is None:
+        plan.exporter_needed = True  # the window asks who exported the chat (the CLI: --me)
+        return
+    other = resolver.by_member.get(person.member_id)
+    if other is None or other is info or other.status != "known":
+        _Resolver._known(info, person, "self")
+        resolver.by_member[person.member_id] = info
+        plan.messages_known += info.messages
+        return
+    # the exporter also speaks under their own ID in this file: one sender
+    for day, n in info.by_day.items():
+        other.by_day[day] = other.by_day.get(day, 0) + n
+    other.messages += info.messages
+    other.first_day, other.last_day = min(other.by_day), max(other.by_day)
+    plan.messages_known += info.messages
+    for skey, day in [k for k in texts if k[0] == info.key]:
+        at = texts.pop((skey, day))
+        if (other.key, day) not in texts or at < texts[(other.key, day)]:
+            texts[(other.key, day)] = at
+    info.by_day, info.messages = {}, 0
+    plan.senders = [s for s in plan.senders if s is not info]
 
 
 def _plan_checkins(
@@ -938,9 +1046,12 @@ def _remember_aliases(session: Session, group_id: int, plan: ChatPlan) -> None:
             continue
         member = info.member_id if info.status == "known" else None
         entries = []
-        if info.sender_id:
-            entries.append(("id", _key(info.sender_id), info.sender_id))
-        entries += [("name", _key(n), n) for n in info.names if n]
+        if info.sender_id == SELF:  # the exporter's own ID-less rows: remembered by SELF_ALIAS, not by "我"
+            entries.append(("id", SELF_ALIAS, "我"))
+        else:
+            if info.sender_id:
+                entries.append(("id", _key(info.sender_id), info.sender_id))
+            entries += [("name", _key(n), n) for n in info.names if n]
         for kind, value, shown in entries:
             if not value:
                 continue
@@ -1059,9 +1170,9 @@ def _person_for(
     if sender_id and len(sender_id) > WECHAT_ID_MAX:  # not a WeChat ID (they are short): the alias keeps it
         sender_id = None
     qq = None
-    if sender_id and _id_kind(_key(sender_id)) == "qq":
+    if sender_id and _id_kind(_key(sender_id)) != "wechat":
         # a QQ export's sender: a QQ number is the person's QQ number, never a WeChat ID; a QQ e-mail account is
-        # neither (the alias keeps it)
+        # neither, nor a QQ NT uid (the alias keeps them)
         qq = sender_id if sender_id.isdigit() and 5 <= len(sender_id) <= 12 else None
         sender_id = None
     existing = None

@@ -355,7 +355,7 @@ class ChatImportDialog(QDialog):
         }
         for row, info in enumerate(senders):
             table.setItem(row, 0, QTableWidgetItem(info.shown))
-            table.setItem(row, 1, QTableWidgetItem(info.sender_id or ""))
+            table.setItem(row, 1, QTableWidgetItem(info.shown_id or ""))
             count = QTableWidgetItem(str(info.messages))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, 2, count)
