@@ -158,7 +158,8 @@ class Styles:
             "int": {"number_format": FMT_INT},
             "signed_int": {"number_format": FMT_SIGNED_INT},
             "mark": {"alignment": center},
-            "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
+            # bottom, as the row's other cells: a wrapped text's last line sits on their line
+            "wrap": {"alignment": Alignment(wrap_text=True, vertical="bottom")},
         }
         self._arrays: dict[str, object] = {}
         self.ids: dict[str | None, int] = {None: 0}

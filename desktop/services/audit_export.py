@@ -17,6 +17,7 @@ Decisions:
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -33,6 +34,7 @@ from desktop.io.xlsx_util import (
     check_target,
     column_widths,
     discard,
+    display_width,
     print_setup,
     save_atomic,
     set_widths,
@@ -354,6 +356,17 @@ class AuditFilter:
         }
 
 
+def _wrapped_height(text: str | None, width: float) -> float | None:
+    """The row height (points) that shows every line of a summary wrapped in a column `width` characters wide;
+    None (the default height) for one line. Without it LibreOffice kept the rows one line high and a long
+    summary ran over the rows below it."""
+    if not text:
+        return None
+    # a width counts characters of '0'; text in a proportional font runs about a tenth narrower
+    lines = sum(max(1, math.ceil(display_width(part) * 0.9 / width)) for part in text.split("\n"))
+    return 15.0 * lines if lines > 1 else None
+
+
 def export_audit(
     database: Database,
     actor: Actor,
@@ -419,7 +432,7 @@ def export_audit(
         out = SheetRows(styles)
         out.append(headers, ["header"] * len(headers), 20)
         for row in table:
-            out.append(row, KINDS)
+            out.append(row, KINDS, _wrapped_height(row[5], widths[5]))
         out.attach(ws)
         wb.properties.title = "审计日志" if lang.startswith("zh") else "Audit log"
         wb.properties.creator = actor.name

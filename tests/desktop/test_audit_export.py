@@ -69,3 +69,23 @@ def test_the_exported_log_names_an_export_in_words(sqlite_workspace, tmp_path):
         assert len(rows) == 1
         assert rows[0][3] == entity
         assert summary in rows[0][5]
+
+
+def test_a_long_summary_gets_the_rows_it_wraps_to(sqlite_workspace, tmp_path):
+    """The summary column wraps at 70 characters, but every row kept one line's height: in LibreOffice a long
+    summary ran over the rows below it. A row is as tall as its summary's lines; a short one keeps the default."""
+    from desktop.services.audit import record_audit
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        record_audit(s, owner.id, "group.update", "group", None, after={"note": "很长的备注" * 30})  # 300 wide
+        record_audit(s, owner.id, "group.update", "group", None, after={"note": "短"})
+        s.commit()
+    path = tmp_path / "audit.xlsx"
+    export_audit(sqlite_workspace, owner, path=path, lang="zh_CN")
+    ws = load_workbook(path).active
+    heights = {ws.cell(r, 6).value: ws.row_dimensions[r].height for r in range(2, ws.max_row + 1)}
+    long_row = next(v for v in heights if v and "很长的备注" in v)
+    assert heights[long_row] >= 15 * 4  # 300 wide in a 70-wide column: 4 lines at least
+    assert heights["备注: 短"] is None
+    assert ws.cell(2, 6).alignment.wrap_text
