@@ -32,12 +32,12 @@ from desktop.io.xlsx_util import (
     SheetRows,
     Styles,
     check_target,
-    column_widths,
     discard,
     display_width,
     print_setup,
     save_atomic,
     set_widths,
+    widest_widths,
 )
 from desktop.phones import mask_phone
 from desktop.services.audit import AuditRow, list_audit
@@ -423,7 +423,9 @@ def export_audit(
     try:
         styles = Styles(wb)
         ws = wb.create_sheet(SHEET_NAME)
-        widths = column_widths(headers, table, maximum=30)
+        # every row measured: the first 300 are the newest (the day's check-ins), an older entry's longer
+        # label or name was cut by the next column
+        widths = widest_widths(headers, table, maximum=30)
         widths[5] = 70  # the summary: wide and wrapped
         set_widths(ws, widths)
         ws.freeze_panes = "B2"

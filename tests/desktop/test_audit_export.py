@@ -89,3 +89,27 @@ def test_a_long_summary_gets_the_rows_it_wraps_to(sqlite_workspace, tmp_path):
     assert heights[long_row] >= 15 * 4  # 300 wide in a 70-wide column: 4 lines at least
     assert heights["备注: 短"] is None
     assert ws.cell(2, 6).alignment.wrap_text
+
+
+def test_columns_fit_entries_older_than_the_first_rows(sqlite_workspace, tmp_path):
+    """The widths came from the first 300 rows — the newest entries: an older entry's longer name was cut by
+    the summary beside it. Every row is measured now."""
+    from openpyxl.utils import get_column_letter
+
+    from desktop.io.xlsx_util import display_width
+    from desktop.services.audit import record_audit
+
+    long_name = "ＪＥＳＳＩＣＡ・王小明"  # 21 wide
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "群")
+        add_member(s, owner, gid, MemberInput(display_name=long_name))  # audited: member.add, named
+        for _ in range(320):
+            record_audit(s, owner.id, "group.update", "group", gid, after={"note": "改"})
+        s.commit()
+    path = tmp_path / "audit.xlsx"
+    export_audit(sqlite_workspace, owner, path=path, lang="zh_CN")
+    ws = load_workbook(path).active
+    names = [ws.cell(r, 5).value for r in range(2, ws.max_row + 1)]
+    assert long_name in names and names.index(long_name) > 300  # an older entry, past the first rows
+    assert ws.column_dimensions[get_column_letter(5)].width >= display_width(long_name)
