@@ -158,7 +158,8 @@ class Styles:
             "int": {"number_format": FMT_INT},
             "signed_int": {"number_format": FMT_SIGNED_INT},
             "mark": {"alignment": center},
-            "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
+            # bottom, as the row's other cells: a wrapped text's last line sits on their line
+            "wrap": {"alignment": Alignment(wrap_text=True, vertical="bottom")},
         }
         self._arrays: dict[str, object] = {}
         self.ids: dict[str | None, int] = {None: 0}
@@ -368,6 +369,27 @@ def column_widths(
         for j, value in enumerate(row):
             if j >= len(widths):
                 widths.append(0)
+            w = display_width(value)
+            if w > widths[j]:
+                widths[j] = w
+    return [min(maximum, max(minimum, w + 2)) for w in widths]
+
+
+def widest_widths(
+    headers: Sequence[str | None], rows: Iterable[Sequence[object]], *, minimum: float = 4, maximum: float = 40
+) -> list[float]:
+    """column_widths measured over every row, for a table held in memory: a text is measured only when it could
+    be wider than the column's widest so far (at most 2 a character), so most cells cost a len(). A sample of
+    the first rows misses what comes later — the audit log's older entries, another group's rows."""
+    widths = [display_width(h) for h in headers]
+    for row in rows:
+        for j, value in enumerate(row):
+            if value is None:
+                continue
+            if j >= len(widths):
+                widths.append(0)
+            if isinstance(value, str) and 2 * len(value) <= widths[j]:
+                continue
             w = display_width(value)
             if w > widths[j]:
                 widths[j] = w

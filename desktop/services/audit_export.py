@@ -17,6 +17,7 @@ Decisions:
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,11 +32,12 @@ from desktop.io.xlsx_util import (
     SheetRows,
     Styles,
     check_target,
-    column_widths,
     discard,
+    display_width,
     print_setup,
     save_atomic,
     set_widths,
+    widest_widths,
 )
 from desktop.phones import mask_phone
 from desktop.services.audit import AuditRow, list_audit
@@ -356,6 +358,17 @@ class AuditFilter:
         }
 
 
+def _wrapped_height(text: str | None, width: float) -> float | None:
+    """The row height (points) that shows every line of a summary wrapped in a column `width` characters wide;
+    None (the default height) for one line. Without it LibreOffice kept the rows one line high and a long
+    summary ran over the rows below it."""
+    if not text:
+        return None
+    # a width counts characters of '0'; text in a proportional font runs about a tenth narrower
+    lines = sum(max(1, math.ceil(display_width(part) * 0.9 / width)) for part in text.split("\n"))
+    return 15.0 * lines if lines > 1 else None
+
+
 def export_audit(
     database: Database,
     actor: Actor,
@@ -412,7 +425,9 @@ def export_audit(
     try:
         styles = Styles(wb)
         ws = wb.create_sheet(SHEET_NAME)
-        widths = column_widths(headers, table, maximum=30)
+        # every row measured: the first 300 are the newest (the day's check-ins), an older entry's longer
+        # label or name was cut by the next column
+        widths = widest_widths(headers, table, maximum=30)
         widths[5] = 70  # the summary: wide and wrapped
         set_widths(ws, widths)
         ws.freeze_panes = "B2"
@@ -421,7 +436,7 @@ def export_audit(
         out = SheetRows(styles)
         out.append(headers, ["header"] * len(headers), 20)
         for row in table:
-            out.append(row, KINDS)
+            out.append(row, KINDS, _wrapped_height(row[5], widths[5]))
         out.attach(ws)
         wb.properties.title = "审计日志" if lang.startswith("zh") else "Audit log"
         wb.properties.creator = actor.name

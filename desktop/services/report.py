@@ -923,7 +923,11 @@ class _Report:
         seen = {mid for marks in g.attendance.values() for mid in marks}
         g.attendees = {mid: (pp.name, pp.pinyin) for mid, pp in people.items() if mid in seen}
         g.extras = _Extras.of(people, _levels(self.connection, g.id))
-        g.name_width = max((display_width(pp.name) for pp in people.values()), default=0)
+        widest = 0
+        for pp in people.values():  # a name is at most 2 wide a character: most need no measuring
+            if pp.name and 2 * len(pp.name) > widest:
+                widest = max(widest, display_width(pp.name))
+        g.name_width = widest
         # roles and tags: few people have several, so the first rows rarely do (日常运营、策划 was cut to 日常);
         # measured once per distinct set
         for f in ("roles", "tags"):

@@ -69,3 +69,47 @@ def test_the_exported_log_names_an_export_in_words(sqlite_workspace, tmp_path):
         assert len(rows) == 1
         assert rows[0][3] == entity
         assert summary in rows[0][5]
+
+
+def test_a_long_summary_gets_the_rows_it_wraps_to(sqlite_workspace, tmp_path):
+    """The summary column wraps at 70 characters, but every row kept one line's height: in LibreOffice a long
+    summary ran over the rows below it. A row is as tall as its summary's lines; a short one keeps the default."""
+    from desktop.services.audit import record_audit
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        record_audit(s, owner.id, "group.update", "group", None, after={"note": "很长的备注" * 30})  # 300 wide
+        record_audit(s, owner.id, "group.update", "group", None, after={"note": "短"})
+        s.commit()
+    path = tmp_path / "audit.xlsx"
+    export_audit(sqlite_workspace, owner, path=path, lang="zh_CN")
+    ws = load_workbook(path).active
+    heights = {ws.cell(r, 6).value: ws.row_dimensions[r].height for r in range(2, ws.max_row + 1)}
+    long_row = next(v for v in heights if v and "很长的备注" in v)
+    assert heights[long_row] >= 15 * 4  # 300 wide in a 70-wide column: 4 lines at least
+    assert heights["备注: 短"] is None
+    assert ws.cell(2, 6).alignment.wrap_text
+
+
+def test_columns_fit_entries_older_than_the_first_rows(sqlite_workspace, tmp_path):
+    """The widths came from the first 300 rows — the newest entries: an older entry's longer name was cut by
+    the summary beside it. Every row is measured now."""
+    from openpyxl.utils import get_column_letter
+
+    from desktop.io.xlsx_util import display_width
+    from desktop.services.audit import record_audit
+
+    long_name = "ＪＥＳＳＩＣＡ・王小明"  # 21 wide
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "群")
+        add_member(s, owner, gid, MemberInput(display_name=long_name))  # audited: member.add, named
+        for _ in range(320):
+            record_audit(s, owner.id, "group.update", "group", gid, after={"note": "改"})
+        s.commit()
+    path = tmp_path / "audit.xlsx"
+    export_audit(sqlite_workspace, owner, path=path, lang="zh_CN")
+    ws = load_workbook(path).active
+    names = [ws.cell(r, 5).value for r in range(2, ws.max_row + 1)]
+    assert long_name in names and names.index(long_name) > 300  # an older entry, past the first rows
+    assert ws.column_dimensions[get_column_letter(5)].width >= display_width(long_name)
