@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import drop_format_chars
+from desktop.phones import drop_id_numbers
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
@@ -76,6 +77,7 @@ __all__ = [
 ]
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
+_MAINLAND_WITH_86 = re.compile(r"861[3-9]\d{9}")  # a mainland mobile written with its country code, no +
 SIMILAR_NAME_SCORE = 90  # rapidfuzz ratio at which two names in one group are "very similar"
 GONE_STATUSES = ENDED_STATUSES  # out of the group: left_at (and a reason) say since when, why
 _MANAGER_STATUSES = ("removed", "blacklisted")  # putting someone there, or lifting a blacklist: delete_members
@@ -296,9 +298,13 @@ def normalise_phone(value: str | None) -> str | None:
     s = _PHONE_SEPARATORS.sub("", s)
     plus = s.startswith("+")
     digits = s[1:] if plus else s
+    if not plus and digits.startswith("00") and digits.isdigit():  # 0086 138…: the international prefix is a +
+        plus, digits = True, digits[2:]
     if not digits.isdigit() or not 5 <= len(digits) <= 15:
         raise ValidationError("phone", f"「{value}」不是有效的电话号码 (not a phone number)")
     if plus and digits.startswith("86") and len(digits) == 13:
+        return digits[2:]
+    if not plus and _MAINLAND_WITH_86.fullmatch(digits):  # 8613812345678 is 13812345678, as the import reads it
         return digits[2:]
     return ("+" if plus else "") + digits
 
@@ -335,7 +341,43 @@ def _clean_wechat(value: str | None) -> str | None:
     return _clean(drop_format_chars(unicodedata.normalize("NFKC", value)))
 
 
+# the free-text fields of MemberInput that could hold an ID-card number someone typed or pasted (a note, a purpose
+# answer, a name copied with it): validate() keeps only its last four characters in each, as the imports do
+ID_FREE_TEXT_FIELDS = (
+    "display_name",
+    "nickname",
+    "wechat_id",
+    "city",
+    "occupation",
+    "note",
+    "group_nickname",
+    "purpose",
+    "left_reason",
+)
+
+
+def id_number_fields(data: MemberInput) -> list[str]:
+    """The fields of `data` (ID_FREE_TEXT_FIELDS, and "tags") holding an ID-card number (身份证号), which validate()
+    cuts to its last four characters (desktop/phones.py drop_id_numbers): the member dialog shows the user what
+    it keeps before it saves (PRODUCT §2: QunDesk never stores an ID number; the imports warn id_number_dropped)."""
+    found = [f for f in ID_FREE_TEXT_FIELDS if drop_id_numbers(getattr(data, f))[1]]
+    if any(drop_id_numbers(t)[1] for t in data.tags):
+        found.append("tags")
+    return found
+
+
+def _no_id(value: str | None) -> str | None:
+    return drop_id_numbers(value)[0]
+
+
 def validate(data: MemberInput) -> MemberInput:
+    """`data` as stored: trimmed, normalised (phone, WeChat ID, QQ) and checked (ValidationError naming the field).
+    An ID-card number in any free-text field keeps only its last four characters (id_number_fields)."""
+    data = replace(
+        data,
+        **{f: _no_id(getattr(data, f)) for f in ID_FREE_TEXT_FIELDS},
+        tags=[_no_id(t) or "" for t in data.tags],
+    )
     name = _clean(data.display_name)
     if not name:
         raise ValidationError("display_name", "姓名不能为空 (name is required)")
@@ -392,6 +434,24 @@ def same_wechat(wechat_id: str) -> Select:
     )
 
 
+def _name_key(name: str) -> str:
+    """A name as the duplicate check compares it: NFKC, case folded, without spaces (张 三, 张　三 and "张三 " are
+    张三) or invisible format characters."""
+    return "".join(drop_format_chars(unicodedata.normalize("NFKC", name)).casefold().split())
+
+
+def _has_cjk(name: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in name)
+
+
+def _cjk_sound(name: str) -> str:
+    """The full pinyin of a Chinese name (the stored Member.pinyin, models/search_keys.py), "" for a name without
+    Chinese characters: two names of one group that read the same (張三 and 张三, 张三🌸 and 张三) are very similar."""
+    from models.search_keys import name_keys
+
+    return name_keys(name)[1] if _has_cjk(name) else ""
+
+
 def find_duplicates(
     session: Session,
     *,
@@ -432,14 +492,17 @@ def find_duplicates(
     if display_name and display_name.strip() and group_id is not None:
         from rapidfuzz import fuzz  # here: the window's start does not need it (10 ms)
 
-        target = unicodedata.normalize("NFKC", display_name.strip()).casefold()
+        target = _name_key(display_name)
+        sound = _cjk_sound(display_name)
         candidates = session.execute(
-            select(Member.id, Member.display_name)
+            select(Member.id, Member.display_name, Member.pinyin)
             .join(Membership, Membership.member_id == Member.id)
             .where(live, Membership.group_id == group_id)
         )
-        for mid, name in candidates:
-            score = fuzz.ratio(target, unicodedata.normalize("NFKC", name).casefold())
+        for mid, name, pinyin in candidates:
+            score = fuzz.ratio(target, _name_key(name))
+            if score < SIMILAR_NAME_SCORE and sound and sound == pinyin and _has_cjk(name):
+                score = SIMILAR_NAME_SCORE  # 張三 is 张三: the same name read aloud (traditional, an emoji added)
             if score >= SIMILAR_NAME_SCORE:
                 hits.setdefault(mid, DuplicateHit(mid, name, "similar_name", score))
     if hits:

@@ -1131,6 +1131,10 @@ Create a new, empty workspace there?</translation>
             <translation>very similar name in this group</translation>
         </message>
         <message>
+            <source>An ID-card number is never stored: only its last four characters are kept, as shown. Check the field and save again.</source>
+            <translation>An ID-card number is never stored: only its last four characters are kept, as shown. Check the field and save again.</translation>
+        </message>
+        <message>
             <location line="+8" />
             <source>Possible duplicate</source>
             <translation>Possible duplicate</translation>

@@ -237,3 +237,36 @@ def test_tab_goes_down_the_person_box_first(qtbot, ws):
     assert next_stop(dialog.tags_edit) is dialog.note_edit
     assert next_stop(dialog.note_edit) is dialog.group_combo
     assert next_stop(dialog.group_combo) is dialog.group_nickname_edit
+
+
+def test_an_id_number_in_the_note_is_shown_cut_to_its_last_four_before_it_is_saved(qtbot, ws):
+    """An ID-card number typed into a free-text field is never stored (PRODUCT §2): the first Save shows the
+    field as it will be kept and says why, without saving; the next Save saves that."""
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: True
+    type_text(qtbot, dialog.name_edit, "赵六")
+    type_text(qtbot, dialog.note_edit, "身份证 11010119900307451X 已核对")
+    type_text(qtbot, dialog.purpose_edit, "旧证 110101900307451")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "赵六" not in roster_names(ws)
+    assert dialog.note_edit.toPlainText() == "身份证 ****451X 已核对"
+    assert dialog.purpose_edit.toPlainText() == "旧证 ****7451"
+    assert "ID-card number is never stored" in (dialog.field_error("note") or "")
+    assert "ID-card number is never stored" in (dialog.field_error("purpose") or "")
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        data = get_member_input(s, saved.args[0])
+    assert (data.note, data.purpose) == ("身份证 ****451X 已核对", "旧证 ****7451")
+
+
+def test_a_name_written_in_traditional_characters_or_with_a_space_warns_as_a_duplicate(qtbot, ws):
+    for typed in ("張三", "张 三"):
+        asked = []
+        dialog = open_dialog(qtbot, ws)
+        dialog.confirm_duplicates = lambda hits, asked=asked: asked.append(hits) or False
+        type_text(qtbot, dialog.name_edit, typed)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert [[(h.display_name, h.reason) for h in hits] for hits in asked] == [[("张三", "similar_name")]], typed
+        assert typed not in roster_names(ws)

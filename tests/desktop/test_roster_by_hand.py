@@ -1,0 +1,84 @@
+"""The roster kept by hand (the member dialog's service, roster.py): the same person typed the ways people type
+them is found as a duplicate, a phone is stored the one way whatever its form, and an ID-card number typed into
+any free-text field is never stored whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.services.groups import create_group
+from desktop.services.roster import (
+    MemberInput,
+    add_member,
+    find_duplicates,
+    get_member_input,
+    id_number_fields,
+    normalise_phone,
+    update_member,
+)
+
+
+@pytest.fixture
+def group(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        add_member(s, owner, gid, MemberInput(display_name="张三", wechat_id="ZhangSan88", phone="138 1234 5678"))
+        add_member(s, owner, gid, MemberInput(display_name="Amy Chen"))
+        s.commit()
+    return gid
+
+
+@pytest.mark.parametrize("typed", ["8613812345678", "0086 138 1234 5678", "0086-13812345678", "+86 138-1234-5678"])
+def test_a_mainland_mobile_with_its_country_code_is_the_same_phone(workspace, group, typed):
+    assert normalise_phone(typed) == "13812345678"
+    with workspace.session() as s:
+        assert [(h.display_name, h.reason) for h in find_duplicates(s, display_name="新人", phone=typed)] == [
+            ("张三", "phone")
+        ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("+1 415 555 0100", "+14155550100"), ("001 415 555 0100", "+14155550100"), ("+852 9123 4567", "+85291234567")],
+)
+def test_a_phone_of_another_country_keeps_its_country_code(typed, stored):
+    assert normalise_phone(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["张 三", "张　三", " 张三 ", "張三", "张三🌸"])
+def test_the_same_name_typed_another_way_is_a_possible_duplicate(workspace, group, typed):
+    with workspace.session() as s:
+        hits = find_duplicates(s, display_name=typed, group_id=group)
+    assert [(h.display_name, h.reason) for h in hits] == [("张三", "similar_name")]
+
+
+@pytest.mark.parametrize("typed", ["张珊", "李四", "Amy", "amy chen "])
+def test_other_names_are_not_taken_for_zhang_san(workspace, group, typed):
+    with workspace.session() as s:
+        hits = find_duplicates(s, display_name=typed, group_id=group)
+    assert "张三" not in [h.display_name for h in hits]
+
+
+def test_an_id_number_in_a_free_text_field_keeps_only_its_last_four(workspace, owner, group):
+    data = MemberInput(
+        display_name="赵六",
+        note="身份证号:110101199003074518，已核",
+        purpose="11010119900307451x",
+        tags=["110101900307451"],
+        city="北京",
+    )
+    assert id_number_fields(data) == ["note", "purpose", "tags"]
+    with workspace.session() as s:
+        _mid, msid = add_member(s, owner, group, data)
+        s.commit()
+        stored = get_member_input(s, msid)
+        assert (stored.note, stored.purpose, stored.tags, stored.city) == (
+            "身份证号:****4518，已核",
+            "****451x",
+            ["****7451"],
+            "北京",
+        )
+        # an edit (or the CLI, or an undo) that types one in again is cut the same way
+        update_member(s, owner, msid, MemberInput(**{**stored.__dict__, "nickname": "六 110101199003074518"}))
+        s.commit()
+        assert get_member_input(s, msid).nickname == "六 ****4518"
