@@ -452,6 +452,24 @@ def _cjk_sound(name: str) -> str:
     return name_keys(name)[1] if _has_cjk(name) else ""
 
 
+def _merged_into(session: Session, member_id: int) -> tuple[int, str, bool] | None:
+    """(id, name, deleted) of the person a merge chain ends at (A merged into B merged into C: C)."""
+    seen: set[int] = set()
+    while member_id not in seen:
+        seen.add(member_id)
+        row = session.execute(
+            select(Member.display_name, Member.deleted_at.is_not(None), Member.merged_into_id).where(
+                Member.id == member_id
+            )
+        ).first()
+        if row is None:
+            return None
+        if row[2] is None:
+            return member_id, row[0], bool(row[1])
+        member_id = row[2]
+    return None
+
+
 def find_duplicates(
     session: Session,
     *,
@@ -465,18 +483,24 @@ def find_duplicates(
     Two real people can share a name, so callers warn and offer a merge; they never merge by themselves.
     A soft-deleted person with the same WeChat ID or phone is a hit too (`deleted`): once the delete was
     undone there would be two of them, so the caller offers to restore that person instead. People merged
-    into another (deleted, pointing at the one kept) are not: the kept one is found. Live hits come first."""
+    into another (deleted, pointing at the one kept) are not: the kept one is found, also by the merged record's
+    own WeChat ID or phone (the kept record may have another). Live hits come first."""
     hits: dict[int, DuplicateHit] = {}
     deleted: set[int] = set()
     live = Member.deleted_at.is_(None)
-    restorable = live | Member.merged_into_id.is_(None)  # live, or soft-deleted but not merged away
-    others = Member.id != exclude_member_id if exclude_member_id is not None else None
     if exclude_member_id is not None:
-        live = live & others
-        restorable = restorable & others
+        live = live & (Member.id != exclude_member_id)
 
     def identity_hits(query: Select, reason: str) -> None:
-        for mid, name, gone in session.execute(query.add_columns(Member.deleted_at.is_not(None)).where(restorable)):
+        rows = session.execute(query.add_columns(Member.deleted_at.is_not(None), Member.merged_into_id)).all()
+        for mid, name, gone, merged_into in rows:
+            if merged_into is not None:  # the ID or phone of a record merged away is the kept person's
+                kept = _merged_into(session, merged_into)
+                if kept is None or kept[0] == exclude_member_id:
+                    continue
+                mid, name, gone = kept
+            elif mid == exclude_member_id:
+                continue
             hits.setdefault(mid, DuplicateHit(mid, name, reason))
             if gone:
                 deleted.add(mid)

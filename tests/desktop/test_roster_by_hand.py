@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.services.groups import create_group
+from desktop.services.members import merge_members
 from desktop.services.roster import (
     MemberInput,
     add_member,
@@ -82,3 +83,34 @@ def test_an_id_number_in_a_free_text_field_keeps_only_its_last_four(workspace, o
         update_member(s, owner, msid, MemberInput(**{**stored.__dict__, "nickname": "六 110101199003074518"}))
         s.commit()
         assert get_member_input(s, msid).nickname == "六 ****4518"
+
+
+def test_a_merge_keeps_the_other_records_note_nickname_and_wechat_id_in_sight(workspace, owner):
+    with workspace.session() as s:
+        g1, g2 = create_group(s, owner, "营A"), create_group(s, owner, "营B")
+        a, ams = add_member(
+            s, owner, g1, MemberInput(display_name="张三", wechat_id="zs_a", phone="13812345678", note="A的备注")
+        )
+        b, _ = add_member(
+            s,
+            owner,
+            g2,
+            MemberInput(display_name="张三", nickname="老三", wechat_id="zs_b", phone="13987654321", note="B的备注"),
+        )
+        merge_members(s, owner, a, b)
+        s.commit()
+        kept = get_member_input(s, ams)
+        assert kept.note.splitlines() == [
+            "A的备注",
+            "合并前另一条记录的备注 (note of the merged record): B的备注",
+            "合并前另一条记录的微信号 (WeChat ID of the merged record): zs_b",
+        ]
+        assert kept.nickname == "老三"  # a blank is filled, as before
+        # typed again later, the merged record's WeChat ID or phone warns about the kept person
+        for hits in (
+            find_duplicates(s, display_name="新人", wechat_id="ZS_B"),
+            find_duplicates(s, display_name="新人", phone="139 8765 4321"),
+        ):
+            assert [(h.member_id, h.display_name, h.deleted) for h in hits] == [(a, "张三", False)]
+        # editing the kept person with it is no warning about themselves
+        assert find_duplicates(s, display_name="张三", wechat_id="zs_b", exclude_member_id=a) == []
