@@ -53,6 +53,7 @@ __all__ = [
     "MemberRow",
     "RosterQuery",
     "add_member",
+    "check_wechat_typed",
     "count_roster",
     "count_roster_and_people",
     "count_roster_people",
@@ -331,6 +332,26 @@ def wechat_key(value: str | None) -> str:
     if not value:
         return ""
     return "".join(drop_format_chars(unicodedata.normalize("NFKC", value)).casefold().split())
+
+
+def check_wechat_typed(value: str | None) -> None:
+    """A phone number typed into the WeChat ID field (微信号同手机号, people say): a WeChat ID starts with a letter,
+    so a mainland mobile there is a phone in the wrong field — stored as the ID it is shown unmasked wherever IDs
+    are (an assistant's roster and exports) and no duplicate check compares it with phones. Raises ValidationError
+    on wechat_id saying where it belongs. The member dialog checks what the user typed (a stored ID is left as it
+    is, so an undo still puts it back)."""
+    text = _clean_wechat(value)
+    if not text or not any(ch.isdigit() for ch in text):
+        return
+    try:
+        phone = normalise_phone(text)
+    except ValidationError:
+        return
+    if phone and re.fullmatch(r"1[3-9]\d{9}", phone):
+        raise ValidationError(
+            "wechat_id",
+            f"「{text}」是手机号, 请填在「手机」一栏 ({text} is a phone number: put it in the Phone field)",
+        )
 
 
 def _clean_wechat(value: str | None) -> str | None:

@@ -270,3 +270,24 @@ def test_a_name_written_in_traditional_characters_or_with_a_space_warns_as_a_dup
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         assert [[(h.display_name, h.reason) for h in hits] for hits in asked] == [[("张三", "similar_name")]], typed
         assert typed not in roster_names(ws)
+
+
+def test_a_phone_typed_into_the_wechat_id_field_is_shown_there_and_not_saved(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: True
+    type_text(qtbot, dialog.name_edit, "赵六")
+    qtbot.keyClicks(dialog.wechat_edit, "138 0000 6666")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.field_error("wechat_id") == "138 0000 6666 is a phone number: put it in the Phone field"
+    assert dialog.focusWidget() is dialog.wechat_edit
+    assert "赵六" not in roster_names(ws)
+    # in the phone field it is a phone; a WeChat ID with digits is a WeChat ID
+    dialog.wechat_edit.clear()
+    qtbot.keyClicks(dialog.wechat_edit, "zhaoliu13800006666")
+    qtbot.keyClicks(dialog.phone_edit, "138 0000 6666")
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        data = get_member_input(s, saved.args[0])
+    assert (data.wechat_id, data.phone) == ("zhaoliu13800006666", "13800006666")

@@ -36,6 +36,7 @@ from desktop.services.roster import (
     DuplicateHit,
     MemberInput,
     add_member,
+    check_wechat_typed,
     find_duplicates,
     get_member_input,
     id_number_fields,
@@ -494,6 +495,8 @@ class MemberDialog(QDialog):
             return
         raw = self.member_input()
         try:
+            if self._loaded is None or raw.wechat_id != (self._loaded.wechat_id or ""):
+                check_wechat_typed(raw.wechat_id)  # a phone typed as the WeChat ID (a stored one stays as it is)
             data = validate(raw)
         except ValidationError as exc:
             self._focus_error(exc)
