@@ -435,6 +435,9 @@ class DuplicateHit:
     score: float = 100.0
     blacklisted_in: tuple[str, ...] = ()  # groups where this person is blacklisted: re-adding must warn
     deleted: bool = False  # a soft-deleted person (restore them rather than add a second one)
+    # what tells two people of one name apart in the warning: their WeChat ID and the last four of their phone
+    wechat_id: str | None = None
+    phone_tail: str | None = None
 
 
 def same_phone(phone: str) -> Select:
@@ -558,8 +561,21 @@ def find_duplicates(
             .where(Membership.member_id.in_(list(hits)), Membership.status == "blacklisted")
         ):
             black.setdefault(mid, []).append(gname)
+        ids = dict(
+            (mid, (wx, tail))
+            for mid, wx, tail in session.execute(
+                select(Member.id, Member.wechat_id, Member.phone_tail).where(Member.id.in_(list(hits)))
+            )
+        )
         hits = {
-            mid: replace(h, blacklisted_in=tuple(black.get(mid, ())), deleted=mid in deleted) for mid, h in hits.items()
+            mid: replace(
+                h,
+                blacklisted_in=tuple(black.get(mid, ())),
+                deleted=mid in deleted,
+                wechat_id=ids.get(mid, (None, None))[0],
+                phone_tail=ids.get(mid, (None, None))[1],
+            )
+            for mid, h in hits.items()
         }
     return sorted(hits.values(), key=lambda h: h.deleted)  # stable: live people first, in the order found
 

@@ -291,3 +291,23 @@ def test_a_phone_typed_into_the_wechat_id_field_is_shown_there_and_not_saved(qtb
     with ws.database.session() as s:
         data = get_member_input(s, saved.args[0])
     assert (data.wechat_id, data.phone) == ("zhaoliu13800006666", "13800006666")
+
+
+def test_two_people_of_one_name_are_told_apart_in_the_duplicate_warning(qtbot, ws):
+    """Two real 张三 stay two: the warning about a third says which is which (id, WeChat ID, phone's last four)."""
+    from desktop.services.roster import MemberInput, add_member
+
+    with ws.database.session() as s:
+        other, _ = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="张三", wechat_id="zs_hz"))
+        s.commit()
+    asked = []
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: asked.append(hits) or False
+    type_text(qtbot, dialog.name_edit, "张三")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    text = dialog.describe_duplicates(asked[0])
+    first = ws.members["张三"]
+    assert text.splitlines() == [
+        f"• 张三 — very similar name in this group (#{first}, WeChat zhangsan_wx, phone …8000)",
+        f"• 张三 — very similar name in this group (#{other}, WeChat zs_hz)",
+    ]

@@ -440,7 +440,12 @@ class MemberDialog(QDialog):
         }
         lines = []
         for h in hits:
-            line = f"• {h.display_name} — {reasons.get(h.reason, h.reason)}"
+            who = [f"#{h.member_id}"]  # two people of one name are told apart by these
+            if h.wechat_id:
+                who.append(self.tr("WeChat %1").replace("%1", h.wechat_id))
+            if h.phone_tail:
+                who.append(self.tr("phone …%1").replace("%1", h.phone_tail))
+            line = f"• {h.display_name} — {reasons.get(h.reason, h.reason)} ({', '.join(who)})"
             if h.deleted:
                 line += " — " + self.tr("deleted: restore them from the roster's deleted people instead")
             if h.blacklisted_in:
