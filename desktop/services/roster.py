@@ -317,6 +317,13 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _clean_name(value: str | None) -> str | None:
+    """A name, nickname or group nickname as stored: trimmed, without invisible format characters (a zero-width
+    space copied with a name from WeChat made 王\u200b芳 another person than 王芳 for the exact matches of a paste
+    and the search), as the imports store them (desktop/io/fields.clean_text); emoji sequences are kept."""
+    return _clean(drop_format_chars(value) if value else value)
+
+
 def _clean_qq(value: str | None) -> str | None:
     text = _clean(unicodedata.normalize("NFKC", value) if value else None)
     if text is None:
@@ -399,7 +406,7 @@ def validate(data: MemberInput) -> MemberInput:
         **{f: _no_id(getattr(data, f)) for f in ID_FREE_TEXT_FIELDS},
         tags=[_no_id(t) or "" for t in data.tags],
     )
-    name = _clean(data.display_name)
+    name = _clean_name(data.display_name)
     if not name:
         raise ValidationError("display_name", "姓名不能为空 (name is required)")
     if data.gender is not None and data.gender not in GENDERS:
@@ -412,14 +419,14 @@ def validate(data: MemberInput) -> MemberInput:
         **{
             **asdict(data),
             "display_name": name,
-            "nickname": _clean(data.nickname),
+            "nickname": _clean_name(data.nickname),
             "wechat_id": _clean_wechat(data.wechat_id),
             "qq": _clean_qq(data.qq),
             "phone": normalise_phone(data.phone),
             "city": _clean(data.city),
             "occupation": _clean(data.occupation),
             "note": _clean(data.note),
-            "group_nickname": _clean(data.group_nickname),
+            "group_nickname": _clean_name(data.group_nickname),
             "purpose": _clean(data.purpose),
             "left_reason": _clean(data.left_reason),
             "tags": [t.strip() for t in data.tags if t and t.strip()],

@@ -114,3 +114,50 @@ def test_a_merge_keeps_the_other_records_note_nickname_and_wechat_id_in_sight(wo
             assert [(h.member_id, h.display_name, h.deleted) for h in hits] == [(a, "张三", False)]
         # editing the kept person with it is no warning about themselves
         assert find_duplicates(s, display_name="张三", wechat_id="zs_b", exclude_member_id=a) == []
+
+
+def test_the_roster_search_finds_a_wechat_id_whatever_the_case_typed(sqlite_workspace, owner):
+    from sqlalchemy import select
+
+    from desktop.services.roster import RosterQuery, search_roster
+    from models import Member
+    from models.queries.roster import _wechat_prefix
+    from tests.sqlplan import plan
+
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "营")
+        add_member(s, owner, gid, MemberInput(display_name="张三", wechat_id="Zhang_San88"))
+        add_member(s, owner, gid, MemberInput(display_name="王五", wechat_id="zhangxsan"))  # _ is no wildcard
+        s.commit()
+
+        def found(text):
+            return [r.display_name for r in search_roster(s, RosterQuery(group_id=gid, text=text))]
+
+        assert found("zhang_s") == ["张三"]
+        assert found("ZHANG_SAN8") == ["张三"]
+        assert found("Zhang_San88") == ["张三"]
+        assert found("zhang_x") == []
+        assert found("zhangx") == ["王五"]
+        lines = plan(s.connection(), select(Member.id).where(_wechat_prefix("zhang_s")))
+        assert any("ix_member_wechat_id" in line for line in lines), lines
+
+
+def test_invisible_characters_copied_with_a_name_are_not_stored(workspace, owner, group):
+    with workspace.session() as s:
+        _mid, msid = add_member(
+            s,
+            owner,
+            group,
+            MemberInput(
+                display_name="王\u200b芳\ufeff",
+                nickname="\u2060芳芳👨\u200d👩\u200d👧",
+                group_nickname="王芳\u200e-上海",
+            ),
+        )
+        s.commit()
+        stored = get_member_input(s, msid)
+    assert (stored.display_name, stored.nickname, stored.group_nickname) == (
+        "王芳",
+        "芳芳👨\u200d👩\u200d👧",
+        "王芳-上海",
+    )
