@@ -59,6 +59,7 @@ __all__ = [
     "count_roster_people",
     "find_duplicates",
     "get_member_input",
+    "identity_clashes",
     "end_leaves",
     "LeaveSpan",
     "leaves_of",
@@ -804,6 +805,20 @@ def soft_delete_member(session: Session, actor: Actor, member_id: int) -> None:
         raise NotFound(f"member {member_id}")
     m.deleted_at = utcnow()
     record_audit(session, actor.id, "member.delete", "member", member_id, before={"display_name": m.display_name})
+
+
+def identity_clashes(session: Session, member_ids: list[int]) -> list[tuple[str, DuplicateHit]]:
+    """(name, the other person) for each of `member_ids` whose WeChat ID or phone another live person has: a
+    restore (or the undo of a delete) brings back someone who was meanwhile added again, and the roster would
+    hold two records of one person without a word — the caller says so and points at Merge."""
+    ids = set(member_ids)
+    out: list[tuple[str, DuplicateHit]] = []
+    for mid, name, wechat, phone in session.execute(
+        select(Member.id, Member.display_name, Member.wechat_id, Member.phone).where(Member.id.in_(sorted(ids)))
+    ):
+        hits = find_duplicates(session, display_name=None, wechat_id=wechat, phone=phone, exclude_member_id=mid)
+        out += [(name, h) for h in hits if not h.deleted and h.member_id not in ids]
+    return out
 
 
 def restore_member(session: Session, actor: Actor, member_id: int) -> None:

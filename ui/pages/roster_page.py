@@ -46,6 +46,7 @@ from desktop.services.roster import (
     MemberInput,
     count_roster_people,
     get_member_input,
+    identity_clashes,
     leaves_of,
     restore_member,
     soft_delete_member,
@@ -706,13 +707,22 @@ class RosterPage(QWidget):
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
 
-        def restore_all(session) -> None:
+        def restore_all(session) -> list:
             for mid in member_ids:
                 restore_member(session, self._actor, mid)
+            return identity_clashes(session, member_ids)
 
-        if not run_write(self, self._database, restore_all, changes=ROSTER_CHANGES):
+        done = run_write(self, self._database, restore_all, changes=ROSTER_CHANGES)
+        if not done:
             return
         text = self.tr("Restored %n person(s).", "", len(member_ids))
+        for name, hit in done.value:  # meanwhile added again: two records of one person now
+            text += " " + (
+                self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
+                .replace("%1", name)
+                .replace("%2", hit.display_name)
+                .replace("%3", str(hit.member_id))
+            )
         self._push(restore_command(self, text, member_ids), text)
         self.refresh()
         self.members_changed.emit()
