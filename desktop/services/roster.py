@@ -122,7 +122,7 @@ def left_fields(
     if new_status not in GONE_STATUSES:
         return None, None
     was_gone = old_status in GONE_STATUSES
-    reason = (reason or "").strip() or (left_reason if was_gone else None)
+    reason = (drop_id_numbers(reason)[0] or "").strip() or (left_reason if was_gone else None)  # never an ID number
     if joined_at is None and (
         old_status in ("applicant", "onboarding") or (was_gone and left_at is None and when is None)
     ):
@@ -599,7 +599,7 @@ def _tier_id(session: Session, tier: str | None) -> int | None:
 
 def _tags(session: Session, names: list[str]) -> list[Tag]:
     out = []
-    for name in dict.fromkeys(names):
+    for name in dict.fromkeys(drop_id_numbers(n)[0] or "" for n in names):  # a tag never holds an ID number
         tag = session.scalar(select(Tag).where(Tag.name == name))
         if tag is None:
             tag = Tag(name=name)

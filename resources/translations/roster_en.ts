@@ -894,6 +894,10 @@
             </translation>
         </message>
         <message>
+            <source>An ID-card number is never stored: only its last four characters were kept.</source>
+            <translation>An ID-card number is never stored: only its last four characters were kept.</translation>
+        </message>
+        <message>
             <source>%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.</source>
             <translation>%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.</translation>
         </message>

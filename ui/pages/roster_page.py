@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import QunDeskError
+from desktop.phones import drop_id_numbers
 from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tags, list_tiers
 from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_mark_left, bulk_set_tier, bulk_tag
@@ -795,13 +796,16 @@ class RosterPage(QWidget):
         return self._prompt(dialog, lambda tag: self._do_bulk_tag([r.membership_id for r in rows], tag))
 
     def _do_bulk_tag(self, ids: list[int], tag: str) -> None:
-        tag = tag.strip()
+        tag, id_numbers = drop_id_numbers(tag.strip())  # as the service stores it (the undo names the same tag)
+        tag = tag or ""
         before = self._snapshots(ids)
         lacked = [i for i in ids if i in before and tag not in before[i].tags]
         n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag))
         if n is None:
             return
         text = self.tr("Added the tag “%1” to %n person(s).", "", len(ids)).replace("%1", tag)
+        if id_numbers:
+            text += " " + self.id_number_note()
         self._push(tag_command(self, text, ids, tag, lacked), text)
         self._after_bulk()
 
@@ -935,8 +939,15 @@ class RosterPage(QWidget):
         n = self._bulk_write(lambda s: bulk_mark_left(s, self._actor, ids, reason))
         if n is None:
             return
-        self.show_message(self.tr("Marked %n person(s) as left.", "", n))
+        text = self.tr("Marked %n person(s) as left.", "", n)
+        if drop_id_numbers(reason)[1]:
+            text += " " + self.id_number_note()
+        self.show_message(text)
         self._after_bulk()
+
+    def id_number_note(self) -> str:
+        """What the message bar adds when an ID-card number typed into a prompt was cut (never stored whole)."""
+        return self.tr("An ID-card number is never stored: only its last four characters were kept.")
 
     # ---- group views ----
     def _group_name(self) -> str:
