@@ -740,6 +740,7 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     ms = session.get(Membership, membership_id)
     assert ms is not None
     require_status_change(actor, ms.status, data.status)
+    data = _joined_before_left(ms, data)
     _keep_or_drop_spell(session, ms, data)
     _apply_member(ms.member, data)
     old_tags = {t.id for t in ms.member.tags}
@@ -767,6 +768,25 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     }
     changed_after = {k: getattr(after, k) for k in changed_before}
     record_audit(session, actor.id, "member.update", "member", ms.member_id, before=changed_before, after=changed_after)
+
+
+def _joined_before_left(ms: Membership, data: MemberInput) -> MemberInput:
+    """A former member (已退群/已移出/黑名单) given a join date after the day they left: refused on the join date,
+    naming that day — it was an IntegrityError (the membership's left_after_joined check) out of the dialog, or,
+    with the leaving date passed in, a leaving day moved to the new join date without a word. The day they left
+    itself is a join that day (the dialog's noon, "no time given", becomes the leaving time)."""
+    if data.status not in GONE_STATUSES or data.joined_at is None:
+        return data
+    left_at = data.left_at or (ms.left_at if ms.status in GONE_STATUSES else None)
+    if left_at is None or data.joined_at <= left_at:
+        return data
+    if data.joined_at.date() == left_at.date():
+        return replace(data, joined_at=left_at)
+    day = left_at.date().isoformat()
+    raise ValidationError(
+        "joined_at",
+        f"入群日期不能晚于退群日期 {day} (the join date cannot be after the day they left, {day})",
+    )
 
 
 def undo_member_edit(

@@ -311,3 +311,34 @@ def test_two_people_of_one_name_are_told_apart_in_the_duplicate_warning(qtbot, w
         f"• 张三 — very similar name in this group (#{first}, WeChat zhangsan_wx, phone …8000)",
         f"• 张三 — very similar name in this group (#{other}, WeChat zs_hz)",
     ]
+
+
+def test_a_join_date_after_the_day_a_former_member_left_is_refused_on_the_field(qtbot, ws):
+    """It was an IntegrityError out of the dialog (the membership's join-before-leave check)."""
+    from datetime import datetime
+
+    from desktop.services.onboarding import leave_group
+
+    msid = ws.memberships["李四"]
+    with ws.database.session() as s:
+        leave_group(s, ws.owner, msid, "换工作", when=datetime(2026, 10, 1, 9, 30))
+        s.commit()
+        before = get_member_input(s, msid)
+    dialog = open_dialog(qtbot, ws, msid)
+    dialog.joined_edit.setDate(QDate(2026, 11, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.field_error("joined_at") == "The join date cannot be after the day they left, 2026-10-01"
+    with ws.database.session() as s:
+        assert get_member_input(s, msid) == before
+    # the day they left is fine: they joined and left that day
+    dialog.joined_edit.setDate(QDate(2026, 10, 1))
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        after = get_member_input(s, msid)
+    assert (after.joined_at, after.left_at, after.status) == (
+        datetime(2026, 10, 1, 9, 30),
+        datetime(2026, 10, 1, 9, 30),
+        "left",
+    )
