@@ -363,6 +363,15 @@ def _refuse_gone(session: Session, person: Member, *, kept_record: bool) -> None
         raise ValidationError("member", f"{name} 已删除, 请先恢复再合并 ({name} is deleted: restore it before merging)")
 
 
+# fields of the dropped person that the kept person's own value would hide after a merge: a different value is
+# added to the kept person's note (as a different purpose answer is), so the organiser still sees what was typed
+_KEPT_IN_NOTE = (
+    ("note", "备注 (note of the merged record)"),
+    ("nickname", "昵称 (nickname of the merged record)"),
+    ("wechat_id", "微信号 (WeChat ID of the merged record)"),
+)
+
+
 def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) -> MergeSummary:
     """Merge person `drop_id` into `keep_id`: memberships, step progress, check-ins (de-duplicated per day),
     attendance, leaves, points, referrals, tags and audit history all end up on the kept person. The dropped
@@ -373,7 +382,7 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
     attendance per activity (attended > excused > absent > registered), the union of their leaves, the stricter
     status with its own dates (`_fold_status`: a blacklisting stands; a live membership has no left date), the
     kept record's answers with the other's blanks filled — a different answer of the other record is added to the
-    person's note. Points follow the facts: the streak bonuses are reconciled with the combined days, the
+    person's note, and so are the other record's own note, nickname and WeChat ID where they differ (_KEPT_IN_NOTE). Points follow the facts: the streak bonuses are reconciled with the combined days, the
     referral is paid once (`_settle_referral`), and the kept values equal what recompute gives."""
     require(actor, "merge_members")
     if keep_id == drop_id:
@@ -417,6 +426,10 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
     for ms in session.scalars(select(Membership).where(Membership.member_id == keep.id)):
         if ms.id in sources or ms.referrer_id is None:
             _settle_referral(session, ms, sources.get(ms.id, [ms.id]), actor.id)
+    for f, what in _KEPT_IN_NOTE:  # the other record's own note, nickname, WeChat ID: shown, not only audited
+        theirs = (getattr(drop, f) or "").strip()
+        if theirs and getattr(keep, f) not in (None, "") and theirs != (getattr(keep, f) or "").strip():
+            notes.append(f"合并前另一条记录的{what}: {theirs}")
     for f in MEMBER_FIELDS:
         if getattr(keep, f) in (None, "", False) and getattr(drop, f) not in (None, "", False):
             setattr(keep, f, getattr(drop, f))

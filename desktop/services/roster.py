@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import drop_format_chars
+from desktop.phones import drop_id_numbers
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
@@ -52,11 +53,13 @@ __all__ = [
     "MemberRow",
     "RosterQuery",
     "add_member",
+    "check_wechat_typed",
     "count_roster",
     "count_roster_and_people",
     "count_roster_people",
     "find_duplicates",
     "get_member_input",
+    "identity_clashes",
     "end_leaves",
     "LeaveSpan",
     "leaves_of",
@@ -76,6 +79,7 @@ __all__ = [
 ]
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
+_MAINLAND_WITH_86 = re.compile(r"861[3-9]\d{9}")  # a mainland mobile written with its country code, no +
 SIMILAR_NAME_SCORE = 90  # rapidfuzz ratio at which two names in one group are "very similar"
 GONE_STATUSES = ENDED_STATUSES  # out of the group: left_at (and a reason) say since when, why
 _MANAGER_STATUSES = ("removed", "blacklisted")  # putting someone there, or lifting a blacklist: delete_members
@@ -118,7 +122,7 @@ def left_fields(
     if new_status not in GONE_STATUSES:
         return None, None
     was_gone = old_status in GONE_STATUSES
-    reason = (reason or "").strip() or (left_reason if was_gone else None)
+    reason = (drop_id_numbers(reason)[0] or "").strip() or (left_reason if was_gone else None)  # never an ID number
     if joined_at is None and (
         old_status in ("applicant", "onboarding") or (was_gone and left_at is None and when is None)
     ):
@@ -296,9 +300,13 @@ def normalise_phone(value: str | None) -> str | None:
     s = _PHONE_SEPARATORS.sub("", s)
     plus = s.startswith("+")
     digits = s[1:] if plus else s
+    if not plus and digits.startswith("00") and digits.isdigit():  # 0086 138…: the international prefix is a +
+        plus, digits = True, digits[2:]
     if not digits.isdigit() or not 5 <= len(digits) <= 15:
         raise ValidationError("phone", f"「{value}」不是有效的电话号码 (not a phone number)")
     if plus and digits.startswith("86") and len(digits) == 13:
+        return digits[2:]
+    if not plus and _MAINLAND_WITH_86.fullmatch(digits):  # 8613812345678 is 13812345678, as the import reads it
         return digits[2:]
     return ("+" if plus else "") + digits
 
@@ -308,6 +316,13 @@ def _clean(value: str | None) -> str | None:
         return None
     value = value.strip()
     return value or None
+
+
+def _clean_name(value: str | None) -> str | None:
+    """A name, nickname or group nickname as stored: trimmed, without invisible format characters (a zero-width
+    space copied with a name from WeChat made 王\u200b芳 another person than 王芳 for the exact matches of a paste
+    and the search), as the imports store them (desktop/io/fields.clean_text); emoji sequences are kept."""
+    return _clean(drop_format_chars(value) if value else value)
 
 
 def _clean_qq(value: str | None) -> str | None:
@@ -327,6 +342,26 @@ def wechat_key(value: str | None) -> str:
     return "".join(drop_format_chars(unicodedata.normalize("NFKC", value)).casefold().split())
 
 
+def check_wechat_typed(value: str | None) -> None:
+    """A phone number typed into the WeChat ID field (微信号同手机号, people say): a WeChat ID starts with a letter,
+    so a mainland mobile there is a phone in the wrong field — stored as the ID it is shown unmasked wherever IDs
+    are (an assistant's roster and exports) and no duplicate check compares it with phones. Raises ValidationError
+    on wechat_id saying where it belongs. The member dialog checks what the user typed (a stored ID is left as it
+    is, so an undo still puts it back)."""
+    text = _clean_wechat(value)
+    if not text or not any(ch.isdigit() for ch in text):
+        return
+    try:
+        phone = normalise_phone(text)
+    except ValidationError:
+        return
+    if phone and re.fullmatch(r"1[3-9]\d{9}", phone):
+        raise ValidationError(
+            "wechat_id",
+            f"「{text}」是手机号, 请填在「手机」一栏 ({text} is a phone number: put it in the Phone field)",
+        )
+
+
 def _clean_wechat(value: str | None) -> str | None:
     """A WeChat ID as stored: NFKC (full-width letters typed in the dialog are the ASCII ID, as the import
     stores them), invisible format characters dropped; the case as typed."""
@@ -335,8 +370,44 @@ def _clean_wechat(value: str | None) -> str | None:
     return _clean(drop_format_chars(unicodedata.normalize("NFKC", value)))
 
 
+# the free-text fields of MemberInput that could hold an ID-card number someone typed or pasted (a note, a purpose
+# answer, a name copied with it): validate() keeps only its last four characters in each, as the imports do
+ID_FREE_TEXT_FIELDS = (
+    "display_name",
+    "nickname",
+    "wechat_id",
+    "city",
+    "occupation",
+    "note",
+    "group_nickname",
+    "purpose",
+    "left_reason",
+)
+
+
+def id_number_fields(data: MemberInput) -> list[str]:
+    """The fields of `data` (ID_FREE_TEXT_FIELDS, and "tags") holding an ID-card number (身份证号), which validate()
+    cuts to its last four characters (desktop/phones.py drop_id_numbers): the member dialog shows the user what
+    it keeps before it saves (PRODUCT §2: QunDesk never stores an ID number; the imports warn id_number_dropped)."""
+    found = [f for f in ID_FREE_TEXT_FIELDS if drop_id_numbers(getattr(data, f))[1]]
+    if any(drop_id_numbers(t)[1] for t in data.tags):
+        found.append("tags")
+    return found
+
+
+def _no_id(value: str | None) -> str | None:
+    return drop_id_numbers(value)[0]
+
+
 def validate(data: MemberInput) -> MemberInput:
-    name = _clean(data.display_name)
+    """`data` as stored: trimmed, normalised (phone, WeChat ID, QQ) and checked (ValidationError naming the field).
+    An ID-card number in any free-text field keeps only its last four characters (id_number_fields)."""
+    data = replace(
+        data,
+        **{f: _no_id(getattr(data, f)) for f in ID_FREE_TEXT_FIELDS},
+        tags=[_no_id(t) or "" for t in data.tags],
+    )
+    name = _clean_name(data.display_name)
     if not name:
         raise ValidationError("display_name", "姓名不能为空 (name is required)")
     if data.gender is not None and data.gender not in GENDERS:
@@ -349,14 +420,14 @@ def validate(data: MemberInput) -> MemberInput:
         **{
             **asdict(data),
             "display_name": name,
-            "nickname": _clean(data.nickname),
+            "nickname": _clean_name(data.nickname),
             "wechat_id": _clean_wechat(data.wechat_id),
             "qq": _clean_qq(data.qq),
             "phone": normalise_phone(data.phone),
             "city": _clean(data.city),
             "occupation": _clean(data.occupation),
             "note": _clean(data.note),
-            "group_nickname": _clean(data.group_nickname),
+            "group_nickname": _clean_name(data.group_nickname),
             "purpose": _clean(data.purpose),
             "left_reason": _clean(data.left_reason),
             "tags": [t.strip() for t in data.tags if t and t.strip()],
@@ -372,6 +443,9 @@ class DuplicateHit:
     score: float = 100.0
     blacklisted_in: tuple[str, ...] = ()  # groups where this person is blacklisted: re-adding must warn
     deleted: bool = False  # a soft-deleted person (restore them rather than add a second one)
+    # what tells two people of one name apart in the warning: their WeChat ID and the last four of their phone
+    wechat_id: str | None = None
+    phone_tail: str | None = None
 
 
 def same_phone(phone: str) -> Select:
@@ -392,6 +466,42 @@ def same_wechat(wechat_id: str) -> Select:
     )
 
 
+def _name_key(name: str) -> str:
+    """A name as the duplicate check compares it: NFKC, case folded, without spaces (张 三, 张　三 and "张三 " are
+    张三) or invisible format characters."""
+    return "".join(drop_format_chars(unicodedata.normalize("NFKC", name)).casefold().split())
+
+
+def _has_cjk(name: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in name)
+
+
+def _cjk_sound(name: str) -> str:
+    """The full pinyin of a Chinese name (the stored Member.pinyin, models/search_keys.py), "" for a name without
+    Chinese characters: two names of one group that read the same (張三 and 张三, 张三🌸 and 张三) are very similar."""
+    from models.search_keys import name_keys
+
+    return name_keys(name)[1] if _has_cjk(name) else ""
+
+
+def _merged_into(session: Session, member_id: int) -> tuple[int, str, bool] | None:
+    """(id, name, deleted) of the person a merge chain ends at (A merged into B merged into C: C)."""
+    seen: set[int] = set()
+    while member_id not in seen:
+        seen.add(member_id)
+        row = session.execute(
+            select(Member.display_name, Member.deleted_at.is_not(None), Member.merged_into_id).where(
+                Member.id == member_id
+            )
+        ).first()
+        if row is None:
+            return None
+        if row[2] is None:
+            return member_id, row[0], bool(row[1])
+        member_id = row[2]
+    return None
+
+
 def find_duplicates(
     session: Session,
     *,
@@ -405,18 +515,24 @@ def find_duplicates(
     Two real people can share a name, so callers warn and offer a merge; they never merge by themselves.
     A soft-deleted person with the same WeChat ID or phone is a hit too (`deleted`): once the delete was
     undone there would be two of them, so the caller offers to restore that person instead. People merged
-    into another (deleted, pointing at the one kept) are not: the kept one is found. Live hits come first."""
+    into another (deleted, pointing at the one kept) are not: the kept one is found, also by the merged record's
+    own WeChat ID or phone (the kept record may have another). Live hits come first."""
     hits: dict[int, DuplicateHit] = {}
     deleted: set[int] = set()
     live = Member.deleted_at.is_(None)
-    restorable = live | Member.merged_into_id.is_(None)  # live, or soft-deleted but not merged away
-    others = Member.id != exclude_member_id if exclude_member_id is not None else None
     if exclude_member_id is not None:
-        live = live & others
-        restorable = restorable & others
+        live = live & (Member.id != exclude_member_id)
 
     def identity_hits(query: Select, reason: str) -> None:
-        for mid, name, gone in session.execute(query.add_columns(Member.deleted_at.is_not(None)).where(restorable)):
+        rows = session.execute(query.add_columns(Member.deleted_at.is_not(None), Member.merged_into_id)).all()
+        for mid, name, gone, merged_into in rows:
+            if merged_into is not None:  # the ID or phone of a record merged away is the kept person's
+                kept = _merged_into(session, merged_into)
+                if kept is None or kept[0] == exclude_member_id:
+                    continue
+                mid, name, gone = kept
+            elif mid == exclude_member_id:
+                continue
             hits.setdefault(mid, DuplicateHit(mid, name, reason))
             if gone:
                 deleted.add(mid)
@@ -432,14 +548,17 @@ def find_duplicates(
     if display_name and display_name.strip() and group_id is not None:
         from rapidfuzz import fuzz  # here: the window's start does not need it (10 ms)
 
-        target = unicodedata.normalize("NFKC", display_name.strip()).casefold()
+        target = _name_key(display_name)
+        sound = _cjk_sound(display_name)
         candidates = session.execute(
-            select(Member.id, Member.display_name)
+            select(Member.id, Member.display_name, Member.pinyin)
             .join(Membership, Membership.member_id == Member.id)
             .where(live, Membership.group_id == group_id)
         )
-        for mid, name in candidates:
-            score = fuzz.ratio(target, unicodedata.normalize("NFKC", name).casefold())
+        for mid, name, pinyin in candidates:
+            score = fuzz.ratio(target, _name_key(name))
+            if score < SIMILAR_NAME_SCORE and sound and sound == pinyin and _has_cjk(name):
+                score = SIMILAR_NAME_SCORE  # 張三 is 张三: the same name read aloud (traditional, an emoji added)
             if score >= SIMILAR_NAME_SCORE:
                 hits.setdefault(mid, DuplicateHit(mid, name, "similar_name", score))
     if hits:
@@ -450,8 +569,21 @@ def find_duplicates(
             .where(Membership.member_id.in_(list(hits)), Membership.status == "blacklisted")
         ):
             black.setdefault(mid, []).append(gname)
+        ids = dict(
+            (mid, (wx, tail))
+            for mid, wx, tail in session.execute(
+                select(Member.id, Member.wechat_id, Member.phone_tail).where(Member.id.in_(list(hits)))
+            )
+        )
         hits = {
-            mid: replace(h, blacklisted_in=tuple(black.get(mid, ())), deleted=mid in deleted) for mid, h in hits.items()
+            mid: replace(
+                h,
+                blacklisted_in=tuple(black.get(mid, ())),
+                deleted=mid in deleted,
+                wechat_id=ids.get(mid, (None, None))[0],
+                phone_tail=ids.get(mid, (None, None))[1],
+            )
+            for mid, h in hits.items()
         }
     return sorted(hits.values(), key=lambda h: h.deleted)  # stable: live people first, in the order found
 
@@ -467,7 +599,7 @@ def _tier_id(session: Session, tier: str | None) -> int | None:
 
 def _tags(session: Session, names: list[str]) -> list[Tag]:
     out = []
-    for name in dict.fromkeys(names):
+    for name in dict.fromkeys(drop_id_numbers(n)[0] or "" for n in names):  # a tag never holds an ID number
         tag = session.scalar(select(Tag).where(Tag.name == name))
         if tag is None:
             tag = Tag(name=name)
@@ -608,6 +740,7 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     ms = session.get(Membership, membership_id)
     assert ms is not None
     require_status_change(actor, ms.status, data.status)
+    data = _joined_before_left(ms, data)
     _keep_or_drop_spell(session, ms, data)
     _apply_member(ms.member, data)
     old_tags = {t.id for t in ms.member.tags}
@@ -635,6 +768,25 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     }
     changed_after = {k: getattr(after, k) for k in changed_before}
     record_audit(session, actor.id, "member.update", "member", ms.member_id, before=changed_before, after=changed_after)
+
+
+def _joined_before_left(ms: Membership, data: MemberInput) -> MemberInput:
+    """A former member (已退群/已移出/黑名单) given a join date after the day they left: refused on the join date,
+    naming that day — it was an IntegrityError (the membership's left_after_joined check) out of the dialog, or,
+    with the leaving date passed in, a leaving day moved to the new join date without a word. The day they left
+    itself is a join that day (the dialog's noon, "no time given", becomes the leaving time)."""
+    if data.status not in GONE_STATUSES or data.joined_at is None:
+        return data
+    left_at = data.left_at or (ms.left_at if ms.status in GONE_STATUSES else None)
+    if left_at is None or data.joined_at <= left_at:
+        return data
+    if data.joined_at.date() == left_at.date():
+        return replace(data, joined_at=left_at)
+    day = left_at.date().isoformat()
+    raise ValidationError(
+        "joined_at",
+        f"入群日期不能晚于退群日期 {day} (the join date cannot be after the day they left, {day})",
+    )
 
 
 def undo_member_edit(
@@ -673,6 +825,20 @@ def soft_delete_member(session: Session, actor: Actor, member_id: int) -> None:
         raise NotFound(f"member {member_id}")
     m.deleted_at = utcnow()
     record_audit(session, actor.id, "member.delete", "member", member_id, before={"display_name": m.display_name})
+
+
+def identity_clashes(session: Session, member_ids: list[int]) -> list[tuple[str, DuplicateHit]]:
+    """(name, the other person) for each of `member_ids` whose WeChat ID or phone another live person has: a
+    restore (or the undo of a delete) brings back someone who was meanwhile added again, and the roster would
+    hold two records of one person without a word — the caller says so and points at Merge."""
+    ids = set(member_ids)
+    out: list[tuple[str, DuplicateHit]] = []
+    for mid, name, wechat, phone in session.execute(
+        select(Member.id, Member.display_name, Member.wechat_id, Member.phone).where(Member.id.in_(sorted(ids)))
+    ):
+        hits = find_duplicates(session, display_name=None, wechat_id=wechat, phone=phone, exclude_member_id=mid)
+        out += [(name, h) for h in hits if not h.deleted and h.member_id not in ids]
+    return out
 
 
 def restore_member(session: Session, actor: Actor, member_id: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import product
 
 from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, any_, bindparam, func, or_, select, union
 from sqlalchemy.orm import Session
@@ -83,6 +84,19 @@ class MemberRow:
     messages_30d: int = 0  # messages in the 30 days up to today
 
 
+def _wechat_prefix(t: str) -> ColumnElement[bool]:
+    """People whose WeChat ID starts with `t`, whatever the case of its letters: an ID is stored with the case it
+    was typed or imported with (Zhang_San88), and people type it in lower case (zhang_s). Answered by the WeChat ID
+    index: one prefix range for each way of writing the first three characters (at most 8), then the whole prefix
+    compared in lower case."""
+    exact = and_(Member.wechat_id >= t, Member.wechat_id < prefix_upper_bound(t))
+    if not t.isascii() or t.lower() == t.upper():
+        return exact  # no ASCII letter: one way of writing it
+    heads = {"".join(p) for p in product(*({ch.lower(), ch.upper()} for ch in t[:3]))}
+    ranges = [and_(Member.wechat_id >= h, Member.wechat_id < prefix_upper_bound(h)) for h in sorted(heads)]
+    return and_(or_(*ranges), func.lower(Member.wechat_id).startswith(t.lower(), autoescape=True))
+
+
 def _text_condition(text: str):
     """Memberships whose person or group nickname matches `text`, as `member_id IN (people) OR id IN (nicknames)`.
 
@@ -94,7 +108,7 @@ def _text_condition(text: str):
     t = text.strip()
     if not t:
         return None
-    person = [and_(Member.wechat_id >= t, Member.wechat_id < prefix_upper_bound(t))]
+    person = [_wechat_prefix(t)]
     low = t.lower()
     if low.isascii() and low.replace(" ", "").isalnum():
         key = low.replace(" ", "")

@@ -1131,6 +1131,18 @@ Create a new, empty workspace there?</translation>
             <translation>very similar name in this group</translation>
         </message>
         <message>
+            <source>WeChat %1</source>
+            <translation>WeChat %1</translation>
+        </message>
+        <message>
+            <source>phone …%1</source>
+            <translation>phone …%1</translation>
+        </message>
+        <message>
+            <source>An ID-card number is never stored: only its last four characters are kept, as shown. Check the field and save again.</source>
+            <translation>An ID-card number is never stored: only its last four characters are kept, as shown. Check the field and save again.</translation>
+        </message>
+        <message>
             <location line="+8" />
             <source>Possible duplicate</source>
             <translation>Possible duplicate</translation>

@@ -1128,6 +1128,18 @@ Create a new, empty workspace there?</source>
             <translation>本群有名字非常相近的人</translation>
         </message>
         <message>
+            <source>WeChat %1</source>
+            <translation>微信号 %1</translation>
+        </message>
+        <message>
+            <source>phone …%1</source>
+            <translation>手机尾号 %1</translation>
+        </message>
+        <message>
+            <source>An ID-card number is never stored: only its last four characters are kept, as shown. Check the field and save again.</source>
+            <translation>身份证号不保存，只保留后四位（如框中所示）。请核对后再次保存。</translation>
+        </message>
+        <message>
             <location line="+8" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>

@@ -897,6 +897,14 @@
             </translation>
         </message>
         <message>
+            <source>An ID-card number is never stored: only its last four characters were kept.</source>
+            <translation>An ID-card number is never stored: only its last four characters were kept.</translation>
+        </message>
+        <message>
+            <source>%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.</source>
+            <translation>%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="651" />
             <source>Edit…</source>
             <translation>Edit…</translation>

@@ -885,6 +885,14 @@
             </translation>
         </message>
         <message>
+            <source>An ID-card number is never stored: only its last four characters were kept.</source>
+            <translation>身份证号不保存，只保留了后四位。</translation>
+        </message>
+        <message>
+            <source>%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.</source>
+            <translation>%1 与 %2（#%3）的微信号或手机号相同：如果是同一个人，请合并。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="651" />
             <source>Edit…</source>
             <translation>编辑…</translation>

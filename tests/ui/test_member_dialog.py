@@ -237,3 +237,108 @@ def test_tab_goes_down_the_person_box_first(qtbot, ws):
     assert next_stop(dialog.tags_edit) is dialog.note_edit
     assert next_stop(dialog.note_edit) is dialog.group_combo
     assert next_stop(dialog.group_combo) is dialog.group_nickname_edit
+
+
+def test_an_id_number_in_the_note_is_shown_cut_to_its_last_four_before_it_is_saved(qtbot, ws):
+    """An ID-card number typed into a free-text field is never stored (PRODUCT §2): the first Save shows the
+    field as it will be kept and says why, without saving; the next Save saves that."""
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: True
+    type_text(qtbot, dialog.name_edit, "赵六")
+    type_text(qtbot, dialog.note_edit, "身份证 11010119900307451X 已核对")
+    type_text(qtbot, dialog.purpose_edit, "旧证 110101900307451")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "赵六" not in roster_names(ws)
+    assert dialog.note_edit.toPlainText() == "身份证 ****451X 已核对"
+    assert dialog.purpose_edit.toPlainText() == "旧证 ****7451"
+    assert "ID-card number is never stored" in (dialog.field_error("note") or "")
+    assert "ID-card number is never stored" in (dialog.field_error("purpose") or "")
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        data = get_member_input(s, saved.args[0])
+    assert (data.note, data.purpose) == ("身份证 ****451X 已核对", "旧证 ****7451")
+
+
+def test_a_name_written_in_traditional_characters_or_with_a_space_warns_as_a_duplicate(qtbot, ws):
+    for typed in ("張三", "张 三"):
+        asked = []
+        dialog = open_dialog(qtbot, ws)
+        dialog.confirm_duplicates = lambda hits, asked=asked: asked.append(hits) or False
+        type_text(qtbot, dialog.name_edit, typed)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert [[(h.display_name, h.reason) for h in hits] for hits in asked] == [[("张三", "similar_name")]], typed
+        assert typed not in roster_names(ws)
+
+
+def test_a_phone_typed_into_the_wechat_id_field_is_shown_there_and_not_saved(qtbot, ws):
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: True
+    type_text(qtbot, dialog.name_edit, "赵六")
+    qtbot.keyClicks(dialog.wechat_edit, "138 0000 6666")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.field_error("wechat_id") == "138 0000 6666 is a phone number: put it in the Phone field"
+    assert dialog.focusWidget() is dialog.wechat_edit
+    assert "赵六" not in roster_names(ws)
+    # in the phone field it is a phone; a WeChat ID with digits is a WeChat ID
+    dialog.wechat_edit.clear()
+    qtbot.keyClicks(dialog.wechat_edit, "zhaoliu13800006666")
+    qtbot.keyClicks(dialog.phone_edit, "138 0000 6666")
+    with qtbot.waitSignal(dialog.member_saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        data = get_member_input(s, saved.args[0])
+    assert (data.wechat_id, data.phone) == ("zhaoliu13800006666", "13800006666")
+
+
+def test_two_people_of_one_name_are_told_apart_in_the_duplicate_warning(qtbot, ws):
+    """Two real 张三 stay two: the warning about a third says which is which (id, WeChat ID, phone's last four)."""
+    from desktop.services.roster import MemberInput, add_member
+
+    with ws.database.session() as s:
+        other, _ = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="张三", wechat_id="zs_hz"))
+        s.commit()
+    asked = []
+    dialog = open_dialog(qtbot, ws)
+    dialog.confirm_duplicates = lambda hits: asked.append(hits) or False
+    type_text(qtbot, dialog.name_edit, "张三")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    text = dialog.describe_duplicates(asked[0])
+    first = ws.members["张三"]
+    assert text.splitlines() == [
+        f"• 张三 — very similar name in this group (#{first}, WeChat zhangsan_wx, phone …8000)",
+        f"• 张三 — very similar name in this group (#{other}, WeChat zs_hz)",
+    ]
+
+
+def test_a_join_date_after_the_day_a_former_member_left_is_refused_on_the_field(qtbot, ws):
+    """It was an IntegrityError out of the dialog (the membership's join-before-leave check)."""
+    from datetime import datetime
+
+    from desktop.services.onboarding import leave_group
+
+    msid = ws.memberships["李四"]
+    with ws.database.session() as s:
+        leave_group(s, ws.owner, msid, "换工作", when=datetime(2026, 10, 1, 9, 30))
+        s.commit()
+        before = get_member_input(s, msid)
+    dialog = open_dialog(qtbot, ws, msid)
+    dialog.joined_edit.setDate(QDate(2026, 11, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.field_error("joined_at") == "The join date cannot be after the day they left, 2026-10-01"
+    with ws.database.session() as s:
+        assert get_member_input(s, msid) == before
+    # the day they left is fine: they joined and left that day
+    dialog.joined_edit.setDate(QDate(2026, 10, 1))
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        after = get_member_input(s, msid)
+    assert (after.joined_at, after.left_at, after.status) == (
+        datetime(2026, 10, 1, 9, 30),
+        datetime(2026, 10, 1, 9, 30),
+        "left",
+    )

@@ -277,3 +277,29 @@ def test_rows_are_selected_again_in_one_change(qtbot, page, ws):
     assert page.select_memberships([*ids, 999_999]) == 3
     assert {r.membership_id for r in page.selected_rows()} == set(ids)
     assert len(changes) == 1
+
+
+def test_an_id_number_typed_as_a_leaving_reason_or_a_tag_keeps_its_last_four_and_says_so(qtbot, page, ws):
+    """PRODUCT §2: never an ID-card number — a reason or tag typed in a bulk prompt keeps only its last four, and
+    the message bar says so; the tag's undo takes off the tag as stored."""
+    ids = select_three(qtbot, page, ws)
+    prompt = page.bulk_add_tag()
+    type_text(qtbot, prompt.combo.lineEdit(), "证11010119900307451X")
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert all(snap.tags.count("证****451X") == 1 for snap in membership_snapshots(s, ids).values())
+    assert page.undo_label.text().endswith(
+        "An ID-card number is never stored: only its last four characters were kept."
+    )
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert not any("证****451X" in snap.tags for snap in membership_snapshots(s, ids).values())
+
+    page.select_memberships(ids)
+    prompt = page.bulk_mark_left()
+    type_text(qtbot, prompt.text_edit, "身份证110101199003074518核验不过")
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        rows = s.execute(select(Membership.status, Membership.left_reason).where(Membership.id.in_(ids))).all()
+    assert set(rows) == {("left", "身份证****4518核验不过")}
+    assert page.undo_label.text().endswith("only its last four characters were kept.")

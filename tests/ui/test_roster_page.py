@@ -204,6 +204,29 @@ def test_show_deleted_and_restore(qtbot, page, ws):
         assert s.get(Member, ws.members["张珊"]).deleted_at is None
 
 
+def test_restoring_someone_added_again_meanwhile_says_there_are_two_of_them(qtbot, page, ws):
+    """张珊 was deleted and then added again (same WeChat ID, 'Save anyway'): restoring the old record makes two
+    records of one person — the message bar says so and whom to merge with, instead of nothing."""
+    from desktop.services.roster import MemberInput, add_member
+
+    with ws.database.session() as s:
+        soft_delete_member(s, ws.owner, ws.members["张珊"])
+        again, _ = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="张珊珊", wechat_id="ShanShan88"))
+        s.commit()
+    page.refresh()
+    page.show_deleted_check.setChecked(True)
+    page.select_membership(ws.memberships["张珊"])
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张珊"]).deleted_at is None
+    assert page.undo_bar.isVisible()
+    text = page.undo_label.text()
+    assert text.startswith("Restored 1 person")
+    assert text.endswith(
+        f". 张珊 has the same WeChat ID or phone as 张珊珊 (#{again}): if they are one person, merge them."
+    )
+
+
 def test_assistant_cannot_delete_and_the_service_refuses_too(qtbot, ws):
     page = RosterPage(ws.database, ws.assistant)
     qtbot.addWidget(page)

@@ -36,8 +36,10 @@ from desktop.services.roster import (
     DuplicateHit,
     MemberInput,
     add_member,
+    check_wechat_typed,
     find_duplicates,
     get_member_input,
+    id_number_fields,
     update_member,
     validate,
 )
@@ -438,7 +440,12 @@ class MemberDialog(QDialog):
         }
         lines = []
         for h in hits:
-            line = f"• {h.display_name} — {reasons.get(h.reason, h.reason)}"
+            who = [f"#{h.member_id}"]  # two people of one name are told apart by these
+            if h.wechat_id:
+                who.append(self.tr("WeChat %1").replace("%1", h.wechat_id))
+            if h.phone_tail:
+                who.append(self.tr("phone …%1").replace("%1", h.phone_tail))
+            line = f"• {h.display_name} — {reasons.get(h.reason, h.reason)} ({', '.join(who)})"
             if h.deleted:
                 line += " — " + self.tr("deleted: restore them from the roster's deleted people instead")
             if h.blacklisted_in:
@@ -493,9 +500,13 @@ class MemberDialog(QDialog):
             return
         raw = self.member_input()
         try:
+            if self._loaded is None or raw.wechat_id != (self._loaded.wechat_id or ""):
+                check_wechat_typed(raw.wechat_id)  # a phone typed as the WeChat ID (a stored one stays as it is)
             data = validate(raw)
         except ValidationError as exc:
             self._focus_error(exc)
+            return
+        if self._show_id_numbers_dropped(raw, data):
             return
         with self._database.session() as session:
             hits = find_duplicates(
@@ -529,6 +540,43 @@ class MemberDialog(QDialog):
         self.saved_membership_id = membership_id
         self.member_saved.emit(membership_id)
         self.accept()
+
+    def _show_id_numbers_dropped(self, raw: MemberInput, data: MemberInput) -> bool:
+        """An ID-card number (身份证号) typed or pasted into a field is never stored (PRODUCT §2): the field is
+        given what will be kept (the last four characters, roster.validate), a message under it says so, and
+        nothing is saved yet — the next Save saves what the user now sees. True when it did that."""
+        found = id_number_fields(raw)
+        if not found:
+            return False
+        editors = {
+            "display_name": self.name_edit,
+            "nickname": self.nickname_edit,
+            "wechat_id": self.wechat_edit,
+            "city": self.city_edit,
+            "occupation": self.occupation_edit,
+            "group_nickname": self.group_nickname_edit,
+            "note": self.note_edit,
+            "purpose": self.purpose_edit,
+        }
+        message = self.tr(
+            "An ID-card number is never stored: only its last four characters are kept, as shown. "
+            "Check the field and save again."
+        )
+        for name in found:
+            if name == "tags":
+                self.tags_edit.setText(", ".join(data.tags))
+            elif name in editors:
+                editor = editors[name]
+                kept = getattr(data, name) or ""
+                if isinstance(editor, QPlainTextEdit):
+                    editor.setPlainText(kept)
+                else:
+                    editor.setText(kept)
+            self.show_field_error(name, message)
+        widget = {"tags": self.tags_edit, **editors}.get(found[0])
+        if widget is not None:
+            widget.setFocus()
+        return True
 
     def _focus_error(self, exc: ValidationError) -> None:
         self.show_field_error(exc.field, exc.message)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import QunDeskError
+from desktop.phones import drop_id_numbers
 from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tags, list_tiers
 from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_mark_left, bulk_set_tier, bulk_tag
@@ -46,6 +47,7 @@ from desktop.services.roster import (
     MemberInput,
     count_roster_people,
     get_member_input,
+    identity_clashes,
     leaves_of,
     restore_member,
     soft_delete_member,
@@ -712,13 +714,22 @@ class RosterPage(QWidget):
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
 
-        def restore_all(session) -> None:
+        def restore_all(session) -> list:
             for mid in member_ids:
                 restore_member(session, self._actor, mid)
+            return identity_clashes(session, member_ids)
 
-        if not run_write(self, self._database, restore_all, changes=ROSTER_CHANGES):
+        done = run_write(self, self._database, restore_all, changes=ROSTER_CHANGES)
+        if not done:
             return
         text = self.tr("Restored %n person(s).", "", len(member_ids))
+        for name, hit in done.value:  # meanwhile added again: two records of one person now
+            text += " " + (
+                self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
+                .replace("%1", name)
+                .replace("%2", hit.display_name)
+                .replace("%3", str(hit.member_id))
+            )
         self._push(restore_command(self, text, member_ids), text)
         self.refresh()
         self.members_changed.emit()
@@ -791,13 +802,16 @@ class RosterPage(QWidget):
         return self._prompt(dialog, lambda tag: self._do_bulk_tag([r.membership_id for r in rows], tag))
 
     def _do_bulk_tag(self, ids: list[int], tag: str) -> None:
-        tag = tag.strip()
+        tag, id_numbers = drop_id_numbers(tag.strip())  # as the service stores it (the undo names the same tag)
+        tag = tag or ""
         before = self._snapshots(ids)
         lacked = [i for i in ids if i in before and tag not in before[i].tags]
         n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag))
         if n is None:
             return
         text = self.tr("Added the tag “%1” to %n person(s).", "", len(ids)).replace("%1", tag)
+        if id_numbers:
+            text += " " + self.id_number_note()
         self._push(tag_command(self, text, ids, tag, lacked), text)
         self._after_bulk()
 
@@ -931,8 +945,15 @@ class RosterPage(QWidget):
         n = self._bulk_write(lambda s: bulk_mark_left(s, self._actor, ids, reason))
         if n is None:
             return
-        self.show_message(self.tr("Marked %n person(s) as left.", "", n))
+        text = self.tr("Marked %n person(s) as left.", "", n)
+        if drop_id_numbers(reason)[1]:
+            text += " " + self.id_number_note()
+        self.show_message(text)
         self._after_bulk()
+
+    def id_number_note(self) -> str:
+        """What the message bar adds when an ID-card number typed into a prompt was cut (never stored whole)."""
+        return self.tr("An ID-card number is never stored: only its last four characters were kept.")
 
     # ---- group views ----
     def _group_name(self) -> str:
