@@ -8,8 +8,8 @@ rule, chat imports, a backup restored — and after each one:
 * the streak the app shows (checkins.streaks) equals a recomputation, written here, from the check-in days, the
   leave days and the group's late rule;
 * a membership marked `streak_checked` has exactly the open streak bonuses of its whole history — and, until the
-  group's 补卡 rule changes (rules re-price the past through recompute only), every membership has them and the
-  ledger's rule-based points are what recompute gives (recompute_preview is empty).
+  group's 补卡 rule changes and from its next recompute on (rules re-price the past through recompute only), every
+  membership has them and the ledger's rule-based points are what recompute gives (recompute_preview is empty).
 
 On SQLite and on the suite's PostgreSQL, two seeds of 80 (35) operations: about 20 s per engine. A longer run for
 a change to models/kept.py, the triggers or a writer (seeds 1-75 × 300 operations on SQLite and 3-4 × 300 on
@@ -338,7 +338,10 @@ class Life:
             adjust_points(s, self.owner, self.rng.choice(ids), self.rng.choice((-3, 2, 7)), "手动", day=_day(self.rng))
 
     def recompute(self, s):
-        recompute_apply(s, self.owner, self.rng.choice((self.gid, self.other)), day=TODAY)
+        group = self.rng.choice((self.gid, self.other))
+        recompute_apply(s, self.owner, group, day=TODAY)
+        if group == self.gid:  # the rule change re-priced: the bonuses are those of the rules again
+            self.rule_changed = False
 
     def status(self, s):
         ids = self.memberships(s)

@@ -322,3 +322,46 @@ def test_a_leaving_dated_before_logged_check_ins_takes_back_the_bonus_its_cut_le
         assert recompute_preview(s, gid) == []
     assert _kept(database, a)[0] == points_before
     _no_drift(database)
+
+
+def test_a_recompute_after_a_streak_rule_change_is_not_paid_again_by_the_next_check_in(ws):
+    """Seven days with a 补卡 on the 4th: no bonus. The group then counts 补卡 for streaks and recompute gives the +5
+    — as a lump 'recompute' entry, while the rule change had cleared the streak mark: the next check-in reconciled the
+    bonus days and awarded the 7th's +5 again (18 where the rules give 13). Recompute now settles the bonuses day by
+    day; and with the streak7 rule switched off it reverses them, so switching it back on pays them once."""
+    from desktop.services.checkins import CheckinEntry
+    from desktop.services.group_profile import update_group_profile
+    from desktop.services.points import recompute_preview, set_rule
+
+    database, owner, gid, ids = ws
+    a = ids["张三"]
+    first = date(2026, 11, 1)
+    with database.session() as s:
+        for i in range(7):
+            record_checkins(s, owner, gid, first + timedelta(days=i), [CheckinEntry(a, None, i == 3)])
+        s.commit()
+    assert _kept(database, a)[0] == 7
+    with database.session() as s:
+        update_group_profile(s, owner, gid, late_checkins_count_for_streak=True)
+        assert recompute_apply(s, owner, gid, day=date(2026, 11, 7)) == 1
+        s.commit()
+    assert _kept(database, a)[0] == 12
+    with database.session() as s:
+        record_checkins(s, owner, gid, first + timedelta(days=7), [a])
+        s.commit()
+        assert recompute_preview(s, gid) == []
+    assert _kept(database, a)[0] == 13
+    _no_drift(database)
+
+    with database.session() as s:  # streak7 off: recompute takes the bonus back; on again: the next day pays it once
+        set_rule(s, owner, gid, "streak7", active=False)
+        recompute_apply(s, owner, gid, day=date(2026, 11, 8))
+        s.commit()
+    assert _kept(database, a)[0] == 8
+    with database.session() as s:
+        set_rule(s, owner, gid, "streak7", active=True)
+        record_checkins(s, owner, gid, first + timedelta(days=8), [a])
+        s.commit()
+        assert recompute_preview(s, gid) == []
+    assert _kept(database, a)[0] == 9 + 5
+    _no_drift(database)
