@@ -2735,7 +2735,7 @@ class _Writer:
         _bulk_update(session, Membership.__table__, ms_updates)
         # a status column that takes someone out of the group ends their running leave (请假) as every other path
         # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return
-        end_leaves_many(session, [(msid, v["left_at"]) for msid, v in ms_updates if v.get("left_at")])
+        end_leaves_many(session, [(msid, v["left_at"]) for msid, v in ms_updates if v.get("left_at")], self.actor.id)
 
         step_rows = [r for r in work if r.ops.step_answer is not None]  # type: ignore[union-attr]
         if step_rows and self.step_id is not None:

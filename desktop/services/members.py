@@ -608,7 +608,7 @@ def bulk_copy_to_group(
                 reason="转到其他社群 (moved to another group)",
             )
             ms.status = "left"
-            end_leaves(session, ms.id, ms.left_at)
+            end_leaves(session, ms.id, ms.left_at, actor.id)
     session.flush()
     for target in added:  # a member there with a referrer: the referral is earned, as a join earns it
         earn_referral(session, target, actor)

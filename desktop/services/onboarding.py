@@ -590,7 +590,7 @@ def leave_group(
         when=when,  # none given: an already-left membership keeps the day it left (bulk "mark left" again)
         reason=reason,
     )
-    end_leaves(session, membership_id, ms.left_at)
+    end_leaves(session, membership_id, ms.left_at, actor.id)
     record_audit(
         session,
         actor.id,

@@ -442,8 +442,17 @@ def recompute_preview(session: Session, group_id: int) -> list[RecomputeRow]:
 
 
 def recompute_apply(session: Session, actor: Actor, group_id: int, day: date | None = None) -> int:
-    """Append one 'recompute' entry per membership whose points differ (the ledger stays append-only)."""
+    """Append one 'recompute' entry per membership whose points differ (the ledger stays append-only). Returns the
+    memberships whose points changed.
+
+    The streak bonuses are settled first as what they are, day by day: with the streak7 rule on, every membership's
+    open bonuses are reconciled with its history (checkins.reconcile_streak_bonuses: awards and reversals, the
+    memberships marked checked); with it off, the open bonuses are reversed. A lump 'recompute' entry for them was
+    paid twice: the rule change (补卡 counted, streak7 switched on) had cleared the memberships' streak marks, so
+    the next check-in reconciled the bonus days again and awarded what the lump had already given (+5 twice)."""
     require(actor, "edit_point_rules")
+    changed = len(recompute_preview(session, group_id))
+    _settle_streak_bonuses(session, actor, group_id)
     rows = recompute_preview(session, group_id)
     if rows:
         session.execute(
@@ -462,5 +471,30 @@ def recompute_apply(session: Session, actor: Actor, group_id: int, day: date | N
                 for r in rows
             ],
         )
-    record_audit(session, actor.id, "points.recompute", "group", group_id, after={"memberships": len(rows)})
-    return len(rows)
+    record_audit(session, actor.id, "points.recompute", "group", group_id, after={"memberships": changed})
+    return changed
+
+
+def _settle_streak_bonuses(session: Session, actor: Actor, group_id: int) -> None:
+    """recompute_apply's streak part: the open bonus entries of the group made those of the current rules."""
+    from desktop.services.checkins import reconcile_streak_bonuses  # checkins imports this module
+    from models import Group
+
+    group = session.get(Group, group_id)
+    if group is None:
+        return
+    if rule_points(session, group_id, "streak7"):
+        ids = list(session.scalars(select(Membership.id).where(Membership.group_id == group_id)))
+        reconcile_streak_bonuses(session, group, ids, actor.id)
+        return
+    reversal = aliased(PointsEntry)
+    open_ids = session.scalars(
+        select(PointsEntry.id).where(
+            PointsEntry.group_id == group_id,
+            PointsEntry.source_kind == "streak",
+            PointsEntry.reverses_id.is_(None),
+            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+        )
+    ).all()
+    for eid in open_ids:
+        reverse_entry(session, eid, actor.id, "按当前规则重新计算 (streak rule off)")

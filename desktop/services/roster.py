@@ -17,7 +17,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import drop_format_chars
 from desktop.phones import drop_id_numbers
 from desktop.services.audit import record_audit
-from desktop.services.checkins import reconcile_streak_bonus
+from desktop.services.checkins import reconcile_streak_bonus, reconcile_streak_bonuses
 from desktop.services.operators import Actor, require
 from models import (
     AuditEntry,
@@ -135,12 +135,12 @@ def left_fields(
     return at, reason
 
 
-def end_leaves(session: Session, membership_id: int, left_at: datetime | None) -> None:
+def end_leaves(session: Session, membership_id: int, left_at: datetime | None, operator_id: int | None = None) -> None:
     """A leave (请假) ends when the member leaves the group — the member dialog, "mark left" and a bulk move all
     end a membership through here: a leave running on past the leaving day would bridge the gap before a return and
     keep a streak going across days they were no member (a probe: check-ins 1–5, 请假 6–15, left on the 8th, back on
     the 15th gave a 12-day streak). The roster import ends many at once through end_leaves_many, the one rule."""
-    end_leaves_many(session, [(membership_id, left_at)])
+    end_leaves_many(session, [(membership_id, left_at)], operator_id)
 
 
 @dataclass(frozen=True)
@@ -220,16 +220,31 @@ def put_back_leaves(session: Session, actor: Actor, membership_id: int, spans: l
     return changed
 
 
-def end_leaves_many(session: Session, ended: list[tuple[int, datetime | None]]) -> None:
+def end_leaves_many(session: Session, ended: list[tuple[int, datetime | None]], operator_id: int | None = None) -> None:
     """end_leaves (the same rule) for many memberships at once, (membership id, left_at) each, in two statements —
     the roster import's bulk write ends the leaves of everyone its status column takes out of the group (已退群/
-    已移除/黑名单) through here. Leave objects loaded in the session are expired."""
+    已移除/黑名单) through here. Leave objects loaded in the session are expired.
+
+    The streak bonuses of the memberships whose leaves were cut follow at once, like record_leave's and
+    put_back_leaves': a leaving dated before check-ins already logged (the dialog's leaving date, the undo of a
+    return, an import's 退群日期) takes away the leave days that bridged their run, and the bonus of a run that no
+    longer reaches 7 stayed in the balance — the member gone, no later check-in ever reconciled it."""
     params = [{"b_ms": ms_id, "b_day": at.date(), "b_end": at.date() - timedelta(days=1)} for ms_id, at in ended if at]
     if not params:
         return
     session.flush()
     table = Leave.__table__
     connection = session.connection()
+    cut_from = {p["b_ms"]: p["b_day"] for p in params}
+    ids = sorted(cut_from)
+    cut: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for ms_id, end_day in connection.execute(
+            select(table.c.membership_id, table.c.end_day).where(table.c.membership_id.in_(chunk))
+        ):
+            if end_day >= cut_from[ms_id]:
+                cut.add(ms_id)
     connection.execute(
         delete(table).where(table.c.membership_id == bindparam("b_ms"), table.c.start_day >= bindparam("b_day")),
         [{"b_ms": p["b_ms"], "b_day": p["b_day"]} for p in params],
@@ -243,6 +258,19 @@ def end_leaves_many(session: Session, ended: list[tuple[int, datetime | None]]) 
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Leave):  # loaded leaves must not keep their old days
             session.expire(obj)
+    if not cut:
+        return
+    by_group: dict[int, list[int]] = {}
+    cut_ids = sorted(cut)
+    for start in range(0, len(cut_ids), 500):
+        for ms_id, group_id in session.execute(
+            select(Membership.id, Membership.group_id).where(Membership.id.in_(cut_ids[start : start + 500]))
+        ):
+            by_group.setdefault(group_id, []).append(ms_id)
+    for group_id, members in sorted(by_group.items()):
+        group = session.get(Group, group_id)
+        if group is not None:
+            reconcile_streak_bonuses(session, group, members, operator_id)
 
 
 @dataclass
@@ -758,7 +786,7 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     for f in MEMBERSHIP_FIELDS:  # the join date before the leaving one: the pair is checked at each flush
         setattr(ms, f, getattr(data, f))
     ms.left_at, ms.left_reason = left_at, left_reason
-    end_leaves(session, membership_id, ms.left_at)
+    end_leaves(session, membership_id, ms.left_at, actor.id)
     ms.tier_id = _tier_id(session, data.tier)
     earn_referral(session, ms, actor)
     _drop_tags_the_last_edit_added(session, ms.member_id, old_tags - {t.id for t in ms.member.tags})

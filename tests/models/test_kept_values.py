@@ -286,3 +286,82 @@ def test_a_failed_demo_leaves_the_triggers_in_place(tmp_path, monkeypatch):
             assert conn.exec_driver_sql("SELECT count(*) FROM member").scalar() == 0  # nothing half written
     finally:
         database.dispose()
+
+
+def test_a_leaving_dated_before_logged_check_ins_takes_back_the_bonus_its_cut_leave_made(ws):
+    """Check-ins on the 1st–3rd and 5th–8th with a 请假 on the 4th: a 7-day run, +5 on the 8th. Marked left as of the
+    4th (the member dialog's leaving date), the leave is cut (end_leaves) and the run is two runs: the bonus goes in
+    the same transaction — it stayed in the balance (recompute said −5) and, the member gone, nothing reconciled it."""
+    from desktop.services.points import recompute_preview
+    from desktop.services.roster import get_member_input, leaves_of, undo_member_edit, update_member
+
+    database, owner, gid, ids = ws
+    a = ids["张三"]
+    first = date(2026, 11, 1)
+    with database.session() as s:
+        for i in (0, 1, 2, 4, 5, 6, 7):
+            record_checkins(s, owner, gid, first + timedelta(days=i), [a])
+        record_leave(s, owner, a, first + timedelta(days=3), first + timedelta(days=3), "出差")
+        s.commit()
+    points_before = _kept(database, a)[0]
+    with database.session() as s:
+        assert recompute_preview(s, gid) == []
+        before, spans = get_member_input(s, a), leaves_of(s, a)
+        data = get_member_input(s, a)
+        data.status, data.left_at = "left", datetime(2026, 11, 4, 12, 0)
+        update_member(s, owner, a, data)
+        s.commit()
+    _no_drift(database)
+    with database.session() as s:
+        assert leaves_of(s, a) == []
+        assert recompute_preview(s, gid) == []
+    assert _kept(database, a)[0] == points_before - 5
+    with database.session() as s:  # the undo puts the leave back, and the bonus with it
+        undo_member_edit(s, owner, a, before, spans)
+        s.commit()
+        assert recompute_preview(s, gid) == []
+    assert _kept(database, a)[0] == points_before
+    _no_drift(database)
+
+
+def test_a_recompute_after_a_streak_rule_change_is_not_paid_again_by_the_next_check_in(ws):
+    """Seven days with a 补卡 on the 4th: no bonus. The group then counts 补卡 for streaks and recompute gives the +5
+    — as a lump 'recompute' entry, while the rule change had cleared the streak mark: the next check-in reconciled the
+    bonus days and awarded the 7th's +5 again (18 where the rules give 13). Recompute now settles the bonuses day by
+    day; and with the streak7 rule switched off it reverses them, so switching it back on pays them once."""
+    from desktop.services.checkins import CheckinEntry
+    from desktop.services.group_profile import update_group_profile
+    from desktop.services.points import recompute_preview, set_rule
+
+    database, owner, gid, ids = ws
+    a = ids["张三"]
+    first = date(2026, 11, 1)
+    with database.session() as s:
+        for i in range(7):
+            record_checkins(s, owner, gid, first + timedelta(days=i), [CheckinEntry(a, None, i == 3)])
+        s.commit()
+    assert _kept(database, a)[0] == 7
+    with database.session() as s:
+        update_group_profile(s, owner, gid, late_checkins_count_for_streak=True)
+        assert recompute_apply(s, owner, gid, day=date(2026, 11, 7)) == 1
+        s.commit()
+    assert _kept(database, a)[0] == 12
+    with database.session() as s:
+        record_checkins(s, owner, gid, first + timedelta(days=7), [a])
+        s.commit()
+        assert recompute_preview(s, gid) == []
+    assert _kept(database, a)[0] == 13
+    _no_drift(database)
+
+    with database.session() as s:  # streak7 off: recompute takes the bonus back; on again: the next day pays it once
+        set_rule(s, owner, gid, "streak7", active=False)
+        recompute_apply(s, owner, gid, day=date(2026, 11, 8))
+        s.commit()
+    assert _kept(database, a)[0] == 8
+    with database.session() as s:
+        set_rule(s, owner, gid, "streak7", active=True)
+        record_checkins(s, owner, gid, first + timedelta(days=8), [a])
+        s.commit()
+        assert recompute_preview(s, gid) == []
+    assert _kept(database, a)[0] == 9 + 5
+    _no_drift(database)
