@@ -102,6 +102,14 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
 * ``system``: a system notice (``撤回了一条消息``, ``加入了群聊``, ``领取了你的红包``, ``拍了拍``, ``移出了群聊`` …) in
   a chain or list; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
+* ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
+  entry), a message that is only chatter: acknowledgements, thanks, greetings and reactions with nothing else —
+  收到, 好的, 好, 嗯/嗯嗯, OK/ok/okay, 谢谢, 谢谢老师, 感谢, 辛苦了, 早, 早安, 早上好, 晚安, 哈哈/哈哈哈, 👍, 🙏, [强],
+  [抱拳], [玫瑰], +1, 1, 同意, 对, 是的, alone or together, with punctuation and emoji. **It is not a check-in**
+  (a product decision): the sender replied. A message that says anything more — another word, a number, a time
+  (``早 6:05``), 打卡/已完成/day N, pages, km, minutes, a ``[图片]``/``[视频]``/``[文件]`` or a link — still counts.
+  The line keeps its name, time, stamp date and ``message`` (a chatter stamp still dates the log after it); the
+  paste service shows it as "only a reply, not counted", and the window lets a person count it.
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
   ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
   and stays an entry.
@@ -154,6 +162,7 @@ class PasteLine:
     date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), if any
     ignored: str | None = None  # kind "ignored": why the line names someone without being their check-in
     heading: str | None = None  # the chain title or date separator the line comes under ("#接龙 12月2日打卡")
+    message: str | None = None  # a chat log's entry: its message as posted, a time in it included (remark drops it)
 
 
 # ---------------------------------------------------------------- text preparation
@@ -557,7 +566,8 @@ def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
     msg = line.clean[slice(*speech.msg)] if speech.msg else ""
     time, remark = _message(msg, speech.clock is None)
     name = _speaker_name(line, speech.speaker)
-    return _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
+    entry = _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
+    return replace(entry, message=_collapse(msg) or None)
 
 
 # ---------------------------------------------------------------- lines that name someone without checking in
@@ -707,6 +717,29 @@ def _not_done(line: PasteLine) -> PasteLine:
 _PACKET_RE = re.compile(r"^\s*\[(?:红包|转账|微信红包|QQ红包)\]")
 
 
+# a chat message that is only chatter — an acknowledgement, thanks, a greeting or a reaction with nothing else
+# (收到, 好的, 谢谢老师, 早安, 哈哈哈, 👍, [抱拳], +1, 1 …, alone or several, with punctuation and emoji around them):
+# the sender replied, but posted no check-in. Anything more (a word, a number, 打卡, day N, a time, [图片], a link)
+# and the message counts as before.
+_CHATTER_WORDS = (
+    "谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|早上好|早安|晚安|早|哈{2,}|同意|是的|对"
+    r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞)\]|\+1|1"
+)
+_CHATTER_RE = re.compile(rf"(?:\s*(?:{_CHATTER_WORDS})\s*)+", re.IGNORECASE)
+_REACTIONS = set("👍🙏👌👏🤝🌹💐")  # a reaction on its own, like [强] [抱拳] [玫瑰]
+
+
+def _only_chatter(message: str) -> bool:
+    """Whether a chat message is only chatter (see _CHATTER_WORDS): its words are all chatter once punctuation,
+    spaces and emoji (not WeChat's [图片]-style codes, which are kept) are set aside."""
+    text = _VARIATION_SELECTORS.sub("", unicodedata.normalize("NFKC", message).translate(_ZERO_WIDTH_ALL))
+    text = "".join(
+        " ok " if ch in _REACTIONS else " " if unicodedata.category(ch) in _DECOR_CATEGORIES and ch not in "[]+" else ch
+        for ch in text
+    )
+    return bool(text.strip()) and _CHATTER_RE.fullmatch(text) is not None
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
@@ -717,6 +750,8 @@ def _chatter(line: PasteLine) -> PasteLine:
         return replace(line, kind="ignored", ignored="system")
     if folded.lstrip().startswith("@"):
         return replace(line, kind="ignored", ignored="mention")
+    if _only_chatter(line.message or line.remark):
+        return replace(line, kind="ignored", ignored="chatter")
     return line
 
 
@@ -865,11 +900,13 @@ def _attach_message(results: list[PasteLine], owner: int, line: _Line) -> None:
     """Append a message line to the remark of the entry at ``owner`` (and take its time if it has none)."""
     entry = results[owner]
     time, text = _message(line.clean, entry.time is None)
+    said = _collapse(line.clean)
+    message = (f"{entry.message} {said}" if entry.message else said) or None
     if text is None:
-        results[owner] = replace(entry, time=entry.time or time)
+        results[owner] = replace(entry, time=entry.time or time, message=message)
         return
     remark = f"{entry.remark} {text}" if entry.remark else text
-    results[owner] = replace(entry, time=entry.time or time, remark=remark)
+    results[owner] = replace(entry, time=entry.time or time, remark=remark, message=message)
 
 
 def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:

@@ -18,7 +18,12 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                without being their check-in, shown with who and why (status "ignored"): a quoted message
                (「张三：打卡」, a quoted older chain), a system notice (撤回了一条消息, 加入了群聊), an @mention,
                a line saying the person has not checked in or reminding them (没来, 记得打卡), a line of a
-               chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group)
+               chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group); in a
+               pasted chat log (not a 接龙 chain), a message that is only chatter — 收到, 好的, 谢谢老师, 早安, 哈哈,
+               👍, [抱拳], +1, 1 … with nothing else — is a reply, not a check-in (reason "chatter", shown as
+               「只是回复, 未记为打卡」; a sender whose only messages are chatter is not logged; the window lets a
+               person count one; a sign-up paste reads `+1` as a sign-up). Anything more (早 6:05, 收到 今天读了20页,
+               [图片], a link) counts.
 
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
@@ -145,7 +150,7 @@ class PasteMatch:
     time: str | None = None  # HH:MM the member posted
     late: bool = False  # the line says 补卡
     duplicate_of: int | None = None  # line_no of an earlier line naming the same person
-    reason: str | None = None  # status "ignored": why (quote, system, mention, not_done, other_group)
+    reason: str | None = None  # status "ignored": why (quote, system, mention, chatter, not_done, other_group …)
     other_group: str | None = None  # reason other_group: the group the line's chain title names
     posted: date | None = None  # the day the line was posted (its stamp or heading), when not the day being logged
 
@@ -958,6 +963,12 @@ _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\
 _CHAIN_TAG_RE = re.compile(r"^[\s\ufeff\u200b-\u200f\u2060]*[#＃]\s*接[龙龍]")
 
 
+def _is_message(line: PasteLine) -> bool:
+    """An entry, or a chat log's message that is not a check-in (chatter, a red packet, an @reply, 还没打卡): its
+    stamp dates the log as much as a check-in's does (`王磊 2026/12/4 06:50` / `收到` dates the lines after it)."""
+    return line.kind == "entry" or (line.kind == "ignored" and line.mode in ("stamped", "colon"))
+
+
 def title_day(lines: list[PasteLine], near: date) -> date | None:
     """The date the paste names: a chain's header (`#接龙 11月20日早起打卡`, a title line), else the date of
     the first dated stamp of a chat log (`2026-11-20 06:01:23 张三(12345)`); None when it names none.
@@ -985,12 +996,12 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if found is not None:
                 return found
     for line in lines:
-        if line.kind == "entry" and line.date_text:
+        if _is_message(line) and line.date_text:
             found = _stamp_day(line.date_text, near)
             if found is not None:
                 return found
     for line in lines:  # a chat log under a separator (—— 12月3日 ——, 昨天 06:10, a bare 06:05 for today)
-        if line.kind == "entry" and line.heading and is_separator(line.heading):
+        if _is_message(line) and line.heading and is_separator(line.heading):
             return _heading_day(line.heading, near)
     return None
 
@@ -1140,7 +1151,7 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     last_time = ""
     undated: list[tuple[int, int]] = []  # (line, how many midnights before it) of stamped lines before any date
     for line in lines:
-        if line.kind != "entry":
+        if not _is_message(line):
             continue
         if line.mode != "stamped":  # a chat line of another kind (`[12-02 07:14] 张三: 打卡`): its own date only
             if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
@@ -1196,11 +1207,29 @@ _TOMORROW_RE = re.compile("明日|明天")
 _TODAY_RE = re.compile("今日|今天")
 
 
-def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str, group: str | None = None):
-    """The PasteMatch of a line that names someone without being their check-in (shown, never logged)."""
+def _ignored(
+    line: PasteLine,
+    index: RosterIndex,
+    day: date | None,
+    reason: str,
+    group: str | None = None,
+    posted: date | None = None,
+) -> PasteMatch:
+    """The PasteMatch of a line that names someone without being their check-in (shown, never logged headless;
+    the window lets a person count a chatter line of the day being logged)."""
     found = index.resolve(line.name or "") if line.name else _NONE
     people = found.people if found.kind == "certain" else ()
-    return PasteMatch(line, "ignored", people, token=line.name, day=day, reason=reason, other_group=group)
+    return PasteMatch(
+        line,
+        "ignored",
+        people,
+        token=line.name,
+        day=day,
+        time=line.time,
+        reason=reason,
+        other_group=group,
+        posted=posted,
+    )
 
 
 def match_lines(
@@ -1217,7 +1246,7 @@ def match_lines(
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
     heading_days = {
-        line.heading: _heading_day(line.heading, day) for line in lines if line.kind == "entry" and line.heading and day
+        line.heading: _heading_day(line.heading, day) for line in lines if _is_message(line) and line.heading and day
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     stamp_days = _stamp_days(lines, day) if day is not None else {}
@@ -1226,12 +1255,17 @@ def match_lines(
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
+        if signups and line.kind == "ignored" and line.ignored == "chatter":
+            line = replace(line, kind="entry", ignored=None)  # 张三：+1 in a sign-up chat: count me in
         said = " ".join(x for x in (line.body, line.remark) if x)
         if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
             continue
         if line.kind == "ignored" and line.name:
-            out.append(_ignored(line, index, day, line.ignored or "ignored"))
+            # a chat message posted on another day (its stamp or separator) says so: never counted on this day
+            own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
+            posted = own if own is not None and own != day else None
+            out.append(_ignored(line, index, day, line.ignored or "ignored", posted=posted))
             continue
         if line.kind != "entry" or not line.name:
             continue
@@ -1600,6 +1634,7 @@ IGNORED_REASONS = {
     "quote": "引用的消息, 不是打卡 (a quoted message, not a check-in)",
     "system": "系统消息 (a system notice)",
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
+    "chatter": "只是回复(收到/好的/谢谢…), 未记为打卡 (only a reply, not counted as a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
