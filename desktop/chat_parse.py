@@ -722,7 +722,9 @@ _PACKET_RE = re.compile(r"^\s*\[(?:红包|转账|微信红包|QQ红包)\]")
 # the sender replied, but posted no check-in. Anything more (a word, a number, 打卡, day N, a time, [图片], a link)
 # and the message counts as before.
 _CHATTER_WORDS = (
-    "谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|早上好|早安|晚安|早|哈{2,}|同意|是的|对"
+    "(?:谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|早上好|早安|晚安|早|哈{2,}|同意|是的|对的|对)"
+    # a particle after one adds nothing (收到啦, 好哒, 好嘞, 早呀, 嗯呢)
+    "[啊呀哦噢啦呢哒嘛喔嘞滴]*"
     r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞)\]|\+1|1"
 )
 _CHATTER_RE = re.compile(rf"(?:\s*(?:{_CHATTER_WORDS})\s*)+", re.IGNORECASE)
@@ -992,13 +994,17 @@ def _speaker_pairs(content: list[_Line]) -> int | None:
     pairs = list(zip(lines[start::2], lines[start + 1 :: 2], strict=False))
     if len(pairs) < 2 or any(_number(line)[0] is not None for line in lines):
         return None
+    saying = 0  # message lines that say 打卡/签到/…; the others may only be chatter (`李华` / `收到`)
     for speaker, message in pairs:
         said = _MESSAGE_WORDS_RE.search(message.folded) is not None
-        if not said or _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
+        saying += said
+        if not (said or _only_chatter(message.clean)) or _only_chatter(speaker.clean):
+            return None
+        if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
             return None
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None
-    return start
+    return start if saying >= 2 else None
 
 
 def _log_mode(content: list[_Line]) -> str | None:

@@ -126,3 +126,18 @@ def test_the_date_of_a_chatter_message_dates_the_messages_after_it(workspace, ow
 def test_chatter_words_inside_a_longer_message_are_not_chatter():
     text = "高峰：收到了吗\n罗斌：好的方法\n骆霞：早起\n侯俊：1000字\n薛梅：https://t.cn/abc\n潘悦：对了我打卡\n"
     assert [line.kind for line in parse_chat(text)] == ["entry"] * 6
+
+
+def test_a_pc_wechat_copy_with_a_reply_among_the_check_ins(workspace, owner, grp):
+    """PC WeChat's `name` / `message` lines: `罗斌` / `收到` is his reply — it was read as a plain list, logging 罗斌
+    and offering `收到` as an unknown person; now the copy is read as the chat it is."""
+    gid, ids = grp
+    outcomes, logged = logged_headless(workspace, owner, gid, "高峰\n打卡 5:58\n罗斌\n收到\n骆霞\n打卡 6:02\n")
+    assert outcomes[3][0] == SKIPPED and "only a reply" in outcomes[3][1]
+    assert outcomes[4] == (SKIPPED, "noise")
+    assert logged == {(ids["高峰"], DAY), (ids["骆霞"], DAY)}
+
+
+def test_a_particle_after_chatter_adds_nothing():
+    text = "高峰：收到啦\n罗斌：好哒～\n骆霞：早呀\n侯俊：对的\n薛梅：好嘞👌\n潘悦：早啊 打卡\n"
+    assert [line.ignored for line in parse_chat(text)] == ["chatter"] * 5 + [None]
