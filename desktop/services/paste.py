@@ -48,7 +48,8 @@ Matching one name (certain means certain):
   own; the window shows one preview row per person; headless, the line is logged only when every person
   on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
   person exactly, follows a separator (& ＋ 、 / 和), the line says 夫妻/一起/全家…, or it looks like a
-  Chinese full name (common surname + one or two characters) that is not a known word.
+  Chinese full name (common surname + one or two characters) that is not a known word. A comma separates
+  people only when every piece names a different member for certain (`王建，李芳`; `张伟, 今天5km` is a remark).
 
 Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
 (`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`; a bare `（补）` is late on the chosen day), and a chat-log
@@ -214,6 +215,7 @@ def bare_key(text: str) -> str:
 # ---------------------------------------------------------------- line analysis
 
 _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
+_COMMA_RE = re.compile(r"\s*[，,]\s*")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
 _SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
@@ -655,6 +657,21 @@ class RosterIndex:
         people = tuple({c.membership_id: c for c in (*together.people, *alone.people)}.values())
         return _Found("ambiguous", people, f"{chunks[0]} {chunks[1]}")
 
+    def _comma_people(self, chunks: list[str]) -> list[str]:
+        """`王建，李芳`: a chunk whose comma-separated pieces each name a different member for certain is that many
+        people (a comma is otherwise a remark's: `张伟, 今天5km`, or a group nickname's: `北京，张伟`)."""
+        out: list[str] = []
+        for chunk in chunks:
+            pieces = [p for p in _COMMA_RE.split(chunk) if p]
+            if len(pieces) >= 2:
+                found = [self.resolve(p) for p in pieces]
+                ids = {f.people[0].membership_id for f in found if f.kind == "certain" and len(f.people) == 1}
+                if len(ids) == len(pieces):
+                    out.extend(pieces)
+                    continue
+            out.append(chunk)
+        return out
+
     def people_on(self, line: PasteLine) -> list[_Found]:
         """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
         if line.mode in ("stamped", "colon"):
@@ -672,6 +689,7 @@ class RosterIndex:
         whole = _WHOLE_BRACKETED.fullmatch(name)
         if whole is not None:
             name = whole["inner"]
+        chunks = self._comma_people(chunks)
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]

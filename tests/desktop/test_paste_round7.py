@@ -1,0 +1,44 @@
+"""Seventh paste probe (December 2026): the wrong or silent results its corpus found (tests/data/paste_corpus
+cases 104–170), one test each at the shared mechanism."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.services.groups import create_group
+from desktop.services.paste import certain_plan, match_paste
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+
+DAY = TEST_TODAY
+JOINED = datetime(2024, 3, 10, 4, 0)
+NAMES = ("王建", "李芳", "张琳", "曹悦", "张伟", "孙浩", "王芳")
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES}
+        add_member(s, owner, gid, MemberInput(display_name="王芳", joined_at=JOINED))  # two 王芳
+        s.commit()
+    return gid, ids
+
+
+def test_two_members_separated_by_a_comma_are_two_people(workspace, grp):
+    """`王建，李芳` was one ambiguous chunk (王建 or 李芳: a person chose one, the other was lost); a comma between
+    two certain members is two people — and still a remark's comma otherwise."""
+    gid, ids = grp
+    text = "#接龙 早起\n1. 王建，李芳\n2. 张琳,曹悦 6:10\n3. 张伟, 今天5km\n4. 孙浩，王芳\n"
+    with workspace.session() as s:
+        matches = match_paste(s, gid, text, DAY)
+    by_line: dict[int, list[str]] = {}
+    for m in matches:
+        by_line.setdefault(m.line.line_no, []).append(m.status)
+    assert by_line[2] == ["matched", "matched"] and by_line[3] == ["matched", "matched"]
+    assert by_line[4] == ["matched"]
+    assert by_line[5] != ["matched"]  # 王芳 is two people: nothing on the line is logged on a guess
+    plan = {p.membership_id for p in certain_plan(matches)}
+    assert plan == {ids[n] for n in ("王建", "李芳", "张琳", "曹悦", "张伟")}
