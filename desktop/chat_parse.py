@@ -72,6 +72,8 @@ Names, times and remarks
 * Latin names: a first token of Latin letters is joined with the following Latin words that are
   separated from it by spaces only, so ``Tom Lee``, ``3. Tom Lee 6:00`` and ``tom lee 打卡`` all give
   ``Tom Lee``/``tom lee``. Words such as ``ok``, ``done``, ``checkin``, ``day``, ``am``/``pm`` stop the join.
+* A link (``https://…``, ``www.…``) is never a name: ``3. https://jingdaka.com/x/1`` names nobody (noise); after
+  a name it stays in the remark.
 * Remark words are never part of a name: a trailing ``打卡``/``已打卡``/``签到``/``报名``/``+1``/``✅``/
   ``第12天``/``day5`` glued to the name (``张三已打卡``) is cut off into the remark, and a first token
   that is only a remark word (``已打卡 张三``) is passed over (it stays in the remark).
@@ -524,14 +526,19 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
     """Entry from a chain/plain line whose body starts at ``start``; None when it has no name."""
     time, time_span = _find_time(line.folded, start)
     dropped = [time_span] if time_span else []
-    work = _blank(line.folded, dropped)
+    # a link is nobody's name (`3. https://jingdaka.com/x/123` names nobody); it stays in the remark
+    links = [m.span() for m in _LINK_RE.finditer(line.folded, start)]
+    work = _blank(line.folded, [*dropped, *links])
     decoration, name_span = _pick_name(work, _token_spans(work, start, len(work)))
     if name_span is None or not _has_name_char(work[start:]):  # `3. 5.`: a number alone is nobody's name
         return None
     name = _collapse(_blank(line.clean, dropped)[slice(*name_span)])
     rest = _blank(line.clean, [*dropped, *decoration, name_span])[start:]
-    body = _collapse(_blank(line.clean, dropped)[start:])
+    body = _collapse(_blank(line.clean, [*dropped, *links])[start:])
     return _entry(line, name, number, time, _tidy_remark(rest), body=body)
+
+
+_LINK_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff0f]+", re.IGNORECASE)
 
 
 _QQ_TAIL_RE = re.compile(r"\s*(?:\(\d{5,12}\)|<[^<>]*>)$")

@@ -42,3 +42,17 @@ def test_two_members_separated_by_a_comma_are_two_people(workspace, grp):
     assert by_line[5] != ["matched"]  # 王芳 is two people: nothing on the line is logged on a guess
     plan = {p.membership_id for p in certain_plan(matches)}
     assert plan == {ids[n] for n in ("王建", "李芳", "张琳", "曹悦", "张伟")}
+
+
+def test_a_link_names_nobody(workspace, grp):
+    """`3. https://jingdaka.com/x/123` was an unknown person called `https、jingdaka.com、x`; a link is nobody's
+    name (and stays in the remark of the member who posted it)."""
+    gid, ids = grp
+    text = "#接龙 读书\n1. 张伟 https://mp.weixin.qq.com/s/abc 笔记\n2. 孙浩 www.douban.com/note/1\n3. https://jingdaka.com/x/1\n"
+    with workspace.session() as s:
+        matches = match_paste(s, gid, text, DAY)
+    assert [(m.line.line_no, m.status) for m in matches] == [(2, "matched"), (3, "matched")]
+    assert "https://mp.weixin.qq.com/s/abc" in (matches[0].line.remark or "")
+    with workspace.session() as s:
+        matches = match_paste(s, gid, "张伟\nhttps://jingdaka.com/x/123\n孙浩\n", DAY)
+    assert [m.status for m in matches] == ["matched", "matched"]
