@@ -735,6 +735,7 @@ _CHATTER_WORDS = (
     r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞)\]|\+1|1"
 )
 _CHATTER_RE = re.compile(rf"(?:\s*(?:{_CHATTER_WORDS})\s*)+", re.IGNORECASE)
+_CHATTER_MENTION_RE = re.compile(r"@[^\s@]{1,20}")
 _REACTIONS = set("👍🙏👌👏🤝🌹💐")  # a reaction on its own, like [强] [抱拳] [玫瑰]
 
 
@@ -742,6 +743,7 @@ def _only_chatter(message: str) -> bool:
     """Whether a chat message is only chatter (see _CHATTER_WORDS): its words are all chatter once punctuation,
     spaces and emoji (not WeChat's [图片]-style codes, which are kept) are set aside."""
     text = _VARIATION_SELECTORS.sub("", unicodedata.normalize("NFKC", message).translate(_ZERO_WIDTH_ALL))
+    text = _CHATTER_MENTION_RE.sub(" ", text)  # 收到@李华: an acknowledgement addressed to someone
     text = "".join(
         " ok " if ch in _REACTIONS else " " if unicodedata.category(ch) in _DECOR_CATEGORIES and ch not in "[]+" else ch
         for ch in text
@@ -755,8 +757,8 @@ def _chatter(line: PasteLine) -> PasteLine:
     folded = unicodedata.normalize("NFKC", line.remark)
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
-    if _PACKET_RE.match(folded):
-        return replace(line, kind="ignored", ignored="system")
+    if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):
+        return replace(line, kind="ignored", ignored="system")  # a red packet; the message recalled (撤回了一条消息)
     if folded.lstrip().startswith("@"):
         return replace(line, kind="ignored", ignored="mention")
     if _only_chatter(line.message or line.remark):

@@ -141,3 +141,15 @@ def test_a_pc_wechat_copy_with_a_reply_among_the_check_ins(workspace, owner, grp
 def test_a_particle_after_chatter_adds_nothing():
     text = "高峰：收到啦\n罗斌：好哒～\n骆霞：早呀\n侯俊：对的\n薛梅：好嘞👌\n潘悦：早啊 打卡\n"
     assert [line.ignored for line in parse_chat(text)] == ["chatter"] * 5 + [None]
+
+
+def test_a_recalled_message_and_an_addressed_acknowledgement_are_no_check_ins(workspace, owner, grp):
+    """QQ's copy keeps the stamp of a message that was recalled (`罗斌 …` / `罗斌撤回了一条消息`): 罗斌 was logged for
+    a message nobody can see; `收到@高峰` is an acknowledgement addressed to someone."""
+    gid, ids = grp
+    day = f"{DAY.year}/{DAY.month}/{DAY.day}"
+    text = f"高峰 {day} 7:05:12\n打卡\n罗斌 {day} 7:06:12\n罗斌撤回了一条消息\n骆霞 {day} 7:07:12\n收到@高峰\n"
+    outcomes, logged = logged_headless(workspace, owner, gid, text)
+    assert outcomes[3][0] == SKIPPED and "system notice" in outcomes[3][1]
+    assert outcomes[5][0] == SKIPPED and "only a reply" in outcomes[5][1]
+    assert logged == {(ids["高峰"], DAY)}
