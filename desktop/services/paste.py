@@ -40,7 +40,8 @@ Matching one name (certain means certain):
   nickname is certain. Emoji alone (`🍀 6:00`, `🐱🐱 第5天`, `🍀 补昨天的`) are decoration, unless they are exactly
   one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
 * Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
-  when exactly one segment names one person.
+  when exactly one segment names one person. Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first
+  word that names nobody and makes one member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
@@ -657,6 +658,19 @@ class RosterIndex:
         people = tuple({c.membership_id: c for c in (*together.people, *alone.people)}.values())
         return _Found("ambiguous", people, f"{chunks[0]} {chunks[1]}")
 
+    def _spaced_group_nickname(self, chunks: list[str]) -> list[str]:
+        """`北京 张伟` for the group nickname `北京-张伟` (`成都 李娜` for `李娜-成都`): a first chunk that names nobody
+        and, written together with the next one, is exactly one member's group nickname — that one chunk, not a
+        second person called 北京 (which made the line a choice and logged nobody)."""
+        if len(chunks) < 2 or self.exact(chunks[0]).kind != "none":
+            return chunks
+        for first, second in ((chunks[0], chunks[1]), (chunks[1], chunks[0])):
+            for joiner in ("-", "·", "_", ""):
+                found = self.exact(f"{first}{joiner}{second}")
+                if found.kind == "certain":
+                    return [f"{first}{joiner}{second}", *chunks[2:]]
+        return chunks
+
     def _comma_people(self, chunks: list[str]) -> list[str]:
         """`王建，李芳`: a chunk whose comma-separated pieces each name a different member for certain is that many
         people (a comma is otherwise a remark's: `张伟, 今天5km`, or a group nickname's: `北京，张伟`)."""
@@ -689,7 +703,7 @@ class RosterIndex:
         whole = _WHOLE_BRACKETED.fullmatch(name)
         if whole is not None:
             name = whole["inner"]
-        chunks = self._comma_people(chunks)
+        chunks = self._spaced_group_nickname(self._comma_people(chunks))
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]

@@ -56,3 +56,24 @@ def test_a_link_names_nobody(workspace, grp):
     with workspace.session() as s:
         matches = match_paste(s, gid, "张伟\nhttps://jingdaka.com/x/123\n孙浩\n", DAY)
     assert [m.status for m in matches] == ["matched", "matched"]
+
+
+def test_a_group_nickname_typed_with_a_space_is_that_member(workspace, owner):
+    """`北京 张伟` for 北京-张伟, `杭州 王芳` for 王芳-杭州: the city was taken for a second person called 北京, so the
+    line was a choice and nobody was logged; `杭州 王芳` even picks the right one of two 王芳."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+
+        def add(name, nick):
+            return add_member(s, owner, gid, MemberInput(display_name=name, group_nickname=nick, joined_at=JOINED))[1]
+
+        ids = {"zw": add("张伟", "北京-张伟"), "sh": add("王芳", "上海-王芳"), "hz": add("王芳", "王芳-杭州")}
+        s.commit()
+        text = "#接龙 早起\n1. 北京 张伟\n2. 杭州 王芳 6:00\n3. 上海 王芳\n"
+        matches = match_paste(s, gid, text, DAY)
+    by_line: dict[int, list[tuple[str, int | None]]] = {}
+    for m in matches:
+        by_line.setdefault(m.line.line_no, []).append((m.status, m.membership_id))
+    assert by_line[2] == [("matched", ids["zw"])]
+    assert by_line[3] == [("matched", ids["hz"])] and by_line[4] == [("matched", ids["sh"])]
+    assert {p.membership_id for p in certain_plan(matches)} == {ids["zw"], ids["hz"], ids["sh"]}
