@@ -111,7 +111,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   (a product decision): the sender replied. A message that says anything more — another word, a number, a time
   (``早 6:05``), 打卡/已完成/day N, pages, km, minutes, a ``[图片]``/``[视频]``/``[文件]`` or a link — still counts.
   The line keeps its name, time, stamp date and ``message`` (a chatter stamp still dates the log after it); the
-  paste service shows it as "only a reply, not counted", and the window lets a person count it.
+  paste service shows it as "only a reply, not counted", and the window lets a person count it. A chat message
+  that only promises a make-up for later besides chatter (``好的，明天补打卡``, ``收到 晚点补``) is ``not_done``.
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
   ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
   and stays an entry.
@@ -754,7 +755,11 @@ def _only_chatter(message: str) -> bool:
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
-    folded = unicodedata.normalize("NFKC", line.remark)
+    folded = unicodedata.normalize("NFKC", line.message or line.remark)
+    if FUTURE_MAKEUP_RE.search(folded):  # 好的，明天补打卡 / 收到 晚点补: a make-up promised for later, nothing done
+        rest = without_promises(folded)
+        if not (_CHECKED_IN_RE.search(rest) or "补" in rest) and (_only_chatter(rest) or not _has_name_char(rest)):
+            return replace(line, kind="ignored", ignored="not_done")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
     if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):

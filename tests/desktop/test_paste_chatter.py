@@ -153,3 +153,15 @@ def test_a_recalled_message_and_an_addressed_acknowledgement_are_no_check_ins(wo
     assert outcomes[3][0] == SKIPPED and "system notice" in outcomes[3][1]
     assert outcomes[5][0] == SKIPPED and "only a reply" in outcomes[5][1]
     assert logged == {(ids["高峰"], DAY)}
+
+
+def test_a_reply_promising_a_make_up_later_is_no_check_in(workspace, owner, grp):
+    """`好的，明天补打卡` / `收到 晚点补` in a chat log: the sender says they will make up later — nothing done today
+    (it was logged as a check-in); a message that also checks in or asks for leave is read as before."""
+    gid, ids = grp
+    text = "高峰：好的，明天补打卡\n罗斌：收到 晚点补\n骆霞：好的 回头补上\n侯俊：打卡 明天补昨天的\n薛梅：请假，明天补打卡\n"
+    outcomes, logged = logged_headless(workspace, owner, gid, text)
+    assert [outcomes[no][0] for no in (1, 2, 3)] == [SKIPPED] * 3
+    assert "says not checked in" in outcomes[1][1]
+    assert outcomes[5][0] == "leave"
+    assert logged == {(ids["侯俊"], DAY)}
