@@ -113,6 +113,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   The line keeps its name, time, stamp date and ``message`` (a chatter stamp still dates the log after it); the
   paste service shows it as "only a reply, not counted", and the window lets a person count it. A chat message
   that only promises a make-up for later besides chatter (``好的，明天补打卡``, ``收到 晚点补``) is ``not_done``.
+* ``question``: in a chat log, a message whose every clause naming 打卡/签到 is a question (``今天打卡了吗？``,
+  ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in.
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
   ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
   and stays an entry.
@@ -752,6 +754,18 @@ def _only_chatter(message: str) -> bool:
     return bool(text.strip()) and _CHATTER_RE.fullmatch(text) is not None
 
 
+_CLAUSE_SPLIT_RE = re.compile(r"[，,。；;！!\s]+")
+_QUESTION_RE = re.compile(r"[?？]|吗|怎么|怎样|如何|在哪|哪里|哪儿|什么时候|几点|是不是|能不能|可以.{0,4}吗")
+
+
+def _asks_about_checking_in(message: str) -> bool:
+    """A chat message whose every clause naming 打卡/签到 is a question (`今天打卡了吗？`, `怎么打卡`, `打卡链接在哪`):
+    the sender asks, and checks in nowhere; `打卡，今天有人一起跑吗？` checks in (its 打卡 is no question)."""
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(message) if c]
+    said = [c for c in clauses if _CHECKED_IN_RE.search(c) or re.search("补卡|补打卡|补签", c)]
+    return bool(said) and all(_QUESTION_RE.search(c) and not re.search("[✅✔☑]|已打卡|已完成", c) for c in said)
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
@@ -760,6 +774,8 @@ def _chatter(line: PasteLine) -> PasteLine:
         rest = without_promises(folded)
         if not (_CHECKED_IN_RE.search(rest) or "补" in rest) and (_only_chatter(rest) or not _has_name_char(rest)):
             return replace(line, kind="ignored", ignored="not_done")
+    if _asks_about_checking_in(folded):
+        return replace(line, kind="ignored", ignored="question")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
     if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):

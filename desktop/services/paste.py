@@ -1667,6 +1667,7 @@ IGNORED_REASONS = {
     "system": "系统消息 (a system notice)",
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
     "chatter": "只是回复(收到/好的/谢谢…), 未记为打卡 (only a reply, not counted as a check-in)",
+    "question": "问的是打卡, 不是打卡 (a question about checking in, not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",

@@ -849,6 +849,10 @@
             <translation>Only a reply (收到, 好的, 谢谢…): not counted as a check-in</translation>
         </message>
         <message>
+            <source>A question about checking in</source>
+            <translation>A question about checking in</translation>
+        </message>
+        <message>
             <source>Says not checked in, or a reminder</source>
             <translation>Says not checked in, or a reminder</translation>
         </message>

@@ -831,6 +831,10 @@
             <translation>只是回复（收到、好的、谢谢…），未记为打卡</translation>
         </message>
         <message>
+            <source>A question about checking in</source>
+            <translation>问的是打卡，不是打卡</translation>
+        </message>
+        <message>
             <source>Says not checked in, or a reminder</source>
             <translation>说没打卡或提醒打卡</translation>
         </message>

@@ -165,3 +165,17 @@ def test_a_reply_promising_a_make_up_later_is_no_check_in(workspace, owner, grp)
     assert "says not checked in" in outcomes[1][1]
     assert outcomes[5][0] == "leave"
     assert logged == {(ids["侯俊"], DAY)}
+
+
+def test_a_question_about_checking_in_is_no_check_in(workspace, owner, grp):
+    """`今天打卡了吗？`, `怎么打卡`, `打卡链接在哪`, `可以补卡吗` asked in the chat were logged as the askers' check-ins;
+    a message that checks in and asks something else still checks in."""
+    gid, ids = grp
+    text = (
+        "高峰：今天打卡了吗？\n罗斌：怎么打卡\n骆霞：打卡链接在哪\n侯俊：可以补卡吗\n"
+        "薛梅：打卡，今天有人一起跑吗？\n潘悦：已打卡，明天几点集合？\n金燕：打卡 第3天 有人吗\n"
+    )
+    outcomes, logged = logged_headless(workspace, owner, gid, text)
+    for no in (1, 2, 3, 4):
+        assert outcomes[no][0] == SKIPPED and "question about checking in" in outcomes[no][1], outcomes[no]
+    assert logged == {(ids[n], DAY) for n in ("薛梅", "潘悦", "金燕")}

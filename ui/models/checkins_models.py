@@ -267,6 +267,7 @@ IGNORED_REASON_LABELS = {
     "system": QT_TRANSLATE_NOOP("PasteStatus", "A system notice"),
     "mention": QT_TRANSLATE_NOOP("PasteStatus", "An @mention"),
     "chatter": QT_TRANSLATE_NOOP("PasteStatus", "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"),
+    "question": QT_TRANSLATE_NOOP("PasteStatus", "A question about checking in"),
     "not_done": QT_TRANSLATE_NOOP("PasteStatus", "Says not checked in, or a reminder"),
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
     "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
