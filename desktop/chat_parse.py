@@ -148,6 +148,7 @@ __all__ = [
     "parse_chat",
     "says_not_checked_in",
     "separator_date",
+    "unnumbered_entries",
     "without_promises",
 ]
 
@@ -1097,6 +1098,30 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
             results = _ChainParser(seen).parse()
     results = [quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results]
     return _with_headings(results, lines)
+
+
+def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
+    """The noise lines of a chain that lie between its numbered entries and read as an entry that lost its number
+    (`1. 张伟` / `李华 5:52` / `3. 孙浩`): a short name first, no sentence, no `speaker:` chat, no title — as entries,
+    by line number. Chat between a chain's lines reads like that too (`收到`, `好的，注意休息`): the paste service
+    takes one only when its name is a member's for certain."""
+    numbered = [i for i, r in enumerate(lines) if r.kind in ("entry", "ignored") and r.number is not None]
+    out: dict[int, PasteLine] = {}
+    if len(numbered) < 2 or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
+        return out
+    heading = None
+    for result in lines[numbered[0] : numbered[-1]]:
+        if result.kind in ("entry", "ignored"):
+            heading = result.heading
+        line = _Line.make(result.line_no, result.raw)
+        if result.kind != "noise" or _colon(line) is not None or _looks_like_title(line):
+            continue
+        if _SENTENCE_PUNCT.search(line.folded) or _system_line(line) is not None or _mention(line, 0) is not None:
+            continue
+        entry = _body_entry(line, 0, None)
+        if entry is not None and _plausible_entry(entry):
+            out[result.line_no] = replace(_not_done(entry), heading=heading)
+    return out
 
 
 def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:

@@ -25,6 +25,9 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                person count one; a sign-up paste reads `+1` as a sign-up). Anything more (早 6:05, 收到 今天读了20页,
                [图片], a link) counts.
 
+A chain line that lost its number between two numbered ones (`1. 张伟` / `李华 5:52` / `3. 孙浩`) is an entry when its
+name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise.
+
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
   bracket emoji codes (`[太阳]`), ～ ★ ✅ and the like, a bracketed or glued counter (`（第23天）`, `第5天`,
@@ -93,6 +96,7 @@ from desktop.chat_parse import (
     parse_chat,
     says_not_checked_in,
     separator_date,
+    unnumbered_entries,
     without_promises,
 )
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
@@ -1274,6 +1278,15 @@ def match_lines(
 ) -> list[PasteMatch]:
     """Every person of every entry line with its match (see match_paste). `accept_groups`: group names the user
     said are no other group's here (a chain titled with one is matched as this group's)."""
+    # a chain's line that lost its number (`1. 张伟` / `李华 5:52` / `3. 孙浩`) was noise, 李华 dropped without a
+    # word: it is an entry when its name is a member's for certain (chat between the lines, 收到, names nobody)
+    recovered = {
+        no: entry
+        for no, entry in unnumbered_entries(lines).items()
+        if entry.name and index.resolve(entry.name).kind == "certain"
+    }
+    if recovered:
+        lines = [recovered.get(line.line_no, line) for line in lines]
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day

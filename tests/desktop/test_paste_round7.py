@@ -77,3 +77,23 @@ def test_a_group_nickname_typed_with_a_space_is_that_member(workspace, owner):
     assert by_line[2] == [("matched", ids["zw"])]
     assert by_line[3] == [("matched", ids["hz"])] and by_line[4] == [("matched", ids["sh"])]
     assert {p.membership_id for p in certain_plan(matches)} == {ids["zw"], ids["hz"], ids["sh"]}
+
+
+def test_a_chain_line_that_lost_its_number_is_still_an_entry(workspace, owner):
+    """`1. 张伟` / `李华 5:52` / `3. 孙浩`: 李华's line lost its number and was dropped as noise (no row, no word);
+    between a chain's numbered lines it is an entry when its name is a member's for certain — chat between the
+    lines (收到, 好的，注意休息, [红包]) stays noise."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {
+            n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1]
+            for n in ("张伟", "李华", "孙浩", "何静")
+        }
+        s.commit()
+        text = "#接龙 早起\n1. 张伟\n李华 5:52\n收到\n好的，注意休息\n3. 孙浩\n何静 还没打卡\n4. 王五\n"
+        matches = match_paste(s, gid, text, DAY)
+    got = {m.line.line_no: (m.status, m.membership_id, m.time) for m in matches}
+    assert got[3] == ("matched", ids["李华"], "05:52")
+    assert 4 not in got and 5 not in got
+    assert got[7][0] == "ignored"  # 何静 还没打卡: named, and not a check-in
+    assert {p.membership_id for p in certain_plan(matches)} == {ids["张伟"], ids["李华"], ids["孙浩"]}
