@@ -1107,20 +1107,26 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
     takes one only when its name is a member's for certain."""
     numbered = [i for i, r in enumerate(lines) if r.kind in ("entry", "ignored") and r.number is not None]
     out: dict[int, PasteLine] = {}
-    if len(numbered) < 2 or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
+    if not numbered or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
         return out
-    heading = None
-    for result in lines[numbered[0] : numbered[-1]]:
-        if result.kind in ("entry", "ignored"):
-            heading = result.heading
+    candidates = [i for i in range(numbered[0] + 1, numbered[-1]) if lines[i].kind == "noise"]
+    if lines[numbered[0]].number == 2:  # the chain starts at 2: the line just above, if a header, was number 1
+        above = next((i for i in range(numbered[0] - 1, -1, -1) if lines[i].kind != "blank"), None)
+        if above is not None and lines[above].kind == "header" and not _CHAIN_RE.match(lines[above].raw):
+            if above > 0 and not _is_separator(_fold_text(lines[above].raw)):
+                candidates.insert(0, above)
+    heading = lines[numbered[0]].heading  # a line above the first entry comes under that entry's heading
+    for i in candidates:
+        result = lines[i]
         line = _Line.make(result.line_no, result.raw)
-        if result.kind != "noise" or _colon(line) is not None or _looks_like_title(line):
+        if _colon(line) is not None or _looks_like_title(line):
             continue
         if _SENTENCE_PUNCT.search(line.folded) or _system_line(line) is not None or _mention(line, 0) is not None:
             continue
         entry = _body_entry(line, 0, None)
         if entry is not None and _plausible_entry(entry):
-            out[result.line_no] = replace(_not_done(entry), heading=heading)
+            previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
+            out[result.line_no] = replace(_not_done(entry), heading=previous.heading if previous else heading)
     return out
 
 

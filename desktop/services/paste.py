@@ -26,7 +26,8 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                [图片], a link) counts.
 
 A chain line that lost its number between two numbered ones (`1. 张伟` / `李华 5:52` / `3. 孙浩`) is an entry when its
-name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise.
+name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise. So is
+the line just above a chain that starts at `2.` (its number 1 lost its number, and read as a description).
 
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's

@@ -97,3 +97,21 @@ def test_a_chain_line_that_lost_its_number_is_still_an_entry(workspace, owner):
     assert 4 not in got and 5 not in got
     assert got[7][0] == "ignored"  # 何静 还没打卡: named, and not a check-in
     assert {p.membership_id for p in certain_plan(matches)} == {ids["张伟"], ids["李华"], ids["孙浩"]}
+
+
+def test_a_chain_that_starts_at_two_has_its_first_line_above(workspace, owner):
+    """`#接龙 早起` / `张伟 5:40` / `2. 李华`: number 1 lost its number and was read as the chain's description (张伟
+    silently not logged); a line above a chain that starts at 2 is its first entry when it names a member."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in ("张伟", "李华")}
+        s.commit()
+        for text in ("#接龙 早起打卡\n张伟 5:40\n2. 李华\n", "12月4日早起打卡\n张伟 5:40\n\n2. 李华\n"):
+            matches = match_paste(s, gid, text, DAY)
+            assert [(m.status, m.membership_id, m.time) for m in matches] == [
+                ("matched", ids["张伟"], "05:40"),
+                ("matched", ids["李华"], None),
+            ], text
+        # a chain starting at 1 keeps its description lines
+        matches = match_paste(s, gid, "#接龙 早起打卡\n负责人 张伟\n1. 李华\n", DAY)
+        assert [m.membership_id for m in matches] == [ids["李华"]]
