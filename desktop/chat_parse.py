@@ -72,6 +72,8 @@ Names, times and remarks
 * Latin names: a first token of Latin letters is joined with the following Latin words that are
   separated from it by spaces only, so ``Tom Lee``, ``3. Tom Lee 6:00`` and ``tom lee 打卡`` all give
   ``Tom Lee``/``tom lee``. Words such as ``ok``, ``done``, ``checkin``, ``day``, ``am``/``pm`` stop the join.
+* A link (``https://…``, ``www.…``) is never a name: ``3. https://jingdaka.com/x/1`` names nobody (noise); after
+  a name it stays in the remark.
 * Remark words are never part of a name: a trailing ``打卡``/``已打卡``/``签到``/``报名``/``+1``/``✅``/
   ``第12天``/``day5`` glued to the name (``张三已打卡``) is cut off into the remark, and a first token
   that is only a remark word (``已打卡 张三``) is passed over (it stays in the remark).
@@ -102,6 +104,17 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
 * ``system``: a system notice (``撤回了一条消息``, ``加入了群聊``, ``领取了你的红包``, ``拍了拍``, ``移出了群聊`` …) in
   a chain or list; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
+* ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
+  entry), a message that is only chatter: acknowledgements, thanks, greetings and reactions with nothing else —
+  收到, 好的, 好, 嗯/嗯嗯, OK/ok/okay, 谢谢, 谢谢老师, 感谢, 辛苦了, 早, 早安, 早上好, 晚安, 哈哈/哈哈哈, 👍, 🙏, [强],
+  [抱拳], [玫瑰], +1, 1, 同意, 对, 是的, alone or together, with punctuation and emoji. **It is not a check-in**
+  (a product decision): the sender replied. A message that says anything more — another word, a number, a time
+  (``早 6:05``), 打卡/已完成/day N, pages, km, minutes, a ``[图片]``/``[视频]``/``[文件]`` or a link — still counts.
+  The line keeps its name, time, stamp date and ``message`` (a chatter stamp still dates the log after it); the
+  paste service shows it as "only a reply, not counted", and the window lets a person count it. A chat message
+  that only promises a make-up for later besides chatter (``好的，明天补打卡``, ``收到 晚点补``) is ``not_done``.
+* ``question``: in a chat log, a message whose every clause naming 打卡/签到 is a question (``今天打卡了吗？``,
+  ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in.
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
   ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
   and stays an entry.
@@ -135,6 +148,7 @@ __all__ = [
     "parse_chat",
     "says_not_checked_in",
     "separator_date",
+    "unnumbered_entries",
     "without_promises",
 ]
 
@@ -154,6 +168,7 @@ class PasteLine:
     date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), if any
     ignored: str | None = None  # kind "ignored": why the line names someone without being their check-in
     heading: str | None = None  # the chain title or date separator the line comes under ("#接龙 12月2日打卡")
+    message: str | None = None  # a chat log's entry: its message as posted, a time in it included (remark drops it)
 
 
 # ---------------------------------------------------------------- text preparation
@@ -515,14 +530,19 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
     """Entry from a chain/plain line whose body starts at ``start``; None when it has no name."""
     time, time_span = _find_time(line.folded, start)
     dropped = [time_span] if time_span else []
-    work = _blank(line.folded, dropped)
+    # a link is nobody's name (`3. https://jingdaka.com/x/123` names nobody); it stays in the remark
+    links = [m.span() for m in _LINK_RE.finditer(line.folded, start)]
+    work = _blank(line.folded, [*dropped, *links])
     decoration, name_span = _pick_name(work, _token_spans(work, start, len(work)))
     if name_span is None or not _has_name_char(work[start:]):  # `3. 5.`: a number alone is nobody's name
         return None
     name = _collapse(_blank(line.clean, dropped)[slice(*name_span)])
     rest = _blank(line.clean, [*dropped, *decoration, name_span])[start:]
-    body = _collapse(_blank(line.clean, dropped)[start:])
+    body = _collapse(_blank(line.clean, [*dropped, *links])[start:])
     return _entry(line, name, number, time, _tidy_remark(rest), body=body)
+
+
+_LINK_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff0f]+", re.IGNORECASE)
 
 
 _QQ_TAIL_RE = re.compile(r"\s*(?:\(\d{5,12}\)|<[^<>]*>)$")
@@ -557,7 +577,8 @@ def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
     msg = line.clean[slice(*speech.msg)] if speech.msg else ""
     time, remark = _message(msg, speech.clock is None)
     name = _speaker_name(line, speech.speaker)
-    return _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
+    entry = _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
+    return replace(entry, message=_collapse(msg) or None)
 
 
 # ---------------------------------------------------------------- lines that name someone without checking in
@@ -707,16 +728,63 @@ def _not_done(line: PasteLine) -> PasteLine:
 _PACKET_RE = re.compile(r"^\s*\[(?:红包|转账|微信红包|QQ红包)\]")
 
 
+# a chat message that is only chatter — an acknowledgement, thanks, a greeting or a reaction with nothing else
+# (收到, 好的, 谢谢老师, 早安, 哈哈哈, 👍, [抱拳], +1, 1 …, alone or several, with punctuation and emoji around them):
+# the sender replied, but posted no check-in. Anything more (a word, a number, 打卡, day N, a time, [图片], a link)
+# and the message counts as before.
+_CHATTER_WORDS = (
+    "(?:谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|早上好|早安|晚安|早|哈{2,}|同意|是的|对的|对)"
+    # a particle after one adds nothing (收到啦, 好哒, 好嘞, 早呀, 嗯呢)
+    "[啊呀哦噢啦呢哒嘛喔嘞滴]*"
+    r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞)\]|\+1|1"
+)
+_CHATTER_RE = re.compile(rf"(?:\s*(?:{_CHATTER_WORDS})\s*)+", re.IGNORECASE)
+_CHATTER_MENTION_RE = re.compile(r"@[^\s@]{1,20}")
+_REACTIONS = set("👍🙏👌👏🤝🌹💐")  # a reaction on its own, like [强] [抱拳] [玫瑰]
+
+
+def _only_chatter(message: str) -> bool:
+    """Whether a chat message is only chatter (see _CHATTER_WORDS): its words are all chatter once punctuation,
+    spaces and emoji (not WeChat's [图片]-style codes, which are kept) are set aside."""
+    text = _VARIATION_SELECTORS.sub("", unicodedata.normalize("NFKC", message).translate(_ZERO_WIDTH_ALL))
+    text = _CHATTER_MENTION_RE.sub(" ", text)  # 收到@李华: an acknowledgement addressed to someone
+    text = "".join(
+        " ok " if ch in _REACTIONS else " " if unicodedata.category(ch) in _DECOR_CATEGORIES and ch not in "[]+" else ch
+        for ch in text
+    )
+    return bool(text.strip()) and _CHATTER_RE.fullmatch(text) is not None
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[，,。；;！!\s]+")
+_QUESTION_RE = re.compile(r"[?？]|吗|怎么|怎样|如何|在哪|哪里|哪儿|什么时候|几点|是不是|能不能|可以.{0,4}吗")
+
+
+def _asks_about_checking_in(message: str) -> bool:
+    """A chat message whose every clause naming 打卡/签到 is a question (`今天打卡了吗？`, `怎么打卡`, `打卡链接在哪`):
+    the sender asks, and checks in nowhere; `打卡，今天有人一起跑吗？` checks in (its 打卡 is no question)."""
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(message) if c]
+    said = [c for c in clauses if _CHECKED_IN_RE.search(c) or re.search("补卡|补打卡|补签", c)]
+    return bool(said) and all(_QUESTION_RE.search(c) and not re.search("[✅✔☑]|已打卡|已完成", c) for c in said)
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
-    folded = unicodedata.normalize("NFKC", line.remark)
+    folded = unicodedata.normalize("NFKC", line.message or line.remark)
+    if FUTURE_MAKEUP_RE.search(folded):  # 好的，明天补打卡 / 收到 晚点补: a make-up promised for later, nothing done
+        rest = without_promises(folded)
+        if not (_CHECKED_IN_RE.search(rest) or "补" in rest) and (_only_chatter(rest) or not _has_name_char(rest)):
+            return replace(line, kind="ignored", ignored="not_done")
+    if _asks_about_checking_in(folded):
+        return replace(line, kind="ignored", ignored="question")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
-    if _PACKET_RE.match(folded):
-        return replace(line, kind="ignored", ignored="system")
+    if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):
+        return replace(line, kind="ignored", ignored="system")  # a red packet; the message recalled (撤回了一条消息)
     if folded.lstrip().startswith("@"):
         return replace(line, kind="ignored", ignored="mention")
+    if _only_chatter(line.message or line.remark):
+        return replace(line, kind="ignored", ignored="chatter")
     return line
 
 
@@ -865,11 +933,13 @@ def _attach_message(results: list[PasteLine], owner: int, line: _Line) -> None:
     """Append a message line to the remark of the entry at ``owner`` (and take its time if it has none)."""
     entry = results[owner]
     time, text = _message(line.clean, entry.time is None)
+    said = _collapse(line.clean)
+    message = (f"{entry.message} {said}" if entry.message else said) or None
     if text is None:
-        results[owner] = replace(entry, time=entry.time or time)
+        results[owner] = replace(entry, time=entry.time or time, message=message)
         return
     remark = f"{entry.remark} {text}" if entry.remark else text
-    results[owner] = replace(entry, time=entry.time or time, remark=remark)
+    results[owner] = replace(entry, time=entry.time or time, remark=remark, message=message)
 
 
 def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:
@@ -955,13 +1025,17 @@ def _speaker_pairs(content: list[_Line]) -> int | None:
     pairs = list(zip(lines[start::2], lines[start + 1 :: 2], strict=False))
     if len(pairs) < 2 or any(_number(line)[0] is not None for line in lines):
         return None
+    saying = 0  # message lines that say 打卡/签到/…; the others may only be chatter (`李华` / `收到`)
     for speaker, message in pairs:
         said = _MESSAGE_WORDS_RE.search(message.folded) is not None
-        if not said or _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
+        saying += said
+        if not (said or _only_chatter(message.clean)) or _only_chatter(speaker.clean):
+            return None
+        if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
             return None
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None
-    return start
+    return start if saying >= 2 else None
 
 
 def _log_mode(content: list[_Line]) -> str | None:
@@ -1024,6 +1098,36 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
             results = _ChainParser(seen).parse()
     results = [quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results]
     return _with_headings(results, lines)
+
+
+def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
+    """The noise lines of a chain that lie between its numbered entries and read as an entry that lost its number
+    (`1. 张伟` / `李华 5:52` / `3. 孙浩`): a short name first, no sentence, no `speaker:` chat, no title — as entries,
+    by line number. Chat between a chain's lines reads like that too (`收到`, `好的，注意休息`): the paste service
+    takes one only when its name is a member's for certain."""
+    numbered = [i for i, r in enumerate(lines) if r.kind in ("entry", "ignored") and r.number is not None]
+    out: dict[int, PasteLine] = {}
+    if not numbered or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
+        return out
+    candidates = [i for i in range(numbered[0] + 1, numbered[-1]) if lines[i].kind == "noise"]
+    if lines[numbered[0]].number == 2:  # the chain starts at 2: the line just above, if a header, was number 1
+        above = next((i for i in range(numbered[0] - 1, -1, -1) if lines[i].kind != "blank"), None)
+        if above is not None and lines[above].kind == "header" and not _CHAIN_RE.match(lines[above].raw):
+            if above > 0 and not _is_separator(_fold_text(lines[above].raw)):
+                candidates.insert(0, above)
+    heading = lines[numbered[0]].heading  # a line above the first entry comes under that entry's heading
+    for i in candidates:
+        result = lines[i]
+        line = _Line.make(result.line_no, result.raw)
+        if _colon(line) is not None or _looks_like_title(line):
+            continue
+        if _SENTENCE_PUNCT.search(line.folded) or _system_line(line) is not None or _mention(line, 0) is not None:
+            continue
+        entry = _body_entry(line, 0, None)
+        if entry is not None and _plausible_entry(entry):
+            previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
+            out[result.line_no] = replace(_not_done(entry), heading=previous.heading if previous else heading)
+    return out
 
 
 def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:

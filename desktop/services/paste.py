@@ -18,7 +18,16 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                without being their check-in, shown with who and why (status "ignored"): a quoted message
                (「张三：打卡」, a quoted older chain), a system notice (撤回了一条消息, 加入了群聊), an @mention,
                a line saying the person has not checked in or reminding them (没来, 记得打卡), a line of a
-               chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group)
+               chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group); in a
+               pasted chat log (not a 接龙 chain), a message that is only chatter — 收到, 好的, 谢谢老师, 早安, 哈哈,
+               👍, [抱拳], +1, 1 … with nothing else — is a reply, not a check-in (reason "chatter", shown as
+               「只是回复, 未记为打卡」; a sender whose only messages are chatter is not logged; the window lets a
+               person count one; a sign-up paste reads `+1` as a sign-up). Anything more (早 6:05, 收到 今天读了20页,
+               [图片], a link) counts.
+
+A chain line that lost its number between two numbered ones (`1. 张伟` / `李华 5:52` / `3. 孙浩`) is an entry when its
+name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise. So is
+the line just above a chain that starts at `2.` (its number 1 lost its number, and read as a description).
 
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
@@ -35,7 +44,8 @@ Matching one name (certain means certain):
   nickname is certain. Emoji alone (`🍀 6:00`, `🐱🐱 第5天`, `🍀 补昨天的`) are decoration, unless they are exactly
   one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
 * Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
-  when exactly one segment names one person.
+  when exactly one segment names one person. Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first
+  word that names nobody and makes one member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
@@ -43,7 +53,8 @@ Matching one name (certain means certain):
   own; the window shows one preview row per person; headless, the line is logged only when every person
   on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
   person exactly, follows a separator (& ＋ 、 / 和), the line says 夫妻/一起/全家…, or it looks like a
-  Chinese full name (common surname + one or two characters) that is not a known word.
+  Chinese full name (common surname + one or two characters) that is not a known word. A comma separates
+  people only when every piece names a different member for certain (`王建，李芳`; `张伟, 今天5km` is a remark).
 
 Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
 (`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`; a bare `（补）` is late on the chosen day), and a chat-log
@@ -86,6 +97,7 @@ from desktop.chat_parse import (
     parse_chat,
     says_not_checked_in,
     separator_date,
+    unnumbered_entries,
     without_promises,
 )
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
@@ -146,7 +158,7 @@ class PasteMatch:
     time: str | None = None  # HH:MM the member posted
     late: bool = False  # the line says 补卡
     duplicate_of: int | None = None  # line_no of an earlier line naming the same person
-    reason: str | None = None  # status "ignored": why (quote, system, mention, not_done, other_group)
+    reason: str | None = None  # status "ignored": why (quote, system, mention, chatter, not_done, other_group …)
     other_group: str | None = None  # reason other_group: the group the line's chain title names
     posted: date | None = None  # the day the line was posted (its stamp or heading), when not the day being logged
 
@@ -210,6 +222,7 @@ def bare_key(text: str) -> str:
 # ---------------------------------------------------------------- line analysis
 
 _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
+_COMMA_RE = re.compile(r"\s*[，,]\s*")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
 _SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
@@ -668,6 +681,34 @@ class RosterIndex:
         people = tuple({c.membership_id: c for c in (*together.people, *alone.people)}.values())
         return _Found("ambiguous", people, f"{chunks[0]} {chunks[1]}")
 
+    def _spaced_group_nickname(self, chunks: list[str]) -> list[str]:
+        """`北京 张伟` for the group nickname `北京-张伟` (`成都 李娜` for `李娜-成都`): a first chunk that names nobody
+        and, written together with the next one, is exactly one member's group nickname — that one chunk, not a
+        second person called 北京 (which made the line a choice and logged nobody)."""
+        if len(chunks) < 2 or self.exact(chunks[0]).kind != "none":
+            return chunks
+        for first, second in ((chunks[0], chunks[1]), (chunks[1], chunks[0])):
+            for joiner in ("-", "·", "_", ""):
+                found = self.exact(f"{first}{joiner}{second}")
+                if found.kind == "certain":
+                    return [f"{first}{joiner}{second}", *chunks[2:]]
+        return chunks
+
+    def _comma_people(self, chunks: list[str]) -> list[str]:
+        """`王建，李芳`: a chunk whose comma-separated pieces each name a different member for certain is that many
+        people (a comma is otherwise a remark's: `张伟, 今天5km`, or a group nickname's: `北京，张伟`)."""
+        out: list[str] = []
+        for chunk in chunks:
+            pieces = [p for p in _COMMA_RE.split(chunk) if p]
+            if len(pieces) >= 2:
+                found = [self.resolve(p) for p in pieces]
+                ids = {f.people[0].membership_id for f in found if f.kind == "certain" and len(f.people) == 1}
+                if len(ids) == len(pieces):
+                    out.extend(pieces)
+                    continue
+            out.append(chunk)
+        return out
+
     def people_on(self, line: PasteLine) -> list[_Found]:
         """Each person an entry line names, in order (one _Found each; kind "none" for an unknown person)."""
         if line.mode in ("stamped", "colon"):
@@ -685,6 +726,7 @@ class RosterIndex:
         whole = _WHOLE_BRACKETED.fullmatch(name)
         if whole is not None:
             name = whole["inner"]
+        chunks = self._spaced_group_nickname(self._comma_people(chunks))
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]
@@ -976,6 +1018,12 @@ _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\
 _CHAIN_TAG_RE = re.compile(r"^[\s\ufeff\u200b-\u200f\u2060]*[#＃]\s*接[龙龍]")
 
 
+def _is_message(line: PasteLine) -> bool:
+    """An entry, or a chat log's message that is not a check-in (chatter, a red packet, an @reply, 还没打卡): its
+    stamp dates the log as much as a check-in's does (`王磊 2026/12/4 06:50` / `收到` dates the lines after it)."""
+    return line.kind == "entry" or (line.kind == "ignored" and line.mode in ("stamped", "colon"))
+
+
 def title_day(lines: list[PasteLine], near: date) -> date | None:
     """The date the paste names: a chain's header (`#接龙 11月20日早起打卡`, a title line), else the date of
     the first dated stamp of a chat log (`2026-11-20 06:01:23 张三(12345)`); None when it names none.
@@ -1003,12 +1051,12 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
             if found is not None:
                 return found
     for line in lines:
-        if line.kind == "entry" and line.date_text:
+        if _is_message(line) and line.date_text:
             found = _stamp_day(line.date_text, near)
             if found is not None:
                 return found
     for line in lines:  # a chat log under a separator (—— 12月3日 ——, 昨天 06:10, a bare 06:05 for today)
-        if line.kind == "entry" and line.heading and is_separator(line.heading):
+        if _is_message(line) and line.heading and is_separator(line.heading):
             return _heading_day(line.heading, near)
     return None
 
@@ -1158,7 +1206,7 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
     last_time = ""
     undated: list[tuple[int, int]] = []  # (line, how many midnights before it) of stamped lines before any date
     for line in lines:
-        if line.kind != "entry":
+        if not _is_message(line):
             continue
         if line.mode != "stamped":  # a chat line of another kind (`[12-02 07:14] 张三: 打卡`): its own date only
             if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
@@ -1214,11 +1262,29 @@ _TOMORROW_RE = re.compile("明日|明天")
 _TODAY_RE = re.compile("今日|今天")
 
 
-def _ignored(line: PasteLine, index: RosterIndex, day: date | None, reason: str, group: str | None = None):
-    """The PasteMatch of a line that names someone without being their check-in (shown, never logged)."""
+def _ignored(
+    line: PasteLine,
+    index: RosterIndex,
+    day: date | None,
+    reason: str,
+    group: str | None = None,
+    posted: date | None = None,
+) -> PasteMatch:
+    """The PasteMatch of a line that names someone without being their check-in (shown, never logged headless;
+    the window lets a person count a chatter line of the day being logged)."""
     found = index.resolve(line.name or "") if line.name else _NONE
     people = found.people if found.kind == "certain" else ()
-    return PasteMatch(line, "ignored", people, token=line.name, day=day, reason=reason, other_group=group)
+    return PasteMatch(
+        line,
+        "ignored",
+        people,
+        token=line.name,
+        day=day,
+        time=line.time,
+        reason=reason,
+        other_group=group,
+        posted=posted,
+    )
 
 
 def match_lines(
@@ -1231,11 +1297,20 @@ def match_lines(
 ) -> list[PasteMatch]:
     """Every person of every entry line with its match (see match_paste). `accept_groups`: group names the user
     said are no other group's here (a chain titled with one is matched as this group's)."""
+    # a chain's line that lost its number (`1. 张伟` / `李华 5:52` / `3. 孙浩`) was noise, 李华 dropped without a
+    # word: it is an entry when its name is a member's for certain (chat between the lines, 收到, names nobody)
+    recovered = {
+        no: entry
+        for no, entry in unnumbered_entries(lines).items()
+        if entry.name and index.resolve(entry.name).kind == "certain"
+    }
+    if recovered:
+        lines = [recovered.get(line.line_no, line) for line in lines]
     out: list[PasteMatch] = []
     seen: dict[tuple[int, date | None], int] = {}  # (membership, day) -> the line that logs them
     # chains or date separators naming two or more days: each line belongs to its own heading's day
     heading_days = {
-        line.heading: _heading_day(line.heading, day) for line in lines if line.kind == "entry" and line.heading and day
+        line.heading: _heading_day(line.heading, day) for line in lines if _is_message(line) and line.heading and day
     }
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     stamp_days = _stamp_days(lines, day) if day is not None else {}
@@ -1244,12 +1319,17 @@ def match_lines(
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
+        if signups and line.kind == "ignored" and line.ignored == "chatter":
+            line = replace(line, kind="entry", ignored=None)  # 张三：+1 in a sign-up chat: count me in
         said = " ".join(x for x in (line.body, line.remark) if x)
         if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
             continue
         if line.kind == "ignored" and line.name:
-            out.append(_ignored(line, index, day, line.ignored or "ignored"))
+            # a chat message posted on another day (its stamp or separator) says so: never counted on this day
+            own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
+            posted = own if own is not None and own != day else None
+            out.append(_ignored(line, index, day, line.ignored or "ignored", posted=posted))
             continue
         if line.kind != "entry" or not line.name:
             continue
@@ -1618,6 +1698,8 @@ IGNORED_REASONS = {
     "quote": "引用的消息, 不是打卡 (a quoted message, not a check-in)",
     "system": "系统消息 (a system notice)",
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
+    "chatter": "只是回复(收到/好的/谢谢…), 未记为打卡 (only a reply, not counted as a check-in)",
+    "question": "问的是打卡, 不是打卡 (a question about checking in, not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",

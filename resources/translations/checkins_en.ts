@@ -787,6 +787,10 @@
             <translation>Someone else…</translation>
         </message>
         <message>
+            <source>Count it: %1</source>
+            <translation>Count it: %1</translation>
+        </message>
+        <message>
             <location filename="../../ui/models/checkins_models.py" line="445" />
             <location filename="../../ui/models/checkins_models.py" line="527" />
             <source>Skip</source>
@@ -839,6 +843,14 @@
         <message>
             <source>An @mention</source>
             <translation>An @mention</translation>
+        </message>
+        <message>
+            <source>Only a reply (收到, 好的, 谢谢…): not counted as a check-in</source>
+            <translation>Only a reply (收到, 好的, 谢谢…): not counted as a check-in</translation>
+        </message>
+        <message>
+            <source>A question about checking in</source>
+            <translation>A question about checking in</translation>
         </message>
         <message>
             <source>Says not checked in, or a reminder</source>

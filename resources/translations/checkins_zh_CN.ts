@@ -769,6 +769,10 @@
             <translation>其他成员…</translation>
         </message>
         <message>
+            <source>Count it: %1</source>
+            <translation>算作打卡：%1</translation>
+        </message>
+        <message>
             <location filename="../../ui/models/checkins_models.py" line="445" />
             <location filename="../../ui/models/checkins_models.py" line="527" />
             <source>Skip</source>
@@ -821,6 +825,14 @@
         <message>
             <source>An @mention</source>
             <translation>@提到某人</translation>
+        </message>
+        <message>
+            <source>Only a reply (收到, 好的, 谢谢…): not counted as a check-in</source>
+            <translation>只是回复（收到、好的、谢谢…），未记为打卡</translation>
+        </message>
+        <message>
+            <source>A question about checking in</source>
+            <translation>问的是打卡，不是打卡</translation>
         </message>
         <message>
             <source>Says not checked in, or a reminder</source>

@@ -1154,3 +1154,37 @@ def test_a_logged_chain_brought_back_with_ctrl_z_shows_whom_it_logged(qtbot, pag
     assert [s for *_, s in page.preview_statuses()] == ["already", "already"]
     assert page.preview_model.resolved(0) == ws.memberships["张三#2"]
     assert not page.confirm_button.isEnabled()
+
+
+def test_a_chat_message_that_is_only_a_reply_is_not_counted_unless_chosen(qtbot, qapp, catalogues, page, ws):
+    """收到 / 好的👍 in a pasted chat log: a row that says it is only a reply, not logged; 李四's 收到 and then his
+    打卡 logs him once; a person may still count a reply as the sender's check-in."""
+    page.set_paste_text("张珊：收到\n李四：好的👍\n李四：打卡 第3天\n赵六：谢谢老师🙏\n")
+    assert page.preview_statuses() == [
+        (1, "张珊", "ignored"),
+        (2, "李四", "ignored"),
+        (3, "李四", "matched"),
+        (4, "赵六", "ignored"),
+    ]
+    model = page.preview_model
+    reply = "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"
+    assert [model._choice_text(r) for r in (0, 1, 3)] == [reply] * 3
+    assert [model.index(r, PREVIEW_COL_STATUS).data() for r in (0, 1, 3)] == ["Not a check-in"] * 3
+    assert "3 not check-ins" in page.paste_summary.text()
+    assert page.confirm_button.text() == "Log 1 check-in"
+    combo = page.choice_combo(3)
+    assert [combo.itemText(i) for i in range(combo.count())] == [reply, "Count it: 赵六", "Someone else…"]
+    choose(page, 3, "Count it")  # 赵六's thanks was, in this group, his check-in
+    assert model.index(3, PREVIEW_COL_STATUS).data() == "Chosen"
+    assert page.paste_summary.text().startswith("2 matched")
+    assert page.confirm_button.text() == "Log 2 check-ins"
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["赵六"], "paste", False)}
+
+    translator = use_language(qapp, catalogues, "zh_CN")
+    try:
+        page.set_paste_text("张珊：收到\n")
+        assert page.preview_model._choice_text(0) == "只是回复（收到、好的、谢谢…），未记为打卡"
+        assert page.choice_combo(0).itemText(1) == "算作打卡：张珊"
+    finally:
+        qapp.removeTranslator(translator)

@@ -242,6 +242,13 @@ STATUS_NOT_MEMBER, STATUS_LEAVE, STATUS_OTHER_DAY = "not_member", "leave", "othe
 STATUS_IGNORED = "ignored"  # a line naming someone that is not their check-in (a quote, a notice, a mention …)
 CHOOSABLE = (STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_NOT_MEMBER)  # a person may decide these lines
 
+
+def countable(m: PasteMatch) -> bool:
+    """A chat message that is only a reply (收到, 好的 …), posted on the day being logged: not a check-in unless a
+    person counts it (its choice combo)."""
+    return m.status == STATUS_IGNORED and m.reason == "chatter" and m.posted is None and m.day is not None
+
+
 PASTE_STATUS_LABELS = {
     STATUS_MATCHED: QT_TRANSLATE_NOOP("PasteStatus", "Matched"),
     STATUS_AMBIGUOUS: QT_TRANSLATE_NOOP("PasteStatus", "Choose"),
@@ -259,6 +266,8 @@ IGNORED_REASON_LABELS = {
     "quote": QT_TRANSLATE_NOOP("PasteStatus", "A quoted message"),
     "system": QT_TRANSLATE_NOOP("PasteStatus", "A system notice"),
     "mention": QT_TRANSLATE_NOOP("PasteStatus", "An @mention"),
+    "chatter": QT_TRANSLATE_NOOP("PasteStatus", "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"),
+    "question": QT_TRANSLATE_NOOP("PasteStatus", "A question about checking in"),
     "not_done": QT_TRANSLATE_NOOP("PasteStatus", "Says not checked in, or a reminder"),
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
     "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
@@ -386,7 +395,7 @@ class PastePreviewModel(QAbstractTableModel):
         self._matches = list(matches)
         self._choices = []
         for m in self._matches:
-            choice = keep.get(self.line_key(m)) if m.status in CHOOSABLE else None
+            choice = keep.get(self.line_key(m)) if m.status in CHOOSABLE or countable(m) else None
             if choice is not None and choice.kind == "member" and m.status == STATUS_AMBIGUOUS:
                 if choice.membership_id not in {c.membership_id for c in m.candidates}:
                     choice = None
@@ -429,7 +438,7 @@ class PastePreviewModel(QAbstractTableModel):
     # ---- decisions ----
     def needs_choice(self, row: int) -> bool:
         m = self.match_at(row)
-        return m is not None and m.status in CHOOSABLE
+        return m is not None and (m.status in CHOOSABLE or countable(m))
 
     def choice(self, row: int) -> Choice | None:
         return self._choices[row] if 0 <= row < len(self._choices) else None
@@ -469,7 +478,7 @@ class PastePreviewModel(QAbstractTableModel):
         """(label, colour) of the status cell: the match status, or the decision taken on the line."""
         status = self.status(row)
         c = self.choice(row)
-        if status in CHOOSABLE and c is not None:
+        if (status in CHOOSABLE or status == STATUS_IGNORED) and c is not None:
             return (
                 QCoreApplication.translate("PasteStatus", DECISION_LABELS[c.kind]),
                 DECISION_COLORS[c.kind],
@@ -481,9 +490,22 @@ class PastePreviewModel(QAbstractTableModel):
         m = self.match_at(row)
         if m is None or not self.needs_choice(row):
             return []
-        out: list[tuple[str, Choice | str | None]] = [
-            (QCoreApplication.translate("PastePreviewModel", "Choose…"), None)
-        ]
+        if countable(m):  # only a reply: not counted, unless the person counts it as the sender's (or someone's)
+            out: list[tuple[str, Choice | str | None]] = [(ignored_reason_text(m), None)]
+            for cand in m.candidates:
+                if cand.membership_id is not None and cand.status == "active":
+                    label = QCoreApplication.translate("PastePreviewModel", "Count it: %1").replace(
+                        "%1", cand.display_name
+                    )
+                    out.append((label, Choice.member(cand.membership_id, cand.display_name, cand.how)))
+            current = self._choices[row]
+            if current is not None and all(
+                isinstance(v, Choice) and v.membership_id != current.membership_id for _l, v in out[1:]
+            ):
+                out.append((current.display_name, current))  # someone else, picked
+            out.append((QCoreApplication.translate("PastePreviewModel", "Someone else…"), PICK))
+            return out
+        out = [(QCoreApplication.translate("PastePreviewModel", "Choose…"), None)]
         if m.status == STATUS_AMBIGUOUS:
             for cand in m.candidates:
                 if cand.membership_id is None or cand.status != "active":
@@ -557,7 +579,7 @@ class PastePreviewModel(QAbstractTableModel):
         for row, m in enumerate(self._matches):
             status = self.status(row)
             c = self._choices[row]
-            if status in (STATUS_LEAVE, STATUS_OTHER_DAY, STATUS_IGNORED):
+            if status in (STATUS_LEAVE, STATUS_OTHER_DAY) or (status == STATUS_IGNORED and c is None):
                 out[status] += 1
             elif status == STATUS_DUPLICATE:
                 out["duplicate"] += 1
@@ -621,9 +643,9 @@ class PastePreviewModel(QAbstractTableModel):
             return QCoreApplication.translate("PastePreviewModel", "Not logged (请假)")
         if m.status == STATUS_OTHER_DAY:
             return QCoreApplication.translate("PastePreviewModel", "Not logged (another day)")
-        if m.status == STATUS_IGNORED:
-            return ignored_reason_text(m)
         c = self._choices[row]
+        if m.status == STATUS_IGNORED:
+            return c.display_name if c is not None and c.kind == "member" else ignored_reason_text(m)
         if c is None:
             return QCoreApplication.translate("PastePreviewModel", "Choose…")
         if c.kind == "skip":
