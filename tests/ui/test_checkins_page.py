@@ -446,6 +446,30 @@ def test_leave_dialog_shows_an_overlap_error(qtbot, page, ws):
 # ---------------------------------------------------------------- paste the chat
 
 
+def test_enter_on_a_preview_row_to_decide_opens_its_choice(qtbot, page, ws):
+    """From the keyboard a line waiting for a decision took four Tabs through its cells to reach the choice;
+    Enter and Space on the row did nothing. Now they open the row's list; a matched row has none to open."""
+    page.set_paste_text("#接龙\n1. 张 6:01\n2. 李四 6:10")
+    assert [s for *_, s in page.preview_statuses()] == ["ambiguous", "matched"]
+    view = page.preview_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(page.preview_model.index(1, 0))  # the matched line: Enter leaves it be
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert view.hasFocus()
+    view.setCurrentIndex(page.preview_model.index(0, 0))
+    combo = page.choice_combo(0)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    combo.hidePopup()
+    qtbot.waitUntil(combo.hasFocus)  # Up/Down and Enter now choose in the list
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    combo.hidePopup()
+
+
 def test_paste_preview_choose_confirm_and_paste_again(qtbot, page, ws):
     with ws.database.session() as s:  # 张珊 checked in already this morning
         record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["张珊"]])

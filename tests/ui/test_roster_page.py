@@ -155,6 +155,28 @@ def test_ctrl_f_and_ctrl_n_work_from_the_group_list(qtbot, ws):
     page.active_dialog.reject()
 
 
+def test_an_assistants_delete_key_says_why_nothing_happened(qtbot, ws):
+    """An assistant pressing Delete on a selected member got no outcome at all (the greyed button has a tooltip,
+    the key had nothing): the message bar says who may delete; nothing is deleted."""
+    page = RosterPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.resize(1100, 600)
+    page.show()
+    page.set_group(ws.group_id)
+    qtbot.waitUntil(lambda: "张三" in names_in_table(page))
+    page.activateWindow()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    index = page.table.model().index(names_in_table(page).index("张三"), COL_NAME)
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center())
+    qtbot.waitUntil(lambda: [r.display_name for r in page.selected_rows()] == ["张三"])
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(page.undo_bar.isVisible)
+    assert not page.undo_button.isVisible()
+    assert page.undo_label.text() == "Only the owner or an admin may delete members"
+    assert "张三" in names_in_table(page)
+
+
 def test_double_click_opens_the_edit_dialog(qtbot, page, ws):
     page.select_membership(ws.memberships["李四"])
     index = page.model.index(page.model.row_of(ws.memberships["李四"]), COL_NAME)

@@ -648,6 +648,10 @@ class CheckinsPage(GroupPage):
         self._add_action(QKeySequence("Ctrl+Enter"), self.confirm_shortcut)
         self._add_action(QKeySequence(Qt.Key.Key_Delete), self.undo_selected, self.day_view)
         self._add_action(QKeySequence(Qt.Key.Key_Backspace), self.undo_selected, self.day_view)
+        # a preview row waiting for a decision: Enter or Space opens its choice (they did nothing; four Tabs
+        # through the row's cells reached the list)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._add_action(QKeySequence(key), self.open_current_choice, self.preview_view)
         self._add_action(QKeySequence(Qt.Key.Key_Return), self._log_current_pending, self.pending_view)
         self._add_action(QKeySequence(Qt.Key.Key_Enter), self._log_current_pending, self.pending_view)
         self._update_paste_summary()
@@ -1307,6 +1311,18 @@ class CheckinsPage(GroupPage):
         for row in range(self.preview_model.rowCount()):
             if self.preview_model.needs_choice(row):
                 self.preview_view.openPersistentEditor(self.preview_model.index(row, PREVIEW_COL_CHOICE))
+
+    @Slot()
+    def open_current_choice(self) -> QComboBox | None:
+        """The choice list of the preview's current row, focused and open (None: that row needs none)."""
+        index = self.preview_view.currentIndex()
+        combo = self.choice_combo(index.row()) if index.isValid() else None
+        if combo is None:
+            return None
+        self.preview_view.scrollTo(index)
+        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        combo.showPopup()
+        return combo
 
     def choice_combo(self, row: int) -> QComboBox | None:
         """The open choice editor of a preview row (for tests and keyboard users)."""

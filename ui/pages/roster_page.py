@@ -689,7 +689,11 @@ class RosterPage(QWidget):
     def delete_selected(self) -> None:
         """Soft delete the selected people; Undo (the message bar or Ctrl+Z) brings them back."""
         rows = [r for r in self.selected_rows() if not r.deleted]
-        if not rows or not allowed(self._actor, "delete_members"):
+        if not rows:
+            return
+        if not allowed(self._actor, "delete_members"):
+            # the Delete key of an assistant: said, not silently ignored (the button is greyed with this tip)
+            self.show_message(self.tr("Only the owner or an admin may delete members"))
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
 
