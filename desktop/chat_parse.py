@@ -105,9 +105,10 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   a chain or list; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
 * ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
-  entry), a message that is only chatter: acknowledgements, thanks, greetings and reactions with nothing else —
-  收到, 好的, 好, 嗯/嗯嗯, OK/ok/okay, 谢谢, 谢谢老师, 感谢, 辛苦了, 早, 早安, 早上好, 晚安, 哈哈/哈哈哈, 👍, 🙏, [强],
-  [抱拳], [玫瑰], +1, 1, 同意, 对, 是的, alone or together, with punctuation and emoji. **It is not a check-in**
+  entry), a message that is only chatter: acknowledgements, thanks and reactions with nothing else —
+  收到, 好的, 好, 嗯/嗯嗯, OK/ok/okay, 谢谢, 谢谢老师, 感谢, 辛苦了, 哈哈/哈哈哈, 👍, 🙏, [强],
+  [抱拳], [玫瑰], +1, 1, 同意, 对, 是的, alone or together, with punctuation and emoji (not a greeting — 早, 早安,
+  早上好, 晚安 are an early-rising or early-to-bed camp's check-ins). **It is not a check-in**
   (a product decision): the sender replied. A message that says anything more — another word, a number, a time
   (``早 6:05``), 打卡/已完成/day N, pages, km, minutes, a ``[图片]``/``[视频]``/``[文件]`` or a link — still counts.
   The line keeps its name, time, stamp date and ``message`` (a chatter stamp still dates the log after it); the
@@ -729,12 +730,15 @@ _PACKET_RE = re.compile(r"^\s*\[(?:红包|转账|微信红包|QQ红包)\]")
 
 
 # a chat message that is only chatter — an acknowledgement, thanks, a greeting or a reaction with nothing else
-# (收到, 好的, 谢谢老师, 早安, 哈哈哈, 👍, [抱拳], +1, 1 …, alone or several, with punctuation and emoji around them):
+# (收到, 好的, 谢谢老师, 哈哈哈, 👍, [抱拳], +1, 1 …, alone or several, with punctuation and emoji around them):
 # the sender replied, but posted no check-in. Anything more (a word, a number, 打卡, day N, a time, [图片], a link)
 # and the message counts as before.
 _CHATTER_WORDS = (
-    "(?:谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|早上好|早安|晚安|早|哈{2,}|同意|是的|对的|对)"
-    # a particle after one adds nothing (收到啦, 好哒, 好嘞, 早呀, 嗯呢)
+    # not the greetings (早, 早安, 早上好, 晚安): in an early-rising or early-to-bed camp the greeting posted at 05:30
+    # or 22:30 is the check-in itself, and a day of them each needing a person's choice would be worse than one
+    # greeting too many logged
+    "(?:谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|哈{2,}|同意|是的|对的|对)"
+    # a particle after one adds nothing (收到啦, 好哒, 好嘞, 嗯呢)
     "[啊呀哦噢啦呢哒嘛喔嘞滴]*"
     r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞)\]|\+1|1"
 )

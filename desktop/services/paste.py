@@ -19,7 +19,7 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                (「张三：打卡」, a quoted older chain), a system notice (撤回了一条消息, 加入了群聊), an @mention,
                a line saying the person has not checked in or reminding them (没来, 记得打卡), a line of a
                chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group); in a
-               pasted chat log (not a 接龙 chain), a message that is only chatter — 收到, 好的, 谢谢老师, 早安, 哈哈,
+               pasted chat log (not a 接龙 chain), a message that is only chatter — 收到, 好的, 谢谢老师, 哈哈,
                👍, [抱拳], +1, 1 … with nothing else — is a reply, not a check-in (reason "chatter", shown as
                「只是回复, 未记为打卡」; a sender whose only messages are chatter is not logged; the window lets a
                person count one; a sign-up paste reads `+1` as a sign-up). Anything more (早 6:05, 收到 今天读了20页,
