@@ -194,6 +194,26 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "note", "notes", "remark", "remarks"),
     "referrer": ("邀请人", "邀请者", "推荐人", "介绍人", "referrer", "referred by", "invited by", "inviter"),
     "status": ("状态", "status"),
+    # an order's or a sign-up's state in a shop, course or event export (有赞, 小鹅通, 活动行, Eventbrite, Luma): not
+    # the membership status — a refunded, cancelled or declined row is no member (see imports.order_outcome)
+    "order_status": (
+        "订单状态",
+        "交易状态",
+        "支付状态",
+        "付款状态",
+        "退款状态",
+        "售后状态",
+        "报名状态",
+        "审核状态",
+        "order status",
+        "payment status",
+        "financial status",
+        "attendee status",
+        "approval status",
+        "registration status",
+        "rsvp status",
+        "ticket status",
+    ),
     "tier": ("层级", "等级", "tier", "level"),
     "purpose": ("进群目的", "入群目的", "加入目的", "purpose"),
     "real_name_verified": ("实名认证", "是否实名", "实名", "verified", "real name verified"),
@@ -240,6 +260,32 @@ def about_someone_else(header: str) -> bool:
 _VETO: dict[str, tuple[str, ...]] = {
     "wechat_id": ("群", "昵称", "名"),
     "qq": ("群", "昵称", "名", "邮", "mail", "空间"),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
+    # 签到状态, 发货状态, Shipping Status: the state of something else than the membership (a 签到状态 column of
+    # 已签到/未签到 is left out; 订单状态, 审核状态 … are order_status)
+    "status": (
+        "签到",
+        "订单",
+        "支付",
+        "付款",
+        "退款",
+        "交易",
+        "审核",
+        "报名",
+        "售后",
+        "发货",
+        "物流",
+        "order",
+        "payment",
+        "attendee",
+        "approval",
+        "ticket",
+        "rsvp",
+        "checkin",
+        "checkedin",
+        "shipping",
+        "fulfillment",
+        "financial",
+    ),  # fmt: skip
 }
 
 _BRACKETED = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")

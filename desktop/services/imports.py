@@ -168,6 +168,7 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "joined_at",
     "left_at",
     "status",
+    "order_status",
     "status_date",
     "tier",
     "referrer",
@@ -192,6 +193,7 @@ FIELD_LABELS: dict[str, str] = {
     "left_at": "退群时间 (left)",
     "status_date": "变动日期 (date of the status)",
     "status": "状态 (status)",
+    "order_status": "订单/报名状态 (order or sign-up status)",
     "tier": "层级 (tier)",
     "referrer": "推荐人 (referrer)",
     "purpose": "进群目的 (purpose)",
@@ -227,6 +229,39 @@ STATUS_NAMES = {"applicant": "申请中", "onboarding": "入群中", "active": "
     "blacklisted": "黑名单",
 }
 _GONE = ("left", "removed", "blacklisted")
+
+# An order's or a sign-up's state (订单状态, 审核状态, Attendee Status, approval_status …; fields.FIELDS "order_status"):
+# a paid, approved or attending row is a person to import; a refunded, cancelled, unpaid, declined or waiting one
+# is not — it is skipped and listed with its state, never made a member silently (nor taken out of the group: an
+# existing member's refund is the organiser's decision). A state in neither list is a problem naming the cell.
+ORDER_IN_WORDS = (
+    "交易成功", "交易完成", "已完成", "完成", "已支付", "已付款", "支付成功", "付款成功", "已成交", "待发货", "已发货",
+    "待收货", "已收货", "已签收", "待评价", "已评价", "已通过", "审核通过", "通过", "报名成功", "已报名", "已签到",
+    "未签到", "待签到", "已核销", "未核销", "待核销", "待使用", "已使用", "正常", "有效", "部分退款", "退款关闭",
+    "无售后", "无退款", "售后关闭", "attending", "checked in", "not checked in", "completed", "complete", "paid",
+    "approved", "going", "confirmed", "registered", "accepted", "fulfilled", "success", "succeeded",
+    "partially refunded", "eventbrite completed",
+)  # fmt: skip
+ORDER_OUT_WORDS = (
+    "已退款", "退款成功", "退款完成", "全额退款", "已全额退款", "退款中", "退款申请中", "申请退款", "待退款", "已关闭",
+    "交易关闭", "订单关闭", "已取消", "取消", "已作废", "作废", "待付款", "待支付", "未支付", "未付款", "等待买家付款",
+    "支付失败", "已拒绝", "拒绝", "审核不通过", "未通过", "审核未通过", "不通过", "待审核", "审核中", "已过期", "过期",
+    "已失效", "refunded", "refund", "cancelled", "canceled", "declined", "rejected", "not attending", "not going",
+    "waitlist", "waitlisted", "pending", "pending approval", "invited", "unpaid", "failed", "expired", "deleted",
+    "transferred", "voided",
+)  # fmt: skip
+_ORDER_BY_KEY = {norm_key(w): "in" for w in ORDER_IN_WORDS} | {norm_key(w): "out" for w in ORDER_OUT_WORDS}
+
+
+def order_outcome(text: str | None) -> str | None:
+    """ "in" (a paid, approved or attending row), "out" (refunded, cancelled, unpaid, declined, waiting) or None
+    (not an order state QunDesk knows) for a cell of an order/sign-up status column; a remark in brackets is
+    ignored (已退款（部分商品）is 已退款)."""
+    if not text:
+        return None
+    return _ORDER_BY_KEY.get(norm_key(text)) or _ORDER_BY_KEY.get(norm_key(_REMARK.sub("", text)))
+
+
 _GENDER_UNKNOWN = frozenset(norm_key(w) for w in ("保密", "未知", "不详", "不限", "unknown", "secret", "-", "/", "无"))
 _GENDER_OTHER = frozenset(norm_key(w) for w in ("其他", "其它", "other"))
 
@@ -448,6 +483,7 @@ class _Record:
     time_column: str | None = None  # applications: the submission time's column
     name_derived: bool = False  # the name is a group nickname / nickname (no name column): no identity claim
     example: bool = False  # an example row of a template (张三（示例）): skipped
+    not_ordered: str | None = None  # the order/sign-up state of a refunded, cancelled, declined row: skipped
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
@@ -665,6 +701,21 @@ class _Parser:
                 known = "、".join(STATUS_NAMES.values())
                 raise ImportProblem(file, row, column, f"未知状态「{text}」(可用: {known})", "status_unknown", text)
             return code
+        if name == "order_status":
+            text = _one_line(value)
+            if text is None:
+                return None
+            if order_outcome(text) is None:
+                raise ImportProblem(
+                    file,
+                    row,
+                    column,
+                    f"未知的订单/报名状态「{text}」(可用: 交易成功、已支付、已通过、已签到 … 导入; 已退款、已取消、待付款、"
+                    "已拒绝 … 跳过) (an order or sign-up state QunDesk does not know)",
+                    "order_status_unknown",
+                    text,
+                )
+            return text
         if name == "tier":
             text = _one_line(value)
             if text is None:
@@ -1189,7 +1240,15 @@ class _RowReader:
             else:
                 rec.columns["name"] = self.by_field[self.name_from[0]]
         rec.example = is_example_name(v.get("name"))
+        state = v.pop("order_status", None)
+        if order_outcome(state) == "out":
+            rec.not_ordered = state
         return rec
+
+    @staticmethod
+    def skipped(rec: _Record) -> bool:
+        """A row that is nobody to import: a template's example, a refunded or cancelled order."""
+        return rec.example or rec.not_ordered is not None
 
 
 _EXAMPLE_NAME = re.compile(r"(?:^示例$|^例$|[(（]\s*(?:示例|例|样例|范例|example|sample)\s*[)）]$)", re.IGNORECASE)
@@ -1402,11 +1461,16 @@ class _Planner:
     # -- one batch
     def plan(self, records: list[_Record]) -> None:
         ctx = self.ctx
-        if any(rec.example for rec in records):
+        if any(_RowReader.skipped(rec) for rec in records):
             from desktop.io.tabular import Skipped
 
-            self.examples.extend(Skipped(r.row, "example", r.values.get("name")) for r in records if r.example)
-            records = [rec for rec in records if not rec.example]
+            for r in records:
+                who = r.values.get("name") or r.values.get("nickname") or r.values.get("wechat_id") or ""
+                if r.example:
+                    self.examples.append(Skipped(r.row, "example", r.values.get("name")))
+                elif r.not_ordered is not None:
+                    self.examples.append(Skipped(r.row, "order", f"{who}（{r.not_ordered}）" if who else r.not_ordered))
+            records = [rec for rec in records if not _RowReader.skipped(rec)]
         # the people the batch's WeChat IDs and phones name, read in one go: matching a row reads its holders
         # and a phone's owners, one query each row (1,841 queries, 0.5 s, for 2,000 re-imported people)
         ctx.load(
@@ -1654,7 +1718,7 @@ def plan_roster_import(
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first
         records = [reader.record(row_no, values) for row_no, values in table.rows]
-        planner.index_referrers([rec for rec in records if not rec.example])
+        planner.index_referrers([rec for rec in records if not _RowReader.skipped(rec)])
         source: Iterable[list[_Record]] = _batches(records)
     else:
         source = ([reader.record(row_no, values) for row_no, values in batch] for batch in _batches(iter(table.rows)))

@@ -605,6 +605,14 @@
             <translation>example row of the template, not a person</translation>
         </message>
         <message>
+            <source>Order or sign-up status (refunded, cancelled: not imported)</source>
+            <translation>Order or sign-up status (refunded, cancelled: not imported)</translation>
+        </message>
+        <message>
+            <source>refunded, cancelled or declined order or sign-up, not a member</source>
+            <translation>refunded, cancelled or declined order or sign-up, not a member</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>The sheet with the member table is chosen; pick another if it is wrong.</translation>
         </message>

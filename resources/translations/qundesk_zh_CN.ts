@@ -602,6 +602,14 @@
             <translation>模板里的示例行，不是成员</translation>
         </message>
         <message>
+            <source>Order or sign-up status (refunded, cancelled: not imported)</source>
+            <translation>订单/报名状态（已退款、已取消的不导入）</translation>
+        </message>
+        <message>
+            <source>refunded, cancelled or declined order or sign-up, not a member</source>
+            <translation>已退款、已取消或未通过的订单/报名，不是成员</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>已自动选中有成员表的工作表；选错了可以换一个。</translation>
         </message>

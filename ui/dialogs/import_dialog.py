@@ -96,6 +96,7 @@ FIELD_NAMES = {
     "left_at": QT_TRANSLATE_NOOP("ImportDialog", "Left the group on"),
     "status_date": QT_TRANSLATE_NOOP("ImportDialog", "Date of the status change"),
     "status": QT_TRANSLATE_NOOP("ImportDialog", "Status"),
+    "order_status": QT_TRANSLATE_NOOP("ImportDialog", "Order or sign-up status (refunded, cancelled: not imported)"),
     "tier": QT_TRANSLATE_NOOP("ImportDialog", "Tier"),
     "referrer": QT_TRANSLATE_NOOP("ImportDialog", "Referrer"),
     "purpose": QT_TRANSLATE_NOOP("ImportDialog", "Purpose"),
@@ -121,6 +122,7 @@ SKIP_REASONS = {
     "blank": QT_TRANSLATE_NOOP("ImportDialog", "blank row below the table"),
     "title": QT_TRANSLATE_NOOP("ImportDialog", "title above the header"),
     "example": QT_TRANSLATE_NOOP("ImportDialog", "example row of the template, not a person"),
+    "order": QT_TRANSLATE_NOOP("ImportDialog", "refunded, cancelled or declined order or sign-up, not a member"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")

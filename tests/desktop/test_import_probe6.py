@@ -1,0 +1,133 @@
+"""Defects found by the sixth import probe: what paid communities export — shop orders (有赞, 小鹅通), event sign-ups
+(活动行, Eventbrite, Luma), course and fan-group member lists. Column names follow the platforms' exports as far as
+public documentation shows them; where it does not (有赞's and 活动行's Excel layouts, Luma's CSV), they are a best
+guess from the platforms' help pages and are said so. Values are read back from the database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services.groups import get_or_create_group
+from desktop.services.imports import ImportFailed, run_import
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
+from models import Member, Membership
+from tests.desktop.test_imports import write_csv, write_xlsx
+
+GROUP = "晨读营"
+
+
+@pytest.fixture
+def db(sqlite_workspace):
+    return sqlite_workspace
+
+
+def imp(database, path, kind: str = "roster", **kw):
+    return run_import(database, actor_for(database), path, GROUP, kind, **kw)
+
+
+def _members(database) -> dict[str, str]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Membership.status).join(Membership, Membership.member_id == Member.id)
+        ).all()
+    return dict(rows)
+
+
+def test_a_refunded_or_declined_order_is_skipped_and_named_never_a_member(db, tmp_path):
+    """有赞's order export (订单状态 交易成功 / 已退款) and Luma's guest CSV (approval_status approved / declined /
+    waitlist): the state column was taken for the membership status, every row was an unknown status and the file
+    refused; mapped by hand as nothing, the refunded buyer became a member silently. Now a refunded, cancelled or
+    declined row is skipped and listed with its state, the others import, and an existing member's refund leaves
+    them in the group. (有赞 layout guessed from its help pages; Luma's column names from its CSV export.)"""
+    with db.session() as s:
+        gid, _ = get_or_create_group(s, actor_for(db), GROUP)
+        add_member(
+            s, actor_for(db), gid, MemberInput(display_name="赵敏", phone="13600136000", joined_at=datetime(2026, 9, 1))
+        )
+        s.commit()
+    orders = write_xlsx(
+        tmp_path / "有赞订单.xlsx",
+        [
+            ["订单号", "订单状态", "下单时间", "商品名称", "订单实付金额", "买家昵称", "收货人姓名", "收货人手机号/提货人手机号"],
+            ["E20261101123456789012345", "交易成功", "2026-11-01 10:00:00", "21天晨读营", "¥99.00", "晨曦", "王芳", "13800138000"],
+            ["E20261103123456789012347", "已退款", "2026-11-03 10:00:00", "21天晨读营", "¥99.00", "阿强", "张强", "13900139000"],
+            ["E20261104123456789012348", "退款成功（全额）", "2026-11-04 10:00:00", "21天晨读营", "¥99.00", "敏", "赵敏", "13600136000"],
+            ["E20261105123456789012349", "待发货", "2026-11-05 10:00:00", "21天晨读营", "¥99.00", "小李", "李娜", "13700137000"],
+        ],
+    )  # fmt: skip
+    plan, summary, _ = imp(db, orders)
+    assert "status" not in plan.mapping.values() and "order_status" in plan.mapping.values()
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [
+        (3, "order", "张强（已退款）"),
+        (4, "order", "赵敏（退款成功（全额））"),
+    ]
+    assert (summary.added, summary.updated) == (2, 0)
+    assert _members(db) == {"王芳": "active", "李娜": "active", "赵敏": "active"}  # no 张强; 赵敏 stays in
+    luma = write_csv(
+        tmp_path / "luma.csv",
+        [
+            ["api_id", "name", "first_name", "last_name", "email", "phone_number", "created_at", "approval_status"],
+            ["gst-1", "Wei Zhang", "Wei", "Zhang", "wz@example.com", "+14155550100", "2026-11-01T10:00:00.000Z", "approved"],
+            ["gst-2", "Anna Li", "Anna", "Li", "al@example.com", "", "2026-11-02T10:00:00.000Z", "declined"],
+            ["gst-3", "Tom Wu", "Tom", "Wu", "tw@example.com", "", "2026-11-02T11:00:00.000Z", "waitlist"],
+        ],
+    )  # fmt: skip
+    plan, summary, _ = imp(db, luma)
+    assert [(k.row, k.text) for k in plan.skipped] == [(3, "Anna Li（declined）"), (4, "Tom Wu（waitlist）")]
+    assert summary.added == 1 and "Anna Li" not in _members(db) and "Tom Wu" not in _members(db)
+    _, again, _ = imp(db, orders)  # idempotent: the refunded row stays out, nothing changes
+    assert (again.added, again.updated) == (0, 0)
+
+
+def test_a_sign_up_sheets_check_in_column_is_not_the_membership_status(db, tmp_path):
+    """活动行's 报名名单 has 审核状态 (已通过 / 已拒绝) and 签到状态 (已签到 / 未签到): the second was taken for the
+    membership status and refused every row. It is left out (named as not imported); 已拒绝 is skipped. An order
+    state QunDesk does not know is a problem naming the cell, not a guess. (Layout guessed.)"""
+    rows = [
+        ["活动：12月读书会线下聚会 报名名单"],
+        ["序号", "姓名", "手机", "票种", "票价", "订单号", "报名时间", "审核状态", "签到状态"],
+        [1, "王芳", "13800138000", "早鸟票", "¥50.00", "HDX2026110100001", "2026/11/01 10:00", "已通过", "已签到"],
+        [2, "张强", "13900139000", "普通票", "¥80.00", "HDX2026110100002", "2026/11/02 10:00", "已通过", "未签到"],
+        [3, "李娜", "13700137000", "普通票", "¥80.00", "HDX2026110100003", "2026/11/02 11:00", "已拒绝", "未签到"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "报名.xlsx", rows))
+    assert [f for f in plan.mapping.values() if "status" in f] == ["order_status"]
+    assert [(k.row, k.reason) for k in plan.skipped if k.reason != "title"] == [(5, "order")]
+    assert _members(db) == {"王芳": "active", "张强": "active"}
+    rows[4][7] = "已锁定"
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, write_xlsx(tmp_path / "报名2.xlsx", rows))
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(5, "审核状态", "order_status_unknown")]
+
+
+def test_the_command_line_names_a_refunded_buyer_on_a_real_run(tmp_path, capsys):
+    """Eventbrite's attendee report (Attendee Status Attending / Refunded): the refunded attendee is named on
+    stdout by a run that writes, not only by --dry-run — a person left out is never left out unseen."""
+    from desktop.cli import main
+
+    path = write_csv(
+        tmp_path / "eventbrite.csv",
+        [
+            [
+                "Order #",
+                "Order Date",
+                "First Name",
+                "Last Name",
+                "Email",
+                "Total Paid",
+                "Attendee Status",
+                "Cell Phone",
+            ],
+            ["1234567890", "2026-11-01 10:00:00", "Wei", "Zhang", "wz@example.com", "25.00", "Attending", ""],
+            ["1234567891", "2026-11-02 10:00:00", "Anna", "Li", "al@example.com", "25.00", "Refunded", ""],
+        ],
+        encoding="utf-8-sig",
+    )
+    assert main(["--db", str(tmp_path / "w.sqlite"), "import", "roster", str(path), "--group", GROUP]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("第3行  跳过 skipped (") and line.endswith("Anna Li（Refunded）") for line in lines)
+    assert "新增 added                  1" in lines or any(line.split()[:3] == ["新增", "added", "1"] for line in lines)
