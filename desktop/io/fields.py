@@ -133,8 +133,23 @@ class CellError(str):
 
 # canonical field -> synonyms (Chinese and English). Order matters only to break ties.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member"),
-    "nickname": ("昵称", "群昵称", "微信昵称", "群名片", "nickname", "nick name", "nick"),
+    # 收货人/提货人: a shop's order export (有赞, 小鹅通) names the buyer so, beside 收货人手机号 (the phone taken)
+    "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member", "收货人", "提货人"),
+    # 客户名称 / 成员名称 / 用户名称: 企业微信's customer and customer-group exports, course platforms — the WeChat
+    # name the person chose (a 名称 alone, 商品名称, 群名称, is no person)
+    "nickname": (
+        "昵称",
+        "群昵称",
+        "微信昵称",
+        "群名片",
+        "nickname",
+        "nick name",
+        "nick",
+        "客户名称",
+        "成员名称",
+        "用户名称",
+        "学员名称",
+    ),
     "wechat_id": ("微信号", "微信", "微信id", "wxid", "wechat", "wechat id", "weixin"),
     "qq": ("qq", "qq号", "qq号码", "qq账号", "qq number", "qq no", "qq id"),
     "phone": (
@@ -258,6 +273,7 @@ def about_someone_else(header: str) -> bool:
 
 # a substring match for the field is refused when the header contains one of these
 _VETO: dict[str, tuple[str, ...]] = {
+    "name": ("手机", "电话", "地址", "邮编", "邮箱"),  # 收货人手机号, 收货人地址: not the name
     "wechat_id": ("群", "昵称", "名"),
     "qq": ("群", "昵称", "名", "邮", "mail", "空间"),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
     # 签到状态, 发货状态, Shipping Status: the state of something else than the membership (a 签到状态 column of

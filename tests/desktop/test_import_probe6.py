@@ -131,3 +131,39 @@ def test_the_command_line_names_a_refunded_buyer_on_a_real_run(tmp_path, capsys)
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith("第3行  跳过 skipped (") and line.endswith("Anna Li（Refunded）") for line in lines)
     assert "新增 added                  1" in lines or any(line.split()[:3] == ["新增", "added", "1"] for line in lines)
+
+
+def _people(database) -> dict[str, tuple]:
+    with database.session() as s:
+        rows = s.execute(select(Member.display_name, Member.nickname, Member.phone).order_by(Member.id)).all()
+    return {name: (nickname, phone) for name, nickname, phone in rows}
+
+
+def test_a_shops_consignee_is_the_name_and_a_wecom_member_name_the_nickname(db, tmp_path):
+    """有赞 names the buyer 收货人/提货人 beside 收货人手机号/提货人手机号: the phone was taken but not the name, so each
+    member was named by their 买家昵称 (晨曦 for 王芳). 企业微信's 客户群 export names people 成员名称 (their WeChat
+    name): no column was the name, every row was "a new person needs a name". (Column names from the platforms'
+    help pages; the layouts are a guess.)"""
+    orders = [
+        ["订单号", "订单状态", "商品名称", "订单实付金额", "买家昵称", "收货人/提货人", "收货人手机号/提货人手机号"],
+        ["E20261101123456789012345", "交易成功", "21天晨读营", "¥99.00", "晨曦", "王芳", "13800138000"],
+        ["E20261104123456789012348", "交易成功", "21天晨读营", "¥99.00", "小李", "李娜", "13700137000"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "有赞.xlsx", orders))
+    assert summary.added == 2
+    assert _people(db) == {"王芳": ("晨曦", "13800138000"), "李娜": ("小李", "13700137000")}
+    wecom = [
+        ["群名称", "群主", "成员名称", "群昵称", "成员类型", "入群时间", "入群方式", "邀请人"],
+        ["晨读营1群", "张老师", "晨曦", "王芳", "外部联系人", "2026-11-01 10:00", "通过扫描群二维码入群", ""],
+        ["晨读营1群", "张老师", "阿强", "", "外部联系人", "2026-11-02 10:00", "由成员邀请入群", "晨曦"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "客户群.xlsx", wecom))
+    assert plan.ok and (summary.added, summary.updated) == (1, 1)  # 王芳 found by her group nickname; 阿强 new
+    assert _people(db)["阿强"] == ("阿强", None)
+    with db.session() as s:
+        referrer = s.scalar(
+            select(Membership.referrer_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Member.display_name == "阿强")
+        )
+        assert s.get(Member, referrer).display_name == "王芳"
