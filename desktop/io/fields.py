@@ -48,6 +48,7 @@ __all__ = [
     "header_field",
     "join_name",
     "looks_like_phone",
+    "masked_phone",
     "map_headers",
     "name_parts",
     "norm_key",
@@ -858,6 +859,19 @@ _SEVERAL_RE = re.compile(r"\s*(?:[/,;|、，；]|或|和|\s{2,})\s*")
 
 def _phone_problem(file: str, row: int, column: str, message: str, code: str, shown: str) -> ImportProblem:
     return ImportProblem(file, row, column, message, code, shown)
+
+
+_MASKED_PHONE = re.compile(r"(?:\+?\d{1,4}[\s-]?)?\d{0,4}[\s-]?[*＊×xX•·]{3,}[\s-]?\d{0,4}", re.ASCII)
+
+
+def masked_phone(value: object) -> str | None:
+    """The cell as written when it is a phone number with its middle digits masked (138****1234, 138 **** 1234,
+    +86 138****1234, ***********: 小鹅通, 企业微信, 知识星球 exports for a role that may not see phones), else None.
+    Its visible digits are never a phone: 138****1234 would match whoever's number starts 138 and ends 1234."""
+    if not isinstance(value, str) or ("*" not in value and "＊" not in value and "×" not in value and "•" not in value):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    return text if _MASKED_PHONE.fullmatch(text) and any(ch in text for ch in "*×•") else None
 
 
 def parse_phone(value: object, *, file: str, row: int, column: str) -> str | None:

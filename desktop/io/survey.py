@@ -38,6 +38,7 @@ from desktop.io.fields import (
     ImportProblem,
     about_someone_else,
     clean_text,
+    masked_phone,
     norm_key,
     parse_datetime,
     parse_phone,
@@ -367,10 +368,13 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             and not isinstance(values[roles["phone"]], CellError)
         ):
             column = roles["phone"]
-            try:
-                phone = parse_phone(values[column], file=table.file, row=row_no, column=table.headers[column])
-            except ImportProblem as problem:
-                report(problem)
+            if masked_phone(values[column]) is not None:
+                phone = values[column]  # 138****1234: the import warns and leaves the phone out (imports._Parser)
+            else:
+                try:
+                    phone = parse_phone(values[column], file=table.file, row=row_no, column=table.headers[column])
+                except ImportProblem as problem:
+                    report(problem)
         applications.append(
             Application(
                 row=row_no,

@@ -95,6 +95,7 @@ from desktop.io.fields import (
     join_name,
     looks_like_phone,
     map_headers,
+    masked_phone,
     mixed_contact,
     name_parts,
     norm_key,
@@ -657,6 +658,16 @@ class _Parser:
         if name == "referrer":
             return _one_line(value)
         if name == "phone":
+            masked = masked_phone(value)
+            if masked is not None:  # 138****1234: a platform's masked export, no number to store or match by
+                rec.warn(
+                    column,
+                    f"{masked} 是打码的手机号（中间几位是 *），无法作为手机号导入，这一行不设手机号"
+                    " (a masked phone: imported without a phone)",
+                    "phone_masked",
+                    masked,
+                )
+                return None
             if type(value) is str and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
                 if value[1] in "3456789":
                     return value  # a plain mainland mobile: already canonical (the common case)

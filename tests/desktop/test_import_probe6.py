@@ -167,3 +167,40 @@ def test_a_shops_consignee_is_the_name_and_a_wecom_member_name_the_nickname(db, 
             .where(Member.display_name == "阿强")
         )
         assert s.get(Member, referrer).display_name == "王芳"
+
+
+def test_a_masked_phone_imports_without_a_phone_and_never_matches_by_its_digits(db, tmp_path):
+    """小鹅通, 知识星球 and 企业微信 export 138****1234 to a role that may not see phones: every such row was "not a
+    valid phone" and the whole file refused. The row imports without a phone, with a warning naming the cell; the
+    visible digits never match anyone (another group's 13800001234 is not 138****1234), and a member's stored phone
+    is not blanked by a masked one."""
+    with db.session() as s:
+        other, _ = get_or_create_group(s, actor_for(db), "读书会")
+        gid, _ = get_or_create_group(s, actor_for(db), GROUP)
+        add_member(s, actor_for(db), other, MemberInput(display_name="王芳", phone="13800001234"))
+        add_member(s, actor_for(db), gid, MemberInput(display_name="李鹏", phone="13912345678"))
+        s.commit()
+    rows = [
+        ["小鹅通店铺 用户导出 2026-12-05"],
+        ["序号", "用户ID", "昵称", "真实姓名", "手机号", "累计消费(元)"],
+        [1, "u_5f3a1b2c3d4e5", "晨曦🌅", "王芳", "138****1234", "¥199.00"],
+        [2, "u_5f3a1b2c3d4e6", "大鹏", "李鹏", "139 **** 5678", "¥398.00"],
+        [3, "u_5f3a1b2c3d4e7", "小雨", "赵雨", "13700137002", "0"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "小鹅通.xlsx", rows))
+    assert [(w.row, w.column, w.code, w.value) for w in plan.warnings] == [
+        (3, "手机号", "phone_masked", "138****1234"),
+        (4, "手机号", "phone_masked", "139 **** 5678"),
+    ]
+    assert (summary.added, summary.updated) == (2, 1)  # 王芳 is a new person here; 李鹏 by name, his phone kept
+    with db.session() as s:
+        phones = s.execute(select(Member.display_name, Member.phone).order_by(Member.id)).all()
+    assert phones == [("王芳", "13800001234"), ("李鹏", "13912345678"), ("王芳", None), ("赵雨", "13700137002")]
+    survey = [
+        ["序号", "提交答卷时间", "1、您的姓名", "2、手机号", "3、为什么加入"],
+        [1, "2026/11/10 09:00:00", "钱多", "136****0000", "想早起"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "问卷.xlsx", survey), "applications")
+    assert [(w.row, w.code) for w in plan.warnings] == [(2, "phone_masked")] and summary.added == 1
+    with db.session() as s:
+        assert s.execute(select(Member.phone, Member.note).where(Member.display_name == "钱多")).one() == (None, None)
