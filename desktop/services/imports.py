@@ -870,7 +870,11 @@ def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, st
         return None
 
 
-_LEVEL_KEYS = frozenset(norm_key(h) for h in ("等级", "level", "群等级", "QQ等级", "活跃等级"))
+def _platform_level(header: str) -> bool:
+    """A 等级/level column that is not the organiser's 层级/tier: QQ's 等级 (LV5 活跃), 抖音's 粉丝团等级 (12), 有赞's
+    会员等级 (VIP1), 知识星球's 成员等级 — a platform's own level, the tier only when its values are tiers."""
+    key = norm_key(clean_header(header))
+    return "层级" not in key and "tier" not in key
 
 
 def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[object]] | None = None) -> dict[int, str]:
@@ -882,7 +886,7 @@ def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[ob
         return remembered
     mapping = auto_mapping(headers, rows)
     tier = next((i for i, f in mapping.items() if f == "tier"), None)
-    if tier is not None and rows and norm_key(clean_header(headers[tier])) in _LEVEL_KEYS:
+    if tier is not None and rows and _platform_level(headers[tier]):
         # a 等级/level column none of whose values is a tier of the workspace (QQ's own member export: LV5 活跃,
         # 潜水) is not the tier: left out (named as such), not a problem on every row. A 层级/tier column is the
         # organiser's own word: an unknown tier in it stays a problem

@@ -204,3 +204,23 @@ def test_a_masked_phone_imports_without_a_phone_and_never_matches_by_its_digits(
     assert [(w.row, w.code) for w in plan.warnings] == [(2, "phone_masked")] and summary.added == 1
     with db.session() as s:
         assert s.execute(select(Member.phone, Member.note).where(Member.display_name == "钱多")).one() == (None, None)
+
+
+def test_a_platforms_own_level_column_is_left_out_not_a_tier_problem(db, tmp_path):
+    """抖音's fan-group export has 粉丝团等级 (12, 3) and 有赞's customers 会员等级 (VIP1): taken for the tier, every row
+    was "unknown tier" and the file refused (QQ's plain 等级 was already left out). A level column none of whose
+    values is a tier is left out and named; a 层级 column of the organiser's stays strict. (Layouts guessed.)"""
+    rows = [
+        ["序号", "用户昵称", "抖音号", "粉丝团等级", "入群时间", "身份"],
+        [1, "晨曦", "chenxi_88", 12, "2026-11-01 10:00", "群主"],
+        [2, "阿强", "91234567890", 3, "2026-11-02 10:00", "成员"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "粉丝群.xlsx", rows))
+    assert "tier" not in plan.mapping.values() and summary.added == 2
+    shop = [["客户昵称", "手机号", "会员等级"], ["小李", "13700137000", "VIP1"]]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "客户.xlsx", shop))
+    assert "tier" not in plan.mapping.values() and summary.added == 1
+    own = [["姓名", "微信号", "成员层级"], ["甲", "jia_0001", "VIP1"]]
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, write_xlsx(tmp_path / "层级.xlsx", own))
+    assert [(p.row, p.code) for p in failed.value.problems] == [(2, "tier_unknown")]
