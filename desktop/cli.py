@@ -493,6 +493,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "blank": "空行 blank",
                 "example": "示例 example",
                 "order": ORDER_SKIP_LABEL,
+                "repeat_order": REPEAT_ORDER_LABEL,
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
@@ -501,8 +502,9 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     else:  # a refunded or cancelled order is a person left out: named on every run, not only a dry one
         for skipped in plan.skipped:
-            if skipped.reason == "order":
-                print(f"第{skipped.row}行  跳过 skipped ({ORDER_SKIP_LABEL})  {skipped.text or ''}".rstrip())
+            if skipped.reason in ("order", "repeat_order"):
+                label = ORDER_SKIP_LABEL if skipped.reason == "order" else REPEAT_ORDER_LABEL
+                print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     print(f"{plan.file}{sheet} → {group}")
     if kind == "roster":  # a column no field takes is named, never dropped unseen (the dialog shows it unmapped)
@@ -528,6 +530,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
 
 
 ORDER_SKIP_LABEL = "已退款/取消/未通过的订单或报名, 不是成员 refunded, cancelled or declined: not a member"
+
+REPEAT_ORDER_LABEL = "同一人的另一笔订单 another order of the same person"
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:

@@ -1350,6 +1350,10 @@ class _Planner:
         self.problem_count = 0
         self.problem_rows: set[int] = set(problem_rows)  # rows that have problems (a dry pass's, then planned)
         self.examples: list[Any] = []  # tabular.Skipped: template example rows (张三（示例）), not planned
+        # an order or sign-up list (an order_status column): one row per order, so a buyer's second order is the same
+        # person again — (phone or WeChat ID) -> (first row, its name key)
+        self.orders = "order_status" in mapping.values()
+        self.first_order: dict[tuple[str, str], tuple[int, str]] = {}
         self.complete = True
         self.refs: _RefIndex | None = None
         self.ref_levels: tuple[str, ...] = ()
@@ -1486,6 +1490,8 @@ class _Planner:
                 elif r.not_ordered is not None:
                     self.examples.append(Skipped(r.row, "order", f"{who}（{r.not_ordered}）" if who else r.not_ordered))
             records = [rec for rec in records if not _RowReader.skipped(rec)]
+        if self.orders:
+            records = self._repeat_orders(records)
         # the people the batch's WeChat IDs and phones name, read in one go: matching a row reads its holders
         # and a phone's owners, one query each row (1,841 queries, 0.5 s, for 2,000 re-imported people)
         ctx.load(
@@ -1561,6 +1567,30 @@ class _Planner:
             return
         keep_ops = self.keep_all and self.writer is None
         self.kept.append(planned if keep_ops or planned.ops is None else replace(planned, ops=None))
+
+    def _repeat_orders(self, records: list[_Record]) -> list[_Record]:
+        """An order list's later row of a person already in it — the same phone or WeChat ID and the same name (or no
+        name) — is that person's another order: skipped, naming the first row (not a problem: a buyer with two
+        orders is no mistake of the file). Rows that disagree on the name stay for _duplicates to report."""
+        from desktop.io.tabular import Skipped
+
+        kept = []
+        for rec in records:
+            v = rec.values
+            keys = [("p", v["phone"])] if v.get("phone") else []
+            keys += [("w", _key(v["wechat_id"]))] if v.get("wechat_id") else []
+            name = _key(v.get("name"))
+            first = next((self.first_order[k] for k in keys if k in self.first_order), None)
+            if first is not None and (first[1] == name or not name or not first[1]) and not rec.problems:
+                who = v.get("name") or v.get("nickname") or ""
+                self.examples.append(
+                    Skipped(rec.row, "repeat_order", f"{who}（同第{first[0]}行 same as row {first[0]}）")
+                )
+                continue
+            for k in keys:
+                self.first_order.setdefault(k, (rec.row, name))
+            kept.append(rec)
+        return kept
 
     def _duplicates(self, rec: _Record, target: int | None) -> None:
         """The later of two rows with the same WeChat ID or phone, or about the same person, is a problem
@@ -1661,7 +1691,7 @@ class _Planner:
         )
         return replace(
             plan,
-            skipped=(*plan.skipped, *self.examples[:MAX_EXAMPLES_LISTED]),
+            skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
             problem_rows=frozenset(self.problem_rows),
             added=self.counts["add"],
             updated=self.counts["update"],

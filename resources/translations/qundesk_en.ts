@@ -613,6 +613,10 @@
             <translation>refunded, cancelled or declined order or sign-up, not a member</translation>
         </message>
         <message>
+            <source>another order of the same person</source>
+            <translation>another order of the same person</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>The sheet with the member table is chosen; pick another if it is wrong.</translation>
         </message>

@@ -610,6 +610,10 @@
             <translation>已退款、已取消或未通过的订单/报名，不是成员</translation>
         </message>
         <message>
+            <source>another order of the same person</source>
+            <translation>同一人的另一笔订单</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>已自动选中有成员表的工作表；选错了可以换一个。</translation>
         </message>

@@ -224,3 +224,24 @@ def test_a_platforms_own_level_column_is_left_out_not_a_tier_problem(db, tmp_pat
     with pytest.raises(ImportFailed) as failed:
         imp(db, write_xlsx(tmp_path / "层级.xlsx", own))
     assert [(p.row, p.code) for p in failed.value.problems] == [(2, "tier_unknown")]
+
+
+def test_a_buyers_second_order_is_the_same_person_named_not_a_refusal(db, tmp_path):
+    """An order export has a row per order: 王芳 bought two camps, so the file was refused ("same phone as row 2").
+    In an order list (an order-state column) a later row with the same phone or WeChat ID and the same name is her
+    other order: skipped, naming the first row; one member. A refunded order and a paid one of the same buyer make
+    one member too. Two names on one phone stay a problem (nothing tells who bought)."""
+    rows = [
+        ["订单号", "订单状态", "商品名称", "订单实付金额", "买家昵称", "收货人/提货人", "收货人手机号/提货人手机号"],
+        ["E20261102000000000000002", "交易成功", "晨读营 第二期", "¥99.00", "晨曦", "王芳", "13800138000"],
+        ["E20261101000000000000001", "交易成功", "晨读营 第一期", "¥99.00", "晨曦", "王芳", "13800138000"],
+        ["E20261103000000000000003", "已退款", "晨读营 第一期", "¥99.00", "阿强", "张强", "13900139000"],
+        ["E20261104000000000000004", "交易成功", "晨读营 第二期", "¥99.00", "阿强", "张强", "13900139000"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "订单.xlsx", rows))
+    assert [(k.row, k.reason) for k in plan.skipped] == [(3, "repeat_order"), (4, "order")]
+    assert summary.added == 2 and _members(db) == {"王芳": "active", "张强": "active"}
+    rows.append(["E20261105000000000000005", "交易成功", "晨读营 第二期", "¥99.00", "小芳", "王小芳", "13800138000"])
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, write_xlsx(tmp_path / "订单2.xlsx", rows))
+    assert [p.row for p in failed.value.problems] == [6]

@@ -123,6 +123,7 @@ SKIP_REASONS = {
     "title": QT_TRANSLATE_NOOP("ImportDialog", "title above the header"),
     "example": QT_TRANSLATE_NOOP("ImportDialog", "example row of the template, not a person"),
     "order": QT_TRANSLATE_NOOP("ImportDialog", "refunded, cancelled or declined order or sign-up, not a member"),
+    "repeat_order": QT_TRANSLATE_NOOP("ImportDialog", "another order of the same person"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
