@@ -272,11 +272,18 @@ def about_someone_else(header: str) -> bool:
     return any(word in text for word in SOMEONE_ELSE)
 
 
+_NOT_AN_ACCOUNT = (
+    "支付", "交易", "订单", "单号", "流水", "商户", "openid", "unionid", "头像", "二维码", "pay", "transaction", "order",
+    "avatar", "qrcode",
+)  # fmt: skip
+
 # a substring match for the field is refused when the header contains one of these
 _VETO: dict[str, tuple[str, ...]] = {
     "name": ("手机", "电话", "地址", "邮编", "邮箱"),  # 收货人手机号, 收货人地址: not the name
-    "wechat_id": ("群", "昵称", "名"),
-    "qq": ("群", "昵称", "名", "邮", "mail", "空间"),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
+    # 微信支付单号, 微信交易号, 微信商户订单号, 微信OpenID, 微信头像, WeChat Pay Transaction ID (shop and course
+    # exports): a payment's number or the platform's own ID, never the person's WeChat ID or QQ number
+    "wechat_id": ("群", "昵称", "名", *_NOT_AN_ACCOUNT),
+    "qq": ("群", "昵称", "名", "邮", "mail", "空间", *_NOT_AN_ACCOUNT),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
     # 签到状态, 发货状态, Shipping Status: the state of something else than the membership (a 签到状态 column of
     # 已签到/未签到 is left out; 订单状态, 审核状态 … are order_status)
     "status": (

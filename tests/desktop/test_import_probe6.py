@@ -245,3 +245,26 @@ def test_a_buyers_second_order_is_the_same_person_named_not_a_refusal(db, tmp_pa
     with pytest.raises(ImportFailed) as failed:
         imp(db, write_xlsx(tmp_path / "订单2.xlsx", rows))
     assert [p.row for p in failed.value.problems] == [6]
+
+
+def test_a_wechat_payment_number_is_never_the_wechat_id(db, tmp_path):
+    """小鹅通's order export has 微信支付单号 (4200001234…, the WeChat Pay transaction) and 微信头像, no 微信号: the
+    transaction number was taken as the WeChat ID by its word 微信 and stored on every buyer, silently. Payment
+    numbers, OpenIDs and avatars are never the WeChat ID (or QQ number) and are named as not imported. (Column names
+    from 小鹅通's help pages; layout guessed.)"""
+    rows = [
+        ["订单号", "商品名称", "用户昵称", "手机号", "实付金额", "订单状态", "微信支付单号", "微信OpenID", "微信头像"],
+        ["o_1700000001_abc", "21天晨读营", "晨曦", "13800138000", "99.00", "已完成", "4200001234202611011234567890",
+         "oAbCdEfGhIjKlMnOpQrStUvWxYz0", "https://thirdwx.qlogo.cn/mmopen/vi_32/abc/132"],
+    ]  # fmt: skip
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "小鹅通订单.xlsx", rows))
+    assert "wechat_id" not in plan.mapping.values() and summary.added == 1
+    with db.session() as s:
+        assert s.execute(select(Member.display_name, Member.wechat_id, Member.phone)).one() == (
+            "晨曦",
+            None,
+            "13800138000",
+        )
+    from desktop.services.imports import unmapped_columns
+
+    assert {"微信支付单号", "微信OpenID", "微信头像"} <= set(unmapped_columns(plan))
