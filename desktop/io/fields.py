@@ -369,8 +369,26 @@ def _exact_field(header: str, used: set[str]) -> str | None:
     return None
 
 
+# Words naming the organiser's side — a shop's distributor or seller, a camp's teacher or assistant, the 企业微信 staff
+# who added the customer, the group owner: 分销员手机号, 班主任微信, 添加人手机号, 群主昵称 are their phone, WeChat ID
+# or nickname, never the member's (a roster without its own phone column took the teacher's for everyone). Only the
+# header outside brackets counts (微信号（助教拉群用） is the member's own).
+_STAFF = (
+    "分销", "推广", "销售", "客服", "讲师", "老师", "班主任", "助教", "顾问", "添加人", "群主", "上级", "门店", "商家",
+    "店铺", "员工", "跟进", "负责人", "导师", "教练", "团长", "管理员",
+)  # fmt: skip
+_STAFF_EN = frozenset(
+    ("host", "organizer", "organiser", "seller", "staff", "coach", "teacher", "mentor", "sales", "agent")
+)
+
+
+def _about_staff(header: str) -> bool:
+    text = _BRACKETED.sub("", unicodedata.normalize("NFKC", header)).casefold()
+    return any(word in text for word in _STAFF) or bool(_STAFF_EN & set(_ASCII_WORD.findall(text)))
+
+
 def _someone_elses(field: str, header: str) -> bool:
-    return field in _IDENTITY_FIELDS and about_someone_else(header)
+    return field in _IDENTITY_FIELDS and (about_someone_else(header) or _about_staff(header))
 
 
 def _contains_words(header_words: list[str], synonym: str) -> bool:

@@ -268,3 +268,32 @@ def test_a_wechat_payment_number_is_never_the_wechat_id(db, tmp_path):
     from desktop.services.imports import unmapped_columns
 
     assert {"微信支付单号", "微信OpenID", "微信头像"} <= set(unmapped_columns(plan))
+
+
+def test_a_teachers_or_sellers_contact_column_is_never_the_members(db, tmp_path):
+    """A camp's 分组表 (姓名, 组别, 班主任, 班主任微信, 助教手机) and a shop's order export (用户昵称, 分销员昵称, 分销员手机号)
+    carry the organiser's side: 班主任微信 was taken as every member's WeChat ID (the file refused, "same WeChat ID as
+    row 2"), 分销员手机号 as every buyer's phone. Staff columns are never the member's phone, WeChat ID or nickname
+    (named as not imported); 微信号（助教拉群用）, a remark in brackets, is still the member's own."""
+    camp = [
+        ["姓名", "组别", "班主任", "班主任微信", "助教手机"],
+        ["王芳", "第1组", "陈老师", "chen_teacher", "13600136000"],
+        ["张强", "第1组", "陈老师", "chen_teacher", "13600136000"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "分组.xlsx", camp))
+    assert set(plan.mapping.values()) == {"name"} and summary.added == 2
+    shop = [
+        ["分销员昵称", "分销员手机号", "用户昵称", "微信号（助教拉群用）", "订单状态"],
+        ["推广达人", "13500135000", "小李", "xiaoli_2026", "已完成"],
+        ["推广达人", "13500135000", "阿强", "aqiang_2026", "已完成"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "分销.xlsx", shop))
+    assert summary.added == 2
+    with db.session() as s:
+        people = s.execute(select(Member.display_name, Member.wechat_id, Member.phone).order_by(Member.id)).all()
+    assert people == [
+        ("王芳", None, None),
+        ("张强", None, None),
+        ("小李", "xiaoli_2026", None),
+        ("阿强", "aqiang_2026", None),
+    ]
