@@ -1254,6 +1254,19 @@ class _RowReader:
                     break
             else:
                 rec.columns["name"] = self.by_field[self.name_from[0]]
+        if not self.name_from and "name" not in v and not any(p.column == rec.column("name") for p in rec.problems):
+            # a 真实姓名 left empty beside a nickname (小鹅通, 知识星球: the real name is collected from few buyers): the
+            # person is named as people see them, said so — not refused as "a new person needs a name"
+            source = next((f for f in ("group_nickname", "nickname") if v.get(f)), None)
+            if source is not None:
+                v["name"] = v[source]
+                rec.name_derived = True
+                rec.warn(
+                    rec.column("name"),
+                    f"姓名为空，以{FIELD_LABELS[source].split(' ')[0]}「{v[source]}」为名 (no name: named by the {source.replace('_', ' ')})",
+                    "name_from_nickname",
+                    v[source],
+                )
         rec.example = is_example_name(v.get("name"))
         state = v.pop("order_status", None)
         if order_outcome(state) == "out":

@@ -297,3 +297,29 @@ def test_a_teachers_or_sellers_contact_column_is_never_the_members(db, tmp_path)
         ("小李", "xiaoli_2026", None),
         ("阿强", "aqiang_2026", None),
     ]
+
+
+def test_an_empty_real_name_beside_a_nickname_names_the_person_by_it(db, tmp_path):
+    """小鹅通's 用户 export has 真实姓名 filled only for the few who gave it: every other row was "a new person needs a
+    name" and the file refused, though the row has the buyer's 昵称. The nickname is the name, with a warning naming
+    the cell; importing the file again changes nothing. A row with neither stays a problem."""
+    rows = [
+        ["用户ID", "昵称", "真实姓名", "手机号"],
+        ["u_5f3a1b2c3d4e5", "晨曦🌅", "王芳", "13800138000"],
+        ["u_5f3a1b2c3d4e7", "小雨", "", "13700137002"],
+        ["u_5f3a1b2c3d4e8", "云朵", None, None],
+    ]
+    path = write_xlsx(tmp_path / "用户.xlsx", rows)
+    plan, summary, _ = imp(db, path)
+    assert [(w.row, w.column, w.code) for w in plan.warnings] == [
+        (3, "真实姓名", "name_from_nickname"),
+        (4, "真实姓名", "name_from_nickname"),
+    ]
+    assert summary.added == 3
+    assert _people(db) == {"王芳": ("晨曦🌅", "13800138000"), "小雨": ("小雨", "13700137002"), "云朵": ("云朵", None)}
+    _, again, _ = imp(db, path)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+    rows.append(["u_5f3a1b2c3d4e9", "", "", "13600136001"])
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, write_xlsx(tmp_path / "用户2.xlsx", rows))
+    assert [(p.row, p.code) for p in failed.value.problems] == [(5, "name_missing")]
