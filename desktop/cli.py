@@ -456,6 +456,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write(f"qundesk: {problem}\n")
         for warning in exc.plan.warnings:
             sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+        if exc.plan.other_sheets:
+            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
         count = exc.plan.problem_count or len(exc.problems)
         listed = (
             ""
@@ -471,6 +473,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write("\r\033[K")
     for warning in plan.warnings:  # warnings do not stop the import: stderr, exit 0
         sys.stderr.write(f"qundesk: 提示 (warning): {warning}\n")
+    if plan.other_sheets:  # a workbook of several member tables: the others are named, not passed over
+        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
         for problem in plan.file_problems:
             sys.stderr.write(f"qundesk: 已跳过 (skipped): {problem}\n")

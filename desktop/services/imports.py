@@ -372,6 +372,20 @@ class ImportPlan:
     fills: tuple[Any, ...] = ()  # tabular.MergedFill: data cells filled from a merged range
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
+    other_sheets: tuple[str, ...] = ()  # the workbook's other member tables, not read (run_import without a sheet)
+
+    @property
+    def other_sheets_note(self) -> str:
+        """What to tell the user of the member sheets not read ("" when none)."""
+        if not self.other_sheets:
+            return ""
+        names = "、".join(self.other_sheets)
+        return (
+            f"工作簿里的 {names} 也是成员表, 这次只读了「{self.sheet}」: 请逐个选择工作表导入 (--sheet)"
+            f" (the sheets {', '.join(self.other_sheets)} are member tables too; only {self.sheet!r} was read:"
+            " import each of them, --sheet NAME)"
+        )
+
     problem_rows: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # every row with a problem
 
     @property
@@ -440,6 +454,7 @@ def _make_plan(
             "skipped": table.skipped,
             "fills": table.fills,
             "fill_count": table.fill_count,
+            "other_sheets": tuple(table.also_sheets),
         }
     values: dict[str, Any] = {
         "added": counts["add"],
@@ -3042,7 +3057,7 @@ def run_import(
     `remember=True` keeps `mapping` for this header layout (the dialog does this when the user
     corrected the automatic mapping). `table` is the file as already read (the dialog's preview), so
     that importing does not read it again."""
-    from desktop.io.tabular import read_table
+    from desktop.io.tabular import read_table, with_other_member_sheets
     from desktop.services.groups import get_or_create_group
 
     started = _time.perf_counter()
@@ -3053,6 +3068,8 @@ def run_import(
         raise ValidationError("group", "社群名称不能为空 (group name is required)")
     if table is None:
         table = read_table(path, sheet=sheet, progress=_Phase(progress, 0, 300))
+        if sheet is None and len(table.sheets) > 1:
+            table = with_other_member_sheets(path, table)
     with database.session() as session:
         existing = session.scalar(select(Group.id).where(Group.name == name))
         created = existing is None

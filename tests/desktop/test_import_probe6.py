@@ -323,3 +323,36 @@ def test_an_empty_real_name_beside_a_nickname_names_the_person_by_it(db, tmp_pat
     with pytest.raises(ImportFailed) as failed:
         imp(db, write_xlsx(tmp_path / "用户2.xlsx", rows))
     assert [(p.row, p.code) for p in failed.value.problems] == [(5, "name_missing")]
+
+
+def test_a_workbooks_other_member_sheets_are_named_not_passed_over(db, tmp_path, capsys):
+    """A 小鹅通 workbook of 订单明细 and 学员列表: the first member table was imported and the 学员列表's people were
+    passed over without a word. The plan names the other member sheets (a 说明 sheet or a 汇总 of figures is not one)
+    and the command line says to import each with --sheet."""
+    from openpyxl import Workbook
+
+    from desktop.cli import main
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "订单明细"
+    for row in (["订单号", "订单状态", "用户昵称", "手机号"], ["o1", "已完成", "晨曦", "13800138000"]):
+        ws.append(row)
+    ws = wb.create_sheet("学员列表")
+    for row in (["昵称", "真实姓名", "手机号"], ["晨曦", "王芳", "13800138000"], ["小李", "李娜", "13700137000"]):
+        ws.append(row)
+    ws = wb.create_sheet("汇总")
+    for row in (["课程", "人数"], ["21天晨读营", 2]):
+        ws.append(row)
+    ws = wb.create_sheet("填写说明")
+    for row in (["姓名", "手机号"], ["张三（示例）", "13800000000"]):
+        ws.append(row)
+    path = tmp_path / "小鹅通.xlsx"
+    wb.save(path)
+    plan, _, _ = imp(db, path, dry_run=True)
+    assert (plan.sheet, plan.other_sheets) == ("订单明细", ("学员列表",))
+    plan, _, _ = imp(db, path, sheet="学员列表", dry_run=True)  # a sheet chosen: nothing else to say
+    assert plan.other_sheets == ()
+    assert main(["--db", str(tmp_path / "w.sqlite"), "import", "roster", str(path), "--group", GROUP]) == 0
+    err = capsys.readouterr().err
+    assert "小鹅通.xlsx 工作簿里的 学员列表 也是成员表" in err and "--sheet" in err
