@@ -239,7 +239,7 @@ ORDER_IN_WORDS = (
     "交易成功", "交易完成", "已完成", "完成", "已支付", "已付款", "支付成功", "付款成功", "已成交", "待发货", "已发货",
     "待收货", "已收货", "已签收", "待评价", "已评价", "已通过", "审核通过", "通过", "报名成功", "已报名", "已签到",
     "未签到", "待签到", "已核销", "未核销", "待核销", "待使用", "已使用", "正常", "有效", "部分退款", "退款关闭",
-    "无售后", "无退款", "售后关闭", "attending", "checked in", "not checked in", "completed", "complete", "paid",
+    "无售后", "无退款", "售后关闭", "无维权", "维权关闭", "维权结束", "无", "none", "attending", "checked in", "not checked in", "completed", "complete", "paid",
     "approved", "going", "confirmed", "registered", "accepted", "fulfilled", "success", "succeeded",
     "partially refunded", "eventbrite completed",
 )  # fmt: skip
@@ -247,7 +247,7 @@ ORDER_OUT_WORDS = (
     "已退款", "退款成功", "退款完成", "全额退款", "已全额退款", "退款中", "退款申请中", "申请退款", "待退款", "已关闭",
     "交易关闭", "订单关闭", "已取消", "取消", "已作废", "作废", "待付款", "待支付", "未支付", "未付款", "等待买家付款",
     "支付失败", "已拒绝", "拒绝", "审核不通过", "未通过", "审核未通过", "不通过", "待审核", "审核中", "已过期", "过期",
-    "已失效", "refunded", "refund", "cancelled", "canceled", "declined", "rejected", "not attending", "not going",
+    "已失效", "售后中", "维权中", "refunded", "refund", "cancelled", "canceled", "declined", "rejected", "not attending", "not going",
     "waitlist", "waitlisted", "pending", "pending approval", "invited", "unpaid", "failed", "expired", "deleted",
     "transferred", "voided",
 )  # fmt: skip
@@ -729,7 +729,7 @@ class _Parser:
             return code
         if name == "order_status":
             text = _one_line(value)
-            if text is None:
+            if text is None or not norm_key(text):  # "-", "/": no state (售后状态 of an order without after-sales)
                 return None
             if order_outcome(text) is None:
                 raise ImportProblem(
@@ -1179,6 +1179,17 @@ class _RowReader:
             name == "wechat_id" and index < len(headers) and "qq" in (headers[index] or "").casefold()
             for index, name in mapping.items()
         )
+        # 有赞 exports 订单状态 and 售后状态 (退款状态): a completed order refunded afterwards says so only in the second.
+        # Every order-state column is read (the mapped one first); a row is skipped when any of them says it is out
+        self.more_states = (
+            [
+                (i, _column_name(headers, i))
+                for i, h in enumerate(headers)
+                if i not in mapping and h and header_field(h) == "order_status"
+            ]
+            if "order_status" in mapping.values()
+            else []
+        )
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
         self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
@@ -1286,6 +1297,15 @@ class _RowReader:
         state = v.pop("order_status", None)
         if order_outcome(state) == "out":
             rec.not_ordered = state
+        for index, column in self.more_states:
+            value = values[index] if index < len(values) else None
+            try:
+                more = self.parser._parse(rec, "order_status", column, value)
+            except ImportProblem as problem:
+                rec.problems.append(problem)
+                continue
+            if rec.not_ordered is None and order_outcome(more) == "out":
+                rec.not_ordered = more
         return rec
 
     @staticmethod

@@ -356,3 +356,23 @@ def test_a_workbooks_other_member_sheets_are_named_not_passed_over(db, tmp_path,
     assert main(["--db", str(tmp_path / "w.sqlite"), "import", "roster", str(path), "--group", GROUP]) == 0
     err = capsys.readouterr().err
     assert "小鹅通.xlsx 工作簿里的 学员列表 也是成员表" in err and "--sheet" in err
+
+
+def test_a_refund_after_completion_in_the_after_sales_column_is_skipped(db, tmp_path):
+    """有赞's export has 订单状态 and 售后状态 (or 维权状态): an order refunded after it completed stays 交易成功 and says
+    退款成功 only in the second column, which was left out — the refunded buyer became a member. Every order-state
+    column counts now: a row is skipped when any says it is out; "-" or 无 is no after-sales state. (Guessed layout.)"""
+    rows = [
+        ["订单号", "订单状态", "售后状态", "维权状态", "收货人/提货人", "收货人手机号/提货人手机号"],
+        ["E1", "交易成功", "-", "", "王芳", "13800138000"],
+        ["E2", "交易成功", "退款成功", "", "张强", "13900139000"],
+        ["E3", "交易成功", "无", "维权中", "李娜", "13700137000"],
+        ["E4", "交易成功", "", "", "赵敏", "13600136000"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "有赞.xlsx", rows))
+    assert [(k.row, k.text) for k in plan.skipped] == [(3, "张强（退款成功）"), (4, "李娜（维权中）")]
+    assert _members(db) == {"王芳": "active", "赵敏": "active"}
+    rows[1][2] = "售后处理中呢"
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, write_xlsx(tmp_path / "有赞2.xlsx", rows))
+    assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, "售后状态", "order_status_unknown")]
