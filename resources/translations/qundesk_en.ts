@@ -637,6 +637,10 @@
             <translation>%1 footer or blank row(s) below the table skipped (listed at the end).</translation>
         </message>
         <message>
+            <source>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
+            <translation>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</translation>
+        </message>
+        <message>
             <source>%1 merged cell(s) filled from the row above.</source>
             <translation>%1 merged cell(s) filled from the row above.</translation>
         </message>

@@ -634,6 +634,10 @@
             <translation>跳过表格下方的表尾或空行 %1 行（列在最后）。</translation>
         </message>
         <message>
+            <source>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
+            <translation>跳过 %1 行订单/报名：已退款、已取消或未通过，或是上面某人的另一笔订单（列在最后）。</translation>
+        </message>
+        <message>
             <source>%1 merged cell(s) filled from the row above.</source>
             <translation>合并单元格已按上方的值填充 %1 格。</translation>
         </message>

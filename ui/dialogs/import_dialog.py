@@ -870,7 +870,8 @@ class ImportDialog(QDialog):
         if len(plan.sheets) > 1 and plan.sheet:
             notes.append(self.tr("Sheet “%1” of %2.").replace("%1", plan.sheet).replace("%2", str(len(plan.sheets))))
         titles = sum(1 for s in plan.skipped if s.reason == "title")
-        below = sum(1 for s in plan.skipped if s.reason != "title")
+        orders = sum(1 for s in plan.skipped if s.reason in ("order", "repeat_order"))
+        below = sum(1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order"))
         if titles:
             notes.append(self.tr("%1 title row(s) above the header skipped.").replace("%1", str(titles)))
         if below:
@@ -878,6 +879,13 @@ class ImportDialog(QDialog):
                 self.tr("%1 footer or blank row(s) below the table skipped (listed at the end).").replace(
                     "%1", str(below)
                 )
+            )
+        if orders:
+            notes.append(
+                self.tr(
+                    "%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone"
+                    " above (listed at the end)."
+                ).replace("%1", str(orders))
             )
         if plan.fill_count:
             notes.append(
