@@ -97,6 +97,7 @@ _TIME_COLUMNS = tuple(
         "答题时间",
         "创建时间",
         "开始答题时间",
+        "报名时间",  # a sign-up form's export (活动行, 互动吧, 小鹅通 表单)
         "Submitted at",  # English forms (Google Forms: Timestamp)
         "Submission time",
         "Submit time",

@@ -135,6 +135,7 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "填写时间",
         "答题时间",
         "创建时间",  # 飞书多维表格
+        "报名时间",  # 活动行, 互动吧 sign-up exports
         "创建人",
         "渠道",
         "修改时间",  # 金数据, 麦客, 腾讯文档, 飞书

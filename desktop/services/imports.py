@@ -252,6 +252,17 @@ ORDER_OUT_WORDS = (
     "transferred", "voided",
 )  # fmt: skip
 _ORDER_BY_KEY = {norm_key(w): "in" for w in ORDER_IN_WORDS} | {norm_key(w): "out" for w in ORDER_OUT_WORDS}
+# waiting to be approved or to pay: no member yet (a roster skips them), but exactly an applicant (applications)
+ORDER_WAITING_WORDS = (
+    "待付款", "待支付", "未支付", "未付款", "等待买家付款", "待审核", "审核中", "waitlist", "waitlisted", "pending",
+    "pending approval", "invited", "unpaid",
+)  # fmt: skip
+_ORDER_WAITING = frozenset(norm_key(w) for w in ORDER_WAITING_WORDS)
+
+
+def order_waiting(text: str | None) -> bool:
+    """An order/sign-up state that waits for approval or payment (待审核, 待付款, waitlist): an applicant."""
+    return bool(text) and (norm_key(text) in _ORDER_WAITING or norm_key(_REMARK.sub("", text or "")) in _ORDER_WAITING)
 
 
 def order_outcome(text: str | None) -> str | None:
@@ -2039,6 +2050,15 @@ def plan_applications_import(
     phone_questions = {
         index for index, label in layout.questions if index not in role_columns and is_phone_question(label)
     }
+    # a sign-up form's 审核状态 / 支付状态 (活动行, 互动吧): a declined, cancelled or refunded sign-up is no application
+    # (skipped and named); one waiting for approval or payment is exactly an applicant. Not an answer for the note
+    states = [
+        (index, _column_name(headers, index))
+        for index, _label in layout.questions
+        if index not in role_columns and header_field(headers[index]) == "order_status"
+    ]
+    state_columns = {index for index, _ in states}
+    declined: list[Any] = []
     by_row: dict[int, list[ImportProblem]] = {}
     for problem in cell_problems:
         by_row.setdefault(problem.row or 0, []).append(problem)
@@ -2064,9 +2084,17 @@ def plan_applications_import(
             value = parse_gender(answer) if name == "gender" and answer else answer
             if value and len(value) <= _MAX_LENGTH.get(name, 100):
                 rec.values[name] = value
+        for index, column in states:
+            try:
+                state = parser._parse(rec, "order_status", column, answers[index].answer)
+            except ImportProblem as problem:
+                rec.problems.append(problem)
+                continue
+            if rec.not_ordered is None and order_outcome(state) == "out" and not order_waiting(state):
+                rec.not_ordered = state
         for index, _label in layout.questions:
             answer = answers[index]
-            if index in role_columns or answer.answer is None:
+            if index in role_columns or index in state_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
             if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile)
@@ -2076,8 +2104,15 @@ def plan_applications_import(
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:
             rec.values["applied_at"] = _local_stored(app.submitted_at)
+        if rec.not_ordered is not None:
+            from desktop.io.tabular import Skipped
+
+            who = rec.values.get("name") or rec.values.get("wechat_id") or ""
+            declined.append(Skipped(rec.row, "order", f"{who}（{rec.not_ordered}）" if who else rec.not_ordered))
+            continue
         records.append(rec)
-    if not records:
+    planner.examples.extend(declined)
+    if not records and not declined:
         return planner.result(_no_rows(table))
     for batch in _batches(_merge_submissions(records)):
         planner.plan(batch)

@@ -376,3 +376,29 @@ def test_a_refund_after_completion_in_the_after_sales_column_is_skipped(db, tmp_
     with pytest.raises(ImportFailed) as failed:
         imp(db, write_xlsx(tmp_path / "有赞2.xlsx", rows))
     assert [(p.row, p.column, p.code) for p in failed.value.problems] == [(2, "售后状态", "order_status_unknown")]
+
+
+def test_a_sign_up_forms_declined_entry_is_no_applicant_and_a_waiting_one_is(db, tmp_path):
+    """互动吧's 报名 export (报名时间, 姓名, 手机号, 微信号, a question, 审核状态, 支付状态) was "not a survey export" (报名时间
+    was no submission time); read as applications, the declined and refunded sign-up became an applicant. It is
+    skipped and named now; one waiting for approval or payment (待审核 / 未支付) is exactly an applicant; the states
+    are not kept on the note as answers. (Layout guessed from 互动吧's help pages.)"""
+    rows = [
+        ["序号", "报名时间", "姓名", "手机号", "微信号", "您为什么想参加？", "审核状态", "支付状态"],
+        [1, "2026-11-01 10:00", "王芳", "13800138000", "wangfang_88", "想早起", "已通过", "已支付"],
+        [2, "2026-11-02 10:00", "张强", "13900139000", "zhangqiang1", "想读书", "已拒绝", "已退款"],
+        [3, "2026-11-03 10:00", "李娜", "13700137000", "lina_2026", "试试", "待审核", "未支付"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "报名.xlsx", rows), "applications")
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(3, "order", "张强（已拒绝）")]
+    assert summary.added == 2 and _members(db) == {"王芳": "applicant", "李娜": "applicant"}
+    with db.session() as s:
+        applied, note = s.execute(
+            select(Membership.applied_at, Member.note)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Member.display_name == "王芳")
+        ).one()
+    assert (applied.date().isoformat(), note) == (
+        "2026-11-01",
+        "问卷: 您为什么想参加？: 想早起",
+    )  # no 审核状态/支付状态
