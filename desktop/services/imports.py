@@ -511,6 +511,7 @@ class _Record:
     name_derived: bool = False  # the name is a group nickname / nickname (no name column): no identity claim
     example: bool = False  # an example row of a template (张三（示例）): skipped
     not_ordered: str | None = None  # the order/sign-up state of a refunded, cancelled, declined row: skipped
+    masked_phone: str | None = None  # 138****1234 as written: no phone, but the same buyer's mark within one order list
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
@@ -693,6 +694,7 @@ class _Parser:
                     "phone_masked",
                     masked,
                 )
+                rec.masked_phone = re.sub(r"[\s-]", "", masked)
                 return None
             if type(value) is str and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
                 if value[1] in "3456789":
@@ -1639,6 +1641,8 @@ class _Planner:
             keys = [("p", v["phone"])] if v.get("phone") else []
             keys += [("w", _key(v["wechat_id"]))] if v.get("wechat_id") else []
             name = _key(v.get("name"))
+            if rec.masked_phone and name:  # 138****1234 twice with the same name: the same buyer (within this file)
+                keys.append(("m", f"{rec.masked_phone}|{name}"))
             first = next((self.first_order[k] for k in keys if k in self.first_order), None)
             if first is not None and (first[1] == name or not name or not first[1]) and not rec.problems:
                 who = v.get("name") or v.get("nickname") or ""

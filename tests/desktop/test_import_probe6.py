@@ -402,3 +402,23 @@ def test_a_sign_up_forms_declined_entry_is_no_applicant_and_a_waiting_one_is(db,
         "2026-11-01",
         "问卷: 您为什么想参加？: 想早起",
     )  # no 审核状态/支付状态
+
+
+def test_a_buyer_with_a_masked_phone_and_two_orders_is_one_member(db, tmp_path):
+    """小鹅通's order export with masked phones: the same buyer's two orders (same 昵称, same 138****1234) were "same
+    name as row 2, nothing tells them apart" and the file refused. Within one order list the same masked phone and
+    the same name are the same buyer's other order (skipped, named); the masked digits still match nobody else, and
+    another buyer with the same name and another masked phone stays a problem."""
+    rows = [
+        ["订单号", "用户ID", "用户昵称", "手机号", "订单状态", "商品名称"],
+        ["o1", "u_abc1", "晨曦", "138****1234", "已完成", "第一期"],
+        ["o2", "u_abc1", "晨曦", "138****1234", "已完成", "第二期"],
+        ["o3", "u_abc2", "阿强", "139****5678", "已完成", "第二期"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "订单.xlsx", rows))
+    assert [(k.row, k.reason) for k in plan.skipped] == [(3, "repeat_order")]
+    assert summary.added == 2 and _members(db) == {"晨曦": "active", "阿强": "active"}
+    rows.append(["o4", "u_abc3", "晨曦", "137****0000", "已完成", "第二期"])
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, write_xlsx(tmp_path / "订单2.xlsx", rows))
+    assert [p.row for p in failed.value.problems] == [5]
