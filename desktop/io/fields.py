@@ -228,6 +228,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "attendee status",
         "approval status",
         "registration status",
+        "rsvp",
         "rsvp status",
         "ticket status",
     ),

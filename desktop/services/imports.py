@@ -241,7 +241,7 @@ ORDER_IN_WORDS = (
     "未签到", "待签到", "已核销", "未核销", "待核销", "待使用", "已使用", "正常", "有效", "部分退款", "退款关闭",
     "无售后", "无退款", "售后关闭", "无维权", "维权关闭", "维权结束", "无", "none", "attending", "checked in", "not checked in", "completed", "complete", "paid",
     "approved", "going", "confirmed", "registered", "accepted", "fulfilled", "success", "succeeded",
-    "partially refunded", "eventbrite completed",
+    "partially refunded", "eventbrite completed", "yes",
 )  # fmt: skip
 ORDER_OUT_WORDS = (
     "已退款", "退款成功", "退款完成", "全额退款", "已全额退款", "退款中", "退款申请中", "申请退款", "待退款", "已关闭",
@@ -249,13 +249,13 @@ ORDER_OUT_WORDS = (
     "支付失败", "已拒绝", "拒绝", "审核不通过", "未通过", "审核未通过", "不通过", "待审核", "审核中", "已过期", "过期",
     "已失效", "售后中", "维权中", "refunded", "refund", "cancelled", "canceled", "declined", "rejected", "not attending", "not going",
     "waitlist", "waitlisted", "pending", "pending approval", "invited", "unpaid", "failed", "expired", "deleted",
-    "transferred", "voided",
+    "transferred", "voided", "no", "maybe",
 )  # fmt: skip
 _ORDER_BY_KEY = {norm_key(w): "in" for w in ORDER_IN_WORDS} | {norm_key(w): "out" for w in ORDER_OUT_WORDS}
 # waiting to be approved or to pay: no member yet (a roster skips them), but exactly an applicant (applications)
 ORDER_WAITING_WORDS = (
     "待付款", "待支付", "未支付", "未付款", "等待买家付款", "待审核", "审核中", "waitlist", "waitlisted", "pending",
-    "pending approval", "invited", "unpaid",
+    "pending approval", "invited", "unpaid", "maybe",
 )  # fmt: skip
 _ORDER_WAITING = frozenset(norm_key(w) for w in ORDER_WAITING_WORDS)
 

@@ -422,3 +422,18 @@ def test_a_buyer_with_a_masked_phone_and_two_orders_is_one_member(db, tmp_path):
     with pytest.raises(ImportFailed) as failed:
         imp(db, write_xlsx(tmp_path / "订单2.xlsx", rows))
     assert [p.row for p in failed.value.problems] == [5]
+
+
+def test_a_meetup_rsvp_no_is_not_a_member(db, tmp_path):
+    """Meetup's attendee export lists everyone who answered (RSVP Yes / No / Waitlist): the RSVP column was no column
+    at all, so those who said No became members silently. RSVP is an order/sign-up state: No and Waitlist are
+    skipped and named. (Column names from Meetup's attendee download; values guessed as Yes/No/Waitlist.)"""
+    rows = [
+        ["Name", "User ID", "Title", "Event Host", "RSVP", "Guests", "RSVPed on", "Joined Group on"],
+        ["Wei Zhang", "123456789", "", "No", "Yes", "0", "2026-11-01", "2025-03-02"],
+        ["Anna Li", "223456789", "", "No", "No", "0", "2026-11-02", "2024-01-05"],
+        ["Tom Wu", "323456789", "", "No", "Waitlist", "0", "2026-11-02", "2024-02-05"],
+    ]
+    plan, summary, _ = imp(db, write_csv(tmp_path / "meetup.csv", rows))
+    assert [(k.row, k.text) for k in plan.skipped] == [(3, "Anna Li（No）"), (4, "Tom Wu（Waitlist）")]
+    assert summary.added == 1 and _members(db) == {"Wei Zhang": "active"}
