@@ -315,6 +315,8 @@ _VETO: dict[str, tuple[str, ...]] = {
     ),  # fmt: skip
 }
 
+# fields whose veto words count only outside a bracketed remark: 成员状态（报名后改为已入群） is the membership status
+_VETO_OUTSIDE_BRACKETS = frozenset({"status"})
 _BRACKETED = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
@@ -411,7 +413,8 @@ def _substring_field(header: str, used: set[str]) -> str | None:
         if field in used or synonym in _EXACT_ONLY:
             continue
         hit = _contains_words(header_words, synonym) if is_ascii else syn_key in key
-        if not hit or any(word in key for word in _VETO.get(field, ())) or _someone_elses(field, header):
+        vetoed = key if field not in _VETO_OUTSIDE_BRACKETS else norm_key(_BRACKETED.sub("", header))
+        if not hit or any(word in vetoed for word in _VETO.get(field, ())) or _someone_elses(field, header):
             continue
         rank = (-len(syn_key), order)
         if best is None or rank < best:
