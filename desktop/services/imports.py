@@ -217,10 +217,30 @@ _MAX_LENGTH = {
 }
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "active": ("已入群", "入群", "在群", "正式成员", "成员", "active", "member", "joined"),
+    # 正常 / 在读: a course platform's or 知识星球's member in good standing; 已过期 / 已退出 / 已退学: a paid membership
+    # that ran out or was left (小鹅通, 知识星球, 千聊 member lists) — out of the community
+    "active": ("已入群", "入群", "在群", "正式成员", "成员", "active", "member", "joined", "正常", "在读"),
     "applicant": ("申请中", "申请", "待审核", "applicant", "applied", "pending"),
     "onboarding": ("入群中", "新人", "onboarding"),
-    "left": ("已退群", "退群", "已离开", "离开", "left", "quit", "exited", "left group"),
+    "left": (
+        "已退群",
+        "退群",
+        "已离开",
+        "离开",
+        "left",
+        "quit",
+        "exited",
+        "left group",
+        "已过期",
+        "过期",
+        "已到期",
+        "到期",
+        "expired",
+        "已退出",
+        "退出",
+        "已退学",
+        "退学",
+    ),  # fmt: skip
     "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked", "kicked out"),
     "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned", "blocked"),
 }

@@ -437,3 +437,20 @@ def test_a_meetup_rsvp_no_is_not_a_member(db, tmp_path):
     plan, summary, _ = imp(db, write_csv(tmp_path / "meetup.csv", rows))
     assert [(k.row, k.text) for k in plan.skipped] == [(3, "Anna Li（No）"), (4, "Tom Wu（Waitlist）")]
     assert summary.added == 1 and _members(db) == {"Wei Zhang": "active"}
+
+
+def test_a_paid_communitys_member_states_are_read(db, tmp_path):
+    """知识星球's and 小鹅通's member lists say 正常 for a member in good standing and 已过期 / 已退出 for one whose paid
+    membership ran out or who left: every such row was "unknown status" and the file refused. 正常 and 在读 are
+    members, 已过期, 已到期, 已退出 and 已退学 have left (on the import day, with the warning a leaver without a date
+    gets). (Values guessed from the platforms' member pages.)"""
+    rows = [
+        ["成员昵称", "手机号", "加入时间", "到期时间", "状态"],
+        ["晨曦", "13800138000", "2026-01-01", "2027-01-01", "正常"],
+        ["阿强", "13900139000", "2025-01-01", "2026-01-01", "已过期"],
+        ["小李", "13700137000", "2026-03-01", "2027-03-01", "已退出"],
+    ]
+    plan, summary, _ = imp(db, write_xlsx(tmp_path / "星球成员.xlsx", rows))
+    assert summary.added == 3
+    assert _members(db) == {"晨曦": "active", "阿强": "left", "小李": "left"}
+    assert {w.row for w in plan.warnings} == {3, 4}
