@@ -481,8 +481,8 @@ def map_headers(headers: list[str], rows: list[list[object]] | None = None) -> d
     mapping: dict[int, str] = {}
     holder: dict[str, int] = {}
 
-    def rank(index: int) -> tuple[bool, int]:
-        return (_weak_phone(cleaned[index]) is False, _recency(cleaned[index]))
+    def rank(index: int) -> tuple[bool, int, bool]:
+        return (_weak_phone(cleaned[index]) is False, _recency(cleaned[index]), not _place_phone(cleaned[index]))
 
     def take(index: int, field: str) -> None:
         if field in holder:
@@ -520,6 +520,17 @@ def map_headers(headers: list[str], rows: list[list[object]] | None = None) -> d
             if "wechat_id" not in mapping.values() and values_fit("wechat_id", values, strict=True):
                 mapping[index] = "wechat_id"
     return dict(sorted(mapping.items()))
+
+
+_PLACE_WORDS = ("家庭", "住宅", "宅电", "办公", "单位", "公司")
+_PLACE_EN = frozenset(("home", "work", "office", "business"))
+
+
+def _place_phone(header: str) -> bool:
+    """A phone column of a place (Home Phone, Work Phone, 办公电话, 单位电话) rather than the person's own: of two phone
+    columns it comes second (Eventbrite exports Home Phone, Cell Phone and Work Phone, the mobile in the middle)."""
+    text = unicodedata.normalize("NFKC", header).casefold()
+    return any(w in text for w in _PLACE_WORDS) or bool(_PLACE_EN & set(_ASCII_WORD.findall(text)))
 
 
 def _weak_phone(header: str) -> bool:

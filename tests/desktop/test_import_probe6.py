@@ -454,3 +454,19 @@ def test_a_paid_communitys_member_states_are_read(db, tmp_path):
     assert summary.added == 3
     assert _members(db) == {"晨曦": "active", "阿强": "left", "小李": "left"}
     assert {w.row for w in plan.warnings} == {3, 4}
+
+
+def test_of_home_cell_and_work_phone_the_cell_phone_is_the_members(db, tmp_path):
+    """Eventbrite's attendee report has Home Phone, Cell Phone and Work Phone: the leftmost, Home Phone, was taken —
+    a US landline without its country code, a problem on every row that had one, while the mobile was dropped. Of two
+    phone columns one of a place (Home, Work, Office Phone, 办公电话, 单位电话) comes second."""
+    rows = [
+        ["Order #", "First Name", "Last Name", "Home Phone", "Cell Phone", "Work Phone", "Attendee Status"],
+        ["1234567890", "Wei", "Zhang", "(415) 555-0100", "+86 138 0013 8000", "", "Attending"],
+    ]
+    plan, summary, _ = imp(db, write_csv(tmp_path / "eventbrite.csv", rows))
+    assert summary.added == 1
+    assert _people(db) == {"Wei Zhang": (None, "13800138000")}
+    office = [["姓名", "办公电话", "电话"], ["王芳", "021-12345678", "13700137000"]]
+    imp(db, write_xlsx(tmp_path / "名单.xlsx", office))  # 电话 and 手机 stay equals (the leftmost wins)
+    assert _people(db)["王芳"] == (None, "13700137000")
