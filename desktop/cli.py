@@ -486,6 +486,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write(f"qundesk: {said(str(problem))}\n")
         for warning in exc.plan.warnings:
             sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
+        if exc.plan.other_sheets:
+            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
         count = exc.plan.problem_count or len(exc.problems)
         listed = (
             ""
@@ -501,6 +503,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             sys.stderr.write("\r\033[K")
     for warning in plan.warnings:  # warnings do not stop the import: stderr, exit 0
         sys.stderr.write(f"qundesk: 提示 (warning): {said(str(warning))}\n")
+    if plan.other_sheets:  # a workbook of several member tables: the others are named, not passed over
+        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
     if args.skip_problems:  # each row left out, named, and how many in all (a huge file lists the first ones)
         for problem in plan.file_problems:
             sys.stderr.write(f"qundesk: 已跳过 (skipped): {said(str(problem))}\n")
@@ -522,12 +526,19 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "footer": "表尾 footer",
                 "blank": "空行 blank",
                 "example": "示例 example",
+                "order": ORDER_SKIP_LABEL,
+                "repeat_order": REPEAT_ORDER_LABEL,
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
             print(describe_row(row if may_see_phones else _phones_masked(row)))
         if plan.fill_count:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
+    else:  # a refunded or cancelled order is a person left out: named on every run, not only a dry one
+        for skipped in plan.skipped:
+            if skipped.reason in ("order", "repeat_order"):
+                label = ORDER_SKIP_LABEL if skipped.reason == "order" else REPEAT_ORDER_LABEL
+                print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     print(f"{plan.file}{sheet} → {group}")
     if kind == "roster":  # a column no field takes is named, never dropped unseen (the dialog shows it unmapped)
@@ -566,6 +577,11 @@ def _phones_masked(row):
 
     changes = tuple(replace(c, before=masked(c.field, c.before), after=masked(c.field, c.after)) for c in row.changes)
     return replace(row, changes=changes)
+
+
+ORDER_SKIP_LABEL = "已退款/取消/未通过的订单或报名, 不是成员 refunded, cancelled or declined: not a member"
+
+REPEAT_ORDER_LABEL = "同一人的另一笔订单 another order of the same person"
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:

@@ -48,6 +48,7 @@ __all__ = [
     "header_field",
     "join_name",
     "looks_like_phone",
+    "masked_phone",
     "map_headers",
     "name_parts",
     "norm_key",
@@ -133,8 +134,23 @@ class CellError(str):
 
 # canonical field -> synonyms (Chinese and English). Order matters only to break ties.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member"),
-    "nickname": ("昵称", "群昵称", "微信昵称", "群名片", "nickname", "nick name", "nick"),
+    # 收货人/提货人: a shop's order export (有赞, 小鹅通) names the buyer so, beside 收货人手机号 (the phone taken)
+    "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member", "收货人", "提货人"),
+    # 客户名称 / 成员名称 / 用户名称: 企业微信's customer and customer-group exports, course platforms — the WeChat
+    # name the person chose (a 名称 alone, 商品名称, 群名称, is no person)
+    "nickname": (
+        "昵称",
+        "群昵称",
+        "微信昵称",
+        "群名片",
+        "nickname",
+        "nick name",
+        "nick",
+        "客户名称",
+        "成员名称",
+        "用户名称",
+        "学员名称",
+    ),
     "wechat_id": ("微信号", "微信", "微信id", "wxid", "wechat", "wechat id", "weixin"),
     "qq": ("qq", "qq号", "qq号码", "qq账号", "qq number", "qq no", "qq id"),
     "phone": (
@@ -194,6 +210,28 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "note": ("备注", "note", "notes", "remark", "remarks"),
     "referrer": ("邀请人", "邀请者", "推荐人", "介绍人", "referrer", "referred by", "invited by", "inviter"),
     "status": ("状态", "status"),
+    # an order's or a sign-up's state in a shop, course or event export (有赞, 小鹅通, 活动行, Eventbrite, Luma): not
+    # the membership status — a refunded, cancelled or declined row is no member (see imports.order_outcome)
+    "order_status": (
+        "订单状态",
+        "交易状态",
+        "支付状态",
+        "付款状态",
+        "退款状态",
+        "售后状态",
+        "维权状态",
+        "报名状态",
+        "审核状态",
+        "order status",
+        "payment status",
+        "financial status",
+        "attendee status",
+        "approval status",
+        "registration status",
+        "rsvp",
+        "rsvp status",
+        "ticket status",
+    ),
     "tier": ("层级", "等级", "tier", "level"),
     "purpose": ("进群目的", "入群目的", "加入目的", "purpose"),
     "real_name_verified": ("实名认证", "是否实名", "实名", "verified", "real name verified"),
@@ -236,12 +274,49 @@ def about_someone_else(header: str) -> bool:
     return any(word in text for word in SOMEONE_ELSE)
 
 
+_NOT_AN_ACCOUNT = (
+    "支付", "交易", "订单", "单号", "流水", "商户", "openid", "unionid", "头像", "二维码", "pay", "transaction", "order",
+    "avatar", "qrcode",
+)  # fmt: skip
+
 # a substring match for the field is refused when the header contains one of these
 _VETO: dict[str, tuple[str, ...]] = {
-    "wechat_id": ("群", "昵称", "名"),
-    "qq": ("群", "昵称", "名", "邮", "mail", "空间"),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
+    "name": ("手机", "电话", "地址", "邮编", "邮箱"),  # 收货人手机号, 收货人地址: not the name
+    # 微信支付单号, 微信交易号, 微信商户订单号, 微信OpenID, 微信头像, WeChat Pay Transaction ID (shop and course
+    # exports): a payment's number or the platform's own ID, never the person's WeChat ID or QQ number
+    "wechat_id": ("群", "昵称", "名", *_NOT_AN_ACCOUNT),
+    "qq": ("群", "昵称", "名", "邮", "mail", "空间", *_NOT_AN_ACCOUNT),  # QQ群, QQ昵称, QQ邮箱, QQ空间: no QQ number
+    # 签到状态, 发货状态, Shipping Status: the state of something else than the membership (a 签到状态 column of
+    # 已签到/未签到 is left out; 订单状态, 审核状态 … are order_status)
+    "status": (
+        "签到",
+        "订单",
+        "支付",
+        "付款",
+        "退款",
+        "交易",
+        "审核",
+        "报名",
+        "售后",
+        "维权",
+        "发货",
+        "物流",
+        "order",
+        "payment",
+        "attendee",
+        "approval",
+        "ticket",
+        "rsvp",
+        "checkin",
+        "checkedin",
+        "shipping",
+        "fulfillment",
+        "financial",
+    ),  # fmt: skip
 }
 
+# fields whose veto words count only outside a bracketed remark: 成员状态（报名后改为已入群） is the membership status
+_VETO_OUTSIDE_BRACKETS = frozenset({"status"})
 _BRACKETED = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
@@ -299,8 +374,26 @@ def _exact_field(header: str, used: set[str]) -> str | None:
     return None
 
 
+# Words naming the organiser's side — a shop's distributor or seller, a camp's teacher or assistant, the 企业微信 staff
+# who added the customer, the group owner: 分销员手机号, 班主任微信, 添加人手机号, 群主昵称 are their phone, WeChat ID
+# or nickname, never the member's (a roster without its own phone column took the teacher's for everyone). Only the
+# header outside brackets counts (微信号（助教拉群用） is the member's own).
+_STAFF = (
+    "分销", "推广", "销售", "客服", "讲师", "老师", "班主任", "助教", "顾问", "添加人", "群主", "上级", "门店", "商家",
+    "店铺", "员工", "跟进", "负责人", "导师", "教练", "团长", "管理员",
+)  # fmt: skip
+_STAFF_EN = frozenset(
+    ("host", "organizer", "organiser", "seller", "staff", "coach", "teacher", "mentor", "sales", "agent")
+)
+
+
+def _about_staff(header: str) -> bool:
+    text = _BRACKETED.sub("", unicodedata.normalize("NFKC", header)).casefold()
+    return any(word in text for word in _STAFF) or bool(_STAFF_EN & set(_ASCII_WORD.findall(text)))
+
+
 def _someone_elses(field: str, header: str) -> bool:
-    return field in _IDENTITY_FIELDS and about_someone_else(header)
+    return field in _IDENTITY_FIELDS and (about_someone_else(header) or _about_staff(header))
 
 
 def _contains_words(header_words: list[str], synonym: str) -> bool:
@@ -320,7 +413,8 @@ def _substring_field(header: str, used: set[str]) -> str | None:
         if field in used or synonym in _EXACT_ONLY:
             continue
         hit = _contains_words(header_words, synonym) if is_ascii else syn_key in key
-        if not hit or any(word in key for word in _VETO.get(field, ())) or _someone_elses(field, header):
+        vetoed = key if field not in _VETO_OUTSIDE_BRACKETS else norm_key(_BRACKETED.sub("", header))
+        if not hit or any(word in vetoed for word in _VETO.get(field, ())) or _someone_elses(field, header):
             continue
         rank = (-len(syn_key), order)
         if best is None or rank < best:
@@ -387,8 +481,8 @@ def map_headers(headers: list[str], rows: list[list[object]] | None = None) -> d
     mapping: dict[int, str] = {}
     holder: dict[str, int] = {}
 
-    def rank(index: int) -> tuple[bool, int]:
-        return (_weak_phone(cleaned[index]) is False, _recency(cleaned[index]))
+    def rank(index: int) -> tuple[bool, int, bool]:
+        return (_weak_phone(cleaned[index]) is False, _recency(cleaned[index]), not _place_phone(cleaned[index]))
 
     def take(index: int, field: str) -> None:
         if field in holder:
@@ -426,6 +520,17 @@ def map_headers(headers: list[str], rows: list[list[object]] | None = None) -> d
             if "wechat_id" not in mapping.values() and values_fit("wechat_id", values, strict=True):
                 mapping[index] = "wechat_id"
     return dict(sorted(mapping.items()))
+
+
+_PLACE_WORDS = ("家庭", "住宅", "宅电", "办公", "单位", "公司")
+_PLACE_EN = frozenset(("home", "work", "office", "business"))
+
+
+def _place_phone(header: str) -> bool:
+    """A phone column of a place (Home Phone, Work Phone, 办公电话, 单位电话) rather than the person's own: of two phone
+    columns it comes second (Eventbrite exports Home Phone, Cell Phone and Work Phone, the mobile in the middle)."""
+    text = unicodedata.normalize("NFKC", header).casefold()
+    return any(w in text for w in _PLACE_WORDS) or bool(_PLACE_EN & set(_ASCII_WORD.findall(text)))
 
 
 def _weak_phone(header: str) -> bool:
@@ -796,6 +901,19 @@ _SEVERAL_RE = re.compile(r"\s*(?:[/,;|、，；]|或|和|\s{2,})\s*")
 
 def _phone_problem(file: str, row: int, column: str, message: str, code: str, shown: str) -> ImportProblem:
     return ImportProblem(file, row, column, message, code, shown)
+
+
+_MASKED_PHONE = re.compile(r"(?:\+?\d{1,4}[\s-]?)?\d{0,4}[\s-]?[*＊×xX•·]{3,}[\s-]?\d{0,4}", re.ASCII)
+
+
+def masked_phone(value: object) -> str | None:
+    """The cell as written when it is a phone number with its middle digits masked (138****1234, 138 **** 1234,
+    +86 138****1234, ***********: 小鹅通, 企业微信, 知识星球 exports for a role that may not see phones), else None.
+    Its visible digits are never a phone: 138****1234 would match whoever's number starts 138 and ends 1234."""
+    if not isinstance(value, str) or ("*" not in value and "＊" not in value and "×" not in value and "•" not in value):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    return text if _MASKED_PHONE.fullmatch(text) and any(ch in text for ch in "*×•") else None
 
 
 def parse_phone(value: object, *, file: str, row: int, column: str) -> str | None:

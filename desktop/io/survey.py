@@ -38,6 +38,7 @@ from desktop.io.fields import (
     ImportProblem,
     about_someone_else,
     clean_text,
+    masked_phone,
     norm_key,
     parse_datetime,
     parse_phone,
@@ -96,6 +97,7 @@ _TIME_COLUMNS = tuple(
         "答题时间",
         "创建时间",
         "开始答题时间",
+        "报名时间",  # a sign-up form's export (活动行, 互动吧, 小鹅通 表单)
         "Submitted at",  # English forms (Google Forms: Timestamp)
         "Submission time",
         "Submit time",
@@ -367,10 +369,13 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             and not isinstance(values[roles["phone"]], CellError)
         ):
             column = roles["phone"]
-            try:
-                phone = parse_phone(values[column], file=table.file, row=row_no, column=table.headers[column])
-            except ImportProblem as problem:
-                report(problem)
+            if masked_phone(values[column]) is not None:
+                phone = values[column]  # 138****1234: the import warns and leaves the phone out (imports._Parser)
+            else:
+                try:
+                    phone = parse_phone(values[column], file=table.file, row=row_no, column=table.headers[column])
+                except ImportProblem as problem:
+                    report(problem)
         applications.append(
             Application(
                 row=row_no,

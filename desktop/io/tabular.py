@@ -135,6 +135,7 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "填写时间",
         "答题时间",
         "创建时间",  # 飞书多维表格
+        "报名时间",  # 活动行, 互动吧 sign-up exports
         "创建人",
         "渠道",
         "修改时间",  # 金数据, 麦客, 腾讯文档, 飞书
@@ -283,6 +284,29 @@ def read_table(
         return _read_table(Path(path), sheet, progress, find_header or _find_header)
     except _Stop as stop:
         raise stop.error from None
+
+
+MAX_OTHER_MEMBER_SHEETS = 30  # sheets looked at for "also a member table"
+
+
+def with_other_member_sheets(path: str | Path, table: Table) -> Table:
+    """`table` (the sheet picked without --sheet) with the workbook's other sheets that are member tables with rows
+    too (a 小鹅通 workbook of 订单明细 and 学员列表, one sheet a class): only one sheet is imported at a time, so the
+    others are named (Table.also_sheets) rather than passed over unseen. 说明 / 填写示例 sheets are not counted."""
+    from dataclasses import replace
+
+    others = []
+    for name in table.sheets[:MAX_OTHER_MEMBER_SHEETS]:
+        if name == table.sheet or _notes_sheet(name):
+            continue
+        try:
+            other = read_table(path, sheet=name)
+        except ImportProblem:  # no member table (a 汇总 of figures): nothing to name
+            continue
+        person = any(header_field(h) in ("name", "nickname", "wechat_id", "phone", "qq") for h in other.headers if h)
+        if person and other.row_count > 0:
+            others.append(name)
+    return replace(table, also_sheets=tuple(others)) if others else table
 
 
 def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:

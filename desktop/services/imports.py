@@ -95,6 +95,7 @@ from desktop.io.fields import (
     join_name,
     looks_like_phone,
     map_headers,
+    masked_phone,
     mixed_contact,
     name_parts,
     norm_key,
@@ -169,6 +170,7 @@ IMPORT_FIELDS: tuple[str, ...] = (
     "joined_at",
     "left_at",
     "status",
+    "order_status",
     "status_date",
     "tier",
     "referrer",
@@ -193,6 +195,7 @@ FIELD_LABELS: dict[str, str] = {
     "left_at": "退群时间 (left)",
     "status_date": "变动日期 (date of the status)",
     "status": "状态 (status)",
+    "order_status": "订单/报名状态 (order or sign-up status)",
     "tier": "层级 (tier)",
     "referrer": "推荐人 (referrer)",
     "purpose": "进群目的 (purpose)",
@@ -215,10 +218,30 @@ _MAX_LENGTH = {
 }
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "active": ("已入群", "入群", "在群", "正式成员", "成员", "active", "member", "joined"),
+    # 正常 / 在读: a course platform's or 知识星球's member in good standing; 已过期 / 已退出 / 已退学: a paid membership
+    # that ran out or was left (小鹅通, 知识星球, 千聊 member lists) — out of the community
+    "active": ("已入群", "入群", "在群", "正式成员", "成员", "active", "member", "joined", "正常", "在读"),
     "applicant": ("申请中", "申请", "待审核", "applicant", "applied", "pending"),
     "onboarding": ("入群中", "新人", "onboarding"),
-    "left": ("已退群", "退群", "已离开", "离开", "left", "quit", "exited", "left group"),
+    "left": (
+        "已退群",
+        "退群",
+        "已离开",
+        "离开",
+        "left",
+        "quit",
+        "exited",
+        "left group",
+        "已过期",
+        "过期",
+        "已到期",
+        "到期",
+        "expired",
+        "已退出",
+        "退出",
+        "已退学",
+        "退学",
+    ),  # fmt: skip
     "removed": ("已移除", "移除", "已踢出", "踢出", "removed", "kicked", "kicked out"),
     "blacklisted": ("黑名单", "拉黑", "已拉黑", "blacklisted", "blacklist", "banned", "blocked"),
 }
@@ -228,6 +251,50 @@ STATUS_NAMES = {"applicant": "申请中", "onboarding": "入群中", "active": "
     "blacklisted": "黑名单",
 }
 _GONE = ENDED_STATUSES
+
+# An order's or a sign-up's state (订单状态, 审核状态, Attendee Status, approval_status …; fields.FIELDS "order_status"):
+# a paid, approved or attending row is a person to import; a refunded, cancelled, unpaid, declined or waiting one
+# is not — it is skipped and listed with its state, never made a member silently (nor taken out of the group: an
+# existing member's refund is the organiser's decision). A state in neither list is a problem naming the cell.
+ORDER_IN_WORDS = (
+    "交易成功", "交易完成", "已完成", "完成", "已支付", "已付款", "支付成功", "付款成功", "已成交", "待发货", "已发货",
+    "待收货", "已收货", "已签收", "待评价", "已评价", "已通过", "审核通过", "通过", "报名成功", "已报名", "已签到",
+    "未签到", "待签到", "已核销", "未核销", "待核销", "待使用", "已使用", "正常", "有效", "部分退款", "退款关闭",
+    "无售后", "无退款", "售后关闭", "无维权", "维权关闭", "维权结束", "无", "none", "attending", "checked in", "not checked in", "completed", "complete", "paid",
+    "approved", "going", "confirmed", "registered", "accepted", "fulfilled", "success", "succeeded",
+    "partially refunded", "eventbrite completed", "yes",
+)  # fmt: skip
+ORDER_OUT_WORDS = (
+    "已退款", "退款成功", "退款完成", "全额退款", "已全额退款", "退款中", "退款申请中", "申请退款", "待退款", "已关闭",
+    "交易关闭", "订单关闭", "已取消", "取消", "已作废", "作废", "待付款", "待支付", "未支付", "未付款", "等待买家付款",
+    "支付失败", "已拒绝", "拒绝", "审核不通过", "未通过", "审核未通过", "不通过", "待审核", "审核中", "已过期", "过期",
+    "已失效", "售后中", "维权中", "refunded", "refund", "cancelled", "canceled", "declined", "rejected", "not attending", "not going",
+    "waitlist", "waitlisted", "pending", "pending approval", "invited", "unpaid", "failed", "expired", "deleted",
+    "transferred", "voided", "no", "maybe",
+)  # fmt: skip
+_ORDER_BY_KEY = {norm_key(w): "in" for w in ORDER_IN_WORDS} | {norm_key(w): "out" for w in ORDER_OUT_WORDS}
+# waiting to be approved or to pay: no member yet (a roster skips them), but exactly an applicant (applications)
+ORDER_WAITING_WORDS = (
+    "待付款", "待支付", "未支付", "未付款", "等待买家付款", "待审核", "审核中", "waitlist", "waitlisted", "pending",
+    "pending approval", "invited", "unpaid", "maybe",
+)  # fmt: skip
+_ORDER_WAITING = frozenset(norm_key(w) for w in ORDER_WAITING_WORDS)
+
+
+def order_waiting(text: str | None) -> bool:
+    """An order/sign-up state that waits for approval or payment (待审核, 待付款, waitlist): an applicant."""
+    return bool(text) and (norm_key(text) in _ORDER_WAITING or norm_key(_REMARK.sub("", text or "")) in _ORDER_WAITING)
+
+
+def order_outcome(text: str | None) -> str | None:
+    """ "in" (a paid, approved or attending row), "out" (refunded, cancelled, unpaid, declined, waiting) or None
+    (not an order state QunDesk knows) for a cell of an order/sign-up status column; a remark in brackets is
+    ignored (已退款（部分商品）is 已退款)."""
+    if not text:
+        return None
+    return _ORDER_BY_KEY.get(norm_key(text)) or _ORDER_BY_KEY.get(norm_key(_REMARK.sub("", text)))
+
+
 _GENDER_UNKNOWN = frozenset(norm_key(w) for w in ("保密", "未知", "不详", "不限", "unknown", "secret", "-", "/", "无"))
 _GENDER_OTHER = frozenset(norm_key(w) for w in ("其他", "其它", "other"))
 
@@ -337,6 +404,20 @@ class ImportPlan:
     fills: tuple[Any, ...] = ()  # tabular.MergedFill: data cells filled from a merged range
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
+    other_sheets: tuple[str, ...] = ()  # the workbook's other member tables, not read (run_import without a sheet)
+
+    @property
+    def other_sheets_note(self) -> str:
+        """What to tell the user of the member sheets not read ("" when none)."""
+        if not self.other_sheets:
+            return ""
+        names = "、".join(self.other_sheets)
+        return (
+            f"工作簿里的 {names} 也是成员表, 这次只读了「{self.sheet}」: 请逐个选择工作表导入 (--sheet)"
+            f" (the sheets {', '.join(self.other_sheets)} are member tables too; only {self.sheet!r} was read:"
+            " import each of them, --sheet NAME)"
+        )
+
     problem_rows: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # every row with a problem
 
     @property
@@ -405,6 +486,7 @@ def _make_plan(
             "skipped": table.skipped,
             "fills": table.fills,
             "fill_count": table.fill_count,
+            "other_sheets": tuple(table.also_sheets),
         }
     values: dict[str, Any] = {
         "added": counts["add"],
@@ -449,6 +531,8 @@ class _Record:
     time_column: str | None = None  # applications: the submission time's column
     name_derived: bool = False  # the name is a group nickname / nickname (no name column): no identity claim
     example: bool = False  # an example row of a template (张三（示例）): skipped
+    not_ordered: str | None = None  # the order/sign-up state of a refunded, cancelled, declined row: skipped
+    masked_phone: str | None = None  # 138****1234 as written: no phone, but the same buyer's mark within one order list
 
     def column(self, name: str) -> str | None:
         return self.columns.get(name)
@@ -622,6 +706,17 @@ class _Parser:
         if name == "referrer":
             return _one_line(value)
         if name == "phone":
+            masked = masked_phone(value)
+            if masked is not None:  # 138****1234: a platform's masked export, no number to store or match by
+                rec.warn(
+                    column,
+                    f"{masked} 是打码的手机号（中间几位是 *），无法作为手机号导入，这一行不设手机号"
+                    " (a masked phone: imported without a phone)",
+                    "phone_masked",
+                    masked,
+                )
+                rec.masked_phone = re.sub(r"[\s-]", "", masked)
+                return None
             if type(value) is str and len(value) == 11 and value.isascii() and value.isdigit() and value[0] == "1":
                 if value[1] in "3456789":
                     return value  # a plain mainland mobile: already canonical (the common case)
@@ -666,6 +761,21 @@ class _Parser:
                 known = "、".join(STATUS_NAMES.values())
                 raise ImportProblem(file, row, column, f"未知状态「{text}」(可用: {known})", "status_unknown", text)
             return code
+        if name == "order_status":
+            text = _one_line(value)
+            if text is None or not norm_key(text):  # "-", "/": no state (售后状态 of an order without after-sales)
+                return None
+            if order_outcome(text) is None:
+                raise ImportProblem(
+                    file,
+                    row,
+                    column,
+                    f"未知的订单/报名状态「{text}」(可用: 交易成功、已支付、已通过、已签到 … 导入; 已退款、已取消、待付款、"
+                    "已拒绝 … 跳过) (an order or sign-up state QunDesk does not know)",
+                    "order_status_unknown",
+                    text,
+                )
+            return text
         if name == "tier":
             text = _one_line(value)
             if text is None:
@@ -809,7 +919,11 @@ def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, st
         return None
 
 
-_LEVEL_KEYS = frozenset(norm_key(h) for h in ("等级", "level", "群等级", "QQ等级", "活跃等级"))
+def _platform_level(header: str) -> bool:
+    """A 等级/level column that is not the organiser's 层级/tier: QQ's 等级 (LV5 活跃), 抖音's 粉丝团等级 (12), 有赞's
+    会员等级 (VIP1), 知识星球's 成员等级 — a platform's own level, the tier only when its values are tiers."""
+    key = norm_key(clean_header(header))
+    return "层级" not in key and "tier" not in key
 
 
 def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[object]] | None = None) -> dict[int, str]:
@@ -821,7 +935,7 @@ def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[ob
         return remembered
     mapping = auto_mapping(headers, rows)
     tier = next((i for i, f in mapping.items() if f == "tier"), None)
-    if tier is not None and rows and norm_key(clean_header(headers[tier])) in _LEVEL_KEYS:
+    if tier is not None and rows and _platform_level(headers[tier]):
         # a 等级/level column none of whose values is a tier of the workspace (QQ's own member export: LV5 活跃,
         # 潜水) is not the tier: left out (named as such), not a problem on every row. A 层级/tier column is the
         # organiser's own word: an unknown tier in it stays a problem
@@ -1099,6 +1213,17 @@ class _RowReader:
             name == "wechat_id" and index < len(headers) and "qq" in (headers[index] or "").casefold()
             for index, name in mapping.items()
         )
+        # 有赞 exports 订单状态 and 售后状态 (退款状态): a completed order refunded afterwards says so only in the second.
+        # Every order-state column is read (the mapped one first); a row is skipped when any of them says it is out
+        self.more_states = (
+            [
+                (i, _column_name(headers, i))
+                for i, h in enumerate(headers)
+                if i not in mapping and h and header_field(h) == "order_status"
+            ]
+            if "order_status" in mapping.values()
+            else []
+        )
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
         self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
@@ -1189,8 +1314,38 @@ class _RowReader:
                     break
             else:
                 rec.columns["name"] = self.by_field[self.name_from[0]]
+        if not self.name_from and "name" not in v and not any(p.column == rec.column("name") for p in rec.problems):
+            # a 真实姓名 left empty beside a nickname (小鹅通, 知识星球: the real name is collected from few buyers): the
+            # person is named as people see them, said so — not refused as "a new person needs a name"
+            source = next((f for f in ("group_nickname", "nickname") if v.get(f)), None)
+            if source is not None:
+                v["name"] = v[source]
+                rec.name_derived = True
+                rec.warn(
+                    rec.column("name"),
+                    f"姓名为空，以{FIELD_LABELS[source].split(' ')[0]}「{v[source]}」为名 (no name: named by the {source.replace('_', ' ')})",
+                    "name_from_nickname",
+                    v[source],
+                )
         rec.example = is_example_name(v.get("name"))
+        state = v.pop("order_status", None)
+        if order_outcome(state) == "out":
+            rec.not_ordered = state
+        for index, column in self.more_states:
+            value = values[index] if index < len(values) else None
+            try:
+                more = self.parser._parse(rec, "order_status", column, value)
+            except ImportProblem as problem:
+                rec.problems.append(problem)
+                continue
+            if rec.not_ordered is None and order_outcome(more) == "out":
+                rec.not_ordered = more
         return rec
+
+    @staticmethod
+    def skipped(rec: _Record) -> bool:
+        """A row that is nobody to import: a template's example, a refunded or cancelled order."""
+        return rec.example or rec.not_ordered is not None
 
 
 _EXAMPLE_NAME = re.compile(r"(?:^示例$|^例$|[(（]\s*(?:示例|例|样例|范例|example|sample)\s*[)）]$)", re.IGNORECASE)
@@ -1277,6 +1432,10 @@ class _Planner:
         self.problem_count = 0
         self.problem_rows: set[int] = set(problem_rows)  # rows that have problems (a dry pass's, then planned)
         self.examples: list[Any] = []  # tabular.Skipped: template example rows (张三（示例）), not planned
+        # an order or sign-up list (an order_status column): one row per order, so a buyer's second order is the same
+        # person again — (phone or WeChat ID) -> (first row, its name key)
+        self.orders = "order_status" in mapping.values()
+        self.first_order: dict[tuple[str, str], tuple[int, str]] = {}
         self.complete = True
         self.refs: _RefIndex | None = None
         self.ref_levels: tuple[str, ...] = ()
@@ -1403,11 +1562,18 @@ class _Planner:
     # -- one batch
     def plan(self, records: list[_Record]) -> None:
         ctx = self.ctx
-        if any(rec.example for rec in records):
+        if any(_RowReader.skipped(rec) for rec in records):
             from desktop.io.tabular import Skipped
 
-            self.examples.extend(Skipped(r.row, "example", r.values.get("name")) for r in records if r.example)
-            records = [rec for rec in records if not rec.example]
+            for r in records:
+                who = r.values.get("name") or r.values.get("nickname") or r.values.get("wechat_id") or ""
+                if r.example:
+                    self.examples.append(Skipped(r.row, "example", r.values.get("name")))
+                elif r.not_ordered is not None:
+                    self.examples.append(Skipped(r.row, "order", f"{who}（{r.not_ordered}）" if who else r.not_ordered))
+            records = [rec for rec in records if not _RowReader.skipped(rec)]
+        if self.orders:
+            records = self._repeat_orders(records)
         # the people the batch's WeChat IDs and phones name, read in one go: matching a row reads its holders
         # and a phone's owners, one query each row (1,841 queries, 0.5 s, for 2,000 re-imported people)
         ctx.load(
@@ -1483,6 +1649,32 @@ class _Planner:
             return
         keep_ops = self.keep_all and self.writer is None
         self.kept.append(planned if keep_ops or planned.ops is None else replace(planned, ops=None))
+
+    def _repeat_orders(self, records: list[_Record]) -> list[_Record]:
+        """An order list's later row of a person already in it — the same phone or WeChat ID and the same name (or no
+        name) — is that person's another order: skipped, naming the first row (not a problem: a buyer with two
+        orders is no mistake of the file). Rows that disagree on the name stay for _duplicates to report."""
+        from desktop.io.tabular import Skipped
+
+        kept = []
+        for rec in records:
+            v = rec.values
+            keys = [("p", v["phone"])] if v.get("phone") else []
+            keys += [("w", _key(v["wechat_id"]))] if v.get("wechat_id") else []
+            name = _key(v.get("name"))
+            if rec.masked_phone and name:  # 138****1234 twice with the same name: the same buyer (within this file)
+                keys.append(("m", f"{rec.masked_phone}|{name}"))
+            first = next((self.first_order[k] for k in keys if k in self.first_order), None)
+            if first is not None and (first[1] == name or not name or not first[1]) and not rec.problems:
+                who = v.get("name") or v.get("nickname") or ""
+                self.examples.append(
+                    Skipped(rec.row, "repeat_order", f"{who}（同第{first[0]}行 same as row {first[0]}）")
+                )
+                continue
+            for k in keys:
+                self.first_order.setdefault(k, (rec.row, name))
+            kept.append(rec)
+        return kept
 
     def _duplicates(self, rec: _Record, target: int | None) -> None:
         """The later of two rows with the same WeChat ID or phone, or about the same person, is a problem
@@ -1583,7 +1775,7 @@ class _Planner:
         )
         return replace(
             plan,
-            skipped=(*plan.skipped, *self.examples[:MAX_EXAMPLES_LISTED]),
+            skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
             problem_rows=frozenset(self.problem_rows),
             added=self.counts["add"],
             updated=self.counts["update"],
@@ -1655,7 +1847,7 @@ def plan_roster_import(
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first
         records = [reader.record(row_no, values) for row_no, values in table.rows]
-        planner.index_referrers([rec for rec in records if not rec.example])
+        planner.index_referrers([rec for rec in records if not _RowReader.skipped(rec)])
         source: Iterable[list[_Record]] = _batches(records)
     else:
         source = ([reader.record(row_no, values) for row_no, values in batch] for batch in _batches(iter(table.rows)))
@@ -1883,6 +2075,15 @@ def plan_applications_import(
     phone_questions = {
         index for index, label in layout.questions if index not in role_columns and is_phone_question(label)
     }
+    # a sign-up form's 审核状态 / 支付状态 (活动行, 互动吧): a declined, cancelled or refunded sign-up is no application
+    # (skipped and named); one waiting for approval or payment is exactly an applicant. Not an answer for the note
+    states = [
+        (index, _column_name(headers, index))
+        for index, _label in layout.questions
+        if index not in role_columns and header_field(headers[index]) == "order_status"
+    ]
+    state_columns = {index for index, _ in states}
+    declined: list[Any] = []
     by_row: dict[int, list[ImportProblem]] = {}
     for problem in cell_problems:
         by_row.setdefault(problem.row or 0, []).append(problem)
@@ -1908,9 +2109,17 @@ def plan_applications_import(
             value = parse_gender(answer) if name == "gender" and answer else answer
             if value and len(value) <= _MAX_LENGTH.get(name, 100):
                 rec.values[name] = value
+        for index, column in states:
+            try:
+                state = parser._parse(rec, "order_status", column, answers[index].answer)
+            except ImportProblem as problem:
+                rec.problems.append(problem)
+                continue
+            if rec.not_ordered is None and order_outcome(state) == "out" and not order_waiting(state):
+                rec.not_ordered = state
         for index, _label in layout.questions:
             answer = answers[index]
-            if index in role_columns or answer.answer is None:
+            if index in role_columns or index in state_columns or answer.answer is None:
                 continue
             text = _LINE_BREAKS.sub(" / ", _CONTROL.sub("", answer.answer).replace("\t", " ")).strip()
             if text:  # a phone is masked whatever the question calls it (紧急联系人, 您的号码, Mobile)
@@ -1920,8 +2129,15 @@ def plan_applications_import(
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:
             rec.values["applied_at"] = _local_stored(app.submitted_at)
+        if rec.not_ordered is not None:
+            from desktop.io.tabular import Skipped
+
+            who = rec.values.get("name") or rec.values.get("wechat_id") or ""
+            declined.append(Skipped(rec.row, "order", f"{who}（{rec.not_ordered}）" if who else rec.not_ordered))
+            continue
         records.append(rec)
-    if not records:
+    planner.examples.extend(declined)
+    if not records and not declined:
         return planner.result(_no_rows(table))
     for batch in _batches(_merge_submissions(records)):
         planner.plan(batch)
@@ -2921,7 +3137,7 @@ def run_import(
     `remember=True` keeps `mapping` for this header layout (the dialog does this when the user
     corrected the automatic mapping). `table` is the file as already read (the dialog's preview), so
     that importing does not read it again."""
-    from desktop.io.tabular import read_table
+    from desktop.io.tabular import read_table, with_other_member_sheets
     from desktop.services.groups import get_or_create_group
 
     started = _time.perf_counter()
@@ -2932,6 +3148,8 @@ def run_import(
         raise ValidationError("group", "社群名称不能为空 (group name is required)")
     if table is None:
         table = read_table(path, sheet=sheet, progress=_Phase(progress, 0, 300))
+        if sheet is None and len(table.sheets) > 1:
+            table = with_other_member_sheets(path, table)
     with database.session() as session:
         existing = session.scalar(select(Group.id).where(Group.name == name))
         created = existing is None

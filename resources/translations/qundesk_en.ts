@@ -605,6 +605,18 @@
             <translation>example row of the template, not a person</translation>
         </message>
         <message>
+            <source>Order or sign-up status (refunded, cancelled: not imported)</source>
+            <translation>Order or sign-up status (refunded, cancelled: not imported)</translation>
+        </message>
+        <message>
+            <source>refunded, cancelled or declined order or sign-up, not a member</source>
+            <translation>refunded, cancelled or declined order or sign-up, not a member</translation>
+        </message>
+        <message>
+            <source>another order of the same person</source>
+            <translation>another order of the same person</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>The sheet with the member table is chosen; pick another if it is wrong.</translation>
         </message>
@@ -623,6 +635,10 @@
         <message>
             <source>%1 footer or blank row(s) below the table skipped (listed at the end).</source>
             <translation>%1 footer or blank row(s) below the table skipped (listed at the end).</translation>
+        </message>
+        <message>
+            <source>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
+            <translation>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</translation>
         </message>
         <message>
             <source>%1 merged cell(s) filled from the row above.</source>

@@ -602,6 +602,18 @@
             <translation>模板里的示例行，不是成员</translation>
         </message>
         <message>
+            <source>Order or sign-up status (refunded, cancelled: not imported)</source>
+            <translation>订单/报名状态（已退款、已取消的不导入）</translation>
+        </message>
+        <message>
+            <source>refunded, cancelled or declined order or sign-up, not a member</source>
+            <translation>已退款、已取消或未通过的订单/报名，不是成员</translation>
+        </message>
+        <message>
+            <source>another order of the same person</source>
+            <translation>同一人的另一笔订单</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>已自动选中有成员表的工作表；选错了可以换一个。</translation>
         </message>
@@ -620,6 +632,10 @@
         <message>
             <source>%1 footer or blank row(s) below the table skipped (listed at the end).</source>
             <translation>跳过表格下方的表尾或空行 %1 行（列在最后）。</translation>
+        </message>
+        <message>
+            <source>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
+            <translation>跳过 %1 行订单/报名：已退款、已取消或未通过，或是上面某人的另一笔订单（列在最后）。</translation>
         </message>
         <message>
             <source>%1 merged cell(s) filled from the row above.</source>

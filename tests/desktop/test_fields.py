@@ -77,6 +77,18 @@ def test_fields_hold_the_agreed_synonyms():
         ("成员", "name"),
         ("成员类型", None),  # 成员 only matches exactly
         ("所在微信群", None),  # a WeChat group is not a WeChat ID
+        ("订单状态", "order_status"),  # a shop's or a sign-up's state, not the membership status
+        ("Attendee Status", "order_status"),
+        ("签到状态", None),
+        ("成员状态（报名后改为已入群）", "status"),  # a word in a remark does not veto the membership status
+        ("收货人/提货人", "name"),
+        ("收货人手机号/提货人手机号", "phone"),
+        ("客户名称", "nickname"),
+        ("微信支付单号", None),  # a payment's number, never the WeChat ID
+        ("微信OpenID", None),
+        ("班主任微信", None),  # the organiser's side, never the member's
+        ("分销员手机号", None),
+        ("微信号（助教拉群用）", "wechat_id"),
         ("Hotel", None),  # English synonyms match whole words only
         ("Ethnicity", None),
         ("5/1", None),

@@ -330,3 +330,27 @@ def test_the_rows_with_problems_can_be_left_out_at_the_users_choice(qtbot, ws):
     after = roster(ws)
     assert set(after) == set(before)  # rows 2 and 4 updated the seeded 张三 and 李四; row 5 was left out
     assert not box.isVisible()
+
+
+def test_refunded_and_repeat_orders_are_listed_as_skipped_with_their_reason(qtbot, empty_ws, tmp_path):
+    """An order export (订单状态): the refunded buyer and a buyer's second order are preview lines of their own, saying
+    why they are not imported, and the note counts them apart from footer rows (they were "footer or blank rows")."""
+    path = write_csv(
+        tmp_path / "orders.csv",
+        [
+            ["订单号", "订单状态", "收货人/提货人", "收货人手机号/提货人手机号"],
+            ["E1", "交易成功", "王芳", "13800138000"],
+            ["E2", "交易成功", "王芳", "13800138000"],
+            ["E3", "已退款", "张强", "13900139000"],
+        ],
+    )
+    dialog = open_dialog(qtbot, empty_ws)
+    plan = load(qtbot, dialog, path)
+    assert plan.ok and plan.added == 1
+    skipped = [(line.row, line.name, line.details) for line in lines(dialog) if line.action == "skipped"]
+    assert skipped == [
+        (3, "王芳（同第2行 same as row 2）", "another order of the same person"),
+        (4, "张强（已退款）", "refunded, cancelled or declined order or sign-up, not a member"),
+    ]
+    assert "2 order or sign-up row(s) skipped" in dialog.notes_label.text()
+    assert "footer or blank" not in dialog.notes_label.text()

@@ -96,6 +96,7 @@ FIELD_NAMES = {
     "left_at": QT_TRANSLATE_NOOP("ImportDialog", "Left the group on"),
     "status_date": QT_TRANSLATE_NOOP("ImportDialog", "Date of the status change"),
     "status": QT_TRANSLATE_NOOP("ImportDialog", "Status"),
+    "order_status": QT_TRANSLATE_NOOP("ImportDialog", "Order or sign-up status (refunded, cancelled: not imported)"),
     "tier": QT_TRANSLATE_NOOP("ImportDialog", "Tier"),
     "referrer": QT_TRANSLATE_NOOP("ImportDialog", "Referrer"),
     "purpose": QT_TRANSLATE_NOOP("ImportDialog", "Purpose"),
@@ -121,6 +122,8 @@ SKIP_REASONS = {
     "blank": QT_TRANSLATE_NOOP("ImportDialog", "blank row below the table"),
     "title": QT_TRANSLATE_NOOP("ImportDialog", "title above the header"),
     "example": QT_TRANSLATE_NOOP("ImportDialog", "example row of the template, not a person"),
+    "order": QT_TRANSLATE_NOOP("ImportDialog", "refunded, cancelled or declined order or sign-up, not a member"),
+    "repeat_order": QT_TRANSLATE_NOOP("ImportDialog", "another order of the same person"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
@@ -867,7 +870,8 @@ class ImportDialog(QDialog):
         if len(plan.sheets) > 1 and plan.sheet:
             notes.append(self.tr("Sheet “%1” of %2.").replace("%1", plan.sheet).replace("%2", str(len(plan.sheets))))
         titles = sum(1 for s in plan.skipped if s.reason == "title")
-        below = sum(1 for s in plan.skipped if s.reason != "title")
+        orders = sum(1 for s in plan.skipped if s.reason in ("order", "repeat_order"))
+        below = sum(1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order"))
         if titles:
             notes.append(self.tr("%1 title row(s) above the header skipped.").replace("%1", str(titles)))
         if below:
@@ -875,6 +879,13 @@ class ImportDialog(QDialog):
                 self.tr("%1 footer or blank row(s) below the table skipped (listed at the end).").replace(
                     "%1", str(below)
                 )
+            )
+        if orders:
+            notes.append(
+                self.tr(
+                    "%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone"
+                    " above (listed at the end)."
+                ).replace("%1", str(orders))
             )
         if plan.fill_count:
             notes.append(
