@@ -1025,6 +1025,11 @@ class _Context:
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
+        # the group's first roster (a new group, or one with nobody in it yet): its people were in the group before
+        # QunDesk — one without a join date is a member from the beginning (docs/metrics.md), not one who joined on
+        # the day of the import (last week's 打卡表 and yesterday's chain were refused for every one of them, and
+        # this month's `joined` counted the whole roster). People a later roster adds joined then.
+        self.first_roster = True
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
@@ -1079,6 +1084,7 @@ class _Context:
             self.people[person.member_id] = person
             by_ms[ms_id] = person
             self.group_by_name.setdefault(_key(person.display_name), []).append(person.member_id)
+        self.first_roster = not by_ms
         if self.purpose_step_id is not None and by_ms:
             for ms_id, answer in session.execute(
                 select(StepProgress.membership_id, StepProgress.answer).where(
@@ -2553,7 +2559,7 @@ def _changes(
         )
     if ms is None:
         status = status or ("applicant" if kind == "applications" else "active")
-        joined = joined_file or (now if status == "active" else None)
+        joined = joined_file or (now if status == "active" and not ctx.first_roster else None)
         applied = applied_file or (now if status in ("applicant", "onboarding") else None)
         left_at = left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now, when=left_when)[
             0
@@ -2816,6 +2822,7 @@ class _Writer:
         self.referenced: set[int] = set()
         self.remember_all = False  # the file has a referrer column: keep every written row's member id
         self.deferred: list[tuple[int, int]] = []  # (membership id, row of the referrer)
+        self.may_refer: set[int] = set()  # memberships given a referrer or made members: may earn a referral
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.step_id: int | None = session.scalar(
             select(EntryStep.id).where(
@@ -2948,6 +2955,8 @@ class _Writer:
                     ms_updates.append((ops.membership_id, values))
             if ops.referrer is not None and ops.referrer[0] == "r":
                 self.deferred.append((membership_ids[r.row], ops.referrer[1]))
+            if ops.referrer is not None or (ops.membership_id is not None and ops.ms_set.get("status") == "active"):
+                self.may_refer.add(membership_ids[r.row])
         _bulk_update(session, Membership.__table__, ms_updates)
         # a status column that takes someone out of the group ends their running leave (请假) as every other path
         # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return
@@ -3013,6 +3022,31 @@ class _Writer:
             )
         _bulk_insert(session, AuditEntry.__table__, audit)
 
+    def earn_referrals(self) -> None:
+        """The referrer's `referral` points of each membership this import made a member with a referrer, or gave a
+        referrer as a member — as a join in the window earns them (onboarding._award_referral, once per referred
+        membership): a roster that brings 老王's three referrals in paid him nothing, and "recompute from rules"
+        then wanted +40 (docs/metrics.md "Points")."""
+        if not self.may_refer:
+            return
+        from types import SimpleNamespace
+
+        from desktop.services.onboarding import _award_referral
+        from desktop.services.points import referral_earned
+
+        ids = sorted(self.may_refer)
+        for start in range(0, len(ids), 500):
+            rows = self.session.execute(
+                select(Membership.id, Membership.referrer_id, Membership.joined_at).where(
+                    Membership.id.in_(ids[start : start + 500]),
+                    Membership.referrer_id.is_not(None),
+                    referral_earned(),
+                )
+            ).all()
+            for ms_id, referrer_id, joined_at in rows:
+                ms = SimpleNamespace(id=ms_id, referrer_id=referrer_id, group_id=self.group_id)
+                _award_referral(self.session, ms, joined_at or self.now, self.actor)  # type: ignore[arg-type]
+
     def finish(self, unchanged: int, skipped: int = 0) -> None:
         if self.deferred:
             params = [
@@ -3027,6 +3061,7 @@ class _Writer:
                     update(table).where(table.c.id == bindparam("b_id")).values(referrer_id=bindparam("v_ref")),
                     params,
                 )
+        self.earn_referrals()
         if self.added or self.updated:
             self.session.connection().execute(
                 insert(AuditEntry.__table__),

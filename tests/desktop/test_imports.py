@@ -41,6 +41,7 @@ from models import (
     Group,
     Member,
     Membership,
+    PointRule,
     StepProgress,
     Tag,
     WorkspaceSetting,
@@ -88,7 +89,7 @@ def person(name: str, **fields) -> dict:
         "tags": (),
         "status": "active",
         "group_nickname": None,
-        "joined": TODAY,
+        "joined": None,  # a group's first roster: without a join date, a member from the beginning
         "purpose": None,
         "referrer": None,
     }
@@ -226,7 +227,7 @@ EXPECTED: dict[str, tuple[str, list[dict] | tuple[int | None, str | None]]] = {
             person("点号", joined=date(2026, 5, 6)),
             person("带秒", joined=date(2026, 9, 3)),  # 12:00:00
             person("日期时间格", joined=datetime(2026, 5, 10, 9, 15)),
-            person("空", joined=TODAY),  # no date: joins now
+            person("空", joined=None),  # no date, in the group's first roster: a member from the beginning
             person("紧凑", joined=date(2026, 5, 11)),
         ],
     ),
@@ -595,9 +596,9 @@ def test_status_column_sets_the_status(workspace, owner, tmp_path):
     assert statuses == {
         "甲": ("left", date(2026, 1, 1)),
         "乙": ("blacklisted", None),
-        "丙": ("active", TODAY),
+        "丙": ("active", None),  # the group's first roster: members from the beginning
         "丁": ("applicant", None),
-        "戊": ("active", TODAY),
+        "戊": ("active", None),
     }
     with workspace.session() as s:
         left_at = s.scalar(
@@ -898,3 +899,59 @@ def test_random_csv_gives_a_clean_error_or_a_valid_import(workspace, owner, tmp_
     assert plan.ok and created and summary.added == len(plan.rows)
     again, summary, created = run_import(workspace, owner, path, group, "roster")
     assert not created and summary.added == summary.updated == 0
+
+
+def test_a_first_rosters_people_are_members_from_the_beginning_and_later_ones_join_then(workspace, owner, tmp_path):
+    """The group's first roster (a WeChat member export, no 入群时间): its people were in the group before QunDesk —
+    members from the beginning, so last week's check-ins log (they were refused for everyone: 'X月X日才入群') and
+    this month's `joined` does not count the whole roster. A later roster's new person joined on its day."""
+    from datetime import timedelta
+
+    from desktop.metrics import month_stats
+    from desktop.services.checkins import record_checkins
+
+    first = write_csv(tmp_path / "first.csv", [["群昵称", "微信号"], ["老周", "zhou1"], ["小林", "lin2"]])
+    run_import(workspace, owner, first, "读书会", "roster")
+    joined = {r["name"]: r["joined"] for r in dump(workspace, "读书会")}
+    assert joined == {"老周": None, "小林": None}
+    with workspace.session() as s:
+        gid = group_id_by_name(s, "读书会")
+        zhou = s.scalar(
+            select(Membership.id).join(Member, Member.id == Membership.member_id).where(Member.wechat_id == "zhou1")
+        )
+        week_ago = TODAY - timedelta(days=7)
+        assert record_checkins(s, owner, gid, week_ago, [zhou], today=TODAY).logged == (zhou,)
+        s.commit()
+        assert month_stats(s, gid, TODAY.year, TODAY.month, today=TODAY).joined == 0
+    later = write_csv(tmp_path / "later.csv", [["群昵称", "微信号"], ["老周", "zhou1"], ["新人", "new3"]])
+    run_import(workspace, owner, later, "读书会", "roster")
+    joined = {r["name"]: r["joined"] for r in dump(workspace, "读书会")}
+    assert joined == {"老周": None, "小林": None, "新人": TODAY}
+
+
+def test_a_roster_that_makes_referred_people_members_pays_the_referrer(workspace, owner, tmp_path):
+    """老王 referred three people who come in through a roster (推荐人 column): he earns the `referral` points of each
+    once, as a join in the window pays them — recompute from rules has nothing to add, and importing again pays
+    nothing more."""
+    from desktop.services.points import balance, recompute_preview
+
+    path = write_csv(
+        tmp_path / "refs.csv",
+        [
+            ["姓名", "微信号", "推荐人"],
+            ["老王", "wang0", ""],
+            ["甲", "a1", "老王"],
+            ["乙", "b1", "wang0"],
+            ["丙", "c1", "老王"],
+        ],
+    )
+    run_import(workspace, owner, path, "读书会", "roster")
+    run_import(workspace, owner, path, "读书会", "roster")
+    with workspace.session() as s:
+        gid = group_id_by_name(s, "读书会")
+        wang = s.scalar(
+            select(Membership.id).join(Member, Member.id == Membership.member_id).where(Member.wechat_id == "wang0")
+        )
+        rule = s.scalar(select(PointRule.points).where(PointRule.group_id == gid, PointRule.code == "referral"))
+        assert rule and balance(s, wang) == 3 * rule
+        assert recompute_preview(s, gid) == []
