@@ -771,6 +771,28 @@ def _asks_about_checking_in(message: str) -> bool:
     return bool(said) and all(_QUESTION_RE.search(c) and not re.search("[✅✔☑]|已打卡|已完成", c) for c in said)
 
 
+# 打卡 said of later (明天开始打卡, 下周再打卡), of the check-in itself as a thing (打卡链接在群公告, 打卡规则), or done for
+# someone else (帮芳芳打卡, 替小王签到): no check-in of the writer's — unless their message checks in besides
+_LATER_RE = re.compile(r"(?:明天|明日|后天|下周|下星期|下个?月|过几天|改天|以后)(?:开始|起|再|继续|一起)?(?:打卡|签到)")
+_ABOUT_RE = re.compile(r"(?:打卡|签到)(?:链接|规则|小程序|入口|二维码|地址|方式|格式|模板|要求|说明|群|表|统计)")
+_FOR_SOMEONE_RE = re.compile(
+    r"(?:帮|替|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)\s*[^\s，,。!！?？]{1,8}?(?:打卡|签到)"
+)
+
+
+def talks_about_checking_in(message: str) -> bool:
+    """A chat message that names 打卡/签到 without being the writer's check-in: a question about it (`大家打卡了吗？`,
+    `@芳芳 你今天打卡了吗`), a start later (`明天开始打卡`), the check-in as a thing (`打卡链接在群公告`) or a
+    check-in for someone else (`帮芳芳打卡`: never the writer's, and never 芳芳's on a guess). A message that also
+    checks in (`打卡✅ 明天开始打卡新书`, `打卡，今天有人一起跑吗？`) is a check-in. The chat import reads every keyword
+    message through it (desktop/services/chat_import.py)."""
+    folded = unicodedata.normalize("NFKC", message)
+    if _asks_about_checking_in(folded):
+        return True
+    rest = _FOR_SOMEONE_RE.sub(" ", _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded)))
+    return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line

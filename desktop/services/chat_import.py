@@ -23,7 +23,8 @@ Decisions (what users see follows from these):
   (a member who later left still spoke then). Notices (joins, removals, recalls, pats, renames) never count.
 - Check-ins: a text message whose own text (a reply's, never the part it quotes; not an inline 「quote」 over a
   `- - -` line) contains one of the group's check-in keywords (default 打卡) — and does not say someone has
-  not checked in or remind them to (还没打卡的抓紧, 记得打卡: chat_parse.says_not_checked_in) — is a check-in of
+  not checked in or remind them to (还没打卡的抓紧, 记得打卡: chat_parse.says_not_checked_in), nor only talk about
+  checking in (大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: chat_parse.talks_about_checking_in) — is a check-in of
   its sender for that day, at the message's time, not late, source 'chat'. A 接龙 (first line `#接龙` or `＃接龙`) is not a
   text check-in itself. A chain is for the day its title names (within CHAIN_TITLE_DAYS of the post), else the
   day it was posted; chains are told apart by title, and the LAST copy of each, when its title contains a
@@ -71,7 +72,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from desktop.chat_parse import says_not_checked_in
+from desktop.chat_parse import says_not_checked_in, talks_about_checking_in
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
@@ -662,6 +663,8 @@ def plan_chat_import(
                 and ("「" not in text or any(k in _own_text(text) for k in keywords))
                 # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
                 and not says_not_checked_in(_own_text(text) if "「" in text else text, leave=True)
+                # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in
+                and not talks_about_checking_in(_own_text(text) if "「" in text else text)
             ):
                 # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd
                 key = (info.key, made_up_day(text, day) or day)

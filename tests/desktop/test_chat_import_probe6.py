@@ -586,3 +586,23 @@ def test_a_reply_quoting_a_check_in_with_an_emoji_is_not_the_repliers_check_in(w
     _import(ws, _write(tmp_path, "c.json", json.dumps(chatlab, ensure_ascii=False)))
     assert _messages(ws)[("钱坤", "2026-11-07")] == 1
     assert not any(name == "钱坤" for name, _day, _at in _checkins(ws))
+
+
+def test_a_message_that_only_talks_about_checking_in_is_nobodys_check_in(ws, tmp_path):
+    """The keyword alone made a check-in of the sender: a question (`大家打卡了吗？`, `@芳芳 你今天打卡了吗`), a
+    start later (`明天开始打卡`), the check-in as a thing (`打卡链接在群公告`) or one for someone else (`帮芳芳打卡`:
+    credited to the writer). They stay messages; a message that checks in besides still does."""
+    path = _write(
+        tmp_path,
+        "weflow.txt",
+        "2026-11-06 06:00:00 '晨光'\n大家打卡了吗？\n\n"
+        "2026-11-06 06:01:00 '晨光'\n@芳芳 你今天打卡了吗\n\n"
+        "2026-11-06 06:02:00 '磊子'\n明天开始打卡\n\n"
+        "2026-11-06 06:03:00 '坤哥'\n打卡链接在群公告\n\n"
+        "2026-11-06 06:04:00 '跃跃'\n帮芳芳打卡\n\n"
+        "2026-11-07 06:10:00 '磊子'\n打卡✅ 明天开始打卡新书\n\n"
+        "2026-11-07 06:11:00 '坤哥'\n打卡，今天有人一起跑吗？\n\n",
+    )
+    _import(ws, path)
+    assert _checkins(ws) == {("陈磊", "2026-11-07", "06:10"), ("钱坤", "2026-11-07", "06:11")}
+    assert _messages(ws)[("周晓晨", "2026-11-06")] == 2
