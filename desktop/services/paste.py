@@ -1123,6 +1123,14 @@ _WITHDRAWN_RE = re.compile(
 )
 
 
+# a sign-up not made yet (3. 王五 待定, 赵六（不一定能到）, 刘洋 候补): not a place — shown, and the person who reads the
+# list decides (the sign-up dialog offers to sign them up anyway); 可能晚到 and 尽量早到 are sign-ups with a remark
+_TENTATIVE_RE = re.compile(
+    r"待定|未定|不一定|不确定|看情况|看时间|待确认|候补|替补|排队|等位|\bmaybe\b|\btbd\b|(?<!晚)(?<!早)尽量(?!早|准时)",
+    re.IGNORECASE,
+)
+
+
 # 替罗斌打卡, 帮李芳签到, （代骆霞）: a line posted for someone else
 _PROXY_WORD = r"(?:替|帮|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)"  # 代表全组, 代理, 代替…: words, not "for"
 _EMOJI_NAME = r"[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{0,7}"
@@ -1324,6 +1332,9 @@ def match_lines(
         said = " ".join(x for x in (line.body, line.remark) if x)
         if signups and line.kind == "entry" and line.name and (crossed or _WITHDRAWN_RE.search(said)):
             out.append(_ignored(line, index, day, "withdrawn"))  # 2. 李四 取消: they took their place back
+            continue
+        if signups and line.kind == "entry" and line.name and _TENTATIVE_RE.search(said):
+            out.append(_ignored(line, index, day, "tentative"))  # 3. 王五 待定 / 候补: no place taken yet
             continue
         if line.kind == "ignored" and line.name:
             # a chat message posted on another day (its stamp or separator) says so: never counted on this day
@@ -1702,6 +1713,7 @@ IGNORED_REASONS = {
     "question": "问的是打卡, 不是打卡 (a question about checking in, not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
+    "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
 }
 

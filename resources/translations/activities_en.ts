@@ -480,6 +480,14 @@
     </context>
     <context>
         <name>AttendancePasteDialog</name>
+        <message>
+            <source>Not signed up (not sure yet)</source>
+            <translation>Not signed up (not sure yet)</translation>
+        </message>
+        <message>
+            <source>%1 · sign up anyway</source>
+            <translation>%1 · sign up anyway</translation>
+        </message>
         <message numerus="yes">
             <source>Apply takes back %n sign-up(s).</source>
             <translation>

@@ -479,6 +479,14 @@
     </context>
     <context>
         <name>AttendancePasteDialog</name>
+        <message>
+            <source>Not signed up (not sure yet)</source>
+            <translation>不报名（还不确定）</translation>
+        </message>
+        <message>
+            <source>%1 · sign up anyway</source>
+            <translation>%1 · 仍然报名</translation>
+        </message>
         <message numerus="yes">
             <source>Apply takes back %n sign-up(s).</source>
             <translation>

@@ -829,6 +829,10 @@
     <context>
         <name>PasteStatus</name>
         <message>
+            <source>Not sure yet, or on the waiting list: not signed up</source>
+            <translation>Not sure yet, or on the waiting list: not signed up</translation>
+        </message>
+        <message>
             <source>Not a check-in</source>
             <translation>Not a check-in</translation>
         </message>

@@ -811,6 +811,10 @@
     <context>
         <name>PasteStatus</name>
         <message>
+            <source>Not sure yet, or on the waiting list: not signed up</source>
+            <translation>待定或候补，未报名</translation>
+        </message>
+        <message>
             <source>Not a check-in</source>
             <translation>不是打卡</translation>
         </message>

@@ -80,3 +80,23 @@ def test_a_withdrawal_after_an_earlier_sign_up_takes_the_place_back(qtbot, ws):
         s.commit()
         sheet = {a.membership_id: a.status for a in attendance_sheet(s, ws.group_id, aid) if a.status}
     assert sheet == {ls: "attended"}
+
+
+def test_a_tentative_or_waiting_list_line_is_no_sign_up_unless_chosen(qtbot, ws):
+    """`2. 李四 待定` and `3. 张珊 候补` take no place: each line says so (not sure yet, or on the waiting list) and
+    its choice defaults to not signing up; choosing 'sign up anyway' for 张珊 registers her. 可能晚到 is a sign-up
+    with a remark."""
+    aid = _activity(ws)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "读书分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 周六读书分享会报名\n1. 张三 可能晚到\n2. 李四 待定\n3. 张珊 候补\n")
+    by_line = {m.line.line_no: (m.status, m.reason) for m in dialog.matches}
+    assert by_line == {2: ("matched", None), 3: ("ignored", "tentative"), 4: ("ignored", "tentative")}
+    rows = {m.line.line_no: r for r, m in enumerate(dialog.matches)}
+    assert dialog.decision(rows[3]) == ("skip", None) and dialog.decision(rows[4]) == ("skip", None)
+    assert "waiting list" in dialog.table.item(rows[3], 2).text()
+    dialog.choose(rows[4], ws.memberships["张珊"])
+    dialog.apply()
+    with ws.database.session() as s:
+        sheet = {a.membership_id: a.status for a in attendance_sheet(s, ws.group_id, aid) if a.status}
+    assert sheet == {ws.memberships["张三"]: "registered", ws.memberships["张珊"]: "registered"}

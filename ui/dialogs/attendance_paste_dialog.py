@@ -227,6 +227,19 @@ class AttendancePasteDialog(QDialog):
             self.table.setCellWidget(row, COL_DECISION, combo)
             self.combos[row] = combo
             return
+        if m.status == "ignored" and m.reason == "tentative" and len(m.candidates) == 1 and len(certain) == 1:
+            combo = QComboBox()  # 王五 待定 / 候补: no place yet; the organiser may sign them up all the same
+            c = certain[0]
+            combo.addItem(self.tr("Not signed up (not sure yet)"), (SKIP, None))
+            combo.addItem(
+                self.tr("%1 · sign up anyway").replace("%1", self._member_text(c.membership_id, c.display_name)),
+                (MEMBER, c.membership_id),
+            )
+            combo.setToolTip(ignored_reason_text(m))
+            combo.currentIndexChanged.connect(self._update_summary)
+            self.table.setCellWidget(row, COL_DECISION, combo)
+            self.combos[row] = combo
+            return
         if m.status in ("ignored", "leave", "other_day"):  # a quote, a notice, 请假 …: shown with why, not counted
             why = QTableWidgetItem(ignored_reason_text(m) if m.status == "ignored" else self._result_text(m))
             why.setForeground(Qt.GlobalColor.gray)
@@ -307,6 +320,8 @@ class AttendancePasteDialog(QDialog):
             return self.tr("%n possible member(s)", "", len(m.candidates))
         if m.status == "duplicate":
             return self.tr("Repeated")
+        if m.status == "ignored" and m.reason == "tentative":
+            return ignored_reason_text(m)
         if m.status == "ignored":
             return self.tr("Not a sign-up")
         if m.status == "leave":

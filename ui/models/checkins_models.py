@@ -271,6 +271,7 @@ IGNORED_REASON_LABELS = {
     "not_done": QT_TRANSLATE_NOOP("PasteStatus", "Says not checked in, or a reminder"),
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
     "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
+    "tentative": QT_TRANSLATE_NOOP("PasteStatus", "Not sure yet, or on the waiting list: not signed up"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
 }
 
