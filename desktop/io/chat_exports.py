@@ -722,7 +722,8 @@ def _chatlab_meta(source: ChatSource, meta: dict) -> None:
         source.self_id = meta.get("ownerId") or source.self_id
 
 
-def _read_chatlab_json(source: ChatSource) -> Iterator[ChatRow]:
+def _json_object(source: ChatSource) -> dict:
+    """The export's JSON document (an object), or the error naming the file and the line that is not JSON."""
     try:
         with open(source.path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
@@ -730,6 +731,11 @@ def _read_chatlab_json(source: ChatSource) -> Iterator[ChatRow]:
         raise _bad_row(source, getattr(exc, "lineno", None) or 0, f"JSON 格式错误 (bad JSON): {exc}") from None
     if not isinstance(data, dict):
         raise _unknown(source.path)
+    return data
+
+
+def _read_chatlab_json(source: ChatSource) -> Iterator[ChatRow]:
+    data = _json_object(source)
     _chatlab_meta(source, data.get("meta") or {})
     members = {
         str(m.get("platformId")): _chatlab_member_names(m) for m in data.get("members") or [] if isinstance(m, dict)
@@ -806,13 +812,7 @@ def _qce_row(source: ChatSource, message: dict, line: int) -> ChatRow:
 
 
 def _read_qce_json(source: ChatSource) -> Iterator[ChatRow]:
-    try:
-        with open(source.path, encoding="utf-8-sig") as handle:
-            data = json.load(handle)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise _bad_row(source, getattr(exc, "lineno", None) or 0, f"JSON 格式错误 (bad JSON): {exc}") from None
-    if not isinstance(data, dict):
-        raise _unknown(source.path)
+    data = _json_object(source)
     chat = data.get("chatInfo") if isinstance(data.get("chatInfo"), dict) else {}
     source.group_name = str(chat.get("name") or "").strip() or source.group_name
     source.self_id = str(chat.get("selfUin") or "").strip() or source.self_id

@@ -70,7 +70,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -1492,3 +1492,16 @@ def _sniff(text: str) -> str:
 
 
 _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
+
+
+def other_sheets_note(others: Sequence[str], sheet: str | None, kind_zh: str, kind_en: str) -> str:
+    """What to tell the user of a workbook's other sheets of the same kind that one import did not read ("" when
+    none): the roster import's member tables, the check-in import's 打卡表."""
+    if not others:
+        return ""
+    names = "、".join(others)
+    return (
+        f"工作簿里的 {names} 也是{kind_zh}, 这次只读了「{sheet}」: 请逐个选择工作表导入 (--sheet)"
+        f" (the sheets {', '.join(others)} are {kind_en} too; only {sheet!r} was read: import each of them,"
+        " --sheet NAME)"
+    )

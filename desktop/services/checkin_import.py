@@ -87,7 +87,7 @@ from sqlalchemy.orm import Session
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime
-from desktop.io.tabular import ProgressLike, Row, Table, read_table
+from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
@@ -615,14 +615,7 @@ class CheckinPlan:
     @property
     def other_sheets_note(self) -> str:
         """What to tell the user of the sheets not read ("" when none)."""
-        if not self.other_sheets:
-            return ""
-        names = "、".join(self.other_sheets)
-        return (
-            f"工作簿里的 {names} 也是打卡表, 这次只读了「{self.sheet}」: 请逐个选择工作表导入 (--sheet)"
-            f" (the sheets {', '.join(self.other_sheets)} are check-in tables too; only {self.sheet!r} was read:"
-            " import each of them, --sheet NAME)"
-        )
+        return other_sheets_note(self.other_sheets, self.sheet, "打卡表", "check-in tables")
 
     @property
     def problems(self) -> list[ImportProblem]:

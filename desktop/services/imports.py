@@ -104,7 +104,7 @@ from desktop.io.fields import (
     parse_gender,
     parse_phone,
 )
-from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table
+from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, left_fields, normalise_phone
@@ -409,14 +409,7 @@ class ImportPlan:
     @property
     def other_sheets_note(self) -> str:
         """What to tell the user of the member sheets not read ("" when none)."""
-        if not self.other_sheets:
-            return ""
-        names = "、".join(self.other_sheets)
-        return (
-            f"工作簿里的 {names} 也是成员表, 这次只读了「{self.sheet}」: 请逐个选择工作表导入 (--sheet)"
-            f" (the sheets {', '.join(self.other_sheets)} are member tables too; only {self.sheet!r} was read:"
-            " import each of them, --sheet NAME)"
-        )
+        return other_sheets_note(self.other_sheets, self.sheet, "成员表", "member tables")
 
     problem_rows: frozenset[int] = field(default=frozenset(), compare=False, repr=False)  # every row with a problem
 
