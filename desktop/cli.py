@@ -1145,16 +1145,20 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             group_id = group_id_by_name(session, args.group)
             preview = preview_paste(session, group_id, day, text)
         if preview.day_mismatch:
-            title = preview.title_day.isoformat() if preview.title_day else ""
+            title = preview.chain_day.isoformat() if preview.chain_day else ""
+            if preview.title_day is not None:
+                why, why_en = f"接龙标题的日期是 {title}", f"the chain is dated {title}"
+            else:  # no date in it: its times are still to come today (pasted after midnight)
+                why = f"接龙里的时间大多还没到, 像是 {title} 的接龙"
+                why_en = f"most times in the chain are still to come today: it looks like the chain of {title}"
             if not args.date:
                 raise InputError(
-                    f"{path}: 接龙标题的日期是 {title}, 不是今天 {day}; 用 --date {title} 记到那一天, 或用 --date 指定日期"
-                    f" (the chain is dated {title}, not today {day}: pass --date {title}, or --date for another day);"
+                    f"{path}: {why}, 不是今天 {day}; 用 --date {title} 记到那一天, 或用 --date 指定日期"
+                    f" ({why_en}, not today {day}: pass --date {title}, or --date for another day);"
                     " 未记录任何打卡 (nothing logged)"
                 )
             print(
-                f"{path}: 注意 接龙标题的日期是 {title}, 按 --date 记为 {day}"
-                f" (note: the chain is dated {title}; logged for {day} as --date says)",
+                f"{path}: 注意 {why}, 按 --date 记为 {day} (note: {why_en}; logged for {day} as --date says)",
                 file=sys.stderr,
             )
         plan = certain_plan(preview.matches)

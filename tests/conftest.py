@@ -82,6 +82,14 @@ def fixed_today(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def fixed_paste_time(monkeypatch):
+    """Pastes are read at 23:59 (QUNDESK_PASTE_TIME, which subprocesses inherit): no chain's times are still to
+    come, so no test depends on the real time of day (desktop/services/paste.later_than_now_day); a test of that
+    after-midnight rule sets its own time."""
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "23:59")
+
+
+@pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch):
     """Every test gets its own data folder; nothing touches the user's real workspace."""
     home = tmp_path_factory.mktemp("home")

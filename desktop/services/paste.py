@@ -75,11 +75,12 @@ window asks before logging it on another day, the CLI refuses (unless --date say
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -1507,14 +1508,62 @@ class PastePreview:
     lines: tuple[PasteLine, ...]
     matches: tuple[PasteMatch, ...]
     title_day: date | None
+    # a chain without a date whose times are mostly still to come today (pasted after midnight): the day before
+    later_than_now_day: date | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
 
     @property
     def day_mismatch(self) -> bool:
-        """The chain's title names another day than the one being logged."""
-        return self.title_day is not None and self.title_day != self.day
+        """The chain's title names another day than the one being logged — or, with no date in it, its times are
+        still to come today (later_than_now_day): the window asks which day, the CLI refuses without --date."""
+        named = self.title_day if self.title_day is not None else self.later_than_now_day
+        return named is not None and named != self.day
+
+    @property
+    def chain_day(self) -> date | None:
+        """The day the chain says it is for: its title's date, else the day its times point to."""
+        return self.title_day if self.title_day is not None else self.later_than_now_day
+
+
+PASTE_TIME_ENV = "QUNDESK_PASTE_TIME"  # HH:MM: the time of day pastes are read at (the test suite pins it)
+
+
+def paste_now() -> datetime:
+    """The moment a paste is read: clock.now(), or today at QUNDESK_PASTE_TIME (tests/conftest.py pins 23:59, so
+    no test depends on the real time of day; a test of the after-midnight rule sets its own)."""
+    pinned = os.environ.get(PASTE_TIME_ENV)
+    if pinned:
+        hour, _, minute = pinned.strip().partition(":")
+        return datetime.combine(clock.today(), datetime.min.time()).replace(hour=int(hour), minute=int(minute or 0))
+    return clock.now()
+
+
+LATER_THAN_NOW_SLACK = 30  # minutes: a time this much after now is still to come (a phone's clock, a typo)
+
+
+def later_than_now_day(
+    lines: Sequence[PasteLine], matches: Sequence[PasteMatch], day: date, now: datetime
+) -> date | None:
+    """Yesterday, when a chain without a date is logged for today and most of its times (at least two) are still to
+    come: `#接龙 早起打卡` / `1. 张伟 5:40` pasted at 00:30 is the chain of the day that just ended — logged for today
+    it named the wrong day, at a time that had not come. A stamped chat log (its own dates) and 补卡 lines are left
+    to their own days."""
+    if day != now.date() or title_day(list(lines), day) is not None:
+        return None
+    if any(line.date_text for line in lines):
+        return None
+    minutes_now = now.hour * 60 + now.minute
+    times = [
+        _minutes(m.time)
+        for m in matches
+        if m.time and not m.late and m.day == day and m.status in ("matched", "ambiguous", "unmatched", "duplicate")
+    ]
+    later = [t for t in times if t > minutes_now + LATER_THAN_NOW_SLACK]
+    if len(times) >= 2 and len(later) * 2 > len(times):
+        return day - timedelta(days=1)
+    return None
 
 
 def preview_paste(
@@ -1524,7 +1573,8 @@ def preview_paste(
     titled with them are this group's after all (the window's "they are this group's")."""
     lines = parse_chat(text)
     matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups)
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), title_day(lines, day))
+    later = later_than_now_day(lines, matches, day, paste_now())
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), title_day(lines, day), later)
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,10 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>Most times in this chain are still to come today: it looks like the chain of %1, but you are logging %2. Which day is it for?</source>
+            <translation>Most times in this chain are still to come today: it looks like the chain of %1, but you are logging %2. Which day is it for?</translation>
+        </message>
+        <message>
             <source>A chain here is titled with another group's name, %1: its lines are not logged here.</source>
             <translation>A chain here is titled with another group's name, %1: its lines are not logged here.</translation>
         </message>

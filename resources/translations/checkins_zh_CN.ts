@@ -104,6 +104,10 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>Most times in this chain are still to come today: it looks like the chain of %1, but you are logging %2. Which day is it for?</source>
+            <translation>接龙里的时间大多还没到，像是 %1 的接龙，但你正在记录 %2 的打卡。这是哪一天的？</translation>
+        </message>
+        <message>
             <source>A chain here is titled with another group's name, %1: its lines are not logged here.</source>
             <translation>这里有接龙的标题写的是另一个群的名字%1，它的各行不会记到本群。</translation>
         </message>

@@ -348,3 +348,57 @@ def test_another_groups_name_inside_a_phrase_of_the_title_is_no_other_group(work
     for title in (f"#接龙 {DAY.month}月{DAY.day}日读书会打卡", "#接龙 今日读书会打卡", "#接龙 读书会 打卡"):
         by_line, plan, _ = outcomes(workspace, gid, f"{title}\n1. 高峰\n")
         assert plan == set() and by_line[2][0][1] == "other_group", title
+
+
+def test_a_chain_without_a_date_pasted_after_midnight_is_yesterdays(workspace, owner, grp, monkeypatch, capsys):
+    """`#接龙 早起打卡` / `1. 高峰 5:40` … pasted at 00:30 is the chain of the day that just ended: logged for today it
+    named the wrong day, at a time that had not come. Its times are mostly still to come, so the preview names
+    yesterday (the window asks, the CLI refuses without --date); pasted at 07:00 it is today's; a stamped chat log
+    and a chain with a date keep their own days."""
+
+    chain = "#接龙 早起打卡\n1. 高峰 5:40\n2. 罗斌 6:05\n3. 骆霞 22:10\n"
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "00:30")
+    _by_line, _plan, preview = outcomes(workspace, gid := grp[0], chain)
+    assert preview.title_day is None and preview.later_than_now_day == YESTERDAY
+    assert preview.day_mismatch and preview.chain_day == YESTERDAY
+    _by_line, _plan, preview = outcomes(workspace, gid, chain, day=YESTERDAY)  # logging yesterday: no question
+    assert not preview.day_mismatch
+    _by_line, _plan, preview = outcomes(workspace, gid, f"#接龙 早起打卡 {md(DAY)}\n1. 高峰 5:40\n2. 罗斌 6:05\n")
+    assert not preview.day_mismatch  # dated today by its title: today's, whatever the time
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "07:00")
+    _by_line, _plan, preview = outcomes(workspace, gid, chain)
+    assert preview.later_than_now_day is None and not preview.day_mismatch  # 22:10 alone is not most of them
+
+
+def test_the_command_line_refuses_a_chain_pasted_after_midnight_without_date(
+    sqlite_path, monkeypatch, capsys, tmp_path
+):
+    """`qundesk checkin --paste` at 00:30 of a chain without a date whose times are still to come: refused, nothing
+    logged, saying why; with --date of yesterday it is logged there."""
+    from sqlalchemy import select
+
+    from desktop.cli import main
+    from desktop.workspace import actor_for, open_workspace
+    from models import CheckIn
+
+    database = open_workspace(sqlite_path)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        for n in ("高峰", "罗斌"):
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))
+        s.commit()
+    database.dispose()
+    paste = tmp_path / "chain.txt"
+    paste.write_text("#接龙 早起打卡\n1. 高峰 5:40\n2. 罗斌 6:05\n", encoding="utf-8")
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "00:30")
+    db = str(sqlite_path)
+    assert main(["--db", db, "checkin", "--group", "晨光早起营", "--paste", str(paste)]) != 0
+    assert "still to come" in capsys.readouterr().err
+    args = ["--db", db, "checkin", "--group", "晨光早起营", "--date", YESTERDAY.isoformat(), "--paste", str(paste)]
+    assert main(args) == 0
+    database = open_workspace(sqlite_path)
+    with database.session() as s:
+        days = sorted(s.scalars(select(CheckIn.day)).all())
+    database.dispose()
+    assert days == [YESTERDAY, YESTERDAY]

@@ -1212,3 +1212,21 @@ def test_a_chat_message_that_is_only_a_reply_is_not_counted_unless_chosen(qtbot,
         assert page.choice_combo(0).itemText(1) == "算作打卡：张珊"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_chain_without_a_date_pasted_after_midnight_asks_for_yesterday(qtbot, page, ws, monkeypatch):
+    """At 00:30 an assistant pastes last night's untitled chain: its times are still to come today, so the page asks
+    which day it is for (confirm waits) and 'Log it for' yesterday logs it there, with the times the members wrote."""
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "00:30")
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 5:48\n2. 张珊 6:02\n")
+    assert page.title_banner.isVisible() and not page.confirm_button.isEnabled()
+    assert page.title_date_label.text().startswith("Most times in this chain are still to come today")
+    qtbot.mouseClick(page.use_title_day_button, Qt.MouseButton.LeftButton)
+    assert page.day() == yesterday and not page.title_banner.isVisible()
+    page.confirm_paste()
+    assert day_rows(ws, yesterday) == {
+        (ws.memberships["李四"], "paste", False),
+        (ws.memberships["张珊"], "paste", False),
+    }
+    assert day_rows(ws) == set()

@@ -1246,16 +1246,19 @@ class CheckinsPage(GroupPage):
         preview = self._preview
         show = preview is not None and preview.day_mismatch and not self._title_acknowledged()
         self.title_banner.setVisible(show)
-        if show and preview is not None and preview.title_day is not None:
-            title, chosen = _month_day(preview.title_day), _month_day(preview.day)
-            self.title_date_label.setText(
-                self.tr("This chain is dated %1, but you are logging %2. Which day is it for?")
-                .replace("%1", title)
-                .replace("%2", chosen)
-            )
+        if show and preview is not None and preview.chain_day is not None:
+            title, chosen = _month_day(preview.chain_day), _month_day(preview.day)
+            if preview.title_day is not None:
+                text = self.tr("This chain is dated %1, but you are logging %2. Which day is it for?")
+            else:  # no date in it, pasted after midnight: its times are still to come today
+                text = self.tr(
+                    "Most times in this chain are still to come today: it looks like the chain of %1, but you are"
+                    " logging %2. Which day is it for?"
+                )
+            self.title_date_label.setText(text.replace("%1", title).replace("%2", chosen))
             self.use_title_day_button.setText(self.tr("Log it for %1").replace("%1", title))
             self.keep_day_button.setText(self.tr("Keep %1").replace("%1", chosen))
-            self.use_title_day_button.setEnabled(preview.title_day <= clock.today())
+            self.use_title_day_button.setEnabled(preview.chain_day <= clock.today())
         self._update_paste_summary()
 
     # -- a chain titled with another group's name
@@ -1297,8 +1300,8 @@ class CheckinsPage(GroupPage):
 
     @Slot()
     def use_title_day(self) -> None:
-        if self._preview is not None and self._preview.title_day is not None:
-            self.set_day(self._preview.title_day)
+        if self._preview is not None and self._preview.chain_day is not None:
+            self.set_day(self._preview.chain_day)
 
     @Slot()
     def keep_chosen_day(self) -> None:
