@@ -1550,7 +1550,7 @@ def later_than_now_day(
     come: `#接龙 早起打卡` / `1. 张伟 5:40` pasted at 00:30 is the chain of the day that just ended — logged for today
     it named the wrong day, at a time that had not come. A stamped chat log (its own dates) and 补卡 lines are left
     to their own days."""
-    if day != now.date() or title_day(list(lines), day) is not None:
+    if day != now.date():  # (the caller asks only of a chain without a date in its title)
         return None
     if any(line.date_text for line in lines):
         return None
@@ -1573,8 +1573,9 @@ def preview_paste(
     titled with them are this group's after all (the window's "they are this group's")."""
     lines = parse_chat(text)
     matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups)
-    later = later_than_now_day(lines, matches, day, paste_now())
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), title_day(lines, day), later)
+    titled = title_day(lines, day)
+    later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later)
 
 
 @dataclass(frozen=True)
