@@ -949,6 +949,10 @@ Create a new, empty workspace there?</translation>
     <context>
         <name>MemberDialog</name>
         <message>
+            <source>Merge… works on the records already saved: what you typed in this form is not saved.</source>
+            <translation>Merge… works on the records already saved: what you typed in this form is not saved.</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/member_dialog.py" line="+158" />
             <source>Edit member — %1</source>
             <translation>Edit member — %1</translation>

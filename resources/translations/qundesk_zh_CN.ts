@@ -946,6 +946,10 @@ Create a new, empty workspace there?</source>
     <context>
         <name>MemberDialog</name>
         <message>
+            <source>Merge… works on the records already saved: what you typed in this form is not saved.</source>
+            <translation>“合并…”只处理已保存的记录：这个表单里刚填写的内容不会保存。</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/member_dialog.py" line="+158" />
             <source>Edit member — %1</source>
             <translation>编辑成员 — %1</translation>

@@ -145,6 +145,7 @@ def test_member_dialog_duplicate_warning_offers_merge(qtbot, ws, monkeypatch):
 
     def click_merge(box: QMessageBox) -> int:
         seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["info"] = box.informativeText()
         merge = next(b for b in box.buttons() if b.text() == "Merge…")
         monkeypatch.setattr(QMessageBox, "clickedButton", lambda _self: merge)
         return 0
@@ -153,6 +154,8 @@ def test_member_dialog_duplicate_warning_offers_merge(qtbot, ws, monkeypatch):
     dialog.city_edit.setText("成都")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Merge…" in seen["buttons"] and "Save anyway" in seen["buttons"]
+    # the form's unsaved edit (成都) is not kept by a merge: said before the choice, not lost without a word
+    assert "what you typed in this form is not saved" in seen["info"]
     merge = dialog.merge_dialog
     assert merge.first.member_id == ws.members["张三"]
     assert merge.second.member_id == ws.members["张三#2"]

@@ -465,6 +465,12 @@ class MemberDialog(QDialog):
         if allowed(self._actor, "merge_members") and live:
             merge = box.addButton(self.tr("Merge…"), QMessageBox.ButtonRole.ActionRole)
             merge.setToolTip(self.tr("Open the merge dialog for %1").replace("%1", live[0].display_name))
+            # a merge works on the records saved: what this form holds unsaved is left behind, said before the choice
+            box.setInformativeText(
+                box.informativeText()
+                + "\n\n"
+                + self.tr("Merge… works on the records already saved: what you typed in this form is not saved.")
+            )
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
