@@ -1296,6 +1296,24 @@ def _ignored(
     )
 
 
+# a line under a chain's last entry that is a name alone, a name and a time, or a name and a colon (钱磊 / 孙浩 07:05 /
+# 王五：打卡第3天): someone writing in the chat after the chain, not an entry of it
+_OUTSIDE_RE = re.compile(r"^\s*(?P<name>[^\s:：\d][^\s:：]{0,15})\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[:：].*)?$")
+
+
+def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
+    """A noise line after a chain's last entry that starts with the name of one member for certain (exact keys: a
+    name, nickname, group nickname or WeChat ID): it was silently noise — 孙浩 07:05 / 打卡 under the chain was
+    dropped without a word. It is now a line of that member's, not logged, that a person may count."""
+    m = _OUTSIDE_RE.match(unicodedata.normalize("NFKC", line.raw))
+    if m is None:
+        return None
+    name = m.group("name")
+    if index.exact(name).kind != "certain":
+        return None
+    return replace(line, name=name)
+
+
 def match_lines(
     index: RosterIndex,
     lines: list[PasteLine],
@@ -1324,7 +1342,13 @@ def match_lines(
     several_days = len({d for d in heading_days.values() if d is not None}) >= 2
     stamp_days = _stamp_days(lines, day) if day is not None else {}
     first_heading = next((line.heading for line in lines if line.kind == "entry"), None)
+    chain_end = max((line.line_no for line in lines if line.kind == "entry" and line.number is not None), default=None)
     for line in lines:
+        if not signups and chain_end is not None and line.kind == "noise" and line.line_no > chain_end:
+            outside = _outside_chain(line, index)
+            if outside is not None:  # 孙浩 07:05 under the chain: a member wrote outside it — shown, not dropped
+                out.append(_ignored(outside, index, day, "outside_chain"))
+                continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
             line = replace(line, kind="entry", ignored=None)  # 明明 没来过想试试: a sign-up with a remark
@@ -1765,6 +1789,7 @@ IGNORED_REASONS = {
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
+    "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
 }
 

@@ -833,6 +833,10 @@
     <context>
         <name>PasteStatus</name>
         <message>
+            <source>Written outside the chain: not counted as a check-in</source>
+            <translation>Written outside the chain: not counted as a check-in</translation>
+        </message>
+        <message>
             <source>Not sure yet, or on the waiting list: not signed up</source>
             <translation>Not sure yet, or on the waiting list: not signed up</translation>
         </message>

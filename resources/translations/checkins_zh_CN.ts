@@ -815,6 +815,10 @@
     <context>
         <name>PasteStatus</name>
         <message>
+            <source>Written outside the chain: not counted as a check-in</source>
+            <translation>写在接龙外面，未记为打卡</translation>
+        </message>
+        <message>
             <source>Not sure yet, or on the waiting list: not signed up</source>
             <translation>待定或候补，未报名</translation>
         </message>

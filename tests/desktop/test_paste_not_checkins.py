@@ -402,3 +402,15 @@ def test_the_command_line_refuses_a_chain_pasted_after_midnight_without_date(
         days = sorted(s.scalars(select(CheckIn.day)).all())
     database.dispose()
     assert days == [YESTERDAY, YESTERDAY]
+
+
+def test_a_member_writing_under_the_chain_is_named_not_dropped(workspace, grp):
+    """Under a chain's last entry, `骆霞 07:05` / `打卡` and a bare `侯俊` were noise: silently dropped. Each is now a
+    line of that member's, outside the chain, not logged headless (a person may count it in the window); a line
+    naming nobody on the roster stays noise, and a chain's own entries are untouched."""
+    gid, ids = grp
+    text = "#接龙 早起打卡\n1. 高峰 5:40\n2. 罗斌 5:52\n骆霞 07:05\n打卡\n侯俊\n路人甲 07:20\n"
+    by_line, plan, _preview = outcomes(workspace, gid, text)
+    assert plan == {(ids["高峰"], DAY), (ids["罗斌"], DAY)}
+    assert by_line[4] == [("ignored", "outside_chain", DAY)] and by_line[6] == [("ignored", "outside_chain", DAY)]
+    assert 7 not in by_line and 5 not in by_line

@@ -1230,3 +1230,17 @@ def test_a_chain_without_a_date_pasted_after_midnight_asks_for_yesterday(qtbot, 
         (ws.memberships["张珊"], "paste", False),
     }
     assert day_rows(ws) == set()
+
+
+def test_a_member_writing_under_the_chain_is_shown_and_may_be_counted(qtbot, page, ws):
+    """`张珊 07:05` / `打卡` under the chain's last entry was dropped as noise without a word: the row now names 张珊
+    and says the line is outside the chain (not logged), and a person may count it."""
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 5:40\n张珊 07:05\n打卡\n")
+    statuses = page.preview_statuses()
+    assert (3, "张珊", "ignored") in statuses and (2, "李四", "matched") in statuses
+    row = next(i for i, (line_no, _n, _s) in enumerate(statuses) if line_no == 3)
+    assert page.preview_model._choice_text(row) == "Written outside the chain: not counted as a check-in"
+    assert page.confirm_button.text() == "Log 1 check-in"
+    choose(page, row, "Count it")
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}

@@ -244,9 +244,14 @@ CHOOSABLE = (STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_NOT_MEMBER)  # a person 
 
 
 def countable(m: PasteMatch) -> bool:
-    """A chat message that is only a reply (收到, 好的 …), posted on the day being logged: not a check-in unless a
-    person counts it (its choice combo)."""
-    return m.status == STATUS_IGNORED and m.reason == "chatter" and m.posted is None and m.day is not None
+    """A chat message that is only a reply (收到, 好的 …), or a member's line written under a chain (孙浩 07:05),
+    posted on the day being logged: not a check-in unless a person counts it (its choice combo)."""
+    return (
+        m.status == STATUS_IGNORED
+        and m.reason in ("chatter", "outside_chain")
+        and m.posted is None
+        and m.day is not None
+    )
 
 
 PASTE_STATUS_LABELS = {
@@ -272,6 +277,7 @@ IGNORED_REASON_LABELS = {
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
     "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
     "tentative": QT_TRANSLATE_NOOP("PasteStatus", "Not sure yet, or on the waiting list: not signed up"),
+    "outside_chain": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not counted as a check-in"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
 }
 
