@@ -7,6 +7,7 @@ models/search.py; ASCII letters in any case), WeChat ID (prefix), phone tail
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import product
@@ -124,9 +125,18 @@ def _text_condition(text: str):
             # the name as people read it, where that differs (曾小贤: zxx as well as cxx; models/search_keys.py)
             person.append(and_(Member.initials_alt >= key, Member.initials_alt < bound))
             person.append(and_(Member.pinyin_alt >= key, Member.pinyin_alt < bound))
+    # 张 三 typed with a space (or copied so from a chat) is 张三: a Chinese name has no spaces between its characters
+    joined = _CJK_GAP_RE.sub("", t)
+    named = [people_named(t)] + ([people_named(joined)] if joined != t else [])
     # one SELECT per condition: each reads one narrow index instead of every whole row of the table
-    people = union(people_named(t), *(select(Member.id).where(c) for c in person))
-    return or_(in_ids(Membership.member_id, people), in_ids(Membership.id, memberships_nicknamed(t)))
+    people = union(*named, *(select(Member.id).where(c) for c in person))
+    nicknamed = in_ids(Membership.id, memberships_nicknamed(t))
+    if joined != t:
+        nicknamed = or_(nicknamed, in_ids(Membership.id, memberships_nicknamed(joined)))
+    return or_(in_ids(Membership.member_id, people), nicknamed)
+
+
+_CJK_GAP_RE = re.compile(r"(?<=[\u3400-\u9fff])[\s\u3000]+(?=[\u3400-\u9fff])")
 
 
 def _last_message_expr():

@@ -161,3 +161,23 @@ def test_invisible_characters_copied_with_a_name_are_not_stored(workspace, owner
         "芳芳👨\u200d👩\u200d👧",
         "王芳-上海",
     )
+
+
+def test_the_roster_search_finds_a_chinese_name_typed_with_a_space(workspace, owner):
+    """`张 三` (typed with a space, or copied so from a chat) found nobody: a Chinese name has no spaces between its
+    characters. It finds 张三 (by name and by group nickname), and still not 张珊."""
+    from desktop.services.roster import RosterQuery, search_roster
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "营")
+        add_member(s, owner, gid, MemberInput(display_name="张三", wechat_id="zs88"))
+        add_member(s, owner, gid, MemberInput(display_name="张珊"))
+        add_member(s, owner, gid, MemberInput(display_name="Amy", group_nickname="北京李娜"))
+        s.commit()
+
+        def found(text):
+            return sorted(r.display_name for r in search_roster(s, RosterQuery(group_id=gid, text=text)))
+
+        assert found("张 三") == ["张三"] and found("张　三") == ["张三"]
+        assert found("北京 李娜") == ["Amy"]
+        assert found("张三") == ["张三"]
