@@ -386,6 +386,10 @@ def reminder_text(
 
     group = _group(session, group_id)
     day = day or clock.today()
+    if day > clock.today():  # a reminder for a day to come would call everyone out for what nobody could do yet
+        return PasteText(
+            "reminder", (), 0, f"{_day_label(day)} 还没到, 没有可提醒的 (that day has not come: nothing to remind of)"
+        )
     missing = not_checked_in(session, group_id, day)
     expected = expected_count(session, group_id, day)
     if not expected:

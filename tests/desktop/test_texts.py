@@ -104,7 +104,21 @@ def test_reminder_says_when_everyone_is_in(seeded):
     assert text.parts == () and "everyone" in text.empty_reason
 
 
-def test_a_long_list_is_split_into_messages_under_the_limit(tmp_path):
+def test_no_reminder_for_a_day_to_come(seeded, monkeypatch):
+    """A reminder for tomorrow called every member out for what nobody could do yet: nothing to post, said why."""
+    from datetime import timedelta
+
+    database, _owner, gid, _ids = seeded
+    monkeypatch.setenv("QUNDESK_TODAY", DAY.isoformat())
+    with database.session() as s:
+        text = reminder_text(s, gid, DAY + timedelta(days=1))
+    assert text.parts == () and "has not come" in text.empty_reason
+
+
+def test_a_long_list_is_split_into_messages_under_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv(
+        "QUNDESK_TODAY", DAY.isoformat()
+    )  # the reminder of the day itself (no reminder of a day to come)
     database = open_workspace(tmp_path / "big.sqlite")
     owner = actor_for(database)
     with database.session() as s:
