@@ -181,3 +181,24 @@ def test_the_roster_search_finds_a_chinese_name_typed_with_a_space(workspace, ow
         assert found("张 三") == ["张三"] and found("张　三") == ["张三"]
         assert found("北京 李娜") == ["Amy"]
         assert found("张三") == ["张三"]
+
+
+def test_the_roster_search_finds_a_part_of_a_wechat_id(sqlite_workspace, owner):
+    """`san88` of zhang_san88 (a part of an ID remembered) found nobody: only the start of an ID was searched. A
+    fragment that looks like an ID (letters with a digit, _ or -) is looked for anywhere in it, whatever its case;
+    a name, its pinyin or a phone tail is searched as before."""
+    from desktop.services.roster import RosterQuery, search_roster
+
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "营")
+        add_member(s, owner, gid, MemberInput(display_name="张三", wechat_id="Zhang_San88"))
+        add_member(s, owner, gid, MemberInput(display_name="李四", wechat_id="lisi_2024"))
+        add_member(s, owner, gid, MemberInput(display_name="Sandy"))
+        s.commit()
+
+        def found(text):
+            return sorted(r.display_name for r in search_roster(s, RosterQuery(group_id=gid, text=text)))
+
+        assert found("san88") == ["张三"] and found("SAN88") == ["张三"]
+        assert found("_2024") == ["李四"] and found("si_20") == ["李四"]
+        assert found("san") == ["Sandy"]  # a name's part: not an ID fragment (no digit or _), no ID scan
