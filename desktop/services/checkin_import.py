@@ -810,38 +810,18 @@ class _Planner:
                 )
         if len(certain) > 1:
             names = "、".join(certain.values())
-            column = ", ".join(c for c, _t in cells)
-            return (
-                None,
-                None,
-                [
-                    self.problem(
-                        row,
-                        column,
-                        f"这一行的名字指向不同的人: {names} (the names on this row are different people)",
-                        "conflict",
-                    )
-                ],
-            )
+            message = f"这一行的名字指向不同的人: {names} (the names on this row are different people)"
+            return None, None, [self.problem(row, ", ".join(c for c, _t in cells), message, "conflict")]
         if len(certain) == 1:
             mid, shown = next(iter(certain.items()))
             against = [(column, text) for column, text, who in unsure if mid not in who]
             if against:  # 姓名 says one member, 群昵称 could only be others: the row contradicts itself
                 column, text = against[0]
-                return (
-                    None,
-                    None,
-                    [
-                        self.problem(
-                            row,
-                            column,
-                            f"{text} 不是 {shown} 的名字, 这一行的名字指向不同的人 ({text} is not a name of {shown}:"
-                            " the names on this row are different people)",
-                            "conflict",
-                            text,
-                        )
-                    ],
+                message = (
+                    f"{text} 不是 {shown} 的名字, 这一行的名字指向不同的人 ({text} is not a name of {shown}:"
+                    " the names on this row are different people)"
                 )
+                return None, None, [self.problem(row, column, message, "conflict", text)]
             # a certain match: a column that finds nobody (a WeChat ID the roster lacks) does not contradict it
             return mid, shown, []
         return None, None, notes

@@ -52,11 +52,12 @@ def _members_on(group_id: int, day: date):
 
 def expected_count(session: Session, group_id: int, day: date) -> int:
     """How many members are expected to check in on `day`: joined by then and not on leave."""
-    q = _members_on(group_id, day).where(~_on_leave(day))
+    q = _members_on(group_id, day).where(~on_leave_condition(day))
     return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 
 
-def _on_leave(day: date):
+def on_leave_condition(day: date):
+    """A condition on Membership: a leave (请假) of theirs covers `day`."""
     return exists().where(Leave.membership_id == Membership.id, Leave.start_day <= day, Leave.end_day >= day)
 
 
@@ -66,7 +67,7 @@ def not_checked_in(session: Session, group_id: int, day: date) -> list[MemberBri
     checked = exists().where(CheckIn.membership_id == Membership.id, CheckIn.day == day)
     stmt = (
         _members_on(group_id, day)
-        .where(~checked, ~_on_leave(day))
+        .where(~checked, ~on_leave_condition(day))
         .order_by(Member.pinyin.asc().nulls_last(), Membership.id)
     )
     return [MemberBrief(*row) for row in session.execute(stmt)]
@@ -74,7 +75,11 @@ def not_checked_in(session: Session, group_id: int, day: date) -> list[MemberBri
 
 def on_leave(session: Session, group_id: int, day: date) -> list[MemberBrief]:
     """Active members of the group on leave on `day`, by pinyin."""
-    stmt = _active_members(group_id).where(_on_leave(day)).order_by(Member.pinyin.asc().nulls_last(), Membership.id)
+    stmt = (
+        _active_members(group_id)
+        .where(on_leave_condition(day))
+        .order_by(Member.pinyin.asc().nulls_last(), Membership.id)
+    )
     return [MemberBrief(*row) for row in session.execute(stmt)]
 
 

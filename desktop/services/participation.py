@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound, ValidationError
 from desktop.phrases import PHRASES
 from desktop.services.audit import record_audit
+from desktop.services.checkins_queries import on_leave_condition
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_source
 from desktop.settings import get_setting
-from models import Activity, Attendance, Contribution, Leave, Member, Membership, Violation, clock, utcnow
+from models import Activity, Attendance, Contribution, Member, Membership, Violation, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
     ATTENDANCE_ROLES,
@@ -203,7 +204,8 @@ def set_attendance(
     if ms_group != act.group_id:
         raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
     _refuse_before_it_happens(act.starts_at.date(), status)
-    if status == "absent" and on_leave(session, membership_id, act.starts_at.date()):
+    on_leave = on_leave_condition(act.starts_at.date())
+    if status == "absent" and session.scalar(select(Membership.id).where(Membership.id == membership_id, on_leave)):
         status = "excused"
     old = session.scalar(
         select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
@@ -236,16 +238,6 @@ def set_attendance(
         after={"membership_id": membership_id, "status": status, "role": role},
     )
     return status
-
-
-def on_leave(session: Session, membership_id: int, day: date) -> bool:
-    """The member has a leave (请假) covering the day."""
-    return (
-        session.scalar(
-            select(Leave.id).where(Leave.membership_id == membership_id, Leave.start_day <= day, Leave.end_day >= day)
-        )
-        is not None
-    )
 
 
 def _award_attendance(

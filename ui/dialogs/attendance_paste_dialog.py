@@ -202,43 +202,35 @@ class AttendancePasteDialog(QDialog):
         )
         self.table.setItem(row, COL_RESULT, result)
         certain = [c for c in m.candidates if c.membership_id is not None and c.how in EXACT_HOWS]
-        if m.status == "leave" and len(m.candidates) == 1 and len(certain) == 1:  # 李四 请假: they sent word
-            combo = QComboBox()
-            c = certain[0]
-            combo.addItem(
-                self.tr("%1 · excused (请假)").replace("%1", self._member_text(c.membership_id, c.display_name)),
-                (EXCUSED, c.membership_id),
+        one = certain[0] if len(m.candidates) == 1 and len(certain) == 1 else None
+        who = self._member_text(one.membership_id, one.display_name) if one is not None else ""
+        registered = one is not None and self._current.get(one.membership_id, (None,))[0] == "registered"
+        if m.status == "leave" and one is not None:  # 李四 请假: they sent word
+            self._decision_combo(
+                row,
+                [(self.tr("%1 · excused (请假)").replace("%1", who), (EXCUSED, one.membership_id))],
+                self.tr("Skip this line"),
+                skip_first=False,
             )
-            combo.addItem(self.tr("Skip this line"), (SKIP, None))
-            combo.currentIndexChanged.connect(self._update_summary)
-            self.table.setCellWidget(row, COL_DECISION, combo)
-            self.combos[row] = combo
             return
-        registered = len(certain) == 1 and self._current.get(certain[0].membership_id, (None,))[0] == "registered"
-        if m.status == "ignored" and m.reason == "withdrawn" and len(m.candidates) == 1 and registered:
-            combo = QComboBox()  # 李四 不去了, and an earlier paste signed them up: take the place back
-            c = certain[0]
-            combo.addItem(
-                self.tr("%1 · remove the sign-up").replace("%1", self._member_text(c.membership_id, c.display_name)),
-                (WITHDRAW, c.membership_id),
+        if m.status == "ignored" and m.reason == "withdrawn" and one is not None and registered:
+            # 李四 不去了, and an earlier paste signed them up: take the place back
+            self._decision_combo(
+                row,
+                [(self.tr("%1 · remove the sign-up").replace("%1", who), (WITHDRAW, one.membership_id))],
+                self.tr("Keep the sign-up"),
+                skip_first=False,
             )
-            combo.addItem(self.tr("Keep the sign-up"), (SKIP, None))
-            combo.currentIndexChanged.connect(self._update_summary)
-            self.table.setCellWidget(row, COL_DECISION, combo)
-            self.combos[row] = combo
             return
-        if m.status == "ignored" and m.reason == "tentative" and len(m.candidates) == 1 and len(certain) == 1:
-            combo = QComboBox()  # 王五 待定 / 候补: no place yet; the organiser may sign them up all the same
-            c = certain[0]
-            combo.addItem(self.tr("Not signed up (not sure yet)"), (SKIP, None))
-            combo.addItem(
-                self.tr("%1 · sign up anyway").replace("%1", self._member_text(c.membership_id, c.display_name)),
-                (MEMBER, c.membership_id),
+        if m.status == "ignored" and m.reason == "tentative" and one is not None:
+            # 王五 待定 / 候补: no place yet; the organiser may sign them up all the same
+            combo = self._decision_combo(
+                row,
+                [(self.tr("%1 · sign up anyway").replace("%1", who), (MEMBER, one.membership_id))],
+                self.tr("Not signed up (not sure yet)"),
+                skip_first=True,
             )
             combo.setToolTip(ignored_reason_text(m))
-            combo.currentIndexChanged.connect(self._update_summary)
-            self.table.setCellWidget(row, COL_DECISION, combo)
-            self.combos[row] = combo
             return
         if m.status in ("ignored", "leave", "other_day"):  # a quote, a notice, 请假 …: shown with why, not counted
             why = QTableWidgetItem(ignored_reason_text(m) if m.status == "ignored" else self._result_text(m))
@@ -312,6 +304,19 @@ class AttendancePasteDialog(QDialog):
             "pinyin": self.tr("pinyin"),
             "fuzzy": self.tr("similar name"),
         }.get(how, how)
+
+    def _decision_combo(
+        self, row: int, choices: list[tuple[str, tuple]], skip_text: str, *, skip_first: bool
+    ) -> QComboBox:
+        """A line's choice list: `choices` and a skip, the skip first when it is the default."""
+        combo = QComboBox()
+        skip = (skip_text, (SKIP, None))
+        for text, data in [skip, *choices] if skip_first else [*choices, skip]:
+            combo.addItem(text, data)
+        combo.currentIndexChanged.connect(self._update_summary)
+        self.table.setCellWidget(row, COL_DECISION, combo)
+        self.combos[row] = combo
+        return combo
 
     def _result_text(self, m: PasteMatch) -> str:
         if m.status == "matched":
