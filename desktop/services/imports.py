@@ -3022,23 +3022,22 @@ class _Writer:
         then wanted +40 (docs/metrics.md "Points")."""
         if not self.may_refer:
             return
-        from types import SimpleNamespace
-
         from desktop.services.onboarding import _award_referral
         from desktop.services.points import referral_earned
 
         ids = sorted(self.may_refer)
         for start in range(0, len(ids), 500):
-            rows = self.session.execute(
-                select(Membership.id, Membership.referrer_id, Membership.joined_at).where(
+            earning = self.session.scalars(
+                select(Membership)
+                .where(
                     Membership.id.in_(ids[start : start + 500]),
                     Membership.referrer_id.is_not(None),
                     referral_earned(),
                 )
+                .execution_options(populate_existing=True)  # written by the import's Core statements
             ).all()
-            for ms_id, referrer_id, joined_at in rows:
-                ms = SimpleNamespace(id=ms_id, referrer_id=referrer_id, group_id=self.group_id)
-                _award_referral(self.session, ms, joined_at or self.now, self.actor)  # type: ignore[arg-type]
+            for ms in earning:
+                _award_referral(self.session, ms, ms.joined_at or self.now, self.actor)
 
     def finish(self, unchanged: int, skipped: int = 0) -> None:
         if self.deferred:

@@ -32,6 +32,12 @@ LEFT = datetime(2026, 11, 8, 10, 0)
 BACK = datetime(2026, 11, 18, 9, 0)
 
 
+@pytest.fixture(autouse=True)
+def on_day_t(monkeypatch):
+    """The scenarios' today is T, for the services that read the clock too (a join date "in the future")."""
+    monkeypatch.setenv("QUNDESK_TODAY", T.isoformat())
+
+
 def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 

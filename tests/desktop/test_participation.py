@@ -287,12 +287,15 @@ def test_deleting_an_activity_takes_its_points_back_and_keeps_the_record(workspa
             delete_activity(s, owner, wrong)
 
 
-def test_absent_on_a_day_of_leave_is_recorded_as_excused_and_the_attendance_rate_does_not_pay(workspace, owner, grp):
+def test_absent_on_a_day_of_leave_is_recorded_as_excused_and_the_attendance_rate_does_not_pay(
+    workspace, owner, grp, monkeypatch
+):
     """PRODUCT §2: leave days count against nothing. 李四 is on leave (请假) 10–12 November; marked absent from the
     10 November meetup, the place is excused (what set_attendance returns and stores); 张三 absent stays absent;
     attended after all is attended. November's attendance rate: 0 attended of 1 expected (张三), not of 2."""
     from desktop.services.checkins import record_leave
 
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-04")  # the 10 November meetup has happened, whatever the suite's day
     gid, a, b = grp
     with workspace.session() as s:
         meetup = create_activity(
