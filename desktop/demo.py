@@ -1748,7 +1748,7 @@ class _Builder:
                                 ms,
                                 day,
                                 POINTS["activity_online"],
-                                f"参加线上活动：{title}",
+                                f"参加活动「{title}」",
                                 "attendance",
                                 att_id,
                                 end,
@@ -1758,7 +1758,7 @@ class _Builder:
                                 ms,
                                 day,
                                 POINTS["activity_offline"],
-                                f"参加线下活动：{title}",
+                                f"参加活动「{title}」",
                                 "attendance",
                                 att_id,
                                 end,
@@ -1768,7 +1768,7 @@ class _Builder:
                                 ms,
                                 day,
                                 POINTS["speaker"],
-                                f"活动分享嘉宾：{title}",
+                                f"活动分享「{title}」",
                                 "attendance",
                                 att_id,
                                 end,
@@ -1835,7 +1835,7 @@ class _Builder:
                     }
                 )
                 if kind == "share":
-                    self.point(ms, date.fromordinal(o), POINTS["share"], f"分享：{title}", "contribution", cid, at)
+                    self.point(ms, date.fromordinal(o), POINTS["share"], f"分享「{title}」", "contribution", cid, at)
                 cid += 1
             # converted referrals inside the history, by referrers who were taking part then
             for ms in g.ms:
@@ -1885,7 +1885,7 @@ class _Builder:
                     "created_at": at,
                 }
             )
-            self.point(ms, date.fromordinal(o), POINTS["violation"], f"违规：{note}", "violation", vid, at)
+            self.point(ms, date.fromordinal(o), POINTS["violation"], "违规", "violation", vid, at)
             vid += 1
 
         kinds = ("ad", "flood", "off_topic", "abuse", "other")
@@ -1943,7 +1943,7 @@ class _Builder:
                     ref,
                     ms.joined.date(),
                     POINTS["referral"],
-                    f"推荐{ms.p.name}入群",
+                    "推荐入群",  # the services' own reasons (participation, onboarding): one wording, read in English too
                     "referral",
                     ms.id,
                     ms.joined,

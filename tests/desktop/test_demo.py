@@ -792,3 +792,18 @@ def test_the_demo_writer_stores_exactly_what_sqlalchemy_would(tmp_path, monkeypa
     finally:
         fast.close()
         slow.close()
+
+
+def test_the_demo_writes_the_services_ledger_reasons(demo):
+    """The demo's ledger says what the services write (参加活动「…」, 分享「…」, 推荐入群 …), so an English window or
+    workbook of the demo reads them in English (desktop/phrases.py ledger_reason); it wrote its own wordings
+    (参加线上活动：…, 推荐张三入群), which stayed Chinese. Manual adjustments are typed text and stay as they are."""
+    from desktop.phrases import Phrase, ledger_reason
+
+    db, _ = demo
+    with db.engine.connect() as c:
+        reasons = {
+            r for (r,) in rows(c, select(PointsEntry.reason).where(PointsEntry.source_kind != "manual").distinct())
+        }
+    assert len(reasons) > 5
+    assert [r for r in reasons if not isinstance(ledger_reason(r), Phrase)] == []
