@@ -952,6 +952,31 @@ def test_a_chain_dated_another_day_asks_which_day(qtbot, page, ws):
     assert times["张珊"] is None
 
 
+def test_the_questions_of_a_chain_do_not_move_the_paste_controls(qtbot, page, ws):
+    """Pasted by hand, a dated chain is matched as it lands (the debounce), and its question banner appeared above
+    the page: the paste box and 识别 moved down, and the click meant for 识别 landed on "Keep 12月4日" — yesterday's
+    chain logged on today, by a click nobody meant. The banners sit above the confirm button they hold back."""
+
+    def where(widget):
+        return widget.mapTo(page, widget.rect().topLeft())
+
+    qtbot.waitExposed(page)
+    before = {w: where(w) for w in (page.match_button, page.paste_edit, page.quick_edit, page.clear_paste_button)}
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48")
+    qtbot.waitUntil(lambda: page.title_banner.isVisible())
+    assert {w: where(w) for w in before} == before
+    # the question sits between the preview and the confirm button it holds back
+    banner = where(page.title_banner).y()
+    assert where(page.preview_view).y() < banner < where(page.confirm_button).y()
+    assert not page.confirm_button.isEnabled()
+    # the same for a chain titled with another group's name
+    page.set_paste_text(f"#接龙 读书会 {TODAY.month}月{TODAY.day}日\n1. 李四\n")
+    assert page.group_banner.isVisible() and not page.title_banner.isVisible()
+    assert {w: where(w) for w in before} == before
+    assert where(page.preview_view).y() < where(page.group_banner).y() < where(page.confirm_button).y()
+
+
 def test_keeping_the_chosen_day_logs_there(qtbot, page, ws):
     yesterday = TODAY - timedelta(days=1)
     page.set_paste_text(f"早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四")

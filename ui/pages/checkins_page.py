@@ -180,6 +180,20 @@ def _month_day(day: date) -> str:
     return QLocale(QLocale.Language.English).toString(_qdate(day), "MMM d")
 
 
+def _banner_layout(banner: QFrame, label: QLabel, *buttons: QPushButton) -> None:
+    """A question banner of the paste panel: its text, then its answers on a line of their own at the right (the
+    panel is half the page wide)."""
+    layout = QVBoxLayout(banner)
+    layout.setContentsMargins(12, 6, 12, 6)
+    layout.setSpacing(6)
+    layout.addWidget(label)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    layout.addLayout(row)
+
+
 def paste_changes(outcome: PasteOutcome) -> tuple[str, ...]:
     """What a logged paste changed: check-ins and points, and members when it added people."""
     return (*CHECKIN_CHANGES, "members") if outcome.new_membership_ids else CHECKIN_CHANGES
@@ -356,11 +370,7 @@ class CheckinsPage(GroupPage):
         self.keep_day_button = QPushButton()
         self.keep_day_button.setObjectName("keepDay")
         self.keep_day_button.clicked.connect(self.keep_chosen_day)
-        tb = QHBoxLayout(self.title_banner)
-        tb.setContentsMargins(12, 6, 12, 6)
-        tb.addWidget(self.title_date_label, 1)
-        tb.addWidget(self.use_title_day_button)
-        tb.addWidget(self.keep_day_button)
+        _banner_layout(self.title_banner, self.title_date_label, self.use_title_day_button, self.keep_day_button)
         self.title_banner.hide()
 
         # a chain titled with another group's name: not logged here, unless the user says it is this group's
@@ -372,10 +382,7 @@ class CheckinsPage(GroupPage):
         self.accept_group_button = QPushButton()
         self.accept_group_button.setObjectName("acceptOtherGroup")
         self.accept_group_button.clicked.connect(self.accept_titled_groups)
-        gb = QHBoxLayout(self.group_banner)
-        gb.setContentsMargins(12, 6, 12, 6)
-        gb.addWidget(self.group_banner_label, 1)
-        gb.addWidget(self.accept_group_button)
+        _banner_layout(self.group_banner, self.group_banner_label, self.accept_group_button)
         self.group_banner.hide()
 
         # -- left: quick entry, the day's check-ins, who is missing
@@ -562,6 +569,11 @@ class CheckinsPage(GroupPage):
         self.paste_splitter.setSizes([PASTE_BOX_LINES * self.fontMetrics().lineSpacing() + 14, 400])
         pl.addLayout(pt)
         pl.addWidget(self.paste_splitter, 1)
+        # the chain's questions (which day, which group) sit above the confirm button they hold back, not above the
+        # page: a banner shown there pushed the paste box and 识别 down, and the click meant for 识别 — the match
+        # runs by itself as the paste lands — landed on "仍记到12月4日", logging the chain on the wrong day
+        pl.addWidget(self.title_banner)
+        pl.addWidget(self.group_banner)
         pl.addLayout(pb)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -607,8 +619,6 @@ class CheckinsPage(GroupPage):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(8)
         cl.addWidget(self.late_banner)
-        cl.addWidget(self.title_banner)
-        cl.addWidget(self.group_banner)
         # the heat-map gives way to the lists and the paste preview on a small screen (drag, or collapse it)
         self.vsplitter = QSplitter(Qt.Orientation.Vertical)
         self.vsplitter.setObjectName("checkinsVSplitter")
