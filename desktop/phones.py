@@ -14,6 +14,27 @@ import re
 _PHONE_IN_TEXT = re.compile(r"\d(?:[\W_]{0,3}\d){6,}")
 
 
+# A North American number written as North Americans write it — (415) 555-2671, 415-555-2671, 415.555.2671,
+# 1 (415) 555-2671 — is +1 and its ten digits: an Eventbrite, Meetup or Luma export of a community abroad has no
+# country code. Only that shape (three, three and four digits with their separators, or the area code in
+# brackets; area code and exchange start 2-9): no Chinese number is written so (a landline's area code starts 0,
+# a mobile is 11 digits), and 400-/800- numbers stay China's service numbers. Bare ten digits stay unknown.
+_NANP_RE = re.compile(
+    r"(?:\+?1[\s.\-]*)?(?:\(\s*([2-9]\d\d)\s*\)\s*|([2-9]\d\d)[\s.\-]\s*)([2-9]\d\d)[\s.\-]\s*(\d{4})", re.ASCII
+)
+
+
+def nanp_phone(text: str) -> str | None:
+    """'(415) 555-2671' -> '+14155552671' (see _NANP_RE); None when `text` is not written as one."""
+    m = _NANP_RE.fullmatch(text.strip())
+    if m is None:
+        return None
+    area = m.group(1) or m.group(2)
+    if not text.lstrip().startswith(("+", "1")) and area in ("400", "800"):
+        return None
+    return f"+1{area}{m.group(3)}{m.group(4)}"
+
+
 def mask_phone(phone: str | None) -> str:
     """138****8000: the first three and the last four characters stay, the middle is hidden; a number
     shorter than 8 characters shows only its last two (****45). No number -> ""."""

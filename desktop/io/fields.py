@@ -35,6 +35,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 
 from desktop.errors import QunDeskError
+from desktop.phones import nanp_phone
 
 __all__ = [
     "FIELDS",
@@ -988,7 +989,9 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
     if not _PHONE_CHARS_RE.fullmatch(text):
         raise _phone_problem(file, row, column, f"{text} 不是有效的手机号或电话号码", "phone_invalid", shown)
     digits = "".join(ch for ch in text if ch.isdigit())
-    result = _canonical_phone(digits, text.startswith("+"), from_number) if digits else None
+    result = nanp_phone(text) if not from_number and not text.startswith("+") else None
+    if result is None:
+        result = _canonical_phone(digits, text.startswith("+"), from_number) if digits else None
     if result is None:
         if len(digits) == 22 and _MOBILE_RE.fullmatch(digits[:11]) and _MOBILE_RE.fullmatch(digits[11:]):
             raise _phone_problem(

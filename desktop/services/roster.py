@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import drop_format_chars
-from desktop.phones import drop_id_numbers
+from desktop.phones import drop_id_numbers, nanp_phone
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus, reconcile_streak_bonuses
 from desktop.services.operators import Actor, require
@@ -325,6 +325,9 @@ def normalise_phone(value: str | None) -> str | None:
     if value is None or not str(value).strip():
         return None
     s = unicodedata.normalize("NFKC", str(value)).strip()
+    north_american = nanp_phone(s) if not s.startswith("+") else None
+    if north_american is not None:  # (415) 555-2671: as an import reads it (desktop/phones.py)
+        return north_american
     s = _PHONE_SEPARATORS.sub("", s)
     plus = s.startswith("+")
     digits = s[1:] if plus else s

@@ -253,6 +253,16 @@ def test_parse_date_never_fails_with_anything_but_import_problem(text):
         ("400-123-4567", "400-123-4567"),
         ("4001234567", "400-123-4567"),
         ("+852 9123 4567", "+85291234567"),
+        # a North American number as North Americans write it (an Eventbrite or Meetup export): +1
+        ("(415) 555-2671", "+14155552671"),
+        ("(415)555-2671", "+14155552671"),
+        ("415-555-2671", "+14155552671"),
+        ("415.555.2671", "+14155552671"),
+        ("415 555 2671", "+14155552671"),
+        ("1 (415) 555-2671", "+14155552671"),
+        ("1-415-555-2671", "+14155552671"),
+        ("+1 (415) 555-2671", "+14155552671"),
+        ("800-123-4567", "800-123-4567"),  # 400-/800- stay China's service numbers
         ("12345678", "12345678"),
         (None, None),
         ("", None),
@@ -280,6 +290,8 @@ def test_parse_phone(value, expected):
         (True, "不是电话号码"),
         (datetime(2026, 5, 6), "不是电话号码"),
         ("+86 123", "不是有效"),
+        ("4155552671", "不是有效"),  # ten bare digits: neither China's nor written as North America's
+        ("(415) 055-2671", "不是有效"),  # no exchange starts 0
     ],
 )
 def test_parse_phone_problems(value, fragment):

@@ -456,6 +456,23 @@ def test_a_paid_communitys_member_states_are_read(db, tmp_path):
     assert {w.row for w in plan.warnings} == {3, 4}
 
 
+def test_a_north_american_export_imports_with_its_phones(db, tmp_path):
+    """An Eventbrite export of a Bay Area group writes phones as Americans do, (415) 555-2671 and 415-555-2672,
+    without +1: the whole file was refused ("not a valid phone", nothing imported). They are +1 numbers; the same
+    number written +1 415 555 2671 later is the same person."""
+    rows = [
+        ["First Name", "Last Name", "Email", "Cell Phone", "Attendee Status"],
+        ["Alice", "Wang", "alice@example.com", "(415) 555-2671", "Attending"],
+        ["Bob", "Li", "bob@example.com", "415-555-2672", "Attending"],
+    ]
+    plan, summary, _ = imp(db, write_csv(tmp_path / "eventbrite.csv", rows))
+    assert (summary.added, plan.problems) == (2, [])
+    assert _people(db) == {"Alice Wang": (None, "+14155552671"), "Bob Li": (None, "+14155552672")}
+    again = [["Name", "Phone", "City"], ["Alice Wang", "+1 415 555 2671", "San Francisco"]]
+    _plan, summary, _ = imp(db, write_csv(tmp_path / "meetup.csv", again))
+    assert (summary.added, summary.updated) == (0, 1)
+
+
 def test_of_home_cell_and_work_phone_the_cell_phone_is_the_members(db, tmp_path):
     """Eventbrite's attendee report has Home Phone, Cell Phone and Work Phone: the leftmost, Home Phone, was taken —
     a US landline without its country code, a problem on every row that had one, while the mobile was dropped. Of two

@@ -40,7 +40,13 @@ def test_a_mainland_mobile_with_its_country_code_is_the_same_phone(workspace, gr
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("+1 415 555 0100", "+14155550100"), ("001 415 555 0100", "+14155550100"), ("+852 9123 4567", "+85291234567")],
+    [
+        ("+1 415 555 0100", "+14155550100"),
+        ("001 415 555 0100", "+14155550100"),
+        ("+852 9123 4567", "+85291234567"),
+        ("(415) 555-0100", "+14155550100"),  # as an import reads it: one person, not two
+        ("415-555-0100", "+14155550100"),
+    ],
 )
 def test_a_phone_of_another_country_keeps_its_country_code(typed, stored):
     assert normalise_phone(typed) == stored
