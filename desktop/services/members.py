@@ -16,7 +16,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_entry, reverse_source
-from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral, end_leaves, left_fields
+from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral, end_leaves, left_fields, wechat_key
 from models import (
     Activity,
     Attendance,
@@ -370,6 +370,21 @@ _KEPT_IN_NOTE = (
     ("nickname", "昵称 (nickname of the merged record)"),
     ("wechat_id", "微信号 (WeChat ID of the merged record)"),
 )
+
+
+def identity_conflicts(
+    a_wechat: str | None, a_phone: str | None, b_wechat: str | None, b_phone: str | None
+) -> tuple[str, ...]:
+    """Which identities of two records say they are two people: "wechat_id" when both have a WeChat ID and they
+    differ (whatever their case), "phone" when both have a phone and they differ. A merge of two 张伟 who are two
+    people cannot be undone — their check-ins, points and answers become one person's — so the window says so
+    before the merge, naming the differing values, and Cancel is the default."""
+    out = []
+    if wechat_key(a_wechat) and wechat_key(b_wechat) and wechat_key(a_wechat) != wechat_key(b_wechat):
+        out.append("wechat_id")
+    if a_phone and b_phone and a_phone != b_phone:
+        out.append("phone")
+    return tuple(out)
 
 
 def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) -> MergeSummary:

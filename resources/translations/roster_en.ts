@@ -513,6 +513,22 @@
     <context>
         <name>MergeDialog</name>
         <message>
+            <source>Their WeChat IDs differ: %1 and %2.</source>
+            <translation>Their WeChat IDs differ: %1 and %2.</translation>
+        </message>
+        <message>
+            <source>Their phones differ: %1 and %2.</source>
+            <translation>Their phones differ: %1 and %2.</translation>
+        </message>
+        <message>
+            <source>They may be two different people.</source>
+            <translation>They may be two different people.</translation>
+        </message>
+        <message>
+            <source>A merge cannot be undone: the check-ins, points and answers of both become one person's. The other record is kept as a deleted entry pointing at the kept one.</source>
+            <translation>A merge cannot be undone: the check-ins, points and answers of both become one person's. The other record is kept as a deleted entry pointing at the kept one.</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/merge_dialog.py" line="67" />
             <source>Merge duplicate records</source>
             <translation>Merge duplicate records</translation>
@@ -651,11 +667,6 @@
             <location filename="../../ui/dialogs/merge_dialog.py" line="314" />
             <source>Merge %1 (#%2) into %3 (#%4)?</source>
             <translation>Merge %1 (#%2) into %3 (#%4)?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/merge_dialog.py" line="321" />
-            <source>The other record is kept as a deleted entry pointing at the kept one; nothing is lost.</source>
-            <translation>The other record is kept as a deleted entry pointing at the kept one; nothing is lost.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/merge_dialog.py" line="346" />

@@ -510,6 +510,22 @@
     <context>
         <name>MergeDialog</name>
         <message>
+            <source>Their WeChat IDs differ: %1 and %2.</source>
+            <translation>两条记录的微信号不同：%1 和 %2。</translation>
+        </message>
+        <message>
+            <source>Their phones differ: %1 and %2.</source>
+            <translation>两条记录的手机号不同：%1 和 %2。</translation>
+        </message>
+        <message>
+            <source>They may be two different people.</source>
+            <translation>他们可能是两个不同的人。</translation>
+        </message>
+        <message>
+            <source>A merge cannot be undone: the check-ins, points and answers of both become one person's. The other record is kept as a deleted entry pointing at the kept one.</source>
+            <translation>合并后无法撤销：两条记录的打卡、积分和回答都将归于一人。另一条记录会保留为指向被保留记录的已删除条目。</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/merge_dialog.py" line="67" />
             <source>Merge duplicate records</source>
             <translation>合并重复记录</translation>
@@ -647,11 +663,6 @@
             <location filename="../../ui/dialogs/merge_dialog.py" line="314" />
             <source>Merge %1 (#%2) into %3 (#%4)?</source>
             <translation>把 %1（#%2）合并到 %3（#%4）？</translation>
-        </message>
-        <message>
-            <location filename="../../ui/dialogs/merge_dialog.py" line="321" />
-            <source>The other record is kept as a deleted entry pointing at the kept one; nothing is lost.</source>
-            <translation>被合并的记录会作为已删除条目保留，并指向保留的记录；不会丢失任何数据。</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/merge_dialog.py" line="346" />

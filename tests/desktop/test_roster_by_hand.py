@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.services.groups import create_group
-from desktop.services.members import merge_members
+from desktop.services.members import identity_conflicts, merge_members
 from desktop.services.roster import (
     MemberInput,
     add_member,
@@ -208,3 +208,16 @@ def test_the_roster_search_finds_a_part_of_a_wechat_id(sqlite_workspace, owner):
         assert found("san88") == ["张三"] and found("SAN88") == ["张三"]
         assert found("_2024") == ["李四"] and found("si_20") == ["李四"]
         assert found("san") == ["Sandy"]  # a name's part: not an ID fragment (no digit or _), no ID scan
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (("zhang_san88", "13800138000"), ("Zhang_San88", "13800138000"), ()),
+        (("zhang_san88", None), ("zs_1990", None), ("wechat_id",)),
+        ((None, "13800138000"), ("zs_1990", "13900139000"), ("phone",)),
+        (("zhang_san88", "13800138000"), (None, None), ()),
+    ],
+)
+def test_identity_conflicts_are_filled_identities_that_differ(a, b, expected):
+    assert identity_conflicts(*a, *b) == expected

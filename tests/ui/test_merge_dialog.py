@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from helpers import OFFSCREEN_QUIRKS, close_workspace, isolate_settings, make_workspace, type_text
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
@@ -182,3 +182,41 @@ def test_assistant_gets_no_merge_button(qtbot, ws, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", cancel)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Merge…" not in seen["buttons"]
+
+
+def _confirmation(qtbot, dialog) -> tuple[bool, str, str, QMessageBox.Icon]:
+    """Open the real confirmation of the chosen merge, read it and press its default button."""
+    seen: dict = {}
+
+    def answer() -> None:
+        box = dialog.confirm_box
+        seen.update(text=box.informativeText(), default=box.defaultButton().text(), icon=box.icon())
+        box.defaultButton().click()
+
+    QTimer.singleShot(0, answer)
+    keep, drop = dialog.keep_and_drop()
+    merged = dialog.ask_to_confirm(keep, drop)
+    return merged, seen["text"], seen["default"], seen["icon"]
+
+
+def test_a_merge_of_records_with_other_phones_warns_and_defaults_to_cancel(qtbot, ws):
+    """Two 张三 with different phones may be two people, and a merge cannot be undone: the confirmation said "nothing
+    is lost" and Merge was the default. It names the differing phones (masked) and Enter cancels."""
+    dialog = open_dialog(qtbot, ws, other_member_id=ws.members["张三#2"])
+    merged, text, default, icon = _confirmation(qtbot, dialog)
+    assert not merged and default == "Cancel" and icon == QMessageBox.Icon.Warning
+    assert "Their phones differ: 138****8000 and 136****6000." in text
+    assert "may be two different people" in text and "cannot be undone" in text and "nothing is lost" not in text
+    assert "WeChat" not in text  # the second record has no WeChat ID: nothing differs there
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张三#2"]).merged_into_id is None
+
+
+def test_a_merge_of_records_that_do_not_disagree_defaults_to_merge(qtbot, ws):
+    with ws.database.session() as s:
+        s.get(Member, ws.members["张三#2"]).phone = None
+        s.commit()
+    dialog = open_dialog(qtbot, ws, other_member_id=ws.members["张三#2"])
+    merged, text, default, icon = _confirmation(qtbot, dialog)
+    assert merged and default == "Merge" and icon == QMessageBox.Icon.Question
+    assert "differ" not in text and "cannot be undone" in text

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError
 from desktop.phones import mask_phone
-from desktop.services.members import MergeSummary, merge_members
+from desktop.services.members import MergeSummary, identity_conflicts, merge_members
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import RosterQuery, search_roster
 from desktop.services.roster_queries import PersonBrief, person_brief
@@ -319,11 +319,34 @@ class MergeDialog(QDialog):
             .replace("%3", keep.display_name)
             .replace("%4", str(keep.member_id))
         )
-        box.setInformativeText(
-            self.tr("The other record is kept as a deleted entry pointing at the kept one; nothing is lost.")
+        conflicts = identity_conflicts(keep.wechat_id, keep.phone, drop.wechat_id, drop.phone)
+        lines = []
+        if "wechat_id" in conflicts:
+            lines.append(
+                self.tr("Their WeChat IDs differ: %1 and %2.")
+                .replace("%1", keep.wechat_id or "")
+                .replace("%2", drop.wechat_id or "")
+            )
+        if "phone" in conflicts:
+            lines.append(
+                self.tr("Their phones differ: %1 and %2.")
+                .replace("%1", mask_phone(keep.phone))
+                .replace("%2", mask_phone(drop.phone))
+            )
+        if lines:
+            box.setIcon(QMessageBox.Icon.Warning)
+            lines.append(self.tr("They may be two different people."))
+        lines.append(
+            self.tr(
+                "A merge cannot be undone: the check-ins, points and answers of both become one person's. The other"
+                " record is kept as a deleted entry pointing at the kept one."
+            )
         )
+        box.setInformativeText("\n".join(lines))
         ok = box.addButton(self.tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel if conflicts else ok)
+        self.confirm_box = box  # for tests
         box.exec()
         return box.clickedButton() is ok
 
