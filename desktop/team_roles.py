@@ -39,6 +39,7 @@ from models import Operator, WorkspaceSetting
 SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team init` has run
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
+MANAGERS_ONLY = ("merge_undo",)  # what a merge changed, phones included: an assistant neither merges nor undoes one
 
 # what the assistant may write (everything else it may only read, or not even that)
 ASSISTANT_WRITES = (
@@ -207,13 +208,16 @@ def apply_grants(session: Session, prefix: str) -> None:
         rights = "SELECT" if table in derived else "SELECT, INSERT, UPDATE, DELETE"
         run(f"GRANT {rights} ON {q(table)} TO {admin}")
     run(f"GRANT SELECT, INSERT ON audit_log TO {admin}")
+    # who a row is about, and nothing else: a merge gives the dropped person's history to the kept one (and its
+    # undo gives it back) — without this an admin's merge was refused by the server
+    run(f"GRANT UPDATE (entity_id) ON audit_log TO {admin}")
     run(f"GRANT SELECT ON alembic_version TO {admin}, {assistant}")
     columns = ", ".join(q(c) for c in OPERATOR_PUBLIC_COLUMNS)
     run(f"GRANT SELECT ({columns}) ON operator TO {admin}, {assistant}")
 
     # assistant
     for table in tables:
-        if table in (*MASKED_TABLES, "operator", "alembic_version"):
+        if table in (*MASKED_TABLES, *MANAGERS_ONLY, "operator", "alembic_version"):
             continue
         run(f"GRANT SELECT ON {q(table)} TO {assistant}")
     for table in ASSISTANT_WRITES:

@@ -5,6 +5,7 @@ from models.audit import AuditEntry, WorkspaceSetting
 from models.base import Base, local_now, utcnow
 from models.chat import ChatActivity, ChatAlias, ChatImport
 from models.community import EntryStep, Group, RulesVersion
+from models.merges import MergeUndo
 from models.participation import Activity, Attendance, CheckIn, Contribution, Leave, Violation
 from models.people import (
     Member,
@@ -39,6 +40,7 @@ __all__ = [
     "Level",
     "Member",
     "MemberGram",
+    "MergeUndo",
     "Membership",
     "MembershipGram",
     "MembershipSpell",

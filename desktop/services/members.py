@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, ValidationError
 from desktop.phrases import Phrase, code_phrase, ledger_reason
+from desktop.services import merge_undo
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.operators import Actor, require
@@ -60,6 +61,7 @@ class MergeSummary:
     memberships_merged: int
     checkins_moved: int
     checkins_dropped_as_duplicates: int
+    merge_id: int | None = None  # undo it with merge_undo.undo_merge while nothing changed since
 
 
 @dataclass
@@ -407,6 +409,11 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
         raise NotFound("member")
     _refuse_gone(session, keep, kept_record=True)
     _refuse_gone(session, drop, kept_record=False)
+    session.flush()
+    connection = session.connection()
+    undo_ids = merge_undo.membership_ids_of(connection, [keep_id, drop_id])
+    undo_rows = merge_undo.snapshot(connection, [keep_id, drop_id], undo_ids)  # so the merge can be undone
+    undo_audit = merge_undo.audit_rows_of(connection, drop_id)
     before = {f: getattr(drop, f) for f in MEMBER_FIELDS}
     moved = merged = ci_moved = ci_dup = 0
     notes: list[str] = []
@@ -472,7 +479,8 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
         before={"merged_member_id": drop.id, **before, "memberships_folded": folded},
         after=after,
     )
-    return MergeSummary(keep.id, moved, merged, ci_moved, ci_dup)
+    merge_id = merge_undo.keep_record(session, actor, keep.id, drop.id, undo_rows, undo_ids, undo_audit)
+    return MergeSummary(keep.id, moved, merged, ci_moved, ci_dup, merge_id)
 
 
 # ---- bulk actions ----

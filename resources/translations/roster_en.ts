@@ -309,6 +309,22 @@
     <context>
         <name>MemberPanel</name>
         <message>
+            <source>Undo merge…</source>
+            <translation>Undo merge…</translation>
+        </message>
+        <message>
+            <source>Separate the record merged into this person again, as both were before the merge</source>
+            <translation>Separate the record merged into this person again, as both were before the merge</translation>
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation>Undo merge</translation>
+        </message>
+        <message>
+            <source>Separate the record last merged into %1 again? Both become as they were before the merge: their check-ins, points and answers go back to each.</source>
+            <translation>Separate the record last merged into %1 again? Both become as they were before the merge: their check-ins, points and answers go back to each.</translation>
+        </message>
+        <message>
             <location filename="../../ui/widgets/member_panel.py" line="189" />
             <source>Select one member to see their details and timeline.</source>
             <translation>Select one member to see their details and timeline.</translation>
@@ -513,6 +529,18 @@
     <context>
         <name>MergeDialog</name>
         <message>
+            <source>Undo merge</source>
+            <translation>Undo merge</translation>
+        </message>
+        <message>
+            <source>Merge undone: the two records are separate again.</source>
+            <translation>Merge undone: the two records are separate again.</translation>
+        </message>
+        <message>
+            <source>The check-ins, points and answers of both become one person's. The merge can be undone (here, or later from the kept person's details) until either record changes.</source>
+            <translation>The check-ins, points and answers of both become one person's. The merge can be undone (here, or later from the kept person's details) until either record changes.</translation>
+        </message>
+        <message>
             <source>Their WeChat IDs differ: %1 and %2.</source>
             <translation>Their WeChat IDs differ: %1 and %2.</translation>
         </message>
@@ -523,10 +551,6 @@
         <message>
             <source>They may be two different people.</source>
             <translation>They may be two different people.</translation>
-        </message>
-        <message>
-            <source>A merge cannot be undone: the check-ins, points and answers of both become one person's. The other record is kept as a deleted entry pointing at the kept one.</source>
-            <translation>A merge cannot be undone: the check-ins, points and answers of both become one person's. The other record is kept as a deleted entry pointing at the kept one.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/merge_dialog.py" line="67" />

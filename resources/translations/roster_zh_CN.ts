@@ -307,6 +307,22 @@
     <context>
         <name>MemberPanel</name>
         <message>
+            <source>Undo merge…</source>
+            <translation>撤销合并…</translation>
+        </message>
+        <message>
+            <source>Separate the record merged into this person again, as both were before the merge</source>
+            <translation>把合并进此人的记录重新分开，恢复到合并前的样子</translation>
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation>撤销合并</translation>
+        </message>
+        <message>
+            <source>Separate the record last merged into %1 again? Both become as they were before the merge: their check-ins, points and answers go back to each.</source>
+            <translation>要把最近合并进 %1 的记录重新分开吗？两条记录都会恢复到合并前：打卡、积分和回答各归各人。</translation>
+        </message>
+        <message>
             <location filename="../../ui/widgets/member_panel.py" line="189" />
             <source>Select one member to see their details and timeline.</source>
             <translation>选中一位成员，查看资料和时间线。</translation>
@@ -510,6 +526,18 @@
     <context>
         <name>MergeDialog</name>
         <message>
+            <source>Undo merge</source>
+            <translation>撤销合并</translation>
+        </message>
+        <message>
+            <source>Merge undone: the two records are separate again.</source>
+            <translation>已撤销合并：两条记录重新分开。</translation>
+        </message>
+        <message>
+            <source>The check-ins, points and answers of both become one person's. The merge can be undone (here, or later from the kept person's details) until either record changes.</source>
+            <translation>两条记录的打卡、积分和回答都将归于一人。在任一条记录再有改动之前，可以撤销合并（在此处，或稍后在保留者的详情里）。</translation>
+        </message>
+        <message>
             <source>Their WeChat IDs differ: %1 and %2.</source>
             <translation>两条记录的微信号不同：%1 和 %2。</translation>
         </message>
@@ -520,10 +548,6 @@
         <message>
             <source>They may be two different people.</source>
             <translation>他们可能是两个不同的人。</translation>
-        </message>
-        <message>
-            <source>A merge cannot be undone: the check-ins, points and answers of both become one person's. The other record is kept as a deleted entry pointing at the kept one.</source>
-            <translation>合并后无法撤销：两条记录的打卡、积分和回答都将归于一人。另一条记录会保留为指向被保留记录的已删除条目。</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/merge_dialog.py" line="67" />

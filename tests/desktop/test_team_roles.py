@@ -269,3 +269,34 @@ def test_an_admin_backs_up_the_team_database_without_the_password_hashes(team, t
         assert conn.execute("SELECT count(*) FROM operator WHERE password_hash IS NOT NULL").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_an_admin_merges_and_undoes_a_merge_on_its_own_login_and_an_assistant_reads_no_merge_record(team):
+    """A merge gives the dropped person's audit rows to the kept one, and its undo gives them back: on the admin's
+    login (the audit log is append-only for it) that was refused by the server, so an admin could not merge in team
+    mode. And a merge's record holds both people's phones: an assistant reads none of it."""
+    url, _prefix, _logins = team
+    from desktop.services.members import merge_members
+    from desktop.services.merge_undo import undo_merge
+
+    database = open_workspace(_login_url(url, "team_admin", ADMIN_PW))
+    try:
+        actor = actor_for(database)
+        assert actor.role == "admin"
+        with database.session() as s:
+            ids = dict(s.execute(select(Member.display_name, Member.id)).all())
+            summary = merge_members(s, actor, ids["张三"], ids["李四"])
+            s.commit()
+        with database.session() as s:
+            assert undo_merge(s, actor, summary.merge_id) == (ids["张三"], ids["李四"])
+            s.commit()
+            assert s.get(Member, ids["李四"]).merged_into_id is None
+    finally:
+        database.dispose()
+    with psycopg.connect(_dsn(url, "xiaozhuli", ASSISTANT_PW), autocommit=True) as conn:
+        for statement in ("SELECT rows FROM merge_undo", "SELECT count(*) FROM merge_undo"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+    with psycopg.connect(_dsn(url, "team_admin", ADMIN_PW), autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # still append-only: only who it is about moves
+            conn.execute("UPDATE audit_log SET summary = ''")

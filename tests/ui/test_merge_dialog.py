@@ -200,13 +200,14 @@ def _confirmation(qtbot, dialog) -> tuple[bool, str, str, QMessageBox.Icon]:
 
 
 def test_a_merge_of_records_with_other_phones_warns_and_defaults_to_cancel(qtbot, ws):
-    """Two 张三 with different phones may be two people, and a merge cannot be undone: the confirmation said "nothing
+    """Two 张三 with different phones may be two people: the confirmation said "nothing
     is lost" and Merge was the default. It names the differing phones (masked) and Enter cancels."""
     dialog = open_dialog(qtbot, ws, other_member_id=ws.members["张三#2"])
     merged, text, default, icon = _confirmation(qtbot, dialog)
     assert not merged and default == "Cancel" and icon == QMessageBox.Icon.Warning
     assert "Their phones differ: 138****8000 and 136****6000." in text
-    assert "may be two different people" in text and "cannot be undone" in text and "nothing is lost" not in text
+    assert "may be two different people" in text and "nothing is lost" not in text
+    assert "can be undone" in text and "until either record changes" in text
     assert "WeChat" not in text  # the second record has no WeChat ID: nothing differs there
     with ws.database.session() as s:
         assert s.get(Member, ws.members["张三#2"]).merged_into_id is None
@@ -219,4 +220,61 @@ def test_a_merge_of_records_that_do_not_disagree_defaults_to_merge(qtbot, ws):
     dialog = open_dialog(qtbot, ws, other_member_id=ws.members["张三#2"])
     merged, text, default, icon = _confirmation(qtbot, dialog)
     assert merged and default == "Merge" and icon == QMessageBox.Icon.Question
-    assert "differ" not in text and "cannot be undone" in text
+    assert "differ" not in text and "can be undone" in text
+
+
+def test_a_merge_made_in_the_dialog_is_undone_there(qtbot, ws):
+    """Merged by mistake: Undo merge in the same window puts both 张三 back, each with their own check-ins."""
+    dialog = open_dialog(qtbot, ws, other_member_id=ws.members["张三#2"])
+    dialog.confirm_merge = lambda keep, drop: True
+    assert not dialog.undo_button.isVisible()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary is not None and dialog.undo_button.isVisible()
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张三#2"]).merged_into_id == ws.members["张三"]
+    with qtbot.waitSignal(dialog.merged):
+        qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert not dialog.undo_button.isVisible() and "undone" in dialog.result_label.text()
+    with ws.database.session() as s:
+        dup = s.get(Member, ws.members["张三#2"])
+        assert dup.merged_into_id is None and dup.deleted_at is None
+        days = s.scalar(
+            select(func.count()).select_from(CheckIn).where(CheckIn.membership_id == ws.memberships["张三#2"])
+        )
+        assert days == 2
+
+
+def test_the_kept_persons_details_offer_to_undo_the_merge_until_a_record_changes(qtbot, ws):
+    """Found out a day later: the kept 张三's details offer Undo merge… while nothing changed since; once either
+    record changes (a check-in), they no longer offer it."""
+    from desktop.services.members import merge_members
+    from ui.widgets.member_panel import MemberPanel
+
+    with ws.database.session() as s:
+        merge_members(s, ws.owner, ws.members["张三"], ws.members["张三#2"])
+        s.commit()
+    panel = MemberPanel(ws.database, ws.owner)
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.show()
+    panel.set_membership(ws.memberships["张三"])
+    assert panel.unmerge_button.isVisible()
+    panel.confirm_unmerge = lambda name: True
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(panel.unmerge_button, Qt.MouseButton.LeftButton)
+    assert not panel.unmerge_button.isVisible()
+    with ws.database.session() as s:
+        assert s.get(Member, ws.members["张三#2"]).merged_into_id is None
+        merge_members(s, ws.owner, ws.members["张三"], ws.members["张三#2"])
+        s.commit()
+    panel.reload()
+    assert panel.unmerge_button.isVisible()
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TEST_TODAY, [ws.memberships["张三"]])
+        s.commit()
+    panel.reload()
+    assert not panel.unmerge_button.isVisible()
+    assistant_panel = MemberPanel(ws.database, ws.assistant)
+    qtbot.addWidget(assistant_panel)
+    assistant_panel.set_membership(ws.memberships["张三"])
+    assert not assistant_panel.unmerge_button.isVisibleTo(assistant_panel)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.phones import mask_phone
 from desktop.services.members import MergeSummary, identity_conflicts, merge_members
+from desktop.services.merge_undo import undo_merge as undo_merge_service
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import RosterQuery, search_roster
 from desktop.services.roster_queries import PersonBrief, person_brief
@@ -139,9 +140,15 @@ class MergeDialog(QDialog):
         self.merge_button.setObjectName("primaryButton")
         self.merge_button.setAutoDefault(False)
         self.close_button = QPushButton(self.tr("Cancel"))
+        self.undo_button = QPushButton(self.tr("Undo merge"))
+        self.undo_button.setObjectName("undoMerge")
+        self.undo_button.setAutoDefault(False)
         self.buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.merge_button.clicked.connect(self.merge)
+        self.undo_button.clicked.connect(self.undo_merge)
+        self.undo_button.hide()  # after addButton, which shows it: offered once a merge is made
         self.buttons.rejected.connect(self.reject)
         if not allowed(self._actor, "merge_members"):
             self.merge_button.setToolTip(self.tr("Only the owner or an admin may merge members"))
@@ -338,8 +345,8 @@ class MergeDialog(QDialog):
             lines.append(self.tr("They may be two different people."))
         lines.append(
             self.tr(
-                "A merge cannot be undone: the check-ins, points and answers of both become one person's. The other"
-                " record is kept as a deleted entry pointing at the kept one."
+                "The check-ins, points and answers of both become one person's. The merge can be undone (here, or"
+                " later from the kept person's details) until either record changes."
             )
         )
         box.setInformativeText("\n".join(lines))
@@ -380,7 +387,30 @@ class MergeDialog(QDialog):
         self._fill_table()
         self.search_edit.setEnabled(False)
         self.results.clear()
+        self.undo_button.setVisible(summary.merge_id is not None)
         self.merged.emit(keep.member_id)
+
+    @Slot()
+    def undo_merge(self) -> None:
+        """Put both records back as they were before the merge (refused, saying why, once either changed)."""
+        if self.summary is None or self.summary.merge_id is None:
+            return
+        done = run_write(
+            self,
+            self._database,
+            undo_merge_service,
+            self._actor,
+            self.summary.merge_id,
+            changes=("members", "participation", "points", "taxonomy"),
+        )
+        if not done:
+            return
+        kept_id, dropped_id = done.value
+        self.undo_button.hide()
+        self.result_label.setText(self.tr("Merge undone: the two records are separate again."))
+        self.first, self.second = self._brief(kept_id), self._brief(dropped_id)
+        self._fill_table()
+        self.merged.emit(kept_id)  # the same refresh: both records changed
 
     def describe_summary(self, s: MergeSummary, name: str) -> str:
         parts = [

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import NotFound
 from desktop.services.members import TimelineEvent, member_timeline
+from desktop.services.merge_undo import last_undoable_merge, undo_merge
 from desktop.services.onboarding import leave_group, record_step, undo_step
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
@@ -205,6 +207,7 @@ class MemberPanel(QFrame):
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._undoable_merge: int | None = None  # the newest merge into the person shown that can be undone
         self.details = QWidget()  # filled by _build_details when a member is first shown
         self._details_built = False
 
@@ -303,6 +306,13 @@ class MemberPanel(QFrame):
             self.tr("Block this person in this group; adding them again will warn (owner or admin)")
         )
         self.merge_button.setToolTip(self.tr("Merge this person with a duplicate record (owner or admin)"))
+        # the newest merge into this person, while it can still be undone (nothing changed since)
+        self.unmerge_button = QPushButton(self.tr("Undo merge…"))
+        self.unmerge_button.setObjectName("unmergeButton")
+        self.unmerge_button.setToolTip(
+            self.tr("Separate the record merged into this person again, as both were before the merge")
+        )
+        self.unmerge_button.clicked.connect(self.undo_last_merge)
         buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setHorizontalSpacing(6)
@@ -323,6 +333,8 @@ class MemberPanel(QFrame):
         self.welcome_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.welcome_button.provider = self.welcome_paste_text
         buttons.addWidget(self.welcome_button, 2, 0, 1, 2)
+        buttons.addWidget(self.unmerge_button, 3, 0, 1, 2)
+        self.unmerge_button.hide()
 
         dl = QVBoxLayout(self.details)
         dl.setContentsMargins(0, 0, 0, 0)
@@ -363,12 +375,16 @@ class MemberPanel(QFrame):
             with self._database.session() as session:
                 data = member_panel_data(session, self._membership_id)
                 events = member_timeline(session, self._membership_id)
+                undoable = (
+                    last_undoable_merge(session, data.member_id) if allowed(self._actor, "merge_members") else None
+                )
         except NotFound:
             self._membership_id = None
             self._show_empty()
             return
         self.data = data
         self._events = events
+        self._undoable_merge = undoable
         self._build_details()
         self._fill(data)
         self._apply_timeline_filter()
@@ -547,6 +563,7 @@ class MemberPanel(QFrame):
             present and d.status != "blacklisted" and allowed(self._actor, "delete_members")
         )
         self.merge_button.setEnabled(present and allowed(self._actor, "merge_members"))
+        self.unmerge_button.setVisible(present and self._undoable_merge is not None)
 
     # ---- for tests ----
     def timeline_texts(self) -> list[str]:
@@ -574,6 +591,39 @@ class MemberPanel(QFrame):
             self.tr("Why did %1 leave? The reason is kept with their history."),
             self.tr("Mark left"),
         )
+
+    @Slot()
+    def undo_last_merge(self) -> bool:
+        """Ask, then undo the newest merge into this person (merge_undo.undo_merge: refused, saying why, when a
+        record changed since)."""
+        d, merge_id = self.data, self._undoable_merge
+        if d is None or merge_id is None:
+            return False
+        if not self.confirm_unmerge(d.display_name):
+            return False
+        done = run_write(
+            self,
+            self._database,
+            undo_merge,
+            self._actor,
+            merge_id,
+            changes=("members", "participation", "points", "taxonomy"),
+        )
+        self.reload()
+        self.changed.emit()
+        return bool(done)
+
+    def confirm_unmerge(self, name: str) -> bool:
+        """The question before an undo of a merge (tests replace it)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo merge"),
+            self.tr(
+                "Separate the record last merged into %1 again? Both become as they were before the merge: their"
+                " check-ins, points and answers go back to each."
+            ).replace("%1", name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def blacklist(self) -> PromptDialog | None:
