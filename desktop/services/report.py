@@ -77,7 +77,7 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, QunDeskError
-from desktop.health import alerts, funnel, structure
+from desktop.health import alerts, daily_checkins, funnel, structure
 from desktop.io.xlsx_util import (
     EXCEL_MAX_ROWS,
     SheetRows,
@@ -607,10 +607,9 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     # is written (_Report.checkins_of); here only who checked in and the count per day
     in_period = (CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
     checked_in = set(conn.execute(select(CheckIn.membership_id).where(*in_period).distinct()).scalars())
-    daily = {
-        _as_date(d): int(n)
-        for d, n in conn.execute(select(CheckIn.day, func.count()).where(*in_period).group_by(CheckIn.day))
-    }
+    # the check-ins per day (the 概览 chart's data) as the dashboard counts them: a deleted person's are in no
+    # figure — the chart had counted them, above the 打卡明细 matrix's 每日合计 of the same day
+    daily = dict(daily_checkins(session, gid, start, end))
 
     leave_days: dict[int, set[date]] = defaultdict(set)
     for mid, s, e in conn.execute(
@@ -1341,13 +1340,15 @@ class _Report:
                     cells[i] = MARK_LATE if late else MARK_CHECKIN
                     per_day[i] += 1
                 streak_days = set(marks) if g.late_counts else {d for d, late in marks.items() if not late}
+                # every leave day bridges a run (desktop/streaks.py), also one with a 补卡 that does not count
+                longest = longest_run(streak_days, leave)
                 possible = self._member_days(pp)
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()
                     possible -= len(leave & self._member_day_set(pp))
                 n = len(marks)
                 rate = round(min(1.0, n / possible), 4) if possible > 0 else None
-                row = [g.name, pp.name, *cells, n, len(leave) or None, longest_run(streak_days, leave), rate]
+                row = [g.name, pp.name, *cells, n, len(leave) or None, longest, rate]
                 matrix.append((n, pp.pinyin, row))
             matrix.sort(key=lambda x: (-x[0], x[1]))
             return [r for _n, _p, r in matrix]
@@ -1869,7 +1870,7 @@ DAY_COL_WIDTH = 3.6  # a 打卡明细 day column: a mark (✓ 补 假) and a tot
 def _day_column_width(groups, days: list[date], *, with_grand_total: bool) -> float:
     """The width of 打卡明细's day columns: DAY_COL_WIDTH, or wider when a 每日合计 count (a group's check-ins of
     a day, or all the groups' with `with_grand_total`) has three digits or more — bold and centred, 4.5 for
-    three digits, 5.6 for four. `g.daily` counts every check-in of the day, so it is never below the total shown."""
+    three digits, 5.6 for four. `g.daily` is the 每日合计 count of the day (a deleted person's left out, as in the matrix)."""
     most = 0
     for d in days:
         counts = [g.daily.get(d, 0) for g in groups]

@@ -1,0 +1,91 @@
+"""One figure, one value: the dashboard, the alerts, month_stats and the monthly workbook give the same number for
+the same thing (docs/metrics.md), each computed here by hand and read back from every place that shows it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.health import group_health
+from desktop.metrics import month_stats
+from desktop.services.checkins import CheckinEntry, record_checkins, record_leave, streaks
+from desktop.services.groups import create_group
+from desktop.services.report import export_monthly_report
+from desktop.services.roster import MemberInput, add_member, soft_delete_member
+from desktop.workspace import actor_for
+
+TODAY = date(2026, 11, 18)
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+    return TODAY
+
+
+def _days(a: date, b: date):
+    while a <= b:
+        yield a
+        a += timedelta(days=1)
+
+
+def _add(s, actor, gid, name, joined=datetime(2026, 9, 1, 9)):
+    return add_member(s, actor, gid, MemberInput(display_name=name, joined_at=joined))
+
+
+def test_the_summary_chart_counts_per_day_what_the_matrix_totals(sqlite_workspace, tmp_path):
+    """概览's 每日打卡人数 data (the chart) is the 打卡明细 matrix's 每日合计 of the same day: a deleted person's
+    check-ins are in neither (they were in the chart: 4 over a 每日合计 of 3)."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = create_group(s, owner, "每日群")
+        members = [_add(s, owner, g, name)[1] for name in ("阿甲", "阿乙", "阿丙")]
+        gone, gone_ms = _add(s, owner, g, "阿戊")
+        for d in _days(date(2026, 10, 1), date(2026, 10, 31)):
+            record_checkins(s, owner, g, d, members, today=TODAY)
+        for d in _days(date(2026, 10, 1), date(2026, 10, 10)):
+            record_checkins(s, owner, g, d, [gone_ms], today=TODAY)
+        soft_delete_member(s, owner, gone)
+        s.commit()
+        assert month_stats(s, g, 2026, 10, today=TODAY).checkins == 93
+        assert dict(group_health(s, g, date(2026, 10, 31)).daily_checkins)[date(2026, 10, 1)] == 3
+
+    out = tmp_path / "oct.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[g], path=out)
+    wb = load_workbook(out)
+    rows = list(wb["概览"].iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if "每日打卡人数" in r)
+    col = rows[head].index("每日打卡人数")
+    chart = {r[col]: r[col + 1] for r in rows[head + 2 : head + 2 + 31]}
+    assert list(chart) == list(range(1, 32))
+    total = next(r for r in wb["打卡明细"].iter_rows(values_only=True) if r[1] == "每日合计")
+    matrix = dict(zip(range(1, 32), total[2 : 2 + 31], strict=True))
+    assert chart == matrix == dict.fromkeys(range(1, 32), 3)
+    assert sum(chart.values()) == total[2 + 31] == 93
+
+
+def test_the_workbook_longest_run_is_the_member_streak_over_a_leave_day_with_a_late_check_in(
+    sqlite_workspace, tmp_path
+):
+    """A leave day bridges a run whatever else happened on it: with a 补卡 on it that does not count for streaks, the
+    workbook's 最长连续 broke the run there (3) where the member's streak (desktop/streaks.py) went on (6)."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = create_group(s, owner, "连续群")
+        _, a = _add(s, owner, g, "阿甲", datetime(2026, 10, 1))
+        record_leave(s, owner, a, date(2026, 11, 4), date(2026, 11, 5))
+        for d in (1, 2, 3, 6, 7, 8):
+            record_checkins(s, owner, g, date(2026, 11, d), [a], today=TODAY)
+        record_checkins(s, owner, g, date(2026, 11, 4), [CheckinEntry(a, late=True)], today=TODAY)
+        s.commit()
+        assert streaks(s, a, TODAY).longest == 6
+        rate = month_stats(s, g, 2026, 11, today=TODAY).checkin_rate
+    assert rate == round(7 / (18 - 2 + 1), 4)  # the leave day checked in (补卡) is a day like any other
+
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[g], path=out)
+    row = next(r for r in load_workbook(out)["打卡明细"].iter_rows(values_only=True) if r[1] == "阿甲")
+    checkin_days, leave_days, longest, member_rate = row[-4:]
+    assert (checkin_days, leave_days, longest, member_rate) == (7, 1, 6, rate)
