@@ -7,14 +7,17 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import insert
 
 from desktop.health import group_health
 from desktop.metrics import month_stats
+from desktop.services.chat_queries import messages_per_day, speaking_leaderboard
 from desktop.services.checkins import CheckinEntry, record_checkins, record_leave, streaks
 from desktop.services.groups import create_group
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
 from desktop.workspace import actor_for
+from models import ChatActivity, kept
 
 TODAY = date(2026, 11, 18)
 
@@ -64,6 +67,33 @@ def test_the_summary_chart_counts_per_day_what_the_matrix_totals(sqlite_workspac
     matrix = dict(zip(range(1, 32), total[2 : 2 + 31], strict=True))
     assert chart == matrix == dict.fromkeys(range(1, 32), 3)
     assert sum(chart.values()) == total[2 + 31] == 93
+
+
+def test_the_dashboard_chat_chart_and_speakers_leave_out_a_deleted_person(workspace, owner):
+    """The dashboard's messages per day add up to the month's `messages`, and its speaking leaderboard names no
+    deleted person (docs/metrics.md: a deleted person is in no figure and on no leaderboard)."""
+    with workspace.session() as s:
+        g = create_group(s, owner, "发言群")
+        _, stays = _add(s, owner, g, "留下")
+        gone, gone_ms = _add(s, owner, g, "已删除话痨")
+        s.execute(
+            insert(ChatActivity),
+            [
+                {"membership_id": stays, "group_id": g, "day": date(2026, 11, 3), "messages": 5},
+                {"membership_id": stays, "group_id": g, "day": date(2026, 11, 4), "messages": 2},
+                {"membership_id": gone_ms, "group_id": g, "day": date(2026, 11, 3), "messages": 40},
+            ],
+        )
+        kept.refresh(s.connection(), [stays, gone_ms])
+        soft_delete_member(s, owner, gone)
+        s.commit()
+
+        nov = month_stats(s, g, 2026, 11, today=TODAY)
+        per_day = messages_per_day(s, g, date(2026, 11, 1), TODAY)
+        assert per_day == {date(2026, 11, 3): 5, date(2026, 11, 4): 2}
+        assert sum(per_day.values()) == nov.messages == 7
+        board = speaking_leaderboard(s, g, TODAY - timedelta(days=29), TODAY)
+        assert [(r.display_name, r.messages) for r in board] == [("留下", 7)]
 
 
 def test_the_workbook_longest_run_is_the_member_streak_over_a_leave_day_with_a_late_check_in(
