@@ -3,19 +3,22 @@ the same thing (docs/metrics.md), each computed here by hand and read back from 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import insert
 
+from desktop.errors import ValidationError
 from desktop.health import group_health
 from desktop.metrics import month_stats
 from desktop.services.chat_queries import messages_per_day, speaking_leaderboard
 from desktop.services.checkins import CheckinEntry, record_checkins, record_leave, streaks
-from desktop.services.groups import create_group
+from desktop.services.groups import create_group, list_groups
+from desktop.services.onboarding import leave_group
 from desktop.services.report import export_monthly_report
-from desktop.services.roster import MemberInput, add_member, soft_delete_member
+from desktop.services.roster import MemberInput, add_member, get_member_input, soft_delete_member, update_member
 from desktop.workspace import actor_for
 from models import ChatActivity, kept
 
@@ -94,6 +97,27 @@ def test_the_dashboard_chat_chart_and_speakers_leave_out_a_deleted_person(worksp
         assert sum(per_day.values()) == nov.messages == 7
         board = speaking_leaderboard(s, g, TODAY - timedelta(days=29), TODAY)
         assert [(r.display_name, r.messages) for r in board] == [("留下", 7)]
+
+
+def test_a_leaving_day_in_the_future_is_refused(sqlite_workspace):
+    """A leaving day after today (a typo for last month's day) made a person 已退群 on the roster and in the
+    sidebar's count while the dashboard and the month figures still counted them a member until that day (1
+    against 2). It is refused, by leave_group and the member dialog alike, as a join day in the future is."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = create_group(s, owner, "未来群")
+        _, a = _add(s, owner, g, "阿甲")
+        _, b = _add(s, owner, g, "阿乙")
+        with pytest.raises(ValidationError) as err:
+            leave_group(s, owner, a, "结营", when=datetime(2026, 11, 30, 9))
+        assert err.value.field == "left_at"
+        data = get_member_input(s, b)
+        with pytest.raises(ValidationError):
+            update_member(s, owner, b, replace(data, status="left", left_at=datetime(2026, 12, 1), left_reason="x"))
+        leave_group(s, owner, a, "结营", when=datetime(2026, 11, 18, 20))  # today is no future
+        s.commit()
+        row = next(r for r in list_groups(s, today=TODAY) if r.id == g)
+        assert row.members_total == group_health(s, g, TODAY).members == 1
 
 
 def test_the_workbook_longest_run_is_the_member_streak_over_a_leave_day_with_a_late_check_in(
