@@ -58,7 +58,7 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import islice, zip_longest
 from pathlib import Path
@@ -92,7 +92,7 @@ from desktop.io.xlsx_util import (
     set_widths,
     to_local,
 )
-from desktop.metrics import MonthStats, Period, month_stats, previous_month
+from desktop.metrics import STATS_KEYS, MonthStats, Period, combined_checkin_rate, month_stats, previous_month
 from desktop.phones import mask_phone, mask_phones_in
 from desktop.phrases import Phrase, ledger_reason
 from desktop.services.operators import Actor, require
@@ -303,7 +303,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "weekday": ("一二三四五六日", "MTWTFSS"),
 }
 
-KPI_KEYS: tuple[str, ...] = tuple(f.name for f in fields(MonthStats))
+KPI_KEYS: tuple[str, ...] = STATS_KEYS  # month_stats' figures, in their order
 RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
 STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
 ALERT_ORDER = {
@@ -1120,8 +1120,8 @@ class _Report:
         out.attach(ws)
 
     def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
-        """The 合计 block: counts summed; the check-in rate weighed by members (every group has the same
-        days); the attendance rate recounted over all the groups' activities."""
+        """The 合计 block: counts summed; the check-in rate of all the groups' members together
+        (metrics.combined_checkin_rate); the attendance rate recounted over all the groups' activities."""
         out = []
         gids = [g.id for g in self.groups]
         py, pm = previous_month(self.year, self.month)
@@ -1131,11 +1131,10 @@ class _Report:
         ):
             all_stats = [stats_of(g) for g in self.groups]
             sums = {k: sum(getattr(s, k) for s in all_stats) for k in KPI_KEYS if k not in RATE_KPIS}
-            members = sums["members_total"]
-            # check-in rate weighted by members (every group has the same days); attendance from the counts
-            sums["checkin_rate"] = (
-                round(sum(s.checkin_rate * s.members_total for s in all_stats) / members, 4) if members else 0.0
-            )
+            # the check-in rate from the groups' check-ins and days (their leave days differ); attendance from the counts
+            sums["checkin_rate"] = combined_checkin_rate(all_stats)
+            sums["rate_checkins"] = sum(s.rate_checkins for s in all_stats)
+            sums["rate_days"] = sum(s.rate_days for s in all_stats)
             attended, expected = _attendance_totals(session, gids, period)
             sums["attendance_rate"] = round(attended / expected, 4) if expected else 0.0
             out.append(MonthStats(**sums))

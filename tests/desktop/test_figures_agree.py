@@ -12,9 +12,10 @@ from sqlalchemy import insert
 
 from desktop.errors import ValidationError
 from desktop.health import group_health
-from desktop.metrics import month_stats
+from desktop.metrics import combined_checkin_rate, month_stats
 from desktop.services.chat_queries import messages_per_day, speaking_leaderboard
 from desktop.services.checkins import CheckinEntry, record_checkins, record_leave, streaks
+from desktop.services.dashboard_queries import group_overview, overview_totals
 from desktop.services.groups import create_group, list_groups
 from desktop.services.onboarding import leave_group
 from desktop.services.report import export_monthly_report
@@ -143,3 +144,37 @@ def test_the_workbook_longest_run_is_the_member_streak_over_a_leave_day_with_a_l
     row = next(r for r in load_workbook(out)["打卡明细"].iter_rows(values_only=True) if r[1] == "阿甲")
     checkin_days, leave_days, longest, member_rate = row[-4:]
     assert (checkin_days, leave_days, longest, member_rate) == (7, 1, 6, rate)
+
+
+def test_the_check_in_rate_of_several_groups_is_their_check_ins_over_their_days(sqlite_workspace, tmp_path):
+    """All groups' check-in rate (the dashboard's totals row, the workbook's 合计 and 全部社群 row) is the definition
+    over their members together: 62 check-ins ÷ 83 days = 74.7%. The rates averaged by members gave 77.4%: one
+    group's leave days were counted in the other's favour."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        a = create_group(s, owner, "甲群")
+        b = create_group(s, owner, "乙群")
+        _, jia = _add(s, owner, a, "阿甲")
+        _, yi = _add(s, owner, a, "阿乙")
+        _, bing = _add(s, owner, b, "阿丙")
+        record_leave(s, owner, yi, date(2026, 10, 1), date(2026, 10, 10))
+        for d in _days(date(2026, 10, 1), date(2026, 10, 31)):
+            record_checkins(s, owner, a, d, [jia] + ([yi] if d.day > 10 else []), today=TODAY)
+            if d.day <= 10:
+                record_checkins(s, owner, b, d, [bing], today=TODAY)
+        s.commit()
+        stats = [month_stats(s, g, 2026, 10, today=TODAY) for g in (a, b)]
+        assert [x.checkin_rate for x in stats] == [1.0, round(10 / 31, 4)]  # 52 ÷ (62 − 10); 10 ÷ 31
+        rows = [group_overview(s, g, date(2026, 10, 31)) for g in (a, b)]
+        assert [r.checkin_rate for r in rows] == [x.checkin_rate for x in stats]
+        assert overview_totals(rows).checkin_rate == round(62 / 83, 4) == combined_checkin_rate(stats)
+        assert "rate_days" not in stats[0].as_dict()  # the rate's terms are no figure of `qundesk stats`
+
+    out = tmp_path / "oct.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[a, b], path=out)
+    wb = load_workbook(out)
+    kpi = {(r[0], r[5]): r[2] for r in wb["概览"].iter_rows(min_row=4, values_only=True) if r[5]}
+    assert kpi[("合计", "checkin_rate")] == round(62 / 83, 4)
+    assert kpi[("合计", "checkins")] == 62
+    every = next(r for r in wb["打卡明细"].iter_rows(values_only=True) if r[0] == "全部社群")
+    assert every[-1] == round(62 / 83, 4)
