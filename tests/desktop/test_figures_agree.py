@@ -178,3 +178,27 @@ def test_the_check_in_rate_of_several_groups_is_their_check_ins_over_their_days(
     assert kpi[("合计", "checkins")] == 62
     every = next(r for r in wb["打卡明细"].iter_rows(values_only=True) if r[0] == "全部社群")
     assert every[-1] == round(62 / 83, 4)
+
+
+def test_a_newcomer_on_leave_is_no_silent_newcomer(sqlite_workspace, tmp_path):
+    """A member on leave (请假) is not dormant (PRODUCT §2), and a newcomer on leave since their second day is not
+    silent either: the dashboard's card and the workbook's 预警 sheet named them beside the one really silent."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = create_group(s, owner, "新人群")
+        _, old = _add(s, owner, g, "老成员")
+        _, away = _add(s, owner, g, "请假新人", datetime(2026, 11, 5, 9))
+        _add(s, owner, g, "沉默新人", datetime(2026, 11, 5, 9))
+        _, old_away = _add(s, owner, g, "请假老成员")
+        record_leave(s, owner, away, date(2026, 11, 6), date(2026, 11, 25))
+        record_leave(s, owner, old_away, date(2026, 11, 6), date(2026, 11, 25))
+        record_checkins(s, owner, g, TODAY, [old], today=TODAY)
+        s.commit()
+        h = group_health(s, g, TODAY)
+        assert [(a.kind, a.display_name) for a in h.alerts] == [("silent_newcomer", "沉默新人")]
+        assert h.month.dormant == 0
+
+    out = tmp_path / "nov.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[g], path=out)
+    named = [r[2] for r in load_workbook(out)["预警"].iter_rows(min_row=4, values_only=True) if r[2]]
+    assert named == ["沉默新人"]
