@@ -14,7 +14,8 @@ from desktop.errors import ValidationError
 from desktop.health import group_health
 from desktop.metrics import combined_checkin_rate, month_stats
 from desktop.services.chat_queries import messages_per_day, speaking_leaderboard
-from desktop.services.checkins import CheckinEntry, record_checkins, record_leave, streaks
+from desktop.services.checkins import CheckinEntry, checkins_on, record_checkins, record_leave, streaks
+from desktop.services.checkins_queries import daily_counts
 from desktop.services.dashboard_queries import group_overview, overview_totals
 from desktop.services.groups import create_group, list_groups
 from desktop.services.onboarding import leave_group
@@ -202,3 +203,19 @@ def test_a_newcomer_on_leave_is_no_silent_newcomer(sqlite_workspace, tmp_path):
     export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[g], path=out)
     named = [r[2] for r in load_workbook(out)["预警"].iter_rows(min_row=4, values_only=True) if r[2]]
     assert named == ["沉默新人"]
+
+
+def test_the_check_ins_page_counts_a_day_as_the_dashboard_does(workspace, owner):
+    """The check-ins page's heatmap count and list of a day leave out a deleted person, as the dashboard's bar of
+    that day and the workbook's 每日合计 do (4 against 3 for one day, a deleted name in the day's list)."""
+    with workspace.session() as s:
+        g = create_group(s, owner, "日历群")
+        members = [_add(s, owner, g, name)[1] for name in ("阿甲", "阿乙", "阿丙")]
+        gone, gone_ms = _add(s, owner, g, "阿戊")
+        day = date(2026, 11, 2)
+        record_checkins(s, owner, g, day, [*members, gone_ms], today=TODAY)
+        soft_delete_member(s, owner, gone)
+        s.commit()
+        bar = dict(group_health(s, g, TODAY).daily_checkins)[day]
+        assert daily_counts(s, g, date(2026, 11, 1), TODAY) == {day: 3} == {day: bar}
+        assert sorted(r.display_name for r in checkins_on(s, g, day)) == ["阿丙", "阿乙", "阿甲"]
