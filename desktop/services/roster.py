@@ -123,7 +123,7 @@ def left_fields(
     the roster and in the sidebar's count, yet a member in every figure until that day (the dashboard counted them)."""
     if new_status not in GONE_STATUSES:
         return None, None
-    if when is not None and when.date() > clock.today():
+    if when is not None and when != left_at and when.date() > clock.today():  # a date kept as it is stays editable
         raise ValidationError("left_at", "退群时间不能在未来 (leaving date is in the future)")
     was_gone = old_status in GONE_STATUSES
     reason = (drop_id_numbers(reason)[0] or "").strip() or (left_reason if was_gone else None)  # never an ID number

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from desktop.errors import ValidationError
 from desktop.health import group_health
@@ -22,7 +22,7 @@ from desktop.services.onboarding import leave_group
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member, get_member_input, soft_delete_member, update_member
 from desktop.workspace import actor_for
-from models import ChatActivity, kept
+from models import ChatActivity, Membership, kept
 
 TODAY = date(2026, 11, 18)
 
@@ -120,6 +120,9 @@ def test_a_leaving_day_in_the_future_is_refused(sqlite_workspace):
         s.commit()
         row = next(r for r in list_groups(s, today=TODAY) if r.id == g)
         assert row.members_total == group_health(s, g, TODAY).members == 1
+        # a future date stored before this rule (kept as it is) does not lock the member's other fields
+        s.execute(update(Membership).where(Membership.id == b).values(status="left", left_at=datetime(2026, 12, 1)))
+        update_member(s, owner, b, replace(get_member_input(s, b), city="杭州"))
 
 
 def test_the_workbook_longest_run_is_the_member_streak_over_a_leave_day_with_a_late_check_in(
