@@ -17,6 +17,7 @@ from desktop.services.chat_queries import messages_per_day, speaking_leaderboard
 from desktop.services.checkins import CheckinEntry, checkins_on, record_checkins, record_leave, streaks
 from desktop.services.checkins_queries import daily_counts
 from desktop.services.dashboard_queries import group_overview, overview_totals
+from desktop.services.group_profile import get_group_profile
 from desktop.services.groups import create_group, list_groups
 from desktop.services.onboarding import leave_group
 from desktop.services.report import export_monthly_report
@@ -222,3 +223,17 @@ def test_the_check_ins_page_counts_a_day_as_the_dashboard_does(workspace, owner)
         bar = dict(group_health(s, g, TODAY).daily_checkins)[day]
         assert daily_counts(s, g, date(2026, 11, 1), TODAY) == {day: 3} == {day: bar}
         assert sorted(r.display_name for r in checkins_on(s, g, day)) == ["阿丙", "阿乙", "阿甲"]
+
+
+def test_the_group_profile_counts_the_members_the_sidebar_counts(sqlite_workspace):
+    """The group profile's "N members now" (beside the capacity) left a deleted person in: 2 where the sidebar, the
+    dashboard and `groups --json` say 1."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = create_group(s, owner, "资料群")
+        _add(s, owner, g, "留下")
+        gone, _ = _add(s, owner, g, "已删除")
+        soft_delete_member(s, owner, gone)
+        s.commit()
+        row = next(r for r in list_groups(s, today=TODAY) if r.id == g)
+        assert get_group_profile(s, g).members_total == row.members_total == group_health(s, g, TODAY).members == 1
