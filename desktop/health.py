@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.metrics import MonthStats, dormant_query, month_stats, previous_month, stalled_query
+from desktop.metrics import MonthStats, dormant_query, month_stats, on_leave_at, previous_month, stalled_query
 from desktop.phrases import Phrase
 from desktop.settings import get_setting, get_settings
 from models import (
@@ -138,6 +138,7 @@ def alerts(
         Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
         ~participated(silent_since, as_of),
         ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),  # a return
+        Membership.id.not_in(on_leave_at(as_of)),  # on leave today: not silent, as no one on leave is dormant
     )
     silent = Phrase("alert.silent_newcomer", days=newcomer_days)
     out += [

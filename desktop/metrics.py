@@ -6,7 +6,8 @@ from __future__ import annotations
 import calendar
 import functools
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, timedelta
 
 from sqlalchemy import Integer, and_, bindparam, func, not_, or_, select, union_all
@@ -90,9 +91,28 @@ class MonthStats:
     dormant: int
     stalled_onboarding: int
     messages: int = 0  # chat messages of known senders dated in the period (chat-history imports)
+    # checkin_rate's own terms: the members' check-ins and the days they could check in (members × days − leave
+    # days not checked in). Several groups' rate is the ratio of their sums (combined_checkin_rate), not an average
+    # of their rates — weighted by members it left out that the groups' leave days differ. Not stats' keys.
+    rate_checkins: int = field(default=0, compare=False, metadata={"term": True})
+    rate_days: int = field(default=0, compare=False, metadata={"term": True})
 
     def as_dict(self) -> dict[str, int | float]:
-        return asdict(self)
+        """The figures (STATS_KEYS): `qundesk stats`, the workbook's KPIs."""
+        out = asdict(self)
+        return {k: out[k] for k in STATS_KEYS}
+
+
+STATS_KEYS: tuple[str, ...] = tuple(f.name for f in fields(MonthStats) if not f.metadata.get("term"))
+
+
+def combined_checkin_rate(stats: Iterable[MonthStats]) -> float:
+    """The check-in rate of several groups' months together (the dashboard's all-groups row, the workbook's 合计):
+    all their members' check-ins ÷ all the days those members could check in — the definition of checkin_rate
+    (docs/metrics.md) over the groups' members together; 0 to 1, 4 decimals."""
+    stats = list(stats)
+    days = sum(s.rate_days for s in stats)
+    return round(min(1.0, sum(s.rate_checkins for s in stats) / days), 4) if days > 0 else 0.0
 
 
 def _count(session: Session, q) -> int:
@@ -186,6 +206,8 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         dormant=c["dormant"],
         stalled_onboarding=c["stalled_onboarding"],
         messages=int(c["messages"] or 0) - int(c["deleted_messages"] or 0),
+        rate_checkins=member_checkins,
+        rate_days=max(possible, 0),
     )
 
 
@@ -340,14 +362,19 @@ def dormant_query(session: Session, group_id: int, as_of: date):
 def _dormant(group_id, as_of, since, *, small: bool = False):
     """dormant_query from its window's first day `since` (dates, or `day(...)` parameters); `small`: the
     form of participated for small groups."""
-    on_leave = select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
     return members_at_end(as_of, group_id).where(
         # a member since before the window — in the current spell, or in a closed one then (a return later does
         # not make an earlier month's dormant member a newcomer)
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since), in_closed_spell(since)),
         ~participated(since, as_of, facts_of_group=group_id if small else None),
-        Membership.id.not_in(on_leave),
+        Membership.id.not_in(on_leave_at(as_of)),
     )
+
+
+def on_leave_at(as_of):
+    """The memberships a leave (请假) covers on `as_of` (a date, or `day(...)`): no dormant member and no silent
+    newcomer (PRODUCT §2: a member on leave is not dormant)."""
+    return select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
 
 
 def dormant_count(session: Session, group_id: int, as_of: date) -> int:

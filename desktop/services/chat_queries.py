@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.phones import mask_phones_in
 from models import ChatActivity, Member, Membership, clock
+from models.queries.participation import DELETED_MEMBERSHIPS
 
 
 @dataclass(frozen=True)
@@ -116,13 +117,18 @@ class SpeakerRow:
 
 
 def speaking_leaderboard(session: Session, group_id: int, start: date, end: date, limit: int = 10) -> list[SpeakerRow]:
-    """Who spoke most in [start, end]."""
+    """Who spoke most in [start, end] (a deleted person is on no leaderboard: docs/metrics.md)."""
     total = func.sum(ChatActivity.messages).label("n")
     rows = session.execute(
         select(ChatActivity.membership_id, Member.display_name, total)
         .join(Membership, Membership.id == ChatActivity.membership_id)
         .join(Member, Member.id == Membership.member_id)
-        .where(ChatActivity.group_id == group_id, ChatActivity.day >= start, ChatActivity.day <= end)
+        .where(
+            ChatActivity.group_id == group_id,
+            ChatActivity.day >= start,
+            ChatActivity.day <= end,
+            Member.deleted_at.is_(None),
+        )
         .group_by(ChatActivity.membership_id, Member.display_name)
         .order_by(total.desc(), Member.display_name)
         .limit(limit)
@@ -131,11 +137,18 @@ def speaking_leaderboard(session: Session, group_id: int, start: date, end: date
 
 
 def messages_per_day(session: Session, group_id: int, start: date, end: date) -> dict[date, int]:
+    """Messages of the group per day in [start, end] (the dashboard's chart): a deleted person's left out, as in
+    the month's `messages` (desktop/metrics.messages_in) the days add up to."""
     return {
         day: int(n)
         for day, n in session.execute(
             select(ChatActivity.day, func.sum(ChatActivity.messages))
-            .where(ChatActivity.group_id == group_id, ChatActivity.day >= start, ChatActivity.day <= end)
+            .where(
+                ChatActivity.group_id == group_id,
+                ChatActivity.day >= start,
+                ChatActivity.day <= end,
+                ChatActivity.membership_id.not_in(DELETED_MEMBERSHIPS),
+            )
             .group_by(ChatActivity.day)
         )
     }

@@ -591,6 +591,8 @@ class CheckinRow:
 
 
 def checkins_on(session: Session, group_id: int, day: date) -> list[CheckinRow]:
+    """The day's check-ins of the group, latest logged first; a deleted person's are not listed (their check-ins stay
+    recorded and come back with a restore), as they are in no count of the day (checkins_queries.daily_counts)."""
     rows = session.execute(
         select(
             CheckIn.membership_id,
@@ -602,7 +604,7 @@ def checkins_on(session: Session, group_id: int, day: date) -> list[CheckinRow]:
         )
         .join(Membership, Membership.id == CheckIn.membership_id)
         .join(Member, Member.id == Membership.member_id)
-        .where(CheckIn.group_id == group_id, CheckIn.day == day)
+        .where(CheckIn.group_id == group_id, CheckIn.day == day, Member.deleted_at.is_(None))
         .order_by(CheckIn.logged_at.desc(), CheckIn.id.desc())
     ).all()
     return [CheckinRow(*r) for r in rows]

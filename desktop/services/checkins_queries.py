@@ -10,7 +10,7 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from models import CheckIn, Group, Leave, Member, Membership
-from models.queries.participation import member_at_end_condition
+from models.queries.participation import DELETED_MEMBERSHIPS, member_at_end_condition
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,17 @@ def group_members(session: Session, group_id: int) -> list[MemberBrief]:
 
 
 def daily_counts(session: Session, group_id: int, start: date, end: date) -> dict[date, int]:
-    """Check-ins of the group per day from `start` to `end` (both included); days without any are left out.
+    """Check-ins of the group per day from `start` to `end` (both included); days without any are left out. A deleted
+    person's are in no count (docs/metrics.md): the heatmap's day is the dashboard's bar and the workbook's 每日合计.
     Answered from the (group_id, day, membership_id) covering index."""
     rows = session.execute(
         select(CheckIn.day, func.count())
-        .where(CheckIn.group_id == group_id, CheckIn.day >= start, CheckIn.day <= end)
+        .where(
+            CheckIn.group_id == group_id,
+            CheckIn.day >= start,
+            CheckIn.day <= end,
+            CheckIn.membership_id.not_in(DELETED_MEMBERSHIPS),
+        )
         .group_by(CheckIn.day)
     )
     return {day: int(n) for day, n in rows}

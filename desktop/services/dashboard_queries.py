@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from desktop.health import active_count, zombie_reason
-from desktop.metrics import month_stats
+from desktop.metrics import MonthStats, combined_checkin_rate, month_stats
 from desktop.phrases import Phrase
 from models import Group
 
@@ -27,6 +27,7 @@ class GroupOverview:
     dormant: int
     stalled: int
     zombie_reason: Phrase | None
+    month: MonthStats | None = None  # this month's figures (the totals row combines their check-in rates)
 
     @property
     def zombie(self) -> bool:
@@ -66,6 +67,7 @@ def group_overview(session: Session, group_id: int, as_of: date) -> GroupOvervie
         dormant=stats.dormant,
         stalled=stats.stalled_onboarding,
         zombie_reason=zombie_reason(session, group_id, as_of, stats.members_total),
+        month=stats,
     )
 
 
@@ -82,7 +84,7 @@ class OverviewTotals:
     capacity: int
     active_7: int
     active_30: int
-    checkin_rate: float  # weighted by members
+    checkin_rate: float  # all the groups' members together (metrics.combined_checkin_rate)
     dormant: int
     stalled: int
     zombies: int
@@ -90,14 +92,13 @@ class OverviewTotals:
 
 def overview_totals(rows: list[GroupOverview]) -> OverviewTotals:
     members = sum(r.members for r in rows)
-    weighted = sum(r.checkin_rate * r.members for r in rows)
     return OverviewTotals(
         groups=len(rows),
         members=members,
         capacity=sum(r.capacity for r in rows),
         active_7=sum(r.active_7 for r in rows),
         active_30=sum(r.active_30 for r in rows),
-        checkin_rate=round(weighted / members, 4) if members else 0.0,
+        checkin_rate=combined_checkin_rate(r.month for r in rows if r.month is not None),
         dormant=sum(r.dormant for r in rows),
         stalled=sum(r.stalled for r in rows),
         zombies=sum(1 for r in rows if r.zombie),

@@ -16,6 +16,7 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from models import Group, Membership, Operator, RulesVersion
 from models.base import GROUP_KINDS
+from models.queries.participation import of_live_person
 
 # Free-text fields of the profile: (column, longest text accepted).
 TEXT_FIELDS: dict[str, int] = {
@@ -79,10 +80,11 @@ def _group(session: Session, group_id: int) -> Group:
 
 def get_group_profile(session: Session, group_id: int) -> GroupProfile:
     g = _group(session, group_id)
+    # the members now, as the sidebar and the dashboard count them: a deleted person is none
     members = session.scalar(
         select(func.count())
         .select_from(Membership)
-        .where(Membership.group_id == group_id, Membership.status == "active")
+        .where(Membership.group_id == group_id, Membership.status == "active", of_live_person())
     )
     current = session.execute(
         select(RulesVersion.version, RulesVersion.text)

@@ -58,7 +58,7 @@ import math
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import islice, zip_longest
 from pathlib import Path
@@ -77,7 +77,7 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, QunDeskError
-from desktop.health import alerts, funnel, structure
+from desktop.health import alerts, daily_checkins, funnel, structure
 from desktop.io.xlsx_util import (
     EXCEL_MAX_ROWS,
     SheetRows,
@@ -92,7 +92,7 @@ from desktop.io.xlsx_util import (
     set_widths,
     to_local,
 )
-from desktop.metrics import MonthStats, Period, month_stats, previous_month
+from desktop.metrics import STATS_KEYS, MonthStats, Period, combined_checkin_rate, month_stats, previous_month
 from desktop.phones import mask_phone, mask_phones_in
 from desktop.phrases import Phrase, ledger_reason
 from desktop.services.operators import Actor, require
@@ -303,7 +303,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "weekday": ("一二三四五六日", "MTWTFSS"),
 }
 
-KPI_KEYS: tuple[str, ...] = tuple(f.name for f in fields(MonthStats))
+KPI_KEYS: tuple[str, ...] = STATS_KEYS  # month_stats' figures, in their order
 RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
 STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
 ALERT_ORDER = {
@@ -607,10 +607,9 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     # is written (_Report.checkins_of); here only who checked in and the count per day
     in_period = (CheckIn.group_id == gid, CheckIn.day >= start, CheckIn.day <= end)
     checked_in = set(conn.execute(select(CheckIn.membership_id).where(*in_period).distinct()).scalars())
-    daily = {
-        _as_date(d): int(n)
-        for d, n in conn.execute(select(CheckIn.day, func.count()).where(*in_period).group_by(CheckIn.day))
-    }
+    # the check-ins per day (the 概览 chart's data) as the dashboard counts them: a deleted person's are in no
+    # figure — the chart had counted them, above the 打卡明细 matrix's 每日合计 of the same day
+    daily = dict(daily_checkins(session, gid, start, end))
 
     leave_days: dict[int, set[date]] = defaultdict(set)
     for mid, s, e in conn.execute(
@@ -1121,8 +1120,8 @@ class _Report:
         out.attach(ws)
 
     def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
-        """The 合计 block: counts summed; the check-in rate weighed by members (every group has the same
-        days); the attendance rate recounted over all the groups' activities."""
+        """The 合计 block: counts summed; the check-in rate of all the groups' members together
+        (metrics.combined_checkin_rate); the attendance rate recounted over all the groups' activities."""
         out = []
         gids = [g.id for g in self.groups]
         py, pm = previous_month(self.year, self.month)
@@ -1132,11 +1131,10 @@ class _Report:
         ):
             all_stats = [stats_of(g) for g in self.groups]
             sums = {k: sum(getattr(s, k) for s in all_stats) for k in KPI_KEYS if k not in RATE_KPIS}
-            members = sums["members_total"]
-            # check-in rate weighted by members (every group has the same days); attendance from the counts
-            sums["checkin_rate"] = (
-                round(sum(s.checkin_rate * s.members_total for s in all_stats) / members, 4) if members else 0.0
-            )
+            # the check-in rate from the groups' check-ins and days (their leave days differ); attendance from the counts
+            sums["checkin_rate"] = combined_checkin_rate(all_stats)
+            sums["rate_checkins"] = sum(s.rate_checkins for s in all_stats)
+            sums["rate_days"] = sum(s.rate_days for s in all_stats)
             attended, expected = _attendance_totals(session, gids, period)
             sums["attendance_rate"] = round(attended / expected, 4) if expected else 0.0
             out.append(MonthStats(**sums))
@@ -1341,13 +1339,15 @@ class _Report:
                     cells[i] = MARK_LATE if late else MARK_CHECKIN
                     per_day[i] += 1
                 streak_days = set(marks) if g.late_counts else {d for d, late in marks.items() if not late}
+                # every leave day bridges a run (desktop/streaks.py), also one with a 补卡 that does not count
+                longest = longest_run(streak_days, leave)
                 possible = self._member_days(pp)
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()
                     possible -= len(leave & self._member_day_set(pp))
                 n = len(marks)
                 rate = round(min(1.0, n / possible), 4) if possible > 0 else None
-                row = [g.name, pp.name, *cells, n, len(leave) or None, longest_run(streak_days, leave), rate]
+                row = [g.name, pp.name, *cells, n, len(leave) or None, longest, rate]
                 matrix.append((n, pp.pinyin, row))
             matrix.sort(key=lambda x: (-x[0], x[1]))
             return [r for _n, _p, r in matrix]
@@ -1869,7 +1869,7 @@ DAY_COL_WIDTH = 3.6  # a 打卡明细 day column: a mark (✓ 补 假) and a tot
 def _day_column_width(groups, days: list[date], *, with_grand_total: bool) -> float:
     """The width of 打卡明细's day columns: DAY_COL_WIDTH, or wider when a 每日合计 count (a group's check-ins of
     a day, or all the groups' with `with_grand_total`) has three digits or more — bold and centred, 4.5 for
-    three digits, 5.6 for four. `g.daily` counts every check-in of the day, so it is never below the total shown."""
+    three digits, 5.6 for four. `g.daily` is the 每日合计 count of the day (a deleted person's left out, as in the matrix)."""
     most = 0
     for d in days:
         counts = [g.daily.get(d, 0) for g in groups]

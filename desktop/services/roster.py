@@ -118,9 +118,13 @@ def left_fields(
       leaving date — they were never a member, and a membership without a join date but with a leaving date is a
       member from the beginning until then (the rule for a former member imported without a join date): such a
       drop-out counted in members_total of every month before, as a leaving in its month, and, back again, kept
-      that as a closed spell. An edit of such a membership does not stamp a date on it either."""
+      that as a closed spell. An edit of such a membership does not stamp a date on it either.
+    A leaving day after today is refused (ValidationError on left_at), as a join day is: such a person is 已退群 on
+    the roster and in the sidebar's count, yet a member in every figure until that day (the dashboard counted them)."""
     if new_status not in GONE_STATUSES:
         return None, None
+    if when is not None and when != left_at and when.date() > clock.today():  # a date kept as it is stays editable
+        raise ValidationError("left_at", "退群时间不能在未来 (leaving date is in the future)")
     was_gone = old_status in GONE_STATUSES
     reason = (drop_id_numbers(reason)[0] or "").strip() or (left_reason if was_gone else None)  # never an ID number
     if joined_at is None and (

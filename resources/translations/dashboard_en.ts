@@ -264,13 +264,13 @@
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="654" />
-            <source>Members with a check-in, an attended activity or a contribution in the last 7 days</source>
-            <translation>Members with a check-in, an attended activity or a contribution in the last 7 days</translation>
+            <source>Members with a check-in, an attended activity, a contribution or a chat message in the last 7 days</source>
+            <translation>Members with a check-in, an attended activity, a contribution or a chat message in the last 7 days</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="659" />
-            <source>Members with a check-in, an attended activity or a contribution in the last 30 days</source>
-            <translation>Members with a check-in, an attended activity or a contribution in the last 30 days</translation>
+            <source>Members with a check-in, an attended activity, a contribution or a chat message in the last 30 days</source>
+            <translation>Members with a check-in, an attended activity, a contribution or a chat message in the last 30 days</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="665" />

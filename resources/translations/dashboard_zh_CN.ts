@@ -263,13 +263,13 @@
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="654" />
-            <source>Members with a check-in, an attended activity or a contribution in the last 7 days</source>
-            <translation>近 7 天有打卡、参加活动或分享的成员</translation>
+            <source>Members with a check-in, an attended activity, a contribution or a chat message in the last 7 days</source>
+            <translation>近 7 天有打卡、参加活动、分享或群聊发言的成员</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="659" />
-            <source>Members with a check-in, an attended activity or a contribution in the last 30 days</source>
-            <translation>近 30 天有打卡、参加活动或分享的成员</translation>
+            <source>Members with a check-in, an attended activity, a contribution or a chat message in the last 30 days</source>
+            <translation>近 30 天有打卡、参加活动、分享或群聊发言的成员</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="665" />

@@ -304,3 +304,40 @@ def test_a_kpi_line_too_long_for_its_card_ends_in_an_ellipsis(qtbot):
     card.resize(400, card.sizeHint().height())
     qtbot.wait(10)
     assert card.sub_label.shown_text() == "Last month 44.9% ▼3.7"
+
+
+def test_the_7_day_card_is_red_by_the_zombie_threshold_the_banner_uses(qtbot, tmp_path):
+    """The 7-day active card turns red under the workspace's zombie_active_share, the threshold of the zombie banner
+    beside it: at 25% a group with 2 of 10 members active was a zombie group under a card that stayed grey (the
+    card had its own fixed 10%). Its tooltip names every kind of participation, chat messages too."""
+    from desktop.services.checkins import record_checkins
+    from desktop.settings import set_setting
+
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "两成活跃")
+        ids = [
+            add_member(s, ws.owner, gid, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 1, 2)))[1]
+            for i in range(10)
+        ]
+        record_checkins(s, ws.owner, gid, TODAY, ids[:2], today=TODAY)
+        set_setting(s, "zombie_active_share", 0.25)
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(gid)
+    assert not p.zombie_banner.isHidden()
+    card = p.cards["active_7"]
+    assert (card.value_label.text(), card.sub_label.text()) == ("2", "20% of the members")
+    assert card.value_label.property("tone") == "bad"
+    assert "chat message" in card.toolTip()
+    with ws.database.session() as s:
+        set_setting(s, "zombie_active_share", 0.10)
+        s.commit()
+    p.set_group(ws.other_group_id)
+    p.set_group(gid)
+    assert p.zombie_banner.isHidden()
+    assert p.cards["active_7"].value_label.property("tone") == ""
+    ws.database.dispose()

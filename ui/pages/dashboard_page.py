@@ -133,6 +133,7 @@ class HealthResult:
     warn_share: float
     messages_daily: tuple[tuple[date, int], ...] = ()  # chat messages per day of the month (chat imports)
     speakers: tuple[SpeakerRow, ...] = ()  # who spoke most in the last 30 days
+    zombie_share: float = 0.10  # the setting zombie_active_share: under it, the 7-day active share is a zombie sign
 
 
 @dataclass(frozen=True)
@@ -148,12 +149,13 @@ def health_task(progress: Progress, *, database, group_id: int, as_of: date) -> 
         health = group_health(session, group_id, as_of=as_of)
         funnel = tuple(funnel_with_conversion(session, group_id))
         warn = float(get_setting(session, "capacity_warn_share"))
+        zombie_share = float(get_setting(session, "zombie_active_share"))
         first = as_of.replace(day=1)
         per_day = messages_per_day(session, group_id, first, as_of)
         speakers = tuple(speaking_leaderboard(session, group_id, as_of - timedelta(days=29), as_of, limit=10))
     progress.step(1, 1)
     daily = tuple((first + timedelta(days=i), per_day.get(first + timedelta(days=i), 0)) for i in range(as_of.day))
-    return HealthResult((group_id, as_of), health, funnel, warn, daily if per_day else (), speakers)
+    return HealthResult((group_id, as_of), health, funnel, warn, daily if per_day else (), speakers, zombie_share)
 
 
 def overview_task(progress: Progress, *, database, as_of: date, sink: SimpleQueue) -> OverviewResult:
@@ -283,6 +285,7 @@ class DashboardPage(GroupPage):
         self.shown_key: tuple[int | None, date] | None = None
         self.alert_dialog: AlertMembersDialog | None = None
         self._warn_share = 0.9
+        self._zombie_share = 0.10
 
         self.runner = runner or TaskRunner(self, show_dialog=False)  # the page shows its own busy indicator
         self.runner.progress.connect(self._on_progress)
@@ -665,6 +668,7 @@ class DashboardPage(GroupPage):
         self.title_label.setText(h.name)
         self.as_of_label.setText(self.tr("as of %1").replace("%1", h.as_of.isoformat()))
         self._show_zombie(h)
+        self._zombie_share = result.zombie_share
         self._show_cards(h)
         self._show_charts(h, result.funnel)
         self._show_alerts(h)
@@ -692,13 +696,18 @@ class DashboardPage(GroupPage):
         c["active_7"].set_value(
             str(h.active_7),
             self.tr("%1 of the members").replace("%1", share(h.active_7)),
-            tone=BAD if h.members and h.active_7_share < 0.1 else "",
-            tip=self.tr("Members with a check-in, an attended activity or a contribution in the last 7 days"),
+            # red by the zombie alert's own threshold (a setting): a fixed 10% disagreed with the banner beside it
+            tone=BAD if h.members and h.active_7_share < self._zombie_share else "",
+            tip=self.tr(
+                "Members with a check-in, an attended activity, a contribution or a chat message in the last 7 days"
+            ),
         )
         c["active_30"].set_value(
             str(h.active_30),
             self.tr("%1 of the members").replace("%1", share(h.active_30)),
-            tip=self.tr("Members with a check-in, an attended activity or a contribution in the last 30 days"),
+            tip=self.tr(
+                "Members with a check-in, an attended activity, a contribution or a chat message in the last 30 days"
+            ),
         )
         change = m.checkin_rate - last.checkin_rate
         arrow = "▲" if change > 0.0005 else "▼" if change < -0.0005 else "＝"
