@@ -248,24 +248,43 @@ def undo_merge(session: Session, actor: Actor, merge_id: int) -> tuple[int, int]
     connection = session.connection()
     current = snapshot(connection, [keep_id, drop_id], kept_data["memberships"])
     tables = _tables_in_order()
-    for table in reversed(tables):  # what is there now and was not before: removed, children first
-        was = {_key(table, r) for r in before.get(table.name, [])}
-        gone = [_key(table, r) for r in current.get(table.name, []) if _key(table, r) not in was]
+    parents = {"member", "membership"}  # rows with rows of their own: updated in place, never removed and re-added
+    removed: dict[str, set[tuple]] = {}
+    for table in tables:  # what was not there before, and (rows of no others) what changed: removed, re-added
+        was = {_key(table, r): r for r in before.get(table.name, [])}
+        removed[table.name] = {
+            _key(table, r)
+            for r in current.get(table.name, [])
+            if _key(table, r) not in was or (table.name not in parents and was[_key(table, r)] != r)
+        }
+    # a reversal goes with the entry it reverses (points_entry.reverses_id): removed with it, re-added after it
+    ledger = removed["points_entry"]
+    grew = True
+    while grew:
+        more = {
+            (r["id"],)
+            for r in current["points_entry"]
+            if r["reverses_id"] is not None and (r["reverses_id"],) in ledger
+        }
+        grew = not more <= ledger
+        ledger |= more
+    for table in reversed(tables):  # children first; the newest ledger entries (the reversals) first
         pk = list(table.primary_key.columns)
-        for key in gone:
+        for key in sorted(removed[table.name], reverse=True):
             connection.execute(delete(table).where(and_(*(c == v for c, v in zip(pk, key, strict=True)))))
-    for table in tables:  # what was there: back as it was, parents first
+    for table in tables:  # parents first, each table's rows in key order: back as they were
         now = {_key(table, r): r for r in current.get(table.name, [])}
         pk = list(table.primary_key.columns)
         for row in before.get(table.name, []):
             key = _key(table, row)
             values = _decode(table, row)
-            if key not in now:
+            if key in now and key not in removed[table.name]:
+                if now[key] != row:  # a member or membership the merge changed
+                    rest = {k: v for k, v in values.items() if k not in {c.name for c in pk}}
+                    where = and_(*(c == v for c, v in zip(pk, key, strict=True)))
+                    connection.execute(update(table).where(where).values(**rest))
+            else:
                 connection.execute(insert(table).values(**values))
-            elif now[key] != row:
-                where = and_(*(c == v for c, v in zip(pk, key, strict=True)))
-                rest = {k: v for k, v in values.items() if k not in {c.name for c in pk}}
-                connection.execute(update(table).where(where).values(**rest))
     if kept_data["audit"]:
         connection.execute(update(AuditEntry).where(AuditEntry.id.in_(kept_data["audit"])).values(entity_id=drop_id))
     touched = {r["membership_id"] for r in before.get("points_entry", [])}

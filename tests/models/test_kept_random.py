@@ -31,6 +31,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.services.checkins import CheckinEntry, record_checkins, record_leave, streaks, undo_checkin
 from desktop.services.groups import create_group
 from desktop.services.members import bulk_copy_to_group, bulk_mark_left, merge_members
+from desktop.services.merge_undo import undo_merge
 from desktop.services.participation import (
     ActivityInput,
     add_contribution,
@@ -53,7 +54,7 @@ from desktop.services.roster import (
     update_member,
 )
 from desktop.workspace import actor_for, open_workspace
-from models import Group, Membership, kept
+from models import Group, Membership, MergeUndo, kept
 
 TODAY = date(2026, 11, 30)
 FIRST = date(2026, 11, 1)
@@ -404,9 +405,18 @@ class Life:
         keep = s.scalar(select(Membership.member_id).where(Membership.id == a))
         drop = s.scalar(select(Membership.member_id).where(Membership.id == b))
         try:
-            merge_members(s, self.owner, keep, drop)
+            summary = merge_members(s, self.owner, keep, drop)
         except ValidationError:
             s.rollback()
+            return
+        if self.rng.random() < 0.5:  # a merge made by mistake, undone at once (merge_undo)
+            undo_merge(s, self.owner, summary.merge_id)
+
+    def unmerge(self, s):
+        """The newest merge not undone, undone later — refused (ValidationError) once either person changed."""
+        newest = s.scalar(select(MergeUndo.id).where(MergeUndo.undone_at.is_(None)).order_by(MergeUndo.id.desc()))
+        if newest is not None:
+            undo_merge(s, self.owner, newest)
 
     def copy(self, s):
         ids = self.memberships(s, self.gid)
@@ -522,6 +532,7 @@ class Life:
         "mark_left": 1,
         "delete_restore": 2,
         "merge": 1,
+        "unmerge": 1,
         "copy": 2,
         "late_rule": 1,
         "add_person": 1,
