@@ -201,6 +201,58 @@ def read_only_problem(url_or_path: str | Path) -> str | None:
     return None
 
 
+class NotAWorkspaceError(DatabaseError):
+    """The file is not a QunDesk workspace: another program's SQLite database, or no database at all."""
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def foreign_file_problem(url_or_path: str | Path) -> str | None:
+    """Why an existing SQLite file is not a workspace QunDesk may open, or None. Asked before any connection of
+    ours touches the file (each one switches it to WAL): a database of another program (tables of its own and
+    no QunDesk schema revision) would otherwise get every QunDesk table created in it — by a command that only
+    reads, too — and a file that is no database (an .xlsx renamed) says so by name."""
+    try:
+        path = sqlite_file(url_or_path)
+    except (ArgumentError, ValueError):
+        return None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(len(SQLITE_MAGIC))
+    except OSError:
+        return None  # unreadable: the open says why
+    if not magic:
+        return None  # an empty file: a new workspace
+    if magic != SQLITE_MAGIC:
+        return f"不是 QunDesk 工作区, 也不是数据库文件 (not a QunDesk workspace: not a database file): {path}"
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            names = {
+                r[0]
+                for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # locked, damaged …: the open (or the integrity check) says what
+    if not names or "alembic_version" in names:
+        return None
+    from models import Base
+
+    foreign = sorted(names - set(Base.metadata.tables))
+    if not foreign:
+        return None
+    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+    return (
+        f"这个文件是别的程序的数据库, 不是 QunDesk 工作区, 未做任何改动 (another program's database, not a QunDesk"
+        f" workspace: its tables {shown}; nothing was written): {path}"
+    )
+
+
 def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
     url = to_url(url_or_path)
     if url.startswith("sqlite"):
@@ -226,7 +278,11 @@ def _on_postgresql_connect(dbapi_connection, _record) -> None:
 
 def checked_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
     """make_engine, with a URL that cannot be parsed or whose driver is missing as a DatabaseError (its message
-    never shows the URL's password)."""
+    never shows the URL's password), and a file that is not a workspace as NotAWorkspaceError (before any
+    connection touches it: foreign_file_problem)."""
+    foreign = foreign_file_problem(url_or_path)
+    if foreign is not None:
+        raise NotAWorkspaceError(foreign)
     try:
         return make_engine(url_or_path, **kwargs)
     except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number

@@ -85,3 +85,59 @@ def test_a_workspace_path_is_the_file_named_whatever_its_characters(name, tmp_pa
     assert code == 0, err
     assert _files(tmp_path) == {"我的 社群", restored.name}
     assert _groups(restored) == [GROUP]
+
+
+# ====================================================================================== not a workspace
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_another_program_s_database_is_refused_and_left_as_it_was(tmp_path, capsys):
+    """--db pointed at some other program's SQLite file (a chat tool's database, a mistyped path): every
+    command — a reading one too — refuses it by name with exit 3, and not a byte of it changes (before, every
+    QunDesk table was created in it and it was switched to WAL)."""
+    other = tmp_path / "wechat_msg.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE message (id INTEGER PRIMARY KEY, talker TEXT, body TEXT)")
+    conn.execute("CREATE TABLE member (id INTEGER PRIMARY KEY, nick TEXT)")  # a name QunDesk uses too
+    conn.execute("INSERT INTO message (talker, body) VALUES ('张三', '打卡')")
+    conn.commit()
+    conn.close()
+    before = _snapshot(tmp_path)
+    roster = tmp_path.parent / f"{tmp_path.name}-名单.csv"
+    roster.write_text("姓名\n王五\n", encoding="utf-8")
+    for argv in (
+        ("groups",),
+        ("stats", "--group", GROUP, "--month", "2026-11"),
+        ("import", "roster", str(roster), "--group", GROUP),
+        ("checkin", "--group", GROUP, "张三"),
+        ("db", "upgrade"),
+    ):
+        code, out, err = run(capsys, "--db", str(other), *argv)
+        assert code == 3, (argv, out, err)
+        assert "not a QunDesk workspace" in err and str(other) in err and "message" in err, err
+        assert _snapshot(tmp_path) == before, argv
+
+
+def test_a_file_that_is_no_database_is_named_as_such(tmp_path, capsys):
+    renamed = tmp_path / "qundesk.sqlite"
+    renamed.write_bytes(b"PK\x03\x04" + b"\x00" * 2000)  # an .xlsx renamed
+    before = _snapshot(tmp_path)
+    code, _out, err = run(capsys, "--db", str(renamed), "checkin", "--group", GROUP, "张三")
+    assert code == 3 and "not a database file" in err and str(renamed) in err, err
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_workspace_killed_while_it_was_first_created_still_opens(tmp_path, capsys):
+    """Only tables of another program make a file foreign: QunDesk tables without a revision yet (the first
+    creation cut short) are not refused for that."""
+    half = tmp_path / "new.sqlite"
+    conn = sqlite3.connect(half)
+    conn.execute("CREATE TABLE community_group (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    from models.db import foreign_file_problem
+
+    assert foreign_file_problem(half) is None
