@@ -365,10 +365,10 @@ def _stop_background_checks(state: dict) -> None:
         runner.shutdown()
 
 
-def _offer_restore(parent, problem: str, before_restore=None):
-    """The damaged-workspace question: restore the latest backup into a new file? Returns the restored file's
-    path, or None (declined, or nothing could be restored — said in a message box). `before_restore` runs once
-    the user said yes, before the restore (the damaged workspace is closed first)."""
+def _offer_restore(parent, problem: str, damaged, before_restore=None):
+    """The damaged-workspace question: restore the latest backup of `damaged` (the workspace) into a new file?
+    Returns the restored file's path, or None (declined, or nothing could be restored — said in a message box).
+    `before_restore` runs once the user said yes, before the restore (the damaged workspace is closed first)."""
     from desktop.workspace import restore_latest_backup
 
     title = QCoreApplication.translate("MainWindow", "QunDesk")
@@ -385,7 +385,7 @@ def _offer_restore(parent, problem: str, before_restore=None):
     if before_restore is not None:
         before_restore()
     try:
-        restored = restore_latest_backup()
+        restored = restore_latest_backup(damaged)
     except QunDeskError as exc:
         QMessageBox.critical(parent, title, localise_message(str(exc)))
         return None
@@ -402,7 +402,7 @@ def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
     from desktop.workspace import open_workspace
     from ui.main_window import MainWindow
 
-    restored = _offer_restore(window, problem)
+    restored = _offer_restore(window, problem, state["database"])
     if restored is None:
         window.close()
         app.quit()
@@ -487,7 +487,9 @@ def _startup_checks(database):
         problem, _backup = None, None  # a failed automatic backup must not keep the organiser out
     if problem is None:
         return database
-    restored = _offer_restore(None, problem, before_restore=database.dispose)  # closed before the restore, as before
+    restored = _offer_restore(
+        None, problem, database, before_restore=database.dispose
+    )  # closed before the restore, as before
     database.dispose()  # declined: closed too (a second dispose does nothing)
     return None if restored is None else open_workspace(restored)
 

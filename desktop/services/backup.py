@@ -72,7 +72,8 @@ __all__ = [
 BATCH = 5_000  # rows per executemany (progress and cancel are checked between batches)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 AUTO_PREFIX = "auto-"
-AUTO_NAME = re.compile(r"^auto-(\d{8})\.sqlite$")
+AUTO_NAME = re.compile(r"^auto-(\d{8})(?:-(.+))?\.sqlite$")  # group 2: the workspace's name (auto_tag)
+AUTO_TAG_CHARS = 60  # characters of a workspace's name in its automatic backups' names
 WORKSPACE_DEFAULT_TABLES = frozenset({"operator", "tier", "role", "workspace_setting", "audit_log"})
 
 
@@ -493,26 +494,60 @@ def auto_backup(
     folder: str | Path | None = None,
     stop: Stop | None = None,
 ) -> Path | None:
-    """The day's automatic backup (`auto-YYYYMMDD.sqlite`), then prune to the newest `keep` automatic ones.
-    None when today's backup exists already. `keep` defaults to the workspace setting backups_keep. `stop`: see
-    backup_workspace (a stopped backup is taken again at the next start)."""
+    """The day's automatic backup of this workspace (`auto-YYYYMMDD.sqlite`, or `auto-YYYYMMDD-NAME.sqlite` for
+    a workspace file other than the default one: auto_tag), then prune this workspace's automatic backups to the
+    newest `keep`. None when today's backup of this workspace exists already. `keep` defaults to the workspace
+    setting backups_keep. `stop`: see backup_workspace (a stopped backup is taken again at the next start).
+
+    Named by workspace: every workspace's automatic backups shared one name a day, so the second workspace
+    written in a folder (客户A.sqlite and 客户B.sqlite side by side, or any --db file opened in the window) found
+    "today's backup" — the other's — and took none, and pruning counted both workspaces' files together."""
     from desktop.paths import backups_dir
 
     today = today or clock.today()
     target_dir = Path(folder) if folder is not None else backups_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{AUTO_PREFIX}{today:%Y%m%d}.sqlite"
+    tag = auto_tag(database)
+    target = target_dir / auto_name(today, tag)
     clear_stale_temp(target_dir)
     if target.exists():
         return None
     if keep is None:
         keep = _setting_keep(database)
     backup_workspace(database, target, stop=stop)
-    autos = sorted((p for p in target_dir.iterdir() if AUTO_NAME.match(p.name)), key=lambda p: p.name, reverse=True)
+    autos = sorted(
+        (p for p in target_dir.iterdir() if (m := AUTO_NAME.match(p.name)) and (m.group(2) or "") == tag),
+        key=lambda p: p.name,
+        reverse=True,
+    )
     for old in autos[max(1, keep) :]:
         with contextlib.suppress(OSError):
             old.unlink()
     return target
+
+
+def auto_tag(database: Database | Engine) -> str:
+    """The workspace's part of its automatic backups' names: "" for the default workspace file and for a server
+    database (their names stay `auto-YYYYMMDD.sqlite`), else the file's name without .sqlite (its first
+    AUTO_TAG_CHARS characters)."""
+    from desktop.paths import default_db_path
+
+    path = _sqlite_path(_engine(database))
+    if path is None:
+        return ""
+    with contextlib.suppress(OSError):
+        if path.resolve() == default_db_path().resolve():
+            return ""
+    return path.stem[:AUTO_TAG_CHARS].strip() or "_"
+
+
+def auto_name(day: date, tag: str = "") -> str:
+    return f"{AUTO_PREFIX}{day:%Y%m%d}{'-' + tag if tag else ''}.sqlite"
+
+
+def own_autos(backups: list[BackupInfo], tag: str) -> list[BackupInfo]:
+    """The automatic backups of the workspace with this tag (auto_tag) among `backups`, in their order."""
+    return [b for b in backups if (m := AUTO_NAME.match(b.path.name)) and (m.group(2) or "") == tag]
 
 
 def _setting_keep(database: Database | Engine) -> int:
@@ -634,7 +669,7 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
 
 RESTORE_WORKDIR = "qundesk-restore-"  # + pid + "-" + random: the temp folder of a restore
 _STALE_WORKDIR = re.compile(r"^qundesk-restore-(?:(\d+)-)?")
-_STALE_TMP = re.compile(r"^\.auto-\d{8}\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")
+_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")
 
 
 def _pid_alive(pid: int) -> bool:
@@ -688,9 +723,13 @@ def clear_stale_temp(backups: str | Path | None = None, temp: str | Path | None 
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     if backups is not None:
-        today = f".{AUTO_PREFIX}{clock.today():%Y%m%d}."
+        today = f".{AUTO_PREFIX}{clock.today():%Y%m%d}"
         try:
-            tmps = [p for p in Path(backups).iterdir() if _STALE_TMP.match(p.name) and not p.name.startswith(today)]
+            tmps = [
+                p
+                for p in Path(backups).iterdir()
+                if _STALE_TMP.match(p.name) and not p.name.startswith((f"{today}.", f"{today}-"))
+            ]
         except OSError:
             tmps = []
         for p in tmps:  # today's is cleared (or in use) by today's backup itself

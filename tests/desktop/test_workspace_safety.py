@@ -141,3 +141,66 @@ def test_a_workspace_killed_while_it_was_first_created_still_opens(tmp_path, cap
     from models.db import foreign_file_problem
 
     assert foreign_file_problem(half) is None
+
+
+# ====================================================================================== automatic backups
+
+
+def test_two_workspaces_in_one_folder_each_get_their_own_daily_backup(tmp_path, capsys):
+    """客户A.sqlite and 客户B.sqlite side by side: the first write of the day on each takes a backup of that
+    workspace (before, B found A's `auto-YYYYMMDD.sqlite` and took none), and pruning one never removes the
+    other's."""
+    a, b = tmp_path / "客户A.sqlite", tmp_path / "客户B.sqlite"
+    _seed(a, "A群")
+    _seed(b, "B群")
+    folder = tmp_path / "backups"
+    old_b = folder / "auto-20200101-客户B.sqlite"  # B's own backup of long ago: A's pruning leaves it
+    folder.mkdir()
+    conn = sqlite3.connect(b)
+    conn.execute(f"VACUUM INTO '{old_b}'")
+    conn.close()
+    conn = sqlite3.connect(a)
+    conn.execute("UPDATE workspace_setting SET value = '1' WHERE key = 'backups_keep'")
+    conn.commit()
+    conn.close()
+    assert run(capsys, "--db", str(a), "checkin", "--group", "A群", "张三")[0] == 0
+    assert run(capsys, "--db", str(b), "checkin", "--group", "B群", "张三")[0] == 0
+    taken = {p.name: _groups(p) for p in folder.glob("auto-*.sqlite")}
+    from tests.fixed_day import TEST_TODAY
+
+    day = f"{TEST_TODAY:%Y%m%d}"
+    assert taken == {f"auto-{day}-客户A.sqlite": ["A群"], f"auto-{day}-客户B.sqlite": ["B群"], old_b.name: ["B群"]}
+
+
+def test_a_damaged_workspace_is_restored_from_its_own_newest_sound_backup(tmp_path, isolated_home):
+    """The window's damaged-workspace restore: the backups folder holds the days of two workspaces (the default
+    one and a --db file) and the newest backup of the damaged one is truncated. It restores the damaged
+    workspace's own newest sound backup — not the other workspace's newer one, and not nothing."""
+    from datetime import date
+
+    from desktop.paths import backups_dir, default_db_path
+    from desktop.services.backup import auto_backup
+    from desktop.workspace import restore_latest_backup
+
+    club = tmp_path / "读书会.sqlite"
+    _seed(club, "读书会")
+    _seed(default_db_path(), "跑团")
+    club_db, main_db = open_workspace(club), open_workspace(default_db_path())
+    try:
+        auto_backup(club_db, today=date(2026, 11, 16))
+        newest = auto_backup(club_db, today=date(2026, 11, 17))
+        other = auto_backup(main_db, today=date(2026, 11, 18))
+        assert newest is not None and other is not None
+        assert {p.name for p in backups_dir().iterdir()} == {
+            "auto-20261116-读书会.sqlite",
+            "auto-20261117-读书会.sqlite",
+            "auto-20261118.sqlite",
+        }
+        data = newest.read_bytes()
+        newest.write_bytes(data[: len(data) // 2])  # cut short: its revision still reads
+
+        restored = restore_latest_backup(club_db)
+        assert restored is not None and _groups(restored) == ["读书会"]
+    finally:
+        club_db.dispose()
+        main_db.dispose()

@@ -184,15 +184,15 @@ def test_a_workspace_found_damaged_before_the_window_offers_the_restore(qtbot, w
     button = QMessageBox.StandardButton.Yes if answer == "yes" else QMessageBox.StandardButton.No
     said = _answers(monkeypatch, button)
     monkeypatch.setattr("desktop.workspace.startup_maintenance", lambda database, stop=None: ("page 3 is bad", None))
-    restores: list[int] = []
-    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda: restores.append(1) or backup)
+    restores: list[object] = []
+    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda damaged: restores.append(damaged) or backup)
     database = app_module._startup_checks(ws.database)
     assert "page 3 is bad" in said[0]
     if answer == "no":
         assert database is None and restores == []
         return
     try:
-        assert restores == [1] and database is not None
+        assert restores == [ws.database] and database is not None  # the backups of the damaged workspace
         assert str(backup) in said[-1]  # "Restored into …"
         assert database.engine.url.database == str(backup)
     finally:
@@ -207,13 +207,15 @@ def test_a_workspace_found_damaged_after_the_window_opens_the_restored_one(qtbot
     backup = tmp_path / "restored.sqlite"
     open_workspace(backup).dispose()
     said = _answers(monkeypatch, QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda: backup)
+    restores: list[object] = []
+    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda damaged: restores.append(damaged) or backup)
     window = MainWindow(ws.database, ws.owner)
     qtbot.addWidget(window)
     window.show()
     state = {"database": ws.database}
     app_module._damaged_after_start(None, window, state, ws.owner, "page 3 is bad")
     assert "page 3 is bad" in said[0] and str(backup) in said[-1]
+    assert restores == [ws.database]  # the backups of the damaged workspace
     assert state["database"].engine.url.database == str(backup)
     replacement = window._replacement
     qtbot.addWidget(replacement)
