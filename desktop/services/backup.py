@@ -674,28 +674,9 @@ _STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:-wal|-shm
 
 def _pid_alive(pid: int) -> bool:
     """Whether process `pid` still runs (when unsure: yes, and its files are left alone)."""
-    if pid <= 0:
-        return True
-    if os.name == "nt":
-        import ctypes
+    from desktop.paths import process_alive
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return kernel32.GetLastError() == 5  # access denied: it exists
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: another user's process
-        return True
-    return True
+    return process_alive(pid)
 
 
 def clear_stale_temp(backups: str | Path | None = None, temp: str | Path | None = None) -> list[Path]:

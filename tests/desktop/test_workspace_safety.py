@@ -204,3 +204,59 @@ def test_a_damaged_workspace_is_restored_from_its_own_newest_sound_backup(tmp_pa
     finally:
         club_db.dispose()
         main_db.dispose()
+
+
+# ====================================================================================== killed exports
+
+KILLER = Path(__file__).resolve().parent / "export_killer.py"
+
+
+def _start_stalled_export(target: Path):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, str(KILLER), str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    line = proc.stdout.readline() if proc.stdout else ""
+    assert line.strip() == "saving", (line, proc.stderr.read() if proc.stderr else "")
+    return proc
+
+
+def _parts(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if p.name.endswith(".xlsx.part")}
+
+
+def test_an_export_killed_while_saving_leaves_the_old_file_and_no_temporary_file_after_the_next(tmp_path, capsys):
+    import signal
+
+    from openpyxl import load_workbook
+
+    workspace = tmp_path / "w.sqlite"
+    _seed(workspace)
+    out = tmp_path / "导出"
+    out.mkdir()
+    target = out / "名册.xlsx"
+    code, _o, err = run(capsys, "--db", str(workspace), "export", "roster", "--group", GROUP, "-o", str(target))
+    assert code == 0, err
+    good = target.read_bytes()
+
+    killed = _start_stalled_export(target)
+    [left] = _parts(out)
+    assert left.startswith(".名册.") and (out / left).stat().st_size > 0
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(10)
+    assert target.read_bytes() == good and _parts(out) == {left}  # the old file stands; the half file stays
+
+    running = _start_stalled_export(target)  # another export of the same file, still saving
+    try:
+        running_parts = _parts(out) - {left}
+        assert len(running_parts) == 1
+        code, _o, err = run(capsys, "--db", str(workspace), "export", "roster", "--group", GROUP, "-o", str(target))
+        assert code == 0, err
+        assert _parts(out) == running_parts  # the dead one's is gone, the running one's is not touched
+        rows = list(load_workbook(target, read_only=True).worksheets[0].iter_rows(values_only=True))
+        assert {"张三", "李四"} <= {c for row in rows for c in row}
+    finally:
+        running.kill()
+        running.wait(10)
