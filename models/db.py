@@ -201,6 +201,26 @@ def read_only_problem(url_or_path: str | Path) -> str | None:
     return None
 
 
+class DiskFullError(DatabaseError):
+    """The disk (or the server's) is full: the write was rolled back whole."""
+
+
+def _on_driver_error(context) -> None:
+    """A driver error every caller reports the same way, turned into a known DatabaseError here, where every
+    statement's error passes (the ORM, Core and models/bulk's cursor writes): a full disk. It reached the
+    command line as "数据库错误 (database error): database or disk is full" and the window as a bug report with
+    a traceback; the transaction is rolled back whole either way."""
+    orig = context.original_exception
+    if getattr(orig, "sqlstate", None) == "53100" or "database or disk is full" in str(orig):
+        where = display_url(context.engine.url) if context.engine is not None else ""
+        if context.engine is not None and context.engine.dialect.name == "sqlite":
+            where = context.engine.url.database or where
+        raise DiskFullError(
+            "磁盘空间不足, 未写入任何内容, 请腾出空间后重试 (the disk is full: nothing was written; free some space and"
+            f" try again): {where}"
+        ) from orig
+
+
 class NotAWorkspaceError(DatabaseError):
     """The file is not a QunDesk workspace: another program's SQLite database, or no database at all."""
 
@@ -261,9 +281,11 @@ def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "handle_error", _on_driver_error)
         return engine
     engine = create_engine(url, pool_pre_ping=True, **kwargs)
     event.listen(engine, "connect", _on_postgresql_connect)
+    event.listen(engine, "handle_error", _on_driver_error)
     return engine
 
 

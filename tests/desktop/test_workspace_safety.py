@@ -260,3 +260,66 @@ def test_an_export_killed_while_saving_leaves_the_old_file_and_no_temporary_file
     finally:
         running.kill()
         running.wait(10)
+
+
+# ====================================================================================== full disk
+
+
+def _cap_pages(monkeypatch, workspace: Path, spare: int) -> None:
+    """Every connection of the app to a workspace may grow it by `spare` pages only (SQLite's max_page_count):
+    the disk is full for it, as on a real full disk (SQLITE_FULL, "database or disk is full")."""
+    import models.db
+
+    conn = sqlite3.connect(workspace)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    real = models.db._on_sqlite_connect
+
+    def capped(dbapi_conn, record) -> None:
+        real(dbapi_conn, record)
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + spare}")
+
+    monkeypatch.setattr(models.db, "_on_sqlite_connect", capped)
+
+
+def test_a_full_disk_during_an_import_refuses_it_whole_and_says_so(tmp_path, capsys, monkeypatch):
+    workspace = tmp_path / "w.sqlite"
+    _seed(workspace)
+    roster = tmp_path / "名单.csv"
+    roster.write_text("姓名,微信号\n" + "".join(f"成员{i:05d},wx_{i:05d}\n" for i in range(5000)), encoding="utf-8")
+    _cap_pages(monkeypatch, workspace, spare=20)
+    code, out, err = run(capsys, "--db", str(workspace), "import", "roster", str(roster), "--group", GROUP)
+    assert code == 3, (out, err)
+    assert err.startswith("qundesk: 磁盘空间不足") and "nothing was written" in err and str(workspace) in err, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    conn = sqlite3.connect(workspace)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM member").fetchone() == (2,)  # all or nothing: nothing
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    code, out, err = run(capsys, "--db", str(workspace), "import", "roster", str(roster), "--group", GROUP)
+    assert code == 0, err  # space again: the same import goes through whole
+    conn = sqlite3.connect(workspace)
+    assert conn.execute("SELECT count(*) FROM member").fetchone() == (5002,)
+    conn.close()
+
+
+def test_a_full_disk_during_a_write_is_a_known_error(tmp_path, monkeypatch):
+    """What the window's writes catch as a known error (ui/operations: a message box, not the bug report)."""
+    from models.db import DatabaseError, DiskFullError
+
+    workspace = tmp_path / "w.sqlite"
+    _seed(workspace)
+    _cap_pages(monkeypatch, workspace, spare=0)
+    database = open_workspace(workspace)
+    try:
+        owner = actor_for(database)
+        with pytest.raises(DiskFullError) as caught, database.session() as s:
+            for i in range(400):
+                add_member(s, owner, 1, MemberInput(display_name=f"新人{i}"))
+            s.commit()
+        assert isinstance(caught.value, DatabaseError) and "disk is full" in str(caught.value)
+    finally:
+        database.dispose()
