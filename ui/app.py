@@ -9,6 +9,7 @@ import gc
 import os
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
@@ -208,6 +209,11 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         db = team
     elif not _may_create(db):
         return EXIT_DATABASE
+    # the lock before anything opens the file: a second window must not upgrade, write or sign in on a workspace
+    # another window has open (and then be told so)
+    lock = _lock_workspace(db)
+    if lock is False:
+        return EXIT_DATABASE
     database = None
     try:
         database = open_workspace(db)
@@ -238,10 +244,6 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
                 'instead, start it with --db "%1".',
             ).replace("%1", str(default_db_path()))
         QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), text)
-        return EXIT_DATABASE
-    lock = _lock_workspace(db)
-    if lock is False:
-        database.dispose()
         return EXIT_DATABASE
     background = _checks_in_background(database)
     if not background:
@@ -454,11 +456,15 @@ def _lock_workspace(db: str | None):
     target = resolve_db(db)
     if is_team_url(target) or "://" in target:
         return None
+    with contextlib.suppress(OSError):  # a new workspace in a new folder (the user said yes): the folder first
+        Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(target) + ".lock")
     lock.setStaleLockTime(0)
     if lock.tryLock(200):
         _locks.append(lock)
         return lock
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return None  # no lock file can be written there (a read-only folder): opening the workspace says why
     info = lock.getLockInfo()  # PySide6 gives (pid, hostname, appname); some builds put a bool first
     info = info[1:] if len(info) == 4 else info
     pid, host, app_name = info if len(info) == 3 else (0, "", "")

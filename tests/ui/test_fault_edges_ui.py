@@ -115,3 +115,33 @@ def test_the_team_address_is_kept_and_shown_without_any_password(qtbot, tmp_path
         assert f"{base.username}:***@" in shown and "S3cretPw4x9" not in shown and "QueryPw7y2" not in shown
     finally:
         team.dispose()
+
+
+def test_a_second_window_leaves_a_workspace_another_window_has_open_as_it_was(tmp_path):
+    """Another window holds the workspace (its lock), and the workspace is of an older QunDesk: the second window
+    says the workspace is open elsewhere and quits before touching it — before, it upgraded the schema under the
+    first window (with a backup), signed in, and only then said so."""
+    from PySide6.QtCore import QLockFile
+
+    path = tmp_path / "旧版 工作区.sqlite"
+    shutil.copyfile(REPO / "tests" / "data" / "workspace_v1.sqlite", path)
+    before = path.read_bytes()
+    held = QLockFile(str(path) + ".lock")
+    assert held.tryLock(0)  # the first window (this process, alive)
+    env = {k: v for k, v in os.environ.items() if k != "QUNDESK_DB"}
+    env.update(QUNDESK_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _START, str(path), "en"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        held.unlock()
+    assert "EXIT 3" in done.stdout, (done.stdout, done.stderr)
+    assert "already open in another window" in done.stdout and str(os.getpid()) in done.stdout
+    assert path.read_bytes() == before  # not upgraded, not written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["旧版 工作区.sqlite"]  # no backup, no side file
