@@ -246,8 +246,9 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), text)
         return EXIT_DATABASE
     background = _checks_in_background(database)
+    backup_failures: list[str] = []
     if not background:
-        database = _startup_checks(database)
+        database = _startup_checks(database, backup_failures)
         if database is None:
             return EXIT_DATABASE
     state = {"database": database}
@@ -256,6 +257,8 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
             FirstRunDialog(database).exec()
         window = MainWindow(database, actor)
         window.show()
+        for failure in backup_failures:
+            _say_backup_failed(window, failure)
         # What exists now — the modules, classes, mappers and compiled statements of the whole run — is never
         # garbage: out of the collector's way, each full collection no longer walks it. A page reading a large
         # group allocates tens of thousands of rows and triggers such collections; at 100,000 members this took
@@ -335,12 +338,7 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
 
     def failed(message: str) -> None:  # a failed automatic backup must not keep the organiser out
         database.release_writes()
-        bar.showMessage(
-            QCoreApplication.translate("MainWindow", "Automatic backup failed: %1").replace(
-                "%1", localise_message(message)
-            ),
-            15000,
-        )
+        _say_backup_failed(window, message)
 
     def checked(_done: int, _total: int) -> None:  # the file is sound: saving goes on while the backup is taken
         if database.writes_held:
@@ -355,6 +353,16 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
             database, stop=lambda: progress.cancelled, checked=lambda: progress.step(1, 2)
         ),
         database=database,
+    )
+
+
+def _say_backup_failed(window, message: str) -> None:
+    """The day's automatic backup failed (a full or read-only backups folder): the status bar says so and why."""
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Automatic backup failed: %1").replace(
+            "%1", localise_message(message)
+        ),
+        15000,
     )
 
 
@@ -482,15 +490,19 @@ def _lock_workspace(db: str | None):
 _locks: list = []  # workspace locks held for the application's lifetime
 
 
-def _startup_checks(database):
+def _startup_checks(database, failures: list[str] | None = None):
     """Integrity check and the daily backup; a damaged workspace gets the offer to restore the latest backup
-    into a new file (the damaged one is kept). Returns the database to use, or None to quit."""
+    into a new file (the damaged one is kept). Returns the database to use, or None to quit. A failed automatic
+    backup must not keep the organiser out, nor go unsaid: its message is added to `failures`, which the window
+    shows once it is up (_say_backup_failed), as it does after a check in the background."""
     from desktop.workspace import open_workspace, startup_maintenance
 
     try:
         problem, _backup = startup_maintenance(database)
-    except QunDeskError:
-        problem, _backup = None, None  # a failed automatic backup must not keep the organiser out
+    except QunDeskError as exc:
+        problem, _backup = None, None
+        if failures is not None:
+            failures.append(str(exc))
     if problem is None:
         return database
     restored = _offer_restore(

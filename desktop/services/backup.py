@@ -505,8 +505,19 @@ def auto_backup(
     from desktop.paths import backups_dir
 
     today = today or clock.today()
-    target_dir = Path(folder) if folder is not None else backups_dir()
-    target_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        target_dir = Path(folder) if folder is not None else backups_dir()
+        target_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a backups folder that cannot be made (a file in its place, no permission): said, as any
+        where = folder
+        if where is None:
+            from desktop.paths import data_dir
+
+            with contextlib.suppress(OSError):
+                where = data_dir() / "backups"
+        raise BackupError(
+            f"无法创建备份文件夹 (cannot create the backups folder): {where}: {exc.strerror or exc}"
+        ) from exc
     tag = auto_tag(database)
     target = target_dir / auto_name(today, tag)
     clear_stale_temp(target_dir)
