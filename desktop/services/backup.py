@@ -208,14 +208,47 @@ def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
     return BackupError(f"{what} {path}: {getattr(orig, 'strerror', None) or text}")
 
 
+_TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:-wal|-shm|-journal|\.part)?$")
+STALE_UNNAMED_SECONDS = 86_400  # a temporary file of the earlier naming (no process id) is stale after a day
+
+
 def _tmp_beside(path: Path, tag: str) -> Path:
-    """The temp file a result is built in before it is renamed into place. One fixed name per target, so a
-    run after a crash (SIGKILL, power cut) clears what the killed run left behind."""
-    tmp = path.with_name(f".{path.name}.{tag}.tmp")
-    _remove_sqlite_file(tmp)
-    with contextlib.suppress(FileNotFoundError):
-        Path(f"{tmp}.part").unlink()
-    return tmp
+    """The temp file a result is built in before it is renamed into place: `.NAME.TAG-PID.tmp`, named after its
+    process. A run killed midway (SIGKILL, power cut) leaves it behind — a whole workspace's size — and the next
+    backup or restore written into that folder removes it, whatever its target was, once its process is gone
+    (clear_stale_beside; before, only a run to the very same file name cleared it, and a backup named by its date
+    never is). Two runs to one target at once no longer share one temp file."""
+    clear_stale_beside(path.parent)
+    for old in (path.with_name(f".{path.name}.{tag}.tmp"), path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")):
+        _remove_sqlite_file(old)  # this target's of the earlier naming, and this process's own
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{old}.part").unlink()
+    return path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")
+
+
+def clear_stale_beside(folder: Path) -> list[Path]:
+    """Remove the temp files of backups and restores in `folder` whose process is gone (see _tmp_beside), and those
+    of the earlier naming once a day old. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = [p for p in folder.iterdir() if p.name.startswith(".")]
+    except OSError:
+        return removed
+    for p in entries:
+        m = _TMP_BESIDE.match(p.name)
+        if m is None:
+            continue
+        try:
+            if m.group(1) is not None:
+                stale = not _pid_alive(int(m.group(1)))
+            else:
+                stale = time.time() - p.stat().st_mtime > STALE_UNNAMED_SECONDS
+            if stale:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            continue
+    return removed
 
 
 # ---------------------------------------------------------------------------------------------- copy
@@ -680,7 +713,7 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
 
 RESTORE_WORKDIR = "qundesk-restore-"  # + pid + "-" + random: the temp folder of a restore
 _STALE_WORKDIR = re.compile(r"^qundesk-restore-(?:(\d+)-)?")
-_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")
+_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")  # no pid
 
 
 def _pid_alive(pid: int) -> bool:
@@ -728,6 +761,7 @@ def clear_stale_temp(backups: str | Path | None = None, temp: str | Path | None 
             with contextlib.suppress(OSError):
                 p.unlink()
                 removed.append(p)
+        removed += clear_stale_beside(Path(backups))  # those named after their process: when it is gone
     return removed
 
 

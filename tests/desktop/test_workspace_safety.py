@@ -323,3 +323,52 @@ def test_a_full_disk_during_a_write_is_a_known_error(tmp_path, monkeypatch):
         assert isinstance(caught.value, DatabaseError) and "disk is full" in str(caught.value)
     finally:
         database.dispose()
+
+
+# ====================================================================================== killed backups
+
+CRASH_WRITER = Path(__file__).resolve().parent / "crash_writer.py"
+
+
+def _start_stalled_backup(workspace: Path, target: Path):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, str(CRASH_WRITER), "backup", str(workspace), str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    line = proc.stdout.readline() if proc.stdout else ""
+    assert line.strip() == "copying", (line, proc.stderr.read() if proc.stderr else "")
+    return proc
+
+
+def test_a_backup_killed_midway_leaves_nothing_once_the_next_backup_is_taken_in_that_folder(tmp_path, capsys):
+    """`backup -o 备份/1101.sqlite` killed while it copies left `.1101.sqlite.backup.tmp…` (a whole workspace's
+    size) for good: only a backup to that very name cleared it, and backups are named by their day. The next
+    backup written into the folder removes it; a backup still running there keeps its own."""
+    import signal
+
+    workspace = tmp_path / "w.sqlite"
+    _seed(workspace)
+    folder = tmp_path / "备份"
+    folder.mkdir()
+    killed = _start_stalled_backup(workspace, folder / "1101.sqlite")
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(10)
+    left = {p.name for p in folder.iterdir()}
+    assert left and all(name.startswith(".1101.sqlite.backup") for name in left), left
+
+    running = _start_stalled_backup(workspace, folder / "1102.sqlite")
+    try:
+        own = {p.name for p in folder.iterdir()} - left
+        assert own and all(name.startswith(".1102.sqlite.backup") for name in own), own
+        code, _out, err = run(capsys, "--db", str(workspace), "backup", "-o", str(folder / "1103.sqlite"))
+        assert code == 0, err
+        assert {p.name for p in folder.iterdir()} == own | {"1103.sqlite"}  # the dead one's gone, the live one's not
+        assert _groups(folder / "1103.sqlite") == [GROUP]
+    finally:
+        running.kill()
+        running.wait(10)
