@@ -15,14 +15,19 @@
   The temporary file is named after the target and the process (``.NAME.PID-N.xlsx.part``): what an export
   killed while saving (SIGKILL, power cut) left beside the target is removed by the next save to that target
   once its process is gone (``clear_stale_parts``).
+- A write-only sheet's rows wait in a temporary file until the save (openpyxl's, removed at exit): here in a
+  folder of this process (``qundesk-work-PID-…`` in the system's temp folder), so what an export killed midway
+  left there — tens of MB a report — is removed by the next export once its process is gone (``work_folder``).
 """
 
 from __future__ import annotations
 
+import atexit
 import errno
 import itertools
 import math
 import os
+import shutil
 import tempfile
 import time
 import unicodedata
@@ -40,6 +45,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet import _writer as _sheet_writer
 
 from desktop.errors import QunDeskError
 
@@ -491,6 +497,50 @@ class _WriteGuard:
 
     def __getattr__(self, name: str):
         return getattr(self._fh, name)
+
+
+WORK_PREFIX = "qundesk-work-"  # + pid + "-" + random: this process's folder for openpyxl's sheet files
+_work: Path | None = None
+
+
+def work_folder() -> Path:
+    """This process's folder for the temporary files of write-only sheets, made on first use (and the folders of
+    processes that are gone removed then: an export killed midway left its sheets' rows there)."""
+    global _work
+    if _work is None or not _work.is_dir():
+        clear_stale_work_folders()
+        _work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
+        atexit.register(shutil.rmtree, _work, True)
+    return _work
+
+
+def clear_stale_work_folders(temp: Path | None = None) -> list[Path]:
+    """Remove the work folders (`qundesk-work-PID-…`) of processes that are gone; returns them."""
+    from desktop.paths import process_alive
+
+    removed: list[Path] = []
+    folder = temp if temp is not None else Path(tempfile.gettempdir())
+    try:
+        entries = [p for p in folder.iterdir() if p.name.startswith(WORK_PREFIX)]
+    except OSError:
+        return removed
+    for entry in entries:
+        pid = entry.name[len(WORK_PREFIX) :].partition("-")[0]
+        if pid.isdigit() and entry.is_dir() and not process_alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def _create_temporary_file(suffix: str = "") -> str:
+    """openpyxl's create_temporary_file, in this process's work folder (openpyxl removes the file at exit)."""
+    fobj = tempfile.NamedTemporaryFile(mode="w+", suffix=suffix, prefix="openpyxl.", delete=False, dir=work_folder())
+    fobj.close()
+    _sheet_writer.ALL_TEMP_FILES.append(fobj.name)
+    return fobj.name
+
+
+_sheet_writer.create_temporary_file = _create_temporary_file  # WorksheetWriter looks it up at each new sheet
 
 
 TEMP_STEM = 24  # characters of the target's name in its temporary file's name
