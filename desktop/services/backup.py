@@ -589,9 +589,23 @@ def auto_name(day: date, tag: str = "") -> str:
     return f"{AUTO_PREFIX}{day:%Y%m%d}{'-' + tag if tag else ''}.sqlite"
 
 
-def own_autos(backups: list[BackupInfo], tag: str) -> list[BackupInfo]:
-    """The automatic backups of the workspace with this tag (auto_tag) among `backups`, in their order."""
-    return [b for b in backups if (m := AUTO_NAME.match(b.path.name)) and (m.group(2) or "") == tag]
+MANUAL_NAME = re.compile(r"^manual-(\d{8}-\d{6})(?:-(.+))?\.sqlite$")  # group 2: the workspace's name (auto_tag)
+
+
+def manual_name(database: Database | Engine, moment: datetime) -> str:
+    """The name of a backup taken with the window's "Back up now" in the backups folder: named by workspace too."""
+    tag = auto_tag(database)
+    return f"manual-{moment:%Y%m%d-%H%M%S}{'-' + tag if tag else ''}.sqlite"
+
+
+def own_backups(backups: list[BackupInfo], tag: str) -> list[BackupInfo]:
+    """The automatic and "Back up now" backups of the workspace with this tag (auto_tag) among `backups`, in their
+    order (a name without a tag: the default workspace's)."""
+    return [
+        b
+        for b in backups
+        if (m := AUTO_NAME.match(b.path.name) or MANUAL_NAME.match(b.path.name)) and (m.group(2) or "") == tag
+    ]
 
 
 def _setting_keep(database: Database | Engine) -> int:

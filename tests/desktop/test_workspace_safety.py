@@ -198,6 +198,12 @@ def test_a_damaged_workspace_is_restored_from_its_own_newest_sound_backup(tmp_pa
         }
         data = newest.read_bytes()
         newest.write_bytes(data[: len(data) // 2])  # cut short: its revision still reads
+        from datetime import datetime as moment
+
+        from desktop.services.backup import backup_workspace, manual_name
+
+        backup_workspace(main_db, backups_dir() / manual_name(main_db, moment(2026, 11, 18, 20, 0)))  # the newest
+        assert manual_name(club_db, moment(2026, 11, 18, 20, 0)) == "manual-20261118-200000-读书会.sqlite"
 
         restored = restore_latest_backup(club_db)
         assert restored is not None and _groups(restored) == ["读书会"]
