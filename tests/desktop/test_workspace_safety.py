@@ -434,3 +434,82 @@ def test_an_export_killed_midway_leaves_no_sheet_files_in_the_temp_folder_after_
     assert code == 0, err
     assert not any(p.name.startswith(f"qundesk-work-{proc.pid}-") for p in temp.iterdir())
     assert list(temp.rglob("openpyxl.*")) == []  # this export's own were removed when it saved
+
+
+# ====================================================================================== killed upgrade
+
+_STALLED_UPGRADE = """
+import sys, time
+from sqlalchemy import event
+import models.db as mdb
+
+real = mdb.make_engine
+
+
+def make(url, **kwargs):
+    engine = real(url, **kwargs)
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def stall(conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("CREATE TABLE") and "chat_alias" in statement:
+            print("migrating", flush=True)  # half-way: migrations 0002 and 0003 done, 0004 begun
+            time.sleep(600)
+
+    return engine
+
+
+mdb.make_engine = make
+from desktop.cli import main
+sys.exit(main(["--db", sys.argv[1], "db", "upgrade"]))
+"""
+
+
+def test_an_upgrade_killed_half_way_leaves_the_workspace_as_it_was_and_it_upgrades_next_time(tmp_path, capsys):
+    """An older workspace whose upgrade is cut short (the window closed while it started, a power cut): SQLite's
+    driver committed every CREATE/ALTER on its own, so the file stayed at the old revision with half the new
+    tables, and every later start failed ("table chat_alias already exists"). The upgrade is one transaction now:
+    after the kill the file is the old workspace, and the next start upgrades it whole."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from models import kept
+    from models.db import head_revision, make_engine
+
+    repo = Path(__file__).resolve().parents[2]
+    workspace = tmp_path / "旧版.sqlite"
+    workspace.write_bytes((repo / "tests" / "data" / "workspace_v1.sqlite").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(repo), "QUNDESK_HOME": str(tmp_path / "home")}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _STALLED_UPGRADE, str(workspace)],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    line = proc.stdout.readline() if proc.stdout else ""
+    assert line.strip() == "migrating", (line, proc.stderr.read() if proc.stderr else "")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+
+    conn = sqlite3.connect(workspace)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "chat_alias" not in tables and "membership_spell" not in tables  # nothing of the upgrade
+    finally:
+        conn.close()
+
+    code, out, err = run(capsys, "--db", str(workspace), "groups", "--json")
+    assert code == 0, err
+    assert sorted(g["name"] for g in json.loads(out)) == ["早起打卡营", "每月一本书读书会"]
+    engine = make_engine(workspace)
+    try:
+        with engine.connect() as c:
+            assert c.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
+            assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert kept.drift(c) == []
+    finally:
+        engine.dispose()
