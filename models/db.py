@@ -228,6 +228,21 @@ class NotAWorkspaceError(DatabaseError):
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that only reads `path` (percent-encoded: Windows drive letters, non-ASCII folders) and leaves no
+    file beside it. A file in WAL mode (a before-upgrade backup, a workspace copied as a backup) read with mode=ro
+    alone gets a -wal and a -shm file made beside it that stay there (a reader may not remove them): listing the
+    backups folder left a pair beside every such backup. With no write-ahead log beside it, it is read as
+    immutable (no log to read, no lock files); with one, as usual, so what the log holds is read too."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    wal = Path(f"{path}-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    return uri if pending else uri + "&immutable=1"
+
+
 def foreign_file_problem(url_or_path: str | Path) -> str | None:
     """Why an existing SQLite file is not a workspace QunDesk may open, or None. Asked before any connection of
     ours touches the file (each one switches it to WAL): a database of another program (tables of its own and
@@ -249,7 +264,7 @@ def foreign_file_problem(url_or_path: str | Path) -> str | None:
     if magic != SQLITE_MAGIC:
         return f"不是 QunDesk 工作区, 也不是数据库文件 (not a QunDesk workspace: not a database file): {path}"
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             names = {
                 r[0]

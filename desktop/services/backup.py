@@ -52,6 +52,7 @@ from models.db import (
     make_engine,
     open_database,
     raise_if_stopped,
+    read_only_uri,
     stoppable,
     to_url,
 )
@@ -156,8 +157,8 @@ def _finish_sqlite_file(path: Path) -> None:
 
 
 def _ro_uri(path: Path) -> str:
-    """A read-only SQLite URI (percent-encoded; works for Windows drive letters and non-ASCII folders)."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    """A read-only SQLite URI that leaves no file beside `path` (models.db.read_only_uri)."""
+    return read_only_uri(path)
 
 
 def _sqlite_check(path: Path, pragma: str = "integrity_check", stop: Stop | None = None) -> str | None:

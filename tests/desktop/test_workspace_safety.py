@@ -513,3 +513,44 @@ def test_an_upgrade_killed_half_way_leaves_the_workspace_as_it_was_and_it_upgrad
             assert kept.drift(c) == []
     finally:
         engine.dispose()
+
+
+# ====================================================================================== reading backups
+
+
+def test_reading_a_backup_in_wal_mode_leaves_no_file_beside_it(tmp_path, capsys):
+    """A before-upgrade backup, or a workspace file copied as a backup, is in WAL mode: listing the backups folder
+    (the Settings page, the damaged-workspace restore) and restoring it left a -wal and a -shm file beside every
+    such backup. It is only read now; a write-ahead log that does lie beside it (copied with it) is still read."""
+    import shutil
+
+    from desktop.services.backup import list_backups
+    from models.db import head_revision
+
+    workspace = tmp_path / "w.sqlite"
+    _seed(workspace)
+    folder = tmp_path / "备份"
+    folder.mkdir()
+    copy = folder / "复制的工作区.sqlite"
+    shutil.copyfile(workspace, copy)
+    assert copy.read_bytes()[18:20] == b"\x02\x02"  # WAL mode
+
+    [info] = list_backups(folder)
+    assert info.revision == head_revision()
+    code, _out, err = run(capsys, "--db", str(tmp_path / "恢复.sqlite"), "restore", str(copy))
+    assert code == 0, err
+    assert _groups(tmp_path / "恢复.sqlite") == [GROUP]
+    assert sorted(p.name for p in folder.iterdir()) == [copy.name]  # nothing beside it
+
+    # a copy taken with its write-ahead log: what the log holds is restored too
+    live = sqlite3.connect(workspace)
+    live.execute("PRAGMA wal_autocheckpoint = 0")
+    live.execute("UPDATE community_group SET name = '日志里的新名字'")
+    live.commit()
+    snap = folder / "带日志.sqlite"
+    shutil.copyfile(workspace, snap)
+    shutil.copyfile(f"{workspace}-wal", f"{snap}-wal")
+    live.close()
+    code, _out, err = run(capsys, "--db", str(tmp_path / "恢复2.sqlite"), "restore", str(snap))
+    assert code == 0, err
+    assert _groups(tmp_path / "恢复2.sqlite") == ["日志里的新名字"]
