@@ -477,12 +477,22 @@ def _lock_workspace(db: str | None):
     info = info[1:] if len(info) == 4 else info
     pid, host, app_name = info if len(info) == 3 else (0, "", "")
     who = f"{app_name or 'QunDesk'} (pid {pid}, {host})" if pid else "QunDesk"
+    # a lock whose program is gone but cannot be told stale — one left on another computer (a synced or network
+    # folder: the pid there means nothing here), or a pid taken since by another program of the same name — would
+    # keep the workspace shut for good: the message says how to get back in
+    hint = QCoreApplication.translate(
+        "MainWindow",
+        "If QunDesk is not open there any more (it stopped on another computer, or the program named is not "
+        "QunDesk), close this message, delete the lock file %1 and start QunDesk again.",
+    ).replace("%1", lock.fileName())
     QMessageBox.critical(
         None,
         QCoreApplication.translate("MainWindow", "QunDesk"),
         QCoreApplication.translate("MainWindow", "This workspace is already open in another window: %1.\n%2")
         .replace("%1", who)
-        .replace("%2", str(target)),
+        .replace("%2", str(target))
+        + "\n\n"
+        + hint,
     )
     return False
 
