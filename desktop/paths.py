@@ -67,3 +67,30 @@ def missing_named_workspace(cli_value: str | None = None) -> Path | None:
 
 def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (when unsure: yes, and its files are left alone). Temporary files named
+    after their process are removed by a later run once that process is gone (killed, power cut)."""
+    if pid <= 0:
+        return True
+    if os.name == "nt":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's process
+        return True
+    return True

@@ -89,20 +89,34 @@ def startup_maintenance(
     return None, auto_backup(database, stop=stop)
 
 
-def restore_latest_backup() -> Path | None:
+def restore_latest_backup(damaged: Database | None = None) -> Path | None:
     """Restore the newest readable backup into a new file beside the workspace; its path (None: no backup).
-    Used when the workspace is damaged: the damaged file is left untouched for inspection."""
+    Used when the workspace is damaged: the damaged file is left untouched for inspection.
+
+    `damaged` (the window passes the workspace it found damaged): only that workspace's own backups (automatic,
+    and "Back up now") are candidates — the backups folder also holds the days of every other workspace opened in the window, and
+    the newest of those was "restored" as if it were this one (another workspace's groups and people). A
+    backup that turns out damaged itself (a truncated file) is passed over for the next older one; when none
+    can be restored, the newest one's problem is raised."""
 
     from desktop.paths import data_dir
-    from desktop.services.backup import list_backups, restore_workspace
+    from desktop.services.backup import BackupError, auto_tag, list_backups, own_backups, restore_workspace
     from desktop.services.operators import Actor
 
-    for info in list_backups():
-        if info.revision is None:
-            continue
+    backups = [info for info in list_backups() if info.revision is not None]
+    if damaged is not None:
+        backups = own_backups(backups, auto_tag(damaged))
+    first_problem: BackupError | None = None
+    for info in backups:
         target = data_dir() / f"restored-{clock.now():%Y%m%d-%H%M%S}.sqlite"
-        restore_workspace(Actor(0, "群主", "owner"), info.path, target)
+        try:
+            restore_workspace(Actor(0, "群主", "owner"), info.path, target)
+        except BackupError as exc:
+            first_problem = first_problem or exc
+            continue
         return target
+    if first_problem is not None:
+        raise first_problem
     return None
 
 

@@ -101,7 +101,11 @@ class ReadOnlyError(DatabaseError):
 
 
 def to_url(url_or_path: str | Path) -> str:
-    """Accept a SQLAlchemy URL or a plain file path (a path becomes a SQLite URL)."""
+    """Accept a SQLAlchemy URL or a plain file path (a path becomes a SQLite URL).
+
+    A path's `%` and `?` are escaped: the URL parser decodes `%XX` in the database part and ends it at `?`, so
+    `打卡 100%25.sqlite` opened `打卡 100%.sqlite` and `群#1?.sqlite` opened (and created, empty) `群#1` — another
+    workspace than the one named, read, written, restored into or backed up without a word."""
     s = str(url_or_path)
     if "://" in s:
         if s.startswith("postgresql://") or s.startswith("postgres://"):
@@ -109,7 +113,8 @@ def to_url(url_or_path: str | Path) -> str:
         if s.startswith("postgresql"):
             s = _encode_at_in_password(s)
         return s
-    return f"sqlite:///{Path(s).expanduser().resolve()}"
+    path = str(Path(s).expanduser().resolve())
+    return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F")
 
 
 def _encode_at_in_password(url: str) -> str:
@@ -196,6 +201,93 @@ def read_only_problem(url_or_path: str | Path) -> str | None:
     return None
 
 
+class DiskFullError(DatabaseError):
+    """The disk (or the server's) is full: the write was rolled back whole."""
+
+
+def _on_driver_error(context) -> None:
+    """A driver error every caller reports the same way, turned into a known DatabaseError here, where every
+    statement's error passes (the ORM, Core and models/bulk's cursor writes): a full disk. It reached the
+    command line as "数据库错误 (database error): database or disk is full" and the window as a bug report with
+    a traceback; the transaction is rolled back whole either way."""
+    orig = context.original_exception
+    if getattr(orig, "sqlstate", None) == "53100" or "database or disk is full" in str(orig):
+        where = display_url(context.engine.url) if context.engine is not None else ""
+        if context.engine is not None and context.engine.dialect.name == "sqlite":
+            where = context.engine.url.database or where
+        raise DiskFullError(
+            "磁盘空间不足, 未写入任何内容, 请腾出空间后重试 (the disk is full: nothing was written; free some space and"
+            f" try again): {where}"
+        ) from orig
+
+
+class NotAWorkspaceError(DatabaseError):
+    """The file is not a QunDesk workspace: another program's SQLite database, or no database at all."""
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that only reads `path` (percent-encoded: Windows drive letters, non-ASCII folders) and leaves no
+    file beside it. A file in WAL mode (a before-upgrade backup, a workspace copied as a backup) read with mode=ro
+    alone gets a -wal and a -shm file made beside it that stay there (a reader may not remove them): listing the
+    backups folder left a pair beside every such backup. With no write-ahead log beside it, it is read as
+    immutable (no log to read, no lock files); with one, as usual, so what the log holds is read too."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    wal = Path(f"{path}-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        pending = False
+    return uri if pending else uri + "&immutable=1"
+
+
+def foreign_file_problem(url_or_path: str | Path) -> str | None:
+    """Why an existing SQLite file is not a workspace QunDesk may open, or None. Asked before any connection of
+    ours touches the file (each one switches it to WAL): a database of another program (tables of its own and
+    no QunDesk schema revision) would otherwise get every QunDesk table created in it — by a command that only
+    reads, too — and a file that is no database (an .xlsx renamed) says so by name."""
+    try:
+        path = sqlite_file(url_or_path)
+    except (ArgumentError, ValueError):
+        return None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(len(SQLITE_MAGIC))
+    except OSError:
+        return None  # unreadable: the open says why
+    if not magic:
+        return None  # an empty file: a new workspace
+    if magic != SQLITE_MAGIC:
+        return f"不是 QunDesk 工作区, 也不是数据库文件 (not a QunDesk workspace: not a database file): {path}"
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            names = {
+                r[0]
+                for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # locked, damaged …: the open (or the integrity check) says what
+    if not names or "alembic_version" in names:
+        return None
+    from models import Base
+
+    foreign = sorted(names - set(Base.metadata.tables))
+    if not foreign:
+        return None
+    shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+    return (
+        f"这个文件是别的程序的数据库, 不是 QunDesk 工作区, 未做任何改动 (another program's database, not a QunDesk"
+        f" workspace: its tables {shown}; nothing was written): {path}"
+    )
+
+
 def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
     url = to_url(url_or_path)
     if url.startswith("sqlite"):
@@ -204,9 +296,11 @@ def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "handle_error", _on_driver_error)
         return engine
     engine = create_engine(url, pool_pre_ping=True, **kwargs)
     event.listen(engine, "connect", _on_postgresql_connect)
+    event.listen(engine, "handle_error", _on_driver_error)
     return engine
 
 
@@ -221,7 +315,11 @@ def _on_postgresql_connect(dbapi_connection, _record) -> None:
 
 def checked_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
     """make_engine, with a URL that cannot be parsed or whose driver is missing as a DatabaseError (its message
-    never shows the URL's password)."""
+    never shows the URL's password), and a file that is not a workspace as NotAWorkspaceError (before any
+    connection touches it: foreign_file_problem)."""
+    foreign = foreign_file_problem(url_or_path)
+    if foreign is not None:
+        raise NotAWorkspaceError(foreign)
     try:
         return make_engine(url_or_path, **kwargs)
     except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number

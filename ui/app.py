@@ -9,6 +9,7 @@ import gc
 import os
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
@@ -208,6 +209,11 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         db = team
     elif not _may_create(db):
         return EXIT_DATABASE
+    # the lock before anything opens the file: a second window must not upgrade, write or sign in on a workspace
+    # another window has open (and then be told so)
+    lock = _lock_workspace(db)
+    if lock is False:
+        return EXIT_DATABASE
     database = None
     try:
         database = open_workspace(db)
@@ -239,13 +245,10 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
             ).replace("%1", str(default_db_path()))
         QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), text)
         return EXIT_DATABASE
-    lock = _lock_workspace(db)
-    if lock is False:
-        database.dispose()
-        return EXIT_DATABASE
     background = _checks_in_background(database)
+    backup_failures: list[str] = []
     if not background:
-        database = _startup_checks(database)
+        database = _startup_checks(database, backup_failures)
         if database is None:
             return EXIT_DATABASE
     state = {"database": database}
@@ -254,6 +257,8 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
             FirstRunDialog(database).exec()
         window = MainWindow(database, actor)
         window.show()
+        for failure in backup_failures:
+            _say_backup_failed(window, failure)
         # What exists now — the modules, classes, mappers and compiled statements of the whole run — is never
         # garbage: out of the collector's way, each full collection no longer walks it. A page reading a large
         # group allocates tens of thousands of rows and triggers such collections; at 100,000 members this took
@@ -333,12 +338,7 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
 
     def failed(message: str) -> None:  # a failed automatic backup must not keep the organiser out
         database.release_writes()
-        bar.showMessage(
-            QCoreApplication.translate("MainWindow", "Automatic backup failed: %1").replace(
-                "%1", localise_message(message)
-            ),
-            15000,
-        )
+        _say_backup_failed(window, message)
 
     def checked(_done: int, _total: int) -> None:  # the file is sound: saving goes on while the backup is taken
         if database.writes_held:
@@ -356,6 +356,16 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
     )
 
 
+def _say_backup_failed(window, message: str) -> None:
+    """The day's automatic backup failed (a full or read-only backups folder): the status bar says so and why."""
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Automatic backup failed: %1").replace(
+            "%1", localise_message(message)
+        ),
+        15000,
+    )
+
+
 def _stop_background_checks(state: dict) -> None:
     """The window closed while the start-up checks still ran: stop them (the check and a half-made backup end
     within a moment, no file is left) and wait, so no thread outlives the application (Qt aborts the process
@@ -365,10 +375,10 @@ def _stop_background_checks(state: dict) -> None:
         runner.shutdown()
 
 
-def _offer_restore(parent, problem: str, before_restore=None):
-    """The damaged-workspace question: restore the latest backup into a new file? Returns the restored file's
-    path, or None (declined, or nothing could be restored — said in a message box). `before_restore` runs once
-    the user said yes, before the restore (the damaged workspace is closed first)."""
+def _offer_restore(parent, problem: str, damaged, before_restore=None):
+    """The damaged-workspace question: restore the latest backup of `damaged` (the workspace) into a new file?
+    Returns the restored file's path, or None (declined, or nothing could be restored — said in a message box).
+    `before_restore` runs once the user said yes, before the restore (the damaged workspace is closed first)."""
     from desktop.workspace import restore_latest_backup
 
     title = QCoreApplication.translate("MainWindow", "QunDesk")
@@ -385,7 +395,7 @@ def _offer_restore(parent, problem: str, before_restore=None):
     if before_restore is not None:
         before_restore()
     try:
-        restored = restore_latest_backup()
+        restored = restore_latest_backup(damaged)
     except QunDeskError as exc:
         QMessageBox.critical(parent, title, localise_message(str(exc)))
         return None
@@ -402,7 +412,7 @@ def _damaged_after_start(app, window, state: dict, actor, problem: str) -> None:
     from desktop.workspace import open_workspace
     from ui.main_window import MainWindow
 
-    restored = _offer_restore(window, problem)
+    restored = _offer_restore(window, problem, state["database"])
     if restored is None:
         window.close()
         app.quit()
@@ -454,21 +464,35 @@ def _lock_workspace(db: str | None):
     target = resolve_db(db)
     if is_team_url(target) or "://" in target:
         return None
+    with contextlib.suppress(OSError):  # a new workspace in a new folder (the user said yes): the folder first
+        Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(target) + ".lock")
     lock.setStaleLockTime(0)
     if lock.tryLock(200):
         _locks.append(lock)
         return lock
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return None  # no lock file can be written there (a read-only folder): opening the workspace says why
     info = lock.getLockInfo()  # PySide6 gives (pid, hostname, appname); some builds put a bool first
     info = info[1:] if len(info) == 4 else info
     pid, host, app_name = info if len(info) == 3 else (0, "", "")
     who = f"{app_name or 'QunDesk'} (pid {pid}, {host})" if pid else "QunDesk"
+    # a lock whose program is gone but cannot be told stale — one left on another computer (a synced or network
+    # folder: the pid there means nothing here), or a pid taken since by another program of the same name — would
+    # keep the workspace shut for good: the message says how to get back in
+    hint = QCoreApplication.translate(
+        "MainWindow",
+        "If QunDesk is not open there any more (it stopped on another computer, or the program named is not "
+        "QunDesk), close this message, delete the lock file %1 and start QunDesk again.",
+    ).replace("%1", lock.fileName())
     QMessageBox.critical(
         None,
         QCoreApplication.translate("MainWindow", "QunDesk"),
         QCoreApplication.translate("MainWindow", "This workspace is already open in another window: %1.\n%2")
         .replace("%1", who)
-        .replace("%2", str(target)),
+        .replace("%2", str(target))
+        + "\n\n"
+        + hint,
     )
     return False
 
@@ -476,18 +500,24 @@ def _lock_workspace(db: str | None):
 _locks: list = []  # workspace locks held for the application's lifetime
 
 
-def _startup_checks(database):
+def _startup_checks(database, failures: list[str] | None = None):
     """Integrity check and the daily backup; a damaged workspace gets the offer to restore the latest backup
-    into a new file (the damaged one is kept). Returns the database to use, or None to quit."""
+    into a new file (the damaged one is kept). Returns the database to use, or None to quit. A failed automatic
+    backup must not keep the organiser out, nor go unsaid: its message is added to `failures`, which the window
+    shows once it is up (_say_backup_failed), as it does after a check in the background."""
     from desktop.workspace import open_workspace, startup_maintenance
 
     try:
         problem, _backup = startup_maintenance(database)
-    except QunDeskError:
-        problem, _backup = None, None  # a failed automatic backup must not keep the organiser out
+    except QunDeskError as exc:
+        problem, _backup = None, None
+        if failures is not None:
+            failures.append(str(exc))
     if problem is None:
         return database
-    restored = _offer_restore(None, problem, before_restore=database.dispose)  # closed before the restore, as before
+    restored = _offer_restore(
+        None, problem, database, before_restore=database.dispose
+    )  # closed before the restore, as before
     database.dispose()  # declined: closed too (a second dispose does nothing)
     return None if restored is None else open_workspace(restored)
 

@@ -12,14 +12,24 @@
 - The atomic save: ``check_target`` fails fast (before any work) on a missing or unwritable folder;
   ``save_atomic`` writes a temporary file in the target folder, fsyncs it and ``os.replace``-s it onto
   the target, so a crash or an error never leaves a half-written workbook and the old file stays as it was.
+  The temporary file is named after the target and the process (``.NAME.PID-N.xlsx.part``): what an export
+  killed while saving (SIGKILL, power cut) left beside the target is removed by the next save to that target
+  once its process is gone (``clear_stale_parts``).
+- A write-only sheet's rows wait in a temporary file until the save (openpyxl's, removed at exit): here in a
+  folder of this process (``qundesk-work-PID-…`` in the system's temp folder), so what an export killed midway
+  left there — tens of MB a report — is removed by the next export once its process is gone (``work_folder``).
 """
 
 from __future__ import annotations
 
+import atexit
 import errno
+import itertools
 import math
 import os
+import shutil
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from copy import copy
@@ -35,6 +45,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.fonts import DEFAULT_FONT
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet import _writer as _sheet_writer
 
 from desktop.errors import QunDeskError
 
@@ -488,20 +499,100 @@ class _WriteGuard:
         return getattr(self._fh, name)
 
 
+WORK_PREFIX = "qundesk-work-"  # + pid + "-" + random: this process's folder for openpyxl's sheet files
+_work: Path | None = None
+
+
+def work_folder() -> Path:
+    """This process's folder for the temporary files of write-only sheets, made on first use (and the folders of
+    processes that are gone removed then: an export killed midway left its sheets' rows there)."""
+    global _work
+    if _work is None or not _work.is_dir():
+        clear_stale_work_folders()
+        _work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
+        atexit.register(shutil.rmtree, _work, True)
+    return _work
+
+
+def clear_stale_work_folders(temp: Path | None = None) -> list[Path]:
+    """Remove the work folders (`qundesk-work-PID-…`) of processes that are gone; returns them."""
+    from desktop.paths import process_alive
+
+    removed: list[Path] = []
+    folder = temp if temp is not None else Path(tempfile.gettempdir())
+    try:
+        entries = [p for p in folder.iterdir() if p.name.startswith(WORK_PREFIX)]
+    except OSError:
+        return removed
+    for entry in entries:
+        pid = entry.name[len(WORK_PREFIX) :].partition("-")[0]
+        if pid.isdigit() and entry.is_dir() and not process_alive(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def _create_temporary_file(suffix: str = "") -> str:
+    """openpyxl's create_temporary_file, in this process's work folder (openpyxl removes the file at exit)."""
+    fobj = tempfile.NamedTemporaryFile(mode="w+", suffix=suffix, prefix="openpyxl.", delete=False, dir=work_folder())
+    fobj.close()
+    _sheet_writer.ALL_TEMP_FILES.append(fobj.name)
+    return fobj.name
+
+
+_sheet_writer.create_temporary_file = _create_temporary_file  # WorksheetWriter looks it up at each new sheet
+
+
 TEMP_STEM = 24  # characters of the target's name in its temporary file's name
+PART_SUFFIX = ".xlsx.part"
+_saves = itertools.count(1)  # two saves of one process to one target at once get two temporary files
+
+
+def _part_prefix(path: Path) -> str:
+    # the temporary name carries the start of the target's only: a target name near the file system's limit
+    # (255 bytes: 80-odd Chinese characters) is legitimate, and its name with a prefix and suffix would not be
+    return f".{path.stem[:TEMP_STEM]}."
+
+
+def clear_stale_parts(path: Path) -> list[Path]:
+    """Remove the temporary files of saves to `path` (same folder, same name start) whose process is gone: an
+    export killed while it saved left one beside the user's file, and its random name was never cleared (a
+    report of 100,000 members: tens of MB each time). A file of the earlier random naming is removed once it is a
+    day old. Returns what was removed."""
+    from desktop.paths import process_alive
+
+    prefix = _part_prefix(path)
+    removed: list[Path] = []
+    try:
+        entries = [p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(PART_SUFFIX)]
+    except OSError:
+        return removed
+    for part in entries:
+        tag = part.name[len(prefix) : -len(PART_SUFFIX)]
+        pid, _, n = tag.partition("-")
+        try:
+            if pid.isdigit() and n.isdigit():
+                stale = not process_alive(int(pid))
+            else:
+                stale = time.time() - part.stat().st_mtime > 86_400
+            if stale:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            continue
+    return removed
 
 
 def save_atomic(wb: Workbook, path: Path) -> Path:
     """Save to a temporary file beside `path`, fsync, then move it into place (os.replace is atomic).
     On any failure the temporary file is removed and the old file at `path` is left untouched."""
     path = check_target(path)
+    clear_stale_parts(path)
+    tmp = path.with_name(f"{_part_prefix(path)}{os.getpid()}-{next(_saves)}{PART_SUFFIX}")
     try:
-        # the temporary name carries the start of the target's only: a target name near the file system's limit
-        # (255 bytes: 80-odd Chinese characters) is legitimate, and its name with a prefix and suffix would not be
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:TEMP_STEM]}.", suffix=".xlsx.part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as exc:
         raise QunDeskError(f"无法在该文件夹中写入 (cannot write in the folder) {path.parent}: {exc.strerror}") from exc
-    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
             guard = _WriteGuard(fh)
@@ -511,7 +602,7 @@ def save_atomic(wb: Workbook, path: Path) -> Path:
                 guard.failed = True  # whatever openpyxl left open cannot write here any more
             fh.flush()
             os.fsync(fh.fileno())
-        # mkstemp makes the file private (0600): give it the old file's mode, or the usual 0644
+        # the temporary file is private (0600) while written: give it the old file's mode, or the usual 0644
         os.chmod(tmp, (path.stat().st_mode & 0o777) if path.exists() else 0o644)
         try:
             os.replace(tmp, path)

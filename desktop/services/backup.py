@@ -52,6 +52,7 @@ from models.db import (
     make_engine,
     open_database,
     raise_if_stopped,
+    read_only_uri,
     stoppable,
     to_url,
 )
@@ -72,7 +73,8 @@ __all__ = [
 BATCH = 5_000  # rows per executemany (progress and cancel are checked between batches)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 AUTO_PREFIX = "auto-"
-AUTO_NAME = re.compile(r"^auto-(\d{8})\.sqlite$")
+AUTO_NAME = re.compile(r"^auto-(\d{8})(?:-(.+))?\.sqlite$")  # group 2: the workspace's name (auto_tag)
+AUTO_TAG_CHARS = 60  # characters of a workspace's name in its automatic backups' names
 WORKSPACE_DEFAULT_TABLES = frozenset({"operator", "tier", "role", "workspace_setting", "audit_log"})
 
 
@@ -155,8 +157,8 @@ def _finish_sqlite_file(path: Path) -> None:
 
 
 def _ro_uri(path: Path) -> str:
-    """A read-only SQLite URI (percent-encoded; works for Windows drive letters and non-ASCII folders)."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    """A read-only SQLite URI that leaves no file beside `path` (models.db.read_only_uri)."""
+    return read_only_uri(path)
 
 
 def _sqlite_check(path: Path, pragma: str = "integrity_check", stop: Stop | None = None) -> str | None:
@@ -207,14 +209,47 @@ def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
     return BackupError(f"{what} {path}: {getattr(orig, 'strerror', None) or text}")
 
 
+_TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:-wal|-shm|-journal|\.part)?$")
+STALE_UNNAMED_SECONDS = 86_400  # a temporary file of the earlier naming (no process id) is stale after a day
+
+
 def _tmp_beside(path: Path, tag: str) -> Path:
-    """The temp file a result is built in before it is renamed into place. One fixed name per target, so a
-    run after a crash (SIGKILL, power cut) clears what the killed run left behind."""
-    tmp = path.with_name(f".{path.name}.{tag}.tmp")
-    _remove_sqlite_file(tmp)
-    with contextlib.suppress(FileNotFoundError):
-        Path(f"{tmp}.part").unlink()
-    return tmp
+    """The temp file a result is built in before it is renamed into place: `.NAME.TAG-PID.tmp`, named after its
+    process. A run killed midway (SIGKILL, power cut) leaves it behind — a whole workspace's size — and the next
+    backup or restore written into that folder removes it, whatever its target was, once its process is gone
+    (clear_stale_beside; before, only a run to the very same file name cleared it, and a backup named by its date
+    never is). Two runs to one target at once no longer share one temp file."""
+    clear_stale_beside(path.parent)
+    for old in (path.with_name(f".{path.name}.{tag}.tmp"), path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")):
+        _remove_sqlite_file(old)  # this target's of the earlier naming, and this process's own
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{old}.part").unlink()
+    return path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")
+
+
+def clear_stale_beside(folder: Path) -> list[Path]:
+    """Remove the temp files of backups and restores in `folder` whose process is gone (see _tmp_beside), and those
+    of the earlier naming once a day old. Returns what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = [p for p in folder.iterdir() if p.name.startswith(".")]
+    except OSError:
+        return removed
+    for p in entries:
+        m = _TMP_BESIDE.match(p.name)
+        if m is None:
+            continue
+        try:
+            if m.group(1) is not None:
+                stale = not _pid_alive(int(m.group(1)))
+            else:
+                stale = time.time() - p.stat().st_mtime > STALE_UNNAMED_SECONDS
+            if stale:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            continue
+    return removed
 
 
 # ---------------------------------------------------------------------------------------------- copy
@@ -493,26 +528,85 @@ def auto_backup(
     folder: str | Path | None = None,
     stop: Stop | None = None,
 ) -> Path | None:
-    """The day's automatic backup (`auto-YYYYMMDD.sqlite`), then prune to the newest `keep` automatic ones.
-    None when today's backup exists already. `keep` defaults to the workspace setting backups_keep. `stop`: see
-    backup_workspace (a stopped backup is taken again at the next start)."""
+    """The day's automatic backup of this workspace (`auto-YYYYMMDD.sqlite`, or `auto-YYYYMMDD-NAME.sqlite` for
+    a workspace file other than the default one: auto_tag), then prune this workspace's automatic backups to the
+    newest `keep`. None when today's backup of this workspace exists already. `keep` defaults to the workspace
+    setting backups_keep. `stop`: see backup_workspace (a stopped backup is taken again at the next start).
+
+    Named by workspace: every workspace's automatic backups shared one name a day, so the second workspace
+    written in a folder (客户A.sqlite and 客户B.sqlite side by side, or any --db file opened in the window) found
+    "today's backup" — the other's — and took none, and pruning counted both workspaces' files together."""
     from desktop.paths import backups_dir
 
     today = today or clock.today()
-    target_dir = Path(folder) if folder is not None else backups_dir()
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{AUTO_PREFIX}{today:%Y%m%d}.sqlite"
+    try:
+        target_dir = Path(folder) if folder is not None else backups_dir()
+        target_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a backups folder that cannot be made (a file in its place, no permission): said, as any
+        where = folder
+        if where is None:
+            from desktop.paths import data_dir
+
+            with contextlib.suppress(OSError):
+                where = data_dir() / "backups"
+        raise BackupError(
+            f"无法创建备份文件夹 (cannot create the backups folder): {where}: {exc.strerror or exc}"
+        ) from exc
+    tag = auto_tag(database)
+    target = target_dir / auto_name(today, tag)
     clear_stale_temp(target_dir)
     if target.exists():
         return None
     if keep is None:
         keep = _setting_keep(database)
     backup_workspace(database, target, stop=stop)
-    autos = sorted((p for p in target_dir.iterdir() if AUTO_NAME.match(p.name)), key=lambda p: p.name, reverse=True)
+    autos = sorted(
+        (p for p in target_dir.iterdir() if (m := AUTO_NAME.match(p.name)) and (m.group(2) or "") == tag),
+        key=lambda p: p.name,
+        reverse=True,
+    )
     for old in autos[max(1, keep) :]:
         with contextlib.suppress(OSError):
             old.unlink()
     return target
+
+
+def auto_tag(database: Database | Engine) -> str:
+    """The workspace's part of its automatic backups' names: "" for the default workspace file and for a server
+    database (their names stay `auto-YYYYMMDD.sqlite`), else the file's name without .sqlite (its first
+    AUTO_TAG_CHARS characters)."""
+    from desktop.paths import default_db_path
+
+    path = _sqlite_path(_engine(database))
+    if path is None:
+        return ""
+    with contextlib.suppress(OSError):
+        if path.resolve() == default_db_path().resolve():
+            return ""
+    return path.stem[:AUTO_TAG_CHARS].strip() or "_"
+
+
+def auto_name(day: date, tag: str = "") -> str:
+    return f"{AUTO_PREFIX}{day:%Y%m%d}{'-' + tag if tag else ''}.sqlite"
+
+
+MANUAL_NAME = re.compile(r"^manual-(\d{8}-\d{6})(?:-(.+))?\.sqlite$")  # group 2: the workspace's name (auto_tag)
+
+
+def manual_name(database: Database | Engine, moment: datetime) -> str:
+    """The name of a backup taken with the window's "Back up now" in the backups folder: named by workspace too."""
+    tag = auto_tag(database)
+    return f"manual-{moment:%Y%m%d-%H%M%S}{'-' + tag if tag else ''}.sqlite"
+
+
+def own_backups(backups: list[BackupInfo], tag: str) -> list[BackupInfo]:
+    """The automatic and "Back up now" backups of the workspace with this tag (auto_tag) among `backups`, in their
+    order (a name without a tag: the default workspace's)."""
+    return [
+        b
+        for b in backups
+        if (m := AUTO_NAME.match(b.path.name) or MANUAL_NAME.match(b.path.name)) and (m.group(2) or "") == tag
+    ]
 
 
 def _setting_keep(database: Database | Engine) -> int:
@@ -634,33 +728,14 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
 
 RESTORE_WORKDIR = "qundesk-restore-"  # + pid + "-" + random: the temp folder of a restore
 _STALE_WORKDIR = re.compile(r"^qundesk-restore-(?:(\d+)-)?")
-_STALE_TMP = re.compile(r"^\.auto-\d{8}\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")
+_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")  # no pid
 
 
 def _pid_alive(pid: int) -> bool:
     """Whether process `pid` still runs (when unsure: yes, and its files are left alone)."""
-    if pid <= 0:
-        return True
-    if os.name == "nt":
-        import ctypes
+    from desktop.paths import process_alive
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return kernel32.GetLastError() == 5  # access denied: it exists
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # PermissionError: another user's process
-        return True
-    return True
+    return process_alive(pid)
 
 
 def clear_stale_temp(backups: str | Path | None = None, temp: str | Path | None = None) -> list[Path]:
@@ -688,15 +763,20 @@ def clear_stale_temp(backups: str | Path | None = None, temp: str | Path | None 
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     if backups is not None:
-        today = f".{AUTO_PREFIX}{clock.today():%Y%m%d}."
+        today = f".{AUTO_PREFIX}{clock.today():%Y%m%d}"
         try:
-            tmps = [p for p in Path(backups).iterdir() if _STALE_TMP.match(p.name) and not p.name.startswith(today)]
+            tmps = [
+                p
+                for p in Path(backups).iterdir()
+                if _STALE_TMP.match(p.name) and not p.name.startswith((f"{today}.", f"{today}-"))
+            ]
         except OSError:
             tmps = []
         for p in tmps:  # today's is cleared (or in use) by today's backup itself
             with contextlib.suppress(OSError):
                 p.unlink()
                 removed.append(p)
+        removed += clear_stale_beside(Path(backups))  # those named after their process: when it is gone
     return removed
 
 

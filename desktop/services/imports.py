@@ -2767,9 +2767,15 @@ def _bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
     for record in values:
         for i in convert:
             record[i] = _sqlite_value(record[i])
+    statement = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
     cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', values)
+        cursor.executemany(statement, values)
+    except connection.dialect.loaded_dbapi.Error as e:
+        # through SQLAlchemy's handling, as models/bulk's writes: the engine's handle_error listeners make a full
+        # disk or a write while writes are held the known error every other write gives (models/db.py)
+        connection._handle_dbapi_exception(e, statement, values, cursor, None)  # raises
+        raise  # not reached
     finally:
         cursor.close()
 

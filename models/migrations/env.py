@@ -19,15 +19,31 @@ def run_migrations_online() -> None:
     if engine is None:
         engine = make_engine(config.get_main_option("sqlalchemy.url") or os.environ["QUNDESK_DB"])
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
-            compare_type=True,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # One transaction for the whole upgrade, as on PostgreSQL: the driver commits every CREATE, ALTER and
+            # DROP on its own otherwise, so an upgrade cut short (the window closed, a power cut, a kill) left a
+            # half-upgraded file at the old revision whose next start failed for good ("table chat_alias already
+            # exists", "duplicate column name: …"). Set before BEGIN (setting it commits) and back after the end.
+            raw = connection.connection.dbapi_connection
+            before = raw.isolation_level
+            raw.isolation_level = None
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            context.configure(
+                connection=connection,
+                target_metadata=target_metadata,
+                render_as_batch=sqlite,
+                compare_type=True,
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+            connection.commit()
+        finally:
+            if sqlite:
+                if raw.in_transaction:  # failed: rolled back whole (the connection's close would too)
+                    raw.rollback()
+                raw.isolation_level = before
 
 
 run_migrations_online()

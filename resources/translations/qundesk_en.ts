@@ -898,6 +898,10 @@ Restore the latest backup into a new file and open it?</translation>
 %2</translation>
         </message>
         <message>
+            <source>If QunDesk is not open there any more (it stopped on another computer, or the program named is not QunDesk), close this message, delete the lock file %1 and start QunDesk again.</source>
+            <translation>If QunDesk is not open there any more (it stopped on another computer, or the program named is not QunDesk), close this message, delete the lock file %1 and start QunDesk again.</translation>
+        </message>
+        <message>
             <source>&amp;Tiers, roles and tags…</source>
             <translation>&amp;Tiers, roles and tags…</translation>
         </message>

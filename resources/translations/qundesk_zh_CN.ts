@@ -895,6 +895,10 @@ Restore the latest backup into a new file and open it?</source>
 %2</translation>
         </message>
         <message>
+            <source>If QunDesk is not open there any more (it stopped on another computer, or the program named is not QunDesk), close this message, delete the lock file %1 and start QunDesk again.</source>
+            <translation>如果那里已经没有打开 QunDesk（例如它在另一台电脑上意外退出，或上面写的程序并不是 QunDesk），请关闭此提示，删除锁文件 %1，然后重新启动 QunDesk。</translation>
+        </message>
+        <message>
             <source>&amp;Tiers, roles and tags…</source>
             <translation>层级、角色与标签(&amp;T)…</translation>
         </message>

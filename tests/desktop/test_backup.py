@@ -438,13 +438,19 @@ def test_auto_backup_once_a_day_and_pruned_to_keep(sqlite_workspace, tmp_path):
     (folder / "before-upgrade-0001_initial-20260101-090000.sqlite").write_bytes(b"kept: not automatic")
     (folder / "manual.sqlite").write_bytes(b"kept: not automatic")
     day = date(2026, 3, 1)
+    (folder / "auto-20260228-another.sqlite").write_bytes(b"kept: another workspace's")  # its own to prune
     first = auto_backup(sqlite_workspace, keep=3, today=day, folder=folder)
-    assert first == folder / "auto-20260301.sqlite" and first.exists()
+    assert first == folder / "auto-20260301-workspace.sqlite" and first.exists()
     assert auto_backup(sqlite_workspace, keep=3, today=day, folder=folder) is None
     for i in range(1, 6):
         assert auto_backup(sqlite_workspace, keep=3, today=day + timedelta(days=i), folder=folder) is not None
-    autos = sorted(p.name for p in folder.glob("auto-*.sqlite"))
-    assert autos == ["auto-20260304.sqlite", "auto-20260305.sqlite", "auto-20260306.sqlite"]
+    autos = sorted(p.name for p in folder.glob("auto-*-workspace.sqlite"))
+    assert autos == [
+        "auto-20260304-workspace.sqlite",
+        "auto-20260305-workspace.sqlite",
+        "auto-20260306-workspace.sqlite",
+    ]
+    assert (folder / "auto-20260228-another.sqlite").exists()
     assert (folder / "manual.sqlite").exists() and (
         folder / "before-upgrade-0001_initial-20260101-090000.sqlite"
     ).exists()
@@ -452,11 +458,12 @@ def test_auto_backup_once_a_day_and_pruned_to_keep(sqlite_workspace, tmp_path):
     infos = list_backups(folder)
     assert {b.path.name for b in infos} == {
         *autos,
+        "auto-20260228-another.sqlite",
         "manual.sqlite",
         "before-upgrade-0001_initial-20260101-090000.sqlite",
     }
     by_name = {b.path.name: b for b in infos}
-    assert by_name["auto-20260306.sqlite"].revision == head_revision()
+    assert by_name["auto-20260306-workspace.sqlite"].revision == head_revision()
     assert by_name["manual.sqlite"].revision is None
     assert all(b.size > 0 for b in infos)
     assert [b.created for b in infos] == sorted((b.created for b in infos), reverse=True)
@@ -469,10 +476,13 @@ def test_auto_backup_keeps_the_setting_by_default_in_the_backups_folder(sqlite_w
     for i in range(4):
         auto_backup(sqlite_workspace, today=date(2026, 5, 1) + timedelta(days=i))
     folder = isolated_home / "backups"
-    assert sorted(p.name for p in folder.glob("auto-*.sqlite")) == ["auto-20260503.sqlite", "auto-20260504.sqlite"]
+    assert sorted(p.name for p in folder.glob("auto-*.sqlite")) == [
+        "auto-20260503-workspace.sqlite",
+        "auto-20260504-workspace.sqlite",
+    ]
     assert [b.path.name for b in list_backups()][:2] in (
-        ["auto-20260504.sqlite", "auto-20260503.sqlite"],
-        ["auto-20260503.sqlite", "auto-20260504.sqlite"],  # same mtime second
+        ["auto-20260504-workspace.sqlite", "auto-20260503-workspace.sqlite"],
+        ["auto-20260503-workspace.sqlite", "auto-20260504-workspace.sqlite"],  # same mtime second
     )
 
 

@@ -172,8 +172,8 @@ def big_backup(killed_demo, tmp_path_factory) -> tuple[Path, dict[str, int]]:
 def test_restore_killed_midway_into_a_new_sqlite_file(big_backup, tmp_path):
     backup, expected = big_backup
     target = tmp_path / "restored.sqlite"
-    building = Path(f"{tmp_path / '.restored.sqlite.restore.tmp'}-wal")
     proc, progress = _restore_proc(backup, str(target), tmp_path)
+    building = tmp_path / f".restored.sqlite.restore-{proc.pid}.tmp-wal"  # named after its process
     _kill_when(proc, lambda: progress.share() > 0.4 and _size(building) > 1_000_000)
 
     assert not target.exists()  # built aside and renamed only when complete

@@ -742,7 +742,7 @@ def test_the_first_write_of_the_day_takes_the_automatic_backup(seeded, tmp_path,
         assert _autos(home_backups) == [] and not (tmp_path / "backups").exists()
         return
     [auto] = _autos(beside)
-    assert auto.name == f"auto-{TEST_TODAY:%Y%m%d}.sqlite" and _autos(home_backups) == []
+    assert auto.name == f"auto-{TEST_TODAY:%Y%m%d}-workspace.sqlite" and _autos(home_backups) == []
     assert _checkins(str(auto)) == 0 and _checkins(seeded) == 1  # taken before the write
     taken = auto.stat().st_mtime_ns
     time.sleep(0.01)

@@ -115,3 +115,59 @@ def test_the_team_address_is_kept_and_shown_without_any_password(qtbot, tmp_path
         assert f"{base.username}:***@" in shown and "S3cretPw4x9" not in shown and "QueryPw7y2" not in shown
     finally:
         team.dispose()
+
+
+def test_a_second_window_leaves_a_workspace_another_window_has_open_as_it_was(tmp_path):
+    """Another window holds the workspace (its lock), and the workspace is of an older QunDesk: the second window
+    says the workspace is open elsewhere and quits before touching it — before, it upgraded the schema under the
+    first window (with a backup), signed in, and only then said so."""
+    from PySide6.QtCore import QLockFile
+
+    path = tmp_path / "旧版 工作区.sqlite"
+    shutil.copyfile(REPO / "tests" / "data" / "workspace_v1.sqlite", path)
+    before = path.read_bytes()
+    held = QLockFile(str(path) + ".lock")
+    assert held.tryLock(0)  # the first window (this process, alive)
+    env = {k: v for k, v in os.environ.items() if k != "QUNDESK_DB"}
+    env.update(QUNDESK_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _START, str(path), "en"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        held.unlock()
+    assert "EXIT 3" in done.stdout, (done.stdout, done.stderr)
+    assert "already open in another window" in done.stdout and str(os.getpid()) in done.stdout
+    assert f"delete the lock file {path}.lock" in done.stdout  # the way back in, were that window gone
+    assert path.read_bytes() == before  # not upgraded, not written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["旧版 工作区.sqlite"]  # no backup, no side file
+
+
+def test_a_lock_left_on_another_computer_says_how_to_get_back_in(tmp_path, monkeypatch):
+    """A workspace in a synced or network folder whose window stopped on another computer: its lock file stays,
+    and no pid check can tell it is stale here. The message names that computer and the lock file to delete."""
+    import ui.app
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui.app.QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    path = tmp_path / "同步盘" / "社群.sqlite"
+    path.parent.mkdir()
+    open_workspace(path).dispose()
+    lock_file = Path(f"{path}.lock")
+    lock_file.write_text("4242\nqundesk\nlaptop-of-the-owner\n", encoding="utf-8")
+    assert ui.app._lock_workspace(str(path)) is False
+    [said] = shown
+    assert "already open in another window" in said and "laptop-of-the-owner" in said
+    assert f"delete the lock file {lock_file}" in said
+    lock_file.unlink()  # as the message says: then it opens
+    lock = ui.app._lock_workspace(str(path))
+    try:
+        assert lock not in (None, False)
+    finally:
+        lock.unlock()
+        ui.app._locks.remove(lock)

@@ -184,15 +184,15 @@ def test_a_workspace_found_damaged_before_the_window_offers_the_restore(qtbot, w
     button = QMessageBox.StandardButton.Yes if answer == "yes" else QMessageBox.StandardButton.No
     said = _answers(monkeypatch, button)
     monkeypatch.setattr("desktop.workspace.startup_maintenance", lambda database, stop=None: ("page 3 is bad", None))
-    restores: list[int] = []
-    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda: restores.append(1) or backup)
+    restores: list[object] = []
+    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda damaged: restores.append(damaged) or backup)
     database = app_module._startup_checks(ws.database)
     assert "page 3 is bad" in said[0]
     if answer == "no":
         assert database is None and restores == []
         return
     try:
-        assert restores == [1] and database is not None
+        assert restores == [ws.database] and database is not None  # the backups of the damaged workspace
         assert str(backup) in said[-1]  # "Restored into …"
         assert database.engine.url.database == str(backup)
     finally:
@@ -207,15 +207,63 @@ def test_a_workspace_found_damaged_after_the_window_opens_the_restored_one(qtbot
     backup = tmp_path / "restored.sqlite"
     open_workspace(backup).dispose()
     said = _answers(monkeypatch, QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda: backup)
+    restores: list[object] = []
+    monkeypatch.setattr("desktop.workspace.restore_latest_backup", lambda damaged: restores.append(damaged) or backup)
     window = MainWindow(ws.database, ws.owner)
     qtbot.addWidget(window)
     window.show()
     state = {"database": ws.database}
     app_module._damaged_after_start(None, window, state, ws.owner, "page 3 is bad")
     assert "page 3 is bad" in said[0] and str(backup) in said[-1]
+    assert restores == [ws.database]  # the backups of the damaged workspace
     assert state["database"].engine.url.database == str(backup)
     replacement = window._replacement
     qtbot.addWidget(replacement)
     assert replacement.isVisible() and not window.isVisible()
     state["database"].dispose()
+
+
+@pytest.mark.parametrize("blocked", ["a file where the folder goes", "a read-only folder"])
+def test_a_failed_daily_backup_before_the_window_is_said_in_the_window(qtbot, ws, isolated_home, blocked):
+    """A workspace checked before the window opens (most of them: under 64 MB) whose day's backup cannot be
+    written: the window opens (the organiser is not kept out) and its status bar says the backup failed and why.
+    Before, the failure was dropped without a word — every day — and a backups folder that could not be made
+    ended the start with the bug report."""
+    import os
+    import stat
+    import subprocess
+
+    mounted: list = []
+    folder = isolated_home / "backups"
+    if blocked.startswith("a file"):
+        if folder.is_dir():
+            folder.rmdir()
+        folder.write_text("not a folder")
+    else:
+        folder.mkdir(exist_ok=True)
+        if os.name == "nt":
+            pytest.skip("no read-only folder here")
+        if os.geteuid() == 0:  # root writes through permissions: a read-only file system (a tmpfs mounted ro)
+            done = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=16k", "tmpfs", str(folder)], check=False)
+            if done.returncode != 0:
+                pytest.skip("cannot mount a read-only file system here")
+            mounted.append(folder)
+        else:
+            folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        failures: list[str] = []
+        database = app_module._startup_checks(ws.database, failures)
+        assert database is ws.database
+        [failure] = failures
+        assert str(folder) in failure
+        window = MainWindow(ws.database, ws.owner)
+        qtbot.addWidget(window)
+        window.show()
+        app_module._say_backup_failed(window, failure)
+        said = window.statusBar().currentMessage()
+        assert said.startswith("Automatic backup failed:") and str(folder) in said
+    finally:
+        for m in mounted:
+            subprocess.run(["umount", str(m)], check=False)
+        if folder.is_dir():
+            folder.chmod(stat.S_IRWXU)

@@ -46,7 +46,14 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import QunDeskError, ValidationError
 from desktop.paths import backups_dir, data_dir
-from desktop.services.backup import BackupInfo, backup_workspace, copy_to_database, list_backups, restore_workspace
+from desktop.services.backup import (
+    BackupInfo,
+    backup_workspace,
+    copy_to_database,
+    list_backups,
+    manual_name,
+    restore_workspace,
+)
 from desktop.services.operators import Actor, allowed
 from desktop.settings import SETTINGS, get_setting, update_settings
 from desktop.team import check_connection, strip_password, with_password
@@ -510,7 +517,7 @@ class SettingsPage(QWidget):
     def back_up_now(self) -> bool:
         if self._job is not None:
             return False
-        target = backups_dir() / f"manual-{clock.now():%Y%m%d-%H%M%S}.sqlite"
+        target = backups_dir() / manual_name(self._database, clock.now())  # named by workspace, as the daily ones
         _say(self.backup_status, self.tr("Backing up…"))
         self._start(
             "backup",
