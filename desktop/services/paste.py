@@ -136,11 +136,11 @@ REPORTED = (AMBIGUOUS, UNMATCHED, NOT_MEMBER, LEAVE, OTHER_DAY)
 
 @dataclass(frozen=True)
 class Candidate:
-    membership_id: int | None  # None: a person of another group (not_member "elsewhere")
+    membership_id: int | None  # None: a person of another group (not_member "elsewhere"), or deleted
     display_name: str
     how: str  # name | nickname | group_nickname | wechat_id | pinyin | fuzzy
     score: float = 100.0
-    status: str = "active"  # the membership's status in this group, "elsewhere", or "joined_later"
+    status: str = "active"  # the membership's status in this group, "elsewhere", "deleted" or "joined_later"
     group: str | None = None  # elsewhere: the group they are in
     joined: date | None = None  # joined_later: the day they joined (after the day being logged)
 
@@ -548,19 +548,32 @@ class RosterIndex:
             select(Membership.id).where(Membership.member_id.in_(people)),
             select(Membership.id).where(Membership.group_nickname.in_(forms)),
         )
+        # and a person deleted from this group's roster (soft delete, not a merge): named as deleted, never
+        # "nobody on the roster" — the window's "add as new member" would make a second one of them
         rows = self._session.execute(
-            select(Member.display_name, Group.name)
+            select(Member.display_name, Group.name, Member.deleted_at.is_not(None))
             .join(Membership, Membership.member_id == Member.id)
             .join(Group, Group.id == Membership.group_id)
             .where(
                 Membership.id.in_(named),
-                Member.deleted_at.is_(None),
-                Membership.group_id != self._group_id,
+                (Member.deleted_at.is_(None) & (Membership.group_id != self._group_id))
+                | (
+                    Member.deleted_at.is_not(None)
+                    & Member.merged_into_id.is_(None)
+                    & (Membership.group_id == self._group_id)
+                ),
             )
             .limit(5)
         ).all()
         found = (
-            _Found("not_member", tuple(Candidate(None, n, "name", 100.0, "elsewhere", g) for n, g in rows), token)
+            _Found(
+                "not_member",
+                tuple(
+                    Candidate(None, n, "name", 100.0, "deleted" if deleted else "elsewhere", g)
+                    for n, g, deleted in rows
+                ),
+                token,
+            )
             if rows
             else _NONE
         )
@@ -1728,6 +1741,8 @@ def describe_person(c: Candidate) -> str:
         return f"{c.display_name}: {c.joined.month}月{c.joined.day}日才入群 (joined on {c.joined}, after this day)"
     if c.status == "elsewhere":
         return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
+    if c.status == "deleted":
+        return f"{c.display_name}: 已从名册删除, 需先在名册中恢复 (deleted from the roster: restore them first)"
     return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"
 
 
