@@ -10,7 +10,9 @@ Decisions (what users see follows from these):
 - Who sent a row: its sender ID (wxid, QQ number, e-mail) remembered for this group before (chat_alias), or
   equal to the WeChat ID of a membership of the group; otherwise one of the names the export gives (group
   nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
-  group, or remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
+  group — when no name is exactly anyone's, read as a paste reads it, without its decorations or as one segment
+  of a group nickname (王芳🌸, 张伟（大伟）, 北京-王芳: paste.RosterIndex.carriers, one rule for both) —, or
+  remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
   member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
   sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
   recorded for them, are both such unknown senders (which one is the member cannot be told). A name two memberships carry is *unattributable*: nothing is counted. The
@@ -303,6 +305,7 @@ class _Roster:
         self.alias_names: dict[str, int | None] = {}
         self.ids_of: dict[int, set[str]] = defaultdict(set)  # member id -> sender id keys recorded for them
         self.id_aliased: set[int] = set()  # members an earlier import counted by a sender ID
+        self._session, self._group_id, self._roster_index = session, group_id, None
         if group_id is None:
             return
         rows = session.execute(
@@ -381,7 +384,23 @@ class _Roster:
             member = self.alias_names.get(_key(name))
             if member is not None and member in self.by_member:
                 return "one", [self.by_member[member].membership_id]
+        if several:
+            return "several", several
+        for name in names:  # the paste's rule for a decorated name (王芳🌸, 张伟（大伟）, 北京-王芳): one matcher
+            found = [m for m in self._index().carriers(name) if m in self.by_membership] if name else []
+            if len(found) == 1:
+                return "one", found
+            if len(found) > 1 and not several:
+                several = found
         return ("several", several) if several else ("none", [])
+
+    def _index(self):
+        """The group's RosterIndex (desktop/services/paste.py), made on the first name no exact key finds."""
+        if self._roster_index is None:
+            from desktop.services.paste import RosterIndex
+
+            self._roster_index = RosterIndex(self._session, self._group_id)
+        return self._roster_index
 
 
 class _Resolver:

@@ -517,6 +517,22 @@ class RosterIndex:
 
     def exact(self, token: str) -> _Found:
         """Certain / ambiguous / not_member / none for one written name, by exact keys only."""
+        return self._classify(self._hits(token), token)
+
+    def carriers(self, token: str) -> tuple[int, ...]:
+        """Every membership of the group, whatever its status, that the written name is exactly a key of — as
+        written, without its decorations (`王芳🌸`, `小美（请假）`), or one segment of a group nickname
+        (`北京-张伟-设计`; several segments naming people: all of them) — the people `resolve` decides among. For
+        an entry point that counts people of every status (a chat export's senders: a member who left since
+        still spoke then)."""
+        hits = self._hits(token)
+        if not hits:
+            for part in (p for p in _SEGMENT_SEP.split(token) if p and p != token):
+                hits.update(self._hits(part))
+        return tuple(sorted(p.membership_id for p in hits))
+
+    def _hits(self, token: str) -> dict[_Person, str]:
+        """The memberships carrying the written name as one of their keys, and how (exact's rule)."""
         raw = name_key(token)
         bare = bare_key(token)
         raw_hits = dict(self.raw.get(raw, {}))
@@ -526,10 +542,8 @@ class RosterIndex:
         bare_hits = self.bare.get(bare, {}) if bare else {}
         decorated = bare != raw
         if raw_hits and (decorated or set(bare_hits) <= set(raw_hits)):
-            hits = raw_hits
-        else:
-            hits = {**bare_hits, **raw_hits}
-        return self._classify(hits, token)
+            return raw_hits
+        return {**bare_hits, **raw_hits}
 
     def elsewhere(self, token: str) -> _Found:
         """A person of another group (not of this one) who is known exactly by this name."""

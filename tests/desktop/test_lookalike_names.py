@@ -4,13 +4,16 @@ certain name is one person; a name two people carry names both; someone deleted 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import func, select
 
+from desktop.services.chat_import import plan_chat_import, run_chat_import
 from desktop.services.groups import create_group
 from desktop.services.paste import RosterIndex, describe_person, match_paste
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
+from models import CheckIn, Member
 from tests.fixed_day import TEST_TODAY
 
 JOINED = datetime(TEST_TODAY.year - 1, 1, 1, 9, 0)
@@ -48,3 +51,30 @@ def test_a_deleted_person_is_named_as_deleted_not_as_nobody(workspace, grp):
     assert m.status == "not_member" and [(c.display_name, c.status) for c in m.candidates] == [("赵敏", "deleted")]
     assert status == "not_member" and [c.status for c in cands] == ["deleted"]
     assert "已从名册删除" in describe_person(cands[0])
+
+
+def _liuhen_txt(tmp_path, senders: list[str]):
+    day = TEST_TODAY - timedelta(days=3)
+    rows = [f"{day} 06:{i:02d}:00 {name}\n早起打卡\n" for i, name in enumerate(senders)]
+    path = tmp_path / "晨光早起营.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
+def test_chat_senders_follow_the_paste_rule_for_decorated_names(workspace, owner, grp, tmp_path):
+    """A sender `王芳🌸` is 王芳 as a paste line is (it was an unknown sender, and --add-unknown made a second 王芳);
+    `张伟（大伟）` carries a name two members share: both named, nothing counted."""
+    gid, ids = grp
+    path = _liuhen_txt(tmp_path, ["王芳🌸", "张伟（大伟）", "汪芳"])
+    with workspace.session() as s:
+        plan = plan_chat_import(s, gid, path)
+    by_name = {info.names[0]: info for info in plan.senders}
+    assert (by_name["王芳🌸"].status, by_name["王芳🌸"].membership_id) == ("known", ids["wf"])
+    assert by_name["张伟（大伟）"].status == "unattributable"
+    assert sorted(m for m, _n in by_name["张伟（大伟）"].candidates) == sorted([ids["zw1"], ids["zw2"]])
+    _plan, summary, _created = run_chat_import(workspace, owner, path, "晨光早起营", add_unknown=True)
+    assert summary.added_members == 0
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(Member).where(Member.display_name.like("王芳%"))) == 1
+        logged = set(s.scalars(select(CheckIn.membership_id).where(CheckIn.day == TEST_TODAY - timedelta(days=3))))
+    assert logged == {ids["wf"], ids["wangf"]}
