@@ -9,10 +9,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from desktop.errors import NotFound, ValidationError
 from desktop.services.chat_import import plan_chat_import, run_chat_import
 from desktop.services.groups import create_group
 from desktop.services.paste import RosterIndex, describe_person, match_paste
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
+from desktop.services.texts import membership_for
 from models import CheckIn, Member
 from tests.fixed_day import TEST_TODAY
 
@@ -78,3 +80,20 @@ def test_chat_senders_follow_the_paste_rule_for_decorated_names(workspace, owner
         assert s.scalar(select(func.count()).select_from(Member).where(Member.display_name.like("王芳%"))) == 1
         logged = set(s.scalars(select(CheckIn.membership_id).where(CheckIn.day == TEST_TODAY - timedelta(days=3))))
     assert logged == {ids["wf"], ids["wangf"]}
+
+
+def test_the_welcome_texts_member_is_read_as_a_paste_reads_a_name(workspace, grp):
+    """`qundesk text welcome --member NAME`: `王芳🌸` and `amy` were "nobody called that" (an exact, case-sensitive
+    comparison) though a paste knows them; two people called 张伟 were refused without saying which two."""
+    gid, ids = grp
+    with workspace.session() as s:
+        assert membership_for(s, gid, "王芳🌸") == ids["wf"]
+        assert membership_for(s, gid, "ZW_SH88") == ids["zw2"]
+        with pytest.raises(ValidationError) as two:
+            membership_for(s, gid, "张伟")
+        with pytest.raises(ValidationError) as amy:
+            membership_for(s, gid, "amy")
+        with pytest.raises(NotFound):
+            membership_for(s, gid, "赵敏")
+    assert "zhangwei_bj" in str(two.value) and "zw_sh88" in str(two.value)
+    assert "ＡＭＹ" in str(amy.value) and "Amy" in str(amy.value)
