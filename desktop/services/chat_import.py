@@ -1442,9 +1442,15 @@ def _exporter_id(session: Session, group_id: int | None, name: str) -> int:
         raise ValidationError("me", f"--me {name}: 社群还没有成员 (the group has no members yet)")
     roster = _Roster(session, group_id)
     found, ids = roster.by_names((name,))
-    if found != "one":
-        what = "有几个人" if found == "several" else "没有"
-        raise ValidationError(
-            "me", f"--me {name}: 社群里{what}叫这个名字的成员 (not exactly one member with that name)"
+    if found == "several":  # who they are, and what tells them apart: --me takes a WeChat ID too
+        id_of = {p.membership_id: k for k, p in roster.by_wechat.items() if not k.isdigit()}  # not a QQ number
+        who = "、".join(
+            roster.by_membership[i].display_name + (f" (微信号 WeChat ID {id_of[i]})" if i in id_of else "")
+            for i in ids
         )
+        raise ValidationError(
+            "me", f"--me {name}: 社群里有几个人叫这个名字: {who} (several members go by that name: give a WeChat ID)"
+        )
+    if found != "one":
+        raise ValidationError("me", f"--me {name}: 社群里没有叫这个名字的成员 (no member with that name)")
     return roster.by_membership[ids[0]].member_id

@@ -15,7 +15,7 @@ from desktop.services.groups import create_group
 from desktop.services.paste import RosterIndex, describe_person, match_paste
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
 from desktop.services.texts import membership_for
-from models import CheckIn, Member
+from models import CheckIn, Member, Membership
 from tests.fixed_day import TEST_TODAY
 
 JOINED = datetime(TEST_TODAY.year - 1, 1, 1, 9, 0)
@@ -97,3 +97,16 @@ def test_the_welcome_texts_member_is_read_as_a_paste_reads_a_name(workspace, grp
             membership_for(s, gid, "赵敏")
     assert "zhangwei_bj" in str(two.value) and "zw_sh88" in str(two.value)
     assert "ＡＭＹ" in str(amy.value) and "Amy" in str(amy.value)
+
+
+def test_import_chat_me_names_the_members_a_shared_name_may_be(workspace, owner, grp, tmp_path):
+    """`--me 张伟` with two 张伟 was refused as "several people" without saying who; their WeChat IDs tell them
+    apart, and `--me zw_sh88` is then one of them."""
+    gid, ids = grp
+    path = _liuhen_txt(tmp_path, ["汪芳", "王芳"])
+    with pytest.raises(ValidationError) as two:
+        run_chat_import(workspace, owner, path, "晨光早起营", exporter="张伟", dry_run=True)
+    assert "zhangwei_bj" in str(two.value) and "zw_sh88" in str(two.value)
+    plan, _summary, _created = run_chat_import(workspace, owner, path, "晨光早起营", exporter="zw_sh88", dry_run=True)
+    with workspace.session() as s:
+        assert plan.exporter_member_id == s.get(Membership, ids["zw2"]).member_id
