@@ -427,6 +427,7 @@ class RosterIndex:
         self._fuzzy_keys, self._fuzzy_people = built.fuzzy_keys, built.fuzzy_people
         self._elsewhere_cache: dict[str, _Found] = {}  # other groups' people: read again at every paste
         self._group_names: dict[int, str] | None = None
+        self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
 
     def in_closed_spell(self, membership_id: int, day: date) -> bool:
@@ -615,6 +616,43 @@ class RosterIndex:
         return found
 
     # -- pinyin and fuzzy (never certain)
+    def lookalikes(self, token: str) -> tuple[Candidate, ...]:
+        """Who a name that is new to the roster looks like, for a warning: the people `resolve` reads it as (王芳🌸,
+        北京-王芳: any status), else the active members with the same full reading (汪芳 for 王芳, 張偉 for 张伟 —
+        not initials, not a likeness by spelling: too loose to warn about), and anyone deleted from the group's
+        roster by that name (status "deleted")."""
+        found = self.resolve(token)
+        if found.kind != "none":
+            return found.people
+        key = bare_key(token) or name_key(token)
+        _initials, full = name_keys(key)
+        cjk = any("\u3400" <= ch <= "\u9fff" for ch in key)
+        cands = (
+            [Candidate(p.membership_id, p.display_name, "pinyin", 90.0) for p in self.by_pinyin.get(full, [])]
+            if cjk and full
+            else []
+        )
+        if self._deleted is None:
+            rows = self._session.execute(
+                select(Member.display_name, Member.nickname, Membership.group_nickname)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(
+                    Membership.group_id == self._group_id,
+                    Member.deleted_at.is_not(None),
+                    Member.merged_into_id.is_(None),
+                )
+            ).all()
+            self._deleted = {}
+            for name, *others in rows:
+                for value in (name, *others):
+                    if value:
+                        self._deleted.setdefault(name_key(value), name)
+                        self._deleted.setdefault(bare_key(value) or name_key(value), name)
+        gone = self._deleted.get(name_key(token)) or self._deleted.get(key)
+        if gone is not None:
+            cands.append(Candidate(None, gone, "name", 100.0, "deleted"))
+        return tuple(cands)
+
     def similar(self, token: str) -> tuple[Candidate, ...]:
         key = bare_key(token) or name_key(token)
         initials, full = name_keys(key)

@@ -12,10 +12,12 @@ from sqlalchemy import func, select
 from desktop.errors import NotFound, ValidationError
 from desktop.services.chat_import import plan_chat_import, run_chat_import
 from desktop.services.groups import create_group
+from desktop.services.imports import run_import
 from desktop.services.paste import RosterIndex, describe_person, match_paste
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
 from desktop.services.texts import membership_for
 from models import CheckIn, Member, Membership
+from tests.desktop.test_imports import write_xlsx
 from tests.fixed_day import TEST_TODAY
 
 JOINED = datetime(TEST_TODAY.year - 1, 1, 1, 9, 0)
@@ -110,3 +112,26 @@ def test_import_chat_me_names_the_members_a_shared_name_may_be(workspace, owner,
     plan, _summary, _created = run_chat_import(workspace, owner, path, "晨光早起营", exporter="zw_sh88", dry_run=True)
     with workspace.session() as s:
         assert plan.exporter_member_id == s.get(Membership, ids["zw2"]).member_id
+
+
+def test_a_roster_row_new_to_the_group_that_looks_like_a_member_is_added_with_a_warning(
+    workspace, owner, grp, tmp_path
+):
+    """A roster file's `王芳🌸`, `張偉`, `北京-汪芳` and `赵敏` were added as new people without a word — a second
+    王芳 beside the one a paste logs for `王芳🌸`, a 赵敏 beside the deleted one; now each is still added (a name is no
+    identity) with a warning naming whom it looks like. A name nobody's looks like (李娜娜) stays silent."""
+    rows = [["姓名"], ["王芳🌸"], ["張偉"], ["北京-汪芳"], ["赵敏"], ["李娜娜"]]
+    path = write_xlsx(tmp_path / "名单.xlsx", rows)
+    plan, summary, _created = run_import(workspace, owner, path, "晨光早起营", "roster")
+    assert summary.added == 5
+    warned = {(r.row, w.code): w.message for r in plan.rows for w in r.warnings}
+    assert set(warned) == {
+        (2, "lookalike_added"),
+        (3, "lookalike_added"),
+        (4, "lookalike_added"),
+        (5, "lookalike_added"),
+    }
+    assert "「王芳」" in warned[2, "lookalike_added"] and "「张伟」" in warned[3, "lookalike_added"]
+    assert "「汪芳」" in warned[4, "lookalike_added"] and "删除" in warned[5, "lookalike_added"]
+    plan, summary, _created = run_import(workspace, owner, path, "晨光早起营", "roster")  # again: they are known now
+    assert (summary.added, summary.unchanged) == (0, 5) and not plan.warnings
