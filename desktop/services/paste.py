@@ -1560,6 +1560,15 @@ def quick_entry_pick(session: Session, group_id: int, text: str, candidates: lis
     return Candidate(candidates[0], name or "", "search")
 
 
+def not_member_reasons(session: Session, group_id: int, text: str) -> tuple[str, ...]:
+    """Why a name typed into quick entry that finds no member of the group names someone after all — a former
+    member, an applicant or newcomer, someone deleted from the roster, a person of another group (describe_person
+    each) —, empty when it names nobody: the paste's reading of the name (RosterIndex.match), so that quick entry
+    says what a paste line with the name says, not "nobody"."""
+    status, cands = RosterIndex(session, group_id).match(text)
+    return tuple(dict.fromkeys(describe_person(c) for c in cands)) if status == "not_member" else ()
+
+
 def already_checked_in(session: Session, group_id: int, day: date, membership_ids: list[int]) -> set[int]:
     if not membership_ids:
         return set()

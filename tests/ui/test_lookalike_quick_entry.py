@@ -1,0 +1,97 @@
+"""Quick entry (the Check-ins page's name box + Enter) with people who look alike: the right person, or nobody\nand a choice, or who the name is when it is not a member's — what a paste line with the name says."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from helpers import close_workspace, isolate_settings, make_workspace, type_text
+from PySide6.QtCore import Qt
+
+from desktop.services.checkins import checkins_on
+from desktop.services.roster import MemberInput, add_member, soft_delete_member
+from tests.fixed_day import TEST_TODAY
+from ui.pages.checkins_page import CheckinsPage
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the keyboard)"
+)
+
+PEOPLE = {
+    "zw1": MemberInput("张伟", nickname="伟哥", wechat_id="zhangwei_bj"),
+    "zw2": MemberInput("张伟", nickname="大伟", wechat_id="zw_sh88"),
+    "wf": MemberInput("王芳"),
+    "wangf": MemberInput("汪芳"),
+    "ln": MemberInput("李娜"),
+    "lnn": MemberInput("李娜娜"),
+    "li": MemberInput("李"),
+    "lisi": MemberInput("李四"),
+    "xm_nick": MemberInput("周静", group_nickname="小美"),
+    "xm_real": MemberInput("小美"),
+    "amy_fw": MemberInput("ＡＭＹ"),
+    "amy": MemberInput("Amy"),
+    "tom": MemberInput("tom"),
+    "tomli": MemberInput("Tom Li"),
+    "deleted": MemberInput("赵敏"),
+}
+
+
+@pytest.fixture
+def ws(tmp_path):
+    isolate_settings(tmp_path)
+    workspace = make_workspace(tmp_path, seed=False)
+    with workspace.database.session() as s:
+        for key, data in PEOPLE.items():
+            data.joined_at = datetime(2024, 3, 10, 4, 0)
+            workspace.members[key], workspace.memberships[key] = add_member(
+                s, workspace.owner, workspace.group_id, data
+            )
+        add_member(s, workspace.owner, workspace.other_group_id, MemberInput("钱多多", joined_at=datetime(2024, 3, 10)))
+        s.commit()
+        soft_delete_member(s, workspace.owner, workspace.members["deleted"])
+        s.commit()
+    yield workspace
+    close_workspace(workspace)
+
+
+@pytest.fixture
+def page(qtbot, ws):
+    p = CheckinsPage(ws.database, ws.owner)
+    qtbot.addWidget(p)
+    p.resize(1100, 720)
+    p.show()
+    p.set_group(ws.group_id)
+    return p
+
+
+def enter(qtbot, page, ws, text: str) -> list[int]:
+    """Type `text` into quick entry and press Enter: the memberships checked in today."""
+    page.quick_edit.clear()
+    page.quick_edit.setFocus()
+    type_text(qtbot, page.quick_edit, text)
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    with ws.database.session() as s:
+        return sorted(r.membership_id for r in checkins_on(s, ws.group_id, TEST_TODAY))
+
+
+def test_look_alikes_typed_into_quick_entry_log_the_right_person_or_nobody(qtbot, page, ws):
+    m = ws.memberships
+    assert enter(qtbot, page, ws, "王芳") == [m["wf"]]  # not 汪芳
+    assert enter(qtbot, page, ws, "李娜") == sorted([m["wf"], m["ln"]])  # not 李娜娜
+    assert enter(qtbot, page, ws, "李") == sorted([m["wf"], m["ln"], m["li"]])  # not 李四
+    before = enter(qtbot, page, ws, "张伟")  # two of them: a choice, nobody logged
+    assert before == sorted([m["wf"], m["ln"], m["li"]]) and page.candidates() == ["张伟", "张伟"]
+    assert enter(qtbot, page, ws, "amy") == before  # ＡＭＹ and Amy
+    assert enter(qtbot, page, ws, "小美") == before  # one's real name, another's group nickname
+
+
+def test_quick_entry_names_a_deleted_person_and_one_of_another_group(qtbot, page, ws):
+    """赵敏 (deleted) and 钱多多 (of the other group) were "Nobody in this group matches": a paste line names them
+    as such, and so does quick entry now."""
+    assert enter(qtbot, page, ws, "赵敏") == []
+    assert page.quick_status.text().startswith("“赵敏” is not a member of this group: 赵敏: 已从名册删除")
+    assert enter(qtbot, page, ws, "钱多多") == []
+    status = page.quick_status.text()
+    assert status.startswith("“钱多多” is not a member of this group: 钱多多: 不在本群") and "「读书会」" in status
+    assert enter(qtbot, page, ws, "陌生人") == []
+    assert page.quick_status.text() == "Nobody in this group matches “陌生人”"
