@@ -796,9 +796,17 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
             f"{name}: 未知发言人 unknown sender {info.shown}"
             + (f" ({info.shown_id})" if info.shown_id and info.shown_id != info.shown else "")
             + same
+            + _looks_like(info)
             + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)",
             file=sys.stderr,
         )
+    for info in plan.senders:  # added as new people: one that looks like a member (or someone deleted) is said
+        if info.status in ("new", "known") and info.how == "decision" and info.looks_like:
+            print(
+                f"{name}: 新增成员 added {info.shown}{_looks_like(info)}; 若是同一人请在名册里合并"
+                " (merge them in the roster if they are one)",
+                file=sys.stderr,
+            )
     for info in plan.unattributable:
         who = "、".join(n for _m, n in info.candidates)
         print(
@@ -1212,6 +1220,14 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         f"{args.group.strip()} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}"
     )
     return EXIT_OK
+
+
+def _looks_like(info) -> str:
+    """`, 看起来像 张伟、张伟 (looks like …)` for a chat sender whose name looks like people of the group."""
+    if not info.looks_like:
+        return ""
+    who = "、".join(dict.fromkeys(name for _m, name in info.looks_like))
+    return f", 看起来像 {who} (looks like {who})"
 
 
 def _wechat_ids_of_namesakes(session, candidates) -> dict[int, str]:

@@ -143,6 +143,9 @@ class SenderInfo:
     display_name: str | None = None  # of the member, when known
     how: str | None = None  # id | alias | name | decision
     candidates: tuple[tuple[int, str], ...] = ()  # (membership id, name) for unattributable names
+    # an unknown (or added) sender whose name looks like people of the group — 張偉 for 张伟, 汪芳 for 王芳 — or like
+    # someone deleted from its roster, as the roster import warns (paste.RosterIndex.lookalikes): their names, said
+    looks_like: tuple[tuple[int | None, str], ...] = ()  # (membership id — None: deleted —, name)
     by_day: dict[date, int] = field(default_factory=dict)
 
     @property
@@ -393,6 +396,18 @@ class _Roster:
             if len(found) > 1 and not several:
                 several = found
         return ("several", several) if several else ("none", [])
+
+    def looks_like(self, name: str) -> tuple[tuple[int | None, str], ...]:
+        """Whom a sender no name of theirs names looks like (RosterIndex.lookalikes): (membership, name) of each,
+        (None, name) for someone deleted from the roster."""
+        return tuple(
+            dict.fromkeys(
+                (None, f"{c.display_name} (已删除 deleted)")
+                if c.status == "deleted"
+                else (c.membership_id, c.display_name)
+                for c in self._index().lookalikes(name)
+            )
+        )
 
     def _index(self):
         """The group's RosterIndex (desktop/services/paste.py), made on the first name no exact key finds."""
@@ -698,6 +713,9 @@ def plan_chat_import(
         plan.export_group = source.group_id  # the chatroom id is all the export says of its group
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
+    for info in plan.senders:
+        if info.status in ("unknown", "new") and info.how != "other_id" and info.names and group_id is not None:
+            info.looks_like = roster.looks_like(info.names[0])
     for info in plan.senders:
         if not info.by_day:
             continue

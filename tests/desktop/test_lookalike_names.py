@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from desktop.cli import main
 from desktop.errors import NotFound, ValidationError
 from desktop.services.chat_import import plan_chat_import, run_chat_import
 from desktop.services.groups import create_group
@@ -135,3 +136,19 @@ def test_a_roster_row_new_to_the_group_that_looks_like_a_member_is_added_with_a_
     assert "「汪芳」" in warned[4, "lookalike_added"] and "删除" in warned[5, "lookalike_added"]
     plan, summary, _created = run_import(workspace, owner, path, "晨光早起营", "roster")  # again: they are known now
     assert (summary.added, summary.unchanged) == (0, 5) and not plan.warnings
+
+
+def test_import_chat_says_whom_an_unknown_or_added_sender_looks_like(any_db_url, workspace, grp, tmp_path, capsys):
+    """`import chat --add-unknown` added 張偉 and 赵敏 as new people, counted as "members added 2" and nothing
+    more; each now says whom they look like (张伟 of the group, the deleted 赵敏) — listed unknown, or added."""
+    gid, ids = grp
+    path = _liuhen_txt(tmp_path, ["張偉", "赵敏", "陌生人"])
+    with workspace.session() as s:
+        plan = plan_chat_import(s, gid, path)
+    looks = {info.names[0]: info.looks_like for info in plan.senders}
+    assert sorted(looks["張偉"]) == sorted([(ids["zw1"], "张伟"), (ids["zw2"], "张伟")])
+    assert looks["赵敏"] == ((None, "赵敏 (已删除 deleted)"),) and looks["陌生人"] == ()
+    assert main(["--db", any_db_url, "import", "chat", str(path), "--group", "晨光早起营", "--add-unknown"]) == 0
+    err = capsys.readouterr().err
+    assert "新增成员 added 張偉, 看起来像 张伟 (looks like 张伟)" in err
+    assert "新增成员 added 赵敏, 看起来像 赵敏 (已删除 deleted)" in err and "added 陌生人" not in err

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from helpers import close_workspace, isolate_settings, make_workspace, type_text
@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from desktop.services.checkins import checkins_on
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
 from tests.fixed_day import TEST_TODAY
+from ui.dialogs.chat_import_dialog import ChatImportDialog
 from ui.pages.checkins_page import CheckinsPage
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -95,3 +96,30 @@ def test_quick_entry_names_a_deleted_person_and_one_of_another_group(qtbot, page
     assert status.startswith("“钱多多” is not a member of this group: 钱多多: 不在本群") and "「读书会」" in status
     assert enter(qtbot, page, ws, "陌生人") == []
     assert page.quick_status.text() == "Nobody in this group matches “陌生人”"
+
+
+def test_the_chat_import_offers_the_members_an_unknown_sender_looks_like(qtbot, ws, tmp_path):
+    """A sender 張偉 (traditional) was "Not on the roster" with nothing to go on — and --add-unknown made a second
+    张伟; the dialog now says whom they look like and offers each as a choice (a guess the user confirms)."""
+    day = TEST_TODAY - timedelta(days=2)
+    path = tmp_path / "晨光早起营.txt"
+    path.write_text(f"{day} 06:01:00 張偉\n早起打卡\n\n{day} 06:02:00 王芳\n早起打卡\n", encoding="utf-8")
+    dialog = ChatImportDialog(ws.database, ws.owner, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.set_file(str(path))
+    table = dialog.senders_table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "張偉")
+    assert table.item(row, 3).text() == "Not on the roster; looks like 张伟"
+    combo = table.cellWidget(row, 4)
+    links = [combo.itemData(i)[1] for i in range(combo.count()) if combo.itemData(i)[0] == "link"]
+    assert sorted(links) == sorted([ws.memberships["zw1"], ws.memberships["zw2"]])
+    index = next(i for i in range(combo.count()) if combo.itemData(i) == ("link", ws.memberships["zw2"]))
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        logged = {r.membership_id for r in checkins_on(s, ws.group_id, day)}
+    assert logged == {ws.memberships["zw2"], ws.memberships["wf"]}
