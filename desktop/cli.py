@@ -759,6 +759,7 @@ def _args_import_chat(p: argparse.ArgumentParser) -> None:
 def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     """Messages per member and day, check-ins, joins and removals from a chat export (PRODUCT §3.8, §4)."""
     from desktop.services.chat_import import run_chat_import
+    from desktop.services.paste import Candidate
 
     database, actor = _for_writing(ctx, args.dry_run)
     plan, summary, created = run_chat_import(
@@ -807,8 +808,15 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
                 " (merge them in the roster if they are one)",
                 file=sys.stderr,
             )
+    if plan.unattributable:  # 张伟、张伟 names nobody one can tell apart: their WeChat IDs do
+        with database.session() as session:
+            namesakes = _wechat_ids_of_namesakes(
+                session, [Candidate(m, n, "name") for info in plan.unattributable for m, n in info.candidates]
+            )
     for info in plan.unattributable:
-        who = "、".join(n for _m, n in info.candidates)
+        who = "、".join(
+            n + (f" (微信号 WeChat ID {namesakes[m]})" if m in namesakes else "") for m, n in info.candidates
+        )
         print(
             f"{name}: 无法区分 unattributable {info.shown} → {who}: {info.messages} 条消息, 未计入 (not counted)",
             file=sys.stderr,

@@ -2395,9 +2395,11 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             continue
         candidates.append(mid)
     if len(candidates) > 1:
+        ids = [ctx.people[m].wechat_id for m in candidates if ctx.people[m].wechat_id]
+        known = f"；他们的微信号: {'、'.join(ids)} (their WeChat IDs: {', '.join(ids)})" if ids else ""
         rec.problem(
             rec.column("name"),
-            f"社群里有 {len(candidates)} 人叫「{name}」，请补上微信号或手机号以区分 (ambiguous name)",
+            f"社群里有 {len(candidates)} 人叫「{name}」，请补上微信号或手机号以区分 (ambiguous name){known}",
             "ambiguous_name",
         )
         return None

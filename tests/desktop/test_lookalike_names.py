@@ -13,7 +13,7 @@ from desktop.cli import main
 from desktop.errors import NotFound, ValidationError
 from desktop.services.chat_import import plan_chat_import, run_chat_import
 from desktop.services.groups import create_group
-from desktop.services.imports import run_import
+from desktop.services.imports import ImportFailed, run_import
 from desktop.services.paste import RosterIndex, describe_person, match_paste
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
 from desktop.services.texts import membership_for
@@ -152,3 +152,16 @@ def test_import_chat_says_whom_an_unknown_or_added_sender_looks_like(any_db_url,
     err = capsys.readouterr().err
     assert "新增成员 added 張偉, 看起来像 张伟 (looks like 张伟)" in err
     assert "新增成员 added 赵敏, 看起来像 赵敏 (已删除 deleted)" in err and "added 陌生人" not in err
+
+
+def test_refusals_of_a_shared_name_tell_the_namesakes_apart(any_db_url, workspace, owner, grp, tmp_path, capsys):
+    """`张伟 → 张伟、张伟` (chat import) and 「社群里有 2 人叫张伟，请补上微信号」 (roster import) named nobody one could
+    pick: each namesake now comes with their WeChat ID, as `checkin 张伟` already does."""
+    path = _liuhen_txt(tmp_path, ["张伟", "王芳"])
+    assert main(["--db", any_db_url, "import", "chat", str(path), "--group", "晨光早起营", "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "无法区分 unattributable 张伟 → 张伟 (微信号 WeChat ID zhangwei_bj)、张伟 (微信号 WeChat ID zw_sh88)" in err
+    with pytest.raises(ImportFailed) as failed:
+        run_import(workspace, owner, write_xlsx(tmp_path / "名单.xlsx", [["姓名"], ["张伟"]]), "晨光早起营", "roster")
+    (problem,) = failed.value.plan.problems
+    assert problem.code == "ambiguous_name" and "zhangwei_bj" in problem.message and "zw_sh88" in problem.message
