@@ -44,8 +44,10 @@ Matching one name (certain means certain):
   nickname is certain. Emoji alone (`🍀 6:00`, `🐱🐱 第5天`, `🍀 补昨天的`) are decoration, unless they are exactly
   one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
 * Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
-  when exactly one segment names one person. Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first
-  word that names nobody and makes one member's group nickname with the next is that nickname.
+  when exactly one segment names one person. A name two people share is the one of them another segment names
+  for certain (`张伟（大伟）`, `张伟-伟哥`, where 大伟 and 伟哥 are their nicknames: RosterIndex._told_apart).
+  Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first word that names nobody and makes one
+  member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
@@ -530,6 +532,10 @@ class RosterIndex:
         if not hits:
             for part in (p for p in _SEGMENT_SEP.split(token) if p and p != token):
                 hits.update(self._hits(part))
+        elif len(hits) > 1:  # 张伟（大伟）: the 张伟 the bracket names (resolve's rule)
+            one = self._told_apart(token, {p.membership_id for p in hits})
+            if one is not None:
+                return (one,)
         return tuple(sorted(p.membership_id for p in hits))
 
     def _hits(self, token: str) -> dict[_Person, str]:
@@ -604,6 +610,10 @@ class RosterIndex:
         same = {tuple(c.membership_id for c in f.people) for f in found}
         if len(same) == 1 and all(f.kind == "certain" for f in found):  # 乐乐妈妈（赵静）…: two ways, one person
             return found[0]
+        certain = [f for f in found if f.kind == "certain"]
+        ones = {f.people[0].membership_id for f in certain}
+        if len(ones) == 1 and all(ones <= {c.membership_id for c in f.people} for f in found):
+            return certain[0]  # 张伟-伟哥: the one of the two 张伟 that 伟哥 names (_told_apart)
         if len(found) > 1:
             people = tuple(dict.fromkeys(c for f in found for c in f.people))
             return _Found("ambiguous", people, chunk)
@@ -613,7 +623,22 @@ class RosterIndex:
         found = self.exact(chunk)
         if found.kind == "none":
             found = self.segments(chunk)
+        elif found.kind == "ambiguous":
+            one = self._told_apart(chunk, {c.membership_id for c in found.people})
+            if one is not None:
+                found = _Found("certain", tuple(c for c in found.people if c.membership_id == one), chunk)
         return found
+
+    def _told_apart(self, chunk: str, among: set[int | None]) -> int | None:
+        """The one of `among` (the people a name may be) that another segment of the chunk names for certain:
+        `张伟（大伟）` or `张伟-大伟` is the 张伟 nicknamed 大伟 — as a person who reads it knows; None when no
+        segment, or segments naming different people of them, tell."""
+        told = set()
+        for part in (p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk):
+            f = self.exact(part)
+            if f.kind == "certain" and f.people[0].membership_id in among:
+                told.add(f.people[0].membership_id)
+        return told.pop() if len(told) == 1 else None
 
     # -- pinyin and fuzzy (never certain)
     def lookalikes(self, token: str) -> tuple[Candidate, ...]:

@@ -68,15 +68,15 @@ def _liuhen_txt(tmp_path, senders: list[str]):
 
 def test_chat_senders_follow_the_paste_rule_for_decorated_names(workspace, owner, grp, tmp_path):
     """A sender `王芳🌸` is 王芳 as a paste line is (it was an unknown sender, and --add-unknown made a second 王芳);
-    `张伟（大伟）` carries a name two members share: both named, nothing counted."""
+    `张伟（同学）` carries a name two members share: both named, nothing counted."""
     gid, ids = grp
-    path = _liuhen_txt(tmp_path, ["王芳🌸", "张伟（大伟）", "汪芳"])
+    path = _liuhen_txt(tmp_path, ["王芳🌸", "张伟（同学）", "汪芳"])
     with workspace.session() as s:
         plan = plan_chat_import(s, gid, path)
     by_name = {info.names[0]: info for info in plan.senders}
     assert (by_name["王芳🌸"].status, by_name["王芳🌸"].membership_id) == ("known", ids["wf"])
-    assert by_name["张伟（大伟）"].status == "unattributable"
-    assert sorted(m for m, _n in by_name["张伟（大伟）"].candidates) == sorted([ids["zw1"], ids["zw2"]])
+    assert by_name["张伟（同学）"].status == "unattributable"
+    assert sorted(m for m, _n in by_name["张伟（同学）"].candidates) == sorted([ids["zw1"], ids["zw2"]])
     _plan, summary, _created = run_chat_import(workspace, owner, path, "晨光早起营", add_unknown=True)
     assert summary.added_members == 0
     with workspace.session() as s:
@@ -165,3 +165,20 @@ def test_refusals_of_a_shared_name_tell_the_namesakes_apart(any_db_url, workspac
         run_import(workspace, owner, write_xlsx(tmp_path / "名单.xlsx", [["姓名"], ["张伟"]]), "晨光早起营", "roster")
     (problem,) = failed.value.plan.problems
     assert problem.code == "ambiguous_name" and "zhangwei_bj" in problem.message and "zw_sh88" in problem.message
+
+
+def test_a_shared_name_with_the_nickname_of_one_of_them_is_that_one(workspace, grp, tmp_path):
+    """`张伟（大伟）` and `张伟-伟哥` say which 张伟 (大伟 and 伟哥 are their nicknames): they were "choose between the
+    two 张伟" in a paste and an unattributable sender in a chat import; `张伟（同学）` still is."""
+    gid, ids = grp
+    chain = "#接龙 早起打卡\n1. 张伟（大伟） 6:01\n2. 张伟-伟哥 6:02\n3. 张伟（同学） 6:03"
+    with workspace.session() as s:
+        got = [(m.status, [c.membership_id for c in m.candidates]) for m in match_paste(s, gid, chain, TEST_TODAY)]
+        status, cands = RosterIndex(s, gid).match("张伟（大伟）")  # `qundesk checkin 张伟（大伟）`, the check-in import
+    assert (status, [c.membership_id for c in cands]) == ("matched", [ids["zw2"]])
+    assert got[:2] == [("matched", [ids["zw2"]]), ("matched", [ids["zw1"]])]
+    assert got[2][0] == "ambiguous" and sorted(got[2][1]) == sorted([ids["zw1"], ids["zw2"]])
+    with workspace.session() as s:
+        plan = plan_chat_import(s, gid, _liuhen_txt(tmp_path, ["张伟（大伟）", "王芳"]))
+    (info,) = [i for i in plan.senders if i.names[0] == "张伟（大伟）"]
+    assert (info.status, info.membership_id) == ("known", ids["zw2"])
