@@ -1569,7 +1569,9 @@ def quick_entry_pick(session: Session, group_id: int, text: str, candidates: lis
     newcomer carries it too (小美 and 🌸小美🌸; two people nicknamed 小雨, wherever the search cut its list). A
     text that is nobody's key: the one candidate the roster search found (a few letters, pinyin initials), unless
     the text names someone else in the group (a newcomer 张三, not the active 张三丰) or looks like a full Chinese
-    name of its own (李娜 is not 李娜娜). A text saying 请假 or not checked in (张三丰（请假）) checks nobody in."""
+    name of its own (李娜 is not 李娜娜), or is a name in characters the candidate was found by its reading only
+    (張偉 for 张伟: a likeness, picked from the list). A text saying 请假 or not checked in (张三丰（请假）) checks
+    nobody in."""
     if LEAVE_WORDS_RE.search(text) or says_not_checked_in(text):  # 张伟（请假） pasted in: no check-in to log
         return None
     found = RosterIndex(session, group_id).resolve(text)
@@ -1577,11 +1579,14 @@ def quick_entry_pick(session: Session, group_id: int, text: str, candidates: lis
         return found.people[0]
     if found.kind != "none" or len(candidates) != 1 or _looks_like_full_name(text):
         return None
-    name = session.scalar(
-        select(Member.display_name)
+    name, nick, gnick = session.execute(
+        select(Member.display_name, Member.nickname, Membership.group_nickname)
         .join(Membership, Membership.member_id == Member.id)
         .where(Membership.id == candidates[0])
-    )
+    ).one()
+    key = bare_key(text) or name_key(text)
+    if _han_only(key) and not any(key in name_key(n) for n in (name, nick, gnick) if n):
+        return None  # 張偉 found 张伟 by its reading: a likeness the assistant picks, as a paste asks about it
     return Candidate(candidates[0], name or "", "search")
 
 

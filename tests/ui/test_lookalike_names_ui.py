@@ -32,6 +32,7 @@ PEOPLE = {
     "amy_fw": MemberInput("ＡＭＹ"),
     "amy": MemberInput("Amy"),
     "tom": MemberInput("tom"),
+    "cc": MemberInput("陈晨"),
     "tomli": MemberInput("Tom Li"),
     "deleted": MemberInput("赵敏"),
 }
@@ -84,6 +85,18 @@ def test_look_alikes_typed_into_quick_entry_log_the_right_person_or_nobody(qtbot
     assert before == sorted([m["wf"], m["ln"], m["li"]]) and page.candidates() == ["张伟", "张伟"]
     assert enter(qtbot, page, ws, "amy") == before  # ＡＭＹ and Amy
     assert enter(qtbot, page, ws, "小美") == before  # one's real name, another's group nickname
+
+
+def test_a_name_in_traditional_characters_is_offered_by_its_reading_and_picked_not_guessed(qtbot, page, ws):
+    """張偉 and 陳晨 (traditional) were "Nobody in this group matches" — a paste offers 张伟 and 陈晨 by their reading;
+    quick entry now lists them too, and Enter alone checks nobody in: the assistant picks the one they mean."""
+    assert enter(qtbot, page, ws, "張偉") == [] and page.candidates() == ["张伟", "张伟"]
+    assert enter(qtbot, page, ws, "陳晨") == [] and page.candidates() == ["陈晨"]
+    assert "“陳晨”: pick" in page.quick_status.text()  # one person matches: pick with ↓ and press Enter
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(page.quick_completer.popup(), Qt.Key.Key_Return)
+    with ws.database.session() as s:
+        assert [r.membership_id for r in checkins_on(s, ws.group_id, TEST_TODAY)] == [ws.memberships["cc"]]
 
 
 def test_quick_entry_names_a_deleted_person_and_one_of_another_group(qtbot, page, ws):
