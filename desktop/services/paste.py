@@ -38,7 +38,9 @@ Matching one name (certain means certain):
   one active member (已入群) carries it and no applicant/newcomer (申请中/入群中 — they are in the chat too)
   does. Two actives, one member's name that is another's nickname, a nickname several people use, an
   active and a newcomer: *ambiguous*. Former members (left, removed, blacklisted) never make an active
-  member's match uncertain; when only they carry it the line is *not_member*.
+  member's match uncertain; when only they carry it the line is *not_member*. But a line of a day before the
+  active one joined, when a former member with the name was a member (a 张三 who left, a new 张三 since), is the
+  former one's (RosterIndex.former_then), not "joined later".
 * A plain name that equals one member's key but whose bare form is also another member's decorated
   nickname (`小美` vs `🌸小美🌸`) is ambiguous; a decorated name that exactly equals one member's decorated
   nickname is certain. Emoji alone (`🍀 6:00`, `🐱🐱 第5天`, `🍀 补昨天的`) are decoration, unless they are exactly
@@ -463,6 +465,20 @@ class RosterIndex:
             return False
         c = found.people[0]
         return c.membership_id is not None and c.status in FORMER and self.in_closed_spell(c.membership_id, day)
+
+    def former_then(self, token: str, day: date) -> Candidate | None:
+        """The one former member of the group (退群 / 移出 since) who carries the written name and was a member on
+        `day` (in_closed_spell): when the active member the name is certain for joined after that day — a 张三 who
+        left and a new 张三 who joined since —, the line of that day is the former one's, not "joined later"."""
+        then = [
+            (p, how)
+            for p, how in self._hits(token).items()
+            if p.status in FORMER and self.in_closed_spell(p.membership_id, day)
+        ]
+        if len(then) != 1:
+            return None
+        p, how = then[0]
+        return Candidate(p.membership_id, p.display_name, how, 100.0, p.status)
 
     def titled_group(self, heading: str | None) -> str | None:
         """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None.
@@ -1542,7 +1558,11 @@ def match_lines(
                 and line_day < joined
                 and not index.in_closed_spell(cands[0].membership_id or 0, line_day)
             ):  # 「11月20日才入群」 (a day of an earlier spell of a member who came back is theirs)
-                status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
+                then = index.former_then(token or "", line_day)
+                if then is not None:  # the 张三 who left since was the 张三 of that day, not the new one
+                    cands = (then,)
+                else:
+                    status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
             parts.append(

@@ -182,3 +182,35 @@ def test_a_shared_name_with_the_nickname_of_one_of_them_is_that_one(workspace, g
         plan = plan_chat_import(s, gid, _liuhen_txt(tmp_path, ["张伟（大伟）", "王芳"]))
     (info,) = [i for i in plan.senders if i.names[0] == "张伟（大伟）"]
     assert (info.status, info.membership_id) == ("known", ids["zw2"])
+
+
+def test_a_day_of_the_zhang_san_who_left_is_his_not_the_new_zhang_sans(any_db_url, workspace, owner, tmp_path, capsys):
+    """张三 left and a new 张三 joined since: a chain of a day when only the first was a member was reported as
+    「张三: joined on <the new one's day>, after this day」 — the wrong 张三, and the check-in lost. It is the first's."""
+    day = TEST_TODAY - timedelta(days=40)
+    with workspace.session() as s:
+        gid = create_group(s, owner, "夜跑团")
+        _m, old = add_member(
+            s,
+            owner,
+            gid,
+            MemberInput(
+                "张三",
+                wechat_id="zs_old",
+                status="left",
+                joined_at=datetime.combine(TEST_TODAY - timedelta(days=50), datetime.min.time()),
+                left_at=datetime.combine(TEST_TODAY - timedelta(days=35), datetime.min.time()),
+            ),
+        )
+        joined = datetime.combine(TEST_TODAY - timedelta(days=28), datetime.min.time())
+        _m, new = add_member(s, owner, gid, MemberInput("张三", wechat_id="zs_new", joined_at=joined))
+        s.commit()
+        (m,) = match_paste(s, gid, "#接龙 夜跑打卡\n1. 张三 21:05", day)
+        assert (m.status, [c.membership_id for c in m.candidates]) == ("matched", [old])
+        (m,) = match_paste(s, gid, "#接龙 夜跑打卡\n1. 张三 21:05", TEST_TODAY)  # today: the new one
+        assert (m.status, [c.membership_id for c in m.candidates]) == ("matched", [new])
+    paste = tmp_path / "chain.txt"
+    paste.write_text("#接龙 夜跑打卡\n1. 张三 21:05\n", encoding="utf-8")
+    assert main(["--db", any_db_url, "checkin", "--group", "夜跑团", "--date", str(day), "--paste", str(paste)]) == 0
+    with workspace.session() as s:
+        assert s.execute(select(CheckIn.membership_id, CheckIn.day)).all() == [(old, day)]
