@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from desktop.cli import main
 from desktop.errors import NotFound, ValidationError
 from desktop.services.chat_import import plan_chat_import, run_chat_import
+from desktop.services.checkin_import import run_checkin_import
 from desktop.services.groups import create_group
 from desktop.services.imports import ImportFailed, run_import
 from desktop.services.paste import RosterIndex, describe_person, match_paste
@@ -214,3 +215,12 @@ def test_a_day_of_the_zhang_san_who_left_is_his_not_the_new_zhang_sans(any_db_ur
     assert main(["--db", any_db_url, "checkin", "--group", "夜跑团", "--date", str(day), "--paste", str(paste)]) == 0
     with workspace.session() as s:
         assert s.execute(select(CheckIn.membership_id, CheckIn.day)).all() == [(old, day)]
+    # a check-in table with both days: each 张三's own (it was 「张三 joined on …」 for the first, nothing imported)
+    later = TEST_TODAY - timedelta(days=3)
+    table = write_xlsx(
+        tmp_path / "打卡.xlsx", [["姓名", "日期"], ["张三", str(day - timedelta(days=1))], ["张三", str(later)]]
+    )
+    run_checkin_import(workspace, owner, table, "夜跑团", today=TEST_TODAY)
+    with workspace.session() as s:
+        rows = set(s.execute(select(CheckIn.membership_id, CheckIn.day)).all())
+    assert rows == {(old, day), (old, day - timedelta(days=1)), (new, later)}
