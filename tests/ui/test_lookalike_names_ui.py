@@ -1,4 +1,6 @@
-"""Quick entry (the Check-ins page's name box + Enter) with people who look alike: the right person, or nobody\nand a choice, or who the name is when it is not a member's — what a paste line with the name says."""
+"""People who look alike (two 张伟, 王芳/汪芳, 小美 as a name and a group nickname, a deleted 赵敏 …) in the window: quick
+entry, the chat import's senders and the member picker give the right person, or nobody and a choice, or say who
+the name is when it is not a member's — what a paste line with the name says."""
 
 from __future__ import annotations
 
@@ -8,11 +10,14 @@ import pytest
 from helpers import close_workspace, isolate_settings, make_workspace, type_text
 from PySide6.QtCore import Qt
 
+from desktop.services.activities_queries import MemberChoice
 from desktop.services.checkins import checkins_on
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
+from models.search_keys import search_columns
 from tests.fixed_day import TEST_TODAY
 from ui.dialogs.chat_import_dialog import ChatImportDialog
 from ui.pages.checkins_page import CheckinsPage
+from ui.pickers import MemberPicker
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the keyboard)"
@@ -136,3 +141,43 @@ def test_the_chat_import_offers_the_members_an_unknown_sender_looks_like(qtbot, 
     with ws.database.session() as s:
         logged = {r.membership_id for r in checkins_on(s, ws.group_id, day)}
     assert logged == {ws.memberships["zw2"], ws.memberships["wf"]}
+
+
+def _choice(mid: int, name: str, **kw) -> MemberChoice:
+    k = search_columns(name)
+    return MemberChoice(
+        mid,
+        name,
+        kw.get("nickname"),
+        kw.get("group_nickname"),
+        kw.get("wechat_id"),
+        k["pinyin"],
+        k["initials"],
+        k["pinyin_alt"] or "",
+        k["initials_alt"] or "",
+    )
+
+
+def test_the_member_picker_chooses_on_enter_only_a_name_that_is_one_persons(qtbot):
+    """The points / leave dialogs' picker took Enter on `小美` for the member called 小美 though another goes by 小美
+    in the group (a paste asks which), and `Amy` for Amy beside ＡＭＹ; now those wait for a pick."""
+    picker = MemberPicker()
+    qtbot.addWidget(picker)
+    picker.set_choices(
+        [
+            _choice(1, "小美"),
+            _choice(2, "周静", group_nickname="小美"),
+            _choice(3, "Amy"),
+            _choice(4, "ＡＭＹ"),
+            _choice(5, "李娜"),
+            _choice(6, "李娜娜"),
+            _choice(7, "张伟", nickname="伟哥"),
+        ]
+    )
+    chosen = []
+    picker.member_chosen.connect(chosen.append)
+    for text in ("小美", "Amy", "李娜", "伟哥"):
+        picker.setText(text)
+        picker.textEdited.emit(text)  # typed: a choice made before is cleared
+        picker._on_return()
+    assert chosen == [5, 7]
