@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop.services.activities_queries import MemberChoice
 from desktop.services.checkins import checkins_on
+from desktop.services.checkins_queries import on_leave
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
 from models.search_keys import search_columns
 from tests.fixed_day import TEST_TODAY
@@ -181,3 +182,22 @@ def test_the_member_picker_chooses_on_enter_only_a_name_that_is_one_persons(qtbo
         picker.textEdited.emit(text)  # typed: a choice made before is cleared
         picker._on_return()
     assert chosen == [5, 7]
+
+
+def test_the_leave_dialogs_member_search_preselects_only_a_name_that_is_one_persons(qtbot, page, ws):
+    """Typing 张伟 in the leave dialog made the first of the two 张伟 current — one Save from leave recorded for
+    whichever sorted first; now nobody is current until the assistant picks. A name that is one person's (伟哥,
+    李娜 beside 李娜娜) is that person, wherever the list sorts them."""
+    dialog = page.open_leave_dialog()
+    search = dialog.member_search
+    for text, expected in (("张伟", None), ("小美", None), ("伟哥", "zw1"), ("李娜", "ln"), ("李娜娜", "lnn")):
+        search.search_edit.setText(text)
+        search.search()
+        current = search.current()
+        assert (current.membership_id if current else None) == (ws.memberships[expected] if expected else None), text
+    search.search_edit.setText("张伟")
+    search.search()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # Save with nobody chosen records nothing
+    with ws.database.session() as s:
+        assert on_leave(s, ws.group_id, TEST_TODAY) == []
+    dialog.reject()
