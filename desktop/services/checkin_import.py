@@ -768,12 +768,15 @@ class _Planner:
                 and len({c.display_name for c in cands}) == 1
                 and all(c.how not in ("pinyin", "fuzzy") for c in cands)  # a likeness is no one's name: said below
             ):
+                ids = self.index.wechat_ids([c.membership_id for c in cands if c.membership_id is not None])
+                told = f" ({'、'.join(f'微信号 WeChat ID {ids[c.membership_id]}' for c in cands if c.membership_id in ids)})"
                 notes.append(
                     self.problem(
                         row,
                         column,
-                        f"{text}: 有 {len(cands)} 位成员都叫这个名字, 不能确定是谁; 请在名册里区分 (如改群昵称) 后再导入"
-                        f" ({len(cands)} members go by this name: not certain who this is)",
+                        f"{text}: 有 {len(cands)} 位成员都叫这个名字{told if ids else ''}, 不能确定是谁; 请在表里写微信号,"
+                        f" 或在名册里区分 (如改群昵称) 后再导入"
+                        f" ({len(cands)} members go by this name: not certain who this is; write the WeChat ID)",
                         "ambiguous",
                         text,
                     )

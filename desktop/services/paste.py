@@ -466,6 +466,17 @@ class RosterIndex:
         c = found.people[0]
         return c.membership_id is not None and c.status in FORMER and self.in_closed_spell(c.membership_id, day)
 
+    def wechat_ids(self, membership_ids: list[int]) -> dict[int, str]:
+        """The WeChat IDs of these memberships' people (those that have one): what tells two 张伟 apart in a message."""
+        if not membership_ids:
+            return {}
+        rows = self._session.execute(
+            select(Membership.id, Member.wechat_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(membership_ids), Member.wechat_id.is_not(None))
+        ).all()
+        return {mid: wx for mid, wx in rows if wx}
+
     def former_then(self, token: str, day: date) -> Candidate | None:
         """The one former member of the group (退群 / 移出 since) who carries the written name and was a member on
         `day` (in_closed_spell): when the active member the name is certain for joined after that day — a 张三 who

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from desktop.cli import main
 from desktop.errors import NotFound, ValidationError
 from desktop.services.chat_import import plan_chat_import, run_chat_import
-from desktop.services.checkin_import import run_checkin_import
+from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
 from desktop.services.groups import create_group
 from desktop.services.imports import ImportFailed, run_import
 from desktop.services.paste import RosterIndex, describe_person, match_paste
@@ -224,3 +224,21 @@ def test_a_day_of_the_zhang_san_who_left_is_his_not_the_new_zhang_sans(any_db_ur
     with workspace.session() as s:
         rows = set(s.execute(select(CheckIn.membership_id, CheckIn.day)).all())
     assert rows == {(old, day), (old, day - timedelta(days=1)), (new, later)}
+
+
+def test_a_check_in_table_row_of_a_shared_name_names_the_wechat_ids_that_tell_them_apart(
+    workspace, owner, grp, tmp_path
+):
+    """A 打卡表 row 张伟 was refused as "2 members go by this name" with nothing to tell them apart by; it names their
+    WeChat IDs now — and a row that gives the ID is that 张伟."""
+    gid, ids = grp
+    day = str(TEST_TODAY - timedelta(days=2))
+    table = write_xlsx(tmp_path / "打卡.xlsx", [["姓名", "日期"], ["张伟", day]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(workspace, owner, table, "晨光早起营", today=TEST_TODAY)
+    (problem,) = failed.value.plan.problems
+    assert "zhangwei_bj" in problem.message and "zw_sh88" in problem.message
+    table = write_xlsx(tmp_path / "打卡2.xlsx", [["姓名", "日期"], ["zw_sh88", day]])
+    run_checkin_import(workspace, owner, table, "晨光早起营", today=TEST_TODAY)
+    with workspace.session() as s:
+        assert s.execute(select(CheckIn.membership_id)).scalars().all() == [ids["zw2"]]
