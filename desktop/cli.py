@@ -759,6 +759,7 @@ def _args_import_chat(p: argparse.ArgumentParser) -> None:
 def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     """Messages per member and day, check-ins, joins and removals from a chat export (PRODUCT §3.8, §4)."""
     from desktop.services.chat_import import run_chat_import
+    from desktop.services.paste import Candidate
 
     database, actor = _for_writing(ctx, args.dry_run)
     plan, summary, created = run_chat_import(
@@ -796,11 +797,26 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
             f"{name}: 未知发言人 unknown sender {info.shown}"
             + (f" ({info.shown_id})" if info.shown_id and info.shown_id != info.shown else "")
             + same
+            + _looks_like(info)
             + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)",
             file=sys.stderr,
         )
+    for info in plan.senders:  # added as new people: one that looks like a member (or someone deleted) is said
+        if info.status in ("new", "known") and info.how == "decision" and info.looks_like:
+            print(
+                f"{name}: 新增成员 added {info.shown}{_looks_like(info)}; 若是同一人请在名册里合并"
+                " (merge them in the roster if they are one)",
+                file=sys.stderr,
+            )
+    if plan.unattributable:  # 张伟、张伟 names nobody one can tell apart: their WeChat IDs do
+        with database.session() as session:
+            namesakes = _wechat_ids_of_namesakes(
+                session, [Candidate(m, n, "name") for info in plan.unattributable for m, n in info.candidates]
+            )
     for info in plan.unattributable:
-        who = "、".join(n for _m, n in info.candidates)
+        who = "、".join(
+            n + (f" (微信号 WeChat ID {namesakes[m]})" if m in namesakes else "") for m, n in info.candidates
+        )
         print(
             f"{name}: 无法区分 unattributable {info.shown} → {who}: {info.messages} 条消息, 未计入 (not counted)",
             file=sys.stderr,
@@ -1212,6 +1228,14 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         f"{args.group.strip()} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}"
     )
     return EXIT_OK
+
+
+def _looks_like(info) -> str:
+    """`, 看起来像 张伟、张伟 (looks like …)` for a chat sender whose name looks like people of the group."""
+    if not info.looks_like:
+        return ""
+    who = "、".join(dict.fromkeys(name for _m, name in info.looks_like))
+    return f", 看起来像 {who} (looks like {who})"
 
 
 def _wechat_ids_of_namesakes(session, candidates) -> dict[int, str]:

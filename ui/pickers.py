@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QStringListModel, Qt, Signal, Slot
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from desktop.chat_parse import normalise_name
 from desktop.services.activities_queries import MemberChoice
 from models import clock
 
@@ -22,15 +23,15 @@ def choice_text(c: MemberChoice) -> str:
 
 def matches(c: MemberChoice, text: str) -> int | None:
     """How well `text` finds the member (lower is better; None: not at all)."""
-    t = text.strip().casefold()
+    t = normalise_name(text)  # as a paste compares names: full-width ＡＭＹ is amy
     if not t:
         return None
-    name = c.display_name.casefold()
+    name = normalise_name(c.display_name)
     if name == t:
         return 0
     if name.startswith(t):
         return 1
-    others = [x.casefold() for x in (c.nickname, c.group_nickname, c.wechat_id) if x]
+    others = [normalise_name(x) for x in (c.nickname, c.group_nickname, c.wechat_id) if x]
     if any(x == t for x in others):
         return 2
     if t.isascii():
@@ -116,10 +117,12 @@ class MemberPicker(QLineEdit):
     def _on_return(self) -> None:
         if self._chosen is not None:
             return
+        # the people the text is the name, nickname, group nickname or WeChat ID of: one is that one; two (小美 the
+        # name of one and the group nickname of another, 张伟 twice) are a choice, as a paste line asks
+        named = [c for c in self._choices if matches(c, self.text()) in (0, 2)]
         found = self.suggestions(self.text())
-        exact = [c for c in found if matches(c, self.text()) == 0]
-        if len(exact) == 1 or len(found) == 1:
-            self._set_chosen(exact[0] if len(exact) == 1 else found[0])
+        if len(named) == 1 or (not named and len(found) == 1):
+            self._set_chosen(named[0] if named else found[0])
 
     def _set_chosen(self, c: MemberChoice) -> None:
         self._chosen = c

@@ -10,7 +10,9 @@ Decisions (what users see follows from these):
 - Who sent a row: its sender ID (wxid, QQ number, e-mail) remembered for this group before (chat_alias), or
   equal to the WeChat ID of a membership of the group; otherwise one of the names the export gives (group
   nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
-  group, or remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
+  group — when no name is exactly anyone's, read as a paste reads it, without its decorations or as one segment
+  of a group nickname (王芳🌸, 张伟（大伟）, 北京-王芳: paste.RosterIndex.carriers, one rule for both) —, or
+  remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
   member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
   sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
   recorded for them, are both such unknown senders (which one is the member cannot be told). A name two memberships carry is *unattributable*: nothing is counted. The
@@ -141,6 +143,9 @@ class SenderInfo:
     display_name: str | None = None  # of the member, when known
     how: str | None = None  # id | alias | name | decision
     candidates: tuple[tuple[int, str], ...] = ()  # (membership id, name) for unattributable names
+    # an unknown (or added) sender whose name looks like people of the group — 張偉 for 张伟, 汪芳 for 王芳 — or like
+    # someone deleted from its roster, as the roster import warns (paste.RosterIndex.lookalikes): their names, said
+    looks_like: tuple[tuple[int | None, str], ...] = ()  # (membership id — None: deleted —, name)
     by_day: dict[date, int] = field(default_factory=dict)
 
     @property
@@ -303,6 +308,7 @@ class _Roster:
         self.alias_names: dict[str, int | None] = {}
         self.ids_of: dict[int, set[str]] = defaultdict(set)  # member id -> sender id keys recorded for them
         self.id_aliased: set[int] = set()  # members an earlier import counted by a sender ID
+        self._session, self._group_id, self._roster_index = session, group_id, None
         if group_id is None:
             return
         rows = session.execute(
@@ -381,7 +387,35 @@ class _Roster:
             member = self.alias_names.get(_key(name))
             if member is not None and member in self.by_member:
                 return "one", [self.by_member[member].membership_id]
+        if several:
+            return "several", several
+        for name in names:  # the paste's rule for a decorated name (王芳🌸, 张伟（大伟）, 北京-王芳): one matcher
+            found = [m for m in self._index().carriers(name) if m in self.by_membership] if name else []
+            if len(found) == 1:
+                return "one", found
+            if len(found) > 1 and not several:
+                several = found
         return ("several", several) if several else ("none", [])
+
+    def looks_like(self, name: str) -> tuple[tuple[int | None, str], ...]:
+        """Whom a sender no name of theirs names looks like (RosterIndex.lookalikes): (membership, name) of each,
+        (None, name) for someone deleted from the roster."""
+        return tuple(
+            dict.fromkeys(
+                (None, f"{c.display_name} (已删除 deleted)")
+                if c.status == "deleted"
+                else (c.membership_id, c.display_name)
+                for c in self._index().lookalikes(name)
+            )
+        )
+
+    def _index(self):
+        """The group's RosterIndex (desktop/services/paste.py), made on the first name no exact key finds."""
+        if self._roster_index is None:
+            from desktop.services.paste import RosterIndex
+
+            self._roster_index = RosterIndex(self._session, self._group_id)
+        return self._roster_index
 
 
 class _Resolver:
@@ -679,6 +713,9 @@ def plan_chat_import(
         plan.export_group = source.group_id  # the chatroom id is all the export says of its group
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
+    for info in plan.senders:
+        if info.status in ("unknown", "new") and info.how != "other_id" and info.names and group_id is not None:
+            info.looks_like = roster.looks_like(info.names[0])
     for info in plan.senders:
         if not info.by_day:
             continue
@@ -1423,9 +1460,15 @@ def _exporter_id(session: Session, group_id: int | None, name: str) -> int:
         raise ValidationError("me", f"--me {name}: 社群还没有成员 (the group has no members yet)")
     roster = _Roster(session, group_id)
     found, ids = roster.by_names((name,))
-    if found != "one":
-        what = "有几个人" if found == "several" else "没有"
-        raise ValidationError(
-            "me", f"--me {name}: 社群里{what}叫这个名字的成员 (not exactly one member with that name)"
+    if found == "several":  # who they are, and what tells them apart: --me takes a WeChat ID too
+        id_of = {p.membership_id: k for k, p in roster.by_wechat.items() if not k.isdigit()}  # not a QQ number
+        who = "、".join(
+            roster.by_membership[i].display_name + (f" (微信号 WeChat ID {id_of[i]})" if i in id_of else "")
+            for i in ids
         )
+        raise ValidationError(
+            "me", f"--me {name}: 社群里有几个人叫这个名字: {who} (several members go by that name: give a WeChat ID)"
+        )
+    if found != "one":
+        raise ValidationError("me", f"--me {name}: 社群里没有叫这个名字的成员 (no member with that name)")
     return roster.by_membership[ids[0]].member_id

@@ -768,12 +768,15 @@ class _Planner:
                 and len({c.display_name for c in cands}) == 1
                 and all(c.how not in ("pinyin", "fuzzy") for c in cands)  # a likeness is no one's name: said below
             ):
+                ids = self.index.wechat_ids([c.membership_id for c in cands if c.membership_id is not None])
+                told = f" ({'、'.join(f'微信号 WeChat ID {ids[c.membership_id]}' for c in cands if c.membership_id in ids)})"
                 notes.append(
                     self.problem(
                         row,
                         column,
-                        f"{text}: 有 {len(cands)} 位成员都叫这个名字, 不能确定是谁; 请在名册里区分 (如改群昵称) 后再导入"
-                        f" ({len(cands)} members go by this name: not certain who this is)",
+                        f"{text}: 有 {len(cands)} 位成员都叫这个名字{told if ids else ''}, 不能确定是谁; 请在表里写微信号,"
+                        f" 或在名册里区分 (如改群昵称) 后再导入"
+                        f" ({len(cands)} members go by this name: not certain who this is; write the WeChat ID)",
                         "ambiguous",
                         text,
                     )
@@ -830,6 +833,20 @@ class _Planner:
     def former_member(cands: tuple) -> bool:
         """The name is certainly one person who was a member of this group and has left (退群 / 移出 / 拉黑)."""
         return len(cands) == 1 and cands[0].membership_id is not None and cands[0].status in FORMER
+
+    def member_then(self, mid: int, cells: list[tuple[str, str]], day: date) -> int:
+        """The membership a row's day is of: `mid`, unless that member joined after the day and a former member with
+        the row's name was a member then (a 张三 who left, a new 张三 since: the paste's RosterIndex.former_then) —
+        that one, as a former member whose days as a member are theirs."""
+        joined = self.index.joined.get(mid)
+        if joined is None or day >= joined or self.index.in_closed_spell(mid, day):
+            return mid
+        for _column, text in cells:
+            then = self.index.former_then(text, day)
+            if then is not None and then.membership_id is not None:
+                self.former[then.membership_id] = then
+                return then.membership_id
+        return mid
 
     def day_problem(
         self, mid: int, shown: str, day: date, row: int, column: str | None, what: str
@@ -1092,15 +1109,16 @@ def _plan_matrix(
                 day = day_cols[c]
                 column = _column(headers, c)
                 what = "请假" if mark == _Mark.LEAVE else "打卡"
-                bad = p.day_problem(mid, shown, day, row_no, column, what)
+                then = p.member_then(mid, cells, day)  # 张三 who left, on a day before the new 张三 joined
+                bad = p.day_problem(then, shown, day, row_no, column, what)
                 if bad is not None:
                     problems.append(bad)
                 elif mark == _Mark.LEAVE:
-                    leaves.append(PlannedLeave(mid, day, row_no, column))
+                    leaves.append(PlannedLeave(then, day, row_no, column))
                 else:
                     checkins.append(
                         PlannedCheckin(
-                            mid, day, datetime.combine(day, at) if at else None, mark == _Mark.LATE, row_no, column
+                            then, day, datetime.combine(day, at) if at else None, mark == _Mark.LATE, row_no, column
                         )
                     )
         p.finish_row(row_no, name or others[0][1], mid, shown, problems, checkins, leaves)
@@ -1294,6 +1312,7 @@ def _plan_long(
         leaves: list[PlannedLeave] = []
         if mid is not None and shown is not None and day is not None and not problems:
             column = _column(headers, date_col if date_col is not None else time_col or 0)
+            mid = p.member_then(mid, cells, day)  # 张三 who left, on a day before the new 张三 joined
             bad = p.day_problem(mid, shown, day, row_no, column, "请假" if on_leave else "打卡")
             if bad is not None:
                 problems.append(bad)

@@ -11,7 +11,9 @@ Decisions (what a user sees follows from these):
   already in another group gets a membership here rather than a duplicate), then the display name among
   the memberships of the group (any status). A name match is only taken when the candidate's WeChat ID
   and phone do not contradict the row's; two or more candidates is a problem (ambiguous). A row whose
-  WeChat ID points at one person and phone at another is a problem. A phone match alone never renames
+  WeChat ID points at one person and phone at another is a problem. A new person whose name a paste would read
+  as a member of the group (王芳🌸, 北京-王芳, 張偉 for 张伟, 汪芳 for 王芳) or as someone deleted from it is added
+  with a warning naming them (lookalike_added): never a second 王芳 without a word. A phone match alone never renames
   anyone: when the row's name is not one the phone's owner is known by (display name, nickname, a group
   nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
   typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
@@ -1014,6 +1016,7 @@ class _Context:
         self.by_phone: dict[str, list[int]] = {}
         self.by_qq: dict[str, list[int]] = {}
         self.group_by_name: dict[str, list[int]] = {}
+        self.roster_index: Any = None  # paste.RosterIndex of the group, made for the first new person's name
         self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
@@ -2229,7 +2232,9 @@ def _match(ctx: _Context, rec: _Record) -> int | None:
         )
         return None
     # "a namesake added as another person" no longer holds: the QQ number names them
-    rec.warnings[warnings:] = [w for w in rec.warnings[warnings:] if w.code != "namesake_added"]
+    rec.warnings[warnings:] = [
+        w for w in rec.warnings[warnings:] if w.code not in ("namesake_added", "lookalike_added")
+    ]
     return holder
 
 
@@ -2390,9 +2395,11 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             continue
         candidates.append(mid)
     if len(candidates) > 1:
+        ids = [ctx.people[m].wechat_id for m in candidates if ctx.people[m].wechat_id]
+        known = f"；他们的微信号: {'、'.join(ids)} (their WeChat IDs: {', '.join(ids)})" if ids else ""
         rec.problem(
             rec.column("name"),
-            f"社群里有 {len(candidates)} 人叫「{name}」，请补上微信号或手机号以区分 (ambiguous name)",
+            f"社群里有 {len(candidates)} 人叫「{name}」，请补上微信号或手机号以区分 (ambiguous name){known}",
             "ambiguous_name",
         )
         return None
@@ -2406,7 +2413,45 @@ def _by_name(ctx: _Context, rec: _Record, name: str, wechat: str | None, phone: 
             "namesake_added",
             name,
         )
+    elif not candidates:
+        _lookalike_warning(ctx, rec, name)
     return candidates[0] if candidates else None
+
+
+def _lookalike_warning(ctx: _Context, rec: _Record, name: str) -> None:
+    """A new person whose name a paste would read as a member of the group — the name with decorations
+    (王芳🌸 for 王芳), one segment of it (北京-王芳), the same reading (汪芳 for 王芳, 張偉 for 张伟) — or as someone
+    deleted from its roster: added as another person all the same (a name is no identity), but said, naming
+    them, so that a second 王芳 is never made without a word (the paste's matcher: RosterIndex.lookalikes)."""
+    if ctx.group_id is None:
+        return
+    if ctx.roster_index is None:
+        from desktop.services.paste import RosterIndex
+
+        ctx.roster_index = RosterIndex(ctx.session, ctx.group_id)
+    cands = ctx.roster_index.lookalikes(name)
+    deleted = [c.display_name for c in cands if c.status == "deleted"]
+    alike = list(dict.fromkeys(c.display_name for c in cands if c.membership_id is not None))
+    if deleted:
+        who = "、".join(f"「{n}」" for n in dict.fromkeys(deleted))
+        rec.warn(
+            rec.column("name"),
+            f"名册里删除过{who}，这一行作为新成员新增；若是同一人请先在名册里恢复 "
+            f"(a person called {name} was deleted from the roster: added as a new member — restore them instead if "
+            "they are one)",
+            "lookalike_added",
+            name,
+        )
+    elif alike:
+        who = "、".join(f"「{n}」" for n in alike[:5])
+        rec.warn(
+            rec.column("name"),
+            f"「{name}」与社群里的{who}看起来是同一个名字 (装饰符号、群昵称或读音)，这一行作为另一个人新增；"
+            f"若是同一人请在名册里合并 (looks like {'、'.join(alike[:5])} of the group: added as another person — merge "
+            "them in the roster if they are one)",
+            "lookalike_added",
+            name,
+        )
 
 
 def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:

@@ -38,14 +38,18 @@ Matching one name (certain means certain):
   one active member (已入群) carries it and no applicant/newcomer (申请中/入群中 — they are in the chat too)
   does. Two actives, one member's name that is another's nickname, a nickname several people use, an
   active and a newcomer: *ambiguous*. Former members (left, removed, blacklisted) never make an active
-  member's match uncertain; when only they carry it the line is *not_member*.
+  member's match uncertain; when only they carry it the line is *not_member*. But a line of a day before the
+  active one joined, when a former member with the name was a member (a 张三 who left, a new 张三 since), is the
+  former one's (RosterIndex.former_then), not "joined later".
 * A plain name that equals one member's key but whose bare form is also another member's decorated
   nickname (`小美` vs `🌸小美🌸`) is ambiguous; a decorated name that exactly equals one member's decorated
   nickname is certain. Emoji alone (`🍀 6:00`, `🐱🐱 第5天`, `🍀 补昨天的`) are decoration, unless they are exactly
   one member's emoji-only nickname and nothing else on the line names anyone (`🍀 张伟` is 张伟's).
 * Group nicknames like `北京-张伟-设计`, `03-李华` or `李涛@腾讯`: the whole chunk first, then each segment; certain
-  when exactly one segment names one person. Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first
-  word that names nobody and makes one member's group nickname with the next is that nickname.
+  when exactly one segment names one person. A name two people share is the one of them another segment names
+  for certain (`张伟（大伟）`, `张伟-伟哥`, where 大伟 and 伟哥 are their nicknames: RosterIndex._told_apart).
+  Typed with a space (`北京 张伟`, `杭州 王芳` for `王芳-杭州`), a first word that names nobody and makes one
+  member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
@@ -136,11 +140,11 @@ REPORTED = (AMBIGUOUS, UNMATCHED, NOT_MEMBER, LEAVE, OTHER_DAY)
 
 @dataclass(frozen=True)
 class Candidate:
-    membership_id: int | None  # None: a person of another group (not_member "elsewhere")
+    membership_id: int | None  # None: a person of another group (not_member "elsewhere"), or deleted
     display_name: str
     how: str  # name | nickname | group_nickname | wechat_id | pinyin | fuzzy
     score: float = 100.0
-    status: str = "active"  # the membership's status in this group, "elsewhere", or "joined_later"
+    status: str = "active"  # the membership's status in this group, "elsewhere", "deleted" or "joined_later"
     group: str | None = None  # elsewhere: the group they are in
     joined: date | None = None  # joined_later: the day they joined (after the day being logged)
 
@@ -427,6 +431,7 @@ class RosterIndex:
         self._fuzzy_keys, self._fuzzy_people = built.fuzzy_keys, built.fuzzy_people
         self._elsewhere_cache: dict[str, _Found] = {}  # other groups' people: read again at every paste
         self._group_names: dict[int, str] | None = None
+        self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
 
     def in_closed_spell(self, membership_id: int, day: date) -> bool:
@@ -460,6 +465,31 @@ class RosterIndex:
             return False
         c = found.people[0]
         return c.membership_id is not None and c.status in FORMER and self.in_closed_spell(c.membership_id, day)
+
+    def wechat_ids(self, membership_ids: list[int]) -> dict[int, str]:
+        """The WeChat IDs of these memberships' people (those that have one): what tells two 张伟 apart in a message."""
+        if not membership_ids:
+            return {}
+        rows = self._session.execute(
+            select(Membership.id, Member.wechat_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(membership_ids), Member.wechat_id.is_not(None))
+        ).all()
+        return {mid: wx for mid, wx in rows if wx}
+
+    def former_then(self, token: str, day: date) -> Candidate | None:
+        """The one former member of the group (退群 / 移出 since) who carries the written name and was a member on
+        `day` (in_closed_spell): when the active member the name is certain for joined after that day — a 张三 who
+        left and a new 张三 who joined since —, the line of that day is the former one's, not "joined later"."""
+        then = [
+            (p, how)
+            for p, how in self._hits(token).items()
+            if p.status in FORMER and self.in_closed_spell(p.membership_id, day)
+        ]
+        if len(then) != 1:
+            return None
+        p, how = then[0]
+        return Candidate(p.membership_id, p.display_name, how, 100.0, p.status)
 
     def titled_group(self, heading: str | None) -> str | None:
         """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None.
@@ -517,6 +547,26 @@ class RosterIndex:
 
     def exact(self, token: str) -> _Found:
         """Certain / ambiguous / not_member / none for one written name, by exact keys only."""
+        return self._classify(self._hits(token), token)
+
+    def carriers(self, token: str) -> tuple[int, ...]:
+        """Every membership of the group, whatever its status, that the written name is exactly a key of — as
+        written, without its decorations (`王芳🌸`, `小美（请假）`), or one segment of a group nickname
+        (`北京-张伟-设计`; several segments naming people: all of them) — the people `resolve` decides among. For
+        an entry point that counts people of every status (a chat export's senders: a member who left since
+        still spoke then)."""
+        hits = self._hits(token)
+        if not hits:
+            for part in (p for p in _SEGMENT_SEP.split(token) if p and p != token):
+                hits.update(self._hits(part))
+        elif len(hits) > 1:  # 张伟（大伟）: the 张伟 the bracket names (resolve's rule)
+            one = self._told_apart(token, {p.membership_id for p in hits})
+            if one is not None:
+                return (one,)
+        return tuple(sorted(p.membership_id for p in hits))
+
+    def _hits(self, token: str) -> dict[_Person, str]:
+        """The memberships carrying the written name as one of their keys, and how (exact's rule)."""
         raw = name_key(token)
         bare = bare_key(token)
         raw_hits = dict(self.raw.get(raw, {}))
@@ -526,10 +576,8 @@ class RosterIndex:
         bare_hits = self.bare.get(bare, {}) if bare else {}
         decorated = bare != raw
         if raw_hits and (decorated or set(bare_hits) <= set(raw_hits)):
-            hits = raw_hits
-        else:
-            hits = {**bare_hits, **raw_hits}
-        return self._classify(hits, token)
+            return raw_hits
+        return {**bare_hits, **raw_hits}
 
     def elsewhere(self, token: str) -> _Found:
         """A person of another group (not of this one) who is known exactly by this name."""
@@ -548,19 +596,32 @@ class RosterIndex:
             select(Membership.id).where(Membership.member_id.in_(people)),
             select(Membership.id).where(Membership.group_nickname.in_(forms)),
         )
+        # and a person deleted from this group's roster (soft delete, not a merge): named as deleted, never
+        # "nobody on the roster" — the window's "add as new member" would make a second one of them
         rows = self._session.execute(
-            select(Member.display_name, Group.name)
+            select(Member.display_name, Group.name, Member.deleted_at.is_not(None))
             .join(Membership, Membership.member_id == Member.id)
             .join(Group, Group.id == Membership.group_id)
             .where(
                 Membership.id.in_(named),
-                Member.deleted_at.is_(None),
-                Membership.group_id != self._group_id,
+                (Member.deleted_at.is_(None) & (Membership.group_id != self._group_id))
+                | (
+                    Member.deleted_at.is_not(None)
+                    & Member.merged_into_id.is_(None)
+                    & (Membership.group_id == self._group_id)
+                ),
             )
             .limit(5)
         ).all()
         found = (
-            _Found("not_member", tuple(Candidate(None, n, "name", 100.0, "elsewhere", g) for n, g in rows), token)
+            _Found(
+                "not_member",
+                tuple(
+                    Candidate(None, n, "name", 100.0, "deleted" if deleted else "elsewhere", g)
+                    for n, g, deleted in rows
+                ),
+                token,
+            )
             if rows
             else _NONE
         )
@@ -576,6 +637,10 @@ class RosterIndex:
         same = {tuple(c.membership_id for c in f.people) for f in found}
         if len(same) == 1 and all(f.kind == "certain" for f in found):  # 乐乐妈妈（赵静）…: two ways, one person
             return found[0]
+        certain = [f for f in found if f.kind == "certain"]
+        ones = {f.people[0].membership_id for f in certain}
+        if len(ones) == 1 and all(ones <= {c.membership_id for c in f.people} for f in found):
+            return certain[0]  # 张伟-伟哥: the one of the two 张伟 that 伟哥 names (_told_apart)
         if len(found) > 1:
             people = tuple(dict.fromkeys(c for f in found for c in f.people))
             return _Found("ambiguous", people, chunk)
@@ -585,9 +650,61 @@ class RosterIndex:
         found = self.exact(chunk)
         if found.kind == "none":
             found = self.segments(chunk)
+        elif found.kind == "ambiguous":
+            one = self._told_apart(chunk, {c.membership_id for c in found.people})
+            if one is not None:
+                found = _Found("certain", tuple(c for c in found.people if c.membership_id == one), chunk)
         return found
 
+    def _told_apart(self, chunk: str, among: set[int | None]) -> int | None:
+        """The one of `among` (the people a name may be) that another segment of the chunk names for certain:
+        `张伟（大伟）` or `张伟-大伟` is the 张伟 nicknamed 大伟 — as a person who reads it knows; None when no
+        segment, or segments naming different people of them, tell."""
+        told = set()
+        for part in (p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk):
+            f = self.exact(part)
+            if f.kind == "certain" and f.people[0].membership_id in among:
+                told.add(f.people[0].membership_id)
+        return told.pop() if len(told) == 1 else None
+
     # -- pinyin and fuzzy (never certain)
+    def lookalikes(self, token: str) -> tuple[Candidate, ...]:
+        """Who a name that is new to the roster looks like, for a warning: the people `resolve` reads it as (王芳🌸,
+        北京-王芳: any status), else the active members with the same full reading (汪芳 for 王芳, 張偉 for 张伟 —
+        not initials, not a likeness by spelling: too loose to warn about), and anyone deleted from the group's
+        roster by that name (status "deleted")."""
+        found = self.resolve(token)
+        if found.kind != "none":
+            return found.people
+        key = bare_key(token) or name_key(token)
+        _initials, full = name_keys(key)
+        cjk = any("\u3400" <= ch <= "\u9fff" for ch in key)
+        cands = (
+            [Candidate(p.membership_id, p.display_name, "pinyin", 90.0) for p in self.by_pinyin.get(full, [])]
+            if cjk and full
+            else []
+        )
+        if self._deleted is None:
+            rows = self._session.execute(
+                select(Member.display_name, Member.nickname, Membership.group_nickname)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(
+                    Membership.group_id == self._group_id,
+                    Member.deleted_at.is_not(None),
+                    Member.merged_into_id.is_(None),
+                )
+            ).all()
+            self._deleted = {}
+            for name, *others in rows:
+                for value in (name, *others):
+                    if value:
+                        self._deleted.setdefault(name_key(value), name)
+                        self._deleted.setdefault(bare_key(value) or name_key(value), name)
+        gone = self._deleted.get(name_key(token)) or self._deleted.get(key)
+        if gone is not None:
+            cands.append(Candidate(None, gone, "name", 100.0, "deleted"))
+        return tuple(cands)
+
     def similar(self, token: str) -> tuple[Candidate, ...]:
         key = bare_key(token) or name_key(token)
         initials, full = name_keys(key)
@@ -1452,7 +1569,11 @@ def match_lines(
                 and line_day < joined
                 and not index.in_closed_spell(cands[0].membership_id or 0, line_day)
             ):  # 「11月20日才入群」 (a day of an earlier spell of a member who came back is theirs)
-                status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
+                then = index.former_then(token or "", line_day)
+                if then is not None:  # the 张三 who left since was the 张三 of that day, not the new one
+                    cands = (then,)
+                else:
+                    status, cands = "not_member", (replace(cands[0], status="joined_later", joined=joined),)
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
             parts.append(
@@ -1479,7 +1600,9 @@ def quick_entry_pick(session: Session, group_id: int, text: str, candidates: lis
     newcomer carries it too (小美 and 🌸小美🌸; two people nicknamed 小雨, wherever the search cut its list). A
     text that is nobody's key: the one candidate the roster search found (a few letters, pinyin initials), unless
     the text names someone else in the group (a newcomer 张三, not the active 张三丰) or looks like a full Chinese
-    name of its own (李娜 is not 李娜娜). A text saying 请假 or not checked in (张三丰（请假）) checks nobody in."""
+    name of its own (李娜 is not 李娜娜), or is a name in characters the candidate was found by its reading only
+    (張偉 for 张伟: a likeness, picked from the list). A text saying 请假 or not checked in (张三丰（请假）) checks
+    nobody in."""
     if LEAVE_WORDS_RE.search(text) or says_not_checked_in(text):  # 张伟（请假） pasted in: no check-in to log
         return None
     found = RosterIndex(session, group_id).resolve(text)
@@ -1487,12 +1610,24 @@ def quick_entry_pick(session: Session, group_id: int, text: str, candidates: lis
         return found.people[0]
     if found.kind != "none" or len(candidates) != 1 or _looks_like_full_name(text):
         return None
-    name = session.scalar(
-        select(Member.display_name)
+    name, nick, gnick = session.execute(
+        select(Member.display_name, Member.nickname, Membership.group_nickname)
         .join(Membership, Membership.member_id == Member.id)
         .where(Membership.id == candidates[0])
-    )
+    ).one()
+    key = bare_key(text) or name_key(text)
+    if _han_only(key) and not any(key in name_key(n) for n in (name, nick, gnick) if n):
+        return None  # 張偉 found 张伟 by its reading: a likeness the assistant picks, as a paste asks about it
     return Candidate(candidates[0], name or "", "search")
+
+
+def not_member_reasons(session: Session, group_id: int, text: str) -> tuple[str, ...]:
+    """Why a name typed into quick entry that finds no member of the group names someone after all — a former
+    member, an applicant or newcomer, someone deleted from the roster, a person of another group (describe_person
+    each) —, empty when it names nobody: the paste's reading of the name (RosterIndex.match), so that quick entry
+    says what a paste line with the name says, not "nobody"."""
+    status, cands = RosterIndex(session, group_id).match(text)
+    return tuple(dict.fromkeys(describe_person(c) for c in cands)) if status == "not_member" else ()
 
 
 def already_checked_in(session: Session, group_id: int, day: date, membership_ids: list[int]) -> set[int]:
@@ -1728,6 +1863,8 @@ def describe_person(c: Candidate) -> str:
         return f"{c.display_name}: {c.joined.month}月{c.joined.day}日才入群 (joined on {c.joined}, after this day)"
     if c.status == "elsewhere":
         return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
+    if c.status == "deleted":
+        return f"{c.display_name}: 已从名册删除, 需先在名册中恢复 (deleted from the roster: restore them first)"
     return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"
 
 

@@ -761,31 +761,33 @@ def _leader_names(session: Session, group_id: int, year: int, month: int, today:
 
 def membership_for(session: Session, group_id: int, name: str) -> int:
     """The membership of the group called `name` (name, group nickname, nickname or WeChat ID — what the
-    several-people error tells the user to give); NotFound / ValidationError (several people) with the
-    candidates."""
-    from desktop.services.roster import wechat_key
+    several-people error tells the user to give), read as a paste reads a name (paste.RosterIndex.carriers: case,
+    full-width letters and decorations aside — `amy` is Amy, `王芳🌸` is 王芳); NotFound / ValidationError (several
+    people) naming the candidates, with their WeChat IDs to tell them apart."""
+    from desktop.services.paste import RosterIndex
 
     key = (name or "").strip()
     if not key:
         raise ValidationError("member", "成员名字不能为空 (a member name is required)")
-    rows = session.execute(
-        select(Membership.id, Member.display_name, Membership.status)
-        .join(Member, Member.id == Membership.member_id)
-        .where(
-            Membership.group_id == group_id,
-            Member.deleted_at.is_(None),
-            (Member.display_name == key)
-            | (Membership.group_nickname == key)
-            | (Member.nickname == key)
-            | (func.lower(Member.wechat_id) == wechat_key(key)),
-        )
-    ).all()
+    ids = RosterIndex(session, group_id).carriers(key)
+    rows = (
+        session.execute(
+            select(Membership.id, Member.display_name, Membership.status, Member.wechat_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(Membership.id.in_(ids))
+            .order_by(Membership.id)
+        ).all()
+        if ids
+        else []
+    )
     current = [r for r in rows if r[2] in ("applicant", "onboarding", "active")] or rows
     if not current:
         raise NotFound(f"社群里没有叫 {key} 的成员 (nobody called {key} in the group)")
     if len(current) > 1:
+        who = "、".join(f"{r[1]} (微信号 WeChat ID {r[3]})" if r[3] else r[1] for r in current)
         raise ValidationError(
-            "member", f"{key} 有 {len(current)} 位成员同名 (several members are called {key}); 请用微信号区分"
+            "member",
+            f"{key} 有 {len(current)} 位成员同名 (several members are called {key}): {who}; 请用微信号区分",
         )
     return int(current[0][0])
 

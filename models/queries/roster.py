@@ -28,7 +28,7 @@ from models import (
     membership_role,
 )
 from models.search import in_ids, memberships_nicknamed, people_named
-from models.search_keys import prefix_upper_bound
+from models.search_keys import name_keys, prefix_upper_bound
 
 SORT_COLUMNS = (
     "name",
@@ -129,6 +129,12 @@ def _text_condition(text: str):
             person.append(and_(Member.pinyin_alt >= key, Member.pinyin_alt < bound))
     # 张 三 typed with a space (or copied so from a chat) is 张三: a Chinese name has no spaces between its characters
     joined = _CJK_GAP_RE.sub("", t)
+    if _HAN_NAME_RE.fullmatch(joined):
+        # a name in characters finds the names that read the same (張偉: 张伟, as a paste offers it), by their pinyin
+        # columns' index: the same full reading, not a prefix of one (王芳 finds 汪芳, never 王芳芳)
+        _initials, full = name_keys(joined)
+        if full:
+            person += [Member.pinyin == full, Member.pinyin_alt == full]
     named = [people_named(t)] + ([people_named(joined)] if joined != t else [])
     # one SELECT per condition: each reads one narrow index instead of every whole row of the table
     people = union(*named, *(select(Member.id).where(c) for c in person))
@@ -141,6 +147,8 @@ def _text_condition(text: str):
 # a fragment of a WeChat ID, not a name or a phone: 4+ ASCII characters, letters with digits, or with _ or - (san88,
 # _2024, wx-li): only such a text pays for the scan of every ID (a name, pinyin or phone tail never does)
 _ID_FRAGMENT_RE = re.compile(r"(?!\d+$)(?=.*(?:[a-z].*\d|\d.*[a-z]|[_-]))[a-z0-9_.-]{4,}")
+
+_HAN_NAME_RE = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 _CJK_GAP_RE = re.compile(r"(?<=[\u3400-\u9fff])[\s\u3000]+(?=[\u3400-\u9fff])")
 

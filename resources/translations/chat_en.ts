@@ -4,6 +4,10 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source>%1; looks like %2</source>
+            <translation>%1; looks like %2</translation>
+        </message>
+        <message>
             <source>Same name as %1, another ID</source>
             <translation>Same name as %1, another ID</translation>
         </message>

@@ -4,6 +4,10 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source>%1; looks like %2</source>
+            <translation>%1；看起来像 %2</translation>
+        </message>
+        <message>
             <source>Same name as %1, another ID</source>
             <translation>与%1同名，但ID不同</translation>
         </message>

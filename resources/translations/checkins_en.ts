@@ -306,6 +306,11 @@
             <translation>On leave: %1</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="920" />
+            <source>“%1” is not a member of this group: %2</source>
+            <translation>“%1” is not a member of this group: %2</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="752" />
             <location filename="../../ui/pages/checkins_page.py" line="814" />
             <source>Nobody in this group matches “%1”</source>

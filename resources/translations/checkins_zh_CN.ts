@@ -301,6 +301,11 @@
             <translation>请假：%1</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="920" />
+            <source>“%1” is not a member of this group: %2</source>
+            <translation>「%1」不是本群成员：%2</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="752" />
             <location filename="../../ui/pages/checkins_page.py" line="814" />
             <source>Nobody in this group matches “%1”</source>

@@ -362,6 +362,9 @@ class ChatImportDialog(QDialog):
             shown = status_text.get(info.status, info.status)
             if info.how == "other_id" and info.candidates:
                 shown = self.tr("Same name as %1, another ID").replace("%1", info.candidates[0][1])
+            elif info.status in ("unknown", "new") and info.looks_like:  # 張偉 beside 张伟: a guess, said
+                who = "、".join(dict.fromkeys(name for _m, name in info.looks_like))
+                shown = self.tr("%1; looks like %2").replace("%2", who).replace("%1", shown)
             status = QTableWidgetItem(shown)
             if info.status in ("unknown", "unattributable"):
                 status.setForeground(QColor(WARN))
@@ -374,7 +377,8 @@ class ChatImportDialog(QDialog):
     def _decision_combo(self, info) -> QComboBox:
         combo = QComboBox()
         combo.addItem(self.tr("Not counted"), (UNDECIDED, None))
-        for membership_id, name in info.candidates:
+        guesses = [(m, name) for m, name in info.looks_like if m is not None] if info.how != "other_id" else []
+        for membership_id, name in (*info.candidates, *guesses):
             combo.addItem(self.tr("It is %1").replace("%1", name), (LINK, membership_id))
         combo.addItem(self.tr("A member… (pick)"), ("pick", None))
         combo.addItem(self.tr("Add as a new member"), (ADD, None))

@@ -76,6 +76,7 @@ from desktop.services.paste import (
     PlannedCheckin,
     already_by_day,
     commit_paste,
+    not_member_reasons,
     preview_paste,
     quick_entry_pick,
 )
@@ -926,7 +927,18 @@ class CheckinsPage(GroupPage):
             popup.selectionModel().clearSelection()
         elif not self._quick_rows:
             popup.hide()
-            self._set_status(self.tr("Nobody in this group matches “%1”").replace("%1", text), WARN_COLOR)
+            self._say_nobody(text)
+
+    def _say_nobody(self, text: str) -> None:
+        """No member of the group matches: say so — or who the name is, when it is someone's who is not a member
+        (left, applicant, deleted, in another group: the paste's words for them)."""
+        with self._database.session() as session:
+            why = not_member_reasons(session, self._group_id, text) if self._group_id is not None else ()
+        if why:
+            message = self.tr("“%1” is not a member of this group: %2").replace("%2", "; ".join(why))
+        else:
+            message = self.tr("Nobody in this group matches “%1”")
+        self._set_status(message.replace("%1", text), WARN_COLOR)
 
     def candidates(self) -> list[str]:
         """Names offered for the typed text (for tests)."""
@@ -995,7 +1007,7 @@ class CheckinsPage(GroupPage):
             person = self._person_for(pick) if pick is not None else None
         if person is None:
             if not self._quick_rows:
-                self._set_status(self.tr("Nobody in this group matches “%1”").replace("%1", text), WARN_COLOR)
+                self._say_nobody(text)
                 return
             self._set_status(
                 self.tr("%n people match “%1”: pick one with ↓ and press Enter", "", len(self._quick_rows)).replace(

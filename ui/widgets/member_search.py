@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from desktop.chat_parse import normalise_name
 from desktop.services.roster import MemberRow, RosterQuery, search_roster
 from ui.models.checkins_models import PeopleListModel, Person, person_detail
 
@@ -94,9 +95,21 @@ class MemberSearchList(QWidget):
         )
         self.more_label.setVisible(more)
         # the best match of what was typed is the current one (Enter takes it); with nothing typed the list is
-        # everyone, and its first name is nobody's choice: Enter or Save must not take it
+        # everyone, and its first name is nobody's choice: Enter or Save must not take it. The text is exactly the
+        # name (nickname, group nickname, WeChat ID) of one listed person: that one; of two (张伟 twice, 小美 a name
+        # and a group nickname), none — the assistant picks, as a paste line with the name asks
+        self.list_view.setCurrentIndex(self.model.index(-1, 0))
         if self.model.rowCount() and query.text:
-            self.set_current_row(0)
+            key = normalise_name(query.text)
+            named = [
+                i
+                for i, r in enumerate(rows[:SEARCH_LIMIT])
+                if any(
+                    normalise_name(v) == key for v in (r.display_name, r.nickname, r.group_nickname, r.wechat_id) if v
+                )
+            ]
+            if len(named) <= 1:
+                self.set_current_row(named[0] if named else 0)
         self.current_changed.emit(self.current())
 
     def current_row(self) -> int:
