@@ -270,6 +270,8 @@ def _clock(match: re.Match[str]) -> str | None:
     pm = match["pre"] in _PM_WORDS or (match["post"] or "").lower().startswith("p")
     if pm and hour < 12:
         hour += 12
+    elif hour == 12 and (match["post"] or "").lower().startswith("a"):  # 12:05 AM is five past midnight
+        hour = 0
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d}:{minute:02d}"
@@ -339,7 +341,8 @@ _DATE = (
     r"|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])"
 )
 _DATE_RE = re.compile(_DATE)
-_CLOCK = r"(?:(?:上午|下午|凌晨|早上|晚上|中午)\s*)?\d{1,2}:\d{2}(?::\d{2})?"
+# a 12-hour stamp ends in AM/PM: an English-locale PC's QQ export writes `2026-12-01 3:05:03 PM 张三(12345)`
+_CLOCK = r"(?:(?:上午|下午|凌晨|早上|晚上|中午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?"
 _STAMP_FIRST_RE = re.compile(rf"^\s*(?P<sp>\S.*?)\s+\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s*$")
 _STAMP_LAST_RE = re.compile(rf"^\s*\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s+(?P<sp>\S.*?)\s*$")
 _COLON_RE = re.compile(
@@ -918,6 +921,10 @@ class _ChainParser:
         number, start = _number(line)
         if _is_example(line.folded, start):
             return _plain(line, "example")
+        if number is not None and number >= 1000 and self.title_pending:
+            # #接龙 / 1231 早起打卡: the chain's title (its day, 12-31), not its entry number 1231
+            self.title_pending = False
+            return _plain(line, "header")
         if number is not None:
             self.title_pending = False
             mention = _mention(line, start)

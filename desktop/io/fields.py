@@ -687,8 +687,8 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)  # 1900 date system, past the fictitious 1
 _SERIAL_MIN = (datetime(1970, 1, 1) - _EXCEL_EPOCH).days
 _SERIAL_MAX = (datetime(2100, 12, 31) - _EXCEL_EPOCH).days + 1  # exclusive
 _DATE_RE = re.compile(
-    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:(?:\s*T\s*|\s+|(?<=日))(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?"
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?:(?:\s*T\s*|\s+|(?<=[日号]))(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?"
     r"(?:(?:\s*:\s*|(?<=分)\s*)(?P<S>\d{1,2})(?:\.(?P<f>\d{1,6}))?\s*秒?)?)?",
     re.ASCII,
 )
@@ -796,7 +796,8 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
     if twelve:
-        if twelve.group("H") is None or not 1 <= int(twelve.group("H")) <= 12:
+        # 凌晨 0:30 / 0:30 AM is half past midnight as much as 凌晨 12:30 is; 下午 0:30 is no time
+        if twelve.group("H") is None or not (1 if half == "pm" else 0) <= int(twelve.group("H")) <= 12:
             raise ImportProblem(file, row, column, f"{text} 不是有效的时间", "date_invalid", shown)
         hour = int(twelve.group("H")) % 12 + (12 if half == "pm" else 0)
         result = _build(*twelve.group("y", "m", "d"), str(hour), *twelve.group("M", "S", "f"))
@@ -824,7 +825,7 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
 
 def parse_date(value: object, *, file: str, row: int, column: str) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
-    2026-05-07, 2026年5月8日, 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
+    2026-05-07, 2026年5月8日 (or 8号), 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
     12-hour one as WPS/Excel write it — 下午 9:00, 9:00 PM — and an ISO time with its offset, read as local time).
     Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""

@@ -884,7 +884,10 @@ _TITLE_DATE_RE = re.compile(
     r"(?P<cm>[一二三四五六七八九十]{1,2})\s*月\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号]"
     r"|(?<![\dA-Za-z:.\-/])(?P<m3>\d{1,2})\s*[/.\-]\s*(?P<d3>\d{1,2})(?![\d:.\-/])"
     rf"|(?<![\d第续持共满近前后每余约])(?P<d4>\d{{1,2}}){_DOM_END}"
+    r"|(?<![\dA-Za-z:.\-/第续持共满近前后每余约])(?P<m5>0[1-9]|1[0-2])(?P<d5>0[1-9]|[12]\d|3[01])(?![\d:.\-/])"
 )
+# after a title's 1201 (four digits, month and day) that is not a day: a count (1201字, 1230人) or a clock (0630起)
+_NOT_MMDD_AFTER_RE = re.compile(r"\s*(?:字|人|位|名|个|号|分|点|步|起|醒|睡|元(?!旦)|届|期|班|组|群|次|天|年)")
 # 6.30 / 5.2 that is not a date: a quantity (followed by a unit, or after 跑量/体重/共…) or a time (followed by
 # 前/后/截止/点/左右, or after 早上/晚上/截止…). A unit that starts a word is not one (11.22 本周, 11.24分享会).
 _QUANTITY_AFTER_RE = re.compile(
@@ -939,6 +942,10 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
                 if found is not None:
                     return found
                 continue
+            elif m["m5"]:
+                if not dom_alone or not _plain_date(folded, m) or _NOT_MMDD_AFTER_RE.match(folded, m.end()):
+                    continue
+                month, dom = int(m["m5"]), int(m["d5"])
             elif m["m2"]:
                 month, dom = int(m["m2"]), int(m["d2"])
             else:
@@ -993,7 +1000,9 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
 
     Written dates first, the first one in the text: 2026-11-20, 2026年11月20日, 20261120, 11月20日, 十一月二十日
     (二〇二六年十一月二十日; never 农历…), 11/20, 11-20, 11.20, and a day of the month alone (20日, 20号: the
-    nearest such date to `near`; not 3号楼, 2号线, 7日游, 30日挑战, 第3日, 3日前). A year left out is the year
+    nearest such date to `near`; not 3号楼, 2号线, 7日游, 30日挑战, 第3日, 3日前), and four digits of month and day
+    (1201早起打卡, 接龙 titles' usual way; with the day of the month alone, on a title only: not 1203字, 0630起床,
+    1130前, 2026, 1200人). A year left out is the year
     that puts the date nearest to `near`. The bare m.d form is taken only when nothing says it is something
     else: not a quantity (5.2公里, 3.5 km, 1.5小时, 12.5%, 跑量 5.2) and not a time (6.30前完成, 早上6.30,
     截止 6.30, 6.30左右); a date followed by 前/后/截止 is a deadline, not the day itself.

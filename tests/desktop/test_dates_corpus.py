@@ -1,0 +1,146 @@
+"""The day of every record: a corpus of the ways a day or a time is written where QunDesk reads one, each with the
+day (or time) it must land on or the named refusal it must give. "A record must never name the wrong day."
+
+Today is pinned in every case: JAN2 (Saturday 2027-01-02, just after the year end: a 12月31日 chain is last year's)
+or DEC3 (Thursday 2026-12-03). The readers are the shared ones: paste.title_day / parse_day for chain titles and
+chat stamps (desktop/services/paste.py, desktop/chat_parse.py), fields.parse_datetime for every table cell
+(desktop/io/fields.py)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.chat_parse import parse_chat
+from desktop.io.fields import ImportProblem, parse_datetime
+from desktop.services.paste import title_day
+
+JAN2 = date(2027, 1, 2)  # a Saturday
+DEC3 = date(2026, 12, 3)  # a Thursday
+
+
+# ---------------------------------------------------------------- chain titles
+
+TITLES = [
+    # (today, title, the chain's day or None for "names no day")
+    (JAN2, "#接龙 12月31日早起打卡", date(2026, 12, 31)),  # last year's, pasted two days later
+    (JAN2, "#接龙\n12.31 早起打卡", date(2026, 12, 31)),
+    (JAN2, "#接龙 12/31", date(2026, 12, 31)),
+    (JAN2, "#接龙 12-31 打卡", date(2026, 12, 31)),
+    (JAN2, "#接龙 1231早起打卡", date(2026, 12, 31)),  # four digits, month and day: the usual 接龙 title
+    (JAN2, "#接龙\n1231 早起打卡", date(2026, 12, 31)),
+    (JAN2, "#接龙 1231", date(2026, 12, 31)),
+    (JAN2, "#接龙 0101 元旦打卡", date(2027, 1, 1)),
+    (DEC3, "#接龙 1201早起打卡", date(2026, 12, 1)),
+    (DEC3, "#接龙 1202 读书打卡", date(2026, 12, 2)),
+    (JAN2, "#接龙 2026年12月31日", date(2026, 12, 31)),
+    (JAN2, "#接龙 2026.12.31 早起", date(2026, 12, 31)),
+    (JAN2, "#接龙 20261231 早起", date(2026, 12, 31)),
+    (JAN2, "#接龙 十二月三十一日 早起", date(2026, 12, 31)),
+    (JAN2, "#接龙 31号打卡", date(2026, 12, 31)),
+    (JAN2, "#接龙 2025年12月31日 打卡", date(2025, 12, 31)),  # another year, as written
+    (JAN2, "#接龙 12月31日（周四）打卡", date(2026, 12, 31)),
+    (JAN2, "#接龙 周四 12月31日", date(2026, 12, 31)),  # a written date wins over a weekday
+    (JAN2, "#接龙 周四早起", date(2026, 12, 31)),  # the latest Thursday on or before today
+    (JAN2, "#接龙 星期三", date(2026, 12, 30)),
+    (JAN2, "#接龙 昨天的打卡", date(2027, 1, 1)),
+    (JAN2, "#接龙 前天打卡", date(2026, 12, 31)),
+    (JAN2, "#接龙 12月31日 1月1日", date(2026, 12, 31)),  # two dates: the first one
+    (DEC3, "#接龙 12月1日-12月7日 第一周", None),  # a range names no single day
+    (DEC3, "#接龙 截止12月10日", None),  # a deadline
+    (JAN2, "#接龙 今天早起打卡", None),  # 今天 is the day chosen
+    (JAN2, "#接龙 Day 23 打卡", None),  # a programme's day: no date without its start
+    (JAN2, "#接龙 第23天 打卡", None),
+    (DEC3, "#接龙 已写1203字", None),  # four digits that are a count, not 12-03
+    (DEC3, "#接龙 0630起床打卡", None),  # a clock (06:30), not June 30
+    (DEC3, "#接龙 1130前完成", None),  # a deadline time
+    (DEC3, "#接龙 2026早起计划", None),  # a year
+    (DEC3, "#接龙 1200人大群", None),
+    (DEC3, "#接龙 5.2公里 跑步打卡", None),
+]
+
+
+@pytest.mark.parametrize(("today", "title", "day"), TITLES)
+def test_a_chain_title_names_its_day(monkeypatch, today, title, day):
+    monkeypatch.setenv("QUNDESK_TODAY", today.isoformat())
+    assert title_day(parse_chat(title + "\n1. 张三\n2. 李四\n"), today) == day
+
+
+# ---------------------------------------------------------------- chat-log stamps
+
+STAMPS = [
+    # (chat log, name, day of the stamp as written, time)
+    ("2026-12-31 23:59:58 张三\n打卡\n", "张三", "2026-12-31", "23:59"),
+    ("2027-01-01 00:00:05 张三\n打卡\n", "张三", "2027-01-01", "00:00"),  # after midnight: the new day
+    ("2026/12/31 7:05:03 张三(12345)\n打卡\n", "张三", "2026/12/31", "07:05"),  # QQ, hour not padded
+    ("2026/12/31 下午 3:05:03 张三(12345)\n打卡\n", "张三", "2026/12/31", "15:05"),
+    # an English-locale PC's QQ export: the time is 12-hour, and AM/PM is no part of the name
+    ("2026-12-31 3:05:03 PM 张三(12345)\n打卡\n", "张三", "2026-12-31", "15:05"),
+    ("2026-12-31 12:05:03 AM 张三(12345)\n打卡\n", "张三", "2026-12-31", "00:05"),
+    ("2026-12-31 12:30:00 PM 张三(12345)\n打卡\n", "张三", "2026-12-31", "12:30"),
+    ("张三 2026/12/31 3:05 PM\n打卡\n", "张三", "2026/12/31", "15:05"),
+    ("张三 2026-12-31 凌晨 0:05\n打卡\n", "张三", "2026-12-31", "00:05"),
+    ("[2026-12-31 23:59:58] 张三: 打卡\n", "张三", "2026-12-31", "23:59"),
+    ("张三 12月31日 07:05\n打卡\n", "张三", "12月31日", "07:05"),
+]
+
+
+@pytest.mark.parametrize(("log", "name", "date_text", "clock"), STAMPS)
+def test_a_chat_stamp_gives_its_sender_day_and_time(monkeypatch, log, name, date_text, clock):
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    entries = [line for line in parse_chat(log) if line.kind == "entry"]
+    assert [(e.name, e.date_text, e.time) for e in entries] == [(name, date_text, clock)]
+
+
+def test_a_chat_log_dated_by_its_stamps_names_the_last_years_day(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    log = "2026-12-31 3:05:03 PM 张三(12345)\n打卡\n\n2026-12-31 11:59:00 PM 李四(23456)\n打卡\n"
+    assert title_day(parse_chat(log), JAN2) == date(2026, 12, 31)
+
+
+# ---------------------------------------------------------------- table cells (roster and check-in imports)
+
+CELLS = [
+    # (cell value, datetime it is, or the code of the problem it must raise)
+    (datetime(2026, 12, 1, 8, 30), datetime(2026, 12, 1, 8, 30)),
+    (date(2026, 12, 1), datetime(2026, 12, 1)),
+    (46357, datetime(2026, 12, 1)),  # an Excel serial number (1900 date system)
+    (46357.75, datetime(2026, 12, 1, 18, 0)),
+    ("46357", datetime(2026, 12, 1)),  # the same as text
+    (20261201, datetime(2026, 12, 1)),
+    ("2026/12/1", datetime(2026, 12, 1)),
+    ("2026.12.01", datetime(2026, 12, 1)),
+    ("2026-12-01 23:59:58", datetime(2026, 12, 1, 23, 59, 58)),
+    ("2026年12月1日", datetime(2026, 12, 1)),
+    ("2026年12月1号", datetime(2026, 12, 1)),  # 号 is as common as 日
+    ("2026年12月1号 7:05", datetime(2026, 12, 1, 7, 5)),
+    ("２０２６年１２月１日", datetime(2026, 12, 1)),
+    ("2026/12/1 7:05:03", datetime(2026, 12, 1, 7, 5, 3)),
+    ("2026/12/1 下午 3:05", datetime(2026, 12, 1, 15, 5)),
+    ("2026/12/1 3:05 PM", datetime(2026, 12, 1, 15, 5)),
+    ("2026/12/1 12:30 AM", datetime(2026, 12, 1, 0, 30)),
+    ("2026/12/1 凌晨 0:30", datetime(2026, 12, 1, 0, 30)),  # half past midnight, as WeChat writes it
+    ("2026/12/1 凌晨 12:30", datetime(2026, 12, 1, 0, 30)),
+    ("Dec 1, 2026", datetime(2026, 12, 1)),
+    ("1-Dec-26", datetime(2026, 12, 1)),
+    ("12/1/2026", "date_not_a_date"),  # US or EU order: ambiguous, never guessed
+    ("1/12/2026", "date_not_a_date"),
+    ("12月1日", "date_not_a_date"),  # no year in a roster cell
+    ("2026-2-30", "date_invalid"),
+    ("2026/02/29", "date_invalid"),
+    ("2026/12/1 下午 0:30", "date_invalid"),
+    ("2026/12/1 下午 13:05", "date_invalid"),
+    (1, "date_invalid"),  # a serial before 1970: a typo
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), CELLS)
+def test_a_table_cell_is_its_day_or_a_named_problem(value, expected):
+    if isinstance(expected, str):
+        with pytest.raises(ImportProblem) as caught:
+            parse_datetime(value, file="名册.xlsx", row=7, column="入群时间")
+        assert caught.value.code == expected
+        assert "第7行" in str(caught.value) and "入群时间" in str(caught.value)
+    else:
+        assert parse_datetime(value, file="名册.xlsx", row=7, column="入群时间") == expected
