@@ -55,6 +55,7 @@ __all__ = [
     "parse_bool",
     "parse_date",
     "parse_datetime",
+    "twelve_hour",
     "parse_gender",
     "parse_phone",
     "values_fit",
@@ -711,7 +712,7 @@ _ZONED_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s
 _PM_WORDS = frozenset({"下午", "中午", "晚上"})
 
 
-def _twelve_hour(text: str) -> tuple[str, str | None]:
+def twelve_hour(text: str) -> tuple[str, str | None]:
     """(text without its 上午/下午 or AM/PM, "am"/"pm"/None): WPS and Excel write a 12-hour time so
     (2026/11/10 下午 9:00:05, 2026/11/10 9:00 PM)."""
     match = _MERIDIEM_RE.search(text)
@@ -792,7 +793,7 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
             return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
         except ValueError:
             raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown) from None
-    bare, half = _twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
+    bare, half = twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
     if twelve:

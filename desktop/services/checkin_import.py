@@ -86,7 +86,7 @@ from sqlalchemy.orm import Session
 
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
-from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime
+from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime, twelve_hour
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
@@ -227,16 +227,25 @@ def _is_total_row(name: str) -> bool:
 
 
 def _clock_time(value: object) -> time | None:
-    """A time-of-day cell (a time, a duration under a day as some readers give it, or 07:12 as text)."""
+    """A time-of-day cell (a time, a duration under a day as some readers give it, or 07:12, 下午 3:05, 7:05 PM as
+    text)."""
     if isinstance(value, time):
         return value
     if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
         seconds = int(value.total_seconds())
         return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
-    m = _TIME_RE.match(_fold(value)) if isinstance(value, str) else None
-    if m and int(m[1]) < 24 and int(m[2]) < 60 and int(m[3] or 0) < 60:
-        return time(int(m[1]), int(m[2]), int(m[3] or 0))
-    return None
+    if not isinstance(value, str):
+        return None
+    text, half = twelve_hour(_fold(value))  # 下午 3:05, 7:05 PM: a 12-hour time as WPS, Excel and 问卷 tools write it
+    m = _TIME_RE.match(text)
+    if m is None or int(m[2]) >= 60 or int(m[3] or 0) >= 60:
+        return None
+    hour = int(m[1])
+    if half is not None:
+        if not (1 if half == "pm" else 0) <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return time(hour, int(m[2]), int(m[3] or 0)) if hour < 24 else None
 
 
 # who checked in, as check-in tools head the column (beside the roster's 姓名/昵称/群昵称/微信号)

@@ -144,3 +144,48 @@ def test_a_table_cell_is_its_day_or_a_named_problem(value, expected):
         assert "第7行" in str(caught.value) and "入群时间" in str(caught.value)
     else:
         assert parse_datetime(value, file="名册.xlsx", row=7, column="入群时间") == expected
+
+
+# ---------------------------------------------------------------- a check-in export with a day and a time column
+
+
+def test_a_checkin_export_s_12_hour_times_are_read_with_their_day(sqlite_workspace, tmp_path, monkeypatch):
+    """打卡日期 | 打卡时间 where the time is written 12-hour (下午 3:05, 7:05 PM, 凌晨 0:30, as WPS and 问卷 tools
+    write it) is logged on its day at that time; before, such a row was refused as "不是可识别的日期"."""
+    from datetime import time
+
+    from openpyxl import Workbook
+    from sqlalchemy import select
+
+    from desktop.services.checkin_import import run_checkin_import
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for
+    from models import CheckIn
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, actor, "晨光早起营")
+        add_member(s, actor, gid, MemberInput("张伟", joined_at=datetime(2026, 11, 1, 12, 0)))
+        s.commit()
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "打卡日期", "打卡时间"])
+    ws.append(["张伟", "2026-12-28", "下午 3:05"])
+    ws.append(["张伟", datetime(2026, 12, 29), "7:05 PM"])
+    ws.append(["张伟", "2026/12/30", "凌晨 0:30"])
+    ws.append(["张伟", "2026年12月31号", "12:10 AM"])
+    ws.append(["张伟", "2027-01-01", time(6, 5)])
+    path = tmp_path / "打卡导出.xlsx"
+    wb.save(path)
+    run_checkin_import(sqlite_workspace, actor, path, "晨光早起营", today=JAN2)
+    with sqlite_workspace.session() as s:
+        rows = s.execute(select(CheckIn.day, CheckIn.checked_at).order_by(CheckIn.day)).all()
+    assert [tuple(r) for r in rows] == [
+        (date(2026, 12, 28), datetime(2026, 12, 28, 15, 5)),
+        (date(2026, 12, 29), datetime(2026, 12, 29, 19, 5)),
+        (date(2026, 12, 30), datetime(2026, 12, 30, 0, 30)),
+        (date(2026, 12, 31), datetime(2026, 12, 31, 0, 10)),
+        (date(2027, 1, 1), datetime(2027, 1, 1, 6, 5)),
+    ]
