@@ -12,7 +12,7 @@ How to add a field or a synonym:
 Decisions worth knowing (see also each function's docstring):
 - Header matching normalises with NFKC + casefold and ignores punctuation, spaces and any
   bracketed remark ("手机号码（必填）" is 手机号码). English synonyms match whole words only.
-- Dates: Excel serial numbers (1900 date system) are accepted from 1970-01-01 to 2100-12-31;
+- Dates: Excel serial numbers (1900 date system; 1904 when the workbook says so) are accepted from 1970-01-01 to 2100-12-31;
   anything outside that is almost certainly a mistyped value, so it is reported. (Date-formatted
   cells arrive as datetime, already converted by openpyxl with the workbook's own epoch.)
   Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed.
@@ -687,6 +687,7 @@ def parse_bool(value: object) -> bool | None:
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # 1900 date system, past the fictitious 1900-02-29
 _SERIAL_MIN = (datetime(1970, 1, 1) - _EXCEL_EPOCH).days
 _SERIAL_MAX = (datetime(2100, 12, 31) - _EXCEL_EPOCH).days + 1  # exclusive
+_DAYS_1904 = (datetime(1904, 1, 1) - _EXCEL_EPOCH).days  # 1462: serial 0 of Mac Excel's 1904 date system
 _DATE_RE = re.compile(
     r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
     r"(?:(?:\s*T\s*|\s+|(?<=[日号]))(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?"
@@ -749,7 +750,10 @@ def _english_date(text: str) -> datetime | None | bool:
 _SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
 
 
-def _serial_to_datetime(serial: float) -> datetime | None:
+def _serial_to_datetime(serial: float, date1904: bool = False) -> datetime | None:
+    """An Excel serial date: days since 1899-12-30, or since 1904-01-01 in a 1904 workbook (1462 days later)."""
+    if date1904:
+        serial += _DAYS_1904
     if not (_SERIAL_MIN <= serial < _SERIAL_MAX):
         return None
     seconds = round(serial * 86400)
@@ -766,7 +770,7 @@ def _build(
         return None
 
 
-def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | None:
+def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -777,7 +781,7 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if math.isfinite(value):
             compact = _COMPACT_RE.fullmatch(str(value)) if isinstance(value, int) else None
-            result = _build(*compact.groups()) if compact else _serial_to_datetime(float(value))
+            result = _build(*compact.groups()) if compact else _serial_to_datetime(float(value), date1904)
             if result is not None:
                 return result
         raise ImportProblem(
@@ -807,7 +811,7 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     elif _COMPACT_RE.fullmatch(text):
         result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
     elif _SERIAL_RE.fullmatch(text):
-        result = _serial_to_datetime(float(text))
+        result = _serial_to_datetime(float(text), date1904)
     elif (english := _english_date(text)) is not False:
         result = english
     else:
@@ -824,19 +828,20 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     return result
 
 
-def parse_date(value: object, *, file: str, row: int, column: str) -> date | None:
+def parse_date(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
     2026-05-07, 2026年5月8日 (or 8号), 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
     12-hour one as WPS/Excel write it — 下午 9:00, 9:00 PM — and an ISO time with its offset, read as local time).
     Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
+    A serial number counts from 1904-01-01 with `date1904` (the workbook's own date system: Table.date1904).
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
-    result = _to_datetime(value, file, row, column)
+    result = _to_datetime(value, file, row, column, date1904)
     return None if result is None else result.date()
 
 
-def parse_datetime(value: object, *, file: str, row: int, column: str) -> datetime | None:
+def parse_datetime(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
     """Like parse_date but keeps the time (midnight when the value has none)."""
-    return _to_datetime(value, file, row, column)
+    return _to_datetime(value, file, row, column, date1904)
 
 
 # ---------------------------------------------------------------- phones

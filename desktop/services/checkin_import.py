@@ -1172,7 +1172,9 @@ def _long_day(p: _Planner, value: object, row: int, column: str, reference: tupl
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text) from None
-    found = parse_datetime(text if isinstance(value, str) else value, file=p.file, row=row, column=column)
+    found = parse_datetime(
+        text if isinstance(value, str) else value, file=p.file, row=row, column=column, date1904=p.table.date1904
+    )
     return found.date() if found is not None else None
 
 
@@ -1219,7 +1221,9 @@ def _plan_long(
                 if at_time is not None:
                     at = datetime.combine(day, at_time) if day is not None else None
                 else:
-                    moment = parse_datetime(value, file=p.file, row=row_no, column=_column(headers, time_col))
+                    moment = parse_datetime(
+                        value, file=p.file, row=row_no, column=_column(headers, time_col), date1904=p.table.date1904
+                    )
                     if moment is not None:
                         day = day or moment.date()
                         timed = (
