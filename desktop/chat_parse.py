@@ -1066,6 +1066,10 @@ def _speaker_pairs(content: list[_Line]) -> int | None:
             return None
         if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
             return None
+        if (
+            _stamp_line(speaker) is not None
+        ):  # `张三 昨天 07:05` / `打卡`: a stamp (its 昨天 is the message's day), whose
+            return None  # time _find_time passes over as last night's: a stamped log, never a speaker named 张三 昨天 07:05
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None
     return start if saying >= 2 else None

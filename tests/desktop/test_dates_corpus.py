@@ -93,6 +93,26 @@ def test_a_chat_stamp_gives_its_sender_day_and_time(monkeypatch, log, name, date
     assert [(e.name, e.date_text, e.time) for e in entries] == [(name, date_text, clock)]
 
 
+@pytest.mark.parametrize(
+    ("log", "day"),
+    [
+        ("万成俊 昨天 07:05\n打卡\nRyan 昨天 07:10\n早起打卡\n", date(2027, 1, 1)),
+        ("张三 星期四 07:05\n打卡\n李四 星期四 07:10\n打卡\n", date(2026, 12, 31)),
+        ("张三 12/31 07:05\n打卡\n李四 12/31 07:10\n打卡\n", date(2026, 12, 31)),
+    ],
+)
+def test_stamps_with_a_relative_day_date_the_log_and_name_only_the_sender(monkeypatch, log, day):
+    """`张三 昨天 07:05` / `打卡` is a stamp: the sender is 张三 at 07:05 and the log is yesterday's. Before, two such
+    messages read as a `name` / `打卡` copy whose speakers were `张三 昨天 07:05` (the whole line, no time, no day):
+    picked by hand, the check-in landed on the day of the paste."""
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    lines = parse_chat(log)
+    entries = [line for line in lines if line.kind == "entry"]
+    assert [(e.mode, e.time) for e in entries] == [("stamped", "07:05"), ("stamped", "07:10")]
+    assert [e.name for e in entries] == [log.split(" ")[0], log.split("\n")[2].split(" ")[0]]
+    assert title_day(lines, JAN2) == day
+
+
 def test_a_chat_log_dated_by_its_stamps_names_the_last_years_day(monkeypatch):
     monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
     log = "2026-12-31 3:05:03 PM 张三(12345)\n打卡\n\n2026-12-31 11:59:00 PM 李四(23456)\n打卡\n"
@@ -189,3 +209,53 @@ def test_a_checkin_export_s_12_hour_times_are_read_with_their_day(sqlite_workspa
         (date(2026, 12, 31), datetime(2026, 12, 31, 0, 10)),
         (date(2027, 1, 1), datetime(2027, 1, 1, 6, 5)),
     ]
+
+
+# ---------------------------------------------------------------- Mac Excel's 1904 date system
+
+
+def test_a_1904_workbook_s_dates_typed_as_numbers_count_from_1904(sqlite_workspace, tmp_path, monkeypatch):
+    """A Mac Excel workbook of the 1904 date system: its date cells arrive as dates already, and a date left as a plain
+    number (44895: 2026-12-01 counted from 1904-01-01) is that day too, not four years and a day earlier (2022-11-30,
+    the 1900 reading). The same number in a 1900 workbook keeps its 1900 reading."""
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    from sqlalchemy import select
+
+    from desktop.io.tabular import read_table
+    from desktop.services.imports import run_import
+    from desktop.workspace import actor_for
+    from models import Member, Membership
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+
+    def book(path, epoch):
+        wb = Workbook()
+        if epoch is not None:
+            wb.epoch = epoch
+        ws = wb.active
+        ws.append(["姓名", "微信号", "入群时间"])
+        ws.append(["张伟", "zhangwei01", datetime(2026, 12, 1, 8, 30)])
+        ws.append(["李娜", "lina02", 44895])  # a plain number
+        ws.append(["王芳", "wangfang03", "44895.5"])  # the same as text, noon
+        wb.save(path)
+        return path
+
+    mac = book(tmp_path / "mac.xlsx", CALENDAR_MAC_1904)
+    assert read_table(mac).date1904 and not read_table(book(tmp_path / "pc.xlsx", None)).date1904
+    run_import(sqlite_workspace, actor_for(sqlite_workspace), mac, "晨光早起营", "roster")
+    with sqlite_workspace.session() as s:
+        joined = dict(
+            s.execute(
+                select(Member.display_name, Membership.joined_at).join(Membership, Membership.member_id == Member.id)
+            ).all()
+        )
+    assert {name: at.date() for name, at in joined.items()} == {
+        "张伟": date(2026, 12, 1),
+        "李娜": date(2026, 12, 1),
+        "王芳": date(2026, 12, 1),
+    }
+    assert parse_datetime(44895, file="pc.xlsx", row=2, column="入群时间") == datetime(2022, 11, 30)
+    assert parse_datetime(44895.5, file="mac.xlsx", row=2, column="入群时间", date1904=True) == datetime(
+        2026, 12, 1, 12, 0
+    )
