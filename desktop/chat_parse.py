@@ -20,7 +20,7 @@ Modes
 One mode is chosen per paste; "content lines" are the non-blank, non-example lines:
 
 a. any ``#接龙`` line: **chain**;
-b. a stamp line (see 2.) with a numeric date, followed by a message line: **stamped log**;
+b. a stamp line (see 2.) with a date (in digits, or 昨天/星期四 as WeChat writes a recent one), followed by a message line: **stamped log**;
 c. no numbered lines, speaker lines (see 3.) are at least half of the content lines and outnumber
    the stamp lines: **colon log**;
 d. at least two stamp lines, one among the first three lines (QQ's ``群名(群号)`` line and a date may stand
@@ -396,12 +396,13 @@ def _has_message(speech: _Speech) -> bool:
 
 
 def _stamp(line: _Line) -> tuple[_Speech, bool] | None:
-    """A ``speaker [date] time`` line: the speech and whether it carries a numeric date."""
+    """A ``speaker [date] time`` line: the speech and whether it carries a date (2026/11/22, 11-22, 昨天, 星期四)."""
     for regex in (_STAMP_FIRST_RE, _STAMP_LAST_RE):
         match = regex.match(line.folded)
         if match and ":" not in match["sp"] and _plausible_speaker(match["sp"]):
             clock, _ = _find_time(match["clock"])
-            dated = any(ch.isdigit() for ch in match["date"] or "")
+            # a date, in digits or as WeChat writes a recent one (昨天 07:05, 星期四 07:05): no list entry has one
+            dated = bool((match["date"] or "").strip())
             return _Speech(match.span("sp"), clock, None, (match["date"] or "").strip() or None), dated
     return None
 

@@ -99,6 +99,8 @@ def test_a_chat_stamp_gives_its_sender_day_and_time(monkeypatch, log, name, date
         ("万成俊 昨天 07:05\n打卡\nRyan 昨天 07:10\n早起打卡\n", date(2027, 1, 1)),
         ("张三 星期四 07:05\n打卡\n李四 星期四 07:10\n打卡\n", date(2026, 12, 31)),
         ("张三 12/31 07:05\n打卡\n李四 12/31 07:10\n打卡\n", date(2026, 12, 31)),
+        ("张三 昨天 07:05\n打卡\n", date(2027, 1, 1)),  # one message copied alone (it was the title, skipped)
+        ("张三 星期四 07:05\n今天起晚了\n", date(2026, 12, 31)),
     ],
 )
 def test_stamps_with_a_relative_day_date_the_log_and_name_only_the_sender(monkeypatch, log, day):
@@ -108,8 +110,9 @@ def test_stamps_with_a_relative_day_date_the_log_and_name_only_the_sender(monkey
     monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
     lines = parse_chat(log)
     entries = [line for line in lines if line.kind == "entry"]
-    assert [(e.mode, e.time) for e in entries] == [("stamped", "07:05"), ("stamped", "07:10")]
-    assert [e.name for e in entries] == [log.split(" ")[0], log.split("\n")[2].split(" ")[0]]
+    senders = [part.split(" ")[0] for part in log.split("\n")[0::2] if part]
+    assert [(e.mode, e.name) for e in entries] == [("stamped", sender) for sender in senders]
+    assert [e.time for e in entries] == ["07:05", "07:10"][: len(senders)]
     assert title_day(lines, JAN2) == day
 
 
