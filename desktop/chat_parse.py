@@ -343,10 +343,12 @@ _DATE = (
 _DATE_RE = re.compile(_DATE)
 # a 12-hour stamp ends in AM/PM: an English-locale PC's QQ export writes `2026-12-01 3:05:03 PM 张三(12345)`
 _CLOCK = r"(?:(?:上午|下午|凌晨|早上|晚上|中午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?"
-_STAMP_FIRST_RE = re.compile(rf"^\s*(?P<sp>\S.*?)\s+\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s*$")
-_STAMP_LAST_RE = re.compile(rf"^\s*\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s+(?P<sp>\S.*?)\s*$")
+# a stamp's date may carry its weekday (`2026年12月31日 星期四 07:05`, `12-31(周四) 07:05`): the date names the day
+_STAMP_DATE = rf"{_DATE}(?:\s*[(（]?\s*(?:星期|周)[一二三四五六日天]\s*[)）]?)?"
+_STAMP_FIRST_RE = re.compile(rf"^\s*(?P<sp>\S.*?)\s+\[?(?P<date>{_STAMP_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s*$")
+_STAMP_LAST_RE = re.compile(rf"^\s*\[?(?P<date>{_STAMP_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s+(?P<sp>\S.*?)\s*$")
 _COLON_RE = re.compile(
-    rf"^\s*(?:\[?\s*(?:(?P<date>{_DATE})\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
+    rf"^\s*(?:\[?\s*(?:(?P<date>{_STAMP_DATE})\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
     r"(?P<sp>[^:\[\]]*?[^:\s\[\]])\s*(?:(?<!\d):|:(?!\d))\s*(?P<msg>.*)$"
 )
 # a date line may carry its weekday too (`星期五 12月4日`, `12月4日 (周五)`): two date words at most
