@@ -19,7 +19,8 @@ Decisions (what a user sees follows from these):
   future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
   is never guessed silently: 12/1 takes the year of the title (2026年12月打卡表), of the sheet's name (12月) or of
   --month, else the most recent such date not after today — in a 打卡表, the first day column's, and the columns
-  after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's);
+  after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's); in
+  an export's date column, a date at most AHEAD_DAYS after today is the coming one (请假 1月4日 on 2 January);
   bare day numbers need the month from one of those,
   else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
   refused, and so is a 打卡表 whose date headers lie more than a month from the month the title, the sheet's name
@@ -110,6 +111,7 @@ __all__ = [
 
 LONG, MATRIX = "long", "matrix"
 PROGRESS_ROWS = 500  # rows planned between two progress reports
+AHEAD_DAYS = 31  # an export's month/day without a year up to this many days after today is the coming one
 
 # outcomes of a row (RowOutcome.outcome)
 PLANNED, NOTHING, SKIPPED, PROBLEM = "planned", "nothing", "skipped", "problem"
@@ -1155,7 +1157,9 @@ def _repeated_header(
 
 def _long_day(p: _Planner, value: object, row: int, column: str, reference: tuple[int, int] | None) -> date | None:
     """The day a date cell of an export names (a full date; a month/day takes the reference's year, else the
-    most recent such day not after today); raises ImportProblem naming the cell."""
+    most recent such day not after today — or the coming one, when it is at most AHEAD_DAYS away: 请假 1月4日 in an
+    export read on 2 January is a leave announced ahead, not one of a year ago, and a check-in row of that day is
+    refused as a future day rather than logged a year back); raises ImportProblem naming the cell."""
     if isinstance(value, (datetime, date)):
         return value.date() if isinstance(value, datetime) else value
     text = unicodedata.normalize("NFKC", _text(value))
@@ -1163,6 +1167,9 @@ def _long_day(p: _Planner, value: object, row: int, column: str, reference: tupl
     m = _MONTH_DAY_RE.match(text)
     if m:
         d = _month_day(int(m[1]), int(m[2]), reference, p.today) if 1 <= int(m[1]) <= 12 else None
+        if d is not None and reference is None:
+            coming = _month_day(int(m[1]), int(m[2]), None, p.today + timedelta(days=AHEAD_DAYS))
+            d = coming if coming is not None and coming > p.today else d
         if d is None:
             raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text)
         return d

@@ -83,6 +83,9 @@ STAMPS = [
     ("张三 2026-12-31 凌晨 0:05\n打卡\n", "张三", "2026-12-31", "00:05"),
     ("[2026-12-31 23:59:58] 张三: 打卡\n", "张三", "2026-12-31", "23:59"),
     ("张三 12月31日 07:05\n打卡\n", "张三", "12月31日", "07:05"),
+    # a date with its weekday: the sender is 张三 (not 张三 2026年12月31日), the day the date's
+    ("张三 2026年12月31日 星期四 07:05\n打卡\n", "张三", "2026年12月31日 星期四", "07:05"),
+    ("[2026-12-31 (周四) 07:05] 张三: 打卡\n", "张三", "2026-12-31 (周四)", "07:05"),
 ]
 
 
@@ -114,6 +117,14 @@ def test_stamps_with_a_relative_day_date_the_log_and_name_only_the_sender(monkey
     assert [(e.mode, e.name) for e in entries] == [("stamped", sender) for sender in senders]
     assert [e.time for e in entries] == ["07:05", "07:10"][: len(senders)]
     assert title_day(lines, JAN2) == day
+
+
+def test_a_stamp_s_written_date_wins_over_its_weekday(monkeypatch):
+    """`2026年12月31日 星期四 07:05` pasted a week later (Saturday 2027-01-09) is still 12-31, not the latest Thursday."""
+    later = date(2027, 1, 9)
+    monkeypatch.setenv("QUNDESK_TODAY", later.isoformat())
+    log = "张三 2026年12月31日 星期四 07:05\n打卡\n李四 2026年12月31日 星期四 07:15\n打卡\n"
+    assert title_day(parse_chat(log), later) == date(2026, 12, 31)
 
 
 def test_a_chat_log_dated_by_its_stamps_names_the_last_years_day(monkeypatch):
@@ -262,3 +273,45 @@ def test_a_1904_workbook_s_dates_typed_as_numbers_count_from_1904(sqlite_workspa
     assert parse_datetime(44895.5, file="mac.xlsx", row=2, column="入群时间", date1904=True) == datetime(
         2026, 12, 1, 12, 0
     )
+
+
+def test_an_export_s_leave_for_a_coming_day_is_that_day_not_a_year_ago(sqlite_workspace, tmp_path, monkeypatch):
+    """A check-in export (one row per day) with 打卡日期 as month/day and no year, read on 2 January: 请假 1月4日 is
+    a leave announced ahead for 2027-01-04 — before, the most recent 1月4日 not after today was taken, a leave of a year
+    ago (2026-01-04) recorded without a word for a member who was there then; 12月31日 is still last year's."""
+    from openpyxl import Workbook
+    from sqlalchemy import select
+
+    from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for
+    from models import CheckIn, Leave
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, actor, "晨光早起营")
+        add_member(s, actor, gid, MemberInput("张伟", joined_at=datetime(2025, 6, 1, 12, 0)))
+        s.commit()
+
+    def export(rows):
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["姓名", "打卡日期", "打卡状态"])
+        for row in rows:
+            ws.append(row)
+        path = tmp_path / "打卡导出.xlsx"
+        wb.save(path)
+        return path
+
+    path = export([["张伟", "12月31日", "已打卡"], ["张伟", "1月1日", "已打卡"], ["张伟", "1月4日", "请假"]])
+    run_checkin_import(sqlite_workspace, actor, path, "晨光早起营", today=JAN2)
+    with sqlite_workspace.session() as s:
+        days = s.execute(select(CheckIn.day).order_by(CheckIn.day)).scalars().all()
+        leaves = s.execute(select(Leave.start_day, Leave.end_day)).all()
+    assert days == [date(2026, 12, 31), date(2027, 1, 1)]
+    assert [tuple(r) for r in leaves] == [(date(2027, 1, 4), date(2027, 1, 4))]
+    with pytest.raises(CheckinImportFailed) as failed:  # a check-in of a coming day: refused, not logged a year back
+        run_checkin_import(sqlite_workspace, actor, export([["张伟", "1月3日", "已打卡"]]), "晨光早起营", today=JAN2)
+    assert [p.code for p in failed.value.problems] == ["future_day"]
