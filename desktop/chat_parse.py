@@ -56,7 +56,9 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
    speaker, time = the stamp's time); the message lines, joined by a space, are its remark, and the
    message lines themselves are kind ``noise`` (they are not check-ins of their own). A line with
    only a date and/or time (``—— 2026年11月22日 ——``) is noise and ends the message. Numbered lines
-   never count as stamps.
+   never count as stamps. A date may be WeChat's word for a recent day (``昨天 06:01``, ``星期四 06:01``), with its
+   weekday (``2026年11月22日 星期日 06:01``), or in English (``Yesterday 06:01``, ``Thursday 06:01``,
+   ``Nov 22, 2026 06:01``), and a time 12-hour (``下午 3:05``, ``3:05:03 PM``).
 3. **Colon chat log**: speaker lines ``张三: 打卡``, ``张三：早安打卡``, ``[06:01] 张三: 打卡``,
    ``06:01 张三: 打卡``. The speaker (everything before the colon) is the name; the message is the
    remark, minus a time found in it when the line had no time stamp. ``张三:`` with an empty message
@@ -336,9 +338,16 @@ _CIRCLED_RE = re.compile(
     + r"(?P<n>[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])\s*"
 )
 _SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
+# WeChat in English writes its recent days and dates so: Yesterday 23:58, Thursday 07:05, Dec 31, 2026 07:05
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_DATE = (
+    r"(?i:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s?\d{4})?)"
+)
 _DATE = (
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}[日号]?"
-    r"|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])"
+    rf"|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天]|{_EN_DATE})"
 )
 _DATE_RE = re.compile(_DATE)
 # a 12-hour stamp ends in AM/PM: an English-locale PC's QQ export writes `2026-12-01 3:05:03 PM 张三(12345)`
@@ -832,6 +841,29 @@ _CLOCK_RE = re.compile(_CLOCK)
 def separator_date(text: str) -> str:
     """The date a separator heading writes, without its time and dashes ('' for a bare time: today)."""
     return _CLOCK_RE.sub(" ", _fold_text(text)).strip(" -—=~*·[]\n")
+
+
+_EN_DATE_RE = re.compile(_EN_DATE)
+_EN_MONTH_DAY_RE = re.compile(r"(?i)(?P<mon>[a-z]{3})[a-z]*\.?\s(?P<d>\d{1,2})(?:,\s?(?P<y>\d{4}))?")
+
+
+def _chinese_date(match: re.Match[str]) -> str:
+    word = match.group(0).casefold()
+    if word == "yesterday":
+        return "昨天"
+    if word in _EN_WEEKDAYS:
+        return "星期" + "一二三四五六日"[_EN_WEEKDAYS.index(word)]
+    parts = _EN_MONTH_DAY_RE.fullmatch(match.group(0))
+    if parts is None or parts["mon"].casefold() not in _EN_MONTHS:
+        return match.group(0)
+    month_day = f"{_EN_MONTHS.index(parts['mon'].casefold()) + 1}月{int(parts['d'])}日"
+    return f"{parts['y']}年{month_day}" if parts["y"] else month_day
+
+
+def chinese_date_words(text: str) -> str:
+    """A stamp's or separator's date with WeChat's English words written as its Chinese ones (Yesterday → 昨天,
+    Thursday → 星期四, Dec 31, 2026 → 2026年12月31日), for the one date reader (paste.parse_day)."""
+    return _EN_DATE_RE.sub(_chinese_date, text)
 
 
 def is_separator(text: str) -> bool:

@@ -93,6 +93,7 @@ from desktop.chat_parse import (
     FUTURE_MAKEUP_RE,
     LEAVE_WORDS_RE,
     PasteLine,
+    chinese_date_words,
     is_separator,
     normalise_name,
     parse_chat,
@@ -1178,6 +1179,7 @@ def _proxied(text: str, name: str) -> str | None:
 def _stamp_day(text: str, day: date) -> date | None:
     """The date of a chat stamp: a written date (11-22, 2026/11/22) is the one nearest the day being logged;
     WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from today, when the chat was copied."""
+    text = chinese_date_words(text)  # WeChat in English: Yesterday 07:12, Thursday 07:12, Dec 31, 2026 07:12
     return parse_day(text, day if any(ch.isdigit() for ch in text) else clock.today())
 
 

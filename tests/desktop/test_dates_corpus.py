@@ -127,6 +127,25 @@ def test_a_stamp_s_written_date_wins_over_its_weekday(monkeypatch):
     assert title_day(parse_chat(log), later) == date(2026, 12, 31)
 
 
+@pytest.mark.parametrize(
+    ("log", "day"),
+    [
+        ("Yesterday 23:58\n张三：打卡\n李四：打卡\n", date(2027, 1, 1)),
+        ("Thursday 07:05\n张三：打卡\n李四：打卡\n", date(2026, 12, 31)),
+        ("Dec 31, 2026 07:05\n张三：打卡\n李四：打卡\n", date(2026, 12, 31)),
+        ("Dec 31 07:05\n张三：打卡\n李四：打卡\n", date(2026, 12, 31)),
+        ("张三 Yesterday 07:05\n打卡\n李四 Yesterday 07:15\n打卡\n", date(2027, 1, 1)),
+    ],
+)
+def test_wechat_s_english_separators_and_stamps_date_the_log(monkeypatch, log, day):
+    """WeChat in English writes Yesterday 23:58, Thursday 07:05, Dec 31, 2026 07:05 where the Chinese one writes
+    昨天/星期四/2026年12月31日: before, those lines dated nothing and the messages were logged on the day of the paste."""
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    lines = parse_chat(log)
+    assert title_day(lines, JAN2) == day
+    assert [line.name for line in lines if line.kind == "entry"] == ["张三", "李四"]
+
+
 def test_a_chat_log_dated_by_its_stamps_names_the_last_years_day(monkeypatch):
     monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
     log = "2026-12-31 3:05:03 PM 张三(12345)\n打卡\n\n2026-12-31 11:59:00 PM 李四(23456)\n打卡\n"
