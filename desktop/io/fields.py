@@ -748,6 +748,8 @@ def _english_date(text: str) -> datetime | None | bool:
 
 
 _SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
+# a weekday written after a date (WPS/Excel's 日期+星期 formats): dropped, and checked against the date
+_WEEKDAY_AFTER_RE = re.compile(r"\s*[(（]?\s*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])\s*[)）]?")
 
 
 def _serial_to_datetime(serial: float, date1904: bool = False) -> datetime | None:
@@ -792,6 +794,11 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return None
+    weekday = _WEEKDAY_AFTER_RE.search(text)  # 2026-12-01 周二, 2026年12月1日 星期二 08:30 (WPS's 日期+星期 format)
+    if weekday is not None and weekday.start() > 0:
+        text = (text[: weekday.start()] + " " + text[weekday.end() :]).strip()
+    else:
+        weekday = None
     if _ZONED_RE.fullmatch(text):  # ISO 8601 with its offset (飞书, APIs): the organiser's local time of it
         try:
             return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
@@ -825,6 +832,15 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
         )
     if result is None or not (1900 <= result.year <= 2100):
         raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown)
+    if weekday is not None and result.weekday() != min("一二三四五六日天".index(weekday["wd"]), 6):
+        raise ImportProblem(
+            file,
+            row,
+            column,
+            f"{shown}: 日期和星期不一致, 不知道哪个对 (the date and its weekday disagree)",
+            "date_invalid",
+            shown,
+        )
     return result
 
 

@@ -177,6 +177,11 @@ CELLS = [
     ("2026/12/1 凌晨 12:30", datetime(2026, 12, 1, 0, 30)),
     ("Dec 1, 2026", datetime(2026, 12, 1)),
     ("1-Dec-26", datetime(2026, 12, 1)),
+    ("2026-12-01 周二", datetime(2026, 12, 1)),  # WPS's date-and-weekday format, as text
+    ("2026年12月1日 星期二 08:30", datetime(2026, 12, 1, 8, 30)),
+    ("2026/12/1（周二）", datetime(2026, 12, 1)),
+    ("2026-12-06 星期天", datetime(2026, 12, 6)),
+    ("2026-12-01 周三", "date_invalid"),  # the weekday says another day: which is right is not known
     ("12/1/2026", "date_not_a_date"),  # US or EU order: ambiguous, never guessed
     ("1/12/2026", "date_not_a_date"),
     ("12月1日", "date_not_a_date"),  # no year in a roster cell
