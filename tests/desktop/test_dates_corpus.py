@@ -339,3 +339,47 @@ def test_an_export_s_leave_for_a_coming_day_is_that_day_not_a_year_ago(sqlite_wo
     with pytest.raises(CheckinImportFailed) as failed:  # a check-in of a coming day: refused, not logged a year back
         run_checkin_import(sqlite_workspace, actor, export([["张伟", "1月3日", "已打卡"]]), "晨光早起营", today=JAN2)
     assert [p.code for p in failed.value.problems] == ["future_day"]
+
+
+# ---------------------------------------------------------------- the CLI, end to end
+
+
+def test_the_cli_asks_for_the_day_of_last_year_s_chain_and_logs_it_there(tmp_path, capsys, monkeypatch):
+    """`#接龙 1231早起打卡` pasted on 2 January: nothing is logged without --date (the message names 2026-12-31);
+    with it the check-ins are 2026-12-31's. Before, the title named no day and both landed on 2 January."""
+    from sqlalchemy import select
+
+    from desktop.cli import main
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+    from models import CheckIn
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    db = str(tmp_path / "w.sqlite")
+    database = open_workspace(db)
+    actor = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, actor, "早起打卡营")
+        for name in ("张三", "李四"):
+            add_member(s, actor, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1, 9, 0)))
+        s.commit()
+    database.dispose()
+    paste = tmp_path / "chain.txt"
+    paste.write_text("#接龙 1231早起打卡\n1. 张三 5:58\n2. 李四 6:01\n", encoding="utf-8")
+    code = main(["--db", db, "checkin", "--group", "早起打卡营", "--paste", str(paste)])
+    _out, err = capsys.readouterr()
+    assert code == 1 and "--date 2026-12-31" in err
+    code = main(["--db", db, "checkin", "--group", "早起打卡营", "--paste", str(paste), "--date", "2026-12-31"])
+    out, _err = capsys.readouterr()
+    assert code == 0 and "logged 2" in out
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            rows = s.execute(select(CheckIn.day, CheckIn.checked_at).order_by(CheckIn.checked_at)).all()
+    finally:
+        database.dispose()
+    assert [tuple(r) for r in rows] == [
+        (date(2026, 12, 31), datetime(2026, 12, 31, 5, 58)),
+        (date(2026, 12, 31), datetime(2026, 12, 31, 6, 1)),
+    ]
