@@ -1072,6 +1072,7 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
     return None
 
 
+_LOOSE_RELATIVE_RE = re.compile(r"(?P<rel>大前天|前天|昨天|昨日)")
 _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{1,2})(?:\s*[日号])?(?![\d:])")
 
 
@@ -1079,13 +1080,15 @@ def _late_day(text: str, day: date) -> date | None:
     """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
     (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`);
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
-    on a Thursday is last week's). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
+    on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
+    (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
     folded = unicodedata.normalize("NFKC", text)
     m = _LATE_DAY_RE.search(folded)
     if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
         loose = _LOOSE_DATE_RE.search(folded)
-        if loose is None:
-            return None
+        if loose is None:  # 补打卡（昨天）, 前天的补卡, 昨天忘了 补: the day before anywhere on a 补卡 line
+            rel = _LOOSE_RELATIVE_RE.search(folded)
+            return day - timedelta(days=_RELATIVE_BACK[rel["rel"]]) if rel else None
         return _infer_year(int(loose["m"]), int(loose["d"]), day) if 1 <= int(loose["m"]) <= 12 else None
     if m["rel"]:
         return day - timedelta(days=_RELATIVE_BACK[m["rel"]])

@@ -67,6 +67,30 @@ def test_a_chain_title_names_its_day(monkeypatch, today, title, day):
     assert title_day(parse_chat(title + "\n1. 张三\n2. 李四\n"), today) == day
 
 
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("3. 王五 补昨天", date(2027, 1, 1)),
+        ("3. 王五 补12.31", date(2026, 12, 31)),
+        ("3. 王五 31号补卡", date(2026, 12, 31)),
+        ("3. 王五 补周四", date(2026, 12, 31)),
+        ("3. 王五 补打卡（昨天）", date(2027, 1, 1)),  # the day in brackets after the 补卡
+        ("3. 王五 前天的补卡", date(2026, 12, 31)),
+        ("3. 王五 补卡-昨天", date(2027, 1, 1)),
+        ("3. 王五 昨天忘了 补", date(2027, 1, 1)),
+        ("3. 王五（补）", JAN2),  # a 补卡 naming no day makes up the day being logged
+    ],
+)
+def test_a_make_up_line_is_for_the_day_it_names(monkeypatch, line, day):
+    """A 补卡 line of today's chain is logged on the day it names; before, 补打卡（昨天） and 前天的补卡 were logged as
+    today's 补卡 (today's check-in given, yesterday's left missing)."""
+    from desktop.services.paste import made_up_day
+
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    text = line.split(". ", 1)[1]
+    assert (made_up_day(text, JAN2) or JAN2) == day
+
+
 # ---------------------------------------------------------------- chat-log stamps
 
 STAMPS = [
