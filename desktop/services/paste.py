@@ -887,8 +887,11 @@ _TITLE_DATE_RE = re.compile(
     rf"|(?<![\d第续持共满近前后每余约])(?P<d4>\d{{1,2}}){_DOM_END}"
     r"|(?<![\dA-Za-z:.\-/第续持共满近前后每余约])(?P<m5>0[1-9]|1[0-2])(?P<d5>0[1-9]|[12]\d|3[01])(?![\d:.\-/])"
 )
-# after a title's 1201 (four digits, month and day) that is not a day: a count (1201字, 1230人) or a clock (0630起)
-_NOT_MMDD_AFTER_RE = re.compile(r"\s*(?:字|人|位|名|个|号|分|点|步|起|醒|睡|元(?!旦)|届|期|班|组|群|次|天|年)")
+# after a title's 1201 (four digits, month and day) that is not a day: a count (1201字, 1230人), a room (1201会议室)
+# or a clock (0630起, 0830开始)
+_NOT_MMDD_AFTER_RE = re.compile(
+    r"\s*(?:字|人|位|名|个|号|分|点|步|起|醒|睡|元(?!旦)|届|期|班|组|群|次|天|年|室|房|楼|栋|层|座|会议|教室|开始|集合|出发|结束)"
+)
 # 6.30 / 5.2 that is not a date: a quantity (followed by a unit, or after 跑量/体重/共…) or a time (followed by
 # 前/后/截止/点/左右, or after 早上/晚上/截止…). A unit that starts a word is not one (11.22 本周, 11.24分享会).
 _QUANTITY_AFTER_RE = re.compile(

@@ -57,6 +57,8 @@ TITLES = [
     (DEC3, "#接龙 1130前完成", None),  # a deadline time
     (DEC3, "#接龙 2026早起计划", None),  # a year
     (DEC3, "#接龙 1200人大群", None),
+    (DEC3, "#接龙 周三 1201会议室 读书会", date(2026, 12, 2)),  # a room, not 12-01: the weekday names the day
+    (DEC3, "#接龙 周三读书会 0830开始", date(2026, 12, 2)),  # a clock (08:30), not 08-30
     (DEC3, "#接龙 5.2公里 跑步打卡", None),
 ]
 
