@@ -342,8 +342,9 @@ _SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_DATE = (
-    r"(?i:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s?\d{4})?)"
+    r"(?i:(?<![a-z])(?:yesterday(?![a-z])|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![a-z])"
+    r"|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s\d{1,2}(?![\d:])(?:,\s?\d{4})?))"
 )
 _DATE = (
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}[日号]?"
@@ -1101,10 +1102,10 @@ def _speaker_pairs(content: list[_Line]) -> int | None:
             return None
         if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
             return None
-        if (
-            _stamp_line(speaker) is not None
-        ):  # `张三 昨天 07:05` / `打卡`: a stamp (its 昨天 is the message's day), whose
-            return None  # time _find_time passes over as last night's: a stamped log, never a speaker named 张三 昨天 07:05
+        # `张三 昨天 07:05` / `打卡` is a stamp (its 昨天 the message's day; _find_time passes over a time after 昨天
+        # as last night's): a stamped log, never a speaker named `张三 昨天 07:05`
+        if _stamp_line(speaker) is not None:
+            return None
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None
     return start if saying >= 2 else None

@@ -172,6 +172,15 @@ def test_wechat_s_english_separators_and_stamps_date_the_log(monkeypatch, log, d
     assert [line.name for line in lines if line.kind == "entry"] == ["张三", "李四"]
 
 
+def test_english_words_that_only_look_like_dates_date_nothing(monkeypatch):
+    """Mayer 3, maybe 5, Mar 12:05 are no dates: a plain list of English names stays a list of names."""
+    monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
+    lines = parse_chat("Amy Mayer 3\nTom maybe 5\nMarch Li\n")
+    assert [line.kind for line in lines] == ["entry", "entry", "entry"]
+    assert [line.name.split()[0] for line in lines] == ["Amy", "Tom", "March"]
+    assert title_day(lines, JAN2) is None
+
+
 def test_a_chat_log_dated_by_its_stamps_names_the_last_years_day(monkeypatch):
     monkeypatch.setenv("QUNDESK_TODAY", JAN2.isoformat())
     log = "2026-12-31 3:05:03 PM 张三(12345)\n打卡\n\n2026-12-31 11:59:00 PM 李四(23456)\n打卡\n"
