@@ -20,7 +20,7 @@ Modes
 One mode is chosen per paste; "content lines" are the non-blank, non-example lines:
 
 a. any ``#接龙`` line: **chain**;
-b. a stamp line (see 2.) with a numeric date, followed by a message line: **stamped log**;
+b. a stamp line (see 2.) with a date (in digits, or 昨天/星期四 as WeChat writes a recent one), followed by a message line: **stamped log**;
 c. no numbered lines, speaker lines (see 3.) are at least half of the content lines and outnumber
    the stamp lines: **colon log**;
 d. at least two stamp lines, one among the first three lines (QQ's ``群名(群号)`` line and a date may stand
@@ -56,7 +56,9 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
    speaker, time = the stamp's time); the message lines, joined by a space, are its remark, and the
    message lines themselves are kind ``noise`` (they are not check-ins of their own). A line with
    only a date and/or time (``—— 2026年11月22日 ——``) is noise and ends the message. Numbered lines
-   never count as stamps.
+   never count as stamps. A date may be WeChat's word for a recent day (``昨天 06:01``, ``星期四 06:01``), with its
+   weekday (``2026年11月22日 星期日 06:01``), or in English (``Yesterday 06:01``, ``Thursday 06:01``,
+   ``Nov 22, 2026 06:01``), and a time 12-hour (``下午 3:05``, ``3:05:03 PM``).
 3. **Colon chat log**: speaker lines ``张三: 打卡``, ``张三：早安打卡``, ``[06:01] 张三: 打卡``,
    ``06:01 张三: 打卡``. The speaker (everything before the colon) is the name; the message is the
    remark, minus a time found in it when the line had no time stamp. ``张三:`` with an empty message
@@ -270,6 +272,8 @@ def _clock(match: re.Match[str]) -> str | None:
     pm = match["pre"] in _PM_WORDS or (match["post"] or "").lower().startswith("p")
     if pm and hour < 12:
         hour += 12
+    elif hour == 12 and (match["post"] or "").lower().startswith("a"):  # 12:05 AM is five past midnight
+        hour = 0
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d}:{minute:02d}"
@@ -334,16 +338,27 @@ _CIRCLED_RE = re.compile(
     + r"(?P<n>[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])\s*"
 )
 _SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
+# WeChat in English writes its recent days and dates so: Yesterday 23:58, Thursday 07:05, Dec 31, 2026 07:05
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EN_DATE = (
+    r"(?i:(?<![a-z])(?:yesterday(?![a-z])|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?![a-z])"
+    r"|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s\d{1,2}(?![\d:])(?:,\s?\d{4})?))"
+)
 _DATE = (
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}[日号]?"
-    r"|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])"
+    rf"|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天]|{_EN_DATE})"
 )
 _DATE_RE = re.compile(_DATE)
-_CLOCK = r"(?:(?:上午|下午|凌晨|早上|晚上|中午)\s*)?\d{1,2}:\d{2}(?::\d{2})?"
-_STAMP_FIRST_RE = re.compile(rf"^\s*(?P<sp>\S.*?)\s+\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s*$")
-_STAMP_LAST_RE = re.compile(rf"^\s*\[?(?P<date>{_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s+(?P<sp>\S.*?)\s*$")
+# a 12-hour stamp ends in AM/PM: an English-locale PC's QQ export writes `2026-12-01 3:05:03 PM 张三(12345)`
+_CLOCK = r"(?:(?:上午|下午|凌晨|早上|晚上|中午)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))?"
+# a stamp's date may carry its weekday (`2026年12月31日 星期四 07:05`, `12-31(周四) 07:05`): the date names the day
+_STAMP_DATE = rf"{_DATE}(?:\s*[(（]?\s*(?:星期|周)[一二三四五六日天]\s*[)）]?)?"
+_STAMP_FIRST_RE = re.compile(rf"^\s*(?P<sp>\S.*?)\s+\[?(?P<date>{_STAMP_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s*$")
+_STAMP_LAST_RE = re.compile(rf"^\s*\[?(?P<date>{_STAMP_DATE}\s+)?(?P<clock>{_CLOCK})\]?\s+(?P<sp>\S.*?)\s*$")
 _COLON_RE = re.compile(
-    rf"^\s*(?:\[?\s*(?:(?P<date>{_DATE})\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
+    rf"^\s*(?:\[?\s*(?:(?P<date>{_STAMP_DATE})\s+)?(?P<clock>{_CLOCK})\s*\]?\s*)?"
     r"(?P<sp>[^:\[\]]*?[^:\s\[\]])\s*(?:(?<!\d):|:(?!\d))\s*(?P<msg>.*)$"
 )
 # a date line may carry its weekday too (`星期五 12月4日`, `12月4日 (周五)`): two date words at most
@@ -393,12 +408,13 @@ def _has_message(speech: _Speech) -> bool:
 
 
 def _stamp(line: _Line) -> tuple[_Speech, bool] | None:
-    """A ``speaker [date] time`` line: the speech and whether it carries a numeric date."""
+    """A ``speaker [date] time`` line: the speech and whether it carries a date (2026/11/22, 11-22, 昨天, 星期四)."""
     for regex in (_STAMP_FIRST_RE, _STAMP_LAST_RE):
         match = regex.match(line.folded)
         if match and ":" not in match["sp"] and _plausible_speaker(match["sp"]):
             clock, _ = _find_time(match["clock"])
-            dated = any(ch.isdigit() for ch in match["date"] or "")
+            # a date, in digits or as WeChat writes a recent one (昨天 07:05, 星期四 07:05): no list entry has one
+            dated = bool((match["date"] or "").strip())
             return _Speech(match.span("sp"), clock, None, (match["date"] or "").strip() or None), dated
     return None
 
@@ -828,6 +844,29 @@ def separator_date(text: str) -> str:
     return _CLOCK_RE.sub(" ", _fold_text(text)).strip(" -—=~*·[]\n")
 
 
+_EN_DATE_RE = re.compile(_EN_DATE)
+_EN_MONTH_DAY_RE = re.compile(r"(?i)(?P<mon>[a-z]{3})[a-z]*\.?\s(?P<d>\d{1,2})(?:,\s?(?P<y>\d{4}))?")
+
+
+def _chinese_date(match: re.Match[str]) -> str:
+    word = match.group(0).casefold()
+    if word == "yesterday":
+        return "昨天"
+    if word in _EN_WEEKDAYS:
+        return "星期" + "一二三四五六日"[_EN_WEEKDAYS.index(word)]
+    parts = _EN_MONTH_DAY_RE.fullmatch(match.group(0))
+    if parts is None or parts["mon"].casefold() not in _EN_MONTHS:
+        return match.group(0)
+    month_day = f"{_EN_MONTHS.index(parts['mon'].casefold()) + 1}月{int(parts['d'])}日"
+    return f"{parts['y']}年{month_day}" if parts["y"] else month_day
+
+
+def chinese_date_words(text: str) -> str:
+    """A stamp's or separator's date with WeChat's English words written as its Chinese ones (Yesterday → 昨天,
+    Thursday → 星期四, Dec 31, 2026 → 2026年12月31日), for the one date reader (paste.parse_day)."""
+    return _EN_DATE_RE.sub(_chinese_date, text)
+
+
 def is_separator(text: str) -> bool:
     """Whether `text` (a heading) is a date/time separator rather than a chain's title."""
     return all(_is_separator(_fold_text(part)) for part in text.splitlines() if part.strip())
@@ -918,6 +957,10 @@ class _ChainParser:
         number, start = _number(line)
         if _is_example(line.folded, start):
             return _plain(line, "example")
+        if number is not None and number >= 1000 and self.title_pending:
+            # #接龙 / 1231 早起打卡: the chain's title (its day, 12-31), not its entry number 1231
+            self.title_pending = False
+            return _plain(line, "header")
         if number is not None:
             self.title_pending = False
             mention = _mention(line, start)
@@ -1058,6 +1101,10 @@ def _speaker_pairs(content: list[_Line]) -> int | None:
         if not (said or _only_chatter(message.clean)) or _only_chatter(speaker.clean):
             return None
         if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
+            return None
+        # `张三 昨天 07:05` / `打卡` is a stamp (its 昨天 the message's day; _find_time passes over a time after 昨天
+        # as last night's): a stamped log, never a speaker named `张三 昨天 07:05`
+        if _stamp_line(speaker) is not None:
             return None
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None

@@ -12,7 +12,7 @@ How to add a field or a synonym:
 Decisions worth knowing (see also each function's docstring):
 - Header matching normalises with NFKC + casefold and ignores punctuation, spaces and any
   bracketed remark ("手机号码（必填）" is 手机号码). English synonyms match whole words only.
-- Dates: Excel serial numbers (1900 date system) are accepted from 1970-01-01 to 2100-12-31;
+- Dates: Excel serial numbers (1900 date system; 1904 when the workbook says so) are accepted from 1970-01-01 to 2100-12-31;
   anything outside that is almost certainly a mistyped value, so it is reported. (Date-formatted
   cells arrive as datetime, already converted by openpyxl with the workbook's own epoch.)
   Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed.
@@ -56,6 +56,7 @@ __all__ = [
     "parse_bool",
     "parse_date",
     "parse_datetime",
+    "twelve_hour",
     "parse_gender",
     "parse_phone",
     "values_fit",
@@ -687,9 +688,10 @@ def parse_bool(value: object) -> bool | None:
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # 1900 date system, past the fictitious 1900-02-29
 _SERIAL_MIN = (datetime(1970, 1, 1) - _EXCEL_EPOCH).days
 _SERIAL_MAX = (datetime(2100, 12, 31) - _EXCEL_EPOCH).days + 1  # exclusive
+_DAYS_1904 = (datetime(1904, 1, 1) - _EXCEL_EPOCH).days  # 1462: serial 0 of Mac Excel's 1904 date system
 _DATE_RE = re.compile(
-    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:(?:\s*T\s*|\s+|(?<=日))(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?"
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?:(?:\s*T\s*|\s+|(?<=[日号]))(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{1,2})\s*分?"
     r"(?:(?:\s*:\s*|(?<=分)\s*)(?P<S>\d{1,2})(?:\.(?P<f>\d{1,6}))?\s*秒?)?)?",
     re.ASCII,
 )
@@ -712,7 +714,7 @@ _ZONED_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s
 _PM_WORDS = frozenset({"下午", "中午", "晚上"})
 
 
-def _twelve_hour(text: str) -> tuple[str, str | None]:
+def twelve_hour(text: str) -> tuple[str, str | None]:
     """(text without its 上午/下午 or AM/PM, "am"/"pm"/None): WPS and Excel write a 12-hour time so
     (2026/11/10 下午 9:00:05, 2026/11/10 9:00 PM)."""
     match = _MERIDIEM_RE.search(text)
@@ -747,9 +749,14 @@ def _english_date(text: str) -> datetime | None | bool:
 
 
 _SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
+# a weekday written after a date (WPS/Excel's 日期+星期 formats): dropped, and checked against the date
+_WEEKDAY_AFTER_RE = re.compile(r"\s*[(（]?\s*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])\s*[)）]?")
 
 
-def _serial_to_datetime(serial: float) -> datetime | None:
+def _serial_to_datetime(serial: float, date1904: bool = False) -> datetime | None:
+    """An Excel serial date: days since 1899-12-30, or since 1904-01-01 in a 1904 workbook (1462 days later)."""
+    if date1904:
+        serial += _DAYS_1904
     if not (_SERIAL_MIN <= serial < _SERIAL_MAX):
         return None
     seconds = round(serial * 86400)
@@ -766,7 +773,7 @@ def _build(
         return None
 
 
-def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | None:
+def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -777,7 +784,7 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if math.isfinite(value):
             compact = _COMPACT_RE.fullmatch(str(value)) if isinstance(value, int) else None
-            result = _build(*compact.groups()) if compact else _serial_to_datetime(float(value))
+            result = _build(*compact.groups()) if compact else _serial_to_datetime(float(value), date1904)
             if result is not None:
                 return result
         raise ImportProblem(
@@ -788,16 +795,22 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return None
+    weekday = _WEEKDAY_AFTER_RE.search(text)  # 2026-12-01 周二, 2026年12月1日 星期二 08:30 (WPS's 日期+星期 format)
+    if weekday is not None and weekday.start() > 0:
+        text = (text[: weekday.start()] + " " + text[weekday.end() :]).strip()
+    else:
+        weekday = None
     if _ZONED_RE.fullmatch(text):  # ISO 8601 with its offset (飞书, APIs): the organiser's local time of it
         try:
             return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
         except ValueError:
             raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown) from None
-    bare, half = _twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
+    bare, half = twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
     if twelve:
-        if twelve.group("H") is None or not 1 <= int(twelve.group("H")) <= 12:
+        # 凌晨 0:30 / 0:30 AM is half past midnight as much as 凌晨 12:30 is; 下午 0:30 is no time
+        if twelve.group("H") is None or not (1 if half == "pm" else 0) <= int(twelve.group("H")) <= 12:
             raise ImportProblem(file, row, column, f"{text} 不是有效的时间", "date_invalid", shown)
         hour = int(twelve.group("H")) % 12 + (12 if half == "pm" else 0)
         result = _build(*twelve.group("y", "m", "d"), str(hour), *twelve.group("M", "S", "f"))
@@ -806,7 +819,7 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
     elif _COMPACT_RE.fullmatch(text):
         result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
     elif _SERIAL_RE.fullmatch(text):
-        result = _serial_to_datetime(float(text))
+        result = _serial_to_datetime(float(text), date1904)
     elif (english := _english_date(text)) is not False:
         result = english
     else:
@@ -820,22 +833,32 @@ def _to_datetime(value: object, file: str, row: int, column: str) -> datetime | 
         )
     if result is None or not (1900 <= result.year <= 2100):
         raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown)
+    if weekday is not None and result.weekday() != min("一二三四五六日天".index(weekday["wd"]), 6):
+        raise ImportProblem(
+            file,
+            row,
+            column,
+            f"{shown}: 日期和星期不一致, 不知道哪个对 (the date and its weekday disagree)",
+            "date_invalid",
+            shown,
+        )
     return result
 
 
-def parse_date(value: object, *, file: str, row: int, column: str) -> date | None:
+def parse_date(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
-    2026-05-07, 2026年5月8日, 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
+    2026-05-07, 2026年5月8日 (or 8号), 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
     12-hour one as WPS/Excel write it — 下午 9:00, 9:00 PM — and an ISO time with its offset, read as local time).
     Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
+    A serial number counts from 1904-01-01 with `date1904` (the workbook's own date system: Table.date1904).
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
-    result = _to_datetime(value, file, row, column)
+    result = _to_datetime(value, file, row, column, date1904)
     return None if result is None else result.date()
 
 
-def parse_datetime(value: object, *, file: str, row: int, column: str) -> datetime | None:
+def parse_datetime(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
     """Like parse_date but keeps the time (midnight when the value has none)."""
-    return _to_datetime(value, file, row, column)
+    return _to_datetime(value, file, row, column, date1904)
 
 
 # ---------------------------------------------------------------- phones

@@ -352,7 +352,11 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
         if time_col is not None:
             try:
                 submitted_at = parse_datetime(
-                    values[time_col], file=table.file, row=row_no, column=table.headers[time_col]
+                    values[time_col],
+                    file=table.file,
+                    row=row_no,
+                    column=table.headers[time_col],
+                    date1904=table.date1904,
                 )
             except ImportProblem as problem:
                 report(problem)

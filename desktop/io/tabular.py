@@ -71,7 +71,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Protocol
@@ -223,6 +223,9 @@ class Table:
     text_header_cols: tuple[int, ...] = field(default=(), compare=False)
     # other sheets of the workbook the same header rule reads as a table with rows (set by checkin_import)
     also_sheets: tuple[str, ...] = field(default=(), compare=False)
+    # the workbook counts dates from 1904 (Mac Excel's 1904 date system): a date typed as a plain number (44530) is
+    # that many days after 1904-01-01, not after 1899-12-30 — pass it to fields.parse_date(date1904=…)
+    date1904: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.titles:
@@ -820,6 +823,18 @@ def _check_xml(path: Path, name: str, infos: list[zipfile.ZipInfo]) -> None:
         raise _corrupt(name, exc) from None
 
 
+def _date1904(path: Path) -> bool:
+    """Whether the workbook uses the 1904 date system (<workbookPr date1904="1"/>, Mac Excel's old default). Its
+    date cells arrive as dates already (the readers apply it); a plain number meant as a date needs it."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as stream:
+            start = stream.read(256 * 1024)
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return False
+    match = re.search(rb'<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"', start)
+    return match is not None
+
+
 def _active_tab(path: Path) -> int:
     try:
         with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as stream:
@@ -856,7 +871,8 @@ def _read_xlsx(
     else:
         book = _CalamineBook(path, name)
     try:
-        return _pick_sheet(book, name, sheet, progress, _active_tab(path), finder)
+        table = _pick_sheet(book, name, sheet, progress, _active_tab(path), finder)
+        return replace(table, date1904=True) if _date1904(path) else table
     except (ImportProblem, _Stop):
         raise
     except Exception as exc:  # a failure inside a reader means a damaged file, not a bug of ours

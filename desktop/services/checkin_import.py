@@ -19,7 +19,8 @@ Decisions (what a user sees follows from these):
   future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
   is never guessed silently: 12/1 takes the year of the title (2026年12月打卡表), of the sheet's name (12月) or of
   --month, else the most recent such date not after today — in a 打卡表, the first day column's, and the columns
-  after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's);
+  after it are read near it (12/1 … 12/31 on the 10th is one December: its future columns are not last year's); in
+  an export's date column, a date at most AHEAD_DAYS after today is the coming one (请假 1月4日 on 2 January);
   bare day numbers need the month from one of those,
   else the file is refused asking for it (code month_needed). A title month that disagrees with --month is
   refused, and so is a 打卡表 whose date headers lie more than a month from the month the title, the sheet's name
@@ -86,7 +87,7 @@ from sqlalchemy.orm import Session
 
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
-from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime
+from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime, twelve_hour
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
@@ -110,6 +111,7 @@ __all__ = [
 
 LONG, MATRIX = "long", "matrix"
 PROGRESS_ROWS = 500  # rows planned between two progress reports
+AHEAD_DAYS = 31  # an export's month/day without a year up to this many days after today is the coming one
 
 # outcomes of a row (RowOutcome.outcome)
 PLANNED, NOTHING, SKIPPED, PROBLEM = "planned", "nothing", "skipped", "problem"
@@ -227,16 +229,25 @@ def _is_total_row(name: str) -> bool:
 
 
 def _clock_time(value: object) -> time | None:
-    """A time-of-day cell (a time, a duration under a day as some readers give it, or 07:12 as text)."""
+    """A time-of-day cell (a time, a duration under a day as some readers give it, or 07:12, 下午 3:05, 7:05 PM as
+    text)."""
     if isinstance(value, time):
         return value
     if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
         seconds = int(value.total_seconds())
         return time(seconds // 3600, seconds % 3600 // 60, seconds % 60)
-    m = _TIME_RE.match(_fold(value)) if isinstance(value, str) else None
-    if m and int(m[1]) < 24 and int(m[2]) < 60 and int(m[3] or 0) < 60:
-        return time(int(m[1]), int(m[2]), int(m[3] or 0))
-    return None
+    if not isinstance(value, str):
+        return None
+    text, half = twelve_hour(_fold(value))  # 下午 3:05, 7:05 PM: a 12-hour time as WPS, Excel and 问卷 tools write it
+    m = _TIME_RE.match(text)
+    if m is None or int(m[2]) >= 60 or int(m[3] or 0) >= 60:
+        return None
+    hour = int(m[1])
+    if half is not None:
+        if not (1 if half == "pm" else 0) <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return time(hour, int(m[2]), int(m[3] or 0)) if hour < 24 else None
 
 
 # who checked in, as check-in tools head the column (beside the roster's 姓名/昵称/群昵称/微信号)
@@ -1164,7 +1175,9 @@ def _repeated_header(
 
 def _long_day(p: _Planner, value: object, row: int, column: str, reference: tuple[int, int] | None) -> date | None:
     """The day a date cell of an export names (a full date; a month/day takes the reference's year, else the
-    most recent such day not after today); raises ImportProblem naming the cell."""
+    most recent such day not after today — or the coming one, when it is at most AHEAD_DAYS away: 请假 1月4日 in an
+    export read on 2 January is a leave announced ahead, not one of a year ago, and a check-in row of that day is
+    refused as a future day rather than logged a year back); raises ImportProblem naming the cell."""
     if isinstance(value, (datetime, date)):
         return value.date() if isinstance(value, datetime) else value
     text = unicodedata.normalize("NFKC", _text(value))
@@ -1172,6 +1185,9 @@ def _long_day(p: _Planner, value: object, row: int, column: str, reference: tupl
     m = _MONTH_DAY_RE.match(text)
     if m:
         d = _month_day(int(m[1]), int(m[2]), reference, p.today) if 1 <= int(m[1]) <= 12 else None
+        if d is not None and reference is None:
+            coming = _month_day(int(m[1]), int(m[2]), None, p.today + timedelta(days=AHEAD_DAYS))
+            d = coming if coming is not None and coming > p.today else d
         if d is None:
             raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text)
         return d
@@ -1181,7 +1197,9 @@ def _long_day(p: _Planner, value: object, row: int, column: str, reference: tupl
             return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise p.problem(row, column, f"{text} 不是有效的日期 (not a real date)", "date_invalid", text) from None
-    found = parse_datetime(text if isinstance(value, str) else value, file=p.file, row=row, column=column)
+    found = parse_datetime(
+        text if isinstance(value, str) else value, file=p.file, row=row, column=column, date1904=p.table.date1904
+    )
     return found.date() if found is not None else None
 
 
@@ -1228,7 +1246,9 @@ def _plan_long(
                 if at_time is not None:
                     at = datetime.combine(day, at_time) if day is not None else None
                 else:
-                    moment = parse_datetime(value, file=p.file, row=row_no, column=_column(headers, time_col))
+                    moment = parse_datetime(
+                        value, file=p.file, row=row_no, column=_column(headers, time_col), date1904=p.table.date1904
+                    )
                     if moment is not None:
                         day = day or moment.date()
                         timed = (

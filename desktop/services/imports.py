@@ -648,10 +648,11 @@ def region_city(text: str | None) -> str | None:
 class _Parser:
     """Turns one cell into a field value, adding ImportProblems to the record instead of raising."""
 
-    def __init__(self, file: str, tiers: dict[str, str], today: date):
+    def __init__(self, file: str, tiers: dict[str, str], today: date, date1904: bool = False):
         self.file = file
         self.tiers = tiers  # key -> tier name
         self.today = today
+        self.date1904 = date1904  # the workbook's 1904 date system: a date typed as a number counts from 1904
 
     def problem(self, rec: _Record, column: str | None, message: str, code: str | None = None) -> None:
         rec.problems.append(ImportProblem(self.file, rec.row, column, message, code))
@@ -725,7 +726,7 @@ class _Parser:
         if name == "gender":
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
-            when = parse_datetime(value, file=file, row=row, column=column)
+            when = parse_datetime(value, file=file, row=row, column=column, date1904=self.date1904)
             if when is None:
                 return None
             if when.date() > self.today:
@@ -1844,7 +1845,7 @@ def plan_roster_import(
         return planner.result(file_problems, name_from=name_from)
     if table.row_count == 0:
         return planner.result(_no_rows(table), name_from=name_from)
-    reader = _RowReader(table, _Parser(table.file, ctx.tiers, clock.today()), headers, mapping)
+    reader = _RowReader(table, _Parser(table.file, ctx.tiers, clock.today(), table.date1904), headers, mapping)
     total = max(table.row_count, 1)
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first
@@ -2055,7 +2056,7 @@ def plan_applications_import(
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
-    parser = _Parser(table.file, ctx.tiers, clock.today())
+    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904)
     cell_problems: list[ImportProblem] = []
     planner = _Planner(ctx, table, "applications", group_id, headers, {}, actor, True, writer, problem_rows)
     try:

@@ -97,6 +97,7 @@ from desktop.chat_parse import (
     FUTURE_MAKEUP_RE,
     LEAVE_WORDS_RE,
     PasteLine,
+    chinese_date_words,
     is_separator,
     normalise_name,
     parse_chat,
@@ -1001,6 +1002,12 @@ _TITLE_DATE_RE = re.compile(
     r"(?P<cm>[一二三四五六七八九十]{1,2})\s*月\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号]"
     r"|(?<![\dA-Za-z:.\-/])(?P<m3>\d{1,2})\s*[/.\-]\s*(?P<d3>\d{1,2})(?![\d:.\-/])"
     rf"|(?<![\d第续持共满近前后每余约])(?P<d4>\d{{1,2}}){_DOM_END}"
+    r"|(?<![\dA-Za-z:.\-/第续持共满近前后每余约])(?P<m5>0[1-9]|1[0-2])(?P<d5>0[1-9]|[12]\d|3[01])(?![\d:.\-/])"
+)
+# after a title's 1201 (four digits, month and day) that is not a day: a count (1201字, 1230人), a room (1201会议室)
+# or a clock (0630起, 0830开始)
+_NOT_MMDD_AFTER_RE = re.compile(
+    r"\s*(?:字|人|位|名|个|号|分|点|步|起|醒|睡|元(?!旦)|届|期|班|组|群|次|天|年|室|房|楼|栋|层|座|会议|教室|开始|集合|出发|结束)"
 )
 # 6.30 / 5.2 that is not a date: a quantity (followed by a unit, or after 跑量/体重/共…) or a time (followed by
 # 前/后/截止/点/左右, or after 早上/晚上/截止…). A unit that starts a word is not one (11.22 本周, 11.24分享会).
@@ -1056,6 +1063,10 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
                 if found is not None:
                     return found
                 continue
+            elif m["m5"]:
+                if not dom_alone or not _plain_date(folded, m) or _NOT_MMDD_AFTER_RE.match(folded, m.end()):
+                    continue
+                month, dom = int(m["m5"]), int(m["d5"])
             elif m["m2"]:
                 month, dom = int(m["m2"]), int(m["d2"])
             else:
@@ -1110,7 +1121,9 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
 
     Written dates first, the first one in the text: 2026-11-20, 2026年11月20日, 20261120, 11月20日, 十一月二十日
     (二〇二六年十一月二十日; never 农历…), 11/20, 11-20, 11.20, and a day of the month alone (20日, 20号: the
-    nearest such date to `near`; not 3号楼, 2号线, 7日游, 30日挑战, 第3日, 3日前). A year left out is the year
+    nearest such date to `near`; not 3号楼, 2号线, 7日游, 30日挑战, 第3日, 3日前), and four digits of month and day
+    (1201早起打卡, 接龙 titles' usual way; with the day of the month alone, on a title only: not 1203字, 0630起床,
+    1130前, 2026, 1200人). A year left out is the year
     that puts the date nearest to `near`. The bare m.d form is taken only when nothing says it is something
     else: not a quantity (5.2公里, 3.5 km, 1.5小时, 12.5%, 跑量 5.2) and not a time (6.30前完成, 早上6.30,
     截止 6.30, 6.30左右); a date followed by 前/后/截止 is a deadline, not the day itself.
@@ -1179,6 +1192,7 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
     return None
 
 
+_LOOSE_RELATIVE_RE = re.compile(r"(?P<rel>大前天|前天|昨天|昨日)")
 _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{1,2})(?:\s*[日号])?(?![\d:])")
 
 
@@ -1186,13 +1200,15 @@ def _late_day(text: str, day: date) -> date | None:
     """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
     (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`);
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
-    on a Thursday is last week's). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
+    on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
+    (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
     folded = unicodedata.normalize("NFKC", text)
     m = _LATE_DAY_RE.search(folded)
     if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
         loose = _LOOSE_DATE_RE.search(folded)
-        if loose is None:
-            return None
+        if loose is None:  # 补打卡（昨天）, 前天的补卡, 昨天忘了 补: the day before anywhere on a 补卡 line
+            rel = _LOOSE_RELATIVE_RE.search(folded)
+            return day - timedelta(days=_RELATIVE_BACK[rel["rel"]]) if rel else None
         return _infer_year(int(loose["m"]), int(loose["d"]), day) if 1 <= int(loose["m"]) <= 12 else None
     if m["rel"]:
         return day - timedelta(days=_RELATIVE_BACK[m["rel"]])
@@ -1286,6 +1302,7 @@ def _proxied(text: str, name: str) -> str | None:
 def _stamp_day(text: str, day: date) -> date | None:
     """The date of a chat stamp: a written date (11-22, 2026/11/22) is the one nearest the day being logged;
     WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from today, when the chat was copied."""
+    text = chinese_date_words(text)  # WeChat in English: Yesterday 07:12, Thursday 07:12, Dec 31, 2026 07:12
     return parse_day(text, day if any(ch.isdigit() for ch in text) else clock.today())
 
 
