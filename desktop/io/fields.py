@@ -795,8 +795,9 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return None
+    written = text  # what a message names: the cell as written
     weekday = _WEEKDAY_AFTER_RE.search(text)  # 2026-12-01 周二, 2026年12月1日 星期二 08:30 (WPS's 日期+星期 format)
-    if weekday is not None and weekday.start() > 0:
+    if weekday is not None and any(ch.isdigit() for ch in text[: weekday.start()]):  # after a date (not 下周一)
         text = (text[: weekday.start()] + " " + text[weekday.end() :]).strip()
     else:
         weekday = None
@@ -804,14 +805,14 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
         try:
             return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
         except ValueError:
-            raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown) from None
+            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown) from None
     bare, half = twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
     if twelve:
         # 凌晨 0:30 / 0:30 AM is half past midnight as much as 凌晨 12:30 is; 下午 0:30 is no time
         if twelve.group("H") is None or not (1 if half == "pm" else 0) <= int(twelve.group("H")) <= 12:
-            raise ImportProblem(file, row, column, f"{text} 不是有效的时间", "date_invalid", shown)
+            raise ImportProblem(file, row, column, f"{written} 不是有效的时间", "date_invalid", shown)
         hour = int(twelve.group("H")) % 12 + (12 if half == "pm" else 0)
         result = _build(*twelve.group("y", "m", "d"), str(hour), *twelve.group("M", "S", "f"))
     elif match:
@@ -827,12 +828,12 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
             file,
             row,
             column,
-            f"{text} 不是可识别的日期（可用 2026-05-06、2026/5/6 或 2026年5月6日）",
+            f"{written} 不是可识别的日期（可用 2026-05-06、2026/5/6 或 2026年5月6日）",
             "date_not_a_date",
             shown,
         )
     if result is None or not (1900 <= result.year <= 2100):
-        raise ImportProblem(file, row, column, f"{text} 不是有效的日期", "date_invalid", shown)
+        raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
     if weekday is not None and result.weekday() != min("一二三四五六日天".index(weekday["wd"]), 6):
         raise ImportProblem(
             file,
