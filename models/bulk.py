@@ -282,3 +282,51 @@ def insert_returning(
         params = tuple(v for row in chunk for v in row)
         out += [tuple(r) for r in _run(connection, text, params, rows=True)]
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# row locks: a read that decides a write sees what every other writer committed
+
+
+def begin_write(connection: Connection) -> None:
+    """SQLite: take the workspace's write lock now (BEGIN IMMEDIATE, waiting out another writer for the busy
+    timeout), so that what this transaction reads next is what it writes over. The driver begins a transaction only
+    at the first INSERT/UPDATE/DELETE: the reads before it ran on their own, and another process could commit in
+    between (a check-in of a member a merge then deleted with its membership, a place on an activity being deleted).
+    A connection already in a transaction holds the lock or takes it at its next write. Nothing on PostgreSQL."""
+    if not is_sqlite(connection):
+        return
+    if not connection.in_transaction():
+        connection.begin()
+    raw = connection.connection.dbapi_connection
+    if raw is not None and not raw.in_transaction:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except connection.dialect.loaded_dbapi.Error as e:
+            connection._handle_dbapi_exception(e, "BEGIN IMMEDIATE", (), None, None)  # raises (busy: retried)
+            raise  # not reached
+
+
+def lock_rows(
+    connection: Connection, table: str, ids: Iterable[int], *, column: str = "id", share: bool = False
+) -> set[int]:
+    """Lock the rows of `table` whose `column` is one of `ids` until the transaction ends, in one order (by id) for
+    every writer, and return the ids of the rows locked (a row deleted meanwhile is not among them).
+
+    `share=False` (FOR UPDATE): the transaction is about to delete or move what hangs on these rows (a merge, an
+    activity deleted): it waits for every writer adding to them to commit, and then reads their rows too.
+    `share=True` (FOR KEY SHARE): the transaction is about to add rows referring to them (a check-in, a place): it
+    waits for a merge or a delete under way, and a row gone then is missing from the result — the caller says so,
+    instead of a foreign-key violation at its insert. SQLite: the write lock (begin_write) does both."""
+    wanted = sorted({int(i) for i in ids})
+    if not wanted:
+        return set()
+    begin_write(connection)
+    mode = "FOR KEY SHARE" if share else "FOR UPDATE"
+    found: set[int] = set()
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        lock = "" if is_sqlite(connection) else f" {mode}"
+        text = f"SELECT id FROM {table} WHERE {column} IN {in_list(len(chunk))} ORDER BY id{lock}"
+        found.update(int(r[0]) for r in fetch(connection, text, chunk))
+    return found

@@ -52,7 +52,7 @@ _MEMBERS_SQL = (
     " (SELECT g.late_checkins_count_for_streak FROM community_group AS g WHERE g.id = ?),"
     " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'checkin' AND r.active IS {true}),"
     " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'streak7' AND r.active IS {true})"
-    " FROM membership AS ms JOIN member AS m ON m.id = ms.member_id WHERE ms.id IN {ids} AND ms.group_id = ?"
+    " FROM membership AS ms JOIN member AS m ON m.id = ms.member_id WHERE ms.id IN {ids} AND ms.group_id = ?{lock}"
 )
 # A member's history for the streak rule, in one statement of four parts, each read from an index alone:
 # 0 its check-in days (the unique (membership, day) index; PostgreSQL's holds no id: the check-in ids of the few
@@ -87,8 +87,19 @@ _DIALECT_TERMS = {
         "no_day": "NULL",
         "late": "late = 1",
         "hint": " INDEXED BY ix_points_entry_streak_bonus",
+        "lock": "",  # the write lock is taken before (bulk.begin_write)
     },
-    "postgresql": {"true": "true", "no_int": "NULL::integer", "no_day": "NULL::date", "late": "late", "hint": ""},
+    "postgresql": {
+        "true": "true",
+        "no_int": "NULL::integer",
+        "no_day": "NULL::date",
+        "late": "late",
+        "hint": "",
+        # the memberships stay while their check-ins are written: a merge or a delete under way is waited for, and a
+        # membership it removed is not found (a clear NotFound, not a foreign-key violation at the insert); a merge
+        # starting meanwhile waits for this transaction, then folds these check-ins too (bulk.lock_rows)
+        "lock": " FOR KEY SHARE OF ms",
+    },
 }
 _DAYS, _LATE, _LEAVE, _BONUS = range(4)
 # the check-ins of some memberships between two days (a superset of the pairs wanted: filtered in Python)
@@ -216,6 +227,7 @@ def record_checkins_by_day(
     ids = sorted({e.membership_id for entries in per_day.values() for e in entries})
     session.flush()  # the statements below run on the connection: pending ORM changes first (as autoflush)
     connection = session.connection()
+    bulk.begin_write(connection)  # SQLite: the memberships read are those written to (a merge cannot come between)
     members_found: dict[int, tuple[str, datetime | None, str]] = {}
     checked: set[int] = set()  # memberships whose streak bonuses were reconciled with their whole history
     rules: tuple = (False, None, None)

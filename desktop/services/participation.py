@@ -20,7 +20,7 @@ from desktop.services.checkins_queries import on_leave_condition
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_source
 from desktop.settings import get_setting
-from models import Activity, Attendance, Contribution, Member, Membership, Violation, clock, utcnow
+from models import Activity, Attendance, Contribution, Member, Membership, Violation, bulk, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
     ATTENDANCE_ROLES,
@@ -123,6 +123,9 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
     points are reversed in the ledger (the ledger keeps both entries), its places go, and the audit row keeps the
     activity and every place as they were — nothing is lost from the record. Returns the points taken back."""
     require(actor, "record_participation")
+    # the activity first: a place another assistant is recording commits before its places are read (its points
+    # were left standing for an activity that no longer exists), and one started after finds the activity gone
+    bulk.lock_rows(session.connection(), "activity", [activity_id])
     act = session.get(Activity, activity_id)
     if act is None:
         raise NotFound(f"activity {activity_id}")
@@ -197,6 +200,11 @@ def set_attendance(
         raise ValidationError("status", f"未知出勤状态 {status!r}")
     if role not in ATTENDANCE_ROLES:
         raise ValidationError("role", f"未知角色 {role!r}")
+    # the activity and the membership stay while the place is written (a delete or a merge under way is waited for)
+    connection = session.connection()
+    if not bulk.lock_rows(connection, "activity", [activity_id], share=True):
+        raise NotFound(f"activity {activity_id}")
+    bulk.lock_rows(connection, "membership", [membership_id], share=True)
     act = session.get(Activity, activity_id)
     if act is None:
         raise NotFound(f"activity {activity_id}")

@@ -1,0 +1,170 @@
+"""Two assistants at once on one workspace (PRODUCT §3.7), each with a connection of their own, on a real SQLite file
+and a real PostgreSQL database: one writer's transaction is held open (written, not committed) while the other's
+runs in a thread, then committed. Whatever the order, no check-in or place is lost, no points are left for what no
+longer exists, and the writer that comes second gets a named outcome — never a foreign-key violation.
+
+The order of the two is forced: the first writer's transaction is open (its rows written) when the second starts;
+the second is given time to read before the first commits (without the row locks it read the old state and wrote
+over the first's rows)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.errors import NotFound
+from desktop.services.checkins import record_checkins
+from desktop.services.groups import create_group
+from desktop.services.members import merge_members
+from desktop.services.operators import add_operator, get_actor
+from desktop.services.participation import ActivityInput, create_activity, delete_activity, set_attendance
+from desktop.services.roster import MemberInput, add_member
+from models import Attendance, CheckIn, Membership, PointsEntry, kept
+from models.db import open_database
+
+JOINED = datetime(2026, 10, 1, 9, 0)
+DAY = date(2026, 11, 17)
+TODAY = date(2026, 11, 18)
+
+
+@pytest.fixture
+def second(workspace):
+    """The other assistant's own connection to the same workspace."""
+    database = open_database(workspace.engine.url.render_as_string(hide_password=False), migrate=False)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def _setup(workspace, owner, names):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED)) for n in names}
+        add_operator(s, owner, "助理B", "assistant")
+        s.commit()
+    return gid, ids
+
+
+def _meanwhile(first_session, other) -> dict:
+    """Run `other()` in a thread while `first_session` holds its transaction open; commit it after the other had
+    time to read; return what the other gave (`value`) or raised (`error`)."""
+    out: dict = {}
+
+    def run() -> None:
+        try:
+            out["value"] = other()
+        except Exception as exc:  # the test looks at it
+            out["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    time.sleep(0.8)
+    first_session.commit()
+    first_session.close()
+    thread.join(30)
+    assert not thread.is_alive()
+    return out
+
+
+def _merge(database, owner, keep: int, drop: int):
+    with database.session() as s:
+        summary = merge_members(s, owner, keep, drop)
+        s.commit()
+        return summary
+
+
+def test_a_checkin_logged_while_the_record_is_merged_away_is_kept(workspace, owner, second):
+    gid, ids = _setup(workspace, owner, ["张三", "张三 (旧)"])
+    (keep, keep_ms), (drop, drop_ms) = ids["张三"], ids["张三 (旧)"]
+    s = second.session()
+    assistant = get_actor(s, "助理B")
+    logged = record_checkins(s, assistant, gid, DAY, [drop_ms], today=TODAY)
+    assert logged.logged == (drop_ms,)  # the assistant is told it is logged …
+
+    out = _meanwhile(s, lambda: _merge(workspace, owner, keep, drop))
+
+    assert "error" not in out, out
+    with workspace.session() as s:
+        # … and it is: on the kept record (the merge deleted it with the dropped membership, points and all)
+        assert s.execute(select(CheckIn.membership_id, CheckIn.day)).all() == [(keep_ms, DAY)]
+        assert s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == keep_ms)).all() == [1]
+        assert s.get(Membership, keep_ms).points_balance == 1
+        assert kept.drift(s.connection()) == []
+
+
+def test_a_checkin_of_a_record_being_merged_away_is_a_named_refusal(workspace, owner, second):
+    gid, ids = _setup(workspace, owner, ["张三", "张三 (旧)"])
+    (keep, keep_ms), (drop, drop_ms) = ids["张三"], ids["张三 (旧)"]
+    s = workspace.session()
+    merge_members(s, owner, keep, drop)
+
+    def log():
+        with second.session() as s2:
+            result = record_checkins(s2, get_actor(s2, "助理B"), gid, DAY, [drop_ms], today=TODAY)
+            s2.commit()
+            return result
+
+    out = _meanwhile(s, log)
+
+    assert "value" not in out
+    assert isinstance(out["error"], NotFound), repr(out.get("error"))  # not a foreign-key violation
+    with workspace.session() as s:
+        assert s.execute(select(CheckIn.id)).all() == []
+        assert s.execute(select(PointsEntry.id)).all() == []
+        assert kept.drift(s.connection()) == []
+    with second.session() as s2:  # the membership kept takes the check-in: nothing half-written stands in the way
+        assert record_checkins(s2, get_actor(s2, "助理B"), gid, DAY, [keep_ms], today=TODAY).logged == (keep_ms,)
+        s2.commit()
+
+
+def test_a_place_recorded_while_the_activity_is_deleted_leaves_no_points_behind(workspace, owner, second):
+    gid, ids = _setup(workspace, owner, ["李四"])
+    ms = ids["李四"][1]
+    with workspace.session() as s:
+        aid = create_activity(s, owner, gid, ActivityInput("读书分享会", starts_at=datetime(2026, 11, 17, 20)))
+        s.commit()
+    s = second.session()
+    assert set_attendance(s, get_actor(s, "助理B"), aid, ms, "attended") == "attended"
+
+    def remove():
+        with workspace.session() as s1:
+            taken = delete_activity(s1, owner, aid)
+            s1.commit()
+            return taken
+
+    out = _meanwhile(s, remove)
+
+    assert out == {"value": 3}  # the place recorded meanwhile was read: its +3 is taken back
+    with workspace.session() as s:
+        assert s.execute(select(Attendance.id)).all() == []
+        assert sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ms))) == 0
+        assert s.get(Membership, ms).points_balance == 0
+        assert kept.drift(s.connection()) == []
+
+
+def test_a_place_on_an_activity_being_deleted_is_a_named_refusal(workspace, owner, second):
+    gid, ids = _setup(workspace, owner, ["李四"])
+    ms = ids["李四"][1]
+    with workspace.session() as s:
+        aid = create_activity(s, owner, gid, ActivityInput("读书分享会", starts_at=datetime(2026, 11, 17, 20)))
+        s.commit()
+    s = workspace.session()
+    delete_activity(s, owner, aid)
+
+    def mark():
+        with second.session() as s2:
+            status = set_attendance(s2, get_actor(s2, "助理B"), aid, ms, "attended")
+            s2.commit()
+            return status
+
+    out = _meanwhile(s, mark)
+
+    assert isinstance(out.get("error"), NotFound), out
+    with workspace.session() as s:
+        assert s.execute(select(PointsEntry.id)).all() == []
+        assert kept.drift(s.connection()) == []
