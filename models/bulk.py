@@ -330,3 +330,17 @@ def lock_rows(
         text = f"SELECT id FROM {table} WHERE {column} IN {in_list(len(chunk))} ORDER BY id{lock}"
         found.update(int(r[0]) for r in fetch(connection, text, chunk))
     return found
+
+
+# what a `lock_key` serialises (the first key of PostgreSQL's two-key advisory locks); the second is the row's id
+LOCK_NEW_MEMBERS = 1  # a group's people added by name (a paste's "add as new member"): key = the group's id
+
+
+def lock_key(connection: Connection, kind: int, key: int) -> None:
+    """Serialise the writers that decide on something no row stands for yet (is there a member of this name in the
+    group?) until the transaction ends: PostgreSQL's transaction advisory lock (kind, key) — no privilege needed, an
+    assistant's login takes it too; SQLite's write lock (begin_write)."""
+    if is_sqlite(connection):
+        begin_write(connection)
+        return
+    fetch(connection, "SELECT pg_advisory_xact_lock(?, ?)", (int(kind), int(key)))

@@ -168,3 +168,55 @@ def test_a_place_on_an_activity_being_deleted_is_a_named_refusal(workspace, owne
     with workspace.session() as s:
         assert s.execute(select(PointsEntry.id)).all() == []
         assert kept.drift(s.connection()) == []
+
+
+def test_two_assistants_paste_the_same_chain_with_a_newcomer_at_the_same_moment(workspace, owner, second):
+    """Both see 新人小王 on nobody's roster and choose "add as new member"; both commit at once (a barrier). One
+    新人小王 is made and checked in once; everyone else once; the second assistant's lines are "already" — no error,
+    no second person counted in the figures."""
+    from desktop.services.paste import PlannedCheckin, certain_plan, commit_paste, preview_paste
+    from desktop.tasks import Progress
+    from models import Member
+
+    names = [f"成员{i}" for i in range(8)]
+    gid, ids = _setup(workspace, owner, names)
+    with workspace.session() as s:
+        add_operator(s, owner, "助理A", "assistant")
+        s.commit()
+    chain = "#接龙\n11月18日 早起打卡\n" + "\n".join(f"{i + 1}. {n}" for i, n in enumerate(names)) + "\n9. 新人小王\n"
+    plans = []
+    for database, who in ((workspace, "助理A"), (second, "助理B")):
+        with database.session() as s:
+            preview = preview_paste(s, gid, TODAY, chain)
+            actor = get_actor(s, who)
+        assert {m.name for m in preview.matches if m.status == "unmatched"} == {"新人小王"}
+        plan = certain_plan(preview.matches) + [PlannedCheckin(None, TODAY, None, False, "新人小王", 11)]
+        plans.append((database, actor, plan))
+    barrier = threading.Barrier(2)
+    outcomes: list = [None, None]
+
+    def paste(i: int) -> None:
+        database, actor, plan = plans[i]
+        barrier.wait()
+        try:
+            outcomes[i] = commit_paste(
+                Progress(), database=database, actor=actor, group_id=gid, day=TODAY, planned=plan, today=TODAY
+            )
+        except Exception as exc:  # the test looks at it
+            outcomes[i] = exc
+
+    threads = [threading.Thread(target=paste, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert all(not isinstance(o, Exception) for o in outcomes), outcomes
+    assert sorted(len(o.logged) for o in outcomes) == [0, 9]
+    assert sorted(len(o.already) for o in outcomes) == [0, 9]
+    assert sorted(len(o.new_membership_ids) for o in outcomes) == [0, 1]
+    with workspace.session() as s:
+        newcomers = s.scalars(select(Member.id).where(Member.display_name == "新人小王")).all()
+        assert len(newcomers) == 1
+        assert len(s.execute(select(CheckIn.id)).all()) == 9
+        assert sum(s.scalars(select(PointsEntry.points))) == 9
+        assert kept.drift(s.connection()) == []
