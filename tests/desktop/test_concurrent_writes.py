@@ -220,3 +220,62 @@ def test_two_assistants_paste_the_same_chain_with_a_newcomer_at_the_same_moment(
         assert len(s.execute(select(CheckIn.id)).all()) == 9
         assert sum(s.scalars(select(PointsEntry.points))) == 9
         assert kept.drift(s.connection()) == []
+
+
+def test_three_assistants_logging_several_days_at_once_never_deadlock(workspace, owner, second):
+    """Pastes that name several days (补卡 lines, a 打卡表) by three assistants at once, each transaction run once
+    (no retry): the memberships are taken in one order, so none is chosen as a deadlock victim (PostgreSQL 40P01:
+    one transaction in three was, each after a second's wait). The totals are exact and the ledger is what
+    recompute gives."""
+    import random
+    from datetime import timedelta
+
+    from desktop.services.checkins import record_checkins_by_day
+    from desktop.services.points import recompute_preview
+
+    names = [f"成员{i:02d}" for i in range(30)]
+    gid, ids = _setup(workspace, owner, names)
+    with workspace.session() as s:
+        for name in ("助理A", "助理C"):
+            add_operator(s, owner, name, "assistant")
+        s.commit()
+    memberships = [ms for _m, ms in ids.values()]
+    barrier = threading.Barrier(3)
+    errors: list[str] = []
+    wanted: set[tuple[int, date]] = set()
+    plans = []
+    for seed in range(3):
+        rng = random.Random(seed)
+        calls = [
+            {date(2026, 11, 1) + timedelta(days=rng.randrange(15)): rng.sample(memberships, 8) for _ in range(4)}
+            for _ in range(10)
+        ]
+        wanted |= {(ms, d) for call in calls for d, mss in call.items() for ms in mss}
+        plans.append(calls)
+
+    def assistant(i: int, name: str) -> None:
+        database = (workspace, second, second)[i]
+        with database.session() as s:
+            actor = get_actor(s, name)
+        barrier.wait()
+        for by_day in plans[i]:
+            try:
+                with database.session() as s:
+                    record_checkins_by_day(s, actor, gid, by_day, today=TODAY)
+                    s.commit()
+            except Exception as exc:  # the test fails on any
+                errors.append(f"{type(exc).__name__}: {str(exc)[:200]}")
+
+    threads = [threading.Thread(target=assistant, args=(i, n)) for i, n in enumerate(("助理A", "助理B", "助理C"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    with workspace.session() as s:
+        rows = s.execute(select(CheckIn.membership_id, CheckIn.day)).all()
+        assert len(rows) == len(wanted) and set(rows) == wanted
+        checkin_points = s.scalars(select(PointsEntry.points).where(PointsEntry.source_kind == "checkin")).all()
+        assert len(checkin_points) == len(wanted)
+        assert kept.drift(s.connection()) == []
+        assert recompute_preview(s, gid) == []
