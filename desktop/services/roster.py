@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, bindparam, delete, func, or_, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
@@ -626,12 +627,18 @@ def _tier_id(session: Session, tier: str | None) -> int | None:
 
 
 def _tags(session: Session, names: list[str]) -> list[Tag]:
+    """The tags of these names, a new one created (its insert ignored when the name is there: another assistant
+    typing the same new tag at the same moment made it — both INSERTs were a unique violation for the second, a
+    traceback, the edit lost). PostgreSQL waits for the other transaction, then finds its tag."""
     out = []
     for name in dict.fromkeys(drop_id_numbers(n)[0] or "" for n in names):  # a tag never holds an ID number
         tag = session.scalar(select(Tag).where(Tag.name == name))
         if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
+            dialect = session.get_bind().dialect.name
+            insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Tag.__table__)
+            session.execute(insert.values(name=name).on_conflict_do_nothing(index_elements=["name"]))
+            tag = session.scalar(select(Tag).where(Tag.name == name))
+            assert tag is not None
         out.append(tag)
     return out
 

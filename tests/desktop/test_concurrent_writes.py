@@ -279,3 +279,29 @@ def test_three_assistants_logging_several_days_at_once_never_deadlock(workspace,
         assert len(checkin_points) == len(wanted)
         assert kept.drift(s.connection()) == []
         assert recompute_preview(s, gid) == []
+
+
+def test_two_assistants_typing_the_same_new_tag_at_once_both_keep_it(workspace, owner, second):
+    """Both tag someone 铁粉, a tag nobody had: the second's INSERT of the tag was a unique violation (a traceback
+    in the window, the edit lost). Now one tag, on both people."""
+    from desktop.services.members import bulk_tag
+    from models import Member, Tag
+
+    gid, ids = _setup(workspace, owner, ["甲", "乙"])
+    s = workspace.session()
+    assert bulk_tag(s, owner, [ids["甲"][1]], "铁粉") == 1
+    s.flush()
+
+    def tag():
+        with second.session() as s2:
+            n = bulk_tag(s2, get_actor(s2, "助理B"), [ids["乙"][1]], "铁粉")
+            s2.commit()
+            return n
+
+    out = _meanwhile(s, tag)
+
+    assert out == {"value": 1}
+    with workspace.session() as s:
+        assert s.scalars(select(Tag.name)).all() == ["铁粉"]
+        for name in ("甲", "乙"):
+            assert [t.name for t in s.get(Member, ids[name][0]).tags] == ["铁粉"]
