@@ -275,6 +275,40 @@ def _guards(session: Session, prefix: str) -> None:
         "NOT (left(NEW.key, 15) = 'import_mapping:' OR left(NEW.key, 14) = 'chat_exporter:')",
         "an assistant cannot change the workspace settings",
     )
+    _audit_author(session, prefix)
+
+
+def _audit_author(session: Session, prefix: str) -> None:
+    """The audit log names the operator whose login wrote the row. An assistant's or an admin's login wrote any
+    operator's id into it (`INSERT INTO audit_log (operator_id, …)` with psql, through the assistant's view too):
+    a write the owner reads as someone else's. A BEFORE trigger on public.audit_log sets `operator_id` to the
+    operator of the session's login (session_user: the assistant's rows arrive through the view's SECURITY DEFINER
+    function, whose current_user is the owner), and refuses a login that is no operator's. The owner's logins and
+    superusers are left as they write (a restore copies the rows of everyone)."""
+    conn = session.connection()
+    owner = _literal(session, group_role(prefix, "owner"))
+    name = _ident(session, f"{prefix}_audit_author")
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+DECLARE me integer;
+BEGIN
+  IF pg_has_role(session_user, {owner}, 'MEMBER')
+     OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+    RETURN NEW;
+  END IF;
+  SELECT id INTO me FROM public.operator WHERE login = session_user AND active;
+  IF me IS NULL THEN
+    RAISE EXCEPTION 'permission denied: the login is not an operator of this workspace' USING ERRCODE = '42501';
+  END IF;
+  NEW.operator_id := me;
+  RETURN NEW;
+END $fn$"""
+    )
+    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.audit_log")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {name} BEFORE INSERT ON public.audit_log FOR EACH ROW EXECUTE FUNCTION public.{name}()"
+    )
 
 
 _MASK_SQL = (

@@ -269,3 +269,28 @@ def test_an_admin_backs_up_the_team_database_without_the_password_hashes(team, t
         assert conn.execute("SELECT count(*) FROM operator WHERE password_hash IS NOT NULL").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_the_audit_log_names_the_login_that_wrote_it_whatever_the_row_says(team):
+    """An assistant (through the masked view) and an admin (on the table) write audit rows naming the owner, as
+    with psql: the rows name them, not the owner. A check-in by the assistant through the app is audited as theirs."""
+    url, _prefix, _logins = team
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        ids = dict(conn.execute("SELECT name, id FROM operator").fetchall())
+    owner_id = ids["群主"] if "群主" in ids else min(ids.values())
+    for login, password, name in (("xiaozhuli", ASSISTANT_PW, "小助理"), ("team_admin", ADMIN_PW, "管理员")):
+        with psycopg.connect(_dsn(url, login, password), autocommit=True) as conn:
+            conn.execute(
+                "INSERT INTO audit_log (at, operator_id, action, entity, entity_id, summary) "
+                "VALUES (now(), %s, 'member.delete', 'member', 1, %s)",
+                (owner_id, f"forged by {login}"),
+            )
+        with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+            written = conn.execute("SELECT operator_id FROM audit_log WHERE summary = %s", (f"forged by {login}",))
+            assert written.fetchall() == [(ids[name],)]
+    assert main(["--db", _login_url(url, "xiaozhuli", ASSISTANT_PW), "checkin", "--group", GROUP, "张三"]) == 0
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        row = conn.execute("SELECT operator_id FROM audit_log WHERE action = 'checkin.record'").fetchall()
+        assert row == [(ids["小助理"],)]
+        checkin = conn.execute("SELECT recorded_by FROM checkin").fetchall()
+        assert checkin == [(ids["小助理"],)]
