@@ -1671,6 +1671,12 @@ def commit_paste(
 
     new_names = list(dict.fromkeys(p.new_name for p in planned if p.membership_id is None and p.new_name))
     total = len(new_names) + 1
+    # a newcomer added from an earlier day's chain was in the group that day: they join at its start (added as
+    # joining now, their check-in of the day before was refused — the whole paste with it)
+    first_day = {
+        name: min(p.day for p in planned if p.membership_id is None and p.new_name == name) for name in new_names
+    }
+    now = clock.now()
 
     def write() -> PasteOutcome:
         with database.session() as session:
@@ -1683,7 +1689,10 @@ def commit_paste(
                 progress.step(i, total)
                 if name in added:
                     continue
-                new_ids[name] = add_member(session, actor, group_id, MemberInput(display_name=name))[1]
+                joined = datetime.combine(first_day[name], time(0, 0)) if first_day[name] < now.date() else None
+                new_ids[name] = add_member(session, actor, group_id, MemberInput(display_name=name, joined_at=joined))[
+                    1
+                ]
             new_members = tuple(new_ids.values())
             new_ids.update(added)
             progress.step(len(new_names), total)

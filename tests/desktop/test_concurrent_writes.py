@@ -305,3 +305,24 @@ def test_two_assistants_typing_the_same_new_tag_at_once_both_keep_it(workspace, 
         assert s.scalars(select(Tag.name)).all() == ["铁粉"]
         for name in ("甲", "乙"):
             assert [t.name for t in s.get(Member, ids[name][0]).tags] == ["铁粉"]
+
+
+def test_a_newcomer_added_from_yesterdays_chain_is_checked_in_for_yesterday(workspace, owner):
+    """Yesterday's chain pasted today with a name nobody has, "add as new member": the person was added as joining
+    now, so their check-in for yesterday was refused ("joined on the 18th: no check-in for the 17th") and the whole
+    paste with it. They join at the start of the chain's day and are checked in."""
+    from desktop.services.paste import PlannedCheckin, certain_plan, commit_paste, preview_paste
+    from desktop.tasks import Progress
+    from models import Member
+
+    gid, ids = _setup(workspace, owner, ["成员一"])
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, "#接龙\n11月17日 早起打卡\n1. 成员一\n2. 新人小王\n")
+    plan = certain_plan(preview.matches) + [PlannedCheckin(None, DAY, None, False, "新人小王", 4)]
+    outcome = commit_paste(Progress(), database=workspace, actor=owner, group_id=gid, day=DAY, planned=plan)
+    assert len(outcome.logged) == 2 and len(outcome.new_membership_ids) == 1
+    with workspace.session() as s:
+        ms = s.get(Membership, outcome.new_membership_ids[0])
+        assert s.get(Member, ms.member_id).display_name == "新人小王"
+        assert ms.joined_at == datetime(2026, 11, 17, 0, 0) and ms.status == "active"
+        assert s.execute(select(CheckIn.day).where(CheckIn.membership_id == ms.id)).all() == [(DAY,)]
