@@ -307,26 +307,34 @@ def begin_write(connection: Connection) -> None:
             raise  # not reached
 
 
+LOCK_MODES = {
+    "delete": "FOR UPDATE",  # about to delete or move what hangs on the rows (a merge, an activity deleted)
+    "write": "FOR NO KEY UPDATE",  # about to decide from what hangs on them and add to it (a place and its points)
+    "refer": "FOR KEY SHARE",  # about to add rows referring to them (a place's activity)
+}
+
+
 def lock_rows(
-    connection: Connection, table: str, ids: Iterable[int], *, column: str = "id", share: bool = False
+    connection: Connection, table: str, ids: Iterable[int], *, column: str = "id", mode: str = "delete"
 ) -> set[int]:
     """Lock the rows of `table` whose `column` is one of `ids` until the transaction ends, in one order (by id) for
     every writer, and return the ids of the rows locked (a row deleted meanwhile is not among them).
 
-    `share=False` (FOR UPDATE): the transaction is about to delete or move what hangs on these rows (a merge, an
-    activity deleted): it waits for every writer adding to them to commit, and then reads their rows too.
-    `share=True` (FOR KEY SHARE): the transaction is about to add rows referring to them (a check-in, a place): it
-    waits for a merge or a delete under way, and a row gone then is missing from the result — the caller says so,
-    instead of a foreign-key violation at its insert. SQLite: the write lock (begin_write) does both."""
+    `mode` (LOCK_MODES): "delete" — the transaction is about to delete or move what hangs on these rows (a merge, an
+    activity deleted): it waits for every writer adding to them to commit, and then reads their rows too. "write" —
+    it reads what hangs on them to decide what to add (a place: was it attended already? its points): two such
+    writers of one row take turns, and the second reads what the first wrote (both paid the points). "refer" — it
+    only adds rows referring to them: it waits for a merge or a delete under way, and a row gone then is missing
+    from the result — the caller says so, instead of a foreign-key violation at its insert. SQLite: the write lock
+    (begin_write) does all three."""
     wanted = sorted({int(i) for i in ids})
     if not wanted:
         return set()
     begin_write(connection)
-    mode = "FOR KEY SHARE" if share else "FOR UPDATE"
+    lock = "" if is_sqlite(connection) else f" {LOCK_MODES[mode]}"
     found: set[int] = set()
     for start in range(0, len(wanted), 900):
         chunk = wanted[start : start + 900]
-        lock = "" if is_sqlite(connection) else f" {mode}"
         text = f"SELECT id FROM {table} WHERE {column} IN {in_list(len(chunk))} ORDER BY id{lock}"
         found.update(int(r[0]) for r in fetch(connection, text, chunk))
     return found

@@ -200,11 +200,13 @@ def set_attendance(
         raise ValidationError("status", f"未知出勤状态 {status!r}")
     if role not in ATTENDANCE_ROLES:
         raise ValidationError("role", f"未知角色 {role!r}")
-    # the activity and the membership stay while the place is written (a delete or a merge under way is waited for)
+    # the activity stays while the place is written (a deletion under way is waited for), and the member's places
+    # are written one writer at a time: two assistants ticking the same person attended both read "no place yet"
+    # and both paid the activity's points
     connection = session.connection()
-    if not bulk.lock_rows(connection, "activity", [activity_id], share=True):
+    if not bulk.lock_rows(connection, "activity", [activity_id], mode="refer"):
         raise NotFound(f"activity {activity_id}")
-    bulk.lock_rows(connection, "membership", [membership_id], share=True)
+    bulk.lock_rows(connection, "membership", [membership_id], mode="write")
     act = session.get(Activity, activity_id)
     if act is None:
         raise NotFound(f"activity {activity_id}")

@@ -326,3 +326,86 @@ def test_a_newcomer_added_from_yesterdays_chain_is_checked_in_for_yesterday(work
         assert s.get(Member, ms.member_id).display_name == "新人小王"
         assert ms.joined_at == datetime(2026, 11, 17, 0, 0) and ms.status == "active"
         assert s.execute(select(CheckIn.day).where(CheckIn.membership_id == ms.id)).all() == [(DAY,)]
+
+
+def test_two_assistants_ticking_the_same_person_attended_pay_the_points_once(workspace, owner, second):
+    gid, ids = _setup(workspace, owner, ["李四"])
+    ms = ids["李四"][1]
+    with workspace.session() as s:
+        aid = create_activity(s, owner, gid, ActivityInput("读书分享会", starts_at=datetime(2026, 11, 17, 20)))
+        s.commit()
+    s = workspace.session()
+    set_attendance(s, owner, aid, ms, "attended")
+
+    def mark():
+        with second.session() as s2:
+            status = set_attendance(s2, get_actor(s2, "助理B"), aid, ms, "attended")
+            s2.commit()
+            return status
+
+    out = _meanwhile(s, mark)
+
+    assert out == {"value": "attended"}
+    with workspace.session() as s:
+        assert s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ms)).all() == [3]
+        assert s.get(Membership, ms).points_balance == 3
+        assert kept.drift(s.connection()) == []
+
+
+def _newcomer(workspace, owner):
+    from desktop.services.onboarding import list_steps
+
+    gid, _ids = _setup(workspace, owner, [])
+    with workspace.session() as s:
+        ms = add_member(s, owner, gid, MemberInput(display_name="新人", status="onboarding"))[1]
+        required = [st.id for st in list_steps(s, gid) if st.required]
+        s.commit()
+    assert len(required) >= 2
+    return ms, required
+
+
+def test_two_assistants_ticking_the_last_two_steps_at_once_make_the_newcomer_a_member(workspace, owner, second):
+    """Each saw the other's step undone: every required step was done and the newcomer stayed 入群中."""
+    from desktop.services.onboarding import record_step
+
+    ms, required = _newcomer(workspace, owner)
+    with workspace.session() as s:
+        for step in required[:-2]:
+            record_step(s, owner, ms, step)
+        s.commit()
+    s = workspace.session()
+    record_step(s, owner, ms, required[-2])
+
+    def tick():
+        with second.session() as s2:
+            outcome = record_step(s2, get_actor(s2, "助理B"), ms, required[-1])
+            s2.commit()
+            return outcome
+
+    out = _meanwhile(s, tick)
+
+    assert out["value"].became_active and out["value"].status == "active"
+    with workspace.session() as s:
+        assert s.get(Membership, ms).status == "active"
+
+
+def test_two_assistants_ticking_the_same_step_at_once_is_one_step_done(workspace, owner, second):
+    from desktop.services.onboarding import record_step
+    from models import StepProgress
+
+    ms, required = _newcomer(workspace, owner)
+    s = workspace.session()
+    record_step(s, owner, ms, required[0])
+
+    def tick():
+        with second.session() as s2:
+            outcome = record_step(s2, get_actor(s2, "助理B"), ms, required[0])
+            s2.commit()
+            return outcome
+
+    out = _meanwhile(s, tick)
+
+    assert "error" not in out, out  # was a unique violation
+    with workspace.session() as s:
+        rows = s.execute(select(StepProgress.step_id).where(StepProgress.membership_id == ms)).all()
+        assert rows == [(required[0],)]
