@@ -573,6 +573,7 @@ def leave_group(
         raise ValidationError("status", f"未知状态 {status!r}")
     if not reason or not reason.strip():
         raise ValidationError("reason", "请填写离开原因 (a reason is required)")
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as update_member
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")

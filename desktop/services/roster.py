@@ -29,6 +29,7 @@ from models import (
     MembershipSpell,
     Tag,
     Tier,
+    bulk,
     clock,
     member_tag,
     utcnow,
@@ -763,15 +764,26 @@ def get_member_input(session: Session, membership_id: int) -> MemberInput:
     )
 
 
-def update_member(session: Session, actor: Actor, membership_id: int, data: MemberInput) -> None:
+def update_member(
+    session: Session, actor: Actor, membership_id: int, data: MemberInput, *, loaded: MemberInput | None = None
+) -> None:
     """Save the member dialog: the person's fields, tags and this membership. A status change is a leaving or a
     coming back, with its dates (left_fields): moving to left/removed/blacklisted sets left_at (data.left_at,
     or now) and the reason given; moving back in clears both. Removing, blacklisting and lifting a blacklist
     need `delete_members` (require_status_change). `data` as get_member_input returned it puts back exactly
-    what was there (the undo of an edit)."""
+    what was there (the undo of an edit).
+
+    `loaded`: what the dialog was opened with (get_member_input then). Only what the user changed from it is
+    written (`edits_only`): the dialog held every field as it was when it opened, so saving a new city put back
+    what another assistant (or an import) had changed meanwhile — a member they marked 已退群 was a member again,
+    a corrected phone the old one, a tag added gone — each shown in the audit as this user's change."""
     require(actor, "edit_members")
-    data = validate(data)
+    # one writer of a member at a time (the dialog's save, a mark-left, a step): what is read is what is written over
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     before = get_member_input(session, membership_id)
+    data = validate(data)
+    if loaded is not None:
+        data = edits_only(loaded, data, before)
     ms = session.get(Membership, membership_id)
     assert ms is not None
     require_status_change(actor, ms.status, data.status)
@@ -803,6 +815,31 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     }
     changed_after = {k: getattr(after, k) for k in changed_before}
     record_audit(session, actor.id, "member.update", "member", ms.member_id, before=changed_before, after=changed_after)
+
+
+_LEFT_UNIT = ("status", "left_at", "left_reason")  # changed together: a leaving, its day and its reason
+
+
+def edits_only(loaded: MemberInput, data: MemberInput, current: MemberInput) -> MemberInput:
+    """`data` with every field the user left as it was `loaded` taken from `current` (what is stored now): the
+    user's edits, on top of what others changed since. The status, leaving day and reason go as one; tags as the
+    user's additions and removals applied to the current tags."""
+    try:
+        loaded = validate(loaded)
+    except ValidationError:  # compared as stored
+        pass
+    kept: dict = {}
+    for f in fields(MemberInput):
+        if f.name in _LEFT_UNIT or f.name == "tags":
+            continue
+        if getattr(data, f.name) == getattr(loaded, f.name):
+            kept[f.name] = getattr(current, f.name)
+    if all(getattr(data, n) == getattr(loaded, n) for n in _LEFT_UNIT):
+        kept.update({n: getattr(current, n) for n in _LEFT_UNIT})
+    removed = set(loaded.tags) - set(data.tags)
+    added = [t for t in data.tags if t not in loaded.tags]
+    kept["tags"] = [t for t in current.tags if t not in removed] + [t for t in added if t not in current.tags]
+    return replace(data, **kept)
 
 
 def _joined_before_left(ms: Membership, data: MemberInput) -> MemberInput:

@@ -409,3 +409,48 @@ def test_two_assistants_ticking_the_same_step_at_once_is_one_step_done(workspace
     with workspace.session() as s:
         rows = s.execute(select(StepProgress.step_id).where(StepProgress.membership_id == ms)).all()
         assert rows == [(required[0],)]
+
+
+def test_saving_the_member_dialog_keeps_what_others_changed_since_it_opened(workspace, owner):
+    """The dialog is opened on 张三 (get_member_input); meanwhile another assistant marks 张三 left and tags them
+    优秀学员, and an import corrects the phone; then the dialog's user changes the city and saves, as the dialog
+    does (loaded=what it opened with). Only the city is this edit: 张三 stays left with their reason, day, phone and
+    tag — saving had made them a member again, with the old phone and without the tag, all under this user's name."""
+    from desktop.services.members import bulk_tag
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster import get_member_input, update_member
+    from models import AuditEntry, Member
+
+    gid, ids = _setup(workspace, owner, [])
+    with workspace.session() as s:
+        member_id, ms = add_member(
+            s, owner, gid, MemberInput(display_name="张三", phone="13800138000", tags=["早起"], joined_at=JOINED)
+        )
+        s.commit()
+        loaded = get_member_input(s, ms)
+    with workspace.session() as s:  # the others, meanwhile
+        leave_group(s, owner, ms, "换了工作", when=datetime(2026, 11, 10, 9, 0))
+        bulk_tag(s, owner, [ms], "优秀学员")
+        s.get(Member, member_id).phone = "13900139000"
+        s.commit()
+    from dataclasses import replace
+
+    with workspace.session() as s:
+        update_member(s, owner, ms, replace(loaded, city="杭州"), loaded=loaded)
+        s.commit()
+    with workspace.session() as s:
+        now = get_member_input(s, ms)
+        assert now.city == "杭州"
+        assert (now.status, now.left_at, now.left_reason) == ("left", datetime(2026, 11, 10, 9, 0), "换了工作")
+        assert now.phone == "13900139000"
+        assert sorted(now.tags) == ["优秀学员", "早起"]
+        summary = s.scalars(
+            select(AuditEntry.summary).where(AuditEntry.action == "member.update").order_by(AuditEntry.id.desc())
+        ).first()
+        assert "杭州" in summary and "status" not in summary and "phone" not in summary
+    with workspace.session() as s:  # the user's own edits still win: a tag taken off, the status set back
+        loaded = get_member_input(s, ms)
+        update_member(s, owner, ms, replace(loaded, tags=["早起"], status="active", left_at=None), loaded=loaded)
+        s.commit()
+        now = get_member_input(s, ms)
+        assert now.tags == ["早起"] and now.status == "active" and now.left_at is None

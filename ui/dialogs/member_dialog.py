@@ -530,7 +530,7 @@ class MemberDialog(QDialog):
             if self._membership_id is None:
                 _member_id, membership_id = add_member(session, self._actor, group_id, raw)
                 return membership_id
-            update_member(session, self._actor, self._membership_id, raw)
+            update_member(session, self._actor, self._membership_id, raw, loaded=self._loaded)
             return self._membership_id
 
         done = run_write(
