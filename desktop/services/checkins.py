@@ -553,6 +553,9 @@ def record_leave(
     require(actor, "record_participation")
     if end < start:
         raise ValidationError("end", "结束日期早于开始日期 (leave ends before it starts)")
+    # one writer of a member's leave at a time: two assistants recording overlapping leave at once each found no
+    # overlap, and both were written
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     overlap = session.scalar(
         select(Leave.id).where(Leave.membership_id == membership_id, Leave.start_day <= end, Leave.end_day >= start)
     )

@@ -454,3 +454,26 @@ def test_saving_the_member_dialog_keeps_what_others_changed_since_it_opened(work
         s.commit()
         now = get_member_input(s, ms)
         assert now.tags == ["早起"] and now.status == "active" and now.left_at is None
+
+
+def test_two_assistants_recording_overlapping_leave_at_once_one_is_told_it_overlaps(workspace, owner, second):
+    from desktop.errors import ValidationError
+    from desktop.services.checkins import record_leave
+    from models import Leave
+
+    gid, ids = _setup(workspace, owner, ["王五"])
+    ms = ids["王五"][1]
+    s = workspace.session()
+    record_leave(s, owner, ms, date(2026, 11, 10), date(2026, 11, 14), "出差")
+
+    def other():
+        with second.session() as s2:
+            leave = record_leave(s2, get_actor(s2, "助理B"), ms, date(2026, 11, 12), date(2026, 11, 16), "生病")
+            s2.commit()
+            return leave
+
+    out = _meanwhile(s, other)
+
+    assert isinstance(out.get("error"), ValidationError) and "overlap" in str(out["error"]), out
+    with workspace.session() as s:
+        assert s.execute(select(Leave.reason)).all() == [("出差",)]
