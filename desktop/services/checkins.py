@@ -527,6 +527,9 @@ def _award(
 def undo_checkin(session: Session, actor: Actor, membership_id: int, day: date) -> bool:
     """Remove one check-in; its points (and a streak bonus it earned) get reversing ledger entries."""
     require(actor, "record_participation")
+    # one writer of the member's check-ins at a time (as record_checkins): two assistants undoing one check-in at
+    # once each found it and each reversed its point — the member lost one they had earned
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     ci = session.scalars(select(CheckIn).where(CheckIn.membership_id == membership_id, CheckIn.day == day)).first()
     if ci is None:
         return False

@@ -477,3 +477,30 @@ def test_two_assistants_recording_overlapping_leave_at_once_one_is_told_it_overl
     assert isinstance(out.get("error"), ValidationError) and "overlap" in str(out["error"]), out
     with workspace.session() as s:
         assert s.execute(select(Leave.reason)).all() == [("出差",)]
+
+
+def test_one_checkin_undone_by_two_assistants_at_once_takes_its_point_back_once(workspace, owner, second):
+    from desktop.services.checkins import undo_checkin
+
+    gid, ids = _setup(workspace, owner, ["赵六"])
+    ms = ids["赵六"][1]
+    with workspace.session() as s:
+        record_checkins(s, owner, gid, DAY, [ms], today=TODAY)
+        s.commit()
+    s = workspace.session()
+    assert undo_checkin(s, owner, ms, DAY) is True
+
+    def other():
+        with second.session() as s2:
+            undone = undo_checkin(s2, get_actor(s2, "助理B"), ms, DAY)
+            s2.commit()
+            return undone
+
+    out = _meanwhile(s, other)
+
+    assert out == {"value": False}  # nothing left to undo
+    with workspace.session() as s:
+        assert s.execute(select(CheckIn.id)).all() == []
+        assert sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ms))) == 0
+        assert s.get(Membership, ms).points_balance == 0
+        assert kept.drift(s.connection()) == []
