@@ -351,6 +351,8 @@ def add_contribution(
 
 def remove_contribution(session: Session, actor: Actor, contribution_id: int) -> None:
     require(actor, "record_participation")
+    # the row first: two assistants removing it at once each reversed its points (bulk.lock_rows)
+    bulk.lock_rows(session.connection(), "contribution", [contribution_id])
     c = session.get(Contribution, contribution_id)
     if c is None:
         raise NotFound(f"contribution {contribution_id}")
@@ -445,6 +447,8 @@ def add_violation(
 
 def remove_violation(session: Session, actor: Actor, violation_id: int) -> None:
     require(actor, "record_participation")
+    # the row first: two assistants removing it at once each reversed its points (bulk.lock_rows)
+    bulk.lock_rows(session.connection(), "violation", [violation_id])
     v = session.get(Violation, violation_id)
     if v is None:
         raise NotFound(f"violation {violation_id}")

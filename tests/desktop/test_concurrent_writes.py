@@ -504,3 +504,29 @@ def test_one_checkin_undone_by_two_assistants_at_once_takes_its_point_back_once(
         assert sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ms))) == 0
         assert s.get(Membership, ms).points_balance == 0
         assert kept.drift(s.connection()) == []
+
+
+def test_a_contribution_removed_by_two_assistants_at_once_takes_its_points_back_once(workspace, owner, second):
+    from desktop.services.participation import add_contribution, remove_contribution
+
+    gid, ids = _setup(workspace, owner, ["孙七"])
+    ms = ids["孙七"][1]
+    with workspace.session() as s:
+        cid = add_contribution(s, owner, ms, "share", DAY, "读书笔记")
+        s.commit()
+        earned = sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ms)))
+    assert earned > 0
+    s = workspace.session()
+    remove_contribution(s, owner, cid)
+
+    def other():
+        with second.session() as s2:
+            remove_contribution(s2, get_actor(s2, "助理B"), cid)
+            s2.commit()
+
+    out = _meanwhile(s, other)
+
+    assert isinstance(out.get("error"), NotFound), out
+    with workspace.session() as s:
+        assert sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ms))) == 0
+        assert kept.drift(s.connection()) == []
