@@ -862,11 +862,19 @@ def _joined_before_left(ms: Membership, data: MemberInput) -> MemberInput:
 
 
 def undo_member_edit(
-    session: Session, actor: Actor, membership_id: int, before: MemberInput, leaves: list[LeaveSpan]
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    before: MemberInput,
+    leaves: list[LeaveSpan],
+    *,
+    edited: MemberInput | None = None,
 ) -> None:
     """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
-    membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves)."""
-    update_member(session, actor, membership_id, before)
+    membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves).
+    `edited`: what the edit left (get_member_input after it): only the fields it changed are put back — what
+    another assistant changed since stays (the undo of a new city had set back their 已退群 too)."""
+    update_member(session, actor, membership_id, before, loaded=edited)
     put_back_leaves(session, actor, membership_id, leaves)
 
 

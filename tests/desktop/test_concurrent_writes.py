@@ -530,3 +530,29 @@ def test_a_contribution_removed_by_two_assistants_at_once_takes_its_points_back_
     with workspace.session() as s:
         assert sum(s.scalars(select(PointsEntry.points).where(PointsEntry.membership_id == ms))) == 0
         assert kept.drift(s.connection()) == []
+
+
+def test_undoing_an_edit_puts_back_only_what_it_changed(workspace, owner):
+    """张三's city was edited here; another assistant then marked them left; the edit is undone (Ctrl+Z, as the
+    roster's undo stack runs it): the city goes back, 张三 stays left — the undo had saved back every field."""
+    from dataclasses import replace
+
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster import get_member_input, undo_member_edit, update_member
+
+    gid, ids = _setup(workspace, owner, ["张三"])
+    ms = ids["张三"][1]
+    with workspace.session() as s:
+        before = get_member_input(s, ms)
+        update_member(s, owner, ms, replace(before, city="杭州"), loaded=before)
+        s.commit()
+        after = get_member_input(s, ms)
+    with workspace.session() as s:
+        leave_group(s, owner, ms, "换了工作", when=datetime(2026, 11, 10, 9, 0))
+        s.commit()
+    with workspace.session() as s:
+        undo_member_edit(s, owner, ms, before, [], edited=after)
+        s.commit()
+        now = get_member_input(s, ms)
+    assert now.city is None
+    assert (now.status, now.left_reason) == ("left", "换了工作")
