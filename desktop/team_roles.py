@@ -55,6 +55,17 @@ ASSISTANT_WRITES = (
     "member_tag",
     "membership_role",
 )
+# facts of one member whose owner an assistant never changes (only a merge moves them, an owner's or admin's work):
+# an UPDATE of their membership_id or group_id (psql) put a check-in, a place, a leave … on someone else
+ASSISTANT_FIXED_OWNER = (
+    "checkin",
+    "attendance",
+    "contribution",
+    "violation",
+    "leave",
+    "step_progress",
+    "chat_activity",
+)
 ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never UPDATE or DELETE
 # triggers refuse what an assistant may not (membership's status); a membership's closed spells
 # (membership_spell) are written with it, by the same services (a member who comes back): the same grants
@@ -216,8 +227,14 @@ def apply_grants(session: Session, prefix: str) -> None:
         if table in (*MASKED_TABLES, "operator", "alembic_version"):
             continue
         run(f"GRANT SELECT ON {q(table)} TO {assistant}")
+    columns_of = {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}
     for table in ASSISTANT_WRITES:
-        run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
+        if table in ASSISTANT_FIXED_OWNER:  # whose fact it is stays: no UPDATE of membership_id / group_id
+            run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
+            free = [c for c in columns_of[table] if c not in ("id", "membership_id", "group_id")]
+            run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
+        else:
+            run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
     for table in ASSISTANT_APPEND:
         run(f"GRANT INSERT ON {q(table)} TO {assistant}")
     for table in ASSISTANT_INSERT_UPDATE:

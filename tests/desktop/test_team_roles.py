@@ -294,3 +294,37 @@ def test_the_audit_log_names_the_login_that_wrote_it_whatever_the_row_says(team)
         assert row == [(ids["小助理"],)]
         checkin = conn.execute("SELECT recorded_by FROM checkin").fetchall()
         assert checkin == [(ids["小助理"],)]
+
+
+def test_an_assistant_login_cannot_move_a_fact_onto_someone_else(team):
+    """With psql an assistant moved 李四's check-in onto 张三 (UPDATE checkin SET membership_id …): a record naming
+    the wrong person. What the app does as an assistant still works: a check-in's time, a leave's days."""
+    url, _prefix, _logins = team
+    with psycopg.connect(_dsn(url, "postgres", ""), autocommit=True) as conn:
+        ids = dict(
+            conn.execute(
+                "SELECT m.display_name, ms.id FROM membership ms JOIN member m ON m.id = ms.member_id"
+            ).fetchall()
+        )
+        gid = conn.execute("SELECT group_id FROM membership WHERE id = %s", (ids["李四"],)).fetchone()[0]
+        conn.execute(
+            "INSERT INTO checkin (membership_id, group_id, day, checked_at, logged_at, source, late) "
+            "VALUES (%s, %s, '2026-11-19', now(), now(), 'manual', false)",
+            (ids["李四"], gid),
+        )
+        conn.execute(
+            "INSERT INTO leave (membership_id, start_day, end_day, created_at) VALUES (%s, '2026-11-10', '2026-11-11', now())",
+            (ids["李四"],),
+        )
+    with psycopg.connect(_dsn(url, "xiaozhuli", ASSISTANT_PW), autocommit=True) as conn:
+        for statement in (
+            "UPDATE checkin SET membership_id = %s",
+            "UPDATE leave SET membership_id = %s",
+            "UPDATE checkin SET group_id = (SELECT group_id FROM membership WHERE id = %s) + 1",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement, (ids["张三"],))
+        conn.execute("UPDATE checkin SET late = true, checked_at = now()")
+        conn.execute("UPDATE leave SET end_day = '2026-11-12'")
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        assert conn.execute("SELECT membership_id, late FROM checkin").fetchall() == [(ids["李四"], True)]
