@@ -78,6 +78,7 @@ __all__ = [
     "soft_delete_member",
     "undo_member_edit",
     "update_member",
+    "validate_edit",
 ]
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
@@ -427,6 +428,16 @@ def id_number_fields(data: MemberInput) -> list[str]:
 
 def _no_id(value: str | None) -> str | None:
     return drop_id_numbers(value)[0]
+
+
+def validate_edit(data: MemberInput, shown: MemberInput | None) -> MemberInput:
+    """validate() for an edit of what was `shown` (get_member_input as this login reads it): a phone left as it was
+    shown is kept as it is, not read again. An assistant on a team database is shown phones masked (138****8000,
+    the server's view): read again, the masked phone was "not a phone number", and no member with a phone could be
+    edited at all — city, tags, status; the view keeps the stored number when the masked one comes back."""
+    if shown is None or data.phone is None or data.phone != shown.phone:
+        return validate(data)
+    return replace(validate(replace(data, phone=None)), phone=shown.phone)
 
 
 def validate(data: MemberInput) -> MemberInput:
@@ -781,7 +792,7 @@ def update_member(
     # one writer of a member at a time (the dialog's save, a mark-left, a step): what is read is what is written over
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     before = get_member_input(session, membership_id)
-    data = validate(data)
+    data = validate_edit(data, before)
     if loaded is not None:
         data = edits_only(loaded, data, before)
     ms = session.get(Membership, membership_id)

@@ -328,3 +328,30 @@ def test_an_assistant_login_cannot_move_a_fact_onto_someone_else(team):
         conn.execute("UPDATE leave SET end_day = '2026-11-12'")
     with psycopg.connect(_dsn(url, "postgres", "")) as conn:
         assert conn.execute("SELECT membership_id, late FROM checkin").fetchall() == [(ids["李四"], True)]
+
+
+def test_an_assistant_edits_a_member_whose_phone_they_see_masked(team):
+    """An assistant's member dialog shows 138****8000; saving a new city read the masked phone again as "not a phone
+    number", so no member with a phone could be edited. The city is saved and the stored phone stays whole."""
+    from dataclasses import replace
+
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import get_member_input, update_member, validate_edit
+
+    url, _prefix, _logins = team
+    database = open_workspace(_login_url(url, "xiaozhuli", ASSISTANT_PW))
+    try:
+        actor = actor_for(database)
+        with database.session() as s:
+            gid = group_id_by_name(s, GROUP)
+            ms = next(r.membership_id for r in rows_for(s, roster_matches(s, RosterQuery(text="张三")).membership_ids))
+            shown = get_member_input(s, ms)
+            assert shown.phone == "138****8000" and gid
+            edited = validate_edit(replace(shown, city="杭州"), shown)  # as the dialog checks it before saving
+            update_member(s, actor, ms, edited, loaded=shown)
+            s.commit()
+    finally:
+        database.dispose()
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        row = conn.execute("SELECT city, phone, phone_tail FROM member WHERE display_name = '张三'").fetchone()
+        assert row == ("杭州", PHONE, "8000")
