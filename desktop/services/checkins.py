@@ -243,8 +243,11 @@ def record_checkins_by_day(
                 checked.add(row[0])
             rules = row[5:]
     for mid in ids:
-        if mid not in members_found:
-            raise NotFound(f"成员资格 {mid} 不在这个社群 (membership {mid} is not in this group)")
+        if mid not in members_found:  # merged away or deleted since the list was read (another assistant)
+            raise NotFound(
+                f"成员资格 {mid} 不在这个社群, 可能刚被合并或删除; 请重新粘贴或刷新后再记 (membership {mid} is not in this"
+                " group: merged or deleted meanwhile? paste again or refresh, then log)"
+            )
     # a member (已入群) checks in from the day they joined; a day of an earlier, closed spell (a member who left and
     # came back) is theirs too, whatever their status now — looked up only for the days refused otherwise
     outside = [
@@ -260,8 +263,12 @@ def record_checkins_by_day(
             if any(first <= day <= last for first, last in spells.get(mid, ())):
                 continue
             status, joined, name = members_found[mid]
-            if status != "active":
-                raise ValidationError("member", f"membership {mid} 不是已入群成员 (is not an active member)")
+            if status != "active":  # ended since the paste was read (another assistant marked them left): named
+                raise ValidationError(
+                    "member",
+                    f"「{name}」现在不是已入群成员, 未记录任何打卡; 请重新粘贴 ({name} is not an active member now:"
+                    " nothing was logged; paste again)",
+                )
             assert joined is not None
             raise ValidationError("date", joined_later_text(name, joined.date(), day))
     late_counts, checkin_points, streak_points = rules  # no ids, no rows: nothing is written

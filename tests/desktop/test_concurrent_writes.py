@@ -556,3 +556,33 @@ def test_undoing_an_edit_puts_back_only_what_it_changed(workspace, owner):
         now = get_member_input(s, ms)
     assert now.city is None
     assert (now.status, now.left_reason) == ("left", "换了工作")
+
+
+def test_a_paste_naming_someone_marked_left_since_its_preview_names_them(workspace, owner):
+    """The chain was previewed; another assistant marked 王五 left today before the commit: nothing is logged (one
+    transaction) and the refusal names 王五 — it named "membership 3", which nobody on screen is."""
+    from desktop.errors import ValidationError
+    from desktop.services.onboarding import leave_group
+    from desktop.services.paste import certain_plan, commit_paste, preview_paste
+    from desktop.tasks import Progress
+
+    gid, ids = _setup(workspace, owner, ["成员一", "王五"])
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, TODAY, "#接龙\n11月18日 早起打卡\n1. 成员一\n2. 王五\n")
+    with workspace.session() as s:
+        leave_group(s, owner, ids["王五"][1], "退群了")
+        s.commit()
+    with pytest.raises(ValidationError) as refused:
+        commit_paste(
+            Progress(),
+            database=workspace,
+            actor=owner,
+            group_id=gid,
+            day=TODAY,
+            planned=certain_plan(preview.matches),
+            today=TODAY,
+        )
+    assert "「王五」现在不是已入群成员" in str(refused.value)
+    assert "(王五 is not an active member now" in str(refused.value)
+    with workspace.session() as s:
+        assert s.execute(select(CheckIn.id)).all() == []
