@@ -56,6 +56,17 @@ ASSISTANT_WRITES = (
     "member_tag",
     "membership_role",
 )
+# facts of one member whose owner an assistant never changes (only a merge moves them, an owner's or admin's work):
+# an UPDATE of their membership_id or group_id (psql) put a check-in, a place, a leave … on someone else
+ASSISTANT_FIXED_OWNER = (
+    "checkin",
+    "attendance",
+    "contribution",
+    "violation",
+    "leave",
+    "step_progress",
+    "chat_activity",
+)
 ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never UPDATE or DELETE
 # triggers refuse what an assistant may not (membership's status); a membership's closed spells
 # (membership_spell) are written with it, by the same services (a member who comes back): the same grants
@@ -220,8 +231,14 @@ def apply_grants(session: Session, prefix: str) -> None:
         if table in (*MASKED_TABLES, *MANAGERS_ONLY, "operator", "alembic_version"):
             continue
         run(f"GRANT SELECT ON {q(table)} TO {assistant}")
+    columns_of = {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}
     for table in ASSISTANT_WRITES:
-        run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
+        if table in ASSISTANT_FIXED_OWNER:  # whose fact it is stays: no UPDATE of membership_id / group_id
+            run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
+            free = [c for c in columns_of[table] if c not in ("id", "membership_id", "group_id")]
+            run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
+        else:
+            run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
     for table in ASSISTANT_APPEND:
         run(f"GRANT INSERT ON {q(table)} TO {assistant}")
     for table in ASSISTANT_INSERT_UPDATE:
@@ -278,6 +295,40 @@ def _guards(session: Session, prefix: str) -> None:
         "INSERT OR UPDATE",
         "NOT (left(NEW.key, 15) = 'import_mapping:' OR left(NEW.key, 14) = 'chat_exporter:')",
         "an assistant cannot change the workspace settings",
+    )
+    _audit_author(session, prefix)
+
+
+def _audit_author(session: Session, prefix: str) -> None:
+    """The audit log names the operator whose login wrote the row. An assistant's or an admin's login wrote any
+    operator's id into it (`INSERT INTO audit_log (operator_id, …)` with psql, through the assistant's view too):
+    a write the owner reads as someone else's. A BEFORE trigger on public.audit_log sets `operator_id` to the
+    operator of the session's login (session_user: the assistant's rows arrive through the view's SECURITY DEFINER
+    function, whose current_user is the owner), and refuses a login that is no operator's. The owner's logins and
+    superusers are left as they write (a restore copies the rows of everyone)."""
+    conn = session.connection()
+    owner = _literal(session, group_role(prefix, "owner"))
+    name = _ident(session, f"{prefix}_audit_author")
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+DECLARE me integer;
+BEGIN
+  IF pg_has_role(session_user, {owner}, 'MEMBER')
+     OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
+    RETURN NEW;
+  END IF;
+  SELECT id INTO me FROM public.operator WHERE login = session_user AND active;
+  IF me IS NULL THEN
+    RAISE EXCEPTION 'permission denied: the login is not an operator of this workspace' USING ERRCODE = '42501';
+  END IF;
+  NEW.operator_id := me;
+  RETURN NEW;
+END $fn$"""
+    )
+    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON public.audit_log")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {name} BEFORE INSERT ON public.audit_log FOR EACH ROW EXECUTE FUNCTION public.{name}()"
     )
 
 

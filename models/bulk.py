@@ -282,3 +282,73 @@ def insert_returning(
         params = tuple(v for row in chunk for v in row)
         out += [tuple(r) for r in _run(connection, text, params, rows=True)]
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# row locks: a read that decides a write sees what every other writer committed
+
+
+def begin_write(connection: Connection) -> None:
+    """SQLite: take the workspace's write lock now (BEGIN IMMEDIATE, waiting out another writer for the busy
+    timeout), so that what this transaction reads next is what it writes over. The driver begins a transaction only
+    at the first INSERT/UPDATE/DELETE: the reads before it ran on their own, and another process could commit in
+    between (a check-in of a member a merge then deleted with its membership, a place on an activity being deleted).
+    A connection already in a transaction holds the lock or takes it at its next write. Nothing on PostgreSQL."""
+    if not is_sqlite(connection):
+        return
+    if not connection.in_transaction():
+        connection.begin()
+    raw = connection.connection.dbapi_connection
+    if raw is not None and not raw.in_transaction:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except connection.dialect.loaded_dbapi.Error as e:
+            connection._handle_dbapi_exception(e, "BEGIN IMMEDIATE", (), None, None)  # raises (busy: retried)
+            raise  # not reached
+
+
+LOCK_MODES = {
+    "delete": "FOR UPDATE",  # about to delete or move what hangs on the rows (a merge, an activity deleted)
+    "write": "FOR NO KEY UPDATE",  # about to decide from what hangs on them and add to it (a place and its points)
+    "refer": "FOR KEY SHARE",  # about to add rows referring to them (a place's activity)
+}
+
+
+def lock_rows(
+    connection: Connection, table: str, ids: Iterable[int], *, column: str = "id", mode: str = "delete"
+) -> set[int]:
+    """Lock the rows of `table` whose `column` is one of `ids` until the transaction ends, in one order (by id) for
+    every writer, and return the ids of the rows locked (a row deleted meanwhile is not among them).
+
+    `mode` (LOCK_MODES): "delete" — the transaction is about to delete or move what hangs on these rows (a merge, an
+    activity deleted): it waits for every writer adding to them to commit, and then reads their rows too. "write" —
+    it reads what hangs on them to decide what to add (a place: was it attended already? its points): two such
+    writers of one row take turns, and the second reads what the first wrote (both paid the points). "refer" — it
+    only adds rows referring to them: it waits for a merge or a delete under way, and a row gone then is missing
+    from the result — the caller says so, instead of a foreign-key violation at its insert. SQLite: the write lock
+    (begin_write) does all three."""
+    wanted = sorted({int(i) for i in ids})
+    if not wanted:
+        return set()
+    begin_write(connection)
+    lock = "" if is_sqlite(connection) else f" {LOCK_MODES[mode]}"
+    found: set[int] = set()
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        text = f"SELECT id FROM {table} WHERE {column} IN {in_list(len(chunk))} ORDER BY id{lock}"
+        found.update(int(r[0]) for r in fetch(connection, text, chunk))
+    return found
+
+
+# what a `lock_key` serialises (the first key of PostgreSQL's two-key advisory locks); the second is the row's id
+LOCK_NEW_MEMBERS = 1  # a group's people added by name (a paste's "add as new member"): key = the group's id
+
+
+def lock_key(connection: Connection, kind: int, key: int) -> None:
+    """Serialise the writers that decide on something no row stands for yet (is there a member of this name in the
+    group?) until the transaction ends: PostgreSQL's transaction advisory lock (kind, key) — no privilege needed, an
+    assistant's login takes it too; SQLite's write lock (begin_write)."""
+    if is_sqlite(connection):
+        begin_write(connection)
+        return
+    fetch(connection, "SELECT pg_advisory_xact_lock(?, ?)", (int(kind), int(key)))

@@ -52,7 +52,7 @@ _MEMBERS_SQL = (
     " (SELECT g.late_checkins_count_for_streak FROM community_group AS g WHERE g.id = ?),"
     " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'checkin' AND r.active IS {true}),"
     " (SELECT r.points FROM point_rule AS r WHERE r.group_id = ? AND r.code = 'streak7' AND r.active IS {true})"
-    " FROM membership AS ms JOIN member AS m ON m.id = ms.member_id WHERE ms.id IN {ids} AND ms.group_id = ?"
+    " FROM membership AS ms JOIN member AS m ON m.id = ms.member_id WHERE ms.id IN {ids} AND ms.group_id = ?{lock}"
 )
 # A member's history for the streak rule, in one statement of four parts, each read from an index alone:
 # 0 its check-in days (the unique (membership, day) index; PostgreSQL's holds no id: the check-in ids of the few
@@ -87,8 +87,22 @@ _DIALECT_TERMS = {
         "no_day": "NULL",
         "late": "late = 1",
         "hint": " INDEXED BY ix_points_entry_streak_bonus",
+        "lock": "",  # the write lock is taken before (bulk.begin_write)
     },
-    "postgresql": {"true": "true", "no_int": "NULL::integer", "no_day": "NULL::date", "late": "late", "hint": ""},
+    "postgresql": {
+        "true": "true",
+        "no_int": "NULL::integer",
+        "no_day": "NULL::date",
+        "late": "late",
+        "hint": "",
+        # the memberships are locked, all at once and in one order, until their check-ins are written: a merge or a
+        # delete under way is waited for, and a membership it removed is not found (a clear NotFound, not a
+        # foreign-key violation at the insert); a merge starting meanwhile waits, then folds these check-ins too
+        # (bulk.lock_rows). Two pastes naming the same people wait for each other here instead of taking the rows
+        # day by day: pastes of several days (补卡 lines, a 打卡表) deadlocked on each other's days, one in three
+        # at three assistants. (NO KEY UPDATE: the writer of a place, holding KEY SHARE, is not waited for.)
+        "lock": " ORDER BY ms.id FOR NO KEY UPDATE OF ms",
+    },
 }
 _DAYS, _LATE, _LEAVE, _BONUS = range(4)
 # the check-ins of some memberships between two days (a superset of the pairs wanted: filtered in Python)
@@ -216,6 +230,7 @@ def record_checkins_by_day(
     ids = sorted({e.membership_id for entries in per_day.values() for e in entries})
     session.flush()  # the statements below run on the connection: pending ORM changes first (as autoflush)
     connection = session.connection()
+    bulk.begin_write(connection)  # SQLite: the memberships read are those written to (a merge cannot come between)
     members_found: dict[int, tuple[str, datetime | None, str]] = {}
     checked: set[int] = set()  # memberships whose streak bonuses were reconciled with their whole history
     rules: tuple = (False, None, None)
@@ -228,8 +243,11 @@ def record_checkins_by_day(
                 checked.add(row[0])
             rules = row[5:]
     for mid in ids:
-        if mid not in members_found:
-            raise NotFound(f"成员资格 {mid} 不在这个社群 (membership {mid} is not in this group)")
+        if mid not in members_found:  # merged away or deleted since the list was read (another assistant)
+            raise NotFound(
+                f"成员资格 {mid} 不在这个社群, 可能刚被合并或删除; 请重新粘贴或刷新后再记 (membership {mid} is not in this"
+                " group: merged or deleted meanwhile? paste again or refresh, then log)"
+            )
     # a member (已入群) checks in from the day they joined; a day of an earlier, closed spell (a member who left and
     # came back) is theirs too, whatever their status now — looked up only for the days refused otherwise
     outside = [
@@ -245,8 +263,12 @@ def record_checkins_by_day(
             if any(first <= day <= last for first, last in spells.get(mid, ())):
                 continue
             status, joined, name = members_found[mid]
-            if status != "active":
-                raise ValidationError("member", f"membership {mid} 不是已入群成员 (is not an active member)")
+            if status != "active":  # ended since the paste was read (another assistant marked them left): named
+                raise ValidationError(
+                    "member",
+                    f"「{name}」现在不是已入群成员, 未记录任何打卡; 请重新粘贴 ({name} is not an active member now:"
+                    " nothing was logged; paste again)",
+                )
             assert joined is not None
             raise ValidationError("date", joined_later_text(name, joined.date(), day))
     late_counts, checkin_points, streak_points = rules  # no ids, no rows: nothing is written
@@ -263,7 +285,7 @@ def record_checkins_by_day(
         if not entries:
             results[day] = CheckinResult((), (), 0)
             continue
-        # one lock order for every assistant (sorted ids): concurrent pastes cannot deadlock
+        # the rows in one order too (the memberships were locked at the read above, in id order)
         day_value = values.date(day)
         rows = [
             (
@@ -512,6 +534,9 @@ def _award(
 def undo_checkin(session: Session, actor: Actor, membership_id: int, day: date) -> bool:
     """Remove one check-in; its points (and a streak bonus it earned) get reversing ledger entries."""
     require(actor, "record_participation")
+    # one writer of the member's check-ins at a time (as record_checkins): two assistants undoing one check-in at
+    # once each found it and each reversed its point — the member lost one they had earned
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     ci = session.scalars(select(CheckIn).where(CheckIn.membership_id == membership_id, CheckIn.day == day)).first()
     if ci is None:
         return False
@@ -538,6 +563,9 @@ def record_leave(
     require(actor, "record_participation")
     if end < start:
         raise ValidationError("end", "结束日期早于开始日期 (leave ends before it starts)")
+    # one writer of a member's leave at a time: two assistants recording overlapping leave at once each found no
+    # overlap, and both were written
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     overlap = session.scalar(
         select(Leave.id).where(Leave.membership_id == membership_id, Leave.start_day <= end, Leave.end_day >= start)
     )

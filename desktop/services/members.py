@@ -37,6 +37,7 @@ from models import (
     StepProgress,
     Tier,
     Violation,
+    bulk,
     kept,
     membership_role,
     utcnow,
@@ -404,6 +405,10 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
     require(actor, "merge_members")
     if keep_id == drop_id:
         raise ValidationError("member", "不能与自己合并 (cannot merge a member into itself)")
+    # both records' memberships first, in one order: a check-in, a place or a step another assistant is adding to
+    # them commits before the merge reads what to fold (it was deleted with the dropped membership, or broke the
+    # one-a-day rule on the kept one); one started after waits, and finds the dropped membership gone
+    bulk.lock_rows(session.connection(), "membership", (keep_id, drop_id), column="member_id")
     keep, drop = session.get(Member, keep_id), session.get(Member, drop_id)
     if keep is None or drop is None:
         raise NotFound("member")

@@ -32,6 +32,7 @@ from models import (
     Operator,
     RulesVersion,
     StepProgress,
+    bulk,
     utcnow,
 )
 from models.base import STEP_KINDS
@@ -364,6 +365,10 @@ def record_step(
     when: datetime | None = None,
 ) -> StepOutcome:
     require(actor, "record_participation")
+    # one writer of a member's steps at a time: two assistants ticking the last two required steps at once each saw
+    # the other's undone, and the member stayed 入群中 with every step done; the same step ticked twice at once was a
+    # unique violation (a traceback)
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
@@ -502,6 +507,7 @@ def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> bo
 
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as record_step
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
@@ -567,6 +573,7 @@ def leave_group(
         raise ValidationError("status", f"未知状态 {status!r}")
     if not reason or not reason.strip():
         raise ValidationError("reason", "请填写离开原因 (a reason is required)")
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as update_member
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")

@@ -20,7 +20,7 @@ from desktop.services.checkins_queries import on_leave_condition
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_source
 from desktop.settings import get_setting
-from models import Activity, Attendance, Contribution, Member, Membership, Violation, clock, utcnow
+from models import Activity, Attendance, Contribution, Member, Membership, Violation, bulk, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
     ATTENDANCE_ROLES,
@@ -123,6 +123,9 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
     points are reversed in the ledger (the ledger keeps both entries), its places go, and the audit row keeps the
     activity and every place as they were — nothing is lost from the record. Returns the points taken back."""
     require(actor, "record_participation")
+    # the activity first: a place another assistant is recording commits before its places are read (its points
+    # were left standing for an activity that no longer exists), and one started after finds the activity gone
+    bulk.lock_rows(session.connection(), "activity", [activity_id])
     act = session.get(Activity, activity_id)
     if act is None:
         raise NotFound(f"activity {activity_id}")
@@ -197,6 +200,13 @@ def set_attendance(
         raise ValidationError("status", f"未知出勤状态 {status!r}")
     if role not in ATTENDANCE_ROLES:
         raise ValidationError("role", f"未知角色 {role!r}")
+    # the activity stays while the place is written (a deletion under way is waited for), and the member's places
+    # are written one writer at a time: two assistants ticking the same person attended both read "no place yet"
+    # and both paid the activity's points
+    connection = session.connection()
+    if not bulk.lock_rows(connection, "activity", [activity_id], mode="refer"):
+        raise NotFound(f"activity {activity_id}")
+    bulk.lock_rows(connection, "membership", [membership_id], mode="write")
     act = session.get(Activity, activity_id)
     if act is None:
         raise NotFound(f"activity {activity_id}")
@@ -341,6 +351,8 @@ def add_contribution(
 
 def remove_contribution(session: Session, actor: Actor, contribution_id: int) -> None:
     require(actor, "record_participation")
+    # the row first: two assistants removing it at once each reversed its points (bulk.lock_rows)
+    bulk.lock_rows(session.connection(), "contribution", [contribution_id])
     c = session.get(Contribution, contribution_id)
     if c is None:
         raise NotFound(f"contribution {contribution_id}")
@@ -435,6 +447,8 @@ def add_violation(
 
 def remove_violation(session: Session, actor: Actor, violation_id: int) -> None:
     require(actor, "record_participation")
+    # the row first: two assistants removing it at once each reversed its points (bulk.lock_rows)
+    bulk.lock_rows(session.connection(), "violation", [violation_id])
     v = session.get(Violation, violation_id)
     if v is None:
         raise NotFound(f"violation {violation_id}")

@@ -109,7 +109,7 @@ from desktop.chat_parse import (
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
-from models import CheckIn, Group, Member, Membership, MembershipSpell, clock
+from models import CheckIn, Group, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
 from models.search_keys import name_keys
 
@@ -1823,13 +1823,30 @@ def commit_paste(
 
     new_names = list(dict.fromkeys(p.new_name for p in planned if p.membership_id is None and p.new_name))
     total = len(new_names) + 1
+    # a newcomer added from an earlier day's chain was in the group that day: they join at its start (added as
+    # joining now, their check-in of the day before was refused — the whole paste with it)
+    first_day = {
+        name: min(p.day for p in planned if p.membership_id is None and p.new_name == name) for name in new_names
+    }
+    now = clock.now()
 
     def write() -> PasteOutcome:
         with database.session() as session:
             new_ids: dict[str, int] = {}
+            added: dict[str, int] = {}  # added by another assistant since the preview: theirs, not added twice
+            if new_names:
+                bulk.lock_key(session.connection(), bulk.LOCK_NEW_MEMBERS, group_id)
+                added = added_meanwhile(session, group_id, new_names)
             for i, name in enumerate(new_names):
                 progress.step(i, total)
-                new_ids[name] = add_member(session, actor, group_id, MemberInput(display_name=name))[1]
+                if name in added:
+                    continue
+                joined = datetime.combine(first_day[name], time(0, 0)) if first_day[name] < now.date() else None
+                new_ids[name] = add_member(session, actor, group_id, MemberInput(display_name=name, joined_at=joined))[
+                    1
+                ]
+            new_members = tuple(new_ids.values())
+            new_ids.update(added)
             progress.step(len(new_names), total)
             by_day: dict[date, list[CheckinEntry]] = defaultdict(list)
             for p in planned:
@@ -1845,9 +1862,33 @@ def commit_paste(
                 points += result.points
             progress.step(total, total)
             session.commit()
-        return PasteOutcome(tuple(logged), tuple(already), tuple(new_ids.values()), points)
+        return PasteOutcome(tuple(logged), tuple(already), new_members, points)
 
     return (retry or with_retry)(write)
+
+
+def added_meanwhile(session: Session, group_id: int, names: Sequence[str]) -> dict[str, int]:
+    """name -> membership of the one member (已入群) of the group called exactly that: a name the preview found
+    nobody for ("add as new member") that has somebody now was added since — by another assistant pasting the same
+    chain at the same moment (two 新人小王 were made, each checked in: one person counted twice). The caller holds
+    the group's lock for new members (bulk.lock_key), so the one that comes second sees the first's."""
+    from desktop.services.roster import MemberInput, validate
+
+    stored = {validate(MemberInput(display_name=n)).display_name: n for n in names}
+    rows = session.execute(
+        select(Member.display_name, Membership.id)
+        .join(Membership, Membership.member_id == Member.id)
+        .where(
+            Membership.group_id == group_id,
+            Membership.status == "active",
+            Member.deleted_at.is_(None),
+            Member.display_name.in_(list(stored)),
+        )
+    ).all()
+    found: dict[str, list[int]] = defaultdict(list)
+    for name, mid in rows:
+        found[stored[name]].append(mid)
+    return {name: ids[0] for name, ids in found.items() if len(ids) == 1}
 
 
 # ---------------------------------------------------------------- every line's outcome

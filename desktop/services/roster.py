@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, bindparam, delete, func, or_, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
@@ -28,6 +29,7 @@ from models import (
     MembershipSpell,
     Tag,
     Tier,
+    bulk,
     clock,
     member_tag,
     utcnow,
@@ -76,6 +78,7 @@ __all__ = [
     "soft_delete_member",
     "undo_member_edit",
     "update_member",
+    "validate_edit",
 ]
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
@@ -434,6 +437,16 @@ def _no_id(value: str | None) -> str | None:
     return drop_id_numbers(value)[0]
 
 
+def validate_edit(data: MemberInput, shown: MemberInput | None) -> MemberInput:
+    """validate() for an edit of what was `shown` (get_member_input as this login reads it): a phone left as it was
+    shown is kept as it is, not read again. An assistant on a team database is shown phones masked (138****8000,
+    the server's view): read again, the masked phone was "not a phone number", and no member with a phone could be
+    edited at all — city, tags, status; the view keeps the stored number when the masked one comes back."""
+    if shown is None or data.phone is None or data.phone != shown.phone:
+        return validate(data)
+    return replace(validate(replace(data, phone=None)), phone=shown.phone)
+
+
 def validate(data: MemberInput) -> MemberInput:
     """`data` as stored: trimmed, normalised (phone, WeChat ID, QQ) and checked (ValidationError naming the field).
     An ID-card number in any free-text field keeps only its last four characters (id_number_fields)."""
@@ -633,12 +646,18 @@ def _tier_id(session: Session, tier: str | None) -> int | None:
 
 
 def _tags(session: Session, names: list[str]) -> list[Tag]:
+    """The tags of these names, a new one created (its insert ignored when the name is there: another assistant
+    typing the same new tag at the same moment made it — both INSERTs were a unique violation for the second, a
+    traceback, the edit lost). PostgreSQL waits for the other transaction, then finds its tag."""
     out = []
     for name in dict.fromkeys(drop_id_numbers(n)[0] or "" for n in names):  # a tag never holds an ID number
         tag = session.scalar(select(Tag).where(Tag.name == name))
         if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
+            dialect = session.get_bind().dialect.name
+            insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Tag.__table__)
+            session.execute(insert.values(name=name).on_conflict_do_nothing(index_elements=["name"]))
+            tag = session.scalar(select(Tag).where(Tag.name == name))
+            assert tag is not None
         out.append(tag)
     return out
 
@@ -763,15 +782,26 @@ def get_member_input(session: Session, membership_id: int) -> MemberInput:
     )
 
 
-def update_member(session: Session, actor: Actor, membership_id: int, data: MemberInput) -> None:
+def update_member(
+    session: Session, actor: Actor, membership_id: int, data: MemberInput, *, loaded: MemberInput | None = None
+) -> None:
     """Save the member dialog: the person's fields, tags and this membership. A status change is a leaving or a
     coming back, with its dates (left_fields): moving to left/removed/blacklisted sets left_at (data.left_at,
     or now) and the reason given; moving back in clears both. Removing, blacklisting and lifting a blacklist
     need `delete_members` (require_status_change). `data` as get_member_input returned it puts back exactly
-    what was there (the undo of an edit)."""
+    what was there (the undo of an edit).
+
+    `loaded`: what the dialog was opened with (get_member_input then). Only what the user changed from it is
+    written (`edits_only`): the dialog held every field as it was when it opened, so saving a new city put back
+    what another assistant (or an import) had changed meanwhile — a member they marked 已退群 was a member again,
+    a corrected phone the old one, a tag added gone — each shown in the audit as this user's change."""
     require(actor, "edit_members")
-    data = validate(data)
+    # one writer of a member at a time (the dialog's save, a mark-left, a step): what is read is what is written over
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     before = get_member_input(session, membership_id)
+    data = validate_edit(data, before)
+    if loaded is not None:
+        data = edits_only(loaded, data, before)
     ms = session.get(Membership, membership_id)
     assert ms is not None
     require_status_change(actor, ms.status, data.status)
@@ -805,6 +835,31 @@ def update_member(session: Session, actor: Actor, membership_id: int, data: Memb
     record_audit(session, actor.id, "member.update", "member", ms.member_id, before=changed_before, after=changed_after)
 
 
+_LEFT_UNIT = ("status", "left_at", "left_reason")  # changed together: a leaving, its day and its reason
+
+
+def edits_only(loaded: MemberInput, data: MemberInput, current: MemberInput) -> MemberInput:
+    """`data` with every field the user left as it was `loaded` taken from `current` (what is stored now): the
+    user's edits, on top of what others changed since. The status, leaving day and reason go as one; tags as the
+    user's additions and removals applied to the current tags."""
+    try:
+        loaded = validate(loaded)
+    except ValidationError:  # compared as stored
+        pass
+    kept: dict = {}
+    for f in fields(MemberInput):
+        if f.name in _LEFT_UNIT or f.name == "tags":
+            continue
+        if getattr(data, f.name) == getattr(loaded, f.name):
+            kept[f.name] = getattr(current, f.name)
+    if all(getattr(data, n) == getattr(loaded, n) for n in _LEFT_UNIT):
+        kept.update({n: getattr(current, n) for n in _LEFT_UNIT})
+    removed = set(loaded.tags) - set(data.tags)
+    added = [t for t in data.tags if t not in loaded.tags]
+    kept["tags"] = [t for t in current.tags if t not in removed] + [t for t in added if t not in current.tags]
+    return replace(data, **kept)
+
+
 def _joined_before_left(ms: Membership, data: MemberInput) -> MemberInput:
     """A former member (已退群/已移出/黑名单) given a join date after the day they left: refused on the join date,
     naming that day — it was an IntegrityError (the membership's left_after_joined check) out of the dialog, or,
@@ -825,11 +880,19 @@ def _joined_before_left(ms: Membership, data: MemberInput) -> MemberInput:
 
 
 def undo_member_edit(
-    session: Session, actor: Actor, membership_id: int, before: MemberInput, leaves: list[LeaveSpan]
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    before: MemberInput,
+    leaves: list[LeaveSpan],
+    *,
+    edited: MemberInput | None = None,
 ) -> None:
     """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
-    membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves)."""
-    update_member(session, actor, membership_id, before)
+    membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves).
+    `edited`: what the edit left (get_member_input after it): only the fields it changed are put back — what
+    another assistant changed since stays (the undo of a new city had set back their 已退群 too)."""
+    update_member(session, actor, membership_id, before, loaded=edited)
     put_back_leaves(session, actor, membership_id, leaves)
 
 

@@ -300,3 +300,89 @@ def test_an_admin_merges_and_undoes_a_merge_on_its_own_login_and_an_assistant_re
     with psycopg.connect(_dsn(url, "team_admin", ADMIN_PW), autocommit=True) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # still append-only: only who it is about moves
             conn.execute("UPDATE audit_log SET summary = ''")
+
+
+def test_the_audit_log_names_the_login_that_wrote_it_whatever_the_row_says(team):
+    """An assistant (through the masked view) and an admin (on the table) write audit rows naming the owner, as
+    with psql: the rows name them, not the owner. A check-in by the assistant through the app is audited as theirs."""
+    url, _prefix, _logins = team
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        ids = dict(conn.execute("SELECT name, id FROM operator").fetchall())
+    owner_id = ids["群主"] if "群主" in ids else min(ids.values())
+    for login, password, name in (("xiaozhuli", ASSISTANT_PW, "小助理"), ("team_admin", ADMIN_PW, "管理员")):
+        with psycopg.connect(_dsn(url, login, password), autocommit=True) as conn:
+            conn.execute(
+                "INSERT INTO audit_log (at, operator_id, action, entity, entity_id, summary) "
+                "VALUES (now(), %s, 'member.delete', 'member', 1, %s)",
+                (owner_id, f"forged by {login}"),
+            )
+        with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+            written = conn.execute("SELECT operator_id FROM audit_log WHERE summary = %s", (f"forged by {login}",))
+            assert written.fetchall() == [(ids[name],)]
+    assert main(["--db", _login_url(url, "xiaozhuli", ASSISTANT_PW), "checkin", "--group", GROUP, "张三"]) == 0
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        row = conn.execute("SELECT operator_id FROM audit_log WHERE action = 'checkin.record'").fetchall()
+        assert row == [(ids["小助理"],)]
+        checkin = conn.execute("SELECT recorded_by FROM checkin").fetchall()
+        assert checkin == [(ids["小助理"],)]
+
+
+def test_an_assistant_login_cannot_move_a_fact_onto_someone_else(team):
+    """With psql an assistant moved 李四's check-in onto 张三 (UPDATE checkin SET membership_id …): a record naming
+    the wrong person. What the app does as an assistant still works: a check-in's time, a leave's days."""
+    url, _prefix, _logins = team
+    with psycopg.connect(_dsn(url, "postgres", ""), autocommit=True) as conn:
+        ids = dict(
+            conn.execute(
+                "SELECT m.display_name, ms.id FROM membership ms JOIN member m ON m.id = ms.member_id"
+            ).fetchall()
+        )
+        gid = conn.execute("SELECT group_id FROM membership WHERE id = %s", (ids["李四"],)).fetchone()[0]
+        conn.execute(
+            "INSERT INTO checkin (membership_id, group_id, day, checked_at, logged_at, source, late) "
+            "VALUES (%s, %s, '2026-11-19', now(), now(), 'manual', false)",
+            (ids["李四"], gid),
+        )
+        conn.execute(
+            "INSERT INTO leave (membership_id, start_day, end_day, created_at) VALUES (%s, '2026-11-10', '2026-11-11', now())",
+            (ids["李四"],),
+        )
+    with psycopg.connect(_dsn(url, "xiaozhuli", ASSISTANT_PW), autocommit=True) as conn:
+        for statement in (
+            "UPDATE checkin SET membership_id = %s",
+            "UPDATE leave SET membership_id = %s",
+            "UPDATE checkin SET group_id = (SELECT group_id FROM membership WHERE id = %s) + 1",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement, (ids["张三"],))
+        conn.execute("UPDATE checkin SET late = true, checked_at = now()")
+        conn.execute("UPDATE leave SET end_day = '2026-11-12'")
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        assert conn.execute("SELECT membership_id, late FROM checkin").fetchall() == [(ids["李四"], True)]
+
+
+def test_an_assistant_edits_a_member_whose_phone_they_see_masked(team):
+    """An assistant's member dialog shows 138****8000; saving a new city read the masked phone again as "not a phone
+    number", so no member with a phone could be edited. The city is saved and the stored phone stays whole."""
+    from dataclasses import replace
+
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import get_member_input, update_member, validate_edit
+
+    url, _prefix, _logins = team
+    database = open_workspace(_login_url(url, "xiaozhuli", ASSISTANT_PW))
+    try:
+        actor = actor_for(database)
+        with database.session() as s:
+            gid = group_id_by_name(s, GROUP)
+            ms = next(r.membership_id for r in rows_for(s, roster_matches(s, RosterQuery(text="张三")).membership_ids))
+            shown = get_member_input(s, ms)
+            assert shown.phone == "138****8000" and gid
+            edited = validate_edit(replace(shown, city="杭州"), shown)  # as the dialog checks it before saving
+            update_member(s, actor, ms, edited, loaded=shown)
+            s.commit()
+    finally:
+        database.dispose()
+    with psycopg.connect(_dsn(url, "postgres", "")) as conn:
+        row = conn.execute("SELECT city, phone, phone_tail FROM member WHERE display_name = '张三'").fetchone()
+        assert row == ("杭州", PHONE, "8000")

@@ -342,3 +342,26 @@ def test_a_join_date_after_the_day_a_former_member_left_is_refused_on_the_field(
         datetime(2026, 10, 1, 9, 30),
         "left",
     )
+
+
+def test_saving_an_edit_keeps_what_another_assistant_changed_while_the_dialog_was_open(qtbot, ws):
+    """The dialog is open on 张三; another assistant marks 张三 left and tags them; the city is changed here and
+    saved: 张三 stays left, with both tags — saving had set back every field the dialog was opened with."""
+    from datetime import datetime
+
+    from desktop.services.onboarding import leave_group
+
+    dialog = open_dialog(qtbot, ws, ws.memberships["张三"])
+    with ws.database.session() as s:
+        leave_group(s, ws.owner, ws.memberships["张三"], "换了工作", when=datetime(2026, 11, 10, 9, 0))
+        bulk_tag(s, ws.owner, [ws.memberships["张三"]], "优秀学员")
+        s.commit()
+    dialog.city_edit.clear()
+    type_text(qtbot, dialog.city_edit, "深圳")
+    with qtbot.waitSignal(dialog.member_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        data = get_member_input(s, ws.memberships["张三"])
+    assert data.city == "深圳"
+    assert (data.status, data.left_reason) == ("left", "换了工作")
+    assert sorted(data.tags) == sorted(["早起", "种子", "优秀学员"])

@@ -41,7 +41,7 @@ from desktop.services.roster import (
     get_member_input,
     id_number_fields,
     update_member,
-    validate,
+    validate_edit,
 )
 from desktop.tags import split_tags
 from models import clock
@@ -508,7 +508,7 @@ class MemberDialog(QDialog):
         try:
             if self._loaded is None or raw.wechat_id != (self._loaded.wechat_id or ""):
                 check_wechat_typed(raw.wechat_id)  # a phone typed as the WeChat ID (a stored one stays as it is)
-            data = validate(raw)
+            data = validate_edit(raw, self._loaded)  # a phone shown masked (an assistant's) and left as it is
         except ValidationError as exc:
             self._focus_error(exc)
             return
@@ -530,7 +530,7 @@ class MemberDialog(QDialog):
             if self._membership_id is None:
                 _member_id, membership_id = add_member(session, self._actor, group_id, raw)
                 return membership_id
-            update_member(session, self._actor, self._membership_id, raw)
+            update_member(session, self._actor, self._membership_id, raw, loaded=self._loaded)
             return self._membership_id
 
         done = run_write(

@@ -114,6 +114,7 @@ def edit_command(
     return ServiceCommand(
         runner,
         text,
-        lambda s, a: update_member(s, a, membership_id, after),
-        lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or []),
+        # each way writes only what the edit changed: what others changed since stays
+        lambda s, a: update_member(s, a, membership_id, after, loaded=before),
+        lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or [], edited=after),
     )
