@@ -43,6 +43,7 @@ from models import (
     PointsEntry,
     StepProgress,
     Violation,
+    bulk,
     kept,
     member_tag,
     membership_role,
@@ -240,6 +241,9 @@ def undo_merge(session: Session, actor: Actor, merge_id: int) -> tuple[int, int]
     if record is None:
         raise NotFound("merge")
     keep_id, drop_id = record.kept_member_id, record.dropped_member_id
+    # as the merge did: a check-in another assistant is adding to either person commits first (and then the rows
+    # differ from the merge's, and the undo is refused), or waits for the undo
+    bulk.lock_rows(session.connection(), "membership", (keep_id, drop_id), column="member_id")
     why = _why_not(session, record)
     if why is not None:
         raise ValidationError("merge", why)
