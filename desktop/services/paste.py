@@ -674,6 +674,8 @@ class RosterIndex:
         北京-王芳: any status), else the active members with the same full reading (汪芳 for 王芳, 張偉 for 张伟 —
         not initials, not a likeness by spelling: too loose to warn about), and anyone deleted from the group's
         roster by that name (status "deleted")."""
+        if not (self.raw or self.bare or self.by_pinyin) and not self._deleted_names():
+            return ()  # a group with nobody in it yet (a new group's first roster: 18,000 names read for nothing)
         found = self.resolve(token)
         if found.kind != "none":
             return found.people
@@ -685,6 +687,14 @@ class RosterIndex:
             if cjk and full
             else []
         )
+        deleted = self._deleted_names()
+        gone = deleted.get(name_key(token)) or deleted.get(key)
+        if gone is not None:
+            cands.append(Candidate(None, gone, "name", 100.0, "deleted"))
+        return tuple(cands)
+
+    def _deleted_names(self) -> dict[str, str]:
+        """Name keys of the people deleted from the group's roster -> their names (read once)."""
         if self._deleted is None:
             rows = self._session.execute(
                 select(Member.display_name, Member.nickname, Membership.group_nickname)
@@ -701,10 +711,7 @@ class RosterIndex:
                     if value:
                         self._deleted.setdefault(name_key(value), name)
                         self._deleted.setdefault(bare_key(value) or name_key(value), name)
-        gone = self._deleted.get(name_key(token)) or self._deleted.get(key)
-        if gone is not None:
-            cands.append(Candidate(None, gone, "name", 100.0, "deleted"))
-        return tuple(cands)
+        return self._deleted
 
     def similar(self, token: str) -> tuple[Candidate, ...]:
         key = bare_key(token) or name_key(token)
