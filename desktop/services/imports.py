@@ -590,12 +590,18 @@ def _qq(value: object, file: str, row: int, column: str) -> str | None:
     raise ImportProblem(file, row, column, f"「{text}」不是 QQ 号 (a QQ number is 5-12 digits)", "qq_invalid", text)
 
 
-@lru_cache(maxsize=65536)
 def _key(text: str | None) -> str:
     """Matching key for names and WeChat IDs: NFKC, case folded, inner whitespace and invisible format
     characters (zero-width, bidi marks) ignored."""
     if not text:
         return ""
+    if text.isascii() and text.isprintable() and " " not in text:  # a WeChat ID (zhang_san88), a Latin name
+        return text.lower()  # NFKC leaves printable ASCII as it is; it holds no whitespace or format character
+    return _key_of(text)
+
+
+@lru_cache(maxsize=65536)
+def _key_of(text: str) -> str:
     return "".join(drop_format_chars(unicodedata.normalize("NFKC", text)).casefold().split())
 
 
