@@ -300,6 +300,7 @@ def set_rule(
         raise ValidationError("rule", f"未知积分规则 {code!r} (unknown rule)")
     before = {"points": rule.points, "active": rule.active}
     if points is not None:
+        _check_sign(code, int(points))
         rule.points = int(points)
     if active is not None:
         rule.active = bool(active)
@@ -312,6 +313,23 @@ def set_rule(
         before={code: before},
         after={code: {"points": rule.points, "active": rule.active}},
     )
+
+
+PENALTY_RULES = frozenset({"violation"})  # rules that take points away; every other rule rewards
+
+
+def _check_sign(code: str, points: int) -> None:
+    """A penalty is 0 or less, a reward 0 or more: the violation rule typed as "10" ("扣 10 分") paid every violator
+    +10 with nothing to show it, and a reward typed negative took points from everyone who checked in."""
+    if code in PENALTY_RULES and points > 0:
+        raise ValidationError(
+            "points", f"违规是扣分, 分值应为负数, 如 -{points} (a violation takes points away: enter -{points})"
+        )
+    if code not in PENALTY_RULES and points < 0:
+        raise ValidationError(
+            "points",
+            "奖励分值不能为负数, 不想给分请填 0 或停用 (a reward cannot be negative: enter 0 or switch it off)",
+        )
 
 
 def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple[str, int]]) -> None:
