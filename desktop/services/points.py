@@ -254,8 +254,10 @@ def _leaderboard(
             .join(Member, Member.id == Membership.member_id)
             .where(*shown)
         )
-    # ties in pinyin order, as on the workbook's boards and in the leaderboard text; two of one name: a fixed order
-    q = q.order_by(total.desc(), Member.pinyin, Member.display_name, Membership.id)
+    # ties in pinyin order, then by membership, as on the workbook's boards and in the leaderboard text: two names of
+    # one reading (张三 and 章三, 王芳 and 王芳🌸) were ordered by their characters here and by membership there, so the
+    # page listed them the other way round from the workbook and the text (docs/metrics.md "Leaderboards")
+    q = q.order_by(total.desc(), Member.pinyin, Membership.id)
     if limit is not None:
         q = q.limit(limit)
     levels = group_levels(session, group_id)

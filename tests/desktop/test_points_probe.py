@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from openpyxl import load_workbook
 
 from desktop.errors import ValidationError
 from desktop.services.groups import create_group
 from desktop.services.participation import add_violation
-from desktop.services.points import balance, list_rules, set_rule
+from desktop.services.points import adjust_points, balance, leaderboard, list_rules, set_rule
+from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
+from desktop.services.texts import leaderboard_text
 from desktop.workspace import actor_for
 
 TODAY = date(2026, 11, 20)
@@ -41,3 +44,30 @@ def test_a_violation_rule_typed_as_a_positive_number_is_refused(sqlite_workspace
         s.commit()
         assert balance(s, ms) == -20
         assert (_rule(s, gid, "violation").points, _rule(s, gid, "share").points) == (-20, 0)
+
+
+def test_names_of_one_reading_tie_in_the_same_order_on_the_page_the_text_and_the_workbook(sqlite_workspace, tmp_path):
+    """章三 and 张三 (both zhangsan), 王芳🌸 and 王芳 (both wangfang), 5 points each: the Points page ordered them
+    by their characters (张 before 章), the leaderboard text and the workbook by membership — the same tie read
+    in two orders. One order everywhere: points, pinyin, then membership (the one added first)."""
+    owner = actor_for(sqlite_workspace)
+    names = ["章三", "张三", "王芳🌸", "王芳"]
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        for n in names:
+            _, ms = add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 10, 1)))
+            adjust_points(s, owner, ms, 5, "奖励", day=date(2026, 11, 3))
+        s.commit()
+        expected = ["王芳🌸", "王芳", "章三", "张三"]  # wangfang < zhangsan; within one reading, first added first
+        assert [r.display_name for r in leaderboard(s, gid)] == expected
+        month = leaderboard(s, gid, start=date(2026, 11, 1), end=date(2026, 11, 30))
+        assert [(r.rank, r.display_name) for r in month] == [(1, n) for n in expected]
+        text = leaderboard_text(s, gid, 2026, 11, today=TODAY).parts[0]
+        assert [line.split()[1] for line in text.splitlines()[1:5]] == expected
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["积分"]
+    rows = [
+        r for r in ws.iter_rows(min_row=4, max_col=9, values_only=True) if r[0] == "训练营" and isinstance(r[1], int)
+    ]
+    assert [r[2] for r in rows] == expected == [r[6] for r in rows]
