@@ -350,6 +350,7 @@ class _Person:
     tags: tuple[str, ...] = ()
     points: int = 0  # balance up to the end of the period
     level: str | None = None
+    in_ledger: bool = False  # has a ledger entry up to the end of the period: on the all-time board, 0 included
     last_activity: date | None = None
     messages: int = 0  # chat messages in the period (chat-history imports)
     spells: tuple[tuple[datetime | None, datetime], ...] = ()  # earlier, closed spells (joined, left): rare
@@ -560,6 +561,7 @@ def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> di
     for mid, person in people.items():
         person.points = int(balances.get(mid) or 0)
         person.level = level_for(levels, person.points)
+        person.in_ledger = mid in balances
 
     last: dict[int, date] = {}
     for q in (
@@ -904,13 +906,16 @@ class _Report:
         visible = [pp for pp in people.values() if not pp.opt_out]
         # the leaderboard text's order and ranks (texts.leaderboard_text): points, then pinyin; equal points
         # share a rank (points.competition_ranks), and everyone level with the last place is on the board
-        # (points.top_with_ties)
+        # (points.top_with_ties). Who is on a board is who the Points page lists (points.leaderboard): everyone
+        # with a ledger entry in the period, a sum of 0 included — left out here, a member whose check-in was
+        # undone (+1 −1) was ranked on the page and not in the workbook, and everyone below them (a negative
+        # balance) one place higher in the workbook than on the page
         by_month = sorted(
-            (pp for pp in visible if g.month_points.get(pp.mid)),
+            (pp for pp in visible if pp.mid in g.month_points),
             key=lambda pp: (-g.month_points[pp.mid], pp.pinyin or "", pp.mid),
         )
         by_month = top_with_ties(by_month, LEADERBOARD_SIZE, lambda pp: g.month_points[pp.mid], LEADERBOARD_MAX)
-        by_all = sorted((pp for pp in visible if pp.points), key=lambda pp: (-pp.points, pp.pinyin or "", pp.mid))
+        by_all = sorted((pp for pp in visible if pp.in_ledger), key=lambda pp: (-pp.points, pp.pinyin or "", pp.mid))
         by_all = top_with_ties(by_all, LEADERBOARD_SIZE, lambda pp: pp.points, LEADERBOARD_MAX)
         month_ranks = competition_ranks([g.month_points[pp.mid] for pp in by_month])
         all_ranks = competition_ranks([pp.points for pp in by_all])

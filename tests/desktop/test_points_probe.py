@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.errors import ValidationError
+from desktop.services.checkins import record_checkins, undo_checkin
 from desktop.services.groups import create_group
 from desktop.services.participation import add_violation
 from desktop.services.points import adjust_points, balance, leaderboard, list_rules, set_rule
@@ -71,3 +72,36 @@ def test_names_of_one_reading_tie_in_the_same_order_on_the_page_the_text_and_the
         r for r in ws.iter_rows(min_row=4, max_col=9, values_only=True) if r[0] == "训练营" and isinstance(r[1], int)
     ]
     assert [r[2] for r in rows] == expected == [r[6] for r in rows]
+
+
+def test_the_workbook_boards_list_and_rank_whom_the_points_page_lists(sqlite_workspace, tmp_path):
+    """张三 +5; 李四's only check-in was logged by mistake and undone (+1 −1 = 0); 王五 flooded the group (−10).
+    The Points page lists all three (李四 at 0: he has entries, the ledger shows why) and ranks 王五 third; the
+    workbook left 李四 out and ranked 王五 second — the same person one place apart. Both boards now list the
+    same people with the same ranks; the paste-ready text names only those who earned points (张三)."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        ids = [
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 10, 1)))[1]
+            for n in ("张三", "李四", "王五")
+        ]
+        adjust_points(s, owner, ids[0], 5, "奖励", day=date(2026, 11, 3))
+        record_checkins(s, owner, gid, date(2026, 11, 4), [ids[1]], today=TODAY)
+        undo_checkin(s, owner, ids[1], date(2026, 11, 4))
+        add_violation(s, owner, ids[2], "flood", date(2026, 11, 5))
+        s.commit()
+        expected = [(1, "张三", 5), (2, "李四", 0), (3, "王五", -10)]
+        month = leaderboard(s, gid, start=date(2026, 11, 1), end=date(2026, 11, 30))
+        assert [(r.rank, r.display_name, r.points) for r in month] == expected
+        assert [(r.rank, r.display_name, r.points) for r in leaderboard(s, gid)] == expected
+        text = leaderboard_text(s, gid, 2026, 11, today=TODAY).parts[0]
+        assert "张三 5分" in text and "李四" not in text and "王五" not in text
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["积分"]
+    rows = [
+        r for r in ws.iter_rows(min_row=4, max_col=9, values_only=True) if r[0] == "训练营" and isinstance(r[1], int)
+    ]
+    assert [r[1:4] for r in rows] == expected  # 本月积分榜
+    assert [r[5:8] for r in rows] == expected  # 累计积分榜
