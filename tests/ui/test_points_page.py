@@ -386,3 +386,24 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, ws):
     qtmodeltester.check(preview)
     for cls in (LeaderboardModel, LedgerModel, LevelsModel, RulesModel, RecomputeModel):
         qtmodeltester.check(cls())
+
+
+def test_a_violation_typed_as_a_positive_number_is_refused_and_the_table_keeps_the_rule(qtbot, ws, monkeypatch):
+    """ "扣 10 分" typed as 10 into the violation row: the write is refused with a message saying to type -10, the
+    table shows −10 still, and a violation recorded after costs 10 points (it paid +10 before)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    page = open_page(qtbot, ws)
+    row = page.rules_model.row_of("violation")
+    assert not page.edit_rule("violation", points=10)
+    assert shown and "-10" in shown[0]
+    assert page.rules_model.index(row, RULE_POINTS).data() == "-10"
+    with ws.database.session() as s:
+        assert {r.code: r.points for r in list_rules(s, ws.group_id)}["violation"] == -10
+        zs = ws.memberships["张三"]
+        before = balance(s, zs)
+        add_violation(s, ws.owner, zs, "flood", TODAY)
+        s.commit()
+        assert balance(s, zs) == before - 10
