@@ -34,7 +34,7 @@ from desktop import streaks as streak_rule
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
-from desktop.services.points import reverse_entry, reverse_source, rule_points
+from desktop.services.points import keeping_agreement, reverse_entry, reverse_source, rule_points
 from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES as ENDED
 
@@ -540,12 +540,14 @@ def undo_checkin(session: Session, actor: Actor, membership_id: int, day: date) 
     ci = session.scalars(select(CheckIn).where(CheckIn.membership_id == membership_id, CheckIn.day == day)).first()
     if ci is None:
         return False
-    reverse_source(session, "checkin", ci.id, actor.id, "撤销打卡")
-    reverse_source(session, "streak", ci.id, actor.id, "撤销打卡")
-    session.execute(delete(CheckIn).where(CheckIn.id == ci.id))
     group = session.get(Group, ci.group_id)
     assert group is not None
-    reconcile_streak_bonus(session, group, membership_id, actor.id)  # later days of the broken run
+    # after a recompute the check-in (and a bonus the undo moves) is worth the current rules, not its face value
+    with keeping_agreement(session, group.id, [membership_id], actor.id, day):
+        reverse_source(session, "checkin", ci.id, actor.id, "撤销打卡")
+        reverse_source(session, "streak", ci.id, actor.id, "撤销打卡")
+        session.execute(delete(CheckIn).where(CheckIn.id == ci.id))
+        reconcile_streak_bonus(session, group, membership_id, actor.id)  # later days of the broken run
     record_audit(
         session,
         actor.id,

@@ -18,7 +18,7 @@ from desktop.phrases import PHRASES
 from desktop.services.audit import record_audit
 from desktop.services.checkins_queries import on_leave_condition
 from desktop.services.operators import Actor, require
-from desktop.services.points import award, reverse_source
+from desktop.services.points import award, keeping_agreement, reverse_source
 from desktop.settings import get_setting
 from models import Activity, Attendance, Contribution, Member, Membership, Violation, bulk, clock, utcnow
 from models.base import (
@@ -101,21 +101,29 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
             f"(attendance is recorded: the activity cannot move to {data.starts_at.date()}, a day that has not come; "
             "set the places back to registered first)",
         )
-    for k in ActivityInput.__dataclass_fields__:
-        setattr(act, k, getattr(data, k))
-    act.title = data.title.strip()
-    record_audit(session, actor.id, "activity.update", "activity", activity_id, before=before, after=data.__dict__)
-    if before["starts_at"].date() != act.starts_at.date() or bool(before["online"]) != bool(act.online):
-        # the attended people's points follow the activity: dated its (new) day, priced online or offline — they
-        # had stayed on the old day (in the old month's figures) at the old price
-        session.flush()
-        for att_id, membership_id, role in session.execute(
+    moved = before["starts_at"].date() != data.starts_at.date() or bool(before["online"]) != bool(data.online)
+    places = (
+        session.execute(
             select(Attendance.id, Attendance.membership_id, Attendance.role).where(
                 Attendance.activity_id == activity_id, Attendance.status == "attended"
             )
-        ).all():
-            reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
-            _award_attendance(session, act, membership_id, att_id, role, actor.id)
+        ).all()
+        if moved
+        else []
+    )
+    # read before the change: after a recompute a place is worth the current rules, not its face value (points.py)
+    with keeping_agreement(session, act.group_id, [p.membership_id for p in places], actor.id, data.starts_at.date()):
+        for k in ActivityInput.__dataclass_fields__:
+            setattr(act, k, getattr(data, k))
+        act.title = data.title.strip()
+        record_audit(session, actor.id, "activity.update", "activity", activity_id, before=before, after=data.__dict__)
+        if moved:
+            # the attended people's points follow the activity: dated its (new) day, priced online or offline —
+            # they had stayed on the old day (in the old month's figures) at the old price
+            session.flush()
+            for att_id, membership_id, role in places:
+                reverse_source(session, "attendance", att_id, actor.id, "活动时间或形式变更")
+                _award_attendance(session, act, membership_id, att_id, role, actor.id)
 
 
 def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
@@ -134,17 +142,20 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
             Attendance.activity_id == activity_id
         )
     ).all()
-    taken = sum(
-        reverse_source(session, "attendance", att_id, actor.id, f"活动「{act.title}」已删除")
-        for att_id, _mid, status, _role in places
-        if status == "attended"
-    )
     before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
     before["places"] = [{"membership_id": mid, "status": st, "role": role} for _id, mid, st, role in places]
-    # the places first, each as itself: the kept last-activity days of their people follow the deletes
-    session.execute(delete(Attendance).where(Attendance.activity_id == activity_id))
-    session.delete(act)
-    session.flush()
+    attended = [mid for _id, mid, status, _role in places if status == "attended"]
+    group_id, day = act.group_id, act.starts_at.date()
+    with keeping_agreement(session, group_id, attended, actor.id, day):  # points.py
+        taken = sum(
+            reverse_source(session, "attendance", att_id, actor.id, f"活动「{act.title}」已删除")
+            for att_id, _mid, status, _role in places
+            if status == "attended"
+        )
+        # the places first, each as itself: the kept last-activity days of their people follow the deletes
+        session.execute(delete(Attendance).where(Attendance.activity_id == activity_id))
+        session.delete(act)
+        session.flush()
     record_audit(session, actor.id, "activity.delete", "activity", activity_id, before=before)
     return taken
 
@@ -221,23 +232,28 @@ def set_attendance(
         select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
     )
     before = (old.status, old.role) if old else None
-    stmt = _upsert(session, Attendance).values(
-        activity_id=activity_id, membership_id=membership_id, status=status, role=role, recorded_by=actor.id
-    )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["activity_id", "membership_id"],
-        set_={"status": status, "role": role, "recorded_by": actor.id, "updated_at": utcnow()},
-    )
-    session.execute(stmt)
-    att_id = session.scalar(
-        select(Attendance.id).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
-    )
-    if before == (status, role):
-        return status
-    if before and before[0] == "attended":
-        reverse_source(session, "attendance", att_id, actor.id, "出勤变更")
-    if status == "attended":
-        _award_attendance(session, act, membership_id, att_id, role, actor.id)
+    # a place marked attended is taken back: after a recompute it is worth the current rules, not its face value
+    taken_back = [membership_id] if before and before[0] == "attended" and before != (status, role) else []
+    with keeping_agreement(session, act.group_id, taken_back, actor.id, act.starts_at.date()):  # points.py
+        stmt = _upsert(session, Attendance).values(
+            activity_id=activity_id, membership_id=membership_id, status=status, role=role, recorded_by=actor.id
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["activity_id", "membership_id"],
+            set_={"status": status, "role": role, "recorded_by": actor.id, "updated_at": utcnow()},
+        )
+        session.execute(stmt)
+        att_id = session.scalar(
+            select(Attendance.id).where(
+                Attendance.activity_id == activity_id, Attendance.membership_id == membership_id
+            )
+        )
+        if before == (status, role):
+            return status
+        if before and before[0] == "attended":
+            reverse_source(session, "attendance", att_id, actor.id, "出勤变更")
+        if status == "attended":
+            _award_attendance(session, act, membership_id, att_id, role, actor.id)
     record_audit(
         session,
         actor.id,
@@ -356,7 +372,6 @@ def remove_contribution(session: Session, actor: Actor, contribution_id: int) ->
     c = session.get(Contribution, contribution_id)
     if c is None:
         raise NotFound(f"contribution {contribution_id}")
-    reverse_source(session, "contribution", contribution_id, actor.id, "删除贡献")
     record_audit(
         session,
         actor.id,
@@ -365,7 +380,9 @@ def remove_contribution(session: Session, actor: Actor, contribution_id: int) ->
         c.membership_id,
         before={"kind": c.kind, "title": c.title},
     )
-    session.execute(delete(Contribution).where(Contribution.id == contribution_id))
+    with keeping_agreement(session, c.group_id, [c.membership_id], actor.id, c.day):  # points.py
+        reverse_source(session, "contribution", contribution_id, actor.id, "删除贡献")
+        session.execute(delete(Contribution).where(Contribution.id == contribution_id))
 
 
 def add_violation(
@@ -452,6 +469,7 @@ def remove_violation(session: Session, actor: Actor, violation_id: int) -> None:
     v = session.get(Violation, violation_id)
     if v is None:
         raise NotFound(f"violation {violation_id}")
-    reverse_source(session, "violation", violation_id, actor.id, "撤销违规")
     record_audit(session, actor.id, "violation.remove", "membership", v.membership_id, before={"kind": v.kind})
-    session.execute(delete(Violation).where(Violation.id == violation_id))
+    with keeping_agreement(session, v.group_id, [v.membership_id], actor.id, v.day):  # points.py
+        reverse_source(session, "violation", violation_id, actor.id, "撤销违规")
+        session.execute(delete(Violation).where(Violation.id == violation_id))

@@ -3,7 +3,8 @@ levels and leaderboards. Every award is written in the caller's transaction, wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -375,12 +376,17 @@ class RecomputeRow:
     delta: int
 
 
-def _expected_points(session: Session, group_id: int) -> dict[int, int]:
-    """Rule-based points per membership from the facts, with the group's current rules."""
+def _expected_points(session: Session, group_id: int, membership_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Rule-based points per membership from the facts, with the group's current rules (of `membership_ids` only,
+    when given)."""
     from models import Activity, Attendance, CheckIn, Contribution, Group, Leave, Violation
 
     rules = {r.code: (r.points if r.active else 0) for r in list_rules(session, group_id)}
     out: dict[int, int] = {}
+    some = list(membership_ids) if membership_ids is not None else None
+
+    def of(column):  # every membership of the group, or the ones asked for
+        return (column.in_(some),) if some is not None else ()
 
     def add(mid: int, pts: int) -> None:
         if pts:
@@ -389,7 +395,9 @@ def _expected_points(session: Session, group_id: int) -> dict[int, int]:
     count_late = bool(session.scalar(select(Group.late_checkins_count_for_streak).where(Group.id == group_id)))
     days_by_member: dict[int, list[tuple[date, bool]]] = {}
     for mid, day, late in session.execute(
-        select(CheckIn.membership_id, CheckIn.day, CheckIn.late).where(CheckIn.group_id == group_id)
+        select(CheckIn.membership_id, CheckIn.day, CheckIn.late).where(
+            CheckIn.group_id == group_id, *of(CheckIn.membership_id)
+        )
     ):
         add(mid, rules.get("checkin", 0))
         days_by_member.setdefault(mid, []).append((day, late))
@@ -408,37 +416,89 @@ def _expected_points(session: Session, group_id: int) -> dict[int, int]:
     for mid, online, role in session.execute(
         select(Attendance.membership_id, Activity.online, Attendance.role)
         .join(Activity, Activity.id == Attendance.activity_id)
-        .where(Activity.group_id == group_id, Attendance.status == "attended")
+        .where(Activity.group_id == group_id, Attendance.status == "attended", *of(Attendance.membership_id))
     ):
         add(mid, rules.get("activity_online" if online else "activity_offline", 0))
         if role in ("host", "speaker"):
             add(mid, rules.get("speaker", 0))
     for (mid,) in session.execute(
-        select(Contribution.membership_id).where(Contribution.group_id == group_id, Contribution.kind == "share")
+        select(Contribution.membership_id).where(
+            Contribution.group_id == group_id, Contribution.kind == "share", *of(Contribution.membership_id)
+        )
     ):
         add(mid, rules.get("share", 0))
-    for (mid,) in session.execute(select(Violation.membership_id).where(Violation.group_id == group_id)):
+    for (mid,) in session.execute(
+        select(Violation.membership_id).where(Violation.group_id == group_id, *of(Violation.membership_id))
+    ):
         add(mid, rules.get("violation", 0))
     referrer_ms = aliased(Membership)
     for (ref_mid,) in session.execute(
         select(referrer_ms.id)
         .select_from(Membership)
         .join(referrer_ms, (referrer_ms.member_id == Membership.referrer_id) & (referrer_ms.group_id == group_id))
-        .where(Membership.group_id == group_id, referral_earned())
+        .where(Membership.group_id == group_id, referral_earned(), *of(referrer_ms.id))
     ):
         add(ref_mid, rules.get("referral", 0))
     return out
 
 
+def _current_points(session: Session, group_id: int, membership_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """Rule-based points per membership in the ledger now: every entry but manual adjustments."""
+    q = select(PointsEntry.membership_id, func.sum(PointsEntry.points)).where(
+        PointsEntry.group_id == group_id, PointsEntry.source_kind != "manual"
+    )
+    if membership_ids is not None:
+        q = q.where(PointsEntry.membership_id.in_(list(membership_ids)))
+    return {mid: int(pts or 0) for mid, pts in session.execute(q.group_by(PointsEntry.membership_id))}
+
+
+def _off_rules(session: Session, group_id: int, membership_ids: Sequence[int]) -> dict[int, int]:
+    """expected − current for each of the memberships (0: its ledger agrees with the current rules)."""
+    session.flush()
+    expected = _expected_points(session, group_id, membership_ids)
+    current = _current_points(session, group_id, membership_ids)
+    return {m: expected.get(m, 0) - current.get(m, 0) for m in membership_ids}
+
+
+@contextmanager
+def keeping_agreement(
+    session: Session, group_id: int, membership_ids: Sequence[int], operator_id: int | None, day: date
+) -> Iterator[None]:
+    """Around a write that takes a fact back (undo a check-in, an attendance, a contribution, a violation): a
+    membership whose ledger agreed with the current rules before it agrees after it. A reversal takes back an
+    entry's face value; after "recompute" a fact's worth is its face value plus its share of the membership's
+    'recompute' entry (one per membership, not per fact), so the share stayed behind: check-in 1 → 2 and
+    recomputed, an undone check-in took back 1 of its 2 (and a bonus moved by the undo 5 of its 9). The rest is
+    taken back here, as a 'recompute' entry dated `day` (the fact's day). A membership that did not agree (a rule
+    changed and not recomputed: its facts are worth what they were paid) is left as the reversal leaves it."""
+    ids = sorted(set(membership_ids))
+    agreed = [m for m, off in _off_rules(session, group_id, ids).items() if off == 0] if ids else []
+    yield
+    if not agreed:
+        return
+    rows = [(m, off) for m, off in _off_rules(session, group_id, agreed).items() if off]
+    if rows:
+        session.execute(
+            insert(PointsEntry),
+            [
+                {
+                    "membership_id": m,
+                    "group_id": group_id,
+                    "day": day,
+                    "points": off,
+                    "reason": "按当前规则重新计算",
+                    "source_kind": "recompute",
+                    "source_id": None,
+                    "operator_id": operator_id,
+                }
+                for m, off in rows
+            ],
+        )
+
+
 def recompute_preview(session: Session, group_id: int) -> list[RecomputeRow]:
     """What re-pricing every fact with the current rules would change (only rows that differ)."""
-    current = dict(
-        session.execute(
-            select(PointsEntry.membership_id, func.sum(PointsEntry.points))
-            .where(PointsEntry.group_id == group_id, PointsEntry.source_kind != "manual")
-            .group_by(PointsEntry.membership_id)
-        ).all()
-    )
+    current = _current_points(session, group_id)
     expected = _expected_points(session, group_id)
     ids = [m for m in set(current) | set(expected) if int(current.get(m, 0) or 0) != expected.get(m, 0)]
     names = dict(

@@ -105,3 +105,71 @@ def test_the_workbook_boards_list_and_rank_whom_the_points_page_lists(sqlite_wor
     ]
     assert [r[1:4] for r in rows] == expected  # 本月积分榜
     assert [r[5:8] for r in rows] == expected  # 累计积分榜
+
+
+def test_a_fact_taken_back_after_a_recompute_takes_back_what_the_current_rules_pay(sqlite_workspace):
+    """Check-in 1 → 2 and the 7-day bonus 5 → 9, recomputed (one 'recompute' entry of +11: 7 × 1 + 4). Then
+    undoing Nov 3 took back its face value 1 (not 2), and the bonus the undo moved from Nov 7 to Nov 13 took back
+    5 and paid 9: 张三 kept 5 points for nothing (40, by hand 13 × 2 + 9 = 35), and nothing said so. A removed
+    violation and an attendance set back to absent after their rules were re-priced: the same."""
+    from desktop.services.participation import ActivityInput, create_activity, remove_violation, set_attendance
+    from desktop.services.points import recompute_apply, recompute_preview
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        a, b = (
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 10, 1)))[1]
+            for n in ("张三", "李四")
+        )
+        for d in range(1, 8):
+            record_checkins(s, owner, gid, date(2026, 11, d), [a], today=TODAY)
+        vid, _ = add_violation(s, owner, b, "flood", date(2026, 11, 2))
+        act = create_activity(
+            s,
+            owner,
+            gid,
+            ActivityInput("线下读书会", kind="offline_meetup", online=False, starts_at=datetime(2026, 11, 5, 14)),
+        )
+        set_attendance(s, owner, act, b, "attended")
+        s.commit()
+        assert (balance(s, a), balance(s, b)) == (7 + 5, -10 + 10)
+        set_rule(s, owner, gid, "checkin", points=2)
+        set_rule(s, owner, gid, "streak7", points=9)
+        set_rule(s, owner, gid, "violation", points=-20)
+        set_rule(s, owner, gid, "activity_offline", points=15)
+        recompute_apply(s, owner, gid, day=date(2026, 11, 15))
+        s.commit()
+        assert (balance(s, a), balance(s, b)) == (7 * 2 + 9, -20 + 15)
+        for d in range(8, 15):
+            record_checkins(s, owner, gid, date(2026, 11, d), [a], today=TODAY)
+        s.commit()
+        assert balance(s, a) == 14 * 2 + 2 * 9
+
+        undo_checkin(s, owner, a, date(2026, 11, 3))  # runs 1–2 and 4–14: one bonus, on Nov 13 (its 10th day)
+        remove_violation(s, owner, vid)
+        set_attendance(s, owner, act, b, "absent")
+        s.commit()
+        assert balance(s, a) == 13 * 2 + 9
+        assert balance(s, b) == 0
+        assert recompute_preview(s, gid) == []
+        assert [(r.display_name, r.points) for r in leaderboard(s, gid)] == [("张三", 35), ("李四", 0)]
+
+
+def test_a_fact_taken_back_before_the_recompute_takes_back_what_it_was_paid(sqlite_workspace):
+    """The rule changed and nobody recomputed: a check-in paid 1 under the old rule is worth 1 — undoing it takes
+    back 1, not the 2 of the current rule (the ledger is re-priced only by "recompute")."""
+    from desktop.services.points import recompute_preview
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        _, a = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
+        for d in (1, 2, 3):
+            record_checkins(s, owner, gid, date(2026, 11, d), [a], today=TODAY)
+        set_rule(s, owner, gid, "checkin", points=2)
+        record_checkins(s, owner, gid, date(2026, 11, 4), [a], today=TODAY)
+        undo_checkin(s, owner, a, date(2026, 11, 2))
+        s.commit()
+        assert balance(s, a) == 1 + 1 + 2
+        assert [(r.current, r.expected) for r in recompute_preview(s, gid)] == [(4, 6)]
