@@ -573,14 +573,16 @@ def record_leave(
     )
     if overlap is not None:
         raise ValidationError("start", "与已有请假重叠 (overlaps an existing leave)")
-    leave = Leave(membership_id=membership_id, start_day=start, end_day=end, reason=reason, recorded_by=actor.id)
-    session.add(leave)
-    session.flush()
-    # a leave can join two runs (or split none): the bonuses follow at once, as recompute would give them
     ms = session.get(Membership, membership_id)
     group = session.get(Group, ms.group_id) if ms is not None else None
-    if group is not None:
-        reconcile_streak_bonus(session, group, membership_id, actor.id)
+    # a bonus day the leave moves is worth the current rules after a recompute, not its face value (points.py)
+    with keeping_agreement(session, group.id if group else 0, [membership_id] if group else [], actor.id, start):
+        leave = Leave(membership_id=membership_id, start_day=start, end_day=end, reason=reason, recorded_by=actor.id)
+        session.add(leave)
+        session.flush()
+        # a leave can join two runs (or split none): the bonuses follow at once, as recompute would give them
+        if group is not None:
+            reconcile_streak_bonus(session, group, membership_id, actor.id)
     record_audit(
         session,
         actor.id,

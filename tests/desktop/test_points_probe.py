@@ -173,3 +173,27 @@ def test_a_fact_taken_back_before_the_recompute_takes_back_what_it_was_paid(sqli
         s.commit()
         assert balance(s, a) == 1 + 1 + 2
         assert [(r.current, r.expected) for r in recompute_preview(s, gid)] == [(4, 6)]
+
+
+def test_a_leave_that_moves_a_recomputed_bonus_pays_it_once_at_the_current_price(sqlite_workspace):
+    """Nov 1–3 and 5–11 checked in: one bonus, on Nov 11 (paid 5). 7-day bonus 5 → 9, recomputed (+4). A leave on
+    Nov 4 joins the runs: the bonus moves to Nov 8 — reversed at its face 5 and paid 9 again, the +4 of the
+    recompute stayed: 4 points too many. Now the member keeps one bonus at 9."""
+    from desktop.services.checkins import record_leave
+    from desktop.services.points import recompute_apply, recompute_preview
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        _, a = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
+        for d in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11):
+            record_checkins(s, owner, gid, date(2026, 11, d), [a], today=TODAY)
+        assert balance(s, a) == 10 + 5
+        set_rule(s, owner, gid, "streak7", points=9)
+        recompute_apply(s, owner, gid, day=date(2026, 11, 12))
+        s.commit()
+        assert balance(s, a) == 10 + 9
+        record_leave(s, owner, a, date(2026, 11, 4), date(2026, 11, 4))
+        s.commit()
+        assert balance(s, a) == 10 + 9
+        assert recompute_preview(s, gid) == []
