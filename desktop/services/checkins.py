@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -34,8 +34,8 @@ from desktop import streaks as streak_rule
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
-from desktop.services.points import keeping_agreement, reverse_entry, reverse_source, rule_points
-from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
+from desktop.services.points import keeping_agreement, reverse_entry, reverse_source, rule_points, rules_difference
+from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, PointsEntry, bulk, clock
 from models.base import ENDED_STATUSES as ENDED
 
 EARLIEST_DAY = date(2000, 1, 1)
@@ -476,6 +476,7 @@ def _reconcile(
                 net += points
         ids = [mid for mid in ids if mid not in decided]
     reversals: list[int] = []
+    stale: dict[int, tuple[int, date]] = {}  # membership: (current price − face of the bonuses reversed, a day)
     history = _members_history(session, ids) if ids else _History({}, {}, {})
     checkins, leaves, open_by_member = history.checkins, history.leaves, history.bonuses
     for mid in ids:
@@ -488,6 +489,8 @@ def _reconcile(
             else:  # no longer a bonus day (or a second entry for one day)
                 reversals.append(eid)
                 net -= pts
+                if pts != points:
+                    stale[mid] = (stale.get(mid, (0, d))[0] + points - pts, d)
         for d in sorted(set(target) - set(have)):
             awards.append((mid, d, target[d]))
             net += points
@@ -495,12 +498,46 @@ def _reconcile(
         reverse_entry(session, eid, operator_id, "连续天数变化 (streak changed)")
     if awards:
         _award(session, group_id, awards, operator_id, points)
+    if stale:
+        net += _settle_repriced_bonuses(session, group_id, stale, operator_id)
     if ids:  # their bonuses now match their whole history (models/kept.py, streak marks)
         connection = session.connection()
         yes, no = bulk.Values(connection).bool(True), bulk.Values(connection).bool(False)
         for chunk in _chunks(ids):
             bulk.execute_many(connection, _CHECKED_SQL.format(ids=bulk.in_list(len(chunk))), [(yes, *chunk, no)])
     return net
+
+
+def _settle_repriced_bonuses(
+    session: Session, group_id: int, stale: dict[int, tuple[int, date]], operator_id: int | None
+) -> int:
+    """Bonuses the reconcile moved that were paid at another price than the rule's now: after a recompute (5 → 9)
+    such a bonus is worth 9 (5 and its share of the membership's 'recompute' entry), yet its reversal takes back
+    5 — the moved bonus is paid 9 again and the member kept 4 too many (a 补卡 filling a gap). When the ledger
+    disagrees with the rules by exactly that (it agreed but for it), the rest is taken back, as
+    points.keeping_agreement does for the writes that take a fact back. Rare: only after a rule change. Returns
+    the points written."""
+
+    off = rules_difference(session, group_id, sorted(stale))
+    rows = [(mid, off[mid], d) for mid, (diff, d) in stale.items() if off[mid] and off[mid] == -diff]
+    if rows:
+        session.execute(
+            insert(PointsEntry),
+            [
+                {
+                    "membership_id": mid,
+                    "group_id": group_id,
+                    "day": d,
+                    "points": pts,
+                    "reason": "按当前规则重新计算",
+                    "source_kind": "recompute",
+                    "source_id": None,
+                    "operator_id": operator_id,
+                }
+                for mid, pts, d in rows
+            ],
+        )
+    return sum(pts for _mid, pts, _d in rows)
 
 
 def _award(

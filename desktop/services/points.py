@@ -452,7 +452,7 @@ def _current_points(session: Session, group_id: int, membership_ids: Sequence[in
     return {mid: int(pts or 0) for mid, pts in session.execute(q.group_by(PointsEntry.membership_id))}
 
 
-def _off_rules(session: Session, group_id: int, membership_ids: Sequence[int]) -> dict[int, int]:
+def rules_difference(session: Session, group_id: int, membership_ids: Sequence[int]) -> dict[int, int]:
     """expected − current for each of the memberships (0: its ledger agrees with the current rules)."""
     session.flush()
     expected = _expected_points(session, group_id, membership_ids)
@@ -472,11 +472,11 @@ def keeping_agreement(
     taken back here, as a 'recompute' entry dated `day` (the fact's day). A membership that did not agree (a rule
     changed and not recomputed: its facts are worth what they were paid) is left as the reversal leaves it."""
     ids = sorted(set(membership_ids))
-    agreed = [m for m, off in _off_rules(session, group_id, ids).items() if off == 0] if ids else []
+    agreed = [m for m, off in rules_difference(session, group_id, ids).items() if off == 0] if ids else []
     yield
     if not agreed:
         return
-    rows = [(m, off) for m, off in _off_rules(session, group_id, agreed).items() if off]
+    rows = [(m, off) for m, off in rules_difference(session, group_id, agreed).items() if off]
     if rows:
         session.execute(
             insert(PointsEntry),

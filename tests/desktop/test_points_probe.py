@@ -197,3 +197,35 @@ def test_a_leave_that_moves_a_recomputed_bonus_pays_it_once_at_the_current_price
         s.commit()
         assert balance(s, a) == 10 + 9
         assert recompute_preview(s, gid) == []
+
+
+def test_a_late_check_in_that_moves_a_recomputed_bonus_pays_it_once_at_the_current_price(sqlite_workspace):
+    """Nov 1–3 and 5–11: one bonus, on Nov 11 (paid 5); bonus 5 → 9, recomputed (+4). Nov 4 logged later fills
+    the gap: the bonus moves to Nov 7, reversed at 5 and paid 9, the recompute's +4 kept — 24 where the rules
+    give 11 + 9 = 20. Without a recompute the moved bonus is reversed at what it was paid (5)."""
+    from desktop.services.points import recompute_apply, recompute_preview
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        _, a = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
+        for d in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11):
+            record_checkins(s, owner, gid, date(2026, 11, d), [a], today=TODAY)
+        set_rule(s, owner, gid, "streak7", points=9)
+        recompute_apply(s, owner, gid, day=date(2026, 11, 12))
+        s.commit()
+        assert balance(s, a) == 10 + 9
+        result = record_checkins(s, owner, gid, date(2026, 11, 4), [a], today=TODAY)
+        s.commit()
+        assert balance(s, a) == 11 + 9 and result.points == 1
+        assert recompute_preview(s, gid) == []
+
+        # another group, the same change and no recompute: the moved bonus is taken back as paid (5), paid 9
+        other = create_group(s, owner, "读书会")
+        _, c = add_member(s, owner, other, MemberInput(display_name="王五", joined_at=datetime(2026, 10, 1)))
+        for d in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11):
+            record_checkins(s, owner, other, date(2026, 11, d), [c], today=TODAY)
+        set_rule(s, owner, other, "streak7", points=9)
+        record_checkins(s, owner, other, date(2026, 11, 4), [c], today=TODAY)
+        s.commit()
+        assert balance(s, c) == 11 + 9
