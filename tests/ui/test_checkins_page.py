@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers import close_workspace, isolate_settings, make_workspace, type_text
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import QPoint, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -1269,3 +1269,47 @@ def test_a_member_writing_under_the_chain_is_shown_and_may_be_counted(qtbot, pag
     choose(page, row, "Count it")
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws) == {(ws.memberships["李四"], "paste", False), (ws.memberships["张珊"], "paste", False)}
+
+
+def test_an_earlier_day_or_late_tick_does_not_move_the_day_controls_or_the_lists(qtbot, page, ws):
+    """The header's 往日 badge and 今天 button appeared right of the date box and pushed it left: a second click on
+    the date box's arrow landed on 今天 and took the day back to today, where the next quick entry went. And the
+    page-wide 'logging for an earlier day / 补卡' banner appeared above the lists and moved them down a row and a
+    half: tick 补卡, click the name of the member missing and the chip above, someone else, got the late check-in."""
+
+    def where(widget):
+        return widget.mapTo(page, widget.rect().topLeft())
+
+    qtbot.waitExposed(page)
+    watched = (
+        page.date_edit,
+        page.late_check,
+        page.leave_button,
+        page.quick_edit,
+        page.day_view,
+        page.pending_view,
+        page.paste_edit,
+        page.match_button,
+    )
+    before = {w: where(w) for w in watched}
+    arrow = where(page.date_edit) + QPoint(page.date_edit.width() - 6, page.date_edit.height() // 2)
+    page.set_day(TODAY - timedelta(days=1))
+    assert page.late_banner.isVisible() and page.today_button.isVisible()
+    assert {w: where(w) for w in watched} == before
+    # the spot of the date box's arrow is still the date box, not 今天
+    hit = page.childAt(arrow)
+    assert hit is page.date_edit or page.date_edit.isAncestorOf(hit)
+    page.set_day(TODAY)
+    page.late_check.setChecked(True)  # 补卡 on today: the banner says so, and nothing moves
+    assert page.late_banner.isVisible()
+    assert {w: where(w) for w in watched} == before
+    # in a narrow window too: the banner's text does not wrap onto a second line that moves the lists
+    page.late_check.setChecked(False)
+    page.resize(760, 600)
+    qtbot.wait(20)
+    narrow = {w: where(w) for w in watched}
+    page.set_day(TODAY - timedelta(days=1))
+    qtbot.wait(20)
+    assert page.late_banner.isVisible()
+    assert {w: where(w) for w in watched} == narrow
+    assert page.late_label.toolTip() == page.late_label.text()

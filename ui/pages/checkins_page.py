@@ -340,12 +340,15 @@ class CheckinsPage(GroupPage):
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.title_label, 1)
+        # 往日 and 今天 show up left of the date, taking the title's room: right of it they pushed the date box
+        # left, and a second click on its arrow landed on 今天 (the day went back to today, the next entry with it)
+        top.addWidget(self.late_badge)
+        top.addWidget(self.today_button)
+        top.addSpacing(8)
         self.date_label = QLabel(self.tr("Date"))
         self.date_label.setObjectName("sectionHint")
         top.addWidget(self.date_label)
         top.addWidget(self.date_edit)
-        top.addWidget(self.late_badge)
-        top.addWidget(self.today_button)
         top.addWidget(self.late_check)
         top.addSpacing(12)
         top.addWidget(self.leave_button)
@@ -353,10 +356,17 @@ class CheckinsPage(GroupPage):
         self.late_banner = QFrame()
         self.late_banner.setObjectName("lateBanner")
         self.late_label = QLabel()
-        self.late_label.setWordWrap(True)
+        # one line at any width (the whole text in its tooltip): wrapped, it grew a line in a narrow window and
+        # moved the lists below it all the same; the day it names comes first
+        self.late_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lb = QHBoxLayout(self.late_banner)
         lb.setContentsMargins(12, 6, 12, 6)
         lb.addWidget(self.late_label, 1)
+        # the banner keeps its room when hidden: shown above the lists (a day picked, 补卡 ticked) it moved them
+        # down, and the click meant for a missing member's name landed on the name above it
+        policy = self.late_banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.late_banner.setSizePolicy(policy)
         self.late_banner.hide()
 
         # the chain's title names another day than the one chosen: ask before logging
@@ -812,6 +822,7 @@ class CheckinsPage(GroupPage):
         else:
             text = self.tr("What you log now is marked 补卡 (late): the members checked in after the day was over.")
         self.late_label.setText(text.replace("%1", _fmt(self.day(), "yyyy-MM-dd ddd")))
+        self.late_label.setToolTip(self.late_label.text())
 
     def refresh_day(self) -> None:
         """The day's check-ins and the members without one (and those on leave)."""
