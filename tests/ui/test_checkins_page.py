@@ -1313,3 +1313,30 @@ def test_an_earlier_day_or_late_tick_does_not_move_the_day_controls_or_the_lists
     assert page.late_banner.isVisible()
     assert {w: where(w) for w in watched} == narrow
     assert page.late_label.toolTip() == page.late_label.text()
+
+
+def test_the_message_of_a_confirmed_paste_does_not_move_the_lists(qtbot, page, ws):
+    """After 确认打卡 the status under the quick entry said what was logged and what was left out, on two lines: the
+    day's list and the names of who is missing moved down half a row, under the pointer about to click one."""
+
+    def where(widget):
+        return widget.mapTo(page, widget.rect().topLeft())
+
+    qtbot.waitExposed(page)
+    watched = (page.quick_edit, page.day_title, page.day_view, page.pending_view)
+    before = {w: where(w) for w in watched}
+
+    def unmoved() -> bool:  # a pixel of rounding as the two lists share their column's height is not a move
+        return all(abs(where(w).y() - p.y()) <= 1 and where(w).x() == p.x() for w, p in before.items())
+
+    page.set_paste_text("1. 李四 5:48\n2. 王小明不在名册 6:01\n3. 另一个陌生人 6:02\n4. 赵六 请假")
+    page.confirm_paste()
+    assert (ws.memberships["李四"], "paste", False) in day_rows(ws)
+    qtbot.wait(20)
+    assert page.quick_status.text().strip()
+    assert unmoved(), {w.objectName(): (before[w], where(w)) for w in watched}
+    # a quick entry's one-line message keeps them where they are too
+    qtbot.keyClicks(page.quick_edit, "zhaoliu")
+    qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert unmoved(), {w.objectName(): (before[w], where(w)) for w in watched}

@@ -423,6 +423,10 @@ class CheckinsPage(GroupPage):
         self.quick_status.setObjectName("quickStatus")
         self.quick_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.quick_status.setWordWrap(True)  # what a paste left out can take a second line; it is never cut off
+        # ... and its lines are kept free (three: what a paste left out, in English, in a narrow column): growing
+        # into them moved the day's list and the missing names down, under the pointer about to click one of them
+        # (set when the page shows: the style sheet's font is the label's then)
+        self.quick_status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.day_title = QLabel()
         self.day_title.setObjectName("sectionTitle")
@@ -767,6 +771,8 @@ class CheckinsPage(GroupPage):
         if was_today and self.date_edit.date() != today_qdate():
             self.date_edit.setDate(today_qdate())
         super().showEvent(event)  # loads when stale
+        three_lines = self.quick_status.fontMetrics().boundingRect(QRect(0, 0, 4000, 4000), 0, "国\n国\n国")
+        self.quick_status.setMinimumHeight(three_lines.height())
 
     def _show_group_state(self) -> None:
         has_group = self._group_id is not None
