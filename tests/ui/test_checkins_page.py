@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers import close_workspace, isolate_settings, make_workspace, type_text
-from PySide6.QtCore import QPoint, Qt, QTranslator
+from PySide6.QtCore import QPoint, QRect, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -254,6 +254,11 @@ def test_ambiguous_text_shows_the_candidates_and_logs_nothing(qtbot, page, ws):
     assert page.quick_completer.popup().isVisible()
     assert page.quick_edit.text() == "zs"
     assert "3 people" in page.quick_status.text()
+    # the message that says so is not under the list of candidates (the popup opened over it: Enter seemed to do
+    # nothing at all)
+    popup = page.quick_completer.popup()
+    status = QRect(page.quick_status.mapToGlobal(QPoint(0, 0)), page.quick_status.size())
+    assert not popup.geometry().intersects(status), (popup.geometry(), status)
     # ↓ highlights the first candidate, Enter logs exactly that one
     qtbot.keyClick(page.quick_edit, Qt.Key.Key_Down)
     first = page.quick_model.person_at(0)

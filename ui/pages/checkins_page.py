@@ -1032,7 +1032,11 @@ class CheckinsPage(GroupPage):
                 ),
                 WARN_COLOR,
             )
-            self.quick_completer.complete()
+            # the candidates open under the message that asks to pick one: below the box, they covered it, and
+            # Enter seemed to do nothing at all
+            below = self.quick_status.mapToGlobal(self.quick_status.rect().bottomLeft())
+            status_bottom = self.quick_edit.mapFromGlobal(below).y()
+            self.quick_completer.complete(QRect(0, 0, self.quick_edit.width(), status_bottom + 2))
             self.quick_completer.popup().selectionModel().clearSelection()
             return
         self.quick_completer.popup().hide()
