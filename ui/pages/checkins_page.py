@@ -113,7 +113,7 @@ from ui.task_runner import TaskRunner
 from ui.widgets.calendar_heatmap import MODE_COUNT, MODE_PRESENCE, CalendarHeatmap
 from ui.widgets.member_search import person_from_row
 from ui.widgets.paste_text_button import PasteTextButton
-from ui.widgets.tables import SelectionMode, make_table
+from ui.widgets.tables import SelectionMode, connect_single_clicks, make_table
 
 QUICK_DEBOUNCE_MS = 120
 QUICK_LIMIT = 10
@@ -441,7 +441,7 @@ class CheckinsPage(GroupPage):
         for col in (DAY_COL_TIME, DAY_COL_SOURCE, DAY_COL_UNDO):
             dh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)  # sized by _size_day_columns
         self.day_view.setItemDelegateForColumn(DAY_COL_UNDO, UndoButtonDelegate(self.day_view))
-        self.day_view.clicked.connect(self._on_day_clicked)
+        connect_single_clicks(self.day_view, self._on_day_clicked)
         self.day_view.selectionModel().selectionChanged.connect(self._on_day_selection)
 
         self.pending_title = QLabel()
@@ -463,7 +463,7 @@ class CheckinsPage(GroupPage):
         self.pending_view.setSpacing(1)
         self.pending_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pending_view.setMouseTracking(True)
-        self.pending_view.clicked.connect(self._on_pending_clicked)
+        connect_single_clicks(self.pending_view, self._on_pending_clicked)
         # the person the assistant moved to in the list (arrow keys), as opposed to the row the list keeps
         # current by itself after each load (the first name, or whoever took the place of the one logged)
         self._pending_chosen: int | None = None
