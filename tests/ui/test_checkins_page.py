@@ -370,6 +370,9 @@ def test_leave_dialog_records_leave_and_the_member_leaves_the_missing_list(qtbot
         assert "赵六" not in [p.display_name for p in not_checked_in(s, ws.group_id, TODAY)]
     assert "赵六" not in page.pending_names()
     assert "on leave: 1" in page.pending_title.text()
+    # the message names whose leave and which days (it said "Leave recorded", naming nobody)
+    end = TODAY + timedelta(days=2)
+    assert page.quick_status.text() == f"Leave recorded: 赵六, {TODAY:%Y-%m-%d} to {end:%Y-%m-%d}"
 
 
 def test_leave_dialog_names_nobody_the_assistant_did_not_choose(qtbot, page, ws):

@@ -1198,7 +1198,20 @@ class CheckinsPage(GroupPage):
 
     @Slot(int)
     def _on_leave_recorded(self, _membership_id: int) -> None:
-        self._set_status(self.tr("Leave recorded"), OK_COLOR)
+        # who and which days, as a check-in's message names its member: "Leave recorded" alone left the assistant
+        # to trust that the name picked in the dialog was the one meant
+        dialog = self.sender()
+        if isinstance(dialog, LeaveDialog) and (person := dialog.member_search.current()) is not None:
+            text = self.tr("Leave recorded: %1, %2 to %3")
+            for key, value in (
+                ("%1", person.display_name),
+                ("%2", dialog.start_edit.date().toString("yyyy-MM-dd")),
+                ("%3", dialog.end_edit.date().toString("yyyy-MM-dd")),
+            ):
+                text = text.replace(key, value)
+        else:
+            text = self.tr("Leave recorded")
+        self._set_status(text, OK_COLOR)
         self.refresh_day()
         self.refresh_heatmap()
 
