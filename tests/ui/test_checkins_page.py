@@ -642,6 +642,20 @@ def test_ctrl_v_on_the_page_pastes_into_the_paste_box(qtbot, page, ws):
     assert len(day_rows(ws)) == 2
 
 
+def test_ctrl_v_right_after_picking_the_day_pastes_the_chain(qtbot, page, ws):
+    """Pick the day in the date box, then Ctrl+V the chain: the focus was still in the date box, which took the
+    paste, found no date in it and dropped it — nothing happened, nothing said. A chain of lines goes to the
+    paste box from there too."""
+    yesterday = TODAY - timedelta(days=1)
+    page.set_day(yesterday)
+    QGuiApplication.clipboard().setText("1. 李四\n2. 张珊")
+    page.date_edit.setFocus()
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.paste_edit.toPlainText() == "1. 李四\n2. 张珊"
+    assert page.day() == yesterday
+    assert [s for *_, s in page.preview_statuses()] == ["matched", "matched"]
+
+
 def test_ctrl_f_focuses_quick_entry(qtbot, page):
     page.activateWindow()
     page.pending_view.setFocus()

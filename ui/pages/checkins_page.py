@@ -319,6 +319,7 @@ class CheckinsPage(GroupPage):
             self.tr("The day the check-ins are for. Logging an earlier day is not late (补卡) by itself.")
         )
         self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.date_edit.installEventFilter(self)  # Ctrl+V of a chain right after picking the day: see eventFilter
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.clicked.connect(self.go_to_today)
         self.late_badge = QLabel(self.tr("Earlier day"))
@@ -977,6 +978,15 @@ class CheckinsPage(GroupPage):
                 return True
             if watched is self.paste_edit and event.matches(QKeySequence.StandardKey.Paste):
                 self.paste_from_clipboard()  # a new paste replaces the box, never appends to an old chain
+                return True
+            if (
+                watched is self.date_edit
+                and event.matches(QKeySequence.StandardKey.Paste)
+                and "\n" in QGuiApplication.clipboard().text().strip()
+            ):
+                # the day just picked keeps the focus, and the date box took the chain, found no date in it and
+                # dropped it: nothing happened. Lines of text are a chain: to the paste box
+                self.paste_from_clipboard()
                 return True
         return super().eventFilter(watched, event)
 
