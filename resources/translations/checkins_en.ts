@@ -364,6 +364,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1206" />
+            <source>Leave recorded: %1, %2 to %3</source>
+            <translation>Leave recorded: %1, %2 to %3</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="957" />
             <source>Leave recorded</source>
             <translation>Leave recorded</translation>

@@ -355,6 +355,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1206" />
+            <source>Leave recorded: %1, %2 to %3</source>
+            <translation>已登记请假：%1，%2 至 %3</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="957" />
             <source>Leave recorded</source>
             <translation>已登记请假</translation>

@@ -113,7 +113,7 @@ from ui.task_runner import TaskRunner
 from ui.widgets.calendar_heatmap import MODE_COUNT, MODE_PRESENCE, CalendarHeatmap
 from ui.widgets.member_search import person_from_row
 from ui.widgets.paste_text_button import PasteTextButton
-from ui.widgets.tables import SelectionMode, make_table
+from ui.widgets.tables import SelectionMode, connect_single_clicks, make_table
 
 QUICK_DEBOUNCE_MS = 120
 QUICK_LIMIT = 10
@@ -319,6 +319,7 @@ class CheckinsPage(GroupPage):
             self.tr("The day the check-ins are for. Logging an earlier day is not late (补卡) by itself.")
         )
         self.date_edit.dateChanged.connect(self._on_date_changed)
+        self.date_edit.installEventFilter(self)  # Ctrl+V of a chain right after picking the day: see eventFilter
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.clicked.connect(self.go_to_today)
         self.late_badge = QLabel(self.tr("Earlier day"))
@@ -340,12 +341,15 @@ class CheckinsPage(GroupPage):
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.title_label, 1)
+        # 往日 and 今天 show up left of the date, taking the title's room: right of it they pushed the date box
+        # left, and a second click on its arrow landed on 今天 (the day went back to today, the next entry with it)
+        top.addWidget(self.late_badge)
+        top.addWidget(self.today_button)
+        top.addSpacing(8)
         self.date_label = QLabel(self.tr("Date"))
         self.date_label.setObjectName("sectionHint")
         top.addWidget(self.date_label)
         top.addWidget(self.date_edit)
-        top.addWidget(self.late_badge)
-        top.addWidget(self.today_button)
         top.addWidget(self.late_check)
         top.addSpacing(12)
         top.addWidget(self.leave_button)
@@ -353,10 +357,17 @@ class CheckinsPage(GroupPage):
         self.late_banner = QFrame()
         self.late_banner.setObjectName("lateBanner")
         self.late_label = QLabel()
-        self.late_label.setWordWrap(True)
+        # one line at any width (the whole text in its tooltip): wrapped, it grew a line in a narrow window and
+        # moved the lists below it all the same; the day it names comes first
+        self.late_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lb = QHBoxLayout(self.late_banner)
         lb.setContentsMargins(12, 6, 12, 6)
         lb.addWidget(self.late_label, 1)
+        # the banner keeps its room when hidden: shown above the lists (a day picked, 补卡 ticked) it moved them
+        # down, and the click meant for a missing member's name landed on the name above it
+        policy = self.late_banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.late_banner.setSizePolicy(policy)
         self.late_banner.hide()
 
         # the chain's title names another day than the one chosen: ask before logging
@@ -413,6 +424,10 @@ class CheckinsPage(GroupPage):
         self.quick_status.setObjectName("quickStatus")
         self.quick_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.quick_status.setWordWrap(True)  # what a paste left out can take a second line; it is never cut off
+        # ... and its lines are kept free (three: what a paste left out, in English, in a narrow column): growing
+        # into them moved the day's list and the missing names down, under the pointer about to click one of them
+        # (set when the page shows: the style sheet's font is the label's then)
+        self.quick_status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.day_title = QLabel()
         self.day_title.setObjectName("sectionTitle")
@@ -427,7 +442,7 @@ class CheckinsPage(GroupPage):
         for col in (DAY_COL_TIME, DAY_COL_SOURCE, DAY_COL_UNDO):
             dh.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)  # sized by _size_day_columns
         self.day_view.setItemDelegateForColumn(DAY_COL_UNDO, UndoButtonDelegate(self.day_view))
-        self.day_view.clicked.connect(self._on_day_clicked)
+        connect_single_clicks(self.day_view, self._on_day_clicked)
         self.day_view.selectionModel().selectionChanged.connect(self._on_day_selection)
 
         self.pending_title = QLabel()
@@ -449,7 +464,7 @@ class CheckinsPage(GroupPage):
         self.pending_view.setSpacing(1)
         self.pending_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pending_view.setMouseTracking(True)
-        self.pending_view.clicked.connect(self._on_pending_clicked)
+        connect_single_clicks(self.pending_view, self._on_pending_clicked)
         # the person the assistant moved to in the list (arrow keys), as opposed to the row the list keeps
         # current by itself after each load (the first name, or whoever took the place of the one logged)
         self._pending_chosen: int | None = None
@@ -757,6 +772,8 @@ class CheckinsPage(GroupPage):
         if was_today and self.date_edit.date() != today_qdate():
             self.date_edit.setDate(today_qdate())
         super().showEvent(event)  # loads when stale
+        three_lines = self.quick_status.fontMetrics().boundingRect(QRect(0, 0, 4000, 4000), 0, "国\n国\n国")
+        self.quick_status.setMinimumHeight(three_lines.height())
 
     def _show_group_state(self) -> None:
         has_group = self._group_id is not None
@@ -812,6 +829,7 @@ class CheckinsPage(GroupPage):
         else:
             text = self.tr("What you log now is marked 补卡 (late): the members checked in after the day was over.")
         self.late_label.setText(text.replace("%1", _fmt(self.day(), "yyyy-MM-dd ddd")))
+        self.late_label.setToolTip(self.late_label.text())
 
     def refresh_day(self) -> None:
         """The day's check-ins and the members without one (and those on leave)."""
@@ -961,6 +979,15 @@ class CheckinsPage(GroupPage):
             if watched is self.paste_edit and event.matches(QKeySequence.StandardKey.Paste):
                 self.paste_from_clipboard()  # a new paste replaces the box, never appends to an old chain
                 return True
+            if (
+                watched is self.date_edit
+                and event.matches(QKeySequence.StandardKey.Paste)
+                and "\n" in QGuiApplication.clipboard().text().strip()
+            ):
+                # the day just picked keeps the focus, and the date box took the chain, found no date in it and
+                # dropped it: nothing happened. Lines of text are a chain: to the paste box
+                self.paste_from_clipboard()
+                return True
         return super().eventFilter(watched, event)
 
     def _move_candidate(self, step: int) -> None:
@@ -1015,7 +1042,11 @@ class CheckinsPage(GroupPage):
                 ),
                 WARN_COLOR,
             )
-            self.quick_completer.complete()
+            # the candidates open under the message that asks to pick one: below the box, they covered it, and
+            # Enter seemed to do nothing at all
+            below = self.quick_status.mapToGlobal(self.quick_status.rect().bottomLeft())
+            status_bottom = self.quick_edit.mapFromGlobal(below).y()
+            self.quick_completer.complete(QRect(0, 0, self.quick_edit.width(), status_bottom + 2))
             self.quick_completer.popup().selectionModel().clearSelection()
             return
         self.quick_completer.popup().hide()
@@ -1177,7 +1208,20 @@ class CheckinsPage(GroupPage):
 
     @Slot(int)
     def _on_leave_recorded(self, _membership_id: int) -> None:
-        self._set_status(self.tr("Leave recorded"), OK_COLOR)
+        # who and which days, as a check-in's message names its member: "Leave recorded" alone left the assistant
+        # to trust that the name picked in the dialog was the one meant
+        dialog = self.sender()
+        if isinstance(dialog, LeaveDialog) and (person := dialog.member_search.current()) is not None:
+            text = self.tr("Leave recorded: %1, %2 to %3")
+            for key, value in (
+                ("%1", person.display_name),
+                ("%2", dialog.start_edit.date().toString("yyyy-MM-dd")),
+                ("%3", dialog.end_edit.date().toString("yyyy-MM-dd")),
+            ):
+                text = text.replace(key, value)
+        else:
+            text = self.tr("Leave recorded")
+        self._set_status(text, OK_COLOR)
         self.refresh_day()
         self.refresh_heatmap()
 
