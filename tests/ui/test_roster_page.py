@@ -49,6 +49,31 @@ def test_typing_pinyin_initials_finds_zhang_san(qtbot, page):
     assert page.count_label.text().startswith("2 ")
 
 
+def test_a_search_that_shrinks_the_count_does_not_move_the_filters(qtbot, ws, page):
+    """All groups: "7 memberships · 6 people" becomes "1 person" as the search narrows — the filters beside the
+    count moved right (14 px in the window), under the pointer on its way to one of them."""
+    from desktop.services.members import bulk_copy_to_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+    page.resize(1600, 600)  # wide enough for every filter and the count at its own width
+    page.set_group(None)
+    qtbot.waitExposed(page)
+    qtbot.wait(20)
+
+    def where(widget):
+        return widget.mapTo(page, widget.rect().topLeft())
+
+    before = {w: where(w) for w in (page.status_combo, page.tier_combo, page.tag_combo, page.show_deleted_check)}
+    wide = page.count_label.text()
+    page.search_edit.setText("李四")
+    page.apply_filters()
+    qtbot.wait(20)
+    assert page.count_label.text() != wide and page.count_label.text().startswith("1 ")
+    assert {w: where(w) for w in before} == before
+
+
 def test_a_search_across_groups_counts_rows_and_people_from_one_query(qtbot, ws, page):
     """All groups: 张三 in two groups is two rows and one person; the people come with the search's one query."""
     from desktop.services.members import bulk_copy_to_group

@@ -434,6 +434,9 @@ class RosterPage(QWidget):
 
     def _after_reload(self, select: list[int]) -> None:
         self.count_label.setText(self.count_text())
+        # the count only widens its place: a search that shrinks "906 条成员资格 · 600 人" to "共 7 人" moved the
+        # filters beside it to the right, under the pointer on its way to one of them
+        self.count_label.setMinimumWidth(max(self.count_label.minimumWidth(), self.count_label.sizeHint().width()))
         if not self._widths_done and self.model.rowCount() > 0:
             self.size_columns_from_sample()
         if len(select) == 1:
