@@ -132,3 +132,14 @@ def make_workspace(tmp_path: Path, *, seed: bool = True) -> Workspace:
 
 def close_workspace(ws: Workspace) -> None:
     ws.database.dispose()
+
+
+def place(page: QWidget, widget: QWidget):
+    """Where `widget` sits in `page`: its top-left corner."""
+    return widget.mapTo(page, widget.rect().topLeft())
+
+
+def placed(page: QWidget, widgets) -> dict:
+    """Where each of `widgets` sits in `page`: a layout test compares these before and after something appears,
+    so that nothing moves under the pointer."""
+    return {w: place(page, w) for w in widgets}

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import close_workspace, isolate_settings, make_workspace, type_text
+from helpers import close_workspace, isolate_settings, make_workspace, place, placed, type_text
 from PySide6.QtCore import QPoint, QRect, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -979,24 +979,23 @@ def test_the_questions_of_a_chain_do_not_move_the_paste_controls(qtbot, page, ws
     the page: the paste box and 识别 moved down, and the click meant for 识别 landed on "Keep 12月4日" — yesterday's
     chain logged on today, by a click nobody meant. The banners sit above the confirm button they hold back."""
 
-    def where(widget):
-        return widget.mapTo(page, widget.rect().topLeft())
-
     qtbot.waitExposed(page)
-    before = {w: where(w) for w in (page.match_button, page.paste_edit, page.quick_edit, page.clear_paste_button)}
+    before = placed(page, (page.match_button, page.paste_edit, page.quick_edit, page.clear_paste_button))
     yesterday = TODAY - timedelta(days=1)
     page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48")
     qtbot.waitUntil(lambda: page.title_banner.isVisible())
-    assert {w: where(w) for w in before} == before
+    assert placed(page, before) == before
     # the question sits between the preview and the confirm button it holds back
-    banner = where(page.title_banner).y()
-    assert where(page.preview_view).y() < banner < where(page.confirm_button).y()
+    banner = place(page, page.title_banner).y()
+    assert place(page, page.preview_view).y() < banner < place(page, page.confirm_button).y()
     assert not page.confirm_button.isEnabled()
     # the same for a chain titled with another group's name
     page.set_paste_text(f"#接龙 读书会 {TODAY.month}月{TODAY.day}日\n1. 李四\n")
     assert page.group_banner.isVisible() and not page.title_banner.isVisible()
-    assert {w: where(w) for w in before} == before
-    assert where(page.preview_view).y() < where(page.group_banner).y() < where(page.confirm_button).y()
+    assert placed(page, before) == before
+    assert (
+        place(page, page.preview_view).y() < place(page, page.group_banner).y() < place(page, page.confirm_button).y()
+    )
 
 
 def test_keeping_the_chosen_day_logs_there(qtbot, page, ws):
@@ -1299,9 +1298,6 @@ def test_an_earlier_day_or_late_tick_does_not_move_the_day_controls_or_the_lists
     page-wide 'logging for an earlier day / 补卡' banner appeared above the lists and moved them down a row and a
     half: tick 补卡, click the name of the member missing and the chip above, someone else, got the late check-in."""
 
-    def where(widget):
-        return widget.mapTo(page, widget.rect().topLeft())
-
     qtbot.waitExposed(page)
     watched = (
         page.date_edit,
@@ -1313,27 +1309,27 @@ def test_an_earlier_day_or_late_tick_does_not_move_the_day_controls_or_the_lists
         page.paste_edit,
         page.match_button,
     )
-    before = {w: where(w) for w in watched}
-    arrow = where(page.date_edit) + QPoint(page.date_edit.width() - 6, page.date_edit.height() // 2)
+    before = placed(page, watched)
+    arrow = place(page, page.date_edit) + QPoint(page.date_edit.width() - 6, page.date_edit.height() // 2)
     page.set_day(TODAY - timedelta(days=1))
     assert page.late_banner.isVisible() and page.today_button.isVisible()
-    assert {w: where(w) for w in watched} == before
+    assert placed(page, watched) == before
     # the spot of the date box's arrow is still the date box, not 今天
     hit = page.childAt(arrow)
     assert hit is page.date_edit or page.date_edit.isAncestorOf(hit)
     page.set_day(TODAY)
     page.late_check.setChecked(True)  # 补卡 on today: the banner says so, and nothing moves
     assert page.late_banner.isVisible()
-    assert {w: where(w) for w in watched} == before
+    assert placed(page, watched) == before
     # in a narrow window too: the banner's text does not wrap onto a second line that moves the lists
     page.late_check.setChecked(False)
     page.resize(760, 600)
     qtbot.wait(20)
-    narrow = {w: where(w) for w in watched}
+    narrow = placed(page, watched)
     page.set_day(TODAY - timedelta(days=1))
     qtbot.wait(20)
     assert page.late_banner.isVisible()
-    assert {w: where(w) for w in watched} == narrow
+    assert placed(page, watched) == narrow
     assert page.late_label.toolTip() == page.late_label.text()
 
 
@@ -1341,27 +1337,24 @@ def test_the_message_of_a_confirmed_paste_does_not_move_the_lists(qtbot, page, w
     """After 确认打卡 the status under the quick entry said what was logged and what was left out, on two lines: the
     day's list and the names of who is missing moved down half a row, under the pointer about to click one."""
 
-    def where(widget):
-        return widget.mapTo(page, widget.rect().topLeft())
-
     qtbot.waitExposed(page)
     watched = (page.quick_edit, page.day_title, page.day_view, page.pending_view)
-    before = {w: where(w) for w in watched}
+    before = placed(page, watched)
 
     def unmoved() -> bool:  # a pixel of rounding as the two lists share their column's height is not a move
-        return all(abs(where(w).y() - p.y()) <= 1 and where(w).x() == p.x() for w, p in before.items())
+        return all(abs(place(page, w).y() - p.y()) <= 1 and place(page, w).x() == p.x() for w, p in before.items())
 
     page.set_paste_text("1. 李四 5:48\n2. 王小明不在名册 6:01\n3. 另一个陌生人 6:02\n4. 赵六 请假")
     page.confirm_paste()
     assert (ws.memberships["李四"], "paste", False) in day_rows(ws)
     qtbot.wait(20)
     assert page.quick_status.text().strip()
-    assert unmoved(), {w.objectName(): (before[w], where(w)) for w in watched}
+    assert unmoved(), {w.objectName(): (before[w], place(page, w)) for w in watched}
     # a quick entry's one-line message keeps them where they are too
     qtbot.keyClicks(page.quick_edit, "zhaoliu")
     qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
     qtbot.wait(20)
-    assert unmoved(), {w.objectName(): (before[w], where(w)) for w in watched}
+    assert unmoved(), {w.objectName(): (before[w], place(page, w)) for w in watched}
 
 
 def double_click(widget, pos) -> None:

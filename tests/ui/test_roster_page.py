@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, type_text
+from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, placed, type_text
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -62,16 +62,13 @@ def test_a_search_that_shrinks_the_count_does_not_move_the_filters(qtbot, ws, pa
     qtbot.waitExposed(page)
     qtbot.wait(20)
 
-    def where(widget):
-        return widget.mapTo(page, widget.rect().topLeft())
-
-    before = {w: where(w) for w in (page.status_combo, page.tier_combo, page.tag_combo, page.show_deleted_check)}
+    before = placed(page, (page.status_combo, page.tier_combo, page.tag_combo, page.show_deleted_check))
     wide = page.count_label.text()
     page.search_edit.setText("李四")
     page.apply_filters()
     qtbot.wait(20)
     assert page.count_label.text() != wide and page.count_label.text().startswith("1 ")
-    assert {w: where(w) for w in before} == before
+    assert placed(page, before) == before
 
 
 def test_a_search_across_groups_counts_rows_and_people_from_one_query(qtbot, ws, page):
