@@ -20,6 +20,7 @@ from desktop.services.roster import MemberInput, add_member
 from models import AuditEntry, Base, Member, kept
 
 JOINED = datetime(2026, 10, 1, 9, 0)
+TODAY = date(2026, 11, 20)  # the tests' own day, whatever day the suite runs on (the activity has happened by then)
 D0 = date(2026, 11, 1)
 DAYS = [D0 + timedelta(days=i) for i in range(9)]
 
@@ -39,9 +40,10 @@ def _dump(connection) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture
-def two(workspace, owner):
+def two(workspace, owner, monkeypatch):
     """Two people both called 张三, in one group, each with a week of check-ins (a streak bonus), a shared day, a
     leave, an activity, a share, a role and tags; one of them also in a second group and the referrer of 李四."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
     with workspace.session() as s:
         g1 = create_group(s, owner, "早起营")
         g2 = create_group(s, owner, "读书会")
