@@ -21,6 +21,13 @@ from desktop.workspace import actor_for
 TODAY = date(2026, 11, 20)
 
 
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their facts are dated in November 2026 (an activity
+    on the 5th is refused as not happened yet on a suite day before it)."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
 def _rule(s, gid, code):
     return next(r for r in list_rules(s, gid) if r.code == code)
 
