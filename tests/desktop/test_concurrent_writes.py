@@ -31,6 +31,13 @@ DAY = date(2026, 11, 17)
 TODAY = date(2026, 11, 18)
 
 
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on (QUNDESK_TEST_TODAY): their facts are dated 17 and
+    18 November 2026, and a check-in, a place or a leaving after the app's today is refused."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
 @pytest.fixture
 def second(workspace):
     """The other assistant's own connection to the same workspace."""
