@@ -838,6 +838,8 @@ def test_switching_group_empties_the_box_and_never_logs_the_old_chain_there(qtbo
     assert page.confirm_button.isEnabled()
     page.set_group(gid)
     assert page.paste_edit.toPlainText() == "" and page.preview_statuses() == []
+    # the hint under the emptied box invites a paste: it said "No names found in the text" (seen in the window)
+    assert page.paste_summary.text() == "Paste, then check the preview"
     assert not page.confirm_button.isEnabled()
     qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     page.confirm_paste()

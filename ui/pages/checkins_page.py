@@ -1249,6 +1249,7 @@ class CheckinsPage(GroupPage):
         cursor.endEditBlock()
         self.paste_edit.setTextCursor(cursor)
         self._paste_timer.stop()
+        self._update_paste_summary()  # an emptied box says "Paste…", never what was said of the text before
 
     def set_paste_text(self, text: str) -> None:
         self._replace_paste_text(text)
