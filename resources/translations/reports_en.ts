@@ -3,6 +3,22 @@
 <TS version="2.1" language="en">
   <context>
     <name>ReportsPage</name>
+        <message>
+            <source>Replace the workbook?</source>
+            <translation>Replace the workbook?</translation>
+        </message>
+        <message>
+            <source>%1 already exists (changed %2).</source>
+            <translation>%1 already exists (changed %2).</translation>
+        </message>
+        <message>
+            <source>Replace it with the new report? What was added to it by hand (in Excel or WPS) is lost.</source>
+            <translation>Replace it with the new report? What was added to it by hand (in Excel or WPS) is lost.</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Replace</translation>
+        </message>
     <message>
       <source>Exporting</source>
       <translation>Exporting</translation>

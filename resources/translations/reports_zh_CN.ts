@@ -3,6 +3,22 @@
 <TS version="2.1" language="zh_CN">
   <context>
     <name>ReportsPage</name>
+        <message>
+            <source>Replace the workbook?</source>
+            <translation>替换这个工作簿？</translation>
+        </message>
+        <message>
+            <source>%1 already exists (changed %2).</source>
+            <translation>%1 已经存在（修改于 %2）。</translation>
+        </message>
+        <message>
+            <source>Replace it with the new report? What was added to it by hand (in Excel or WPS) is lost.</source>
+            <translation>用新的月报替换它吗？在 Excel 或 WPS 里手工添加的内容会丢失。</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>替换</translation>
+        </message>
     <message>
       <source>Exporting</source>
       <translation>正在导出</translation>

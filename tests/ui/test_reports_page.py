@@ -57,6 +57,8 @@ def make_page(qtbot, ws, actor=None, **kwargs) -> ReportsPage:
     page.errors: list[str] = []
     page.open_url = page.opened.append
     page.notify_error = page.errors.append
+    page.replace_asked: list = []
+    page.confirm_replace = lambda path, _changed: page.replace_asked.append(path.name) or True
     page.resize(1000, 700)
     page.show()
     qtbot.waitUntil(lambda: page.group_list.count() == 3)
@@ -221,6 +223,43 @@ def test_cancel_leaves_no_file_and_an_existing_target_untouched(qtbot, ws, out, 
     if existing:
         assert target.read_bytes() == b"last month's file"
     assert recent_exports() == []
+
+
+def test_an_existing_workbook_is_replaced_only_when_the_user_agrees(qtbot, ws, out):
+    """The export button wrote over an existing file without a word (last month's workbook with the owner's notes
+    added in Excel). It asks now; a file the page itself wrote and nobody changed since is written again freely."""
+    page = make_page(qtbot, ws, runner=InlineTaskRunner())
+    target = out / "report.xlsx"
+    target.write_bytes(b"the owner's notes")
+    page.set_output_path(target)
+    page.confirm_replace = lambda path, _changed: page.replace_asked.append(path.name) or False
+    assert not page.export_report()
+    assert page.replace_asked == ["report.xlsx"] and target.read_bytes() == b"the owner's notes"
+    assert not page.running and page.errors == []
+
+    page.confirm_replace = lambda path, _changed: page.replace_asked.append(path.name) or True
+    assert page.export_report()
+    assert page.replace_asked == ["report.xlsx", "report.xlsx"]
+    assert load_workbook(target, read_only=True).sheetnames[0] == SHEETS[0]
+    # the page's own file, unchanged since: exported again (data corrected) without a question
+    assert page.export_report()
+    assert page.replace_asked == ["report.xlsx", "report.xlsx"] and page.errors == []
+    # … until somebody changes it
+    with open(target, "ab") as f:
+        f.write(b" ")
+    page.confirm_replace = lambda path, _changed: page.replace_asked.append(path.name) or False
+    assert not page.export_report()
+    assert len(page.replace_asked) == 3
+
+
+def test_browse_onto_an_existing_file_is_not_asked_twice(qtbot, ws, out):
+    page = make_page(qtbot, ws, runner=InlineTaskRunner())
+    target = out / "chosen.xlsx"
+    target.write_bytes(b"old")
+    page.choose_save_path = lambda title, suggested: str(target)  # the file dialog asked about replacing it
+    qtbot.mouseClick(page.browse_button, Qt.MouseButton.LeftButton)
+    assert page.export_report()
+    assert page.replace_asked == [] and target.read_bytes() != b"old"
 
 
 def test_a_missing_folder_is_a_clear_error(qtbot, ws, tmp_path):

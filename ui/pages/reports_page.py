@@ -18,6 +18,7 @@ Decisions:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -164,11 +166,15 @@ class ReportsPage(QWidget):
         self._job_path: Path | None = None
         self.last_path: Path | None = None
         self.last_error: str | None = None
+        # files this page wrote, as they were right after (modified time, size): written again without asking
+        self._written: dict[str, tuple[int, int]] = {}
+        self._replace_agreed: str | None = None  # the existing file Browse… chose (its dialog asked)
 
         # hooks (tests replace them)
         self.open_url = QDesktopServices.openUrl
         self.notify_error = lambda text: show_error(self, text)
         self.choose_save_path = self._ask_save_path
+        self.confirm_replace = self._ask_replace
 
         self.runner = runner or TaskRunner(self, title=self.tr("Exporting"), label=self.tr("Writing the workbook…"))
         self.runner.finished.connect(self._on_finished)
@@ -552,6 +558,7 @@ class ReportsPage(QWidget):
         chosen = self.choose_save_path(self.tr("Save the monthly report as"), str(current))
         if chosen:
             self.set_output_path(chosen)
+            self._replace_agreed = str(self.output_path()) if Path(chosen).expanduser().is_file() else None
             remember_folder(Path(chosen).expanduser().parent)  # the next report goes there too
 
     # ---- export ----
@@ -573,6 +580,8 @@ class ReportsPage(QWidget):
         path = self.output_path()
         if path is None:
             self._show_error(self.tr("Choose where to save the workbook."))
+            return False
+        if not self._may_replace(path):
             return False
         year, month = self.selected_month()
         from desktop.services.report import export_monthly_report  # with openpyxl (0.2 s): when a workbook is written
@@ -618,6 +627,39 @@ class ReportsPage(QWidget):
         )
         return True
 
+    def _may_replace(self, path: Path) -> bool:
+        """Whether the export may write `path`: a new file, a file this page wrote and nobody changed since, the
+        file Browse… chose over an existing one, or one the user agrees to replace. The export button wrote over
+        an existing workbook without a word — last month's file with the owner's notes added in Excel was gone."""
+        try:
+            if not path.is_file():
+                return True  # new (or a folder: the export says what is wrong)
+            st = path.stat()
+        except OSError:
+            return True  # the export names the problem
+        key = str(path)
+        if key == self._replace_agreed or self._written.get(key) == (st.st_mtime_ns, st.st_size):
+            return True
+        return bool(self.confirm_replace(path, datetime.fromtimestamp(st.st_mtime)))
+
+    def _ask_replace(self, path: Path, changed: datetime) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Replace the workbook?"))
+        box.setText(
+            self.tr("%1 already exists (changed %2).")
+            .replace("%1", path.name)
+            .replace("%2", changed.strftime("%Y-%m-%d %H:%M"))
+        )
+        box.setInformativeText(
+            self.tr("Replace it with the new report? What was added to it by hand (in Excel or WPS) is lost.")
+        )
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)  # Enter keeps the file
+        box.exec()
+        return box.clickedButton() is replace
+
     def _start(self, job: str, target: Path, fn, **kwargs) -> None:
         self._job = job
         self._job_path = target
@@ -653,6 +695,9 @@ class ReportsPage(QWidget):
         saved = Path(getattr(result, "path", path))
         self.last_path = saved
         self._set_status("")
+        with contextlib.suppress(OSError):
+            st = saved.stat()
+            self._written[str(saved)] = (st.st_mtime_ns, st.st_size)
         if job == "report":
             self.done_title.setText("✓ " + self.tr("Monthly report written."))
         else:
