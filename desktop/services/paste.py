@@ -1575,6 +1575,11 @@ def match_lines(
             token = found.token or line.name
             if found.kind == "none":
                 found = index.elsewhere(token)
+                if found.kind == "not_member":
+                    # a name only people of other groups (or deleted ones) carry can still be a member's of this
+                    # group written short (`Iris` for Iris Yang, while 城市夜跑团's 何丹娜 is nicknamed Iris): this
+                    # group's look-alikes come after them, for a person to choose — never logged on their own
+                    found = replace(found, people=found.people + index.similar(token))
             if found.kind == "certain" or index.member_then(found, line_day):
                 status, cands = "matched", found.people
             elif found.kind in ("ambiguous", "not_member"):
@@ -1930,6 +1935,8 @@ def describe_person(c: Candidate) -> str:
         return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
     if c.status == "deleted":
         return f"{c.display_name}: 已从名册删除, 需先在名册中恢复 (deleted from the roster: restore them first)"
+    if c.status == "active" and c.how in ("pinyin", "fuzzy"):
+        return f"{c.display_name}: 本群成员, 名字相似 (a member of this group with a similar name)"
     return f"{c.display_name}: {_STATUS_WORDS.get(c.status, c.status)}"
 
 

@@ -139,3 +139,29 @@ def test_an_index_kept_between_pastes_never_outlives_a_roster_change(workspace, 
         leave_group(s, owner, ids["swk"], reason="搬家")
         s.commit()
     assert status_of("孙悟空")[0] == "not_member"
+
+
+def test_a_name_only_another_groups_person_carries_also_offers_this_groups_look_alike(workspace, owner):
+    """`Iris` for this group's Iris Yang, while 何丹娜 of another group is nicknamed Iris: not a member as before
+    (never logged, the other group's person named — a chain pasted into the wrong group still shows), and this
+    group's look-alike is now among the candidates for a person to choose, named in the reason as well."""
+    from desktop.chat_parse import parse_chat
+    from desktop.services.paste import NOT_MEMBER, certain_plan, line_outcomes, match_paste
+
+    with workspace.session() as s:
+        here = create_group(s, owner, "早起打卡营")
+        there = create_group(s, owner, "城市夜跑团")
+        _, iris_yang = add_member(s, owner, here, MemberInput(display_name="Iris Yang"))
+        add_member(s, owner, there, MemberInput(display_name="何丹娜", nickname="Iris"))
+        s.commit()
+        text = "#接龙 早起打卡\n1. Iris 6:45"
+        lines = parse_chat(text)
+        matches = match_paste(s, here, text, TEST_TODAY)
+    (m,) = matches
+    assert m.status == "not_member"
+    assert [(c.display_name, c.status) for c in m.candidates][0] == ("何丹娜", "elsewhere")
+    assert iris_yang in [c.membership_id for c in m.candidates if c.status == "active"]
+    assert certain_plan(matches) == []
+    (outcome,) = [o for o in line_outcomes(lines, matches, set(), set()) if o.line_no == m.line.line_no]
+    assert outcome.outcome == NOT_MEMBER
+    assert "城市夜跑团" in outcome.detail and "Iris Yang: 本群成员, 名字相似" in outcome.detail

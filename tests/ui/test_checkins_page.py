@@ -1398,3 +1398,30 @@ def test_a_double_click_on_a_name_or_an_undo_acts_on_that_row_only(qtbot, page, 
     qtbot.wait(20)
     left = {mid for mid, *_ in day_rows(ws)}
     assert len(left) == 2 and target.membership_id not in left
+
+
+def test_a_name_of_another_group_offers_this_groups_look_alike_to_choose(qtbot, page, ws, second_group):
+    """`Iris` pasted for Iris Yang of this group, while a person of another group is nicknamed Iris: the line was
+    "not a member" with nothing to choose but "someone else…" (seen in the window on the demo workspace). This
+    group's look-alike is offered now, never logged on its own; the other group's person is still named."""
+    gid, _ids = second_group
+    with ws.database.session() as s:
+        add_member(s, ws.owner, gid, MemberInput(display_name="何丹娜", nickname="Iris"))
+        _, iris = add_member(
+            s, ws.owner, ws.group_id, MemberInput(display_name="Iris Yang", joined_at=datetime(2024, 3, 10, 4, 0))
+        )
+        s.commit()
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 6:01\n2. Iris 6:45")
+    statuses = [s for *_, s in page.preview_statuses()]
+    assert statuses == ["matched", "not_member"]
+    combo = page.choice_combo(1)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert any(t.startswith("Iris Yang") for t in labels), labels
+    tip = page.preview_model.data(page.preview_model.index(1, 3), Qt.ItemDataRole.ToolTipRole)
+    assert "何丹娜" in tip and "夜跑团" in tip and "Iris Yang" in tip
+    page.confirm_paste()
+    assert (iris, "paste", False) not in day_rows(ws)  # not logged until someone chooses
+    page.set_paste_text("#接龙 早起打卡\n1. 李四 6:01\n2. Iris 6:45")
+    choose(page, 1, "Iris Yang")
+    page.confirm_paste()
+    assert (iris, "paste", False) in day_rows(ws)

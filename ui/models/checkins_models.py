@@ -513,7 +513,7 @@ class PastePreviewModel(QAbstractTableModel):
             out.append((QCoreApplication.translate("PastePreviewModel", "Someone else…"), PICK))
             return out
         out = [(QCoreApplication.translate("PastePreviewModel", "Choose…"), None)]
-        if m.status == STATUS_AMBIGUOUS:
+        if m.status in (STATUS_AMBIGUOUS, STATUS_NOT_MEMBER):  # not a member: this group's look-alikes, if any
             for cand in m.candidates:
                 if cand.membership_id is None or cand.status != "active":
                     continue  # only active members can check in; the others are in the tooltip
