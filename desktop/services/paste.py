@@ -1682,6 +1682,38 @@ def already_by_day(session: Session, group_id: int, pairs: Iterable[tuple[int, d
     return out
 
 
+@dataclass(frozen=True)
+class AlreadyIn:
+    """A check-in a paste line finds already there: who logged it, when, and how (the window says so — "already
+    checked in" alone left a second assistant wondering whether their colleague, a chat import or a mistake did)."""
+
+    by: str | None  # the operator who logged it (None: nobody recorded)
+    logged_at: datetime | None
+    checked_at: datetime | None
+    source: str
+
+
+def already_details(
+    session: Session, group_id: int, pairs: Iterable[tuple[int, date]]
+) -> dict[tuple[int, date], AlreadyIn]:
+    """`already_by_day` with who logged each check-in, when and how (its keys are the pairs already in)."""
+    from models import Operator
+
+    by_day: dict[date, set[int]] = defaultdict(set)
+    for mid, d in pairs:
+        by_day[d].add(mid)
+    out: dict[tuple[int, date], AlreadyIn] = {}
+    for d, mids in by_day.items():
+        rows = session.execute(
+            select(CheckIn.membership_id, Operator.name, CheckIn.logged_at, CheckIn.checked_at, CheckIn.source)
+            .outerjoin(Operator, Operator.id == CheckIn.recorded_by)
+            .where(CheckIn.group_id == group_id, CheckIn.day == d, CheckIn.membership_id.in_(sorted(mids)))
+        ).all()
+        for mid, by, logged, checked, source in rows:
+            out[(mid, d)] = AlreadyIn(by, logged, checked, source)
+    return out
+
+
 # ---------------------------------------------------------------- a preview and its plan
 
 

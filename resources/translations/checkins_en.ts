@@ -754,6 +754,10 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>Already checked in: logged by %1 at %2 (%3)</source>
+            <translation>Already checked in: logged by %1 at %2 (%3)</translation>
+        </message>
+        <message>
             <location filename="../../ui/models/checkins_models.py" line="209" />
             <source>Line</source>
             <translation>Line</translation>

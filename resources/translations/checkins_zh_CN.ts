@@ -736,6 +736,10 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>Already checked in: logged by %1 at %2 (%3)</source>
+            <translation>已打卡：由 %1 于 %2 记录（%3）</translation>
+        </message>
+        <message>
             <location filename="../../ui/models/checkins_models.py" line="209" />
             <source>Line</source>
             <translation>行</translation>

@@ -1425,3 +1425,19 @@ def test_a_name_of_another_group_offers_this_groups_look_alike_to_choose(qtbot, 
     choose(page, 1, "Iris Yang")
     page.confirm_paste()
     assert (iris, "paste", False) in day_rows(ws)
+
+
+def test_a_line_already_in_says_who_logged_it_and_when(qtbot, page, ws):
+    """The second assistant's paste showed 张珊 "Already checked in" and nothing more: by a colleague, a chat import,
+    or a mistake of their own? The status says who logged it, when and how."""
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [ws.memberships["张珊"]], source="manual")
+        s.commit()
+    page.set_paste_text("#接龙 早起打卡\n1. 张珊 6:05\n2. 李四 6:10")
+    assert [s for *_, s in page.preview_statuses()] == ["already", "matched"]
+    tip = page.preview_model.data(page.preview_model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"Already checked in: logged by {ws.owner.name} at ")
+    assert tip.endswith("(Typed)"), tip
+    assert "Already checked in" not in (
+        page.preview_model.data(page.preview_model.index(1, 3), Qt.ItemDataRole.ToolTipRole) or ""
+    )

@@ -21,7 +21,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.checkins import CheckinRow
-from desktop.services.paste import AMBIGUOUS, REPORTED, Candidate, PasteMatch, PlannedCheckin, describe_person
+from desktop.services.paste import (
+    AMBIGUOUS,
+    REPORTED,
+    AlreadyIn,
+    Candidate,
+    PasteMatch,
+    PlannedCheckin,
+    describe_person,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -30,6 +38,9 @@ MembershipIdRole = Qt.ItemDataRole.UserRole + 1
 RowObjectRole = Qt.ItemDataRole.UserRole + 2
 
 MUTED_COLOR = "#6B7280"
+
+# the (membership, day) pairs a preview finds checked in already; a dict also says who logged each, when
+AlreadyPairs = set[tuple[int, date]] | frozenset[tuple[int, date]] | dict[tuple[int, date], AlreadyIn]
 
 
 # ---------------------------------------------------------------- people
@@ -383,6 +394,7 @@ class PastePreviewModel(QAbstractTableModel):
         self._matches: list[PasteMatch] = []
         self._choices: list[Choice | None] = []
         self._already: frozenset[tuple[int, date | None]] = frozenset()
+        self._already_info: dict[tuple[int, date], AlreadyIn] = {}  # who logged it, when (the status tooltip)
 
     # ---- content ----
     @staticmethod
@@ -392,11 +404,11 @@ class PastePreviewModel(QAbstractTableModel):
     def set_matches(
         self,
         matches: list[PasteMatch],
-        already: set[tuple[int, date]] | frozenset[tuple[int, date]] = frozenset(),
+        already: AlreadyPairs = frozenset(),
         keep: dict[tuple[int, str, int], Choice] | None = None,
     ) -> None:
-        """New matches; `already` the (membership, day) pairs with a check-in; `keep` carries decisions over
-        from the previous preview of the same lines."""
+        """New matches; `already` the (membership, day) pairs with a check-in (a dict: with who logged each,
+        paste.already_details); `keep` carries decisions over from the previous preview of the same lines."""
         keep = keep or {}
         self.beginResetModel()
         self._matches = list(matches)
@@ -407,12 +419,33 @@ class PastePreviewModel(QAbstractTableModel):
                 if choice.membership_id not in {c.membership_id for c in m.candidates}:
                     choice = None
             self._choices.append(choice)
-        self._already = frozenset(already)
+        self._set_already(already)
         self.endResetModel()
         self.decisions_changed.emit()
 
-    def set_already(self, already: set[tuple[int, date]] | frozenset[tuple[int, date]]) -> None:
+    def _set_already(self, already: AlreadyPairs) -> None:
         self._already = frozenset(already)
+        self._already_info = dict(already) if isinstance(already, dict) else {}
+
+    def already_text(self, row: int) -> str | None:
+        """Who logged the check-in a row finds already there, and when ("" when not known; None: not already)."""
+        m = self.match_at(row)
+        mid = self.resolved(row)
+        if m is None or self.status(row) != STATUS_ALREADY or mid is None or m.day is None:
+            return None
+        info = self._already_info.get((mid, m.day))
+        if info is None:
+            return ""
+        when = (
+            info.logged_at.strftime("%H:%M")
+            if info.logged_at and info.logged_at.date() == m.day
+            else (info.logged_at.strftime("%Y-%m-%d %H:%M") if info.logged_at else "")
+        )
+        text = QCoreApplication.translate("PastePreviewModel", "Already checked in: logged by %1 at %2 (%3)")
+        return text.replace("%1", info.by or "—").replace("%2", when or "—").replace("%3", source_label(info.source))
+
+    def set_already(self, already: AlreadyPairs) -> None:
+        self._set_already(already)
         if self._matches:
             self.dataChanged.emit(
                 self.index(0, PREVIEW_COL_STATUS), self.index(len(self._matches) - 1, PREVIEW_COL_CHOICE)
@@ -697,6 +730,9 @@ class PastePreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == PREVIEW_COL_TEXT:
                 return m.line.raw
+            already = self.already_text(row) if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) else None
+            if already:
+                return already
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_NOT_MEMBER:
                 return "\n".join(describe_person(c) for c in m.candidates)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_OTHER_DAY and m.day:

@@ -74,7 +74,7 @@ from desktop.services.paste import (
     PasteOutcome,
     PastePreview,
     PlannedCheckin,
-    already_by_day,
+    already_details,
     commit_paste,
     not_member_reasons,
     preview_paste,
@@ -1295,7 +1295,7 @@ class CheckinsPage(GroupPage):
             preview = preview_paste(session, self._group_id, day, text, accept_groups=accepted)
             pairs = {(c.membership_id, m.day) for m in preview.matches for c in m.candidates if m.day is not None}
             pairs |= {(c.membership_id, day) for c in keep.values() if c.membership_id is not None}
-            already = already_by_day(session, self._group_id, {(mid, d) for mid, d in pairs if mid is not None})
+            already = already_details(session, self._group_id, {(mid, d) for mid, d in pairs if mid is not None})
         self._preview = preview
         self.preview_model.set_matches(list(preview.matches), already, keep)
         self._update_title_banner()
@@ -1305,7 +1305,7 @@ class CheckinsPage(GroupPage):
         if self._group_id is None or self._preview is None or self.preview_model.rowCount() == 0:
             return
         with self._database.session() as session:
-            already = already_by_day(session, self._group_id, self.preview_model.candidate_pairs())
+            already = already_details(session, self._group_id, self.preview_model.candidate_pairs())
         self.preview_model.set_already(already)
 
     # -- the chain's own date
