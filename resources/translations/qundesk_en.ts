@@ -1429,6 +1429,22 @@ Create a new, empty workspace there?</translation>
     <context>
         <name>SettingsPage</name>
         <message>
+            <source>Not saved yet: the rules apply once saved.</source>
+            <translation>Not saved yet: the rules apply once saved.</translation>
+        </message>
+        <message>
+            <source>Save the changed workspace rules?</source>
+            <translation>Save the changed workspace rules?</translation>
+        </message>
+        <message>
+            <source>Not saved, they do not apply: the saved rules are put back.</source>
+            <translation>Not saved, they do not apply: the saved rules are put back.</translation>
+        </message>
+        <message>
+            <source>Discard changes</source>
+            <translation>Discard changes</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/settings_page.py" line="+32" />
             <source>Onboarding counts as stalled after</source>
             <translation>Onboarding counts as stalled after</translation>

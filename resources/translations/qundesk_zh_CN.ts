@@ -1424,6 +1424,22 @@ Create a new, empty workspace there?</source>
     <context>
         <name>SettingsPage</name>
         <message>
+            <source>Not saved yet: the rules apply once saved.</source>
+            <translation>尚未保存：保存后规则才生效。</translation>
+        </message>
+        <message>
+            <source>Save the changed workspace rules?</source>
+            <translation>保存对工作区规则的更改吗？</translation>
+        </message>
+        <message>
+            <source>Not saved, they do not apply: the saved rules are put back.</source>
+            <translation>不保存则不生效：将恢复为已保存的规则。</translation>
+        </message>
+        <message>
+            <source>Discard changes</source>
+            <translation>放弃更改</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/settings_page.py" line="+32" />
             <source>Onboarding counts as stalled after</source>
             <translation>入群流程停滞判定</translation>

@@ -148,6 +148,58 @@ def test_settings_page_saves_workspace_rules(qtbot, ws):
     assert page.database_edit.text() == str(ws.path)
 
 
+def test_settings_page_says_an_edit_is_not_saved_and_asks_when_left(qtbot, ws):
+    """An edited rule looked saved: the dashboard still counted 30 dormant days while 45 stood in the box, and
+    "Saved." stayed beside it after the next edit. The page says the edit is not saved, and leaving the page asks:
+    saved, or the saved rules put back — never left standing as if they applied."""
+    from PySide6.QtWidgets import QLabel, QStackedWidget
+
+    window = QStackedWidget()  # the main window's pages: another tab hides this one
+    qtbot.addWidget(window)
+    page = SettingsPage(ws.database, ws.owner)
+    window.addWidget(page)
+    window.addWidget(QLabel("dashboard"))
+    asked: list[bool] = []
+    answers = [False, True, True]
+    page.ask_save_rules = lambda: asked.append(True) or answers.pop(0)
+    window.show()
+    page.spins["dormant_days"].setValue(45)
+    assert page.saved_label.text() == "Not saved yet: the rules apply once saved."
+    page.spins["dormant_days"].setValue(30)  # back as saved: nothing to say
+    assert page.saved_label.text() == ""
+    window.setCurrentIndex(1)
+    qtbot.wait(20)
+    assert asked == []
+
+    window.setCurrentIndex(0)
+    page.spins["dormant_days"].setValue(45)
+    window.setCurrentIndex(1)  # another tab: asked once it has painted — "discard"
+    assert asked == []
+    qtbot.waitUntil(lambda: asked == [True])
+    assert page.spins["dormant_days"].value() == 30
+    with ws.database.session() as s:
+        assert get_setting(s, "dormant_days") == 30
+
+    window.setCurrentIndex(0)
+    page.spins["dormant_days"].setValue(60)
+    window.setCurrentIndex(1)  # "save"
+    qtbot.waitUntil(lambda: asked == [True, True])
+    assert page.spins["dormant_days"].value() == 60
+    with ws.database.session() as s:
+        assert get_setting(s, "dormant_days") == 60
+
+    window.setCurrentIndex(0)
+    page.spins["capacity_warn_share"].setValue(80)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.saved_label.text() == "Saved."
+    page.spins["capacity_warn_share"].setValue(85)
+    assert page.saved_label.text() == "Not saved yet: the rules apply once saved."  # "Saved." no longer stands
+    window.close()  # the window closing: asked at once, before it is gone — "save"
+    assert asked == [True, True, True]
+    with ws.database.session() as s:
+        assert get_setting(s, "capacity_warn_share") == pytest.approx(0.85)
+
+
 def test_settings_page_language_is_stored_for_the_next_start(qtbot, ws):
     page = SettingsPage(ws.database, ws.owner)
     qtbot.addWidget(page)

@@ -20,8 +20,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -139,6 +139,7 @@ class SettingsPage(QWidget):
                     spin.setSuffix(self.tr(" days"))
                 spin.setValue(int(values[key]))
             self.spins[key] = spin
+            spin.valueChanged.connect(self._show_rules_state)
             wf.addRow(setting_label(key), spin)
         self.save_button = QPushButton(self.tr("Save workspace rules"))
         self.save_button.setObjectName("primaryButton")
@@ -168,7 +169,10 @@ class SettingsPage(QWidget):
         gf.addRow(self.tr("Database"), self.database_edit)
         gf.addRow(self.tr("Operator"), QLabel(operator_text(actor.name, actor.role)))
 
+        self._stored = self.values()  # the rules as saved: an edit not saved yet is said, and asked about
+
         # hooks (tests replace them)
+        self.ask_save_rules = self._ask_save_rules
         self.ask_password = self._ask_password
         self.confirm = self._confirm
         self.notify = lambda text: QMessageBox.information(
@@ -249,7 +253,60 @@ class SettingsPage(QWidget):
             ),
         ):
             return
+        self._stored = self.values()
         self.saved_label.setText(self.tr("Saved."))
+        self.saved_label.setStyleSheet("")
+
+    def has_unsaved_rules(self) -> bool:
+        return self.values() != self._stored
+
+    @Slot()
+    def _show_rules_state(self) -> None:
+        """Say that the rules on screen are not the ones in effect: an edited box looked saved (the dashboard still
+        counted 30 days while 45 stood here), and "Saved." stayed beside it after the next edit."""
+        if self.has_unsaved_rules():
+            self.saved_label.setText(self.tr("Not saved yet: the rules apply once saved."))
+            self.saved_label.setStyleSheet("color: #B45309;")
+        else:
+            self.saved_label.setText("")
+            self.saved_label.setStyleSheet("")
+
+    def discard_rules(self) -> None:
+        for key, spin in self.spins.items():
+            value = self._stored[key]
+            spin.setValue(round(value * 100) if SETTINGS[key].type is float else int(value))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page (another tab, the window closing) with rules edited and not saved: asked — save them or
+        put the saved ones back —, never left standing on screen as if they applied."""
+        super().hideEvent(event)
+        if not (self.has_unsaved_rules() and self.save_button.isEnabled()):
+            return
+        if self.window().isVisible():  # another tab: asked once the page shown instead has painted
+            QTimer.singleShot(0, self._settle_unsaved_rules)
+        else:  # the window is closing: asked now, before it is gone
+            self._settle_unsaved_rules()
+
+    @Slot()
+    def _settle_unsaved_rules(self) -> None:
+        if self.isVisible() or not self.has_unsaved_rules():
+            return  # back on the page meanwhile, or settled already
+        if self.ask_save_rules():
+            self.save()
+        if self.has_unsaved_rules():  # discarded, or the save was refused (its error was shown)
+            self.discard_rules()
+
+    def _ask_save_rules(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "QunDesk"))
+        box.setText(self.tr("Save the changed workspace rules?"))
+        box.setInformativeText(self.tr("Not saved, they do not apply: the saved rules are put back."))
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(save)
+        box.exec()
+        return box.clickedButton() is save
 
     # ---- team database ----
     def _build_team_box(self) -> QGroupBox:
