@@ -109,7 +109,7 @@ from desktop.io.fields import (
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.roster import end_leaves_many, left_fields, normalise_phone
+from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
 from models import (
     AuditEntry,
@@ -2668,6 +2668,12 @@ def _changes(
         if joined is not None and joined != ms.joined_at:
             ms_set["joined_at"] = joined
             changes.append(Change("joined_at", _show(ms.joined_at), _show(joined)))
+            returning = ms.status in _GONE and new_status not in _GONE  # a new spell: the old one's facts are its own
+            if not returning:
+                try:  # the member dialog's rule (roster.joined_not_after_participation)
+                    joined_not_after_participation(ctx.session, ms.id, ms.joined_at, joined)
+                except ValidationError as exc:
+                    rec.problem(rec.column("joined_at"), exc.message, "joined_after_participation")
         elif joined is None and ms.joined_at is None and ms_set.get("status") == "active":
             ms_set["joined_at"] = now
             changes.append(Change("joined_at", None, _show(now)))

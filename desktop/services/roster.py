@@ -35,6 +35,7 @@ from models import (
     utcnow,
 )
 from models.base import ENDED_STATUSES, GENDERS, MEMBERSHIP_STATUSES
+from models.queries.participation import first_participation
 from models.queries.roster import (
     MemberRow,
     RosterMatches,
@@ -807,6 +808,7 @@ def update_member(
     require_status_change(actor, ms.status, data.status)
     data = _joined_before_left(ms, data)
     _keep_or_drop_spell(session, ms, data)
+    joined_not_after_participation(session, ms.id, ms.joined_at, data.joined_at)
     _apply_member(ms.member, data)
     old_tags = {t.id for t in ms.member.tags}
     ms.member.tags = _tags(session, data.tags)
@@ -877,6 +879,28 @@ def _joined_before_left(ms: Membership, data: MemberInput) -> MemberInput:
         "joined_at",
         f"入群日期不能晚于退群日期 {day} (the join date cannot be after the day they left, {day})",
     )
+
+
+def joined_not_after_participation(
+    session: Session, membership_id: int, old: datetime | date | None, new: datetime | date | None
+) -> None:
+    """A join date moved later than the member's first recorded participation in this spell (a check-in, an
+    attended activity, a contribution, a chat message) is refused, naming that day: the member's own facts
+    would stand before they joined — counted in a month they were not a member of yet. Moving it earlier, or
+    within the same day, is always fine. The member dialog and the roster import share this rule."""
+
+    def day(value: datetime | date) -> date:
+        return value.date() if isinstance(value, datetime) else value
+
+    if new is None or (old is not None and day(new) <= day(old)):
+        return
+    first = first_participation(session, membership_id)
+    if first is not None and first < day(new):
+        raise ValidationError(
+            "joined_at",
+            f"入群日期不能晚于 {first}：这天已有该成员的打卡或参与记录"
+            f" (the join date cannot be after {first}, the member's first recorded participation)",
+        )
 
 
 def undo_member_edit(

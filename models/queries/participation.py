@@ -87,14 +87,16 @@ def _has_fact(start: date, end: date):
     return or_(*(q.exists() for q in _fact_selects(start, end, lambda t: t.membership_id == Membership.id)))
 
 
-def _fact_selects(start: date, end: date, whose, *, latest: bool = False):
+def _fact_selects(start: date, end: date, whose, *, latest: bool = False, earliest: bool = False):
     """The four kinds of fact between start and end — check-ins, contributions, attended activities (by the
     activity's start) and chat days — as selects of membership_id; `whose(table)` picks the rows (one
-    membership's, or one group's). `latest`: each select gives instead the latest moment of its facts (a day;
-    an attended activity's start)."""
+    membership's, or one group's). `latest` / `earliest`: each select gives instead the latest / earliest moment
+    of its facts (a day; an attended activity's start)."""
 
     def of(table, moment):
-        return select(func.max(moment)) if latest else select(table.membership_id)
+        if latest or earliest:
+            return select((func.max if latest else func.min)(moment))
+        return select(table.membership_id)
 
     return (
         of(CheckIn, CheckIn.day).where(whose(CheckIn), CheckIn.day >= start, CheckIn.day <= end),
@@ -138,6 +140,24 @@ def last_participation(session: Session, group_id: int, since: date, as_of: date
             if moment is not None:
                 days.append(_as_day(moment))
     return max(days) if days else None
+
+
+def first_participation(session: Session, membership_id: int) -> date | None:
+    """The first day the membership participated in its current spell — a check-in, an attended activity, a
+    contribution or a chat message after the last earlier spell it left (docs/architecture.md "Membership
+    spells"); None when there is none. A join date after it would leave the member's own facts before they
+    joined (a roster re-imported with 入群日期 later than their first check-ins counted them in a month they were
+    not a member of yet): the writers of join dates refuse such a date, naming this day."""
+    ended = session.scalar(
+        select(func.max(MembershipSpell.left_at)).where(MembershipSpell.membership_id == membership_id)
+    )
+    start = _as_day(ended) + timedelta(days=1) if ended is not None else date(1900, 1, 1)
+    days = [
+        _as_day(moment)
+        for q in _fact_selects(start, date(9000, 12, 31), lambda t: t.membership_id == membership_id, earliest=True)
+        if (moment := session.scalar(q)) is not None
+    ]
+    return min(days) if days else None
 
 
 def _as_day(value) -> date:
