@@ -504,6 +504,29 @@
             <translation>Keep the sign-up</translation>
         </message>
         <message>
+            <source>Changed again on line %1</source>
+            <translation>Changed again on line %1</translation>
+        </message>
+        <message>
+            <source>Signed up again on line %1</source>
+            <translation>Signed up again on line %1</translation>
+        </message>
+        <message>
+            <source>It is this activity's sign-up all the same</source>
+            <translation>It is this activity's sign-up all the same</translation>
+        </message>
+        <message>
+            <source>The chain “%1” names %2; this activity is on %3.</source>
+            <translation>The chain “%1” names %2; this activity is on %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The paste holds %n chains with different titles; an activity has one.</source>
+            <translation>
+                <numerusform>The paste holds %Ln chain with a different title; an activity has one.</numerusform>
+                <numerusform>The paste holds %Ln chains with different titles; an activity has one.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>On leave (请假): not counted</source>
             <translation>On leave (请假): not counted</translation>
         </message>
