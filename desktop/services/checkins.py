@@ -620,6 +620,10 @@ def record_leave(
         # a leave can join two runs (or split none): the bonuses follow at once, as recompute would give them
         if group is not None:
             reconcile_streak_bonus(session, group, membership_id, actor.id)
+    # an activity of those days marked absent before the leave was known: excused, as marked on a leave day
+    from desktop.services.participation import excuse_absences  # participation reads leave from checkins_queries
+
+    excuse_absences(session, actor.id, membership_id, start, end)
     record_audit(
         session,
         actor.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -181,6 +181,41 @@ def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membershi
         before={"membership_id": membership_id, "status": "registered"},
     )
     return True
+
+
+def excuse_absences(session: Session, operator_id: int | None, membership_id: int, start: date, end: date) -> int:
+    """A leave (请假) recorded for [start, end] after the list was marked: the member's places marked absent on
+    activities of those days become excused — the rule set_attendance applies when absent is marked on a leave day
+    (docs/metrics.md `attendance_rate`). Recorded the other way round (the member wrote 请假 after the organiser had
+    gone down the list), the absence stood and the attendance rate paid for the leave. Absent carries no points;
+    each change is audited. Returns how many places changed."""
+    places = session.execute(
+        select(Attendance.id, Attendance.activity_id)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(
+            Attendance.membership_id == membership_id,
+            Attendance.status == "absent",
+            Activity.starts_at >= datetime.combine(start, time.min),
+            Activity.starts_at < datetime.combine(end + timedelta(days=1), time.min),
+        )
+        .order_by(Attendance.id)
+    ).all()
+    for att_id, activity_id in places:
+        session.execute(
+            update(Attendance)
+            .where(Attendance.id == att_id)
+            .values(status="excused", recorded_by=operator_id, updated_at=utcnow())
+        )
+        record_audit(
+            session,
+            operator_id,
+            "attendance.set",
+            "activity",
+            activity_id,
+            before={"membership_id": membership_id, "status": "absent"},
+            after={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
+        )
+    return len(places)
 
 
 def _refuse_before_it_happens(day: date, status: str) -> None:
