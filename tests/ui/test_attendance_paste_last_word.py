@@ -117,3 +117,23 @@ def test_two_activities_chains_pasted_together_are_said(qtbot, ws):
     dialog = _dialog(qtbot, ws, aid, "#接龙 上午徒步\n1. 张三\n2. 李四\n\n#接龙 晚上聚餐\n1. 张珊\n")
     assert dialog.chain_doubts() == ["The paste holds 2 chains with different titles; an activity has one."]
     assert not dialog.apply_button.isEnabled()
+
+
+def test_the_chain_pasted_again_keeps_the_absent_and_the_excused(qtbot, ws):
+    """The organiser marked the list after the activity (李四 absent, 张珊 excused); the chain is pasted again for a
+    late sign-up: the marks stay (they went back to registered, and 张珊's 请假 counted against the rate again)."""
+    aid = _activity(ws, TEST_TODAY - timedelta(days=1))
+    ls, shan, zs = ws.memberships["李四"], ws.memberships["张珊"], ws.memberships["张三"]
+    with ws.database.session() as s:
+        set_attendance(s, ws.owner, aid, ls, "absent")
+        set_attendance(s, ws.owner, aid, shan, "excused")
+        s.commit()
+    dialog = _dialog(qtbot, ws, aid, "#接龙\n周六徒步报名\n1. 李四\n2. 张珊\n3. 张三\n")
+    dialog.apply()
+    assert dialog.outcome is not None and (dialog.outcome.written, dialog.outcome.unchanged) == (1, 2)
+    assert _sheet(ws, aid) == {ls: "absent", shan: "excused", zs: "registered"}
+    # pasted as the list of who came, the chain says 李四 came after all
+    dialog = _dialog(qtbot, ws, aid, "#接龙\n周六徒步签到\n1. 李四\n")
+    dialog.attended_radio.setChecked(True)
+    dialog.apply()
+    assert _sheet(ws, aid) == {ls: "attended", shan: "excused", zs: "registered"}

@@ -562,8 +562,17 @@ class AttendancePasteDialog(QDialog):
                     continue
                 seen.add(membership_id)
                 old_status, old_role = self._current.get(membership_id, (None, None))
-                # a sign-up never takes back attendance that was already recorded; 请假 is excused
-                new_status = "attended" if old_status == "attended" else "excused" if kind == EXCUSED else status
+                # a sign-up never takes back attendance that was already recorded — absent or excused neither (the
+                # chain pasted again for late sign-ups turned the marked absentees and those excused back into
+                # registered); 请假 is excused
+                if old_status == "attended":
+                    new_status = "attended"
+                elif kind == EXCUSED:
+                    new_status = "excused"
+                elif status == "registered" and old_status in ("absent", "excused"):
+                    new_status = old_status
+                else:
+                    new_status = status
                 if old_status == new_status:
                     unchanged += 1
                     continue
