@@ -218,6 +218,24 @@ def excuse_absences(session: Session, operator_id: int | None, membership_id: in
     return len(places)
 
 
+def excused_on(session: Session, membership_id: int, start: date, end: date) -> int:
+    """The member's places marked excused on activities starting in [start, end]."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .join(Activity, Activity.id == Attendance.activity_id)
+            .where(
+                Attendance.membership_id == membership_id,
+                Attendance.status == "excused",
+                Activity.starts_at >= datetime.combine(start, time.min),
+                Activity.starts_at < datetime.combine(end + timedelta(days=1), time.min),
+            )
+        )
+        or 0
+    )
+
+
 def _refuse_before_it_happens(day: date, status: str) -> None:
     """Attended or absent is known once the activity's day has come: ticked for an activity next week, the points
     were dated next week and the member's last activity (roster, dormant count) a day that had not come yet."""
