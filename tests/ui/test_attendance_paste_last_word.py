@@ -137,3 +137,19 @@ def test_the_chain_pasted_again_keeps_the_absent_and_the_excused(qtbot, ws):
     dialog.attended_radio.setChecked(True)
     dialog.apply()
     assert _sheet(ws, aid) == {ls: "attended", shan: "excused", zs: "registered"}
+
+
+def test_sign_ups_in_the_chat_under_date_separators_need_no_confirmation(qtbot, ws):
+    """`张三：+1` under WeChat's separators: the separators date the messages (posted days before the activity), not
+    the activity — no doubt is raised about them."""
+    aid = _activity(ws)
+    before, after = TEST_TODAY - timedelta(days=3), TEST_TODAY - timedelta(days=2)
+    dialog = _dialog(
+        qtbot,
+        ws,
+        aid,
+        f"—— {before.month}月{before.day}日 晚上20:15 ——\n张三：+1\n李四：+1\n{after.month}月{after.day}日 08:00\n张珊：+1\n",
+    )
+    assert dialog.chain_doubts() == [] and dialog.apply_button.isEnabled()
+    dialog.apply()
+    assert set(_sheet(ws, aid)) == {ws.memberships[n] for n in ("张三", "李四", "张珊")}

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.chat_parse import is_separator
 from desktop.errors import QunDeskError
 from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
 from desktop.services.operators import Actor
@@ -208,8 +209,13 @@ class AttendancePasteDialog(QDialog):
         """Why the pasted chain may not be this activity's: its title names a day the activity is not on
         (`#接龙 周六徒步 12月12日` pasted into the 11月18日 activity), or the paste holds chains with different
         titles (two activities' sign-ups copied together)."""
+        # a chain's title, not a chat log's date separator (—— 12月10日 20:15 —— dates the messages, not the event)
         headings = list(
-            dict.fromkeys(" ".join(m.line.heading.split()) for m in self.matches if m.line.heading is not None)
+            dict.fromkeys(
+                " ".join(m.line.heading.split())
+                for m in self.matches
+                if m.line.heading is not None and not is_separator(m.line.heading)
+            )
         )
         doubts = []
         for heading in headings:
