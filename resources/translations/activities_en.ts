@@ -504,6 +504,17 @@
             <translation>Keep the sign-up</translation>
         </message>
         <message>
+            <source>Matched by %1 · brings guests, who are on no list</source>
+            <translation>Matched by %1 · brings guests, who are on no list</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) bring guests: they are no members and on no list; count them yourself.</source>
+            <translation>
+                <numerusform>%Ln line brings guests: they are no members and on no list; count them yourself.</numerusform>
+                <numerusform>%Ln lines bring guests: they are no members and on no list; count them yourself.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Changed again on line %1</source>
             <translation>Changed again on line %1</translation>
         </message>

@@ -502,6 +502,16 @@
             <translation>保留报名</translation>
         </message>
         <message>
+            <source>Matched by %1 · brings guests, who are on no list</source>
+            <translation>按%1匹配 · 带了同伴, 同伴不在名单上</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) bring guests: they are no members and on no list; count them yourself.</source>
+            <translation>
+                <numerusform>%Ln 行带了同伴: 同伴不是成员, 不在名单上, 人数请另行统计。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Changed again on line %1</source>
             <translation>第 %1 行又改了</translation>
         </message>

@@ -153,3 +153,16 @@ def test_sign_ups_in_the_chat_under_date_separators_need_no_confirmation(qtbot, 
     assert dialog.chain_doubts() == [] and dialog.apply_button.isEnabled()
     dialog.apply()
     assert set(_sheet(ws, aid)) == {ws.memberships[n] for n in ("张三", "李四", "张珊")}
+
+
+def test_a_sign_up_bringing_guests_says_they_are_on_no_list(qtbot, ws):
+    """`张三+1（带朋友）` and `李四 2人` sign up 张三 and 李四 and nobody else (a friend is no member): the lines and the
+    summary say so — the friends were dropped without a word, and the head count read off the list was short."""
+    aid = _activity(ws)
+    dialog = _dialog(qtbot, ws, aid, "#接龙\n周六徒步报名\n1. 张三+1（带朋友）\n2. 李四 2人\n3. 张珊 +1\n")
+    rows = {m.line.line_no: r for r, m in enumerate(dialog.matches)}
+    assert "guests" in dialog.table.item(rows[3], 2).text() and "guests" in dialog.table.item(rows[4], 2).text()
+    assert "guests" not in dialog.table.item(rows[5], 2).text()  # +1 alone: count me in
+    assert "2 line(s) bring guests" in dialog.summary_label.text()
+    dialog.apply()
+    assert _sheet(ws, aid) == {ws.memberships[n]: "registered" for n in ("张三", "李四", "张珊")}
