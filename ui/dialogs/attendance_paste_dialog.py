@@ -2,7 +2,9 @@
 matched to the group's members by desktop.services.paste.match_paste; the preview lists every name with
 a decision — matched lines keep their member, ambiguous lines need a choice, unmatched lines can be added as
 new members, picked from the roster or skipped — and Apply writes them all as registered or attended in
-one transaction (pasting the same chain again changes nothing)."""
+one transaction (pasting the same chain again changes nothing). A chain grows down: a person's last line stands
+(signed up, taken back, 请假). A chain whose title names a day the activity is not on, or two chains with different
+titles in one paste, are said and written only once confirmed."""
 
 from __future__ import annotations
 
