@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound
 from desktop.services.participation import ActivityInput
 from models import Activity, Attendance, Contribution, Member, Membership, Violation
-from models.queries.participation import member_at_end_condition
+from models.queries.participation import DELETED_MEMBERSHIPS, member_at_end_condition
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class ActivityRow:
     place: str | None
     capacity: int | None
     hosts: str | None
-    registered: int  # everyone on the sign-up list (any status)
+    registered: int  # everyone on the sign-up list (any status), deleted people left out (in no figure)
     attended: int
 
 
@@ -39,12 +39,19 @@ def list_activities(
     """The group's activities starting in [start, end] (inclusive days; open ends when None), newest first.
 
     The sign-up counts are read per listed activity from its rows of the attendance index: counted for the
-    whole workspace and then joined, every list read all attendance (38 ms for any group at 190,000 rows)."""
+    whole workspace and then joined, every list read all attendance (38 ms for any group at 190,000 rows).
+    A deleted person's places are in no count (docs/metrics.md; the workbook's 活动 sheet and the attendance rate
+    leave them out): the page said 2 attended where the workbook said 1. Subtracted, as month_stats does."""
     on_list = Attendance.activity_id == Activity.id
-    registered = select(func.count()).where(on_list).correlate(Activity).scalar_subquery()
-    attended = (
-        select(func.count()).where(on_list, Attendance.status == "attended").correlate(Activity).scalar_subquery()
-    )
+    gone = Attendance.membership_id.in_(DELETED_MEMBERSHIPS)
+
+    def places(*where):
+        every = select(func.count()).where(on_list, *where).correlate(Activity).scalar_subquery()
+        deleted = select(func.count()).where(on_list, gone, *where).correlate(Activity).scalar_subquery()
+        return every - deleted
+
+    registered = places()
+    attended = places(Attendance.status == "attended")
     q = (
         select(
             Activity.id,
@@ -142,7 +149,9 @@ class AttendanceLine:
 def attendance_sheet(session: Session, group_id: int, activity_id: int) -> list[AttendanceLine]:
     """The group's members with their status for the activity, plus those who were members on the activity's day
     and are no longer (someone who came and has left since must still be ticked: they were missing), plus anyone
-    on the list who is no longer a member: those on the list first, then the others, each by pinyin."""
+    on the list who is no longer a member: those on the list first, then the others, each by pinyin. A deleted
+    person is not listed (their places stay recorded and come back with a restore), as they are in no count of the
+    activity (list_activities, the workbook, the attendance rate)."""
     starts_at = session.scalar(select(Activity.starts_at).where(Activity.id == activity_id))
     if starts_at is None:
         raise NotFound(f"activity {activity_id}")
@@ -158,6 +167,7 @@ def attendance_sheet(session: Session, group_id: int, activity_id: int) -> list[
         .outerjoin(att, att.c.membership_id == Membership.id)
         .where(
             Membership.group_id == group_id,
+            Member.deleted_at.is_(None),
             or_(
                 and_(Membership.status == "active", Member.deleted_at.is_(None)),
                 # a member at some moment of the day: at its end, or at the end of the day before (left that day)

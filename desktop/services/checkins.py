@@ -620,6 +620,10 @@ def record_leave(
         # a leave can join two runs (or split none): the bonuses follow at once, as recompute would give them
         if group is not None:
             reconcile_streak_bonus(session, group, membership_id, actor.id)
+    # an activity of those days marked absent before the leave was known: excused, as marked on a leave day
+    from desktop.services.participation import excuse_absences  # participation reads leave from checkins_queries
+
+    excuse_absences(session, actor.id, membership_id, start, end)
     record_audit(
         session,
         actor.id,
@@ -629,6 +633,46 @@ def record_leave(
         after={"start": start, "end": end, "reason": reason},
     )
     return leave.id
+
+
+@dataclass(frozen=True)
+class RemovedLeave:
+    membership_id: int
+    start_day: date
+    end_day: date
+    excused_kept: int  # places marked excused on activities of those days, left as they are
+
+
+def remove_leave(session: Session, actor: Actor, leave_id: int) -> RemovedLeave:
+    """Take back a leave recorded by mistake (the wrong member, the wrong days; a shorter one is recorded after):
+    there was no way to, and its days kept bridging the member's streak and coming out of their check-in rate. The
+    streak bonuses follow at once, as record_leave's do. Places marked excused on activities of those days stay
+    as they are (the member may have sent word all the same): their number is returned for the window to say."""
+    require(actor, "record_participation")
+    leave = session.get(Leave, leave_id)
+    if leave is None:
+        raise NotFound(f"leave {leave_id}")
+    membership_id = leave.membership_id
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as record_leave
+    start, end, reason = leave.start_day, leave.end_day, leave.reason
+    ms = session.get(Membership, membership_id)
+    group = session.get(Group, ms.group_id) if ms is not None else None
+    from desktop.services.participation import excused_on  # participation reads leave from checkins_queries
+
+    with keeping_agreement(session, group.id if group else 0, [membership_id] if group else [], actor.id, start):
+        session.execute(delete(Leave).where(Leave.id == leave_id))
+        session.flush()
+        if group is not None:
+            reconcile_streak_bonus(session, group, membership_id, actor.id)
+    record_audit(
+        session,
+        actor.id,
+        "leave.remove",
+        "membership",
+        membership_id,
+        before={"start": start, "end": end, "reason": reason},
+    )
+    return RemovedLeave(membership_id, start, end, excused_on(session, membership_id, start, end))
 
 
 @dataclass(frozen=True)

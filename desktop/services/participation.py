@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,7 @@ from desktop.services.checkins_queries import on_leave_condition
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, keeping_agreement, reverse_source
 from desktop.settings import get_setting
-from models import Activity, Attendance, Contribution, Member, Membership, Violation, bulk, clock, utcnow
+from models import Activity, Attendance, Contribution, Member, Membership, Operator, Violation, bulk, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
     ATTENDANCE_ROLES,
@@ -183,6 +183,59 @@ def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membershi
     return True
 
 
+def excuse_absences(session: Session, operator_id: int | None, membership_id: int, start: date, end: date) -> int:
+    """A leave (请假) recorded for [start, end] after the list was marked: the member's places marked absent on
+    activities of those days become excused — the rule set_attendance applies when absent is marked on a leave day
+    (docs/metrics.md `attendance_rate`). Recorded the other way round (the member wrote 请假 after the organiser had
+    gone down the list), the absence stood and the attendance rate paid for the leave. Absent carries no points;
+    each change is audited. Returns how many places changed."""
+    places = session.execute(
+        select(Attendance.id, Attendance.activity_id)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(
+            Attendance.membership_id == membership_id,
+            Attendance.status == "absent",
+            Activity.starts_at >= datetime.combine(start, time.min),
+            Activity.starts_at < datetime.combine(end + timedelta(days=1), time.min),
+        )
+        .order_by(Attendance.id)
+    ).all()
+    for att_id, activity_id in places:
+        session.execute(
+            update(Attendance)
+            .where(Attendance.id == att_id)
+            .values(status="excused", recorded_by=operator_id, updated_at=utcnow())
+        )
+        record_audit(
+            session,
+            operator_id,
+            "attendance.set",
+            "activity",
+            activity_id,
+            before={"membership_id": membership_id, "status": "absent"},
+            after={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
+        )
+    return len(places)
+
+
+def excused_on(session: Session, membership_id: int, start: date, end: date) -> int:
+    """The member's places marked excused on activities starting in [start, end]."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .join(Activity, Activity.id == Attendance.activity_id)
+            .where(
+                Attendance.membership_id == membership_id,
+                Attendance.status == "excused",
+                Activity.starts_at >= datetime.combine(start, time.min),
+                Activity.starts_at < datetime.combine(end + timedelta(days=1), time.min),
+            )
+        )
+        or 0
+    )
+
+
 def _refuse_before_it_happens(day: date, status: str) -> None:
     """Attended or absent is known once the activity's day has come: ticked for an activity next week, the points
     were dated next week and the member's last activity (roster, dormant count) a day that had not come yet."""
@@ -316,6 +369,17 @@ def attendance_of(session: Session, activity_id: int) -> list[AttendanceRow]:
     return [AttendanceRow(*r) for r in rows]
 
 
+def _same_text(column, text: str | None):
+    """The column holds `text` (no text: empty or none)."""
+    return column.is_(None) | (column == "") if not text else column == text
+
+
+def _recorded_by(session: Session, operator_id: int | None) -> str:
+    """Who recorded a row ("" when nobody is known)."""
+    name = session.scalar(select(Operator.name).where(Operator.id == operator_id)) if operator_id else None
+    return name or ""
+
+
 def add_contribution(
     session: Session,
     actor: Actor,
@@ -328,9 +392,29 @@ def add_contribution(
     require(actor, "record_participation")
     if kind not in CONTRIBUTION_KINDS:
         raise ValidationError("kind", f"未知贡献类型 {kind!r}")
+    # one writer of a member's records at a time: two assistants logging the same share at once both found none
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
+    title = title.strip() if title and title.strip() else None
+    # the same share logged twice (two assistants, or the form sent again) paid its points twice
+    twin = session.execute(
+        select(Contribution.recorded_by).where(
+            Contribution.membership_id == membership_id,
+            Contribution.day == day,
+            Contribution.kind == kind,
+            _same_text(Contribution.title, title),
+        )
+    ).first()
+    if twin is not None:
+        who = _recorded_by(session, twin[0])
+        raise ValidationError(
+            "title",
+            f"{who + ' ' if who else ''}已经记过这一条: 同一天、同一类、同一标题 — 若是另一次, 请写上它自己的标题 "
+            f"(already recorded{' by ' + who if who else ''}: the same day, kind and title; if it is another one, "
+            "give it its own title)",
+        )
     c = Contribution(
         membership_id=membership_id,
         group_id=ms.group_id,
@@ -409,9 +493,30 @@ def add_violation(
         raise ValidationError("kind", f"未知违规类型 {kind!r}")
     if action not in VIOLATION_ACTIONS:
         raise ValidationError("action", f"未知处理方式 {action!r}")
+    bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as add_contribution
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
+    note = note.strip() if note and note.strip() else None
+    # the same violation recorded twice (two assistants saw the same ad) took the points twice and counted twice
+    # towards the flag (3 within 90 days: "consider a removal")
+    twin = session.execute(
+        select(Violation.recorded_by).where(
+            Violation.membership_id == membership_id,
+            Violation.day == day,
+            Violation.kind == kind,
+            Violation.action == action,
+            _same_text(Violation.note, note),
+        )
+    ).first()
+    if twin is not None:
+        who = _recorded_by(session, twin[0])
+        raise ValidationError(
+            "note",
+            f"{who + ' ' if who else ''}已经记过这一条: 同一天、同一类、同样的处理和备注 — 若是另一次, 请在备注里写明 "
+            f"(already recorded{' by ' + who if who else ''}: the same day, kind, action and note; if it is another "
+            "one, say so in the note)",
+        )
     v = Violation(
         membership_id=membership_id,
         group_id=ms.group_id,

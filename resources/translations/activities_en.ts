@@ -504,6 +504,40 @@
             <translation>Keep the sign-up</translation>
         </message>
         <message>
+            <source>Matched by %1 · brings guests, who are on no list</source>
+            <translation>Matched by %1 · brings guests, who are on no list</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) bring guests: they are no members and on no list; count them yourself.</source>
+            <translation>
+                <numerusform>%Ln line brings guests: they are no members and on no list; count them yourself.</numerusform>
+                <numerusform>%Ln lines bring guests: they are no members and on no list; count them yourself.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Changed again on line %1</source>
+            <translation>Changed again on line %1</translation>
+        </message>
+        <message>
+            <source>Signed up again on line %1</source>
+            <translation>Signed up again on line %1</translation>
+        </message>
+        <message>
+            <source>It is this activity's sign-up all the same</source>
+            <translation>It is this activity's sign-up all the same</translation>
+        </message>
+        <message>
+            <source>The chain “%1” names %2; this activity is on %3.</source>
+            <translation>The chain “%1” names %2; this activity is on %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The paste holds %n chains with different titles; an activity has one.</source>
+            <translation>
+                <numerusform>The paste holds %Ln chain with a different title; an activity has one.</numerusform>
+                <numerusform>The paste holds %Ln chains with different titles; an activity has one.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>On leave (请假): not counted</source>
             <translation>On leave (请假): not counted</translation>
         </message>

@@ -502,6 +502,38 @@
             <translation>保留报名</translation>
         </message>
         <message>
+            <source>Matched by %1 · brings guests, who are on no list</source>
+            <translation>按%1匹配 · 带了同伴, 同伴不在名单上</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) bring guests: they are no members and on no list; count them yourself.</source>
+            <translation>
+                <numerusform>%Ln 行带了同伴: 同伴不是成员, 不在名单上, 人数请另行统计。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Changed again on line %1</source>
+            <translation>第 %1 行又改了</translation>
+        </message>
+        <message>
+            <source>Signed up again on line %1</source>
+            <translation>第 %1 行又报名了</translation>
+        </message>
+        <message>
+            <source>It is this activity's sign-up all the same</source>
+            <translation>确认这就是本活动的报名</translation>
+        </message>
+        <message>
+            <source>The chain “%1” names %2; this activity is on %3.</source>
+            <translation>接龙「%1」写的是 %2，本活动在 %3。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The paste holds %n chains with different titles; an activity has one.</source>
+            <translation>
+                <numerusform>粘贴的内容里有 %Ln 个标题不同的接龙，一个活动只有一个。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>On leave (请假): not counted</source>
             <translation>请假：不计入</translation>
         </message>

@@ -673,6 +673,25 @@
             <translation>Record leave</translation>
         </message>
         <message>
+            <source>Recorded leave</source>
+            <translation>Recorded leave</translation>
+        </message>
+        <message>
+            <source>Remove this leave</source>
+            <translation>Remove this leave</translation>
+        </message>
+        <message>
+            <source>Leave removed: %1, %2 to %3.</source>
+            <translation>Leave removed: %1, %2 to %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s) at activities of those days stay excused: change them on the Activities page if the member did not send word.</source>
+            <translation>
+                <numerusform>%Ln place at an activity of those days stays excused: change it on the Activities page if the member did not send word.</numerusform>
+                <numerusform>%Ln places at activities of those days stay excused: change them on the Activities page if the member did not send word.</numerusform>
+            </translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/leave_dialog.py" line="89" />
             <source>Cancel</source>
             <translation>Cancel</translation>

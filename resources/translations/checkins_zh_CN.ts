@@ -655,6 +655,24 @@
             <translation>登记请假</translation>
         </message>
         <message>
+            <source>Recorded leave</source>
+            <translation>已登记的请假</translation>
+        </message>
+        <message>
+            <source>Remove this leave</source>
+            <translation>删除这条请假</translation>
+        </message>
+        <message>
+            <source>Leave removed: %1, %2 to %3.</source>
+            <translation>已删除请假: %1, %2 至 %3。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s) at activities of those days stay excused: change them on the Activities page if the member did not send word.</source>
+            <translation>
+                <numerusform>这几天的活动中有 %Ln 个名额仍记为请假: 如果成员并没有请假, 请在活动页修改。</numerusform>
+            </translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/leave_dialog.py" line="89" />
             <source>Cancel</source>
             <translation>取消</translation>

@@ -2,16 +2,22 @@
 matched to the group's members by desktop.services.paste.match_paste; the preview lists every name with
 a decision — matched lines keep their member, ambiguous lines need a choice, unmatched lines can be added as
 new members, picked from the roster or skipped — and Apply writes them all as registered or attended in
-one transaction (pasting the same chain again changes nothing)."""
+one transaction (pasting the same chain again changes nothing). A chain grows down: a person's last line stands
+(signed up, taken back, 请假). A chain whose title names a day the activity is not on, or two chains with different
+titles in one paste, are said and written only once confirmed."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.chat_parse import is_separator
 from desktop.errors import QunDeskError
-from desktop.services.activities_queries import MemberChoice, attendance_sheet, member_choices
+from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance, withdraw_sign_up
-from desktop.services.paste import PasteMatch, describe_person, match_paste
+from desktop.services.paste import PasteMatch, describe_person, match_paste, parse_day
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text
@@ -45,6 +52,19 @@ COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
 # decision kinds in the combo boxes' item data
 UNDECIDED, SKIP, MEMBER, NEW, EXCUSED, WITHDRAW = "undecided", "skip", "member", "new", "excused", "withdraw"
 EXACT_HOWS = ("name", "nickname", "group_nickname", "wechat_id")  # the certain matches (PRODUCT §4)
+
+# a sign-up that brings people who are no members (张三+1（带朋友）, 李四 2人, 王五 +2, 共3人): the member is signed up,
+# the others are on no list — said, so that the head count is not read off the list alone. `+1` alone is "count me in"
+_GUESTS_RE = re.compile(
+    r"带\s*(?:[\d一二两三四五六七八九十]+\s*[个位名]?)?\s*(?:朋友|友人|家属|家人|孩子|小孩|娃|宝宝|老婆|老公|爱人|对象"
+    r"|男朋友|女朋友|男友|女友|同事|同学|闺蜜|兄弟|姐妹|父母|爸妈)"
+    r"|(?<![\d.:])(?:[2-9]|1\d)\s*(?:人|位|个人|大\d*小)|[+]\s*(?:[2-9]|1\d)(?!\d)|共\s*\d+\s*[人位]"
+)
+
+
+def brings_guests(raw: str) -> bool:
+    """Whether a sign-up line says it brings people along (see _GUESTS_RE)."""
+    return bool(_GUESTS_RE.search(unicodedata.normalize("NFKC", raw)))
 
 
 @dataclass(frozen=True)
@@ -78,6 +98,11 @@ class AttendancePasteDialog(QDialog):
             self._current = {a.membership_id: (a.status, a.role) for a in sheet if a.status}
             # who may be on the list: the members, and those who were members on the activity's day
             self._on_sheet = {a.membership_id for a in sheet}
+            _gid, data = get_activity(session, activity_id)
+        # the activity's days (a camp runs over several): a chain whose title names another day is another one's
+        self._first_day: date = data.starts_at.date()
+        self._last_day: date = max(self._first_day, data.ends_at.date() if data.ends_at else self._first_day)
+        self._last_word: dict[int, tuple[str, int]] = {}  # membership -> (its last line's word, that line)
         self._names = {m.membership_id: m.display_name for m in self._members}
         self.setWindowTitle(
             self.tr("Paste a sign-up chain — %1").replace("%1", title) if title else self.tr("Paste a sign-up chain")
@@ -130,12 +155,23 @@ class AttendancePasteDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("hint")
         self.summary_label.setWordWrap(True)
+        # a chain titled for another day, or two chains in one paste: said, and written only once confirmed
+        self.doubt_label = QLabel()
+        self.doubt_label.setObjectName("chainWarning")
+        self.doubt_label.setWordWrap(True)
+        self.doubt_label.hide()
+        self.confirm_box = QCheckBox(self.tr("It is this activity's sign-up all the same"))
+        self.confirm_box.setObjectName("confirmChain")
+        self.confirm_box.hide()
+        self.confirm_box.toggled.connect(self._update_summary)
 
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.text_edit)
         tl.addLayout(mode)
+        tl.addWidget(self.doubt_label)
+        tl.addWidget(self.confirm_box)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -177,12 +213,87 @@ class AttendancePasteDialog(QDialog):
         except QunDeskError as exc:
             show_error(self, exc)
             return
+        self._last_word = self._last_words()
+        self._show_doubts()
         self.table.setRowCount(0)
         self.combos.clear()
         self.table.setRowCount(len(self.matches))
         for row, m in enumerate(self.matches):
             self._fill_row(row, m)
         self._update_summary()
+
+    def chain_doubts(self) -> list[str]:
+        """Why the pasted chain may not be this activity's: its title names a day the activity is not on
+        (`#接龙 周六徒步 12月12日` pasted into the 11月18日 activity), or the paste holds chains with different
+        titles (two activities' sign-ups copied together)."""
+        # a chain's title, not a chat log's date separator (—— 12月10日 20:15 —— dates the messages, not the event)
+        headings = list(
+            dict.fromkeys(
+                " ".join(m.line.heading.split())
+                for m in self.matches
+                if m.line.heading is not None and not is_separator(m.line.heading)
+            )
+        )
+        doubts = []
+        for heading in headings:
+            day = parse_day(heading, self._first_day, relative=False)
+            if day is not None and not self._first_day <= day <= self._last_day:
+                doubts.append(
+                    self.tr("The chain “%1” names %2; this activity is on %3.")
+                    .replace("%1", heading if len(heading) <= 40 else heading[:39] + "…")
+                    .replace("%2", day.isoformat())
+                    .replace("%3", self._first_day.isoformat())
+                )
+        if len(headings) > 1:
+            doubts.append(
+                self.tr("The paste holds %n chains with different titles; an activity has one.", "", len(headings))
+            )
+        return doubts
+
+    def _show_doubts(self) -> None:
+        doubts = self.chain_doubts()
+        self.doubt_label.setText("\n".join(doubts))
+        self.doubt_label.setVisible(bool(doubts))
+        self.confirm_box.blockSignals(True)
+        self.confirm_box.setChecked(False)
+        self.confirm_box.blockSignals(False)
+        self.confirm_box.setVisible(bool(doubts))
+
+    @staticmethod
+    def _person_of(m: PasteMatch) -> int | None:
+        """The one member a line names for certain (None: nobody, or a choice to make)."""
+        if len(m.candidates) != 1 or m.candidates[0].membership_id is None:
+            return None
+        if m.status in ("matched", "duplicate") or m.candidates[0].how in EXACT_HOWS:
+            return m.candidates[0].membership_id
+        return None
+
+    def _last_words(self) -> dict[int, tuple[str, int]]:
+        """Each named member's last word in the paste and its line: a chain grows down, so `1. 张三` then
+        `5. 张三 取消` is a sign-up taken back, and `6. 张三 又能去了` after it a sign-up again."""
+        last: dict[int, tuple[str, int]] = {}
+        for m in self.matches:
+            who = self._person_of(m)
+            if who is None:
+                continue
+            word = self._word_of(m)
+            if word is not None:
+                last[who] = (word, m.line.line_no)
+        return last
+
+    @staticmethod
+    def _word_of(m: PasteMatch) -> str | None:
+        if m.status in ("matched", "duplicate"):
+            return "signup"
+        if m.status == "ignored" and m.reason == "withdrawn":
+            return "withdraw"
+        return "leave" if m.status == "leave" else None
+
+    def _signed_up_before(self, who: int, line_no: int) -> bool:
+        return any(
+            m.line.line_no < line_no and m.status in ("matched", "duplicate") and self._person_of(m) == who
+            for m in self.matches
+        )
 
     def _fill_row(self, row: int, m: PasteMatch) -> None:
         line = QTableWidgetItem(str(m.line.line_no))
@@ -205,6 +316,32 @@ class AttendancePasteDialog(QDialog):
         one = certain[0] if len(m.candidates) == 1 and len(certain) == 1 else None
         who = self._member_text(one.membership_id, one.display_name) if one is not None else ""
         registered = one is not None and self._current.get(one.membership_id, (None,))[0] == "registered"
+        person = self._person_of(m)
+        later = self._last_word.get(person) if person is not None else None
+        if later is not None and later[1] > m.line.line_no and later[0] != self._word_of(m):
+            # the person wrote again further down the chain: that later line is their word
+            result.setText(self.tr("Changed again on line %1").replace("%1", str(later[1])))
+            result.setForeground(Qt.GlobalColor.darkYellow)
+            if m.status == "ignored" and m.reason == "withdrawn":  # 张三 取消, then 张三 又能去了: signed up again
+                again = QTableWidgetItem(self.tr("Signed up again on line %1").replace("%1", str(later[1])))
+                again.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(row, COL_DECISION, again)
+                return
+        if (
+            m.status == "ignored"
+            and m.reason == "withdrawn"
+            and one is not None
+            and not registered
+            and self._signed_up_before(one.membership_id, m.line.line_no)
+        ):
+            # 1. 张三 … 5. 张三 取消 in the same chain: the sign-up above is taken back (it was registered all the same)
+            self._decision_combo(
+                row,
+                [(self.tr("%1 · remove the sign-up").replace("%1", who), (WITHDRAW, one.membership_id))],
+                self.tr("Keep the sign-up"),
+                skip_first=False,
+            )
+            return
         if m.status == "leave" and one is not None:  # 李四 请假: they sent word
             self._decision_combo(
                 row,
@@ -319,6 +456,10 @@ class AttendancePasteDialog(QDialog):
         return combo
 
     def _result_text(self, m: PasteMatch) -> str:
+        if m.status == "matched" and brings_guests(m.line.raw):
+            return self.tr("Matched by %1 · brings guests, who are on no list").replace(
+                "%1", self._how_text(m.candidates[0].how)
+            )
         if m.status == "matched":
             return self.tr("Matched by %1").replace("%1", self._how_text(m.candidates[0].how))
         if m.status == "ambiguous":
@@ -360,6 +501,24 @@ class AttendancePasteDialog(QDialog):
                 return
         raise ValueError(f"no such choice on row {row}")
 
+    def final_decisions(self) -> list[tuple[str, int | str | None]]:
+        """What Apply writes, one decision a member: the last line that decides about them stands (a sign-up taken
+        back or turned into 请假 further down the chain is no sign-up; signed up again after, it is); lines to add
+        as new members each."""
+        by_member: dict[int, str] = {}
+        new: list[tuple[str, int | str | None]] = []
+        for row in sorted(self.combos):
+            kind, value = self.decision(row)
+            if kind == NEW:
+                new.append((kind, value))
+            elif kind in (MEMBER, EXCUSED, WITHDRAW) and value is not None:
+                by_member.pop(int(value), None)  # type: ignore[arg-type]
+                by_member[int(value)] = kind  # type: ignore[arg-type]
+        return [(kind, mid) for mid, kind in by_member.items()] + new
+
+    def skipped_rows(self) -> int:
+        return sum(1 for row in self.combos if self.decision(row)[0] == SKIP)
+
     def undecided_rows(self) -> list[int]:
         return [r for r in self.combos if self.decision(r)[0] == UNDECIDED]
 
@@ -373,8 +532,12 @@ class AttendancePasteDialog(QDialog):
         for m in self.matches:
             counts[m.status] = counts.get(m.status, 0) + 1
         undecided = len(self.undecided_rows())
-        chosen = {d[1] for r in self.combos if (d := self.decision(r))[0] in (MEMBER, NEW, EXCUSED)}
-        withdrawn = {d[1] for r in self.combos if (d := self.decision(r))[0] == WITHDRAW}
+        final = self.final_decisions()
+        chosen = {value for kind, value in final if kind in (MEMBER, NEW, EXCUSED)}
+        # a withdrawal takes back a place recorded before; one signed up only above in this chain is simply not marked
+        withdrawn = {
+            value for kind, value in final if kind == WITHDRAW and self._current.get(value, (None,))[0] == "registered"
+        }
         if not self.matches:
             text = self.tr("Paste the chain above; each name is matched to the group's members.")
         else:
@@ -391,24 +554,29 @@ class AttendancePasteDialog(QDialog):
                 text += " " + self.tr("Apply marks %n member(s).", "", len(chosen))
                 if withdrawn:
                     text += " " + self.tr("Apply takes back %n sign-up(s).", "", len(withdrawn))
+            guests = len({m.line.line_no for m in self.matches if m.status == "matched" and brings_guests(m.line.raw)})
+            if guests:
+                text += " " + self.tr(
+                    "%n line(s) bring guests: they are no members and on no list; count them yourself.", "", guests
+                )
         self.summary_label.setText(text)
-        self.apply_button.setEnabled(bool(chosen or withdrawn) and undecided == 0)
+        confirmed = self.confirm_box.isChecked() or self.confirm_box.isHidden()
+        self.apply_button.setEnabled(bool(chosen or withdrawn) and undecided == 0 and confirmed)
 
     # ---- apply ----
     @Slot()
     def apply(self) -> None:
-        if self.undecided_rows():
+        if self.undecided_rows() or not self.apply_button.isEnabled():
             return
         status = self.status
-        decisions = [self.decision(row) for row in sorted(self.combos)]
+        decisions = self.final_decisions()
+        skipped_rows = self.skipped_rows()
 
         def apply_all(session) -> PasteOutcome:  # counts inside: a busy database runs it again
-            written = unchanged = added = skipped = 0
+            written = unchanged = added = 0
+            skipped = skipped_rows
             seen: set[int] = set()
             for kind, value in decisions:
-                if kind == SKIP:
-                    skipped += 1
-                    continue
                 if kind == WITHDRAW:  # only a place that is just registered goes (never a recorded attendance)
                     if withdraw_sign_up(session, self._actor, self._activity_id, int(value)):  # type: ignore[arg-type]
                         written += 1
@@ -426,8 +594,17 @@ class AttendancePasteDialog(QDialog):
                     continue
                 seen.add(membership_id)
                 old_status, old_role = self._current.get(membership_id, (None, None))
-                # a sign-up never takes back attendance that was already recorded; 请假 is excused
-                new_status = "attended" if old_status == "attended" else "excused" if kind == EXCUSED else status
+                # a sign-up never takes back attendance that was already recorded — absent or excused neither (the
+                # chain pasted again for late sign-ups turned the marked absentees and those excused back into
+                # registered); 请假 is excused
+                if old_status == "attended":
+                    new_status = "attended"
+                elif kind == EXCUSED:
+                    new_status = "excused"
+                elif status == "registered" and old_status in ("absent", "excused"):
+                    new_status = old_status
+                else:
+                    new_status = status
                 if old_status == new_status:
                     unchanged += 1
                     continue

@@ -1,6 +1,7 @@
 """LeaveDialog: record leave (请假) for one member of a group — who, from which day to which, and why —
 through desktop.services.checkins.record_leave. Leave days neither break a streak nor count against the
-check-in rate."""
+check-in rate. The chosen member's recorded leaves are listed under the form; one recorded by mistake (the wrong
+member, the wrong days) is removed there (checkins.remove_leave) — a shorter one is then recorded again."""
 
 from __future__ import annotations
 
@@ -12,14 +13,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.services.checkins import record_leave
+from desktop.services.checkins import record_leave, remove_leave
 from desktop.services.operators import Actor
+from desktop.services.roster import leaves_of
 from models import clock
 from ui.messages import localise_message
 from ui.models.checkins_models import Person
@@ -37,6 +43,7 @@ def _pydate(d: QDate) -> date:
 
 class LeaveDialog(QDialog):
     leave_recorded = Signal(int)  # membership id
+    leave_removed = Signal(int)  # membership id
 
     def __init__(
         self,
@@ -93,6 +100,24 @@ class LeaveDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        # the chosen member's leaves: one recorded by mistake is taken back here
+        self.leaves_label = QLabel(self.tr("Recorded leave"))
+        self.leaves_label.setObjectName("sectionTitle")
+        self.leave_list = QListWidget()
+        self.leave_list.setObjectName("leaveList")
+        self.leave_list.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.leave_list.currentRowChanged.connect(self._update_remove)
+        self.remove_button = QPushButton(self.tr("Remove this leave"))
+        self.remove_button.setObjectName("removeLeave")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.removed_label = QLabel()
+        self.removed_label.setObjectName("hint")
+        self.removed_label.setWordWrap(True)
+        self.removed_label.hide()
+        remove_row = QHBoxLayout()
+        remove_row.addWidget(self.removed_label, 1)
+        remove_row.addWidget(self.remove_button)
+
         member_label = QLabel(self.tr("Member"))
         member_label.setObjectName("sectionTitle")
         layout = QVBoxLayout(self)
@@ -101,8 +126,13 @@ class LeaveDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.leaves_label)
+        layout.addWidget(self.leave_list)
+        layout.addLayout(remove_row)
         layout.addWidget(self.buttons)
+        self.member_search.current_changed.connect(self._load_leaves)
         self._update_ok()
+        self._load_leaves()
 
     @Slot(object)
     def _on_member_chosen(self, _person) -> None:
@@ -116,6 +146,65 @@ class LeaveDialog(QDialog):
     @Slot()
     def _update_ok(self, *_args) -> None:
         self.save_button.setEnabled(self.member_search.current() is not None)
+
+    @Slot()
+    def _load_leaves(self, *_args) -> None:
+        person = self.member_search.current()
+        self.leave_list.clear()
+        if person is not None:
+            with self._database.session() as session:
+                spans = leaves_of(session, person.membership_id)
+            for span in spans:
+                text = f"{span.start_day.isoformat()} – {span.end_day.isoformat()}"
+                item = QListWidgetItem(f"{text} · {span.reason}" if span.reason else text)
+                item.setData(Qt.ItemDataRole.UserRole, span.id)
+                self.leave_list.addItem(item)
+        has = self.leave_list.count() > 0
+        for w in (self.leaves_label, self.leave_list, self.remove_button):
+            w.setVisible(has)
+        self._update_remove()
+
+    @Slot()
+    def _update_remove(self, *_args) -> None:
+        self.remove_button.setEnabled(self.leave_list.currentItem() is not None)
+
+    @Slot()
+    def remove_selected(self) -> bool:
+        item = self.leave_list.currentItem()
+        person = self.member_search.current()
+        if item is None or person is None:
+            return False
+        self.error_label.hide()
+        done = run_write(
+            self,
+            self._database,
+            remove_leave,
+            self._actor,
+            int(item.data(Qt.ItemDataRole.UserRole)),
+            changes=("participation", "points"),  # the streak bonuses follow the days it gave back
+            on_error=self._show_error,
+        )
+        if not done:
+            return False
+        removed = done.value
+        text = (
+            self.tr("Leave removed: %1, %2 to %3.")
+            .replace("%1", person.display_name)
+            .replace("%2", removed.start_day.isoformat())
+            .replace("%3", removed.end_day.isoformat())
+        )
+        if removed.excused_kept:
+            text += " " + self.tr(
+                "%n place(s) at activities of those days stay excused: change them on the Activities page if "
+                "the member did not send word.",
+                "",
+                removed.excused_kept,
+            )
+        self.removed_label.setText(text)
+        self.removed_label.show()
+        self._load_leaves()
+        self.leave_removed.emit(removed.membership_id)
+        return True
 
     def _show_error(self, exc: BaseException) -> None:
         self.error_label.setText(localise_message(getattr(exc, "message", None) or str(exc)))
