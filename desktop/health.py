@@ -179,19 +179,57 @@ def zombie_reason(
     session: Session, group_id: int, as_of: date, members: int, *, active_7: int | None = None
 ) -> Phrase | None:
     """Why the group looks like a zombie group (僵尸群), or None: 7-day active share under the threshold,
-    or no participation at all for `zombie_idle_days` days. A group with no members is not judged."""
+    or no participation at all for `zombie_idle_days` days. Not judged (docs/metrics.md "Zombie group"): a group
+    with no members; a group archived by then (ended, not dead); a group younger than the rule's window (its
+    members began — `began_on` — too recently for anyone to have been idle that long); and members on leave
+    (请假) that day who took no part are not expected to — everyone on leave, the group is on a break."""
     if members == 0:
+        return None
+    group = session.get(Group, group_id)
+    assert group is not None
+    if group.archived_at is not None and group.archived_at.date() <= as_of:
         return None
     idle_days = int(get_setting(session, "zombie_idle_days"))
     share_min = float(get_setting(session, "zombie_active_share"))
     last = last_participation(session, group_id, as_of)
     if last is None or (as_of - last).days >= idle_days:
-        since = Phrase("alert.never_participated") if last is None else Phrase("alert.last_participation", day=last)
-        return Phrase("alert.zombie_idle", days=idle_days, since=since)
-    share = (active_count(session, group_id, as_of, 7) if active_7 is None else active_7) / members
-    if share < share_min:
-        return Phrase("alert.zombie_share", share=share, minimum=share_min)
+        if not _young(session, group_id, as_of, idle_days) and (
+            _on_leave_idle(session, group_id, as_of, idle_days) < members
+        ):
+            since = Phrase("alert.never_participated") if last is None else Phrase("alert.last_participation", day=last)
+            return Phrase("alert.zombie_idle", days=idle_days, since=since)
+    active = active_count(session, group_id, as_of, 7) if active_7 is None else active_7
+    if active / members < share_min and not _young(session, group_id, as_of, 7):
+        # of the members expected to take part: not those on leave today who took no part
+        expected = members - _on_leave_idle(session, group_id, as_of, 7)
+        if expected and active / expected < share_min:
+            return Phrase("alert.zombie_share", share=active / expected, minimum=share_min)
     return None
+
+
+def began_on(session: Session, group_id: int, as_of: date) -> date | None:
+    """The day a group began, for the zombie alert: the earliest join of its members at `as_of` (None when one
+    of them has no join date: a member from the beginning)."""
+    undated, joined = session.execute(
+        select(func.count() - func.count(Membership.joined_at), func.min(Membership.joined_at)).where(
+            Membership.group_id == group_id, member_at_end_condition(as_of)
+        )
+    ).one()
+    return None if undated or joined is None else participation.as_day(joined)
+
+
+def _young(session: Session, group_id: int, as_of: date, days: int) -> bool:
+    """The group began (began_on) fewer than `days` days before `as_of`."""
+    begun = began_on(session, group_id, as_of)
+    return begun is not None and (as_of - begun).days < days
+
+
+def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int) -> int:
+    """Members at `as_of` on leave that day who took no part in the `days` days up to it."""
+    q = members_at_end(as_of, group_id).where(
+        Membership.id.in_(on_leave_at(as_of)), ~participated(as_of - timedelta(days=days - 1), as_of)
+    )
+    return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 
 
 def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:

@@ -130,17 +130,17 @@ def last_participation(session: Session, group_id: int, since: date, as_of: date
         )
     ).scalar()
     if kept is not None:
-        days.append(_as_day(kept))
+        days.append(as_day(kept))
     later = select(Membership.id).where(group, Membership.last_active > as_of)
     if conn.execute(later.limit(1)).first() is not None:
         for q in _fact_selects(since, as_of, lambda t: t.membership_id.in_(later), latest=True):
             moment = conn.execute(q).scalar()
             if moment is not None:
-                days.append(_as_day(moment))
+                days.append(as_day(moment))
     return max(days) if days else None
 
 
-def _as_day(value) -> date:
+def as_day(value) -> date:
     """A day from a query result: a date, a datetime (an activity's start) or SQLite's text of either."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value) if " " in value or "T" in value else date.fromisoformat(value)

@@ -4,15 +4,17 @@ desktop.health (which the Dashboard page, `stats` and the workbook's 预警 shee
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from desktop import health
-from desktop.services.groups import create_group
+from desktop.services.checkins import record_checkins, record_leave
+from desktop.services.groups import archive_group, create_group
 from desktop.services.members import referral_tree
 from desktop.services.roster import MemberInput, add_member, restore_member, soft_delete_member
 from desktop.workspace import actor_for
+from models import Group
 
 TODAY = date(2026, 11, 20)
 
@@ -57,3 +59,105 @@ def test_a_deleted_referrer_is_in_no_referral_tree(sqlite_workspace):
         restore_member(s, owner, x)
         s.commit()
         assert _tree(referral_tree(s, gid)) == [("阿叉", 2, [("阿叶", 1, [("阿丁", 0, [])])])]
+
+
+def _kinds(s, gid, as_of):
+    return sorted(a.kind for a in health.group_health(s, gid, as_of).alerts if a.display_name is None)
+
+
+def _members(s, owner, gid, n, joined, prefix="成员"):
+    return [add_member(s, owner, gid, MemberInput(display_name=f"{prefix}{i}", joined_at=joined))[1] for i in range(n)]
+
+
+def test_a_group_that_just_began_is_no_zombie_group_yet(sqlite_workspace):
+    """A camp set up today, its 12 members added this morning: the dashboard called it a zombie group at once
+    (已 14 天以上无人参与, 从未有人参与) — nobody could have taken part in 14 days of a group a day old. Not judged
+    by either rule until it has had members that long: the 7-day share from its 7th day, idleness from its 14th,
+    counted from its first member's joining — an old group that got its first members yesterday has just begun
+    too."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "新营")
+        _members(s, owner, gid, 12, datetime(2026, 11, 20, 9, 0))
+        s.commit()
+        assert _kinds(s, gid, TODAY) == []
+        assert _kinds(s, gid, TODAY + timedelta(days=6)) == []
+        share = health.zombie_reason(s, gid, TODAY + timedelta(days=7), 12)
+        assert share is not None and share.key == "alert.zombie_share"  # a week of nobody: 0% of the members
+        idle = health.zombie_reason(s, gid, TODAY + timedelta(days=14), 12)
+        assert idle is not None and idle.key == "alert.zombie_idle"
+
+        old = create_group(s, owner, "老群")
+        s.get(Group, old).created_at = datetime(2025, 3, 1, 10, 0)
+        _members(s, owner, old, 5, datetime(2026, 11, 19, 20, 0), prefix="老")
+        s.commit()
+        assert _kinds(s, old, TODAY) == []
+
+
+def test_a_group_set_up_today_with_members_since_october_is_judged_by_its_records(sqlite_workspace):
+    """The group was set up in QunDesk today, with its members since October and their check-ins up to 1
+    November typed in: it is no new group, and its records say nobody took part in 19 days — a zombie group."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "补录群")
+        ms = _members(s, owner, gid, 3, datetime(2026, 10, 1))
+        record_checkins(s, owner, gid, date(2026, 11, 1), ms, today=TODAY)
+        s.commit()
+        reason = health.zombie_reason(s, gid, TODAY, 3)
+        assert reason is not None and reason.key == "alert.zombie_idle"
+        assert _kinds(s, gid, TODAY) == ["zombie_group"]
+
+
+def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(sqlite_workspace):
+    """Winter break: the 4 members of 读书会 checked in up to 5 November, and all of them are on leave (请假) from
+    the 6th to the 25th. On the 20th the dashboard called it a zombie group (nobody in 15 days) — nobody was
+    expected to take part. With one of them back from leave on the 20th, nobody took part in 14 days: a zombie
+    group again. The 7-day share counts the members expected: 1 of 20 active (5%) is a zombie group, but not
+    when 15 of the 19 idle are on leave (1 of 5 expected, 20%)."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        ms = _members(s, owner, gid, 4, datetime(2026, 10, 1))
+        record_checkins(s, owner, gid, date(2026, 11, 5), ms, today=TODAY)
+        for m in ms:
+            record_leave(s, owner, m, date(2026, 11, 6), date(2026, 11, 25), "寒假")
+        s.commit()
+        assert _kinds(s, gid, TODAY) == []
+        assert health.group_health(s, gid, TODAY).active_7 == 0
+        back = create_group(s, owner, "读书会二")
+        ms = _members(s, owner, back, 4, datetime(2026, 10, 1), prefix="二")
+        record_checkins(s, owner, back, date(2026, 11, 5), ms, today=TODAY)
+        for m in ms:
+            record_leave(s, owner, m, date(2026, 11, 6), date(2026, 11, 19) if m == ms[0] else date(2026, 11, 25))
+        s.commit()
+        assert _kinds(s, back, TODAY) == ["zombie_group"]
+
+        big = create_group(s, owner, "大群")
+        ms = _members(s, owner, big, 20, datetime(2026, 10, 1), prefix="大")
+        record_checkins(s, owner, big, date(2026, 11, 18), ms[:1], today=TODAY)
+        s.commit()
+        reason = health.zombie_reason(s, big, TODAY, 20)
+        assert reason is not None and reason.key == "alert.zombie_share" and reason.args["share"] == 0.05
+        for m in ms[1:16]:
+            record_leave(s, owner, m, date(2026, 11, 10), date(2026, 11, 30), "出差")
+        s.commit()
+        assert _kinds(s, big, TODAY) == []
+
+
+def test_an_archived_group_is_no_zombie_group(sqlite_workspace):
+    """A camp that ended and was archived on 10 November: its workbook for November (it was a group that
+    month) listed it as a zombie group — an ended group is not a dead one. Before it was archived it is judged
+    as any group."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "十月营")
+        ms = _members(s, owner, gid, 3, datetime(2026, 9, 1))
+        record_checkins(s, owner, gid, date(2026, 10, 1), ms, today=TODAY)
+        s.get(Group, gid).created_at = datetime(2026, 9, 1)
+        s.commit()
+        assert _kinds(s, gid, TODAY) == ["zombie_group"]
+        archive_group(s, owner, gid)
+        s.get(Group, gid).archived_at = datetime(2026, 11, 10, 18, 0)
+        s.commit()
+        assert _kinds(s, gid, TODAY) == []
+        assert _kinds(s, gid, date(2026, 11, 9)) == ["zombie_group"]

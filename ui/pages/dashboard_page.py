@@ -696,8 +696,9 @@ class DashboardPage(GroupPage):
         c["active_7"].set_value(
             str(h.active_7),
             self.tr("%1 of the members").replace("%1", share(h.active_7)),
-            # red by the zombie alert's own threshold (a setting): a fixed 10% disagreed with the banner beside it
-            tone=BAD if h.members and h.active_7_share < self._zombie_share else "",
+            # red by the zombie alert's own threshold (a setting): a fixed 10% disagreed with the banner beside it;
+            # and only with the banner — a group on a break (everyone on leave) or a week old is not judged
+            tone=BAD if h.zombie and h.active_7_share < self._zombie_share else "",
             tip=self.tr(
                 "Members with a check-in, an attended activity, a contribution or a chat message in the last 7 days"
             ),

@@ -1,0 +1,53 @@
+"""Health probe on the Dashboard page: a group on a break (everyone on leave) is no zombie group — no banner,
+no red 7-day card, not counted among the overview's zombie groups."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, isolate_settings, make_workspace
+
+from desktop.services.checkins import record_checkins, record_leave
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from ui.pages.dashboard_page import DashboardPage
+from ui.task_runner import InlineTaskRunner
+
+pytestmark = OFFSCREEN_QUIRKS
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their facts are dated in October and November 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def test_a_group_on_a_break_shows_no_zombie_banner_and_no_red_card(qtbot, tmp_path):
+    """读书会's 4 members checked in on 5 November and are all on leave from the 6th to the 25th: on the 20th the
+    7-day card (0 of 4) was red under the zombie threshold while the banner beside it said nothing — or both
+    called a group on its winter break dead."""
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "寒假读书会")
+        ids = [
+            add_member(s, ws.owner, gid, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 10, 1)))[1]
+            for i in range(4)
+        ]
+        record_checkins(s, ws.owner, gid, date(2026, 11, 5), ids, today=TODAY)
+        for ms in ids:
+            record_leave(s, ws.owner, ms, date(2026, 11, 6), date(2026, 11, 25), "寒假")
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(gid)
+    assert p.zombie_banner.isHidden()
+    card = p.cards["active_7"]
+    assert card.value_label.text() == "0"
+    assert card.value_label.property("tone") == ""
+    assert "zombie_group" not in p.alert_kinds_listed()
+    ws.database.dispose()
