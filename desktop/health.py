@@ -147,9 +147,15 @@ def alerts(
 
     out += stalled_alerts(session, group_id, as_of)
 
+    # members of the group that day only: someone removed for their third violation is dealt with, not an alert
     repeat = (
         select(Violation.membership_id)
-        .where(Violation.group_id == group_id, Violation.day > as_of - timedelta(days=window), Violation.day <= as_of)
+        .where(
+            Violation.group_id == group_id,
+            Violation.day > as_of - timedelta(days=window),
+            Violation.day <= as_of,
+            Violation.membership_id.in_(members_at_end(as_of, group_id)),
+        )
         .group_by(Violation.membership_id)
         .having(func.count() >= n_flag)
     )

@@ -161,3 +161,48 @@ def test_an_archived_group_is_no_zombie_group(sqlite_workspace):
         s.commit()
         assert _kinds(s, gid, TODAY) == []
         assert _kinds(s, gid, date(2026, 11, 9)) == ["zombie_group"]
+
+
+def test_repeat_violators_by_the_settings_and_only_while_in_the_group(sqlite_workspace):
+    """3 violations within 90 days flag a repeat violator (settings). One taken back (撤销), the alert goes;
+    recorded again, it comes back. 李四 was removed for his third violation: the dashboard and the workbook's
+    预警 sheet kept naming him as a repeat violator for 90 days after he was out — an alert asking for action
+    on someone no longer in the group. A narrower window from the settings counts only its days."""
+    from desktop.services.onboarding import leave_group
+    from desktop.services.participation import add_violation, remove_violation
+    from desktop.settings import set_setting
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "规矩群")
+        zhang, li = (
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1)))[1]
+            for n in ("张三", "李四")
+        )
+        zs = [add_violation(s, owner, zhang, "ad", date(2026, 11, d))[0] for d in (1, 5, 10)]
+        for d in (2, 6):
+            add_violation(s, owner, li, "flood", date(2026, 11, d))
+        add_violation(s, owner, li, "abuse", date(2026, 11, 12), action="removal", remove_member=True)
+        s.commit()
+
+        def flagged(as_of=TODAY):
+            return [a.display_name for a in health.alerts(s, gid, as_of) if a.kind == "repeat_violator"]
+
+        assert flagged(date(2026, 11, 11)) == ["张三"]  # 李四 had two then, and was in the group
+        assert flagged() == ["张三"]  # 李四 is out since the 12th
+        remove_violation(s, owner, zs[0])
+        s.commit()
+        assert flagged() == []
+        add_violation(s, owner, zhang, "ad", date(2026, 11, 19))
+        s.commit()
+        assert flagged() == ["张三"]
+        set_setting(s, "violations_window_days", 16)  # 5, 10 and 19 November: within the 16 days to the 20th
+        s.commit()
+        assert flagged() == ["张三"]
+        assert flagged(date(2026, 11, 22)) == []  # the 16 days up to the 22nd begin on the 7th
+        set_setting(s, "violations_flag_count", 2)
+        s.commit()
+        assert flagged(date(2026, 11, 22)) == ["张三"]
+        leave_group(s, owner, zhang, "退群")
+        s.commit()
+        assert flagged() == []
