@@ -267,10 +267,25 @@ def structure(session: Session, group_id: int, as_of: date) -> tuple[dict[str, i
     ).all()
     tiers = {(name or "未设置"): n for name, _rank, n in rows}
     buckets = {"key": 0, "mid": 0, "ordinary": 0, "unset": 0}
-    for _name, rank, n in rows:
-        bucket = "unset" if rank is None else "key" if rank <= 1 else "mid" if rank == 2 else "ordinary"
-        buckets[bucket] += n
+    for name, rank, n in rows:
+        buckets[structure_bucket(name, rank)] += n
     return buckets, tiers
+
+
+# the default tiers by name: the tier list is editable (Settings), and a tier keeps its meaning whatever its place
+TIER_BUCKETS = {"核心": "key", "大咖": "key", "中咖": "mid", "普通": "ordinary"}
+
+
+def structure_bucket(name: str | None, rank: int | None) -> str:
+    """The 5/20/75 bucket of a tier: a default tier by its name (with 大咖 taken off the list, 中咖 and 普通 moved
+    up a place and were counted as key and mid voices — three quarters of the group shown as mid voices); any
+    other by its place, as the defaults stand (the first two key, the third mid, the rest ordinary). No tier:
+    unset."""
+    if rank is None:
+        return "unset"
+    if name in TIER_BUCKETS:
+        return TIER_BUCKETS[name]
+    return "key" if rank <= 1 else "mid" if rank == 2 else "ordinary"
 
 
 def role_coverage(session: Session, group_id: int, as_of: date) -> dict[str, int]:

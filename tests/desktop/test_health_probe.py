@@ -206,3 +206,46 @@ def test_repeat_violators_by_the_settings_and_only_while_in_the_group(sqlite_wor
         leave_group(s, owner, zhang, "退群")
         s.commit()
         assert flagged() == []
+
+
+def test_structure_keeps_a_default_tier_in_its_bucket_when_the_tier_list_changes(sqlite_workspace, tmp_path):
+    """1 核心, 1 大咖, 4 中咖, 14 普通: key 2, mid 4, ordinary 14. The organiser takes 大咖 off the tier list (its
+    member has no tier now) and adds 潜水 below 普通 with 2 members. 中咖 and 普通 moved up a place each, and the
+    structure — on the dashboard and in the workbook's 概览 — counted the 4 中咖 as key voices and the 14 普通 as
+    mid voices (key 5, mid 14, ordinary 2). A default tier is in its bucket by its name; a new one by its place."""
+    from openpyxl import load_workbook
+
+    from desktop.services.report import export_monthly_report
+    from desktop.services.taxonomy import TierRow, list_tier_rows, save_tiers
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "结构群")
+        for tier, n in (("核心", 1), ("大咖", 1), ("中咖", 4), ("普通", 14)):
+            for i in range(n):
+                add_member(
+                    s, owner, gid, MemberInput(display_name=f"{tier}{i}", tier=tier, joined_at=datetime(2026, 10, 1))
+                )
+        s.commit()
+        assert health.structure(s, gid, TODAY)[0] == {"key": 2, "mid": 4, "ordinary": 14, "unset": 0}
+        rows = [r for r in list_tier_rows(s) if r.name != "大咖"]
+        save_tiers(s, owner, [*rows, TierRow(None, "潜水", 0.0)])
+        s.commit()
+        for i in range(2):
+            add_member(
+                s, owner, gid, MemberInput(display_name=f"潜水{i}", tier="潜水", joined_at=datetime(2026, 10, 1))
+            )
+        s.commit()
+        buckets, tiers = health.structure(s, gid, TODAY)
+        assert tiers == {"核心": 1, "中咖": 4, "普通": 14, "潜水": 2, "未设置": 1}
+        assert buckets == {"key": 1, "mid": 4, "ordinary": 16, "unset": 1}
+        assert health.group_health(s, gid, TODAY).structure == buckets
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["概览"]
+    shares = {  # the structure's rows beside the charts (label, target, the group's share)
+        r[0]: r[2]
+        for r in ws.iter_rows(min_col=19, max_col=21, values_only=True)
+        if r[0] in ("大咖 (含核心)", "中咖", "普通")
+    }
+    assert shares == {"大咖 (含核心)": round(1 / 22, 4), "中咖": round(4 / 22, 4), "普通": round(16 / 22, 4)}
