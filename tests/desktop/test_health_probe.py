@@ -249,3 +249,35 @@ def test_structure_keeps_a_default_tier_in_its_bucket_when_the_tier_list_changes
         if r[0] in ("大咖 (含核心)", "中咖", "普通")
     }
     assert shares == {"大咖 (含核心)": round(1 / 22, 4), "中咖": round(4 / 22, 4), "普通": round(16 / 22, 4)}
+
+
+def test_a_phone_in_a_name_is_masked_on_the_alerts_sheet(sqlite_workspace, tmp_path):
+    """WeChat names often carry a phone number (张三13812345678). A masked workbook masks it on every sheet that
+    lists people — but the 预警 sheet named the dormant member with the full number. Masked there too; the
+    unmasked workbook (export_unmasked) keeps it."""
+    from openpyxl import load_workbook
+
+    from desktop.services.report import export_monthly_report
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "隐私群")
+        add_member(s, owner, gid, MemberInput(display_name="张三13812345678", joined_at=datetime(2026, 9, 1)))
+        s.commit()
+        assert [a.kind for a in health.alerts(s, gid, TODAY) if a.display_name] == ["dormant"]
+
+    def alert_names(unmasked: bool) -> list[str]:
+        path = tmp_path / f"r{unmasked}.xlsx"
+        export_monthly_report(
+            sqlite_workspace, owner, year=2026, month=11, group_ids=[gid], path=path, today=TODAY, unmasked=unmasked
+        )
+        ws = load_workbook(path)["预警"]
+        return [r[2] for r in ws.iter_rows(values_only=True) if r[0] == "隐私群" and r[2]]
+
+    masked = alert_names(False)
+    assert masked == ["张三138****"]  # desktop.phones.mask_phones_in
+    assert alert_names(True) == ["张三13812345678"]
+    workbook = load_workbook(tmp_path / "rFalse.xlsx")
+    assert not any(
+        "13812345678" in str(v) for ws in workbook.worksheets for row in ws.iter_rows(values_only=True) for v in row
+    )
