@@ -69,14 +69,14 @@ def _members(s, owner, gid, n, joined, prefix="成员"):
     return [add_member(s, owner, gid, MemberInput(display_name=f"{prefix}{i}", joined_at=joined))[1] for i in range(n)]
 
 
-def test_a_group_that_just_began_is_no_zombie_group_yet(sqlite_workspace):
+def test_a_group_that_just_began_is_no_zombie_group_yet(workspace):
     """A camp set up today, its 12 members added this morning: the dashboard called it a zombie group at once
     (已 14 天以上无人参与, 从未有人参与) — nobody could have taken part in 14 days of a group a day old. Not judged
     by either rule until it has had members that long: the 7-day share from its 7th day, idleness from its 14th,
     counted from its first member's joining — an old group that got its first members yesterday has just begun
     too."""
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         gid = create_group(s, owner, "新营")
         _members(s, owner, gid, 12, datetime(2026, 11, 20, 9, 0))
         s.commit()
@@ -108,14 +108,14 @@ def test_a_group_set_up_today_with_members_since_october_is_judged_by_its_record
         assert _kinds(s, gid, TODAY) == ["zombie_group"]
 
 
-def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(sqlite_workspace):
+def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace):
     """Winter break: the 4 members of 读书会 checked in up to 5 November, and all of them are on leave (请假) from
     the 6th to the 25th. On the 20th the dashboard called it a zombie group (nobody in 15 days) — nobody was
     expected to take part. With one of them back from leave on the 20th, nobody took part in 14 days: a zombie
     group again. The 7-day share counts the members expected: 1 of 20 active (5%) is a zombie group, but not
     when 15 of the 19 idle are on leave (1 of 5 expected, 20%)."""
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         gid = create_group(s, owner, "读书会")
         ms = _members(s, owner, gid, 4, datetime(2026, 10, 1))
         record_checkins(s, owner, gid, date(2026, 11, 5), ms, today=TODAY)
@@ -163,7 +163,7 @@ def test_an_archived_group_is_no_zombie_group(sqlite_workspace):
         assert _kinds(s, gid, date(2026, 11, 9)) == ["zombie_group"]
 
 
-def test_repeat_violators_by_the_settings_and_only_while_in_the_group(sqlite_workspace):
+def test_repeat_violators_by_the_settings_and_only_while_in_the_group(workspace):
     """3 violations within 90 days flag a repeat violator (settings). One taken back (撤销), the alert goes;
     recorded again, it comes back. 李四 was removed for his third violation: the dashboard and the workbook's
     预警 sheet kept naming him as a repeat violator for 90 days after he was out — an alert asking for action
@@ -172,8 +172,8 @@ def test_repeat_violators_by_the_settings_and_only_while_in_the_group(sqlite_wor
     from desktop.services.participation import add_violation, remove_violation
     from desktop.settings import set_setting
 
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         gid = create_group(s, owner, "规矩群")
         zhang, li = (
             add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1)))[1]
