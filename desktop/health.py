@@ -207,9 +207,12 @@ def zombie_reason(
     active = active_count(session, group_id, as_of, 7) if active_7 is None else active_7
     if active / members < share_min and not _young(session, group_id, as_of, 7):
         # of the members expected to take part: not those on leave today who took no part
-        expected = members - _on_leave_idle(session, group_id, as_of, 7)
-        if expected and active / expected < share_min:
-            return Phrase("alert.zombie_share", share=active / expected, minimum=share_min)
+        away = _on_leave_idle(session, group_id, as_of, 7)
+        if away < members and active / (members - away) < share_min:
+            share = active / (members - away)
+            if away:  # a share the 7-day card (of all the members) does not show: the banner says why
+                return Phrase("alert.zombie_share_on_leave", share=share, away=away, minimum=share_min)
+            return Phrase("alert.zombie_share", share=share, minimum=share_min)
     return None
 
 

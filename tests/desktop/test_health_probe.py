@@ -112,8 +112,9 @@ def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace)
     """Winter break: the 4 members of 读书会 checked in up to 5 November, and all of them are on leave (请假) from
     the 6th to the 25th. On the 20th the dashboard called it a zombie group (nobody in 15 days) — nobody was
     expected to take part. With one of them back from leave on the 20th, nobody took part in 14 days: a zombie
-    group again. The 7-day share counts the members expected: 1 of 20 active (5%) is a zombie group, but not
-    when 15 of the 19 idle are on leave (1 of 5 expected, 20%)."""
+    group again. The 7-day share counts the members expected: 1 of 20 active (5%) is a zombie group, still with 5
+    of the idle on leave (1 of 15, 7%: the reason says the 5 are not counted, as the 7-day card's 5% counts them),
+    but not when 15 of the 19 idle are on leave (1 of 5 expected, 20%)."""
     owner = actor_for(workspace)
     with workspace.session() as s:
         gid = create_group(s, owner, "读书会")
@@ -138,7 +139,15 @@ def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace)
         s.commit()
         reason = health.zombie_reason(s, big, TODAY, 20)
         assert reason is not None and reason.key == "alert.zombie_share" and reason.args["share"] == 0.05
-        for m in ms[1:16]:
+        for m in ms[1:6]:
+            record_leave(s, owner, m, date(2026, 11, 10), date(2026, 11, 30), "出差")
+        s.commit()
+        reason = health.zombie_reason(s, big, TODAY, 20)  # 1 of the 15 expected: still a zombie group, and why
+        assert reason == "近 7 天活跃占比 7% (不计请假的 5 人), 低于 10%"
+        assert (
+            reason.render("en") == "7% of the members active in the last 7 days (the 5 on leave not counted), under 10%"
+        )
+        for m in ms[6:16]:
             record_leave(s, owner, m, date(2026, 11, 10), date(2026, 11, 30), "出差")
         s.commit()
         assert _kinds(s, big, TODAY) == []
