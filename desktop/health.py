@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.metrics import MonthStats, dormant_query, month_stats, on_leave_at, previous_month, stalled_query
@@ -147,14 +147,19 @@ def alerts(
 
     out += stalled_alerts(session, group_id, as_of)
 
-    # members of the group that day only: someone removed for their third violation is dealt with, not an alert
+    # people in the group that day only — its members, and newcomers still joining (in the chat already): someone
+    # removed for their third violation is dealt with, not an alert
+    in_group = select(Membership.id).where(
+        Membership.group_id == group_id,
+        or_(member_at_end_condition(as_of), Membership.status.in_(("applicant", "onboarding"))),
+    )
     repeat = (
         select(Violation.membership_id)
         .where(
             Violation.group_id == group_id,
             Violation.day > as_of - timedelta(days=window),
             Violation.day <= as_of,
-            Violation.membership_id.in_(members_at_end(as_of, group_id)),
+            Violation.membership_id.in_(in_group),
         )
         .group_by(Violation.membership_id)
         .having(func.count() >= n_flag)

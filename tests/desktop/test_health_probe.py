@@ -176,7 +176,8 @@ def test_repeat_violators_by_the_settings_and_only_while_in_the_group(workspace)
     """3 violations within 90 days flag a repeat violator (settings). One taken back (撤销), the alert goes;
     recorded again, it comes back. 李四 was removed for his third violation: the dashboard and the workbook's
     预警 sheet kept naming him as a repeat violator for 90 days after he was out — an alert asking for action
-    on someone no longer in the group. A narrower window from the settings counts only its days."""
+    on someone no longer in the group. A narrower window from the settings counts only its days. A newcomer
+    still joining (入群中) is flagged as a member is."""
     from desktop.services.onboarding import leave_group
     from desktop.services.participation import add_violation, remove_violation
     from desktop.settings import set_setting
@@ -215,6 +216,11 @@ def test_repeat_violators_by_the_settings_and_only_while_in_the_group(workspace)
         leave_group(s, owner, zhang, "退群")
         s.commit()
         assert flagged() == []
+        _, wang = add_member(s, owner, gid, MemberInput(display_name="王五", status="onboarding"))
+        for d in (15, 16, 17):
+            add_violation(s, owner, wang, "ad", date(2026, 11, d))
+        s.commit()
+        assert flagged() == ["王五"]  # a newcomer still joining is in the group chat: flagged as anyone there
 
 
 def test_structure_keeps_a_default_tier_in_its_bucket_when_the_tier_list_changes(sqlite_workspace, tmp_path):
