@@ -176,7 +176,7 @@ def alerts(
             Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=group.capacity))
         )
     elif members >= warn_share * group.capacity:
-        share = members / group.capacity
+        share = members * 100 // group.capacity / 100  # rounded down: 499 of 500 is not "100%"
         reason = Phrase("alert.near_capacity", members=members, capacity=group.capacity, share=share)
         out.append(Alert("capacity", None, None, reason))
 

@@ -296,3 +296,20 @@ def test_a_phone_in_a_name_is_masked_on_the_alerts_sheet(sqlite_workspace, tmp_p
     assert not any(
         "13812345678" in str(v) for ws in workbook.worksheets for row in ws.iter_rows(values_only=True) for v in row
     )
+
+
+def test_the_near_capacity_reason_reads_no_more_than_is_used(sqlite_workspace):
+    """9 of 10 places warns, and its reason reads 90%. 199 of 200 places (99.5%) read "已达容量的 100%", as if the
+    group were full: a share is rounded down, as on the Capacity card."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "容量群", capacity=10)
+        _members(s, owner, gid, 9, datetime(2026, 10, 1))
+        s.commit()
+        (cap,) = [a for a in health.alerts(s, gid, TODAY) if a.kind == "capacity"]
+        assert cap.reason == "成员 9/10, 已达容量的 90%"
+        s.get(Group, gid).capacity = 200
+        _members(s, owner, gid, 190, datetime(2026, 10, 1), prefix="后来")
+        s.commit()
+        reasons = [str(a.reason) for a in health.alerts(s, gid, TODAY) if a.kind == "capacity"]
+        assert reasons == ["成员 199/200, 已达容量的 99%"]

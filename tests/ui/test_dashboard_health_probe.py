@@ -51,3 +51,32 @@ def test_a_group_on_a_break_shows_no_zombie_banner_and_no_red_card(qtbot, tmp_pa
     assert card.value_label.property("tone") == ""
     assert "zombie_group" not in p.alert_kinds_listed()
     ws.database.dispose()
+
+
+def test_the_capacity_card_reads_no_more_than_is_used(qtbot, tmp_path):
+    """60 members of 67 places is 89.6%: the card read "90% used" with no warning colour, the warning being at
+    90% (capacity_warn_share) — an organiser saw 90% and no warning. It reads 89% now; 61 of 67 (91%) warns."""
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "快满的群", capacity=67)
+        for i in range(60):
+            add_member(s, ws.owner, gid, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 10, 1)))
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(gid)
+    card = p.cards["capacity"]
+    assert (card.value_label.text(), card.sub_label.text()) == ("60/67", "89% used")
+    assert card.value_label.property("tone") == ""
+    assert "capacity" not in p.alert_kinds_listed()
+    with ws.database.session() as s:
+        add_member(s, ws.owner, gid, MemberInput(display_name="成员60", joined_at=datetime(2026, 10, 1)))
+        s.commit()
+    p.set_group(ws.other_group_id)
+    p.set_group(gid)
+    assert (card.value_label.text(), card.sub_label.text()) == ("61/67", "91% used")
+    assert card.value_label.property("tone") == "warn"
+    assert "capacity" in p.alert_kinds_listed()
+    ws.database.dispose()

@@ -739,9 +739,12 @@ class DashboardPage(GroupPage):
             c[key].set_value(str(n), sub, tone=WARN if n else "", tip=self.tr("Click to see who") if n else "")
         used = h.members / h.capacity if h.capacity else 0.0
         tone = BAD if used > 1 else WARN if used >= self._warn_share else ""
+        # whole percents rounded down: 60 of 67 (89.6%) read "90% used" with no warning beside it, the warning
+        # being at 90%; the share never reads more than it is
+        whole = f"{h.members * 100 // h.capacity}%" if h.capacity else "–"
         c["capacity"].set_value(
             f"{h.members}/{h.capacity}",
-            self.tr("%1 used").replace("%1", _pct(used, 0)),
+            self.tr("%1 used").replace("%1", whole),
             tone=tone,
             sub_tone=tone,
             tip=self.tr("A WeChat group holds at most 500 people; QunDesk warns at %1").replace(
