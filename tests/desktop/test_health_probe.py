@@ -313,3 +313,22 @@ def test_the_near_capacity_reason_reads_no_more_than_is_used(sqlite_workspace):
         s.commit()
         reasons = [str(a.reason) for a in health.alerts(s, gid, TODAY) if a.kind == "capacity"]
         assert reasons == ["成员 199/200, 已达容量的 99%"]
+
+
+def test_a_group_alive_only_in_its_chat_is_no_zombie_group(sqlite_workspace):
+    """Nobody checks in, but 3 of the 4 members spoke in the chat this week (a chat-history import): they take
+    part — no zombie alert, 3 active in 7 days. Their last words 15 days ago, it is one."""
+    from models import ChatActivity, kept
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "聊天群")
+        ms = _members(s, owner, gid, 4, datetime(2026, 9, 1))
+        for m in ms[:3]:
+            s.add(ChatActivity(membership_id=m, group_id=gid, day=date(2026, 11, 18), messages=5))
+        s.flush()
+        kept.refresh(s.connection(), ms)
+        s.commit()
+        h = health.group_health(s, gid, TODAY)
+        assert (h.active_7, h.zombie) == (3, False)
+        assert health.zombie_reason(s, gid, date(2026, 12, 3), 4).key == "alert.zombie_idle"
