@@ -221,21 +221,26 @@ def zombie_reason(
     return None
 
 
-def began_on(session: Session, group_id: int, as_of: date) -> date | None:
-    """The day a group began, for the zombie alert: the earliest join of its members at `as_of` (None when one
-    of them has no join date: a member from the beginning)."""
+def began_on(session: Session, group_id: int, as_of: date) -> date:
+    """The day a group began, for the zombie alert: the earliest join of its members at `as_of`. A member without
+    a join date (a roster imported without one) has been one from the beginning — of the group as QunDesk knows
+    it, the day it was set up here: a roster imported this morning is not "idle for 14 days" either."""
     undated, joined = session.execute(
         select(func.count() - func.count(Membership.joined_at), func.min(Membership.joined_at)).where(
             Membership.group_id == group_id, member_at_end_condition(as_of)
         )
     ).one()
-    return None if undated or joined is None else participation.as_day(joined)
+    days = [participation.as_day(joined)] if joined is not None else []
+    if undated or not days:
+        group = session.get(Group, group_id)
+        assert group is not None
+        days.append(group.created_at.date())
+    return min(days)
 
 
 def _young(session: Session, group_id: int, as_of: date, days: int) -> bool:
     """The group began (began_on) fewer than `days` days before `as_of`."""
-    begun = began_on(session, group_id, as_of)
-    return begun is not None and (as_of - begun).days < days
+    return (as_of - began_on(session, group_id, as_of)).days < days
 
 
 def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int) -> int:

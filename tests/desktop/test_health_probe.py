@@ -74,7 +74,7 @@ def test_a_group_that_just_began_is_no_zombie_group_yet(workspace):
     (已 14 天以上无人参与, 从未有人参与) — nobody could have taken part in 14 days of a group a day old. Not judged
     by either rule until it has had members that long: the 7-day share from its 7th day, idleness from its 14th,
     counted from its first member's joining — an old group that got its first members yesterday has just begun
-    too."""
+    too — or, for members without a join date (a roster imported this morning), from the group's setting up."""
     owner = actor_for(workspace)
     with workspace.session() as s:
         gid = create_group(s, owner, "新营")
@@ -86,6 +86,13 @@ def test_a_group_that_just_began_is_no_zombie_group_yet(workspace):
         assert share is not None and share.key == "alert.zombie_share"  # a week of nobody: 0% of the members
         idle = health.zombie_reason(s, gid, TODAY + timedelta(days=14), 12)
         assert idle is not None and idle.key == "alert.zombie_idle"
+
+        imported = create_group(s, owner, "导入群")  # a roster imported this morning, without join dates
+        for i in range(5):
+            add_member(s, owner, imported, MemberInput(display_name=f"导入{i}"))
+        s.commit()
+        assert _kinds(s, imported, TODAY) == []
+        assert health.zombie_reason(s, imported, TODAY + timedelta(days=14), 5).key == "alert.zombie_idle"
 
         old = create_group(s, owner, "老群")
         s.get(Group, old).created_at = datetime(2025, 3, 1, 10, 0)
