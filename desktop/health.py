@@ -207,6 +207,8 @@ def zombie_reason(
         if not _young(session, group_id, as_of, idle_days) and (
             _on_leave_idle(session, group_id, as_of, idle_days) < members
         ):
+            if last is None:  # none in the last year: looked for further back before saying "nobody ever has"
+                last = participation.last_participation(session, group_id, date(1900, 1, 1), as_of)
             since = Phrase("alert.never_participated") if last is None else Phrase("alert.last_participation", day=last)
             return Phrase("alert.zombie_idle", days=idle_days, since=since)
     active = active_count(session, group_id, as_of, 7) if active_7 is None else active_7

@@ -339,3 +339,16 @@ def test_a_group_alive_only_in_its_chat_is_no_zombie_group(sqlite_workspace):
         h = health.group_health(s, gid, TODAY)
         assert (h.active_7, h.zombie) == (3, False)
         assert health.zombie_reason(s, gid, date(2026, 12, 3), 4).key == "alert.zombie_idle"
+
+
+def test_a_group_idle_for_over_a_year_is_not_said_never_to_have_taken_part(sqlite_workspace):
+    """The camp's members last checked in on 1 September 2025, 445 days before: its zombie alert said "从未有人参与"
+    (nobody ever has) — the last participation was looked for in the last 366 days only. It names the day."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "去年的营")
+        ms = _members(s, owner, gid, 3, datetime(2025, 8, 1))
+        record_checkins(s, owner, gid, date(2025, 9, 1), ms, today=TODAY)
+        s.commit()
+        reason = health.zombie_reason(s, gid, TODAY, 3)
+        assert reason == "已 14 天以上无人参与 (最近一次参与是 2025-09-01)"
