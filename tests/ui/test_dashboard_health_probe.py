@@ -80,3 +80,28 @@ def test_the_capacity_card_reads_no_more_than_is_used(qtbot, tmp_path):
     assert card.value_label.property("tone") == "warn"
     assert "capacity" in p.alert_kinds_listed()
     ws.database.dispose()
+
+
+def test_two_referrers_of_one_name_are_told_apart_in_the_referral_tree(qtbot, tmp_path):
+    """Two people called 张三 brought people into 早起营: one of its members (WeChat zs1) brought 2, one who is only in
+    another group (zs2) brought 3. The tree showed two roots both reading "张三" — which one brought whom? Each
+    reads with their WeChat ID, and the one outside the group says so; a name of its own is shown as it is."""
+    from ui.dialogs.referral_tree_dialog import ReferralTreeDialog
+
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "早起营")
+        other = create_group(s, ws.owner, "别的群")
+        joined = datetime(2026, 10, 1)
+        z1, _ = add_member(s, ws.owner, gid, MemberInput(display_name="张三", wechat_id="zs1", joined_at=joined))
+        z2, _ = add_member(s, ws.owner, other, MemberInput(display_name="张三", wechat_id="zs2", joined_at=joined))
+        for i, ref in enumerate([z1, z1, z2, z2, z2]):
+            add_member(s, ws.owner, gid, MemberInput(display_name=f"新人{i}", referrer_id=ref, joined_at=joined))
+        s.commit()
+    dialog = ReferralTreeDialog(ws.database, gid, "早起营")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.top_rows() == [("张三 · zs2 (not in this group)", 3, 3), ("张三 · zs1", 2, 2)]
+    assert dialog.children_of("张三 · zs1") == ["新人0", "新人1"]
+    ws.database.dispose()
