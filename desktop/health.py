@@ -80,6 +80,12 @@ class GroupHealth:
         return any(a.kind == "zombie_group" for a in self.alerts)
 
 
+def capacity_share(members: int, capacity: int) -> float:
+    """The share of the places used, as shown (the Capacity card, the alert's reason): a whole percent rounded
+    down — 60 of 67 (89.6%) is 89%, not "90%" beside no warning; 199 of 200 is 99%, not "100%" (docs/metrics.md)."""
+    return members * 100 // capacity / 100 if capacity else 0.0
+
+
 def _names(session: Session, membership_ids: Select, *, of_memberships: bool = False) -> list[tuple[int, str]]:
     """(membership id, name) of the memberships `membership_ids` selects, in pinyin order. `of_memberships`: the
     select reads the membership table alone (its own conditions), and gets the names added to it — as `id IN (…)`
@@ -176,7 +182,7 @@ def alerts(
             Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=group.capacity))
         )
     elif members >= warn_share * group.capacity:
-        share = members * 100 // group.capacity / 100  # rounded down: 499 of 500 is not "100%"
+        share = capacity_share(members, group.capacity)
         reason = Phrase("alert.near_capacity", members=members, capacity=group.capacity, share=share)
         out.append(Alert("capacity", None, None, reason))
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.health import Alert, GroupHealth, group_health
+from desktop.health import Alert, GroupHealth, capacity_share, group_health
 from desktop.metrics import previous_month
 from desktop.services.chat_queries import SpeakerRow, messages_per_day, speaking_leaderboard
 from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
@@ -739,12 +739,10 @@ class DashboardPage(GroupPage):
             c[key].set_value(str(n), sub, tone=WARN if n else "", tip=self.tr("Click to see who") if n else "")
         used = h.members / h.capacity if h.capacity else 0.0
         tone = BAD if used > 1 else WARN if used >= self._warn_share else ""
-        # whole percents rounded down: 60 of 67 (89.6%) read "90% used" with no warning beside it, the warning
-        # being at 90%; the share never reads more than it is
-        whole = f"{h.members * 100 // h.capacity}%" if h.capacity else "–"
         c["capacity"].set_value(
             f"{h.members}/{h.capacity}",
-            self.tr("%1 used").replace("%1", whole),
+            # rounded down (health.capacity_share): 60 of 67 read "90% used" with no warning, the warning at 90%
+            self.tr("%1 used").replace("%1", _pct(capacity_share(h.members, h.capacity), 0)),
             tone=tone,
             sub_tone=tone,
             tip=self.tr("A WeChat group holds at most 500 people; QunDesk warns at %1").replace(
