@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.metrics import MonthStats, dormant_query, month_stats, on_leave_at, previous_month, stalled_query
@@ -80,6 +80,12 @@ class GroupHealth:
         return any(a.kind == "zombie_group" for a in self.alerts)
 
 
+def capacity_share(members: int, capacity: int) -> float:
+    """The share of the places used, as shown (the Capacity card, the alert's reason): a whole percent rounded
+    down — 60 of 67 (89.6%) is 89%, not "90%" beside no warning; 199 of 200 is 99%, not "100%" (docs/metrics.md)."""
+    return members * 100 // capacity / 100 if capacity else 0.0
+
+
 def _names(session: Session, membership_ids: Select, *, of_memberships: bool = False) -> list[tuple[int, str]]:
     """(membership id, name) of the memberships `membership_ids` selects, in pinyin order. `of_memberships`: the
     select reads the membership table alone (its own conditions), and gets the names added to it — as `id IN (…)`
@@ -147,9 +153,20 @@ def alerts(
 
     out += stalled_alerts(session, group_id, as_of)
 
+    # people in the group that day only — its members, and newcomers still joining (in the chat already): someone
+    # removed for their third violation is dealt with, not an alert
+    in_group = select(Membership.id).where(
+        Membership.group_id == group_id,
+        or_(member_at_end_condition(as_of), Membership.status.in_(("applicant", "onboarding"))),
+    )
     repeat = (
         select(Violation.membership_id)
-        .where(Violation.group_id == group_id, Violation.day > as_of - timedelta(days=window), Violation.day <= as_of)
+        .where(
+            Violation.group_id == group_id,
+            Violation.day > as_of - timedelta(days=window),
+            Violation.day <= as_of,
+            Violation.membership_id.in_(in_group),
+        )
         .group_by(Violation.membership_id)
         .having(func.count() >= n_flag)
     )
@@ -165,7 +182,7 @@ def alerts(
             Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=group.capacity))
         )
     elif members >= warn_share * group.capacity:
-        share = members / group.capacity
+        share = capacity_share(members, group.capacity)
         reason = Phrase("alert.near_capacity", members=members, capacity=group.capacity, share=share)
         out.append(Alert("capacity", None, None, reason))
 
@@ -179,19 +196,67 @@ def zombie_reason(
     session: Session, group_id: int, as_of: date, members: int, *, active_7: int | None = None
 ) -> Phrase | None:
     """Why the group looks like a zombie group (僵尸群), or None: 7-day active share under the threshold,
-    or no participation at all for `zombie_idle_days` days. A group with no members is not judged."""
+    or no participation at all for `zombie_idle_days` days. Not judged (docs/metrics.md "Zombie group"): a group
+    with no members; a group archived by then (ended, not dead); a group younger than the rule's window (its
+    members began — `began_on` — too recently for anyone to have been idle that long); and members on leave
+    (请假) that day who took no part are not expected to — everyone on leave, the group is on a break."""
     if members == 0:
+        return None
+    group = session.get(Group, group_id)
+    assert group is not None
+    if group.archived_at is not None and group.archived_at.date() <= as_of:
         return None
     idle_days = int(get_setting(session, "zombie_idle_days"))
     share_min = float(get_setting(session, "zombie_active_share"))
     last = last_participation(session, group_id, as_of)
     if last is None or (as_of - last).days >= idle_days:
-        since = Phrase("alert.never_participated") if last is None else Phrase("alert.last_participation", day=last)
-        return Phrase("alert.zombie_idle", days=idle_days, since=since)
-    share = (active_count(session, group_id, as_of, 7) if active_7 is None else active_7) / members
-    if share < share_min:
-        return Phrase("alert.zombie_share", share=share, minimum=share_min)
+        if not _young(session, group_id, as_of, idle_days) and (
+            _on_leave_idle(session, group_id, as_of, idle_days) < members
+        ):
+            if last is None:  # none in the last year: looked for further back before saying "nobody ever has"
+                last = participation.last_participation(session, group_id, date(1900, 1, 1), as_of)
+            since = Phrase("alert.never_participated") if last is None else Phrase("alert.last_participation", day=last)
+            return Phrase("alert.zombie_idle", days=idle_days, since=since)
+    active = active_count(session, group_id, as_of, 7) if active_7 is None else active_7
+    if active / members < share_min and not _young(session, group_id, as_of, 7):
+        # of the members expected to take part: not those on leave today who took no part
+        away = _on_leave_idle(session, group_id, as_of, 7)
+        if away < members and active / (members - away) < share_min:
+            share = active / (members - away)
+            if away:  # a share the 7-day card (of all the members) does not show: the banner says why
+                return Phrase("alert.zombie_share_on_leave", share=share, away=away, minimum=share_min)
+            return Phrase("alert.zombie_share", share=share, minimum=share_min)
     return None
+
+
+def began_on(session: Session, group_id: int, as_of: date) -> date:
+    """The day a group began, for the zombie alert: the earliest join of its members at `as_of`. A member without
+    a join date (a roster imported without one) has been one from the beginning — of the group as QunDesk knows
+    it, the day it was set up here: a roster imported this morning is not "idle for 14 days" either."""
+    undated, joined = session.execute(
+        select(func.count() - func.count(Membership.joined_at), func.min(Membership.joined_at)).where(
+            Membership.group_id == group_id, member_at_end_condition(as_of)
+        )
+    ).one()
+    days = [participation.as_day(joined)] if joined is not None else []
+    if undated or not days:
+        group = session.get(Group, group_id)
+        assert group is not None
+        days.append(group.created_at.date())
+    return min(days)
+
+
+def _young(session: Session, group_id: int, as_of: date, days: int) -> bool:
+    """The group began (began_on) fewer than `days` days before `as_of`."""
+    return (as_of - began_on(session, group_id, as_of)).days < days
+
+
+def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int) -> int:
+    """Members at `as_of` on leave that day who took no part in the `days` days up to it."""
+    q = members_at_end(as_of, group_id).where(
+        Membership.id.in_(on_leave_at(as_of)), ~participated(as_of - timedelta(days=days - 1), as_of)
+    )
+    return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 
 
 def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
@@ -223,10 +288,25 @@ def structure(session: Session, group_id: int, as_of: date) -> tuple[dict[str, i
     ).all()
     tiers = {(name or "未设置"): n for name, _rank, n in rows}
     buckets = {"key": 0, "mid": 0, "ordinary": 0, "unset": 0}
-    for _name, rank, n in rows:
-        bucket = "unset" if rank is None else "key" if rank <= 1 else "mid" if rank == 2 else "ordinary"
-        buckets[bucket] += n
+    for name, rank, n in rows:
+        buckets[structure_bucket(name, rank)] += n
     return buckets, tiers
+
+
+# the default tiers by name: the tier list is editable (Settings), and a tier keeps its meaning whatever its place
+TIER_BUCKETS = {"核心": "key", "大咖": "key", "中咖": "mid", "普通": "ordinary"}
+
+
+def structure_bucket(name: str | None, rank: int | None) -> str:
+    """The 5/20/75 bucket of a tier: a default tier by its name (with 大咖 taken off the list, 中咖 and 普通 moved
+    up a place and were counted as key and mid voices — three quarters of the group shown as mid voices); any
+    other by its place, as the defaults stand (the first two key, the third mid, the rest ordinary). No tier:
+    unset."""
+    if rank is None:
+        return "unset"
+    if name in TIER_BUCKETS:
+        return TIER_BUCKETS[name]
+    return "key" if rank <= 1 else "mid" if rank == 2 else "ordinary"
 
 
 def role_coverage(session: Session, group_id: int, as_of: date) -> dict[str, int]:

@@ -666,6 +666,9 @@ class ReferralNode:
     # a root put at the top because its referrer is among the people it brought in (a referral cycle, which an
     # import's 推荐人 column can write): `cycle_referrer` is that referrer's name
     cycle_referrer: str | None = None
+    in_group: bool = True  # False: a referrer who is not on the group's roster (a member of another group)
+    # what tells two people of one name in the tree apart (their WeChat ID), or None when the name is the only one
+    detail: str | None = None
 
     @property
     def total(self) -> int:
@@ -678,22 +681,37 @@ def referral_tree(session: Session, group_id: int) -> list[ReferralNode]:
     Only roots with at least one referral are returned, biggest trees first. Everyone with a referral is in it:
     people whose referrers go round in a cycle (A brought B, B brought A) are put under the cycle's member with
     the lowest id, shown as a root with `cycle_referrer` set (they were in no tree, and the tree's totals
-    could not count them)."""
+    could not count them). A deleted person (restorable) is in no tree, neither as a member nor as a referrer:
+    the people they brought in are at the top of their own trees until they are restored."""
     rows = session.execute(
-        select(Membership.member_id, Member.display_name, Membership.referrer_id)
+        select(Membership.member_id, Member.display_name, Membership.referrer_id, Member.wechat_id)
         .join(Member, Member.id == Membership.member_id)
         .where(Membership.group_id == group_id, Member.deleted_at.is_(None))
     ).all()
-    nodes = {mid: ReferralNode(mid, name) for mid, name, _ in rows}
-    referrer_of = {mid: ref for mid, _, ref in rows}
-    names = dict(
-        session.execute(
-            select(Member.id, Member.display_name).where(Member.id.in_({r for r in referrer_of.values() if r}))
+    nodes = {mid: ReferralNode(mid, name) for mid, name, _, _ in rows}
+    referrer_of = {mid: ref for mid, _, ref, _ in rows}
+    wechat = {mid: wx for mid, _, _, wx in rows}
+    outside = {
+        mid: (name, wx)
+        for mid, name, wx in session.execute(
+            select(Member.id, Member.display_name, Member.wechat_id).where(
+                Member.id.in_({r for r in referrer_of.values() if r and r not in nodes}), Member.deleted_at.is_(None)
+            )
         ).all()
-    )
+    }
+    for mid, ref in referrer_of.items():  # a deleted referrer is in no figure: the people they brought are roots
+        if ref is not None and ref not in nodes and ref not in outside:
+            referrer_of[mid] = None
     for ref in referrer_of.values():
-        if ref is not None and ref not in nodes:
-            nodes[ref] = ReferralNode(ref, names.get(ref, "?"))  # a referrer outside the group is still a root
+        if ref is not None and ref not in nodes:  # a referrer outside the group is still a root
+            name, wechat[ref] = outside[ref]
+            nodes[ref] = ReferralNode(ref, name, in_group=False)
+    seen: dict[str, int] = {}
+    for node in nodes.values():
+        seen[node.display_name] = seen.get(node.display_name, 0) + 1
+    for node in nodes.values():  # two 张三 in one tree: which is which
+        if seen[node.display_name] > 1:
+            node.detail = wechat.get(node.member_id)
     roots = []
     for mid, node in nodes.items():
         ref = referrer_of.get(mid)

@@ -1808,7 +1808,10 @@ class _Report:
             for a in ordered:
                 label = f"alert.{a.kind}"
                 reason = a.reason.render("zh_CN" if self.lang_index == 0 else "en")  # a Phrase: desktop/phrases.py
-                rows.append([g.name, self.t(label) if label in TEXT else a.kind, a.display_name, reason])
+                name = a.display_name
+                if name and not self.unmasked:  # a phone in a name (张三13812345678) is masked as on every sheet
+                    name = mask_phones_in(name) or name
+                rows.append([g.name, self.t(label) if label in TEXT else a.kind, name, reason])
         body = lay.add("rows", rows, [None, "bold", None, None])
         if not rows:
             lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])

@@ -132,13 +132,13 @@ def last_participation(session: Session, group_id: int, since: date, as_of: date
         )
     ).scalar()
     if kept is not None:
-        days.append(_as_day(kept))
+        days.append(as_day(kept))
     later = select(Membership.id).where(group, Membership.last_active > as_of)
     if conn.execute(later.limit(1)).first() is not None:
         for q in _fact_selects(since, as_of, lambda t: t.membership_id.in_(later), latest=True):
             moment = conn.execute(q).scalar()
             if moment is not None:
-                days.append(_as_day(moment))
+                days.append(as_day(moment))
     return max(days) if days else None
 
 
@@ -151,16 +151,16 @@ def first_participation(session: Session, membership_id: int) -> date | None:
     ended = session.scalar(
         select(func.max(MembershipSpell.left_at)).where(MembershipSpell.membership_id == membership_id)
     )
-    start = _as_day(ended) + timedelta(days=1) if ended is not None else date(1900, 1, 1)
+    start = as_day(ended) + timedelta(days=1) if ended is not None else date(1900, 1, 1)
     days = [
-        _as_day(moment)
+        as_day(moment)
         for q in _fact_selects(start, date(9000, 12, 31), lambda t: t.membership_id == membership_id, earliest=True)
         if (moment := session.scalar(q)) is not None
     ]
     return min(days) if days else None
 
 
-def _as_day(value) -> date:
+def as_day(value) -> date:
     """A day from a query result: a date, a datetime (an activity's start) or SQLite's text of either."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value) if " " in value or "T" in value else date.fromisoformat(value)

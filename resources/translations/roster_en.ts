@@ -812,6 +812,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/referral_tree_dialog.py" line="104" />
+            <source>%1 (not in this group)</source>
+            <translation>%1 (not in this group)</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/referral_tree_dialog.py" line="108" />
             <source>%1 (referral cycle)</source>
             <translation>%1 (referral cycle)</translation>

@@ -802,6 +802,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/referral_tree_dialog.py" line="104" />
+            <source>%1 (not in this group)</source>
+            <translation>%1（不在本群）</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/referral_tree_dialog.py" line="108" />
             <source>%1 (referral cycle)</source>
             <translation>%1（推荐关系成环）</translation>

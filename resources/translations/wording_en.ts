@@ -186,6 +186,12 @@
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
+            <source>{share:.0%} of the members active in the last 7 days (the {away} on leave not counted), under {minimum:.0%}</source>
+            <extracomment>alert.zombie_share_on_leave</extracomment>
+            <translation>{share:.0%} of the members active in the last 7 days (the {away} on leave not counted), under {minimum:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
             <source>Stuck at a step for {days} days (over {limit})</source>
             <extracomment>alert.stalled</extracomment>
             <translation>Stuck at a step for {days} days (over {limit})</translation>

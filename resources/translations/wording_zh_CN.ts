@@ -183,6 +183,12 @@
         </message>
         <message>
             <location filename="../../desktop/phrases.py" />
+            <source>{share:.0%} of the members active in the last 7 days (the {away} on leave not counted), under {minimum:.0%}</source>
+            <extracomment>alert.zombie_share_on_leave</extracomment>
+            <translation>近 7 天活跃占比 {share:.0%} (不计请假的 {away} 人), 低于 {minimum:.0%}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/phrases.py" />
             <source>Stuck at a step for {days} days (over {limit})</source>
             <extracomment>alert.stalled</extracomment>
             <translation>入群流程停滞 {days} 天 (超过 {limit} 天)</translation>

@@ -122,3 +122,36 @@ def test_reversed_range_and_empty_data(qtbot):
     assert (w.start, w.end) == (START, END)
     assert w.level(0) == 0
     assert not w.grab().isNull()
+
+
+@pytest.mark.parametrize(
+    "start,end",
+    [
+        (date(2026, 6, 4), date(2026, 12, 1)),  # the last column opens December: "12月" above it
+        (date(2026, 7, 5), date(2027, 1, 1)),  # across a year: "2027 1月" above the last column
+        (date(2027, 9, 2), date(2028, 2, 29)),  # February's label starts in the last column but two
+    ],
+)
+def test_the_last_month_label_is_drawn_in_full(qtbot, start, end):
+    """The last month's label starts above its first column; when that was the grid's last column the label ran
+    past the widget's right edge and was cut ("12" of "12月", "2027 1" of "2027 1月"). The widget is as wide as
+    its labels, and what it paints there is the label (dark pixels at its right end)."""
+    w = CalendarHeatmap()
+    qtbot.addWidget(w)
+    w.set_data(start, end, {})
+    w.resize(w.sizeHint())
+    labels = w.month_labels()
+    x, text = labels[-1]
+    fm = w.fontMetrics()
+    assert text.endswith(f"{end.month}月")
+    assert x + fm.horizontalAdvance(text) <= w.width()
+    assert x >= w.cell_rect(end).left() - 7 * 16  # above the end's month, not moved away from it
+    image = w.grab().toImage()
+    right = x + fm.horizontalAdvance(text)
+    inked = [
+        px
+        for px in range(right - fm.horizontalAdvance(text[-1]), min(right, w.width()))
+        for py in range(fm.height())
+        if QColor(image.pixel(px, py)).lightness() < 200
+    ]
+    assert inked  # the label's last character is painted inside the widget

@@ -101,10 +101,13 @@ class ReferralTreeDialog(QDialog):
         self._collapse()
 
     def _row(self, node: ReferralNode) -> list[QStandardItem]:
-        name = QStandardItem(node.display_name)
+        shown = f"{node.display_name} · {node.detail}" if node.detail else node.display_name  # two of one name
+        if not node.in_group:
+            shown = self.tr("%1 (not in this group)").replace("%1", shown)
+        name = QStandardItem(shown)
         name.setData(node.member_id, MemberIdRole)
         if node.cycle_referrer is not None:  # its referrer is below it: say so, the records need a correction
-            name.setText(self.tr("%1 (referral cycle)").replace("%1", node.display_name))
+            name.setText(self.tr("%1 (referral cycle)").replace("%1", shown))
             name.setToolTip(
                 self.tr(
                     "%1 is recorded as brought in by %2, and %2 as brought in (directly or through others) by %1. "

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.health import Alert, GroupHealth, group_health
+from desktop.health import Alert, GroupHealth, capacity_share, group_health
 from desktop.metrics import previous_month
 from desktop.services.chat_queries import SpeakerRow, messages_per_day, speaking_leaderboard
 from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
@@ -696,8 +696,9 @@ class DashboardPage(GroupPage):
         c["active_7"].set_value(
             str(h.active_7),
             self.tr("%1 of the members").replace("%1", share(h.active_7)),
-            # red by the zombie alert's own threshold (a setting): a fixed 10% disagreed with the banner beside it
-            tone=BAD if h.members and h.active_7_share < self._zombie_share else "",
+            # red by the zombie alert's own threshold (a setting): a fixed 10% disagreed with the banner beside it;
+            # and only with the banner — a group on a break (everyone on leave) or a week old is not judged
+            tone=BAD if h.zombie and h.active_7_share < self._zombie_share else "",
             tip=self.tr(
                 "Members with a check-in, an attended activity, a contribution or a chat message in the last 7 days"
             ),
@@ -740,7 +741,8 @@ class DashboardPage(GroupPage):
         tone = BAD if used > 1 else WARN if used >= self._warn_share else ""
         c["capacity"].set_value(
             f"{h.members}/{h.capacity}",
-            self.tr("%1 used").replace("%1", _pct(used, 0)),
+            # rounded down (health.capacity_share): 60 of 67 read "90% used" with no warning, the warning at 90%
+            self.tr("%1 used").replace("%1", _pct(capacity_share(h.members, h.capacity), 0)),
             tone=tone,
             sub_tone=tone,
             tip=self.tr("A WeChat group holds at most 500 people; QunDesk warns at %1").replace(

@@ -142,7 +142,10 @@ class CalendarHeatmap(QWidget):
     def sizeHint(self) -> QSize:
         width = self._left() + self._weeks() * (self._cell + self._gap) + 8
         legend = self._left() + self._legend_width() + 8
-        return QSize(max(width, legend), self._top() + self._grid_height() + self._legend_height())
+        # the last month's label starts above its first column and can run past the grid: room for all of it
+        fm = QFontMetrics(self.font())
+        labels = max((x + fm.horizontalAdvance(text) + 4 for x, text in self.month_labels()), default=0)
+        return QSize(max(width, legend, labels), self._top() + self._grid_height() + self._legend_height())
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -167,6 +170,36 @@ class CalendarHeatmap(QWidget):
             return None
         day = self._first_column_day() + timedelta(days=col * 7 + row)
         return day if self._start <= day <= self._end else None
+
+    def month_labels(self) -> list[tuple[int, str]]:
+        """(x, text) of each month label drawn above the grid: above the first column of each month, with the
+        year when the range crosses one; a partial first month gives way to the next, and a label that would
+        run into the one before it is left out. sizeHint makes room for the last one in full."""
+        fm = QFontMetrics(self.font())
+        loc = QLocale()
+        step = self._cell + self._gap
+        left = self._left()
+        first = self._first_column_day()
+        labels: list[tuple[int, str]] = []
+        for col in range(self._weeks()):
+            days = [first + timedelta(days=col * 7 + i) for i in range(7)]
+            days = [d for d in days if self._start <= d <= self._end]
+            month_day = next((d for d in days if d.day == 1), days[0] if col == 0 and days else None)
+            if month_day is None:
+                continue
+            text = loc.standaloneMonthName(month_day.month, QLocale.FormatType.ShortFormat)
+            if self._start.year != self._end.year and (month_day.month == 1 or col == 0):
+                text = f"{month_day.year} {text}"
+            labels.append((left + col * step, text))
+        if len(labels) > 1 and labels[0][0] + fm.horizontalAdvance(labels[0][1]) + 6 > labels[1][0]:
+            labels.pop(0)
+        shown: list[tuple[int, str]] = []
+        last_label_end = -1
+        for x, text in labels:
+            if x > last_label_end:
+                shown.append((x, text))
+                last_label_end = x + fm.horizontalAdvance(text) + 6
+        return shown
 
     def _legend_entries(self) -> list[tuple[str, str]]:
         """("box", colour), ("text", words) and ("gap", "") in drawing order."""
@@ -207,27 +240,9 @@ class CalendarHeatmap(QWidget):
                     name,
                 )
 
-        # month labels above the first column of each month; a partial first month gives way to the next
-        loc = QLocale()
-        first = self._first_column_day()
-        labels: list[tuple[int, str]] = []
-        for col in range(self._weeks()):
-            days = [first + timedelta(days=col * 7 + i) for i in range(7)]
-            days = [d for d in days if self._start <= d <= self._end]
-            month_day = next((d for d in days if d.day == 1), days[0] if col == 0 and days else None)
-            if month_day is None:
-                continue
-            text = loc.standaloneMonthName(month_day.month, QLocale.FormatType.ShortFormat)
-            if self._start.year != self._end.year and (month_day.month == 1 or col == 0):
-                text = f"{month_day.year} {text}"
-            labels.append((left + col * step, text))
-        if len(labels) > 1 and labels[0][0] + fm.horizontalAdvance(labels[0][1]) + 6 > labels[1][0]:
-            labels.pop(0)
-        last_label_end = -1
-        for x, text in labels:
-            if x > last_label_end:
-                painter.drawText(x, fm.ascent() + 1, text)
-                last_label_end = x + fm.horizontalAdvance(text) + 6
+        # month labels above the first column of each month (month_labels: where each is drawn)
+        for x, text in self.month_labels():
+            painter.drawText(x, fm.ascent() + 1, text)
 
         # the days
         painter.setPen(Qt.PenStyle.NoPen)
