@@ -108,6 +108,7 @@ from desktop.io.fields import (
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone
+from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -3042,6 +3043,14 @@ class _Writer:
                     .values(answer=bindparam("b_answer")),
                     answers,
                 )
+            # the purpose answer was the last required step a newcomer (入群中) had left: a member now, as recording
+            # it on the page makes them (they stayed 入群中 for good, and the stalled reminder named them)
+            admit_completed(
+                session,
+                self.actor,
+                group_id,
+                [membership_ids[r.row] for r in step_rows if not r.ops.step_exists],  # type: ignore[union-attr]
+            )
 
         # audit: one row per person added or updated (the member's history), with earlier submissions
         audit = []

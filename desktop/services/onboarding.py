@@ -224,12 +224,22 @@ def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
     return missing == 0
 
 
-def admit_completed(session: Session, actor: Actor, group_id: int) -> tuple[str, ...]:
+def admit_completed(
+    session: Session, actor: Actor, group_id: int, membership_ids: Collection[int] | None = None
+) -> tuple[str, ...]:
     """Make a member (已入群) every newcomer part-way (入群中) of the group, person not deleted, who has done every
     required live step — after the step list was relaxed, the same rule as recording the last step: joined_at
     is the moment of the change (a join date a chat export gave is kept), the referrer earns the referral. Before,
-    they stayed 入群中 with nothing left to do, silently. Returns their names, in pinyin order."""
+    they stayed 入群中 with nothing left to do, silently. Returns their names, in pinyin order.
+
+    `membership_ids`: only these (of the group). Every write that gives a newcomer steps other than by recording
+    one, or brings one back into the figures, ends here too — a merge that folds two half-done records into one
+    complete one, a restore of a person deleted while the list was relaxed, an applications import whose purpose
+    answer was the last step missing: each left them 入群中 for good with nothing left to do."""
     from models.queries.participation import of_live_person
+
+    if membership_ids is not None and not membership_ids:
+        return ()
 
     session.flush()
     missing_step = (
@@ -249,7 +259,13 @@ def admit_completed(session: Session, actor: Actor, group_id: int) -> tuple[str,
     rows = session.execute(
         select(Membership.id, Member.display_name)
         .join(Member, Member.id == Membership.member_id)
-        .where(Membership.group_id == group_id, Membership.status == "onboarding", of_live_person(), ~missing_step)
+        .where(
+            Membership.group_id == group_id,
+            Membership.status == "onboarding",
+            of_live_person(),
+            ~missing_step,
+            *(() if membership_ids is None else (Membership.id.in_(sorted(set(membership_ids))),)),
+        )
         .order_by(Member.pinyin, Member.display_name, Membership.id)
     ).all()
     now = utcnow()

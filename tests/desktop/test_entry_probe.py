@@ -1,0 +1,163 @@
+"""Defects found by the entry-process probe (a paid camp's organiser over two months): every way a newcomer's
+record comes to hold every required entry step makes them a member (已入群), not only the step recorded last —
+a merge of two half-done records, a restore of someone deleted while the step list was relaxed, a survey
+re-import whose purpose answer was the last step missing. Before, each left the person 入群中 for good with
+nothing left to do, counted by no member figure and named by the stalled reminder."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services.groups import create_group
+from desktop.services.imports import run_import
+from desktop.services.members import merge_members
+from desktop.services.merge_undo import undo_merge
+from desktop.services.onboarding import list_steps, record_step, retire_step
+from desktop.services.points import balance
+from desktop.services.roster import MemberInput, add_member, restore_member, soft_delete_member
+from desktop.services.texts import stalled_text
+from desktop.workspace import actor_for
+from models import Member, Membership
+from tests.desktop.test_imports import write_xlsx
+
+TODAY = date(2026, 11, 18)
+SURVEY = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、您的姓名：", "2、您的微信号："]
+PURPOSE = "3、您加入的目的是？"
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their steps are dated in November 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture
+def db(sqlite_workspace):
+    return sqlite_workspace
+
+
+@pytest.fixture
+def owner(db):
+    return actor_for(db)
+
+
+def steps_of(s, gid) -> dict[str, int]:
+    return {st.code: st.id for st in list_steps(s, gid)}
+
+
+def test_merging_two_half_done_records_of_one_newcomer_makes_a_member(db, owner):
+    """王芳 answered the purpose question under her WeChat name; the assistant ticked her rules and introduction
+    on a second record (王芳小号) added from the chat. Merged, the one record has every required step: she is a
+    member, her referrer paid once — she stayed 入群中 with nothing left to do. Undoing the merge puts both back."""
+    with db.session() as s:
+        gid = create_group(s, owner, "写作营")
+        st = steps_of(s, gid)
+        _ref, ref_ms = add_member(s, owner, gid, MemberInput(display_name="老会员"))
+        keep, a = add_member(
+            s, owner, gid, MemberInput("王芳", status="applicant", wechat_id="wangfang", referrer_id=_ref)
+        )
+        drop, b = add_member(s, owner, gid, MemberInput("王芳小号", status="applicant"))
+        record_step(s, owner, a, st["purpose"], answer="想系统学习写作", when=datetime(2026, 11, 2, 9))
+        record_step(s, owner, b, st["rules"], when=datetime(2026, 11, 3, 9))
+        record_step(s, owner, b, st["intro"], when=datetime(2026, 11, 3, 10))
+        assert [s.get(Membership, m).status for m in (a, b)] == ["onboarding", "onboarding"]
+        summary = merge_members(s, owner, keep, drop)
+        s.commit()
+    with db.session() as s:
+        ms = s.get(Membership, a)
+        assert (ms.status, ms.joined_at is not None) == ("active", True)
+        assert summary.became_members == ("写作营",)
+        assert balance(s, ref_ms) == 20  # the referral, once
+        assert stalled_text(s, gid, TODAY, days=0).people == 0
+    with db.session() as s:
+        undo_merge(s, owner, summary.merge_id)
+        s.commit()
+    with db.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Membership.status)
+            .join(Membership, Membership.member_id == Member.id)
+            .where(Membership.group_id == gid, Member.deleted_at.is_(None))
+            .order_by(Member.id)
+        ).all()
+        assert [tuple(r) for r in rows] == [("老会员", "active"), ("王芳", "onboarding"), ("王芳小号", "onboarding")]
+        assert balance(s, ref_ms) == 0
+
+
+def test_merging_records_that_still_miss_a_required_step_admits_nobody(db, owner):
+    with db.session() as s:
+        gid = create_group(s, owner, "写作营")
+        st = steps_of(s, gid)
+        keep, a = add_member(s, owner, gid, MemberInput("王芳", status="applicant"))
+        drop, b = add_member(s, owner, gid, MemberInput("王芳小号", status="applicant"))
+        record_step(s, owner, a, st["purpose"], when=datetime(2026, 11, 2, 9))
+        record_step(s, owner, b, st["rules"], when=datetime(2026, 11, 3, 9))
+        summary = merge_members(s, owner, keep, drop)
+        s.commit()
+        assert s.get(Membership, a).status == "onboarding" and summary.became_members == ()
+
+
+def test_a_newcomer_restored_after_the_step_list_was_relaxed_is_a_member(db, owner):
+    """李雷 had done the purpose and rules steps when he was deleted by mistake; meanwhile 自我介绍 was retired,
+    which made every other newcomer in his place a member. Restored, he is one too — he came back 入群中 with
+    nothing left to do, and the stalled reminder asked him for 爆照."""
+    with db.session() as s:
+        gid = create_group(s, owner, "写作营")
+        st = steps_of(s, gid)
+        person, ms_id = add_member(s, owner, gid, MemberInput("李雷", status="applicant"))
+        record_step(s, owner, ms_id, st["purpose"], when=datetime(2026, 11, 2, 9))
+        record_step(s, owner, ms_id, st["rules"], when=datetime(2026, 11, 2, 10))
+        soft_delete_member(s, owner, person)
+        assert retire_step(s, owner, st["intro"]).admitted == ()  # deleted: in no figure, nobody to admit
+        assert s.get(Membership, ms_id).status == "onboarding"
+        restore_member(s, owner, person)
+        s.commit()
+    with db.session() as s:
+        assert s.get(Membership, ms_id).status == "active"
+        assert stalled_text(s, gid, TODAY, days=0).people == 0
+
+
+def test_a_survey_reimport_whose_purpose_answer_was_the_last_step_makes_a_member(db, owner, tmp_path):
+    """李四 left the purpose question blank in the first export; the assistant ticked his rules and introduction.
+    The updated export has his answer: the purpose step is recorded with it and he is a member — he stayed 入群中
+    with every required step done, and `text stalled` asked him for the optional 爆照. An applicant whose answer
+    is all they did stays an applicant; an answer left blank now keeps the earlier one."""
+    meta = [1, "2026/10/21 11:01:02", "35秒", "微信", "N/A", "1.2.3.4"]
+    first = write_xlsx(
+        tmp_path / "报名1.xlsx",
+        [
+            [*SURVEY, PURPOSE],
+            [*meta, "李四", "lisi02", ""],
+            [*meta, "王五", "wangwu03", "认识朋友"],
+        ],
+    )
+    run_import(db, owner, first, "写作营", "applications")
+    with db.session() as s:
+        gid = s.scalar(select(Membership.group_id))
+        st = steps_of(s, gid)
+        ids = {
+            name: mid
+            for name, mid in s.execute(
+                select(Member.display_name, Membership.id).join(Membership, Membership.member_id == Member.id)
+            )
+        }
+        record_step(s, owner, ids["李四"], st["rules"], when=datetime(2026, 11, 5, 9))
+        record_step(s, owner, ids["李四"], st["intro"], when=datetime(2026, 11, 5, 10))
+        s.commit()
+        assert "李四" in stalled_text(s, gid, TODAY).text
+    second = write_xlsx(
+        tmp_path / "报名2.xlsx",
+        [
+            [*SURVEY, PURPOSE],
+            [*meta, "李四", "lisi02", "想找到写作搭子"],
+            [*meta, "王五", "wangwu03", ""],
+        ],
+    )
+    run_import(db, owner, second, "写作营", "applications")
+    with db.session() as s:
+        lisi, wangwu = s.get(Membership, ids["李四"]), s.get(Membership, ids["王五"])
+        assert (lisi.status, lisi.purpose, lisi.joined_at is not None) == ("active", "想找到写作搭子", True)
+        assert (wangwu.status, wangwu.purpose) == ("applicant", "认识朋友")
+        assert stalled_text(s, gid, TODAY).people == 0
