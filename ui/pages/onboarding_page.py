@@ -783,8 +783,14 @@ class OnboardingPage(GroupPage):
         if read is None:
             return True  # the error was shown; the rows stay as they were
         _steps, rows, waiting = read
+        current = self.table.currentIndex()
+        current_id = self.model.data(current, MembershipRole) if current.isValid() else None
         if not self.model.update_rows(membership_ids, rows, waiting):
             return False
+        if current_id is not None and self.model.row_of_membership(current_id) < 0:
+            # the row the key was pressed on left the list: Qt made a neighbour's cell current, and the next Space or
+            # Delete (a double press) recorded or took back that person's step — no cell is current now
+            self.table.selectionModel().clear()
         self.count_label.setText(people_text(self.model.rowCount()))
         self._update_empty_state()
         self._update_buttons()

@@ -1,0 +1,97 @@
+"""The Onboarding page, from the entry-process probe: a key pressed twice on a row that leaves the list (the
+member it made 已入群 under "Not joined yet", the newcomer a Delete made 入群中 again under 已入群) must not
+record or take back a step of the person whose row slid under the cursor."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from desktop.services.onboarding import list_steps, record_step
+from desktop.services.roster import MemberInput, add_member
+from models import Membership, StepProgress
+from ui.models.roster_table_model import status_label
+from ui.pages.onboarding_page import OnboardingPage
+
+pytestmark = OFFSCREEN_QUIRKS
+
+TODAY = date(2026, 11, 18)
+NAMES = ("甲甲", "乙乙", "丙丙")
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their steps are dated in November 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture
+def camp(ws):
+    """Three newcomers who each have the introduction (自我介绍) left to do."""
+    with ws.database.session() as s:
+        steps = {x.name: x.id for x in list_steps(s, ws.group_id)}
+        ids = {}
+        for name in NAMES:
+            _m, ids[name] = add_member(s, ws.owner, ws.group_id, MemberInput(display_name=name, status="applicant"))
+            record_step(s, ws.owner, ids[name], steps["进群目的问答"], when=datetime(2026, 11, 2, 9))
+            record_step(s, ws.owner, ids[name], steps["阅读群规与入会须知"], when=datetime(2026, 11, 2, 10))
+        s.commit()
+    return steps, ids
+
+
+def make_page(qtbot, ws, status_text: str) -> OnboardingPage:
+    page = OnboardingPage(ws.database, ws.owner, today=TODAY)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    page.status_combo.setCurrentIndex(page.status_combo.findText(status_text))
+    return page
+
+
+def state(ws, ids, step_id) -> dict[str, tuple[str, bool]]:
+    with ws.database.session() as s:
+        done = set(s.scalars(select(StepProgress.membership_id).where(StepProgress.step_id == step_id)))
+        return {n: (s.get(Membership, i).status, i in done) for n, i in ids.items()}
+
+
+def test_space_twice_on_the_last_step_records_it_for_that_newcomer_only(qtbot, ws, camp):
+    steps, ids = camp
+    page = make_page(qtbot, ws, "Not joined yet")
+    assert {"甲甲", "乙乙", "丙丙"} <= set(page.visible_names())
+    page.table.setFocus()
+    page.select_cell(ids["甲甲"], steps["自我介绍"])
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)  # 甲甲 is a member: the row leaves "Not joined yet"
+    assert page.model.row_of_membership(ids["甲甲"]) == -1
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)  # the double press
+    assert state(ws, ids, steps["自我介绍"]) == {
+        "甲甲": ("active", True),
+        "乙乙": ("onboarding", False),
+        "丙丙": ("onboarding", False),
+    }
+    assert "甲甲" in page.last_message
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)  # the keyboard goes on from the list
+    assert page.table.currentIndex().isValid()
+
+
+def test_delete_twice_on_a_member_s_step_takes_it_back_from_that_member_only(qtbot, ws, camp):
+    steps, ids = camp
+    with ws.database.session() as s:
+        for name in NAMES:
+            record_step(s, ws.owner, ids[name], steps["自我介绍"], when=datetime(2026, 11, 3, 9))
+        s.commit()
+    page = make_page(qtbot, ws, status_label("active"))
+    page.table.setFocus()
+    page.select_cell(ids["甲甲"], steps["自我介绍"])
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # 甲甲 is 入群中 again: the row leaves 已入群
+    assert page.model.row_of_membership(ids["甲甲"]) == -1
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert state(ws, ids, steps["自我介绍"]) == {
+        "甲甲": ("onboarding", False),
+        "乙乙": ("active", True),
+        "丙丙": ("active", True),
+    }
