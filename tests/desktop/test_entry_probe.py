@@ -11,11 +11,13 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from desktop.metrics import stalled_onboarding
 from desktop.services.groups import create_group
 from desktop.services.imports import run_import
 from desktop.services.members import merge_members
 from desktop.services.merge_undo import undo_merge
-from desktop.services.onboarding import list_steps, record_step, retire_step
+from desktop.services.onboarding import add_step, leave_group, list_steps, record_join, record_step, retire_step
+from desktop.services.onboarding_queries import stalled_since
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member, restore_member, soft_delete_member
 from desktop.services.texts import stalled_text
@@ -161,3 +163,42 @@ def test_a_survey_reimport_whose_purpose_answer_was_the_last_step_makes_a_member
         assert (lisi.status, lisi.purpose, lisi.joined_at is not None) == ("active", "想找到写作搭子", True)
         assert (wangwu.status, wangwu.purpose) == ("applicant", "认识朋友")
         assert stalled_text(s, gid, TODAY).people == 0
+
+
+def test_entering_the_group_chat_moves_the_entry_process_for_the_stalled_count(db, owner):
+    """A former member back yesterday (a join notice) with a step added since, and an October applicant a chat
+    export shows joining yesterday, are not "stalled for 78 / 48 days" — since their old last step or application:
+    they entered the chat yesterday. A week and a day later they are stalled since that day."""
+    with db.session() as s:
+        gid = create_group(s, owner, "写作营")
+        st = steps_of(s, gid)
+        _m, back = add_member(s, owner, gid, MemberInput("老学员", status="applicant"))
+        s.get(Membership, back).applied_at = datetime(2026, 8, 30)
+        for code in ("purpose", "rules", "intro"):
+            record_step(s, owner, back, st[code], when=datetime(2026, 9, 1, 9))
+        leave_group(s, owner, back, "第一期结束", when=datetime(2026, 10, 1, 9))
+        add_step(s, owner, gid, "签到", "ritual", True)
+        _m, late = add_member(s, owner, gid, MemberInput("老申请", status="applicant"))
+        s.get(Membership, late).applied_at = datetime(2026, 10, 1, 8)
+        _m, waiting = add_member(s, owner, gid, MemberInput("一直没动", status="applicant"))
+        s.get(Membership, waiting).applied_at = datetime(2026, 10, 1, 8)
+        assert record_join(s, owner, back, datetime(2026, 11, 17, 20)) == "onboarding"
+        assert record_join(s, owner, late, datetime(2026, 11, 17, 21)) == "onboarding"
+        s.commit()
+    with db.session() as s:
+        assert stalled_since(s, gid, TODAY) == {waiting: date(2026, 10, 1)}
+        assert stalled_onboarding(s, gid, TODAY) == 1
+        assert stalled_text(s, gid, TODAY).people == 0  # 一直没动 is an applicant: not in the chat, not named
+        assert stalled_since(s, gid, TODAY, 0) == {
+            back: date(2026, 11, 17),
+            late: date(2026, 11, 17),
+            waiting: date(2026, 10, 1),
+        }
+        later = date(2026, 11, 26)
+        assert stalled_since(s, gid, later) == {
+            back: date(2026, 11, 17),
+            late: date(2026, 11, 17),
+            waiting: date(2026, 10, 1),
+        }
+        text = stalled_text(s, gid, later).text
+        assert "@老学员：还差「签到」（已停留 9 天）" in text and "@老申请：还差「进群目的问答」（已停留 9 天）" in text
