@@ -11,6 +11,7 @@ required step added, or an optional one made required) takes nobody's membership
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -70,11 +71,35 @@ def _step(session: Session, step_id: int) -> EntryStep:
     return step
 
 
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", " ".join(name.split())).casefold()
+
+
+def _refuse_taken_name(
+    session: Session, group_id: int, name: str, step_id: int | None = None, *, restoring: bool = False
+) -> None:
+    """Two live steps of one group under one name (自我介绍 added again, or another step renamed onto it): the
+    workbook's 入群进度 kept one column for both — the member's ✓ of the one under the other's empty cell — and
+    the welcome asked for 「自我介绍（可选）」 from someone who had introduced themselves. Refused, naming it."""
+    key = _name_key(name)
+    for sid, other in session.execute(
+        select(EntryStep.id, EntryStep.name).where(EntryStep.group_id == group_id, EntryStep.retired_at.is_(None))
+    ):
+        if sid != step_id and _name_key(other) == key:
+            then = (
+                "请先给它改名再恢复 (rename it before restoring this one)"
+                if restoring
+                else "请换一个名字 (choose another name)"
+            )
+            raise ValidationError("name", f"已有名为「{other}」的步骤, {then} — a step called {other!r} exists already")
+
+
 def add_step(session: Session, actor: Actor, group_id: int, name: str, kind: str, required: bool = True) -> int:
     require(actor, "edit_entry_steps")
     name = (name or "").strip()
     if not name:
         raise ValidationError("name", "步骤名称不能为空 (step name is required)")
+    _refuse_taken_name(session, group_id, name)
     if kind not in STEP_KINDS:
         raise ValidationError("kind", f"未知步骤类型 {kind!r} (unknown kind)")
     pos = (
@@ -115,6 +140,8 @@ def edit_step(
     if name is not None:
         if not name.strip():
             raise ValidationError("name", "步骤名称不能为空 (step name is required)")
+        if step.retired_at is None:
+            _refuse_taken_name(session, step.group_id, name.strip(), step.id)
         step.name = name.strip()
     if kind is not None:
         if kind not in STEP_KINDS:
@@ -165,6 +192,8 @@ def retire_step(session: Session, actor: Actor, step_id: int) -> StepListChange:
 def restore_step(session: Session, actor: Actor, step_id: int) -> None:
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)
+    if step.retired_at is not None:
+        _refuse_taken_name(session, step.group_id, step.name, step.id, restoring=True)
     step.retired_at = None
     step.position = (
         session.scalar(

@@ -11,12 +11,22 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from desktop.errors import ValidationError
 from desktop.metrics import stalled_onboarding
 from desktop.services.groups import create_group
 from desktop.services.imports import run_import
 from desktop.services.members import merge_members
 from desktop.services.merge_undo import undo_merge
-from desktop.services.onboarding import add_step, leave_group, list_steps, record_join, record_step, retire_step
+from desktop.services.onboarding import (
+    add_step,
+    edit_step,
+    leave_group,
+    list_steps,
+    record_join,
+    record_step,
+    restore_step,
+    retire_step,
+)
 from desktop.services.onboarding_queries import stalled_since
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member, restore_member, soft_delete_member
@@ -202,3 +212,29 @@ def test_entering_the_group_chat_moves_the_entry_process_for_the_stalled_count(d
         }
         text = stalled_text(s, gid, later).text
         assert "@老学员：还差「签到」（已停留 9 天）" in text and "@老申请：还差「进群目的问答」（已停留 9 天）" in text
+
+
+def test_two_live_steps_cannot_share_a_name(db, owner):
+    """自我介绍 typed again as a new optional step: the workbook's 入群进度 showed one 自我介绍 column — the
+    optional one's, empty for a newcomer who had introduced themselves — and the welcome asked them for
+    「自我介绍（可选）」. Adding, renaming onto or restoring a step under a live step's name is refused, naming it;
+    the step list is unchanged."""
+    with db.session() as s:
+        gid = create_group(s, owner, "写作营")
+        st = steps_of(s, gid)
+        before = [(x.name, x.required) for x in list_steps(s, gid, include_retired=True)]
+        with pytest.raises(ValidationError, match="自我介绍"):
+            add_step(s, owner, gid, " 自我介绍 ", "ritual", False)
+        with pytest.raises(ValidationError, match="爆照"):
+            edit_step(s, owner, st["share"], name="爆照")
+        assert [(x.name, x.required) for x in list_steps(s, gid, include_retired=True)] == before
+        # retired, its name is free again; restoring it while a live step has the name is refused
+        retire_step(s, owner, st["intro"])
+        mine = add_step(s, owner, gid, "自我介绍", "ritual", True)
+        with pytest.raises(ValidationError, match="自我介绍"):
+            restore_step(s, owner, st["intro"])
+        edit_step(s, owner, mine, name="自我介绍（新版）")
+        restore_step(s, owner, st["intro"])
+        edit_step(s, owner, st["intro"], name="自我介绍")  # its own name: no clash with itself
+        names = [x.name for x in list_steps(s, gid)]
+        assert names.count("自我介绍") == 1 and "自我介绍（新版）" in names
