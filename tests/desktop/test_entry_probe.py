@@ -27,7 +27,7 @@ from desktop.services.onboarding import (
     restore_step,
     retire_step,
 )
-from desktop.services.onboarding_queries import stalled_since
+from desktop.services.onboarding_queries import stalled_since, step_details
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member, restore_member, soft_delete_member
 from desktop.services.texts import stalled_text
@@ -238,3 +238,40 @@ def test_two_live_steps_cannot_share_a_name(db, owner):
         edit_step(s, owner, st["intro"], name="自我介绍")  # its own name: no clash with itself
         names = [x.name for x in list_steps(s, gid)]
         assert names.count("自我介绍") == 1 and "自我介绍（新版）" in names
+
+
+def test_a_camp_s_own_purpose_question_is_the_purpose_question(db, owner, tmp_path):
+    """A paid camp's form asks 「您参加本期训练营的目的是什么？」 (or 报名的原因, 为什么报名这门课): the answer went to the
+    note only — no purpose, no 进群目的问答 recorded, and the stalled reminder asked people who had answered it for
+    「进群目的问答」. It is the purpose question now; 您希望参加哪些活动？ is not, and a form asking both 加入的目的
+    and 报名的原因 takes the group's own question."""
+    meta = [1, "2026/10/21 11:01:02", "35秒", "微信", "N/A", "1.2.3.4"]
+    path = write_xlsx(
+        tmp_path / "训练营报名.xlsx",
+        [
+            [*SURVEY, "3、您参加本期训练营的目的是什么？", "4、您希望参加哪些活动？"],
+            [*meta, "李四", "lisi02", "想坚持写作", "线下聚会"],
+        ],
+    )
+    run_import(db, owner, path, "写作营", "applications")
+    with db.session() as s:
+        ms = s.scalar(select(Membership))
+        gid = ms.group_id
+        assert ms.purpose == "想坚持写作"
+        member = s.get(Member, ms.member_id)
+        assert member.note == "问卷: 您希望参加哪些活动？: 线下聚会"
+        purpose_step = steps_of(s, gid)["purpose"]
+        assert [d.answer for (_m, sid), d in step_details(s, [ms.id]).items() if sid == purpose_step] == ["想坚持写作"]
+    both = write_xlsx(
+        tmp_path / "两问.xlsx",
+        [
+            [*SURVEY, "3、报名本期训练营的原因", "4、您加入本群的目的是？"],
+            [*meta, "王五", "wangwu03", "朋友推荐", "认识写作的朋友"],
+        ],
+    )
+    run_import(db, owner, both, "写作营", "applications")
+    with db.session() as s:
+        wangwu = s.scalar(
+            select(Membership).join(Member, Member.id == Membership.member_id).where(Member.display_name == "王五")
+        )
+        assert wangwu.purpose == "认识写作的朋友"
