@@ -26,6 +26,7 @@ from desktop.services.onboarding import (
     record_step,
     restore_step,
     retire_step,
+    undo_step,
 )
 from desktop.services.onboarding_queries import stalled_since, step_details
 from desktop.services.points import balance
@@ -275,3 +276,27 @@ def test_a_camp_s_own_purpose_question_is_the_purpose_question(db, owner, tmp_pa
             select(Membership).join(Member, Member.id == Membership.member_id).where(Member.display_name == "王五")
         )
         assert wangwu.purpose == "认识写作的朋友"
+
+
+def test_undoing_a_required_step_of_a_newcomer_the_relaxed_list_admitted_takes_the_membership_back(db, owner):
+    """王五 had done the purpose and rules steps (rules ticked on him by mistake — it was 王六's); 自我介绍 made
+    optional admitted him. Taking back the mistaken rules step left him 已入群 with a required step missing and
+    his referrer paid; he is 入群中 again, without the join date the admission gave, the referral reversed. An
+    optional step taken back changes nothing."""
+    with db.session() as s:
+        gid = create_group(s, owner, "写作营")
+        st = steps_of(s, gid)
+        ref, ref_ms = add_member(s, owner, gid, MemberInput(display_name="老会员"))
+        _m, a = add_member(s, owner, gid, MemberInput("王五", status="applicant", referrer_id=ref))
+        record_step(s, owner, a, st["purpose"], when=datetime(2026, 11, 2, 9))
+        record_step(s, owner, a, st["rules"], when=datetime(2026, 11, 2, 10))
+        record_step(s, owner, a, st["photo"], when=datetime(2026, 11, 2, 11))
+        assert edit_step(s, owner, st["intro"], required=False).admitted == ("王五",)
+        assert s.get(Membership, a).status == "active" and balance(s, ref_ms) == 20
+        assert undo_step(s, owner, a, st["photo"]).status == "active"  # optional: nothing moves
+        assert undo_step(s, owner, a, st["rules"]).status == "onboarding"
+        s.commit()
+    with db.session() as s:
+        ms = s.get(Membership, a)
+        assert (ms.status, ms.joined_at) == ("onboarding", None)
+        assert balance(s, ref_ms) == 0
