@@ -2723,6 +2723,25 @@ def _changes(
     )
     purpose = v.get("purpose")
     final_status = ms_set.get("status", ms.status if ms else None)
+    if kind == "applications" and ms is not None and final_status == ms.status in _GONE and rec.submitted_at:
+        # someone who left (or dropped out part-way) submitted the form again: their answers are updated, their
+        # status is not — the row said 更新 and nothing else, and the new applicant was on no Onboarding list
+        latest, gone = _local_stored(rec.submitted_at), ms.left_at or ms.applied_at
+        if gone is not None and latest > gone:
+            name = person.display_name if person is not None else ""
+            since = f"（{_show_date(ms.left_at)}）" if ms.left_at else ""
+            then = (
+                "若是重新报名，请在成员资料里把状态改为申请中 (set 申请中 in their details if they are applying again)"
+                if final_status != "blacklisted"
+                else "黑名单不会因报名解除 (a blacklist is not lifted by a form)"
+            )
+            rec.warn(
+                rec.time_column,
+                f"「{name}」{STATUS_NAMES[final_status]}{since}，{_show_date(latest)} 又提交了一次：回答已更新，状态仍是"
+                f"{STATUS_NAMES[final_status]}；{then} (submitted the form again: answers updated, status kept)",
+                "applied_again",
+                _show_date(latest),
+            )
     if kind == "applications" and purpose and ctx.purpose_step_exists and final_status not in _GONE:
         if ms is None or not ms.has_step:
             ops.step_answer = purpose

@@ -300,3 +300,39 @@ def test_undoing_a_required_step_of_a_newcomer_the_relaxed_list_admitted_takes_t
         ms = s.get(Membership, a)
         assert (ms.status, ms.joined_at) == ("onboarding", None)
         assert balance(s, ref_ms) == 0
+
+
+def test_someone_out_of_the_group_who_submits_the_form_again_is_named(db, owner, tmp_path):
+    """赵六 dropped out part-way in November and filled in the camp's form again for the next term: the import said
+    「更新 update 赵六」 and nothing else — he stayed 已退群, on no Onboarding list, unseen. His answers are updated,
+    his status is not (a person's status is the organiser's call), and the row warns, naming him and the day."""
+    meta = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]
+    first = write_xlsx(
+        tmp_path / "一期.xlsx",
+        [
+            [*meta, "1、您的姓名：", "2、您的微信号：", PURPOSE],
+            [1, "2026/10/02 11:01:02", "1", "微信", "", "", "赵六", "zhao06", "打卡"],
+        ],
+    )
+    run_import(db, owner, first, "写作营", "applications")
+    with db.session() as s:
+        ms = s.scalar(select(Membership))
+        leave_group(s, owner, ms.id, "没时间", when=datetime(2026, 11, 10, 9))
+        s.commit()
+    plan, _summary, _ = run_import(db, owner, first, "写作营", "applications")  # the same file again: no warning
+    assert [w.code for w in plan.warnings] == []
+    second = write_xlsx(
+        tmp_path / "二期.xlsx",
+        [
+            [*meta, "1、您的姓名：", "2、您的微信号：", PURPOSE],
+            [1, "2026/10/02 11:01:02", "1", "微信", "", "", "赵六", "zhao06", "打卡"],
+            [2, "2026/11/15 11:01:02", "1", "微信", "", "", "赵六", "zhao06", "这次一定坚持"],
+        ],
+    )
+    plan, _summary, _ = run_import(db, owner, second, "写作营", "applications")
+    [warning] = plan.warnings
+    assert (warning.code, warning.row) == ("applied_again", 3)
+    assert "「赵六」已退群" in warning.message and "2026-11-15 11:01" in warning.message
+    with db.session() as s:
+        ms = s.scalar(select(Membership))
+        assert (ms.status, ms.purpose) == ("left", "这次一定坚持")
