@@ -1,6 +1,7 @@
-"""The Onboarding page, from the entry-process probe: a key pressed twice on a row that leaves the list (the
-member it made 已入群 under "Not joined yet", the newcomer a Delete made 入群中 again under 已入群) must not
-record or take back a step of the person whose row slid under the cursor."""
+"""The Onboarding page and the member panel, from the entry-process probe: a key pressed twice must not record a
+step nobody did — on the page, a row that leaves the list (the member it made 已入群 under "Not joined yet", the
+newcomer a Delete made 入群中 again under 已入群) put another person's cell under the cursor; in the panel, the
+rebuilt step list put the first step there."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desktop.services.roster import MemberInput, add_member
 from models import Membership, StepProgress
 from ui.models.roster_table_model import status_label
 from ui.pages.onboarding_page import OnboardingPage
+from ui.widgets.member_panel import MemberPanel
 
 pytestmark = OFFSCREEN_QUIRKS
 
@@ -95,3 +97,28 @@ def test_delete_twice_on_a_member_s_step_takes_it_back_from_that_member_only(qtb
         "乙乙": ("active", True),
         "丙丙": ("active", True),
     }
+
+
+def test_space_twice_in_the_member_panel_stays_on_the_step_it_ticked(qtbot, ws, camp):
+    steps, ids = camp
+    panel = MemberPanel(ws.database, ws.owner)
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.show()
+    panel.set_membership(ids["乙乙"])
+    panel.tabs.setCurrentIndex(1)
+    rows = [panel.steps_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.steps_list.count())]
+    panel.steps_list.setFocus()
+    panel.steps_list.setCurrentRow(rows.index(steps["爆照"]))
+    qtbot.keyClick(panel.steps_list, Qt.Key.Key_Space)  # 爆照 recorded; the list is rebuilt
+    qtbot.waitUntil(lambda: state(ws, ids, steps["爆照"])["乙乙"][1])
+    qtbot.waitUntil(lambda: not panel._step_toggled)  # the list is rebuilt after the item's signal returns
+    assert panel.steps_list.currentItem().data(Qt.ItemDataRole.UserRole) == steps["爆照"]
+    with ws.database.session() as s:
+        recorded = set(s.scalars(select(StepProgress.step_id).where(StepProgress.membership_id == ids["乙乙"])))
+    assert recorded == {steps["进群目的问答"], steps["阅读群规与入会须知"], steps["爆照"]}
+    qtbot.keyClick(panel.steps_list, Qt.Key.Key_Space)  # the double press: the same step, never the first one
+    qtbot.waitUntil(lambda: not panel._step_toggled)
+    with ws.database.session() as s:
+        after = set(s.scalars(select(StepProgress.step_id).where(StepProgress.membership_id == ids["乙乙"])))
+    assert after in (recorded, recorded - {steps["爆照"]})  # it took back 进群目的问答, a step they had done
