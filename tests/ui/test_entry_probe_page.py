@@ -12,7 +12,7 @@ from helpers import OFFSCREEN_QUIRKS
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from desktop.services.onboarding import list_steps, record_step
+from desktop.services.onboarding import list_steps, move_step, record_step, retire_step
 from desktop.services.roster import MemberInput, add_member
 from models import Membership, StepProgress
 from ui.models.roster_table_model import status_label
@@ -122,3 +122,24 @@ def test_space_twice_in_the_member_panel_stays_on_the_step_it_ticked(qtbot, ws, 
     with ws.database.session() as s:
         after = set(s.scalars(select(StepProgress.step_id).where(StepProgress.membership_id == ids["乙乙"])))
     assert after in (recorded, recorded - {steps["爆照"]})  # it took back 进群目的问答, a step they had done
+
+
+def test_the_cursor_stays_on_its_step_when_the_step_list_is_reordered(qtbot, ws, camp):
+    """The cursor on 甲甲's 爆照, the step list edited (爆照 moved to the top, 阅读群规与入会须知 retired): the matrix kept the
+    column, now another step's, and Space recorded that step. The cursor stays on 爆照, and Space records 爆照."""
+    steps, ids = camp
+    page = make_page(qtbot, ws, "All statuses")
+    page.table.setFocus()
+    page.select_cell(ids["甲甲"], steps["爆照"])
+    with ws.database.session() as s:
+        move_step(s, ws.owner, steps["爆照"], 0)
+        retire_step(s, ws.owner, steps["阅读群规与入会须知"])
+        s.commit()
+    page._on_steps_changed()  # what closing the steps dialog does
+    current = page.table.currentIndex()
+    assert page.model.step_at(current.column()).id == steps["爆照"]
+    assert page.model.row_at(current.row()).membership_id == ids["甲甲"]
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    with ws.database.session() as s:
+        done = set(s.scalars(select(StepProgress.step_id).where(StepProgress.membership_id == ids["甲甲"])))
+    assert done == {steps["进群目的问答"], steps["阅读群规与入会须知"], steps["爆照"]}

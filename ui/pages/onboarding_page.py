@@ -427,6 +427,9 @@ class OnboardingPage(GroupPage):
             return
         current = self.table.currentIndex()
         keep = (self.model.data(current, MembershipRole), current.column()) if current.isValid() else None
+        # on a step's cell, the step is kept, not its column: after a reorder or a retired step the same column was
+        # another step, and the next Space recorded that one
+        step = self.model.step_at(current.column()) if current.isValid() else None
         read = self._read_rows()
         if read is None:
             return
@@ -438,8 +441,9 @@ class OnboardingPage(GroupPage):
         self._update_empty_state()
         if keep is not None:
             row = self.model.row_of_membership(keep[0])
-            if row >= 0 and keep[1] < self.model.columnCount():
-                self.table.setCurrentIndex(self.model.index(row, keep[1]))
+            column = keep[1] if step is None else self.model.column_of_step(step.id)
+            if row >= 0 and 0 <= column < self.model.columnCount():
+                self.table.setCurrentIndex(self.model.index(row, column))
 
     def _read_rows(self, membership_ids: set[int] | None = None):
         """(steps, rows, waiting days) of the current group for the filters — every row, or those of
