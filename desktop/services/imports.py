@@ -1029,6 +1029,7 @@ class _Context:
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
+        self.purpose_completes: set[int] = set()  # newcomers (入群中) whose only required step left is the purpose
         # the group's first roster (a new group, or one with nobody in it yet): its people were in the group before
         # QunDesk — one without a join date is a member from the beginning (docs/metrics.md), not one who joined on
         # the day of the import (last week's 打卡表 and yesterday's chain were refused for every one of them, and
@@ -1098,6 +1099,27 @@ class _Context:
                 person = by_ms.get(ms_id)
                 if person is not None and person.ms is not None:
                     person.ms.has_step, person.ms.step_answer = True, answer
+            # the purpose answer is the last required step of these newcomers: recording it makes them members
+            # (admit_completed, when the import writes) — said in the plan, not only done
+            waiting = [ms_id for ms_id, p in by_ms.items() if p.ms is not None and p.ms.status == "onboarding"]
+            required = list(
+                session.scalars(
+                    select(EntryStep.id).where(
+                        EntryStep.group_id == group_id, EntryStep.required.is_(True), EntryStep.retired_at.is_(None)
+                    )
+                )
+            )
+            if waiting and self.purpose_step_id in required:
+                others = [sid for sid in required if sid != self.purpose_step_id]
+                done: dict[int, set[int]] = {}
+                for chunk in _chunks(waiting):
+                    for ms_id, sid in session.execute(
+                        select(StepProgress.membership_id, StepProgress.step_id).where(
+                            StepProgress.membership_id.in_(chunk), StepProgress.step_id.in_(others or [-1])
+                        )
+                    ):
+                        done.setdefault(ms_id, set()).add(sid)
+                self.purpose_completes = {m for m in waiting if len(done.get(m, ())) == len(others)}
 
     def in_group(self, member_id: int) -> bool:
         person = self.people.get(member_id)
@@ -2747,6 +2769,8 @@ def _changes(
             ops.step_answer = purpose
             ops.step_done_at = v.get("applied_at") or now
             changes.append(Change("purpose_step", None, purpose))
+            if ms is not None and ms.id in ctx.purpose_completes and final_status == "onboarding":
+                changes.append(Change("status", STATUS_NAMES["onboarding"], STATUS_NAMES["active"]))
         elif ms.step_answer != purpose:
             ops.step_answer, ops.step_exists = purpose, True
             changes.append(Change("purpose_step", ms.step_answer, purpose))

@@ -168,6 +168,9 @@ def test_a_survey_reimport_whose_purpose_answer_was_the_last_step_makes_a_member
             [*meta, "王五", "wangwu03", ""],
         ],
     )
+    plan, _summary, _ = run_import(db, owner, second, "写作营", "applications", dry_run=True)
+    [lisi_row] = [r for r in plan.rows if r.name == "李四"]
+    assert ("status", "入群中", "已入群") in [(c.field, c.before, c.after) for c in lisi_row.changes]  # said, then done
     run_import(db, owner, second, "写作营", "applications")
     with db.session() as s:
         lisi, wangwu = s.get(Membership, ids["李四"]), s.get(Membership, ids["王五"])
