@@ -48,8 +48,9 @@ def own_today(monkeypatch):
 
 
 @pytest.fixture
-def db(sqlite_workspace):
-    return sqlite_workspace
+def db(workspace):
+    """A real SQLite file and a real PostgreSQL database (the conftest's `workspace`)."""
+    return workspace
 
 
 @pytest.fixture
