@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, timedelta
 
-from sqlalchemy import Integer, and_, bindparam, func, not_, or_, select, union_all
+from sqlalchemy import Integer, and_, bindparam, case, func, not_, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting, get_settings
@@ -128,7 +128,8 @@ def leave_days(ranges, start: date, end: date) -> int:
 def stalled_query(session: Session, group_id: int, as_of: date):
     """(membership id, stalled since) of applicants and newcomers part-way through (申请中/入群中) whose
     last recorded step — or their application, when no step is recorded — is more than `stalled_days`
-    days before as_of. Soft-deleted people are left out."""
+    days before as_of, and who did not enter the group chat since (`joined_at`: a chat export's join notice, a
+    former member's return). Soft-deleted people are left out."""
     n = int(get_setting(session, "stalled_days"))
     return _stalled(group_id, as_of - timedelta(days=n))
 
@@ -145,11 +146,15 @@ def _stalled(group_id, cutoff_day):
         .correlate(Membership)
         .scalar_subquery()
     )
-    since = func.coalesce(last_step, Membership.applied_at, Membership.created_at).label("since")
+    moved = func.coalesce(last_step, Membership.applied_at, Membership.created_at)
+    # entering the group chat moves the process too: a former member back yesterday (record_join), or an applicant
+    # of October whom a chat export shows joining yesterday, was "stalled for 78 days" — since their old last step
+    since = case((Membership.joined_at > moved, Membership.joined_at), else_=moved).label("since")
     return select(Membership.id, since).where(
         Membership.group_id == group_id,
         Membership.status.in_(("applicant", "onboarding")),
-        since < cutoff,
+        moved < cutoff,
+        or_(Membership.joined_at.is_(None), Membership.joined_at < cutoff),
         of_live_person(),
     )
 

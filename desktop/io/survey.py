@@ -114,6 +114,11 @@ _NO_ANSWER = frozenset({"(跳过)", "(空)"})
 
 _PURPOSE_WHY = ("为什么", "目的", "原因", "期待", "希望", "动机", "初衷")
 _PURPOSE_JOIN = ("加入", "入群", "进群", "加群", "本群", "社群")
+# a paid camp or course asks why people sign up for it (您参加本期训练营的目的是？ 报名的原因, 为什么报名这门课):
+# with a plain "why" word (not 希望/期待: 您希望参加哪些活动？ asks something else) it is the purpose question too
+_PURPOSE_WHY_PLAIN = ("为什么", "目的", "原因", "动机", "初衷")
+_PURPOSE_SIGN_UP = ("参加", "参与", "报名", "训练营", "打卡营", "本营", "本期", "这期", "课程", "这门课")
+_EN_SIGN_UP = frozenset({"join", "joining", "sign", "signing", "signed", "enrol", "enroll", "enrolling", "register"})
 _NOT_WECHAT_ID = ("昵称", "名", "群", "头像", "openid", "unionid", "性别", "国家", "省", "市", "地区")
 # A question that asks yes or no (是否方便电话回访？) or how people heard of the group (您从哪里了解到我们？
 # (微信公众号)) mentions 电话 or 微信 without asking for the number or the ID: never an identity field.
@@ -206,9 +211,11 @@ def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
     if identity and "号码" in stem and not any(w in low for w in _NOT_PHONE_NUMBER):
         return "phone", 1  # 您的号码, 联系号码: the phone only when the answers are phones (survey_layout)
     if any(w in stem for w in _PURPOSE_WHY) and any(w in stem for w in _PURPOSE_JOIN):
+        return "purpose", 2  # the group's own question wins over a camp's wording in the same form
+    if any(w in stem for w in _PURPOSE_WHY_PLAIN) and any(w in stem for w in _PURPOSE_SIGN_UP):
         return "purpose", 1
-    if words & _EN_WHY and "join" in low:
-        return "purpose", 1
+    if words & _EN_WHY and words & _EN_SIGN_UP:
+        return "purpose", 2 if "join" in words else 1
     if identity and "name" in words and words <= _EN_NAME_ONLY:  # Your name, Full name — never Company name
         return "name", 2
     if identity and "微信" not in stem:

@@ -108,6 +108,7 @@ from desktop.io.fields import (
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone
+from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -1028,6 +1029,7 @@ class _Context:
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
+        self.purpose_completes: set[int] = set()  # newcomers (入群中) whose only required step left is the purpose
         # the group's first roster (a new group, or one with nobody in it yet): its people were in the group before
         # QunDesk — one without a join date is a member from the beginning (docs/metrics.md), not one who joined on
         # the day of the import (last week's 打卡表 and yesterday's chain were refused for every one of them, and
@@ -1097,6 +1099,27 @@ class _Context:
                 person = by_ms.get(ms_id)
                 if person is not None and person.ms is not None:
                     person.ms.has_step, person.ms.step_answer = True, answer
+            # the purpose answer is the last required step of these newcomers: recording it makes them members
+            # (admit_completed, when the import writes) — said in the plan, not only done
+            waiting = [ms_id for ms_id, p in by_ms.items() if p.ms is not None and p.ms.status == "onboarding"]
+            required = list(
+                session.scalars(
+                    select(EntryStep.id).where(
+                        EntryStep.group_id == group_id, EntryStep.required.is_(True), EntryStep.retired_at.is_(None)
+                    )
+                )
+            )
+            if waiting and self.purpose_step_id in required:
+                others = [sid for sid in required if sid != self.purpose_step_id]
+                done: dict[int, set[int]] = {}
+                for chunk in _chunks(waiting):
+                    for ms_id, sid in session.execute(
+                        select(StepProgress.membership_id, StepProgress.step_id).where(
+                            StepProgress.membership_id.in_(chunk), StepProgress.step_id.in_(others or [-1])
+                        )
+                    ):
+                        done.setdefault(ms_id, set()).add(sid)
+                self.purpose_completes = {m for m in waiting if len(done.get(m, ())) == len(others)}
 
     def in_group(self, member_id: int) -> bool:
         person = self.people.get(member_id)
@@ -2728,11 +2751,32 @@ def _changes(
     )
     purpose = v.get("purpose")
     final_status = ms_set.get("status", ms.status if ms else None)
+    if kind == "applications" and ms is not None and final_status == ms.status in _GONE and rec.submitted_at:
+        # someone who left (or dropped out part-way) submitted the form again: their answers are updated, their
+        # status is not — the row said 更新 and nothing else, and the new applicant was on no Onboarding list
+        latest, gone = _local_stored(rec.submitted_at), ms.left_at or ms.applied_at
+        if gone is not None and latest > gone:
+            name = person.display_name if person is not None else ""
+            since = f"（{_show_date(ms.left_at)}）" if ms.left_at else ""
+            then = (
+                "若是重新报名，请在成员资料里把状态改为申请中 (set 申请中 in their details if they are applying again)"
+                if final_status != "blacklisted"
+                else "黑名单不会因报名解除 (a blacklist is not lifted by a form)"
+            )
+            rec.warn(
+                rec.time_column,
+                f"「{name}」{STATUS_NAMES[final_status]}{since}，{_show_date(latest)} 又提交了一次：回答已更新，状态仍是"
+                f"{STATUS_NAMES[final_status]}；{then} (submitted the form again: answers updated, status kept)",
+                "applied_again",
+                _show_date(latest),
+            )
     if kind == "applications" and purpose and ctx.purpose_step_exists and final_status not in _GONE:
         if ms is None or not ms.has_step:
             ops.step_answer = purpose
             ops.step_done_at = v.get("applied_at") or now
             changes.append(Change("purpose_step", None, purpose))
+            if ms is not None and ms.id in ctx.purpose_completes and final_status == "onboarding":
+                changes.append(Change("status", STATUS_NAMES["onboarding"], STATUS_NAMES["active"]))
         elif ms.step_answer != purpose:
             ops.step_answer, ops.step_exists = purpose, True
             changes.append(Change("purpose_step", ms.step_answer, purpose))
@@ -3048,6 +3092,14 @@ class _Writer:
                     .values(answer=bindparam("b_answer")),
                     answers,
                 )
+            # the purpose answer was the last required step a newcomer (入群中) had left: a member now, as recording
+            # it on the page makes them (they stayed 入群中 for good, and the stalled reminder named them)
+            admit_completed(
+                session,
+                self.actor,
+                group_id,
+                [membership_ids[r.row] for r in step_rows if not r.ops.step_exists],  # type: ignore[union-attr]
+            )
 
         # audit: one row per person added or updated (the member's history), with earlier submissions
         audit = []

@@ -15,6 +15,7 @@ from desktop.phrases import Phrase, code_phrase, ledger_reason
 from desktop.services import merge_undo
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
+from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_entry, reverse_source
 from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral, end_leaves, left_fields, wechat_key
@@ -63,6 +64,7 @@ class MergeSummary:
     checkins_moved: int
     checkins_dropped_as_duplicates: int
     merge_id: int | None = None  # undo it with merge_undo.undo_merge while nothing changed since
+    became_members: tuple[str, ...] = ()  # groups where the combined record has done every required step: 已入群 now
 
 
 @dataclass
@@ -453,6 +455,13 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
     for ms in session.scalars(select(Membership).where(Membership.member_id == keep.id)):
         if ms.id in sources or ms.referrer_id is None:
             _settle_referral(session, ms, sources.get(ms.id, [ms.id]), actor.id)
+    # two half-done records of one newcomer make one that has done every required step: a member now, as the last
+    # step recorded would have made them (they stayed 入群中 for good with nothing left to do)
+    became_members: list[str] = []
+    for ms_id in sources:
+        target = session.get(Membership, ms_id)
+        if target is not None and admit_completed(session, actor, target.group_id, [ms_id]):
+            became_members.append(group_names.get(target.group_id, ""))
     for f, what in _KEPT_IN_NOTE:  # the other record's own note, nickname, WeChat ID: shown, not only audited
         theirs = (getattr(drop, f) or "").strip()
         if theirs and getattr(keep, f) not in (None, "") and theirs != (getattr(keep, f) or "").strip():
@@ -485,7 +494,7 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
         after=after,
     )
     merge_id = merge_undo.keep_record(session, actor, keep.id, drop.id, undo_rows, undo_ids, undo_audit)
-    return MergeSummary(keep.id, moved, merged, ci_moved, ci_dup, merge_id)
+    return MergeSummary(keep.id, moved, merged, ci_moved, ci_dup, merge_id, tuple(became_members))
 
 
 # ---- bulk actions ----

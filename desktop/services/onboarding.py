@@ -3,7 +3,8 @@ status moves by itself), rules versions, leaving a group, and the progress matri
 
 Status rules: the first recorded step makes an applicant 入群中 (onboarding); when every required live
 step is done the member becomes 已入群 (active) with `joined_at`; undoing the step that completed the
-process puts the member back to 入群中. Retired steps keep their records and no longer count. Relaxing the
+process — or any required step of a newcomer admitted as a whole (`admit_completed`) — puts the member back to
+入群中. Retired steps keep their records and no longer count. Relaxing the
 step list (a required step made optional or retired) makes every newcomer (入群中) who has now done every
 required live step a member at that moment (`admit_completed`, named back to the caller); tightening it (a
 required step added, or an optional one made required) takes nobody's membership away."""
@@ -11,6 +12,7 @@ required step added, or an optional one made required) takes nobody's membership
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -70,11 +72,35 @@ def _step(session: Session, step_id: int) -> EntryStep:
     return step
 
 
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", " ".join(name.split())).casefold()
+
+
+def _refuse_taken_name(
+    session: Session, group_id: int, name: str, step_id: int | None = None, *, restoring: bool = False
+) -> None:
+    """Two live steps of one group under one name (自我介绍 added again, or another step renamed onto it): the
+    workbook's 入群进度 kept one column for both — the member's ✓ of the one under the other's empty cell — and
+    the welcome asked for 「自我介绍（可选）」 from someone who had introduced themselves. Refused, naming it."""
+    key = _name_key(name)
+    for sid, other in session.execute(
+        select(EntryStep.id, EntryStep.name).where(EntryStep.group_id == group_id, EntryStep.retired_at.is_(None))
+    ):
+        if sid != step_id and _name_key(other) == key:
+            then = (
+                "请先给它改名再恢复 (rename it before restoring this one)"
+                if restoring
+                else "请换一个名字 (choose another name)"
+            )
+            raise ValidationError("name", f"已有名为「{other}」的步骤, {then} — a step called {other!r} exists already")
+
+
 def add_step(session: Session, actor: Actor, group_id: int, name: str, kind: str, required: bool = True) -> int:
     require(actor, "edit_entry_steps")
     name = (name or "").strip()
     if not name:
         raise ValidationError("name", "步骤名称不能为空 (step name is required)")
+    _refuse_taken_name(session, group_id, name)
     if kind not in STEP_KINDS:
         raise ValidationError("kind", f"未知步骤类型 {kind!r} (unknown kind)")
     pos = (
@@ -115,6 +141,8 @@ def edit_step(
     if name is not None:
         if not name.strip():
             raise ValidationError("name", "步骤名称不能为空 (step name is required)")
+        if step.retired_at is None:
+            _refuse_taken_name(session, step.group_id, name.strip(), step.id)
         step.name = name.strip()
     if kind is not None:
         if kind not in STEP_KINDS:
@@ -165,6 +193,8 @@ def retire_step(session: Session, actor: Actor, step_id: int) -> StepListChange:
 def restore_step(session: Session, actor: Actor, step_id: int) -> None:
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)
+    if step.retired_at is not None:
+        _refuse_taken_name(session, step.group_id, step.name, step.id, restoring=True)
     step.retired_at = None
     step.position = (
         session.scalar(
@@ -224,12 +254,25 @@ def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
     return missing == 0
 
 
-def admit_completed(session: Session, actor: Actor, group_id: int) -> tuple[str, ...]:
+ADMITTED_REASON = "入群步骤已全部完成 (every required entry step is done)"  # admit_completed's audit reason
+
+
+def admit_completed(
+    session: Session, actor: Actor, group_id: int, membership_ids: Collection[int] | None = None
+) -> tuple[str, ...]:
     """Make a member (已入群) every newcomer part-way (入群中) of the group, person not deleted, who has done every
     required live step — after the step list was relaxed, the same rule as recording the last step: joined_at
     is the moment of the change (a join date a chat export gave is kept), the referrer earns the referral. Before,
-    they stayed 入群中 with nothing left to do, silently. Returns their names, in pinyin order."""
+    they stayed 入群中 with nothing left to do, silently. Returns their names, in pinyin order.
+
+    `membership_ids`: only these (of the group). Every write that gives a newcomer steps other than by recording
+    one, or brings one back into the figures, ends here too — a merge that folds two half-done records into one
+    complete one, a restore of a person deleted while the list was relaxed, an applications import whose purpose
+    answer was the last step missing: each left them 入群中 for good with nothing left to do."""
     from models.queries.participation import of_live_person
+
+    if membership_ids is not None and not membership_ids:
+        return ()
 
     session.flush()
     missing_step = (
@@ -249,7 +292,13 @@ def admit_completed(session: Session, actor: Actor, group_id: int) -> tuple[str,
     rows = session.execute(
         select(Membership.id, Member.display_name)
         .join(Member, Member.id == Membership.member_id)
-        .where(Membership.group_id == group_id, Membership.status == "onboarding", of_live_person(), ~missing_step)
+        .where(
+            Membership.group_id == group_id,
+            Membership.status == "onboarding",
+            of_live_person(),
+            ~missing_step,
+            *(() if membership_ids is None else (Membership.id.in_(sorted(set(membership_ids))),)),
+        )
         .order_by(Member.pinyin, Member.display_name, Membership.id)
     ).all()
     now = utcnow()
@@ -258,16 +307,13 @@ def admit_completed(session: Session, actor: Actor, group_id: int) -> tuple[str,
         ms = session.get(Membership, mid)
         assert ms is not None
         ms.status = "active"
-        ms.joined_at = ms.joined_at or now
+        after: dict = {"status": "active", "reason": ADMITTED_REASON}
+        if ms.joined_at is None:
+            ms.joined_at = now
+            after["joined_at"] = now.isoformat()  # so undoing a step takes back the date it gave (undo_step)
         _award_referral(session, ms, now, actor)
         record_audit(
-            session,
-            actor.id,
-            "membership.active",
-            "membership",
-            mid,
-            before={"status": "onboarding"},
-            after={"status": "active", "reason": "入群步骤已全部完成 (every required entry step is done)"},
+            session, actor.id, "membership.active", "membership", mid, before={"status": "onboarding"}, after=after
         )
         admitted.append(name)
     session.flush()
@@ -475,12 +521,14 @@ def edit_step_record(
     session.flush()
 
 
-def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> bool:
+def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> tuple[bool, datetime | None]:
     """Whether recording `step` is what last made the membership a member (已入群): its audit trail's latest move to
-    已入群 is that step's record. The join date alone cannot tell when a chat export's join notice (record_join)
-    had given it before the last step: undoing that step then took nothing back — the member stayed 已入群 with a
-    required step missing and the referral paid. A step recorded for someone already a member (added or imported
-    as one, or a step added to the process since) made nobody a member."""
+    已入群 is that step's record — or an admission of the whole record (admit_completed: a relaxed step list, a
+    merge, a restore, an import), which every recorded step made; and the join date that move gave, if any. The
+    join date alone cannot tell when a chat export's join notice (record_join) had given it before the last step:
+    undoing that step then took nothing back — the member stayed 已入群 with a required step missing and the referral
+    paid; a step undone after an admission did the same. A step recorded for someone already a member (added or
+    imported as one, or a step added to the process since) made nobody a member."""
     rows = session.execute(
         select(AuditEntry.action, AuditEntry.summary)
         .where(AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id)
@@ -497,12 +545,15 @@ def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> bo
             continue
         if after.get("status") != "active" or before.get("status") in (None, "active"):
             continue
+        if action == "membership.active" and after.get("reason") == ADMITTED_REASON:
+            joined = after.get("joined_at")
+            return True, datetime.fromisoformat(joined) if isinstance(joined, str) else None
         if action != "step.record":
-            return False  # made a member some other way (a join, a relaxed step list, the member dialog)
+            return False, None  # made a member some other way (a join, the member dialog)
         if "step_id" in after:
-            return after["step_id"] == step.id
-        return after.get("step") == step.name  # rows written before the step's id was kept
-    return False
+            return after["step_id"] == step.id, None
+        return after.get("step") == step.name, None  # rows written before the step's id was kept
+    return False, None
 
 
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
@@ -518,7 +569,10 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         return StepOutcome(ms.status, False)
     step = _step(session, step_id)
     done_at = prog.done_at
-    completing = ms.status == "active" and (ms.joined_at == done_at or _made_active_by(session, membership_id, step))
+    made, joined_by_admission = (
+        (False, None) if ms.status != "active" else _made_active_by(session, membership_id, step)
+    )
+    completing = ms.status == "active" and (ms.joined_at == done_at or made)
     # what the step put on the membership goes with it (the page's redo records the step again with its answer
     # and amount): the purpose answer and the fee stayed on a record undone — in the workbook and the roster
     if step.code == "purpose" and prog.answer is not None and ms.purpose == prog.answer:
@@ -530,7 +584,7 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
     before = ms.status
     if completing and not _required_done(session, membership_id, ms.group_id):
         ms.status = "onboarding"
-        if ms.joined_at == done_at:  # a join date of its own (the chat's join notice) stays: they are in the chat
+        if ms.joined_at in (done_at, joined_by_admission):  # a join date of its own (the chat's join notice) stays
             ms.joined_at = None
         from desktop.services.points import reverse_source
 

@@ -970,3 +970,13 @@ def restore_member(session: Session, actor: Actor, member_id: int) -> None:
         raise NotFound(f"member {member_id}")
     m.deleted_at = None
     record_audit(session, actor.id, "member.restore", "member", member_id)
+    # a step list relaxed while they were deleted admitted everyone else who had done every required step (a
+    # deleted person is in no figure): they come back 入群中 with nothing left to do — a member now, as the others
+    from desktop.services.onboarding import admit_completed  # onboarding imports this module
+
+    for ms_id, group_id in session.execute(
+        select(Membership.id, Membership.group_id).where(
+            Membership.member_id == member_id, Membership.status == "onboarding"
+        )
+    ).all():
+        admit_completed(session, actor, group_id, [ms_id])

@@ -734,6 +734,11 @@
                 <numerusform>%Ln same-day duplicate check-ins dropped</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_dialog.py" line="424" />
+            <source>every entry step done: now a member of %1</source>
+            <translation>every entry step done: now a member of %1</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

@@ -726,6 +726,11 @@
                 <numerusform>去掉 %Ln 次同一天的重复打卡</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../ui/dialogs/merge_dialog.py" line="424" />
+            <source>every entry step done: now a member of %1</source>
+            <translation>入群步骤已全部完成，现为「%1」的成员</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

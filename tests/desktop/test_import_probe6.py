@@ -393,15 +393,13 @@ def test_a_sign_up_forms_declined_entry_is_no_applicant_and_a_waiting_one_is(db,
     assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(3, "order", "张强（已拒绝）")]
     assert summary.added == 2 and _members(db) == {"王芳": "applicant", "李娜": "applicant"}
     with db.session() as s:
-        applied, note = s.execute(
-            select(Membership.applied_at, Member.note)
+        applied, note, purpose = s.execute(
+            select(Membership.applied_at, Member.note, Membership.purpose)
             .join(Member, Member.id == Membership.member_id)
             .where(Member.display_name == "王芳")
         ).one()
-    assert (applied.date().isoformat(), note) == (
-        "2026-11-01",
-        "问卷: 您为什么想参加？: 想早起",
-    )  # no 审核状态/支付状态
+    # no 审核状态/支付状态 on the note; 您为什么想参加？ is the form's purpose question (test_entry_probe)
+    assert (applied.date().isoformat(), note, purpose) == ("2026-11-01", None, "想早起")
 
 
 def test_a_buyer_with_a_masked_phone_and_two_orders_is_one_member(db, tmp_path):

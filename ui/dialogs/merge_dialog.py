@@ -35,7 +35,7 @@ from desktop.services.merge_undo import undo_merge as undo_merge_service
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import RosterQuery, search_roster
 from desktop.services.roster_queries import PersonBrief, person_brief
-from ui.messages import current_language, show_error
+from ui.messages import current_language, list_text, show_error
 from ui.models.roster_table_model import status_label
 from ui.operations import run_write
 
@@ -420,6 +420,10 @@ class MergeDialog(QDialog):
             self.tr("%n check-in(s) moved", "", s.checkins_moved),
             self.tr("%n same-day duplicate check-in(s) dropped", "", s.checkins_dropped_as_duplicates),
         ]
+        if s.became_members:  # the combined record has done every required entry step
+            parts.append(
+                self.tr("every entry step done: now a member of %1").replace("%1", list_text(s.became_members))
+            )
         if current_language().startswith("zh"):
             return parts[0] + "；".join(parts[1:]) + "。"
         return parts[0] + " " + "; ".join(parts[1:]) + "."

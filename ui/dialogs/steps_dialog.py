@@ -323,6 +323,8 @@ class StepsDialog(QDialog):
             return
         if self._write(edit_step, step.id, name=name):
             self.reload(select_id=step.id)
+        else:  # refused (another step has that name): the field shows the name the step still has
+            self.name_edit.setText(step.name)
 
     @Slot(int)
     def _on_kind_chosen(self, _index: int) -> None:

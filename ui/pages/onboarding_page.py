@@ -427,6 +427,9 @@ class OnboardingPage(GroupPage):
             return
         current = self.table.currentIndex()
         keep = (self.model.data(current, MembershipRole), current.column()) if current.isValid() else None
+        # on a step's cell, the step is kept, not its column: after a reorder or a retired step the same column was
+        # another step, and the next Space recorded that one
+        step = self.model.step_at(current.column()) if current.isValid() else None
         read = self._read_rows()
         if read is None:
             return
@@ -438,8 +441,9 @@ class OnboardingPage(GroupPage):
         self._update_empty_state()
         if keep is not None:
             row = self.model.row_of_membership(keep[0])
-            if row >= 0 and keep[1] < self.model.columnCount():
-                self.table.setCurrentIndex(self.model.index(row, keep[1]))
+            column = keep[1] if step is None else self.model.column_of_step(step.id)
+            if row >= 0 and 0 <= column < self.model.columnCount():
+                self.table.setCurrentIndex(self.model.index(row, column))
 
     def _read_rows(self, membership_ids: set[int] | None = None):
         """(steps, rows, waiting days) of the current group for the filters — every row, or those of
@@ -783,8 +787,14 @@ class OnboardingPage(GroupPage):
         if read is None:
             return True  # the error was shown; the rows stay as they were
         _steps, rows, waiting = read
+        current = self.table.currentIndex()
+        current_id = self.model.data(current, MembershipRole) if current.isValid() else None
         if not self.model.update_rows(membership_ids, rows, waiting):
             return False
+        if current_id is not None and self.model.row_of_membership(current_id) < 0:
+            # the row the key was pressed on left the list: Qt made a neighbour's cell current, and the next Space or
+            # Delete (a double press) recorded or took back that person's step — no cell is current now
+            self.table.selectionModel().clear()
         self.count_label.setText(people_text(self.model.rowCount()))
         self._update_empty_state()
         self._update_buttons()

@@ -456,6 +456,10 @@ class MemberPanel(QFrame):
         self.facts_label.setToolTip("\n".join(tips))
 
         self._filling_steps = True
+        # the step the keyboard is on stays current through the rebuild: reset to the first row, a second Space (a
+        # double press) recorded 进群目的问答 — a step the person had not done — after ticking 自我介绍
+        current = self.steps_list.currentItem()
+        current_step = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.steps_list.clear()
         can_record = allowed(self._actor, "record_participation") and d.status not in ("left", "removed", "blacklisted")
         for st in d.steps:
@@ -479,6 +483,8 @@ class MemberPanel(QFrame):
                 tip = [st.answer] if st.answer else []
                 item.setToolTip("\n".join([*tip, self.tr("Click the name to see or change what was recorded")]))
             self.steps_list.addItem(item)
+            if st.step_id == current_step:
+                self.steps_list.setCurrentItem(item)
         self._filling_steps = False
         self.steps_label.setText(
             self.tr(
