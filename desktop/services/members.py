@@ -544,11 +544,32 @@ def bulk_add_role(session: Session, actor: Actor, membership_ids: list[int], rol
     return n
 
 
+@dataclass(frozen=True)
+class CopyOutcome:
+    """What a copy or move did with each selected row (the Roster page's message says each part).
+    `added`: members there now who were not (new memberships, former ones re-joined); `already`: selected rows
+    that made nobody a member there (the person was there already, or the row is the target group's own);
+    `stayed`: the people a move left where they were — still joining the target group (已申请 / 入群中 there), so their old membership is not ended."""
+
+    added: int
+    already: int
+    stayed: tuple[str, ...] = ()
+    not_moved: int = 0  # the selected rows of `stayed` (one person may be several rows across groups)
+
+
 def bulk_copy_to_group(
     session: Session, actor: Actor, membership_ids: list[int], group_id: int, *, move: bool = False
 ) -> int:
-    """Copy (or move) the selected people into another group as members (已入群). Returns how many became members
-    there: new memberships, and former ones re-joined.
+    """copy_to_group, returning how many became members there."""
+    return copy_to_group(session, actor, membership_ids, group_id, move=move).added
+
+
+def copy_to_group(
+    session: Session, actor: Actor, membership_ids: list[int], group_id: int, *, move: bool = False
+) -> CopyOutcome:
+    """Copy (or move) the selected people into another group as members (已入群). Returns what it did with them
+    (CopyOutcome): how many became members there (new memberships, and former ones re-joined), how many were there
+    already, and whom a move left where they were.
 
     * Nobody there yet: a new membership (已入群, joined now, the tier and referrer of the selected row).
     * A former member there (已退群 / 已移出): the same membership comes back to 已入群 — its history stays with it:
@@ -587,6 +608,7 @@ def bulk_copy_to_group(
             f"{names} 在「{group.name}」的黑名单中, 不能加入 ({names}: blacklisted in {group.name}, not added)",
         )
     n = 0
+    stayed: list[str] = []
     rejoined: list[dict] = []
     added: list[Membership] = []
     for ms in rows:
@@ -623,6 +645,8 @@ def bulk_copy_to_group(
             target.joined_at = now if back else (target.joined_at or now)
             target.tier_id = target.tier_id if target.tier_id is not None else ms.tier_id
             n += 1
+        if move and target.status != "active" and ms.status in ("active", "onboarding", "applicant"):
+            stayed.append(ms.member.display_name)  # still joining there: the old membership is not ended
         if move and target.status == "active" and ms.status in ("active", "onboarding", "applicant"):
             # through the one leaving rule: an applicant or newcomer moved away before joining gets no leaving date
             # (with one and no join date they were a member here from the beginning until the move)
@@ -644,7 +668,7 @@ def bulk_copy_to_group(
     if rejoined:
         after["rejoined"] = rejoined
     record_audit(session, actor.id, "bulk.move" if move else "bulk.copy", "membership", None, after=after)
-    return n
+    return CopyOutcome(added=n, already=len(rows) - n, stayed=tuple(dict.fromkeys(stayed)), not_moved=len(stayed))
 
 
 def bulk_mark_left(session: Session, actor: Actor, membership_ids: list[int], reason: str) -> int:

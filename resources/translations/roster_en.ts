@@ -1081,6 +1081,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.</source>
+            <translation>Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>Mark as left</translation>

@@ -1057,6 +1057,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.</source>
+            <translation>未移动：%1 —— 还在「%2」申请或入群中，所以仍留在本群。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>标记为已退群</translation>

@@ -7,7 +7,7 @@ desktop services."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -40,7 +40,7 @@ from desktop.errors import QunDeskError
 from desktop.phones import drop_id_numbers
 from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tags, list_tiers
-from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_mark_left, bulk_set_tier, bulk_tag
+from desktop.services.members import bulk_add_role, bulk_mark_left, bulk_set_tier, bulk_tag, copy_to_group
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import (
     LeaveSpan,
@@ -776,7 +776,7 @@ class RosterPage(QWidget):
     def _forget_prompt(self) -> None:
         self.active_prompt = None
 
-    def _bulk_write(self, write: Callable[[object], int]) -> int | None:
+    def _bulk_write(self, write: Callable[[object], Any]) -> Any:
         """One bulk service call in one transaction; None (and a message) if it was refused."""
         done = run_write(self, self._database, write, changes=ROSTER_CHANGES)
         return done.value if done else None
@@ -920,17 +920,25 @@ class RosterPage(QWidget):
         )
 
     def _do_copy(self, ids: list[int], group_id: int, group_name: str, *, move: bool) -> None:
-        n = self._bulk_write(lambda s: bulk_copy_to_group(s, self._actor, ids, group_id, move=move))
-        if n is None:
+        done = self._bulk_write(lambda s: copy_to_group(s, self._actor, ids, group_id, move=move))
+        if done is None:
             return
         if move:
-            text = self.tr("Moved %n person(s) to %1.", "", len(ids)).replace("%1", group_name)
+            # the people still joining the target group stay where they are: said by name, never counted as moved
+            moved = len(ids) - done.not_moved
+            text = self.tr("Moved %n person(s) to %1.", "", moved).replace("%1", group_name) if moved else ""
         else:
-            text = self.tr("Copied %n person(s) to %1.", "", n).replace("%1", group_name)
-        skipped = len(ids) - n
+            text = self.tr("Copied %n person(s) to %1.", "", done.added).replace("%1", group_name)
+        skipped = done.already - done.not_moved
         if skipped > 0:
             text += " " + self.tr("%n were already there.", "", skipped)
-        self.show_message(text)
+        if done.stayed:
+            text += " " + (
+                self.tr("Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.")
+                .replace("%1", "、".join(done.stayed))
+                .replace("%2", group_name)
+            )
+        self.show_message(text.strip())
         self._after_bulk()
 
     @Slot()

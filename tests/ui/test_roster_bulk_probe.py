@@ -1,0 +1,93 @@
+"""Bulk-action probe on the Roster page: what a move says about each selected person, and what Ctrl+Z does after
+an action that is not on the undo stack."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS
+from sqlalchemy import select
+
+from desktop.services.members import bulk_copy_to_group
+from desktop.services.roster import get_member_input, update_member
+from models import Membership
+from ui.pages.roster_page import RosterPage
+
+pytestmark = OFFSCREEN_QUIRKS
+
+TODAY = "2026-11-20"
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on (a move dates the leaving and the joining today)."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY)
+
+
+@pytest.fixture
+def page(qtbot, ws):
+    p = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    p.set_group(ws.group_id)
+    return p
+
+
+def statuses(ws, name: str) -> dict[int, str]:
+    with ws.database.session() as s:
+        return dict(
+            s.execute(
+                select(Membership.group_id, Membership.status).where(Membership.member_id == ws.members[name])
+            ).all()
+        )
+
+
+def test_a_move_names_the_people_it_left_where_they_were(page, ws):
+    """李四 is still joining 读书会 (入群中 there). Moving 张三, 张珊 and 李四 to 读书会 ended only 张三's and 张珊's
+    membership here — a person still joining there keeps the old one (copy_to_group) — yet the message said
+    "Moved 3 person(s) to 读书会. 1 were already there.": 李四 seemed moved, and stayed an active member here.
+    Now the message counts 2 moved and names 李四 as not moved."""
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["李四"]], ws.other_group_id)
+        there = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["李四"], Membership.group_id == ws.other_group_id
+            )
+        )
+        update_member(s, ws.owner, there, replace(get_member_input(s, there), status="onboarding"))
+        s.commit()
+    ids = [ws.memberships[n] for n in ("张三", "张珊", "李四")]
+    assert page.select_memberships(ids) == 3
+    prompt = page.bulk_move()
+    prompt.accept()
+    assert statuses(ws, "张三") == {ws.group_id: "left", ws.other_group_id: "active"}
+    assert statuses(ws, "李四") == {ws.group_id: "active", ws.other_group_id: "onboarding"}
+    text = page.undo_label.text()
+    assert "Moved 2 person(s)" in text
+    assert "李四" in text and "张三" not in text
+    assert "already there" not in text  # 李四 is named, not counted as "already there"
+    assert {r.display_name: r.status for r in page.model.loaded_rows() if r.membership_id in ids} == {
+        "张三": "left",
+        "张珊": "left",
+        "李四": "active",
+    }
+
+
+def test_a_move_of_people_all_still_joining_there_says_nobody_moved(page, ws):
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张珊"]], ws.other_group_id)
+        there = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["张珊"], Membership.group_id == ws.other_group_id
+            )
+        )
+        update_member(s, ws.owner, there, replace(get_member_input(s, there), status="applicant"))
+        s.commit()
+    page.select_memberships([ws.memberships["张珊"]])
+    page.bulk_move().accept()
+    text = page.undo_label.text()
+    assert "Moved" not in text and "张珊" in text
+    assert statuses(ws, "张珊") == {ws.group_id: "active", ws.other_group_id: "applicant"}
