@@ -91,3 +91,34 @@ def test_a_move_of_people_all_still_joining_there_says_nobody_moved(page, ws):
     text = page.undo_label.text()
     assert "Moved" not in text and "张珊" in text
     assert statuses(ws, "张珊") == {ws.group_id: "active", ws.other_group_id: "applicant"}
+
+
+def tier_of(ws, name: str) -> dict[int, str | None]:
+    from models import Tier
+
+    with ws.database.session() as s:
+        return dict(
+            s.execute(
+                select(Membership.group_id, Tier.name)
+                .outerjoin(Tier, Tier.id == Membership.tier_id)
+                .where(Membership.member_id == ws.members[name])
+            ).all()
+        )
+
+
+def test_ctrl_z_after_a_move_does_not_half_undo_the_tier_set_before_it(qtbot, page, ws):
+    """Set 张珊's and 李四's tier to 大咖, then move them to 读书会 (the move copies the tier), then Ctrl+Z: the undo
+    was the tier's — it put the old tiers back on the memberships left behind here, while in 读书会, where the two
+    are now, they stayed 大咖; "undo" had undone the tier only where nobody looks. A copy or move ends the undo
+    history before it: Ctrl+Z writes nothing."""
+    ids = [ws.memberships[n] for n in ("张珊", "李四")]
+    page.select_memberships(ids)
+    page._do_bulk_tier(ids, "大咖")
+    assert page.undo_stack.canUndo()
+    page.select_memberships(ids)
+    page.bulk_move().accept()
+    assert tier_of(ws, "李四") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}
+    assert not page.undo_stack.canUndo()
+    page.undo()
+    assert tier_of(ws, "李四") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}
+    assert tier_of(ws, "张珊") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}

@@ -938,6 +938,11 @@ class RosterPage(QWidget):
                 .replace("%1", "、".join(done.stayed))
                 .replace("%2", group_name)
             )
+        # A copy or move is not on the undo stack, and it made new memberships from the selected ones (with their
+        # tier): an earlier command's undo would now reach the old memberships only — Ctrl+Z after "set tier 大咖",
+        # then a move, put the old tier back on the rows left behind while the people stayed 大咖 where they are now.
+        # The history before it ends here (a deleted person is still restored with Show deleted ▸ Restore).
+        self.undo_stack.clear()
         self.show_message(text.strip())
         self._after_bulk()
 
