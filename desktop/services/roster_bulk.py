@@ -4,13 +4,13 @@ call = one transaction, permission checked, one audit row)."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from models import Membership, Role, Tag, member_tag, membership_role
+from models import Membership, Role, Tag, Tier, member_tag, membership_role
 
 
 def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
@@ -58,3 +58,33 @@ def bulk_remove_role(session: Session, actor: Actor, membership_ids: list[int], 
         session, actor.id, "bulk.unrole", "membership", None, after={"memberships": membership_ids, "role": role}
     )
     return int(n or 0)
+
+
+def bulk_swap_tier(session: Session, actor: Actor, changes: dict[int, tuple[str | None, str | None]]) -> int:
+    """The undo (and redo) of a bulk tier: each membership `(expected, new)` goes to `new` only while its tier is
+    still `expected` — what the action left. A tier someone else set since (another assistant, the member dialog)
+    stays, as the undo of a member edit keeps what others changed since (roster.undo_member_edit). Returns how
+    many changed."""
+    require(actor, "edit_members")
+    names = {n for pair in changes.values() for n in pair if n}
+    ids = dict(session.execute(select(Tier.name, Tier.id).where(Tier.name.in_(sorted(names)))).all())
+    for name in names - ids.keys():
+        raise ValidationError("tier", f"未知层级「{name}」(unknown tier)")
+    now = dict(session.execute(select(Membership.id, Membership.tier_id).where(Membership.id.in_(list(changes)))).all())
+    if len(now) != len(changes):
+        raise NotFound("membership")
+    n = 0
+    for msid, (expected, new) in changes.items():
+        if now[msid] == (ids[expected] if expected else None) and expected != new:
+            session.execute(update(Membership).where(Membership.id == msid).values(tier_id=ids[new] if new else None))
+            n += 1
+    session.expire_all()
+    record_audit(
+        session,
+        actor.id,
+        "bulk.tier",
+        "membership",
+        None,
+        after={"memberships": list(changes), "tiers": {str(k): v[1] for k, v in changes.items()}},
+    )
+    return n

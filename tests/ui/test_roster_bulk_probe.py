@@ -122,3 +122,29 @@ def test_ctrl_z_after_a_move_does_not_half_undo_the_tier_set_before_it(qtbot, pa
     page.undo()
     assert tier_of(ws, "李四") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}
     assert tier_of(ws, "张珊") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}
+
+
+def test_undoing_a_bulk_tier_keeps_a_tier_another_assistant_set_since(qtbot, page, ws):
+    """张三 (核心) and 李四 (普通) set to 大咖; meanwhile the assistant sets 李四 to 中咖 on the other laptop; then Ctrl+Z
+    here: the undo put 普通 back on 李四 — the assistant's 中咖 was gone without a word, although the undo of a member
+    edit keeps what others changed since. Now the undo and the redo change only a tier that is still what the
+    other way left: 张三 goes back to 核心 and forth to 大咖, 李四 stays 中咖."""
+    from desktop.services.members import bulk_set_tier
+
+    ids = [ws.memberships["张三"], ws.memberships["李四"]]
+    page.select_memberships(ids)
+    page._do_bulk_tier(ids, "大咖")
+    assert tier_of(ws, "张三") == {ws.group_id: "大咖"} and tier_of(ws, "李四") == {ws.group_id: "大咖"}
+    with ws.database.session() as s:
+        bulk_set_tier(s, ws.assistant, [ws.memberships["李四"]], "中咖")
+        s.commit()
+    page.undo()
+    assert tier_of(ws, "张三") == {ws.group_id: "核心"}
+    assert tier_of(ws, "李四") == {ws.group_id: "中咖"}
+    assert {r.display_name: r.tier for r in page.model.loaded_rows() if r.membership_id in ids} == {
+        "张三": "核心",
+        "李四": "中咖",
+    }
+    page.redo()
+    assert tier_of(ws, "张三") == {ws.group_id: "大咖"}
+    assert tier_of(ws, "李四") == {ws.group_id: "中咖"}
