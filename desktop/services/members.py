@@ -702,7 +702,7 @@ def referral_tree(session: Session, group_id: int) -> list[ReferralNode]:
     Only roots with at least one referral are returned, biggest trees first. Everyone with a referral is in it:
     people whose referrers go round in a cycle (A brought B, B brought A) are put under the cycle's member with
     the lowest id, shown as a root with `cycle_referrer` set (they were in no tree, and the tree's totals
-    could not count them)."""
+    could not count them). Deleted people are in no tree, as referred nor as referrer."""
     rows = session.execute(
         select(Membership.member_id, Member.display_name, Membership.referrer_id)
         .join(Member, Member.id == Membership.member_id)
@@ -712,9 +712,14 @@ def referral_tree(session: Session, group_id: int) -> list[ReferralNode]:
     referrer_of = {mid: ref for mid, _, ref in rows}
     names = dict(
         session.execute(
-            select(Member.id, Member.display_name).where(Member.id.in_({r for r in referrer_of.values() if r}))
+            select(Member.id, Member.display_name).where(
+                Member.id.in_({r for r in referrer_of.values() if r}), Member.deleted_at.is_(None)
+            )
         ).all()
     )
+    # a deleted referrer is in no list (docs/metrics.md "Deleted people"; the dashboard's top referrers leave them
+    # out): the people they brought stand as if nobody had, and come back under them with a restore
+    referrer_of = {mid: ref if ref in nodes or ref in names else None for mid, ref in referrer_of.items()}
     for ref in referrer_of.values():
         if ref is not None and ref not in nodes:
             nodes[ref] = ReferralNode(ref, names.get(ref, "?"))  # a referrer outside the group is still a root

@@ -1,0 +1,46 @@
+"""Roster probe: soft delete, bulk moves and their figures, read back through the services and the CLI."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.health import top_referrers
+from desktop.services.groups import create_group
+from desktop.services.members import referral_tree
+from desktop.services.roster import MemberInput, add_member, restore_member, soft_delete_member
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their people joined in September and October 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def tree(s, gid) -> list[tuple[str, list[str]]]:
+    return [(n.display_name, [c.display_name for c in n.children]) for n in referral_tree(s, gid)]
+
+
+def test_a_deleted_referrer_is_in_no_referral_tree_and_comes_back_with_a_restore(workspace, owner):
+    """张三 brought 李四 and 王五 into 训练营, then was deleted: the dashboard's top referrers left 张三 out (a deleted
+    person is in no list or figure), the referral tree still showed 张三 at the top with 2 referrals. Now the tree
+    leaves them out too; a restore puts them back, nothing doubled."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        zs, _ = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 9, 1, 9)))
+        for name in ("李四", "王五"):
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 10, 3), referrer_id=zs))
+        s.commit()
+        assert tree(s, gid) == [("张三", ["李四", "王五"])]
+        assert top_referrers(s, gid) == [("张三", 2)]
+        soft_delete_member(s, owner, zs)
+        s.commit()
+        assert top_referrers(s, gid) == []
+        assert tree(s, gid) == []
+        restore_member(s, owner, zs)
+        s.commit()
+        assert tree(s, gid) == [("张三", ["李四", "王五"])]
+        assert top_referrers(s, gid) == [("张三", 2)]
