@@ -492,9 +492,20 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
 
 
 def _memberships(session: Session, ids: list[int]) -> list[Membership]:
+    """The selected memberships, all of live people: a person deleted since the selection was made (by another
+    assistant, in another window) is refused by name and nothing is written — a bulk action tagged, moved or marked
+    them left out of sight, and a restore brought them back changed (a deleted person is no member: docs/metrics.md)."""
     rows = list(session.scalars(select(Membership).where(Membership.id.in_(ids))))
     if len(rows) != len(set(ids)):
         raise NotFound("membership")
+    gone = list(dict.fromkeys(ms.member.display_name for ms in rows if ms.member.deleted_at is not None))
+    if gone:
+        names = "、".join(f"「{n}」" for n in gone)
+        raise ValidationError(
+            "member",
+            f"{names} 已从名册删除, 需先在名册中恢复, 未做任何修改 "
+            f"({names}: deleted from the roster: restore them first; nothing was changed)",
+        )
     return rows
 
 
@@ -674,6 +685,7 @@ def copy_to_group(
 def bulk_mark_left(session: Session, actor: Actor, membership_ids: list[int], reason: str) -> int:
     from desktop.services.onboarding import leave_group
 
+    _memberships(session, membership_ids)  # every one exists and is a live person
     for mid in membership_ids:
         leave_group(session, actor, mid, reason)
     return len(membership_ids)

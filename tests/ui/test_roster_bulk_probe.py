@@ -148,3 +148,35 @@ def test_undoing_a_bulk_tier_keeps_a_tier_another_assistant_set_since(qtbot, pag
     page.redo()
     assert tier_of(ws, "张三") == {ws.group_id: "大咖"}
     assert tier_of(ws, "李四") == {ws.group_id: "中咖"}
+
+
+@pytest.mark.parametrize("action", ["move", "mark_left", "tag"])
+def test_a_bulk_action_on_someone_deleted_since_the_selection_names_them_and_writes_nothing(
+    qtbot, page, ws, monkeypatch, action
+):
+    """张三 and 张珊 selected here; meanwhile an admin on the other laptop deletes 张珊. Moving the two to 读书会 moved
+    the deleted 张珊 too (their membership here ended, a new one there — out of sight; a restore brought them back
+    moved), "mark left" marked them left, "add tag" tagged them. The action is refused naming 张珊, nothing
+    written, as a check-in of a deleted person is."""
+    import ui.messages
+    from desktop.services.roster import soft_delete_member
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(ui.messages, "show_error", lambda parent, exc, title=None: shown.append(exc))
+    ids = [ws.memberships["张三"], ws.memberships["张珊"]]
+    page.select_memberships(ids)
+    with ws.database.session() as s:
+        soft_delete_member(s, ws.owner, ws.members["张珊"])
+        s.commit()
+    if action == "move":
+        page.bulk_move().accept()
+    elif action == "mark_left":
+        page._do_mark_left(ids, "活动结束")
+    else:
+        page._do_bulk_tag(ids, "毕业")
+    assert len(shown) == 1 and "张珊" in str(shown[0]) and "张三" not in str(shown[0])
+    assert statuses(ws, "张三") == {ws.group_id: "active"}
+    assert statuses(ws, "张珊") == {ws.group_id: "active"}
+    with ws.database.session() as s:
+        assert "毕业" not in get_member_input(s, ws.memberships["张三"]).tags
+    assert not page.undo_stack.canUndo()
