@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
+from desktop.services.roster import _may_delete_tags
 from models import Membership, Role, Tag, Tier, member_tag, membership_role
 
 
@@ -21,8 +22,13 @@ def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
     return list(dict.fromkeys(rows.values()))
 
 
-def bulk_remove_tag(session: Session, actor: Actor, membership_ids: list[int], tag: str) -> int:
-    """Take `tag` off the people of these memberships (tags belong to the person). Returns how many had it."""
+def bulk_remove_tag(
+    session: Session, actor: Actor, membership_ids: list[int], tag: str, *, created: bool = False
+) -> int:
+    """Take `tag` off the people of these memberships (tags belong to the person). Returns how many had it.
+    `created`: the undo of the bulk tag that created the tag — it goes from the tag list too when nobody carries
+    it now and its colour is still the default (as the undo of a member edit drops a tag the edit typed:
+    roster._drop_tags_the_last_edit_added); otherwise a tag taken off its last carrier stays (its id, its colour)."""
     require(actor, "edit_members")
     name = (tag or "").strip()
     if not name:
@@ -34,6 +40,14 @@ def bulk_remove_tag(session: Session, actor: Actor, membership_ids: list[int], t
     n = session.execute(
         delete(member_tag).where(member_tag.c.tag_id == tag_id, member_tag.c.member_id.in_(member_ids))
     ).rowcount
+    if created and _may_delete_tags(session):
+        session.execute(
+            delete(Tag).where(
+                Tag.id == tag_id,
+                Tag.color == Tag.__table__.c.color.default.arg,
+                ~select(member_tag.c.tag_id).where(member_tag.c.tag_id == Tag.id).exists(),
+            )
+        )
     session.expire_all()  # loaded Member.tags collections must not put the rows back
     record_audit(
         session, actor.id, "bulk.untag", "membership", None, after={"memberships": membership_ids, "tag": name}

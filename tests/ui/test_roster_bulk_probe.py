@@ -180,3 +180,33 @@ def test_a_bulk_action_on_someone_deleted_since_the_selection_names_them_and_wri
     with ws.database.session() as s:
         assert "毕业" not in get_member_input(s, ws.memberships["张三"]).tags
     assert not page.undo_stack.canUndo()
+
+
+def tag_names(ws) -> list[str]:
+    from desktop.services.lookups import list_tags
+
+    with ws.database.session() as s:
+        return [name for _id, name in list_tags(s)]
+
+
+def test_undoing_a_bulk_tag_that_made_a_new_tag_takes_it_out_of_the_tag_list(qtbot, page, ws):
+    """ "毕业" typed as a new tag for 张三 and 李四, then Undo: both lost it, but "毕业" stayed in the tag filter and
+    the tags settings, carried by nobody — the undo of a member edit that typed a new tag drops it. Now the undo
+    of the bulk tag drops it too, and the redo makes it again; a tag that existed before stays."""
+    ids = [ws.memberships["张三"], ws.memberships["李四"]]
+    before = tag_names(ws)
+    assert "毕业" not in before and "读书" in before
+    page.select_memberships(ids)
+    page._do_bulk_tag(ids, "毕业")
+    assert "毕业" in tag_names(ws) and page.tag_combo.findText("毕业") >= 0
+    page.undo()
+    assert tag_names(ws) == before
+    assert page.tag_combo.findText("毕业") < 0
+    page.redo()
+    with ws.database.session() as s:
+        assert "毕业" in get_member_input(s, ids[1]).tags
+    page.undo()
+    page.select_memberships(ids)
+    page._do_bulk_tag(ids, "读书")  # 张珊 carries it, not the two: it stays
+    page.undo()
+    assert tag_names(ws) == before

@@ -64,12 +64,15 @@ def set_tier_command(
     )
 
 
-def tag_command(runner: Runner, text: str, membership_ids: list[int], tag: str, lacked: list[int]) -> ServiceCommand:
-    """`lacked`: the memberships whose person did not have the tag before (only they lose it on undo)."""
+def tag_command(
+    runner: Runner, text: str, membership_ids: list[int], tag: str, lacked: list[int], *, created: bool = False
+) -> ServiceCommand:
+    """`lacked`: the memberships whose person did not have the tag before (only they lose it on undo).
+    `created`: the action made the tag (typed new): the undo takes it out of the tag list again."""
 
     def undo(session: Session, actor: Actor) -> None:
         if lacked:
-            bulk_remove_tag(session, actor, lacked, tag)
+            bulk_remove_tag(session, actor, lacked, tag, created=created)
 
     return ServiceCommand(runner, text, lambda s, a: bulk_tag(s, a, membership_ids, tag), undo)
 

@@ -813,13 +813,15 @@ class RosterPage(QWidget):
         tag = tag or ""
         before = self._snapshots(ids)
         lacked = [i for i in ids if i in before and tag not in before[i].tags]
+        with self._database.session() as session:
+            created = tag not in {name for _id, name in list_tags(session)}
         n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag))
         if n is None:
             return
         text = self.tr("Added the tag “%1” to %n person(s).", "", len(ids)).replace("%1", tag)
         if id_numbers:
             text += " " + self.id_number_note()
-        self._push(tag_command(self, text, ids, tag, lacked), text)
+        self._push(tag_command(self, text, ids, tag, lacked, created=created), text)
         self._after_bulk()
 
     @Slot()
