@@ -589,6 +589,7 @@ def copy_to_group(
       the spell keep them), a missing tier is filled. (Gone without a leaving date: joined_at is kept, as before.)
     * Already there (已入群, 入群中, 已申请): skipped.
     * Blacklisted there: the call is refused, naming the people, and nothing is written.
+    * Blacklisted in the selected row's own group: refused the same way (a blacklist is lifted only explicitly).
 
     Moving marks the old membership 已退群 with the reason, so its history stays where it happened — only when the
     person is a member (已入群) of the target group afterwards: someone still joining there keeps the old one."""
@@ -617,6 +618,20 @@ def copy_to_group(
         raise ValidationError(
             "group",
             f"{names} 在「{group.name}」的黑名单中, 不能加入 ({names}: blacklisted in {group.name}, not added)",
+        )
+    # a row blacklisted in its own group (the spammer in a "select all" of the camp): copied or moved, they were a
+    # member of the other group without a word — adding a person blacklisted anywhere warns, a blacklist is lifted
+    # only explicitly. Refused by name: deselect them, or add them there one by one (the member dialog warns)
+    black = [ms for ms in rows if ms.group_id != group_id and ms.status == "blacklisted"]
+    if black:
+        where = dict(
+            session.execute(select(Group.id, Group.name).where(Group.id.in_({ms.group_id for ms in black}))).all()
+        )
+        names = "、".join(dict.fromkeys(f"「{ms.member.display_name}」({where[ms.group_id]})" for ms in black))
+        raise ValidationError(
+            "group",
+            f"{names} 在黑名单中, 不能批量加入「{group.name}」; 请取消选择他们 "
+            f"({names}: blacklisted, not added to {group.name} in bulk; deselect them)",
         )
     n = 0
     stayed: list[str] = []

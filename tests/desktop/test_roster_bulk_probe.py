@@ -44,3 +44,33 @@ def test_a_deleted_referrer_is_in_no_referral_tree_and_comes_back_with_a_restore
         s.commit()
         assert tree(s, gid) == [("张三", ["李四", "王五"])]
         assert top_referrers(s, gid) == [("张三", 2)]
+
+
+def test_a_person_blacklisted_in_the_camp_is_not_copied_or_moved_into_the_alumni_group_in_bulk(workspace, owner):
+    """The camp's spammer (黑名单 in 训练营) was in the organiser's "select all" of the camp: "copy to 校友群" made
+    them a member (已入群) of the alumni group without a word — a blacklist is lifted only explicitly, and adding a
+    person blacklisted anywhere warns. The copy and the move are refused naming them; nothing is written."""
+    from sqlalchemy import select
+
+    from desktop.errors import ValidationError
+    from desktop.services.members import bulk_copy_to_group
+    from desktop.services.onboarding import leave_group
+    from models import Membership
+
+    with workspace.session() as s:
+        camp = create_group(s, owner, "训练营")
+        alumni = create_group(s, owner, "校友群")
+        ids = [
+            add_member(s, owner, camp, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1, 9)))[1]
+            for n in ("张三", "广告哥")
+        ]
+        leave_group(s, owner, ids[1], "发广告", status="blacklisted")
+        s.commit()
+        for move in (False, True):
+            with pytest.raises(ValidationError) as err:
+                bulk_copy_to_group(s, owner, ids, alumni, move=move)
+            assert "广告哥" in str(err.value) and "张三" not in str(err.value)
+            s.rollback()
+        rows = s.execute(select(Membership.group_id, Membership.status).order_by(Membership.id)).all()
+        assert rows == [(camp, "active"), (camp, "blacklisted")]
+        assert bulk_copy_to_group(s, owner, ids[:1], alumni) == 1  # without them it goes through
