@@ -557,15 +557,17 @@ def bulk_add_role(session: Session, actor: Actor, membership_ids: list[int], rol
 
 @dataclass(frozen=True)
 class CopyOutcome:
-    """What a copy or move did with each selected row (the Roster page's message says each part).
-    `added`: members there now who were not (new memberships, former ones re-joined); `already`: selected rows
-    that made nobody a member there (the person was there already, or the row is the target group's own);
-    `stayed`: the people a move left where they were — still joining the target group (已申请 / 入群中 there), so their old membership is not ended."""
+    """What a copy or move did, counted in people (one person may be several selected rows across groups: the
+    roster of every group) — the Roster page's message says each part. `people`: the selected people;
+    `added`: those who are members there now and were not (new memberships, former members re-joined);
+    `already`: those who were in the target group already (a member, or still joining); `stayed`: the people a
+    move left where they were — still joining the target group (已申请 / 入群中 there), so their old membership is
+    not ended (they are among `already`)."""
 
     added: int
     already: int
     stayed: tuple[str, ...] = ()
-    not_moved: int = 0  # the selected rows of `stayed` (one person may be several rows across groups)
+    people: int = 0
 
 
 def bulk_copy_to_group(
@@ -633,8 +635,10 @@ def copy_to_group(
             f"{names} 在黑名单中, 不能批量加入「{group.name}」; 请取消选择他们 "
             f"({names}: blacklisted, not added to {group.name} in bulk; deselect them)",
         )
+    people = {ms.member_id for ms in rows}
+    was_there = {mid for mid, ms in there.items() if ms.status not in ("left", "removed")}
     n = 0
-    stayed: list[str] = []
+    stayed: dict[int, str] = {}  # member id: name (two people may share a name)
     rejoined: list[dict] = []
     added: list[Membership] = []
     for ms in rows:
@@ -672,7 +676,7 @@ def copy_to_group(
             target.tier_id = target.tier_id if target.tier_id is not None else ms.tier_id
             n += 1
         if move and target.status != "active" and ms.status in ("active", "onboarding", "applicant"):
-            stayed.append(ms.member.display_name)  # still joining there: the old membership is not ended
+            stayed[ms.member_id] = ms.member.display_name  # still joining there: the old membership is not ended
         if move and target.status == "active" and ms.status in ("active", "onboarding", "applicant"):
             # through the one leaving rule: an applicant or newcomer moved away before joining gets no leaving date
             # (with one and no join date they were a member here from the beginning until the move)
@@ -694,7 +698,7 @@ def copy_to_group(
     if rejoined:
         after["rejoined"] = rejoined
     record_audit(session, actor.id, "bulk.move" if move else "bulk.copy", "membership", None, after=after)
-    return CopyOutcome(added=n, already=len(rows) - n, stayed=tuple(dict.fromkeys(stayed)), not_moved=len(stayed))
+    return CopyOutcome(added=n, already=len(was_there), stayed=tuple(stayed.values()), people=len(people))
 
 
 def bulk_mark_left(session: Session, actor: Actor, membership_ids: list[int], reason: str) -> int:

@@ -210,3 +210,34 @@ def test_undoing_a_bulk_tag_that_made_a_new_tag_takes_it_out_of_the_tag_list(qtb
     page._do_bulk_tag(ids, "读书")  # 张珊 carries it, not the two: it stays
     page.undo()
     assert tag_names(ws) == before
+
+
+def test_moving_a_person_selected_in_two_groups_counts_one_person(qtbot, ws):
+    """The roster of every group: 张三 is in 早起营 and in 读书会 — two rows. Both selected with 李四's row and moved to a
+    third group: the message said "Moved 3 person(s)" for two people (and a copy "1 were already there" for the
+    second row of a person it had just copied). Counted in people now."""
+    from desktop.services.groups import create_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        third = create_group(s, ws.owner, "校友群")
+        s.commit()
+        zs_other = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["张三"], Membership.group_id == ws.other_group_id
+            )
+        )
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_group(None)
+    ids = [ws.memberships["张三"], zs_other, ws.memberships["李四"]]
+    assert page.select_memberships(ids) == 3
+    page._do_copy(ids, third, "校友群", move=False)
+    assert page.undo_label.text() == "Copied 2 person(s) to 校友群."
+    page.select_memberships(ids)
+    page._do_copy(ids, third, "校友群", move=True)
+    assert page.undo_label.text() == "Moved 2 person(s) to 校友群. 2 were already there."
+    assert statuses(ws, "张三") == {ws.group_id: "left", ws.other_group_id: "left", third: "active"}

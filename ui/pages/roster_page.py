@@ -926,12 +926,13 @@ class RosterPage(QWidget):
         if done is None:
             return
         if move:
-            # the people still joining the target group stay where they are: said by name, never counted as moved
-            moved = len(ids) - done.not_moved
+            # counted in people (a person in two groups is two rows of the roster of every group); the people still
+            # joining the target group stay where they are: said by name, never counted as moved
+            moved = done.people - len(done.stayed)
             text = self.tr("Moved %n person(s) to %1.", "", moved).replace("%1", group_name) if moved else ""
         else:
             text = self.tr("Copied %n person(s) to %1.", "", done.added).replace("%1", group_name)
-        skipped = done.already - done.not_moved
+        skipped = done.already - len(done.stayed)
         if skipped > 0:
             text += " " + self.tr("%n were already there.", "", skipped)
         if done.stayed:
