@@ -241,3 +241,26 @@ def test_moving_a_person_selected_in_two_groups_counts_one_person(qtbot, ws):
     page._do_copy(ids, third, "校友群", move=True)
     assert page.undo_label.text() == "Moved 2 person(s) to 校友群. 2 were already there."
     assert statuses(ws, "张三") == {ws.group_id: "left", ws.other_group_id: "left", third: "active"}
+
+
+def test_a_tag_for_a_person_selected_in_two_groups_counts_one_person(qtbot, ws):
+    """A tag belongs to the person: 张三's two rows (早起营, 读书会) and 李四's tagged "毕业" said "to 3 person(s)"."""
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+        zs_other = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["张三"], Membership.group_id == ws.other_group_id
+            )
+        )
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(None)
+    ids = [ws.memberships["张三"], zs_other, ws.memberships["李四"]]
+    assert page.select_memberships(ids) == 3
+    prompt = page.bulk_add_tag()
+    assert any("Tag for 2 selected person(s)" in w.text() for w in prompt.findChildren(type(page.undo_label)))
+    prompt.reject()
+    page._do_bulk_tag(ids, "毕业")
+    assert page.undo_label.text() == "Added the tag “毕业” to 2 person(s)."

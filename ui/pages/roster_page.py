@@ -800,7 +800,10 @@ class RosterPage(QWidget):
             tags = [name for _id, name in list_tags(session)]
         dialog = PromptDialog(
             self.tr("Add tag"),
-            self.tr("Tag for %n selected person(s) — pick one or type a new one:", "", len(rows)),
+            # a tag is the person's: one person in two groups (two rows of the roster of every group) is one
+            self.tr(
+                "Tag for %n selected person(s) — pick one or type a new one:", "", len({r.member_id for r in rows})
+            ),
             choices=tags,
             editable=True,
             placeholder=self.tr("e.g. early riser"),
@@ -818,7 +821,8 @@ class RosterPage(QWidget):
         n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag))
         if n is None:
             return
-        text = self.tr("Added the tag “%1” to %n person(s).", "", len(ids)).replace("%1", tag)
+        people = len({snap.member_id for snap in before.values()})  # one person in two groups is two rows
+        text = self.tr("Added the tag “%1” to %n person(s).", "", people).replace("%1", tag)
         if id_numbers:
             text += " " + self.id_number_note()
         self._push(tag_command(self, text, ids, tag, lacked, created=created), text)
