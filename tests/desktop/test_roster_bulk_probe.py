@@ -74,3 +74,48 @@ def test_a_person_blacklisted_in_the_camp_is_not_copied_or_moved_into_the_alumni
         rows = s.execute(select(Membership.group_id, Membership.status).order_by(Membership.id)).all()
         assert rows == [(camp, "active"), (camp, "blacklisted")]
         assert bulk_copy_to_group(s, owner, ids[:1], alumni) == 1  # without them it goes through
+
+
+def roster_sheet(path) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path)["成员名册"]
+    rows = list(ws.iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if r[0] == "社群")
+    return [(r[1], r[6]) for r in rows[head + 1 :] if r[1]]
+
+
+def test_octobers_roster_sheet_is_the_same_after_a_move_in_november(workspace, owner, tmp_path):
+    """张三 and 李四 were members of 训练营 all October; on 20 November they were moved to 校友群. October's workbook
+    exported again afterwards listed them as 已退群 — in October's roster, sorted below October's members — while its
+    figures (members_total 3) still counted them. The roster sheet's status is the one at the end of the month, as
+    its points are; November's says 已退群."""
+    from desktop.metrics import month_stats
+    from desktop.services.checkins import record_checkins
+    from desktop.services.members import bulk_copy_to_group
+    from desktop.services.report import export_monthly_report
+
+    with workspace.session() as s:
+        camp = create_group(s, owner, "训练营")
+        alumni = create_group(s, owner, "校友群")
+        ids = [
+            add_member(s, owner, camp, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1, 9)))[1]
+            for n in ("张三", "李四", "王五")
+        ]
+        record_checkins(s, owner, camp, date(2026, 10, 5), ids[:2], today=TODAY)
+        s.commit()
+        october = month_stats(s, camp, 2026, 10, TODAY)
+
+    def export(name: str, month: int):
+        path = tmp_path / name
+        export_monthly_report(workspace, owner, year=2026, month=month, group_ids=[camp], path=path, today=TODAY)
+        return roster_sheet(path)
+
+    before = export("before.xlsx", 10)
+    assert sorted(before) == [("张三", "已入群"), ("李四", "已入群"), ("王五", "已入群")]
+    with workspace.session() as s:
+        bulk_copy_to_group(s, owner, ids[:2], alumni, move=True)
+        s.commit()
+        assert month_stats(s, camp, 2026, 10, TODAY) == october
+    assert export("after.xlsx", 10) == before
+    assert sorted(export("november.xlsx", 11)) == [("张三", "已退群"), ("李四", "已退群"), ("王五", "已入群")]
