@@ -264,3 +264,26 @@ def test_a_tag_for_a_person_selected_in_two_groups_counts_one_person(qtbot, ws):
     prompt.reject()
     page._do_bulk_tag(ids, "毕业")
     assert page.undo_label.text() == "Added the tag “毕业” to 2 person(s)."
+
+
+def test_a_row_of_the_target_group_itself_is_not_counted_as_moved(qtbot, ws):
+    """The roster of every group: 张三's row in 早起营 and 张珊's row in 读书会 selected, moved to 读书会. Only 张三 moved
+    (张珊's row is 读书会's own), yet the message said "Moved 2 person(s) to 读书会. 1 were already there."."""
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张珊"]], ws.other_group_id, move=True)
+        s.commit()
+        zs_other = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["张珊"], Membership.group_id == ws.other_group_id
+            )
+        )
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(None)
+    ids = [ws.memberships["张三"], zs_other]
+    assert page.select_memberships(ids) == 2
+    page._do_copy(ids, ws.other_group_id, "读书会", move=True)
+    assert page.undo_label.text() == "Moved 1 person(s) to 读书会."
+    assert statuses(ws, "张三") == {ws.group_id: "left", ws.other_group_id: "active"}
+    assert statuses(ws, "张珊") == {ws.group_id: "left", ws.other_group_id: "active"}
