@@ -568,6 +568,7 @@ class CopyOutcome:
     already: int
     stayed: tuple[str, ...] = ()
     people: int = 0
+    readmitted: tuple[str, ...] = ()  # removed (已移除) from the target group before, members there again now
 
 
 def bulk_copy_to_group(
@@ -641,6 +642,7 @@ def copy_to_group(
     was_there = {mid for mid, ms in there.items() if mid in people and ms.status not in ("left", "removed")}
     n = 0
     stayed: dict[int, str] = {}  # member id: name (two people may share a name)
+    readmitted: dict[int, str] = {}
     rejoined: list[dict] = []
     added: list[Membership] = []
     for ms in rows:
@@ -661,6 +663,8 @@ def copy_to_group(
             added.append(target)
             n += 1
         elif target.status in ("left", "removed"):
+            if target.status == "removed":  # put out of that group by an admin: said by name, not only counted
+                readmitted[ms.member_id] = ms.member.display_name
             rejoined.append(
                 {
                     "membership_id": target.id,
@@ -700,7 +704,13 @@ def copy_to_group(
     if rejoined:
         after["rejoined"] = rejoined
     record_audit(session, actor.id, "bulk.move" if move else "bulk.copy", "membership", None, after=after)
-    return CopyOutcome(added=n, already=len(was_there), stayed=tuple(stayed.values()), people=len(people))
+    return CopyOutcome(
+        added=n,
+        already=len(was_there),
+        stayed=tuple(stayed.values()),
+        people=len(people),
+        readmitted=tuple(readmitted.values()),
+    )
 
 
 def bulk_mark_left(session: Session, actor: Actor, membership_ids: list[int], reason: str) -> int:

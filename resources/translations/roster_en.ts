@@ -1086,6 +1086,11 @@
             <translation>Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1 had been removed from %2 and are members there again.</source>
+            <translation>%1 had been removed from %2 and are members there again.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>Mark as left</translation>

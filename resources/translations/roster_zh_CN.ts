@@ -1062,6 +1062,11 @@
             <translation>未移动：%1 —— 还在「%2」申请或入群中，所以仍留在本群。</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1 had been removed from %2 and are members there again.</source>
+            <translation>%1 曾被移出「%2」，现在重新成为该群成员。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>标记为已退群</translation>

@@ -287,3 +287,27 @@ def test_a_row_of_the_target_group_itself_is_not_counted_as_moved(qtbot, ws):
     assert page.undo_label.text() == "Moved 1 person(s) to 读书会."
     assert statuses(ws, "张三") == {ws.group_id: "left", ws.other_group_id: "active"}
     assert statuses(ws, "张珊") == {ws.group_id: "left", ws.other_group_id: "active"}
+
+
+def test_a_copy_names_the_people_it_takes_back_into_a_group_that_removed_them(page, ws):
+    """李四 had been removed (已移除) from 读书会 by an admin; a copy of 张三 and 李四 to 读书会 made 李四 a member there
+    again, the message only "Copied 2 person(s) to 读书会.". The copy still does it (a blacklist is what bars), and
+    now says so by name."""
+    from desktop.services.onboarding import leave_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["李四"]], ws.other_group_id)
+        there = s.scalar(
+            select(Membership.id).where(
+                Membership.member_id == ws.members["李四"], Membership.group_id == ws.other_group_id
+            )
+        )
+        leave_group(s, ws.owner, there, "刷屏", status="removed")
+        s.commit()
+    ids = [ws.memberships["张三"], ws.memberships["李四"]]
+    page.select_memberships(ids)
+    page._do_copy(ids, ws.other_group_id, "读书会", move=False)
+    text = page.undo_label.text()
+    assert text.startswith("Copied 2 person(s) to 读书会.")
+    assert "李四 had been removed from 读书会" in text and "张三 had" not in text
+    assert statuses(ws, "李四") == {ws.group_id: "active", ws.other_group_id: "active"}

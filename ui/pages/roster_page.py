@@ -945,6 +945,12 @@ class RosterPage(QWidget):
                 .replace("%1", "、".join(done.stayed))
                 .replace("%2", group_name)
             )
+        if done.readmitted:
+            text += " " + (
+                self.tr("%1 had been removed from %2 and are members there again.")
+                .replace("%1", "、".join(done.readmitted))
+                .replace("%2", group_name)
+            )
         # A copy or move is not on the undo stack, and it made new memberships from the selected ones (with their
         # tier): an earlier command's undo would now reach the old memberships only — Ctrl+Z after "set tier 大咖",
         # then a move, put the old tier back on the rows left behind while the people stayed 大咖 where they are now.
