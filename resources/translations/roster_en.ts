@@ -1087,6 +1087,11 @@
         </message>
         <message>
             <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Also gone from the roster of %1.</source>
+            <translation>Also gone from the roster of %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
             <source>%1 had been removed from %2 and are members there again.</source>
             <translation>%1 had been removed from %2 and are members there again.</translation>
         </message>

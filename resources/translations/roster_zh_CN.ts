@@ -1063,6 +1063,11 @@
         </message>
         <message>
             <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Also gone from the roster of %1.</source>
+            <translation>同时从「%1」的名册中移除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
             <source>%1 had been removed from %2 and are members there again.</source>
             <translation>%1 曾被移出「%2」，现在重新成为该群成员。</translation>
         </message>

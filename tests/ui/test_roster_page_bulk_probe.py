@@ -311,3 +311,22 @@ def test_a_copy_names_the_people_it_takes_back_into_a_group_that_removed_them(pa
     assert text.startswith("Copied 2 person(s) to 读书会.")
     assert "李四 had been removed from 读书会" in text and "张三 had" not in text
     assert statuses(ws, "李四") == {ws.group_id: "active", ws.other_group_id: "active"}
+
+
+def test_deleting_someone_in_one_group_says_they_are_gone_from_their_other_groups_too(page, ws):
+    """张三 is in 早起营 and 读书会. Deleting 张三 on 早起营's roster deletes the person — gone from 读书会's roster too —
+    and the message said only "Deleted 张三."; it now names 读书会. Undo brings both rows back."""
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张三"]], ws.other_group_id)
+        s.commit()
+    page.select_memberships([ws.memberships["张珊"]])
+    page.delete_selected()
+    assert page.undo_label.text() == "Deleted 张珊."  # in no other group: nothing more to say
+    page.select_memberships([ws.memberships["张三"]])
+    page.delete_selected()
+    assert page.undo_label.text() == "Deleted 张三. Also gone from the roster of 读书会."
+    page.undo()
+    with ws.database.session() as s:
+        from models import Member
+
+        assert s.get(Member, ws.members["张三"]).deleted_at is None

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.phones import drop_id_numbers
 from desktop.services.groups import list_groups
-from desktop.services.lookups import list_tags, list_tiers
+from desktop.services.lookups import list_tags, list_tiers, other_groups_of
 from desktop.services.members import bulk_add_role, bulk_mark_left, bulk_set_tier, bulk_tag, copy_to_group
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import (
@@ -699,17 +699,23 @@ class RosterPage(QWidget):
             self.show_message(self.tr("Only the owner or an admin may delete members"))
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
+        shown = [r.membership_id for r in rows]
 
-        def delete_all(session) -> None:
+        def delete_all(session) -> list[str]:
+            elsewhere = other_groups_of(session, member_ids, shown)
             for mid in member_ids:
                 soft_delete_member(session, self._actor, mid)
+            return elsewhere
 
-        if not run_write(self, self._database, delete_all, changes=ROSTER_CHANGES):
+        done = run_write(self, self._database, delete_all, changes=ROSTER_CHANGES)
+        if not done:
             return
         if len(rows) == 1:
             text = self.tr("Deleted %1.").replace("%1", rows[0].display_name)
         else:
             text = self.tr("Deleted %n person(s).", "", len(member_ids))
+        if done.value:  # a deletion is the person's: their rows in the other groups go too — said, not hidden
+            text += " " + self.tr("Also gone from the roster of %1.").replace("%1", "、".join(done.value))
         self._push(delete_command(self, text, member_ids), text)
         self.refresh()
         self.members_changed.emit()
