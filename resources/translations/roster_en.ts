@@ -1092,6 +1092,11 @@
         </message>
         <message>
             <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1: deleted already by someone else.</source>
+            <translation>%1: deleted already by someone else.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
             <source>%1 had been removed from %2 and are members there again.</source>
             <translation>%1 had been removed from %2 and are members there again.</translation>
         </message>

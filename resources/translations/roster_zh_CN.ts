@@ -1068,6 +1068,11 @@
         </message>
         <message>
             <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1: deleted already by someone else.</source>
+            <translation>%1：已被其他人删除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
             <source>%1 had been removed from %2 and are members there again.</source>
             <translation>%1 曾被移出「%2」，现在重新成为该群成员。</translation>
         </message>

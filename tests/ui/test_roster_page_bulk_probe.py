@@ -330,3 +330,31 @@ def test_deleting_someone_in_one_group_says_they_are_gone_from_their_other_group
         from models import Member
 
         assert s.get(Member, ws.members["张三"]).deleted_at is None
+
+
+def deleted(ws, name: str) -> bool:
+    from models import Member
+
+    with ws.database.session() as s:
+        return s.get(Member, ws.members[name]).deleted_at is not None
+
+
+def test_undoing_a_delete_does_not_restore_someone_another_admin_deleted_in_between(page, ws):
+    """张三 and 张珊 selected; the other admin deletes 张珊 on their laptop; here Delete, then Undo: the undo restored
+    both — 张珊, deleted by the other admin, was back without a word. A deletion (and its undo) is only of the
+    people it deleted; the message says 张珊 was deleted already."""
+    ids = [ws.memberships["张三"], ws.memberships["张珊"]]
+    page.select_memberships(ids)
+    from desktop.services.roster import soft_delete_member
+
+    with ws.database.session() as s:
+        soft_delete_member(s, ws.owner, ws.members["张珊"])
+        s.commit()
+    page.delete_selected()
+    assert page.undo_label.text() == "Deleted 张三. 张珊: deleted already by someone else."
+    assert deleted(ws, "张三") and deleted(ws, "张珊")
+    page.undo()
+    assert not deleted(ws, "张三")
+    assert deleted(ws, "张珊")
+    page.redo()
+    assert deleted(ws, "张三") and deleted(ws, "张珊")

@@ -699,24 +699,34 @@ class RosterPage(QWidget):
             self.show_message(self.tr("Only the owner or an admin may delete members"))
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
+        names = {r.member_id: r.display_name for r in rows}
         shown = [r.membership_id for r in rows]
 
-        def delete_all(session) -> list[str]:
+        def delete_all(session) -> tuple[list[str], list[int]]:
             elsewhere = other_groups_of(session, member_ids, shown)
-            for mid in member_ids:
-                soft_delete_member(session, self._actor, mid)
-            return elsewhere
+            return elsewhere, [mid for mid in member_ids if soft_delete_member(session, self._actor, mid)]
 
         done = run_write(self, self._database, delete_all, changes=ROSTER_CHANGES)
         if not done:
             return
-        if len(rows) == 1:
-            text = self.tr("Deleted %1.").replace("%1", rows[0].display_name)
+        elsewhere, deleted = done.value
+        # people someone else deleted since the roster was read are not this deletion's: its Undo leaves them deleted
+        before = self.tr("%1: deleted already by someone else.").replace(
+            "%1", "、".join(names[mid] for mid in member_ids if mid not in deleted)
+        )
+        if not deleted:
+            self.show_message(before)
+            self.refresh()
+            return
+        if len(deleted) == 1:
+            text = self.tr("Deleted %1.").replace("%1", names[deleted[0]])
         else:
-            text = self.tr("Deleted %n person(s).", "", len(member_ids))
-        if done.value:  # a deletion is the person's: their rows in the other groups go too — said, not hidden
-            text += " " + self.tr("Also gone from the roster of %1.").replace("%1", "、".join(done.value))
-        self._push(delete_command(self, text, member_ids), text)
+            text = self.tr("Deleted %n person(s).", "", len(deleted))
+        if elsewhere:  # a deletion is the person's: their rows in the other groups go too — said, not hidden
+            text += " " + self.tr("Also gone from the roster of %1.").replace("%1", "、".join(elsewhere))
+        if len(deleted) < len(member_ids):
+            text += " " + before
+        self._push(delete_command(self, text, deleted), text)
         self.refresh()
         self.members_changed.emit()
 
@@ -727,23 +737,27 @@ class RosterPage(QWidget):
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
 
-        def restore_all(session) -> list:
-            for mid in member_ids:
-                restore_member(session, self._actor, mid)
-            return identity_clashes(session, member_ids)
+        def restore_all(session) -> tuple[list[int], list]:
+            restored = [mid for mid in member_ids if restore_member(session, self._actor, mid)]
+            return restored, identity_clashes(session, restored)
 
         done = run_write(self, self._database, restore_all, changes=ROSTER_CHANGES)
         if not done:
             return
-        text = self.tr("Restored %n person(s).", "", len(member_ids))
-        for name, hit in done.value:  # meanwhile added again: two records of one person now
+        restored, clashes = done.value  # someone restored since the roster was read: not this restore's to undo
+        text = self.tr("Restored %n person(s).", "", len(restored))
+        for name, hit in clashes:  # meanwhile added again: two records of one person now
             text += " " + (
                 self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
                 .replace("%1", name)
                 .replace("%2", hit.display_name)
                 .replace("%3", str(hit.member_id))
             )
-        self._push(restore_command(self, text, member_ids), text)
+        if not restored:
+            self.show_message(text)
+            self.refresh()
+            return
+        self._push(restore_command(self, text, restored), text)
         self.refresh()
         self.members_changed.emit()
 
