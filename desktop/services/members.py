@@ -714,12 +714,19 @@ def copy_to_group(
 
 
 def bulk_mark_left(session: Session, actor: Actor, membership_ids: list[int], reason: str) -> int:
+    """Mark these memberships left with `reason`. Returns how many it marked: a membership out of the group already
+    (已退群 / 已移除 — by someone else since the roster was read) is left as it is, its day and its own reason (the
+    other assistant's "转到其他社群" became this "活动结束"); a blacklisted one refuses the whole (leave_group)."""
     from desktop.services.onboarding import leave_group
 
-    _memberships(session, membership_ids)  # every one exists and is a live person
-    for mid in membership_ids:
+    rows = {ms.id: ms.status for ms in _memberships(session, membership_ids)}  # all exist, all live people
+    n = 0
+    for mid in dict.fromkeys(membership_ids):
+        if rows[mid] in ("left", "removed"):
+            continue
         leave_group(session, actor, mid, reason)
-    return len(membership_ids)
+        n += 1
+    return n
 
 
 # ---- referral tree ----

@@ -1095,6 +1095,14 @@
             <source>%1: deleted already by someone else.</source>
             <translation>%1: deleted already by someone else.</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%n had left already (their day and reason are kept).</source>
+            <translation>
+                <numerusform>%Ln had left already (their day and reason are kept).</numerusform>
+                <numerusform>%Ln had left already (their day and reason are kept).</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../ui/pages/roster_page.py" line="0" />
             <source>%1 had been removed from %2 and are members there again.</source>

@@ -1071,6 +1071,13 @@
             <source>%1: deleted already by someone else.</source>
             <translation>%1：已被其他人删除。</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%n had left already (their day and reason are kept).</source>
+            <translation>
+                <numerusform>其中 %Ln 人已经退群（保留原退群日期和原因）。</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../ui/pages/roster_page.py" line="0" />
             <source>%1 had been removed from %2 and are members there again.</source>

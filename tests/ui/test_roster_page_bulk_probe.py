@@ -358,3 +358,21 @@ def test_undoing_a_delete_does_not_restore_someone_another_admin_deleted_in_betw
     assert deleted(ws, "张珊")
     page.redo()
     assert deleted(ws, "张三") and deleted(ws, "张珊")
+
+
+def test_mark_left_keeps_the_reason_of_someone_marked_left_by_another_assistant_since(page, ws):
+    """张三 and 李四 selected; the other assistant marks 李四 left ("转到其他社群") meanwhile; here "mark left" with
+    "活动结束": 李四's reason was replaced and the message said "Marked 2 person(s) as left.". 李四 is now left as the
+    other assistant left them, and the message says 1 was marked, 1 had left already."""
+    from desktop.services.onboarding import leave_group
+
+    ids = [ws.memberships["张三"], ws.memberships["李四"]]
+    page.select_memberships(ids)
+    with ws.database.session() as s:
+        leave_group(s, ws.assistant, ids[1], "转到其他社群")
+        s.commit()
+    page._do_mark_left(ids, "活动结束")
+    assert page.undo_label.text() == "Marked 1 person(s) as left. 1 had left already (their day and reason are kept)."
+    with ws.database.session() as s:
+        reasons = dict(s.execute(select(Membership.id, Membership.left_reason).where(Membership.id.in_(ids))).all())
+    assert reasons == {ids[0]: "活动结束", ids[1]: "转到其他社群"}

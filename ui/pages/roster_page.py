@@ -999,6 +999,8 @@ class RosterPage(QWidget):
         if n is None:
             return
         text = self.tr("Marked %n person(s) as left.", "", n)
+        if n < len(ids):  # left or removed since the roster was read: kept as they were, said
+            text += " " + self.tr("%n had left already (their day and reason are kept).", "", len(ids) - n)
         if drop_id_numbers(reason)[1]:
             text += " " + self.id_number_note()
         self.show_message(text)
