@@ -119,3 +119,39 @@ def test_octobers_roster_sheet_is_the_same_after_a_move_in_november(workspace, o
         assert month_stats(s, camp, 2026, 10, TODAY) == october
     assert export("after.xlsx", 10) == before
     assert sorted(export("november.xlsx", 11)) == [("张三", "已退群"), ("李四", "已退群"), ("王五", "已入群")]
+
+
+def test_the_undo_services_of_a_bulk_tier_and_a_new_tag_on_both_engines(workspace, owner):
+    """roster_bulk.bulk_swap_tier changes a tier only while it is what the action left; bulk_remove_tag(created=True)
+    takes a tag nobody carries any more out of the tag list (both engines: the team database runs them too)."""
+    from sqlalchemy import select
+
+    from desktop.services.lookups import list_tags, other_groups_of
+    from desktop.services.members import bulk_copy_to_group, bulk_set_tier, bulk_tag
+    from desktop.services.roster_bulk import bulk_remove_tag, bulk_swap_tier
+    from desktop.services.roster_queries import membership_snapshots
+    from models import Membership
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        other = create_group(s, owner, "闲聊群")
+        a = add_member(s, owner, gid, MemberInput(display_name="张三", tier="核心", joined_at=datetime(2026, 9, 1)))
+        b = add_member(s, owner, gid, MemberInput(display_name="李四", joined_at=datetime(2026, 9, 1)))
+        bulk_copy_to_group(s, owner, [a[1]], other)
+        s.commit()
+        bulk_set_tier(s, owner, [a[1], b[1]], "大咖")
+        bulk_set_tier(s, owner, [b[1]], "中咖")  # someone else, since
+        assert bulk_swap_tier(s, owner, {a[1]: ("大咖", "核心"), b[1]: ("大咖", None)}) == 1
+        s.commit()
+        snaps = membership_snapshots(s, [a[1], b[1]])
+        assert (snaps[a[1]].tier, snaps[b[1]].tier) == ("核心", "中咖")
+
+        assert bulk_tag(s, owner, [a[1], b[1]], "毕业") == 2
+        s.commit()
+        assert bulk_remove_tag(s, owner, [a[1], b[1]], "毕业", created=True) == 2
+        s.commit()
+        assert "毕业" not in [n for _i, n in list_tags(s)]
+
+        there = s.scalar(select(Membership.id).where(Membership.member_id == a[0], Membership.group_id == other))
+        assert other_groups_of(s, [a[0], b[0]], [a[1], b[1]]) == ["闲聊群"]
+        assert other_groups_of(s, [a[0]], [a[1], there]) == []
