@@ -636,9 +636,8 @@ def copy_to_group(
             f"{names} 在黑名单中, 不能批量加入「{group.name}」; 请取消选择他们 "
             f"({names}: blacklisted, not added to {group.name} in bulk; deselect them)",
         )
-    people = {
-        ms.member_id for ms in rows if ms.group_id != group_id
-    }  # a row of the target group itself: no one to move
+    # the people to copy or move (a selected row of the target group itself is no one to move)
+    people = {ms.member_id for ms in rows if ms.group_id != group_id}
     was_there = {mid for mid, ms in there.items() if mid in people and ms.status not in ("left", "removed")}
     n = 0
     stayed: dict[int, str] = {}  # member id: name (two people may share a name)

@@ -82,8 +82,9 @@ def bulk_swap_tier(session: Session, actor: Actor, changes: dict[int, tuple[str 
     require(actor, "edit_members")
     names = {n for pair in changes.values() for n in pair if n}
     ids = dict(session.execute(select(Tier.name, Tier.id).where(Tier.name.in_(sorted(names)))).all())
-    for name in names - ids.keys():
-        raise ValidationError("tier", f"未知层级「{name}」(unknown tier)")
+    missing = sorted(names - ids.keys())
+    if missing:  # deleted in the tiers settings since the action
+        raise ValidationError("tier", f"未知层级「{missing[0]}」(unknown tier)")
     now = dict(session.execute(select(Membership.id, Membership.tier_id).where(Membership.id.in_(list(changes)))).all())
     if len(now) != len(changes):
         raise NotFound("membership")
