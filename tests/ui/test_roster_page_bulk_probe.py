@@ -235,6 +235,9 @@ def test_moving_a_person_selected_in_two_groups_counts_one_person(qtbot, ws):
     page.set_group(None)
     ids = [ws.memberships["张三"], zs_other, ws.memberships["李四"]]
     assert page.select_memberships(ids) == 3
+    for prompt, wording in ((page.bulk_copy(), "Also add 2 selected"), (page.bulk_move(), "Move 2 selected")):
+        assert any(wording in w.text() for w in prompt.findChildren(type(page.undo_label)))
+        prompt.reject()
     page._do_copy(ids, third, "校友群", move=False)
     assert page.undo_label.text() == "Copied 2 person(s) to 校友群."
     page.select_memberships(ids)

@@ -924,7 +924,11 @@ class RosterPage(QWidget):
         return self._ask_group(
             rows,
             self.tr("Copy to group"),
-            self.tr("Also add %n selected person(s) to this group (they stay where they are):", "", len(rows)),
+            self.tr(
+                "Also add %n selected person(s) to this group (they stay where they are):",
+                "",
+                len({r.member_id for r in rows}),
+            ),
             lambda gid, name: self._do_copy(ids, gid, name, move=False),
         )
 
@@ -940,7 +944,7 @@ class RosterPage(QWidget):
             self.tr(
                 "Move %n selected person(s) to this group. Their old membership is marked as left; its history stays.",
                 "",
-                len(rows),
+                len({r.member_id for r in rows}),  # people, not rows
             ),
             lambda gid, name: self._do_copy(ids, gid, name, move=True),
         )
