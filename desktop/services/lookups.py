@@ -30,3 +30,23 @@ def membership_owner(session: Session, membership_id: int) -> tuple[int, int, st
     if row is None:
         raise NotFound(f"membership {membership_id}")
     return int(row[0]), int(row[1]), str(row[2])
+
+
+def other_groups_of(session: Session, member_ids: list[int], shown: list[int]) -> list[str]:
+    """Names of the groups where these people are (members, or still joining) through a membership other than the
+    `shown` ones — what deleting them (a person's deletion, in every group) also takes off rosters the user is not
+    looking at. By group name."""
+    if not member_ids:
+        return []
+    rows = session.scalars(
+        select(Group.name)
+        .join(Membership, Membership.group_id == Group.id)
+        .where(
+            Membership.member_id.in_(sorted(set(member_ids))),
+            Membership.id.not_in(sorted(set(shown)) or [0]),
+            Membership.status.in_(("applicant", "onboarding", "active")),
+        )
+        .distinct()
+        .order_by(Group.name)
+    )
+    return list(rows)

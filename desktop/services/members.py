@@ -501,9 +501,20 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
 
 
 def _memberships(session: Session, ids: list[int]) -> list[Membership]:
+    """The selected memberships, all of live people: a person deleted since the selection was made (by another
+    assistant, in another window) is refused by name and nothing is written — a bulk action tagged, moved or marked
+    them left out of sight, and a restore brought them back changed (a deleted person is no member: docs/metrics.md)."""
     rows = list(session.scalars(select(Membership).where(Membership.id.in_(ids))))
     if len(rows) != len(set(ids)):
         raise NotFound("membership")
+    gone = list(dict.fromkeys(ms.member.display_name for ms in rows if ms.member.deleted_at is not None))
+    if gone:
+        names = "、".join(f"「{n}」" for n in gone)
+        raise ValidationError(
+            "member",
+            f"{names} 已从名册删除, 需先在名册中恢复, 未做任何修改 "
+            f"({names}: deleted from the roster: restore them first; nothing was changed)",
+        )
     return rows
 
 
@@ -553,11 +564,35 @@ def bulk_add_role(session: Session, actor: Actor, membership_ids: list[int], rol
     return n
 
 
+@dataclass(frozen=True)
+class CopyOutcome:
+    """What a copy or move did, counted in people (one person may be several selected rows across groups: the
+    roster of every group) — the Roster page's message says each part. `people`: the selected people;
+    `added`: those who are members there now and were not (new memberships, former members re-joined);
+    `already`: those who were in the target group already (a member, or still joining); `stayed`: the people a
+    move left where they were — still joining the target group (已申请 / 入群中 there), so their old membership is
+    not ended (they are among `already`)."""
+
+    added: int
+    already: int
+    stayed: tuple[str, ...] = ()
+    people: int = 0
+    readmitted: tuple[str, ...] = ()  # removed (已移除) from the target group before, members there again now
+
+
 def bulk_copy_to_group(
     session: Session, actor: Actor, membership_ids: list[int], group_id: int, *, move: bool = False
 ) -> int:
-    """Copy (or move) the selected people into another group as members (已入群). Returns how many became members
-    there: new memberships, and former ones re-joined.
+    """copy_to_group, returning how many became members there."""
+    return copy_to_group(session, actor, membership_ids, group_id, move=move).added
+
+
+def copy_to_group(
+    session: Session, actor: Actor, membership_ids: list[int], group_id: int, *, move: bool = False
+) -> CopyOutcome:
+    """Copy (or move) the selected people into another group as members (已入群). Returns what it did with them
+    (CopyOutcome): how many became members there (new memberships, and former ones re-joined), how many were there
+    already, and whom a move left where they were.
 
     * Nobody there yet: a new membership (已入群, joined now, the tier and referrer of the selected row).
     * A former member there (已退群 / 已移出): the same membership comes back to 已入群 — its history stays with it:
@@ -566,6 +601,7 @@ def bulk_copy_to_group(
       the spell keep them), a missing tier is filled. (Gone without a leaving date: joined_at is kept, as before.)
     * Already there (已入群, 入群中, 已申请): skipped.
     * Blacklisted there: the call is refused, naming the people, and nothing is written.
+    * Blacklisted in the selected row's own group: refused the same way (a blacklist is lifted only explicitly).
 
     Moving marks the old membership 已退群 with the reason, so its history stays where it happened — only when the
     person is a member (已入群) of the target group afterwards: someone still joining there keeps the old one."""
@@ -595,7 +631,26 @@ def bulk_copy_to_group(
             "group",
             f"{names} 在「{group.name}」的黑名单中, 不能加入 ({names}: blacklisted in {group.name}, not added)",
         )
+    # a row blacklisted in its own group (the spammer in a "select all" of the camp): copied or moved, they were a
+    # member of the other group without a word — adding a person blacklisted anywhere warns, a blacklist is lifted
+    # only explicitly. Refused by name: deselect them, or add them there one by one (the member dialog warns)
+    black = [ms for ms in rows if ms.group_id != group_id and ms.status == "blacklisted"]
+    if black:
+        where = dict(
+            session.execute(select(Group.id, Group.name).where(Group.id.in_({ms.group_id for ms in black}))).all()
+        )
+        names = "、".join(dict.fromkeys(f"「{ms.member.display_name}」({where[ms.group_id]})" for ms in black))
+        raise ValidationError(
+            "group",
+            f"{names} 在黑名单中, 不能批量加入「{group.name}」; 请取消选择他们 "
+            f"({names}: blacklisted, not added to {group.name} in bulk; deselect them)",
+        )
+    # the people to copy or move (a selected row of the target group itself is no one to move)
+    people = {ms.member_id for ms in rows if ms.group_id != group_id}
+    was_there = {mid for mid, ms in there.items() if mid in people and ms.status not in ("left", "removed")}
     n = 0
+    stayed: dict[int, str] = {}  # member id: name (two people may share a name)
+    readmitted: dict[int, str] = {}
     rejoined: list[dict] = []
     added: list[Membership] = []
     for ms in rows:
@@ -616,6 +671,8 @@ def bulk_copy_to_group(
             added.append(target)
             n += 1
         elif target.status in ("left", "removed"):
+            if target.status == "removed":  # put out of that group by an admin: said by name, not only counted
+                readmitted[ms.member_id] = ms.member.display_name
             rejoined.append(
                 {
                     "membership_id": target.id,
@@ -632,6 +689,8 @@ def bulk_copy_to_group(
             target.joined_at = now if back else (target.joined_at or now)
             target.tier_id = target.tier_id if target.tier_id is not None else ms.tier_id
             n += 1
+        if move and target.status != "active" and ms.status in ("active", "onboarding", "applicant"):
+            stayed[ms.member_id] = ms.member.display_name  # still joining there: the old membership is not ended
         if move and target.status == "active" and ms.status in ("active", "onboarding", "applicant"):
             # through the one leaving rule: an applicant or newcomer moved away before joining gets no leaving date
             # (with one and no join date they were a member here from the beginning until the move)
@@ -653,15 +712,29 @@ def bulk_copy_to_group(
     if rejoined:
         after["rejoined"] = rejoined
     record_audit(session, actor.id, "bulk.move" if move else "bulk.copy", "membership", None, after=after)
-    return n
+    return CopyOutcome(
+        added=n,
+        already=len(was_there),
+        stayed=tuple(stayed.values()),
+        people=len(people),
+        readmitted=tuple(readmitted.values()),
+    )
 
 
 def bulk_mark_left(session: Session, actor: Actor, membership_ids: list[int], reason: str) -> int:
+    """Mark these memberships left with `reason`. Returns how many it marked: a membership out of the group already
+    (已退群 / 已移除 — by someone else since the roster was read) is left as it is, its day and its own reason (the
+    other assistant's "转到其他社群" became this "活动结束"); a blacklisted one refuses the whole (leave_group)."""
     from desktop.services.onboarding import leave_group
 
-    for mid in membership_ids:
+    rows = {ms.id: ms.status for ms in _memberships(session, membership_ids)}  # all exist, all live people
+    n = 0
+    for mid in dict.fromkeys(membership_ids):
+        if rows[mid] in ("left", "removed"):
+            continue
         leave_group(session, actor, mid, reason)
-    return len(membership_ids)
+        n += 1
+    return n
 
 
 # ---- referral tree ----

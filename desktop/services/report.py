@@ -1260,9 +1260,10 @@ class _Report:
 
         def rows() -> Iterator[list]:  # group by group, as the sheet is written
             for g in self.groups:
-                people = [pp for pp in self.people_of(g, full=True).values() if self._in_roster(pp)]
-                people.sort(key=lambda pp: (STATUS_ORDER.get(pp.status, 9), pp.pinyin, pp.mid))
-                for pp in people:
+                people = [(pp, self._status_at_end(pp)) for pp in self.people_of(g, full=True).values()]
+                people = [(pp, st) for pp, st in people if self._in_roster(pp)]
+                people.sort(key=lambda x: (STATUS_ORDER.get(x[1], 9), x[0].pinyin, x[0].mid))
+                for pp, status in people:
                     yield [
                         g.name,
                         pp.name,
@@ -1270,7 +1271,7 @@ class _Report:
                         pp.group_nickname,
                         pp.wechat_id,
                         pp.phone if self.unmasked else (mask_phone(pp.phone) or None),
-                        self.t(f"status.{pp.status}"),
+                        self.t(f"status.{status}"),
                         pp.tier,
                         sep.join(pp.roles) or None,
                         sep.join(pp.tags) or None,
@@ -1290,6 +1291,23 @@ class _Report:
             lay.add("rows", [[None, self.t("sub.no_rows")]], [None, None])
         ws.auto_filter.ref = _table_ref(header, body)
         self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
+
+    def _status_at_end(self, pp: _Person) -> str:
+        """The status the month's roster shows: at the end of the period, as its points are (balance up to then).
+        Someone who left (was moved, marked left) after the period was a member (已入群) at its end: October's
+        roster re-exported in late November said 已退群 for the people moved to the alumni group on 20 November,
+        and sorted them below October's members. A status of the entry process (申请中, 入群中) has no history:
+        it is shown as it is now."""
+        end_next = day_after(self.p.end)
+        if pp.status in ("left", "removed", "blacklisted"):
+            current = pp.left_at is not None and pp.left_at >= end_next
+            if current and (pp.joined_at is None or pp.joined_at < end_next):
+                return "active"
+        if pp.status != "active" and any(
+            (j is None or j < end_next) and left >= end_next for j, left in pp.spells
+        ):  # an earlier spell covered the end of the period
+            return "active"
+        return pp.status
 
     def _in_roster(self, pp: _Person) -> bool:
         """Who the month's roster lists: members during the period, applicants and newcomers who had applied

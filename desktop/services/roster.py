@@ -940,13 +940,19 @@ def _keep_or_drop_spell(session: Session, ms: Membership, data: MemberInput) -> 
         )
 
 
-def soft_delete_member(session: Session, actor: Actor, member_id: int) -> None:
+def soft_delete_member(session: Session, actor: Actor, member_id: int) -> bool:
+    """Soft delete a person (in every group). False, and nothing written, when they are deleted already — by
+    someone else since the roster was read: the caller's undo must not bring back a deletion that was not its own
+    (the Roster page's Undo restored a person another admin had deleted in between)."""
     require(actor, "delete_members")
     m = session.get(Member, member_id)
     if m is None:
         raise NotFound(f"member {member_id}")
+    if m.deleted_at is not None:
+        return False
     m.deleted_at = utcnow()
     record_audit(session, actor.id, "member.delete", "member", member_id, before={"display_name": m.display_name})
+    return True
 
 
 def identity_clashes(session: Session, member_ids: list[int]) -> list[tuple[str, DuplicateHit]]:
@@ -963,11 +969,14 @@ def identity_clashes(session: Session, member_ids: list[int]) -> list[tuple[str,
     return out
 
 
-def restore_member(session: Session, actor: Actor, member_id: int) -> None:
+def restore_member(session: Session, actor: Actor, member_id: int) -> bool:
+    """Bring a deleted person back. False, and nothing written, when they are not deleted (restored since)."""
     require(actor, "delete_members")
     m = session.get(Member, member_id)
     if m is None:
         raise NotFound(f"member {member_id}")
+    if m.deleted_at is None:
+        return False
     m.deleted_at = None
     record_audit(session, actor.id, "member.restore", "member", member_id)
     # a step list relaxed while they were deleted admitted everyone else who had done every required step (a
@@ -980,3 +989,4 @@ def restore_member(session: Session, actor: Actor, member_id: int) -> None:
         )
     ).all():
         admit_completed(session, actor, group_id, [ms_id])
+    return True

@@ -4,13 +4,14 @@ call = one transaction, permission checked, one audit row)."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from models import Membership, Role, Tag, member_tag, membership_role
+from desktop.services.roster import _may_delete_tags
+from models import Membership, Role, Tag, Tier, member_tag, membership_role
 
 
 def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
@@ -21,8 +22,13 @@ def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
     return list(dict.fromkeys(rows.values()))
 
 
-def bulk_remove_tag(session: Session, actor: Actor, membership_ids: list[int], tag: str) -> int:
-    """Take `tag` off the people of these memberships (tags belong to the person). Returns how many had it."""
+def bulk_remove_tag(
+    session: Session, actor: Actor, membership_ids: list[int], tag: str, *, created: bool = False
+) -> int:
+    """Take `tag` off the people of these memberships (tags belong to the person). Returns how many had it.
+    `created`: the undo of the bulk tag that created the tag — it goes from the tag list too when nobody carries
+    it now and its colour is still the default (as the undo of a member edit drops a tag the edit typed:
+    roster._drop_tags_the_last_edit_added); otherwise a tag taken off its last carrier stays (its id, its colour)."""
     require(actor, "edit_members")
     name = (tag or "").strip()
     if not name:
@@ -34,6 +40,14 @@ def bulk_remove_tag(session: Session, actor: Actor, membership_ids: list[int], t
     n = session.execute(
         delete(member_tag).where(member_tag.c.tag_id == tag_id, member_tag.c.member_id.in_(member_ids))
     ).rowcount
+    if created and _may_delete_tags(session):
+        session.execute(
+            delete(Tag).where(
+                Tag.id == tag_id,
+                Tag.color == Tag.__table__.c.color.default.arg,
+                ~select(member_tag.c.tag_id).where(member_tag.c.tag_id == Tag.id).exists(),
+            )
+        )
     session.expire_all()  # loaded Member.tags collections must not put the rows back
     record_audit(
         session, actor.id, "bulk.untag", "membership", None, after={"memberships": membership_ids, "tag": name}
@@ -58,3 +72,34 @@ def bulk_remove_role(session: Session, actor: Actor, membership_ids: list[int], 
         session, actor.id, "bulk.unrole", "membership", None, after={"memberships": membership_ids, "role": role}
     )
     return int(n or 0)
+
+
+def bulk_swap_tier(session: Session, actor: Actor, changes: dict[int, tuple[str | None, str | None]]) -> int:
+    """The undo (and redo) of a bulk tier: each membership `(expected, new)` goes to `new` only while its tier is
+    still `expected` — what the action left. A tier someone else set since (another assistant, the member dialog)
+    stays, as the undo of a member edit keeps what others changed since (roster.undo_member_edit). Returns how
+    many changed."""
+    require(actor, "edit_members")
+    names = {n for pair in changes.values() for n in pair if n}
+    ids = dict(session.execute(select(Tier.name, Tier.id).where(Tier.name.in_(sorted(names)))).all())
+    missing = sorted(names - ids.keys())
+    if missing:  # deleted in the tiers settings since the action
+        raise ValidationError("tier", f"未知层级「{missing[0]}」(unknown tier)")
+    now = dict(session.execute(select(Membership.id, Membership.tier_id).where(Membership.id.in_(list(changes)))).all())
+    if len(now) != len(changes):
+        raise NotFound("membership")
+    n = 0
+    for msid, (expected, new) in changes.items():
+        if now[msid] == (ids[expected] if expected else None) and expected != new:
+            session.execute(update(Membership).where(Membership.id == msid).values(tier_id=ids[new] if new else None))
+            n += 1
+    session.expire_all()
+    record_audit(
+        session,
+        actor.id,
+        "bulk.tier",
+        "membership",
+        None,
+        after={"memberships": list(changes), "tiers": {str(k): v[1] for k, v in changes.items()}},
+    )
+    return n

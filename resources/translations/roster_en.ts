@@ -1091,6 +1091,34 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.</source>
+            <translation>Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Also gone from the roster of %1.</source>
+            <translation>Also gone from the roster of %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1: deleted already by someone else.</source>
+            <translation>%1: deleted already by someone else.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%n had left already (their day and reason are kept).</source>
+            <translation>
+                <numerusform>%Ln had left already (their day and reason are kept).</numerusform>
+                <numerusform>%Ln had left already (their day and reason are kept).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1 had been removed from %2 and are members there again.</source>
+            <translation>%1 had been removed from %2 and are members there again.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>Mark as left</translation>

@@ -1067,6 +1067,33 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.</source>
+            <translation>未移动：%1 —— 还在「%2」申请或入群中，所以仍留在本群。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Also gone from the roster of %1.</source>
+            <translation>同时从「%1」的名册中移除。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1: deleted already by someone else.</source>
+            <translation>%1：已被其他人删除。</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%n had left already (their day and reason are kept).</source>
+            <translation>
+                <numerusform>其中 %Ln 人已经退群（保留原退群日期和原因）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>%1 had been removed from %2 and are members there again.</source>
+            <translation>%1 曾被移出「%2」，现在重新成为该群成员。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>标记为已退群</translation>

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.services.members import bulk_add_role, bulk_set_tier, bulk_tag
+from desktop.services.members import bulk_add_role, bulk_tag
 from desktop.services.operators import Actor
 from desktop.services.roster import (
     LeaveSpan,
@@ -20,7 +20,7 @@ from desktop.services.roster import (
     undo_member_edit,
     update_member,
 )
-from desktop.services.roster_bulk import bulk_remove_role, bulk_remove_tag
+from desktop.services.roster_bulk import bulk_remove_role, bulk_remove_tag, bulk_swap_tier
 
 Session = Any  # a desktop workspace session (ui/ never imports SQLAlchemy)
 Step = Callable[[Session, Actor], object]
@@ -55,24 +55,24 @@ class ServiceCommand(QUndoCommand):
 def set_tier_command(
     runner: Runner, text: str, membership_ids: list[int], tier: str | None, previous: dict[int, str | None]
 ) -> ServiceCommand:
-    """Undo puts each membership's own previous tier back (grouped by tier: one bulk call per tier)."""
-    by_tier: dict[str | None, list[int]] = {}
-    for msid in membership_ids:
-        by_tier.setdefault(previous.get(msid), []).append(msid)
-
-    def undo(session: Session, actor: Actor) -> None:
-        for old, ids in by_tier.items():
-            bulk_set_tier(session, actor, ids, old)
-
-    return ServiceCommand(runner, text, lambda s, a: bulk_set_tier(s, a, membership_ids, tier), undo)
+    """Undo puts each membership's own previous tier back, redo sets the tier again — each only where the tier is
+    still what the other way left (roster_bulk.bulk_swap_tier): a tier someone else set in between stays."""
+    back = {msid: (tier, previous.get(msid)) for msid in membership_ids}
+    again = {msid: (previous.get(msid), tier) for msid in membership_ids}
+    return ServiceCommand(
+        runner, text, lambda s, a: bulk_swap_tier(s, a, again), lambda s, a: bulk_swap_tier(s, a, back)
+    )
 
 
-def tag_command(runner: Runner, text: str, membership_ids: list[int], tag: str, lacked: list[int]) -> ServiceCommand:
-    """`lacked`: the memberships whose person did not have the tag before (only they lose it on undo)."""
+def tag_command(
+    runner: Runner, text: str, membership_ids: list[int], tag: str, lacked: list[int], *, created: bool = False
+) -> ServiceCommand:
+    """`lacked`: the memberships whose person did not have the tag before (only they lose it on undo).
+    `created`: the action made the tag (typed new): the undo takes it out of the tag list again."""
 
     def undo(session: Session, actor: Actor) -> None:
         if lacked:
-            bulk_remove_tag(session, actor, lacked, tag)
+            bulk_remove_tag(session, actor, lacked, tag, created=created)
 
     return ServiceCommand(runner, text, lambda s, a: bulk_tag(s, a, membership_ids, tag), undo)
 

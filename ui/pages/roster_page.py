@@ -7,7 +7,7 @@ desktop services."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import QunDeskError
 from desktop.phones import drop_id_numbers
 from desktop.services.groups import list_groups
-from desktop.services.lookups import list_tags, list_tiers
-from desktop.services.members import bulk_add_role, bulk_copy_to_group, bulk_mark_left, bulk_set_tier, bulk_tag
+from desktop.services.lookups import list_tags, list_tiers, other_groups_of
+from desktop.services.members import bulk_add_role, bulk_mark_left, bulk_set_tier, bulk_tag, copy_to_group
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import (
     LeaveSpan,
@@ -699,18 +699,34 @@ class RosterPage(QWidget):
             self.show_message(self.tr("Only the owner or an admin may delete members"))
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
+        names = {r.member_id: r.display_name for r in rows}
+        shown = [r.membership_id for r in rows]
 
-        def delete_all(session) -> None:
-            for mid in member_ids:
-                soft_delete_member(session, self._actor, mid)
+        def delete_all(session) -> tuple[list[str], list[int]]:
+            elsewhere = other_groups_of(session, member_ids, shown)
+            return elsewhere, [mid for mid in member_ids if soft_delete_member(session, self._actor, mid)]
 
-        if not run_write(self, self._database, delete_all, changes=ROSTER_CHANGES):
+        done = run_write(self, self._database, delete_all, changes=ROSTER_CHANGES)
+        if not done:
             return
-        if len(rows) == 1:
-            text = self.tr("Deleted %1.").replace("%1", rows[0].display_name)
+        elsewhere, deleted = done.value
+        # people someone else deleted since the roster was read are not this deletion's: its Undo leaves them deleted
+        before = self.tr("%1: deleted already by someone else.").replace(
+            "%1", "、".join(names[mid] for mid in member_ids if mid not in deleted)
+        )
+        if not deleted:
+            self.show_message(before)
+            self.refresh()
+            return
+        if len(deleted) == 1:
+            text = self.tr("Deleted %1.").replace("%1", names[deleted[0]])
         else:
-            text = self.tr("Deleted %n person(s).", "", len(member_ids))
-        self._push(delete_command(self, text, member_ids), text)
+            text = self.tr("Deleted %n person(s).", "", len(deleted))
+        if elsewhere:  # a deletion is the person's: their rows in the other groups go too — said, not hidden
+            text += " " + self.tr("Also gone from the roster of %1.").replace("%1", "、".join(elsewhere))
+        if len(deleted) < len(member_ids):
+            text += " " + before
+        self._push(delete_command(self, text, deleted), text)
         self.refresh()
         self.members_changed.emit()
 
@@ -721,23 +737,27 @@ class RosterPage(QWidget):
             return
         member_ids = list(dict.fromkeys(r.member_id for r in rows))
 
-        def restore_all(session) -> list:
-            for mid in member_ids:
-                restore_member(session, self._actor, mid)
-            return identity_clashes(session, member_ids)
+        def restore_all(session) -> tuple[list[int], list]:
+            restored = [mid for mid in member_ids if restore_member(session, self._actor, mid)]
+            return restored, identity_clashes(session, restored)
 
         done = run_write(self, self._database, restore_all, changes=ROSTER_CHANGES)
         if not done:
             return
-        text = self.tr("Restored %n person(s).", "", len(member_ids))
-        for name, hit in done.value:  # meanwhile added again: two records of one person now
+        restored, clashes = done.value  # someone restored since the roster was read: not this restore's to undo
+        text = self.tr("Restored %n person(s).", "", len(restored))
+        for name, hit in clashes:  # meanwhile added again: two records of one person now
             text += " " + (
                 self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
                 .replace("%1", name)
                 .replace("%2", hit.display_name)
                 .replace("%3", str(hit.member_id))
             )
-        self._push(restore_command(self, text, member_ids), text)
+        if not restored:
+            self.show_message(text)
+            self.refresh()
+            return
+        self._push(restore_command(self, text, restored), text)
         self.refresh()
         self.members_changed.emit()
 
@@ -776,7 +796,7 @@ class RosterPage(QWidget):
     def _forget_prompt(self) -> None:
         self.active_prompt = None
 
-    def _bulk_write(self, write: Callable[[object], int]) -> int | None:
+    def _bulk_write(self, write: Callable[[object], Any]) -> Any:
         """One bulk service call in one transaction; None (and a message) if it was refused."""
         done = run_write(self, self._database, write, changes=ROSTER_CHANGES)
         return done.value if done else None
@@ -800,7 +820,10 @@ class RosterPage(QWidget):
             tags = [name for _id, name in list_tags(session)]
         dialog = PromptDialog(
             self.tr("Add tag"),
-            self.tr("Tag for %n selected person(s) — pick one or type a new one:", "", len(rows)),
+            # a tag is the person's: one person in two groups (two rows of the roster of every group) is one
+            self.tr(
+                "Tag for %n selected person(s) — pick one or type a new one:", "", len({r.member_id for r in rows})
+            ),
             choices=tags,
             editable=True,
             placeholder=self.tr("e.g. early riser"),
@@ -813,13 +836,16 @@ class RosterPage(QWidget):
         tag = tag or ""
         before = self._snapshots(ids)
         lacked = [i for i in ids if i in before and tag not in before[i].tags]
+        with self._database.session() as session:
+            created = tag not in {name for _id, name in list_tags(session)}
         n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag))
         if n is None:
             return
-        text = self.tr("Added the tag “%1” to %n person(s).", "", len(ids)).replace("%1", tag)
+        people = len({snap.member_id for snap in before.values()})  # one person in two groups is two rows
+        text = self.tr("Added the tag “%1” to %n person(s).", "", people).replace("%1", tag)
         if id_numbers:
             text += " " + self.id_number_note()
-        self._push(tag_command(self, text, ids, tag, lacked), text)
+        self._push(tag_command(self, text, ids, tag, lacked, created=created), text)
         self._after_bulk()
 
     @Slot()
@@ -898,7 +924,11 @@ class RosterPage(QWidget):
         return self._ask_group(
             rows,
             self.tr("Copy to group"),
-            self.tr("Also add %n selected person(s) to this group (they stay where they are):", "", len(rows)),
+            self.tr(
+                "Also add %n selected person(s) to this group (they stay where they are):",
+                "",
+                len({r.member_id for r in rows}),
+            ),
             lambda gid, name: self._do_copy(ids, gid, name, move=False),
         )
 
@@ -914,23 +944,43 @@ class RosterPage(QWidget):
             self.tr(
                 "Move %n selected person(s) to this group. Their old membership is marked as left; its history stays.",
                 "",
-                len(rows),
+                len({r.member_id for r in rows}),  # people, not rows
             ),
             lambda gid, name: self._do_copy(ids, gid, name, move=True),
         )
 
     def _do_copy(self, ids: list[int], group_id: int, group_name: str, *, move: bool) -> None:
-        n = self._bulk_write(lambda s: bulk_copy_to_group(s, self._actor, ids, group_id, move=move))
-        if n is None:
+        done = self._bulk_write(lambda s: copy_to_group(s, self._actor, ids, group_id, move=move))
+        if done is None:
             return
         if move:
-            text = self.tr("Moved %n person(s) to %1.", "", len(ids)).replace("%1", group_name)
+            # counted in people (a person in two groups is two rows of the roster of every group); the people still
+            # joining the target group stay where they are: said by name, never counted as moved
+            moved = done.people - len(done.stayed)
+            text = self.tr("Moved %n person(s) to %1.", "", moved).replace("%1", group_name) if moved else ""
         else:
-            text = self.tr("Copied %n person(s) to %1.", "", n).replace("%1", group_name)
-        skipped = len(ids) - n
+            text = self.tr("Copied %n person(s) to %1.", "", done.added).replace("%1", group_name)
+        skipped = done.already - len(done.stayed)
         if skipped > 0:
             text += " " + self.tr("%n were already there.", "", skipped)
-        self.show_message(text)
+        if done.stayed:
+            text += " " + (
+                self.tr("Not moved: %1 — still joining %2 (applicant or newcomer there), so they stay here.")
+                .replace("%1", "、".join(done.stayed))
+                .replace("%2", group_name)
+            )
+        if done.readmitted:
+            text += " " + (
+                self.tr("%1 had been removed from %2 and are members there again.")
+                .replace("%1", "、".join(done.readmitted))
+                .replace("%2", group_name)
+            )
+        # A copy or move is not on the undo stack, and it made new memberships from the selected ones (with their
+        # tier): an earlier command's undo would now reach the old memberships only — Ctrl+Z after "set tier 大咖",
+        # then a move, put the old tier back on the rows left behind while the people stayed 大咖 where they are now.
+        # The history before it ends here (a deleted person is still restored with Show deleted ▸ Restore).
+        self.undo_stack.clear()
+        self.show_message(text.strip())
         self._after_bulk()
 
     @Slot()
@@ -953,6 +1003,8 @@ class RosterPage(QWidget):
         if n is None:
             return
         text = self.tr("Marked %n person(s) as left.", "", n)
+        if n < len(ids):  # left or removed since the roster was read: kept as they were, said
+            text += " " + self.tr("%n had left already (their day and reason are kept).", "", len(ids) - n)
         if drop_id_numbers(reason)[1]:
             text += " " + self.id_number_note()
         self.show_message(text)
