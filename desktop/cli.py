@@ -1742,8 +1742,12 @@ def _read_only(db_arg: str | None, detail: str) -> str | None:
     return read_only_problem(resolve_db(db_arg))
 
 
-def _secrets(db_arg: str | None) -> tuple[str, ...]:
-    """The passwords this run knows: the database URL's (user:password@ or ?password=…) and the operator's."""
+def _secrets(db_arg: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The passwords this run knows: the database URL's (user:password@ or ?password=…), kept out of stdout and
+    stderr, and the operator's (QUNDESK_PASSWORD), kept out of stderr — where messages, engine errors and
+    tracebacks go. Not out of stdout: that is the command's results, and the variable is whatever the environment
+    holds (a cron job's left over from another workspace, a wrong one, `2026`): hiding it there turned
+    `"month": "2026-11"` into `"***-11"` and `"checkins": 1276` into invalid JSON."""
     from desktop.paths import resolve_db
 
     target = resolve_db(db_arg)
@@ -1753,7 +1757,7 @@ def _secrets(db_arg: str | None) -> tuple[str, ...]:
 
         found = url_secrets(target)
     operator_password = os.environ.get(PASSWORD_ENV)
-    return (*found, operator_password) if operator_password else found
+    return found, ((operator_password,) if operator_password else ())
 
 
 class _Scrubbed:
@@ -1784,13 +1788,16 @@ class _Scrubbed:
         return getattr(self._target(), name)
 
 
-def _scrub_output(secrets: tuple[str, ...]) -> Callable[[], None]:
-    """Route stdout and stderr through _Scrubbed while there are secrets; returns what puts them back."""
-    if not secrets:
+def _scrub_output(secrets: tuple[str, ...], stderr_only: tuple[str, ...] = ()) -> Callable[[], None]:
+    """Route stdout and stderr through _Scrubbed while there are secrets (`stderr_only`: hidden on stderr only);
+    returns what puts them back."""
+    if not secrets and not stderr_only:
         return lambda: None
     out, err = sys.stdout, sys.stderr
-    wrapped = _Scrubbed("stdout", out, secrets), _Scrubbed("stderr", err, secrets)
-    sys.stdout, sys.stderr = wrapped
+    scrubbed_err = _Scrubbed("stderr", err, (*secrets, *stderr_only))
+    scrubbed_out = _Scrubbed("stdout", out, secrets) if secrets else None
+    wrapped = [w for w in (scrubbed_out, scrubbed_err) if w is not None]
+    sys.stdout, sys.stderr = scrubbed_out or out, scrubbed_err
 
     def restore() -> None:
         sys.stdout, sys.stderr = out, err
@@ -1820,8 +1827,9 @@ def _run(args: argparse.Namespace) -> int:
     ctx = Context(args.db, args.operator)
     name = " ".join(w for w in (args.command, getattr(args, "subcommand", None)) if w)
     ctx.reads_only = name in READ_ONLY_COMMANDS or name.startswith("text ")
-    secrets = _secrets(args.db)
-    restore_streams = _scrub_output(secrets)
+    url_passwords, operator_password = _secrets(args.db)
+    secrets = (*url_passwords, *operator_password)
+    restore_streams = _scrub_output(url_passwords, operator_password)
     code = EXIT_BAD_INPUT
     try:
         code = args.handler(ctx, args)
