@@ -1869,7 +1869,100 @@ def _run(args: argparse.Namespace) -> int:
         restore_streams()
 
 
+def _utf8_bytes(raw: bytes) -> bool:
+    """Text that is UTF-8 and not plain ASCII (早起打卡营 from a UTF-8 script)."""
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _rerun_in_utf8_mode() -> None:
+    """On a locale whose encoding is not UTF-8 (a cron job's LANG=en_US.ISO-8859-1, LC_ALL=C without Python's
+    locale coercion, zh_CN.GBK), Python decodes the command line, the environment and file names in that encoding:
+    a UTF-8 script's `--group 早起打卡营` arrived as 'æ\\x97©èµ·…' — "no group named …" (or an import creating a
+    group of that name), QUNDESK_OPERATOR=群主 an unknown operator, an ASCII locale a traceback. When the command
+    line or a QUNDESK_ variable holds UTF-8 text, the process runs again, the same command, in Python's UTF-8 mode
+    (`-X utf8`), where all of them are read as UTF-8. Text in the locale's own encoding (typed on a GBK terminal,
+    not valid UTF-8) is left as the locale reads it. Only for `qundesk` itself (main() without argv), not frozen."""
+    import codecs
+
+    if sys.flags.utf8_mode or getattr(sys, "frozen", False) or not hasattr(sys, "orig_argv"):
+        return
+    if codecs.lookup(sys.getfilesystemencoding()).name == "utf-8":
+        return
+    raw = [os.fsencode(a) for a in sys.argv[1:]]
+    if os.name == "posix":
+        raw += [v for k, v in os.environb.items() if k.startswith(b"QUNDESK_")]
+    if not any(_utf8_bytes(r) for r in raw):
+        return
+    try:
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+    except OSError:  # cannot run again: carry on as the locale reads the command line
+        return
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a cron job's `timeout`, a service stopped, a shutdown) or SIGHUP (the terminal closed) while a command
+    runs: raised where the command is, as Ctrl-C raises KeyboardInterrupt, so that what it was writing is rolled
+    back and its temporary files removed by the same code — before, the process died where it stood, leaving a
+    backup's `.FILE.backup-PID.tmp.part` (and the new --db file of a refused import) behind, without a word."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _on_termination() -> Callable[[], None]:
+    """SIGTERM and SIGHUP raise Terminated while main() runs; returns what puts the old handlers back."""
+    import signal
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) == signal.SIG_IGN:  # nohup: the terminal closing is to be ignored
+                continue
+            previous[signum] = signal.signal(signum, _raise_terminated)
+        except (ValueError, OSError):  # not the main thread
+            pass
+
+    def restore() -> None:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+    return restore
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        _rerun_in_utf8_mode()
+    restore_handlers = _on_termination()
+    try:
+        return _main(argv, restore_handlers)
+    except Terminated as exc:
+        import signal
+
+        name = signal.Signals(exc.signum).name
+        return _fail(
+            f"已终止 ({name}): 未完成的写入已撤销 (terminated: what was not finished was not written)", 128 + exc.signum
+        )
+    except KeyboardInterrupt:
+        return _fail("已取消 (cancelled)", 130)
+    finally:
+        restore_handlers()
+
+
+def _main(argv: list[str] | None, restore_handlers: Callable[[], None]) -> int:
     _utf8_streams()
     parser = build_parser()
     try:
@@ -1885,10 +1978,9 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(exc), EXIT_USAGE)
     try:
         if args.command is None:
+            restore_handlers()  # the window: Qt's event loop would hold a Python handler back; it ends as it did
             return _open_window(args)
         return _run(args)
-    except KeyboardInterrupt:
-        return _fail("已取消 (cancelled)", 130)
     except BrokenPipeError:  # `qundesk groups | head`: the reader went away
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -93,6 +95,54 @@ def member_names(path: Path) -> list[str]:
         return sorted(r[0] for r in conn.execute("SELECT display_name FROM member"))
 
 
+# ---- a locale that is not UTF-8 ---------------------------------------------------------------------------------
+
+
+def test_a_utf8_script_on_a_locale_that_is_not_utf8_names_the_right_group(tmp_path, workspace):
+    """`qundesk stats --group 早起打卡营` from a UTF-8 script under LANG=en_US.ISO-8859-1 (or C without coercion):
+    Python read the command line in the locale's encoding, so the group was 'æ\\x97©èµ·…' (no such group, exit 1)
+    — or, under ASCII, a traceback from the database driver."""
+    result = qundesk(tmp_path, "--db", str(workspace), "stats", "--group", CAMP, "--json", **NOT_UTF8)
+    assert result.returncode == 0, text(result.stderr)
+    stats = json.loads(text(result.stdout))
+    assert stats["group"] == CAMP and stats["month"] == TODAY.strftime("%Y-%m")
+    assert stats["members_total"] == 3 and stats["checkins"] == 1
+
+    result = qundesk(tmp_path, "--db", str(workspace), "text", "reminder", "--group", CAMP, **NOT_UTF8)
+    assert result.returncode == 0, text(result.stderr)
+    reminder = text(result.stdout)
+    assert "@李四" in reminder and "@王五" in reminder and "@张三" not in reminder
+
+
+def test_an_import_on_a_locale_that_is_not_utf8_creates_the_group_it_was_given(tmp_path, workspace):
+    """`import roster 名册.csv --group 晨读营` created a group named 'æ\\x99¨è¯»è\\x90¥' (mojibake), and said so in
+    mojibake: a record naming the wrong group."""
+    folder = tmp_path / "每日 导入"
+    folder.mkdir()
+    roster = folder / "名册 11月.csv"
+    roster.write_text("姓名,微信号\n赵敏,zhaomin01\n钱多多,qdd02\n", encoding="utf-8")
+    result = qundesk(tmp_path, "--db", str(workspace), "import", "roster", str(roster), "--group", "晨读营", **NOT_UTF8)
+    assert result.returncode == 0, text(result.stderr)
+    assert "社群「晨读营」不存在, 已创建" in text(result.stdout) and "名册 11月.csv" in text(result.stdout)
+    assert group_names(workspace) == [CAMP, "晨读营"]
+    assert member_names(workspace) == sorted(["张三", "李四", "王五", "赵敏", "钱多多"])
+
+
+def test_an_operator_named_in_the_environment_on_a_locale_that_is_not_utf8_signs_in(tmp_path, workspace):
+    """QUNDESK_OPERATOR=群主 was read as mojibake too: "no operator named …", exit 4, every night."""
+    result = qundesk(
+        tmp_path, "--db", str(workspace), "operator", "passwd", "群主", "--password-stdin", stdin=b"owner-secret-1\n"
+    )
+    assert result.returncode == 0, text(result.stderr)
+    signed_in = {"QUNDESK_OPERATOR": "群主", "QUNDESK_PASSWORD": "owner-secret-1", **NOT_UTF8}
+    result = qundesk(tmp_path, "--db", str(workspace), "groups", "--json", **signed_in)
+    assert result.returncode == 0, text(result.stderr)
+    assert [g["name"] for g in json.loads(text(result.stdout))] == [CAMP]
+    result = qundesk(tmp_path, "--db", str(workspace), "groups", "--json", **{**signed_in, "QUNDESK_PASSWORD": "x1"})
+    assert result.returncode == 4 and result.stdout == b""
+    assert "Traceback" not in text(result.stderr)
+
+
 # ---- a password left in the environment -------------------------------------------------------------------------
 
 
@@ -119,3 +169,89 @@ def test_the_operators_password_stays_off_stderr(tmp_path, workspace):
     # a sign-in that fails names the operator, never the password given
     result = qundesk(tmp_path, "--db", str(workspace), "groups", QUNDESK_OPERATOR="群主", QUNDESK_PASSWORD=secret + "x")
     assert result.returncode == 4 and secret not in text(result.stderr) and "群主" in text(result.stderr)
+
+
+# ---- SIGTERM, SIGHUP, Ctrl-C half-way -----------------------------------------------------------------------------
+
+
+def stopped_half_way(tmp_path: Path, where: str, signum: int, *argv: str) -> subprocess.CompletedProcess:
+    """Runs `qundesk ARGV` until it reaches `where` (tests/desktop/cli_stopper.py), then sends `signum`."""
+    marker = tmp_path / "stopped.marker"
+    child = subprocess.Popen(
+        [sys.executable, str(STOPPER), str(marker), where, *argv],
+        cwd=REPO,
+        env=cron_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 240
+    while not marker.exists():
+        if child.poll() is not None or time.monotonic() > deadline:
+            child.kill()
+            out, err = child.communicate()
+            pytest.fail(f"the command never reached {where}: {out!r} {err!r}")
+        time.sleep(0.05)
+    child.send_signal(signum)
+    out, err = child.communicate(timeout=120)
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+@pytest.fixture
+def big_roster(tmp_path) -> Path:
+    path = tmp_path / "名册.csv"
+    rows = "".join(f"成员{i},wx_{i:05d}\n" for i in range(50))
+    path.write_text("姓名,微信号\n" + rows, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_terminated_half_way_through_an_import_into_a_new_workspace_leaves_nothing(tmp_path, big_roster, signame):
+    """`timeout 600 qundesk --db new.sqlite import roster …` killed half-way: the process died where it stood,
+    without a word, leaving new.sqlite behind — an empty workspace the next night's `groups --db new.sqlite`
+    read as one (exit 0, no groups) instead of "no such workspace file" (exit 3)."""
+    signum = getattr(signal, signame)
+    target = tmp_path / "新的 工作区.sqlite"
+    result = stopped_half_way(
+        tmp_path, "members", signum, "--db", str(target), "import", "roster", str(big_roster), "--group", "晨读营"
+    )
+    err = text(result.stderr)
+    assert result.returncode == 128 + signum, err
+    assert err.startswith("qundesk: 已终止") and signame in err and "Traceback" not in err
+    assert result.stdout == b""
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("新的")) == []
+    again = qundesk(tmp_path, "--db", str(target), "groups")
+    assert again.returncode == 3 and not target.exists()
+
+
+def test_terminated_half_way_through_an_import_into_a_workspace_writes_nothing(tmp_path, workspace, big_roster):
+    result = stopped_half_way(
+        tmp_path,
+        "members",
+        signal.SIGTERM,
+        "--db",
+        str(workspace),
+        "import",
+        "roster",
+        str(big_roster),
+        "--group",
+        "晨读营",
+    )
+    assert result.returncode == 128 + signal.SIGTERM, text(result.stderr)
+    assert group_names(workspace) == [CAMP]
+    assert member_names(workspace) == ["张三", "李四", "王五"]
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_stopped_half_way_through_a_backup_leaves_no_file(tmp_path, workspace, signame):
+    """A backup killed by SIGTERM left `.nightly.sqlite.backup-PID.tmp` beside the target (a hidden file of the
+    workspace's size, every night the job ran over); Ctrl-C removed it, SIGTERM now does too."""
+    signum = getattr(signal, signame)
+    out_dir = tmp_path / "备份 目录"
+    out_dir.mkdir()
+    result = stopped_half_way(
+        tmp_path, "backup", signum, "--db", str(workspace), "backup", "-o", str(out_dir / "nightly.sqlite")
+    )
+    err = text(result.stderr)
+    assert result.returncode == 128 + signum, err
+    assert "Traceback" not in err and result.stdout == b""
+    assert sorted(p.name for p in out_dir.iterdir()) == []
