@@ -118,6 +118,7 @@ class Context:
         prompt on a terminal, once any operator has a password; before that the operator named, or the owner.
         A refusal is exit 4."""
         if self._actor is None:
+            from desktop.errors import PasswordMissing
             from desktop.services.operators import sign_in, sign_in_required
 
             database = self.database() if self._database is None else self._database
@@ -128,7 +129,15 @@ class Context:
                     import getpass
 
                     password = getpass.getpass(f"操作员「{name}」的密码 (password): ")
-                self._actor = sign_in(session, name, password)
+                try:
+                    self._actor = sign_in(session, name, password)
+                except PasswordMissing as exc:  # a script whose QUNDESK_PASSWORD is unset or empty: not "wrong"
+                    where = "为空 (is empty)" if password == "" else "未设置 (is not set)"
+                    raise PasswordMissing(
+                        f"{exc}: {PASSWORD_ENV} {where}, 也没有终端可以提示输入 (and there is no terminal to ask on)"
+                        if not sys.stdin.isatty()
+                        else str(exc)
+                    ) from None
                 session.commit()  # the owner is created on first use
         return self._actor
 

@@ -171,6 +171,24 @@ def test_the_operators_password_stays_off_stderr(tmp_path, workspace):
     assert result.returncode == 4 and secret not in text(result.stderr) and "群主" in text(result.stderr)
 
 
+@pytest.mark.parametrize("given", [None, ""])
+def test_a_password_not_given_is_not_called_wrong(tmp_path, workspace, given):
+    """A cron job whose QUNDESK_PASSWORD was not exported (or is empty) was told 「密码不正确 (wrong password)」: the
+    owner changes a password that was right. It says that none was given and where it goes."""
+    assert qundesk(tmp_path, "--db", str(workspace), "operator", "passwd", "群主", "--password-stdin",
+                   stdin=b"owner-secret-1\n").returncode == 0  # fmt: skip
+    env = {"QUNDESK_OPERATOR": "群主"} if given is None else {"QUNDESK_OPERATOR": "群主", "QUNDESK_PASSWORD": given}
+    result = qundesk(tmp_path, "--db", str(workspace), "stats", "--group", CAMP, "--json", **env)
+    err = text(result.stderr)
+    assert result.returncode == 4 and result.stdout == b""
+    assert "no password given" in err and "QUNDESK_PASSWORD" in err and "wrong" not in err
+    assert ("is empty" if given == "" else "is not set") in err
+    result = qundesk(
+        tmp_path, "--db", str(workspace), "stats", "--group", CAMP, QUNDESK_OPERATOR="群主", QUNDESK_PASSWORD="nope-1"
+    )
+    assert result.returncode == 4 and "wrong password" in text(result.stderr)
+
+
 # ---- SIGTERM, SIGHUP, Ctrl-C half-way -----------------------------------------------------------------------------
 
 
