@@ -1671,18 +1671,36 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _given(option: str) -> Callable[[str], str]:
+    """--db and --operator given empty (`qundesk --db "$WORKSPACE" …` with the variable unset or mistyped) are a
+    usage error: taken as not given, `--db ""` was the default workspace in the data folder — a cron job's import
+    went into the owner's own workspace (created if it had none), its `groups` printed that one's groups — and
+    `--operator ""` was the owner."""
+
+    def check(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(
+                f"{option} 是空的 (脚本里的变量没有设置?) / {option} is empty (an unset variable in a script?)"
+            )
+        return text
+
+    return check
+
+
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """--db and --operator work before or after the command name (`qundesk groups --db x.sqlite`)."""
     default = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--db",
         metavar="URL_OR_PATH",
+        type=_given("--db"),
         default=default,
         help="数据库文件或 URL (also QUNDESK_DB) / database file or URL",
     )
     parser.add_argument(
         "--operator",
         metavar="NAME",
+        type=_given("--operator"),
         default=default,
         help=f"以此操作员身份运行, 默认群主 / act as this operator (default: the owner; password in {PASSWORD_ENV})",
     )

@@ -52,7 +52,7 @@ NOT_UTF8 = {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
 def qundesk(tmp_path: Path, *argv: str, stdin: bytes | None = None, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "desktop.cli", *argv],
-        cwd=REPO,
+        cwd=tmp_path,  # a relative path (or a refused one) lands here, never in the checkout
         env=cron_env(tmp_path, **env),
         input=stdin,
         capture_output=True,
@@ -143,6 +143,33 @@ def test_an_operator_named_in_the_environment_on_a_locale_that_is_not_utf8_signs
     assert "Traceback" not in text(result.stderr)
 
 
+# ---- an unset variable in the script ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--db", "", "groups", "--json"],
+        ["import", "roster", "ROSTER", "--group", "晨读营", "--db", " "],
+        ["--db", "WORKSPACE", "--operator", "", "checkin", "--group", CAMP, "李四"],
+    ],
+)
+def test_an_empty_db_or_operator_is_a_usage_error(tmp_path, workspace, argv):
+    """`qundesk --db "$WORKSPACE" import roster …` with WORKSPACE unset: `--db ""` was taken as not given, so the
+    import went into the default workspace of the data folder (created for it) and `groups` listed that one's
+    groups, exit 0; `--operator ""` acted as the owner. Now exit 2, nothing anywhere written."""
+    roster = tmp_path / "名册.csv"
+    roster.write_text("姓名,微信号\n赵敏,zhaomin01\n", encoding="utf-8")
+    argv = [{"ROSTER": str(roster), "WORKSPACE": str(workspace)}.get(a, a) for a in argv]
+    before = workspace.read_bytes()
+    result = qundesk(tmp_path, *argv)
+    err = text(result.stderr)
+    assert result.returncode == 2 and result.stdout == b"", err
+    assert "is empty" in err and "Traceback" not in err
+    assert not (tmp_path / "data folder" / "qundesk.sqlite").exists()
+    assert workspace.read_bytes() == before
+
+
 # ---- a password left in the environment -------------------------------------------------------------------------
 
 
@@ -197,7 +224,7 @@ def stopped_half_way(tmp_path: Path, where: str, signum: int, *argv: str) -> sub
     marker = tmp_path / "stopped.marker"
     child = subprocess.Popen(
         [sys.executable, str(STOPPER), str(marker), where, *argv],
-        cwd=REPO,
+        cwd=tmp_path,
         env=cron_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
