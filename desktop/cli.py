@@ -1085,7 +1085,11 @@ def _args_checkin(p: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="打卡日期, 默认今天 (接龙标题写了日期时以它为准) / check-in day (default today; a chain's title date must agree)",
     )
-    p.add_argument("--paste", metavar="FILE", help="粘贴的接龙或聊天记录 (UTF-8) / a pasted chat (UTF-8)")
+    p.add_argument(
+        "--paste",
+        metavar="FILE",
+        help="粘贴的接龙或聊天记录 (UTF-8; - 为标准输入) / a pasted chat (UTF-8; - for stdin)",
+    )
     p.add_argument(
         "--late",
         action="store_true",
@@ -1129,9 +1133,14 @@ OUTCOME_LABELS = {
 QUIET_KINDS = ("header", "example", "noise", "blank")  # skipped silently (PRODUCT §4); the rest say why
 
 
-def _read_paste(path: Path) -> str:
+STDIN_LABEL = "标准输入 (stdin)"
+
+
+def _read_paste(path: Path | str) -> str:
+    """The pasted chat of --paste FILE, UTF-8 (BOM allowed); `-` is stdin (`xclip -o | qundesk checkin --paste -`:
+    it was "-: 无法读取 (cannot read)", exit 1)."""
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read() if path == STDIN_LABEL else Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: 无法读取 (cannot read): {exc.strerror or exc}") from exc
     try:
@@ -1164,7 +1173,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     database, actor = ctx.database(), ctx.actor()
     _daily_backup(ctx, database)
     if args.paste:
-        path = Path(args.paste)
+        path = STDIN_LABEL if args.paste == "-" else Path(args.paste)
         text = _read_paste(path)
         with database.session() as session:
             group_id = group_id_by_name(session, args.group)

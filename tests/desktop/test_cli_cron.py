@@ -170,6 +170,29 @@ def test_an_empty_db_or_operator_is_a_usage_error(tmp_path, workspace, argv):
     assert workspace.read_bytes() == before
 
 
+def checkins_on(path: Path, day: date) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT m.display_name FROM checkin c JOIN membership ms ON ms.id = c.membership_id"
+            " JOIN member m ON m.id = ms.member_id WHERE c.day = ?",
+            (day.isoformat(),),
+        )
+        return sorted(r[0] for r in rows)
+
+
+def test_a_chain_piped_in_is_read_from_stdin(tmp_path, workspace):
+    """`xclip -o | qundesk checkin --group 早起打卡营🌅 --paste -` was refused: "-: 无法读取 (cannot read)", exit 1."""
+    chain = "#接龙\n早起打卡\n1. 张三 5:40\n2. 李四 6:01\n3. 陌生人\n".encode()
+    result = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, "--paste", "-", stdin=chain)
+    assert result.returncode == 0, text(result.stderr)
+    assert "新记录 logged 1" in text(result.stdout) and "已打卡 already 1" in text(result.stdout)
+    assert "标准输入 (stdin) 第5行 未匹配 unmatched: 陌生人" in text(result.stderr)
+    assert checkins_on(workspace, TODAY) == ["张三", "李四"]
+    again = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, "--paste", "-", stdin=chain)
+    assert again.returncode == 0 and "新记录 logged 0" in text(again.stdout)
+    assert checkins_on(workspace, TODAY) == ["张三", "李四"]
+
+
 # ---- a password left in the environment -------------------------------------------------------------------------
 
 
