@@ -1136,11 +1136,11 @@ QUIET_KINDS = ("header", "example", "noise", "blank")  # skipped silently (PRODU
 STDIN_LABEL = "标准输入 (stdin)"
 
 
-def _read_paste(path: Path | str) -> str:
-    """The pasted chat of --paste FILE, UTF-8 (BOM allowed); `-` is stdin (`xclip -o | qundesk checkin --paste -`:
-    it was "-: 无法读取 (cannot read)", exit 1)."""
+def _read_paste(path: Path | str, source: str) -> str:
+    """The pasted chat of --paste FILE (`source`; `path` names it in messages), UTF-8 (BOM allowed); `-` is stdin
+    (`xclip -o | qundesk checkin --paste -`: it was "-: 无法读取 (cannot read)", exit 1)."""
     try:
-        data = sys.stdin.buffer.read() if path == STDIN_LABEL else Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: 无法读取 (cannot read): {exc.strerror or exc}") from exc
     try:
@@ -1173,8 +1173,11 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     database, actor = ctx.database(), ctx.actor()
     _daily_backup(ctx, database)
     if args.paste:
-        path = STDIN_LABEL if args.paste == "-" else Path(args.paste)
-        text = _read_paste(path)
+        if args.paste == "-":
+            path: Path | str = STDIN_LABEL
+        else:
+            path = _readable(args.paste) if _undecodable(args.paste) else Path(args.paste)
+        text = _read_paste(path, args.paste)
         with database.session() as session:
             group_id = group_id_by_name(session, args.group)
             preview = preview_paste(session, group_id, day, text)
@@ -1853,6 +1856,78 @@ def _open_window(args: argparse.Namespace) -> int:
     return int(run_app(args.db, args.lang) or 0)
 
 
+def _undecodable(text: str | None) -> bool:
+    """A path whose bytes are not UTF-8 (the file names of a zip made on Chinese Windows, unpacked on Linux, are
+    GBK): Python holds them as lone surrogates, which no database, URL or message can take."""
+    if not text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _readable(text: str) -> str:
+    """Such a path as its owner reads it: its bytes as GBK (GB18030) when they are that, else with � for each bad
+    byte."""
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def _readable_paths(args: argparse.Namespace) -> Callable[[], None]:
+    """Paths of the command line (or QUNDESK_DB, QUNDESK_HOME) whose bytes are not UTF-8 — `名册.csv` out of a zip
+    from Windows is `\xc3\xfb\xb2\xe1.csv` on Linux. They crashed with a traceback wherever their name was
+    recorded or printed (the audit log, an import's record, the database URL): an `export roster` left its workbook
+    written and unaudited, `checkin` on such a --db stopped in the daily backup. A file that is only read (an import's
+    FILE, --paste, a restore's backup) is read through a link with its readable name (名册.csv: the name messages and
+    the import's record show; --paste's is named so); the workspace and an output file are refused before anything is written, naming the
+    path as it reads. Returns what removes the links."""
+    import shutil
+    import tempfile
+
+    made: list[str] = []
+
+    def cleanup() -> None:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    if (
+        _undecodable(getattr(args, "db", None))
+        or _undecodable(os.environ.get("QUNDESK_DB"))
+        or _undecodable(os.environ.get("QUNDESK_HOME"))
+    ):
+        from models.db import DatabaseError
+
+        where = args.db or os.environ.get("QUNDESK_DB") or os.environ.get("QUNDESK_HOME") or ""
+        raise DatabaseError(
+            f"工作区的路径不是 UTF-8 编码 (可能是 GBK): {_readable(where)} — 请把文件或文件夹改名后再用 "
+            "(the workspace's path is not UTF-8, GBK perhaps: rename it, e.g. `convmv -f gbk -t utf-8 --notest …`)"
+        )
+    output = getattr(args, "output", None)
+    if _undecodable(output):
+        raise InputError(
+            f"-o {_readable(output)}: 文件名或文件夹名不是 UTF-8 编码 (可能是 GBK), 请换一个名字; 未写入任何内容 "
+            "(the name is not UTF-8, GBK perhaps: choose another; nothing was written)"
+        )
+    for attr in ("file",):  # checkin --paste reads its file itself and names it as it reads (_cmd_checkin)
+        value = getattr(args, attr, None)
+        if not _undecodable(value) or not os.path.isfile(value) or not hasattr(os, "symlink"):
+            continue
+        folder = tempfile.mkdtemp(prefix="qundesk-name-")
+        made.append(folder)
+        link = os.path.join(folder, _readable(os.path.basename(value)).replace(os.sep, "_") or "file")
+        try:
+            os.symlink(os.path.abspath(value), link)
+        except OSError:
+            continue
+        setattr(args, attr, link)
+    return cleanup
+
+
 def _run(args: argparse.Namespace) -> int:
     import sqlite3
 
@@ -1867,7 +1942,9 @@ def _run(args: argparse.Namespace) -> int:
     secrets = (*url_passwords, *operator_password)
     restore_streams = _scrub_output(url_passwords, operator_password)
     code = EXIT_BAD_INPUT
+    remove_links: Callable[[], None] = lambda: None  # noqa: E731
     try:
+        remove_links = _readable_paths(args)
         code = args.handler(ctx, args)
         return code
     except QunDeskError as exc:
@@ -1902,6 +1979,7 @@ def _run(args: argparse.Namespace) -> int:
         if code != EXIT_OK or getattr(args, "dry_run", False):  # a dry run writes nothing, not even the file
             ctx.discard_new()
         ctx.close()
+        remove_links()
         restore_streams()
 
 

@@ -193,6 +193,68 @@ def test_a_chain_piped_in_is_read_from_stdin(tmp_path, workspace):
     assert checkins_on(workspace, TODAY) == ["张三", "李四"]
 
 
+# ---- file names that are not UTF-8 (a zip made on Chinese Windows, unpacked on Linux) ---------------------------
+
+GBK_ROSTER = "名册.csv".encode("gbk")  # b"\xc3\xfb\xb2\xe1.csv": no UTF-8
+GBK_CHAIN = "接龙.txt".encode("gbk")
+not_posix = pytest.mark.skipif(os.name != "posix", reason="file names are bytes only on POSIX")
+
+
+@not_posix
+def test_files_named_in_gbk_are_read_under_their_readable_names(tmp_path, workspace):
+    """`unzip 名单.zip` of a zip from Windows gives `\xc3\xfb\xb2\xe1.csv`: `import roster` on it stopped with a
+    UnicodeEncodeError traceback when it recorded the file's name (exit 1); `checkin --paste` named its lines with
+    the bytes as they came. Now the file is read and named as its owner reads it: 名册.csv, 接龙.txt."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, GBK_ROSTER), "w", encoding="utf-8") as fh:
+        fh.write("姓名,微信号\n赵敏,zhaomin01\n钱多多,qdd02\n")
+    env = {"TMPDIR": str(tmp)}
+    result = qundesk(tmp_path, "--db", str(workspace), "import", "roster", os.path.join(folder, GBK_ROSTER),
+                     "--group", CAMP, **env)  # fmt: skip
+    assert result.returncode == 0, text(result.stderr)
+    assert "名册.csv → " + CAMP in text(result.stdout) and "新增 added            2" in text(result.stdout)
+    assert member_names(workspace) == sorted(["张三", "李四", "王五", "赵敏", "钱多多"])
+    with sqlite3.connect(workspace) as conn:
+        recorded = [r[0] for r in conn.execute("SELECT summary FROM audit_log WHERE action = 'import.roster'")]
+    assert recorded and any("名册.csv" in (r or "") for r in recorded)
+
+    with open(os.path.join(folder, GBK_CHAIN), "w", encoding="utf-8") as fh:
+        fh.write("#接龙\n1. 李四\n2. 陌生人\n")
+    result = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, "--paste",
+                     os.path.join(folder, GBK_CHAIN), **env)  # fmt: skip
+    assert result.returncode == 0, text(result.stderr)
+    assert "接龙.txt 第3行 未匹配 unmatched: 陌生人" in text(result.stderr)
+    assert checkins_on(workspace, TODAY) == ["张三", "李四"]
+    assert list(tmp.iterdir()) == []  # the links it read them through are gone
+
+
+@not_posix
+def test_an_output_or_workspace_named_in_gbk_is_refused_before_anything_is_written(tmp_path, workspace):
+    """`export roster -o` into such a name wrote the workbook, then stopped with a traceback recording it in the audit
+    log (an owner's export is unmasked: a file of full phone numbers nobody's audit shows); `checkin` on such a --db
+    stopped with a traceback in the daily backup. Both are refused now, naming the path as it reads."""
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = os.path.join(os.fsencode(out_dir), "名册.xlsx".encode("gbk"))
+    result = qundesk(tmp_path, "--db", str(workspace), "export", "roster", "--all", "-o", target)
+    err = text(result.stderr)
+    assert result.returncode == 1 and "Traceback" not in err and "名册.xlsx" in err and "UTF-8" in err
+    assert list(out_dir.iterdir()) == []
+    with sqlite3.connect(workspace) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE action LIKE 'export%'").fetchone()[0] == 0
+
+    gbk_db = os.path.join(os.fsencode(tmp_path), "社群.sqlite".encode("gbk"))
+    with open(workspace, "rb") as src, open(gbk_db, "wb") as dst:
+        dst.write(src.read())
+    before = open(gbk_db, "rb").read()
+    result = qundesk(tmp_path, "--db", gbk_db, "checkin", "--group", CAMP, "李四")
+    err = text(result.stderr)
+    assert result.returncode == 3 and "Traceback" not in err and "社群.sqlite" in err
+    assert open(gbk_db, "rb").read() == before and not (tmp_path / "backups").exists()
+
+
 # ---- a password left in the environment -------------------------------------------------------------------------
 
 
