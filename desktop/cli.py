@@ -1137,17 +1137,40 @@ STDIN_LABEL = "标准输入 (stdin)"
 
 
 def _read_paste(path: Path | str, source: str) -> str:
-    """The pasted chat of --paste FILE (`source`; `path` names it in messages), UTF-8 (BOM allowed); `-` is stdin
-    (`xclip -o | qundesk checkin --paste -`: it was "-: 无法读取 (cannot read)", exit 1)."""
+    """The pasted chat of --paste FILE (`source`; `path` names it in messages); `-` is stdin (`xclip -o | qundesk
+    checkin --paste -`: it was "-: 无法读取 (cannot read)", exit 1). UTF-8 (BOM allowed), and — as the roster and chat
+    imports read text — UTF-16 with its BOM (Windows PowerShell's `Get-Clipboard > chain.txt`) or GBK/GB18030
+    (Notepad's "ANSI" on Chinese Windows): those were refused as "第1行: 不是 UTF-8 文本". A file that is UTF-8 but
+    for a damaged byte is refused naming its line, never read as GBK (that would garble every name)."""
+    import codecs
+
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: 无法读取 (cannot read): {exc.strerror or exc}") from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: 文件标明是 UTF-16, 但内容无法识别 (marked UTF-16, but it is not)") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{path} 第{line}行: 不是 UTF-8 文本 (line {line} is not UTF-8)") from exc
+    as_utf8 = data.decode("utf-8", errors="replace")
+    bad = as_utf8.count("\ufffd")
+    good = sum(1 for c in as_utf8 if ord(c) > 127) - bad
+    gbk: str | None = None
+    if good < 10 * bad:  # not UTF-8 with a damaged byte: GBK, as Notepad saves it on Chinese Windows
+        try:
+            gbk = data.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+    if gbk is not None:
+        return gbk
+    what = "不是 UTF-8 文本" if good >= 10 * bad else "既不是 UTF-8 也不是 GBK 文本"
+    what_en = "is not UTF-8" if good >= 10 * bad else "is neither UTF-8 nor GBK"
+    raise InputError(f"{path} 第{line}行: {what} (line {line} {what_en})")
 
 
 def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:

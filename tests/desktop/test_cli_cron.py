@@ -193,6 +193,31 @@ def test_a_chain_piped_in_is_read_from_stdin(tmp_path, workspace):
     assert checkins_on(workspace, TODAY) == ["张三", "李四"]
 
 
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_a_chain_saved_by_notepad_or_powershell_is_read(tmp_path, workspace, encoding):
+    """A chain saved by Notepad as "ANSI" on Chinese Windows (GBK) or by Windows PowerShell's `Get-Clipboard >`
+    (UTF-16 with its BOM) was refused — "第1行: 不是 UTF-8 文本" — though the roster and chat imports read both."""
+    chain = tmp_path / "接龙.txt"
+    chain.write_bytes("#接龙\n1. 张三\n2. 李四 6:01\n3. 陌生人\n".encode(encoding))
+    result = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, "--paste", str(chain))
+    assert result.returncode == 0, text(result.stderr)
+    assert "新记录 logged 1" in text(result.stdout) and "已打卡 already 1" in text(result.stdout)
+    assert "接龙.txt 第4行 未匹配 unmatched: 陌生人" in text(result.stderr)
+    assert checkins_on(workspace, TODAY) == ["张三", "李四"]
+
+
+def test_a_chain_in_utf8_with_a_damaged_byte_is_refused_naming_its_line(tmp_path, workspace):
+    chain = tmp_path / "接龙.txt"
+    lines = ["#接龙 早起打卡营🌅 每日打卡", *[f"{i}. 张三李四王五赵六孙七" for i in range(1, 6)]]
+    data = "\n".join(lines).encode("utf-8")
+    cut = data.index(b"3. ") + 3
+    chain.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    result = qundesk(tmp_path, "--db", str(workspace), "checkin", "--group", CAMP, "--paste", str(chain))
+    assert result.returncode == 1 and result.stdout == b""
+    assert "第4行" in text(result.stderr) and "not UTF-8" in text(result.stderr)
+    assert checkins_on(workspace, TODAY) == ["张三"]
+
+
 # ---- file names that are not UTF-8 (a zip made on Chinese Windows, unpacked on Linux) ---------------------------
 
 GBK_ROSTER = "名册.csv".encode("gbk")  # b"\xc3\xfb\xb2\xe1.csv": no UTF-8
