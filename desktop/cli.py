@@ -1088,7 +1088,7 @@ def _args_checkin(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--paste",
         metavar="FILE",
-        help="粘贴的接龙或聊天记录 (UTF-8; - 为标准输入) / a pasted chat (UTF-8; - for stdin)",
+        help="粘贴的接龙或聊天记录 (UTF-8 或 GBK; - 为标准输入) / a pasted chat (UTF-8 or GBK; - for stdin)",
     )
     p.add_argument(
         "--late",
