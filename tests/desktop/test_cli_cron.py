@@ -29,6 +29,9 @@ def own_today(monkeypatch):
     monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
 
 
+not_posix_modes = pytest.mark.skipif(os.name != "posix", reason="file modes and the umask are POSIX")
+
+
 def cron_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     """What cron gives a job: a PATH and little else (no HOME, LANG, XDG_*, DISPLAY, PYTHONIOENCODING)."""
     env = {
@@ -216,6 +219,37 @@ def test_a_chain_in_utf8_with_a_damaged_byte_is_refused_naming_its_line(tmp_path
     assert result.returncode == 1 and result.stdout == b""
     assert "第4行" in text(result.stderr) and "not UTF-8" in text(result.stderr)
     assert checkins_on(workspace, TODAY) == ["张三"]
+
+
+@not_posix_modes
+def test_exports_under_a_private_umask_are_private(tmp_path, workspace):
+    """A cron job on a shared server runs under `umask 077`: its backups came out 0600, but `export roster` (an
+    owner's: every phone number in full) and `export report` were always 0644 — readable by every user of the
+    machine. A new workbook now takes the umask, as every other file does; one written over keeps its mode."""
+    out = tmp_path / "out"
+    out.mkdir()
+    script = (
+        "import os, sys, runpy; os.umask(0o077); sys.argv = ['qundesk', *sys.argv[1:]];"
+        " runpy.run_module('desktop.cli', run_name='__main__')"
+    )
+    for argv in (
+        ["export", "roster", "--all", "-o", str(out / "名册.xlsx")],
+        ["export", "report", "--all", "--month", TODAY.strftime("%Y-%m"), "-o", str(out / "月报.xlsx")],
+        ["backup", "-o", str(out / "备份.sqlite")],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-c", script, "--db", str(workspace), *argv],
+            cwd=tmp_path,
+            env=cron_env(tmp_path),
+            capture_output=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, text(result.stderr)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
+    assert modes == {"名册.xlsx": 0o600, "月报.xlsx": 0o600, "备份.sqlite": 0o600}
+    (out / "名册.xlsx").chmod(0o640)  # one the owner shared with their group on purpose stays so
+    result = qundesk(tmp_path, "--db", str(workspace), "export", "roster", "--all", "-o", str(out / "名册.xlsx"))
+    assert result.returncode == 0 and (out / "名册.xlsx").stat().st_mode & 0o777 == 0o640
 
 
 # ---- file names that are not UTF-8 (a zip made on Chinese Windows, unpacked on Linux) ---------------------------
