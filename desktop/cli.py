@@ -118,6 +118,7 @@ class Context:
         prompt on a terminal, once any operator has a password; before that the operator named, or the owner.
         A refusal is exit 4."""
         if self._actor is None:
+            from desktop.errors import PasswordMissing
             from desktop.services.operators import sign_in, sign_in_required
 
             database = self.database() if self._database is None else self._database
@@ -128,7 +129,15 @@ class Context:
                     import getpass
 
                     password = getpass.getpass(f"操作员「{name}」的密码 (password): ")
-                self._actor = sign_in(session, name, password)
+                try:
+                    self._actor = sign_in(session, name, password)
+                except PasswordMissing as exc:  # a script whose QUNDESK_PASSWORD is unset or empty: not "wrong"
+                    where = "为空 (is empty)" if password == "" else "未设置 (is not set)"
+                    raise PasswordMissing(
+                        f"{exc}: {PASSWORD_ENV} {where}, 也没有终端可以提示输入 (and there is no terminal to ask on)"
+                        if not sys.stdin.isatty()
+                        else str(exc)
+                    ) from None
                 session.commit()  # the owner is created on first use
         return self._actor
 
@@ -1076,7 +1085,11 @@ def _args_checkin(p: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="打卡日期, 默认今天 (接龙标题写了日期时以它为准) / check-in day (default today; a chain's title date must agree)",
     )
-    p.add_argument("--paste", metavar="FILE", help="粘贴的接龙或聊天记录 (UTF-8) / a pasted chat (UTF-8)")
+    p.add_argument(
+        "--paste",
+        metavar="FILE",
+        help="粘贴的接龙或聊天记录 (UTF-8 或 GBK; - 为标准输入) / a pasted chat (UTF-8 or GBK; - for stdin)",
+    )
     p.add_argument(
         "--late",
         action="store_true",
@@ -1120,16 +1133,44 @@ OUTCOME_LABELS = {
 QUIET_KINDS = ("header", "example", "noise", "blank")  # skipped silently (PRODUCT §4); the rest say why
 
 
-def _read_paste(path: Path) -> str:
+STDIN_LABEL = "标准输入 (stdin)"
+
+
+def _read_paste(path: Path | str, source: str) -> str:
+    """The pasted chat of --paste FILE (`source`; `path` names it in messages); `-` is stdin (`xclip -o | qundesk
+    checkin --paste -`: it was "-: 无法读取 (cannot read)", exit 1). UTF-8 (BOM allowed), and — as the roster and chat
+    imports read text — UTF-16 with its BOM (Windows PowerShell's `Get-Clipboard > chain.txt`) or GBK/GB18030
+    (Notepad's "ANSI" on Chinese Windows): those were refused as "第1行: 不是 UTF-8 文本". A file that is UTF-8 but
+    for a damaged byte is refused naming its line, never read as GBK (that would garble every name)."""
+    import codecs
+
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: 无法读取 (cannot read): {exc.strerror or exc}") from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}: 文件标明是 UTF-16, 但内容无法识别 (marked UTF-16, but it is not)") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"{path} 第{line}行: 不是 UTF-8 文本 (line {line} is not UTF-8)") from exc
+    as_utf8 = data.decode("utf-8", errors="replace")
+    bad = as_utf8.count("\ufffd")
+    good = sum(1 for c in as_utf8 if ord(c) > 127) - bad
+    gbk: str | None = None
+    if good < 10 * bad:  # not UTF-8 with a damaged byte: GBK, as Notepad saves it on Chinese Windows
+        try:
+            gbk = data.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+    if gbk is not None:
+        return gbk
+    what = "不是 UTF-8 文本" if good >= 10 * bad else "既不是 UTF-8 也不是 GBK 文本"
+    what_en = "is not UTF-8" if good >= 10 * bad else "is neither UTF-8 nor GBK"
+    raise InputError(f"{path} 第{line}行: {what} (line {line} {what_en})")
 
 
 def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
@@ -1155,8 +1196,11 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     database, actor = ctx.database(), ctx.actor()
     _daily_backup(ctx, database)
     if args.paste:
-        path = Path(args.paste)
-        text = _read_paste(path)
+        if args.paste == "-":
+            path: Path | str = STDIN_LABEL
+        else:
+            path = _readable(args.paste) if _undecodable(args.paste) else Path(args.paste)
+        text = _read_paste(path, args.paste)
         with database.session() as session:
             group_id = group_id_by_name(session, args.group)
             preview = preview_paste(session, group_id, day, text)
@@ -1662,18 +1706,36 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _given(option: str) -> Callable[[str], str]:
+    """--db and --operator given empty (`qundesk --db "$WORKSPACE" …` with the variable unset or mistyped) are a
+    usage error: taken as not given, `--db ""` was the default workspace in the data folder — a cron job's import
+    went into the owner's own workspace (created if it had none), its `groups` printed that one's groups — and
+    `--operator ""` was the owner."""
+
+    def check(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(
+                f"{option} 是空的 (脚本里的变量没有设置?) / {option} is empty (an unset variable in a script?)"
+            )
+        return text
+
+    return check
+
+
 def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """--db and --operator work before or after the command name (`qundesk groups --db x.sqlite`)."""
     default = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--db",
         metavar="URL_OR_PATH",
+        type=_given("--db"),
         default=default,
         help="数据库文件或 URL (also QUNDESK_DB) / database file or URL",
     )
     parser.add_argument(
         "--operator",
         metavar="NAME",
+        type=_given("--operator"),
         default=default,
         help=f"以此操作员身份运行, 默认群主 / act as this operator (default: the owner; password in {PASSWORD_ENV})",
     )
@@ -1742,8 +1804,12 @@ def _read_only(db_arg: str | None, detail: str) -> str | None:
     return read_only_problem(resolve_db(db_arg))
 
 
-def _secrets(db_arg: str | None) -> tuple[str, ...]:
-    """The passwords this run knows: the database URL's (user:password@ or ?password=…) and the operator's."""
+def _secrets(db_arg: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The passwords this run knows: the database URL's (user:password@ or ?password=…), kept out of stdout and
+    stderr, and the operator's (QUNDESK_PASSWORD), kept out of stderr — where messages, engine errors and
+    tracebacks go. Not out of stdout: that is the command's results, and the variable is whatever the environment
+    holds (a cron job's left over from another workspace, a wrong one, `2026`): hiding it there turned
+    `"month": "2026-11"` into `"***-11"` and `"checkins": 1276` into invalid JSON."""
     from desktop.paths import resolve_db
 
     target = resolve_db(db_arg)
@@ -1753,7 +1819,7 @@ def _secrets(db_arg: str | None) -> tuple[str, ...]:
 
         found = url_secrets(target)
     operator_password = os.environ.get(PASSWORD_ENV)
-    return (*found, operator_password) if operator_password else found
+    return found, ((operator_password,) if operator_password else ())
 
 
 class _Scrubbed:
@@ -1784,13 +1850,16 @@ class _Scrubbed:
         return getattr(self._target(), name)
 
 
-def _scrub_output(secrets: tuple[str, ...]) -> Callable[[], None]:
-    """Route stdout and stderr through _Scrubbed while there are secrets; returns what puts them back."""
-    if not secrets:
+def _scrub_output(secrets: tuple[str, ...], stderr_only: tuple[str, ...] = ()) -> Callable[[], None]:
+    """Route stdout and stderr through _Scrubbed while there are secrets (`stderr_only`: hidden on stderr only);
+    returns what puts them back."""
+    if not secrets and not stderr_only:
         return lambda: None
     out, err = sys.stdout, sys.stderr
-    wrapped = _Scrubbed("stdout", out, secrets), _Scrubbed("stderr", err, secrets)
-    sys.stdout, sys.stderr = wrapped
+    scrubbed_err = _Scrubbed("stderr", err, (*secrets, *stderr_only))
+    scrubbed_out = _Scrubbed("stdout", out, secrets) if secrets else None
+    wrapped = [w for w in (scrubbed_out, scrubbed_err) if w is not None]
+    sys.stdout, sys.stderr = scrubbed_out or out, scrubbed_err
 
     def restore() -> None:
         sys.stdout, sys.stderr = out, err
@@ -1810,6 +1879,78 @@ def _open_window(args: argparse.Namespace) -> int:
     return int(run_app(args.db, args.lang) or 0)
 
 
+def _undecodable(text: str | None) -> bool:
+    """A path whose bytes are not UTF-8 (the file names of a zip made on Chinese Windows, unpacked on Linux, are
+    GBK): Python holds them as lone surrogates, which no database, URL or message can take."""
+    if not text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _readable(text: str) -> str:
+    """Such a path as its owner reads it: its bytes as GBK (GB18030) when they are that, else with � for each bad
+    byte."""
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def _readable_paths(args: argparse.Namespace) -> Callable[[], None]:
+    """Paths of the command line (or QUNDESK_DB, QUNDESK_HOME) whose bytes are not UTF-8 — `名册.csv` out of a zip
+    from Windows is `\xc3\xfb\xb2\xe1.csv` on Linux. They crashed with a traceback wherever their name was
+    recorded or printed (the audit log, an import's record, the database URL): an `export roster` left its workbook
+    written and unaudited, `checkin` on such a --db stopped in the daily backup. A file that is only read (an import's
+    FILE, --paste, a restore's backup) is read through a link with its readable name (名册.csv: the name messages and
+    the import's record show; --paste's is named so); the workspace and an output file are refused before anything is written, naming the
+    path as it reads. Returns what removes the links."""
+    import shutil
+    import tempfile
+
+    made: list[str] = []
+
+    def cleanup() -> None:
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    if (
+        _undecodable(getattr(args, "db", None))
+        or _undecodable(os.environ.get("QUNDESK_DB"))
+        or _undecodable(os.environ.get("QUNDESK_HOME"))
+    ):
+        from models.db import DatabaseError
+
+        where = args.db or os.environ.get("QUNDESK_DB") or os.environ.get("QUNDESK_HOME") or ""
+        raise DatabaseError(
+            f"工作区的路径不是 UTF-8 编码 (可能是 GBK): {_readable(where)} — 请把文件或文件夹改名后再用 "
+            "(the workspace's path is not UTF-8, GBK perhaps: rename it, e.g. `convmv -f gbk -t utf-8 --notest …`)"
+        )
+    output = getattr(args, "output", None)
+    if _undecodable(output):
+        raise InputError(
+            f"-o {_readable(output)}: 文件名或文件夹名不是 UTF-8 编码 (可能是 GBK), 请换一个名字; 未写入任何内容 "
+            "(the name is not UTF-8, GBK perhaps: choose another; nothing was written)"
+        )
+    for attr in ("file",):  # checkin --paste reads its file itself and names it as it reads (_cmd_checkin)
+        value = getattr(args, attr, None)
+        if not _undecodable(value) or not os.path.isfile(value) or not hasattr(os, "symlink"):
+            continue
+        folder = tempfile.mkdtemp(prefix="qundesk-name-")
+        made.append(folder)
+        link = os.path.join(folder, _readable(os.path.basename(value)).replace(os.sep, "_") or "file")
+        try:
+            os.symlink(os.path.abspath(value), link)
+        except OSError:
+            continue
+        setattr(args, attr, link)
+    return cleanup
+
+
 def _run(args: argparse.Namespace) -> int:
     import sqlite3
 
@@ -1820,10 +1961,13 @@ def _run(args: argparse.Namespace) -> int:
     ctx = Context(args.db, args.operator)
     name = " ".join(w for w in (args.command, getattr(args, "subcommand", None)) if w)
     ctx.reads_only = name in READ_ONLY_COMMANDS or name.startswith("text ")
-    secrets = _secrets(args.db)
-    restore_streams = _scrub_output(secrets)
+    url_passwords, operator_password = _secrets(args.db)
+    secrets = (*url_passwords, *operator_password)
+    restore_streams = _scrub_output(url_passwords, operator_password)
     code = EXIT_BAD_INPUT
+    remove_links: Callable[[], None] = lambda: None  # noqa: E731
     try:
+        remove_links = _readable_paths(args)
         code = args.handler(ctx, args)
         return code
     except QunDeskError as exc:
@@ -1858,10 +2002,104 @@ def _run(args: argparse.Namespace) -> int:
         if code != EXIT_OK or getattr(args, "dry_run", False):  # a dry run writes nothing, not even the file
             ctx.discard_new()
         ctx.close()
+        remove_links()
         restore_streams()
 
 
+def _utf8_bytes(raw: bytes) -> bool:
+    """Text that is UTF-8 and not plain ASCII (早起打卡营 from a UTF-8 script)."""
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _rerun_in_utf8_mode() -> None:
+    """On a locale whose encoding is not UTF-8 (a cron job's LANG=en_US.ISO-8859-1, LC_ALL=C without Python's
+    locale coercion, zh_CN.GBK), Python decodes the command line, the environment and file names in that encoding:
+    a UTF-8 script's `--group 早起打卡营` arrived as 'æ\\x97©èµ·…' — "no group named …" (or an import creating a
+    group of that name), QUNDESK_OPERATOR=群主 an unknown operator, an ASCII locale a traceback. When the command
+    line or a QUNDESK_ variable holds UTF-8 text, the process runs again, the same command, in Python's UTF-8 mode
+    (`-X utf8`), where all of them are read as UTF-8. Text in the locale's own encoding (typed on a GBK terminal,
+    not valid UTF-8) is left as the locale reads it. Only for `qundesk` itself (main() without argv), not frozen."""
+    import codecs
+
+    if sys.flags.utf8_mode or getattr(sys, "frozen", False) or not hasattr(sys, "orig_argv"):
+        return
+    if codecs.lookup(sys.getfilesystemencoding()).name == "utf-8":
+        return
+    raw = [os.fsencode(a) for a in sys.argv[1:]]
+    if os.name == "posix":
+        raw += [v for k, v in os.environb.items() if k.startswith(b"QUNDESK_")]
+    if not any(_utf8_bytes(r) for r in raw):
+        return
+    try:
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+    except OSError:  # cannot run again: carry on as the locale reads the command line
+        return
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a cron job's `timeout`, a service stopped, a shutdown) or SIGHUP (the terminal closed) while a command
+    runs: raised where the command is, as Ctrl-C raises KeyboardInterrupt, so that what it was writing is rolled
+    back and its temporary files removed by the same code — before, the process died where it stood, leaving a
+    backup's `.FILE.backup-PID.tmp.part` (and the new --db file of a refused import) behind, without a word."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def _on_termination() -> Callable[[], None]:
+    """SIGTERM and SIGHUP raise Terminated while main() runs; returns what puts the old handlers back."""
+    import signal
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) == signal.SIG_IGN:  # nohup: the terminal closing is to be ignored
+                continue
+            previous[signum] = signal.signal(signum, _raise_terminated)
+        except (ValueError, OSError):  # not the main thread
+            pass
+
+    def restore() -> None:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+    return restore
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        _rerun_in_utf8_mode()
+    restore_handlers = _on_termination()
+    try:
+        return _main(argv, restore_handlers)
+    except Terminated as exc:
+        import signal
+
+        name = signal.Signals(exc.signum).name
+        return _fail(
+            f"已终止 ({name}): 未完成的写入已撤销 (terminated: what was not finished was not written)", 128 + exc.signum
+        )
+    except KeyboardInterrupt:
+        return _fail("已取消 (cancelled)", 130)
+    finally:
+        restore_handlers()
+
+
+def _main(argv: list[str] | None, restore_handlers: Callable[[], None]) -> int:
     _utf8_streams()
     parser = build_parser()
     try:
@@ -1877,10 +2115,9 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(str(exc), EXIT_USAGE)
     try:
         if args.command is None:
+            restore_handlers()  # the window: Qt's event loop would hold a Python handler back; it ends as it did
             return _open_window(args)
         return _run(args)
-    except KeyboardInterrupt:
-        return _fail("已取消 (cancelled)", 130)
     except BrokenPipeError:  # `qundesk groups | head`: the reader went away
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -30,3 +30,7 @@ class PermissionDenied(QunDeskError):
 
 class SignInFailed(PermissionDenied):
     """Nobody signed in where sign-in is needed, or the name or password is wrong (exit code 4)."""
+
+
+class PasswordMissing(SignInFailed):
+    """The operator has a password and none was given (not a wrong one: the CLI says where to put it)."""

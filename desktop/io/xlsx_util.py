@@ -583,6 +583,22 @@ def clear_stale_parts(path: Path) -> list[Path]:
     return removed
 
 
+def new_file_mode() -> int:
+    """The mode a new file of this user gets: 0666 less the process's umask (0644 under the usual 022, 0600 under
+    077). Read from /proc where there is one (changing the umask to read it is not thread-safe: the window saves
+    on a worker thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def save_atomic(wb: Workbook, path: Path) -> Path:
     """Save to a temporary file beside `path`, fsync, then move it into place (os.replace is atomic).
     On any failure the temporary file is removed and the old file at `path` is left untouched."""
@@ -602,8 +618,10 @@ def save_atomic(wb: Workbook, path: Path) -> Path:
                 guard.failed = True  # whatever openpyxl left open cannot write here any more
             fh.flush()
             os.fsync(fh.fileno())
-        # the temporary file is private (0600) while written: give it the old file's mode, or the usual 0644
-        os.chmod(tmp, (path.stat().st_mode & 0o777) if path.exists() else 0o644)
+        # the temporary file is private (0600) while written: give it the old file's mode, or a new file's under
+        # the umask — a fixed 0644 made an owner's export of full phone numbers readable by every user of the machine
+        # under `umask 077` (a shared server's cron job), where every other file of theirs, the backups too, is 0600
+        os.chmod(tmp, (path.stat().st_mode & 0o777) if path.exists() else new_file_mode())
         try:
             os.replace(tmp, path)
         except PermissionError as exc:

@@ -37,7 +37,7 @@ from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, inspe
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from desktop.errors import QunDeskError, SignInFailed
+from desktop.errors import PasswordMissing, QunDeskError, SignInFailed
 from desktop.services.operators import Actor, require
 from models import Base, clock, kept
 from models.db import (
@@ -846,7 +846,11 @@ def backup_operator(backup_file: str | Path, name: str, password: str | None) ->
             raise SignInFailed(
                 f"操作员「{name}」在备份里没有密码 (operator {name!r} has no password in the backup's workspace)"
             )
-        if not password or not check_password(found[3], password):
+        if not password:  # none given is not a wrong one
+            raise PasswordMissing(
+                f"操作员「{name}」需要备份里的密码, 但没有给出 (QUNDESK_PASSWORD) (no password given for {name!r})"
+            )
+        if not check_password(found[3], password):
             raise SignInFailed(f"操作员「{name}」的密码不正确 (wrong password for {name!r})")
     return Actor(found[0], found[1], found[2])
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFound, PermissionDenied, SignInFailed, ValidationError
+from desktop.errors import NotFound, PasswordMissing, PermissionDenied, SignInFailed, ValidationError
 from desktop.services.audit import record_audit
 from models import Operator
 from models.base import OPERATOR_ROLES
@@ -149,7 +149,9 @@ def sign_in(session: Session, name: str | None = None, password: str | None = No
                 f"操作员「{name}」还没有密码, 请群主先设置 (operator {name!r} has no password yet: the owner sets one "
                 "with `qundesk operator passwd`)"
             )
-        if not password or not check_password(op.password_hash, password):
+        if not password:  # none given is not a wrong one
+            raise PasswordMissing(f"操作员「{name}」需要密码, 但没有给出 (no password given for {name!r})")
+        if not check_password(op.password_hash, password):
             raise SignInFailed(f"操作员「{name}」的密码不正确 (wrong password for {name!r})")
     return _actor(op)
 

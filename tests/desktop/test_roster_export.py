@@ -244,7 +244,11 @@ def test_atomic_write(sqlite_workspace, tmp_path, monkeypatch):
     assert _read(path)[1][0]["姓名"] == "张三"
     fresh = out / "fresh.xlsx"
     export_roster(sqlite_workspace, owner, group_ids=[gid], path=fresh)
-    assert fresh.stat().st_mode & 0o777 == 0o644  # not the temporary file's private 0600
+    # not the temporary file's private 0600: a new file's mode under the umask (0644 under the usual 022)
+    assert fresh.stat().st_mode & 0o777 == xlsx_util.new_file_mode()
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask
     assert xlsx_util.check_target(path) == path.resolve()
 
 

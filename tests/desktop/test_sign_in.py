@@ -268,6 +268,7 @@ def test_a_workspace_locked_out_by_an_older_version_lets_its_owner_in_to_set_a_p
                      stdin=OWNER_PW + "\n", monkeypatch=monkeypatch)  # fmt: skip
     assert code == 0
     code, _, err = run(capsys, "--db", ws, "groups")
-    assert code == 4 and "wrong password" in err  # the owner's password is needed now
+    # the owner's password is needed now, and none was given: said so (not "wrong password"), and where it goes
+    assert code == 4 and "no password given" in err and "QUNDESK_PASSWORD" in err and "wrong" not in err
     monkeypatch.setenv("QUNDESK_PASSWORD", OWNER_PW)
     assert run(capsys, "--db", ws, "groups")[0] == 0
