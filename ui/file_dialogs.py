@@ -14,7 +14,9 @@ functions); tests replace these two."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QFileInfo
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QFileInfo, QSettings, QStandardPaths
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
 
@@ -55,14 +57,40 @@ def _run(dialog: QFileDialog) -> tuple[str, str]:
     return (files[0] if files else ""), dialog.selectedNameFilter()
 
 
+OPEN_FOLDER_KEY = "files/open_folder"
+
+
+def open_folder() -> str:
+    """Where an Open dialog starts when its caller names no folder: the folder a file was last opened from (while
+    it exists), else Downloads — where WeChat and the browsers put the exports people import —, else Documents,
+    else home. It started in the process's working directory: the source tree here, the install folder or
+    C:\\Windows\\System32 for a packaged app on Windows."""
+    stored = QSettings().value(OPEN_FOLDER_KEY)
+    if stored and Path(str(stored)).is_dir():
+        return str(stored)
+    for location in (
+        QStandardPaths.StandardLocation.DownloadLocation,
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
+
+
 def get_open_file_name(
     parent: QWidget | None, caption: str = "", directory: str = "", file_filter: str = ""
 ) -> tuple[str, str]:
-    """(path, chosen filter) of an existing file, ("", "") when cancelled."""
-    dialog = file_dialog(parent, caption, directory, file_filter)
+    """(path, chosen filter) of an existing file, ("", "") when cancelled. Without a `directory`, the dialog
+    starts in `open_folder()`; the folder of the file chosen is remembered for the next one."""
+    dialog = file_dialog(parent, caption, directory or open_folder(), file_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    return _run(dialog)
+    path, chosen = _run(dialog)
+    if path:
+        QSettings().setValue(OPEN_FOLDER_KEY, str(Path(path).parent))
+    return path, chosen
 
 
 def get_save_file_name(

@@ -76,3 +76,32 @@ def test_no_window_code_uses_qts_static_file_dialogs():
         for m in static.finditer(p.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_an_open_dialog_starts_where_exports_are_and_then_where_the_last_file_was(qtbot, tmp_path, monkeypatch):
+    """The Import and chat-import dialogs' Browse… started in the process's working directory (the source tree
+    here; the install folder or C:\\Windows\\System32 for a packaged app). They start in Downloads now, then in the
+    folder a file was last opened from."""
+    from helpers import isolate_settings
+
+    isolate_settings(tmp_path)
+    home = tmp_path / "home"
+    (home / "Downloads").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_CONFIG_HOME", "XDG_DOWNLOAD_DIR", "XDG_DOCUMENTS_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    chosen = tmp_path / "微信文件" / "名单.xlsx"
+    chosen.parent.mkdir()
+    started: list[str] = []
+
+    def run(dialog):
+        started.append(dialog.directory().absolutePath())
+        return str(chosen), ""
+
+    monkeypatch.setattr(file_dialogs, "_run", run)
+    assert file_dialogs.get_open_file_name(None, "Choose a file to import", "", "")[0] == str(chosen)
+    assert started == [str(home / "Downloads")]
+    file_dialogs.get_open_file_name(None, "Choose a chat export", "", "")
+    assert started[-1] == str(chosen.parent)
+    file_dialogs.get_open_file_name(None, "Choose a file to import", str(tmp_path), "")  # a folder given: that one
+    assert started[-1] == str(tmp_path)
