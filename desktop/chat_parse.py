@@ -38,7 +38,8 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
      number) and are kind ``example``.
    * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
      ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
-     with emoji before the number (``🌟1. 张三``).
+     with emoji before the number (``🌟1. 张三``); also Chinese numerals with 、 or a full stop (``一、张三``,
+     ``十一、一一``), unless the line is a description (a colon that is not a time's, a title word: ``一、时间：周六``).
      A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周 is not a chain number
      (``11月22日 早起打卡`` is a title).
    * If the paste has numbered lines, unnumbered lines before the first entry are headers (title,
@@ -337,6 +338,12 @@ _CIRCLED_RE = re.compile(
     + _NUMBER_DECOR
     + r"(?P<n>[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])\s*"
 )
+# 一、欧阳娜娜 / 十二、Anna Li: a chain numbered in Chinese numerals (the 、 or a full stop makes it a number, so the
+# name 一一 is not); a line with a colon (`一、时间：周六`) or a title's words (`二、打卡规则`) is a description
+_CN_NUMBER_RE = re.compile(
+    r"^\s*" + _NUMBER_DECOR + r"(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[、.]\s*"
+)
+_LABEL_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")  # a colon that is not a time's (6:30)
 _SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
 # WeChat in English writes its recent days and dates so: Yesterday 23:58, Thursday 07:05, Dec 31, 2026 07:05
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -373,11 +380,22 @@ def _number(line: _Line) -> tuple[int | None, int]:
         return int(unicodedata.numeric(circled["n"])), circled.end()
     match = _NUMBER_RE.match(line.folded)
     if match is None:
-        return None, 0
+        return _cn_number(line)
     digits = match["a"] or match["b"] or match["c"] or match["d"]
     if match["b"]:  # keycaps: 1️⃣1️⃣ is 11, 🔟 is 10
         digits = "10" if digits == "\U0001f51f" else "".join(ch for ch in digits if ch.isdigit())
     return int(digits), match.end()
+
+
+def _cn_number(line: _Line) -> tuple[int | None, int]:
+    """`一、张三`: a chain number in Chinese numerals, unless the line is a description (`一、时间：周六 7点`)."""
+    match = _CN_NUMBER_RE.match(line.folded)
+    if match is None or not line.folded[match.end() :].strip() or _LABEL_COLON_RE.search(line.folded):
+        return None, 0
+    body = _Line(line.no, line.raw, line.clean[match.end() :], line.folded[match.end() :])
+    if _looks_like_title(body) or _SENTENCE_PUNCT.search(body.folded):
+        return None, 0
+    return _cn_int(match["n"]), match.end()
 
 
 def _is_example(folded: str, start: int = 0) -> bool:

@@ -52,7 +52,8 @@ Matching one name (certain means certain):
   member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
-* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
+* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`): a person decides who.
+* The one a line replies to or quotes (`李四 回复 张三：加油`, `回复@一一`, `引用 孙浩：`) is nobody's second person.
 * Two people on one line (`王建 李芳（夫妻一起）`, `刘洋&陈红`, `张伟、李娜`): each person is matched on its
   own; the window shows one preview row per person; headless, the line is logged only when every person
   on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
@@ -841,8 +842,10 @@ class RosterIndex:
             speaker = line.name or ""
             found = self.resolve(speaker)
             return [found if found.kind != "none" else _Found("none", (), speaker)]
-        # `刘洋 5:50 @孙浩 快来`: a mention after the name names someone the writer calls, never a second person
-        body = _MENTION_AFTER_RE.sub(" ", (line.body or line.name or "").strip()).strip() or (line.name or "")
+        # `刘洋 5:50 @孙浩 快来`: a mention after the name names someone the writer calls, never a second person; nor
+        # does a reply (`李四 回复 张三：加油`) name the one it answers
+        body = _REPLY_AFTER_RE.sub(" ", (line.body or line.name or "").strip())
+        body = _MENTION_AFTER_RE.sub(" ", body).strip() or (line.name or "")
         name = line.name or ""
         chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
         # 【张伟】 first on the line (or as the name read from it): a name in brackets, not a bracketed remark
@@ -1254,6 +1257,9 @@ def match_paste(
 _TOMORROW_RE = re.compile(r"明天|明日")
 _CROSS_MARK_RE = re.compile(r"[❌❎✖✗✘]")  # a sign-up crossed out (韩梅 ❌): taken back
 _MENTION_AFTER_RE = re.compile(r"(?<=\s)[@＠]\s?\S+")
+# `李四 回复 张三：加油`, `阳光 回复@一一: 早`, `刘洋 引用 孙浩：打卡`, `Amy reply to Tom: 👍`: the person after 回复/引用 is
+# the one replied to or quoted — never a second person of the line; the rest of the line is the remark
+_REPLY_AFTER_RE = re.compile(r"(?<=\s)(?:回复|答复|引用|(?i:reply(?:ing)?(?:\s+to)?|quote))\s*[@＠]?\s*\S.*$")
 # a 明日预告 section (the next day's sign-ups, under today's chain): never a check-in, on whatever day it is logged
 _PREVIEW_RE = re.compile(r"预告")
 
@@ -1281,8 +1287,10 @@ _PROXY_RE = re.compile(
     rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})"
     r"\s*(?:打卡|签到|接龙)?\s*[)）】\]]"
     rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
-    # 张伟 代 小王1号: the proxy word alone, then the name that ends the line
-    rf"|(?<=\s){_PROXY_WORD}\s+(?P<d>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})\s*$"
+    # 张伟 代 小王1号: the proxy word alone, then the name that ends the line; 阳光 代一一, 林峰 替马丽: 代/替 glued to it
+    # (李芳 代打卡 is 李芳's own)
+    rf"|(?<=\s)(?:{_PROXY_WORD}\s+|(?=[代替]){_PROXY_WORD}(?![打签接报请]))"
+    rf"(?P<d>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})\s*$"
 )
 
 

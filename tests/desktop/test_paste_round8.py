@@ -1,0 +1,80 @@
+"""Eighth paste probe (December 2026): chains and chat lines from where earlier rounds did not look — WeCom, QQ and
+DingTalk chains, PC WeChat copies, 繁體, numbering in Chinese numerals, replies and lines posted for someone else,
+names that are numbers. One test per wrong or silent result, at the shared mechanism."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.services.groups import create_group
+from desktop.services.paste import certain_plan, preview_paste
+from desktop.services.roster import MemberInput, add_member
+
+DAY = date(2026, 12, 6)  # these tests' own day, whatever day the suite runs on
+JOINED = datetime(2025, 3, 10, 4, 0)
+NAMES = ("张三", "李四", "王五", "小雨", "阳光", "一一", "001", "Amy", "静", "欧阳 娜娜", "Anna Li", "刘洋", "孙浩")
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", DAY.isoformat())
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES}
+        s.commit()
+    return gid, ids
+
+
+def outcomes(workspace, gid, text, day=DAY):
+    """{line number: [(status, membership or None, time) per person]} and the (membership, day) pairs logged."""
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, day, text)
+    by_line: dict[int, list] = {}
+    for m in preview.matches:
+        by_line.setdefault(m.line.line_no, []).append((m.status, m.membership_id, m.time))
+    plan = {(p.membership_id, p.day) for p in certain_plan(preview.matches)}
+    return by_line, plan, preview
+
+
+def test_the_person_a_line_replies_to_is_not_checked_in(workspace, grp):
+    """`李四 回复 张三：加油` (QQ's reply, typed into a chain) logged 张三 as well — a check-in for someone who had not
+    posted one; so did `回复@一一`, `引用 孙浩：`. The one replied to or quoted is nobody's second person."""
+    gid, ids = grp
+    text = "#接龙 12月6日 早起打卡\n1. 李四 回复 张三：加油\n2. 阳光 回复@一一: 早\n3. 刘洋 引用 孙浩：打卡\n4. 王五 6:01\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[2] == [("matched", ids["李四"], None)]
+    assert by_line[3] == [("matched", ids["阳光"], None)]
+    assert by_line[4] == [("matched", ids["刘洋"], None)]
+    assert plan == {(ids[n], DAY) for n in ("李四", "阳光", "刘洋", "王五")}
+
+
+def test_a_line_posted_for_someone_with_dai_glued_to_their_name_is_for_a_person_to_decide(workspace, grp):
+    """`阳光 代一一` logged 阳光 — the check-in 阳光 posted for 一一 went to 阳光, and 一一 had none; only `代 一一` with a
+    space was seen. 代/替 glued to a name that ends the line is a line for someone else (a person decides); 代课,
+    代表 and 代打卡 are words."""
+    gid, ids = grp
+    text = "#接龙 早起打卡\n1. 阳光 代一一\n2. 王五 替Amy\n3. 孙浩 代课\n4. 刘洋 代打卡\n5. 李四 代表\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert [s for s, _m, _t in by_line[2]] == ["ambiguous", "ambiguous"]
+    assert [s for s, _m, _t in by_line[3]] == ["ambiguous", "ambiguous"]
+    assert plan == {(ids[n], DAY) for n in ("孙浩", "刘洋", "李四")}
+
+
+def test_a_chain_numbered_in_chinese_numerals_is_a_chain(workspace, grp):
+    """`一、欧阳 娜娜`, `二、Anna Li 6:30`: a chain numbered 一、二、… was all noise — nobody logged and every line
+    "skipped". Its description lines (`一、时间：周六`, `三、打卡规则`) stay headers; the name 一一 is no number."""
+    gid, ids = grp
+    text = "早起打卡 12月6日\n一、张三 5:50\n二、Anna Li 6:30\n三、欧阳 娜娜\n十一、一一\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[2] == [("matched", ids["张三"], "05:50")] and by_line[3] == [("matched", ids["Anna Li"], "06:30")]
+    assert plan == {(ids[n], DAY) for n in ("张三", "Anna Li", "欧阳 娜娜", "一一")}
+    text = "#接龙 读书会\n一、时间：周六下午2点\n二、地点：图书馆\n三、打卡规则\n1. 李四\n一一\n"
+    by_line, plan, preview = outcomes(workspace, gid, text)
+    assert [line.kind for line in preview.lines[1:4]] == ["header", "header", "header"]
+    assert plan == {(ids["李四"], DAY)}
