@@ -150,6 +150,7 @@ __all__ = [
     "is_separator",
     "normalise_name",
     "parse_chat",
+    "reading",
     "says_not_checked_in",
     "separator_date",
     "unnumbered_entries",
@@ -184,11 +185,26 @@ _ZERO_WIDTH_ALL = {**_INVISIBLE, ord("\u200d"): None}  # for comparison keys the
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
+# 繁體: the traditional forms of the characters the rules read words with (補卡, 請假, 還沒打卡, 6點半, 補3號, 謝謝, 怎麼打卡,
+# #接龍), read as their simplified forms — one character for one, so positions stay. Only for reading words: a name is
+# cut from the line as written and matched as written (張三 is a likeness of 张三, for a person to confirm).
+_TRADITIONAL_WORDS = str.maketrans(
+    "師學實補請簽還沒點號週謝麼嗎們記別這個來會開時間讀書頁裡裏運動覺過後應該幫龍報單經啟給發圖頻視語檔連續轉聽說問題參與課練習營遲準備為現兩幾鐘計統結規則錄滿達標務業領訊條員體場帶媽兒釘線網鏈對讚贊厲節組隊總設評論復複級閱覽匯錢歲飯聞禮拜濕邊遠歸寫畫貼傳",
+    "师学实补请签还没点号周谢么吗们记别这个来会开时间读书页里里运动觉过后应该帮龙报单经启给发图频视语档连续转听说问题参与课练习营迟准备为现两几钟计统结规则录满达标务业领讯条员体场带妈儿钉线网链对赞赞厉节组队总设评论复复级阅览汇钱岁饭闻礼拜湿边远归写画贴传",
+)
+
+
+def reading(text: str) -> str:
+    """Text as the word rules read it: NFKC (full-width to half-width) and traditional characters of words simplified
+    (補卡 → 补卡, 請假 → 请假); never a name's comparison key (see normalise_name)."""
+    return unicodedata.normalize("NFKC", text).translate(_TRADITIONAL_WORDS)
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     if ch.isspace():
         return " "
-    folded = unicodedata.normalize("NFKC", ch)
+    folded = unicodedata.normalize("NFKC", ch).translate(_TRADITIONAL_WORDS)
     return folded if len(folded) == 1 else ch
 
 
@@ -728,7 +744,7 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
     群规), and says no check-in besides: `打卡✅ 还没打卡的朋友加油` and `打卡 大家快来打卡` are the writer's
     check-ins, `今天还没打卡的同学抓紧` is not. A make-up (补) is a check-in, unless only promised for later
     (明天补打卡). With `leave`, 请假 says it too (a chat message; a paste line on leave is the paste's 请假)."""
-    folded = without_promises(unicodedata.normalize("NFKC", text))
+    folded = without_promises(reading(text))
     if "补" in folded:
         return False
     said = [_NOT_DONE_RE, *((LEAVE_WORDS_RE,) if leave else ())]
@@ -744,7 +760,7 @@ _CROSS_RE = re.compile(r"[❌❎✖✗✘]|(?:^|\s)×(?:\s|$)")  # × alone, not
 
 
 def _crossed(line: PasteLine) -> bool:
-    folded = unicodedata.normalize("NFKC", line.raw)
+    folded = reading(line.raw)
     return _CROSS_RE.search(folded) is not None and not _CHECKED_IN_RE.search(folded) and "补" not in folded
 
 
@@ -784,7 +800,7 @@ _REACTIONS = set("👍🙏👌👏🤝🌹💐")  # a reaction on its own, like 
 def _only_chatter(message: str) -> bool:
     """Whether a chat message is only chatter (see _CHATTER_WORDS): its words are all chatter once punctuation,
     spaces and emoji (not WeChat's [图片]-style codes, which are kept) are set aside."""
-    text = _VARIATION_SELECTORS.sub("", unicodedata.normalize("NFKC", message).translate(_ZERO_WIDTH_ALL))
+    text = _VARIATION_SELECTORS.sub("", reading(message).translate(_ZERO_WIDTH_ALL))
     text = _CHATTER_MENTION_RE.sub(" ", text)  # 收到@李华: an acknowledgement addressed to someone
     text = "".join(
         " ok " if ch in _REACTIONS else " " if unicodedata.category(ch) in _DECOR_CATEGORIES and ch not in "[]+" else ch
@@ -820,7 +836,7 @@ def talks_about_checking_in(message: str) -> bool:
     check-in for someone else (`帮芳芳打卡`: never the writer's, and never 芳芳's on a guess). A message that also
     checks in (`打卡✅ 明天开始打卡新书`, `打卡，今天有人一起跑吗？`) is a check-in. The chat import reads every keyword
     message through it (desktop/services/chat_import.py)."""
-    folded = unicodedata.normalize("NFKC", message)
+    folded = reading(message)
     if _asks_about_checking_in(folded):
         return True
     rest = _FOR_SOMEONE_RE.sub(" ", _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded)))
@@ -830,7 +846,7 @@ def talks_about_checking_in(message: str) -> bool:
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
-    folded = unicodedata.normalize("NFKC", line.message or line.remark)
+    folded = reading(line.message or line.remark)
     if FUTURE_MAKEUP_RE.search(folded):  # 好的，明天补打卡 / 收到 晚点补: a make-up promised for later, nothing done
         rest = without_promises(folded)
         if not (_CHECKED_IN_RE.search(rest) or "补" in rest) and (_only_chatter(rest) or not _has_name_char(rest)):

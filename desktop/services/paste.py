@@ -102,6 +102,7 @@ from desktop.chat_parse import (
     is_separator,
     normalise_name,
     parse_chat,
+    reading,
     says_not_checked_in,
     separator_date,
     unnumbered_entries,
@@ -1144,7 +1145,7 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
     on a Wednesday is that day. Not 每周三, 上周三, 下周三, 一周三次, 周一到周五, 周三、周五. 明天 is not
     counted: a chain for tomorrow is posted the evening before and pasted on its day. Without `today`,
     今天/今日 are passed over (a title's 今天 names no day: see `title_day`)."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = reading(text)
     found = _written_day(folded, near)
     if found is None and relative:
         found = _relative_day(folded, near, today=today)
@@ -1181,7 +1182,7 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
         if line.kind == "entry":
             break
         if line.kind == "header":
-            folded = unicodedata.normalize("NFKC", line.raw)
+            folded = reading(line.raw)
             words = _CHAIN_TAG_RE.sub("", folded)
             is_title = not title_seen and bool(words.strip())
             title_seen = title_seen or is_title
@@ -1212,7 +1213,7 @@ def _late_day(text: str, day: date) -> date | None:
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
     on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
     (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = reading(text)
     m = _LATE_DAY_RE.search(folded)
     if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
         loose = _LOOSE_DATE_RE.search(folded)
@@ -1235,7 +1236,7 @@ def made_up_day(text: str, posted: date) -> date | None:
     """The earlier day a make-up (补卡) posted on `posted` is for, when the text names it (补打卡昨天的, 补11月1日,
     补周二): the chat import's reading of a message. None for any other text, a promise (明天补), or a day not
     before `posted` or more than MAX_MAKE_UP_DAYS back."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = reading(text)
     if not _LATE_RE.search(folded) or FUTURE_MAKEUP_RE.search(folded):
         return None
     day = _late_day(text, posted)
@@ -1370,7 +1371,7 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
             if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
                 out[line.line_no] = written
                 continue
-            if not (line.time and _CLOCK_FIRST_RE.match(unicodedata.normalize("NFKC", line.raw))):
+            if not (line.time and _CLOCK_FIRST_RE.match(reading(line.raw))):
                 continue
             # `[23:58] 张伟: 打卡`: its clock is a stamp, and a run of them can go past midnight too
         # midnight: the clock goes back by half a day or more (06:03 then 06:01 is the log copied twice)
@@ -1454,7 +1455,7 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     """A noise line after a chain's last entry that starts with the name of one member for certain (exact keys: a
     name, nickname, group nickname or WeChat ID): it was silently noise — 孙浩 07:05 / 打卡 under the chain was
     dropped without a word. It is now a line of that member's, not logged, that a person may count."""
-    m = _OUTSIDE_RE.match(unicodedata.normalize("NFKC", line.raw))
+    m = _OUTSIDE_RE.match(reading(line.raw))
     if m is None:
         return None
     name = m.group("name")
@@ -1522,8 +1523,10 @@ def match_lines(
         if other_group is not None and other_group not in accept_groups:  # another group's chain, pasted here
             out.append(_ignored(line, index, day, "other_group", other_group))
             continue
-        text = " ".join(x for x in (line.body, line.remark) if x)
-        folded = unicodedata.normalize("NFKC", text)
+        # the words as the rules read them (補卡, 請假 in 繁體 too); the name in them read alike, to be told apart
+        text = reading(" ".join(x for x in (line.body, line.remark) if x))
+        written = reading(line.name or "")
+        folded = text
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
         # a section headed `12月3日补卡：` or `补卡：` under today's chain: its lines are make-ups (of that earlier day)
         section = heading_days.get(line.heading) if several_days and day is not None else None
@@ -1533,7 +1536,7 @@ def match_lines(
             and line.heading != first_heading
             and not is_separator(line.heading)
             and (section is None or section < day)
-            and bool(_LATE_RE.search(unicodedata.normalize("NFKC", line.heading)))
+            and bool(_LATE_RE.search(reading(line.heading)))
         )
         late = late or section_late
         said_leave = LEAVE_WORDS_RE.search(text)
@@ -1554,9 +1557,7 @@ def match_lines(
                 posted = stamp_days.get(line.line_no) or day
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
-                line_day = (
-                    _late_day(_without_name(text, line.name), posted) or (section if section_late else None) or day
-                )
+                line_day = _late_day(_without_name(text, written), posted) or (section if section_late else None) or day
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -1571,7 +1572,7 @@ def match_lines(
             continue
         parts: list[PasteMatch] = []
         people = index.people_on(line)
-        proxy = _proxied(text, line.name or "")
+        proxy = _proxied(text, written)
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}

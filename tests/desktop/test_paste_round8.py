@@ -78,3 +78,27 @@ def test_a_chain_numbered_in_chinese_numerals_is_a_chain(workspace, grp):
     by_line, plan, preview = outcomes(workspace, gid, text)
     assert [line.kind for line in preview.lines[1:4]] == ["header", "header", "header"]
     assert plan == {(ids["李四"], DAY)}
+
+
+def test_a_chain_in_traditional_characters_reads_its_words(workspace, grp):
+    """A 繁體 chain: `王五 請假` was logged as a check-in, `一一 還沒打卡` too, `阳光 補12月3號` was logged on the 6th
+    and not late, `孙浩 6點半` lost its time, `謝謝老師` and `怎麼打卡` in a chat counted as check-ins. The words read
+    as their simplified forms; names stay as written."""
+    gid, ids = grp
+    text = (
+        "#接龍 早起打卡\n1. 李四 補卡\n2. 王五 請假\n3. 阳光 補12月3號\n4. 一一 還沒打卡\n5. 孙浩 6點半\n6. 小雨 簽到\n"
+    )
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    got = {m.line.line_no: (m.status, m.day, m.late, m.time) for m in preview.matches}
+    assert got[2] == ("matched", DAY, True, None)
+    assert got[3][0] == "leave"
+    assert got[4] == ("matched", date(2026, 12, 3), True, None)
+    assert got[5][0] == "ignored"
+    assert got[6] == ("matched", DAY, False, "06:30")
+    plan = {(p.membership_id, p.day) for p in certain_plan(preview.matches)}
+    assert plan == {(ids["李四"], DAY), (ids["阳光"], date(2026, 12, 3)), (ids["孙浩"], DAY), (ids["小雨"], DAY)}
+    text = "李四: 收到，謝謝老師\n阳光: 怎麼打卡\n刘洋: 打卡\n"
+    _by, plan, preview = outcomes(workspace, gid, text)
+    assert [(line.ignored) for line in preview.lines] == ["chatter", "question", None]
+    assert plan == {(ids["刘洋"], DAY)}
