@@ -40,8 +40,8 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
      ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
      with emoji before the number (``🌟1. 张三``); also Chinese numerals with 、 or a full stop (``一、张三``,
      ``十一、一一``), unless the line is a description (a colon that is not a time's, a title word: ``一、时间：周六``).
-     A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周 is not a chain number
-     (``11月22日 早起打卡`` is a title).
+     A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周, or by a unit (公里/页/分钟/小时/遍/圈/步/斤/篇/杯),
+     is not a chain number (``11月22日 早起打卡`` is a title; ``5公里`` is the rest of a line wrapped in two).
    * If the paste has numbered lines, unnumbered lines before the first entry are headers (title,
      description, time and place) and unnumbered lines after it are noise (footers, stray chat) — except
      a title-like line naming a day (``明日预告（12月5日）``, ``12月3日``), which heads the lines under it.
@@ -50,7 +50,8 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
      first word containing 接龙/打卡/签到/报名/活动/读书会/训练营/名单/… other than a trailing
      已打卡/+1/✅) is a header, so a list that *starts* with ``张三打卡`` reads it as a title. Other
      lines are entries when their name is plausible (at most 20 characters, no 。！？!?); otherwise
-     they are headers before the first entry and noise after it.
+     they are headers before the first entry and noise after it. A header that is a title only for a date in it
+     while a name comes first (``张三 今天跑了5公里``) is offered back by ``title_like_entries``.
 2. **Stamped chat log**: stamp lines ``speaker [date] time`` or ``[date] time speaker``
    (``张三 2026/11/22 06:01``, ``张三 11-22 06:01``, ``张三 06:01``, ``2026-11-22 06:01:23 张三(12345678)``,
    ``[06:01] 张三``), each followed by message line(s). The stamp line is the entry (name = the
@@ -153,6 +154,7 @@ __all__ = [
     "reading",
     "says_not_checked_in",
     "separator_date",
+    "title_like_entries",
     "unnumbered_entries",
     "without_promises",
 ]
@@ -347,7 +349,7 @@ _NUMBER_RE = re.compile(
     r"^\s*" + _NUMBER_DECOR + r"(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
     r"|(?P<b>(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
     r"|(?P<c>\d{1,4})\s*[.、)\]](?!\d)"
-    r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]))\s*"
+    r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]|公里|千米|页|分钟|小时|遍|圈|步|斤|篇|杯))\s*"
 )
 _CIRCLED_RE = re.compile(
     r"^\s*"
@@ -441,11 +443,16 @@ def _has_message(speech: _Speech) -> bool:
     return speech.msg is not None and speech.msg[0] < speech.msg[1]
 
 
+# a QQ export's speaker whose nickname is a number (`2026-12-06 06:05:33 001(987654321)`): the QQ number after it
+# says it is someone
+_QQ_NUMBER_NICK = re.compile(r"^\s*\d{1,12}\s*\(\d{5,12}\)\s*$")
+
+
 def _stamp(line: _Line) -> tuple[_Speech, bool] | None:
     """A ``speaker [date] time`` line: the speech and whether it carries a date (2026/11/22, 11-22, 昨天, 星期四)."""
     for regex in (_STAMP_FIRST_RE, _STAMP_LAST_RE):
         match = regex.match(line.folded)
-        if match and ":" not in match["sp"] and _plausible_speaker(match["sp"]):
+        if match and ":" not in match["sp"] and (_plausible_speaker(match["sp"]) or _QQ_NUMBER_NICK.match(match["sp"])):
             clock, _ = _find_time(match["clock"])
             # a date, in digits or as WeChat writes a recent one (昨天 07:05, 星期四 07:05): no list entry has one
             dated = bool((match["date"] or "").strip())
@@ -1211,7 +1218,8 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
     """The noise lines of a chain that lie between its numbered entries and read as an entry that lost its number
     (`1. 张伟` / `李华 5:52` / `3. 孙浩`): a short name first, no sentence, no `speaker:` chat, no title — as entries,
     by line number. Chat between a chain's lines reads like that too (`收到`, `好的，注意休息`): the paste service
-    takes one only when its name is a member's for certain."""
+    takes one only when its name is a member's for certain. So is a numbered line whose name is a number
+    (`7. 001`, `8. 9527 6:02`), which names nobody unless a member is called so."""
     numbered = [i for i, r in enumerate(lines) if r.kind in ("entry", "ignored") and r.number is not None]
     out: dict[int, PasteLine] = {}
     if not numbered or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
@@ -1234,7 +1242,49 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
         if entry is not None and _plausible_entry(entry):
             previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
             out[result.line_no] = replace(_not_done(entry), heading=previous.heading if previous else heading)
+    for i, result in enumerate(lines):  # `7. 001`: a number alone names nobody — unless it is a member's name
+        if result.kind == "noise" and result.line_no not in out:
+            line = _Line.make(result.line_no, result.raw)
+            number, start = _number(line)
+            name = _NUMBER_NAME_RE.match(line.folded, start) if number is not None else None
+            if name is not None:
+                time, _span = _find_time(line.folded, name.end())
+                rest = _tidy_remark(_blank(line.clean, [_span] if _span else [])[name.end() :])
+                entry = _entry(line, line.clean[slice(*name.span("n"))], number, time, rest, body=name["n"])
+                previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
+                out[result.line_no] = replace(_not_done(entry), heading=previous.heading if previous else heading)
     return out
+
+
+def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
+    """The header lines above a plain list (no chain numbers, no chat log) that read as a title only for a date in
+    them, while their first word is a name (`张三 今天跑了5公里`, `李四 12月6日`): as entries, by line number. A title
+    reads like that too (`晨光早起营 12月6日`): the paste service takes one only when its name is a member's for
+    certain. A first word that is a title's (`张三打卡`, `早起打卡 12月6日`) keeps the line a title."""
+    out: dict[int, PasteLine] = {}
+    if any(r.number is not None or r.mode in ("stamped", "colon") for r in lines if r.kind in ("entry", "ignored")):
+        return out
+    for result in lines:
+        if result.kind in ("entry", "ignored", "noise"):
+            break  # the list is under way: a line below its first entry is no header
+        if result.kind != "header":
+            continue
+        line = _Line.make(result.line_no, result.raw)
+        if _CHAIN_RE.match(line.folded) or _is_separator(line.folded) or _number(line)[0] is not None:
+            continue
+        entry = _body_entry(line, 0, None)
+        if entry is None or not _plausible_entry(entry) or entry.name is None:
+            continue
+        spans = _token_spans(line.folded, 0, len(line.folded))
+        first = _DONE_SUFFIX_RE.sub("", line.folded[slice(*spans[0])]) if spans else ""
+        name = _fold_text(entry.name)
+        if _TITLE_WORDS.search(first) or _DATE_RE.search(name) or any(ch.isdigit() for ch in name):
+            continue  # 张三打卡 first: the list's title (see the module docstring)
+        out[result.line_no] = replace(_not_done(entry), heading=None)
+    return out
+
+
+_NUMBER_NAME_RE = re.compile(r"\s*(?P<n>\d{2,12})(?=\s|$)")  # 001, 9527: a nickname made of digits
 
 
 def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:

@@ -27,7 +27,9 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
 
 A chain line that lost its number between two numbered ones (`1. 张伟` / `李华 5:52` / `3. 孙浩`) is an entry when its
 name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise. So is
-the line just above a chain that starts at `2.` (its number 1 lost its number, and read as a description).
+the line just above a chain that starts at `2.` (its number 1 lost its number, and read as a description), a chain
+line whose name is a number (`7. 001`), and a line above a plain list read as its title for a date word in it
+(`张三 今天跑了5公里`): each is an entry when its name is a member's for certain.
 
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
@@ -105,6 +107,7 @@ from desktop.chat_parse import (
     reading,
     says_not_checked_in,
     separator_date,
+    title_like_entries,
     unnumbered_entries,
     without_promises,
 )
@@ -1476,9 +1479,10 @@ def match_lines(
     said are no other group's here (a chain titled with one is matched as this group's)."""
     # a chain's line that lost its number (`1. 张伟` / `李华 5:52` / `3. 孙浩`) was noise, 李华 dropped without a
     # word: it is an entry when its name is a member's for certain (chat between the lines, 收到, names nobody)
+    # and so is a line above a plain list that read as its title for a date in it (`张三 今天跑了5公里`)
     recovered = {
         no: entry
-        for no, entry in unnumbered_entries(lines).items()
+        for no, entry in (unnumbered_entries(lines) | title_like_entries(lines)).items()
         if entry.name and index.resolve(entry.name).kind == "certain"
     }
     if recovered:

@@ -102,3 +102,46 @@ def test_a_chain_in_traditional_characters_reads_its_words(workspace, grp):
     _by, plan, preview = outcomes(workspace, gid, text)
     assert [(line.ignored) for line in preview.lines] == ["chatter", "question", None]
     assert plan == {(ids["刘洋"], DAY)}
+
+
+def test_a_member_whose_name_is_a_number_is_logged_from_a_chain(workspace, grp):
+    """`7. 001` (a member called 001) was noise — skipped as chat, 001 not logged — while `7. 001 ✅` was logged: a
+    number alone names nobody, unless it is a member's name for certain. `2. 123` (nobody) stays noise."""
+    gid, ids = grp
+    text = "#接龙 早起打卡\n1. 张三\n2. 123\n3. 001\n4. 李四\n"
+    by_line, plan, preview = outcomes(workspace, gid, text)
+    assert by_line[4] == [("matched", ids["001"], None)]
+    assert 3 not in by_line and preview.lines[2].kind == "noise"
+    assert plan == {(ids[n], DAY) for n in ("张三", "001", "李四")}
+    by_line, plan, _ = outcomes(workspace, gid, "早起打卡 12月6日\n1 张三\n2 001 6:05\n")
+    assert by_line[3] == [("matched", ids["001"], "06:05")]
+    # a QQ export: the speaker 001(987654321) was no speaker, their stamp and 打卡 chat noise
+    text = "2026-12-06 06:01:12 张三(123456789)\n打卡\n2026-12-06 06:05:33 001(987654321)\n打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[3] == [("matched", ids["001"], "06:05")]
+    assert plan == {(ids["张三"], DAY), (ids["001"], DAY)}
+
+
+def test_a_line_wrapped_in_two_is_not_a_chain_number_and_a_name(workspace, grp):
+    """`3. 小雨 今天跑了` / `5公里` (a line wrapped by the phone): `5公里` was chain entry 5, a person called 公里 to
+    pick or add. A number followed by a unit is the rest of the line above."""
+    gid, ids = grp
+    text = "#接龙 12月6日早起\n1. 张三 5:40\n2. 小雨 今天跑了\n5公里\n3. 阳光\n4. 王五\n"
+    by_line, plan, preview = outcomes(workspace, gid, text)
+    assert 4 not in by_line and preview.lines[3].kind == "noise"
+    assert plan == {(ids[n], DAY) for n in ("张三", "小雨", "阳光", "王五")}
+
+
+def test_a_plain_list_whose_first_lines_carry_a_date_word_logs_them(workspace, grp):
+    """`张三 今天跑了5公里` / `李四 12月6日` at the top of a plain list were read as its title (a date word in them):
+    skipped as headers, 张三 and 李四 not logged. A member's name first is an entry; a title stays one."""
+    gid, ids = grp
+    text = "张三 今天跑了5公里\n李四 今天读书30页\n王五\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[1] == [("matched", ids["张三"], None)] and by_line[2] == [("matched", ids["李四"], None)]
+    assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五")}
+    _by, plan, preview = outcomes(workspace, gid, "阳光 12月6日\n一一 12月6日\n")
+    assert plan == {(ids["阳光"], DAY), (ids["一一"], DAY)}
+    by_line, plan, preview = outcomes(workspace, gid, "晨光早起营 12月6日\n张三打卡\n李四\n")
+    assert 1 not in by_line and 2 not in by_line  # a title, and a list that starts with 张三打卡 (its title)
+    assert plan == {(ids["李四"], DAY)} and preview.title_day == DAY
