@@ -54,8 +54,11 @@ Matching one name (certain means certain):
   member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
-* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`): a person decides who.
-* The one a line replies to or quotes (`李四 回复 张三：加油`, `回复@一一`, `引用 孙浩：`) is nobody's second person.
+* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`; `帮 张三 打卡` and
+  `帮001打卡` when the name is a roster person's): a person decides who.
+* The one a line replies to or quotes (`李四 回复 张三：加油`, `回复@一一`, `引用 孙浩：`, `王五 「小雨：早」`) is nobody's
+  second person;
+  nor is a count or a measure before the name (`12/21 王五`, `5km 一一`).
 * Two people on one line (`王建 李芳（夫妻一起）`, `刘洋&陈红`, `张伟、李娜`): each person is matched on its
   own; the window shows one preview row per person; headless, the line is logged only when every person
   on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
@@ -263,7 +266,9 @@ _DATE_WORD = r"(?:\d{1,2}\s*[月./-]\s*\d{1,2}\s*[日号]?|昨天|前天|今天|
 # a chunk that is only a remark (it never names the line's person): 补卡, 打卡, 请假, a date, a counter, a mark
 _REMARK_CHUNK = re.compile(
     rf"(?:已?(?:打卡|签到|报到|完成|报名)|补(?:卡|打卡|签|交)?|请假|病假|事假|休假|\+\s*\d+|[✅✔☑✓√]+"
-    rf"|第?\s*\d+\s*天|day\s*\d+|d\d+|{_DATE_WORD}|[【\[(（]|[】\])）])+",
+    rf"|第?\s*\d+\s*天|day\s*\d+|d\d+|{_DATE_WORD}|[【\[(（]|[】\])）]"
+    # a measure before the name (5km 一一, 30页 张三): the line's progress, never a person
+    r"|\d+(?:\.\d+)?\s*(?:km|k|公里|千米|米|页|分钟|min|mins|小时|遍|圈|步|篇|章|字|个|次|组))+",
     re.IGNORECASE,
 )
 _REMARKISH = re.compile(
@@ -848,8 +853,9 @@ class RosterIndex:
             return [found if found.kind != "none" else _Found("none", (), speaker)]
         # `刘洋 5:50 @孙浩 快来`: a mention after the name names someone the writer calls, never a second person; nor
         # does a reply (`李四 回复 张三：加油`) name the one it answers
-        body = _REPLY_AFTER_RE.sub(" ", (line.body or line.name or "").strip())
-        body = _MENTION_AFTER_RE.sub(" ", body).strip() or (line.name or "")
+        body = _REPLY_AFTER_RE.sub(" ", _INLINE_QUOTE_RE.sub(" ", (line.body or line.name or "").strip()))
+        body = _MENTION_AFTER_RE.sub(" ", body)
+        body = _COUNT_RE.sub(" ", body).strip() or (line.name or "")  # 12/21 王五: a count, split at its / otherwise
         name = line.name or ""
         chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
         # 【张伟】 first on the line (or as the name read from it): a name in brackets, not a bracketed remark
@@ -1260,6 +1266,9 @@ def match_paste(
 
 _TOMORROW_RE = re.compile(r"明天|明日")
 _CROSS_MARK_RE = re.compile(r"[❌❎✖✗✘]")  # a sign-up crossed out (韩梅 ❌): taken back
+# 王五 「小雨：早」: a message quoted on the line (a name, a colon, what they said), never the line's person
+_INLINE_QUOTE_RE = re.compile(r"[「『][^「」『』:：]{1,30}[:：][^「」『』]*[」』]")
+_COUNT_RE = re.compile(r"(?<![^\s(（【\[])\d{1,4}\s*/\s*\d{1,4}(?![^\s)）】\]])")  # 12/21, (3/30): day 12 of 21
 _MENTION_AFTER_RE = re.compile(r"(?<=\s)[@＠]\s?\S+")
 # `李四 回复 张三：加油`, `阳光 回复@一一: 早`, `刘洋 引用 孙浩：打卡`, `Amy reply to Tom: 👍`: the person after 回复/引用 is
 # the one replied to or quoted — never a second person of the line; the rest of the line is the remark
@@ -1295,6 +1304,10 @@ _PROXY_RE = re.compile(
     # (李芳 代打卡 is 李芳's own)
     rf"|(?<=\s)(?:{_PROXY_WORD}\s+|(?=[代替]){_PROXY_WORD}(?![打签接报请]))"
     rf"(?P<d>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})\s*$"
+    # 帮 张三 打卡, 帮王五 打卡, 替 Amy 打卡, 帮001打卡: spaced, or a number — taken only when it names someone on the
+    # roster (帮妈妈做饭 打卡 names nobody)
+    rf"|{_PROXY_WORD}\s*(?P<e>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|\d{{2,12}})"
+    r"\s*代?(?:打卡|签到|接龙|报名|请假)"
 )
 
 
@@ -1306,13 +1319,16 @@ def _without_name(text: str, name: str | None) -> str:
     return text.replace(name, " ", 1)
 
 
-def _proxied(text: str, name: str) -> str | None:
+def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda _who: False) -> str | None:
     """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None. Never the poster's own
-    name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname)."""
+    name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname). A name
+    written apart from the 打卡 after it (帮 张三 打卡), or a number (帮001打卡), only when `names_someone` says so."""
     folded = unicodedata.normalize("NFKC", text).strip()
     own = name_key(name)
     for found in _PROXY_RE.finditer(folded):
-        who = (found["a"] or found["b"] or found["c"] or found["d"]).strip()
+        who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"]).strip()
+        if found["e"] and not names_someone(who):
+            continue
         if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
             return who
     return None
@@ -1576,7 +1592,7 @@ def match_lines(
             continue
         parts: list[PasteMatch] = []
         people = index.people_on(line)
-        proxy = _proxied(text, written)
+        proxy = _proxied(text, written, lambda who: index.resolve(who).kind != "none")
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}

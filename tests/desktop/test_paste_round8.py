@@ -52,6 +52,11 @@ def test_the_person_a_line_replies_to_is_not_checked_in(workspace, grp):
     assert by_line[3] == [("matched", ids["阳光"], None)]
     assert by_line[4] == [("matched", ids["刘洋"], None)]
     assert plan == {(ids[n], DAY) for n in ("李四", "阳光", "刘洋", "王五")}
+    # a message quoted on the line (WeChat's 「name：text」) was its second person too
+    text = "#接龙 早起打卡\n1. 王五 「小雨：早」\n2. 李四「张三：加油」\n3. 「一一」\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[2] == [("matched", ids["王五"], None)] and by_line[3] == [("matched", ids["李四"], None)]
+    assert plan == {(ids[n], DAY) for n in ("王五", "李四", "一一")}
 
 
 def test_a_line_posted_for_someone_with_dai_glued_to_their_name_is_for_a_person_to_decide(workspace, grp):
@@ -145,3 +150,28 @@ def test_a_plain_list_whose_first_lines_carry_a_date_word_logs_them(workspace, g
     by_line, plan, preview = outcomes(workspace, gid, "晨光早起营 12月6日\n张三打卡\n李四\n")
     assert 1 not in by_line and 2 not in by_line  # a title, and a list that starts with 张三打卡 (its title)
     assert plan == {(ids["李四"], DAY)} and preview.title_day == DAY
+
+
+def test_a_line_for_someone_else_written_with_spaces_is_for_a_person_to_decide(workspace, grp):
+    """`一一 帮 张三 打卡` logged 一一 and 张三, `李四: 帮王五 打卡` logged 李四, `替 Amy 打卡`, `帮001打卡` alike — only
+    `帮张三打卡` written together was seen as a line for someone else. A roster name written apart from its 打卡, or a
+    number that is a member's name, is one too; `帮妈妈做饭 打卡` names nobody and stays the poster's."""
+    gid, ids = grp
+    text = "#接龙 早起打卡\n1. 一一 帮 张三 打卡\n2. 小雨 替 Amy 打卡\n3. 阳光 帮001打卡\n4. 孙浩 帮妈妈做饭 打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    for n in (2, 3, 4):
+        assert [s for s, _m, _t in by_line[n]] == ["ambiguous", "ambiguous"], n
+    assert plan == {(ids["孙浩"], DAY)}
+    by_line, plan, _ = outcomes(workspace, gid, "李四: 帮王五 打卡\n刘洋: 打卡\n")
+    assert [s for s, _m, _t in by_line[1]] == ["ambiguous", "ambiguous"]
+    assert plan == {(ids["刘洋"], DAY)}
+
+
+def test_a_count_before_the_name_is_no_person(workspace, grp):
+    """`3. 12/21 王五` (day 12 of 21, then the name) and `6. 5km 一一` were a choice between the member and a person
+    called 12 / 5km: nobody logged. A count or a measure is the line's progress, never a person."""
+    gid, ids = grp
+    text = "#接龙 早起打卡\n1. 12/21 王五\n2. 5km 一一\n3. 30页 张三\n4. 小雨 (3/30)\n5. 刘洋/孙浩\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[2] == [("matched", ids["王五"], None)] and by_line[3] == [("matched", ids["一一"], None)]
+    assert plan == {(ids[n], DAY) for n in ("王五", "一一", "张三", "小雨", "刘洋", "孙浩")}
