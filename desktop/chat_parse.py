@@ -95,6 +95,8 @@ Names, times and remarks
   a full-width colon), ``6点``, ``6点30(分)``, ``6点半``, in Chinese numerals ``六点十分``/``六点半``/``六点整`` (and
   ``六点`` after 早上… or before 起 — never 快一点, 晚一点, 一点点); an optional 上午/早上/凌晨/下午/晚上 prefix
   or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
+* A chain or list line's own date right before its time (``1. 张三 12-05 06:01``, as DingTalk's and Feishu's 接龙
+  write when each person joined; never ``12/21``, a count) is its ``date_text``, as a chat stamp's date is.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
   the time; whitespace is collapsed, tokens that are only separators are dropped and separators at
   either end are stripped. ``None`` when nothing is left.
@@ -172,7 +174,8 @@ class PasteLine:
     duplicate_of: int | None  # line_no of an earlier entry with the same normalised name
     body: str | None = None  # entry text as written, after the number and without the time (the matcher's input)
     mode: str | None = None  # "chain" (接龙 or plain list) | "stamped" | "colon" (chat logs); entries only
-    date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), if any
+    date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), or of a chain
+    # line's own date before its time (`1. 张三 12-05 06:01`), if any
     ignored: str | None = None  # kind "ignored": why the line names someone without being their check-in
     heading: str | None = None  # the chain title or date separator the line comes under ("#接龙 12月2日打卡")
     message: str | None = None  # a chat log's entry: its message as posted, a time in it included (remark drops it)
@@ -597,7 +600,18 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
     name = _collapse(_blank(line.clean, dropped)[slice(*name_span)])
     rest = _blank(line.clean, [*dropped, *decoration, name_span])[start:]
     body = _collapse(_blank(line.clean, [*dropped, *links])[start:])
-    return _entry(line, name, number, time, _tidy_remark(rest), body=body)
+    # `1. 张三 12-05 06:01` (DingTalk's and Feishu's 接龙 write when each joined): a date before the time dates the
+    # line as a chat stamp's does — never logged on another day; a 补卡's date is the day it makes up, not a stamp
+    made_up = "补" in line.folded
+    stamp = _ENTRY_STAMP_RE.search(line.folded, start, time_span[0]) if time_span and not made_up else None
+    date_text = stamp["date"] if stamp is not None else None
+    return _entry(line, name, number, time, _tidy_remark(rest), body=body, date_text=date_text)
+
+
+# a written date (not 12/21, a count) right before an entry's time
+_WRITTEN_DATE = r"(?<![\d/])(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}[日号]?)"
+_WRITTEN_DATE_RE = re.compile(_WRITTEN_DATE + r"(?![\d:])")
+_ENTRY_STAMP_RE = re.compile(_WRITTEN_DATE + r"(?:\s*[(（]?\s*(?:星期|周)[一二三四五六日天]\s*[)）]?)?\s+$")
 
 
 _LINK_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff0f]+", re.IGNORECASE)
@@ -1280,7 +1294,9 @@ def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
         name = _fold_text(entry.name)
         if _TITLE_WORDS.search(first) or _DATE_RE.search(name) or any(ch.isdigit() for ch in name):
             continue  # 张三打卡 first: the list's title (see the module docstring)
-        out[result.line_no] = replace(_not_done(entry), heading=None)
+        written = entry.date_text or next((m["date"] for m in _WRITTEN_DATE_RE.finditer(line.folded)), None)
+        written = None if "补" in line.folded else written
+        out[result.line_no] = replace(_not_done(entry), heading=None, date_text=written)  # 李四 12月5日: that day's
     return out
 
 

@@ -175,3 +175,20 @@ def test_a_count_before_the_name_is_no_person(workspace, grp):
     by_line, plan, _ = outcomes(workspace, gid, text)
     assert by_line[2] == [("matched", ids["王五"], None)] and by_line[3] == [("matched", ids["一一"], None)]
     assert plan == {(ids[n], DAY) for n in ("王五", "一一", "张三", "小雨", "刘洋", "孙浩")}
+
+
+def test_a_chain_line_with_its_own_date_is_never_logged_on_another_day(workspace, grp):
+    """DingTalk's and Feishu's 接龙 write when each person joined (`1. 张三 12-05 06:01`): logged for the 6th, the lines
+    of the 5th were logged on the 6th — the wrong day, the chain's title naming none. A line's own date before its
+    time dates it, as a chat stamp does; `12/21 6:01` (a count) does not."""
+    gid, ids = grp
+    text = "【接龙】早起打卡\n1. 张三 12-05 06:01\n2. 李四 2026/12/05 06:05\n3. 王五 12-06 06:02\n4. 小雨 12/21 6:10\n"
+    by_line, plan, preview = outcomes(workspace, gid, text)
+    assert [s for s, _m, _t in by_line[2] + by_line[3]] == ["other_day", "other_day"]
+    assert {m.day for m in preview.matches if m.line.line_no in (2, 3)} == {date(2026, 12, 5)}
+    assert plan == {(ids["王五"], DAY), (ids["小雨"], DAY)}
+    assert preview.title_day == date(2026, 12, 5)  # the window asks which day, the CLI wants --date
+    # the top lines of a plain list dated another day (read as its title before): that day's, not logged here
+    by_line, plan, _ = outcomes(workspace, gid, "张三 12月5日\n李四 12月6日\n王五\n")
+    assert by_line[1][0][0] == "other_day"
+    assert plan == {(ids["李四"], DAY), (ids["王五"], DAY)}
