@@ -28,7 +28,8 @@ d. at least two stamp lines, one among the first three lines (QQ's ``群名(群�
 e. as c. but without outnumbering the stamp lines: **colon log**;
 e2. (before d.) the lines pair up as a speaker line (no 打卡) followed by a message line saying
    打卡/签到/请假/补卡/早安/checkin/✅, the speaker line no time — PC WeChat's ``张伟`` / ``打卡 5:58`` — at least twice, after at most one
-   title line: **paired log** (each speaker line is the entry, the message its remark and time);
+   title line (``群聊的聊天记录``): **paired log** (each speaker line is the entry, the message its remark and time); a
+   date/time line right under the speaker (``张伟`` / ``12-05 23:59`` / ``打卡``) is its stamp: its time and date;
 f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
 
 1. **Chain** (接龙):
@@ -950,7 +951,7 @@ def _with_headings(results: list[PasteLine], lines: list[_Line]) -> list[PasteLi
 # ---------------------------------------------------------------- modes
 
 _TITLE_WORDS = re.compile(
-    "接龙|打卡|签到|报名|活动|读书会|训练营|分享会|直播|聚会|名单|统计|通知|截止|格式|规则|要求|说明"
+    "接龙|打卡|签到|报名|活动|读书会|训练营|分享会|直播|聚会|名单|统计|通知|截止|格式|规则|要求|说明|聊天记录"
 )
 _EDITION_RE = re.compile(r"第\s*\d+\s*期")
 _DONE_SUFFIX_RE = re.compile(rf"(?:已(?:打卡|签到|报名)|\+\d+|[{_MARKS}]+)+$")
@@ -1200,6 +1201,14 @@ def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
         elif line.no in speakers:
             owner = len(results)
             results.append(_speech_entry(line, _Speech((0, len(line.folded)), None, None), "colon"))
+        elif owner is not None and owner == len(results) - 1 and _is_stamp_only(line.folded):
+            # `张三` / `12-05 23:59` / `打卡` (a copy that puts the time under the name): the speaker's stamp
+            date_found = _DATE_RE.search(line.folded)
+            entry = results[owner]
+            time = _find_time(line.folded)[0]
+            date_text = date_found.group(0) if date_found else None
+            results[owner] = replace(entry, time=time or entry.time, date_text=date_text or entry.date_text)
+            results.append(_plain(line, "noise"))
         else:
             kind = "header" if owner is None and not _is_example(line.folded) else "noise"
             results.append(_plain(line, "example" if _is_example(line.folded) else kind))

@@ -192,3 +192,21 @@ def test_a_chain_line_with_its_own_date_is_never_logged_on_another_day(workspace
     by_line, plan, _ = outcomes(workspace, gid, "张三 12月5日\n李四 12月6日\n王五\n")
     assert by_line[1][0][0] == "other_day"
     assert plan == {(ids["李四"], DAY), (ids["王五"], DAY)}
+
+
+def test_a_copy_with_the_time_under_the_name_keeps_its_time_and_day(workspace, grp):
+    """`张三` / `12-05 23:59` / `打卡` (a 聊天记录 opened and copied, the time on its own line under the name): 张三's
+    message of the 5th was logged on the 6th and every time was lost; under a `…的聊天记录` title the whole copy was
+    a list (the title a person to pick, 收到 and 早安打卡 people called 收到 and 早安). The line under the name is
+    the speaker's stamp."""
+    gid, ids = grp
+    text = "张三\n12-05 23:59\n打卡\n李四\n12-06 06:01\n打卡\n王五\n12-06 06:03\n打卡\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[1][0][0] == "other_day"
+    assert by_line[4] == [("matched", ids["李四"], "06:01")] and by_line[7] == [("matched", ids["王五"], "06:03")]
+    assert plan == {(ids["李四"], DAY), (ids["王五"], DAY)}
+    text = "晨光早起营的聊天记录\n张三\n12-06 06:01\n打卡\n李四\n12-06 06:05\n早安打卡\n阳光\n12-06 06:07\n收到\n"
+    by_line, plan, preview = outcomes(workspace, gid, text)
+    assert by_line[2] == [("matched", ids["张三"], "06:01")] and by_line[5] == [("matched", ids["李四"], "06:05")]
+    assert preview.lines[0].kind == "header" and preview.lines[7].ignored == "chatter"
+    assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)}
