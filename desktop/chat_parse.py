@@ -39,7 +39,7 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
      number) and are kind ``example``.
    * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
      ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
-     with emoji before the number (``🌟1. 张三``); also Chinese numerals with 、 or a full stop (``一、张三``,
+     with emoji before the number (``🌟1. 张三``), ``No.1``, ``#3``, ``4#``, ``第5位``; also Chinese numerals with 、 or a full stop (``一、张三``,
      ``十一、一一``), unless the line is a description (a colon that is not a time's, a title word: ``一、时间：周六``).
      A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周, or by a unit (公里/页/分钟/小时/遍/圈/步/斤/篇/杯),
      is not a chain number (``11月22日 早起打卡`` is a title; ``5公里`` is the rest of a line wrapped in two).
@@ -353,6 +353,8 @@ _NUMBER_RE = re.compile(
     r"^\s*" + _NUMBER_DECOR + r"(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
     r"|(?P<b>(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
     r"|(?P<c>\d{1,4})\s*[.、)\]](?!\d)"
+    # No.1 张三, #3 王五, 4# 小雨, 第5位 阳光: numbering as some phones and people write it
+    r"|(?:(?i:no)\.?\s*|#\s*)(?P<e>\d{1,4})(?![\d:.])|(?P<f>\d{1,4})\s*#(?!\d)|第\s*(?P<g>\d{1,4})\s*[位名]"
     r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]|公里|千米|页|分钟|小时|遍|圈|步|斤|篇|杯))\s*"
 )
 _CIRCLED_RE = re.compile(
@@ -403,7 +405,7 @@ def _number(line: _Line) -> tuple[int | None, int]:
     match = _NUMBER_RE.match(line.folded)
     if match is None:
         return _cn_number(line)
-    digits = match["a"] or match["b"] or match["c"] or match["d"]
+    digits = match["a"] or match["b"] or match["c"] or match["d"] or match["e"] or match["f"] or match["g"]
     if match["b"]:  # keycaps: 1️⃣1️⃣ is 11, 🔟 is 10
         digits = "10" if digits == "\U0001f51f" else "".join(ch for ch in digits if ch.isdigit())
     return int(digits), match.end()

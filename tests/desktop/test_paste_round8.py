@@ -210,3 +210,13 @@ def test_a_copy_with_the_time_under_the_name_keeps_its_time_and_day(workspace, g
     assert by_line[2] == [("matched", ids["张三"], "06:01")] and by_line[5] == [("matched", ids["李四"], "06:05")]
     assert preview.lines[0].kind == "header" and preview.lines[7].ignored == "chatter"
     assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)}
+
+
+def test_a_chain_numbered_no_1_or_hash_is_a_chain(workspace, grp):
+    """`No.1 张三`, `#3 王五`, `4# 小雨`, `第5位 阳光`: the number was read as a second, unknown person on every line
+    (No.1, #3 …) and the whole chain waited for a choice, nobody logged."""
+    gid, ids = grp
+    text = "#接龙 早起打卡\nNo.1 张三\nNO.2 李四 6:01\n#3 王五\n4# 小雨\n第5位 阳光\n"
+    by_line, plan, _ = outcomes(workspace, gid, text)
+    assert by_line[3] == [("matched", ids["李四"], "06:01")]
+    assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五", "小雨", "阳光")}
