@@ -28,7 +28,8 @@ d. at least two stamp lines, one among the first three lines (QQ's ``群名(群�
 e. as c. but without outnumbering the stamp lines: **colon log**;
 e2. (before d.) the lines pair up as a speaker line (no 打卡) followed by a message line saying
    打卡/签到/请假/补卡/早安/checkin/✅, the speaker line no time — PC WeChat's ``张伟`` / ``打卡 5:58`` — at least twice, after at most one
-   title line: **paired log** (each speaker line is the entry, the message its remark and time);
+   title line (``群聊的聊天记录``): **paired log** (each speaker line is the entry, the message its remark and time); a
+   date/time line right under the speaker (``张伟`` / ``12-05 23:59`` / ``打卡``) is its stamp: its time and date;
 f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
 
 1. **Chain** (接龙):
@@ -38,9 +39,10 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
      number) and are kind ``example``.
    * Numbering styles: ``1. 张三``, ``1.张三``, ``2、李四``, ``3 王五``, ``3王五``, ``(4) 赵六``,
      ``（5）钱七``, ``6．孙八``, ``7) 周九``, ``【8】``, ``①``, ``1️⃣``, with ASCII or full-width digits, and
-     with emoji before the number (``🌟1. 张三``).
-     A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周 is not a chain number
-     (``11月22日 早起打卡`` is a title).
+     with emoji before the number (``🌟1. 张三``), ``No.1``, ``#3``, ``4#``, ``第5位``; also Chinese numerals with 、 or a full stop (``一、张三``,
+     ``十一、一一``), unless the line is a description (a colon that is not a time's, a title word: ``一、时间：周六``).
+     A number followed by 年/月/日/号/点/期/天/人/个/位/次/届/周, or by a unit (公里/页/分钟/小时/遍/圈/步/斤/篇/杯),
+     is not a chain number (``11月22日 早起打卡`` is a title; ``5公里`` is the rest of a line wrapped in two).
    * If the paste has numbered lines, unnumbered lines before the first entry are headers (title,
      description, time and place) and unnumbered lines after it are noise (footers, stray chat) — except
      a title-like line naming a day (``明日预告（12月5日）``, ``12月3日``), which heads the lines under it.
@@ -49,7 +51,8 @@ f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and pl
      first word containing 接龙/打卡/签到/报名/活动/读书会/训练营/名单/… other than a trailing
      已打卡/+1/✅) is a header, so a list that *starts* with ``张三打卡`` reads it as a title. Other
      lines are entries when their name is plausible (at most 20 characters, no 。！？!?); otherwise
-     they are headers before the first entry and noise after it.
+     they are headers before the first entry and noise after it. A header that is a title only for a date in it
+     while a name comes first (``张三 今天跑了5公里``) is offered back by ``title_like_entries``.
 2. **Stamped chat log**: stamp lines ``speaker [date] time`` or ``[date] time speaker``
    (``张三 2026/11/22 06:01``, ``张三 11-22 06:01``, ``张三 06:01``, ``2026-11-22 06:01:23 张三(12345678)``,
    ``[06:01] 张三``), each followed by message line(s). The stamp line is the entry (name = the
@@ -93,6 +96,8 @@ Names, times and remarks
   a full-width colon), ``6点``, ``6点30(分)``, ``6点半``, in Chinese numerals ``六点十分``/``六点半``/``六点整`` (and
   ``六点`` after 早上… or before 起 — never 快一点, 晚一点, 一点点); an optional 上午/早上/凌晨/下午/晚上 prefix
   or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
+* A chain or list line's own date right before its time (``1. 张三 12-05 06:01``, as DingTalk's and Feishu's 接龙
+  write when each person joined; never ``12/21``, a count) is its ``date_text``, as a chat stamp's date is.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
   the time; whitespace is collapsed, tokens that are only separators are dropped and separators at
   either end are stripped. ``None`` when nothing is left.
@@ -149,8 +154,10 @@ __all__ = [
     "is_separator",
     "normalise_name",
     "parse_chat",
+    "reading",
     "says_not_checked_in",
     "separator_date",
+    "title_like_entries",
     "unnumbered_entries",
     "without_promises",
 ]
@@ -168,7 +175,8 @@ class PasteLine:
     duplicate_of: int | None  # line_no of an earlier entry with the same normalised name
     body: str | None = None  # entry text as written, after the number and without the time (the matcher's input)
     mode: str | None = None  # "chain" (接龙 or plain list) | "stamped" | "colon" (chat logs); entries only
-    date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), if any
+    date_text: str | None = None  # the date of a chat log's stamp as written ("2026/11/22", "11-22"), or of a chain
+    # line's own date before its time (`1. 张三 12-05 06:01`), if any
     ignored: str | None = None  # kind "ignored": why the line names someone without being their check-in
     heading: str | None = None  # the chain title or date separator the line comes under ("#接龙 12月2日打卡")
     message: str | None = None  # a chat log's entry: its message as posted, a time in it included (remark drops it)
@@ -183,11 +191,26 @@ _ZERO_WIDTH_ALL = {**_INVISIBLE, ord("\u200d"): None}  # for comparison keys the
 _VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
+# 繁體: the traditional forms of the characters the rules read words with (補卡, 請假, 還沒打卡, 6點半, 補3號, 謝謝, 怎麼打卡,
+# #接龍), read as their simplified forms — one character for one, so positions stay. Only for reading words: a name is
+# cut from the line as written and matched as written (張三 is a likeness of 张三, for a person to confirm).
+_TRADITIONAL_WORDS = str.maketrans(
+    "師學實補請簽還沒點號週謝麼嗎們記別這個來會開時間讀書頁裡裏運動覺過後應該幫龍報單經啟給發圖頻視語檔連續轉聽說問題參與課練習營遲準備為現兩幾鐘計統結規則錄滿達標務業領訊條員體場帶媽兒釘線網鏈對讚贊厲節組隊總設評論復複級閱覽匯錢歲飯聞禮拜濕邊遠歸寫畫貼傳",
+    "师学实补请签还没点号周谢么吗们记别这个来会开时间读书页里里运动觉过后应该帮龙报单经启给发图频视语档连续转听说问题参与课练习营迟准备为现两几钟计统结规则录满达标务业领讯条员体场带妈儿钉线网链对赞赞厉节组队总设评论复复级阅览汇钱岁饭闻礼拜湿边远归写画贴传",
+)
+
+
+def reading(text: str) -> str:
+    """Text as the word rules read it: NFKC (full-width to half-width) and traditional characters of words simplified
+    (補卡 → 补卡, 請假 → 请假); never a name's comparison key (see normalise_name)."""
+    return unicodedata.normalize("NFKC", text).translate(_TRADITIONAL_WORDS)
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     if ch.isspace():
         return " "
-    folded = unicodedata.normalize("NFKC", ch)
+    folded = unicodedata.normalize("NFKC", ch).translate(_TRADITIONAL_WORDS)
     return folded if len(folded) == 1 else ch
 
 
@@ -330,13 +353,21 @@ _NUMBER_RE = re.compile(
     r"^\s*" + _NUMBER_DECOR + r"(?:[(\[【]\s*(?P<a>\d{1,4})\s*[)\]】]"
     r"|(?P<b>(?:\d\ufe0f?\u20e3)+|\U0001f51f)"
     r"|(?P<c>\d{1,4})\s*[.、)\]](?!\d)"
-    r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]))\s*"
+    # No.1 张三, #3 王五, 4# 小雨, 第5位 阳光: numbering as some phones and people write it
+    r"|(?:(?i:no)\.?\s*|#\s*)(?P<e>\d{1,4})(?![\d:.])|(?P<f>\d{1,4})\s*#(?!\d)|第\s*(?P<g>\d{1,4})\s*[位名]"
+    r"|(?P<d>\d{1,4})(?=\s|[\u3400-\u9fff])(?![年月日号点期天人个位次届周]|公里|千米|页|分钟|小时|遍|圈|步|斤|篇|杯))\s*"
 )
 _CIRCLED_RE = re.compile(
     r"^\s*"
     + _NUMBER_DECOR
     + r"(?P<n>[\u2460-\u2473\u24eb-\u24f4\u24f5-\u24fe\u2776-\u2793\u3251-\u325f\u32b1-\u32bf])\s*"
 )
+# 一、欧阳娜娜 / 十二、Anna Li: a chain numbered in Chinese numerals (the 、 or a full stop makes it a number, so the
+# name 一一 is not); a line with a colon (`一、时间：周六`) or a title's words (`二、打卡规则`) is a description
+_CN_NUMBER_RE = re.compile(
+    r"^\s*" + _NUMBER_DECOR + r"(?P<n>[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[、.]\s*"
+)
+_LABEL_COLON_RE = re.compile(r"(?<!\d):|:(?!\d)")  # a colon that is not a time's (6:30)
 _SUB_NUMBER_RE = re.compile(r"^\s*(?P<n>\d{1,3})\s*[.\-]\s*\d{1,2}\s+(?=\S)")
 # WeChat in English writes its recent days and dates so: Yesterday 23:58, Thursday 07:05, Dec 31, 2026 07:05
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -373,11 +404,22 @@ def _number(line: _Line) -> tuple[int | None, int]:
         return int(unicodedata.numeric(circled["n"])), circled.end()
     match = _NUMBER_RE.match(line.folded)
     if match is None:
-        return None, 0
-    digits = match["a"] or match["b"] or match["c"] or match["d"]
+        return _cn_number(line)
+    digits = match["a"] or match["b"] or match["c"] or match["d"] or match["e"] or match["f"] or match["g"]
     if match["b"]:  # keycaps: 1️⃣1️⃣ is 11, 🔟 is 10
         digits = "10" if digits == "\U0001f51f" else "".join(ch for ch in digits if ch.isdigit())
     return int(digits), match.end()
+
+
+def _cn_number(line: _Line) -> tuple[int | None, int]:
+    """`一、张三`: a chain number in Chinese numerals, unless the line is a description (`一、时间：周六 7点`)."""
+    match = _CN_NUMBER_RE.match(line.folded)
+    if match is None or not line.folded[match.end() :].strip() or _LABEL_COLON_RE.search(line.folded):
+        return None, 0
+    body = _Line(line.no, line.raw, line.clean[match.end() :], line.folded[match.end() :])
+    if _looks_like_title(body) or _SENTENCE_PUNCT.search(body.folded):
+        return None, 0
+    return _cn_int(match["n"]), match.end()
 
 
 def _is_example(folded: str, start: int = 0) -> bool:
@@ -407,11 +449,16 @@ def _has_message(speech: _Speech) -> bool:
     return speech.msg is not None and speech.msg[0] < speech.msg[1]
 
 
+# a QQ export's speaker whose nickname is a number (`2026-12-06 06:05:33 001(987654321)`): the QQ number after it
+# says it is someone
+_QQ_NUMBER_NICK = re.compile(r"^\s*\d{1,12}\s*\(\d{5,12}\)\s*$")
+
+
 def _stamp(line: _Line) -> tuple[_Speech, bool] | None:
     """A ``speaker [date] time`` line: the speech and whether it carries a date (2026/11/22, 11-22, 昨天, 星期四)."""
     for regex in (_STAMP_FIRST_RE, _STAMP_LAST_RE):
         match = regex.match(line.folded)
-        if match and ":" not in match["sp"] and _plausible_speaker(match["sp"]):
+        if match and ":" not in match["sp"] and (_plausible_speaker(match["sp"]) or _QQ_NUMBER_NICK.match(match["sp"])):
             clock, _ = _find_time(match["clock"])
             # a date, in digits or as WeChat writes a recent one (昨天 07:05, 星期四 07:05): no list entry has one
             dated = bool((match["date"] or "").strip())
@@ -556,7 +603,18 @@ def _body_entry(line: _Line, start: int, number: int | None) -> PasteLine | None
     name = _collapse(_blank(line.clean, dropped)[slice(*name_span)])
     rest = _blank(line.clean, [*dropped, *decoration, name_span])[start:]
     body = _collapse(_blank(line.clean, [*dropped, *links])[start:])
-    return _entry(line, name, number, time, _tidy_remark(rest), body=body)
+    # `1. 张三 12-05 06:01` (DingTalk's and Feishu's 接龙 write when each joined): a date before the time dates the
+    # line as a chat stamp's does — never logged on another day; a 补卡's date is the day it makes up, not a stamp
+    made_up = "补" in line.folded
+    stamp = _ENTRY_STAMP_RE.search(line.folded, start, time_span[0]) if time_span and not made_up else None
+    date_text = stamp["date"] if stamp is not None else None
+    return _entry(line, name, number, time, _tidy_remark(rest), body=body, date_text=date_text)
+
+
+# a written date (not 12/21, a count) right before an entry's time
+_WRITTEN_DATE = r"(?<![\d/])(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}[日号]?)"
+_WRITTEN_DATE_RE = re.compile(_WRITTEN_DATE + r"(?![\d:])")
+_ENTRY_STAMP_RE = re.compile(_WRITTEN_DATE + r"(?:\s*[(（]?\s*(?:星期|周)[一二三四五六日天]\s*[)）]?)?\s+$")
 
 
 _LINK_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff01-\uff0f]+", re.IGNORECASE)
@@ -710,7 +768,7 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
     群规), and says no check-in besides: `打卡✅ 还没打卡的朋友加油` and `打卡 大家快来打卡` are the writer's
     check-ins, `今天还没打卡的同学抓紧` is not. A make-up (补) is a check-in, unless only promised for later
     (明天补打卡). With `leave`, 请假 says it too (a chat message; a paste line on leave is the paste's 请假)."""
-    folded = without_promises(unicodedata.normalize("NFKC", text))
+    folded = without_promises(reading(text))
     if "补" in folded:
         return False
     said = [_NOT_DONE_RE, *((LEAVE_WORDS_RE,) if leave else ())]
@@ -726,7 +784,7 @@ _CROSS_RE = re.compile(r"[❌❎✖✗✘]|(?:^|\s)×(?:\s|$)")  # × alone, not
 
 
 def _crossed(line: PasteLine) -> bool:
-    folded = unicodedata.normalize("NFKC", line.raw)
+    folded = reading(line.raw)
     return _CROSS_RE.search(folded) is not None and not _CHECKED_IN_RE.search(folded) and "补" not in folded
 
 
@@ -766,7 +824,7 @@ _REACTIONS = set("👍🙏👌👏🤝🌹💐")  # a reaction on its own, like 
 def _only_chatter(message: str) -> bool:
     """Whether a chat message is only chatter (see _CHATTER_WORDS): its words are all chatter once punctuation,
     spaces and emoji (not WeChat's [图片]-style codes, which are kept) are set aside."""
-    text = _VARIATION_SELECTORS.sub("", unicodedata.normalize("NFKC", message).translate(_ZERO_WIDTH_ALL))
+    text = _VARIATION_SELECTORS.sub("", reading(message).translate(_ZERO_WIDTH_ALL))
     text = _CHATTER_MENTION_RE.sub(" ", text)  # 收到@李华: an acknowledgement addressed to someone
     text = "".join(
         " ok " if ch in _REACTIONS else " " if unicodedata.category(ch) in _DECOR_CATEGORIES and ch not in "[]+" else ch
@@ -802,7 +860,7 @@ def talks_about_checking_in(message: str) -> bool:
     check-in for someone else (`帮芳芳打卡`: never the writer's, and never 芳芳's on a guess). A message that also
     checks in (`打卡✅ 明天开始打卡新书`, `打卡，今天有人一起跑吗？`) is a check-in. The chat import reads every keyword
     message through it (desktop/services/chat_import.py)."""
-    folded = unicodedata.normalize("NFKC", message)
+    folded = reading(message)
     if _asks_about_checking_in(folded):
         return True
     rest = _FOR_SOMEONE_RE.sub(" ", _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded)))
@@ -812,7 +870,7 @@ def talks_about_checking_in(message: str) -> bool:
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
-    folded = unicodedata.normalize("NFKC", line.message or line.remark)
+    folded = reading(line.message or line.remark)
     if FUTURE_MAKEUP_RE.search(folded):  # 好的，明天补打卡 / 收到 晚点补: a make-up promised for later, nothing done
         rest = without_promises(folded)
         if not (_CHECKED_IN_RE.search(rest) or "补" in rest) and (_only_chatter(rest) or not _has_name_char(rest)):
@@ -895,7 +953,7 @@ def _with_headings(results: list[PasteLine], lines: list[_Line]) -> list[PasteLi
 # ---------------------------------------------------------------- modes
 
 _TITLE_WORDS = re.compile(
-    "接龙|打卡|签到|报名|活动|读书会|训练营|分享会|直播|聚会|名单|统计|通知|截止|格式|规则|要求|说明"
+    "接龙|打卡|签到|报名|活动|读书会|训练营|分享会|直播|聚会|名单|统计|通知|截止|格式|规则|要求|说明|聊天记录"
 )
 _EDITION_RE = re.compile(r"第\s*\d+\s*期")
 _DONE_SUFFIX_RE = re.compile(rf"(?:已(?:打卡|签到|报名)|\+\d+|[{_MARKS}]+)+$")
@@ -1145,6 +1203,14 @@ def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
         elif line.no in speakers:
             owner = len(results)
             results.append(_speech_entry(line, _Speech((0, len(line.folded)), None, None), "colon"))
+        elif owner is not None and owner == len(results) - 1 and _is_stamp_only(line.folded):
+            # `张三` / `12-05 23:59` / `打卡` (a copy that puts the time under the name): the speaker's stamp
+            date_found = _DATE_RE.search(line.folded)
+            entry = results[owner]
+            time = _find_time(line.folded)[0]
+            date_text = date_found.group(0) if date_found else None
+            results[owner] = replace(entry, time=time or entry.time, date_text=date_text or entry.date_text)
+            results.append(_plain(line, "noise"))
         else:
             kind = "header" if owner is None and not _is_example(line.folded) else "noise"
             results.append(_plain(line, "example" if _is_example(line.folded) else kind))
@@ -1177,7 +1243,8 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
     """The noise lines of a chain that lie between its numbered entries and read as an entry that lost its number
     (`1. 张伟` / `李华 5:52` / `3. 孙浩`): a short name first, no sentence, no `speaker:` chat, no title — as entries,
     by line number. Chat between a chain's lines reads like that too (`收到`, `好的，注意休息`): the paste service
-    takes one only when its name is a member's for certain."""
+    takes one only when its name is a member's for certain. So is a numbered line whose name is a number
+    (`7. 001`, `8. 9527 6:02`), which names nobody unless a member is called so."""
     numbered = [i for i, r in enumerate(lines) if r.kind in ("entry", "ignored") and r.number is not None]
     out: dict[int, PasteLine] = {}
     if not numbered or any(r.mode in ("stamped", "colon") for r in lines if r.kind == "entry"):
@@ -1200,7 +1267,51 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
         if entry is not None and _plausible_entry(entry):
             previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
             out[result.line_no] = replace(_not_done(entry), heading=previous.heading if previous else heading)
+    for i, result in enumerate(lines):  # `7. 001`: a number alone names nobody — unless it is a member's name
+        if result.kind == "noise" and result.line_no not in out:
+            line = _Line.make(result.line_no, result.raw)
+            number, start = _number(line)
+            name = _NUMBER_NAME_RE.match(line.folded, start) if number is not None else None
+            if name is not None:
+                time, _span = _find_time(line.folded, name.end())
+                rest = _tidy_remark(_blank(line.clean, [_span] if _span else [])[name.end() :])
+                entry = _entry(line, line.clean[slice(*name.span("n"))], number, time, rest, body=name["n"])
+                previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
+                out[result.line_no] = replace(_not_done(entry), heading=previous.heading if previous else heading)
     return out
+
+
+def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
+    """The header lines above a plain list (no chain numbers, no chat log) that read as a title only for a date in
+    them, while their first word is a name (`张三 今天跑了5公里`, `李四 12月6日`): as entries, by line number. A title
+    reads like that too (`晨光早起营 12月6日`): the paste service takes one only when its name is a member's for
+    certain. A first word that is a title's (`张三打卡`, `早起打卡 12月6日`) keeps the line a title."""
+    out: dict[int, PasteLine] = {}
+    if any(r.number is not None or r.mode in ("stamped", "colon") for r in lines if r.kind in ("entry", "ignored")):
+        return out
+    for result in lines:
+        if result.kind in ("entry", "ignored", "noise"):
+            break  # the list is under way: a line below its first entry is no header
+        if result.kind != "header":
+            continue
+        line = _Line.make(result.line_no, result.raw)
+        if _CHAIN_RE.match(line.folded) or _is_separator(line.folded) or _number(line)[0] is not None:
+            continue
+        entry = _body_entry(line, 0, None)
+        if entry is None or not _plausible_entry(entry) or entry.name is None:
+            continue
+        spans = _token_spans(line.folded, 0, len(line.folded))
+        first = _DONE_SUFFIX_RE.sub("", line.folded[slice(*spans[0])]) if spans else ""
+        name = _fold_text(entry.name)
+        if _TITLE_WORDS.search(first) or _DATE_RE.search(name) or any(ch.isdigit() for ch in name):
+            continue  # 张三打卡 first: the list's title (see the module docstring)
+        written = entry.date_text or next((m["date"] for m in _WRITTEN_DATE_RE.finditer(line.folded)), None)
+        written = None if "补" in line.folded else written
+        out[result.line_no] = replace(_not_done(entry), heading=None, date_text=written)  # 李四 12月5日: that day's
+    return out
+
+
+_NUMBER_NAME_RE = re.compile(r"\s*(?P<n>\d{2,12})(?=\s|$)")  # 001, 9527: a nickname made of digits
 
 
 def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:

@@ -27,7 +27,9 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
 
 A chain line that lost its number between two numbered ones (`1. 张伟` / `李华 5:52` / `3. 孙浩`) is an entry when its
 name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise. So is
-the line just above a chain that starts at `2.` (its number 1 lost its number, and read as a description).
+the line just above a chain that starts at `2.` (its number 1 lost its number, and read as a description), a chain
+line whose name is a number (`7. 001`), and a line above a plain list read as its title for a date word in it
+(`张三 今天跑了5公里`): each is an entry when its name is a member's for certain.
 
 Matching one name (certain means certain):
 * Keys: the name as written (NFKC, case-folded) and its *bare* form — decorations removed: emoji, WeChat's
@@ -52,7 +54,11 @@ Matching one name (certain means certain):
   member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
-* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`): a person decides who.
+* A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`; `帮 张三 打卡` and
+  `帮001打卡` when the name is a roster person's): a person decides who.
+* The one a line replies to or quotes (`李四 回复 张三：加油`, `回复@一一`, `引用 孙浩：`, `王五 「小雨：早」`) is nobody's
+  second person;
+  nor is a count or a measure before the name (`12/21 王五`, `5km 一一`).
 * Two people on one line (`王建 李芳（夫妻一起）`, `刘洋&陈红`, `张伟、李娜`): each person is matched on its
   own; the window shows one preview row per person; headless, the line is logged only when every person
   on it is certain, and reported otherwise. A second word is taken for a person when it names a roster
@@ -101,8 +107,10 @@ from desktop.chat_parse import (
     is_separator,
     normalise_name,
     parse_chat,
+    reading,
     says_not_checked_in,
     separator_date,
+    title_like_entries,
     unnumbered_entries,
     without_promises,
 )
@@ -258,7 +266,9 @@ _DATE_WORD = r"(?:\d{1,2}\s*[月./-]\s*\d{1,2}\s*[日号]?|昨天|前天|今天|
 # a chunk that is only a remark (it never names the line's person): 补卡, 打卡, 请假, a date, a counter, a mark
 _REMARK_CHUNK = re.compile(
     rf"(?:已?(?:打卡|签到|报到|完成|报名)|补(?:卡|打卡|签|交)?|请假|病假|事假|休假|\+\s*\d+|[✅✔☑✓√]+"
-    rf"|第?\s*\d+\s*天|day\s*\d+|d\d+|{_DATE_WORD}|[【\[(（]|[】\])）])+",
+    rf"|第?\s*\d+\s*天|day\s*\d+|d\d+|{_DATE_WORD}|[【\[(（]|[】\])）]"
+    # a measure before the name (5km 一一, 30页 张三): the line's progress, never a person
+    r"|\d+(?:\.\d+)?\s*(?:km|k|公里|千米|米|页|分钟|min|mins|小时|遍|圈|步|篇|章|字|个|次|组))+",
     re.IGNORECASE,
 )
 _REMARKISH = re.compile(
@@ -841,8 +851,11 @@ class RosterIndex:
             speaker = line.name or ""
             found = self.resolve(speaker)
             return [found if found.kind != "none" else _Found("none", (), speaker)]
-        # `刘洋 5:50 @孙浩 快来`: a mention after the name names someone the writer calls, never a second person
-        body = _MENTION_AFTER_RE.sub(" ", (line.body or line.name or "").strip()).strip() or (line.name or "")
+        # `刘洋 5:50 @孙浩 快来`: a mention after the name names someone the writer calls, never a second person; nor
+        # does a reply (`李四 回复 张三：加油`) name the one it answers
+        body = _REPLY_AFTER_RE.sub(" ", _INLINE_QUOTE_RE.sub(" ", (line.body or line.name or "").strip()))
+        body = _MENTION_AFTER_RE.sub(" ", body)
+        body = _COUNT_RE.sub(" ", body).strip() or (line.name or "")  # 12/21 王五: a count, split at its / otherwise
         name = line.name or ""
         chunks = [_undecorated_latin(c) for c in _PERSON_SEP.split(body) if c]
         # 【张伟】 first on the line (or as the name read from it): a name in brackets, not a bracketed remark
@@ -1141,7 +1154,7 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
     on a Wednesday is that day. Not 每周三, 上周三, 下周三, 一周三次, 周一到周五, 周三、周五. 明天 is not
     counted: a chain for tomorrow is posted the evening before and pasted on its day. Without `today`,
     今天/今日 are passed over (a title's 今天 names no day: see `title_day`)."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = reading(text)
     found = _written_day(folded, near)
     if found is None and relative:
         found = _relative_day(folded, near, today=today)
@@ -1178,7 +1191,7 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
         if line.kind == "entry":
             break
         if line.kind == "header":
-            folded = unicodedata.normalize("NFKC", line.raw)
+            folded = reading(line.raw)
             words = _CHAIN_TAG_RE.sub("", folded)
             is_title = not title_seen and bool(words.strip())
             title_seen = title_seen or is_title
@@ -1209,7 +1222,7 @@ def _late_day(text: str, day: date) -> date | None:
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
     on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
     (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = reading(text)
     m = _LATE_DAY_RE.search(folded)
     if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
         loose = _LOOSE_DATE_RE.search(folded)
@@ -1232,7 +1245,7 @@ def made_up_day(text: str, posted: date) -> date | None:
     """The earlier day a make-up (补卡) posted on `posted` is for, when the text names it (补打卡昨天的, 补11月1日,
     补周二): the chat import's reading of a message. None for any other text, a promise (明天补), or a day not
     before `posted` or more than MAX_MAKE_UP_DAYS back."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = reading(text)
     if not _LATE_RE.search(folded) or FUTURE_MAKEUP_RE.search(folded):
         return None
     day = _late_day(text, posted)
@@ -1253,7 +1266,13 @@ def match_paste(
 
 _TOMORROW_RE = re.compile(r"明天|明日")
 _CROSS_MARK_RE = re.compile(r"[❌❎✖✗✘]")  # a sign-up crossed out (韩梅 ❌): taken back
+# 王五 「小雨：早」: a message quoted on the line (a name, a colon, what they said), never the line's person
+_INLINE_QUOTE_RE = re.compile(r"[「『][^「」『』:：]{1,30}[:：][^「」『』]*[」』]")
+_COUNT_RE = re.compile(r"(?<![^\s(（【\[])\d{1,4}\s*/\s*\d{1,4}(?![^\s)）】\]])")  # 12/21, (3/30): day 12 of 21
 _MENTION_AFTER_RE = re.compile(r"(?<=\s)[@＠]\s?\S+")
+# `李四 回复 张三：加油`, `阳光 回复@一一: 早`, `刘洋 引用 孙浩：打卡`, `Amy reply to Tom: 👍`: the person after 回复/引用 is
+# the one replied to or quoted — never a second person of the line; the rest of the line is the remark
+_REPLY_AFTER_RE = re.compile(r"(?<=\s)(?:回复|答复|引用|(?i:reply(?:ing)?(?:\s+to)?|quote))\s*[@＠]?\s*\S.*$")
 # a 明日预告 section (the next day's sign-ups, under today's chain): never a check-in, on whatever day it is logged
 _PREVIEW_RE = re.compile(r"预告")
 
@@ -1281,8 +1300,14 @@ _PROXY_RE = re.compile(
     rf"|[(（【\[]\s*{_PROXY_WORD}\s*(?P<b>[\u3400-\u9fff]{{2,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})"
     r"\s*(?:打卡|签到|接龙)?\s*[)）】\]]"
     rf"|代(?:打卡|签到)\s*[:：]\s*(?P<c>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|{_EMOJI_NAME})"
-    # 张伟 代 小王1号: the proxy word alone, then the name that ends the line
-    rf"|(?<=\s){_PROXY_WORD}\s+(?P<d>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})\s*$"
+    # 张伟 代 小王1号: the proxy word alone, then the name that ends the line; 阳光 代一一, 林峰 替马丽: 代/替 glued to it
+    # (李芳 代打卡 is 李芳's own)
+    rf"|(?<=\s)(?:{_PROXY_WORD}\s+|(?=[代替]){_PROXY_WORD}(?![打签接报请]))"
+    rf"(?P<d>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z. ]{{1,20}}|{_EMOJI_NAME})\s*$"
+    # 帮 张三 打卡, 帮王五 打卡, 替 Amy 打卡, 帮001打卡: spaced, or a number — taken only when it names someone on the
+    # roster (帮妈妈做饭 打卡 names nobody)
+    rf"|{_PROXY_WORD}\s*(?P<e>[\u3400-\u9fff][\u3400-\u9fff0-9]{{1,4}}|[A-Za-z][A-Za-z.]{{1,20}}|\d{{2,12}})"
+    r"\s*代?(?:打卡|签到|接龙|报名|请假)"
 )
 
 
@@ -1294,13 +1319,16 @@ def _without_name(text: str, name: str | None) -> str:
     return text.replace(name, " ", 1)
 
 
-def _proxied(text: str, name: str) -> str | None:
+def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda _who: False) -> str | None:
     """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None. Never the poster's own
-    name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname)."""
+    name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname). A name
+    written apart from the 打卡 after it (帮 张三 打卡), or a number (帮001打卡), only when `names_someone` says so."""
     folded = unicodedata.normalize("NFKC", text).strip()
     own = name_key(name)
     for found in _PROXY_RE.finditer(folded):
-        who = (found["a"] or found["b"] or found["c"] or found["d"]).strip()
+        who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"]).strip()
+        if found["e"] and not names_someone(who):
+            continue
         if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
             return who
     return None
@@ -1362,7 +1390,7 @@ def _stamp_days(lines: list[PasteLine], day: date) -> dict[int, date]:
             if line.date_text and (written := _stamp_day(line.date_text, day)) is not None:
                 out[line.line_no] = written
                 continue
-            if not (line.time and _CLOCK_FIRST_RE.match(unicodedata.normalize("NFKC", line.raw))):
+            if not (line.time and _CLOCK_FIRST_RE.match(reading(line.raw))):
                 continue
             # `[23:58] 张伟: 打卡`: its clock is a stamp, and a run of them can go past midnight too
         # midnight: the clock goes back by half a day or more (06:03 then 06:01 is the log copied twice)
@@ -1446,7 +1474,7 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     """A noise line after a chain's last entry that starts with the name of one member for certain (exact keys: a
     name, nickname, group nickname or WeChat ID): it was silently noise — 孙浩 07:05 / 打卡 under the chain was
     dropped without a word. It is now a line of that member's, not logged, that a person may count."""
-    m = _OUTSIDE_RE.match(unicodedata.normalize("NFKC", line.raw))
+    m = _OUTSIDE_RE.match(reading(line.raw))
     if m is None:
         return None
     name = m.group("name")
@@ -1467,9 +1495,10 @@ def match_lines(
     said are no other group's here (a chain titled with one is matched as this group's)."""
     # a chain's line that lost its number (`1. 张伟` / `李华 5:52` / `3. 孙浩`) was noise, 李华 dropped without a
     # word: it is an entry when its name is a member's for certain (chat between the lines, 收到, names nobody)
+    # and so is a line above a plain list that read as its title for a date in it (`张三 今天跑了5公里`)
     recovered = {
         no: entry
-        for no, entry in unnumbered_entries(lines).items()
+        for no, entry in (unnumbered_entries(lines) | title_like_entries(lines)).items()
         if entry.name and index.resolve(entry.name).kind == "certain"
     }
     if recovered:
@@ -1514,8 +1543,10 @@ def match_lines(
         if other_group is not None and other_group not in accept_groups:  # another group's chain, pasted here
             out.append(_ignored(line, index, day, "other_group", other_group))
             continue
-        text = " ".join(x for x in (line.body, line.remark) if x)
-        folded = unicodedata.normalize("NFKC", text)
+        # the words as the rules read them (補卡, 請假 in 繁體 too); the name in them read alike, to be told apart
+        text = reading(" ".join(x for x in (line.body, line.remark) if x))
+        written = reading(line.name or "")
+        folded = text
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
         # a section headed `12月3日补卡：` or `补卡：` under today's chain: its lines are make-ups (of that earlier day)
         section = heading_days.get(line.heading) if several_days and day is not None else None
@@ -1525,7 +1556,7 @@ def match_lines(
             and line.heading != first_heading
             and not is_separator(line.heading)
             and (section is None or section < day)
-            and bool(_LATE_RE.search(unicodedata.normalize("NFKC", line.heading)))
+            and bool(_LATE_RE.search(reading(line.heading)))
         )
         late = late or section_late
         said_leave = LEAVE_WORDS_RE.search(text)
@@ -1546,9 +1577,7 @@ def match_lines(
                 posted = stamp_days.get(line.line_no) or day
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
-                line_day = (
-                    _late_day(_without_name(text, line.name), posted) or (section if section_late else None) or day
-                )
+                line_day = _late_day(_without_name(text, written), posted) or (section if section_late else None) or day
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -1563,7 +1592,7 @@ def match_lines(
             continue
         parts: list[PasteMatch] = []
         people = index.people_on(line)
-        proxy = _proxied(text, line.name or "")
+        proxy = _proxied(text, written, lambda who: index.resolve(who).kind != "none")
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
