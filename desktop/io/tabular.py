@@ -46,7 +46,8 @@ What it copes with, and how (decisions):
   file into one cell) or text after a closing quote — is refused naming its row and column (csv_quote).
   UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
   reading the bytes in blocks; a file that is mostly UTF-8 with a few bad bytes, or that no encoding
-  reads, is refused naming the line of the first bad byte. Delimiter sniffed among comma, tab and
+  reads, is refused naming the line of the first bad byte; so is a GBK file with a line of UTF-8 Chinese (a row
+  another program added: as GBK it would read as other characters). Delimiter sniffed among comma, tab and
   semicolon (or taken from Excel's "sep=;" first line, which Excel does not count as a row). Empty
   cells are None, other cells are the text as written.
 - Big files are streamed: up to MATERIALIZE_ROWS data rows, Table.rows is a list; beyond, it is a
@@ -1364,7 +1365,37 @@ class _CsvSource:
                 "这一行有既不是 GBK 也不是 UTF-8 的字节（文件可能已损坏），请用 UTF-8 或 GBK 编码重新保存"
                 f" (line {gbk[0]} has bytes that are neither GBK nor UTF-8; the file may be damaged)",
             )
+        line = self._utf8_line()
+        if line is not None:
+            # a row added by another program (a script, a web form's export pasted in): read as GBK, its names would
+            # be garbled into other characters (王五 -> 鐜嬩簲) and imported as new people without a word
+            raise _line_error(
+                self.name,
+                line,
+                "这一行是 UTF-8 编码，文件其余部分是 GBK：按 GBK 读这一行的中文会变成乱码，未导入任何内容；"
+                "请用表格软件把整个文件另存为同一种编码（UTF-8 或 GBK）"
+                f" (line {line} is UTF-8 while the rest of the file is GBK: its Chinese would be read as other"
+                " characters; nothing was imported — save the whole file in one encoding)",
+            )
         return "gb18030"
+
+    def _utf8_line(self) -> int | None:
+        """The number of the first line of a GBK file that is UTF-8 Chinese, else None. Such a line decodes as
+        GB18030 too, into other characters. A GBK line is never taken for one: its non-ASCII bytes would have to
+        be valid UTF-8 that is all CJK text (three bytes a character), which GBK text of common characters
+        practically never is."""
+        number = 0
+        tail = b""
+        for block in self._blocks():
+            lines = (tail + block).split(b"\n")
+            tail = lines.pop()
+            for raw in lines:
+                number += 1
+                if _utf8_chinese(raw):
+                    return number
+        if tail and _utf8_chinese(tail):
+            return number + 1
+        return None
 
     def _open_text(self) -> io.TextIOWrapper:
         try:
@@ -1439,6 +1470,21 @@ class _CsvSource:
                 " (text after a closing quote: write a quote inside a cell as two quotes; nothing was imported)"
             )
         raise ImportProblem(self.name, row_no, column, message, "csv_quote", shown)
+
+
+def _utf8_chinese(raw: bytes) -> bool:
+    """Whether a line's bytes are UTF-8 whose non-ASCII characters are all CJK text (ideographs, CJK and
+    full-width punctuation, general punctuation such as “” and —)."""
+    if raw.isascii():
+        return False
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(
+        ch.isascii() or "\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        for ch in text
+    )
 
 
 def _quote_fault(raw: str, delimiter: str) -> tuple[int, str] | None:
