@@ -26,8 +26,9 @@ What it copes with, and how (decisions):
   value in the anchor's column (text, number or date); Table.fills lists them for the preview.
 - Footer rows: below the last data row, a row with text in at most two cells that reads as a label
   (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy") is not a person, wherever its
-  column; those rows and the blank rows among them are listed as skipped ("footer", "blank"). A
-  label-like row followed by more data is data.
+  column; so is a totals row whose count has a cell of its own (合计 | 8, an Excel Table's 汇总 | =SUBTOTAL(…));
+  those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
+  followed by more data is data.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
 - Excel error cells (#REF!, #N/A …) and formulas no program calculated are neither empty nor text: the
@@ -460,6 +461,12 @@ def _combine(upper: list[str], lower: list[str]) -> list[str]:
 _FOOTER_COUNT = re.compile(r"^(?:合计|总计|小计|共计|总人数|人数|共)\s*[:：]?\s*\d+\s*(?:人|名|位|个)?\s*$")
 _FOOTER_LABEL = re.compile(r"^(?:注|备注|说明|制表|制表人|审核|审核人|签字|签名|填表|填表人|统计|负责人|更新|导出)")
 _LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
+# a totals row whose count sits in a cell of its own: 合计 | 8, or an Excel Table's totals row (汇总 / Total, and a
+# SUBTOTAL under one column)
+_FOOTER_TOTAL = re.compile(
+    r"^(?:合计|总计|小计|共计|汇总|总数|总人数|人数|total|totals|grand total|sum|count)\s*[:：]?$", re.I
+)
+_COUNT_CELL = re.compile(r"^\d+(?:\.\d+)?\s*(?:人|名|位|个)?$")
 
 
 def _footer_text(cells: list[object]) -> str | None:
@@ -471,10 +478,27 @@ def _footer_text(cells: list[object]) -> str | None:
     if not texts:
         return None
     joined = " ".join(texts)
+    first = filled[0]
+    if (
+        isinstance(first, str)
+        and not isinstance(first, CellError)
+        and _FOOTER_TOTAL.match(unicodedata.normalize("NFKC", first).strip())
+        and all(_count_cell(c) for c in filled[1:])
+    ):
+        return " ".join(str(c).strip() for c in filled)
     for text in (texts[0], joined):
         if _FOOTER_COUNT.match(text) or _FOOTER_LABEL.match(text) or _LABEL_VALUE.match(text):
             return " ".join(str(c).strip() for c in filled)
     return None
+
+
+def _count_cell(value: object) -> bool:
+    """A cell that can be a totals row's count: a number, "8人", or a formula (SUBTOTAL) no program calculated."""
+    if isinstance(value, CellError):
+        return value.startswith("=")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and bool(_COUNT_CELL.match(unicodedata.normalize("NFKC", value).strip()))
 
 
 def _row_text(cells: list[object]) -> str:

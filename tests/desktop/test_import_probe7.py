@@ -67,3 +67,49 @@ def test_a_utf8_line_in_a_gbk_csv_is_refused_naming_it_never_garbled(db, tmp_pat
     imp(db, path)
     assert _people(db)["王五"] == ("wangwu_03", "13700137000", "active")
     assert len(_people(db)) == 3
+
+
+def _edit_part(path, part: str, old: str, new: str) -> None:
+    """Rewrite one XML part of an .xlsx in place: what Excel writes and openpyxl cannot (a formula's cached value)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    text = parts[part].decode("utf-8")
+    assert old in text
+    parts[part] = text.replace(old, new).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def test_a_totals_row_with_its_count_in_another_cell_is_a_footer_not_a_person(db, tmp_path):
+    """An Excel Table (插入 > 表格) with its totals row ticked: Excel writes 汇总 under 姓名 and =SUBTOTAL(103,…) = 3
+    under 手机号. The row was read as a person called 汇总 with the phone 3 and the whole roster refused; a
+    hand-kept sheet's 合计 | 3人 in two cells, the same. Now such a row at the end is a footer, listed as skipped."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.table import Table as ExcelTable
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "成员"
+    for row in [*ROSTER, ["王五", "wangwu_03", "13700137000", None], ["汇总", None, None, None]]:
+        ws.append(row)
+    ws["C5"] = "=SUBTOTAL(103,成员表[手机号])"
+    ws.add_table(ExcelTable(displayName="成员表", ref="A1:D5", totalsRowCount=1))
+    path = tmp_path / "成员表.xlsx"
+    wb.save(path)
+    _edit_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        "<f>SUBTOTAL(103,成员表[手机号])</f><v />",
+        "<f>SUBTOTAL(103,成员表[手机号])</f><v>3</v>",
+    )
+    plan, summary, _ = imp(db, path)
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(5, "footer", "汇总 3")]
+    assert summary.added == 3 and "汇总" not in _people(db)
+    csv_path = tmp_path / "名单.csv"
+    csv_path.write_text("\n".join([*(",".join(r) for r in ROSTER), "合计,,2人,", "Total,,2,"]) + "\n", encoding="utf-8")
+    plan, _summary, _ = imp(db, csv_path)
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(4, "footer", "合计 2人"), (5, "footer", "Total 2")]
+    assert sorted(_people(db)) == ["张三", "李四", "王五"]
