@@ -483,7 +483,8 @@ def _footer_text(cells: list[object]) -> str | None:
         isinstance(first, str)
         and not isinstance(first, CellError)
         and _FOOTER_TOTAL.match(unicodedata.normalize("NFKC", first).strip())
-        and all(_count_cell(c) for c in filled[1:])
+        and len(filled) == 2
+        and _count_cell(filled[1])
     ):
         return " ".join(str(c).strip() for c in filled)
     for text in (texts[0], joined):
