@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.errors import QunDeskError
 from desktop.phones import nanp_phone
@@ -712,6 +712,32 @@ _EN_DATE_RES = (
 _MERIDIEM_RE = re.compile(r"\s*(?:(?P<zh>上午|下午|中午|晚上|凌晨|早上)|(?<=\d)\s*(?P<en>[AaPp])\.?[Mm]\.?\s*$)\s*")
 _ZONED_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})", re.ASCII)
 _PM_WORDS = frozenset({"下午", "中午", "晚上"})
+# a zone written after a date and time: Google Forms' CSV (2026/11/20 10:23:45 PM GMT+8), GMT+5:30, UTC, (UTC+08:00)
+_ZONE_AFTER_RE = re.compile(
+    r"\s*[(（]?\s*(?:GMT|UTC)\s*(?:(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?\s*[)）]?$", re.IGNORECASE
+)
+# The zone wall-clock times are read into when a value or its column names another one: None is this machine's
+# local zone (tests pin it).
+LOCAL_ZONE: tzinfo | None = None
+
+
+def zone_offset(text: str) -> tzinfo | None:
+    """The zone a text ends with (GMT+8, UTC, (UTC+08:00), GMT-5:30), else None: a column header such as
+    Typeform's "Submit Date (UTC)" says so of its times."""
+    match = _ZONE_AFTER_RE.search(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    if match.group("sign") is None:
+        return UTC
+    minutes = int(match.group("h")) * 60 + int(match.group("m") or 0)
+    if minutes > 14 * 60:
+        return None
+    return timezone(timedelta(minutes=minutes if match.group("sign") == "+" else -minutes))
+
+
+def to_local_time(value: datetime, zone: tzinfo) -> datetime:
+    """A wall-clock time of `zone` as the organiser's local wall-clock time (naive)."""
+    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
 def twelve_hour(text: str) -> tuple[str, str | None]:
@@ -803,9 +829,21 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
         weekday = None
     if _ZONED_RE.fullmatch(text):  # ISO 8601 with its offset (飞书, APIs): the organiser's local time of it
         try:
-            return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
+            moment = datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", ""))
         except ValueError:
             raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown) from None
+        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    zone_after = _ZONE_AFTER_RE.search(text)
+    if zone_after is not None and zone_after.start() > 0 and ":" in text[: zone_after.start()]:
+        # a time with its zone after it (Google Forms: 2026/11/20 10:23:45 PM GMT+8): the organiser's local time of it
+        zone = zone_offset(text[zone_after.start() :])
+        try:
+            moment = _to_datetime(text[: zone_after.start()], file, row, column, date1904)
+        except ImportProblem:
+            moment = None
+        if zone is None or moment is None:
+            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
+        return to_local_time(moment, zone)
     bare, half = twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
@@ -857,9 +895,19 @@ def parse_date(value: object, *, file: str, row: int, column: str, date1904: boo
     return None if result is None else result.date()
 
 
-def parse_datetime(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
-    """Like parse_date but keeps the time (midnight when the value has none)."""
-    return _to_datetime(value, file, row, column, date1904)
+def parse_datetime(
+    value: object, *, file: str, row: int, column: str, date1904: bool = False, zone: tzinfo | None = None
+) -> datetime | None:
+    """Like parse_date but keeps the time (midnight when the value has none). `zone`: the zone the column's times
+    are written in (its header says so: Typeform's "Submit Date (UTC)"); a time without a zone of its own is read
+    in it and given as the organiser's local time."""
+    if zone is None:
+        return _to_datetime(value, file, row, column, date1904)
+    text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
+    if text and (_ZONED_RE.fullmatch(text) or _ZONE_AFTER_RE.search(text)):
+        return _to_datetime(value, file, row, column, date1904)  # the value's own zone wins
+    result = _to_datetime(value, file, row, column, date1904)
+    return None if result is None else to_local_time(result, zone)
 
 
 # ---------------------------------------------------------------- phones

@@ -172,6 +172,11 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "Respondent ID",
         "IP Address",
         "User Agent",
+        "Start Date (UTC)",  # Typeform
+        "Stage Date (UTC)",
+        "Submit Date (UTC)",
+        "Network ID",
+        "Response Type",
     )
 )
 

@@ -4,7 +4,7 @@ database; every test pins its own day."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -113,3 +113,81 @@ def test_a_totals_row_with_its_count_in_another_cell_is_a_footer_not_a_person(db
     plan, _summary, _ = imp(db, csv_path)
     assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(4, "footer", "合计 2人"), (5, "footer", "Total 2")]
     assert sorted(_people(db)) == ["张三", "李四", "王五"]
+
+
+@pytest.fixture
+def shanghai(monkeypatch):
+    """The organiser's machine is in China, whatever zone the test machine is in."""
+    from desktop.io import fields
+    from desktop.io.chat_exports import local_zone
+
+    monkeypatch.setattr(fields, "LOCAL_ZONE", local_zone("Asia/Shanghai"))
+
+
+def _applicants(database) -> dict[str, tuple]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Member.wechat_id, Member.phone, Member.note, Membership.applied_at).join(
+                Membership, Membership.member_id == Member.id
+            )
+        ).all()
+    return {name: (wechat, phone, note, applied) for name, wechat, phone, note, applied in rows}
+
+
+def test_survey_times_with_their_zone_are_the_organisers_local_time(db, tmp_path, shanghai):
+    """Google Forms' CSV writes "2026/11/20 10:23:45 PM GMT+8": every row was a problem (not a date) and the file
+    refused. Typeform's CSV ("#", the questions, Start/Submit Date (UTC), Network ID) was refused as no survey at all;
+    its Submit Date is UTC, so 2026-11-30 17:30 is 1 December 01:30 in China — read as local it would be a day off.
+    Now both are read, in the organiser's zone, and the tools' own columns are no answers."""
+    google = tmp_path / "google.csv"
+    google.write_text(
+        "Timestamp,Email Address,Your name,WeChat ID,Phone number,Which activities interest you?\n"
+        '2026/11/20 10:23:45 PM GMT+8,a@example.com,Wang Fang,wangfang88,+86 138 0013 8001,"Reading, Running"\n'
+        "2026/11/30 4:05:00 PM GMT,b@example.com,Li Na,lina_2026,13900139001,Writing\n",
+        encoding="utf-8",
+    )
+    imp(db, google, "applications")
+    got = _applicants(db)
+    assert got["Wang Fang"][3] == datetime(2026, 11, 20, 22, 23, 45)
+    assert got["Li Na"][3] == datetime(2026, 12, 1, 0, 5)  # 16:05 GMT is past midnight in China
+    typeform = tmp_path / "typeform.csv"
+    typeform.write_text(
+        "#,What's your name?,Your WeChat ID,Your phone number,Why do you want to join?,Response Type,"
+        "Start Date (UTC),Stage Date (UTC),Submit Date (UTC),Network ID,Tags\n"
+        "t0k3n1,Chen Jia,chenjia_99,+8613700137000,Network,completed,2026-11-30 17:20:00,,2026-11-30 17:30:00,f00ba4,\n"
+        "t0k3n2,Huang Jing,hj_2026,+8613700137001,Fun,completed,2026-11-30 08:20:00,,2026-11-30 08:30:00,f00ba5,\n",
+        encoding="utf-8",
+    )
+    imp(db, typeform, "applications")
+    got = _applicants(db)
+    assert got["Chen Jia"] == ("chenjia_99", "13700137000", None, datetime(2026, 12, 1, 1, 30))
+    assert got["Huang Jing"] == ("hj_2026", "13700137001", None, datetime(2026, 11, 30, 16, 30))
+
+
+def test_a_microsoft_forms_export_is_read_and_its_account_name_is_never_the_applicant(db, tmp_path):
+    """Microsoft Forms' Excel (ID, Start time, Completion time, Email, Name, Last modified time, then the questions;
+    Name and Email are the respondent's account: "anonymous") was refused as no survey export. Now it is read: the
+    submission time is the completion time, the applicants are named by their answers, and ID/Name/Email are no
+    answers — in the English and the Chinese layout."""
+    from tests.desktop.test_imports import write_xlsx
+
+    for head in (
+        ["ID", "Start time", "Completion time", "Email", "Name", "Last modified time", "Your name", "微信号", "手机号"],
+        ["ID", "开始时间", "完成时间", "电子邮件", "名称", "上次修改时间", "您的姓名", "您的微信号", "您的手机号"],
+    ):
+        path = write_xlsx(
+            tmp_path / "Form1.xlsx",
+            [
+                head,
+                [1, datetime(2026, 11, 20, 10, 0, 5), datetime(2026, 11, 20, 10, 3, 5), "anonymous", "anonymous", None,
+                 "赵敏", "zhaomin_x", "13600136000"],
+                [2, datetime(2026, 11, 21, 9, 0), datetime(2026, 11, 21, 9, 2), "anonymous", "anonymous", None,
+                 "钱多多", "qianduoduo", "13600136001"],
+            ],
+        )  # fmt: skip
+        plan, summary, _ = imp(db, path, "applications")
+        assert plan.problems == []
+    assert _applicants(db) == {
+        "赵敏": ("zhaomin_x", "13600136000", None, datetime(2026, 11, 20, 10, 3, 5)),
+        "钱多多": ("qianduoduo", "13600136001", None, datetime(2026, 11, 21, 9, 2)),
+    }
