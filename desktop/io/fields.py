@@ -15,7 +15,8 @@ Decisions worth knowing (see also each function's docstring):
 - Dates: Excel serial numbers (1900 date system; 1904 when the workbook says so) are accepted from 1970-01-01 to 2100-12-31;
   anything outside that is almost certainly a mistyped value, so it is reported. (Date-formatted
   cells arrive as datetime, already converted by openpyxl with the workbook's own epoch.)
-  Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed.
+  Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed — unless only one order
+  makes a date (20/11/2026) or the column's other dates tell the order (digit_date_order).
 - Phones come back canonical so that the same number always compares equal:
   mainland mobiles as 11 digits ("13800138000"; +86/0086/86 prefixes dropped), landlines as
   "area-local" ("010-12345678", "0755-1234567"; area codes 010/02x have 3 digits, the rest 4),
@@ -32,6 +33,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.errors import QunDeskError
@@ -775,6 +777,31 @@ def _english_date(text: str) -> datetime | None | bool:
 
 
 _SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
+# day and month in digits before the year (Google Sheets' 11/20/2026 22:23:45, a European 20.11.2026)
+_DIGITS_FIRST_RE = re.compile(
+    r"(?P<a>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?=$|\s|T)", re.ASCII
+)
+
+
+def digit_date_order(values: Iterable[object]) -> str | None:
+    """How a column writes day and month before the year: "dmy" when one of its dates can only be day first
+    (20/11/2026) and none only month first, "mdy" the other way round, else None (none tells, or they disagree).
+    A date such as 11/05/2026 in that column is then read in the column's order."""
+    day_first = month_first = False
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _DIGITS_FIRST_RE.match(unicodedata.normalize("NFKC", value).strip())
+        if match is None:
+            continue
+        a, b = int(match["a"]), int(match["b"])
+        day_first |= a > 12 >= b
+        month_first |= b > 12 >= a
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return None
+
+
 # a weekday written after a date (WPS/Excel's 日期+星期 formats): dropped, and checked against the date
 _WEEKDAY_AFTER_RE = re.compile(r"\s*[(（]?\s*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])\s*[)）]?")
 
@@ -799,7 +826,9 @@ def _build(
         return None
 
 
-def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
+def _to_datetime(
+    value: object, file: str, row: int, column: str, date1904: bool = False, order: str | None = None
+) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -838,12 +867,32 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
         # a time with its zone after it (Google Forms: 2026/11/20 10:23:45 PM GMT+8): the organiser's local time of it
         zone = zone_offset(text[zone_after.start() :])
         try:
-            moment = _to_datetime(text[: zone_after.start()], file, row, column, date1904)
+            moment = _to_datetime(text[: zone_after.start()], file, row, column, date1904, order)
         except ImportProblem:
             moment = None
         if zone is None or moment is None:
             raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
         return to_local_time(moment, zone)
+    digits = _DIGITS_FIRST_RE.match(text)
+    if digits is not None:  # 20/11/2026, 11/20/2026: read when only one order makes a date or the column tells
+        a, b = int(digits["a"]), int(digits["b"])
+        if a > 12 >= b or (order == "dmy" and a <= 12 and b <= 12):
+            day, month = a, b
+        elif b > 12 >= a or (order == "mdy" and a <= 12 and b <= 12):
+            day, month = b, a
+        elif a > 12 and b > 12:
+            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
+        else:
+            raise ImportProblem(
+                file,
+                row,
+                column,
+                f"{written} 不能确定是 {a}月{b}日 还是 {b}月{a}日：请写成 2026-05-06 这样年份在前的日期"
+                f" (day and month could be either: write the year first)",
+                "date_not_a_date",
+                shown,
+            )
+        text = f"{digits['y']}/{month}/{day}{text[digits.end() :]}"
     bare, half = twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
@@ -884,29 +933,40 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
     return result
 
 
-def parse_date(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> date | None:
+def parse_date(
+    value: object, *, file: str, row: int, column: str, date1904: bool = False, order: str | None = None
+) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
     2026-05-07, 2026年5月8日 (or 8号), 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
     12-hour one as WPS/Excel write it — 下午 9:00, 9:00 PM — and an ISO time with its offset, read as local time).
-    Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
+    Day and month in digits before the year are read when only one order makes a date (20/11/2026, 11/20/2026)
+    or when `order` ("dmy"/"mdy": digit_date_order of the value's column) says which; else (11/01/2026) they are
+    ambiguous: a problem, never a guess.
     A serial number counts from 1904-01-01 with `date1904` (the workbook's own date system: Table.date1904).
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
-    result = _to_datetime(value, file, row, column, date1904)
+    result = _to_datetime(value, file, row, column, date1904, order)
     return None if result is None else result.date()
 
 
 def parse_datetime(
-    value: object, *, file: str, row: int, column: str, date1904: bool = False, zone: tzinfo | None = None
+    value: object,
+    *,
+    file: str,
+    row: int,
+    column: str,
+    date1904: bool = False,
+    zone: tzinfo | None = None,
+    order: str | None = None,
 ) -> datetime | None:
     """Like parse_date but keeps the time (midnight when the value has none). `zone`: the zone the column's times
     are written in (its header says so: Typeform's "Submit Date (UTC)"); a time without a zone of its own is read
     in it and given as the organiser's local time."""
     if zone is None:
-        return _to_datetime(value, file, row, column, date1904)
+        return _to_datetime(value, file, row, column, date1904, order)
     text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
     if text and (_ZONED_RE.fullmatch(text) or _ZONE_AFTER_RE.search(text)):
-        return _to_datetime(value, file, row, column, date1904)  # the value's own zone wins
-    result = _to_datetime(value, file, row, column, date1904)
+        return _to_datetime(value, file, row, column, date1904, order)  # the value's own zone wins
+    result = _to_datetime(value, file, row, column, date1904, order)
     return None if result is None else to_local_time(result, zone)
 
 

@@ -43,6 +43,7 @@ from desktop.io.fields import (
     ImportProblem,
     about_someone_else,
     clean_text,
+    digit_date_order,
     masked_phone,
     norm_key,
     parse_datetime,
@@ -369,6 +370,10 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             raise problem
         problems.append(problem)
 
+    time_order = None
+    if time_col is not None:  # Google Sheets' 11/20/2026 22:23:45: the column says month first
+        rows = table.sample(5000) if table.streamed else table.rows
+        time_order = digit_date_order(values[time_col] for _row, values in rows if time_col < len(values))
     applications = []
     for row_no, values in table.rows:
         submitted_at = None
@@ -381,6 +386,7 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
                     column=table.headers[time_col],
                     date1904=table.date1904,
                     zone=zone_offset(table.headers[time_col]),
+                    order=time_order,
                 )
             except ImportProblem as problem:
                 report(problem)

@@ -91,6 +91,7 @@ from desktop.io.fields import (
     ImportProblem,
     clean_header,
     clean_text,
+    digit_date_order,
     drop_format_chars,
     header_field,
     is_weak_contact_header,
@@ -654,11 +655,19 @@ def region_city(text: str | None) -> str | None:
 class _Parser:
     """Turns one cell into a field value, adding ImportProblems to the record instead of raising."""
 
-    def __init__(self, file: str, tiers: dict[str, str], today: date, date1904: bool = False):
+    def __init__(
+        self,
+        file: str,
+        tiers: dict[str, str],
+        today: date,
+        date1904: bool = False,
+        orders: dict[str, str] | None = None,
+    ):
         self.file = file
         self.tiers = tiers  # key -> tier name
         self.today = today
         self.date1904 = date1904  # the workbook's 1904 date system: a date typed as a number counts from 1904
+        self.orders = orders or {}  # column -> "dmy"/"mdy": how its dates write day and month (fields.digit_date_order)
 
     def problem(self, rec: _Record, column: str | None, message: str, code: str | None = None) -> None:
         rec.problems.append(ImportProblem(self.file, rec.row, column, message, code))
@@ -732,7 +741,9 @@ class _Parser:
         if name == "gender":
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
-            when = parse_datetime(value, file=file, row=row, column=column, date1904=self.date1904)
+            when = parse_datetime(
+                value, file=file, row=row, column=column, date1904=self.date1904, order=self.orders.get(column)
+            )
             if when is None:
                 return None
             if when.date() > self.today:
@@ -1807,6 +1818,22 @@ def _batches(items: Iterable[Any], size: int = BATCH_ROWS) -> Iterator[list[Any]
         yield batch
 
 
+def date_orders(table: Table, columns: Iterable[int]) -> dict[str, str]:
+    """Column header -> "dmy"/"mdy" for those of `columns` whose dates tell how they write day and month before the
+    year (20/11/2026: day first), so that their 11/05/2026 is read the same way (fields.digit_date_order). A big
+    file is judged by its first rows."""
+    columns = list(columns)
+    if not columns:
+        return {}
+    rows = table.sample(5000) if table.streamed else table.rows
+    out = {}
+    for index in columns:
+        order = digit_date_order(values[index] for _row, values in rows if index < len(values))
+        if order is not None and index < len(table.headers):
+            out[table.headers[index]] = order
+    return out
+
+
 def plan_roster_import(
     session: Session,
     group_id: int | None,
@@ -1851,7 +1878,9 @@ def plan_roster_import(
         return planner.result(file_problems, name_from=name_from)
     if table.row_count == 0:
         return planner.result(_no_rows(table), name_from=name_from)
-    reader = _RowReader(table, _Parser(table.file, ctx.tiers, clock.today(), table.date1904), headers, mapping)
+    dates = [i for i, f in mapping.items() if f in ("joined_at", "left_at", "status_date")]
+    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
+    reader = _RowReader(table, parser, headers, mapping)
     total = max(table.row_count, 1)
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first

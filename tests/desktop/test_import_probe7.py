@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.io.fields import ImportProblem
-from desktop.services.imports import run_import
+from desktop.services.imports import ImportFailed, run_import
 from desktop.workspace import actor_for
 from models import Member, Membership
 
@@ -191,3 +191,49 @@ def test_a_microsoft_forms_export_is_read_and_its_account_name_is_never_the_appl
         "赵敏": ("zhaomin_x", "13600136000", None, datetime(2026, 11, 20, 10, 3, 5)),
         "钱多多": ("qianduoduo", "13600136001", None, datetime(2026, 11, 21, 9, 2)),
     }
+
+
+def _joined(database) -> dict[str, datetime | None]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Membership.joined_at).join(Membership, Membership.member_id == Member.id)
+        ).all()
+    return dict(rows)
+
+
+def test_day_and_month_before_the_year_are_read_when_the_column_tells_which_is_which(db, tmp_path):
+    """Google Sheets (English) writes its Timestamp 11/20/2026 22:23:45, a European Excel its dates 20.11.2026: every
+    such date was "not a date" and the file refused, although 20 can only be the day. Now a date that only one order
+    makes is read, and the column's other dates (11/05/2026) are read in the same order; a column where nothing tells
+    (or that mixes both orders) still names the date as ambiguous, never a guess."""
+    sheets = tmp_path / "responses.csv"
+    sheets.write_text(
+        "Timestamp,Your name,WeChat ID,Phone number\n"
+        "11/20/2026 22:23:45,Wang Fang,wangfang88,13800138001\n"
+        "11/05/2026 8:01:02,Li Na,lina_2026,13900139001\n",
+        encoding="utf-8",
+    )
+    imp(db, sheets, "applications")
+    got = _applicants(db)
+    assert (got["Wang Fang"][3], got["Li Na"][3]) == (
+        datetime(2026, 11, 20, 22, 23, 45),
+        datetime(2026, 11, 5, 8, 1, 2),
+    )
+    roster = tmp_path / "mitglieder.csv"
+    roster.write_text(
+        "Name;Telefon;入群日期\n张三;13800138000;20.11.2026\n李四;13900139000;05.11.2026\n王五;13700137000;\n",
+        encoding="utf-8",
+    )
+    _plan, summary, _ = imp(db, roster)
+    assert summary.added == 3
+    joined = _joined(db)
+    assert (joined["张三"].date(), joined["李四"].date()) == (date(2026, 11, 20), date(2026, 11, 5))
+    unclear = tmp_path / "unclear.csv"
+    unclear.write_text(
+        "姓名,手机号,入群日期\n赵六,13600136000,05/11/2026\n孙七,13500135000,20/11/2026\n周八,13500135001,11/21/2026\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFailed) as caught:
+        imp(db, unclear)
+    assert [(p.row, p.column, p.code) for p in caught.value.plan.problems] == [(2, "入群日期", "date_not_a_date")]
+    assert "11月5日" in str(caught.value.plan.problems[0]) and "5月11日" in str(caught.value.plan.problems[0])
