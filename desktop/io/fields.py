@@ -1036,6 +1036,25 @@ def _phone_problem(file: str, row: int, column: str, message: str, code: str, sh
     return ImportProblem(file, row, column, message, code, shown)
 
 
+# what people write in a phone or WeChat ID cell (or a form's answer) when they give none: no value, never one to
+# store or to match people by
+_NO_VALUE = frozenset(
+    norm_key(w)
+    for w in (
+        "无", "没有", "暂无", "无微信", "无手机", "没微信", "不方便", "不方便透露", "不便透露", "保密", "不想填", "不填",
+        "略", "空", "同上", "同手机", "同手机号", "手机同号", "同电话", "同微信", "同微信号", "微信同号", "微信同手机",
+        "none", "n/a", "na", "null", "nil", "no", "same", "same as phone", "same as above",
+    )
+)  # fmt: skip
+
+
+def no_value_answer(text: str) -> bool:
+    """Whether a cell says there is no value rather than giving one: 无, 暂无, 保密, 同手机号, 同上, n/a, or only
+    dashes and slashes (—, /)."""
+    key = norm_key(text)
+    return not key or key in _NO_VALUE
+
+
 _MASKED_PHONE = re.compile(r"(?:\+?\d{1,4}[\s-]?)?\d{0,4}[\s-]?[*＊×xX•·]{3,}[\s-]?\d{0,4}", re.ASCII)
 
 

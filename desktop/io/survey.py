@@ -45,6 +45,7 @@ from desktop.io.fields import (
     clean_text,
     digit_date_order,
     masked_phone,
+    no_value_answer,
     norm_key,
     parse_datetime,
     parse_phone,
@@ -403,8 +404,11 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             and not isinstance(values[roles["phone"]], CellError)
         ):
             column = roles["phone"]
-            if masked_phone(values[column]) is not None:
-                phone = values[column]  # 138****1234: the import warns and leaves the phone out (imports._Parser)
+            if masked_phone(values[column]) is not None or (
+                isinstance(values[column], str) and no_value_answer(values[column])
+            ):
+                # 138****1234, 无, 保密: the import warns and leaves the phone out (imports._Parser)
+                phone = values[column]
             else:
                 try:
                     phone = parse_phone(values[column], file=table.file, row=row_no, column=table.headers[column])

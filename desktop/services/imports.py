@@ -17,7 +17,10 @@ Decisions (what a user sees follows from these):
   anyone: when the row's name is not one the phone's owner is known by (display name, nickname, a group
   nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
   typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
-  format characters; phones in their canonical form.
+  format characters; phones in their canonical form. A WeChat ID or phone cell that says none was given (同手机号,
+  同上, 无, 保密, n/a — fields.no_value_answer; for a WeChat ID any text without a Latin letter or digit) is no value
+  and matches no one, with a warning (wechat_not_an_id, phone_none_given): two applicants who both wrote 同手机号
+  are two people.
 - QQ numbers (a QQ / QQ号 column, fields.py): Member.qq, an identity like the WeChat ID — for QQ groups, whose
   chat exports name senders by QQ number (chat_import matches them). Decision: kept as that field, never in
   the note and never dropped; an invalid one is a problem. A row that matches nobody by WeChat ID, phone or
@@ -101,6 +104,7 @@ from desktop.io.fields import (
     masked_phone,
     mixed_contact,
     name_parts,
+    no_value_answer,
     norm_key,
     parse_bool,
     parse_datetime,
@@ -569,6 +573,13 @@ def _wechat(value: object) -> str | None:
     return unicodedata.normalize("NFKC", text).strip() or None if text else None
 
 
+def not_a_wechat_id(text: str) -> bool:
+    """Whether a WeChat ID cell's text is no WeChat ID: words with no letter or digit of an ID (同手机号, 同上, 无, 没有,
+    —, an emoji) or an English "none" (n/a, same as phone; fields.no_value_answer). A WeChat ID is letters, digits, _
+    and -. Two applicants who both wrote 同手机号 are never one person by it."""
+    return not any(ch.isascii() and ch.isalnum() for ch in text) or no_value_answer(text)
+
+
 _QQ_MAIL = re.compile(r"(\d{5,12})@qq\.com", re.IGNORECASE)
 
 
@@ -709,7 +720,17 @@ class _Parser:
         if name == "city":
             return self._limit(rec, column, name, region_city(_one_line(value)))
         if name in ("wechat_id", "wxid"):
-            return self._limit(rec, column, "wechat_id", _wechat(value))
+            wechat = _wechat(value)
+            if wechat is not None and not_a_wechat_id(wechat):
+                rec.warn(
+                    column,
+                    f"「{wechat}」不是微信号，这一行不设微信号（微信号由字母、数字、下划线组成）"
+                    " (not a WeChat ID: imported without one)",
+                    "wechat_not_an_id",
+                    wechat,
+                )
+                return None
+            return self._limit(rec, column, "wechat_id", wechat)
         if name == "qq":
             return _qq(value, file, row, column)
         if name in ("note", "purpose"):
@@ -717,6 +738,15 @@ class _Parser:
         if name == "referrer":
             return _one_line(value)
         if name == "phone":
+            given = _one_line(value) if isinstance(value, str) else None
+            if given and no_value_answer(given):  # 无, 保密, 同微信: no phone given, not a wrong one
+                rec.warn(
+                    column,
+                    f"「{given}」不是手机号，这一行不设手机号 (no phone given: imported without one)",
+                    "phone_none_given",
+                    given,
+                )
+                return None
             masked = masked_phone(value)
             if masked is not None:  # 138****1234: a platform's masked export, no number to store or match by
                 rec.warn(

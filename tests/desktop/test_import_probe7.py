@@ -237,3 +237,85 @@ def test_day_and_month_before_the_year_are_read_when_the_column_tells_which_is_w
         imp(db, unclear)
     assert [(p.row, p.column, p.code) for p in caught.value.plan.problems] == [(2, "入群日期", "date_not_a_date")]
     assert "11月5日" in str(caught.value.plan.problems[0]) and "5月11日" in str(caught.value.plan.problems[0])
+
+
+def test_a_wechat_answer_that_is_no_wechat_id_never_merges_two_people(db, tmp_path):
+    """Applicants who have no WeChat ID to give write 同手机号, 同上 or 无 in the 微信号 answer: two who both wrote
+    同手机号 were taken for one person — 张三's application was written onto 李四 and 张三 was gone — and two who wrote
+    无 the same, without a word. Such an answer is no WeChat ID now: each applicant is their own, named by a warning;
+    the same holds for a roster's 微信号 column (a group tool's 未设置 refused the file as a repeated WeChat ID) and an
+    English "n/a"."""
+    from tests.desktop.test_imports import write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "报名.xlsx",
+        [
+            ["序号", "提交答卷时间", "1、您的姓名", "2、您的手机号", "3、您的微信号"],
+            [1, "2026/11/20 10:00:00", "张三", "13800138000", "同手机号"],
+            [2, "2026/11/21 10:00:00", "李四", "13900139000", "同手机号"],
+            [3, "2026/11/22 12:00:00", "孙七", "13500135000", "无"],
+            [4, "2026/11/22 13:00:00", "周八", "13500135001", "无"],
+            [5, "2026/11/22 14:00:00", "吴九", "13500135002", "wu_jiu_99"],
+        ],
+    )
+    plan, summary, _ = imp(db, path, "applications")
+    assert summary.added == 5
+    assert [(w.row, w.code, w.value) for w in plan.warnings] == [
+        (2, "wechat_not_an_id", "同手机号"),
+        (3, "wechat_not_an_id", "同手机号"),
+        (4, "wechat_not_an_id", "无"),
+        (5, "wechat_not_an_id", "无"),
+    ]
+    got = _applicants(db)
+    assert {name: (wechat, phone) for name, (wechat, phone, _note, _at) in got.items()} == {
+        "张三": (None, "13800138000"),
+        "李四": (None, "13900139000"),
+        "孙七": (None, "13500135000"),
+        "周八": (None, "13500135001"),
+        "吴九": ("wu_jiu_99", "13500135002"),
+    }
+    assert got["张三"][3] == datetime(2026, 11, 20, 10)
+    roster = write_xlsx(  # a group tool's export: 未设置 where the member set no WeChat ID (the file was refused)
+        tmp_path / "名单.xlsx",
+        [["群昵称", "微信号"], ["阿强", "未设置"], ["小美", "未设置"], ["郑十", "N/A"], ["陈十二", "—"]],
+    )
+    plan, summary, _ = imp(db, roster)
+    assert summary.added == 4 and [w.row for w in plan.warnings] == [2, 3, 4, 5]
+    assert [_people(db)[n][0] for n in ("阿强", "小美", "郑十", "陈十二")] == [None, None, None, None]
+
+
+def test_a_phone_answer_saying_none_was_given_imports_the_person_without_a_phone(db, tmp_path):
+    """An applicant who writes 无, 保密 or 同微信 as the phone answer has given no phone: each such row was a problem
+    ("not a phone number: has letters") and the whole file refused — the organiser's only way out was to leave those
+    applicants out. Now they are applicants without a phone, each named by a warning; a phone with letters in it
+    (138abc) is still a problem."""
+    from tests.desktop.test_imports import write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "报名.xlsx",
+        [
+            ["序号", "提交答卷时间", "1、您的姓名", "2、您的手机号", "3、您的微信号"],
+            [1, "2026/11/20 10:00:00", "张三", "无", "zhangsan01"],
+            [2, "2026/11/21 10:00:00", "李四", "保密", "lisi_0202"],
+            [3, "2026/11/22 10:00:00", "王五", "同微信", "wangwu_03"],
+            [4, "2026/11/22 11:00:00", "赵六", "13600136000", "zhaoliu04"],
+        ],
+    )
+    plan, summary, _ = imp(db, path, "applications")
+    assert summary.added == 4
+    assert [(w.row, w.code, w.value) for w in plan.warnings] == [
+        (2, "phone_none_given", "无"),
+        (3, "phone_none_given", "保密"),
+        (4, "phone_none_given", "同微信"),
+    ]
+    assert {n: (wx, ph) for n, (wx, ph, _n, _a) in _applicants(db).items()} == {
+        "张三": ("zhangsan01", None),
+        "李四": ("lisi_0202", None),
+        "王五": ("wangwu_03", None),
+        "赵六": ("zhaoliu04", "13600136000"),
+    }
+    roster = write_xlsx(tmp_path / "名单.xlsx", [["姓名", "手机号"], ["郑十", "暂无"], ["冯十一", "138abc"]])
+    with pytest.raises(ImportFailed) as caught:
+        imp(db, roster)
+    assert [(p.row, p.code) for p in caught.value.plan.problems] == [(3, "phone_has_letters")]
+    assert [(w.row, w.code) for w in caught.value.plan.warnings] == [(2, "phone_none_given")]
