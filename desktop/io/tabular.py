@@ -137,6 +137,10 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "填写时间",
         "答题时间",
         "创建时间",  # 飞书多维表格
+        "最后更新时间",
+        "最后修改时间",
+        "最后更新人",
+        "最后修改人",
         "报名时间",  # 活动行, 互动吧 sign-up exports
         "创建人",
         "渠道",

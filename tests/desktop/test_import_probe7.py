@@ -319,3 +319,21 @@ def test_a_phone_answer_saying_none_was_given_imports_the_person_without_a_phone
         imp(db, roster)
     assert [(p.row, p.code) for p in caught.value.plan.problems] == [(3, "phone_has_letters")]
     assert [(w.row, w.code) for w in caught.value.plan.warnings] == [(2, "phone_none_given")]
+
+
+def test_a_feishu_bases_own_columns_are_no_answers(db, tmp_path):
+    """A 飞书多维表格 form view's export (the questions, then 提交人, 创建时间, 最后更新时间, 最后更新人): 最后更新时间 and
+    最后更新人 — the table's bookkeeping — were kept on each applicant's note as their answers."""
+    from tests.desktop.test_imports import write_xlsx
+
+    path = write_xlsx(
+        tmp_path / "数据表.xlsx",
+        [
+            ["姓名", "手机号", "微信号", "兴趣", "提交人", "创建时间", "最后更新时间", "最后更新人"],
+            ["吴磊", "13500135000", "wulei_1", "读书,跑步", "吴磊", "2026/11/20 10:23", "2026/11/21 09:00", "群主"],
+        ],
+    )
+    imp(db, path, "applications")
+    assert _applicants(db) == {
+        "吴磊": ("wulei_1", "13500135000", "问卷: 兴趣: 读书,跑步", datetime(2026, 11, 20, 10, 23))
+    }
