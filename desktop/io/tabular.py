@@ -29,6 +29,9 @@ What it copes with, and how (decisions):
   column; so is a totals row whose count has a cell of its own (合计 | 8, an Excel Table's 汇总 | =SUBTOTAL(…));
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
   followed by more data is data.
+- A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
+  printing) is not a person: left out and listed as skipped ("header"). Not for a caller's own header rule (a
+  check-in sheet's week blocks) nor under a two-row header.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
 - Excel error cells (#REF!, #N/A …) and formulas no program calculated are neither empty nor text: the
@@ -521,6 +524,7 @@ class _Notes:
     def __init__(self, record: bool):
         self.record = record
         self.footers: list[Skipped] = []
+        self.repeats: list[Skipped] = []  # the header row again among the data (two exports put one after the other)
         self.fills: list[MergedFill] = []
         self.fill_count = 0
 
@@ -553,13 +557,30 @@ class _Fills:
         return cells
 
 
-def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes) -> Iterator[Row]:
+def _header_keys(header_values: list[object]) -> list[str]:
+    return [norm_key(clean_header(v)) if isinstance(v, str) else "" for v in header_values]
+
+
+def _repeats_header(cells: list[object], keys: list[str]) -> bool:
+    """A row that is the header again: two or more filled cells, each the header's text of its column."""
+    filled = [(i, c) for i, c in enumerate(cells) if c is not None]
+    return len(filled) >= 2 and all(
+        isinstance(c, str) and i < len(keys) and keys[i] and norm_key(clean_header(c)) == keys[i] for i, c in filled
+    )
+
+
+def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None) -> Iterator[Row]:
     """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
-    and, at the end, reported in `notes` instead of yielded."""
+    and, at the end, reported in `notes` instead of yielded; with `header` (its _header_keys), a row that repeats
+    the header is left out and reported in `notes` too."""
     pending: list[tuple[int, list[object], str]] = []
     last_data = 0
     for row_no, cells in raw:
         cells = fills.apply(row_no, cells, notes)
+        if header is not None and _repeats_header(cells, header):
+            if notes.record and len(notes.repeats) < MAX_LISTED:
+                notes.repeats.append(Skipped(row_no, "header", drop_format_chars(_row_text(cells)).strip()))
+            continue
         text = _footer_text(cells)
         if text is not None and len(pending) < FOOTER_LOOKAHEAD:
             pending.append((row_no, cells, text))
@@ -583,17 +604,26 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes) -> Iterator[Row
 class _StreamRows:
     """Table.rows of a big file: reads the file again each time it is iterated."""
 
-    def __init__(self, factory: Callable[[], Iterator[Row]], after: int, width: int, merges: list[Merge], count: int):
+    def __init__(
+        self,
+        factory: Callable[[], Iterator[Row]],
+        after: int,
+        width: int,
+        merges: list[Merge],
+        count: int,
+        header: list[str] | None = None,
+    ):
         self._factory = factory
         self._after = after
         self._width = width
         self._merges = merges
         self._count = count
+        self._header = header
 
     def __iter__(self) -> Iterator[Row]:
         raw = (r for r in self._factory() if r[0] > self._after)
         width = self._width
-        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), _Notes(False)):
+        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), _Notes(False), self._header):
             yield row_no, (cells + [None] * (width - len(cells)))[:width]
 
     def __len__(self) -> int:
@@ -693,7 +723,10 @@ def _build_table(
     ]
     notes = _Notes(True)
     fills = _Fills(merges, last_header_no)
-    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes)
+    # a repeated header is left out of a roster or an export (two files put one after the other); a check-in sheet's
+    # reader (its own finder) reads its week blocks' headers itself
+    header = _header_keys(header_values) if finder in (None, _find_header) and two_rows is None else None
+    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header)
     rows: list[Row] | None = []
     count = 0
     width = len(header_values)
@@ -708,7 +741,7 @@ def _build_table(
     if two_rows is not None:
         width = max(width, len(two_rows[1]), len(two_rows[2]))
     last_header_no, headers, titles = _headers(head[index][0], header_values, two_rows, width, merges)
-    skipped.extend(notes.footers)
+    skipped.extend(sorted(notes.repeats + notes.footers, key=lambda k: k.row))
     common = {
         "titles": tuple(titles),
         "sheets": sheets,
@@ -720,7 +753,7 @@ def _build_table(
     if rows is not None:
         padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in rows]
         return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet, **common)
-    stream = _StreamRows(factory, last_header_no, width, merges, count)
+    stream = _StreamRows(factory, last_header_no, width, merges, count, header)
     return Table(file=name, header_row=last_header_no, headers=headers, rows=stream, sheet=sheet, **common)
 
 

@@ -337,3 +337,35 @@ def test_a_feishu_bases_own_columns_are_no_answers(db, tmp_path):
     assert _applicants(db) == {
         "吴磊": ("wulei_1", "13500135000", "问卷: 兴趣: 读书,跑步", datetime(2026, 11, 20, 10, 23))
     }
+
+
+def test_a_header_row_repeated_among_the_data_is_skipped_and_named(db, tmp_path, capsys):
+    """Two months' exports put one after the other (copy /b a.csv+b.csv: the second file's BOM and header in the middle)
+    or a sheet that repeats its header for printing: the header row was read as a person 姓名 with the phone 手机号 and
+    the whole roster refused. Now a row that is the header again is left out and listed as skipped."""
+    from desktop.cli import main
+    from tests.desktop.test_imports import write_xlsx
+
+    path = tmp_path / "合并.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + "姓名,微信号,手机号\r\n张三,zhangsan01,13800138000\r\n".encode()
+        + b"\xef\xbb\xbf" + "姓名,微信号,手机号\r\n李四,lisi_0202,13900139000\r\n".encode()
+    )  # fmt: skip
+    plan, summary, _ = imp(db, path)
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(3, "header", "姓名 微信号 手机号")]
+    assert summary.added == 2 and sorted(_people(db)) == ["张三", "李四"]
+    book = write_xlsx(
+        tmp_path / "打印版.xlsx",
+        [
+            ["姓名", "手机号", "备注"],
+            ["王五", "13700137000", "x"],
+            ["姓名", "手机号", "备注"],
+            ["赵六", "13600136000", None],
+        ],
+    )
+    assert (
+        main(["--db", str(tmp_path / "cli.sqlite"), "import", "roster", str(book), "--group", GROUP, "--dry-run"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "第3行  跳过 skipped (重复的表头 repeated header)  姓名 手机号 备注" in out
+    assert "王五" in out and "赵六" in out

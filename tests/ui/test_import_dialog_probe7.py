@@ -89,3 +89,16 @@ def test_a_gbk_csv_with_a_utf8_line_names_the_line_and_previews_no_garbled_name(
     shown = dialog.summary_label.text()
     assert ("第3行" in shown or "Line 3 " in shown) and "UTF-8" in shown and "GBK" in shown
     assert dialog.preview_model.rowCount() == 0 and not dialog.import_button.isEnabled()
+
+
+def test_a_repeated_header_row_is_previewed_as_skipped_with_its_reason(qtbot, empty_ws, tmp_path):
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,手机号\n张三,13800138000\n姓名,手机号\n李四,13900139000\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, empty_ws)
+    plan = load(qtbot, dialog, path)
+    assert plan.ok and plan.added == 2
+    model = dialog.preview_model
+    skipped = [r for r in range(model.rowCount()) if model.line(r).action == "skipped"]
+    assert [model.line(r).row for r in skipped] == [3]
+    shown = " ".join(str(model.data(model.index(skipped[0], c)) or "") for c in range(model.columnCount()))
+    assert "the header row again, not a person" in shown
