@@ -26,7 +26,8 @@ What it copes with, and how (decisions):
   value in the anchor's column (text, number or date); Table.fills lists them for the preview.
 - Footer rows: below the last data row, a row with text in at most two cells that reads as a label
   (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy") is not a person, wherever its
-  column; so is a totals row whose count has a cell of its own (合计 | 8, an Excel Table's 汇总 | =SUBTOTAL(…));
+  column; so is a totals row whose count has a cell of its own (合计 | 8, 8 | 汇总, an Excel Table's 汇总 |
+  =SUBTOTAL(…)), and a row whose one cell is the number of data rows above it (a COUNTA under the names);
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
   followed by more data is data.
 - A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
@@ -490,19 +491,22 @@ def _footer_text(cells: list[object]) -> str | None:
     if not texts:
         return None
     joined = " ".join(texts)
-    first = filled[0]
-    if (
-        isinstance(first, str)
-        and not isinstance(first, CellError)
-        and _FOOTER_TOTAL.match(unicodedata.normalize("NFKC", first).strip())
-        and len(filled) == 2
-        and _count_cell(filled[1])
-    ):
+    if len(filled) == 2 and any(
+        _total_label(label) and _count_cell(count) for label, count in (filled, filled[::-1])
+    ):  # 合计 | 8, or 8 | 汇总 (the label under the last column)
         return " ".join(str(c).strip() for c in filled)
     for text in (texts[0], joined):
         if _FOOTER_COUNT.match(text) or _FOOTER_LABEL.match(text) or _LABEL_VALUE.match(text):
             return " ".join(str(c).strip() for c in filled)
     return None
+
+
+def _total_label(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and not isinstance(value, CellError)
+        and bool(_FOOTER_TOTAL.match(unicodedata.normalize("NFKC", value).strip()))
+    )
 
 
 def _count_cell(value: object) -> bool:
@@ -512,6 +516,20 @@ def _count_cell(value: object) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return True
     return isinstance(value, str) and bool(_COUNT_CELL.match(unicodedata.normalize("NFKC", value).strip()))
+
+
+def _counts_rows(cells: list[object], count: int) -> bool:
+    """A row whose one filled cell is the number of data rows above it (a totals row's count, no label)."""
+    filled = [c for c in cells if c is not None]
+    if len(filled) != 1 or count < 2 or isinstance(filled[0], (bool, CellError)):
+        return False
+    value = filled[0]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        value = int(text) if text.isascii() and text.isdigit() else None
+    return isinstance(value, int) and value == count
 
 
 def _row_text(cells: list[object]) -> str:
@@ -575,6 +593,7 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[st
     the header is left out and reported in `notes` too."""
     pending: list[tuple[int, list[object], str]] = []
     last_data = 0
+    count = 0  # data rows so far
     for row_no, cells in raw:
         cells = fills.apply(row_no, cells, notes)
         if header is not None and _repeats_header(cells, header):
@@ -582,13 +601,17 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[st
                 notes.repeats.append(Skipped(row_no, "header", drop_format_chars(_row_text(cells)).strip()))
             continue
         text = _footer_text(cells)
+        if text is None and not pending and _counts_rows(cells, count):
+            text = _row_text(cells)  # a totals row's COUNTA under the names, nothing else: 8 below 8 people
         if text is not None and len(pending) < FOOTER_LOOKAHEAD:
             pending.append((row_no, cells, text))
             continue
         for held in pending:
+            count += 1
             yield held[0], held[1]
         pending.clear()
         last_data = row_no
+        count += 1
         yield row_no, cells
     if notes.record and pending:
         previous = last_data or None

@@ -369,3 +369,23 @@ def test_a_header_row_repeated_among_the_data_is_skipped_and_named(db, tmp_path,
     out = capsys.readouterr().out
     assert "第3行  跳过 skipped (重复的表头 repeated header)  姓名 手机号 备注" in out
     assert "王五" in out and "赵六" in out
+
+
+def test_a_totals_row_with_only_its_count_or_its_label_last_is_a_footer(db, tmp_path):
+    """A totals row counting the names (COUNTA) under 姓名 and nothing else — 2 below two people — added a member called
+    "2" without a word; one with the count first and its label under the last column (2 | 汇总) refused the roster (no
+    name, phone 2). Both are footers now; a number that is not the count of the rows above, or that more data follows,
+    is still a row."""
+    count_only = tmp_path / "count.csv"
+    count_only.write_text("姓名,手机号,备注\n张三,13800138000,a\n李四,13900139000,b\n2,,\n", encoding="utf-8")
+    plan, summary, _ = imp(db, count_only)
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(4, "footer", "2")]
+    assert summary.added == 2 and "2" not in _people(db)
+    label_last = tmp_path / "label.csv"
+    label_last.write_text("姓名,手机号,备注\n张三,13800138000,a\n李四,13900139000,b\n,2,汇总\n", encoding="utf-8")
+    plan, _summary, _ = imp(db, label_last)
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [(4, "footer", "2 汇总")]
+    numbered = tmp_path / "nicknames.csv"  # 666 is a nickname here: it is not the count (2) of the rows above
+    numbered.write_text("姓名,手机号\n王五,13700137000\n赵六,13600136000\n666,\n", encoding="utf-8")
+    plan, summary, _ = imp(db, numbered)
+    assert plan.skipped == () and summary.added == 3 and "666" in _people(db)
