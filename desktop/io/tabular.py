@@ -61,6 +61,8 @@ What it copes with, and how (decisions):
 - Width: the table is as wide as its last filled cell in the header or any data row; columns
   that are empty everywhere at the right end (腾讯问卷's trailing comma) disappear, an unnamed
   column that has data is kept with header "".
+- A file named .xls, .et, .csv or .tsv that is an .xlsx workbook (a web system's export, a renamed file, WPS in
+  the Excel format) is read as the workbook it is; a real .xls/.et is refused asking for .xlsx or .csv.
 - Unsupported, unreadable, corrupt or empty files raise ImportProblem with a message for people
   (and a ``code``: too_large_when_unpacked, xml_entity_expansion, undecodable_bytes, no_table,
   no_such_sheet …).
@@ -327,9 +329,32 @@ def with_other_member_sheets(path: str | Path, table: Table) -> Table:
     return replace(table, also_sheets=tuple(others)) if others else table
 
 
+def _is_workbook(path: Path) -> bool:
+    """Whether a file is an .xlsx workbook whatever its name says: a zip holding xl/workbook.xml (an export a web
+    system names 名单.xls or 名单.csv, a workbook renamed by hand, a WPS .et saved in the Excel format)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _book_source(path: Path) -> str | io.BytesIO:
+    """What the workbook readers open: the path, or for a workbook under another name (名单.xls that is an .xlsx) its
+    bytes — python-calamine and openpyxl go by the name's extension and would refuse it."""
+    if path.suffix.lower() in XLSX_EXTENSIONS:
+        return str(path)
+    return io.BytesIO(path.read_bytes())
+
+
 def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:
     name = path.name
     ext = path.suffix.lower()
+    if ext in (".xls", ".et", ".csv", ".tsv") and path.is_file() and _is_workbook(path):
+        return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
     if ext in (".xls", ".et", ".numbers", ".ods"):
         raise ImportProblem(name, None, None, f"暂不支持 {ext} 文件，请在表格软件里另存为 .xlsx 或 .csv 后再导入")
     if ext not in XLSX_EXTENSIONS | CSV_EXTENSIONS:
@@ -1134,7 +1159,7 @@ class _CalamineBook:
 
         self._path = path
         try:
-            self._book = load_workbook(str(path))
+            self._book = load_workbook(_book_source(path))
             self.names = [m.name for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         except Exception as exc:
             raise _corrupt(name, exc) from None
@@ -1146,7 +1171,7 @@ class _CalamineBook:
         if self._closed:  # a streamed table read again after read_table returned: a reader of its own
             from python_calamine import load_workbook
 
-            return load_workbook(str(self._path)).get_sheet_by_name(name)
+            return load_workbook(_book_source(self._path)).get_sheet_by_name(name)
         if name not in self._sheets:
             self._sheets[name] = self._book.get_sheet_by_name(name)
         return self._sheets[name]
@@ -1205,7 +1230,7 @@ class _OpenpyxlBook:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
-                return load_workbook(self._path, read_only=True, data_only=True)
+                return load_workbook(_book_source(self._path), read_only=True, data_only=True)
         except Exception as exc:
             raise _corrupt(self._name, exc) from None
 

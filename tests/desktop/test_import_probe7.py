@@ -389,3 +389,29 @@ def test_a_totals_row_with_only_its_count_or_its_label_last_is_a_footer(db, tmp_
     numbered.write_text("姓名,手机号\n王五,13700137000\n赵六,13600136000\n666,\n", encoding="utf-8")
     plan, summary, _ = imp(db, numbered)
     assert plan.skipped == () and summary.added == 3 and "666" in _people(db)
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+@pytest.mark.parametrize("name", ["名单.xls", "名单.csv", "名单.et"])
+def test_a_workbook_under_another_extension_is_read_as_the_workbook_it_is(db, tmp_path, monkeypatch, streamed, name):
+    """A web system's "导出Excel" saves an .xlsx as 名单.xls (or .csv); WPS saves in the Excel format under .et: the .xls
+    and .et were refused as "not supported, save as .xlsx" although they are .xlsx, and the .csv was refused as damaged
+    bytes ("neither GBK nor UTF-8"). Now a file that is an .xlsx workbook is read as one, whatever its name; a real .xls
+    is still refused asking for .xlsx."""
+    from tests.desktop.test_imports import write_xlsx
+
+    if streamed:
+        monkeypatch.setattr("desktop.io.tabular.STREAM_XML_BYTES", 0)  # the openpyxl reader for big sheets
+    book = write_xlsx(tmp_path / "x.xlsx", ROSTER)
+    path = tmp_path / name
+    book.rename(path)
+    _plan, summary, _ = imp(db, path)
+    assert summary.added == 2
+    assert _people(db) == {
+        "张三": ("zhangsan01", "13800138000", "active"),
+        "李四": ("lisi_0202", "13900139000", "active"),
+    }
+    old = tmp_path / "旧.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    with pytest.raises(ImportProblem, match="另存为"):
+        imp(db, old)
