@@ -573,6 +573,39 @@ def _wechat(value: object) -> str | None:
     return unicodedata.normalize("NFKC", text).strip() or None if text else None
 
 
+def _is_mobile(text: str | None) -> bool:
+    """A mainland mobile number however written (+86 138 0013 8000): never a WeChat ID, which starts with a letter."""
+    if not text:
+        return False
+    try:
+        phone = parse_phone(text, file="", row=0, column="")
+    except ImportProblem:
+        return False
+    return phone is not None and len(phone) == 11 and phone.isdigit() and phone[0] == "1"
+
+
+def wechat_phone(parser: _Parser, rec: _Record, column: str, *, phone_column: bool) -> None:
+    """A phone where the WeChat ID should be (a 联系方式 column mapped as the WeChat ID; a 微信号 answer of 13800138000,
+    written by people found on WeChat by their phone — a WeChat ID starts with a letter): the row's phone when it has
+    none or the same, else a problem (two phones for one person). Never stored as a WeChat ID, which would match no
+    one and make the row's own phone "another person's"."""
+    v = rec.values
+    text = v.pop("wechat_id")
+    phone = parser._parse(rec, "phone", column, text)
+    if v.get("phone") in (None, phone):
+        v["phone"] = phone
+        if rec.columns.get("phone") is None or not phone_column:
+            rec.columns["phone"] = column
+        return
+    rec.problem(
+        column,
+        f"{column} 列的 {text} 是手机号，不是微信号，而这一行已有手机号 {v['phone']}；请在映射步骤里调整"
+        " (a phone in a column mapped as the WeChat ID, and the row has another phone)",
+        "phone_in_wechat_column",
+        text,
+    )
+
+
 def not_a_wechat_id(text: str) -> bool:
     """Whether a WeChat ID cell's text is no WeChat ID: words with no letter or digit of an ID (同手机号, 同上, 无, 没有,
     —, an emoji) or an English "none" (n/a, same as phone; fields.no_value_answer). A WeChat ID is letters, digits, _
@@ -1287,22 +1320,7 @@ class _RowReader:
     def _contact_phone(self, rec: _Record) -> None:
         """A phone in a 联系方式 column mapped as the WeChat ID: the row's phone when it has none (or the same),
         else a problem (two phones for one person)."""
-        v = rec.values
-        column = self.by_field["wechat_id"]
-        text = v.pop("wechat_id")
-        phone = self.parser._parse(rec, "phone", column, text)
-        if v.get("phone") in (None, phone):
-            v["phone"] = phone
-            if rec.columns.get("phone") is None or "phone" not in self.by_field:
-                rec.columns["phone"] = column
-            return
-        rec.problem(
-            column,
-            f"{column} 列的 {text} 是手机号，不是微信号，而这一行已有手机号 {v['phone']}；请在映射步骤里调整"
-            " (a phone in a column mapped as the WeChat ID, and the row has another phone)",
-            "phone_in_wechat_column",
-            text,
-        )
+        wechat_phone(self.parser, rec, self.by_field["wechat_id"], phone_column="phone" in self.by_field)
 
     def _wechat_column_qq(self, rec: _Record) -> None:
         """A number in a QQ/微信 column mapped as the WeChat ID: the row's QQ number (when it has none, or the same),
@@ -1333,7 +1351,7 @@ class _RowReader:
         for index, name, column in self.columns:
             cell(rec, name, column, values[index] if index < len(values) else None)
         v = rec.values
-        if self.contact_wechat and looks_like_phone(v.get("wechat_id")):
+        if (self.contact_wechat and looks_like_phone(v.get("wechat_id"))) or _is_mobile(v.get("wechat_id")):
             self._contact_phone(rec)
         if self.qq_in_wechat and (v.get("wechat_id") or "").isdigit():
             self._wechat_column_qq(rec)
@@ -2171,6 +2189,8 @@ def plan_applications_import(
             rec.columns["phone"] = _column_name(headers, roles["phone"])
             if app.phone is not None:
                 parser.cell(rec, "phone", rec.columns["phone"], app.phone)
+        if _is_mobile(rec.values.get("wechat_id")):  # 微信号: 13800138000 — the phone, not an ID
+            wechat_phone(parser, rec, _column_name(headers, roles["wechat_id"]), phone_column="phone" in roles)
         answers = dict(zip((index for index, _ in layout.questions), app.answers, strict=True))
         for index, name in extra_fields.items():  # a bonus: an odd answer is no problem, it stays on the note
             answer = _one_line(answers[index].answer)

@@ -415,3 +415,34 @@ def test_a_workbook_under_another_extension_is_read_as_the_workbook_it_is(db, tm
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
     with pytest.raises(ImportProblem, match="另存为"):
         imp(db, old)
+
+
+def test_a_mobile_number_given_as_the_wechat_id_is_the_phone_never_another_person(db, tmp_path):
+    """People found on WeChat by their phone write it as their 微信号. 张三 (a member, WeChat ID zhangsan01) applied
+    writing 13800138000 both as 微信号 and 手机号: the row was refused — "the phone belongs to 张三, whose WeChat ID is
+    zhangsan01, but this row's WeChat ID is 13800138000" — and the whole file with it. A mobile number is never a
+    WeChat ID (those start with a letter): it is the row's phone, and the row is 张三's; a different phone on the row
+    is still a problem (two phones for one person)."""
+    from tests.desktop.test_imports import write_xlsx
+
+    imp(db, write_xlsx(tmp_path / "名单.xlsx", [["姓名", "微信号", "手机号"], ["张三", "zhangsan01", "13800138000"]]))
+    head = ["序号", "提交答卷时间", "1、您的姓名", "2、您的微信号", "3、您的手机号"]
+    path = write_xlsx(
+        tmp_path / "报名.xlsx",
+        [
+            head,
+            [1, "2026/11/20 10:00:00", "张三", "138 0013 8000", "13800138000"],
+            [2, "2026/11/21 10:00:00", "李四", "13900139000", None],
+        ],
+    )
+    plan, summary, _ = imp(db, path, "applications")
+    assert plan.problems == [] and (summary.added, summary.updated) == (1, 1)
+    got = _applicants(db)
+    assert got["张三"][:2] == ("zhangsan01", "13800138000")
+    assert got["李四"][:2] == (None, "13900139000")
+    clash = write_xlsx(
+        tmp_path / "两个号.xlsx", [head, [1, "2026/11/22 10:00:00", "王五", "13700137000", "13600136000"]]
+    )
+    with pytest.raises(ImportFailed) as caught:
+        imp(db, clash, "applications")
+    assert [(p.row, p.code) for p in caught.value.plan.problems] == [(2, "phone_in_wechat_column")]
