@@ -20,7 +20,8 @@ Decisions (what a user sees follows from these):
   format characters; phones in their canonical form. A WeChat ID or phone cell that says none was given (同手机号,
   同上, 无, 保密, n/a — fields.no_value_answer; for a WeChat ID any text without a Latin letter or digit) is no value
   and matches no one, with a warning (wechat_not_an_id, phone_none_given): two applicants who both wrote 同手机号
-  are two people.
+  are two people. A mainland mobile in a WeChat ID cell (13800138000 as the 微信号) is the row's phone, never a
+  WeChat ID (those start with a letter); a different phone on the row is a problem (phone_in_wechat_column).
 - QQ numbers (a QQ / QQ号 column, fields.py): Member.qq, an identity like the WeChat ID — for QQ groups, whose
   chat exports name senders by QQ number (chat_import matches them). Decision: kept as that field, never in
   the note and never dropped; an invalid one is a problem. A row that matches nobody by WeChat ID, phone or
