@@ -9,7 +9,8 @@ What it copes with, and how (decisions):
   sheet still imports its member list (a "label：sentence" cell such as 填表说明：手机号请填写11位 names no
   column; a sheet with a person header and no rows is read only when no sheet has rows). A single-sheet workbook is read whatever its columns (the import then says what is
   missing); a workbook of several sheets none of which has a person column is refused, listing every
-  sheet read. Table.sheets lists the workbook's sheets for the preview's sheet choice.
+  sheet read. A hidden sheet comes after every visible one (an old list kept out of sight is not read while a
+  sheet the user sees has a member table). Table.sheets lists the workbook's sheets for the preview's sheet choice.
 - Title rows above the header. The header is the first of the first 15 non-empty rows with at
   least two cells that name a known field (desktop/io/fields.py) or a survey-tool column; failing
   that, the first of them with the most text cells. Rows above it are listed as skipped ("title").
@@ -72,6 +73,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import itertools
 import re
@@ -961,6 +963,25 @@ def _active_tab(path: Path) -> int:
     return int(match.group(1)) if match else 0
 
 
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+
+
+def _hidden_sheets(path: Path) -> frozenset[str]:
+    """The names of the workbook's hidden sheets (state="hidden" or "veryHidden")."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as stream:
+            start = stream.read(1024 * 1024)
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return frozenset()
+    hidden = set()
+    for tag in _SHEET_TAG.findall(start):
+        state = re.search(rb'\bstate="(\w+)"', tag)
+        title = re.search(rb'\bname="([^"]*)"', tag)
+        if state and title and state.group(1) in (b"hidden", b"veryHidden"):
+            hidden.add(html.unescape(title.group(1).decode("utf-8", "replace")))
+    return frozenset(hidden)
+
+
 def _read_xlsx(
     path: Path, name: str, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder = _find_header
 ) -> Table:
@@ -987,7 +1008,7 @@ def _read_xlsx(
     else:
         book = _CalamineBook(path, name)
     try:
-        table = _pick_sheet(book, name, sheet, progress, _active_tab(path), finder)
+        table = _pick_sheet(book, name, sheet, progress, _active_tab(path), finder, _hidden_sheets(path))
         return replace(table, date1904=True) if _date1904(path) else table
     except (ImportProblem, _Stop):
         raise
@@ -1275,6 +1296,7 @@ def _pick_sheet(
     progress: ProgressLike | None,
     active: int,
     finder: HeaderFinder = _find_header,
+    hidden: frozenset[str] = frozenset(),
 ) -> Table:
     names = list(book.names)
     sheets = tuple(names)
@@ -1304,6 +1326,8 @@ def _pick_sheet(
     order = ([names[active]] if 0 <= active < len(names) else []) + [n for i, n in enumerate(names) if i != active]
     # 说明 / 填写示例 / instructions sheets come last: read only when no other sheet has a member table
     order = [n for n in order if not _notes_sheet(n)] + [n for n in order if _notes_sheet(n)]
+    # a hidden sheet (an old list kept out of sight) is read only when no sheet the user can see has a member table
+    order = [n for n in order if n not in hidden] + [n for n in order if n in hidden]
     with_content: list[tuple[str, list[Row]]] = []
     without_rows: tuple[str, list[Row]] | None = None  # a person header with nothing below it
     for title in order:

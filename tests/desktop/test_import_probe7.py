@@ -446,3 +446,33 @@ def test_a_mobile_number_given_as_the_wechat_id_is_the_phone_never_another_perso
     with pytest.raises(ImportFailed) as caught:
         imp(db, clash, "applications")
     assert [(p.row, p.code) for p in caught.value.plan.problems] == [(2, "phone_in_wechat_column")]
+
+
+def test_a_hidden_sheet_is_not_read_while_a_visible_one_has_the_members(db, tmp_path):
+    """A workbook opening on 说明, with last term's list kept in a hidden sheet 旧名单 before this term's 名单: the hidden
+    old list was imported (老张 added, 张三 and 李四 not) — a sheet the user cannot see. Now the visible member sheet is
+    read and the hidden one is named as another member table; a hidden sheet is still read when it is the only one with
+    members."""
+    from openpyxl import Workbook
+
+    def book(path, with_visible: bool):
+        wb = Workbook()
+        wb.active.title = "说明"
+        wb.active.append(["填表说明：请在「名单」里填写"])
+        old = wb.create_sheet("旧名单")
+        old.append(["姓名", "手机号"])
+        old.append(["老张", "13800000001"])
+        old.sheet_state = "hidden"
+        if with_visible:
+            new = wb.create_sheet("名单")
+            for row in (["姓名", "手机号"], ["张三", "13800138000"], ["李四", "13900139000"]):
+                new.append(row)
+        wb.active = 0
+        wb.save(path)
+        return path
+
+    plan, summary, _ = imp(db, book(tmp_path / "两个名单.xlsx", True))
+    assert plan.sheet == "名单" and summary.added == 2 and plan.other_sheets == ("旧名单",)
+    assert sorted(_people(db)) == ["张三", "李四"]
+    plan, summary, _ = imp(db, book(tmp_path / "只有旧名单.xlsx", False))
+    assert plan.sheet == "旧名单" and summary.added == 1 and "老张" in _people(db)
