@@ -34,6 +34,8 @@ What it copes with, and how (decisions):
 - A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
   printing) is not a person: left out and listed as skipped ("header"). Not for a caller's own header rule (a
   check-in sheet's week blocks) nor under a two-row header.
+- Hidden rows (hidden by hand, or by an active filter) are data like any other — the file holds them — and
+  Table.hidden_rows names them, so that the import says so row by row.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
 - Excel error cells (#REF!, #N/A …) and formulas no program calculated are neither empty nor text: the
@@ -245,6 +247,8 @@ class Table:
     # the workbook counts dates from 1904 (Mac Excel's 1904 date system): a date typed as a plain number (44530) is
     # that many days after 1904-01-01, not after 1899-12-30 — pass it to fields.parse_date(date1904=…)
     date1904: bool = field(default=False, compare=False)
+    # data rows hidden in the sheet (a hidden row, or one an active filter hides): read like any other, and said so
+    hidden_rows: frozenset[int] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.titles:
@@ -964,6 +968,29 @@ def _active_tab(path: Path) -> int:
 
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+
+
+def _hidden_rows(path: Path, sheet: str | None) -> frozenset[int]:
+    """The row numbers a sheet hides (<row hidden="1">: hidden by hand, or by an active filter), scanned as bytes."""
+    part = _sheet_parts(path).get(sheet or "")
+    if not part:
+        return frozenset()
+    hidden: set[int] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(archive.getinfo(part.lstrip("/"))) as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):
+            buffer = tail + chunk
+            cut = buffer.rfind(b"<")
+            buffer, tail = (buffer[:cut], buffer[cut:]) if cut > 0 else (buffer, b"")
+            if b"hidden=" not in buffer:
+                continue
+            for tag in _ROW_TAG.findall(buffer):
+                if re.search(rb'\bhidden="(?:1|true)"', tag):
+                    number = re.search(rb'\br="(\d+)"', tag)
+                    if number:
+                        hidden.add(int(number.group(1)))
+    return frozenset(hidden)
 
 
 def _hidden_sheets(path: Path) -> frozenset[str]:
@@ -1009,6 +1036,12 @@ def _read_xlsx(
         book = _CalamineBook(path, name)
     try:
         table = _pick_sheet(book, name, sheet, progress, _active_tab(path), finder, _hidden_sheets(path))
+        try:
+            hidden = _hidden_rows(path, table.sheet)
+        except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+            hidden = frozenset()  # only a note on the rows the reader gave
+        if hidden:
+            table = replace(table, hidden_rows=hidden)
         return replace(table, date1904=True) if _date1904(path) else table
     except (ImportProblem, _Stop):
         raise

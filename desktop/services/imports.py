@@ -1631,6 +1631,16 @@ class _Planner:
     # -- one batch
     def plan(self, records: list[_Record]) -> None:
         ctx = self.ctx
+        hidden = self.table.hidden_rows
+        for rec in records if hidden else ():
+            if rec.row in hidden:  # a row hidden or filtered out in the sheet: imported like the others, and said so
+                rec.warn(
+                    None,
+                    "这一行在表格里是隐藏的（隐藏行或筛选），也会导入；若这一行不该导入，请在文件里删除它"
+                    " (a hidden or filtered-out row of the sheet: it is imported too; delete it from the file if it"
+                    " should not be)",
+                    "hidden_row",
+                )
         if any(_RowReader.skipped(rec) for rec in records):
             from desktop.io.tabular import Skipped
 

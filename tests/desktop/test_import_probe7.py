@@ -476,3 +476,25 @@ def test_a_hidden_sheet_is_not_read_while_a_visible_one_has_the_members(db, tmp_
     assert sorted(_people(db)) == ["张三", "李四"]
     plan, summary, _ = imp(db, book(tmp_path / "只有旧名单.xlsx", False))
     assert plan.sheet == "旧名单" and summary.added == 1 and "老张" in _people(db)
+
+
+def test_a_hidden_or_filtered_out_row_is_imported_and_said_so(db, tmp_path):
+    """Organisers hide the rows of people who left rather than delete them, or leave a filter on (状态 = 在群) when they
+    save: the hidden rows were imported like the others, nothing telling that the user could not see them. They
+    still import (the file holds them) and each says it was hidden, so a row that should not be imported is seen."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in [["姓名", "手机号", "状态"], *[[n, p, "在群"] for n, p in (("张三", "13800138000"), ("李四", "13900139000"))],
+                ["王五", "13700137000", "在群"], ["赵六", "13600136000", "在群"]]:  # fmt: skip
+        ws.append(row)
+    ws.row_dimensions[3].hidden = True  # 李四, hidden by hand
+    ws.auto_filter.ref = "A1:C5"
+    ws.row_dimensions[5].hidden = True  # 赵六, filtered out
+    path = tmp_path / "名单.xlsx"
+    wb.save(path)
+    plan, summary, _ = imp(db, path)
+    assert summary.added == 4
+    assert [(w.row, w.code) for w in plan.warnings] == [(3, "hidden_row"), (5, "hidden_row")]
+    assert sorted(_people(db)) == ["张三", "李四", "王五", "赵六"]
