@@ -50,6 +50,8 @@ What it copes with, and how (decisions):
 - Hostile .xlsx: the zip directory's declared sizes are checked before anything is inflated (a part
   over MAX_PART_BYTES, or all parts over MAX_TOTAL_BYTES, is refused within milliseconds), and an
   XML part that declares a DTD or entities (billion laughs) is refused: OOXML never has one.
+- .txt: Excel's and WPS's "Unicode 文本" (UTF-16, tabs between the cells) is read like a .tsv; other text is
+  refused as an unsupported file.
 - .csv/.tsv: a record whose quotes are broken — a quote that never closes (it would swallow the rest of the
   file into one cell) or text after a closing quote — is refused naming its row and column (csv_quote).
   UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
@@ -356,6 +358,17 @@ def _book_source(path: Path) -> str | io.BytesIO:
     return io.BytesIO(path.read_bytes())
 
 
+def _text_table(path: Path, name: str) -> _CsvSource | None:
+    """A .txt file that is a table (Excel's "Unicode 文本": tabs between the cells), read as a CSV; None for other
+    text (a note saved as .txt), which stays an unsupported file."""
+    try:
+        source = _CsvSource(path, name)
+        first = next((cells for _row, cells in itertools.islice(source.rows(), 5)), None)
+    except ImportProblem:
+        return None
+    return source if first is not None and len(first) >= 2 and source.delimiter == "\t" else None
+
+
 def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:
     name = path.name
     ext = path.suffix.lower()
@@ -363,6 +376,9 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, fi
         return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
     if ext in (".xls", ".et", ".numbers", ".ods"):
         raise ImportProblem(name, None, None, f"暂不支持 {ext} 文件，请在表格软件里另存为 .xlsx 或 .csv 后再导入")
+    if ext == ".txt" and path.is_file() and (source := _text_table(path, name)) is not None:
+        # Excel's / WPS's "Unicode 文本 (*.txt)": UTF-16 with tabs, a table like a .csv
+        return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
     if ext not in XLSX_EXTENSIONS | CSV_EXTENSIONS:
         raise ImportProblem(name, None, None, f"不支持的文件类型 {ext or '（无扩展名）'}：请导入 .xlsx 或 .csv 文件")
     if not path.exists():

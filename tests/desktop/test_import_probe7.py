@@ -498,3 +498,29 @@ def test_a_hidden_or_filtered_out_row_is_imported_and_said_so(db, tmp_path):
     assert summary.added == 4
     assert [(w.row, w.code) for w in plan.warnings] == [(3, "hidden_row"), (5, "hidden_row")]
     assert sorted(_people(db)) == ["张三", "李四", "王五", "赵六"]
+
+
+def test_excels_unicode_text_export_is_read_like_a_tsv(db, tmp_path, capsys):
+    """Excel's and WPS's 另存为 "Unicode 文本 (*.txt)" (UTF-16 with a BOM, tabs between the cells) — the save people pick
+    to keep Chinese intact — was refused as an unsupported file type; so was "文本文件(制表符分隔)" (GBK). Both are read
+    like a .tsv now; a .txt that is no table (a note) is still refused as before."""
+    from desktop.cli import main
+
+    text = "姓名\t微信号\t手机号\t备注\r\n张三\tzhangsan01\t13800138000\t老会员\r\n李四\tlisi_0202\t13900139000\t\r\n"
+    unicode_txt = tmp_path / "名单.txt"
+    unicode_txt.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    db_path = str(tmp_path / "cli.sqlite")
+    assert main(["--db", db_path, "import", "roster", str(unicode_txt), "--group", GROUP]) == 0
+    assert "新增 added            2" in capsys.readouterr().out
+    gbk_txt = tmp_path / "名单2.txt"
+    gbk_txt.write_bytes(text.replace("李四\tlisi_0202\t13900139000", "王五\twangwu_03\t13700137000").encode("gbk"))
+    _plan, summary, _ = imp(db, gbk_txt)
+    assert summary.added == 2
+    assert _people(db) == {
+        "张三": ("zhangsan01", "13800138000", "active"),
+        "王五": ("wangwu_03", "13700137000", "active"),
+    }
+    note = tmp_path / "说明.txt"
+    note.write_text("这不是表格，只是一段说明文字。\n", encoding="utf-8")
+    with pytest.raises(ImportProblem, match=r"\.txt"):
+        imp(db, note)
