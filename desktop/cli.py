@@ -533,6 +533,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             label = {
                 "title": "标题 title",
                 "footer": "表尾 footer",
+                "header": "重复的表头 repeated header",
                 "blank": "空行 blank",
                 "example": "示例 example",
                 "order": ORDER_SKIP_LABEL,

@@ -15,7 +15,8 @@ Decisions worth knowing (see also each function's docstring):
 - Dates: Excel serial numbers (1900 date system; 1904 when the workbook says so) are accepted from 1970-01-01 to 2100-12-31;
   anything outside that is almost certainly a mistyped value, so it is reported. (Date-formatted
   cells arrive as datetime, already converted by openpyxl with the workbook's own epoch.)
-  Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed.
+  Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed — unless only one order
+  makes a date (20/11/2026) or the column's other dates tell the order (digit_date_order).
 - Phones come back canonical so that the same number always compares equal:
   mainland mobiles as 11 digits ("13800138000"; +86/0086/86 prefixes dropped), landlines as
   "area-local" ("010-12345678", "0755-1234567"; area codes 010/02x have 3 digits, the rest 4),
@@ -32,7 +33,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.errors import QunDeskError
 from desktop.phones import nanp_phone
@@ -712,6 +714,32 @@ _EN_DATE_RES = (
 _MERIDIEM_RE = re.compile(r"\s*(?:(?P<zh>上午|下午|中午|晚上|凌晨|早上)|(?<=\d)\s*(?P<en>[AaPp])\.?[Mm]\.?\s*$)\s*")
 _ZONED_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})", re.ASCII)
 _PM_WORDS = frozenset({"下午", "中午", "晚上"})
+# a zone written after a date and time: Google Forms' CSV (2026/11/20 10:23:45 PM GMT+8), GMT+5:30, UTC, (UTC+08:00)
+_ZONE_AFTER_RE = re.compile(
+    r"\s*[(（]?\s*(?:GMT|UTC)\s*(?:(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?\s*[)）]?$", re.IGNORECASE
+)
+# The zone wall-clock times are read into when a value or its column names another one: None is this machine's
+# local zone (tests pin it).
+LOCAL_ZONE: tzinfo | None = None
+
+
+def zone_offset(text: str) -> tzinfo | None:
+    """The zone a text ends with (GMT+8, UTC, (UTC+08:00), GMT-5:30), else None: a column header such as
+    Typeform's "Submit Date (UTC)" says so of its times."""
+    match = _ZONE_AFTER_RE.search(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    if match.group("sign") is None:
+        return UTC
+    minutes = int(match.group("h")) * 60 + int(match.group("m") or 0)
+    if minutes > 14 * 60:
+        return None
+    return timezone(timedelta(minutes=minutes if match.group("sign") == "+" else -minutes))
+
+
+def to_local_time(value: datetime, zone: tzinfo) -> datetime:
+    """A wall-clock time of `zone` as the organiser's local wall-clock time (naive)."""
+    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
 def twelve_hour(text: str) -> tuple[str, str | None]:
@@ -749,6 +777,31 @@ def _english_date(text: str) -> datetime | None | bool:
 
 
 _SERIAL_RE = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
+# day and month in digits before the year (Google Sheets' 11/20/2026 22:23:45, a European 20.11.2026)
+_DIGITS_FIRST_RE = re.compile(
+    r"(?P<a>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?=$|\s|T)", re.ASCII
+)
+
+
+def digit_date_order(values: Iterable[object]) -> str | None:
+    """How a column writes day and month before the year: "dmy" when one of its dates can only be day first
+    (20/11/2026) and none only month first, "mdy" the other way round, else None (none tells, or they disagree).
+    A date such as 11/05/2026 in that column is then read in the column's order."""
+    day_first = month_first = False
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _DIGITS_FIRST_RE.match(unicodedata.normalize("NFKC", value).strip())
+        if match is None:
+            continue
+        a, b = int(match["a"]), int(match["b"])
+        day_first |= a > 12 >= b
+        month_first |= b > 12 >= a
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return None
+
+
 # a weekday written after a date (WPS/Excel's 日期+星期 formats): dropped, and checked against the date
 _WEEKDAY_AFTER_RE = re.compile(r"\s*[(（]?\s*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])\s*[)）]?")
 
@@ -773,7 +826,9 @@ def _build(
         return None
 
 
-def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
+def _to_datetime(
+    value: object, file: str, row: int, column: str, date1904: bool = False, order: str | None = None
+) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -803,9 +858,41 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
         weekday = None
     if _ZONED_RE.fullmatch(text):  # ISO 8601 with its offset (飞书, APIs): the organiser's local time of it
         try:
-            return datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", "")).astimezone().replace(tzinfo=None)
+            moment = datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", ""))
         except ValueError:
             raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown) from None
+        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    zone_after = _ZONE_AFTER_RE.search(text)
+    if zone_after is not None and zone_after.start() > 0 and ":" in text[: zone_after.start()]:
+        # a time with its zone after it (Google Forms: 2026/11/20 10:23:45 PM GMT+8): the organiser's local time of it
+        zone = zone_offset(text[zone_after.start() :])
+        try:
+            moment = _to_datetime(text[: zone_after.start()], file, row, column, date1904, order)
+        except ImportProblem:
+            moment = None
+        if zone is None or moment is None:
+            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
+        return to_local_time(moment, zone)
+    digits = _DIGITS_FIRST_RE.match(text)
+    if digits is not None:  # 20/11/2026, 11/20/2026: read when only one order makes a date or the column tells
+        a, b = int(digits["a"]), int(digits["b"])
+        if a > 12 >= b or (order == "dmy" and a <= 12 and b <= 12):
+            day, month = a, b
+        elif b > 12 >= a or (order == "mdy" and a <= 12 and b <= 12):
+            day, month = b, a
+        elif a > 12 and b > 12:
+            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
+        else:
+            raise ImportProblem(
+                file,
+                row,
+                column,
+                f"{written} 不能确定是 {a}月{b}日 还是 {b}月{a}日：请写成 2026-05-06 这样年份在前的日期"
+                f" (day and month could be either: write the year first)",
+                "date_not_a_date",
+                shown,
+            )
+        text = f"{digits['y']}/{month}/{day}{text[digits.end() :]}"
     bare, half = twelve_hour(text) if not text.isascii() or text[-1:] in "mM." else (text, None)
     twelve = _DATE_RE.fullmatch(bare) if half else None
     match = None if twelve else _DATE_RE.fullmatch(text)
@@ -846,20 +933,41 @@ def _to_datetime(value: object, file: str, row: int, column: str, date1904: bool
     return result
 
 
-def parse_date(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> date | None:
+def parse_date(
+    value: object, *, file: str, row: int, column: str, date1904: bool = False, order: str | None = None
+) -> date | None:
     """A date from a datetime/date cell, an Excel serial number, or a string such as 2026/5/6,
     2026-05-07, 2026年5月8日 (or 8号), 2026.5.6, 20260506, 1-Nov-26, Nov 1, 2026 (a time part is allowed and dropped; a
     12-hour one as WPS/Excel write it — 下午 9:00, 9:00 PM — and an ISO time with its offset, read as local time).
-    Day and month in digits in either order (11/01/2026) are ambiguous: a problem, never a guess.
+    Day and month in digits before the year are read when only one order makes a date (20/11/2026, 11/20/2026)
+    or when `order` ("dmy"/"mdy": digit_date_order of the value's column) says which; else (11/01/2026) they are
+    ambiguous: a problem, never a guess.
     A serial number counts from 1904-01-01 with `date1904` (the workbook's own date system: Table.date1904).
     None and '' -> None; anything else raises ImportProblem naming file, row and column."""
-    result = _to_datetime(value, file, row, column, date1904)
+    result = _to_datetime(value, file, row, column, date1904, order)
     return None if result is None else result.date()
 
 
-def parse_datetime(value: object, *, file: str, row: int, column: str, date1904: bool = False) -> datetime | None:
-    """Like parse_date but keeps the time (midnight when the value has none)."""
-    return _to_datetime(value, file, row, column, date1904)
+def parse_datetime(
+    value: object,
+    *,
+    file: str,
+    row: int,
+    column: str,
+    date1904: bool = False,
+    zone: tzinfo | None = None,
+    order: str | None = None,
+) -> datetime | None:
+    """Like parse_date but keeps the time (midnight when the value has none). `zone`: the zone the column's times
+    are written in (its header says so: Typeform's "Submit Date (UTC)"); a time without a zone of its own is read
+    in it and given as the organiser's local time."""
+    if zone is None:
+        return _to_datetime(value, file, row, column, date1904, order)
+    text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
+    if text and (_ZONED_RE.fullmatch(text) or _ZONE_AFTER_RE.search(text)):
+        return _to_datetime(value, file, row, column, date1904, order)  # the value's own zone wins
+    result = _to_datetime(value, file, row, column, date1904, order)
+    return None if result is None else to_local_time(result, zone)
 
 
 # ---------------------------------------------------------------- phones
@@ -926,6 +1034,25 @@ _SEVERAL_RE = re.compile(r"\s*(?:[/,;|、，；]|或|和|\s{2,})\s*")
 
 def _phone_problem(file: str, row: int, column: str, message: str, code: str, shown: str) -> ImportProblem:
     return ImportProblem(file, row, column, message, code, shown)
+
+
+# what people write in a phone or WeChat ID cell (or a form's answer) when they give none: no value, never one to
+# store or to match people by
+_NO_VALUE = frozenset(
+    norm_key(w)
+    for w in (
+        "无", "没有", "暂无", "无微信", "无手机", "没微信", "不方便", "不方便透露", "不便透露", "保密", "不想填", "不填",
+        "略", "空", "同上", "同手机", "同手机号", "手机同号", "同电话", "同微信", "同微信号", "微信同号", "微信同手机",
+        "none", "n/a", "na", "null", "nil", "no", "same", "same as phone", "same as above",
+    )
+)  # fmt: skip
+
+
+def no_value_answer(text: str) -> bool:
+    """Whether a cell says there is no value rather than giving one: 无, 暂无, 保密, 同手机号, 同上, n/a, or only
+    dashes and slashes (—, /)."""
+    key = norm_key(text)
+    return not key or key in _NO_VALUE
 
 
 _MASKED_PHONE = re.compile(r"(?:\+?\d{1,4}[\s-]?)?\d{0,4}[\s-]?[*＊×xX•·]{3,}[\s-]?\d{0,4}", re.ASCII)

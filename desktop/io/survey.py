@@ -9,7 +9,12 @@ Decisions:
   微信头像 … see tabular.SURVEY_META_HEADERS) is a question, numbered ("1、您的姓名", "Q1. …", "第1题 …")
   or not ("您的姓名", "手机号码"). The one exception is 金数据's 微信昵称 column (the respondent's
   WeChat-authorised nickname): it becomes the nickname.
-- submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored).
+- submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored); in English
+  exports Submitted at / Timestamp (Google Forms), Submit Date (UTC) (Typeform), Completion time (Microsoft
+  Forms). A time with its zone (2026/11/20 10:23:45 PM GMT+8, ISO with an offset) or in a column whose header
+  names one (Submit Date (UTC)) is the organiser's local time of it, so the day is the organiser's day.
+- Microsoft Forms' ID, Name/名称 and Email/电子邮件 (the respondent's account, "anonymous") are its own columns,
+  like 提交人: never the applicant's name. A header with no letters or digits (Typeform's "#") is no question.
 - name / wechat_id / phone / purpose come from the question that asks for them best: keywords
   phone 手机/电话号/联系电话 (plainly) or 电话/联系方式 (weaker); WeChat ID 微信号/微信ID/wechat (plainly), or
   微信 without 昵称/名/群/头像/OpenID …; purpose (为什么/目的/原因/期待/希望/动机) together with
@@ -38,11 +43,14 @@ from desktop.io.fields import (
     ImportProblem,
     about_someone_else,
     clean_text,
+    digit_date_order,
     masked_phone,
+    no_value_answer,
     norm_key,
     parse_datetime,
     parse_phone,
     values_fit,
+    zone_offset,
 )
 from desktop.io.tabular import SURVEY_META_HEADERS, Table
 
@@ -103,7 +111,21 @@ _TIME_COLUMNS = tuple(
         "Submit time",
         "Submission date",
         "Timestamp",
+        "Submit Date (UTC)",  # Typeform: its times are UTC (the header says so)
     )
+)
+# Microsoft Forms (ID, Start time, Completion time, Email, Name, Last modified time; in Chinese 开始时间, 完成时间, 电子邮件,
+# 名称, 上次修改时间): the submission time is the completion time, and the other columns are its own — Name/名称 and
+# Email/电子邮件 are the respondent's account ("anonymous"), never the applicant's answer. Only in that layout (both
+# time columns), where a plain "Name" or "完成时间" column is not a question.
+_MS_FORMS = (
+    (norm_key("Completion time"), norm_key("Start time")),
+    (norm_key("完成时间"), norm_key("开始时间")),
+)
+_MS_FORMS_OWN = frozenset(
+    norm_key(h)
+    for h in ("ID", "Start time", "Completion time", "Email", "Name", "Last modified time")
+    + ("开始时间", "完成时间", "电子邮件", "电子邮箱", "名称", "上次修改时间")
 )
 _NICKNAME_META = norm_key("微信昵称")
 _NUMBERED = re.compile(
@@ -267,6 +289,9 @@ def survey_layout(table: Table) -> SurveyLayout:
             time_column = keys.index(wanted)
             break
     titles = list(table.titles) + [""] * (len(table.headers) - len(table.titles))
+    ms_forms = next(((done, start) for done, start in _MS_FORMS if done in keys and start in keys), None)
+    if ms_forms is not None and time_column is None:
+        time_column = keys.index(ms_forms[0])
     options = _option_columns(list(table.headers))
     candidates: dict[str, list[tuple[int, int]]] = {}  # role -> (strength, column)
     questions: list[tuple[int, str]] = []
@@ -280,8 +305,8 @@ def survey_layout(table: Table) -> SurveyLayout:
             nickname = index if nickname is None else nickname
             meta.append(index)
             continue
-        if key in SURVEY_META_HEADERS:
-            meta.append(index)
+        if key in SURVEY_META_HEADERS or not key or (ms_forms is not None and key in _MS_FORMS_OWN):
+            meta.append(index)  # not key: Typeform's "#" (the response's token)
             continue
         stem = question_stem(header) or header
         questions.append((index, question_label(titles[index] or header)))
@@ -353,6 +378,10 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             raise problem
         problems.append(problem)
 
+    time_order = None
+    if time_col is not None:  # Google Sheets' 11/20/2026 22:23:45: the column says month first
+        rows = table.sample(5000) if table.streamed else table.rows
+        time_order = digit_date_order(values[time_col] for _row, values in rows if time_col < len(values))
     applications = []
     for row_no, values in table.rows:
         submitted_at = None
@@ -364,6 +393,8 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
                     row=row_no,
                     column=table.headers[time_col],
                     date1904=table.date1904,
+                    zone=zone_offset(table.headers[time_col]),
+                    order=time_order,
                 )
             except ImportProblem as problem:
                 report(problem)
@@ -380,8 +411,11 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
             and not isinstance(values[roles["phone"]], CellError)
         ):
             column = roles["phone"]
-            if masked_phone(values[column]) is not None:
-                phone = values[column]  # 138****1234: the import warns and leaves the phone out (imports._Parser)
+            if masked_phone(values[column]) is not None or (
+                isinstance(values[column], str) and no_value_answer(values[column])
+            ):
+                # 138****1234, 无, 保密: the import warns and leaves the phone out (imports._Parser)
+                phone = values[column]
             else:
                 try:
                     phone = parse_phone(values[column], file=table.file, row=row_no, column=table.headers[column])

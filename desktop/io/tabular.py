@@ -9,7 +9,8 @@ What it copes with, and how (decisions):
   sheet still imports its member list (a "label：sentence" cell such as 填表说明：手机号请填写11位 names no
   column; a sheet with a person header and no rows is read only when no sheet has rows). A single-sheet workbook is read whatever its columns (the import then says what is
   missing); a workbook of several sheets none of which has a person column is refused, listing every
-  sheet read. Table.sheets lists the workbook's sheets for the preview's sheet choice.
+  sheet read. A hidden sheet comes after every visible one (an old list kept out of sight is not read while a
+  sheet the user sees has a member table). Table.sheets lists the workbook's sheets for the preview's sheet choice.
 - Title rows above the header. The header is the first of the first 15 non-empty rows with at
   least two cells that name a known field (desktop/io/fields.py) or a survey-tool column; failing
   that, the first of them with the most text cells. Rows above it are listed as skipped ("title").
@@ -26,8 +27,15 @@ What it copes with, and how (decisions):
   value in the anchor's column (text, number or date); Table.fills lists them for the preview.
 - Footer rows: below the last data row, a row with text in at most two cells that reads as a label
   (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy") is not a person, wherever its
-  column; those rows and the blank rows among them are listed as skipped ("footer", "blank"). A
-  label-like row followed by more data is data.
+  column; so is a totals row whose count has a cell of its own (合计 | 8, 8 | 汇总, an Excel Table's 汇总 |
+  =SUBTOTAL(…)), and a row whose one cell is the number of data rows above it (a COUNTA under the names);
+  those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
+  followed by more data is data.
+- A row that repeats the header (two exports put one after the other, a sheet that repeats its header for
+  printing) is not a person: left out and listed as skipped ("header"). Not for a caller's own header rule (a
+  check-in sheet's week blocks) nor under a two-row header.
+- Hidden rows (hidden by hand, or by an active filter) are data like any other — the file holds them — and
+  Table.hidden_rows names them, so that the import says so row by row.
 - Rows are numbered as Excel numbers them (the header row counts; for CSV, one record = one
   row, even when a quoted cell spans lines). Empty rows are dropped wherever they are.
 - Excel error cells (#REF!, #N/A …) and formulas no program calculated are neither empty nor text: the
@@ -42,11 +50,14 @@ What it copes with, and how (decisions):
 - Hostile .xlsx: the zip directory's declared sizes are checked before anything is inflated (a part
   over MAX_PART_BYTES, or all parts over MAX_TOTAL_BYTES, is refused within milliseconds), and an
   XML part that declares a DTD or entities (billion laughs) is refused: OOXML never has one.
+- .txt: Excel's and WPS's "Unicode 文本" (UTF-16, tabs between the cells) is read like a .tsv; other text is
+  refused as an unsupported file.
 - .csv/.tsv: a record whose quotes are broken — a quote that never closes (it would swallow the rest of the
   file into one cell) or text after a closing quote — is refused naming its row and column (csv_quote).
   UTF-8 with BOM, UTF-16 with BOM, UTF-8, then GB18030 (a superset of GBK), decided by
   reading the bytes in blocks; a file that is mostly UTF-8 with a few bad bytes, or that no encoding
-  reads, is refused naming the line of the first bad byte. Delimiter sniffed among comma, tab and
+  reads, is refused naming the line of the first bad byte; so is a GBK file with a line of UTF-8 Chinese (a row
+  another program added: as GBK it would read as other characters). Delimiter sniffed among comma, tab and
   semicolon (or taken from Excel's "sep=;" first line, which Excel does not count as a row). Empty
   cells are None, other cells are the text as written.
 - Big files are streamed: up to MATERIALIZE_ROWS data rows, Table.rows is a list; beyond, it is a
@@ -55,6 +66,8 @@ What it copes with, and how (decisions):
 - Width: the table is as wide as its last filled cell in the header or any data row; columns
   that are empty everywhere at the right end (腾讯问卷's trailing comma) disappear, an unnamed
   column that has data is kept with header "".
+- A file named .xls, .et, .csv or .tsv that is an .xlsx workbook (a web system's export, a renamed file, WPS in
+  the Excel format) is read as the workbook it is; a real .xls/.et is refused asking for .xlsx or .csv.
 - Unsupported, unreadable, corrupt or empty files raise ImportProblem with a message for people
   (and a ``code``: too_large_when_unpacked, xml_entity_expansion, undecodable_bytes, no_table,
   no_such_sheet …).
@@ -64,6 +77,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import itertools
 import re
@@ -135,6 +149,10 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "填写时间",
         "答题时间",
         "创建时间",  # 飞书多维表格
+        "最后更新时间",
+        "最后修改时间",
+        "最后更新人",
+        "最后修改人",
         "报名时间",  # 活动行, 互动吧 sign-up exports
         "创建人",
         "渠道",
@@ -170,6 +188,11 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "Respondent ID",
         "IP Address",
         "User Agent",
+        "Start Date (UTC)",  # Typeform
+        "Stage Date (UTC)",
+        "Submit Date (UTC)",
+        "Network ID",
+        "Response Type",
     )
 )
 
@@ -226,6 +249,8 @@ class Table:
     # the workbook counts dates from 1904 (Mac Excel's 1904 date system): a date typed as a plain number (44530) is
     # that many days after 1904-01-01, not after 1899-12-30 — pass it to fields.parse_date(date1904=…)
     date1904: bool = field(default=False, compare=False)
+    # data rows hidden in the sheet (a hidden row, or one an active filter hides): read like any other, and said so
+    hidden_rows: frozenset[int] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.titles:
@@ -312,11 +337,48 @@ def with_other_member_sheets(path: str | Path, table: Table) -> Table:
     return replace(table, also_sheets=tuple(others)) if others else table
 
 
+def _is_workbook(path: Path) -> bool:
+    """Whether a file is an .xlsx workbook whatever its name says: a zip holding xl/workbook.xml (an export a web
+    system names 名单.xls or 名单.csv, a workbook renamed by hand, a WPS .et saved in the Excel format)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(path) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _book_source(path: Path) -> str | io.BytesIO:
+    """What the workbook readers open: the path, or for a workbook under another name (名单.xls that is an .xlsx) its
+    bytes — python-calamine and openpyxl go by the name's extension and would refuse it."""
+    if path.suffix.lower() in XLSX_EXTENSIONS:
+        return str(path)
+    return io.BytesIO(path.read_bytes())
+
+
+def _text_table(path: Path, name: str) -> _CsvSource | None:
+    """A .txt file that is a table (Excel's "Unicode 文本": tabs between the cells), read as a CSV; None for other
+    text (a note saved as .txt), which stays an unsupported file."""
+    try:
+        source = _CsvSource(path, name)
+        first = next((cells for _row, cells in itertools.islice(source.rows(), 5)), None)
+    except ImportProblem:
+        return None
+    return source if first is not None and len(first) >= 2 and source.delimiter == "\t" else None
+
+
 def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder) -> Table:
     name = path.name
     ext = path.suffix.lower()
+    if ext in (".xls", ".et", ".csv", ".tsv") and path.is_file() and _is_workbook(path):
+        return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
     if ext in (".xls", ".et", ".numbers", ".ods"):
         raise ImportProblem(name, None, None, f"暂不支持 {ext} 文件，请在表格软件里另存为 .xlsx 或 .csv 后再导入")
+    if ext == ".txt" and path.is_file() and (source := _text_table(path, name)) is not None:
+        # Excel's / WPS's "Unicode 文本 (*.txt)": UTF-16 with tabs, a table like a .csv
+        return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
     if ext not in XLSX_EXTENSIONS | CSV_EXTENSIONS:
         raise ImportProblem(name, None, None, f"不支持的文件类型 {ext or '（无扩展名）'}：请导入 .xlsx 或 .csv 文件")
     if not path.exists():
@@ -459,6 +521,12 @@ def _combine(upper: list[str], lower: list[str]) -> list[str]:
 _FOOTER_COUNT = re.compile(r"^(?:合计|总计|小计|共计|总人数|人数|共)\s*[:：]?\s*\d+\s*(?:人|名|位|个)?\s*$")
 _FOOTER_LABEL = re.compile(r"^(?:注|备注|说明|制表|制表人|审核|审核人|签字|签名|填表|填表人|统计|负责人|更新|导出)")
 _LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
+# a totals row whose count sits in a cell of its own: 合计 | 8, or an Excel Table's totals row (汇总 / Total, and a
+# SUBTOTAL under one column)
+_FOOTER_TOTAL = re.compile(
+    r"^(?:合计|总计|小计|共计|汇总|总数|总人数|人数|total|totals|grand total|sum|count)\s*[:：]?$", re.I
+)
+_COUNT_CELL = re.compile(r"^\d+(?:\.\d+)?\s*(?:人|名|位|个)?$")
 
 
 def _footer_text(cells: list[object]) -> str | None:
@@ -470,10 +538,45 @@ def _footer_text(cells: list[object]) -> str | None:
     if not texts:
         return None
     joined = " ".join(texts)
+    if len(filled) == 2 and any(
+        _total_label(label) and _count_cell(count) for label, count in (filled, filled[::-1])
+    ):  # 合计 | 8, or 8 | 汇总 (the label under the last column)
+        return " ".join(str(c).strip() for c in filled)
     for text in (texts[0], joined):
         if _FOOTER_COUNT.match(text) or _FOOTER_LABEL.match(text) or _LABEL_VALUE.match(text):
             return " ".join(str(c).strip() for c in filled)
     return None
+
+
+def _total_label(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and not isinstance(value, CellError)
+        and bool(_FOOTER_TOTAL.match(unicodedata.normalize("NFKC", value).strip()))
+    )
+
+
+def _count_cell(value: object) -> bool:
+    """A cell that can be a totals row's count: a number, "8人", or a formula (SUBTOTAL) no program calculated."""
+    if isinstance(value, CellError):
+        return value.startswith("=")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and bool(_COUNT_CELL.match(unicodedata.normalize("NFKC", value).strip()))
+
+
+def _counts_rows(cells: list[object], count: int) -> bool:
+    """A row whose one filled cell is the number of data rows above it (a totals row's count, no label)."""
+    filled = [c for c in cells if c is not None]
+    if len(filled) != 1 or count < 2 or isinstance(filled[0], (bool, CellError)):
+        return False
+    value = filled[0]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        value = int(text) if text.isascii() and text.isdigit() else None
+    return isinstance(value, int) and value == count
 
 
 def _row_text(cells: list[object]) -> str:
@@ -486,6 +589,7 @@ class _Notes:
     def __init__(self, record: bool):
         self.record = record
         self.footers: list[Skipped] = []
+        self.repeats: list[Skipped] = []  # the header row again among the data (two exports put one after the other)
         self.fills: list[MergedFill] = []
         self.fill_count = 0
 
@@ -518,21 +622,43 @@ class _Fills:
         return cells
 
 
-def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes) -> Iterator[Row]:
+def _header_keys(header_values: list[object]) -> list[str]:
+    return [norm_key(clean_header(v)) if isinstance(v, str) else "" for v in header_values]
+
+
+def _repeats_header(cells: list[object], keys: list[str]) -> bool:
+    """A row that is the header again: two or more filled cells, each the header's text of its column."""
+    filled = [(i, c) for i, c in enumerate(cells) if c is not None]
+    return len(filled) >= 2 and all(
+        isinstance(c, str) and i < len(keys) and keys[i] and norm_key(clean_header(c)) == keys[i] for i, c in filled
+    )
+
+
+def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes, header: list[str] | None = None) -> Iterator[Row]:
     """The data rows of `raw` (the rows below the header): merged cells filled in, footer rows held back
-    and, at the end, reported in `notes` instead of yielded."""
+    and, at the end, reported in `notes` instead of yielded; with `header` (its _header_keys), a row that repeats
+    the header is left out and reported in `notes` too."""
     pending: list[tuple[int, list[object], str]] = []
     last_data = 0
+    count = 0  # data rows so far
     for row_no, cells in raw:
         cells = fills.apply(row_no, cells, notes)
+        if header is not None and _repeats_header(cells, header):
+            if notes.record and len(notes.repeats) < MAX_LISTED:
+                notes.repeats.append(Skipped(row_no, "header", drop_format_chars(_row_text(cells)).strip()))
+            continue
         text = _footer_text(cells)
+        if text is None and not pending and _counts_rows(cells, count):
+            text = _row_text(cells)  # a totals row's COUNTA under the names, nothing else: 8 below 8 people
         if text is not None and len(pending) < FOOTER_LOOKAHEAD:
             pending.append((row_no, cells, text))
             continue
         for held in pending:
+            count += 1
             yield held[0], held[1]
         pending.clear()
         last_data = row_no
+        count += 1
         yield row_no, cells
     if notes.record and pending:
         previous = last_data or None
@@ -548,17 +674,26 @@ def _data_rows(raw: Iterable[Row], fills: _Fills, notes: _Notes) -> Iterator[Row
 class _StreamRows:
     """Table.rows of a big file: reads the file again each time it is iterated."""
 
-    def __init__(self, factory: Callable[[], Iterator[Row]], after: int, width: int, merges: list[Merge], count: int):
+    def __init__(
+        self,
+        factory: Callable[[], Iterator[Row]],
+        after: int,
+        width: int,
+        merges: list[Merge],
+        count: int,
+        header: list[str] | None = None,
+    ):
         self._factory = factory
         self._after = after
         self._width = width
         self._merges = merges
         self._count = count
+        self._header = header
 
     def __iter__(self) -> Iterator[Row]:
         raw = (r for r in self._factory() if r[0] > self._after)
         width = self._width
-        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), _Notes(False)):
+        for row_no, cells in _data_rows(raw, _Fills(self._merges, self._after), _Notes(False), self._header):
             yield row_no, (cells + [None] * (width - len(cells)))[:width]
 
     def __len__(self) -> int:
@@ -658,7 +793,10 @@ def _build_table(
     ]
     notes = _Notes(True)
     fills = _Fills(merges, last_header_no)
-    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes)
+    # a repeated header is left out of a roster or an export (two files put one after the other); a check-in sheet's
+    # reader (its own finder) reads its week blocks' headers itself
+    header = _header_keys(header_values) if finder in (None, _find_header) and two_rows is None else None
+    data_iter = _data_rows(itertools.chain(head[data_start:], raw), fills, notes, header)
     rows: list[Row] | None = []
     count = 0
     width = len(header_values)
@@ -673,7 +811,7 @@ def _build_table(
     if two_rows is not None:
         width = max(width, len(two_rows[1]), len(two_rows[2]))
     last_header_no, headers, titles = _headers(head[index][0], header_values, two_rows, width, merges)
-    skipped.extend(notes.footers)
+    skipped.extend(sorted(notes.repeats + notes.footers, key=lambda k: k.row))
     common = {
         "titles": tuple(titles),
         "sheets": sheets,
@@ -685,7 +823,7 @@ def _build_table(
     if rows is not None:
         padded = [(row_no, values + [None] * (width - len(values))) for row_no, values in rows]
         return Table(file=name, header_row=last_header_no, headers=headers, rows=padded, sheet=sheet, **common)
-    stream = _StreamRows(factory, last_header_no, width, merges, count)
+    stream = _StreamRows(factory, last_header_no, width, merges, count, header)
     return Table(file=name, header_row=last_header_no, headers=headers, rows=stream, sheet=sheet, **common)
 
 
@@ -845,6 +983,48 @@ def _active_tab(path: Path) -> int:
     return int(match.group(1)) if match else 0
 
 
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+
+
+def _hidden_rows(path: Path, sheet: str | None) -> frozenset[int]:
+    """The row numbers a sheet hides (<row hidden="1">: hidden by hand, or by an active filter), scanned as bytes."""
+    part = _sheet_parts(path).get(sheet or "")
+    if not part:
+        return frozenset()
+    hidden: set[int] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(archive.getinfo(part.lstrip("/"))) as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):
+            buffer = tail + chunk
+            cut = buffer.rfind(b"<")
+            buffer, tail = (buffer[:cut], buffer[cut:]) if cut > 0 else (buffer, b"")
+            if b"hidden=" not in buffer:
+                continue
+            for tag in _ROW_TAG.findall(buffer):
+                if re.search(rb'\bhidden="(?:1|true)"', tag):
+                    number = re.search(rb'\br="(\d+)"', tag)
+                    if number:
+                        hidden.add(int(number.group(1)))
+    return frozenset(hidden)
+
+
+def _hidden_sheets(path: Path) -> frozenset[str]:
+    """The names of the workbook's hidden sheets (state="hidden" or "veryHidden")."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as stream:
+            start = stream.read(1024 * 1024)
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return frozenset()
+    hidden = set()
+    for tag in _SHEET_TAG.findall(start):
+        state = re.search(rb'\bstate="(\w+)"', tag)
+        title = re.search(rb'\bname="([^"]*)"', tag)
+        if state and title and state.group(1) in (b"hidden", b"veryHidden"):
+            hidden.add(html.unescape(title.group(1).decode("utf-8", "replace")))
+    return frozenset(hidden)
+
+
 def _read_xlsx(
     path: Path, name: str, sheet: str | None, progress: ProgressLike | None, finder: HeaderFinder = _find_header
 ) -> Table:
@@ -871,7 +1051,13 @@ def _read_xlsx(
     else:
         book = _CalamineBook(path, name)
     try:
-        table = _pick_sheet(book, name, sheet, progress, _active_tab(path), finder)
+        table = _pick_sheet(book, name, sheet, progress, _active_tab(path), finder, _hidden_sheets(path))
+        try:
+            hidden = _hidden_rows(path, table.sheet)
+        except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+            hidden = frozenset()  # only a note on the rows the reader gave
+        if hidden:
+            table = replace(table, hidden_rows=hidden)
         return replace(table, date1904=True) if _date1904(path) else table
     except (ImportProblem, _Stop):
         raise
@@ -1043,7 +1229,7 @@ class _CalamineBook:
 
         self._path = path
         try:
-            self._book = load_workbook(str(path))
+            self._book = load_workbook(_book_source(path))
             self.names = [m.name for m in self._book.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         except Exception as exc:
             raise _corrupt(name, exc) from None
@@ -1055,7 +1241,7 @@ class _CalamineBook:
         if self._closed:  # a streamed table read again after read_table returned: a reader of its own
             from python_calamine import load_workbook
 
-            return load_workbook(str(self._path)).get_sheet_by_name(name)
+            return load_workbook(_book_source(self._path)).get_sheet_by_name(name)
         if name not in self._sheets:
             self._sheets[name] = self._book.get_sheet_by_name(name)
         return self._sheets[name]
@@ -1114,7 +1300,7 @@ class _OpenpyxlBook:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns about styles/extensions it skips
-                return load_workbook(self._path, read_only=True, data_only=True)
+                return load_workbook(_book_source(self._path), read_only=True, data_only=True)
         except Exception as exc:
             raise _corrupt(self._name, exc) from None
 
@@ -1159,6 +1345,7 @@ def _pick_sheet(
     progress: ProgressLike | None,
     active: int,
     finder: HeaderFinder = _find_header,
+    hidden: frozenset[str] = frozenset(),
 ) -> Table:
     names = list(book.names)
     sheets = tuple(names)
@@ -1188,6 +1375,8 @@ def _pick_sheet(
     order = ([names[active]] if 0 <= active < len(names) else []) + [n for i, n in enumerate(names) if i != active]
     # 说明 / 填写示例 / instructions sheets come last: read only when no other sheet has a member table
     order = [n for n in order if not _notes_sheet(n)] + [n for n in order if _notes_sheet(n)]
+    # a hidden sheet (an old list kept out of sight) is read only when no sheet the user can see has a member table
+    order = [n for n in order if n not in hidden] + [n for n in order if n in hidden]
     with_content: list[tuple[str, list[Row]]] = []
     without_rows: tuple[str, list[Row]] | None = None  # a person header with nothing below it
     for title in order:
@@ -1364,7 +1553,37 @@ class _CsvSource:
                 "这一行有既不是 GBK 也不是 UTF-8 的字节（文件可能已损坏），请用 UTF-8 或 GBK 编码重新保存"
                 f" (line {gbk[0]} has bytes that are neither GBK nor UTF-8; the file may be damaged)",
             )
+        line = self._utf8_line()
+        if line is not None:
+            # a row added by another program (a script, a web form's export pasted in): read as GBK, its names would
+            # be garbled into other characters (王五 -> 鐜嬩簲) and imported as new people without a word
+            raise _line_error(
+                self.name,
+                line,
+                "这一行是 UTF-8 编码，文件其余部分是 GBK：按 GBK 读这一行的中文会变成乱码，未导入任何内容；"
+                "请用表格软件把整个文件另存为同一种编码（UTF-8 或 GBK）"
+                f" (line {line} is UTF-8 while the rest of the file is GBK: its Chinese would be read as other"
+                " characters; nothing was imported — save the whole file in one encoding)",
+            )
         return "gb18030"
+
+    def _utf8_line(self) -> int | None:
+        """The number of the first line of a GBK file that is UTF-8 Chinese, else None. Such a line decodes as
+        GB18030 too, into other characters. A GBK line is never taken for one: its non-ASCII bytes would have to
+        be valid UTF-8 that is all CJK text (three bytes a character), which GBK text of common characters
+        practically never is."""
+        number = 0
+        tail = b""
+        for block in self._blocks():
+            lines = (tail + block).split(b"\n")
+            tail = lines.pop()
+            for raw in lines:
+                number += 1
+                if _utf8_chinese(raw):
+                    return number
+        if tail and _utf8_chinese(tail):
+            return number + 1
+        return None
 
     def _open_text(self) -> io.TextIOWrapper:
         try:
@@ -1439,6 +1658,21 @@ class _CsvSource:
                 " (text after a closing quote: write a quote inside a cell as two quotes; nothing was imported)"
             )
         raise ImportProblem(self.name, row_no, column, message, "csv_quote", shown)
+
+
+def _utf8_chinese(raw: bytes) -> bool:
+    """Whether a line's bytes are UTF-8 whose non-ASCII characters are all CJK text (ideographs, CJK and
+    full-width punctuation, general punctuation such as “” and —)."""
+    if raw.isascii():
+        return False
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(
+        ch.isascii() or "\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        for ch in text
+    )
 
 
 def _quote_fault(raw: str, delimiter: str) -> tuple[int, str] | None:

@@ -17,7 +17,11 @@ Decisions (what a user sees follows from these):
   anyone: when the row's name is not one the phone's owner is known by (display name, nickname, a group
   nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
   typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
-  format characters; phones in their canonical form.
+  format characters; phones in their canonical form. A WeChat ID or phone cell that says none was given (同手机号,
+  同上, 无, 保密, n/a — fields.no_value_answer; for a WeChat ID any text without a Latin letter or digit) is no value
+  and matches no one, with a warning (wechat_not_an_id, phone_none_given): two applicants who both wrote 同手机号
+  are two people. A mainland mobile in a WeChat ID cell (13800138000 as the 微信号) is the row's phone, never a
+  WeChat ID (those start with a letter); a different phone on the row is a problem (phone_in_wechat_column).
 - QQ numbers (a QQ / QQ号 column, fields.py): Member.qq, an identity like the WeChat ID — for QQ groups, whose
   chat exports name senders by QQ number (chat_import matches them). Decision: kept as that field, never in
   the note and never dropped; an invalid one is a problem. A row that matches nobody by WeChat ID, phone or
@@ -91,6 +95,7 @@ from desktop.io.fields import (
     ImportProblem,
     clean_header,
     clean_text,
+    digit_date_order,
     drop_format_chars,
     header_field,
     is_weak_contact_header,
@@ -100,6 +105,7 @@ from desktop.io.fields import (
     masked_phone,
     mixed_contact,
     name_parts,
+    no_value_answer,
     norm_key,
     parse_bool,
     parse_datetime,
@@ -569,6 +575,46 @@ def _wechat(value: object) -> str | None:
     return unicodedata.normalize("NFKC", text).strip() or None if text else None
 
 
+def _is_mobile(text: str | None) -> bool:
+    """A mainland mobile number however written (+86 138 0013 8000): never a WeChat ID, which starts with a letter."""
+    if not text:
+        return False
+    try:
+        phone = parse_phone(text, file="", row=0, column="")
+    except ImportProblem:
+        return False
+    return phone is not None and len(phone) == 11 and phone.isdigit() and phone[0] == "1"
+
+
+def wechat_phone(parser: _Parser, rec: _Record, column: str, *, phone_column: bool) -> None:
+    """A phone where the WeChat ID should be (a 联系方式 column mapped as the WeChat ID; a 微信号 answer of 13800138000,
+    written by people found on WeChat by their phone — a WeChat ID starts with a letter): the row's phone when it has
+    none or the same, else a problem (two phones for one person). Never stored as a WeChat ID, which would match no
+    one and make the row's own phone "another person's"."""
+    v = rec.values
+    text = v.pop("wechat_id")
+    phone = parser._parse(rec, "phone", column, text)
+    if v.get("phone") in (None, phone):
+        v["phone"] = phone
+        if rec.columns.get("phone") is None or not phone_column:
+            rec.columns["phone"] = column
+        return
+    rec.problem(
+        column,
+        f"{column} 列的 {text} 是手机号，不是微信号，而这一行已有手机号 {v['phone']}；请在映射步骤里调整"
+        " (a phone in a column mapped as the WeChat ID, and the row has another phone)",
+        "phone_in_wechat_column",
+        text,
+    )
+
+
+def not_a_wechat_id(text: str) -> bool:
+    """Whether a WeChat ID cell's text is no WeChat ID: words with no letter or digit of an ID (同手机号, 同上, 无, 没有,
+    —, an emoji) or an English "none" (n/a, same as phone; fields.no_value_answer). A WeChat ID is letters, digits, _
+    and -. Two applicants who both wrote 同手机号 are never one person by it."""
+    return not any(ch.isascii() and ch.isalnum() for ch in text) or no_value_answer(text)
+
+
 _QQ_MAIL = re.compile(r"(\d{5,12})@qq\.com", re.IGNORECASE)
 
 
@@ -655,11 +701,19 @@ def region_city(text: str | None) -> str | None:
 class _Parser:
     """Turns one cell into a field value, adding ImportProblems to the record instead of raising."""
 
-    def __init__(self, file: str, tiers: dict[str, str], today: date, date1904: bool = False):
+    def __init__(
+        self,
+        file: str,
+        tiers: dict[str, str],
+        today: date,
+        date1904: bool = False,
+        orders: dict[str, str] | None = None,
+    ):
         self.file = file
         self.tiers = tiers  # key -> tier name
         self.today = today
         self.date1904 = date1904  # the workbook's 1904 date system: a date typed as a number counts from 1904
+        self.orders = orders or {}  # column -> "dmy"/"mdy": how its dates write day and month (fields.digit_date_order)
 
     def problem(self, rec: _Record, column: str | None, message: str, code: str | None = None) -> None:
         rec.problems.append(ImportProblem(self.file, rec.row, column, message, code))
@@ -701,7 +755,17 @@ class _Parser:
         if name == "city":
             return self._limit(rec, column, name, region_city(_one_line(value)))
         if name in ("wechat_id", "wxid"):
-            return self._limit(rec, column, "wechat_id", _wechat(value))
+            wechat = _wechat(value)
+            if wechat is not None and not_a_wechat_id(wechat):
+                rec.warn(
+                    column,
+                    f"「{wechat}」不是微信号，这一行不设微信号（微信号由字母、数字、下划线组成）"
+                    " (not a WeChat ID: imported without one)",
+                    "wechat_not_an_id",
+                    wechat,
+                )
+                return None
+            return self._limit(rec, column, "wechat_id", wechat)
         if name == "qq":
             return _qq(value, file, row, column)
         if name in ("note", "purpose"):
@@ -709,6 +773,15 @@ class _Parser:
         if name == "referrer":
             return _one_line(value)
         if name == "phone":
+            given = _one_line(value) if isinstance(value, str) else None
+            if given and no_value_answer(given):  # 无, 保密, 同微信: no phone given, not a wrong one
+                rec.warn(
+                    column,
+                    f"「{given}」不是手机号，这一行不设手机号 (no phone given: imported without one)",
+                    "phone_none_given",
+                    given,
+                )
+                return None
             masked = masked_phone(value)
             if masked is not None:  # 138****1234: a platform's masked export, no number to store or match by
                 rec.warn(
@@ -733,7 +806,9 @@ class _Parser:
         if name == "gender":
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
-            when = parse_datetime(value, file=file, row=row, column=column, date1904=self.date1904)
+            when = parse_datetime(
+                value, file=file, row=row, column=column, date1904=self.date1904, order=self.orders.get(column)
+            )
             if when is None:
                 return None
             if when.date() > self.today:
@@ -1269,22 +1344,7 @@ class _RowReader:
     def _contact_phone(self, rec: _Record) -> None:
         """A phone in a 联系方式 column mapped as the WeChat ID: the row's phone when it has none (or the same),
         else a problem (two phones for one person)."""
-        v = rec.values
-        column = self.by_field["wechat_id"]
-        text = v.pop("wechat_id")
-        phone = self.parser._parse(rec, "phone", column, text)
-        if v.get("phone") in (None, phone):
-            v["phone"] = phone
-            if rec.columns.get("phone") is None or "phone" not in self.by_field:
-                rec.columns["phone"] = column
-            return
-        rec.problem(
-            column,
-            f"{column} 列的 {text} 是手机号，不是微信号，而这一行已有手机号 {v['phone']}；请在映射步骤里调整"
-            " (a phone in a column mapped as the WeChat ID, and the row has another phone)",
-            "phone_in_wechat_column",
-            text,
-        )
+        wechat_phone(self.parser, rec, self.by_field["wechat_id"], phone_column="phone" in self.by_field)
 
     def _wechat_column_qq(self, rec: _Record) -> None:
         """A number in a QQ/微信 column mapped as the WeChat ID: the row's QQ number (when it has none, or the same),
@@ -1315,7 +1375,7 @@ class _RowReader:
         for index, name, column in self.columns:
             cell(rec, name, column, values[index] if index < len(values) else None)
         v = rec.values
-        if self.contact_wechat and looks_like_phone(v.get("wechat_id")):
+        if (self.contact_wechat and looks_like_phone(v.get("wechat_id"))) or _is_mobile(v.get("wechat_id")):
             self._contact_phone(rec)
         if self.qq_in_wechat and (v.get("wechat_id") or "").isdigit():
             self._wechat_column_qq(rec)
@@ -1594,6 +1654,16 @@ class _Planner:
     # -- one batch
     def plan(self, records: list[_Record]) -> None:
         ctx = self.ctx
+        hidden = self.table.hidden_rows
+        for rec in records if hidden else ():
+            if rec.row in hidden:  # a row hidden or filtered out in the sheet: imported like the others, and said so
+                rec.warn(
+                    None,
+                    "这一行在表格里是隐藏的（隐藏行或筛选），也会导入；若这一行不该导入，请在文件里删除它"
+                    " (a hidden or filtered-out row of the sheet: it is imported too; delete it from the file if it"
+                    " should not be)",
+                    "hidden_row",
+                )
         if any(_RowReader.skipped(rec) for rec in records):
             from desktop.io.tabular import Skipped
 
@@ -1830,6 +1900,22 @@ def _batches(items: Iterable[Any], size: int = BATCH_ROWS) -> Iterator[list[Any]
         yield batch
 
 
+def date_orders(table: Table, columns: Iterable[int]) -> dict[str, str]:
+    """Column header -> "dmy"/"mdy" for those of `columns` whose dates tell how they write day and month before the
+    year (20/11/2026: day first), so that their 11/05/2026 is read the same way (fields.digit_date_order). A big
+    file is judged by its first rows."""
+    columns = list(columns)
+    if not columns:
+        return {}
+    rows = table.sample(5000) if table.streamed else table.rows
+    out = {}
+    for index in columns:
+        order = digit_date_order(values[index] for _row, values in rows if index < len(values))
+        if order is not None and index < len(table.headers):
+            out[table.headers[index]] = order
+    return out
+
+
 def plan_roster_import(
     session: Session,
     group_id: int | None,
@@ -1874,7 +1960,9 @@ def plan_roster_import(
         return planner.result(file_problems, name_from=name_from)
     if table.row_count == 0:
         return planner.result(_no_rows(table), name_from=name_from)
-    reader = _RowReader(table, _Parser(table.file, ctx.tiers, clock.today(), table.date1904), headers, mapping)
+    dates = [i for i, f in mapping.items() if f in ("joined_at", "left_at", "status_date")]
+    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
+    reader = _RowReader(table, parser, headers, mapping)
     total = max(table.row_count, 1)
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first
@@ -2135,6 +2223,8 @@ def plan_applications_import(
             rec.columns["phone"] = _column_name(headers, roles["phone"])
             if app.phone is not None:
                 parser.cell(rec, "phone", rec.columns["phone"], app.phone)
+        if _is_mobile(rec.values.get("wechat_id")):  # 微信号: 13800138000 — the phone, not an ID
+            wechat_phone(parser, rec, _column_name(headers, roles["wechat_id"]), phone_column="phone" in roles)
         answers = dict(zip((index for index, _ in layout.questions), app.answers, strict=True))
         for index, name in extra_fields.items():  # a bonus: an odd answer is no problem, it stays on the note
             answer = _one_line(answers[index].answer)

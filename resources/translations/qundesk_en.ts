@@ -593,6 +593,10 @@
             <translation>footer below the table, not a person</translation>
         </message>
         <message>
+            <source>the header row again, not a person</source>
+            <translation>the header row again, not a person</translation>
+        </message>
+        <message>
             <source>blank row below the table</source>
             <translation>blank row below the table</translation>
         </message>

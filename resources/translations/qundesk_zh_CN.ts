@@ -590,6 +590,10 @@
             <translation>表格下方的表尾，不是成员</translation>
         </message>
         <message>
+            <source>the header row again, not a person</source>
+            <translation>表头又出现了一次，不是成员</translation>
+        </message>
+        <message>
             <source>blank row below the table</source>
             <translation>表格下方的空行</translation>
         </message>

@@ -651,7 +651,7 @@ def test_survey_problems_raise_or_are_collected(tmp_path):
         "序号,提交答卷时间,1、您的姓名,2、您的手机号\n"
         "1,2026/5/6 10:00,张三,13800138000\n"
         "2,昨天,李四,1.39E+10\n"
-        "3,2026/5/8 09:00,王五,没有\n"
+        "3,2026/5/8 09:00,王五,138abc\n"  # a phone with letters (没有 is no phone given: test_import_probe7)
     )
     table = read_table(write(tmp_path, "wjx.csv", text))
     with pytest.raises(ImportProblem) as info:
