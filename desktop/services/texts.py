@@ -248,9 +248,16 @@ def shown_name(
     shows of someone who set no group nickname), else their name on the roster; a phone-like run of digits
     masked, and so is the person's own WeChat ID where the name holds it (a group nickname set to one's WeChat ID,
     a person a chat import knew only by the ID): its first three characters are kept, as a phone's are."""
-    name = (group_nickname or "").strip() or (nickname or "").strip() or (display_name or "").strip() or "?"
+    name = _as_seen(group_nickname) or _as_seen(nickname) or _as_seen(display_name) or "?"
     name = _mask_wechat_id(name, wechat_id)
     return mask_phones_in(name) or name
+
+
+def _as_seen(name: str | None) -> str:
+    """A name on one line, without the "@" it would be mentioned with: a line break or tab inside a group nickname
+    (pasted from a form) is a space — it split one person's @ over two lines of the list — and leading @s are
+    dropped, as every text puts its own @ before a name ("@@张三" was no mention of anyone)."""
+    return " ".join((name or "").split()).lstrip("@＠ ")
 
 
 def _mask_wechat_id(name: str, wechat_id: str | None) -> str:

@@ -475,3 +475,28 @@ def test_leaderboard_top_outside_1_to_100_is_a_usage_error(seeded, capsys):
         assert out == "" and "--top" in err
     assert main([*base, "--top", "100"]) == 0
     assert "王芳" in capsys.readouterr().out
+
+
+def test_a_name_with_an_at_sign_or_a_line_break_is_one_mention_on_one_line(seeded):
+    """A group nickname "@张三" gave "@@张三" (an @ of nobody) and one with a line break in it ("小明\\n北京", pasted
+    from a form) split the person's @ over two lines of the list: each person is one "@name" on one line."""
+    database, owner, gid, _ids = seeded
+    with database.session() as s:
+        joined = datetime(2026, 11, 1, 9, 0)
+        at = add_member(s, owner, gid, MemberInput(display_name="张三", group_nickname="@张三", joined_at=joined))[1]
+        add_member(s, owner, gid, MemberInput(display_name="小明", group_nickname="小明\n北京", joined_at=joined))
+        add_member(
+            s, owner, gid, MemberInput(display_name="孙七", group_nickname="＠", nickname="七七", joined_at=joined)
+        )
+        s.commit()
+        reminder = reminder_text(s, gid, DAY)
+        welcome = welcome_text(s, at)
+    body = reminder.parts[0]
+    assert reminder.people == 6
+    assert "@@" not in body and "@＠" not in body and "@张三" in body
+    lines = body.splitlines()
+    assert any("@小明 北京" in line for line in lines)  # one line, one @
+    assert not any(line.strip() == "北京" or line.startswith("北京") for line in lines)
+    assert "@七七" in body  # a group nickname that is only an @: the WeChat nickname
+    assert body.count("@") == 6
+    assert welcome.parts[0].startswith("🎉 欢迎 @张三 加入「早起打卡营」！")
