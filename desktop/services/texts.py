@@ -379,6 +379,15 @@ def _month_label(year: int, month: int, today: date) -> str:
     return f"{month}月" if year == today.year else f"{year}年{month}月"
 
 
+def _month_to_come(kind: str, year: int, month: int, today: date) -> PasteText | None:
+    """Nothing to post for a month that has not begun, saying so: a summary of next month told the group it had
+    "成员 0 人（上月 200）", every figure 0 for what nobody could do yet (as a reminder for a day to come)."""
+    if date(year, month, 1) <= today:
+        return None
+    label = _month_label(year, month, today)
+    return PasteText(kind, (), 0, f"{label} 还没到, 没有可发的 (that month has not begun: nothing to post)")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The five kinds
 
@@ -510,6 +519,8 @@ def leaderboard_text(
     and everyone level with the last place shown is shown too (up to TOP_MAX lines, then a line saying that more
     people share that score): a cut never leaves out someone with as many points as a person on the board."""
     group = _group(session, group_id)
+    if (to_come := _month_to_come("leaderboard", year, month, today or clock.today())) is not None:
+        return to_come
     start = date(year, month, 1)
     end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
     end = min(end, today or clock.today())
@@ -549,6 +560,8 @@ def summary_text(
     """The month's headline figures with last month's beside them (docs/metrics.md definitions)."""
     group = _group(session, group_id)
     today = today or clock.today()
+    if (to_come := _month_to_come("summary", year, month, today)) is not None:
+        return to_come
     now = month_stats(session, group_id, year, month, today=today)
     py, pm = previous_month(year, month)
     before = month_stats(session, group_id, py, pm, today=today)

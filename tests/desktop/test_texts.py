@@ -500,3 +500,25 @@ def test_a_name_with_an_at_sign_or_a_line_break_is_one_mention_on_one_line(seede
     assert "@七七" in body  # a group nickname that is only an @: the WeChat nickname
     assert body.count("@") == 6
     assert welcome.parts[0].startswith("🎉 欢迎 @张三 加入「早起打卡营」！")
+
+
+def test_no_summary_or_leaderboard_for_a_month_to_come(seeded, capsys):
+    """The summary of next month told the group "成员 0 人（上月 6）" — every figure 0 for a month nobody could take
+    part in yet (a mistyped --month): nothing to post, saying why, as for a reminder of a day to come; the month
+    itself (partial) still has its text."""
+    database, owner, gid, ids = seeded
+    today = date(2026, 11, 30)
+    with database.session() as s:
+        adjust_points(s, owner, ids["王芳"], 5, "分享", day=date(2026, 11, 8))
+        s.commit()
+        summary = summary_text(s, gid, 2026, 12, today=today)
+        board = leaderboard_text(s, gid, 2026, 12, today=today)
+        assert summary_text(s, gid, 2026, 11, today=today).parts[0].startswith("📊 早起打卡营 11月 小结")
+        assert "🥇" in leaderboard_text(s, gid, 2026, 11, today=today).text
+    assert summary.parts == () and "has not begun" in summary.empty_reason and "12月" in summary.empty_reason
+    assert board.parts == () and "has not begun" in board.empty_reason
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "summary", "--group", GROUP, "--month", "2026-12"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "has not begun" in captured.err
