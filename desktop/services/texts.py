@@ -3,7 +3,8 @@ a welcome for a newcomer, a reminder to newcomers stalled at a step, the month's
 
 Each kind has a default Chinese template and offers named placeholders (`$name`, Python string.Template); a
 group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
-refused with its name. Rendering rules, the same for every kind:
+refused with its name, and so is a `{word}` (a placeholder written as other tools write them, without
+its `$`). Rendering rules, the same for every kind:
 
 - People are named as the group sees them: group nickname, else WeChat nickname (what WeChat shows of someone
   with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
@@ -20,6 +21,7 @@ No Qt here: the window shows these texts in previews with copy buttons, the CLI 
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -145,6 +147,10 @@ def template_for(session: Session, group_id: int, kind: str) -> str:
     return body if body is not None else DEFAULTS[kind]
 
 
+# "{word}" in a template: a placeholder written without its $ (string.Template's "${word}" is not matched: the
+# $ comes before the brace); "$${word}" is a dollar sign before text in braces
+_BRACED_WORD = re.compile(r"(?<!\$)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+
 KIND_LABELS = {
     "reminder": "打卡提醒",
     "welcome": "欢迎语",
@@ -204,6 +210,16 @@ def validate_template(kind: str, body: str) -> str:
             raise ValidationError(
                 "template", f"未知占位符 ${name} (unknown placeholder ${name}). 可用 (available): {known}"
             )
+    for match in _BRACED_WORD.finditer(text):
+        # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
+        # {name}" — and "{nmae}" or "{phone}" likewise: refused, naming it, as an unknown $placeholder is
+        word = match.group(1)
+        hint = f"; 应写作 ${word} (write ${word})" if word in allowed else ""
+        raise ValidationError(
+            "template",
+            f"“{match.group(0)}” 不是占位符, 占位符以 $ 开头{hint} (not a placeholder: placeholders start with $). "
+            f"可用 (available): {known}",
+        )
     return text
 
 

@@ -522,3 +522,33 @@ def test_no_summary_or_leaderboard_for_a_month_to_come(seeded, capsys):
     assert main(["--db", path, "text", "summary", "--group", GROUP, "--month", "2026-12"]) == 0
     captured = capsys.readouterr()
     assert captured.out == "" and "has not begun" in captured.err
+
+
+def test_a_placeholder_written_in_braces_without_its_dollar_is_refused_by_name(seeded, capsys):
+    """ "欢迎 {name} 加入" (placeholders as other tools write them), "{nmae}" and "{phone}" were saved and reached the
+    group as they stand: refused when saved and when a stored one is used, naming it; a brace in the group's own
+    texts (the rules, the goal) and "${name}" are not placeholders gone wrong."""
+    database, owner, gid, ids = seeded
+    with pytest.raises(ValidationError, match=r"“\{name\}” 不是占位符.*应写作 \$name"):
+        validate_template("welcome", "🎉 欢迎 {name} 加入「$group」！\n$steps")
+    for body in ("还差 $count 人：{nmae}\n$names", "还差 $count 人 {{ phone }}\n$names"):
+        with pytest.raises(ValidationError, match="不是占位符") as refused:
+            validate_template("reminder", body)
+        assert "应写作" not in str(refused.value)  # no such placeholder to suggest
+    assert validate_template("welcome", "欢迎 ${name}！{红包}\n$steps") == "欢迎 ${name}！{红包}\n$steps"
+    with database.session() as s:
+        with pytest.raises(ValidationError, match=r"\{name\}"):
+            set_template(s, owner, gid, "welcome", "欢迎 {name}\n$steps")
+        assert template_for(s, gid, "welcome") == DEFAULTS["welcome"]  # nothing saved
+        update_rules(s, owner, gid, "1. 群昵称格式 {城市}-{name}\n2. 不发广告")
+        s.add(TextTemplate(group_id=gid, kind="reminder", body="📣 {date} 还差 $count 人\n$names"))
+        s.commit()
+        welcome = welcome_text(s, ids["韩梅"]).parts[0]
+        assert "1. 群昵称格式 {城市}-{name}" in welcome  # the rules as the group wrote them
+        with pytest.raises(ValidationError, match=r"打卡提醒.*\{date\}"):
+            reminder_text(s, gid, DAY)
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "reminder", "--group", GROUP, "--date", "2026-11-20"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "{date}" in captured.err
