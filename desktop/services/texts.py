@@ -210,6 +210,15 @@ def validate_template(kind: str, body: str) -> str:
             raise ValidationError(
                 "template", f"未知占位符 ${name} (unknown placeholder ${name}). 可用 (available): {known}"
             )
+    key = LIST_PLACEHOLDER.get(kind)
+    used = [m.group("named") or m.group("braced") for m in string.Template.pattern.finditer(text)]
+    if key is not None and used.count(key) > 1:
+        # the list is written once, where the first one stands: a second "$names" was left out of the text
+        # silently ("再提醒一次：" over nothing)
+        raise ValidationError(
+            "template",
+            f"${key} 只能用一次 (the list placeholder ${key} can be used once; it was used {used.count(key)} times)",
+        )
     for match in _BRACED_WORD.finditer(text):
         # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
         # {name}" — and "{nmae}" or "{phone}" likewise: refused, naming it, as an unknown $placeholder is

@@ -552,3 +552,16 @@ def test_a_placeholder_written_in_braces_without_its_dollar_is_refused_by_name(s
     assert main(["--db", path, "text", "reminder", "--group", GROUP, "--date", "2026-11-20"]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "{date}" in captured.err
+
+
+def test_the_list_placeholder_used_twice_is_refused_not_left_out_the_second_time(seeded):
+    """A reminder template with $names twice wrote the names once and left the second line's $names out silently
+    ("再提醒一次：" over nothing): refused when saved, naming it; other placeholders may repeat."""
+    database, owner, gid, _ids = seeded
+    with pytest.raises(ValidationError, match=r"\$names 只能用一次"):
+        validate_template("reminder", "还差 $count 人：\n$names\n再提醒一次：${names}")
+    assert validate_template("reminder", "$count 人 $count\n$names") == "$count 人 $count\n$names"
+    with database.session() as s:
+        with pytest.raises(ValidationError, match=r"\$list"):
+            set_template(s, owner, gid, "leaderboard", "$list\n$list")
+        assert template_for(s, gid, "leaderboard") == DEFAULTS["leaderboard"]
