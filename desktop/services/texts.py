@@ -222,12 +222,12 @@ def validate_template(kind: str, body: str) -> str:
     for match in _BRACED_WORD.finditer(text):
         # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
         # {name}" — and "{nmae}" or "{phone}" likewise: refused, naming it, as an unknown $placeholder is
-        word = match.group(1)
-        hint = f"; 应写作 ${word} (write ${word})" if word in allowed else ""
+        word, token = match.group(1), match.group(0)
+        zh, en = (f", 应写作 ${word}", f"; write ${word}") if word in allowed else ("", "")
         raise ValidationError(
             "template",
-            f"“{match.group(0)}” 不是占位符, 占位符以 $ 开头{hint} (not a placeholder: placeholders start with $). "
-            f"可用 (available): {known}",
+            f"“{token}” 不是占位符, 占位符以 $ 开头{zh} "
+            f"(not a placeholder: {token} — placeholders start with ${en}). 可用 (available): {known}",
         )
     return text
 

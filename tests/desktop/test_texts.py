@@ -529,8 +529,12 @@ def test_a_placeholder_written_in_braces_without_its_dollar_is_refused_by_name(s
     group as they stand: refused when saved and when a stored one is used, naming it; a brace in the group's own
     texts (the rules, the goal) and "${name}" are not placeholders gone wrong."""
     database, owner, gid, ids = seeded
-    with pytest.raises(ValidationError, match=r"“\{name\}” 不是占位符.*应写作 \$name"):
+    with pytest.raises(ValidationError, match=r"“\{name\}” 不是占位符.*应写作 \$name") as refused:
         validate_template("welcome", "🎉 欢迎 {name} 加入「$group」！\n$steps")
+    from ui.messages import localise_message
+
+    english = localise_message(refused.value.message, "en")  # the English window names it too
+    assert english == "Not a placeholder: {name} — placeholders start with $; write $name"
     for body in ("还差 $count 人：{nmae}\n$names", "还差 $count 人 {{ phone }}\n$names"):
         with pytest.raises(ValidationError, match="不是占位符") as refused:
             validate_template("reminder", body)
