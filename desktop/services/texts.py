@@ -468,6 +468,13 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
             0,
             f"{member.display_name}: {gone[ms.status]}, 不再是本群的人, 没有欢迎词 (no welcome for someone out of the group)",
         )
+    if member.deleted_at is not None:  # deleted from the roster (or merged into another record) since it was shown
+        return PasteText(
+            "welcome",
+            (),
+            0,
+            f"{member.display_name}: 已从名册删除, 没有欢迎词 (deleted from the roster: no welcome for them)",
+        )
     group = _group(session, ms.group_id)
     rules = session.scalar(
         select(RulesVersion.text)

@@ -569,3 +569,17 @@ def test_the_list_placeholder_used_twice_is_refused_not_left_out_the_second_time
         with pytest.raises(ValidationError, match=r"\$list"):
             set_template(s, owner, gid, "leaderboard", "$list\n$list")
         assert template_for(s, gid, "leaderboard") == DEFAULTS["leaderboard"]
+
+
+def test_no_welcome_for_someone_deleted_from_the_roster(seeded):
+    """The member panel still showing a newcomer another assistant has since deleted (or merged away) copied
+    "🎉 欢迎 @韩梅 …" for a record that is no one any more: nothing to post, saying why, as for who left."""
+    from desktop.services.roster import soft_delete_member
+
+    database, owner, _gid, ids = seeded
+    with database.session() as s:
+        assert welcome_text(s, ids["韩梅"]).parts  # before: a welcome
+        soft_delete_member(s, owner, s.get(Membership, ids["韩梅"]).member_id)
+        s.commit()
+        text = welcome_text(s, ids["韩梅"])
+    assert text.parts == () and "deleted from the roster" in (text.empty_reason or "")
