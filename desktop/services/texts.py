@@ -4,7 +4,7 @@ a welcome for a newcomer, a reminder to newcomers stalled at a step, the month's
 Each kind has a default Chinese template and offers named placeholders (`$name`, Python string.Template); a
 group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
 refused with its name, and so is a `{word}` (a placeholder written as other tools write them, without
-its `$`). Rendering rules, the same for every kind:
+its `$`) and a kind's list placeholder used twice (the list is written once). Rendering rules, the same for every kind:
 
 - People are named as the group sees them: group nickname, else WeChat nickname (what WeChat shows of someone
   with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
