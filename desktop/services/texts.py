@@ -756,7 +756,8 @@ def _on_board():
 
 
 def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], start: date, end: date) -> list[str]:
-    """'名字 → 等级' for the visible members whose level at the month's end is above their level before it."""
+    """'名字 → 等级' for the visible members whose level at the month's end is above their level before it (a
+    balance below zero before it counts as zero: back to the starting level is no promotion)."""
     if len(levels) < 2:
         return []
     earned = select(PointsEntry.membership_id).where(
@@ -782,7 +783,9 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
     for mid, nick, name, _pinyin, wechat_id, nickname in sorted(
         people, key=lambda p: (-after.get(p[0], 0), p[3] or "")
     ):
-        old, new = level_for(levels, before.get(mid, 0)), level_for(levels, after.get(mid, 0))
+        # a balance below zero (points taken away) counts as none: climbing back to the level everyone starts
+        # at is no promotion ("本月晋级：X → 新人" told the group X had been in the red)
+        old, new = level_for(levels, max(before.get(mid, 0), 0)), level_for(levels, after.get(mid, 0))
         if new is not None and (old is None or rank[new] > rank[old]):
             out.append(f"{shown_name(nick, name, wechat_id, nickname)} → {new}")
     return out

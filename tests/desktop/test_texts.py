@@ -583,3 +583,19 @@ def test_no_welcome_for_someone_deleted_from_the_roster(seeded):
         s.commit()
         text = welcome_text(s, ids["韩梅"])
     assert text.parts == () and "deleted from the roster" in (text.empty_reason or "")
+
+
+def test_climbing_back_from_a_deduction_to_the_starting_level_is_no_promotion(seeded):
+    """Points taken away last month (-8) and 10 earned this month: the leaderboard said "本月晋级：周敏 → 新人" —
+    the level everyone starts at, announced as a promotion (and telling the group of the deduction); a level
+    above it reached this month still is one."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        adjust_points(s, owner, ids["周敏"], -8, "违规", day=date(2026, 10, 5))
+        adjust_points(s, owner, ids["周敏"], 10, "分享", day=date(2026, 11, 5))
+        adjust_points(s, owner, ids["林小雨"], -8, "违规", day=date(2026, 10, 5))
+        adjust_points(s, owner, ids["林小雨"], 40, "分享", day=date(2026, 11, 5))
+        s.commit()
+        body = leaderboard_text(s, gid, 2026, 11, today=date(2026, 11, 30)).text
+    assert "北京-周敏 10分 · 新人" in body and "北京-周敏 →" not in body
+    assert "🎉 本月晋级：小雨🌧 → 活跃" in body
