@@ -3,7 +3,8 @@ a welcome for a newcomer, a reminder to newcomers stalled at a step, the month's
 
 Each kind has a default Chinese template and offers named placeholders (`$name`, Python string.Template); a
 group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
-refused with its name. Rendering rules, the same for every kind:
+refused with its name, and so is a `{word}` (a placeholder written as other tools write them, without
+its `$`) and a kind's list placeholder used twice (the list is written once). Rendering rules, the same for every kind:
 
 - People are named as the group sees them: group nickname, else WeChat nickname (what WeChat shows of someone
   with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
@@ -20,6 +21,7 @@ No Qt here: the window shows these texts in previews with copy buttons, the CLI 
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -145,6 +147,10 @@ def template_for(session: Session, group_id: int, kind: str) -> str:
     return body if body is not None else DEFAULTS[kind]
 
 
+# "{word}" in a template: a placeholder written without its $ (string.Template's "${word}" is not matched: the
+# $ comes before the brace); "$${word}" is a dollar sign before text in braces
+_BRACED_WORD = re.compile(r"(?<!\$)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+
 KIND_LABELS = {
     "reminder": "打卡提醒",
     "welcome": "欢迎语",
@@ -204,6 +210,25 @@ def validate_template(kind: str, body: str) -> str:
             raise ValidationError(
                 "template", f"未知占位符 ${name} (unknown placeholder ${name}). 可用 (available): {known}"
             )
+    key = LIST_PLACEHOLDER.get(kind)
+    used = [m.group("named") or m.group("braced") for m in string.Template.pattern.finditer(text)]
+    if key is not None and used.count(key) > 1:
+        # the list is written once, where the first one stands: a second "$names" was left out of the text
+        # silently ("再提醒一次：" over nothing)
+        raise ValidationError(
+            "template",
+            f"${key} 只能用一次 (the list placeholder ${key} can be used once; it was used {used.count(key)} times)",
+        )
+    for match in _BRACED_WORD.finditer(text):
+        # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
+        # {name}" — and "{nmae}" or "{phone}" likewise: refused, naming it, as an unknown $placeholder is
+        word, token = match.group(1), match.group(0)
+        zh, en = (f", 应写作 ${word}", f"; write ${word}") if word in allowed else ("", "")
+        raise ValidationError(
+            "template",
+            f"“{token}” 不是占位符, 占位符以 $ 开头{zh} "
+            f"(not a placeholder: {token} — placeholders start with ${en}). 可用 (available): {known}",
+        )
     return text
 
 
@@ -248,9 +273,16 @@ def shown_name(
     shows of someone who set no group nickname), else their name on the roster; a phone-like run of digits
     masked, and so is the person's own WeChat ID where the name holds it (a group nickname set to one's WeChat ID,
     a person a chat import knew only by the ID): its first three characters are kept, as a phone's are."""
-    name = (group_nickname or "").strip() or (nickname or "").strip() or (display_name or "").strip() or "?"
+    name = _as_seen(group_nickname) or _as_seen(nickname) or _as_seen(display_name) or "?"
     name = _mask_wechat_id(name, wechat_id)
     return mask_phones_in(name) or name
+
+
+def _as_seen(name: str | None) -> str:
+    """A name on one line, without the "@" it would be mentioned with: a line break or tab inside a group nickname
+    (pasted from a form) is a space — it split one person's @ over two lines of the list — and leading @s are
+    dropped, as every text puts its own @ before a name ("@@张三" was no mention of anyone)."""
+    return " ".join((name or "").split()).lstrip("@＠ ")
 
 
 def _mask_wechat_id(name: str, wechat_id: str | None) -> str:
@@ -372,6 +404,15 @@ def _month_label(year: int, month: int, today: date) -> str:
     return f"{month}月" if year == today.year else f"{year}年{month}月"
 
 
+def _month_to_come(kind: str, year: int, month: int, today: date) -> PasteText | None:
+    """Nothing to post for a month that has not begun, saying so: a summary of next month told the group it had
+    "成员 0 人（上月 200）", every figure 0 for what nobody could do yet (as a reminder for a day to come)."""
+    if date(year, month, 1) <= today:
+        return None
+    label = _month_label(year, month, today)
+    return PasteText(kind, (), 0, f"{label} 还没到, 没有可发的 (that month has not begun: nothing to post)")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The five kinds
 
@@ -426,6 +467,13 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
             (),
             0,
             f"{member.display_name}: {gone[ms.status]}, 不再是本群的人, 没有欢迎词 (no welcome for someone out of the group)",
+        )
+    if member.deleted_at is not None:  # deleted from the roster (or merged into another record) since it was shown
+        return PasteText(
+            "welcome",
+            (),
+            0,
+            f"{member.display_name}: 已从名册删除, 没有欢迎词 (deleted from the roster: no welcome for them)",
         )
     group = _group(session, ms.group_id)
     rules = session.scalar(
@@ -503,6 +551,8 @@ def leaderboard_text(
     and everyone level with the last place shown is shown too (up to TOP_MAX lines, then a line saying that more
     people share that score): a cut never leaves out someone with as many points as a person on the board."""
     group = _group(session, group_id)
+    if (to_come := _month_to_come("leaderboard", year, month, today or clock.today())) is not None:
+        return to_come
     start = date(year, month, 1)
     end = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
     end = min(end, today or clock.today())
@@ -542,6 +592,8 @@ def summary_text(
     """The month's headline figures with last month's beside them (docs/metrics.md definitions)."""
     group = _group(session, group_id)
     today = today or clock.today()
+    if (to_come := _month_to_come("summary", year, month, today)) is not None:
+        return to_come
     now = month_stats(session, group_id, year, month, today=today)
     py, pm = previous_month(year, month)
     before = month_stats(session, group_id, py, pm, today=today)
@@ -704,7 +756,8 @@ def _on_board():
 
 
 def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], start: date, end: date) -> list[str]:
-    """'名字 → 等级' for the visible members whose level at the month's end is above their level before it."""
+    """'名字 → 等级' for the visible members whose level at the month's end is above their level before it (a
+    balance below zero before it counts as zero: back to the starting level is no promotion)."""
     if len(levels) < 2:
         return []
     earned = select(PointsEntry.membership_id).where(
@@ -730,7 +783,9 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
     for mid, nick, name, _pinyin, wechat_id, nickname in sorted(
         people, key=lambda p: (-after.get(p[0], 0), p[3] or "")
     ):
-        old, new = level_for(levels, before.get(mid, 0)), level_for(levels, after.get(mid, 0))
+        # a balance below zero (points taken away) counts as none: climbing back to the level everyone starts
+        # at is no promotion ("本月晋级：X → 新人" told the group X had been in the red)
+        old, new = level_for(levels, max(before.get(mid, 0), 0)), level_for(levels, after.get(mid, 0))
         if new is not None and (old is None or rank[new] > rank[old]):
             out.append(f"{shown_name(nick, name, wechat_id, nickname)} → {new}")
     return out

@@ -475,3 +475,127 @@ def test_leaderboard_top_outside_1_to_100_is_a_usage_error(seeded, capsys):
         assert out == "" and "--top" in err
     assert main([*base, "--top", "100"]) == 0
     assert "王芳" in capsys.readouterr().out
+
+
+def test_a_name_with_an_at_sign_or_a_line_break_is_one_mention_on_one_line(seeded):
+    """A group nickname "@张三" gave "@@张三" (an @ of nobody) and one with a line break in it ("小明\\n北京", pasted
+    from a form) split the person's @ over two lines of the list: each person is one "@name" on one line."""
+    database, owner, gid, _ids = seeded
+    with database.session() as s:
+        joined = datetime(2026, 11, 1, 9, 0)
+        at = add_member(s, owner, gid, MemberInput(display_name="张三", group_nickname="@张三", joined_at=joined))[1]
+        add_member(s, owner, gid, MemberInput(display_name="小明", group_nickname="小明\n北京", joined_at=joined))
+        add_member(
+            s, owner, gid, MemberInput(display_name="孙七", group_nickname="＠", nickname="七七", joined_at=joined)
+        )
+        s.commit()
+        reminder = reminder_text(s, gid, DAY)
+        welcome = welcome_text(s, at)
+    body = reminder.parts[0]
+    assert reminder.people == 6
+    assert "@@" not in body and "@＠" not in body and "@张三" in body
+    lines = body.splitlines()
+    assert any("@小明 北京" in line for line in lines)  # one line, one @
+    assert not any(line.strip() == "北京" or line.startswith("北京") for line in lines)
+    assert "@七七" in body  # a group nickname that is only an @: the WeChat nickname
+    assert body.count("@") == 6
+    assert welcome.parts[0].startswith("🎉 欢迎 @张三 加入「早起打卡营」！")
+
+
+def test_no_summary_or_leaderboard_for_a_month_to_come(seeded, capsys):
+    """The summary of next month told the group "成员 0 人（上月 6）" — every figure 0 for a month nobody could take
+    part in yet (a mistyped --month): nothing to post, saying why, as for a reminder of a day to come; the month
+    itself (partial) still has its text."""
+    database, owner, gid, ids = seeded
+    today = date(2026, 11, 30)
+    with database.session() as s:
+        adjust_points(s, owner, ids["王芳"], 5, "分享", day=date(2026, 11, 8))
+        s.commit()
+        summary = summary_text(s, gid, 2026, 12, today=today)
+        board = leaderboard_text(s, gid, 2026, 12, today=today)
+        assert summary_text(s, gid, 2026, 11, today=today).parts[0].startswith("📊 早起打卡营 11月 小结")
+        assert "🥇" in leaderboard_text(s, gid, 2026, 11, today=today).text
+    assert summary.parts == () and "has not begun" in summary.empty_reason and "12月" in summary.empty_reason
+    assert board.parts == () and "has not begun" in board.empty_reason
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "summary", "--group", GROUP, "--month", "2026-12"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "has not begun" in captured.err
+
+
+def test_a_placeholder_written_in_braces_without_its_dollar_is_refused_by_name(seeded, capsys):
+    """ "欢迎 {name} 加入" (placeholders as other tools write them), "{nmae}" and "{phone}" were saved and reached the
+    group as they stand: refused when saved and when a stored one is used, naming it; a brace in the group's own
+    texts (the rules, the goal) and "${name}" are not placeholders gone wrong."""
+    database, owner, gid, ids = seeded
+    with pytest.raises(ValidationError, match=r"“\{name\}” 不是占位符.*应写作 \$name") as refused:
+        validate_template("welcome", "🎉 欢迎 {name} 加入「$group」！\n$steps")
+    from ui.messages import localise_message
+
+    english = localise_message(refused.value.message, "en")  # the English window names it too
+    assert english == "Not a placeholder: {name} — placeholders start with $; write $name"
+    for body in ("还差 $count 人：{nmae}\n$names", "还差 $count 人 {{ phone }}\n$names"):
+        with pytest.raises(ValidationError, match="不是占位符") as refused:
+            validate_template("reminder", body)
+        assert "应写作" not in str(refused.value)  # no such placeholder to suggest
+    assert validate_template("welcome", "欢迎 ${name}！{红包}\n$steps") == "欢迎 ${name}！{红包}\n$steps"
+    with database.session() as s:
+        with pytest.raises(ValidationError, match=r"\{name\}"):
+            set_template(s, owner, gid, "welcome", "欢迎 {name}\n$steps")
+        assert template_for(s, gid, "welcome") == DEFAULTS["welcome"]  # nothing saved
+        update_rules(s, owner, gid, "1. 群昵称格式 {城市}-{name}\n2. 不发广告")
+        s.add(TextTemplate(group_id=gid, kind="reminder", body="📣 {date} 还差 $count 人\n$names"))
+        s.commit()
+        welcome = welcome_text(s, ids["韩梅"]).parts[0]
+        assert "1. 群昵称格式 {城市}-{name}" in welcome  # the rules as the group wrote them
+        with pytest.raises(ValidationError, match=r"打卡提醒.*\{date\}"):
+            reminder_text(s, gid, DAY)
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "reminder", "--group", GROUP, "--date", "2026-11-20"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "{date}" in captured.err
+
+
+def test_the_list_placeholder_used_twice_is_refused_not_left_out_the_second_time(seeded):
+    """A reminder template with $names twice wrote the names once and left the second line's $names out silently
+    ("再提醒一次：" over nothing): refused when saved, naming it; other placeholders may repeat."""
+    database, owner, gid, _ids = seeded
+    with pytest.raises(ValidationError, match=r"\$names 只能用一次"):
+        validate_template("reminder", "还差 $count 人：\n$names\n再提醒一次：${names}")
+    assert validate_template("reminder", "$count 人 $count\n$names") == "$count 人 $count\n$names"
+    with database.session() as s:
+        with pytest.raises(ValidationError, match=r"\$list"):
+            set_template(s, owner, gid, "leaderboard", "$list\n$list")
+        assert template_for(s, gid, "leaderboard") == DEFAULTS["leaderboard"]
+
+
+def test_no_welcome_for_someone_deleted_from_the_roster(seeded):
+    """The member panel still showing a newcomer another assistant has since deleted (or merged away) copied
+    "🎉 欢迎 @韩梅 …" for a record that is no one any more: nothing to post, saying why, as for who left."""
+    from desktop.services.roster import soft_delete_member
+
+    database, owner, _gid, ids = seeded
+    with database.session() as s:
+        assert welcome_text(s, ids["韩梅"]).parts  # before: a welcome
+        soft_delete_member(s, owner, s.get(Membership, ids["韩梅"]).member_id)
+        s.commit()
+        text = welcome_text(s, ids["韩梅"])
+    assert text.parts == () and "deleted from the roster" in (text.empty_reason or "")
+
+
+def test_climbing_back_from_a_deduction_to_the_starting_level_is_no_promotion(seeded):
+    """Points taken away last month (-8) and 10 earned this month: the leaderboard said "本月晋级：周敏 → 新人" —
+    the level everyone starts at, announced as a promotion (and telling the group of the deduction); a level
+    above it reached this month still is one."""
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        adjust_points(s, owner, ids["周敏"], -8, "违规", day=date(2026, 10, 5))
+        adjust_points(s, owner, ids["周敏"], 10, "分享", day=date(2026, 11, 5))
+        adjust_points(s, owner, ids["林小雨"], -8, "违规", day=date(2026, 10, 5))
+        adjust_points(s, owner, ids["林小雨"], 40, "分享", day=date(2026, 11, 5))
+        s.commit()
+        body = leaderboard_text(s, gid, 2026, 11, today=date(2026, 11, 30)).text
+    assert "北京-周敏 10分 · 新人" in body and "北京-周敏 →" not in body
+    assert "🎉 本月晋级：小雨🌧 → 活跃" in body
