@@ -110,6 +110,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "bulk.untag": ("批量移除标签", "Remove tag"),
     "import.checkins": ("导入打卡记录", "Import check-ins"),
     "leave.restore": ("恢复请假", "Restore leave"),
+    "leave.remove": ("删除请假", "Remove leave"),
     "membership.join": ("入群", "Join group"),
     "role.add": ("添加角色", "Add role"),
     "role.rename": ("重命名角色", "Rename role"),

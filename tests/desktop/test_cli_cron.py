@@ -372,6 +372,9 @@ def stopped_half_way(tmp_path: Path, where: str, signum: int, *argv: str) -> sub
         env=cron_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # the signals as cron or a terminal gives them: a suite run under nohup passes SIGHUP on ignored, and a
+        # command started so rightly keeps ignoring it (desktop/cli._on_termination)
+        preexec_fn=lambda: [signal.signal(s, signal.SIG_DFL) for s in (signal.SIGHUP, signal.SIGTERM)],
     )
     deadline = time.monotonic() + 240
     while not marker.exists():
