@@ -397,6 +397,13 @@ class _Roster:
                 several = found
         return ("several", several) if several else ("none", [])
 
+    def by_old_name_only(self, names: tuple[str, ...]) -> bool:
+        """No name the row gives is anyone's on the roster: it was matched as a name an earlier export showed
+        for a member (alias_names) — a name they may since have dropped, and someone else taken."""
+        if any(self.by_name.get(k) for n in names if n for k in (_key(n), _sanitised_key(n))):
+            return False
+        return any(self.alias_names.get(_key(n)) is not None for n in names if n)
+
     def looks_like(self, name: str) -> tuple[tuple[int | None, str], ...]:
         """Whom a sender no name of theirs names looks like (RosterIndex.lookalikes): (membership, name) of each,
         (None, name) for someone deleted from the roster."""
@@ -466,6 +473,9 @@ class _Resolver:
                 # the member cannot be told — both are "same name as <member>, another ID" for the user to link
                 for account in (other, info):
                     self._another_account(account, person)
+            elif other is not None and self._old_name_taken(other, info, person):
+                if other.how == "old_name":  # the earlier sender was the stranger: this one is the member
+                    self.by_member[member] = info
             elif other is not None:
                 self._merge_names(other, row.names)
                 if skey is not None:
@@ -487,6 +497,20 @@ class _Resolver:
         if _id_kind(_key(a.sender_id)) != _id_kind(_key(b.sender_id)):
             return False
         return "name" in (a.how, b.how)
+
+    @staticmethod
+    def _old_name_taken(a: SenderInfo, b: SenderInfo, person: _Person) -> bool:
+        """Two ID-less senders of one export (a TXT export writes each person under one name) both found to be
+        the member, one only by a name an earlier export showed for them: that name is someone else's now (芳芳
+        dropped 小芳, and another member took it). That sender is unknown — it looks like the member, the user
+        decides — never counted for them."""
+        if a.sender_id or b.sender_id or "old_name" not in (a.how, b.how) or a.how == b.how:
+            return False
+        stranger = a if a.how == "old_name" else b
+        stranger.status = "unknown"
+        stranger.looks_like = ((person.membership_id, f"{person.display_name} (旧昵称 old name)"),)
+        stranger.membership_id = stranger.member_id = stranger.display_name = None
+        return True
 
     @staticmethod
     def _another_account(info: SenderInfo, person: _Person) -> None:
@@ -531,7 +555,10 @@ class _Resolver:
                 info.status, info.how = "unknown", "other_id"
                 info.candidates = ((person.membership_id, person.display_name),)
                 return
-            self._known(info, person, "name")
+            # a sender with no ID known only by an old name of the member's: marked, in case the member shows up
+            # under a name of theirs in this export too (_old_name_taken)
+            how = "old_name" if not info.sender_id and roster.by_old_name_only(info.names) else "name"
+            self._known(info, person, how)
         elif found == "several":
             info.status = "unattributable"
             info.candidates = tuple((i, roster.by_membership[i].display_name) for i in ids)
@@ -714,7 +741,12 @@ def plan_chat_import(
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
     for info in plan.senders:
-        if info.status in ("unknown", "new") and info.how != "other_id" and info.names and group_id is not None:
+        if (
+            info.status in ("unknown", "new")
+            and info.how not in ("other_id", "old_name")
+            and info.names
+            and group_id is not None
+        ):
             info.looks_like = roster.looks_like(info.names[0])
     for info in plan.senders:
         if not info.by_day:
