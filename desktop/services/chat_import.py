@@ -12,7 +12,8 @@ Decisions (what users see follows from these):
   nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
   group — when no name is exactly anyone's, read as a paste reads it, without its decorations or as one segment
   of a group nickname (王芳🌸, 张伟（大伟）, 北京-王芳: paste.RosterIndex.carriers, one rule for both) —, or
-  remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
+  remembered as an alias (an old name of theirs: not when the member also speaks under a name of theirs in the
+  same ID-less export — then that name is someone else's now, an unknown sender that looks like them) — unless the row's ID differs from the ID(s) of that kind recorded for the
   member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
   sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
   recorded for them, are both such unknown senders (which one is the member cannot be told). A name two memberships carry is *unattributable*: nothing is counted. The
@@ -53,7 +54,11 @@ Decisions (what users see follows from these):
   is remembered as an alias) were taken into account then and are skipped: re-importing a file, or importing
   an export that overlaps another, counts nothing twice. Rows of a sender it did not count (left undecided,
   ignored, or absent from it) are not skipped: they count once the sender is known. Known limit: a message of
-  a counted sender that the earlier export lacked is skipped too (no per-message fingerprint is kept).
+  a counted sender that the earlier export lacked is skipped too (no per-message fingerprint is kept). Notices
+  inside such a span are read again, and planned only when the record does not show them yet (_still_to_do): a
+  joiner the earlier import could not add (then not on the roster, added now with --add-unknown), a removal an
+  assistant could not apply, a missing referrer (你 known now) — never a removal already applied or one older
+  than the member's later return.
 - All-or-nothing: one transaction; `dry_run` writes nothing.
 """
 
@@ -686,12 +691,12 @@ def plan_chat_import(
             self_names.update(_key(n) for n in row.names)
         if row.system:
             plan.system_rows += 1
-            if spans and _covered(at, spans):
+            covered = bool(spans) and _covered(at, spans)
+            if covered:
                 plan.covered_rows += 1
                 plan.covered_notices += 1
-            else:
-                for event in system_events(row.text):
-                    events.append((at, event))
+            for event in system_events(row.text):
+                events.append((at, event, covered))
             continue
         info = fast_get(row.sender_id or row.names) or resolver.sender(row)
         if (
@@ -1002,9 +1007,36 @@ def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | 
     return None
 
 
-def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: list[tuple[datetime, Any]]) -> None:
+def _still_to_do(kind: str, person: _Person | None, day: date) -> bool:
+    """A notice inside the span of an earlier import that its import may have left undone — a joiner not on the
+    roster then (added now with --add-unknown), a name nobody could tell apart, a removal an assistant could not
+    apply, an inviter or 你 unknown then — and that the record does not already show: it is planned again (a
+    join is idempotent for a member who joined that day: it only fills a missing referrer). One the record shows
+    — a removal applied, a join of someone in since before, or a notice older than a later join (they came
+    back) — is skipped, as before."""
+    if person is None:
+        return True  # still nobody on the roster (or several): listed again, or added with --add-unknown
+    if kind == "join":
+        return (
+            person.joined is None
+            and person.status in ("applicant", "left")
+            or (person.joined == day and person.status in ("active", "onboarding"))
+        )
+    return person.status in ("active", "onboarding") and person.joined is not None and person.joined <= day
+
+
+def _plan_events(
+    plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: list[tuple[datetime, Any, bool]]
+) -> None:
     exporter = roster.by_member.get(plan.exporter_member_id) if plan.exporter_member_id else None
-    for at, event in sorted(events, key=lambda e: e[0]):
+    for at, event, covered in sorted(events, key=lambda e: e[0]):
+        if covered:
+            # an earlier import read this notice: only what it left undone is planned again (the user followed
+            # its advice — --add-unknown, --me — or an owner imports what an assistant could not apply)
+            who = [n for n in event.who if _still_to_do(event.kind, _resolve_name(roster, resolver, n), at.date())]
+            if not who:
+                continue
+            event = replace(event, who=tuple(who))
         if event.by == SELF:
             by = exporter
             by_name = exporter.display_name if exporter else None

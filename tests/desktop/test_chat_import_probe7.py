@@ -41,3 +41,83 @@ def test_a_members_old_nickname_taken_by_someone_else_is_not_theirs(ws, tmp_path
     _import(ws, alone)
     assert _messages(ws)[("王芳", "2026-11-25")] == 1
     assert _checkins(ws) == {("王芳", "2026-11-25", "07:00")}
+
+
+def _people(ws) -> dict[str, tuple[str, str | None, str | None]]:
+    """name -> (status, joined day, referrer's name) of every membership of the group."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import aliased
+
+    from models import Group, Member, Membership
+
+    referrer = aliased(Member)
+    with ws.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Membership.status, Membership.joined_at, referrer.display_name)
+            .join(Member, Member.id == Membership.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .outerjoin(referrer, referrer.id == Membership.referrer_id)
+            .where(Group.name == rules.GROUP)
+        ).all()
+    return {n: (st, j.date().isoformat() if j else None, r) for n, st, j, r in rows}
+
+
+def test_a_notice_an_earlier_import_left_undone_is_done_when_the_file_is_imported_again(ws, tmp_path, capsys):
+    """The CLI said of a join notice naming people not on the roster "--add-unknown adds them"; doing so — the same
+    file again with --add-unknown — found every notice "already imported": 大壮 was added without his join day's
+    inviter (his first message made him a member, referrer none: no referral for 王芳) and 小杨, who joined but
+    never spoke, was not added at all. An assistant's import leaves removals undone; the owner importing the
+    file again removed nobody. Now a notice of a span imported before is planned again when the record does not
+    show it yet; one it shows (a removal done, a join recorded) changes nothing, and a third import changes
+    nothing."""
+    from desktop.services.chat_import import run_chat_import
+    from desktop.services.operators import add_operator
+    from desktop.workspace import actor_for
+
+    export = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-09 09:00:00", 10000, '"芳芳"邀请"大壮、小杨"加入了群聊', "", ""),
+            ("2026-11-09 09:02:00", 1, "大家好", "大壮", "wxid_dazhuang"),
+            ("2026-11-10 20:00:00", 10000, '"晨光"将"磊子"移出了群聊', "", ""),
+        ],
+    )
+    with ws.session() as s:
+        add_operator(s, actor_for(ws), "小助理", "assistant")
+        s.commit()
+    _plan0, summary, _ = run_chat_import(ws, actor_for(ws, "小助理"), export, rules.GROUP)
+    assert (summary.joins, summary.removals, summary.removals_not_allowed) == (0, 0, 1)
+    assert _people(ws)["陈磊"][0] == "active" and "大壮" not in _people(ws)
+    db = str(ws.engine.url.database)
+    capsys.readouterr()
+    assert main(["--db", db, "import", "chat", str(export), "--group", rules.GROUP, "--add-unknown"]) == 0
+    out = capsys.readouterr().out
+    people = _people(ws)
+    assert people["大壮"] == ("active", "2026-11-09", "王芳")
+    assert people["小杨"] == ("active", "2026-11-09", "王芳")
+    assert people["陈磊"][0] == "removed"
+    assert out.split("移出 removals")[1].split()[0] == "1" and out.split("入群 joins")[1].split()[0] == "2"
+    assert _messages(ws) == {("大壮", "2026-11-09"): 1}
+    # once more: the record shows every notice — nothing changes, nothing is counted twice
+    _plan2, again, _ = run_chat_import(ws, actor_for(ws), export, rules.GROUP, add_unknown=True)
+    assert (again.joins, again.removals, again.messages, again.added_members) == (0, 0, 0, 0)
+    assert _people(ws) == people and _messages(ws) == {("大壮", "2026-11-09"): 1}
+
+
+def test_a_removal_imported_before_does_not_remove_a_member_who_came_back(ws, tmp_path):
+    """A removal of an earlier import's span is not applied again to someone who has since rejoined (a later
+    join day), nor is an old join notice: re-importing November's export leaves the returned member in."""
+    export = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-03 09:00:00", 10000, '"晨光"邀请"小敏"加入了群聊', "", ""),
+            ("2026-11-10 20:00:00", 10000, '"晨光"将"小敏"移出了群聊', "", ""),
+        ],
+    )
+    _import(ws, export)
+    assert _people(ws)["张敏"][:2] == ("removed", "2026-11-03")
+    back = _liuhen(tmp_path, [("2026-11-20 08:00:00", 10000, '"晨光"邀请"小敏"加入了群聊', "", "")], name="b_utf8.csv")
+    _import(ws, back)
+    assert _people(ws)["张敏"] == ("active", "2026-11-20", "周晓晨")
+    _import(ws, export)
+    assert _people(ws)["张敏"] == ("active", "2026-11-20", "周晓晨")
