@@ -121,3 +121,20 @@ def test_a_removal_imported_before_does_not_remove_a_member_who_came_back(ws, tm
     assert _people(ws)["张敏"] == ("active", "2026-11-20", "周晓晨")
     _import(ws, export)
     assert _people(ws)["张敏"] == ("active", "2026-11-20", "周晓晨")
+
+
+def test_a_folder_given_for_the_export_names_the_files_in_it(ws, tmp_path, capsys):
+    """留痕 writes one folder per chat (data/聊天记录/<remark>/…); given that folder, the import said "找不到文件 (no
+    such file)" of a folder that is plainly there. It says it is a folder and names the exports in it; exit 1,
+    nothing written."""
+    folder = tmp_path / "聊天记录" / rules.GROUP
+    folder.mkdir(parents=True)
+    _liuhen(folder, [("2026-11-09 09:02:00", 1, "打卡", "芳芳", "wxid_g7h8i9")], name=f"{rules.GROUP}_utf8.csv")
+    (folder / f"{rules.GROUP}.html").write_text("<html></html>", encoding="utf-8")
+    db = str(ws.engine.url.database)
+    capsys.readouterr()
+    assert main(["--db", db, "import", "chat", str(folder), "--group", rules.GROUP]) == 1
+    err = capsys.readouterr().err
+    assert "文件夹" in err and "a folder" in err and f"{rules.GROUP}_utf8.csv" in err and ".html" not in err
+    assert "no such file" not in err
+    assert _messages(ws) == {} and _checkins(ws) == set()
