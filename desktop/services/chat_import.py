@@ -51,7 +51,7 @@ Decisions (what users see follows from these):
   --other-group.
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
-  is remembered as an alias) were taken into account then and are skipped: re-importing a file, or importing
+  is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one sender) were taken into account then and are skipped: re-importing a file, or importing
   an export that overlaps another, counts nothing twice. Rows of a sender it did not count (left undecided,
   ignored, or absent from it) are not skipped: they count once the sender is known. Known limit: a message of
   a counted sender that the earlier export lacked is skipped too (no per-message fingerprint is kept). Notices
@@ -240,6 +240,7 @@ class ChatPlan:
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
     _resolver: Any = field(default=None, repr=False)
     _self_ids: set[str] = field(default_factory=set, repr=False)
+    _self_covered: dict[date, int] = field(default_factory=dict, repr=False)  # 我's rows in earlier spans, per day
 
     @property
     def joins_of_strangers(self) -> list[PlannedJoin]:
@@ -371,11 +372,18 @@ class _Roster:
                 return self.alias_ids[skey] is not None
             if sender_id == SELF:
                 return False
+            person = self.by_wechat.get(skey)
+            if person is not None and self.alias_ids.get(SELF_ALIAS) == person.member_id:
+                return True  # the exporter, whose own ID-less rows (PyWxDump's 我) an earlier import counted
         for n in names:
             member = self.alias_names.get(_key(n)) if n else None
             if member is not None and not (sender_id and member in self.id_aliased):
                 return True
         return False
+
+    def counted_member(self, member_id: int) -> bool:
+        """An earlier import counted this member under some ID or name of theirs (chat_alias)."""
+        return member_id in self.alias_ids.values() or member_id in self.alias_names.values()
 
     def by_names(self, names: tuple[str, ...]) -> tuple[str, list[int]]:
         """("one", [ms]) / ("several", [ms…]) / ("none", []) for the names a row gives."""
@@ -713,6 +721,10 @@ def plan_chat_import(
             plan.covered_rows += 1
             continue
         day = at.date()
+        if row.sender_id == SELF and spans and _covered(at, spans):
+            # the exporter's ID-less rows (我) in an earlier import's span: whether it counted them is known once
+            # the plan knows who the exporter is (_plan_self_rows)
+            plan._self_covered[day] = plan._self_covered.get(day, 0) + 1
         by_day = info.by_day
         by_day[day] = by_day.get(day, 0) + 1
         text = row.text
@@ -905,6 +917,18 @@ def _plan_self_rows(
     if person is None:
         plan.exporter_needed = True  # the window asks who exported the chat (the CLI: --me)
         return
+    if plan._self_covered and roster.counted_member(person.member_id):
+        # an earlier import counted the exporter (by their ID, in another format): their rows in its span then
+        for day, n in plan._self_covered.items():
+            left = info.by_day.get(day, 0) - n
+            if left > 0:
+                info.by_day[day] = left
+            else:
+                info.by_day.pop(day, None)
+        skipped = sum(plan._self_covered.values())
+        plan.covered_rows += skipped
+        info.messages = sum(info.by_day.values())
+        info.first_day, info.last_day = (min(info.by_day), max(info.by_day)) if info.by_day else (None, None)
     other = resolver.by_member.get(person.member_id)
     if other is None or other is info or other.status != "known":
         _Resolver._known(info, person, "self")

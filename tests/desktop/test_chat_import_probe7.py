@@ -138,3 +138,68 @@ def test_a_folder_given_for_the_export_names_the_files_in_it(ws, tmp_path, capsy
     assert "文件夹" in err and "a folder" in err and f"{rules.GROUP}_utf8.csv" in err and ".html" not in err
     assert "no such file" not in err
     assert _messages(ws) == {} and _checkins(ws) == set()
+
+
+def _pywxdump_own(tmp_path, rows, name: str) -> object:
+    """A PyWxDump CSV: (time, is the exporter's own row (talker 我), talker wxid, text)."""
+    from desktop.io import chat_exports
+
+    lines = [",".join(chat_exports._PYWXDUMP_HEADER)]
+    for i, (at, own, talker, text) in enumerate(rows, start=1):
+        lines.append(f"{i},{100 + i},文本,{1 if own else 0},{'我' if own else talker},{rules.CHATROOM},{text},,{at}")
+    return _write(tmp_path, name, "\r\n".join(lines) + "\r\n")
+
+
+def test_the_exporters_own_rows_are_counted_once_across_formats(ws, tmp_path):
+    """The organiser exports November with 留痕 (their own rows under their wxid), then a PyWxDump export overlapping
+    it (their own rows under 我, no ID): 周晓晨's messages of the overlap were counted again (2 became 4), since
+    "我" was no sender the earlier import had counted. And the other way round (PyWxDump first, then 留痕). Now the
+    exporter's rows inside an earlier import's span are skipped when that import counted the exporter."""
+    liuhen = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-06 07:00:00", 1, "今天打卡 10公里", "晨光", "wxid_a1b2c3", 1),
+            ("2026-11-06 07:01:00", 1, "打卡", "芳芳", "wxid_g7h8i9"),
+            ("2026-11-06 21:00:00", 1, "晚安", "晨光", "wxid_a1b2c3", 1),
+        ],
+    )
+    _import(ws, liuhen)
+    assert _messages(ws) == {("周晓晨", "2026-11-06"): 2, ("王芳", "2026-11-06"): 1}
+    pywxdump = _pywxdump_own(
+        tmp_path,
+        [
+            ("2026-11-06 07:00:00", True, "", "今天打卡 10公里"),
+            ("2026-11-06 07:01:00", False, "wxid_g7h8i9", "打卡"),
+            ("2026-11-06 21:00:00", True, "", "晚安"),
+            ("2026-11-07 06:00:00", True, "", "早"),
+        ],
+        f"{rules.CHATROOM}_0_3.csv",
+    )
+    plan = _plan(ws, pywxdump)
+    assert plan.covered_rows == 3 and plan.messages_known == 1
+    _import(ws, pywxdump)
+    _import(ws, pywxdump)  # and once more: nothing twice
+    assert _messages(ws) == {("周晓晨", "2026-11-06"): 2, ("王芳", "2026-11-06"): 1, ("周晓晨", "2026-11-07"): 1}
+    assert _checkins(ws) == {("周晓晨", "2026-11-06", "07:00"), ("王芳", "2026-11-06", "07:01")}
+
+
+def test_the_exporters_rows_under_their_id_after_a_pywxdump_import_are_counted_once(ws, tmp_path):
+    """The other way round: PyWxDump first (the exporter's rows under 我, --me 周晓晨), then a 留痕 CSV of the same
+    span with their rows under their wxid — counted again before; now skipped, and what is new counts."""
+    pywxdump = _pywxdump_own(
+        tmp_path,
+        [("2026-11-08 07:00:00", True, "", "打卡"), ("2026-11-08 07:05:00", False, "wxid_g7h8i9", "早")],
+        f"{rules.CHATROOM}_0_1.csv",
+    )
+    _import(ws, pywxdump, exporter="周晓晨")
+    assert _messages(ws) == {("周晓晨", "2026-11-08"): 1, ("王芳", "2026-11-08"): 1}
+    liuhen = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-08 07:00:00", 1, "打卡", "晨光", "wxid_a1b2c3", 1),
+            ("2026-11-08 07:05:00", 1, "早", "芳芳", "wxid_g7h8i9"),
+            ("2026-11-09 07:00:00", 1, "打卡", "晨光", "wxid_a1b2c3", 1),
+        ],
+    )
+    _import(ws, liuhen)
+    assert _messages(ws) == {("周晓晨", "2026-11-08"): 1, ("王芳", "2026-11-08"): 1, ("周晓晨", "2026-11-09"): 1}
