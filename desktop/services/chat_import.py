@@ -51,9 +51,12 @@ Decisions (what users see follows from these):
   --other-group.
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
-  is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one sender) were taken into account then and are skipped: re-importing a file, or importing
-  an export that overlaps another, counts nothing twice. Rows of a sender it did not count (left undecided,
-  ignored, or absent from it) are not skipped: they count once the sender is known. Known limit: a message of
+  is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one
+  sender) — or of a member found by roster ID or name on a day that import counted their messages (another
+  exporter shows them under another name: 芳芳 in 留痕, 芳芳🌸 in WeFlow) — were taken into account then and are
+  skipped: re-importing a file, or importing an export that overlaps another, counts nothing twice. Rows of a
+  sender it did not count (left undecided, ignored, or absent from it) are not skipped: they count once the
+  sender is known. Known limit: a message of
   a counted sender that the earlier export lacked is skipped too (no per-message fingerprint is kept). Notices
   inside such a span are read again, and planned only when the record does not show them yet (_still_to_do): a
   joiner the earlier import could not add (then not on the roster, added now with --add-unknown), a removal an
@@ -606,6 +609,31 @@ def _coverage(session: Session, group_id: int | None) -> list[tuple[datetime, da
     return merged
 
 
+class _CountedDays:
+    """(membership, day) pairs earlier imports counted messages for, on the days of their spans: read once, when
+    first asked (only an export overlapping an earlier one asks)."""
+
+    def __init__(self, session: Session, group_id: int | None):
+        self._session, self._group_id, self._pairs = session, group_id, None
+
+    def __call__(self, spans: list[tuple[datetime, datetime]]) -> set[tuple[int | None, date]]:
+        if self._pairs is None:
+            self._pairs = set()
+            for start, end in spans:
+                self._pairs.update(
+                    (ms, day)
+                    for ms, day in self._session.execute(
+                        select(ChatActivity.membership_id, ChatActivity.day).where(
+                            ChatActivity.group_id == self._group_id,
+                            ChatActivity.day >= start.date(),
+                            ChatActivity.day <= end.date(),
+                            ChatActivity.messages > 0,
+                        )
+                    ).all()
+                )
+        return self._pairs
+
+
 def _covered(at: datetime, spans: list[tuple[datetime, datetime]]) -> bool:
     return any(start <= at <= end for start, end in spans)
 
@@ -683,6 +711,7 @@ def plan_chat_import(
     keyword = keywords[0] if len(keywords) == 1 else None
     fast_get = resolver._fast.get  # the hot loop: a million rows for a year of a big group
     counted: dict[str, bool] = {}  # sender key -> an earlier import counted them (their rows in its span are skipped)
+    counted_days = _CountedDays(session, group_id)
     n = 0
     for row in source.rows():
         n += 1
@@ -711,9 +740,14 @@ def plan_chat_import(
             spans
             and _covered(at, spans)
             and (
-                counted[info.key]
-                if info.key in counted
-                else counted.setdefault(info.key, roster.counted_before(row.sender_id, row.names))
+                (
+                    counted[info.key]
+                    if info.key in counted
+                    else counted.setdefault(info.key, roster.counted_before(row.sender_id, row.names))
+                )
+                # a member found here by their roster ID or a name of theirs that earlier exports showed under
+                # another name (留痕's remark, WeFlow's 芳芳🌸): their messages of that day were counted then
+                or (info.status == "known" and (info.membership_id, at.date()) in counted_days(spans))
             )
         ):
             # inside an earlier import's span, of a sender it counted: counted then. A sender it left undecided

@@ -203,3 +203,47 @@ def test_the_exporters_rows_under_their_id_after_a_pywxdump_import_are_counted_o
     )
     _import(ws, liuhen)
     assert _messages(ws) == {("周晓晨", "2026-11-08"): 1, ("王芳", "2026-11-08"): 1, ("周晓晨", "2026-11-09"): 1}
+
+
+def test_a_member_shown_under_another_name_by_another_exporter_is_counted_once(ws, tmp_path):
+    """留痕 writes a sender's contact names (芳芳), WeFlow their group nickname (芳芳🌸). A WeFlow TXT overlapping a 留痕
+    import found 王芳 by the decorated name, which no earlier import had remembered: her messages of the overlap
+    were added again (2 became 4). Now a member found by their roster ID or a name of theirs, inside an earlier
+    import's span, on a day it counted their messages, is skipped; their new days count. The other way round
+    too: a TXT first, then a CSV whose names differ."""
+    liuhen = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-06 07:01:00", 1, "打卡", "芳芳", "wxid_g7h8i9"),
+            ("2026-11-06 08:01:00", 1, "哈哈", "芳芳", "wxid_g7h8i9"),
+        ],
+    )
+    _import(ws, liuhen)
+    weflow = _write(
+        tmp_path,
+        "weflow.txt",
+        "2026-11-06 07:01:00 '芳芳🌸'\n打卡\n\n2026-11-06 08:01:00 '芳芳🌸'\n哈哈\n\n"
+        "2026-11-07 09:10:00 '芳芳🌸'\n早上好\n\n",
+    )
+    plan = _plan(ws, weflow)
+    assert (plan.covered_rows, plan.messages_known) == (2, 1)
+    _import(ws, weflow)
+    assert _messages(ws) == {("王芳", "2026-11-06"): 2, ("王芳", "2026-11-07"): 1}
+    # a TXT first (陈磊 as 磊子🏃), then a 留痕 CSV of the same day under his remark 磊哥 and his WeChat ID
+    txt = _write(tmp_path, "first.txt", "2026-11-10 07:00:00 '磊子🏃'\n打卡\n\n2026-11-10 07:30:00 '磊子🏃'\n早\n\n")
+    _import(ws, txt)
+    csv_after = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-10 07:00:00", 1, "打卡", "磊哥", "chenlei_run88"),
+            ("2026-11-10 07:30:00", 1, "早", "磊哥", "chenlei_run88"),
+            ("2026-11-11 07:00:00", 1, "打卡", "磊哥", "chenlei_run88"),
+        ],
+        name="b_utf8.csv",
+    )
+    _import(ws, csv_after)
+    assert _messages(ws)[("陈磊", "2026-11-10")] == 2 and _messages(ws)[("陈磊", "2026-11-11")] == 1
+    assert {c for c in _checkins(ws) if c[0] == "陈磊"} == {
+        ("陈磊", "2026-11-10", "07:00"),
+        ("陈磊", "2026-11-11", "07:00"),
+    }
