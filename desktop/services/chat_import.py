@@ -13,9 +13,9 @@ Decisions (what users see follows from these):
   group — when no name is exactly anyone's, read as a paste reads it, without its decorations or as one segment
   of a group nickname (王芳🌸, 张伟（大伟）, 北京-王芳: paste.RosterIndex.carriers, one rule for both) —, or
   remembered as an alias (an old name of theirs: not when the member also speaks under a name of theirs in the
-  same ID-less export — then that name is someone else's now, an unknown sender that looks like them) — unless the row's ID differs from the ID(s) of that kind recorded for the
-  member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
-  sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
+  same ID-less export — then that name is someone else's now, an unknown sender that looks like them) — unless
+  the row's ID differs from the ID(s) of that kind recorded for the member (their WeChat ID / QQ number, IDs
+  remembered for them): another account with their name is an unknown sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
   recorded for them, are both such unknown senders (which one is the member cannot be told). A name two memberships carry is *unattributable*: nothing is counted. The
   ID of a sender matched by name is remembered, and so are the names seen: one identity across nickname
   changes. Anything else is an *unknown sender*, listed with its message count; nothing is counted for it
