@@ -39,6 +39,8 @@ Decisions (what users see follows from these):
   (onboarding.record_join). A joiner who is not on the roster is listed (added with `add_unknown`). A notice
   naming someone who was an active member before that day changes nothing: it is listed (another person with
   that name, or a return nobody noted — the user looks).
+  A join or removal naming a member by a name that another account of this export also carries (a look-alike
+  copying their nickname, an account not linked to them) is listed, not applied: which one it names cannot be told.
   Removals (`你将"B"移出了群聊`, `"A"将"B"移出了群聊`) make B 已移除 that day — for an owner or admin only (an
   assistant's import lists them as not applied). Nobody leaves without a notice: none is invented.
   你/我 in a notice is the exporting user: found in the file where it says (留痕/PyWxDump own rows, WeFlow
@@ -1083,6 +1085,20 @@ def _still_to_do(kind: str, person: _Person | None, day: date) -> bool:
     return person.status in ("active", "onboarding") and person.joined is not None and person.joined <= day
 
 
+def _namesake(resolver: _Resolver, person: _Person, name: str) -> SenderInfo | None:
+    """A sender of this export that carries the name but is not counted as the person (another account with their
+    name, or one of two accounts under it): the notice may name either."""
+    key = _key(name)
+    for info in resolver.senders.values():
+        if info.status == "known" and info.membership_id == person.membership_id:
+            continue
+        if info.sender_id == SELF or info.status == "unattributable":
+            continue
+        if any(_key(n) == key for n in info.names):
+            return info
+    return None
+
+
 def _plan_events(
     plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: list[tuple[datetime, Any, bool]]
 ) -> None:
@@ -1136,6 +1152,16 @@ def _plan_events(
                 plan.unresolved_events.append(
                     f"{at:%Y-%m-%d} {name}: {person.display_name} {person.joined:%Y-%m-%d} 起已是成员, 记录不变 "
                     f"(already a member since {person.joined:%Y-%m-%d}: record unchanged)"
+                )
+                continue
+            other = _namesake(resolver, person, name) if person is not None else None
+            if other is not None:
+                # another account of this export goes by that name (a look-alike of the member, or one the user
+                # has not linked): which of the two the notice names cannot be told — never the member on a guess
+                shown = other.shown_id or other.shown
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} {name}: 本次导出里 {person.display_name} 和另一个账号 {shown} 都用这个名字, 未处理 "
+                    f"(both {person.display_name} and another account, {shown}, go by this name: not applied)"
                 )
                 continue
             if event.kind == "join":

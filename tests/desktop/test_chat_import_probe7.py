@@ -247,3 +247,27 @@ def test_a_member_shown_under_another_name_by_another_exporter_is_counted_once(w
         ("陈磊", "2026-11-10", "07:00"),
         ("陈磊", "2026-11-11", "07:00"),
     }
+
+
+def test_a_removal_of_a_look_alike_never_removes_the_member_whose_name_it_copied(ws, tmp_path):
+    """A spammer copies 王芳's nickname 芳芳 (another WeChat ID: listed "same name as 王芳, another ID"); the owner
+    removes them — `你将"芳芳"移出了群聊`. The import removed 王芳, and then dropped her check-ins after that day
+    ("removed earlier in the export"). A notice naming a name that another account of this export carries is
+    now listed as not applied; the member stays, her check-in counts."""
+    export = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-12 09:00:00", 1, "低价代购 加我", "芳芳", "wxid_spam01"),
+            ("2026-11-12 09:01:00", 10000, '你将"芳芳"移出了群聊', "", ""),
+            ("2026-11-12 09:02:00", 1, "群主辛苦", "晨光", "wxid_a1b2c3", 1),
+            ("2026-11-13 07:00:00", 1, "打卡", "芳芳", "wxid_g7h8i9"),
+        ],
+    )
+    plan = _plan(ws, export)
+    assert [r.display_name for r in plan.removals] == []
+    assert any("芳芳" in t and "wxid_spam01" in t and "not applied" in t for t in plan.unresolved_events)
+    db = str(ws.engine.url.database)
+    assert main(["--db", db, "import", "chat", str(export), "--group", rules.GROUP]) == 0
+    assert _people(ws)["王芳"][0] == "active"
+    assert _checkins(ws) == {("王芳", "2026-11-13", "07:00")}
+    assert _messages(ws) == {("周晓晨", "2026-11-12"): 1, ("王芳", "2026-11-13"): 1}
