@@ -71,3 +71,39 @@ def test_a_sender_known_only_by_a_members_old_nickname_is_to_decide(qtbot, ws, t
     choices = [combo.itemText(i) for i in range(combo.count())]
     assert any("王芳" in c for c in choices) and combo.currentIndex() == 0  # not counted until the user says
     assert table.item(rows["芳芳"], 4).text() == "王芳"
+
+
+def test_a_notice_not_applied_is_listed_in_the_preview_with_why(qtbot, ws, tmp_path):
+    """The CLI printed why a join or removal was not applied (a look-alike's name, a name two members carry); the
+    window's Joins and removals tab listed nothing for a look-alike's removal, and "— not on the roster" for a
+    name two members carry. Each is a row now, saying why."""
+    database, owner, gid = ws
+    with database.session() as s:
+        add_member(s, owner, gid, MemberInput(display_name="刘洋", nickname="阳光"))
+        add_member(s, owner, gid, MemberInput(display_name="孙阳", nickname="阳光"))
+        s.commit()
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(chat_exports._LIUHEN_CSV_HEADER)
+    rows = [
+        ("2026-11-12 09:00:00", 1, "低价代购 加我", "芳芳", "wxid_spam01"),
+        ("2026-11-12 09:01:00", 10000, '"跃跃"将"芳芳"移出了群聊', "", ""),
+        ("2026-11-12 09:02:00", 10000, '"跃跃"将"阳光"移出了群聊', "", ""),
+    ]
+    for i, (at, type_, text, nick, sender) in enumerate(rows):
+        stamp = int(datetime.fromisoformat(at).replace(tzinfo=timezone(timedelta(hours=8))).timestamp())
+        writer.writerow([i, 27, type_, 0, 0, stamp, 3, text, at, nick, nick, sender])
+    export = tmp_path / "nov_utf8.csv"
+    export.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    dialog = ChatImportDialog(database, owner, gid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.set_file(str(export))
+    table = dialog.events_table
+    listed = [tuple(table.item(r, c).text() for c in range(5)) for r in range(table.rowCount())]
+    assert len(listed) == 2
+    lookalike = next(r for r in listed if r[2] == "芳芳")
+    assert lookalike[0] == "2026-11-12" and "wxid_spam01" in lookalike[4] and "not applied" in lookalike[4]
+    ambiguous = next(r for r in listed if r[2] == "阳光")
+    assert "刘洋" in ambiguous[4] and "孙阳" in ambiguous[4] and "not on the roster" not in ambiguous[4]
