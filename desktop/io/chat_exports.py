@@ -179,6 +179,21 @@ def _decode_head(data: bytes) -> str:
 def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSource:
     """Recognise the export at `path` from its content; ImportProblem when it is none of FORMATS."""
     path = Path(path)
+    if path.is_dir():
+        # 留痕 writes a folder per chat (data/聊天记录/<remark>/ with <remark>_utf8.csv, .txt, .html …): say so,
+        # and name the files in it that could be the export, instead of "no such file"
+        inside = sorted(
+            f.name
+            for f in path.iterdir()
+            if f.is_file() and f.suffix.lower() in (".csv", ".txt", ".json", ".jsonl", ".xlsx")
+        )
+        hint = f": {'、'.join(inside[:5])}" + (" …" if len(inside) > 5 else "") if inside else ""
+        raise ImportProblem(
+            path.name,
+            None,
+            None,
+            f"这是一个文件夹, 请选择其中的导出文件 (a folder, not a file: pick the export in it){hint}",
+        )
     if not path.is_file():
         raise ImportProblem(path.name, None, None, f"找不到文件 (no such file): {path}")
     data = _head(path)

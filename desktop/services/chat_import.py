@@ -12,9 +12,10 @@ Decisions (what users see follows from these):
   nickname, nickname, remark) equal to the name, nickname or group nickname of exactly one membership of the
   group — when no name is exactly anyone's, read as a paste reads it, without its decorations or as one segment
   of a group nickname (王芳🌸, 张伟（大伟）, 北京-王芳: paste.RosterIndex.carriers, one rule for both) —, or
-  remembered as an alias — unless the row's ID differs from the ID(s) of that kind recorded for the
-  member (their WeChat ID / QQ number, IDs remembered for them): another account with their name is an unknown
-  sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
+  remembered as an alias (an old name of theirs: not when the member also speaks under a name of theirs in the
+  same ID-less export — then that name is someone else's now, an unknown sender that looks like them) — unless
+  the row's ID differs from the ID(s) of that kind recorded for the member (their WeChat ID / QQ number, IDs
+  remembered for them): another account with their name is an unknown sender (offered as "it is <member>", never merged). Two accounts of one export under a member's name, neither ID
   recorded for them, are both such unknown senders (which one is the member cannot be told). A name two memberships carry is *unattributable*: nothing is counted. The
   ID of a sender matched by name is remembered, and so are the names seen: one identity across nickname
   changes. Anything else is an *unknown sender*, listed with its message count; nothing is counted for it
@@ -38,6 +39,8 @@ Decisions (what users see follows from these):
   (onboarding.record_join). A joiner who is not on the roster is listed (added with `add_unknown`). A notice
   naming someone who was an active member before that day changes nothing: it is listed (another person with
   that name, or a return nobody noted — the user looks).
+  A join or removal naming a member by a name that another account of this export also carries (a look-alike
+  copying their nickname, an account not linked to them) is listed, not applied: which one it names cannot be told.
   Removals (`你将"B"移出了群聊`, `"A"将"B"移出了群聊`) make B 已移除 that day — for an owner or admin only (an
   assistant's import lists them as not applied). Nobody leaves without a notice: none is invented.
   你/我 in a notice is the exporting user: found in the file where it says (留痕/PyWxDump own rows, WeFlow
@@ -50,10 +53,17 @@ Decisions (what users see follows from these):
   --other-group.
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
-  is remembered as an alias) were taken into account then and are skipped: re-importing a file, or importing
-  an export that overlaps another, counts nothing twice. Rows of a sender it did not count (left undecided,
-  ignored, or absent from it) are not skipped: they count once the sender is known. Known limit: a message of
-  a counted sender that the earlier export lacked is skipped too (no per-message fingerprint is kept).
+  is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one
+  sender) — or of a member found by roster ID or name on a day that import counted their messages (another
+  exporter shows them under another name: 芳芳 in 留痕, 芳芳🌸 in WeFlow) — were taken into account then and are
+  skipped: re-importing a file, or importing an export that overlaps another, counts nothing twice. Rows of a
+  sender it did not count (left undecided, ignored, or absent from it) are not skipped: they count once the
+  sender is known. Known limit: a message of
+  a counted sender that the earlier export lacked is skipped too (no per-message fingerprint is kept). Notices
+  inside such a span are read again, and planned only when the record does not show them yet (_still_to_do): a
+  joiner the earlier import could not add (then not on the roster, added now with --add-unknown), a removal an
+  assistant could not apply, a missing referrer (你 known now) — never a removal already applied or one older
+  than the member's later return.
 - All-or-nothing: one transaction; `dry_run` writes nothing.
 """
 
@@ -235,6 +245,7 @@ class ChatPlan:
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
     _resolver: Any = field(default=None, repr=False)
     _self_ids: set[str] = field(default_factory=set, repr=False)
+    _self_covered: dict[date, int] = field(default_factory=dict, repr=False)  # 我's rows in earlier spans, per day
 
     @property
     def joins_of_strangers(self) -> list[PlannedJoin]:
@@ -366,11 +377,18 @@ class _Roster:
                 return self.alias_ids[skey] is not None
             if sender_id == SELF:
                 return False
+            person = self.by_wechat.get(skey)
+            if person is not None and self.alias_ids.get(SELF_ALIAS) == person.member_id:
+                return True  # the exporter, whose own ID-less rows (PyWxDump's 我) an earlier import counted
         for n in names:
             member = self.alias_names.get(_key(n)) if n else None
             if member is not None and not (sender_id and member in self.id_aliased):
                 return True
         return False
+
+    def counted_member(self, member_id: int) -> bool:
+        """An earlier import counted this member under some ID or name of theirs (chat_alias)."""
+        return member_id in self.alias_ids.values() or member_id in self.alias_names.values()
 
     def by_names(self, names: tuple[str, ...]) -> tuple[str, list[int]]:
         """("one", [ms]) / ("several", [ms…]) / ("none", []) for the names a row gives."""
@@ -396,6 +414,13 @@ class _Roster:
             if len(found) > 1 and not several:
                 several = found
         return ("several", several) if several else ("none", [])
+
+    def by_old_name_only(self, names: tuple[str, ...]) -> bool:
+        """No name the row gives is anyone's on the roster: it was matched as a name an earlier export showed
+        for a member (alias_names) — a name they may since have dropped, and someone else taken."""
+        if any(self.by_name.get(k) for n in names if n for k in (_key(n), _sanitised_key(n))):
+            return False
+        return any(self.alias_names.get(_key(n)) is not None for n in names if n)
 
     def looks_like(self, name: str) -> tuple[tuple[int | None, str], ...]:
         """Whom a sender no name of theirs names looks like (RosterIndex.lookalikes): (membership, name) of each,
@@ -466,6 +491,9 @@ class _Resolver:
                 # the member cannot be told — both are "same name as <member>, another ID" for the user to link
                 for account in (other, info):
                     self._another_account(account, person)
+            elif other is not None and self._old_name_taken(other, info, person):
+                if other.how == "old_name":  # the earlier sender was the stranger: this one is the member
+                    self.by_member[member] = info
             elif other is not None:
                 self._merge_names(other, row.names)
                 if skey is not None:
@@ -487,6 +515,20 @@ class _Resolver:
         if _id_kind(_key(a.sender_id)) != _id_kind(_key(b.sender_id)):
             return False
         return "name" in (a.how, b.how)
+
+    @staticmethod
+    def _old_name_taken(a: SenderInfo, b: SenderInfo, person: _Person) -> bool:
+        """Two ID-less senders of one export (a TXT export writes each person under one name) both found to be
+        the member, one only by a name an earlier export showed for them: that name is someone else's now (芳芳
+        dropped 小芳, and another member took it). That sender is unknown — it looks like the member, the user
+        decides — never counted for them."""
+        if a.sender_id or b.sender_id or "old_name" not in (a.how, b.how) or a.how == b.how:
+            return False
+        stranger = a if a.how == "old_name" else b
+        stranger.status = "unknown"
+        stranger.looks_like = ((person.membership_id, f"{person.display_name} (旧昵称 old name)"),)
+        stranger.membership_id = stranger.member_id = stranger.display_name = None
+        return True
 
     @staticmethod
     def _another_account(info: SenderInfo, person: _Person) -> None:
@@ -531,7 +573,10 @@ class _Resolver:
                 info.status, info.how = "unknown", "other_id"
                 info.candidates = ((person.membership_id, person.display_name),)
                 return
-            self._known(info, person, "name")
+            # a sender with no ID known only by an old name of the member's: marked, in case the member shows up
+            # under a name of theirs in this export too (_old_name_taken)
+            how = "old_name" if not info.sender_id and roster.by_old_name_only(info.names) else "name"
+            self._known(info, person, how)
         elif found == "several":
             info.status = "unattributable"
             info.candidates = tuple((i, roster.by_membership[i].display_name) for i in ids)
@@ -564,6 +609,31 @@ def _coverage(session: Session, group_id: int | None) -> list[tuple[datetime, da
         else:
             merged.append((start, end))
     return merged
+
+
+class _CountedDays:
+    """(membership, day) pairs earlier imports counted messages for, on the days of their spans: read once, when
+    first asked (only an export overlapping an earlier one asks)."""
+
+    def __init__(self, session: Session, group_id: int | None):
+        self._session, self._group_id, self._pairs = session, group_id, None
+
+    def __call__(self, spans: list[tuple[datetime, datetime]]) -> set[tuple[int | None, date]]:
+        if self._pairs is None:
+            self._pairs = set()
+            for start, end in spans:
+                self._pairs.update(
+                    (ms, day)
+                    for ms, day in self._session.execute(
+                        select(ChatActivity.membership_id, ChatActivity.day).where(
+                            ChatActivity.group_id == self._group_id,
+                            ChatActivity.day >= start.date(),
+                            ChatActivity.day <= end.date(),
+                            ChatActivity.messages > 0,
+                        )
+                    ).all()
+                )
+        return self._pairs
 
 
 def _covered(at: datetime, spans: list[tuple[datetime, datetime]]) -> bool:
@@ -643,6 +713,7 @@ def plan_chat_import(
     keyword = keywords[0] if len(keywords) == 1 else None
     fast_get = resolver._fast.get  # the hot loop: a million rows for a year of a big group
     counted: dict[str, bool] = {}  # sender key -> an earlier import counted them (their rows in its span are skipped)
+    counted_days = _CountedDays(session, group_id)
     n = 0
     for row in source.rows():
         n += 1
@@ -659,21 +730,26 @@ def plan_chat_import(
             self_names.update(_key(n) for n in row.names)
         if row.system:
             plan.system_rows += 1
-            if spans and _covered(at, spans):
+            covered = bool(spans) and _covered(at, spans)
+            if covered:
                 plan.covered_rows += 1
                 plan.covered_notices += 1
-            else:
-                for event in system_events(row.text):
-                    events.append((at, event))
+            for event in system_events(row.text):
+                events.append((at, event, covered))
             continue
         info = fast_get(row.sender_id or row.names) or resolver.sender(row)
         if (
             spans
             and _covered(at, spans)
             and (
-                counted[info.key]
-                if info.key in counted
-                else counted.setdefault(info.key, roster.counted_before(row.sender_id, row.names))
+                (
+                    counted[info.key]
+                    if info.key in counted
+                    else counted.setdefault(info.key, roster.counted_before(row.sender_id, row.names))
+                )
+                # a member found here by their roster ID or a name of theirs that earlier exports showed under
+                # another name (留痕's remark, WeFlow's 芳芳🌸): their messages of that day were counted then
+                or (info.status == "known" and (info.membership_id, at.date()) in counted_days(spans))
             )
         ):
             # inside an earlier import's span, of a sender it counted: counted then. A sender it left undecided
@@ -681,6 +757,10 @@ def plan_chat_import(
             plan.covered_rows += 1
             continue
         day = at.date()
+        if row.sender_id == SELF and spans and _covered(at, spans):
+            # the exporter's ID-less rows (我) in an earlier import's span: whether it counted them is known once
+            # the plan knows who the exporter is (_plan_self_rows)
+            plan._self_covered[day] = plan._self_covered.get(day, 0) + 1
         by_day = info.by_day
         by_day[day] = by_day.get(day, 0) + 1
         text = row.text
@@ -714,7 +794,12 @@ def plan_chat_import(
     plan.senders = sorted(resolver.senders.values(), key=lambda s: (s.status != "known", s.shown))
     _apply_decisions(session, plan, roster, decisions or {}, add_unknown)
     for info in plan.senders:
-        if info.status in ("unknown", "new") and info.how != "other_id" and info.names and group_id is not None:
+        if (
+            info.status in ("unknown", "new")
+            and info.how not in ("other_id", "old_name")
+            and info.names
+            and group_id is not None
+        ):
             info.looks_like = roster.looks_like(info.names[0])
     for info in plan.senders:
         if not info.by_day:
@@ -868,6 +953,18 @@ def _plan_self_rows(
     if person is None:
         plan.exporter_needed = True  # the window asks who exported the chat (the CLI: --me)
         return
+    if plan._self_covered and roster.counted_member(person.member_id):
+        # an earlier import counted the exporter (by their ID, in another format): their rows in its span then
+        for day, n in plan._self_covered.items():
+            left = info.by_day.get(day, 0) - n
+            if left > 0:
+                info.by_day[day] = left
+            else:
+                info.by_day.pop(day, None)
+        skipped = sum(plan._self_covered.values())
+        plan.covered_rows += skipped
+        info.messages = sum(info.by_day.values())
+        info.first_day, info.last_day = (min(info.by_day), max(info.by_day)) if info.by_day else (None, None)
     other = resolver.by_member.get(person.member_id)
     if other is None or other is info or other.status != "known":
         _Resolver._known(info, person, "self")
@@ -970,9 +1067,50 @@ def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | 
     return None
 
 
-def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: list[tuple[datetime, Any]]) -> None:
+def _still_to_do(kind: str, person: _Person | None, day: date) -> bool:
+    """A notice inside the span of an earlier import that its import may have left undone — a joiner not on the
+    roster then (added now with --add-unknown), a name nobody could tell apart, a removal an assistant could not
+    apply, an inviter or 你 unknown then — and that the record does not already show: it is planned again (a
+    join is idempotent for a member who joined that day: it only fills a missing referrer). One the record shows
+    — a removal applied, a join of someone in since before, or a notice older than a later join (they came
+    back) — is skipped, as before."""
+    if person is None:
+        return True  # still nobody on the roster (or several): listed again, or added with --add-unknown
+    if kind == "join":
+        return (
+            person.joined is None
+            and person.status in ("applicant", "left")
+            or (person.joined == day and person.status in ("active", "onboarding"))
+        )
+    return person.status in ("active", "onboarding") and person.joined is not None and person.joined <= day
+
+
+def _namesake(resolver: _Resolver, person: _Person, name: str) -> SenderInfo | None:
+    """A sender of this export that carries the name but is not counted as the person (another account with their
+    name, or one of two accounts under it): the notice may name either."""
+    key = _key(name)
+    for info in resolver.senders.values():
+        if info.status == "known" and info.membership_id == person.membership_id:
+            continue
+        if info.sender_id == SELF or info.status == "unattributable":
+            continue
+        if any(_key(n) == key for n in info.names):
+            return info
+    return None
+
+
+def _plan_events(
+    plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: list[tuple[datetime, Any, bool]]
+) -> None:
     exporter = roster.by_member.get(plan.exporter_member_id) if plan.exporter_member_id else None
-    for at, event in sorted(events, key=lambda e: e[0]):
+    for at, event, covered in sorted(events, key=lambda e: e[0]):
+        if covered:
+            # an earlier import read this notice: only what it left undone is planned again (the user followed
+            # its advice — --add-unknown, --me — or an owner imports what an assistant could not apply)
+            who = [n for n in event.who if _still_to_do(event.kind, _resolve_name(roster, resolver, n), at.date())]
+            if not who:
+                continue
+            event = replace(event, who=tuple(who))
         if event.by == SELF:
             by = exporter
             by_name = exporter.display_name if exporter else None
@@ -1014,6 +1152,16 @@ def _plan_events(plan: ChatPlan, roster: _Roster, resolver: _Resolver, events: l
                 plan.unresolved_events.append(
                     f"{at:%Y-%m-%d} {name}: {person.display_name} {person.joined:%Y-%m-%d} 起已是成员, 记录不变 "
                     f"(already a member since {person.joined:%Y-%m-%d}: record unchanged)"
+                )
+                continue
+            other = _namesake(resolver, person, name) if person is not None else None
+            if other is not None:
+                # another account of this export goes by that name (a look-alike of the member, or one the user
+                # has not linked): which of the two the notice names cannot be told — never the member on a guess
+                shown = other.shown_id or other.shown
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} {name}: 本次导出里 {person.display_name} 和另一个账号 {shown} 都用这个名字, 未处理 "
+                    f"(both {person.display_name} and another account, {shown}, go by this name: not applied)"
                 )
                 continue
             if event.kind == "join":

@@ -223,6 +223,10 @@
             <translation>joined by QR code</translation>
         </message>
         <message>
+            <source>not applied</source>
+            <translation>not applied</translation>
+        </message>
+        <message>
             <source>— not on the roster</source>
             <translation>— not on the roster</translation>
         </message>

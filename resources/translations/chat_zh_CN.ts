@@ -222,6 +222,10 @@
             <translation>扫码入群</translation>
         </message>
         <message>
+            <source>not applied</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
             <source>— not on the roster</source>
             <translation>— 名册中没有</translation>
         </message>

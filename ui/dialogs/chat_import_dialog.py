@@ -8,6 +8,7 @@ desktop/services/chat_import.py, this dialog only shows the plan and collects de
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -442,10 +443,30 @@ class ChatImportDialog(QDialog):
         rows = [
             (day, what, who, through, self._already(plan, day, who, member)) for day, what, who, through, member in rows
         ]
-        rows.sort(key=lambda r: r[0])
+        # what was not applied, and why (a name several members carry, a look-alike's name, 你 unknown): the note
+        # replaces "not on the roster" for its own row, and any other note is a row of its own — none is silent
+        notes = list(plan.unresolved_events)
+        for i, (day, what, who, through, _member) in enumerate(rows):
+            prefix = f"{day:%Y-%m-%d} {who}: "
+            note = next((n for n in notes if n.startswith(prefix)), None)
+            if note is not None:
+                notes.remove(note)
+                if not any(j.day == day and j.name == who and j.already_since for j in plan.joins):
+                    rows[i] = (day, what, who, through, note[len(prefix) :])
+        for note in notes:
+            if " 你 (the exporting user)" in note:
+                continue  # the dialog asks who exported the chat (exporter_needed) instead
+            head, _, rest = note.partition(" ")
+            try:
+                day = date.fromisoformat(head)
+            except ValueError:
+                day, rest = None, note
+            who, sep, why = rest.partition(": ")
+            rows.append((day, self.tr("not applied"), who if sep else "", "", why if sep else rest))
+        rows.sort(key=lambda r: (r[0] is not None, r[0] or date.min))
         self.events_table.setRowCount(len(rows))
         for i, (day, what, who, through, member) in enumerate(rows):
-            for col, text in enumerate((day.isoformat(), what, who, through, member)):
+            for col, text in enumerate((day.isoformat() if day else "", what, who, through, member)):
                 self.events_table.setItem(i, col, QTableWidgetItem(text))
 
     def _already(self, plan: ChatPlan, day, who: str, member: str) -> str:
