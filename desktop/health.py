@@ -155,17 +155,16 @@ def alerts(
 
     # people in the group that day only — its members, and newcomers still joining (in the chat already): someone
     # removed for their third violation is dealt with, not an alert
-    in_group = select(Membership.id).where(
-        Membership.group_id == group_id,
-        or_(member_at_end_condition(as_of), Membership.status.in_(("applicant", "onboarding"))),
-    )
+    # asked of each violator's own membership (joined), not as `IN (every member of the group)`: that read the
+    # group's 9,400 members for a handful of violators (+0.15 s for twenty groups' dashboards)
     repeat = (
         select(Violation.membership_id)
+        .join(Membership, Membership.id == Violation.membership_id)
         .where(
             Violation.group_id == group_id,
             Violation.day > as_of - timedelta(days=window),
             Violation.day <= as_of,
-            Violation.membership_id.in_(in_group),
+            or_(member_at_end_condition(as_of), Membership.status.in_(("applicant", "onboarding"))),
         )
         .group_by(Violation.membership_id)
         .having(func.count() >= n_flag)
