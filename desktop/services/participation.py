@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -374,6 +374,19 @@ def _same_text(column, text: str | None):
     return column.is_(None) | (column == "") if not text else column == text
 
 
+def _refuse_repeat(session: Session, recorded_by: Select, field: str, same_zh: str, same_en: str) -> None:
+    """Refuse a contribution or violation recorded already (`recorded_by` selects the recorder of the twin), naming
+    who recorded it: two assistants logging the same share paid its points twice."""
+    twin = session.execute(recorded_by).first()
+    if twin is None:
+        return
+    who = _recorded_by(session, twin[0])
+    raise ValidationError(
+        field,
+        f"{who + ' ' if who else ''}已经记过这一条: {same_zh} (already recorded{' by ' + who if who else ''}: {same_en})",
+    )
+
+
 def _recorded_by(session: Session, operator_id: int | None) -> str:
     """Who recorded a row ("" when nobody is known)."""
     name = session.scalar(select(Operator.name).where(Operator.id == operator_id)) if operator_id else None
@@ -399,22 +412,18 @@ def add_contribution(
         raise NotFound(f"membership {membership_id}")
     title = title.strip() if title and title.strip() else None
     # the same share logged twice (two assistants, or the form sent again) paid its points twice
-    twin = session.execute(
+    _refuse_repeat(
+        session,
         select(Contribution.recorded_by).where(
             Contribution.membership_id == membership_id,
             Contribution.day == day,
             Contribution.kind == kind,
             _same_text(Contribution.title, title),
-        )
-    ).first()
-    if twin is not None:
-        who = _recorded_by(session, twin[0])
-        raise ValidationError(
-            "title",
-            f"{who + ' ' if who else ''}已经记过这一条: 同一天、同一类、同一标题 — 若是另一次, 请写上它自己的标题 "
-            f"(already recorded{' by ' + who if who else ''}: the same day, kind and title; if it is another one, "
-            "give it its own title)",
-        )
+        ),
+        "title",
+        "同一天、同一类、同一标题 — 若是另一次, 请写上它自己的标题",
+        "the same day, kind and title; if it is another one, give it its own title",
+    )
     c = Contribution(
         membership_id=membership_id,
         group_id=ms.group_id,
@@ -500,23 +509,19 @@ def add_violation(
     note = note.strip() if note and note.strip() else None
     # the same violation recorded twice (two assistants saw the same ad) took the points twice and counted twice
     # towards the flag (3 within 90 days: "consider a removal")
-    twin = session.execute(
+    _refuse_repeat(
+        session,
         select(Violation.recorded_by).where(
             Violation.membership_id == membership_id,
             Violation.day == day,
             Violation.kind == kind,
             Violation.action == action,
             _same_text(Violation.note, note),
-        )
-    ).first()
-    if twin is not None:
-        who = _recorded_by(session, twin[0])
-        raise ValidationError(
-            "note",
-            f"{who + ' ' if who else ''}已经记过这一条: 同一天、同一类、同样的处理和备注 — 若是另一次, 请在备注里写明 "
-            f"(already recorded{' by ' + who if who else ''}: the same day, kind, action and note; if it is another "
-            "one, say so in the note)",
-        )
+        ),
+        "note",
+        "同一天、同一类、同样的处理和备注 — 若是另一次, 请在备注里写明",
+        "the same day, kind, action and note; if it is another one, say so in the note",
+    )
     v = Violation(
         membership_id=membership_id,
         group_id=ms.group_id,
