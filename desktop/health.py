@@ -70,6 +70,10 @@ class GroupHealth:
     funnel: tuple[tuple[str, int], ...]  # step name -> memberships that reached it
     top_referrers: tuple[tuple[str, int], ...]
     alerts: tuple[Alert, ...] = field(default_factory=tuple)
+    # whether last month's figures were recorded at all: a group set up in QunDesk this month with no check-in
+    # dated last month (none imported) has no last month to compare with — its members × days make last month's
+    # check-in rate a 0.0% nobody measured, and the card read "上月 0.0% ▲100.0" on a group's first day
+    last_month_recorded: bool = True
 
     @property
     def active_7_share(self) -> float:
@@ -462,6 +466,7 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
         active_30=active_count(session, group_id, as_of, 30),
         month=stats,
         last_month=last,
+        last_month_recorded=last.checkins > 0 or group.created_at.date() < date(as_of.year, as_of.month, 1),
         structure=buckets,
         tiers=tiers,
         roles=roles,

@@ -1,0 +1,80 @@
+"""A new organiser's first week in the window: what an empty workspace and a group set up this month show."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from helpers import OFFSCREEN_QUIRKS, isolate_settings, make_workspace
+
+from desktop.services.checkins import record_checkins
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from ui.pages.dashboard_page import DashboardPage
+from ui.task_runner import InlineTaskRunner
+
+pytestmark = OFFSCREEN_QUIRKS
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: the group is set up on 1 December 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _group_with_a_first_day(ws, name: str) -> int:
+    """Two members who joined in late November (before QunDesk) and checked in on 1 December."""
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, name)
+        ids = [
+            add_member(s, ws.owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 11, 28)))[1]
+            for n in ("张三", "李四")
+        ]
+        record_checkins(s, ws.owner, gid, TODAY, ids, today=TODAY)
+        s.commit()
+    return gid
+
+
+def test_a_group_set_up_this_month_has_no_last_month_rate_to_beat(qtbot, tmp_path):
+    """早起打卡营 was set up on 1 December with a roster whose members joined on 28 November; nothing of
+    November was recorded. The check-in card read "上月 0.0% ▲100.0" in green — a rise against a month nobody
+    measured. It reads "上月 –" now, with no arrow."""
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    gid = _group_with_a_first_day(ws, "冬日早起营")
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(gid)
+    card = p.cards["checkin_rate"]
+    assert card.value_label.text() == "100.0%"
+    assert card.sub_label.text() == "Last month –"
+    assert card.sub_label.property("tone") in ("", None)
+    ws.database.dispose()
+
+
+def test_a_group_set_up_before_this_month_compares_with_its_empty_last_month(qtbot, tmp_path, monkeypatch):
+    """A group QunDesk kept in November whose members checked in not once that month did have a 0% November:
+    the comparison stays."""
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-27")
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "十一月的老群")
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+    with ws.database.session() as s:
+        ids = [
+            add_member(s, ws.owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 11, 28)))[1]
+            for n in ("张三", "李四")
+        ]
+        record_checkins(s, ws.owner, gid, TODAY, ids, today=TODAY)
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(gid)
+    assert p.cards["checkin_rate"].sub_label.text() == "Last month 0.0% ▲100.0"
+    ws.database.dispose()
