@@ -10,7 +10,9 @@ from helpers import OFFSCREEN_QUIRKS, isolate_settings, make_workspace
 from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
 from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
 from ui.pages.dashboard_page import DashboardPage
+from ui.pages.roster_page import RosterPage
 from ui.task_runner import InlineTaskRunner
 
 pytestmark = OFFSCREEN_QUIRKS
@@ -78,3 +80,28 @@ def test_a_group_set_up_before_this_month_compares_with_its_empty_last_month(qtb
     p.set_group(gid)
     assert p.cards["checkin_rate"].sub_label.text() == "Last month 0.0% ▲100.0"
     ws.database.dispose()
+
+
+def test_an_empty_workspace_roster_says_to_create_a_group_first(qtbot, tmp_path):
+    """ "从空白开始" opens the roster of no group at all, which said "点‘添加成员’加入第一位吧" — and the member form
+    that button opens refuses to save without a group, after the name is typed. The empty roster now says to
+    create a group first (and where); once a group exists, its empty roster says "Add member" again."""
+    isolate_settings(tmp_path)
+    database = open_workspace(tmp_path / "empty.sqlite", backup_dir=tmp_path / "backups")
+    owner = actor_for(database)
+    page = RosterPage(database, owner)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.set_group(None)
+    qtbot.waitUntil(lambda: page.empty_label.isVisible())
+    assert page.model.total == 0
+    assert page.empty_label.text().startswith("No groups yet. Create the first one with File ▸ New group…")
+    with database.session() as s:
+        gid = create_group(s, owner, "第一个群")
+        s.commit()
+    page.set_group(gid)
+    qtbot.waitUntil(lambda: page.empty_label.text().startswith("No members here yet"))
+    page.set_group(None)  # all groups, with one (empty) group: add its members
+    qtbot.waitUntil(lambda: page.empty_label.text().startswith("No members here yet"))
+    database.dispose()
