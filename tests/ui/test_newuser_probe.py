@@ -105,3 +105,41 @@ def test_an_empty_workspace_roster_says_to_create_a_group_first(qtbot, tmp_path)
     page.set_group(None)  # all groups, with one (empty) group: add its members
     qtbot.waitUntil(lambda: page.empty_label.text().startswith("No members here yet"))
     database.dispose()
+
+
+def _sign_up_dialog(qtbot, ws):
+    from desktop.services.participation import ActivityInput, create_activity
+    from ui.dialogs.attendance_paste_dialog import COL_RESULT, AttendancePasteDialog
+
+    with ws.database.session() as s:
+        aid = create_activity(
+            s, ws.owner, ws.group_id, ActivityInput(title="晨读会", starts_at=datetime(2026, 12, 2, 10, 0))
+        )
+        s.commit()
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "晨读会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙\n周三晨读会报名\n1. 张三\n2. 赵大海\n3. 王小明\n")
+    row = next(r for r, m in enumerate(dialog.matches) if m.line.line_no == 5)
+    return dialog, dialog.table.item(row, COL_RESULT).text()
+
+
+def test_a_sign_up_from_an_applicant_says_why_in_the_window_language_and_is_counted(qtbot, ws, monkeypatch):
+    """A sign-up chain naming 王小明, who has only applied: the Chinese window's row read "王小明🌟: 申请中
+    (applicant, not a member yet)" — English in the Chinese UI — and the summary "已匹配 1，待选择 0，不在群里 1"
+    counted the unknown 赵大海 but not him: three lines, two counted. Now the row speaks the window's language
+    and the summary counts both as not in the group."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.messages import LANGUAGE_PROPERTY
+
+    dialog, why = _sign_up_dialog(qtbot, ws)
+    assert why == "王小明🌟: Applicant, not a member yet"
+    assert "1 matched, 0 to choose, 2 not in the group, 0 repeated." in dialog.summary_label.text()
+    app = QCoreApplication.instance()
+    before = app.property(LANGUAGE_PROPERTY)
+    app.setProperty(LANGUAGE_PROPERTY, "zh_CN")
+    try:
+        _dialog, why = _sign_up_dialog(qtbot, ws)
+    finally:
+        app.setProperty(LANGUAGE_PROPERTY, before)
+    assert why == "王小明🌟: 申请中"
