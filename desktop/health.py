@@ -9,7 +9,15 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.metrics import MonthStats, dormant_query, month_stats, on_leave_at, previous_month, stalled_query
+from desktop.metrics import (
+    MonthStats,
+    dormant_query,
+    month_recorded,
+    month_stats,
+    on_leave_at,
+    previous_month,
+    stalled_query,
+)
 from desktop.phrases import Phrase
 from desktop.settings import get_setting, get_settings
 from models import (
@@ -70,9 +78,8 @@ class GroupHealth:
     funnel: tuple[tuple[str, int], ...]  # step name -> memberships that reached it
     top_referrers: tuple[tuple[str, int], ...]
     alerts: tuple[Alert, ...] = field(default_factory=tuple)
-    # whether last month's figures were recorded at all: a group set up in QunDesk this month with no check-in
-    # dated last month (none imported) has no last month to compare with — its members × days make last month's
-    # check-in rate a 0.0% nobody measured, and the card read "上月 0.0% ▲100.0" on a group's first day
+    # whether QunDesk knows last month at all (metrics.month_recorded): a group set up this month with nothing of
+    # last month imported has no last month to compare with — the card read "上月 0.0% ▲100.0" on its first day
     last_month_recorded: bool = True
 
     @property
@@ -466,7 +473,7 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
         active_30=active_count(session, group_id, as_of, 30),
         month=stats,
         last_month=last,
-        last_month_recorded=last.checkins > 0 or group.created_at.date() < date(as_of.year, as_of.month, 1),
+        last_month_recorded=month_recorded(group.created_at.date(), py, pm, last),
         structure=buckets,
         tiers=tiers,
         roles=roles,

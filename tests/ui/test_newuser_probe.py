@@ -54,6 +54,7 @@ def test_a_group_set_up_this_month_has_no_last_month_rate_to_beat(qtbot, tmp_pat
     assert card.value_label.text() == "100.0%"
     assert card.sub_label.text() == "Last month –"
     assert card.sub_label.property("tone") in ("", None)
+    assert p.cards["activities"].sub_label.text() == "Last month –"
     ws.database.dispose()
 
 

@@ -726,7 +726,7 @@ class DashboardPage(GroupPage):
         )
         c["activities"].set_value(
             str(m.activities),
-            self.tr("Last month %1").replace("%1", str(last.activities)),
+            self.tr("Last month %1").replace("%1", str(last.activities) if h.last_month_recorded else "–"),
             tip=self.tr("Activities starting this month"),
         )
         c["attendance"].set_value(
