@@ -144,3 +144,32 @@ def test_a_sign_up_from_an_applicant_says_why_in_the_window_language_and_is_coun
     finally:
         app.setProperty(LANGUAGE_PROPERTY, before)
     assert why == "王小明🌟: 申请中"
+
+
+def test_the_reports_page_says_when_a_month_predates_the_group(qtbot, tmp_path, monkeypatch):
+    """The Reports page opens at the last complete month (a deliberate default): for 冬日早起营, set up on
+    1 December, that is November, whose workbook read 打卡率 0.0% and a member "silent" with nothing saying those
+    zeros were never measured. The page now says so under the month; December, or a group set up in November,
+    says nothing."""
+    from ui.pages.reports_page import ReportsPage
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home" / "Documents").mkdir(parents=True)
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    gid = _group_with_a_first_day(ws, "冬日早起营")
+    page = ReportsPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitUntil(lambda: page.group_list.count() == 4)
+    page.set_group(gid)
+    assert page.selected_month() == (2026, 11)
+    assert page.month_note.isVisible()
+    assert page.month_note.text().startswith("冬日早起营 was set up in QunDesk after this month")
+    page.set_month(2026, 12)
+    assert page.month_note.isHidden()
+    page.set_month(2026, 11)
+    page.set_group(None)  # all groups: the ones set up after November are named
+    assert "冬日早起营" in page.month_note.text()
+    ws.database.dispose()
