@@ -74,3 +74,44 @@ def test_a_group_kept_here_last_month_still_compares(sqlite_workspace, monkeypat
         text = summary_text(s, gid, 2026, 12, today=TODAY).text
     assert "打卡率 30.0%（上月 0.0%）" in text
     assert "👥 成员 2 人（上月 2）" in text
+
+
+def _kpis(path) -> dict[tuple[str, str], tuple]:
+    """概览's KPI rows: (group, metric key) -> (this month, last month, change), read back with openpyxl."""
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path)["概览"]
+    out = {}
+    for row in ws.iter_rows(min_row=1, max_col=6, values_only=True):
+        if row[5] and row[0]:
+            out[(row[0], row[5])] = (row[2], row[3], row[4])
+    return out
+
+
+def test_the_workbook_compares_with_last_month_only_when_it_was_recorded(sqlite_workspace, tmp_path, monkeypatch):
+    """December's workbook of a group set up on 1 December read 打卡率 30.0% | 上月 0.0% | +30.0% and 活跃成员 2 |
+    0 | +2 — November never measured. Its 上月 and 变化 are "–" now, but for the figures the join and leave dates
+    give (成员数, 新入群, 退群); a group set up in November keeps every comparison, and so does the 合计 only when
+    all its groups do."""
+    from desktop.services.report import export_monthly_report
+
+    owner = actor_for(sqlite_workspace)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-20")
+    with sqlite_workspace.session() as s:
+        old = create_group(s, owner, "老群")
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-01")
+    with sqlite_workspace.session() as s:
+        new = create_group(s, owner, "早起打卡营")
+        _members_who_check_in(s, owner, new)
+        _members_who_check_in(s, owner, old)
+        s.commit()
+    path = tmp_path / "dec.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=12, group_ids=[new, old], path=path, today=TODAY)
+    kpi = _kpis(path)
+    assert kpi[("早起打卡营", "checkin_rate")] == (0.3, "–", "–")
+    assert kpi[("早起打卡营", "members_active")] == (2, "–", "–")
+    assert kpi[("早起打卡营", "members_total")] == (2, 2, 0)  # joined on 28 November: known
+    assert kpi[("老群", "checkin_rate")] == (0.3, 0.0, 0.3)
+    assert kpi[("老群", "members_active")] == (2, 0, 2)
+    assert kpi[("合计", "checkin_rate")] == (0.3, "–", "–")
