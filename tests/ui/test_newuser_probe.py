@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from helpers import OFFSCREEN_QUIRKS, isolate_settings, make_workspace
+from helpers import OFFSCREEN_QUIRKS, isolate_settings, make_workspace, type_text
 
 from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
@@ -173,3 +173,33 @@ def test_the_reports_page_says_when_a_month_predates_the_group(qtbot, tmp_path, 
     page.set_group(None)  # all groups: the ones set up after November are named
     assert "冬日早起营" in page.month_note.text()
     ws.database.dispose()
+
+
+def test_quick_entry_of_an_applicant_says_why_in_the_window_language(qtbot, ws):
+    """Quick entry of 王小明, who has only applied: the Chinese window read "「王小明」不是本群成员：王小明🌟: 申请中
+    (applicant, not a member yet)". The reason is in the window's language now, the name kept."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    from ui.messages import LANGUAGE_PROPERTY
+    from ui.pages.checkins_page import CheckinsPage
+
+    def typed() -> str:
+        page = CheckinsPage(ws.database, ws.owner)
+        qtbot.addWidget(page)
+        page.resize(1100, 720)
+        page.show()
+        page.set_group(ws.group_id)
+        type_text(qtbot, page.quick_edit, "王小明")
+        qtbot.keyClick(page.quick_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "王小明🌟" in page.quick_status.text())
+        return page.quick_status.text()
+
+    assert typed().endswith("王小明🌟: Applicant, not a member yet")
+    app = QCoreApplication.instance()
+    before = app.property(LANGUAGE_PROPERTY)
+    app.setProperty(LANGUAGE_PROPERTY, "zh_CN")
+    try:
+        text = typed()
+    finally:
+        app.setProperty(LANGUAGE_PROPERTY, before)
+    assert text.endswith("王小明🌟: 申请中")

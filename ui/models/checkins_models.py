@@ -298,10 +298,15 @@ def person_outcome_text(c: Candidate) -> str:
     """Why a named person is not logged (an applicant, someone of another group, a former member) in the
     window's language: paste.describe_person is bilingual ("孙七: 申请中 (applicant, not a member yet)") and its
     English half showed in the Chinese window."""
-    text = describe_person(c)
-    name = f"{c.display_name}: "
-    if text.startswith(name):  # the English half has no name in it: the name, then the half of the language
-        return name + localise_message(text[len(name) :])
+    return localise_person_text(describe_person(c), c.display_name)
+
+
+def localise_person_text(text: str, name: str | None = None) -> str:
+    """A describe_person text ("孙七: 申请中 (applicant, not a member yet)") in the window's language, the name
+    kept: the English half has no name in it. `name`: the person's, when known (else the text up to ": ")."""
+    head = f"{name}: " if name is not None else (text.split(": ", 1)[0] + ": " if ": " in text else "")
+    if head and text.startswith(head):
+        return head + localise_message(text[len(head) :])
     return localise_message(text)
 
 
