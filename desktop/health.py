@@ -9,7 +9,15 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.metrics import MonthStats, dormant_query, month_stats, on_leave_at, previous_month, stalled_query
+from desktop.metrics import (
+    MonthStats,
+    dormant_query,
+    month_recorded,
+    month_stats,
+    on_leave_at,
+    previous_month,
+    stalled_query,
+)
 from desktop.phrases import Phrase
 from desktop.settings import get_setting, get_settings
 from models import (
@@ -70,6 +78,9 @@ class GroupHealth:
     funnel: tuple[tuple[str, int], ...]  # step name -> memberships that reached it
     top_referrers: tuple[tuple[str, int], ...]
     alerts: tuple[Alert, ...] = field(default_factory=tuple)
+    # whether QunDesk knows last month at all (metrics.month_recorded): a group set up this month with nothing of
+    # last month imported has no last month to compare with — the card read "上月 0.0% ▲100.0" on its first day
+    last_month_recorded: bool = True
 
     @property
     def active_7_share(self) -> float:
@@ -461,6 +472,7 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
         active_30=active_count(session, group_id, as_of, 30),
         month=stats,
         last_month=last,
+        last_month_recorded=month_recorded(group.created_at.date(), py, pm, last),
         structure=buckets,
         tiers=tiers,
         roles=roles,

@@ -106,6 +106,16 @@ class MonthStats:
 STATS_KEYS: tuple[str, ...] = tuple(f.name for f in fields(MonthStats) if not f.metadata.get("term"))
 
 
+def month_recorded(set_up_on: date, year: int, month: int, stats: MonthStats) -> bool:
+    """Whether QunDesk knows the month `stats` describe: the group was set up here (`set_up_on`, its created_at
+    day) before the month ended, or something was recorded in it (a check-in, an activity, a chat message or
+    points — imported history). A group set up on 1 December with a roster of November joiners has no
+    November: its members × days make a 0.0% check-in rate nobody measured, and "上月 0.0% ▲100.0" on its first
+    day (the dashboard card, the month's summary text) compared with nothing. Such a month's figures are "–"."""
+    last_day = date(year, month, calendar.monthrange(year, month)[1])
+    return set_up_on <= last_day or bool(stats.checkins or stats.activities or stats.messages or stats.points_awarded)
+
+
 def combined_checkin_rate(stats: Iterable[MonthStats]) -> float:
     """The check-in rate of several groups' months together (the dashboard's all-groups row, the workbook's 合计):
     all their members' check-ins ÷ all the days those members could check in — the definition of checkin_rate

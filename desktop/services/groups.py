@@ -25,7 +25,7 @@ from models import (
 )
 from models.base import GROUP_KINDS
 from models.points import DEFAULT_LEVELS, DEFAULT_POINT_RULES
-from models.queries.participation import DELETED_PEOPLE, of_live_person, participated
+from models.queries.participation import DELETED_PEOPLE, as_day, of_live_person, participated
 
 # The canonical entry process (PRODUCT §2): (code, name, kind, required, only when the group has a fee).
 CANONICAL_STEPS: tuple[tuple[str, str, str, bool, bool], ...] = (
@@ -147,6 +147,12 @@ _DELETED_BY_GROUP = (
     .where(Membership.member_id.in_(DELETED_PEOPLE), Membership.status == "active")
     .group_by(Membership.group_id)
 )
+
+
+def set_up_days(session: Session) -> dict[int, date]:
+    """Each group's day it was set up in QunDesk (its created_at): a month that ended before it has nothing
+    recorded (metrics.month_recorded)."""
+    return {gid: as_day(at) for gid, at in session.execute(select(Group.id, Group.created_at))}
 
 
 def list_groups(

@@ -92,7 +92,15 @@ from desktop.io.xlsx_util import (
     set_widths,
     to_local,
 )
-from desktop.metrics import STATS_KEYS, MonthStats, Period, combined_checkin_rate, month_stats, previous_month
+from desktop.metrics import (
+    STATS_KEYS,
+    MonthStats,
+    Period,
+    combined_checkin_rate,
+    month_recorded,
+    month_stats,
+    previous_month,
+)
 from desktop.phones import mask_phone, mask_phones_in
 from desktop.phrases import Phrase, ledger_reason
 from desktop.services.operators import Actor, require
@@ -122,7 +130,7 @@ from models import (
     membership_role,
 )
 from models.db import Database
-from models.queries.participation import DELETED_MEMBERSHIPS, day_after, day_start
+from models.queries.participation import DELETED_MEMBERSHIPS, as_day, day_after, day_start
 
 SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
 LANGS = ("zh_CN", "en")
@@ -305,6 +313,8 @@ TEXT: dict[str, tuple[str, str]] = {
 
 KPI_KEYS: tuple[str, ...] = STATS_KEYS  # month_stats' figures, in their order
 RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
+# figures a month has from the members' join and leave dates, whether or not QunDesk recorded that month
+KNOWN_FROM_DATES = frozenset({"members_total", "joined", "left"})
 STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
 ALERT_ORDER = {
     k: i
@@ -395,6 +405,7 @@ class _GroupData:
     extras: _Extras | None = None  # the roster's computed columns, kept compactly until its sheet is written
     name_width: int = 0  # display_width of the group's widest name (as the sheets write it): the name columns' floor
     list_widths: dict[str, int] = field(default_factory=dict)  # "roles"/"tags": the widest joined list (a floor)
+    last_recorded: bool = True  # QunDesk knows last month (metrics.month_recorded): else 概览's 上月 is "–"
 
 
 @dataclass
@@ -685,6 +696,7 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         late_counts=bool(group.late_checkins_count_for_streak),
         stats=stats,
         last_stats=last_stats,
+        last_recorded=month_recorded(as_day(group.created_at), py, pm, last_stats),
         checked_in=checked_in,
         daily=daily,
         leave_days=leave_days,
@@ -1022,17 +1034,22 @@ class _Report:
             height=20,
         )
         # the headline first: the 合计 block of several groups, then each group
-        blocks: list[tuple[str, MonthStats, MonthStats]] = []
+        blocks: list[tuple[str, MonthStats, MonthStats, bool]] = []
         if self.totals is not None:
-            blocks.append((self.t("h.total"), *self.totals))
-        blocks += [(g.name, g.stats, g.last_stats) for g in self.groups]
+            blocks.append((self.t("h.total"), *self.totals, all(g.last_recorded for g in self.groups)))
+        blocks += [(g.name, g.stats, g.last_stats, g.last_recorded) for g in self.groups]
         rows: list[list] = []
         row_kinds: list[list] = []
-        for name, this, last in blocks:
+        for name, this, last, recorded in blocks:
             for key in KPI_KEYS:
                 a, b = getattr(this, key), getattr(last, key)
                 rate = key in RATE_KPIS
-                rows.append([name, self.t(f"kpi.{key}"), a, b, round(a - b, 4) if rate else a - b, key])
+                if not recorded and key not in KNOWN_FROM_DATES:
+                    # a group set up after last month, nothing of it imported: 上月 0.0% and "+30.0%" compared
+                    # with a month nobody measured
+                    rows.append([name, self.t(f"kpi.{key}"), a, "–", "–", key])
+                else:
+                    rows.append([name, self.t(f"kpi.{key}"), a, b, round(a - b, 4) if rate else a - b, key])
                 num = "pct" if rate else "int"
                 row_kinds.append(["bold", None, num, num, "signed_pct" if rate else "signed_int", None])
         kpis = lay.add("rows", rows)

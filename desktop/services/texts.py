@@ -31,7 +31,7 @@ from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
-from desktop.metrics import month_stats, previous_month
+from desktop.metrics import month_recorded, month_stats, previous_month
 from desktop.phones import mask_phones_in
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
@@ -631,6 +631,19 @@ def summary_text(
         "points": str(now.points_awarded) if now.points_awarded else "",
         "top": top,
     }
+    set_up_on = group.created_at.date()
+    if not month_recorded(set_up_on, year, month, now):
+        return PasteText(
+            "summary",
+            (),
+            0,
+            f"社群 {set_up_on.isoformat()} 才建立，这个月没有任何记录 "
+            f"(the group was set up here on {set_up_on.isoformat()}; nothing of this month was recorded)",
+        )
+    if not month_recorded(set_up_on, py, pm, before):
+        # a group set up after that month with nothing of it imported: no "（上月 0.0%）" nobody measured
+        # (last month's members stay: they come from join dates, which the roster knows)
+        values.update({k: "–" for k in values if k.endswith("_prev") and k != "members_prev" and values[k]})
     if not now.members_total and not before.members_total:
         return PasteText("summary", (), 0, "这个月社群还没有成员 (the group had no members this month)")
     return PasteText("summary", render("summary", _stored_template(session, group, "summary", template), values), 0)

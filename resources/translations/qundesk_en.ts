@@ -1326,6 +1326,10 @@ Create a new, empty workspace there?</translation>
             <translation>No members here yet. Add the first one with “Add member”.</translation>
         </message>
         <message>
+            <source>No groups yet. Create the first one with File ▸ New group… (or the + beside “Groups”), then add its members or import a roster with Tools ▸ Import….</source>
+            <translation>No groups yet. Create the first one with File ▸ New group… (or the + beside “Groups”), then add its members or import a roster with Tools ▸ Import….</translation>
+        </message>
+        <message>
             <location line="+24" />
             <source>All tiers</source>
             <translation>All tiers</translation>

@@ -1323,6 +1323,10 @@ Create a new, empty workspace there?</source>
             <translation>这里还没有成员。点“添加成员”加入第一位吧。</translation>
         </message>
         <message>
+            <source>No groups yet. Create the first one with File ▸ New group… (or the + beside “Groups”), then add its members or import a roster with Tools ▸ Import….</source>
+            <translation>还没有社群。先用“文件 ▸ 新建社群…”（或左侧“社群”旁的 +）创建第一个社群，再添加成员，或用“工具 ▸ 导入…”导入名册。</translation>
+        </message>
+        <message>
             <location line="+24" />
             <source>All tiers</source>
             <translation>全部层级</translation>

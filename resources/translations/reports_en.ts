@@ -162,5 +162,9 @@
       <source>Nothing exported yet.</source>
       <translation>Nothing exported yet.</translation>
     </message>
+    <message>
+      <source>%1 was set up in QunDesk after this month: its check-ins, activity and rates for the month were never recorded, and the workbook's zeros are not measured.</source>
+      <translation>%1 was set up in QunDesk after this month: its check-ins, activity and rates for the month were never recorded, and the workbook's zeros are not measured.</translation>
+    </message>
   </context>
 </TS>

@@ -161,5 +161,9 @@
       <source>Nothing exported yet.</source>
       <translation>还没有导出过文件。</translation>
     </message>
+    <message>
+      <source>%1 was set up in QunDesk after this month: its check-ins, activity and rates for the month were never recorded, and the workbook's zeros are not measured.</source>
+      <translation>%1 在这个月之后才在 QunDesk 建立：这个月的打卡、活跃和各项比率都没有记录，月报里的 0 不是实际情况。</translation>
+    </message>
   </context>
 </TS>

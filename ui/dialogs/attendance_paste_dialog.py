@@ -38,10 +38,10 @@ from desktop.errors import QunDeskError
 from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance, withdraw_sign_up
-from desktop.services.paste import PasteMatch, describe_person, match_paste, parse_day
+from desktop.services.paste import PasteMatch, match_paste, parse_day
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
-from ui.models.checkins_models import ignored_reason_text
+from ui.models.checkins_models import ignored_reason_text, person_outcome_text
 from ui.models.participation_models import attendance_status_label
 from ui.operations import run_write
 from ui.pickers import choice_text
@@ -475,7 +475,7 @@ class AttendancePasteDialog(QDialog):
         if m.status == "other_day":
             return self.tr("Another day: not counted")
         if m.status == "not_member":
-            return "; ".join(describe_person(c) for c in m.candidates) or self.tr("Not in the group")
+            return "; ".join(person_outcome_text(c) for c in m.candidates) or self.tr("Not in the group")
         return self.tr("Not in the group")
 
     # ---- decisions ----
@@ -545,7 +545,9 @@ class AttendancePasteDialog(QDialog):
                 self.tr("%1 matched, %2 to choose, %3 not in the group, %4 repeated.")
                 .replace("%1", str(counts["matched"]))
                 .replace("%2", str(counts["ambiguous"]))
-                .replace("%3", str(counts["unmatched"]))
+                # an applicant, a former member, another group's member: not in the group either (their row says
+                # who) — the summary counted them nowhere, and its figures added up to fewer lines than the table
+                .replace("%3", str(counts["unmatched"] + counts.get("not_member", 0)))
                 .replace("%4", str(counts["duplicate"]))
             )
             if undecided:

@@ -30,6 +30,7 @@ from desktop.services.paste import (
     PlannedCheckin,
     describe_person,
 )
+from ui.messages import localise_message
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -291,6 +292,22 @@ IGNORED_REASON_LABELS = {
     "outside_chain": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not counted as a check-in"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
 }
+
+
+def person_outcome_text(c: Candidate) -> str:
+    """Why a named person is not logged (an applicant, someone of another group, a former member) in the
+    window's language: paste.describe_person is bilingual ("孙七: 申请中 (applicant, not a member yet)") and its
+    English half showed in the Chinese window."""
+    return localise_person_text(describe_person(c), c.display_name)
+
+
+def localise_person_text(text: str, name: str | None = None) -> str:
+    """A describe_person text ("孙七: 申请中 (applicant, not a member yet)") in the window's language, the name
+    kept: the English half has no name in it. `name`: the person's, when known (else the text up to ": ")."""
+    head = f"{name}: " if name is not None else (text.split(": ", 1)[0] + ": " if ": " in text else "")
+    if head and text.startswith(head):
+        return head + localise_message(text[len(head) :])
+    return localise_message(text)
 
 
 def ignored_reason_text(m: PasteMatch) -> str:
@@ -734,7 +751,7 @@ class PastePreviewModel(QAbstractTableModel):
             if already:
                 return already
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_NOT_MEMBER:
-                return "\n".join(describe_person(c) for c in m.candidates)
+                return "\n".join(person_outcome_text(c) for c in m.candidates)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_OTHER_DAY and m.day:
                 return QCoreApplication.translate("PastePreviewModel", "This line belongs to %1").replace(
                     "%1", m.day.isoformat()

@@ -105,6 +105,7 @@ from ui.models.checkins_models import (
     PeopleListModel,
     Person,
     RowObjectRole,
+    localise_person_text,
 )
 from ui.operations import announce, run_committed, run_write
 from ui.pages.group_page import GroupPage
@@ -953,7 +954,11 @@ class CheckinsPage(GroupPage):
         with self._database.session() as session:
             why = not_member_reasons(session, self._group_id, text) if self._group_id is not None else ()
         if why:
-            message = self.tr("“%1” is not a member of this group: %2").replace("%2", "; ".join(why))
+            # the paste's bilingual words for them ("孙七: 申请中 (applicant, not a member yet)"), in the window's
+            # language: the English half showed in the Chinese window
+            message = self.tr("“%1” is not a member of this group: %2").replace(
+                "%2", "; ".join(localise_person_text(w) for w in why)
+            )
         else:
             message = self.tr("Nobody in this group matches “%1”")
         self._set_status(message.replace("%1", text), WARN_COLOR)

@@ -712,17 +712,21 @@ class DashboardPage(GroupPage):
         )
         change = m.checkin_rate - last.checkin_rate
         arrow = "▲" if change > 0.0005 else "▼" if change < -0.0005 else "＝"
+        if not h.last_month_recorded:  # a group set up this month: no last month to compare with (health.py)
+            arrow = ""
         c["checkin_rate"].set_value(
             _pct(m.checkin_rate),
             self.tr("Last month %1 %2")
             .replace("%1", _pct(last.checkin_rate))
-            .replace("%2", f"{arrow}{abs(change) * 100:.1f}"),
+            .replace("%2", f"{arrow}{abs(change) * 100:.1f}")
+            if arrow
+            else self.tr("Last month %1").replace("%1", "–"),
             sub_tone=GOOD if arrow == "▲" else BAD if arrow == "▼" else "",
             tip=self.tr("Members' check-ins ÷ (members × days so far, leave days excepted); change in points"),
         )
         c["activities"].set_value(
             str(m.activities),
-            self.tr("Last month %1").replace("%1", str(last.activities)),
+            self.tr("Last month %1").replace("%1", str(last.activities) if h.last_month_recorded else "–"),
             tip=self.tr("Activities starting this month"),
         )
         c["attendance"].set_value(

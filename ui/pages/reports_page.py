@@ -45,12 +45,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import QunDeskError
-from desktop.services.groups import list_groups
+from desktop.services.groups import list_groups, set_up_days
 from desktop.services.operators import Actor, allowed
 from models import clock
 from models.db import DatabaseError
 from ui import file_dialogs
-from ui.messages import current_language, localise_message, show_error
+from ui.messages import current_language, list_text, localise_message, show_error
 from ui.task_runner import TaskRunner
 
 FOLDER_KEY = "reports/folder"
@@ -161,6 +161,7 @@ class ReportsPage(QWidget):
         self._sidebar_group: int | None = None
         self._loaded = False
         self._updating = False
+        self._set_up_on: dict[int, date] = {}  # each group's day it was set up here (created_at)
         self._auto_name: str | None = None  # the file name we proposed; replaced while the user keeps it
         self._job: str | None = None  # "report" | "roster" while a task runs
         self._job_path: Path | None = None
@@ -258,6 +259,11 @@ class ReportsPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
 
+        # a month before a ticked group was set up here: its workbook's zeros were never measured (said, not hidden)
+        self.month_note = QLabel()
+        self.month_note.setObjectName("hint")
+        self.month_note.setWordWrap(True)
+        self.month_note.hide()
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)
@@ -299,7 +305,11 @@ class ReportsPage(QWidget):
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(10)
         form.addRow(self.tr("Groups"), self.group_list)
-        form.addRow(self.tr("Month"), self._left(self.month_combo))
+        month_box = QVBoxLayout()  # the note under the month, no gap while hidden
+        month_box.setSpacing(6)
+        month_box.addWidget(self._left(self.month_combo))
+        month_box.addWidget(self.month_note)
+        form.addRow(self.tr("Month"), self._wrap(month_box))
         form.addRow(self.tr("Header language"), self._left(self.lang_combo))
         form.addRow(self.tr("Phone numbers"), self.unmasked_check)
         form.addRow(self.tr("Save to"), self._wrap(path_row))
@@ -393,6 +403,7 @@ class ReportsPage(QWidget):
         ticked = self.selected_group_ids() if keep_ticks and self._loaded else False
         with self._database.session() as session:
             groups = [(g.id, g.name) for g in list_groups(session)]
+            self._set_up_on = set_up_days(session)
         self._updating = True
         try:
             self.group_list.clear()
@@ -537,6 +548,7 @@ class ReportsPage(QWidget):
         self.export_button.setEnabled(some and self._job is None)
         self.roster_button.setEnabled(some and self._job is None)
         year, month = self.selected_month()
+        self._update_month_note(year, month)
         name = report_file_name(self._selected_names(), year, month)
         current = self.output_path()
         if current is None:
@@ -547,6 +559,24 @@ class ReportsPage(QWidget):
             return  # the user chose the name: keep it
         self._auto_name = name
         self.path_edit.setText(str(folder / name))
+
+    def _update_month_note(self, year: int, month: int) -> None:
+        """Name the ticked groups set up here after `month` ended: a group set up on 1 December with a roster of
+        November joiners exported November (the default month) as 打卡率 0.0% and its members "silent" — zeros
+        nobody measured, the workbook saying nothing of it."""
+        ids = self.selected_group_ids()
+        items = self._group_items()
+        ticked = [i for i in items if ids is None or i.data(GroupIdRole) in ids]
+        end = date(year + month // 12, month % 12 + 1, 1)
+        later = [i.text() for i in ticked if self._set_up_on.get(i.data(GroupIdRole), end) >= end]
+        if later:
+            self.month_note.setText(
+                self.tr(
+                    "%1 was set up in QunDesk after this month: its check-ins, activity and rates for the month were "
+                    "never recorded, and the workbook's zeros are not measured."
+                ).replace("%1", list_text(later))
+            )
+        self.month_note.setVisible(bool(later))
 
     def _ask_save_path(self, title: str, suggested: str) -> str | None:
         path, _ = file_dialogs.get_save_file_name(self, title, suggested, self.tr("Excel workbook (*.xlsx)"))

@@ -313,11 +313,21 @@ class RosterPage(QWidget):
         filtered = bool(query.text or query.status or query.tier_id or query.tag_id)
         if filtered:
             text = self.tr("No one matches this search or filter.")
+        elif self._group_id is None and not self._any_group():
+            # a new workspace: "Add member" only says "create a group first" once the form is filled in
+            text = self.tr(
+                "No groups yet. Create the first one with File ▸ New group… (or the + beside “Groups”), "
+                "then add its members or import a roster with Tools ▸ Import…."
+            )
         else:
             text = self.tr("No members here yet. Add the first one with “Add member”.")
         self.empty_label.setText(text)
         self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
         self.empty_label.show()
+
+    def _any_group(self) -> bool:
+        with self._database.session() as session:
+            return bool(list_groups(session))
 
     def _add_action(self, keys, slot, widget: QWidget | None = None, *, window: bool = False) -> None:
         """A page shortcut (`window`: also while the focus is elsewhere in the window, e.g. the group list —
