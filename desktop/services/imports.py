@@ -806,6 +806,7 @@ class _Parser:
         if name == "gender":
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
+            value = self._year_of_month_day(rec, column, value)
             when = parse_datetime(
                 value, file=file, row=row, column=column, date1904=self.date1904, order=self.orders.get(column)
             )
@@ -878,6 +879,38 @@ class _Parser:
                 )
             return flag
         raise ImportProblem(file, row, column, f"未知字段 {name}")  # a bad mapping; never from the dialog
+
+    def _year_of_month_day(self, rec: _Record, column: str, value: Any) -> Any:
+        """`11月30日` (a join or leaving day typed without its year, as organisers keep their lists) is the most
+        recent 30 November up to today — these are days that have happened — said on the row as a warning with
+        the full date. It was "not a date", the row refused: seen twice in a new user's first roster."""
+        if not isinstance(value, str):
+            return value
+        m = _MONTH_DAY_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
+        if m is None:
+            return value
+        month, dom = int(m["m"]), int(m["d"])
+        for year in (
+            self.today.year,
+            self.today.year - 1,
+            self.today.year - 2,
+            self.today.year - 3,
+            self.today.year - 4,
+        ):
+            try:
+                day = date(year, month, dom)
+            except ValueError:  # 2月29日 outside a leap year, or 13月1日: not a date — said as before
+                continue
+            if day <= self.today:
+                rec.warn(
+                    column,
+                    f"「{value.strip()}」没有年份，按 {day.isoformat()} 导入（今天以前最近的一个{month}月{dom}日）"
+                    f" (no year written: read as {day.isoformat()}, the latest such day up to today)",
+                    "date_without_year",
+                    value.strip(),
+                )
+                return f"{day.year}年{month}月{dom}日{m['rest'] or ''}"
+        return value
 
     def _gender(self, rec: _Record, column: str, value: object) -> str | None:
         text = _one_line(value)
@@ -1081,6 +1114,12 @@ _MEMBER_COLUMNS = (
 
 def _person(row: Any) -> _Person:
     return _Person(*row[:12])
+
+
+# a day written without its year: 11月30日, 11月30号, 11月30日 20:15
+_MONTH_DAY_RE = re.compile(
+    r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]?(?P<rest>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 
 
 def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
