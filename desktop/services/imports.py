@@ -890,13 +890,7 @@ class _Parser:
         if m is None:
             return value
         month, dom = int(m["m"]), int(m["d"])
-        for year in (
-            self.today.year,
-            self.today.year - 1,
-            self.today.year - 2,
-            self.today.year - 3,
-            self.today.year - 4,
-        ):
+        for year in range(self.today.year, self.today.year - 5, -1):
             try:
                 day = date(year, month, dom)
             except ValueError:  # 2月29日 outside a leap year, or 13月1日: not a date — said as before

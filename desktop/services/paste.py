@@ -1702,13 +1702,7 @@ def already_checked_in(session: Session, group_id: int, day: date, membership_id
 
 def already_by_day(session: Session, group_id: int, pairs: Iterable[tuple[int, date]]) -> set[tuple[int, date]]:
     """Which (membership, day) pairs already have a check-in."""
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for mid, d in pairs:
-        by_day[d].append(mid)
-    out: set[tuple[int, date]] = set()
-    for d, mids in by_day.items():
-        out |= {(m, d) for m in already_checked_in(session, group_id, d, sorted(set(mids)))}
-    return out
+    return set(already_details(session, group_id, pairs))
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from models import (
     utcnow,
 )
 from models.base import ENDED_STATUSES, GENDERS, MEMBERSHIP_STATUSES
-from models.queries.participation import first_participation
+from models.queries.participation import as_day, first_participation
 from models.queries.roster import (
     MemberRow,
     RosterMatches,
@@ -889,13 +889,10 @@ def joined_not_after_participation(
     would stand before they joined — counted in a month they were not a member of yet. Moving it earlier, or
     within the same day, is always fine. The member dialog and the roster import share this rule."""
 
-    def day(value: datetime | date) -> date:
-        return value.date() if isinstance(value, datetime) else value
-
-    if new is None or (old is not None and day(new) <= day(old)):
+    if new is None or (old is not None and as_day(new) <= as_day(old)):
         return
     first = first_participation(session, membership_id)
-    if first is not None and first < day(new):
+    if first is not None and first < as_day(new):
         raise ValidationError(
             "joined_at",
             f"入群日期不能晚于 {first}：这天已有该成员的打卡或参与记录"

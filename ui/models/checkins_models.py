@@ -453,11 +453,9 @@ class PastePreviewModel(QAbstractTableModel):
         info = self._already_info.get((mid, m.day))
         if info is None:
             return ""
-        when = (
-            info.logged_at.strftime("%H:%M")
-            if info.logged_at and info.logged_at.date() == m.day
-            else (info.logged_at.strftime("%Y-%m-%d %H:%M") if info.logged_at else "")
-        )
+        when = ""
+        if info.logged_at is not None:  # the hour on the day itself, the whole date when logged later
+            when = info.logged_at.strftime("%H:%M" if info.logged_at.date() == m.day else "%Y-%m-%d %H:%M")
         text = QCoreApplication.translate("PastePreviewModel", "Already checked in: logged by %1 at %2 (%3)")
         return text.replace("%1", info.by or "—").replace("%2", when or "—").replace("%3", source_label(info.source))
 
