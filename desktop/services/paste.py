@@ -239,6 +239,8 @@ _PERSON_SEP = re.compile(r"\s*[&＆+＋、/／]\s*|\s+和\s+|\s+")
 _COMMA_RE = re.compile(r"\s*[，,]\s*")
 _EXPLICIT_SEP = re.compile(r"[&＆+＋、/／]|\s和\s")
 _SEGMENT_SEP = re.compile(r"\s*(?:[—–·•|｜:：_《》〈〉()（）\[\]【】，,@＠]|(?<![A-Za-z])-|-(?![A-Za-z]))+\s*")
+# where Han meets Latin letters inside one word: 宋璐霞Cathy is two names of one person (RosterIndex._script_halves)
+_SCRIPT_SEAM = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u3400-\u9fff])")
 _FAMILY_HINT = re.compile(r"夫妻|夫妇|两口子|一起|全家|一家|俩|两人|二人|母子|母女|父子|父女|姐妹|兄弟")
 
 # 请假 said in the past on a line that checks in (昨天请假了今天来打卡) is a check-in, not leave
@@ -642,6 +644,8 @@ class RosterIndex:
     def segments(self, chunk: str) -> _Found:
         """`北京-张伟-设计`: the segment that names exactly one person (none when several segments do)."""
         parts = [p for p in _SEGMENT_SEP.split(chunk) if p and p != chunk]
+        if not parts:
+            return self._script_halves(chunk)
         found = [f for f in (self.exact(p) for p in parts) if f.kind != "none"]
         if len(found) == 1:
             return found[0]
@@ -656,6 +660,25 @@ class RosterIndex:
             people = tuple(dict.fromkeys(c for f in found for c in f.people))
             return _Found("ambiguous", people, chunk)
         return _NONE
+
+    def _script_halves(self, chunk: str) -> _Found:
+        """`宋璐霞Cathy`, `Amy王芳`: a name glued to the same person's name in the other script (真名+英文名, as
+        chains are often signed) — that person, when each piece is exactly one of their names and nobody else
+        carries every piece; otherwise none (two people's names glued together are for a person to decide)."""
+        pieces = [p for p in _SCRIPT_SEAM.split(chunk) if p.strip()]
+        if len(pieces) < 2:
+            return _NONE
+        common: set[int] | None = None
+        for piece in pieces:
+            ids = {p.membership_id for p in self._hits(piece)}
+            common = ids if common is None else common & ids
+            if not common:
+                return _NONE
+        assert common is not None
+        if len(common) != 1:
+            return _NONE
+        (one,) = common
+        return self._classify({p: how for p, how in self._hits(pieces[0]).items() if p.membership_id == one}, chunk)
 
     def resolve(self, chunk: str) -> _Found:
         found = self.exact(chunk)
