@@ -610,6 +610,13 @@
             <source>Choose the day first: the chain's title names another day</source>
             <translation>Choose the day first: the chain's title names another day</translation>
         </message>
+        <message numerus="yes">
+            <source>%n for %1</source>
+            <translation>
+                <numerusform>%Ln for %1</numerusform>
+                <numerusform>%Ln for %1</numerusform>
+            </translation>
+        </message>
         <message>
             <source>for %1</source>
             <translation>for %1</translation>

@@ -592,6 +592,12 @@
             <source>Choose the day first: the chain's title names another day</source>
             <translation>请先选择日期：接龙标题写的是另一天</translation>
         </message>
+        <message numerus="yes">
+            <source>%n for %1</source>
+            <translation>
+                <numerusform>%1 %Ln 人</numerusform>
+            </translation>
+        </message>
         <message>
             <source>for %1</source>
             <translation>日期 %1</translation>

@@ -1441,3 +1441,22 @@ def test_a_line_already_in_says_who_logged_it_and_when(qtbot, page, ws):
     assert "Already checked in" not in (
         page.preview_model.data(page.preview_model.index(1, 3), Qt.ItemDataRole.ToolTipRole) or ""
     )
+
+
+def test_the_logged_message_names_each_day_a_late_line_went_to(qtbot, page, ws):
+    """A chain for yesterday with `补前天` on one line: the late check-in goes to the day before, and the message
+    said "Logged 2 check-ins · for <yesterday>" — naming a day one of them was not logged on."""
+    yesterday, before = TODAY - timedelta(days=1), TODAY - timedelta(days=3)  # 前天 of the chain's day
+    page.set_day(yesterday)
+    page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 张珊 6:01\n2. 李四 补前天\n")
+    assert page.confirm_button.text() == "Log 2 check-ins"
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws, yesterday) == {(ws.memberships["张珊"], "paste", False)}
+    assert day_rows(ws, before) == {(ws.memberships["李四"], "paste", True)}
+    said = page.quick_status.text()
+    assert said.startswith("Logged 2 check-ins  ·  ")
+    assert f"1 for {yesterday.month}/{yesterday.day}, 1 for {before.month}/{before.day}" in said
+    # a chain all of one earlier day still says that day once
+    page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 赵六 6:20\n")
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert page.quick_status.text() == f"Logged 1 check-in  ·  for {yesterday.month}/{yesterday.day}"

@@ -13,6 +13,7 @@ folded away, and the handle at the bottom brings it back."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection
 from datetime import date, timedelta
 
@@ -1620,7 +1621,13 @@ class CheckinsPage(GroupPage):
             text += "  ·  " + self.tr("%n had already checked in", "", len(outcome.already))
         if outcome.new_membership_ids:
             text += "  ·  " + self.tr("%n new member(s) added", "", len(outcome.new_membership_ids))
-        if day < clock.today():
+        by_day = Counter(d for _m, d in outcome.logged)
+        if set(by_day) - {day}:
+            # a 补卡 line (`补昨天`, `补2号`) went to its own day: each day named with its count, the chosen day
+            # first — "for 12/3" alone named the wrong day for the late ones
+            days = sorted(by_day, key=lambda d: (d != day, -d.toordinal()))
+            text += "  ·  " + list_text(self.tr("%n for %1", "", by_day[d]).replace("%1", _fmt(d, "M/d")) for d in days)
+        elif day < clock.today():
             text += "  ·  " + self.tr("for %1").replace("%1", _fmt(day, "M/d"))
         # the box is emptied below (a logged chain must not be logged again into another group or day): the lines
         # left out are named here, or they would vanish with it as if logged
