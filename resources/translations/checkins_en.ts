@@ -780,6 +780,10 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>on line %1</source>
+            <translation>on line %1</translation>
+        </message>
+        <message>
             <source>Already checked in: logged by %1 at %2 (%3)</source>
             <translation>Already checked in: logged by %1 at %2 (%3)</translation>
         </message>

@@ -760,6 +760,10 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>on line %1</source>
+            <translation>第 %1 行已有</translation>
+        </message>
+        <message>
             <source>Already checked in: logged by %1 at %2 (%3)</source>
             <translation>已打卡：由 %1 于 %2 记录（%3）</translation>
         </message>

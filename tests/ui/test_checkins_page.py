@@ -1460,3 +1460,32 @@ def test_the_logged_message_names_each_day_a_late_line_went_to(qtbot, page, ws):
     page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 赵六 6:20\n")
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert page.quick_status.text() == f"Logged 1 check-in  ·  for {yesterday.month}/{yesterday.day}"
+
+
+def test_choosing_someone_another_line_checks_in_says_so(qtbot, page, ws):
+    """Seen in the window: `Jessica 600` to choose between Jessica and 孔馨欣 (nicknamed Jessica), 孔馨欣 matched two
+    lines above. Choosing 孔馨欣 showed "Chosen" and counted the line as matched, while nothing more was logged for
+    it (each person once) and the real Jessica was left out without a word. The option now names the line that
+    has the person already, and a choice that repeats a line is shown as a duplicate of it."""
+    page.set_paste_text("#接龙 早起打卡\n1. 张三 5:58\n2. zs_2 6:01\n")
+    model = page.preview_model
+    combo = page.choice_combo(0)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["Choose…", "张三  (same name)", "张三  (same name)  ·  on line 3", "Someone else…", "Skip"]
+    assert page.confirm_button.text() == "Log 1 check-in"
+    # the 张三 of line 3 (zs_2) chosen for line 2 as well: line 3 repeats it, and only one check-in is logged
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    assert model.choice(0).membership_id == ws.memberships["张三#2"]
+    assert model.status(1) == "duplicate"
+    assert model.index(1, PREVIEW_COL_STATUS).data() == "Duplicate"
+    assert model.index(1, PREVIEW_COL_STATUS).data(Qt.ItemDataRole.ToolTipRole) == "Same as line 2"
+    assert page.paste_summary.text().startswith("1 matched, 1 duplicate")
+    assert page.confirm_button.text() == "Log 1 check-in"
+    # the other 张三 chosen: two people, two check-ins
+    combo = page.choice_combo(0)
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert model.status(1) == "matched" and page.paste_summary.text().startswith("2 matched")
+    qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
+    assert day_rows(ws) == {(ws.memberships["张三"], "paste", False), (ws.memberships["张三#2"], "paste", False)}

@@ -412,6 +412,7 @@ class PastePreviewModel(QAbstractTableModel):
         self._choices: list[Choice | None] = []
         self._already: frozenset[tuple[int, date | None]] = frozenset()
         self._already_info: dict[tuple[int, date], AlreadyIn] = {}  # who logged it, when (the status tooltip)
+        self._first: dict[tuple[int, date], int] | None = None  # _first_rows, until lines or decisions change
 
     # ---- content ----
     @staticmethod
@@ -430,6 +431,7 @@ class PastePreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._matches = list(matches)
         self._choices = []
+        self._first = None
         for m in self._matches:
             choice = keep.get(self.line_key(m)) if m.status in CHOOSABLE or countable(m) else None
             if choice is not None and choice.kind == "member" and m.status == STATUS_AMBIGUOUS:
@@ -502,7 +504,9 @@ class PastePreviewModel(QAbstractTableModel):
         if not self.needs_choice(row):
             return
         self._choices[row] = choice
-        self.dataChanged.emit(self.index(row, PREVIEW_COL_STATUS), self.index(row, PREVIEW_COL_CHOICE))
+        self._first = None
+        # every row: a choice can make another line (the same person) a duplicate, or no longer one
+        self.dataChanged.emit(self.index(0, PREVIEW_COL_STATUS), self.index(len(self._matches) - 1, PREVIEW_COL_CHOICE))
         self.decisions_changed.emit()
 
     def refresh_row(self, row: int) -> None:
@@ -520,6 +524,19 @@ class PastePreviewModel(QAbstractTableModel):
         c = self._choices[row]
         return c.membership_id if c is not None and c.kind == "member" else None
 
+    def _first_rows(self) -> dict[tuple[int, date], int]:
+        """The row that checks in each (membership, day) — the first, as plan() takes them."""
+        if self._first is None:
+            first: dict[tuple[int, date], int] = {}
+            for row, m in enumerate(self._matches):
+                if m.status in (STATUS_DUPLICATE, STATUS_LEAVE, STATUS_OTHER_DAY) or m.day is None:
+                    continue
+                mid = self.resolved(row)
+                if mid is not None:
+                    first.setdefault((mid, m.day), row)
+            self._first = first
+        return self._first
+
     def status(self, row: int) -> str:
         m = self.match_at(row)
         if m is None:
@@ -527,6 +544,10 @@ class PastePreviewModel(QAbstractTableModel):
         mid = self.resolved(row)
         if m.status != STATUS_DUPLICATE and mid is not None and (mid, m.day) in self._already:
             return STATUS_ALREADY
+        if mid is not None and m.day is not None and self._first_rows().get((mid, m.day), row) != row:
+            # a choice of someone another line of this paste checks in already: nothing more is logged for it
+            # (plan() takes each person once) — said, not counted as matched
+            return STATUS_DUPLICATE
         return m.status
 
     def status_text(self, row: int) -> tuple[str, str]:
@@ -565,9 +586,13 @@ class PastePreviewModel(QAbstractTableModel):
             for cand in m.candidates:
                 if cand.membership_id is None or cand.status != "active":
                     continue  # only active members can check in; the others are in the tooltip
-                out.append(
-                    (self._candidate_label(cand), Choice.member(cand.membership_id, cand.display_name, cand.how))
-                )
+                label = self._candidate_label(cand)
+                other = self._first_rows().get((cand.membership_id, m.day)) if m.day is not None else None
+                if other is not None and other != row:  # 孔馨欣 on line 5 already: likely the other Jessica
+                    label += "  ·  " + QCoreApplication.translate("PastePreviewModel", "on line %1").replace(
+                        "%1", str(self._matches[other].line.line_no)
+                    )
+                out.append((label, Choice.member(cand.membership_id, cand.display_name, cand.how)))
         current = self._choices[row]
         if (
             current is not None
@@ -748,6 +773,11 @@ class PastePreviewModel(QAbstractTableModel):
             already = self.already_text(row) if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) else None
             if already:
                 return already
+            first = self._first_rows().get((self.resolved(row) or 0, m.day)) if m.day is not None else None
+            if col == PREVIEW_COL_STATUS and first is not None and first != row:  # the same person as a line above
+                return QCoreApplication.translate("PastePreviewModel", "Same as line %1").replace(
+                    "%1", str(self._matches[first].line.line_no)
+                )
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_NOT_MEMBER:
                 return "\n".join(person_outcome_text(c) for c in m.candidates)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_OTHER_DAY and m.day:
