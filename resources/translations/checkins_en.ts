@@ -105,6 +105,14 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>checked in %1</source>
+            <translation>checked in %1</translation>
+        </message>
+        <message>
+            <source>checked in</source>
+            <translation>checked in</translation>
+        </message>
+        <message>
             <source>Most times in this chain are still to come today: it looks like the chain of %1, but you are logging %2. Which day is it for?</source>
             <translation>Most times in this chain are still to come today: it looks like the chain of %1, but you are logging %2. Which day is it for?</translation>
         </message>

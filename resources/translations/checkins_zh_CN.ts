@@ -104,6 +104,14 @@
     <context>
         <name>CheckinsPage</name>
         <message>
+            <source>checked in %1</source>
+            <translation>已打卡 %1</translation>
+        </message>
+        <message>
+            <source>checked in</source>
+            <translation>已打卡</translation>
+        </message>
+        <message>
             <source>Most times in this chain are still to come today: it looks like the chain of %1, but you are logging %2. Which day is it for?</source>
             <translation>接龙里的时间大多还没到，像是 %1 的接龙，但你正在记录 %2 的打卡。这是哪一天的？</translation>
         </message>

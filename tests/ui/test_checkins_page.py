@@ -27,6 +27,7 @@ from ui.models.checkins_models import (
     PREVIEW_COL_TIME,
     SKIP,
     CheckinDayModel,
+    MembershipIdRole,
     PastePreviewModel,
     PeopleListModel,
     Person,
@@ -1489,3 +1490,23 @@ def test_choosing_someone_another_line_checks_in_says_so(qtbot, page, ws):
     assert model.status(1) == "matched" and page.paste_summary.text().startswith("2 matched")
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
     assert day_rows(ws) == {(ws.memberships["张三"], "paste", False), (ws.memberships["张三#2"], "paste", False)}
+
+
+def test_quick_entry_says_who_of_the_candidates_is_checked_in_already(qtbot, page, ws):
+    """Two 张三 for `张三`: the list did not say that one of them had checked in at 6:01, so the assistant logging
+    the second message guessed — and the guess logged nothing ("had already checked in") or the wrong one."""
+    from desktop.services.checkins import CheckinEntry
+
+    with ws.database.session() as s:
+        at = datetime.combine(TODAY, datetime.min.time()).replace(hour=6, minute=1)
+        record_checkins(s, ws.owner, ws.group_id, TODAY, [CheckinEntry(ws.memberships["张三#2"], at=at)])
+        s.commit()
+    page.refresh_day()
+    page.quick_edit.setText("张三")
+    page.update_candidates(show_popup=False)
+    shown = {
+        page.quick_model.index(r, 0).data(MembershipIdRole): page.quick_model.index(r, 0).data()
+        for r in range(page.quick_model.rowCount())
+    }
+    assert shown[ws.memberships["张三#2"]] == "张三  (zs_2)  —  checked in 06:01"
+    assert "checked in" not in shown[ws.memberships["张三"]]

@@ -54,6 +54,7 @@ class Person:
     membership_id: int
     display_name: str
     detail: str = ""
+    note: str = ""  # said after the name and detail: quick entry's "checked in 07:58" for someone logged that day
 
 
 def person_detail(*parts: str | None) -> str:
@@ -97,9 +98,8 @@ class PeopleListModel(QAbstractListModel):
             return None
         p = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if self._show_detail and p.detail:
-                return f"{p.display_name}  ({p.detail})"
-            return p.display_name
+            text = f"{p.display_name}  ({p.detail})" if self._show_detail and p.detail else p.display_name
+            return f"{text}  —  {p.note}" if p.note else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return person_detail(p.display_name, p.detail)
         if role == MembershipIdRole:

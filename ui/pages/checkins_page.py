@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import (
@@ -940,7 +941,21 @@ class CheckinsPage(GroupPage):
         query = RosterQuery(group_id=self._group_id, text=text, status="active")
         with self._database.session() as session:
             self._quick_rows = search_roster(session, query, limit=QUICK_LIMIT)
-        self.quick_model.set_people([person_from_row(r) for r in self._quick_rows])
+        # who of them is checked in that day already, said on their line: of two Jessicas, the one still to log
+        # is the other one — picking blind logged nothing ("had already checked in") or made the assistant guess
+        logged = {r.membership_id: r for r in self.day_model.rows()}
+        people = []
+        for r in self._quick_rows:
+            person, done = person_from_row(r), logged.get(r.membership_id)
+            if done is not None:
+                note = (
+                    self.tr("checked in %1").replace("%1", done.checked_at.strftime("%H:%M"))
+                    if done.checked_at is not None
+                    else self.tr("checked in")
+                )
+                person = replace(person, note=note)
+            people.append(person)
+        self.quick_model.set_people(people)
         popup = self.quick_completer.popup()
         if self._quick_rows and show_popup and self.quick_edit.hasFocus():
             self.quick_completer.complete()
