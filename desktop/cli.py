@@ -1974,9 +1974,10 @@ def _run(args: argparse.Namespace) -> int:
     except QunDeskError as exc:
         return _fail(str(exc), getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except DatabaseError as exc:
-        from models.db import LoginRejectedError
+        from models.db import LoginRejectedError, ServerRefused
 
-        return _fail(str(exc), EXIT_NOT_ALLOWED if isinstance(exc, LoginRejectedError) else EXIT_DATABASE)
+        refused = isinstance(exc, LoginRejectedError | ServerRefused)  # a login or a statement the server refused
+        return _fail(str(exc), EXIT_NOT_ALLOWED if refused else EXIT_DATABASE)
     except DBAPIError as exc:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         if getattr(exc.orig, "sqlstate", None) == "42501":  # the team server refused: the login's role may not
