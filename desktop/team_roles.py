@@ -7,7 +7,7 @@ boundary holds for someone with `psql` too. Written up in docs/architecture.md (
 - owner: everything (and, being the login that ran team init, CREATEROLE to add operators' logins);
 - admin: read and write every table except the operators' password hashes (not readable) and the audit log
   (append-only: SELECT and INSERT);
-- assistant: reads everything but full phone numbers and password hashes; writes participation (check-ins,
+- assistant: reads everything but full phone numbers (foreign ones in audit summaries too) and password hashes; writes participation (check-ins,
   attendance, steps, contributions, violations, leave, chat counts), adds and edits members and memberships,
   appends points and audit rows (and tags, renaming and recolouring them); cannot delete members, blacklist, un-blacklist or remove anyone, change rules,
   groups, steps, settings or operators.
@@ -341,6 +341,18 @@ _MASK_SQL = (
 )  # the same form as desktop.phones.mask_phone
 
 
+def _masked_summary_sql(column: str) -> str:
+    """An audit summary as an assistant's view shows it: a mainland mobile anywhere in it as 138****8000, and the
+    value of a "phone" (or "mobile") key whatever its form as desktop.phones.mask_phone writes it — +85291234567 as
+    +85****4567, a short number as ****67. The mainland pattern alone left every other number whole: a member's
+    Hong Kong or Taiwan phone (+852…, +886…) was read in full from the audit log by an assistant's login (psql)."""
+    mainland = f"regexp_replace({column}, '(1[3-9][0-9])[0-9]{{4}}([0-9]{{4}})', '\\1****\\2', 'g')"
+    long_value = (
+        f"""regexp_replace({mainland}, '("(phone|mobile)": ")([^"*]{{3}})[^"*]+([^"*]{{4}})"', '\\1\\3****\\4"', 'g')"""
+    )
+    return f"""regexp_replace({long_value}, '("(phone|mobile)": ")[^"*]*([^"*]{{2}})"', '\\1****\\3"', 'g')"""
+
+
 def _masked_views(session: Session, prefix: str) -> None:
     """The assistant's `member` and `audit_log`: phones masked, writes through INSTEAD OF triggers."""
     from models import AuditEntry, Member
@@ -397,7 +409,7 @@ END $fn$"""
     conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON {schema}.member TO {assistant}")
 
     acols = [c.name for c in AuditEntry.__table__.columns]
-    summary = "regexp_replace(summary, '(1[3-9][0-9])[0-9]{4}([0-9]{4})', '\\1****\\2', 'g') AS summary"
+    summary = _masked_summary_sql("summary") + " AS summary"
     shown = ", ".join(summary if c == "summary" else q(c) for c in acols)
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.audit_log")
     conn.exec_driver_sql(f"CREATE VIEW {schema}.audit_log AS SELECT {shown} FROM public.audit_log")

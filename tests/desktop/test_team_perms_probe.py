@@ -140,3 +140,33 @@ def test_a_second_owner_is_told_by_name_who_manages_operators_and_nothing_is_wri
     assert main(["--db", _url(team, BOSS, "boss-pw-4242"), "operator", "remove", "管理员"]) == 4
     err = capsys.readouterr().err
     assert "team init" in err and "boss-pw-4242" not in err and "Traceback" not in err
+
+
+def test_an_assistant_login_reads_no_foreign_phone_whole_in_the_audit_log(team):
+    """The assistant's audit_log view masked mainland mobiles only: a Hong Kong or Taiwan member's phone, written in
+    the summaries of their add and edit, was read whole with psql. Masked now as the app masks it (mask_phone)."""
+    from dataclasses import replace
+
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import get_member_input, update_member
+
+    database = open_workspace(team)
+    owner = actor_for(database)
+    try:
+        with database.session() as s:
+            gid = group_id_by_name(s, "早起打卡营")
+            _m, ms = add_member(s, owner, gid, MemberInput(display_name="陈港", phone="+852 9123 4567", qq="123456789"))
+            update_member(s, owner, ms, replace(get_member_input(s, ms), phone="+886 912 345 678"))
+            _m2, ms2 = add_member(s, owner, gid, MemberInput(display_name="小短", phone="+12345"))
+            s.commit()
+    finally:
+        database.dispose()
+    u = make_url(team)
+    dsn = f"host={u.host} port={u.port} dbname={u.database} user={ASSISTANT} password={ASSISTANT_PW}"
+    with psycopg.connect(dsn) as conn:
+        text = " ".join(r[0] or "" for r in conn.execute("SELECT summary FROM audit_log"))
+    for whole in ("+85291234567", "91234567", "+886912345678", "912345678", "13800138000", "+12345"):
+        assert whole not in text, whole
+    for masked in ('"phone": "+85****4567"', '"phone": "+88****5678"', '"phone": "138****8000"', '"phone": "****45"'):
+        assert masked in text, masked
+    assert '"qq": "123456789"' in text  # not a phone: shown as the roster shows it
