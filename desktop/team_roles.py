@@ -71,6 +71,13 @@ ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never DELETE (nor UPDATE, 
 # triggers refuse what an assistant may not (membership's status); a membership's closed spells
 # (membership_spell) are written with it, by the same services (a member who comes back): the same grants
 ASSISTANT_INSERT_UPDATE = ("membership", "membership_spell", "workspace_setting")
+# whose membership (person, group) and whose spell it is an assistant never changes: only a merge (an owner's or
+# admin's) moves them — `UPDATE membership SET member_id …` with psql put a person's check-ins, points, steps and
+# history on someone else, or into another group
+ASSISTANT_FIXED_COLUMNS = {"membership": ("id", "member_id", "group_id"), "membership_spell": ("id", "membership_id")}
+# a closed spell goes when a join date is set back to it (roster._keep_or_drop_spell: the undo of a return, a join
+# date corrected in the member dialog) — the server refused an assistant's every change of a join date
+ASSISTANT_DELETE = ("membership_spell",)
 OPERATOR_PUBLIC_COLUMNS = ("id", "name", "role", "active", "created_at", "login")
 
 
@@ -245,7 +252,15 @@ def apply_grants(session: Session, prefix: str) -> None:
     # server refused it, a raw error in the window; a tag is still never deleted by an assistant
     run(f"GRANT UPDATE ({q('name')}, {q('color')}) ON tag TO {assistant}")
     for table in ASSISTANT_INSERT_UPDATE:
-        run(f"GRANT INSERT, UPDATE ON {q(table)} TO {assistant}")
+        fixed = ASSISTANT_FIXED_COLUMNS.get(table)
+        if fixed is None:
+            run(f"GRANT INSERT, UPDATE ON {q(table)} TO {assistant}")
+            continue
+        run(f"GRANT INSERT ON {q(table)} TO {assistant}")
+        free = [c for c in columns_of[table] if c not in fixed]
+        run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
+    for table in ASSISTANT_DELETE:
+        run(f"GRANT DELETE ON {q(table)} TO {assistant}")
     _guards(session, prefix)
     _masked_views(session, prefix)
     run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")

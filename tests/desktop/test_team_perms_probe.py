@@ -170,3 +170,53 @@ def test_an_assistant_login_reads_no_foreign_phone_whole_in_the_audit_log(team):
     for masked in ('"phone": "+85****4567"', '"phone": "+88****5678"', '"phone": "138****8000"', '"phone": "****45"'):
         assert masked in text, masked
     assert '"qq": "123456789"' in text  # not a phone: shown as the roster shows it
+
+
+def test_an_assistant_corrects_a_join_date_but_moves_no_membership_to_another_person_or_group(team):
+    """The member dialog's new join date deletes a closed spell it equals (the undo of a return): the server refused
+    the assistant's every join-date change (DELETE on membership_spell, granted now). And an assistant's login
+    moved a whole membership — its check-ins, points, steps — onto another person or into another group with psql
+    (UPDATE membership SET member_id / group_id): the UPDATE is granted without them, as for the facts."""
+    from dataclasses import replace
+
+    from desktop.services.checkins import record_checkins
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import get_member_input, update_member
+    from models import Membership
+
+    database = open_workspace(team)
+    owner = actor_for(database)
+    with database.session() as s:
+        other_group = create_group(s, owner, "读书会")
+        other_person, _ms = add_member(
+            s, owner, other_group, MemberInput(display_name="李四", joined_at=datetime(2026, 11, 1))
+        )
+        s.commit()
+    database.dispose()
+    database = open_workspace(_url(team, ASSISTANT, ASSISTANT_PW))
+    try:
+        assistant = actor_for(database)
+        with database.session() as s:
+            gid = group_id_by_name(s, "早起打卡营")
+            ms = s.scalar(select(Membership.id).where(Membership.group_id == gid))
+            update_member(s, assistant, ms, replace(get_member_input(s, ms), joined_at=datetime(2026, 11, 3, 9)))
+            record_checkins(s, assistant, gid, datetime(2026, 11, 19).date(), [ms])  # the app's writes still work
+            s.commit()
+        with database.session() as s:
+            assert get_member_input(s, ms).joined_at == datetime(2026, 11, 3, 9)
+    finally:
+        database.dispose()
+    u = make_url(team)
+    dsn = f"host={u.host} port={u.port} dbname={u.database} user={ASSISTANT} password={ASSISTANT_PW}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        owner_of = conn.execute("SELECT member_id, group_id FROM membership WHERE id = %s", (ms,)).fetchone()
+        for statement, value in (
+            ("UPDATE membership SET member_id = %s WHERE id = %s", other_person),
+            ("UPDATE membership SET group_id = %s WHERE id = %s", other_group),
+            ("UPDATE membership_spell SET membership_id = %s WHERE membership_id = %s", ms),
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement, (value, ms))
+        conn.execute("UPDATE membership SET left_reason = '备注' WHERE id = %s", (ms,))  # its other columns: yes
+        assert conn.execute("SELECT member_id, group_id FROM membership WHERE id = %s", (ms,)).fetchone() == owner_of
+        assert owner_of[1] != other_group and owner_of[0] != other_person
