@@ -78,6 +78,11 @@ ASSISTANT_FIXED_COLUMNS = {"membership": ("id", "member_id", "group_id"), "membe
 # a closed spell goes when a join date is set back to it (roster._keep_or_drop_spell: the undo of a return, a join
 # date corrected in the member dialog) — the server refused an assistant's every change of a join date
 ASSISTANT_DELETE = ("membership_spell",)
+# the workspace settings an assistant's imports write (key prefixes): a roster file's remembered column mapping
+# (imports.MAPPING_SETTING_PREFIX), who exports a group's chat (chat_import.EXPORTER_SETTING), and the names a chat
+# export gave the group (chat_import.GROUP_NAMES_SETTING) — without the last, the guard refused an assistant's
+# every import of an export naming its group (PyWxDump's chatroom id; an export confirmed with --other-group)
+ASSISTANT_SETTINGS = ("import_mapping:", "chat_exporter:", "chat_group_names:")
 OPERATOR_PUBLIC_COLUMNS = ("id", "name", "role", "active", "created_at", "login")
 
 
@@ -305,13 +310,14 @@ def _guards(session: Session, prefix: str) -> None:
         " OR (TG_OP = 'UPDATE' AND OLD.status = 'blacklisted' AND NEW.status IS DISTINCT FROM 'blacklisted')",
         "an assistant cannot remove, blacklist or un-blacklist a member",
     )
-    # an assistant's writes to the settings: remembered import mappings and who exports a group's chat only
+    # an assistant's writes to the settings: what their imports remember only (ASSISTANT_SETTINGS)
+    allowed_keys = " OR ".join(f"left(NEW.key, {len(p)}) = {_literal(session, p)}" for p in ASSISTANT_SETTINGS)
     _assistant_guard(
         session,
         prefix,
         "workspace_setting",
         "INSERT OR UPDATE",
-        "NOT (left(NEW.key, 15) = 'import_mapping:' OR left(NEW.key, 14) = 'chat_exporter:')",
+        f"NOT ({allowed_keys})",
         "an assistant cannot change the workspace settings",
     )
     _audit_author(session, prefix)

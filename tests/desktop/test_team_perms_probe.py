@@ -220,3 +220,29 @@ def test_an_assistant_corrects_a_join_date_but_moves_no_membership_to_another_pe
         conn.execute("UPDATE membership SET left_reason = '备注' WHERE id = %s", (ms,))  # its other columns: yes
         assert conn.execute("SELECT member_id, group_id FROM membership WHERE id = %s", (ms,)).fetchone() == owner_of
         assert owner_of[1] != other_group and owner_of[0] != other_person
+
+
+def test_an_assistant_imports_a_chat_export_that_names_its_group(team, capsys, monkeypatch):
+    """A chat import remembers the names an export gave the group (chat_group_names:<id>): the server's guard on
+    the settings refused that key for an assistant, so their import of a PyWxDump export (it names the chatroom)
+    or of an export confirmed with --other-group was refused whole. The keys an assistant's imports write are the
+    ones the guard lets through."""
+    from pathlib import Path
+
+    from desktop.services.chat_import import EXPORTER_SETTING, GROUP_NAMES_SETTING
+    from desktop.services.imports import MAPPING_SETTING_PREFIX
+    from desktop.team_roles import ASSISTANT_SETTINGS
+
+    assert set(ASSISTANT_SETTINGS) == {MAPPING_SETTING_PREFIX, EXPORTER_SETTING, GROUP_NAMES_SETTING}
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")  # the exports' chat runs to late November 2026
+    chats = Path(__file__).resolve().parents[1] / "data" / "chat"
+    assistant_url = _url(team, ASSISTANT, ASSISTANT_PW)
+    for name, extra in (("pywxdump_晨跑俱乐部.csv", []), ("WeFlow_晨跑俱乐部.xlsx", ["--other-group"])):
+        argv = ["--db", assistant_url, "import", "chat", str(chats / name), "--group", "早起打卡营", "--add-unknown"]
+        assert main([*argv, *extra]) == 0, capsys.readouterr().err
+        capsys.readouterr()
+    u = make_url(team)
+    with psycopg.connect(f"host={u.host} port={u.port} dbname={u.database} user=postgres") as conn:
+        names = conn.execute("SELECT value FROM workspace_setting WHERE key LIKE 'chat_group_names:%'").fetchone()[0]
+        assert "晨跑俱乐部" in names
+        assert conn.execute("SELECT count(*) FROM chat_import").fetchone()[0] == 2
