@@ -460,7 +460,7 @@ def _args_import(p: argparse.ArgumentParser) -> None:
 
 def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     from desktop.phones import mask_phones_in
-    from desktop.services.imports import ImportFailed, describe_row, run_import, unmapped_columns
+    from desktop.services.imports import ImportFailed, describe_row, row_as_shown, run_import, unmapped_columns
     from desktop.services.operators import allowed
 
     database, actor = _for_writing(ctx, args.dry_run)
@@ -541,7 +541,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
-            print(describe_row(row if may_see_phones else _phones_masked(row)))
+            print(describe_row(row_as_shown(row, actor)))
         if plan.fill_count:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     else:  # a refunded or cancelled order is a person left out: named on every run, not only a dry one
@@ -571,22 +571,6 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
     if args.dry_run:
         print("试运行, 未写入任何内容 (dry run: nothing written)")
     return EXIT_OK
-
-
-def _phones_masked(row):
-    """A planned row whose changes show phones masked: the phone column as `184****3082` (what the roster shows
-    an assistant), a phone written into a name or note as `138****`."""
-    from dataclasses import replace
-
-    from desktop.phones import mask_phone, mask_phones_in
-
-    def masked(field: str, value: str | None) -> str | None:
-        if value is None:
-            return None
-        return (mask_phone(value) or value) if field == "phone" else mask_phones_in(value)
-
-    changes = tuple(replace(c, before=masked(c.field, c.before), after=masked(c.field, c.after)) for c in row.changes)
-    return replace(row, changes=changes)
 
 
 ORDER_SKIP_LABEL = "已退款/取消/未通过的订单或报名, 不是成员 refunded, cancelled or declined: not a member"
@@ -1974,9 +1958,10 @@ def _run(args: argparse.Namespace) -> int:
     except QunDeskError as exc:
         return _fail(str(exc), getattr(exc, "exit_code", EXIT_BAD_INPUT))
     except DatabaseError as exc:
-        from models.db import LoginRejectedError
+        from models.db import LoginRejectedError, ServerRefused
 
-        return _fail(str(exc), EXIT_NOT_ALLOWED if isinstance(exc, LoginRejectedError) else EXIT_DATABASE)
+        refused = isinstance(exc, LoginRejectedError | ServerRefused)  # a login or a statement the server refused
+        return _fail(str(exc), EXIT_NOT_ALLOWED if refused else EXIT_DATABASE)
     except DBAPIError as exc:
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         if getattr(exc.orig, "sqlstate", None) == "42501":  # the team server refused: the login's role may not

@@ -7,9 +7,9 @@ boundary holds for someone with `psql` too. Written up in docs/architecture.md (
 - owner: everything (and, being the login that ran team init, CREATEROLE to add operators' logins);
 - admin: read and write every table except the operators' password hashes (not readable) and the audit log
   (append-only: SELECT and INSERT);
-- assistant: reads everything but full phone numbers and password hashes; writes participation (check-ins,
+- assistant: reads everything but full phone numbers (foreign ones in audit summaries too) and password hashes; writes participation (check-ins,
   attendance, steps, contributions, violations, leave, chat counts), adds and edits members and memberships,
-  appends points and audit rows; cannot delete members, blacklist, un-blacklist or remove anyone, change rules,
+  appends points and audit rows (and tags, renaming and recolouring them); cannot delete members, blacklist, un-blacklist or remove anyone, change rules,
   groups, steps, settings or operators.
 
 Full phone numbers: an assistant has no privilege on `public.member` or `public.audit_log` at all. Their login's
@@ -33,7 +33,7 @@ import re
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFound, SignInFailed, ValidationError
+from desktop.errors import NotFound, PermissionDenied, SignInFailed, ValidationError
 from models import Operator, WorkspaceSetting
 
 SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team init` has run
@@ -67,10 +67,22 @@ ASSISTANT_FIXED_OWNER = (
     "step_progress",
     "chat_activity",
 )
-ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never UPDATE or DELETE
+ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never DELETE (nor UPDATE, but a tag's name and colour)
 # triggers refuse what an assistant may not (membership's status); a membership's closed spells
 # (membership_spell) are written with it, by the same services (a member who comes back): the same grants
 ASSISTANT_INSERT_UPDATE = ("membership", "membership_spell", "workspace_setting")
+# whose membership (person, group) and whose spell it is an assistant never changes: only a merge (an owner's or
+# admin's) moves them — `UPDATE membership SET member_id …` with psql put a person's check-ins, points, steps and
+# history on someone else, or into another group
+ASSISTANT_FIXED_COLUMNS = {"membership": ("id", "member_id", "group_id"), "membership_spell": ("id", "membership_id")}
+# a closed spell goes when a join date is set back to it (roster._keep_or_drop_spell: the undo of a return, a join
+# date corrected in the member dialog) — the server refused an assistant's every change of a join date
+ASSISTANT_DELETE = ("membership_spell",)
+# the workspace settings an assistant's imports write (key prefixes): a roster file's remembered column mapping
+# (imports.MAPPING_SETTING_PREFIX), who exports a group's chat (chat_import.EXPORTER_SETTING), and the names a chat
+# export gave the group (chat_import.GROUP_NAMES_SETTING) — without the last, the guard refused an assistant's
+# every import of an export naming its group (PyWxDump's chatroom id; an export confirmed with --other-group)
+ASSISTANT_SETTINGS = ("import_mapping:", "chat_exporter:", "chat_group_names:")
 OPERATOR_PUBLIC_COLUMNS = ("id", "name", "role", "active", "created_at", "login")
 
 
@@ -241,8 +253,19 @@ def apply_grants(session: Session, prefix: str) -> None:
             run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
     for table in ASSISTANT_APPEND:
         run(f"GRANT INSERT ON {q(table)} TO {assistant}")
+    # a tag's name and colour (the Tags tab, taxonomy.set_tag: edit_members, an assistant's as on one laptop) — the
+    # server refused it, a raw error in the window; a tag is still never deleted by an assistant
+    run(f"GRANT UPDATE ({q('name')}, {q('color')}) ON tag TO {assistant}")
     for table in ASSISTANT_INSERT_UPDATE:
-        run(f"GRANT INSERT, UPDATE ON {q(table)} TO {assistant}")
+        fixed = ASSISTANT_FIXED_COLUMNS.get(table)
+        if fixed is None:
+            run(f"GRANT INSERT, UPDATE ON {q(table)} TO {assistant}")
+            continue
+        run(f"GRANT INSERT ON {q(table)} TO {assistant}")
+        free = [c for c in columns_of[table] if c not in fixed]
+        run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
+    for table in ASSISTANT_DELETE:
+        run(f"GRANT DELETE ON {q(table)} TO {assistant}")
     _guards(session, prefix)
     _masked_views(session, prefix)
     run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")
@@ -287,13 +310,14 @@ def _guards(session: Session, prefix: str) -> None:
         " OR (TG_OP = 'UPDATE' AND OLD.status = 'blacklisted' AND NEW.status IS DISTINCT FROM 'blacklisted')",
         "an assistant cannot remove, blacklist or un-blacklist a member",
     )
-    # an assistant's writes to the settings: remembered import mappings and who exports a group's chat only
+    # an assistant's writes to the settings: what their imports remember only (ASSISTANT_SETTINGS)
+    allowed_keys = " OR ".join(f"left(NEW.key, {len(p)}) = {_literal(session, p)}" for p in ASSISTANT_SETTINGS)
     _assistant_guard(
         session,
         prefix,
         "workspace_setting",
         "INSERT OR UPDATE",
-        "NOT (left(NEW.key, 15) = 'import_mapping:' OR left(NEW.key, 14) = 'chat_exporter:')",
+        f"NOT ({allowed_keys})",
         "an assistant cannot change the workspace settings",
     )
     _audit_author(session, prefix)
@@ -336,6 +360,18 @@ _MASK_SQL = (
     "CASE WHEN {c} IS NULL OR {c} = '' THEN {c} WHEN length({c}) >= 8 THEN left({c}, 3) || '****' || right({c}, 4) "
     "ELSE '****' || right({c}, 2) END"
 )  # the same form as desktop.phones.mask_phone
+
+
+def _masked_summary_sql(column: str) -> str:
+    """An audit summary as an assistant's view shows it: a mainland mobile anywhere in it as 138****8000, and the
+    value of a "phone" (or "mobile") key whatever its form as desktop.phones.mask_phone writes it — +85291234567 as
+    +85****4567, a short number as ****67. The mainland pattern alone left every other number whole: a member's
+    Hong Kong or Taiwan phone (+852…, +886…) was read in full from the audit log by an assistant's login (psql)."""
+    mainland = f"regexp_replace({column}, '(1[3-9][0-9])[0-9]{{4}}([0-9]{{4}})', '\\1****\\2', 'g')"
+    long_value = (
+        f"""regexp_replace({mainland}, '("(phone|mobile)": ")([^"*]{{3}})[^"*]+([^"*]{{4}})"', '\\1\\3****\\4"', 'g')"""
+    )
+    return f"""regexp_replace({long_value}, '("(phone|mobile)": ")[^"*]*([^"*]{{2}})"', '\\1****\\3"', 'g')"""
 
 
 def _masked_views(session: Session, prefix: str) -> None:
@@ -394,7 +430,7 @@ END $fn$"""
     conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON {schema}.member TO {assistant}")
 
     acols = [c.name for c in AuditEntry.__table__.columns]
-    summary = "regexp_replace(summary, '(1[3-9][0-9])[0-9]{4}([0-9]{4})', '\\1****\\2', 'g') AS summary"
+    summary = _masked_summary_sql("summary") + " AS summary"
     shown = ", ".join(summary if c == "summary" else q(c) for c in acols)
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.audit_log")
     conn.exec_driver_sql(f"CREATE VIEW {schema}.audit_log AS SELECT {shown} FROM public.audit_log")
@@ -441,6 +477,23 @@ def login_operator(session: Session) -> Operator:
     return op
 
 
+def _may_manage_logins(session: Session) -> None:
+    """Creating, dropping or setting the password of another's server login needs a login that may create roles
+    (CREATEROLE: the one that ran team init, or a superuser). An owner added later by `operator add` is in the owner
+    group, whose rights on the tables are everything, but role attributes are not inherited: their `operator add`,
+    `passwd` of someone else and `remove` were refused by the server as a raw error (in the window a bug report
+    showing the statement, a password's SCRAM verifier in it). Now refused by name, before anything is written."""
+    conn = session.connection()
+    me = conn.execute(text("SELECT current_user")).scalar_one()
+    can = conn.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")).scalar()
+    if not can:
+        raise PermissionDenied(
+            f"登录名 {me} 不能在服务器上创建、删除或修改别人的登录; 请用运行 team init 的登录 (数据库所有者) 管理操作员 "
+            f"(the database login {me} may not create, drop or change other logins on the server: manage operators "
+            "with the login that ran `qundesk team init`, the database owner's)"
+        )
+
+
 def create_login(session: Session, op: Operator, password: str, login: str | None = None) -> str:
     """Create the operator's server login in their role's group (and, for an assistant, the search path that
     shows them the masked views). Returns the login."""
@@ -448,6 +501,7 @@ def create_login(session: Session, op: Operator, password: str, login: str | Non
     if prefix is None:
         raise ValidationError("team", "团队角色还没有设置: 先运行 qundesk team init (run `qundesk team init` first)")
     login = _check_login(login or default_login(op.name))
+    _may_manage_logins(session)
     conn = session.connection()
     if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).scalar():
         raise ValidationError(
@@ -475,6 +529,8 @@ def _set_search_path(session: Session, prefix: str, role: str, login: str) -> No
 def set_login_password(session: Session, op: Operator, password: str) -> None:
     if op.login is None:
         raise NotFound(f"操作员「{op.name}」没有服务器登录名 (operator {op.name!r} has no server login)")
+    if op.login != session.connection().execute(text("SELECT current_user")).scalar_one():  # one's own: anyone may
+        _may_manage_logins(session)
     session.connection().exec_driver_sql(
         f"ALTER ROLE {_ident(session, op.login)} PASSWORD {_literal(session, scram_verifier(password))}"
     )
@@ -483,6 +539,7 @@ def set_login_password(session: Session, op: Operator, password: str) -> None:
 def drop_login(session: Session, op: Operator) -> None:
     if op.login is None:
         return
+    _may_manage_logins(session)
     conn = session.connection()
     if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": op.login}).scalar():
         conn.exec_driver_sql(f"DROP ROLE {_ident(session, op.login)}")

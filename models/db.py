@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
@@ -211,6 +212,8 @@ def _on_driver_error(context) -> None:
     command line as "数据库错误 (database error): database or disk is full" and the window as a bug report with
     a traceback; the transaction is rolled back whole either way."""
     orig = context.original_exception
+    if getattr(orig, "sqlstate", None) == "42501":
+        raise ServerRefused(refused_message(orig), context.statement, context.parameters, orig) from orig
     if getattr(orig, "sqlstate", None) == "53100" or "database or disk is full" in str(orig):
         where = display_url(context.engine.url) if context.engine is not None else ""
         if context.engine is not None and context.engine.dialect.name == "sqlite":
@@ -219,6 +222,32 @@ def _on_driver_error(context) -> None:
             "磁盘空间不足, 未写入任何内容, 请腾出空间后重试 (the disk is full: nothing was written; free some space and"
             f" try again): {where}"
         ) from orig
+
+
+class ServerRefused(DatabaseError, sa_exc.ProgrammingError):
+    """The team server refused a statement (SQLSTATE 42501, "permission denied"): the login's role may not do it
+    (team mode, desktop/team_roles.py). A known refusal, named — never the statement: the window showed it as a bug
+    report with a traceback, and the statement of a login's password change holds its SCRAM verifier. Still a
+    sqlalchemy ProgrammingError (its `orig` is the driver's error) for code that asks for one."""
+
+    def __init__(self, message: str, statement: str | None, params: Any, orig: BaseException):
+        sa_exc.ProgrammingError.__init__(self, statement, params, orig, hide_parameters=True)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self):  # pickled across threads and processes: the message alone
+        return (DatabaseError, (self.message,))
+
+
+def refused_message(orig: BaseException) -> str:
+    detail = str(orig).strip()
+    first = detail.splitlines()[0] if detail else ""
+    return (
+        "服务器拒绝: 你的登录没有这个权限, 未写入任何内容 (the server refused: your login's role may not do this;"
+        f" nothing was written): {first}"
+    )
 
 
 class NotAWorkspaceError(DatabaseError):

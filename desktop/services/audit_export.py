@@ -39,7 +39,7 @@ from desktop.io.xlsx_util import (
     set_widths,
     widest_widths,
 )
-from desktop.phones import mask_phone
+from desktop.phones import mask_phone, mask_phones_in
 from desktop.services.audit import AuditRow, list_audit
 from desktop.services.operators import Actor, require
 from desktop.services.team_queries import entity_names
@@ -231,6 +231,27 @@ ROLE_TEXT: dict[str, tuple[str, str]] = {
     "assistant": ("助理", "Assistant"),
 }
 PHONE_KEYS = frozenset({"phone", "mobile"})
+# what people type (names, notes, answers, reasons): a phone number written into one is masked like the phone
+# column for an operator who may not see phones (desktop.phones.mask_phones_in, as their roster export and the
+# monthly report do) — the Audit dialog showed an assistant 「备注: 家长电话 13812345678」 whole, which a team
+# server's view of the audit log masks
+FREE_TEXT_KEYS = frozenset(
+    {
+        "display_name",
+        "name",
+        "nickname",
+        "group_nickname",
+        "note",
+        "left_reason",
+        "referrer",
+        "purpose",
+        "answer",
+        "reason",
+        "title",
+        "city",
+        "occupation",
+    }
+)
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "zh_CN": ("时间", "操作员", "操作", "对象", "对象名称", "摘要", "操作代码", "对象ID"),
@@ -267,6 +288,8 @@ def _value_text(key: str, value: Any, lang: str, unmasked: bool) -> str:
         return ("是" if value else "否") if zh else ("yes" if value else "no")
     if key in PHONE_KEYS and isinstance(value, str) and not unmasked:
         return mask_phone(value) or "—"
+    if key in FREE_TEXT_KEYS and isinstance(value, str) and not unmasked:
+        return mask_phones_in(value) or "—"
     if key == "status" and isinstance(value, str) and value in STATUS_TEXT:
         return _pick(STATUS_TEXT[value], lang)
     if key == "role" and isinstance(value, str) and value in ROLE_TEXT:
@@ -336,7 +359,8 @@ def summary_text(summary: str | None, lang: str = "zh_CN", *, unmasked: bool = F
             continue
         parts.append(f"{_field(key, lang)}: {_value_text(key, value, lang, unmasked)}")
     if data.get("note"):
-        parts.append(f"{'备注' if lang.startswith('zh') else 'note'}: {data['note']}")
+        note = str(data["note"]) if unmasked else mask_phones_in(str(data["note"]))
+        parts.append(f"{'备注' if lang.startswith('zh') else 'note'}: {note}")
     return sep.join(parts)
 
 

@@ -113,7 +113,7 @@ from desktop.io.fields import (
     parse_phone,
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
-from desktop.phones import drop_id_numbers, mask_phone
+from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
 from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
@@ -3481,6 +3481,24 @@ def unmapped_columns(plan: ImportPlan) -> list[str]:
         for index, header in enumerate(plan.headers)
         if header and index not in plan.mapping and index not in parts
     ]
+
+
+def row_as_shown(row: PlannedRow, actor: Actor | None) -> PlannedRow:
+    """`row` as `actor` may read it: for an operator who may not see full phone numbers (an assistant) its changes
+    show phones masked — the phone column as `184****3082` (what the roster shows them), a phone written into a
+    name or note as `138****`. An update's "手机: 18451173082 → 13912345678" holds the number stored for someone
+    already on the roster; the CLI masked it, the window's import preview showed it whole. The plan itself keeps
+    the values (the audit row of the import records them)."""
+    if actor is None or allowed(actor, "export_unmasked"):
+        return row
+
+    def masked(name: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        return (mask_phone(value) or value) if name == "phone" else mask_phones_in(value)
+
+    changes = tuple(replace(c, before=masked(c.field, c.before), after=masked(c.field, c.after)) for c in row.changes)
+    return replace(row, changes=changes)
 
 
 def describe_row(row: PlannedRow) -> str:

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import drop_format_chars
-from desktop.phones import drop_id_numbers, nanp_phone
+from desktop.phones import drop_id_numbers, mask_phone, nanp_phone
 from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus, reconcile_streak_bonuses
-from desktop.services.operators import Actor, require
+from desktop.services.operators import Actor, allowed, require
 from models import (
     AuditEntry,
     Group,
@@ -783,6 +783,17 @@ def get_member_input(session: Session, membership_id: int) -> MemberInput:
     )
 
 
+def member_input_shown(session: Session, actor: Actor, membership_id: int) -> MemberInput:
+    """get_member_input as `actor` may see it: the phone masked (138****8000) for an operator who may not see full
+    numbers (`export_unmasked`), as the roster, the exports and a team server's view show it to them. On one laptop
+    the member dialog showed an assistant every member's whole number, one click from the masked roster. Saved
+    back unchanged, a masked phone keeps the stored number (validate_edit, update_member's edits_only)."""
+    data = get_member_input(session, membership_id)
+    if data.phone and not allowed(actor, "export_unmasked"):
+        data = replace(data, phone=mask_phone(data.phone))
+    return data
+
+
 def update_member(
     session: Session, actor: Actor, membership_id: int, data: MemberInput, *, loaded: MemberInput | None = None
 ) -> None:
@@ -800,6 +811,8 @@ def update_member(
     # one writer of a member at a time (the dialog's save, a mark-left, a step): what is read is what is written over
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     before = get_member_input(session, membership_id)
+    if loaded is not None and data.phone and data.phone == loaded.phone:
+        data = replace(data, phone=before.phone)  # left as shown (masked to an assistant: member_input_shown)
     data = validate_edit(data, before)
     if loaded is not None:
         data = edits_only(loaded, data, before)

@@ -67,6 +67,7 @@ from desktop.services.imports import (
     ImportSummary,
     plan_applications_import,
     plan_roster_import,
+    row_as_shown,
     run_import,
     skippable,
     suggest_mapping,
@@ -305,10 +306,13 @@ def checkin_lines(plan: CheckinPlan) -> list[PreviewLine]:
     return lines
 
 
-def preview_lines(plan: ImportPlan) -> list[PreviewLine]:
+def preview_lines(plan: ImportPlan, actor: Actor | None = None) -> list[PreviewLine]:
+    """Every row of the plan with its action and what it changes — phones masked for an `actor` who may not see
+    them (imports.row_as_shown)."""
     lines = [PreviewLine(p.row, "problem", "", _problem_text(p)) for p in plan.file_problems]
     fills = _fills_by_row(plan)
     for row in plan.rows:
+        row = row_as_shown(row, actor)
         parts: list[str] = []
         if row.problems:
             parts.append("; ".join(_problem_text(p) for p in row.problems))
@@ -838,7 +842,7 @@ class ImportDialog(QDialog):
             self._show_checkin_plan(plan)
             return
         self.plan = plan
-        self.preview_model.set_lines(preview_lines(plan))
+        self.preview_model.set_lines(preview_lines(plan, self._actor))
         parts = [
             self.tr("%1 to add").replace("%1", number_text(plan.added)),
             self.tr("%1 to update").replace("%1", number_text(plan.updated)),
@@ -967,7 +971,7 @@ class ImportDialog(QDialog):
             return
         self.summary, self.group_created = summary, created
         self.plan = plan
-        self.preview_model.set_lines(preview_lines(plan))
+        self.preview_model.set_lines(preview_lines(plan, self._actor))
         text = self.tr("Imported: %1 added, %2 updated, %3 unchanged.")
         text = text.replace("%1", number_text(summary.added)).replace("%2", number_text(summary.updated))
         text = text.replace("%3", number_text(summary.unchanged))

@@ -38,8 +38,8 @@ from desktop.services.roster import (
     add_member,
     check_wechat_typed,
     find_duplicates,
-    get_member_input,
     id_number_fields,
+    member_input_shown,
     update_member,
     validate_edit,
 )
@@ -148,7 +148,7 @@ class MemberDialog(QDialog):
             group_name = ""
             if membership_id is not None:
                 self._member_id, self._group_id, group_name = membership_owner(session, membership_id)
-                self._loaded = get_member_input(session, membership_id)
+                self._loaded = member_input_shown(session, actor, membership_id)  # phone masked for an assistant
 
         self._errors: dict[str, QLabel] = {}
         self._build(tiers, groups, group_name)
