@@ -37,6 +37,12 @@ from desktop.errors import NotFound, PermissionDenied, SignInFailed, ValidationE
 from models import Operator, WorkspaceSetting
 
 SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team init` has run
+# the grants `apply_grants` gives, by version: raise it with every change of what apply_grants runs (a test of the
+# team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
+# whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
+# grant fixes that came without a migration reached no existing team database
+GRANTS_VERSION = 2
+GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
 MANAGERS_ONLY = ("merge_undo",)  # what a merge changed, phones included: an assistant neither merges nor undoes one
@@ -269,6 +275,37 @@ def apply_grants(session: Session, prefix: str) -> None:
     _guards(session, prefix)
     _masked_views(session, prefix)
     run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")
+    row = session.get(WorkspaceSetting, GRANTS_SETTING)
+    if row is None:
+        session.add(WorkspaceSetting(key=GRANTS_SETTING, value=str(GRANTS_VERSION)))
+    else:
+        row.value = str(GRANTS_VERSION)
+    session.flush()
+
+
+def regrant_if_stale(session: Session) -> bool:
+    """A team database whose grants are older than this version's (GRANTS_VERSION): give them again, when the
+    login is the tables' owner (the one who ran `team init` and upgrades the schema; no other login may grant).
+    True when it did. Any other login opens it as it is, its refusals named (models.db.ServerRefused)."""
+    prefix = prefix_of(session)
+    if prefix is None:
+        return False
+    stored = session.scalar(select(WorkspaceSetting.value).where(WorkspaceSetting.key == GRANTS_SETTING))
+    if stored == str(GRANTS_VERSION):
+        return False
+    owns = (
+        session.connection()
+        .execute(
+            text(
+                "SELECT tableowner = current_user FROM pg_tables WHERE schemaname = 'public' AND tablename = 'membership'"
+            )
+        )
+        .scalar()
+    )
+    if not owns:
+        return False
+    apply_grants(session, prefix)
+    return True
 
 
 def _assistant_guard(session: Session, prefix: str, table: str, events: str, refused: str, message: str) -> None:

@@ -33,6 +33,10 @@ def open_workspace(db: str | Path | None = None, *, backup_dir: Path | None = No
                 after={"from": database.migrated_from, "to": head_revision()},
             )
             _regrant_after_upgrade(session)
+        else:
+            from desktop.team_roles import regrant_if_stale
+
+            regrant_if_stale(session)
         session.commit()
     return database
 

@@ -1,0 +1,107 @@
+"""Grant fixes reach existing team databases: `apply_grants` records the version of the grants it gave
+(team_roles.GRANTS_VERSION), and the tables' owner opening a database with older grants gives them again. Before,
+grants were given again only after a schema migration, so a grants-only fix (an assistant's tag rename, a chat
+import that names its group, a join-date correction — each refused by the server) reached no existing team
+database until someone thought of running `team init` again."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import psycopg
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.engine import make_url
+
+from desktop.services.groups import create_group
+from desktop.services.operators import add_operator
+from desktop.team_roles import GRANTS_SETTING, GRANTS_VERSION, apply_grants, group_role, team_init
+from desktop.workspace import actor_for, open_workspace
+from models import WorkspaceSetting
+
+ASSISTANT_PW = "assist-pw-1"
+
+# the statements apply_grants runs, by GRANTS_VERSION (the prefix and database name taken out): a change of the
+# grants without a new version would reach no existing team database — raise GRANTS_VERSION and record it here
+RECORDED = {2: "ae58a71b46060923c35e02e6bc63816b5f125d35215d600cdec84027f10b2513"}
+
+
+def _dsn(url: str, login: str, password: str) -> str:
+    u = make_url(url)
+    return f"host={u.host} port={u.port} dbname={u.database} user={login} password={password}"
+
+
+@pytest.fixture
+def team(pg_url, monkeypatch):
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-20")
+    database = open_workspace(pg_url)
+    owner = actor_for(database)
+    with database.session() as s:
+        create_group(s, owner, "早起打卡营")
+        prefix = team_init(s, owner)
+        add_operator(s, owner, "小助理", "assistant", ASSISTANT_PW)
+        s.commit()
+    database.dispose()
+    yield pg_url, prefix
+    with psycopg.connect(_dsn(pg_url, "postgres", ""), autocommit=True) as conn:
+        conn.execute('DROP ROLE IF EXISTS "xiaozhuli"')
+
+
+def test_the_grants_of_this_version_are_the_recorded_ones(team):
+    url, prefix = team
+    database = open_workspace(url)
+    seen: list[str] = []
+    with database.session() as s:
+        conn = s.connection()
+        name = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+
+        def record(_conn, _cursor, statement, _params, _context, _many):
+            seen.append(re.sub(r"\s+", " ", statement.replace(prefix, "PREFIX").replace(name, "DB")).strip())
+
+        event.listen(conn, "before_cursor_execute", record)
+        apply_grants(s, prefix)
+        event.remove(conn, "before_cursor_execute", record)
+        s.rollback()
+    database.dispose()
+    digest = hashlib.sha256("\n".join(seen).encode()).hexdigest()
+    assert digest == RECORDED[GRANTS_VERSION], (
+        f"apply_grants runs other statements than version {GRANTS_VERSION} did: raise team_roles.GRANTS_VERSION "
+        f"and record {digest} for it here"
+    )
+
+
+def test_the_tables_owner_opening_a_database_with_older_grants_gives_them_again(team):
+    url, prefix = team
+    assistant = group_role(prefix, "assistant")
+    with psycopg.connect(_dsn(url, "postgres", ""), autocommit=True) as conn:
+        # a database granted by an older version: no UPDATE of a tag for an assistant, and its version stored
+        conn.execute(f'REVOKE UPDATE (name, color) ON tag FROM "{assistant}"')
+        conn.execute("UPDATE workspace_setting SET value = '1' WHERE key = %s", (GRANTS_SETTING,))
+        conn.execute("INSERT INTO tag (name, color) VALUES ('老会员', '#5B8FF9')")
+    open_workspace(url).dispose()  # the owner (the suite's login, who created the tables) opens it
+
+    def rename(login: str, password: str) -> None:
+        with psycopg.connect(_dsn(url, login, password), autocommit=True) as conn:
+            conn.execute("UPDATE tag SET name = '老朋友' WHERE name = '老会员'")
+
+    # the owner's open above gave the grants again: the assistant renames the tag
+    rename("xiaozhuli", ASSISTANT_PW)
+    database = open_workspace(url)
+    with database.session() as s:
+        stored = s.scalar(select(WorkspaceSetting.value).where(WorkspaceSetting.key == GRANTS_SETTING))
+    database.dispose()
+    assert stored == str(GRANTS_VERSION)
+
+
+def test_another_login_opens_a_database_with_older_grants_as_it_is(team):
+    """Only the tables' owner may grant: an assistant's open leaves the grants and the stored version alone."""
+    url, _prefix = team
+    with psycopg.connect(_dsn(url, "postgres", ""), autocommit=True) as conn:
+        conn.execute("UPDATE workspace_setting SET value = '1' WHERE key = %s", (GRANTS_SETTING,))
+    u = make_url(url).set(username="xiaozhuli", password=ASSISTANT_PW).render_as_string(hide_password=False)
+    database = open_workspace(u)
+    database.dispose()
+    with psycopg.connect(_dsn(url, "postgres", ""), autocommit=True) as conn:
+        stored = conn.execute("SELECT value FROM workspace_setting WHERE key = %s", (GRANTS_SETTING,)).fetchone()[0]
+    assert stored == "1"
