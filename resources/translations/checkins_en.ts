@@ -788,6 +788,10 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>%1 is on leave: not logged. Double-click or Enter records the leave.</source>
+            <translation>%1 is on leave: not logged. Double-click or Enter records the leave.</translation>
+        </message>
+        <message>
             <source>on line %1</source>
             <translation>on line %1</translation>
         </message>

@@ -768,6 +768,10 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>%1 is on leave: not logged. Double-click or Enter records the leave.</source>
+            <translation>%1 请假：不记打卡。双击或按回车可记录请假。</translation>
+        </message>
+        <message>
             <source>on line %1</source>
             <translation>第 %1 行已有</translation>
         </message>

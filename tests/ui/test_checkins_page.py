@@ -1510,3 +1510,32 @@ def test_quick_entry_says_who_of_the_candidates_is_checked_in_already(qtbot, pag
     }
     assert shown[ws.memberships["张三#2"]] == "张三  (zs_2)  —  checked in 06:01"
     assert "checked in" not in shown[ws.memberships["张三"]]
+
+
+def test_a_leave_line_of_a_chain_opens_the_leave_dialog_for_its_member_and_day(qtbot, page, ws):
+    """`赵六 今天请假` in yesterday's chain: not logged, and recording the leave it says meant the 请假… button, finding
+    赵六 again and setting yesterday by hand. Enter (or a double-click) on the line opens the dialog with them."""
+    yesterday = TODAY - timedelta(days=1)
+    page.set_day(yesterday)
+    page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 6:02\n2. 赵六 今天请假\n")
+    model = page.preview_model
+    row = next(r for r in range(model.rowCount()) if model.status(r) == "leave")
+    assert "Double-click or Enter records the leave" in model.index(row, PREVIEW_COL_STATUS).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    page.preview_view.setFocus()
+    page.preview_view.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(page.preview_view, Qt.Key.Key_Return)
+    dialog = page.active_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.member_search.current().membership_id == ws.memberships["赵六"]
+    assert dialog.start_edit.date().toPython() == yesterday == dialog.end_edit.date().toPython()
+    assert dialog.reason_edit.text() == "2. 赵六 今天请假"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert [p.display_name for p in on_leave(s, ws.group_id, yesterday)] == ["赵六"]
+        assert on_leave(s, ws.group_id, TODAY) == []
+    # a leave line naming nobody for certain opens nothing
+    page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 张三 请假\n")
+    row = next(r for r in range(model.rowCount()) if model.status(r) == "leave")
+    assert page.open_leave_for_line(row) is None

@@ -524,6 +524,14 @@ class PastePreviewModel(QAbstractTableModel):
         c = self._choices[row]
         return c.membership_id if c is not None and c.kind == "member" else None
 
+    def leave_candidate(self, row: int) -> Candidate | None:
+        """The member a 请假 line names for certain (one active member), whose leave the page offers to record."""
+        m = self.match_at(row)
+        if m is None or m.status != STATUS_LEAVE:
+            return None
+        people = [c for c in m.candidates if c.membership_id is not None and c.status == "active"]
+        return people[0] if len(people) == 1 and len(m.candidates) == 1 else None
+
     def _first_rows(self) -> dict[tuple[int, date], int]:
         """The row that checks in each (membership, day) — the first, as plan() takes them."""
         if self._first is None:
@@ -778,6 +786,10 @@ class PastePreviewModel(QAbstractTableModel):
                 return QCoreApplication.translate("PastePreviewModel", "Same as line %1").replace(
                     "%1", str(self._matches[first].line.line_no)
                 )
+            if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and (on_leave := self.leave_candidate(row)):
+                return QCoreApplication.translate(
+                    "PastePreviewModel", "%1 is on leave: not logged. Double-click or Enter records the leave."
+                ).replace("%1", on_leave.display_name)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_NOT_MEMBER:
                 return "\n".join(person_outcome_text(c) for c in m.candidates)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_OTHER_DAY and m.day:

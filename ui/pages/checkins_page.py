@@ -339,7 +339,7 @@ class CheckinsPage(GroupPage):
         self.late_check.toggled.connect(self._update_late)
         self.leave_button = QPushButton(self.tr("Leave…"))
         self.leave_button.setToolTip(self.tr("Record leave (请假) for a member"))
-        self.leave_button.clicked.connect(self.open_leave_dialog)
+        self.leave_button.clicked.connect(lambda: self.open_leave_dialog())
 
         top = QHBoxLayout()
         top.setSpacing(8)
@@ -552,6 +552,7 @@ class CheckinsPage(GroupPage):
         self.preview_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.preview_view.verticalHeader().setDefaultSectionSize(max(32, self.fontMetrics().height() + 16))
         self.preview_view.setItemDelegateForColumn(PREVIEW_COL_CHOICE, ChoiceDelegate(self.preview_view))
+        self.preview_view.doubleClicked.connect(lambda index: self.open_leave_for_line(index.row()))
         ph2 = self.preview_view.horizontalHeader()
         ph2.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         ph2.setHighlightSections(False)
@@ -1205,17 +1206,35 @@ class CheckinsPage(GroupPage):
         return [r.display_name for r in self.day_model.rows()]
 
     # ---------------------------------------------------------------- leave
+    def open_leave_for_line(self, row: int) -> LeaveDialog | None:
+        """`小琪 今天请假一天` in a pasted chain is not logged; this records the leave it says: the dialog with the
+        member the line names for certain and the line's day, its text as the reason (nothing is written until
+        the assistant confirms it there)."""
+        cand = self.preview_model.leave_candidate(row)
+        m = self.preview_model.match_at(row)
+        if cand is None or m is None or cand.membership_id is None:
+            return None
+        person = Person(cand.membership_id, cand.display_name)
+        return self.open_leave_dialog(person=person, day=m.day or self.day(), reason=m.line.raw.strip())
+
     @Slot()
-    def open_leave_dialog(self) -> LeaveDialog | None:
+    def open_leave_dialog(
+        self, person: Person | None = None, day: date | None = None, reason: str = ""
+    ) -> LeaveDialog | None:
         if self._group_id is None:
             return None
-        # only someone the assistant chose: the list's own current row (the first name) put a person into the
-        # leave dialog whom nobody picked, one Enter away from leave recorded for the wrong member
-        person = self.chosen_pending_person()
-        if self.selected_checkins():
-            r = self.selected_checkins()[0]
-            person = Person(r.membership_id, r.display_name)
-        dialog = LeaveDialog(self._database, self._actor, self._group_id, day=self.day(), person=person, parent=self)
+        if person is None:
+            # only someone the assistant chose: the list's own current row (the first name) put a person into the
+            # leave dialog whom nobody picked, one Enter away from leave recorded for the wrong member
+            person = self.chosen_pending_person()
+            if self.selected_checkins():
+                r = self.selected_checkins()[0]
+                person = Person(r.membership_id, r.display_name)
+        dialog = LeaveDialog(
+            self._database, self._actor, self._group_id, day=day or self.day(), person=person, parent=self
+        )
+        if reason:
+            dialog.reason_edit.setText(reason)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.leave_recorded.connect(self._on_leave_recorded)
         dialog.destroyed.connect(self._forget_dialog)
@@ -1405,10 +1424,13 @@ class CheckinsPage(GroupPage):
 
     @Slot()
     def open_current_choice(self) -> QComboBox | None:
-        """The choice list of the preview's current row, focused and open (None: that row needs none)."""
+        """The choice list of the preview's current row, focused and open (None: that row needs none). On a 请假
+        line naming one member, the leave dialog for them and the line's day instead."""
         index = self.preview_view.currentIndex()
         combo = self.choice_combo(index.row()) if index.isValid() else None
         if combo is None:
+            if index.isValid():
+                self.open_leave_for_line(index.row())
             return None
         self.preview_view.scrollTo(index)
         combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
