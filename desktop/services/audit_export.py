@@ -218,6 +218,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "groups": ("社群数", "groups"),
     "checkins": ("打卡", "check-ins"),
     "activities": ("活动", "activities"),
+    "tiers": ("层级", "tiers"),
+    "renamed": ("改名", "renamed"),
+    "removed": ("删除", "removed"),
 }
 # the workspace rules (settings.update) by their Settings page labels: "沉默天数 (days without participation …)"
 FIELD_LABELS.update(

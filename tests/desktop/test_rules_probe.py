@@ -5,12 +5,24 @@ off the list names the memberships that lost it, so nothing is lost without a tr
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
 from desktop.services.audit import list_audit
 from desktop.services.audit_export import summary_text
+from desktop.services.groups import create_group
 from desktop.services.operators import add_operator
+from desktop.services.roster import MemberInput, RosterQuery, add_member, search_roster
+from desktop.services.taxonomy import (
+    TierRow,
+    list_roles,
+    list_tier_rows,
+    remove_role,
+    rename_role,
+    save_tiers,
+    tier_holders,
+)
 from desktop.settings import get_setting, update_settings
 from desktop.workspace import actor_for
 from tests.fixed_day import TEST_TODAY
@@ -50,3 +62,64 @@ def test_a_change_of_the_workspace_rules_is_in_the_audit_log_old_to_new(sqlite_w
         text = summary_text(row.summary)
         assert "沉默天数: 30 → 14" in text
         assert "stalled" not in text and "停滞" not in text
+
+
+def _group_of_four(s, owner):
+    """A group whose four members hold the four default tiers; 张三 (大咖) also holds the role 助理."""
+    from desktop.services.members import bulk_add_role
+
+    gid = create_group(s, owner, "早起营")
+    ms = {}
+    for name, tier in [("张三", "大咖"), ("李四", "大咖"), ("王五", "中咖"), ("赵六", "核心")]:
+        _, ms[name] = add_member(
+            s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 1, 5), tier=tier)
+        )
+    bulk_add_role(s, owner, [ms["张三"]], "助理")
+    return gid, ms
+
+
+def test_a_tier_renamed_or_taken_off_the_list_is_in_the_audit_log_with_who_held_it(sqlite_workspace):
+    """大咖 renamed 嘉宾 and 核心 taken off the list: the audit row held the new names and the id of a tier no
+    longer there — which tier was removed, and who had held it (赵六 now 未设置), were gone without a trace. Now the
+    row holds the list before and after, the rename, the tier removed and the memberships it was taken from."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid, ms = _group_of_four(s, owner)
+        s.commit()
+        rows = list_tier_rows(s)
+        assert tier_holders(s) == {rows[0].id: 1, rows[1].id: 2, rows[2].id: 1}
+        save_tiers(s, owner, [TierRow(r.id, "嘉宾" if r.name == "大咖" else r.name, r.target_share) for r in rows[1:]])
+        s.commit()
+        by_name = {r.display_name: r.tier for r in search_roster(s, RosterQuery(group_id=gid))}
+        assert by_name == {"张三": "嘉宾", "李四": "嘉宾", "王五": "中咖", "赵六": None}
+        (row,) = list_audit(s, action_prefix="tiers.")
+        assert _summary(row) == {
+            "before": {"tiers": ["核心", "大咖", "中咖", "普通"]},
+            "after": {
+                "tiers": ["嘉宾", "中咖", "普通"],
+                "renamed": {"大咖": "嘉宾"},
+                "removed": ["核心"],
+                "memberships": {"核心": [ms["赵六"]]},
+            },
+        }
+        text = summary_text(row.summary)
+        assert "核心、大咖、中咖、普通 → 嘉宾、中咖、普通" in text and "改名: {大咖: 嘉宾}" in text
+
+
+def test_a_role_removed_or_renamed_is_in_the_audit_log_by_name_with_who_held_it(sqlite_workspace):
+    """助理 removed while 张三 held it: the audit row was the role's id alone — no name, no holders. Now the role's
+    name and the memberships that lost it; a rename reads old → new."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        _gid, ms = _group_of_four(s, owner)
+        roles = {name: rid for rid, name, _n in list_roles(s)}
+        rename_role(s, owner, roles["策划"], "活动策划")
+        remove_role(s, owner, roles["助理"])
+        s.commit()
+        removed, renamed = list_audit(s, action_prefix="role.")
+        assert (removed.action, _summary(removed)) == (
+            "role.remove",
+            {"before": {"name": "助理", "memberships": [ms["张三"]]}},
+        )
+        assert _summary(renamed) == {"before": {"name": "策划"}, "after": {"name": "活动策划"}}
+        assert "名称: 策划 → 活动策划" in summary_text(renamed.summary)
