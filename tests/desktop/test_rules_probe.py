@@ -123,3 +123,41 @@ def test_a_role_removed_or_renamed_is_in_the_audit_log_by_name_with_who_held_it(
         )
         assert _summary(renamed) == {"before": {"name": "策划"}, "after": {"name": "活动策划"}}
         assert "名称: 策划 → 活动策划" in summary_text(renamed.summary)
+
+
+def test_a_past_months_stalled_count_stays_when_the_step_list_is_relaxed_later(workspace, monkeypatch):
+    """November ended with 乙 and 丙 waiting since early November (stalled), and 甲 part-way but moving (a step on
+    28 November). On 2 December 丙 posted a photo (an optional step); on 6 December the owner retired the last
+    required step, which let 乙 in (admit_completed). November's stalled count read today's statuses and steps: it
+    fell from 2 to 0 — a figure already reported in November's workbook, changed by December's events and a rule
+    change. As the people stood at the end of November, it stays 2; today's count follows today (甲 only)."""
+    from datetime import date
+
+    from desktop.metrics import month_stats, stalled_onboarding
+    from desktop.services.onboarding import list_steps, record_step, retire_step
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-10-28")  # the applications came in
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        required = [st for st in list_steps(s, gid) if st.required]
+        optional = [st for st in list_steps(s, gid) if not st.required]
+        assert len(required) == 3 and optional, "the canonical template"
+        ms = {}
+        for name in ("甲", "乙", "丙"):
+            _, ms[name] = add_member(s, owner, gid, MemberInput(display_name=name, status="applicant"))
+        record_step(s, owner, ms["乙"], required[0].id, answer="想读书", when=datetime(2026, 11, 2, 9))
+        record_step(s, owner, ms["乙"], required[1].id, when=datetime(2026, 11, 3, 9))
+        record_step(s, owner, ms["丙"], required[0].id, answer="学习", when=datetime(2026, 11, 4, 9))
+        record_step(s, owner, ms["甲"], required[0].id, answer="交朋友", when=datetime(2026, 11, 28, 9))
+        s.commit()
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-12-01")
+        assert month_stats(s, gid, 2026, 11).stalled_onboarding == 2  # 乙 and 丙, as reported on 1 December
+
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-12-06")
+        record_step(s, owner, ms["丙"], optional[0].id, when=datetime(2026, 12, 2, 9))
+        assert retire_step(s, owner, required[2].id).admitted == ("乙",)
+        s.commit()
+        assert month_stats(s, gid, 2026, 11).stalled_onboarding == 2
+        assert stalled_onboarding(s, gid, date(2026, 11, 30)) == 2
+        assert month_stats(s, gid, 2026, 12).stalled_onboarding == 1  # 甲: 乙 is a member now, 丙 moved on 2 Dec
