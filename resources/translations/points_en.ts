@@ -400,8 +400,8 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/points_dialogs.py" line="162" />
-            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</source>
-            <translation>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</translation>
+            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger, dated today; nothing is deleted. Past months keep their points; this month's points and leaderboard include the correction. Manual adjustments are left as they are.</source>
+            <translation>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger, dated today; nothing is deleted. Past months keep their points; this month's points and leaderboard include the correction. Manual adjustments are left as they are.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/points_dialogs.py" line="174" />

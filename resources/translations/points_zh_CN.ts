@@ -396,8 +396,8 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/points_dialogs.py" line="162" />
-            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</source>
-            <translation>按当前规则重新计算每条已记录的打卡、活动、贡献和违规。应用后会为每位成员追加一条修正记录，不删除任何记录；手动调整保持不变。</translation>
+            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger, dated today; nothing is deleted. Past months keep their points; this month's points and leaderboard include the correction. Manual adjustments are left as they are.</source>
+            <translation>按当前规则重新计算每条已记录的打卡、活动、贡献和违规。应用后会为每位成员追加一条修正记录，日期为今天，不删除任何记录。以往月份的积分不变；本月积分和排行榜会包含这次修正。手动调整保持不变。</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/points_dialogs.py" line="174" />

@@ -161,3 +161,24 @@ def test_a_past_months_stalled_count_stays_when_the_step_list_is_relaxed_later(w
         assert month_stats(s, gid, 2026, 11).stalled_onboarding == 2
         assert stalled_onboarding(s, gid, date(2026, 11, 30)) == 2
         assert month_stats(s, gid, 2026, 12).stalled_onboarding == 1  # 甲: 乙 is a member now, 丙 moved on 2 Dec
+
+
+def test_levels_replaced_keep_the_old_ones_in_the_audit_log(sqlite_workspace):
+    """The levels are replaced as a whole (新人 0 / 活跃 100 → 新人 0 / 活跃 200): the audit row held the new list
+    only, so the thresholds a member's level had been read by were gone. Now the list before and after."""
+    from desktop.services.points import group_levels, set_levels
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        set_levels(s, owner, gid, [("新人", 0), ("活跃", 100)])
+        s.commit()
+        set_levels(s, owner, gid, [("新人", 0), ("活跃", 200)])
+        s.commit()
+        assert group_levels(s, gid) == [("新人", 0), ("活跃", 200)]
+        row = list_audit(s, action_prefix="points.levels")[0]
+        assert _summary(row) == {
+            "before": {"levels": {"0": "新人", "100": "活跃"}},
+            "after": {"levels": {"0": "新人", "200": "活跃"}},
+        }
+        assert "等级: {0: 新人, 100: 活跃} → {0: 新人, 200: 活跃}" in summary_text(row.summary)

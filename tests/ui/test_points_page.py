@@ -407,3 +407,17 @@ def test_a_violation_typed_as_a_positive_number_is_refused_and_the_table_keeps_t
         add_violation(s, ws.owner, zs, "flood", TODAY)
         s.commit()
         assert balance(s, zs) == before - 10
+
+
+def test_the_recompute_preview_says_the_correction_is_dated_today_and_counts_in_this_month(qtbot):
+    """Check-in 1 → 2 on the 6th, then "Recompute from rules…": each member's history re-priced in one entry
+    dated today — this month's points and leaderboard took every past month's difference (+300 "this month" for a
+    member of a year), and the preview said only "one correcting entry per member". It says so now."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.dialogs.points_dialogs import RecomputeDialog
+
+    dialog = RecomputeDialog([], can_apply=True)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "dated today" in texts and "this month's points and leaderboard include the correction" in texts
