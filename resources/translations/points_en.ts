@@ -361,6 +361,11 @@
             <translation>Rule saved. New entries use it now; “Recompute from rules…” re-prices past ones.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/points_page.py" line="1" />
+            <source>Rule saved. 7-day bonuses follow each member's whole history: a member's past runs are settled to this rule at their next check-in, dated on the runs' days, so past months' points change then; “Recompute from rules…” settles everyone now.</source>
+            <translation>Rule saved. 7-day bonuses follow each member's whole history: a member's past runs are settled to this rule at their next check-in, dated on the runs' days, so past months' points change then; “Recompute from rules…” settles everyone now.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/points_page.py" line="527" />
             <source>New level</source>
             <translation>New level</translation>

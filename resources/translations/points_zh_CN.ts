@@ -358,6 +358,11 @@
             <translation>规则已保存，之后的积分按新规则计算；用“按规则重新计算…”可重算以往的记录。</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/points_page.py" line="1" />
+            <source>Rule saved. 7-day bonuses follow each member's whole history: a member's past runs are settled to this rule at their next check-in, dated on the runs' days, so past months' points change then; “Recompute from rules…” settles everyone now.</source>
+            <translation>规则已保存。连续7天奖励按每位成员的全部打卡记录计算：成员下次打卡时，其以往的连续打卡会按新规则补发或撤回，记在当时的日期，以往月份的积分随之变化；用“按规则重新计算…”可立即为所有人结算。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/points_page.py" line="527" />
             <source>New level</source>
             <translation>新等级</translation>
