@@ -175,6 +175,9 @@ def _stalled(group_id, cutoff_day, end_day, *, ids_only: bool = False):
         and_(
             Membership.status == "active",
             Membership.joined_at >= after_end,
+            # in the entry process then: an application or a step by the day (not a member added as one, whose join
+            # date a chat export gave later), and no earlier spell (a former member was gone, not on the way in)
+            or_(Membership.applied_at.is_not(None), last_step.is_not(None)),
             ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),
         ),
     )

@@ -25,6 +25,7 @@ from desktop.services.taxonomy import (
 )
 from desktop.settings import get_setting, update_settings
 from desktop.workspace import actor_for
+from models import Membership
 from tests.fixed_day import TEST_TODAY
 
 
@@ -182,3 +183,24 @@ def test_levels_replaced_keep_the_old_ones_in_the_audit_log(sqlite_workspace):
             "after": {"levels": {"0": "新人", "200": "活跃"}},
         }
         assert "等级: {0: 新人, 100: 活跃} → {0: 新人, 200: 活跃}" in summary_text(row.summary)
+
+
+def test_a_member_added_as_one_whose_join_date_came_later_was_never_stalled(workspace, monkeypatch):
+    """A member added on 10 November as a member (已入群, no join date, no application), whose join notice a chat
+    export gave as 3 December: not a member in November by the dates — and not someone waiting in the entry process
+    either. November's stalled count is 0."""
+    from desktop.metrics import month_stats
+    from desktop.services.onboarding import record_join
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-10")
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="甲"))
+        s.get(Membership, ms).joined_at = None  # as a roster imported without join dates leaves it
+        s.commit()
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-12-06")
+        record_join(s, owner, ms, datetime(2026, 12, 3, 20))
+        s.commit()
+        assert s.get(Membership, ms).status == "active"
+        assert month_stats(s, gid, 2026, 11).stalled_onboarding == 0
