@@ -170,26 +170,26 @@ def _stalled(group_id, cutoff_day, end_day, *, ids_only: bool = False):
     # of October whom a chat export shows joining yesterday, was "stalled for 78 days" — since their old last step
     entered = and_(Membership.joined_at.is_not(None), Membership.joined_at < after_end)  # by the end of the day
     since = case((and_(entered, Membership.joined_at > moved), Membership.joined_at), else_=moved).label("since")
-    waiting = or_(
-        Membership.status.in_(("applicant", "onboarding")),
-        and_(
-            Membership.status == "active",
-            Membership.joined_at >= after_end,
-            # in the entry process then: an application or a step by the day (not a member added as one, whose join
-            # date a chat export gave later), and no earlier spell (a former member was gone, not on the way in)
-            or_(Membership.applied_at.is_not(None), last_step.is_not(None)),
-            ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),
-        ),
-    )
     # counted (month_stats), only the ids are selected: the day's CASE read each waiting membership's last step
     # twice more (6.2 → 7.6 ms a WeChat group's month stats)
-    return select(Membership.id, *(() if ids_only else (since,))).where(
-        Membership.group_id == group_id,
-        waiting,
-        moved < cutoff,
-        or_(~entered, Membership.joined_at < cutoff),
-        of_live_person(),
+    columns = (Membership.id, *(() if ids_only else (since,)))
+    common = (moved < cutoff, or_(~entered, Membership.joined_at < cutoff), of_live_person())
+    # two selects, each on the (group, status) index: as one OR of the two, SQLite walked the group's memberships
+    # (40 → 55 ms of a 6,000-member group's month stats)
+    waiting_now = select(*columns).where(
+        Membership.group_id == group_id, Membership.status.in_(("applicant", "onboarding")), *common
     )
+    let_in_since = select(*columns).where(
+        Membership.group_id == group_id,
+        Membership.status == "active",
+        Membership.joined_at >= after_end,
+        # in the entry process then: an application or a step by the day (not a member added as one, whose join
+        # date a chat export gave later), and no earlier spell (a former member was gone, not on the way in)
+        or_(Membership.applied_at.is_not(None), last_step.is_not(None)),
+        ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),
+        *common,
+    )
+    return union_all(waiting_now, let_in_since)
 
 
 def stalled_onboarding(session: Session, group_id: int, as_of: date) -> int:

@@ -28,9 +28,10 @@ def stalled_since(
     than `days` days (default: the `stalled_days` setting). Same definition as metrics.stalled_query: the
     query's cut-off is `as_of - days`.
     `membership_ids`: of these memberships only."""
-    query = stalled_query(session, group_id, as_of, days=days)
+    stalled = stalled_query(session, group_id, as_of, days=days).subquery()
+    query = select(stalled.c.id, stalled.c.since)
     if membership_ids is not None:
-        query = query.where(Membership.id.in_(list(membership_ids)))
+        query = query.where(stalled.c.id.in_(list(membership_ids)))
     rows = session.execute(query).all()
     return {mid: bulk.stored_day(since) for mid, since in rows}
 
