@@ -204,3 +204,37 @@ def test_a_member_added_as_one_whose_join_date_came_later_was_never_stalled(work
         s.commit()
         assert s.get(Membership, ms).status == "active"
         assert month_stats(s, gid, 2026, 11).stalled_onboarding == 0
+
+
+def test_an_applicant_flagged_in_november_stays_flagged_in_novembers_alerts_once_let_in(workspace, monkeypatch):
+    """An applicant (申请中) with three violations in November is named on November's 预警 sheet (docs/metrics.md:
+    people still joining count). Let in on 3 December, they left November's alerts: the check read today's status.
+    As they stood on 30 November, they are still named there."""
+    from datetime import date
+
+    from desktop import health
+    from desktop.services.onboarding import list_steps, record_step
+    from desktop.services.participation import add_violation
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-01")
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="甲", status="applicant"))
+        s.commit()
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-11-30")
+        for day in (5, 12, 19):
+            add_violation(s, owner, ms, "ad", date(2026, 11, day))
+        s.commit()
+
+        def flagged(day):
+            return [a.display_name for a in health.alerts(s, gid, day) if a.kind == "repeat_violator"]
+
+        assert flagged(date(2026, 11, 30)) == ["甲"]
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-12-06")
+        for step in list_steps(s, gid):
+            if step.required:
+                record_step(s, owner, ms, step.id, answer="x", when=datetime(2026, 12, 3, 9))
+        s.commit()
+        assert s.get(Membership, ms).status == "active"
+        assert flagged(date(2026, 11, 30)) == ["甲"]
