@@ -219,6 +219,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "checkins": ("打卡", "check-ins"),
     "activities": ("活动", "activities"),
     "tiers": ("层级", "tiers"),
+    "order": ("顺序", "order"),
     "renamed": ("改名", "renamed"),
     "removed": ("删除", "removed"),
 }

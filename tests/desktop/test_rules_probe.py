@@ -238,3 +238,25 @@ def test_an_applicant_flagged_in_november_stays_flagged_in_novembers_alerts_once
         s.commit()
         assert s.get(Membership, ms).status == "active"
         assert flagged(date(2026, 11, 30)) == ["甲"]
+
+
+def test_a_step_moved_is_in_the_audit_log_with_the_order_before_and_after(sqlite_workspace):
+    """实名认证 moved to the top: the audit row held the new index alone — where it had been, and what the list read,
+    were gone. Now the order before and after, by name (a retired step is in neither)."""
+    from desktop.services.onboarding import list_steps, move_step, restore_step, retire_step
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        steps = list_steps(s, gid)
+        retire_step(s, owner, steps[3].id)
+        names = [st.name for st in steps if st.id != steps[3].id]
+        move_step(s, owner, steps[-1].id, 0)
+        restore_step(s, owner, steps[3].id)
+        s.commit()
+        restored, moved = list_audit(s, action_prefix="step.")[:2]
+        assert _summary(moved) == {
+            "before": {"order": names},
+            "after": {"order": [names[-1], *names[:-1]], "index": 0},
+        }
+        assert _summary(restored) == {"after": {"name": steps[3].name}}
