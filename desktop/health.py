@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.metrics import (
@@ -175,7 +175,19 @@ def alerts(
             Violation.group_id == group_id,
             Violation.day > as_of - timedelta(days=window),
             Violation.day <= as_of,
-            or_(member_at_end_condition(as_of), Membership.status.in_(("applicant", "onboarding"))),
+            or_(
+                member_at_end_condition(as_of),
+                Membership.status.in_(("applicant", "onboarding")),
+                # still joining that day, let in since (已入群 with a join date after it): a past month's 预警 sheet
+                # lost the applicant of November with three violations once they were let in, in December
+                # (an application, and no earlier spell: one who came back was gone that day, not joining)
+                and_(
+                    Membership.status == "active",
+                    Membership.joined_at >= day_after(as_of),
+                    Membership.applied_at.is_not(None),
+                    ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),
+                ),
+            ),
         )
         .group_by(Violation.membership_id)
         .having(func.count() >= n_flag)

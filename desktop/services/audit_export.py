@@ -43,6 +43,7 @@ from desktop.phones import mask_phone, mask_phones_in
 from desktop.services.audit import AuditRow, list_audit
 from desktop.services.operators import Actor, require
 from desktop.services.team_queries import entity_names
+from desktop.settings import SETTINGS
 from desktop.tasks import Progress
 from models.db import Database
 
@@ -117,6 +118,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "role.remove": ("删除角色", "Remove role"),
     "tag.edit": ("修改标签", "Edit tag"),
     "tiers.save": ("修改层级设置", "Edit tiers"),
+    "settings.update": ("修改工作区规则", "Change workspace rules"),
 }
 # "membership.<status>": the membership's status was set (onboarding.set_status)
 STATUS_ACTION = ("成员状态改为", "Status set to")
@@ -137,6 +139,7 @@ ACTION_PREFIXES: dict[str, tuple[str, str]] = {
     "import.": ("导入", "Imports"),
     "group.": ("社群", "Groups"),
     "operator.": ("操作员", "Operators"),
+    "settings.": ("工作区规则", "Workspace rules"),
 }
 
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
@@ -215,7 +218,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "groups": ("社群数", "groups"),
     "checkins": ("打卡", "check-ins"),
     "activities": ("活动", "activities"),
+    "tiers": ("层级", "tiers"),
+    "order": ("顺序", "order"),
+    "renamed": ("改名", "renamed"),
+    "removed": ("删除", "removed"),
 }
+# the workspace rules (settings.update) by their Settings page labels: "沉默天数 (days without participation …)"
+FIELD_LABELS.update(
+    {key: (s.label.split(" (", 1)[0], s.label.split(" (", 1)[1].rstrip(")")) for key, s in SETTINGS.items()}
+)
 
 STATUS_TEXT: dict[str, tuple[str, str]] = {
     "applicant": ("申请中", "Applicant"),

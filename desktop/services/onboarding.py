@@ -174,7 +174,20 @@ def move_step(session: Session, actor: Actor, step_id: int, new_index: int) -> N
     ids.insert(new_index, step_id)
     for pos, sid in enumerate(ids):
         session.execute(update(EntryStep).where(EntryStep.id == sid).values(position=pos))
-    record_audit(session, actor.id, "step.move", "entry_step", step_id, after={"index": new_index})
+    # the order before and after, by name: the row held the new index alone — where the step had been, and what
+    # the list read, were not in the log
+    names = {s.id: s.name for s in live}
+    before = [s.name for s in live]
+    after = [names.get(sid, step.name) for sid in ids]
+    record_audit(
+        session,
+        actor.id,
+        "step.move",
+        "entry_step",
+        step_id,
+        before={"order": before},
+        after={"order": after, "index": new_index},
+    )
 
 
 def retire_step(session: Session, actor: Actor, step_id: int) -> StepListChange:
@@ -202,7 +215,7 @@ def restore_step(session: Session, actor: Actor, step_id: int) -> None:
         )
         + 1
     )
-    record_audit(session, actor.id, "step.restore", "entry_step", step_id)
+    record_audit(session, actor.id, "step.restore", "entry_step", step_id, after={"name": step.name})
 
 
 # ---- rules versions ----

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound
 from desktop.metrics import stalled_query
 from desktop.services.onboarding import StepDetail, step_details_select
-from desktop.settings import get_setting
 from models import EntryStep, Group, Member, Membership, StepProgress, bulk
 
 
@@ -27,14 +26,12 @@ def stalled_since(
 ) -> dict[int, date]:
     """membership id -> the day its entry process last moved, for applicants and newcomers stalled for more
     than `days` days (default: the `stalled_days` setting). Same definition as metrics.stalled_query: the
-    query's cut-off is `as_of - stalled_days`, so shifting as_of gives the cut-off `as_of - days`.
+    query's cut-off is `as_of - days`.
     `membership_ids`: of these memberships only."""
-    setting = int(get_setting(session, "stalled_days"))
-    n = setting if days is None else max(0, int(days))
-    shifted = as_of + timedelta(days=setting - n)
-    query = stalled_query(session, group_id, shifted)
+    stalled = stalled_query(session, group_id, as_of, days=days).subquery()
+    query = select(stalled.c.id, stalled.c.since)
     if membership_ids is not None:
-        query = query.where(Membership.id.in_(list(membership_ids)))
+        query = query.where(stalled.c.id.in_(list(membership_ids)))
     rows = session.execute(query).all()
     return {mid: bulk.stored_day(since) for mid, since in rows}
 

@@ -343,12 +343,23 @@ def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple
         raise ValidationError("levels", "等级名称不能为空 (level names are required)")
     if len(set(thresholds)) != len(thresholds):
         raise ValidationError("levels", "等级门槛不能重复 (thresholds must differ)")
+    # the levels before go in the audit row too: they are replaced, and the row held only the new ones (threshold ->
+    # name: the thresholds differ, and the log reads "{0: 新人, 100: 活跃} → {0: 新人, 200: 活跃}")
+    before = {str(p): n for n, p in group_levels(session, group_id)}
     session.execute(Level.__table__.delete().where(Level.group_id == group_id))
     session.execute(
         insert(Level),
         [{"group_id": group_id, "name": n, "min_points": p} for n, p in zip(names, thresholds, strict=True)],
     )
-    record_audit(session, actor.id, "points.levels", "group", group_id, after={"levels": levels})
+    record_audit(
+        session,
+        actor.id,
+        "points.levels",
+        "group",
+        group_id,
+        before={"levels": before},
+        after={"levels": {str(p): n for n, p in sorted(zip(names, thresholds, strict=True), key=lambda x: x[1])}},
+    )
 
 
 def referral_earned():

@@ -28,9 +28,23 @@ def list_tier_rows(session: Session) -> list[TierRow]:
     return [TierRow(t.id, t.name, t.target_share) for t in session.scalars(select(Tier).order_by(Tier.rank))]
 
 
+def tier_holders(session: Session) -> dict[int, int]:
+    """Memberships holding each tier (tier id -> count; a tier nobody holds is not in it): what taking a tier off
+    the list takes from people — the tiers dialog asks before it does."""
+    return {
+        int(tid): int(n)
+        for tid, n in session.execute(
+            select(Membership.tier_id, func.count()).where(Membership.tier_id.is_not(None)).group_by(Membership.tier_id)
+        )
+    }
+
+
 def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
     """Replace the tier list in this order (rank 0 = highest). Existing ids keep their memberships; a tier
-    left out loses it (those memberships get no tier) — callers confirm that with the user first."""
+    left out loses it (those memberships get no tier) — callers confirm that with the user first (tier_holders).
+    The audit row holds the list before and after (a rename reads 大咖 → 嘉宾), each tier taken off and the
+    memberships that held it: before, it held the new names and the ids of tiers no longer there — who was 大咖
+    was gone without a trace."""
     require(actor, "edit_groups")
     names = [t.name.strip() for t in tiers]
     if not tiers or any(not n for n in names):
@@ -39,9 +53,16 @@ def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
         raise ValidationError("tiers", "层级名称不能重复 (tier names must differ)")
     if any(not 0 <= t.target_share <= 1 for t in tiers):
         raise ValidationError("tiers", "目标占比应在 0 到 1 之间 (target share must be 0..1)")
+    old = session.execute(select(Tier.id, Tier.name).order_by(Tier.rank)).all()
+    old_names: dict[int, str] = dict(old)  # type: ignore[arg-type]
     keep = {t.id for t in tiers if t.id is not None}
-    gone = [tid for tid in session.scalars(select(Tier.id)) if tid not in keep]
+    gone = [tid for tid, _name in old if tid not in keep]
+    cleared: dict[str, list[int]] = {}
     if gone:
+        for mid, tid in session.execute(
+            select(Membership.id, Membership.tier_id).where(Membership.tier_id.in_(gone)).order_by(Membership.id)
+        ):
+            cleared.setdefault(old_names[tid], []).append(mid)
         session.execute(update(Membership).where(Membership.tier_id.in_(gone)).values(tier_id=None))
         session.execute(delete(Tier).where(Tier.id.in_(gone)))
     # two passes so renames that swap names never collide with the UNIQUE(name) constraint
@@ -53,7 +74,18 @@ def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
             session.execute(insert(Tier).values(name=name, rank=rank, target_share=t.target_share))
         else:
             session.execute(update(Tier).where(Tier.id == t.id).values(name=name, target_share=t.target_share))
-    record_audit(session, actor.id, "tiers.save", "tier", None, after={"tiers": names, "removed": gone})
+    renamed = {
+        old_names[t.id]: name
+        for t, name in zip(tiers, names, strict=True)
+        if t.id in old_names and old_names[t.id] != name
+    }
+    after: dict = {"tiers": names}
+    if renamed:
+        after["renamed"] = renamed
+    if gone:
+        after["removed"] = [old_names[tid] for tid in gone]
+        after["memberships"] = cleared  # tier name -> the memberships it was taken from
+    record_audit(session, actor.id, "tiers.save", "tier", None, before={"tiers": [n for _tid, n in old]}, after=after)
 
 
 def list_roles(session: Session) -> list[tuple[int, str, int]]:
@@ -83,15 +115,27 @@ def rename_role(session: Session, actor: Actor, role_id: int, name: str) -> None
         raise ValidationError("role", "角色名称不能为空 (role name is required)")
     if session.scalar(select(Role.id).where(Role.name == name, Role.id != role_id)) is not None:
         raise ValidationError("role", f"角色「{name}」已存在 (already exists)")
+    before = session.scalar(select(Role.name).where(Role.id == role_id))
     session.execute(update(Role).where(Role.id == role_id).values(name=name))
-    record_audit(session, actor.id, "role.rename", "role", role_id, after={"name": name})
+    record_audit(session, actor.id, "role.rename", "role", role_id, before={"name": before}, after={"name": name})
 
 
 def remove_role(session: Session, actor: Actor, role_id: int) -> None:
+    """Take a role off the list, and from every membership holding it (the roles dialog asks first, naming how
+    many). The audit row names the role and the memberships that held it: it held only the role's id, of a row no
+    longer there — which role it was and who had it, gone without a trace."""
     require(actor, "edit_groups")
+    name = session.scalar(select(Role.name).where(Role.id == role_id))
+    holders = list(
+        session.scalars(
+            select(membership_role.c.membership_id)
+            .where(membership_role.c.role_id == role_id)
+            .order_by(membership_role.c.membership_id)
+        )
+    )
     session.execute(delete(membership_role).where(membership_role.c.role_id == role_id))
     session.execute(delete(Role).where(Role.id == role_id))
-    record_audit(session, actor.id, "role.remove", "role", role_id)
+    record_audit(session, actor.id, "role.remove", "role", role_id, before={"name": name, "memberships": holders})
 
 
 def list_tag_rows(session: Session) -> list[tuple[int, str, str, int]]:

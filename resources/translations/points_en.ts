@@ -361,6 +361,11 @@
             <translation>Rule saved. New entries use it now; “Recompute from rules…” re-prices past ones.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/points_page.py" line="1" />
+            <source>Rule saved. 7-day bonuses follow each member's whole history: a member's past runs are settled to this rule at their next check-in, dated on the runs' days, so past months' points change then; “Recompute from rules…” settles everyone now.</source>
+            <translation>Rule saved. 7-day bonuses follow each member's whole history: a member's past runs are settled to this rule at their next check-in, dated on the runs' days, so past months' points change then; “Recompute from rules…” settles everyone now.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/points_page.py" line="527" />
             <source>New level</source>
             <translation>New level</translation>
@@ -400,8 +405,8 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/points_dialogs.py" line="162" />
-            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</source>
-            <translation>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</translation>
+            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger, dated today; nothing is deleted. Past months keep their points; this month's points and leaderboard include the correction. Manual adjustments are left as they are.</source>
+            <translation>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger, dated today; nothing is deleted. Past months keep their points; this month's points and leaderboard include the correction. Manual adjustments are left as they are.</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/points_dialogs.py" line="174" />

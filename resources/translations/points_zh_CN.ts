@@ -358,6 +358,11 @@
             <translation>规则已保存，之后的积分按新规则计算；用“按规则重新计算…”可重算以往的记录。</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/points_page.py" line="1" />
+            <source>Rule saved. 7-day bonuses follow each member's whole history: a member's past runs are settled to this rule at their next check-in, dated on the runs' days, so past months' points change then; “Recompute from rules…” settles everyone now.</source>
+            <translation>规则已保存。连续7天奖励按每位成员的全部打卡记录计算：成员下次打卡时，其以往的连续打卡会按新规则补发或撤回，记在当时的日期，以往月份的积分随之变化；用“按规则重新计算…”可立即为所有人结算。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/points_page.py" line="527" />
             <source>New level</source>
             <translation>新等级</translation>
@@ -396,8 +401,8 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/points_dialogs.py" line="162" />
-            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger; nothing is deleted. Manual adjustments are left as they are.</source>
-            <translation>按当前规则重新计算每条已记录的打卡、活动、贡献和违规。应用后会为每位成员追加一条修正记录，不删除任何记录；手动调整保持不变。</translation>
+            <source>Every recorded fact priced with the current rules. Applying adds one correcting entry per member to the ledger, dated today; nothing is deleted. Past months keep their points; this month's points and leaderboard include the correction. Manual adjustments are left as they are.</source>
+            <translation>按当前规则重新计算每条已记录的打卡、活动、贡献和违规。应用后会为每位成员追加一条修正记录，日期为今天，不删除任何记录。以往月份的积分不变；本月积分和排行榜会包含这次修正。手动调整保持不变。</translation>
         </message>
         <message numerus="yes">
             <location filename="../../ui/dialogs/points_dialogs.py" line="174" />

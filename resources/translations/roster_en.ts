@@ -62,8 +62,8 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="137" />
-            <source>A check-in logged later for an earlier day keeps the streak going when this is on</source>
-            <translation>A check-in logged later for an earlier day keeps the streak going when this is on</translation>
+            <source>A check-in logged later for an earlier day keeps the streak going when this is on. Changing it settles each member's past 7-day bonuses to it at their next check-in, dated on the runs' days: past months' points change then.</source>
+            <translation>A check-in logged later for an earlier day keeps the streak going when this is on. Changing it settles each member's past 7-day bonuses to it at their next check-in, dated on the runs' days: past months' points change then.</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="139" />

@@ -62,8 +62,8 @@
         </message>
         <message>
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="137" />
-            <source>A check-in logged later for an earlier day keeps the streak going when this is on</source>
-            <translation>开启后，为之前某天补记的打卡不会打断连续打卡天数</translation>
+            <source>A check-in logged later for an earlier day keeps the streak going when this is on. Changing it settles each member's past 7-day bonuses to it at their next check-in, dated on the runs' days: past months' points change then.</source>
+            <translation>开启后，为之前某天补记的打卡不会打断连续打卡天数。更改此项后，每位成员下次打卡时，其以往的连续7天奖励会按新设置补发或撤回，记在当时的日期：以往月份的积分随之变化。</translation>
         </message>
         <message>
             <location filename="../../ui/dialogs/group_profile_dialog.py" line="139" />

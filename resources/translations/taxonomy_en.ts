@@ -126,5 +126,36 @@
         <source>Tag name:</source>
         <translation>Tag name:</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>%1 is held by %n membership(s).</source>
+        <translation>
+            <numerusform>%1 is held by %Ln membership.</numerusform>
+            <numerusform>%1 is held by %Ln memberships.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>Remove tiers</source>
+        <translation>Remove tiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>They will be left without a tier. Save anyway?</source>
+        <translation>They will be left without a tier. Save anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>Remove role</source>
+        <translation>Remove role</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>%1 is held by %n membership(s); they will lose it. Remove it?</source>
+        <translation>
+            <numerusform>%1 is held by %Ln membership; they will lose it. Remove it?</numerusform>
+            <numerusform>%1 is held by %Ln memberships; they will lose it. Remove it?</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

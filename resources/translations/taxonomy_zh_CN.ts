@@ -124,5 +124,34 @@
         <source>Tag name:</source>
         <translation>标签名称：</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>%1 is held by %n membership(s).</source>
+        <translation>
+            <numerusform>%1 有 %Ln 人担任。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>Remove tiers</source>
+        <translation>删除层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>They will be left without a tier. Save anyway?</source>
+        <translation>他们将没有层级（未设置）。仍然保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>Remove role</source>
+        <translation>删除角色</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/taxonomy_dialog.py" line="1" />
+        <source>%1 is held by %n membership(s); they will lose it. Remove it?</source>
+        <translation>
+            <numerusform>%1 有 %Ln 人担任，删除后他们将不再担任。确定删除吗？</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -201,3 +201,12 @@ def test_group_profile_button_on_the_roster_page(qtbot, ws):
     type_text(qtbot, dialog.goal_edit, "早起")
     with qtbot.waitSignal(page.members_changed):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_late_check_in_setting_says_a_change_settles_past_bonuses(qtbot, ws):
+    """补卡 made to count in December: each member's November runs with a 补卡 in them were paid their 7-day bonus
+    at the member's next check-in, dated in November — November's points changed days later, with nothing said
+    beside the box. Its tooltip says so."""
+    dlg = open_dialog(qtbot, ws)
+    tip = dlg.late_check.toolTip()
+    assert "keeps the streak going" in tip and "past months' points change" in tip

@@ -407,3 +407,29 @@ def test_a_violation_typed_as_a_positive_number_is_refused_and_the_table_keeps_t
         add_violation(s, ws.owner, zs, "flood", TODAY)
         s.commit()
         assert balance(s, zs) == before - 10
+
+
+def test_the_recompute_preview_says_the_correction_is_dated_today_and_counts_in_this_month(qtbot):
+    """Check-in 1 → 2 on the 6th, then "Recompute from rules…": each member's history re-priced in one entry
+    dated today — this month's points and leaderboard took every past month's difference (+300 "this month" for a
+    member of a year), and the preview said only "one correcting entry per member". It says so now."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.dialogs.points_dialogs import RecomputeDialog
+
+    dialog = RecomputeDialog([], can_apply=True)
+    qtbot.addWidget(dialog)
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "dated today" in texts and "this month's points and leaderboard include the correction" in texts
+
+
+def test_the_streak_rule_saved_says_past_runs_are_settled_at_the_next_check_in(qtbot, ws):
+    """The 7-day bonus switched on (or re-priced) in December: each member's November runs were paid at their next
+    check-in, dated in November — November's points changed days later — while the hint said new entries use the
+    rule and past ones wait for a recompute. The streak rule's hint says what happens; other rules keep theirs."""
+    page = open_page(qtbot, ws)
+    edit_rule_points(qtbot, page, "streak7", 9)
+    assert "settled to this rule at their next check-in" in page.rules_hint.text()
+    assert "past months' points change" in page.rules_hint.text()
+    assert page.edit_rule("share", points=4)
+    assert page.rules_hint.text().startswith("Rule saved. New entries use it now")

@@ -139,7 +139,11 @@ class GroupProfileDialog(QDialog):
         self.notice_edit = _text_box(self.tr("What newcomers must know before joining (入会须知)"), 150)
         self.late_check = QCheckBox(self.tr("Late check-ins (补卡) count toward streaks"))
         self.late_check.setToolTip(
-            self.tr("A check-in logged later for an earlier day keeps the streak going when this is on")
+            self.tr(
+                "A check-in logged later for an earlier day keeps the streak going when this is on. Changing it "
+                "settles each member's past 7-day bonuses to it at their next check-in, dated on the runs' days: "
+                "past months' points change then."
+            )
         )
         self.archived_label = QLabel(self.tr("This group is archived. Its history is kept."))
         self.archived_label.setObjectName("hint")

@@ -165,7 +165,8 @@ class RecomputeDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Every recorded fact priced with the current rules. Applying adds one correcting entry per "
-                "member to the ledger; nothing is deleted. Manual adjustments are left as they are."
+                "member to the ledger, dated today; nothing is deleted. Past months keep their points; this "
+                "month's points and leaderboard include the correction. Manual adjustments are left as they are."
             )
         )
         intro.setWordWrap(True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +35,7 @@ from desktop.services.taxonomy import (
     rename_role,
     save_tiers,
     set_tag,
+    tier_holders,
 )
 from ui.messages import default_name
 from ui.operations import run_write
@@ -54,6 +56,7 @@ class TaxonomyDialog(QDialog):
         # hooks tests can replace: ask for a text, a colour, or a yes/no
         self.ask_text = self._ask_text
         self.ask_color = self._ask_color
+        self.ask_yes = self._ask_yes
         can_edit = allowed(actor, "edit_groups")
 
         self.tabs = QTabWidget()
@@ -210,7 +213,24 @@ class TaxonomyDialog(QDialog):
 
     @Slot()
     def save_tiers(self) -> bool:
-        return self._write(lambda s: save_tiers(s, self._actor, self.tier_rows()))
+        """Save the list; a tier taken off it that people hold is asked about first, naming how many lose it (it
+        was taken from them at Save with nothing said: 大咖 removed, twelve members 未设置)."""
+        rows = self.tier_rows()
+        with self._database.session() as s:
+            stored = {t.id: t.name for t in list_tier_rows(s)}
+            held = tier_holders(s)
+        kept = {t.id for t in rows}
+        lines = [
+            self.tr("%1 is held by %n membership(s).", "", held[tid]).replace("%1", default_name(name))
+            for tid, name in stored.items()
+            if tid not in kept and held.get(tid)
+        ]
+        if lines and not self.ask_yes(
+            self.tr("Remove tiers"),
+            "\n".join([*lines, self.tr("They will be left without a tier. Save anyway?")]),
+        ):
+            return False
+        return self._write(lambda s: save_tiers(s, self._actor, rows))
 
     def _selected(self, widget: QListWidget):
         item = widget.currentItem()
@@ -231,8 +251,20 @@ class TaxonomyDialog(QDialog):
 
     @Slot()
     def remove_role(self) -> bool:
+        """Remove the selected role; one that people hold is asked about first, naming how many lose it."""
         sel = self._selected(self.role_list)
-        return sel is not None and self._write(lambda s: remove_role(s, self._actor, sel[0]))
+        if sel is None:
+            return False
+        with self._database.session() as s:
+            held = next((n for rid, _name, n in list_roles(s) if rid == sel[0]), 0)
+        if held and not self.ask_yes(
+            self.tr("Remove role"),
+            self.tr("%1 is held by %n membership(s); they will lose it. Remove it?", "", held).replace(
+                "%1", default_name(sel[1])
+            ),
+        ):
+            return False
+        return self._write(lambda s: remove_role(s, self._actor, sel[0]))
 
     @Slot()
     def rename_tag(self) -> bool:
@@ -260,6 +292,10 @@ class TaxonomyDialog(QDialog):
     def _ask_text(self, title: str, label: str, value: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label, text=value)
         return text.strip() if ok and text.strip() else None
+
+    def _ask_yes(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _ask_color(self, current: str) -> str | None:
         color = QColorDialog.getColor(QColor(current), self)

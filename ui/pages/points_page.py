@@ -482,6 +482,17 @@ class PointsPage(GroupPage):
 
         if not run_write(self, self._database, save_rule, changes=("points",)):
             return False
+        if code == "streak7":  # the bonuses follow each member's whole history (checkins._reconcile): not only new
+            # entries — switched on in December, a member's November runs were paid at their next check-in, dated in
+            # November, and the hint said past entries keep their points until a recompute
+            self.rules_hint.setText(
+                self.tr(
+                    "Rule saved. 7-day bonuses follow each member's whole history: a member's past runs are settled "
+                    "to this rule at their next check-in, dated on the runs' days, so past months' points change "
+                    "then; “Recompute from rules…” settles everyone now."
+                )
+            )
+            return True
         self.rules_hint.setText(
             self.tr("Rule saved. New entries use it now; “Recompute from rules…” re-prices past ones.")
         )
