@@ -1277,10 +1277,10 @@ class _Report:
 
         def rows() -> Iterator[list]:  # group by group, as the sheet is written
             for g in self.groups:
-                people = [(pp, self._status_at_end(pp)) for pp in self.people_of(g, full=True).values()]
-                people = [(pp, st) for pp, st in people if self._in_roster(pp)]
+                people = [(pp, *self._at_end(pp)) for pp in self.people_of(g, full=True).values()]
+                people = [(pp, st, joined) for pp, st, joined in people if self._in_roster(pp)]
                 people.sort(key=lambda x: (STATUS_ORDER.get(x[1], 9), x[0].pinyin, x[0].mid))
-                for pp, status in people:
+                for pp, status, joined in people:
                     yield [
                         g.name,
                         pp.name,
@@ -1292,7 +1292,7 @@ class _Report:
                         pp.tier,
                         sep.join(pp.roles) or None,
                         sep.join(pp.tags) or None,
-                        local_day(pp.joined_at),
+                        local_day(joined),
                         pp.referrer,
                         pp.purpose,
                         pp.points,
@@ -1309,22 +1309,30 @@ class _Report:
         ws.auto_filter.ref = _table_ref(header, body)
         self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
-    def _status_at_end(self, pp: _Person) -> str:
-        """The status the month's roster shows: at the end of the period, as its points are (balance up to then).
-        Someone who left (was moved, marked left) after the period was a member (已入群) at its end: October's
-        roster re-exported in late November said 已退群 for the people moved to the alumni group on 20 November,
-        and sorted them below October's members. A status of the entry process (申请中, 入群中) has no history:
-        it is shown as it is now."""
+    def _at_end(self, pp: _Person) -> tuple[str, datetime | None]:
+        """The status and join date the month's roster shows: at the end of the period, as its points are (balance
+        up to then). Someone who left (was moved, marked left) after the period was a member (已入群) at its end:
+        October's roster re-exported in late November said 已退群 for the people moved to the alumni group on 20
+        November, and sorted them below October's members. Someone back since the period (their current spell began
+        after it) is shown in the spell the period had: March's roster of a member who left on 20 March and came back
+        on 10 April said 已入群 (or 入群中), joined 10 April — a join a month after the roster's own end, and no
+        leaving where March's 退群 counts one. A status of the entry process (申请中, 入群中) has no history: it is
+        shown as it is now."""
         end_next = day_after(self.p.end)
+        if pp.joined_at is not None and pp.joined_at >= end_next:
+            before = [(j, left) for j, left in pp.spells if j is None or j < end_next]
+            if before:  # the latest earlier spell the period saw: a member at its end, or gone by then
+                joined, left = max(before, key=lambda spell: spell[1])
+                return ("active" if left >= end_next else "left"), joined
         if pp.status in ("left", "removed", "blacklisted"):
             current = pp.left_at is not None and pp.left_at >= end_next
             if current and (pp.joined_at is None or pp.joined_at < end_next):
-                return "active"
+                return "active", pp.joined_at
         if pp.status != "active" and any(
             (j is None or j < end_next) and left >= end_next for j, left in pp.spells
         ):  # an earlier spell covered the end of the period
-            return "active"
-        return pp.status
+            return "active", pp.joined_at
+        return pp.status, pp.joined_at
 
     def _in_roster(self, pp: _Person) -> bool:
         """Who the month's roster lists: members during the period, applicants and newcomers who had applied
@@ -1333,7 +1341,9 @@ class _Report:
         if any(self._overlaps(j, left) for j, left in pp.spells):  # a member of the period in an earlier spell
             return True
         if pp.status in ("applicant", "onboarding"):
-            since = pp.since
+            # when they came: applied (else the record made) — or entered the group chat (入群中 since joined_at),
+            # when that was earlier: a newcomer back in the chat on 10 April, typed in in June, was left out of April
+            since = min((d for d in (pp.since, pp.joined_at) if d is not None), default=None)
             return since is None or since < end_next
         return self._overlaps(pp.joined_at, pp.left_at)
 
