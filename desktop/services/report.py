@@ -315,6 +315,8 @@ KPI_KEYS: tuple[str, ...] = STATS_KEYS  # month_stats' figures, in their order
 RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
 # figures a month has from the members' join and leave dates, whether or not QunDesk recorded that month
 KNOWN_FROM_DATES = frozenset({"members_total", "joined", "left"})
+# alerts that read participation: none of a month QunDesk does not know (metrics.month_recorded)
+UNMEASURED_ALERTS = frozenset({"zombie_group", "dormant", "silent_newcomer"})
 STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
 ALERT_ORDER = {
     k: i
@@ -406,6 +408,7 @@ class _GroupData:
     name_width: int = 0  # display_width of the group's widest name (as the sheets write it): the name columns' floor
     list_widths: dict[str, int] = field(default_factory=dict)  # "roles"/"tags": the widest joined list (a floor)
     last_recorded: bool = True  # QunDesk knows last month (metrics.month_recorded): else 概览's 上月 is "–"
+    recorded: bool = True  # QunDesk knows the month itself: else its measured figures are "–" (本月, the rates)
 
 
 @dataclass
@@ -697,6 +700,7 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         stats=stats,
         last_stats=last_stats,
         last_recorded=month_recorded(as_day(group.created_at), py, pm, last_stats),
+        recorded=month_recorded(as_day(group.created_at), year, month, stats),
         checked_in=checked_in,
         daily=daily,
         leave_days=leave_days,
@@ -1034,17 +1038,22 @@ class _Report:
             height=20,
         )
         # the headline first: the 合计 block of several groups, then each group
-        blocks: list[tuple[str, MonthStats, MonthStats, bool]] = []
+        blocks: list[tuple[str, MonthStats, MonthStats, bool, bool]] = []
         if self.totals is not None:
-            blocks.append((self.t("h.total"), *self.totals, all(g.last_recorded for g in self.groups)))
-        blocks += [(g.name, g.stats, g.last_stats, g.last_recorded) for g in self.groups]
+            known = any(g.recorded for g in self.groups)
+            blocks.append((self.t("h.total"), *self.totals, known, all(g.last_recorded for g in self.groups)))
+        blocks += [(g.name, g.stats, g.last_stats, g.recorded, g.last_recorded) for g in self.groups]
         rows: list[list] = []
         row_kinds: list[list] = []
-        for name, this, last, recorded in blocks:
+        for name, this, last, this_recorded, recorded in blocks:
             for key in KPI_KEYS:
                 a, b = getattr(this, key), getattr(last, key)
                 rate = key in RATE_KPIS
-                if not recorded and key not in KNOWN_FROM_DATES:
+                if not this_recorded and key not in KNOWN_FROM_DATES:
+                    # a month before the group was set up here, nothing of it imported: its 0.0% nobody measured
+                    # (metrics.month_recorded, as the month's summary text has no text for it)
+                    rows.append([name, self.t(f"kpi.{key}"), "–", "–", "–", key])
+                elif not recorded and key not in KNOWN_FROM_DATES:
                     # a group set up after last month, nothing of it imported: 上月 0.0% and "+30.0%" compared
                     # with a month nobody measured
                     rows.append([name, self.t(f"kpi.{key}"), a, "–", "–", key])
@@ -1143,16 +1152,22 @@ class _Report:
 
     def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
         """The 合计 block: counts summed; the check-in rate of all the groups' members together
-        (metrics.combined_checkin_rate); the attendance rate recounted over all the groups' activities."""
+        (metrics.combined_checkin_rate); the attendance rate recounted over all the groups' activities. A group
+        whose month QunDesk does not know (metrics.month_recorded: set up here after it, nothing of it imported) is
+        in the figures its join and leave dates give only: its members' days were in the check-in rate's divisor
+        and its members among the dormant, and pulled all the groups' November down to a rate nobody measured."""
         out = []
-        gids = [g.id for g in self.groups]
         py, pm = previous_month(self.year, self.month)
-        for stats_of, period in (
-            (lambda g: g.stats, self.p),
-            (lambda g: g.last_stats, Period.month(py, pm, self.today)),
+        for stats_of, known, period in (
+            (lambda g: g.stats, lambda g: g.recorded, self.p),
+            (lambda g: g.last_stats, lambda g: g.last_recorded, Period.month(py, pm, self.today)),
         ):
-            all_stats = [stats_of(g) for g in self.groups]
+            measured = [g for g in self.groups if known(g)]
+            gids = [g.id for g in measured]
+            all_stats = [stats_of(g) for g in measured]
             sums = {k: sum(getattr(s, k) for s in all_stats) for k in KPI_KEYS if k not in RATE_KPIS}
+            for k in KNOWN_FROM_DATES:
+                sums[k] = sum(getattr(stats_of(g), k) for g in self.groups)
             # the check-in rate from the groups' check-ins and days (their leave days differ); attendance from the counts
             sums["checkin_rate"] = combined_checkin_rate(all_stats)
             sums["rate_checkins"] = sum(s.rate_checkins for s in all_stats)
@@ -1397,6 +1412,8 @@ class _Report:
                     possible -= len(leave & self._member_day_set(pp))
                 n = len(marks)
                 rate = round(min(1.0, n / possible), 4) if possible > 0 else None
+                if rate is not None and not g.recorded:
+                    rate = "–"  # a month before the group was set up here: no rate was measured
                 row = [g.name, pp.name, *cells, n, len(leave) or None, longest, rate]
                 matrix.append((n, pp.pinyin, row))
             matrix.sort(key=lambda x: (-x[0], x[1]))
@@ -1407,12 +1424,13 @@ class _Report:
                 per_day = [0] * len(days)
                 yield from matrix_of(g, per_day)
                 grand[:] = [a + b for a, b in zip(grand, per_day, strict=True)]
-                totals.append(
-                    [g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, g.stats.checkin_rate]
-                )
+                rate = g.stats.checkin_rate if g.recorded else "–"  # a month nobody measured (概览 says "–")
+                totals.append([g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, rate])
             if self.multi:
                 # the rate of all the groups: 概览's 合计 打卡率 (the cell was left empty)
                 rate = self.totals[0].checkin_rate if self.totals is not None else None
+                if not any(g.recorded for g in self.groups):
+                    rate = "–"
                 totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, rate])
 
         def sample() -> Iterator[list]:  # the widths' sample: the first rows, without touching the totals
@@ -1850,6 +1868,8 @@ class _Report:
         rows = []
         for g in self.groups:  # computed here, in the export's transaction: 100,000 alerts are not kept meanwhile
             ordered = sorted(alerts(self.session, g.id, self.p.end), key=lambda a: ALERT_ORDER.get(a.kind, 99))
+            if not g.recorded:  # a month before the group was set up here: nobody's silence in it was recorded
+                ordered = [a for a in ordered if a.kind not in UNMEASURED_ALERTS]
             for a in ordered:
                 label = f"alert.{a.kind}"
                 reason = a.reason.render("zh_CN" if self.lang_index == 0 else "en")  # a Phrase: desktop/phrases.py

@@ -94,3 +94,50 @@ def test_a_past_month_s_roster_shows_the_spell_of_that_month_for_someone_back_si
         "李四": ("已入群", datetime(2026, 4, 10)),
         "孙八": ("入群中", datetime(2026, 4, 10)),
     }
+
+
+def test_a_month_before_a_group_was_set_up_is_no_measured_zero_and_does_not_pull_the_totals_down(
+    sqlite_workspace, tmp_path
+):
+    """读书会 was set up here on 1 May with its roster of February joiners; 训练营 has been kept since January.
+    April's workbook of all groups said 读书会 打卡率 0.0%, its members 沉默成员 and a 僵尸群预警, and its members'
+    days went into the 合计 rate (16 check-ins over both groups' days: 13.3% where 训练营 measured 26.7%). Now 读书会's
+    measured figures read "–" (its members, from their join dates, stay), the 合计 rate is 训练营's, and 预警 names
+    nobody silent in a month nobody recorded."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        camp = _set_up(s, owner, "训练营", datetime(2026, 1, 1, 9))
+        books = _set_up(s, owner, "读书会", datetime(2026, 5, 1, 9))
+        kept = [
+            add_member(s, owner, camp, MemberInput(display_name=n, joined_at=datetime(2026, 2, 1, 9)))[1]
+            for n in ("阿甲", "阿乙")
+        ]
+        for n in ("书友一", "书友二"):
+            add_member(s, owner, books, MemberInput(display_name=n, joined_at=datetime(2026, 2, 1, 9)))
+        for d in range(1, 9):
+            record_checkins(s, owner, camp, date(2026, 4, d), kept[:1], today=TODAY)
+            record_checkins(s, owner, camp, date(2026, 4, d + 10), kept[1:], today=TODAY)
+        s.commit()
+        camp_april = month_stats(s, camp, 2026, 4, today=TODAY)
+        books_april = month_stats(s, books, 2026, 4, today=TODAY)
+    assert camp_april.checkin_rate == round(16 / 60, 4)
+    assert books_april.members_total == 2
+
+    out = tmp_path / "april.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=4, group_ids=None, path=out, today=TODAY)
+    wb = load_workbook(out)
+    kpi = {(r[0], r[5]): r[2:5] for r in wb["概览"].iter_rows(min_row=4, max_col=6, values_only=True) if r[5]}
+    assert kpi[("读书会", "members_total")] == (2, 2, 0)
+    for key in ("checkin_rate", "members_active", "dormant", "checkins", "attendance_rate"):
+        assert kpi[("读书会", key)] == ("–", "–", "–"), key
+    assert kpi[("训练营", "checkin_rate")][0] == camp_april.checkin_rate
+    assert kpi[("合计", "checkin_rate")][0] == camp_april.checkin_rate
+    assert kpi[("合计", "dormant")][0] == camp_april.dormant == 0
+    assert kpi[("合计", "members_total")][0] == 4
+
+    matrix = list(wb["打卡明细"].iter_rows(min_row=4, values_only=True))
+    rate = {(r[0], r[1]): r[-1] for r in matrix if r[1]}
+    assert rate[("读书会", "书友一")] == rate[("读书会", "每日合计")] == "–"
+    assert rate[("训练营", "每日合计")] == rate[("全部社群", "每日合计")] == camp_april.checkin_rate
+    alerts = [r[:3] for r in wb["预警"].iter_rows(min_row=4, values_only=True) if r[0] == "读书会"]
+    assert alerts == []
