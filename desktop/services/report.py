@@ -1570,7 +1570,7 @@ class _Report:
                 rows.append(
                     [
                         g.name,
-                        title,
+                        self._masked(title),
                         to_local(starts),
                         self.t(f"activity.{kind}") if f"activity.{kind}" in TEXT else kind,
                         series,
@@ -1582,7 +1582,7 @@ class _Report:
                         counts["excused"],
                         counts["registered"],
                         round(counts["attended"] / expected, 4) if expected else None,
-                        f"{where} · {place}" if place else where,
+                        f"{where} · {self._masked(place)}" if place else where,
                     ]
                 )
         kinds = [None, None, "datetime", None, None, "mark", "int"] + ["mark"] * 5 + ["pct", None]
@@ -1600,7 +1600,7 @@ class _Report:
             for a in g.activities:
                 edition, day = self._edition(a[4]), local_day(a[5])
                 suffix = f" {edition}" if edition and edition not in a[1] else ""
-                heads.append(f"{day.month}/{day.day} {a[1]}{suffix}")
+                heads.append(f"{day.month}/{day.day} {self._masked(a[1])}{suffix}")
             seen = sorted(
                 {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.attendees},
                 key=lambda m: (g.attendees[m][1], m),
@@ -1745,14 +1745,21 @@ class _Report:
 
     def _reason(self, stored: str | None) -> str | None:
         """A ledger reason in the workbook's language: the app's own reasons in English in an English workbook
-        (desktop/phrases.py ledger_reason), a typed one as typed; read once per distinct text (they repeat)."""
-        if self.lang_index == 0 or not stored:
+        (desktop/phrases.py ledger_reason), a typed one as typed; read once per distinct text (they repeat). A
+        masked workbook masks a phone in it (a manual adjustment's 「推荐了 13512345678」, an activity's title)."""
+        if not stored or (self.lang_index == 0 and self.unmasked):
             return stored
         cache = self.__dict__.setdefault("_reasons", {})
         if stored not in cache:
-            phrase = ledger_reason(stored)
-            cache[stored] = phrase.render("en") if isinstance(phrase, Phrase) else stored
+            phrase = ledger_reason(stored) if self.lang_index else None
+            text = phrase.render("en") if isinstance(phrase, Phrase) else stored
+            cache[stored] = self._masked(text)
         return cache[stored]
+
+    def _masked(self, text: str | None) -> str | None:
+        """A free text as the workbook shows it: a phone number written in it masked (138****) unless unmasked —
+        the ledger's reasons, the activities' titles and places (a masked workbook had them in full)."""
+        return text if self.unmasked else mask_phones_in(text)
 
     def _ledger(self, limit: int) -> Iterator[list]:
         """The first `limit` rows of the month's ledger, group after group, read as they are written."""

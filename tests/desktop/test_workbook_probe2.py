@@ -3,6 +3,7 @@ month (docs/metrics.md) — a past month's roster after people came back, and mo
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -14,6 +15,8 @@ from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
 from desktop.services.members import copy_to_group
 from desktop.services.onboarding import leave_group, record_join
+from desktop.services.participation import ActivityInput, create_activity, set_attendance
+from desktop.services.points import adjust_points
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
@@ -141,3 +144,41 @@ def test_a_month_before_a_group_was_set_up_is_no_measured_zero_and_does_not_pull
     assert rate[("训练营", "每日合计")] == rate[("全部社群", "每日合计")] == camp_april.checkin_rate
     alerts = [r[:3] for r in wb["预警"].iter_rows(min_row=4, values_only=True) if r[0] == "读书会"]
     assert alerts == []
+
+
+def test_a_masked_workbook_has_no_phone_number_in_any_cell(sqlite_workspace, tmp_path):
+    """A manual adjustment's reason 「推荐了 13512345678」 and an activity titled 「张三13812345678 分享」 at 「联系
+    13412345678」 were written in full on 积分 (and its 参加活动「…」 reasons) and 活动 of a workbook that says 手机号已脱敏;
+    every text cell of every sheet is read back now: no mobile number, masked as the names are; unmasked keeps them."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "电话群", datetime(2026, 1, 1, 9))
+        _, a = add_member(s, owner, g, MemberInput(display_name="张三", joined_at=datetime(2026, 5, 1, 9)))
+        adjust_points(s, owner, a, 5, "推荐了 13512345678", date(2026, 5, 4))
+        act = create_activity(
+            s,
+            owner,
+            g,
+            ActivityInput(title="张三13812345678 分享", starts_at=datetime(2026, 5, 5, 20), place="联系 13412345678"),
+        )
+        set_attendance(s, owner, act, a, "attended")
+        s.commit()
+
+    def texts(path) -> list[str]:
+        wb = load_workbook(path)
+        return [c for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+
+    masked = tmp_path / "masked.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=5, group_ids=[g], path=masked, today=TODAY)
+    cells = texts(masked)
+    assert not [c for c in cells if re.search(r"1[3-9]\d{9}", c)]
+    assert "推荐了 135****" in cells
+    assert "张三138**** 分享" in cells and "线上 · 联系 134****" in cells
+    assert "参加活动「张三138**** 分享」" in cells
+
+    full = tmp_path / "full.xlsx"
+    export_monthly_report(
+        sqlite_workspace, owner, year=2026, month=5, group_ids=[g], path=full, today=TODAY, unmasked=True
+    )
+    cells = texts(full)
+    assert "推荐了 13512345678" in cells and "张三13812345678 分享" in cells
