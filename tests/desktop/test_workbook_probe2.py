@@ -8,19 +8,20 @@ from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from desktop.metrics import month_stats
 from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
-from desktop.services.members import copy_to_group
+from desktop.services.members import copy_to_group, merge_members
+from desktop.services.merge_undo import undo_merge
 from desktop.services.onboarding import leave_group, record_join
 from desktop.services.participation import ActivityInput, create_activity, set_attendance
 from desktop.services.points import adjust_points
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
-from models import Group
+from models import Group, MembershipSpell
 
 TODAY = date(2026, 6, 5)
 
@@ -182,3 +183,53 @@ def test_a_masked_workbook_has_no_phone_number_in_any_cell(sqlite_workspace, tmp
     )
     cells = texts(full)
     assert "推荐了 13512345678" in cells and "张三13812345678 分享" in cells
+
+
+def test_merging_a_former_member_s_record_with_their_new_one_keeps_the_month_they_left(sqlite_workspace, tmp_path):
+    """孙八 left on 20 March; on 10 April they were added again as a new record instead of brought back, and the two
+    records were merged in June. The merge made one spell from 10 January: March's 退群 1 became 0, April's 新入群 1
+    became 0, and March's workbook exported again listed 孙八 已入群 among March's members. Now the earlier record is a
+    closed spell of the combined membership: both months' figures and March's roster stay as they were; undoing the
+    merge puts the two records back."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "合并群", datetime(2026, 1, 1, 9))
+        old, a = add_member(
+            s, owner, g, MemberInput(display_name="孙八", wechat_id="sunba", joined_at=datetime(2026, 1, 10))
+        )
+        record_checkins(s, owner, g, date(2026, 3, 10), [a], today=TODAY)
+        leave_group(s, owner, a, "暂离", when=datetime(2026, 3, 20, 22))
+        new, b = add_member(s, owner, g, MemberInput(display_name="孙八", joined_at=datetime(2026, 4, 10, 9)))
+        record_checkins(s, owner, g, date(2026, 4, 12), [b], today=TODAY)
+        s.commit()
+        figures = [
+            (x.members_total, x.joined, x.left, x.checkins) for x in (month_stats(s, g, 2026, m) for m in (3, 4))
+        ]
+        assert figures == [(0, 0, 1, 1), (1, 1, 0, 1)]
+        merge_id = merge_members(s, owner, new, old).merge_id
+        s.commit()
+        after = [(x.members_total, x.joined, x.left, x.checkins) for x in (month_stats(s, g, 2026, m) for m in (3, 4))]
+        assert after == figures
+
+    out = tmp_path / "march.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=3, group_ids=[g], path=out, today=TODAY)
+    wb = load_workbook(out)
+    assert [(r["姓名"], r["状态"], r["入群日期"]) for r in _table(wb["成员名册"])] == [
+        ("孙八", "已退群", datetime(2026, 1, 10))
+    ]
+    row = next(r for r in wb["打卡明细"].iter_rows(min_row=4, values_only=True) if r[1] == "孙八")
+    assert row[-4] == 1 and row[-1] == round(1 / 19, 4)  # one check-in over 1–19 March, the days of the spell
+    out = tmp_path / "april.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=4, group_ids=[g], path=out, today=TODAY)
+    assert [(r["姓名"], r["状态"], r["入群日期"]) for r in _table(load_workbook(out)["成员名册"])] == [
+        ("孙八", "已入群", datetime(2026, 4, 10))
+    ]
+
+    with sqlite_workspace.session() as s:
+        undo_merge(s, owner, merge_id)
+        s.commit()
+        assert [(x.members_total, x.joined, x.left) for x in (month_stats(s, g, 2026, m) for m in (3, 4))] == [
+            (0, 0, 1),
+            (1, 1, 0),
+        ]
+        assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
