@@ -4,6 +4,7 @@ month (docs/metrics.md) — a past month's roster after people came back, and mo
 from __future__ import annotations
 
 import re
+import zipfile
 from datetime import date, datetime
 
 import pytest
@@ -20,6 +21,7 @@ from desktop.services.participation import ActivityInput, create_activity, set_a
 from desktop.services.points import adjust_points
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster_export import export_roster
 from desktop.workspace import actor_for
 from models import Group, MembershipSpell
 
@@ -233,3 +235,40 @@ def test_merging_a_former_member_s_record_with_their_new_one_keeps_the_month_the
             (1, 1, 0),
         ]
         assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
+
+
+def test_digits_written_as_text_carry_no_excel_warning(sqlite_workspace, tmp_path):
+    """A WeChat ID of digits (a QQ number, 0012) and the phone numbers of an unmasked workbook are text on purpose
+    (a leading zero kept, no 1.38E+10); Excel marked each such cell with its green triangle, "number stored as
+    text" — every phone of the owner's roster export. Each sheet now switches that check off (ignoredErrors, in its
+    place in the sheet's XML: before the charts' drawing), and the cells stay text."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "数字群", datetime(2026, 1, 1, 9))
+        add_member(
+            s,
+            owner,
+            g,
+            MemberInput(display_name="张三", wechat_id="0012", phone="13812345678", joined_at=datetime(2026, 5, 1)),
+        )
+        s.commit()
+    report = tmp_path / "may.xlsx"
+    export_monthly_report(
+        sqlite_workspace, owner, year=2026, month=5, group_ids=[g], path=report, today=TODAY, unmasked=True
+    )
+    roster = tmp_path / "roster.xlsx"
+    export_roster(sqlite_workspace, owner, group_ids=[g], path=roster)
+    for path, sheets in ((report, 7), (roster, 1)):
+        with zipfile.ZipFile(path) as z:
+            names = sorted(n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))
+            assert len(names) == sheets
+            for name in names:
+                xml = z.read(name).decode()
+                at = xml.find('<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/>')
+                assert at > xml.find("</sheetData>") > 0, name
+                assert xml.find("<drawing") in (-1, *range(at, len(xml))), name
+    row = _table(load_workbook(report)["成员名册"])[0]
+    assert (row["微信号"], row["手机"]) == ("0012", "13812345678")
+    values = list(load_workbook(roster).worksheets[0].iter_rows(values_only=True))
+    head = list(values[0])
+    assert values[1][head.index("微信号")] == "0012" and values[1][head.index("手机")] == "13812345678"
