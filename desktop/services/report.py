@@ -710,7 +710,8 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         month_points=month_points,
         steps=steps,
         structure=buckets,
-        funnel=funnel(session, gid),
+        # the funnel as the period's end had it: March's, exported again in June, counted the steps done since
+        funnel=funnel(session, gid, until=end),
     )
 
 

@@ -16,7 +16,7 @@ from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
 from desktop.services.members import copy_to_group, merge_members
 from desktop.services.merge_undo import undo_merge
-from desktop.services.onboarding import leave_group, record_join
+from desktop.services.onboarding import leave_group, list_steps, record_join, record_step, retire_step
 from desktop.services.participation import ActivityInput, create_activity, set_attendance
 from desktop.services.points import adjust_points
 from desktop.services.report import export_monthly_report
@@ -272,3 +272,35 @@ def test_digits_written_as_text_carry_no_excel_warning(sqlite_workspace, tmp_pat
     values = list(load_workbook(roster).worksheets[0].iter_rows(values_only=True))
     head = list(values[0])
     assert values[1][head.index("微信号")] == "0012" and values[1][head.index("手机")] == "13812345678"
+
+
+def test_a_past_month_s_entry_funnel_is_the_one_its_end_had(sqlite_workspace, tmp_path, monkeypatch):
+    """概览's 入群漏斗 of March counted every step ever recorded: March's workbook exported again in June said 2 for 自我介绍
+    where March had 1 (the other introduced themselves on 10 April), and a step retired in May was gone from March's
+    funnel. Now the funnel is as it stood on 31 March; June's is as it stands."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "漏斗群", datetime(2026, 1, 1, 9))
+        steps = {st.code: st for st in list_steps(s, g)}
+        a = add_member(s, owner, g, MemberInput(display_name="阿甲", status="onboarding"))[1]
+        b = add_member(s, owner, g, MemberInput(display_name="阿乙", status="onboarding"))[1]
+        intro, photo = steps["intro"], steps["photo"]
+        record_step(s, owner, a, intro.id, when=datetime(2026, 3, 10, 9))
+        record_step(s, owner, a, photo.id, when=datetime(2026, 3, 11, 9))
+        record_step(s, owner, b, intro.id, when=datetime(2026, 4, 10, 9))
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-05-15")
+        retire_step(s, owner, photo.id)
+        monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+        s.commit()
+
+    def funnel_of(month: int) -> dict:
+        out = tmp_path / f"{month}.xlsx"
+        export_monthly_report(sqlite_workspace, owner, year=2026, month=month, group_ids=[g], path=out, today=TODAY)
+        rows = list(load_workbook(out)["概览"].iter_rows(values_only=True))
+        at = next(i for i, r in enumerate(rows) if "入群步骤" in r)
+        col = rows[at].index("入群步骤")
+        return {r[col]: r[col + 1] for r in rows[at + 1 :] if r[col] is not None}
+
+    march, june = funnel_of(3), funnel_of(6)
+    assert (march[intro.name], march[photo.name]) == (1, 1)
+    assert june[intro.name] == 2 and photo.name not in june
