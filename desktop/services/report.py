@@ -914,8 +914,9 @@ class _Report:
         g.matrix_rows = sum(1 for pp in people.values() if self._in_matrix(pp, g))
         printed = rest = 0
         for pp in people.values():
-            if pp.status in ("applicant", "onboarding", "active") and self._in_roster(pp):
-                if self._printed(pp):
+            at_end = self._in_process_or_member(pp)
+            if at_end is not None:
+                if self._printed(*at_end):
                     printed += 1
                 else:
                     rest += 1
@@ -956,9 +957,18 @@ class _Report:
             g.list_widths[f] = max((sum(map(display_width, v)) + 2 * (len(v) - 1) for v in sets if v), default=0)
         return g
 
-    def _printed(self, pp: _Person) -> bool:
+    def _printed(self, status: str, joined: datetime | None) -> bool:
         """入群进度's print area: who is still on the way in, and who arrived this month."""
-        return pp.status != "active" or (pp.joined_at is not None and pp.joined_at >= day_start(self.p.start))
+        return status != "active" or (joined is not None and joined >= day_start(self.p.start))
+
+    def _in_process_or_member(self, pp: _Person) -> tuple[str, datetime | None] | None:
+        """Whom 入群进度 lists, with the status and join date the month's roster shows (`_at_end`): the people on the
+        month's roster who were on the way in or members at its end. By the status of today, March's sheet
+        exported again in May left out a March newcomer who has left since — one of the month's new members."""
+        if not self._in_roster(pp):
+            return None
+        status, joined = self._at_end(pp)
+        return (status, joined) if status in ("applicant", "onboarding", "active") else None
 
     # -- helpers
     def t(self, key: str) -> str:
@@ -1827,20 +1837,15 @@ class _Report:
                 yield [None, self.t("sub.no_rows")]
             for printed in (True, False):  # the print area first, across the groups; then the rest
                 for g in self.groups:
-                    people = [
-                        pp
-                        for pp in self.people_of(g).values()
-                        if pp.status in ("applicant", "onboarding", "active")
-                        and self._in_roster(pp)
-                        and self._printed(pp) == printed
-                    ]
+                    listed = ((pp, self._in_process_or_member(pp)) for pp in self.people_of(g).values())
+                    people = [(pp, *at_end) for pp, at_end in listed if at_end and self._printed(*at_end) == printed]
                     if not people:
                         continue
-                    people.sort(key=lambda pp: ({"applicant": 0, "onboarding": 1}.get(pp.status, 2), pp.pinyin, pp.mid))
+                    people.sort(key=lambda x: ({"applicant": 0, "onboarding": 1}.get(x[1], 2), x[0].pinyin, x[0].mid))
                     progress = self.progress_of(g)
                     by_label = {label(n, r): (sid, req) for sid, n, r, req in g.steps}
                     required = [sid for sid, _n, r, req in g.steps if req and not r]
-                    for pp in people:
+                    for pp, status, joined in people:
                         done = progress.get(pp.mid, {})
                         cells = []
                         for col in columns:
@@ -1850,9 +1855,9 @@ class _Report:
                         yield [
                             g.name,
                             pp.name,
-                            self.t(f"status.{pp.status}"),
+                            self.t(f"status.{status}"),
                             local_day(pp.applied_at),
-                            local_day(pp.joined_at),
+                            local_day(joined),
                             *cells,
                             f"{n_done}/{len(required)}",
                         ]

@@ -304,3 +304,26 @@ def test_a_past_month_s_entry_funnel_is_the_one_its_end_had(sqlite_workspace, tm
     march, june = funnel_of(3), funnel_of(6)
     assert (march[intro.name], march[photo.name]) == (1, 1)
     assert june[intro.name] == 2 and photo.name not in june
+
+
+def test_a_past_month_s_entry_progress_lists_that_month_s_new_members_who_left_since(sqlite_workspace, tmp_path):
+    """阿新 joined on 12 March and left on 5 May. March's 入群进度, exported again in June, left them out (their status
+    today is 已退群), though its print area is "the people still on the way in and this month's new members" and
+    March's 成员名册 lists them 已入群. Now they are there, printed, 已入群 joined 12 March, as on the roster."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "新人群", datetime(2026, 1, 1, 9))
+        add_member(s, owner, g, MemberInput(display_name="老成员", joined_at=datetime(2026, 1, 5, 9)))
+        _, new = add_member(s, owner, g, MemberInput(display_name="阿新", joined_at=datetime(2026, 3, 12, 9)))
+        leave_group(s, owner, new, "结营", when=datetime(2026, 5, 5, 9))
+        s.commit()
+    out = tmp_path / "march.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=3, group_ids=[g], path=out, today=TODAY)
+    wb = load_workbook(out)
+    ws = wb["入群进度"]
+    rows = [(r["姓名"], r["状态"], r["入群日期"]) for r in _table(ws)]
+    assert rows == [("阿新", "已入群", datetime(2026, 3, 12)), ("老成员", "已入群", datetime(2026, 1, 5))]
+    printed_last = int(ws.print_area.split("$")[-1]) if isinstance(ws.print_area, str) else None
+    assert printed_last == 4  # the header on row 3, 阿新 on row 4: the print area ends there
+    roster = {r["姓名"]: r["状态"] for r in _table(wb["成员名册"])}
+    assert roster == {"阿新": "已入群", "老成员": "已入群"}
