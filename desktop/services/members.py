@@ -213,8 +213,11 @@ def _fold_status(session: Session, keep: Membership, drop: Membership) -> None:
         if (
             earlier.status in ("left", "removed")
             and earlier.left_at is not None
-            and later.joined_at is not None
-            and later.joined_at >= earlier.left_at
+            and (
+                (later.joined_at is not None and later.joined_at >= earlier.left_at)
+                # or the other record is someone applying again, not in the group yet (a former member's new form)
+                or (later.joined_at is None and later.status in ("applicant", "onboarding"))
+            )
         ):
             # Two spells: one record ended (已退群 / 已移出) before the other began — the person left and came back,
             # and was added again instead of brought back. The earlier record is a closed spell of the combined

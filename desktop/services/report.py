@@ -1345,7 +1345,8 @@ class _Report:
         leaving where March's 退群 counts one. A status of the entry process (申请中, 入群中) has no history: it is
         shown as it is now."""
         end_next = day_after(self.p.end)
-        if pp.joined_at is not None and pp.joined_at >= end_next:
+        not_begun = pp.joined_at is None and pp.status in ("applicant", "onboarding")  # applying again, not in yet
+        if (pp.joined_at is not None and pp.joined_at >= end_next) or (not_begun and pp.spells):
             before = [(j, left) for j, left in pp.spells if j is None or j < end_next]
             if before:  # the latest earlier spell the period saw: a member at its end, or gone by then
                 joined, left = max(before, key=lambda spell: spell[1])
@@ -1354,10 +1355,9 @@ class _Report:
             current = pp.left_at is not None and pp.left_at >= end_next
             if current and (pp.joined_at is None or pp.joined_at < end_next):
                 return "active", pp.joined_at
-        if pp.status != "active" and any(
-            (j is None or j < end_next) and left >= end_next for j, left in pp.spells
-        ):  # an earlier spell covered the end of the period
-            return "active", pp.joined_at
+        for j, left in pp.spells:
+            if pp.status != "active" and (j is None or j < end_next) and left >= end_next:
+                return "active", j  # an earlier spell covered the end of the period: its join
         return pp.status, pp.joined_at
 
     def _in_roster(self, pp: _Person) -> bool:

@@ -327,3 +327,28 @@ def test_a_past_month_s_entry_progress_lists_that_month_s_new_members_who_left_s
     assert printed_last == 4  # the header on row 3, 阿新 on row 4: the print area ends there
     roster = {r["姓名"]: r["状态"] for r in _table(wb["成员名册"])}
     assert roster == {"阿新": "已入群", "老成员": "已入群"}
+
+
+def test_merging_a_former_member_with_their_new_application_keeps_their_months(sqlite_workspace, tmp_path):
+    """孙八 left on 20 March and applied again (a new record, 申请中); merging the two made them an applicant from
+    10 January: February's 成员数 went from 1 to 0 and March's 退群 from 1 to 0, and February's workbook lost them. The
+    former record is a closed spell now; the applicant is still an applicant."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        g = _set_up(s, owner, "合并群", datetime(2026, 1, 1, 9))
+        old, a = add_member(
+            s, owner, g, MemberInput(display_name="孙八", wechat_id="sunba", joined_at=datetime(2026, 1, 10))
+        )
+        leave_group(s, owner, a, "暂离", when=datetime(2026, 3, 20, 22))
+        new, _ = add_member(s, owner, g, MemberInput(display_name="孙八", status="applicant"))
+        s.commit()
+        figures = [(x.members_total, x.joined, x.left) for x in (month_stats(s, g, 2026, m) for m in (2, 3))]
+        assert figures == [(1, 0, 0), (0, 0, 1)]
+        merge_members(s, owner, old, new)
+        s.commit()
+        assert [(x.members_total, x.joined, x.left) for x in (month_stats(s, g, 2026, m) for m in (2, 3))] == figures
+    out = tmp_path / "feb.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=2, group_ids=[g], path=out, today=TODAY)
+    assert [(r["姓名"], r["状态"], r["入群日期"]) for r in _table(load_workbook(out)["成员名册"])] == [
+        ("孙八", "已入群", datetime(2026, 1, 10))
+    ]
