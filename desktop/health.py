@@ -347,10 +347,13 @@ def role_coverage(session: Session, group_id: int, as_of: date) -> dict[str, int
     return {name: counts.get(name, 0) for name in session.scalars(select(Role.name).order_by(Role.id))}
 
 
-def funnel(session: Session, group_id: int, since: date | None = None) -> list[tuple[str, int]]:
+def funnel(
+    session: Session, group_id: int, since: date | None = None, until: date | None = None
+) -> list[tuple[str, int]]:
     """How many memberships reached each live step (optionally only steps recorded since a day); a deleted
-    person's steps are in no figure (docs/metrics.md), as in the stalled count beside it."""
-    return [(name, n) for _sid, name, n in funnel_steps(session, group_id, since)]
+    person's steps are in no figure (docs/metrics.md), as in the stalled count beside it. `until`: as it stood at the
+    end of that day — the steps live then, the records made by then (a past month's workbook)."""
+    return [(name, n) for _sid, name, n in funnel_steps(session, group_id, since, until)]
 
 
 def reached_both(session: Session, first_step: int, then_step: int, since: date | None = None) -> int:
@@ -375,7 +378,9 @@ def reached_both(session: Session, first_step: int, then_step: int, since: date 
     )
 
 
-def funnel_steps(session: Session, group_id: int, since: date | None = None) -> list[tuple[int, str, int]]:
+def funnel_steps(
+    session: Session, group_id: int, since: date | None = None, until: date | None = None
+) -> list[tuple[int, str, int]]:
     """`funnel` with each step's id: (step id, name, reached)."""
     # each step's records counted by the step's index: as one outer join, PostgreSQL hashed the steps and walked
     # every step record of the workspace for each group (530,000 rows, 100 ms a group at 100,000 members)
@@ -386,13 +391,17 @@ def funnel_steps(session: Session, group_id: int, since: date | None = None) -> 
             StepProgress.step_id == EntryStep.id,
             StepProgress.membership_id.not_in(DELETED_MEMBERSHIPS),
             *((StepProgress.done_at >= day_start(since),) if since else ()),
+            *((StepProgress.done_at < day_after(until),) if until else ()),
         )
         .correlate(EntryStep)
         .scalar_subquery()
     )
+    live = EntryStep.retired_at.is_(None)
+    if until:  # a step retired since was live then
+        live = or_(live, EntryStep.retired_at >= day_after(until))
     q = (
         select(EntryStep.id, EntryStep.name, reached)
-        .where(EntryStep.group_id == group_id, EntryStep.retired_at.is_(None))
+        .where(EntryStep.group_id == group_id, live)
         .order_by(EntryStep.position, EntryStep.id)
     )
     return [(sid, name, int(n)) for sid, name, n in session.execute(q).all()]

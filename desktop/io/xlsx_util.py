@@ -360,7 +360,33 @@ class SheetRows:
             fh.write("".join(self.rows))
             self.rows.clear()
             fh.write("</sheetData>")
-            fh.write(tail)
+            fh.write(_with_ignored_errors(tail))
+
+
+# The worksheet elements that follow <ignoredErrors> (ECMA-376 CT_Worksheet order): it goes before the first of them.
+_AFTER_IGNORED_ERRORS = (
+    "<smartTags",
+    "<drawing",
+    "<legacyDrawing",
+    "<legacyDrawingHF",
+    "<drawingHF",
+    "<picture",
+    "<oleObjects",
+    "<controls",
+    "<webPublishItems",
+    "<tableParts",
+    "<extLst",
+    "</worksheet>",
+)
+IGNORED_ERRORS = '<ignoredErrors><ignoredError sqref="A1:XFD1048576" numberStoredAsText="1"/></ignoredErrors>'
+
+
+def _with_ignored_errors(tail: str) -> str:
+    """The sheet's XML after <sheetData> with Excel's "number stored as text" check switched off: a WeChat ID or QQ
+    number of digits (10001, 0012), a phone number in an unmasked workbook, are text on purpose — Excel put its green
+    triangle and a warning on each of those cells (every phone of an owner's roster). Every figure is a number."""
+    at = min((i for i in (tail.find(tag) for tag in _AFTER_IGNORED_ERRORS) if i >= 0), default=len(tail))
+    return tail[:at] + IGNORED_ERRORS + tail[at:]
 
 
 def column_widths(

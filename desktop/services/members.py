@@ -201,7 +201,7 @@ def _fold_leaves(session: Session, keep: Membership, drop: Membership) -> None:
     session.flush()
 
 
-def _fold_status(keep: Membership, drop: Membership) -> None:
+def _fold_status(session: Session, keep: Membership, drop: Membership) -> None:
     """The combined membership's status and dates (STATUS_RANK; a tie: the kept record's):
     * the earlier joined_at and applied_at;
     * a live status (已入群, 入群中, 已申请) has no left_at and no left_reason (the dropped record's are in the
@@ -209,6 +209,34 @@ def _fold_status(keep: Membership, drop: Membership) -> None:
     * an ended status (已退群, 已移出, 黑名单) takes left_at and left_reason of the record that has it — a blacklisting
       keeps its date and reason, whichever record it was on (blanks filled from the other record when both have
       that status); left_at is not before joined_at (as leave_group: the earlier join may be the other record's)."""
+    for earlier, later in ((keep, drop), (drop, keep)):
+        if (
+            earlier.status in ("left", "removed")
+            and earlier.left_at is not None
+            and (
+                (later.joined_at is not None and later.joined_at >= earlier.left_at)
+                # or the other record is someone applying again, not in the group yet (a former member's new form)
+                or (later.joined_at is None and later.status in ("applicant", "onboarding"))
+            )
+        ):
+            # Two spells: one record ended (已退群 / 已移出) before the other began — the person left and came back,
+            # and was added again instead of brought back. The earlier record is a closed spell of the combined
+            # membership (as onboarding.keep_closed_spell keeps it on a return); the later one is its current spell.
+            # Folded as one spell from the earlier join, the months between lost their leaving and their join, and
+            # March's workbook, exported again, counted as a member someone who had left on 20 March.
+            session.add(
+                MembershipSpell(
+                    membership_id=keep.id,
+                    joined_at=earlier.joined_at,
+                    left_at=earlier.left_at,
+                    left_reason=earlier.left_reason,
+                )
+            )
+            applied = [d for d in (keep.applied_at, drop.applied_at) if d is not None]
+            keep.status, keep.joined_at = later.status, later.joined_at
+            keep.left_at, keep.left_reason = later.left_at, later.left_reason
+            keep.applied_at = min(applied, default=None)
+            return
     winner = drop if STATUS_RANK[drop.status] > STATUS_RANK[keep.status] else keep
     other = keep if winner is drop else drop
     status, left_at, left_reason = winner.status, winner.left_at, winner.left_reason
@@ -282,7 +310,7 @@ def _merge_membership(
         if rid not in keep_roles:
             session.execute(membership_role.insert().values(membership_id=keep.id, role_id=rid))
     session.execute(delete(membership_role).where(membership_role.c.membership_id == drop.id))
-    _fold_status(keep, drop)
+    _fold_status(session, keep, drop)
     # blanks are filled, nothing is overwritten (the dropped record's values are in the audit row); the two records
     # are one person: neither can be the other's referrer
     if keep.referrer_id == drop.member_id:
@@ -400,7 +428,8 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
 
     In a group where both have a membership they become one (`_merge_membership`): one check-in per day, one
     attendance per activity (attended > excused > absent > registered), the union of their leaves, the stricter
-    status with its own dates (`_fold_status`: a blacklisting stands; a live membership has no left date), the
+    status with its own dates (`_fold_status`: a blacklisting stands; a live membership has no left date; a record
+    that left before the other joined is an earlier, closed spell of the combined membership), the
     kept record's answers with the other's blanks filled — a different answer of the other record is added to the
     person's note, and so are the other record's own note, nickname and WeChat ID where they differ (_KEPT_IN_NOTE). Points follow the facts: the streak bonuses are reconciled with the combined days, the
     referral is paid once (`_settle_referral`), and the kept values equal what recompute gives."""

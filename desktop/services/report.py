@@ -315,6 +315,8 @@ KPI_KEYS: tuple[str, ...] = STATS_KEYS  # month_stats' figures, in their order
 RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
 # figures a month has from the members' join and leave dates, whether or not QunDesk recorded that month
 KNOWN_FROM_DATES = frozenset({"members_total", "joined", "left"})
+# alerts that read participation: none of a month QunDesk does not know (metrics.month_recorded)
+UNMEASURED_ALERTS = frozenset({"zombie_group", "dormant", "silent_newcomer"})
 STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
 ALERT_ORDER = {
     k: i
@@ -406,6 +408,7 @@ class _GroupData:
     name_width: int = 0  # display_width of the group's widest name (as the sheets write it): the name columns' floor
     list_widths: dict[str, int] = field(default_factory=dict)  # "roles"/"tags": the widest joined list (a floor)
     last_recorded: bool = True  # QunDesk knows last month (metrics.month_recorded): else 概览's 上月 is "–"
+    recorded: bool = True  # QunDesk knows the month itself: else its measured figures are "–" (本月, the rates)
 
 
 @dataclass
@@ -697,6 +700,7 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         stats=stats,
         last_stats=last_stats,
         last_recorded=month_recorded(as_day(group.created_at), py, pm, last_stats),
+        recorded=month_recorded(as_day(group.created_at), year, month, stats),
         checked_in=checked_in,
         daily=daily,
         leave_days=leave_days,
@@ -706,7 +710,8 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         month_points=month_points,
         steps=steps,
         structure=buckets,
-        funnel=funnel(session, gid),
+        # the funnel as the period's end had it: March's, exported again in June, counted the steps done since
+        funnel=funnel(session, gid, until=end),
     )
 
 
@@ -909,8 +914,9 @@ class _Report:
         g.matrix_rows = sum(1 for pp in people.values() if self._in_matrix(pp, g))
         printed = rest = 0
         for pp in people.values():
-            if pp.status in ("applicant", "onboarding", "active") and self._in_roster(pp):
-                if self._printed(pp):
+            at_end = self._in_process_or_member(pp)
+            if at_end is not None:
+                if self._printed(*at_end):
                     printed += 1
                 else:
                     rest += 1
@@ -951,9 +957,18 @@ class _Report:
             g.list_widths[f] = max((sum(map(display_width, v)) + 2 * (len(v) - 1) for v in sets if v), default=0)
         return g
 
-    def _printed(self, pp: _Person) -> bool:
+    def _printed(self, status: str, joined: datetime | None) -> bool:
         """入群进度's print area: who is still on the way in, and who arrived this month."""
-        return pp.status != "active" or (pp.joined_at is not None and pp.joined_at >= day_start(self.p.start))
+        return status != "active" or (joined is not None and joined >= day_start(self.p.start))
+
+    def _in_process_or_member(self, pp: _Person) -> tuple[str, datetime | None] | None:
+        """Whom 入群进度 lists, with the status and join date the month's roster shows (`_at_end`): the people on the
+        month's roster who were on the way in or members at its end. By the status of today, March's sheet
+        exported again in May left out a March newcomer who has left since — one of the month's new members."""
+        if not self._in_roster(pp):
+            return None
+        status, joined = self._at_end(pp)
+        return (status, joined) if status in ("applicant", "onboarding", "active") else None
 
     # -- helpers
     def t(self, key: str) -> str:
@@ -1034,17 +1049,22 @@ class _Report:
             height=20,
         )
         # the headline first: the 合计 block of several groups, then each group
-        blocks: list[tuple[str, MonthStats, MonthStats, bool]] = []
+        blocks: list[tuple[str, MonthStats, MonthStats, bool, bool]] = []
         if self.totals is not None:
-            blocks.append((self.t("h.total"), *self.totals, all(g.last_recorded for g in self.groups)))
-        blocks += [(g.name, g.stats, g.last_stats, g.last_recorded) for g in self.groups]
+            known = any(g.recorded for g in self.groups)
+            blocks.append((self.t("h.total"), *self.totals, known, all(g.last_recorded for g in self.groups)))
+        blocks += [(g.name, g.stats, g.last_stats, g.recorded, g.last_recorded) for g in self.groups]
         rows: list[list] = []
         row_kinds: list[list] = []
-        for name, this, last, recorded in blocks:
+        for name, this, last, this_recorded, recorded in blocks:
             for key in KPI_KEYS:
                 a, b = getattr(this, key), getattr(last, key)
                 rate = key in RATE_KPIS
-                if not recorded and key not in KNOWN_FROM_DATES:
+                if not this_recorded and key not in KNOWN_FROM_DATES:
+                    # a month before the group was set up here, nothing of it imported: its 0.0% nobody measured
+                    # (metrics.month_recorded, as the month's summary text has no text for it)
+                    rows.append([name, self.t(f"kpi.{key}"), "–", "–", "–", key])
+                elif not recorded and key not in KNOWN_FROM_DATES:
                     # a group set up after last month, nothing of it imported: 上月 0.0% and "+30.0%" compared
                     # with a month nobody measured
                     rows.append([name, self.t(f"kpi.{key}"), a, "–", "–", key])
@@ -1143,16 +1163,22 @@ class _Report:
 
     def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
         """The 合计 block: counts summed; the check-in rate of all the groups' members together
-        (metrics.combined_checkin_rate); the attendance rate recounted over all the groups' activities."""
+        (metrics.combined_checkin_rate); the attendance rate recounted over all the groups' activities. A group
+        whose month QunDesk does not know (metrics.month_recorded: set up here after it, nothing of it imported) is
+        in the figures its join and leave dates give only: its members' days were in the check-in rate's divisor
+        and its members among the dormant, and pulled all the groups' November down to a rate nobody measured."""
         out = []
-        gids = [g.id for g in self.groups]
         py, pm = previous_month(self.year, self.month)
-        for stats_of, period in (
-            (lambda g: g.stats, self.p),
-            (lambda g: g.last_stats, Period.month(py, pm, self.today)),
+        for stats_of, known, period in (
+            (lambda g: g.stats, lambda g: g.recorded, self.p),
+            (lambda g: g.last_stats, lambda g: g.last_recorded, Period.month(py, pm, self.today)),
         ):
-            all_stats = [stats_of(g) for g in self.groups]
+            measured = [g for g in self.groups if known(g)]
+            gids = [g.id for g in measured]
+            all_stats = [stats_of(g) for g in measured]
             sums = {k: sum(getattr(s, k) for s in all_stats) for k in KPI_KEYS if k not in RATE_KPIS}
+            for k in KNOWN_FROM_DATES:
+                sums[k] = sum(getattr(stats_of(g), k) for g in self.groups)
             # the check-in rate from the groups' check-ins and days (their leave days differ); attendance from the counts
             sums["checkin_rate"] = combined_checkin_rate(all_stats)
             sums["rate_checkins"] = sum(s.rate_checkins for s in all_stats)
@@ -1277,10 +1303,10 @@ class _Report:
 
         def rows() -> Iterator[list]:  # group by group, as the sheet is written
             for g in self.groups:
-                people = [(pp, self._status_at_end(pp)) for pp in self.people_of(g, full=True).values()]
-                people = [(pp, st) for pp, st in people if self._in_roster(pp)]
+                people = [(pp, *self._at_end(pp)) for pp in self.people_of(g, full=True).values()]
+                people = [(pp, st, joined) for pp, st, joined in people if self._in_roster(pp)]
                 people.sort(key=lambda x: (STATUS_ORDER.get(x[1], 9), x[0].pinyin, x[0].mid))
-                for pp, status in people:
+                for pp, status, joined in people:
                     yield [
                         g.name,
                         pp.name,
@@ -1292,7 +1318,7 @@ class _Report:
                         pp.tier,
                         sep.join(pp.roles) or None,
                         sep.join(pp.tags) or None,
-                        local_day(pp.joined_at),
+                        local_day(joined),
                         pp.referrer,
                         pp.purpose,
                         pp.points,
@@ -1309,22 +1335,30 @@ class _Report:
         ws.auto_filter.ref = _table_ref(header, body)
         self.finish(ws, lay, widths=lay.widths(), freeze=f"C{header.row + 1}", title_rows=f"{header.row}:{header.row}")
 
-    def _status_at_end(self, pp: _Person) -> str:
-        """The status the month's roster shows: at the end of the period, as its points are (balance up to then).
-        Someone who left (was moved, marked left) after the period was a member (已入群) at its end: October's
-        roster re-exported in late November said 已退群 for the people moved to the alumni group on 20 November,
-        and sorted them below October's members. A status of the entry process (申请中, 入群中) has no history:
-        it is shown as it is now."""
+    def _at_end(self, pp: _Person) -> tuple[str, datetime | None]:
+        """The status and join date the month's roster shows: at the end of the period, as its points are (balance
+        up to then). Someone who left (was moved, marked left) after the period was a member (已入群) at its end:
+        October's roster re-exported in late November said 已退群 for the people moved to the alumni group on 20
+        November, and sorted them below October's members. Someone back since the period (their current spell began
+        after it) is shown in the spell the period had: March's roster of a member who left on 20 March and came back
+        on 10 April said 已入群 (or 入群中), joined 10 April — a join a month after the roster's own end, and no
+        leaving where March's 退群 counts one. A status of the entry process (申请中, 入群中) has no history: it is
+        shown as it is now."""
         end_next = day_after(self.p.end)
+        not_begun = pp.joined_at is None and pp.status in ("applicant", "onboarding")  # applying again, not in yet
+        if (pp.joined_at is not None and pp.joined_at >= end_next) or (not_begun and pp.spells):
+            before = [(j, left) for j, left in pp.spells if j is None or j < end_next]
+            if before:  # the latest earlier spell the period saw: a member at its end, or gone by then
+                joined, left = max(before, key=lambda spell: spell[1])
+                return ("active" if left >= end_next else "left"), joined
         if pp.status in ("left", "removed", "blacklisted"):
             current = pp.left_at is not None and pp.left_at >= end_next
             if current and (pp.joined_at is None or pp.joined_at < end_next):
-                return "active"
-        if pp.status != "active" and any(
-            (j is None or j < end_next) and left >= end_next for j, left in pp.spells
-        ):  # an earlier spell covered the end of the period
-            return "active"
-        return pp.status
+                return "active", pp.joined_at
+        for j, left in pp.spells:
+            if pp.status != "active" and (j is None or j < end_next) and left >= end_next:
+                return "active", j  # an earlier spell covered the end of the period: its join
+        return pp.status, pp.joined_at
 
     def _in_roster(self, pp: _Person) -> bool:
         """Who the month's roster lists: members during the period, applicants and newcomers who had applied
@@ -1333,7 +1367,9 @@ class _Report:
         if any(self._overlaps(j, left) for j, left in pp.spells):  # a member of the period in an earlier spell
             return True
         if pp.status in ("applicant", "onboarding"):
-            since = pp.since
+            # when they came: applied (else the record made) — or entered the group chat (入群中 since joined_at),
+            # when that was earlier: a newcomer back in the chat on 10 April, typed in in June, was left out of April
+            since = min((d for d in (pp.since, pp.joined_at) if d is not None), default=None)
             return since is None or since < end_next
         return self._overlaps(pp.joined_at, pp.left_at)
 
@@ -1387,6 +1423,8 @@ class _Report:
                     possible -= len(leave & self._member_day_set(pp))
                 n = len(marks)
                 rate = round(min(1.0, n / possible), 4) if possible > 0 else None
+                if rate is not None and not g.recorded:
+                    rate = "–"  # a month before the group was set up here: no rate was measured
                 row = [g.name, pp.name, *cells, n, len(leave) or None, longest, rate]
                 matrix.append((n, pp.pinyin, row))
             matrix.sort(key=lambda x: (-x[0], x[1]))
@@ -1397,12 +1435,13 @@ class _Report:
                 per_day = [0] * len(days)
                 yield from matrix_of(g, per_day)
                 grand[:] = [a + b for a, b in zip(grand, per_day, strict=True)]
-                totals.append(
-                    [g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, g.stats.checkin_rate]
-                )
+                rate = g.stats.checkin_rate if g.recorded else "–"  # a month nobody measured (概览 says "–")
+                totals.append([g.name, self.t("h.day_totals"), *per_day, sum(per_day), None, None, rate])
             if self.multi:
                 # the rate of all the groups: 概览's 合计 打卡率 (the cell was left empty)
                 rate = self.totals[0].checkin_rate if self.totals is not None else None
+                if not any(g.recorded for g in self.groups):
+                    rate = "–"
                 totals.append([self.t("h.all_groups"), self.t("h.day_totals"), *grand, sum(grand), None, None, rate])
 
         def sample() -> Iterator[list]:  # the widths' sample: the first rows, without touching the totals
@@ -1542,7 +1581,7 @@ class _Report:
                 rows.append(
                     [
                         g.name,
-                        title,
+                        self._masked(title),
                         to_local(starts),
                         self.t(f"activity.{kind}") if f"activity.{kind}" in TEXT else kind,
                         series,
@@ -1554,7 +1593,7 @@ class _Report:
                         counts["excused"],
                         counts["registered"],
                         round(counts["attended"] / expected, 4) if expected else None,
-                        f"{where} · {place}" if place else where,
+                        f"{where} · {self._masked(place)}" if place else where,
                     ]
                 )
         kinds = [None, None, "datetime", None, None, "mark", "int"] + ["mark"] * 5 + ["pct", None]
@@ -1572,7 +1611,7 @@ class _Report:
             for a in g.activities:
                 edition, day = self._edition(a[4]), local_day(a[5])
                 suffix = f" {edition}" if edition and edition not in a[1] else ""
-                heads.append(f"{day.month}/{day.day} {a[1]}{suffix}")
+                heads.append(f"{day.month}/{day.day} {self._masked(a[1])}{suffix}")
             seen = sorted(
                 {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.attendees},
                 key=lambda m: (g.attendees[m][1], m),
@@ -1717,14 +1756,21 @@ class _Report:
 
     def _reason(self, stored: str | None) -> str | None:
         """A ledger reason in the workbook's language: the app's own reasons in English in an English workbook
-        (desktop/phrases.py ledger_reason), a typed one as typed; read once per distinct text (they repeat)."""
-        if self.lang_index == 0 or not stored:
+        (desktop/phrases.py ledger_reason), a typed one as typed; read once per distinct text (they repeat). A
+        masked workbook masks a phone in it (a manual adjustment's 「推荐了 13512345678」, an activity's title)."""
+        if not stored or (self.lang_index == 0 and self.unmasked):
             return stored
         cache = self.__dict__.setdefault("_reasons", {})
         if stored not in cache:
-            phrase = ledger_reason(stored)
-            cache[stored] = phrase.render("en") if isinstance(phrase, Phrase) else stored
+            phrase = ledger_reason(stored) if self.lang_index else None
+            text = phrase.render("en") if isinstance(phrase, Phrase) else stored
+            cache[stored] = self._masked(text)
         return cache[stored]
+
+    def _masked(self, text: str | None) -> str | None:
+        """A free text as the workbook shows it: a phone number written in it masked (138****) unless unmasked —
+        the ledger's reasons, the activities' titles and places (a masked workbook had them in full)."""
+        return text if self.unmasked else mask_phones_in(text)
 
     def _ledger(self, limit: int) -> Iterator[list]:
         """The first `limit` rows of the month's ledger, group after group, read as they are written."""
@@ -1791,20 +1837,15 @@ class _Report:
                 yield [None, self.t("sub.no_rows")]
             for printed in (True, False):  # the print area first, across the groups; then the rest
                 for g in self.groups:
-                    people = [
-                        pp
-                        for pp in self.people_of(g).values()
-                        if pp.status in ("applicant", "onboarding", "active")
-                        and self._in_roster(pp)
-                        and self._printed(pp) == printed
-                    ]
+                    listed = ((pp, self._in_process_or_member(pp)) for pp in self.people_of(g).values())
+                    people = [(pp, *at_end) for pp, at_end in listed if at_end and self._printed(*at_end) == printed]
                     if not people:
                         continue
-                    people.sort(key=lambda pp: ({"applicant": 0, "onboarding": 1}.get(pp.status, 2), pp.pinyin, pp.mid))
+                    people.sort(key=lambda x: ({"applicant": 0, "onboarding": 1}.get(x[1], 2), x[0].pinyin, x[0].mid))
                     progress = self.progress_of(g)
                     by_label = {label(n, r): (sid, req) for sid, n, r, req in g.steps}
                     required = [sid for sid, _n, r, req in g.steps if req and not r]
-                    for pp in people:
+                    for pp, status, joined in people:
                         done = progress.get(pp.mid, {})
                         cells = []
                         for col in columns:
@@ -1814,9 +1855,9 @@ class _Report:
                         yield [
                             g.name,
                             pp.name,
-                            self.t(f"status.{pp.status}"),
+                            self.t(f"status.{status}"),
                             local_day(pp.applied_at),
-                            local_day(pp.joined_at),
+                            local_day(joined),
                             *cells,
                             f"{n_done}/{len(required)}",
                         ]
@@ -1840,6 +1881,8 @@ class _Report:
         rows = []
         for g in self.groups:  # computed here, in the export's transaction: 100,000 alerts are not kept meanwhile
             ordered = sorted(alerts(self.session, g.id, self.p.end), key=lambda a: ALERT_ORDER.get(a.kind, 99))
+            if not g.recorded:  # a month before the group was set up here: nobody's silence in it was recorded
+                ordered = [a for a in ordered if a.kind not in UNMEASURED_ALERTS]
             for a in ordered:
                 label = f"alert.{a.kind}"
                 reason = a.reason.render("zh_CN" if self.lang_index == 0 else "en")  # a Phrase: desktop/phrases.py
