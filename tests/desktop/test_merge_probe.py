@@ -23,6 +23,13 @@ JOINED = datetime(2026, 10, 1, 9, 0)
 TODAY = date(2026, 11, 18)
 
 
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' facts are dated around TODAY: the services' clock is set to it, whatever day the suite runs on
+    (an activity of 10 November was "not started yet" on a suite day of 1 November)."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
 def _consistent(s, gid: int) -> None:
     """The kept values equal the ledger and the facts, and the ledger equals what recompute gives."""
     s.flush()
