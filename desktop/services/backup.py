@@ -39,6 +39,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from desktop.errors import PasswordMissing, QunDeskError, SignInFailed
 from desktop.services.operators import Actor, require
+from desktop.tasks import Cancelled, Progress
 from models import Base, clock, kept
 from models.db import (
     Database,
@@ -71,6 +72,7 @@ __all__ = [
 ]
 
 BATCH = 5_000  # rows per executemany (progress and cancel are checked between batches)
+BACKUP_STEPS, BACKUP_COPY = 100, 90  # a SQLite backup's progress: the copy moves it to 90, its check to 100
 SQLITE_MAGIC = b"SQLite format 3\x00"
 AUTO_PREFIX = "auto-"
 AUTO_NAME = re.compile(r"^auto-(\d{8})(?:-(.+))?\.sqlite$")  # group 2: the workspace's name (auto_tag)
@@ -488,13 +490,27 @@ def backup_workspace(
     if src_path is not None and src_path.resolve() == path:
         raise BackupError(f"备份文件不能是工作区本身 (the backup file cannot be the workspace itself): {path}")
     _check_target_file(path, "备份文件 (the backup file)")
+    # The window's Cancel (desktop.tasks.Progress) is asked all along, as `stop` is: during the copy of a big
+    # file and during its check, not only after them (it was ignored for minutes, then a finished backup was
+    # reported after the user had cancelled it)
+    asked_to_stop = stop
+    cancellable = isinstance(progress, Progress)
+    if cancellable:
+        stop = lambda: progress.cancelled or (asked_to_stop is not None and asked_to_stop())  # noqa: E731
     tmp = _tmp_beside(path, "backup")
     try:
         try:
             if src_path is not None:
-                _step(progress, 0, 1)
-                backup_sqlite_file(engine, tmp, stop)
-                _step(progress, 1, 1)
+                _step(progress, 0, BACKUP_STEPS)
+                backup_sqlite_file(
+                    engine,
+                    tmp,
+                    stop,
+                    copied=(lambda done, total: _step(progress, BACKUP_COPY * done // max(total, 1), BACKUP_STEPS))
+                    if progress is not None
+                    else None,
+                )
+                _step(progress, BACKUP_COPY, BACKUP_STEPS)
             else:
                 target = open_database(tmp)
                 try:
@@ -502,13 +518,19 @@ def backup_workspace(
                 finally:
                     target.dispose()
             _finish_sqlite_file(tmp)
+            problem = _sqlite_check(tmp, stop=stop)
         except Interrupted:
+            if cancellable and progress.cancelled:
+                raise Cancelled() from None
             raise
         except (OSError, sqlite3.Error, DBAPIError, DatabaseError) as exc:
             raise _write_failed(exc, path, "备份失败 (backup failed)") from exc
-        problem = _sqlite_check(tmp, stop=stop)
         if problem is not None:
             raise BackupError(f"备份文件检查失败 (the backup failed its integrity check): {problem}")
+        if src_path is not None:
+            _step(progress, BACKUP_STEPS, BACKUP_STEPS)  # the last chance to cancel: nothing is in place yet
+        elif cancellable and progress.cancelled:
+            raise Cancelled()
         try:
             os.replace(tmp, path)
         except OSError as exc:
