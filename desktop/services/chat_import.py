@@ -1596,6 +1596,8 @@ def run_chat_import(
         plan.other_group_ok = other_group or dry_run
         with bulk.big_write_cache(session.connection()):
             summary = apply_chat_import(session, actor, plan, progress=progress)
+            if progress is not None:  # a cancel asked for while the plan was written: roll it all back
+                progress.step(1, 1)
             if dry_run:
                 session.rollback()
             else:

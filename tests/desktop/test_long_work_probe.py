@@ -1,0 +1,103 @@
+"""Long work cancelled at its last moments (the long-work probe): a Cancel that came while the backup was being
+checked, or while a chat history was being written, must end in Cancelled with nothing written — not in a
+backup file or an import the user had cancelled, reported as done."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.services.backup import backup_workspace
+from desktop.services.chat_import import run_chat_import
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.tasks import Cancelled, Progress
+from desktop.workspace import actor_for, open_workspace
+from models import ChatActivity, ChatImport, CheckIn
+from models.kept import drift
+
+TODAY = date(2026, 12, 2)
+CHAT = Path(__file__).resolve().parents[1] / "data" / "chat"
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day: the chat export's messages are of November 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture
+def ws(tmp_path):
+    database = open_workspace(tmp_path / "ws.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "晨跑俱乐部")
+        for i in range(40):
+            add_member(s, owner, gid, MemberInput(display_name=f"跑友{i}", wechat_id=f"runner_{i:02d}"))
+        s.commit()
+    yield database, owner, gid
+    database.dispose()
+
+
+class CancelWhenReached(Progress):
+    """The user's Cancel, clicked once the progress reached `share` of its total (as it is shown)."""
+
+    def __init__(self, share: float):
+        self.seen: list[tuple[int, int]] = []
+
+        def shown(done: int, total: int) -> None:
+            self.seen.append((done, total))
+            if total and done / total >= share:
+                self.cancel()
+
+        super().__init__(on_progress=shown)
+
+
+def test_a_cancel_while_the_backup_is_checked_leaves_the_old_file_and_no_other(ws, tmp_path):
+    database, owner, _gid = ws
+    out = tmp_path / "backups"
+    out.mkdir()
+    target = out / "qundesk-backup.sqlite"
+    target.write_bytes(b"last week's backup")
+    progress = CancelWhenReached(0.9)  # the copy is done: its integrity check runs next
+    with pytest.raises(Cancelled):
+        backup_workspace(database, target, progress=progress, actor=owner)
+    assert target.read_bytes() == b"last week's backup"
+    assert sorted(p.name for p in out.iterdir()) == ["qundesk-backup.sqlite"]  # no temp file, no .part
+    assert progress.seen[0][0] == 0 and progress.seen[-1][0] < progress.seen[-1][1]  # it never reached the end
+
+
+def test_the_backup_moves_its_progress_to_the_end_and_is_a_sound_copy(ws, tmp_path):
+    database, owner, _gid = ws
+    seen: list[tuple[int, int]] = []
+    path = backup_workspace(database, tmp_path / "b.sqlite", progress=Progress(lambda d, t: seen.append((d, t))))
+    assert seen[0] == (0, seen[0][1]) and seen[-1] == (seen[-1][1], seen[-1][1])
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)  # it only moves forward
+    with sqlite3.connect(path) as c:
+        assert c.execute("select count(*) from membership").fetchone()[0] == 40
+
+
+def test_a_cancel_while_the_chat_history_is_written_rolls_it_all_back(ws):
+    database, owner, _gid = ws
+    progress = Progress()
+    progress.cancel()  # clicked while the plan was being written: a small export reads without a progress step
+    with pytest.raises(Cancelled):
+        run_chat_import(
+            database, owner, CHAT / "晨跑俱乐部_utf8.csv", "晨跑俱乐部", add_unknown=True, progress=progress
+        )
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(ChatActivity)) == 0
+        assert s.scalar(select(func.count()).select_from(CheckIn)) == 0
+        assert s.scalar(select(func.count()).select_from(ChatImport)) == 0
+        assert drift(s.connection()) == []
+    # and the same export imports as usual afterwards
+    _plan, summary, _created = run_chat_import(
+        database, owner, CHAT / "晨跑俱乐部_utf8.csv", "晨跑俱乐部", add_unknown=True
+    )
+    assert summary.messages > 0
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(ChatActivity)) > 0
