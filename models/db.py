@@ -444,6 +444,13 @@ def backup_sqlite_file(
         finally:
             dst.close()
         src.execute("COMMIT")
+    except BaseException:
+        # a copy that failed writing (a full disk) or was stopped: the partial file and its journal go, here
+        # for every caller (the journal's name matched no caller's clean-up and stayed in the folder for good)
+        for side in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{tmp}{side}").unlink()
+        raise
     finally:
         src.close()
     tmp.replace(target)

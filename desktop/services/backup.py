@@ -211,7 +211,7 @@ def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
     return BackupError(f"{what} {path}: {getattr(orig, 'strerror', None) or text}")
 
 
-_TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:-wal|-shm|-journal|\.part)?$")
+_TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:\.part)?(?:-wal|-shm|-journal)?$")
 STALE_UNNAMED_SECONDS = 86_400  # a temporary file of the earlier naming (no process id) is stale after a day
 
 
@@ -224,8 +224,7 @@ def _tmp_beside(path: Path, tag: str) -> Path:
     clear_stale_beside(path.parent)
     for old in (path.with_name(f".{path.name}.{tag}.tmp"), path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")):
         _remove_sqlite_file(old)  # this target's of the earlier naming, and this process's own
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{old}.part").unlink()
+        _remove_sqlite_file(Path(f"{old}.part"))
     return path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")
 
 
@@ -537,8 +536,7 @@ def backup_workspace(
             raise _write_failed(exc, path, "备份失败 (backup failed)") from exc
     finally:
         _remove_sqlite_file(tmp)
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{tmp}.part").unlink()
+        _remove_sqlite_file(Path(f"{tmp}.part"))  # and its -journal: a copy that failed writing (disk full) left it
     return path
 
 

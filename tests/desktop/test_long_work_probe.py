@@ -4,7 +4,10 @@ backup file or an import the user had cancelled, reported as done."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from models.kept import drift
 
 TODAY = date(2026, 12, 2)
 CHAT = Path(__file__).resolve().parents[1] / "data" / "chat"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -101,3 +105,60 @@ def test_a_cancel_while_the_chat_history_is_written_rolls_it_all_back(ws):
     assert summary.messages > 0
     with database.session() as s:
         assert s.scalar(select(func.count()).select_from(ChatActivity)) > 0
+
+
+# the CLI in a child whose files may not grow past LIMIT bytes (RLIMIT_FSIZE), as on a full disk
+FULL_DISK_CLI = """
+import resource, runpy, sys
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+sys.argv = ["qundesk", *sys.argv[2:]]
+runpy.run_module("desktop.cli", run_name="__main__")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_backup_that_runs_out_of_disk_leaves_no_file_behind_and_keeps_the_old_one(tmp_path):
+    from desktop.demo import build_demo
+
+    workspace = tmp_path / "ws.sqlite"
+    database = open_workspace(workspace)
+    build_demo(database.engine, groups=2, members=600, months=2, today=TODAY)
+    database.dispose()
+    assert workspace.stat().st_size > 1_000_000
+    out = tmp_path / "backups"
+    out.mkdir()
+    (out / "b.sqlite").write_bytes(b"last week's backup")
+    env = {**os.environ, "QUNDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(REPO)}
+    env.pop("QUNDESK_DB", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FULL_DISK_CLI,
+            "300000",
+            "--db",
+            str(workspace),
+            "backup",
+            "--force",
+            "-o",
+            str(out / "b.sqlite"),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr.decode()
+    assert "备份失败 (backup failed)" in result.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == ["b.sqlite"]  # no .part, no -journal left in the folder
+    assert (out / "b.sqlite").read_bytes() == b"last week's backup"
+
+
+def test_the_next_backup_clears_a_journal_an_earlier_failed_one_left(ws, tmp_path):
+    database, owner, _gid = ws
+    out = tmp_path / "backups"
+    out.mkdir()
+    left = out / ".b.sqlite.backup-999999999.tmp.part-journal"  # of a process that is gone
+    left.write_bytes(b"\0" * 1024)
+    backup_workspace(database, out / "other.sqlite", actor=owner)
+    assert sorted(p.name for p in out.iterdir()) == ["other.sqlite"]
