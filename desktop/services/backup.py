@@ -694,7 +694,7 @@ def list_backups(folder: str | Path | None = None) -> list[BackupInfo]:
 # ---------------------------------------------------------------------------------------------- restore
 
 
-def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
+def _prepared_backup(backup_file: Path, workdir: Path, stop: Stop | None = None) -> Path:
     """A checked copy of the backup in `workdir`, upgraded to the current schema. The file itself is only read."""
     where = str(backup_file)
     if not backup_file.is_file():
@@ -712,14 +712,22 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
         try:
             dst = sqlite3.connect(copy)
             try:
-                src.backup(dst)
+                if stop is None:
+                    src.backup(dst)
+                else:
+
+                    def step(_status: int, _remaining: int, _total: int) -> None:
+                        if stop():
+                            raise Interrupted("stopped on request")
+
+                    src.backup(dst, pages=4096, progress=step)
             finally:
                 dst.close()
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
         raise BackupError(f"备份文件已损坏 (the backup file is damaged) {where}: {exc}") from exc
-    problem = _sqlite_check(copy)
+    problem = _sqlite_check(copy, stop=stop)
     if problem is not None:
         raise BackupError(f"备份文件已损坏 (the backup file is damaged: integrity check) {where}: {problem}")
     rev = _file_revision(copy)
@@ -748,7 +756,7 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
 
 RESTORE_WORKDIR = "qundesk-restore-"  # + pid + "-" + random: the temp folder of a restore
 _STALE_WORKDIR = re.compile(r"^qundesk-restore-(?:(\d+)-)?")
-_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")  # no pid
+_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:\.part)?(?:-wal|-shm|-journal)?$")  # no pid
 
 
 def _pid_alive(pid: int) -> bool:
@@ -885,9 +893,21 @@ def restore_workspace(
     require(actor, "restore_backup")
     backup_file = Path(backup_file).expanduser()
     url = to_url(target_url_or_path)
-    counts = _restore(backup_file, url, progress)
+    stop = _cancel_asked(progress)
+    try:
+        counts = _restore(backup_file, url, progress, stop)
+    except Interrupted:
+        if stop is not None and stop():
+            raise Cancelled() from None
+        raise
     _audit_restore(url, actor, backup_file, counts)
     return counts
+
+
+def _cancel_asked(progress: Any) -> Stop | None:
+    """The window's Cancel (desktop.tasks.Progress) as a `stop` for the checks and copies that make no progress
+    steps: a restore's check of the backup and of its result ignored it, and said "Restored" after a cancel."""
+    return (lambda: progress.cancelled) if isinstance(progress, Progress) else None
 
 
 def _audit_restore(url: str, actor: Actor, backup_file: Path, counts: dict[str, int]) -> None:
@@ -912,17 +932,17 @@ def _audit_restore(url: str, actor: Actor, backup_file: Path, counts: dict[str, 
         target.dispose()
 
 
-def _restore(backup_file: Path, url: str, progress: Any) -> dict[str, int]:
+def _restore(backup_file: Path, url: str, progress: Any, stop: Stop | None = None) -> dict[str, int]:
     clear_stale_temp()
     # the checked copy of the backup is made in a folder named after this process: a run that is killed
     # (SIGKILL, power cut) leaves it behind, and the next restore or automatic backup removes it
     with tempfile.TemporaryDirectory(prefix=f"{RESTORE_WORKDIR}{os.getpid()}-") as workdir:
-        source = _prepared_backup(backup_file, Path(workdir))
+        source = _prepared_backup(backup_file, Path(workdir), stop)
         src_engine = make_engine(source)
         try:
             target_file = Path(make_url(url).database or "") if url.startswith("sqlite") else None
             if target_file is not None and (not target_file.exists() or target_file.stat().st_size == 0):
-                return _restore_into_new_file(src_engine, target_file, progress)
+                return _restore_into_new_file(src_engine, target_file, progress, stop)
             data = _existing_data(url)
             if data:
                 raise BackupError(f"目标数据库不是空的 (the target database is not empty: {_describe(data)})")
@@ -938,7 +958,9 @@ def _restore(backup_file: Path, url: str, progress: Any) -> dict[str, int]:
             src_engine.dispose()
 
 
-def _restore_into_new_file(src_engine: Engine, target_file: Path, progress: Any) -> dict[str, int]:
+def _restore_into_new_file(
+    src_engine: Engine, target_file: Path, progress: Any, stop: Stop | None = None
+) -> dict[str, int]:
     _check_target_file(target_file, "恢复目标 (the restore target)")
     tmp = _tmp_beside(target_file, "restore")
     try:
@@ -951,9 +973,11 @@ def _restore_into_new_file(src_engine: Engine, target_file: Path, progress: Any)
             _finish_sqlite_file(tmp)
         except (OSError, sqlite3.Error, DBAPIError, DatabaseError) as exc:
             raise _write_failed(exc, target_file, "恢复失败 (restore failed)") from exc
-        problem = _sqlite_check(tmp)
+        problem = _sqlite_check(tmp, stop=stop)
         if problem is not None:
             raise BackupError(f"恢复结果检查失败 (the restored workspace failed its integrity check): {problem}")
+        if stop is not None and stop():  # the last moment a cancel can come: nothing is in place yet
+            raise Interrupted("stopped on request")
         if target_file.exists() and target_file.stat().st_size > 0:  # appeared meanwhile
             raise BackupError(f"目标数据库不是空的 (the target appeared meanwhile): {target_file}")
         os.replace(tmp, target_file)

@@ -718,7 +718,8 @@ def plan_chat_import(
     for row in source.rows():
         n += 1
         if not n % PROGRESS_EVERY and progress is not None:
-            progress.step(n, 0)
+            share = source.share_read()  # rows in all, estimated from the share of the file read: a bar that moves
+            progress.step(n, max(n, round(n / share)) if share else 0)
         at = row.at
         if at < first:
             first = at

@@ -162,3 +162,68 @@ def test_the_next_backup_clears_a_journal_an_earlier_failed_one_left(ws, tmp_pat
     left.write_bytes(b"\0" * 1024)
     backup_workspace(database, out / "other.sqlite", actor=owner)
     assert sorted(p.name for p in out.iterdir()) == ["other.sqlite"]
+
+
+def _qq_export(path: Path, messages: int) -> Path:
+    lines = ["消息记录（此消息记录为文本格式，不支持重新导入）", "", "=" * 64, "消息分组:我的群聊", "=" * 64]
+    lines += ["消息对象:晨跑俱乐部", "=" * 64, ""]
+    for i in range(messages):
+        minute = i % (24 * 60)
+        lines += [f"2026-11-{1 + i // (24 * 60):02d} {minute // 60}:{minute % 60:02d}:00 跑友{i % 40}(1000{i % 40})"]
+        lines += ["打卡 5公里" if i % 3 == 0 else "大家早", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_reading_a_long_chat_export_shows_how_far_it_got(ws, tmp_path):
+    from desktop.services.chat_import import PROGRESS_EVERY, plan_chat_import
+
+    database, _owner, gid = ws
+    rows = 3 * PROGRESS_EVERY + 100
+    export = _qq_export(tmp_path / "qq.txt", rows)
+    seen: list[tuple[int, int]] = []
+    with database.session() as s:
+        plan_chat_import(s, gid, export, progress=Progress(lambda d, t: seen.append((d, t))))
+    assert [d for d, _t in seen] == [PROGRESS_EVERY, 2 * PROGRESS_EVERY, 3 * PROGRESS_EVERY]
+    # a total, estimated from the share of the file read, within a few per cent of the rows there are: not a
+    # busy bar that says nothing for the minutes a year of a big group takes
+    assert all(t >= d and abs(t - rows) < rows * 0.05 for d, t in seen), seen
+
+
+def test_a_cancel_while_the_restored_workspace_is_checked_leaves_no_workspace(ws, tmp_path):
+    from desktop.services.backup import restore_workspace
+
+    database, owner, _gid = ws
+    backup = backup_workspace(database, tmp_path / "b.sqlite", actor=owner)
+    folder = tmp_path / "restored"
+    folder.mkdir()
+    progress = CancelWhenReached(1.0)  # every row copied: the check of the result runs next
+    with pytest.raises(Cancelled):
+        restore_workspace(owner, backup, folder / "ws.sqlite", progress=progress)
+    assert list(folder.iterdir()) == []  # no workspace, no temp file
+    assert progress.seen and progress.seen[-1][0] == progress.seen[-1][1]
+    counts = restore_workspace(owner, backup, folder / "ws.sqlite")  # and the restore works afterwards
+    assert counts["membership"] == 40
+
+
+def test_a_cancel_while_the_backup_to_restore_is_checked_stops_there(ws, tmp_path, monkeypatch):
+    import desktop.services.backup as backups
+
+    database, owner, _gid = ws
+    backup = backup_workspace(database, tmp_path / "b.sqlite", actor=owner)
+    checked: list[str] = []  # the integrity checks that ran to their end
+    check = backups._sqlite_check
+
+    def counted(path, *args, **kwargs):
+        result = check(path, *args, **kwargs)
+        checked.append(path.name)
+        return result
+
+    monkeypatch.setattr(backups, "_sqlite_check", counted)
+    progress = Progress()
+    progress.cancel()  # clicked while the backup was copied aside (minutes for a big one, no progress step there)
+    with pytest.raises(Cancelled):
+        backups.restore_workspace(owner, backup, tmp_path / "restored.sqlite", progress=progress)
+    assert not (tmp_path / "restored.sqlite").exists()
+    assert checked == []  # it stopped there: the whole integrity check of the copy did not run first
+    assert not any(p.name.startswith(".restored") for p in tmp_path.iterdir())
