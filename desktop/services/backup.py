@@ -501,14 +501,14 @@ def backup_workspace(
         try:
             if src_path is not None:
                 _step(progress, 0, BACKUP_STEPS)
-                backup_sqlite_file(
-                    engine,
-                    tmp,
-                    stop,
-                    copied=(lambda done, total: _step(progress, BACKUP_COPY * done // max(total, 1), BACKUP_STEPS))
-                    if progress is not None
-                    else None,
-                )
+                if progress is None:
+                    backup_sqlite_file(engine, tmp, stop)
+                else:  # the bar moves with the pages copied
+
+                    def copied(done: int, total: int) -> None:
+                        _step(progress, BACKUP_COPY * done // max(total, 1), BACKUP_STEPS)
+
+                    backup_sqlite_file(engine, tmp, stop, copied=copied)
                 _step(progress, BACKUP_COPY, BACKUP_STEPS)
             else:
                 target = open_database(tmp)
