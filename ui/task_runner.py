@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDeadlineTimer, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.errors import QunDeskError
@@ -287,6 +287,68 @@ class TaskRunner(QObject):
     def _on_cancelled(self) -> None:
         self._cleanup()
         self.cancelled.emit()
+
+
+_HELD = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.Wheel,
+        QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Close,
+    }
+)
+
+
+class _HoldInput(QObject):
+    """While run_and_wait waits: the user's clicks, keys and window closes go nowhere but to the progress dialog
+    (no second action starts in the middle of the first)."""
+
+    def __init__(self, runner: TaskRunner):
+        super().__init__()
+        self._runner = runner
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() not in _HELD or not isinstance(obj, QWidget):
+            return False
+        dialog = self._runner._dialog
+        return dialog is None or not _inside(obj, dialog)
+
+
+def run_and_wait(parent: QWidget | None, fn: Task, *, title: str = "", label: str = "") -> Any:
+    """Run `fn(progress)` on a worker thread and wait for it in a local event loop: the caller gets its result
+    (or its exception, or Cancelled) as from a plain call, while the window keeps painting — a bulk change of
+    thousands of people (seconds to a minute) froze it, "not responding" — with the progress dialog and its Cancel
+    after ~0.6 s. Input other than to that dialog is held meanwhile. For work that must finish before the caller
+    goes on (an undo step); everything else uses a TaskRunner and its signals."""
+    runner = TaskRunner(parent, title=title, label=label)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def end(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    runner.finished.connect(lambda result: end("value", result))
+    runner.failed.connect(lambda _message: end("error", runner.error))
+    runner.cancelled.connect(lambda: end("error", Cancelled()))
+    hold = _HoldInput(runner)
+    app = QCoreApplication.instance()
+    app.installEventFilter(hold)
+    try:
+        runner.start(fn)
+        while not outcome:
+            loop.exec()
+    finally:
+        app.removeEventFilter(hold)
+        runner.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 class InlineTaskRunner(QObject):

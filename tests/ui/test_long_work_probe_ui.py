@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import shiboken6
 from helpers import OFFSCREEN_QUIRKS
-from PySide6.QtCore import QObject, Qt, QThread
+from PySide6.QtCore import QObject, Qt, QThread, QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 from sqlalchemy import func, select
 
 from desktop.tasks import Cancelled
@@ -147,3 +148,96 @@ def test_closing_the_window_during_an_export_asks_and_stopping_leaves_no_file(qt
     qtbot.waitUntil(lambda: not page.running, timeout=10_000)
     assert "Cancelled" in page.status_label.text()
     assert running_tasks(quiet=True) == []
+
+
+@pytest.fixture
+def roster(qtbot, ws, monkeypatch):
+    """The Roster page with its three seeded members selected, and every bulk change counted as a big one (the
+    seed has three people; BULK_OFF_THREAD is a few hundred)."""
+    import ui.pages.roster_page as roster_page
+
+    monkeypatch.setattr(roster_page, "BULK_OFF_THREAD", 1)
+    page = roster_page.RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.set_group(ws.group_id)
+    return page
+
+
+def _tags_of(ws, names):
+    from desktop.services.roster import get_member_input
+
+    with ws.database.session() as s:
+        return {n: get_member_input(s, ws.memberships[n]).tags for n in names}
+
+
+def test_a_bulk_change_of_many_people_leaves_the_window_painting(qtbot, ws, roster, monkeypatch, gate):
+    import ui.pages.roster_page as roster_page
+
+    names = ("张三", "张珊", "李四")
+    ids = [ws.memberships[n] for n in names]
+    real = roster_page.bulk_tag
+    on_thread: list[bool] = []
+
+    def slow_tag(*args, **kwargs):  # thousands of people: seconds of work
+        on_thread.append(threading.current_thread() is threading.main_thread())
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(roster_page, "bulk_tag", slow_tag)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    threading.Timer(1.0, gate.set).start()
+    roster._do_bulk_tag(ids, "早鸟")  # returns once written, as before
+    timer.stop()
+    assert on_thread == [False]
+    assert len(ticks) >= 20  # the UI thread went on for the second the write took (it froze: 0 ticks)
+    assert all("早鸟" in tags for tags in _tags_of(ws, names).values())
+    assert roster.undo_stack.count() == 1 and "早鸟" in roster.undo_label.text()
+    # and its undo, as big a change, the same way
+    import ui.pages.roster_commands as roster_commands
+
+    untag = roster_commands.bulk_remove_tag
+    monkeypatch.setattr(
+        roster_commands,
+        "bulk_remove_tag",
+        lambda *a, **k: on_thread.append(threading.current_thread() is threading.main_thread()) or untag(*a, **k),
+    )
+    roster.undo_stack.undo()
+    assert on_thread == [False, False]
+    assert all("早鸟" not in tags for tags in _tags_of(ws, names).values())
+
+
+def test_cancelling_a_bulk_change_of_many_people_changes_nobody(qtbot, ws, roster, monkeypatch, gate):
+    import ui.pages.roster_page as roster_page
+    from ui import task_runner
+
+    names = ("张三", "张珊", "李四")
+    ids = [ws.memberships[n] for n in names]
+    real = roster_page.bulk_tag
+
+    def slow_tag(*args, **kwargs):
+        gate.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(roster_page, "bulk_tag", slow_tag)
+    clicked: list[bool] = []
+
+    def press_cancel() -> None:  # the progress dialog, once it shows: its Cancel
+        dialogs = [d for d in roster.findChildren(QProgressDialog) if d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, press_cancel)
+            return
+        qtbot.mouseClick(dialogs[0].findChild(QPushButton), Qt.MouseButton.LeftButton)
+        clicked.append(True)
+        gate.set()
+
+    QTimer.singleShot(task_runner.SHOW_DIALOG_AFTER_MS, press_cancel)
+    roster._do_bulk_tag(ids, "早鸟")
+    assert clicked == [True]
+    assert all("早鸟" not in tags for tags in _tags_of(ws, names).values())  # rolled back: nobody tagged
+    assert roster.undo_stack.count() == 0  # nothing to undo
+    assert "Cancelled" in roster.undo_label.text()
