@@ -432,9 +432,17 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(alembic_config(None)).walk_revisions()}  # type: ignore[arg-type]
 
 
-def backup_sqlite_file(engine: Engine, target: Path, stop: Stop | None = None, *, pages: int = 4096) -> Path:
+def backup_sqlite_file(
+    engine: Engine,
+    target: Path,
+    stop: Stop | None = None,
+    *,
+    pages: int = 4096,
+    copied: Callable[[int, int], None] | None = None,
+) -> Path:
     """Consistent copy of a SQLite database through the online backup API while others go on writing; `stop`
-    is asked between steps of `pages` pages (True: Interrupted, the partial copy is removed by the caller).
+    is asked between steps of `pages` pages (True: Interrupted, the partial copy is removed by the caller), and
+    `copied(pages copied, pages in all)` is told between them (what it raises ends the copy the same way).
 
     The copy is of one snapshot: the source connection holds one read transaction from the first step to the
     last. Without it each step took a fresh look at the file, and SQLite starts a backup over whenever another
@@ -451,18 +459,27 @@ def backup_sqlite_file(engine: Engine, target: Path, stop: Stop | None = None, *
         src.execute("SELECT count(*) FROM sqlite_master").fetchall()  # the read transaction starts here
         dst = sqlite3.connect(tmp)
         try:
-            if stop is None:
+            if stop is None and copied is None:
                 src.backup(dst)
             else:
 
-                def step(_status: int, _remaining: int, _total: int) -> None:
-                    if stop():
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if stop is not None and stop():
                         raise Interrupted("stopped on request")
+                    if copied is not None:
+                        copied(total - remaining, total)
 
                 src.backup(dst, pages=pages, progress=step)
         finally:
             dst.close()
         src.execute("COMMIT")
+    except BaseException:
+        # a copy that failed writing (a full disk) or was stopped: the partial file and its journal go, here
+        # for every caller (the journal's name matched no caller's clean-up and stayed in the folder for good)
+        for side in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{tmp}{side}").unlink()
+        raise
     finally:
         src.close()
     tmp.replace(target)

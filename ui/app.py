@@ -322,7 +322,7 @@ def _start_background_checks(app, window, state: dict, actor) -> None:
     )
     bar = window.statusBar()
     bar.showMessage(QCoreApplication.translate("MainWindow", "Checking the workspace… saving waits until it is done"))
-    runner = TaskRunner(window, show_dialog=False)
+    runner = TaskRunner(window, show_dialog=False, quiet=True)
     state["startup_runner"] = runner  # kept alive, and stopped if the application ends before it does
 
     def done(result) -> None:
@@ -370,9 +370,12 @@ def _stop_background_checks(state: dict) -> None:
     """The window closed while the start-up checks still ran: stop them (the check and a half-made backup end
     within a moment, no file is left) and wait, so no thread outlives the application (Qt aborts the process
     when a running QThread is destroyed). The next start checks again and takes the day's backup."""
+    from ui.task_runner import stop_tasks
+
     runner = state.get("startup_runner")
     if runner is not None and runner.running:
         runner.shutdown()
+    stop_tasks()  # any other work the application ended during (app.quit without the window's question)
 
 
 def _offer_restore(parent, problem: str, damaged, before_restore=None):

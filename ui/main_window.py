@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signa
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         self._database = database
         self._actor = actor
         self.group_rows: list[GroupRow] = []
+        # asked when the window closes while work runs (an export, a backup, check-ins being logged): the titles
+        # of that work; True stops it (it rolls back) and closes. Tests replace it.
+        self.confirm_close_while_working: Callable[[list[str]], bool] = self._ask_close_while_working
         self.setWindowTitle(self.tr("QunDesk"))
 
         self._build_menu()
@@ -681,8 +685,35 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Work still running (an export, a backup, a re-computation) is never cut off by the process ending: the
+        user chooses between letting it go on and stopping it — then it is cancelled (rolled back, no file left)
+        and the window closes once it has ended."""
+        from ui.task_runner import running_tasks, stop_tasks
+
+        working = running_tasks(self)
+        if working and not self.confirm_close_while_working(working):
+            event.ignore()
+            return
+        if working or running_tasks(self, quiet=True):
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                stop_tasks(self)
+            finally:
+                QApplication.restoreOverrideCursor()
         self.save_state()
         super().closeEvent(event)
+
+    def _ask_close_while_working(self, working: list[str]) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("QunDesk"))
+        box.setText(self.tr("QunDesk is still working: %1.").replace("%1", ", ".join(dict.fromkeys(working))))
+        box.setInformativeText(self.tr("Stop it and close? What it has not finished is not written."))
+        stop = box.addButton(self.tr("Stop and close"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is stop
 
 
 def app_version() -> str:

@@ -37,8 +37,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.errors import QunDeskError, ValidationError
+from desktop.tasks import Cancelled, Progress
 from models.db import DatabaseError, is_retryable, with_retry
 from ui import messages
 
@@ -154,19 +156,38 @@ def run_write(
     changes: Iterable[str] | Callable[[T], Iterable[str]],
     on_error: Callable[[BaseException], None] | None = None,
     title: str | None = None,
+    working: str | None = None,
     **kwargs: Any,
 ) -> Done[T]:
     """Run `fn(session, *args, **kwargs)` in one transaction and commit it (again while the database is busy).
     `changes`: the kinds of data it changes, or a function of its result giving them (empty: announce nothing).
-    A known error is reported (on_error, else a warning box with `title`) and nothing is written."""
+    A known error is reported (on_error, else a warning box with `title`) and nothing is written.
+    `working` (a bulk change of thousands of rows): the transaction runs on a worker thread while the window
+    keeps painting (task_runner.run_and_wait), a progress dialog with this label and Cancel shows after ~0.6 s;
+    a cancel rolls it all back and gives Done(False) with a `Cancelled` error, reported to nobody."""
 
-    def transaction() -> T:
+    def transaction(progress: Progress | None = None) -> T:
         with database.session() as session:
+            if progress is not None:
+                progress.step(0, 0)
             value = fn(session, *args, **kwargs)
+            if progress is not None:
+                progress.step(1, 1)  # a Cancel asked for while it ran: rolled back, nothing written
             session.commit()
             return value
 
-    return _run(parent, database, lambda: with_retry(transaction, RETRY_ATTEMPTS), changes, on_error, title)
+    if working is None:
+        return _run(parent, database, lambda: with_retry(transaction, RETRY_ATTEMPTS), changes, on_error, title)
+    from ui.task_runner import run_and_wait
+
+    def off_thread() -> T:
+        return run_and_wait(
+            parent if isinstance(parent, QWidget) else None,
+            lambda progress: with_retry(lambda: transaction(progress), RETRY_ATTEMPTS),
+            label=working,
+        )
+
+    return _run(parent, database, off_thread, changes, on_error, title)
 
 
 def run_committed(
@@ -194,6 +215,8 @@ def _run(
 ) -> Done[T]:
     try:
         value = call()
+    except Cancelled as exc:  # the user's own choice: nothing to report
+        return Done(False, error=exc)
     except KNOWN_ERRORS as exc:
         _report(parent, exc, on_error, title)
         return Done(False, error=exc)

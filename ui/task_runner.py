@@ -3,15 +3,22 @@
 A task is `fn(progress, **kwargs) -> result` (see desktop/tasks.py): it opens its own Session, takes ids
 and plain values and calls `progress.step(done, total)` between batches. The runner turns that into Qt
 signals on the main thread, shows a progress dialog only when the work lasts longer than ~0.6 s (short work
-never flashes a dialog), and cancels through the same Progress object. Never touch widgets in `fn`."""
+never flashes a dialog), and cancels through the same Progress object. Never touch widgets in `fn`.
+
+A task's thread does not depend on its runner: the thread ends by itself once the task returns, and this module
+keeps the thread alive until then. A runner destroyed while its task runs (its dialog was closed and deleted)
+cancels the task — the task's transaction rolls back — instead of leaving a thread that runs for ever and aborts
+the process when Python collects it ("QThread: Destroyed while thread is still running"). `running_tasks()`
+lists what still runs (the main window asks before it closes on one), `stop_tasks()` cancels and waits."""
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.errors import QunDeskError
@@ -50,6 +57,77 @@ class _Worker(QObject):
             self.error.emit(exc)
         else:
             self.done.emit(result)
+        finally:
+            # the thread ends by itself, whether or not its runner is still there to end it (a closed dialog)
+            self.thread().quit()
+
+
+@dataclass(eq=False)
+class _Running:
+    """A task on its way: what keeps its thread and worker alive until the thread has ended."""
+
+    thread: QThread
+    worker: _Worker
+    progress: Progress
+    runner: TaskRunner
+    title: str
+    quiet: bool
+
+    def ended(self) -> bool:
+        return self.thread.isFinished() or not self.thread.isRunning()
+
+
+_RUNNING: list[_Running] = []
+
+
+def _forget_ended() -> None:
+    _RUNNING[:] = [r for r in _RUNNING if not r.ended()]
+
+
+def _orphaned(entry: _Running, *_args: object) -> None:
+    """The runner was destroyed while its task ran: nobody can show the result any more, so the task stops
+    (it rolls back). Its thread ends by itself and is forgotten once it has."""
+    entry.progress.cancel()
+
+
+def _alive(obj: QObject) -> bool:
+    try:
+        obj.objectName()
+    except RuntimeError:  # the C++ object was deleted
+        return False
+    return True
+
+
+def _inside(obj: QObject, ancestor: QObject) -> bool:
+    while obj is not None:
+        if obj is ancestor:
+            return True
+        obj = obj.parent()
+    return False
+
+
+def running_tasks(within: QObject | None = None, *, quiet: bool = False) -> list[str]:
+    """The titles of the tasks still running (of runners inside `within`, when given); `quiet` ones — read-only
+    work that may stop without a word, such as the dashboard's figures — only when `quiet` is true."""
+    _forget_ended()
+    return [
+        r.title
+        for r in _RUNNING
+        if (quiet or not r.quiet) and (within is None or (_alive(r.runner) and _inside(r.runner, within)))
+    ]
+
+
+def stop_tasks(within: QObject | None = None, msecs: int = 120_000) -> bool:
+    """Cancel every running task (of runners inside `within`, when given) and wait until their threads ended
+    (their transactions rolled back, their temp files removed). True when all ended within `msecs`."""
+    _forget_ended()
+    chosen = [r for r in _RUNNING if within is None or not _alive(r.runner) or _inside(r.runner, within)]
+    for r in chosen:
+        r.progress.cancel()
+    deadline = QDeadlineTimer(msecs)
+    ended = all(r.thread.wait(deadline) for r in chosen)
+    _forget_ended()
+    return ended
 
 
 class TaskRunner(QObject):
@@ -60,8 +138,18 @@ class TaskRunner(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, title: str = "", label: str = "", show_dialog: bool = True):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        label: str = "",
+        show_dialog: bool = True,
+        quiet: bool = False,
+    ):
+        """`quiet`: the work only reads and may stop without asking anyone (running_tasks leaves it out)."""
         super().__init__(parent)
+        self._quiet = quiet
         self._parent_widget = parent
         self._show_dialog_enabled = show_dialog
         self._title = title or self.tr("Working…")
@@ -71,6 +159,8 @@ class TaskRunner(QObject):
         self._progress_obj: Progress | None = None
         self._dialog: QProgressDialog | None = None
         self._last: tuple[int, int] = (0, 0)
+        self._entry: _Running | None = None
+        self._orphan_guard: Any = None
         self._show_timer = QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self._show_dialog)
@@ -94,6 +184,11 @@ class TaskRunner(QObject):
         worker.error.connect(self._on_error)
         worker.was_cancelled.connect(self._on_cancelled)
         self._thread, self._worker = thread, worker
+        entry = _Running(thread, worker, self._progress_obj, self, self._title, self._quiet)
+        _forget_ended()
+        _RUNNING.append(entry)
+        self._entry = entry
+        self._orphan_guard = self.destroyed.connect(lambda *_a: _orphaned(entry))
         thread.start()
         if self._show_dialog_enabled:
             self._show_timer.start(SHOW_DIALOG_AFTER_MS)
@@ -163,6 +258,14 @@ class TaskRunner(QObject):
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
+        if self._entry is not None:
+            if self._entry in _RUNNING:
+                _RUNNING.remove(self._entry)
+            self._entry = None
+        if self._orphan_guard is not None:
+            self.disconnect(self._orphan_guard)
+            self._orphan_guard = None
+        if self._thread is not None:
             self._thread.deleteLater()
         if self._worker is not None:
             self._worker.deleteLater()
@@ -184,6 +287,68 @@ class TaskRunner(QObject):
     def _on_cancelled(self) -> None:
         self._cleanup()
         self.cancelled.emit()
+
+
+_HELD = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.Wheel,
+        QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Close,
+    }
+)
+
+
+class _HoldInput(QObject):
+    """While run_and_wait waits: the user's clicks, keys and window closes go nowhere but to the progress dialog
+    (no second action starts in the middle of the first)."""
+
+    def __init__(self, runner: TaskRunner):
+        super().__init__()
+        self._runner = runner
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() not in _HELD or not isinstance(obj, QWidget):
+            return False
+        dialog = self._runner._dialog
+        return dialog is None or not _inside(obj, dialog)
+
+
+def run_and_wait(parent: QWidget | None, fn: Task, *, title: str = "", label: str = "") -> Any:
+    """Run `fn(progress)` on a worker thread and wait for it in a local event loop: the caller gets its result
+    (or its exception, or Cancelled) as from a plain call, while the window keeps painting — a bulk change of
+    thousands of people (seconds to a minute) froze it, "not responding" — with the progress dialog and its Cancel
+    after ~0.6 s. Input other than to that dialog is held meanwhile. For work that must finish before the caller
+    goes on (an undo step); everything else uses a TaskRunner and its signals."""
+    runner = TaskRunner(parent, title=title, label=label)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def end(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    runner.finished.connect(lambda result: end("value", result))
+    runner.failed.connect(lambda _message: end("error", runner.error))
+    runner.cancelled.connect(lambda: end("error", Cancelled()))
+    hold = _HoldInput(runner)
+    app = QCoreApplication.instance()
+    app.installEventFilter(hold)
+    try:
+        runner.start(fn)
+        while not outcome:
+            loop.exec()
+    finally:
+        app.removeEventFilter(hold)
+        runner.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 class InlineTaskRunner(QObject):

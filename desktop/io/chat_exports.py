@@ -23,14 +23,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.io.fields import ImportProblem
 
@@ -100,9 +101,28 @@ class ChatSource:
     self_id: str | None = None  # the exporting user's ID when the file names it up front
     zone: tzinfo | None = None  # None: epoch times in this machine's local zone
 
+    _reading: Any = field(default=None, init=False, repr=False, compare=False)  # the text file being read
+
     @property
     def label(self) -> str:
         return FORMATS[self.format]
+
+    def track(self, handle: Any) -> Any:
+        """The text file rows() reads, remembered for share_read()."""
+        self._reading = handle
+        return handle
+
+    def share_read(self) -> float | None:
+        """How much of the file rows() has read so far (0..1), for a progress bar that moves; None for the
+        formats read another way (JSON and Excel exports) and before reading began."""
+        handle = self._reading
+        if handle is None or handle.closed:
+            return None
+        try:
+            size = os.fstat(handle.buffer.fileno()).st_size
+            return min(handle.buffer.tell() / size, 1.0) if size else None
+        except (OSError, ValueError, AttributeError):
+            return None
 
     def rows(self) -> Iterator[ChatRow]:
         reader = _READERS[self.format]
@@ -348,7 +368,7 @@ def _read_liuhen_csv(source: ChatSource) -> Iterator[ChatRow]:
     fromisoformat = datetime.fromisoformat
     new_row = tuple.__new__
     names_of: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-    with _open_text(source.path) as handle:  # UTF-8 as written; GB18030 once Excel has saved it again
+    with source.track(_open_text(source.path)) as handle:  # UTF-8 as written; GB18030 once Excel has saved it again
         reader = csv.reader(handle)
         next(reader, None)
         end, line = reader.line_num, None
@@ -427,7 +447,7 @@ def _txt_blocks(source: ChatSource, stamp_re: re.Pattern[str]) -> Iterator[tuple
     content (a member pasting `2026-11-06 06:30:00 芳芳` into a message), never a message of its own."""
     current: tuple[int, datetime, str] | None = None
     content: list[str] = []
-    with _open_text(source.path) as handle:
+    with source.track(_open_text(source.path)) as handle:
         for number, raw in enumerate(handle, start=1):
             line = raw.rstrip("\r\n")
             match = stamp_re.match(line)
@@ -541,7 +561,7 @@ def _pywxdump_names(path: Path) -> dict[str, tuple[str, ...]]:
 
 def _read_pywxdump_csv(source: ChatSource) -> Iterator[ChatRow]:
     names = _pywxdump_names(source.path)
-    with _open_text(source.path) as handle:
+    with source.track(_open_text(source.path)) as handle:
         reader = csv.reader(handle)
         next(reader, None)
         end, line = reader.line_num, None
@@ -881,7 +901,7 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
         typed = _typed_text(lines, qq=True)
         return ChatRow(at, sender, (name,) if name else (), False, typed is not None, typed, False, line)
 
-    with _open_text(source.path) as handle:
+    with source.track(_open_text(source.path)) as handle:
         for number, raw in enumerate(handle, start=1):
             line = raw.rstrip("\r\n").lstrip("\ufeff")
             header = previous.startswith("=====")  # 消息分组/消息对象 lines sit between rules of "="

@@ -39,6 +39,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from desktop.errors import PasswordMissing, QunDeskError, SignInFailed
 from desktop.services.operators import Actor, require
+from desktop.tasks import Cancelled, Progress
 from models import Base, clock, kept
 from models.db import (
     Database,
@@ -71,6 +72,7 @@ __all__ = [
 ]
 
 BATCH = 5_000  # rows per executemany (progress and cancel are checked between batches)
+BACKUP_STEPS, BACKUP_COPY = 100, 90  # a SQLite backup's progress: the copy moves it to 90, its check to 100
 SQLITE_MAGIC = b"SQLite format 3\x00"
 AUTO_PREFIX = "auto-"
 AUTO_NAME = re.compile(r"^auto-(\d{8})(?:-(.+))?\.sqlite$")  # group 2: the workspace's name (auto_tag)
@@ -209,7 +211,7 @@ def _write_failed(exc: BaseException, path: Path, what: str) -> BackupError:
     return BackupError(f"{what} {path}: {getattr(orig, 'strerror', None) or text}")
 
 
-_TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:-wal|-shm|-journal|\.part)?$")
+_TMP_BESIDE = re.compile(r"^\..+\.(?:backup|restore)(?:-(\d+))?\.tmp(?:\.part)?(?:-wal|-shm|-journal)?$")
 STALE_UNNAMED_SECONDS = 86_400  # a temporary file of the earlier naming (no process id) is stale after a day
 
 
@@ -222,8 +224,7 @@ def _tmp_beside(path: Path, tag: str) -> Path:
     clear_stale_beside(path.parent)
     for old in (path.with_name(f".{path.name}.{tag}.tmp"), path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")):
         _remove_sqlite_file(old)  # this target's of the earlier naming, and this process's own
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{old}.part").unlink()
+        _remove_sqlite_file(Path(f"{old}.part"))
     return path.with_name(f".{path.name}.{tag}-{os.getpid()}.tmp")
 
 
@@ -488,13 +489,27 @@ def backup_workspace(
     if src_path is not None and src_path.resolve() == path:
         raise BackupError(f"备份文件不能是工作区本身 (the backup file cannot be the workspace itself): {path}")
     _check_target_file(path, "备份文件 (the backup file)")
+    # The window's Cancel (desktop.tasks.Progress) is asked all along, as `stop` is: during the copy of a big
+    # file and during its check, not only after them (it was ignored for minutes, then a finished backup was
+    # reported after the user had cancelled it)
+    asked_to_stop = stop
+    cancellable = isinstance(progress, Progress)
+    if cancellable:
+        stop = lambda: progress.cancelled or (asked_to_stop is not None and asked_to_stop())  # noqa: E731
     tmp = _tmp_beside(path, "backup")
     try:
         try:
             if src_path is not None:
-                _step(progress, 0, 1)
-                backup_sqlite_file(engine, tmp, stop)
-                _step(progress, 1, 1)
+                _step(progress, 0, BACKUP_STEPS)
+                if progress is None:
+                    backup_sqlite_file(engine, tmp, stop)
+                else:  # the bar moves with the pages copied
+
+                    def copied(done: int, total: int) -> None:
+                        _step(progress, BACKUP_COPY * done // max(total, 1), BACKUP_STEPS)
+
+                    backup_sqlite_file(engine, tmp, stop, copied=copied)
+                _step(progress, BACKUP_COPY, BACKUP_STEPS)
             else:
                 target = open_database(tmp)
                 try:
@@ -502,21 +517,26 @@ def backup_workspace(
                 finally:
                     target.dispose()
             _finish_sqlite_file(tmp)
+            problem = _sqlite_check(tmp, stop=stop)
         except Interrupted:
+            if cancellable and progress.cancelled:
+                raise Cancelled() from None
             raise
         except (OSError, sqlite3.Error, DBAPIError, DatabaseError) as exc:
             raise _write_failed(exc, path, "备份失败 (backup failed)") from exc
-        problem = _sqlite_check(tmp, stop=stop)
         if problem is not None:
             raise BackupError(f"备份文件检查失败 (the backup failed its integrity check): {problem}")
+        if src_path is not None:
+            _step(progress, BACKUP_STEPS, BACKUP_STEPS)  # the last chance to cancel: nothing is in place yet
+        elif cancellable and progress.cancelled:
+            raise Cancelled()
         try:
             os.replace(tmp, path)
         except OSError as exc:
             raise _write_failed(exc, path, "备份失败 (backup failed)") from exc
     finally:
         _remove_sqlite_file(tmp)
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{tmp}.part").unlink()
+        _remove_sqlite_file(Path(f"{tmp}.part"))  # and its -journal: a copy that failed writing (disk full) left it
     return path
 
 
@@ -674,7 +694,7 @@ def list_backups(folder: str | Path | None = None) -> list[BackupInfo]:
 # ---------------------------------------------------------------------------------------------- restore
 
 
-def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
+def _prepared_backup(backup_file: Path, workdir: Path, stop: Stop | None = None) -> Path:
     """A checked copy of the backup in `workdir`, upgraded to the current schema. The file itself is only read."""
     where = str(backup_file)
     if not backup_file.is_file():
@@ -692,14 +712,22 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
         try:
             dst = sqlite3.connect(copy)
             try:
-                src.backup(dst)
+                if stop is None:
+                    src.backup(dst)
+                else:
+
+                    def step(_status: int, _remaining: int, _total: int) -> None:
+                        if stop():
+                            raise Interrupted("stopped on request")
+
+                    src.backup(dst, pages=4096, progress=step)
             finally:
                 dst.close()
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
         raise BackupError(f"备份文件已损坏 (the backup file is damaged) {where}: {exc}") from exc
-    problem = _sqlite_check(copy)
+    problem = _sqlite_check(copy, stop=stop)
     if problem is not None:
         raise BackupError(f"备份文件已损坏 (the backup file is damaged: integrity check) {where}: {problem}")
     rev = _file_revision(copy)
@@ -728,7 +756,7 @@ def _prepared_backup(backup_file: Path, workdir: Path) -> Path:
 
 RESTORE_WORKDIR = "qundesk-restore-"  # + pid + "-" + random: the temp folder of a restore
 _STALE_WORKDIR = re.compile(r"^qundesk-restore-(?:(\d+)-)?")
-_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:-wal|-shm|-journal|\.part)?$")  # no pid
+_STALE_TMP = re.compile(r"^\.auto-\d{8}(?:-.+)?\.sqlite\.backup\.tmp(?:\.part)?(?:-wal|-shm|-journal)?$")  # no pid
 
 
 def _pid_alive(pid: int) -> bool:
@@ -865,9 +893,21 @@ def restore_workspace(
     require(actor, "restore_backup")
     backup_file = Path(backup_file).expanduser()
     url = to_url(target_url_or_path)
-    counts = _restore(backup_file, url, progress)
+    stop = _cancel_asked(progress)
+    try:
+        counts = _restore(backup_file, url, progress, stop)
+    except Interrupted:
+        if stop is not None and stop():
+            raise Cancelled() from None
+        raise
     _audit_restore(url, actor, backup_file, counts)
     return counts
+
+
+def _cancel_asked(progress: Any) -> Stop | None:
+    """The window's Cancel (desktop.tasks.Progress) as a `stop` for the checks and copies that make no progress
+    steps: a restore's check of the backup and of its result ignored it, and said "Restored" after a cancel."""
+    return (lambda: progress.cancelled) if isinstance(progress, Progress) else None
 
 
 def _audit_restore(url: str, actor: Actor, backup_file: Path, counts: dict[str, int]) -> None:
@@ -892,17 +932,17 @@ def _audit_restore(url: str, actor: Actor, backup_file: Path, counts: dict[str, 
         target.dispose()
 
 
-def _restore(backup_file: Path, url: str, progress: Any) -> dict[str, int]:
+def _restore(backup_file: Path, url: str, progress: Any, stop: Stop | None = None) -> dict[str, int]:
     clear_stale_temp()
     # the checked copy of the backup is made in a folder named after this process: a run that is killed
     # (SIGKILL, power cut) leaves it behind, and the next restore or automatic backup removes it
     with tempfile.TemporaryDirectory(prefix=f"{RESTORE_WORKDIR}{os.getpid()}-") as workdir:
-        source = _prepared_backup(backup_file, Path(workdir))
+        source = _prepared_backup(backup_file, Path(workdir), stop)
         src_engine = make_engine(source)
         try:
             target_file = Path(make_url(url).database or "") if url.startswith("sqlite") else None
             if target_file is not None and (not target_file.exists() or target_file.stat().st_size == 0):
-                return _restore_into_new_file(src_engine, target_file, progress)
+                return _restore_into_new_file(src_engine, target_file, progress, stop)
             data = _existing_data(url)
             if data:
                 raise BackupError(f"目标数据库不是空的 (the target database is not empty: {_describe(data)})")
@@ -918,7 +958,9 @@ def _restore(backup_file: Path, url: str, progress: Any) -> dict[str, int]:
             src_engine.dispose()
 
 
-def _restore_into_new_file(src_engine: Engine, target_file: Path, progress: Any) -> dict[str, int]:
+def _restore_into_new_file(
+    src_engine: Engine, target_file: Path, progress: Any, stop: Stop | None = None
+) -> dict[str, int]:
     _check_target_file(target_file, "恢复目标 (the restore target)")
     tmp = _tmp_beside(target_file, "restore")
     try:
@@ -931,9 +973,11 @@ def _restore_into_new_file(src_engine: Engine, target_file: Path, progress: Any)
             _finish_sqlite_file(tmp)
         except (OSError, sqlite3.Error, DBAPIError, DatabaseError) as exc:
             raise _write_failed(exc, target_file, "恢复失败 (restore failed)") from exc
-        problem = _sqlite_check(tmp)
+        problem = _sqlite_check(tmp, stop=stop)
         if problem is not None:
             raise BackupError(f"恢复结果检查失败 (the restored workspace failed its integrity check): {problem}")
+        if stop is not None and stop():  # the last moment a cancel can come: nothing is in place yet
+            raise Interrupted("stopped on request")
         if target_file.exists() and target_file.stat().st_size > 0:  # appeared meanwhile
             raise BackupError(f"目标数据库不是空的 (the target appeared meanwhile): {target_file}")
         os.replace(tmp, target_file)

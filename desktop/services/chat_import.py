@@ -718,7 +718,8 @@ def plan_chat_import(
     for row in source.rows():
         n += 1
         if not n % PROGRESS_EVERY and progress is not None:
-            progress.step(n, 0)
+            share = source.share_read()  # rows in all, estimated from the share of the file read: a bar that moves
+            progress.step(n, max(n, round(n / share)) if share else 0)
         at = row.at
         if at < first:
             first = at
@@ -1596,6 +1597,8 @@ def run_chat_import(
         plan.other_group_ok = other_group or dry_run
         with bulk.big_write_cache(session.connection()):
             summary = apply_chat_import(session, actor, plan, progress=progress)
+            if progress is not None:  # a cancel asked for while the plan was written: roll it all back
+                progress.step(1, 1)
             if dry_run:
                 session.rollback()
             else:

@@ -953,6 +953,22 @@ Create a new, empty workspace there?</source>
 
 Create a new, empty workspace there?</translation>
         </message>
+        <message>
+            <source>QunDesk is still working: %1.</source>
+            <translation>QunDesk is still working: %1.</translation>
+        </message>
+        <message>
+            <source>Stop it and close? What it has not finished is not written.</source>
+            <translation>Stop it and close? What it has not finished is not written.</translation>
+        </message>
+        <message>
+            <source>Stop and close</source>
+            <translation>Stop and close</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>Keep working</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -950,6 +950,22 @@ Create a new, empty workspace there?</source>
 
 要在这里新建一个空的工作区吗？</translation>
         </message>
+        <message>
+            <source>QunDesk is still working: %1.</source>
+            <translation>社群助手还在工作：%1。</translation>
+        </message>
+        <message>
+            <source>Stop it and close? What it has not finished is not written.</source>
+            <translation>停止它并关闭吗？没有完成的部分不会写入。</translation>
+        </message>
+        <message>
+            <source>Stop and close</source>
+            <translation>停止并关闭</translation>
+        </message>
+        <message>
+            <source>Keep working</source>
+            <translation>继续工作</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

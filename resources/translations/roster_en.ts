@@ -1162,6 +1162,14 @@
             <source>Only the rows loaded so far are selected: %1 of %2. Scroll down to load more, or narrow the list with the search and the filters.</source>
             <translation>Only the rows loaded so far are selected: %1 of %2. Scroll down to load more, or narrow the list with the search and the filters.</translation>
         </message>
+        <message>
+            <source>Changing the selected people…</source>
+            <translation>Changing the selected people…</translation>
+        </message>
+        <message>
+            <source>Cancelled. Nothing was changed.</source>
+            <translation>Cancelled. Nothing was changed.</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

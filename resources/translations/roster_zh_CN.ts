@@ -1135,6 +1135,14 @@
             <source>Only the rows loaded so far are selected: %1 of %2. Scroll down to load more, or narrow the list with the search and the filters.</source>
             <translation>只选中了已加载的 %1 人（共 %2 人）。向下滚动可加载更多，或用搜索和筛选缩小名单。</translation>
         </message>
+        <message>
+            <source>Changing the selected people…</source>
+            <translation>正在修改选中的人…</translation>
+        </message>
+        <message>
+            <source>Cancelled. Nothing was changed.</source>
+            <translation>已取消，没有做任何修改。</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

@@ -290,6 +290,14 @@ class ChatImportDialog(QDialog):
     @Slot()
     def _on_task_cancelled(self) -> None:
         self.summary_label.setText(self.tr("Cancelled: nothing was read or written"))
+        self.import_button.setEnabled(self._task == "import" and self.plan is not None)
+
+    # ---- closing while working: cancel first and say so; the dialog closes once nothing runs ----
+    def reject(self) -> None:  # Esc and the window's close button (QDialog.closeEvent calls reject)
+        if self.runner.running:
+            self.runner.cancel()
+            return
+        super().reject()
 
     # ---------------------------------------------------------------- the plan
     def _show_plan(self) -> None:

@@ -287,7 +287,7 @@ class DashboardPage(GroupPage):
         self._warn_share = 0.9
         self._zombie_share = 0.10
 
-        self.runner = runner or TaskRunner(self, show_dialog=False)  # the page shows its own busy indicator
+        self.runner = runner or TaskRunner(self, show_dialog=False, quiet=True)  # the page shows its own busy indicator
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)

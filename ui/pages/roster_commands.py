@@ -27,28 +27,30 @@ Step = Callable[[Session, Actor], object]
 
 
 class Runner(Protocol):
-    def run_step(self, step: Step) -> bool:
-        """Run `step` in one transaction as the current operator; show any error; refresh. True if it worked."""
+    def run_step(self, step: Step, count: int = 0) -> bool:
+        """Run `step` in one transaction as the current operator; show any error; refresh. True if it worked.
+        `count`: how many people it changes (a big step runs off the UI thread, as the action itself did)."""
         ...
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, runner: Runner, text: str, do: Step, undo: Step):
+    def __init__(self, runner: Runner, text: str, do: Step, undo: Step, count: int = 0):
         super().__init__(text)
         self._runner = runner
         self._do = do
         self._undo = undo
+        self._count = count
         self._pending_first_redo = True
 
     def redo(self) -> None:
         if self._pending_first_redo:  # the action ran before the command was pushed
             self._pending_first_redo = False
             return
-        if not self._runner.run_step(self._do):
+        if not self._runner.run_step(self._do, self._count):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self._runner.run_step(self._undo):
+        if not self._runner.run_step(self._undo, self._count):
             self.setObsolete(True)
 
 
@@ -60,7 +62,11 @@ def set_tier_command(
     back = {msid: (tier, previous.get(msid)) for msid in membership_ids}
     again = {msid: (previous.get(msid), tier) for msid in membership_ids}
     return ServiceCommand(
-        runner, text, lambda s, a: bulk_swap_tier(s, a, again), lambda s, a: bulk_swap_tier(s, a, back)
+        runner,
+        text,
+        lambda s, a: bulk_swap_tier(s, a, again),
+        lambda s, a: bulk_swap_tier(s, a, back),
+        len(membership_ids),
     )
 
 
@@ -74,7 +80,7 @@ def tag_command(
         if lacked:
             bulk_remove_tag(session, actor, lacked, tag, created=created)
 
-    return ServiceCommand(runner, text, lambda s, a: bulk_tag(s, a, membership_ids, tag), undo)
+    return ServiceCommand(runner, text, lambda s, a: bulk_tag(s, a, membership_ids, tag), undo, len(membership_ids))
 
 
 def role_command(runner: Runner, text: str, membership_ids: list[int], role: str, lacked: list[int]) -> ServiceCommand:
@@ -82,7 +88,9 @@ def role_command(runner: Runner, text: str, membership_ids: list[int], role: str
         if lacked:
             bulk_remove_role(session, actor, lacked, role)
 
-    return ServiceCommand(runner, text, lambda s, a: bulk_add_role(s, a, membership_ids, role), undo)
+    return ServiceCommand(
+        runner, text, lambda s, a: bulk_add_role(s, a, membership_ids, role), undo, len(membership_ids)
+    )
 
 
 def _each(fn: Callable[[Session, Actor, int], None], ids: list[int]) -> Step:
@@ -94,11 +102,15 @@ def _each(fn: Callable[[Session, Actor, int], None], ids: list[int]) -> Step:
 
 
 def delete_command(runner: Runner, text: str, member_ids: list[int]) -> ServiceCommand:
-    return ServiceCommand(runner, text, _each(soft_delete_member, member_ids), _each(restore_member, member_ids))
+    return ServiceCommand(
+        runner, text, _each(soft_delete_member, member_ids), _each(restore_member, member_ids), len(member_ids)
+    )
 
 
 def restore_command(runner: Runner, text: str, member_ids: list[int]) -> ServiceCommand:
-    return ServiceCommand(runner, text, _each(restore_member, member_ids), _each(soft_delete_member, member_ids))
+    return ServiceCommand(
+        runner, text, _each(restore_member, member_ids), _each(soft_delete_member, member_ids), len(member_ids)
+    )
 
 
 def edit_command(

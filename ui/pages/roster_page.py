@@ -53,6 +53,7 @@ from desktop.services.roster import (
     soft_delete_member,
 )
 from desktop.services.roster_queries import list_roles, membership_snapshots
+from desktop.tasks import Cancelled
 from models.base import MEMBERSHIP_STATUSES
 from models.queries.roster import MemberRow, RosterQuery
 from ui.dialogs.prompt_dialog import PromptDialog
@@ -83,6 +84,7 @@ WIDTH_SAMPLE_ROWS = 60
 MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 56, 260
 PANEL_WIDTH = 340
 UNDO_LIMIT = 50
+BULK_OFF_THREAD = 300  # a bulk change of this many people or more runs off the UI thread (seconds per thousand)
 STAYING = ("applicant", "onboarding", "active")
 
 
@@ -591,10 +593,15 @@ class RosterPage(QWidget):
         self.members_changed.emit()
 
     # ---- undo / redo ----
-    def run_step(self, step: Step) -> bool:
-        """Run one undo/redo step in its own transaction as the current operator (roster_commands.Runner)."""
+    def run_step(self, step: Step, count: int = 0) -> bool:
+        """Run one undo/redo step in its own transaction as the current operator (roster_commands.Runner); a step
+        of BULK_OFF_THREAD people or more off the UI thread, as the action itself."""
         try:
-            done = run_write(self, self._database, step, self._actor, changes=ROSTER_CHANGES)
+            done = run_write(
+                self, self._database, step, self._actor, changes=ROSTER_CHANGES, working=self._working(count)
+            )
+            if not done and isinstance(done.error, Cancelled):
+                self.show_message(self.tr("Cancelled. Nothing was changed."))
         finally:
             self.reload_choices()
             self.refresh()
@@ -716,8 +723,12 @@ class RosterPage(QWidget):
             elsewhere = other_groups_of(session, member_ids, shown)
             return elsewhere, [mid for mid in member_ids if soft_delete_member(session, self._actor, mid)]
 
-        done = run_write(self, self._database, delete_all, changes=ROSTER_CHANGES)
+        done = run_write(
+            self, self._database, delete_all, changes=ROSTER_CHANGES, working=self._working(len(member_ids))
+        )
         if not done:
+            if isinstance(done.error, Cancelled):
+                self.show_message(self.tr("Cancelled. Nothing was changed."))
             return
         elsewhere, deleted = done.value
         # people someone else deleted since the roster was read are not this deletion's: its Undo leaves them deleted
@@ -751,8 +762,12 @@ class RosterPage(QWidget):
             restored = [mid for mid in member_ids if restore_member(session, self._actor, mid)]
             return restored, identity_clashes(session, restored)
 
-        done = run_write(self, self._database, restore_all, changes=ROSTER_CHANGES)
+        done = run_write(
+            self, self._database, restore_all, changes=ROSTER_CHANGES, working=self._working(len(member_ids))
+        )
         if not done:
+            if isinstance(done.error, Cancelled):
+                self.show_message(self.tr("Cancelled. Nothing was changed."))
             return
         restored, clashes = done.value  # someone restored since the roster was read: not this restore's to undo
         text = self.tr("Restored %n person(s).", "", len(restored))
@@ -806,9 +821,17 @@ class RosterPage(QWidget):
     def _forget_prompt(self) -> None:
         self.active_prompt = None
 
-    def _bulk_write(self, write: Callable[[object], Any]) -> Any:
-        """One bulk service call in one transaction; None (and a message) if it was refused."""
-        done = run_write(self, self._database, write, changes=ROSTER_CHANGES)
+    def _working(self, count: int) -> str | None:
+        """The progress label of a change of `count` people when it is big enough to run off the UI thread."""
+        return self.tr("Changing the selected people…") if count >= BULK_OFF_THREAD else None
+
+    def _bulk_write(self, write: Callable[[object], Any], count: int = 0) -> Any:
+        """One bulk service call in one transaction; None (and a message) if it was refused or cancelled. A
+        selection of BULK_OFF_THREAD people or more is written off the UI thread with progress and Cancel: marking
+        5,000 people left took half a minute, the window frozen ("not responding") all along."""
+        done = run_write(self, self._database, write, changes=ROSTER_CHANGES, working=self._working(count))
+        if not done and isinstance(done.error, Cancelled):
+            self.show_message(self.tr("Cancelled. Nothing was changed."))
         return done.value if done else None
 
     def _after_bulk(self) -> None:
@@ -848,7 +871,7 @@ class RosterPage(QWidget):
         lacked = [i for i in ids if i in before and tag not in before[i].tags]
         with self._database.session() as session:
             created = tag not in {name for _id, name in list_tags(session)}
-        n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag))
+        n = self._bulk_write(lambda s: bulk_tag(s, self._actor, ids, tag), len(ids))
         if n is None:
             return
         people = len({snap.member_id for snap in before.values()})  # one person in two groups is two rows
@@ -877,7 +900,7 @@ class RosterPage(QWidget):
 
     def _do_bulk_tier(self, ids: list[int], tier: str | None) -> None:
         previous = {i: s.tier for i, s in self._snapshots(ids).items()}
-        n = self._bulk_write(lambda s: bulk_set_tier(s, self._actor, ids, tier))
+        n = self._bulk_write(lambda s: bulk_set_tier(s, self._actor, ids, tier), len(ids))
         if n is None:
             return
         if tier:
@@ -906,7 +929,7 @@ class RosterPage(QWidget):
     def _do_bulk_role(self, ids: list[int], role: str) -> None:
         before = self._snapshots(ids)
         lacked = [i for i in ids if i in before and role not in before[i].roles]
-        n = self._bulk_write(lambda s: bulk_add_role(s, self._actor, ids, role))
+        n = self._bulk_write(lambda s: bulk_add_role(s, self._actor, ids, role), len(ids))
         if n is None:
             return
         text = self.tr("Added the role “%1” to %n person(s).", "", len(ids)).replace("%1", role)
@@ -960,7 +983,7 @@ class RosterPage(QWidget):
         )
 
     def _do_copy(self, ids: list[int], group_id: int, group_name: str, *, move: bool) -> None:
-        done = self._bulk_write(lambda s: copy_to_group(s, self._actor, ids, group_id, move=move))
+        done = self._bulk_write(lambda s: copy_to_group(s, self._actor, ids, group_id, move=move), len(ids))
         if done is None:
             return
         if move:
@@ -1009,7 +1032,7 @@ class RosterPage(QWidget):
         return self._prompt(dialog, lambda reason: self._do_mark_left(ids, reason))
 
     def _do_mark_left(self, ids: list[int], reason: str) -> None:
-        n = self._bulk_write(lambda s: bulk_mark_left(s, self._actor, ids, reason))
+        n = self._bulk_write(lambda s: bulk_mark_left(s, self._actor, ids, reason), len(ids))
         if n is None:
             return
         text = self.tr("Marked %n person(s) as left.", "", n)
