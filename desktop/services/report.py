@@ -371,9 +371,10 @@ class _Person:
 def _mask_phones(people: dict[int, _Person]) -> None:
     """The masked report's people (desktop.phones.mask_phones_in): a phone number written into a group nickname
     (张三-13812345678), a name, a nickname, a purpose answer or a referrer's name is masked like the phone column —
-    it reached every sheet in full, the roster's 群昵称 of an assistant's report too."""
+    it reached every sheet in full, the roster's 群昵称 of an assistant's report too. A WeChat ID set to the phone
+    number (people found on WeChat by their phone; older workspaces stored such IDs) is masked the same way."""
     for pp in people.values():
-        for f in ("name", "nickname", "group_nickname", "purpose", "referrer"):
+        for f in ("name", "nickname", "group_nickname", "purpose", "referrer", "wechat_id"):
             value = getattr(pp, f)
             if value and any(c.isdigit() for c in value):
                 setattr(pp, f, mask_phones_in(value))

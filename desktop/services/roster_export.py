@@ -201,10 +201,11 @@ def export_roster(
             for r in rows:
                 (mid, group, name, nickname, group_nickname, wechat, phone, gender, city, occupation, member_id,
                  status, tier, joined, left, left_reason, ref_name, purpose, seed, verified, note, qq) = r  # fmt: skip
-                if not full_phones:  # a phone written into a name, nickname or note is masked like the column
-                    name, nickname, group_nickname, ref_name, purpose, note, left_reason = (
+                if not full_phones:  # a phone written into a name, nickname or note (or a WeChat ID that is the
+                    # phone number) is masked like the column
+                    name, nickname, group_nickname, ref_name, purpose, note, left_reason, wechat = (
                         mask_phones_in(v)
-                        for v in (name, nickname, group_nickname, ref_name, purpose, note, left_reason)
+                        for v in (name, nickname, group_nickname, ref_name, purpose, note, left_reason, wechat)
                     )
                 row = [
                     group,

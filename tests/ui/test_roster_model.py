@@ -17,6 +17,7 @@ from ui.models.roster_table_model import (
     COL_POINTS,
     COL_STATUS,
     COL_TAGS,
+    COL_WECHAT,
     HEADERS,
     PAGE_SIZE,
     RosterTableModel,
@@ -165,6 +166,20 @@ def test_phone_is_masked_unless_the_actor_may_see_it():
     full = RosterTableModel(FakeSource(rows), show_phone=True)
     full.set_query(RosterQuery())
     assert full.data(full.index(0, COL_PHONE)) == "13800138000"
+
+
+def test_a_wechat_id_that_is_the_phone_number_is_masked_as_the_phone_is():
+    """微信号 13800138000 (older workspaces stored a phone typed as the WeChat ID): shown whole to an assistant."""
+    rows = [
+        replace(make_rows(1)[0], wechat_id="13800138000", deleted=False),
+        replace(make_rows(2)[1], wechat_id="lisi_2024", deleted=False),
+    ]
+    masked = RosterTableModel(FakeSource(rows))
+    masked.set_query(RosterQuery())
+    assert [masked.data(masked.index(r, COL_WECHAT)) for r in range(2)] == ["138****", "lisi_2024"]
+    full = RosterTableModel(FakeSource(rows), show_phone=True)
+    full.set_query(RosterQuery())
+    assert full.data(full.index(0, COL_WECHAT)) == "13800138000"
 
 
 def test_database_source_filters_and_sorts_in_sql(tmp_path):

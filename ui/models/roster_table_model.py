@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.phones import mask_phone
+from desktop.phones import mask_phone, mask_phones_in
 from models.queries.roster import MemberRow, RosterQuery, search_roster
 from ui.messages import default_name
 
@@ -318,8 +318,8 @@ class RosterTableModel(QAbstractTableModel):
             return default_name(row.tier)
         if col == COL_TAGS:
             return ", ".join(row.tags)
-        if col == COL_WECHAT:
-            return row.wechat_id or ""
+        if col == COL_WECHAT:  # a WeChat ID that is the phone number is masked as the phone column is
+            return (row.wechat_id or "") if self._show_phone else (mask_phones_in(row.wechat_id) or "")
         if col == COL_PHONE:
             return (row.phone or "") if self._show_phone else mask_phone(row.phone)
         if col == COL_CITY:
