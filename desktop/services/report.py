@@ -380,6 +380,21 @@ def _mask_phones(people: dict[int, _Person]) -> None:
                 setattr(pp, f, mask_phones_in(value))
 
 
+def _number_namesakes(people: dict[int, _Person], listed: Callable[[_Person], bool]) -> None:
+    """Two people of one group with the same name on the month's roster (`listed`): numbered, 张三 (1) and 张三 (2)
+    in the order they joined the roster (their memberships'), the same on every sheet — 打卡明细, 积分, 活动 and
+    预警 named two 张三 whom only 成员名册's WeChat ID told apart, and an owner reading a rate or an alert could not
+    say whose it was. A namesake who joined after the month (or left before it) does not number that month's."""
+    by_name: dict[str, list[_Person]] = {}
+    for pp in people.values():
+        if pp.name and listed(pp):
+            by_name.setdefault(pp.name, []).append(pp)
+    for same in by_name.values():
+        if len(same) > 1:
+            for i, pp in enumerate(sorted(same, key=lambda p: p.mid), start=1):
+                pp.name = f"{pp.name} ({i})"
+
+
 @dataclass
 class _GroupData:
     id: int
@@ -903,6 +918,7 @@ class _Report:
             people = _people(self.connection, g.id, self.p, full=full, light=not full)
         if not self.unmasked:  # a phone inside a name, nickname, group nickname or answer is masked too
             _mask_phones(people)
+        _number_namesakes(people, self._in_roster)
         self._people = (g.id, full, people)
         return people
 
