@@ -35,6 +35,7 @@ from ui.messages import members_text, number_text, operator_text, people_text
 from ui.operations import Change, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
+from ui.screen_fit import resize_to_fit
 
 if TYPE_CHECKING:  # the dialog and the Settings page load when first opened: the window paints sooner
     from ui.dialogs.group_dialog import GroupDialog
@@ -666,7 +667,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(*DEFAULT_SIZE)
+            resize_to_fit(self, *DEFAULT_SIZE)
         splitter = settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)

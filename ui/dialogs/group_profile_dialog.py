@@ -49,6 +49,7 @@ from models.base import GROUP_KINDS
 from ui.dialogs.group_dialog import kind_label
 from ui.messages import localise_message
 from ui.operations import run_write
+from ui.screen_fit import resize_to_fit
 from ui.widgets.text_templates_editor import TextTemplatesEditor
 
 TAB_BASICS, TAB_ESSENTIALS, TAB_RULES, TAB_TEXTS = range(4)
@@ -86,7 +87,7 @@ class GroupProfileDialog(QDialog):
         self._fill(self.profile)
         self._fill_versions()
         self._apply_permissions()
-        self.resize(760, 640)
+        resize_to_fit(self, 760, 640)
 
     # ---- building ----
     def _build(self) -> None:

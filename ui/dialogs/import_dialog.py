@@ -77,6 +77,7 @@ from models.db import DatabaseError
 from ui import file_dialogs
 from ui.messages import localise_message, number_text
 from ui.operations import announce
+from ui.screen_fit import resize_to_fit
 from ui.task_runner import TaskRunner
 
 FIELD_NAMES = {
@@ -598,7 +599,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.notes_label)
         layout.addWidget(self.preview_view, 3)
         layout.addLayout(buttons)
-        self.resize(980, 780)
+        resize_to_fit(self, 980, 780)
 
     # ---- user actions ----
     @Slot()

@@ -33,6 +33,7 @@ from desktop.services.team_queries import operators_with_password
 from models.base import OPERATOR_ROLES
 from ui.messages import localise_message, operator_text, role_label
 from ui.operations import run_read, run_write
+from ui.screen_fit import resize_to_fit
 
 OperatorRole = Qt.ItemDataRole.UserRole + 1
 
@@ -144,7 +145,7 @@ class OperatorsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(add_box)
         layout.addLayout(bottom)
-        self.resize(620, 580)
+        resize_to_fit(self, 620, 580)
         self.reload()
 
     @Slot()

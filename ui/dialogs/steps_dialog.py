@@ -39,6 +39,7 @@ from models.base import STEP_KINDS
 from ui.messages import list_text
 from ui.models.progress_matrix_model import step_kind_label
 from ui.operations import run_write
+from ui.screen_fit import resize_to_fit
 
 StepIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -177,7 +178,7 @@ class StepsDialog(QDialog):
             "#stepList::item, #retiredList::item { padding: 4px 6px; }"
             "#stepList::item:selected { background: #DCE6FA; color: #1E3A8A; }"
         )
-        self.resize(600, 640)
+        resize_to_fit(self, 600, 640)
 
         # Enter belongs to the name fields (rename, add): no button may take it as the dialog's default
         for button in self.findChildren(QPushButton):
