@@ -15,7 +15,7 @@ from ui.dialogs.chat_import_dialog import ChatImportDialog
 from ui.dialogs.group_profile_dialog import GroupProfileDialog
 from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.merge_dialog import MergeDialog
-from ui.main_window import DEFAULT_SIZE, MainWindow
+from ui.main_window import DEFAULT_SIZE, PAGE_KEYS, SIDEBAR_LEAST, MainWindow
 from ui.screen_fit import FRAME_ALLOWANCE, fitted_size
 
 pytestmark = OFFSCREEN_QUIRKS
@@ -66,5 +66,97 @@ def test_windows_open_within_the_screen(qtbot, ws):
     window = MainWindow(ws.database, ws.owner)
     qtbot.addWidget(window)
     window.show()
+    for key in PAGE_KEYS:  # every page built: the widest of them sets what the pages need
+        window.show_page(key)
+    window.show_page("roster")
     assert window.height() <= room_h  # the status bar is on the screen
-    assert window.width() == max(room_w, window.minimumSizeHint().width())
+    assert window.width() <= room_w and window.minimumSizeHint().width() <= room_w
+    # the pages need more than the screen leaves them: they scroll, laid out whole, and the group list keeps its
+    # least width (at 150% on 1280x720 it was squeezed to "…" in every row)
+    need = window.stack.minimumSizeHint().width()
+    assert need > window.page_scroll.viewport().width()
+    assert window.stack.width() >= need
+    assert window.page_scroll.horizontalScrollBar().maximum() > 0
+    assert window.splitter.sizes()[0] >= SIDEBAR_LEAST
+
+
+def test_a_big_screen_shows_the_pages_without_scrolling(qtbot, ws, monkeypatch):
+    """On a screen with room for the pages nothing changes: no scroll bar, the page fills the window."""
+    import ui.main_window
+
+    monkeypatch.setattr(ui.main_window, "available_geometry", lambda _w: QRect(0, 0, 1920, 1080))
+    monkeypatch.setattr(ui.screen_fit, "available_geometry", lambda _w: QRect(0, 0, 1920, 1080))
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.size() == QSize(*DEFAULT_SIZE)
+    assert window.page_scroll.minimumSize() == window.stack.minimumSizeHint()
+    assert window.page_scroll.horizontalScrollBar().maximum() == 0
+    assert window.page_scroll.verticalScrollBar().maximum() == 0
+    from ui.dialogs.operators_dialog import OperatorsDialog
+    from ui.dialogs.steps_dialog import StepsDialog
+    from ui.screen_fit import FittingScrollArea
+
+    for dialog in (
+        StepsDialog(ws.database, ws.owner, ws.group_id),
+        OperatorsDialog(ws.database, ws.owner),
+        GroupProfileDialog(ws.database, ws.owner, ws.group_id),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        areas = dialog.findChildren(FittingScrollArea)
+        assert areas
+        for area in areas:  # the whole body shown, no scroll bar: the dialog as it was before
+            assert area.minimumSizeHint() == area.widget().minimumSizeHint(), dialog.objectName()
+            if area.isVisible():
+                assert area.verticalScrollBar().maximum() == 0, dialog.objectName()
+
+
+SCALED = QRect(0, 0, 853, 480)  # a 1280x720 screen at 150%, in Qt's units
+
+
+@pytest.fixture
+def scaled_screen(monkeypatch):
+    import ui.main_window
+
+    monkeypatch.setattr(ui.main_window, "available_geometry", lambda _w: SCALED)
+    monkeypatch.setattr(ui.screen_fit, "available_geometry", lambda _w: SCALED)
+    return QSize(SCALED.width() - FRAME_ALLOWANCE.width(), SCALED.height() - FRAME_ALLOWANCE.height())
+
+
+def test_a_scaled_small_screen_holds_the_window_and_every_dialog(qtbot, ws, scaled_screen):
+    """At 150% on 1280x720 the window was 1049 wide (the pages' minimum) with every group name cut to "…", and
+    the group profile (the Seven essentials tab), entry steps and operators dialogs were taller than the screen:
+    their Save / Close buttons below it. The pages and those dialogs' bodies scroll now."""
+    from ui.dialogs.operators_dialog import OperatorsDialog
+    from ui.dialogs.steps_dialog import StepsDialog
+
+    room = scaled_screen
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.show()
+    for key in PAGE_KEYS:
+        window.show_page(key)
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.minimumSizeHint().width() <= room.width() and window.minimumSizeHint().height() <= room.height()
+    assert window.splitter.sizes()[0] >= SIDEBAR_LEAST
+
+    dialogs = {
+        "group profile": GroupProfileDialog(ws.database, ws.owner, ws.group_id),
+        "steps": StepsDialog(ws.database, ws.owner, ws.group_id),
+        "operators": OperatorsDialog(ws.database, ws.owner),
+        "import": ImportDialog(ws.database, ws.owner, ws.group_id),
+        "audit": AuditDialog(ws.database, ws.owner),
+        "chat import": ChatImportDialog(ws.database, ws.owner, ws.group_id),
+        "merge": MergeDialog(ws.database, ws.owner, ws.members["张三"]),
+    }
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), (name, dialog.size())
+    profile = dialogs["group profile"]
+    for i in range(profile.tabs.count()):  # each tab whole inside its scroll area, its buttons on the screen
+        profile.tabs.setCurrentIndex(i)
+        area = profile.tabs.widget(i)
+        assert area.widget().height() >= area.widget().minimumSizeHint().height(), i
+    assert profile.save_button.isVisible() and profile.save_button.geometry().bottom() <= profile.height()
