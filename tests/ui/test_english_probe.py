@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import OFFSCREEN_QUIRKS
 from PySide6.QtCore import QCoreApplication
@@ -54,3 +56,65 @@ def test_role_coverage_keeps_each_role_with_its_count(qtbot, english, ws):
     assert "Content\u00a0producer\u00a02" in text
     items = text.split("  ·  ")
     assert len(items) == 5 and all(" " not in item for item in items), items
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_import_problems_read_in_english(tmp_path, ws):
+    """The English import preview said "入群日期: 2026-13-40 不是有效的日期" and "未知层级「神级」(现有层级: …)":
+    the importers' problems had no English half. Every problem a roster row can have reads in English now, with
+    the value at fault; the Chinese window reads them as before."""
+    from desktop.io.tabular import read_table
+    from desktop.services.imports import plan_roster_import
+    from ui.messages import localise_message
+
+    path = tmp_path / "roster.csv"
+    path.write_text(
+        "姓名,微信号,手机,入群日期,层级,性别,状态\n"
+        "张大山,zds001,13800138000,2026-11-05,普通,男,已入群\n"
+        "李小雨,lxy002,13800138001,2026-13-40,大咖,女,已入群\n"
+        "王五,ww003,1380,2026-11-01,神级,外星,火星\n"
+        "赵六,zl004,13800138002,明天吧,普通,男,已入群\n",
+        encoding="utf-8",
+    )
+    with ws.database.session() as s:
+        plan = plan_roster_import(s, ws.group_id, read_table(path))
+        s.rollback()
+    problems = {(p.row, p.code): p.message for p in plan.problems}
+    assert {code for _row, code in problems} >= {
+        "date_invalid",
+        "phone_invalid",
+        "tier_unknown",
+        "gender_unknown",
+        "status_unknown",
+        "date_not_a_date",
+    }
+    for (row, code), message in problems.items():
+        english = localise_message(message, "en")
+        words = CJK.sub("", english)
+        assert english != message and re.search(r"[A-Za-z]{3}", words), (row, code, english)
+        chinese = localise_message(message, "zh_CN")
+        assert CJK.search(chinese) and "(not " not in chinese and "(unknown " not in chinese, (code, chinese)
+    assert localise_message(problems[(3, "date_invalid")], "en") == "Not a real date: 2026-13-40"
+    assert "神级" in localise_message(problems[(4, "tier_unknown")], "en")
+    assert localise_message(problems[(4, "phone_invalid")], "en") == "Not a phone number: 1380"
+
+
+def test_file_problems_read_in_english(tmp_path):
+    """A file the importer cannot read (empty, not a spreadsheet, binary) was refused in Chinese only."""
+    from desktop.io.fields import ImportProblem
+    from desktop.io.tabular import read_table
+    from ui.messages import localise_message
+
+    empty = tmp_path / "空.csv"
+    empty.write_text("", encoding="utf-8")
+    fake = tmp_path / "假的.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    binary = tmp_path / "bin.csv"
+    binary.write_bytes(b"a,b\n\x00\x01\x02,\x00\n")
+    for path in (empty, fake, binary, tmp_path / "missing.csv", tmp_path / "notes.numbers"):
+        with pytest.raises(ImportProblem) as caught:
+            read_table(path)
+        english = localise_message(caught.value.message, "en")
+        assert not CJK.search(english.replace(path.name, "").replace(str(path), "")), (path.name, english)

@@ -98,6 +98,53 @@ def test_ts_files_hold_every_string_in_the_code(tmp_path):
     assert wanted - have == set()
 
 
+def test_english_counts_have_plural_forms_not_parentheses():
+    """The English import dialog said "1 row(s) with warnings" and "3 problem(s)": a count in an English text is a
+    numerus message with its singular and plural forms ("1 row", "3 rows"), or a label ("Check-ins to log: 3"),
+    never "(s)"."""
+    found = [
+        (context, source, text)
+        for ts in i18n.catalogs("en")
+        for context, source, msg in messages(ts)
+        for text in (
+            [f.text for f in msg.find("translation").findall("numerusform")]
+            if msg.get("numerus") == "yes"
+            else [msg.findtext("translation")]
+        )
+        if text and "(s)" in text
+    ]
+    assert found == []
+
+
+def test_import_problems_have_an_english_half():
+    """Every problem the importers write (desktop/io, imports, check-in and chat imports) holds an English gloss
+    in brackets, which the English window shows (ui/messages.py localise_message): "2026-13-40 不是有效的日期"
+    was shown in Chinese in the English import preview."""
+    import ast
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    gloss = re.compile(r"[(（]\s*[A-Za-z0-9{]")
+    desktop = ROOT / "desktop"
+    files = [*(desktop / "io").rglob("*.py")]
+    files += [desktop / "services" / f for f in ("imports.py", "checkin_import.py", "chat_import.py")]
+    missing = []
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if not any(word in name.lower() for word in ("problem", "warning", "error")):
+                continue
+            for arg in node.args:
+                if isinstance(arg, (ast.JoinedStr, ast.Constant)):
+                    text = ast.get_source_segment(source, arg) or ""
+                    if cjk.search(text) and not gloss.search(text):
+                        missing.append(f"{path.name}:{node.lineno} {text[:60]}")
+    assert missing == []
+
+
 @pytest.fixture
 def compiled(tmp_path, monkeypatch):
     """Compile the .ts files into tmp and make the app load those (independent of `make translations`)."""
