@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from helpers import OFFSCREEN_QUIRKS
@@ -118,3 +119,30 @@ def test_file_problems_read_in_english(tmp_path):
             read_table(path)
         english = localise_message(caught.value.message, "en")
         assert not CJK.search(english.replace(path.name, "").replace(str(path), "")), (path.name, english)
+
+
+def test_the_kpi_cards_read_whole_in_english_at_1366x768(qtbot, english, ws):
+    """On a 1366x768 laptop the English check-in rate card read "Last month 47.1% ▼…" — the change, the figure
+    the card is for, cut off — and the dormant card "No recent participati…". Shorter English ("▼11.8 from
+    47.1%", "Gone quiet") fits the cards at the page's width in the default window."""
+    from desktop.services.checkins import CheckinEntry, record_checkins
+
+    with ws.database.session() as s:  # a rate this month and last month: the card shows the change
+        for day in (TEST_TODAY.replace(day=1) - timedelta(days=3), TEST_TODAY.replace(day=1)):
+            record_checkins(s, ws.owner, ws.group_id, day, [CheckinEntry(ws.memberships["张三"])])
+        s.commit()
+    page = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TEST_TODAY)
+    qtbot.addWidget(page)
+    page.resize(1280 - 197, 700)  # the page in the 1280-wide window on a 1366x768 screen
+    page.show()
+    page.set_group(ws.group_id)
+    qtbot.waitExposed(page)
+    rate = page.cards["checkin_rate"].sub_label
+    assert " from " in rate.text() and rate.text()[0] in "▲▼＝"
+    cut = {
+        key: card.sub_label.text()
+        for key, card in page.cards.items()
+        if card.isVisible() and card.sub_label.shown_text() != card.sub_label.text()
+    }
+    assert cut == {}
+    assert page.cards["dormant"].sub_label.text() == "Gone quiet"
