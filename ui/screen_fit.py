@@ -86,6 +86,12 @@ class FittingScrollArea(QScrollArea):
         need = inner.minimumSizeHint().expandedTo(inner.minimumSize())
         return need if self.cap is None else need.boundedTo(self.cap)
 
+    def sizeHint(self) -> QSize:
+        # the widget's own size hint: a QScrollArea bounds its hint to 36x24 lines of text, which made a dialog
+        # sized by its hint smaller than it was without the scroll area
+        inner = self.widget()
+        return super().sizeHint() if inner is None else inner.sizeHint().expandedTo(self.minimumSizeHint())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # the widget's least size changed (styled when shown, a list filled): the layouts around hear of it, as
         # they would of a widget laid out without a scroll area

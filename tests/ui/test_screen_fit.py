@@ -10,6 +10,7 @@ from helpers import OFFSCREEN_QUIRKS
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
 
+import ui.screen_fit
 from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.chat_import_dialog import ChatImportDialog
 from ui.dialogs.group_profile_dialog import GroupProfileDialog
@@ -160,3 +161,35 @@ def test_a_scaled_small_screen_holds_the_window_and_every_dialog(qtbot, ws, scal
         area = profile.tabs.widget(i)
         assert area.widget().height() >= area.widget().minimumSizeHint().height(), i
     assert profile.save_button.isVisible() and profile.save_button.geometry().bottom() <= profile.height()
+
+
+def test_the_member_dialog_keeps_save_and_cancel_on_a_low_screen(qtbot, ws, monkeypatch):
+    """Add member, at 150% on 1280x720, opened 779 px high: Save and Cancel below the screen. Its fields scroll
+    now above the buttons (here a screen 400 high, lower than the dialog's fields in the test fonts)."""
+    from ui.dialogs.member_dialog import MemberDialog
+    from ui.screen_fit import FittingScrollArea
+
+    low = QRect(0, 0, 853, 400)
+    monkeypatch.setattr(ui.screen_fit, "available_geometry", lambda _w: low)
+    room_h = low.height() - FRAME_ALLOWANCE.height()
+    dialog = MemberDialog(ws.database, ws.owner, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    area = dialog.findChild(FittingScrollArea)
+    assert area.widget().minimumSizeHint().height() > room_h  # the fields alone are higher than the room
+    assert dialog.height() <= room_h
+    assert dialog.save_button.isVisible() and dialog.save_button.geometry().bottom() <= dialog.height()
+    assert area.verticalScrollBar().maximum() > 0
+
+
+def test_the_member_dialog_is_its_full_size_on_a_big_screen(qtbot, ws, monkeypatch):
+    from ui.dialogs.member_dialog import MemberDialog
+    from ui.screen_fit import FittingScrollArea
+
+    monkeypatch.setattr(ui.screen_fit, "available_geometry", lambda _w: QRect(0, 0, 1920, 1080))
+    dialog = MemberDialog(ws.database, ws.owner, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    area = dialog.findChild(FittingScrollArea)
+    assert dialog.height() >= area.widget().sizeHint().height()  # the fields at their size, nothing to scroll
+    assert area.verticalScrollBar().maximum() == 0
