@@ -117,6 +117,41 @@ PHRASES: dict[str, tuple[str, str]] = {
     "ledger.streak_changed": ("连续天数变化 (streak changed)", "Streak changed"),
 }
 
+# The app's own default names (entry steps, tiers, operating roles, point levels: desktop/services/groups.py,
+# models/points.py) in English, for what desktop/ writes in English (the workbook). They are stored in Chinese; a
+# name the organiser typed or renamed is theirs and stays as typed. The window translates the same names through
+# its catalogues (context "DefaultName", ui/messages.py default_name); tests/ui/test_translations.py checks that
+# the two agree.
+DEFAULT_NAMES_EN: dict[str, str] = {
+    "进群目的问答": "Purpose of joining",
+    "阅读群规与入会须知": "Read the rules",
+    "缴纳门槛费": "Pay the entry fee",
+    "自我介绍": "Self-introduction",
+    "爆照": "Recent photo",
+    "爆料/分享": "Share something",
+    "实名认证": "Real-name check",
+    "核心": "Core",
+    "大咖": "Key voice",
+    "中咖": "Mid voice",
+    "普通": "Regular",
+    "日常运营": "Daily operator",
+    "策划": "Planner",
+    "输出者": "Content producer",
+    "助理": "Assistant admin",
+    "客服": "Customer service",
+    "新人": "Newcomer",
+    "活跃": "Active",
+    "骨干": "Mainstay",
+    "元老": "Veteran",
+}
+
+
+def default_name(name: str | None, lang: str) -> str | None:
+    """One of the app's default names in `lang` ("en": its English); any other name as it is."""
+    if lang == "en" and name:
+        return DEFAULT_NAMES_EN.get(name, name)
+    return name
+
 
 def placeholders(template: str) -> set[str]:
     """The argument names a template uses ("{share:.0%}" -> "share")."""

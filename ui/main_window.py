@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -36,6 +38,7 @@ from ui.messages import members_text, number_text, operator_text, people_text
 from ui.operations import Change, data_events
 from ui.pages.placeholder_page import PlaceholderPage
 from ui.pages.roster_page import RosterPage
+from ui.screen_fit import FRAME_ALLOWANCE, available_geometry, resize_to_fit
 
 if TYPE_CHECKING:  # the dialog and the Settings page load when first opened: the window paints sooner
     from ui.dialogs.group_dialog import GroupDialog
@@ -45,6 +48,7 @@ GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
 PAGE_KEY = "main_window/page"
 DEFAULT_SIZE = (1280, 800)
+SIDEBAR_LEAST = 170  # the group list's least width: at 150% on 1280x720 the pages squeezed it to "…" in every row
 
 GROUP_PROFILE_MODULE = "ui.dialogs.group_profile_dialog"  # written separately; the menu entry hides until it exists
 
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_status_bar()
         self.refresh_groups()
+        self._fit_pages_to_screen()
         self._restore_state()
         data_events().data_changed.connect(self._on_data_changed)
 
@@ -221,6 +226,7 @@ class MainWindow(QMainWindow):
         # left: the groups
         sidebar = QWidget()
         sidebar.setObjectName("sidebar")
+        sidebar.setMinimumWidth(SIDEBAR_LEAST)  # the groups' names stay readable however narrow the window
         groups_title = QLabel(self.tr("Groups"))
         groups_title.setObjectName("sidebarTitle")
         self.new_group_button = QToolButton()
@@ -294,7 +300,15 @@ class MainWindow(QMainWindow):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addWidget(self.nav_bar)
-        cl.addWidget(self.stack, 1)
+        # the pages scroll when the screen is narrower or lower than a page needs (a 1280x720 screen at 150% is
+        # 853x480 in Qt's units): the window never has to be bigger than the screen; on a screen big enough the
+        # page keeps its full minimum size and shows no scroll bar, as before (_fit_pages_to_screen)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("pageScroll")
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setWidget(self.stack)
+        cl.addWidget(self.page_scroll, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -319,11 +333,32 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.stack.setCurrentIndex(current)
         dict.__setitem__(self.pages, key, page)
+        self._fit_pages_to_screen()
         if hasattr(page, "set_group") and hasattr(self, "group_model"):
             current = self.current_group_id()
             if page is not self.__dict__.get("roster_page") or page.group_id != current:  # built for it already
                 page.set_group(current)
         return page
+
+    def _fit_pages_to_screen(self) -> None:
+        """The pages' least size: what they need, or what the screen leaves them (less the group list at its
+        narrowest, the menu, navigation and status bars and a window frame) when that is less — then they
+        scroll. The window's minimum follows, so it is never bigger than the screen for the pages' sake."""
+        if not hasattr(self, "splitter"):  # the roster page is built before the window around it
+            return
+        room = available_geometry(self)
+        need = self.stack.minimumSizeHint()
+        sidebar = self.splitter.widget(0)
+        beside = max(sidebar.minimumWidth(), sidebar.minimumSizeHint().width()) + self.splitter.handleWidth()
+        above = sum(w.sizeHint().height() for w in (self.menuBar(), self.nav_bar, self.statusBar()))
+        width = min(need.width(), room.width() - FRAME_ALLOWANCE.width() - beside)
+        height = min(need.height(), room.height() - FRAME_ALLOWANCE.height() - above)
+        self.page_scroll.setMinimumSize(max(width, 1), max(height, 1))
+        for fits, set_policy in (
+            (width >= need.width(), self.page_scroll.setHorizontalScrollBarPolicy),
+            (height >= need.height(), self.page_scroll.setVerticalScrollBarPolicy),
+        ):  # room for the page: no scroll bar (not even one a word-wrapped label's height can make for a pixel)
+            set_policy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     @property
     def settings_page(self) -> SettingsPage:
@@ -670,7 +705,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(*DEFAULT_SIZE)
+            resize_to_fit(self, *DEFAULT_SIZE)
         splitter = settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)

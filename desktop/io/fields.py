@@ -843,10 +843,15 @@ def _to_datetime(
             if result is not None:
                 return result
         raise ImportProblem(
-            file, row, column, f"{shown} 不是有效的日期（日期序号超出 1970–2100 年）", "date_invalid", shown
+            file,
+            row,
+            column,
+            f"{shown} 不是有效的日期（日期序号超出 1970–2100 年）(not a real date: {shown} is a day number outside 1970–2100)",
+            "date_invalid",
+            shown,
         )
     if not isinstance(value, str):
-        raise ImportProblem(file, row, column, f"{shown} 不是日期", "date_not_a_date", shown)
+        raise ImportProblem(file, row, column, f"{shown} 不是日期 (not a date: {shown})", "date_not_a_date", shown)
     text = unicodedata.normalize("NFKC", value).strip()
     if not text:
         return None
@@ -860,7 +865,9 @@ def _to_datetime(
         try:
             moment = datetime.fromisoformat(text.replace(" ", "T", 1).replace(" ", ""))
         except ValueError:
-            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown) from None
+            raise ImportProblem(
+                file, row, column, f"{written} 不是有效的日期 (not a real date: {shown})", "date_invalid", shown
+            ) from None
         return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
     zone_after = _ZONE_AFTER_RE.search(text)
     if zone_after is not None and zone_after.start() > 0 and ":" in text[: zone_after.start()]:
@@ -871,7 +878,9 @@ def _to_datetime(
         except ImportProblem:
             moment = None
         if zone is None or moment is None:
-            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
+            raise ImportProblem(
+                file, row, column, f"{written} 不是有效的日期 (not a real date: {shown})", "date_invalid", shown
+            )
         return to_local_time(moment, zone)
     digits = _DIGITS_FIRST_RE.match(text)
     if digits is not None:  # 20/11/2026, 11/20/2026: read when only one order makes a date or the column tells
@@ -881,7 +890,9 @@ def _to_datetime(
         elif b > 12 >= a or (order == "mdy" and a <= 12 and b <= 12):
             day, month = b, a
         elif a > 12 and b > 12:
-            raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
+            raise ImportProblem(
+                file, row, column, f"{written} 不是有效的日期 (not a real date: {shown})", "date_invalid", shown
+            )
         else:
             raise ImportProblem(
                 file,
@@ -899,7 +910,9 @@ def _to_datetime(
     if twelve:
         # 凌晨 0:30 / 0:30 AM is half past midnight as much as 凌晨 12:30 is; 下午 0:30 is no time
         if twelve.group("H") is None or not (1 if half == "pm" else 0) <= int(twelve.group("H")) <= 12:
-            raise ImportProblem(file, row, column, f"{written} 不是有效的时间", "date_invalid", shown)
+            raise ImportProblem(
+                file, row, column, f"{written} 不是有效的时间 (not a real time: {shown})", "date_invalid", shown
+            )
         hour = int(twelve.group("H")) % 12 + (12 if half == "pm" else 0)
         result = _build(*twelve.group("y", "m", "d"), str(hour), *twelve.group("M", "S", "f"))
     elif match:
@@ -915,12 +928,15 @@ def _to_datetime(
             file,
             row,
             column,
-            f"{written} 不是可识别的日期（可用 2026-05-06、2026/5/6 或 2026年5月6日）",
+            f"{written} 不是可识别的日期（可用 2026-05-06、2026/5/6 或 2026年5月6日）"
+            f" (not a date QunDesk can read: {shown}; write 2026-05-06 or 2026/5/6)",
             "date_not_a_date",
             shown,
         )
     if result is None or not (1900 <= result.year <= 2100):
-        raise ImportProblem(file, row, column, f"{written} 不是有效的日期", "date_invalid", shown)
+        raise ImportProblem(
+            file, row, column, f"{written} 不是有效的日期 (not a real date: {shown})", "date_invalid", shown
+        )
     if weekday is not None and result.weekday() != min("一二三四五六日天".index(weekday["wd"]), 6):
         raise ImportProblem(
             file,
@@ -1083,14 +1099,30 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
     shown = clean_text(value) or ""
     from_number = False
     if isinstance(value, bool):
-        raise _phone_problem(file, row, column, f"{shown} 不是电话号码", "phone_not_a_phone", shown)
+        raise _phone_problem(
+            file, row, column, f"{shown} 不是电话号码 (not a phone number: {shown})", "phone_not_a_phone", shown
+        )
     if isinstance(value, int):
         if value < 0:
-            raise _phone_problem(file, row, column, f"{shown} 不是有效的手机号或电话号码", "phone_invalid", shown)
+            raise _phone_problem(
+                file,
+                row,
+                column,
+                f"{shown} 不是有效的手机号或电话号码 (not a phone number: {shown})",
+                "phone_invalid",
+                shown,
+            )
         text, from_number = str(value), True
     elif isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer() or value < 0 or value >= 1e15:
-            raise _phone_problem(file, row, column, f"{shown} 不是有效的手机号或电话号码", "phone_invalid", shown)
+            raise _phone_problem(
+                file,
+                row,
+                column,
+                f"{shown} 不是有效的手机号或电话号码 (not a phone number: {shown})",
+                "phone_invalid",
+                shown,
+            )
         text, from_number = str(int(value)), True
     elif isinstance(value, str):
         text = drop_format_chars(unicodedata.normalize("NFKC", value)).strip()
@@ -1098,7 +1130,9 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
             text = text[2:-1].strip()
         text = _BRACKETED_CODE_RE.sub(r"+\1 ", text.strip("'\t "))  # (+86)138… is +86 138…
     else:
-        raise _phone_problem(file, row, column, f"{shown} 不是电话号码", "phone_not_a_phone", shown)
+        raise _phone_problem(
+            file, row, column, f"{shown} 不是电话号码 (not a phone number: {shown})", "phone_not_a_phone", shown
+        )
     if not text:
         return None
     if _SCI_RE.fullmatch(text):
@@ -1106,7 +1140,9 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
             file,
             row,
             column,
-            f"{text} 无法还原为手机号：科学计数法已丢失后几位数字，请在原表中把该列设为文本后重新导出",
+            f"{text} 无法还原为手机号：科学计数法已丢失后几位数字，请在原表中把该列设为文本后重新导出"
+            f" (cannot be read back as a phone number: {shown} lost its last digits to scientific notation;"
+            " set the column to text in the original sheet and export it again)",
             "phone_scientific_notation",
             shown,
         )
@@ -1136,9 +1172,23 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
                 shown,
             )
     if any(ch.isalpha() for ch in text):
-        raise _phone_problem(file, row, column, f"{text} 不是电话号码（含有文字）", "phone_has_letters", shown)
+        raise _phone_problem(
+            file,
+            row,
+            column,
+            f"{text} 不是电话号码（含有文字） (not a phone number: {shown} holds letters)",
+            "phone_has_letters",
+            shown,
+        )
     if not _PHONE_CHARS_RE.fullmatch(text):
-        raise _phone_problem(file, row, column, f"{text} 不是有效的手机号或电话号码", "phone_invalid", shown)
+        raise _phone_problem(
+            file,
+            row,
+            column,
+            f"{text} 不是有效的手机号或电话号码 (not a phone number: {shown})",
+            "phone_invalid",
+            shown,
+        )
     digits = "".join(ch for ch in text if ch.isdigit())
     result = nanp_phone(text) if not from_number and not text.startswith("+") else None
     if result is None:
@@ -1153,5 +1203,12 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
                 "phone_several_numbers",
                 shown,
             )
-        raise _phone_problem(file, row, column, f"{text} 不是有效的手机号或电话号码", "phone_invalid", shown)
+        raise _phone_problem(
+            file,
+            row,
+            column,
+            f"{text} 不是有效的手机号或电话号码 (not a phone number: {shown})",
+            "phone_invalid",
+            shown,
+        )
     return result

@@ -375,16 +375,28 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, fi
     if ext in (".xls", ".et", ".csv", ".tsv") and path.is_file() and _is_workbook(path):
         return _read_xlsx(path, name, sheet, progress, finder)  # an .xlsx under another name: read as what it is
     if ext in (".xls", ".et", ".numbers", ".ods"):
-        raise ImportProblem(name, None, None, f"暂不支持 {ext} 文件，请在表格软件里另存为 .xlsx 或 .csv 后再导入")
+        raise ImportProblem(
+            name,
+            None,
+            None,
+            f"暂不支持 {ext} 文件，请在表格软件里另存为 .xlsx 或 .csv 后再导入"
+            f" (cannot read {ext} files yet: save it as .xlsx or .csv in your spreadsheet program, then import that)",
+        )
     if ext == ".txt" and path.is_file() and (source := _text_table(path, name)) is not None:
         # Excel's / WPS's "Unicode 文本 (*.txt)": UTF-16 with tabs, a table like a .csv
         return _build_table(name, source.rows, [], None, (), progress, source.estimate, finder=finder)
     if ext not in XLSX_EXTENSIONS | CSV_EXTENSIONS:
-        raise ImportProblem(name, None, None, f"不支持的文件类型 {ext or '（无扩展名）'}：请导入 .xlsx 或 .csv 文件")
+        raise ImportProblem(
+            name,
+            None,
+            None,
+            f"不支持的文件类型 {ext or '（无扩展名）'}：请导入 .xlsx 或 .csv 文件"
+            f" (not a file type QunDesk reads: {ext or 'no extension'}; import an .xlsx or .csv file)",
+        )
     if not path.exists():
-        raise ImportProblem(name, None, None, f"找不到文件 {path}")
+        raise ImportProblem(name, None, None, f"找不到文件 {path} (no such file: {path})")
     if not path.is_file():
-        raise ImportProblem(name, None, None, "这不是一个文件")
+        raise ImportProblem(name, None, None, "这不是一个文件 (this is not a file)")
     if ext in XLSX_EXTENSIONS:
         return _read_xlsx(path, name, sheet, progress, finder)
     source = _CsvSource(path, name)
@@ -393,8 +405,16 @@ def _read_table(path: Path, sheet: str | None, progress: ProgressLike | None, fi
 
 def _unreadable(name: str, exc: OSError) -> ImportProblem:
     if isinstance(exc, PermissionError):
-        return ImportProblem(name, None, None, "没有权限读取这个文件（它可能正被 Excel 或其他程序打开，请关闭后重试）")
-    return ImportProblem(name, None, None, f"无法打开文件：{exc.strerror or exc}")
+        return ImportProblem(
+            name,
+            None,
+            None,
+            "没有权限读取这个文件（它可能正被 Excel 或其他程序打开，请关闭后重试）"
+            " (no permission to read this file: it may be open in Excel or another program; close it and try again)",
+        )
+    return ImportProblem(
+        name, None, None, f"无法打开文件：{exc.strerror or exc} (cannot open the file: {exc.strerror or exc})"
+    )
 
 
 # ---------------------------------------------------------------- building the table
@@ -717,7 +737,14 @@ def _head_layout(
     index = (finder or _find_header)(head)
     if index < 0:
         first = head[0][0]
-        raise ImportProblem(name, first, None, "找不到表头：前几行没有文字列名（如“姓名”“手机”）", "no_header")
+        raise ImportProblem(
+            name,
+            first,
+            None,
+            "找不到表头：前几行没有文字列名（如“姓名”“手机”）"
+            " (no header found: the first rows hold no column names such as Name or Phone)",
+            "no_header",
+        )
     header_no, header_values = head[index]
     upper_no, upper_values = head[index - 1] if index > 0 else (0, [])
     lower_no, lower_values = head[index + 1] if index + 1 < len(head) else (0, [])
@@ -784,7 +811,9 @@ def _build_table(
     else:
         raw = (r for r in raw if r[0] > head[-1][0])
     if not head:
-        raise ImportProblem(name, None, None, "文件是空的，没有可导入的内容", "empty")
+        raise ImportProblem(
+            name, None, None, "文件是空的，没有可导入的内容 (the file is empty: nothing to import)", "empty"
+        )
     index, data_start, two_rows, header_values = _head_layout(name, head, merges, finder)
     last_header_no = two_rows[0] if two_rows is not None else head[index][0]
     skipped = [
@@ -900,7 +929,13 @@ def has_person_column(headers: Iterable[str]) -> bool:
 
 def _corrupt(name: str, exc: BaseException | None = None) -> ImportProblem:
     detail = f"（{type(exc).__name__}）" if exc is not None else ""
-    return ImportProblem(name, None, None, f"无法读取这个 .xlsx 文件，它可能已损坏{detail}", "corrupt")
+    return ImportProblem(
+        name,
+        None,
+        None,
+        f"无法读取这个 .xlsx 文件，它可能已损坏{detail} (cannot read this .xlsx file: it may be damaged)",
+        "corrupt",
+    )
 
 
 def _check_archive(path: Path, name: str) -> list[zipfile.ZipInfo]:
@@ -1035,10 +1070,20 @@ def _read_xlsx(
         raise _unreadable(name, exc) from None
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportProblem(
-            name, None, None, "这是旧版 .xls 或设置了密码的 Excel 文件：请去掉密码并另存为 .xlsx 后再导入"
+            name,
+            None,
+            None,
+            "这是旧版 .xls 或设置了密码的 Excel 文件：请去掉密码并另存为 .xlsx 后再导入"
+            " (an old .xls or a password-protected Excel file: remove the password and save it as .xlsx, then import that)",
         )
     if not magic.startswith(b"PK"):
-        raise ImportProblem(name, None, None, "这不是有效的 .xlsx 文件（文件已损坏，或其实是其他格式）")
+        raise ImportProblem(
+            name,
+            None,
+            None,
+            "这不是有效的 .xlsx 文件（文件已损坏，或其实是其他格式）"
+            " (not a valid .xlsx file: it is damaged, or in another format)",
+        )
     infos = _check_archive(path, name)
     _check_xml(path, name, infos)
     sheet_sizes = [
@@ -1350,7 +1395,7 @@ def _pick_sheet(
     names = list(book.names)
     sheets = tuple(names)
     if not names:
-        raise ImportProblem(name, None, None, "工作簿里没有工作表", "no_table")
+        raise ImportProblem(name, None, None, "工作簿里没有工作表 (the workbook has no sheets)", "no_table")
 
     def build(title: str, head: list[Row] | None = None) -> Table:
         return _build_table(
@@ -1398,7 +1443,9 @@ def _pick_sheet(
     if without_rows is not None:  # only a header, no rows: read it, the import then says "no data rows"
         return build(*without_rows)
     if not with_content:
-        raise ImportProblem(name, None, None, "文件是空的，没有可导入的内容", "empty")
+        raise ImportProblem(
+            name, None, None, "文件是空的，没有可导入的内容 (the file is empty: nothing to import)", "empty"
+        )
     if len(with_content) == 1 or len(names) == 1:
         title, head = with_content[0]
         return build(title, head)
@@ -1481,13 +1528,23 @@ class _CsvSource:
                         pass
             except UnicodeDecodeError:
                 raise ImportProblem(
-                    name, None, None, "文件标明是 UTF-16，但内容无法识别", "undecodable_bytes"
+                    name,
+                    None,
+                    None,
+                    "文件标明是 UTF-16，但内容无法识别 (the file says it is UTF-16, but its text cannot be read)",
+                    "undecodable_bytes",
                 ) from None
         else:
             self.encoding = self._guess()
         text = self._text_start(64 * 1024)
         if "\x00" in text:
-            raise ImportProblem(name, None, None, "这不是文本格式的 CSV 文件（含有二进制内容）", "binary")
+            raise ImportProblem(
+                name,
+                None,
+                None,
+                "这不是文本格式的 CSV 文件（含有二进制内容） (not a text CSV file: it holds binary content)",
+                "binary",
+            )
         sep = _SEP_LINE.match(text)
         self.sep_line = bool(sep)
         self.delimiter = sep.group(1) if sep else _sniff(text)
@@ -1617,7 +1674,11 @@ class _CsvSource:
                 ):
                     if "\x00" in "".join(record):
                         raise ImportProblem(
-                            self.name, None, None, "这不是文本格式的 CSV 文件（含有二进制内容）", "binary"
+                            self.name,
+                            None,
+                            None,
+                            "这不是文本格式的 CSV 文件（含有二进制内容） (not a text CSV file: it holds binary content)",
+                            "binary",
                         )
                     if any('"' in line for line in lines):
                         self._check_quotes("".join(lines), record, row_no, head)
@@ -1628,7 +1689,9 @@ class _CsvSource:
                             head.append((row_no, cells))
                         yield row_no, cells
             except csv.Error as exc:
-                raise ImportProblem(self.name, row_no + 1, None, f"CSV 格式错误：{exc}", "csv_error") from None
+                raise ImportProblem(
+                    self.name, row_no + 1, None, f"CSV 格式错误：{exc} (CSV format error: {exc})", "csv_error"
+                ) from None
 
     def _check_quotes(self, raw: str, record: list[str], row_no: int, head: list[Row]) -> None:
         """Refuse a record whose quotes are broken, naming its row and column: a quote that never closes

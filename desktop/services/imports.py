@@ -214,6 +214,12 @@ FIELD_LABELS: dict[str, str] = {
     "group": "社群 (group)",
 }
 
+
+def _english_label(name: str) -> str:
+    """The English half of a field's label ("群昵称 (group nickname)" -> "group nickname")."""
+    return FIELD_LABELS.get(name, name).partition(" (")[2].rstrip(")") or name
+
+
 # column widths of the model (characters); longer values are problems, not database errors
 _MAX_LENGTH = {
     "name": 100,
@@ -802,7 +808,14 @@ class _Parser:
             try:
                 return normalise_phone(phone)
             except ValidationError:
-                raise ImportProblem(file, row, column, f"{phone} 不是有效的电话号码", "phone_invalid", phone) from None
+                raise ImportProblem(
+                    file,
+                    row,
+                    column,
+                    f"{phone} 不是有效的电话号码 (not a phone number: {phone})",
+                    "phone_invalid",
+                    phone,
+                ) from None
         if name == "gender":
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
@@ -838,7 +851,14 @@ class _Parser:
             code = _STATUS_BY_KEY.get(norm_key(text)) or _STATUS_BY_KEY.get(norm_key(_REMARK.sub("", text)))
             if code is None:
                 known = "、".join(STATUS_NAMES.values())
-                raise ImportProblem(file, row, column, f"未知状态「{text}」(可用: {known})", "status_unknown", text)
+                raise ImportProblem(
+                    file,
+                    row,
+                    column,
+                    f"未知状态「{text}」(可用: {known}) (unknown status “{text}”; write applicant, onboarding, member, left, removed or blacklisted)",
+                    "status_unknown",
+                    text,
+                )
             return code
         if name == "order_status":
             text = _one_line(value)
@@ -862,7 +882,14 @@ class _Parser:
             tier = self.tiers.get(_key(text))
             if tier is None:
                 known = "、".join(sorted(set(self.tiers.values()))) or "—"
-                raise ImportProblem(file, row, column, f"未知层级「{text}」(现有层级: {known})", "tier_unknown", text)
+                raise ImportProblem(
+                    file,
+                    row,
+                    column,
+                    f"未知层级「{text}」(现有层级: {known}) (unknown tier “{text}”; the tiers are {known})",
+                    "tier_unknown",
+                    text,
+                )
             return tier
         if name == "real_name_verified":
             if value is None or (isinstance(value, str) and not value.strip()):
@@ -878,7 +905,9 @@ class _Parser:
                     clean_text(value),
                 )
             return flag
-        raise ImportProblem(file, row, column, f"未知字段 {name}")  # a bad mapping; never from the dialog
+        raise ImportProblem(
+            file, row, column, f"未知字段 {name} (unknown field {name})"
+        )  # a bad mapping; never from the dialog
 
     def _year_of_month_day(self, rec: _Record, column: str, value: Any) -> Any:
         """`11月30日` (a join or leaving day typed without its year, as organisers keep their lists) is the most
@@ -919,7 +948,12 @@ class _Parser:
         if not key or key in _GENDER_UNKNOWN:
             return None
         raise ImportProblem(
-            self.file, rec.row, column, f"「{text}」不是性别 (可用: 男、女、其他)", "gender_unknown", text
+            self.file,
+            rec.row,
+            column,
+            f"「{text}」不是性别 (可用: 男、女、其他) (not a gender: {text}; write male, female or other)",
+            "gender_unknown",
+            text,
         )
 
 
@@ -1305,7 +1339,15 @@ def _check_mapping(table: Table, headers: list[str], mapping: dict[int, str]) ->
     for index, name in sorted(mapping.items()):
         column = _column_name(headers, index)
         if name not in IMPORT_FIELDS or index >= len(headers):
-            problems.append(ImportProblem(table.file, table.header_row, column, f"无法导入为「{name}」", "bad_mapping"))
+            problems.append(
+                ImportProblem(
+                    table.file,
+                    table.header_row,
+                    column,
+                    f"无法导入为「{name}」 (cannot be imported as {name})",
+                    "bad_mapping",
+                )
+            )
         elif name in seen:
             other = _column_name(headers, seen[name])
             problems.append(
@@ -1313,7 +1355,8 @@ def _check_mapping(table: Table, headers: list[str], mapping: dict[int, str]) ->
                     table.file,
                     table.header_row,
                     column,
-                    f"「{other}」和「{column}」两列都对应 {FIELD_LABELS[name]}，请只保留一列",
+                    f"「{other}」和「{column}」两列都对应 {FIELD_LABELS[name]}，请只保留一列"
+                    f" (columns “{other}” and “{column}” both hold the {_english_label(name)}: keep one)",
                     "two_columns_one_field",
                 )
             )

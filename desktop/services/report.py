@@ -102,7 +102,7 @@ from desktop.metrics import (
     previous_month,
 )
 from desktop.phones import mask_phone, mask_phones_in
-from desktop.phrases import Phrase, ledger_reason
+from desktop.phrases import Phrase, default_name, ledger_reason
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, level_for, top_with_ties
 from desktop.streaks import longest_run
@@ -919,6 +919,12 @@ class _Report:
         if not self.unmasked:  # a phone inside a name, nickname, group nickname or answer is masked too
             _mask_phones(people)
         _number_namesakes(people, self._in_roster)
+        if self.lang_index == 1:  # the app's default tiers, roles and levels in English (stored in Chinese)
+            for pp in people.values():
+                pp.tier = default_name(pp.tier, "en")
+                pp.level = default_name(pp.level, "en")
+                if pp.roles:
+                    pp.roles = tuple(default_name(r, "en") for r in pp.roles)
         self._people = (g.id, full, people)
         return people
 
@@ -926,6 +932,9 @@ class _Report:
         """Read one group: its figures, and what the sheets need to know of its people before writing them
         (row counts, the leaderboards, the activities' attendees)."""
         g = _load_group(session, group, self.year, self.month, self.p, self.today)
+        if self.lang_index == 1:  # the default entry steps in English: 入群进度's columns, 概览's funnel
+            g.steps = [(sid, default_name(name, "en"), *rest) for sid, name, *rest in g.steps]
+            g.funnel = [(default_name(name, "en"), n) for name, n in g.funnel]
         people = self.people_of(g, full=True)
         g.roster_rows = sum(1 for pp in people.values() if self._in_roster(pp))
         g.matrix_rows = sum(1 for pp in people.values() if self._in_matrix(pp, g))

@@ -275,7 +275,7 @@
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="665" />
             <source>Last month %1 %2</source>
-            <translation>Last month %1 %2</translation>
+            <translation>%2 from %1</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="669" />
@@ -305,7 +305,7 @@
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="683" />
             <source>No recent participation</source>
-            <translation>No recent participation</translation>
+            <translation>Gone quiet</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="684" />

@@ -220,6 +220,10 @@
     </context>
     <context>
         <name>ImportDialog</name>
+        <message>
+            <source>%1, row %2: %3</source>
+            <translation>%1, row %2: %3</translation>
+        </message>
         <message numerus="yes">
             <source>Leave out the %n row(s) with problems and import the others</source>
             <translation>
@@ -540,10 +544,13 @@
             <source>%1 unchanged</source>
             <translation>%1 unchanged</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+5" />
-            <source>%1 problem(s): fix the file (or the column mapping) and choose it again. %2</source>
-            <translation>%1 problem(s): fix the file (or the column mapping) and choose it again. %2</translation>
+            <source>%n problem(s): fix the file (or the column mapping) and choose it again. %2</source>
+            <translation>
+                <numerusform>%Ln problem: fix the file (or the column mapping) and choose it again. %2</numerusform>
+                <numerusform>%Ln problems: fix the file (or the column mapping) and choose it again. %2</numerusform>
+            </translation>
         </message>
         <message>
             <location line="+5" />
@@ -632,29 +639,44 @@
             <source>Sheet “%1” of %2.</source>
             <translation>Sheet “%1” of %2.</translation>
         </message>
-        <message>
-            <source>%1 title row(s) above the header skipped.</source>
-            <translation>%1 title row(s) above the header skipped.</translation>
+        <message numerus="yes">
+            <source>%n title row(s) above the header skipped.</source>
+            <translation>
+                <numerusform>%Ln title row above the header skipped.</numerusform>
+                <numerusform>%Ln title rows above the header skipped.</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 footer or blank row(s) below the table skipped (listed at the end).</source>
-            <translation>%1 footer or blank row(s) below the table skipped (listed at the end).</translation>
+        <message numerus="yes">
+            <source>%n footer or blank row(s) below the table skipped (listed at the end).</source>
+            <translation>
+                <numerusform>%Ln footer or blank row below the table skipped (listed at the end).</numerusform>
+                <numerusform>%Ln footer or blank rows below the table skipped (listed at the end).</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
-            <translation>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</translation>
+        <message numerus="yes">
+            <source>%n order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
+            <translation>
+                <numerusform>%Ln order or sign-up row skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</numerusform>
+                <numerusform>%Ln order or sign-up rows skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 merged cell(s) filled from the row above.</source>
-            <translation>%1 merged cell(s) filled from the row above.</translation>
+        <message numerus="yes">
+            <source>%n merged cell(s) filled from the row above.</source>
+            <translation>
+                <numerusform>%Ln merged cell filled from the row above.</numerusform>
+                <numerusform>%Ln merged cells filled from the row above.</numerusform>
+            </translation>
         </message>
         <message>
             <source>No name column: the name is the group nickname, else the WeChat nickname.</source>
             <translation>No name column: the name is the group nickname, else the WeChat nickname.</translation>
         </message>
-        <message>
-            <source>%1 row(s) with warnings (shown in amber); they are imported.</source>
-            <translation>%1 row(s) with warnings (shown in amber); they are imported.</translation>
+        <message numerus="yes">
+            <source>%n row(s) with warnings (shown in amber); they are imported.</source>
+            <translation>
+                <numerusform>%Ln row with warnings (shown in amber); it is imported.</numerusform>
+                <numerusform>%Ln rows with warnings (shown in amber); they are imported.</numerusform>
+            </translation>
         </message>
         <message>
             <source>A big file: the preview lists the first rows and every row with a problem or warning.</source>
@@ -677,8 +699,8 @@
             <translation>No check-in</translation>
         </message>
         <message>
-            <source>%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded</source>
-            <translation>%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded</translation>
+            <source>New: %1 (late: %2) · already there: %3 · leave days: %4 · leave already recorded: %5</source>
+            <translation>New: %1 (late: %2) · already there: %3 · leave days: %4 · leave already recorded: %5</translation>
         </message>
         <message>
             <source>Check-ins (export or 打卡表)</source>
@@ -693,12 +715,15 @@
             <translation>Month:</translation>
         </message>
         <message>
-            <source>%1 check-in(s) to log, %2 already there, %3 leave day(s) to record</source>
-            <translation>%1 check-in(s) to log, %2 already there, %3 leave day(s) to record</translation>
+            <source>Check-ins to log: %1 · already there: %2 · leave days to record: %3</source>
+            <translation>Check-ins to log: %1 · already there: %2 · leave days to record: %3</translation>
         </message>
-        <message>
-            <source>%1 problem(s): fix the file and choose it again. %2</source>
-            <translation>%1 problem(s): fix the file and choose it again. %2</translation>
+        <message numerus="yes">
+            <source>%n problem(s): fix the file and choose it again. %2</source>
+            <translation>
+                <numerusform>%Ln problem: fix the file and choose it again. %2</numerusform>
+                <numerusform>%Ln problems: fix the file and choose it again. %2</numerusform>
+            </translation>
         </message>
         <message>
             <source>Days read: %1</source>
@@ -713,8 +738,8 @@
             <translation>Other sheets that are check-in tables too, not read now: %1 (choose each sheet to import it)</translation>
         </message>
         <message>
-            <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
-            <translation>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</translation>
+            <source>Imported. Check-ins logged: %1 · already there: %2 · leave days recorded: %3.</source>
+            <translation>Imported. Check-ins logged: %1 · already there: %2 · leave days recorded: %3.</translation>
         </message>
         <message>
             <source>Group name (it must exist: check-ins belong to its members)</source>

@@ -220,6 +220,10 @@
     </context>
     <context>
         <name>ImportDialog</name>
+        <message>
+            <source>%1, row %2: %3</source>
+            <translation>%1 第 %2 行：%3</translation>
+        </message>
         <message numerus="yes">
             <source>Leave out the %n row(s) with problems and import the others</source>
             <translation>
@@ -537,10 +541,12 @@
             <source>%1 unchanged</source>
             <translation>%1 人无变化</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location line="+5" />
-            <source>%1 problem(s): fix the file (or the column mapping) and choose it again. %2</source>
-            <translation>%1 处问题：请修改文件（或列的对应关系）后重新选择。%2</translation>
+            <source>%n problem(s): fix the file (or the column mapping) and choose it again. %2</source>
+            <translation>
+                <numerusform>%Ln 处问题：请修改文件（或列的对应关系）后重新选择。%2</numerusform>
+            </translation>
         </message>
         <message>
             <location line="+5" />
@@ -629,29 +635,39 @@
             <source>Sheet “%1” of %2.</source>
             <translation>读取的是 %2 个工作表中的“%1”。</translation>
         </message>
-        <message>
-            <source>%1 title row(s) above the header skipped.</source>
-            <translation>跳过表头上方的标题 %1 行。</translation>
+        <message numerus="yes">
+            <source>%n title row(s) above the header skipped.</source>
+            <translation>
+                <numerusform>跳过表头上方的标题 %Ln 行。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 footer or blank row(s) below the table skipped (listed at the end).</source>
-            <translation>跳过表格下方的表尾或空行 %1 行（列在最后）。</translation>
+        <message numerus="yes">
+            <source>%n footer or blank row(s) below the table skipped (listed at the end).</source>
+            <translation>
+                <numerusform>跳过表格下方的表尾或空行 %Ln 行（列在最后）。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
-            <translation>跳过 %1 行订单/报名：已退款、已取消或未通过，或是上面某人的另一笔订单（列在最后）。</translation>
+        <message numerus="yes">
+            <source>%n order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
+            <translation>
+                <numerusform>跳过 %Ln 行订单/报名：已退款、已取消或未通过，或是上面某人的另一笔订单（列在最后）。</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 merged cell(s) filled from the row above.</source>
-            <translation>合并单元格已按上方的值填充 %1 格。</translation>
+        <message numerus="yes">
+            <source>%n merged cell(s) filled from the row above.</source>
+            <translation>
+                <numerusform>合并单元格已按上方的值填充 %Ln 格。</numerusform>
+            </translation>
         </message>
         <message>
             <source>No name column: the name is the group nickname, else the WeChat nickname.</source>
             <translation>没有姓名列：姓名取群昵称，没有群昵称时取微信昵称。</translation>
         </message>
-        <message>
-            <source>%1 row(s) with warnings (shown in amber); they are imported.</source>
-            <translation>%1 行有提示（黄色显示），照常导入。</translation>
+        <message numerus="yes">
+            <source>%n row(s) with warnings (shown in amber); they are imported.</source>
+            <translation>
+                <numerusform>%Ln 行有提示（黄色显示），照常导入。</numerusform>
+            </translation>
         </message>
         <message>
             <source>A big file: the preview lists the first rows and every row with a problem or warning.</source>
@@ -674,7 +690,7 @@
             <translation>无打卡</translation>
         </message>
         <message>
-            <source>%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded</source>
+            <source>New: %1 (late: %2) · already there: %3 · leave days: %4 · leave already recorded: %5</source>
             <translation>新打卡 %1（其中补卡 %2），已有 %3，请假 %4 天，请假已记录 %5 天</translation>
         </message>
         <message>
@@ -690,12 +706,14 @@
             <translation>月份：</translation>
         </message>
         <message>
-            <source>%1 check-in(s) to log, %2 already there, %3 leave day(s) to record</source>
+            <source>Check-ins to log: %1 · already there: %2 · leave days to record: %3</source>
             <translation>将记打卡 %1 条，已有 %2 条，将记请假 %3 天</translation>
         </message>
-        <message>
-            <source>%1 problem(s): fix the file and choose it again. %2</source>
-            <translation>%1 个问题：请修改文件后重新选择。%2</translation>
+        <message numerus="yes">
+            <source>%n problem(s): fix the file and choose it again. %2</source>
+            <translation>
+                <numerusform>%Ln 个问题：请修改文件后重新选择。%2</numerusform>
+            </translation>
         </message>
         <message>
             <source>Days read: %1</source>
@@ -710,7 +728,7 @@
             <translation>其他也是打卡表的工作表，这次未读取：%1（请逐个选择工作表导入）</translation>
         </message>
         <message>
-            <source>Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.</source>
+            <source>Imported. Check-ins logged: %1 · already there: %2 · leave days recorded: %3.</source>
             <translation>已导入：记录打卡 %1 条，已有 %2 条，记录请假 %3 天。</translation>
         </message>
         <message>

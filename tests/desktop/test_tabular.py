@@ -400,7 +400,7 @@ def test_empty_csv():
     with pytest.raises(ImportProblem) as info:
         read_table(DATA / "empty.csv")
     assert (info.value.file, info.value.row, info.value.column) == ("empty.csv", None, None)
-    assert str(info.value) == "empty.csv: 文件是空的，没有可导入的内容"
+    assert str(info.value) == "empty.csv: 文件是空的，没有可导入的内容 (the file is empty: nothing to import)"
 
 
 @pytest.mark.parametrize("content", [b"\n\n,,,\n", codecs.BOM_UTF8, b" \t \r\n"])

@@ -67,7 +67,7 @@ def test_a_checkin_sheet_is_previewed_and_imported_leaving_out_the_row_of_someon
     rows = {model.data(model.index(r, 0)): model.data(model.index(r, 3)) for r in range(model.rowCount())}
     names = {model.data(model.index(r, 0)): model.data(model.index(r, 2)) for r in range(model.rowCount())}
     assert (names["5"], rows["5"]) == ("赵六", "A (姓名): Nobody on the roster")
-    assert names["3"] == "三哥 = 张三" and rows["3"].startswith("2 new (1 late)")
+    assert names["3"] == "三哥 = 张三" and rows["3"].startswith("New: 2 (late: 1)")
     assert not dialog.import_button.isEnabled()  # a problem: nothing until the user chooses
     assert dialog.skip_problems_check.isVisible()
     dialog.skip_problems_check.setChecked(True)

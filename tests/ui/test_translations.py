@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 import desktop.i18n as i18n
 import ui.app
-from desktop.phrases import PHRASES
+from desktop.phrases import DEFAULT_NAMES_EN, PHRASES
 from desktop.services.members import bulk_copy_to_group
 from desktop.services.participation import add_violation
 from desktop.workspace import actor_for, open_workspace
@@ -96,6 +96,53 @@ def test_ts_files_hold_every_string_in_the_code(tmp_path):
     wanted = {(c, s) for c, s, _ in messages(fresh)}
     have = {(c, s) for ts in i18n.catalogs("zh_CN") for c, s, _ in messages(ts)}
     assert wanted - have == set()
+
+
+def test_english_counts_have_plural_forms_not_parentheses():
+    """The English import dialog said "1 row(s) with warnings" and "3 problem(s)": a count in an English text is a
+    numerus message with its singular and plural forms ("1 row", "3 rows"), or a label ("Check-ins to log: 3"),
+    never "(s)"."""
+    found = [
+        (context, source, text)
+        for ts in i18n.catalogs("en")
+        for context, source, msg in messages(ts)
+        for text in (
+            [f.text for f in msg.find("translation").findall("numerusform")]
+            if msg.get("numerus") == "yes"
+            else [msg.findtext("translation")]
+        )
+        if text and "(s)" in text
+    ]
+    assert found == []
+
+
+def test_import_problems_have_an_english_half():
+    """Every problem the importers write (desktop/io, imports, check-in and chat imports) holds an English gloss
+    in brackets, which the English window shows (ui/messages.py localise_message): "2026-13-40 不是有效的日期"
+    was shown in Chinese in the English import preview."""
+    import ast
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    gloss = re.compile(r"[(（]\s*[A-Za-z0-9{]")
+    desktop = ROOT / "desktop"
+    files = [*(desktop / "io").rglob("*.py")]
+    files += [desktop / "services" / f for f in ("imports.py", "checkin_import.py", "chat_import.py")]
+    missing = []
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if not any(word in name.lower() for word in ("problem", "warning", "error")):
+                continue
+            for arg in node.args:
+                if isinstance(arg, (ast.JoinedStr, ast.Constant)):
+                    text = ast.get_source_segment(source, arg) or ""
+                    if cjk.search(text) and not gloss.search(text):
+                        missing.append(f"{path.name}:{node.lineno} {text[:60]}")
+    assert missing == []
 
 
 @pytest.fixture
@@ -435,6 +482,8 @@ def test_the_catalogues_hold_every_default_name(lang):
             assert shown == source
         else:
             assert shown and not any("\u3400" <= c <= "\u9fff" for c in shown), (source, shown)
+    if lang == "en":  # the English workbook (desktop/phrases.py) says what the English window says
+        assert have == DEFAULT_NAMES_EN
 
 
 def test_the_english_window_shows_the_default_steps_and_tiers_in_english(qtbot, compiled, ws):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.health import Alert
 from ui.messages import localise_message
+from ui.screen_fit import resize_to_fit
 
 
 class AlertMembersDialog(QDialog):
@@ -71,7 +72,7 @@ class AlertMembersDialog(QDialog):
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(520, 460)
+        resize_to_fit(self, 520, 460)
 
     def names(self) -> list[str]:
         return [a.display_name or "" for a in self.alerts]

@@ -45,6 +45,7 @@ from ui.models.checkins_models import ignored_reason_text, person_outcome_text
 from ui.models.participation_models import attendance_status_label
 from ui.operations import run_write
 from ui.pickers import choice_text
+from ui.screen_fit import resize_to_fit
 
 PREVIEW_DEBOUNCE_MS = 200
 COL_LINE, COL_NAME, COL_RESULT, COL_DECISION = range(4)
@@ -107,7 +108,7 @@ class AttendancePasteDialog(QDialog):
         self.setWindowTitle(
             self.tr("Paste a sign-up chain — %1").replace("%1", title) if title else self.tr("Paste a sign-up chain")
         )
-        self.resize(860, 600)
+        resize_to_fit(self, 860, 600)
         self._build()
 
     def _build(self) -> None:

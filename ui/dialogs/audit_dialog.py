@@ -56,6 +56,7 @@ from ui.models.audit_table_model import (
     AuditTableModel,
 )
 from ui.qdates import today_qdate
+from ui.screen_fit import resize_to_fit
 from ui.task_runner import TaskRunner
 
 PAGE_SIZE = 200
@@ -85,7 +86,7 @@ class AuditDialog(QDialog):
         self.runner.cancelled.connect(self._on_export_cancelled)
 
         self._build()
-        self.resize(1100, 640)
+        resize_to_fit(self, 1100, 640)
         self.reload()
 
     # ---- building ----

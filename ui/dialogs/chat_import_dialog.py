@@ -42,6 +42,7 @@ from ui import file_dialogs
 from ui.dialogs.member_picker_dialog import MemberPickerDialog
 from ui.messages import localise_message
 from ui.operations import announce
+from ui.screen_fit import resize_to_fit
 from ui.task_runner import TaskRunner
 
 UNDECIDED, LINK, ADD, IGNORE = "undecided", "link", "add", "ignore"
@@ -95,7 +96,7 @@ class ChatImportDialog(QDialog):
         self.setObjectName("chatImportDialog")
         self.setWindowTitle(self.tr("Import a chat history"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(900, 640)
+        resize_to_fit(self, 900, 640)
         self._database, self._actor = database, actor
         self._path: str | None = None
         self.plan: ChatPlan | None = None

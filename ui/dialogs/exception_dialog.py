@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.screen_fit import resize_to_fit
+
 
 class ExceptionDialog(QDialog):
     def __init__(self, details: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("exceptionDialog")
         self.setWindowTitle(self.tr("Unexpected error"))
-        self.resize(640, 420)
+        resize_to_fit(self, 640, 420)
         self._details = details
 
         intro = QLabel(

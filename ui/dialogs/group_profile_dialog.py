@@ -49,6 +49,7 @@ from models.base import GROUP_KINDS
 from ui.dialogs.group_dialog import kind_label
 from ui.messages import localise_message
 from ui.operations import run_write
+from ui.screen_fit import resize_to_fit, scrolling
 from ui.widgets.text_templates_editor import TextTemplatesEditor
 
 TAB_BASICS, TAB_ESSENTIALS, TAB_RULES, TAB_TEXTS = range(4)
@@ -86,16 +87,16 @@ class GroupProfileDialog(QDialog):
         self._fill(self.profile)
         self._fill_versions()
         self._apply_permissions()
-        self.resize(760, 640)
+        resize_to_fit(self, 760, 640)
 
     # ---- building ----
     def _build(self) -> None:
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_basics(), self.tr("Basics"))
-        self.tabs.addTab(self._build_essentials(), self.tr("Seven essentials"))
-        self.tabs.addTab(self._build_rules(), self.tr("Rules"))
+        self.tabs = QTabWidget()  # each tab scrolls on a screen lower than it (ui/screen_fit.py)
+        self.tabs.addTab(scrolling(self._build_basics()), self.tr("Basics"))
+        self.tabs.addTab(scrolling(self._build_essentials()), self.tr("Seven essentials"))
+        self.tabs.addTab(scrolling(self._build_rules()), self.tr("Rules"))
         self.texts_editor = TextTemplatesEditor(self._database, self._group_id, self)
-        self.tabs.addTab(self.texts_editor, self.tr("Texts"))
+        self.tabs.addTab(scrolling(self.texts_editor), self.tr("Texts"))
 
         self.error_label = QLabel()
         self.error_label.setObjectName("fieldError")

@@ -78,6 +78,7 @@ from models.db import DatabaseError
 from ui import file_dialogs
 from ui.messages import localise_message, number_text
 from ui.operations import announce
+from ui.screen_fit import resize_to_fit
 from ui.task_runner import TaskRunner
 
 FIELD_NAMES = {
@@ -116,7 +117,7 @@ ACTION_NAMES = {
 }
 CHECKINS = "checkins"  # the third kind: check-ins from a check-in export or a 打卡表
 CHECKIN_ROW = QT_TRANSLATE_NOOP(
-    "ImportDialog", "%1 new (%2 late), %3 already there, %4 leave day(s), %5 leave already recorded"
+    "ImportDialog", "New: %1 (late: %2) · already there: %3 · leave days: %4 · leave already recorded: %5"
 )
 SKIP_REASONS = {
     "footer": QT_TRANSLATE_NOOP("ImportDialog", "footer below the table, not a person"),
@@ -602,7 +603,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.notes_label)
         layout.addWidget(self.preview_view, 3)
         layout.addLayout(buttons)
-        self.resize(980, 780)
+        resize_to_fit(self, 980, 780)
 
     # ---- user actions ----
     @Slot()
@@ -801,16 +802,12 @@ class ImportDialog(QDialog):
     def _show_checkin_plan(self, plan: CheckinPlan) -> None:
         self.plan = plan
         self.preview_model.set_lines(checkin_lines(plan))
-        text = self.tr("%1 check-in(s) to log, %2 already there, %3 leave day(s) to record")
+        text = self.tr("Check-ins to log: %1 · already there: %2 · leave days to record: %3")
         for i, n in enumerate((plan.count("checkins"), plan.count("already"), plan.count("leave")), 1):
             text = text.replace(f"%{i}", number_text(n))
         problems = len(plan.problems)
         if problems:
-            text = (
-                self.tr("%1 problem(s): fix the file and choose it again. %2")
-                .replace("%1", str(problems))
-                .replace("%2", text)
-            )
+            text = self.tr("%n problem(s): fix the file and choose it again. %2", "", problems).replace("%2", text)
         self.summary_label.setText(text)
         self.summary_label.setProperty("error", bool(problems))
         self.skip_problems_check.setVisible(plan.skippable)
@@ -851,10 +848,9 @@ class ImportDialog(QDialog):
         text = ", ".join(parts)
         problems = len(plan.problems)
         if problems:
-            text = self.tr("%1 problem(s): fix the file (or the column mapping) and choose it again. %2").replace(
-                "%1", str(problems)
-            )
-            text = text.replace("%2", ", ".join(parts))
+            text = self.tr(
+                "%n problem(s): fix the file (or the column mapping) and choose it again. %2", "", problems
+            ).replace("%2", ", ".join(parts))
         elif not group_exists and self.group_name():
             text += " " + self.tr("— the group “%1” will be created.").replace("%1", self.group_name())
         self.summary_label.setText(text)
@@ -878,31 +874,25 @@ class ImportDialog(QDialog):
         orders = sum(1 for s in plan.skipped if s.reason in ("order", "repeat_order"))
         below = sum(1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order"))
         if titles:
-            notes.append(self.tr("%1 title row(s) above the header skipped.").replace("%1", str(titles)))
+            notes.append(self.tr("%n title row(s) above the header skipped.", "", titles))
         if below:
-            notes.append(
-                self.tr("%1 footer or blank row(s) below the table skipped (listed at the end).").replace(
-                    "%1", str(below)
-                )
-            )
+            notes.append(self.tr("%n footer or blank row(s) below the table skipped (listed at the end).", "", below))
         if orders:
             notes.append(
                 self.tr(
-                    "%1 order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone"
-                    " above (listed at the end)."
-                ).replace("%1", str(orders))
+                    "%n order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone"
+                    " above (listed at the end).",
+                    "",
+                    orders,
+                )
             )
         if plan.fill_count:
-            notes.append(
-                self.tr("%1 merged cell(s) filled from the row above.").replace("%1", number_text(plan.fill_count))
-            )
+            notes.append(self.tr("%n merged cell(s) filled from the row above.", "", plan.fill_count))
         if plan.name_from:
             notes.append(self.tr("No name column: the name is the group nickname, else the WeChat nickname."))
         if plan.warning_count:
             notes.append(
-                self.tr("%1 row(s) with warnings (shown in amber); they are imported.").replace(
-                    "%1", str(plan.warning_count)
-                )
+                self.tr("%n row(s) with warnings (shown in amber); they are imported.", "", plan.warning_count)
             )
         if not plan.complete:
             notes.append(
@@ -991,7 +981,7 @@ class ImportDialog(QDialog):
     def _checkins_done(self, plan: CheckinPlan, summary: CheckinSummary) -> None:
         self.summary, self.plan = summary, plan
         self.preview_model.set_lines(checkin_lines(plan))
-        text = self.tr("Imported: %1 check-in(s) logged, %2 already there, %3 leave day(s) recorded.")
+        text = self.tr("Imported. Check-ins logged: %1 · already there: %2 · leave days recorded: %3.")
         for i, n in enumerate((summary.logged, summary.already, summary.leave_days), 1):
             text = text.replace(f"%{i}", number_text(n))
         if summary.left_out:
@@ -1002,6 +992,18 @@ class ImportDialog(QDialog):
         self.close_button.setText(self.tr("Done"))
         announce(self._database, ("participation",), self)  # the task committed
         self.import_finished.emit(summary)
+
+    def _failure_text(self, error: Exception) -> str:
+        """A refused file in the window's language, naming the file (and the row): the English half of an
+        ImportProblem's message leaves the file name out."""
+        if not isinstance(error, ImportProblem):
+            return localise_message(str(error))
+        message = localise_message(error.message)
+        if error.row is not None:
+            return (
+                self.tr("%1, row %2: %3").replace("%1", error.file).replace("%2", str(error.row)).replace("%3", message)
+            )
+        return f"{error.file}: {message}"
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -1016,7 +1018,7 @@ class ImportDialog(QDialog):
                 self._table = None
                 self.mapping_table.setRowCount(0)
                 self.preview_model.set_lines([])
-            self.summary_label.setText(localise_message(str(error)))
+            self.summary_label.setText(self._failure_text(error))
             self.summary_label.setProperty("error", True)
         else:  # a bug: the traceback goes to the one exception dialog
             self.summary_label.setText(self.tr("Something went wrong: %1").replace("%1", message.splitlines()[-1]))

@@ -30,6 +30,7 @@ from models import clock
 from ui.messages import localise_message
 from ui.models.checkins_models import Person
 from ui.operations import run_write
+from ui.screen_fit import resize_to_fit
 from ui.widgets.member_search import MemberSearchList
 
 
@@ -60,7 +61,7 @@ class LeaveDialog(QDialog):
         self._database = database
         self._actor = actor
         self.setWindowTitle(self.tr("Leave"))
-        self.resize(420, 520)
+        resize_to_fit(self, 420, 520)
         day = day or clock.today()
 
         self.member_search = MemberSearchList(database, group_id)

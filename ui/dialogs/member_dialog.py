@@ -50,6 +50,7 @@ from ui.messages import default_name, localise_message
 from ui.models.roster_table_model import local_date, status_label
 from ui.operations import form_errors, run_write
 from ui.qdates import today_qdate
+from ui.screen_fit import resize_to_fit, scrolling
 
 NOT_SET_DATE = QDate(1900, 1, 1)
 
@@ -294,16 +295,20 @@ class MemberDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
-        grid = QGridLayout()
+        body = QWidget()  # scrolls on a screen lower than it (ui/screen_fit.py): Save and Cancel stay on screen
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(person, 0, 0)
         grid.addWidget(membership, 0, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(760)
+        hint = self.sizeHint()
+        resize_to_fit(self, hint.width(), hint.height())
 
         # Tab goes down the person box, then down the group box (creation order would jump between them).
         chain = [

@@ -7,6 +7,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ui.models.checkins_models import Person
+from ui.screen_fit import resize_to_fit
 from ui.widgets.member_search import MemberSearchList
 
 
@@ -15,7 +16,7 @@ class MemberPickerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("memberPickerDialog")
         self.setWindowTitle(self.tr("Pick a member"))
-        self.resize(380, 440)
+        resize_to_fit(self, 380, 440)
         self.person: Person | None = None
         self.prompt = QLabel()
         self.prompt.setObjectName("hint")

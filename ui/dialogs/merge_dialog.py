@@ -38,6 +38,7 @@ from desktop.services.roster_queries import PersonBrief, person_brief
 from ui.messages import current_language, list_text, show_error
 from ui.models.roster_table_model import status_label
 from ui.operations import run_write
+from ui.screen_fit import resize_to_fit
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 60
@@ -68,7 +69,7 @@ class MergeDialog(QDialog):
         self.summary: MergeSummary | None = None
         self.confirm_merge: Callable[[PersonBrief, PersonBrief], bool] = self.ask_to_confirm
         self.setWindowTitle(self.tr("Merge duplicate records"))
-        self.resize(780, 710)
+        resize_to_fit(self, 780, 710)
         self._build()
         self._load_first(member_id)
         if other_member_id is not None:

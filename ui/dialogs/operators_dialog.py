@@ -33,6 +33,7 @@ from desktop.services.team_queries import operators_with_password
 from models.base import OPERATOR_ROLES
 from ui.messages import localise_message, operator_text, role_label
 from ui.operations import run_read, run_write
+from ui.screen_fit import resize_to_fit, scrolling
 
 OperatorRole = Qt.ItemDataRole.UserRole + 1
 
@@ -138,13 +139,18 @@ class OperatorsDialog(QDialog):
         bottom.addWidget(self.switch_button)
         bottom.addWidget(close)
 
+        body = QWidget()  # scrolls on a screen lower than it (ui/screen_fit.py); the buttons stay on screen
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(12)
+        body_layout.addWidget(self.table, 1)
+        body_layout.addWidget(add_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(12)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(add_box)
+        layout.addWidget(scrolling(body), 1)
         layout.addLayout(bottom)
-        self.resize(620, 580)
+        resize_to_fit(self, 620, 580)
         self.reload()
 
     @Slot()

@@ -31,6 +31,7 @@ from ui.models.points_models import RC_NAME, RecomputeModel, signed
 from ui.operations import run_write
 from ui.pickers import MemberPicker
 from ui.qdates import today_qdate
+from ui.screen_fit import resize_to_fit
 
 
 class AdjustPointsDialog(QDialog):
@@ -158,7 +159,7 @@ class RecomputeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("recomputeDialog")
         self.setWindowTitle(self.tr("Recompute from rules"))
-        self.resize(560, 460)
+        resize_to_fit(self, 560, 460)
         self.model = RecomputeModel(self)
         self.model.set_rows(rows)
 

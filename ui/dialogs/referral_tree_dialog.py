@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.members import ReferralNode, referral_tree
+from ui.screen_fit import resize_to_fit
 
 COL_NAME, COL_DIRECT, COL_TOTAL = range(3)
 EXPAND_LEVELS = 2
@@ -33,7 +34,7 @@ class ReferralTreeDialog(QDialog):
         self._group_id = group_id
         title = self.tr("Referral tree")
         self.setWindowTitle(f"{title} — {group_name}" if group_name else title)
-        self.resize(620, 560)
+        resize_to_fit(self, 620, 560)
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)

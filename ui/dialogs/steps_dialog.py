@@ -39,6 +39,7 @@ from models.base import STEP_KINDS
 from ui.messages import list_text
 from ui.models.progress_matrix_model import step_kind_label
 from ui.operations import run_write
+from ui.screen_fit import resize_to_fit, scrolling
 
 StepIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -162,8 +163,9 @@ class StepsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
+        body = QWidget()  # scrolls on a screen lower than it (ui/screen_fit.py); the Close button stays on screen
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(intro)
         layout.addLayout(lists, 1)
@@ -172,12 +174,16 @@ class StepsDialog(QDialog):
         layout.addWidget(retired_box)
         layout.addWidget(self.permission_label)
         layout.addWidget(self.admitted_label)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 16, 20, 16)
+        outer.setSpacing(10)
+        outer.addWidget(scrolling(body), 1)
+        outer.addWidget(buttons)
         self.setStyleSheet(
             "#stepList::item, #retiredList::item { padding: 4px 6px; }"
             "#stepList::item:selected { background: #DCE6FA; color: #1E3A8A; }"
         )
-        self.resize(600, 640)
+        resize_to_fit(self, 600, 640)
 
         # Enter belongs to the name fields (rename, add): no button may take it as the dialog's default
         for button in self.findChildren(QPushButton):

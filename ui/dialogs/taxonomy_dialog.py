@@ -39,6 +39,7 @@ from desktop.services.taxonomy import (
 )
 from ui.messages import default_name
 from ui.operations import run_write
+from ui.screen_fit import resize_to_fit
 
 TIER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -52,7 +53,7 @@ class TaxonomyDialog(QDialog):
         self._database = database
         self._actor = actor
         self.setWindowTitle(self.tr("Tiers, roles and tags"))
-        self.resize(560, 460)
+        resize_to_fit(self, 560, 460)
         # hooks tests can replace: ask for a text, a colour, or a yes/no
         self.ask_text = self._ask_text
         self.ask_color = self._ask_color

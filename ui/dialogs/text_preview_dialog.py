@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.texts import LIMIT, PasteText
+from ui.screen_fit import resize_to_fit
 
 WARN = "#B45309"
 
@@ -62,7 +63,7 @@ class TextPreviewDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        resize_to_fit(self, 520, 560)
         if self.copy_buttons:
             self.copy_buttons[0].setDefault(True)
             self.copy_buttons[0].setFocus()

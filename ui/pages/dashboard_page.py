@@ -70,6 +70,7 @@ ALERT_KINDS: dict[str, str] = {
     "silent_newcomer": QT_TRANSLATE_NOOP("AlertKind", "Silent newcomers"),
     "dormant": QT_TRANSLATE_NOOP("AlertKind", "Dormant members"),
 }
+NBSP = "\u00a0"  # a no-break space: words that must stay on one line
 MEMBER_ALERT_KINDS = ("repeat_violator", "stalled_onboarding", "silent_newcomer", "dormant")
 
 # The 5/20/75 structure: bucket -> label and target share (desktop.health.STRUCTURE_TARGET; unset has none).
@@ -905,7 +906,11 @@ class DashboardPage(GroupPage):
         else:
             self.missing_roles_label.setText(self.tr("✓ Every role is covered"))
             _restyle(self.missing_roles_label, GOOD)
-        self.roles_label.setText("  ·  ".join(f"{default_name(name)} {n}" for name, n in h.roles.items()))
+        # each role and its count hold together (no-break spaces): in English "Content producer 2" broke before
+        # its 2, which then read as the next role's ("2 · Assistant admin 1"); lines break at the dots only
+        self.roles_label.setText(
+            "  ·  ".join(f"{default_name(name)} {n}".replace(" ", NBSP) for name, n in h.roles.items())
+        )
 
     def _show_referrers(self, h: GroupHealth) -> None:
         if not h.top_referrers:
