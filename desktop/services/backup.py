@@ -560,12 +560,20 @@ def auto_backup(
     if keep is None:
         keep = _setting_keep(database)
     backup_workspace(database, target, stop=stop)
+    # The one just taken is never pruned, whatever its date's rank: with the computer's clock set back (a flat
+    # CMOS battery, a wrong date typed) the backups of the "future" days sorted above it, and today's copy — the
+    # only one of the workspace as it is — was deleted as soon as it was written, every day, while its path was
+    # reported as taken.
     autos = sorted(
-        (p for p in target_dir.iterdir() if (m := AUTO_NAME.match(p.name)) and (m.group(2) or "") == tag),
+        (
+            p
+            for p in target_dir.iterdir()
+            if (m := AUTO_NAME.match(p.name)) and (m.group(2) or "") == tag and p.name != target.name
+        ),
         key=lambda p: p.name,
         reverse=True,
     )
-    for old in autos[max(1, keep) :]:
+    for old in autos[max(1, keep) - 1 :]:
         with contextlib.suppress(OSError):
             old.unlink()
     return target

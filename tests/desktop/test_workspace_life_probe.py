@@ -1,0 +1,63 @@
+"""A workspace's life over the years: the daily backups across a month and a clock set back, old and newer schemas,
+restores, odd files and folders (the workspace-life probe). Every day here is the tests' own (`own_today`)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.services.backup import auto_backup
+from desktop.services.operators import Actor
+
+TODAY = date(2026, 12, 6)
+OWNER = Actor(1, "群主", "owner")
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _group_names(path) -> list[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT name FROM community_group ORDER BY name")]
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------------------------------- daily backups
+
+
+def test_a_month_of_daily_backups_keeps_the_newest_and_prunes_the_rest(sqlite_workspace, tmp_path):
+    folder = tmp_path / "backups"
+    start = TODAY - timedelta(days=30)
+    taken = [auto_backup(sqlite_workspace, keep=7, today=start + timedelta(days=i), folder=folder) for i in range(31)]
+    assert all(p is not None for p in taken)
+    names = sorted(p.name for p in folder.glob("auto-*.sqlite"))
+    assert names == [f"auto-{start + timedelta(days=i):%Y%m%d}-workspace.sqlite" for i in range(24, 31)]
+
+
+@pytest.mark.parametrize("keep", [1, 3])
+def test_the_backup_just_taken_is_never_pruned_when_the_clock_was_set_back(sqlite_workspace, tmp_path, keep):
+    """The computer's clock set back (a flat CMOS battery, a date typed wrong): the backups of the "future" days
+    sorted above the one just taken, which was deleted as soon as it was written — every day — while its path was
+    returned as taken."""
+    from desktop.services.groups import create_group
+
+    folder = tmp_path / "backups"
+    for i in range(3):
+        assert auto_backup(sqlite_workspace, keep=keep, today=TODAY - timedelta(days=2 - i), folder=folder)
+    with sqlite_workspace.session() as s:
+        create_group(s, OWNER, "晨读营")
+        s.commit()
+    back = TODAY - timedelta(days=35)
+    path = auto_backup(sqlite_workspace, keep=keep, today=back, folder=folder)
+    assert path is not None and path.exists(), "the backup reported as taken is gone"
+    assert "晨读营" in _group_names(path)
+    autos = sorted(p.name for p in folder.glob("auto-*-workspace.sqlite"))
+    assert len(autos) == keep and path.name in autos
