@@ -147,6 +147,11 @@ def display_url(url: str | URL) -> str:
     """A database URL as it may be printed, logged or stored in a message: `user:***@host:5432/db` when it
     carries a password (also one given as ?password=…), never the password itself."""
     u = url if isinstance(url, URL) else make_url(to_url(url))
+    if u.get_backend_name() == "sqlite":
+        # a workspace file is named by its path, as people see it in their file manager: rendered as a URL, a folder
+        # or file name in Chinese or with an emoji (工作区 🎉.sqlite) came out percent-encoded (%E5%B7%A5…) in every
+        # message and in `demo`'s and `db upgrade`'s "database:" line
+        return u.database or ":memory:"
     had = u.password is not None or any(k.lower() in PASSWORD_PARAMS for k in u.query)
     bare = without_password(u)
     return (bare.set(password="***") if had else bare).render_as_string(hide_password=True)
@@ -252,6 +257,10 @@ def foreign_file_problem(url_or_path: str | Path) -> str | None:
         path = sqlite_file(url_or_path)
     except (ArgumentError, ValueError):
         return None
+    if path is not None and path.is_dir():  # said as such, not as SQLite's "unable to open database file"
+        return (
+            f"这是一个文件夹, 不是工作区文件, 请给出文件名 (a folder, not a workspace file: give a file's name): {path}"
+        )
     if path is None or not path.is_file():
         return None
     try:

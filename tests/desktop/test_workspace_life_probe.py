@@ -3,6 +3,8 @@ restores, odd files and folders (the workspace-life probe). Every day here is th
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -61,3 +63,41 @@ def test_the_backup_just_taken_is_never_pruned_when_the_clock_was_set_back(sqlit
     assert "晨读营" in _group_names(path)
     autos = sorted(p.name for p in folder.glob("auto-*-workspace.sqlite"))
     assert len(autos) == keep and path.name in autos
+
+
+# ---------------------------------------------------------------------------------------------- odd folders and files
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *args], capture_output=True, text=True, encoding="utf-8", timeout=300
+    )
+
+
+def test_a_workspace_in_a_chinese_and_emoji_folder_is_named_by_its_path_not_a_percent_encoded_url(tmp_path):
+    folder = tmp_path / "社群 📚 资料"
+    path = folder / "工作区 🎉 100%.sqlite"
+    done = _cli("--db", str(path), "demo", "--groups", "1", "--members", "8", "--months", "1")
+    assert done.returncode == 0, done.stderr
+    assert str(path) in done.stdout, done.stdout
+    assert "%E" not in done.stdout and "sqlite:///" not in done.stdout
+    upgraded = _cli("--db", str(path), "db", "upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert f"(database): {path}\n" in upgraded.stdout
+
+
+def test_a_folder_given_as_the_workspace_is_refused_saying_it_is_a_folder(tmp_path):
+    from desktop.workspace import open_workspace
+    from models.db import NotAWorkspaceError
+
+    folder = tmp_path / "群 📚 folder"
+    folder.mkdir()
+    with pytest.raises(NotAWorkspaceError) as caught:
+        open_workspace(folder)
+    assert "文件夹" in str(caught.value) and str(folder) in str(caught.value)
+    for command in (["groups"], ["demo", "--members", "5"]):
+        done = _cli("--db", str(folder), *command)
+        assert done.returncode == 3
+        assert "folder" in done.stderr and str(folder) in done.stderr, done.stderr
+        assert "unable to open" not in done.stderr and "Traceback" not in done.stderr
+    assert list(folder.iterdir()) == []
