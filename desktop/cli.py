@@ -1811,9 +1811,7 @@ def _secrets(db_arg: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tracebacks go. Not out of stdout: that is the command's results, and the variable is whatever the environment
     holds (a cron job's left over from another workspace, a wrong one, `2026`): hiding it there turned
     `"month": "2026-11"` into `"***-11"` and `"checkins": 1276` into invalid JSON."""
-    from desktop.paths import resolve_db
-
-    target = resolve_db(db_arg)
+    target = db_arg or os.environ.get("QUNDESK_DB") or ""  # the default file has no password (nor a folder made here)
     found: tuple[str, ...] = ()
     if "://" in target:
         from desktop.team import url_secrets

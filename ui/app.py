@@ -211,7 +211,11 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         return EXIT_DATABASE
     # the lock before anything opens the file: a second window must not upgrade, write or sign in on a workspace
     # another window has open (and then be told so)
-    lock = _lock_workspace(db)
+    try:
+        lock = _lock_workspace(db)
+    except DatabaseError as exc:  # the data folder cannot be made (desktop.paths.data_dir): said, not a bug report
+        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), localise_message(str(exc)))
+        return EXIT_DATABASE
     if lock is False:
         return EXIT_DATABASE
     database = None

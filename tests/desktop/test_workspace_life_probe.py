@@ -3,6 +3,7 @@ restores, odd files and folders (the workspace-life probe). Every day here is th
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -101,3 +102,45 @@ def test_a_folder_given_as_the_workspace_is_refused_saying_it_is_a_folder(tmp_pa
         assert "folder" in done.stderr and str(folder) in done.stderr, done.stderr
         assert "unable to open" not in done.stderr and "Traceback" not in done.stderr
     assert list(folder.iterdir()) == []
+
+
+_WINDOW = """
+import sys
+from PySide6.QtWidgets import QMessageBox
+
+def show(parent, title, text, *args, **kwargs):
+    print("MESSAGE:", text, flush=True)
+    return QMessageBox.StandardButton.Ok
+
+QMessageBox.critical = QMessageBox.warning = show
+from ui.app import run_app
+
+print("EXIT", run_app(None, "en"), flush=True)
+"""
+
+
+@pytest.mark.parametrize("where", ["a file", "under a file"])
+def test_a_data_folder_that_cannot_be_made_is_said_by_name_not_a_traceback(tmp_path, monkeypatch, where):
+    blocker = tmp_path / "QunDesk"
+    blocker.write_bytes(b"not a folder")
+    home = blocker if where == "a file" else blocker / "data"
+    monkeypatch.setenv("QUNDESK_HOME", str(home))
+    for command in (["groups"], ["demo", "--members", "5"], ["backup", "-o", str(tmp_path / "b.sqlite")]):
+        done = _cli(*command)
+        assert done.returncode == 3, done.stderr
+        assert "data folder" in done.stderr and str(home) in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+    window = subprocess.run(
+        [sys.executable, "-c", _WINDOW],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    messages = [line for line in window.stdout.splitlines() if line.startswith("MESSAGE:")]
+    assert len(messages) == 1, window.stdout + window.stderr
+    assert "data folder" in messages[0] and str(home) in messages[0]
+    assert "Traceback" not in window.stdout + window.stderr
+    assert window.stdout.strip().endswith("EXIT 3")
+    assert blocker.read_bytes() == b"not a folder"
