@@ -105,6 +105,13 @@ def restore_latest_backup(damaged: Database | None = None) -> Path | None:
 
     backups = [info for info in list_backups() if info.revision is not None]
     if damaged is not None:
+        beside = _backups_beside(damaged)
+        if beside is not None:  # the command line's daily backups of a --db file (cli._daily_backup)
+            backups = sorted(
+                backups + [info for info in list_backups(beside) if info.revision is not None],
+                key=lambda b: (b.created, b.path.name),
+                reverse=True,
+            )
         backups = own_backups(backups, auto_tag(damaged))
     first_problem: BackupError | None = None
     for info in backups:
@@ -118,6 +125,26 @@ def restore_latest_backup(damaged: Database | None = None) -> Path | None:
     if first_problem is not None:
         raise first_problem
     return None
+
+
+def _backups_beside(database: Database) -> Path | None:
+    """The `backups` folder beside a workspace file other than the default one, where the command line keeps its
+    daily backups (desktop/cli.py _daily_backup) — when it is not the data folder's own. A workspace written by
+    scheduled imports had every backup there, and the window's offer to restore a damaged one said "There is no
+    backup to restore"."""
+    from desktop.paths import backups_dir, default_db_path
+    from models.db import sqlite_file
+
+    if database.engine.dialect.name != "sqlite" or not database.engine.url.database:
+        return None
+    try:
+        file = sqlite_file(database.engine.url.database)
+        if file is None or file.resolve() == default_db_path().resolve():
+            return None
+        folder = file.resolve().parent / "backups"
+        return None if folder == backups_dir().resolve() else folder
+    except OSError:
+        return None
 
 
 def database_display(database) -> str:

@@ -144,3 +144,51 @@ def test_a_data_folder_that_cannot_be_made_is_said_by_name_not_a_traceback(tmp_p
     assert "Traceback" not in window.stdout + window.stderr
     assert window.stdout.strip().endswith("EXIT 3")
     assert blocker.read_bytes() == b"not a folder"
+
+
+# ---------------------------------------------------------------------------------------------- damaged workspaces
+
+
+def _damage(path, table: str = "checkin") -> None:
+    """Overwrite the root page of one table's rows (the schema stays readable: the file still opens, and
+    quick_check fails)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    finally:
+        conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start + 8 : start + page_size] = b"\xa5" * (page_size - 8)
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_workspace_written_from_the_command_line_is_restored_from_the_backups_beside_it(tmp_path):
+    """A workspace kept up to date by scheduled imports (`--db 读书会.sqlite import …`): the command line keeps its
+    daily backups in a backups folder beside the file. Opened in the window damaged, the offer to restore its
+    latest backup looked in the data folder only and said there was none."""
+    from desktop.workspace import open_workspace as open_ws
+    from desktop.workspace import restore_latest_backup, startup_maintenance
+
+    club = tmp_path / "社群 资料" / "读书会.sqlite"
+    done = _cli("--db", str(club), "demo", "--groups", "2", "--members", "30", "--months", "1")
+    assert done.returncode == 0, done.stderr
+    names = _group_names(club)
+    # a check-in from the command line: its first write of the day takes the day's backup, beside the file
+    ran = _cli("--db", str(club), "checkin", "--group", names[0], "--date", TODAY.isoformat(), "不存在的人")
+    assert ran.returncode in (0, 1), ran.stderr
+    beside = club.parent / "backups" / f"auto-{TODAY:%Y%m%d}-读书会.sqlite"
+    assert beside.exists()
+    _damage(club)
+    database = open_ws(club)
+    try:
+        problem, _ = startup_maintenance(database)
+        assert problem is not None
+        restored = restore_latest_backup(database)
+    finally:
+        database.dispose()
+    assert restored is not None, "its own backup beside it was not found"
+    assert _group_names(restored) == names
