@@ -89,7 +89,28 @@ def startup_maintenance(
     return None, auto_backup(database, stop=stop)
 
 
-def restore_latest_backup(damaged: Database | None = None) -> Path | None:
+def damage_problem(exc: BaseException, db: str | Path | None = None) -> str | None:
+    """The problem (the file and SQLite's words) when opening the SQLite workspace `db` (--db, QUNDESK_DB, the default file) failed
+    because its file is damaged — SQLite's "database disk image is malformed", or a header it cannot read ("file
+    is not a database") — else None. The window then offers the restore of its latest backup, as for damage its
+    start-up check finds: before, a file damaged where its schema lives ended in "cannot open the database" and
+    the window closed, with no word of the backups."""
+    file = _workspace_file(resolve_db(str(db) if db is not None else None))
+    if file is None:
+        return None
+    seen: list[str] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(seen) < 5:
+        seen.append(str(getattr(cause, "orig", None) or cause))
+        cause = cause.__cause__
+    detail = next((t for t in seen if "malformed" in t.lower() or "file is not a database" in t.lower()), None)
+    if detail is None:
+        return None
+    detail = detail.rsplit(": ", 1)[-1] if ": " in detail else detail
+    return f"{file}: {detail}"  # the window's question says "The workspace is damaged: %1"
+
+
+def restore_latest_backup(damaged: Database | str | Path | None = None) -> Path | None:
     """Restore the newest readable backup into a new file beside the workspace; its path (None: no backup).
     Used when the workspace is damaged: the damaged file is left untouched for inspection.
 
@@ -100,19 +121,20 @@ def restore_latest_backup(damaged: Database | None = None) -> Path | None:
     can be restored, the newest one's problem is raised."""
 
     from desktop.paths import data_dir
-    from desktop.services.backup import BackupError, auto_tag, list_backups, own_backups, restore_workspace
+    from desktop.services.backup import BackupError, file_tag, list_backups, own_backups, restore_workspace
     from desktop.services.operators import Actor
 
     backups = [info for info in list_backups() if info.revision is not None]
     if damaged is not None:
-        beside = _backups_beside(damaged)
+        damaged_file = _workspace_file(damaged)
+        beside = _backups_beside(damaged_file)
         if beside is not None:  # the command line's daily backups of a --db file (cli._daily_backup)
             backups = sorted(
                 backups + [info for info in list_backups(beside) if info.revision is not None],
                 key=lambda b: (b.created, b.path.name),
                 reverse=True,
             )
-        backups = own_backups(backups, auto_tag(damaged))
+        backups = own_backups(backups, file_tag(damaged_file))
     first_problem: BackupError | None = None
     for info in backups:
         target = data_dir() / f"restored-{clock.now():%Y%m%d-%H%M%S}.sqlite"
@@ -127,19 +149,33 @@ def restore_latest_backup(damaged: Database | None = None) -> Path | None:
     return None
 
 
-def _backups_beside(database: Database) -> Path | None:
+def _workspace_file(workspace: Database | str | Path) -> Path | None:
+    """The file of a SQLite workspace (an open one, or its path or URL), None for a server database."""
+    from sqlalchemy.exc import ArgumentError
+
+    from models.db import sqlite_file
+
+    if isinstance(workspace, Database):
+        if workspace.engine.dialect.name != "sqlite" or not workspace.engine.url.database:
+            return None
+        workspace = workspace.engine.url.database
+    try:
+        return sqlite_file(workspace)
+    except (ArgumentError, ValueError):
+        return None
+
+
+def _backups_beside(file: Path | None) -> Path | None:
     """The `backups` folder beside a workspace file other than the default one, where the command line keeps its
     daily backups (desktop/cli.py _daily_backup) — when it is not the data folder's own. A workspace written by
     scheduled imports had every backup there, and the window's offer to restore a damaged one said "There is no
     backup to restore"."""
     from desktop.paths import backups_dir, default_db_path
-    from models.db import sqlite_file
 
-    if database.engine.dialect.name != "sqlite" or not database.engine.url.database:
+    if file is None:
         return None
     try:
-        file = sqlite_file(database.engine.url.database)
-        if file is None or file.resolve() == default_db_path().resolve():
+        if file.resolve() == default_db_path().resolve():
             return None
         folder = file.resolve().parent / "backups"
         return None if folder == backups_dir().resolve() else folder

@@ -583,9 +583,13 @@ def auto_tag(database: Database | Engine) -> str:
     """The workspace's part of its automatic backups' names: "" for the default workspace file and for a server
     database (their names stay `auto-YYYYMMDD.sqlite`), else the file's name without .sqlite (its first
     AUTO_TAG_CHARS characters)."""
+    return file_tag(_sqlite_path(_engine(database)))
+
+
+def file_tag(path: Path | None) -> str:
+    """auto_tag of the workspace file at `path` (None: a server database), without opening it."""
     from desktop.paths import default_db_path
 
-    path = _sqlite_path(_engine(database))
     if path is None:
         return ""
     with contextlib.suppress(OSError):

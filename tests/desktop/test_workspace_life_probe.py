@@ -192,3 +192,76 @@ def test_a_damaged_workspace_written_from_the_command_line_is_restored_from_the_
         database.dispose()
     assert restored is not None, "its own backup beside it was not found"
     assert _group_names(restored) == names
+
+
+_DAMAGED_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+answer = QMessageBox.StandardButton.Yes if sys.argv[2] == "yes" else QMessageBox.StandardButton.No
+
+def show(parent, title, text, *args, **kwargs):
+    print("MESSAGE:", text.replace(chr(10), " "), flush=True)
+    return answer
+
+QMessageBox.critical = QMessageBox.warning = QMessageBox.information = show
+app = QApplication(sys.argv[:1])
+
+def report():
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible() and w.objectName() == "mainWindow":
+            print("WINDOW", flush=True)
+    app.quit()
+
+QTimer.singleShot(1500, report)
+from ui.app import run_app
+
+print("EXIT", run_app(sys.argv[1], "en"), flush=True)
+"""
+
+
+def test_a_workspace_too_damaged_to_open_gets_the_offer_to_restore_its_latest_backup(tmp_path):
+    """Damage where the schema lives: the open itself fails ("database disk image is malformed"). The window said
+    "cannot open the database" and closed, with no word of the backups the start-up check would have offered."""
+    import sqlite3
+
+    from desktop.paths import backups_dir
+
+    club = tmp_path / "读书会.sqlite"
+    done = _cli("--db", str(club), "demo", "--groups", "2", "--members", "30", "--months", "1")
+    assert done.returncode == 0, done.stderr
+    names = _group_names(club)
+    backup = backups_dir() / f"auto-{TODAY:%Y%m%d}-读书会.sqlite"  # the window's daily backup of it
+    conn = sqlite3.connect(club)
+    conn.execute("VACUUM INTO ?", (str(backup),))
+    conn.close()
+    data = bytearray(club.read_bytes())
+    data[4096 : 4096 * 4] = b"\xa5" * (4096 * 3)  # the pages after the first: the schema's own
+    club.write_bytes(bytes(data))
+    damaged = bytes(data)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def window(answer: str) -> list[str]:
+        ran = subprocess.run(
+            [sys.executable, "-c", _DAMAGED_WINDOW, str(club), answer],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+            env=env,
+        )
+        assert "Traceback" not in ran.stderr, ran.stderr
+        return ran.stdout.splitlines()
+
+    declined = window("no")
+    assert any(line.startswith("MESSAGE: The workspace is damaged:") and str(club) in line for line in declined)
+    assert declined[-1] == "EXIT 3" and "WINDOW" not in declined
+    assert sorted(p.name for p in backups_dir().glob("restored-*")) == []
+
+    accepted = window("yes")
+    assert any("Restored into" in line for line in accepted), accepted
+    assert "WINDOW" in accepted and accepted[-1] == "EXIT 0"
+    restored = sorted(backups_dir().parent.glob("restored-*.sqlite"))
+    assert len(restored) == 1 and _group_names(restored[0]) == names
+    assert club.read_bytes() == damaged  # the damaged file is left as it was, for inspection
