@@ -111,6 +111,17 @@ class Context:
             raise DatabaseError(
                 f"工作区文件不存在 (no such workspace file): {path} — 检查 --db 的路径 (check the --db path)"
             )
+        named = self.db_arg or os.environ.get("QUNDESK_DB")
+        if named and "://" not in named:  # an empty file is no workspace either: a reading command does not make one
+            from desktop.workspace import emptied_problem, is_empty_file
+
+            file = Path(named).expanduser().resolve()
+            if is_empty_file(file):
+                raise DatabaseError(
+                    emptied_problem(file)
+                    or f"工作区文件是空的 (0 字节), 还不是工作区 (the workspace file is empty, 0 bytes: not a workspace"
+                    f" yet): {file}"
+                )
 
     def actor(self) -> Actor:
         """The operator the command acts for (PRODUCT §3.7): on a team database with roles, the server login's

@@ -265,3 +265,84 @@ def test_a_workspace_too_damaged_to_open_gets_the_offer_to_restore_its_latest_ba
     restored = sorted(backups_dir().parent.glob("restored-*.sqlite"))
     assert len(restored) == 1 and _group_names(restored[0]) == names
     assert club.read_bytes() == damaged  # the damaged file is left as it was, for inspection
+
+
+# ---------------------------------------------------------------------------------------------- an emptied file
+
+
+def test_a_reading_command_on_an_empty_file_makes_no_workspace_of_it(tmp_path):
+    empty = tmp_path / "空的.sqlite"
+    empty.write_bytes(b"")
+    for command in (
+        ["groups"],
+        ["members", "--group", "晨读营", "--json"],
+        ["backup", "-o", str(tmp_path / "b.sqlite")],
+    ):
+        done = _cli("--db", str(empty), *command)
+        assert done.returncode == 3, done.stderr
+        assert "0 bytes" in done.stderr and str(empty) in done.stderr
+    assert empty.stat().st_size == 0 and not (tmp_path / "b.sqlite").exists()
+    made = _cli(
+        "--db", str(empty), "demo", "--groups", "1", "--members", "5", "--months", "1"
+    )  # a writer may start one
+    assert made.returncode == 0, made.stderr and _group_names(empty)
+
+
+def test_a_workspace_file_emptied_while_it_has_backups_is_refused_not_started_again(tmp_path):
+    """A workspace copied to a full USB disk, or a sync gone wrong, left 0 bytes: every command filled it with a
+    fresh, empty workspace — a scheduled import started a new one in it, and its daily backups, named as the real
+    one's, pruned the real one's away within a fortnight."""
+    club = tmp_path / "读书会.sqlite"
+    assert _cli("--db", str(club), "demo", "--groups", "2", "--members", "20", "--months", "1").returncode == 0
+    names = _group_names(club)
+    ran = _cli("--db", str(club), "checkin", "--group", names[0], "--date", TODAY.isoformat(), "不存在的人")
+    assert ran.returncode in (0, 1), ran.stderr
+    backups = sorted((tmp_path / "backups").glob("auto-*-读书会.sqlite"))
+    assert len(backups) == 1
+    club.write_bytes(b"")
+    for side in tmp_path.glob("读书会.sqlite-*"):
+        side.unlink()
+    for command in (
+        ["checkin", "--group", names[0], "--date", TODAY.isoformat(), "张三"],
+        ["demo", "--members", "5"],
+        ["groups"],
+    ):
+        done = _cli("--db", str(club), *command)
+        assert done.returncode == 3, (command, done.stdout, done.stderr)
+        assert "0 bytes" in done.stderr and str(club) in done.stderr
+    assert str(backups[0]) in done.stderr  # says which backup to restore
+    assert club.stat().st_size == 0
+    assert sorted((tmp_path / "backups").glob("auto-*-读书会.sqlite")) == backups
+    restored = _cli("--db", str(club), "restore", str(backups[0]))
+    assert restored.returncode == 0, restored.stderr
+    assert _group_names(club) == names
+
+
+def test_the_window_offers_to_restore_an_emptied_default_workspace(tmp_path):
+    import sqlite3
+
+    from desktop.paths import backups_dir, default_db_path
+
+    main = default_db_path()
+    assert _cli("demo", "--groups", "2", "--members", "20", "--months", "1").returncode == 0
+    names = _group_names(main)
+    conn = sqlite3.connect(main)
+    conn.execute("VACUUM INTO ?", (str(backups_dir() / f"auto-{TODAY - timedelta(days=1):%Y%m%d}.sqlite"),))
+    conn.close()
+    main.write_bytes(b"")
+    for side in main.parent.glob("qundesk.sqlite-*"):
+        side.unlink()
+    ran = subprocess.run(
+        [sys.executable, "-c", _DAMAGED_WINDOW.replace("run_app(sys.argv[1]", "run_app(None"), "-", "yes"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    lines = ran.stdout.splitlines()
+    assert any(line.startswith("MESSAGE: The workspace is damaged:") and "0 bytes" in line for line in lines), lines
+    assert "WINDOW" in lines and lines[-1] == "EXIT 0", ran.stdout + ran.stderr
+    assert main.stat().st_size == 0  # left for inspection
+    restored = sorted(main.parent.glob("restored-*.sqlite"))
+    assert len(restored) == 1 and _group_names(restored[0]) == names
