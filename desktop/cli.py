@@ -1028,9 +1028,12 @@ def _display_target(target: str) -> str:
 
 def _cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.paths import resolve_db
-    from models.db import checked_engine, current_revision, head_revision
+    from models.db import NewerSchemaError, checked_engine, current_revision, head_revision, newer_file_problem
 
     target = resolve_db(ctx.db_arg)
+    newer = newer_file_problem(target)  # refused before anything of ours connects to (and so changes) the file
+    if newer is not None:
+        raise NewerSchemaError(newer)
     engine = checked_engine(target)
     try:
         before = current_revision(engine)

@@ -502,6 +502,36 @@ class Database:
         self.engine.dispose()
 
 
+def _newer_message(rev: str, where: str) -> str:
+    return (
+        f"这个数据库由更新版本的 QunDesk 创建 (revision {rev}), 请升级 QunDesk, 未做任何改动。"
+        f" (This database was made by a newer QunDesk; please upgrade. Nothing was changed.): {where}"
+    )
+
+
+def newer_file_problem(url_or_path: str | Path) -> str | None:
+    """A SQLite workspace file of a newer QunDesk, told from its schema revision read without writing — before any
+    connection of ours touches it: each one switches the file to WAL, so a workspace refused as too new was still
+    changed (its journal mode) by the older install that refused it. None: not such a file (the open decides)."""
+    try:
+        path = sqlite_file(url_or_path)
+    except (ArgumentError, ValueError):
+        return None
+    if path is None or not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if row is None or row[0] == head_revision() or row[0] in known_revisions():
+        return None
+    return _newer_message(row[0], str(path))
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
@@ -513,6 +543,9 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
     read_only = read_only_problem(url_or_path)
     if read_only is not None:
         raise ReadOnlyError(read_only)
+    newer = newer_file_problem(url_or_path)
+    if newer is not None:
+        raise NewerSchemaError(newer)
     engine = checked_engine(url_or_path)
     try:
         rev = current_revision(engine)
@@ -534,10 +567,7 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
     head = head_revision()
     if rev is not None and rev != head and rev not in known_revisions():
         engine.dispose()
-        raise NewerSchemaError(
-            f"这个数据库由更新版本的 QunDesk 创建 (revision {rev}), 请升级 QunDesk。"
-            f" (This database was made by a newer QunDesk; please upgrade.)"
-        )
+        raise NewerSchemaError(_newer_message(rev, display_url(engine.url)))
     if rev != head and migrate:
         if rev is not None and is_sqlite(engine):
             folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"

@@ -346,3 +346,34 @@ def test_the_window_offers_to_restore_an_emptied_default_workspace(tmp_path):
     assert main.stat().st_size == 0  # left for inspection
     restored = sorted(main.parent.glob("restored-*.sqlite"))
     assert len(restored) == 1 and _group_names(restored[0]) == names
+
+
+# ---------------------------------------------------------------------------------------------- a newer schema
+
+
+def test_a_workspace_of_a_newer_qundesk_is_refused_by_name_and_left_byte_for_byte(tmp_path):
+    """Upgraded on another computer, then opened by an older install: refused — naming the file — and never
+    changed: before, the refusing open had already switched its journal mode (every connection asks for WAL)."""
+    import sqlite3
+
+    from desktop.workspace import open_workspace
+    from models.db import NewerSchemaError
+
+    path = tmp_path / "读书会 🎉.sqlite"
+    open_workspace(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    conn.execute("CREATE TABLE future_thing (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError) as caught:
+        open_workspace(path)
+    assert str(path) in str(caught.value) and "newer QunDesk" in str(caught.value)
+    for command in (["groups"], ["db", "upgrade"], ["checkin", "--group", "晨读营", "张三"], ["demo"]):
+        done = _cli("--db", str(path), *command)
+        assert done.returncode == 3, (command, done.stderr)
+        assert "newer QunDesk" in done.stderr and str(path) in done.stderr, done.stderr
+        assert path.read_bytes() == before, command
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
