@@ -532,6 +532,22 @@ def newer_file_problem(url_or_path: str | Path) -> str | None:
     return _newer_message(row[0], str(path))
 
 
+def _before_upgrade_name(folder: Path, rev: str, engine: Engine) -> Path:
+    """A new file in `folder` for the backup taken before upgrading this workspace: named by revision, moment and
+    workspace file. Every workspace's went to the one backups folder under `before-upgrade-REV-STAMP.sqlite`, so two
+    old workspaces upgraded within one second (a script upgrading a folder of them) shared one name, and the second's
+    backup replaced the first's — the only copy of that workspace as it was before the upgrade."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    tag = Path(make_url(str(engine.url)).database or "").stem[:60].strip()
+    base = f"before-upgrade-{rev}-{stamp}{'-' + tag if tag else ''}"
+    target = folder / f"{base}.sqlite"
+    n = 2
+    while target.exists():
+        target = folder / f"{base}-{n}.sqlite"
+        n += 1
+    return target
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
@@ -571,8 +587,7 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
     if rev != head and migrate:
         if rev is not None and is_sqlite(engine):
             folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-            db.backup_path = backup_sqlite_file(engine, folder / f"before-upgrade-{rev}-{stamp}.sqlite")
+            db.backup_path = backup_sqlite_file(engine, _before_upgrade_name(folder, rev, engine))
         upgrade(engine)
         db.migrated_from = rev
     return db

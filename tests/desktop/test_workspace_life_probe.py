@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -377,3 +378,37 @@ def test_a_workspace_of_a_newer_qundesk_is_refused_by_name_and_left_byte_for_byt
         assert "newer QunDesk" in done.stderr and str(path) in done.stderr, done.stderr
         assert path.read_bytes() == before, command
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+# ---------------------------------------------------------------------------------------------- old versions
+
+
+V1 = Path(__file__).resolve().parents[1] / "data" / "workspace_v1.sqlite"
+
+
+def test_two_old_workspaces_upgraded_in_one_second_each_keep_their_own_backup_from_before(tmp_path, monkeypatch):
+    import shutil
+    import sqlite3
+    from datetime import datetime
+
+    from desktop.paths import backups_dir
+    from desktop.workspace import open_workspace
+    from models import clock
+
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 12, 6, 9, 30, 0))
+    shutil.copy(V1, tmp_path / "客户A.sqlite")
+    shutil.copy(V1, tmp_path / "客户B.sqlite")
+    conn = sqlite3.connect(tmp_path / "客户B.sqlite")
+    conn.execute("UPDATE community_group SET name = name || '-B'")
+    conn.commit()
+    conn.close()
+    originals = {name: _group_names(tmp_path / name) for name in ("客户A.sqlite", "客户B.sqlite")}
+    taken = {}
+    for name in ("客户A.sqlite", "客户B.sqlite", "客户A.sqlite"):
+        database = open_workspace(tmp_path / name)
+        if database.backup_path is not None:
+            taken[name] = database.backup_path
+        database.dispose()
+    assert len(taken) == 2 and taken["客户A.sqlite"] != taken["客户B.sqlite"]
+    assert {name: _group_names(path) for name, path in taken.items()} == originals
+    assert len(list(backups_dir().glob("before-upgrade-*.sqlite"))) == 2
