@@ -114,14 +114,19 @@ def is_empty_file(file: Path | None) -> bool:
 def own_backup_files(file: Path | None) -> list[Path]:
     """The automatic and "Back up now" backups of the workspace file `file` (in the data folder's backups and the
     backups folder beside it), newest first."""
-    from desktop.services.backup import file_tag, list_backups, own_backups
+    from desktop.services.backup import file_tag, legacy_tag, list_backups, own_backups
 
-    backups = list_backups()
+    data = list_backups()
+    backups = own_backups(data, file_tag(file))
     beside = _backups_beside(file)
     if beside is not None:
-        backups += list_backups(beside)
+        backups += own_backups(list_backups(beside), file_tag(file, beside))
     backups.sort(key=lambda b: (b.created, b.path.name), reverse=True)
-    return [b.path for b in own_backups(backups, file_tag(file)) if b.revision is not None]
+    # named before the folder mark (file_tag): possibly another folder's file of the same name, so only after these
+    legacy = legacy_tag(file)
+    if legacy != file_tag(file):
+        backups += own_backups(data, legacy)
+    return [b.path for b in backups if b.revision is not None]
 
 
 def emptied_problem(target: str | Path) -> str | None:

@@ -412,3 +412,37 @@ def test_two_old_workspaces_upgraded_in_one_second_each_keep_their_own_backup_fr
     assert len(taken) == 2 and taken["客户A.sqlite"] != taken["客户B.sqlite"]
     assert {name: _group_names(path) for name, path in taken.items()} == originals
     assert len(list(backups_dir().glob("before-upgrade-*.sqlite"))) == 2
+
+
+# ---------------------------------------------------------------------------------------------- same name, two folders
+
+
+def test_two_workspaces_of_one_name_in_two_folders_each_get_their_own_daily_backup_and_restore(tmp_path):
+    """客户A/qundesk.sqlite and 客户B/qundesk.sqlite, both opened in the window: their daily backups in the data
+    folder shared one name, so B found "today's backup" (A's) and took none, and B restored when damaged came back
+    with A's groups and people."""
+    from desktop.workspace import open_workspace, restore_latest_backup, startup_maintenance
+
+    a, b = tmp_path / "客户A" / "qundesk.sqlite", tmp_path / "客户B" / "qundesk.sqlite"
+    for path, groups in ((a, "1"), (b, "2")):
+        done = _cli("--db", str(path), "demo", "--groups", groups, "--members", "10", "--months", "1")
+        assert done.returncode == 0, done.stderr
+    names = {path: _group_names(path) for path in (a, b)}
+    assert names[a] != names[b]
+    taken = {}
+    for path in (a, b):
+        database = open_workspace(path)
+        try:
+            problem, taken[path] = startup_maintenance(database)
+            assert problem is None
+        finally:
+            database.dispose()
+    assert taken[a] is not None and taken[b] is not None and taken[a] != taken[b]
+    assert {path: _group_names(taken[path]) for path in (a, b)} == names
+    _damage(b)
+    database = open_workspace(b)
+    try:
+        restored = restore_latest_backup(database)
+    finally:
+        database.dispose()
+    assert restored is not None and _group_names(restored) == names[b]
