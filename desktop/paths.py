@@ -42,7 +42,14 @@ def default_db_path() -> Path:
 
 def backups_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in its place, no permission: said, naming the folder
+        from models.db import DatabaseError
+
+        raise DatabaseError(
+            f"无法创建备份文件夹 (cannot create the backups folder): {path}: {exc.strerror or exc}"
+        ) from exc
     return path
 
 

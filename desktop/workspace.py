@@ -18,13 +18,14 @@ class EmptiedWorkspaceError(DatabaseError):
     gone wrong), not a new workspace to start."""
 
 
-def open_workspace(db: str | Path | None = None, *, backup_dir: Path | None = None) -> Database:
+def open_workspace(db: str | Path | None = None, *, backup_dir: Path | Callable[[], Path] | None = None) -> Database:
     """The workspace at `db` (or QUNDESK_DB, or the default file), at the current schema, with defaults."""
     target = resolve_db(str(db) if db is not None else None)
     emptied = emptied_problem(target)
     if emptied is not None:
         raise EmptiedWorkspaceError(emptied)
-    database = open_database(target, backup_dir=backup_dir or (backups_dir() if "://" not in target else None))
+    # the backups folder is made only when an upgrade needs it (a file in its place stops the upgrade, not every open)
+    database = open_database(target, backup_dir=backup_dir or (backups_dir if "://" not in target else None))
     with database.session() as session:
         ensure_owner(session)
         ensure_workspace_defaults(session)

@@ -554,7 +554,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None) -> Database:
+def open_database(
+    url_or_path: str | Path, *, migrate: bool = True, backup_dir: Path | Callable[[], Path] | None = None
+) -> Database:
     """Open (and create or upgrade) a workspace. Raises DatabaseError subclasses with clear messages."""
     read_only = read_only_problem(url_or_path)
     if read_only is not None:
@@ -586,6 +588,12 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
         raise NewerSchemaError(_newer_message(rev, display_url(engine.url)))
     if rev != head and migrate:
         if rev is not None and is_sqlite(engine):
+            if callable(backup_dir):  # asked only now: a backups folder that cannot be made stops an upgrade only
+                try:
+                    backup_dir = backup_dir()
+                except DatabaseError:
+                    engine.dispose()
+                    raise
             folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"
             db.backup_path = backup_sqlite_file(engine, _before_upgrade_name(folder, rev, engine))
         upgrade(engine)

@@ -552,6 +552,8 @@ def auto_backup(
         raise BackupError(
             f"无法创建备份文件夹 (cannot create the backups folder): {where}: {exc.strerror or exc}"
         ) from exc
+    except DatabaseError as exc:  # desktop.paths said it already (the data folder's backups), naming the folder
+        raise BackupError(str(exc)) from exc
     tag = auto_tag(database, target_dir)
     target = target_dir / auto_name(today, tag)
     clear_stale_temp(target_dir)
@@ -606,7 +608,7 @@ def file_tag(path: Path | None, folder: Path | None = None) -> str:
     try:
         home = path.resolve().parent
         where = (Path(folder) if folder is not None else backups_dir()).resolve()
-    except OSError:
+    except (OSError, DatabaseError):
         return stem
     if where == home / "backups":
         return stem

@@ -446,3 +446,31 @@ def test_two_workspaces_of_one_name_in_two_folders_each_get_their_own_daily_back
     finally:
         database.dispose()
     assert restored is not None and _group_names(restored) == names[b]
+
+
+def test_a_file_where_the_backups_folder_should_be_stops_only_what_needs_a_backup(tmp_path, isolated_home):
+    """`backups` in the data folder is a file (a sync client's conflict copy, a stray download): every command
+    and the window's start ended in a FileExistsError traceback, reads included. Now only what needs the folder
+    is stopped, saying so by name: an upgrade (never without its backup first), the day's backup (a warning)."""
+    import shutil
+    import sqlite3
+
+    (isolated_home / "backups").write_bytes(b"not a folder")
+    made = _cli("demo", "--groups", "1", "--members", "6", "--months", "1")
+    assert made.returncode == 0, made.stderr
+    listed = _cli("groups")
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr, listed.stderr
+    group = _group_names(isolated_home / "qundesk.sqlite")[0]
+    logged = _cli("checkin", "--group", group, "--date", TODAY.isoformat(), "不存在的人")
+    assert logged.returncode == 1 and "Traceback" not in logged.stderr
+    assert "backups folder" in logged.stderr and str(isolated_home / "backups") in logged.stderr
+    old = tmp_path / "v1.sqlite"
+    shutil.copy(V1, old)
+    upgraded = _cli("--db", str(old), "db", "upgrade")
+    assert upgraded.returncode == 3, upgraded.stderr
+    assert "backups folder" in upgraded.stderr and "Traceback" not in upgraded.stderr
+    conn = sqlite3.connect(old)
+    try:  # not upgraded without its backup
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
+    finally:
+        conn.close()
