@@ -111,6 +111,17 @@ class Context:
             raise DatabaseError(
                 f"工作区文件不存在 (no such workspace file): {path} — 检查 --db 的路径 (check the --db path)"
             )
+        named = self.db_arg or os.environ.get("QUNDESK_DB")
+        if named and "://" not in named:  # an empty file is no workspace either: a reading command does not make one
+            from desktop.workspace import emptied_problem, is_empty_file
+
+            file = Path(named).expanduser().resolve()
+            if is_empty_file(file):
+                raise DatabaseError(
+                    emptied_problem(file)
+                    or f"工作区文件是空的 (0 字节), 还不是工作区 (the workspace file is empty, 0 bytes: not a workspace"
+                    f" yet): {file}"
+                )
 
     def actor(self) -> Actor:
         """The operator the command acts for (PRODUCT §3.7): on a team database with roles, the server login's
@@ -1001,9 +1012,12 @@ def _display_target(target: str) -> str:
 
 def _cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.paths import resolve_db
-    from models.db import checked_engine, current_revision, head_revision
+    from models.db import NewerSchemaError, checked_engine, current_revision, head_revision, newer_file_problem
 
     target = resolve_db(ctx.db_arg)
+    newer = newer_file_problem(target)  # refused before anything of ours connects to (and so changes) the file
+    if newer is not None:
+        raise NewerSchemaError(newer)
     engine = checked_engine(target)
     try:
         before = current_revision(engine)
@@ -1795,9 +1809,7 @@ def _secrets(db_arg: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tracebacks go. Not out of stdout: that is the command's results, and the variable is whatever the environment
     holds (a cron job's left over from another workspace, a wrong one, `2026`): hiding it there turned
     `"month": "2026-11"` into `"***-11"` and `"checkins": 1276` into invalid JSON."""
-    from desktop.paths import resolve_db
-
-    target = resolve_db(db_arg)
+    target = db_arg or os.environ.get("QUNDESK_DB") or ""  # the default file has no password (nor a folder made here)
     found: tuple[str, ...] = ()
     if "://" in target:
         from desktop.team import url_secrets

@@ -20,7 +20,19 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in its place, a folder under a file, no permission: said, naming the folder
+        from models.db import DatabaseError
+
+        how = " — QUNDESK_HOME" if override else ""
+        raise DatabaseError(
+            f"无法创建数据文件夹 (cannot create the data folder): {path}: {exc.strerror or exc}{how}"
+        ) from exc
+    if not path.is_dir():  # a symbolic link to a file: mkdir(exist_ok) lets it pass
+        from models.db import DatabaseError
+
+        raise DatabaseError(f"数据文件夹不是文件夹 (the data folder is not a folder): {path}")
     return path
 
 
@@ -30,7 +42,14 @@ def default_db_path() -> Path:
 
 def backups_dir() -> Path:
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in its place, no permission: said, naming the folder
+        from models.db import DatabaseError
+
+        raise DatabaseError(
+            f"无法创建备份文件夹 (cannot create the backups folder): {path}: {exc.strerror or exc}"
+        ) from exc
     return path
 
 

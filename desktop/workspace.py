@@ -10,13 +10,22 @@ from desktop.paths import backups_dir, resolve_db
 from desktop.services.groups import ensure_workspace_defaults
 from desktop.services.operators import Actor, ensure_owner, get_actor
 from models import clock
-from models.db import Database, Stop, open_database
+from models.db import Database, DatabaseError, Stop, open_database
 
 
-def open_workspace(db: str | Path | None = None, *, backup_dir: Path | None = None) -> Database:
+class EmptiedWorkspaceError(DatabaseError):
+    """The workspace file is empty (0 bytes) while backups of it exist: its data was lost (a copy cut short, a sync
+    gone wrong), not a new workspace to start."""
+
+
+def open_workspace(db: str | Path | None = None, *, backup_dir: Path | Callable[[], Path] | None = None) -> Database:
     """The workspace at `db` (or QUNDESK_DB, or the default file), at the current schema, with defaults."""
     target = resolve_db(str(db) if db is not None else None)
-    database = open_database(target, backup_dir=backup_dir or (backups_dir() if "://" not in target else None))
+    emptied = emptied_problem(target)
+    if emptied is not None:
+        raise EmptiedWorkspaceError(emptied)
+    # the backups folder is made only when an upgrade needs it (a file in its place stops the upgrade, not every open)
+    database = open_database(target, backup_dir=backup_dir or (backups_dir if "://" not in target else None))
     with database.session() as session:
         ensure_owner(session)
         ensure_workspace_defaults(session)
@@ -93,7 +102,80 @@ def startup_maintenance(
     return None, auto_backup(database, stop=stop)
 
 
-def restore_latest_backup(damaged: Database | None = None) -> Path | None:
+def is_empty_file(file: Path | None) -> bool:
+    """A workspace file of 0 bytes with no write-ahead log holding its pages (a workspace whose writes are all still
+    in its -wal file has a 0-byte main file, and is not empty)."""
+    if file is None:
+        return False
+    try:
+        if not file.is_file() or file.stat().st_size != 0:
+            return False
+        wal = Path(f"{file}-wal")
+        return not (wal.is_file() and wal.stat().st_size > 0)
+    except OSError:
+        return False
+
+
+def own_backup_files(file: Path | None) -> list[Path]:
+    """The automatic and "Back up now" backups of the workspace file `file` (in the data folder's backups and the
+    backups folder beside it), newest first."""
+    from desktop.services.backup import file_tag, legacy_tag, list_backups, own_backups
+
+    data = list_backups()
+    backups = own_backups(data, file_tag(file))
+    beside = _backups_beside(file)
+    if beside is not None:
+        backups += own_backups(list_backups(beside), file_tag(file, beside))
+    backups.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    # named before the folder mark (file_tag): possibly another folder's file of the same name, so only after these
+    legacy = legacy_tag(file)
+    if legacy != file_tag(file):
+        backups += own_backups(data, legacy)
+    return [b.path for b in backups if b.revision is not None]
+
+
+def emptied_problem(target: str | Path) -> str | None:
+    """Why the workspace file at `target` must not be opened as a new one: it is empty (0 bytes) while backups of
+    it exist — its data was lost (a copy to a full disk cut short, a sync gone wrong), and opening it filled it with a
+    fresh, empty workspace: the window offered the demo, a scheduled import started a new workspace in it, and its
+    daily backups, named as the real one's, pruned the real one's away within `backups_keep` days. None: not so."""
+    file = _workspace_file(target)
+    if not is_empty_file(file):
+        return None
+    backups = own_backup_files(file)
+    if not backups:
+        return None
+    return (
+        f"工作区文件是空的 (0 字节), 但它有备份: 数据已丢失, 未写入任何内容; 请恢复最新的备份 (the workspace file is"
+        f" empty, 0 bytes, but it has backups: its data was lost; nothing was written. Restore its latest backup: qundesk"
+        f' --db "{file}" restore "{backups[0]}"): {file}'
+    )
+
+
+def damage_problem(exc: BaseException, db: str | Path | None = None) -> str | None:
+    """The problem (the file and SQLite's words) when opening the SQLite workspace `db` (--db, QUNDESK_DB, the default file) failed
+    because its file is damaged — SQLite's "database disk image is malformed", or a header it cannot read ("file
+    is not a database") — else None. The window then offers the restore of its latest backup, as for damage its
+    start-up check finds: before, a file damaged where its schema lives ended in "cannot open the database" and
+    the window closed, with no word of the backups."""
+    file = _workspace_file(resolve_db(str(db) if db is not None else None))
+    if file is None:
+        return None
+    if isinstance(exc, EmptiedWorkspaceError):
+        return f"{file}: 文件是空的 (0 字节) (the file is empty: 0 bytes)"
+    seen: list[str] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(seen) < 5:
+        seen.append(str(getattr(cause, "orig", None) or cause))
+        cause = cause.__cause__
+    detail = next((t for t in seen if "malformed" in t.lower() or "file is not a database" in t.lower()), None)
+    if detail is None:
+        return None
+    detail = detail.rsplit(": ", 1)[-1] if ": " in detail else detail
+    return f"{file}: {detail}"  # the window's question says "The workspace is damaged: %1"
+
+
+def restore_latest_backup(damaged: Database | str | Path | None = None) -> Path | None:
     """Restore the newest readable backup into a new file beside the workspace; its path (None: no backup).
     Used when the workspace is damaged: the damaged file is left untouched for inspection.
 
@@ -104,17 +186,18 @@ def restore_latest_backup(damaged: Database | None = None) -> Path | None:
     can be restored, the newest one's problem is raised."""
 
     from desktop.paths import data_dir
-    from desktop.services.backup import BackupError, auto_tag, list_backups, own_backups, restore_workspace
+    from desktop.services.backup import BackupError, list_backups, restore_workspace
     from desktop.services.operators import Actor
 
-    backups = [info for info in list_backups() if info.revision is not None]
-    if damaged is not None:
-        backups = own_backups(backups, auto_tag(damaged))
+    if damaged is not None:  # its own, in the data folder and beside it (the command line's daily backups)
+        candidates = own_backup_files(_workspace_file(damaged))
+    else:
+        candidates = [info.path for info in list_backups() if info.revision is not None]
     first_problem: BackupError | None = None
-    for info in backups:
+    for path in candidates:
         target = data_dir() / f"restored-{clock.now():%Y%m%d-%H%M%S}.sqlite"
         try:
-            restore_workspace(Actor(0, "群主", "owner"), info.path, target)
+            restore_workspace(Actor(0, "群主", "owner"), path, target)
         except BackupError as exc:
             first_problem = first_problem or exc
             continue
@@ -122,6 +205,40 @@ def restore_latest_backup(damaged: Database | None = None) -> Path | None:
     if first_problem is not None:
         raise first_problem
     return None
+
+
+def _workspace_file(workspace: Database | str | Path) -> Path | None:
+    """The file of a SQLite workspace (an open one, or its path or URL), None for a server database."""
+    from sqlalchemy.exc import ArgumentError
+
+    from models.db import sqlite_file
+
+    if isinstance(workspace, Database):
+        if workspace.engine.dialect.name != "sqlite" or not workspace.engine.url.database:
+            return None
+        workspace = workspace.engine.url.database
+    try:
+        return sqlite_file(workspace)
+    except (ArgumentError, ValueError):
+        return None
+
+
+def _backups_beside(file: Path | None) -> Path | None:
+    """The `backups` folder beside a workspace file other than the default one, where the command line keeps its
+    daily backups (desktop/cli.py _daily_backup) — when it is not the data folder's own. A workspace written by
+    scheduled imports had every backup there, and the window's offer to restore a damaged one said "There is no
+    backup to restore"."""
+    from desktop.paths import backups_dir, default_db_path
+
+    if file is None:
+        return None
+    try:
+        if file.resolve() == default_db_path().resolve():
+            return None
+        folder = file.resolve().parent / "backups"
+        return None if folder == backups_dir().resolve() else folder
+    except OSError:
+        return None
 
 
 def database_display(database) -> str:

@@ -148,6 +148,11 @@ def display_url(url: str | URL) -> str:
     """A database URL as it may be printed, logged or stored in a message: `user:***@host:5432/db` when it
     carries a password (also one given as ?password=…), never the password itself."""
     u = url if isinstance(url, URL) else make_url(to_url(url))
+    if u.get_backend_name() == "sqlite":
+        # a workspace file is named by its path, as people see it in their file manager: rendered as a URL, a folder
+        # or file name in Chinese or with an emoji (工作区 🎉.sqlite) came out percent-encoded (%E5%B7%A5…) in every
+        # message and in `demo`'s and `db upgrade`'s "database:" line
+        return u.database or ":memory:"
     had = u.password is not None or any(k.lower() in PASSWORD_PARAMS for k in u.query)
     bare = without_password(u)
     return (bare.set(password="***") if had else bare).render_as_string(hide_password=True)
@@ -281,6 +286,10 @@ def foreign_file_problem(url_or_path: str | Path) -> str | None:
         path = sqlite_file(url_or_path)
     except (ArgumentError, ValueError):
         return None
+    if path is not None and path.is_dir():  # said as such, not as SQLite's "unable to open database file"
+        return (
+            f"这是一个文件夹, 不是工作区文件, 请给出文件名 (a folder, not a workspace file: give a file's name): {path}"
+        )
     if path is None or not path.is_file():
         return None
     try:
@@ -539,17 +548,68 @@ class Database:
         self.engine.dispose()
 
 
+def _newer_message(rev: str, where: str) -> str:
+    return (
+        f"这个数据库由更新版本的 QunDesk 创建 (revision {rev}), 请升级 QunDesk, 未做任何改动。"
+        f" (This database was made by a newer QunDesk; please upgrade. Nothing was changed.): {where}"
+    )
+
+
+def newer_file_problem(url_or_path: str | Path) -> str | None:
+    """A SQLite workspace file of a newer QunDesk, told from its schema revision read without writing — before any
+    connection of ours touches it: each one switches the file to WAL, so a workspace refused as too new was still
+    changed (its journal mode) by the older install that refused it. None: not such a file (the open decides)."""
+    try:
+        path = sqlite_file(url_or_path)
+    except (ArgumentError, ValueError):
+        return None
+    if path is None or not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if row is None or row[0] == head_revision() or row[0] in known_revisions():
+        return None
+    return _newer_message(row[0], str(path))
+
+
+def _before_upgrade_name(folder: Path, rev: str, engine: Engine) -> Path:
+    """A new file in `folder` for the backup taken before upgrading this workspace: named by revision, moment and
+    workspace file. Every workspace's went to the one backups folder under `before-upgrade-REV-STAMP.sqlite`, so two
+    old workspaces upgraded within one second (a script upgrading a folder of them) shared one name, and the second's
+    backup replaced the first's — the only copy of that workspace as it was before the upgrade."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    tag = Path(make_url(str(engine.url)).database or "").stem[:60].strip()
+    base = f"before-upgrade-{rev}-{stamp}{'-' + tag if tag else ''}"
+    target = folder / f"{base}.sqlite"
+    n = 2
+    while target.exists():
+        target = folder / f"{base}-{n}.sqlite"
+        n += 1
+    return target
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
 
 
-def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: Path | None = None) -> Database:
+def open_database(
+    url_or_path: str | Path, *, migrate: bool = True, backup_dir: Path | Callable[[], Path] | None = None
+) -> Database:
     """Open (and create or upgrade) a workspace. Raises DatabaseError subclasses with clear messages."""
     read_only = read_only_problem(url_or_path)
     if read_only is not None:
         raise ReadOnlyError(read_only)
+    newer = newer_file_problem(url_or_path)
+    if newer is not None:
+        raise NewerSchemaError(newer)
     engine = checked_engine(url_or_path)
     try:
         rev = current_revision(engine)
@@ -571,15 +631,17 @@ def open_database(url_or_path: str | Path, *, migrate: bool = True, backup_dir: 
     head = head_revision()
     if rev is not None and rev != head and rev not in known_revisions():
         engine.dispose()
-        raise NewerSchemaError(
-            f"这个数据库由更新版本的 QunDesk 创建 (revision {rev}), 请升级 QunDesk。"
-            f" (This database was made by a newer QunDesk; please upgrade.)"
-        )
+        raise NewerSchemaError(_newer_message(rev, display_url(engine.url)))
     if rev != head and migrate:
         if rev is not None and is_sqlite(engine):
+            if callable(backup_dir):  # asked only now: a backups folder that cannot be made stops an upgrade only
+                try:
+                    backup_dir = backup_dir()
+                except DatabaseError:
+                    engine.dispose()
+                    raise
             folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-            db.backup_path = backup_sqlite_file(engine, folder / f"before-upgrade-{rev}-{stamp}.sqlite")
+            db.backup_path = backup_sqlite_file(engine, _before_upgrade_name(folder, rev, engine))
         upgrade(engine)
         db.migrated_from = rev
     return db

@@ -211,7 +211,11 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
         return EXIT_DATABASE
     # the lock before anything opens the file: a second window must not upgrade, write or sign in on a workspace
     # another window has open (and then be told so)
-    lock = _lock_workspace(db)
+    try:
+        lock = _lock_workspace(db)
+    except DatabaseError as exc:  # the data folder cannot be made (desktop.paths.data_dir): said, not a bug report
+        QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "QunDesk"), localise_message(str(exc)))
+        return EXIT_DATABASE
     if lock is False:
         return EXIT_DATABASE
     database = None
@@ -229,6 +233,16 @@ def run_app(db: str | None = None, lang: str | None = None, *, operator: str | N
     except Exception as exc:
         if not _is_database_failure(exc):
             raise
+        from desktop.workspace import damage_problem
+
+        damage = damage_problem(exc, db) if team is None else None
+        if damage is not None:  # too damaged to open: the same offer as for damage the start-up check finds
+            if database is not None:
+                database.dispose()
+            restored = _offer_restore(None, localise_message(damage), resolve_db(db))
+            if restored is None:
+                return EXIT_DATABASE
+            return run_app(str(restored), lang, operator=operator)
         if isinstance(exc, DatabaseError):
             text = localise_message(str(exc))
         else:

@@ -572,7 +572,9 @@ def auto_backup(
         raise BackupError(
             f"无法创建备份文件夹 (cannot create the backups folder): {where}: {exc.strerror or exc}"
         ) from exc
-    tag = auto_tag(database)
+    except DatabaseError as exc:  # desktop.paths said it already (the data folder's backups), naming the folder
+        raise BackupError(str(exc)) from exc
+    tag = auto_tag(database, target_dir)
     target = target_dir / auto_name(today, tag)
     clear_stale_temp(target_dir)
     if target.exists():
@@ -580,24 +582,65 @@ def auto_backup(
     if keep is None:
         keep = _setting_keep(database)
     backup_workspace(database, target, stop=stop)
+    # The one just taken is never pruned, whatever its date's rank: with the computer's clock set back (a flat
+    # CMOS battery, a wrong date typed) the backups of the "future" days sorted above it, and today's copy — the
+    # only one of the workspace as it is — was deleted as soon as it was written, every day, while its path was
+    # reported as taken.
     autos = sorted(
-        (p for p in target_dir.iterdir() if (m := AUTO_NAME.match(p.name)) and (m.group(2) or "") == tag),
+        (
+            p
+            for p in target_dir.iterdir()
+            if (m := AUTO_NAME.match(p.name)) and (m.group(2) or "") == tag and p.name != target.name
+        ),
         key=lambda p: p.name,
         reverse=True,
     )
-    for old in autos[max(1, keep) :]:
+    for old in autos[max(1, keep) - 1 :]:
         with contextlib.suppress(OSError):
             old.unlink()
     return target
 
 
-def auto_tag(database: Database | Engine) -> str:
-    """The workspace's part of its automatic backups' names: "" for the default workspace file and for a server
-    database (their names stay `auto-YYYYMMDD.sqlite`), else the file's name without .sqlite (its first
-    AUTO_TAG_CHARS characters)."""
+def auto_tag(database: Database | Engine, folder: Path | None = None) -> str:
+    """The workspace's part of its automatic backups' names in `folder` (None: the backups folder of the data
+    folder): "" for the default workspace file and for a server database (their names stay `auto-YYYYMMDD.sqlite`),
+    else the file's name without .sqlite (its first AUTO_TAG_CHARS characters) — and, in a folder that is not the
+    one beside the file, a mark of the file's own folder (file_tag)."""
+    return file_tag(_sqlite_path(_engine(database)), folder)
+
+
+def file_tag(path: Path | None, folder: Path | None = None) -> str:
+    """auto_tag of the workspace file at `path` (None: a server database), without opening it.
+
+    In the backups folder beside the file (the command line's) the file's name tells it from its neighbours. In
+    the data folder's backups, which every workspace opened in the window shares, the same name in two folders
+    (客户A/qundesk.sqlite, 客户B/qundesk.sqlite) was one workspace: the second found "today's backup" — the
+    first's — and took none, and restoring it when damaged restored the other's groups and people. There the
+    name carries `~` and six hex digits of the file's folder."""
+    from desktop.paths import backups_dir, default_db_path
+
+    if path is None:
+        return ""
+    with contextlib.suppress(OSError):
+        if path.resolve() == default_db_path().resolve():
+            return ""
+    stem = path.stem[:AUTO_TAG_CHARS].strip() or "_"
+    try:
+        home = path.resolve().parent
+        where = (Path(folder) if folder is not None else backups_dir()).resolve()
+    except (OSError, DatabaseError):
+        return stem
+    if where == home / "backups":
+        return stem
+    import hashlib
+
+    return f"{stem}~{hashlib.sha256(str(home).encode('utf-8')).hexdigest()[:6]}"
+
+
+def legacy_tag(path: Path | None) -> str:
+    """The tag of this file's backups in the data folder before file_tag marked the folder (the bare name)."""
     from desktop.paths import default_db_path
 
-    path = _sqlite_path(_engine(database))
     if path is None:
         return ""
     with contextlib.suppress(OSError):

@@ -21,6 +21,7 @@ from desktop.metrics import month_stats
 from desktop.services.backup import (
     BackupError,
     auto_backup,
+    auto_tag,
     backup_workspace,
     copy_workspace,
     list_backups,
@@ -440,15 +441,17 @@ def test_auto_backup_once_a_day_and_pruned_to_keep(sqlite_workspace, tmp_path):
     day = date(2026, 3, 1)
     (folder / "auto-20260228-another.sqlite").write_bytes(b"kept: another workspace's")  # its own to prune
     first = auto_backup(sqlite_workspace, keep=3, today=day, folder=folder)
-    assert first == folder / "auto-20260301-workspace.sqlite" and first.exists()
+    tag = auto_tag(sqlite_workspace, folder)  # workspace~ and its folder's mark: not the folder beside it
+    assert tag.startswith("workspace~")
+    assert first == folder / f"auto-20260301-{tag}.sqlite" and first.exists()
     assert auto_backup(sqlite_workspace, keep=3, today=day, folder=folder) is None
     for i in range(1, 6):
         assert auto_backup(sqlite_workspace, keep=3, today=day + timedelta(days=i), folder=folder) is not None
-    autos = sorted(p.name for p in folder.glob("auto-*-workspace.sqlite"))
+    autos = sorted(p.name for p in folder.glob(f"auto-*-{tag}.sqlite"))
     assert autos == [
-        "auto-20260304-workspace.sqlite",
-        "auto-20260305-workspace.sqlite",
-        "auto-20260306-workspace.sqlite",
+        f"auto-20260304-{tag}.sqlite",
+        f"auto-20260305-{tag}.sqlite",
+        f"auto-20260306-{tag}.sqlite",
     ]
     assert (folder / "auto-20260228-another.sqlite").exists()
     assert (folder / "manual.sqlite").exists() and (
@@ -463,7 +466,7 @@ def test_auto_backup_once_a_day_and_pruned_to_keep(sqlite_workspace, tmp_path):
         "before-upgrade-0001_initial-20260101-090000.sqlite",
     }
     by_name = {b.path.name: b for b in infos}
-    assert by_name["auto-20260306-workspace.sqlite"].revision == head_revision()
+    assert by_name[f"auto-20260306-{tag}.sqlite"].revision == head_revision()
     assert by_name["manual.sqlite"].revision is None
     assert all(b.size > 0 for b in infos)
     assert [b.created for b in infos] == sorted((b.created for b in infos), reverse=True)
@@ -476,13 +479,15 @@ def test_auto_backup_keeps_the_setting_by_default_in_the_backups_folder(sqlite_w
     for i in range(4):
         auto_backup(sqlite_workspace, today=date(2026, 5, 1) + timedelta(days=i))
     folder = isolated_home / "backups"
+    tag = auto_tag(sqlite_workspace)  # the data folder's backups: workspace~ and its folder's mark
+    assert tag.startswith("workspace~")
     assert sorted(p.name for p in folder.glob("auto-*.sqlite")) == [
-        "auto-20260503-workspace.sqlite",
-        "auto-20260504-workspace.sqlite",
+        f"auto-20260503-{tag}.sqlite",
+        f"auto-20260504-{tag}.sqlite",
     ]
     assert [b.path.name for b in list_backups()][:2] in (
-        ["auto-20260504-workspace.sqlite", "auto-20260503-workspace.sqlite"],
-        ["auto-20260503-workspace.sqlite", "auto-20260504-workspace.sqlite"],  # same mtime second
+        [f"auto-20260504-{tag}.sqlite", f"auto-20260503-{tag}.sqlite"],
+        [f"auto-20260503-{tag}.sqlite", f"auto-20260504-{tag}.sqlite"],  # same mtime second
     )
 
 

@@ -191,9 +191,13 @@ def test_a_damaged_workspace_is_restored_from_its_own_newest_sound_backup(tmp_pa
         newest = auto_backup(club_db, today=date(2026, 11, 17))
         other = auto_backup(main_db, today=date(2026, 11, 18))
         assert newest is not None and other is not None
+        from desktop.services.backup import auto_tag
+
+        tag = auto_tag(club_db)  # 读书会~ and its folder's mark, in the data folder's backups
+        assert tag.startswith("读书会~")
         assert {p.name for p in backups_dir().iterdir()} == {
-            "auto-20261116-读书会.sqlite",
-            "auto-20261117-读书会.sqlite",
+            f"auto-20261116-{tag}.sqlite",
+            f"auto-20261117-{tag}.sqlite",
             "auto-20261118.sqlite",
         }
         data = newest.read_bytes()
@@ -203,7 +207,7 @@ def test_a_damaged_workspace_is_restored_from_its_own_newest_sound_backup(tmp_pa
         from desktop.services.backup import backup_workspace, manual_name
 
         backup_workspace(main_db, backups_dir() / manual_name(main_db, moment(2026, 11, 18, 20, 0)))  # the newest
-        assert manual_name(club_db, moment(2026, 11, 18, 20, 0)) == "manual-20261118-200000-读书会.sqlite"
+        assert manual_name(club_db, moment(2026, 11, 18, 20, 0)) == f"manual-20261118-200000-{tag}.sqlite"
 
         restored = restore_latest_backup(club_db)
         assert restored is not None and _groups(restored) == ["读书会"]
