@@ -1,0 +1,106 @@
+"""Year-end probe: 31 December → 1 January and the month's edges, lived day by day on a small group built through
+the services (a real SQLite workspace). Every fact is dated against the days these tests pin themselves
+(QUNDESK_TODAY set per step), never the suite's day."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from desktop.services.chat_import import run_chat_import
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+from models import CheckIn, EntryStep, Group, Member, Membership
+
+GROUP = "跨年营"
+NAMES = ("张伟", "李娜", "王芳", "刘洋", "陈红")
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day (each test moves it on as it lives the days): the group is set up on 1 November 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-01")
+
+
+@pytest.fixture
+def ws(tmp_path):
+    database = open_workspace(tmp_path / "w.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, GROUP)
+        s.execute(update(EntryStep).where(EntryStep.group_id == gid).values(required=False))
+        for name in NAMES:
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 11, 1)))
+        s.commit()
+    yield database
+    database.dispose()
+
+
+def _checkins(ws) -> dict[tuple[str, str], tuple[str, bool]]:
+    """(name, day) -> (time posted, late) of the group's check-ins."""
+    with ws.session() as s:
+        rows = s.execute(
+            select(Member.display_name, CheckIn.day, CheckIn.checked_at, CheckIn.late)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Group.name == GROUP)
+        ).all()
+    return {(n, d.isoformat()): (at.strftime("%m-%d %H:%M") if at else "", bool(late)) for n, d, at, late in rows}
+
+
+def _liuhen_txt(tmp_path: Path, blocks: list[tuple[str, str, str]]) -> Path:
+    """A 留痕 TXT export (docs/chat_formats.md §2): `stamp name` then the text, each block ending in a blank line."""
+    path = tmp_path / f"{GROUP}.txt"
+    path.write_text("".join(f"{stamp} {name}\n{text}\n\n" for stamp, name, text in blocks), encoding="utf-8")
+    return path
+
+
+def test_a_chain_of_the_31st_reposted_after_midnight_keeps_each_signers_own_time(ws, tmp_path, monkeypatch):
+    """A 接龙 of 12月31日 signed by 张伟 at 06:01 and 李娜 at 06:30 on the 31st, then by 刘洋 at 00:20 on New Year's
+    Day (each copy reposts the whole chain plus one line). The import read the last copy only and timed every entry
+    at it: 张伟 and 李娜 were logged as 补卡 posted at 00:20 on 1 January — late, which breaks their streaks where
+    补卡 do not count (the default), and not the time they posted (§3.3). Each entry is timed at the first copy that
+    has its line: only 刘洋, who signed after midnight, is late."""
+    chain = "#接龙\n12月31日早起打卡\n\n"
+    export = _liuhen_txt(
+        tmp_path,
+        [
+            ("2026-12-31 06:01:00", "张伟", chain + "1. 张伟"),
+            ("2026-12-31 06:30:00", "李娜", chain + "1. 张伟\n2. 李娜"),
+            ("2027-01-01 00:20:00", "刘洋", chain + "1. 张伟\n2. 李娜\n3. 刘洋"),
+        ],
+    )
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-01-02")
+    run_chat_import(ws, actor_for(ws), export, GROUP)
+    assert _checkins(ws) == {
+        ("张伟", "2026-12-31"): ("12-31 06:01", False),
+        ("李娜", "2026-12-31"): ("12-31 06:30", False),
+        ("刘洋", "2026-12-31"): ("01-01 00:20", True),
+    }
+    # importing the same export again changes nothing
+    run_chat_import(ws, actor_for(ws), export, GROUP)
+    assert len(_checkins(ws)) == 3
+
+
+def test_a_chain_copy_posted_out_of_order_still_times_each_entry_at_its_earliest_copy(ws, tmp_path, monkeypatch):
+    """Exports are in time order, but two exports of one chain merged by hand are not: the earliest copy of a line
+    wins whatever order the copies come in."""
+    chain = "#接龙\n1月1日 元旦打卡\n\n"
+    export = _liuhen_txt(
+        tmp_path,
+        [
+            ("2027-01-01 21:00:00", "王芳", chain + "1. 张伟\n2. 王芳"),
+            ("2027-01-01 07:15:00", "张伟", chain + "1. 张伟"),
+        ],
+    )
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-01-02")
+    run_chat_import(ws, actor_for(ws), export, GROUP)
+    assert _checkins(ws) == {
+        ("张伟", "2027-01-01"): ("01-01 07:15", False),
+        ("王芳", "2027-01-01"): ("01-01 21:00", False),
+    }
