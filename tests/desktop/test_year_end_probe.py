@@ -104,3 +104,59 @@ def test_a_chain_copy_posted_out_of_order_still_times_each_entry_at_its_earliest
         ("张伟", "2027-01-01"): ("01-01 07:15", False),
         ("王芳", "2027-01-01"): ("01-01 21:00", False),
     }
+
+
+def _paste(ws, tmp_path: Path, text: str, *args: str) -> int:
+    from desktop.cli import main
+
+    path = tmp_path / "paste.txt"
+    path.write_text(text, encoding="utf-8")
+    return main(["--db", str(ws.engine.url.database), "checkin", "--group", GROUP, "--paste", str(path), *args])
+
+
+def test_a_makeup_of_new_years_day_by_name_is_logged_on_1_january(ws, tmp_path, monkeypatch):
+    """On 3 January the chain has `李娜 补元旦` and `王芳 元旦补卡`: 补元旦 was not read as a 补卡 at all — 李娜 was logged
+    on time on the 3rd — and 元旦补卡 was a 补卡 of the 3rd: a record on the wrong day, and her 1 January still empty.
+    元旦 names 1 January, as 补1月1日 does."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-01-03")
+    chain = "#接龙\n1月3日早起打卡\n\n1. 张伟\n2. 李娜 补元旦\n3. 王芳 元旦补卡\n4. 刘洋 补卡（元旦）\n"
+    assert _paste(ws, tmp_path, chain) == 0
+    got = {k: late for k, (_at, late) in _checkins(ws).items()}
+    assert got == {
+        ("张伟", "2027-01-03"): False,
+        ("李娜", "2027-01-01"): True,
+        ("王芳", "2027-01-01"): True,
+        ("刘洋", "2027-01-01"): True,
+    }
+
+
+def test_a_chain_titled_new_years_day_is_for_1_january(ws, tmp_path, monkeypatch, capsys):
+    """A chain titled 元旦早起打卡 pasted on 2 January was logged on the 2nd without a word (the title named no day
+    QunDesk could read). It names 1 January: the CLI refuses to log it on another day unless --date says so, as
+    for 1月1日早起打卡. The holiday around it (元旦假期第二天) and the greeting (元旦快乐) name no one day."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-01-02")
+    assert _paste(ws, tmp_path, "#接龙\n元旦早起打卡\n\n1. 张伟\n") == 1
+    assert "2027-01-01" in capsys.readouterr().err
+    assert _checkins(ws) == {}
+    assert _paste(ws, tmp_path, "#接龙\n元旦早起打卡\n\n1. 张伟\n", "--date", "2027-01-01") == 0
+    assert _paste(ws, tmp_path, "#接龙\n元旦假期第二天 早起打卡\n\n1. 李娜\n") == 0
+    assert _paste(ws, tmp_path, "#接龙\n元旦快乐 早起打卡\n\n1. 王芳\n") == 0
+    assert {k: late for k, (_at, late) in _checkins(ws).items()} == {
+        ("张伟", "2027-01-01"): False,
+        ("李娜", "2027-01-02"): False,
+        ("王芳", "2027-01-02"): False,
+    }
+
+
+def test_a_chat_message_making_up_new_years_day_is_a_late_checkin_of_1_january(ws, tmp_path, monkeypatch):
+    """`补打卡 元旦` posted on 2 January was counted as 陈红's on-time check-in of the 2nd."""
+    export = _liuhen_txt(
+        tmp_path,
+        [("2027-01-02 09:00:00", "陈红", "补打卡 元旦"), ("2027-01-02 09:05:00", "张伟", "打卡")],
+    )
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-01-02")
+    run_chat_import(ws, actor_for(ws), export, GROUP)
+    assert _checkins(ws) == {
+        ("陈红", "2027-01-01"): ("01-02 09:00", True),
+        ("张伟", "2027-01-02"): ("01-02 09:05", False),
+    }
