@@ -67,7 +67,8 @@ Matching one name (certain means certain):
   people only when every piece names a different member for certain (`王建，李芳`; `张伟, 今天5km` is a remark).
 
 Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
-(`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`, `补元旦`; a bare `（补）` is late on the chosen day), and a chat-log
+(`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`, `补元旦`; a day the month before lacks — `补29号` on 1 March
+of a 28-day February — is reported, never logged a month further back; a bare `（补）` is late on the chosen day), and a chat-log
 line whose stamp carries another date (other_day). `late` (补卡)
 only when the line says 补卡/补打卡/补签 (or the assistant marks it); logging an earlier day's chain is not
 late. The time written on the line (or the chat stamp) is the check-in's `checked_at`. A stamp's written date is
@@ -1011,7 +1012,9 @@ def _day_of_month(dom: int, near: date, *, on_or_before: bool) -> date | None:
         except ValueError:
             continue
     if on_or_before:
-        return max((d for d in found if d <= near), default=None)
+        # this month's or the month before's: 补31号 on 1 May names no day (April has 30), never 31 March
+        month_before = date(near.year - (near.month == 1), (near.month - 2) % 12 + 1, 1)
+        return max((d for d in found if month_before <= d <= near), default=None)
     return min(found, key=lambda d: (abs((d - near).days), d), default=None)
 
 
@@ -1252,7 +1255,8 @@ _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{
 
 def _late_day(text: str, day: date) -> date | None:
     """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
-    (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`);
+    (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`, this
+    month's or the month before's — one that month lacks, 补29号 on 1 March, names none: `_names_no_day`);
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
     on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
     (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
@@ -1277,6 +1281,13 @@ def _late_day(text: str, day: date) -> date | None:
         return _day_of_month(dom, day, on_or_before=True) if 1 <= dom <= 31 else None
     month, dom = (int(m["m"]), int(m["d"])) if m["m"] else (int(m["m2"]), int(m["d2"]))
     return _infer_year(month, dom, day) if 1 <= month <= 12 and 1 <= dom <= 31 else None
+
+
+def _names_no_day(text: str, day: date) -> bool:
+    """A 补卡 line that writes a day which does not exist where it points (补29号 on 1 March 2027: February has
+    28 days; 补31号 on 1 May; 补2月30日): reported, never logged on another day or on the day being logged."""
+    m = _LATE_DAY_RE.search(reading(text))
+    return m is not None and bool(m["dom"] or m["dom2"] or m["m"] or m["m2"]) and _late_day(text, day) is None
 
 
 def _new_years_day(day: date) -> date:
@@ -1620,7 +1631,11 @@ def match_lines(
                 posted = stamp_days.get(line.line_no) or day
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
-                line_day = _late_day(_without_name(text, written), posted) or (section if section_late else None) or day
+                own = _without_name(text, written)
+                if _names_no_day(own, posted):
+                    out.append(_ignored(line, index, day, "no_such_day"))
+                    continue
+                line_day = _late_day(own, posted) or (section if section_late else None) or day
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -2098,6 +2113,7 @@ IGNORED_REASONS = {
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
+    "no_such_day": "补卡的日期不存在 (如 2月没有29号), 未记录 (the day it makes up does not exist: not logged)",
 }
 
 

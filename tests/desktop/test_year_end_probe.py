@@ -160,3 +160,29 @@ def test_a_chat_message_making_up_new_years_day_is_a_late_checkin_of_1_january(w
         ("陈红", "2027-01-01"): ("01-02 09:00", True),
         ("张伟", "2027-01-02"): ("01-02 09:05", False),
     }
+
+
+@pytest.mark.parametrize(
+    ("today", "line", "logged"),
+    [
+        ("2027-03-01", "张伟 补29号", None),  # February 2027 has 28 days: not 29 January
+        ("2027-03-01", "张伟 补31号", None),  # nor 31 January
+        ("2027-05-01", "张伟 31号补卡", None),  # April has 30 days: not 31 March
+        ("2028-03-01", "张伟 补29号", "2028-02-29"),  # a leap year's 29 February
+        ("2027-05-01", "张伟 补30号", "2027-04-30"),
+    ],
+)
+def test_a_makeup_of_a_day_the_month_before_lacks_is_reported_not_logged_a_month_back(
+    ws, tmp_path, monkeypatch, capsys, today, line, logged
+):
+    """`补29号` pasted on 1 March 2027 was logged as a 补卡 of 29 January — the latest 29th on or before the day,
+    two months back, since February has no 29th (补31号 on 1 May: 31 March). A record on a day the member never
+    meant. The day of the month is this month's or the month before's; when that month lacks it, the line is
+    reported (a named outcome) and nothing is logged. The line beside it is logged as usual."""
+    monkeypatch.setenv("QUNDESK_TODAY", today)
+    assert _paste(ws, tmp_path, f"#接龙\n早起打卡\n\n1. {line}\n2. 李娜\n") == 0
+    got = {k: late for k, (_at, late) in _checkins(ws).items()}
+    want = {("李娜", today): False} | ({("张伟", logged): True} if logged else {})
+    assert got == want
+    if logged is None:
+        assert "补卡的日期不存在" in capsys.readouterr().err
