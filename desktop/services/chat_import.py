@@ -77,7 +77,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -673,6 +673,24 @@ def _chain_day(title: str, posted: date) -> date:
     return posted
 
 
+def _continues_yesterdays(chains: dict, title_key: str, day: date, text: str) -> bool:
+    """A copy of a chain whose title names no day (早起打卡), posted on `day` before any chain of that title was
+    started on it, that reposts the day before's chain of the title with more lines: the day before's chain,
+    signed after midnight — not a new chain of `day` (read as one, everyone on the day before's chain was
+    checked in on `day` too). A new day's chain starts again from its first entry, which never holds all of the
+    day before's lines and more."""
+    if (day, title_key) in chains:
+        return False
+    before = chains.get((day - timedelta(days=1), title_key))
+    if before is None:
+        return False
+
+    def lines(copy: str) -> set[str]:
+        return {_chain_line_key(x) for x in _FULLWIDTH_HASH_RE.sub(r"\1#", copy).splitlines()} - {""}
+
+    return lines(before[1]) < lines(text)
+
+
 def _chain_line_key(line: str) -> str:
     return " ".join(line.split())
 
@@ -785,6 +803,8 @@ def plan_chat_import(
             if title is not None:
                 if any(k in title for k in keywords):
                     chain = (_chain_day(title, day), _key(title))
+                    if chain[0] == day and _continues_yesterdays(chains, chain[1], day, text):
+                        chain = (day - timedelta(days=1), chain[1])  # 早起打卡 of the 31st, reposted at 00:10
                     previous = chains.get(chain)
                     seen = previous[2] if previous is not None else {}
                     _first_seen(seen, text, at)

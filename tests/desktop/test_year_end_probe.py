@@ -186,3 +186,34 @@ def test_a_makeup_of_a_day_the_month_before_lacks_is_reported_not_logged_a_month
     assert got == want
     if logged is None:
         assert "补卡的日期不存在" in capsys.readouterr().err
+
+
+def test_an_undated_chain_reposted_after_midnight_checks_nobody_in_on_new_years_day(ws, tmp_path, monkeypatch):
+    """A chain titled 早起打卡 (no date) signed by 张伟 and 李娜 on the 31st, then by 刘洋 at 00:10 on 1 January: the
+    00:10 copy was read as a new chain of 1 January, and 张伟 and 李娜 — who posted nothing that day — were checked
+    in on New Year's Day. A copy that reposts the day before's chain of the title with more lines, before any chain
+    of the title was started that day, is that chain's (刘洋: a 补卡 of the 31st, as for a dated title). The real
+    chain of 1 January, started afresh in the morning by the same people in the same order, is 1 January's."""
+    chain = "#接龙\n早起打卡\n\n"
+    export = _liuhen_txt(
+        tmp_path,
+        [
+            ("2026-12-31 06:01:00", "张伟", chain + "1. 张伟"),
+            ("2026-12-31 06:30:00", "李娜", chain + "1. 张伟\n2. 李娜"),
+            ("2027-01-01 00:10:00", "刘洋", chain + "1. 张伟\n2. 李娜\n3. 刘洋"),
+            ("2027-01-01 06:05:00", "张伟", chain + "1. 张伟"),
+            ("2027-01-01 06:40:00", "李娜", chain + "1. 张伟\n2. 李娜"),
+            ("2027-01-01 07:00:00", "刘洋", chain + "1. 张伟\n2. 李娜\n3. 刘洋\n4. 王芳"),
+        ],
+    )
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-01-02")
+    run_chat_import(ws, actor_for(ws), export, GROUP)
+    assert _checkins(ws) == {
+        ("张伟", "2026-12-31"): ("12-31 06:01", False),
+        ("李娜", "2026-12-31"): ("12-31 06:30", False),
+        ("刘洋", "2026-12-31"): ("01-01 00:10", True),
+        ("张伟", "2027-01-01"): ("01-01 06:05", False),
+        ("李娜", "2027-01-01"): ("01-01 06:40", False),
+        ("刘洋", "2027-01-01"): ("01-01 07:00", False),
+        ("王芳", "2027-01-01"): ("01-01 07:00", False),
+    }
