@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QDate,
     QDeadlineTimer,
     QEventLoop,
     QLocale,
@@ -801,11 +800,11 @@ class DashboardPage(GroupPage):
         each January carry their year — "8月 … 12月 1月" read as one year, January last."""
         keys = [tuple(int(x) for x in ym.split("-")) for ym in months]
         several_years = len({y for y, _m in keys}) > 1
+        names = [locale.monthName(m, QLocale.FormatType.ShortFormat) for _y, m in keys]
+        # as the calendar heat-map labels its months (calendar_heatmap.month_labels): "2027 1月"
         return [
-            locale.toString(QDate(y, m, 1), "MMM yyyy")
-            if several_years and (i == 0 or m == 1)
-            else locale.monthName(m, QLocale.FormatType.ShortFormat)
-            for i, (y, m) in enumerate(keys)
+            f"{y} {name}" if several_years and (i == 0 or m == 1) else name
+            for i, ((y, m), name) in enumerate(zip(keys, names, strict=True))
         ]
 
     def _show_alerts(self, h: GroupHealth) -> None:
