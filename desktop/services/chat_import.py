@@ -91,7 +91,7 @@ from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export,
 from desktop.services.audit import record_audit
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.paste import made_up_day
+from desktop.services.paste import made_up_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 
 DEFAULT_KEYWORDS = ("打卡",)
@@ -819,6 +819,8 @@ def plan_chat_import(
                 and not says_not_checked_in(_own_text(text) if "「" in text else text, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in
                 and not talks_about_checking_in(_own_text(text) if "「" in text else text)
+                # 补打卡29号 posted on 1 March of a 28-day February: a make-up of no day, never a check-in of the 1st
+                and not names_no_day(text, day)
             ):
                 # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd
                 key = (info.key, made_up_day(text, day) or day)

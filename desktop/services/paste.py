@@ -1256,7 +1256,7 @@ _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{
 def _late_day(text: str, day: date) -> date | None:
     """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
     (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`, this
-    month's or the month before's — one that month lacks, 补29号 on 1 March, names none: `_names_no_day`);
+    month's or the month before's — one that month lacks, 补29号 on 1 March, names none: `names_no_day`);
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
     on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
     (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
@@ -1283,7 +1283,7 @@ def _late_day(text: str, day: date) -> date | None:
     return _infer_year(month, dom, day) if 1 <= month <= 12 and 1 <= dom <= 31 else None
 
 
-def _names_no_day(text: str, day: date) -> bool:
+def names_no_day(text: str, day: date) -> bool:
     """A 补卡 line that writes a day which does not exist where it points (补29号 on 1 March 2027: February has
     28 days; 补31号 on 1 May; 补2月30日): reported, never logged on another day or on the day being logged."""
     m = _LATE_DAY_RE.search(reading(text))
@@ -1632,7 +1632,7 @@ def match_lines(
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
                 own = _without_name(text, written)
-                if _names_no_day(own, posted):
+                if names_no_day(own, posted):
                     out.append(_ignored(line, index, day, "no_such_day"))
                     continue
                 line_day = _late_day(own, posted) or (section if section_late else None) or day

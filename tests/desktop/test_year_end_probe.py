@@ -217,3 +217,15 @@ def test_an_undated_chain_reposted_after_midnight_checks_nobody_in_on_new_years_
         ("刘洋", "2027-01-01"): ("01-01 07:00", False),
         ("王芳", "2027-01-01"): ("01-01 07:00", False),
     }
+
+
+def test_a_chat_makeup_of_a_day_the_month_before_lacks_is_no_checkin_of_the_day_posted(ws, tmp_path, monkeypatch):
+    """`补打卡29号` posted on 1 March 2027 (February had 28 days) was 陈红's on-time check-in of 1 March; it makes up
+    no day there is: no check-in (her message still counts as her speaking). 补打卡28号 is a 补卡 of 28 February."""
+    export = _liuhen_txt(
+        tmp_path,
+        [("2027-03-01 09:00:00", "陈红", "补打卡29号"), ("2027-03-01 09:05:00", "张伟", "补打卡28号")],
+    )
+    monkeypatch.setenv("QUNDESK_TODAY", "2027-03-02")
+    run_chat_import(ws, actor_for(ws), export, GROUP)
+    assert _checkins(ws) == {("张伟", "2027-02-28"): ("03-01 09:05", True)}
