@@ -1287,7 +1287,12 @@ def names_no_day(text: str, day: date) -> bool:
     """A 补卡 line that writes a day which does not exist where it points (补29号 on 1 March 2027: February has
     28 days; 补31号 on 1 May; 补2月30日): reported, never logged on another day or on the day being logged."""
     m = _LATE_DAY_RE.search(reading(text))
-    return m is not None and bool(m["dom"] or m["dom2"] or m["m"] or m["m2"]) and _late_day(text, day) is None
+    if m is None:
+        return False
+    dom, month = m["dom"] or m["dom2"] or m["d"] or m["d2"], m["m"] or m["m2"]
+    # a day and month that could be a date (not 补卡 13.5公里: a distance, a 补卡 of the day being logged)
+    plausible = dom is not None and 1 <= int(dom) <= 31 and (month is None or 1 <= int(month) <= 12)
+    return plausible and _late_day(text, day) is None
 
 
 def _new_years_day(day: date) -> date:

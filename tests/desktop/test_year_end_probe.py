@@ -170,6 +170,7 @@ def test_a_chat_message_making_up_new_years_day_is_a_late_checkin_of_1_january(w
         ("2027-05-01", "张伟 31号补卡", None),  # April has 30 days: not 31 March
         ("2028-03-01", "张伟 补29号", "2028-02-29"),  # a leap year's 29 February
         ("2027-05-01", "张伟 补30号", "2027-04-30"),
+        ("2027-03-01", "张伟 补卡 13.5公里", "2027-03-01"),  # a distance, no date: a 补卡 of the day logged
     ],
 )
 def test_a_makeup_of_a_day_the_month_before_lacks_is_reported_not_logged_a_month_back(
