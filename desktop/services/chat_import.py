@@ -32,7 +32,8 @@ Decisions (what users see follows from these):
   text check-in itself. A chain is for the day its title names (within CHAIN_TITLE_DAYS of the post), else the
   day it was posted; chains are told apart by title, and the LAST copy of each, when its title contains a
   keyword, is parsed like a paste (desktop/services/paste.py): its certain entries are check-ins for the
-  chain's day, at that copy's time. One per membership and day, the earliest time winning. Only members (已入群) check in,
+  chain's day, each at the time of the first copy that has its line (the copy its member posted: the last copy
+  is the last signer's). One per membership and day, the earliest time winning. Only members (已入群) check in,
   and none before the day they joined; others are counted in the preview as "not members", not logged.
 - Joins (`"A"邀请"B、C"加入了群聊`, QR codes, `你邀请…`, QQ `…加入本群`): B and C get joined_at that day and
   referrer A when A is known, status 入群中 or 已入群 following the group's entry steps
@@ -76,7 +77,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,7 @@ from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export,
 from desktop.services.audit import record_audit
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.paste import made_up_day
+from desktop.services.paste import made_up_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 
 DEFAULT_KEYWORDS = ("打卡",)
@@ -672,6 +673,38 @@ def _chain_day(title: str, posted: date) -> date:
     return posted
 
 
+def _continues_yesterdays(chains: dict, title_key: str, day: date, text: str) -> bool:
+    """A copy of a chain whose title names no day (早起打卡), posted on `day` before any chain of that title was
+    started on it, that reposts the day before's chain of the title with more lines: the day before's chain,
+    signed after midnight — not a new chain of `day` (read as one, everyone on the day before's chain was
+    checked in on `day` too). A new day's chain starts again from its first entry, which never holds all of the
+    day before's lines and more."""
+    if (day, title_key) in chains:
+        return False
+    before = chains.get((day - timedelta(days=1), title_key))
+    if before is None:
+        return False
+
+    def lines(copy: str) -> set[str]:
+        return {_chain_line_key(x) for x in _FULLWIDTH_HASH_RE.sub(r"\1#", copy).splitlines()} - {""}
+
+    return lines(before[1]) < lines(text)
+
+
+def _chain_line_key(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _first_seen(seen: dict[str, datetime], text: str, at: datetime) -> None:
+    """Each line of a chain's copy posted at `at`, with the time of the earliest copy that has it: a chain is
+    reposted whole with one line more each time, so an entry's first copy is the one its member posted (the last
+    copy, read for the entries, is the last signer's)."""
+    for line in text.splitlines():
+        key = _chain_line_key(line)
+        if key and (key not in seen or at < seen[key]):
+            seen[key] = at
+
+
 def _own_text(text: str) -> str:
     """A message's own words: an inline quote (「…」 over a `- - -` line, WeChat's copy of a reply) cut out."""
     return _INLINE_QUOTE_RE.sub("", text) if "「" in text else text
@@ -704,8 +737,9 @@ def plan_chat_import(
     spans = _coverage(session, group_id)
     plan = ChatPlan(source.path.name, source.format, source.label, group_id, add_unknown=add_unknown)
     texts: dict[tuple[str, date], datetime] = {}  # (sender key, day) -> earliest keyword message
-    # (chain day, title key) -> (time, text) of its last copy: each chain of a day, once, however often reposted
-    chains: dict[tuple[date, str], tuple[datetime, str]] = {}
+    # (chain day, title key) -> (time, text) of its last copy: each chain of a day, once, however often reposted;
+    # and each line's first copy (the time its entry was signed: _first_seen)
+    chains: dict[tuple[date, str], tuple[datetime, str, dict[str, datetime]]] = {}
     events: list[tuple[datetime, Any]] = []
     self_ids: set[str] = set()
     self_names: set[str] = set()
@@ -770,9 +804,15 @@ def plan_chat_import(
             if title is not None:
                 if any(k in title for k in keywords):
                     chain = (_chain_day(title, day), _key(title))
+                    if chain[0] == day and _continues_yesterdays(chains, chain[1], day, text):
+                        chain = (day - timedelta(days=1), chain[1])  # 早起打卡 of the 31st, reposted at 00:10
                     previous = chains.get(chain)
+                    seen = previous[2] if previous is not None else {}
+                    _first_seen(seen, text, at)
                     if previous is None or at >= previous[0]:
-                        chains[chain] = (at, _FULLWIDTH_HASH_RE.sub(r"\1#", text))
+                        chains[chain] = (at, _FULLWIDTH_HASH_RE.sub(r"\1#", text), seen)
+                    else:
+                        chains[chain] = (*previous[:2], seen)
             elif (
                 ((keyword in text) if keyword else any(k in text for k in keywords))
                 and ("「" not in text or any(k in _own_text(text) for k in keywords))
@@ -780,6 +820,8 @@ def plan_chat_import(
                 and not says_not_checked_in(_own_text(text) if "「" in text else text, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in
                 and not talks_about_checking_in(_own_text(text) if "「" in text else text)
+                # 补打卡29号 posted on 1 March of a 28-day February: a make-up of no day, never a check-in of the 1st
+                and not names_no_day(text, day)
             ):
                 # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd
                 key = (info.key, made_up_day(text, day) or day)
@@ -992,7 +1034,7 @@ def _plan_checkins(
     roster: _Roster,
     resolver: _Resolver,
     texts: dict[tuple[str, date], datetime],
-    chains: dict[tuple[date, str], tuple[datetime, str]],
+    chains: dict[tuple[date, str], tuple[datetime, str, dict[str, datetime]]],
 ) -> None:
     from desktop.services.paste import RosterIndex, match_lines, parse_chat
 
@@ -1012,7 +1054,7 @@ def _plan_checkins(
         joined_by[join.membership_id] = min(join.day, joined_by.get(join.membership_id, join.day))
     if chains and plan.group_id is not None:
         indexes: dict[date, Any] = {}
-        for (day, _title), (at, text) in sorted(chains.items()):
+        for (day, _title), (last_at, text, seen) in sorted(chains.items()):
             index = indexes.get(day)
             if index is None:
                 index = indexes[day] = RosterIndex(
@@ -1022,6 +1064,9 @@ def _plan_checkins(
             for m in match_lines(index, parse_chat(text), day):
                 if m.status == "matched" and m.membership_id is not None:
                     key = (m.membership_id, day)
+                    # signed when their line first appeared, not when the last copy was reposted (a chain of the
+                    # 31st reposted at 00:20 made everyone on it a 补卡 of New Year's Day)
+                    at = seen.get(_chain_line_key(m.line.raw), last_at)
                     if key not in best or at < best[key][0]:
                         best[key] = (at, "chain")
                 elif m.status in ("ambiguous", "unmatched", "not_member"):

@@ -67,7 +67,8 @@ Matching one name (certain means certain):
   people only when every piece names a different member for certain (`王建，李芳`; `张伟, 今天5km` is a remark).
 
 Days and times: a line's check-in belongs to the chosen day, except a 补卡 line naming its date
-(`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`; a bare `（补）` is late on the chosen day), and a chat-log
+(`补11月18日`, `补昨天`, `补1号`, `补周二`, `2号补卡`, `补元旦`; a day the month before lacks — `补29号` on 1 March
+of a 28-day February — is reported, never logged a month further back; a bare `（补）` is late on the chosen day), and a chat-log
 line whose stamp carries another date (other_day). `late` (补卡)
 only when the line says 补卡/补打卡/补签 (or the assistant marks it); logging an earlier day's chain is not
 late. The time written on the line (or the chat stamp) is the check-in's `checked_at`. A stamp's written date is
@@ -250,19 +251,24 @@ _NOT_MAKEUP = r"(?<![弥候替递增填修互贴进滋])"
 _WEEKDAY = r"(?:周|星期|礼拜)"  # + 一二三四五六日天
 # a day of the month (1号, 2日) — not 3号楼, 2号线, 7日游, 30日挑战, 3日前
 _DOM_END = r"\s*[日号](?!\s*(?:楼|线|门|房|床|位|口|馆|厅|室|车|桌|场|店|群|选手|机|球|码|字|游|内|之内|以内|挑战|计划|训练|营|前|后|之前|以前|之后|以后|截止))"
-# a 补卡 line: 补卡/补打卡/补签/补交; 补 + the day it makes up (补11月18日, 补1号, 补 2号的卡, 补昨天, 补周二);
+# New Year's Day by name (补元旦, 元旦补卡, a chain titled 元旦打卡): 1 January — not the holiday around it (元旦假期第二天,
+# 元旦小长假, 元旦前, 迎元旦), which names no one day
+_NEW_YEAR = r"(?<![迎庆])元旦(?:节|当天|那天)?(?!\s*(?:假|小长假|长假|期间|前|后|以前|之前|以后|之后|三天|第|快乐))"
+_NEW_YEAR_RE = re.compile(_NEW_YEAR)
+# a 补卡 line: 补卡/补打卡/补签/补交; 补 + the day it makes up (补11月18日, 补1号, 补 2号的卡, 补昨天, 补周二, 补元旦);
 # a bare 补 in brackets (张三丰（补）) or as the line's last word (张三丰 补, 补了) — but not 补充/补习/补课/弥补
 _LATE_RE = re.compile(
     r"补卡|补打卡|补签|补交"
-    rf"|{_NOT_MAKEUP}补\s*(?:\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|\d{{1,2}}{_DOM_END}|昨天|昨日|大?前天|{_WEEKDAY}[一二三四五六日天])"
+    rf"|{_NOT_MAKEUP}补\s*(?:\d{{1,2}}\s*[月./-]\s*\d{{1,2}}|\d{{1,2}}{_DOM_END}|昨天|昨日|大?前天|{_WEEKDAY}[一二三四五六日天]"
+    rf"|{_NEW_YEAR})"
     r"|[(（【\[]\s*补\s*[)）】\]]"
     r"|(?:^|[\s,，、;；:：|｜~～\-—])补[了上]?[\s!！。.~～]*$"
 )
 _LATE_DAY_RE = re.compile(
     rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:(?P<m>\d{{1,2}})\s*[月./-]\s*(?P<d>\d{{1,2}})\s*[日号]?"
-    rf"|(?P<dom>\d{{1,2}}){_DOM_END}|(?P<rel>昨天|昨日|大前天|前天)|{_WEEKDAY}(?P<wd>[一二三四五六日天]))"
+    rf"|(?P<dom>\d{{1,2}}){_DOM_END}|(?P<rel>昨天|昨日|大前天|前天)|{_WEEKDAY}(?P<wd>[一二三四五六日天])|(?P<ny>{_NEW_YEAR}))"
     rf"|(?:(?P<m2>\d{{1,2}})\s*[月./-]\s*(?P<d2>\d{{1,2}})\s*[日号]?|(?P<dom2>\d{{1,2}}){_DOM_END}"
-    rf"|{_WEEKDAY}(?P<wd2>[一二三四五六日天]))\s*(?:的)?\s*补(?:卡|打卡|签)"
+    rf"|{_WEEKDAY}(?P<wd2>[一二三四五六日天])|(?P<ny2>{_NEW_YEAR}))\s*(?:的)?\s*补(?:卡|打卡|签)"
 )
 _DATE_WORD = r"(?:\d{1,2}\s*[月./-]\s*\d{1,2}\s*[日号]?|昨天|前天|今天|周[一二三四五六日天]|星期[一二三四五六日天])"
 # a chunk that is only a remark (it never names the line's person): 补卡, 打卡, 请假, a date, a counter, a mark
@@ -1006,7 +1012,9 @@ def _day_of_month(dom: int, near: date, *, on_or_before: bool) -> date | None:
         except ValueError:
             continue
     if on_or_before:
-        return max((d for d in found if d <= near), default=None)
+        # this month's or the month before's: 补31号 on 1 May names no day (April has 30), never 31 March
+        month_before = date(near.year - (near.month == 1), (near.month - 2) % 12 + 1, 1)
+        return max((d for d in found if month_before <= d <= near), default=None)
     return min(found, key=lambda d: (abs((d - near).days), d), default=None)
 
 
@@ -1046,6 +1054,7 @@ _TITLE_DATE_RE = re.compile(
     r"|(?<![\dA-Za-z:.\-/])(?P<m3>\d{1,2})\s*[/.\-]\s*(?P<d3>\d{1,2})(?![\d:.\-/])"
     rf"|(?<![\d第续持共满近前后每余约])(?P<d4>\d{{1,2}}){_DOM_END}"
     r"|(?<![\dA-Za-z:.\-/第续持共满近前后每余约])(?P<m5>0[1-9]|1[0-2])(?P<d5>0[1-9]|[12]\d|3[01])(?![\d:.\-/])"
+    rf"|(?P<ny>{_NEW_YEAR})"
 )
 # after a title's 1201 (four digits, month and day) that is not a day: a count (1201字, 1230人), a room (1201会议室)
 # or a clock (0630起, 0830开始)
@@ -1099,6 +1108,10 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
                     continue
                 if m["cy"]:
                     return date(_cn_number(m["cy"]) or 0, month, dom)
+            elif m["ny"]:  # 元旦打卡: 1 January (on a title: a description's 元旦休息 names no chain's day)
+                if not dom_alone:
+                    continue
+                month, dom = 1, 1
             elif m["d4"]:
                 if not dom_alone:
                     continue
@@ -1166,7 +1179,8 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
     (二〇二六年十一月二十日; never 农历…), 11/20, 11-20, 11.20, and a day of the month alone (20日, 20号: the
     nearest such date to `near`; not 3号楼, 2号线, 7日游, 30日挑战, 第3日, 3日前), and four digits of month and day
     (1201早起打卡, 接龙 titles' usual way; with the day of the month alone, on a title only: not 1203字, 0630起床,
-    1130前, 2026, 1200人). A year left out is the year
+    1130前, 2026, 1200人), and 元旦 (1 January; on a title only: not 元旦假期第二天, 元旦前, 迎元旦, 元旦快乐). A year left out
+    is the year
     that puts the date nearest to `near`. The bare m.d form is taken only when nothing says it is something
     else: not a quantity (5.2公里, 3.5 km, 1.5小时, 12.5%, 跑量 5.2) and not a time (6.30前完成, 早上6.30,
     截止 6.30, 6.30左右); a date followed by 前/后/截止 is a deadline, not the day itself.
@@ -1241,7 +1255,8 @@ _LOOSE_DATE_RE = re.compile(r"(?<![\d:])(?P<m>\d{1,2})\s*(?:月|-|/)\s*(?P<d>\d{
 
 def _late_day(text: str, day: date) -> date | None:
     """The day a 补卡 line makes up, when it names one, `day` being the day being logged: 补11月18日, 11-18补卡
-    (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`);
+    (the year nearest `day`); 补1号, 补 2号的卡, 2号补卡 (the latest such day of the month on or before `day`, this
+    month's or the month before's — one that month lacks, 补29号 on 1 March, names none: `names_no_day`);
     补昨天/补昨日, 补前天, 补大前天; 补周二, 周二补卡 (the latest Tuesday *before* `day`, 1–7 days back: 补周四
     on a Thursday is last week's); else a date anywhere on the line (【补卡】白雪 11-19), else 昨天/前天 anywhere on it
     (补打卡（昨天）, 前天的补卡, 昨天忘了 补). None when it names none (张三丰（补）, 补卡): the line makes up `day`."""
@@ -1249,12 +1264,16 @@ def _late_day(text: str, day: date) -> date | None:
     m = _LATE_DAY_RE.search(folded)
     if m is None:  # 【补卡】白雪 11-19: a date anywhere on the line (never 5.2, which is 5.2 km as often as May 2)
         loose = _LOOSE_DATE_RE.search(folded)
+        if loose is None and _NEW_YEAR_RE.search(folded):  # 补卡（元旦）, 元旦那天的卡补一下
+            return _new_years_day(day)
         if loose is None:  # 补打卡（昨天）, 前天的补卡, 昨天忘了 补: the day before anywhere on a 补卡 line
             rel = _LOOSE_RELATIVE_RE.search(folded)
             return day - timedelta(days=_RELATIVE_BACK[rel["rel"]]) if rel else None
         return _infer_year(int(loose["m"]), int(loose["d"]), day) if 1 <= int(loose["m"]) <= 12 else None
     if m["rel"]:
         return day - timedelta(days=_RELATIVE_BACK[m["rel"]])
+    if m["ny"] or m["ny2"]:
+        return _new_years_day(day)
     if m["wd"] or m["wd2"]:
         return _weekday_back(day, m["wd"] or m["wd2"], today_counts=False)
     if m["dom"] or m["dom2"]:
@@ -1262,6 +1281,23 @@ def _late_day(text: str, day: date) -> date | None:
         return _day_of_month(dom, day, on_or_before=True) if 1 <= dom <= 31 else None
     month, dom = (int(m["m"]), int(m["d"])) if m["m"] else (int(m["m2"]), int(m["d2"]))
     return _infer_year(month, dom, day) if 1 <= month <= 12 and 1 <= dom <= 31 else None
+
+
+def names_no_day(text: str, day: date) -> bool:
+    """A 补卡 line that writes a day which does not exist where it points (补29号 on 1 March 2027: February has
+    28 days; 补31号 on 1 May; 补2月30日): reported, never logged on another day or on the day being logged."""
+    m = _LATE_DAY_RE.search(reading(text))
+    if m is None:
+        return False
+    dom, month = m["dom"] or m["dom2"] or m["d"] or m["d2"], m["m"] or m["m2"]
+    # a day and month that could be a date (not 补卡 13.5公里: a distance, a 补卡 of the day being logged)
+    plausible = dom is not None and 1 <= int(dom) <= 31 and (month is None or 1 <= int(month) <= 12)
+    return plausible and _late_day(text, day) is None
+
+
+def _new_years_day(day: date) -> date:
+    """The 1 January a 补元旦 posted on `day` makes up: this year's (on New Year's Day itself, that day)."""
+    return date(day.year, 1, 1)
 
 
 def made_up_day(text: str, posted: date) -> date | None:
@@ -1600,7 +1636,11 @@ def match_lines(
                 posted = stamp_days.get(line.line_no) or day
                 if line.line_no not in stamp_days and line.heading and is_separator(line.heading):
                     posted = heading_days.get(line.heading) or day
-                line_day = _late_day(_without_name(text, written), posted) or (section if section_late else None) or day
+                own = _without_name(text, written)
+                if names_no_day(own, posted):
+                    out.append(_ignored(line, index, day, "no_such_day"))
+                    continue
+                line_day = _late_day(own, posted) or (section if section_late else None) or day
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -2078,6 +2118,7 @@ IGNORED_REASONS = {
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
+    "no_such_day": "补卡的日期不存在 (如 2月没有29号), 未记录 (the day it makes up does not exist: not logged)",
 }
 
 

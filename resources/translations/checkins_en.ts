@@ -933,6 +933,10 @@
             <translation>A sign-up in a 明日预告 (preview), not a check-in</translation>
         </message>
         <message>
+            <source>The day it makes up does not exist: not logged</source>
+            <translation>The day it makes up does not exist: not logged</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>Chain of another group: %1</translation>
         </message>

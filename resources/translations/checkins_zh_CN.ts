@@ -913,6 +913,10 @@
             <translation>明日预告里的报名，不是打卡</translation>
         </message>
         <message>
+            <source>The day it makes up does not exist: not logged</source>
+            <translation>补卡的日期不存在（如 2月没有29号），未记录</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>另一个群的接龙：%1</translation>
         </message>

@@ -790,16 +790,23 @@ class DashboardPage(GroupPage):
             [default_name(name) if conv is None else f"{default_name(name)} · {conv:.0%}" for name, _n, conv in rows],
             [(self.tr("Reached"), [n for _name, n, _c in rows], ACCENT)],
         )
-        locale = QLocale()
         self.activities_chart.set_data(
-            [self._month_label(locale, ym) for ym, _n in h.activities_per_month],
+            self._month_labels(QLocale(), [ym for ym, _n in h.activities_per_month]),
             [(self.tr("Activities"), [n for _ym, n in h.activities_per_month], ACCENT)],
         )
 
     @staticmethod
-    def _month_label(locale: QLocale, ym: str) -> str:
-        year, month = (int(x) for x in ym.split("-"))
-        return locale.monthName(month, QLocale.FormatType.ShortFormat)
+    def _month_labels(locale: QLocale, months: list[str]) -> list[str]:
+        """Short month names; when the months shown run into another year (August … January), the first bar and
+        each January carry their year — "8月 … 12月 1月" read as one year, January last."""
+        keys = [tuple(int(x) for x in ym.split("-")) for ym in months]
+        several_years = len({y for y, _m in keys}) > 1
+        names = [locale.monthName(m, QLocale.FormatType.ShortFormat) for _y, m in keys]
+        # as the calendar heat-map labels its months (calendar_heatmap.month_labels): "2027 1月"
+        return [
+            f"{y} {name}" if several_years and (i == 0 or m == 1) else name
+            for i, ((y, m), name) in enumerate(zip(keys, names, strict=True))
+        ]
 
     def _show_alerts(self, h: GroupHealth) -> None:
         """One row per kind of alert, the most urgent first: the kind and how many, then who and why."""

@@ -1083,7 +1083,12 @@ def chain_checkins(events: list[dict]) -> tuple[list[dict], list[dict]]:
             token = m.group(2).split()[0]
             kind, keys = match_name(token)
             if kind == "member":
-                found.append(dict(member=keys[0], day=day, time=last["hm"], source="chain", entry=line.strip()))
+                # timed at the first copy that has the line: the copy its member posted (the last is the last signer's)
+                first = min(
+                    (c for c in copies if line.strip() in {x.strip() for x in c["text"].split("\n")}),
+                    key=lambda c: c["ts"],
+                )
+                found.append(dict(member=keys[0], day=day, time=first["hm"], source="chain", entry=line.strip()))
             else:
                 unmatched.append(dict(day=day, entry=line.strip(), reason=kind, candidates=keys))
     return found, unmatched
@@ -1252,11 +1257,7 @@ def expected() -> dict:
             "removals, renames and other notices never count.",
             "checkin_text": "A TEXT row (not a chain, not a reply/link/file) containing 打卡 on day D is a "
             "check-in of its sender for D, if the sender is a known member.",
-            "checkin_chain": "A row whose first line is #接龙 is a chain copy and is NOT a text check-in. Per day, "
-            "only the LAST copy is parsed; if its title (first non-empty line after #接龙) contains "
-            "打卡, every LATER line '^\\d+[.．、]\\s*<name>…' whose first token names exactly one "
-            "member is a check-in for D, timed at that last copy. The title line is never an entry "
-            "(11-16's title '11.16 周日长距离打卡' looks like one); '例 1. …' lines are examples.",
+            "checkin_chain": "A row whose first line is #接龙 (or ＃接龙) is a chain copy and is NOT a text check-in. A chain is for the day its title names when that is within 3 days of the post, else the day it was posted; per chain (day and title) only the LAST copy is parsed — two titles on one day are two chains; if its title (first non-empty line after #接龙) contains 打卡, every LATER line '^\\d+[.．、]\\s*<name>…' whose first token names exactly one member is a check-in for D, timed at the first copy that has its line (the copy its member posted; the last copy is the last signer's). The title line is never an entry (11-16's title '11.16 周日长距离打卡' looks like one); '例 1. …' lines are examples.",
             "checkin_dedupe": "One check-in per (member, day): the earliest time wins (chat before chain on a tie).",
             "join": "A join system row makes each named member joined that day; referrer = inviter, QR sharer, "
             "or the exporting user for 你邀请…; null when the text names none.",
@@ -1266,8 +1267,7 @@ def expected() -> dict:
             "留痕 TXT names are escaped and sanitised (Snow\\'s_Run): undo the escapes and sanitise the "
             "roster names the same way before comparing (docs/chat_formats.md section 2). System-text "
             "names (joins, removals) and chain entries are matched by name the same way.",
-            "days": "Days are local (Asia/Shanghai). Text formats already carry local time; JSON timestamps are UTC "
-            "seconds and must be converted.",
+            "days": "Days are the exporting PC's local days (Asia/Shanghai for this corpus). Text formats already carry local time; JSON timestamps are epoch seconds shown in the importing machine's zone (the tests pin it to Asia/Shanghai).",
         },
         "never_store_texts": NEVER_STORE,
         "files": {},
