@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Select, delete, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from desktop.services.points import award, has_open_entry
+from desktop.services.points import award
 from models import (
     AuditEntry,
     EntryStep,
@@ -32,12 +32,17 @@ from models import (
     Membership,
     MembershipSpell,
     Operator,
+    PointsEntry,
     RulesVersion,
     StepProgress,
     bulk,
     utcnow,
 )
 from models.base import STEP_KINDS
+
+REFERRER_CHANGED = (
+    "推荐人变更"  # the reversal's why of a referral paid to someone no longer the referrer (ledger.referrer_changed)
+)
 
 
 @dataclass(frozen=True)
@@ -320,31 +325,55 @@ def admit_completed(
     return tuple(admitted)
 
 
-def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor) -> None:
+def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor, *, earned: bool = True) -> None:
     """The referrer's `referral` points when a referred membership becomes a member (已入群): once per referred
     membership (points.referral_earned, docs/metrics.md "Points"). A member who comes back (record_join) does not
     pay the referrer again while the first award stands; an award taken back because the joining was undone
     (undo_step) is earned again when the membership becomes a member again. Safe to call on any write that makes
-    a referred membership a member or gives a member a referrer."""
-    if not ms.referrer_id:
-        return
-    if has_open_entry(session, "referral", ms.id):
-        return
-    referrer_ms = session.scalar(
-        select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
-    )
-    if referrer_ms:
-        award(
-            session,
-            membership_id=referrer_ms,
-            group_id=ms.group_id,
-            day=when.date(),
-            code="referral",
-            source_kind="referral",
-            source_id=ms.id,
-            reason="推荐入群",
-            operator_id=actor.id,
+    a referred membership a member or gives a member a referrer.
+
+    The award names the referrer the membership names now: one paid to another person (the referrer corrected in
+    the member dialog, or the undo of the edit that set one — 老王 kept the +20 of a newcomer 老李 brought, and 老李
+    got nothing) is reversed, and the one named is paid on that entry's day; no referrer any more takes it back.
+    `earned` False (a membership not a member now): only an award that was paid moves — none is paid anew."""
+    from desktop.services.points import reverse_entry
+
+    session.flush()
+    reversal = aliased(PointsEntry)
+    paid = session.execute(
+        select(PointsEntry.id, PointsEntry.membership_id, PointsEntry.day)
+        .where(
+            PointsEntry.source_kind == "referral",
+            PointsEntry.source_id == ms.id,
+            PointsEntry.reverses_id.is_(None),
+            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
         )
+        .order_by(PointsEntry.id)
+    ).all()
+    referrer_ms = (
+        session.scalar(
+            select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
+        )
+        if ms.referrer_id
+        else None
+    )
+    stands = next((e for e in paid if referrer_ms is not None and e.membership_id == referrer_ms), None)
+    for e in paid:
+        if e is not stands:
+            reverse_entry(session, e.id, actor.id, REFERRER_CHANGED)
+    if stands is not None or referrer_ms is None or not (earned or paid):
+        return
+    award(
+        session,
+        membership_id=referrer_ms,
+        group_id=ms.group_id,
+        day=paid[0].day if paid else when.date(),
+        code="referral",
+        source_kind="referral",
+        source_id=ms.id,
+        reason="推荐入群",
+        operator_id=actor.id,
+    )
 
 
 def keep_closed_spell(session: Session, ms: Membership, back_at: datetime) -> bool:

@@ -760,12 +760,16 @@ def add_member(session: Session, actor: Actor, group_id: int, data: MemberInput)
 
 def earn_referral(session: Session, ms: Membership, actor: Actor) -> None:
     """A member (已入群) with a referrer pays the referral once (onboarding._award_referral: a member added as
-    已入群, or made one or given a referrer in the member dialog, earns it as a join does; docs/metrics.md)."""
-    if ms.status == "active" and ms.referrer_id:
-        from desktop.services.onboarding import _award_referral  # onboarding imports this module
+    已入群, or made one or given a referrer in the member dialog, earns it as a join does; docs/metrics.md). A
+    referral paid to someone the membership no longer names (the referrer corrected, or the undo of the edit that
+    set one) goes to the one it names, or back when it names none — whatever the status now."""
+    from desktop.services.onboarding import _award_referral  # onboarding imports this module
 
+    if ms.status == "active" and ms.referrer_id:
         session.flush()
         _award_referral(session, ms, ms.joined_at or utcnow(), actor)
+    else:
+        _award_referral(session, ms, ms.joined_at or utcnow(), actor, earned=False)
 
 
 def get_member_input(session: Session, membership_id: int) -> MemberInput:

@@ -1,0 +1,98 @@
+"""Undo probe: each undo the app offers, done and undone, compared with what was there before (the rows, the
+ledger and balances, the kept values, the audit row), and the hard cases: another assistant's change in between,
+an undo twice, an undo of something another fact depends on."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.phrases import Phrase, ledger_reason
+from desktop.services.groups import create_group
+from desktop.services.onboarding import leave_group
+from desktop.services.points import balance, recompute_preview
+from desktop.services.roster import (
+    MemberInput,
+    add_member,
+    get_member_input,
+    leaves_of,
+    undo_member_edit,
+    update_member,
+)
+from desktop.workspace import actor_for
+from models import Membership, PointsEntry, kept
+
+TODAY = date(2026, 11, 20)
+JOINED = datetime(2026, 10, 1, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their facts are dated October and November 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _membership_row(s, msid):
+    cols = [c for c in Membership.__table__.columns if c.name not in ("updated_at", "streak_checked")]
+    return s.execute(select(*cols).where(Membership.id == msid)).one()
+
+
+def test_a_referrer_set_by_mistake_and_undone_or_corrected_takes_the_referral_with_it(sqlite_workspace):
+    """李四 (a member) given 张三 as referrer in the member dialog: 张三 +20. Ctrl+Z put the referrer back to none
+    and 张三 kept the 20 (recompute: −20); corrected to 王五 instead, 张三 kept the 20 and 王五 got nothing — the
+    ledger said 张三 brought 李四. The referral goes with the referrer the membership names (undo, correction, and
+    for someone who has left since), dated when it was earned, the reversal saying why."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        _, zhang = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=JOINED))
+        wang_id, wang = add_member(s, owner, gid, MemberInput(display_name="王五", joined_at=JOINED))
+        _, li = add_member(s, owner, gid, MemberInput(display_name="李四", joined_at=datetime(2026, 10, 5, 9)))
+        s.commit()
+        zhang_id = s.scalar(select(Membership.member_id).where(Membership.id == zhang))
+        row_before = _membership_row(s, zhang)
+
+        loaded, leaves = get_member_input(s, li), leaves_of(s, li)
+        update_member(s, owner, li, replace(loaded, referrer_id=zhang_id), loaded=loaded)
+        s.commit()
+        assert (balance(s, zhang), balance(s, wang)) == (20, 0)
+        # the roster's Ctrl+Z of that edit (ui/pages/roster_commands.edit_command)
+        undo_member_edit(s, owner, li, loaded, leaves, edited=get_member_input(s, li))
+        s.commit()
+        assert get_member_input(s, li).referrer_id is None
+        assert (balance(s, zhang), balance(s, wang)) == (0, 0)
+        assert _membership_row(s, zhang) == row_before
+        assert recompute_preview(s, gid) == []
+
+        loaded = get_member_input(s, li)
+        update_member(s, owner, li, replace(loaded, referrer_id=zhang_id), loaded=loaded)
+        s.commit()
+        loaded = get_member_input(s, li)
+        update_member(s, owner, li, replace(loaded, referrer_id=wang_id), loaded=loaded)  # the right one
+        s.commit()
+        assert (balance(s, zhang), balance(s, wang)) == (0, 20)
+        assert recompute_preview(s, gid) == []
+
+        # 李四 leaves (the referral stays earned), then the referrer is corrected once more: it moves again
+        leave_group(s, owner, li, "毕业")
+        s.commit()
+        loaded = get_member_input(s, li)
+        update_member(s, owner, li, replace(loaded, referrer_id=zhang_id), loaded=loaded)
+        s.commit()
+        assert (balance(s, zhang), balance(s, wang)) == (20, 0)
+        assert recompute_preview(s, gid) == []
+        assert kept.drift(s.connection()) == []
+
+        entries = s.execute(
+            select(PointsEntry.membership_id, PointsEntry.day, PointsEntry.points, PointsEntry.reason).where(
+                PointsEntry.source_id == li, PointsEntry.source_kind.in_(("referral", "reversal"))
+            )
+        ).all()
+        assert {d for _m, d, _p, _r in entries} == {date(2026, 10, 5)}  # earned when 李四 joined
+        reversal = next(r for m, _d, p, r in entries if m == wang and p < 0)
+        assert reversal == "推荐人变更: 推荐入群"
+        assert isinstance(ledger_reason(reversal), Phrase)
+        assert ledger_reason(reversal).english == "Referrer changed: Referred a member"
