@@ -40,9 +40,10 @@ from models import (
 )
 from models.base import STEP_KINDS
 
-REFERRER_CHANGED = (
-    "推荐人变更"  # the reversal's why of a referral paid to someone no longer the referrer (ledger.referrer_changed)
-)
+# the whys of a referral's reversal (desktop/phrases.py ledger.*): paid to someone no longer the referrer; the
+# membership set back to 申请中/入群中 without ever having been a member
+REFERRER_CHANGED = "推荐人变更"
+NOT_JOINED = "改回未入群"
 
 
 @dataclass(frozen=True)

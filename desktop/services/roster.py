@@ -762,14 +762,23 @@ def earn_referral(session: Session, ms: Membership, actor: Actor) -> None:
     """A member (已入群) with a referrer pays the referral once (onboarding._award_referral: a member added as
     已入群, or made one or given a referrer in the member dialog, earns it as a join does; docs/metrics.md). A
     referral paid to someone the membership no longer names (the referrer corrected, or the undo of the edit that
-    set one) goes to the one it names, or back when it names none — whatever the status now."""
-    from desktop.services.onboarding import _award_referral  # onboarding imports this module
+    set one) goes to the one it names, or back when it names none. A membership set back to 申请中 / 入群中 that
+    was never a member before (the undo of the edit that admitted a newcomer) takes it back, as undoing the step
+    that admitted them does: it was never earned (points.referral_earned)."""
+    from desktop.services.onboarding import NOT_JOINED, _award_referral  # onboarding imports this module
+    from desktop.services.points import reverse_source
 
     if ms.status == "active" and ms.referrer_id:
         session.flush()
         _award_referral(session, ms, ms.joined_at or utcnow(), actor)
-    else:
-        _award_referral(session, ms, ms.joined_at or utcnow(), actor, earned=False)
+        return
+    if ms.status in ("applicant", "onboarding"):
+        session.flush()
+        ever = session.scalar(select(MembershipSpell.id).where(MembershipSpell.membership_id == ms.id).limit(1))
+        if ever is None:  # a member in an earlier spell (left, came back, joining again) earned it then
+            reverse_source(session, "referral", ms.id, actor.id, NOT_JOINED)
+            return
+    _award_referral(session, ms, ms.joined_at or utcnow(), actor, earned=False)
 
 
 def get_member_input(session: Session, membership_id: int) -> MemberInput:

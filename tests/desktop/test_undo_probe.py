@@ -96,3 +96,30 @@ def test_a_referrer_set_by_mistake_and_undone_or_corrected_takes_the_referral_wi
         assert reversal == "推荐人变更: 推荐入群"
         assert isinstance(ledger_reason(reversal), Phrase)
         assert ledger_reason(reversal).english == "Referrer changed: Referred a member"
+
+
+def test_undoing_the_edit_that_admitted_a_newcomer_takes_their_referral_back(sqlite_workspace):
+    """李四, 入群中 and referred by 张三, set to 已入群 in the member dialog: 张三 +20 (a join earns it). Ctrl+Z put
+    李四 back to 入群中 with no join date — and 张三 kept the 20 for a newcomer who never became a member
+    (recompute: −20). Undoing the step that admits someone takes it back; so does the undo of the edit."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        zhang_id, zhang = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=JOINED))
+        _, li = add_member(s, owner, gid, MemberInput(display_name="李四", referrer_id=zhang_id, status="onboarding"))
+        s.commit()
+        row_before = _membership_row(s, zhang)
+        loaded, leaves = get_member_input(s, li), leaves_of(s, li)
+        update_member(s, owner, li, replace(loaded, status="active", joined_at=datetime(2026, 11, 2, 9)), loaded=loaded)
+        s.commit()
+        assert balance(s, zhang) == 20
+        undo_member_edit(s, owner, li, loaded, leaves, edited=get_member_input(s, li))
+        s.commit()
+        back = get_member_input(s, li)
+        assert (back.status, back.joined_at) == ("onboarding", None)
+        assert balance(s, zhang) == 0
+        assert _membership_row(s, zhang) == row_before
+        assert recompute_preview(s, gid) == []
+        assert kept.drift(s.connection()) == []
+        reason = s.scalar(select(PointsEntry.reason).where(PointsEntry.source_kind == "reversal"))
+        assert ledger_reason(reason).english == "Set back to not joined yet: Referred a member"
