@@ -631,7 +631,7 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         "step.undo",
         "membership",
         membership_id,
-        before={"status": before, "step_id": step_id},
+        before={"step": step.name, "status": before, "step_id": step_id},  # the Audit dialog names the step undone
         after={"status": ms.status},
     )
     return StepOutcome(ms.status, False)

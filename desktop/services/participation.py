@@ -471,7 +471,7 @@ def remove_contribution(session: Session, actor: Actor, contribution_id: int) ->
         "contribution.remove",
         "membership",
         c.membership_id,
-        before={"kind": c.kind, "title": c.title},
+        before={"kind": c.kind, "title": c.title, "day": c.day},  # which one: the Audit dialog names its day
     )
     with keeping_agreement(session, c.group_id, [c.membership_id], actor.id, c.day):  # points.py
         reverse_source(session, "contribution", contribution_id, actor.id, "删除贡献")
@@ -579,7 +579,14 @@ def remove_violation(session: Session, actor: Actor, violation_id: int) -> None:
     v = session.get(Violation, violation_id)
     if v is None:
         raise NotFound(f"violation {violation_id}")
-    record_audit(session, actor.id, "violation.remove", "membership", v.membership_id, before={"kind": v.kind})
+    record_audit(  # which one: its day, the action taken and the note, as violation.add recorded it
+        session,
+        actor.id,
+        "violation.remove",
+        "membership",
+        v.membership_id,
+        before={"kind": v.kind, "action": v.action, "day": v.day, "note": v.note},
+    )
     with keeping_agreement(session, v.group_id, [v.membership_id], actor.id, v.day):  # points.py
         reverse_source(session, "violation", violation_id, actor.id, "撤销违规")
         session.execute(delete(Violation).where(Violation.id == violation_id))

@@ -11,8 +11,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.phrases import Phrase, ledger_reason
+from desktop.services.audit_export import summary_text
 from desktop.services.groups import create_group
-from desktop.services.onboarding import leave_group
+from desktop.services.members import merge_members
+from desktop.services.merge_undo import undo_merge
+from desktop.services.onboarding import leave_group, list_steps, record_step, undo_step
+from desktop.services.participation import add_contribution, add_violation, remove_contribution, remove_violation
 from desktop.services.points import balance, recompute_preview
 from desktop.services.roster import (
     MemberInput,
@@ -23,7 +27,7 @@ from desktop.services.roster import (
     update_member,
 )
 from desktop.workspace import actor_for
-from models import Membership, PointsEntry, kept
+from models import AuditEntry, Membership, PointsEntry, kept
 
 TODAY = date(2026, 11, 20)
 JOINED = datetime(2026, 10, 1, 9, 0)
@@ -123,3 +127,39 @@ def test_undoing_the_edit_that_admitted_a_newcomer_takes_their_referral_back(sql
         assert kept.drift(s.connection()) == []
         reason = s.scalar(select(PointsEntry.reason).where(PointsEntry.source_kind == "reversal"))
         assert ledger_reason(reason).english == "Set back to not joined yet: Referred a member"
+
+
+def _last_audit(s, action):
+    return s.scalar(select(AuditEntry.summary).where(AuditEntry.action == action).order_by(AuditEntry.id.desc()))
+
+
+def test_each_undo_says_in_the_audit_log_what_it_undid(sqlite_workspace):
+    """The Audit dialog's line of an undo named an id or a kind only: 撤销入群步骤 「step_id: 3 → —」 (which step?),
+    删除违规 「类型: ad → —」 (李四 had two ads, on two days: which one?), 删除贡献 without its day, 撤销合并成员
+    「merge_id: 1; restored_member_id: 3」 (who came back?). Each now names what it took back."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        _, li = add_member(s, owner, gid, MemberInput(display_name="李四", joined_at=JOINED))
+        _, new = add_member(s, owner, gid, MemberInput(display_name="王芳", status="applicant"))
+        intro = next(st for st in list_steps(s, gid) if st.name == "自我介绍")
+        record_step(s, owner, new, intro.id)
+        undo_step(s, owner, new, intro.id)
+        add_violation(s, owner, li, "ad", date(2026, 11, 2), "warning")
+        vid, _flag = add_violation(s, owner, li, "ad", date(2026, 11, 9), "mute", "又发广告")
+        remove_violation(s, owner, vid)
+        cid = add_contribution(s, owner, li, "share", date(2026, 11, 10), "读书笔记")
+        remove_contribution(s, owner, cid)
+        keep_id, _ = add_member(s, owner, gid, MemberInput(display_name="张伟", wechat_id="zw_1", joined_at=JOINED))
+        drop_id, _ = add_member(s, owner, gid, MemberInput(display_name="张伟🌟", joined_at=JOINED))
+        summary = merge_members(s, owner, keep_id, drop_id)
+        undo_merge(s, owner, summary.merge_id)
+        s.commit()
+
+        step = summary_text(_last_audit(s, "step.undo"))
+        assert "步骤: 自我介绍" in step and "状态: 入群中 → 申请中" in step
+        assert "step: 自我介绍" in summary_text(_last_audit(s, "step.undo"), "en")
+        violation = summary_text(_last_audit(s, "violation.remove"))
+        assert "日期: 2026-11-09" in violation and "处理: mute" in violation and "又发广告" in violation
+        assert "日期: 2026-11-10" in summary_text(_last_audit(s, "contribution.remove"))
+        assert "姓名: 张伟🌟" in summary_text(_last_audit(s, "member.unmerge"))
