@@ -242,6 +242,7 @@ def update_rules(session: Session, actor: Actor, group_id: int, text: str) -> in
 class StepOutcome:
     status: str  # the membership status after the change
     became_active: bool
+    changed: bool = True  # False: undo_step found the step not recorded (taken back by someone else already)
 
 
 def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
@@ -596,7 +597,7 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         select(StepProgress).where(StepProgress.membership_id == membership_id, StepProgress.step_id == step_id)
     )
     if prog is None:
-        return StepOutcome(ms.status, False)
+        return StepOutcome(ms.status, False, changed=False)
     step = _step(session, step_id)
     done_at = prog.done_at
     made, joined_by_admission = (

@@ -146,6 +146,11 @@
             <translation>Removed “%1” for %2.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="752" />
+            <source>“%1” of %2 was taken back by someone else already.</source>
+            <translation>“%1” of %2 was taken back by someone else already.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="674" />
             <source>Undone.</source>
             <translation>Undone.</translation>

@@ -144,6 +144,11 @@
             <translation>已撤销 %2 的「%1」。</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="752" />
+            <source>“%1” of %2 was taken back by someone else already.</source>
+            <translation>%2 的「%1」已被他人撤销，无需再撤销。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="674" />
             <source>Undone.</source>
             <translation>已撤销。</translation>

@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 from helpers import close_workspace, isolate_settings, make_workspace
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QItemSelectionModel, Qt, QTranslator
+from sqlalchemy import select
 
 from desktop.i18n import compile_ts
 from desktop.services.checkins import checkins_on, record_checkins, undo_checkin
+from desktop.services.onboarding import list_steps, record_step, undo_step
+from models import Membership, StepProgress
 from tests.fixed_day import TEST_TODAY
 from ui.pages.checkins_page import CheckinsPage
+from ui.pages.onboarding_page import OnboardingPage
 
 TODAY = TEST_TODAY  # the page's day is today: the suite's pinned day
 TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -20,11 +24,15 @@ TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 @pytest.fixture
 def english(qapp, tmp_path):
-    translator = QTranslator(qapp)
-    assert translator.load(str(compile_ts(TS_DIR / "checkins_en.ts", tmp_path / "checkins_en.qm")))
-    qapp.installTranslator(translator)
+    translators = []
+    for area in ("checkins", "onboarding"):
+        translator = QTranslator(qapp)
+        assert translator.load(str(compile_ts(TS_DIR / f"{area}_en.ts", tmp_path / f"{area}_en.qm")))
+        qapp.installTranslator(translator)
+        translators.append(translator)
     yield
-    qapp.removeTranslator(translator)
+    for translator in translators:
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -71,3 +79,39 @@ def test_undoing_a_check_in_another_assistant_undid_first_says_so(qtbot, english
     page.undo([wang])  # the click on 撤销 of a row someone else took back
     assert "张珊: no check-in on" in page.quick_status.text()
     assert page.checked_in_names() == []
+
+
+def test_a_step_someone_else_took_back_is_not_removed_here_nor_recorded_again_by_ctrl_z(qtbot, english, ws):
+    """Two assistants on the onboarding page of one group: one takes back 王小明🌟's 爆照 (a wrong photo); the other,
+    whose matrix still shows it ✓, selects it with 张三's 爆照 and presses Delete. The line said both were removed
+    here, and Ctrl+Z recorded 王小明🌟's 爆照 again — now, by this assistant — undoing the other's correction. Only
+    what this Delete removed is on its Ctrl+Z; the other is named as taken back already."""
+    page = OnboardingPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    wang, zhang = ws.memberships["王小明🌟"], ws.memberships["张三"]
+    with ws.database.session() as s:
+        photo = next(st.id for st in list_steps(s, ws.group_id) if st.name == "爆照")
+        record_step(s, ws.owner, wang, photo)
+        record_step(s, ws.owner, zhang, photo)
+        s.commit()
+    page.reload()
+    with ws.database.session() as s:  # the other assistant
+        undo_step(s, ws.owner, wang, photo)
+        s.commit()
+    page.table.setFocus()
+    page.select_cell(wang, photo)
+    index = page.model.index(page.model.row_of_membership(zhang), page.model.column_of_step(photo))
+    page.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    message = page.last_message
+    assert "Removed “爆照” for 张三." in message
+    assert "“爆照” of 王小明🌟 was taken back by someone else already." in message
+
+    assert page.undo_last()  # Ctrl+Z
+    with ws.database.session() as s:
+        done = set(s.scalars(select(StepProgress.membership_id).where(StepProgress.step_id == photo)))
+        assert done == {zhang}  # 张三's back; 王小明🌟's stays taken back
+        assert s.get(Membership, wang).status == "applicant"  # no step recorded: back to 申请中

@@ -707,13 +707,16 @@ class OnboardingPage(GroupPage):
         if not cells:
             return False
 
-        def remove_all(session) -> tuple[dict, bool]:
+        def remove_all(session) -> tuple[dict, bool, set[int]]:
             details = step_details(session, [r.membership_id for r, _s in cells])
             left = False
-            for r, s in cells:
+            gone: set[int] = set()  # cells someone else took back since the matrix was read
+            for i, (r, s) in enumerate(cells):
                 outcome = undo_step(session, self._actor, r.membership_id, s.id)
                 left = left or (r.status == "active" and outcome.status != "active")
-            return details, left
+                if not outcome.changed:
+                    gone.add(i)
+            return details, left, gone
 
         removed = run_write(
             self,
@@ -723,17 +726,35 @@ class OnboardingPage(GroupPage):
         )
         if not removed:
             return False
-        details, left = removed.value
-        self._undo.append(
-            _Change("removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in cells))
-        )
+        details, left, gone = removed.value
+        # a ✓ someone else took back since the matrix was read: not this removal's — Ctrl+Z recorded it again (now,
+        # by this operator) and the line said it was removed here
+        taken = [cell for i, cell in enumerate(cells) if i not in gone]
+        already = [cell for i, cell in enumerate(cells) if i in gone]
         self._after_change(r.membership_id for r, _s in cells)
-        names = list_text(r.display_name for r, _s in cells[:5]) + (" …" if len(cells) > 5 else "")
-        self._show_message(
-            self.tr("Removed “%1” for %2.")
-            .replace("%1", list_text(dict.fromkeys(s.name for _r, s in cells)))
-            .replace("%2", names)
-        )
+        text = ""
+        if taken:
+            self._undo.append(
+                _Change(
+                    "removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in taken)
+                )
+            )
+            names = list_text(r.display_name for r, _s in taken[:5]) + (" …" if len(taken) > 5 else "")
+            text = (
+                self.tr("Removed “%1” for %2.")
+                .replace("%1", list_text(dict.fromkeys(s.name for _r, s in taken)))
+                .replace("%2", names)
+            )
+        if already:
+            names = list_text(r.display_name for r, _s in already[:5]) + (" …" if len(already) > 5 else "")
+            text = (
+                text
+                + (" " if text else "")
+                + self.tr("“%1” of %2 was taken back by someone else already.")
+                .replace("%1", list_text(dict.fromkeys(s.name for _r, s in already)))
+                .replace("%2", names)
+            )
+        self._show_message(text, undo=bool(taken))
         if left:
             self.data_changed.emit()
         return True
