@@ -440,7 +440,11 @@ def record_step(
     amount_cents: int | None = None,
     rules_version: int | None = None,
     when: datetime | None = None,
+    recorded_by: int | None = None,
 ) -> StepOutcome:
+    """Record a step (again: its answer, amount or rules version updated). `when` and `recorded_by`: a record put
+    back as it was (the onboarding page's Ctrl+Z of a removal) keeps its day and whoever recorded it — put back by
+    another operator, the ✓ named them as its recorder; the audit row names who put it back."""
     require(actor, "record_participation")
     # one writer of a member's steps at a time: two assistants ticking the last two required steps at once each saw
     # the other's undone, and the member stayed 入群中 with every step done; the same step ticked twice at once was a
@@ -471,7 +475,7 @@ def record_step(
                 membership_id=membership_id,
                 step_id=step_id,
                 done_at=when,
-                recorded_by=actor.id,
+                recorded_by=recorded_by or actor.id,
                 answer=answer,
                 amount_cents=amount_cents,
                 rules_version=rules_version,
@@ -715,6 +719,7 @@ class StepDetail:
     answer: str | None
     amount_cents: int | None
     rules_version: int | None
+    operator_id: int | None = None  # who recorded it (a record put back by Ctrl+Z keeps them: record_step recorded_by)
 
 
 def step_details_select() -> Select:
@@ -727,6 +732,7 @@ def step_details_select() -> Select:
         StepProgress.answer,
         StepProgress.amount_cents,
         StepProgress.rules_version,
+        StepProgress.recorded_by,
     ).outerjoin(Operator, Operator.id == StepProgress.recorded_by)
 
 
@@ -773,8 +779,8 @@ def progress_matrix(
     )
     if limit or membership_ids is not None:  # a few people: their own steps, not the whole group's
         steps = steps.where(StepProgress.membership_id.in_([p[0] for p in people]))
-    for mid, sid, at, operator, answer, amount, version in connection.execute(steps):
-        details.setdefault(mid, {})[sid] = StepDetail(at, operator, answer, amount, version)
+    for mid, sid, at, operator, answer, amount, version, operator_id in connection.execute(steps):
+        details.setdefault(mid, {})[sid] = StepDetail(at, operator, answer, amount, version, operator_id)
     rows = []
     for mid, name, status in people:
         recorded = details.get(mid, {})

@@ -3,6 +3,7 @@ answer."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from desktop.i18n import compile_ts
 from desktop.services.checkins import checkins_on, record_checkins, undo_checkin
 from desktop.services.onboarding import list_steps, record_step, undo_step
-from models import Membership, StepProgress
+from models import AuditEntry, Membership, StepProgress
 from tests.fixed_day import TEST_TODAY
 from ui.pages.checkins_page import CheckinsPage
 from ui.pages.onboarding_page import OnboardingPage
@@ -115,3 +116,29 @@ def test_a_step_someone_else_took_back_is_not_removed_here_nor_recorded_again_by
         done = set(s.scalars(select(StepProgress.membership_id).where(StepProgress.step_id == photo)))
         assert done == {zhang}  # 张三's back; 王小明🌟's stays taken back
         assert s.get(Membership, wang).status == "applicant"  # no step recorded: back to 申请中
+
+
+def test_ctrl_z_of_a_removed_step_puts_back_who_recorded_it(qtbot, english, ws):
+    """The owner recorded 王小明🌟's 爆照 on a day; the assistant removed it by mistake and pressed Ctrl+Z: the ✓ came
+    back on its day but as the assistant's record (its tooltip and the member's record: 记录人 小助理) — the record
+    named someone who never recorded it. It comes back as it was; the audit row says who put it back."""
+    page = OnboardingPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(ws.group_id)
+    wang = ws.memberships["王小明🌟"]
+    with ws.database.session() as s:
+        photo = next(st.id for st in list_steps(s, ws.group_id) if st.name == "爆照")
+        record_step(s, ws.owner, wang, photo, when=datetime(2026, 2, 3, 9, 30))
+        s.commit()
+    page.reload()
+    page.select_cell(wang, photo)
+    assert page.undo_selection()
+    assert page.undo_last()
+    with ws.database.session() as s:
+        row = s.scalars(select(StepProgress).where(StepProgress.membership_id == wang)).one()
+        assert (row.step_id, row.done_at, row.recorded_by) == (photo, datetime(2026, 2, 3, 9, 30), ws.owner.id)
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert (last.action, last.operator_id) == ("step.record", ws.assistant.id)
+    index = page.model.index(page.model.row_of_membership(wang), page.model.column_of_step(photo))
+    assert "群主" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -780,6 +780,7 @@ class OnboardingPage(GroupPage):
                         amount_cents=detail.amount_cents if detail else None,
                         rules_version=detail.rules_version if detail else None,
                         when=detail.done_at if detail else None,
+                        recorded_by=detail.operator_id if detail else None,
                     )
 
         if not run_write(self, self._database, take_back, changes=("participation", "members")):
