@@ -14,10 +14,11 @@ from sqlalchemy import select
 from desktop.i18n import compile_ts
 from desktop.services.checkins import checkins_on, record_checkins, undo_checkin
 from desktop.services.onboarding import list_steps, record_step, undo_step
-from models import AuditEntry, Membership, StepProgress
+from models import AuditEntry, Membership, StepProgress, Tier
 from tests.fixed_day import TEST_TODAY
 from ui.pages.checkins_page import CheckinsPage
 from ui.pages.onboarding_page import OnboardingPage
+from ui.pages.roster_page import RosterPage
 
 TODAY = TEST_TODAY  # the page's day is today: the suite's pinned day
 TS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -142,3 +143,22 @@ def test_ctrl_z_of_a_removed_step_puts_back_who_recorded_it(qtbot, english, ws):
         assert (last.action, last.operator_id) == ("step.record", ws.assistant.id)
     index = page.model.index(page.model.row_of_membership(wang), page.model.column_of_step(photo))
     assert "群主" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_next_operator_cannot_ctrl_z_what_the_previous_one_did_on_the_roster(qtbot, english, ws):
+    """A shared laptop: the owner sets 李四's tier to 大咖 on the roster, then 小助理 signs in (MainWindow.set_actor)
+    and presses Ctrl+Z: the owner's change was taken back, in the audit log as the assistant's. The roster's undo
+    history is the operator's who made it; the pages built again for the new operator had none already."""
+    page = RosterPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(ws.group_id)
+    li = ws.memberships["李四"]
+    page._do_bulk_tier([li], "大咖")
+    assert page.undo_stack.canUndo()
+    page.set_actor(ws.assistant)
+    page.undo()  # Ctrl+Z
+    with ws.database.session() as s:
+        tier = s.scalar(select(Tier.name).join(Membership, Membership.tier_id == Tier.id).where(Membership.id == li))
+        assert tier == "大咖"
+    assert not page.undo_stack.canUndo() and not page.undo_bar.isVisible()
