@@ -242,7 +242,9 @@ def update_rules(session: Session, actor: Actor, group_id: int, text: str) -> in
 class StepOutcome:
     status: str  # the membership status after the change
     became_active: bool
-    changed: bool = True  # False: undo_step found the step not recorded (taken back by someone else already)
+    # False: undo_step found the step not recorded (taken back by someone else already), record_step found it
+    # recorded (by someone else since the caller read it: its record was only updated)
+    changed: bool = True
 
 
 def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
@@ -508,7 +510,7 @@ def record_step(
         before={"status": before},
         after={"step": step.name, "step_id": step.id, "status": ms.status, "answer": answer},
     )
-    return StepOutcome(ms.status, became_active)
+    return StepOutcome(ms.status, became_active, changed=existing is None)
 
 
 def edit_step_record(

@@ -162,3 +162,30 @@ def test_the_next_operator_cannot_ctrl_z_what_the_previous_one_did_on_the_roster
         tier = s.scalar(select(Tier.name).join(Membership, Membership.tier_id == Tier.id).where(Membership.id == li))
         assert tier == "大咖"
     assert not page.undo_stack.canUndo() and not page.undo_bar.isVisible()
+
+
+def test_ctrl_z_of_a_recording_leaves_a_step_someone_else_recorded_first(qtbot, english, ws):
+    """The other assistant records 王小明🌟's 爆照; this one, whose matrix still shows it open, presses Space on it,
+    then Ctrl+Z: the other's record was deleted (王小明🌟 back to 申请中), and the line had said it was recorded
+    here. The step stays recorded; the line says someone else recorded it; there is nothing of it to undo."""
+    page = OnboardingPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(ws.group_id)
+    wang = ws.memberships["王小明🌟"]
+    with ws.database.session() as s:
+        photo = next(st.id for st in list_steps(s, ws.group_id) if st.name == "爆照")
+    page.reload()
+    with ws.database.session() as s:  # the other assistant
+        record_step(s, ws.owner, wang, photo, when=datetime(2026, 2, 3, 9, 30))
+        s.commit()
+    page.select_cell(wang, photo)
+    row, col = page.model.row_of_membership(wang), page.model.column_of_step(photo)
+    assert page.record_cells([(row, col)])
+    assert "“爆照” of 王小明🌟 was recorded by someone else already." in page.last_message
+    assert "Recorded" not in page.last_message
+    page.undo_last()  # Ctrl+Z
+    with ws.database.session() as s:
+        row = s.scalars(select(StepProgress).where(StepProgress.membership_id == wang)).one()
+        assert (row.step_id, row.recorded_by, row.done_at) == (photo, ws.owner.id, datetime(2026, 2, 3, 9, 30))
+        assert s.get(Membership, wang).status == "onboarding"

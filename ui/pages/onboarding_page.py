@@ -656,16 +656,20 @@ class OnboardingPage(GroupPage):
             else:
                 inputs[step_id] = {}
 
-        def record_all(session) -> tuple[list[tuple[int, int, StepDetail | None]], list[str]]:
+        def record_all(session) -> tuple[list[tuple[int, int, StepDetail | None]], list[str], list[tuple[int, str]]]:
             done: list[tuple[int, int, StepDetail | None]] = []
             became: list[str] = []
+            already: list[tuple[int, str]] = []  # recorded by someone else since the matrix was read
             for step_id, people in by_step.items():
                 for membership_id, name in people:
                     outcome = record_step(session, self._actor, membership_id, step_id, **inputs[step_id])
-                    done.append((membership_id, step_id, None))
+                    if outcome.changed:
+                        done.append((membership_id, step_id, None))
+                    else:  # not this recording's: Ctrl+Z would have taken back the other's record
+                        already.append((step_id, name))
                     if outcome.became_active:
                         became.append(name)
-            return done, became
+            return done, became, already
 
         recorded = run_write(
             self,
@@ -675,24 +679,38 @@ class OnboardingPage(GroupPage):
         )
         if not recorded:
             return False
-        done, became = recorded.value
-        self._undo.append(_Change("recorded", tuple(done)))
-        self._after_change(mid for mid, _step, _detail in done)
+        done, became, already = recorded.value
+        if done:
+            self._undo.append(_Change("recorded", tuple(done)))
+        self._after_change(mid for ps in by_step.values() for mid, _name in ps)
+        text = ""
         if became:
-            self._show_message(
+            text = (
                 self.tr("🎉 %1 finished the entry steps and is now a member (%2).")
                 .replace("%1", list_text(became[:5]) + (" …" if len(became) > 5 else ""))
                 .replace("%2", status_label("active"))
             )
-            self.data_changed.emit()
-        else:
-            step_names = list_text(default_name(steps[s].name) for s in by_step)
-            people = [n for ps in by_step.values() for _m, n in ps]
-            self._show_message(
+        elif done:
+            names = {mid: n for ps in by_step.values() for mid, n in ps}
+            step_names = list_text(dict.fromkeys(default_name(steps[s].name) for _m, s, _d in done))
+            people = list(dict.fromkeys(names[mid] for mid, _s, _d in done))
+            text = (
                 self.tr("Recorded “%1” for %2.")
                 .replace("%1", step_names)
                 .replace("%2", list_text(people[:5]) + (" …" if len(people) > 5 else ""))
             )
+        if already:
+            people = list(dict.fromkeys(n for _s, n in already))
+            text = (
+                text
+                + (" " if text else "")
+                + self.tr("“%1” of %2 was recorded by someone else already.")
+                .replace("%1", list_text(dict.fromkeys(default_name(steps[s].name) for s, _n in already)))
+                .replace("%2", list_text(people[:5]) + (" …" if len(people) > 5 else ""))
+            )
+        self._show_message(text, undo=bool(done))
+        if became:
+            self.data_changed.emit()
         return True
 
     # ---- undo ----
