@@ -10,13 +10,23 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from desktop.errors import NotFound
 from desktop.phrases import Phrase, ledger_reason
 from desktop.services.audit_export import summary_text
+from desktop.services.checkins import record_leave, remove_leave
 from desktop.services.groups import create_group
 from desktop.services.members import merge_members
 from desktop.services.merge_undo import undo_merge
 from desktop.services.onboarding import leave_group, list_steps, record_step, undo_step
-from desktop.services.participation import add_contribution, add_violation, remove_contribution, remove_violation
+from desktop.services.participation import (
+    ActivityInput,
+    add_contribution,
+    add_violation,
+    create_activity,
+    delete_activity,
+    remove_contribution,
+    remove_violation,
+)
 from desktop.services.points import balance, recompute_preview
 from desktop.services.roster import (
     MemberInput,
@@ -163,3 +173,34 @@ def test_each_undo_says_in_the_audit_log_what_it_undid(sqlite_workspace):
         assert "日期: 2026-11-09" in violation and "处理: mute" in violation and "又发广告" in violation
         assert "日期: 2026-11-10" in summary_text(_last_audit(s, "contribution.remove"))
         assert "姓名: 张伟🌟" in summary_text(_last_audit(s, "member.unmerge"))
+
+
+def test_removing_what_someone_else_removed_first_says_so_in_words(sqlite_workspace):
+    """Two assistants with the same list open: one removes 李四's leave (a share, a violation, an activity); the
+    other clicks Remove on the same row. The warning box said "leave 12" (or "contribution 5") — no reason a person
+    can read. It says the record is no longer there, someone else may have removed it, and nothing is written."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        _, li = add_member(s, owner, gid, MemberInput(display_name="李四", joined_at=JOINED))
+        leave = record_leave(s, owner, li, date(2026, 11, 3), date(2026, 11, 4), "出差")
+        share = add_contribution(s, owner, li, "share", date(2026, 11, 5), "读书笔记")
+        flood, _flag = add_violation(s, owner, li, "flood", date(2026, 11, 6))
+        talk = create_activity(s, owner, gid, ActivityInput(title="分享会", starts_at=datetime(2026, 11, 7, 20)))
+        s.commit()
+        removals = [
+            (remove_leave, leave, "这条请假已不在", "this leave is no longer there"),
+            (remove_contribution, share, "这条贡献已不在", "this contribution is no longer there"),
+            (remove_violation, flood, "这条违规记录已不在", "this violation is no longer there"),
+            (delete_activity, talk, "这个活动已不在", "this activity is no longer there"),
+        ]
+        for remove, rid, _zh, _en in removals:
+            remove(s, owner, rid)
+        s.commit()
+        points = balance(s, li)
+        for remove, rid, zh, en in removals:
+            with pytest.raises(NotFound) as err:
+                remove(s, owner, rid)  # the other assistant's click
+            assert zh in str(err.value) and en in str(err.value) and "someone else" in str(err.value)
+            s.rollback()
+        assert balance(s, li) == points == 0
