@@ -39,6 +39,7 @@ from models import (
     utcnow,
 )
 from models.base import STEP_KINDS
+from models.queries.participation import first_participation
 
 # the whys of a referral's reversal (desktop/phrases.py ledger.*): paid to someone no longer the referrer; the
 # membership set back to 申请中/入群中 without ever having been a member
@@ -498,9 +499,12 @@ def record_step(
         ms.status = "onboarding"
     if ms.status == "onboarding" and _required_done(session, membership_id, ms.group_id):
         ms.status = "active"
-        ms.joined_at = ms.joined_at or when  # a chat export may have told when they entered the group chat
+        # a chat export may have told when they entered the group chat; a step taken back and recorded again gives
+        # back the join date the undo took (_join_taken_back)
+        back = None if ms.joined_at else _join_taken_back(session, membership_id, when)
+        ms.joined_at = ms.joined_at or back or when
         became_active = True
-        _award_referral(session, ms, when, actor)
+        _award_referral(session, ms, back or when, actor)
     record_audit(
         session,
         actor.id,
@@ -593,6 +597,34 @@ def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> tu
     return False, None
 
 
+def _join_taken_back(session: Session, membership_id: int, when: datetime) -> datetime | None:
+    """The join date the latest undo of an admitting step took away (its audit row keeps it), when the membership
+    has participated since then and before `when`: a member's step unticked and ticked again in the member panel
+    moved their join date from 1 October to today — after their October check-ins, out of October's members, the
+    referral moved to November. Taken back and recorded again, the step is a correction: the date comes back.
+    None (the join is `when`) when no undo took one, or nothing was done as a member in between."""
+    first = first_participation(session, membership_id)
+    if first is None or first >= when.date():
+        return None
+    rows = session.execute(
+        select(AuditEntry.summary)
+        .where(
+            AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id, AuditEntry.action == "step.undo"
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    for (summary,) in rows:
+        try:
+            joined = json.loads(summary).get("before", {}).get("joined_at")
+        except (ValueError, AttributeError):
+            return None
+        if isinstance(joined, str):
+            taken = datetime.fromisoformat(joined)
+            return taken if taken.date() <= first and taken <= when else None
+    return None
+
+
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as record_step
@@ -619,10 +651,11 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
     session.execute(delete(StepProgress).where(StepProgress.id == prog.id))
     session.flush()
     before = ms.status
+    taken_join: datetime | None = None
     if completing and not _required_done(session, membership_id, ms.group_id):
         ms.status = "onboarding"
         if ms.joined_at in (done_at, joined_by_admission):  # a join date of its own (the chat's join notice) stays
-            ms.joined_at = None
+            taken_join, ms.joined_at = ms.joined_at, None
         from desktop.services.points import reverse_source
 
         reverse_source(session, "referral", membership_id, actor.id, "撤销入群步骤")
@@ -638,8 +671,13 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         "step.undo",
         "membership",
         membership_id,
-        before={"step": step.name, "status": before, "step_id": step_id},  # the Audit dialog names the step undone
-        after={"status": ms.status},
+        before={  # the Audit dialog names the step undone, and the join date it took (record_step may give it back)
+            "step": step.name,
+            "status": before,
+            "step_id": step_id,
+            **({"joined_at": taken_join} if taken_join is not None else {}),
+        },
+        after={"status": ms.status, **({"joined_at": None} if taken_join is not None else {})},
     )
     return StepOutcome(ms.status, False)
 

@@ -204,3 +204,60 @@ def test_removing_what_someone_else_removed_first_says_so_in_words(sqlite_worksp
             assert zh in str(err.value) and en in str(err.value) and "someone else" in str(err.value)
             s.rollback()
         assert balance(s, li) == points == 0
+
+
+def test_a_step_unticked_and_ticked_again_keeps_the_members_join_date(sqlite_workspace):
+    """李四 (referred by 张三) became a member on 1 October with his last entry step and checked in for ten days. In
+    the member panel the assistant unticked 自我介绍 by mistake and ticked it again (the panel's only way back): his
+    join date became today, 20 November — after his October check-ins, so October no longer counted him as a
+    member — and 张三's referral moved from October to November. The step ticked again gives back the join date
+    its undo took (kept in the undo's audit row), and the referral its day."""
+    from desktop.metrics import month_stats
+    from desktop.services.checkins import record_checkins
+
+    owner = actor_for(sqlite_workspace)
+    admitted = datetime(2026, 10, 1, 9, 0)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        zhang_id, zhang = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 9, 1)))
+        _, li = add_member(s, owner, gid, MemberInput(display_name="李四", referrer_id=zhang_id, status="applicant"))
+        required = [st for st in list_steps(s, gid) if st.required]
+        for st in required:
+            record_step(s, owner, li, st.id, answer="早起" if st.kind == "question" else None, when=admitted)
+        for i in range(10):
+            record_checkins(s, owner, gid, date(2026, 10, 2 + i), [li], today=TODAY)
+        s.commit()
+        october = month_stats(s, gid, 2026, 10, today=TODAY)
+        last = required[-1]
+        assert undo_step(s, owner, li, last.id).status == "onboarding"
+        s.commit()
+        assert record_step(s, owner, li, last.id).became_active  # ticked again, now
+        s.commit()
+        ms = s.get(Membership, li)
+        assert (ms.status, ms.joined_at) == ("active", admitted)
+        assert "入群时间: 2026-10-01 09:00:00 → —" in summary_text(_last_audit(s, "step.undo"))
+        assert month_stats(s, gid, 2026, 10, today=TODAY) == october
+        referral = s.execute(
+            select(PointsEntry.day, PointsEntry.points).where(
+                PointsEntry.source_kind == "referral", PointsEntry.membership_id == zhang
+            )
+        ).all()
+        assert referral[-1] == (date(2026, 10, 1), 20) and balance(s, zhang) == 20
+        assert recompute_preview(s, gid) == [] and kept.drift(s.connection()) == []
+
+
+def test_a_newcomer_admitted_later_for_real_joins_on_the_day_they_finish(sqlite_workspace):
+    """The other side: a step recorded by mistake (admitting 王芳 on 1 October), taken back at once, and the entry
+    steps really finished on 20 November with nothing done in between: she joins on 20 November, not 1 October."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        _, wang = add_member(s, owner, gid, MemberInput(display_name="王芳", status="applicant"))
+        required = [st for st in list_steps(s, gid) if st.required]
+        for st in required:
+            record_step(s, owner, wang, st.id, answer="早起" if st.kind == "question" else None, when=JOINED)
+        undo_step(s, owner, wang, required[-1].id)
+        finished = datetime(2026, 11, 20, 10, 0)
+        record_step(s, owner, wang, required[-1].id, when=finished)
+        s.commit()
+        assert s.get(Membership, wang).joined_at == finished
