@@ -758,13 +758,14 @@ def add_member(session: Session, actor: Actor, group_id: int, data: MemberInput)
     return member.id, ms.id
 
 
-def earn_referral(session: Session, ms: Membership, actor: Actor) -> None:
+def earn_referral(session: Session, ms: Membership, actor: Actor, *, was: str | None = None) -> None:
     """A member (已入群) with a referrer pays the referral once (onboarding._award_referral: a member added as
     已入群, or made one or given a referrer in the member dialog, earns it as a join does; docs/metrics.md). A
     referral paid to someone the membership no longer names (the referrer corrected, or the undo of the edit that
     set one) goes to the one it names, or back when it names none. A membership set back to 申请中 / 入群中 that
-    was never a member before (the undo of the edit that admitted a newcomer) takes it back, as undoing the step
-    that admitted them does: it was never earned (points.referral_earned)."""
+    was never a member before (the undo of the edit that admitted a newcomer: `was`, the status before the edit, a
+    member's) takes it back, as undoing the step that admitted them does: it was never earned
+    (points.referral_earned)."""
     from desktop.services.onboarding import NOT_JOINED, _award_referral  # onboarding imports this module
     from desktop.services.points import reverse_source
 
@@ -772,7 +773,7 @@ def earn_referral(session: Session, ms: Membership, actor: Actor) -> None:
         session.flush()
         _award_referral(session, ms, ms.joined_at or utcnow(), actor)
         return
-    if ms.status in ("applicant", "onboarding"):
+    if ms.status in ("applicant", "onboarding") and was not in (None, "applicant", "onboarding"):
         session.flush()
         ever = session.scalar(select(MembershipSpell.id).where(MembershipSpell.membership_id == ms.id).limit(1))
         if ever is None:  # a member in an earlier spell (left, came back, joining again) earned it then
@@ -853,7 +854,7 @@ def update_member(
     ms.left_at, ms.left_reason = left_at, left_reason
     end_leaves(session, membership_id, ms.left_at, actor.id)
     ms.tier_id = _tier_id(session, data.tier)
-    earn_referral(session, ms, actor)
+    earn_referral(session, ms, actor, was=before.status)
     _drop_tags_the_last_edit_added(session, ms.member_id, old_tags - {t.id for t in ms.member.tags})
     after = get_member_input(session, membership_id)
     changed_before = {
