@@ -156,6 +156,11 @@
             <translation>“%1” of %2 was taken back by someone else already.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="777" />
+            <source>%1: no longer a member (%2 again).</source>
+            <translation>%1: no longer a member (%2 again).</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="674" />
             <source>Undone.</source>
             <translation>Undone.</translation>

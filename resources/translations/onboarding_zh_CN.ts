@@ -154,6 +154,11 @@
             <translation>%2 的「%1」已被他人撤销，无需再撤销。</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="777" />
+            <source>%1: no longer a member (%2 again).</source>
+            <translation>%1 不再是已入群成员（回到%2）。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="674" />
             <source>Undone.</source>
             <translation>已撤销。</translation>

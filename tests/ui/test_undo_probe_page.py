@@ -189,3 +189,27 @@ def test_ctrl_z_of_a_recording_leaves_a_step_someone_else_recorded_first(qtbot, 
         row = s.scalars(select(StepProgress).where(StepProgress.membership_id == wang)).one()
         assert (row.step_id, row.recorded_by, row.done_at) == (photo, ws.owner.id, datetime(2026, 2, 3, 9, 30))
         assert s.get(Membership, wang).status == "onboarding"
+
+
+def test_removing_the_step_that_made_someone_a_member_says_they_are_no_longer_one(qtbot, english, ws):
+    """Delete on 王小明🌟's 自我介绍, the step that made him 已入群: the line said only "Removed “自我介绍” for 王小明🌟"
+    — that he was a newcomer again (out of the member counts, his referrer's points taken back) went unsaid, while
+    becoming a member is announced with a 🎉."""
+    page = OnboardingPage(ws.database, ws.assistant)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_group(ws.group_id)
+    wang = ws.memberships["王小明🌟"]
+    with ws.database.session() as s:
+        required = [st for st in list_steps(s, ws.group_id) if st.required]
+        for st in required:
+            record_step(s, ws.owner, wang, st.id, answer="早起" if st.kind == "question" else None)
+        s.commit()
+        assert s.get(Membership, wang).status == "active"
+    page.reload()
+    page.select_cell(wang, required[-1].id)
+    assert page.undo_selection()
+    assert "Removed “自我介绍” for 王小明🌟." in page.last_message
+    assert "王小明🌟: no longer a member (" in page.last_message
+    with ws.database.session() as s:
+        assert s.get(Membership, wang).status == "onboarding"

@@ -725,13 +725,14 @@ class OnboardingPage(GroupPage):
         if not cells:
             return False
 
-        def remove_all(session) -> tuple[dict, bool, set[int]]:
+        def remove_all(session) -> tuple[dict, dict[str, str], set[int]]:
             details = step_details(session, [r.membership_id for r, _s in cells])
-            left = False
+            left: dict[str, str] = {}  # members (已入群) the removal made newcomers again: name -> status now
             gone: set[int] = set()  # cells someone else took back since the matrix was read
             for i, (r, s) in enumerate(cells):
                 outcome = undo_step(session, self._actor, r.membership_id, s.id)
-                left = left or (r.status == "active" and outcome.status != "active")
+                if r.status == "active" and outcome.status != "active":
+                    left[r.display_name] = outcome.status
                 if not outcome.changed:
                     gone.add(i)
             return details, left, gone
@@ -771,6 +772,13 @@ class OnboardingPage(GroupPage):
                 + self.tr("“%1” of %2 was taken back by someone else already.")
                 .replace("%1", list_text(dict.fromkeys(s.name for _r, s in already)))
                 .replace("%2", names)
+            )
+        for status in dict.fromkeys(left.values()):  # the status moved (a referral taken back): said, as joining is
+            names = [n for n, st in left.items() if st == status]
+            text += " " + (
+                self.tr("%1: no longer a member (%2 again).")
+                .replace("%1", list_text(names[:5]) + (" …" if len(names) > 5 else ""))
+                .replace("%2", status_label(status))
             )
         self._show_message(text, undo=bool(taken))
         if left:
