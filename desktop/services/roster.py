@@ -939,7 +939,19 @@ def undo_member_edit(
     """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
     membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves).
     `edited`: what the edit left (get_member_input after it): only the fields it changed are put back — what
-    another assistant changed since stays (the undo of a new city had set back their 已退群 too)."""
+    another assistant changed since stays (the undo of a new city had set back their 已退群 too), also a field this
+    edit changed and someone changed again since (上海 → 北京 here, 北京 → 广州 by the other: the undo put 上海 back
+    over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier)."""
+    if edited is not None:
+        current = get_member_input(session, membership_id)
+        since = {
+            f.name
+            for f in fields(MemberInput)
+            if f.name != "tags" and getattr(current, f.name) != getattr(edited, f.name)
+        }  # tags: edits_only applies this edit's additions and removals to the current ones
+        if since & set(_LEFT_UNIT):
+            since |= set(_LEFT_UNIT)
+        before = replace(before, **{name: getattr(current, name) for name in since})
     update_member(session, actor, membership_id, before, loaded=edited)
     put_back_leaves(session, actor, membership_id, leaves)
 

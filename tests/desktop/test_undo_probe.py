@@ -261,3 +261,27 @@ def test_a_newcomer_admitted_later_for_real_joins_on_the_day_they_finish(sqlite_
         record_step(s, owner, wang, required[-1].id, when=finished)
         s.commit()
         assert s.get(Membership, wang).joined_at == finished
+
+
+def test_undoing_an_edit_leaves_a_field_someone_changed_again_since(sqlite_workspace):
+    """This assistant sets 李四's city 上海 → 北京 and his tier to 大咖; the other assistant corrects the city to 广州
+    and marks him 已退群. Ctrl+Z here put 上海 back over the other's 广州 (in the audit log as this assistant's
+    change of 广州 to 上海). The undo takes back only what is still as this edit left it: the tier goes back, 广州
+    and the leaving stay."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早起营")
+        _, li = add_member(s, owner, gid, MemberInput(display_name="李四", city="上海", joined_at=JOINED))
+        s.commit()
+        loaded, leaves = get_member_input(s, li), leaves_of(s, li)
+        update_member(s, owner, li, replace(loaded, city="北京", tier="大咖"), loaded=loaded)
+        s.commit()
+        edited = get_member_input(s, li)
+        other = get_member_input(s, li)  # the other assistant's dialog
+        update_member(s, owner, li, replace(other, city="广州"), loaded=other)
+        leave_group(s, owner, li, "毕业")
+        s.commit()
+        undo_member_edit(s, owner, li, loaded, leaves, edited=edited)
+        s.commit()
+        now = get_member_input(s, li)
+        assert (now.city, now.tier, now.status, now.left_reason) == ("广州", loaded.tier, "left", "毕业")
