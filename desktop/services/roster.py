@@ -943,17 +943,32 @@ def undo_member_edit(
     edit changed and someone changed again since (上海 → 北京 here, 北京 → 广州 by the other: the undo put 上海 back
     over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier)."""
     if edited is not None:
-        current = get_member_input(session, membership_id)
-        since = {
-            f.name
-            for f in fields(MemberInput)
-            if f.name != "tags" and getattr(current, f.name) != getattr(edited, f.name)
-        }  # tags: edits_only applies this edit's additions and removals to the current ones
-        if since & set(_LEFT_UNIT):
-            since |= set(_LEFT_UNIT)
-        before = replace(before, **{name: getattr(current, name) for name in since})
+        before = _unless_changed_since(session, membership_id, before, edited)
     update_member(session, actor, membership_id, before, loaded=edited)
     put_back_leaves(session, actor, membership_id, leaves)
+
+
+def redo_member_edit(
+    session: Session, actor: Actor, membership_id: int, after: MemberInput, before: MemberInput
+) -> None:
+    """The redo of a member-dialog edit after its undo: `after` written again where the fields are still as the
+    undo left them (`before`); what someone changed since stays, as undo_member_edit keeps it."""
+    update_member(
+        session, actor, membership_id, _unless_changed_since(session, membership_id, after, before), loaded=before
+    )
+
+
+def _unless_changed_since(session: Session, membership_id: int, target: MemberInput, left: MemberInput) -> MemberInput:
+    """`target` with every field that is no longer as `left` (someone changed it since) taken as it is now — the
+    leaving (status, day, reason) as one; tags are left to edits_only (this edit's additions and removals applied
+    to the current ones)."""
+    current = get_member_input(session, membership_id)
+    since = {
+        f.name for f in fields(MemberInput) if f.name != "tags" and getattr(current, f.name) != getattr(left, f.name)
+    }
+    if since & set(_LEFT_UNIT):
+        since |= set(_LEFT_UNIT)
+    return replace(target, **{name: getattr(current, name) for name in since})
 
 
 def _keep_or_drop_spell(session: Session, ms: Membership, data: MemberInput) -> None:

@@ -33,6 +33,7 @@ from desktop.services.roster import (
     add_member,
     get_member_input,
     leaves_of,
+    redo_member_edit,
     undo_member_edit,
     update_member,
 )
@@ -267,7 +268,7 @@ def test_undoing_an_edit_leaves_a_field_someone_changed_again_since(sqlite_works
     """This assistant sets 李四's city 上海 → 北京 and his tier to 大咖; the other assistant corrects the city to 广州
     and marks him 已退群. Ctrl+Z here put 上海 back over the other's 广州 (in the audit log as this assistant's
     change of 广州 to 上海). The undo takes back only what is still as this edit left it: the tier goes back, 广州
-    and the leaving stay."""
+    and the leaving stay; the redo likewise."""
     owner = actor_for(sqlite_workspace)
     with sqlite_workspace.session() as s:
         gid = create_group(s, owner, "早起营")
@@ -285,3 +286,11 @@ def test_undoing_an_edit_leaves_a_field_someone_changed_again_since(sqlite_works
         s.commit()
         now = get_member_input(s, li)
         assert (now.city, now.tier, now.status, now.left_reason) == ("广州", loaded.tier, "left", "毕业")
+
+        # Ctrl+Y (redo) the same way: the tier comes again, the other's city stays
+        other = get_member_input(s, li)
+        update_member(s, owner, li, replace(other, city="深圳"), loaded=other)
+        redo_member_edit(s, owner, li, edited, loaded)
+        s.commit()
+        now = get_member_input(s, li)
+        assert (now.city, now.tier, now.status) == ("深圳", "大咖", "left")
