@@ -22,6 +22,13 @@ class NotFound(QunDeskError):
     pass
 
 
+def gone(zh: str, en: str) -> NotFound:
+    """A record the user acted on that is no longer there — someone else removed it since their list was read (two
+    assistants on one team database; the second click of a removal): said in words, where the warning box had shown
+    "leave 12" or "contribution 5". `zh` / `en` name the record ("这条请假", "leave")."""
+    return NotFound(f"{zh}已不在，可能已被他人删除 (this {en} is no longer there: someone else may have removed it)")
+
+
 class PermissionDenied(QunDeskError):
     """Not allowed: the operator's role may not do this (exit code 4)."""
 

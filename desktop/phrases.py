@@ -106,6 +106,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "ledger.reversal": ("{why}: {what}", "{why}: {what}"),
     "ledger.undo_checkin": ("撤销打卡", "Check-in undone"),
     "ledger.undo_step": ("撤销入群步骤", "Entry step undone"),
+    "ledger.referrer_changed": ("推荐人变更", "Referrer changed"),
+    "ledger.not_joined": ("改回未入群", "Set back to not joined yet"),
     "ledger.activity_changed": ("活动时间或形式变更", "Activity moved or changed"),
     "ledger.activity_deleted": ("活动「{title}」已删除", "Activity “{title}” deleted"),
     "ledger.attendance_changed": ("出勤变更", "Attendance changed"),

@@ -212,6 +212,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "required": ("必填", "required"),
     "kind": ("类型", "kind"),
     "title": ("标题", "title"),
+    "action": ("处理", "action taken"),
     "points": ("积分", "points"),
     "reason": ("原因", "reason"),
     "levels": ("等级", "levels"),

@@ -31,7 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desktop import streaks as streak_rule
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import NotFound, ValidationError, gone
 from desktop.services.audit import record_audit, record_audits
 from desktop.services.operators import Actor, require
 from desktop.services.points import keeping_agreement, reverse_entry, reverse_source, rule_points, rules_difference
@@ -651,7 +651,7 @@ def remove_leave(session: Session, actor: Actor, leave_id: int) -> RemovedLeave:
     require(actor, "record_participation")
     leave = session.get(Leave, leave_id)
     if leave is None:
-        raise NotFound(f"leave {leave_id}")
+        raise gone("这条请假", "leave")
     membership_id = leave.membership_id
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as record_leave
     start, end, reason = leave.start_day, leave.end_day, leave.reason

@@ -303,6 +303,11 @@ def undo_merge(session: Session, actor: Actor, merge_id: int) -> tuple[int, int]
         "member.unmerge",
         "member",
         keep_id,
-        after={"merge_id": merge_id, "restored_member_id": drop_id},
+        # the person back, by name (an id alone told the Audit dialog's reader nothing)
+        after={
+            "merge_id": merge_id,
+            "restored_member_id": drop_id,
+            "display_name": session.scalar(select(Member.display_name).where(Member.id == drop_id)),
+        },
     )
     return keep_id, drop_id

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Select, delete, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
-from desktop.services.points import award, has_open_entry
+from desktop.services.points import award
 from models import (
     AuditEntry,
     EntryStep,
@@ -32,12 +32,19 @@ from models import (
     Membership,
     MembershipSpell,
     Operator,
+    PointsEntry,
     RulesVersion,
     StepProgress,
     bulk,
     utcnow,
 )
 from models.base import STEP_KINDS
+from models.queries.participation import first_participation
+
+# the whys of a referral's reversal (desktop/phrases.py ledger.*): paid to someone no longer the referrer; the
+# membership set back to 申请中/入群中 without ever having been a member
+REFERRER_CHANGED = "推荐人变更"
+NOT_JOINED = "改回未入群"
 
 
 @dataclass(frozen=True)
@@ -249,6 +256,9 @@ def update_rules(session: Session, actor: Actor, group_id: int, text: str) -> in
 class StepOutcome:
     status: str  # the membership status after the change
     became_active: bool
+    # False: undo_step found the step not recorded (taken back by someone else already), record_step found it
+    # recorded (by someone else since the caller read it: its record was only updated)
+    changed: bool = True
 
 
 def _required_done(session: Session, membership_id: int, group_id: int) -> bool:
@@ -333,31 +343,55 @@ def admit_completed(
     return tuple(admitted)
 
 
-def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor) -> None:
+def _award_referral(session: Session, ms: Membership, when: datetime, actor: Actor, *, earned: bool = True) -> None:
     """The referrer's `referral` points when a referred membership becomes a member (已入群): once per referred
     membership (points.referral_earned, docs/metrics.md "Points"). A member who comes back (record_join) does not
     pay the referrer again while the first award stands; an award taken back because the joining was undone
     (undo_step) is earned again when the membership becomes a member again. Safe to call on any write that makes
-    a referred membership a member or gives a member a referrer."""
-    if not ms.referrer_id:
-        return
-    if has_open_entry(session, "referral", ms.id):
-        return
-    referrer_ms = session.scalar(
-        select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
-    )
-    if referrer_ms:
-        award(
-            session,
-            membership_id=referrer_ms,
-            group_id=ms.group_id,
-            day=when.date(),
-            code="referral",
-            source_kind="referral",
-            source_id=ms.id,
-            reason="推荐入群",
-            operator_id=actor.id,
+    a referred membership a member or gives a member a referrer.
+
+    The award names the referrer the membership names now: one paid to another person (the referrer corrected in
+    the member dialog, or the undo of the edit that set one — 老王 kept the +20 of a newcomer 老李 brought, and 老李
+    got nothing) is reversed, and the one named is paid on that entry's day; no referrer any more takes it back.
+    `earned` False (a membership not a member now): only an award that was paid moves — none is paid anew."""
+    from desktop.services.points import reverse_entry
+
+    session.flush()
+    reversal = aliased(PointsEntry)
+    paid = session.execute(
+        select(PointsEntry.id, PointsEntry.membership_id, PointsEntry.day)
+        .where(
+            PointsEntry.source_kind == "referral",
+            PointsEntry.source_id == ms.id,
+            PointsEntry.reverses_id.is_(None),
+            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
         )
+        .order_by(PointsEntry.id)
+    ).all()
+    referrer_ms = (
+        session.scalar(
+            select(Membership.id).where(Membership.member_id == ms.referrer_id, Membership.group_id == ms.group_id)
+        )
+        if ms.referrer_id
+        else None
+    )
+    stands = next((e for e in paid if referrer_ms is not None and e.membership_id == referrer_ms), None)
+    for e in paid:
+        if e is not stands:
+            reverse_entry(session, e.id, actor.id, REFERRER_CHANGED)
+    if stands is not None or referrer_ms is None or not (earned or paid):
+        return
+    award(
+        session,
+        membership_id=referrer_ms,
+        group_id=ms.group_id,
+        day=paid[0].day if paid else when.date(),
+        code="referral",
+        source_kind="referral",
+        source_id=ms.id,
+        reason="推荐入群",
+        operator_id=actor.id,
+    )
 
 
 def keep_closed_spell(session: Session, ms: Membership, back_at: datetime) -> bool:
@@ -422,7 +456,11 @@ def record_step(
     amount_cents: int | None = None,
     rules_version: int | None = None,
     when: datetime | None = None,
+    recorded_by: int | None = None,
 ) -> StepOutcome:
+    """Record a step (again: its answer, amount or rules version updated). `when` and `recorded_by`: a record put
+    back as it was (the onboarding page's Ctrl+Z of a removal) keeps its day and whoever recorded it — put back by
+    another operator, the ✓ named them as its recorder; the audit row names who put it back."""
     require(actor, "record_participation")
     # one writer of a member's steps at a time: two assistants ticking the last two required steps at once each saw
     # the other's undone, and the member stayed 入群中 with every step done; the same step ticked twice at once was a
@@ -453,7 +491,7 @@ def record_step(
                 membership_id=membership_id,
                 step_id=step_id,
                 done_at=when,
-                recorded_by=actor.id,
+                recorded_by=recorded_by or actor.id,
                 answer=answer,
                 amount_cents=amount_cents,
                 rules_version=rules_version,
@@ -474,9 +512,12 @@ def record_step(
         ms.status = "onboarding"
     if ms.status == "onboarding" and _required_done(session, membership_id, ms.group_id):
         ms.status = "active"
-        ms.joined_at = ms.joined_at or when  # a chat export may have told when they entered the group chat
+        # a chat export may have told when they entered the group chat; a step taken back and recorded again gives
+        # back the join date the undo took (_join_taken_back)
+        back = None if ms.joined_at else _join_taken_back(session, membership_id, when)
+        ms.joined_at = ms.joined_at or back or when
         became_active = True
-        _award_referral(session, ms, when, actor)
+        _award_referral(session, ms, back or when, actor)
     record_audit(
         session,
         actor.id,
@@ -486,7 +527,7 @@ def record_step(
         before={"status": before},
         after={"step": step.name, "step_id": step.id, "status": ms.status, "answer": answer},
     )
-    return StepOutcome(ms.status, became_active)
+    return StepOutcome(ms.status, became_active, changed=existing is None)
 
 
 def edit_step_record(
@@ -569,6 +610,34 @@ def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> tu
     return False, None
 
 
+def _join_taken_back(session: Session, membership_id: int, when: datetime) -> datetime | None:
+    """The join date the latest undo of an admitting step took away (its audit row keeps it), when the membership
+    has participated since then and before `when`: a member's step unticked and ticked again in the member panel
+    moved their join date from 1 October to today — after their October check-ins, out of October's members, the
+    referral moved to November. Taken back and recorded again, the step is a correction: the date comes back.
+    None (the join is `when`) when no undo took one, or nothing was done as a member in between."""
+    first = first_participation(session, membership_id)
+    if first is None or first >= when.date():
+        return None
+    rows = session.execute(
+        select(AuditEntry.summary)
+        .where(
+            AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id, AuditEntry.action == "step.undo"
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    for (summary,) in rows:
+        try:
+            joined = json.loads(summary).get("before", {}).get("joined_at")
+        except (ValueError, AttributeError):
+            return None
+        if isinstance(joined, str):
+            taken = datetime.fromisoformat(joined)
+            return taken if taken.date() <= first and taken <= when else None
+    return None
+
+
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as record_step
@@ -579,7 +648,7 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         select(StepProgress).where(StepProgress.membership_id == membership_id, StepProgress.step_id == step_id)
     )
     if prog is None:
-        return StepOutcome(ms.status, False)
+        return StepOutcome(ms.status, False, changed=False)
     step = _step(session, step_id)
     done_at = prog.done_at
     made, joined_by_admission = (
@@ -595,10 +664,11 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
     session.execute(delete(StepProgress).where(StepProgress.id == prog.id))
     session.flush()
     before = ms.status
+    taken_join: datetime | None = None
     if completing and not _required_done(session, membership_id, ms.group_id):
         ms.status = "onboarding"
         if ms.joined_at in (done_at, joined_by_admission):  # a join date of its own (the chat's join notice) stays
-            ms.joined_at = None
+            taken_join, ms.joined_at = ms.joined_at, None
         from desktop.services.points import reverse_source
 
         reverse_source(session, "referral", membership_id, actor.id, "撤销入群步骤")
@@ -614,8 +684,13 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         "step.undo",
         "membership",
         membership_id,
-        before={"status": before, "step_id": step_id},
-        after={"status": ms.status},
+        before={  # the Audit dialog names the step undone, and the join date it took (record_step may give it back)
+            "step": step.name,
+            "status": before,
+            "step_id": step_id,
+            **({"joined_at": taken_join} if taken_join is not None else {}),
+        },
+        after={"status": ms.status, **({"joined_at": None} if taken_join is not None else {})},
     )
     return StepOutcome(ms.status, False)
 
@@ -697,6 +772,7 @@ class StepDetail:
     answer: str | None
     amount_cents: int | None
     rules_version: int | None
+    operator_id: int | None = None  # who recorded it (a record put back by Ctrl+Z keeps them: record_step recorded_by)
 
 
 def step_details_select() -> Select:
@@ -709,6 +785,7 @@ def step_details_select() -> Select:
         StepProgress.answer,
         StepProgress.amount_cents,
         StepProgress.rules_version,
+        StepProgress.recorded_by,
     ).outerjoin(Operator, Operator.id == StepProgress.recorded_by)
 
 
@@ -755,8 +832,8 @@ def progress_matrix(
     )
     if limit or membership_ids is not None:  # a few people: their own steps, not the whole group's
         steps = steps.where(StepProgress.membership_id.in_([p[0] for p in people]))
-    for mid, sid, at, operator, answer, amount, version in connection.execute(steps):
-        details.setdefault(mid, {})[sid] = StepDetail(at, operator, answer, amount, version)
+    for mid, sid, at, operator, answer, amount, version, operator_id in connection.execute(steps):
+        details.setdefault(mid, {})[sid] = StepDetail(at, operator, answer, amount, version, operator_id)
     rows = []
     for mid, name, status in people:
         recorded = details.get(mid, {})

@@ -43,8 +43,8 @@ def step_details(session: Session, membership_ids: Iterable[int]) -> dict[tuple[
     for start in range(0, len(ids), 900):
         chunk = ids[start : start + 900]
         rows = session.execute(step_details_select().where(StepProgress.membership_id.in_(chunk))).all()
-        for mid, sid, done_at, operator, answer, amount, version in rows:
-            out[(mid, sid)] = StepDetail(done_at, operator, answer, amount, version)
+        for mid, sid, done_at, operator, answer, amount, version, operator_id in rows:
+            out[(mid, sid)] = StepDetail(done_at, operator, answer, amount, version, operator_id)
     return out
 
 

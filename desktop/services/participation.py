@@ -13,7 +13,7 @@ from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import NotFound, ValidationError, gone
 from desktop.phrases import PHRASES
 from desktop.services.audit import record_audit
 from desktop.services.checkins_queries import on_leave_condition
@@ -88,7 +88,7 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
     _validate_activity(data)
     act = session.get(Activity, activity_id)
     if act is None:
-        raise NotFound(f"activity {activity_id}")
+        raise gone("这个活动", "activity")
     before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
     if data.starts_at.date() > clock.today() and session.scalar(
         select(Attendance.id)
@@ -136,7 +136,7 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
     bulk.lock_rows(session.connection(), "activity", [activity_id])
     act = session.get(Activity, activity_id)
     if act is None:
-        raise NotFound(f"activity {activity_id}")
+        raise gone("这个活动", "activity")
     places = session.execute(
         select(Attendance.id, Attendance.membership_id, Attendance.status, Attendance.role).where(
             Attendance.activity_id == activity_id
@@ -269,11 +269,11 @@ def set_attendance(
     # and both paid the activity's points
     connection = session.connection()
     if not bulk.lock_rows(connection, "activity", [activity_id], mode="refer"):
-        raise NotFound(f"activity {activity_id}")
+        raise gone("这个活动", "activity")
     bulk.lock_rows(connection, "membership", [membership_id], mode="write")
     act = session.get(Activity, activity_id)
     if act is None:
-        raise NotFound(f"activity {activity_id}")
+        raise gone("这个活动", "activity")
     ms_group = session.scalar(select(Membership.group_id).where(Membership.id == membership_id))
     if ms_group != act.group_id:
         raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
@@ -464,14 +464,14 @@ def remove_contribution(session: Session, actor: Actor, contribution_id: int) ->
     bulk.lock_rows(session.connection(), "contribution", [contribution_id])
     c = session.get(Contribution, contribution_id)
     if c is None:
-        raise NotFound(f"contribution {contribution_id}")
+        raise gone("这条贡献", "contribution")
     record_audit(
         session,
         actor.id,
         "contribution.remove",
         "membership",
         c.membership_id,
-        before={"kind": c.kind, "title": c.title},
+        before={"kind": c.kind, "title": c.title, "day": c.day},  # which one: the Audit dialog names its day
     )
     with keeping_agreement(session, c.group_id, [c.membership_id], actor.id, c.day):  # points.py
         reverse_source(session, "contribution", contribution_id, actor.id, "删除贡献")
@@ -578,8 +578,15 @@ def remove_violation(session: Session, actor: Actor, violation_id: int) -> None:
     bulk.lock_rows(session.connection(), "violation", [violation_id])
     v = session.get(Violation, violation_id)
     if v is None:
-        raise NotFound(f"violation {violation_id}")
-    record_audit(session, actor.id, "violation.remove", "membership", v.membership_id, before={"kind": v.kind})
+        raise gone("这条违规记录", "violation")
+    record_audit(  # which one: its day, the action taken and the note, as violation.add recorded it
+        session,
+        actor.id,
+        "violation.remove",
+        "membership",
+        v.membership_id,
+        before={"kind": v.kind, "action": v.action, "day": v.day, "note": v.note},
+    )
     with keeping_agreement(session, v.group_id, [v.membership_id], actor.id, v.day):  # points.py
         reverse_source(session, "violation", violation_id, actor.id, "撤销违规")
         session.execute(delete(Violation).where(Violation.id == violation_id))

@@ -758,14 +758,28 @@ def add_member(session: Session, actor: Actor, group_id: int, data: MemberInput)
     return member.id, ms.id
 
 
-def earn_referral(session: Session, ms: Membership, actor: Actor) -> None:
+def earn_referral(session: Session, ms: Membership, actor: Actor, *, was: str | None = None) -> None:
     """A member (已入群) with a referrer pays the referral once (onboarding._award_referral: a member added as
-    已入群, or made one or given a referrer in the member dialog, earns it as a join does; docs/metrics.md)."""
-    if ms.status == "active" and ms.referrer_id:
-        from desktop.services.onboarding import _award_referral  # onboarding imports this module
+    已入群, or made one or given a referrer in the member dialog, earns it as a join does; docs/metrics.md). A
+    referral paid to someone the membership no longer names (the referrer corrected, or the undo of the edit that
+    set one) goes to the one it names, or back when it names none. A membership set back to 申请中 / 入群中 that
+    was never a member before (the undo of the edit that admitted a newcomer: `was`, the status before the edit, a
+    member's) takes it back, as undoing the step that admitted them does: it was never earned
+    (points.referral_earned)."""
+    from desktop.services.onboarding import NOT_JOINED, _award_referral  # onboarding imports this module
+    from desktop.services.points import reverse_source
 
+    if ms.status == "active" and ms.referrer_id:
         session.flush()
         _award_referral(session, ms, ms.joined_at or utcnow(), actor)
+        return
+    if ms.status in ("applicant", "onboarding") and was not in (None, "applicant", "onboarding"):
+        session.flush()
+        ever = session.scalar(select(MembershipSpell.id).where(MembershipSpell.membership_id == ms.id).limit(1))
+        if ever is None:  # a member in an earlier spell (left, came back, joining again) earned it then
+            reverse_source(session, "referral", ms.id, actor.id, NOT_JOINED)
+            return
+    _award_referral(session, ms, ms.joined_at or utcnow(), actor, earned=False)
 
 
 def get_member_input(session: Session, membership_id: int) -> MemberInput:
@@ -840,7 +854,7 @@ def update_member(
     ms.left_at, ms.left_reason = left_at, left_reason
     end_leaves(session, membership_id, ms.left_at, actor.id)
     ms.tier_id = _tier_id(session, data.tier)
-    earn_referral(session, ms, actor)
+    earn_referral(session, ms, actor, was=before.status)
     _drop_tags_the_last_edit_added(session, ms.member_id, old_tags - {t.id for t in ms.member.tags})
     after = get_member_input(session, membership_id)
     changed_before = {
@@ -925,9 +939,36 @@ def undo_member_edit(
     """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
     membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves).
     `edited`: what the edit left (get_member_input after it): only the fields it changed are put back — what
-    another assistant changed since stays (the undo of a new city had set back their 已退群 too)."""
+    another assistant changed since stays (the undo of a new city had set back their 已退群 too), also a field this
+    edit changed and someone changed again since (上海 → 北京 here, 北京 → 广州 by the other: the undo put 上海 back
+    over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier)."""
+    if edited is not None:
+        before = _unless_changed_since(session, membership_id, before, edited)
     update_member(session, actor, membership_id, before, loaded=edited)
     put_back_leaves(session, actor, membership_id, leaves)
+
+
+def redo_member_edit(
+    session: Session, actor: Actor, membership_id: int, after: MemberInput, before: MemberInput
+) -> None:
+    """The redo of a member-dialog edit after its undo: `after` written again where the fields are still as the
+    undo left them (`before`); what someone changed since stays, as undo_member_edit keeps it."""
+    update_member(
+        session, actor, membership_id, _unless_changed_since(session, membership_id, after, before), loaded=before
+    )
+
+
+def _unless_changed_since(session: Session, membership_id: int, target: MemberInput, left: MemberInput) -> MemberInput:
+    """`target` with every field that is no longer as `left` (someone changed it since) taken as it is now — the
+    leaving (status, day, reason) as one; tags are left to edits_only (this edit's additions and removals applied
+    to the current ones)."""
+    current = get_member_input(session, membership_id)
+    since = {
+        f.name for f in fields(MemberInput) if f.name != "tags" and getattr(current, f.name) != getattr(left, f.name)
+    }
+    if since & set(_LEFT_UNIT):
+        since |= set(_LEFT_UNIT)
+    return replace(target, **{name: getattr(current, name) for name in since})
 
 
 def _keep_or_drop_spell(session: Session, ms: Membership, data: MemberInput) -> None:

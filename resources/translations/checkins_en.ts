@@ -372,6 +372,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1172" />
+            <source>%1: no check-in on %2 any more (someone else undid it), nothing to undo.</source>
+            <translation>%1: no check-in on %2 any more (someone else undid it), nothing to undo.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="1206" />
             <source>Leave recorded: %1, %2 to %3</source>
             <translation>Leave recorded: %1, %2 to %3</translation>

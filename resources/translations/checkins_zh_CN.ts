@@ -363,6 +363,11 @@
             </translation>
         </message>
         <message>
+            <location filename="../../ui/pages/checkins_page.py" line="1172" />
+            <source>%1: no check-in on %2 any more (someone else undid it), nothing to undo.</source>
+            <translation>%1：%2 的打卡已不在（已被他人撤销），无需撤销。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="1206" />
             <source>Leave recorded: %1, %2 to %3</source>
             <translation>已登记请假：%1，%2 至 %3</translation>

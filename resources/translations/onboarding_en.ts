@@ -141,9 +141,24 @@
             <translation>Recorded “%1” for %2.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="708" />
+            <source>“%1” of %2 was recorded by someone else already.</source>
+            <translation>“%1” of %2 was recorded by someone else already.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="638" />
             <source>Removed “%1” for %2.</source>
             <translation>Removed “%1” for %2.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="752" />
+            <source>“%1” of %2 was taken back by someone else already.</source>
+            <translation>“%1” of %2 was taken back by someone else already.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="777" />
+            <source>%1: no longer a member (%2 again).</source>
+            <translation>%1: no longer a member (%2 again).</translation>
         </message>
         <message>
             <location filename="../../ui/pages/onboarding_page.py" line="674" />

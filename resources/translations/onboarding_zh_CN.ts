@@ -139,9 +139,24 @@
             <translation>已为 %2 记录「%1」。</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="708" />
+            <source>“%1” of %2 was recorded by someone else already.</source>
+            <translation>%2 的「%1」已由他人记录。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="638" />
             <source>Removed “%1” for %2.</source>
             <translation>已撤销 %2 的「%1」。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="752" />
+            <source>“%1” of %2 was taken back by someone else already.</source>
+            <translation>%2 的「%1」已被他人撤销，无需再撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/onboarding_page.py" line="777" />
+            <source>%1: no longer a member (%2 again).</source>
+            <translation>%1 不再是已入群成员（回到%2）。</translation>
         </message>
         <message>
             <location filename="../../ui/pages/onboarding_page.py" line="674" />

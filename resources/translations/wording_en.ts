@@ -95,6 +95,14 @@
             <translation>Entry step undone</translation>
         </message>
         <message>
+            <source>Referrer changed</source>
+            <translation>Referrer changed</translation>
+        </message>
+        <message>
+            <source>Set back to not joined yet</source>
+            <translation>Set back to not joined yet</translation>
+        </message>
+        <message>
             <source>Activity moved or changed</source>
             <translation>Activity moved or changed</translation>
         </message>

@@ -92,6 +92,14 @@
             <translation>撤销入群步骤</translation>
         </message>
         <message>
+            <source>Referrer changed</source>
+            <translation>推荐人变更</translation>
+        </message>
+        <message>
+            <source>Set back to not joined yet</source>
+            <translation>改回未入群</translation>
+        </message>
+        <message>
             <source>Activity moved or changed</source>
             <translation>活动时间或形式变更</translation>
         </message>

@@ -1162,10 +1162,21 @@ class CheckinsPage(GroupPage):
         if not undone:
             return
         done = undone.value
+        parts = []
         if len(done) == 1:
-            self._set_status(self.tr("Undone: %1's check-in").replace("%1", names.get(done[0], "")), INFO_COLOR)
+            parts.append(self.tr("Undone: %1's check-in").replace("%1", names.get(done[0], "")))
         elif done:
-            self._set_status(self.tr("Undone: %n check-in(s)", "", len(done)), INFO_COLOR)
+            parts.append(self.tr("Undone: %n check-in(s)", "", len(done)))
+        # a check-in someone else undid since the list was read: said, not a click with no answer
+        gone = [names.get(mid, "") for mid in dict.fromkeys(membership_ids) if mid not in done]
+        if gone:
+            parts.append(
+                self.tr("%1: no check-in on %2 any more (someone else undid it), nothing to undo.")
+                .replace("%1", "、".join(gone))
+                .replace("%2", _fmt(day, "M/d"))
+            )
+        if parts:
+            self._set_status("  ·  ".join(parts), INFO_COLOR)
         self.day_view.clearSelection()
         self.refresh_day()
         self.refresh_heatmap(days=[day])

@@ -656,16 +656,20 @@ class OnboardingPage(GroupPage):
             else:
                 inputs[step_id] = {}
 
-        def record_all(session) -> tuple[list[tuple[int, int, StepDetail | None]], list[str]]:
+        def record_all(session) -> tuple[list[tuple[int, int, StepDetail | None]], list[str], list[tuple[int, str]]]:
             done: list[tuple[int, int, StepDetail | None]] = []
             became: list[str] = []
+            already: list[tuple[int, str]] = []  # recorded by someone else since the matrix was read
             for step_id, people in by_step.items():
                 for membership_id, name in people:
                     outcome = record_step(session, self._actor, membership_id, step_id, **inputs[step_id])
-                    done.append((membership_id, step_id, None))
+                    if outcome.changed:
+                        done.append((membership_id, step_id, None))
+                    else:  # not this recording's: Ctrl+Z would have taken back the other's record
+                        already.append((step_id, name))
                     if outcome.became_active:
                         became.append(name)
-            return done, became
+            return done, became, already
 
         recorded = run_write(
             self,
@@ -675,24 +679,38 @@ class OnboardingPage(GroupPage):
         )
         if not recorded:
             return False
-        done, became = recorded.value
-        self._undo.append(_Change("recorded", tuple(done)))
-        self._after_change(mid for mid, _step, _detail in done)
+        done, became, already = recorded.value
+        if done:
+            self._undo.append(_Change("recorded", tuple(done)))
+        self._after_change(mid for ps in by_step.values() for mid, _name in ps)
+        text = ""
         if became:
-            self._show_message(
+            text = (
                 self.tr("🎉 %1 finished the entry steps and is now a member (%2).")
                 .replace("%1", list_text(became[:5]) + (" …" if len(became) > 5 else ""))
                 .replace("%2", status_label("active"))
             )
-            self.data_changed.emit()
-        else:
-            step_names = list_text(default_name(steps[s].name) for s in by_step)
-            people = [n for ps in by_step.values() for _m, n in ps]
-            self._show_message(
+        elif done:
+            names = {mid: n for ps in by_step.values() for mid, n in ps}
+            step_names = list_text(dict.fromkeys(default_name(steps[s].name) for _m, s, _d in done))
+            people = list(dict.fromkeys(names[mid] for mid, _s, _d in done))
+            text = (
                 self.tr("Recorded “%1” for %2.")
                 .replace("%1", step_names)
                 .replace("%2", list_text(people[:5]) + (" …" if len(people) > 5 else ""))
             )
+        if already:
+            people = list(dict.fromkeys(n for _s, n in already))
+            text = (
+                text
+                + (" " if text else "")
+                + self.tr("“%1” of %2 was recorded by someone else already.")
+                .replace("%1", list_text(dict.fromkeys(default_name(steps[s].name) for s, _n in already)))
+                .replace("%2", list_text(people[:5]) + (" …" if len(people) > 5 else ""))
+            )
+        self._show_message(text, undo=bool(done))
+        if became:
+            self.data_changed.emit()
         return True
 
     # ---- undo ----
@@ -707,13 +725,17 @@ class OnboardingPage(GroupPage):
         if not cells:
             return False
 
-        def remove_all(session) -> tuple[dict, bool]:
+        def remove_all(session) -> tuple[dict, dict[str, str], set[int]]:
             details = step_details(session, [r.membership_id for r, _s in cells])
-            left = False
-            for r, s in cells:
+            left: dict[str, str] = {}  # members (已入群) the removal made newcomers again: name -> status now
+            gone: set[int] = set()  # cells someone else took back since the matrix was read
+            for i, (r, s) in enumerate(cells):
                 outcome = undo_step(session, self._actor, r.membership_id, s.id)
-                left = left or (r.status == "active" and outcome.status != "active")
-            return details, left
+                if r.status == "active" and outcome.status != "active":
+                    left[r.display_name] = outcome.status
+                if not outcome.changed:
+                    gone.add(i)
+            return details, left, gone
 
         removed = run_write(
             self,
@@ -723,17 +745,42 @@ class OnboardingPage(GroupPage):
         )
         if not removed:
             return False
-        details, left = removed.value
-        self._undo.append(
-            _Change("removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in cells))
-        )
+        details, left, gone = removed.value
+        # a ✓ someone else took back since the matrix was read: not this removal's — Ctrl+Z recorded it again (now,
+        # by this operator) and the line said it was removed here
+        taken = [cell for i, cell in enumerate(cells) if i not in gone]
+        already = [cell for i, cell in enumerate(cells) if i in gone]
         self._after_change(r.membership_id for r, _s in cells)
-        names = list_text(r.display_name for r, _s in cells[:5]) + (" …" if len(cells) > 5 else "")
-        self._show_message(
-            self.tr("Removed “%1” for %2.")
-            .replace("%1", list_text(dict.fromkeys(s.name for _r, s in cells)))
-            .replace("%2", names)
-        )
+        text = ""
+        if taken:
+            self._undo.append(
+                _Change(
+                    "removed", tuple((r.membership_id, s.id, details.get((r.membership_id, s.id))) for r, s in taken)
+                )
+            )
+            names = list_text(r.display_name for r, _s in taken[:5]) + (" …" if len(taken) > 5 else "")
+            text = (
+                self.tr("Removed “%1” for %2.")
+                .replace("%1", list_text(dict.fromkeys(s.name for _r, s in taken)))
+                .replace("%2", names)
+            )
+        if already:
+            names = list_text(r.display_name for r, _s in already[:5]) + (" …" if len(already) > 5 else "")
+            text = (
+                text
+                + (" " if text else "")
+                + self.tr("“%1” of %2 was taken back by someone else already.")
+                .replace("%1", list_text(dict.fromkeys(s.name for _r, s in already)))
+                .replace("%2", names)
+            )
+        for status in dict.fromkeys(left.values()):  # the status moved (a referral taken back): said, as joining is
+            names = [n for n, st in left.items() if st == status]
+            text += " " + (
+                self.tr("%1: no longer a member (%2 again).")
+                .replace("%1", list_text(names[:5]) + (" …" if len(names) > 5 else ""))
+                .replace("%2", status_label(status))
+            )
+        self._show_message(text, undo=bool(taken))
         if left:
             self.data_changed.emit()
         return True
@@ -759,6 +806,7 @@ class OnboardingPage(GroupPage):
                         amount_cents=detail.amount_cents if detail else None,
                         rules_version=detail.rules_version if detail else None,
                         when=detail.done_at if detail else None,
+                        recorded_by=detail.operator_id if detail else None,
                     )
 
         if not run_write(self, self._database, take_back, changes=("participation", "members")):

@@ -15,10 +15,10 @@ from desktop.services.operators import Actor
 from desktop.services.roster import (
     LeaveSpan,
     MemberInput,
+    redo_member_edit,
     restore_member,
     soft_delete_member,
     undo_member_edit,
-    update_member,
 )
 from desktop.services.roster_bulk import bulk_remove_role, bulk_remove_tag, bulk_swap_tier
 
@@ -127,6 +127,6 @@ def edit_command(
         runner,
         text,
         # each way writes only what the edit changed: what others changed since stays
-        lambda s, a: update_member(s, a, membership_id, after, loaded=before),
+        lambda s, a: redo_member_edit(s, a, membership_id, after, before),
         lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or [], edited=after),
     )

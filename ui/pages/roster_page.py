@@ -1094,7 +1094,14 @@ class RosterPage(QWidget):
         self.apply_filters()
 
     def set_actor(self, actor: Actor) -> None:
-        """Work for another operator (MainWindow.set_actor): phone column and buttons follow the new role."""
+        """Work for another operator (MainWindow.set_actor): phone column and buttons follow the new role. The undo
+        history is the previous operator's: on a shared laptop the assistant signing in after the owner undid the
+        owner's edits with Ctrl+Z (a corrected phone put back, a tier set back), written as the assistant's own —
+        it ends here, as the pages built again for the new operator start with none."""
+        if actor.id != self._actor.id:
+            self.undo_stack.clear()
+            self.undo_bar.hide()
+            self._undo_timer.stop()
         self._actor = actor
         self.model._show_phone = allowed(actor, "export_unmasked")
         can_delete = allowed(actor, "delete_members")
