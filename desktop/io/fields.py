@@ -1102,27 +1102,14 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
         raise _phone_problem(
             file, row, column, f"{shown} 不是电话号码 (not a phone number: {shown})", "phone_not_a_phone", shown
         )
+    invalid = f"{shown} 不是有效的手机号或电话号码 (not a phone number: {shown})"
     if isinstance(value, int):
         if value < 0:
-            raise _phone_problem(
-                file,
-                row,
-                column,
-                f"{shown} 不是有效的手机号或电话号码 (not a phone number: {shown})",
-                "phone_invalid",
-                shown,
-            )
+            raise _phone_problem(file, row, column, invalid, "phone_invalid", shown)
         text, from_number = str(value), True
     elif isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer() or value < 0 or value >= 1e15:
-            raise _phone_problem(
-                file,
-                row,
-                column,
-                f"{shown} 不是有效的手机号或电话号码 (not a phone number: {shown})",
-                "phone_invalid",
-                shown,
-            )
+            raise _phone_problem(file, row, column, invalid, "phone_invalid", shown)
         text, from_number = str(int(value)), True
     elif isinstance(value, str):
         text = drop_format_chars(unicodedata.normalize("NFKC", value)).strip()
