@@ -97,8 +97,15 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
     members_active = one(
         f"SELECT count(*) FROM membership WHERE group_id = :g AND {_AT_END} AND id IN ({_PARTICIPATING})"
     )
-    joined = one("SELECT count(*) FROM membership WHERE group_id = :g AND joined_at >= :ps_dt AND joined_at < :after")
-    left = one("SELECT count(*) FROM membership WHERE group_id = :g AND left_at >= :ps_dt AND left_at < :after")
+    # a deleted person's joining or leaving is in no figure (docs/metrics.md), as their check-ins are not
+    joined = one(
+        "SELECT count(*) FROM membership WHERE group_id = :g AND joined_at >= :ps_dt AND joined_at < :after"
+        f" AND id NOT IN ({_DELETED})"
+    )
+    left = one(
+        "SELECT count(*) FROM membership WHERE group_id = :g AND left_at >= :ps_dt AND left_at < :after"
+        f" AND id NOT IN ({_DELETED})"
+    )
     checkins = one(
         f"SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe AND membership_id NOT IN ({_DELETED})"
     )
@@ -119,7 +126,7 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
         conn.execute(
             "SELECT a.status, count(*) FROM attendance a JOIN activity v ON v.id = a.activity_id"
             " WHERE v.group_id = :g AND v.starts_at >= :ps_dt AND v.starts_at < :after AND a.status != 'excused'"
-            " GROUP BY a.status",
+            f" AND a.membership_id NOT IN ({_DELETED}) GROUP BY a.status",
             q,
         ).fetchall()
     )
@@ -162,14 +169,26 @@ def dormant(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict, *, names
 
 
 def stalled(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict) -> int:
-    cutoff = dt(as_of - timedelta(days=int(cfg["stalled_days"])))
-    return conn.execute(
-        f"SELECT count(*) FROM membership ms WHERE ms.group_id = ? AND ms.status IN ('applicant', 'onboarding')"
-        f" AND ms.id NOT IN ({_DELETED})"
-        " AND coalesce((SELECT max(done_at) FROM step_progress WHERE membership_id = ms.id), ms.applied_at,"
-        " ms.created_at) < ?",
-        (gid, cutoff),
-    ).fetchone()[0]
+    """Applicants and newcomers part-way through at the end of `as_of` (then, not now: a newcomer let in since was
+    still waiting), whose last step by then (else their application) is more than stalled_days before it, and who
+    had not entered the group chat since (metrics.stalled_query). The workspace holds no closed spells."""
+    q = {
+        "g": gid,
+        "cutoff": dt(as_of - timedelta(days=int(cfg["stalled_days"]))),
+        "after": dt(as_of + timedelta(days=1)),
+    }
+    last = "(SELECT max(done_at) FROM step_progress WHERE membership_id = ms.id AND done_at < :after)"
+    common = (
+        f" AND ms.id NOT IN ({_DELETED}) AND coalesce({last}, ms.applied_at, ms.created_at) < :cutoff"
+        " AND (ms.joined_at IS NULL OR ms.joined_at >= :after OR ms.joined_at < :cutoff)"
+    )
+    # the two kinds each by the (group, status) index, as one would write them
+    waiting = "SELECT count(*) FROM membership ms WHERE ms.group_id = :g AND ms.status IN ('applicant', 'onboarding')"
+    let_in = (
+        "SELECT count(*) FROM membership ms WHERE ms.group_id = :g AND ms.status = 'active' AND ms.joined_at >= :after"
+        f" AND (ms.applied_at IS NOT NULL OR {last} IS NOT NULL)"
+    )
+    return conn.execute(f"SELECT ({waiting}{common}) + ({let_in}{common})", q).fetchone()[0]
 
 
 def active_count(conn: sqlite3.Connection, gid: int, as_of: date, days: int) -> int:
