@@ -1102,14 +1102,24 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
         raise _phone_problem(
             file, row, column, f"{shown} 不是电话号码 (not a phone number: {shown})", "phone_not_a_phone", shown
         )
-    invalid = f"{shown} 不是有效的手机号或电话号码 (not a phone number: {shown})"
+
+    def invalid(written: str) -> ImportProblem:
+        return _phone_problem(
+            file,
+            row,
+            column,
+            f"{written} 不是有效的手机号或电话号码 (not a phone number: {shown})",
+            "phone_invalid",
+            shown,
+        )
+
     if isinstance(value, int):
         if value < 0:
-            raise _phone_problem(file, row, column, invalid, "phone_invalid", shown)
+            raise invalid(shown)
         text, from_number = str(value), True
     elif isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer() or value < 0 or value >= 1e15:
-            raise _phone_problem(file, row, column, invalid, "phone_invalid", shown)
+            raise invalid(shown)
         text, from_number = str(int(value)), True
     elif isinstance(value, str):
         text = drop_format_chars(unicodedata.normalize("NFKC", value)).strip()
@@ -1168,14 +1178,7 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
             shown,
         )
     if not _PHONE_CHARS_RE.fullmatch(text):
-        raise _phone_problem(
-            file,
-            row,
-            column,
-            f"{text} 不是有效的手机号或电话号码 (not a phone number: {shown})",
-            "phone_invalid",
-            shown,
-        )
+        raise invalid(text)
     digits = "".join(ch for ch in text if ch.isdigit())
     result = nanp_phone(text) if not from_number and not text.startswith("+") else None
     if result is None:
@@ -1190,12 +1193,5 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
                 "phone_several_numbers",
                 shown,
             )
-        raise _phone_problem(
-            file,
-            row,
-            column,
-            f"{text} 不是有效的手机号或电话号码 (not a phone number: {shown})",
-            "phone_invalid",
-            shown,
-        )
+        raise invalid(text)
     return result
