@@ -96,6 +96,9 @@ OWNER_NAME = OWNER_DEFAULT_NAME
 STALLED_DAYS = 10  # onboarding "stalled" = last step more than this many days ago
 POINTS = {code: pts for code, pts, _label in DEFAULT_POINT_RULES}
 
+# how the demo's people are drawn into the default tiers: near the target shares (DEFAULT_TIERS), not on them
+DEMO_TIER_SPREAD = {"核心": 0.02, "大咖": 0.05, "中咖": 0.20, "普通": 0.73}
+
 
 class DemoCancelled(Exception):
     """The caller's cancelled() returned True; the transaction was rolled back and nothing was written."""
@@ -918,9 +921,11 @@ class _Builder:
         if not c.execute(select(Role.id).limit(1)).first():
             rid = self.next_id(Role.__table__)
             self.write(Role.__table__, [{"id": rid + i, "name": n} for i, n in enumerate(DEFAULT_ROLES)])
-        tiers = c.execute(select(Tier.id, Tier.target_share).order_by(Tier.rank, Tier.id)).all()
+        tiers = c.execute(select(Tier.id, Tier.name, Tier.target_share).order_by(Tier.rank, Tier.id)).all()
         self.tier_ids = [t.id for t in tiers]
-        shares = [max(0.0, t.target_share or 0.0) for t in tiers]
+        # a default tier draws its people with DEMO_TIER_SPREAD (a demo group a little off its 5/20/75 target, with
+        # a couple of core members, as real groups are); any other tier by its target share
+        shares = [max(0.0, DEMO_TIER_SPREAD.get(t.name, t.target_share or 0.0)) for t in tiers]
         self.tier_cum = list(_cumulative(shares if sum(shares) > 0 else [1.0] * len(shares)))
         roles = dict(c.execute(select(Role.name, Role.id)).all())
         spare = [rid for name, rid in sorted(roles.items(), key=lambda x: x[1]) if name not in DEFAULT_ROLES]

@@ -46,7 +46,9 @@ from models.queries.participation import (
     participated,
 )
 
-# Tier names → the 5/20/75 structure: key voices (核心 + 大咖) 5%, mid voices (中咖) 20%, ordinary 75%.
+# PRODUCT §2's guideline for the member structure: key voices (核心 + 大咖) 5%, mid voices (中咖) 20%, ordinary 75%.
+# The targets shown are the tiers' own (Settings → 层级 → 目标占比, summed by bucket: structure_targets); the
+# default tiers' shares add up to this guideline, which stands in only when every tier's share is 0.
 STRUCTURE_TARGET = (("key", 0.05), ("mid", 0.20), ("ordinary", 0.75))
 
 
@@ -78,6 +80,8 @@ class GroupHealth:
     funnel: tuple[tuple[str, int], ...]  # step name -> memberships that reached it
     top_referrers: tuple[tuple[str, int], ...]
     alerts: tuple[Alert, ...] = field(default_factory=tuple)
+    # the structure's target per bucket (structure_targets): the tiers' target shares, as Settings holds them
+    structure_target: dict[str, float] = field(default_factory=lambda: dict(STRUCTURE_TARGET))
     # whether QunDesk knows last month at all (metrics.month_recorded): a group set up this month with nothing of
     # last month imported has no last month to compare with — the card read "上月 0.0% ▲100.0" on its first day
     last_month_recorded: bool = True
@@ -331,6 +335,24 @@ def structure_bucket(name: str | None, rank: int | None) -> str:
     return "key" if rank <= 1 else "mid" if rank == 2 else "ordinary"
 
 
+def structure_targets(session: Session) -> dict[str, float]:
+    """The structure's target per bucket (key / mid / ordinary): the tiers' target shares (Settings → 层级),
+    summed by the bucket structure_bucket files each tier in. The column was editable but nothing read it: the
+    dashboard and the workbook compared with a fixed 5/20/75 whatever the organiser set. Every share 0 (or no
+    tier): PRODUCT §2's 5/20/75."""
+    targets = {"key": 0.0, "mid": 0.0, "ordinary": 0.0}
+    for name, rank, share in session.execute(select(Tier.name, Tier.rank, Tier.target_share)):
+        targets[structure_bucket(name, rank)] += share or 0.0
+    if not any(targets.values()):
+        return dict(STRUCTURE_TARGET)
+    return {k: round(v, 4) for k, v in targets.items()}
+
+
+def structure_target_label(targets: dict[str, float]) -> str:
+    """ "5/20/75": the targets as whole percents (a share of 2.5% reads 2.5), key / mid / ordinary."""
+    return "/".join(f"{round(targets.get(k, 0.0) * 100, 1):g}" for k, _t in STRUCTURE_TARGET)
+
+
 def role_coverage(session: Session, group_id: int, as_of: date) -> dict[str, int]:
     counts = dict(
         session.execute(
@@ -495,6 +517,7 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
         last_month=last,
         last_month_recorded=month_recorded(group.created_at.date(), py, pm, last),
         structure=buckets,
+        structure_target=structure_targets(session),
         tiers=tiers,
         roles=roles,
         missing_roles=tuple(r for r, n in roles.items() if n == 0),

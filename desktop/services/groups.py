@@ -38,11 +38,13 @@ CANONICAL_STEPS: tuple[tuple[str, str, str, bool, bool], ...] = (
     ("verify", "实名认证", "verification", False, False),
 )
 
+# the default tiers' target shares add up to PRODUCT §2's 5/20/75 (核心 + 大咖 the key voices): the dashboard and the
+# workbook compare the structure with them (health.structure_targets). Before 0018 they were 2/5/20/73 (7/20/73).
 DEFAULT_TIERS: tuple[tuple[str, int, float], ...] = (
-    ("核心", 0, 0.02),
-    ("大咖", 1, 0.05),
+    ("核心", 0, 0.01),
+    ("大咖", 1, 0.04),
     ("中咖", 2, 0.20),
-    ("普通", 3, 0.73),
+    ("普通", 3, 0.75),
 )
 DEFAULT_ROLES: tuple[str, ...] = ("日常运营", "策划", "输出者", "助理", "客服")
 DEFAULT_CAPACITY = 500

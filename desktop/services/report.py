@@ -77,7 +77,15 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, QunDeskError
-from desktop.health import alerts, daily_checkins, funnel, structure
+from desktop.health import (
+    STRUCTURE_TARGET,
+    alerts,
+    daily_checkins,
+    funnel,
+    structure,
+    structure_target_label,
+    structure_targets,
+)
 from desktop.io.xlsx_util import (
     EXCEL_MAX_ROWS,
     SheetRows,
@@ -164,7 +172,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "title.onboarding": ("入群进度", "Entry progress"),
     "title.alerts": ("预警", "Alerts"),
     "title.daily": ("每日打卡人数", "Check-ins per day"),
-    "title.structure": ("成员结构 (目标 5/20/75)", "Member structure (target 5/20/75)"),
+    "title.structure": ("成员结构 (目标 %s)", "Member structure (target %s)"),
     "title.funnel": ("入群漏斗 (完成各步骤的人数)", "Entry funnel (people who reached each step)"),
     # subtitles
     "sub.period": ("统计期", "Period"),
@@ -324,7 +332,6 @@ ALERT_ORDER = {
         ("zombie_group", "capacity", "repeat_violator", "stalled_onboarding", "silent_newcomer", "dormant")
     )
 }
-STRUCTURE_TARGET = (("key", 0.05), ("mid", 0.20), ("ordinary", 0.75))
 MARK_CHECKIN, MARK_LATE, MARK_LEAVE = "✓", "补", "假"
 ATTENDANCE_MARKS = {"attended": "✓", "absent": "✗", "excused": "假", "registered": "报"}
 CHECKIN_FILLS = {MARK_CHECKIN: "C6EFCE", MARK_LATE: "E2EFDA", MARK_LEAVE: "EDEDED"}
@@ -898,6 +905,8 @@ class _Report:
         self.styles = Styles(self.wb)
         self.totals: tuple[MonthStats, MonthStats] | None = None
         self.structure_cm = CHART_HEIGHT_CM  # 概览's structure chart (summary sizes it)
+        # the structure's targets: the tiers' shares (health.structure_targets; export_report reads them)
+        self.structure_target = dict(STRUCTURE_TARGET)
         self.rows_written = 0
         self._people: tuple[int, bool, dict[int, _Person]] | None = None  # (group, full, people): people_of
         self.session: Session | None = None  # the export's read transaction, open while the sheets are written
@@ -999,6 +1008,10 @@ class _Report:
     # -- helpers
     def t(self, key: str) -> str:
         return TEXT[key][self.lang_index]
+
+    def structure_title(self) -> str:
+        """成员结构 (目标 5/20/75): the targets the structure is compared with, the tiers' own."""
+        return self.t("title.structure") % structure_target_label(self.structure_target)
 
     def month_label(self) -> str:
         return f"{self.year}年{self.month}月" if self.lang_index == 0 else f"{self.year}-{self.month:02d}"
@@ -1113,12 +1126,12 @@ class _Report:
             ["mark"] + ["int"] * len(names),
         )
         data.add("blank")
-        data.add("section", [self.t("title.structure")], measure=False)
+        data.add("section", [self.structure_title()], measure=False)
         struct_header = data.add("header", [self.t("h.structure"), self.t("h.target"), *names])
         buckets = [k for k, _ in STRUCTURE_TARGET]
         if any(g.structure.get("unset") for g in self.groups):
             buckets.append("unset")
-        targets = dict(STRUCTURE_TARGET)
+        targets = self.structure_target
         struct_rows = []
         # an empty share is a blank cell, not 0: a 0% segment has no width, and its "0.0%" labels piled up
         # unreadably at the bar's start (a group whose members have no tier yet: 0.0%0.0%0.0% over "Not set")
@@ -1258,7 +1271,7 @@ class _Report:
         chart.grouping = "percentStacked"
         chart.overlap = 100
         chart.gapWidth = 60
-        chart.title = self.t("title.structure")
+        chart.title = self.structure_title()
         chart.add_data(
             Reference(ws, min_col=data_col, max_col=data_col + 1 + n, min_row=struct.row, max_row=struct.last_row),
             from_rows=True,
@@ -2108,6 +2121,7 @@ def export_monthly_report(
         progress.step(done, total)
         report = _Report(actor, [], year, month, p, today, unmasked, lang)
         report.session, report.connection = session, session.connection()
+        report.structure_target = structure_targets(session)
         data = report.groups
         for g in groups:
             data.append(report.load(session, g))

@@ -53,6 +53,13 @@ def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
         raise ValidationError("tiers", "层级名称不能重复 (tier names must differ)")
     if any(not 0 <= t.target_share <= 1 for t in tiers):
         raise ValidationError("tiers", "目标占比应在 0 到 1 之间 (target share must be 0..1)")
+    total = sum(t.target_share for t in tiers)
+    if total > 1 + 1e-9:
+        # the shares are the structure's targets (health.structure_targets): more than the whole group cannot be
+        raise ValidationError(
+            "tiers",
+            f"目标占比合计 {total * 100:g}%，超过 100% (the target shares add up to {total * 100:g}%, more than 100%)",
+        )
     old = session.execute(select(Tier.id, Tier.name).order_by(Tier.rank)).all()
     old_names: dict[int, str] = dict(old)  # type: ignore[arg-type]
     keep = {t.id for t in tiers if t.id is not None}

@@ -180,8 +180,8 @@
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="367" />
-            <source>Member structure against 5/20/75</source>
-            <translation>成员结构 (目标 5/20/75)</translation>
+            <source>Member structure against %1</source>
+            <translation>成员结构 (目标 %1)</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="368" />

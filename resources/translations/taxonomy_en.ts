@@ -34,8 +34,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="78" />
-        <source>Highest tier first. A healthy group has about 5% key voices, 20% mid voices and 75% others.</source>
-        <translation>Highest tier first. A healthy group has about 5% key voices, 20% mid voices and 75% others.</translation>
+        <source>Highest tier first. The dashboard and the monthly workbook compare the member structure with these target shares, added up as key voices (the core and key-voice tiers), mid voices and the rest. A healthy group has about 5% key voices, 20% mid voices and 75% others.</source>
+        <translation>Highest tier first. The dashboard and the monthly workbook compare the member structure with these target shares, added up as key voices (the core and key-voice tiers), mid voices and the rest. A healthy group has about 5% key voices, 20% mid voices and 75% others.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="81" />

@@ -221,10 +221,10 @@ def test_groups_steps_rules_and_defaults(demo):
         assert by_group[g.id] == expected
     assert {v.version for v in versions if v.group_id == groups[0].id} == {1, 2}
     assert [(t.name, t.rank, t.target_share) for t in tiers] == [
-        ("核心", 0, 0.02),
-        ("大咖", 1, 0.05),
+        ("核心", 0, 0.01),
+        ("大咖", 1, 0.04),
         ("中咖", 2, 0.20),
-        ("普通", 3, 0.73),
+        ("普通", 3, 0.75),
     ]
     assert roles == {"日常运营", "策划", "输出者", "助理", "客服"}
     assert len(rules) == 3 * 8 and ("checkin" in {r.code for r in rules})

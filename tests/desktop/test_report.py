@@ -1075,6 +1075,47 @@ def test_a_new_groups_charts_stay_readable(tmp_path):
         assert re.search(r'majorUnit val="1"', chart) and re.search(r'<(c:)?max val="1"', chart)
 
 
+def test_the_structure_is_compared_with_the_tiers_target_shares(tmp_path):
+    """Settings' 目标占比 is what 概览 compares the structure with (it read a fixed 5/20/75 whatever was set): the
+    title names the targets, the 目标 column holds them, in Chinese and English alike."""
+    from desktop.services.members import bulk_set_tier
+    from desktop.services.taxonomy import TierRow, list_tier_rows, save_tiers
+
+    database = open_workspace(tmp_path / "w.sqlite")
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = create_group(s, owner, "读书会")
+            ids = [
+                add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 5, 3, 9)))[1]
+                for n in ("张三", "李四", "王五", "赵六")
+            ]
+            bulk_set_tier(s, owner, ids[:1], "大咖")
+            bulk_set_tier(s, owner, ids[1:], "普通")
+            shares = {"核心": 0.0, "大咖": 0.10, "中咖": 0.30, "普通": 0.60}
+            save_tiers(s, owner, [TierRow(t.id, t.name, shares[t.name]) for t in list_tier_rows(s)])
+            s.commit()
+        for lang, title, key in (
+            ("zh_CN", "成员结构 (目标 10/30/60)", "大咖 (含核心)"),
+            ("en", "Member structure (target 10/30/60)", "Key voices (incl. core)"),
+        ):
+            path = tmp_path / f"{lang}.xlsx"
+            export_monthly_report(
+                database, owner, year=2026, month=5, group_ids=[gid], path=path, today=TODAY, lang=lang
+            )
+            ws = load_workbook(path).worksheets[0]
+            data = [r for r in ws.iter_rows(values_only=True)]
+            at = [(i, r.index(title)) for i, r in enumerate(data) if title in r]
+            assert at, f"{lang}: no {title!r}"
+            i, col = at[0]
+            block = {r[col]: r[col + 1 : col + 3] for r in data[i + 2 : i + 5]}
+            assert block[key] == (0.1, 0.25)
+            assert list(block.values())[1:] == [(0.3, None), (0.6, 0.75)]
+            assert title in _chart_xml(path)[0][1]  # the structure chart's own title
+    finally:
+        database.dispose()
+
+
 def test_every_printed_page_of_an_attendance_block_has_its_header(wide_workspace, tmp_path):
     """活动 has no repeated print header (its tables differ): a 210-person attendance block printed pages of marks
     under no activity title. A block longer than a page is cut into pages, each under the block's header again

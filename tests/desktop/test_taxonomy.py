@@ -89,3 +89,36 @@ def test_assistants_cannot_edit_tiers(workspace, owner, ms):
         helper = add_operator(s, owner, "助理", "assistant")
         with pytest.raises(PermissionDenied):
             save_tiers(s, helper, [TierRow(None, "x", 0.1)])
+
+
+def test_the_structure_targets_are_the_tiers_shares(workspace, owner, ms):
+    """Settings' 目标占比 was stored and read by nothing: the dashboard and the workbook compared with a fixed
+    5/20/75. The targets are now the tiers' shares summed by bucket (核心 + 大咖 key voices); the defaults add up to
+    5/20/75; every share 0 falls back to 5/20/75; shares adding up to more than 100% are refused."""
+    from desktop.health import structure_target_label, structure_targets
+
+    with workspace.session() as s:
+        assert structure_targets(s) == {"key": 0.05, "mid": 0.2, "ordinary": 0.75}
+        core, big, mid, normal = list_tier_rows(s)
+        save_tiers(
+            s,
+            owner,
+            [
+                TierRow(core.id, "核心", 0.02),
+                TierRow(big.id, "大咖", 0.08),
+                TierRow(mid.id, "中咖", 0.30),
+                TierRow(normal.id, "普通", 0.60),
+            ],
+        )
+        s.commit()
+        targets = structure_targets(s)
+        assert targets == {"key": 0.1, "mid": 0.3, "ordinary": 0.6}
+        assert structure_target_label(targets) == "10/30/60"
+        with pytest.raises(ValidationError, match="110%"):
+            save_tiers(s, owner, [TierRow(t.id, t.name, 0.5 if t.name == "普通" else 0.2) for t in list_tier_rows(s)])
+        s.rollback()
+        assert structure_targets(s) == {"key": 0.1, "mid": 0.3, "ordinary": 0.6}  # nothing of the refused list
+        save_tiers(s, owner, [TierRow(t.id, t.name, 0.0) for t in list_tier_rows(s)])
+        s.commit()
+        assert structure_targets(s) == {"key": 0.05, "mid": 0.2, "ordinary": 0.75}
+        assert structure_target_label({"key": 0.025, "mid": 0.2, "ordinary": 0.775}) == "2.5/20/77.5"

@@ -116,6 +116,10 @@ def test_upgrading_a_first_release_workspace_keeps_every_row(v1_copy, tmp_path):
             assert FIXTURE_REVISION in added[0][new_cols.index("summary")]
             new_rows = new_rows[: len(rows)]
         assert len(new_rows) == len(rows), f"{table}: {len(rows)} rows before, {len(new_rows)} after"
+        if table == "tier":  # 0018: the untouched default tiers' target shares become 5/20/75, nothing else
+            share = cols.index("target_share")
+            assert [r[share] for r in rows] == [0.02, 0.05, 0.20, 0.73]
+            rows = [(*r[:share], new, *r[share + 1 :]) for r, new in zip(rows, (0.01, 0.04, 0.20, 0.75), strict=True)]
         assert [tuple(r[i] for i in keep) for r in new_rows] == rows, f"{table}: values changed"
 
     conn = sqlite3.connect(v1_copy)

@@ -246,6 +246,33 @@ def test_zombie_group_banner_and_capacity_warning(qtbot, tmp_path):
     ws.database.dispose()
 
 
+def test_the_structure_chart_compares_with_the_tiers_target_shares(qtbot, tmp_path):
+    """Settings' 目标占比 is the structure chart's target, and the card's title names it (it drew 5/20/75 whatever
+    the organiser had set)."""
+    from desktop.services.taxonomy import TierRow, list_tier_rows, save_tiers
+
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    with ws.database.session() as s:
+        add_member(s, ws.owner, ws.group_id, MemberInput(display_name="甲", joined_at=datetime(2026, 1, 2)))
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(ws.group_id)
+    assert p.structure_title.text() == "Member structure against 5/20/75"
+    assert p.structure_chart.bar_values()["Target"] == [5.0, 20.0, 75.0, 0.0]
+    shares = {"核心": 0.0, "大咖": 0.10, "中咖": 0.30, "普通": 0.60}
+    with ws.database.session() as s:
+        save_tiers(s, ws.owner, [TierRow(t.id, t.name, shares[t.name]) for t in list_tier_rows(s)])
+        s.commit()
+    p.set_group(None)
+    p.set_group(ws.group_id)
+    assert p.structure_title.text() == "Member structure against 10/30/60"
+    assert [round(v, 6) for v in p.structure_chart.bar_values()["Target"]] == [10.0, 30.0, 60.0, 0.0]
+    ws.database.dispose()
+
+
 def test_a_healthy_empty_group_says_there_are_no_alerts(qtbot, tmp_path):
     isolate_settings(tmp_path)
     ws = make_workspace(tmp_path, seed=False)

@@ -79,7 +79,11 @@ class TaxonomyDialog(QDialog):
         self.tier_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tier_table.verticalHeader().setVisible(False)
         hint = QLabel(
-            self.tr("Highest tier first. A healthy group has about 5% key voices, 20% mid voices and 75% others.")
+            self.tr(
+                "Highest tier first. The dashboard and the monthly workbook compare the member structure with these"
+                " target shares, added up as key voices (the core and key-voice tiers), mid voices and the rest. A"
+                " healthy group has about 5% key voices, 20% mid voices and 75% others."
+            )
         )
         hint.setWordWrap(True)
         self.tier_add = QPushButton(self.tr("Add"))

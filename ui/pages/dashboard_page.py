@@ -41,7 +41,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.health import Alert, GroupHealth, capacity_share, group_health
+from desktop.health import (
+    STRUCTURE_TARGET,
+    Alert,
+    GroupHealth,
+    capacity_share,
+    group_health,
+    structure_target_label,
+)
 from desktop.metrics import previous_month
 from desktop.services.chat_queries import SpeakerRow, messages_per_day, speaking_leaderboard
 from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
@@ -73,12 +80,12 @@ ALERT_KINDS: dict[str, str] = {
 NBSP = "\u00a0"  # a no-break space: words that must stay on one line
 MEMBER_ALERT_KINDS = ("repeat_violator", "stalled_onboarding", "silent_newcomer", "dormant")
 
-# The 5/20/75 structure: bucket -> label and target share (desktop.health.STRUCTURE_TARGET; unset has none).
-STRUCTURE_BUCKETS: tuple[tuple[str, str, float], ...] = (
-    ("key", QT_TRANSLATE_NOOP("DashboardPage", "Key"), 0.05),
-    ("mid", QT_TRANSLATE_NOOP("DashboardPage", "Mid"), 0.20),
-    ("ordinary", QT_TRANSLATE_NOOP("DashboardPage", "Ordinary"), 0.75),
-    ("unset", QT_TRANSLATE_NOOP("DashboardPage", "Not set"), 0.0),
+# The member structure's buckets and their labels; their targets are the tiers' (GroupHealth.structure_target).
+STRUCTURE_BUCKETS: tuple[tuple[str, str], ...] = (
+    ("key", QT_TRANSLATE_NOOP("DashboardPage", "Key")),
+    ("mid", QT_TRANSLATE_NOOP("DashboardPage", "Mid")),
+    ("ordinary", QT_TRANSLATE_NOOP("DashboardPage", "Ordinary")),
+    ("unset", QT_TRANSLATE_NOOP("DashboardPage", "Not set")),
 )
 
 GOOD, WARN, BAD = "good", "warn", "bad"
@@ -406,7 +413,12 @@ class DashboardPage(GroupPage):
         self.funnel_chart = BarChartView(horizontal=True)
         self.activities_chart = BarChartView()
         daily_card, _ = _card(self.tr("Daily check-ins this month"), self.daily_chart)
-        structure_card, _ = _card(self.tr("Member structure against 5/20/75"), self.structure_chart)
+        structure_card, _ = _card(
+            self.tr("Member structure against %1").replace("%1", structure_target_label(dict(STRUCTURE_TARGET))),
+            self.structure_chart,
+        )
+        # the title names the targets shown: the tiers' shares (Settings), 5/20/75 by default
+        self.structure_title = structure_card.findChild(QLabel, "cardTitle")
         funnel_card, _ = _card(self.tr("Entry funnel (conversion from the step before)"), self.funnel_chart)
         activities_card, _ = _card(self.tr("Activities per month"), self.activities_chart)
         for card in (daily_card, structure_card, funnel_card, activities_card):
@@ -769,12 +781,15 @@ class DashboardPage(GroupPage):
             labels=len(h.daily_checkins) <= 12,
         )
         total = sum(h.structure.values())
-        actual = [round(h.structure.get(key, 0) / total * 100) if total else 0 for key, _l, _t in STRUCTURE_BUCKETS]
+        actual = [round(h.structure.get(key, 0) / total * 100) if total else 0 for key, _l in STRUCTURE_BUCKETS]
+        self.structure_title.setText(
+            self.tr("Member structure against %1").replace("%1", structure_target_label(h.structure_target))
+        )
         self.structure_chart.set_data(
-            [QCoreApplication.translate("DashboardPage", label) for _k, label, _t in STRUCTURE_BUCKETS],
+            [QCoreApplication.translate("DashboardPage", label) for _k, label in STRUCTURE_BUCKETS],
             [
                 (self.tr("Actual"), actual, ACCENT),
-                (self.tr("Target"), [t * 100 for _k, _l, t in STRUCTURE_BUCKETS], TARGET),
+                (self.tr("Target"), [h.structure_target.get(k, 0.0) * 100 for k, _l in STRUCTURE_BUCKETS], TARGET),
             ],
             maximum=100,
             label_format="@value%",
