@@ -210,3 +210,40 @@ def test_the_head_read_from_the_files_is_alembics_and_a_current_workspace_opens_
     done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, cwd=root)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_0018_moves_only_an_untouched_default_tier_list(tmp_path):
+    """The default tiers' shares become 1/4/20/75 (5/20/75) on upgrade; a list an organiser changed is kept as it
+    is; the downgrade puts the old defaults back."""
+    from alembic import command
+
+    from models.db import alembic_config
+
+    def shares(path) -> list[tuple[str, float]]:
+        con = sqlite3.connect(path)
+        try:
+            return con.execute("SELECT name, target_share FROM tier ORDER BY rank").fetchall()
+        finally:
+            con.close()
+
+    new = [("核心", 0.01), ("大咖", 0.04), ("中咖", 0.2), ("普通", 0.75)]
+    old = [("核心", 0.02), ("大咖", 0.05), ("中咖", 0.2), ("普通", 0.73)]
+    path = tmp_path / "ws.sqlite"
+    open_workspace(path, backup_dir=tmp_path / "backups").dispose()  # the defaults written at first open
+    assert shares(path) == new
+    db = open_database(path)
+    try:
+        cfg = alembic_config(db.engine)
+        command.downgrade(cfg, "0017_gram_trigger_when")
+        assert shares(path) == old
+        command.upgrade(cfg, "head")
+        assert shares(path) == new
+        command.downgrade(cfg, "0017_gram_trigger_when")
+        con = sqlite3.connect(path)
+        con.execute("UPDATE tier SET target_share = 0.06 WHERE name = '大咖'")
+        con.commit()
+        con.close()
+        command.upgrade(cfg, "head")
+    finally:
+        db.dispose()
+    assert shares(path) == [("核心", 0.02), ("大咖", 0.06), ("中咖", 0.2), ("普通", 0.73)]
