@@ -1314,6 +1314,7 @@ def _args_export_common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--unmasked", action="store_true", help="完整手机号 (群主/管理员) / full phone numbers (owner/admin)"
     )
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件 / replace FILE when it exists already")
 
 
 def _args_export_report(p: argparse.ArgumentParser) -> None:
@@ -1336,9 +1337,17 @@ def _group_ids(ctx: Context, args: argparse.Namespace) -> list[int] | None:
 
 
 def _output_path(args: argparse.Namespace) -> Path:
+    """The workbook to write. One that exists already is left alone unless --force, as `backup -o` does: a
+    month's workbook an owner had annotated, or last month's under this month's name, was written over with
+    nothing said (the window asks first)."""
     path = Path(args.output)
     if path.suffix.lower() != ".xlsx":
         raise InputError(f"-o {args.output}: 输出文件应以 .xlsx 结尾 (output must be an .xlsx file)")
+    if path.is_file() and not args.force:
+        raise InputError(
+            f"-o {args.output}: 文件已存在, 未覆盖, 要覆盖请加 --force"
+            " (the file exists already: nothing was written; add --force to replace it)"
+        )
     return path
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from desktop.cli import main
 from tests.fixed_day import TEST_TODAY
@@ -242,6 +243,24 @@ def test_a_future_month_is_said_by_stats_texts_and_the_report(capsys, seeded, tm
     for month in (THIS_MONTH, "2020-01"):
         code, _, err = run(capsys, "--db", str(seeded), "stats", "--group", CAMP, "--month", month)
         assert code == 0 and "还没到" not in err and err == ""
+
+
+def test_an_existing_workbook_is_left_alone_without_force(capsys, seeded, tmp_path):
+    """`export report -o 11月.xlsx` wrote over a workbook of that name with nothing said (an owner's annotated copy,
+    or last month's under a reused name); `backup -o` already refused. Now both export commands leave an existing
+    file alone, exit 1 naming --force, and --force replaces it."""
+    target = tmp_path / "月报.xlsx"
+    target.write_bytes(b"the owner's annotated copy")
+    for argv in (
+        ["export", "report", "--group", CAMP, "--month", THIS_MONTH, "-o", str(target)],
+        ["export", "roster", "--group", CAMP, "-o", str(target)],
+    ):
+        code, out, err = run(capsys, "--db", str(seeded), *argv)
+        assert code == 1 and out == "" and "--force" in err and str(target) in err
+        assert target.read_bytes() == b"the owner's annotated copy"
+    code, out, _ = run(capsys, "--db", str(seeded), "export", "roster", "--group", CAMP, "-o", str(target), "--force")
+    assert code == 0 and str(target) in out
+    assert load_workbook(target).active.max_row > 1
 
 
 def test_a_group_name_with_spaces_around_it_is_the_group(capsys, seeded, tmp_path):

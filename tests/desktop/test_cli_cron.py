@@ -249,6 +249,11 @@ def test_exports_under_a_private_umask_are_private(tmp_path, workspace):
     assert modes == {"名册.xlsx": 0o600, "月报.xlsx": 0o600, "备份.sqlite": 0o600}
     (out / "名册.xlsx").chmod(0o640)  # one the owner shared with their group on purpose stays so
     result = qundesk(tmp_path, "--db", str(workspace), "export", "roster", "--all", "-o", str(out / "名册.xlsx"))
+    assert result.returncode != 0 and "--force" in text(result.stderr)  # an existing file is left alone
+    assert (out / "名册.xlsx").stat().st_mode & 0o777 == 0o640
+    result = qundesk(
+        tmp_path, "--db", str(workspace), "export", "roster", "--all", "-o", str(out / "名册.xlsx"), "--force"
+    )
     assert result.returncode == 0 and (out / "名册.xlsx").stat().st_mode & 0o777 == 0o640
 
 

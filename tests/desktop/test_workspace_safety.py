@@ -262,7 +262,9 @@ def test_an_export_killed_while_saving_leaves_the_old_file_and_no_temporary_file
     try:
         running_parts = _parts(out) - {left}
         assert len(running_parts) == 1
-        code, _o, err = run(capsys, "--db", str(workspace), "export", "roster", "--group", GROUP, "-o", str(target))
+        code, _o, err = run(
+            capsys, "--db", str(workspace), "export", "roster", "--group", GROUP, "-o", str(target), "--force"
+        )
         assert code == 0, err
         assert _parts(out) == running_parts  # the dead one's is gone, the running one's is not touched
         rows = list(load_workbook(target, read_only=True).worksheets[0].iter_rows(values_only=True))
