@@ -241,3 +241,46 @@ def test_cancelling_a_bulk_change_of_many_people_changes_nobody(qtbot, ws, roste
     assert all("早鸟" not in tags for tags in _tags_of(ws, names).values())  # rolled back: nobody tagged
     assert roster.undo_stack.count() == 0  # nothing to undo
     assert "Cancelled" in roster.undo_label.text()
+
+
+def test_a_cancelled_undo_of_a_big_change_can_be_undone_again(qtbot, ws, roster, monkeypatch, gate):
+    """Cancelling the undo of a big bulk change rolled the undo back (everyone kept the tag) but the command left
+    the undo history: the change could no longer be undone. The command now stays where it was: Ctrl+Z again
+    undoes it."""
+    import ui.pages.roster_commands as roster_commands
+    from ui import task_runner
+
+    names = ("张三", "张珊", "李四")
+    ids = [ws.memberships[n] for n in names]
+    gate.set()
+    roster._do_bulk_tag(ids, "早鸟")
+    assert roster.undo_stack.count() == 1 and roster.undo_stack.canUndo()
+    untag = roster_commands.bulk_remove_tag
+    slow = threading.Event()
+
+    def slow_untag(*args, **kwargs):
+        slow.wait(20)
+        return untag(*args, **kwargs)
+
+    monkeypatch.setattr(roster_commands, "bulk_remove_tag", slow_untag)
+    clicked: list[bool] = []
+
+    def press_cancel() -> None:
+        dialogs = [d for d in roster.findChildren(QProgressDialog) if d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, press_cancel)
+            return
+        qtbot.mouseClick(dialogs[0].findChild(QPushButton), Qt.MouseButton.LeftButton)
+        clicked.append(True)
+        slow.set()
+
+    QTimer.singleShot(task_runner.SHOW_DIALOG_AFTER_MS, press_cancel)
+    roster.undo_stack.undo()
+    assert clicked == [True]
+    assert all("早鸟" in tags for tags in _tags_of(ws, names).values())  # the undo rolled back: still tagged
+    qtbot.waitUntil(lambda: roster.undo_stack.index() == 1)  # the stack moved back over the command
+    assert roster.undo_stack.count() == 1 and roster.undo_stack.canUndo() and not roster.undo_stack.canRedo()
+    assert "Cancelled" in roster.undo_label.text()
+    roster.undo_stack.undo()  # and undoing it again works
+    assert all("早鸟" not in tags for tags in _tags_of(ws, names).values())
+    assert roster.undo_stack.canRedo()

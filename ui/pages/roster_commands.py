@@ -27,9 +27,15 @@ Step = Callable[[Session, Actor], object]
 
 
 class Runner(Protocol):
-    def run_step(self, step: Step, count: int = 0) -> bool:
-        """Run `step` in one transaction as the current operator; show any error; refresh. True if it worked.
+    def run_step(self, step: Step, count: int = 0) -> bool | None:
+        """Run `step` in one transaction as the current operator; show any error; refresh. True if it worked,
+        False if it failed, None if the user cancelled it (rolled back: nothing changed).
         `count`: how many people it changes (a big step runs off the UI thread, as the action itself did)."""
+        ...
+
+    def step_back(self, undone: bool) -> None:
+        """A cancelled step: move the undo stack back where it was (after this call returns) — redo the command
+        whose undo was cancelled (`undone`), or undo the one whose redo was."""
         ...
 
 
@@ -41,16 +47,31 @@ class ServiceCommand(QUndoCommand):
         self._undo = undo
         self._count = count
         self._pending_first_redo = True
+        self._put_back = False  # the next redo/undo only moves the stack back over a cancelled step
 
     def redo(self) -> None:
         if self._pending_first_redo:  # the action ran before the command was pushed
             self._pending_first_redo = False
             return
-        if not self._runner.run_step(self._do, self._count):
-            self.setObsolete(True)
+        if self._put_back:
+            self._put_back = False
+            return
+        self._settle(self._runner.run_step(self._do, self._count), undone=False)
 
     def undo(self) -> None:
-        if not self._runner.run_step(self._undo, self._count):
+        if self._put_back:
+            self._put_back = False
+            return
+        self._settle(self._runner.run_step(self._undo, self._count), undone=True)
+
+    def _settle(self, outcome: bool | None, *, undone: bool) -> None:
+        """A failed step cannot be done again (the data moved on): the command leaves the stack. A cancelled one
+        changed nothing: the command stays, and the stack is moved back over it, so it can be undone (or redone)
+        again — a cancelled undo of a big change dropped the change from the undo history, for good."""
+        if outcome is None:
+            self._put_back = True
+            self._runner.step_back(undone)
+        elif not outcome:
             self.setObsolete(True)
 
 

@@ -593,21 +593,28 @@ class RosterPage(QWidget):
         self.members_changed.emit()
 
     # ---- undo / redo ----
-    def run_step(self, step: Step, count: int = 0) -> bool:
+    def run_step(self, step: Step, count: int = 0) -> bool | None:
         """Run one undo/redo step in its own transaction as the current operator (roster_commands.Runner); a step
-        of BULK_OFF_THREAD people or more off the UI thread, as the action itself."""
+        of BULK_OFF_THREAD people or more off the UI thread, as the action itself. None: cancelled."""
+        cancelled = False
         try:
             done = run_write(
                 self, self._database, step, self._actor, changes=ROSTER_CHANGES, working=self._working(count)
             )
             if not done and isinstance(done.error, Cancelled):
+                cancelled = True
                 self.show_message(self.tr("Cancelled. Nothing was changed."))
         finally:
             self.reload_choices()
             self.refresh()
             self.member_panel.reload()
             self.members_changed.emit()
-        return bool(done)
+        return None if cancelled else bool(done)
+
+    def step_back(self, undone: bool) -> None:
+        """roster_commands.Runner: after a cancelled undo (redo), move the stack back over the command, once the
+        stack has finished the call that ran it."""
+        QTimer.singleShot(0, self.undo_stack.redo if undone else self.undo_stack.undo)
 
     def _push(self, command: ServiceCommand, message: str) -> None:
         self.undo_stack.push(command)
