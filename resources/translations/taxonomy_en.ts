@@ -2,6 +2,10 @@
 <TS version="2.1" language="en">
 <context>
     <name>TaxonomyDialog</name>
+        <message>
+            <source>Tiers saved.</source>
+            <translation>Tiers saved.</translation>
+        </message>
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="52" />
         <source>Tiers, roles and tags</source>

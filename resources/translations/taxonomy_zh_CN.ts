@@ -2,6 +2,10 @@
 <TS version="2.1" language="zh_CN">
 <context>
     <name>TaxonomyDialog</name>
+        <message>
+            <source>Tiers saved.</source>
+            <translation>层级已保存。</translation>
+        </message>
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="52" />
         <source>Tiers, roles and tags</source>
@@ -35,7 +39,7 @@
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="78" />
         <source>Highest tier first. The dashboard and the monthly workbook compare the member structure with these target shares, added up as key voices (the core and key-voice tiers), mid voices and the rest. A healthy group has about 5% key voices, 20% mid voices and 75% others.</source>
-        <translation>最高层级在前。仪表盘和月度报表按这里的目标占比比较成员结构：核心与大咖合计为大咖，中咖为中层，其余为普通成员。健康的社群大约有 5% 大咖、20% 中咖和 75% 普通成员。</translation>
+        <translation>最高层级在前。仪表盘和月度报表以这里的目标占比衡量成员结构：核心与大咖合计为大咖，中咖为中层，其余为普通成员。健康的社群大约有 5% 大咖、20% 中咖和 75% 普通成员。</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/taxonomy_dialog.py" line="81" />

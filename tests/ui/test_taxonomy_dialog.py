@@ -29,6 +29,20 @@ def test_rename_and_reorder_tiers(qtbot, ws):
     qtbot.mouseClick(dlg.tier_save, Qt.MouseButton.LeftButton)
     with ws.database.session() as s:
         assert [t.name for t in list_tier_rows(s)] == ["KOL", "核心", "中咖", "普通"]
+    assert dlg.tier_status.text() == "Tiers saved."  # said beside the button: nothing else on the page changes
+
+
+def test_target_shares_are_saved_and_the_structure_compares_with_them(qtbot, ws):
+    from desktop.health import structure_targets
+
+    dlg = TaxonomyDialog(ws.database, ws.owner)
+    qtbot.addWidget(dlg)
+    assert [dlg.tier_table.cellWidget(r, 1).value() for r in range(4)] == [1, 4, 20, 75]  # 5/20/75
+    dlg.tier_table.cellWidget(1, 1).setValue(10)
+    dlg.tier_table.cellWidget(3, 1).setValue(69)
+    qtbot.mouseClick(dlg.tier_save, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert structure_targets(s) == {"key": 0.11, "mid": 0.2, "ordinary": 0.69}
 
 
 def test_roles_and_tag_colours(qtbot, ws):

@@ -106,6 +106,8 @@ class TaxonomyDialog(QDialog):
         for b in (self.tier_add, self.tier_remove, self.tier_up, self.tier_down):
             row.addWidget(b)
         row.addStretch(1)
+        self.tier_status = QLabel()
+        row.addWidget(self.tier_status)
         row.addWidget(self.tier_save)
         lay = QVBoxLayout(page)
         lay.addWidget(hint)
@@ -235,7 +237,10 @@ class TaxonomyDialog(QDialog):
             "\n".join([*lines, self.tr("They will be left without a tier. Save anyway?")]),
         ):
             return False
-        return self._write(lambda s: save_tiers(s, self._actor, rows))
+        saved = self._write(lambda s: save_tiers(s, self._actor, rows))
+        # said where the button is: nothing on the page changed at Save, and the organiser was left to wonder
+        self.tier_status.setText(self.tr("Tiers saved.") if saved else "")
+        return saved
 
     def _selected(self, widget: QListWidget):
         item = widget.currentItem()
