@@ -211,9 +211,28 @@ def test_a_bulk_change_of_many_people_leaves_the_window_painting(qtbot, ws, rost
     assert all("早鸟" not in tags for tags in _tags_of(ws, names).values())
 
 
+def _cancel_once_shown(qtbot, page, gate: threading.Event) -> list[bool]:
+    """Click Cancel on the page's progress dialog once it shows, then open the gate the slow work waits at; the
+    list returned gets True when the click happened."""
+    from ui import task_runner
+
+    clicked: list[bool] = []
+
+    def press_cancel() -> None:
+        dialogs = [d for d in page.findChildren(QProgressDialog) if d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, press_cancel)
+            return
+        qtbot.mouseClick(dialogs[0].findChild(QPushButton), Qt.MouseButton.LeftButton)
+        clicked.append(True)
+        gate.set()
+
+    QTimer.singleShot(task_runner.SHOW_DIALOG_AFTER_MS, press_cancel)
+    return clicked
+
+
 def test_cancelling_a_bulk_change_of_many_people_changes_nobody(qtbot, ws, roster, monkeypatch, gate):
     import ui.pages.roster_page as roster_page
-    from ui import task_runner
 
     names = ("张三", "张珊", "李四")
     ids = [ws.memberships[n] for n in names]
@@ -224,18 +243,7 @@ def test_cancelling_a_bulk_change_of_many_people_changes_nobody(qtbot, ws, roste
         return real(*args, **kwargs)
 
     monkeypatch.setattr(roster_page, "bulk_tag", slow_tag)
-    clicked: list[bool] = []
-
-    def press_cancel() -> None:  # the progress dialog, once it shows: its Cancel
-        dialogs = [d for d in roster.findChildren(QProgressDialog) if d.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(50, press_cancel)
-            return
-        qtbot.mouseClick(dialogs[0].findChild(QPushButton), Qt.MouseButton.LeftButton)
-        clicked.append(True)
-        gate.set()
-
-    QTimer.singleShot(task_runner.SHOW_DIALOG_AFTER_MS, press_cancel)
+    clicked = _cancel_once_shown(qtbot, roster, gate)
     roster._do_bulk_tag(ids, "早鸟")
     assert clicked == [True]
     assert all("早鸟" not in tags for tags in _tags_of(ws, names).values())  # rolled back: nobody tagged
@@ -248,7 +256,6 @@ def test_a_cancelled_undo_of_a_big_change_can_be_undone_again(qtbot, ws, roster,
     the undo history: the change could no longer be undone. The command now stays where it was: Ctrl+Z again
     undoes it."""
     import ui.pages.roster_commands as roster_commands
-    from ui import task_runner
 
     names = ("张三", "张珊", "李四")
     ids = [ws.memberships[n] for n in names]
@@ -263,18 +270,7 @@ def test_a_cancelled_undo_of_a_big_change_can_be_undone_again(qtbot, ws, roster,
         return untag(*args, **kwargs)
 
     monkeypatch.setattr(roster_commands, "bulk_remove_tag", slow_untag)
-    clicked: list[bool] = []
-
-    def press_cancel() -> None:
-        dialogs = [d for d in roster.findChildren(QProgressDialog) if d.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(50, press_cancel)
-            return
-        qtbot.mouseClick(dialogs[0].findChild(QPushButton), Qt.MouseButton.LeftButton)
-        clicked.append(True)
-        slow.set()
-
-    QTimer.singleShot(task_runner.SHOW_DIALOG_AFTER_MS, press_cancel)
+    clicked = _cancel_once_shown(qtbot, roster, slow)
     roster.undo_stack.undo()
     assert clicked == [True]
     assert all("早鸟" in tags for tags in _tags_of(ws, names).values())  # the undo rolled back: still tagged
