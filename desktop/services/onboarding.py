@@ -210,6 +210,19 @@ def retire_step(session: Session, actor: Actor, step_id: int) -> StepListChange:
     return StepListChange()
 
 
+def would_admit(session: Session, actor: Actor, step_id: int, *, retire: bool = False) -> tuple[str, ...]:
+    """Who retiring the step (`retire`) or making it optional would make members now: the change itself run and
+    rolled back (a savepoint), so the answer is the rule's own. The window asks with these names before it
+    relaxes the list: retiring 门槛费 by mistake admitted every unpaid newcomer at once, and restoring the step
+    does not take an admission back."""
+    nested = session.begin_nested()
+    try:
+        change = retire_step(session, actor, step_id) if retire else edit_step(session, actor, step_id, required=False)
+        return change.admitted
+    finally:
+        nested.rollback()
+
+
 def restore_step(session: Session, actor: Actor, step_id: int) -> None:
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)

@@ -345,6 +345,24 @@
     </context>
     <context>
         <name>StepsDialog</name>
+        <message numerus="yes">
+            <source>Retiring “%1” makes %n newcomer(s) members now, who have done every other required step: %2.</source>
+            <translation>
+                <numerusform>Retiring “%1” makes %Ln newcomer a member now, who has done every other required step: %2.</numerusform>
+                <numerusform>Retiring “%1” makes %Ln newcomers members now, who have done every other required step: %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Making “%1” optional makes %n newcomer(s) members now, who have done every other required step: %2.</source>
+            <translation>
+                <numerusform>Making “%1” optional makes %Ln newcomer a member now, who has done every other required step: %2.</numerusform>
+                <numerusform>Making “%1” optional makes %Ln newcomers members now, who have done every other required step: %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Putting the step back later does not undo this. Go on?</source>
+            <translation>Putting the step back later does not undo this. Go on?</translation>
+        </message>
         <message>
             <location filename="../../ui/dialogs/steps_dialog.py" line="60" />
             <source>Entry steps · %1</source>

@@ -341,6 +341,22 @@
     </context>
     <context>
         <name>StepsDialog</name>
+        <message numerus="yes">
+            <source>Retiring “%1” makes %n newcomer(s) members now, who have done every other required step: %2.</source>
+            <translation>
+                <numerusform>停用“%1”会让 %Ln 位已完成其他所有必需步骤的新人立即成为成员：%2。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Making “%1” optional makes %n newcomer(s) members now, who have done every other required step: %2.</source>
+            <translation>
+                <numerusform>把“%1”改为可选会让 %Ln 位已完成其他所有必需步骤的新人立即成为成员：%2。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Putting the step back later does not undo this. Go on?</source>
+            <translation>之后恢复此步骤也不会撤销这些入群。继续吗？</translation>
+        </message>
         <message>
             <location filename="../../ui/dialogs/steps_dialog.py" line="60" />
             <source>Entry steps · %1</source>

@@ -25,12 +25,13 @@ from desktop.services.onboarding import (
     retire_step,
     undo_step,
     update_rules,
+    would_admit,
 )
 from desktop.services.onboarding_queries import step_details, step_record
 from desktop.services.operators import add_operator
 from desktop.services.points import balance
 from desktop.services.roster import MemberInput, add_member
-from models import AuditEntry, Membership, StepProgress
+from models import AuditEntry, EntryStep, Membership, StepProgress
 from tests.fixed_day import TEST_TODAY
 
 
@@ -212,6 +213,17 @@ def test_relaxing_the_step_list_makes_the_newcomers_with_nothing_left_to_do_memb
             record_step(s, owner, no_fee, steps[code], when=datetime(2026, 11, 3, 9))
         s.commit()
         assert s.get(Membership, newbie).status == "onboarding"
+
+        # the window asks first: who would be admitted, the change run and rolled back — nothing written
+        audit_rows = s.scalar(select(func.count()).select_from(AuditEntry))
+        assert would_admit(s, owner, steps["intro"]) == ("新人",)
+        assert would_admit(s, owner, steps["fee"], retire=True) == ("没交费",)  # 新人 lacks the intro
+        s.commit()
+        assert s.get(Membership, newbie).status == "onboarding" and balance(s, ref_ms) == 0
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == audit_rows
+        assert all(
+            st.required and st.retired_at is None for st in [s.get(EntryStep, steps[c]) for c in ("intro", "fee")]
+        )
 
         change = edit_step(s, owner, steps["intro"], required=False)
         s.commit()

@@ -588,6 +588,38 @@ def test_a_row_that_no_longer_matches_the_filter_goes_and_undo_brings_it_back(qt
     assert waiting not in {r.membership_id for r in stalled.model.rows()}
 
 
+def steps_by_name_required(ws) -> dict[str, bool]:
+    return {st.name: st.required for st in _steps(ws) if not st.retired}
+
+
+def test_retiring_a_required_step_asks_first_naming_whom_it_admits(qtbot, page, ws):
+    """Retiring 门槛费-like steps by mistake admitted every newcomer who had done the rest, at once, and restoring the
+    step did not take that back. The dialog now names them and asks; No retires nothing. A step whose retirement
+    admits nobody is retired without a question."""
+    steps = steps_by_name(ws)
+    mid = ws.memberships[APPLICANT]
+    with ws.database.session() as s:
+        record_step(s, ws.owner, mid, steps["进群目的问答"], answer="早起")
+        record_step(s, ws.owner, mid, steps["阅读群规与入会须知"])
+        s.commit()
+    qtbot.mouseClick(page.edit_steps_button, Qt.MouseButton.LeftButton)
+    dialog = page.steps_dialog
+    asked: list[str] = []
+    dialog.ask_yes = lambda _title, text: asked.append(text) or False
+    dialog.select_step("自我介绍")
+    qtbot.mouseClick(dialog.retire_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and APPLICANT in asked[0] and asked[0].startswith("Retiring “自我介绍” makes 1 newcomer")
+    assert "自我介绍" in dialog.live_names() and membership(ws, APPLICANT).status == "onboarding"
+    dialog.ask_yes = lambda _title, text: asked.append(text) or True
+    qtbot.mouseClick(dialog.retire_button, Qt.MouseButton.LeftButton)
+    assert "自我介绍" not in dialog.live_names() and membership(ws, APPLICANT).status == "active"
+    assert APPLICANT in dialog.admitted_label.text()
+    dialog.select_step("爆照")  # optional: retiring it admits nobody, nothing asked
+    qtbot.mouseClick(dialog.retire_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and "爆照" not in dialog.live_names()
+    dialog.close()
+
+
 def test_making_a_required_step_optional_names_the_newcomers_it_makes_members(qtbot, page, ws):
     """A newcomer who did every required step but one becomes a member when that step is made optional: the
     dialog names them and the page shows them 已入群 (before, they stayed 入群中 with nothing left to do)."""
@@ -605,7 +637,16 @@ def test_making_a_required_step_optional_names_the_newcomers_it_makes_members(qt
     dialog.select_step("自我介绍")
     check = dialog.required_check
     assert check.isChecked()
+    asked: list[str] = []
+    answers = [False, True]
+    dialog.ask_yes = lambda _title, text: asked.append(text) or answers.pop(0)
+    # asked first, naming who it would admit; No changes nothing (the box stays ticked)
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert len(asked) == 1 and APPLICANT in asked[0] and "optional" in asked[0] and "does not undo" in asked[0]
+    assert check.isChecked() and membership(ws, APPLICANT).status == "onboarding"
+    assert steps_by_name_required(ws)["自我介绍"] is True
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))
+    assert len(asked) == 2
     assert not dialog.admitted_label.isHidden()
     assert APPLICANT in dialog.admitted_label.text() and dialog.admitted_label.text().startswith("1 newcomer")
     assert membership(ws, APPLICANT).status == "active"

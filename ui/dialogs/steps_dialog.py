@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from desktop.services.onboarding import (
     move_step,
     restore_step,
     retire_step,
+    would_admit,
 )
 from desktop.services.operators import Actor, allowed
 from models.base import STEP_KINDS
@@ -59,6 +61,7 @@ class StepsDialog(QDialog):
         self._retired: list[StepRow] = []
         self._loading = False
         self.can_edit = allowed(actor, "edit_entry_steps")
+        self.ask_yes = self._ask_yes  # tests answer for the user
         self.setWindowTitle(
             self.tr("Entry steps · %1").replace("%1", group_name) if group_name else self.tr("Entry steps")
         )
@@ -344,10 +347,42 @@ class StepsDialog(QDialog):
         step = self.current_step()
         if step is None or checked == step.required:
             return
+        if not checked and not self._admitting_is_fine(step, retire=False):
+            self.required_check.setChecked(True)
+            return
         change = self._write(edit_step, step.id, required=checked)
         if change:
             self._show_admitted(change)
             self.reload(select_id=step.id)
+
+    def _admitting_is_fine(self, step: StepRow, *, retire: bool) -> bool:
+        """Before a change that would make newcomers members (retiring a required step, making it optional),
+        name them and ask: the admissions stay when the step is restored or made required again."""
+        with self._database.session() as session:
+            names = would_admit(session, self._actor, step.id, retire=retire)
+        if not names:
+            return True
+        shown = list_text(names[:10]) + ("…" if len(names) > 10 else "")
+        question = (
+            self.tr(
+                "Retiring “%1” makes %n newcomer(s) members now, who have done every other required step: %2.",
+                "",
+                len(names),
+            )
+            if retire
+            else self.tr(
+                "Making “%1” optional makes %n newcomer(s) members now, who have done every other required step: %2.",
+                "",
+                len(names),
+            )
+        )
+        text = question.replace("%1", step.name).replace("%2", shown)
+        more = self.tr("Putting the step back later does not undo this. Go on?")
+        return self.ask_yes(self.tr("Entry steps"), f"{text}\n\n{more}")
+
+    def _ask_yes(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_admitted(self, change: StepListChange) -> None:
         """Name the newcomers the change made members (they had done every step still required)."""
@@ -392,6 +427,8 @@ class StepsDialog(QDialog):
     def retire_current(self) -> None:
         step = self.current_step()
         if step is None:
+            return
+        if not self._admitting_is_fine(step, retire=True):
             return
         change = self._write(retire_step, step.id)
         if change:
