@@ -41,7 +41,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 2
+GRANTS_VERSION = 3
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -81,6 +81,12 @@ ASSISTANT_INSERT_UPDATE = ("membership", "membership_spell", "workspace_setting"
 # admin's) moves them — `UPDATE membership SET member_id …` with psql put a person's check-ins, points, steps and
 # history on someone else, or into another group
 ASSISTANT_FIXED_COLUMNS = {"membership": ("id", "member_id", "group_id"), "membership_spell": ("id", "membership_id")}
+# kept values (models/kept.py): the database keeps them from the ledger and the facts, through functions that run as
+# the tables' owner (migration 0018) — an assistant's login had UPDATE on them, and `UPDATE membership SET
+# points_balance = 9999` (psql) gave a member points no ledger entry explains; a new membership's are the empty ones
+# (the guard below). `streak_checked` stays writable: the check-in service sets it after a reconcile, and it says
+# only that a reconcile may read less (an assistant appends ledger entries anyway)
+KEPT_COLUMNS = {"membership": ("points_balance", "last_active")}
 # a closed spell goes when a join date is set back to it (roster._keep_or_drop_spell: the undo of a return, a join
 # date corrected in the member dialog) — the server refused an assistant's every change of a join date
 ASSISTANT_DELETE = ("membership_spell",)
@@ -268,10 +274,12 @@ def apply_grants(session: Session, prefix: str) -> None:
             run(f"GRANT INSERT, UPDATE ON {q(table)} TO {assistant}")
             continue
         run(f"GRANT INSERT ON {q(table)} TO {assistant}")
-        free = [c for c in columns_of[table] if c not in fixed]
+        free = [c for c in columns_of[table] if c not in fixed and c not in KEPT_COLUMNS.get(table, ())]
         run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
     for table in ASSISTANT_DELETE:
         run(f"GRANT DELETE ON {q(table)} TO {assistant}")
+    # the recompute of some memberships' kept values (models/kept.py `refresh`: a chat import's, a merge's)
+    run(f"GRANT EXECUTE ON FUNCTION public.kept_refresh(integer[]) TO {owner}, {admin}, {assistant}")
     _guards(session, prefix)
     _masked_views(session, prefix)
     run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")
@@ -308,14 +316,17 @@ def regrant_if_stale(session: Session) -> bool:
     return True
 
 
-def _assistant_guard(session: Session, prefix: str, table: str, events: str, refused: str, message: str) -> None:
-    """A BEFORE trigger on `table` refusing, for an assistant's login (not a manager's, not a superuser's), the
+def _assistant_guard(
+    session: Session, prefix: str, name: str, events: str, refused: str, message: str, table: str | None = None
+) -> None:
+    """A BEFORE trigger (`name`, on `table`, by default the table named so) refusing, for an assistant's login (not a manager's, not a superuser's), the
     rows for which the SQL condition `refused` holds: the services refuse the same; this makes the server refuse
     it whatever program the login uses."""
     conn = session.connection()
     assistant = _literal(session, group_role(prefix, "assistant"))
     owner, admin = (_literal(session, group_role(prefix, r)) for r in ("owner", "admin"))
-    name = _ident(session, f"{prefix}_{table}_guard")
+    table = table or name
+    name = _ident(session, f"{prefix}_{name}_guard")
     conn.exec_driver_sql(
         f"""
 CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -346,6 +357,16 @@ def _guards(session: Session, prefix: str) -> None:
         "(NEW.status IN ('removed', 'blacklisted') AND (TG_OP = 'INSERT' OR OLD.status IS DISTINCT FROM NEW.status))"
         " OR (TG_OP = 'UPDATE' AND OLD.status = 'blacklisted' AND NEW.status IS DISTINCT FROM 'blacklisted')",
         "an assistant cannot remove, blacklist or un-blacklist a member",
+    )
+    # a new membership's kept values are the empty ones (KEPT_COLUMNS): its ledger and facts come after it
+    _assistant_guard(
+        session,
+        prefix,
+        "membership_kept",
+        "INSERT",
+        "NEW.points_balance IS DISTINCT FROM 0 OR NEW.last_active IS NOT NULL",
+        "an assistant cannot set the points balance or last active day of a membership",
+        table="membership",
     )
     # an assistant's writes to the settings: what their imports remember only (ASSISTANT_SETTINGS)
     allowed_keys = " OR ".join(f"left(NEW.key, {len(p)}) = {_literal(session, p)}" for p in ASSISTANT_SETTINGS)

@@ -24,7 +24,12 @@ ASSISTANT_PW = "assist-pw-1"
 
 # the statements apply_grants runs, by GRANTS_VERSION (the prefix and database name taken out): a change of the
 # grants without a new version would reach no existing team database — raise GRANTS_VERSION and record it here
-RECORDED = {2: "ae58a71b46060923c35e02e6bc63816b5f125d35215d600cdec84027f10b2513"}
+RECORDED = {
+    2: "ae58a71b46060923c35e02e6bc63816b5f125d35215d600cdec84027f10b2513",
+    # 3: no UPDATE of membership's kept values for an assistant, a new membership's refused unless empty, and
+    # EXECUTE of kept_refresh (migration 0018)
+    3: "e1fe3d15bd893becc498665154d7ed5765594ab62c6dc9f07fbb141a0b8c1560",
+}
 
 
 def _dsn(url: str, login: str, password: str) -> str:
