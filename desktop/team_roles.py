@@ -73,6 +73,10 @@ ASSISTANT_FIXED_OWNER = (
     "step_progress",
     "chat_activity",
 )
+# facts with a group of their own, which is their membership's (the guard refuses an assistant's row naming another)
+ASSISTANT_GROUP_FACTS = ("checkin", "contribution", "violation", "chat_activity", "points_entry")
+# facts whose group is their parent's: (column, table) — an attendance's activity, a step record's step
+ASSISTANT_GROUP_PARENTS = {"attendance": ("activity_id", "activity"), "step_progress": ("step_id", "entry_step")}
 ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never DELETE (nor UPDATE, but a tag's name and colour)
 # triggers refuse what an assistant may not (membership's status); a membership's closed spells
 # (membership_spell) are written with it, by the same services (a member who comes back): the same grants
@@ -319,9 +323,10 @@ def regrant_if_stale(session: Session) -> bool:
 def _assistant_guard(
     session: Session, prefix: str, name: str, events: str, refused: str, message: str, table: str | None = None
 ) -> None:
-    """A BEFORE trigger (`name`, on `table`, by default the table named so) refusing, for an assistant's login (not a manager's, not a superuser's), the
-    rows for which the SQL condition `refused` holds: the services refuse the same; this makes the server refuse
-    it whatever program the login uses."""
+    """A BEFORE trigger (`name`, on `table`, by default the table named so) refusing, for an assistant's login (not
+    a manager's, not a superuser's), the rows for which the SQL condition `refused` holds: the services refuse the
+    same; this makes the server refuse it whatever program the login uses. Whose login it is, is the trigger's WHEN:
+    the owner's writes (a chat import of a year) run no function at all."""
     conn = session.connection()
     assistant = _literal(session, group_role(prefix, "assistant"))
     owner, admin = (_literal(session, group_role(prefix, r)) for r in ("owner", "admin"))
@@ -329,13 +334,9 @@ def _assistant_guard(
     name = _ident(session, f"{prefix}_{name}_guard")
     conn.exec_driver_sql(
         f"""
-CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
 BEGIN
-  IF ({refused})
-     AND pg_has_role(current_user, {assistant}, 'MEMBER')
-     AND NOT pg_has_role(current_user, {owner}, 'MEMBER')
-     AND NOT pg_has_role(current_user, {admin}, 'MEMBER')
-     AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+  IF ({refused}) AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
     RAISE EXCEPTION 'permission denied: {message}' USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
@@ -343,7 +344,9 @@ END $fn$"""
     )
     conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {_ident(session, table)}")
     conn.exec_driver_sql(
-        f"CREATE TRIGGER {name} BEFORE {events} ON {_ident(session, table)} FOR EACH ROW EXECUTE FUNCTION public.{name}()"
+        f"CREATE TRIGGER {name} BEFORE {events} ON {_ident(session, table)} FOR EACH ROW"
+        f" WHEN (pg_has_role(current_user, {assistant}, 'MEMBER') AND NOT pg_has_role(current_user, {owner}, 'MEMBER')"
+        f" AND NOT pg_has_role(current_user, {admin}, 'MEMBER')) EXECUTE FUNCTION public.{name}()"
     )
 
 
@@ -368,6 +371,31 @@ def _guards(session: Session, prefix: str) -> None:
         "an assistant cannot set the points balance or last active day of a membership",
         table="membership",
     )
+    # a fact names its membership and its group (or the group's activity, entry step): an assistant's login wrote a
+    # check-in, a ledger entry, a share … of 张三 of one group into another's (INSERT with psql: their months, their
+    # boards, their workbook named someone not in the group), moved an attendance to another group's activity or a
+    # step record to another group's step (UPDATE), or reversed someone else's ledger entry on their own membership —
+    # the services never write either; the grants already refused moving a fact by its membership_id / group_id
+    of_membership = "(SELECT ms.group_id FROM public.membership ms WHERE ms.id = NEW.membership_id)"
+    for table in ASSISTANT_GROUP_FACTS:
+        refused = f"NEW.group_id IS DISTINCT FROM {of_membership}"
+        if table == "points_entry":
+            refused += (
+                " OR (NEW.reverses_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM public.points_entry p"
+                " WHERE p.id = NEW.reverses_id AND p.membership_id = NEW.membership_id))"
+            )
+        _assistant_guard(
+            session, prefix, table, "INSERT", refused, "a record of one group cannot name a member of another"
+        )
+    for table, (column, parent) in ASSISTANT_GROUP_PARENTS.items():
+        _assistant_guard(
+            session,
+            prefix,
+            table,
+            f"INSERT OR UPDATE OF {column}, membership_id",
+            f"(SELECT x.group_id FROM public.{parent} x WHERE x.id = NEW.{column}) IS DISTINCT FROM {of_membership}",
+            "a record of one group cannot name a member of another",
+        )
     # an assistant's writes to the settings: what their imports remember only (ASSISTANT_SETTINGS)
     allowed_keys = " OR ".join(f"left(NEW.key, {len(p)}) = {_literal(session, p)}" for p in ASSISTANT_SETTINGS)
     _assistant_guard(

@@ -79,6 +79,19 @@ def team(pg_url):
         conn.execute(f'DROP ROLE IF EXISTS "{ASSISTANT}"')
 
 
+def _written_by_the_assistant(url: str, statements) -> list[str]:
+    """The statements the server let the assistant's login run (each in a transaction of its own)."""
+    written = []
+    for statement, params in statements:
+        with psycopg.connect(_dsn(url, ASSISTANT, ASSISTANT_PW)) as conn:
+            try:
+                conn.execute(statement, params)
+                written.append(statement)
+            except psycopg.errors.InsufficientPrivilege:
+                pass
+    return written
+
+
 def _kept(url: str, name: str) -> tuple[int, date | None]:
     with psycopg.connect(_dsn(url)) as conn:
         return conn.execute(
@@ -117,12 +130,7 @@ def test_an_assistant_login_cannot_write_a_kept_value_but_its_facts_still_move_t
         ("SELECT kept_last_active(%s)", (zhang,)),
         ("SELECT kept_points()", ()),
     )
-    for statement, params in refused:
-        with (
-            psycopg.connect(_dsn(team, ASSISTANT, ASSISTANT_PW)) as conn,
-            pytest.raises(psycopg.errors.InsufficientPrivilege),
-        ):
-            conn.execute(statement, params)
+    assert _written_by_the_assistant(team, refused) == []
     assert _kept(team, "张三") == (0, None)
 
     with psycopg.connect(_dsn(team, ASSISTANT, ASSISTANT_PW)) as conn:
@@ -292,3 +300,92 @@ def test_an_existing_team_database_is_hardened_by_the_upgrade_and_the_owners_ope
     assert sorted(r[0] for r in rows) == sorted(KEPT_FUNCTIONS)
     assert all(definer and "search_path=public, pg_temp" in config for _n, definer, config in rows)
     assert _kept(team, "张三") == (0, None)
+
+
+def test_an_assistant_login_cannot_write_a_record_of_one_group_naming_a_member_of_another(team):
+    """psql as the assistant: a check-in, a ledger entry, a share, a violation or chat messages of 张三 (早起打卡营)
+    written into 读书会 — that group's month, board and workbook then named someone who is not in it —, his
+    attendance moved to 读书会's activity, 王芳's step record moved to 读书会's step, and a reversal on 李四's
+    membership of 张三's ledger entry: each refused by the server. The same rows in their own group are written."""
+    database = open_workspace(team)
+    owner = actor_for(database)
+    with database.session() as s:
+        other = create_group(s, owner, "读书会")
+        other_activity = create_activity(s, owner, other, ActivityInput(title="共读", starts_at=datetime(2026, 11, 29)))
+        other_step = list_steps(s, other)[0].id
+        s.commit()
+    database.dispose()
+    with psycopg.connect(_dsn(team)) as conn:
+        people = dict(
+            conn.execute(
+                "SELECT m.display_name, ms.id FROM membership ms JOIN member m ON m.id = ms.member_id"
+            ).fetchall()
+        )
+        zhang, li, wang = people["张三"], people["李四"], people["王芳"]
+        gid = conn.execute("SELECT group_id FROM membership WHERE id = %s", (zhang,)).fetchone()[0]
+        activity = conn.execute("SELECT id FROM activity WHERE group_id = %s", (gid,)).fetchone()[0]
+        step = conn.execute("SELECT id FROM entry_step WHERE group_id = %s ORDER BY id LIMIT 1", (gid,)).fetchone()[0]
+
+    def rows(group: int, day: str, ms: int = zhang) -> list[tuple[str, tuple]]:
+        return [
+            (
+                "INSERT INTO checkin (membership_id, group_id, day, source, late, logged_at)"
+                " VALUES (%s, %s, %s, 'manual', false, now())",
+                (ms, group, day),
+            ),
+            (
+                "INSERT INTO points_entry (membership_id, group_id, day, points, reason, source_kind, created_at)"
+                " VALUES (%s, %s, %s, 5, '分享', 'manual', now())",
+                (ms, group, day),
+            ),
+            (
+                "INSERT INTO contribution (membership_id, group_id, day, kind, created_at)"
+                " VALUES (%s, %s, %s, 'share', now())",
+                (ms, group, day),
+            ),
+            (
+                "INSERT INTO violation (membership_id, group_id, day, kind, action, created_at)"
+                " VALUES (%s, %s, %s, 'ad', 'warning', now())",
+                (ms, group, day),
+            ),
+            (
+                "INSERT INTO chat_activity (membership_id, group_id, day, messages) VALUES (%s, %s, %s, 7)",
+                (ms, group, day),
+            ),
+        ]
+
+    with psycopg.connect(_dsn(team, ASSISTANT, ASSISTANT_PW)) as conn:  # their own group: written
+        for statement, params in rows(gid, "2026-11-30"):
+            conn.execute(statement, params)
+        zhang_entry = conn.execute("SELECT id FROM points_entry WHERE membership_id = %s", (zhang,)).fetchone()[0]
+        conn.execute(
+            "INSERT INTO attendance (activity_id, membership_id, status, role, updated_at)"
+            " VALUES (%s, %s, 'attended', 'attendee', now())",
+            (activity, zhang),
+        )
+        conn.execute("INSERT INTO step_progress (membership_id, step_id, done_at) VALUES (%s, %s, now())", (wang, step))
+    refused = [
+        *rows(other, "2026-11-29"),  # another day: no twin of the day in the way
+        (
+            "INSERT INTO points_entry (membership_id, group_id, day, points, reason, source_kind, reverses_id,"
+            " created_at) VALUES (%s, %s, '2026-11-30', -5, '撤销', 'reversal', %s, now())",
+            (li, gid, zhang_entry),
+        ),
+        ("UPDATE attendance SET activity_id = %s WHERE membership_id = %s", (other_activity, zhang)),
+        (
+            "INSERT INTO attendance (activity_id, membership_id, status, role, updated_at)"
+            " VALUES (%s, %s, 'attended', 'attendee', now())",
+            (other_activity, li),
+        ),
+        ("UPDATE step_progress SET step_id = %s WHERE membership_id = %s", (other_step, wang)),
+        ("INSERT INTO step_progress (membership_id, step_id, done_at) VALUES (%s, %s, now())", (li, other_step)),
+    ]
+    assert _written_by_the_assistant(team, refused) == []
+    with psycopg.connect(_dsn(team)) as conn:
+        for table in ("checkin", "points_entry", "contribution", "violation", "chat_activity"):
+            assert conn.execute(f"SELECT count(*) FROM {table} WHERE group_id = %s", (other,)).fetchone() == (0,)
+        assert (
+            conn.execute("SELECT count(*) FROM attendance WHERE activity_id = %s", (other_activity,)).fetchone()[0] == 0
+        )
+        assert conn.execute("SELECT count(*) FROM step_progress WHERE step_id = %s", (other_step,)).fetchone()[0] == 0
+        assert _kept(team, "李四") == (0, None)
