@@ -7,6 +7,7 @@ columns out. Every service an assistant uses still works as the assistant, and k
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,11 +19,18 @@ from sqlalchemy.engine import make_url
 from desktop.cli import main
 from desktop.services.checkins import record_checkins, record_leave, remove_leave, undo_checkin
 from desktop.services.groups import create_group
-from desktop.services.onboarding import list_steps, record_step, undo_step
+from desktop.services.onboarding import leave_group, list_steps, record_step, undo_step
 from desktop.services.operators import add_operator
 from desktop.services.participation import ActivityInput, create_activity, set_attendance
 from desktop.services.paste import quick_entry_pick
-from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster import (
+    MemberInput,
+    add_member,
+    get_member_input,
+    leaves_of,
+    undo_member_edit,
+    update_member,
+)
 from desktop.team_roles import GRANTS_SETTING, group_role, team_init
 from desktop.workspace import actor_for, open_workspace
 from models import Activity, Member, Membership, kept
@@ -165,7 +173,8 @@ def test_an_assistant_login_cannot_write_a_kept_value_but_its_facts_still_move_t
 
 def test_every_service_an_assistant_uses_works_as_the_assistant_and_keeps_the_values(team, tmp_path, capsys):
     """As the assistant's login, on the team database: a check-in, a pasted 接龙 (CLI), quick entry, a chat import
-    (CLI), a leave, an activity's attendance and an entry step — and the undo of each. The server allowed every
+    (CLI), a leave, an activity's attendance, an entry step, a member edit — and the undo of each — and leaving the
+    group. The server allowed every
     one, and after each the kept values are what the ledger and the facts say."""
     url = _url(team, ASSISTANT, ASSISTANT_PW)
     database = open_workspace(url)
@@ -229,6 +238,21 @@ def test_every_service_an_assistant_uses_works_as_the_assistant_and_keeps_the_va
             no_drift(s)
             undo_step(s, assistant, wang, step.id)
             s.commit()
+            no_drift(s)
+            # a member edit (a new group nickname and a leaving date: 李四 left) and its undo (Ctrl+Z)
+            loaded, leaves = get_member_input(s, li), leaves_of(s, li)
+            edit = replace(loaded, group_nickname="四哥", status="left", left_at=datetime(2026, 11, 30, 21))
+            update_member(s, assistant, li, edit, loaded=loaded)
+            s.commit()
+            assert s.get(Membership, li).status == "left"
+            undo_member_edit(s, assistant, li, loaded, leaves, edited=get_member_input(s, li))
+            s.commit()
+            assert (s.get(Membership, li).status, s.get(Membership, li).group_nickname) == ("active", None)
+            no_drift(s)
+            # 李四 leaves the group (退群) — a leaving the member dialog then takes back
+            leave_group(s, assistant, li, "毕业")
+            s.commit()
+            assert s.get(Membership, li).status == "left"
             no_drift(s)
 
         # a pasted chain (CLI, as the assistant)
