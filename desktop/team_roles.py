@@ -84,7 +84,13 @@ ASSISTANT_INSERT_UPDATE = ("membership", "membership_spell", "workspace_setting"
 # whose membership (person, group) and whose spell it is an assistant never changes: only a merge (an owner's or
 # admin's) moves them — `UPDATE membership SET member_id …` with psql put a person's check-ins, points, steps and
 # history on someone else, or into another group
-ASSISTANT_FIXED_COLUMNS = {"membership": ("id", "member_id", "group_id"), "membership_spell": ("id", "membership_id")}
+ASSISTANT_FIXED_COLUMNS = {
+    "membership": ("id", "member_id", "group_id"),
+    "membership_spell": ("id", "membership_id"),
+    # an activity's group: `UPDATE activity SET group_id …` (psql) moved it, its places and their attendance with it,
+    # into another group — its members' attendance in a group they are not in; the app never changes it
+    "activity": ("id", "group_id"),
+}
 # kept values (models/kept.py): the database keeps them from the ledger and the facts, through functions that run as
 # the tables' owner (migration 0018) — an assistant's login had UPDATE on them, and `UPDATE membership SET
 # points_balance = 9999` (psql) gave a member points no ledger entry explains; a new membership's are the empty ones
@@ -265,6 +271,10 @@ def apply_grants(session: Session, prefix: str) -> None:
             run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
             free = [c for c in columns_of[table] if c not in ("id", "membership_id", "group_id")]
             run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
+        elif table in ASSISTANT_FIXED_COLUMNS:
+            run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
+            free = [c for c in columns_of[table] if c not in ASSISTANT_FIXED_COLUMNS[table]]
+            run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
         else:
             run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
     for table in ASSISTANT_APPEND:
@@ -407,6 +417,56 @@ def _guards(session: Session, prefix: str) -> None:
         "an assistant cannot change the workspace settings",
     )
     _audit_author(session, prefix)
+    _fact_author(session, prefix)
+
+
+# who recorded a fact, by column: an assistant's row names the assistant's operator, whatever it says (as the audit
+# log's author). Not a step record's: the undo of a step's removal puts back the operator who recorded it
+# (onboarding.record_step `recorded_by`, docs: "a record put back by Ctrl+Z keeps them")
+FACT_AUTHOR_COLUMNS = {
+    "checkin": "recorded_by",
+    "contribution": "recorded_by",
+    "violation": "recorded_by",
+    "leave": "recorded_by",
+    "attendance": "recorded_by",
+    "points_entry": "operator_id",
+    "chat_import": "operator_id",
+    "activity": "created_by",
+}
+
+
+def _fact_author(session: Session, prefix: str) -> None:
+    """An assistant's login wrote a check-in, a ledger entry, a leave … "recorded by" any operator (`INSERT INTO
+    checkin (…, recorded_by) VALUES (…, <the owner's id>)` with psql): the paste's "already checked in by", the
+    ledger's operator column and the audit read it as someone else's work. A BEFORE trigger on each table of
+    FACT_AUTHOR_COLUMNS sets the column to the operator of the session's login, for assistant logins only (the
+    trigger's WHEN); the app writes that operator there anyway."""
+    conn = session.connection()
+    assistant = _literal(session, group_role(prefix, "assistant"))
+    owner, admin = (_literal(session, group_role(prefix, r)) for r in ("owner", "admin"))
+    name = _ident(session, f"{prefix}_fact_author")
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+DECLARE me integer;
+BEGIN
+  SELECT id INTO me FROM public.operator WHERE login = session_user AND active;
+  IF me IS NULL THEN
+    RAISE EXCEPTION 'permission denied: the login is not an operator of this workspace' USING ERRCODE = '42501';
+  END IF;
+  NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], me));
+  RETURN NEW;
+END $fn$"""
+    )
+    for table, column in FACT_AUTHOR_COLUMNS.items():
+        trigger = _ident(session, f"{prefix}_{table}_author")
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger} ON {_ident(session, table)}")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE OF {_ident(session, column)} ON {_ident(session, table)}"
+            f" FOR EACH ROW WHEN (pg_has_role(current_user, {assistant}, 'MEMBER')"
+            f" AND NOT pg_has_role(current_user, {owner}, 'MEMBER') AND NOT pg_has_role(current_user, {admin}, 'MEMBER'))"
+            f" EXECUTE FUNCTION public.{name}({_literal(session, column)})"
+        )
 
 
 def _audit_author(session: Session, prefix: str) -> None:

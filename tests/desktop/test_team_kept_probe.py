@@ -413,3 +413,65 @@ def test_an_assistant_login_cannot_write_a_record_of_one_group_naming_a_member_o
         )
         assert conn.execute("SELECT count(*) FROM step_progress WHERE step_id = %s", (other_step,)).fetchone()[0] == 0
         assert _kept(team, "李四") == (0, None)
+
+
+def test_an_assistant_login_records_facts_as_itself_and_moves_no_activity_to_another_group(team):
+    """psql as the assistant: a check-in, a ledger entry, a leave, an attendance and an activity written "recorded
+    by" the owner — the paste's "already checked in by", the ledger's operator and the audit then named the owner
+    for the assistant's work — are recorded as the assistant's (as the audit log's author is); an activity moved to
+    another group (its places with it) is refused."""
+    database = open_workspace(team)
+    owner = actor_for(database)
+    with database.session() as s:
+        other = create_group(s, owner, "读书会")
+        s.commit()
+    database.dispose()
+    with psycopg.connect(_dsn(team)) as conn:
+        zhang, gid = conn.execute(
+            "SELECT ms.id, ms.group_id FROM membership ms JOIN member m ON m.id = ms.member_id"
+            " WHERE m.display_name = '张三'"
+        ).fetchone()
+        ops = dict(conn.execute("SELECT role, id FROM operator").fetchall())
+        activity = conn.execute("SELECT id FROM activity WHERE group_id = %s", (gid,)).fetchone()[0]
+    boss, me = ops["owner"], ops["assistant"]
+    with psycopg.connect(_dsn(team, ASSISTANT, ASSISTANT_PW)) as conn:
+        conn.execute(
+            "INSERT INTO checkin (membership_id, group_id, day, source, late, recorded_by, logged_at)"
+            " VALUES (%s, %s, '2026-11-30', 'manual', false, %s, now())",
+            (zhang, gid, boss),
+        )
+        conn.execute(
+            "INSERT INTO points_entry (membership_id, group_id, day, points, reason, source_kind, operator_id,"
+            " created_at) VALUES (%s, %s, '2026-11-30', 2, '分享', 'manual', %s, now())",
+            (zhang, gid, boss),
+        )
+        conn.execute(
+            "INSERT INTO leave (membership_id, start_day, end_day, recorded_by, created_at) VALUES (%s,"
+            " '2026-11-20', '2026-11-21', %s, now())",
+            (zhang, boss),
+        )
+        conn.execute(
+            "INSERT INTO attendance (activity_id, membership_id, status, role, recorded_by, updated_at)"
+            " VALUES (%s, %s, 'registered', 'attendee', %s, now())",
+            (activity, zhang, boss),
+        )
+        conn.execute(
+            "INSERT INTO activity (group_id, title, kind, online, starts_at, created_by, created_at)"
+            " VALUES (%s, '夜跑', 'other', true, '2026-11-27 20:00', %s, now())",
+            (gid, boss),
+        )
+        conn.execute("UPDATE attendance SET recorded_by = %s WHERE membership_id = %s", (boss, zhang))
+    with psycopg.connect(_dsn(team)) as conn:
+        recorders = [
+            conn.execute("SELECT recorded_by FROM checkin WHERE membership_id = %s", (zhang,)).fetchone()[0],
+            conn.execute("SELECT operator_id FROM points_entry WHERE membership_id = %s", (zhang,)).fetchone()[0],
+            conn.execute("SELECT recorded_by FROM leave WHERE membership_id = %s", (zhang,)).fetchone()[0],
+            conn.execute("SELECT recorded_by FROM attendance WHERE membership_id = %s", (zhang,)).fetchone()[0],
+            conn.execute("SELECT created_by FROM activity WHERE title = '夜跑'").fetchone()[0],
+        ]
+    assert recorders == [me] * 5
+    assert (
+        _written_by_the_assistant(team, [("UPDATE activity SET group_id = %s WHERE id = %s", (other, activity))]) == []
+    )
+    with psycopg.connect(_dsn(team)) as conn:
+        assert conn.execute("SELECT group_id FROM activity WHERE id = %s", (activity,)).fetchone()[0] == gid
