@@ -13,7 +13,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
 from sqlalchemy.engine import make_url
 
 from desktop.cli import main
@@ -475,3 +475,28 @@ def test_an_assistant_login_records_facts_as_itself_and_moves_no_activity_to_ano
     )
     with psycopg.connect(_dsn(team)) as conn:
         assert conn.execute("SELECT group_id FROM activity WHERE id = %s", (activity,)).fetchone()[0] == gid
+
+
+def test_an_upgrade_by_a_superuser_leaves_the_kept_functions_to_the_tables_owner(pg_url):
+    """The login that upgrades may be a superuser while the tables belong to the owner's login: the SECURITY
+    DEFINER functions would then run with a superuser's rights. kept.harden gives them to the tables' owner."""
+    open_workspace(pg_url).dispose()
+    with psycopg.connect(_dsn(pg_url), autocommit=True) as conn:
+        conn.execute('DROP ROLE IF EXISTS "keptprobe_tables"')
+        conn.execute('CREATE ROLE "keptprobe_tables" NOLOGIN')
+        try:
+            for table in ("membership", "points_entry", "checkin", "contribution", "chat_activity"):
+                conn.execute(f'ALTER TABLE {table} OWNER TO "keptprobe_tables"')
+            engine = create_engine(pg_url)
+            with engine.begin() as sa_conn:
+                kept.harden(sa_conn)
+            engine.dispose()
+            owners = conn.execute(
+                "SELECT DISTINCT pg_get_userbyid(p.proowner) FROM pg_proc p JOIN pg_namespace n"
+                " ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname = ANY(%s)",
+                (list(KEPT_FUNCTIONS),),
+            ).fetchall()
+            assert owners == [("keptprobe_tables",)]
+        finally:
+            conn.execute(f'REASSIGN OWNED BY "keptprobe_tables" TO "{make_url(pg_url).username or "postgres"}"')
+            conn.execute('DROP ROLE "keptprobe_tables"')
