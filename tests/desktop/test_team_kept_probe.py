@@ -172,8 +172,8 @@ def test_an_assistant_login_cannot_write_a_kept_value_but_its_facts_still_move_t
 
 
 def test_every_service_an_assistant_uses_works_as_the_assistant_and_keeps_the_values(team, tmp_path, capsys):
-    """As the assistant's login, on the team database: a check-in, a pasted 接龙 (CLI), quick entry, a chat import
-    (CLI), a leave, an activity's attendance, an entry step, a member edit — and the undo of each — and leaving the
+    """As the assistant's login, on the team database: a check-in, a pasted 接龙 (CLI), quick entry, a roster file,
+    a check-in export and a chat import (CLI), a leave, an activity's attendance, an entry step, a member edit — and the undo of each — and leaving the
     group. The server allowed every
     one, and after each the kept values are what the ledger and the facts say."""
     url = _url(team, ASSISTANT, ASSISTANT_PW)
@@ -269,6 +269,25 @@ def test_every_service_an_assistant_uses_works_as_the_assistant_and_keeps_the_va
             s.commit()
             no_drift(s)
             assert s.get(Membership, zhang).last_active is None
+
+        # a roster file and a check-in export (CLI, as the assistant): new members, and check-ins of two days
+        roster = tmp_path / "名册.csv"
+        roster.write_text(
+            "姓名,微信号,入群时间\n赵六,zhaoliu_88,2026-11-03\n钱七,qianqi_99,2026-11-04\n", encoding="utf-8"
+        )
+        assert main(["--db", url, "import", "roster", str(roster), "--group", "早起打卡营"]) == 0, (
+            capsys.readouterr().err
+        )
+        sheet = tmp_path / "打卡导出.csv"
+        sheet.write_text("打卡人,打卡日期\n赵六,2026-11-27\n钱七,2026-11-27\n赵六,2026-11-28\n", encoding="utf-8")
+        argv = ["--db", url, "import", "checkins", str(sheet), "--group", "早起打卡营"]
+        assert main(argv) == 0, capsys.readouterr().err
+        capsys.readouterr()
+        with database.session() as s:
+            no_drift(s)
+            people = ids(s)
+            assert s.get(Membership, people["赵六"][0]).last_active == date(2026, 11, 28)
+            assert s.get(Membership, people["钱七"][0]).points_balance > 0
 
         # a chat import (CLI, as the assistant): chat days have no trigger, the import recomputes its members
         argv = ["--db", url, "import", "chat", str(CHATS / "pywxdump_晨跑俱乐部.csv"), "--group", "早起打卡营"]
