@@ -364,14 +364,18 @@ def uninstall_streak_marks(connection: Connection) -> None:
 
 def harden(connection: Connection) -> None:
     """PostgreSQL: the functions that keep the values (and the streak marks) made again as SECURITY DEFINER with a
-    fixed search_path, `kept_refresh` added, all of them owned by the tables' owner (a superuser who upgrades
-    leaves them the owner's, not its own) and executable by nobody but through their triggers — `kept_refresh`
+    fixed search_path, `kept_refresh` added, all of them — and the name pieces' (models/search.py) — owned by the
+    tables' owner (a superuser who upgrades leaves them the owner's, not its own) and executable by nobody but through their triggers — `kept_refresh`
     only by whom the grants give it (team_roles.apply_grants). Nothing on SQLite."""
     if connection.dialect.name != "postgresql":
         return
     for sql in (*_postgresql_functions(), *_postgresql_streak_functions()):
         connection.exec_driver_sql(sql)
+    from models.search import _SOURCES as gram_sources
+
     functions = (*_TRIGGER_FUNCTIONS, "kept_last_active(integer)", "kept_refresh(integer[])", *_STREAK_FUNCTIONS)
+    # the name pieces' functions (migration 0009) are SECURITY DEFINER already: their owner too
+    functions += tuple(f"gram_{table}()" for table in gram_sources)
     owner = connection.exec_driver_sql(
         "SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'membership'"
     ).scalar_one()
