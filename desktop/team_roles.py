@@ -10,7 +10,8 @@ boundary holds for someone with `psql` too. Written up in docs/architecture.md (
 - assistant: reads everything but full phone numbers (foreign ones in audit summaries too) and password hashes; writes participation (check-ins,
   attendance, steps, contributions, violations, leave, chat counts), adds and edits members and memberships,
   appends points and audit rows (and tags, renaming and recolouring them); cannot delete members, blacklist, un-blacklist or remove anyone, change rules,
-  groups, steps, settings or operators.
+  groups, steps, settings or operators, nor write a membership's kept values (the database's triggers keep them, as
+  the tables' owner), a fact of one group naming a member of another, or a fact "recorded by" someone else.
 
 Full phone numbers: an assistant has no privilege on `public.member` or `public.audit_log` at all. Their login's
 search_path starts with the schema `qd_<db>_masked`, which holds views of the same names showing phones as
