@@ -10,7 +10,8 @@ boundary holds for someone with `psql` too. Written up in docs/architecture.md (
 - assistant: reads everything but full phone numbers (foreign ones in audit summaries too) and password hashes; writes participation (check-ins,
   attendance, steps, contributions, violations, leave, chat counts), adds and edits members and memberships,
   appends points and audit rows (and tags, renaming and recolouring them); cannot delete members, blacklist, un-blacklist or remove anyone, change rules,
-  groups, steps, settings or operators.
+  groups, steps, settings or operators, nor write a membership's kept values (the database's triggers keep them, as
+  the tables' owner), a fact of one group naming a member of another, or a fact "recorded by" someone else.
 
 Full phone numbers: an assistant has no privilege on `public.member` or `public.audit_log` at all. Their login's
 search_path starts with the schema `qd_<db>_masked`, which holds views of the same names showing phones as
@@ -41,7 +42,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 2
+GRANTS_VERSION = 3
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -73,6 +74,10 @@ ASSISTANT_FIXED_OWNER = (
     "step_progress",
     "chat_activity",
 )
+# facts with a group of their own, which is their membership's (the guard refuses an assistant's row naming another)
+ASSISTANT_GROUP_FACTS = ("checkin", "contribution", "violation", "chat_activity", "points_entry")
+# facts whose group is their parent's: (column, table) — an attendance's activity, a step record's step
+ASSISTANT_GROUP_PARENTS = {"attendance": ("activity_id", "activity"), "step_progress": ("step_id", "entry_step")}
 ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never DELETE (nor UPDATE, but a tag's name and colour)
 # triggers refuse what an assistant may not (membership's status); a membership's closed spells
 # (membership_spell) are written with it, by the same services (a member who comes back): the same grants
@@ -80,7 +85,19 @@ ASSISTANT_INSERT_UPDATE = ("membership", "membership_spell", "workspace_setting"
 # whose membership (person, group) and whose spell it is an assistant never changes: only a merge (an owner's or
 # admin's) moves them — `UPDATE membership SET member_id …` with psql put a person's check-ins, points, steps and
 # history on someone else, or into another group
-ASSISTANT_FIXED_COLUMNS = {"membership": ("id", "member_id", "group_id"), "membership_spell": ("id", "membership_id")}
+ASSISTANT_FIXED_COLUMNS = {
+    "membership": ("id", "member_id", "group_id"),
+    "membership_spell": ("id", "membership_id"),
+    # an activity's group: `UPDATE activity SET group_id …` (psql) moved it, its places and their attendance with it,
+    # into another group — its members' attendance in a group they are not in; the app never changes it
+    "activity": ("id", "group_id"),
+}
+# kept values (models/kept.py): the database keeps them from the ledger and the facts, through functions that run as
+# the tables' owner (migration 0018) — an assistant's login had UPDATE on them, and `UPDATE membership SET
+# points_balance = 9999` (psql) gave a member points no ledger entry explains; a new membership's are the empty ones
+# (the guard below). `streak_checked` stays writable: the check-in service sets it after a reconcile, and it says
+# only that a reconcile may read less (an assistant appends ledger entries anyway)
+KEPT_COLUMNS = {"membership": ("points_balance", "last_active")}
 # a closed spell goes when a join date is set back to it (roster._keep_or_drop_spell: the undo of a return, a join
 # date corrected in the member dialog) — the server refused an assistant's every change of a join date
 ASSISTANT_DELETE = ("membership_spell",)
@@ -255,6 +272,10 @@ def apply_grants(session: Session, prefix: str) -> None:
             run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
             free = [c for c in columns_of[table] if c not in ("id", "membership_id", "group_id")]
             run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
+        elif table in ASSISTANT_FIXED_COLUMNS:
+            run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
+            free = [c for c in columns_of[table] if c not in ASSISTANT_FIXED_COLUMNS[table]]
+            run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
         else:
             run(f"GRANT INSERT, UPDATE, DELETE ON {q(table)} TO {assistant}")
     for table in ASSISTANT_APPEND:
@@ -268,10 +289,12 @@ def apply_grants(session: Session, prefix: str) -> None:
             run(f"GRANT INSERT, UPDATE ON {q(table)} TO {assistant}")
             continue
         run(f"GRANT INSERT ON {q(table)} TO {assistant}")
-        free = [c for c in columns_of[table] if c not in fixed]
+        free = [c for c in columns_of[table] if c not in fixed and c not in KEPT_COLUMNS.get(table, ())]
         run(f"GRANT UPDATE ({', '.join(q(c) for c in free)}) ON {q(table)} TO {assistant}")
     for table in ASSISTANT_DELETE:
         run(f"GRANT DELETE ON {q(table)} TO {assistant}")
+    # the recompute of some memberships' kept values (models/kept.py `refresh`: a chat import's, a merge's)
+    run(f"GRANT EXECUTE ON FUNCTION public.kept_refresh(integer[]) TO {owner}, {admin}, {assistant}")
     _guards(session, prefix)
     _masked_views(session, prefix)
     run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")
@@ -308,23 +331,23 @@ def regrant_if_stale(session: Session) -> bool:
     return True
 
 
-def _assistant_guard(session: Session, prefix: str, table: str, events: str, refused: str, message: str) -> None:
-    """A BEFORE trigger on `table` refusing, for an assistant's login (not a manager's, not a superuser's), the
-    rows for which the SQL condition `refused` holds: the services refuse the same; this makes the server refuse
-    it whatever program the login uses."""
+def _assistant_guard(
+    session: Session, prefix: str, name: str, events: str, refused: str, message: str, table: str | None = None
+) -> None:
+    """A BEFORE trigger (`name`, on `table`, by default the table named so) refusing, for an assistant's login (not
+    a manager's, not a superuser's), the rows for which the SQL condition `refused` holds: the services refuse the
+    same; this makes the server refuse it whatever program the login uses. Whose login it is, is the trigger's WHEN:
+    the owner's writes (a chat import of a year) run no function at all."""
     conn = session.connection()
     assistant = _literal(session, group_role(prefix, "assistant"))
     owner, admin = (_literal(session, group_role(prefix, r)) for r in ("owner", "admin"))
-    name = _ident(session, f"{prefix}_{table}_guard")
+    table = table or name
+    name = _ident(session, f"{prefix}_{name}_guard")
     conn.exec_driver_sql(
         f"""
-CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
 BEGIN
-  IF ({refused})
-     AND pg_has_role(current_user, {assistant}, 'MEMBER')
-     AND NOT pg_has_role(current_user, {owner}, 'MEMBER')
-     AND NOT pg_has_role(current_user, {admin}, 'MEMBER')
-     AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+  IF ({refused}) AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
     RAISE EXCEPTION 'permission denied: {message}' USING ERRCODE = '42501';
   END IF;
   RETURN NEW;
@@ -332,7 +355,9 @@ END $fn$"""
     )
     conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {_ident(session, table)}")
     conn.exec_driver_sql(
-        f"CREATE TRIGGER {name} BEFORE {events} ON {_ident(session, table)} FOR EACH ROW EXECUTE FUNCTION public.{name}()"
+        f"CREATE TRIGGER {name} BEFORE {events} ON {_ident(session, table)} FOR EACH ROW"
+        f" WHEN (pg_has_role(current_user, {assistant}, 'MEMBER') AND NOT pg_has_role(current_user, {owner}, 'MEMBER')"
+        f" AND NOT pg_has_role(current_user, {admin}, 'MEMBER')) EXECUTE FUNCTION public.{name}()"
     )
 
 
@@ -347,6 +372,41 @@ def _guards(session: Session, prefix: str) -> None:
         " OR (TG_OP = 'UPDATE' AND OLD.status = 'blacklisted' AND NEW.status IS DISTINCT FROM 'blacklisted')",
         "an assistant cannot remove, blacklist or un-blacklist a member",
     )
+    # a new membership's kept values are the empty ones (KEPT_COLUMNS): its ledger and facts come after it
+    _assistant_guard(
+        session,
+        prefix,
+        "membership_kept",
+        "INSERT",
+        "NEW.points_balance IS DISTINCT FROM 0 OR NEW.last_active IS NOT NULL",
+        "an assistant cannot set the points balance or last active day of a membership",
+        table="membership",
+    )
+    # a fact names its membership and its group (or the group's activity, entry step): an assistant's login wrote a
+    # check-in, a ledger entry, a share … of 张三 of one group into another's (INSERT with psql: their months, their
+    # boards, their workbook named someone not in the group), moved an attendance to another group's activity or a
+    # step record to another group's step (UPDATE), or reversed someone else's ledger entry on their own membership —
+    # the services never write either; the grants already refused moving a fact by its membership_id / group_id
+    of_membership = "(SELECT ms.group_id FROM public.membership ms WHERE ms.id = NEW.membership_id)"
+    for table in ASSISTANT_GROUP_FACTS:
+        refused = f"NEW.group_id IS DISTINCT FROM {of_membership}"
+        if table == "points_entry":
+            refused += (
+                " OR (NEW.reverses_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM public.points_entry p"
+                " WHERE p.id = NEW.reverses_id AND p.membership_id = NEW.membership_id))"
+            )
+        _assistant_guard(
+            session, prefix, table, "INSERT", refused, "a record of one group cannot name a member of another"
+        )
+    for table, (column, parent) in ASSISTANT_GROUP_PARENTS.items():
+        _assistant_guard(
+            session,
+            prefix,
+            table,
+            f"INSERT OR UPDATE OF {column}, membership_id",
+            f"(SELECT x.group_id FROM public.{parent} x WHERE x.id = NEW.{column}) IS DISTINCT FROM {of_membership}",
+            "a record of one group cannot name a member of another",
+        )
     # an assistant's writes to the settings: what their imports remember only (ASSISTANT_SETTINGS)
     allowed_keys = " OR ".join(f"left(NEW.key, {len(p)}) = {_literal(session, p)}" for p in ASSISTANT_SETTINGS)
     _assistant_guard(
@@ -358,6 +418,56 @@ def _guards(session: Session, prefix: str) -> None:
         "an assistant cannot change the workspace settings",
     )
     _audit_author(session, prefix)
+    _fact_author(session, prefix)
+
+
+# who recorded a fact, by column: an assistant's row names the assistant's operator, whatever it says (as the audit
+# log's author). Not a step record's: the undo of a step's removal puts back the operator who recorded it
+# (onboarding.record_step `recorded_by`, docs: "a record put back by Ctrl+Z keeps them")
+FACT_AUTHOR_COLUMNS = {
+    "checkin": "recorded_by",
+    "contribution": "recorded_by",
+    "violation": "recorded_by",
+    "leave": "recorded_by",
+    "attendance": "recorded_by",
+    "points_entry": "operator_id",
+    "chat_import": "operator_id",
+    "activity": "created_by",
+}
+
+
+def _fact_author(session: Session, prefix: str) -> None:
+    """An assistant's login wrote a check-in, a ledger entry, a leave … "recorded by" any operator (`INSERT INTO
+    checkin (…, recorded_by) VALUES (…, <the owner's id>)` with psql): the paste's "already checked in by", the
+    ledger's operator column and the audit read it as someone else's work. A BEFORE trigger on each table of
+    FACT_AUTHOR_COLUMNS sets the column to the operator of the session's login, for assistant logins only (the
+    trigger's WHEN); the app writes that operator there anyway."""
+    conn = session.connection()
+    assistant = _literal(session, group_role(prefix, "assistant"))
+    owner, admin = (_literal(session, group_role(prefix, r)) for r in ("owner", "admin"))
+    name = _ident(session, f"{prefix}_fact_author")
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+DECLARE me integer;
+BEGIN
+  SELECT id INTO me FROM public.operator WHERE login = session_user AND active;
+  IF me IS NULL THEN
+    RAISE EXCEPTION 'permission denied: the login is not an operator of this workspace' USING ERRCODE = '42501';
+  END IF;
+  NEW := jsonb_populate_record(NEW, jsonb_build_object(TG_ARGV[0], me));
+  RETURN NEW;
+END $fn$"""
+    )
+    for table, column in FACT_AUTHOR_COLUMNS.items():
+        trigger = _ident(session, f"{prefix}_{table}_author")
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger} ON {_ident(session, table)}")
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE OF {_ident(session, column)} ON {_ident(session, table)}"
+            f" FOR EACH ROW WHEN (pg_has_role(current_user, {assistant}, 'MEMBER')"
+            f" AND NOT pg_has_role(current_user, {owner}, 'MEMBER') AND NOT pg_has_role(current_user, {admin}, 'MEMBER'))"
+            f" EXECUTE FUNCTION public.{name}({_literal(session, column)})"
+        )
 
 
 def _audit_author(session: Session, prefix: str) -> None:

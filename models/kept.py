@@ -59,6 +59,12 @@ def refresh(connection: Connection, membership_ids: Iterable[int] | None = None)
         connection.execute(text(sql))
         return
     ids = sorted({int(i) for i in membership_ids})
+    if connection.dialect.name == "postgresql":
+        # through the function that runs as the tables' owner (migration 0018): an assistant's login, whose chat
+        # import refreshes its members, may not write the kept columns themselves
+        if ids:
+            connection.execute(text("SELECT kept_refresh(CAST(:ids AS integer[]))"), {"ids": ids})
+        return
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         connection.execute(text(sql + f" WHERE id IN ({', '.join(str(i) for i in chunk)})"))
@@ -121,14 +127,20 @@ def _sqlite_triggers() -> list[str]:
     return out
 
 
-def _postgresql_triggers() -> list[str]:
+# The PostgreSQL functions that keep the values run as their owner, the tables' owner (SECURITY DEFINER, with a fixed
+# search_path: the standard hardening of such functions), not as the login whose write fired them: an assistant's
+# login has no UPDATE of the kept columns (team_roles.KEPT_COLUMNS) — with it, `UPDATE membership SET
+# points_balance = 9999` from psql gave anyone points the ledger never had. Migration 0018 (`harden`) made the
+# functions of existing databases so.
+DEFINER = "SECURITY DEFINER SET search_path = public, pg_temp"
+
+
+def _postgresql_functions() -> list[str]:
     la = last_active_sql("postgresql", "m")
     return [
-        """CREATE OR REPLACE FUNCTION kept_last_active(m integer) RETURNS void LANGUAGE sql AS $fn$
-           UPDATE membership SET last_active = """
-        + la
-        + """ WHERE id = m $fn$""",
-        """CREATE OR REPLACE FUNCTION kept_points() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        f"""CREATE OR REPLACE FUNCTION kept_last_active(m integer) RETURNS void LANGUAGE sql {DEFINER} AS $fn$
+           UPDATE membership SET last_active = {la} WHERE id = m $fn$""",
+        f"""CREATE OR REPLACE FUNCTION kept_points() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $fn$
         BEGIN
           IF TG_OP IN ('DELETE', 'UPDATE') THEN
             UPDATE membership SET points_balance = points_balance - OLD.points WHERE id = OLD.membership_id;
@@ -138,7 +150,7 @@ def _postgresql_triggers() -> list[str]:
           END IF;
           RETURN NULL;
         END $fn$""",
-        """CREATE OR REPLACE FUNCTION kept_fact() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        f"""CREATE OR REPLACE FUNCTION kept_fact() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $fn$
         BEGIN
           IF TG_OP = 'INSERT' THEN
             UPDATE membership SET last_active = NEW.day
@@ -151,17 +163,27 @@ def _postgresql_triggers() -> list[str]:
           END IF;
           RETURN NULL;
         END $fn$""",
-        """CREATE OR REPLACE FUNCTION kept_attendance() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        f"""CREATE OR REPLACE FUNCTION kept_attendance() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $fn$
         BEGIN
           IF TG_OP IN ('DELETE', 'UPDATE') THEN PERFORM kept_last_active(OLD.membership_id); END IF;
           IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM kept_last_active(NEW.membership_id); END IF;
           RETURN NULL;
         END $fn$""",
-        """CREATE OR REPLACE FUNCTION kept_activity() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        f"""CREATE OR REPLACE FUNCTION kept_activity() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $fn$
         BEGIN
           PERFORM kept_last_active(t.membership_id) FROM attendance t WHERE t.activity_id = NEW.id;
           RETURN NULL;
         END $fn$""",
+        # the recompute of some memberships (`refresh` with ids: a chat import's, a merge's), for any login that
+        # writes their facts: it sets the kept values to what the ledger and the facts say, nothing else
+        f"""CREATE OR REPLACE FUNCTION kept_refresh(ids integer[]) RETURNS void LANGUAGE sql {DEFINER} AS $fn$
+           {refresh_sql("postgresql")} WHERE id = ANY(ids) $fn$""",
+    ]
+
+
+def _postgresql_triggers() -> list[str]:
+    return [
+        *_postgresql_functions(),
         "CREATE TRIGGER kept_points AFTER INSERT OR DELETE OR UPDATE OF points, membership_id ON points_entry "
         "FOR EACH ROW EXECUTE FUNCTION kept_points()",
         *(
@@ -174,6 +196,10 @@ def _postgresql_triggers() -> list[str]:
         "CREATE TRIGGER kept_activity AFTER UPDATE OF starts_at ON activity FOR EACH ROW "
         "EXECUTE FUNCTION kept_activity()",
     ]
+
+
+_TRIGGER_FUNCTIONS = ("kept_points()", "kept_fact()", "kept_attendance()", "kept_activity()")
+_STREAK_FUNCTIONS = ("streak_unchecked()", "streak_unchecked_group()")
 
 
 def install(connection: Connection) -> None:
@@ -192,7 +218,7 @@ def uninstall(connection: Connection) -> None:
             ("activity", "kept_activity"),
         ):
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        for fn in ("kept_points()", "kept_fact()", "kept_attendance()", "kept_activity()", "kept_last_active(integer)"):
+        for fn in (*_TRIGGER_FUNCTIONS, "kept_last_active(integer)", "kept_refresh(integer[])"):
             connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")
         return
     rows = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kept_%'")
@@ -258,7 +284,7 @@ def _sqlite_streak_marks() -> list[str]:
 def _pg_clearing(name: str, column: str, key: str, first: str = "") -> str:
     """A trigger function clearing the marks of the memberships whose `column` is the row's `key`, before and after."""
     clear = "UPDATE membership SET streak_checked = false WHERE {column} = {row}.{key} AND streak_checked;"
-    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql {DEFINER} AS $fn$
         BEGIN
           {first}
           IF TG_OP IN ('DELETE', 'UPDATE') THEN {clear.format(column=column, row="OLD", key=key)} END IF;
@@ -267,15 +293,19 @@ def _pg_clearing(name: str, column: str, key: str, first: str = "") -> str:
         END $fn$"""
 
 
-def _postgresql_streak_marks() -> list[str]:
+def _postgresql_streak_functions() -> list[str]:
     group_row = (  # the group's own row: its id
         "IF TG_TABLE_NAME = 'community_group' THEN "
         "UPDATE membership SET streak_checked = false WHERE group_id = NEW.id AND streak_checked; RETURN NULL; END IF;"
     )
-    out = [
+    return [
         _pg_clearing("streak_unchecked", "id", "membership_id"),
         _pg_clearing("streak_unchecked_group", "group_id", "group_id", first=group_row),
     ]
+
+
+def _postgresql_streak_marks() -> list[str]:
+    out = _postgresql_streak_functions()
     for table, (update_of, when, on_insert) in _STREAK_MEMBER_TABLES.items():
         events = ("INSERT OR " if on_insert else "") + f"DELETE OR {update_of}"
         if when:  # WHEN cannot name OLD on an INSERT nor NEW on a DELETE: one trigger each
@@ -318,7 +348,7 @@ def uninstall_streak_marks(connection: Connection) -> None:
         )
         for name, table in rows.fetchall():
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        for fn in ("streak_unchecked()", "streak_unchecked_group()"):
+        for fn in _STREAK_FUNCTIONS:
             connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")
         return
     rows = connection.exec_driver_sql(
@@ -326,3 +356,35 @@ def uninstall_streak_marks(connection: Connection) -> None:
     )
     for (name,) in rows.fetchall():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# hardening (migration 0018)
+
+
+def harden(connection: Connection) -> None:
+    """PostgreSQL: the functions that keep the values (and the streak marks) made again as SECURITY DEFINER with a
+    fixed search_path, `kept_refresh` added, all of them — and the name pieces' (models/search.py) — owned by the
+    tables' owner (a superuser who upgrades leaves them the owner's, not its own) and executable by nobody but through their triggers — `kept_refresh`
+    only by whom the grants give it (team_roles.apply_grants). Nothing on SQLite."""
+    if connection.dialect.name != "postgresql":
+        return
+    for sql in (*_postgresql_functions(), *_postgresql_streak_functions()):
+        connection.exec_driver_sql(sql)
+    from models.search import _SOURCES as gram_sources
+
+    functions = (*_TRIGGER_FUNCTIONS, "kept_last_active(integer)", "kept_refresh(integer[])", *_STREAK_FUNCTIONS)
+    # the name pieces' functions (migration 0009) are SECURITY DEFINER already: their owner too
+    functions += tuple(f"gram_{table}()" for table in gram_sources)
+    owner = connection.exec_driver_sql(
+        "SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'membership'"
+    ).scalar_one()
+    me = connection.exec_driver_sql("SELECT current_user").scalar_one()
+    raw = connection.connection.dbapi_connection
+    from psycopg import sql as pgsql
+
+    for fn in functions:
+        if owner != me:
+            who = pgsql.Identifier(owner).as_string(raw)
+            connection.exec_driver_sql(f"ALTER FUNCTION public.{fn} OWNER TO {who}")
+        connection.exec_driver_sql(f"REVOKE ALL ON FUNCTION public.{fn} FROM PUBLIC")
