@@ -93,7 +93,7 @@ ASSISTANT_FIXED_COLUMNS = {
     "activity": ("id", "group_id"),
 }
 # kept values (models/kept.py): the database keeps them from the ledger and the facts, through functions that run as
-# the tables' owner (migration 0018) — an assistant's login had UPDATE on them, and `UPDATE membership SET
+# the tables' owner (migration 0019) — an assistant's login had UPDATE on them, and `UPDATE membership SET
 # points_balance = 9999` (psql) gave a member points no ledger entry explains; a new membership's are the empty ones
 # (the guard below). `streak_checked` stays writable: the check-in service sets it after a reconcile, and it says
 # only that a reconcile may read less (an assistant appends ledger entries anyway)

@@ -60,7 +60,7 @@ def refresh(connection: Connection, membership_ids: Iterable[int] | None = None)
         return
     ids = sorted({int(i) for i in membership_ids})
     if connection.dialect.name == "postgresql":
-        # through the function that runs as the tables' owner (migration 0018): an assistant's login, whose chat
+        # through the function that runs as the tables' owner (migration 0019): an assistant's login, whose chat
         # import refreshes its members, may not write the kept columns themselves
         if ids:
             connection.execute(text("SELECT kept_refresh(CAST(:ids AS integer[]))"), {"ids": ids})
@@ -130,7 +130,7 @@ def _sqlite_triggers() -> list[str]:
 # The PostgreSQL functions that keep the values run as their owner, the tables' owner (SECURITY DEFINER, with a fixed
 # search_path: the standard hardening of such functions), not as the login whose write fired them: an assistant's
 # login has no UPDATE of the kept columns (team_roles.KEPT_COLUMNS) — with it, `UPDATE membership SET
-# points_balance = 9999` from psql gave anyone points the ledger never had. Migration 0018 (`harden`) made the
+# points_balance = 9999` from psql gave anyone points the ledger never had. Migration 0019 (`harden`) made the
 # functions of existing databases so.
 DEFINER = "SECURITY DEFINER SET search_path = public, pg_temp"
 
@@ -359,7 +359,7 @@ def uninstall_streak_marks(connection: Connection) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# hardening (migration 0018)
+# hardening (migration 0019)
 
 
 def harden(connection: Connection) -> None:

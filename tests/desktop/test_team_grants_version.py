@@ -27,7 +27,7 @@ ASSISTANT_PW = "assist-pw-1"
 RECORDED = {
     2: "ae58a71b46060923c35e02e6bc63816b5f125d35215d600cdec84027f10b2513",
     # 3: no UPDATE of membership's kept values for an assistant, a new membership's refused unless empty, and
-    # EXECUTE of kept_refresh (migration 0018); a fact naming a member of another group refused; the guards run
+    # EXECUTE of kept_refresh (migration 0019); a fact naming a member of another group refused; the guards run
     # for assistant logins only (their WHEN); an assistant's facts name the assistant as their recorder; an
     # activity's group fixed
     3: "dd59d794cf195b5b61a3cef12abe60aa35745c8c0724c9d81b5d0913cb5d2bb5",

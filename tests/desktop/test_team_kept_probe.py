@@ -2,7 +2,7 @@
 `membership.points_balance` — points no ledger entry explains, on the roster, the leaderboard and the monthly
 workbook — and `last_active`, because the triggers that keep them ran as the writing login and the chat import
 wrote `last_active` itself. The functions run as the tables' owner now (SECURITY DEFINER, fixed search_path,
-migration 0018), the chat import recomputes through `kept_refresh`, and the assistant's grants leave the kept
+migration 0019), the chat import recomputes through `kept_refresh`, and the assistant's grants leave the kept
 columns out. Every service an assistant uses still works as the assistant, and keeps the values right."""
 
 from __future__ import annotations
@@ -302,7 +302,7 @@ def test_every_service_an_assistant_uses_works_as_the_assistant_and_keeps_the_va
 
 
 def test_an_existing_team_database_is_hardened_by_the_upgrade_and_the_owners_open(team):
-    """A team database made before 0018: the kept functions run as the invoker and the assistant's grants include
+    """A team database made before 0019: the kept functions run as the invoker and the assistant's grants include
     the kept columns. The owner's open upgrades it: the functions run as the tables' owner, the grants are given
     again, and the assistant's write of a balance is refused."""
     prefix = None
@@ -315,7 +315,7 @@ def test_an_existing_team_database_is_hardened_by_the_upgrade_and_the_owners_ope
             conn.execute(f"GRANT EXECUTE ON FUNCTION {fn} TO PUBLIC")
         conn.execute("DROP FUNCTION kept_refresh(integer[])")
         conn.execute(f'GRANT UPDATE (points_balance, last_active) ON membership TO "{assistant}"')
-        conn.execute("UPDATE alembic_version SET version_num = '0017_gram_trigger_when'")
+        conn.execute("UPDATE alembic_version SET version_num = '0018_tier_targets'")
         conn.execute("UPDATE workspace_setting SET value = '2' WHERE key = %s", (GRANTS_SETTING,))
         zhang = conn.execute(
             "SELECT ms.id FROM membership ms JOIN member m ON m.id = ms.member_id WHERE m.display_name = '张三'"
@@ -342,7 +342,7 @@ def test_an_existing_team_database_is_hardened_by_the_upgrade_and_the_owners_ope
             (list(KEPT_FUNCTIONS),),
         ).fetchall()
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    assert version == "0018_kept_definer"
+    assert version == "0019_kept_definer"
     assert sorted(r[0] for r in rows) == sorted(KEPT_FUNCTIONS)
     assert all(definer and "search_path=public, pg_temp" in config for _n, definer, config in rows)
     assert _kept(team, "张三") == (0, None)

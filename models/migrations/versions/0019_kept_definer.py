@@ -1,7 +1,7 @@
 """the functions that keep membership's kept values run as the tables' owner
 
-Revision ID: 0018_kept_definer
-Revises: 0017_gram_trigger_when
+Revision ID: 0019_kept_definer
+Revises: 0018_tier_targets
 Create Date: 2026-12-06
 
 On a team database an assistant's login had UPDATE on `membership.points_balance` and `last_active`: the triggers
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0018_kept_definer"
-down_revision = "0017_gram_trigger_when"
+revision = "0019_kept_definer"
+down_revision = "0018_tier_targets"
 branch_labels = None
 depends_on = None
 
