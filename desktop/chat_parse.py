@@ -762,6 +762,53 @@ def without_promises(text: str) -> str:
     return FUTURE_MAKEUP_RE.sub(" ", text)
 
 
+# ---------------------------------------------------------------- a group's check-in keywords
+
+DEFAULT_KEYWORDS = ("打卡",)
+
+
+def keywords_of(text: str | None) -> tuple[str, ...]:
+    """A group's check-in keywords from its setting (words separated by spaces, commas, 、 or lines); the default
+    (打卡) when none is set."""
+    return set_keywords(text) or DEFAULT_KEYWORDS
+
+
+def set_keywords(text: str | None) -> tuple[str, ...]:
+    """The keywords a group's setting names, none when it names none (no default)."""
+    words = [w for w in re.split(r"[\s,，、;；]+", text or "") if w]
+    return tuple(dict.fromkeys(words))
+
+
+def _keyword_key(text: str) -> str:
+    """A keyword or a message as the keyword rule compares them: read alike (full-width ＃ and letters, 繁體 讀書打卡),
+    case aside, without spaces (`早起 打卡` carries 早起打卡)."""
+    return "".join(reading(text).casefold().split())
+
+
+class KeywordRule:
+    """Whether a message carries one of a group's check-in keywords — the one rule of the chat-history import
+    (desktop/services/chat_import.py) and of a pasted chat log (desktop/services/paste.py). A keyword is found
+    as written, or read alike: full-width (＃早起打卡), traditional characters (讀書打卡), Latin case (Checkin), spaces
+    inside it (早起 打卡); a keyword set with a leading # (#早起打卡) is found without it too. Nothing else: 早安打卡
+    does not carry 早起打卡 (the group sets both when both are check-ins)."""
+
+    def __init__(self, keywords: tuple[str, ...]) -> None:
+        self.keywords = keywords
+        self._folded = tuple(k for k in dict.fromkeys(_keyword_key(k).lstrip("#") for k in keywords) if k)
+
+    def __call__(self, message: str | None) -> bool:
+        if not message:
+            return False
+        if any(k in message for k in self.keywords):  # the hot path of a year's chat: found as written
+            return True
+        folded = _keyword_key(message)
+        return any(k in folded for k in self._folded)
+
+    def shown(self) -> str:
+        """The keywords as the preview names them (早起打卡、早安打卡)."""
+        return "、".join(self.keywords)
+
+
 def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
     """Whether a text says someone has not checked in, or reminds them to (没来, 还没打卡, 未签到, 今天不打卡,
     记得打卡, 别忘了打卡, 提醒大家打卡 …), or is the organiser's announcement (打卡统计截止, 今日打卡已结束, 已统计,
