@@ -95,7 +95,11 @@ Names, times and remarks
   on the line (entry body or message), ``H:MM`` / ``HH:MM[:SS]`` (also with
   a full-width colon), ``6点``, ``6点30(分)``, ``6点半``, in Chinese numerals ``六点十分``/``六点半``/``六点整`` (and
   ``六点`` after 早上… or before 起 — never 快一点, 晚一点, 一点点); an optional 上午/早上/凌晨/下午/晚上 prefix
-  or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
+  or am/pm suffix (下午/晚上/pm add 12 hours; 中午 1–3点 is the afternoon; 夜里/深夜/半夜/午夜 6–11点 the evening and
+  0–5点 the night; ``12am``, ``7 pm``). Normalised to ``HH:MM``; seconds are dropped. Midnight at the end of an evening
+  — ``晚上12点``, ``半夜12:00``, ``24:00`` — is ``24:00`` (``晚上12点半`` ``24:30``), never noon and never the midnight that
+  begins the day: the check-in is posted at 00:00 of the next day (paste.posted_at); ``凌晨12点半`` and ``12:30 AM`` are
+  ``00:30``, as ``0:30`` is, and so is a 12-hour phone's ``上午12:30`` (``下午12:30`` is noon). A time that is no time (``25:00``) is none: it stays in the remark.
 * A chain or list line's own date right before its time (``1. 张三 12-05 06:01``, as DingTalk's and Feishu's 接龙
   write when each person joined; never ``12/21``, a count) is its ``date_text``, as a chat stamp's date is.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
@@ -248,13 +252,15 @@ _CN_HOUR = r"(?P<cnh>十[一二]?|[一二两三四五六七八九])"
 _CN_MINUTE = r"(?:[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
 
 _TIME_RE = re.compile(
-    r"(?:(?P<pre>上午|早上|早晨|清晨|凌晨|下午|晚上|傍晚)\s*)?"
+    r"(?:(?P<pre>上午|早上|早晨|清晨|凌晨|中午|下午|晚上|傍晚|夜里|夜间|半夜|深夜|午夜)\s*)?"
     r"(?<![\d.])(?:(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?![\d:])"
     r"|(?P<h2>\d{1,2})点(?:(?P<half>半)|(?P<m2>\d{1,2})分?)?(?!\d)"
     # 六点十分, 六点半, 六点整, 早上六点, 六点起: Chinese numerals, when nothing else reads (快一点, 晚一点, 差一点)
     rf"|(?<![快慢早晚多少些有差好高低大小远近轻重一]){_CN_HOUR}点"
     rf"(?:(?P<cnhalf>半)|(?P<cnm>{_CN_MINUTE})分|(?P<cnm2>{_CN_MINUTE})(?![\u4e00-\u9fff])|(?P<whole>整|钟)"
-    r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!))))"
+    r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!)))"
+    # 12am, 7 pm: an hour with its am/pm and nothing else
+    r"|(?P<h3>\d{1,2})(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])))"
     r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _CN_DIGITS = {
@@ -272,6 +278,8 @@ _CN_DIGITS = {
     "九": 9,
 }
 _PM_WORDS = {"下午", "晚上", "傍晚"}
+_NIGHT_WORDS = {"夜里", "夜间", "半夜", "深夜", "午夜"}  # 夜里11点 is 23:00, 半夜1点 is 01:00
+END_OF_DAY = "24:00"  # 晚上12点, 半夜12点, 24:00: midnight at the end of the day it is written for (24:30: 晚上12点半)
 
 
 def _cn_int(text: str) -> int:
@@ -290,13 +298,25 @@ def _clock(match: re.Match[str]) -> str | None:
             30 if match["cnhalf"] else _cn_int(match["cnm"] or match["cnm2"]) if (match["cnm"] or match["cnm2"]) else 0
         )
     else:
-        hour = int(match["h"] or match["h2"])
+        hour = int(match["h"] or match["h2"] or match["h3"])
         minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
-    pm = match["pre"] in _PM_WORDS or (match["post"] or "").lower().startswith("p")
-    if pm and hour < 12:
+    if match["h3"] and match["post"] is None:
+        return None
+    pre, post = match["pre"], (match["post"] or "").lower()
+    if hour == 12 and pre in ("晚上", *_NIGHT_WORDS) and minute < 60:  # 晚上12点, 半夜12点半: midnight, never noon
+        return f"24:{minute:02d}"  # at the end of the evening it is written for (paste.posted_at: the next day)
+    if hour == 12 and (pre == "凌晨" or post.startswith("a") or (pre == "上午" and match["h"])):
+        hour = 0  # 凌晨12点半, 12:05 AM and a 12-hour phone's 上午12:05 (as the table import reads it): after midnight
+    elif pre in _NIGHT_WORDS:
+        hour += 12 if 6 <= hour < 12 else 0  # 夜里11点 is 23:00; 半夜1点 stays 01:00
+    elif pre == "中午":
+        hour += 12 if 1 <= hour <= 3 else 0  # 中午1点 is 13:00; 中午12点 and 中午11点半 are as written
+    elif pre == "晚上" and hour < 5:
+        pass  # 晚上1点 is one at night, not 13:00
+    elif (pre in _PM_WORDS or post.startswith("p")) and hour < 12:
         hour += 12
-    elif hour == 12 and (match["post"] or "").lower().startswith("a"):  # 12:05 AM is five past midnight
-        hour = 0
+    if hour == 24 and minute == 0 and not (pre or post):
+        return END_OF_DAY  # 24:00: midnight at the end of the day
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d}:{minute:02d}"

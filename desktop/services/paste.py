@@ -77,7 +77,8 @@ Days and times: a line's check-in belongs to the chosen day, except a 补卡 lin
 of a 28-day February — is reported, never logged a month further back; a bare `（补）` is late on the chosen day), and a chat-log
 line whose stamp carries another date (other_day). `late` (补卡)
 only when the line says 补卡/补打卡/补签 (or the assistant marks it); logging an earlier day's chain is not
-late. The time written on the line (or the chat stamp) is the check-in's `checked_at`. A stamp's written date is
+late. The time written on the line (or the chat stamp) is the check-in's `checked_at` — `晚上12点` (24:00,
+chat_parse.END_OF_DAY) at 00:00 after the day, never noon and never the midnight before it. A stamp's written date is
 the one nearest the day being logged; WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from
 today, when the chat was copied. A paste whose chains or date separators name two or more days dates each line by
 its own heading: the lines of another day than the chosen one are other_day.
@@ -1948,10 +1949,13 @@ def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
 
 def posted_at(day: date, hhmm: str | None, late: bool, chain_day: date) -> datetime | None:
     """The datetime a member posted a line: its written time on the chain's day (a 补卡 for an earlier day
-    was posted on the chain's day, after the day it makes up)."""
+    was posted on the chain's day, after the day it makes up). 24:00 (晚上12点, chat_parse.END_OF_DAY) is midnight at
+    the end of that day: 00:00 of the next, never the midnight that begins it."""
     if not hhmm:
         return None
     hour, minute = (int(x) for x in hhmm.split(":"))
+    if hour == 24:
+        return datetime.combine((chain_day if late else day) + timedelta(days=1), time(0, minute))
     return datetime.combine(chain_day if late else day, time(hour, minute))
 
 

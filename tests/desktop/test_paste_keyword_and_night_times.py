@@ -1,4 +1,4 @@
-"""A probe of the group's check-in keyword (打卡关键词) in pasted check-ins (6 December).
+"""A probe of the group's check-in keyword (打卡关键词) and of times of day in pasted check-ins (6 December).
 
 Each case was wrong before:
 
@@ -6,6 +6,7 @@ Each case was wrong before:
   今天起晚了 — while the chat-history import of the same chat counted only the messages with the keyword; now a
   chat log's message without it is shown as 不含打卡关键词「早起打卡」 (never logged, never dropped), and both read the
   keyword alike (＃早起打卡 full-width, 早起 打卡 with a space, 讀書打卡): chat_parse.KeywordRule;
+* `晚上12点` / `晚上12:00` / `凌晨12点半` were read as noon, `夜里11点` as 11 in the morning, `中午1点` as 1 at night.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from desktop.chat_parse import KeywordRule
+from desktop.chat_parse import KeywordRule, parse_chat
 from desktop.cli import main
 from desktop.services.groups import create_group
 from desktop.services.paste import preview_paste
@@ -200,6 +201,60 @@ def test_the_chat_import_reads_the_keyword_as_the_paste_does(tmp_path, capsys):
     pasted = make_ws(pasted_ws, "早起打卡")
     checkin(pasted, pasted_ws, capsys, CHAT_LOG)
     assert rows(pasted) == imported
+
+
+@pytest.mark.parametrize(
+    ("text", "hhmm"),
+    [
+        ("23:59打卡", "23:59"),
+        ("晚上12点", "24:00"),  # midnight at the end of the evening: never noon
+        ("晚上12:00", "24:00"),
+        ("半夜12点", "24:00"),
+        ("24:00", "24:00"),
+        ("晚上12点半", "24:30"),  # half past midnight, that evening's
+        ("凌晨12点半", "00:30"),
+        ("凌晨1点", "01:00"),
+        ("0:30", "00:30"),
+        ("中午12点", "12:00"),
+        ("中午1点", "13:00"),
+        ("中午11点半", "11:30"),
+        ("下午12:30", "12:30"),
+        ("上午12:30", "00:30"),  # a 12-hour phone's half past midnight
+        ("上午11:30", "11:30"),
+        ("夜里11点", "23:00"),
+        ("半夜1点", "01:00"),
+        ("晚上1点", "01:00"),
+        ("晚上9点", "21:00"),
+        ("12点", "12:00"),
+        ("12:00pm", "12:00"),
+        ("12am", "00:00"),
+        ("12:00 AM", "00:00"),
+        ("7pm", "19:00"),
+        ("25:00", None),
+    ],
+)
+def test_times_of_day_as_people_write_them(text, hhmm):
+    entry = next(line for line in parse_chat(f"#接龙\n1. 李娜 {text}\n") if line.kind == "entry")
+    assert entry.time == hhmm
+
+
+def test_a_check_in_at_midnight_lands_at_the_end_of_its_day_not_at_noon(tmp_path, capsys):
+    path = make_ws(tmp_path, None)
+    text = (
+        "#接龙 晚睡打卡\n1. 张伟 晚上12点\n2. 李娜 晚上12:00\n3. 王芳 夜里11点\n4. 刘洋 凌晨12点半\n5. 陈红 24:00\n"
+        "6. 孙浩 晚上12点半\n"
+    )
+    code, out, err = checkin(path, tmp_path, capsys, text)
+    assert code == 0, err
+    midnight = datetime.combine(DAY + timedelta(days=1), datetime.min.time())
+    assert rows(path) == {
+        "张伟": (DAY, midnight),
+        "李娜": (DAY, midnight),
+        "王芳": (DAY, at("23:00")),
+        "刘洋": (DAY, at("00:30")),  # a time after midnight on a chain: the chain's day, as 0:30 always was
+        "陈红": (DAY, midnight),
+        "孙浩": (DAY, midnight.replace(minute=30)),
+    }
 
 
 def test_the_window_names_the_keyword_and_lets_a_person_count_the_message(tmp_path):
