@@ -128,6 +128,9 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   that only promises a make-up for later besides chatter (``好的，明天补打卡``, ``收到 晚点补``) is ``not_done``.
 * ``question``: in a chat log, a message whose every clause naming 打卡/签到 is a question (``今天打卡了吗？``,
   ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in.
+* ``about``: in a chat log, a message that only talks about checking in — a start later (``明天开始打卡``,
+  ``明天开始早起打卡``) or the check-in as a thing (``打卡链接在群公告``, ``打卡规则``) — as the chat-history import reads it
+  (talks_about_checking_in). ``打卡✅ 明天开始打卡新书`` checks in.
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
   ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
   and stays an entry.
@@ -913,7 +916,10 @@ def _asks_about_checking_in(message: str) -> bool:
 
 # 打卡 said of later (明天开始打卡, 下周再打卡), of the check-in itself as a thing (打卡链接在群公告, 打卡规则), or done for
 # someone else (帮芳芳打卡, 替小王签到): no check-in of the writer's — unless their message checks in besides
-_LATER_RE = re.compile(r"(?:明天|明日|后天|下周|下星期|下个?月|过几天|改天|以后)(?:开始|起|再|继续|一起)?(?:打卡|签到)")
+# (明天开始早起打卡: a group's keyword — 早起打卡, 读书打卡 — may stand for the 打卡)
+_LATER_RE = re.compile(
+    r"(?:明天|明日|后天|下周|下星期|下个?月|过几天|改天|以后)(?:开始|起|再|继续|一起)?(?:(?!补)[\u4e00-\u9fff]){0,2}?(?:打卡|签到)"
+)
 _ABOUT_RE = re.compile(r"(?:打卡|签到)(?:链接|规则|小程序|入口|二维码|地址|方式|格式|模板|要求|说明|群|表|统计)")
 _FOR_SOMEONE_RE = re.compile(
     r"(?:帮|替|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)\s*[^\s，,。!！?？]{1,8}?(?:打卡|签到)"
@@ -933,6 +939,15 @@ def talks_about_checking_in(message: str) -> bool:
     return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
 
 
+def _only_about_checking_in(folded: str) -> bool:
+    """talks_about_checking_in without its "for someone else" part (a paste asks a person who checked in,
+    paste._proxied): 明天开始打卡, 打卡链接在群公告 — and nothing that checks in besides."""
+    if LEAVE_WORDS_RE.search(folded):  # 请假，明天开始打卡: on leave, the paste's own outcome
+        return False
+    rest = _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded))
+    return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
@@ -943,6 +958,8 @@ def _chatter(line: PasteLine) -> PasteLine:
             return replace(line, kind="ignored", ignored="not_done")
     if _asks_about_checking_in(folded):
         return replace(line, kind="ignored", ignored="question")
+    if _only_about_checking_in(folded):  # 明天开始打卡, 打卡链接在群公告: what the chat-history import never counts
+        return replace(line, kind="ignored", ignored="about")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
     if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):

@@ -2151,6 +2151,7 @@ IGNORED_REASONS = {
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
     "chatter": "只是回复(收到/好的/谢谢…), 未记为打卡 (only a reply, not counted as a check-in)",
     "question": "问的是打卡, 不是打卡 (a question about checking in, not a check-in)",
+    "about": "说的是打卡这件事(明天开始打卡, 打卡链接…), 不是打卡 (talks about checking in: not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",

@@ -946,6 +946,10 @@
             <translation>No check-in keyword (%1): not counted as a check-in</translation>
         </message>
         <message>
+            <source>Talks about checking in (starts tomorrow, a link): not a check-in</source>
+            <translation>Talks about checking in (starts tomorrow, a link): not a check-in</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>Chain of another group: %1</translation>
         </message>

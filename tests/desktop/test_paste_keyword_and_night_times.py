@@ -270,3 +270,35 @@ def test_the_window_names_the_keyword_and_lets_a_person_count_the_message(tmp_pa
     lina = next(m for m in preview.matches if m.name == "李娜")
     assert "早起打卡" in ignored_reason_text(lina)
     assert countable(lina)  # 早安打卡 in a 早起打卡 group: a person may count it, as a reply (收到) may be counted
+
+
+TALK = "张伟：明天开始打卡\n李娜：打卡链接在群公告\n王芳：明天开始早起打卡\n刘洋：早起打卡✅ 明天开始打卡新书\n"
+
+
+@pytest.mark.parametrize("keywords", [None, "早起打卡"])
+def test_a_pasted_message_that_only_talks_about_checking_in_is_none_as_in_the_chat_import(tmp_path, capsys, keywords):
+    """明天开始打卡 and 打卡链接在群公告 were logged as check-ins by a pasted chat log, never by the chat import."""
+    from desktop.services.chat_import import run_chat_import
+
+    path = make_ws(tmp_path, keywords)
+    code, out, err = checkin(path, tmp_path, capsys, TALK)
+    assert code == 0
+    assert set(rows(path)) == {"刘洋"}  # who checks in besides talking of tomorrow
+    assert err.count("说的是打卡这件事") == 3
+    imported_ws = tmp_path / "imported"
+    imported_ws.mkdir()
+    imported = make_ws(imported_ws, keywords)
+    export = imported_ws / "晨光早起营.txt"
+    export.write_text(
+        "".join(
+            f"{DAY.isoformat()} 06:0{i}:00 {line.split('：')[0]}\n{line.split('：', 1)[1]}\n\n"
+            for i, line in enumerate(TALK.splitlines())
+        ),
+        encoding="utf-8",
+    )
+    database = open_workspace(imported)
+    try:
+        run_chat_import(database, actor_for(database), export, "晨光早起营")
+    finally:
+        database.dispose()
+    assert set(rows(imported)) == {"刘洋"}

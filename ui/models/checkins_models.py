@@ -286,6 +286,7 @@ IGNORED_REASON_LABELS = {
     "mention": QT_TRANSLATE_NOOP("PasteStatus", "An @mention"),
     "chatter": QT_TRANSLATE_NOOP("PasteStatus", "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"),
     "question": QT_TRANSLATE_NOOP("PasteStatus", "A question about checking in"),
+    "about": QT_TRANSLATE_NOOP("PasteStatus", "Talks about checking in (starts tomorrow, a link): not a check-in"),
     "not_done": QT_TRANSLATE_NOOP("PasteStatus", "Says not checked in, or a reminder"),
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
     "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
