@@ -302,3 +302,65 @@ def test_a_pasted_message_that_only_talks_about_checking_in_is_none_as_in_the_ch
     finally:
         database.dispose()
     assert set(rows(imported)) == {"刘洋"}
+
+
+def _daily_sheet(path, rows: list[list[object]]):
+    """A 打卡表 of DAY and the day before, without a title (the month is in its date cells)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", *(datetime.combine(d, datetime.min.time()) for d in (DAY - timedelta(days=1), DAY))])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def import_sheet(path: str, xlsx):
+    from desktop.services.checkin_import import run_checkin_import
+
+    database = open_workspace(path)
+    try:
+        return run_checkin_import(database, actor_for(database), xlsx, "晨光早起营", today=TEST_TODAY)
+    finally:
+        database.dispose()
+
+
+def test_the_last_rows_of_a_sheet_with_one_time_each_are_people_not_footers(tmp_path):
+    """`李娜 | | 07:30` at the bottom of a 打卡表 read as a footer label (`李娜 07` : `30`): her check-in skipped, and
+    a sheet whose every row is a name and one time was all footers."""
+    path = make_ws(tmp_path, None)
+    xlsx = _daily_sheet(
+        tmp_path / "打卡表.xlsx", [["张伟", None, "07:12"], ["李娜", None, "07:30"], ["王芳", None, "7:05"]]
+    )
+    import_sheet(path, xlsx)
+    assert rows(path) == {
+        "张伟": (DAY, at("07:12")),
+        "李娜": (DAY, at("07:30")),
+        "王芳": (DAY, at("07:05")),
+    }
+
+
+def test_a_file_s_evening_twelve_o_clock_is_midnight_never_noon(tmp_path):
+    """The table import's times: a submission time `晚上 12:00` was noon of its date; a 打卡表 cell `晚上12:00` was a
+    check-in posted at noon. Now the one is the midnight after the date; the other, no time of its day, a problem
+    naming the cell."""
+    from desktop.io.fields import parse_datetime
+    from desktop.services.checkin_import import CheckinImportFailed
+
+    written = f"{DAY.year}/{DAY.month}/{DAY.day}"
+    after = datetime.combine(DAY + timedelta(days=1), datetime.min.time())
+    assert parse_datetime(f"{written} 晚上 12:00", file="f", row=1, column="A") == after
+    assert parse_datetime(f"{written} 晚上 12:30", file="f", row=1, column="A") == after.replace(minute=30)
+    assert parse_datetime(f"{written} 下午 12:30", file="f", row=1, column="A") == at("12:30")
+    assert parse_datetime(f"{written} 晚上 9:00", file="f", row=1, column="A") == at("21:00")
+
+    path = make_ws(tmp_path, None)
+    xlsx = _daily_sheet(tmp_path / "打卡表.xlsx", [["张伟", "✓", "晚上12:00"], ["李娜", "✓", "晚上 9:05"]])
+    with pytest.raises(CheckinImportFailed) as failed:
+        import_sheet(path, xlsx)
+    problems = {(p.row, p.code) for p in failed.value.problems}
+    assert (2, "cell_unreadable") in problems
+    assert not any(p.row == 3 for p in failed.value.problems)  # 晚上 9:05 reads
+    assert rows(path) == {}
