@@ -95,7 +95,12 @@ Names, times and remarks
   on the line (entry body or message), ``H:MM`` / ``HH:MM[:SS]`` (also with
   a full-width colon), ``6点``, ``6点30(分)``, ``6点半``, in Chinese numerals ``六点十分``/``六点半``/``六点整`` (and
   ``六点`` after 早上… or before 起 — never 快一点, 晚一点, 一点点); an optional 上午/早上/凌晨/下午/晚上 prefix
-  or am/pm suffix (下午/晚上/pm add 12 hours). Normalised to ``HH:MM``; seconds are dropped.
+  or am/pm suffix (下午/晚上/pm add 12 hours; 中午 1–3点 is the afternoon; 夜里/深夜/半夜/午夜 6–11点 the evening and
+  0–5点 the night; ``12am``, ``7 pm``). Normalised to ``HH:MM``; seconds are dropped. Midnight at the end of an evening
+  — ``晚上12点``, ``半夜12:00`` — is ``24:00`` (``晚上12点半`` ``24:30``), never noon and never the midnight that
+  begins the day: the check-in is posted at 00:00 of the next day (paste.posted_at); ``凌晨12点半`` and ``12:30 AM`` are
+  ``00:30``, as ``0:30`` is, and so is a 12-hour phone's ``上午12:30`` (``下午12:30`` is noon). A time that is no
+  time (``25:00``, and ``24:00`` as written) is none: it stays in the remark, shown.
 * A chain or list line's own date right before its time (``1. 张三 12-05 06:01``, as DingTalk's and Feishu's 接龙
   write when each person joined; never ``12/21``, a count) is its ``date_text``, as a chat stamp's date is.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
@@ -123,6 +128,9 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   that only promises a make-up for later besides chatter (``好的，明天补打卡``, ``收到 晚点补``) is ``not_done``.
 * ``question``: in a chat log, a message whose every clause naming 打卡/签到 is a question (``今天打卡了吗？``,
   ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in.
+* ``about``: in a chat log, a message that only talks about checking in — a start later (``明天开始打卡``,
+  ``明天开始早起打卡``) or the check-in as a thing (``打卡链接在群公告``, ``打卡规则``) — as the chat-history import reads it
+  (talks_about_checking_in). ``打卡✅ 明天开始打卡新书`` checks in.
 * ``not_done``: an entry whose own words say it is none (``没来``, ``还没打卡``, ``未打卡``, ``记得打卡``,
   ``别忘了打卡``, ``提醒…打卡``) or that is crossed out (``❌陈红``, ``陈红 ✖``); a line with 补 is a make-up
   and stays an entry.
@@ -248,13 +256,15 @@ _CN_HOUR = r"(?P<cnh>十[一二]?|[一二两三四五六七八九])"
 _CN_MINUTE = r"(?:[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
 
 _TIME_RE = re.compile(
-    r"(?:(?P<pre>上午|早上|早晨|清晨|凌晨|下午|晚上|傍晚)\s*)?"
+    r"(?:(?P<pre>上午|早上|早晨|清晨|凌晨|中午|下午|晚上|傍晚|夜里|夜间|半夜|深夜|午夜)\s*)?"
     r"(?<![\d.])(?:(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?![\d:])"
     r"|(?P<h2>\d{1,2})点(?:(?P<half>半)|(?P<m2>\d{1,2})分?)?(?!\d)"
     # 六点十分, 六点半, 六点整, 早上六点, 六点起: Chinese numerals, when nothing else reads (快一点, 晚一点, 差一点)
     rf"|(?<![快慢早晚多少些有差好高低大小远近轻重一]){_CN_HOUR}点"
     rf"(?:(?P<cnhalf>半)|(?P<cnm>{_CN_MINUTE})分|(?P<cnm2>{_CN_MINUTE})(?![\u4e00-\u9fff])|(?P<whole>整|钟)"
-    r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!))))"
+    r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!)))"
+    # 12am, 7 pm: an hour with its am/pm and nothing else
+    r"|(?P<h3>\d{1,2})(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])))"
     r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _CN_DIGITS = {
@@ -272,6 +282,8 @@ _CN_DIGITS = {
     "九": 9,
 }
 _PM_WORDS = {"下午", "晚上", "傍晚"}
+_NIGHT_WORDS = {"夜里", "夜间", "半夜", "深夜", "午夜"}  # 夜里11点 is 23:00, 半夜1点 is 01:00
+END_OF_DAY = "24:00"  # 晚上12点, 半夜12点: midnight at the end of the day it is written for (24:30: 晚上12点半)
 
 
 def _cn_int(text: str) -> int:
@@ -290,13 +302,23 @@ def _clock(match: re.Match[str]) -> str | None:
             30 if match["cnhalf"] else _cn_int(match["cnm"] or match["cnm2"]) if (match["cnm"] or match["cnm2"]) else 0
         )
     else:
-        hour = int(match["h"] or match["h2"])
+        hour = int(match["h"] or match["h2"] or match["h3"])
         minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
-    pm = match["pre"] in _PM_WORDS or (match["post"] or "").lower().startswith("p")
-    if pm and hour < 12:
+    if match["h3"] and match["post"] is None:
+        return None
+    pre, post = match["pre"], (match["post"] or "").lower()
+    if hour == 12 and pre in ("晚上", *_NIGHT_WORDS) and minute < 60:  # 晚上12点, 半夜12点半: midnight, never noon
+        return f"24:{minute:02d}"  # at the end of the evening it is written for (paste.posted_at: the next day)
+    if hour == 12 and (pre == "凌晨" or post.startswith("a") or (pre == "上午" and match["h"])):
+        hour = 0  # 凌晨12点半, 12:05 AM and a 12-hour phone's 上午12:05 (as the table import reads it): after midnight
+    elif pre in _NIGHT_WORDS:
+        hour += 12 if 6 <= hour < 12 else 0  # 夜里11点 is 23:00; 半夜1点 stays 01:00
+    elif pre == "中午":
+        hour += 12 if 1 <= hour <= 3 else 0  # 中午1点 is 13:00; 中午12点 and 中午11点半 are as written
+    elif pre == "晚上" and hour < 5:
+        pass  # 晚上1点 is one at night, not 13:00
+    elif (pre in _PM_WORDS or post.startswith("p")) and hour < 12:
         hour += 12
-    elif hour == 12 and (match["post"] or "").lower().startswith("a"):  # 12:05 AM is five past midnight
-        hour = 0
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d}:{minute:02d}"
@@ -762,6 +784,53 @@ def without_promises(text: str) -> str:
     return FUTURE_MAKEUP_RE.sub(" ", text)
 
 
+# ---------------------------------------------------------------- a group's check-in keywords
+
+DEFAULT_KEYWORDS = ("打卡",)
+
+
+def keywords_of(text: str | None) -> tuple[str, ...]:
+    """A group's check-in keywords from its setting (words separated by spaces, commas, 、 or lines); the default
+    (打卡) when none is set."""
+    return set_keywords(text) or DEFAULT_KEYWORDS
+
+
+def set_keywords(text: str | None) -> tuple[str, ...]:
+    """The keywords a group's setting names, none when it names none (no default)."""
+    words = [w for w in re.split(r"[\s,，、;；]+", text or "") if w]
+    return tuple(dict.fromkeys(words))
+
+
+def _keyword_key(text: str) -> str:
+    """A keyword or a message as the keyword rule compares them: read alike (full-width ＃ and letters, 繁體 讀書打卡),
+    case aside, without spaces (`早起 打卡` carries 早起打卡)."""
+    return "".join(reading(text).casefold().split())
+
+
+class KeywordRule:
+    """Whether a message carries one of a group's check-in keywords — the one rule of the chat-history import
+    (desktop/services/chat_import.py) and of a pasted chat log (desktop/services/paste.py). A keyword is found
+    as written, or read alike: full-width (＃早起打卡), traditional characters (讀書打卡), Latin case (Checkin), spaces
+    inside it (早起 打卡); a keyword set with a leading # (#早起打卡) is found without it too. Nothing else: 早安打卡
+    does not carry 早起打卡 (the group sets both when both are check-ins)."""
+
+    def __init__(self, keywords: tuple[str, ...]) -> None:
+        self.keywords = keywords
+        self._folded = tuple(k for k in dict.fromkeys(_keyword_key(k).lstrip("#") for k in keywords) if k)
+
+    def __call__(self, message: str | None) -> bool:
+        if not message:
+            return False
+        if any(k in message for k in self.keywords):  # the hot path of a year's chat: found as written
+            return True
+        folded = _keyword_key(message)
+        return any(k in folded for k in self._folded)
+
+    def shown(self) -> str:
+        """The keywords as the preview names them (早起打卡、早安打卡)."""
+        return "、".join(self.keywords)
+
+
 def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
     """Whether a text says someone has not checked in, or reminds them to (没来, 还没打卡, 未签到, 今天不打卡,
     记得打卡, 别忘了打卡, 提醒大家打卡 …), or is the organiser's announcement (打卡统计截止, 今日打卡已结束, 已统计,
@@ -847,7 +916,10 @@ def _asks_about_checking_in(message: str) -> bool:
 
 # 打卡 said of later (明天开始打卡, 下周再打卡), of the check-in itself as a thing (打卡链接在群公告, 打卡规则), or done for
 # someone else (帮芳芳打卡, 替小王签到): no check-in of the writer's — unless their message checks in besides
-_LATER_RE = re.compile(r"(?:明天|明日|后天|下周|下星期|下个?月|过几天|改天|以后)(?:开始|起|再|继续|一起)?(?:打卡|签到)")
+# (明天开始早起打卡: a group's keyword — 早起打卡, 读书打卡 — may stand for the 打卡)
+_LATER_RE = re.compile(
+    r"(?:明天|明日|后天|下周|下星期|下个?月|过几天|改天|以后)(?:开始|起|再|继续|一起)?(?:(?!补)[\u4e00-\u9fff]){0,2}?(?:打卡|签到)"
+)
 _ABOUT_RE = re.compile(r"(?:打卡|签到)(?:链接|规则|小程序|入口|二维码|地址|方式|格式|模板|要求|说明|群|表|统计)")
 _FOR_SOMEONE_RE = re.compile(
     r"(?:帮|替|代)(?!表|理|替|购|课|言|驾|码|班|写|办|跑)\s*[^\s，,。!！?？]{1,8}?(?:打卡|签到)"
@@ -867,6 +939,15 @@ def talks_about_checking_in(message: str) -> bool:
     return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
 
 
+def _only_about_checking_in(folded: str) -> bool:
+    """talks_about_checking_in without its "for someone else" part (a paste asks a person who checked in,
+    paste._proxied): 明天开始打卡, 打卡链接在群公告 — and nothing that checks in besides."""
+    if LEAVE_WORDS_RE.search(folded):  # 请假，明天开始打卡: on leave, the paste's own outcome
+        return False
+    rest = _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded))
+    return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
@@ -877,6 +958,8 @@ def _chatter(line: PasteLine) -> PasteLine:
             return replace(line, kind="ignored", ignored="not_done")
     if _asks_about_checking_in(folded):
         return replace(line, kind="ignored", ignored="question")
+    if _only_about_checking_in(folded):  # 明天开始打卡, 打卡链接在群公告: what the chat-history import never counts
+        return replace(line, kind="ignored", ignored="about")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
     if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):

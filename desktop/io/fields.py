@@ -742,6 +742,12 @@ def to_local_time(value: datetime, zone: tzinfo) -> datetime:
     return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
+def night_twelve(text: str, hour: int) -> bool:
+    """12 o'clock said of the evening (晚上 12:00, 晚上12:30): midnight at the end of the day, never noon (as a pasted
+    line's 晚上12点 is: chat_parse)."""
+    return hour == 12 and "晚上" in text
+
+
 def twelve_hour(text: str) -> tuple[str, str | None]:
     """(text without its 上午/下午 or AM/PM, "am"/"pm"/None): WPS and Excel write a 12-hour time so
     (2026/11/10 下午 9:00:05, 2026/11/10 9:00 PM)."""
@@ -914,7 +920,10 @@ def _to_datetime(
                 file, row, column, f"{written} 不是有效的时间 (not a real time: {shown})", "date_invalid", shown
             )
         hour = int(twelve.group("H")) % 12 + (12 if half == "pm" else 0)
-        result = _build(*twelve.group("y", "m", "d"), str(hour), *twelve.group("M", "S", "f"))
+        midnight = night_twelve(text, int(twelve.group("H")))  # 晚上 12:00: the midnight that ends the day, not noon
+        result = _build(*twelve.group("y", "m", "d"), str(0 if midnight else hour), *twelve.group("M", "S", "f"))
+        if midnight and result is not None:
+            result += timedelta(days=1)
     elif match:
         result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
     elif _COMPACT_RE.fullmatch(text):

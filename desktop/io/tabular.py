@@ -26,7 +26,8 @@ What it copes with, and how (decisions):
 - Merged cells in data rows (a city merged over three rows): every row of the range gets the anchor's
   value in the anchor's column (text, number or date); Table.fills lists them for the preview.
 - Footer rows: below the last data row, a row with text in at most two cells that reads as a label
-  (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy") is not a person, wherever its
+  (合计：8人, 共 6 人, 注：…, 备注：…, 制表人：…, 审核人签字：…, any "xxx：yyy" — not a time's colon: `张伟 | 07:30` is
+  a person) is not a person, wherever its
   column; so is a totals row whose count has a cell of its own (合计 | 8, 8 | 汇总, an Excel Table's 汇总 |
   =SUBTOTAL(…)), and a row whose one cell is the number of data rows above it (a COUNTA under the names);
   those rows and the blank rows among them are listed as skipped ("footer", "blank"). A label-like row
@@ -540,7 +541,8 @@ def _combine(upper: list[str], lower: list[str]) -> list[str]:
 
 _FOOTER_COUNT = re.compile(r"^(?:合计|总计|小计|共计|总人数|人数|共)\s*[:：]?\s*\d+\s*(?:人|名|位|个)?\s*$")
 _FOOTER_LABEL = re.compile(r"^(?:注|备注|说明|制表|制表人|审核|审核人|签字|签名|填表|填表人|统计|负责人|更新|导出)")
-_LABEL_VALUE = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
+# a label's colon, never a time's (张伟 | 07:30 under a 打卡表 is a person's check-in, not 张伟 07: 30)
+_LABEL_VALUE = re.compile(r"^[^:：]{1,12}(?:(?<!\d)[:：]|[:：](?!\d))\s*\S")
 # a totals row whose count sits in a cell of its own: 合计 | 8, or an Excel Table's totals row (汇总 / Total, and a
 # SUBTOTAL under one column)
 _FOOTER_TOTAL = re.compile(

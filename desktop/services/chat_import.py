@@ -25,7 +25,8 @@ Decisions (what users see follows from these):
 - Messages: every non-system row of a known sender counts for (membership, local day) — whatever its status
   (a member who later left still spoke then). Notices (joins, removals, recalls, pats, renames) never count.
 - Check-ins: a text message whose own text (a reply's, never the part it quotes; not an inline 「quote」 over a
-  `- - -` line) contains one of the group's check-in keywords (default 打卡) — and does not say someone has
+  `- - -` line) carries one of the group's check-in keywords (default 打卡; found as written or read alike —
+  ＃早起打卡, 早起 打卡, 讀書打卡 —: chat_parse.KeywordRule, the pasted chat log's rule too) — and does not say someone has
   not checked in or remind them to (还没打卡的抓紧, 记得打卡: chat_parse.says_not_checked_in), nor only talk about
   checking in (大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: chat_parse.talks_about_checking_in) — is a check-in of
   its sender for that day, at the message's time, not late, source 'chat'. A 接龙 (first line `#接龙` or `＃接龙`) is not a
@@ -85,7 +86,12 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from desktop.chat_parse import says_not_checked_in, talks_about_checking_in
+from desktop.chat_parse import (
+    KeywordRule,
+    keywords_of,
+    says_not_checked_in,
+    talks_about_checking_in,
+)
 from desktop.errors import QunDeskError, ValidationError
 from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
@@ -94,16 +100,9 @@ from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import made_up_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 
-DEFAULT_KEYWORDS = ("打卡",)
 EXPORTER_SETTING = "chat_exporter:"  # + group id -> member id of the person whose exports this group gets
 PROGRESS_EVERY = 5000
 _SANITISE = re.compile(r'[\\/:*?"<>|\s.]')  # 留痕 writes remarks with these replaced by "_"
-
-
-def keywords_of(text: str | None) -> tuple[str, ...]:
-    """A group's check-in keywords from its setting (words separated by spaces, commas, 、 or lines)."""
-    words = [w for w in re.split(r"[\s,，、;；]+", text or "") if w]
-    return tuple(dict.fromkeys(words)) or DEFAULT_KEYWORDS
 
 
 def _key(text: str | None) -> str:
@@ -744,7 +743,7 @@ def plan_chat_import(
     self_ids: set[str] = set()
     self_names: set[str] = set()
     first, last = datetime.max, datetime.min
-    keyword = keywords[0] if len(keywords) == 1 else None
+    carries_keyword = KeywordRule(keywords)  # the paste's rule too (chat_parse.KeywordRule)
     fast_get = resolver._fast.get  # the hot loop: a million rows for a year of a big group
     counted: dict[str, bool] = {}  # sender key -> an earlier import counted them (their rows in its span are skipped)
     counted_days = _CountedDays(session, group_id)
@@ -802,7 +801,7 @@ def plan_chat_import(
         if text and row.is_text:
             title = _chain_title(text) if text[:1] in "#＃ \n\t" else None
             if title is not None:
-                if any(k in title for k in keywords):
+                if carries_keyword(title):
                     chain = (_chain_day(title, day), _key(title))
                     if chain[0] == day and _continues_yesterdays(chains, chain[1], day, text):
                         chain = (day - timedelta(days=1), chain[1])  # 早起打卡 of the 31st, reposted at 00:10
@@ -814,8 +813,8 @@ def plan_chat_import(
                     else:
                         chains[chain] = (*previous[:2], seen)
             elif (
-                ((keyword in text) if keyword else any(k in text for k in keywords))
-                and ("「" not in text or any(k in _own_text(text) for k in keywords))
+                carries_keyword(text)
+                and ("「" not in text or carries_keyword(_own_text(text)))
                 # 还没打卡的抓紧, 记得打卡, 今天不打卡了, 请假一天明天补打卡, 今日打卡已结束: no check-in
                 and not says_not_checked_in(_own_text(text) if "「" in text else text, leave=True)
                 # 大家打卡了吗？, 明天开始打卡, 打卡链接在群公告, 帮芳芳打卡: 打卡 named, nobody's check-in

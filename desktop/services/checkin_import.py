@@ -87,7 +87,7 @@ from sqlalchemy.orm import Session
 
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
-from desktop.io.fields import ImportProblem, clean_header, header_field, parse_datetime, twelve_hour
+from desktop.io.fields import ImportProblem, clean_header, header_field, night_twelve, parse_datetime, twelve_hour
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
@@ -246,6 +246,8 @@ def _clock_time(value: object) -> time | None:
     if half is not None:
         if not (1 if half == "pm" else 0) <= hour <= 12:
             return None
+        if night_twelve(_fold(value), hour):
+            return None  # 晚上12:00 is midnight after the day, no time of it: the cell is a problem, never noon
         hour = hour % 12 + (12 if half == "pm" else 0)
     return time(hour, int(m[2]), int(m[3] or 0)) if hour < 24 else None
 

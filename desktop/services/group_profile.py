@@ -174,7 +174,7 @@ def _validate(session: Session, group: Group, fields: dict[str, Any]) -> dict[st
         elif field == "fee_cents":
             out[field] = _clean_int(field, value, 0, MAX_FEE_CENTS, "门槛费不能为负或过大 (fee out of range)")
         elif field == "checkin_keywords":
-            from desktop.services.chat_import import keywords_of
+            from desktop.chat_parse import keywords_of
 
             text = (value or "").strip() if isinstance(value, str) else ""
             if len(text) > 200:

@@ -54,6 +54,12 @@ Matching one name (certain means certain):
   member's group nickname with the next is that nickname.
 * Then pinyin (full pinyin or initials, which also catches traditional characters: 張偉 → 张伟) and fuzzy
   (rapidfuzz) candidates among active members — always *ambiguous*, never logged without a person choosing.
+* In a pasted chat log (stamped, colon or paired — never a 接龙 chain or list, whose every line is someone's entry)
+  of a group that sets check-in keywords (打卡关键词), a message that carries none of them (`早啊` in a group whose
+  keyword is 早起打卡) is no check-in: shown as 不含打卡关键词「早起打卡」 (reason no_keyword; the window lets a person
+  count it), never logged, never dropped — the chat-history import's rule (chat_parse.KeywordRule: ＃早起打卡 and
+  `早起 打卡` carry it, 早安打卡 does not). A 补卡 or 请假 message keeps its own outcome. A group without keywords:
+  every message that is not chatter counts, as before.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`; `帮 张三 打卡` and
   `帮001打卡` when the name is a roster person's): a person decides who.
 * The one a line replies to or quotes (`李四 回复 张三：加油`, `回复@一一`, `引用 孙浩：`, `王五 「小雨：早」`) is nobody's
@@ -71,7 +77,8 @@ Days and times: a line's check-in belongs to the chosen day, except a 补卡 lin
 of a 28-day February — is reported, never logged a month further back; a bare `（补）` is late on the chosen day), and a chat-log
 line whose stamp carries another date (other_day). `late` (补卡)
 only when the line says 补卡/补打卡/补签 (or the assistant marks it); logging an earlier day's chain is not
-late. The time written on the line (or the chat stamp) is the check-in's `checked_at`. A stamp's written date is
+late. The time written on the line (or the chat stamp) is the check-in's `checked_at` — `晚上12点` (24:00,
+chat_parse.END_OF_DAY) at 00:00 after the day, never noon and never the midnight before it. A stamp's written date is
 the one nearest the day being logged; WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from
 today, when the chat was copied. A paste whose chains or date separators name two or more days dates each line by
 its own heading: the lines of another day than the chosen one are other_day.
@@ -103,6 +110,7 @@ from sqlalchemy.orm import Session
 from desktop.chat_parse import (
     FUTURE_MAKEUP_RE,
     LEAVE_WORDS_RE,
+    KeywordRule,
     PasteLine,
     chinese_date_words,
     is_separator,
@@ -111,6 +119,7 @@ from desktop.chat_parse import (
     reading,
     says_not_checked_in,
     separator_date,
+    set_keywords,
     title_like_entries,
     unnumbered_entries,
     without_promises,
@@ -176,6 +185,7 @@ class PasteMatch:
     reason: str | None = None  # status "ignored": why (quote, system, mention, chatter, not_done, other_group …)
     other_group: str | None = None  # reason other_group: the group the line's chain title names
     posted: date | None = None  # the day the line was posted (its stamp or heading), when not the day being logged
+    keywords: str | None = None  # reason no_keyword: the group's check-in keywords the message lacks (早起打卡)
 
     @property
     def membership_id(self) -> int | None:
@@ -1320,7 +1330,16 @@ def match_paste(
     """Every person of every entry line with its match (header, example, blank and noise lines are left
     out; `line_outcomes` accounts for them). `day` is the day being logged: it dates 补卡 and chat-stamp lines.
     `signups`: an activity's sign-up list, where words like 上次没来 are a remark, not "has not checked in"."""
-    return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups)
+    keywords = () if signups else group_keywords(session, group_id)
+    return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups, keywords=keywords)
+
+
+def group_keywords(session: Session, group_id: int | None) -> tuple[str, ...]:
+    """The check-in keywords the group sets (打卡关键词), none when it sets none: a pasted chat log's message is a
+    check-in only when it carries one (chat_parse.KeywordRule, the chat-history import's rule)."""
+    if group_id is None:
+        return ()
+    return set_keywords(session.scalar(select(Group.checkin_keywords).where(Group.id == group_id)))
 
 
 _TOMORROW_RE = re.compile(r"明天|明日")
@@ -1549,9 +1568,12 @@ def match_lines(
     *,
     signups: bool = False,
     accept_groups: frozenset[str] = frozenset(),
+    keywords: tuple[str, ...] = (),
 ) -> list[PasteMatch]:
     """Every person of every entry line with its match (see match_paste). `accept_groups`: group names the user
-    said are no other group's here (a chain titled with one is matched as this group's)."""
+    said are no other group's here (a chain titled with one is matched as this group's). `keywords`: the group's
+    check-in keywords (group_keywords): a chat log's message without one is no check-in (reason no_keyword)."""
+    carries_keyword = KeywordRule(keywords) if keywords and not signups else None
     # a chain's line that lost its number (`1. 张伟` / `李华 5:52` / `3. 孙浩`) was noise, 李华 dropped without a
     # word: it is an entry when its name is a member's for certain (chat between the lines, 收到, names nobody)
     # and so is a line above a plain list that read as its title for a date in it (`张三 今天跑了5公里`)
@@ -1650,6 +1672,18 @@ def match_lines(
                     line_day, other = stamped, True
             elif several_days and heading_days.get(line.heading) not in (None, day):
                 line_day, other = heading_days[line.heading], True
+        if (
+            carries_keyword is not None
+            and line.mode in ("stamped", "colon")
+            and not (late or on_leave)  # 补卡 昨天的, 今天请假: their own outcome, whatever words they use
+            # the message's own words: 「小雨：早起打卡」 quoted in a reply is 小雨's keyword, not the replier's
+            and not carries_keyword(_INLINE_QUOTE_RE.sub(" ", line.message or line.remark or ""))
+        ):
+            # 李娜 06:03 / 早啊 in a group whose check-ins say 早起打卡: a message, not a check-in — shown, never dropped
+            own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
+            m = _ignored(line, index, day, "no_keyword", posted=own if own is not None and own != day else None)
+            out.append(replace(m, keywords=carries_keyword.shown()))
+            continue
         if not other and not signups and line.heading and _PREVIEW_RE.search(line.heading):
             out.append(_ignored(line, index, day, "preview"))  # 明日预告 logged on its own day: sign-ups, not check-ins
             continue
@@ -1878,7 +1912,8 @@ def preview_paste(
     """The paste matched for the group and day. `accept_groups`: another group's names the user said the chains
     titled with them are this group's after all (the window's "they are this group's")."""
     lines = parse_chat(text)
-    matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups)
+    keywords = group_keywords(session, group_id)
+    matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups, keywords=keywords)
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
     return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later)
@@ -1914,10 +1949,13 @@ def certain_plan(matches: Iterable[PasteMatch]) -> list[PlannedCheckin]:
 
 def posted_at(day: date, hhmm: str | None, late: bool, chain_day: date) -> datetime | None:
     """The datetime a member posted a line: its written time on the chain's day (a 补卡 for an earlier day
-    was posted on the chain's day, after the day it makes up)."""
+    was posted on the chain's day, after the day it makes up). 24:00 (晚上12点, chat_parse.END_OF_DAY) is midnight at
+    the end of that day: 00:00 of the next, never the midnight that begins it."""
     if not hhmm:
         return None
     hour, minute = (int(x) for x in hhmm.split(":"))
+    if hour == 24:
+        return datetime.combine((chain_day if late else day) + timedelta(days=1), time(0, minute))
     return datetime.combine(chain_day if late else day, time(hour, minute))
 
 
@@ -2113,6 +2151,7 @@ IGNORED_REASONS = {
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
     "chatter": "只是回复(收到/好的/谢谢…), 未记为打卡 (only a reply, not counted as a check-in)",
     "question": "问的是打卡, 不是打卡 (a question about checking in, not a check-in)",
+    "about": "说的是打卡这件事(明天开始打卡, 打卡链接…), 不是打卡 (talks about checking in: not a check-in)",
     "not_done": "说没打卡或提醒打卡, 不是打卡 (says not checked in, or a reminder)",
     "withdrawn": "取消报名 (took the sign-up back: not signed up)",
     "tentative": "待定或候补, 未报名 (not sure yet, or on the waiting list: not signed up)",
@@ -2124,6 +2163,9 @@ IGNORED_REASONS = {
 
 def ignored_reason(m: PasteMatch) -> str:
     """Why an ignored line is not logged (Chinese, English in brackets; the window shows its own wording)."""
+    if m.reason == "no_keyword":
+        k = m.keywords or ""
+        return f"不含打卡关键词「{k}」, 未记为打卡 (no check-in keyword, {k}: not counted as a check-in)"
     if m.reason == "other_group":
         g = m.other_group
         return f"接龙标题是另一个群「{g}」, 未记到本群 (the chain's title names another group, {g}: not logged here)"

@@ -942,6 +942,14 @@
             <translation>The day it makes up does not exist: not logged</translation>
         </message>
         <message>
+            <source>No check-in keyword (%1): not counted as a check-in</source>
+            <translation>No check-in keyword (%1): not counted as a check-in</translation>
+        </message>
+        <message>
+            <source>Talks about checking in (starts tomorrow, a link): not a check-in</source>
+            <translation>Talks about checking in (starts tomorrow, a link): not a check-in</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>Chain of another group: %1</translation>
         </message>

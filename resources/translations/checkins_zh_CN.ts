@@ -922,6 +922,14 @@
             <translation>补卡的日期不存在（如 2月没有29号），未记录</translation>
         </message>
         <message>
+            <source>No check-in keyword (%1): not counted as a check-in</source>
+            <translation>不含打卡关键词「%1」，未记为打卡</translation>
+        </message>
+        <message>
+            <source>Talks about checking in (starts tomorrow, a link): not a check-in</source>
+            <translation>说的是打卡这件事（明天开始、打卡链接），不是打卡</translation>
+        </message>
+        <message>
             <source>Chain of another group: %1</source>
             <translation>另一个群的接龙：%1</translation>
         </message>

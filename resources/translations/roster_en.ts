@@ -261,8 +261,8 @@
             <translation>打卡 (default)</translation>
         </message>
         <message>
-            <source>A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces</source>
-            <translation>A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces</translation>
+            <source>A chat message with one of these words is a check-in (chat-history import, pasted chat log; a 接龙 line is one by being on it); separate with 、 or spaces</source>
+            <translation>A chat message with one of these words is a check-in (chat-history import, pasted chat log; a 接龙 line is one by being on it); separate with 、 or spaces</translation>
         </message>
         <message>
             <source>Check-in words</source>

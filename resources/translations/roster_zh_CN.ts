@@ -259,8 +259,8 @@
             <translation>打卡（默认）</translation>
         </message>
         <message>
-            <source>A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces</source>
-            <translation>群聊记录里含有这些词的消息算作打卡（导入群聊记录时）；用 、 或空格分隔</translation>
+            <source>A chat message with one of these words is a check-in (chat-history import, pasted chat log; a 接龙 line is one by being on it); separate with 、 or spaces</source>
+            <translation>群聊消息含有这些词才算打卡（导入群聊记录、粘贴聊天记录时；接龙里的每一行本身就是打卡）；用 、 或空格分隔</translation>
         </message>
         <message>
             <source>Check-in words</source>

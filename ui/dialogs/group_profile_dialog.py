@@ -165,7 +165,8 @@ class GroupProfileDialog(QDialog):
         self.keywords_edit.setPlaceholderText(self.tr("打卡 (default)"))
         self.keywords_edit.setToolTip(
             self.tr(
-                "A chat message with one of these words is a check-in (chat-history import); separate with 、 or spaces"
+                "A chat message with one of these words is a check-in (chat-history import, pasted chat log;"
+                " a 接龙 line is one by being on it); separate with 、 or spaces"
             )
         )
         form.addRow(self.tr("Check-in words"), self.keywords_edit)

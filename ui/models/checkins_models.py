@@ -256,11 +256,12 @@ CHOOSABLE = (STATUS_AMBIGUOUS, STATUS_UNMATCHED, STATUS_NOT_MEMBER)  # a person 
 
 
 def countable(m: PasteMatch) -> bool:
-    """A chat message that is only a reply (收到, 好的 …), or a member's line written under a chain (孙浩 07:05),
-    posted on the day being logged: not a check-in unless a person counts it (its choice combo)."""
+    """A chat message that is only a reply (收到, 好的 …) or lacks the group's check-in keyword (早啊 in a 早起打卡
+    group), or a member's line written under a chain (孙浩 07:05), posted on the day being logged: not a check-in
+    unless a person counts it (its choice combo)."""
     return (
         m.status == STATUS_IGNORED
-        and m.reason in ("chatter", "outside_chain")
+        and m.reason in ("chatter", "outside_chain", "no_keyword")
         and m.posted is None
         and m.day is not None
     )
@@ -285,6 +286,7 @@ IGNORED_REASON_LABELS = {
     "mention": QT_TRANSLATE_NOOP("PasteStatus", "An @mention"),
     "chatter": QT_TRANSLATE_NOOP("PasteStatus", "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"),
     "question": QT_TRANSLATE_NOOP("PasteStatus", "A question about checking in"),
+    "about": QT_TRANSLATE_NOOP("PasteStatus", "Talks about checking in (starts tomorrow, a link): not a check-in"),
     "not_done": QT_TRANSLATE_NOOP("PasteStatus", "Says not checked in, or a reminder"),
     "other_group": QT_TRANSLATE_NOOP("PasteStatus", "Chain of another group: %1"),
     "withdrawn": QT_TRANSLATE_NOOP("PasteStatus", "Took the sign-up back"),
@@ -292,6 +294,7 @@ IGNORED_REASON_LABELS = {
     "outside_chain": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not counted as a check-in"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
     "no_such_day": QT_TRANSLATE_NOOP("PasteStatus", "The day it makes up does not exist: not logged"),
+    "no_keyword": QT_TRANSLATE_NOOP("PasteStatus", "No check-in keyword (%1): not counted as a check-in"),
 }
 
 
@@ -316,7 +319,8 @@ def ignored_reason_text(m: PasteMatch) -> str:
     text = IGNORED_REASON_LABELS.get(m.reason or "")
     if text is None:
         return m.reason or ""
-    return QCoreApplication.translate("PasteStatus", text).replace("%1", m.other_group or "")
+    filled = m.keywords if m.reason == "no_keyword" else m.other_group
+    return QCoreApplication.translate("PasteStatus", text).replace("%1", filled or "")
 
 
 # what a decided ambiguous or unmatched line shows instead of "Choose" / "Unmatched"
