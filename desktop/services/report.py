@@ -1443,13 +1443,17 @@ class _Report:
                 streak_days = set(marks) if g.late_counts else {d for d, late in marks.items() if not late}
                 # every leave day bridges a run (desktop/streaks.py), also one with a 补卡 that does not count
                 longest = longest_run(streak_days, leave)
-                possible = self._member_days(pp)
+                # the days they were a member from the rate's first day (the group's set-up day, in the month it was
+                # set up here: metrics.rate_first_day) — the rate of the group above counts from it too
+                rate_from = g.stats.rate_from or self.p.start
+                member_days = {d for d in self._member_day_set(pp) if d >= rate_from}
+                possible = len(member_days)
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()
-                    possible -= len(leave & self._member_day_set(pp))
+                    possible -= len(leave & member_days)
                 n = len(marks)
                 rate = round(min(1.0, n / possible), 4) if possible > 0 else None
-                if rate is not None and not g.recorded:
+                if not g.recorded and self._member_days(pp) > 0:
                     rate = "–"  # a month before the group was set up here: no rate was measured
                 row = [g.name, pp.name, *cells, n, len(leave) or None, longest, rate]
                 matrix.append((n, pp.pinyin, row))
