@@ -1443,10 +1443,10 @@ class _Report:
                 streak_days = set(marks) if g.late_counts else {d for d, late in marks.items() if not late}
                 # every leave day bridges a run (desktop/streaks.py), also one with a 补卡 that does not count
                 longest = longest_run(streak_days, leave)
-                # the days they were a member from the rate's first day (the group's set-up day, in the month it was
-                # set up here: metrics.rate_first_day) — the rate of the group above counts from it too
-                rate_from = g.stats.rate_from or self.p.start
-                member_days = {d for d in self._member_day_set(pp) if d >= rate_from}
+                # the days they were a member within the rate's days (from the group's set-up day, up to its archiving,
+                # in the months those fell in: metrics.rate_span) — the rate of the group above counts those too
+                rate_from, rate_until = g.stats.rate_from or self.p.start, g.stats.rate_until or self.p.end
+                member_days = {d for d in self._member_day_set(pp) if rate_from <= d <= rate_until}
                 possible = len(member_days)
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()

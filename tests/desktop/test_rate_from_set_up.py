@@ -1,5 +1,5 @@
 """The check-in rate counts the days a group could check in through QunDesk: in the month it was set up here, from
-its set-up day (metrics.rate_first_day); a month before it reads "–" (metrics.month_recorded), also in the CLI.
+its set-up day, up to its archiving in the month it was archived (metrics.rate_span); a month before it reads "–" (metrics.month_recorded), also in the CLI.
 
 The probe: 新营 set up on 20 November 2026 with a roster of October joiners (甲, 乙); 甲 checked in every day from the
 20th, 乙 the 20th to the 25th: 17 check-ins over 2 × 11 days, 77.3%. The dashboard, `stats`, the workbook (the
@@ -19,7 +19,7 @@ from sqlalchemy import select
 from desktop.cli import main
 from desktop.health import group_health
 from desktop.metrics import month_stats
-from desktop.services.checkins import record_checkins
+from desktop.services.checkins import record_checkins, undo_checkin
 from desktop.services.groups import create_group
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
@@ -127,3 +127,34 @@ def test_stats_of_a_month_before_the_set_up_says_no_rate(camps, capsys):
     for group, month in (("新营", "2026-11"), ("老群", "2026-10")):
         code, out, err = _cli(capsys, "--db", str(path), "stats", "--group", group, "--month", month, "--json")
         assert code == 0 and err == "" and isinstance(json.loads(out)["checkin_rate"], float)
+
+
+def test_a_group_archived_mid_month_counts_its_days_up_to_the_archiving(camps, tmp_path):
+    """老群's camp ended and it was archived on 15 November: 丙 checked in every day up to then. November's rate
+    counted the fifteen days after it, when nobody could check in (50.0% for a member who never missed a day); it
+    counts up to the archiving day — the dashboard's figure, the workbook's and the per-member rate alike."""
+    db, owner, _new, old, _path = camps
+    with db.session() as s:
+        bing = s.scalar(
+            select(Membership.id).join(Member, Member.id == Membership.member_id).where(Member.display_name == "丙")
+        )
+        for d in range(16, 31):  # logged by mistake after the camp ended: undone
+            assert undo_checkin(s, owner, bing, date(2026, 11, d))
+        s.get(Group, old).archived_at = datetime(2026, 11, 15, 21)
+        s.commit()
+        assert month_stats(s, old, 2026, 11, TODAY).checkin_rate == 1.0
+    target = tmp_path / "archived.xlsx"
+    export_monthly_report(db, owner, year=2026, month=11, group_ids=[old], path=target, today=TODAY)
+    book = load_workbook(target)
+    kpis = {(r[0], r[5]): r[2] for r in book["概览"].iter_rows(values_only=True) if len(r) > 5 and r[5]}
+    assert kpis[("老群", "checkin_rate")] == 1.0
+    matrix = {
+        (r[0], r[1]): [v for v in r if v is not None][-1]
+        for r in book["打卡明细"].iter_rows(values_only=True)
+        if r[0] == "老群"
+    }
+    assert matrix[("老群", "丙")] == matrix[("老群", "每日合计")] == 1.0
+    with db.session() as s:  # a check-in logged after the archiving (history): the days after it count again
+        record_checkins(s, owner, old, date(2026, 11, 20), [bing])
+        s.commit()
+        assert month_stats(s, old, 2026, 11, TODAY).checkin_rate == round(16 / 30, 4)
