@@ -168,3 +168,25 @@ def test_an_excuse_the_organiser_chose_stays_when_a_leave_over_it_goes(tmp_path)
             assert {a.display_name: a.status for a in attendance_sheet(s, gid, aid)}["成员C"] == "excused"
     finally:
         db.dispose()
+
+
+def test_a_merge_excuses_an_absence_the_other_records_leave_covers(tmp_path):
+    """Two records of one person (成员B and a duplicate 成员B2): the duplicate's leave covers the hike, B's place is
+    absent. Merged, the person has the leave and the absence on its day: excused, as a leave recorded after the
+    list was marked excuses it (docs/metrics.md attendance_rate)."""
+    from desktop.services.members import merge_members
+    from models import Membership
+
+    db, owner, gid, aid, people, _ = _build(tmp_path / "w.sqlite", with_leave=False)
+    try:
+        with db.session() as s:
+            dup_person, dup = add_member(s, owner, gid, MemberInput(display_name="成员B2", joined_at=JOINED))
+            record_leave(s, owner, dup, date(2026, 11, 13), date(2026, 11, 15))
+            s.commit()
+            keep_person = s.get(Membership, people["B"]).member_id
+            merge_members(s, owner, keep_person, dup_person)
+            s.commit()
+            assert {a.membership_id: a.status for a in attendance_sheet(s, gid, aid)}[people["B"]] == "excused"
+            assert month_stats(s, gid, 2026, 11, TODAY).attendance_rate == 1.0
+    finally:
+        db.dispose()
