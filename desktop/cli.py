@@ -438,12 +438,13 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     month_text = f"{year:04d}-{month:02d}"
     values: dict[str, int | float | None] = dict(stats.as_dict())
     if not month_recorded(set_up_on, year, month, stats):
-        # a month before the group was set up here, nothing of it imported: its check-in rate has no day to be
-        # measured over — null / "–" as the workbook's "–", not a 0.0 nobody measured (docs/metrics.md)
-        values["checkin_rate"] = None
+        # a month before the group was set up here, nothing of it imported: its rates have no day (nor activity) to
+        # be measured over — null / "–" as the workbook's "–", not a 0.0 nobody measured (docs/metrics.md)
+        values["checkin_rate"] = values["attendance_rate"] = None
         sys.stderr.write(
-            f"qundesk: 提示 (note): --month {month_text} 在社群建立 ({set_up_on.isoformat()}) 之前, 打卡率为 – "
-            f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in rate)\n"
+            f"qundesk: 提示 (note): --month {month_text} 在社群建立 ({set_up_on.isoformat()}) 之前, 打卡率和出勤率为 – "
+            f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in or attendance "
+            "rate)\n"
         )
     if args.json:
         ctx.print_json({"group": args.group.strip(), "month": month_text, **values})

@@ -117,12 +117,13 @@ def test_stats_of_a_month_before_the_set_up_says_no_rate(camps, capsys):
     _db, _owner, _new, _old, path = camps
     code, out, err = _cli(capsys, "--db", str(path), "stats", "--group", "新营", "--month", "2026-10", "--json")
     figures = json.loads(out)
-    assert code == 0 and figures["checkin_rate"] is None
+    assert code == 0 and figures["checkin_rate"] is None and figures["attendance_rate"] is None
     assert figures["members_total"] == 2  # the join dates' figures stay
     assert err.count("\n") == 1 and "2026-11-20" in err and "before the group was set up" in err
     code, out, err = _cli(capsys, "--db", str(path), "stats", "--group", "新营", "--month", "2026-10")
     rate_line = next(line for line in out.splitlines() if line.startswith("打卡率"))
-    assert code == 0 and rate_line.split()[-1] == "–" and err.count("\n") == 1
+    attendance_line = next(line for line in out.splitlines() if line.startswith("出勤率"))
+    assert code == 0 and rate_line.split()[-1] == attendance_line.split()[-1] == "–" and err.count("\n") == 1
     # the month it was set up in and 老群's October: a rate, nothing said
     for group, month in (("新营", "2026-11"), ("老群", "2026-10")):
         code, out, err = _cli(capsys, "--db", str(path), "stats", "--group", group, "--month", month, "--json")
