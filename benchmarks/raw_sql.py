@@ -86,6 +86,47 @@ def period(year: int, month: int, today: date) -> tuple[date, date]:
     return first, min(date(year, month, calendar.monthrange(year, month)[1]), today)
 
 
+def _recorded(conn: sqlite3.Connection, gid: int, first: date, last: date) -> bool:
+    """Something of the group dated in [first, last]: a check-in, an activity, chat messages, points (net)."""
+    if last < first:
+        return False
+    p = {
+        "g": gid,
+        "a": first.isoformat(),
+        "b": last.isoformat(),
+        "a_dt": dt(first),
+        "b_after": dt(last + timedelta(days=1)),
+    }
+    return bool(
+        conn.execute("SELECT 1 FROM checkin WHERE group_id = :g AND day BETWEEN :a AND :b LIMIT 1", p).fetchone()
+        or conn.execute(
+            "SELECT 1 FROM activity WHERE group_id = :g AND starts_at >= :a_dt AND starts_at < :b_after LIMIT 1", p
+        ).fetchone()
+        or conn.execute(
+            "SELECT 1 FROM chat_activity WHERE group_id = :g AND day BETWEEN :a AND :b LIMIT 1", p
+        ).fetchone()
+        or conn.execute(
+            "SELECT coalesce(sum(points), 0) FROM points_entry WHERE group_id = :g AND day BETWEEN :a AND :b", p
+        ).fetchone()[0]
+    )
+
+
+def _rate_span(conn: sqlite3.Connection, gid: int, start: date, end: date) -> tuple[date, date]:
+    """The days the check-in rate counts (metrics.rate_span): from the set-up day, up to the archiving day, in the
+    months those fell in, unless something of the days cut off was recorded."""
+    created, archived = conn.execute(
+        "SELECT created_at, archived_at FROM community_group WHERE id = ?", (gid,)
+    ).fetchone()
+    first, last = start, end
+    set_up = _day(str(created)[:10]) if created else start
+    if set_up > start and not _recorded(conn, gid, start, min(set_up - timedelta(days=1), end)):
+        first = min(set_up, end + timedelta(days=1))
+    ended = _day(str(archived)[:10]) if archived else None
+    if ended is not None and ended < end and not _recorded(conn, gid, ended + timedelta(days=1), end):
+        last = max(ended, start - timedelta(days=1))
+    return first, last
+
+
 def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today: date, cfg: dict) -> dict:
     start, end = period(year, month, today)
     days = max(0, (end - start).days + 1)
@@ -112,8 +153,10 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
     member_checkins = one(
         f"SELECT count(*) FROM checkin WHERE group_id = :g AND day BETWEEN :ps AND :pe AND membership_id IN ({_MEMBERS})"
     )
+    first, last = _rate_span(conn, gid, start, end)
+    days = max(0, (last - first).days + 1)
     leave = sum(
-        (min(_day(e), end) - max(_day(s), start)).days + 1
+        max(0, (min(_day(e), last) - max(_day(s), first)).days + 1)
         for s, e in conn.execute(
             f"SELECT start_day, end_day FROM leave WHERE membership_id IN ({_MEMBERS})"
             " AND start_day <= :pe AND end_day >= :ps",

@@ -419,9 +419,12 @@ def _month_arg_of(text: str) -> tuple[int, int]:
 
 
 def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.metrics import month_stats
+    from sqlalchemy import select
+
+    from desktop.metrics import month_recorded, month_stats
     from desktop.services.groups import group_id_by_name
-    from models import clock
+    from models import Group, clock
+    from models.queries.participation import as_day
 
     today = clock.today()
     if args.month is None:
@@ -431,8 +434,18 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.database().session() as session:
         group_id = group_id_by_name(session, args.group)
         stats = month_stats(session, group_id, year, month, today)
+        set_up_on = as_day(session.scalar(select(Group.created_at).where(Group.id == group_id)))
     month_text = f"{year:04d}-{month:02d}"
-    values = stats.as_dict()
+    values: dict[str, int | float | None] = dict(stats.as_dict())
+    if not month_recorded(set_up_on, year, month, stats):
+        # a month before the group was set up here, nothing of it imported: its rates have no day (nor activity) to
+        # be measured over — null / "–" as the workbook's "–", not a 0.0 nobody measured (docs/metrics.md)
+        values["checkin_rate"] = values["attendance_rate"] = None
+        sys.stderr.write(
+            f"qundesk: 提示 (note): --month {month_text} 在社群建立 ({set_up_on.isoformat()}) 之前, 打卡率和出勤率为 – "
+            f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in or attendance "
+            "rate)\n"
+        )
     if args.json:
         ctx.print_json({"group": args.group.strip(), "month": month_text, **values})
         return EXIT_OK
@@ -440,7 +453,10 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     print(
         format_table(
             ["指标 metric", "值 value"],
-            [[STATS_LABELS.get(k, k), _percent(v) if k in RATE_KEYS else v] for k, v in values.items()],
+            [
+                [STATS_LABELS.get(k, k), ("–" if v is None else _percent(v)) if k in RATE_KEYS else v]
+                for k, v in values.items()
+            ],
             [False, True],
         )
     )

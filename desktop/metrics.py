@@ -8,7 +8,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Integer, and_, bindparam, case, func, not_, or_, select, union_all
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from models import (
     Attendance,
     ChatActivity,
     CheckIn,
+    Group,
     Leave,
     Membership,
     MembershipSpell,
@@ -96,6 +97,10 @@ class MonthStats:
     # of their rates — weighted by members it left out that the groups' leave days differ. Not stats' keys.
     rate_checkins: int = field(default=0, compare=False, metadata={"term": True})
     rate_days: int = field(default=0, compare=False, metadata={"term": True})
+    # the days the rate counts (rate_span): the period's, from the day the group was set up here in the month it
+    # was and up to the day it was archived in the month it was (nothing of the days cut off recorded)
+    rate_from: date | None = field(default=None, compare=False, metadata={"term": True})
+    rate_until: date | None = field(default=None, compare=False, metadata={"term": True})
 
     def as_dict(self) -> dict[str, int | float]:
         """The figures (STATS_KEYS): `qundesk stats`, the workbook's KPIs."""
@@ -116,6 +121,54 @@ def month_recorded(set_up_on: date, year: int, month: int, stats: MonthStats) ->
     return set_up_on <= last_day or bool(stats.checkins or stats.activities or stats.messages or stats.points_awarded)
 
 
+def _recorded_between(session: Session, group_id: int, first: date, last: date) -> bool:
+    """Whether something of the group dated in [first, last] was recorded: a check-in, an activity, a chat message
+    or points (month_recorded's facts)."""
+    if last < first:
+        return False
+    recorded = (
+        select(CheckIn.id).where(CheckIn.group_id == group_id, CheckIn.day >= first, CheckIn.day <= last),
+        select(Activity.id).where(
+            Activity.group_id == group_id,
+            Activity.starts_at >= datetime.combine(first, time.min),
+            Activity.starts_at < datetime.combine(last + timedelta(days=1), time.min),
+        ),
+        select(ChatActivity.id).where(
+            ChatActivity.group_id == group_id, ChatActivity.day >= first, ChatActivity.day <= last
+        ),
+    )
+    if any(session.scalar(q.limit(1)) is not None for q in recorded):
+        return True
+    # points as month_recorded counts them, net: a check-in undone and its reversal are nothing recorded
+    points = select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+        PointsEntry.group_id == group_id, PointsEntry.day >= first, PointsEntry.day <= last
+    )
+    return bool(session.scalar(points))
+
+
+def rate_span(session: Session, group_id: int, start: date, end: date) -> tuple[date, date]:
+    """The days of [start, end] the check-in rate counts for the group, (first, last):
+    * from the day the group was set up here (its created_at) when that is later than `start` — a camp set up on
+      20 November with a roster of October joiners had November's 19 days before it in the divisor of its November
+      rate (a third of what was measured); the month before reads "–" already;
+    * up to the day it was archived when that is earlier than `end` — a camp ended and archived on the 15th had
+      the fifteen days after it, when nobody checked in, in the divisor (50% for members who never missed a day);
+    each unless something of the group dated in the days cut off was recorded (a check-in, an activity, a chat
+    message or points — imported history, logged late: month_recorded's rule, day by day), when those days count.
+    first > last when no day of the period counts (a month before the group was set up, nothing of it imported)."""
+    created, archived = session.execute(
+        select(Group.created_at, Group.archived_at).where(Group.id == group_id)
+    ).one_or_none() or (None, None)
+    first, last = start, end
+    set_up = bulk.stored_day(created) if created is not None else start
+    if set_up > start and not _recorded_between(session, group_id, start, min(set_up - timedelta(days=1), end)):
+        first = min(set_up, end + timedelta(days=1))
+    ended = bulk.stored_day(archived) if archived is not None else None
+    if ended is not None and ended < end and not _recorded_between(session, group_id, ended + timedelta(days=1), end):
+        last = max(ended, start - timedelta(days=1))
+    return first, last
+
+
 def combined_checkin_rate(stats: Iterable[MonthStats]) -> float:
     """The check-in rate of several groups' months together (the dashboard's all-groups row, the workbook's 合计):
     all their members' check-ins ÷ all the days those members could check in — the definition of checkin_rate
@@ -132,7 +185,7 @@ def _count(session: Session, q) -> int:
 def leave_days(ranges, start: date, end: date) -> int:
     """Days in [start, end] covered by the leave `ranges` ((start, end) pairs; overlapping leaves counted once
     per day would need a calendar; leaves are recorded without overlap, see services/checkins)."""
-    return sum((min(e, end) - max(s, start)).days + 1 for s, e in ranges)
+    return sum(max(0, (min(e, end) - max(s, start)).days + 1) for s, e in ranges)
 
 
 def stalled_query(session: Session, group_id: int, as_of: date, *, days: int | None = None):
@@ -222,7 +275,15 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     leave_rows = leaves.fetch(conn, params)
     ranges = [(day(s), day(e)) for s, e, _checked in leave_rows]
     checked_on_leave = sum(int(n) for _s, _e, n in leave_rows)  # leave days checked in anyway: days like any other
-    possible = c["members_total"] * p.days - leave_days(ranges, p.start, p.end) + checked_on_leave
+    # the rate's days: from the day the group was set up here, up to the day it was archived, in the months it was
+    # (rate_span) — the days before or after were in the divisor though nobody could check in through QunDesk then
+    rate_from, rate_until = rate_span(session, group_id, p.start, p.end)
+    rate_days = max(0, (rate_until - rate_from).days + 1)
+    possible = (
+        c["members_total"] * rate_days - leave_days(ranges, rate_from, rate_until) + checked_on_leave
+        if rate_days
+        else 0
+    )
     # a deleted person's check-ins are in no figure (docs/metrics.md): `checkins` is the check-in matrix's total
     member_checkins = c["checkins"] - c["nonmember_checkins"]
     checkins = c["checkins"] - c["deleted_checkins"]
@@ -247,6 +308,8 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         messages=int(c["messages"] or 0) - int(c["deleted_messages"] or 0),
         rate_checkins=member_checkins,
         rate_days=max(possible, 0),
+        rate_from=rate_from,
+        rate_until=rate_until,
     )
 
 

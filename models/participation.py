@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import (
@@ -112,6 +112,10 @@ class Attendance(Base):
     role: Mapped[str] = mapped_column(String(20), default="attendee")
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("operator.id"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # excused because a leave (请假) covers the activity's day — absent marked on a leave day, or an absence the leave
+    # recorded later excused (participation.py) — not because the organiser chose excused: such a place is absent
+    # again once no leave covers that day (a leave removed, cut short by a leaving; migration 0020)
+    leave_excused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Contribution(Base):

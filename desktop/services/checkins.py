@@ -640,14 +640,18 @@ class RemovedLeave:
     membership_id: int
     start_day: date
     end_day: date
-    excused_kept: int  # places marked excused on activities of those days, left as they are
+    excused_kept: int  # places the organiser marked excused on activities of those days, left as they are
+    absent_again: int = 0  # places the leave had excused (marked absent on its days): absent again
 
 
 def remove_leave(session: Session, actor: Actor, leave_id: int) -> RemovedLeave:
     """Take back a leave recorded by mistake (the wrong member, the wrong days; a shorter one is recorded after):
     there was no way to, and its days kept bridging the member's streak and coming out of their check-in rate. The
-    streak bonuses follow at once, as record_leave's do. Places marked excused on activities of those days stay
-    as they are (the member may have sent word all the same): their number is returned for the window to say."""
+    streak bonuses follow at once, as record_leave's do. The places the leave excused (marked absent on its days,
+    or excused when it was recorded: `leave_excused`) are absent again, as they would read had it never been
+    recorded — the attendance rate kept a leave that no longer existed; places the organiser marked excused
+    themselves stay as they are (the member may have sent word all the same). Both numbers are returned for the
+    window to say."""
     require(actor, "record_participation")
     leave = session.get(Leave, leave_id)
     if leave is None:
@@ -657,13 +661,15 @@ def remove_leave(session: Session, actor: Actor, leave_id: int) -> RemovedLeave:
     start, end, reason = leave.start_day, leave.end_day, leave.reason
     ms = session.get(Membership, membership_id)
     group = session.get(Group, ms.group_id) if ms is not None else None
-    from desktop.services.participation import excused_on  # participation reads leave from checkins_queries
+    # participation reads leave from checkins_queries
+    from desktop.services.participation import excused_on, unexcuse_places
 
     with keeping_agreement(session, group.id if group else 0, [membership_id] if group else [], actor.id, start):
         session.execute(delete(Leave).where(Leave.id == leave_id))
         session.flush()
         if group is not None:
             reconcile_streak_bonus(session, group, membership_id, actor.id)
+    absent_again = unexcuse_places(session, actor.id, membership_id, start, end)
     record_audit(
         session,
         actor.id,
@@ -672,7 +678,7 @@ def remove_leave(session: Session, actor: Actor, leave_id: int) -> RemovedLeave:
         membership_id,
         before={"start": start, "end": end, "reason": reason},
     )
-    return RemovedLeave(membership_id, start, end, excused_on(session, membership_id, start, end))
+    return RemovedLeave(membership_id, start, end, excused_on(session, membership_id, start, end), absent_again)
 
 
 @dataclass(frozen=True)

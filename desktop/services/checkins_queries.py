@@ -43,16 +43,25 @@ def _active_members(group_id: int):
     return _people(group_id).where(Membership.status == "active")
 
 
-def _members_on(group_id: int, day: date):
+# in the group chat now: a member, or a newcomer part-way through the entry steps (applicants are not in it yet;
+# people who left, were removed or blacklisted are no longer)
+IN_GROUP_NOW = ("active", "onboarding")
+
+
+def _members_on(group_id: int, day: date, *, in_group_now: bool = False):
     """The members of the group on `day` — joined by the end of that day and not left before it ended, whatever
     their status now (member_at_end_condition, docs/metrics.md): the people expected to check in that day (with
-    those on leave). For an earlier day, someone who has left since was still expected then."""
-    return _people(group_id).where(member_at_end_condition(day))
+    those on leave). For an earlier day, someone who has left since was still expected then. `in_group_now`: of
+    those, only the people still in the group chat (IN_GROUP_NOW) — what a text pasted into the group today may
+    name (texts.reminder_text): a reminder for last Tuesday @-named someone who had left the group since."""
+    q = _people(group_id).where(member_at_end_condition(day))
+    return q.where(Membership.status.in_(IN_GROUP_NOW)) if in_group_now else q
 
 
-def expected_count(session: Session, group_id: int, day: date) -> int:
-    """How many members are expected to check in on `day`: joined by then and not on leave."""
-    q = _members_on(group_id, day).where(~on_leave_condition(day))
+def expected_count(session: Session, group_id: int, day: date, *, in_group_now: bool = False) -> int:
+    """How many members are expected to check in on `day`: joined by then and not on leave (`in_group_now`: of
+    those still in the group, _members_on)."""
+    q = _members_on(group_id, day, in_group_now=in_group_now).where(~on_leave_condition(day))
     return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 
 
@@ -61,12 +70,12 @@ def on_leave_condition(day: date):
     return exists().where(Leave.membership_id == Membership.id, Leave.start_day <= day, Leave.end_day >= day)
 
 
-def not_checked_in(session: Session, group_id: int, day: date) -> list[MemberBrief]:
-    """Members of the group on `day` (`_members_on`) without a check-in that day who are not on leave that day
-    (the same people as the paste-ready reminder, desktop/services/texts.py), by pinyin."""
+def not_checked_in(session: Session, group_id: int, day: date, *, in_group_now: bool = False) -> list[MemberBrief]:
+    """Members of the group on `day` (`_members_on`) without a check-in that day who are not on leave that day,
+    by pinyin; `in_group_now`: those still in the group (the paste-ready reminder, desktop/services/texts.py)."""
     checked = exists().where(CheckIn.membership_id == Membership.id, CheckIn.day == day)
     stmt = (
-        _members_on(group_id, day)
+        _members_on(group_id, day, in_group_now=in_group_now)
         .where(~checked, ~on_leave_condition(day))
         .order_by(Member.pinyin.asc().nulls_last(), Membership.id)
     )

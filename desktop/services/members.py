@@ -289,6 +289,14 @@ def _merge_membership(
     # the dropped record's earlier, closed spells (a member who left and came back) are the kept one's now
     for table in (Attendance, Contribution, Violation, PointsEntry, MembershipSpell):
         session.execute(update(table).where(table.membership_id == drop.id).values(membership_id=keep.id))
+    # the union of the leaves now covers the other record's places: an absence on a leave day is excused, as
+    # when the leave is recorded after the list was marked (record_leave → excuse_absences)
+    from desktop.services.participation import excuse_absences  # participation reads leave through checkins
+
+    for lv_start, lv_end in session.execute(
+        select(Leave.start_day, Leave.end_day).where(Leave.membership_id == keep.id)
+    ).all():
+        excuse_absences(session, operator_id, keep.id, lv_start, lv_end)
     # messages counted for both on one day are added up (the two were one person speaking)
     keep_msgs = dict(
         session.execute(select(ChatActivity.day, ChatActivity.id).where(ChatActivity.membership_id == keep.id)).all()

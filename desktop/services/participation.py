@@ -204,7 +204,7 @@ def excuse_absences(session: Session, operator_id: int | None, membership_id: in
         session.execute(
             update(Attendance)
             .where(Attendance.id == att_id)
-            .values(status="excused", recorded_by=operator_id, updated_at=utcnow())
+            .values(status="excused", leave_excused=True, recorded_by=operator_id, updated_at=utcnow())
         )
         record_audit(
             session,
@@ -216,6 +216,52 @@ def excuse_absences(session: Session, operator_id: int | None, membership_id: in
             after={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
         )
     return len(places)
+
+
+def unexcuse_places(session: Session, operator_id: int | None, membership_id: int, start: date, end: date) -> int:
+    """The other way round from excuse_absences: a leave over [start, end] removed, or cut short by a leaving (or
+    its days otherwise taken back) — the member's places that a leave excused (`leave_excused`: marked absent on a
+    leave day, or excused by a leave recorded later) on activities of those days that no leave covers any more are
+    absent again, as they would read had the leave never been recorded. A place the organiser marked excused
+    themselves (the member sent word) stays. Absent carries no points; each change is audited. Returns how many
+    places changed."""
+    day_start = Activity.starts_at >= datetime.combine(start, time.min)
+    day_end = Activity.starts_at < datetime.combine(end + timedelta(days=1), time.min)
+    places = session.execute(
+        select(Attendance.id, Attendance.activity_id, Activity.starts_at)
+        .join(Activity, Activity.id == Attendance.activity_id)
+        .where(
+            Attendance.membership_id == membership_id,
+            Attendance.status == "excused",
+            Attendance.leave_excused.is_(True),
+            day_start,
+            day_end,
+        )
+        .order_by(Attendance.id)
+    ).all()
+    changed = 0
+    for att_id, activity_id, starts_at in places:
+        covered = session.scalar(
+            select(Membership.id).where(Membership.id == membership_id, on_leave_condition(starts_at.date()))
+        )
+        if covered is not None:
+            continue  # another leave covers that day: still excused
+        session.execute(
+            update(Attendance)
+            .where(Attendance.id == att_id)
+            .values(status="absent", leave_excused=False, recorded_by=operator_id, updated_at=utcnow())
+        )
+        record_audit(
+            session,
+            operator_id,
+            "attendance.set",
+            "activity",
+            activity_id,
+            before={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
+            after={"membership_id": membership_id, "status": "absent", "reason": "请假已取消 (leave taken back)"},
+        )
+        changed += 1
+    return changed
 
 
 def excused_on(session: Session, membership_id: int, start: date, end: date) -> int:
@@ -279,8 +325,12 @@ def set_attendance(
         raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
     _refuse_before_it_happens(act.starts_at.date(), status)
     on_leave = on_leave_condition(act.starts_at.date())
-    if status == "absent" and session.scalar(select(Membership.id).where(Membership.id == membership_id, on_leave)):
-        status = "excused"
+    leave_excused = (
+        status == "absent"
+        and session.scalar(select(Membership.id).where(Membership.id == membership_id, on_leave)) is not None
+    )
+    if leave_excused:
+        status = "excused"  # the leave's: absent again when no leave covers the day any more (unexcuse_places)
     old = session.scalar(
         select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
     )
@@ -289,11 +339,22 @@ def set_attendance(
     taken_back = [membership_id] if before and before[0] == "attended" and before != (status, role) else []
     with keeping_agreement(session, act.group_id, taken_back, actor.id, act.starts_at.date()):  # points.py
         stmt = _upsert(session, Attendance).values(
-            activity_id=activity_id, membership_id=membership_id, status=status, role=role, recorded_by=actor.id
+            activity_id=activity_id,
+            membership_id=membership_id,
+            status=status,
+            role=role,
+            recorded_by=actor.id,
+            leave_excused=leave_excused,
         )
         stmt = stmt.on_conflict_do_update(
             index_elements=["activity_id", "membership_id"],
-            set_={"status": status, "role": role, "recorded_by": actor.id, "updated_at": utcnow()},
+            set_={
+                "status": status,
+                "role": role,
+                "recorded_by": actor.id,
+                "updated_at": utcnow(),
+                "leave_excused": leave_excused,
+            },
         )
         session.execute(stmt)
         att_id = session.scalar(

@@ -1456,13 +1456,17 @@ class _Report:
                 streak_days = set(marks) if g.late_counts else {d for d, late in marks.items() if not late}
                 # every leave day bridges a run (desktop/streaks.py), also one with a 补卡 that does not count
                 longest = longest_run(streak_days, leave)
-                possible = self._member_days(pp)
+                # the days they were a member within the rate's days (from the group's set-up day, up to its archiving,
+                # in the months those fell in: metrics.rate_span) — the rate of the group above counts those too
+                rate_from, rate_until = g.stats.rate_from or self.p.start, g.stats.rate_until or self.p.end
+                member_days = {d for d in self._member_day_set(pp) if rate_from <= d <= rate_until}
+                possible = len(member_days)
                 if leave:  # a leave day checked in anyway is a day like any other (docs/metrics.md)
                     leave = leave - marks.keys()
-                    possible -= len(leave & self._member_day_set(pp))
+                    possible -= len(leave & member_days)
                 n = len(marks)
                 rate = round(min(1.0, n / possible), 4) if possible > 0 else None
-                if rate is not None and not g.recorded:
+                if not g.recorded and self._member_days(pp) > 0:
                     rate = "–"  # a month before the group was set up here: no rate was measured
                 row = [g.name, pp.name, *cells, n, len(leave) or None, longest, rate]
                 matrix.append((n, pp.pinyin, row))

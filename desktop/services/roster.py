@@ -217,6 +217,10 @@ def put_back_leaves(session: Session, actor: Actor, membership_id: int, spans: l
         group = session.get(Group, ms.group_id)
         if group is not None:
             reconcile_streak_bonus(session, group, membership_id, actor.id)
+        from desktop.services.participation import excuse_absences  # participation reads leave through checkins
+
+        for span in spans:  # the days back on leave excuse their absences again, as record_leave's do
+            excuse_absences(session, actor.id, membership_id, span.start_day, span.end_day)
         record_audit(
             session,
             actor.id,
@@ -245,14 +249,15 @@ def end_leaves_many(session: Session, ended: list[tuple[int, datetime | None]], 
     connection = session.connection()
     cut_from = {p["b_ms"]: p["b_day"] for p in params}
     ids = sorted(cut_from)
-    cut: set[int] = set()
+    cut: dict[int, date] = {}  # membership → the last leave day cut (the places it excused are absent again)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for ms_id, end_day in connection.execute(
             select(table.c.membership_id, table.c.end_day).where(table.c.membership_id.in_(chunk))
         ):
+            end_day = bulk.stored_day(end_day)
             if end_day >= cut_from[ms_id]:
-                cut.add(ms_id)
+                cut[ms_id] = max(cut.get(ms_id, end_day), end_day)
     connection.execute(
         delete(table).where(table.c.membership_id == bindparam("b_ms"), table.c.start_day >= bindparam("b_day")),
         [{"b_ms": p["b_ms"], "b_day": p["b_day"]} for p in params],
@@ -268,6 +273,10 @@ def end_leaves_many(session: Session, ended: list[tuple[int, datetime | None]], 
             session.expire(obj)
     if not cut:
         return
+    from desktop.services.participation import unexcuse_places  # participation reads leave through checkins
+
+    for ms_id, last in sorted(cut.items()):  # as remove_leave: the days cut excuse no place any more
+        unexcuse_places(session, operator_id, ms_id, cut_from[ms_id], last)
     by_group: dict[int, list[int]] = {}
     cut_ids = sorted(cut)
     for start in range(0, len(cut_ids), 500):

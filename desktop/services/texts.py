@@ -421,8 +421,9 @@ def reminder_text(
     session: Session, group_id: int, day: date | None = None, *, template: str | None = None
 ) -> PasteText:
     """Who has not checked in on `day` (default today): the members on that day (joined by its end and not left
-    before it ended — someone who has left since was still expected then) without a check-in that day and not
-    on leave, by the name the group sees."""
+    before it ended) who are still in the group — the text is pasted into the group today: someone who has left
+    since is not @-named, nor counted in its totals — without a check-in that day and not on leave, by the name the
+    group sees."""
     from desktop.services.checkins_queries import expected_count, not_checked_in
 
     group = _group(session, group_id)
@@ -431,8 +432,8 @@ def reminder_text(
         return PasteText(
             "reminder", (), 0, f"{_day_label(day)} 还没到, 没有可提醒的 (that day has not come: nothing to remind of)"
         )
-    missing = not_checked_in(session, group_id, day)
-    expected = expected_count(session, group_id, day)
+    missing = not_checked_in(session, group_id, day, in_group_now=True)
+    expected = expected_count(session, group_id, day, in_group_now=True)
     if not expected:
         return PasteText("reminder", (), 0, "这天没有要打卡的成员 (no member is expected to check in that day)")
     if not missing:

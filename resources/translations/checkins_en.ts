@@ -705,6 +705,13 @@
             <translation>Leave removed: %1, %2 to %3.</translation>
         </message>
         <message numerus="yes">
+            <source>%n place(s) at activities of those days that the leave excused are absent again.</source>
+            <translation>
+                <numerusform>%Ln place at an activity of those days that the leave excused is absent again.</numerusform>
+                <numerusform>%Ln places at activities of those days that the leave excused are absent again.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n place(s) at activities of those days stay excused: change them on the Activities page if the member did not send word.</source>
             <translation>
                 <numerusform>%Ln place at an activity of those days stays excused: change it on the Activities page if the member did not send word.</numerusform>

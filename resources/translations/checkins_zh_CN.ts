@@ -686,6 +686,12 @@
             <translation>已删除请假: %1, %2 至 %3。</translation>
         </message>
         <message numerus="yes">
+            <source>%n place(s) at activities of those days that the leave excused are absent again.</source>
+            <translation>
+                <numerusform>这几天的活动中有 %Ln 个名额是这条请假记为请假的, 已改回缺席。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n place(s) at activities of those days stay excused: change them on the Activities page if the member did not send word.</source>
             <translation>
                 <numerusform>这几天的活动中有 %Ln 个名额仍记为请假: 如果成员并没有请假, 请在活动页修改。</numerusform>

@@ -29,8 +29,8 @@ RECORDED = {
     # 3: no UPDATE of membership's kept values for an assistant, a new membership's refused unless empty, and
     # EXECUTE of kept_refresh (migration 0019); a fact naming a member of another group refused; the guards run
     # for assistant logins only (their WHEN); an assistant's facts name the assistant as their recorder; an
-    # activity's group fixed
-    3: "dd59d794cf195b5b61a3cef12abe60aa35745c8c0724c9d81b5d0913cb5d2bb5",
+    # activity's group fixed; attendance.leave_excused (migration 0020) in an assistant's column grants
+    3: "99ec0571661c14381483cd27328bd49d276ee628c540670ad854cc14a1d15f76",
 }
 
 

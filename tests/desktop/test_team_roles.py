@@ -386,3 +386,36 @@ def test_an_assistant_edits_a_member_whose_phone_they_see_masked(team):
     with psycopg.connect(_dsn(url, "postgres", "")) as conn:
         row = conn.execute("SELECT city, phone, phone_tail FROM member WHERE display_name = '张三'").fetchone()
         assert row == ("杭州", PHONE, "8000")
+
+
+def test_an_assistant_marks_absent_on_a_leave_day_and_removes_the_leave(team):
+    """The place a leave excused is marked so (attendance.leave_excused, migration 0020): the assistant's login may
+    write it (its column grant) — absent marked on a leave day is excused, and absent again when the assistant takes
+    the leave back (test_leave_taken_back.py)."""
+    from datetime import date
+
+    from desktop.services.checkins import record_leave, remove_leave
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.participation import ActivityInput, create_activity, set_attendance
+    from models import Attendance, Membership
+
+    url, _prefix, _logins = team
+    database = open_workspace(_login_url(url, "xiaozhuli", ASSISTANT_PW))
+    try:
+        actor = actor_for(database)
+        with database.session() as s:
+            gid = group_id_by_name(s, GROUP)
+            zs = s.scalar(
+                select(Membership.id)
+                .join(Member, Member.id == Membership.member_id)
+                .where(Member.display_name == "张三")
+            )
+            aid = create_activity(s, actor, gid, ActivityInput(title="周会", starts_at=datetime(2026, 11, 14, 20)))
+            leave_id = record_leave(s, actor, zs, date(2026, 11, 13), date(2026, 11, 15))
+            assert set_attendance(s, actor, aid, zs, "absent") == "excused"
+            s.commit()
+            assert remove_leave(s, actor, leave_id).absent_again == 1
+            s.commit()
+            assert s.scalar(select(Attendance.status).where(Attendance.activity_id == aid)) == "absent"
+    finally:
+        database.dispose()

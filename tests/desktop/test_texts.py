@@ -599,3 +599,25 @@ def test_climbing_back_from_a_deduction_to_the_starting_level_is_no_promotion(se
         body = leaderboard_text(s, gid, 2026, 11, today=date(2026, 11, 30)).text
     assert "北京-周敏 10分 · 新人" in body and "北京-周敏 →" not in body
     assert "🎉 本月晋级：小雨🌧 → 活跃" in body
+
+
+def test_a_reminder_for_an_earlier_day_names_nobody_who_has_left_the_group_since(seeded):
+    """The reminder for 20 November, pasted into the group on the 30th: 周敏 left on the 25th (after that day). She
+    was expected on the 20th, but the text @-named her in a group she is no longer in, and counted her in its
+    totals. Only people still in the group are named and counted; the Check-ins page's list of that day still
+    shows her (she was expected then); someone who joined after the day (陈晨) is not named either."""
+    from desktop.services.checkins_queries import not_checked_in
+    from desktop.services.onboarding import leave_group
+
+    database, owner, gid, ids = seeded
+    with database.session() as s:
+        leave_group(s, owner, ids["周敏"], "退群", status="left", when=datetime(2026, 11, 25, 12, 0))
+        s.commit()
+        text = reminder_text(s, gid, DAY)
+        day_list = {p.display_name for p in not_checked_in(s, gid, DAY)}
+    assert text.people == 2
+    body = text.parts[0]
+    assert body.startswith("📣 11月20日 周五 早起打卡营 还差 2 人打卡（已打卡 1/3）：")
+    assert set(re.findall(r"@(\S+)", body)) == {"小雨🌧", "赵六-138****"}
+    assert "周敏" not in body and "陈晨" not in body
+    assert day_list == {"林小雨", "周敏", "赵六"}  # the page's record of the day is unchanged

@@ -2,12 +2,13 @@
 back anywhere: its days kept bridging the member's streak (and paying its 7-day bonus), kept coming out of their
 check-in rate, and kept them off the not-yet list. Found by the activities probe. The leave dialog lists the chosen
 member's leaves and removes one; the streak bonus follows at once, and the window says which places at activities
-of those days stay excused."""
+of those days the leave had excused are absent again (those the organiser marked excused stay)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop.services.activities_queries import attendance_sheet
 from desktop.services.checkins import record_checkins, record_leave, streaks
 from desktop.services.checkins_queries import on_leave
 from desktop.services.participation import ActivityInput, create_activity, set_attendance
@@ -39,7 +40,7 @@ def _set_up(ws) -> tuple[int, int]:
 
 
 def test_a_leave_recorded_by_mistake_is_removed_and_the_streak_bonus_follows(qtbot, ws):
-    zs, _aid = _set_up(ws)
+    zs, aid = _set_up(ws)
     dialog = LeaveDialog(ws.database, ws.owner, ws.group_id, day=TEST_TODAY, person=Person(zs, "张三"))
     qtbot.addWidget(dialog)
     assert dialog.leave_list.count() == 1 and GAP.isoformat() in dialog.leave_list.item(0).text()
@@ -53,7 +54,11 @@ def test_a_leave_recorded_by_mistake_is_removed_and_the_streak_bonus_follows(qtb
         assert balance(s, zs) == 7  # the bonus the leave gave is reversed
     text = dialog.removed_label.text()
     assert "张三" in text and GAP.isoformat() in text
-    assert "1 place(s) at activities of those days stay excused" in text  # the absence the leave excused
+    # the absence the leave excused reads as it would without the leave: absent again, and the window says so
+    assert "1 place(s) at activities of those days that the leave excused are absent again" in text
+    assert "stay excused" not in text
+    with ws.database.session() as s:
+        assert {a.membership_id: a.status for a in attendance_sheet(s, ws.group_id, aid)}[zs] == "absent"
     assert dialog.leave_list.count() == 0 and dialog.leave_list.isHidden()
 
 

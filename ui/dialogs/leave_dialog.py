@@ -194,6 +194,12 @@ class LeaveDialog(QDialog):
             .replace("%2", removed.start_day.isoformat())
             .replace("%3", removed.end_day.isoformat())
         )
+        if removed.absent_again:  # the places the leave had excused read as they would without it
+            text += " " + self.tr(
+                "%n place(s) at activities of those days that the leave excused are absent again.",
+                "",
+                removed.absent_again,
+            )
         if removed.excused_kept:
             text += " " + self.tr(
                 "%n place(s) at activities of those days stay excused: change them on the Activities page if "
