@@ -201,21 +201,39 @@ def excuse_absences(session: Session, operator_id: int | None, membership_id: in
         .order_by(Attendance.id)
     ).all()
     for att_id, activity_id in places:
-        session.execute(
-            update(Attendance)
-            .where(Attendance.id == att_id)
-            .values(status="excused", leave_excused=True, recorded_by=operator_id, updated_at=utcnow())
-        )
-        record_audit(
+        _set_leave_mark(
             session,
             operator_id,
-            "attendance.set",
-            "activity",
+            membership_id,
+            att_id,
             activity_id,
+            excused=True,
             before={"membership_id": membership_id, "status": "absent"},
-            after={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
+            reason="请假 (leave)",
         )
     return len(places)
+
+
+def _set_leave_mark(
+    session: Session,
+    operator_id: int | None,
+    membership_id: int,
+    att_id: int,
+    activity_id: int,
+    *,
+    excused: bool,
+    before: dict,
+    reason: str,
+) -> None:
+    """A place excused by a leave (excused) or made absent again when no leave covers it (not excused), audited."""
+    status = "excused" if excused else "absent"
+    session.execute(
+        update(Attendance)
+        .where(Attendance.id == att_id)
+        .values(status=status, leave_excused=excused, recorded_by=operator_id, updated_at=utcnow())
+    )
+    after = {"membership_id": membership_id, "status": status, "reason": reason}
+    record_audit(session, operator_id, "attendance.set", "activity", activity_id, before=before, after=after)
 
 
 def unexcuse_places(session: Session, operator_id: int | None, membership_id: int, start: date, end: date) -> int:
@@ -246,19 +264,15 @@ def unexcuse_places(session: Session, operator_id: int | None, membership_id: in
         )
         if covered is not None:
             continue  # another leave covers that day: still excused
-        session.execute(
-            update(Attendance)
-            .where(Attendance.id == att_id)
-            .values(status="absent", leave_excused=False, recorded_by=operator_id, updated_at=utcnow())
-        )
-        record_audit(
+        _set_leave_mark(
             session,
             operator_id,
-            "attendance.set",
-            "activity",
+            membership_id,
+            att_id,
             activity_id,
+            excused=False,
             before={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
-            after={"membership_id": membership_id, "status": "absent", "reason": "请假已取消 (leave taken back)"},
+            reason="请假已取消 (leave taken back)",
         )
         changed += 1
     return changed
