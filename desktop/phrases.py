@@ -111,6 +111,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "ledger.activity_changed": ("活动时间或形式变更", "Activity moved or changed"),
     "ledger.activity_deleted": ("活动「{title}」已删除", "Activity “{title}” deleted"),
     "ledger.attendance_changed": ("出勤变更", "Attendance changed"),
+    "ledger.place_removed": ("移出活动名单", "Taken off the activity's list"),
     "ledger.contribution_removed": ("删除贡献", "Contribution removed"),
     "ledger.violation_removed": ("撤销违规", "Violation withdrawn"),
     "ledger.merged": ("合并成员", "Records merged"),

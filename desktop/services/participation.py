@@ -183,6 +183,44 @@ def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membershi
     return True
 
 
+def remove_place(session: Session, actor: Actor, activity_id: int, membership_id: int) -> str | None:
+    """Take a member off an activity's list, whatever their place says: someone ticked or signed up by mistake (the
+    wrong 李四 ticked attended, unticked later) stayed 已报名 for an activity they never signed up for — counted in the
+    activity's and the month's attendance rate as a no-show, with no way to take the place back but a chain saying
+    「不去了」. An attended place's points are reversed (dated the activity's day, keeping the ledger in agreement
+    with the rules as delete_activity does). Returns the status the place had, None when there was none; audited
+    with it, so the record says what was taken off."""
+    require(actor, "record_participation")
+    connection = session.connection()
+    if not bulk.lock_rows(connection, "activity", [activity_id], mode="refer"):
+        raise gone("这个活动", "activity")
+    bulk.lock_rows(connection, "membership", [membership_id], mode="write")  # as set_attendance
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise gone("这个活动", "activity")
+    place = session.scalar(
+        select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
+    )
+    if place is None:
+        return None
+    status, role, att_id = place.status, place.role, place.id
+    taken_back = [membership_id] if status == "attended" else []
+    with keeping_agreement(session, act.group_id, taken_back, actor.id, act.starts_at.date()):  # points.py
+        if status == "attended":
+            reverse_source(session, "attendance", att_id, actor.id, PHRASES["ledger.place_removed"][0])
+        session.execute(delete(Attendance).where(Attendance.id == att_id))
+        session.flush()
+    record_audit(
+        session,
+        actor.id,
+        "attendance.remove",
+        "activity",
+        activity_id,
+        before={"membership_id": membership_id, "status": status, "role": role},
+    )
+    return status
+
+
 def excuse_absences(session: Session, operator_id: int | None, membership_id: int, start: date, end: date) -> int:
     """A leave (请假) recorded for [start, end] after the list was marked: the member's places marked absent on
     activities of those days become excused — the rule set_attendance applies when absent is marked on a leave day

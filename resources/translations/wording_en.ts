@@ -115,6 +115,10 @@
             <translation>Attendance changed</translation>
         </message>
         <message>
+            <source>Taken off the activity's list</source>
+            <translation>Taken off the activity's list</translation>
+        </message>
+        <message>
             <source>Contribution removed</source>
             <translation>Contribution removed</translation>
         </message>

@@ -112,6 +112,10 @@
             <translation>出勤变更</translation>
         </message>
         <message>
+            <source>Taken off the activity's list</source>
+            <translation>移出活动名单</translation>
+        </message>
+        <message>
             <source>Contribution removed</source>
             <translation>删除贡献</translation>
         </message>

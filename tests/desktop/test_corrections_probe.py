@@ -1,0 +1,101 @@
+"""Corrections probe: a mistake made, days pass with more facts, the mistake corrected — and every figure it touched
+reads as in a second workspace where it was never made (the oracle), with the audit saying what was corrected."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.metrics import month_stats
+from desktop.phrases import Phrase, ledger_reason
+from desktop.services.activities_queries import attendance_sheet
+from desktop.services.audit_export import ACTION_LABELS
+from desktop.services.groups import create_group
+from desktop.services.participation import ActivityInput, create_activity, remove_place, set_attendance
+from desktop.services.points import balance, recompute_preview
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+from models import AuditEntry, PointsEntry, kept
+
+TODAY = date(2026, 11, 20)
+SHARE_DAY = datetime(2026, 10, 15, 20, 0)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their facts are dated October and November 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _camp(session, owner):
+    gid = create_group(session, owner, "早起营")
+    ids = {
+        name: add_member(session, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 9, 1, 9)))[1]
+        for name in ("张三", "李四", "王五")
+    }
+    aid = create_activity(
+        session, owner, gid, ActivityInput(title="干货分享", kind="knowledge_share", starts_at=SHARE_DAY)
+    )
+    for name in ("张三", "王五"):
+        set_attendance(session, owner, aid, ids[name], "attended")
+    return gid, aid, ids
+
+
+def test_a_member_ticked_by_mistake_can_be_taken_off_the_list_and_the_rate_reads_as_never_ticked(tmp_path):
+    """李四 ticked attended at the 15 October share by mistake; unticking made him 已报名 (the sheet keeps a ticked
+    person as registered) — a no-show for an activity he never signed up for: October's attendance rate 66.7%
+    instead of 100%, in the stats, the dashboard and the workbook, with no way to take the place back (a chain
+    saying 「不去了」 was the only one). Taken off the list, the figures are those of a workspace where he was never
+    ticked; an attended place taken off gives its points back, dated the activity's day."""
+    clean = open_workspace(tmp_path / "clean.sqlite")
+    with clean.session() as s:
+        gid, _aid, _ids = _camp(s, actor_for(clean))
+        s.commit()
+        expected = month_stats(s, gid, 2026, 10)
+    clean.dispose()
+    assert expected.attendance_rate == 1.0
+
+    ws = open_workspace(tmp_path / "mistake.sqlite")
+    owner = actor_for(ws)
+    with ws.session() as s:
+        gid, aid, ids = _camp(s, owner)
+        li, wang = ids["李四"], ids["王五"]
+        set_attendance(s, owner, aid, li, "attended")  # the wrong row ticked
+        s.commit()
+        set_attendance(s, owner, aid, li, "registered")  # unticked, weeks later
+        s.commit()
+        assert month_stats(s, gid, 2026, 10).attendance_rate == pytest.approx(0.6667)  # the mistake stays
+
+        assert remove_place(s, owner, aid, li) == "registered"
+        assert remove_place(s, owner, aid, wang) == "attended"  # an attended place: its points go with it
+        s.commit()
+        assert remove_place(s, owner, aid, li) is None  # nothing left to take off: nothing written
+        s.commit()
+        sheet = {line.membership_id: line.status for line in attendance_sheet(s, gid, aid)}
+        assert (sheet[li], sheet[wang], sheet[ids["张三"]]) == (None, None, "attended")
+        stats = month_stats(s, gid, 2026, 10)
+        assert stats.attendance_rate == expected.attendance_rate == 1.0
+        assert (balance(s, li), balance(s, wang)) == (0, 0)
+        assert recompute_preview(s, gid) == []
+        assert kept.drift(s.connection()) == []
+
+        reversal = s.execute(
+            select(PointsEntry.day, PointsEntry.points, PointsEntry.reason).where(
+                PointsEntry.membership_id == wang, PointsEntry.source_kind == "reversal"
+            )
+        ).one()
+        assert reversal.day == SHARE_DAY.date() and reversal.points < 0
+        phrase = ledger_reason(reversal.reason)
+        assert isinstance(phrase, Phrase)
+        assert phrase.english.startswith("Taken off the activity's list: ")
+
+        audits = s.scalars(
+            select(AuditEntry.summary).where(AuditEntry.action == "attendance.remove").order_by(AuditEntry.id)
+        ).all()
+        assert len(audits) == 2
+        assert '"status": "registered"' in audits[0] and f'"membership_id": {li}' in audits[0]
+        assert '"status": "attended"' in audits[1]
+        assert "attendance.remove" in ACTION_LABELS
+    ws.dispose()
