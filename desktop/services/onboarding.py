@@ -638,6 +638,32 @@ def _join_taken_back(session: Session, membership_id: int, when: datetime) -> da
     return None
 
 
+def _was_applicant_before_steps(session: Session, membership_id: int) -> bool:
+    """Whether the membership became 入群中 by a step recorded for an applicant (申请中) — so with its last step
+    undone it is an applicant again. One added or imported as 入群中 (in the group chat, no step done yet), or set so in
+    the member dialog, stays 入群中: every step ticked for the wrong person and undone made such a newcomer 申请中 —
+    out of the stalled-newcomer text and the 入群中 filter, as if they had never entered the group chat. Read from the
+    membership's audit trail: its latest move into 入群中 from outside the 入群中/已入群 round of steps."""
+    rows = session.execute(
+        select(AuditEntry.action, AuditEntry.summary)
+        .where(AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id)
+        .order_by(AuditEntry.id.desc())
+    )
+    for action, summary in rows:
+        try:
+            payload = json.loads(summary) if summary else {}
+        except ValueError:
+            continue
+        before = payload.get("before") if isinstance(payload, dict) else None
+        after = payload.get("after") if isinstance(payload, dict) else None
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            continue
+        if after.get("status") != "onboarding" or before.get("status") in ("onboarding", "active"):
+            continue
+        return action == "step.record" and before.get("status") == "applicant"
+    return False
+
+
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as record_step
@@ -676,7 +702,7 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         left = session.scalar(
             select(func.count()).select_from(StepProgress).where(StepProgress.membership_id == membership_id)
         )
-        if left == 0:
+        if left == 0 and _was_applicant_before_steps(session, membership_id):
             ms.status = "applicant"
     record_audit(
         session,

@@ -13,9 +13,11 @@ from desktop.phrases import Phrase, ledger_reason
 from desktop.services.activities_queries import attendance_sheet
 from desktop.services.audit_export import ACTION_LABELS
 from desktop.services.groups import create_group
+from desktop.services.onboarding import list_steps, record_step, undo_step
 from desktop.services.participation import ActivityInput, create_activity, remove_place, set_attendance
 from desktop.services.points import balance, recompute_preview
-from desktop.services.roster import MemberInput, add_member
+from desktop.services.roster import MemberInput, add_member, get_member_input
+from desktop.services.texts import stalled_text
 from desktop.workspace import actor_for, open_workspace
 from models import AuditEntry, PointsEntry, kept
 
@@ -99,3 +101,37 @@ def test_a_member_ticked_by_mistake_can_be_taken_off_the_list_and_the_rate_reads
         assert '"status": "attended"' in audits[1]
         assert "attendance.remove" in ACTION_LABELS
     ws.dispose()
+
+
+def test_steps_ticked_for_the_wrong_newcomer_and_undone_leave_them_a_newcomer_not_an_applicant(sqlite_workspace):
+    """周八, added 入群中 (in the group chat, no step done yet); on 10 October every entry step was ticked for 周八 instead
+    of 孙七 (周八 became a member), undone step by step on 8 November: 周八 read 申请中 — an applicant, out of the
+    stalled-newcomer reminder and the workbook's 入群进度 as 入群中, as if never in the chat. With the last step undone a
+    newcomer is what they were before their steps: 入群中; an applicant whose step is undone is an applicant again."""
+    owner = actor_for(sqlite_workspace)
+    s = sqlite_workspace.session()
+    gid = create_group(s, owner, "早起营")
+    _, zhou = add_member(s, owner, gid, MemberInput(display_name="周八", status="onboarding"))
+    _, sun = add_member(s, owner, gid, MemberInput(display_name="孙七", status="applicant"))
+    s.commit()
+    steps = list_steps(s, gid)
+    for st in steps:
+        assert record_step(s, owner, zhou, st.id, when=datetime(2026, 10, 10, 9)).status in ("onboarding", "active")
+    s.commit()
+    assert get_member_input(s, zhou).status == "active"
+    for st in reversed(steps):
+        undo_step(s, owner, zhou, st.id)
+    s.commit()
+    assert get_member_input(s, zhou).status == "onboarding"
+    assert get_member_input(s, zhou).joined_at is None
+    assert "周八" in "".join(
+        stalled_text(s, gid, date(2026, 12, 1)).parts
+    )  # still a stalled newcomer, as before the mistake
+
+    record_step(s, owner, sun, steps[0].id)
+    s.commit()
+    assert get_member_input(s, sun).status == "onboarding"
+    undo_step(s, owner, sun, steps[0].id)
+    s.commit()
+    assert get_member_input(s, sun).status == "applicant"
+    s.close()
