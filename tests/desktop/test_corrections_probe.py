@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from desktop.errors import ValidationError
 from desktop.metrics import month_stats
 from desktop.phrases import Phrase, ledger_reason
 from desktop.services.activities_queries import attendance_sheet
@@ -134,4 +135,38 @@ def test_steps_ticked_for_the_wrong_newcomer_and_undone_leave_them_a_newcomer_no
     undo_step(s, owner, sun, steps[0].id)
     s.commit()
     assert get_member_input(s, sun).status == "applicant"
+    s.close()
+
+
+def test_the_newest_merge_says_why_it_can_no_longer_be_undone_and_how_to_separate_the_two(sqlite_workspace):
+    """张山 merged into 张三 by mistake on 5 November; a check-in logged for 张三 the next day. The merge can no longer
+    be undone (its rows changed), and merge_undo.newest_merge says why and what to do instead — the member panel
+    showed nothing (last_undoable_merge: None, the same as for a person never merged)."""
+    from desktop.services.checkins import record_checkins
+    from desktop.services.members import merge_members
+    from desktop.services.merge_undo import last_undoable_merge, newest_merge, undo_merge
+
+    owner = actor_for(sqlite_workspace)
+    s = sqlite_workspace.session()
+    gid = create_group(s, owner, "早起营")
+    people = {
+        name: add_member(s, owner, gid, MemberInput(display_name=name, wechat_id=wx, joined_at=datetime(2026, 9, 1, 9)))
+        for name, wx in (("张三", "zhangsan_1"), ("张山", "zhangshan_2"), ("李四", "lisi_3"))
+    }
+    s.commit()
+    assert newest_merge(s, people["张三"][0]) is None
+    merge_id = merge_members(s, owner, people["张三"][0], people["张山"][0]).merge_id
+    s.commit()
+    assert newest_merge(s, people["张三"][0]) == (merge_id, None)
+    record_checkins(s, owner, gid, date(2026, 11, 6), [people["张三"][1]])
+    s.commit()
+    assert last_undoable_merge(s, people["张三"][0]) is None
+    found = newest_merge(s, people["张三"][0])
+    assert found is not None and found[0] == merge_id
+    why = found[1]
+    assert why is not None and "cannot be undone" in why and "add the other person again" in why
+    with pytest.raises(ValidationError, match="cannot be undone"):
+        undo_merge(s, owner, merge_id)
+    s.rollback()
+    assert newest_merge(s, people["李四"][0]) is None
     s.close()
