@@ -344,3 +344,30 @@ def test_a_bulk_mark_left_of_the_wrong_rows_is_undone_with_ctrl_z_as_if_never_ma
     assert {i: (m.status, m.left_at, m.left_reason) for i, m in again.items()} == {
         i: (m.status, m.left_at, m.left_reason) for i, m in marked.items()
     }
+
+
+def test_the_details_mark_left_of_the_wrong_person_is_undone_with_ctrl_z(qtbot, page, ws):
+    """李四 marked left from the member details instead of 张三: no Undo — only the member dialog set him back. The
+    roster's Ctrl+Z now takes it back, as it does an edit in the member dialog: 已入群, the join date he had."""
+    from models import MembershipSpell
+
+    li = ws.memberships["李四"]
+    assert page.select_memberships([li]) == 1
+    page.update_panel()  # the selection debounce, at once
+    panel = page.member_panel
+    assert panel.data is not None and panel.data.membership_id == li
+    with ws.database.session() as s:
+        before = get_member_input(s, li)
+    prompt = panel.mark_left()
+    type_text(qtbot, prompt.text_edit, "退群")
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert get_member_input(s, li).status == "left"
+    assert page.undo_button.isVisible()
+
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert get_member_input(s, li) == before
+        assert (
+            s.scalar(select(func.count()).select_from(MembershipSpell).where(MembershipSpell.membership_id == li)) == 0
+        )

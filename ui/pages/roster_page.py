@@ -195,6 +195,7 @@ class RosterPage(QWidget):
         self.member_panel = MemberPanel(self._database, self._actor)
         self.member_panel.edit_requested.connect(self.open_member_dialog)
         self.member_panel.changed.connect(self._on_panel_changed)
+        self.member_panel.left_marked.connect(self._on_member_saved)  # Undo, as for an edit in the member dialog
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(PANEL_DEBOUNCE_MS)

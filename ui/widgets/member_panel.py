@@ -44,6 +44,7 @@ from desktop.services.members import TimelineEvent, member_timeline
 from desktop.services.merge_undo import newest_merge, undo_merge
 from desktop.services.onboarding import leave_group, record_step, undo_step
 from desktop.services.operators import Actor, allowed
+from desktop.services.roster import LeaveSpan, MemberInput, get_member_input, leaves_of
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
@@ -181,6 +182,9 @@ class MemberPanel(QFrame):
 
     edit_requested = Signal(int)
     changed = Signal()
+    # a mark left / blacklist done here: (membership id, its fields before, its leaves before) — the roster puts it
+    # on its undo stack as an edit (a wrong person marked left had no Undo, only the member dialog)
+    left_marked = Signal(int, object, object)
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -673,13 +677,17 @@ class MemberPanel(QFrame):
 
     def _leave(self, membership_id: int, status: str, reason: str) -> None:
 
-        def leave(session) -> None:
+        def leave(session) -> tuple[MemberInput, list[LeaveSpan]]:
+            before = get_member_input(session, membership_id), leaves_of(session, membership_id)
             leave_group(session, self._actor, membership_id, reason, status=status)
+            return before
 
-        if not run_write(self, self._database, leave, changes=("members",)):
+        done = run_write(self, self._database, leave, changes=("members",))
+        if not done:
             return
         self.reload()
         self.changed.emit()
+        self.left_marked.emit(membership_id, *done.value)
 
     @Slot()
     def open_merge(self):
