@@ -160,6 +160,17 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
     return taken
 
 
+def _who(session: Session, membership_id: int) -> dict:
+    """Whom an attendance audit row is about: the membership and the person's name — the row's entity is the
+    activity, and "membership_id: 3" alone did not say who was ticked, taken off or excused."""
+    name = session.scalar(
+        select(Member.display_name)
+        .join(Membership, Membership.member_id == Member.id)
+        .where(Membership.id == membership_id)
+    )
+    return {"membership_id": membership_id, "display_name": name}
+
+
 def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membership_id: int) -> bool:
     """The member took their sign-up back (`2. 李四 不去了` in a later chain): a place that is only registered is
     removed; a place already marked attended, absent or excused is left as it is (a sign-up chain never takes back
@@ -178,7 +189,7 @@ def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membershi
         "attendance.withdraw",
         "activity",
         activity_id,
-        before={"membership_id": membership_id, "status": "registered"},
+        before={**_who(session, membership_id), "status": "registered"},
     )
     return True
 
@@ -216,7 +227,7 @@ def remove_place(session: Session, actor: Actor, activity_id: int, membership_id
         "attendance.remove",
         "activity",
         activity_id,
-        before={"membership_id": membership_id, "status": status, "role": role},
+        before={**_who(session, membership_id), "status": status, "role": role},
     )
     return status
 
@@ -250,8 +261,8 @@ def excuse_absences(session: Session, operator_id: int | None, membership_id: in
             "attendance.set",
             "activity",
             activity_id,
-            before={"membership_id": membership_id, "status": "absent"},
-            after={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
+            before={**_who(session, membership_id), "status": "absent"},
+            after={**_who(session, membership_id), "status": "excused", "reason": "请假 (leave)"},
         )
     return len(places)
 
@@ -351,8 +362,8 @@ def set_attendance(
         "attendance.set",
         "activity",
         activity_id,
-        before={"membership_id": membership_id, "status": before},
-        after={"membership_id": membership_id, "status": status, "role": role},
+        before={**_who(session, membership_id), "status": before},
+        after={**_who(session, membership_id), "status": status, "role": role},
     )
     return status
 

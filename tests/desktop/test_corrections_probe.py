@@ -12,7 +12,7 @@ from desktop.errors import ValidationError
 from desktop.metrics import month_stats
 from desktop.phrases import Phrase, ledger_reason
 from desktop.services.activities_queries import attendance_sheet
-from desktop.services.audit_export import ACTION_LABELS
+from desktop.services.audit_export import ACTION_LABELS, summary_text
 from desktop.services.groups import create_group
 from desktop.services.onboarding import list_steps, record_step, undo_step
 from desktop.services.participation import ActivityInput, create_activity, remove_place, set_attendance
@@ -101,6 +101,10 @@ def test_a_member_ticked_by_mistake_can_be_taken_off_the_list_and_the_rate_reads
         assert '"status": "registered"' in audits[0] and f'"membership_id": {li}' in audits[0]
         assert '"status": "attended"' in audits[1]
         assert "attendance.remove" in ACTION_LABELS
+        # the rows name whom they are about (their entity is the activity): "membership_id: 2" alone did not
+        assert "姓名: 李四" in summary_text(audits[0]) and "name: 王五" in summary_text(audits[1], "en")
+        ticked = s.scalars(select(AuditEntry.summary).where(AuditEntry.action == "attendance.set")).all()
+        assert any("李四" in summary_text(t) for t in ticked)
     ws.dispose()
 
 
