@@ -174,3 +174,17 @@ def test_the_newest_merge_says_why_it_can_no_longer_be_undone_and_how_to_separat
     s.rollback()
     assert newest_merge(s, people["李四"][0]) is None
     s.close()
+
+
+def test_taking_a_place_off_the_list_on_both_engines(workspace):
+    """remove_place on SQLite and PostgreSQL: the place goes, its points reversed on the activity's day."""
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        gid, aid, ids = _camp(s, owner)
+        s.commit()
+        assert remove_place(s, owner, aid, ids["张三"]) == "attended"
+        s.commit()
+        assert {line.membership_id: line.status for line in attendance_sheet(s, gid, aid)}[ids["张三"]] is None
+        assert balance(s, ids["张三"]) == 0
+        assert month_stats(s, gid, 2026, 10).attendance_rate == 1.0  # 王五 attended, alone on the list
+        assert kept.drift(s.connection()) == []
