@@ -108,6 +108,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "ledger.undo_step": ("撤销入群步骤", "Entry step undone"),
     "ledger.referrer_changed": ("推荐人变更", "Referrer changed"),
     "ledger.not_joined": ("改回未入群", "Set back to not joined yet"),
+    "ledger.join_date_corrected": ("入群日期更正", "Join date corrected"),
     "ledger.activity_changed": ("活动时间或形式变更", "Activity moved or changed"),
     "ledger.activity_deleted": ("活动「{title}」已删除", "Activity “{title}” deleted"),
     "ledger.attendance_changed": ("出勤变更", "Attendance changed"),

@@ -103,6 +103,10 @@
             <translation>Set back to not joined yet</translation>
         </message>
         <message>
+            <source>Join date corrected</source>
+            <translation>Join date corrected</translation>
+        </message>
+        <message>
             <source>Activity moved or changed</source>
             <translation>Activity moved or changed</translation>
         </message>

@@ -3,6 +3,7 @@ reads as in a second workspace where it was never made (the oracle), with the au
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -17,7 +18,7 @@ from desktop.services.groups import create_group
 from desktop.services.onboarding import list_steps, record_step, undo_step
 from desktop.services.participation import ActivityInput, create_activity, remove_place, set_attendance
 from desktop.services.points import balance, recompute_preview
-from desktop.services.roster import MemberInput, add_member, get_member_input
+from desktop.services.roster import MemberInput, add_member, get_member_input, update_member
 from desktop.services.texts import stalled_text
 from desktop.workspace import actor_for, open_workspace
 from models import AuditEntry, PointsEntry, kept
@@ -188,3 +189,42 @@ def test_taking_a_place_off_the_list_on_both_engines(workspace):
         assert balance(s, ids["张三"]) == 0
         assert month_stats(s, gid, 2026, 10).attendance_rate == 1.0  # 王五 attended, alone on the list
         assert kept.drift(s.connection()) == []
+
+
+def test_a_corrected_join_date_moves_the_referral_it_earned(tmp_path):
+    """孙七, brought by 张三, entered on 3 November as joined on 2 November; he had joined on 20 October, and the
+    date was put right on 8 November. 张三's +20 stayed dated 2 November: November's points, the leaderboard text
+    naming 张三 first, October's without it. With the date corrected the award moves with it: every month's points
+    read as in a workspace where the right date was entered, the balance unchanged, the reversal saying why."""
+    from desktop.services.texts import leaderboard_text
+
+    def camp(path, joined):
+        database = open_workspace(path)
+        owner = actor_for(database)
+        s = database.session()
+        gid = create_group(s, owner, "早起营")
+        zhang_id, zhang = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 9, 1)))
+        _, sun = add_member(s, owner, gid, MemberInput(display_name="孙七", joined_at=joined, referrer_id=zhang_id))
+        s.commit()
+        return database, owner, s, gid, zhang, sun
+
+    clean, _o, cs, cgid, czhang, _csun = camp(tmp_path / "clean.sqlite", datetime(2026, 10, 20, 10))
+    expected = [month_stats(cs, cgid, 2026, m).points_awarded for m in (10, 11)]
+    assert expected == [20, 0]
+
+    ws, owner, s, gid, zhang, sun = camp(tmp_path / "mistake.sqlite", datetime(2026, 11, 2, 10))
+    assert [month_stats(s, gid, 2026, m).points_awarded for m in (10, 11)] == [0, 20]
+    loaded = get_member_input(s, sun)
+    update_member(s, owner, sun, replace(loaded, joined_at=datetime(2026, 10, 20, 10)), loaded=loaded)
+    s.commit()
+    assert [month_stats(s, gid, 2026, m).points_awarded for m in (10, 11)] == expected
+    assert balance(s, zhang) == balance(cs, czhang) == 20
+    assert leaderboard_text(s, gid, 2026, 11).parts == leaderboard_text(cs, cgid, 2026, 11).parts == ()
+    assert recompute_preview(s, gid) == []
+    assert kept.drift(s.connection()) == []
+    reversal = s.scalar(select(PointsEntry.reason).where(PointsEntry.source_kind == "reversal"))
+    assert ledger_reason(reversal).english == "Join date corrected: Referred a member"
+    s.close()
+    cs.close()
+    ws.dispose()
+    clean.dispose()
