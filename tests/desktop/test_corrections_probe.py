@@ -3,6 +3,7 @@ reads as in a second workspace where it was never made (the oracle), with the au
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -228,3 +229,31 @@ def test_a_corrected_join_date_moves_the_referral_it_earned(tmp_path):
     cs.close()
     ws.dispose()
     clean.dispose()
+
+
+def test_a_roster_file_that_corrects_a_join_date_moves_the_referral_too(tmp_path, capsys):
+    """The same correction by an updated roster file (import roster again, 孙七's 入群时间 put right): the referral
+    stayed in November; it follows the join date, as the member dialog's correction does."""
+    from desktop.cli import main
+
+    db = str(tmp_path / "ws.sqlite")
+    first, fixed = tmp_path / "roster.csv", tmp_path / "roster-fixed.csv"
+    head = "姓名,微信号,入群时间,推荐人\n张三,zhangsan01,2026-09-01,\n"
+    first.write_text(head + "孙七,sunqi07,2026-11-02,张三\n", encoding="utf-8")
+    fixed.write_text(head + "孙七,sunqi07,2026-10-20,张三\n", encoding="utf-8")
+
+    def points(month: str) -> int:
+        capsys.readouterr()
+        assert main(["--db", db, "stats", "--group", "早起营", "--month", month, "--json"]) == 0
+        return json.loads(capsys.readouterr().out)["points_awarded"]
+
+    assert main(["--db", db, "import", "roster", str(first), "--group", "早起营"]) == 0
+    assert (points("2026-10"), points("2026-11")) == (0, 20)
+    assert main(["--db", db, "import", "roster", str(fixed), "--group", "早起营"]) == 0
+    assert (points("2026-10"), points("2026-11")) == (20, 0)
+    database = open_workspace(db)
+    with database.session() as s:
+        assert kept.drift(s.connection()) == []
+        gid = s.scalar(select(PointsEntry.group_id).limit(1))
+        assert recompute_preview(s, gid) == []
+    database.dispose()
