@@ -107,6 +107,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     # checks that every action the code records has a label
     "activity.delete": ("删除活动", "Delete activity"),
     "attendance.withdraw": ("取消报名", "Withdraw sign-up"),
+    "attendance.remove": ("移出活动名单", "Take off an activity's list"),
     "bulk.unrole": ("批量移除角色", "Remove role"),
     "bulk.untag": ("批量移除标签", "Remove tag"),
     "import.checkins": ("导入打卡记录", "Import check-ins"),

@@ -3090,6 +3090,7 @@ class _Writer:
         self.remember_all = False  # the file has a referrer column: keep every written row's member id
         self.deferred: list[tuple[int, int]] = []  # (membership id, row of the referrer)
         self.may_refer: set[int] = set()  # memberships given a referrer or made members: may earn a referral
+        self.join_moved: dict[int, datetime | None] = {}  # membership -> its join date before the file changed it
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.step_id: int | None = session.scalar(
             select(EntryStep.id).where(
@@ -3224,6 +3225,15 @@ class _Writer:
                 self.deferred.append((membership_ids[r.row], ops.referrer[1]))
             if ops.referrer is not None or (ops.membership_id is not None and ops.ms_set.get("status") == "active"):
                 self.may_refer.add(membership_ids[r.row])
+        moved = {msid: values for msid, values in ms_updates if "joined_at" in values}
+        ids = sorted(moved)
+        for start in range(0, len(ids), 500):  # the join dates the file corrects, as they were: follow_join_dates
+            chunk = ids[start : start + 500]
+            for msid, joined, was in session.execute(
+                select(Membership.id, Membership.joined_at, Membership.status).where(Membership.id.in_(chunk))
+            ).all():
+                if not (was in _GONE and moved[msid].get("status", was) not in _GONE):  # a return is a new join
+                    self.join_moved[msid] = joined
         _bulk_update(session, Membership.__table__, ms_updates)
         # a status column that takes someone out of the group ends their running leave (请假) as every other path
         # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return
@@ -3321,6 +3331,21 @@ class _Writer:
             for ms in earning:
                 _award_referral(self.session, ms, ms.joined_at or self.now, self.actor)
 
+    def follow_join_dates(self) -> None:
+        """A join date the file corrects moves the referral that join earned with it, as the member dialog's does
+        (onboarding.follow_join_date): the referrer's points stayed dated the old, mistaken join day."""
+        from desktop.services.onboarding import follow_join_date
+
+        ids = sorted(self.join_moved)
+        for start in range(0, len(ids), 500):
+            for ms in self.session.scalars(
+                select(Membership)
+                .where(Membership.id.in_(ids[start : start + 500]))
+                .execution_options(populate_existing=True)  # written by the import's Core statements
+            ).all():
+                if ms.status not in ("applicant", "onboarding"):
+                    follow_join_date(self.session, ms, self.join_moved[ms.id], self.actor)
+
     def finish(self, unchanged: int, skipped: int = 0) -> None:
         if self.deferred:
             params = [
@@ -3336,6 +3361,7 @@ class _Writer:
                     params,
                 )
         self.earn_referrals()
+        self.follow_join_dates()
         if self.added or self.updated:
             self.session.connection().execute(
                 insert(AuditEntry.__table__),

@@ -192,17 +192,8 @@ def audit_rows_of(connection: Connection, member_id: int) -> list[int]:
 def last_undoable_merge(session: Session, member_id: int) -> int | None:
     """The newest merge into `member_id` that can still be undone (not undone, nothing changed since), else None:
     what the member's details offer to undo."""
-    merge_id = session.scalar(
-        select(MergeUndo.id)
-        .where(MergeUndo.kept_member_id == member_id, MergeUndo.undone_at.is_(None))
-        .order_by(MergeUndo.merged_at.desc(), MergeUndo.id.desc())
-        .limit(1)
-    )
-    if merge_id is None:
-        return None
-    record = session.get(MergeUndo, merge_id)
-    assert record is not None
-    return merge_id if _why_not(session, record) is None else None
+    newest = newest_merge(session, member_id)
+    return newest[0] if newest is not None and newest[1] is None else None
 
 
 def _why_not(session: Session, record: MergeUndo) -> str | None:
@@ -226,10 +217,30 @@ def _why_not(session: Session, record: MergeUndo) -> str | None:
     current = snapshot(session.connection(), [keep_id, drop_id], json.loads(record.rows)["memberships"])
     if digest(current) != record.after_digest:
         return (
-            "合并之后这两人的记录又有了改动（打卡、积分、资料等），无法撤销合并；请在名册里手动拆分"
-            " (their records changed after the merge — a check-in, points, an edit — so it cannot be undone)"
+            "合并之后这两人的记录又有了改动（打卡、积分、资料等），无法撤销合并。要分开两人：新增另一人（其原来的资料见操作"
+            "记录里这次合并的一行），把属于他的打卡在这里撤销、再为新增的记录登记"
+            " (their records changed after the merge — a check-in, points, an edit — so it cannot be undone. To"
+            " separate them, add the other person again — the audit log's merge entry shows their former details —"
+            " then undo their check-ins here and log them for the new record)"
         )
     return None
+
+
+def newest_merge(session: Session, member_id: int) -> tuple[int, str | None] | None:
+    """The newest merge into `member_id` not undone yet, with why it cannot be undone now (None: it can), or None
+    when there is none: the member's details offer its undo, or say why not and what to do instead — a merge that
+    could no longer be undone (a check-in logged since) took its Undo button away without a word."""
+    merge_id = session.scalar(
+        select(MergeUndo.id)
+        .where(MergeUndo.kept_member_id == member_id, MergeUndo.undone_at.is_(None))
+        .order_by(MergeUndo.merged_at.desc(), MergeUndo.id.desc())
+        .limit(1)
+    )
+    if merge_id is None:
+        return None
+    record = session.get(MergeUndo, merge_id)
+    assert record is not None
+    return merge_id, _why_not(session, record)
 
 
 def undo_merge(session: Session, actor: Actor, merge_id: int) -> tuple[int, int]:

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, ValidationError
@@ -42,9 +42,10 @@ from models.base import STEP_KINDS
 from models.queries.participation import first_participation
 
 # the whys of a referral's reversal (desktop/phrases.py ledger.*): paid to someone no longer the referrer; the
-# membership set back to 申请中/入群中 without ever having been a member
+# membership set back to 申请中/入群中 without ever having been a member; moved to a corrected join date
 REFERRER_CHANGED = "推荐人变更"
 NOT_JOINED = "改回未入群"
+JOIN_DATE_CORRECTED = "入群日期更正"
 
 
 @dataclass(frozen=True)
@@ -407,6 +408,48 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
     )
 
 
+def follow_join_date(session: Session, ms: Membership, old_joined: datetime | None, actor: Actor) -> None:
+    """A join date corrected in the member dialog moves the referral earned by that join with it: the award is dated
+    the day the membership became a member, and a newcomer entered as joined on 2 November who had joined on 20
+    October kept their referrer's +20 in November — November's points, board and summary, October's without it —
+    after the date was put right. The standing award dated the old join day is reversed (入群日期更正) and written
+    again, the same points to the same referrer, on the new one; one earned on another day (an earlier spell) stays."""
+    if old_joined is None or ms.joined_at is None or ms.joined_at.date() == old_joined.date():
+        return
+    session.flush()
+    closed = select(MembershipSpell.id).where(
+        MembershipSpell.membership_id == ms.id, MembershipSpell.joined_at == old_joined
+    )
+    if session.scalar(closed.limit(1)) is not None:  # a return: the old join is a closed spell's, its award stays there
+        return
+    reversal = aliased(PointsEntry)
+    entries = session.execute(
+        select(PointsEntry.id, PointsEntry.membership_id, PointsEntry.points, PointsEntry.reason).where(
+            PointsEntry.source_kind == "referral",
+            PointsEntry.source_id == ms.id,
+            PointsEntry.reverses_id.is_(None),
+            PointsEntry.day == old_joined.date(),
+            ~select(reversal.id).where(reversal.reverses_id == PointsEntry.id).exists(),
+        )
+    ).all()
+    from desktop.services.points import reverse_entry
+
+    for entry_id, referrer_ms, points, reason in entries:
+        reverse_entry(session, entry_id, actor.id, JOIN_DATE_CORRECTED)
+        session.execute(
+            insert(PointsEntry).values(
+                membership_id=referrer_ms,
+                group_id=ms.group_id,
+                day=ms.joined_at.date(),
+                points=points,
+                reason=reason,
+                source_kind="referral",
+                source_id=ms.id,
+                operator_id=actor.id,
+            )
+        )
+
+
 def keep_closed_spell(session: Session, ms: Membership, back_at: datetime) -> bool:
     """A former member comes back at `back_at`: keep the spell that ended (joined_at, left_at, left_reason) as a
     closed spell (membership_spell, docs/architecture.md "Membership spells") before the membership's own dates
@@ -651,6 +694,32 @@ def _join_taken_back(session: Session, membership_id: int, when: datetime) -> da
     return None
 
 
+def _was_applicant_before_steps(session: Session, membership_id: int) -> bool:
+    """Whether the membership became 入群中 by a step recorded for an applicant (申请中) — so with its last step
+    undone it is an applicant again. One added or imported as 入群中 (in the group chat, no step done yet), or set so in
+    the member dialog, stays 入群中: every step ticked for the wrong person and undone made such a newcomer 申请中 —
+    out of the stalled-newcomer text and the 入群中 filter, as if they had never entered the group chat. Read from the
+    membership's audit trail: its latest move into 入群中 from outside the 入群中/已入群 round of steps."""
+    rows = session.execute(
+        select(AuditEntry.action, AuditEntry.summary)
+        .where(AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id)
+        .order_by(AuditEntry.id.desc())
+    )
+    for action, summary in rows:
+        try:
+            payload = json.loads(summary) if summary else {}
+        except ValueError:
+            continue
+        before = payload.get("before") if isinstance(payload, dict) else None
+        after = payload.get("after") if isinstance(payload, dict) else None
+        if not isinstance(before, dict) or not isinstance(after, dict):
+            continue
+        if after.get("status") != "onboarding" or before.get("status") in ("onboarding", "active"):
+            continue
+        return action == "step.record" and before.get("status") == "applicant"
+    return False
+
+
 def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) -> StepOutcome:
     require(actor, "record_participation")
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")  # as record_step
@@ -689,7 +758,7 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         left = session.scalar(
             select(func.count()).select_from(StepProgress).where(StepProgress.membership_id == membership_id)
         )
-        if left == 0:
+        if left == 0 and _was_applicant_before_steps(session, membership_id):
             ms.status = "applicant"
     record_audit(
         session,

@@ -160,6 +160,17 @@ def delete_activity(session: Session, actor: Actor, activity_id: int) -> int:
     return taken
 
 
+def _who(session: Session, membership_id: int) -> dict:
+    """Whom an attendance audit row is about: the membership and the person's name — the row's entity is the
+    activity, and "membership_id: 3" alone did not say who was ticked, taken off or excused."""
+    name = session.scalar(
+        select(Member.display_name)
+        .join(Membership, Membership.member_id == Member.id)
+        .where(Membership.id == membership_id)
+    )
+    return {"membership_id": membership_id, "display_name": name}
+
+
 def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membership_id: int) -> bool:
     """The member took their sign-up back (`2. 李四 不去了` in a later chain): a place that is only registered is
     removed; a place already marked attended, absent or excused is left as it is (a sign-up chain never takes back
@@ -178,9 +189,47 @@ def withdraw_sign_up(session: Session, actor: Actor, activity_id: int, membershi
         "attendance.withdraw",
         "activity",
         activity_id,
-        before={"membership_id": membership_id, "status": "registered"},
+        before={**_who(session, membership_id), "status": "registered"},
     )
     return True
+
+
+def remove_place(session: Session, actor: Actor, activity_id: int, membership_id: int) -> str | None:
+    """Take a member off an activity's list, whatever their place says: someone ticked or signed up by mistake (the
+    wrong 李四 ticked attended, unticked later) stayed 已报名 for an activity they never signed up for — counted in the
+    activity's and the month's attendance rate as a no-show, with no way to take the place back but a chain saying
+    「不去了」. An attended place's points are reversed (dated the activity's day, keeping the ledger in agreement
+    with the rules as delete_activity does). Returns the status the place had, None when there was none; audited
+    with it, so the record says what was taken off."""
+    require(actor, "record_participation")
+    connection = session.connection()
+    if not bulk.lock_rows(connection, "activity", [activity_id], mode="refer"):
+        raise gone("这个活动", "activity")
+    bulk.lock_rows(connection, "membership", [membership_id], mode="write")  # as set_attendance
+    act = session.get(Activity, activity_id)
+    if act is None:
+        raise gone("这个活动", "activity")
+    place = session.scalar(
+        select(Attendance).where(Attendance.activity_id == activity_id, Attendance.membership_id == membership_id)
+    )
+    if place is None:
+        return None
+    status, role, att_id = place.status, place.role, place.id
+    taken_back = [membership_id] if status == "attended" else []
+    with keeping_agreement(session, act.group_id, taken_back, actor.id, act.starts_at.date()):  # points.py
+        if status == "attended":
+            reverse_source(session, "attendance", att_id, actor.id, PHRASES["ledger.place_removed"][0])
+        session.execute(delete(Attendance).where(Attendance.id == att_id))
+        session.flush()
+    record_audit(
+        session,
+        actor.id,
+        "attendance.remove",
+        "activity",
+        activity_id,
+        before={**_who(session, membership_id), "status": status, "role": role},
+    )
+    return status
 
 
 def excuse_absences(session: Session, operator_id: int | None, membership_id: int, start: date, end: date) -> int:
@@ -208,7 +257,7 @@ def excuse_absences(session: Session, operator_id: int | None, membership_id: in
             att_id,
             activity_id,
             excused=True,
-            before={"membership_id": membership_id, "status": "absent"},
+            before={**_who(session, membership_id), "status": "absent"},
             reason="请假 (leave)",
         )
     return len(places)
@@ -232,7 +281,7 @@ def _set_leave_mark(
         .where(Attendance.id == att_id)
         .values(status=status, leave_excused=excused, recorded_by=operator_id, updated_at=utcnow())
     )
-    after = {"membership_id": membership_id, "status": status, "reason": reason}
+    after = {**_who(session, membership_id), "status": status, "reason": reason}
     record_audit(session, operator_id, "attendance.set", "activity", activity_id, before=before, after=after)
 
 
@@ -271,7 +320,7 @@ def unexcuse_places(session: Session, operator_id: int | None, membership_id: in
             att_id,
             activity_id,
             excused=False,
-            before={"membership_id": membership_id, "status": "excused", "reason": "请假 (leave)"},
+            before={**_who(session, membership_id), "status": "excused", "reason": "请假 (leave)"},
             reason="请假已取消 (leave taken back)",
         )
         changed += 1
@@ -388,8 +437,8 @@ def set_attendance(
         "attendance.set",
         "activity",
         activity_id,
-        before={"membership_id": membership_id, "status": before},
-        after={"membership_id": membership_id, "status": status, "role": role},
+        before={**_who(session, membership_id), "status": before},
+        after={**_who(session, membership_id), "status": status, "role": role},
     )
     return status
 

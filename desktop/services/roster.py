@@ -858,12 +858,17 @@ def update_member(
         when=data.left_at,
         reason=data.left_reason,
     )
+    old_joined = ms.joined_at
     for f in MEMBERSHIP_FIELDS:  # the join date before the leaving one: the pair is checked at each flush
         setattr(ms, f, getattr(data, f))
     ms.left_at, ms.left_reason = left_at, left_reason
     end_leaves(session, membership_id, ms.left_at, actor.id)
     ms.tier_id = _tier_id(session, data.tier)
     earn_referral(session, ms, actor, was=before.status)
+    if ms.status not in ("applicant", "onboarding"):  # the join date put right: its referral goes with it
+        from desktop.services.onboarding import follow_join_date  # onboarding imports this module
+
+        follow_join_date(session, ms, old_joined, actor)
     _drop_tags_the_last_edit_added(session, ms.member_id, old_tags - {t.id for t in ms.member.tags})
     after = get_member_input(session, membership_id)
     changed_before = {

@@ -4,6 +4,10 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
+            <source>— Not on the list</source>
+            <translation>— Not on the list</translation>
+        </message>
+        <message>
             <source>%1 is on leave that day: recorded as excused, not absent.</source>
             <translation>%1 is on leave that day: recorded as excused, not absent.</translation>
         </message>

@@ -4,6 +4,10 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
+            <source>— Not on the list</source>
+            <translation>—（不在名单上）</translation>
+        </message>
+        <message>
             <source>%1 is on leave that day: recorded as excused, not absent.</source>
             <translation>%1 当天请假：已记为请假，不记缺席。</translation>
         </message>

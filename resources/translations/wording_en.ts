@@ -103,6 +103,10 @@
             <translation>Set back to not joined yet</translation>
         </message>
         <message>
+            <source>Join date corrected</source>
+            <translation>Join date corrected</translation>
+        </message>
+        <message>
             <source>Activity moved or changed</source>
             <translation>Activity moved or changed</translation>
         </message>
@@ -113,6 +117,10 @@
         <message>
             <source>Attendance changed</source>
             <translation>Attendance changed</translation>
+        </message>
+        <message>
+            <source>Taken off the activity's list</source>
+            <translation>Taken off the activity's list</translation>
         </message>
         <message>
             <source>Contribution removed</source>

@@ -100,6 +100,10 @@
             <translation>改回未入群</translation>
         </message>
         <message>
+            <source>Join date corrected</source>
+            <translation>入群日期更正</translation>
+        </message>
+        <message>
             <source>Activity moved or changed</source>
             <translation>活动时间或形式变更</translation>
         </message>
@@ -110,6 +114,10 @@
         <message>
             <source>Attendance changed</source>
             <translation>出勤变更</translation>
+        </message>
+        <message>
+            <source>Taken off the activity's list</source>
+            <translation>移出活动名单</translation>
         </message>
         <message>
             <source>Contribution removed</source>

@@ -765,3 +765,30 @@ def test_ctrl_n_and_ctrl_shift_v_work_from_the_group_list(qtbot, ws):
         if title:
             assert page.active_dialog.windowTitle() == title
         page.active_dialog.reject()
+
+
+def test_a_member_ticked_by_mistake_is_taken_off_the_list_from_the_status_column(qtbot, ws):
+    """李四 ticked attended by mistake, then unticked: the sheet keeps him 已报名 (registered) — a no-show in the
+    attendance rate for an activity he never signed up for, and the status column offered no way back. Its
+    "— Not on the list" choice takes the place off (desktop: participation.remove_place), the row reads "—"."""
+    aid = add_activity(ws)
+    page = open_page(qtbot, ws)
+    li = ws.memberships["李四"]
+    row = page.attendance_row(li)
+    box = page.attendance_proxy.index(row, ATT_ATTENDED)
+    assert page.attendance_proxy.setData(box, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert page.attendance_proxy.setData(box, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert status_of(ws, aid, "李四") == "registered"
+
+    index = page.attendance_proxy.index(page.attendance_row(li), ATT_STATUS)
+    delegate = page.attendance_table.itemDelegateForColumn(ATT_STATUS)
+    editor = delegate.createEditor(page.attendance_table.viewport(), QStyleOptionViewItem(), index)
+    choice = editor.findData("")
+    assert choice >= 0 and editor.itemText(choice) == "— Not on the list"
+    editor.setCurrentIndex(choice)
+    delegate.setModelData(editor, page.attendance_proxy, index)
+    editor.deleteLater()
+    assert status_of(ws, aid, "李四") is None
+    qtbot.waitUntil(lambda: page.attendance_proxy.index(page.attendance_row(li), ATT_STATUS).data() == "—")
+    with ws.database.session() as s:
+        assert balance(s, li) == 0

@@ -278,3 +278,35 @@ def test_the_kept_persons_details_offer_to_undo_the_merge_until_a_record_changes
     qtbot.addWidget(assistant_panel)
     assistant_panel.set_membership(ws.memberships["张三"])
     assert not assistant_panel.unmerge_button.isVisibleTo(assistant_panel)
+
+
+def test_a_merge_that_can_no_longer_be_undone_says_so_and_what_to_do_instead(qtbot, ws):
+    """Merged by mistake, found out after a check-in was logged for the kept 张三: the details' Undo merge… simply
+    went away — nothing said the merge could not be undone any more, nor how to separate the two. The panel says
+    why, and what to do instead; while it can still be undone it says nothing of the kind."""
+    from desktop.services.members import merge_members
+    from ui.widgets.member_panel import MemberPanel
+
+    with ws.database.session() as s:
+        merge_members(s, ws.owner, ws.members["张三"], ws.members["张三#2"])
+        s.commit()
+    panel = MemberPanel(ws.database, ws.owner)
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.show()
+    panel.set_membership(ws.memberships["张三"])
+    assert panel.unmerge_button.isVisible() and not panel.merge_note.isVisible()
+    with ws.database.session() as s:
+        record_checkins(s, ws.owner, ws.group_id, TEST_TODAY, [ws.memberships["张三"]])
+        s.commit()
+    panel.reload()
+    assert not panel.unmerge_button.isVisible()
+    assert panel.merge_note.isVisible()
+    note = panel.merge_note.text()
+    assert "cannot be undone" in note and "add the other person again" in note
+    assert "合并" not in note  # the window's language only
+    other = MemberPanel(ws.database, ws.owner)
+    qtbot.addWidget(other)
+    other.show()
+    other.set_membership(ws.memberships["李四"])  # no merge into 李四: nothing to say
+    assert not other.merge_note.isVisible()

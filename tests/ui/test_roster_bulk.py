@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from helpers import OFFSCREEN_QUIRKS, type_text
 from PySide6.QtCore import Qt
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.services.roster import get_member_input
 from desktop.services.roster_queries import membership_snapshots
 from models import AuditEntry, Member, Membership
+from tests.fixed_day import TEST_TODAY
 from ui.models.roster_table_model import COL_NAME
 from ui.pages.roster_page import RosterPage
 
@@ -303,3 +304,70 @@ def test_an_id_number_typed_as_a_leaving_reason_or_a_tag_keeps_its_last_four_and
         rows = s.execute(select(Membership.status, Membership.left_reason).where(Membership.id.in_(ids))).all()
     assert set(rows) == {("left", "身份证****4518核验不过")}
     assert page.undo_label.text().endswith("only its last four characters were kept.")
+
+
+def test_a_bulk_mark_left_of_the_wrong_rows_is_undone_with_ctrl_z_as_if_never_marked(qtbot, page, ws):
+    """Three people marked left by mistake (the wrong rows selected): unlike a tier, a tag or a deletion, the mark had
+    no Undo — each had to be set back in the member dialog, one by one. Ctrl+Z (or the bar's Undo) now puts each back
+    as they were: 已入群 with the join date they had, no leaving day, no closed spell, the month's 退群 back to 0, the
+    audit saying so; redo marks them left again with the same day and reason."""
+    from desktop.metrics import month_stats
+    from desktop.services.roster import leaves_of
+    from models import MembershipSpell
+
+    ids = select_three(qtbot, page, ws)
+    with ws.database.session() as s:
+        before = {i: get_member_input(s, i) for i in ids}
+        left_before = month_stats(s, ws.group_id, TEST_TODAY.year, TEST_TODAY.month).left
+    page._do_mark_left(ids, "活动结束")
+    assert page.undo_button.isVisible() and "Marked 3 person(s) as left." in page.undo_label.text()
+    with ws.database.session() as s:
+        marked = {i: get_member_input(s, i) for i in ids}
+        assert {m.status for m in marked.values()} == {"left"}
+        assert month_stats(s, ws.group_id, TEST_TODAY.year, TEST_TODAY.month).left == left_before + 3
+
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert {i: get_member_input(s, i) for i in ids} == before
+        assert (
+            s.scalar(select(func.count()).select_from(MembershipSpell).where(MembershipSpell.membership_id.in_(ids)))
+            == 0
+        )
+        assert month_stats(s, ws.group_id, TEST_TODAY.year, TEST_TODAY.month).left == left_before
+        undone = s.scalars(select(AuditEntry.summary).where(AuditEntry.action == "member.update")).all()
+        assert len(undone) == 3 and all('"left"' in u and '"active"' in u for u in undone)
+        assert all(leaves_of(s, i) == [] for i in ids)
+
+    page.redo()
+    with ws.database.session() as s:
+        again = {i: get_member_input(s, i) for i in ids}
+    assert {i: (m.status, m.left_at, m.left_reason) for i, m in again.items()} == {
+        i: (m.status, m.left_at, m.left_reason) for i, m in marked.items()
+    }
+
+
+def test_the_details_mark_left_of_the_wrong_person_is_undone_with_ctrl_z(qtbot, page, ws):
+    """李四 marked left from the member details instead of 张三: no Undo — only the member dialog set him back. The
+    roster's Ctrl+Z now takes it back, as it does an edit in the member dialog: 已入群, the join date he had."""
+    from models import MembershipSpell
+
+    li = ws.memberships["李四"]
+    assert page.select_memberships([li]) == 1
+    page.update_panel()  # the selection debounce, at once
+    panel = page.member_panel
+    assert panel.data is not None and panel.data.membership_id == li
+    with ws.database.session() as s:
+        before = get_member_input(s, li)
+    prompt = panel.mark_left()
+    type_text(qtbot, prompt.text_edit, "退群")
+    qtbot.mouseClick(prompt.ok_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert get_member_input(s, li).status == "left"
+    assert page.undo_button.isVisible()
+
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert get_member_input(s, li) == before
+        assert (
+            s.scalar(select(func.count()).select_from(MembershipSpell).where(MembershipSpell.membership_id == li)) == 0
+        )

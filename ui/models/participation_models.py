@@ -264,6 +264,12 @@ class AttendanceTableModel(RowTableModel[AttendanceLine]):
             status = "attended" if checked else "registered"
         elif index.column() == ATT_STATUS and role == Qt.ItemDataRole.EditRole and value:
             status = str(value)
+        elif index.column() == ATT_STATUS and role == Qt.ItemDataRole.EditRole and value == "" and status:
+            # "not on the list": the place goes (someone ticked or signed up by mistake); the writer gets ""
+            if self.writer is None or not self.writer(row.membership_id, "", att_role):
+                return False
+            self.replace_row(index.row(), replace(row, status=None, role=None))
+            return True
         elif index.column() == ATT_ROLE and role == Qt.ItemDataRole.EditRole and value:
             att_role = str(value)
             status = status or "registered"

@@ -62,6 +62,7 @@ from desktop.services.participation import (
     add_violation,
     delete_activity,
     remove_contribution,
+    remove_place,
     remove_violation,
     set_attendance,
 )
@@ -282,7 +283,13 @@ class ActivitiesPage(GroupPage):
         )
         self.attendance_table.setItemDelegateForColumn(
             ATT_STATUS,
-            CodeComboDelegate(lambda: [(s, attendance_status_label(s)) for s in ATTENDANCE_STATUSES], self),
+            CodeComboDelegate(
+                lambda: (
+                    [(s, attendance_status_label(s)) for s in ATTENDANCE_STATUSES]
+                    + [("", self.tr("— Not on the list"))]
+                ),
+                self,
+            ),
         )
         self.attendance_table.setItemDelegateForColumn(
             ATT_ROLE, CodeComboDelegate(lambda: [(r, attendance_role_label(r)) for r in ATTENDANCE_ROLES], self)
@@ -743,6 +750,17 @@ class ActivitiesPage(GroupPage):
     def _write_attendance(self, membership_id: int, status: str, role: str) -> bool:
         if self._activity_id is None:
             return False
+        if not status:  # "— Not on the list": the place goes, an attended one's points with it
+            done = run_write(
+                self,
+                self._database,
+                remove_place,
+                self._actor,
+                self._activity_id,
+                membership_id,
+                changes=PARTICIPATION_CHANGES,
+            )
+            return bool(done)
         done = run_write(
             self,
             self._database,

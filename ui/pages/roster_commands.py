@@ -151,3 +151,23 @@ def edit_command(
         lambda s, a: redo_member_edit(s, a, membership_id, after, before),
         lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or [], edited=after),
     )
+
+
+def mark_left_command(
+    runner: Runner, text: str, edits: list[tuple[int, MemberInput, MemberInput, list[LeaveSpan]]]
+) -> ServiceCommand:
+    """The undo of a bulk "mark left" — the wrong rows selected, found out a moment later — was not there at all: each
+    person had to be set back in the member dialog one by one. `edits`: (membership id, its fields before the mark,
+    after it, its leaves before it). Undo puts each back as it was (undo_member_edit: the join date they had, so a
+    correction and no closed spell; the leave days the mark cut put back), only where the leaving is still the mark's;
+    redo marks them again on the same day with the same reason."""
+
+    def undo(session: Session, actor: Actor) -> None:
+        for membership_id, before, after, leaves in edits:
+            undo_member_edit(session, actor, membership_id, before, leaves, edited=after)
+
+    def redo(session: Session, actor: Actor) -> None:
+        for membership_id, before, after, _leaves in edits:
+            redo_member_edit(session, actor, membership_id, after, before)
+
+    return ServiceCommand(runner, text, redo, undo, len(edits))

@@ -65,6 +65,7 @@ from ui.pages.roster_commands import (
     Step,
     delete_command,
     edit_command,
+    mark_left_command,
     restore_command,
     role_command,
     set_tier_command,
@@ -194,6 +195,7 @@ class RosterPage(QWidget):
         self.member_panel = MemberPanel(self._database, self._actor)
         self.member_panel.edit_requested.connect(self.open_member_dialog)
         self.member_panel.changed.connect(self._on_panel_changed)
+        self.member_panel.left_marked.connect(self._on_member_saved)  # Undo, as for an edit in the member dialog
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(PANEL_DEBOUNCE_MS)
@@ -1039,15 +1041,30 @@ class RosterPage(QWidget):
         return self._prompt(dialog, lambda reason: self._do_mark_left(ids, reason))
 
     def _do_mark_left(self, ids: list[int], reason: str) -> None:
-        n = self._bulk_write(lambda s: bulk_mark_left(s, self._actor, ids, reason), len(ids))
-        if n is None:
+        def mark(session) -> tuple[int, list]:
+            # what each was before, for the Undo: the mark is an edit of each membership's leaving
+            before = {mid: (get_member_input(session, mid), leaves_of(session, mid)) for mid in dict.fromkeys(ids)}
+            n = bulk_mark_left(session, self._actor, ids, reason)
+            edits = []
+            for mid, (was, leaves) in before.items():
+                now = get_member_input(session, mid)
+                if now.status != was.status:
+                    edits.append((mid, was, now, leaves))
+            return n, edits
+
+        done = self._bulk_write(mark, len(ids))
+        if done is None:
             return
+        n, edits = done
         text = self.tr("Marked %n person(s) as left.", "", n)
         if n < len(ids):  # left or removed since the roster was read: kept as they were, said
             text += " " + self.tr("%n had left already (their day and reason are kept).", "", len(ids) - n)
         if drop_id_numbers(reason)[1]:
             text += " " + self.id_number_note()
-        self.show_message(text)
+        if edits:
+            self._push(mark_left_command(self, text, edits), text)
+        else:
+            self.show_message(text)
         self._after_bulk()
 
     def id_number_note(self) -> str:

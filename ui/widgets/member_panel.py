@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import NotFound
 from desktop.services.members import TimelineEvent, member_timeline
-from desktop.services.merge_undo import last_undoable_merge, undo_merge
+from desktop.services.merge_undo import newest_merge, undo_merge
 from desktop.services.onboarding import leave_group, record_step, undo_step
 from desktop.services.operators import Actor, allowed
+from desktop.services.roster import LeaveSpan, MemberInput, get_member_input, leaves_of
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
 from ui.dialogs.prompt_dialog import PromptDialog
@@ -181,6 +182,9 @@ class MemberPanel(QFrame):
 
     edit_requested = Signal(int)
     changed = Signal()
+    # a mark left / blacklist done here: (membership id, its fields before, its leaves before) — the roster puts it
+    # on its undo stack as an edit (a wrong person marked left had no Undo, only the member dialog)
+    left_marked = Signal(int, object, object)
 
     def __init__(self, database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -208,6 +212,7 @@ class MemberPanel(QFrame):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._undoable_merge: int | None = None  # the newest merge into the person shown that can be undone
+        self._merge_blocked: str | None = None  # why the newest merge into them cannot be undone any more
         self.details = QWidget()  # filled by _build_details when a member is first shown
         self._details_built = False
 
@@ -306,13 +311,16 @@ class MemberPanel(QFrame):
             self.tr("Block this person in this group; adding them again will warn (owner or admin)")
         )
         self.merge_button.setToolTip(self.tr("Merge this person with a duplicate record (owner or admin)"))
-        # the newest merge into this person, while it can still be undone (nothing changed since)
+        # the newest merge into this person: undone while nothing changed since, else it says why not and what to do
         self.unmerge_button = QPushButton(self.tr("Undo merge…"))
         self.unmerge_button.setObjectName("unmergeButton")
         self.unmerge_button.setToolTip(
             self.tr("Separate the record merged into this person again, as both were before the merge")
         )
         self.unmerge_button.clicked.connect(self.undo_last_merge)
+        self.merge_note = QLabel()
+        self.merge_note.setObjectName("mergeNote")
+        self.merge_note.setWordWrap(True)
         buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setHorizontalSpacing(6)
@@ -335,6 +343,8 @@ class MemberPanel(QFrame):
         buttons.addWidget(self.welcome_button, 2, 0, 1, 2)
         buttons.addWidget(self.unmerge_button, 3, 0, 1, 2)
         self.unmerge_button.hide()
+        buttons.addWidget(self.merge_note, 4, 0, 1, 2)
+        self.merge_note.hide()
 
         dl = QVBoxLayout(self.details)
         dl.setContentsMargins(0, 0, 0, 0)
@@ -375,16 +385,15 @@ class MemberPanel(QFrame):
             with self._database.session() as session:
                 data = member_panel_data(session, self._membership_id)
                 events = member_timeline(session, self._membership_id)
-                undoable = (
-                    last_undoable_merge(session, data.member_id) if allowed(self._actor, "merge_members") else None
-                )
+                newest = newest_merge(session, data.member_id) if allowed(self._actor, "merge_members") else None
         except NotFound:
             self._membership_id = None
             self._show_empty()
             return
         self.data = data
         self._events = events
-        self._undoable_merge = undoable
+        self._undoable_merge = newest[0] if newest is not None and newest[1] is None else None
+        self._merge_blocked = newest[1] if newest is not None else None
         self._build_details()
         self._fill(data)
         self._apply_timeline_filter()
@@ -570,6 +579,9 @@ class MemberPanel(QFrame):
         )
         self.merge_button.setEnabled(present and allowed(self._actor, "merge_members"))
         self.unmerge_button.setVisible(present and self._undoable_merge is not None)
+        # a merge that can no longer be undone says so, and what to do instead (the button alone just went away)
+        self.merge_note.setText(localise_message(self._merge_blocked) if self._merge_blocked else "")
+        self.merge_note.setVisible(present and bool(self._merge_blocked))
 
     # ---- for tests ----
     def timeline_texts(self) -> list[str]:
@@ -665,13 +677,17 @@ class MemberPanel(QFrame):
 
     def _leave(self, membership_id: int, status: str, reason: str) -> None:
 
-        def leave(session) -> None:
+        def leave(session) -> tuple[MemberInput, list[LeaveSpan]]:
+            before = get_member_input(session, membership_id), leaves_of(session, membership_id)
             leave_group(session, self._actor, membership_id, reason, status=status)
+            return before
 
-        if not run_write(self, self._database, leave, changes=("members",)):
+        done = run_write(self, self._database, leave, changes=("members",))
+        if not done:
             return
         self.reload()
         self.changed.emit()
+        self.left_marked.emit(membership_id, *done.value)
 
     @Slot()
     def open_merge(self):
