@@ -513,7 +513,7 @@ class RosterIndex:
     def titled_group(self, heading: str | None) -> str | None:
         """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None.
         Only the title line counts (a description may mention another group), not what it says in brackets
-        (`晨读打卡（跑步前读20分钟）`), and only when it does not name this group too (`跑步读书会 联合打卡` pasted
+        (`晨读打卡（跑步前读20分钟）`) unless the bracket holds a group's name alone (`【读书群】12月3日打卡`), and only when it does not name this group too (`跑步读书会 联合打卡` pasted
         into 跑步 is theirs as well); a Latin name is a whole word of three letters or more (a group called Go is
         not in `Good morning` or `Let's go`); the longest name written wins (读书会二期, not 读书会). A guess: the
         window lets the user say the lines are this group's after all (preview_paste's accept_groups)."""
@@ -526,7 +526,13 @@ class RosterIndex:
             }
         lines = [line for line in heading.splitlines() if line.strip()]
         first = _CHAIN_TAG_RE.sub("", lines[0]).strip() if lines else ""
-        title = _BRACKETED_RE.sub(" ", name_key(first or (lines[1] if len(lines) > 1 else "")))
+        keys = {name_key(n) for n in self._group_names.values()}
+        # a bracket holding a group's name and nothing else is the title naming its group (`【读书群】12月3日打卡`,
+        # the usual way to write it); any other bracket is a description (`晨读打卡（跑步前读20分钟）`)
+        title = _BRACKETED_RE.sub(
+            lambda m: f" {m[0][1:-1].strip()} " if m[0][1:-1].strip() in keys else " ",
+            name_key(first or (lines[1] if len(lines) > 1 else "")),
+        )
         spans = {gid: _spans_of(name_key(n), title) for gid, n in self._group_names.items()}
         spans = {gid: found for gid, found in spans.items() if found}
         # a name written only inside a longer one is not written (读书会 inside 读书会二期)

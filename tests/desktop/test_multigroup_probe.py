@@ -1,0 +1,73 @@
+"""One person in several groups (a 读书群 and a 跑步群, 一期 and 二期 of a course): a fact lands in the group it
+belongs to, and a figure counts a person in the group they are in, once. Found by a probe (6 December) with ~30
+people in two to four groups each."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.services.groups import create_group
+from desktop.services.members import bulk_copy_to_group
+from desktop.services.paste import certain_plan, preview_paste
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+
+DAY = TEST_TODAY
+JOINED = datetime(2024, 3, 10, 9, 0)
+
+
+def md(d) -> str:
+    return f"{d.month}月{d.day}日"
+
+
+@pytest.fixture
+def two(workspace, owner):
+    """读书群 and 跑步群; 王芳 and 周杰 in both (one person each), 李娜 in 读书群 only, 刘洋 in 跑步群 only."""
+    with workspace.session() as s:
+        read = create_group(s, owner, "读书群")
+        run = create_group(s, owner, "跑步群")
+        ids = {
+            n: add_member(s, owner, read, MemberInput(display_name=n, joined_at=JOINED))[1]
+            for n in ("王芳", "周杰", "李娜")
+        }
+        add_member(s, owner, run, MemberInput(display_name="刘洋", joined_at=JOINED))
+        bulk_copy_to_group(s, owner, [ids["王芳"], ids["周杰"]], run)
+        s.commit()
+    return read, run
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"【读书群】{md(DAY)}打卡",
+        f"#接龙\n【读书群】{md(DAY)}打卡\n",
+        f"#接龙 [读书群] {md(DAY)}打卡",
+        f"（读书群）{md(DAY)}读书打卡",
+    ],
+)
+def test_a_chain_titled_with_another_groups_name_in_brackets_is_not_logged_here(workspace, owner, two, title):
+    """`【读书群】12月3日打卡` is how a chain names its group: pasted while 跑步群 was selected, its people who are in
+    跑步群 too were logged as 跑步群's check-ins without a word (the title's brackets were read as a description)."""
+    read, run = two
+    with workspace.session() as s:
+        preview = preview_paste(s, run, DAY, f"{title}\n1. 王芳 读了20页\n2. 周杰\n3. 李娜\n")
+    assert certain_plan(preview.matches) == []
+    ignored = [m for m in preview.matches if m.status == "ignored" and m.reason == "other_group"]
+    assert {m.other_group for m in ignored} == {"读书群"} and len(ignored) == 3
+
+
+def test_a_chain_titled_with_its_own_group_in_brackets_is_logged(workspace, owner, two):
+    read, run = two
+    with workspace.session() as s:
+        preview = preview_paste(s, read, DAY, f"#接龙\n【读书群】{md(DAY)}打卡\n\n1. 王芳\n2. 李娜\n")
+    assert len(certain_plan(preview.matches)) == 2
+
+
+def test_a_description_in_brackets_still_names_no_group(workspace, owner, two):
+    """A bracket holding more than a group's name is a description (`晨读打卡（跑步群的也来）`): logged here."""
+    read, run = two
+    with workspace.session() as s:
+        preview = preview_paste(s, read, DAY, f"#接龙 {md(DAY)}晨读打卡（跑步群的也来）\n\n1. 王芳\n2. 李娜\n")
+    assert len(certain_plan(preview.matches)) == 2
