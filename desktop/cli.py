@@ -1220,6 +1220,13 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 f"{path}: 注意 {why}, 按 --date 记为 {day} (note: {why_en}; logged for {day} as --date says)",
                 file=sys.stderr,
             )
+        if preview.better_group is not None:  # logged all the same (a person may be in both): said, not refused
+            g = preview.better_group
+            print(
+                f"{path}: 注意 这些名字更像是「{g}」的成员, 请确认 --group {args.group.strip()} 没有选错"
+                f" (note: these names fit {g} better: is --group {args.group.strip()} the right group?)",
+                file=sys.stderr,
+            )
         plan = certain_plan(preview.matches)
         if args.late:
             plan = [PlannedCheckin(p.membership_id, p.day, p.time, True, None, p.line_no, p.posted) for p in plan]

@@ -1822,6 +1822,9 @@ class PastePreview:
     title_day: date | None
     # a chain without a date whose times are mostly still to come today (pasted after midnight): the day before
     later_than_now_day: date | None = None
+    # another group whose members more of the named lines are than this group's (fits_better_group): the chain of
+    # 读书群 pasted while 跑步群 was selected — the people in both groups matched here, the others did not
+    better_group: str | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -1887,7 +1890,60 @@ def preview_paste(
     matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups)
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later)
+    better = fits_better_group(session, group_id, matches)
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better)
+
+
+def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMatch]) -> str | None:
+    """The other group the paste's people fit better, or None: a group of which more of the lines name a member
+    than of this one, two of them at least naming people of that group only. Someone in both groups counts for
+    both — so a 读书群 chain of ten names pasted into 跑步群, where eight of them are in both groups, fits 读书群
+    (ten lines) better than 跑步群 (eight): a warning, as nothing tells such a chain apart otherwise (the eight
+    were logged in 跑步群 without a word: only "most names are of another group" was warned of, and two of ten is
+    not most). A chain whose people are all in both groups fits both: no warning (nothing can tell)."""
+    here: dict[int, set[int]] = {}  # line: this group's active memberships it names
+    elsewhere: dict[int, set[str]] = {}  # line: the other groups of the people it names who are not in this one
+    for m in matches:
+        if m.status in ("ignored", "unmatched"):
+            continue
+        no = m.line.line_no
+        for c in m.candidates:
+            if c.status == "active" and c.membership_id is not None and c.how not in ("pinyin", "fuzzy"):
+                here.setdefault(no, set()).add(c.membership_id)
+            elif c.status == "elsewhere" and c.group:
+                elsewhere.setdefault(no, set()).add(c.group)
+    only = defaultdict(int)
+    for groups in elsewhere.values():
+        for g in groups:
+            only[g] += 1
+    candidates = [g for g, n in only.items() if n >= 2]
+    if not candidates:
+        return None
+    mids = sorted({mid for ids in here.values() for mid in ids})
+    also: dict[int, set[str]] = defaultdict(set)  # this group's membership: the other groups its person is a member of
+    for chunk in range(0, len(mids), 500):
+        ours = Membership.__table__.alias("ours")
+        rows = session.execute(
+            select(ours.c.id, Group.name)
+            .join(Membership, Membership.member_id == ours.c.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(
+                ours.c.id.in_(mids[chunk : chunk + 500]),
+                Membership.group_id != group_id,
+                Membership.status == "active",
+                Group.archived_at.is_(None),
+            )
+        ).all()
+        for mid, name in rows:
+            also[mid].add(name)
+    lines_here = len(here)
+    best, best_n = None, lines_here
+    for g in sorted(candidates):
+        shared = sum(1 for no, ids in here.items() if g not in elsewhere.get(no, ()) and any(g in also[m] for m in ids))
+        n = only[g] + shared
+        if n > best_n:
+            best, best_n = g, n
+    return best
 
 
 @dataclass(frozen=True)

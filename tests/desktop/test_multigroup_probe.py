@@ -71,3 +71,82 @@ def test_a_description_in_brackets_still_names_no_group(workspace, owner, two):
     with workspace.session() as s:
         preview = preview_paste(s, read, DAY, f"#接龙 {md(DAY)}晨读打卡（跑步群的也来）\n\n1. 王芳\n2. 李娜\n")
     assert len(certain_plan(preview.matches)) == 2
+
+
+# ---- a chain without a title whose names fit another group better ----
+
+
+@pytest.fixture
+def overlap(workspace, owner):
+    """读书群 (ten people) and 跑步群; eight of 读书群's people are in 跑步群 too, 杨帆 and 李娜 are not."""
+    shared = ("王芳", "赵磊", "吴敏", "徐鹏", "郑浩", "谢晨", "周杰", "孙丽")
+    with workspace.session() as s:
+        read = create_group(s, owner, "读书群")
+        run = create_group(s, owner, "跑步群")
+        ids = {n: add_member(s, owner, read, MemberInput(display_name=n, joined_at=JOINED))[1] for n in shared}
+        for n in ("杨帆", "李娜"):
+            add_member(s, owner, read, MemberInput(display_name=n, joined_at=JOINED))
+        add_member(s, owner, run, MemberInput(display_name="刘洋", joined_at=JOINED))
+        bulk_copy_to_group(s, owner, list(ids.values()), run)
+        s.commit()
+    return read, run, shared
+
+
+READ_CHAIN = "#接龙\n打卡\n\n" + "".join(
+    f"{i}. {n}\n" for i, n in enumerate(("王芳", "赵磊", "吴敏", "徐鹏", "杨帆", "郑浩", "李娜", "谢晨"), 1)
+)
+
+
+def test_a_chain_whose_names_fit_another_group_better_says_so(workspace, overlap):
+    """Six of its eight names are in both groups: matched here, and only two lines (not most) said "a member of
+    读书群" — the window warned only when most names were another group's. Every name is 读书群's."""
+    read, run, _ = overlap
+    with workspace.session() as s:
+        assert preview_paste(s, run, DAY, READ_CHAIN).better_group == "读书群"
+        assert preview_paste(s, read, DAY, READ_CHAIN).better_group is None
+        # a chain of people all in both groups fits both: nothing to say
+        both = "#接龙\n打卡\n\n1. 王芳\n2. 赵磊\n3. 吴敏\n"
+        assert preview_paste(s, run, DAY, both).better_group is None
+        # one stray name of the other group is a stray, not another group's chain
+        one = "#接龙\n打卡\n\n1. 王芳\n2. 刘洋\n3. 杨帆\n"
+        assert preview_paste(s, run, DAY, one).better_group is None
+
+
+def test_the_cli_warns_when_the_names_fit_another_group_better(workspace, overlap, tmp_path, capsys):
+    from desktop.cli import main
+
+    read, run, _ = overlap
+    if workspace.engine.dialect.name != "sqlite":
+        pytest.skip("the CLI on a SQLite file")
+    chain = tmp_path / "chain.txt"
+    chain.write_text(READ_CHAIN, encoding="utf-8")
+    code = main(
+        [
+            "--db",
+            workspace.engine.url.database,
+            "checkin",
+            "--group",
+            "跑步群",
+            "--date",
+            DAY.isoformat(),
+            "--paste",
+            str(chain),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "更像是「读书群」的成员" in err and "--group 跑步群" in err
+    code = main(
+        [
+            "--db",
+            workspace.engine.url.database,
+            "checkin",
+            "--group",
+            "读书群",
+            "--date",
+            DAY.isoformat(),
+            "--paste",
+            str(chain),
+        ]
+    )
+    assert code == 0 and "更像是" not in capsys.readouterr().err

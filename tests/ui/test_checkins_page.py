@@ -833,6 +833,25 @@ def second_group(ws):
     return gid, ids
 
 
+def test_a_chain_whose_names_fit_another_group_better_is_warned_of(qtbot, page, ws, second_group):
+    """早起打卡营's chain pasted while 夜跑团 is shown, three of its five people in both groups: they matched here and
+    nothing was said (two lines of five said "a member of 早起打卡营": not most). Every name is 早起打卡营's."""
+    from desktop.services.members import bulk_copy_to_group
+
+    gid, _ids = second_group
+    with ws.database.session() as s:
+        add_member(s, ws.owner, ws.group_id, MemberInput(display_name="林一", joined_at=datetime(2024, 3, 10, 4, 0)))
+        bulk_copy_to_group(s, ws.owner, [ws.memberships[n] for n in ("李四", "张珊", "赵六")], gid)
+        s.commit()
+    page.set_group(gid)
+    page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 赵六\n4. 张三\n5. 林一\n")
+    page.run_match()
+    assert "早起打卡营" in page.paste_summary.text() and "right group" in page.paste_summary.text()
+    page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 周一鸣\n")
+    page.run_match()
+    assert "right group" not in page.paste_summary.text()
+
+
 def test_switching_group_empties_the_box_and_never_logs_the_old_chain_there(qtbot, page, ws, second_group):
     gid, ids = second_group
     page.set_paste_text("1. 李四\n2. 张珊")

@@ -1532,7 +1532,9 @@ class CheckinsPage(GroupPage):
             if others:
                 parts.append(self.tr("%1 other lines").replace("%1", str(len(others))))
             text = self.tr(", ").join(parts)
-            elsewhere = self.preview_model.other_group_majority()
+            elsewhere = self.preview_model.other_group_majority() or (
+                self._preview.better_group if self._preview is not None else None
+            )
             if elsewhere:
                 text += "  ·  " + self.tr("Most of these names are members of “%1”: is this the right group?").replace(
                     "%1", elsewhere
