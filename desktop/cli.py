@@ -421,7 +421,7 @@ def _month_arg_of(text: str) -> tuple[int, int]:
 def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.metrics import month_stats
     from desktop.services.groups import group_id_by_name
-    from models import clock
+    from models import Group, clock
 
     today = clock.today()
     if args.month is None:
@@ -431,12 +431,13 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.database().session() as session:
         group_id = group_id_by_name(session, args.group)
         stats = month_stats(session, group_id, year, month, today)
+        group_name = session.get(Group, group_id).name  # as stored: `--group 读书群２期` finds 读书群2期
     month_text = f"{year:04d}-{month:02d}"
     values = stats.as_dict()
     if args.json:
-        ctx.print_json({"group": args.group.strip(), "month": month_text, **values})
+        ctx.print_json({"group": group_name, "month": month_text, **values})
         return EXIT_OK
-    print(f"{args.group.strip()}  {month_text}")
+    print(f"{group_name}  {month_text}")
     print(
         format_table(
             ["指标 metric", "值 value"],

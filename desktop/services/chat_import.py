@@ -1615,7 +1615,7 @@ def run_chat_import(
     An export naming another group (`plan.group_mismatch`) is refused unless `other_group` (the user confirmed);
     a dry run shows it.
     Returns (plan, summary, group created)."""
-    from desktop.services.groups import get_or_create_group
+    from desktop.services.groups import find_group_id, get_or_create_group
 
     name = (group_name or "").strip()
     if not name:
@@ -1623,7 +1623,7 @@ def run_chat_import(
     source = open_chat_export(path)  # an unrecognised file is refused before anything is opened for writing
     require(actor, "record_participation")
     with database.session() as session:
-        group_id = session.scalar(select(Group.id).where(Group.name == name))
+        group_id = find_group_id(session, name)
         created = group_id is None
         if created:
             group_id, created = get_or_create_group(session, actor, name)

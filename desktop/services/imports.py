@@ -122,7 +122,6 @@ from models import (
     AuditEntry,
     ChatAlias,
     EntryStep,
-    Group,
     Member,
     Membership,
     StepProgress,
@@ -3447,7 +3446,7 @@ def run_import(
     corrected the automatic mapping). `table` is the file as already read (the dialog's preview), so
     that importing does not read it again."""
     from desktop.io.tabular import read_table, with_other_member_sheets
-    from desktop.services.groups import get_or_create_group
+    from desktop.services.groups import find_group_id, get_or_create_group
 
     started = _time.perf_counter()
     if kind not in KINDS:
@@ -3460,7 +3459,7 @@ def run_import(
         if sheet is None and len(table.sheets) > 1:
             table = with_other_member_sheets(path, table)
     with database.session() as session:
-        existing = session.scalar(select(Group.id).where(Group.name == name))
+        existing = find_group_id(session, name)
         created = existing is None
         group_id = existing
         writer = None

@@ -150,3 +150,56 @@ def test_the_cli_warns_when_the_names_fit_another_group_better(workspace, overla
         ]
     )
     assert code == 0 and "更像是" not in capsys.readouterr().err
+
+
+# ---- a group named as the eye reads it ----
+
+
+def test_a_group_name_typed_full_width_or_with_a_space_is_that_group(workspace, owner):
+    """`--group 读书群２期` (a Chinese input method's full-width digit) named no group while 读书群2期 existed; the
+    import commands then created a second group that looks the same and put the roster's people into it."""
+    from desktop.errors import ValidationError
+    from desktop.services.groups import get_or_create_group, group_id_by_name, list_groups
+
+    with workspace.session() as s:
+        short = create_group(s, owner, "读书群")
+        second = create_group(s, owner, "读书群2期")
+        assert group_id_by_name(s, "读书群２期") == second
+        assert group_id_by_name(s, "读书群 2期") == second
+        assert group_id_by_name(s, "读书群") == short  # a name that is the start of another's is its own
+        assert get_or_create_group(s, owner, "读书群２期") == (second, False)
+        with pytest.raises(ValidationError, match="读书群2期"):
+            create_group(s, owner, "读书群２期")
+        s.commit()
+        assert [g.name for g in list_groups(s, today=DAY)] == ["读书群", "读书群2期"]
+
+
+def test_a_rename_to_a_name_that_reads_as_another_groups_is_refused(workspace, owner):
+    from desktop.errors import ValidationError
+    from desktop.services.group_profile import update_group_profile
+
+    with workspace.session() as s:
+        create_group(s, owner, "Run Club")
+        other = create_group(s, owner, "读书群")
+        with pytest.raises(ValidationError, match="Run Club"):
+            update_group_profile(s, owner, other, name="run club")
+
+
+def test_the_import_command_puts_the_roster_into_the_group_typed_full_width(workspace, owner, tmp_path, capsys):
+    from desktop.cli import main
+    from desktop.services.groups import list_groups
+
+    if workspace.engine.dialect.name != "sqlite":
+        pytest.skip("the CLI on a SQLite file")
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书群2期")
+        s.commit()
+    roster = tmp_path / "名册.csv"
+    roster.write_text("姓名,微信号\n王芳,wf01\n李娜,ln02\n", encoding="utf-8")
+    db = workspace.engine.url.database
+    assert main(["--db", db, "import", "roster", str(roster), "--group", "读书群２期"]) == 0
+    assert "已创建" not in capsys.readouterr().out
+    assert main(["--db", db, "stats", "--group", "读书群２期", "--json"]) == 0
+    assert '"group": "读书群2期"' in capsys.readouterr().out
+    with workspace.session() as s:
+        assert [(g.id, g.members_total) for g in list_groups(s, today=DAY)] == [(gid, 2)]
