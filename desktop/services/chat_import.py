@@ -93,6 +93,7 @@ from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import made_up_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
+from models.base import ENDED_STATUSES
 
 DEFAULT_KEYWORDS = ("打卡",)
 EXPORTER_SETTING = "chat_exporter:"  # + group id -> member id of the person whose exports this group gets
@@ -425,13 +426,19 @@ class _Roster:
 
     def looks_like(self, name: str) -> tuple[tuple[int | None, str], ...]:
         """Whom a sender no name of theirs names looks like (RosterIndex.lookalikes): (membership, name) of each,
-        (None, name) for someone deleted from the roster."""
+        (None, name) for someone deleted from the roster; else, the people of other groups called exactly so
+        (RosterIndex.elsewhere: 李娜 of 一期 speaking in 二期's chat), (None, name and group) — `--add-unknown`
+        made a second 李娜 without a word."""
+        index = self._index()
+        found = index.lookalikes(name) or index.elsewhere(name).people
         return tuple(
             dict.fromkeys(
                 (None, f"{c.display_name} (已删除 deleted)")
                 if c.status == "deleted"
+                else (None, f"{c.display_name} ({_in_group(c.group, c.group_status)})")
+                if c.status == "elsewhere"
                 else (c.membership_id, c.display_name)
-                for c in self._index().lookalikes(name)
+                for c in found
             )
         )
 
@@ -861,6 +868,15 @@ def plan_chat_import(
 
 
 GROUP_NAMES_SETTING = "chat_group_names:"  # + group id -> JSON list of export group names / ids imported into it
+
+
+def _in_group(group: str | None, status: str | None) -> str:
+    """How a person of another group stands there, for a sender that looks like them."""
+    if status in ENDED_STATUSES:
+        return f"已退出「{group}」 left {group}"
+    if status in ("applicant", "onboarding"):
+        return f"「{group}」的申请人 applying to {group}"
+    return f"「{group}」的成员 a member of {group}"
 
 
 def _group_key(name: str | None) -> str:

@@ -13,7 +13,9 @@ Decisions (what a user sees follows from these):
   and phone do not contradict the row's; two or more candidates is a problem (ambiguous). A row whose
   WeChat ID points at one person and phone at another is a problem. A new person whose name a paste would read
   as a member of the group (王芳🌸, 北京-王芳, 張偉 for 张伟, 汪芳 for 王芳) or as someone deleted from it is added
-  with a warning naming them (lookalike_added): never a second 王芳 without a word. A phone match alone never renames
+  with a warning naming them (lookalike_added): never a second 王芳 without a word. So is a row with only a name (no
+  WeChat ID, phone or QQ number) that is exactly the name of a person of another group (一期's 李娜 on 二期's roster):
+  added as another person, the warning naming that group and their WeChat ID. A phone match alone never renames
   anyone: when the row's name is not one the phone's owner is known by (display name, nickname, a group
   nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
   typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
@@ -86,7 +88,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import QunDeskError, ValidationError
@@ -122,6 +124,7 @@ from models import (
     AuditEntry,
     ChatAlias,
     EntryStep,
+    Group,
     Member,
     Membership,
     StepProgress,
@@ -1166,6 +1169,8 @@ class _Context:
         self.by_qq: dict[str, list[int]] = {}
         self.group_by_name: dict[str, list[int]] = {}
         self.roster_index: Any = None  # paste.RosterIndex of the group, made for the first new person's name
+        self.elsewhere: dict[str, list[str]] = {}  # name key: people of other groups called so (_elsewhere_warning)
+        self.known_names: set[str] | None = None  # every live person's name keys (_elsewhere_warning)
         self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
@@ -2617,8 +2622,12 @@ def _lookalike_warning(ctx: _Context, rec: _Record, name: str) -> None:
     """A new person whose name a paste would read as a member of the group — the name with decorations
     (王芳🌸 for 王芳), one segment of it (北京-王芳), the same reading (汪芳 for 王芳, 張偉 for 张伟) — or as someone
     deleted from its roster: added as another person all the same (a name is no identity), but said, naming
-    them, so that a second 王芳 is never made without a word (the paste's matcher: RosterIndex.lookalikes)."""
+    them, so that a second 王芳 is never made without a word (the paste's matcher: RosterIndex.lookalikes). A row
+    with no WeChat ID, phone or QQ number whose name is exactly a person's of another group (一期's 李娜 on the
+    roster of 二期) is said the same way (_elsewhere_warning): a name matches within the group only, and a second
+    李娜 was made without a word."""
     if ctx.group_id is None:
+        _elsewhere_warning(ctx, rec, name)
         return
     if ctx.roster_index is None:
         from desktop.services.paste import RosterIndex
@@ -2644,6 +2653,63 @@ def _lookalike_warning(ctx: _Context, rec: _Record, name: str) -> None:
             f"「{name}」与社群里的{who}看起来是同一个名字 (装饰符号、群昵称或读音)，这一行作为另一个人新增；"
             f"若是同一人请在名册里合并 (looks like {'、'.join(alike[:5])} of the group: added as another person — merge "
             "them in the roster if they are one)",
+            "lookalike_added",
+            name,
+        )
+    else:
+        _elsewhere_warning(ctx, rec, name)
+
+
+def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
+    """A new person, nothing on the row but the name (no WeChat ID, phone or QQ number), called exactly as someone
+    of another group is (display name or nickname): added as another person, as a name is no identity, but said,
+    naming that group and the person's WeChat ID — the same 李娜 in 一期 and 二期 is one person to merge."""
+    if any(rec.values.get(f) for f in ("wechat_id", "phone", "qq")):
+        return  # a WeChat ID or phone of nobody's: another person indeed (the workspace-wide match found none)
+    key = _key(name)
+    if not key:
+        return
+    live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
+    if ctx.known_names is None:  # every live person's names, read once (a first roster of 18,000 names: no query each)
+        ctx.known_names = {
+            _key(n)
+            for row in ctx.session.execute(select(Member.display_name, Member.nickname).where(live))
+            for n in row
+            if n
+        }
+    if key not in ctx.known_names:
+        return
+    found = ctx.elsewhere.get(key)
+    if found is None:
+        forms = list(dict.fromkeys(f for f in (name.strip(), unicodedata.normalize("NFKC", name).strip()) if f))
+        people = union(
+            select(Member.id).where(Member.display_name.in_(forms), live),
+            select(Member.id).where(Member.nickname.in_(forms), live),
+        )
+        q = (
+            select(Member.id, Member.display_name, Member.wechat_id, Group.name, Membership.group_id)
+            .join(Membership, Membership.member_id == Member.id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Member.id.in_(people))
+            .order_by(Member.id, Group.id)
+        )
+        rows = ctx.session.execute(q.limit(50)).all()
+        here = {mid for mid, *_rest, gid in rows if gid == ctx.group_id}  # the name match's (or the lookalikes')
+        by_person: dict[int, tuple[str, str | None, list[str]]] = {}
+        for mid, shown, wechat, group, _gid in rows:
+            if mid not in here:
+                by_person.setdefault(mid, (shown, wechat, []))[2].append(group)
+        found = ctx.elsewhere[key] = [
+            f"「{shown}」({'、'.join(groups)}{f', 微信号 {wechat}' if wechat else ''})"
+            for shown, wechat, groups in by_person.values()
+        ]
+    if found:
+        who = "、".join(found[:3])
+        rec.warn(
+            rec.column("name"),
+            f"其他社群里已有{who}，这一行没有微信号或手机号，作为另一个人新增；若是同一人请在名册里合并，"
+            f"或在文件里补上微信号/手机号 (another group has {who}: nothing on this row tells them apart, added as "
+            "another person — merge them in the roster if they are one, or add the WeChat ID or phone to the file)",
             "lookalike_added",
             name,
         )

@@ -157,6 +157,7 @@ class Candidate:
     status: str = "active"  # the membership's status in this group, "elsewhere", "deleted" or "joined_later"
     group: str | None = None  # elsewhere: the group they are in
     joined: date | None = None  # joined_later: the day they joined (after the day being logged)
+    group_status: str | None = None  # elsewhere: their membership's status in `group` (left there: not its member)
 
 
 @dataclass(frozen=True)
@@ -624,7 +625,7 @@ class RosterIndex:
         # and a person deleted from this group's roster (soft delete, not a merge): named as deleted, never
         # "nobody on the roster" — the window's "add as new member" would make a second one of them
         rows = self._session.execute(
-            select(Member.display_name, Group.name, Member.deleted_at.is_not(None))
+            select(Member.display_name, Group.name, Member.deleted_at.is_not(None), Membership.status)
             .join(Membership, Membership.member_id == Member.id)
             .join(Group, Group.id == Membership.group_id)
             .where(
@@ -642,8 +643,8 @@ class RosterIndex:
             _Found(
                 "not_member",
                 tuple(
-                    Candidate(None, n, "name", 100.0, "deleted" if deleted else "elsewhere", g)
-                    for n, g, deleted in rows
+                    Candidate(None, n, "name", 100.0, "deleted" if deleted else "elsewhere", g, group_status=st)
+                    for n, g, deleted, st in rows
                 ),
                 token,
             )
@@ -1910,7 +1911,7 @@ def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMa
         for c in m.candidates:
             if c.status == "active" and c.membership_id is not None and c.how not in ("pinyin", "fuzzy"):
                 here.setdefault(no, set()).add(c.membership_id)
-            elif c.status == "elsewhere" and c.group:
+            elif c.status == "elsewhere" and c.group and c.group_status in (None, "active"):
                 elsewhere.setdefault(no, set()).add(c.group)
     only = defaultdict(int)
     for groups in elsewhere.values():
@@ -2111,6 +2112,10 @@ _STATUS_WORDS = {
 def describe_person(c: Candidate) -> str:
     if c.status == "joined_later" and c.joined is not None:
         return f"{c.display_name}: {c.joined.month}月{c.joined.day}日才入群 (joined on {c.joined}, after this day)"
+    if c.status == "elsewhere" and c.group_status in FORMER:  # left that group too: not "a member of" it
+        return f"{c.display_name}: 不在本群, 已退出「{c.group}」 (not in this group; left {c.group})"
+    if c.status == "elsewhere" and c.group_status in ("applicant", "onboarding"):
+        return f"{c.display_name}: 不在本群, 在「{c.group}」还没入群 (not in this group; not yet a member of {c.group})"
     if c.status == "elsewhere":
         return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
     if c.status == "deleted":

@@ -203,3 +203,79 @@ def test_the_import_command_puts_the_roster_into_the_group_typed_full_width(work
     assert '"group": "读书群2期"' in capsys.readouterr().out
     with workspace.session() as s:
         assert [(g.id, g.members_total) for g in list_groups(s, today=DAY)] == [(gid, 2)]
+
+
+# ---- one person, not a second one of the same name made without a word ----
+
+
+def test_a_roster_row_with_only_a_name_of_another_groups_person_is_added_with_a_warning(workspace, owner, tmp_path):
+    """二期's roster of names (a group tool's export): 李娜 of 一期 (WeChat ID ln02) came back as a second 李娜 with
+    no word — a name matches within the group only (a decision), but a duplicate person must be said."""
+    from desktop.services.imports import run_import
+
+    with workspace.session() as s:
+        first = create_group(s, owner, "一期")
+        add_member(s, owner, first, MemberInput(display_name="李娜", wechat_id="ln02", joined_at=JOINED))
+        s.commit()
+    roster = tmp_path / "二期.csv"
+    roster.write_text("姓名,入群时间\n李娜,2024-09-01\n新人甲,2024-09-01\n", encoding="utf-8")
+    for group in ("二期", "一期"):  # a group to be created (dry run) and an existing one with 李娜 in it
+        plan, _summary, _created = run_import(workspace, owner, roster, group, "roster", dry_run=True)
+        said = {r.name: [w.message for w in r.warnings] for r in plan.rows}
+        if group == "二期":
+            assert len(said["李娜"]) == 1 and "一期" in said["李娜"][0] and "ln02" in said["李娜"][0]
+        else:
+            assert said["李娜"] == []  # the group's own 李娜: matched by name, nothing to say
+        assert said["新人甲"] == []
+    plan, _summary, _created = run_import(workspace, owner, roster, "二期", "roster")
+    assert [len(r.warnings) for r in plan.rows] == [1, 0]
+    # a row with its own WeChat ID is someone else (no workspace-wide match): nothing to say
+    other = tmp_path / "三期.csv"
+    other.write_text("姓名,微信号\n李娜,lina_sh\n", encoding="utf-8")
+    plan, _summary, _created = run_import(workspace, owner, other, "三期", "roster", dry_run=True)
+    assert [r.warnings for r in plan.rows] == [()]
+
+
+def test_a_chat_sender_named_as_another_groups_person_is_said_to_look_like_them(workspace, owner, tmp_path):
+    from desktop.services.chat_import import run_chat_import
+
+    with workspace.session() as s:
+        first = create_group(s, owner, "读书群")
+        run = create_group(s, owner, "跑步群")
+        add_member(s, owner, first, MemberInput(display_name="杨帆", wechat_id="yf05", joined_at=JOINED))
+        add_member(s, owner, run, MemberInput(display_name="刘洋", joined_at=JOINED))
+        s.commit()
+    day = DAY.isoformat()
+    export = tmp_path / "跑步群.txt"
+    export.write_text(f"{day} 07:01:00 杨帆\n\n早上好\n\n{day} 07:02:00 刘洋\n\n今天跑了5公里\n\n", encoding="utf-8")
+    plan, _summary, _created = run_chat_import(workspace, owner, export, "跑步群", dry_run=True)
+    (stranger,) = [i for i in plan.senders if i.status != "known"]
+    assert [name for _m, name in stranger.looks_like] == ["杨帆 (「读书群」的成员 a member of 读书群)"]
+    assert [m for m, _name in stranger.looks_like] == [None]  # not a membership of this group to link
+
+
+def test_a_person_of_another_group_who_left_it_is_not_called_its_member(workspace, owner):
+    """杨帆 left 读书群 and is in 训练营: a 跑步群 chain naming them said "a member of 读书群" — and counted for 读书群
+    when asking which group the chain fits better."""
+    from desktop.services.onboarding import leave_group
+    from desktop.services.paste import describe_person
+
+    with workspace.session() as s:
+        read = create_group(s, owner, "读书群")
+        camp = create_group(s, owner, "训练营")
+        run = create_group(s, owner, "跑步群")
+        yang = add_member(s, owner, read, MemberInput(display_name="杨帆", joined_at=JOINED))[1]
+        bulk_copy_to_group(s, owner, [yang], camp)
+        for n in ("吴敏", "徐鹏"):  # left 读书群, in no other group
+            leave_group(s, owner, add_member(s, owner, read, MemberInput(display_name=n, joined_at=JOINED))[1], "毕业")
+        leave_group(s, owner, yang, "太忙")
+        add_member(s, owner, run, MemberInput(display_name="刘洋", joined_at=JOINED))
+        s.commit()
+        preview = preview_paste(s, run, DAY, "#接龙\n打卡\n\n1. 刘洋\n2. 杨帆\n3. 吴敏\n4. 徐鹏\n")
+    said = {m.line.line_no: [describe_person(c) for c in m.candidates] for m in preview.matches}
+    assert sorted(said[5]) == [
+        "杨帆: 不在本群, 已退出「读书群」 (not in this group; left 读书群)",
+        "杨帆: 不在本群, 是「训练营」的成员 (not in this group; a member of 训练营)",
+    ]
+    assert said[6] == ["吴敏: 不在本群, 已退出「读书群」 (not in this group; left 读书群)"]
+    assert preview.better_group is None  # three of 读书群's former members are no sign of 读书群's chain
