@@ -1388,6 +1388,9 @@ class _RowReader:
         self.file = table.file
         self.parser = parser
         self.columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
+        self.columns_by_index = dict(mapping)
+        self.headers = headers
+        self.group_index = None  # groups_column: the column naming each row's group, when it may name another
         self.name_from = _name_from(mapping)
         self.by_field = {name: _column_name(headers, index) for index, name in mapping.items()}
         # a 联系方式 column taken as the WeChat ID: a phone in it is a phone, never an 11-digit WeChat ID
@@ -1420,6 +1423,66 @@ class _RowReader:
             split = name_parts(headers, beside_full_name=True)
             if split is not None and not set(split) & set(mapping):
                 self.parts = split
+
+    # the header of a column naming each row's group: `export roster --all` writes 社群 (read, not imported)
+    GROUP_HEADERS = ("社群", "所属社群", "社群名称", "group")
+
+    def groups_column(self, session: Session, group_id: int | None, table: Table) -> None:
+        """A column naming each row's group (社群, as `export roster --all` writes it) that names several groups of
+        the workspace: a row it says is another group's is a problem (_other_group_row). `export roster --all`
+        imported into one group put every other group's people into it (with --skip-problems, after the repeated
+        WeChat IDs of people in several groups were left out; without, the problems said only "same WeChat ID as
+        row 15"). A file of one group (`export roster --group 一期`) imported into another (二期 starts with 一期's
+        people) is the user's choice of --group: imported as before."""
+        from desktop.services.groups import group_name_key
+
+        self.group_index: int | None = None
+        mapped = set(self.columns_by_index)
+        found = [
+            i
+            for i, h in enumerate(self.headers)
+            if i not in mapped and h and "".join(h.split()).casefold() in self.GROUP_HEADERS
+        ]
+        if not found:
+            return
+        self.other_groups = {
+            group_name_key(name): name for gid, name in session.execute(select(Group.id, Group.name)) if gid != group_id
+        }
+        self.this_group = session.get(Group, group_id).name if group_id is not None else None
+        if not self.other_groups:
+            return
+        known = set(self.other_groups) | ({group_name_key(self.this_group)} if self.this_group else set())
+        named = {
+            key
+            for _row, values in table.rows
+            if found[0] < len(values) and isinstance(values[found[0]], str)
+            for key in (group_name_key(values[found[0]]),)
+            if key in known
+        }
+        if len(named) > 1:
+            self.group_index = found[0]
+
+    def _other_group_row(self, rec: _Record, values: list[object]) -> None:
+        from desktop.services.groups import group_name_key
+
+        i = self.group_index
+        cell = values[i] if i is not None and i < len(values) else None
+        if cell is None or isinstance(cell, CellError):
+            return
+        other = self.other_groups.get(group_name_key(str(cell)))
+        if other is None:
+            return
+        column = _column_name(self.headers, i)
+        here = f"「{self.this_group}」" if self.this_group else "要导入的社群"
+        here_en = self.this_group or "the group imported into"
+        rec.problem(
+            column,
+            f"这一行是「{other}」的成员，不是{here}的；含多个社群的名册请按社群分别导入，或删掉其他社群的行"
+            f" (this row is {other}'s, not {here_en}'s: import each group's rows into that group, or delete the"
+            " other groups' rows)",
+            "other_group_row",
+            other,
+        )
 
     def _contact_phone(self, rec: _Record) -> None:
         """A phone in a 联系方式 column mapped as the WeChat ID: the row's phone when it has none (or the same),
@@ -1454,6 +1517,8 @@ class _RowReader:
         cell = self.parser.cell
         for index, name, column in self.columns:
             cell(rec, name, column, values[index] if index < len(values) else None)
+        if self.group_index is not None:
+            self._other_group_row(rec, values)
         v = rec.values
         if (self.contact_wechat and looks_like_phone(v.get("wechat_id"))) or _is_mobile(v.get("wechat_id")):
             self._contact_phone(rec)
@@ -2043,6 +2108,7 @@ def plan_roster_import(
     dates = [i for i, f in mapping.items() if f in ("joined_at", "left_at", "status_date")]
     parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
     reader = _RowReader(table, parser, headers, mapping)
+    reader.groups_column(session, group_id, table)
     total = max(table.row_count, 1)
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first

@@ -279,3 +279,42 @@ def test_a_person_of_another_group_who_left_it_is_not_called_its_member(workspac
     ]
     assert said[6] == ["吴敏: 不在本群, 已退出「读书群」 (not in this group; left 读书群)"]
     assert preview.better_group is None  # three of 读书群's former members are no sign of 读书群's chain
+
+
+# ---- a whole-community roster imported into one group ----
+
+
+def test_a_whole_community_roster_imported_into_one_group_adds_no_other_groups_people(workspace, owner, tmp_path):
+    """`export roster --all` (a 社群 column, one row per membership) edited and imported with `--group 读书群`: the
+    rows of 跑步群's people were imported into 读书群 (with --skip-problems, once the repeated WeChat IDs of people in
+    both groups were left out); without it the problems said only "same WeChat ID as row 3". Each other group's row
+    is now a problem naming its group."""
+    from desktop.errors import QunDeskError
+    from desktop.services.imports import run_import
+    from desktop.services.roster_export import export_roster
+    from models import Membership
+
+    with workspace.session() as s:
+        read = create_group(s, owner, "读书群")
+        run = create_group(s, owner, "跑步群")
+        both = add_member(s, owner, read, MemberInput(display_name="王芳", wechat_id="wf01", joined_at=JOINED))[1]
+        add_member(s, owner, read, MemberInput(display_name="李娜", wechat_id="ln02", joined_at=JOINED))
+        bulk_copy_to_group(s, owner, [both], run)
+        add_member(s, owner, run, MemberInput(display_name="刘洋", wechat_id="ly03", joined_at=JOINED))
+        s.commit()
+    path = tmp_path / "全部名册.xlsx"
+    export_roster(workspace, owner, group_ids=None, path=path, unmasked=True)
+    with pytest.raises(QunDeskError) as refused:
+        run_import(workspace, owner, path, "读书群", "roster", dry_run=True)
+    codes = {p.code for p in refused.value.plan.problems}
+    assert "other_group_row" in codes
+    assert any("跑步群" in p.message for p in refused.value.plan.problems if p.code == "other_group_row")
+    plan, summary, _ = run_import(workspace, owner, path, "读书群", "roster", skip_problems=True)
+    assert (summary.added, summary.skipped) == (0, 2)  # 跑步群's 王芳 and 刘洋: left out
+    with workspace.session() as s:
+        assert s.query(Membership).filter(Membership.group_id == read).count() == 2
+    # one group's file imported into another (二期 starts with 一期's people) is the user's choice: imported
+    one = tmp_path / "读书群.xlsx"
+    export_roster(workspace, owner, group_ids=[read], path=one, unmasked=True)
+    plan, summary, _ = run_import(workspace, owner, one, "跑步群", "roster")
+    assert summary.added == 1  # 李娜
