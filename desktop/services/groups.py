@@ -26,7 +26,13 @@ from models import (
 )
 from models.base import GROUP_KINDS
 from models.points import DEFAULT_LEVELS, DEFAULT_POINT_RULES
-from models.queries.participation import DELETED_PEOPLE, as_day, of_live_person, participated
+from models.queries.participation import (
+    DELETED_PEOPLE,
+    as_day,
+    member_at_end_condition,
+    of_live_person,
+    participated,
+)
 
 # The canonical entry process (PRODUCT §2): (code, name, kind, required, only when the group has a fee).
 CANONICAL_STEPS: tuple[tuple[str, str, str, bool, bool], ...] = (
@@ -237,6 +243,21 @@ def people_in_groups(session: Session, *, include_archived: bool = False) -> int
     if not include_archived:
         q = q.where(Membership.group_id.in_(select(Group.id).where(Group.archived_at.is_(None))))
     return int(session.scalar(q) or 0)
+
+
+def people_at_end(session: Session, end: date, group_ids: list[int]) -> int:
+    """How many people were a member of at least one of these groups at the end of `end` (docs/metrics.md, the
+    member rule): the groups' members_total added up counts someone in two groups twice."""
+    if not group_ids:
+        return 0
+    return int(
+        session.scalar(
+            select(func.count(func.distinct(Membership.member_id))).where(
+                Membership.group_id.in_(group_ids), member_at_end_condition(end)
+            )
+        )
+        or 0
+    )
 
 
 def archive_group(session: Session, actor: Actor, group_id: int) -> None:
