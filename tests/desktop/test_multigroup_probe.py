@@ -318,3 +318,29 @@ def test_a_whole_community_roster_imported_into_one_group_adds_no_other_groups_p
     export_roster(workspace, owner, group_ids=[read], path=one, unmasked=True)
     plan, summary, _ = run_import(workspace, owner, one, "跑步群", "roster")
     assert summary.added == 1  # 李娜
+
+
+# ---- the whole-community workbook says its total counts a person per group ----
+
+
+def test_the_all_groups_workbook_says_how_many_people_its_total_members_are(workspace, owner, tmp_path):
+    """概览's 合计 成员数 added the groups up (王芳 in both groups: 3 members of 2 people) without a word; the
+    dashboard's card and the sidebar say it. Read back from the file."""
+    from openpyxl import load_workbook
+
+    from desktop.services.report import export_monthly_report
+
+    with workspace.session() as s:
+        read, run = create_group(s, owner, "读书群"), create_group(s, owner, "跑步群")
+        both = add_member(s, owner, read, MemberInput(display_name="王芳", joined_at=JOINED))[1]
+        add_member(s, owner, read, MemberInput(display_name="李娜", joined_at=JOINED))
+        bulk_copy_to_group(s, owner, [both], run)
+        s.commit()
+    path = tmp_path / "月报.xlsx"
+    export_monthly_report(workspace, owner, year=DAY.year, month=DAY.month, group_ids=None, path=path, today=DAY)
+    sheet = load_workbook(path).worksheets[0]
+    assert [sheet.cell(4, c).value for c in (1, 2, 3)] == ["合计", "成员数", 3]
+    assert "合计的成员数 3 是各群相加, 共 2 人" in sheet["A2"].value
+    one = tmp_path / "读书群.xlsx"  # one group: nothing added up, nothing to say
+    export_monthly_report(workspace, owner, year=DAY.year, month=DAY.month, group_ids=[read], path=one, today=DAY)
+    assert "各群相加" not in load_workbook(one).worksheets[0]["A2"].value
