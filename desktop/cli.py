@@ -435,6 +435,7 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
         group_id = group_id_by_name(session, args.group)
         stats = month_stats(session, group_id, year, month, today)
         set_up_on = as_day(session.scalar(select(Group.created_at).where(Group.id == group_id)))
+        group_name = session.get(Group, group_id).name  # as stored: `--group 读书群２期` finds 读书群2期
     month_text = f"{year:04d}-{month:02d}"
     values: dict[str, int | float | None] = dict(stats.as_dict())
     if not month_recorded(set_up_on, year, month, stats):
@@ -447,9 +448,9 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
             "rate)\n"
         )
     if args.json:
-        ctx.print_json({"group": args.group.strip(), "month": month_text, **values})
+        ctx.print_json({"group": group_name, "month": month_text, **values})
         return EXIT_OK
-    print(f"{args.group.strip()}  {month_text}")
+    print(f"{group_name}  {month_text}")
     print(
         format_table(
             ["指标 metric", "值 value"],
@@ -1234,6 +1235,13 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 )
             print(
                 f"{path}: 注意 {why}, 按 --date 记为 {day} (note: {why_en}; logged for {day} as --date says)",
+                file=sys.stderr,
+            )
+        if preview.better_group is not None:  # logged all the same (a person may be in both): said, not refused
+            g = preview.better_group
+            print(
+                f"{path}: 注意 这些名字更像是「{g}」的成员, 请确认 --group {args.group.strip()} 没有选错"
+                f" (note: these names fit {g} better: is --group {args.group.strip()} the right group?)",
                 file=sys.stderr,
             )
         plan = certain_plan(preview.matches)

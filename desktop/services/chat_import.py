@@ -99,6 +99,7 @@ from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import made_up_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
+from models.base import ENDED_STATUSES
 
 EXPORTER_SETTING = "chat_exporter:"  # + group id -> member id of the person whose exports this group gets
 PROGRESS_EVERY = 5000
@@ -424,13 +425,19 @@ class _Roster:
 
     def looks_like(self, name: str) -> tuple[tuple[int | None, str], ...]:
         """Whom a sender no name of theirs names looks like (RosterIndex.lookalikes): (membership, name) of each,
-        (None, name) for someone deleted from the roster."""
+        (None, name) for someone deleted from the roster; else, the people of other groups called exactly so
+        (RosterIndex.elsewhere: 李娜 of 一期 speaking in 二期's chat), (None, name and group) — `--add-unknown`
+        made a second 李娜 without a word."""
+        index = self._index()
+        found = index.lookalikes(name) or index.elsewhere(name).people
         return tuple(
             dict.fromkeys(
                 (None, f"{c.display_name} (已删除 deleted)")
                 if c.status == "deleted"
+                else (None, f"{c.display_name} ({_in_group(c.group, c.group_status)})")
+                if c.status == "elsewhere"
                 else (c.membership_id, c.display_name)
-                for c in self._index().lookalikes(name)
+                for c in found
             )
         )
 
@@ -860,6 +867,15 @@ def plan_chat_import(
 
 
 GROUP_NAMES_SETTING = "chat_group_names:"  # + group id -> JSON list of export group names / ids imported into it
+
+
+def _in_group(group: str | None, status: str | None) -> str:
+    """How a person of another group stands there, for a sender that looks like them."""
+    if status in ENDED_STATUSES:
+        return f"已退出「{group}」 left {group}"
+    if status in ("applicant", "onboarding"):
+        return f"「{group}」的申请人 applying to {group}"
+    return f"「{group}」的成员 a member of {group}"
 
 
 def _group_key(name: str | None) -> str:
@@ -1614,7 +1630,7 @@ def run_chat_import(
     An export naming another group (`plan.group_mismatch`) is refused unless `other_group` (the user confirmed);
     a dry run shows it.
     Returns (plan, summary, group created)."""
-    from desktop.services.groups import get_or_create_group
+    from desktop.services.groups import find_group_id, get_or_create_group
 
     name = (group_name or "").strip()
     if not name:
@@ -1622,7 +1638,7 @@ def run_chat_import(
     source = open_chat_export(path)  # an unrecognised file is refused before anything is opened for writing
     require(actor, "record_participation")
     with database.session() as session:
-        group_id = session.scalar(select(Group.id).where(Group.name == name))
+        group_id = find_group_id(session, name)
         created = group_id is None
         if created:
             group_id, created = get_or_create_group(session, actor, name)

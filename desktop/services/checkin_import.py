@@ -1936,7 +1936,9 @@ def _group_points(session: Session, group_id: int) -> int:
 
 def existing_group(session: Session, name: str) -> int:
     """The id of the group called `name`; NotFound saying why it must exist (check-ins belong to its members)."""
-    group_id = session.scalar(select(Group.id).where(Group.name == name.strip()))
+    from desktop.services.groups import find_group_id
+
+    group_id = find_group_id(session, name)
     if group_id is None:
         raise NotFound(
             f"没有名为「{name.strip()}」的社群: 打卡要记在已有成员身上, 请先建群并导入名册"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
+from desktop.services.groups import refuse_taken_name
 from desktop.services.operators import Actor, require
 from models import Group, Membership, Operator, RulesVersion
 from models.base import GROUP_KINDS
@@ -159,9 +160,7 @@ def _validate(session: Session, group: Group, fields: dict[str, Any]) -> dict[st
                 raise ValidationError("name", "社群名称不能为空 (group name is required)")
             if len(name) > 100:
                 raise ValidationError("name", "社群名称最多 100 字 (group name is too long)")
-            taken = session.scalar(select(Group.id).where(Group.name == name, Group.id != group.id))
-            if taken is not None:
-                raise ValidationError("name", f"社群「{name}」已存在 (group already exists)")
+            refuse_taken_name(session, name, exclude=group.id)
             out[field] = name
         elif field == "kind":
             if value not in GROUP_KINDS:

@@ -3,6 +3,7 @@ look up by name, and the workspace defaults (tiers, roles)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,7 +26,13 @@ from models import (
 )
 from models.base import GROUP_KINDS
 from models.points import DEFAULT_LEVELS, DEFAULT_POINT_RULES
-from models.queries.participation import DELETED_PEOPLE, as_day, of_live_person, participated
+from models.queries.participation import (
+    DELETED_PEOPLE,
+    as_day,
+    member_at_end_condition,
+    of_live_person,
+    participated,
+)
 
 # The canonical entry process (PRODUCT §2): (code, name, kind, required, only when the group has a fee).
 CANONICAL_STEPS: tuple[tuple[str, str, str, bool, bool], ...] = (
@@ -92,8 +99,7 @@ def create_group(
         raise ValidationError("kind", f"未知社群类型 {kind!r} (unknown kind)")
     if capacity <= 0:
         raise ValidationError("capacity", "容量必须大于 0 (capacity must be positive)")
-    if session.scalar(select(Group.id).where(Group.name == name)) is not None:
-        raise ValidationError("name", f"社群「{name}」已存在 (group already exists)")
+    refuse_taken_name(session, name)
     ensure_workspace_defaults(session)
     group = Group(name=name, kind=kind, capacity=capacity, fee_cents=fee_cents, goal=goal)
     session.add(group)
@@ -117,12 +123,49 @@ def create_group(
     return group.id
 
 
-def group_id_by_name(session: Session, name: str) -> int:
-    """The group called `name`, the spaces around it left out as `create_group` leaves them out of every name
-    (`--group "晨读营 "` copied with a space: the imports found the group, stats, members, texts and exports said
-    there was no such group)."""
+def group_name_key(name: str | None) -> str:
+    """A group's name as the eye reads it: full-width and half-width forms one (`读书群２期` typed with a Chinese
+    input method is `读书群2期`, `（二期）` is `(二期)`), case aside, spaces aside (`读书群 2期`)."""
+    return "".join(unicodedata.normalize("NFKC", name or "").casefold().split())
+
+
+def find_group_id(session: Session, name: str, *, exclude: int | None = None) -> int | None:
+    """The group called `name`: the one of exactly that name, else the one whose name reads the same
+    (group_name_key); None when there is none. `--group 读书群２期` named no group while 读书群2期 existed, and the
+    import commands created a second group that looks the same, splitting one group's people in two."""
     name = (name or "").strip()
-    gid = session.scalar(select(Group.id).where(Group.name == name))
+    q = select(Group.id).where(Group.name == name)
+    if exclude is not None:
+        q = q.where(Group.id != exclude)
+    gid = session.scalar(q)
+    if gid is not None:
+        return gid
+    key = group_name_key(name)
+    same = [g for g, n in session.execute(select(Group.id, Group.name)) if g != exclude and group_name_key(n) == key]
+    return same[0] if len(same) == 1 else None
+
+
+def refuse_taken_name(session: Session, name: str, *, exclude: int | None = None) -> None:
+    """A new name (a new group, a rename) that is, or reads as (group_name_key), another group's is refused, naming
+    that group: two groups that look the same split one group's people and facts in two."""
+    key = group_name_key(name)
+    for gid, other in session.execute(select(Group.id, Group.name).order_by(Group.id)):
+        if gid != exclude and group_name_key(other) == key:
+            if other == name:
+                raise ValidationError("name", f"社群「{name}」已存在 (group already exists)")
+            raise ValidationError(
+                "name",
+                f"社群「{other}」已存在,「{name}」与它只差全角/半角、大小写或空格"
+                f" (a group {other} exists already: {name} differs from it only in width, case or spaces)",
+            )
+
+
+def group_id_by_name(session: Session, name: str) -> int:
+    """The group called `name` (find_group_id), the spaces around it left out as `create_group` leaves them out of
+    every name (`--group "晨读营 "` copied with a space: the imports found the group, stats, members, texts and
+    exports said there was no such group)."""
+    name = (name or "").strip()
+    gid = find_group_id(session, name)
     if gid is None:
         raise NotFound(f"没有名为「{name}」的社群 (no group named {name!r})")
     return gid
@@ -131,7 +174,7 @@ def group_id_by_name(session: Session, name: str) -> int:
 def get_or_create_group(session: Session, actor: Actor, name: str) -> tuple[int, bool]:
     """(group id, created?) — the import commands create a missing group and say so."""
     name = (name or "").strip()
-    gid = session.scalar(select(Group.id).where(Group.name == name))
+    gid = find_group_id(session, name)
     if gid is not None:
         return gid, False
     return create_group(session, actor, name), True
@@ -202,6 +245,21 @@ def people_in_groups(session: Session, *, include_archived: bool = False) -> int
     if not include_archived:
         q = q.where(Membership.group_id.in_(select(Group.id).where(Group.archived_at.is_(None))))
     return int(session.scalar(q) or 0)
+
+
+def people_at_end(session: Session, end: date, group_ids: list[int]) -> int:
+    """How many people were a member of at least one of these groups at the end of `end` (docs/metrics.md, the
+    member rule): the groups' members_total added up counts someone in two groups twice."""
+    if not group_ids:
+        return 0
+    return int(
+        session.scalar(
+            select(func.count(func.distinct(Membership.member_id))).where(
+                Membership.group_id.in_(group_ids), member_at_end_condition(end)
+            )
+        )
+        or 0
+    )
 
 
 def archive_group(session: Session, actor: Actor, group_id: int) -> None:

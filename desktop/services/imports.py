@@ -13,7 +13,9 @@ Decisions (what a user sees follows from these):
   and phone do not contradict the row's; two or more candidates is a problem (ambiguous). A row whose
   WeChat ID points at one person and phone at another is a problem. A new person whose name a paste would read
   as a member of the group (王芳🌸, 北京-王芳, 張偉 for 张伟, 汪芳 for 王芳) or as someone deleted from it is added
-  with a warning naming them (lookalike_added): never a second 王芳 without a word. A phone match alone never renames
+  with a warning naming them (lookalike_added): never a second 王芳 without a word. So is a row with only a name (no
+  WeChat ID, phone or QQ number) that is exactly the name of a person of another group (一期's 李娜 on 二期's roster):
+  added as another person, the warning naming that group and their WeChat ID. A phone match alone never renames
   anyone: when the row's name is not one the phone's owner is known by (display name, nickname, a group
   nickname, a name from a chat export), the row is a problem naming that member — a family phone or a
   typo, never a silent merge. WeChat IDs and names compare after NFKC and case folding, without invisible
@@ -86,7 +88,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import QunDeskError, ValidationError
@@ -1167,6 +1169,8 @@ class _Context:
         self.by_qq: dict[str, list[int]] = {}
         self.group_by_name: dict[str, list[int]] = {}
         self.roster_index: Any = None  # paste.RosterIndex of the group, made for the first new person's name
+        self.elsewhere: dict[str, list[str]] = {}  # name key: people of other groups called so (_elsewhere_warning)
+        self.known_names: set[str] | None = None  # every live person's name keys (_elsewhere_warning)
         self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
@@ -1384,6 +1388,9 @@ class _RowReader:
         self.file = table.file
         self.parser = parser
         self.columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
+        self.columns_by_index = dict(mapping)
+        self.headers = headers
+        self.group_index = None  # groups_column: the column naming each row's group, when it may name another
         self.name_from = _name_from(mapping)
         self.by_field = {name: _column_name(headers, index) for index, name in mapping.items()}
         # a 联系方式 column taken as the WeChat ID: a phone in it is a phone, never an 11-digit WeChat ID
@@ -1416,6 +1423,66 @@ class _RowReader:
             split = name_parts(headers, beside_full_name=True)
             if split is not None and not set(split) & set(mapping):
                 self.parts = split
+
+    # the header of a column naming each row's group: `export roster --all` writes 社群 (read, not imported)
+    GROUP_HEADERS = ("社群", "所属社群", "社群名称", "group")
+
+    def groups_column(self, session: Session, group_id: int | None, table: Table) -> None:
+        """A column naming each row's group (社群, as `export roster --all` writes it) that names several groups of
+        the workspace: a row it says is another group's is a problem (_other_group_row). `export roster --all`
+        imported into one group put every other group's people into it (with --skip-problems, after the repeated
+        WeChat IDs of people in several groups were left out; without, the problems said only "same WeChat ID as
+        row 15"). A file of one group (`export roster --group 一期`) imported into another (二期 starts with 一期's
+        people) is the user's choice of --group: imported as before."""
+        from desktop.services.groups import group_name_key
+
+        self.group_index: int | None = None
+        mapped = set(self.columns_by_index)
+        found = [
+            i
+            for i, h in enumerate(self.headers)
+            if i not in mapped and h and "".join(h.split()).casefold() in self.GROUP_HEADERS
+        ]
+        if not found:
+            return
+        self.other_groups = {
+            group_name_key(name): name for gid, name in session.execute(select(Group.id, Group.name)) if gid != group_id
+        }
+        self.this_group = session.get(Group, group_id).name if group_id is not None else None
+        if not self.other_groups:
+            return
+        known = set(self.other_groups) | ({group_name_key(self.this_group)} if self.this_group else set())
+        named = {
+            key
+            for _row, values in table.rows
+            if found[0] < len(values) and isinstance(values[found[0]], str)
+            for key in (group_name_key(values[found[0]]),)
+            if key in known
+        }
+        if len(named) > 1:
+            self.group_index = found[0]
+
+    def _other_group_row(self, rec: _Record, values: list[object]) -> None:
+        from desktop.services.groups import group_name_key
+
+        i = self.group_index
+        cell = values[i] if i is not None and i < len(values) else None
+        if cell is None or isinstance(cell, CellError):
+            return
+        other = self.other_groups.get(group_name_key(str(cell)))
+        if other is None:
+            return
+        column = _column_name(self.headers, i)
+        here = f"「{self.this_group}」" if self.this_group else "要导入的社群"
+        here_en = self.this_group or "the group imported into"
+        rec.problem(
+            column,
+            f"这一行是「{other}」的成员，不是{here}的；含多个社群的名册请按社群分别导入，或删掉其他社群的行"
+            f" (this row is {other}'s, not {here_en}'s: import each group's rows into that group, or delete the"
+            " other groups' rows)",
+            "other_group_row",
+            other,
+        )
 
     def _contact_phone(self, rec: _Record) -> None:
         """A phone in a 联系方式 column mapped as the WeChat ID: the row's phone when it has none (or the same),
@@ -1450,6 +1517,8 @@ class _RowReader:
         cell = self.parser.cell
         for index, name, column in self.columns:
             cell(rec, name, column, values[index] if index < len(values) else None)
+        if self.group_index is not None:
+            self._other_group_row(rec, values)
         v = rec.values
         if (self.contact_wechat and looks_like_phone(v.get("wechat_id"))) or _is_mobile(v.get("wechat_id")):
             self._contact_phone(rec)
@@ -2039,6 +2108,7 @@ def plan_roster_import(
     dates = [i for i, f in mapping.items() if f in ("joined_at", "left_at", "status_date")]
     parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
     reader = _RowReader(table, parser, headers, mapping)
+    reader.groups_column(session, group_id, table)
     total = max(table.row_count, 1)
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first
@@ -2618,8 +2688,12 @@ def _lookalike_warning(ctx: _Context, rec: _Record, name: str) -> None:
     """A new person whose name a paste would read as a member of the group — the name with decorations
     (王芳🌸 for 王芳), one segment of it (北京-王芳), the same reading (汪芳 for 王芳, 張偉 for 张伟) — or as someone
     deleted from its roster: added as another person all the same (a name is no identity), but said, naming
-    them, so that a second 王芳 is never made without a word (the paste's matcher: RosterIndex.lookalikes)."""
+    them, so that a second 王芳 is never made without a word (the paste's matcher: RosterIndex.lookalikes). A row
+    with no WeChat ID, phone or QQ number whose name is exactly a person's of another group (一期's 李娜 on the
+    roster of 二期) is said the same way (_elsewhere_warning): a name matches within the group only, and a second
+    李娜 was made without a word."""
     if ctx.group_id is None:
+        _elsewhere_warning(ctx, rec, name)
         return
     if ctx.roster_index is None:
         from desktop.services.paste import RosterIndex
@@ -2645,6 +2719,63 @@ def _lookalike_warning(ctx: _Context, rec: _Record, name: str) -> None:
             f"「{name}」与社群里的{who}看起来是同一个名字 (装饰符号、群昵称或读音)，这一行作为另一个人新增；"
             f"若是同一人请在名册里合并 (looks like {'、'.join(alike[:5])} of the group: added as another person — merge "
             "them in the roster if they are one)",
+            "lookalike_added",
+            name,
+        )
+    else:
+        _elsewhere_warning(ctx, rec, name)
+
+
+def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
+    """A new person, nothing on the row but the name (no WeChat ID, phone or QQ number), called exactly as someone
+    of another group is (display name or nickname): added as another person, as a name is no identity, but said,
+    naming that group and the person's WeChat ID — the same 李娜 in 一期 and 二期 is one person to merge."""
+    if any(rec.values.get(f) for f in ("wechat_id", "phone", "qq")):
+        return  # a WeChat ID or phone of nobody's: another person indeed (the workspace-wide match found none)
+    key = _key(name)
+    if not key:
+        return
+    live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
+    if ctx.known_names is None:  # every live person's names, read once (a first roster of 18,000 names: no query each)
+        ctx.known_names = {
+            _key(n)
+            for row in ctx.session.execute(select(Member.display_name, Member.nickname).where(live))
+            for n in row
+            if n
+        }
+    if key not in ctx.known_names:
+        return
+    found = ctx.elsewhere.get(key)
+    if found is None:
+        forms = list(dict.fromkeys(f for f in (name.strip(), unicodedata.normalize("NFKC", name).strip()) if f))
+        people = union(
+            select(Member.id).where(Member.display_name.in_(forms), live),
+            select(Member.id).where(Member.nickname.in_(forms), live),
+        )
+        q = (
+            select(Member.id, Member.display_name, Member.wechat_id, Group.name, Membership.group_id)
+            .join(Membership, Membership.member_id == Member.id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Member.id.in_(people))
+            .order_by(Member.id, Group.id)
+        )
+        rows = ctx.session.execute(q.limit(50)).all()
+        here = {mid for mid, *_rest, gid in rows if gid == ctx.group_id}  # the name match's (or the lookalikes')
+        by_person: dict[int, tuple[str, str | None, list[str]]] = {}
+        for mid, shown, wechat, group, _gid in rows:
+            if mid not in here:
+                by_person.setdefault(mid, (shown, wechat, []))[2].append(group)
+        found = ctx.elsewhere[key] = [
+            f"「{shown}」({'、'.join(groups)}{f', 微信号 {wechat}' if wechat else ''})"
+            for shown, wechat, groups in by_person.values()
+        ]
+    if found:
+        who = "、".join(found[:3])
+        rec.warn(
+            rec.column("name"),
+            f"其他社群里已有{who}，这一行没有微信号或手机号，作为另一个人新增；若是同一人请在名册里合并，"
+            f"或在文件里补上微信号/手机号 (another group has {who}: nothing on this row tells them apart, added as "
+            "another person — merge them in the roster if they are one, or add the WeChat ID or phone to the file)",
             "lookalike_added",
             name,
         )
@@ -3473,7 +3604,7 @@ def run_import(
     corrected the automatic mapping). `table` is the file as already read (the dialog's preview), so
     that importing does not read it again."""
     from desktop.io.tabular import read_table, with_other_member_sheets
-    from desktop.services.groups import get_or_create_group
+    from desktop.services.groups import find_group_id, get_or_create_group
 
     started = _time.perf_counter()
     if kind not in KINDS:
@@ -3486,7 +3617,7 @@ def run_import(
         if sheet is None and len(table.sheets) > 1:
             table = with_other_member_sheets(path, table)
     with database.session() as session:
-        existing = session.scalar(select(Group.id).where(Group.name == name))
+        existing = find_group_id(session, name)
         created = existing is None
         group_id = existing
         writer = None

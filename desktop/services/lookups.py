@@ -50,3 +50,22 @@ def other_groups_of(session: Session, member_ids: list[int], shown: list[int]) -
         .order_by(Group.name)
     )
     return list(rows)
+
+
+def other_groups_of_membership(session: Session, membership_id: int) -> list[str]:
+    """Names of the other groups the membership's person is in (a member, or still joining) — what a leave
+    recorded in one group is not recorded in (a leave is a membership's: PRODUCT §2)."""
+    owner = select(Membership.member_id).where(Membership.id == membership_id).scalar_subquery()
+    return list(
+        session.scalars(
+            select(Group.name)
+            .join(Membership, Membership.group_id == Group.id)
+            .where(
+                Membership.member_id == owner,
+                Membership.id != membership_id,
+                Membership.status.in_(("applicant", "onboarding", "active")),
+                Group.archived_at.is_(None),
+            )
+            .order_by(Group.id)
+        )
+    )

@@ -166,6 +166,7 @@ class Candidate:
     status: str = "active"  # the membership's status in this group, "elsewhere", "deleted" or "joined_later"
     group: str | None = None  # elsewhere: the group they are in
     joined: date | None = None  # joined_later: the day they joined (after the day being logged)
+    group_status: str | None = None  # elsewhere: their membership's status in `group` (left there: not its member)
 
 
 @dataclass(frozen=True)
@@ -523,7 +524,7 @@ class RosterIndex:
     def titled_group(self, heading: str | None) -> str | None:
         """The other group a chain's title names (`#接龙 B组夜跑 12月3日打卡` pasted into 晨光早起营), or None.
         Only the title line counts (a description may mention another group), not what it says in brackets
-        (`晨读打卡（跑步前读20分钟）`), and only when it does not name this group too (`跑步读书会 联合打卡` pasted
+        (`晨读打卡（跑步前读20分钟）`) unless the bracket holds a group's name alone (`【读书群】12月3日打卡`), and only when it does not name this group too (`跑步读书会 联合打卡` pasted
         into 跑步 is theirs as well); a Latin name is a whole word of three letters or more (a group called Go is
         not in `Good morning` or `Let's go`); the longest name written wins (读书会二期, not 读书会). A guess: the
         window lets the user say the lines are this group's after all (preview_paste's accept_groups)."""
@@ -536,7 +537,13 @@ class RosterIndex:
             }
         lines = [line for line in heading.splitlines() if line.strip()]
         first = _CHAIN_TAG_RE.sub("", lines[0]).strip() if lines else ""
-        title = _BRACKETED_RE.sub(" ", name_key(first or (lines[1] if len(lines) > 1 else "")))
+        keys = {name_key(n) for n in self._group_names.values()}
+        # a bracket holding a group's name and nothing else is the title naming its group (`【读书群】12月3日打卡`,
+        # the usual way to write it); any other bracket is a description (`晨读打卡（跑步前读20分钟）`)
+        title = _BRACKETED_RE.sub(
+            lambda m: f" {m[0][1:-1].strip()} " if m[0][1:-1].strip() in keys else " ",
+            name_key(first or (lines[1] if len(lines) > 1 else "")),
+        )
         spans = {gid: _spans_of(name_key(n), title) for gid, n in self._group_names.items()}
         spans = {gid: found for gid, found in spans.items() if found}
         # a name written only inside a longer one is not written (读书会 inside 读书会二期)
@@ -628,7 +635,7 @@ class RosterIndex:
         # and a person deleted from this group's roster (soft delete, not a merge): named as deleted, never
         # "nobody on the roster" — the window's "add as new member" would make a second one of them
         rows = self._session.execute(
-            select(Member.display_name, Group.name, Member.deleted_at.is_not(None))
+            select(Member.display_name, Group.name, Member.deleted_at.is_not(None), Membership.status)
             .join(Membership, Membership.member_id == Member.id)
             .join(Group, Group.id == Membership.group_id)
             .where(
@@ -646,8 +653,8 @@ class RosterIndex:
             _Found(
                 "not_member",
                 tuple(
-                    Candidate(None, n, "name", 100.0, "deleted" if deleted else "elsewhere", g)
-                    for n, g, deleted in rows
+                    Candidate(None, n, "name", 100.0, "deleted" if deleted else "elsewhere", g, group_status=st)
+                    for n, g, deleted, st in rows
                 ),
                 token,
             )
@@ -1850,6 +1857,9 @@ class PastePreview:
     title_day: date | None
     # a chain without a date whose times are mostly still to come today (pasted after midnight): the day before
     later_than_now_day: date | None = None
+    # another group whose members more of the named lines are than this group's (fits_better_group): the chain of
+    # 读书群 pasted while 跑步群 was selected — the people in both groups matched here, the others did not
+    better_group: str | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -1916,7 +1926,60 @@ def preview_paste(
     matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups, keywords=keywords)
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later)
+    better = fits_better_group(session, group_id, matches)
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better)
+
+
+def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMatch]) -> str | None:
+    """The other group the paste's people fit better, or None: a group of which more of the lines name a member
+    than of this one, two of them at least naming people of that group only. Someone in both groups counts for
+    both — so a 读书群 chain of ten names pasted into 跑步群, where eight of them are in both groups, fits 读书群
+    (ten lines) better than 跑步群 (eight): a warning, as nothing tells such a chain apart otherwise (the eight
+    were logged in 跑步群 without a word: only "most names are of another group" was warned of, and two of ten is
+    not most). A chain whose people are all in both groups fits both: no warning (nothing can tell)."""
+    here: dict[int, set[int]] = {}  # line: this group's active memberships it names
+    elsewhere: dict[int, set[str]] = {}  # line: the other groups of the people it names who are not in this one
+    for m in matches:
+        if m.status in ("ignored", "unmatched"):
+            continue
+        no = m.line.line_no
+        for c in m.candidates:
+            if c.status == "active" and c.membership_id is not None and c.how not in ("pinyin", "fuzzy"):
+                here.setdefault(no, set()).add(c.membership_id)
+            elif c.status == "elsewhere" and c.group and c.group_status in (None, "active"):
+                elsewhere.setdefault(no, set()).add(c.group)
+    only = defaultdict(int)
+    for groups in elsewhere.values():
+        for g in groups:
+            only[g] += 1
+    candidates = [g for g, n in only.items() if n >= 2]
+    if not candidates:
+        return None
+    mids = sorted({mid for ids in here.values() for mid in ids})
+    also: dict[int, set[str]] = defaultdict(set)  # this group's membership: the other groups its person is a member of
+    for chunk in range(0, len(mids), 500):
+        ours = Membership.__table__.alias("ours")
+        rows = session.execute(
+            select(ours.c.id, Group.name)
+            .join(Membership, Membership.member_id == ours.c.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(
+                ours.c.id.in_(mids[chunk : chunk + 500]),
+                Membership.group_id != group_id,
+                Membership.status == "active",
+                Group.archived_at.is_(None),
+            )
+        ).all()
+        for mid, name in rows:
+            also[mid].add(name)
+    lines_here = len(here)
+    best, best_n = None, lines_here
+    for g in sorted(candidates):
+        shared = sum(1 for no, ids in here.items() if g not in elsewhere.get(no, ()) and any(g in also[m] for m in ids))
+        n = only[g] + shared
+        if n > best_n:
+            best, best_n = g, n
+    return best
 
 
 @dataclass(frozen=True)
@@ -2087,6 +2150,10 @@ _STATUS_WORDS = {
 def describe_person(c: Candidate) -> str:
     if c.status == "joined_later" and c.joined is not None:
         return f"{c.display_name}: {c.joined.month}月{c.joined.day}日才入群 (joined on {c.joined}, after this day)"
+    if c.status == "elsewhere" and c.group_status in FORMER:  # left that group too: not "a member of" it
+        return f"{c.display_name}: 不在本群, 已退出「{c.group}」 (not in this group; left {c.group})"
+    if c.status == "elsewhere" and c.group_status in ("applicant", "onboarding"):
+        return f"{c.display_name}: 不在本群, 在「{c.group}」还没入群 (not in this group; not yet a member of {c.group})"
     if c.status == "elsewhere":
         return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
     if c.status == "deleted":

@@ -179,6 +179,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "sub.exported": ("导出", "Exported"),
     "sub.operator": ("操作员", "Operator"),
     "sub.groups": ("社群", "Groups"),
+    "sub.people": (
+        "合计的成员数 {members} 是各群相加, 共 {people} 人 (同在两个群的人算两次)",
+        "Total members {members} add the groups up: {people} people (someone in two groups counts twice)",
+    ),
     "sub.masked": ("手机号已脱敏", "phone numbers masked"),
     "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
     "sub.legend_checkins": (
@@ -1081,6 +1085,14 @@ class _Report:
             f"{self.t('sub.exported')} {self.today.isoformat()}",
             f"{self.t('sub.operator')} {self.actor.name}",
         ]
+        if self.totals is not None and self.session is not None:
+            # 合计 adds the groups' members up: someone in two groups is two of its members — said, with the people
+            from desktop.services.groups import people_at_end
+
+            members = self.totals[0].members_total
+            people = people_at_end(self.session, self.p.end, [g.id for g in self.groups])
+            if people != members:
+                sub.append(self.t("sub.people").format(members=members, people=people))
         lay.add("subtitle", [" · ".join(sub)], measure=False)
         header = lay.add(
             "header",

@@ -534,6 +534,10 @@
             <source>The chain “%1” names %2; this activity is on %3.</source>
             <translation>The chain “%1” names %2; this activity is on %3.</translation>
         </message>
+        <message>
+            <source>Most of these names are members of “%1”: is this the right group?</source>
+            <translation>Most of these names are members of “%1”: is this the right group?</translation>
+        </message>
         <message numerus="yes">
             <source>The paste holds %n chains with different titles; an activity has one.</source>
             <translation>

@@ -531,6 +531,10 @@
             <source>The chain “%1” names %2; this activity is on %3.</source>
             <translation>接龙「%1」写的是 %2，本活动在 %3。</translation>
         </message>
+        <message>
+            <source>Most of these names are members of “%1”: is this the right group?</source>
+            <translation>这些名字大多是「%1」的成员：社群选对了吗？</translation>
+        </message>
         <message numerus="yes">
             <source>The paste holds %n chains with different titles; an activity has one.</source>
             <translation>

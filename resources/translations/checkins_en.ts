@@ -382,6 +382,10 @@
             <translation>Leave recorded: %1, %2 to %3</translation>
         </message>
         <message>
+            <source>(this group only; also in %1: record it there too if it is for every group)</source>
+            <translation>(this group only; also in %1: record it there too if it is for every group)</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="957" />
             <source>Leave recorded</source>
             <translation>Leave recorded</translation>

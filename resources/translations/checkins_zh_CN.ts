@@ -373,6 +373,10 @@
             <translation>已登记请假：%1，%2 至 %3</translation>
         </message>
         <message>
+            <source>(this group only; also in %1: record it there too if it is for every group)</source>
+            <translation>（只记在本群；Ta 也在 %1，如果各群都请假，请在那里也登记）</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/checkins_page.py" line="957" />
             <source>Leave recorded</source>
             <translation>已登记请假</translation>

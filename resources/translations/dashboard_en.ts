@@ -73,6 +73,10 @@
     <context>
         <name>DashboardPage</name>
         <message>
+            <source>%1 in all groups: %2 (someone in two groups is a member of both)</source>
+            <translation>%1 in all groups: %2 (someone in two groups is a member of both)</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/dashboard_page.py" line="70" />
             <source>Key</source>
             <translation>Key</translation>

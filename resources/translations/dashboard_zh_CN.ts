@@ -72,6 +72,10 @@
     <context>
         <name>DashboardPage</name>
         <message>
+            <source>%1 in all groups: %2 (someone in two groups is a member of both)</source>
+            <translation>全部社群共 %1，共 %2（同在两个群的人是两个群的群成员）</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/dashboard_page.py" line="70" />
             <source>Key</source>
             <translation>大咖+核心</translation>

@@ -166,3 +166,26 @@ def test_a_sign_up_bringing_guests_says_they_are_on_no_list(qtbot, ws):
     assert "2 line(s) bring guests" in dialog.summary_label.text()
     dialog.apply()
     assert _sheet(ws, aid) == {ws.memberships[n]: "registered" for n in ("张三", "李四", "张珊")}
+
+
+def test_sign_ups_whose_names_fit_another_group_better_are_written_only_once_confirmed(qtbot, ws):
+    """早起打卡营's sign-up chain pasted into 读书会's activity, two of its four people in both groups: those two were
+    registered without a word (multigroup probe). The dialog says which group the names fit and asks first."""
+    from desktop.services.members import bulk_copy_to_group
+    from desktop.services.roster import MemberInput, add_member
+
+    joined = datetime(2024, 3, 10, 4, 0)
+    with ws.database.session() as s:
+        for n in ("林一", "林二"):
+            add_member(s, ws.owner, ws.group_id, MemberInput(display_name=n, joined_at=joined))
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["张珊"], ws.memberships["李四"]], ws.other_group_id)
+        start = datetime.combine(TEST_TODAY, datetime.min.time()).replace(hour=8)
+        aid = create_activity(s, ws.owner, ws.other_group_id, ActivityInput(title="读书分享", starts_at=start))
+        s.commit()
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.other_group_id, aid, "读书分享")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 报名\n\n1. 张珊\n2. 李四\n3. 林一\n4. 林二\n")
+    assert any("早起打卡营" in d for d in dialog.chain_doubts())
+    assert not dialog.confirm_box.isHidden() and not dialog.apply_button.isEnabled()
+    dialog.set_text("#接龙 报名\n\n1. 张珊\n2. 李四\n")  # people of both groups only: nothing tells, nothing said
+    assert dialog.chain_doubts() == []

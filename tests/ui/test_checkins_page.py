@@ -376,6 +376,27 @@ def test_leave_dialog_records_leave_and_the_member_leaves_the_missing_list(qtbot
     assert page.quick_status.text() == f"Leave recorded: 赵六, {TODAY:%Y-%m-%d} to {end:%Y-%m-%d}"
 
 
+def test_leave_recorded_for_someone_in_other_groups_says_it_is_this_groups(qtbot, page, ws):
+    """A leave is a membership's (PRODUCT §2): 赵六, in 读书会 too, went on leave here and was still expected in
+    读书会 — the message said "Leave recorded: 赵六" as if it were the person's. It now says it is this group's."""
+    from desktop.services.members import bulk_copy_to_group
+
+    with ws.database.session() as s:
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["赵六"]], ws.other_group_id)
+        s.commit()
+    page.pending_view.setCurrentIndex(page.pending_model.index(page.pending_names().index("赵六"), 0))
+    qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert [p.display_name for p in on_leave(s, ws.group_id, TODAY)] == ["赵六"]
+        assert on_leave(s, ws.other_group_id, TODAY) == []
+    assert page.quick_status.text() == (
+        f"Leave recorded: 赵六, {TODAY:%Y-%m-%d} to {TODAY:%Y-%m-%d}"
+        " (this group only; also in 读书会: record it there too if it is for every group)"
+    )
+
+
 def test_leave_dialog_names_nobody_the_assistant_did_not_choose(qtbot, page, ws):
     """The not-yet list keeps its first name current by itself: "Leave…" opened with that person filled in,
     though nobody chose them, one Save away from leave recorded for the wrong member. Now the dialog starts
@@ -831,6 +852,25 @@ def second_group(ws):
         ids = {n: add_member(s, ws.owner, gid, MemberInput(display_name=n))[1] for n in ("周一鸣", "吴敏")}
         s.commit()
     return gid, ids
+
+
+def test_a_chain_whose_names_fit_another_group_better_is_warned_of(qtbot, page, ws, second_group):
+    """早起打卡营's chain pasted while 夜跑团 is shown, three of its five people in both groups: they matched here and
+    nothing was said (two lines of five said "a member of 早起打卡营": not most). Every name is 早起打卡营's."""
+    from desktop.services.members import bulk_copy_to_group
+
+    gid, _ids = second_group
+    with ws.database.session() as s:
+        add_member(s, ws.owner, ws.group_id, MemberInput(display_name="林一", joined_at=datetime(2024, 3, 10, 4, 0)))
+        bulk_copy_to_group(s, ws.owner, [ws.memberships[n] for n in ("李四", "张珊", "赵六")], gid)
+        s.commit()
+    page.set_group(gid)
+    page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 赵六\n4. 张三\n5. 林一\n")
+    page.run_match()
+    assert "早起打卡营" in page.paste_summary.text() and "right group" in page.paste_summary.text()
+    page.set_paste_text("#接龙\n打卡\n\n1. 李四\n2. 张珊\n3. 周一鸣\n")
+    page.run_match()
+    assert "right group" not in page.paste_summary.text()
 
 
 def test_switching_group_empties_the_box_and_never_logs_the_old_chain_there(qtbot, page, ws, second_group):

@@ -368,3 +368,31 @@ def test_the_7_day_card_is_red_by_the_zombie_threshold_the_banner_uses(qtbot, tm
     assert p.zombie_banner.isHidden()
     assert p.cards["active_7"].value_label.property("tone") == ""
     ws.database.dispose()
+
+
+def test_all_groups_members_card_says_how_many_people_its_members_are(qtbot, tmp_path):
+    """The all-groups Members card added the groups' members up (王芳, in both groups, twice) and said nothing of it:
+    3 "members" of 2 people. Its tip now says how many people they are, as the sidebar's does (multigroup probe)."""
+    from desktop.services.members import bulk_copy_to_group
+    from tests.fixed_day import TEST_TODAY
+
+    isolate_settings(tmp_path)
+    database = open_workspace(tmp_path / "ws.sqlite", backup_dir=tmp_path / "backups")
+    owner = actor_for(database)
+    joined = datetime(2026, 1, 5, 9, 0)
+    with database.session() as s:
+        read, run = create_group(s, owner, "读书群"), create_group(s, owner, "跑步群")
+        both = add_member(s, owner, read, MemberInput(display_name="王芳", joined_at=joined))[1]
+        add_member(s, owner, read, MemberInput(display_name="李娜", joined_at=joined))
+        bulk_copy_to_group(s, owner, [both], run)
+        s.commit()
+    p = DashboardPage(database, owner, runner=InlineTaskRunner(), today=TEST_TODAY)  # the groups' own day
+    qtbot.addWidget(p)
+    p.resize(1100, 760)
+    p.show()
+    p.set_group(None)
+    card = p.total_cards["members"]
+    assert card.value_label.text() == "3"
+    tip = card.toolTip()
+    assert "in all groups" in tip and "2 " in tip.split(":", 2)[-1], tip
+    database.dispose()

@@ -38,7 +38,7 @@ from desktop.errors import QunDeskError
 from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance, withdraw_sign_up
-from desktop.services.paste import PasteMatch, match_paste, parse_day
+from desktop.services.paste import PasteMatch, fits_better_group, match_paste, parse_day
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
@@ -91,6 +91,7 @@ class AttendancePasteDialog(QDialog):
         self._group_id = group_id
         self._activity_id = activity_id
         self.matches: list[PasteMatch] = []
+        self._better_group: str | None = None  # fits_better_group of the paste shown
         self.combos: dict[int, QComboBox] = {}  # preview row -> its decision combo
         self.outcome: PasteOutcome | None = None
         with database.session() as session:
@@ -211,6 +212,8 @@ class AttendancePasteDialog(QDialog):
         try:
             with self._database.session() as session:
                 self.matches = match_paste(session, self._group_id, text, signups=True) if text.strip() else []
+                # another group's sign-ups, most of whose people are in this group too: they matched here
+                self._better_group = fits_better_group(session, self._group_id, self.matches)
         except QunDeskError as exc:
             show_error(self, exc)
             return
@@ -248,6 +251,12 @@ class AttendancePasteDialog(QDialog):
         if len(headings) > 1:
             doubts.append(
                 self.tr("The paste holds %n chains with different titles; an activity has one.", "", len(headings))
+            )
+        if self._better_group:
+            doubts.append(
+                self.tr("Most of these names are members of “%1”: is this the right group?").replace(
+                    "%1", self._better_group
+                )
             )
         return doubts
 

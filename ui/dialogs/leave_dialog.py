@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.checkins import record_leave, remove_leave
+from desktop.services.lookups import other_groups_of_membership
 from desktop.services.operators import Actor
 from desktop.services.roster import leaves_of
 from models import clock
@@ -60,6 +61,7 @@ class LeaveDialog(QDialog):
         self.setObjectName("leaveDialog")
         self._database = database
         self._actor = actor
+        self.also_in: list[str] = []  # after a save: the other groups the person is in (the leave is not there)
         self.setWindowTitle(self.tr("Leave"))
         resize_to_fit(self, 420, 520)
         day = day or clock.today()
@@ -223,19 +225,24 @@ class LeaveDialog(QDialog):
         if person is None:
             return
         self.error_label.hide()
+        start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        reason = self.reason_edit.text().strip() or None
+
+        def write(session, actor):
+            record_leave(session, actor, person.membership_id, start, end, reason)
+            # a leave is the group's (PRODUCT §2: Leave is a membership's): the groups it is not recorded in, said
+            return other_groups_of_membership(session, person.membership_id)
+
         done = run_write(
             self,
             self._database,
-            record_leave,
+            write,
             self._actor,
-            person.membership_id,
-            _pydate(self.start_edit.date()),
-            _pydate(self.end_edit.date()),
-            self.reason_edit.text().strip() or None,
             changes=("participation", "points"),  # a leave can join two runs: their streak bonus is written with it
             on_error=self._show_error,
         )
         if not done:
             return
+        self.also_in = list(done.value)
         self.leave_recorded.emit(person.membership_id)
         self.accept()

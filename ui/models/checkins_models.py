@@ -695,7 +695,11 @@ class PastePreviewModel(QAbstractTableModel):
         people on them): a chain pasted into the wrong group."""
         groups: dict[str, int] = {}
         for m in self._matches:
-            found = {c.group for c in m.candidates if c.status == "elsewhere" and c.group}
+            found = {
+                c.group
+                for c in m.candidates
+                if c.status == "elsewhere" and c.group and c.group_status in (None, "active")  # not one they left
+            }
             for g in found:
                 groups[g] = groups.get(g, 0) + 1
         if not groups:

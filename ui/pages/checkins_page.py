@@ -1270,6 +1270,10 @@ class CheckinsPage(GroupPage):
                 ("%3", dialog.end_edit.date().toString("yyyy-MM-dd")),
             ):
                 text = text.replace(key, value)
+            if dialog.also_in:  # a leave is this group's: the person's other groups expect them still
+                text += " " + self.tr(
+                    "(this group only; also in %1: record it there too if it is for every group)"
+                ).replace("%1", list_text(dialog.also_in))
         else:
             text = self.tr("Leave recorded")
         self._set_status(text, OK_COLOR)
@@ -1532,7 +1536,9 @@ class CheckinsPage(GroupPage):
             if others:
                 parts.append(self.tr("%1 other lines").replace("%1", str(len(others))))
             text = self.tr(", ").join(parts)
-            elsewhere = self.preview_model.other_group_majority()
+            elsewhere = self.preview_model.other_group_majority() or (
+                self._preview.better_group if self._preview is not None else None
+            )
             if elsewhere:
                 text += "  ·  " + self.tr("Most of these names are members of “%1”: is this the right group?").replace(
                     "%1", elsewhere

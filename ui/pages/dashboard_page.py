@@ -52,7 +52,7 @@ from desktop.health import (
 from desktop.metrics import previous_month
 from desktop.services.chat_queries import SpeakerRow, messages_per_day, speaking_leaderboard
 from desktop.services.dashboard_queries import GroupOverview, group_overview, overview_totals
-from desktop.services.groups import list_groups
+from desktop.services.groups import list_groups, people_at_end
 from desktop.services.onboarding import funnel_with_conversion
 from desktop.services.operators import Actor
 from desktop.services.texts import PasteText, summary_text
@@ -61,7 +61,7 @@ from desktop.tasks import Progress
 from models import clock
 from ui.charts import ACCENT, TARGET, BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
-from ui.messages import default_name, list_text, localise_message, show_error
+from ui.messages import default_name, list_text, localise_message, members_text, people_text, show_error
 from ui.models.group_overview_model import COL_NAME, GroupOverviewModel
 from ui.pages.group_page import GroupPage
 from ui.task_runner import TaskRunner
@@ -149,6 +149,7 @@ class OverviewResult:
     key: tuple[int | None, date]
     rows: tuple[GroupOverview, ...]
     warn_share: float
+    people: int = 0  # distinct people among the rows' members (a person in two groups is two of their members)
 
 
 def health_task(progress: Progress, *, database, group_id: int, as_of: date) -> HealthResult:
@@ -180,7 +181,8 @@ def overview_task(progress: Progress, *, database, as_of: date, sink: SimpleQueu
             rows.append(row)
             sink.put((key, row))
             progress.step(i + 1, len(groups))
-    return OverviewResult(key, tuple(rows), warn)
+        people = people_at_end(session, as_of, [g.id for g in groups])
+    return OverviewResult(key, tuple(rows), warn, people)
 
 
 # ---- widgets ----
@@ -956,7 +958,16 @@ class DashboardPage(GroupPage):
         c = self.total_cards
         share = (lambda n: _pct(n / t.members, 0)) if t.members else (lambda n: "–")
         c["groups"].set_value(str(t.groups))
-        c["members"].set_value(str(t.members), f"{t.members}/{t.capacity}")
+        # the groups' members added up: a person in two groups is a member of both, and the card says so
+        c["members"].set_value(
+            str(t.members),
+            f"{t.members}/{t.capacity}",
+            tip=self.tr("%1 in all groups: %2 (someone in two groups is a member of both)")
+            .replace("%1", members_text(t.members))
+            .replace("%2", people_text(result.people))
+            if result.people != t.members
+            else "",
+        )
         c["active_7"].set_value(str(t.active_7), share(t.active_7))
         c["active_30"].set_value(str(t.active_30), share(t.active_30))
         c["checkin_rate"].set_value(_pct(t.checkin_rate), self.tr("This month"))
