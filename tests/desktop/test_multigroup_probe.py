@@ -112,12 +112,11 @@ def test_a_chain_whose_names_fit_another_group_better_says_so(workspace, overlap
         assert preview_paste(s, run, DAY, one).better_group is None
 
 
+@pytest.mark.parametrize("any_db_url", ["sqlite"], indirect=True)  # the CLI on a SQLite file
 def test_the_cli_warns_when_the_names_fit_another_group_better(workspace, overlap, tmp_path, capsys):
     from desktop.cli import main
 
     read, run, _ = overlap
-    if workspace.engine.dialect.name != "sqlite":
-        pytest.skip("the CLI on a SQLite file")
     chain = tmp_path / "chain.txt"
     chain.write_text(READ_CHAIN, encoding="utf-8")
     code = main(
@@ -185,12 +184,11 @@ def test_a_rename_to_a_name_that_reads_as_another_groups_is_refused(workspace, o
             update_group_profile(s, owner, other, name="run club")
 
 
+@pytest.mark.parametrize("any_db_url", ["sqlite"], indirect=True)  # the CLI on a SQLite file
 def test_the_import_command_puts_the_roster_into_the_group_typed_full_width(workspace, owner, tmp_path, capsys):
     from desktop.cli import main
     from desktop.services.groups import list_groups
 
-    if workspace.engine.dialect.name != "sqlite":
-        pytest.skip("the CLI on a SQLite file")
     with workspace.session() as s:
         gid = create_group(s, owner, "读书群2期")
         s.commit()
