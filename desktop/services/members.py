@@ -624,6 +624,20 @@ def bulk_copy_to_group(
     return copy_to_group(session, actor, membership_ids, group_id, move=move).added
 
 
+def add_to_group(session: Session, actor: Actor, membership_id: int, group_id: int) -> int:
+    """The person of `membership_id` (a membership of another group) made a member of `group_id`, as a copy does —
+    the member dialog's answer to "this person may already be in the roster" when they are on another group's
+    roster: the same person joins, no second one is made. Returns their membership in `group_id`."""
+    copy_to_group(session, actor, [membership_id], group_id)
+    member_id = session.scalar(select(Membership.member_id).where(Membership.id == membership_id))
+    found = session.scalar(
+        select(Membership.id).where(Membership.member_id == member_id, Membership.group_id == group_id)
+    )
+    if found is None:
+        raise NotFound("membership")
+    return found
+
+
 def copy_to_group(
     session: Session, actor: Actor, membership_ids: list[int], group_id: int, *, move: bool = False
 ) -> CopyOutcome:

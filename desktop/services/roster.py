@@ -47,7 +47,7 @@ from models.queries.roster import (
     rows_for,
     search_roster,
 )
-from models.search_keys import search_columns
+from models.search_keys import name_keys, search_columns
 
 __all__ = [
     "GONE_STATUSES",
@@ -497,13 +497,17 @@ def validate(data: MemberInput) -> MemberInput:
 class DuplicateHit:
     member_id: int
     display_name: str
-    reason: str  # "wechat_id" | "phone" | "similar_name"
+    reason: str  # "wechat_id" | "phone" | "similar_name" | "same_name_elsewhere"
     score: float = 100.0
     blacklisted_in: tuple[str, ...] = ()  # groups where this person is blacklisted: re-adding must warn
     deleted: bool = False  # a soft-deleted person (restore them rather than add a second one)
     # what tells two people of one name apart in the warning: their WeChat ID and the last four of their phone
     wechat_id: str | None = None
     phone_tail: str | None = None
+    # the groups the person is on the roster of, when not of the group the check is for (the person can be added
+    # to it instead of a second person being made), and one of their memberships to add them from
+    elsewhere: tuple[str, ...] = ()
+    membership_id: int | None = None
 
 
 def same_phone(phone: str) -> Select:
@@ -530,6 +534,19 @@ def _name_key(name: str) -> str:
     return "".join(drop_format_chars(unicodedata.normalize("NFKC", name)).casefold().split())
 
 
+def _letters(key: str) -> str:
+    """A name key's letters and digits only: 杨帆🌸 and 杨帆, "Amy." and amy read as one name."""
+    return "".join(ch for ch in key if ch.isalnum())
+
+
+def _elsewhere(rosters: list[tuple[int, int, str]], group_id: int | None) -> dict:
+    """A duplicate's groups, when it is on none of `group_id`'s roster: their names and a membership to add the
+    person from (find_duplicates)."""
+    if group_id is None or not rosters or any(gid == group_id for _ms, gid, _g in rosters):
+        return {}
+    return {"elsewhere": tuple(dict.fromkeys(g for _ms, _gid, g in rosters)), "membership_id": rosters[0][0]}
+
+
 def _has_cjk(name: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in name)
 
@@ -537,8 +554,6 @@ def _has_cjk(name: str) -> bool:
 def _cjk_sound(name: str) -> str:
     """The full pinyin of a Chinese name (the stored Member.pinyin, models/search_keys.py), "" for a name without
     Chinese characters: two names of one group that read the same (張三 and 张三, 张三🌸 and 张三) are very similar."""
-    from models.search_keys import name_keys
-
     return name_keys(name)[1] if _has_cjk(name) else ""
 
 
@@ -619,6 +634,26 @@ def find_duplicates(
                 score = SIMILAR_NAME_SCORE  # 張三 is 张三: the same name read aloud (traditional, an emoji added)
             if score >= SIMILAR_NAME_SCORE:
                 hits.setdefault(mid, DuplicateHit(mid, name, "similar_name", score))
+        # the same name on another group's roster (found through the indexed pinyin): adding 杨帆 by name in 跑步群
+        # made a second 杨帆 without a word while the 读书群's one was a click away — a name alone is no proof, so
+        # it is a warning offering that person, never a match
+        letters = _letters(target) if exclude_member_id is None else ""  # an add: an edit keeps its person
+        elsewhere = (
+            session.execute(
+                select(Member.id, Member.display_name)
+                .where(live, Member.pinyin == name_keys(display_name)[1])
+                .where(
+                    ~select(Membership.id)
+                    .where(Membership.member_id == Member.id, Membership.group_id == group_id)
+                    .exists()
+                )
+            ).all()
+            if letters
+            else []
+        )
+        for mid, name in elsewhere:
+            if _letters(_name_key(name)) == letters:
+                hits.setdefault(mid, DuplicateHit(mid, name, "same_name_elsewhere"))
     if hits:
         black: dict[int, list[str]] = {}
         for mid, gname in session.execute(
@@ -633,6 +668,14 @@ def find_duplicates(
                 select(Member.id, Member.wechat_id, Member.phone_tail).where(Member.id.in_(list(hits)))
             )
         )
+        rosters: dict[int, list[tuple[int, int, str]]] = {}  # member -> (membership, group, group name)
+        for mid, msid, gid, gname in session.execute(
+            select(Membership.member_id, Membership.id, Group.id, Group.name)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Membership.member_id.in_(list(hits)))
+            .order_by(Membership.id)
+        ):
+            rosters.setdefault(mid, []).append((msid, gid, gname))
         hits = {
             mid: replace(
                 h,
@@ -640,6 +683,7 @@ def find_duplicates(
                 deleted=mid in deleted,
                 wechat_id=ids.get(mid, (None, None))[0],
                 phone_tail=ids.get(mid, (None, None))[1],
+                **_elsewhere(rosters.get(mid, []), group_id),
             )
             for mid, h in hits.items()
         }

@@ -998,6 +998,22 @@ Create a new, empty workspace there?</translation>
     <context>
         <name>MemberDialog</name>
         <message>
+            <source>same name</source>
+            <translation>same name</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation>in %1</translation>
+        </message>
+        <message>
+            <source>Add %1 to this group</source>
+            <translation>Add %1 to this group</translation>
+        </message>
+        <message>
+            <source>The person already on the roster of %1 joins this group as a member; nothing typed here is saved.</source>
+            <translation>The person already on the roster of %1 joins this group as a member; nothing typed here is saved.</translation>
+        </message>
+        <message>
             <source>Merge… works on the records already saved: what you typed in this form is not saved.</source>
             <translation>Merge… works on the records already saved: what you typed in this form is not saved.</translation>
         </message>

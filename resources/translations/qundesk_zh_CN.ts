@@ -988,6 +988,22 @@ Create a new, empty workspace there?</source>
     <context>
         <name>MemberDialog</name>
         <message>
+            <source>same name</source>
+            <translation>同名</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation>在 %1</translation>
+        </message>
+        <message>
+            <source>Add %1 to this group</source>
+            <translation>将 %1 加入本群</translation>
+        </message>
+        <message>
+            <source>The person already on the roster of %1 joins this group as a member; nothing typed here is saved.</source>
+            <translation>%1 名册中已有的这位成员将以成员身份加入本群；这里填写的内容不会保存。</translation>
+        </message>
+        <message>
             <source>Merge… works on the records already saved: what you typed in this form is not saved.</source>
             <translation>“合并…”只处理已保存的记录：这个表单里刚填写的内容不会保存。</translation>
         </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import ValidationError
 from desktop.services.groups import list_groups
 from desktop.services.lookups import list_tiers, membership_owner
+from desktop.services.members import add_to_group
 from desktop.services.operators import Actor, allowed
 from desktop.services.roster import (
     DuplicateHit,
@@ -442,6 +443,7 @@ class MemberDialog(QDialog):
             "wechat_id": self.tr("same WeChat ID"),
             "phone": self.tr("same phone number"),
             "similar_name": self.tr("very similar name in this group"),
+            "same_name_elsewhere": self.tr("same name"),
         }
         lines = []
         for h in hits:
@@ -451,6 +453,8 @@ class MemberDialog(QDialog):
             if h.phone_tail:
                 who.append(self.tr("phone …%1").replace("%1", h.phone_tail))
             line = f"• {h.display_name} — {reasons.get(h.reason, h.reason)} ({', '.join(who)})"
+            if h.elsewhere:  # on another group's roster, not this one's: the person can join this group instead
+                line += " — " + self.tr("in %1").replace("%1", "、".join(h.elsewhere))
             if h.deleted:
                 line += " — " + self.tr("deleted: restore them from the roster's deleted people instead")
             if h.blacklisted_in:
@@ -476,13 +480,45 @@ class MemberDialog(QDialog):
                 + "\n\n"
                 + self.tr("Merge… works on the records already saved: what you typed in this form is not saved.")
             )
+        # someone on another group's roster: they join this group (a second person of that name was the only way)
+        other = next((h for h in live if h.membership_id is not None and not h.blacklisted_in), None)
+        join = None
+        if other is not None and self._membership_id is None and allowed(self._actor, "edit_members"):
+            join = box.addButton(
+                self.tr("Add %1 to this group").replace("%1", other.display_name), QMessageBox.ButtonRole.ActionRole
+            )
+            join.setToolTip(
+                self.tr(
+                    "The person already on the roster of %1 joins this group as a member; nothing typed here is saved."
+                ).replace("%1", "、".join(other.elsewhere))
+            )
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
+        self.duplicate_box = box  # tests answer it
         box.exec()
         if merge is not None and box.clickedButton() is merge:
             self.open_merge(live[0].member_id)
             return False
+        if join is not None and box.clickedButton() is join:
+            self.add_existing(other.membership_id)
+            return False
         return box.clickedButton() is save
+
+    def add_existing(self, membership_id: int) -> bool:
+        """Make the person of another group's `membership_id` a member of this dialog's group, and close."""
+        group_id = self.target_group_id()
+        done = run_write(
+            self,
+            self._database,
+            lambda session: add_to_group(session, self._actor, membership_id, group_id),
+            changes=("members",),
+        )
+        if not done:
+            return False
+        self.saved_membership_id = done.value
+        self.member_saved.emit(done.value)
+        self.accept()
+        return True
 
     def open_merge(self, member_id: int):
         """The duplicate warning's "Merge…": merge the existing record (with this one, when editing)."""
