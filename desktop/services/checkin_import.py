@@ -188,6 +188,9 @@ _CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
 _DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
 _TIME_HEADER_WORDS = ("打卡时间", "签到时间", "提交时间", "填写时间", "提交于", "时间", "time", "submitted")
 _LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
+# what kind of check-in a row is (正常打卡 / 补卡), as check-in mini-programs head it
+_TYPE_HEADER_WORDS = ("打卡类型", "打卡方式", "类型")
+_TYPE_SAYS_LATE = re.compile(r"^补$|补卡|补打卡|补签")
 # an export's answer to "did you check in today": only a yes is a check-in (否/未打卡 is not, 请假 is leave)
 _STATUS_HEADER_WORDS = ("是否打卡", "打卡情况", "打卡状态", "完成情况", "是否完成")
 # what the member wrote: read for 请假 (not a check-in) and 补昨天 (an earlier day), as a pasted line is
@@ -215,12 +218,14 @@ def _is_total(text: str) -> bool:
 
 
 _TOTAL_ROW_STARTS = ("合计", "总计", "小计", "累计", "统计", "total")
+# an export's footer counting its rows: 共4条, 共计 12 条记录, 共 3 人
+_COUNT_FOOTER_RE = re.compile(r"^共计?:?\d+(?:条|人|次|个|项)(?:记录|数据|打卡)?$")
 
 
 def _is_total_row(name: str) -> bool:
     """A row named as a total (合计, 总计：, 打卡人数, Total), not a person (a person called 李天数 is a person)."""
     key = _fold(name).replace(" ", "").rstrip(":：")
-    if key in {_fold(w) for w in TOTAL_WORDS}:
+    if key in {_fold(w) for w in TOTAL_WORDS} or _COUNT_FOOTER_RE.match(key):
         return True
     # 合计：, 合计(人), 总计 12 — never 统计员小王: what follows the word is no name
     return any(
@@ -276,11 +281,33 @@ def _is_person_header(text: str) -> bool:
     return _fold(text).replace(" ", "") in PERSON_HEADERS or header_field(text) in ("name", "nickname", "wechat_id")
 
 
+_NOT_THE_DAY_STARTS = (
+    "入群",
+    "加入",
+    "进群",
+    "退群",
+    "修改",
+    "更新",
+    "最后",
+    "最近",
+    "最新",
+    "上次",
+    "首次",
+    "第一次",
+    "末次",
+    "编辑",
+    "导出",
+    "开始",
+    "结束",
+)
+
+
 def _kind_header(text: str, words: tuple[str, ...]) -> bool:
     """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
-    row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in)."""
+    row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in), nor a per-member
+    summary's first or latest check-in (小打卡's 最近打卡时间, 群打卡's 首次打卡: one day of many, not a check-in)."""
     key = _question_key(text)
-    if key.startswith(("入群", "加入", "进群", "退群", "修改", "更新", "最后", "编辑", "导出", "开始", "结束")):
+    if key.startswith(_NOT_THE_DAY_STARTS):
         return False
     return any(key == w or key.endswith(w) for w in words)
 
@@ -1213,10 +1240,15 @@ def _plan_long(
     reference: tuple[int, int] | None,
     status_col: int | None = None,
     content_cols: tuple[int, ...] = (),
+    type_col: int | None = None,
 ) -> None:
     for row_no, values in p.table_rows():
         cells = [(_column(headers, c), _text(values[c])) for c in person_cols if _text(values[c])]
         name = cells[0][1] if cells else ""
+        label = next((_text(v) for v in values if isinstance(v, str) and _is_total_row(v)), None)
+        if not cells and label:  # 合计 in the 序号 column, 共4条 under the content: the export's totals row
+            p.rows.append(RowOutcome(row_no, label, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
+            continue
         if not cells:
             p.rows.append(
                 RowOutcome(
@@ -1243,8 +1275,15 @@ def _plan_long(
             if time_col is not None and values[time_col] not in (None, ""):
                 value = values[time_col]
                 at_time = _clock_time(value)
+                short = _MONTH_DAY_TIME_RE.match(unicodedata.normalize("NFKC", _text(value)))
                 if at_time is not None:
                     at = datetime.combine(day, at_time) if day is not None else None
+                elif short is not None and (clock_part := _clock_time(short[2])) is not None:
+                    # 打卡喵's 12-03 07:12: the day read as a 12/3 in a date column is, with the time it was posted
+                    posted = _long_day(p, short[1], row_no, _column(headers, time_col), reference)
+                    if posted is not None:
+                        day = day or posted
+                        at = datetime.combine(posted, clock_part)
                 else:
                     moment = parse_datetime(
                         value, file=p.file, row=row_no, column=_column(headers, time_col), date1904=p.table.date1904
@@ -1263,6 +1302,8 @@ def _plan_long(
             where = _column(headers, date_col if date_col is not None else time_col or 0)
             problems.append(p.problem(row_no, where, "没有打卡日期 (no day on this row)", "no_day"))
         late = late_col is not None and _is_late_value(values[late_col])
+        # 打卡喵/群打卡's 打卡类型: 正常打卡 or 补卡 (a 打卡 there is on time, unlike under 是否补卡)
+        late = late or (type_col is not None and bool(_TYPE_SAYS_LATE.search(_fold(values[type_col]))))
         # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
         late = late or (at is not None and day is not None and at.date() > day)
         if at is not None and day is not None and at.date() < day and time_col is not None:
@@ -1343,6 +1384,9 @@ def _plan_long(
         p.finish_row(row_no, name, mid, shown, problems, checkins, leaves)
 
 
+_MONTH_DAY_TIME_RE = re.compile(
+    r"^(\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*[日号]?)\s+(\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,2})?)$"
+)
 _TIME_IN_TEXT = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{1,2}")
 _SAYS_LATE = re.compile(
     r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期)|[(（【\[]\s*补\s*[)）】\]]"
@@ -1584,6 +1628,16 @@ def plan_checkin_import(
         date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
+        type_col = next(
+            (
+                i
+                for i, h in enumerate(headers)
+                if late_col is None
+                and i not in (*person_cols, date_col, time_col)
+                and _kind_header(h, _TYPE_HEADER_WORDS)
+            ),
+            None,
+        )
         status_col = next(
             (i for i, h in enumerate(headers) if i not in (date_col, time_col, late_col) and _is_status_header(h)),
             None,
@@ -1591,7 +1645,7 @@ def plan_checkin_import(
         content_cols = tuple(
             i
             for i, h in enumerate(headers)
-            if i not in (*person_cols, date_col, time_col, late_col, status_col)
+            if i not in (*person_cols, date_col, time_col, late_col, type_col, status_col)
             and _kind_header(h, _CONTENT_HEADER_WORDS)
         )
         camp_days = [h for h in headers if _CAMP_DAY_RE.fullmatch(_fold(h))]
@@ -1606,6 +1660,19 @@ def plan_checkin_import(
                     "camp_days",
                 )
             )
+        elif date_col is None and time_col is None and (totals := [h for h in headers if h and _is_total(h)]):
+            # 小打卡/鲸打卡's 成员统计: one row per member with 打卡天数 and 最近打卡时间 — it has no check-ins to log
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    None,
+                    f"这是每人一行的统计表 ({totals[0]}), 不是逐次的打卡记录: 没有哪一天打了卡, 不能导入;"
+                    " 请导出打卡明细 (每次打卡一行) 或打卡表 (a per-member summary, with"
+                    f" {totals[0]}: it does not say on which days anyone checked in; export the check-in records,"
+                    " one row per check-in, or a 打卡表)",
+                    "summary_table",
+                )
+            )
         elif date_col is None and time_col is None:
             p.file_problems.append(
                 p.problem(
@@ -1617,11 +1684,13 @@ def plan_checkin_import(
                 )
             )
         else:
-            used = {*person_cols, date_col, time_col, late_col, status_col, *content_cols}
+            used = {*person_cols, date_col, time_col, late_col, type_col, status_col, *content_cols}
             skipped_columns = [
                 (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
             ]
-            _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols)
+            _plan_long(
+                p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols, type_col
+            )
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
 

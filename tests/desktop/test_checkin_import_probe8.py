@@ -1,0 +1,148 @@
+"""Defects found by the eighth import probe, check-in side: what check-in mini-programs (鲸打卡, 小打卡, 打卡喵, 群打卡)
+export — per-member summaries, 12-03 07:12 times without a year, 打卡类型 columns, totals rows under the records.
+(Layouts written as those tools write them as best we know.) Values are read back from the database; every test
+pins its own day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from desktop.cli import main
+from desktop.io.fields import ImportProblem
+from desktop.services.checkin_import import run_checkin_import
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for, open_workspace
+from models import CheckIn, Member, Membership
+
+TODAY = date(2026, 12, 6)
+GROUP = "晨光早起营"
+JOINED = datetime(2026, 11, 1, 12, 0)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """The day these files were exported: every check-in in them is before it."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _people(database) -> None:
+    actor = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, actor, GROUP)
+        for data in (
+            MemberInput("张伟", nickname="晨曦", wechat_id="zhangwei01", joined_at=JOINED),
+            MemberInput("李娜", nickname="小李", group_nickname="北京-李娜", joined_at=JOINED),
+            MemberInput("王芳", nickname="芳芳", joined_at=JOINED),
+        ):
+            add_member(s, actor, gid, data)
+        s.commit()
+
+
+def _checkins(database) -> list[tuple[str, date, bool, datetime | None]]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, CheckIn.day, CheckIn.late, CheckIn.checked_at)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+        ).all()
+    return sorted((n, d, bool(late), at) for n, d, late, at in rows)
+
+
+def _xlsx(path: Path, rows: list[list[object]], merge: str | None = None) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    if merge:
+        ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [  # 小打卡 成员统计: 打卡天数 "12天" and the last check-in's time
+            ["序号", "昵称", "打卡天数", "坚持天数", "最近打卡时间", "补卡次数"],
+            [1, "晨曦", "12天", "5天", "2026/12/03 07:12:09", 1],
+            [2, "小李", "10天", "2天", "2026/12/04 06:50:00", 0],
+        ],
+        [  # 群打卡 统计 under a title: 总天数, 首次打卡 and 最后打卡
+            ["群打卡 统计"],
+            ["排名", "群昵称", "总天数", "连续天数", "首次打卡", "最新打卡时间"],
+            [1, "北京-李娜", 12, 5, "2026-11-01", "2026-12-04 06:50"],
+        ],
+    ],
+)
+def test_a_per_member_summary_is_refused_never_read_as_one_checkin_each(sqlite_workspace, tmp_path, rows):
+    """A per-member summary (one row a member: 打卡天数, 最近打卡时间) was read as an export: its 最近打卡时间 taken as
+    the check-in's time, so 晨曦's 12 days became ONE check-in on 12-03 and 小李's one on 12-04, without a word. A
+    first or latest check-in column is not a check-in's time; the file is refused, saying it is a summary."""
+    _people(sqlite_workspace)
+    path = _xlsx(tmp_path / "成员统计.xlsx", rows)
+    with pytest.raises(ImportProblem) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert caught.value.code == "summary_table"
+    assert "统计表" in str(caught.value) and "per-member summary" in str(caught.value)
+    assert _checkins(sqlite_workspace) == []
+
+
+def test_a_check_in_record_with_a_totals_row_under_it_imports_the_records(sqlite_workspace, tmp_path):
+    """鲸打卡's 打卡记录 with a merged title, text times 2026/12/03 07:12:09, 坚持天数 "3天" and a last row 合计 | … |
+    共4条 (合计 in the 序号 column, no name): the whole file was refused, "row 7: no name". The totals row is skipped
+    as one, and every record is logged on its day with its time (a 补卡 marked, made up for the day it names)."""
+    _people(sqlite_workspace)
+    rows = [
+        ["晨光早起营 打卡记录导出（2026-12-01 至 2026-12-05）"],
+        ["序号", "用户昵称", "打卡时间", "打卡内容", "坚持天数", "是否补卡"],
+        [1, "晨曦", "2026/12/03 07:12:09", "早起第3天", "3天", "否"],
+        [2, "小李", "2026/12/03 06:58:00", "早", "2天", "否"],
+        [3, "芳芳", "2026/12/04 09:01:00", "补卡 12月2日", "1天", "是"],
+        ["合计", "", "", "", "", "共3条"],
+    ]
+    path = _xlsx(tmp_path / "鲸打卡.xlsx", rows, merge="A1:F1")
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 3
+    assert {r.row: r.outcome for r in plan.rows}[6] == "skipped"
+    assert _checkins(sqlite_workspace) == [
+        ("张伟", date(2026, 12, 3), False, datetime(2026, 12, 3, 7, 12, 9)),
+        ("李娜", date(2026, 12, 3), False, datetime(2026, 12, 3, 6, 58)),
+        ("王芳", date(2026, 12, 2), True, datetime(2026, 12, 4, 9, 1)),
+    ]
+    # a footer that only counts (共 3 条记录) is no person either
+    rows[-1] = ["", "", "", "共 3 条记录", "", ""]
+    path = _xlsx(tmp_path / "鲸打卡2.xlsx", rows, merge="A1:F1")
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert summary is not None and (summary.logged, summary.already) == (0, 3)
+    assert {r.row: r.outcome for r in plan.rows}[6] == "skipped"
+
+
+def test_a_time_written_12_03_07_12_is_that_day_and_a_type_column_s_buka_is_late(sqlite_path, tmp_path):
+    """打卡喵 writes 打卡时间 as 12-03 07:12 (no year) and a 打卡类型 column (正常打卡 / 补卡): every row was refused
+    "not a date QunDesk can read", and once read, 小李's 补卡 was logged as on time (the 打卡类型 column "not used").
+    12-03 takes its year as a 12/3 in a date column does; 补卡 in 打卡类型 is late, 正常打卡 is not."""
+    database = open_workspace(sqlite_path)
+    _people(database)
+    rows = [
+        ["打卡人", "打卡时间", "打卡内容", "打卡类型"],
+        ["晨曦", "12-03 07:12", "ok", "正常打卡"],
+        ["小李", "12-04 06:50", "ok", "补卡"],
+        ["芳芳", "12月5日 09:00", "ok", "正常打卡"],
+    ]
+    path = _xlsx(tmp_path / "打卡喵.xlsx", rows)
+    db = str(sqlite_path)
+    assert main(["--db", db, "import", "checkins", str(path), "--group", GROUP]) == 0
+    assert _checkins(database) == [
+        ("张伟", date(2026, 12, 3), False, datetime(2026, 12, 3, 7, 12)),
+        ("李娜", date(2026, 12, 4), True, datetime(2026, 12, 4, 6, 50)),
+        ("王芳", date(2026, 12, 5), False, datetime(2026, 12, 5, 9, 0)),
+    ]
+    assert main(["--db", db, "import", "checkins", str(path), "--group", GROUP]) == 0  # again: nothing new
+    assert len(_checkins(database)) == 3
+    database.dispose()
