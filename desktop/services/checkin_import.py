@@ -40,7 +40,7 @@ Decisions (what a user sees follows from these):
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
   its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
-- Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
+- Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 TRUE (a checkbox: FALSE is none) → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
   else is a problem naming the cell. A row below the header that is a header again (姓名 | 12/8 | 12/9: the next
   week's block under the first) gives the days of the rows below it; when one of its days cannot be read, those
@@ -144,10 +144,12 @@ CHECK_MARKS = _words(
     "yes",
     "完成",
     "已完成",
+    "true",  # a checkbox as a CSV writes it (Numbers, Google Sheets, Excel): what an .xlsx's TRUE cell reads as
 )
 NONE_MARKS = _words(
-    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/"
-)
+    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/",
+    "false",
+)  # fmt: skip
 LEAVE_MARKS = _words("请假", "假", "事假", "病假", "休", "休假", "已请假")
 LATE_MARKS = _words("补", "补卡", "补打卡", "已补卡", "补签", "补✓", "补√")
 TOTAL_WORDS = (

@@ -146,3 +146,20 @@ def test_a_time_written_12_03_07_12_is_that_day_and_a_type_column_s_buka_is_late
     assert main(["--db", db, "import", "checkins", str(path), "--group", GROUP]) == 0  # again: nothing new
     assert len(_checkins(database)) == 3
     database.dispose()
+
+
+def test_a_numbers_csv_of_checkboxes_reads_true_as_a_checkin_and_false_as_none(sqlite_workspace, tmp_path):
+    """A 打卡表 kept in Numbers (or Google Sheets) with a checkbox a day, exported to CSV: UTF-8 without a BOM, the
+    table's name (表格 1) on the first line, TRUE / FALSE in the cells. Every cell was refused "cannot read this
+    cell: TRUE", the whole file with it — while the same checkboxes in an .xlsx were read. TRUE is a check-in,
+    FALSE none, as in the .xlsx."""
+    _people(sqlite_workspace)
+    path = tmp_path / "打卡表.csv"
+    path.write_bytes("表格 1\n姓名,12/1,12/2,12/3,合计\n张伟,TRUE,FALSE,TRUE,2\n李娜,FALSE,true,FALSE,1\n".encode())
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert plan.layout == "matrix" and summary is not None and summary.logged == 3
+    assert _checkins(sqlite_workspace) == [
+        ("张伟", date(2026, 12, 1), False, None),
+        ("张伟", date(2026, 12, 3), False, None),
+        ("李娜", date(2026, 12, 2), False, None),
+    ]
