@@ -381,6 +381,8 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
         r"[^\d\s./-]", raw.rsplit("-", 1)[0]
     ):  # a two-row header combined as "上级-下级" (12月-1): the lower part
         upper, raw = (part.strip() for part in raw.rsplit("-", 1))
+        if _MONTH_DAY_RE.match(upper) or _FULL_DATE_RE.match(upper):
+            return None  # 12月1日-12月7日, 12月8日-14日: a week (a weekly total's column), never its last day
         month = _TITLE_MONTH_RE.search(upper)
         if month and month[2] and _DAY_RE.match(raw) and 1 <= int(month[2]) <= 12:  # 12月 over 1 2 3 …
             dom = int(_DAY_RE.match(raw)[1])  # type: ignore[index]
@@ -419,6 +421,20 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
         except ValueError:
             return _Day(None, bare=dom, written=text)
     return None
+
+
+_RANGE_SPLIT_RE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*")
+
+
+def _is_day_range(text: str) -> bool:
+    """12月1日-12月7日, 12.1~12.7, 12/1至12/7, 12月8日-14日: a range of days (a week's column), not one day."""
+    raw = _WEEKDAY_PART.sub("", unicodedata.normalize("NFKC", text)).strip()
+    parts = [part for part in _RANGE_SPLIT_RE.split(raw) if part]
+    return (
+        len(parts) == 2
+        and bool(_MONTH_DAY_RE.match(parts[0]) or _FULL_DATE_RE.match(parts[0]))
+        and bool(_MONTH_DAY_RE.match(parts[1]) or _FULL_DATE_RE.match(parts[1]) or _DAY_RE.match(parts[1]))
+    )
 
 
 def checkin_header(rows: list[Row]) -> int:
@@ -1510,7 +1526,13 @@ def plan_checkin_import(
                 if any(i < len(v) and v[i] not in (None, "") for _r, v in sample):
                     skipped_columns.append((_column(headers, i), "没有表头, 未使用 (no header: not used)"))
                 continue
-            why = "合计列 (a totals column)" if _is_total(h) else "不是日期列, 未使用 (not a day: not used)"
+            why = (
+                "合计列 (a totals column)"
+                if _is_total(h)
+                else "一段日期, 不是某一天, 未使用 (a range of days, not one day: not used)"
+                if _is_day_range(h)
+                else "不是日期列, 未使用 (not a day: not used)"
+            )
             skipped_columns.append((_column(headers, i), why))
             continue
         if isinstance(value, float):

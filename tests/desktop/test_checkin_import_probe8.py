@@ -163,3 +163,33 @@ def test_a_numbers_csv_of_checkboxes_reads_true_as_a_checkin_and_false_as_none(s
         ("张伟", date(2026, 12, 3), False, None),
         ("李娜", date(2026, 12, 2), False, None),
     ]
+
+
+def test_a_week_s_column_is_no_day_never_its_last_day(sqlite_workspace, tmp_path):
+    """A 打卡表 with a week's subtotal beside the days (12月1日-12月7日, 12月8日-14日) — or a sheet of weekly
+    assignments, one column a week: the header was read as a two-row header "上级-下级" and so as its last day, so
+    张伟's 1 under 12月1日-12月7日 was a check-in on 12-07 and under 12月8日-14日 one on 12-14, days he never
+    checked in. A range of days is no day: listed as not used, and a sheet of weeks alone is refused."""
+    _people(sqlite_workspace)
+    later = date(2026, 12, 20)
+    path = tmp_path / "打卡表.csv"
+    path.write_text(
+        "2026年12月打卡表\n姓名,12月1日,12月2日,12月1日-12月7日,12月8日-14日\n张伟,✓,✓,1,1\n李娜,,✓,0,\n",
+        encoding="utf-8",
+    )
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=later)
+    assert summary is not None and summary.logged == 3
+    assert dict(plan.skipped_columns) == {
+        "D (12月1日-12月7日)": "一段日期, 不是某一天, 未使用 (a range of days, not one day: not used)",
+        "E (12月8日-14日)": "一段日期, 不是某一天, 未使用 (a range of days, not one day: not used)",
+    }
+    assert [(n, d) for n, d, _late, _at in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1)),
+        ("张伟", date(2026, 12, 2)),
+        ("李娜", date(2026, 12, 2)),
+    ]
+    weeks = tmp_path / "每周作业.csv"
+    weeks.write_text("2026年12月每周作业\n姓名,12月1日-12月7日,12月8日-14日\n芳芳,✓,✓\n", encoding="utf-8")
+    with pytest.raises(ImportProblem):
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), weeks, GROUP, today=later)
+    assert len(_checkins(sqlite_workspace)) == 3
