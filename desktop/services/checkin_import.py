@@ -13,7 +13,8 @@ Decisions (what a user sees follows from these):
   match (exact display name, nickname, group nickname or WeChat ID of one active member of the group) is
   used. A name two members share, a pinyin or fuzzy likeness, a former member, someone of another group,
   nobody: the row is a problem naming file, row and column. A long row with several person columns (昵称
-  and 微信号) is that person when every certain match agrees.
+  and 微信号) is that person when every certain match agrees. A QQ号 column is matched by the member's QQ number (a QQ
+  group's export; Planner.match_qq), never by the card beside it alone.
 - Days. A check-in after today, or before the person joined (unless inside an earlier closed spell, as
   checkins.record_checkins_by_day decides), is a problem. A 打卡表 prepared for the whole month has empty
   future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
@@ -93,7 +94,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
 from desktop.services.paste import FORMER, Candidate, RosterIndex, already_by_day, describe_person, made_up_day
-from models import Group, Leave, PointsEntry, clock
+from models import Group, Leave, Member, Membership, PointsEntry, clock
 
 __all__ = [
     "CheckinImportFailed",
@@ -280,7 +281,12 @@ PERSON_HEADERS = _words(
 def _is_person_header(text: str) -> bool:
     if not text:
         return False
-    return _fold(text).replace(" ", "") in PERSON_HEADERS or header_field(text) in ("name", "nickname", "wechat_id")
+    return _fold(text).replace(" ", "") in PERSON_HEADERS or header_field(text) in (
+        "name",
+        "nickname",
+        "wechat_id",
+        "qq",
+    )
 
 
 _NOT_THE_DAY_STARTS = (
@@ -782,6 +788,8 @@ class _Planner:
         )
         self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
         self.none_marks: list[tuple[int, date, int, str]] = []  # (membership, day, row, column) of cells saying ×
+        self.qq_columns: set[str] = set()  # person columns holding QQ numbers (QQ号): matched by the number
+        self._qq: dict[str, list[tuple[int, str, str]]] | None = None
 
     def table_rows(self):
         """The table's rows, reporting progress every PROGRESS_ROWS (a cancel raised there stops the plan: nothing
@@ -797,6 +805,31 @@ class _Planner:
         return ImportProblem(self.file, row, column, message, code, shown)
 
     # -- people
+    def match_qq(self, number: str) -> tuple[str, tuple]:
+        """A QQ group's export names people by QQ号: the one membership of this group whose member has that QQ
+        number (as `import chat` matches a sender's ID), in the shape of RosterIndex.match."""
+        if self._qq is None:
+            self._qq = {}
+            rows = self.session.execute(
+                select(Member.qq, Membership.id, Member.display_name, Membership.status)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(
+                    Membership.group_id == self.group_id,
+                    Member.qq.is_not(None),
+                    Member.deleted_at.is_(None),
+                    Member.merged_into_id.is_(None),
+                )
+            ).all()
+            for qq, mid, name, status in rows:
+                self._qq.setdefault(qq.strip(), []).append((mid, name, status))
+        found = self._qq.get(number.strip(), [])
+        cands = tuple(Candidate(mid, name, "qq", status=status) for mid, name, status in found)
+        if len(found) == 1 and found[0][2] == "active":
+            return "matched", cands
+        if len(found) == 1:
+            return "not_member", cands
+        return ("ambiguous" if found else "unmatched"), cands
+
     def match(self, name: str) -> tuple[str, tuple]:
         if name not in self._match_cache:
             self._match_cache[name] = self.index.match(name)
@@ -809,7 +842,7 @@ class _Planner:
         unsure: list[tuple[str, str, set[int | None]]] = []  # ambiguous cells: (column, text, who they may be)
         told: set[int | None] = set()  # people a not-member problem of this row already names
         for column, text in cells:
-            status, cands = self.match(text)
+            status, cands = self.match_qq(text) if column in self.qq_columns else self.match(text)
             if status == "ambiguous":
                 unsure.append((column, text, {c.membership_id for c in cands}))
             if status == "matched":
@@ -1646,6 +1679,7 @@ def plan_checkin_import(
             days_read.append((_column(headers, i), d))
         if not p.file_problems:
             p.reference = reference or run_reference
+            p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
             days_read += p.more_days
     else:
@@ -1712,6 +1746,7 @@ def plan_checkin_import(
             skipped_columns = [
                 (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
             ]
+            p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
             _plan_long(
                 p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols, type_col
             )

@@ -193,3 +193,30 @@ def test_a_week_s_column_is_no_day_never_its_last_day(sqlite_workspace, tmp_path
     with pytest.raises(ImportProblem):
         run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), weeks, GROUP, today=later)
     assert len(_checkins(sqlite_workspace)) == 3
+
+
+def test_a_qq_group_s_checkins_are_matched_by_qq_number_never_by_a_card_alone(sqlite_workspace, tmp_path):
+    """A QQ group's 群打卡 export: QQ号 | 群昵称 | 打卡时间. The QQ号 column was not read at all, so a row of 风清扬's
+    QQ number under a 群昵称 that is 小月's (cards are changed at will) was logged as 小月's check-in, and 小月's own
+    row under a new card (小月月) was refused as "not certain who this is". The QQ number is the person (as `import
+    chat` matches a sender's ID): her row is hers, his QQ number with her card is a problem naming both."""
+    actor = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, actor, GROUP)
+        add_member(s, actor, gid, MemberInput("风清扬", qq="10001", joined_at=JOINED))
+        add_member(s, actor, gid, MemberInput("小月", qq="20002", group_nickname="北京-小月", joined_at=JOINED))
+        s.commit()
+    path = tmp_path / "群打卡.csv"
+    path.write_text("QQ号,群昵称,打卡时间\n20002,小月月,2026-12-03 07:10\n10001,,2026-12-03 07:20\n", encoding="utf-8")
+    plan, summary = run_checkin_import(sqlite_workspace, actor, path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 2
+    assert [(n, d) for n, d, _late, _at in _checkins(sqlite_workspace)] == [
+        ("小月", date(2026, 12, 3)),
+        ("风清扬", date(2026, 12, 3)),
+    ]
+    wrong = tmp_path / "群打卡2.csv"
+    wrong.write_text("QQ号,群昵称,打卡时间\n10001,北京-小月,2026-12-04 07:00\n", encoding="utf-8")
+    with pytest.raises(ImportProblem) as caught:
+        run_checkin_import(sqlite_workspace, actor, wrong, GROUP, today=TODAY)
+    assert (caught.value.row, caught.value.code) == (2, "conflict")
+    assert len(_checkins(sqlite_workspace)) == 2
