@@ -81,3 +81,39 @@ def test_short_times_and_a_type_column_s_buka_are_previewed_and_imported(qtbot, 
         ("张三", D1, False, datetime.combine(D1, datetime.min.time()).replace(hour=7, minute=12)),
         ("张三", D2, True, datetime.combine(D2, datetime.min.time()).replace(hour=6, minute=50)),
     ]
+
+
+def test_a_roster_of_several_groups_previews_the_other_group_s_rows_as_skipped(qtbot, ws, tmp_path):
+    """企业微信's 客户群 export of every group, opened in the dialog for 早起打卡营: the row of 读书会 is listed as
+    skipped (another group in the file) with a note, and the import adds only this group's member."""
+    from helpers import GROUP_NAME, OTHER_GROUP_NAME
+
+    joined = f"{TEST_TODAY - timedelta(days=5)} 10:00"
+    rows = [
+        ["群名称", "群主", "成员名称", "入群时间"],
+        [GROUP_NAME, "张老师", "甲乙", joined],
+        [OTHER_GROUP_NAME, "张老师", "丙丁", joined],
+    ]
+    path = _xlsx(tmp_path / "客户群.xlsx", rows)
+    dialog = ImportDialog(ws.database, ws.owner, ws.group_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
+        dialog.set_file(path)
+    plan = ready.args[0]
+    assert (plan.added, [(s.row, s.reason) for s in plan.skipped]) == (1, [(3, "other_group")])
+    model = dialog.preview_model
+    lines = {model.data(model.index(r, 0)): model.data(model.index(r, 3)) for r in range(model.rowCount())}
+    assert lines["3"] == "a member of another group in the file, not imported"
+    assert "1 row(s) of other groups in the file skipped" in dialog.notes_label.text()
+    with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        names = set(
+            s.scalars(
+                select(Member.display_name)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(Membership.group_id == ws.group_id, Member.display_name.in_(["甲乙", "丙丁"]))
+            )
+        )
+    assert names == {"甲乙"}
