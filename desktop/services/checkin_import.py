@@ -788,6 +788,7 @@ class _Planner:
         )
         self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
         self.none_marks: list[tuple[int, date, int, str]] = []  # (membership, day, row, column) of cells saying ×
+        self.group_col: int | None = None  # a 群名称 column naming several groups: the rows of others are skipped
         self.qq_columns: set[str] = set()  # person columns holding QQ numbers (QQ号): matched by the number
         self._qq: dict[str, list[tuple[int, str, str]]] | None = None
 
@@ -1294,6 +1295,13 @@ def _plan_long(
     type_col: int | None = None,
 ) -> None:
     for row_no, values in p.table_rows():
+        if p.group_col is not None and p.group_col < len(values):
+            group = _text(values[p.group_col])
+            if group and _fold(group).replace(" ", "") != _fold(p.group).replace(" ", ""):
+                note = f"另一个群「{group}」的打卡, 未导入 (a check-in of another group in the file, {group}: not imported)"
+                shown = next((_text(values[c]) for c in person_cols if c < len(values) and _text(values[c])), "")
+                p.rows.append(RowOutcome(row_no, shown, SKIPPED, note=note))
+                continue
         cells = [(_column(headers, c), _text(values[c])) for c in person_cols if _text(values[c])]
         name = cells[0][1] if cells else ""
         label = next((_text(v) for v in values if isinstance(v, str) and _is_total_row(v)), None)
@@ -1747,11 +1755,55 @@ def plan_checkin_import(
                 (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
             ]
             p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
+            group_col = next(
+                (
+                    i
+                    for i, h in enumerate(headers)
+                    if i not in used and h and _fold(h).replace(" ", "") in _GROUP_HEADERS
+                ),
+                None,
+            )
+            if group_col is not None:
+                bad = _several_groups(p, table, headers, group_col)
+                if bad is not None:
+                    p.file_problems.append(bad)
+                    return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+                skipped_columns = [(c, why) for c, why in skipped_columns if c != _column(headers, group_col)]
             _plan_long(
                 p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols, type_col
             )
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+
+
+# a column naming the group each row belongs to (an export of several groups' check-ins)
+_GROUP_HEADERS = _words(
+    "群名称", "群名", "群聊名称", "群聊", "所在群", "所属群", "客户群", "客户群名称", "打卡圈子", "圈子名称"
+)
+
+
+def _several_groups(p: _Planner, table: Table, headers: list[str], column: int) -> ImportProblem | None:
+    """An export of several groups' check-ins (a 群名称 column naming more than one): only the rows of the group
+    imported into are read (p.group_col); a file none of whose groups is it is refused (the problem returned)."""
+    groups: dict[str, str] = {}
+    for _row, values in table.rows:
+        text = _text(values[column]) if column < len(values) else ""
+        if text:
+            groups.setdefault(_fold(text).replace(" ", ""), text)
+    if len(groups) < 2:
+        return None
+    if _fold(p.group).replace(" ", "") in groups:
+        p.group_col = column
+        return None
+    shown = "、".join(list(groups.values())[:5]) + (" …" if len(groups) > 5 else "")
+    return p.problem(
+        None,
+        _column(headers, column),
+        f"文件里是几个群的打卡 ({shown}), 没有一个叫「{p.group}」: 请只留下这个群的行 (the file holds the check-ins of"
+        f" several groups, {shown}, and none is called {p.group!r}: keep only this group's rows)",
+        "several_groups",
+        shown,
+    )
 
 
 def _run_reference(

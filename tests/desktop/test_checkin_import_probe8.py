@@ -220,3 +220,31 @@ def test_a_qq_group_s_checkins_are_matched_by_qq_number_never_by_a_card_alone(sq
         run_checkin_import(sqlite_workspace, actor, wrong, GROUP, today=TODAY)
     assert (caught.value.row, caught.value.code) == (2, "conflict")
     assert len(_checkins(sqlite_workspace)) == 2
+
+
+def test_an_export_of_several_groups_logs_only_this_group_s_rows(sqlite_workspace, tmp_path):
+    """A check-in export of several groups (a 群名称 column: 晨光早起营 and 读书会, 晨曦 in both): 晨曦's 读书会 check-in
+    of 12-04 was logged in 晨光早起营, a day she did not check in there. The other group's rows are skipped, each
+    named; a file none of whose groups is the one imported into is refused."""
+    _people(sqlite_workspace)
+    path = tmp_path / "群打卡.csv"
+    path.write_text(
+        "群名称,昵称,打卡时间\n晨光早起营,晨曦,2026-12-03 07:00\n读书会,晨曦,2026-12-04 07:00\n晨光早起营,小李,2026-12-04 07:10\n",
+        encoding="utf-8",
+    )
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 2
+    assert [(r.row, r.outcome) for r in plan.rows] == [(2, "planned"), (3, "skipped"), (4, "planned")]
+    assert "读书会" in plan.rows[1].note
+    assert [(n, d) for n, d, _late, _at in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 3)),
+        ("李娜", date(2026, 12, 4)),
+    ]
+    other = tmp_path / "别的群.csv"
+    other.write_text(
+        "群名称,昵称,打卡时间\n读书会,晨曦,2026-12-05 07:00\n写作营,芳芳,2026-12-05 07:00\n", encoding="utf-8"
+    )
+    with pytest.raises(ImportProblem) as caught:
+        run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), other, GROUP, today=TODAY)
+    assert caught.value.code == "several_groups"
+    assert len(_checkins(sqlite_workspace)) == 2
