@@ -788,6 +788,7 @@ class _Planner:
         )
         self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
         self.none_marks: list[tuple[int, date, int, str]] = []  # (membership, day, row, column) of cells saying ×
+        self.count_col: int | None = None  # an export's 打卡次数 (times that day): 0 is no check-in
         self.group_col: int | None = None  # a 群名称 column naming several groups: the rows of others are skipped
         self.qq_columns: set[str] = set()  # person columns holding QQ numbers (QQ号): matched by the number
         self._qq: dict[str, list[tuple[int, str, str]]] | None = None
@@ -1410,7 +1411,12 @@ def _plan_long(
             late = True
         not_checked: str | None = None
         on_leave = status is not None and status[0] == _Mark.LEAVE  # a structured answer 请假: a leave day
-        if status is not None and status[0] == _Mark.NONE:
+        count = _count_value(values[p.count_col]) if p.count_col is not None and p.count_col < len(values) else None
+        if count == 0 and p.count_col is not None and (status is None or status[0] != _Mark.LEAVE):
+            # a day's statistics row (每日打卡统计: every member, every day) with 打卡次数 0: no check-in that day
+            column = _column(headers, p.count_col)
+            not_checked = f"{column}: 0, 不是打卡, 未记录 (not a check-in: nothing recorded)"
+        elif status is not None and status[0] == _Mark.NONE:
             column = _column(headers, status_col or 0)
             not_checked = f"{column}: {_text(values[status_col or 0]) or '—'}, 不是打卡, 未记录 (not a check-in: nothing recorded)"
         elif (
@@ -1755,6 +1761,16 @@ def plan_checkin_import(
                 (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
             ]
             p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
+            p.count_col = next(
+                (
+                    i
+                    for i, h in enumerate(headers)
+                    if i not in used and h and _fold(h).replace(" ", "") in _COUNT_HEADERS
+                ),
+                None,
+            )
+            if p.count_col is not None:
+                skipped_columns = [(c, why) for c, why in skipped_columns if c != _column(headers, p.count_col)]
             group_col = next(
                 (
                     i
@@ -1780,6 +1796,19 @@ def plan_checkin_import(
 _GROUP_HEADERS = _words(
     "群名称", "群名", "群聊名称", "群聊", "所在群", "所属群", "客户群", "客户群名称", "打卡圈子", "圈子名称"
 )
+
+
+_COUNT_HEADERS = _words("打卡次数", "次数", "当日打卡次数", "今日打卡次数", "签到次数")
+
+
+def _count_value(value: object) -> int | None:
+    """A count cell (0, 2, "0次"), else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if float(value).is_integer() else None
+    m = re.fullmatch(r"(\d{1,4})\s*次?", unicodedata.normalize("NFKC", str(value)).strip())
+    return int(m[1]) if m else None
 
 
 def _several_groups(p: _Planner, table: Table, headers: list[str], column: int) -> ImportProblem | None:

@@ -248,3 +248,18 @@ def test_an_export_of_several_groups_logs_only_this_group_s_rows(sqlite_workspac
         run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), other, GROUP, today=TODAY)
     assert caught.value.code == "several_groups"
     assert len(_checkins(sqlite_workspace)) == 2
+
+
+def test_a_day_s_statistics_row_with_no_checkins_is_no_checkin(sqlite_workspace, tmp_path):
+    """群打卡's 每日打卡统计: a row per member per day with 打卡次数 — 0 for who did not check in. Every such row
+    was logged as a check-in (the 打卡次数 column "not used"). 0 (or 0次) is no check-in, named; 2 is one."""
+    _people(sqlite_workspace)
+    path = tmp_path / "每日统计.csv"
+    path.write_text(
+        "昵称,打卡日期,打卡次数\n晨曦,2026-12-01,2\n小李,2026-12-01,0\n芳芳,2026-12-01,0次\n", encoding="utf-8"
+    )
+    plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert summary is not None and summary.logged == 1
+    assert [(r.row, r.outcome) for r in plan.rows] == [(2, "planned"), (3, "nothing"), (4, "nothing")]
+    assert "打卡次数" not in " ".join(c for c, _why in plan.skipped_columns)
+    assert [(n, d) for n, d, _late, _at in _checkins(sqlite_workspace)] == [("张伟", date(2026, 12, 1))]
