@@ -151,6 +151,8 @@ NONE_MARKS = _words(
     "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/",
     "false",
 )  # fmt: skip
+# a check-in mini-program's 打卡状态 for a check-in on time: a check-in (never "late" under a 是否补卡 column)
+ON_TIME_MARKS = _words("正常", "正常打卡", "按时打卡", "按时", "准时", "准时打卡")
 LEAVE_MARKS = _words("请假", "假", "事假", "病假", "休", "休假", "已请假")
 LATE_MARKS = _words("补", "补卡", "补打卡", "已补卡", "补签", "补✓", "补√")
 TOTAL_WORDS = (
@@ -751,7 +753,7 @@ def _cell_mark(value: object) -> tuple[str, time | None] | None:
     text = _fold(value)
     if not text:
         return _Mark.NONE, None
-    if text in CHECK_MARKS:
+    if text in CHECK_MARKS or text in ON_TIME_MARKS:
         return _Mark.CHECK, None
     if text in NONE_MARKS:
         return _Mark.NONE, None

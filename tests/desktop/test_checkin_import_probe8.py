@@ -263,3 +263,25 @@ def test_a_day_s_statistics_row_with_no_checkins_is_no_checkin(sqlite_workspace,
     assert [(r.row, r.outcome) for r in plan.rows] == [(2, "planned"), (3, "nothing"), (4, "nothing")]
     assert "打卡次数" not in " ".join(c for c, _why in plan.skipped_columns)
     assert [(n, d) for n, d, _late, _at in _checkins(sqlite_workspace)] == [("张伟", date(2026, 12, 1))]
+
+
+def test_a_status_column_s_on_time_answer_is_a_checkin(sqlite_workspace, tmp_path):
+    """小打卡/群打卡 write 打卡状态 正常 (or 正常打卡) for a check-in on time and 补卡 for a late one: every 正常 row was
+    "cannot read this answer", the file refused. 正常 is a check-in, on time; under 是否补卡, 正常 is not late."""
+    _people(sqlite_workspace)
+    path = tmp_path / "打卡状态.csv"
+    path.write_text(
+        "昵称,打卡日期,打卡状态\n晨曦,2026-12-01,正常\n小李,2026-12-01,正常打卡\n芳芳,2026-12-01,补卡\n",
+        encoding="utf-8",
+    )
+    _plan, summary = run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), path, GROUP, today=TODAY)
+    assert summary is not None and (summary.logged, summary.late) == (3, 1)
+    assert [(n, d, late) for n, d, late, _at in _checkins(sqlite_workspace)] == [
+        ("张伟", date(2026, 12, 1), False),
+        ("李娜", date(2026, 12, 1), False),
+        ("王芳", date(2026, 12, 1), True),
+    ]
+    again = tmp_path / "是否补卡.csv"
+    again.write_text("昵称,打卡日期,是否补卡\n晨曦,2026-12-02,正常\n", encoding="utf-8")
+    run_checkin_import(sqlite_workspace, actor_for(sqlite_workspace), again, GROUP, today=TODAY)
+    assert ("张伟", date(2026, 12, 2), False) in [(n, d, late) for n, d, late, _at in _checkins(sqlite_workspace)]
