@@ -1795,9 +1795,7 @@ def plan_checkin_import(
 
 
 # a column naming the group each row belongs to (an export of several groups' check-ins)
-_GROUP_HEADERS = _words(
-    "群名称", "群名", "群聊名称", "群聊", "所在群", "所属群", "客户群", "客户群名称", "打卡圈子", "圈子名称"
-)
+_GROUP_HEADERS = _words("群名称", "群名", "群聊名称", "所在群", "所属群", "客户群名称", "打卡圈子", "圈子名称")
 
 
 _COUNT_HEADERS = _words("打卡次数", "次数", "当日打卡次数", "今日打卡次数", "签到次数")

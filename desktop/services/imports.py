@@ -1529,9 +1529,7 @@ class _RowReader:
 
 
 # a column naming the group a row belongs to (not the group's owner, 群主, nor the person's 群昵称)
-_GROUP_HEADERS = frozenset(
-    _key(h) for h in ("群名称", "群名", "群聊名称", "群聊", "所在群", "所属群", "客户群", "客户群名称")
-)
+_GROUP_HEADERS = frozenset(_key(h) for h in ("群名称", "群名", "群聊名称", "所在群", "所属群", "客户群名称"))
 
 
 def _groups_in_file(table: Table, column: int) -> list[str]:
