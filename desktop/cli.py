@@ -566,6 +566,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "example": "示例 example",
                 "order": ORDER_SKIP_LABEL,
                 "repeat_order": REPEAT_ORDER_LABEL,
+                "other_group": OTHER_GROUP_SKIP_LABEL,
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
@@ -574,8 +575,10 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     else:  # a refunded or cancelled order is a person left out: named on every run, not only a dry one
         for skipped in plan.skipped:
-            if skipped.reason in ("order", "repeat_order"):
-                label = ORDER_SKIP_LABEL if skipped.reason == "order" else REPEAT_ORDER_LABEL
+            if skipped.reason in ("order", "repeat_order", "other_group"):
+                label = {"order": ORDER_SKIP_LABEL, "repeat_order": REPEAT_ORDER_LABEL}.get(
+                    skipped.reason, OTHER_GROUP_SKIP_LABEL
+                )
                 print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     print(f"{plan.file}{sheet} → {group}")
@@ -604,6 +607,8 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
 ORDER_SKIP_LABEL = "已退款/取消/未通过的订单或报名, 不是成员 refunded, cancelled or declined: not a member"
 
 REPEAT_ORDER_LABEL = "同一人的另一笔订单 another order of the same person"
+
+OTHER_GROUP_SKIP_LABEL = "另一个群的成员, 未导入 a member of another group in the file: not imported"
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:

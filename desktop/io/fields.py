@@ -140,8 +140,8 @@ class CellError(str):
 FIELDS: dict[str, tuple[str, ...]] = {
     # 收货人/提货人: a shop's order export (有赞, 小鹅通) names the buyer so, beside 收货人手机号 (the phone taken)
     "name": ("姓名", "名字", "真实姓名", "name", "成员", "full name", "real name", "member", "收货人", "提货人"),
-    # 客户名称 / 成员名称 / 用户名称: 企业微信's customer and customer-group exports, course platforms — the WeChat
-    # name the person chose (a 名称 alone, 商品名称, 群名称, is no person)
+    # 客户名称 / 成员名称 / 用户名称 / 群成员: 企业微信's customer and customer-group exports, course platforms — the
+    # WeChat name the person chose (a 名称 alone, 商品名称, 群名称, is no person; 群成员数 is a count: exact only)
     "nickname": (
         "昵称",
         "群昵称",
@@ -154,6 +154,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "成员名称",
         "用户名称",
         "学员名称",
+        "群成员",
     ),
     "wechat_id": ("微信号", "微信", "微信id", "wxid", "wechat", "wechat id", "weixin"),
     "qq": ("qq", "qq号", "qq号码", "qq账号", "qq number", "qq no", "qq id"),
@@ -242,7 +243,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # synonyms that are too common inside other headers to match as a substring ("联系方式-QQ" is no phone)
-_EXACT_ONLY = frozenset({"成员", "member", "实名", "nick", "cell", "job", "联系方式", "contact"})
+_EXACT_ONLY = frozenset({"成员", "群成员", "member", "实名", "nick", "cell", "job", "联系方式", "contact"})
 
 
 # Words that make a column (or a survey question) about somebody else than the person of the row: an

@@ -13,7 +13,8 @@ Decisions (what a user sees follows from these):
   match (exact display name, nickname, group nickname or WeChat ID of one active member of the group) is
   used. A name two members share, a pinyin or fuzzy likeness, a former member, someone of another group,
   nobody: the row is a problem naming file, row and column. A long row with several person columns (昵称
-  and 微信号) is that person when every certain match agrees.
+  and 微信号) is that person when every certain match agrees. A QQ号 column is matched by the member's QQ number (a QQ
+  group's export; Planner.match_qq), never by the card beside it alone.
 - Days. A check-in after today, or before the person joined (unless inside an earlier closed spell, as
   checkins.record_checkins_by_day decides), is a problem. A 打卡表 prepared for the whole month has empty
   future columns: those are fine; so is a 请假 in a future column (a leave announced ahead is a leave). A year
@@ -40,7 +41,7 @@ Decisions (what a user sees follows from these):
 - An export's row is late (补卡) when a 补卡/是否补卡 column says so, or when its time (提交时间) is on a later
   day than its 打卡日期: the member checked in after the day was over (checkins.py's definition); a 提交时间 before
   its 打卡日期 is a problem (one of the two columns is not what it seems). 修改时间/更新时间 is never the time.
-- Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 → a check-in; a time (07:12) → a check-in posted then;
+- Cells of a 打卡表: ✓ √ ✔ ☑ ✅ 1 打卡 已打卡 签到 是 完成 TRUE (a checkbox: FALSE is none) → a check-in; a time (07:12) → a check-in posted then;
   补 补卡 → a late check-in (补卡); 请假 假 事假 病假 → leave; empty × ✗ 0 未打卡 缺卡 - → none. Anything
   else is a problem naming the cell. A row below the header that is a header again (姓名 | 12/8 | 12/9: the next
   week's block under the first) gives the days of the rows below it; when one of its days cannot be read, those
@@ -93,7 +94,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
 from desktop.services.operators import Actor, require
 from desktop.services.paste import FORMER, Candidate, RosterIndex, already_by_day, describe_person, made_up_day
-from models import Group, Leave, PointsEntry, clock
+from models import Group, Leave, Member, Membership, PointsEntry, clock
 
 __all__ = [
     "CheckinImportFailed",
@@ -144,10 +145,14 @@ CHECK_MARKS = _words(
     "yes",
     "完成",
     "已完成",
+    "true",  # a checkbox as a CSV writes it (Numbers, Google Sheets, Excel): what an .xlsx's TRUE cell reads as
 )
 NONE_MARKS = _words(
-    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/"
-)
+    "×", "✗", "✘", "❌", "x", "0", "未打卡", "未签到", "缺卡", "缺", "否", "未完成", "-", "—", "－", "n", "no", "/",
+    "false",
+)  # fmt: skip
+# a check-in mini-program's 打卡状态 for a check-in on time: a check-in (never "late" under a 是否补卡 column)
+ON_TIME_MARKS = _words("正常", "正常打卡", "按时打卡", "按时", "准时", "准时打卡")
 LEAVE_MARKS = _words("请假", "假", "事假", "病假", "休", "休假", "已请假")
 LATE_MARKS = _words("补", "补卡", "补打卡", "已补卡", "补签", "补✓", "补√")
 TOTAL_WORDS = (
@@ -188,6 +193,9 @@ _CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
 _DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
 _TIME_HEADER_WORDS = ("打卡时间", "签到时间", "提交时间", "填写时间", "提交于", "时间", "time", "submitted")
 _LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
+# what kind of check-in a row is (正常打卡 / 补卡), as check-in mini-programs head it
+_TYPE_HEADER_WORDS = ("打卡类型", "打卡方式", "类型")
+_TYPE_SAYS_LATE = re.compile(r"^补$|补卡|补打卡|补签")
 # an export's answer to "did you check in today": only a yes is a check-in (否/未打卡 is not, 请假 is leave)
 _STATUS_HEADER_WORDS = ("是否打卡", "打卡情况", "打卡状态", "完成情况", "是否完成")
 # what the member wrote: read for 请假 (not a check-in) and 补昨天 (an earlier day), as a pasted line is
@@ -215,12 +223,14 @@ def _is_total(text: str) -> bool:
 
 
 _TOTAL_ROW_STARTS = ("合计", "总计", "小计", "累计", "统计", "total")
+# an export's footer counting its rows: 共4条, 共计 12 条记录, 共 3 人
+_COUNT_FOOTER_RE = re.compile(r"^共计?:?\d+(?:条|人|次|个|项)(?:记录|数据|打卡)?$")
 
 
 def _is_total_row(name: str) -> bool:
     """A row named as a total (合计, 总计：, 打卡人数, Total), not a person (a person called 李天数 is a person)."""
     key = _fold(name).replace(" ", "").rstrip(":：")
-    if key in {_fold(w) for w in TOTAL_WORDS}:
+    if key in {_fold(w) for w in TOTAL_WORDS} or _COUNT_FOOTER_RE.match(key):
         return True
     # 合计：, 合计(人), 总计 12 — never 统计员小王: what follows the word is no name
     return any(
@@ -275,14 +285,41 @@ PERSON_HEADERS = _words(
 def _is_person_header(text: str) -> bool:
     if not text:
         return False
-    return _fold(text).replace(" ", "") in PERSON_HEADERS or header_field(text) in ("name", "nickname", "wechat_id")
+    return _fold(text).replace(" ", "") in PERSON_HEADERS or header_field(text) in (
+        "name",
+        "nickname",
+        "wechat_id",
+        "qq",
+    )
+
+
+_NOT_THE_DAY_STARTS = (
+    "入群",
+    "加入",
+    "进群",
+    "退群",
+    "修改",
+    "更新",
+    "最后",
+    "最近",
+    "最新",
+    "上次",
+    "首次",
+    "第一次",
+    "末次",
+    "编辑",
+    "导出",
+    "开始",
+    "结束",
+)
 
 
 def _kind_header(text: str, words: tuple[str, ...]) -> bool:
     """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
-    row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in)."""
+    row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in), nor a per-member
+    summary's first or latest check-in (小打卡's 最近打卡时间, 群打卡's 首次打卡: one day of many, not a check-in)."""
     key = _question_key(text)
-    if key.startswith(("入群", "加入", "进群", "退群", "修改", "更新", "最后", "编辑", "导出", "开始", "结束")):
+    if key.startswith(_NOT_THE_DAY_STARTS):
         return False
     return any(key == w or key.endswith(w) for w in words)
 
@@ -354,6 +391,8 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
         r"[^\d\s./-]", raw.rsplit("-", 1)[0]
     ):  # a two-row header combined as "上级-下级" (12月-1): the lower part
         upper, raw = (part.strip() for part in raw.rsplit("-", 1))
+        if _MONTH_DAY_RE.match(upper) or _FULL_DATE_RE.match(upper):
+            return None  # 12月1日-12月7日, 12月8日-14日: a week (a weekly total's column), never its last day
         month = _TITLE_MONTH_RE.search(upper)
         if month and month[2] and _DAY_RE.match(raw) and 1 <= int(month[2]) <= 12:  # 12月 over 1 2 3 …
             dom = int(_DAY_RE.match(raw)[1])  # type: ignore[index]
@@ -392,6 +431,20 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
         except ValueError:
             return _Day(None, bare=dom, written=text)
     return None
+
+
+_RANGE_SPLIT_RE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*")
+
+
+def _is_day_range(text: str) -> bool:
+    """12月1日-12月7日, 12.1~12.7, 12/1至12/7, 12月8日-14日: a range of days (a week's column), not one day."""
+    raw = _WEEKDAY_PART.sub("", unicodedata.normalize("NFKC", text)).strip()
+    parts = [part for part in _RANGE_SPLIT_RE.split(raw) if part]
+    return (
+        len(parts) == 2
+        and bool(_MONTH_DAY_RE.match(parts[0]) or _FULL_DATE_RE.match(parts[0]))
+        and bool(_MONTH_DAY_RE.match(parts[1]) or _FULL_DATE_RE.match(parts[1]) or _DAY_RE.match(parts[1]))
+    )
 
 
 def checkin_header(rows: list[Row]) -> int:
@@ -702,7 +755,7 @@ def _cell_mark(value: object) -> tuple[str, time | None] | None:
     text = _fold(value)
     if not text:
         return _Mark.NONE, None
-    if text in CHECK_MARKS:
+    if text in CHECK_MARKS or text in ON_TIME_MARKS:
         return _Mark.CHECK, None
     if text in NONE_MARKS:
         return _Mark.NONE, None
@@ -739,6 +792,10 @@ class _Planner:
         )
         self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
         self.none_marks: list[tuple[int, date, int, str]] = []  # (membership, day, row, column) of cells saying ×
+        self.count_col: int | None = None  # an export's 打卡次数 (times that day): 0 is no check-in
+        self.group_col: int | None = None  # a 群名称 column naming several groups: the rows of others are skipped
+        self.qq_columns: set[str] = set()  # person columns holding QQ numbers (QQ号): matched by the number
+        self._qq: dict[str, list[tuple[int, str, str]]] | None = None
 
     def table_rows(self):
         """The table's rows, reporting progress every PROGRESS_ROWS (a cancel raised there stops the plan: nothing
@@ -754,6 +811,31 @@ class _Planner:
         return ImportProblem(self.file, row, column, message, code, shown)
 
     # -- people
+    def match_qq(self, number: str) -> tuple[str, tuple]:
+        """A QQ group's export names people by QQ号: the one membership of this group whose member has that QQ
+        number (as `import chat` matches a sender's ID), in the shape of RosterIndex.match."""
+        if self._qq is None:
+            self._qq = {}
+            rows = self.session.execute(
+                select(Member.qq, Membership.id, Member.display_name, Membership.status)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(
+                    Membership.group_id == self.group_id,
+                    Member.qq.is_not(None),
+                    Member.deleted_at.is_(None),
+                    Member.merged_into_id.is_(None),
+                )
+            ).all()
+            for qq, mid, name, status in rows:
+                self._qq.setdefault(qq.strip(), []).append((mid, name, status))
+        found = self._qq.get(number.strip(), [])
+        cands = tuple(Candidate(mid, name, "qq", status=status) for mid, name, status in found)
+        if len(found) == 1 and found[0][2] == "active":
+            return "matched", cands
+        if len(found) == 1:
+            return "not_member", cands
+        return ("ambiguous" if found else "unmatched"), cands
+
     def match(self, name: str) -> tuple[str, tuple]:
         if name not in self._match_cache:
             self._match_cache[name] = self.index.match(name)
@@ -766,7 +848,7 @@ class _Planner:
         unsure: list[tuple[str, str, set[int | None]]] = []  # ambiguous cells: (column, text, who they may be)
         told: set[int | None] = set()  # people a not-member problem of this row already names
         for column, text in cells:
-            status, cands = self.match(text)
+            status, cands = self.match_qq(text) if column in self.qq_columns else self.match(text)
             if status == "ambiguous":
                 unsure.append((column, text, {c.membership_id for c in cands}))
             if status == "matched":
@@ -1215,10 +1297,22 @@ def _plan_long(
     reference: tuple[int, int] | None,
     status_col: int | None = None,
     content_cols: tuple[int, ...] = (),
+    type_col: int | None = None,
 ) -> None:
     for row_no, values in p.table_rows():
+        if p.group_col is not None and p.group_col < len(values):
+            group = _text(values[p.group_col])
+            if group and _fold(group).replace(" ", "") != _fold(p.group).replace(" ", ""):
+                note = f"另一个群「{group}」的打卡, 未导入 (a check-in of another group in the file, {group}: not imported)"
+                shown = next((_text(values[c]) for c in person_cols if c < len(values) and _text(values[c])), "")
+                p.rows.append(RowOutcome(row_no, shown, SKIPPED, note=note))
+                continue
         cells = [(_column(headers, c), _text(values[c])) for c in person_cols if _text(values[c])]
         name = cells[0][1] if cells else ""
+        label = next((_text(v) for v in values if isinstance(v, str) and _is_total_row(v)), None)
+        if not cells and label:  # 合计 in the 序号 column, 共4条 under the content: the export's totals row
+            p.rows.append(RowOutcome(row_no, label, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
+            continue
         if not cells:
             p.rows.append(
                 RowOutcome(
@@ -1245,8 +1339,15 @@ def _plan_long(
             if time_col is not None and values[time_col] not in (None, ""):
                 value = values[time_col]
                 at_time = _clock_time(value)
+                short = _MONTH_DAY_TIME_RE.match(unicodedata.normalize("NFKC", _text(value)))
                 if at_time is not None:
                     at = datetime.combine(day, at_time) if day is not None else None
+                elif short is not None and (clock_part := _clock_time(short[2])) is not None:
+                    # 打卡喵's 12-03 07:12: the day read as a 12/3 in a date column is, with the time it was posted
+                    posted = _long_day(p, short[1], row_no, _column(headers, time_col), reference)
+                    if posted is not None:
+                        day = day or posted
+                        at = datetime.combine(posted, clock_part)
                 else:
                     moment = parse_datetime(
                         value, file=p.file, row=row_no, column=_column(headers, time_col), date1904=p.table.date1904
@@ -1265,6 +1366,8 @@ def _plan_long(
             where = _column(headers, date_col if date_col is not None else time_col or 0)
             problems.append(p.problem(row_no, where, "没有打卡日期 (no day on this row)", "no_day"))
         late = late_col is not None and _is_late_value(values[late_col])
+        # 打卡喵/群打卡's 打卡类型: 正常打卡 or 补卡 (a 打卡 there is on time, unlike under 是否补卡)
+        late = late or (type_col is not None and bool(_TYPE_SAYS_LATE.search(_fold(values[type_col]))))
         # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
         late = late or (at is not None and day is not None and at.date() > day)
         if at is not None and day is not None and at.date() < day and time_col is not None:
@@ -1312,7 +1415,12 @@ def _plan_long(
             late = True
         not_checked: str | None = None
         on_leave = status is not None and status[0] == _Mark.LEAVE  # a structured answer 请假: a leave day
-        if status is not None and status[0] == _Mark.NONE:
+        count = _count_value(values[p.count_col]) if p.count_col is not None and p.count_col < len(values) else None
+        if count == 0 and p.count_col is not None and (status is None or status[0] != _Mark.LEAVE):
+            # a day's statistics row (每日打卡统计: every member, every day) with 打卡次数 0: no check-in that day
+            column = _column(headers, p.count_col)
+            not_checked = f"{column}: 0, 不是打卡, 未记录 (not a check-in: nothing recorded)"
+        elif status is not None and status[0] == _Mark.NONE:
             column = _column(headers, status_col or 0)
             not_checked = f"{column}: {_text(values[status_col or 0]) or '—'}, 不是打卡, 未记录 (not a check-in: nothing recorded)"
         elif (
@@ -1345,6 +1453,9 @@ def _plan_long(
         p.finish_row(row_no, name, mid, shown, problems, checkins, leaves)
 
 
+_MONTH_DAY_TIME_RE = re.compile(
+    r"^(\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*[日号]?)\s+(\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,2})?)$"
+)
 _TIME_IN_TEXT = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{1,2}")
 _SAYS_LATE = re.compile(
     r"补卡|补打卡|补签|(?<![弥候替递增填修互贴进滋])补\s*(?:\d|昨|前天|大前天|周|星期)|[(（【\[]\s*补\s*[)）】\]]"
@@ -1466,7 +1577,13 @@ def plan_checkin_import(
                 if any(i < len(v) and v[i] not in (None, "") for _r, v in sample):
                     skipped_columns.append((_column(headers, i), "没有表头, 未使用 (no header: not used)"))
                 continue
-            why = "合计列 (a totals column)" if _is_total(h) else "不是日期列, 未使用 (not a day: not used)"
+            why = (
+                "合计列 (a totals column)"
+                if _is_total(h)
+                else "一段日期, 不是某一天, 未使用 (a range of days, not one day: not used)"
+                if _is_day_range(h)
+                else "不是日期列, 未使用 (not a day: not used)"
+            )
             skipped_columns.append((_column(headers, i), why))
             continue
         if isinstance(value, float):
@@ -1580,12 +1697,23 @@ def plan_checkin_import(
             days_read.append((_column(headers, i), d))
         if not p.file_problems:
             p.reference = reference or run_reference
+            p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
             days_read += p.more_days
     else:
         date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
+        type_col = next(
+            (
+                i
+                for i, h in enumerate(headers)
+                if late_col is None
+                and i not in (*person_cols, date_col, time_col)
+                and _kind_header(h, _TYPE_HEADER_WORDS)
+            ),
+            None,
+        )
         status_col = next(
             (i for i, h in enumerate(headers) if i not in (date_col, time_col, late_col) and _is_status_header(h)),
             None,
@@ -1593,7 +1721,7 @@ def plan_checkin_import(
         content_cols = tuple(
             i
             for i, h in enumerate(headers)
-            if i not in (*person_cols, date_col, time_col, late_col, status_col)
+            if i not in (*person_cols, date_col, time_col, late_col, type_col, status_col)
             and _kind_header(h, _CONTENT_HEADER_WORDS)
         )
         camp_days = [h for h in headers if _CAMP_DAY_RE.fullmatch(_fold(h))]
@@ -1608,6 +1736,19 @@ def plan_checkin_import(
                     "camp_days",
                 )
             )
+        elif date_col is None and time_col is None and (totals := [h for h in headers if h and _is_total(h)]):
+            # 小打卡/鲸打卡's 成员统计: one row per member with 打卡天数 and 最近打卡时间 — it has no check-ins to log
+            p.file_problems.append(
+                p.problem(
+                    table.header_row,
+                    None,
+                    f"这是每人一行的统计表 ({totals[0]}), 不是逐次的打卡记录: 没有哪一天打了卡, 不能导入;"
+                    " 请导出打卡明细 (每次打卡一行) 或打卡表 (a per-member summary, with"
+                    f" {totals[0]}: it does not say on which days anyone checked in; export the check-in records,"
+                    " one row per check-in, or a 打卡表)",
+                    "summary_table",
+                )
+            )
         elif date_col is None and time_col is None:
             p.file_problems.append(
                 p.problem(
@@ -1619,13 +1760,81 @@ def plan_checkin_import(
                 )
             )
         else:
-            used = {*person_cols, date_col, time_col, late_col, status_col, *content_cols}
+            used = {*person_cols, date_col, time_col, late_col, type_col, status_col, *content_cols}
             skipped_columns = [
                 (_column(headers, i), "未使用 (not used)") for i, h in enumerate(headers) if h and i not in used
             ]
-            _plan_long(p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols)
+            p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
+            p.count_col = next(
+                (
+                    i
+                    for i, h in enumerate(headers)
+                    if i not in used and h and _fold(h).replace(" ", "") in _COUNT_HEADERS
+                ),
+                None,
+            )
+            if p.count_col is not None:
+                skipped_columns = [(c, why) for c, why in skipped_columns if c != _column(headers, p.count_col)]
+            group_col = next(
+                (
+                    i
+                    for i, h in enumerate(headers)
+                    if i not in used and h and _fold(h).replace(" ", "") in _GROUP_HEADERS
+                ),
+                None,
+            )
+            if group_col is not None:
+                bad = _several_groups(p, table, headers, group_col)
+                if bad is not None:
+                    p.file_problems.append(bad)
+                    return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+                skipped_columns = [(c, why) for c, why in skipped_columns if c != _column(headers, group_col)]
+            _plan_long(
+                p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols, type_col
+            )
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+
+
+# a column naming the group each row belongs to (an export of several groups' check-ins)
+_GROUP_HEADERS = _words("群名称", "群名", "群聊名称", "所在群", "所属群", "客户群名称", "打卡圈子", "圈子名称")
+
+
+_COUNT_HEADERS = _words("打卡次数", "次数", "当日打卡次数", "今日打卡次数", "签到次数")
+
+
+def _count_value(value: object) -> int | None:
+    """A count cell (0, 2, "0次"), else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if float(value).is_integer() else None
+    m = re.fullmatch(r"(\d{1,4})\s*次?", unicodedata.normalize("NFKC", str(value)).strip())
+    return int(m[1]) if m else None
+
+
+def _several_groups(p: _Planner, table: Table, headers: list[str], column: int) -> ImportProblem | None:
+    """An export of several groups' check-ins (a 群名称 column naming more than one): only the rows of the group
+    imported into are read (p.group_col); a file none of whose groups is it is refused (the problem returned)."""
+    groups: dict[str, str] = {}
+    for _row, values in table.rows:
+        text = _text(values[column]) if column < len(values) else ""
+        if text:
+            groups.setdefault(_fold(text).replace(" ", ""), text)
+    if len(groups) < 2:
+        return None
+    if _fold(p.group).replace(" ", "") in groups:
+        p.group_col = column
+        return None
+    shown = "、".join(list(groups.values())[:5]) + (" …" if len(groups) > 5 else "")
+    return p.problem(
+        None,
+        _column(headers, column),
+        f"文件里是几个群的打卡 ({shown}), 没有一个叫「{p.group}」: 请只留下这个群的行 (the file holds the check-ins of"
+        f" several groups, {shown}, and none is called {p.group!r}: keep only this group's rows)",
+        "several_groups",
+        shown,
+    )
 
 
 def _run_reference(

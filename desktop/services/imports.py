@@ -542,6 +542,7 @@ class _Record:
     name_derived: bool = False  # the name is a group nickname / nickname (no name column): no identity claim
     example: bool = False  # an example row of a template (张三（示例）): skipped
     not_ordered: str | None = None  # the order/sign-up state of a refunded, cancelled, declined row: skipped
+    other_group: str | None = None  # the row's 群名称 names another group than the one imported into: skipped
     masked_phone: str | None = None  # 138****1234 as written: no phone, but the same buyer's mark within one order list
 
     def column(self, name: str) -> str | None:
@@ -1414,6 +1415,13 @@ class _RowReader:
             if "order_status" in mapping.values()
             else []
         )
+        # a 群名称 column (企业微信's 客户群 export of every group, a QQ tool's export of several groups): the group each
+        # row belongs to; `only_group` (set by the plan when the file holds several) keeps the rows of the one imported
+        self.group_col = next(
+            (i for i, h in enumerate(headers) if i not in mapping and h and _key(clean_header(h)) in _GROUP_HEADERS),
+            None,
+        )
+        self.only_group: str | None = None
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
         self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
@@ -1565,6 +1573,10 @@ class _RowReader:
                     v[source],
                 )
         rec.example = is_example_name(v.get("name"))
+        if self.only_group is not None and self.group_col is not None and self.group_col < len(values):
+            group = _one_line(values[self.group_col])
+            if group and _key(group) != _key(self.only_group):
+                rec.other_group = group
         state = v.pop("order_status", None)
         if order_outcome(state) == "out":
             rec.not_ordered = state
@@ -1582,7 +1594,21 @@ class _RowReader:
     @staticmethod
     def skipped(rec: _Record) -> bool:
         """A row that is nobody to import: a template's example, a refunded or cancelled order."""
-        return rec.example or rec.not_ordered is not None
+        return rec.example or rec.not_ordered is not None or rec.other_group is not None
+
+
+# a column naming the group a row belongs to (not the group's owner, 群主, nor the person's 群昵称)
+_GROUP_HEADERS = frozenset(_key(h) for h in ("群名称", "群名", "群聊名称", "所在群", "所属群", "客户群名称"))
+
+
+def _groups_in_file(table: Table, column: int) -> list[str]:
+    """The distinct group names of a 群名称 column, in the order they come (keys compared as _key compares)."""
+    seen: dict[str, str] = {}
+    for _row, values in table.rows:
+        text = _one_line(values[column]) if column < len(values) else None
+        if text:
+            seen.setdefault(_key(text), text)
+    return list(seen.values())
 
 
 _EXAMPLE_NAME = re.compile(r"(?:^示例$|^例$|[(（]\s*(?:示例|例|样例|范例|example|sample)\s*[)）]$)", re.IGNORECASE)
@@ -1818,6 +1844,10 @@ class _Planner:
                     self.examples.append(Skipped(r.row, "example", r.values.get("name")))
                 elif r.not_ordered is not None:
                     self.examples.append(Skipped(r.row, "order", f"{who}（{r.not_ordered}）" if who else r.not_ordered))
+                elif r.other_group is not None:
+                    self.examples.append(
+                        Skipped(r.row, "other_group", f"{who}（{r.other_group}）" if who else r.other_group)
+                    )
             records = [rec for rec in records if not _RowReader.skipped(rec)]
         if self.orders:
             records = self._repeat_orders(records)
@@ -2071,8 +2101,10 @@ def plan_roster_import(
     actor: Actor | None = None,
     writer: _Writer | None = None,
     problem_rows: Iterable[int] = (),
+    group_name: str | None = None,
 ) -> ImportPlan:
-    """Plan a roster import of `table` into `group_id` (None: a group that does not exist yet).
+    """Plan a roster import of `table` into `group_id` (None: a group that does not exist yet, called
+    `group_name`).
 
     `mapping` (column index -> field, see IMPORT_FIELDS) is the user's; without it the mapping
     remembered for this header layout is used, else the automatic one. `actor` is who will import (an
@@ -2109,6 +2141,27 @@ def plan_roster_import(
     parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
     reader = _RowReader(table, parser, headers, mapping)
     reader.groups_column(session, group_id, table)
+    if reader.group_col is not None:
+        # the rows of several groups (企业微信's export of every 客户群): only the imported group's rows are its
+        # members; the others are skipped, each named — never made members of a group they are not in
+        target = group_name or (ctx.session.get(Group, group_id).name if group_id is not None else None)
+        groups = _groups_in_file(table, reader.group_col)
+        if target and len(groups) > 1:
+            if _key(target) not in {_key(g) for g in groups}:
+                column = _column_name(headers, reader.group_col)
+                shown = "、".join(groups[:5]) + (" …" if len(groups) > 5 else "")
+                problem = ImportProblem(
+                    table.file,
+                    None,
+                    column,
+                    f"文件里是几个群的成员 ({shown}), 没有一个叫「{target}」: 请只留下这个群的行,"
+                    f" 或以文件里的群名导入 (the file holds the members of several groups, {shown}, and none is"
+                    f" called {target!r}: keep only this group's rows, or import into the group named in the file)",
+                    "several_groups",
+                    shown,
+                )
+                return planner.result([problem], name_from=name_from)
+            reader.only_group = target
     total = max(table.row_count, 1)
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first
@@ -3629,7 +3682,7 @@ def run_import(
             writer = _Writer(session, actor, group_id, kind, table.file, skip_problems=skip_problems)
         plan_progress = _Phase(progress, 300, 700)
         planner = plan_roster_import if kind == "roster" else plan_applications_import
-        options: dict[str, Any] = {"mapping": mapping} if kind == "roster" else {}
+        options: dict[str, Any] = {"mapping": mapping, "group_name": name} if kind == "roster" else {}
         problem_rows: frozenset[int] = frozenset()
         if skip_problems:
             # a dry pass first: which rows have problems, so that a row naming a later one of them as its

@@ -628,6 +628,10 @@
             <translation>another order of the same person</translation>
         </message>
         <message>
+            <source>a member of another group in the file, not imported</source>
+            <translation>a member of another group in the file, not imported</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>The sheet with the member table is chosen; pick another if it is wrong.</translation>
         </message>
@@ -658,6 +662,13 @@
             <translation>
                 <numerusform>%Ln order or sign-up row skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</numerusform>
                 <numerusform>%Ln order or sign-up rows skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) of other groups in the file skipped (listed at the end).</source>
+            <translation>
+                <numerusform>%Ln row of another group in the file skipped (listed at the end).</numerusform>
+                <numerusform>%Ln rows of other groups in the file skipped (listed at the end).</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -624,6 +624,10 @@
             <translation>同一人的另一笔订单</translation>
         </message>
         <message>
+            <source>a member of another group in the file, not imported</source>
+            <translation>文件里另一个群的成员，未导入</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>已自动选中有成员表的工作表；选错了可以换一个。</translation>
         </message>
@@ -651,6 +655,12 @@
             <source>%n order or sign-up row(s) skipped: refunded, cancelled or declined, or another order of someone above (listed at the end).</source>
             <translation>
                 <numerusform>跳过 %Ln 行订单/报名：已退款、已取消或未通过，或是上面某人的另一笔订单（列在最后）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) of other groups in the file skipped (listed at the end).</source>
+            <translation>
+                <numerusform>跳过 %Ln 行文件里其他群的成员（列在最后）。</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -127,6 +127,7 @@ SKIP_REASONS = {
     "example": QT_TRANSLATE_NOOP("ImportDialog", "example row of the template, not a person"),
     "order": QT_TRANSLATE_NOOP("ImportDialog", "refunded, cancelled or declined order or sign-up, not a member"),
     "repeat_order": QT_TRANSLATE_NOOP("ImportDialog", "another order of the same person"),
+    "other_group": QT_TRANSLATE_NOOP("ImportDialog", "a member of another group in the file, not imported"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
@@ -203,7 +204,9 @@ def preview_task(
         if kind == "roster":
             if mapping is None:
                 mapping = suggest_mapping(session, table.headers, [values for _row, values in table.sample(50)])
-            plan = plan_roster_import(session, group_id, table, mapping, progress=progress, actor=actor)
+            plan = plan_roster_import(
+                session, group_id, table, mapping, progress=progress, actor=actor, group_name=group_name.strip() or None
+            )
         else:
             plan = plan_applications_import(session, group_id, table, progress=progress, actor=actor)
             mapping = dict(plan.mapping)
@@ -872,7 +875,8 @@ class ImportDialog(QDialog):
             notes.append(self.tr("Sheet “%1” of %2.").replace("%1", plan.sheet).replace("%2", str(len(plan.sheets))))
         titles = sum(1 for s in plan.skipped if s.reason == "title")
         orders = sum(1 for s in plan.skipped if s.reason in ("order", "repeat_order"))
-        below = sum(1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order"))
+        others = sum(1 for s in plan.skipped if s.reason == "other_group")
+        below = sum(1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group"))
         if titles:
             notes.append(self.tr("%n title row(s) above the header skipped.", "", titles))
         if below:
@@ -886,6 +890,8 @@ class ImportDialog(QDialog):
                     orders,
                 )
             )
+        if others:
+            notes.append(self.tr("%n row(s) of other groups in the file skipped (listed at the end).", "", others))
         if plan.fill_count:
             notes.append(self.tr("%n merged cell(s) filled from the row above.", "", plan.fill_count))
         if plan.name_from:
