@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -631,14 +631,8 @@ def edit_step_record(
     session.flush()
 
 
-def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> tuple[bool, datetime | None]:
-    """Whether recording `step` is what last made the membership a member (已入群): its audit trail's latest move to
-    已入群 is that step's record — or an admission of the whole record (admit_completed: a relaxed step list, a
-    merge, a restore, an import), which every recorded step made; and the join date that move gave, if any. The
-    join date alone cannot tell when a chat export's join notice (record_join) had given it before the last step:
-    undoing that step then took nothing back — the member stayed 已入群 with a required step missing and the referral
-    paid; a step undone after an admission did the same. A step recorded for someone already a member (added or
-    imported as one, or a step added to the process since) made nobody a member."""
+def _status_moves(session: Session, membership_id: int) -> Iterator[tuple[str, dict, dict]]:
+    """The membership's audit rows, newest first, as (action, before, after) — those whose summary holds both."""
     rows = session.execute(
         select(AuditEntry.action, AuditEntry.summary)
         .where(AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id)
@@ -651,8 +645,19 @@ def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> tu
             continue
         before = payload.get("before") if isinstance(payload, dict) else None
         after = payload.get("after") if isinstance(payload, dict) else None
-        if not isinstance(before, dict) or not isinstance(after, dict):
-            continue
+        if isinstance(before, dict) and isinstance(after, dict):
+            yield action, before, after
+
+
+def _made_active_by(session: Session, membership_id: int, step: EntryStep) -> tuple[bool, datetime | None]:
+    """Whether recording `step` is what last made the membership a member (已入群): its audit trail's latest move to
+    已入群 is that step's record — or an admission of the whole record (admit_completed: a relaxed step list, a
+    merge, a restore, an import), which every recorded step made; and the join date that move gave, if any. The
+    join date alone cannot tell when a chat export's join notice (record_join) had given it before the last step:
+    undoing that step then took nothing back — the member stayed 已入群 with a required step missing and the referral
+    paid; a step undone after an admission did the same. A step recorded for someone already a member (added or
+    imported as one, or a step added to the process since) made nobody a member."""
+    for action, before, after in _status_moves(session, membership_id):
         if after.get("status") != "active" or before.get("status") in (None, "active"):
             continue
         if action == "membership.active" and after.get("reason") == ADMITTED_REASON:
@@ -700,20 +705,7 @@ def _was_applicant_before_steps(session: Session, membership_id: int) -> bool:
     the member dialog, stays 入群中: every step ticked for the wrong person and undone made such a newcomer 申请中 —
     out of the stalled-newcomer text and the 入群中 filter, as if they had never entered the group chat. Read from the
     membership's audit trail: its latest move into 入群中 from outside the 入群中/已入群 round of steps."""
-    rows = session.execute(
-        select(AuditEntry.action, AuditEntry.summary)
-        .where(AuditEntry.entity == "membership", AuditEntry.entity_id == membership_id)
-        .order_by(AuditEntry.id.desc())
-    )
-    for action, summary in rows:
-        try:
-            payload = json.loads(summary) if summary else {}
-        except ValueError:
-            continue
-        before = payload.get("before") if isinstance(payload, dict) else None
-        after = payload.get("after") if isinstance(payload, dict) else None
-        if not isinstance(before, dict) or not isinstance(after, dict):
-            continue
+    for action, before, after in _status_moves(session, membership_id):
         if after.get("status") != "onboarding" or before.get("status") in ("onboarding", "active"):
             continue
         return action == "step.record" and before.get("status") == "applicant"
