@@ -57,9 +57,9 @@ def _kinds(s, gid, day) -> dict[str, list[str | None]]:
     return out
 
 
-def test_a_roster_imported_today_is_not_dormant_silent_or_a_zombie_group(sqlite_workspace, tmp_path):
-    gid = _set_up(sqlite_workspace, tmp_path, LATE_ROSTER)
-    with sqlite_workspace.session() as s:
+def test_a_roster_imported_today_is_not_dormant_silent_or_a_zombie_group(workspace, tmp_path):
+    gid = _set_up(workspace, tmp_path, LATE_ROSTER)
+    with workspace.session() as s:
         assert observed_since(s, gid) == TODAY
         h = health.group_health(s, gid, TODAY)
         assert h.members == 4
@@ -69,11 +69,11 @@ def test_a_roster_imported_today_is_not_dormant_silent_or_a_zombie_group(sqlite_
         assert (row.dormant, row.zombie) == (0, False)
 
 
-def test_the_same_group_a_month_on_is_told_as_before(sqlite_workspace, tmp_path):
+def test_the_same_group_a_month_on_is_told_as_before(workspace, tmp_path):
     """31 days later QunDesk has seen 30 days of nobody taking part: the three are dormant, the group a zombie."""
-    gid = _set_up(sqlite_workspace, tmp_path, LATE_ROSTER)
+    gid = _set_up(workspace, tmp_path, LATE_ROSTER)
     later = TODAY + timedelta(days=31)
-    with sqlite_workspace.session() as s:
+    with workspace.session() as s:
         kinds = _kinds(s, gid, later)
         assert sorted(kinds["dormant"]) == sorted(["阿甲", "阿乙", "阿丙", "阿丁"])
         assert kinds["zombie_group"] == [None]
@@ -85,11 +85,11 @@ def test_the_same_group_a_month_on_is_told_as_before(sqlite_workspace, tmp_path)
         assert "dormant" not in _kinds(s, gid, window_starts_on_set_up - timedelta(days=1))
 
 
-def test_a_newcomer_is_silent_after_a_week_observed(sqlite_workspace, tmp_path):
+def test_a_newcomer_is_silent_after_a_week_observed(workspace, tmp_path):
     """阿戊 joined four days before the set-up: on day one no silent newcomer (QunDesk saw none of their days);
     seven days observed without a word, they are."""
-    gid = _set_up(sqlite_workspace, tmp_path, ROSTER + "阿戊,2026-12-02\n")
-    with sqlite_workspace.session() as s:
+    gid = _set_up(workspace, tmp_path, ROSTER + "阿戊,2026-12-02\n")
+    with workspace.session() as s:
         assert "silent_newcomer" not in _kinds(s, gid, TODAY)
         assert "silent_newcomer" not in _kinds(s, gid, TODAY + timedelta(days=5))
         assert _kinds(s, gid, TODAY + timedelta(days=6))["silent_newcomer"] == ["阿戊"]
@@ -102,14 +102,14 @@ CHAT = (
 )
 
 
-def test_imported_chat_history_makes_its_days_known(sqlite_workspace, tmp_path):
+def test_imported_chat_history_makes_its_days_known(workspace, tmp_path):
     """The same group with its chat history from September imported: that history shows 阿乙 and 阿丙 silent since
     — dormant at once; 阿甲, who spoke on 20 November, is not."""
-    gid = _set_up(sqlite_workspace, tmp_path)
+    gid = _set_up(workspace, tmp_path)
     chat = tmp_path / "九月读书会.csv"
     chat.write_text(CHAT, encoding="utf-8")
-    run_chat_import(sqlite_workspace, actor_for(sqlite_workspace), chat, "九月读书会")
-    with sqlite_workspace.session() as s:
+    run_chat_import(workspace, actor_for(workspace), chat, "九月读书会")
+    with workspace.session() as s:
         assert observed_since(s, gid) == date(2026, 9, 12)
         assert sorted(_kinds(s, gid, TODAY)["dormant"]) == ["阿丙", "阿乙"]
         assert month_stats(s, gid, 2026, 12, today=TODAY).dormant == 2
