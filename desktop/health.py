@@ -14,6 +14,8 @@ from desktop.metrics import (
     dormant_query,
     month_recorded,
     month_stats,
+    observed_from,
+    observed_since,
     on_leave_at,
     previous_month,
     stalled_query,
@@ -85,6 +87,10 @@ class GroupHealth:
     # whether QunDesk knows last month at all (metrics.month_recorded): a group set up this month with nothing of
     # last month imported has no last month to compare with — the card read "上月 0.0% ▲100.0" on its first day
     last_month_recorded: bool = True
+    # the day QunDesk has observed the group since (metrics.observed_since) while that is too recent for the
+    # dormant window (`dormant_days`) to be observed whole: nobody can be dormant yet, and the page says since when
+    # (a roster of 300 imported on the first day read "0 dormant" with nothing saying why). None: observed whole.
+    observed_since: date | None = None
 
     @property
     def active_7_share(self) -> float:
@@ -162,9 +168,12 @@ def alerts(
         Membership.id.not_in(on_leave_at(as_of)),  # on leave today: not silent, as no one on leave is dormant
     )
     silent = Phrase("alert.silent_newcomer", days=newcomer_days)
-    out += [
-        Alert("silent_newcomer", mid, name, silent) for mid, name in _names(session, newcomers, of_memberships=True)
-    ]
+    # none before QunDesk observed the group over the newcomer's days (observed_from): a September joiner in a
+    # roster imported this morning is no silent newcomer of a week QunDesk never saw
+    if observed_from(session, group_id, as_of - timedelta(days=newcomer_days - 1)):
+        out += [
+            Alert("silent_newcomer", mid, name, silent) for mid, name in _names(session, newcomers, of_memberships=True)
+        ]
 
     out += stalled_alerts(session, group_id, as_of)
 
@@ -273,8 +282,12 @@ def began_on(session: Session, group_id: int, as_of: date) -> date:
 
 
 def _young(session: Session, group_id: int, as_of: date, days: int) -> bool:
-    """The group began (began_on) fewer than `days` days before `as_of`."""
-    return (as_of - began_on(session, group_id, as_of)).days < days
+    """The group began (began_on) fewer than `days` days before `as_of`, or QunDesk has not observed it over those
+    `days` days (metrics.observed_from: set up here since, nothing earlier recorded) — a roster of September
+    joiners imported this morning is not "nobody has taken part for 14 days"."""
+    return (as_of - began_on(session, group_id, as_of)).days < days or not observed_from(
+        session, group_id, as_of - timedelta(days=days - 1)
+    )
 
 
 def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int) -> int:
@@ -505,6 +518,8 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
     buckets, tiers = structure(session, group_id, as_of)
     roles = role_coverage(session, group_id, as_of)
     active_7 = active_count(session, group_id, as_of, 7)
+    dormant_days = int(get_setting(session, "dormant_days"))
+    unobserved = not observed_from(session, group_id, as_of - timedelta(days=dormant_days - 1))
     return GroupHealth(
         group_id=group_id,
         name=group.name,
@@ -526,4 +541,5 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
         funnel=tuple(funnel(session, group_id)),
         top_referrers=tuple(top_referrers(session, group_id)),
         alerts=tuple(alerts(session, group_id, as_of, members=stats.members_total, active_7=active_7)),
+        observed_since=observed_since(session, group_id) if unobserved else None,
     )

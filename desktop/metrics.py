@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Integer, and_, bindparam, case, func, not_, or_, select, union_all
+from sqlalchemy import Integer, and_, bindparam, case, false, func, not_, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.settings import get_setting, get_settings
@@ -18,6 +18,7 @@ from models import (
     Activity,
     Attendance,
     ChatActivity,
+    ChatImport,
     CheckIn,
     Group,
     Leave,
@@ -169,6 +170,58 @@ def rate_span(session: Session, group_id: int, start: date, end: date) -> tuple[
     return first, last
 
 
+def observed_since(session: Session, group_id: int) -> date | None:
+    """The first day QunDesk can speak of the group's absences (nobody checking in, nobody speaking): the day it
+    was set up here (its created_at), unless something of the group dated earlier was recorded — a check-in, an
+    activity, a chat message or points (rate_span's facts), or the span of an imported chat history (an export
+    holds every message of its span, a silent member's silence too) — when the earliest of those is the day.
+    A group set up this morning with a roster of September joiners was observed since this morning: its members'
+    silence in October is not known, nobody's. None: no such group."""
+    created = session.scalar(select(Group.created_at).where(Group.id == group_id))
+    if created is None:
+        return None
+    set_up = bulk.stored_day(created)
+    before = datetime.combine(set_up, time.min)
+    earliest = session.execute(
+        select(
+            select(func.min(CheckIn.day)).where(CheckIn.group_id == group_id, CheckIn.day < set_up).scalar_subquery(),
+            select(func.min(Activity.starts_at))
+            .where(Activity.group_id == group_id, Activity.starts_at < before)
+            .scalar_subquery(),
+            select(func.min(ChatActivity.day))
+            .where(ChatActivity.group_id == group_id, ChatActivity.day < set_up)
+            .scalar_subquery(),
+            select(func.min(ChatImport.first_at))
+            .where(ChatImport.group_id == group_id, ChatImport.first_at < before)
+            .scalar_subquery(),
+            # points as rate_span counts them, net: a day whose check-in was undone and reversed is nothing recorded
+            select(PointsEntry.day)
+            .where(PointsEntry.group_id == group_id, PointsEntry.day < set_up)
+            .group_by(PointsEntry.day)
+            .having(func.sum(PointsEntry.points) != 0)
+            .order_by(PointsEntry.day)
+            .limit(1)
+            .scalar_subquery(),
+        )
+    ).one()
+    return min([set_up, *(bulk.stored_day(d) for d in earliest if d is not None)])
+
+
+def observed_from(session: Session, group_id: int, first: date) -> bool:
+    """Whether QunDesk observed the group on every day from `first` on (observed_since ≤ first): an alert that
+    reads an absence of participation over a window — dormant, silent newcomer, zombie group — is judged only when
+    its window's first day is. The one place of that rule (docs/metrics.md "Observed days"). A group set up before
+    `first` is answered from its set-up day alone (the group is in the session already: no query); only a group
+    set up since asks for its earlier facts — one small query, never one per member."""
+    group = session.get(Group, group_id)
+    if group is None:
+        return False
+    if bulk.stored_day(group.created_at) <= first:
+        return True
+    since = observed_since(session, group_id)
+    return since is not None and since <= first
+
+
 def combined_checkin_rate(stats: Iterable[MonthStats]) -> float:
     """The check-in rate of several groups' months together (the dashboard's all-groups row, the workbook's 合计):
     all their members' check-ins ÷ all the days those members could check in — the definition of checkin_rate
@@ -303,7 +356,9 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         activities=c["activities"],
         attendance_rate=round(attendance_rate, 4),
         points_awarded=int(c["points_awarded"] or 0),
-        dormant=c["dormant"],
+        # none before QunDesk observed the whole window (observed_from): a roster imported this morning is not
+        # "silent for 30 days"
+        dormant=c["dormant"] if observed_from(session, group_id, p.end - timedelta(days=int(dormant_days) - 1)) else 0,
         stalled_onboarding=c["stalled_onboarding"],
         messages=int(c["messages"] or 0) - int(c["deleted_messages"] or 0),
         rate_checkins=member_checkins,
@@ -456,9 +511,12 @@ def messages_in(session: Session, group_id: int, start: date, end: date) -> int:
 
 def dormant_query(session: Session, group_id: int, as_of: date):
     """Members (已入群 at as_of) who have been members for at least `dormant_days` days, had no
-    participation in the last `dormant_days` days and are not on leave at as_of."""
+    participation in the last `dormant_days` days and are not on leave at as_of — none while QunDesk has not
+    observed the group over those days (observed_from: a group set up this morning, nothing earlier recorded)."""
     n = int(get_setting(session, "dormant_days"))
-    return _dormant(group_id, as_of, as_of - timedelta(days=n - 1))
+    since = as_of - timedelta(days=n - 1)
+    q = _dormant(group_id, as_of, since)
+    return q if observed_from(session, group_id, since) else q.where(false())
 
 
 def _dormant(group_id, as_of, since, *, small: bool = False):

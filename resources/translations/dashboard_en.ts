@@ -327,6 +327,16 @@
             <translation>Click to see who</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="756" />
+            <source>Observed since %1</source>
+            <translation>Observed since %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="758" />
+            <source>Dormant members are counted over the days QunDesk has observed this group: since %1, the day it was set up here or the earliest history imported</source>
+            <translation>Dormant members are counted over the days QunDesk has observed this group: since %1, the day it was set up here or the earliest history imported</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/dashboard_page.py" line="692" />
             <source>%1 used</source>
             <translation>%1 used</translation>

@@ -326,6 +326,16 @@
             <translation>点击查看名单</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="756" />
+            <source>Observed since %1</source>
+            <translation>自 %1 起观察</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/dashboard_page.py" line="758" />
+            <source>Dormant members are counted over the days QunDesk has observed this group: since %1, the day it was set up here or the earliest history imported</source>
+            <translation>沉默成员只按 QunDesk 观察到本群的日子计算: 自 %1 起 (本群在此建立之日, 或导入的最早记录之日)</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/dashboard_page.py" line="692" />
             <source>%1 used</source>
             <translation>已用 %1</translation>

@@ -23,7 +23,7 @@ from desktop.services.onboarding import leave_group
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member, get_member_input, soft_delete_member, update_member
 from desktop.workspace import actor_for
-from models import ChatActivity, Membership, kept
+from models import ChatActivity, Group, Membership, kept
 
 TODAY = date(2026, 11, 18)
 
@@ -191,6 +191,7 @@ def test_a_newcomer_on_leave_is_no_silent_newcomer(sqlite_workspace, tmp_path):
     owner = actor_for(sqlite_workspace)
     with sqlite_workspace.session() as s:
         g = create_group(s, owner, "新人群")
+        s.get(Group, g).created_at = datetime(2026, 9, 1, 9)  # kept here since September: the newcomers' days observed
         _, old = _add(s, owner, g, "老成员")
         _, away = _add(s, owner, g, "请假新人", datetime(2026, 11, 5, 9))
         _add(s, owner, g, "沉默新人", datetime(2026, 11, 5, 9))

@@ -141,6 +141,7 @@ def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace)
         assert _kinds(s, back, TODAY) == ["zombie_group"]
 
         big = create_group(s, owner, "大群")
+        s.get(Group, big).created_at = datetime(2026, 10, 1)  # kept here since October: its quiet week was observed
         ms = _members(s, owner, big, 20, datetime(2026, 10, 1), prefix="大")
         record_checkins(s, owner, big, date(2026, 11, 18), ms[:1], today=TODAY)
         s.commit()
@@ -284,6 +285,7 @@ def test_a_phone_in_a_name_is_masked_on_the_alerts_sheet(sqlite_workspace, tmp_p
     owner = actor_for(sqlite_workspace)
     with sqlite_workspace.session() as s:
         gid = create_group(s, owner, "隐私群")
+        s.get(Group, gid).created_at = datetime(2026, 9, 1)  # kept here since September: its silence was observed
         add_member(s, owner, gid, MemberInput(display_name="张三13812345678", joined_at=datetime(2026, 9, 1)))
         s.commit()
         assert [a.kind for a in health.alerts(s, gid, TODAY) if a.display_name] == ["dormant"]

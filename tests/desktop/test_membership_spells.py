@@ -23,7 +23,7 @@ from desktop.services.paste import preview_paste
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
-from models import CheckIn, Membership, MembershipSpell
+from models import CheckIn, Group, Membership, MembershipSpell
 from models.queries.participation import members_at_end
 
 T = date(2026, 12, 4)  # "today" of the scenarios: November is a closed month
@@ -294,6 +294,7 @@ def test_a_return_leaves_an_earlier_months_dormant_members_alone(workspace, owne
 
     with workspace.session() as s:
         gid = create_group(s, owner, "静默群")
+        s.get(Group, gid).created_at = datetime(2026, 9, 1)  # kept here since September: October's silence observed
         ids = [
             add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1)))[1] for n in "甲乙"
         ]

@@ -17,6 +17,7 @@ from desktop.services.dashboard_queries import group_overview, overview_totals, 
 from desktop.services.groups import create_group, list_groups
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for, open_workspace
+from models import Group
 from ui.charts import BarChartView
 from ui.dialogs.alert_members_dialog import AlertMembersDialog
 from ui.models.group_overview_model import COL_NAME, COL_ZOMBIE, GroupOverviewModel
@@ -225,6 +226,7 @@ def test_zombie_group_banner_and_capacity_warning(qtbot, tmp_path):
     ws = make_workspace(tmp_path, seed=False)
     with ws.database.session() as s:
         gid = create_group(s, ws.owner, "沉默的群", capacity=4)
+        s.get(Group, gid).created_at = datetime(2026, 1, 2)  # kept here since its members came: their silence observed
         for i, name in enumerate(["甲", "乙", "丙", "丁"]):
             add_member(s, ws.owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 1, 2 + i)))
         s.commit()
@@ -344,6 +346,7 @@ def test_the_7_day_card_is_red_by_the_zombie_threshold_the_banner_uses(qtbot, tm
     ws = make_workspace(tmp_path, seed=False)
     with ws.database.session() as s:
         gid = create_group(s, ws.owner, "两成活跃")
+        s.get(Group, gid).created_at = datetime(2026, 1, 2)  # kept here since its members came: the quiet week observed
         ids = [
             add_member(s, ws.owner, gid, MemberInput(display_name=f"成员{i}", joined_at=datetime(2026, 1, 2)))[1]
             for i in range(10)
@@ -396,3 +399,27 @@ def test_all_groups_members_card_says_how_many_people_its_members_are(qtbot, tmp
     tip = card.toolTip()
     assert "in all groups" in tip and "2 " in tip.split(":", 2)[-1], tip
     database.dispose()
+
+
+def test_a_roster_imported_yesterday_is_not_dormant_and_the_card_says_since_when(qtbot, tmp_path):
+    """A group set up here yesterday with a roster of January joiners: the page called all three dormant and the group
+    a zombie group, about weeks QunDesk never saw. Nobody is dormant yet, and the card says since when the group is
+    observed (0 with nothing saying why read as "all is well")."""
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "一月名册")
+        s.get(Group, gid).created_at = datetime(2026, 3, 17, 20, 0)
+        for name in ("甲", "乙", "丙"):
+            add_member(s, ws.owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 1, 5)))
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(gid)
+    assert p.zombie_banner.isHidden()
+    assert [k for k in p.alert_kinds_listed() if k in ("dormant", "silent_newcomer", "zombie_group")] == []
+    card = p.cards["dormant"]
+    assert (card.value_label.text(), card.sub_label.text()) == ("0", "Observed since 2026-03-17")
+    assert "observed this group: since 2026-03-17" in card.toolTip()
+    ws.database.dispose()

@@ -755,7 +755,15 @@ class DashboardPage(GroupPage):
             ("silent_newcomer", silent, self.tr("Not taking part yet")),
             ("stalled_onboarding", m.stalled_onboarding, self.tr("Stuck at a step")),
         ):
-            c[key].set_value(str(n), sub, tone=WARN if n else "", tip=self.tr("Click to see who") if n else "")
+            tip = self.tr("Click to see who") if n else ""
+            if key == "dormant" and h.observed_since is not None:  # too few days observed for anyone to be dormant
+                day = h.observed_since.isoformat()
+                sub = self.tr("Observed since %1").replace("%1", day)
+                tip = self.tr(
+                    "Dormant members are counted over the days QunDesk has observed this group: since %1, the day it "
+                    "was set up here or the earliest history imported"
+                ).replace("%1", day)
+            c[key].set_value(str(n), sub, tone=WARN if n else "", tip=tip)
         used = h.members / h.capacity if h.capacity else 0.0
         tone = BAD if used > 1 else WARN if used >= self._warn_share else ""
         c["capacity"].set_value(
