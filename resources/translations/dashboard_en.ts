@@ -328,8 +328,8 @@
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="756" />
-            <source>Observed since %1</source>
-            <translation>Observed since %1</translation>
+            <source>Since %1</source>
+            <translation>Since %1</translation>
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="758" />

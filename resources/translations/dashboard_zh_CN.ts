@@ -327,7 +327,7 @@
         </message>
         <message>
             <location filename="../../ui/pages/dashboard_page.py" line="756" />
-            <source>Observed since %1</source>
+            <source>Since %1</source>
             <translation>自 %1 起观察</translation>
         </message>
         <message>

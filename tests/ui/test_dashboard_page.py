@@ -420,6 +420,6 @@ def test_a_roster_imported_yesterday_is_not_dormant_and_the_card_says_since_when
     assert p.zombie_banner.isHidden()
     assert [k for k in p.alert_kinds_listed() if k in ("dormant", "silent_newcomer", "zombie_group")] == []
     card = p.cards["dormant"]
-    assert (card.value_label.text(), card.sub_label.text()) == ("0", "Observed since 2026-03-17")
+    assert (card.value_label.text(), card.sub_label.text()) == ("0", "Since 03-17")
     assert "observed this group: since 2026-03-17" in card.toolTip()
     ws.database.dispose()

@@ -758,7 +758,10 @@ class DashboardPage(GroupPage):
             tip = self.tr("Click to see who") if n else ""
             if key == "dormant" and h.observed_since is not None:  # too few days observed for anyone to be dormant
                 day = h.observed_since.isoformat()
-                sub = self.tr("Observed since %1").replace("%1", day)
+                # the card's line is short (a 1366x768 laptop cut "Observed since 2026-10-29"): the month and day,
+                # the year only when it is not this one; the tip gives the whole date
+                since = day[5:] if h.observed_since.year == h.as_of.year else day
+                sub = self.tr("Since %1").replace("%1", since)
                 tip = self.tr(
                     "Dormant members are counted over the days QunDesk has observed this group: since %1, the day it "
                     "was set up here or the earliest history imported"
