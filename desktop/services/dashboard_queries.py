@@ -55,18 +55,19 @@ def group_overview(session: Session, group_id: int, as_of: date) -> GroupOvervie
     group = session.get(Group, group_id)
     assert group is not None
     stats = month_stats(session, group_id, as_of.year, as_of.month, today=as_of)
+    active_7 = active_count(session, group_id, as_of, 7)  # counted once: the zombie check reads it too
     return GroupOverview(
         group_id=group_id,
         name=group.name,
         as_of=as_of,
         members=stats.members_total,
         capacity=group.capacity,
-        active_7=active_count(session, group_id, as_of, 7),
+        active_7=active_7,
         active_30=active_count(session, group_id, as_of, 30),
         checkin_rate=stats.checkin_rate,
         dormant=stats.dormant,
         stalled=stats.stalled_onboarding,
-        zombie_reason=zombie_reason(session, group_id, as_of, stats.members_total),
+        zombie_reason=zombie_reason(session, group_id, as_of, stats.members_total, active_7=active_7),
         month=stats,
     )
 
