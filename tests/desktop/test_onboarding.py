@@ -281,36 +281,45 @@ def test_leaving_needs_a_reason_and_is_kept(workspace, owner, grp):
 
 
 def test_a_newcomer_who_drops_out_part_way_was_never_a_member(workspace, owner, grp):
-    """半路 answered the purpose question on 2 November and dropped out on the 10th, never a member: no month
-    counts them as a member, November has no leaving, and coming back (a chat export's join notice) keeps no
-    earlier spell. Before, the leaving date without a join date made them a member from the beginning until then
-    (September and October's members_total 2 instead of 1, a November leaving), and editing them kept it so."""
-    from desktop.metrics import month_stats
+    """半路 answered the purpose question on the 2nd of last month and dropped out on the 10th, never a member: no
+    month counts them as a member, that month has no leaving, and coming back (a chat export's join notice) keeps
+    no earlier spell. Before, the leaving date without a join date made them a member from the beginning until then
+    (the two months before: members_total 2 instead of 1; a leaving in that month), and editing them kept it so.
+    Its days are last month's, whatever day the suite runs on (on 1 November the 10th was in the future)."""
+    from desktop.metrics import month_stats, previous_month
     from desktop.services.roster import get_member_input, update_member
     from models import MembershipSpell
 
+    # the month before the suite's day (whole and past, whatever day the suite runs on) and the two before it
+    months = [previous_month(TEST_TODAY.year, TEST_TODAY.month)]
+    for _ in range(2):
+        months.insert(0, previous_month(*months[0]))
+    (y0, m0), _middle, (y, m) = months
+
+    def totals() -> list[int]:
+        return [month_stats(s, gid, yy, mm, TEST_TODAY).members_total for yy, mm in months]
+
     gid, ref_ms, _newbie = grp
     with workspace.session() as s:
-        s.get(Membership, ref_ms).joined_at = datetime(2026, 9, 1)
+        s.get(Membership, ref_ms).joined_at = datetime(y0, m0, 1)
         steps = {st.code: st.id for st in list_steps(s, gid)}
         _, halfway = add_member(s, owner, gid, MemberInput(display_name="半路", status="applicant"))
-        record_step(s, owner, halfway, steps["purpose"], when=datetime(2026, 11, 2, 9))
-        leave_group(s, owner, halfway, "不想做了", when=datetime(2026, 11, 10, 9))
+        record_step(s, owner, halfway, steps["purpose"], when=datetime(y, m, 2, 9))
+        leave_group(s, owner, halfway, "不想做了", when=datetime(y, m, 10, 9))
         s.commit()
         ms = s.get(Membership, halfway)
         assert (ms.status, ms.joined_at, ms.left_at, ms.left_reason) == ("left", None, None, "不想做了")
-        totals = [month_stats(s, gid, 2026, m, TEST_TODAY).members_total for m in (9, 10, 11)]
-        assert totals == [1, 1, 1]
-        assert month_stats(s, gid, 2026, 11, TEST_TODAY).left == 0
+        assert totals() == [1, 1, 1]
+        assert month_stats(s, gid, y, m, TEST_TODAY).left == 0
         data = get_member_input(s, halfway)
         data.note = "以后再说"
         update_member(s, owner, halfway, data)  # an edit stamps no leaving date
         s.commit()
         assert s.get(Membership, halfway).left_at is None
-        assert record_join(s, owner, halfway, datetime(2026, 11, 15, 9)) == "onboarding"
+        assert record_join(s, owner, halfway, datetime(y, m, 15, 9)) == "onboarding"
         s.commit()
         assert s.scalar(select(func.count()).select_from(MembershipSpell)) == 0
-        assert [month_stats(s, gid, 2026, m, TEST_TODAY).members_total for m in (9, 10, 11)] == [1, 1, 1]
+        assert totals() == [1, 1, 1]
 
 
 def test_funnel_and_stalled(workspace, owner, grp):
