@@ -522,6 +522,8 @@ def test_someone_who_came_and_has_left_since_can_still_be_ticked(qtbot, ws):
     the activity's day) and ticking him writes his points. Before, he was missing from the sheet."""
     aid = _activity_then_li_si_left(ws)
     page = open_page(qtbot, ws)
+    day = TEST_TODAY - timedelta(days=3)  # the activity's month: the last one on a suite day of the 1st to the 3rd
+    page.month_picker.set_month(day.year, day.month)
     assert page.select_activity(aid)
     ls = ws.memberships["李四"]
     row = page.attendance_row(ls)
@@ -543,6 +545,8 @@ def test_a_sign_up_chain_names_someone_who_has_left_since(qtbot, ws):
     (before, it could only be skipped or given to someone else)."""
     aid = _activity_then_li_si_left(ws)
     page = open_page(qtbot, ws)
+    day = TEST_TODAY - timedelta(days=3)  # the activity's month: the last one on a suite day of the 1st to the 3rd
+    page.month_picker.set_month(day.year, day.month)
     assert page.select_activity(aid)
     dialog = page.open_paste_dialog()
     dialog.set_text("#接龙\n周六线下分享\n1. 张三\n2. 李四")
@@ -557,6 +561,7 @@ def test_a_sign_up_chain_names_someone_who_has_left_since(qtbot, ws):
         late = create_activity(s, ws.owner, ws.group_id, ActivityInput(title="周日夜话", starts_at=this_month_at(20)))
         s.commit()
     page.set_group(ws.group_id)
+    page.month_picker.set_month(TEST_TODAY.year, TEST_TODAY.month)  # today's month, where the new activity is
     assert page.select_activity(late)
     dialog = page.open_paste_dialog()
     dialog.set_text("1. 李四")

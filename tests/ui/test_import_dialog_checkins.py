@@ -4,7 +4,7 @@ when the user ticks the box; the values land in the database."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from helpers import OFFSCREEN_QUIRKS, type_text
@@ -20,7 +20,9 @@ from ui.dialogs.import_dialog import ImportDialog
 pytestmark = OFFSCREEN_QUIRKS
 
 WAIT_MS = 30_000
-D1, D2 = date(TEST_TODAY.year, TEST_TODAY.month, 2), date(TEST_TODAY.year, TEST_TODAY.month, 3)
+# the sheets' month: one whose 2nd and 3rd have come, whatever day the suite runs on (on the 1st they had not)
+SHEET_MONTH = TEST_TODAY - timedelta(days=3)
+D1, D2 = date(SHEET_MONTH.year, SHEET_MONTH.month, 2), date(SHEET_MONTH.year, SHEET_MONTH.month, 3)
 
 
 def open_dialog(qtbot, ws) -> ImportDialog:
@@ -50,7 +52,7 @@ def checkins(ws) -> list[tuple[str, date, bool]]:
 def test_a_checkin_sheet_is_previewed_and_imported_leaving_out_the_row_of_someone_unknown(qtbot, ws, tmp_path):
     wb = Workbook()
     ws_ = wb.active
-    ws_.append([f"{TEST_TODAY.year}年{TEST_TODAY.month}月打卡表"])
+    ws_.append([f"{SHEET_MONTH.year}年{SHEET_MONTH.month}月打卡表"])
     ws_.append(["姓名", datetime.combine(D1, datetime.min.time()), datetime.combine(D2, datetime.min.time()), "合计"])
     ws_.append(["三哥", "✓", "补", 2])
     ws_.append(["李四", "请假", None, 0])
@@ -91,7 +93,7 @@ def test_bare_day_numbers_ask_for_the_month_and_the_month_field_gives_it(qtbot, 
     assert [p.code for p in plan.problems] == ["month_needed"]
     assert not dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
-        type_text(qtbot, dialog.month_edit, f"{TEST_TODAY.year}-{TEST_TODAY.month:02d}")
+        type_text(qtbot, dialog.month_edit, f"{SHEET_MONTH.year}-{SHEET_MONTH.month:02d}")
     plan = ready.args[0]
     assert plan.ok and [d for _c, d in plan.days] == [D1, D2]
     with qtbot.waitSignal(dialog.import_finished, timeout=WAIT_MS):
@@ -103,7 +105,7 @@ def test_switching_a_file_read_as_a_roster_to_checkins_reads_it_again(qtbot, ws,
     """A 打卡表 opened as a roster (the automatic kind) is read again with the check-in header rule when the user
     picks 打卡记录; and back: the roster's mapping returns."""
     path = tmp_path / "m.csv"
-    path.write_text(f"{TEST_TODAY.year}年{TEST_TODAY.month}月打卡表\n姓名,2日,3日\n张三,√,√\n", encoding="utf-8")
+    path.write_text(f"{SHEET_MONTH.year}年{SHEET_MONTH.month}月打卡表\n姓名,2日,3日\n张三,√,√\n", encoding="utf-8")
     dialog = ImportDialog(ws.database, ws.owner, ws.group_id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -127,7 +129,7 @@ def test_the_other_week_sheets_of_a_workbook_are_named_in_the_notes(qtbot, ws, t
     first.title = "第1周"
     second = wb.create_sheet("第2周")
     for sheet in (first, second):
-        sheet.append([f"{TEST_TODAY.year}年{TEST_TODAY.month}月打卡表"])
+        sheet.append([f"{SHEET_MONTH.year}年{SHEET_MONTH.month}月打卡表"])
         sheet.append(["姓名", datetime.combine(D1, datetime.min.time()), datetime.combine(D2, datetime.min.time())])
         sheet.append(["张三", "✓", None])
     path = tmp_path / "weeks.xlsx"
