@@ -148,12 +148,11 @@ def test_the_kpi_cards_read_whole_in_english_at_1366x768(qtbot, english, ws):
     qtbot.waitExposed(page)
     rate = page.cards["checkin_rate"].sub_label
     assert " from " in rate.text() and rate.text()[0] in "▲▼＝"
-    assert cut_cards(page) == {}
-    # a group set up here in the last 30 days says since when it is observed (metrics.observed_since), and that
-    # fits too; one observed longer says what its dormant members are
-    assert page.cards["dormant"].sub_label.text().startswith("Since ")
+    from desktop.services.groups import create_group
+    from desktop.services.roster import MemberInput, add_member
     from models import Group
 
+    # a group observed for 30 days and more says what its dormant members are
     with ws.database.session() as s:
         s.get(Group, ws.group_id).created_at = datetime(2025, 1, 1, 9, 0)
         s.commit()
@@ -161,3 +160,13 @@ def test_the_kpi_cards_read_whole_in_english_at_1366x768(qtbot, english, ws):
     page.set_group(ws.group_id)
     assert cut_cards(page) == {}
     assert page.cards["dormant"].sub_label.text() == "Gone quiet"
+    # one set up here yesterday, with nothing recorded before, says since when it is observed
+    # (metrics.observed_since), and that fits too
+    with ws.database.session() as s:
+        new = create_group(s, ws.owner, "新建的群")
+        s.get(Group, new).created_at = datetime.combine(TEST_TODAY - timedelta(days=1), datetime.min.time())
+        add_member(s, ws.owner, new, MemberInput(display_name="老朋友", joined_at=datetime(2025, 1, 1, 9, 0)))
+        s.commit()
+    page.set_group(new)
+    assert cut_cards(page) == {}
+    assert page.cards["dormant"].sub_label.text().startswith("Since ")
