@@ -419,18 +419,28 @@ def funnel_steps(
     """`funnel` with each step's id: (step id, name, reached)."""
     # each step's records counted by the step's index: as one outer join, PostgreSQL hashed the steps and walked
     # every step record of the workspace for each group (530,000 rows, 100 ms a group at 100,000 members)
-    reached = (
+    # every record of the step less those of the few deleted people (their memberships found through
+    # ix_member_deleted, their records by the (membership, step) key): asking each of a step's records whether its
+    # person was deleted took 380 ms for twenty groups' funnels at 100,000 members (530,000 records)
+    dated = (
+        *((StepProgress.done_at >= day_start(since),) if since else ()),
+        *((StepProgress.done_at < day_after(until),) if until else ()),
+    )
+    every = (
         select(func.count())
         .select_from(StepProgress)
-        .where(
-            StepProgress.step_id == EntryStep.id,
-            StepProgress.membership_id.not_in(DELETED_MEMBERSHIPS),
-            *((StepProgress.done_at >= day_start(since),) if since else ()),
-            *((StepProgress.done_at < day_after(until),) if until else ()),
-        )
+        .where(StepProgress.step_id == EntryStep.id, *dated)
         .correlate(EntryStep)
         .scalar_subquery()
     )
+    of_deleted = (
+        select(func.count())
+        .select_from(StepProgress)
+        .where(StepProgress.membership_id.in_(DELETED_MEMBERSHIPS), StepProgress.step_id == EntryStep.id, *dated)
+        .correlate(EntryStep)
+        .scalar_subquery()
+    )
+    reached = every - of_deleted
     live = EntryStep.retired_at.is_(None)
     if until:  # a step retired since was live then
         live = or_(live, EntryStep.retired_at >= day_after(until))
