@@ -170,13 +170,19 @@ def rate_span(session: Session, group_id: int, start: date, end: date) -> tuple[
     return first, last
 
 
+IMPORTED_SOURCES = ("import", "chat")  # check-ins of an imported history (CHECKIN_SOURCES)
+
+
 def observed_since(session: Session, group_id: int) -> date | None:
     """The first day QunDesk can speak of the group's absences (nobody checking in, nobody speaking): the day it
-    was set up here (its created_at), unless something of the group dated earlier was recorded — a check-in, an
-    activity, a chat message or points (rate_span's facts), or the span of an imported chat history (an export
-    holds every message of its span, a silent member's silence too) — when the earliest of those is the day.
-    A group set up this morning with a roster of September joiners was observed since this morning: its members'
-    silence in October is not known, nobody's. None: no such group."""
+    was set up here (its created_at), unless a history of the group dated earlier was imported — check-ins read
+    from a check-in table or a chat export (source import / chat), chat messages, or the span of an imported chat
+    history (an export holds every message of its span, a silent member's silence too) — when the earliest day of
+    those is the day. A group set up this morning with a roster of September joiners was observed since this
+    morning: its members' silence in October is not known, nobody's. Nor does one fact logged by hand for an
+    earlier day (a forgotten check-in, a pasted chain of that day, a past activity, points) make QunDesk the
+    observer of every day since: it tells of its own day, and every member not in it would become dormant at once.
+    None: no such group."""
     created = session.scalar(select(Group.created_at).where(Group.id == group_id))
     if created is None:
         return None
@@ -184,23 +190,14 @@ def observed_since(session: Session, group_id: int) -> date | None:
     before = datetime.combine(set_up, time.min)
     earliest = session.execute(
         select(
-            select(func.min(CheckIn.day)).where(CheckIn.group_id == group_id, CheckIn.day < set_up).scalar_subquery(),
-            select(func.min(Activity.starts_at))
-            .where(Activity.group_id == group_id, Activity.starts_at < before)
+            select(func.min(CheckIn.day))
+            .where(CheckIn.group_id == group_id, CheckIn.day < set_up, CheckIn.source.in_(IMPORTED_SOURCES))
             .scalar_subquery(),
             select(func.min(ChatActivity.day))
             .where(ChatActivity.group_id == group_id, ChatActivity.day < set_up)
             .scalar_subquery(),
             select(func.min(ChatImport.first_at))
             .where(ChatImport.group_id == group_id, ChatImport.first_at < before)
-            .scalar_subquery(),
-            # points as rate_span counts them, net: a day whose check-in was undone and reversed is nothing recorded
-            select(PointsEntry.day)
-            .where(PointsEntry.group_id == group_id, PointsEntry.day < set_up)
-            .group_by(PointsEntry.day)
-            .having(func.sum(PointsEntry.points) != 0)
-            .order_by(PointsEntry.day)
-            .limit(1)
             .scalar_subquery(),
         )
     ).one()

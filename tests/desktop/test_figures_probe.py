@@ -21,7 +21,7 @@ from desktop.services.points import adjust_points, balance, competition_ranks, r
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member, restore_member, soft_delete_member
 from desktop.services.texts import leaderboard_text, reminder_text, shown_name
-from models import ChatActivity, Membership, kept
+from models import ChatActivity, Group, Membership, kept
 from models.queries.participation import members_at_end
 
 TODAY = date(2026, 12, 4)
@@ -137,6 +137,7 @@ def test_members_who_speak_every_day_are_no_zombie_group(workspace, owner):
 def test_an_activity_nobody_attended_is_no_participation(workspace, owner):
     with workspace.session() as s:
         g = create_group(s, owner, "冷清群")
+        s.get(Group, g).created_at = datetime(2026, 10, 1)  # kept here since October: its quiet weeks were observed
         a, b = (_add(s, owner, g, n)[1] for n in ("甲", "乙"))
         record_checkins(s, owner, g, date(2026, 11, 1), [a], today=TODAY)
         act = create_activity(s, owner, g, ActivityInput("读书会", starts_at=datetime(2026, 12, 2, 20)))

@@ -103,16 +103,24 @@ def test_a_group_that_just_began_is_no_zombie_group_yet(workspace):
 
 def test_a_group_set_up_today_with_members_since_october_is_judged_by_its_records(sqlite_workspace):
     """The group was set up in QunDesk today, with its members since October and their check-ins up to 1
-    November typed in: it is no new group, and its records say nobody took part in 19 days — a zombie group."""
+    November imported from a check-in table: it is no new group, and its records say nobody took part in 19 days —
+    a zombie group. The same day's check-ins typed in by hand tell of that day only (metrics.observed_since): the
+    days after it are not known to be empty until QunDesk has seen 14 of them."""
     owner = actor_for(sqlite_workspace)
     with sqlite_workspace.session() as s:
         gid = create_group(s, owner, "补录群")
         ms = _members(s, owner, gid, 3, datetime(2026, 10, 1))
-        record_checkins(s, owner, gid, date(2026, 11, 1), ms, today=TODAY)
+        record_checkins(s, owner, gid, date(2026, 11, 1), ms, source="import", today=TODAY)
         s.commit()
         reason = health.zombie_reason(s, gid, TODAY, 3)
         assert reason is not None and reason.key == "alert.zombie_idle"
         assert _kinds(s, gid, TODAY) == ["zombie_group"]
+        by_hand = create_group(s, owner, "手补群")
+        ms = _members(s, owner, by_hand, 3, datetime(2026, 10, 1), prefix="手")
+        record_checkins(s, owner, by_hand, date(2026, 11, 1), ms, today=TODAY)
+        s.commit()
+        assert health.zombie_reason(s, by_hand, TODAY, 3) is None
+        assert _kinds(s, by_hand, TODAY) == []
 
 
 def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace):
@@ -125,6 +133,7 @@ def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace)
     owner = actor_for(workspace)
     with workspace.session() as s:
         gid = create_group(s, owner, "读书会")
+        s.get(Group, gid).created_at = datetime(2026, 10, 1)  # kept here since October: its break was observed
         ms = _members(s, owner, gid, 4, datetime(2026, 10, 1))
         record_checkins(s, owner, gid, date(2026, 11, 5), ms, today=TODAY)
         for m in ms:
@@ -133,6 +142,7 @@ def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace)
         assert _kinds(s, gid, TODAY) == []
         assert health.group_health(s, gid, TODAY).active_7 == 0
         back = create_group(s, owner, "读书会二")
+        s.get(Group, back).created_at = datetime(2026, 10, 1)
         ms = _members(s, owner, back, 4, datetime(2026, 10, 1), prefix="二")
         record_checkins(s, owner, back, date(2026, 11, 5), ms, today=TODAY)
         for m in ms:
@@ -349,6 +359,7 @@ def test_a_group_idle_for_over_a_year_is_not_said_never_to_have_taken_part(sqlit
     owner = actor_for(sqlite_workspace)
     with sqlite_workspace.session() as s:
         gid = create_group(s, owner, "去年的营")
+        s.get(Group, gid).created_at = datetime(2025, 8, 1)  # kept here since then
         ms = _members(s, owner, gid, 3, datetime(2025, 8, 1))
         record_checkins(s, owner, gid, date(2025, 9, 1), ms, today=TODAY)
         s.commit()

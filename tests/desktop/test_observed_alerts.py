@@ -133,3 +133,47 @@ def test_stats_and_the_workbook_say_the_same(sqlite_workspace, sqlite_path, tmp_
     assert not {"沉默成员", "沉默新人", "僵尸群预警"} & set(cells), cells
     january = alert_cells(2027, 1, date(2027, 2, 1))
     assert january.count("沉默成员") == 3 and "僵尸群预警" in january, january
+
+
+def _member_ids(s, gid) -> dict[str, int]:
+    from models import Member, Membership
+
+    rows = s.query(Member.display_name, Membership.id).join(Membership, Membership.member_id == Member.id)
+    return {name: mid for name, mid in rows.filter(Membership.group_id == gid)}
+
+
+def test_one_check_in_logged_late_by_hand_makes_nobody_dormant(workspace, tmp_path):
+    """A forgotten check-in of 阿甲's on 15 October, logged by hand on the set-up day, tells of that day only. It
+    made QunDesk the "observer" of every day since, so 阿乙 and 阿丙 — whose October and November nobody recorded —
+    were told dormant at once, and the group a zombie group."""
+    from desktop.services.checkins import record_checkins
+
+    gid = _set_up(workspace, tmp_path)
+    with workspace.session() as s:
+        ids = _member_ids(s, gid)
+        record_checkins(s, actor_for(workspace), gid, date(2026, 10, 15), [ids["阿甲"]], source="manual", today=TODAY)
+        s.commit()
+        assert observed_since(s, gid) == TODAY
+        kinds = _kinds(s, gid, TODAY)
+        assert [k for k in kinds if k in MEMBER_ALERTS] == []
+        assert month_stats(s, gid, 2026, 12, today=TODAY).dormant == 0
+        assert group_overview(s, gid, TODAY).dormant == 0
+        # a pasted chain of a past day is one day too
+        record_checkins(s, actor_for(workspace), gid, date(2026, 10, 16), [ids["阿乙"]], source="paste", today=TODAY)
+        s.commit()
+        assert observed_since(s, gid) == TODAY
+
+
+def test_an_imported_check_in_history_makes_its_days_known(workspace, tmp_path):
+    """Check-ins read from a check-in table export (source import) are a history of the days they span: from the
+    first of them QunDesk knows who did not check in, as for an imported chat history."""
+    from desktop.services.checkins import record_checkins
+
+    gid = _set_up(workspace, tmp_path)
+    with workspace.session() as s:
+        ids = _member_ids(s, gid)
+        record_checkins(s, actor_for(workspace), gid, date(2026, 10, 1), [ids["阿甲"]], source="import", today=TODAY)
+        record_checkins(s, actor_for(workspace), gid, date(2026, 11, 28), [ids["阿甲"]], source="import", today=TODAY)
+        s.commit()
+        assert observed_since(s, gid) == date(2026, 10, 1)
+        assert sorted(_kinds(s, gid, TODAY)["dormant"]) == ["阿丙", "阿乙"]

@@ -22,7 +22,7 @@ from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member, soft_delete_member
 from desktop.tasks import Progress
 from desktop.workspace import actor_for, open_workspace
-from models import ChatActivity, PointsEntry, kept
+from models import ChatActivity, Group, PointsEntry, kept
 from ui.pages.dashboard_page import overview_task
 
 TODAY = date(2026, 11, 18)
@@ -42,6 +42,7 @@ def test_one_month_one_value_in_every_place(tmp_path, monkeypatch, capsys):
     owner = actor_for(database)
     with database.session() as s:
         g = create_group(s, owner, "十月营")
+        s.get(Group, g).created_at = datetime(2026, 9, 1)  # kept here since September: October was observed
 
         def add(name, joined=datetime(2026, 9, 1, 9)):
             return add_member(s, owner, g, MemberInput(display_name=name, joined_at=joined))
