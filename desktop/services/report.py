@@ -113,6 +113,7 @@ from desktop.phones import mask_phone, mask_phones_in
 from desktop.phrases import Phrase, default_name, ledger_reason
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, level_for, top_with_ties
+from desktop.settings import rules_at
 from desktop.streaks import longest_run
 from desktop.tasks import Progress
 from models import (
@@ -182,6 +183,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "sub.people": (
         "合计的成员数 {members} 是各群相加, 共 {people} 人 (同在两个群的人算两次)",
         "Total members {members} add the groups up: {people} people (someone in two groups counts twice)",
+    ),
+    "sub.rules": (
+        "规则 ({day} 时): 沉默 {dormant} 天 · 新人观察 {newcomer} 天 · 入群停滞 {stalled} 天 · 僵尸群 {idle} 天无人参与"
+        "或 7 天活跃低于 {share:.0%} · {window} 天内违规 {count} 次",
+        "Rules (as of {day}): dormant after {dormant} days · newcomers watched {newcomer} days · stalled after "
+        "{stalled} days · zombie after {idle} idle days or under {share:.0%} active in 7 days · {count} violations "
+        "within {window} days",
     ),
     "sub.masked": ("手机号已脱敏", "phone numbers masked"),
     "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
@@ -1093,6 +1101,8 @@ class _Report:
             people = people_at_end(self.session, self.p.end, [g.id for g in self.groups])
             if people != members:
                 sub.append(self.t("sub.people").format(members=members, people=people))
+        if self.session is not None:
+            sub.append(self.rules_text())
         lay.add("subtitle", [" · ".join(sub)], measure=False)
         header = lay.add(
             "header",
@@ -1211,6 +1221,31 @@ class _Report:
         # every row of 概览 gets an explicit height: Excel and LibreOffice then agree where the charts end
         self.rows_written += lay.write(out, data, right_col=CHART_DATA_COL, row_height=ROW_HEIGHT)
         out.attach(ws)
+
+    def rules_text(self) -> str:
+        """The rules the month's figures were counted by, as they stood at its end (settings.rules_at: a past month
+        exported again after a change of a threshold is counted — and says so — as when it was filed)."""
+        assert self.session is not None
+        keys = (
+            "dormant_days",
+            "newcomer_days",
+            "stalled_days",
+            "zombie_idle_days",
+            "zombie_active_share",
+            "violations_window_days",
+            "violations_flag_count",
+        )
+        values = dict(zip(keys, rules_at(self.session, self.p.end, *keys), strict=True))
+        return self.t("sub.rules").format(
+            day=self.p.end.isoformat(),
+            dormant=values["dormant_days"],
+            newcomer=values["newcomer_days"],
+            stalled=values["stalled_days"],
+            idle=values["zombie_idle_days"],
+            share=values["zombie_active_share"],
+            window=values["violations_window_days"],
+            count=values["violations_flag_count"],
+        )
 
     def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
         """The 合计 block: counts summed; the check-in rate of all the groups' members together
@@ -2137,7 +2172,7 @@ def export_monthly_report(
         progress.step(done, total)
         report = _Report(actor, [], year, month, p, today, unmasked, lang)
         report.session, report.connection = session, session.connection()
-        report.structure_target = structure_targets(session)
+        report.structure_target = structure_targets(session, at=p.end)
         data = report.groups
         for g in groups:
             data.append(report.load(session, g))

@@ -1,0 +1,149 @@
+"""A past month's figures under the rules in force then (docs/metrics.md "Thresholds"): the thresholds and the
+tiers' structure targets were current settings only, so an owner who made "dormant after 30 days" 14 in December
+and exported October again got another October than the one they filed — more dormant members, other alerts, with
+nothing said. Now each change is in force from its day (settings.rules_at), and every past-month figure — the
+workbook, `stats`, the summary text, the dashboard's last month — reads the rules as they stood at the month's end."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop import health
+from desktop.metrics import month_stats
+from desktop.services.checkins import record_checkins
+from desktop.services.groups import create_group
+from desktop.services.report import export_monthly_report
+from desktop.services.roster import MemberInput, add_member
+from desktop.services.taxonomy import TierRow, list_tier_rows, save_tiers
+from desktop.services.texts import summary_text
+from desktop.settings import RULES_BEGINNING, get_setting, rules_at, update_settings
+from desktop.workspace import actor_for
+from models import Group, Membership, SettingHistory
+
+OCTOBER_REPORTED = date(2026, 11, 5)  # the day October's workbook was filed
+AFTER_THE_CHANGE = date(2026, 12, 3)  # the rules were changed on 2 December
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own days (facts in September–December 2026), whatever day the suite runs on."""
+    monkeypatch.setenv("QUNDESK_TODAY", OCTOBER_REPORTED.isoformat())
+
+
+def _group(s, owner) -> int:
+    """A group kept here since September: 阿静 last took part on 10 October (21 days before the month's end: dormant
+    after 14 days, not after 30), 阿动 on the 25th, 阿默 never; 阿申 applied on 20 October (stalled after 7 days,
+    not after 14)."""
+    gid = create_group(s, owner, "早起营")
+    s.get(Group, gid).created_at = datetime(2026, 9, 1, 9)
+    ids = {}
+    for name in ("阿静", "阿动", "阿默"):
+        ids[name] = add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 8, 20)))[1]
+    ids["阿申"] = add_member(s, owner, gid, MemberInput(display_name="阿申", status="applicant"))[1]
+    s.get(Membership, ids["阿申"]).applied_at = datetime(2026, 10, 20, 9)
+    record_checkins(s, owner, gid, date(2026, 10, 10), [ids["阿静"]])
+    record_checkins(s, owner, gid, date(2026, 10, 25), [ids["阿动"]])
+    s.commit()
+    return gid
+
+
+def _cells(path, exported: date) -> dict[str, list[tuple]]:
+    """Every sheet's values, the day of the export itself (概览's 导出 …, 入群进度's 截至 …) read as "<导出日>"."""
+    day = exported.isoformat()
+    wb = load_workbook(path)
+    return {
+        ws.title: [
+            tuple(v.replace(day, "<导出日>") if isinstance(v, str) else v for v in r)
+            for r in ws.iter_rows(values_only=True)
+        ]
+        for ws in wb.worksheets
+    }
+
+
+def test_october_exported_again_after_a_threshold_change_is_the_october_filed(sqlite_workspace, monkeypatch, tmp_path):
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = _group(s, owner)
+        filed_stats = month_stats(s, gid, 2026, 10)
+        filed_text = str(summary_text(s, gid, 2026, 11).text)
+        assert filed_stats.dormant == 1  # 阿默 (阿静's 21 days are under 30)
+        assert filed_stats.stalled_onboarding == 1  # 阿申, 11 days
+    filed = tmp_path / "october-filed.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=filed)
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    with sqlite_workspace.session() as s:
+        update_settings(s, owner, {"dormant_days": 14, "stalled_days": 14, "zombie_idle_days": 5})
+        tiers = list_tier_rows(s)
+        save_tiers(s, owner, [TierRow(t.id, t.name, 0.25) for t in tiers])  # 50/25/25 instead of 5/20/75
+        s.commit()
+
+    monkeypatch.setenv("QUNDESK_TODAY", AFTER_THE_CHANGE.isoformat())
+    again = tmp_path / "october-again.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=again)
+    filed_cells, again_cells = _cells(filed, OCTOBER_REPORTED), _cells(again, AFTER_THE_CHANGE)
+    assert again_cells == filed_cells
+    subtitle = filed_cells["概览"][1][0]
+    assert "规则 (2026-10-31 时): 沉默 30 天" in subtitle and "入群停滞 7 天" in subtitle
+    assert "成员结构 (目标 5/20/75)" in {v for r in filed_cells["概览"] for v in r if isinstance(v, str)}
+
+    with sqlite_workspace.session() as s:
+        assert month_stats(s, gid, 2026, 10) == filed_stats  # `stats --month 2026-10`
+        assert str(summary_text(s, gid, 2026, 11, today=date(2026, 11, 5)).text) == filed_text
+        # November, reported after the change too, ends before it: the old rules
+        assert rules_at(s, date(2026, 11, 30), "dormant_days") == (30,)
+        # December, the month of the change: today's rules
+        assert rules_at(s, AFTER_THE_CHANGE, "dormant_days", "stalled_days") == (14, 14)
+        now = health.group_health(s, gid, AFTER_THE_CHANGE)
+        assert now.structure_target == {"key": 0.5, "mid": 0.25, "ordinary": 0.25}
+        assert health.structure_targets(s, at=date(2026, 10, 31)) == {"key": 0.05, "mid": 0.2, "ordinary": 0.75}
+        # the dashboard's last month beside this one: November's, under November's rules
+        assert now.last_month == month_stats(s, gid, 2026, 11)
+        dormant = [a for a in now.alerts if a.kind == "dormant"]
+        assert {a.display_name for a in dormant} == {"阿静", "阿动", "阿默"}
+        assert {str(a.reason) for a in dormant} == {"已 14 天没有任何打卡、活动或分享"}
+
+    # December's own workbook names the rules it used: today's
+    december = tmp_path / "december.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=12, group_ids=[gid], path=december)
+    assert "规则 (2026-12-03 时): 沉默 14 天" in _cells(december, date(2000, 1, 1))["概览"][1][0]
+
+
+def test_a_rule_is_kept_from_its_day_and_the_first_change_keeps_the_value_before(workspace, monkeypatch):
+    """The history holds the value before the first change as in force from the beginning, then each change from
+    its day; a second change on one day replaces the first; an unchanged value writes nothing."""
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        update_settings(s, owner, {"dormant_days": 30})  # unchanged: no history
+        assert s.query(SettingHistory).count() == 0
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-11-10")
+        update_settings(s, owner, {"dormant_days": 21})
+        update_settings(s, owner, {"dormant_days": 20})  # the same day: the day's value
+        monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+        update_settings(s, owner, {"dormant_days": 14, "backups_keep": 3})  # a preference keeps no history
+        s.commit()
+        rows = [
+            (h.key, h.effective_from, h.value) for h in s.query(SettingHistory).order_by(SettingHistory.effective_from)
+        ]
+        assert rows == [
+            ("dormant_days", RULES_BEGINNING, "30"),
+            ("dormant_days", date(2026, 11, 10), "20"),
+            ("dormant_days", date(2026, 12, 2), "14"),
+        ]
+        assert [
+            rules_at(s, d, "dormant_days")[0]
+            for d in (
+                date(2026, 10, 31),
+                date(2026, 11, 9),
+                date(2026, 11, 10),
+                date(2026, 11, 30),
+                date(2026, 12, 1),
+                date(2026, 12, 2),
+            )
+        ] == [30, 30, 20, 20, 20, 14]
+        assert get_setting(s, "dormant_days") == 14
+        # a rule never changed reads its current value on any day
+        assert rules_at(s, date(2026, 1, 31), "stalled_days", "newcomer_days") == (7, 7)
