@@ -21,7 +21,7 @@ from desktop.metrics import (
     stalled_query,
 )
 from desktop.phrases import Phrase
-from desktop.settings import STRUCTURE_TARGETS_RULE, history_at, rules_at
+from desktop.settings import STRUCTURE_TARGETS_RULE, group_rule_at, history_at, rules_at
 from models import (
     Activity,
     EntryStep,
@@ -213,13 +213,12 @@ def alerts(
     assert group is not None
     if members is None:
         members = int(session.scalar(select(func.count()).select_from(members_at_end(as_of, group_id).subquery())) or 0)
-    if members > group.capacity:
-        out.append(
-            Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=group.capacity))
-        )
-    elif members >= warn_share * group.capacity:
-        share = capacity_share(members, group.capacity)
-        reason = Phrase("alert.near_capacity", members=members, capacity=group.capacity, share=share)
+    capacity = int(group_rule_at(session, group_id, as_of, "capacity", group.capacity))  # the capacity then
+    if members > capacity:
+        out.append(Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=capacity)))
+    elif members >= warn_share * capacity:
+        share = capacity_share(members, capacity)
+        reason = Phrase("alert.near_capacity", members=members, capacity=capacity, share=share)
         out.append(Alert("capacity", None, None, reason))
 
     zombie = zombie_reason(session, group_id, as_of, members, active_7=active_7)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
@@ -108,14 +108,36 @@ def rules_at(session: Session, day: date | None, *keys: str) -> tuple[Any, ...]:
     )
 
 
-def history_at(session: Session, day: date, key: str) -> Any | None:
+def history_at(session: Session | Connection, day: date, key: str) -> Any | None:
     """The value (JSON-decoded) of the rule `key` on `day` from its history alone, or None when it has none then
-    (never changed: its current value stands) — for a rule kept outside the settings (the tiers' targets)."""
-    session.flush()
-    conn = session.connection()
+    (never changed: its current value stands) — for a rule kept outside the settings (the tiers' targets, a group's
+    rules: group_rule_at). A session or its connection (the workbook reads on its connection)."""
+    if isinstance(session, Session):
+        session.flush()
+        conn = session.connection()
+    else:
+        conn = session
     rows = bulk.fetch(conn, _HISTORY_AT_SQL.format(keys=bulk.in_list(1)), [key, bulk.Values(conn).date(day)])
     value = _latest(rows, (key,))[0]
     return None if value is None else json.loads(value)
+
+
+# a group's own rules with a history (the group's row holds the current value; levels: points.set_levels)
+GROUP_RULES = ("capacity", "late_checkins_count_for_streak", "levels")
+
+
+def group_rule_key(group_id: int, name: str) -> str:
+    """The history key of a group's rule `name` (GROUP_RULES)."""
+    return f"group.{group_id}.{name}"
+
+
+def group_rule_at(session: Session | Connection, group_id: int, day: date, name: str, current: Any) -> Any:
+    """A group's rule as it stood on `day`: `current` (the value now) for today or later, or when it was never
+    changed since; else the value of its last change on or before that day (rules_at's rule, for a group)."""
+    if day >= clock.today():
+        return current
+    kept = history_at(session, day, group_rule_key(group_id, name))
+    return current if kept is None else kept
 
 
 def _latest(rows: list[tuple], keys: tuple[str, ...]) -> list[str | None]:

@@ -113,7 +113,7 @@ from desktop.phones import mask_phone, mask_phones_in
 from desktop.phrases import Phrase, default_name, ledger_reason
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, level_for, top_with_ties
-from desktop.settings import rules_at
+from desktop.settings import group_rule_at, rules_at
 from desktop.streaks import longest_run
 from desktop.tasks import Progress
 from models import (
@@ -494,7 +494,11 @@ def _as_date(value) -> date | None:
     return local_day(value)
 
 
-def _levels(conn, gid: int) -> list[tuple[str, int]]:
+def _levels(conn, gid: int, end: date) -> list[tuple[str, int]]:
+    """The group's levels as they stood at `end` (a change of them is kept from its day: points.set_levels)."""
+    kept = group_rule_at(conn, gid, end, "levels", None)
+    if kept is not None:
+        return [(str(n), int(v)) for n, v in kept]
     return [
         (n, int(v))
         for n, v in conn.execute(
@@ -599,7 +603,7 @@ def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> di
         if mid in people:
             people[mid].tags += (tag,)
 
-    levels = _levels(conn, gid)
+    levels = _levels(conn, gid, end)
     balances = dict(
         conn.execute(
             select(PointsEntry.membership_id, func.sum(PointsEntry.points))
@@ -731,7 +735,10 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     return _GroupData(
         id=gid,
         name=group.name,
-        late_counts=bool(group.late_checkins_count_for_streak),
+        # the group's 补卡 rule as it stood at the period's end (settings.group_rule_at), as every rule of the month
+        late_counts=bool(
+            group_rule_at(session, gid, end, "late_checkins_count_for_streak", group.late_checkins_count_for_streak)
+        ),
         stats=stats,
         last_stats=last_stats,
         last_recorded=month_recorded(as_day(group.created_at), py, pm, last_stats),
@@ -991,7 +998,7 @@ class _Report:
         g.month_points = {}  # only the boards needed them
         seen = {mid for marks in g.attendance.values() for mid in marks}
         g.attendees = {mid: (pp.name, pp.pinyin) for mid, pp in people.items() if mid in seen}
-        g.extras = _Extras.of(people, _levels(self.connection, g.id))
+        g.extras = _Extras.of(people, _levels(self.connection, g.id, self.p.end))
         widest = 0
         for pp in people.values():  # a name is at most 2 wide a character: most need no measuring
             if pp.name and 2 * len(pp.name) > widest:
