@@ -205,3 +205,52 @@ def _names(gid):
         .join(Member, Member.id == Membership.member_id)
         .where(Membership.group_id == gid)
     )
+
+
+def test_an_admin_changes_the_rules_on_a_team_database_and_an_assistant_cannot_rewrite_their_history(
+    pg_url, monkeypatch
+):
+    """Team mode: an admin's own login keeps the history of the rules it changes (the server grants it the table);
+    an assistant's login reads it (the figures it counts need it) and cannot rewrite it — `UPDATE setting_history`
+    with psql would have given a past month other rules than the ones it was reported with."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from desktop.services.operators import add_operator
+    from desktop.team_roles import team_init
+    from desktop.workspace import open_workspace
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    database = open_workspace(pg_url)
+    owner = actor_for(database)
+    with database.session() as s:
+        team_init(s, owner)
+        add_operator(s, owner, "管理员", "admin", "admin-pw-22", login="rules_admin")
+        add_operator(s, owner, "小助理", "assistant", "assist-pw-1", login="rules_assistant")
+        s.commit()
+    database.dispose()
+    u = make_url(pg_url)
+    try:
+        admin_url = u.set(username="rules_admin", password="admin-pw-22").render_as_string(hide_password=False)
+        database = open_workspace(admin_url)
+        admin = actor_for(database)
+        with database.session() as s:
+            update_settings(s, admin, {"dormant_days": 14})
+            s.commit()
+            assert rules_at(s, date(2026, 11, 30), "dormant_days") == (30,)
+            assert rules_at(s, date(2026, 12, 2), "dormant_days") == (14,)
+        database.dispose()
+        dsn = f"host={u.host} port={u.port} dbname={u.database} user=rules_assistant password=assist-pw-1"
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            assert conn.execute("SELECT count(*) FROM setting_history").fetchone() == (2,)
+            for statement in (
+                "UPDATE setting_history SET value = '7'",
+                "DELETE FROM setting_history",
+                "INSERT INTO setting_history (key, effective_from, value) VALUES ('dormant_days', '2026-01-01', '7')",
+            ):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(statement)
+    finally:
+        with psycopg.connect(f"host={u.host} port={u.port} dbname={u.database} user=postgres", autocommit=True) as c:
+            for login in ("rules_admin", "rules_assistant"):
+                c.execute(f'DROP ROLE IF EXISTS "{login}"')
