@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
 from desktop.services.audit import record_audit
-from models import SettingHistory, WorkspaceSetting, bulk, clock
+from models import Group, SettingHistory, WorkspaceSetting, bulk, clock
 
 
 @dataclass(frozen=True)
@@ -150,20 +150,37 @@ def _latest(rows: list[tuple], keys: tuple[str, ...]) -> list[str | None]:
     return [best[key][1] if key in best else None for key in keys]
 
 
-def record_rule(session: Session, key: str, before: Any, after: Any) -> None:
+def record_rule(session: Session, key: str, before: Any, after: Any, *, group_id: int | None = None) -> None:
     """Keep a rule's change in its history: `after` is in force from today. The first change of a rule records
-    `before` too, as in force from the beginning (RULES_BEGINNING); a second change on one day replaces the first."""
+    `before` too, as in force from the beginning (RULES_BEGINNING); a second change on one day replaces the first.
+
+    A change on the day the workspace was set up (no group set up before today) — or, for a group's rule
+    (`group_id`), on the day the group was — is its set-up, not a change: in force from the beginning. An organiser
+    who sets up QunDesk this morning, imports the months before and sets "dormant after 14 days" means those months
+    too; nothing of them was counted under another rule."""
     if before == after:
         return
     session.flush()
+    today = clock.today()
+    if _set_up_today(session, today, group_id):
+        session.execute(delete(SettingHistory).where(SettingHistory.key == key))
+        session.add(SettingHistory(key=key, effective_from=RULES_BEGINNING, value=json.dumps(after)))
+        return
     if not session.scalar(select(func.count()).select_from(SettingHistory).where(SettingHistory.key == key)):
         session.add(SettingHistory(key=key, effective_from=RULES_BEGINNING, value=json.dumps(before)))
-    today = clock.today()
     row = session.get(SettingHistory, (key, today))
     if row is None:
         session.add(SettingHistory(key=key, effective_from=today, value=json.dumps(after)))
     else:
         row.value = json.dumps(after)
+
+
+def _set_up_today(session: Session, today: date, group_id: int | None) -> bool:
+    """The group (`group_id`), or the workspace (None: no group of it set up before today), was set up today."""
+    since = datetime.combine(today, time.min)
+    if group_id is not None:
+        return bool(session.scalar(select(Group.id).where(Group.id == group_id, Group.created_at >= since)))
+    return session.scalar(select(Group.id).where(Group.created_at < since).limit(1)) is None
 
 
 def set_setting(session: Session, key: str, value: Any) -> None:

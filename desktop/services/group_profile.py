@@ -203,7 +203,7 @@ def update_group_profile(session: Session, actor: Actor, group_id: int, **fields
         return {}
     for k, val in after.items():
         if k in GROUP_RULES:  # a rule of the group's figures: kept from today, a past month keeps its own
-            record_rule(session, group_rule_key(group_id, k), before[k], val)
+            record_rule(session, group_rule_key(group_id, k), before[k], val, group_id=group_id)
         setattr(group, k, val)
     session.flush()
     record_audit(session, actor.id, "group.update", "group", group_id, before=before, after=after)

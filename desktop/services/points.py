@@ -356,7 +356,7 @@ def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple
     before = {str(p): n for n, p in current}
     # kept from today: a past month's levels stay those of then (settings.group_rule_at)
     new = sorted(([n, p] for n, p in zip(names, thresholds, strict=True)), key=lambda x: x[1])
-    record_rule(session, group_rule_key(group_id, "levels"), [[n, p] for n, p in current], new)
+    record_rule(session, group_rule_key(group_id, "levels"), [[n, p] for n, p in current], new, group_id=group_id)
     session.execute(Level.__table__.delete().where(Level.group_id == group_id))
     session.execute(
         insert(Level),

@@ -184,12 +184,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "合计的成员数 {members} 是各群相加, 共 {people} 人 (同在两个群的人算两次)",
         "Total members {members} add the groups up: {people} people (someone in two groups counts twice)",
     ),
-    "sub.rules": (
-        "规则 ({day} 时): 沉默 {dormant} 天 · 新人观察 {newcomer} 天 · 入群停滞 {stalled} 天 · 僵尸群 {idle} 天无人参与"
-        "或 7 天活跃低于 {share:.0%} · {window} 天内违规 {count} 次",
-        "Rules (as of {day}): dormant after {dormant} days · newcomers watched {newcomer} days · stalled after "
-        "{stalled} days · zombie after {idle} idle days or under {share:.0%} active in 7 days · {count} violations "
-        "within {window} days",
+    "sub.rules": ("规则 ({day} 时): {rules}", "Rules (as of {day}): {rules}"),
+    # said only when last month's rules differ: its figures beside this month's were counted by other rules
+    "sub.rules_before": ("上月不同 ({day} 时): {rules}", "last month's differ (as of {day}): {rules}"),
+    "rule.dormant": ("沉默 {dormant_days} 天", "dormant after {dormant_days} days"),
+    "rule.newcomer": ("新人观察 {newcomer_days} 天", "newcomers watched {newcomer_days} days"),
+    "rule.stalled": ("入群停滞 {stalled_days} 天", "stalled after {stalled_days} days"),
+    "rule.zombie": (
+        "僵尸群 {zombie_idle_days} 天无人参与或 7 天活跃低于 {zombie_active_share:.0%}",
+        "zombie after {zombie_idle_days} idle days or under {zombie_active_share:.0%} active in 7 days",
+    ),
+    "rule.violations": (
+        "{violations_window_days} 天内违规 {violations_flag_count} 次",
+        "{violations_flag_count} violations within {violations_window_days} days",
     ),
     "sub.masked": ("手机号已脱敏", "phone numbers masked"),
     "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
@@ -336,6 +343,17 @@ RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
 # figures a month has from the members' join and leave dates, whether or not QunDesk recorded that month
 KNOWN_FROM_DATES = frozenset({"members_total", "joined", "left"})
 # alerts that read participation: none of a month QunDesk does not know (metrics.month_recorded)
+# the workspace rules a month's figures were counted by, as 概览's subtitle names them (rules_text)
+RULE_KEYS = (
+    "dormant_days",
+    "newcomer_days",
+    "stalled_days",
+    "zombie_idle_days",
+    "zombie_active_share",
+    "violations_window_days",
+    "violations_flag_count",
+)
+RULE_PARTS = ("dormant", "newcomer", "stalled", "zombie", "violations")
 UNMEASURED_ALERTS = frozenset({"zombie_group", "dormant", "silent_newcomer"})
 STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
 ALERT_ORDER = {
@@ -1231,28 +1249,21 @@ class _Report:
 
     def rules_text(self) -> str:
         """The rules the month's figures were counted by, as they stood at its end (settings.rules_at: a past month
-        exported again after a change of a threshold is counted — and says so — as when it was filed)."""
+        exported again after a change of a threshold is counted — and says so — as when it was filed); and, when
+        last month's differ, last month's (its 上月 figures beside this month's were counted by those)."""
         assert self.session is not None
-        keys = (
-            "dormant_days",
-            "newcomer_days",
-            "stalled_days",
-            "zombie_idle_days",
-            "zombie_active_share",
-            "violations_window_days",
-            "violations_flag_count",
-        )
-        values = dict(zip(keys, rules_at(self.session, self.p.end, *keys), strict=True))
-        return self.t("sub.rules").format(
-            day=self.p.end.isoformat(),
-            dormant=values["dormant_days"],
-            newcomer=values["newcomer_days"],
-            stalled=values["stalled_days"],
-            idle=values["zombie_idle_days"],
-            share=values["zombie_active_share"],
-            window=values["violations_window_days"],
-            count=values["violations_flag_count"],
-        )
+
+        def parts(day: date) -> list[str]:
+            values = dict(zip(RULE_KEYS, rules_at(self.session, day, *RULE_KEYS), strict=True))
+            return [self.t(f"rule.{part}").format(**values) for part in RULE_PARTS]
+
+        now = parts(self.p.end)
+        text = self.t("sub.rules").format(day=self.p.end.isoformat(), rules=" · ".join(now))
+        last_end = self.p.start - timedelta(days=1)
+        differ = [b for a, b in zip(now, parts(last_end), strict=True) if a != b]
+        if differ:
+            text += " · " + self.t("sub.rules_before").format(day=last_end.isoformat(), rules=" · ".join(differ))
+        return text
 
     def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
         """The 合计 block: counts summed; the check-in rate of all the groups' members together

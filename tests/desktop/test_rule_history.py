@@ -106,10 +106,16 @@ def test_october_exported_again_after_a_threshold_change_is_the_october_filed(sq
         assert {a.display_name for a in dormant} == {"阿静", "阿动", "阿默"}
         assert {str(a.reason) for a in dormant} == {"已 14 天没有任何打卡、活动或分享"}
 
-    # December's own workbook names the rules it used: today's
+    # December's own workbook names the rules it used: today's …
     december = tmp_path / "december.xlsx"
     export_monthly_report(sqlite_workspace, owner, year=2026, month=12, group_ids=[gid], path=december)
-    assert "规则 (2026-12-03 时): 沉默 14 天" in _cells(december, date(2000, 1, 1))["概览"][1][0]
+    # … and, as last month's figures beside them were counted by others, November's that differ
+    rules = _cells(december, date(2000, 1, 1))["概览"][1][0].split(" · ", 4)[4]
+    assert rules == (
+        "规则 (2026-12-03 时): 沉默 14 天 · 新人观察 7 天 · 入群停滞 14 天 · 僵尸群 5 天无人参与或 7 天活跃低于 10% · "
+        "90 天内违规 3 次 · 上月不同 (2026-11-30 时): 沉默 30 天 · 入群停滞 7 天 · 僵尸群 14 天无人参与或 7 天活跃低于 10%"
+    )
+    assert "上月不同" not in subtitle  # October and September: the same rules
 
 
 def test_a_rule_is_kept_from_its_day_and_the_first_change_keeps_the_value_before(workspace, monkeypatch):
@@ -117,6 +123,8 @@ def test_a_rule_is_kept_from_its_day_and_the_first_change_keeps_the_value_before
     its day; a second change on one day replaces the first; an unchanged value writes nothing."""
     owner = actor_for(workspace)
     with workspace.session() as s:
+        gid = create_group(s, owner, "老群")
+        s.get(Group, gid).created_at = datetime(2026, 9, 1, 9)  # a workspace in use since September
         update_settings(s, owner, {"dormant_days": 30})  # unchanged: no history
         assert s.query(SettingHistory).count() == 0
         monkeypatch.setenv("QUNDESK_TODAY", "2026-11-10")
@@ -224,6 +232,8 @@ def test_an_admin_changes_the_rules_on_a_team_database_and_an_assistant_cannot_r
     database = open_workspace(pg_url)
     owner = actor_for(database)
     with database.session() as s:
+        gid = create_group(s, owner, "老群")
+        s.get(Group, gid).created_at = datetime(2026, 9, 1, 9)  # in use since September: a change is dated
         team_init(s, owner)
         add_operator(s, owner, "管理员", "admin", "admin-pw-22", login="rules_admin")
         add_operator(s, owner, "小助理", "assistant", "assist-pw-1", login="rules_assistant")
@@ -254,3 +264,30 @@ def test_an_admin_changes_the_rules_on_a_team_database_and_an_assistant_cannot_r
         with psycopg.connect(f"host={u.host} port={u.port} dbname={u.database} user=postgres", autocommit=True) as c:
             for login in ("rules_admin", "rules_assistant"):
                 c.execute(f'DROP ROLE IF EXISTS "{login}"')
+
+
+def test_rules_set_on_the_day_of_the_set_up_are_the_rules_from_the_beginning(sqlite_workspace, monkeypatch, tmp_path):
+    """An organiser sets QunDesk up this morning, imports October, sets "dormant after 14 days", the group's levels
+    and capacity, and exports October: those are the rules they mean for it — nothing was counted under others. A
+    change on the day the workspace (or the group) was set up is the set-up: in force from the beginning; the next
+    day's change is a change."""
+    from desktop.services.points import group_levels, set_levels
+
+    monkeypatch.setenv("QUNDESK_TODAY", OCTOBER_REPORTED.isoformat())
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "新营")  # set up today
+        update_settings(s, owner, {"dormant_days": 14})
+        set_levels(s, owner, gid, [("新手", 0), ("常客", 1)])
+        s.commit()
+        assert rules_at(s, date(2026, 10, 31), "dormant_days") == (14,)
+        assert group_levels(s, gid, at=date(2026, 10, 31)) == [("新手", 0), ("常客", 1)]
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-06")
+    with sqlite_workspace.session() as s:
+        update_settings(s, owner, {"dormant_days": 21})
+        set_levels(s, owner, gid, [("新人", 0)])
+        s.commit()
+        assert rules_at(s, date(2026, 11, 5), "dormant_days") == (14,)
+        assert rules_at(s, date(2026, 11, 6), "dormant_days") == (21,)
+        assert group_levels(s, gid, at=date(2026, 11, 5)) == [("新手", 0), ("常客", 1)]
+        assert group_levels(s, gid, at=date(2026, 11, 6)) == [("新人", 0)]

@@ -155,8 +155,12 @@ def test_settings_page_says_a_rule_change_leaves_earlier_months_as_they_were(qtb
     from datetime import date, timedelta
 
     from desktop.settings import rules_at
-    from models import clock
+    from models import Group, clock
 
+    with ws.database.session() as s:  # a workspace in use before today (a change on its first day is its set-up)
+        for g in s.query(Group):
+            g.created_at = g.created_at - timedelta(days=60)
+        s.commit()
     page = SettingsPage(ws.database, ws.owner)
     qtbot.addWidget(page)
     page.show()
