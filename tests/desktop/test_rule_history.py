@@ -157,7 +157,7 @@ def test_a_rule_is_kept_from_its_day_and_the_first_change_keeps_the_value_before
         assert rules_at(s, date(2026, 1, 31), "stalled_days", "newcomer_days") == (7, 7)
 
 
-def test_a_groups_own_rules_of_october_stay_octobers(sqlite_workspace, monkeypatch, tmp_path):
+def test_a_groups_own_rules_of_october_stay_octobers(workspace, monkeypatch, tmp_path):
     """A group's own rules have a history too: its capacity (October's 预警 said "3/3" — the capacity raised to 500 in
     December took the alert out of October), its 补卡 rule for streaks (October's 打卡明细 streaks counted again
     with late check-ins) and its point levels (October's 积分 boards and leaderboard text named December's levels)."""
@@ -166,8 +166,8 @@ def test_a_groups_own_rules_of_october_stay_octobers(sqlite_workspace, monkeypat
     from desktop.services.points import set_levels
     from desktop.services.texts import leaderboard_text
 
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         gid = _group(s, owner)
         monkeypatch.setenv("QUNDESK_TODAY", "2026-10-01")  # the capacity set on 1 October: October's
         update_group_profile(s, owner, gid, capacity=3)
@@ -183,21 +183,21 @@ def test_a_groups_own_rules_of_october_stay_octobers(sqlite_workspace, monkeypat
         filed_text = str(leaderboard_text(s, gid, 2026, 10).text)
     assert "新人" in filed_text
     filed = tmp_path / "october-filed.xlsx"
-    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=filed)
+    export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=filed)
     filed_cells = _cells(filed, OCTOBER_REPORTED)
     assert any(r[1] == "容量预警" and "3/3" in str(r[3]) for r in filed_cells["预警"]), filed_cells["预警"]
 
     monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
-    with sqlite_workspace.session() as s:
+    with workspace.session() as s:
         update_group_profile(s, owner, gid, capacity=500, late_checkins_count_for_streak=True)
         set_levels(s, owner, gid, [("新手", 0), ("常客", 1)])
         s.commit()
 
     monkeypatch.setenv("QUNDESK_TODAY", AFTER_THE_CHANGE.isoformat())
     again = tmp_path / "october-again.xlsx"
-    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=again)
+    export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=again)
     assert _cells(again, AFTER_THE_CHANGE) == filed_cells
-    with sqlite_workspace.session() as s:
+    with workspace.session() as s:
         assert str(leaderboard_text(s, gid, 2026, 10).text) == filed_text
         # today's figures follow today's rules
         assert not [a for a in health.alerts(s, gid, AFTER_THE_CHANGE) if a.kind == "capacity"]
