@@ -291,3 +291,29 @@ def test_rules_set_on_the_day_of_the_set_up_are_the_rules_from_the_beginning(sql
         assert rules_at(s, date(2026, 11, 6), "dormant_days") == (21,)
         assert group_levels(s, gid, at=date(2026, 11, 5)) == [("新手", 0), ("常客", 1)]
         assert group_levels(s, gid, at=date(2026, 11, 6)) == [("新人", 0)]
+
+
+def test_a_violation_logged_for_an_earlier_day_is_flagged_by_that_days_rules(sqlite_workspace, monkeypatch):
+    """Three violations within 90 days (the rule in October) flag a member; the window made 30 days in December.
+    The third, of 20 October, logged on 3 December: add_violation said "not flagged" (December's 30 days) while
+    October's 预警 named the member a repeat violator — the same day judged by two rules."""
+    from desktop.services.participation import add_violation
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = _group(s, owner)
+        mid = s.execute(_names(gid).where(Membership.status == "active")).first()[0]
+        add_violation(s, owner, mid, "ad", date(2026, 8, 25))
+        add_violation(s, owner, mid, "ad", date(2026, 9, 20))
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
+    with sqlite_workspace.session() as s:
+        update_settings(s, owner, {"violations_window_days": 30})
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", AFTER_THE_CHANGE.isoformat())
+    with sqlite_workspace.session() as s:
+        _vid, flagged = add_violation(s, owner, mid, "ad", date(2026, 10, 20))
+        s.commit()
+        assert flagged
+        repeat = [a.membership_id for a in health.alerts(s, gid, date(2026, 10, 31)) if a.kind == "repeat_violator"]
+        assert repeat == [mid]  # October's 预警, by October's 90 days
