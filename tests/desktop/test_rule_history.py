@@ -63,19 +63,19 @@ def _cells(path, exported: date) -> dict[str, list[tuple]]:
     }
 
 
-def test_october_exported_again_after_a_threshold_change_is_the_october_filed(sqlite_workspace, monkeypatch, tmp_path):
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+def test_october_exported_again_after_a_threshold_change_is_the_october_filed(workspace, monkeypatch, tmp_path):
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         gid = _group(s, owner)
         filed_stats = month_stats(s, gid, 2026, 10)
         filed_text = str(summary_text(s, gid, 2026, 11).text)
         assert filed_stats.dormant == 1  # 阿默 (阿静's 21 days are under 30)
         assert filed_stats.stalled_onboarding == 1  # 阿申, 11 days
     filed = tmp_path / "october-filed.xlsx"
-    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=filed)
+    export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=filed)
 
     monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
-    with sqlite_workspace.session() as s:
+    with workspace.session() as s:
         update_settings(s, owner, {"dormant_days": 14, "stalled_days": 14, "zombie_idle_days": 5})
         tiers = list_tier_rows(s)
         save_tiers(s, owner, [TierRow(t.id, t.name, 0.25) for t in tiers])  # 50/25/25 instead of 5/20/75
@@ -83,14 +83,14 @@ def test_october_exported_again_after_a_threshold_change_is_the_october_filed(sq
 
     monkeypatch.setenv("QUNDESK_TODAY", AFTER_THE_CHANGE.isoformat())
     again = tmp_path / "october-again.xlsx"
-    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=again)
+    export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=again)
     filed_cells, again_cells = _cells(filed, OCTOBER_REPORTED), _cells(again, AFTER_THE_CHANGE)
     assert again_cells == filed_cells
     subtitle = filed_cells["概览"][1][0]
     assert "规则 (2026-10-31 时): 沉默 30 天" in subtitle and "入群停滞 7 天" in subtitle
     assert "成员结构 (目标 5/20/75)" in {v for r in filed_cells["概览"] for v in r if isinstance(v, str)}
 
-    with sqlite_workspace.session() as s:
+    with workspace.session() as s:
         assert month_stats(s, gid, 2026, 10) == filed_stats  # `stats --month 2026-10`
         assert str(summary_text(s, gid, 2026, 11, today=date(2026, 11, 5)).text) == filed_text
         # November, reported after the change too, ends before it: the old rules
@@ -108,7 +108,7 @@ def test_october_exported_again_after_a_threshold_change_is_the_october_filed(sq
 
     # December's own workbook names the rules it used: today's …
     december = tmp_path / "december.xlsx"
-    export_monthly_report(sqlite_workspace, owner, year=2026, month=12, group_ids=[gid], path=december)
+    export_monthly_report(workspace, owner, year=2026, month=12, group_ids=[gid], path=december)
     # … and, as last month's figures beside them were counted by others, November's that differ
     rules = _cells(december, date(2000, 1, 1))["概览"][1][0].split(" · ", 4)[4]
     assert rules == (
