@@ -21,7 +21,7 @@ from desktop.metrics import (
     stalled_query,
 )
 from desktop.phrases import Phrase
-from desktop.settings import get_setting, get_settings
+from desktop.settings import STRUCTURE_TARGETS_RULE, group_rule_at, history_at, rules_at
 from models import (
     Activity,
     EntryStep,
@@ -145,8 +145,9 @@ def alerts(
     """The group's alerts on `as_of`. `members` (已入群 at as_of) and `active_7` (members with participation in
     the 7 days up to as_of), when the caller has them already (group_health): not counted again."""
     out: list[Alert] = []
-    dormant_days, newcomer_days, n_flag, window, warn_share = get_settings(
+    dormant_days, newcomer_days, n_flag, window, warn_share = rules_at(
         session,
+        as_of,
         "dormant_days",
         "newcomer_days",
         "violations_flag_count",
@@ -212,13 +213,12 @@ def alerts(
     assert group is not None
     if members is None:
         members = int(session.scalar(select(func.count()).select_from(members_at_end(as_of, group_id).subquery())) or 0)
-    if members > group.capacity:
-        out.append(
-            Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=group.capacity))
-        )
-    elif members >= warn_share * group.capacity:
-        share = capacity_share(members, group.capacity)
-        reason = Phrase("alert.near_capacity", members=members, capacity=group.capacity, share=share)
+    capacity = int(group_rule_at(session, group_id, as_of, "capacity", group.capacity))  # the capacity then
+    if members > capacity:
+        out.append(Alert("capacity", None, None, Phrase("alert.over_capacity", members=members, capacity=capacity)))
+    elif members >= warn_share * capacity:
+        share = capacity_share(members, capacity)
+        reason = Phrase("alert.near_capacity", members=members, capacity=capacity, share=share)
         out.append(Alert("capacity", None, None, reason))
 
     zombie = zombie_reason(session, group_id, as_of, members, active_7=active_7)
@@ -241,8 +241,8 @@ def zombie_reason(
     assert group is not None
     if group.archived_at is not None and group.archived_at.date() <= as_of:
         return None
-    idle_days = int(get_setting(session, "zombie_idle_days"))
-    share_min = float(get_setting(session, "zombie_active_share"))
+    idle_days, share_min = rules_at(session, as_of, "zombie_idle_days", "zombie_active_share")
+    idle_days, share_min = int(idle_days), float(share_min)
     last = last_participation(session, group_id, as_of)
     if last is None or (as_of - last).days >= idle_days:
         if not _young(session, group_id, as_of, idle_days) and (
@@ -299,7 +299,7 @@ def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int) -> i
 
 
 def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
-    n = int(get_setting(session, "stalled_days"))
+    n = int(rules_at(session, as_of, "stalled_days")[0])
     stalled = stalled_query(session, group_id, as_of).subquery()
     rows = session.execute(
         select(stalled.c.id, Member.display_name, stalled.c.since)
@@ -348,11 +348,16 @@ def structure_bucket(name: str | None, rank: int | None) -> str:
     return "key" if rank <= 1 else "mid" if rank == 2 else "ordinary"
 
 
-def structure_targets(session: Session) -> dict[str, float]:
+def structure_targets(session: Session, at: date | None = None) -> dict[str, float]:
     """The structure's target per bucket (key / mid / ordinary): the tiers' target shares (Settings → 层级),
     summed by the bucket structure_bucket files each tier in. The column was editable but nothing read it: the
     dashboard and the workbook compared with a fixed 5/20/75 whatever the organiser set. Every share 0 (or no
-    tier): PRODUCT §2's 5/20/75."""
+    tier): PRODUCT §2's 5/20/75. `at`, a day before today: the targets as they stood then (a change of the tiers
+    is kept from its day, taxonomy.save_tiers → settings.record_rule), the current ones when none was recorded."""
+    if at is not None and at < clock.today():
+        kept = history_at(session, at, STRUCTURE_TARGETS_RULE)
+        if kept is not None:
+            return {k: float(kept.get(k, 0.0)) for k, _t in STRUCTURE_TARGET}
     targets = {"key": 0.0, "mid": 0.0, "ordinary": 0.0}
     for name, rank, share in session.execute(select(Tier.name, Tier.rank, Tier.target_share)):
         targets[structure_bucket(name, rank)] += share or 0.0
@@ -528,7 +533,7 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
     buckets, tiers = structure(session, group_id, as_of)
     roles = role_coverage(session, group_id, as_of)
     active_7 = active_count(session, group_id, as_of, 7)
-    dormant_days = int(get_setting(session, "dormant_days"))
+    dormant_days = int(rules_at(session, as_of, "dormant_days")[0])
     unobserved = not observed_from(session, group_id, as_of - timedelta(days=dormant_days - 1))
     return GroupHealth(
         group_id=group_id,
@@ -542,7 +547,7 @@ def group_health(session: Session, group_id: int, as_of: date | None = None) -> 
         last_month=last,
         last_month_recorded=month_recorded(group.created_at.date(), py, pm, last),
         structure=buckets,
-        structure_target=structure_targets(session),
+        structure_target=structure_targets(session, at=as_of),
         tiers=tiers,
         roles=roles,
         missing_roles=tuple(r for r, n in roles.items() if n == 0),

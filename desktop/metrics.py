@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Integer, and_, bindparam, case, false, func, not_, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from desktop.settings import get_setting, get_settings
+from desktop.settings import rules_at
 from models import (
     Activity,
     Attendance,
@@ -243,7 +243,7 @@ def stalled_query(session: Session, group_id: int, as_of: date, *, days: int | N
     `as_of` whose last recorded step by then — or their application, when no step is recorded — is more than
     `stalled_days` days (or `days`) before as_of, and who had not entered the group chat since (`joined_at`: a chat
     export's join notice, a former member's return). Soft-deleted people are left out."""
-    n = int(get_setting(session, "stalled_days")) if days is None else max(0, int(days))
+    n = int(rules_at(session, as_of, "stalled_days")[0]) if days is None else max(0, int(days))
     return _stalled(group_id, as_of - timedelta(days=n), as_of)
 
 
@@ -296,7 +296,7 @@ def _stalled(group_id, cutoff_day, end_day, *, ids_only: bool = False):
 
 
 def stalled_onboarding(session: Session, group_id: int, as_of: date) -> int:
-    n = int(get_setting(session, "stalled_days"))
+    n = int(rules_at(session, as_of, "stalled_days")[0])
     return _count(session, _stalled(group_id, as_of - timedelta(days=n), as_of, ids_only=True))
 
 
@@ -310,7 +310,8 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
     # outgrows work_mem and is no longer hashed)
     small = bulk.fetch(conn, _GROUP_SIZE, (group_id,))[0][0] <= SMALL_GROUP
     counts, leaves, attendance = _month_statements(small)
-    dormant_days, stalled_days = get_settings(session, "dormant_days", "stalled_days")
+    # the rules as they stood at the period's end (a past month: those it was reported with, whatever changed since)
+    dormant_days, stalled_days = rules_at(session, p.end, "dormant_days", "stalled_days")
     params = {
         "gid": group_id,
         **day_params(
@@ -510,7 +511,7 @@ def dormant_query(session: Session, group_id: int, as_of: date):
     """Members (已入群 at as_of) who have been members for at least `dormant_days` days, had no
     participation in the last `dormant_days` days and are not on leave at as_of — none while QunDesk has not
     observed the group over those days (observed_from: a group set up this morning, nothing earlier recorded)."""
-    n = int(get_setting(session, "dormant_days"))
+    n = int(rules_at(session, as_of, "dormant_days")[0])
     since = as_of - timedelta(days=n - 1)
     q = _dormant(group_id, as_of, since)
     return q if observed_from(session, group_id, since) else q.where(false())

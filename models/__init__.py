@@ -1,7 +1,7 @@
 """QunDesk's data layer: SQLAlchemy models, engine set-up, queries and migrations. No Qt here."""
 
 from models import limits  # noqa: F401  (text limits on every engine: registers its listeners)
-from models.audit import AuditEntry, WorkspaceSetting
+from models.audit import AuditEntry, SettingHistory, WorkspaceSetting
 from models.base import Base, local_now, utcnow
 from models.chat import ChatActivity, ChatAlias, ChatImport
 from models.community import EntryStep, Group, RulesVersion
@@ -55,6 +55,7 @@ __all__ = [
     "TextTemplate",
     "Tier",
     "Violation",
+    "SettingHistory",
     "WorkspaceSetting",
     "member_tag",
     "membership_role",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -33,4 +33,18 @@ class WorkspaceSetting(Base):
     __tablename__ = "workspace_setting"
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class SettingHistory(Base):
+    """The rules as they stood: each change of a workspace rule (a threshold of desktop/settings.py, the tiers'
+    structure targets) is in force from the day it was made (`effective_from`) until the next change; the first
+    change of a rule also records the value it replaced, as in force from the beginning (settings.RULES_BEGINNING).
+    A past month's figures read the rules at that month's end (settings.rules_at); a rule with no row here has
+    always been its current value. Written by settings.record_rule only (migration 0021)."""
+
+    __tablename__ = "setting_history"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    effective_from: Mapped[date] = mapped_column(primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # JSON

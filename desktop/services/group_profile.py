@@ -15,6 +15,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.groups import refuse_taken_name
 from desktop.services.operators import Actor, require
+from desktop.settings import GROUP_RULES, group_rule_key, record_rule
 from models import Group, Membership, Operator, RulesVersion
 from models.base import GROUP_KINDS
 from models.queries.participation import of_live_person
@@ -201,6 +202,8 @@ def update_group_profile(session: Session, actor: Actor, group_id: int, **fields
     if not after:
         return {}
     for k, val in after.items():
+        if k in GROUP_RULES:  # a rule of the group's figures: kept from today, a past month keeps its own
+            record_rule(session, group_rule_key(group_id, k), before[k], val, group_id=group_id)
         setattr(group, k, val)
     session.flush()
     record_audit(session, actor.id, "group.update", "group", group_id, before=before, after=after)

@@ -19,7 +19,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins_queries import on_leave_condition
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, keeping_agreement, reverse_source
-from desktop.settings import get_setting
+from desktop.settings import rules_at
 from models import Activity, Attendance, Contribution, Member, Membership, Operator, Violation, bulk, clock, utcnow
 from models.base import (
     ACTIVITY_KINDS,
@@ -614,7 +614,7 @@ def add_violation(
     remove_member: bool = False,
 ) -> tuple[int, bool]:
     """Record a violation with the action taken. Returns (id, flagged): flagged when the member now has
-    `violations_flag_count` (3) violations within `violations_window_days` (90).
+    `violations_flag_count` (3) violations within `violations_window_days` (90) up to its day (the rules of that day).
 
     `remove_member` with the action "removal" (移出) also ends the membership as 已移除 on the violation's day, with
     the violation as its reason (needs `delete_members`, as any removal): recorded alone, the person stayed
@@ -685,7 +685,9 @@ def add_violation(
         now = clock.now()
         when = now if day >= now.date() else datetime.combine(day, time(23, 59))
         leave_group(session, actor, membership_id, reason, status="removed", when=when)
-    window = int(get_setting(session, "violations_window_days"))
+    # by the rules of the violation's day, as that day's 预警 counts it (settings.rules_at): a violation of October
+    # logged in December after the window was shortened is flagged as October's workbook names the member
+    window, flag_count = (int(v) for v in rules_at(session, day, "violations_window_days", "violations_flag_count"))
     count = session.scalar(
         select(func.count())
         .select_from(Violation)
@@ -693,7 +695,7 @@ def add_violation(
             Violation.membership_id == membership_id, Violation.day > day - timedelta(days=window), Violation.day <= day
         )
     )
-    return v.id, count >= int(get_setting(session, "violations_flag_count"))
+    return v.id, count >= flag_count
 
 
 def remove_violation(session: Session, actor: Actor, violation_id: int) -> None:

@@ -15,6 +15,7 @@ from desktop import streaks
 from desktop.errors import ValidationError
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
+from desktop.settings import group_rule_at, group_rule_key, record_rule
 from models import Level, Member, Membership, PointRule, PointsEntry, clock
 
 
@@ -180,7 +181,13 @@ def level_for(levels: list[tuple[str, int]], points: int) -> str | None:
     return name
 
 
-def group_levels(session: Session, group_id: int) -> list[tuple[str, int]]:
+def group_levels(session: Session, group_id: int, at: date | None = None) -> list[tuple[str, int]]:
+    """The group's levels (name, threshold) by threshold; `at`, a day before today: as they stood then (set_levels
+    keeps each change from its day: a past month's workbook and leaderboard text name the levels of then)."""
+    if at is not None:
+        kept = group_rule_at(session, group_id, at, "levels", None)
+        if kept is not None:
+            return [(str(n), int(v)) for n, v in kept]
     return [
         (n, int(p))
         for n, p in session.execute(
@@ -345,7 +352,11 @@ def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple
         raise ValidationError("levels", "等级门槛不能重复 (thresholds must differ)")
     # the levels before go in the audit row too: they are replaced, and the row held only the new ones (threshold ->
     # name: the thresholds differ, and the log reads "{0: 新人, 100: 活跃} → {0: 新人, 200: 活跃}")
-    before = {str(p): n for n, p in group_levels(session, group_id)}
+    current = group_levels(session, group_id)
+    before = {str(p): n for n, p in current}
+    # kept from today: a past month's levels stay those of then (settings.group_rule_at)
+    new = sorted(([n, p] for n, p in zip(names, thresholds, strict=True)), key=lambda x: x[1])
+    record_rule(session, group_rule_key(group_id, "levels"), [[n, p] for n, p in current], new, group_id=group_id)
     session.execute(Level.__table__.delete().where(Level.group_id == group_id))
     session.execute(
         insert(Level),

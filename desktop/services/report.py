@@ -113,6 +113,7 @@ from desktop.phones import mask_phone, mask_phones_in
 from desktop.phrases import Phrase, default_name, ledger_reason
 from desktop.services.operators import Actor, require
 from desktop.services.points import competition_ranks, level_for, top_with_ties
+from desktop.settings import group_rule_at, rules_at
 from desktop.streaks import longest_run
 from desktop.tasks import Progress
 from models import (
@@ -182,6 +183,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "sub.people": (
         "合计的成员数 {members} 是各群相加, 共 {people} 人 (同在两个群的人算两次)",
         "Total members {members} add the groups up: {people} people (someone in two groups counts twice)",
+    ),
+    "sub.rules": ("规则 ({day} 时): {rules}", "Rules (as of {day}): {rules}"),
+    # said only when last month's rules differ: its figures beside this month's were counted by other rules
+    "sub.rules_before": ("上月不同 ({day} 时): {rules}", "last month's differ (as of {day}): {rules}"),
+    "rule.dormant": ("沉默 {dormant_days} 天", "dormant after {dormant_days} days"),
+    "rule.newcomer": ("新人观察 {newcomer_days} 天", "newcomers watched {newcomer_days} days"),
+    "rule.stalled": ("入群停滞 {stalled_days} 天", "stalled after {stalled_days} days"),
+    "rule.zombie": (
+        "僵尸群 {zombie_idle_days} 天无人参与或 7 天活跃低于 {zombie_active_share:.0%}",
+        "zombie after {zombie_idle_days} idle days or under {zombie_active_share:.0%} active in 7 days",
+    ),
+    "rule.violations": (
+        "{violations_window_days} 天内违规 {violations_flag_count} 次",
+        "{violations_flag_count} violations within {violations_window_days} days",
     ),
     "sub.masked": ("手机号已脱敏", "phone numbers masked"),
     "sub.unmasked": ("含完整手机号, 请妥善保管", "full phone numbers: handle with care"),
@@ -328,6 +343,17 @@ RATE_KPIS = frozenset({"checkin_rate", "attendance_rate"})
 # figures a month has from the members' join and leave dates, whether or not QunDesk recorded that month
 KNOWN_FROM_DATES = frozenset({"members_total", "joined", "left"})
 # alerts that read participation: none of a month QunDesk does not know (metrics.month_recorded)
+# the workspace rules a month's figures were counted by, as 概览's subtitle names them (rules_text)
+RULE_KEYS = (
+    "dormant_days",
+    "newcomer_days",
+    "stalled_days",
+    "zombie_idle_days",
+    "zombie_active_share",
+    "violations_window_days",
+    "violations_flag_count",
+)
+RULE_PARTS = ("dormant", "newcomer", "stalled", "zombie", "violations")
 UNMEASURED_ALERTS = frozenset({"zombie_group", "dormant", "silent_newcomer"})
 STATUS_ORDER = {"active": 0, "onboarding": 1, "applicant": 2, "left": 3, "removed": 4, "blacklisted": 5}
 ALERT_ORDER = {
@@ -486,7 +512,11 @@ def _as_date(value) -> date | None:
     return local_day(value)
 
 
-def _levels(conn, gid: int) -> list[tuple[str, int]]:
+def _levels(conn, gid: int, end: date) -> list[tuple[str, int]]:
+    """The group's levels as they stood at `end` (a change of them is kept from its day: points.set_levels)."""
+    kept = group_rule_at(conn, gid, end, "levels", None)
+    if kept is not None:
+        return [(str(n), int(v)) for n, v in kept]
     return [
         (n, int(v))
         for n, v in conn.execute(
@@ -591,7 +621,7 @@ def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> di
         if mid in people:
             people[mid].tags += (tag,)
 
-    levels = _levels(conn, gid)
+    levels = _levels(conn, gid, end)
     balances = dict(
         conn.execute(
             select(PointsEntry.membership_id, func.sum(PointsEntry.points))
@@ -723,7 +753,10 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     return _GroupData(
         id=gid,
         name=group.name,
-        late_counts=bool(group.late_checkins_count_for_streak),
+        # the group's 补卡 rule as it stood at the period's end (settings.group_rule_at), as every rule of the month
+        late_counts=bool(
+            group_rule_at(session, gid, end, "late_checkins_count_for_streak", group.late_checkins_count_for_streak)
+        ),
         stats=stats,
         last_stats=last_stats,
         last_recorded=month_recorded(as_day(group.created_at), py, pm, last_stats),
@@ -983,7 +1016,7 @@ class _Report:
         g.month_points = {}  # only the boards needed them
         seen = {mid for marks in g.attendance.values() for mid in marks}
         g.attendees = {mid: (pp.name, pp.pinyin) for mid, pp in people.items() if mid in seen}
-        g.extras = _Extras.of(people, _levels(self.connection, g.id))
+        g.extras = _Extras.of(people, _levels(self.connection, g.id, self.p.end))
         widest = 0
         for pp in people.values():  # a name is at most 2 wide a character: most need no measuring
             if pp.name and 2 * len(pp.name) > widest:
@@ -1093,6 +1126,8 @@ class _Report:
             people = people_at_end(self.session, self.p.end, [g.id for g in self.groups])
             if people != members:
                 sub.append(self.t("sub.people").format(members=members, people=people))
+        if self.session is not None:
+            sub.append(self.rules_text())
         lay.add("subtitle", [" · ".join(sub)], measure=False)
         header = lay.add(
             "header",
@@ -1211,6 +1246,24 @@ class _Report:
         # every row of 概览 gets an explicit height: Excel and LibreOffice then agree where the charts end
         self.rows_written += lay.write(out, data, right_col=CHART_DATA_COL, row_height=ROW_HEIGHT)
         out.attach(ws)
+
+    def rules_text(self) -> str:
+        """The rules the month's figures were counted by, as they stood at its end (settings.rules_at: a past month
+        exported again after a change of a threshold is counted — and says so — as when it was filed); and, when
+        last month's differ, last month's (its 上月 figures beside this month's were counted by those)."""
+        assert self.session is not None
+
+        def parts(day: date) -> list[str]:
+            values = dict(zip(RULE_KEYS, rules_at(self.session, day, *RULE_KEYS), strict=True))
+            return [self.t(f"rule.{part}").format(**values) for part in RULE_PARTS]
+
+        now = parts(self.p.end)
+        text = self.t("sub.rules").format(day=self.p.end.isoformat(), rules=" · ".join(now))
+        last_end = self.p.start - timedelta(days=1)
+        differ = [b for a, b in zip(now, parts(last_end), strict=True) if a != b]
+        if differ:
+            text += " · " + self.t("sub.rules_before").format(day=last_end.isoformat(), rules=" · ".join(differ))
+        return text
 
     def totals_of(self, session: Session) -> tuple[MonthStats, MonthStats]:
         """The 合计 block: counts summed; the check-in rate of all the groups' members together
@@ -2137,7 +2190,7 @@ def export_monthly_report(
         progress.step(done, total)
         report = _Report(actor, [], year, month, p, today, unmasked, lang)
         report.session, report.connection = session, session.connection()
-        report.structure_target = structure_targets(session)
+        report.structure_target = structure_targets(session, at=p.end)
         data = report.groups
         for g in groups:
             data.append(report.load(session, g))

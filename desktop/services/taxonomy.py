@@ -10,8 +10,10 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
+from desktop.health import structure_targets
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
+from desktop.settings import STRUCTURE_TARGETS_RULE, record_rule
 from models import Membership, Role, Tag, Tier, member_tag, membership_role
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -60,6 +62,7 @@ def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
             "tiers",
             f"目标占比合计 {total * 100:g}%，超过 100% (the target shares add up to {total * 100:g}%, more than 100%)",
         )
+    targets_before = structure_targets(session)  # the targets are a rule: kept from today (settings.record_rule)
     old = session.execute(select(Tier.id, Tier.name).order_by(Tier.rank)).all()
     old_names: dict[int, str] = dict(old)  # type: ignore[arg-type]
     keep = {t.id for t in tiers if t.id is not None}
@@ -81,6 +84,8 @@ def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
             session.execute(insert(Tier).values(name=name, rank=rank, target_share=t.target_share))
         else:
             session.execute(update(Tier).where(Tier.id == t.id).values(name=name, target_share=t.target_share))
+    session.flush()
+    record_rule(session, STRUCTURE_TARGETS_RULE, targets_before, structure_targets(session))
     renamed = {
         old_names[t.id]: name
         for t, name in zip(tiers, names, strict=True)

@@ -564,7 +564,7 @@ def leaderboard_text(
     rows = shown
     if not rows:
         return PasteText("leaderboard", (), 0, "本月还没有人得分 (nobody earned points this month)")
-    levels = group_levels(session, group_id)
+    levels = group_levels(session, group_id, at=end)  # the levels of the month's end (a past month: of then)
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
     ranks = competition_ranks([int(r[3]) for r in rows])

@@ -1601,6 +1601,10 @@ Create a new, empty workspace there?</translation>
             <translation>Only the owner or an admin may change these.</translation>
         </message>
         <message>
+            <source>A change applies from today on. Earlier months keep the rules they had: their figures and workbooks stay as they were, and each workbook names the rules it used.</source>
+            <translation>A change applies from today on. Earlier months keep the rules they had: their figures and workbooks stay as they were, and each workbook names the rules it used.</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Workspace</source>
             <translation>Workspace</translation>

@@ -1588,6 +1588,10 @@ Create a new, empty workspace there?</source>
             <translation>只有群主或管理员可以修改这些设置。</translation>
         </message>
         <message>
+            <source>A change applies from today on. Earlier months keep the rules they had: their figures and workbooks stay as they were, and each workbook names the rules it used.</source>
+            <translation>修改从今天起生效。之前的月份沿用当时的规则：它们的数字和月报保持不变，每份月报都写明所用的规则。</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Workspace</source>
             <translation>工作区</translation>

@@ -1075,12 +1075,15 @@ def test_a_new_groups_charts_stay_readable(tmp_path):
         assert re.search(r'majorUnit val="1"', chart) and re.search(r'<(c:)?max val="1"', chart)
 
 
-def test_the_structure_is_compared_with_the_tiers_target_shares(tmp_path):
+def test_the_structure_is_compared_with_the_tiers_target_shares(tmp_path, monkeypatch):
     """Settings' 目标占比 is what 概览 compares the structure with (it read a fixed 5/20/75 whatever was set): the
-    title names the targets, the 目标 column holds them, in Chinese and English alike."""
+    title names the targets, the 目标 column holds them, in Chinese and English alike. The shares are set on the
+    workbook's own day (the clock's day too: a change is in force from its day on, and a month that ended before
+    it keeps the targets it had — tests/desktop/test_rule_history.py)."""
     from desktop.services.members import bulk_set_tier
     from desktop.services.taxonomy import TierRow, list_tier_rows, save_tiers
 
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
     database = open_workspace(tmp_path / "w.sqlite")
     try:
         owner = actor_for(database)

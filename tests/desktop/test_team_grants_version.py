@@ -31,6 +31,8 @@ RECORDED = {
     # for assistant logins only (their WHEN); an assistant's facts name the assistant as their recorder; an
     # activity's group fixed; attendance.leave_excused (migration 0020) in an assistant's column grants
     3: "99ec0571661c14381483cd27328bd49d276ee628c540670ad854cc14a1d15f76",
+    # 4: the rules' history (setting_history, migration 0021): the admin's writes, the assistant's reads
+    4: "3c97cf3a0fc4008ea862a7024591f35ec2539e942bf6f10747e96b2c155b6d1f",
 }
 
 

@@ -248,11 +248,13 @@ def test_zombie_group_banner_and_capacity_warning(qtbot, tmp_path):
     ws.database.dispose()
 
 
-def test_the_structure_chart_compares_with_the_tiers_target_shares(qtbot, tmp_path):
+def test_the_structure_chart_compares_with_the_tiers_target_shares(qtbot, tmp_path, monkeypatch):
     """Settings' 目标占比 is the structure chart's target, and the card's title names it (it drew 5/20/75 whatever
-    the organiser had set)."""
+    the organiser had set). The page's day is the clock's (a rule changed today is today's rule; a day before it keeps
+    the rules it had: settings.rules_at)."""
     from desktop.services.taxonomy import TierRow, list_tier_rows, save_tiers
 
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
     isolate_settings(tmp_path)
     ws = make_workspace(tmp_path, seed=False)
     with ws.database.session() as s:
@@ -335,13 +337,15 @@ def test_a_kpi_line_too_long_for_its_card_ends_in_an_ellipsis(qtbot):
     assert card.sub_label.shown_text() == "Last month 44.9% ▼3.7"
 
 
-def test_the_7_day_card_is_red_by_the_zombie_threshold_the_banner_uses(qtbot, tmp_path):
+def test_the_7_day_card_is_red_by_the_zombie_threshold_the_banner_uses(qtbot, tmp_path, monkeypatch):
     """The 7-day active card turns red under the workspace's zombie_active_share, the threshold of the zombie banner
     beside it: at 25% a group with 2 of 10 members active was a zombie group under a card that stayed grey (the
-    card had its own fixed 10%). Its tooltip names every kind of participation, chat messages too."""
+    card had its own fixed 10%). Its tooltip names every kind of participation, chat messages too. The page's day
+    is the clock's (the threshold set today is today's: settings.rules_at)."""
     from desktop.services.checkins import record_checkins
     from desktop.settings import set_setting
 
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
     isolate_settings(tmp_path)
     ws = make_workspace(tmp_path, seed=False)
     with ws.database.session() as s:

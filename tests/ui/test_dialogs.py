@@ -148,6 +148,33 @@ def test_settings_page_saves_workspace_rules(qtbot, ws):
     assert page.database_edit.text() == str(ws.path)
 
 
+def test_settings_page_says_a_rule_change_leaves_earlier_months_as_they_were(qtbot, ws):
+    """Saving "dormant after 14 days" said only "Saved." — nothing told the owner whether October's workbook would
+    change. The rules have a history (settings.rules_at): the page says a change applies from today and earlier
+    months keep their rules, and the history holds the change from today."""
+    from datetime import date, timedelta
+
+    from desktop.settings import rules_at
+    from models import Group, clock
+
+    with ws.database.session() as s:  # a workspace in use before today (a change on its first day is its set-up)
+        for g in s.query(Group):
+            g.created_at = g.created_at - timedelta(days=60)
+        s.commit()
+    page = SettingsPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.rules_history_note.isVisible()
+    assert "Earlier months keep the rules they had" in page.rules_history_note.text()
+    page.spins["dormant_days"].setValue(14)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    today = clock.today()
+    with ws.database.session() as s:
+        assert rules_at(s, today - timedelta(days=1), "dormant_days") == (30,)
+        assert rules_at(s, today, "dormant_days") == (14,)
+        assert rules_at(s, date(today.year - 1, 1, 31), "dormant_days") == (30,)
+
+
 def test_settings_page_says_an_edit_is_not_saved_and_asks_when_left(qtbot, ws):
     """An edited rule looked saved: the dashboard still counted 30 dormant days while 45 stood in the box, and
     "Saved." stayed beside it after the next edit. The page says the edit is not saved, and leaving the page asks:

@@ -66,7 +66,7 @@ from desktop.services.participation import (
     remove_violation,
     set_attendance,
 )
-from desktop.settings import get_setting
+from desktop.settings import rules_at
 from models import clock
 from models.base import ATTENDANCE_ROLES, ATTENDANCE_STATUSES, CONTRIBUTION_KINDS, VIOLATION_ACTIONS, VIOLATION_KINDS
 from ui.dialogs.activity_dialog import ActivityDialog
@@ -953,7 +953,7 @@ class ActivitiesPage(GroupPage):
             vid, flagged = add_violation(
                 session, self._actor, membership_id, kind, day, action, note, remove_member=remove
             )
-            window = int(get_setting(session, "violations_window_days"))
+            window = int(rules_at(session, day, "violations_window_days")[0])  # the day's rule, as add_violation's
             return vid, flagged, window, violations_within(session, membership_id, day, window)
 
         done = run_write(

@@ -56,7 +56,7 @@ from desktop.services.groups import list_groups, people_at_end
 from desktop.services.onboarding import funnel_with_conversion
 from desktop.services.operators import Actor
 from desktop.services.texts import PasteText, summary_text
-from desktop.settings import get_setting
+from desktop.settings import rules_at
 from desktop.tasks import Progress
 from models import clock
 from ui.charts import ACCENT, TARGET, BarChartView
@@ -157,8 +157,8 @@ def health_task(progress: Progress, *, database, group_id: int, as_of: date) -> 
     with database.session() as session:
         health = group_health(session, group_id, as_of=as_of)
         funnel = tuple(funnel_with_conversion(session, group_id))
-        warn = float(get_setting(session, "capacity_warn_share"))
-        zombie_share = float(get_setting(session, "zombie_active_share"))
+        # the rules of the day shown (a past day's: as they stood then, settings.rules_at), as its figures
+        warn, zombie_share = (float(v) for v in rules_at(session, as_of, "capacity_warn_share", "zombie_active_share"))
         first = as_of.replace(day=1)
         per_day = messages_per_day(session, group_id, first, as_of)
         speakers = tuple(speaking_leaderboard(session, group_id, as_of - timedelta(days=29), as_of, limit=10))
@@ -173,7 +173,7 @@ def overview_task(progress: Progress, *, database, as_of: date, sink: SimpleQueu
     key = (None, as_of)
     with database.session() as session:
         groups = list_groups(session, today=as_of)
-        warn = float(get_setting(session, "capacity_warn_share"))
+        warn = float(rules_at(session, as_of, "capacity_warn_share")[0])
         progress.step(0, len(groups))
         rows = []
         for i, g in enumerate(groups):

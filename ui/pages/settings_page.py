@@ -150,6 +150,16 @@ class SettingsPage(QWidget):
         row.addWidget(self.save_button)
         row.addWidget(self.saved_label, 1)
         wf.addRow("", self._wrap(row))
+        # the rules have a history (desktop/settings.py rules_at): a change is no rewrite of the months before
+        self.rules_history_note = QLabel(
+            self.tr(
+                "A change applies from today on. Earlier months keep the rules they had: their figures and "
+                "workbooks stay as they were, and each workbook names the rules it used."
+            )
+        )
+        self.rules_history_note.setObjectName("hint")
+        self.rules_history_note.setWordWrap(True)
+        wf.addRow("", self.rules_history_note)
         if not allowed(actor, "edit_groups"):
             for spin in self.spins.values():
                 spin.setEnabled(False)
