@@ -858,7 +858,8 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
             f"社群「{group}」不存在, {'导入时将创建' if args.dry_run else '已创建'} (group {'will be ' if args.dry_run else ''}created)"
         )
     span = f"{plan.first_at:%Y-%m-%d} – {plan.last_at:%Y-%m-%d}" if plan.first_at and plan.last_at else "—"
-    print(f"{name} ({plan.format_label}) → {group}: {span}")
+    zone = f" (时间按 {plan.zone} 时区读取 / times read in {plan.zone})" if plan.zone else ""
+    print(f"{name} ({plan.format_label}) → {group}: {span}{zone}")
     lines = [
         ("消息 messages", summary.messages),
         ("发言成员 members who spoke", summary.memberships_with_messages),

@@ -38,6 +38,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.errors import QunDeskError
 from desktop.phones import nanp_phone
+from models import clock
 
 __all__ = [
     "FIELDS",
@@ -719,8 +720,8 @@ _PM_WORDS = frozenset({"下午", "中午", "晚上"})
 _ZONE_AFTER_RE = re.compile(
     r"\s*[(（]?\s*(?:GMT|UTC)\s*(?:(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?\s*[)）]?$", re.IGNORECASE
 )
-# The zone wall-clock times are read into when a value or its column names another one: None is this machine's
-# local zone (tests pin it).
+# The zone wall-clock times are read into when a value or its column names another one: None is the community's zone
+# (models.clock.zone(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
 LOCAL_ZONE: tzinfo | None = None
 
 
@@ -740,7 +741,7 @@ def zone_offset(text: str) -> tzinfo | None:
 
 def to_local_time(value: datetime, zone: tzinfo) -> datetime:
     """A wall-clock time of `zone` as the organiser's local wall-clock time (naive)."""
-    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE or clock.zone()).replace(tzinfo=None)
 
 
 def night_twelve(text: str, hour: int) -> bool:
@@ -875,7 +876,7 @@ def _to_datetime(
             raise ImportProblem(
                 file, row, column, f"{written} 不是有效的日期 (not a real date: {shown})", "date_invalid", shown
             ) from None
-        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        return moment.astimezone(LOCAL_ZONE or clock.zone()).replace(tzinfo=None)
     zone_after = _ZONE_AFTER_RE.search(text)
     if zone_after is not None and zone_after.start() > 0 and ":" in text[: zone_after.start()]:
         # a time with its zone after it (Google Forms: 2026/11/20 10:23:45 PM GMT+8): the organiser's local time of it

@@ -4,6 +4,10 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source> (times read in %1)</source>
+            <translation> (times read in %1)</translation>
+        </message>
+        <message>
             <source>%1; looks like %2</source>
             <translation>%1; looks like %2</translation>
         </message>

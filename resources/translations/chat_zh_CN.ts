@@ -4,6 +4,10 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source> (times read in %1)</source>
+            <translation>（时间按 %1 时区读取）</translation>
+        </message>
+        <message>
             <source>%1; looks like %2</source>
             <translation>%1；看起来像 %2</translation>
         </message>

@@ -1,0 +1,167 @@
+"""The community's time zone (Settings → 社群时区, models.clock): a record never names the wrong day because the
+laptop is set to another zone. An organiser of a Chinese group on a laptop set to Berlin (or on a trip, or a Windows
+machine left on UTC) imports a ChatLab export (epoch stamps) or a form export with zoned times: every fact lands on
+the community's day, and the import says which zone it read the times in."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select, update
+
+from desktop.cli import main
+from desktop.errors import ValidationError
+from desktop.io import fields
+from desktop.services.chat_import import plan_chat_import, run_chat_import
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.settings import get_setting, update_settings
+from desktop.workspace import actor_for, open_workspace
+from models import AuditEntry, CheckIn, EntryStep, Group, Member, Membership, clock
+
+GROUP = "晨跑俱乐部"
+CHINA = timezone(timedelta(hours=8))
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their messages are of 3–4 December 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-06")
+
+
+@pytest.fixture
+def machine_zone(monkeypatch):
+    """Set this computer's zone (TZ, as a laptop's system setting would) for the test; restored after."""
+
+    def set_machine(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_machine
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _workspace(tmp_path, set_machine, monkeypatch):
+    """A workspace created on a computer in China on 1 November, with one member."""
+    set_machine("Asia/Shanghai")
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-01")
+    database = open_workspace(tmp_path / "w.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, GROUP)
+        s.execute(update(EntryStep).where(EntryStep.group_id == gid).values(required=False))
+        add_member(s, owner, gid, MemberInput(display_name="王芳", wechat_id="wxid_wangfang"))
+        s.commit()
+    database.dispose()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-06")
+    return tmp_path / "w.sqlite"
+
+
+def _chatlab(tmp_path, *messages: tuple[datetime, str]):
+    data = {
+        "chatlab": {"version": "0.0.2", "exportedAt": 0, "generator": "WeFlow"},
+        "meta": {"name": GROUP, "platform": "wechat", "type": "group"},
+        "members": [{"platformId": "wxid_wangfang", "accountName": "王芳"}],
+        "messages": [
+            {
+                "sender": "wxid_wangfang",
+                "accountName": "王芳",
+                "timestamp": int(at.timestamp()),
+                "type": 0,
+                "content": text,
+            }
+            for at, text in messages
+        ],
+    }
+    path = tmp_path / "chat.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _checkins(database) -> list[tuple[str, date, str]]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, CheckIn.day, CheckIn.checked_at)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .order_by(CheckIn.day)
+        ).all()
+    return [(name, day, at.strftime("%H:%M")) for name, day, at in rows]
+
+
+def test_a_new_workspace_keeps_the_zone_of_the_computer_it_was_created_on(tmp_path, machine_zone, monkeypatch):
+    path = _workspace(tmp_path, machine_zone, monkeypatch)
+    machine_zone("Europe/Berlin")  # the organiser flies to Berlin with the laptop
+    database = open_workspace(path)
+    with database.session() as s:
+        assert get_setting(s, "time_zone") == "Asia/Shanghai"
+    assert clock.zone_name() == "Asia/Shanghai"
+    database.dispose()
+
+
+def test_a_chatlab_export_read_on_a_berlin_laptop_dates_each_message_on_the_communitys_day(
+    tmp_path, machine_zone, monkeypatch, capsys
+):
+    """06:30 in Shanghai on 4 December is 23:30 of the 3rd in Berlin: the check-in is the 4th's, at 06:30."""
+    path = _workspace(tmp_path, machine_zone, monkeypatch)
+    machine_zone("Europe/Berlin")
+    export = _chatlab(tmp_path, (datetime(2026, 12, 4, 6, 30, tzinfo=CHINA), "晨跑打卡 5公里"))
+    database = open_workspace(path)
+    with database.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == GROUP))
+        plan = plan_chat_import(s, gid, export)
+    assert plan.zone == "Asia/Shanghai"  # the preview says which zone's days the messages were put on
+    run_chat_import(database, actor_for(database), export, GROUP)
+    assert _checkins(database) == [("王芳", date(2026, 12, 4), "06:30")]
+    database.dispose()
+    # the command says it too
+    export2 = _chatlab(tmp_path, (datetime(2026, 12, 5, 6, 40, tzinfo=CHINA), "晨跑打卡 6公里"))
+    assert main(["--db", str(path), "import", "chat", str(export2), "--group", GROUP]) == 0
+    assert "Asia/Shanghai" in capsys.readouterr().out
+
+
+def test_zoned_times_in_a_table_are_read_in_the_communitys_zone(tmp_path, machine_zone, monkeypatch):
+    """A 飞书 time with its offset and a Typeform "Submit Date (UTC)" cell, read on a Berlin laptop for a group in
+    China: the community's wall-clock time, so the community's day."""
+    machine_zone("Europe/Berlin")
+    clock.set_zone("Asia/Shanghai")
+    read = fields.parse_datetime
+    assert read("2026-12-04T07:00:00+08:00", file="f", row=2, column="c") == datetime(2026, 12, 4, 7, 0)
+    assert read("2026/12/04 7:00:00 AM GMT+8", file="f", row=2, column="c") == datetime(2026, 12, 4, 7, 0)
+    utc = fields.zone_offset("Submit Date (UTC)")
+    assert read("2026-11-30 23:59:59", file="f", row=2, column="c", zone=utc) == datetime(2026, 12, 1, 7, 59, 59)
+
+
+def test_the_zone_is_a_setting_the_owner_can_change_and_an_unknown_one_is_refused(tmp_path, machine_zone, monkeypatch):
+    path = _workspace(tmp_path, machine_zone, monkeypatch)
+    database = open_workspace(path)
+    owner = actor_for(database)
+    with database.session() as s:
+        update_settings(s, owner, {"time_zone": "Europe/Berlin"})
+        s.commit()
+    assert clock.zone_name() == "Europe/Berlin"  # today and every import of this process follow it at once
+    with database.session() as s:
+        with pytest.raises(ValidationError):
+            update_settings(s, owner, {"time_zone": "Mars/Olympus"})
+        s.rollback()
+        assert get_setting(s, "time_zone") == "Europe/Berlin"
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "settings.update")).all()
+        assert [json.loads(a.summary) for a in audit] == [
+            {"before": {"time_zone": "Asia/Shanghai"}, "after": {"time_zone": "Europe/Berlin"}}
+        ]
+        update_settings(s, owner, {"time_zone": "UTC+8"})  # a fixed offset, where the zone database is missing
+        s.commit()
+    assert clock.zone().utcoffset(None) == timedelta(hours=8)
+    database.dispose()
+
+
+def test_now_is_the_communitys_wall_clock_time(machine_zone):
+    """A laptop on Berlin time for a group in China: "now" (every stored time) is China's wall-clock time."""
+    machine_zone("Europe/Berlin")
+    clock.set_zone("Asia/Shanghai")
+    china_now = datetime.now(CHINA).replace(tzinfo=None)
+    assert abs((datetime.combine(china_now.date(), clock.now().time()) - china_now).total_seconds()) < 5
