@@ -927,7 +927,12 @@ def _to_datetime(
         if midnight and result is not None:
             result += timedelta(days=1)
     elif match:
-        result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
+        if match.group("H") == "24" and not any(int(match.group(g) or 0) for g in ("M", "S", "f")):
+            # 2026-12-03 24:00 (ISO 8601's end of the day, a 晚睡打卡 form's 24:00): 00:00 after the 3rd, as 晚上 12:00
+            result = _build(*match.group("y", "m", "d"))
+            result = result + timedelta(days=1) if result is not None else None
+        else:
+            result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
     elif _COMPACT_RE.fullmatch(text):
         result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
     elif _SERIAL_RE.fullmatch(text):
