@@ -83,3 +83,58 @@ def test_24_30_in_a_cell_is_still_no_time(tmp_path):
     assert fields.parse_datetime("2026-12-03 24:00", file="f.xlsx", row=2, column="入群时间") == datetime(
         2026, 12, 3
     ) + timedelta(days=1)
+
+
+def _camp(tmp_path) -> str:
+    path = str(tmp_path / "camp.sqlite")
+    database = open_workspace(path)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "晚睡打卡营")
+        for name in ("张伟", "李娜", "王芳", "刘洋"):
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 6, 1)))
+        s.commit()
+    database.dispose()
+    return path
+
+
+def _logged(path) -> list[tuple[str, date]]:
+    database = open_workspace(path)
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, CheckIn.day)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .order_by(Member.display_name)
+        ).all()
+    database.dispose()
+    return [tuple(r) for r in rows]
+
+
+def test_an_undated_evening_chain_finished_after_midnight_is_not_logged_for_the_new_day(tmp_path, monkeypatch, capsys):
+    """A 晚睡打卡 chain of the 3rd, signed 23:50 … 00:20 and pasted at 00:30 on the 4th without a date: before, all
+    four were logged for the 4th (two of them at 23:50 and 23:55 of a day only half an hour old), exit 0. Now nothing
+    is logged and the message names the 3rd; with --date the user's day is used."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-04")
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "00:30")
+    path = _camp(tmp_path)
+    paste = tmp_path / "chain.txt"
+    paste.write_text(
+        "#接龙\n晚睡打卡\n\n1. 张伟 23:50\n2. 李娜 23:55\n3. 王芳 00:10\n4. 刘洋 00:20\n", encoding="utf-8"
+    )
+    assert main(["--db", path, "checkin", "--group", "晚睡打卡营", "--paste", str(paste)]) == 1
+    assert "--date 2026-12-03" in capsys.readouterr().err
+    assert _logged(path) == []
+    assert main(["--db", path, "checkin", "--group", "晚睡打卡营", "--date", "2026-12-03", "--paste", str(paste)]) == 0
+    assert {day for _name, day in _logged(path)} == {date(2026, 12, 3)}
+
+
+def test_a_small_hours_chain_of_the_new_day_is_still_logged_for_it(tmp_path, monkeypatch, capsys):
+    """A 午夜打卡 of the new day (00:05, 00:12, pasted at 00:30): its times have all come — today's, as before."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-04")
+    monkeypatch.setenv("QUNDESK_PASTE_TIME", "00:30")
+    path = _camp(tmp_path)
+    paste = tmp_path / "chain.txt"
+    paste.write_text("#接龙\n午夜打卡\n\n1. 张伟 00:05\n2. 李娜 00:12\n", encoding="utf-8")
+    assert main(["--db", path, "checkin", "--group", "晚睡打卡营", "--paste", str(paste)]) == 0
+    assert _logged(path) == [("张伟", date(2026, 12, 4)), ("李娜", date(2026, 12, 4))]
