@@ -59,6 +59,8 @@ __all__ = [
     "parse_bool",
     "parse_date",
     "parse_datetime",
+    "zone_moved_day",
+    "zone_moved_note",
     "twelve_hour",
     "parse_gender",
     "parse_phone",
@@ -999,7 +1001,50 @@ def parse_datetime(
     if text and (_ZONED_RE.fullmatch(text) or _ZONE_AFTER_RE.search(text)):
         return _to_datetime(value, file, row, column, date1904, order)  # the value's own zone wins
     result = _to_datetime(value, file, row, column, date1904, order)
-    return None if result is None else to_local_time(result, zone)
+    if result is None:
+        return None
+    if result.time() == time(0) and not _CLOCK_IN_TEXT.search(text):
+        # a day with no time (2026-11-30 in a "(UTC)" column, an Excel date): a calendar day, no moment to convert —
+        # read as UTC midnight it was the 29th for a community in New York
+        return result
+    return to_local_time(result, zone)
+
+
+_CLOCK_IN_TEXT = re.compile(r"\d\s*[:：点时]\s*\d|\d\s*[AaPp]\.?[Mm]")
+
+
+def zone_moved_day(value: object, moment: datetime | None, zone: tzinfo | None = None) -> date | None:
+    """The day a zoned time was written on, when reading it in the community's zone put it on another day
+    (``2026-11-30 23:59:59`` in a "(UTC)" column is 1 December in Shanghai; ``2026-12-04T07:00+08:00`` is the 3rd in
+    New York): the import says so on its row. None when nothing moved, or the value carried no zone (nor `zone`, its
+    column's)."""
+    if moment is None:
+        return None
+    if isinstance(value, datetime):
+        written = value.date() if zone is not None else None
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        after = _ZONE_AFTER_RE.search(text)
+        if zone is None and not (_ZONED_RE.fullmatch(text) or (after is not None and after.start() > 0)):
+            return None
+        match = _DATE_RE.match(text)
+        try:
+            written = date(int(match["y"]), int(match["m"]), int(match["d"])) if match else None
+        except ValueError:
+            written = None
+    else:
+        return None
+    return written if written is not None and written != moment.date() else None
+
+
+def zone_moved_note(written: date, moment: datetime) -> str:
+    """What a row says when the community's zone put its time on another day than the one written."""
+    zone = clock.describe(LOCAL_ZONE or clock.zone())
+    return (
+        f"写的是 {written:%Y-%m-%d} 的时间, 按社群时区 {zone} 是 {moment:%Y-%m-%d %H:%M} (设置 → 社群时区)"
+        f" (a time written on {written:%Y-%m-%d} is {moment:%Y-%m-%d %H:%M} in the community's time zone {zone}:"
+        " Settings → the community's time zone)"
+    )
 
 
 # ---------------------------------------------------------------- phones

@@ -165,3 +165,78 @@ def test_now_is_the_communitys_wall_clock_time(machine_zone):
     clock.set_zone("Asia/Shanghai")
     china_now = datetime.now(CHINA).replace(tzinfo=None)
     assert abs((datetime.combine(china_now.date(), clock.now().time()) - china_now).total_seconds()) < 5
+
+
+def _set_zone(path, name: str) -> None:
+    database = open_workspace(path)
+    with database.session() as s:
+        update_settings(s, actor_for(database), {"time_zone": name})
+        s.commit()
+    database.dispose()
+
+
+def _memberships(path) -> dict[str, tuple[datetime | None, datetime | None]]:
+    database = open_workspace(path)
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Membership.applied_at, Membership.joined_at).join(
+                Member, Member.id == Membership.member_id
+            )
+        ).all()
+    database.dispose()
+    return {name: (applied, joined) for name, applied, joined in rows}
+
+
+def test_a_typeform_utc_time_moved_to_another_day_is_said_on_its_row(tmp_path, capsys):
+    """Typeform's "Submit Date (UTC)" for a group in China: 23:59:59 UTC on the 30th is 1 December there — read so,
+    and the row says the day it was written on moved (a warning, shown), instead of changing it without a word."""
+    path = tmp_path / "w.sqlite"
+    _set_zone(path, "Asia/Shanghai")
+    csv = tmp_path / "typeform.csv"
+    csv.write_text(
+        "Name,WeChat,Submit Date (UTC)\n张三,zhangsan01,2026-11-30 23:59:59\n王五,wangwu03,2026-11-29 10:00:00\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["--db", str(path), "import", "applications", str(csv), "--group", "训练营"]) == 0
+    err = capsys.readouterr().err
+    assert _memberships(path) == {
+        "张三": (datetime(2026, 12, 1, 7, 59, 59), None),
+        "王五": (datetime(2026, 11, 29, 18, 0), None),
+    }
+    assert "第2行" in err and "2026-12-01 07:59" in err and "Asia/Shanghai" in err
+    assert "第3行" not in err  # the 29th stayed the 29th: nothing to say
+
+
+def test_a_day_without_a_time_in_a_utc_column_stays_that_day(tmp_path, machine_zone, monkeypatch):
+    """A "(UTC)" column holding a bare date (reformatted in Excel): a calendar day, no moment — read as UTC midnight
+    it became the 29th for a group in New York."""
+    path = tmp_path / "w.sqlite"
+    _set_zone(path, "America/New_York")
+    csv = tmp_path / "typeform.csv"
+    csv.write_text("Name,WeChat,Submit Date (UTC)\n李四,lisi0202,2026-11-30\n", encoding="utf-8")
+    assert main(["--db", str(path), "import", "applications", str(csv), "--group", "训练营"]) == 0
+    [(applied, _joined)] = _memberships(path).values()
+    assert applied.date() == date(2026, 11, 30)
+    clock.set_zone("America/New_York")
+    utc = fields.zone_offset("Submit Date (UTC)")
+    assert fields.parse_datetime(date(2026, 11, 30), file="f", row=2, column="c", zone=utc) == datetime(2026, 11, 30)
+
+
+def test_a_roster_join_time_with_its_offset_moved_to_another_day_is_said_on_its_row(tmp_path, capsys):
+    path = tmp_path / "w.sqlite"
+    _set_zone(path, "America/New_York")
+    csv = tmp_path / "roster.csv"
+    csv.write_text(
+        "姓名,微信号,入群时间\n赵六,zhaoliu01,2026-12-04T07:00:00+08:00\n钱七,qianqi02,2026-11-20 08:00\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["--db", str(path), "import", "roster", str(csv), "--group", "训练营"]) == 0
+    err = capsys.readouterr().err
+    assert _memberships(path) == {
+        "赵六": (None, datetime(2026, 12, 3, 18, 0)),
+        "钱七": (None, datetime(2026, 11, 20, 8, 0)),
+    }
+    assert "入群时间" in err and "2026-12-03 18:00" in err and "America/New_York" in err
+    assert "第3行" not in err
