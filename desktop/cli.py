@@ -702,6 +702,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         for row in plan.rows:
             if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
                 sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
+    for row in plan.rows:  # a logged row whose time the community's zone put on another day than written
+        if row.outcome == "planned" and row.note:
+            sys.stderr.write(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}\n")
     if plan.other_sheets:  # one sheet a week: the others are named, not passed over
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""

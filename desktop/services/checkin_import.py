@@ -88,7 +88,16 @@ from sqlalchemy.orm import Session
 
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
-from desktop.io.fields import ImportProblem, clean_header, header_field, night_twelve, parse_datetime, twelve_hour
+from desktop.io.fields import (
+    ImportProblem,
+    clean_header,
+    header_field,
+    night_twelve,
+    parse_datetime,
+    twelve_hour,
+    zone_moved_day,
+    zone_moved_note,
+)
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
@@ -1333,6 +1342,7 @@ def _plan_long(
         problems: list[ImportProblem] = []
         day: date | None = None
         at: datetime | None = None
+        zone_note = ""
         try:
             if date_col is not None and values[date_col] not in (None, ""):
                 day = _long_day(p, values[date_col], row_no, _column(headers, date_col), reference)
@@ -1352,6 +1362,9 @@ def _plan_long(
                     moment = parse_datetime(
                         value, file=p.file, row=row_no, column=_column(headers, time_col), date1904=p.table.date1904
                     )
+                    moved = zone_moved_day(value, moment)
+                    if moved is not None:  # 2026-12-04T07:00+08:00 is the 3rd in New York: said on the row
+                        zone_note = zone_moved_note(moved, moment)
                     if moment is not None:
                         day = day or moment.date()
                         timed = (
@@ -1450,7 +1463,7 @@ def _plan_long(
                 leaves.append(PlannedLeave(mid, day, row_no, _column(headers, status_col or 0)))
             else:
                 checkins.append(PlannedCheckin(mid, day, at, late, row_no, column))
-        p.finish_row(row_no, name, mid, shown, problems, checkins, leaves)
+        p.finish_row(row_no, name, mid, shown, problems, checkins, leaves, note=zone_note)
 
 
 _MONTH_DAY_TIME_RE = re.compile(

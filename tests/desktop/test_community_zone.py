@@ -240,3 +240,37 @@ def test_a_roster_join_time_with_its_offset_moved_to_another_day_is_said_on_its_
     }
     assert "入群时间" in err and "2026-12-03 18:00" in err and "America/New_York" in err
     assert "第3行" not in err
+
+
+def test_a_checkin_export_time_moved_to_another_day_is_said_on_its_row(tmp_path, capsys):
+    """A 飞书 check-in export with ISO times for a group living in New York: 07:00 in China on the 4th is 18:00 on
+    the 3rd there — logged on the 3rd, and the row says so (CLI note, the window's preview line)."""
+    from desktop.io.tabular import read_table
+    from desktop.services.checkin_import import plan_checkin_import
+    from ui.dialogs.import_dialog import checkin_lines
+
+    path = tmp_path / "w.sqlite"
+    _set_zone(path, "America/New_York")
+    database = open_workspace(path)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "早起营")
+        for name in ("张三", "李四"):
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 6, 1)))
+        s.commit()
+        csv = tmp_path / "ci.csv"
+        csv.write_text("打卡人,打卡时间\n张三,2026-12-04T07:00:00+08:00\n李四,2026-12-04 07:10\n", encoding="utf-8")
+        plan = plan_checkin_import(s, gid, read_table(csv))
+        shown = {line.row: line.details for line in checkin_lines(plan)}
+    database.dispose()
+    assert "2026-12-03 18:00" in shown[2] and "America/New_York" in shown[2]
+    assert "America/New_York" not in shown[3]
+    capsys.readouterr()
+    assert main(["--db", str(path), "import", "checkins", str(csv), "--group", "早起营"]) == 0
+    err = capsys.readouterr().err
+    assert "第2行 张三" in err and "2026-12-03 18:00" in err and "第3行" not in err
+    database = open_workspace(path)
+    with database.session() as s:
+        got = sorted((d, at) for d, at in s.execute(select(CheckIn.day, CheckIn.checked_at)))
+    database.dispose()
+    assert got == [(date(2026, 12, 3), datetime(2026, 12, 3, 18, 0)), (date(2026, 12, 4), datetime(2026, 12, 4, 7, 10))]
