@@ -706,7 +706,7 @@ def _epoch_local(source: ChatSource, stamp: float, line: int) -> datetime:
     try:
         if zone is None:  # this machine's local zone, like the wall-clock times of every other format
             return datetime.fromtimestamp(stamp).replace(microsecond=0)
-        return datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+        return datetime.fromtimestamp(stamp, zone).replace(tzinfo=None, microsecond=0)  # as fast as the local one
     except (ValueError, OverflowError, OSError):  # NaN, or a year no calendar holds
         raise _bad_row(
             source, line, f"第{line}条消息的 timestamp 不是时间 (message {line}: timestamp {stamp!r} is not a time)"
