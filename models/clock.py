@@ -78,7 +78,35 @@ def parse_zone(name: str) -> tzinfo | None:
 
         return ZoneInfo(text)
     except (ImportError, ValueError, OSError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
-        raise ZoneError(text) from exc
+        # Windows without the tzdata package has no zone database: the zones without summer time are their offset
+        # (a workspace of Asia/Shanghai made on a Mac must not fall back to the Windows machine's own zone)
+        hours = _NO_SUMMER_TIME.get(text)
+        if hours is None:
+            raise ZoneError(text) from exc
+        return timezone(timedelta(hours=hours), text)
+
+
+# zones that keep one offset all year (China has had no daylight saving time since 1991)
+_NO_SUMMER_TIME = {
+    "Asia/Shanghai": 8,
+    "Asia/Chongqing": 8,
+    "Asia/Urumqi": 6,
+    "Asia/Hong_Kong": 8,
+    "Asia/Macau": 8,
+    "Asia/Taipei": 8,
+    "Asia/Singapore": 8,
+    "Asia/Kuala_Lumpur": 8,
+    "Asia/Manila": 8,
+    "Asia/Tokyo": 9,
+    "Asia/Seoul": 9,
+    "Asia/Bangkok": 7,
+    "Asia/Ho_Chi_Minh": 7,
+    "Asia/Jakarta": 7,
+    "Asia/Kolkata": 5.5,
+    "Asia/Dubai": 4,
+    "Etc/UTC": 0,
+    "UTC": 0,
+}
 
 
 def machine_zone_name() -> str:

@@ -274,3 +274,32 @@ def test_a_checkin_export_time_moved_to_another_day_is_said_on_its_row(tmp_path,
         got = sorted((d, at) for d, at in s.execute(select(CheckIn.day, CheckIn.checked_at)))
     database.dispose()
     assert got == [(date(2026, 12, 3), datetime(2026, 12, 3, 18, 0)), (date(2026, 12, 4), datetime(2026, 12, 4, 7, 10))]
+
+
+def test_without_a_zone_database_a_chinese_groups_zone_is_still_its_own(monkeypatch):
+    """Windows without tzdata has no zone database: a workspace of Asia/Shanghai (made on a Mac, or chosen in
+    Settings) was refused / fell back to the Windows machine's own zone. Zones without summer time are their offset."""
+    import zoneinfo
+
+    def no_database(name):
+        raise zoneinfo.ZoneInfoNotFoundError(name)
+
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", no_database)
+    clock.parse_zone.cache_clear()
+    try:
+        assert clock.parse_zone("Asia/Shanghai").utcoffset(None) == timedelta(hours=8)
+        assert clock.parse_zone("Asia/Kolkata").utcoffset(None) == timedelta(hours=5, minutes=30)
+        with pytest.raises(clock.ZoneError):
+            clock.parse_zone("Europe/Berlin")  # summer time: no offset stands for it (the tzdata package does)
+    finally:
+        clock.parse_zone.cache_clear()
+
+
+def test_pyproject_brings_the_zone_database_to_windows():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(
+        dep.replace(" ", "").startswith("tzdata;") and "win32" in dep for dep in project["project"]["dependencies"]
+    )
