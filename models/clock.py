@@ -110,8 +110,8 @@ _NO_SUMMER_TIME = {
 
 
 def machine_zone_name() -> str:
-    """This computer's zone by its IANA name (TZ, /etc/localtime, /etc/timezone), or "" where none can be told
-    (Windows: then the setting stays empty and means this computer's zone)."""
+    """This computer's zone by its IANA name (TZ, /etc/localtime, /etc/timezone); else its fixed offset when it has
+    no summer time (Windows: ``UTC+8``); else "" (the setting then stays empty: this computer's zone)."""
     candidates = [os.environ.get("TZ", "").lstrip(":")]
     try:
         link = os.path.realpath("/etc/localtime")
@@ -130,7 +130,19 @@ def machine_zone_name() -> str:
             except ZoneError:
                 continue
             return name
-    return ""
+    return _fixed_machine_offset()
+
+
+def _fixed_machine_offset() -> str:
+    """Windows names its zones its own way ("China Standard Time"): a zone without summer time is its offset
+    (``UTC+8``), so a workspace made there keeps it when the laptop travels; one with summer time stays ""."""
+    import time
+
+    if time.daylight:
+        return ""
+    minutes = -time.timezone // 60
+    sign, minutes = ("+" if minutes >= 0 else "-"), abs(minutes)
+    return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
 
 
 _zone: tzinfo | None = None

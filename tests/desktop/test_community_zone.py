@@ -303,3 +303,25 @@ def test_pyproject_brings_the_zone_database_to_windows():
     assert any(
         dep.replace(" ", "").startswith("tzdata;") and "win32" in dep for dep in project["project"]["dependencies"]
     )
+
+
+def test_a_computer_without_zone_names_gives_its_offset_when_it_has_no_summer_time(monkeypatch, machine_zone):
+    """Windows names its zone "China Standard Time", no IANA name: a new workspace there states UTC+8 (and keeps it
+    when the laptop travels); a zone with summer time is left to the computer ("")."""
+    import os
+
+    real_realpath = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", lambda p: "C:/Windows" if p == "/etc/localtime" else real_realpath(p))
+
+    class NoFile:  # no /etc/timezone either
+        def __init__(self, _path):
+            pass
+
+        def read_text(self, **_kwargs):
+            raise OSError("no such file")
+
+    monkeypatch.setattr(clock, "Path", NoFile)
+    machine_zone("CST-8")  # POSIX: eight hours east of UTC, no summer time — and no IANA name
+    assert clock.machine_zone_name() == "UTC+8"
+    machine_zone("CET-1CEST,M3.5.0,M10.5.0/3")  # summer time
+    assert clock.machine_zone_name() == ""
