@@ -1901,8 +1901,8 @@ def later_than_now_day(
     """Yesterday, when a chain without a date is logged for today and most of its times (at least two) are still to
     come: `#接龙 早起打卡` / `1. 张伟 5:40` pasted at 00:30 is the chain of the day that just ended — logged for today
     it named the wrong day, at a time that had not come. So is one pasted in the small hours (before 06:00) with any
-    evening time (18:00 or later) still to come: a 晚睡打卡 chain of 23:50 … 00:20 pasted at 00:30. A stamped chat log (its own dates) and 补卡 lines are left
-    to their own days."""
+    evening time (18:00 or later) still to come: a 晚睡打卡 chain of 23:50 … 00:20 pasted at 00:30. A stamped chat
+    log (its own dates) and 补卡 lines are left to their own days."""
     if day != now.date():  # (the caller asks only of a chain without a date in its title)
         return None
     if any(line.date_text for line in lines):
