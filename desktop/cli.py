@@ -862,6 +862,15 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         )
     span = f"{plan.first_at:%Y-%m-%d} – {plan.last_at:%Y-%m-%d}" if plan.first_at and plan.last_at else "—"
     zone = f" (时间按 {plan.zone} 时区读取 / times read in {plan.zone})" if plan.zone else ""
+    if plan.zone_differs:
+        here, community = plan.zone_differs
+        print(
+            f"qundesk: 提示 (warning): {name} 的时间按导出电脑写的读取; 本机时区是 {here}, 社群时区是 {community}:"
+            f" 若在本机导出, 日期可能不对 (设置 → 社群时区)"
+            f" (times are as the exporting computer wrote them; this computer is set to {here}, the community to"
+            f" {community}: if it was exported here, check its days)",
+            file=sys.stderr,
+        )
     print(f"{name} ({plan.format_label}) → {group}: {span}{zone}")
     lines = [
         ("消息 messages", summary.messages),

@@ -167,6 +167,17 @@ def describe(tz: tzinfo | None) -> str:
     return getattr(tz, "key", None) or tz.tzname(None) or str(tz)
 
 
+def machine_differs() -> tuple[str, str] | None:
+    """(this computer's zone, the community's) when their clocks differ now — a chat export written on this computer
+    in wall-clock time then has the computer's days, not the community's; None when they agree."""
+    if _zone is None:
+        return None
+    mine = datetime.now().astimezone()
+    if mine.utcoffset() == datetime.now(_zone).utcoffset():
+        return None
+    return describe(None), describe(_zone)
+
+
 def zone_name() -> str:
     """The community's zone as the setting names it; "" for this computer's zone."""
     return _zone_name

@@ -4,6 +4,10 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source>Times are as the exporting computer wrote them; this computer is set to %1, the community to %2: if it was exported here, check its days</source>
+            <translation>Times are as the exporting computer wrote them; this computer is set to %1, the community to %2: if it was exported here, check its days</translation>
+        </message>
+        <message>
             <source> (times read in %1)</source>
             <translation> (times read in %1)</translation>
         </message>

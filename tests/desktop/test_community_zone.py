@@ -325,3 +325,29 @@ def test_a_computer_without_zone_names_gives_its_offset_when_it_has_no_summer_ti
     assert clock.machine_zone_name() == "UTC+8"
     machine_zone("CET-1CEST,M3.5.0,M10.5.0/3")  # summer time
     assert clock.machine_zone_name() == ""
+
+
+def test_a_text_chat_export_read_on_a_laptop_in_another_zone_is_flagged(tmp_path, machine_zone, monkeypatch, capsys):
+    """WeFlow TXT writes the exporting computer's wall-clock times: on a laptop set to Berlin for a group in China,
+    its days are Berlin's — QunDesk cannot know where it was exported, so it says so instead of staying silent."""
+    path = _workspace(tmp_path, machine_zone, monkeypatch)
+    machine_zone("Europe/Berlin")
+    txt = tmp_path / "weflow.txt"
+    txt.write_text("2026-12-04 06:30:00 '王芳'\n晨跑打卡 5公里\n\n", encoding="utf-8")
+    database = open_workspace(path)
+    with database.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == GROUP))
+        plan = plan_chat_import(s, gid, txt)
+        chatlab = plan_chat_import(s, gid, _chatlab(tmp_path, (datetime(2026, 12, 4, 6, 30, tzinfo=CHINA), "打卡")))
+    database.dispose()
+    assert plan.zone_differs == ("Europe/Berlin", "Asia/Shanghai") and plan.zone is None
+    assert chatlab.zone_differs is None and chatlab.zone == "Asia/Shanghai"  # converted: nothing to doubt
+    capsys.readouterr()
+    assert main(["--db", str(path), "import", "chat", str(txt), "--group", GROUP, "--dry-run"]) == 0
+    err = capsys.readouterr().err
+    assert "Europe/Berlin" in err and "Asia/Shanghai" in err
+    machine_zone("Asia/Shanghai")  # back home: the laptop and the community agree — nothing to say
+    database = open_workspace(path)
+    with database.session() as s:
+        assert plan_chat_import(s, gid, txt).zone_differs is None
+    database.dispose()

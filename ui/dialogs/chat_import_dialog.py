@@ -325,6 +325,15 @@ class ChatImportDialog(QDialog):
             parts.append(self.tr("%n row(s) imported before, skipped", "", plan.covered_rows))
         if plan.members_to_add:
             parts.append(self.tr("%n new member(s)", "", plan.members_to_add))
+        if plan.zone_differs:
+            parts.append(
+                self.tr(
+                    "Times are as the exporting computer wrote them; this computer is set to %1, the community to %2:"
+                    " if it was exported here, check its days"
+                )
+                .replace("%1", plan.zone_differs[0])
+                .replace("%2", plan.zone_differs[1])
+            )
         self.summary_label.setText(" · ".join(parts))
         if plan.group_mismatch:
             self.group_warning.setText(
