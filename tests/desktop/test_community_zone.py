@@ -351,3 +351,27 @@ def test_a_text_chat_export_read_on_a_laptop_in_another_zone_is_flagged(tmp_path
     with database.session() as s:
         assert plan_chat_import(s, gid, txt).zone_differs is None
     database.dispose()
+
+
+def test_a_group_in_a_zone_with_summer_time_keeps_its_days_across_the_change(tmp_path, machine_zone, monkeypatch):
+    """A group in Berlin, the laptop left on UTC: the hour that repeats on 25 October (02:30 summer time, then 02:30
+    winter time) is two messages of the 25th, and 00:30 on the 26th (23:30 UTC on the 25th) is the 26th's."""
+    from datetime import UTC
+
+    from models import ChatActivity
+
+    path = _workspace(tmp_path, machine_zone, monkeypatch)
+    machine_zone("UTC")
+    _set_zone(path, "Europe/Berlin")
+    export = _chatlab(
+        tmp_path,
+        (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), "早"),  # 02:30 CEST
+        (datetime(2026, 10, 25, 1, 30, tzinfo=UTC), "早"),  # 02:30 CET, the same wall-clock hour again
+        (datetime(2026, 10, 25, 23, 30, tzinfo=UTC), "晚安"),  # 00:30 CET on the 26th
+    )
+    database = open_workspace(path)
+    run_chat_import(database, actor_for(database), export, GROUP)
+    with database.session() as s:
+        days = dict(s.execute(select(ChatActivity.day, ChatActivity.messages)).all())
+    database.dispose()
+    assert days == {date(2026, 10, 25): 2, date(2026, 10, 26): 1}
