@@ -59,6 +59,7 @@ __all__ = [
     "parse_bool",
     "parse_date",
     "parse_datetime",
+    "without_zone",
     "zone_moved_day",
     "zone_moved_note",
     "twelve_hour",
@@ -739,6 +740,12 @@ def zone_offset(text: str) -> tzinfo | None:
     if minutes > 14 * 60:
         return None
     return timezone(timedelta(minutes=minutes if match.group("sign") == "+" else -minutes))
+
+
+def without_zone(text: str) -> str:
+    """A header without the zone written after it: "Submit Date (UTC)" is "Submit Date", 提交时间 GMT+8 is 提交时间."""
+    match = _ZONE_AFTER_RE.search(text)
+    return text[: match.start()].rstrip() if match is not None and match.start() > 0 else text
 
 
 def to_local_time(value: datetime, zone: tzinfo) -> datetime:

@@ -95,8 +95,10 @@ from desktop.io.fields import (
     night_twelve,
     parse_datetime,
     twelve_hour,
+    without_zone,
     zone_moved_day,
     zone_moved_note,
+    zone_offset,
 )
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
@@ -200,7 +202,20 @@ _TITLE_MONTH_RE = re.compile(
 )
 _CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
 _DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
-_TIME_HEADER_WORDS = ("打卡时间", "签到时间", "提交时间", "填写时间", "提交于", "时间", "time", "submitted")
+_TIME_HEADER_WORDS = (
+    "打卡时间",
+    "签到时间",
+    "提交时间",
+    "填写时间",
+    "提交于",
+    "时间",
+    "time",
+    "submitted",
+    # English forms: Google Forms' Timestamp, Typeform's Submit Date (UTC), Microsoft Forms' Completion time
+    "timestamp",
+    "submittedat",
+    "submitdate",
+)
 _LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
 # what kind of check-in a row is (正常打卡 / 补卡), as check-in mini-programs head it
 _TYPE_HEADER_WORDS = ("打卡类型", "打卡方式", "类型")
@@ -327,7 +342,7 @@ def _kind_header(text: str, words: tuple[str, ...]) -> bool:
     """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
     row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in), nor a per-member
     summary's first or latest check-in (小打卡's 最近打卡时间, 群打卡's 首次打卡: one day of many, not a check-in)."""
-    key = _question_key(text)
+    key = _question_key(without_zone(text))  # 提交时间 (UTC), Submit Date (UTC): the zone is read from it apart
     if key.startswith(_NOT_THE_DAY_STARTS):
         return False
     return any(key == w or key.endswith(w) for w in words)
@@ -1359,10 +1374,16 @@ def _plan_long(
                         day = day or posted
                         at = datetime.combine(posted, clock_part)
                 else:
+                    column_zone = zone_offset(headers[time_col])  # 打卡时间 (UTC): its header's zone
                     moment = parse_datetime(
-                        value, file=p.file, row=row_no, column=_column(headers, time_col), date1904=p.table.date1904
+                        value,
+                        file=p.file,
+                        row=row_no,
+                        column=_column(headers, time_col),
+                        date1904=p.table.date1904,
+                        zone=column_zone,
                     )
-                    moved = zone_moved_day(value, moment)
+                    moved = zone_moved_day(value, moment, column_zone)
                     if moved is not None:  # 2026-12-04T07:00+08:00 is the 3rd in New York: said on the row
                         zone_note = zone_moved_note(moved, moment)
                     if moment is not None:
@@ -1714,7 +1735,9 @@ def plan_checkin_import(
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
             days_read += p.more_days
     else:
-        date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
+        # a header naming a zone (Submit Date (UTC)) heads times of that zone: a time column, never bare days
+        zoned = tuple(i for i, h in enumerate(headers) if zone_offset(h) is not None)
+        date_col = _first_column(headers, _DATE_HEADER_WORDS, zoned)
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
         type_col = next(

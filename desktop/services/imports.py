@@ -115,6 +115,7 @@ from desktop.io.fields import (
     parse_phone,
     zone_moved_day,
     zone_moved_note,
+    zone_offset,
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
@@ -825,12 +826,19 @@ class _Parser:
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
             value = self._year_of_month_day(rec, column, value)
+            zone = zone_offset(column)  # 入群时间 (UTC): the header says which zone its times are in, as a form's does
             when = parse_datetime(
-                value, file=file, row=row, column=column, date1904=self.date1904, order=self.orders.get(column)
+                value,
+                file=file,
+                row=row,
+                column=column,
+                date1904=self.date1904,
+                zone=zone,
+                order=self.orders.get(column),
             )
             if when is None:
                 return None
-            moved = zone_moved_day(value, when)
+            moved = zone_moved_day(value, when, zone)
             if moved is not None:  # 2026-12-04T07:00+08:00 is the 3rd in New York: said on the row
                 rec.warn(column, zone_moved_note(moved, when), "zone_day", clean_text(value))
             if when.date() > self.today:

@@ -375,3 +375,54 @@ def test_a_group_in_a_zone_with_summer_time_keeps_its_days_across_the_change(tmp
         days = dict(s.execute(select(ChatActivity.day, ChatActivity.messages)).all())
     database.dispose()
     assert days == {date(2026, 10, 25): 2, date(2026, 10, 26): 1}
+
+
+def _camp_in_china(tmp_path) -> tuple[object, int]:
+    path = tmp_path / "w.sqlite"
+    _set_zone(path, "Asia/Shanghai")
+    database = open_workspace(path)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "早起营")
+        add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 6, 1)))
+        s.commit()
+    return database, gid
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "day", "moment"),
+    [
+        # Google Forms: its Timestamp column, the zone in the cell
+        ("Timestamp", "2026/12/03 11:30:00 PM GMT+8", date(2026, 12, 3), datetime(2026, 12, 3, 23, 30)),
+        # Typeform and a form whose 提交时间 is in UTC: 23:30 UTC is 07:30 of the 4th in China
+        ("Submit Date (UTC)", "2026-12-03 23:30:00", date(2026, 12, 4), datetime(2026, 12, 4, 7, 30)),
+        ("提交时间 (UTC)", "2026-12-03 23:30:00", date(2026, 12, 4), datetime(2026, 12, 4, 7, 30)),
+    ],
+)
+def test_a_form_export_of_check_ins_is_read_with_its_zone(tmp_path, header, cell, day, moment):
+    """Check-in forms exported by English tools were refused ("not a check-in file": Timestamp, Submit Date (UTC)
+    were no time column), and a 提交时间 (UTC) column was too; now they are read, and a header's zone is the zone of
+    its times."""
+    from desktop.io.tabular import read_table
+    from desktop.services.checkin_import import plan_checkin_import
+
+    database, gid = _camp_in_china(tmp_path)
+    csv = tmp_path / "form.csv"
+    csv.write_text(f"{header},姓名\n{cell},张三\n", encoding="utf-8")
+    with database.session() as s:
+        plan = plan_checkin_import(s, gid, read_table(csv))
+    database.dispose()
+    assert [(c.day, c.at) for c in plan.checkins] == [(day, moment)]
+
+
+def test_a_roster_join_column_in_utc_is_read_in_utc(tmp_path, capsys):
+    """入群时间(UTC) in a roster: its times are UTC — 23:59:59 on 30 November is 1 December in China (before, the
+    header's zone was ignored on a roster, as read by applications it was not)."""
+    path = tmp_path / "w.sqlite"
+    _set_zone(path, "Asia/Shanghai")
+    csv = tmp_path / "roster.csv"
+    csv.write_text("姓名,微信号,入群时间(UTC)\n李四,lisi0202,2026-11-30 23:59:59\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(path), "import", "roster", str(csv), "--group", "训练营"]) == 0
+    assert _memberships(path) == {"李四": (None, datetime(2026, 12, 1, 7, 59, 59))}
+    assert "2026-12-01 07:59" in capsys.readouterr().err
