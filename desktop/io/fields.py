@@ -60,6 +60,7 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "without_zone",
+    "ends_its_day",
     "zone_moved_day",
     "zone_moved_note",
     "twelve_hour",
@@ -740,6 +741,14 @@ def zone_offset(text: str) -> tzinfo | None:
     if minutes > 14 * 60:
         return None
     return timezone(timedelta(minutes=minutes if match.group("sign") == "+" else -minutes))
+
+
+def ends_its_day(value: object) -> bool:
+    """A date written at 24:00 (``2026-12-03 24:00``): the midnight that ends that day, read as 00:00 after it."""
+    if not isinstance(value, str):
+        return False
+    match = _DATE_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
+    return match is not None and match.group("H") == "24"
 
 
 def without_zone(text: str) -> str:

@@ -91,6 +91,7 @@ from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import (
     ImportProblem,
     clean_header,
+    ends_its_day,
     header_field,
     night_twelve,
     parse_datetime,
@@ -1387,7 +1388,10 @@ def _plan_long(
                     if moved is not None:  # 2026-12-04T07:00+08:00 is the 3rd in New York: said on the row
                         zone_note = zone_moved_note(moved, moment)
                     if moment is not None:
-                        day = day or moment.date()
+                        # 2026-12-03 24:00 (a 晚睡打卡's midnight): the 3rd's check-in, posted as the 3rd ended — as a
+                        # pasted 晚上12点 is — never the 4th's
+                        ends_day = ends_its_day(value) and moment.time() == time(0)
+                        day = day or (moment.date() - timedelta(days=1) if ends_day else moment.date())
                         timed = (
                             moment.time() != time(0)
                             if isinstance(value, datetime)
@@ -1403,7 +1407,9 @@ def _plan_long(
         # 打卡喵/群打卡's 打卡类型: 正常打卡 or 补卡 (a 打卡 there is on time, unlike under 是否补卡)
         late = late or (type_col is not None and bool(_TYPE_SAYS_LATE.search(_fold(values[type_col]))))
         # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
-        late = late or (at is not None and day is not None and at.date() > day)
+        late = late or (
+            at is not None and day is not None and at.date() > day and at != datetime.combine(day, time(0)) + _DAY
+        )
         if at is not None and day is not None and at.date() < day and time_col is not None:
             column = _column(headers, time_col)
             problems.append(
@@ -1487,6 +1493,7 @@ def _plan_long(
         p.finish_row(row_no, name, mid, shown, problems, checkins, leaves, note=zone_note)
 
 
+_DAY = timedelta(days=1)  # 24:00 on a day is 00:00 after it: the end of that day, not a 补卡
 _MONTH_DAY_TIME_RE = re.compile(
     r"^(\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*[日号]?)\s+(\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,2})?)$"
 )

@@ -138,3 +138,24 @@ def test_a_small_hours_chain_of_the_new_day_is_still_logged_for_it(tmp_path, mon
     paste.write_text("#接龙\n午夜打卡\n\n1. 张伟 00:05\n2. 李娜 00:12\n", encoding="utf-8")
     assert main(["--db", path, "checkin", "--group", "晚睡打卡营", "--paste", str(paste)]) == 0
     assert _logged(path) == [("张伟", date(2026, 12, 4)), ("李娜", date(2026, 12, 4))]
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "day"),
+    [
+        ("打卡人,打卡时间", "张伟,2026-12-03 24:00", date(2026, 12, 3)),  # the 3rd's midnight: the 3rd's check-in
+        ("打卡人,打卡日期,打卡时间", "张伟,2026-12-03,2026-12-03 24:00", date(2026, 12, 3)),  # on time, not 补卡
+        ("打卡人,打卡时间", "张伟,2026-12-04 00:00", date(2026, 12, 4)),  # written as the 4th: the 4th's, as before
+    ],
+)
+def test_a_check_in_export_at_24_00_is_its_days_check_in_on_time(tmp_path, header, cells, day):
+    from desktop.io.tabular import read_table
+    from desktop.services.checkin_import import plan_checkin_import
+
+    database = open_workspace(_camp(tmp_path))
+    csv = tmp_path / "ci.csv"
+    csv.write_text(f"{header}\n{cells}\n", encoding="utf-8")
+    with database.session() as s:
+        plan = plan_checkin_import(s, 1, read_table(csv))
+    database.dispose()
+    assert [(c.day, c.at, c.late) for c in plan.checkins] == [(day, datetime(2026, 12, 4, 0, 0), False)]
