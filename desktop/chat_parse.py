@@ -99,8 +99,9 @@ Names, times and remarks
   0–5点 the night; ``12am``, ``7 pm``). Normalised to ``HH:MM``; seconds are dropped. Midnight at the end of an evening
   — ``晚上12点``, ``半夜12:00`` — is ``24:00`` (``晚上12点半`` ``24:30``), never noon and never the midnight that
   begins the day: the check-in is posted at 00:00 of the next day (paste.posted_at); ``凌晨12点半`` and ``12:30 AM`` are
-  ``00:30``, as ``0:30`` is, and so is a 12-hour phone's ``上午12:30`` (``下午12:30`` is noon). A time that is no
-  time (``25:00``, and ``24:00`` as written) is none: it stays in the remark, shown.
+  ``00:30``, as ``0:30`` is, and so is a 12-hour phone's ``上午12:30`` (``下午12:30`` is noon). ``24:00`` and ``24点``
+  as written are that same end-of-day midnight (``24:00``). A time that is no time (``25:00``, ``24:30``) is none:
+  it stays in the remark, shown.
 * A chain or list line's own date right before its time (``1. 张三 12-05 06:01``, as DingTalk's and Feishu's 接龙
   write when each person joined; never ``12/21``, a count) is its ``date_text``, as a chat stamp's date is.
 * Remark: the rest of the entry's text after removing the number, leading decoration, the name and
@@ -283,7 +284,7 @@ _CN_DIGITS = {
 }
 _PM_WORDS = {"下午", "晚上", "傍晚"}
 _NIGHT_WORDS = {"夜里", "夜间", "半夜", "深夜", "午夜"}  # 夜里11点 is 23:00, 半夜1点 is 01:00
-END_OF_DAY = "24:00"  # 晚上12点, 半夜12点: midnight at the end of the day it is written for (24:30: 晚上12点半)
+END_OF_DAY = "24:00"  # 晚上12点, 半夜12点, 24:00: midnight at the end of the day it is written for (24:30: 晚上12点半)
 
 
 def _cn_int(text: str) -> int:
@@ -319,6 +320,8 @@ def _clock(match: re.Match[str]) -> str | None:
         pass  # 晚上1点 is one at night, not 13:00
     elif (pre in _PM_WORDS or post.startswith("p")) and hour < 12:
         hour += 12
+    if hour == 24 and minute == 0 and not (pre or post):
+        return END_OF_DAY  # 24:00, 24点: as written, the midnight that ends the day (as 晚上12点), never no time
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d}:{minute:02d}"

@@ -702,6 +702,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         for row in plan.rows:
             if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
                 sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
+    for row in plan.rows:  # a logged row whose time the community's zone put on another day than written
+        if row.outcome == "planned" and row.note:
+            sys.stderr.write(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}\n")
     if plan.other_sheets:  # one sheet a week: the others are named, not passed over
         sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
@@ -858,7 +861,17 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
             f"社群「{group}」不存在, {'导入时将创建' if args.dry_run else '已创建'} (group {'will be ' if args.dry_run else ''}created)"
         )
     span = f"{plan.first_at:%Y-%m-%d} – {plan.last_at:%Y-%m-%d}" if plan.first_at and plan.last_at else "—"
-    print(f"{name} ({plan.format_label}) → {group}: {span}")
+    zone = f" (时间按 {plan.zone} 时区读取 / times read in {plan.zone})" if plan.zone else ""
+    if plan.zone_differs:
+        here, community = plan.zone_differs
+        print(
+            f"qundesk: 提示 (warning): {name} 的时间按导出电脑写的读取; 本机时区是 {here}, 社群时区是 {community}:"
+            f" 若在本机导出, 日期可能不对 (设置 → 社群时区)"
+            f" (times are as the exporting computer wrote them; this computer is set to {here}, the community to"
+            f" {community}: if it was exported here, check its days)",
+            file=sys.stderr,
+        )
+    print(f"{name} ({plan.format_label}) → {group}: {span}{zone}")
     lines = [
         ("消息 messages", summary.messages),
         ("发言成员 members who spoke", summary.memberships_with_messages),

@@ -52,6 +52,11 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("violations_window_days", int, 90, "违规统计窗口天数 (violation window, days)", 1, 365),
         Setting("backups_keep", int, 14, "保留自动备份份数 (automatic backups to keep)", 1, 365, rule=False),
+        # the community's zone (models.clock): the day of every fact an import converts from a zone (chat epoch
+        # stamps, 2026-12-03T23:30+08:00, a GMT+8 column) and of "today"; a new workspace takes this computer's
+        # zone (open_workspace); "" is this computer's zone, whatever it is at the time. Not a rule with a history:
+        # it says which day a fact is on when it is recorded, and the facts keep their days
+        Setting("time_zone", str, "", "社群时区 (the community's time zone)", rule=False),
     )
 }
 
@@ -189,6 +194,16 @@ def set_setting(session: Session, key: str, value: Any) -> None:
         value = spec.type(value)
     except (TypeError, ValueError) as exc:
         raise ValidationError(key, f"需要 {spec.type.__name__} (expected {spec.type.__name__})") from exc
+    if key == "time_zone":
+        value = value.strip()
+        try:
+            clock.parse_zone(value)
+        except clock.ZoneError:
+            raise ValidationError(
+                key,
+                f"不认识的时区「{value}」, 请写 Asia/Shanghai 或 UTC+8"
+                f" (not a time zone QunDesk knows: {value!r}; write Asia/Shanghai or UTC+8)",
+            ) from None
     if (spec.minimum is not None and value < spec.minimum) or (spec.maximum is not None and value > spec.maximum):
         raise ValidationError(key, f"应在 {spec.minimum} 到 {spec.maximum} 之间 (out of range)")
     if spec.rule:  # in force from today; the days before keep the value they had (rules_at)
@@ -215,6 +230,8 @@ def update_settings(session: Session, actor: Any, values: dict[str, Any]) -> Non
     # the dashboard's dormant count halved overnight with nothing saying who changed what, or when
     after = dict(zip(keys, get_settings(session, *keys), strict=True)) if keys else {}
     changed = [key for key in keys if before[key] != after[key]]
+    if "time_zone" in changed:  # today, now and every import of this process follow the community's new zone
+        clock.set_zone(after["time_zone"])
     if changed:
         record_audit(
             session,

@@ -29,6 +29,7 @@ def open_workspace(db: str | Path | None = None, *, backup_dir: Path | Callable[
     with database.session() as session:
         ensure_owner(session)
         ensure_workspace_defaults(session)
+        _adopt_time_zone(session)
         if database.migrated_from is not None:
             from desktop.services.audit import record_audit
             from models.db import head_revision
@@ -48,6 +49,24 @@ def open_workspace(db: str | Path | None = None, *, backup_dir: Path | Callable[
             regrant_if_stale(session)
         session.commit()
     return database
+
+
+def _adopt_time_zone(session) -> None:
+    """The community's zone for this process (models.clock): the workspace's `time_zone` setting; a workspace that
+    states none (new, or from before the setting) takes this computer's zone now, so that a laptop taken abroad, or
+    set to another zone later, still dates the community's facts on the community's days."""
+    from desktop.settings import get_setting, set_setting
+    from models import WorkspaceSetting
+
+    name = get_setting(session, "time_zone")
+    if not name and session.get(WorkspaceSetting, "time_zone") is None:
+        name = clock.machine_zone_name()
+        if name:
+            set_setting(session, "time_zone", name)
+    try:
+        clock.set_zone(name)
+    except clock.ZoneError:  # a name this computer's zone database lacks (Windows without tzdata): its own zone
+        clock.set_zone("")
 
 
 def _regrant_after_upgrade(session) -> None:

@@ -82,6 +82,17 @@ def fixed_today(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def community_zone_reset():
+    """The community's zone (models.clock.set_zone, set when a workspace is opened) is the process's: each test starts
+    on this computer's zone and leaves none behind for the next."""
+    from models import clock
+
+    clock.set_zone("")
+    yield
+    clock.set_zone("")
+
+
+@pytest.fixture(autouse=True)
 def fixed_paste_time(monkeypatch):
     """Pastes are read at 23:59 (QUNDESK_PASTE_TIME, which subprocesses inherit): no chain's times are still to
     come, so no test depends on the real time of day (desktop/services/paste.later_than_now_day); a test of that

@@ -12,8 +12,9 @@ and the formats known; so does an export of a one-to-one chat, or of several cha
 
 Times: every exporter writes the exporting PC's local wall-clock time (text formats) or epoch seconds that its
 own viewer shows in the PC's zone (ChatLab). One rule for all: text times are used as written, epoch seconds are
-shown in this machine's local zone (`LOCAL_ZONE` None), unless the caller or the export states a zone — so the
-same messages land on the same day whichever format they come in (docs/chat_formats.md §10).
+shown in the community's zone (Settings → 社群时区: `models.clock.zone()`, this computer's zone when the workspace
+states none), unless the caller or the export states a zone — so the same messages land on the same day whichever
+format they come in, and on the community's day wherever the laptop is (docs/chat_formats.md §10).
 
 System rows (joins, removals, recalls, pats, renames, notices) have `system=True` and never count as
 messages; `system_events(text)` reads joins and removals from their text."""
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop.io.fields import ImportProblem
+from models import clock
 
 __all__ = [
     "FORMATS",
@@ -60,9 +62,11 @@ FORMATS: dict[str, str] = {
 
 DEFAULT_ZONE = "Asia/Shanghai"
 SELF = "\x00self"  # a system text's 你/我: the exporting user
-# The zone epoch seconds are shown in when neither the caller nor the export names one: None is this machine's
-# local zone, the zone the text formats' wall-clock times were written in (tests pin it to DEFAULT_ZONE).
+# The zone epoch seconds are shown in when neither the caller nor the export names one: None is the community's zone
+# (models.clock.zone(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
 LOCAL_ZONE: tzinfo | None = None
+# the formats whose times are epoch stamps, converted to a zone (the import's summary names it)
+EPOCH_FORMATS = frozenset({"chatlab_json", "chatlab_jsonl", "qce_json"})
 
 
 def local_zone(name: str = DEFAULT_ZONE) -> tzinfo:
@@ -99,7 +103,7 @@ class ChatSource:
     group_name: str | None = None
     group_id: str | None = None  # the chatroom's own id (…@chatroom) or QQ group
     self_id: str | None = None  # the exporting user's ID when the file names it up front
-    zone: tzinfo | None = None  # None: epoch times in this machine's local zone
+    zone: tzinfo | None = None  # the zone epoch times are shown in; None: this machine's local zone
 
     _reading: Any = field(default=None, init=False, repr=False, compare=False)  # the text file being read
 
@@ -219,7 +223,7 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
     data = _head(path)
     if not data.strip():
         raise _unknown(path, "文件是空的 (empty file)")
-    source = ChatSource(path, "", zone=zone or LOCAL_ZONE)
+    source = ChatSource(path, "", zone=zone or LOCAL_ZONE or clock.zone())
     if data.startswith(b"PK"):
         _sniff_xlsx(source)
         return source
@@ -702,7 +706,7 @@ def _epoch_local(source: ChatSource, stamp: float, line: int) -> datetime:
     try:
         if zone is None:  # this machine's local zone, like the wall-clock times of every other format
             return datetime.fromtimestamp(stamp).replace(microsecond=0)
-        return datetime.fromtimestamp(stamp, UTC).astimezone(zone).replace(tzinfo=None, microsecond=0)
+        return datetime.fromtimestamp(stamp, zone).replace(tzinfo=None, microsecond=0)  # as fast as the local one
     except (ValueError, OverflowError, OSError):  # NaN, or a year no calendar holds
         raise _bad_row(
             source, line, f"第{line}条消息的 timestamp 不是时间 (message {line}: timestamp {stamp!r} is not a time)"

@@ -38,6 +38,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.errors import QunDeskError
 from desktop.phones import nanp_phone
+from models import clock
 
 __all__ = [
     "FIELDS",
@@ -58,6 +59,10 @@ __all__ = [
     "parse_bool",
     "parse_date",
     "parse_datetime",
+    "without_zone",
+    "ends_its_day",
+    "zone_moved_day",
+    "zone_moved_note",
     "twelve_hour",
     "parse_gender",
     "parse_phone",
@@ -719,8 +724,8 @@ _PM_WORDS = frozenset({"下午", "中午", "晚上"})
 _ZONE_AFTER_RE = re.compile(
     r"\s*[(（]?\s*(?:GMT|UTC)\s*(?:(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?\s*[)）]?$", re.IGNORECASE
 )
-# The zone wall-clock times are read into when a value or its column names another one: None is this machine's
-# local zone (tests pin it).
+# The zone wall-clock times are read into when a value or its column names another one: None is the community's zone
+# (models.clock.zone(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
 LOCAL_ZONE: tzinfo | None = None
 
 
@@ -738,9 +743,23 @@ def zone_offset(text: str) -> tzinfo | None:
     return timezone(timedelta(minutes=minutes if match.group("sign") == "+" else -minutes))
 
 
+def ends_its_day(value: object) -> bool:
+    """A date written at 24:00 (``2026-12-03 24:00``): the midnight that ends that day, read as 00:00 after it."""
+    if not isinstance(value, str):
+        return False
+    match = _DATE_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
+    return match is not None and match.group("H") == "24"
+
+
+def without_zone(text: str) -> str:
+    """A header without the zone written after it: "Submit Date (UTC)" is "Submit Date", 提交时间 GMT+8 is 提交时间."""
+    match = _ZONE_AFTER_RE.search(text)
+    return text[: match.start()].rstrip() if match is not None and match.start() > 0 else text
+
+
 def to_local_time(value: datetime, zone: tzinfo) -> datetime:
     """A wall-clock time of `zone` as the organiser's local wall-clock time (naive)."""
-    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE or clock.zone()).replace(tzinfo=None)
 
 
 def night_twelve(text: str, hour: int) -> bool:
@@ -875,7 +894,7 @@ def _to_datetime(
             raise ImportProblem(
                 file, row, column, f"{written} 不是有效的日期 (not a real date: {shown})", "date_invalid", shown
             ) from None
-        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        return moment.astimezone(LOCAL_ZONE or clock.zone()).replace(tzinfo=None)
     zone_after = _ZONE_AFTER_RE.search(text)
     if zone_after is not None and zone_after.start() > 0 and ":" in text[: zone_after.start()]:
         # a time with its zone after it (Google Forms: 2026/11/20 10:23:45 PM GMT+8): the organiser's local time of it
@@ -926,7 +945,12 @@ def _to_datetime(
         if midnight and result is not None:
             result += timedelta(days=1)
     elif match:
-        result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
+        if match.group("H") == "24" and not any(int(match.group(g) or 0) for g in ("M", "S", "f")):
+            # 2026-12-03 24:00 (ISO 8601's end of the day, a 晚睡打卡 form's 24:00): 00:00 after the 3rd, as 晚上 12:00
+            result = _build(*match.group("y", "m", "d"))
+            result = result + timedelta(days=1) if result is not None else None
+        else:
+            result = _build(*match.group("y", "m", "d", "H", "M", "S", "f"))
     elif _COMPACT_RE.fullmatch(text):
         result = _build(*_COMPACT_RE.fullmatch(text).groups())  # type: ignore[union-attr]
     elif _SERIAL_RE.fullmatch(text):
@@ -993,7 +1017,50 @@ def parse_datetime(
     if text and (_ZONED_RE.fullmatch(text) or _ZONE_AFTER_RE.search(text)):
         return _to_datetime(value, file, row, column, date1904, order)  # the value's own zone wins
     result = _to_datetime(value, file, row, column, date1904, order)
-    return None if result is None else to_local_time(result, zone)
+    if result is None:
+        return None
+    if result.time() == time(0) and not _CLOCK_IN_TEXT.search(text):
+        # a day with no time (2026-11-30 in a "(UTC)" column, an Excel date): a calendar day, no moment to convert —
+        # read as UTC midnight it was the 29th for a community in New York
+        return result
+    return to_local_time(result, zone)
+
+
+_CLOCK_IN_TEXT = re.compile(r"\d\s*[:：点时]\s*\d|\d\s*[AaPp]\.?[Mm]")
+
+
+def zone_moved_day(value: object, moment: datetime | None, zone: tzinfo | None = None) -> date | None:
+    """The day a zoned time was written on, when reading it in the community's zone put it on another day
+    (``2026-11-30 23:59:59`` in a "(UTC)" column is 1 December in Shanghai; ``2026-12-04T07:00+08:00`` is the 3rd in
+    New York): the import says so on its row. None when nothing moved, or the value carried no zone (nor `zone`, its
+    column's)."""
+    if moment is None:
+        return None
+    if isinstance(value, datetime):
+        written = value.date() if zone is not None else None
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        after = _ZONE_AFTER_RE.search(text)
+        if zone is None and not (_ZONED_RE.fullmatch(text) or (after is not None and after.start() > 0)):
+            return None
+        match = _DATE_RE.match(text)
+        try:
+            written = date(int(match["y"]), int(match["m"]), int(match["d"])) if match else None
+        except ValueError:
+            written = None
+    else:
+        return None
+    return written if written is not None and written != moment.date() else None
+
+
+def zone_moved_note(written: date, moment: datetime) -> str:
+    """What a row says when the community's zone put its time on another day than the one written."""
+    zone = clock.describe(LOCAL_ZONE or clock.zone())
+    return (
+        f"写的是 {written:%Y-%m-%d} 的时间, 按社群时区 {zone} 是 {moment:%Y-%m-%d %H:%M} (设置 → 社群时区)"
+        f" (a time written on {written:%Y-%m-%d} is {moment:%Y-%m-%d %H:%M} in the community's time zone {zone}:"
+        " Settings → the community's time zone)"
+    )
 
 
 # ---------------------------------------------------------------- phones

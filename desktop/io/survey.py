@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from desktop.io.fields import (
     CellError,
@@ -50,6 +50,7 @@ from desktop.io.fields import (
     parse_datetime,
     parse_phone,
     values_fit,
+    zone_moved_day,
     zone_offset,
 )
 from desktop.io.tabular import SURVEY_META_HEADERS, Table
@@ -83,6 +84,7 @@ class Application:
     purpose: str | None
     answers: list[SurveyAnswer]
     nickname: str | None = None  # 金数据's 微信昵称
+    moved_from: date | None = None  # the day its zoned time was written on, when the community's zone moved it
 
 
 @dataclass(frozen=True)
@@ -384,18 +386,20 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
         time_order = digit_date_order(values[time_col] for _row, values in rows if time_col < len(values))
     applications = []
     for row_no, values in table.rows:
-        submitted_at = None
+        submitted_at = moved_from = None
         if time_col is not None:
             try:
+                column_zone = zone_offset(table.headers[time_col])
                 submitted_at = parse_datetime(
                     values[time_col],
                     file=table.file,
                     row=row_no,
                     column=table.headers[time_col],
                     date1904=table.date1904,
-                    zone=zone_offset(table.headers[time_col]),
+                    zone=column_zone,
                     order=time_order,
                 )
+                moved_from = zone_moved_day(values[time_col], submitted_at, column_zone)
             except ImportProblem as problem:
                 report(problem)
         answers = [SurveyAnswer(label, _answer(values[index])) for index, label in layout.questions]
@@ -431,6 +435,7 @@ def read_applications(table: Table, *, problems: list[ImportProblem] | None = No
                 purpose=by_column.get(roles["purpose"]) if "purpose" in roles else None,
                 answers=answers,
                 nickname=_answer(values[roles["nickname"]]) if "nickname" in roles else None,
+                moved_from=moved_from,
             )
         )
     return applications

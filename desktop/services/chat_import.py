@@ -93,7 +93,7 @@ from desktop.chat_parse import (
     talks_about_checking_in,
 )
 from desktop.errors import QunDeskError, ValidationError
-from desktop.io.chat_exports import SELF, ChatRow, ChatSource, open_chat_export, system_events
+from desktop.io.chat_exports import EPOCH_FORMATS, SELF, ChatRow, ChatSource, open_chat_export, system_events
 from desktop.services.audit import record_audit
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
@@ -241,6 +241,9 @@ class ChatPlan:
     export_group_id: str | None = None  # the chatroom / QQ group id the export gives
     group_mismatch: bool = False  # the export names another group than the selected one: applied only if confirmed
     other_group_ok: bool = False  # the user confirmed importing it into the selected group anyway
+    zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
+    # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
+    zone_differs: tuple[str, str] | None = None
     # transient, never stored: what check-ins are planned from, re-planned once unknown people are added
     _texts: dict[Any, Any] = field(default_factory=dict, repr=False)
     _chains: dict[Any, Any] = field(default_factory=dict, repr=False)
@@ -742,6 +745,10 @@ def plan_chat_import(
     resolver = _Resolver(roster)
     spans = _coverage(session, group_id)
     plan = ChatPlan(source.path.name, source.format, source.label, group_id, add_unknown=add_unknown)
+    if source.format in EPOCH_FORMATS:  # said beside the span: which zone's days the messages were put on
+        plan.zone = clock.describe(source.zone)
+    else:  # wall-clock times of the exporting computer: if that was this one, in another zone than the community's
+        plan.zone_differs = clock.machine_differs()
     texts: dict[tuple[str, date], datetime] = {}  # (sender key, day) -> earliest keyword message
     # (chain day, title key) -> (time, text) of its last copy: each chain of a day, once, however often reposted;
     # and each line's first copy (the time its entry was signed: _first_seen)

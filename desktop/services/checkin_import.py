@@ -88,7 +88,19 @@ from sqlalchemy.orm import Session
 
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
-from desktop.io.fields import ImportProblem, clean_header, header_field, night_twelve, parse_datetime, twelve_hour
+from desktop.io.fields import (
+    ImportProblem,
+    clean_header,
+    ends_its_day,
+    header_field,
+    night_twelve,
+    parse_datetime,
+    twelve_hour,
+    without_zone,
+    zone_moved_day,
+    zone_moved_note,
+    zone_offset,
+)
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
@@ -191,7 +203,20 @@ _TITLE_MONTH_RE = re.compile(
 )
 _CAMP_DAY_RE = re.compile(r"第\s*\d{1,3}\s*天|day\s*\d{1,3}")
 _DATE_HEADER_WORDS = ("打卡日期", "签到日期", "打卡日", "日期", "date", "day")
-_TIME_HEADER_WORDS = ("打卡时间", "签到时间", "提交时间", "填写时间", "提交于", "时间", "time", "submitted")
+_TIME_HEADER_WORDS = (
+    "打卡时间",
+    "签到时间",
+    "提交时间",
+    "填写时间",
+    "提交于",
+    "时间",
+    "time",
+    "submitted",
+    # English forms: Google Forms' Timestamp, Typeform's Submit Date (UTC), Microsoft Forms' Completion time
+    "timestamp",
+    "submittedat",
+    "submitdate",
+)
 _LATE_HEADER_WORDS = ("补卡", "是否补卡", "补打卡", "补签")
 # what kind of check-in a row is (正常打卡 / 补卡), as check-in mini-programs head it
 _TYPE_HEADER_WORDS = ("打卡类型", "打卡方式", "类型")
@@ -318,7 +343,7 @@ def _kind_header(text: str, words: tuple[str, ...]) -> bool:
     """A header that is, or ends with, one of the words (提交时间, 打卡日期) — not a join date (入群时间) nor when the
     row was last edited (修改时间, 更新时间: 腾讯文档 and 金数据 add them; an edit is not a check-in), nor a per-member
     summary's first or latest check-in (小打卡's 最近打卡时间, 群打卡's 首次打卡: one day of many, not a check-in)."""
-    key = _question_key(text)
+    key = _question_key(without_zone(text))  # 提交时间 (UTC), Submit Date (UTC): the zone is read from it apart
     if key.startswith(_NOT_THE_DAY_STARTS):
         return False
     return any(key == w or key.endswith(w) for w in words)
@@ -1333,6 +1358,7 @@ def _plan_long(
         problems: list[ImportProblem] = []
         day: date | None = None
         at: datetime | None = None
+        zone_note = ""
         try:
             if date_col is not None and values[date_col] not in (None, ""):
                 day = _long_day(p, values[date_col], row_no, _column(headers, date_col), reference)
@@ -1349,11 +1375,23 @@ def _plan_long(
                         day = day or posted
                         at = datetime.combine(posted, clock_part)
                 else:
+                    column_zone = zone_offset(headers[time_col])  # 打卡时间 (UTC): its header's zone
                     moment = parse_datetime(
-                        value, file=p.file, row=row_no, column=_column(headers, time_col), date1904=p.table.date1904
+                        value,
+                        file=p.file,
+                        row=row_no,
+                        column=_column(headers, time_col),
+                        date1904=p.table.date1904,
+                        zone=column_zone,
                     )
+                    moved = zone_moved_day(value, moment, column_zone)
+                    if moved is not None:  # 2026-12-04T07:00+08:00 is the 3rd in New York: said on the row
+                        zone_note = zone_moved_note(moved, moment)
                     if moment is not None:
-                        day = day or moment.date()
+                        # 2026-12-03 24:00 (a 晚睡打卡's midnight): the 3rd's check-in, posted as the 3rd ended — as a
+                        # pasted 晚上12点 is — never the 4th's
+                        ends_day = ends_its_day(value) and moment.time() == time(0)
+                        day = day or (moment.date() - timedelta(days=1) if ends_day else moment.date())
                         timed = (
                             moment.time() != time(0)
                             if isinstance(value, datetime)
@@ -1369,7 +1407,9 @@ def _plan_long(
         # 打卡喵/群打卡's 打卡类型: 正常打卡 or 补卡 (a 打卡 there is on time, unlike under 是否补卡)
         late = late or (type_col is not None and bool(_TYPE_SAYS_LATE.search(_fold(values[type_col]))))
         # posted on a later day than the one it is for: a 补卡 by definition (checked in after the day was over)
-        late = late or (at is not None and day is not None and at.date() > day)
+        late = late or (
+            at is not None and day is not None and at.date() > day and at != datetime.combine(day, time(0)) + _DAY
+        )
         if at is not None and day is not None and at.date() < day and time_col is not None:
             column = _column(headers, time_col)
             problems.append(
@@ -1450,9 +1490,10 @@ def _plan_long(
                 leaves.append(PlannedLeave(mid, day, row_no, _column(headers, status_col or 0)))
             else:
                 checkins.append(PlannedCheckin(mid, day, at, late, row_no, column))
-        p.finish_row(row_no, name, mid, shown, problems, checkins, leaves)
+        p.finish_row(row_no, name, mid, shown, problems, checkins, leaves, note=zone_note)
 
 
+_DAY = timedelta(days=1)  # 24:00 on a day is 00:00 after it: the end of that day, not a 补卡
 _MONTH_DAY_TIME_RE = re.compile(
     r"^(\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*[日号]?)\s+(\d{1,2}\s*[:：]\s*\d{1,2}(?:\s*[:：]\s*\d{1,2})?)$"
 )
@@ -1701,7 +1742,9 @@ def plan_checkin_import(
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
             days_read += p.more_days
     else:
-        date_col = _first_column(headers, _DATE_HEADER_WORDS, ())
+        # a header naming a zone (Submit Date (UTC)) heads times of that zone: a time column, never bare days
+        zoned = tuple(i for i, h in enumerate(headers) if zone_offset(h) is not None)
+        date_col = _first_column(headers, _DATE_HEADER_WORDS, zoned)
         time_col = _first_column(headers, _TIME_HEADER_WORDS, (date_col,))
         late_col = next((i for i, h in enumerate(headers) if _kind_header(h, _LATE_HEADER_WORDS)), None)
         type_col = next(

@@ -113,6 +113,9 @@ from desktop.io.fields import (
     parse_datetime,
     parse_gender,
     parse_phone,
+    zone_moved_day,
+    zone_moved_note,
+    zone_offset,
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
@@ -823,11 +826,21 @@ class _Parser:
             return self._gender(rec, column, value)
         if name in ("joined_at", "left_at", "status_date"):
             value = self._year_of_month_day(rec, column, value)
+            zone = zone_offset(column)  # 入群时间 (UTC): the header says which zone its times are in, as a form's does
             when = parse_datetime(
-                value, file=file, row=row, column=column, date1904=self.date1904, order=self.orders.get(column)
+                value,
+                file=file,
+                row=row,
+                column=column,
+                date1904=self.date1904,
+                zone=zone,
+                order=self.orders.get(column),
             )
             if when is None:
                 return None
+            moved = zone_moved_day(value, when, zone)
+            if moved is not None:  # 2026-12-04T07:00+08:00 is the 3rd in New York: said on the row
+                rec.warn(column, zone_moved_note(moved, when), "zone_day", clean_text(value))
             if when.date() > self.today:
                 what = {"joined_at": "入群时间", "left_at": "退群时间"}.get(name, "变动日期")
                 kind_en = {"joined_at": "join", "left_at": "leaving"}.get(name, "status")
@@ -2450,6 +2463,8 @@ def plan_applications_import(
                 rec.survey.append((answer.question, text))
         if app.submitted_at is not None:
             rec.values["applied_at"] = _local_stored(app.submitted_at)
+            if app.moved_from is not None:  # 2026-11-30 23:59:59 (UTC) is 1 December in Shanghai: said on the row
+                rec.warn(time_column, zone_moved_note(app.moved_from, app.submitted_at), "zone_day")
         if rec.not_ordered is not None:
             from desktop.io.tabular import Skipped
 

@@ -1891,6 +1891,8 @@ def paste_now() -> datetime:
 
 
 LATER_THAN_NOW_SLACK = 30  # minutes: a time this much after now is still to come (a phone's clock, a typo)
+SMALL_HOURS_END = 6 * 60  # minutes: a paste before 06:00 …
+EVENING_START = 18 * 60  # … naming an evening time still to come is last night's chain
 
 
 def later_than_now_day(
@@ -1898,8 +1900,9 @@ def later_than_now_day(
 ) -> date | None:
     """Yesterday, when a chain without a date is logged for today and most of its times (at least two) are still to
     come: `#接龙 早起打卡` / `1. 张伟 5:40` pasted at 00:30 is the chain of the day that just ended — logged for today
-    it named the wrong day, at a time that had not come. A stamped chat log (its own dates) and 补卡 lines are left
-    to their own days."""
+    it named the wrong day, at a time that had not come. So is one pasted in the small hours (before 06:00) with any
+    evening time (18:00 or later) still to come: a 晚睡打卡 chain of 23:50 … 00:20 pasted at 00:30. A stamped chat
+    log (its own dates) and 补卡 lines are left to their own days."""
     if day != now.date():  # (the caller asks only of a chain without a date in its title)
         return None
     if any(line.date_text for line in lines):
@@ -1912,6 +1915,10 @@ def later_than_now_day(
     ]
     later = [t for t in times if t > minutes_now + LATER_THAN_NOW_SLACK]
     if len(times) >= 2 and len(later) * 2 > len(times):
+        return day - timedelta(days=1)
+    # an evening chain finished after midnight (晚睡打卡 23:50, 23:55, 00:10, 00:20 pasted at 00:30): its evening
+    # times cannot be today's yet — logged for today, half of it named the wrong day, at a time that had not come
+    if minutes_now < SMALL_HOURS_END and any(t >= EVENING_START for t in later):
         return day - timedelta(days=1)
     return None
 

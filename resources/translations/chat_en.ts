@@ -4,6 +4,14 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source>Times are as the exporting computer wrote them; this computer is set to %1, the community to %2: if it was exported here, check its days</source>
+            <translation>Times are as the exporting computer wrote them; this computer is set to %1, the community to %2: if it was exported here, check its days</translation>
+        </message>
+        <message>
+            <source> (times read in %1)</source>
+            <translation> (times read in %1)</translation>
+        </message>
+        <message>
             <source>%1; looks like %2</source>
             <translation>%1; looks like %2</translation>
         </message>

@@ -4,6 +4,14 @@
     <context>
         <name>ChatImportDialog</name>
         <message>
+            <source>Times are as the exporting computer wrote them; this computer is set to %1, the community to %2: if it was exported here, check its days</source>
+            <translation>时间按导出电脑写的读取；本机时区是 %1，社群时区是 %2：若在本机导出，请核对日期</translation>
+        </message>
+        <message>
+            <source> (times read in %1)</source>
+            <translation>（时间按 %1 时区读取）</translation>
+        </message>
+        <message>
             <source>%1; looks like %2</source>
             <translation>%1；看起来像 %2</translation>
         </message>

@@ -1505,6 +1505,18 @@ Create a new, empty workspace there?</translation>
     <context>
         <name>SettingsPage</name>
         <message>
+            <source>The community&apos;s time zone</source>
+            <translation>The community&apos;s time zone</translation>
+        </message>
+        <message>
+            <source>This computer&apos;s zone (%1)</source>
+            <translation>This computer&apos;s zone (%1)</translation>
+        </message>
+        <message>
+            <source>Check-ins, chat messages and form times are dated on this zone&apos;s days, wherever this computer is.</source>
+            <translation>Check-ins, chat messages and form times are dated on this zone&apos;s days, wherever this computer is.</translation>
+        </message>
+        <message>
             <source>Not saved yet: the rules apply once saved.</source>
             <translation>Not saved yet: the rules apply once saved.</translation>
         </message>

@@ -1492,6 +1492,18 @@ Create a new, empty workspace there?</source>
     <context>
         <name>SettingsPage</name>
         <message>
+            <source>The community&apos;s time zone</source>
+            <translation>社群时区</translation>
+        </message>
+        <message>
+            <source>This computer&apos;s zone (%1)</source>
+            <translation>本机时区（%1）</translation>
+        </message>
+        <message>
+            <source>Check-ins, chat messages and form times are dated on this zone&apos;s days, wherever this computer is.</source>
+            <translation>打卡、聊天记录和表单里的时间都按这个时区的日期记录，不论这台电脑在哪里。</translation>
+        </message>
+        <message>
             <source>Not saved yet: the rules apply once saved.</source>
             <translation>尚未保存：保存后规则才生效。</translation>
         </message>

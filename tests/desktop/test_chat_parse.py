@@ -154,7 +154,8 @@ def test_normalise_name_is_idempotent():
         ("张三 3:15pm", "15:15"),
         ("张三 12:00 am", "00:00"),  # midnight, as the table reader (fields.twelve_hour) reads it
         ("张三 6:00:59", "06:00"),
-        ("张三 24:00", None),
+        ("张三 24:00", "24:00"),  # midnight at the end of the day, as 晚上12点 (chat_parse.END_OF_DAY)
+        ("张三 24:30", None),
         ("张三 6:75", None),
     ],
 )

@@ -307,7 +307,8 @@ class ChatImportDialog(QDialog):
         self.summary_label.setStyleSheet("")
         span = f"{plan.first_at:%Y-%m-%d} – {plan.last_at:%Y-%m-%d}" if plan.first_at and plan.last_at else "—"
         parts = [
-            self.tr("%1 · %2").replace("%1", plan.format_label).replace("%2", span),
+            self.tr("%1 · %2").replace("%1", plan.format_label).replace("%2", span)
+            + (self.tr(" (times read in %1)").replace("%1", plan.zone) if plan.zone else ""),
             # counts with plural forms: a small export has "1 sender to decide", not "1 senders"
             self.tr("%n message(s) from %1", "", plan.messages_known).replace(
                 "%1", self.tr("%n member(s)", "", plan.speakers)
@@ -324,6 +325,15 @@ class ChatImportDialog(QDialog):
             parts.append(self.tr("%n row(s) imported before, skipped", "", plan.covered_rows))
         if plan.members_to_add:
             parts.append(self.tr("%n new member(s)", "", plan.members_to_add))
+        if plan.zone_differs:
+            parts.append(
+                self.tr(
+                    "Times are as the exporting computer wrote them; this computer is set to %1, the community to %2:"
+                    " if it was exported here, check its days"
+                )
+                .replace("%1", plan.zone_differs[0])
+                .replace("%2", plan.zone_differs[1])
+            )
         self.summary_label.setText(" · ".join(parts))
         if plan.group_mismatch:
             self.group_warning.setText(

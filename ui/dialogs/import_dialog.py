@@ -304,6 +304,8 @@ def checkin_lines(plan: CheckinPlan) -> list[PreviewLine]:
             if row.days:
                 first, last = row.days[0], row.days[-1]
                 details += f"; {first}" if first == last else f"; {first} … {last}"
+            if row.note:  # a time the community's zone put on another day than written: said beside the counts
+                details += f"; {localise_message(row.note)}"
         else:
             details = localise_message(row.note)
         lines.append(PreviewLine(row.row, row.outcome, name, details))

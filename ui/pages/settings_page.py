@@ -83,7 +83,22 @@ SETTING_LABELS: dict[str, str] = {
     "violations_flag_count": QT_TRANSLATE_NOOP("SettingsPage", "Flag a member after this many violations"),
     "violations_window_days": QT_TRANSLATE_NOOP("SettingsPage", "Count violations within the last"),
     "backups_keep": QT_TRANSLATE_NOOP("SettingsPage", "Automatic backups to keep"),
+    "time_zone": QT_TRANSLATE_NOOP("SettingsPage", "The community's time zone"),
 }
+# the zones offered in the time-zone box (any other IANA name or UTC+8 can be typed)
+ZONE_CHOICES = (
+    "Asia/Shanghai",
+    "Asia/Hong_Kong",
+    "Asia/Taipei",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Europe/London",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Los_Angeles",
+    "Australia/Sydney",
+    "UTC",
+)
 
 
 def setting_label(key: str) -> str:
@@ -125,6 +140,8 @@ class SettingsPage(QWidget):
         with database.session() as session:
             values = {key: get_setting(session, key) for key in SETTINGS}
         for key, spec in SETTINGS.items():
+            if spec.type is str:  # the time zone: a box of its own below
+                continue
             spin = QSpinBox()
             spin.setObjectName(f"setting_{key}")
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
@@ -141,6 +158,20 @@ class SettingsPage(QWidget):
             self.spins[key] = spin
             spin.valueChanged.connect(self._show_rules_state)
             wf.addRow(setting_label(key), spin)
+        # the community's zone: the day of every imported time and of "today" (models.clock)
+        self.zone_combo = QComboBox()
+        self.zone_combo.setObjectName("setting_time_zone")
+        self.zone_combo.setEditable(True)
+        self.zone_combo.setMinimumWidth(220)
+        self.zone_combo.addItem(self.tr("This computer's zone (%1)").replace("%1", clock.describe(None)), "")
+        for name in ZONE_CHOICES:
+            self.zone_combo.addItem(name, name)
+        self._set_zone_combo(values["time_zone"])
+        self.zone_combo.currentTextChanged.connect(self._show_rules_state)
+        self.zone_combo.setToolTip(
+            self.tr("Check-ins, chat messages and form times are dated on this zone's days, wherever this computer is.")
+        )
+        wf.addRow(setting_label("time_zone"), self.zone_combo)
         self.save_button = QPushButton(self.tr("Save workspace rules"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
@@ -163,6 +194,7 @@ class SettingsPage(QWidget):
         if not allowed(actor, "edit_groups"):
             for spin in self.spins.values():
                 spin.setEnabled(False)
+            self.zone_combo.setEnabled(False)
             self.save_button.setEnabled(False)
             # on a row of its own across the box, above the rules: beside the button it was cut at the
             # content's width in English ("Only the owner or an admin may chang")
@@ -240,11 +272,25 @@ class SettingsPage(QWidget):
         QSettings().setValue(LANGUAGE_KEY, code)
         self.language_note.setVisible(code != current_language())
 
-    def values(self) -> dict[str, float | int]:
-        out: dict[str, float | int] = {}
+    def values(self) -> dict[str, float | int | str]:
+        out: dict[str, float | int | str] = {}
         for key, spin in self.spins.items():
             out[key] = spin.value() / 100 if SETTINGS[key].type is float else spin.value()
+        out["time_zone"] = self._zone_text()
         return out
+
+    def _zone_text(self) -> str:
+        """The zone the box names: "" for this computer's zone (its first item), else the name shown or typed."""
+        text = self.zone_combo.currentText().strip()
+        index = self.zone_combo.findText(text)
+        return self.zone_combo.itemData(index) if index >= 0 else text
+
+    def _set_zone_combo(self, name: str) -> None:
+        index = self.zone_combo.findData(name)
+        if index >= 0:
+            self.zone_combo.setCurrentIndex(index)
+        else:
+            self.zone_combo.setEditText(name)
 
     @Slot()
     def save(self) -> None:
@@ -285,6 +331,7 @@ class SettingsPage(QWidget):
         for key, spin in self.spins.items():
             value = self._stored[key]
             spin.setValue(round(value * 100) if SETTINGS[key].type is float else int(value))
+        self._set_zone_combo(str(self._stored["time_zone"]))
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the page (another tab, the window closing) with rules edited and not saved: asked — save them or
