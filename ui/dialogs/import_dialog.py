@@ -128,6 +128,7 @@ SKIP_REASONS = {
     "order": QT_TRANSLATE_NOOP("ImportDialog", "refunded, cancelled or declined order or sign-up, not a member"),
     "repeat_order": QT_TRANSLATE_NOOP("ImportDialog", "another order of the same person"),
     "other_group": QT_TRANSLATE_NOOP("ImportDialog", "a member of another group in the file, not imported"),
+    "staff": QT_TRANSLATE_NOOP("ImportDialog", "staff of the company, not a member: not imported"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
@@ -876,7 +877,10 @@ class ImportDialog(QDialog):
         titles = sum(1 for s in plan.skipped if s.reason == "title")
         orders = sum(1 for s in plan.skipped if s.reason in ("order", "repeat_order"))
         others = sum(1 for s in plan.skipped if s.reason == "other_group")
-        below = sum(1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group"))
+        staff = sum(1 for s in plan.skipped if s.reason == "staff")
+        below = sum(
+            1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group", "staff")
+        )
         if titles:
             notes.append(self.tr("%n title row(s) above the header skipped.", "", titles))
         if below:
@@ -892,6 +896,10 @@ class ImportDialog(QDialog):
             )
         if others:
             notes.append(self.tr("%n row(s) of other groups in the file skipped (listed at the end).", "", others))
+        if staff:
+            notes.append(
+                self.tr("%n row(s) of the company's own staff skipped: not members (listed at the end).", "", staff)
+            )
         if plan.fill_count:
             notes.append(self.tr("%n merged cell(s) filled from the row above.", "", plan.fill_count))
         if plan.name_from:
