@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+from desktop.services.checkins import record_checkins
 from desktop.services.groups import create_group
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
@@ -116,3 +117,78 @@ def test_a_sign_up_made_on_a_leave_day_is_excused_until_the_leave_goes(sqlite_wo
         remove_leave(s, owner, leave)
         s.commit()
     assert _rate_and_marks(sqlite_workspace, gid, talk)[1] == {"成员C": "registered"}
+
+
+# ---- a person copied into the wrong group ----
+
+
+def _figures_of(database, gid) -> dict:
+    from desktop.metrics import month_stats
+
+    with database.session() as s:
+        stats = month_stats(s, gid, 2026, 11, TODAY).as_dict()
+    return {k: stats[k] for k in ("members_total", "joined", "left", "points_awarded")}
+
+
+def test_a_copy_into_the_wrong_group_undone_leaves_no_trace(sqlite_workspace):
+    """李娜 (brought to 读书群 by 王芳, who is in 跑步群 too) copied into 跑步群 by mistake, and 刘洋 moved there by
+    mistake. There was no Undo: marked left in 跑步群, 李娜 stayed its joiner and leaver of November, and 王芳 kept
+    the referral points the copy paid her there. undo_copy takes both back: 跑步群's and 读书群's figures are what they
+    were before, 刘洋 is a member of 读书群 again, and nothing is left of 李娜 in 跑步群."""
+    from desktop.services.members import copy_to_group, undo_copy
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        read = create_group(s, owner, "读书群")
+        run = create_group(s, owner, "跑步群")
+        for gid in (read, run):
+            s.get(Group, gid).created_at = datetime(2026, 9, 1, 9)
+        wang_member, wang = add_member(s, owner, read, MemberInput(display_name="王芳", joined_at=JOINED))
+        copy_to_group(s, owner, [wang], run)
+        s.scalar(
+            select(Membership).where(Membership.group_id == run, Membership.member_id == wang_member)
+        ).joined_at = JOINED
+        li = add_member(s, owner, read, MemberInput(display_name="李娜", joined_at=JOINED, referrer_id=wang_member))[1]
+        liu = add_member(s, owner, read, MemberInput(display_name="刘洋", joined_at=JOINED))[1]
+        s.commit()
+    before = {gid: _figures_of(sqlite_workspace, gid) for gid in (read, run)}
+    with sqlite_workspace.session() as s:
+        copied = copy_to_group(s, owner, [li], run)
+        moved = copy_to_group(s, owner, [liu], run, move=True)
+        s.commit()
+    assert _figures_of(sqlite_workspace, run)["joined"] == before[run]["joined"] + 2
+    assert _figures_of(sqlite_workspace, run)["points_awarded"] > before[run]["points_awarded"]  # 王芳's referral
+    with sqlite_workspace.session() as s:
+        assert undo_copy(s, owner, moved.undo) == 2  # the new membership there, the old one here
+        assert undo_copy(s, owner, copied.undo) == 1
+        s.commit()
+    assert {gid: _figures_of(sqlite_workspace, gid) for gid in (read, run)} == before
+    assert _memberships(sqlite_workspace) == {
+        ("王芳", "读书群"),
+        ("王芳", "跑步群"),
+        ("李娜", "读书群"),
+        ("刘洋", "读书群"),
+    }
+    with sqlite_workspace.session() as s:
+        assert s.get(Membership, liu).status == "active" and s.get(Membership, liu).left_at is None
+
+
+def test_a_copy_with_something_recorded_since_is_not_undone(sqlite_workspace):
+    """A copy whose person checked in there since is theirs: the undo is refused, naming the person, and nothing
+    changes."""
+    from desktop.errors import ValidationError
+    from desktop.services.members import copy_to_group, undo_copy
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        read = create_group(s, owner, "读书群")
+        run = create_group(s, owner, "跑步群")
+        li = add_member(s, owner, read, MemberInput(display_name="李娜", joined_at=JOINED))[1]
+        copied = copy_to_group(s, owner, [li], run)
+        there = s.scalar(select(Membership.id).where(Membership.group_id == run))
+        record_checkins(s, owner, run, TODAY, [there], today=TODAY)
+        s.commit()
+    with sqlite_workspace.session() as s, pytest.raises(ValidationError) as refused:
+        undo_copy(s, owner, copied.undo)
+    assert "李娜" in str(refused.value)
+    assert _checkins(sqlite_workspace) == {("李娜", "跑步群", TODAY)}
