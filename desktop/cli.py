@@ -583,6 +583,9 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                     "staff": STAFF_SKIP_LABEL,
                 }.get(skipped.reason, OTHER_GROUP_SKIP_LABEL)
                 print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
+    unlisted = sum(n for _reason, n in plan.left_out) - sum(1 for k in plan.skipped if k.reason in dict(plan.left_out))
+    if unlisted > 0:  # the list names the first rows only: the rest are counted, never left unsaid
+        print(f"另有 {unlisted} 行同样跳过, 未逐行列出 ({unlisted} more rows skipped the same way, not listed)")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     print(f"{plan.file}{sheet} → {group}")
     if kind == "roster":  # a column no field takes is named, never dropped unseen (the dialog shows it unmapped)

@@ -81,6 +81,7 @@ import json
 import re
 import time as _time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -419,6 +420,15 @@ class ImportPlan:
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
     skipped: tuple[Any, ...] = ()  # tabular.Skipped: title rows above the header, footers below the data
+    # the rows left out as nobody to import, by reason (example, order, repeat_order, other_group, staff), counted in
+    # full: `skipped` lists the first MAX_EXAMPLES_LISTED of them (企业微信's export of 20 groups: 9,000 others' rows)
+    left_out: tuple[tuple[str, int], ...] = ()
+
+    def left_out_count(self, *reasons: str) -> int:
+        """How many rows were left out for these reasons (every one, not only those listed in `skipped`)."""
+        counted = dict(self.left_out)
+        return sum(counted.get(r, sum(1 for k in self.skipped if k.reason == r)) for r in reasons)
+
     fills: tuple[Any, ...] = ()  # tabular.MergedFill: data cells filled from a merged range
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
@@ -1998,6 +2008,7 @@ class _Planner:
         return replace(
             plan,
             skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
+            left_out=tuple(sorted(Counter(k.reason for k in self.examples).items())),
             problem_rows=frozenset(self.problem_rows),
             added=self.counts["add"],
             updated=self.counts["update"],

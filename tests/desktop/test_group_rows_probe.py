@@ -254,3 +254,25 @@ def test_a_camp_of_the_company_s_own_employees_is_imported_whole(sqlite_workspac
     )
     plan, summary, _ = run_import(sqlite_workspace, actor_for(sqlite_workspace), path, "内训营", "roster")
     assert not plan.skipped and summary is not None and summary.added == 2
+
+
+def test_every_row_of_the_other_groups_is_counted_though_the_first_are_listed(sqlite_workspace, tmp_path, capsys):
+    """企业微信's export of every group: 1,200 rows of 读书会 and two of 晨光早起营. The plan lists the first 1,000
+    skipped rows; the import dialog's note counted the list ("1000 rows of other groups skipped") and the command
+    named 1,000 — 200 rows left out without a word. Now the rows are counted in full and the command says how many
+    more it did not list."""
+    from desktop.cli import main
+    from desktop.services.imports import MAX_EXAMPLES_LISTED
+
+    rows = [["群名称", "成员名称", "成员类型"], ["晨光早起营", "甲乙", "外部联系人"]]
+    rows += [["读书会", f"读者{i:04d}", "外部联系人"] for i in range(1200)]
+    rows.append(["晨光早起营", "丙丁", "外部联系人"])
+    path = _xlsx(tmp_path / "全部客户群.xlsx", rows)
+    plan, summary, _ = run_import(sqlite_workspace, actor_for(sqlite_workspace), path, "晨光早起营", "roster")
+    assert summary is not None and summary.added == 2
+    assert len([k for k in plan.skipped if k.reason == "other_group"]) == MAX_EXAMPLES_LISTED == 1000
+    assert plan.left_out_count("other_group") == 1200
+    db = str(sqlite_workspace.engine.url.database)
+    assert main(["--db", db, "import", "roster", str(path), "--group", "晨光早起营", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("跳过 skipped (另一个群的成员") == 1000 and "另有 200 行同样跳过" in out

@@ -875,9 +875,10 @@ class ImportDialog(QDialog):
         if len(plan.sheets) > 1 and plan.sheet:
             notes.append(self.tr("Sheet “%1” of %2.").replace("%1", plan.sheet).replace("%2", str(len(plan.sheets))))
         titles = sum(1 for s in plan.skipped if s.reason == "title")
-        orders = sum(1 for s in plan.skipped if s.reason in ("order", "repeat_order"))
-        others = sum(1 for s in plan.skipped if s.reason == "other_group")
-        staff = sum(1 for s in plan.skipped if s.reason == "staff")
+        # counted in full: the list at the end names the first rows only (a file of 20 groups' rows)
+        orders = plan.left_out_count("order", "repeat_order")
+        others = plan.left_out_count("other_group")
+        staff = plan.left_out_count("staff")
         below = sum(
             1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group", "staff")
         )
