@@ -670,8 +670,8 @@ def _args_import_checkins(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--other-group",
         action="store_true",
-        help="标题或工作表名写的是另一个群时仍导入到 --group / import into --group even though the title or the"
-        " sheet's name names another group",
+        help="标题、工作表名或群名称列写的是另一个群时仍导入到 --group / import into --group even though the title,"
+        " the sheet's name or the group column names another group",
     )
 
 

@@ -129,3 +129,24 @@ def read_group_column(
     if group_key(clean_header(header)) in WEAK_HEADERS:
         return None
     return SeveralGroups(index, header, tuple(seen.values()))
+
+
+def one_group(
+    headers: Sequence[str], rows: Iterable[tuple[int, Sequence[object]]], used: Iterable[int] = ()
+) -> tuple[int, str] | None:
+    """(the column, the group as written) when the table's group column names exactly one group, else None. A
+    roster of one group imported into another is the user's choice (二期 starts with 一期's people); a check-in
+    table's rows are that group's dated facts: the check-in import refuses it unless told (as a title naming
+    another group)."""
+    index = group_column_index(headers, used)
+    if index is None:
+        return None
+    seen: dict[str, str] = {}
+    for _row, values in rows:
+        cell = values[index] if index < len(values) else None
+        key = group_key(cell)
+        if key and key not in _HEADER_KEYS:
+            seen.setdefault(key, _shown(cell))
+            if len(seen) > 1:
+                return None
+    return (index, next(iter(seen.values()))) if seen else None

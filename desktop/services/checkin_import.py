@@ -89,7 +89,14 @@ from sqlalchemy.orm import Session
 from desktop.chat_parse import FUTURE_MAKEUP_RE, LEAVE_WORDS_RE, without_promises
 from desktop.errors import NotFound, ValidationError
 from desktop.io.fields import ImportProblem, clean_header, header_field, night_twelve, parse_datetime, twelve_hour
-from desktop.io.group_column import GroupColumn, SeveralGroups, group_column_index, read_group_column
+from desktop.io.group_column import (
+    GroupColumn,
+    SeveralGroups,
+    group_column_index,
+    group_key,
+    one_group,
+    read_group_column,
+)
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
@@ -1548,6 +1555,31 @@ def plan_checkin_import(
                     )
                 )
                 break
+        # a group column (群名称, 社群) naming one group only, another group of this workspace: that group's check-ins
+        # (跑步群's export imported into 读书群 logged 王芳's 跑步群 days as hers here), refused as a title naming it is
+        found = one_group(headers, table.rows) if not p.file_problems else None
+        if found is not None and group_key(found[1]) != group_key(group.name):
+            named = next(
+                (
+                    n
+                    for n in session.scalars(select(Group.name).where(Group.id != group.id))
+                    if group_key(n) == group_key(found[1])
+                ),
+                None,
+            )
+            if named is not None:
+                column = _column(headers, found[0])
+                p.file_problems.append(
+                    p.problem(
+                        None,
+                        column,
+                        f"{column} 列写的是另一个群「{named}」, 不是「{group.name}」: 这是那个群的打卡, 请确认文件和群"
+                        f" (the {column} column names another group, {named!r}, not {group.name!r}: these are its"
+                        " check-ins; check the file and the group; --other-group imports it anyway)",
+                        "other_group",
+                        found[1],
+                    )
+                )
     header_values = _header_values(table)
     person_cols = [i for i, h in enumerate(headers) if _is_person_header(h) and not _is_total(h)]
     days_row: int | None = None

@@ -276,3 +276,29 @@ def test_every_row_of_the_other_groups_is_counted_though_the_first_are_listed(sq
     assert main(["--db", db, "import", "roster", str(path), "--group", "晨光早起营", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert out.count("跳过 skipped (另一个群的成员") == 1000 and "另有 200 行同样跳过" in out
+
+
+def test_a_check_in_table_of_one_other_group_is_refused_unless_told(sqlite_workspace, tmp_path):
+    """跑步群's check-in export (a 群名称 column naming 跑步群 only) imported into 读书群: 王芳, in both groups, had her
+    跑步群 check-in logged as a 读书群 one. Refused as a title naming another group is (other_group), unless the user
+    says so; a 群名称 that is no group of the workspace (企业微信's own name for this group) is imported as before."""
+    from desktop.services.checkin_import import CheckinImportFailed
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        read = create_group(s, owner, "读书群")
+        run = create_group(s, owner, "跑步群")
+        wang = add_member(s, owner, read, MemberInput(display_name="王芳", wechat_id="wf01", joined_at=JOINED))[1]
+        bulk_copy_to_group(s, owner, [wang], run)
+        s.commit()
+    theirs = tmp_path / "跑步群打卡.csv"
+    theirs.write_text("群名称,微信号,打卡时间\n跑步群,wf01,2026-11-19 07:00\n", encoding="utf-8")
+    with pytest.raises(CheckinImportFailed) as refused:
+        run_checkin_import(sqlite_workspace, owner, theirs, "读书群", today=TODAY)
+    assert [p.code for p in refused.value.problems] == ["other_group"] and "跑步群" in str(refused.value)
+    assert _checkins(sqlite_workspace) == set()
+    wecom = tmp_path / "企业微信打卡.csv"
+    wecom.write_text("群名称,微信号,打卡时间\n读书群(2026),wf01,2026-11-18 07:00\n", encoding="utf-8")
+    _plan, summary = run_checkin_import(sqlite_workspace, owner, wecom, "读书群", today=TODAY)
+    assert summary is not None and summary.logged == 1
+    assert _checkins(sqlite_workspace) == {("王芳", "读书群", date(2026, 11, 18))}
