@@ -190,7 +190,7 @@ _WEEKDAY_RE = re.compile(r"^(?:周|星期|礼拜)?[一二三四五六日天]$|^(
 _WEEKDAY_PART = re.compile(r"[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?|[(（]\s*[一二三四五六日天]\s*[)）]")
 # a day number over its weekday, as the monthly report's 打卡明细 heads its days (2 / 一, 2 / M: "2\n一" read as "2 一"):
 # only the Sundays (1 日) were read as days, every other day of QunDesk's own matrix was "not a day: not used"
-_BARE_WEEKDAY = re.compile(r"(?<=\d)\s+(?:[一二三四五六日天]|[mtwfs]|mon|tue|wed|thu|fri|sat|sun)\.?$", re.IGNORECASE)
+_BARE_WEEKDAY = re.compile(r"(?<=\d)\s+(?:[一二三四五六日]|[mtwfs]|mon|tue|wed|thu|fri|sat|sun)\.?$", re.IGNORECASE)
 _TIME_RE = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?\s*秒?$")
 _FULL_DATE_RE = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"

@@ -130,15 +130,15 @@ def _figures_of(database, gid) -> dict:
     return {k: stats[k] for k in ("members_total", "joined", "left", "points_awarded")}
 
 
-def test_a_copy_into_the_wrong_group_undone_leaves_no_trace(sqlite_workspace):
+def test_a_copy_into_the_wrong_group_undone_leaves_no_trace(workspace):
     """李娜 (brought to 读书群 by 王芳, who is in 跑步群 too) copied into 跑步群 by mistake, and 刘洋 moved there by
     mistake. There was no Undo: marked left in 跑步群, 李娜 stayed its joiner and leaver of November, and 王芳 kept
     the referral points the copy paid her there. undo_copy takes both back: 跑步群's and 读书群's figures are what they
     were before, 刘洋 is a member of 读书群 again, and nothing is left of 李娜 in 跑步群."""
     from desktop.services.members import copy_to_group, undo_copy
 
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         read = create_group(s, owner, "读书群")
         run = create_group(s, owner, "跑步群")
         for gid in (read, run):
@@ -151,25 +151,25 @@ def test_a_copy_into_the_wrong_group_undone_leaves_no_trace(sqlite_workspace):
         li = add_member(s, owner, read, MemberInput(display_name="李娜", joined_at=JOINED, referrer_id=wang_member))[1]
         liu = add_member(s, owner, read, MemberInput(display_name="刘洋", joined_at=JOINED))[1]
         s.commit()
-    before = {gid: _figures_of(sqlite_workspace, gid) for gid in (read, run)}
-    with sqlite_workspace.session() as s:
+    before = {gid: _figures_of(workspace, gid) for gid in (read, run)}
+    with workspace.session() as s:
         copied = copy_to_group(s, owner, [li], run)
         moved = copy_to_group(s, owner, [liu], run, move=True)
         s.commit()
-    assert _figures_of(sqlite_workspace, run)["joined"] == before[run]["joined"] + 2
-    assert _figures_of(sqlite_workspace, run)["points_awarded"] > before[run]["points_awarded"]  # 王芳's referral
-    with sqlite_workspace.session() as s:
+    assert _figures_of(workspace, run)["joined"] == before[run]["joined"] + 2
+    assert _figures_of(workspace, run)["points_awarded"] > before[run]["points_awarded"]  # 王芳's referral
+    with workspace.session() as s:
         assert undo_copy(s, owner, moved.undo) == 2  # the new membership there, the old one here
         assert undo_copy(s, owner, copied.undo) == 1
         s.commit()
-    assert {gid: _figures_of(sqlite_workspace, gid) for gid in (read, run)} == before
-    assert _memberships(sqlite_workspace) == {
+    assert {gid: _figures_of(workspace, gid) for gid in (read, run)} == before
+    assert _memberships(workspace) == {
         ("王芳", "读书群"),
         ("王芳", "跑步群"),
         ("李娜", "读书群"),
         ("刘洋", "读书群"),
     }
-    with sqlite_workspace.session() as s:
+    with workspace.session() as s:
         assert s.get(Membership, liu).status == "active" and s.get(Membership, liu).left_at is None
 
 
