@@ -109,9 +109,12 @@ def read_group_column(
     rows: Iterable[tuple[int, Sequence[object]]],
     target: str | None,
     used: Iterable[int] = (),
+    known: Iterable[str] = (),
 ) -> GroupColumn | SeveralGroups | None:
     """The rule above for a table: None (no group column, or it names at most one group, or no target is known),
-    a GroupColumn whose other_group() says which rows to skip, or SeveralGroups (refuse the file)."""
+    a GroupColumn whose other_group() says which rows to skip, or SeveralGroups (refuse the file). `known`: the
+    workspace's group names — an English "Group" column naming two of them is QunDesk's own (the English report's
+    打卡明细), not a column of teams."""
     index = group_column_index(headers, used)
     if index is None or not target:
         return None
@@ -126,7 +129,7 @@ def read_group_column(
     header = headers[index]
     if group_key(target) in seen:
         return GroupColumn(index, header, target)
-    if group_key(clean_header(header)) in WEAK_HEADERS:
+    if group_key(clean_header(header)) in WEAK_HEADERS and len({group_key(n) for n in known} & set(seen)) < 2:
         return None
     return SeveralGroups(index, header, tuple(seen.values()))
 

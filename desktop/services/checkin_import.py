@@ -1739,7 +1739,9 @@ def plan_checkin_import(
             p.reference = reference or run_reference
             p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
             # the monthly report's 打卡明细 of several groups (社群 | 姓名 | 1 | 2 …): the rows of the others skipped
-            found = read_group_column(headers, table.rows, p.group, {*person_cols, *day_cols})
+            found = read_group_column(
+                headers, table.rows, p.group, {*person_cols, *day_cols}, p.session.scalars(select(Group.name)).all()
+            )
             if isinstance(found, SeveralGroups):
                 p.file_problems.append(_several_groups(p, headers, found))
             else:
@@ -1822,7 +1824,7 @@ def plan_checkin_import(
             )
             if p.count_col is not None:
                 skipped_columns = [(c, why) for c, why in skipped_columns if c != _column(headers, p.count_col)]
-            found = read_group_column(headers, table.rows, p.group, used)
+            found = read_group_column(headers, table.rows, p.group, used, p.session.scalars(select(Group.name)).all())
             if isinstance(found, SeveralGroups):
                 p.file_problems.append(_several_groups(p, headers, found))
                 return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)

@@ -2099,7 +2099,9 @@ def plan_roster_import(
     # a file of several groups (企业微信's export of every 客户群, `export roster --all`): only the imported group's
     # rows are its members; the others are skipped, each named — never made members of a group they are not in
     target = group_name or (ctx.session.get(Group, group_id).name if group_id is not None else None)
-    found = read_group_column(headers, table.rows, target, used=mapping)
+    found = read_group_column(
+        headers, table.rows, target, used=mapping, known=ctx.session.scalars(select(Group.name)).all()
+    )
     if isinstance(found, SeveralGroups):
         column = _column_name(headers, found.index)
         problem = ImportProblem(

@@ -302,3 +302,29 @@ def test_a_check_in_table_of_one_other_group_is_refused_unless_told(sqlite_works
     _plan, summary = run_checkin_import(sqlite_workspace, owner, wecom, "读书群", today=TODAY)
     assert summary is not None and summary.logged == 1
     assert _checkins(sqlite_workspace) == {("王芳", "读书群", date(2026, 11, 18))}
+
+
+def test_the_english_report_s_group_column_is_a_group_column(sqlite_workspace, tmp_path):
+    """The English monthly report heads its 打卡明细 group column "Group" — a word a file of teams uses too, so it
+    never refused a file. Naming two groups of the workspace, it is QunDesk's own: imported into a third group
+    (the title's check waived with other_group) it is refused as several groups', never logging 王芳's row of
+    读书群 as her row here."""
+    from desktop.services.checkin_import import CheckinImportFailed
+    from desktop.services.report import export_monthly_report
+
+    path, read, run = _two_groups_report(sqlite_workspace, tmp_path)
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        third = create_group(s, owner, "写作群")
+        wang = s.scalar(select(Membership.id).where(Membership.group_id == read))
+        bulk_copy_to_group(s, owner, [wang], third)
+        s.scalar(select(Membership).where(Membership.group_id == third)).joined_at = JOINED
+        s.commit()
+    english = tmp_path / "report_en.xlsx"
+    export_monthly_report(
+        sqlite_workspace, owner, year=2026, month=11, group_ids=[read, run], path=english, today=TODAY, lang="en"
+    )
+    with pytest.raises(CheckinImportFailed) as refused:
+        run_checkin_import(sqlite_workspace, owner, english, "写作群", sheet="打卡明细", today=TODAY, other_group=True)
+    assert "several_groups" in {p.code for p in refused.value.problems}
+    assert not {c for c in _checkins(sqlite_workspace) if c[1] == "写作群"}
