@@ -4,7 +4,7 @@ not imported says why (another group's, the company's own staff), and the notes 
 from __future__ import annotations
 
 import pytest
-from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, OTHER_GROUP_NAME, close_workspace, isolate_settings, make_workspace
+from helpers import GROUP_NAME, OFFSCREEN_QUIRKS, OTHER_GROUP_NAME
 from openpyxl import Workbook
 
 from ui.dialogs.import_dialog import ImportDialog
@@ -13,20 +13,12 @@ pytestmark = OFFSCREEN_QUIRKS
 WAIT_MS = 30_000
 
 
-@pytest.fixture
-def empty_ws(tmp_path):
-    isolate_settings(tmp_path)
-    workspace = make_workspace(tmp_path, seed=False)
-    yield workspace
-    close_workspace(workspace)
-
-
 @pytest.fixture(autouse=True)
 def own_today(monkeypatch):
     monkeypatch.setenv("QUNDESK_TODAY", "2026-11-20")
 
 
-def test_the_preview_names_the_other_groups_rows_and_the_staff(qtbot, empty_ws, tmp_path):
+def test_the_preview_names_the_other_groups_rows_and_the_staff(qtbot, ws, tmp_path):
     wb = Workbook()
     for row in [
         ["群名称", "成员名称", "成员类型", "入群时间"],
@@ -38,12 +30,13 @@ def test_the_preview_names_the_other_groups_rows_and_the_staff(qtbot, empty_ws, 
         wb.active.append(row)
     path = tmp_path / "客户群.xlsx"
     wb.save(path)
-    dialog = ImportDialog(empty_ws.database, empty_ws.owner, empty_ws.group_id)
+    dialog = ImportDialog(ws.database, ws.owner, ws.group_id)
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.preview_ready, timeout=WAIT_MS) as ready:
         dialog.set_file(path)
     plan = ready.args[0]
+    qtbot.waitUntil(lambda: not dialog.runner.running, timeout=WAIT_MS)  # the worker thread wound up
     assert plan.ok and plan.added == 2
     model = dialog.preview_model
     skipped = [
