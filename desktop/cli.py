@@ -567,6 +567,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "order": ORDER_SKIP_LABEL,
                 "repeat_order": REPEAT_ORDER_LABEL,
                 "other_group": OTHER_GROUP_SKIP_LABEL,
+                "staff": STAFF_SKIP_LABEL,
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
@@ -575,11 +576,16 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     else:  # a refunded or cancelled order is a person left out: named on every run, not only a dry one
         for skipped in plan.skipped:
-            if skipped.reason in ("order", "repeat_order", "other_group"):
-                label = {"order": ORDER_SKIP_LABEL, "repeat_order": REPEAT_ORDER_LABEL}.get(
-                    skipped.reason, OTHER_GROUP_SKIP_LABEL
-                )
+            if skipped.reason in ("order", "repeat_order", "other_group", "staff"):
+                label = {
+                    "order": ORDER_SKIP_LABEL,
+                    "repeat_order": REPEAT_ORDER_LABEL,
+                    "staff": STAFF_SKIP_LABEL,
+                }.get(skipped.reason, OTHER_GROUP_SKIP_LABEL)
                 print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
+    unlisted = sum(n for _reason, n in plan.left_out) - sum(1 for k in plan.skipped if k.reason in dict(plan.left_out))
+    if unlisted > 0:  # the list names the first rows only: the rest are counted, never left unsaid
+        print(f"另有 {unlisted} 行同样跳过, 未逐行列出 ({unlisted} more rows skipped the same way, not listed)")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     print(f"{plan.file}{sheet} → {group}")
     if kind == "roster":  # a column no field takes is named, never dropped unseen (the dialog shows it unmapped)
@@ -609,6 +615,8 @@ ORDER_SKIP_LABEL = "已退款/取消/未通过的订单或报名, 不是成员 r
 REPEAT_ORDER_LABEL = "同一人的另一笔订单 another order of the same person"
 
 OTHER_GROUP_SKIP_LABEL = "另一个群的成员, 未导入 a member of another group in the file: not imported"
+
+STAFF_SKIP_LABEL = "企业成员 (员工), 不是群成员, 未导入 the organiser's staff, not a member: not imported"
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:
@@ -662,8 +670,8 @@ def _args_import_checkins(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--other-group",
         action="store_true",
-        help="标题或工作表名写的是另一个群时仍导入到 --group / import into --group even though the title or the"
-        " sheet's name names another group",
+        help="标题、工作表名或群名称列写的是另一个群时仍导入到 --group / import into --group even though the title,"
+        " the sheet's name or the group column names another group",
     )
 
 

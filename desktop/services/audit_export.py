@@ -89,6 +89,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "bulk.tier": ("批量设置层级", "Set tier"),
     "bulk.role": ("批量添加角色", "Add role"),
     "bulk.copy": ("批量复制到社群", "Copy to group"),
+    "bulk.copy_undone": ("撤销复制或移动到社群", "Copy or move to group undone"),
     "bulk.move": ("批量移到社群", "Move to group"),
     "import.roster": ("导入名册", "Import roster"),
     "import.applications": ("导入入群申请", "Import applications"),

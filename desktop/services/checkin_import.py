@@ -101,6 +101,14 @@ from desktop.io.fields import (
     zone_moved_note,
     zone_offset,
 )
+from desktop.io.group_column import (
+    GroupColumn,
+    SeveralGroups,
+    group_column_index,
+    group_key,
+    one_group,
+    read_group_column,
+)
 from desktop.io.tabular import ProgressLike, Row, Table, other_sheets_note, read_table
 from desktop.services.audit import record_audit
 from desktop.services.checkins import EARLIEST_DAY, CheckinEntry, record_checkins_by_day, record_leave
@@ -192,6 +200,9 @@ TOTAL_WORDS = (
 )
 _WEEKDAY_RE = re.compile(r"^(?:周|星期|礼拜)?[一二三四五六日天]$|^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
 _WEEKDAY_PART = re.compile(r"[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?|[(（]\s*[一二三四五六日天]\s*[)）]")
+# a day number over its weekday, as the monthly report's 打卡明细 heads its days (2 / 一, 2 / M: "2\n一" read as "2 一"):
+# only the Sundays (1 日) were read as days, every other day of QunDesk's own matrix was "not a day: not used"
+_BARE_WEEKDAY = re.compile(r"(?<=\d)\s+(?:[一二三四五六日]|[mtwfs]|mon|tue|wed|thu|fri|sat|sun)\.?$", re.IGNORECASE)
 _TIME_RE = re.compile(r"^(\d{1,2})\s*[:：点时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?\s*秒?$")
 _FULL_DATE_RE = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
@@ -247,7 +258,8 @@ def _is_total(text: str) -> bool:
     return bool(key) and any(key == w or (len(key) <= 8 and key.startswith(w)) or key.endswith(w) for w in TOTAL_WORDS)
 
 
-_TOTAL_ROW_STARTS = ("合计", "总计", "小计", "累计", "统计", "total")
+# 每日合计 / Per day: the totals rows of QunDesk's own 打卡明细 (the monthly report)
+_TOTAL_ROW_STARTS = ("合计", "总计", "小计", "累计", "统计", "total", "每日合计", "perday")
 # an export's footer counting its rows: 共4条, 共计 12 条记录, 共 3 人
 _COUNT_FOOTER_RE = re.compile(r"^共计?:?\d+(?:条|人|次|个|项)(?:记录|数据|打卡)?$")
 
@@ -412,6 +424,7 @@ def _header_day(value: object, text: str, reference: tuple[int, int] | None, tod
         return _Day(value, written=text)
     raw = unicodedata.normalize("NFKC", text).strip()
     raw = _WEEKDAY_PART.sub("", raw).strip()
+    raw = _BARE_WEEKDAY.sub("", raw)
     if "-" in raw and re.search(
         r"[^\d\s./-]", raw.rsplit("-", 1)[0]
     ):  # a two-row header combined as "上级-下级" (12月-1): the lower part
@@ -818,7 +831,8 @@ class _Planner:
         self.more_days: list[tuple[str, date]] = []  # days of headers repeated below the first (a block a week)
         self.none_marks: list[tuple[int, date, int, str]] = []  # (membership, day, row, column) of cells saying ×
         self.count_col: int | None = None  # an export's 打卡次数 (times that day): 0 is no check-in
-        self.group_col: int | None = None  # a 群名称 column naming several groups: the rows of others are skipped
+        # a group column (群名称, 社群) naming several groups, this one among them: the rows of others are skipped
+        self.groups: GroupColumn | None = None
         self.qq_columns: set[str] = set()  # person columns holding QQ numbers (QQ号): matched by the number
         self._qq: dict[str, list[tuple[int, str, str]]] | None = None
 
@@ -1163,6 +1177,10 @@ def _plan_matrix(
         if name and _is_total_row(name):
             p.rows.append(RowOutcome(row_no, name, SKIPPED, note="合计行, 不是成员 (a totals row, not a person)"))
             continue
+        group = p.groups.other_group(values) if p.groups is not None else None
+        if group is not None:  # the 打卡明细 of several groups: 王芳's row of the other group is not hers here
+            p.rows.append(_other_group_row(row_no, values, person_cols, group))
+            continue
         read: list[tuple[int, str, time | None]] = []
         nones: list[int] = []
         problems: list[ImportProblem] = []
@@ -1325,13 +1343,10 @@ def _plan_long(
     type_col: int | None = None,
 ) -> None:
     for row_no, values in p.table_rows():
-        if p.group_col is not None and p.group_col < len(values):
-            group = _text(values[p.group_col])
-            if group and _fold(group).replace(" ", "") != _fold(p.group).replace(" ", ""):
-                note = f"另一个群「{group}」的打卡, 未导入 (a check-in of another group in the file, {group}: not imported)"
-                shown = next((_text(values[c]) for c in person_cols if c < len(values) and _text(values[c])), "")
-                p.rows.append(RowOutcome(row_no, shown, SKIPPED, note=note))
-                continue
+        group = p.groups.other_group(values) if p.groups is not None else None
+        if group is not None:
+            p.rows.append(_other_group_row(row_no, values, person_cols, group))
+            continue
         cells = [(_column(headers, c), _text(values[c])) for c in person_cols if _text(values[c])]
         name = cells[0][1] if cells else ""
         label = next((_text(v) for v in values if isinstance(v, str) and _is_total_row(v)), None)
@@ -1581,6 +1596,31 @@ def plan_checkin_import(
                     )
                 )
                 break
+        # a group column (群名称, 社群) naming one group only, another group of this workspace: that group's check-ins
+        # (跑步群's export imported into 读书群 logged 王芳's 跑步群 days as hers here), refused as a title naming it is
+        found = one_group(headers, table.rows) if not p.file_problems else None
+        if found is not None and group_key(found[1]) != group_key(group.name):
+            named = next(
+                (
+                    n
+                    for n in session.scalars(select(Group.name).where(Group.id != group.id))
+                    if group_key(n) == group_key(found[1])
+                ),
+                None,
+            )
+            if named is not None:
+                column = _column(headers, found[0])
+                p.file_problems.append(
+                    p.problem(
+                        None,
+                        column,
+                        f"{column} 列写的是另一个群「{named}」, 不是「{group.name}」: 这是那个群的打卡, 请确认文件和群"
+                        f" (the {column} column names another group, {named!r}, not {group.name!r}: these are its"
+                        " check-ins; check the file and the group; --other-group imports it anyway)",
+                        "other_group",
+                        found[1],
+                    )
+                )
     header_values = _header_values(table)
     person_cols = [i for i, h in enumerate(headers) if _is_person_header(h) and not _is_total(h)]
     days_row: int | None = None
@@ -1739,6 +1779,15 @@ def plan_checkin_import(
         if not p.file_problems:
             p.reference = reference or run_reference
             p.qq_columns = {_column(headers, i) for i in person_cols if header_field(headers[i]) == "qq"}
+            # the monthly report's 打卡明细 of several groups (社群 | 姓名 | 1 | 2 …): the rows of the others skipped
+            found = read_group_column(
+                headers, table.rows, p.group, {*person_cols, *day_cols}, p.session.scalars(select(Group.name)).all()
+            )
+            if isinstance(found, SeveralGroups):
+                p.file_problems.append(_several_groups(p, headers, found))
+            else:
+                p.groups = found
+        if not p.file_problems:
             _plan_matrix(p, headers, day_cols, person_cols, days_row)
             days_read += p.more_days
     else:
@@ -1818,29 +1867,20 @@ def plan_checkin_import(
             )
             if p.count_col is not None:
                 skipped_columns = [(c, why) for c, why in skipped_columns if c != _column(headers, p.count_col)]
-            group_col = next(
-                (
-                    i
-                    for i, h in enumerate(headers)
-                    if i not in used and h and _fold(h).replace(" ", "") in _GROUP_HEADERS
-                ),
-                None,
-            )
-            if group_col is not None:
-                bad = _several_groups(p, table, headers, group_col)
-                if bad is not None:
-                    p.file_problems.append(bad)
-                    return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+            found = read_group_column(headers, table.rows, p.group, used, p.session.scalars(select(Group.name)).all())
+            if isinstance(found, SeveralGroups):
+                p.file_problems.append(_several_groups(p, headers, found))
+                return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
+            if found is not None:
+                p.groups = found
+            group_col = group_column_index(headers, used)
+            if group_col is not None:  # read (the rows of this group are this group's), not "not used"
                 skipped_columns = [(c, why) for c, why in skipped_columns if c != _column(headers, group_col)]
             _plan_long(
                 p, headers, person_cols, date_col, time_col, late_col, reference, status_col, content_cols, type_col
             )
             days_read = sorted({(c.column or "", c.day) for c in p.checkins}, key=lambda x: x[1])
     return _settle(p, table, layout, reference, month_from, days_read, skipped_columns)
-
-
-# a column naming the group each row belongs to (an export of several groups' check-ins)
-_GROUP_HEADERS = _words("群名称", "群名", "群聊名称", "所在群", "所属群", "客户群名称", "打卡圈子", "圈子名称")
 
 
 _COUNT_HEADERS = _words("打卡次数", "次数", "当日打卡次数", "今日打卡次数", "签到次数")
@@ -1856,23 +1896,19 @@ def _count_value(value: object) -> int | None:
     return int(m[1]) if m else None
 
 
-def _several_groups(p: _Planner, table: Table, headers: list[str], column: int) -> ImportProblem | None:
-    """An export of several groups' check-ins (a 群名称 column naming more than one): only the rows of the group
-    imported into are read (p.group_col); a file none of whose groups is it is refused (the problem returned)."""
-    groups: dict[str, str] = {}
-    for _row, values in table.rows:
-        text = _text(values[column]) if column < len(values) else ""
-        if text:
-            groups.setdefault(_fold(text).replace(" ", ""), text)
-    if len(groups) < 2:
-        return None
-    if _fold(p.group).replace(" ", "") in groups:
-        p.group_col = column
-        return None
-    shown = "、".join(list(groups.values())[:5]) + (" …" if len(groups) > 5 else "")
+def _other_group_row(row_no: int, values: list[object], person_cols: list[int], group: str) -> RowOutcome:
+    """A row of another group in a file of several: skipped, named with its group."""
+    note = f"另一个群「{group}」的打卡, 未导入 (a check-in of another group in the file, {group}: not imported)"
+    shown = next((_text(values[c]) for c in person_cols if c < len(values) and _text(values[c])), "")
+    return RowOutcome(row_no, shown, SKIPPED, note=note)
+
+
+def _several_groups(p: _Planner, headers: list[str], found: SeveralGroups) -> ImportProblem:
+    """An export of several groups' check-ins none of whose groups is the group imported into: refused."""
+    shown = found.shown
     return p.problem(
         None,
-        _column(headers, column),
+        _column(headers, found.index),
         f"文件里是几个群的打卡 ({shown}), 没有一个叫「{p.group}」: 请只留下这个群的行 (the file holds the check-ins of"
         f" several groups, {shown}, and none is called {p.group!r}: keep only this group's rows)",
         "several_groups",

@@ -81,6 +81,7 @@ import json
 import re
 import time as _time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -117,6 +118,7 @@ from desktop.io.fields import (
     zone_moved_note,
     zone_offset,
 )
+from desktop.io.group_column import GroupColumn, SeveralGroups, read_group_column
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
 from desktop.services.onboarding import admit_completed
@@ -421,6 +423,15 @@ class ImportPlan:
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
     skipped: tuple[Any, ...] = ()  # tabular.Skipped: title rows above the header, footers below the data
+    # the rows left out as nobody to import, by reason (example, order, repeat_order, other_group, staff), counted in
+    # full: `skipped` lists the first MAX_EXAMPLES_LISTED of them (企业微信's export of 20 groups: 9,000 others' rows)
+    left_out: tuple[tuple[str, int], ...] = ()
+
+    def left_out_count(self, *reasons: str) -> int:
+        """How many rows were left out for these reasons (every one, not only those listed in `skipped`)."""
+        counted = dict(self.left_out)
+        return sum(counted.get(r, sum(1 for k in self.skipped if k.reason == r)) for r in reasons)
+
     fills: tuple[Any, ...] = ()  # tabular.MergedFill: data cells filled from a merged range
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
@@ -546,6 +557,7 @@ class _Record:
     example: bool = False  # an example row of a template (张三（示例）): skipped
     not_ordered: str | None = None  # the order/sign-up state of a refunded, cancelled, declined row: skipped
     other_group: str | None = None  # the row's 群名称 names another group than the one imported into: skipped
+    staff: str | None = None  # 成员类型 企业成员: the organiser's colleague, listed with the customers: skipped
     masked_phone: str | None = None  # 138****1234 as written: no phone, but the same buyer's mark within one order list
 
     def column(self, name: str) -> str | None:
@@ -1404,7 +1416,6 @@ class _RowReader:
         self.columns = [(index, name, _column_name(headers, index)) for index, name in sorted(mapping.items())]
         self.columns_by_index = dict(mapping)
         self.headers = headers
-        self.group_index = None  # groups_column: the column naming each row's group, when it may name another
         self.name_from = _name_from(mapping)
         self.by_field = {name: _column_name(headers, index) for index, name in mapping.items()}
         # a 联系方式 column taken as the WeChat ID: a phone in it is a phone, never an 11-digit WeChat ID
@@ -1428,13 +1439,16 @@ class _RowReader:
             if "order_status" in mapping.values()
             else []
         )
-        # a 群名称 column (企业微信's 客户群 export of every group, a QQ tool's export of several groups): the group each
-        # row belongs to; `only_group` (set by the plan when the file holds several) keeps the rows of the one imported
-        self.group_col = next(
-            (i for i, h in enumerate(headers) if i not in mapping and h and _key(clean_header(h)) in _GROUP_HEADERS),
-            None,
-        )
-        self.only_group: str | None = None
+        # the column naming each row's group when the file holds several (企业微信's 客户群 export of every group:
+        # 群名称; `export roster --all`: 社群), one of them the group imported into: the rows of others are skipped
+        # (desktop.io.group_column, the one rule for every import)
+        self.groups: GroupColumn | None = None
+        # 企业微信's group member export lists the company's own people (成员类型 企业成员) with the customers
+        # (外部联系人, 微信用户): colleagues, never members counted in the check-in rate. Only a column that holds both
+        # (staff_columns): a company's own training camp lists 员工 alone, and they are its members
+        self.kind_cols = [
+            i for i, h in enumerate(headers) if i not in mapping and h and _key(clean_header(h)) in _MEMBER_KIND_HEADERS
+        ]
         parts = name_parts(headers)  # First Name + Last Name: the name column holds the given name
         self.family: int | None = None
         self.parts: tuple[int, int] | None = None  # 姓 + 名 beside a 姓名 column: the name when 姓名 is empty
@@ -1444,66 +1458,6 @@ class _RowReader:
             split = name_parts(headers, beside_full_name=True)
             if split is not None and not set(split) & set(mapping):
                 self.parts = split
-
-    # the header of a column naming each row's group: `export roster --all` writes 社群 (read, not imported)
-    GROUP_HEADERS = ("社群", "所属社群", "社群名称", "group")
-
-    def groups_column(self, session: Session, group_id: int | None, table: Table) -> None:
-        """A column naming each row's group (社群, as `export roster --all` writes it) that names several groups of
-        the workspace: a row it says is another group's is a problem (_other_group_row). `export roster --all`
-        imported into one group put every other group's people into it (with --skip-problems, after the repeated
-        WeChat IDs of people in several groups were left out; without, the problems said only "same WeChat ID as
-        row 15"). A file of one group (`export roster --group 一期`) imported into another (二期 starts with 一期's
-        people) is the user's choice of --group: imported as before."""
-        from desktop.services.groups import group_name_key
-
-        self.group_index: int | None = None
-        mapped = set(self.columns_by_index)
-        found = [
-            i
-            for i, h in enumerate(self.headers)
-            if i not in mapped and h and "".join(h.split()).casefold() in self.GROUP_HEADERS
-        ]
-        if not found:
-            return
-        self.other_groups = {
-            group_name_key(name): name for gid, name in session.execute(select(Group.id, Group.name)) if gid != group_id
-        }
-        self.this_group = session.get(Group, group_id).name if group_id is not None else None
-        if not self.other_groups:
-            return
-        known = set(self.other_groups) | ({group_name_key(self.this_group)} if self.this_group else set())
-        named = {
-            key
-            for _row, values in table.rows
-            if found[0] < len(values) and isinstance(values[found[0]], str)
-            for key in (group_name_key(values[found[0]]),)
-            if key in known
-        }
-        if len(named) > 1:
-            self.group_index = found[0]
-
-    def _other_group_row(self, rec: _Record, values: list[object]) -> None:
-        from desktop.services.groups import group_name_key
-
-        i = self.group_index
-        cell = values[i] if i is not None and i < len(values) else None
-        if cell is None or isinstance(cell, CellError):
-            return
-        other = self.other_groups.get(group_name_key(str(cell)))
-        if other is None:
-            return
-        column = _column_name(self.headers, i)
-        here = f"「{self.this_group}」" if self.this_group else "要导入的社群"
-        here_en = self.this_group or "the group imported into"
-        rec.problem(
-            column,
-            f"这一行是「{other}」的成员，不是{here}的；含多个社群的名册请按社群分别导入，或删掉其他社群的行"
-            f" (this row is {other}'s, not {here_en}'s: import each group's rows into that group, or delete the"
-            " other groups' rows)",
-            "other_group_row",
-            other,
-        )
 
     def _contact_phone(self, rec: _Record) -> None:
         """A phone in a 联系方式 column mapped as the WeChat ID: the row's phone when it has none (or the same),
@@ -1538,8 +1492,6 @@ class _RowReader:
         cell = self.parser.cell
         for index, name, column in self.columns:
             cell(rec, name, column, values[index] if index < len(values) else None)
-        if self.group_index is not None:
-            self._other_group_row(rec, values)
         v = rec.values
         if (self.contact_wechat and looks_like_phone(v.get("wechat_id"))) or _is_mobile(v.get("wechat_id")):
             self._contact_phone(rec)
@@ -1586,10 +1538,12 @@ class _RowReader:
                     v[source],
                 )
         rec.example = is_example_name(v.get("name"))
-        if self.only_group is not None and self.group_col is not None and self.group_col < len(values):
-            group = _one_line(values[self.group_col])
-            if group and _key(group) != _key(self.only_group):
-                rec.other_group = group
+        if self.groups is not None:
+            rec.other_group = self.groups.other_group(values)
+        for i in self.kind_cols:
+            kind = _one_line(values[i]) if i < len(values) and not isinstance(values[i], CellError) else None
+            if kind and _key(kind) in _STAFF_KINDS:
+                rec.staff = kind
         state = v.pop("order_status", None)
         if order_outcome(state) == "out":
             rec.not_ordered = state
@@ -1607,21 +1561,20 @@ class _RowReader:
     @staticmethod
     def skipped(rec: _Record) -> bool:
         """A row that is nobody to import: a template's example, a refunded or cancelled order."""
-        return rec.example or rec.not_ordered is not None or rec.other_group is not None
+        return rec.example or rec.not_ordered is not None or rec.other_group is not None or rec.staff is not None
 
 
-# a column naming the group a row belongs to (not the group's owner, 群主, nor the person's 群昵称)
-_GROUP_HEADERS = frozenset(_key(h) for h in ("群名称", "群名", "群聊名称", "所在群", "所属群", "客户群名称"))
-
-
-def _groups_in_file(table: Table, column: int) -> list[str]:
-    """The distinct group names of a 群名称 column, in the order they come (keys compared as _key compares)."""
-    seen: dict[str, str] = {}
-    for _row, values in table.rows:
-        text = _one_line(values[column]) if column < len(values) else None
-        if text:
-            seen.setdefault(_key(text), text)
-    return list(seen.values())
+# the column saying what kind of person a row is, and the kinds that are the organiser's own staff (企业微信)
+_MEMBER_KIND_HEADERS = frozenset(
+    _key(h) for h in ("成员类型", "成员身份", "身份", "身份类型", "用户类型", "类型", "member type", "type")
+)
+_CUSTOMER_KINDS = frozenset(
+    _key(k) for k in ("外部联系人", "外部成员", "微信用户", "客户", "外部客户", "企业微信用户", "external", "customer")
+)
+_STAFF_KINDS = frozenset(
+    _key(k)
+    for k in ("企业成员", "内部成员", "企业员工", "员工", "本企业成员", "企业内部成员", "同事", "staff", "employee")
+)
 
 
 _EXAMPLE_NAME = re.compile(r"(?:^示例$|^例$|[(（]\s*(?:示例|例|样例|范例|example|sample)\s*[)）]$)", re.IGNORECASE)
@@ -1861,6 +1814,8 @@ class _Planner:
                     self.examples.append(
                         Skipped(r.row, "other_group", f"{who}（{r.other_group}）" if who else r.other_group)
                     )
+                elif r.staff is not None:
+                    self.examples.append(Skipped(r.row, "staff", f"{who}（{r.staff}）" if who else r.staff))
             records = [rec for rec in records if not _RowReader.skipped(rec)]
         if self.orders:
             records = self._repeat_orders(records)
@@ -2066,6 +2021,7 @@ class _Planner:
         return replace(
             plan,
             skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
+            left_out=tuple(sorted(Counter(k.reason for k in self.examples).items())),
             problem_rows=frozenset(self.problem_rows),
             added=self.counts["add"],
             updated=self.counts["update"],
@@ -2153,28 +2109,36 @@ def plan_roster_import(
     dates = [i for i, f in mapping.items() if f in ("joined_at", "left_at", "status_date")]
     parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
     reader = _RowReader(table, parser, headers, mapping)
-    reader.groups_column(session, group_id, table)
-    if reader.group_col is not None:
-        # the rows of several groups (企业微信's export of every 客户群): only the imported group's rows are its
-        # members; the others are skipped, each named — never made members of a group they are not in
-        target = group_name or (ctx.session.get(Group, group_id).name if group_id is not None else None)
-        groups = _groups_in_file(table, reader.group_col)
-        if target and len(groups) > 1:
-            if _key(target) not in {_key(g) for g in groups}:
-                column = _column_name(headers, reader.group_col)
-                shown = "、".join(groups[:5]) + (" …" if len(groups) > 5 else "")
-                problem = ImportProblem(
-                    table.file,
-                    None,
-                    column,
-                    f"文件里是几个群的成员 ({shown}), 没有一个叫「{target}」: 请只留下这个群的行,"
-                    f" 或以文件里的群名导入 (the file holds the members of several groups, {shown}, and none is"
-                    f" called {target!r}: keep only this group's rows, or import into the group named in the file)",
-                    "several_groups",
-                    shown,
-                )
-                return planner.result([problem], name_from=name_from)
-            reader.only_group = target
+    # a file of several groups (企业微信's export of every 客户群, `export roster --all`): only the imported group's
+    # rows are its members; the others are skipped, each named — never made members of a group they are not in
+    target = group_name or (ctx.session.get(Group, group_id).name if group_id is not None else None)
+    found = read_group_column(
+        headers, table.rows, target, used=mapping, known=ctx.session.scalars(select(Group.name)).all()
+    )
+    if isinstance(found, SeveralGroups):
+        column = _column_name(headers, found.index)
+        problem = ImportProblem(
+            table.file,
+            None,
+            column,
+            f"文件里是几个群的成员 ({found.shown}), 没有一个叫「{target}」: 请只留下这个群的行,"
+            f" 或以文件里的群名导入 (the file holds the members of several groups, {found.shown}, and none is"
+            f" called {target!r}: keep only this group's rows, or import into the group named in the file)",
+            "several_groups",
+            found.shown,
+        )
+        return planner.result([problem], name_from=name_from)
+    reader.groups = found
+    if reader.kind_cols:  # staff beside customers in one column: the staff rows are skipped, each named
+        kinds = {
+            i: {
+                _key(_one_line(values[i]))
+                for _row, values in table.rows
+                if i < len(values) and isinstance(values[i], str)
+            }
+            for i in reader.kind_cols
+        }
+        reader.kind_cols = [i for i in reader.kind_cols if kinds[i] & _CUSTOMER_KINDS and kinds[i] & _STAFF_KINDS]
     total = max(table.row_count, 1)
     done = 0
     if planner.ref_levels:  # referrers may name any row of the file: index them all first

@@ -18,7 +18,15 @@ from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, require
 from desktop.services.points import award, reverse_entry, reverse_source
-from desktop.services.roster import MEMBER_FIELDS, _tags, earn_referral, end_leaves, left_fields, wechat_key
+from desktop.services.roster import (
+    MEMBER_FIELDS,
+    _tags,
+    earn_referral,
+    end_leaves,
+    leaves_of,
+    left_fields,
+    wechat_key,
+)
 from models import (
     Activity,
     Attendance,
@@ -615,6 +623,20 @@ class CopyOutcome:
     stayed: tuple[str, ...] = ()
     people: int = 0
     readmitted: tuple[str, ...] = ()  # removed (已移除) from the target group before, members there again now
+    undo: CopyUndo | None = None  # what undo_copy needs to take the copy (move) back
+
+
+@dataclass(frozen=True)
+class CopyUndo:
+    """What a copy or move changed, as undo_copy puts it back: the memberships it made (`created`), the former ones
+    it made members again (`rejoined`: each one's status, dates and reason before, and whether its ended spell was
+    kept as a closed spell) and, for a move, the memberships it ended (`moved`: the same, with their leaves)."""
+
+    group_id: int
+    at: datetime
+    created: tuple[int, ...] = ()
+    rejoined: tuple[dict, ...] = ()
+    moved: tuple[dict, ...] = ()
 
 
 def bulk_copy_to_group(
@@ -703,6 +725,9 @@ def copy_to_group(
     stayed: dict[int, str] = {}  # member id: name (two people may share a name)
     readmitted: dict[int, str] = {}
     rejoined: list[dict] = []
+    undo_rejoined: list[dict] = []
+    undo_moved: list[dict] = []
+    started = utcnow()
     added: list[Membership] = []
     for ms in rows:
         if ms.group_id == group_id:
@@ -735,9 +760,19 @@ def copy_to_group(
             from desktop.services.onboarding import keep_closed_spell
 
             now = utcnow()
+            was_joined, was_tier = target.joined_at, target.tier_id
             back = keep_closed_spell(session, target, now)  # the spell that ended keeps its months
             target.status, target.left_at, target.left_reason = "active", None, None
             target.joined_at = now if back else (target.joined_at or now)
+            undo_rejoined.append(
+                {
+                    **rejoined[-1],
+                    "joined_at": was_joined,
+                    "tier_id": was_tier,
+                    "spell": back,
+                    "back_at": target.joined_at,
+                }
+            )
             target.tier_id = target.tier_id if target.tier_id is not None else ms.tier_id
             n += 1
         if move and target.status != "active" and ms.status in ("active", "onboarding", "applicant"):
@@ -745,6 +780,15 @@ def copy_to_group(
         if move and target.status == "active" and ms.status in ("active", "onboarding", "applicant"):
             # through the one leaving rule: an applicant or newcomer moved away before joining gets no leaving date
             # (with one and no join date they were a member here from the beginning until the move)
+            undo_moved.append(
+                {
+                    "membership_id": ms.id,
+                    "status": ms.status,
+                    "left_at": ms.left_at,
+                    "left_reason": ms.left_reason,
+                    "leaves": leaves_of(session, ms.id),
+                }
+            )
             ms.left_at, ms.left_reason = left_fields(
                 ms.status,
                 "left",
@@ -769,7 +813,113 @@ def copy_to_group(
         stayed=tuple(stayed.values()),
         people=len(people),
         readmitted=tuple(readmitted.values()),
+        undo=CopyUndo(
+            group_id=group_id,
+            at=started,
+            created=tuple(m.id for m in added),
+            rejoined=tuple(undo_rejoined),
+            moved=tuple(undo_moved),
+        ),
     )
+
+
+# what a membership made by a copy may hold for the copy to be taken back: nothing recorded on it since
+_FACTS = (CheckIn, Attendance, Contribution, Violation, StepProgress, Leave, ChatActivity, PointsEntry)
+
+
+def undo_copy(session: Session, actor: Actor, undo: CopyUndo) -> int:
+    """Take a copy or move to another group back (the Roster page's Undo), leaving no trace in any figure: a person
+    copied into the wrong group by mistake and then marked left there was a joiner and a leaver of that month, in
+    its figures and workbook, for good. The memberships the copy made are deleted (the referral it paid the
+    referrer there is reversed: docs/metrics.md "Points"), the former members it brought back are former members
+    again as they were (their kept spell folded back), and a move's old memberships are members again with their
+    leaves. Refused, naming the people, when anything was recorded on them since (a check-in, a place, a step …)
+    or they changed since: the copy is then theirs to edit like any membership. Returns the memberships changed;
+    audited."""
+    from desktop.services.roster import put_back_leaves
+
+    require(actor, "edit_members")
+    if undo.created:
+        require(actor, "delete_members")  # a membership taken away, as removing someone from the group is
+    created = session.scalars(select(Membership).where(Membership.id.in_(undo.created))).all()
+    since = undo.at.date()
+    busy: list[str] = []
+    for ms in created:
+        if any(session.scalar(select(t.id).where(t.membership_id == ms.id).limit(1)) for t in _FACTS):
+            busy.append(ms.member.display_name)
+    for before in undo.rejoined:
+        ms = session.get(Membership, before["membership_id"])
+        if (
+            ms is None
+            or ms.status != "active"
+            or ms.joined_at != before["back_at"]
+            or _facts_since(session, ms.id, since)
+        ):
+            busy.append(ms.member.display_name if ms is not None else "?")
+    for before in undo.moved:
+        ms = session.get(Membership, before["membership_id"])
+        if ms is None or ms.status != "left":
+            busy.append(ms.member.display_name if ms is not None else "?")
+    if busy:
+        names = "、".join(f"「{n}」" for n in dict.fromkeys(busy))
+        raise ValidationError(
+            "group",
+            f"{names} 复制后已有新的记录或改动, 不能撤销; 请在名册里逐个修改 ({names}: changed or recorded on since the"
+            " copy, so it cannot be undone; edit them on the roster)",
+        )
+    changed = 0
+    for ms in created:
+        reverse_source(session, "referral", ms.id, actor.id, "撤销复制到社群 (copy to group undone)")
+        session.delete(ms)
+        changed += 1
+    for before in undo.rejoined:
+        ms = session.get(Membership, before["membership_id"])
+        assert ms is not None
+        if before["spell"]:
+            spell = session.scalar(
+                select(MembershipSpell)
+                .where(MembershipSpell.membership_id == ms.id, MembershipSpell.left_at == before["left_at"])
+                .order_by(MembershipSpell.id.desc())
+                .limit(1)
+            )
+            if spell is not None:
+                session.delete(spell)
+        ms.status, ms.left_at, ms.left_reason = before["status"], before["left_at"], before["left_reason"]
+        ms.joined_at, ms.tier_id = before["joined_at"], before["tier_id"]
+        changed += 1
+    for before in undo.moved:
+        ms = session.get(Membership, before["membership_id"])
+        assert ms is not None
+        ms.status, ms.left_at, ms.left_reason = before["status"], before["left_at"], before["left_reason"]
+        session.flush()
+        put_back_leaves(session, actor, ms.id, before["leaves"])
+        changed += 1
+    session.flush()
+    record_audit(
+        session,
+        actor.id,
+        "bulk.copy_undone",
+        "membership",
+        None,
+        after={
+            "group_id": undo.group_id,
+            "created": list(undo.created),
+            "rejoined": [b["membership_id"] for b in undo.rejoined],
+            "moved": [b["membership_id"] for b in undo.moved],
+        },
+    )
+    return changed
+
+
+def _facts_since(session: Session, membership_id: int, since: date) -> bool:
+    """Anything dated on or after `since` recorded on the membership (a re-joined one's new spell)."""
+    dated = (
+        select(CheckIn.id).where(CheckIn.membership_id == membership_id, CheckIn.day >= since),
+        select(Contribution.id).where(Contribution.membership_id == membership_id, Contribution.day >= since),
+        select(Violation.id).where(Violation.membership_id == membership_id, Violation.day >= since),
+        select(Leave.id).where(Leave.membership_id == membership_id, Leave.end_day >= since),
+    )
+    return any(session.scalar(q.limit(1)) is not None for q in dated)
 
 
 def bulk_mark_left(session: Session, actor: Actor, membership_ids: list[int], reason: str) -> int:

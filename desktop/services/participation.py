@@ -232,24 +232,30 @@ def remove_place(session: Session, actor: Actor, activity_id: int, membership_id
     return status
 
 
+# the places a leave (请假) covering the activity's day excuses: absent, and a sign-up never marked (registered) — a
+# member signed up for the 15th's talk, then on leave from the 10th to the 20th, stayed 已报名 and counted in the
+# attendance rate as a no-show (registered + attended + absent); not attended, on leave, is excused
+LEAVE_EXCUSES = ("absent", "registered")
+
+
 def excuse_absences(session: Session, operator_id: int | None, membership_id: int, start: date, end: date) -> int:
-    """A leave (请假) recorded for [start, end] after the list was marked: the member's places marked absent on
-    activities of those days become excused — the rule set_attendance applies when absent is marked on a leave day
+    """A leave (请假) recorded for [start, end] after the list was marked: the member's places marked absent (or
+    signed up and not marked: LEAVE_EXCUSES) on activities of those days become excused — the rule set_attendance applies when absent is marked on a leave day
     (docs/metrics.md `attendance_rate`). Recorded the other way round (the member wrote 请假 after the organiser had
     gone down the list), the absence stood and the attendance rate paid for the leave. Absent carries no points;
     each change is audited. Returns how many places changed."""
     places = session.execute(
-        select(Attendance.id, Attendance.activity_id)
+        select(Attendance.id, Attendance.activity_id, Attendance.status)
         .join(Activity, Activity.id == Attendance.activity_id)
         .where(
             Attendance.membership_id == membership_id,
-            Attendance.status == "absent",
+            Attendance.status.in_(LEAVE_EXCUSES),
             Activity.starts_at >= datetime.combine(start, time.min),
             Activity.starts_at < datetime.combine(end + timedelta(days=1), time.min),
         )
         .order_by(Attendance.id)
     ).all()
-    for att_id, activity_id in places:
+    for att_id, activity_id, status in places:
         _set_leave_mark(
             session,
             operator_id,
@@ -257,7 +263,7 @@ def excuse_absences(session: Session, operator_id: int | None, membership_id: in
             att_id,
             activity_id,
             excused=True,
-            before={**_who(session, membership_id), "status": "absent"},
+            before={**_who(session, membership_id), "status": status},
             reason="请假 (leave)",
         )
     return len(places)
@@ -273,9 +279,11 @@ def _set_leave_mark(
     excused: bool,
     before: dict,
     reason: str,
+    status: str = "absent",
 ) -> None:
-    """A place excused by a leave (excused) or made absent again when no leave covers it (not excused), audited."""
-    status = "excused" if excused else "absent"
+    """A place excused by a leave (excused) or made absent again (`status`: registered for an activity still to
+    come) when no leave covers it (not excused), audited."""
+    status = "excused" if excused else status
     session.execute(
         update(Attendance)
         .where(Attendance.id == att_id)
@@ -322,6 +330,8 @@ def unexcuse_places(session: Session, operator_id: int | None, membership_id: in
             excused=False,
             before={**_who(session, membership_id), "status": "excused", "reason": "请假 (leave)"},
             reason="请假已取消 (leave taken back)",
+            # an activity still to come: a place is a sign-up until its day (absent is known once it has come)
+            status="registered" if starts_at.date() > clock.today() else "absent",
         )
         changed += 1
     return changed
@@ -389,7 +399,7 @@ def set_attendance(
     _refuse_before_it_happens(act.starts_at.date(), status)
     on_leave = on_leave_condition(act.starts_at.date())
     leave_excused = (
-        status == "absent"
+        status in LEAVE_EXCUSES
         and session.scalar(select(Membership.id).where(Membership.id == membership_id, on_leave)) is not None
     )
     if leave_excused:

@@ -12,6 +12,10 @@
             <translation>%1 is on leave that day: recorded as excused, not absent.</translation>
         </message>
         <message>
+            <source>%1 is on leave that day: recorded as excused, not signed up.</source>
+            <translation>%1 is on leave that day: recorded as excused, not signed up.</translation>
+        </message>
+        <message>
             <source>Delete</source>
             <translation>Delete</translation>
         </message>

@@ -12,6 +12,10 @@
             <translation>%1 当天请假：已记为请假，不记缺席。</translation>
         </message>
         <message>
+            <source>%1 is on leave that day: recorded as excused, not signed up.</source>
+            <translation>%1 当天请假：已记为请假，不记报名。</translation>
+        </message>
+        <message>
             <source>Delete</source>
             <translation>删除</translation>
         </message>

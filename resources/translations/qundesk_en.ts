@@ -632,6 +632,10 @@
             <translation>a member of another group in the file, not imported</translation>
         </message>
         <message>
+            <source>staff of the company, not a member: not imported</source>
+            <translation>staff of the company, not a member: not imported</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>The sheet with the member table is chosen; pick another if it is wrong.</translation>
         </message>
@@ -669,6 +673,13 @@
             <translation>
                 <numerusform>%Ln row of another group in the file skipped (listed at the end).</numerusform>
                 <numerusform>%Ln rows of other groups in the file skipped (listed at the end).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) of the company's own staff skipped: not members (listed at the end).</source>
+            <translation>
+                <numerusform>%Ln row of the company's own staff skipped: not a member (listed at the end).</numerusform>
+                <numerusform>%Ln rows of the company's own staff skipped: not members (listed at the end).</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -628,6 +628,10 @@
             <translation>文件里另一个群的成员，未导入</translation>
         </message>
         <message>
+            <source>staff of the company, not a member: not imported</source>
+            <translation>公司自己的员工（企业成员），不是群成员，未导入</translation>
+        </message>
+        <message>
             <source>The sheet with the member table is chosen; pick another if it is wrong.</source>
             <translation>已自动选中有成员表的工作表；选错了可以换一个。</translation>
         </message>
@@ -661,6 +665,12 @@
             <source>%n row(s) of other groups in the file skipped (listed at the end).</source>
             <translation>
                 <numerusform>跳过 %Ln 行文件里其他群的成员（列在最后）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) of the company's own staff skipped: not members (listed at the end).</source>
+            <translation>
+                <numerusform>跳过 %Ln 行公司自己的员工（企业成员）：不是群成员（列在最后）。</numerusform>
             </translation>
         </message>
         <message numerus="yes">

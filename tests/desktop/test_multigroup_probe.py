@@ -286,8 +286,10 @@ def test_a_whole_community_roster_imported_into_one_group_adds_no_other_groups_p
     """`export roster --all` (a 社群 column, one row per membership) edited and imported with `--group 读书群`: the
     rows of 跑步群's people were imported into 读书群 (with --skip-problems, once the repeated WeChat IDs of people in
     both groups were left out); without it the problems said only "same WeChat ID as row 3". Each other group's row
-    is now a problem naming its group."""
-    from desktop.errors import QunDeskError
+    is now skipped, named with its row and its group — the one outcome of every group column (企业微信's 群名称 too):
+    this group's rows are imported, nothing of 跑步群 is written into 读书群."""
+    from openpyxl import load_workbook
+
     from desktop.services.imports import run_import
     from desktop.services.roster_export import export_roster
     from models import Membership
@@ -302,15 +304,25 @@ def test_a_whole_community_roster_imported_into_one_group_adds_no_other_groups_p
         s.commit()
     path = tmp_path / "全部名册.xlsx"
     export_roster(workspace, owner, group_ids=None, path=path, unmasked=True)
-    with pytest.raises(QunDeskError) as refused:
-        run_import(workspace, owner, path, "读书群", "roster", dry_run=True)
-    codes = {p.code for p in refused.value.plan.problems}
-    assert "other_group_row" in codes
-    assert any("跑步群" in p.message for p in refused.value.plan.problems if p.code == "other_group_row")
-    plan, summary, _ = run_import(workspace, owner, path, "读书群", "roster", skip_problems=True)
-    assert (summary.added, summary.skipped) == (0, 2)  # 跑步群's 王芳 and 刘洋: left out
+    sheet = load_workbook(path).active
+    head = next(r for r in sheet.iter_rows(values_only=True) if r and r[0] == "社群")
+    header_row = next(i for i, r in enumerate(sheet.iter_rows(values_only=True), start=1) if r == head)
+    theirs = {
+        (i, r[1])
+        for i, r in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1)
+        if r[0] == "跑步群"
+    }
+    assert {name for _row, name in theirs} == {"王芳", "刘洋"}
+    plan, summary, _ = run_import(workspace, owner, path, "读书群", "roster", dry_run=True)
+    assert not plan.problems
+    assert {(s.row, s.reason, s.text) for s in plan.skipped} == {
+        (row, "other_group", f"{name}（跑步群）") for row, name in theirs
+    }
+    plan, summary, _ = run_import(workspace, owner, path, "读书群", "roster")
+    assert (summary.added, summary.unchanged) == (0, 2)  # 读书群's 王芳 and 李娜, as they were
     with workspace.session() as s:
         assert s.query(Membership).filter(Membership.group_id == read).count() == 2
+        assert s.query(Membership).filter(Membership.group_id == run).count() == 2
     # one group's file imported into another (二期 starts with 一期's people) is the user's choice: imported
     one = tmp_path / "读书群.xlsx"
     export_roster(workspace, owner, group_ids=[read], path=one, unmasked=True)

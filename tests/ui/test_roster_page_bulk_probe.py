@@ -110,18 +110,20 @@ def test_ctrl_z_after_a_move_does_not_half_undo_the_tier_set_before_it(qtbot, pa
     """Set 张珊's and 李四's tier to 大咖, then move them to 读书会 (the move copies the tier), then Ctrl+Z: the undo
     was the tier's — it put the old tiers back on the memberships left behind here, while in 读书会, where the two
     are now, they stayed 大咖; "undo" had undone the tier only where nobody looks. A copy or move ends the undo
-    history before it: Ctrl+Z writes nothing."""
+    history before it: Ctrl+Z undoes the move itself (members.undo_copy) — wholly — and never the tier before it."""
     ids = [ws.memberships[n] for n in ("张珊", "李四")]
     page.select_memberships(ids)
     page._do_bulk_tier(ids, "大咖")
     assert page.undo_stack.canUndo()
+    before = {n: (tier_of(ws, n), statuses(ws, n)) for n in ("张珊", "李四")}
     page.select_memberships(ids)
     page.bulk_move().accept()
     assert tier_of(ws, "李四") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}
-    assert not page.undo_stack.canUndo()
-    page.undo()
-    assert tier_of(ws, "李四") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}
     assert tier_of(ws, "张珊") == {ws.group_id: "大咖", ws.other_group_id: "大咖"}
+    assert page.undo_stack.count() == 1  # the move's own undo; the tier's history ended
+    page.undo()
+    assert {n: (tier_of(ws, n), statuses(ws, n)) for n in ("张珊", "李四")} == before  # 大咖 here, as set
+    assert not page.undo_stack.canUndo()
 
 
 def test_undoing_a_bulk_tier_keeps_a_tier_another_assistant_set_since(qtbot, page, ws):
@@ -379,3 +381,21 @@ def test_mark_left_keeps_the_reason_of_someone_marked_left_by_another_assistant_
     with ws.database.session() as s:
         reasons = dict(s.execute(select(Membership.id, Membership.left_reason).where(Membership.id.in_(ids))).all())
     assert reasons == {ids[0]: "活动结束", ids[1]: "转到其他社群"}
+
+
+def test_a_copy_to_the_wrong_group_is_undone_with_ctrl_z(qtbot, page, ws):
+    """张三 copied to 读书会 by mistake: there was no Undo (the stack was cleared), and marking him left there made him
+    读书会's joiner and leaver of the month. The message bar offers Undo now: it takes the copy back — no
+    membership of 张三 in 读书会 — and Redo copies him again."""
+    before = statuses(ws, "张三")
+    assert ws.other_group_id not in before
+    page.select_memberships([ws.memberships["张三"]])
+    page.bulk_copy().accept()
+    assert statuses(ws, "张三") == {**before, ws.other_group_id: "active"}
+    assert page.undo_button.isVisibleTo(page)
+    page.undo()
+    assert statuses(ws, "张三") == before
+    page.redo()
+    assert statuses(ws, "张三") == {**before, ws.other_group_id: "active"}
+    page.undo()
+    assert statuses(ws, "张三") == before

@@ -128,6 +128,7 @@ SKIP_REASONS = {
     "order": QT_TRANSLATE_NOOP("ImportDialog", "refunded, cancelled or declined order or sign-up, not a member"),
     "repeat_order": QT_TRANSLATE_NOOP("ImportDialog", "another order of the same person"),
     "other_group": QT_TRANSLATE_NOOP("ImportDialog", "a member of another group in the file, not imported"),
+    "staff": QT_TRANSLATE_NOOP("ImportDialog", "staff of the company, not a member: not imported"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
@@ -876,9 +877,13 @@ class ImportDialog(QDialog):
         if len(plan.sheets) > 1 and plan.sheet:
             notes.append(self.tr("Sheet “%1” of %2.").replace("%1", plan.sheet).replace("%2", str(len(plan.sheets))))
         titles = sum(1 for s in plan.skipped if s.reason == "title")
-        orders = sum(1 for s in plan.skipped if s.reason in ("order", "repeat_order"))
-        others = sum(1 for s in plan.skipped if s.reason == "other_group")
-        below = sum(1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group"))
+        # counted in full: the list at the end names the first rows only (a file of 20 groups' rows)
+        orders = plan.left_out_count("order", "repeat_order")
+        others = plan.left_out_count("other_group")
+        staff = plan.left_out_count("staff")
+        below = sum(
+            1 for s in plan.skipped if s.reason not in ("title", "order", "repeat_order", "other_group", "staff")
+        )
         if titles:
             notes.append(self.tr("%n title row(s) above the header skipped.", "", titles))
         if below:
@@ -894,6 +899,10 @@ class ImportDialog(QDialog):
             )
         if others:
             notes.append(self.tr("%n row(s) of other groups in the file skipped (listed at the end).", "", others))
+        if staff:
+            notes.append(
+                self.tr("%n row(s) of the company's own staff skipped: not members (listed at the end).", "", staff)
+            )
         if plan.fill_count:
             notes.append(self.tr("%n merged cell(s) filled from the row above.", "", plan.fill_count))
         if plan.name_from:

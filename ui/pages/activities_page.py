@@ -772,11 +772,14 @@ class ActivitiesPage(GroupPage):
             role,
             changes=PARTICIPATION_CHANGES,
         )
-        if done and done.value != status:  # absent on a leave day is recorded as excused: show what was recorded
+        if done and done.value != status:  # absent (or a sign-up) on a leave day is recorded as excused: said
             name = next((r.display_name for r in self.attendance_model.rows if r.membership_id == membership_id), "")
-            self.attendance_note.setText(
-                self.tr("%1 is on leave that day: recorded as excused, not absent.").replace("%1", name)
+            note = (
+                self.tr("%1 is on leave that day: recorded as excused, not absent.")
+                if status == "absent"
+                else self.tr("%1 is on leave that day: recorded as excused, not signed up.")
             )
+            self.attendance_note.setText(note.replace("%1", name))
             self.attendance_note.show()
             QTimer.singleShot(0, self.reload_attendance)  # after the model has shown the choice
         return bool(done)  # the model shows the change; dataChanged updates the counts

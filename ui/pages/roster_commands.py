@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.services.members import bulk_add_role, bulk_tag
+from desktop.services.members import CopyUndo, bulk_add_role, bulk_tag, copy_to_group, undo_copy
 from desktop.services.operators import Actor
 from desktop.services.roster import (
     LeaveSpan,
@@ -102,6 +102,22 @@ def tag_command(
             bulk_remove_tag(session, actor, lacked, tag, created=created)
 
     return ServiceCommand(runner, text, lambda s, a: bulk_tag(s, a, membership_ids, tag), undo, len(membership_ids))
+
+
+def copy_command(
+    runner: Runner, text: str, membership_ids: list[int], group_id: int, move: bool, undo: CopyUndo
+) -> ServiceCommand:
+    """Undo takes the copy (move) back (members.undo_copy: no trace in any figure), redo copies (moves) again —
+    the memberships redo makes are the ones the next undo takes back."""
+    state = {"undo": undo}
+
+    def again(session: Session, actor: Actor) -> None:
+        state["undo"] = copy_to_group(session, actor, membership_ids, group_id, move=move).undo
+
+    def back(session: Session, actor: Actor) -> None:
+        undo_copy(session, actor, state["undo"])
+
+    return ServiceCommand(runner, text, again, back, len(membership_ids))
 
 
 def role_command(runner: Runner, text: str, membership_ids: list[int], role: str, lacked: list[int]) -> ServiceCommand:

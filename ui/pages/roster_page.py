@@ -63,6 +63,7 @@ from ui.operations import Change, run_write
 from ui.pages.roster_commands import (
     ServiceCommand,
     Step,
+    copy_command,
     delete_command,
     edit_command,
     mark_left_command,
@@ -1017,12 +1018,23 @@ class RosterPage(QWidget):
                 .replace("%1", "、".join(done.readmitted))
                 .replace("%2", group_name)
             )
-        # A copy or move is not on the undo stack, and it made new memberships from the selected ones (with their
-        # tier): an earlier command's undo would now reach the old memberships only — Ctrl+Z after "set tier 大咖",
-        # then a move, put the old tier back on the rows left behind while the people stayed 大咖 where they are now.
-        # The history before it ends here (a deleted person is still restored with Show deleted ▸ Restore).
+        # A copy or move made new memberships from the selected ones (with their tier): an earlier command's undo
+        # would now reach the old memberships only — Ctrl+Z after "set tier 大咖", then a move, put the old tier back
+        # on the rows left behind while the people stayed 大咖 where they are now. The history before it ends here
+        # (a deleted person is still restored with Show deleted ▸ Restore); the copy itself can be undone: a person
+        # copied into the wrong group and marked left there was that month's joiner and leaver for good
         self.undo_stack.clear()
-        self.show_message(text.strip())
+        undo = done.undo
+        if (
+            undo is not None
+            and (undo.created or undo.rejoined or undo.moved)
+            # taking a membership away again is a removal: an assistant's copy is marked left there by an admin
+            and (not undo.created or allowed(self._actor, "delete_members"))
+        ):
+            label = self.tr("Move to group") if move else self.tr("Copy to group")
+            self._push(copy_command(self, label, ids, group_id, move, done.undo), text.strip())
+        else:
+            self.show_message(text.strip())
         self._after_bulk()
 
     @Slot()
