@@ -112,7 +112,11 @@ Names, times and remarks
 Lines that name someone without checking in (kind ``ignored``, the reason in ``ignored``)
 --------------------------------------------------------------------------------------
 * ``quote``: a quoted message — WeChat copies a reply's quote as ``「张三：打卡」`` — from the line that opens
-  with ``「name:`` (or ``『``) to the line that closes it, so a quoted 接龙 is all quote. The modes never see it.
+  with ``「name:`` (or ``『``) to the line that closes it, so a quoted 接龙 is all quote. PC WeChat 4.x's
+  ``引用 张三 的消息 : 早起打卡第3天`` line is a quote of 张三; so is a phone's copy of a reply — the quoted message
+  (``张三：…``, from the nearest ``name:`` line above) down to a divider line of dashes (``- - - - -``), the reply under
+  it; a reply copied alone (nothing above its quote) has no sender in the paste, so its lines are noise. The modes
+  never see a quote: the replier never gets the quoted person's 打卡, nor the quoted person the reply.
 * ``system``: a system notice (``撤回了一条消息``, ``加入了群聊``, ``领取了你的红包``, ``拍了拍``, ``移出了群聊`` …) in
   a chain or list; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
@@ -685,6 +689,11 @@ def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
 _QUOTE_PAIRS = {"「": "」", "『": "』"}
 _QUOTE_SPEAKER_RE = re.compile(r"^\s*(?P<open>[「『])\s*(?P<sp>[^:」』]{1,30}?)\s*:")
 _QUOTE_MAX_LINES = 40
+# PC WeChat 4.x copies a reply's quote as `引用 张三 的消息 : 早起打卡第3天` under the reply: the quoted person's words
+_PC_QUOTE_RE = re.compile(r"^\s*引用\s*(?P<sp>[^:\s][^:]{0,29}?)\s*的消息\s*:")
+# the phone copies a reply as the quote (`张三：早起打卡第3天`, or 「…」), this divider, then the reply
+_QUOTE_DIVIDER_RE = re.compile(r"^\s*(?:-\s*){5,}$")
+_QUOTE_LEAD_RE = re.compile(r"^\s*[「『]?\s*(?P<sp>[^:「」『』\s][^:「」『』]{0,29}?)\s*:")
 # a notice is the whole line in WeChat's or QQ's wording: the phrase ends it (拍了拍 ends with whom; 修改群名为
 # with the name) — `张三丰 刚加入群聊的新人 打卡` is his check-in, not a notice
 _SYSTEM_RE = re.compile(
@@ -724,8 +733,16 @@ def _quotes(lines: list[_Line]) -> dict[int, PasteLine]:
     quote) up to the line that closes it (a quoted 接龙 spans lines). The opening line names the quoted
     speaker; a numbered line inside names its entry; the rest is noise."""
     out: dict[int, PasteLine] = {}
+    for line in lines:
+        pc = _PC_QUOTE_RE.match(line.folded)
+        if pc is not None:
+            out[line.no] = _ignored(line, "quote", _collapse(line.clean[slice(*pc.span("sp"))]).strip(_NAME_QUOTES))
+    _divided_quotes(lines, out)
     i = 0
     while i < len(lines):
+        if lines[i].no in out:
+            i += 1
+            continue
         opening = _QUOTE_SPEAKER_RE.match(lines[i].folded)
         if opening is None:
             i += 1
@@ -751,6 +768,38 @@ def _quotes(lines: list[_Line]) -> dict[int, PasteLine]:
             )
         i = end + 1
     return out
+
+
+def _divided_quotes(lines: list[_Line], out: dict[int, PasteLine]) -> None:
+    """A phone's copy of a reply: the quoted message (`张三：早起打卡第3天`, first line `name:`), a divider line of
+    dashes, then the reply. The quote runs from the nearest `name:` line above the divider (no blank or stamp line
+    between) down to the divider; it names the quoted person, never the replier. When nothing stands above the quote
+    (one reply copied alone) the reply's sender is not in the paste: its lines, up to a blank line, are noise."""
+    for d, divider in enumerate(lines):
+        if _QUOTE_DIVIDER_RE.match(divider.folded) is None or divider.no in out:
+            continue
+        top = None
+        for j in range(d - 1, max(-1, d - 1 - _QUOTE_MAX_LINES), -1):
+            line = lines[j]
+            if line.is_blank or line.no in out or _stamp_line(line) is not None:
+                break
+            if _QUOTE_LEAD_RE.match(line.folded) is not None:
+                top = j
+                break
+        if top is None:
+            continue
+        lead = _QUOTE_LEAD_RE.match(lines[top].folded)
+        speaker = _collapse(lines[top].clean[slice(*lead.span("sp"))]).strip(_NAME_QUOTES)
+        out[lines[top].no] = _ignored(lines[top], "quote", speaker)
+        for line in lines[top + 1 : d + 1]:
+            number, start = _number(line)
+            entry = _body_entry(line, start, number) if number is not None else None
+            out[line.no] = _ignored(line, "quote", entry.name) if entry else _plain(line, "noise")
+        if all(line.is_blank for line in lines[:top]):
+            for line in lines[d + 1 :]:
+                if line.is_blank or _stamp_line(line) is not None:
+                    break
+                out[line.no] = _plain(line, "noise")
 
 
 def _opens_something(line: _Line, bracket: str) -> bool:

@@ -1,0 +1,83 @@
+"""What people really copy out of PC/Mac WeChat, a phone's 合并转发, 企业微信 and QQ into the paste box: a reply's
+quote never gives the quoted person's check-in to the replier (nor the replier's to the quoted person), and a
+`name line, message line` copy is read as chat, not as a list of names (probe, 6 December)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import update
+
+from desktop.chat_parse import parse_chat
+from desktop.services.groups import create_group
+from desktop.services.paste import certain_plan, preview_paste
+from desktop.services.roster import MemberInput, add_member
+from models import Group
+from tests.fixed_day import TEST_TODAY
+
+DAY = TEST_TODAY
+JOINED = datetime(2024, 3, 10, 4, 0)
+NAMES = ("张三", "李四", "小王", "小王子", "王五", "赵六")
+STAMP = f"{DAY.month:02d}-{DAY.day:02d}"  # a phone's 合并转发 stamp: `张三 12-06 07:12`
+
+
+@pytest.fixture
+def grp(workspace, owner):
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        ids = {n: add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))[1] for n in NAMES}
+        s.execute(update(Group).where(Group.id == gid).values(checkin_keywords="打卡"))
+        s.commit()
+    return gid, ids
+
+
+def plan_of(workspace, gid, text):
+    """{line number: [(status, reason)]} and the members a headless paste logs."""
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    by_line: dict[int, list] = {}
+    for m in preview.matches:
+        by_line.setdefault(m.line.line_no, []).append((m.status, m.reason))
+    return by_line, {p.membership_id for p in certain_plan(preview.matches) if p.day == DAY}
+
+
+def test_a_phone_copy_of_a_reply_under_a_stamp_is_not_the_repliers_check_in(workspace, grp):
+    gid, ids = grp
+    text = (
+        f"群聊的聊天记录\n张三 {STAMP} 07:12\n早起打卡第3天\n"
+        f"李四 {STAMP} 07:15\n张三：早起打卡第3天\n- - - - - - - - - - - - - - -\n加油\n"
+    )
+    by_line, logged = plan_of(workspace, gid, text)
+    assert logged == {ids["张三"]}  # 李四 only said 加油: the 打卡 was 张三's, quoted
+    assert by_line[5] == [("ignored", "quote")]
+
+
+def test_a_phone_copy_of_one_reply_names_the_quoted_person_as_a_quote_only(workspace, grp):
+    gid, ids = grp
+    for quote in ("张三：早起打卡第3天", "「张三：早起打卡第3天」"):
+        by_line, logged = plan_of(workspace, gid, f"{quote}\n- - - - - - - - - - - - - - -\n李四打卡第5天\n")
+        assert logged == set(), quote  # the reply's sender is not in the copy; the quote is not 张三's check-in
+        assert by_line[1] == [("ignored", "quote")]
+        kinds = [line.kind for line in parse_chat(f"{quote}\n- - - - - - - - - - - - - - -\n加油\n")]
+        assert kinds == ["ignored", "noise", "noise"]
+
+
+def test_a_pc_wechat_4_quote_line_is_the_quoted_persons_words(workspace, grp):
+    gid, ids = grp
+    for text in (
+        "李四：加油\n引用 张三 的消息 : 早起打卡第3天\n小王：打卡\n",
+        "李四 07:15\n加油！\n引用 张三 的消息 : 早起打卡第3天\n小王 07:16\n打卡\n",
+    ):
+        by_line, logged = plan_of(workspace, gid, text)
+        assert logged == {ids["小王"]}, text
+        quote = next(n for n, ms in by_line.items() if ms == [("ignored", "quote")])
+        assert text.splitlines()[quote - 1].startswith("引用 张三")
+        assert next(line.name for line in parse_chat(text) if line.line_no == quote) == "张三"
+
+
+def test_a_divider_under_a_stamp_keeps_the_repliers_own_check_in(workspace, grp):
+    gid, ids = grp
+    text = f"李四 {STAMP} 07:15\n张三：早起打卡第3天\n- - - - - - - - - - - - - - -\n打卡第5天，一起加油\n"
+    _by_line, logged = plan_of(workspace, gid, text)
+    assert logged == {ids["李四"]}
