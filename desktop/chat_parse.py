@@ -29,7 +29,13 @@ e. as c. but without outnumbering the stamp lines: **colon log**;
 e2. (before d.) the lines pair up as a speaker line (no 打卡) followed by a message line saying
    打卡/签到/请假/补卡/早安/checkin/✅, the speaker line no time — PC WeChat's ``张伟`` / ``打卡 5:58`` — at least twice, after at most one
    title line (``群聊的聊天记录``): **paired log** (each speaker line is the entry, the message its remark and time); a
-   date/time line right under the speaker (``张伟`` / ``12-05 23:59`` / ``打卡``) is its stamp: its time and date;
+   date/time line right under the speaker (``张伟`` / ``12-05 23:59`` / ``打卡``) is its stamp: its time and date.
+   With the roster at hand (``parse_chat(text, names_someone)``, as the paste service calls it) one pair is enough
+   and the messages need not say 打卡: no message line names someone of the group, a speaker line does, and at
+   least half the message lines are evidently messages (打卡 words, chatter, ``[图片]``, a sentence or question, a
+   link, more than 20 characters) — PC WeChat's copy of one message (``张三`` / ``早起打卡第3天``, ``张三`` / ``收到``)
+   is its sender's message, while ``张三`` / ``李四`` (both on the roster) stays a list of names. Likewise one
+   ``name time`` stamp over such a message (``张三 07:12`` / ``收到``) is a **stamped log** of one message;
 f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
 
 1. **Chain** (接龙):
@@ -156,6 +162,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -193,6 +200,8 @@ class PasteLine:
     heading: str | None = None  # the chain title or date separator the line comes under ("#接龙 12月2日打卡")
     message: str | None = None  # a chat log's entry: its message as posted, a time in it included (remark drops it)
 
+
+NamesSomeone = Callable[[str], bool]  # a written name -> whether it is exactly someone of the group (the roster)
 
 # ---------------------------------------------------------------- text preparation
 
@@ -1273,23 +1282,61 @@ def _colon_speeches(content: list[_Line]) -> int:
 _MESSAGE_WORDS_RE = re.compile(r"打卡|签到|请假|补卡|早安|check[\s-]?in|[✅✔☑]", re.IGNORECASE)
 
 
-def _speaker_pairs(content: list[_Line]) -> int | None:
+# a line that is no one's name: WeChat's placeholder for a picture, sticker or voice message (`[图片]`, `[动画表情]`,
+# `[语音]`), a sentence or a question, a link, a long text
+_PLACEHOLDER_RE = re.compile(r"^\s*\[[^\[\]\d]{1,6}\]\s*$")
+_MESSAGE_PUNCT_RE = re.compile(r"[,。!?;~…]")
+
+
+def _evidently_message(line: _Line) -> bool:
+    """Whether a line reads as a chat message and never as a name: it says 打卡/签到/…, is only chatter, is a
+    placeholder such as `[图片]`, a sentence or question, a link, or longer than any name."""
+    folded = line.folded
+    return bool(
+        _MESSAGE_WORDS_RE.search(folded)
+        or _only_chatter(line.clean)
+        or _PLACEHOLDER_RE.match(folded)
+        or _MESSAGE_PUNCT_RE.search(folded)
+        or _QUESTION_RE.search(folded)
+        or "http" in folded.lower()
+        or len(_collapse(folded)) > 20
+    )
+
+
+def _names_nobody(line: _Line, names_someone: NamesSomeone) -> bool:
+    """Whether a line names no one of the group: neither the whole line nor its first name (`李四 打卡`)."""
+    entry = _body_entry(line, 0, None)
+    return not names_someone(_collapse(line.clean)) and not (entry and entry.name and names_someone(entry.name))
+
+
+def _speaker_pairs(content: list[_Line], names_someone: NamesSomeone | None = None) -> int | None:
     """Where the speaker/message pairs of a `name line, message line` copy start (0, or 1 after a title line), or
-    None when the paste is not one: at least two pairs, every message line saying 打卡/签到/请假/… and no speaker
-    line saying it or holding a time (a list of names, or of `张三 打卡` lines, is no such copy)."""
+    None when the paste is not one: no speaker line saying 打卡 or holding a time (a list of names, or of `张三 打卡`
+    lines, is no such copy), and either at least two pairs whose every message line says 打卡/签到/请假/… or is
+    chatter — or, when the roster is at hand (`names_someone`), any number of pairs where no message line names
+    someone of the group, at least one speaker line does, and at least half the message lines are evidently
+    messages (_evidently_message): PC WeChat's copy of one message (`张三` / `早起打卡第3天`), or of several with
+    pictures and replies among them (`王五` / `[图片]`, `小王` / `收到`). A list of names (`张三` / `李四`) names
+    someone on every line, or has no message line at all."""
     lines = [line for line in content if not _is_separator(line.folded)]
     start = len(lines) % 2
     if start and not _looks_like_title(lines[0]):
         return None
     pairs = list(zip(lines[start::2], lines[start + 1 :: 2], strict=False))
-    if len(pairs) < 2 or any(_number(line)[0] is not None for line in lines):
+    if not pairs or any(_number(line)[0] is not None for line in lines):
         return None
+    strict = len(pairs) >= 2
     saying = 0  # message lines that say 打卡/签到/…; the others may only be chatter (`李华` / `收到`)
+    evident = 0  # message lines that are evidently messages (_evidently_message)
+    speaker_says = False  # a speaker line that reads as a message itself: the relaxed reading is off
     for speaker, message in pairs:
         said = _MESSAGE_WORDS_RE.search(message.folded) is not None
         saying += said
-        if not (said or _only_chatter(message.clean)) or _only_chatter(speaker.clean):
+        if not (said or _only_chatter(message.clean)):
+            strict = False
+        if _only_chatter(speaker.clean):
             return None
+        evident += _evidently_message(message)
         if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
             return None
         # `张三 昨天 07:05` / `打卡` is a stamp (its 昨天 the message's day; _find_time passes over a time after 昨天
@@ -1298,10 +1345,18 @@ def _speaker_pairs(content: list[_Line]) -> int | None:
             return None
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None
-    return start if saying >= 2 else None
+        speaker_says = speaker_says or _evidently_message(speaker)
+    if strict and saying >= 2:
+        return start
+    if names_someone is None or speaker_says or evident == 0 or 2 * evident < len(pairs):
+        return None
+    if not all(_names_nobody(message, names_someone) for _speaker, message in pairs):
+        return None
+    speakers = (_speech_entry(speaker, _Speech((0, len(speaker.folded)), None, None), "colon") for speaker, _ in pairs)
+    return start if any(entry.name and names_someone(entry.name) for entry in speakers) else None
 
 
-def _log_mode(content: list[_Line]) -> str | None:
+def _log_mode(content: list[_Line], names_someone: NamesSomeone | None = None) -> str | None:
     """The log mode, "stamped", "colon" or "paired", or None for a chain or plain list (see the module docstring)."""
     stamps, dated, paired = _stamp_evidence(content)
     speeches = _colon_speeches(content)
@@ -1313,19 +1368,37 @@ def _log_mode(content: list[_Line]) -> str | None:
     # the log starts with a stamp, or with a line or two above its first one (QQ's `晨光早起营(123456789)`, a title)
     lead = [line for line in content if not _is_separator(line.folded)][:3]
     first = next((i for i, line in enumerate(lead) if _stamp_line(line) is not None), None)
-    if _speaker_pairs(content) is not None:  # `张伟` / `打卡 5:58`: `打卡 5:58` is a message, not a stamp line
+    if _speaker_pairs(content, names_someone) is not None:  # `张伟` / `打卡 5:58`: a message, not a stamp line
         return "paired"
     if stamps >= 2 and paired == stamps and first is not None:
+        return "stamped"
+    if stamps == 1 and paired == 1 and first is not None and _one_stamped_message(content, names_someone):
         return "stamped"
     return "colon" if colon else None
 
 
-def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
+def _one_stamped_message(content: list[_Line], names_someone: NamesSomeone | None) -> bool:
+    """PC WeChat's copy of one message with its `name time` line (`张三 07:12` / `早起打卡第3天`): the lines under the
+    stamp are evidently a message (_evidently_message) and name no one of the group — `张三 06:01` / `李四` is a
+    list with a time. Only with the roster at hand."""
+    if names_someone is None:
+        return False
+    lines = [line for line in content if not _is_separator(line.folded)]
+    at = next(i for i, line in enumerate(lines) if _stamp_line(line) is not None)
+    under = lines[at + 1 :]
+    speaker = _stamp_line(lines[at])
+    if not under or speaker is None or not any(_evidently_message(line) for line in under):
+        return False
+    name = _speech_entry(lines[at], speaker[0], "stamped").name
+    return bool(name and names_someone(name)) and all(_names_nobody(line, names_someone) for line in under)
+
+
+def _parse_paired(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     """A `name line, message line` copy: each speaker line is the entry, its message line is its remark (and
     time), like a stamped log without stamps."""
     content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
     content = [line for line in content if not _is_separator(line.folded)]
-    start = _speaker_pairs(content) or 0
+    start = _speaker_pairs(content, names_someone) or 0
     speakers = {line.no for line in content[start::2]}
     results: list[PasteLine] = []
     owner = None
@@ -1350,7 +1423,7 @@ def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
     return results
 
 
-def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
+def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     quotes = _quotes(lines)
     # a quoted message is not part of the chat it is pasted with: the modes never see it (a blank in its place)
     seen = [_Line.make(line.no, "") if line.no in quotes else line for line in lines]
@@ -1358,13 +1431,13 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
     if not content or any(_CHAIN_RE.match(line.folded) for line in seen):
         results = _ChainParser(seen).parse()
     else:
-        mode = _log_mode(content)
+        mode = _log_mode(content, names_someone)
         if mode == "stamped":
             results = _parse_stamped(seen)
         elif mode == "colon":
             results = _parse_colon(seen)
         elif mode == "paired":
-            results = _parse_paired(seen)
+            results = _parse_paired(seen, names_someone)
         else:
             results = _ChainParser(seen).parse()
     results = [quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results]
@@ -1463,10 +1536,12 @@ def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:
 # ---------------------------------------------------------------- public API
 
 
-def parse_chat(text: str) -> list[PasteLine]:
-    """Classify every line of a pasted chat; see the module docstring for the rules."""
+def parse_chat(text: str, names_someone: NamesSomeone | None = None) -> list[PasteLine]:
+    """Classify every line of a pasted chat; see the module docstring for the rules. `names_someone` (a written
+    name -> whether it is exactly someone of the group) lets a `name line, message line` copy be told from a list
+    of names (_speaker_pairs); it is asked only of pastes of that shape."""
     lines = [_Line.make(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
-    return _mark_duplicates(_parse_lines(lines))
+    return _mark_duplicates(_parse_lines(lines, names_someone))
 
 
 def normalise_name(name: str) -> str:

@@ -713,6 +713,12 @@ class RosterIndex:
                 found = _Found("certain", tuple(c for c in found.people if c.membership_id == one), chunk)
         return found
 
+    def names_someone(self, written: str) -> bool:
+        """Whether a written name is exactly someone of the group, whatever their status (resolve's keys, no
+        pinyin or fuzzy likeness): the parser's way to tell `张三` / `李四` (a list) from `张三` / `早起打卡` (a
+        message under its sender's name)."""
+        return self.resolve(written).kind != "none"
+
     def _told_apart(self, chunk: str, among: set[int | None]) -> int | None:
         """The one of `among` (the people a name may be) that another segment of the chunk names for certain:
         `张伟（大伟）` or `张伟-大伟` is the 张伟 nicknamed 大伟 — as a person who reads it knows; None when no
@@ -1338,7 +1344,8 @@ def match_paste(
     out; `line_outcomes` accounts for them). `day` is the day being logged: it dates 补卡 and chat-stamp lines.
     `signups`: an activity's sign-up list, where words like 上次没来 are a remark, not "has not checked in"."""
     keywords = () if signups else group_keywords(session, group_id)
-    return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups, keywords=keywords)
+    index = RosterIndex(session, group_id)
+    return match_lines(index, parse_chat(text, index.names_someone), day, signups=signups, keywords=keywords)
 
 
 def group_keywords(session: Session, group_id: int | None) -> tuple[str, ...]:
@@ -1921,9 +1928,10 @@ def preview_paste(
 ) -> PastePreview:
     """The paste matched for the group and day. `accept_groups`: another group's names the user said the chains
     titled with them are this group's after all (the window's "they are this group's")."""
-    lines = parse_chat(text)
+    index = RosterIndex(session, group_id)
+    lines = parse_chat(text, index.names_someone)
     keywords = group_keywords(session, group_id)
-    matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups, keywords=keywords)
+    matches = match_lines(index, lines, day, accept_groups=accept_groups, keywords=keywords)
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)

@@ -81,3 +81,47 @@ def test_a_divider_under_a_stamp_keeps_the_repliers_own_check_in(workspace, grp)
     text = f"李四 {STAMP} 07:15\n张三：早起打卡第3天\n- - - - - - - - - - - - - - -\n打卡第5天，一起加油\n"
     _by_line, logged = plan_of(workspace, gid, text)
     assert logged == {ids["李四"]}
+
+
+def test_pc_wechat_copy_of_one_message_is_its_senders_message_not_two_names(workspace, grp):
+    gid, ids = grp
+    cases = {
+        "张三\n早起打卡第3天\n": {ids["张三"]},  # the message says 打卡: 张三's check-in, `早起` is nobody
+        "张三\n收到\n": set(),  # only a reply: never 张三's check-in
+        "张三\n今天打卡了吗？\n": set(),  # a question about checking in
+        "张三\n好的，今天下午开会记得带电脑\n": set(),  # no 打卡 keyword
+        "张三 07:12\n收到\n": set(),  # PC WeChat's `name time` line over one message
+        "群聊的聊天记录\n张三 07:12\n[图片]\n": set(),
+    }
+    for text, want in cases.items():
+        by_line, logged = plan_of(workspace, gid, text)
+        assert logged == want, text
+        message = len(text.splitlines())
+        assert message not in by_line, text  # the message line names nobody: it is 张三's message
+        sender = next(line for line in parse_chat(text, lambda name: name in NAMES) if line.name)
+        assert sender.name == "张三" and sender.mode in ("colon", "stamped"), text
+
+
+def test_a_list_of_names_stays_a_list(workspace, grp):
+    gid, ids = grp
+    for text, who in {
+        "张三\n李四\n": ("张三", "李四"),
+        "张三\n李四\n小王\n小王子\n": ("张三", "李四", "小王", "小王子"),
+        "12月6日打卡\n张三\n李四\n": ("张三", "李四"),
+        "张三\n李四 打卡\n": ("张三", "李四"),
+        "张三 06:01\n李四\n": ("张三", "李四"),
+    }.items():
+        _by_line, logged = plan_of(workspace, gid, text)
+        assert logged == {ids[n] for n in who}, text
+
+
+def test_a_pc_wechat_copy_of_several_messages_with_pictures_and_replies(workspace, grp):
+    gid, ids = grp
+    text = "张三\n早起打卡第3天\n李四\n打卡 6:05\n王五\n[图片]\n小王\n收到\n"
+    by_line, logged = plan_of(workspace, gid, text)
+    assert logged == {ids["张三"], ids["李四"]}  # 王五 sent a picture (no 打卡 keyword), 小王 only replied
+    assert by_line[7] == [("ignored", "chatter")]
+    assert all(n not in by_line for n in (2, 4, 6, 8))  # messages, never names
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    assert next(m.time for m in preview.matches if m.line.line_no == 3) == "06:05"
