@@ -1490,10 +1490,14 @@ def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
     """The header lines above a plain list (no chain numbers, no chat log) that read as a title only for a date in
     them, while their first word is a name (`张三 今天跑了5公里`, `李四 12月6日`): as entries, by line number. A title
     reads like that too (`晨光早起营 12月6日`): the paste service takes one only when its name is a member's for
-    certain. A first word that is a title's (`张三打卡`, `早起打卡 12月6日`) keeps the line a title."""
+    certain. A first word that is a title's (`张三打卡`, `早起打卡 12月6日`) keeps the line a title — unless the paste
+    holds no entry at all: `张三打卡` / `李四打卡` / `王五打卡` is a list of people who checked in (every line was read
+    as a title and nobody logged), so a line whose first word is a name glued to 打卡/签到 is offered too (the
+    service takes it when the name is a member's for certain; `早起打卡` names nobody and stays the title)."""
     out: dict[int, PasteLine] = {}
     if any(r.number is not None or r.mode in ("stamped", "colon") for r in lines if r.kind in ("entry", "ignored")):
         return out
+    no_entry = not any(r.kind in ("entry", "ignored") for r in lines)
     for result in lines:
         if result.kind in ("entry", "ignored", "noise"):
             break  # the list is under way: a line below its first entry is no header
@@ -1508,7 +1512,8 @@ def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
         spans = _token_spans(line.folded, 0, len(line.folded))
         first = _DONE_SUFFIX_RE.sub("", line.folded[slice(*spans[0])]) if spans else ""
         name = _fold_text(entry.name)
-        if _TITLE_WORDS.search(first) or _DATE_RE.search(name) or any(ch.isdigit() for ch in name):
+        glued = no_entry and _TITLE_WORDS.search(name) is None and _CHECKED_IN_RE.match(_fold_text(entry.remark or ""))
+        if (_TITLE_WORDS.search(first) and not glued) or _DATE_RE.search(name) or any(ch.isdigit() for ch in name):
             continue  # 张三打卡 first: the list's title (see the module docstring)
         written = entry.date_text or next((m["date"] for m in _WRITTEN_DATE_RE.finditer(line.folded)), None)
         written = None if "补" in line.folded else written

@@ -125,3 +125,19 @@ def test_a_pc_wechat_copy_of_several_messages_with_pictures_and_replies(workspac
     with workspace.session() as s:
         preview = preview_paste(s, gid, DAY, text)
     assert next(m.time for m in preview.matches if m.line.line_no == 3) == "06:05"
+
+
+def test_a_list_of_name_glued_to_its_daka_lines_logs_them(workspace, grp):
+    """`张三打卡` / `李四打卡` / `王五打卡` (people copied from the chat, one a line) was read as titles only: nobody
+    logged, and no line said why. With no entry in the paste, a member's name glued to 打卡/签到 is theirs; a title
+    that names nobody (`早起打卡`) stays the title."""
+    gid, ids = grp
+    for text, who in {
+        "张三打卡\n李四打卡\n王五打卡\n": ("张三", "李四", "王五"),
+        "早起打卡\n张三打卡\n李四签到\n": ("张三", "李四"),
+        "张三打卡\n": ("张三",),
+    }.items():
+        by_line, logged = plan_of(workspace, gid, text)
+        assert logged == {ids[n] for n in who}, text
+    by_line, _logged = plan_of(workspace, gid, "早起打卡\n张三打卡\n")
+    assert 1 not in by_line
