@@ -869,6 +869,17 @@ class RosterIndex:
         people = tuple({c.membership_id: c for c in (*together.people, *alone.people)}.values())
         return _Found("ambiguous", people, f"{chunks[0]} {chunks[1]}")
 
+    def _spaced_key(self, chunks: list[str], body: str) -> list[str]:
+        """`Amy 王` (a group nickname with a space in it) is that one member — not `Amy`, another member's nickname,
+        with a remark 王: the first chunks, as written with spaces between them, when together they are exactly one
+        member's name, nickname or group nickname (the longest such run), as a chat log's speaker is read whole."""
+        spaced = " ".join(body.split())
+        for n in range(min(len(chunks), 4), 1, -1):
+            joined = " ".join(chunks[:n])
+            if spaced.startswith(joined) and self.exact(joined).kind == "certain":
+                return [joined, *chunks[n:]]
+        return chunks
+
     def _spaced_group_nickname(self, chunks: list[str]) -> list[str]:
         """`北京 张伟` for the group nickname `北京-张伟` (`成都 李娜` for `李娜-成都`): a first chunk that names nobody
         and, written together with the next one, is exactly one member's group nickname — that one chunk, not a
@@ -917,7 +928,7 @@ class RosterIndex:
         whole = _WHOLE_BRACKETED.fullmatch(name)
         if whole is not None:
             name = whole["inner"]
-        chunks = self._spaced_group_nickname(self._comma_people(chunks))
+        chunks = self._spaced_group_nickname(self._comma_people(self._spaced_key(chunks, body)))
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]

@@ -141,3 +141,22 @@ def test_a_list_of_name_glued_to_its_daka_lines_logs_them(workspace, grp):
         assert logged == {ids[n] for n in who}, text
     by_line, _logged = plan_of(workspace, gid, "早起打卡\n张三打卡\n")
     assert 1 not in by_line
+
+
+def test_a_group_nickname_with_a_space_is_its_member_not_the_member_its_first_word_names(workspace, owner, grp):
+    """`7. Amy 王` — 王安美's group nickname, with a space — logged 陈艾米, whose nickname is Amy, while the same name
+    as a chat log's speaker (`Amy 王 07:07`) was 王安美: read whole, as a speaker is."""
+    gid, ids = grp
+    with workspace.session() as s:
+        amy = add_member(s, owner, gid, MemberInput(display_name="陈艾米", nickname="Amy", joined_at=JOINED))[1]
+        wang = add_member(s, owner, gid, MemberInput(display_name="王安美", group_nickname="Amy 王", joined_at=JOINED))
+        s.commit()
+    for text in (
+        "#接龙 早起打卡\n1. 张三\n2. Amy 王\n",
+        "#接龙 早起打卡\n1. 张三\n2. Amy 王 ✅ 6:01\n",
+        "Amy 王 07:07\n打卡\n",
+    ):
+        _by_line, logged = plan_of(workspace, gid, text)
+        assert wang[1] in logged and amy not in logged, text
+    _by_line, logged = plan_of(workspace, gid, "#接龙 早起打卡\n1. Amy\n2. 张三\n")
+    assert amy in logged and wang[1] not in logged
