@@ -961,7 +961,11 @@ def _only_chatter(message: str) -> bool:
 
 
 _CLAUSE_SPLIT_RE = re.compile(r"[，,。；;！!\s]+")
-_QUESTION_RE = re.compile(r"[?？]|吗|怎么|怎样|如何|在哪|哪里|哪儿|什么时候|几点|是不是|能不能|可以.{0,4}吗")
+# also a question without its mark, as people type one: 打卡了没, 今天打卡没有, 打卡了么/嘛, 打卡不 (at the clause's end)
+_QUESTION_RE = re.compile(
+    r"[?？]|吗|怎么|怎样|如何|在哪|哪里|哪儿|什么时候|几点|是不是|能不能|可以.{0,4}吗"
+    r"|(?:打卡|签到)了?\s*(?:没有?|么|嘛|不)\s*$"
+)
 
 
 def _asks_about_checking_in(message: str) -> bool:

@@ -160,3 +160,17 @@ def test_a_group_nickname_with_a_space_is_its_member_not_the_member_its_first_wo
         assert wang[1] in logged and amy not in logged, text
     _by_line, logged = plan_of(workspace, gid, "#接龙 早起打卡\n1. Amy\n2. 张三\n")
     assert amy in logged and wang[1] not in logged
+
+
+def test_a_question_typed_without_its_mark_is_no_check_in(workspace, grp):
+    """`@李四 打卡了没`, `今天打卡没有`, `打卡了么`, `还打卡不` — questions as people type them, with no ？ — were the
+    asker's check-in; `打卡 没迟到` and `打卡没问题` still check in."""
+    gid, ids = grp
+    for question in ("@李四 打卡了没", "今天打卡没有", "打卡了么", "今天还打卡不", "打卡了嘛"):
+        text = f"小王 07:14\n{question}\n李四 07:15\n打卡\n"
+        by_line, logged = plan_of(workspace, gid, text)
+        assert logged == {ids["李四"]}, question
+        assert by_line[1] == [("ignored", "question")], question
+    for said in ("打卡 没迟到", "打卡没问题"):
+        _by_line, logged = plan_of(workspace, gid, f"小王 07:14\n{said}\n李四 07:15\n打卡\n")
+        assert logged == {ids["小王"], ids["李四"]}, said
