@@ -171,6 +171,7 @@ __all__ = [
     "PasteLine",
     "entries",
     "is_separator",
+    "message_lines",
     "normalise_name",
     "parse_chat",
     "reading",
@@ -1559,6 +1560,24 @@ def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH_ALL)
     text = _VARIATION_SELECTORS.sub("", text)
     return _collapse(text).casefold()
+
+
+def message_lines(lines: list[PasteLine]) -> dict[int, int]:
+    """The lines that are a chat log's message under its speaker's line (PC WeChat's `张三` / `早起打卡第3天`, a stamp
+    `张三 07:12` over it): line number -> the speaker's line number, so a preview can say whose message a line is
+    (`第1行的消息`) instead of "chat, no name"."""
+    out: dict[int, int] = {}
+    owner: PasteLine | None = None
+    for line in lines:
+        if line.kind in ("entry", "ignored") and line.mode in ("stamped", "colon"):
+            owner = line
+        elif line.kind == "noise" and owner is not None and owner.message:
+            said = _collapse(line.raw.translate(_INVISIBLE))
+            if said and said in owner.message:
+                out[line.line_no] = owner.line_no
+        elif line.kind not in ("blank", "noise"):
+            owner = None
+    return out
 
 
 def entries(lines: list[PasteLine]) -> list[PasteLine]:

@@ -120,6 +120,7 @@ from desktop.chat_parse import (
     says_not_checked_in,
     separator_date,
     set_keywords,
+    message_lines,
     title_like_entries,
     unnumbered_entries,
     without_promises,
@@ -873,10 +874,16 @@ class RosterIndex:
         """`Amy 王` (a group nickname with a space in it) is that one member — not `Amy`, another member's nickname,
         with a remark 王: the first chunks, as written with spaces between them, when together they are exactly one
         member's name, nickname or group nickname (the longest such run), as a chat log's speaker is read whole."""
+        if len(chunks) < 2 or _is_remark_chunk(chunks[1]):
+            return chunks
         spaced = " ".join(body.split())
+        alone = {c.membership_id for c in self.exact(chunks[0]).people}
         for n in range(min(len(chunks), 4), 1, -1):
             joined = " ".join(chunks[:n])
-            if spaced.startswith(joined) and self.exact(joined).kind == "certain":
+            if any(_is_remark_chunk(c) for c in chunks[1:n]) or not spaced.startswith(joined):
+                continue
+            found = self.exact(joined)
+            if found.kind == "certain" and {c.membership_id for c in found.people} != alone:
                 return [joined, *chunks[n:]]
         return chunks
 
@@ -2194,10 +2201,15 @@ def line_outcomes(
     for m in matches:
         by_line[m.line.line_no].append(m)
     out: list[LineOutcome] = []
+    lines = list(lines)
+    messages = message_lines(lines)
     for line in lines:
         parts = by_line.get(line.line_no)
         if not parts:
             detail = IGNORED_REASONS.get(line.ignored or "", line.kind)
+            if line.line_no in messages:  # 张三 / 早起打卡第3天: whose message it is, not "noise"
+                n = messages[line.line_no]
+                detail = f"第{n}行的消息 (the message of line {n})"
             out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=detail))
             continue
         if parts[0].status == "ignored":

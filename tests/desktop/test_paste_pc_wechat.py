@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from desktop.chat_parse import parse_chat
 from desktop.services.groups import create_group
-from desktop.services.paste import certain_plan, preview_paste
+from desktop.services.paste import SKIPPED, certain_plan, line_outcomes, preview_paste
 from desktop.services.roster import MemberInput, add_member
 from models import Group
 from tests.fixed_day import TEST_TODAY
@@ -174,3 +174,13 @@ def test_a_question_typed_without_its_mark_is_no_check_in(workspace, grp):
     for said in ("打卡 没迟到", "打卡没问题"):
         _by_line, logged = plan_of(workspace, gid, f"小王 07:14\n{said}\n李四 07:15\n打卡\n")
         assert logged == {ids["小王"], ids["李四"]}, said
+
+
+def test_each_message_line_says_whose_message_it_is(workspace, grp):
+    gid, ids = grp
+    text = "张三\n早起打卡第3天\n李四\n打卡 6:05\n王五\n[图片]\n"
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    outcomes = line_outcomes(preview.lines, preview.matches, set(), set())
+    details = {o.line_no: o.detail for o in outcomes if o.outcome == SKIPPED and not o.who}
+    assert details == {n: f"第{n - 1}行的消息 (the message of line {n - 1})" for n in (2, 4, 6)}
