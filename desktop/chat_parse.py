@@ -1473,6 +1473,8 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
             continue
         if _SENTENCE_PUNCT.search(line.folded) or _system_line(line) is not None or _mention(line, 0) is not None:
             continue
+        if _stamp_line(line) is not None and _speaker_header(lines, i):
+            continue  # `小王 07:20` / `@小王子 快来接龙`: who posted the chat line under it, not a check-in
         entry = _body_entry(line, 0, None)
         if entry is not None and _plausible_entry(entry):
             previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
@@ -1489,6 +1491,20 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
                 previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
                 out[result.line_no] = replace(_not_done(entry), heading=previous.heading if previous else heading)
     return out
+
+
+def _speaker_header(lines: list[PasteLine], i: int) -> bool:
+    """Whether the stamp line at `i` (`小王 07:20`, between a chain's entries) heads a chat message — the next line is
+    a message (a mention, a sentence, 打卡 words, `[图片]` — not chatter), a system notice or a copy of the chain
+    (`#接龙`) — rather than being an entry that lost its number (`李华 5:52` followed by `3. 孙浩`)."""
+    after = next((r for r in lines[i + 1 :] if r.kind != "blank"), None)
+    if after is None or after.number is not None or after.kind == "entry":
+        return False
+    line = _Line.make(after.line_no, after.raw)
+    if _CHAIN_RE.match(line.folded) or after.kind == "ignored" or _mention(line, 0) is not None:
+        return True
+    # chatter is no evidence: `李华 5:52` / `收到` / `3. 孙浩` is 李华's entry that lost its number, someone's 收到 after it
+    return _system_line(line) is not None or (_evidently_message(line) and not _only_chatter(line.clean))
 
 
 def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:

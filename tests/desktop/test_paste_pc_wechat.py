@@ -184,3 +184,19 @@ def test_each_message_line_says_whose_message_it_is(workspace, grp):
     outcomes = line_outcomes(preview.lines, preview.matches, set(), set())
     details = {o.line_no: o.detail for o in outcomes if o.outcome == SKIPPED and not o.who}
     assert details == {n: f"第{n - 1}行的消息 (the message of line {n - 1})" for n in (2, 4, 6)}
+
+
+def test_a_chat_speaker_between_a_chains_lines_is_not_a_check_in(workspace, grp):
+    """A chat log with the 接龙 in it: `小王 07:20` over `@小王子 快来接龙` (or over the next copy of the chain) is who
+    posted that message — it was logged as an entry of the chain that had lost its number."""
+    gid, ids = grp
+    for text in (
+        "#接龙\n12月6日早起打卡\n1. 张三 6:01\n小王 07:20\n@小王子 快来接龙\n2. 王五 7:20\n",
+        "张三 07:12\n#接龙\n12月6日早起打卡\n1. 张三 6:01\n小王 07:20\n#接龙\n12月6日早起打卡\n1. 张三 6:01\n2. 王五 7:20\n",
+    ):
+        _by_line, logged = plan_of(workspace, gid, text.replace("12月6日", f"{DAY.month}月{DAY.day}日"))
+        assert logged == {ids["张三"], ids["王五"]}, text
+    # a line that lost its number (someone's 收到 under it) is still an entry
+    text = f"#接龙 {DAY.month}月{DAY.day}日早起\n1. 张三 5:40\n李四 5:52\n收到\n3. 王五\n"
+    _by_line, logged = plan_of(workspace, gid, text)
+    assert logged == {ids["张三"], ids["李四"], ids["王五"]}
