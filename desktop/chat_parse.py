@@ -1323,7 +1323,8 @@ def _speaker_pairs(content: list[_Line], names_someone: NamesSomeone | None = No
     messages (_evidently_message): PC WeChat's copy of one message (`张三` / `早起打卡第3天`), or of several with
     pictures and replies among them (`王五` / `[图片]`, `小王` / `收到`). A list of names (`张三` / `李四`) names
     someone on every line, or has no message line at all."""
-    lines = [line for line in content if not _is_separator(line.folded)]
+    # a system notice between the messages (`李四 拍了拍 张三`, `以下为新消息`) is no speaker and no message
+    lines = [line for line in content if not _is_separator(line.folded) and _system_line(line) is None]
     start = len(lines) % 2
     if start and not _looks_like_title(lines[0]):
         return None
@@ -1402,14 +1403,17 @@ def _parse_paired(lines: list[_Line], names_someone: NamesSomeone | None = None)
     """A `name line, message line` copy: each speaker line is the entry, its message line is its remark (and
     time), like a stamped log without stamps."""
     content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
-    content = [line for line in content if not _is_separator(line.folded)]
     start = _speaker_pairs(content, names_someone) or 0
+    content = [line for line in content if not _is_separator(line.folded) and _system_line(line) is None]
     speakers = {line.no for line in content[start::2]}
     results: list[PasteLine] = []
     owner = None
     for line in lines:
         if line.is_blank:
             results.append(_plain(line, "blank"))
+        elif (system := _system_line(line)) is not None:
+            results.append(system)  # 李四 拍了拍 张三: a notice, shown as one; the message above has ended
+            owner = None
         elif line.no in speakers:
             owner = len(results)
             results.append(_speech_entry(line, _Speech((0, len(line.folded)), None, None), "colon"))

@@ -200,3 +200,15 @@ def test_a_chat_speaker_between_a_chains_lines_is_not_a_check_in(workspace, grp)
     text = f"#接龙 {DAY.month}月{DAY.day}日早起\n1. 张三 5:40\n李四 5:52\n收到\n3. 王五\n"
     _by_line, logged = plan_of(workspace, gid, text)
     assert logged == {ids["张三"], ids["李四"], ids["王五"]}
+
+
+def test_a_system_notice_between_pc_wechat_messages_keeps_them_a_chat(workspace, grp):
+    """`李四 拍了拍 张三`, `以下为新消息` or an invitation between PC WeChat's name/message pairs broke the pairs: the
+    copy was read as a list of names, and 小王 (收到) and 小王子 (a sticker) were logged."""
+    gid, ids = grp
+    for notice in ("李四 拍了拍 张三", "以下为新消息", '"张三"邀请"小王子"加入了群聊'):
+        text = f"张三\n打卡\n{notice}\n小王\n收到\n小王子\n[动画表情]\n李四\n打卡\n"
+        by_line, logged = plan_of(workspace, gid, text)
+        assert logged == {ids["张三"], ids["李四"]}, notice
+        assert by_line[4] == [("ignored", "chatter")], notice
+        assert [line.kind for line in parse_chat(text)][2] == "ignored", notice
