@@ -1299,13 +1299,21 @@ def _evidently_message(line: _Line) -> bool:
     folded = line.folded
     return bool(
         _MESSAGE_WORDS_RE.search(folded)
-        or _only_chatter(line.clean)
         or _PLACEHOLDER_RE.match(folded)
         or _MESSAGE_PUNCT_RE.search(folded)
         or _QUESTION_RE.search(folded)
         or "http" in folded.lower()
         or len(_collapse(folded)) > 20
+        or (_CHATTER_HAN.issuperset(ch for ch in folded if _is_han_char(ch)) and _only_chatter(line.clean))
     )
+
+
+# every Han character chatter is written with (_CHATTER_WORDS): a line with another is no chatter, cheaply told
+_CHATTER_HAN = frozenset(ch for ch in _CHATTER_WORDS if "\u3400" <= ch <= "\u9fff")
+
+
+def _is_han_char(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 
 
 def _names_nobody(line: _Line, names_someone: NamesSomeone) -> bool:
@@ -1333,16 +1341,15 @@ def _speaker_pairs(content: list[_Line], names_someone: NamesSomeone | None = No
         return None
     strict = len(pairs) >= 2
     saying = 0  # message lines that say 打卡/签到/…; the others may only be chatter (`李华` / `收到`)
-    evident = 0  # message lines that are evidently messages (_evidently_message)
-    speaker_says = False  # a speaker line that reads as a message itself: the relaxed reading is off
     for speaker, message in pairs:
         said = _MESSAGE_WORDS_RE.search(message.folded) is not None
         saying += said
         if not (said or _only_chatter(message.clean)):
+            if names_someone is None:
+                return None
             strict = False
         if _only_chatter(speaker.clean):
             return None
-        evident += _evidently_message(message)
         if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
             return None
         # `张三 昨天 07:05` / `打卡` is a stamp (its 昨天 the message's day; _find_time passes over a time after 昨天
@@ -1351,15 +1358,59 @@ def _speaker_pairs(content: list[_Line], names_someone: NamesSomeone | None = No
             return None
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None
-        speaker_says = speaker_says or _evidently_message(speaker)
     if strict and saying >= 2:
         return start
-    if names_someone is None or speaker_says or evident == 0 or 2 * evident < len(pairs):
+    if names_someone is None or any(_evidently_message(speaker) for speaker, _message in pairs):
+        return None
+    evident = sum(_evidently_message(message) for _speaker, message in pairs)
+    if evident == 0 or 2 * evident < len(pairs):
         return None
     if not all(_names_nobody(message, names_someone) for _speaker, message in pairs):
         return None
     speakers = (_speech_entry(speaker, _Speech((0, len(speaker.folded)), None, None), "colon") for speaker, _ in pairs)
     return start if any(entry.name and names_someone(entry.name) for entry in speakers) else None
+
+
+def _paired_speakers(content: list[_Line], names_someone: NamesSomeone | None) -> set[int] | None:
+    """The speaker lines (by line number) of a `name line, message line(s)` copy, or None when the paste is not one:
+    the pairs of _speaker_pairs, or — with the roster at hand — blocks where a message runs over several lines
+    (PC WeChat copies a message as written: `张三` / `今天早起打卡` / `跑了5公里` / `李四` / `打卡`): every speaker line
+    is wholly someone of the group's name, every other line names nobody of it, the first line (after a title) is
+    a speaker's, and at least half the blocks hold an evidently message line."""
+    if not any(_evidently_message(line) for line in content):
+        return None  # a list of names: no line reads as a message (and no roster look-up is made)
+    lines = [line for line in content if not _is_separator(line.folded) and _system_line(line) is None]
+    start = _speaker_pairs(content, names_someone)
+    if start is not None:
+        return {line.no for line in lines[start::2]}
+    if names_someone is None or len(lines) < 3 or any(_number(line)[0] is not None for line in lines):
+        return None
+    start = 1 if _looks_like_title(lines[0]) else 0
+    speakers: list[int] = []
+    blocks: list[list[_Line]] = []
+    for i, line in enumerate(lines[start:], start):
+        folded = _collapse(line.folded)
+        speaker = (
+            not (blocks and not blocks[-1])  # a speaker's line right under another's is the message (a list)
+            and len(folded) <= 20
+            and _plausible_speaker(line.folded)
+            and _MESSAGE_WORDS_RE.search(line.folded) is None
+            and _find_time(line.folded)[0] is None
+            and not _colon(line)
+            and not _evidently_message(line)
+            and names_someone(_collapse(line.clean))
+        )
+        if speaker:
+            speakers.append(i)
+            blocks.append([])
+        elif not blocks or not _names_nobody(line, names_someone):
+            return None  # a first line that is nobody's name, or a name under a message: no such copy
+        else:
+            blocks[-1].append(line)
+    if len(blocks) < 2 or any(not block for block in blocks):
+        return None
+    evident = sum(any(_evidently_message(line) for line in block) for block in blocks)
+    return {lines[i].no for i in speakers} if 2 * evident >= len(blocks) else None
 
 
 def _log_mode(content: list[_Line], names_someone: NamesSomeone | None = None) -> str | None:
@@ -1374,7 +1425,7 @@ def _log_mode(content: list[_Line], names_someone: NamesSomeone | None = None) -
     # the log starts with a stamp, or with a line or two above its first one (QQ's `晨光早起营(123456789)`, a title)
     lead = [line for line in content if not _is_separator(line.folded)][:3]
     first = next((i for i, line in enumerate(lead) if _stamp_line(line) is not None), None)
-    if _speaker_pairs(content, names_someone) is not None:  # `张伟` / `打卡 5:58`: a message, not a stamp line
+    if _paired_speakers(content, names_someone) is not None:  # `张伟` / `打卡 5:58`: a message, not a stamp line
         return "paired"
     if stamps >= 2 and paired == stamps and first is not None:
         return "stamped"
@@ -1403,9 +1454,7 @@ def _parse_paired(lines: list[_Line], names_someone: NamesSomeone | None = None)
     """A `name line, message line` copy: each speaker line is the entry, its message line is its remark (and
     time), like a stamped log without stamps."""
     content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
-    start = _speaker_pairs(content, names_someone) or 0
-    content = [line for line in content if not _is_separator(line.folded) and _system_line(line) is None]
-    speakers = {line.no for line in content[start::2]}
+    speakers = _paired_speakers(content, names_someone) or set()
     results: list[PasteLine] = []
     owner = None
     for line in lines:

@@ -212,3 +212,16 @@ def test_a_system_notice_between_pc_wechat_messages_keeps_them_a_chat(workspace,
         assert logged == {ids["张三"], ids["李四"]}, notice
         assert by_line[4] == [("ignored", "chatter")], notice
         assert [line.kind for line in parse_chat(text)][2] == "ignored", notice
+
+
+def test_a_pc_wechat_message_over_several_lines_stays_its_senders(workspace, grp):
+    """PC WeChat copies a message as written, over several lines (`张三` / `今天早起打卡` / `跑了5公里`): the pairs no
+    longer lined up and the copy was read as a list — 小王 logged for `收到` / `好的`, the message lines unknown people."""
+    gid, ids = grp
+    text = "张三\n今天早起打卡\n跑了5公里\n李四\n打卡\n小王\n收到\n好的\n"
+    by_line, logged = plan_of(workspace, gid, text)
+    assert logged == {ids["张三"], ids["李四"]}
+    assert by_line[6] == [("ignored", "chatter")] and all(n not in by_line for n in (2, 3, 5, 7, 8))
+    # names under one another, with a sentence after them, stay a list: nothing tells whose sentence it is
+    _by_line, logged = plan_of(workspace, gid, "张三\n李四\n小王\n今天天气不错，大家加油\n")
+    assert logged == {ids["张三"], ids["李四"], ids["小王"]}
