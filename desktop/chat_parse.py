@@ -120,8 +120,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
 * ``quote``: a quoted message — WeChat copies a reply's quote as ``「张三：打卡」`` — from the line that opens
   with ``「name:`` (or ``『``) to the line that closes it, so a quoted 接龙 is all quote. PC WeChat 4.x's
   ``引用 张三 的消息 : 早起打卡第3天`` line is a quote of 张三; so is a phone's copy of a reply — the quoted message
-  (``张三：…``, from the nearest ``name:`` line above) down to a divider line of dashes (``- - - - -``), the reply under
-  it; a reply copied alone (nothing above its quote) has no sender in the paste, so its lines are noise. The modes
+  (``张三：…``, from the nearest ``name:`` line above) down to a divider line of spaced dashes (``- - - - - -``), the
+  reply under it (not a speaker's line: then the divider only separates a chat log's messages); a reply copied alone (nothing above its quote) has no sender in the paste, so its lines are noise. The modes
   never see a quote: the replier never gets the quoted person's 打卡, nor the quoted person the reply.
 * ``system``: a system notice (``撤回了一条消息``, ``加入了群聊``, ``领取了你的红包``, ``拍了拍``, ``移出了群聊`` …) in
   a chain or list; ``name`` is the person it starts with, if any.
@@ -702,7 +702,7 @@ _QUOTE_MAX_LINES = 40
 # PC WeChat 4.x copies a reply's quote as `引用 张三 的消息 : 早起打卡第3天` under the reply: the quoted person's words
 _PC_QUOTE_RE = re.compile(r"^\s*引用\s*(?P<sp>[^:\s][^:]{0,29}?)\s*的消息\s*:")
 # the phone copies a reply as the quote (`张三：早起打卡第3天`, or 「…」), this divider, then the reply
-_QUOTE_DIVIDER_RE = re.compile(r"^\s*(?:-\s*){5,}$")
+_QUOTE_DIVIDER_RE = re.compile(r"^\s*-(?:\s+-){5,}\s*$")  # `- - - - - - - - - - - - - - -`, spaced as WeChat writes it
 _QUOTE_LEAD_RE = re.compile(r"^\s*[「『]?\s*(?P<sp>[^:「」『』\s][^:「」『』]{0,29}?)\s*:")
 # a notice is the whole line in WeChat's or QQ's wording: the phrase ends it (拍了拍 ends with whom; 修改群名为
 # with the name) — `张三丰 刚加入群聊的新人 打卡` is his check-in, not a notice
@@ -788,6 +788,9 @@ def _divided_quotes(lines: list[_Line], out: dict[int, PasteLine]) -> None:
     for d, divider in enumerate(lines):
         if _QUOTE_DIVIDER_RE.match(divider.folded) is None or divider.no in out:
             continue
+        after = next((line for line in lines[d + 1 :] if not line.is_blank), None)
+        if after is not None and (_stamp_line(after) is not None or (_colon(after) and _number(after)[0] is None)):
+            continue  # `张三：打卡` / `- - - -` / `李四：打卡`: a chat log with a separator line, no reply under a quote
         top = None
         for j in range(d - 1, max(-1, d - 1 - _QUOTE_MAX_LINES), -1):
             line = lines[j]
@@ -1644,7 +1647,7 @@ def message_lines(lines: list[PasteLine]) -> dict[int, int]:
             said = _collapse(line.raw.translate(_INVISIBLE))
             if said and said in owner.message:
                 out[line.line_no] = owner.line_no
-        elif line.kind not in ("blank", "noise"):
+        elif line.kind not in ("blank", "noise") and line.ignored != "quote":  # a quote sits inside a message
             owner = None
     return out
 

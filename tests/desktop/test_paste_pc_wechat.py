@@ -225,3 +225,17 @@ def test_a_pc_wechat_message_over_several_lines_stays_its_senders(workspace, grp
     # names under one another, with a sentence after them, stay a list: nothing tells whose sentence it is
     _by_line, logged = plan_of(workspace, gid, "张三\n李四\n小王\n今天天气不错，大家加油\n")
     assert logged == {ids["张三"], ids["李四"], ids["小王"]}
+
+
+def test_a_line_of_dashes_between_chat_messages_is_no_quote(workspace, grp):
+    """A reply's divider is WeChat's spaced dashes with the reply under it; a chat log whose messages are separated by
+    dashes (`张三：打卡` / `-----` / `李四：打卡`) keeps both its speakers."""
+    gid, ids = grp
+    for divider in ("-----", "- - - - - - - - -", "- - - - - - - - - - - - - - -"):
+        _by_line, logged = plan_of(workspace, gid, f"张三：打卡\n{divider}\n李四：打卡\n")
+        assert logged == {ids["张三"], ids["李四"]}, divider
+    text = f"李四 {STAMP} 07:15\n张三：早起打卡第3天\n- - - - - - - - - - - - - - -\n加油\n"
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    outcomes = {o.line_no: o.detail for o in line_outcomes(preview.lines, preview.matches, set(), set())}
+    assert outcomes[4] == "第1行的消息 (the message of line 1)"  # the reply is 李四's, under the quote
