@@ -1228,10 +1228,22 @@ def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:
         elif stamp:
             owner = len(results)
             results.append(_speech_entry(line, stamp[0], "stamped"))
+        elif (system := _notice_after_message(results, owner, line)) is not None:
+            results.append(system)
+            owner = None
         else:
             results.append(_plain(line, "example" if _is_example(line.folded) else "noise"))
             owner = _follow(results, owner, line)
     return results
+
+
+def _notice_after_message(results: list[PasteLine], owner: int | None, line: _Line) -> PasteLine | None:
+    """A system notice (`李四 拍了拍 张三`, `小王撤回了一条消息`) that is no speaker's message: the message above it has
+    begun (or there is none) — the notice ends it and is shown as a notice, so a `[图片]` under it is never added
+    to that message. Right under a stamp it is the stamp's own message (QQ keeps the stamp of a recalled one)."""
+    if owner is not None and results[owner].message is None:
+        return None
+    return _system_line(line)
 
 
 def _follow(results: list[PasteLine], owner: int | None, line: _Line) -> int | None:
@@ -1254,6 +1266,9 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
         elif speech:
             owner = None if _has_message(speech) else len(results)
             results.append(_speech_entry(line, speech, "colon"))
+        elif (system := _notice_after_message(results, owner, line)) is not None:
+            results.append(system)
+            owner = None
         elif owner is None and (entry := _list_entry(line)) is not None:
             results.append(entry)  # `张三 打卡` among `李四: 打卡` lines: a list line, not chat noise
         else:

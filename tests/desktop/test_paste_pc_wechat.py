@@ -239,3 +239,18 @@ def test_a_line_of_dashes_between_chat_messages_is_no_quote(workspace, grp):
         preview = preview_paste(s, gid, DAY, text)
     outcomes = {o.line_no: o.detail for o in line_outcomes(preview.lines, preview.matches, set(), set())}
     assert outcomes[4] == "第1行的消息 (the message of line 1)"  # the reply is 李四's, under the quote
+
+
+def test_a_system_notice_ends_the_message_above_it(workspace, grp):
+    """`李四 07:10` / `收到` / `小王撤回了一条消息` / `[图片]`: the notice and the picture under it were added to 李四's
+    收到, which then counted as his check-in; the notice is shown as one (naming 小王) and ends 李四's message."""
+    gid, ids = grp
+    text = "李四 07:10\n收到\n小王撤回了一条消息\n[图片]\n张三 07:12\n打卡\n"
+    by_line, logged = plan_of(workspace, gid, text)
+    assert logged == {ids["张三"]}
+    assert by_line[1] == [("ignored", "chatter")] and by_line[3] == [("ignored", "system")]
+    by_line, logged = plan_of(workspace, gid, "李四：收到\n李四 拍了拍 张三\n张三：打卡\n")
+    assert logged == {ids["张三"]} and by_line[2] == [("ignored", "system")]
+    # right under its stamp a recall is that stamp's message (QQ keeps the stamp of a recalled message)
+    by_line, logged = plan_of(workspace, gid, "李四 07:10\n李四撤回了一条消息\n张三 07:12\n打卡\n")
+    assert logged == {ids["张三"]} and by_line[1] == [("ignored", "system")]
