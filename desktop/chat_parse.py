@@ -124,7 +124,9 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   reply under it (not a speaker's line: then the divider only separates a chat log's messages); a reply copied alone (nothing above its quote) has no sender in the paste, so its lines are noise. The modes
   never see a quote: the replier never gets the quoted person's 打卡, nor the quoted person the reply.
 * ``system``: a system notice (``撤回了一条消息``, ``加入了群聊``, ``领取了你的红包``, ``拍了拍``, ``移出了群聊`` …) in
-  a chain or list; ``name`` is the person it starts with, if any.
+  a chain or list, and in a chat log after a message has begun (it ends that message: a ``[图片]`` under it is no
+  part of it) — right under a stamp it is that stamp's message (QQ keeps a recalled message's stamp), and the stamp
+  line is ignored as ``system``; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
 * ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
   entry), a message that is only chatter: acknowledgements, thanks and reactions with nothing else —
