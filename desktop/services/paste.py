@@ -2162,6 +2162,7 @@ class LineOutcome:
     late: bool = False
     time: str | None = None
     detail: str = ""
+    message_of: int | None = None  # a chat message's line under its sender's (line number of the sender's line)
 
 
 _STATUS_WORDS = {
@@ -2207,10 +2208,10 @@ def line_outcomes(
         parts = by_line.get(line.line_no)
         if not parts:
             detail = IGNORED_REASONS.get(line.ignored or "", line.kind)
-            if line.line_no in messages:  # 张三 / 早起打卡第3天: whose message it is, not "noise"
-                n = messages[line.line_no]
+            n = messages.get(line.line_no)
+            if n is not None:  # 张三 / 早起打卡第3天: whose message it is, not "noise"
                 detail = f"第{n}行的消息 (the message of line {n})"
-            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=detail))
+            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=detail, message_of=n))
             continue
         if parts[0].status == "ignored":
             m = parts[0]

@@ -254,3 +254,19 @@ def test_a_system_notice_ends_the_message_above_it(workspace, grp):
     # right under its stamp a recall is that stamp's message (QQ keeps the stamp of a recalled message)
     by_line, logged = plan_of(workspace, gid, "李四 07:10\n李四撤回了一条消息\n张三 07:12\n打卡\n")
     assert logged == {ids["张三"]} and by_line[1] == [("ignored", "system")]
+
+
+def test_the_cli_reports_the_sender_and_keeps_the_message_lines_quiet(workspace, grp, any_db_url, tmp_path, capsys):
+    """`checkin --paste` of a PC WeChat copy: 小王's 收到 is reported (only a reply), the message lines are chat —
+    skipped silently, as chat noise always was — and the counts hold one line per sender."""
+    from desktop.cli import main
+
+    path = tmp_path / "pc.txt"
+    path.write_text("张三\n早起打卡第3天\n李四\n打卡 6:05\n小王\n收到\n", encoding="utf-8")
+    code = main(
+        ["--db", str(any_db_url), "checkin", "--group", "晨光早起营", "--date", DAY.isoformat(), "--paste", str(path)]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "logged 2" in out and "not a check-in 1" in out
+    assert [line.split(" ")[1] for line in err.splitlines()] == ["第5行"]
