@@ -29,7 +29,13 @@ e. as c. but without outnumbering the stamp lines: **colon log**;
 e2. (before d.) the lines pair up as a speaker line (no 打卡) followed by a message line saying
    打卡/签到/请假/补卡/早安/checkin/✅, the speaker line no time — PC WeChat's ``张伟`` / ``打卡 5:58`` — at least twice, after at most one
    title line (``群聊的聊天记录``): **paired log** (each speaker line is the entry, the message its remark and time); a
-   date/time line right under the speaker (``张伟`` / ``12-05 23:59`` / ``打卡``) is its stamp: its time and date;
+   date/time line right under the speaker (``张伟`` / ``12-05 23:59`` / ``打卡``) is its stamp: its time and date.
+   With the roster at hand (``parse_chat(text, names_someone)``, as the paste service calls it) one pair is enough
+   and the messages need not say 打卡: no message line names someone of the group, a speaker line does, and at
+   least half the message lines are evidently messages (打卡 words, chatter, ``[图片]``, a sentence or question, a
+   link, more than 20 characters) — PC WeChat's copy of one message (``张三`` / ``早起打卡第3天``, ``张三`` / ``收到``)
+   is its sender's message, while ``张三`` / ``李四`` (both on the roster) stays a list of names. Likewise one
+   ``name time`` stamp over such a message (``张三 07:12`` / ``收到``) is a **stamped log** of one message;
 f. otherwise: **chain** (which covers numbered chains without ``#接龙`` and plain lists of names).
 
 1. **Chain** (接龙):
@@ -113,9 +119,15 @@ Names, times and remarks
 Lines that name someone without checking in (kind ``ignored``, the reason in ``ignored``)
 --------------------------------------------------------------------------------------
 * ``quote``: a quoted message — WeChat copies a reply's quote as ``「张三：打卡」`` — from the line that opens
-  with ``「name:`` (or ``『``) to the line that closes it, so a quoted 接龙 is all quote. The modes never see it.
+  with ``「name:`` (or ``『``) to the line that closes it, so a quoted 接龙 is all quote. PC WeChat 4.x's
+  ``引用 张三 的消息 : 早起打卡第3天`` line is a quote of 张三; so is a phone's copy of a reply — the quoted message
+  (``张三：…``, from the nearest ``name:`` line above) down to a divider line of spaced dashes (``- - - - - -``), the
+  reply under it (not a speaker's line: then the divider only separates a chat log's messages); a reply copied alone (nothing above its quote) has no sender in the paste, so its lines are noise. The modes
+  never see a quote: the replier never gets the quoted person's 打卡, nor the quoted person the reply.
 * ``system``: a system notice (``撤回了一条消息``, ``加入了群聊``, ``领取了你的红包``, ``拍了拍``, ``移出了群聊`` …) in
-  a chain or list; ``name`` is the person it starts with, if any.
+  a chain or list, and in a chat log after a message has begun (it ends that message: a ``[图片]`` under it is no
+  part of it) — right under a stamp it is that stamp's message (QQ keeps a recalled message's stamp), and the stamp
+  line is ignored as ``system``; ``name`` is the person it starts with, if any.
 * ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
 * ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
   entry), a message that is only chatter: acknowledgements, thanks and reactions with nothing else —
@@ -153,6 +165,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -161,6 +174,7 @@ __all__ = [
     "PasteLine",
     "entries",
     "is_separator",
+    "message_lines",
     "normalise_name",
     "parse_chat",
     "reading",
@@ -190,6 +204,8 @@ class PasteLine:
     heading: str | None = None  # the chain title or date separator the line comes under ("#接龙 12月2日打卡")
     message: str | None = None  # a chat log's entry: its message as posted, a time in it included (remark drops it)
 
+
+NamesSomeone = Callable[[str], bool]  # a written name -> whether it is exactly someone of the group (the roster)
 
 # ---------------------------------------------------------------- text preparation
 
@@ -688,6 +704,11 @@ def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
 _QUOTE_PAIRS = {"「": "」", "『": "』"}
 _QUOTE_SPEAKER_RE = re.compile(r"^\s*(?P<open>[「『])\s*(?P<sp>[^:」』]{1,30}?)\s*:")
 _QUOTE_MAX_LINES = 40
+# PC WeChat 4.x copies a reply's quote as `引用 张三 的消息 : 早起打卡第3天` under the reply: the quoted person's words
+_PC_QUOTE_RE = re.compile(r"^\s*引用\s*(?P<sp>[^:\s][^:]{0,29}?)\s*的消息\s*:")
+# the phone copies a reply as the quote (`张三：早起打卡第3天`, or 「…」), this divider, then the reply
+_QUOTE_DIVIDER_RE = re.compile(r"^\s*-(?:\s+-){5,}\s*$")  # `- - - - - - - - - - - - - - -`, spaced as WeChat writes it
+_QUOTE_LEAD_RE = re.compile(r"^\s*[「『]?\s*(?P<sp>[^:「」『』\s][^:「」『』]{0,29}?)\s*:")
 # a notice is the whole line in WeChat's or QQ's wording: the phrase ends it (拍了拍 ends with whom; 修改群名为
 # with the name) — `张三丰 刚加入群聊的新人 打卡` is his check-in, not a notice
 _SYSTEM_RE = re.compile(
@@ -727,8 +748,16 @@ def _quotes(lines: list[_Line]) -> dict[int, PasteLine]:
     quote) up to the line that closes it (a quoted 接龙 spans lines). The opening line names the quoted
     speaker; a numbered line inside names its entry; the rest is noise."""
     out: dict[int, PasteLine] = {}
+    for line in lines:
+        pc = _PC_QUOTE_RE.match(line.folded)
+        if pc is not None:
+            out[line.no] = _ignored(line, "quote", _collapse(line.clean[slice(*pc.span("sp"))]).strip(_NAME_QUOTES))
+    _divided_quotes(lines, out)
     i = 0
     while i < len(lines):
+        if lines[i].no in out:
+            i += 1
+            continue
         opening = _QUOTE_SPEAKER_RE.match(lines[i].folded)
         if opening is None:
             i += 1
@@ -754,6 +783,41 @@ def _quotes(lines: list[_Line]) -> dict[int, PasteLine]:
             )
         i = end + 1
     return out
+
+
+def _divided_quotes(lines: list[_Line], out: dict[int, PasteLine]) -> None:
+    """A phone's copy of a reply: the quoted message (`张三：早起打卡第3天`, first line `name:`), a divider line of
+    dashes, then the reply. The quote runs from the nearest `name:` line above the divider (no blank or stamp line
+    between) down to the divider; it names the quoted person, never the replier. When nothing stands above the quote
+    (one reply copied alone) the reply's sender is not in the paste: its lines, up to a blank line, are noise."""
+    for d, divider in enumerate(lines):
+        if _QUOTE_DIVIDER_RE.match(divider.folded) is None or divider.no in out:
+            continue
+        after = next((line for line in lines[d + 1 :] if not line.is_blank), None)
+        if after is not None and (_stamp_line(after) is not None or (_colon(after) and _number(after)[0] is None)):
+            continue  # `张三：打卡` / `- - - -` / `李四：打卡`: a chat log with a separator line, no reply under a quote
+        top = None
+        for j in range(d - 1, max(-1, d - 1 - _QUOTE_MAX_LINES), -1):
+            line = lines[j]
+            if line.is_blank or line.no in out or _stamp_line(line) is not None:
+                break
+            if _QUOTE_LEAD_RE.match(line.folded) is not None:
+                top = j
+                break
+        if top is None:
+            continue
+        lead = _QUOTE_LEAD_RE.match(lines[top].folded)
+        speaker = _collapse(lines[top].clean[slice(*lead.span("sp"))]).strip(_NAME_QUOTES)
+        out[lines[top].no] = _ignored(lines[top], "quote", speaker)
+        for line in lines[top + 1 : d + 1]:
+            number, start = _number(line)
+            entry = _body_entry(line, start, number) if number is not None else None
+            out[line.no] = _ignored(line, "quote", entry.name) if entry else _plain(line, "noise")
+        if all(line.is_blank for line in lines[:top]):
+            for line in lines[d + 1 :]:
+                if line.is_blank or _stamp_line(line) is not None:
+                    break
+                out[line.no] = _plain(line, "noise")
 
 
 def _opens_something(line: _Line, bracket: str) -> bool:
@@ -906,7 +970,11 @@ def _only_chatter(message: str) -> bool:
 
 
 _CLAUSE_SPLIT_RE = re.compile(r"[，,。；;！!\s]+")
-_QUESTION_RE = re.compile(r"[?？]|吗|怎么|怎样|如何|在哪|哪里|哪儿|什么时候|几点|是不是|能不能|可以.{0,4}吗")
+# also a question without its mark, as people type one: 打卡了没, 今天打卡没有, 打卡了么/嘛, 打卡不 (at the clause's end)
+_QUESTION_RE = re.compile(
+    r"[?？]|吗|怎么|怎样|如何|在哪|哪里|哪儿|什么时候|几点|是不是|能不能|可以.{0,4}吗"
+    r"|(?:打卡|签到)了?\s*(?:没有?|么|嘛|不)\s*$"
+)
 
 
 def _asks_about_checking_in(message: str) -> bool:
@@ -1165,10 +1233,22 @@ def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:
         elif stamp:
             owner = len(results)
             results.append(_speech_entry(line, stamp[0], "stamped"))
+        elif (system := _notice_after_message(results, owner, line)) is not None:
+            results.append(system)
+            owner = None
         else:
             results.append(_plain(line, "example" if _is_example(line.folded) else "noise"))
             owner = _follow(results, owner, line)
     return results
+
+
+def _notice_after_message(results: list[PasteLine], owner: int | None, line: _Line) -> PasteLine | None:
+    """A system notice (`李四 拍了拍 张三`, `小王撤回了一条消息`) that is no speaker's message: the message above it has
+    begun (or there is none) — the notice ends it and is shown as a notice, so a `[图片]` under it is never added
+    to that message. Right under a stamp it is the stamp's own message (QQ keeps the stamp of a recalled one)."""
+    if owner is not None and results[owner].message is None:
+        return None
+    return _system_line(line)
 
 
 def _follow(results: list[PasteLine], owner: int | None, line: _Line) -> int | None:
@@ -1191,6 +1271,9 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
         elif speech:
             owner = None if _has_message(speech) else len(results)
             results.append(_speech_entry(line, speech, "colon"))
+        elif (system := _notice_after_message(results, owner, line)) is not None:
+            results.append(system)
+            owner = None
         elif owner is None and (entry := _list_entry(line)) is not None:
             results.append(entry)  # `张三 打卡` among `李四: 打卡` lines: a list line, not chat noise
         else:
@@ -1227,22 +1310,68 @@ def _colon_speeches(content: list[_Line]) -> int:
 _MESSAGE_WORDS_RE = re.compile(r"打卡|签到|请假|补卡|早安|check[\s-]?in|[✅✔☑]", re.IGNORECASE)
 
 
-def _speaker_pairs(content: list[_Line]) -> int | None:
+# a line that is no one's name: WeChat's placeholder for a picture, sticker or voice message (`[图片]`, `[动画表情]`,
+# `[语音]`), a sentence or a question, a link, a long text
+_PLACEHOLDER_RE = re.compile(r"^\s*\[[^\[\]\d]{1,6}\]\s*$")
+_MESSAGE_PUNCT_RE = re.compile(r"[,。!?;~…]")
+
+
+def _evidently_message(line: _Line) -> bool:
+    """Whether a line reads as a chat message and never as a name: it says 打卡/签到/…, is only chatter, is a
+    placeholder such as `[图片]`, a sentence or question, a link, or longer than any name."""
+    folded = line.folded
+    return bool(
+        _MESSAGE_WORDS_RE.search(folded)
+        or _PLACEHOLDER_RE.match(folded)
+        or _MESSAGE_PUNCT_RE.search(folded)
+        or _QUESTION_RE.search(folded)
+        or "http" in folded.lower()
+        or len(_collapse(folded)) > 20
+        or (_CHATTER_HAN.issuperset(ch for ch in folded if _is_han_char(ch)) and _only_chatter(line.clean))
+    )
+
+
+# every Han character chatter is written with (_CHATTER_WORDS): a line with another is no chatter, cheaply told
+_CHATTER_HAN = frozenset(ch for ch in _CHATTER_WORDS if "\u3400" <= ch <= "\u9fff")
+
+
+def _is_han_char(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _names_nobody(line: _Line, names_someone: NamesSomeone) -> bool:
+    """Whether a line names no one of the group: neither the whole line nor its first name (`李四 打卡`)."""
+    entry = _body_entry(line, 0, None)
+    return not names_someone(_collapse(line.clean)) and not (entry and entry.name and names_someone(entry.name))
+
+
+def _speaker_pairs(content: list[_Line], names_someone: NamesSomeone | None = None) -> int | None:
     """Where the speaker/message pairs of a `name line, message line` copy start (0, or 1 after a title line), or
-    None when the paste is not one: at least two pairs, every message line saying 打卡/签到/请假/… and no speaker
-    line saying it or holding a time (a list of names, or of `张三 打卡` lines, is no such copy)."""
-    lines = [line for line in content if not _is_separator(line.folded)]
+    None when the paste is not one: no speaker line saying 打卡 or holding a time (a list of names, or of `张三 打卡`
+    lines, is no such copy), and either at least two pairs whose every message line says 打卡/签到/请假/… or is
+    chatter — or, when the roster is at hand (`names_someone`), any number of pairs where no message line names
+    someone of the group, at least one speaker line does, and at least half the message lines are evidently
+    messages (_evidently_message): PC WeChat's copy of one message (`张三` / `早起打卡第3天`), or of several with
+    pictures and replies among them (`王五` / `[图片]`, `小王` / `收到`). A list of names (`张三` / `李四`) names
+    someone on every line, or has no message line at all."""
+    # a system notice between the messages (`李四 拍了拍 张三`, `以下为新消息`) is no speaker and no message
+    lines = [line for line in content if not _is_separator(line.folded) and _system_line(line) is None]
     start = len(lines) % 2
     if start and not _looks_like_title(lines[0]):
         return None
     pairs = list(zip(lines[start::2], lines[start + 1 :: 2], strict=False))
-    if len(pairs) < 2 or any(_number(line)[0] is not None for line in lines):
+    if not pairs or any(_number(line)[0] is not None for line in lines):
         return None
+    strict = len(pairs) >= 2
     saying = 0  # message lines that say 打卡/签到/…; the others may only be chatter (`李华` / `收到`)
     for speaker, message in pairs:
         said = _MESSAGE_WORDS_RE.search(message.folded) is not None
         saying += said
-        if not (said or _only_chatter(message.clean)) or _only_chatter(speaker.clean):
+        if not (said or _only_chatter(message.clean)):
+            if names_someone is None:
+                return None
+            strict = False
+        if _only_chatter(speaker.clean):
             return None
         if _MESSAGE_WORDS_RE.search(speaker.folded) or _find_time(speaker.folded)[0] is not None:
             return None
@@ -1252,10 +1381,62 @@ def _speaker_pairs(content: list[_Line]) -> int | None:
             return None
         if not _plausible_speaker(speaker.folded) or len(_collapse(speaker.folded)) > 20 or _colon(speaker):
             return None
-    return start if saying >= 2 else None
+    if strict and saying >= 2:
+        return start
+    if names_someone is None or any(_evidently_message(speaker) for speaker, _message in pairs):
+        return None
+    evident = sum(_evidently_message(message) for _speaker, message in pairs)
+    if evident == 0 or 2 * evident < len(pairs):
+        return None
+    if not all(_names_nobody(message, names_someone) for _speaker, message in pairs):
+        return None
+    speakers = (_speech_entry(speaker, _Speech((0, len(speaker.folded)), None, None), "colon") for speaker, _ in pairs)
+    return start if any(entry.name and names_someone(entry.name) for entry in speakers) else None
 
 
-def _log_mode(content: list[_Line]) -> str | None:
+def _paired_speakers(content: list[_Line], names_someone: NamesSomeone | None) -> set[int] | None:
+    """The speaker lines (by line number) of a `name line, message line(s)` copy, or None when the paste is not one:
+    the pairs of _speaker_pairs, or — with the roster at hand — blocks where a message runs over several lines
+    (PC WeChat copies a message as written: `张三` / `今天早起打卡` / `跑了5公里` / `李四` / `打卡`): every speaker line
+    is wholly someone of the group's name, every other line names nobody of it, the first line (after a title) is
+    a speaker's, and at least half the blocks hold an evidently message line."""
+    if not any(_evidently_message(line) for line in content):
+        return None  # a list of names: no line reads as a message (and no roster look-up is made)
+    lines = [line for line in content if not _is_separator(line.folded) and _system_line(line) is None]
+    start = _speaker_pairs(content, names_someone)
+    if start is not None:
+        return {line.no for line in lines[start::2]}
+    if names_someone is None or len(lines) < 3 or any(_number(line)[0] is not None for line in lines):
+        return None
+    start = 1 if _looks_like_title(lines[0]) else 0
+    speakers: list[int] = []
+    blocks: list[list[_Line]] = []
+    for i, line in enumerate(lines[start:], start):
+        folded = _collapse(line.folded)
+        speaker = (
+            not (blocks and not blocks[-1])  # a speaker's line right under another's is the message (a list)
+            and len(folded) <= 20
+            and _plausible_speaker(line.folded)
+            and _MESSAGE_WORDS_RE.search(line.folded) is None
+            and _find_time(line.folded)[0] is None
+            and not _colon(line)
+            and not _evidently_message(line)
+            and names_someone(_collapse(line.clean))
+        )
+        if speaker:
+            speakers.append(i)
+            blocks.append([])
+        elif not blocks or not _names_nobody(line, names_someone):
+            return None  # a first line that is nobody's name, or a name under a message: no such copy
+        else:
+            blocks[-1].append(line)
+    if len(blocks) < 2 or any(not block for block in blocks):
+        return None
+    evident = sum(any(_evidently_message(line) for line in block) for block in blocks)
+    return {lines[i].no for i in speakers} if 2 * evident >= len(blocks) else None
+
+
+def _log_mode(content: list[_Line], names_someone: NamesSomeone | None = None) -> str | None:
     """The log mode, "stamped", "colon" or "paired", or None for a chain or plain list (see the module docstring)."""
     stamps, dated, paired = _stamp_evidence(content)
     speeches = _colon_speeches(content)
@@ -1267,25 +1448,44 @@ def _log_mode(content: list[_Line]) -> str | None:
     # the log starts with a stamp, or with a line or two above its first one (QQ's `晨光早起营(123456789)`, a title)
     lead = [line for line in content if not _is_separator(line.folded)][:3]
     first = next((i for i, line in enumerate(lead) if _stamp_line(line) is not None), None)
-    if _speaker_pairs(content) is not None:  # `张伟` / `打卡 5:58`: `打卡 5:58` is a message, not a stamp line
+    if _paired_speakers(content, names_someone) is not None:  # `张伟` / `打卡 5:58`: a message, not a stamp line
         return "paired"
     if stamps >= 2 and paired == stamps and first is not None:
+        return "stamped"
+    if stamps == 1 and paired == 1 and first is not None and _one_stamped_message(content, names_someone):
         return "stamped"
     return "colon" if colon else None
 
 
-def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
+def _one_stamped_message(content: list[_Line], names_someone: NamesSomeone | None) -> bool:
+    """PC WeChat's copy of one message with its `name time` line (`张三 07:12` / `早起打卡第3天`): the lines under the
+    stamp are evidently a message (_evidently_message) and name no one of the group — `张三 06:01` / `李四` is a
+    list with a time. Only with the roster at hand."""
+    if names_someone is None:
+        return False
+    lines = [line for line in content if not _is_separator(line.folded)]
+    at = next(i for i, line in enumerate(lines) if _stamp_line(line) is not None)
+    under = lines[at + 1 :]
+    speaker = _stamp_line(lines[at])
+    if not under or speaker is None or not any(_evidently_message(line) for line in under):
+        return False
+    name = _speech_entry(lines[at], speaker[0], "stamped").name
+    return bool(name and names_someone(name)) and all(_names_nobody(line, names_someone) for line in under)
+
+
+def _parse_paired(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     """A `name line, message line` copy: each speaker line is the entry, its message line is its remark (and
     time), like a stamped log without stamps."""
     content = [line for line in lines if not line.is_blank and not _is_example(line.folded)]
-    content = [line for line in content if not _is_separator(line.folded)]
-    start = _speaker_pairs(content) or 0
-    speakers = {line.no for line in content[start::2]}
+    speakers = _paired_speakers(content, names_someone) or set()
     results: list[PasteLine] = []
     owner = None
     for line in lines:
         if line.is_blank:
             results.append(_plain(line, "blank"))
+        elif (system := _system_line(line)) is not None:
+            results.append(system)  # 李四 拍了拍 张三: a notice, shown as one; the message above has ended
+            owner = None
         elif line.no in speakers:
             owner = len(results)
             results.append(_speech_entry(line, _Speech((0, len(line.folded)), None, None), "colon"))
@@ -1304,7 +1504,7 @@ def _parse_paired(lines: list[_Line]) -> list[PasteLine]:
     return results
 
 
-def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
+def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     quotes = _quotes(lines)
     # a quoted message is not part of the chat it is pasted with: the modes never see it (a blank in its place)
     seen = [_Line.make(line.no, "") if line.no in quotes else line for line in lines]
@@ -1312,13 +1512,13 @@ def _parse_lines(lines: list[_Line]) -> list[PasteLine]:
     if not content or any(_CHAIN_RE.match(line.folded) for line in seen):
         results = _ChainParser(seen).parse()
     else:
-        mode = _log_mode(content)
+        mode = _log_mode(content, names_someone)
         if mode == "stamped":
             results = _parse_stamped(seen)
         elif mode == "colon":
             results = _parse_colon(seen)
         elif mode == "paired":
-            results = _parse_paired(seen)
+            results = _parse_paired(seen, names_someone)
         else:
             results = _ChainParser(seen).parse()
     results = [quotes.get(line.line_no) or _chatter(_not_done(line)) for line in results]
@@ -1349,6 +1549,8 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
             continue
         if _SENTENCE_PUNCT.search(line.folded) or _system_line(line) is not None or _mention(line, 0) is not None:
             continue
+        if _stamp_line(line) is not None and _speaker_header(lines, i):
+            continue  # `小王 07:20` / `@小王子 快来接龙`: who posted the chat line under it, not a check-in
         entry = _body_entry(line, 0, None)
         if entry is not None and _plausible_entry(entry):
             previous = next((r for r in reversed(lines[:i]) if r.kind in ("entry", "ignored")), None)
@@ -1367,14 +1569,32 @@ def unnumbered_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
     return out
 
 
+def _speaker_header(lines: list[PasteLine], i: int) -> bool:
+    """Whether the stamp line at `i` (`小王 07:20`, between a chain's entries) heads a chat message — the next line is
+    a message (a mention, a sentence, 打卡 words, `[图片]` — not chatter), a system notice or a copy of the chain
+    (`#接龙`) — rather than being an entry that lost its number (`李华 5:52` followed by `3. 孙浩`)."""
+    after = next((r for r in lines[i + 1 :] if r.kind != "blank"), None)
+    if after is None or after.number is not None or after.kind == "entry":
+        return False
+    line = _Line.make(after.line_no, after.raw)
+    if _CHAIN_RE.match(line.folded) or after.kind == "ignored" or _mention(line, 0) is not None:
+        return True
+    # chatter is no evidence: `李华 5:52` / `收到` / `3. 孙浩` is 李华's entry that lost its number, someone's 收到 after it
+    return _system_line(line) is not None or (_evidently_message(line) and not _only_chatter(line.clean))
+
+
 def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
     """The header lines above a plain list (no chain numbers, no chat log) that read as a title only for a date in
     them, while their first word is a name (`张三 今天跑了5公里`, `李四 12月6日`): as entries, by line number. A title
     reads like that too (`晨光早起营 12月6日`): the paste service takes one only when its name is a member's for
-    certain. A first word that is a title's (`张三打卡`, `早起打卡 12月6日`) keeps the line a title."""
+    certain. A first word that is a title's (`张三打卡`, `早起打卡 12月6日`) keeps the line a title — unless the paste
+    holds no entry at all: `张三打卡` / `李四打卡` / `王五打卡` is a list of people who checked in (every line was read
+    as a title and nobody logged), so a line whose first word is a name glued to 打卡/签到 is offered too (the
+    service takes it when the name is a member's for certain; `早起打卡` names nobody and stays the title)."""
     out: dict[int, PasteLine] = {}
     if any(r.number is not None or r.mode in ("stamped", "colon") for r in lines if r.kind in ("entry", "ignored")):
         return out
+    no_entry = not any(r.kind in ("entry", "ignored") for r in lines)
     for result in lines:
         if result.kind in ("entry", "ignored", "noise"):
             break  # the list is under way: a line below its first entry is no header
@@ -1389,7 +1609,8 @@ def title_like_entries(lines: list[PasteLine]) -> dict[int, PasteLine]:
         spans = _token_spans(line.folded, 0, len(line.folded))
         first = _DONE_SUFFIX_RE.sub("", line.folded[slice(*spans[0])]) if spans else ""
         name = _fold_text(entry.name)
-        if _TITLE_WORDS.search(first) or _DATE_RE.search(name) or any(ch.isdigit() for ch in name):
+        glued = no_entry and _TITLE_WORDS.search(name) is None and _CHECKED_IN_RE.match(_fold_text(entry.remark or ""))
+        if (_TITLE_WORDS.search(first) and not glued) or _DATE_RE.search(name) or any(ch.isdigit() for ch in name):
             continue  # 张三打卡 first: the list's title (see the module docstring)
         written = entry.date_text or next((m["date"] for m in _WRITTEN_DATE_RE.finditer(line.folded)), None)
         written = None if "补" in line.folded else written
@@ -1417,10 +1638,12 @@ def _mark_duplicates(results: list[PasteLine]) -> list[PasteLine]:
 # ---------------------------------------------------------------- public API
 
 
-def parse_chat(text: str) -> list[PasteLine]:
-    """Classify every line of a pasted chat; see the module docstring for the rules."""
+def parse_chat(text: str, names_someone: NamesSomeone | None = None) -> list[PasteLine]:
+    """Classify every line of a pasted chat; see the module docstring for the rules. `names_someone` (a written
+    name -> whether it is exactly someone of the group) lets a `name line, message line` copy be told from a list
+    of names (_speaker_pairs); it is asked only of pastes of that shape."""
     lines = [_Line.make(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
-    return _mark_duplicates(_parse_lines(lines))
+    return _mark_duplicates(_parse_lines(lines, names_someone))
 
 
 def normalise_name(name: str) -> str:
@@ -1429,6 +1652,24 @@ def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH_ALL)
     text = _VARIATION_SELECTORS.sub("", text)
     return _collapse(text).casefold()
+
+
+def message_lines(lines: list[PasteLine]) -> dict[int, int]:
+    """The lines that are a chat log's message under its speaker's line (PC WeChat's `张三` / `早起打卡第3天`, a stamp
+    `张三 07:12` over it): line number -> the speaker's line number, so a preview can say whose message a line is
+    (`第1行的消息`) instead of "chat, no name"."""
+    out: dict[int, int] = {}
+    owner: PasteLine | None = None
+    for line in lines:
+        if line.kind in ("entry", "ignored") and line.mode in ("stamped", "colon"):
+            owner = line
+        elif line.kind == "noise" and owner is not None and owner.message:
+            said = _collapse(line.raw.translate(_INVISIBLE))
+            if said and said in owner.message:
+                out[line.line_no] = owner.line_no
+        elif line.kind not in ("blank", "noise") and line.ignored != "quote":  # a quote sits inside a message
+            owner = None
+    return out
 
 
 def entries(lines: list[PasteLine]) -> list[PasteLine]:

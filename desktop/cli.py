@@ -1278,7 +1278,9 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         # a line that names someone without being their check-in (a quote, a notice, 还没打卡, another group's
         # chain) is reported like the others, with who and why
         kinds = [
-            "not_checkin" if line.outcome == "skipped" and line.detail not in QUIET_KINDS else line.outcome
+            "not_checkin"
+            if line.outcome == "skipped" and line.detail not in QUIET_KINDS and line.message_of is None
+            else line.outcome  # a chat message under its sender's line is chat, skipped silently as before
             for line in lines
         ]
         for line, kind in zip(lines, kinds, strict=True):

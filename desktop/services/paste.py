@@ -114,6 +114,7 @@ from desktop.chat_parse import (
     PasteLine,
     chinese_date_words,
     is_separator,
+    message_lines,
     normalise_name,
     parse_chat,
     reading,
@@ -713,6 +714,12 @@ class RosterIndex:
                 found = _Found("certain", tuple(c for c in found.people if c.membership_id == one), chunk)
         return found
 
+    def names_someone(self, written: str) -> bool:
+        """Whether a written name is exactly someone of the group, whatever their status (resolve's keys, no
+        pinyin or fuzzy likeness): the parser's way to tell `张三` / `李四` (a list) from `张三` / `早起打卡` (a
+        message under its sender's name)."""
+        return self.resolve(written).kind != "none"
+
     def _told_apart(self, chunk: str, among: set[int | None]) -> int | None:
         """The one of `among` (the people a name may be) that another segment of the chunk names for certain:
         `张伟（大伟）` or `张伟-大伟` is the 张伟 nicknamed 大伟 — as a person who reads it knows; None when no
@@ -863,6 +870,23 @@ class RosterIndex:
         people = tuple({c.membership_id: c for c in (*together.people, *alone.people)}.values())
         return _Found("ambiguous", people, f"{chunks[0]} {chunks[1]}")
 
+    def _spaced_key(self, chunks: list[str], body: str) -> list[str]:
+        """`Amy 王` (a group nickname with a space in it) is that one member — not `Amy`, another member's nickname,
+        with a remark 王: the first chunks, as written with spaces between them, when together they are exactly one
+        member's name, nickname or group nickname (the longest such run), as a chat log's speaker is read whole."""
+        if len(chunks) < 2 or _is_remark_chunk(chunks[1]):
+            return chunks
+        spaced = " ".join(body.split())
+        alone = {c.membership_id for c in self.exact(chunks[0]).people}
+        for n in range(min(len(chunks), 4), 1, -1):
+            joined = " ".join(chunks[:n])
+            if any(_is_remark_chunk(c) for c in chunks[1:n]) or not spaced.startswith(joined):
+                continue
+            found = self.exact(joined)
+            if found.kind == "certain" and {c.membership_id for c in found.people} != alone:
+                return [joined, *chunks[n:]]
+        return chunks
+
     def _spaced_group_nickname(self, chunks: list[str]) -> list[str]:
         """`北京 张伟` for the group nickname `北京-张伟` (`成都 李娜` for `李娜-成都`): a first chunk that names nobody
         and, written together with the next one, is exactly one member's group nickname — that one chunk, not a
@@ -911,7 +935,7 @@ class RosterIndex:
         whole = _WHOLE_BRACKETED.fullmatch(name)
         if whole is not None:
             name = whole["inner"]
-        chunks = self._spaced_group_nickname(self._comma_people(chunks))
+        chunks = self._spaced_group_nickname(self._comma_people(self._spaced_key(chunks, body)))
         spaced = self._spaced_name(chunks)
         if spaced is not None:
             return [spaced]
@@ -1338,7 +1362,8 @@ def match_paste(
     out; `line_outcomes` accounts for them). `day` is the day being logged: it dates 补卡 and chat-stamp lines.
     `signups`: an activity's sign-up list, where words like 上次没来 are a remark, not "has not checked in"."""
     keywords = () if signups else group_keywords(session, group_id)
-    return match_lines(RosterIndex(session, group_id), parse_chat(text), day, signups=signups, keywords=keywords)
+    index = RosterIndex(session, group_id)
+    return match_lines(index, parse_chat(text, index.names_someone), day, signups=signups, keywords=keywords)
 
 
 def group_keywords(session: Session, group_id: int | None) -> tuple[str, ...]:
@@ -1928,9 +1953,10 @@ def preview_paste(
 ) -> PastePreview:
     """The paste matched for the group and day. `accept_groups`: another group's names the user said the chains
     titled with them are this group's after all (the window's "they are this group's")."""
-    lines = parse_chat(text)
+    index = RosterIndex(session, group_id)
+    lines = parse_chat(text, index.names_someone)
     keywords = group_keywords(session, group_id)
-    matches = match_lines(RosterIndex(session, group_id), lines, day, accept_groups=accept_groups, keywords=keywords)
+    matches = match_lines(index, lines, day, accept_groups=accept_groups, keywords=keywords)
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)
@@ -2143,6 +2169,7 @@ class LineOutcome:
     late: bool = False
     time: str | None = None
     detail: str = ""
+    message_of: int | None = None  # a chat message's line under its sender's (line number of the sender's line)
 
 
 _STATUS_WORDS = {
@@ -2182,11 +2209,16 @@ def line_outcomes(
     for m in matches:
         by_line[m.line.line_no].append(m)
     out: list[LineOutcome] = []
+    lines = list(lines)
+    messages = message_lines(lines)
     for line in lines:
         parts = by_line.get(line.line_no)
         if not parts:
             detail = IGNORED_REASONS.get(line.ignored or "", line.kind)
-            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=detail))
+            n = messages.get(line.line_no)
+            if n is not None:  # 张三 / 早起打卡第3天: whose message it is, not "noise"
+                detail = f"第{n}行的消息 (the message of line {n})"
+            out.append(LineOutcome(line.line_no, line.raw, SKIPPED, detail=detail, message_of=n))
             continue
         if parts[0].status == "ignored":
             m = parts[0]

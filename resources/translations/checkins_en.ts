@@ -141,6 +141,10 @@
             <translation>chat or footer, no name</translation>
         </message>
         <message>
+            <source>message of line %1</source>
+            <translation>message of line %1</translation>
+        </message>
+        <message>
             <source>system notice or quote</source>
             <translation>system notice or quote</translation>
         </message>

@@ -140,6 +140,10 @@
             <translation>聊天或结尾，没有名字</translation>
         </message>
         <message>
+            <source>message of line %1</source>
+            <translation>第%1行的消息</translation>
+        </message>
+        <message>
             <source>system notice or quote</source>
             <translation>系统消息或引用</translation>
         </message>

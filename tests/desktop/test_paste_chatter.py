@@ -134,7 +134,7 @@ def test_a_pc_wechat_copy_with_a_reply_among_the_check_ins(workspace, owner, grp
     gid, ids = grp
     outcomes, logged = logged_headless(workspace, owner, gid, "高峰\n打卡 5:58\n罗斌\n收到\n骆霞\n打卡 6:02\n")
     assert outcomes[3][0] == SKIPPED and "only a reply" in outcomes[3][1]
-    assert outcomes[4] == (SKIPPED, "noise")
+    assert outcomes[4] == (SKIPPED, "第3行的消息 (the message of line 3)")  # 罗斌's message, shown as his
     assert logged == {(ids["高峰"], DAY), (ids["骆霞"], DAY)}
 
 

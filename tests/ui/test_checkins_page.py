@@ -1579,3 +1579,12 @@ def test_a_leave_line_of_a_chain_opens_the_leave_dialog_for_its_member_and_day(q
     page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 张三 请假\n")
     row = next(r for r in range(model.rowCount()) if model.status(r) == "leave")
     assert page.open_leave_for_line(row) is None
+
+
+def test_a_pasted_pc_wechat_message_says_whose_message_its_line_is(qtbot, page, ws):
+    """PC WeChat's copy of one message (`李四` / `早起打卡第3天`) is 李四's message, not two names: the preview has one
+    row, 李四's, and the summary's tooltip says line 2 is the message of line 1 (it said "chat or footer, no name",
+    and before that the message was a second name nobody had)."""
+    page.set_paste_text("李四\n早起打卡第3天\n")
+    assert page.preview_statuses() == [(1, "李四", "matched")]
+    assert page.paste_summary.toolTip().splitlines() == ["Line 2: 早起打卡第3天 — message of line 1"]

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.chat_parse import message_lines
 from desktop.errors import QunDeskError
 from desktop.services.checkins import CheckinEntry, checkins_on, record_checkins, streaks, undo_checkin
 from desktop.services.checkins_queries import (
@@ -1568,11 +1569,18 @@ class CheckinsPage(GroupPage):
             "ignored": self.tr("system notice or quote"),
             "entry": self.tr("no name"),
         }
+        # 张三 / 早起打卡第3天 (a chat message under its sender's line): whose message it is, not "chat, no name"
+        messages = message_lines(list(self._preview.lines)) if self._preview is not None else {}
         tips = [
             self.tr("Line %1: %2 — %3")
             .replace("%1", str(line.line_no))
             .replace("%2", line.raw.strip()[:40])
-            .replace("%3", kinds.get(line.kind, line.kind))
+            .replace(
+                "%3",
+                self.tr("message of line %1").replace("%1", str(messages[line.line_no]))
+                if line.line_no in messages
+                else kinds.get(line.kind, line.kind),
+            )
             for line in self._other_lines()[:30]
         ]
         return "\n".join(tips)
