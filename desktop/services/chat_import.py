@@ -1215,6 +1215,20 @@ def _plan_events(
                     f"(already a member since {person.joined:%Y-%m-%d}: record unchanged)"
                 )
                 continue
+            if event.kind == "join" and person is not None and person.status == "blacklisted":
+                # a blacklisted person back in the chat (someone invited them, or they scanned a code): never let
+                # in by a notice (onboarding.record_join refuses) — and said, since when and why, as every way back
+                # in says it; the organiser removes them again or lifts the blacklist in their details
+                from desktop.services.onboarding import blacklistings
+
+                here = blacklistings(roster._session, [person.member_id]).get(person.member_id, [])
+                said = next((b.said for b in here if b.group_id == roster._group_id), "黑名单 (blacklisted)")
+                via = f" ({by_name} 邀请 invited by {by_name})" if by_name and event.how == "invite" else ""
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} {name}: 已拉黑: {person.display_name} {said}, 又进了群聊{via}; 未让其入群, 仍是黑名单 "
+                    f"(a blacklisted person joined the chat again: not let in, still blacklisted)"
+                )
+                continue
             other = _namesake(resolver, person, name) if person is not None else None
             if other is not None:
                 # another account of this export goes by that name (a look-alike of the member, or one the user

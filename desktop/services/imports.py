@@ -116,7 +116,7 @@ from desktop.io.fields import (
 )
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
-from desktop.services.onboarding import admit_completed
+from desktop.services.onboarding import Blacklisting, admit_completed, blacklistings
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -1182,6 +1182,8 @@ class _Context:
         # the day of the import (last week's 打卡表 and yesterday's chain were refused for every one of them, and
         # this month's `joined` counted the whole roster). People a later roster adds joined then.
         self.first_roster = True
+        # every blacklisting of the workspace (they are few), by person: a row naming one says so (_blacklist_warning)
+        self.blacklist: dict[int, list[Blacklisting]] = blacklistings(session)
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
@@ -3120,6 +3122,7 @@ def _changes(
                 "applied_again",
                 _show_date(latest),
             )
+    _blacklist_warning(ctx, kind, rec, person, ms, v.get("status"), final_status)
     if kind == "applications" and purpose and ctx.purpose_step_exists and final_status not in _GONE:
         if ms is None or not ms.has_step:
             ops.step_answer = purpose
@@ -3131,6 +3134,60 @@ def _changes(
             ops.step_answer, ops.step_exists = purpose, True
             changes.append(Change("purpose_step", ms.step_answer, purpose))
     return ops, changes
+
+
+def _blacklist_warning(
+    ctx: _Context,
+    kind: str,
+    rec: _Record,
+    person: _Person | None,
+    ms: _Ms | None,
+    file_status: str | None,
+    final: str | None,
+) -> None:
+    """A row naming someone blacklisted never lets them back in without a word (PRODUCT §2: 黑名单):
+    - blacklisted in this group and the file does not say so (a roster of who is in the group now lists them: they
+      are back in the chat) — they stay blacklisted, said with since when and why (`still_blacklisted`); a form
+      submitted again says so itself (`applied_again`);
+    - the file's status lifts the blacklist (an owner's or admin's file: done, but said — `blacklist_lifted`);
+    - a new membership here of someone blacklisted in another group of the workspace (`blacklisted_elsewhere`)."""
+    if person is None:
+        return
+    entries = ctx.blacklist.get(person.member_id, [])
+    if not entries:
+        return
+    name = person.display_name
+    here = [b for b in entries if b.group_id == ctx.group_id]
+    if ms is not None and ms.status == "blacklisted":
+        said = here[0].said if here else "黑名单 (blacklisted)"
+        if final == "blacklisted" and file_status != "blacklisted":
+            if any(w.code == "applied_again" for w in rec.warnings):
+                return
+            rec.warn(
+                rec.column("status") or rec.column("name"),
+                f"已拉黑: {name} {said}，状态仍是黑名单，未让其入群；若要解除请在成员资料里改状态"
+                f" (kept blacklisted, not let back in; an owner or admin lifts it in their details)",
+                "still_blacklisted",
+                name,
+            )
+        elif final != "blacklisted":
+            rec.warn(
+                rec.column("status"),
+                f"解除黑名单: {name} {said}，按文件改为「{STATUS_NAMES.get(final or '', final)}」"
+                f" (the file lifts the blacklist)",
+                "blacklist_lifted",
+                name,
+            )
+        return
+    if ms is None and file_status != "blacklisted":
+        said = "；".join(b.said for b in entries[:3])
+        rec.warn(
+            rec.column("name"),
+            f"已拉黑: {name} 在其他社群的黑名单中 {said}，这一行把其加入本社群；若不该加入，请删去这一行"
+            f" (blacklisted in another group: this row adds them here — remove the row if they should not be)",
+            "blacklisted_elsewhere",
+            name,
+        )
 
 
 def _referrer_name(ctx: _Context, ref: tuple[str, int], rec: _Record) -> str:

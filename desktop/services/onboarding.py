@@ -825,6 +825,47 @@ def leave_group(
     )
 
 
+@dataclass(frozen=True)
+class Blacklisting:
+    """A person's blacklisting in one group, as every way back in names it (an import row, a chat export's join
+    notice): the group, since when and why — "「晨读营」2026-10-03 拉黑, 原因 发广告"."""
+
+    member_id: int
+    group_id: int
+    group: str
+    since: date | None
+    reason: str | None
+
+    @property
+    def said(self) -> str:
+        since = f"{self.since:%Y-%m-%d} 拉黑" if self.since else "拉黑"
+        why = f", 原因 {self.reason}" if self.reason else ""
+        en_since = f" since {self.since:%Y-%m-%d}" if self.since else ""
+        en_why = f": {self.reason}" if self.reason else ""
+        return f"「{self.group}」{since}{why} (blacklisted in {self.group}{en_since}{en_why})"
+
+
+def blacklistings(session: Session, member_ids: Collection[int] | None = None) -> dict[int, list[Blacklisting]]:
+    """Every blacklisting of these people (None: of everyone — blacklistings are few), by person, in group order.
+    A blacklist is kept per group (a membership's status); adding the person anywhere says where they are
+    blacklisted, and nothing lifts it but an owner or admin setting another status."""
+    q = (
+        select(Membership.member_id, Group.id, Group.name, Membership.left_at, Membership.left_reason)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Membership.status == "blacklisted")
+        .order_by(Membership.member_id, Group.id)
+    )
+    if member_ids is not None:
+        ids = list(member_ids)
+        if not ids:
+            return {}
+        q = q.where(Membership.member_id.in_(ids))
+    found: dict[int, list[Blacklisting]] = {}
+    for mid, gid, gname, left_at, reason in session.execute(q):
+        found.setdefault(mid, []).append(Blacklisting(mid, gid, gname, left_at.date() if left_at else None, reason))
+    return found
+
+
 def blacklisted_in(session: Session, member_id: int) -> list[str]:
     """Groups where this person is blacklisted (re-adding them must warn)."""
     return list(

@@ -1,0 +1,137 @@
+"""The blacklist probe: every way a blacklisted person (拉黑, the spammer of 晨读营) comes back into a record says so,
+with since when and why — a roster or survey file naming them, a chat export's join notice. Before, a roster of the
+group's people now listed them as 不变 unchanged, another group's import made them a member there, a file's 状态
+column lifted the blacklist, and a join notice of theirs was dropped, each without a word."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from desktop.services.chat_import import run_chat_import
+from desktop.services.groups import create_group
+from desktop.services.imports import run_import
+from desktop.services.onboarding import leave_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
+from models import Group, Member, Membership
+from tests.desktop.test_imports import write_csv
+
+TODAY = date(2026, 11, 18)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: the blacklisting is of October 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture
+def ws(sqlite_workspace):
+    """晨读营 with 张三 (a member) and 王五, blacklisted on 3 October for ads."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "晨读营")
+        add_member(s, owner, gid, MemberInput("张三", wechat_id="zhangsan01", joined_at=datetime(2026, 9, 1, 12)))
+        _mid, ms = add_member(
+            s,
+            owner,
+            gid,
+            MemberInput("王五", wechat_id="wangwu88", phone="13900139005", joined_at=datetime(2026, 9, 1, 12)),
+        )
+        leave_group(s, owner, ms, "发广告", status="blacklisted", when=datetime(2026, 10, 3, 12))
+        create_group(s, owner, "跑步群")
+        s.commit()
+    return sqlite_workspace
+
+
+def _status(ws, group: str, name: str) -> str | None:
+    with ws.session() as s:
+        return s.scalar(
+            select(Membership.status)
+            .join(Member, Member.id == Membership.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Group.name == group, Member.display_name == name)
+        )
+
+
+def test_a_roster_listing_a_blacklisted_person_keeps_them_out_and_says_so(ws, tmp_path):
+    """A 企业微信 export of who is in 晨读营 now lists 王五 (someone let him back in): the row was 不变 unchanged,
+    nothing more. He stays blacklisted, and the row says so with the day and the reason."""
+    owner = actor_for(ws)
+    path = write_csv(tmp_path / "群成员.csv", [["姓名", "微信号"], ["张三", "zhangsan01"], ["王五", "wangwu88"]])
+    plan, _summary, _ = run_import(ws, owner, path, "晨读营", "roster")
+    [warning] = plan.warnings
+    assert (warning.code, warning.row) == ("still_blacklisted", 3)
+    assert "已拉黑: 王五" in warning.message and "2026-10-03" in warning.message and "发广告" in warning.message
+    assert _status(ws, "晨读营", "王五") == "blacklisted"
+
+
+def test_a_roster_that_says_blacklisted_itself_is_not_warned(ws, tmp_path):
+    """QunDesk's own roster export, imported again: its 状态 column says 黑名单 — the file agrees, nothing to say."""
+    owner = actor_for(ws)
+    path = write_csv(tmp_path / "名册.csv", [["姓名", "微信号", "状态"], ["王五", "wangwu88", "黑名单"]])
+    plan, _summary, _ = run_import(ws, owner, path, "晨读营", "roster")
+    assert [w.code for w in plan.warnings] == []
+    assert _status(ws, "晨读营", "王五") == "blacklisted"
+
+
+def test_a_files_status_that_lifts_a_blacklist_says_so(ws, tmp_path):
+    """A 微伴 export with 状态 正常 for everyone in the chat, 王五 included: the owner's import lifts his blacklist
+    (a status column sets the status), and said 更新 2 in its counts and nothing else. Now the row warns."""
+    owner = actor_for(ws)
+    path = write_csv(tmp_path / "微伴.csv", [["姓名", "微信号", "状态"], ["王五", "wangwu88", "正常"]])
+    plan, _summary, _ = run_import(ws, owner, path, "晨读营", "roster")
+    [warning] = plan.warnings
+    assert (warning.code, warning.row, warning.column) == ("blacklist_lifted", 2, "状态")
+    assert "解除黑名单: 王五" in warning.message and "2026-10-03" in warning.message
+    assert _status(ws, "晨读营", "王五") == "active"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [["王五", "wangwu88", ""], ["王五", "", "139-0013-9005"], ["Wu", "WANGWU88", ""]],
+    ids=["wechat", "phone", "changed-name"],
+)
+def test_another_groups_import_naming_a_blacklisted_person_says_where_and_why(ws, tmp_path, row):
+    """跑步群's roster names 王五 by his WeChat ID (or his phone, or his WeChat ID under a new name): he became a member there without
+    a word, while adding him by hand warns (roster.DuplicateHit.blacklisted_in). The blacklist is per group, so he is
+    added — and the row names the group that blacklisted him, since when and why."""
+    owner = actor_for(ws)
+    path = write_csv(tmp_path / "跑步.csv", [["姓名", "微信号", "手机"], ["张三", "zhangsan01", ""], row])
+    plan, _summary, _ = run_import(ws, owner, path, "跑步群", "roster")
+    [warning] = [w for w in plan.warnings if w.code == "blacklisted_elsewhere"]
+    assert warning.row == 3
+    assert "晨读营" in warning.message and "2026-10-03" in warning.message and "发广告" in warning.message
+
+
+def test_a_survey_in_another_group_from_a_blacklisted_person_says_so(ws, tmp_path):
+    owner = actor_for(ws)
+    path = write_csv(
+        tmp_path / "问卷.csv",
+        [
+            ["序号", "提交答卷时间", "1、您的姓名:", "2、您的微信号:"],
+            [1, "2026/11/05 10:00:00", "王五", "wangwu88"],
+        ],
+    )
+    plan, _summary, _ = run_import(ws, owner, path, "跑步群", "applications")
+    assert [(w.code, w.row) for w in plan.warnings] == [("blacklisted_elsewhere", 2)]
+    assert _status(ws, "跑步群", "王五") == "applicant"
+
+
+def test_a_chat_join_notice_of_a_blacklisted_person_is_listed(ws, tmp_path):
+    """张三 invited 王五 back into the chat: the notice changed nothing (record_join refuses a blacklisted person) and
+    nothing said so — the organiser never learnt the spammer was back. Now the preview lists it."""
+    owner = actor_for(ws)
+    path = tmp_path / "晨读营.txt"
+    path.write_text(
+        '2026-11-08 09:00:00 张三\n早安打卡\n\n2026-11-08 09:05:00 "张三"邀请"王五"加入了群聊\n\n',
+        encoding="utf-8",
+    )
+    plan, summary, _ = run_chat_import(ws, owner, path, "晨读营")
+    [line] = [t for t in plan.unresolved_events if "王五" in t]
+    assert "已拉黑" in line and "2026-10-03" in line and "发广告" in line and "张三" in line
+    assert summary.joins == 0
+    assert _status(ws, "晨读营", "王五") == "blacklisted"
