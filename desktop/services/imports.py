@@ -3122,7 +3122,9 @@ def _changes(
                 "applied_again",
                 _show_date(latest),
             )
-    _blacklist_warning(ctx, kind, rec, person, ms, v.get("status"), final_status)
+    # a row that says they are out (黑名单, or a leaving date: a leavers' export) agrees with the blacklist
+    says_out = v.get("status") == "blacklisted" or (v.get("status") is None and v.get("left_at") is not None)
+    _blacklist_warning(ctx, rec, person, ms, says_out, final_status)
     if kind == "applications" and purpose and ctx.purpose_step_exists and final_status not in _GONE:
         if ms is None or not ms.has_step:
             ops.step_answer = purpose
@@ -3138,15 +3140,14 @@ def _changes(
 
 def _blacklist_warning(
     ctx: _Context,
-    kind: str,
     rec: _Record,
     person: _Person | None,
     ms: _Ms | None,
-    file_status: str | None,
+    says_out: bool,
     final: str | None,
 ) -> None:
     """A row naming someone blacklisted never lets them back in without a word (PRODUCT §2: 黑名单):
-    - blacklisted in this group and the file does not say so (a roster of who is in the group now lists them: they
+    - blacklisted in this group and the row does not say they are out (a roster of who is in the group now lists them: they
       are back in the chat) — they stay blacklisted, said with since when and why (`still_blacklisted`); a form
       submitted again says so itself (`applied_again`);
     - the file's status lifts the blacklist (an owner's or admin's file: done, but said — `blacklist_lifted`);
@@ -3160,7 +3161,7 @@ def _blacklist_warning(
     here = [b for b in entries if b.group_id == ctx.group_id]
     if ms is not None and ms.status == "blacklisted":
         said = here[0].said if here else "黑名单 (blacklisted)"
-        if final == "blacklisted" and file_status != "blacklisted":
+        if final == "blacklisted" and not says_out:
             if any(w.code == "applied_again" for w in rec.warnings):
                 return
             rec.warn(
@@ -3179,7 +3180,7 @@ def _blacklist_warning(
                 name,
             )
         return
-    if ms is None and file_status != "blacklisted":
+    if ms is None and final not in _GONE:  # joining here (one the file says is out is not let in by it)
         said = "；".join(b.said for b in entries[:3])
         rec.warn(
             rec.column("name"),

@@ -135,3 +135,72 @@ def test_a_chat_join_notice_of_a_blacklisted_person_is_listed(ws, tmp_path):
     assert "已拉黑" in line and "2026-10-03" in line and "发广告" in line and "张三" in line
     assert summary.joins == 0
     assert _status(ws, "晨读营", "王五") == "blacklisted"
+
+
+def _membership(ws, name: str, group: str = "晨读营") -> int:
+    with ws.session() as s:
+        return s.scalar(
+            select(Membership.id)
+            .join(Member, Member.id == Membership.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Group.name == group, Member.display_name == name)
+        )
+
+
+def test_a_violation_of_a_day_to_come_is_refused(ws):
+    """2027-11-05 typed for 2026-11-05: the violation was recorded, its −10 dated a year on (that month's points),
+    and the repeat-violator count met it then. Refused, as a check-in of a day to come is; nothing is written."""
+    from desktop.errors import ValidationError
+    from desktop.services.participation import add_contribution, add_violation
+    from models import PointsEntry, Violation
+
+    owner = actor_for(ws)
+    zhang = _membership(ws, "张三")
+    with ws.session() as s:
+        with pytest.raises(ValidationError, match="2027-11-05"):
+            add_violation(s, owner, zhang, "ad", date(2027, 11, 5))
+        with pytest.raises(ValidationError, match="2027-11-05"):
+            add_contribution(s, owner, zhang, "share", date(2027, 11, 5), "读书笔记")
+        s.rollback()
+        add_violation(s, owner, zhang, "ad", TODAY)  # today is a day of his
+        s.commit()
+    with ws.session() as s:
+        assert s.scalars(select(Violation.day)).all() == [TODAY]
+        assert all(d <= TODAY for d in s.scalars(select(PointsEntry.day)))
+
+
+def test_a_violation_after_the_person_was_blacklisted_is_refused(ws):
+    """王五 was blacklisted on 3 October; a violation dated 1 November was recorded for his 晨读营 membership — a
+    group he was no longer in that day (the wrong group for that day's ad). Refused, naming since when he is out;
+    one of his days in the group, recorded now, is kept."""
+    from desktop.errors import ValidationError
+    from desktop.services.participation import add_violation
+    from models import Violation
+
+    owner = actor_for(ws)
+    wang = _membership(ws, "王五")
+    with ws.session() as s:
+        with pytest.raises(ValidationError, match="2026-10-03"):
+            add_violation(s, owner, wang, "ad", date(2026, 11, 1))
+        s.rollback()
+        add_violation(s, owner, wang, "ad", date(2026, 10, 3))
+        add_violation(s, owner, wang, "flood", date(2026, 9, 20))
+        s.commit()
+    with ws.session() as s:
+        assert sorted(s.scalars(select(Violation.day))) == [date(2026, 9, 20), date(2026, 10, 3)]
+
+
+def test_a_leavers_export_naming_a_blacklisted_person_is_not_warned(ws, tmp_path):
+    """A 微友助手 leavers' sheet (退群时间 filled, no status) names 王五: the file agrees he is out — no warning, and
+    another group's row that adds him as 已退群 is not a way back in either."""
+    owner = actor_for(ws)
+    path = write_csv(tmp_path / "退群.csv", [["姓名", "微信号", "退群时间"], ["王五", "wangwu88", "2026-10-03"]])
+    plan, _summary, _ = run_import(ws, owner, path, "晨读营", "roster")
+    assert [w.code for w in plan.warnings if "blacklist" in w.code] == []
+    assert _status(ws, "晨读营", "王五") == "blacklisted"
+    path = write_csv(
+        tmp_path / "跑步.csv", [["姓名", "微信号", "状态", "退群时间"], ["王五", "wangwu88", "已退群", "2026-11-01"]]
+    )
+    plan, _summary, _ = run_import(ws, owner, path, "跑步群", "roster")
+    assert [w.code for w in plan.warnings if "blacklist" in w.code] == []
+    assert _status(ws, "跑步群", "王五") == "left"
