@@ -204,3 +204,68 @@ def test_a_leavers_export_naming_a_blacklisted_person_is_not_warned(ws, tmp_path
     plan, _summary, _ = run_import(ws, owner, path, "跑步群", "roster")
     assert [w.code for w in plan.warnings if "blacklist" in w.code] == []
     assert _status(ws, "跑步群", "王五") == "left"
+
+
+def _liuhen(tmp_path, rows) -> object:
+    """A 留痕 CSV export: (time, sender name, sender ID, text) rows."""
+    head = (
+        "\ufefflocalId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\r\n"
+    )
+    lines = [
+        f"{i},27,1,0,0,{int(datetime.fromisoformat(at).timestamp())},3,{text},{at},{name},{name},{sender}\r\n"
+        for i, (at, name, sender, text) in enumerate(rows, 1)
+    ]
+    path = tmp_path / "群聊_utf8.csv"
+    path.write_text(head + "".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_blacklisted_person_speaking_in_the_chat_again_is_listed(ws, tmp_path):
+    """王五, blacklisted on 3 October, posts in 晨读营's chat on 9 November under a new nickname (his WeChat ID):
+    his message was counted and nothing said he was back. Now the preview lists him, since when and why."""
+    owner = actor_for(ws)
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-09 08:00:00", "小五", "wangwu88", "打卡 加我领资料"),
+            ("2026-11-09 08:05:00", "张三", "zhangsan01", "早"),
+        ],
+    )
+    plan, summary, _ = run_chat_import(ws, owner, path, "晨读营")
+    [line] = [t for t in plan.unresolved_events if "王五" in t]
+    assert "已拉黑" in line and "2026-10-03" in line and "发广告" in line and "2026-11-09" in line
+    assert summary.checkins == 0 and _status(ws, "晨读营", "王五") == "blacklisted"
+
+
+def test_an_unknown_sender_with_the_id_of_someone_blacklisted_elsewhere_is_named(ws, tmp_path):
+    """跑步群's export has a sender wangwu88 nobody of 跑步群 is: --add-unknown made 晨读营's spammer a member of
+    跑步群 and logged his check-in, without a word. The blacklist is per group (he is added), and it is said."""
+    owner = actor_for(ws)
+    path = _liuhen(tmp_path, [("2026-11-09 08:00:00", "小五", "wangwu88", "打卡")])
+    plan, _summary, _ = run_chat_import(ws, owner, path, "跑步群", add_unknown=True)
+    [line] = [t for t in plan.unresolved_events if "wangwu88" in t]
+    assert "已拉黑" in line and "晨读营" in line and "2026-10-03" in line and "发广告" in line
+
+
+def test_a_look_alike_of_someone_blacklisted_elsewhere_is_not_called_a_leaver(ws, tmp_path):
+    """An unknown sender 王五 (a new account) in 跑步群: 'looks like 王五 (left 晨读营)' — he was blacklisted, not
+    a leaver; the spammer under a new account is what the organiser needs to see."""
+    owner = actor_for(ws)
+    path = _liuhen(tmp_path, [("2026-11-09 08:00:00", "王五", "wxid_new_account", "早")])
+    plan, _summary, _ = run_chat_import(ws, owner, path, "跑步群", dry_run=True)
+    [sender] = plan.senders
+    assert any("黑名单" in said and "晨读营" in said for _m, said in sender.looks_like)
+
+
+def test_a_paste_naming_someone_blacklisted_in_another_group_says_blacklisted(ws):
+    """跑步群's chain names 王五, who is in no group but 晨读营's blacklist: the line said 'left 晨读营', as if he
+    had quit on his own."""
+    from desktop.services.paste import describe_person, preview_paste
+
+    with ws.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == "跑步群"))
+        preview = preview_paste(s, gid, date(2026, 11, 9), "#接龙\n打卡\n\n1. 王五\n")
+    [match] = [m for m in preview.matches if m.candidates]
+    assert [describe_person(c) for c in match.candidates] == [
+        "王五: 不在本群, 在「晨读营」的黑名单中 (not in this group; blacklisted in 晨读营)"
+    ]
