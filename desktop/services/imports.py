@@ -88,7 +88,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, union, update
+from sqlalchemy import bindparam, case, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import QunDeskError, ValidationError
@@ -2808,7 +2808,13 @@ def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
             select(Member.id).where(Member.nickname.in_(forms), live),
         )
         q = (
-            select(Member.id, Member.display_name, Member.wechat_id, Group.name, Membership.group_id)
+            select(
+                Member.id,
+                Member.display_name,
+                Member.wechat_id,
+                Group.name + case((Membership.status == "blacklisted", " 黑名单 blacklisted"), else_=""),
+                Membership.group_id,
+            )
             .join(Membership, Membership.member_id == Member.id)
             .join(Group, Group.id == Membership.group_id)
             .where(Member.id.in_(people))

@@ -30,9 +30,19 @@ def own_today(monkeypatch):
 
 @pytest.fixture
 def ws(sqlite_workspace):
-    """晨读营 with 张三 (a member) and 王五, blacklisted on 3 October for ads."""
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    """晨读营 with 张三 (a member) and 王五, blacklisted on 3 October for ads; 跑步群 empty."""
+    return _set_up(sqlite_workspace)
+
+
+@pytest.fixture
+def any_ws(workspace):
+    """The same on a real SQLite file and a real PostgreSQL database (for the queries changed)."""
+    return _set_up(workspace)
+
+
+def _set_up(database):
+    owner = actor_for(database)
+    with database.session() as s:
         gid = create_group(s, owner, "晨读营")
         add_member(s, owner, gid, MemberInput("张三", wechat_id="zhangsan01", joined_at=datetime(2026, 9, 1, 12)))
         _mid, ms = add_member(
@@ -44,7 +54,7 @@ def ws(sqlite_workspace):
         leave_group(s, owner, ms, "发广告", status="blacklisted", when=datetime(2026, 10, 3, 12))
         create_group(s, owner, "跑步群")
         s.commit()
-    return sqlite_workspace
+    return database
 
 
 def _status(ws, group: str, name: str) -> str | None:
@@ -95,13 +105,13 @@ def test_a_files_status_that_lifts_a_blacklist_says_so(ws, tmp_path):
     [["王五", "wangwu88", ""], ["王五", "", "139-0013-9005"], ["Wu", "WANGWU88", ""]],
     ids=["wechat", "phone", "changed-name"],
 )
-def test_another_groups_import_naming_a_blacklisted_person_says_where_and_why(ws, tmp_path, row):
+def test_another_groups_import_naming_a_blacklisted_person_says_where_and_why(any_ws, tmp_path, row):
     """跑步群's roster names 王五 by his WeChat ID (or his phone, or his WeChat ID under a new name): he became a member there without
     a word, while adding him by hand warns (roster.DuplicateHit.blacklisted_in). The blacklist is per group, so he is
     added — and the row names the group that blacklisted him, since when and why."""
-    owner = actor_for(ws)
+    owner = actor_for(any_ws)
     path = write_csv(tmp_path / "跑步.csv", [["姓名", "微信号", "手机"], ["张三", "zhangsan01", ""], row])
-    plan, _summary, _ = run_import(ws, owner, path, "跑步群", "roster")
+    plan, _summary, _ = run_import(any_ws, owner, path, "跑步群", "roster")
     [warning] = [w for w in plan.warnings if w.code == "blacklisted_elsewhere"]
     assert warning.row == 3
     assert "晨读营" in warning.message and "2026-10-03" in warning.message and "发广告" in warning.message
@@ -121,9 +131,10 @@ def test_a_survey_in_another_group_from_a_blacklisted_person_says_so(ws, tmp_pat
     assert _status(ws, "跑步群", "王五") == "applicant"
 
 
-def test_a_chat_join_notice_of_a_blacklisted_person_is_listed(ws, tmp_path):
+def test_a_chat_join_notice_of_a_blacklisted_person_is_listed(any_ws, tmp_path):
     """张三 invited 王五 back into the chat: the notice changed nothing (record_join refuses a blacklisted person) and
     nothing said so — the organiser never learnt the spammer was back. Now the preview lists it."""
+    ws = any_ws
     owner = actor_for(ws)
     path = tmp_path / "晨读营.txt"
     path.write_text(
@@ -169,10 +180,11 @@ def test_a_violation_of_a_day_to_come_is_refused(ws):
         assert all(d <= TODAY for d in s.scalars(select(PointsEntry.day)))
 
 
-def test_a_violation_after_the_person_was_blacklisted_is_refused(ws):
+def test_a_violation_after_the_person_was_blacklisted_is_refused(any_ws):
     """王五 was blacklisted on 3 October; a violation dated 1 November was recorded for his 晨读营 membership — a
     group he was no longer in that day (the wrong group for that day's ad). Refused, naming since when he is out;
     one of his days in the group, recorded now, is kept."""
+    ws = any_ws
     from desktop.errors import ValidationError
     from desktop.services.participation import add_violation
     from models import Violation
@@ -220,9 +232,10 @@ def _liuhen(tmp_path, rows) -> object:
     return path
 
 
-def test_a_blacklisted_person_speaking_in_the_chat_again_is_listed(ws, tmp_path):
+def test_a_blacklisted_person_speaking_in_the_chat_again_is_listed(any_ws, tmp_path):
     """王五, blacklisted on 3 October, posts in 晨读营's chat on 9 November under a new nickname (his WeChat ID):
     his message was counted and nothing said he was back. Now the preview lists him, since when and why."""
+    ws = any_ws
     owner = actor_for(ws)
     path = _liuhen(
         tmp_path,
@@ -269,3 +282,13 @@ def test_a_paste_naming_someone_blacklisted_in_another_group_says_blacklisted(ws
     assert [describe_person(c) for c in match.candidates] == [
         "王五: 不在本群, 在「晨读营」的黑名单中 (not in this group; blacklisted in 晨读营)"
     ]
+
+
+def test_a_name_only_row_like_someone_blacklisted_elsewhere_says_blacklisted(any_ws, tmp_path):
+    """A name-only survey row 王五 in 跑步群: added as another person (a name is no identity), with 'another group
+    has 王五 (晨读营, 微信号 wangwu88)' — and not a word that that 王五 is 晨读营's blacklisted spammer."""
+    owner = actor_for(any_ws)
+    path = write_csv(tmp_path / "跑步.csv", [["姓名", "城市"], ["王五", "上海"]])
+    plan, _summary, _ = run_import(any_ws, owner, path, "跑步群", "roster")
+    [warning] = [w for w in plan.warnings if w.code == "lookalike_added"]
+    assert "晨读营 黑名单" in warning.message
