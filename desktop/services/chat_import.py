@@ -1287,6 +1287,25 @@ def _plan_events(
                     f"(a blacklisted person joined the chat again: not let in, still blacklisted)"
                 )
                 continue
+            if event.kind == "join" and person is not None and person.status in ("left", "removed"):
+                gone = roster._session.scalar(select(Membership.left_at).where(Membership.id == person.membership_id))
+                since = f" {gone:%Y-%m-%d}" if gone else ""
+                if gone is not None and at < gone:
+                    # the join of the spell that ended (an export older than the leaving): never a return — it let
+                    # 李四, removed on 5 October, back in from September's notice, and his removal was gone
+                    word = "已移除" if person.status == "removed" else "已退群"
+                    plan.unresolved_events.append(
+                        f"{at:%Y-%m-%d} {name}: {person.display_name}{since} {word}, 这条入群通知在那之前, 记录不变 "
+                        f"(a join before they went out on{since}: record unchanged)"
+                    )
+                    continue
+                if person.status == "removed":
+                    # removed by an admin, back through a join notice: let in (a removal is no blacklist), and said
+                    # by name as a copy into the group says it (members.CopyOutcome.readmitted)
+                    plan.unresolved_events.append(
+                        f"{at:%Y-%m-%d} {name}: 重新入群: {person.display_name}{since} 曾被移出, 按入群通知重新入群 "
+                        f"(removed{since}: back in the group by this notice)"
+                    )
             other = _namesake(resolver, person, name) if person is not None else None
             if other is not None:
                 # another account of this export goes by that name (a look-alike of the member, or one the user

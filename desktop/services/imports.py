@@ -3157,9 +3157,20 @@ def _blacklist_warning(
       are back in the chat) — they stay blacklisted, said with since when and why (`still_blacklisted`); a form
       submitted again says so itself (`applied_again`);
     - the file's status lifts the blacklist (an owner's or admin's file: done, but said — `blacklist_lifted`);
-    - a new membership here of someone blacklisted in another group of the workspace (`blacklisted_elsewhere`)."""
+    - a new membership here of someone blacklisted in another group of the workspace (`blacklisted_elsewhere`);
+    - one removed (已移除) from this group whom the file's status lets back in (`readmitted`: as a copy to the group
+      names them — members.CopyOutcome.readmitted)."""
     if person is None:
         return
+    if ms is not None and ms.status == "removed" and final is not None and final not in _GONE:
+        since = f"（{_show_date(ms.left_at)[:10]}）" if ms.left_at else ""
+        rec.warn(
+            rec.column("status") or rec.column("name"),
+            f"重新入群: {person.display_name} 已移除{since}，按文件改为「{STATUS_NAMES[final]}」"
+            f" (removed from the group before: the file lets them back in)",
+            "readmitted",
+            person.display_name,
+        )
     entries = ctx.blacklist.get(person.member_id, [])
     if not entries:
         return

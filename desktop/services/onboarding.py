@@ -473,7 +473,8 @@ def record_join(
     (or a former member coming back) becomes 入群中, or 已入群 at once when no required entry step is left
     for them; joined_at is that moment; the referrer (a member id) is kept when none was known. A member
     already in is left as is (joined_at filled when missing); a blacklisted person is not let in (returned
-    status "blacklisted"). Returns the status after."""
+    status "blacklisted"), nor is one out since after `when` (the notice is of the spell that ended). Returns the
+    status after."""
     require(actor, "record_participation")
     ms = session.get(Membership, membership_id)
     if ms is None:
@@ -481,6 +482,8 @@ def record_join(
     before = {"status": ms.status, "joined_at": ms.joined_at, "referrer_id": ms.referrer_id}
     if ms.status == "blacklisted":
         return ms.status
+    if ms.status in ("left", "removed") and ms.left_at is not None and when < ms.left_at:
+        return ms.status  # the join of the spell that ended (an older export): no return, the leaving stands
     if referrer_id is not None and ms.referrer_id is None and referrer_id != ms.member_id:
         ms.referrer_id = referrer_id
     if ms.status in ("active", "onboarding"):

@@ -292,3 +292,59 @@ def test_a_name_only_row_like_someone_blacklisted_elsewhere_says_blacklisted(any
     plan, _summary, _ = run_import(any_ws, owner, path, "跑步群", "roster")
     [warning] = [w for w in plan.warnings if w.code == "lookalike_added"]
     assert "晨读营 黑名单" in warning.message
+
+
+def test_an_older_exports_join_notice_does_not_undo_a_removal(any_ws, tmp_path):
+    """李四 joined in September (the notice is in September's export) and was removed on 5 October. Importing the
+    September export later made him 入群中 again from 1 September and wiped his removal. The notice is of the spell
+    that ended: his record is unchanged, and the preview says why; a notice after the removal lets him back in, and
+    says so by name."""
+    from desktop.services.onboarding import record_join
+
+    ws = any_ws
+    owner = actor_for(ws)
+    with ws.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == "晨读营"))
+        _mid, li = add_member(s, owner, gid, MemberInput("李四", wechat_id="lisi02", joined_at=datetime(2026, 9, 1, 9)))
+        leave_group(s, owner, li, "刷屏", status="removed", when=datetime(2026, 10, 5, 12))
+        s.commit()
+    path = tmp_path / "九月.txt"
+    path.write_text(
+        '2026-09-01 09:00:00 张三\n早\n\n2026-09-01 09:05:00 "张三"邀请"李四"加入了群聊\n\n', encoding="utf-8"
+    )
+    plan, summary, _ = run_chat_import(ws, owner, path, "晨读营")
+    [line] = [t for t in plan.unresolved_events if "李四" in t]
+    assert "2026-10-05" in line and "记录不变" in line
+    assert summary.joins == 0
+    with ws.session() as s:
+        ms = s.get(Membership, li)
+        assert (ms.status, ms.left_at.date()) == ("removed", date(2026, 10, 5))
+        # the shared rule (every join notice goes through it): a join before the leaving changes nothing
+        assert record_join(s, owner, li, datetime(2026, 9, 20, 9)) == "removed"
+        assert s.get(Membership, li).left_at.date() == date(2026, 10, 5)
+        s.rollback()
+    later = tmp_path / "十一月.txt"
+    later.write_text(
+        '2026-11-08 09:00:00 张三\n早\n\n2026-11-08 09:05:00 "张三"邀请"李四"加入了群聊\n\n', encoding="utf-8"
+    )
+    plan, summary, _ = run_chat_import(ws, owner, later, "晨读营")
+    [line] = [t for t in plan.unresolved_events if "李四" in t]
+    assert "重新入群" in line and "2026-10-05" in line
+    assert summary.joins == 1 and _status(ws, "晨读营", "李四") in ("onboarding", "active")
+
+
+def test_a_files_status_that_takes_back_someone_removed_says_so(ws, tmp_path):
+    """李四 was removed (已移除) on 5 October; a 微伴 export with 状态 正常 makes him a member again — said only in the
+    counts (更新 1). A copy into the group names such a person (CopyOutcome.readmitted); the import row now does."""
+    owner = actor_for(ws)
+    with ws.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == "晨读营"))
+        _mid, li = add_member(s, owner, gid, MemberInput("李四", wechat_id="lisi02", joined_at=datetime(2026, 9, 1, 9)))
+        leave_group(s, owner, li, "刷屏", status="removed", when=datetime(2026, 10, 5, 12))
+        s.commit()
+    path = write_csv(tmp_path / "微伴.csv", [["姓名", "微信号", "状态"], ["李四", "lisi02", "正常"]])
+    plan, _summary, _ = run_import(ws, owner, path, "晨读营", "roster")
+    [warning] = plan.warnings
+    assert (warning.code, warning.row) == ("readmitted", 2)
+    assert "李四" in warning.message and "2026-10-05" in warning.message
+    assert _status(ws, "晨读营", "李四") == "active"
