@@ -1306,6 +1306,20 @@ def _plan_events(
                         f"{at:%Y-%m-%d} {name}: 重新入群: {person.display_name}{since} 曾被移出, 按入群通知重新入群 "
                         f"(removed{since}: back in the group by this notice)"
                     )
+            if (
+                event.kind == "remove"
+                and person is not None
+                and person.joined is not None
+                and at.date() < person.joined
+                and person.status in ("active", "onboarding")
+            ):
+                # a removal before the membership's join day: of an earlier spell (or of another person with the
+                # name) — it removed 李四, in since 1 October, over September's notice, dated on his join day
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} {name}: {person.display_name} {person.joined:%Y-%m-%d} 才入群, 这条移出通知在那之前, "
+                    f"记录不变 (joined on {person.joined:%Y-%m-%d}, after this removal: record unchanged)"
+                )
+                continue
             other = _namesake(resolver, person, name) if person is not None else None
             if other is not None:
                 # another account of this export goes by that name (a look-alike of the member, or one the user

@@ -348,3 +348,23 @@ def test_a_files_status_that_takes_back_someone_removed_says_so(ws, tmp_path):
     assert (warning.code, warning.row) == ("readmitted", 2)
     assert "李四" in warning.message and "2026-10-05" in warning.message
     assert _status(ws, "晨读营", "李四") == "active"
+
+
+def test_an_older_exports_removal_notice_does_not_remove_a_member_who_joined_since(any_ws, tmp_path):
+    """张三 removed a 李四 on 1 September (September's export, imported in November); 李四 on the roster joined on
+    1 October. The import made him 已移除, dated on his join day — a member removed over a notice from before he
+    was in. A removal before the membership's join day is of an earlier spell (or another 李四): listed, unchanged."""
+    ws = any_ws
+    owner = actor_for(ws)
+    with ws.session() as s:
+        gid = s.scalar(select(Group.id).where(Group.name == "晨读营"))
+        add_member(s, owner, gid, MemberInput("李四", wechat_id="lisi02", joined_at=datetime(2026, 10, 1, 12)))
+        s.commit()
+    path = tmp_path / "九月.txt"
+    path.write_text(
+        '2026-09-01 09:00:00 张三\n早\n\n2026-09-01 09:05:00 "张三"将"李四"移出了群聊\n\n', encoding="utf-8"
+    )
+    plan, summary, _ = run_chat_import(ws, owner, path, "晨读营")
+    [line] = [t for t in plan.unresolved_events if "李四" in t]
+    assert "2026-10-01" in line and "记录不变" in line
+    assert summary.removals == 0 and _status(ws, "晨读营", "李四") == "active"
