@@ -135,7 +135,11 @@ class MemberPicker(QLineEdit):
         apart) read with their WeChat IDs — two identical lines, and a violation went to whichever came first."""
         text = choice_text(c)
         if c.wechat_id and any(o.membership_id != c.membership_id and choice_text(o) == text for o in self._choices):
-            return f"{text} · {c.wechat_id}"
+            text = f"{text} · {c.wechat_id}"
+        if c.status != "active":  # offered beside the members (the violation picker): 入群中, 黑名单 … said
+            from ui.models.roster_table_model import status_label
+
+            text = f"{text} · {status_label(c.status)}"
         return text
 
 
