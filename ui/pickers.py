@@ -102,7 +102,7 @@ class MemberPicker(QLineEdit):
     def _on_text_edited(self, text: str) -> None:
         self._chosen = None
         self._shown = self.suggestions(text)
-        self._list.setStringList([choice_text(c) for c in self._shown])
+        self._list.setStringList([self.shown_text(c) for c in self._shown])
         if self._shown:
             self._completer.complete()
         else:
@@ -127,8 +127,20 @@ class MemberPicker(QLineEdit):
     def _set_chosen(self, c: MemberChoice) -> None:
         self._chosen = c
         self._completer.popup().hide()
-        self.setText(choice_text(c))
+        self.setText(self.shown_text(c))
         self.member_chosen.emit(c.membership_id)
+
+    def shown_text(self, c: MemberChoice) -> str:
+        """The member as the list shows them; two members who read alike (张伟 twice, no nickname to tell them
+        apart) read with their WeChat IDs — two identical lines, and a violation went to whichever came first."""
+        text = choice_text(c)
+        if c.wechat_id and any(o.membership_id != c.membership_id and choice_text(o) == text for o in self._choices):
+            text = f"{text} · {c.wechat_id}"
+        if c.status != "active":  # offered beside the members (the violation picker): 入群中, 黑名单 … said
+            from ui.models.roster_table_model import status_label
+
+            text = f"{text} · {status_label(c.status)}"
+        return text
 
 
 class MonthPicker(QWidget):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import NotFound
 from desktop.services.participation import ActivityInput
 from models import Activity, Attendance, Contribution, Member, Membership, Violation
+from models.base import MEMBERSHIP_STATUSES
 from models.queries.participation import DELETED_MEMBERSHIPS, member_at_end_condition
 
 
@@ -114,10 +115,26 @@ class MemberChoice:
     initials: str
     pinyin_alt: str = ""  # the name as people read it, where that differs (曾 zeng: models/search_keys.py)
     initials_alt: str = ""
+    status: str = "active"  # the membership's status (violation_choices offers more than members)
 
 
 def member_choices(session: Session, group_id: int) -> list[MemberChoice]:
     """The group's members (已入群), by pinyin."""
+    return _choices(session, group_id, ("active",))
+
+
+def violation_choices(session: Session, group_id: int) -> list[MemberChoice]:
+    """Whom a violation may be recorded for: the group's members first, then the people still joining (申请中,
+    入群中 — in the chat already: the newcomer posting ads is the commonest case, and the repeat-violator alert
+    counts them), then those who left, were removed or blacklisted (the ad they were removed for, recorded after
+    the removal — add_violation takes a day they were in the group). Each by pinyin. Only members were offered:
+    the newcomer's ad could not be recorded at all."""
+    rank = {"active": 0, "onboarding": 1, "applicant": 1}
+    rows = _choices(session, group_id, MEMBERSHIP_STATUSES)
+    return sorted(rows, key=lambda c: rank.get(c.status, 2))  # stable: by pinyin within each
+
+
+def _choices(session: Session, group_id: int, statuses: tuple[str, ...]) -> list[MemberChoice]:
     rows = session.execute(
         select(
             Membership.id,
@@ -129,12 +146,13 @@ def member_choices(session: Session, group_id: int) -> list[MemberChoice]:
             Member.initials,
             Member.pinyin_alt,
             Member.initials_alt,
+            Membership.status,
         )
         .join(Member, Member.id == Membership.member_id)
-        .where(Membership.group_id == group_id, Membership.status == "active", Member.deleted_at.is_(None))
+        .where(Membership.group_id == group_id, Membership.status.in_(statuses), Member.deleted_at.is_(None))
         .order_by(Member.pinyin, Member.display_name, Membership.id)
     ).all()
-    return [MemberChoice(*r[:5], *(x or "" for x in r[5:])) for r in rows]
+    return [MemberChoice(*r[:5], *(x or "" for x in r[5:9]), r[9]) for r in rows]
 
 
 @dataclass(frozen=True)

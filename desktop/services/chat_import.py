@@ -868,9 +868,65 @@ def plan_chat_import(
     _plan_exporter(session, plan, roster, self_ids, self_names, exporter_member_id)
     _plan_self_rows(plan, roster, resolver, texts)
     _plan_events(plan, roster, resolver, events)
+    _plan_blacklisted(session, plan, roster)
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     return plan
+
+
+def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:
+    """A blacklisted person in the export is listed, with since when and why, as every way back in says it:
+    - a sender of the group's roster blacklisted there who still speaks after the day (back in the chat: nobody was
+      told — their messages are counted as history, their check-ins are not logged);
+    - a sender not on the group's roster whose ID is someone's blacklisted in another group (added with
+      --add-unknown, they became a member here without a word)."""
+    from desktop.services.onboarding import blacklistings
+
+    found = blacklistings(session)  # the workspace's (they are few): one query, not one per sender
+    if not found:
+        return
+    black_ids = {
+        wechat.casefold(): mid
+        for mid, wechat in session.execute(
+            select(Member.id, Member.wechat_id).where(
+                Member.id.in_(list(found)), Member.wechat_id.is_not(None), Member.deleted_at.is_(None)
+            )
+        )
+    }
+    here: dict[int, SenderInfo] = {}
+    elsewhere: dict[int, SenderInfo] = {}
+    for info in plan.senders:
+        if info.status == "known" and info.membership_id is not None:
+            person = roster.by_membership.get(info.membership_id)
+            if person is not None and person.status == "blacklisted" and info.by_day:
+                here[person.member_id] = info
+        elif info.status in ("unknown", "new") and info.sender_id and info.sender_id != SELF:
+            mid = black_ids.get(_key(info.sender_id).casefold())
+            if mid is not None:
+                elsewhere[mid] = info
+    for mid, info in here.items():
+        said = next((b for b in found.get(mid, []) if b.group_id == roster._group_id), None)
+        after = sorted(d for d in info.by_day if said is None or said.since is None or d > said.since)
+        if not after:
+            continue
+        n = sum(info.by_day[d] for d in after)
+        who = roster.by_member[mid].display_name
+        plan.unresolved_events.append(
+            f"{after[0]:%Y-%m-%d} {info.shown}: 已拉黑: {who} {said.said if said else '黑名单 (blacklisted)'}, "
+            f"之后仍在群里发言 {n} 条 (still speaking in the chat after: {n} message(s)); 打卡不记, 仍是黑名单 "
+            "(no check-in logged, still blacklisted)"
+        )
+    for mid, info in elsewhere.items():
+        entries = [b for b in found.get(mid, []) if b.group_id != roster._group_id]
+        if not entries:
+            continue
+        shown = info.shown_id or info.shown
+        added = " — 将加为本群成员 (will be added here)" if info.status == "new" else ""
+        plan.unresolved_events.append(
+            f"{info.first_day or ''} {shown}: 已拉黑: 这个账号是其他社群黑名单中的人 "
+            + "；".join(b.said for b in entries[:3])
+            + f"{added} (this account is someone blacklisted in another group)"
+        )
 
 
 GROUP_NAMES_SETTING = "chat_group_names:"  # + group id -> JSON list of export group names / ids imported into it
@@ -878,6 +934,8 @@ GROUP_NAMES_SETTING = "chat_group_names:"  # + group id -> JSON list of export g
 
 def _in_group(group: str | None, status: str | None) -> str:
     """How a person of another group stands there, for a sender that looks like them."""
+    if status == "blacklisted":  # not a mere leaver: the look-alike may be the spammer back under a new account
+        return f"在「{group}」的黑名单中 blacklisted in {group}"
     if status in ENDED_STATUSES:
         return f"已退出「{group}」 left {group}"
     if status in ("applicant", "onboarding"):
@@ -1220,6 +1278,53 @@ def _plan_events(
                 plan.unresolved_events.append(
                     f"{at:%Y-%m-%d} {name}: {person.display_name} {person.joined:%Y-%m-%d} 起已是成员, 记录不变 "
                     f"(already a member since {person.joined:%Y-%m-%d}: record unchanged)"
+                )
+                continue
+            if event.kind == "join" and person is not None and person.status == "blacklisted":
+                # a blacklisted person back in the chat (someone invited them, or they scanned a code): never let
+                # in by a notice (onboarding.record_join refuses) — and said, since when and why, as every way back
+                # in says it; the organiser removes them again or lifts the blacklist in their details
+                from desktop.services.onboarding import blacklistings
+
+                here = blacklistings(roster._session, [person.member_id]).get(person.member_id, [])
+                said = next((b.said for b in here if b.group_id == roster._group_id), "黑名单 (blacklisted)")
+                via = f" ({by_name} 邀请 invited by {by_name})" if by_name and event.how == "invite" else ""
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} {name}: 已拉黑: {person.display_name} {said}, 又进了群聊{via}; 未让其入群, 仍是黑名单 "
+                    f"(a blacklisted person joined the chat again: not let in, still blacklisted)"
+                )
+                continue
+            if event.kind == "join" and person is not None and person.status in ("left", "removed"):
+                gone = roster._session.scalar(select(Membership.left_at).where(Membership.id == person.membership_id))
+                since = f" {gone:%Y-%m-%d}" if gone else ""
+                if gone is not None and at < gone:
+                    # the join of the spell that ended (an export older than the leaving): never a return — it let
+                    # 李四, removed on 5 October, back in from September's notice, and his removal was gone
+                    word = "已移除" if person.status == "removed" else "已退群"
+                    plan.unresolved_events.append(
+                        f"{at:%Y-%m-%d} {name}: {person.display_name}{since} {word}, 这条入群通知在那之前, 记录不变 "
+                        f"(a join before they went out on{since}: record unchanged)"
+                    )
+                    continue
+                if person.status == "removed":
+                    # removed by an admin, back through a join notice: let in (a removal is no blacklist), and said
+                    # by name as a copy into the group says it (members.CopyOutcome.readmitted)
+                    plan.unresolved_events.append(
+                        f"{at:%Y-%m-%d} {name}: 重新入群: {person.display_name}{since} 曾被移出, 按入群通知重新入群 "
+                        f"(removed{since}: back in the group by this notice)"
+                    )
+            if (
+                event.kind == "remove"
+                and person is not None
+                and person.joined is not None
+                and at.date() < person.joined
+                and person.status in ("active", "onboarding")
+            ):
+                # a removal before the membership's join day: of an earlier spell (or of another person with the
+                # name) — it removed 李四, in since 1 October, over September's notice, dated on his join day
+                plan.unresolved_events.append(
+                    f"{at:%Y-%m-%d} {name}: {person.display_name} {person.joined:%Y-%m-%d} 才入群, 这条移出通知在那之前, "
+                    f"记录不变 (joined on {person.joined:%Y-%m-%d}, after this removal: record unchanged)"
                 )
                 continue
             other = _namesake(resolver, person, name) if person is not None else None

@@ -89,7 +89,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, union, update
+from sqlalchemy import bindparam, case, insert, select, union, update
 from sqlalchemy.orm import Session
 
 from desktop.errors import QunDeskError, ValidationError
@@ -121,7 +121,7 @@ from desktop.io.fields import (
 from desktop.io.group_column import GroupColumn, SeveralGroups, read_group_column
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
-from desktop.services.onboarding import admit_completed
+from desktop.services.onboarding import Blacklisting, admit_completed, blacklistings
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -1207,6 +1207,8 @@ class _Context:
         # the day of the import (last week's 打卡表 and yesterday's chain were refused for every one of them, and
         # this month's `joined` counted the whole roster). People a later roster adds joined then.
         self.first_roster = True
+        # every blacklisting of the workspace (they are few), by person: a row naming one says so (_blacklist_warning)
+        self.blacklist: dict[int, list[Blacklisting]] = blacklistings(session)
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
@@ -2785,7 +2787,13 @@ def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
             select(Member.id).where(Member.nickname.in_(forms), live),
         )
         q = (
-            select(Member.id, Member.display_name, Member.wechat_id, Group.name, Membership.group_id)
+            select(
+                Member.id,
+                Member.display_name,
+                Member.wechat_id,
+                Group.name + case((Membership.status == "blacklisted", " 黑名单 blacklisted"), else_=""),
+                Membership.group_id,
+            )
             .join(Membership, Membership.member_id == Member.id)
             .join(Group, Group.id == Membership.group_id)
             .where(Member.id.in_(people))
@@ -3099,6 +3107,9 @@ def _changes(
                 "applied_again",
                 _show_date(latest),
             )
+    # a row that says they are out (黑名单, or a leaving date: a leavers' export) agrees with the blacklist
+    says_out = v.get("status") == "blacklisted" or (v.get("status") is None and v.get("left_at") is not None)
+    _blacklist_warning(ctx, rec, person, ms, says_out, final_status)
     if kind == "applications" and purpose and ctx.purpose_step_exists and final_status not in _GONE:
         if ms is None or not ms.has_step:
             ops.step_answer = purpose
@@ -3110,6 +3121,70 @@ def _changes(
             ops.step_answer, ops.step_exists = purpose, True
             changes.append(Change("purpose_step", ms.step_answer, purpose))
     return ops, changes
+
+
+def _blacklist_warning(
+    ctx: _Context,
+    rec: _Record,
+    person: _Person | None,
+    ms: _Ms | None,
+    says_out: bool,
+    final: str | None,
+) -> None:
+    """A row naming someone blacklisted never lets them back in without a word (PRODUCT §2: 黑名单):
+    - blacklisted in this group and the row does not say they are out (a roster of who is in the group now lists them: they
+      are back in the chat) — they stay blacklisted, said with since when and why (`still_blacklisted`); a form
+      submitted again says so itself (`applied_again`);
+    - the file's status lifts the blacklist (an owner's or admin's file: done, but said — `blacklist_lifted`);
+    - a new membership here of someone blacklisted in another group of the workspace (`blacklisted_elsewhere`);
+    - one removed (已移除) from this group whom the file's status lets back in (`readmitted`: as a copy to the group
+      names them — members.CopyOutcome.readmitted)."""
+    if person is None:
+        return
+    if ms is not None and ms.status == "removed" and final is not None and final not in _GONE:
+        since = f"（{_show_date(ms.left_at)[:10]}）" if ms.left_at else ""
+        rec.warn(
+            rec.column("status") or rec.column("name"),
+            f"重新入群: {person.display_name} 已移除{since}，按文件改为「{STATUS_NAMES[final]}」"
+            f" (removed from the group before: the file lets them back in)",
+            "readmitted",
+            person.display_name,
+        )
+    entries = ctx.blacklist.get(person.member_id, [])
+    if not entries:
+        return
+    name = person.display_name
+    here = [b for b in entries if b.group_id == ctx.group_id]
+    if ms is not None and ms.status == "blacklisted":
+        said = here[0].said if here else "黑名单 (blacklisted)"
+        if final == "blacklisted" and not says_out:
+            if any(w.code == "applied_again" for w in rec.warnings):
+                return
+            rec.warn(
+                rec.column("status") or rec.column("name"),
+                f"已拉黑: {name} {said}，状态仍是黑名单，未让其入群；若要解除请在成员资料里改状态"
+                f" (kept blacklisted, not let back in; an owner or admin lifts it in their details)",
+                "still_blacklisted",
+                name,
+            )
+        elif final != "blacklisted":
+            rec.warn(
+                rec.column("status"),
+                f"解除黑名单: {name} {said}，按文件改为「{STATUS_NAMES.get(final or '', final)}」"
+                f" (the file lifts the blacklist)",
+                "blacklist_lifted",
+                name,
+            )
+        return
+    if ms is None and final not in _GONE:  # joining here (one the file says is out is not let in by it)
+        said = "；".join(b.said for b in entries[:3])
+        rec.warn(
+            rec.column("name"),
+            f"已拉黑: {name} 在其他社群的黑名单中 {said}，这一行把其加入本社群；若不该加入，请删去这一行"
+            f" (blacklisted in another group: this row adds them here — remove the row if they should not be)",
+            "blacklisted_elsewhere",
+            name,
+        )
 
 
 def _referrer_name(ctx: _Context, ref: tuple[str, int], rec: _Record) -> str:

@@ -624,6 +624,9 @@ class CopyOutcome:
     people: int = 0
     readmitted: tuple[str, ...] = ()  # removed (已移除) from the target group before, members there again now
     undo: CopyUndo | None = None  # what undo_copy needs to take the copy (move) back
+    # made members of the target group while blacklisted in another group of the workspace (not the row's own: that
+    # is refused): 王五 (我, blacklisted in 晨读营), copied from 跑步群 to 读书会 — said by name with that group
+    blacklisted_elsewhere: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -803,6 +806,16 @@ def copy_to_group(
     session.flush()
     for target in added:  # a member there with a referrer: the referral is earned, as a join earns it
         earn_referral(session, target, actor)
+    from desktop.services.onboarding import blacklistings
+
+    back = {r["membership_id"] for r in rejoined}
+    made = {t.member_id for t in added} | {mid for mid, t in there.items() if t.id in back}  # members there now
+    names = {ms.member_id: ms.member.display_name for ms in rows}
+    black_elsewhere = []
+    for mid, entries in blacklistings(session, sorted(made)).items():
+        groups = [b.group for b in entries if b.group_id != group_id]
+        if groups:
+            black_elsewhere.append(f"{names[mid]} ({'、'.join(groups)})")
     after: dict = {"memberships": membership_ids, "group_id": group_id}
     if rejoined:
         after["rejoined"] = rejoined
@@ -820,6 +833,7 @@ def copy_to_group(
             rejoined=tuple(undo_rejoined),
             moved=tuple(undo_moved),
         ),
+        blacklisted_elsewhere=tuple(black_elsewhere),
     )
 
 

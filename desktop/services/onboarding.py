@@ -473,7 +473,8 @@ def record_join(
     (or a former member coming back) becomes 入群中, or 已入群 at once when no required entry step is left
     for them; joined_at is that moment; the referrer (a member id) is kept when none was known. A member
     already in is left as is (joined_at filled when missing); a blacklisted person is not let in (returned
-    status "blacklisted"). Returns the status after."""
+    status "blacklisted"), nor is one out since after `when` (the notice is of the spell that ended). Returns the
+    status after."""
     require(actor, "record_participation")
     ms = session.get(Membership, membership_id)
     if ms is None:
@@ -481,6 +482,8 @@ def record_join(
     before = {"status": ms.status, "joined_at": ms.joined_at, "referrer_id": ms.referrer_id}
     if ms.status == "blacklisted":
         return ms.status
+    if ms.status in ("left", "removed") and ms.left_at is not None and when < ms.left_at:
+        return ms.status  # the join of the spell that ended (an older export): no return, the leaving stands
     if referrer_id is not None and ms.referrer_id is None and referrer_id != ms.member_id:
         ms.referrer_id = referrer_id
     if ms.status in ("active", "onboarding"):
@@ -823,6 +826,47 @@ def leave_group(
         before={"status": before},
         after={"status": status, "reason": reason},
     )
+
+
+@dataclass(frozen=True)
+class Blacklisting:
+    """A person's blacklisting in one group, as every way back in names it (an import row, a chat export's join
+    notice): the group, since when and why — "「晨读营」2026-10-03 拉黑, 原因 发广告"."""
+
+    member_id: int
+    group_id: int
+    group: str
+    since: date | None
+    reason: str | None
+
+    @property
+    def said(self) -> str:
+        since = f"{self.since:%Y-%m-%d} 拉黑" if self.since else "拉黑"
+        why = f", 原因 {self.reason}" if self.reason else ""
+        en_since = f" since {self.since:%Y-%m-%d}" if self.since else ""
+        en_why = f": {self.reason}" if self.reason else ""
+        return f"「{self.group}」{since}{why} (blacklisted in {self.group}{en_since}{en_why})"
+
+
+def blacklistings(session: Session, member_ids: Collection[int] | None = None) -> dict[int, list[Blacklisting]]:
+    """Every blacklisting of these people (None: of everyone — blacklistings are few), by person, in group order.
+    A blacklist is kept per group (a membership's status); adding the person anywhere says where they are
+    blacklisted, and nothing lifts it but an owner or admin setting another status."""
+    q = (
+        select(Membership.member_id, Group.id, Group.name, Membership.left_at, Membership.left_reason)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Membership.status == "blacklisted")
+        .order_by(Membership.member_id, Group.id)
+    )
+    if member_ids is not None:
+        ids = list(member_ids)
+        if not ids:
+            return {}
+        q = q.where(Membership.member_id.in_(ids))
+    found: dict[int, list[Blacklisting]] = {}
+    for mid, gid, gname, left_at, reason in session.execute(q):
+        found.setdefault(mid, []).append(Blacklisting(mid, gid, gname, left_at.date() if left_at else None, reason))
+    return found
 
 
 def blacklisted_in(session: Session, member_id: int) -> list[str]:

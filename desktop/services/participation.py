@@ -26,6 +26,7 @@ from models.base import (
     ATTENDANCE_ROLES,
     ATTENDANCE_STATUSES,
     CONTRIBUTION_KINDS,
+    ENDED_STATUSES,
     VIOLATION_ACTIONS,
     VIOLATION_KINDS,
 )
@@ -527,6 +528,27 @@ def _recorded_by(session: Session, operator_id: int | None) -> str:
     return name or ""
 
 
+def _refuse_day_outside(session: Session, ms: Membership, day: date, what: str, what_en: str) -> None:
+    """A contribution or violation is of a day the person was in the group: never a day to come (a 2027 typed for
+    2026 took the points in a month not begun, and the repeat-violator count met it a year on), nor one after they
+    left, were removed or blacklisted (the record named a group they were no longer in; one of their time in the
+    group is recorded after they went as it was). Check-ins refuse the same (checkins.record_checkins_by_day)."""
+    today = clock.today()
+    if day > today:
+        raise ValidationError(
+            "date", f"不能记录未来日期的{what}: {day} (a {what_en} cannot be of a day to come: {day})"
+        )
+    if ms.status in ENDED_STATUSES and ms.left_at is not None and day > ms.left_at.date():
+        name = session.scalar(select(Member.display_name).where(Member.id == ms.member_id)) or ""
+        gone_on = ms.left_at.date()
+        label = {"left": "已退群", "removed": "已移除", "blacklisted": "已拉黑"}[ms.status]
+        raise ValidationError(
+            "date",
+            f"「{name}」{gone_on} {label}, {day} 已不在本群, 不能记{what} "
+            f"({name} is out of the group since {gone_on}: no {what_en} of {day} here)",
+        )
+
+
 def add_contribution(
     session: Session,
     actor: Actor,
@@ -544,6 +566,7 @@ def add_contribution(
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
+    _refuse_day_outside(session, ms, day, "贡献", "contribution")
     title = title.strip() if title and title.strip() else None
     # the same share logged twice (two assistants, or the form sent again) paid its points twice
     _refuse_repeat(
@@ -640,6 +663,7 @@ def add_violation(
     ms = session.get(Membership, membership_id)
     if ms is None:
         raise NotFound(f"membership {membership_id}")
+    _refuse_day_outside(session, ms, day, "违规", "violation")
     note = note.strip() if note and note.strip() else None
     # the same violation recorded twice (two assistants saw the same ad) took the points twice and counted twice
     # towards the flag (3 within 90 days: "consider a removal")

@@ -2184,6 +2184,8 @@ _STATUS_WORDS = {
 def describe_person(c: Candidate) -> str:
     if c.status == "joined_later" and c.joined is not None:
         return f"{c.display_name}: {c.joined.month}月{c.joined.day}日才入群 (joined on {c.joined}, after this day)"
+    if c.status == "elsewhere" and c.group_status == "blacklisted":  # not a mere leaver: the spammer of that group
+        return f"{c.display_name}: 不在本群, 在「{c.group}」的黑名单中 (not in this group; blacklisted in {c.group})"
     if c.status == "elsewhere" and c.group_status in FORMER:  # left that group too: not "a member of" it
         return f"{c.display_name}: 不在本群, 已退出「{c.group}」 (not in this group; left {c.group})"
     if c.status == "elsewhere" and c.group_status in ("applicant", "onboarding"):

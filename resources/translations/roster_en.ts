@@ -1119,6 +1119,11 @@
             <translation>%1 had been removed from %2 and are members there again.</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Blacklisted in another group: %1 — now members of %2 as asked; remove them there if not.</source>
+            <translation>Blacklisted in another group: %1 — now members of %2 as asked; remove them there if not.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>Mark as left</translation>

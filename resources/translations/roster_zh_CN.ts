@@ -1094,6 +1094,11 @@
             <translation>%1 曾被移出「%2」，现在重新成为该群成员。</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/roster_page.py" line="0" />
+            <source>Blacklisted in another group: %1 — now members of %2 as asked; remove them there if not.</source>
+            <translation>在其他社群的黑名单中: %1 — 已按要求成为「%2」的成员；若不该加入，请在该群移出。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/roster_page.py" line="850" />
             <source>Mark as left</source>
             <translation>标记为已退群</translation>

@@ -797,3 +797,47 @@ def test_a_member_ticked_by_mistake_is_taken_off_the_list_from_the_status_column
     qtbot.waitUntil(lambda: page.attendance_proxy.index(page.attendance_row(li), ATT_STATUS).data() == "—")
     with ws.database.session() as s:
         assert balance(s, li) == 0
+
+
+def test_a_newcomers_or_a_removed_persons_violation_can_be_recorded(qtbot, ws):
+    """A newcomer still doing the entry steps (入群中) posts ads the day they join — the commonest spammer — and the
+    violation picker offered members only: the ad could not be recorded (and the repeat-violator alert, which counts
+    newcomers, never saw one). Nor could the ad 张珊 was removed for, once removed. Both are offered now, their
+    status said; a removed person's violation is of a day they were in the group."""
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster import MemberInput, add_member
+
+    removed_on = TEST_TODAY - timedelta(days=3)
+    with ws.database.session() as s:
+        _mid, newcomer = add_member(s, ws.owner, ws.group_id, MemberInput("新人小王", status="onboarding"))
+        leave_group(
+            s,
+            ws.owner,
+            ws.memberships["张珊"],
+            "发广告",
+            status="removed",
+            when=datetime.combine(removed_on, datetime.min.time().replace(hour=21)),
+        )
+        s.commit()
+    page = open_page(qtbot, ws)
+    page.tabs.setCurrentIndex(1)
+    picker = page.violation_picker
+    shown = {picker.shown_text(c) for c in picker.suggestions("新人小王")}
+    assert shown == {"新人小王 · Onboarding"}
+    assert [picker.shown_text(c) for c in picker.suggestions("张珊")] == ["张珊 · Removed"]
+    assert [c.display_name for c in page.contribution_picker.suggestions("新人小王")] == []  # members only there
+    assert picker.choose(newcomer)
+    page.violation_date.setDate(TEST_TODAY)
+    qtbot.mouseClick(page.add_violation_button, Qt.MouseButton.LeftButton)
+    assert page.violation_error.isHidden()
+    assert picker.choose(ws.memberships["张珊"])
+    page.violation_date.setDate(TEST_TODAY)  # after the removal: refused, saying since when
+    qtbot.mouseClick(page.add_violation_button, Qt.MouseButton.LeftButton)
+    assert page.violation_error.isVisible() and removed_on.isoformat() in page.violation_error.text()
+    assert picker.choose(ws.memberships["张珊"])
+    page.violation_date.setDate(removed_on)
+    qtbot.mouseClick(page.add_violation_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert sorted((v.membership_id, v.day) for v in recent_violations(s, ws.group_id)) == sorted(
+            [(newcomer, TEST_TODAY), (ws.memberships["张珊"], removed_on)]
+        )

@@ -399,3 +399,27 @@ def test_a_copy_to_the_wrong_group_is_undone_with_ctrl_z(qtbot, page, ws):
     assert statuses(ws, "张三") == {**before, ws.other_group_id: "active"}
     page.undo()
     assert statuses(ws, "张三") == before
+
+
+def test_a_copy_names_the_people_blacklisted_in_another_group(page, ws):
+    """李四 is blacklisted in 晨读营 (a third group) for ads; a copy of 张三 and 李四 from 早起营 to 读书会 made him a
+    member of 读书会 with only "Copied 2 person(s)". The blacklist is per group, so the copy does it — and says so,
+    naming him and 晨读营; 张三, blacklisted nowhere, is not named."""
+    from desktop.services.groups import create_group
+    from desktop.services.onboarding import leave_group
+
+    with ws.database.session() as s:
+        third = create_group(s, ws.owner, "晨读营")
+        bulk_copy_to_group(s, ws.owner, [ws.memberships["李四"]], third)
+        there = s.scalar(
+            select(Membership.id).where(Membership.member_id == ws.members["李四"], Membership.group_id == third)
+        )
+        leave_group(s, ws.owner, there, "发广告", status="blacklisted")
+        s.commit()
+    ids = [ws.memberships["张三"], ws.memberships["李四"]]
+    page.select_memberships(ids)
+    page._do_copy(ids, ws.other_group_id, "读书会", move=False)
+    text = page.undo_label.text()
+    assert text.startswith("Copied 2 person(s) to 读书会.")
+    assert "Blacklisted in another group: 李四 (晨读营)" in text and "张三 (" not in text
+    assert statuses(ws, "李四")[ws.other_group_id] == "active"

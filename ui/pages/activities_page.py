@@ -54,6 +54,7 @@ from desktop.services.activities_queries import (
     member_choices,
     recent_contributions,
     recent_violations,
+    violation_choices,
     violations_within,
 )
 from desktop.services.operators import Actor, allowed
@@ -531,8 +532,9 @@ class ActivitiesPage(GroupPage):
         self.stack.setCurrentIndex(1)
         with self._database.session() as session:
             choices = member_choices(session, self._group_id)
+            offenders = violation_choices(session, self._group_id)
         self.contribution_picker.set_choices(choices)
-        self.violation_picker.set_choices(choices)
+        self.violation_picker.set_choices(offenders)
         self.reload_activities()
         self.reload_records()
 
@@ -852,8 +854,9 @@ class ActivitiesPage(GroupPage):
         if outcome.added_members:
             with self._database.session() as session:
                 choices = member_choices(session, self._group_id) if self._group_id is not None else []
+                offenders = violation_choices(session, self._group_id) if self._group_id is not None else []
             self.contribution_picker.set_choices(choices)
-            self.violation_picker.set_choices(choices)
+            self.violation_picker.set_choices(offenders)
             self.data_changed.emit()
 
     # ---- contributions and violations ----

@@ -1018,6 +1018,12 @@ class RosterPage(QWidget):
                 .replace("%1", "、".join(done.readmitted))
                 .replace("%2", group_name)
             )
+        if done.blacklisted_elsewhere:
+            text += " " + (
+                self.tr("Blacklisted in another group: %1 — now members of %2 as asked; remove them there if not.")
+                .replace("%1", "、".join(done.blacklisted_elsewhere))
+                .replace("%2", group_name)
+            )
         # A copy or move made new memberships from the selected ones (with their tier): an earlier command's undo
         # would now reach the old memberships only — Ctrl+Z after "set tier 大咖", then a move, put the old tier back
         # on the rows left behind while the people stayed 大咖 where they are now. The history before it ends here
