@@ -132,7 +132,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
 * ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
   entry), a message that is only chatter: acknowledgements, thanks and reactions with nothing else —
   收到, 好的, 好, 嗯/嗯嗯, OK/ok/okay, 谢谢, 谢谢老师, 感谢, 辛苦了, 哈哈/哈哈哈, 👍, 🙏, [强],
-  [抱拳], [玫瑰], +1, 1, 同意, 对, 是的, alone or together, with punctuation and emoji (not a greeting — 早, 早安,
+  [抱拳], [玫瑰], +1, 1, 同意, 对, 是的, and cheers for someone else's check-in (加油, 真棒, 太厉害了, 牛, 点赞,
+  优秀, 666, [加油]), alone or together, with punctuation and emoji (not a greeting — 早, 早安,
   早上好, 晚安 are an early-rising or early-to-bed camp's check-ins). **It is not a check-in**
   (a product decision): the sender replied. A message that says anything more — another word, a number, a time
   (``早 6:05``), 打卡/已完成/day N, pages, km, minutes, a ``[图片]``/``[视频]``/``[文件]`` or a link — still counts.
@@ -947,10 +948,13 @@ _CHATTER_WORDS = (
     # not the greetings (早, 早安, 早上好, 晚安): in an early-rising or early-to-bed camp the greeting posted at 05:30
     # or 22:30 is the check-in itself, and a day of them each needing a person's choice would be worse than one
     # greeting too many logged
-    "(?:谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|哈{2,}|同意|是的|对的|对)"
+    "(?:谢谢老师|谢谢|感谢|辛苦了|辛苦|收到|好的|好|嗯+|okay|ok|哈{2,}|同意|是的|对的|对"
+    # a cheer for someone else's check-in (加油, 真棒, 太厉害了, 牛, 点赞, 666): in a check-in group the commonest
+    # reply of all, and the one who cheers has not checked in by it
+    "|加油|(?:真|好|很|太)?棒(?:了|棒)?|(?:好|太|真)?厉害(?:了)?|(?:真|太)?牛(?:了|啊)?|点?赞(?:赞)?|优秀|6{3,})"
     # a particle after one adds nothing (收到啦, 好哒, 好嘞, 嗯呢)
     "[啊呀哦噢啦呢哒嘛喔嘞滴]*"
-    r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞)\]|\+1|1"
+    r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞|加油)\]|\+1|1"
 )
 _CHATTER_RE = re.compile(rf"(?:\s*(?:{_CHATTER_WORDS})\s*)+", re.IGNORECASE)
 _CHATTER_MENTION_RE = re.compile(r"@[^\s@]{1,20}")

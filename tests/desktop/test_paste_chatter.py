@@ -186,3 +186,28 @@ def test_a_question_about_checking_in_is_no_check_in(workspace, owner, grp):
     for no in (1, 2, 3, 4):
         assert outcomes[no][0] == SKIPPED and "question about checking in" in outcomes[no][1], outcomes[no]
     assert logged == {(ids[n], DAY) for n in ("薛梅", "潘悦", "金燕")}
+
+
+def test_a_cheer_for_someone_else_s_check_in_is_no_check_in(workspace, owner, grp):
+    """加油 / 真棒 / 太厉害了 / 点赞 / 666 under another member's check-in — the commonest reply in a check-in group —
+    logged the one who cheered, as PC WeChat's copy, a phone's colon log and a quoted reply alike. A cheer is a reply
+    (only chatter); a cheer that says more (加油，我今天跑了5公里) still counts."""
+    gid, ids = grp
+    text = (
+        "高峰 07:12\n早起打卡第3天\n"  # 1-2 a check-in
+        "罗斌 07:13\n加油💪\n"  # 3-4 a cheer
+        "骆霞 07:14\n引用 高峰 的消息 : 早起打卡第3天\n太厉害了！\n"  # 5-7 a quoted reply cheering
+        "侯俊 07:15\n点赞[加油]\n"  # 8-9
+        "薛梅 07:16\n666\n"  # 10-11
+        "潘悦 07:17\n加油，我今天跑了5公里\n"  # 12-13 says more: a check-in
+    )
+    outcomes, logged = logged_headless(workspace, owner, gid, text)
+    for no in (3, 5, 8, 10):
+        assert outcomes[no][0] == SKIPPED and "only a reply" in outcomes[no][1], (no, outcomes[no])
+    assert logged == {(ids["高峰"], DAY), (ids["潘悦"], DAY)}
+    assert [line.ignored for line in parse_chat("高峰：真棒\n罗斌：好棒啊\n骆霞：赞赞赞\n侯俊：早\n")] == [
+        "chatter",
+        "chatter",
+        "chatter",
+        None,  # a greeting is an early riser's check-in
+    ]
