@@ -1,0 +1,74 @@
+"""What an assistant (who may not see full phone numbers) and anyone reading output is shown: phones written every
+way people write them masked wherever PRODUCT promises masking, and no password in any message."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+
+from desktop.cli import main
+from tests.fixed_day import TEST_TODAY
+
+JOINED = datetime.combine(TEST_TODAY - timedelta(days=40), time(9, 0))
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def ws(tmp_path) -> str:
+    db = str(tmp_path / "w.sqlite")
+    from desktop.services.groups import create_group
+    from desktop.services.operators import add_operator
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(db)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "跑步群")
+        add_member(
+            s, owner, gid, MemberInput(display_name="张三", wechat_id="zs_wx", phone="13800138000", joined_at=JOINED)
+        )
+        add_operator(s, owner, "小助理", "assistant")
+        s.commit()
+    database.dispose()
+    return db
+
+
+def test_an_assistants_import_preview_masks_the_phones_its_problems_quote(ws, tmp_path, capsys):
+    """A 微信号 cell holding a phone while the row has another phone is a problem that quotes both cells. As an
+    assistant, `import roster --dry-run --skip-problems` masked them on stderr but printed them whole in the
+    row-by-row list on stdout ("微信号 列的 13512345678 是手机号 … 已有手机号 13612340000"); the window's preview
+    (preview_lines) showed them whole too. Masked for the assistant everywhere; the owner still sees them."""
+    path = tmp_path / "r.csv"
+    path.write_text("姓名,微信号,手机号\n周九,13512345678,13612340000\n吴十,wu10,13700137000\n", encoding="utf-8")
+    argv = ["--db", ws, "import", "roster", str(path), "--group", "跑步群", "--dry-run", "--skip-problems"]
+    code, out, err = run(capsys, *argv, "--operator", "小助理")
+    assert code == 0 and "第2行  问题 problem  周九" in out
+    assert "135****" in out and "136****" in out
+    assert "13512345678" not in out + err and "13612340000" not in out + err
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and "13512345678" in out and "13612340000" in out
+
+    from desktop.io.tabular import read_table
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.imports import plan_roster_import, problem_as_shown, row_as_shown
+    from desktop.services.operators import get_actor
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        plan = plan_roster_import(s, group_id_by_name(s, "跑步群"), read_table(path))
+        assistant = get_actor(s, "小助理")
+    (row,) = [r for r in plan.rows if r.problems]
+    shown = row_as_shown(row, assistant).problems[0]  # what the window's preview lists (preview_lines)
+    assert "135****" in shown.message and "13512345678" not in shown.message + (shown.value or "")
+    assert "13612340000" not in shown.message and shown.code == row.problems[0].code
+    assert "13512345678" in row_as_shown(row, actor_for(database)).problems[0].message
+    assert problem_as_shown(row.problems[0], actor_for(database)) is row.problems[0]
+    database.dispose()
