@@ -2004,8 +2004,10 @@ def _run(args: argparse.Namespace) -> int:
 
     from sqlalchemy.exc import DBAPIError
 
+    from desktop.paths import named_db
     from models.db import DatabaseError
 
+    args.db = named_db(args.db)  # a libpq connection string (host=… password=…) is the server it names, not a file
     ctx = Context(args.db, args.operator)
     name = " ".join(w for w in (args.command, getattr(args, "subcommand", None)) if w)
     ctx.reads_only = name in READ_ONLY_COMMANDS or name.startswith("text ")

@@ -72,3 +72,32 @@ def test_an_assistants_import_preview_masks_the_phones_its_problems_quote(ws, tm
     assert "13512345678" in row_as_shown(row, actor_for(database)).problems[0].message
     assert problem_as_shown(row.problems[0], actor_for(database)) is row.problems[0]
     database.dispose()
+
+
+def test_a_libpq_connection_string_is_a_server_not_a_file_named_with_its_password(tmp_path, capsys, monkeypatch):
+    """`--db "host=… user=u password=… dbname=…"` (a connection string as psql and PostgreSQL's docs write it) was
+    taken for a file path: `demo` created a SQLite workspace called "host=127.0.0.1 … password=S3cretPW dbname=db"
+    in the current folder and every command printed that name, the password in it. It names the server: nothing is
+    created, and no message carries the password."""
+    from models.db import display_url, to_url
+
+    monkeypatch.chdir(tmp_path)
+    conninfo = "host=127.0.0.1 port=1 user=u password=S3cretPW dbname=db connect_timeout=2"
+    assert to_url(conninfo) == "postgresql+psycopg://u:S3cretPW@127.0.0.1:1/db?connect_timeout=2"
+    assert display_url(conninfo) == "postgresql+psycopg://u:***@127.0.0.1:1/db?connect_timeout=2"
+    quoted = "host=db.example.com dbname=qd user=u password='a b\\'c' sslmode=require "
+    from sqlalchemy.engine import make_url
+
+    url = make_url(to_url(quoted))
+    assert (url.password, url.host, url.database, dict(url.query)) == (
+        "a b'c",
+        "db.example.com",
+        "qd",
+        {"sslmode": "require"},
+    )
+    for command in (["groups"], ["db", "status"], ["demo"]):
+        code, out, err = run(capsys, "--db", conninfo, *command)
+        assert code == 3 and "S3cretPW" not in out + err, (command, out, err)
+    assert list(tmp_path.iterdir()) == []
+    # a file name with an '=' in it stays a file
+    assert to_url("a=b.sqlite").startswith("sqlite:///") and to_url("host=h x=1").startswith("sqlite:///")
