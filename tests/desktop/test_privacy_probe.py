@@ -95,9 +95,39 @@ def test_a_libpq_connection_string_is_a_server_not_a_file_named_with_its_passwor
         "qd",
         {"sslmode": "require"},
     )
+    # Settings › Team database keeps the address without its password (it kept "sqlite:///…password=S3cretPW…")
+    from desktop.team import is_team_url, strip_password
+
+    assert (
+        is_team_url(conninfo) and strip_password(conninfo) == "postgresql+psycopg://u@127.0.0.1:1/db?connect_timeout=2"
+    )
     for command in (["groups"], ["db", "status"], ["demo"]):
         code, out, err = run(capsys, "--db", conninfo, *command)
         assert code == 3 and "S3cretPW" not in out + err, (command, out, err)
     assert list(tmp_path.iterdir()) == []
     # a file name with an '=' in it stays a file
     assert to_url("a=b.sqlite").startswith("sqlite:///") and to_url("host=h x=1").startswith("sqlite:///")
+
+
+def test_an_engine_error_quotes_no_phone_number_or_password_hash(tmp_path):
+    """A database error the app does not expect goes to the window's bug report (its traceback, to copy and send)
+    and to stderr. SQLAlchemy's text of it ended "[parameters: ('13800138000', …)]": a member's phone (an
+    assistant sees it), an operator's password hash. The statement is still named; its values are not."""
+    import traceback
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from models.db import make_engine
+
+    engine = make_engine(tmp_path / "x.sqlite")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (phone TEXT UNIQUE, hash TEXT)"))
+        conn.execute(text("INSERT INTO t VALUES (:p, :h)"), {"p": "13800138000", "h": "pbkdf2$abc"})
+    again = {"p": "138" + "00138000", "h": "pbkdf2$" + "secret-hash"}  # not in the traceback's source lines
+    with pytest.raises(IntegrityError) as caught, engine.begin() as conn:
+        conn.execute(text("INSERT INTO t VALUES (:p, :h)"), again)
+    details = "".join(traceback.format_exception(caught.value))
+    assert "INSERT INTO t" in details and "UNIQUE" in details
+    assert "13800138000" not in details and "secret-hash" not in details
+    engine.dispose()
