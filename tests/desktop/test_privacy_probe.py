@@ -131,3 +131,23 @@ def test_an_engine_error_quotes_no_phone_number_or_password_hash(tmp_path):
     assert "INSERT INTO t" in details and "UNIQUE" in details
     assert "13800138000" not in details and "secret-hash" not in details
     engine.dispose()
+
+
+def test_a_date_is_not_masked_as_a_phone(ws, tmp_path, capsys):
+    """mask_phones_in took every run of 7+ digits for a phone: an assistant importing a roster with a wrong date read
+    "入群时间 列: 202**** 不是有效的日期" — the cell at fault hidden — and a note "2026-11-18 交费" became "202**** 交费"
+    in their exports. A date (with its time or not, written right or wrong) stays; a phone beside it is masked."""
+    from desktop.phones import mask_phones_in
+
+    assert mask_phones_in("2026-11-18 交费") == "2026-11-18 交费"
+    assert mask_phones_in("提交 2026/11/10 10:00:00") == "提交 2026/11/10 10:00:00"
+    assert mask_phones_in("2026-11-18 13800138000 张三") == "2026-11-18 138**** 张三"
+    assert mask_phones_in("王五 13800138002") == "王五 138****"
+    assert mask_phones_in("孙八-150 1234 5678") == "孙八-150****"
+    assert mask_phones_in("座机(0755) 8888 8888") == "座机(075****"
+    path = tmp_path / "bad.csv"
+    path.write_text("姓名,微信号,入群时间\n周周,zz01,2026-11-31\n吴吴,ww01,2026-13-01\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", ws, "import", "roster", str(path), "--group", "跑步群", "--operator", "小助理")
+    assert code == 1 and out == ""
+    assert "第2行 入群时间 列: 2026-11-31 不是有效的日期" in err and "第3行 入群时间 列: 2026-13-01" in err
+    assert "202****" not in err
