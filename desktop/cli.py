@@ -486,17 +486,26 @@ def _args_import(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
+def _as_shown_to(actor) -> Callable[[str], str]:
+    """A message as `actor` may read it: for an operator who may not see full phone numbers (an assistant) a phone
+    in it — in a member's stored name or group nickname (王五 13800138002), a quoted cell — is masked (138****), as
+    in their exports, `members` and the audit log."""
     from desktop.phones import mask_phones_in
-    from desktop.services.imports import ImportFailed, describe_row, row_as_shown, run_import, unmapped_columns
     from desktop.services.operators import allowed
+
+    if allowed(actor, "export_unmasked"):
+        return lambda text: text
+    return lambda text: mask_phones_in(text) or text
+
+
+def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
+    from desktop.services.imports import ImportFailed, describe_row, row_as_shown, run_import, unmapped_columns
 
     database, actor = _for_writing(ctx, args.dry_run)
     show = sys.stderr.isatty()
     # what the plan says of people already on the roster (an update's "手机: 18451173082 → …") is masked for an
     # operator who may not see full phone numbers (an assistant), as their exports and the audit log are
-    may_see_phones = allowed(actor, "export_unmasked")
-    said = (lambda text: text) if may_see_phones else mask_phones_in
+    said = _as_shown_to(actor)
 
     class _TerminalProgress:  # on a terminal only: stderr stays clean for scripts
         def step(self, done: int, total: int) -> None:
@@ -803,11 +812,14 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         other_group=args.other_group,
     )
     name = Path(args.file).name
+    said = _as_shown_to(actor)  # senders and members by their names: a phone in one masked for an assistant
     if plan.group_mismatch:
         print(
-            f"{name}: 文件写的群是「{plan.export_group}」, 不是「{args.group.strip()}」"
-            f" (the export names the group {plan.export_group!r}"
-            + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)"),
+            said(
+                f"{name}: 文件写的群是「{plan.export_group}」, 不是「{args.group.strip()}」"
+                f" (the export names the group {plan.export_group!r}"
+                + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)")
+            ),
             file=sys.stderr,
         )
     for info in plan.unknown:
@@ -818,24 +830,31 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         )
         if info.is_exporter:  # PyWxDump's 我: the exporting user, never added
             print(
-                f"{name}: 导出者自己的消息 the exporting user's own messages (我): {info.messages} 条消息, 未计入"
-                " (messages not counted; --me NAME says who exported the chat)",
+                said(
+                    f"{name}: 导出者自己的消息 the exporting user's own messages (我): {info.messages} 条消息, 未计入"
+                    " (messages not counted; --me NAME says who exported the chat)"
+                ),
                 file=sys.stderr,
             )
             continue
         print(
-            f"{name}: 未知发言人 unknown sender {info.shown}"
+            # the sender's ID as the export wrote it (a QQ number, a wxid) stays whole: it is no phone
+            said(f"{name}: 未知发言人 unknown sender {info.shown}")
             + (f" ({info.shown_id})" if info.shown_id and info.shown_id != info.shown else "")
-            + same
-            + _looks_like(info)
-            + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)",
+            + said(
+                same
+                + _looks_like(info)
+                + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)"
+            ),
             file=sys.stderr,
         )
     for info in plan.senders:  # added as new people: one that looks like a member (or someone deleted) is said
         if info.status in ("new", "known") and info.how == "decision" and info.looks_like:
             print(
-                f"{name}: 新增成员 added {info.shown}{_looks_like(info)}; 若是同一人请在名册里合并"
-                " (merge them in the roster if they are one)",
+                said(
+                    f"{name}: 新增成员 added {info.shown}{_looks_like(info)}; 若是同一人请在名册里合并"
+                    " (merge them in the roster if they are one)"
+                ),
                 file=sys.stderr,
             )
     if plan.unattributable:  # 张伟、张伟 names nobody one can tell apart: their WeChat IDs do
@@ -844,17 +863,18 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
                 session, [Candidate(m, n, "name") for info in plan.unattributable for m, n in info.candidates]
             )
     for info in plan.unattributable:
-        who = "、".join(
-            n + (f" (微信号 WeChat ID {namesakes[m]})" if m in namesakes else "") for m, n in info.candidates
+        who = "、".join(  # a WeChat ID stays whole: it is what tells the namesakes apart
+            said(n) + (f" (微信号 WeChat ID {namesakes[m]})" if m in namesakes else "") for m, n in info.candidates
         )
         print(
-            f"{name}: 无法区分 unattributable {info.shown} → {who}: {info.messages} 条消息, 未计入 (not counted)",
+            said(f"{name}: 无法区分 unattributable {info.shown} → ")
+            + f"{who}: {info.messages} 条消息, 未计入 (not counted)",
             file=sys.stderr,
         )
     for day, entry in plan.chain_unmatched:
-        print(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)", file=sys.stderr)
+        print(said(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)"), file=sys.stderr)
     for text in plan.unresolved_events:
-        print(f"{name}: {text}", file=sys.stderr)
+        print(said(f"{name}: {text}"), file=sys.stderr)
     group = args.group.strip()
     if created:
         print(
@@ -1228,6 +1248,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     if bool(args.paste) == bool(args.names):
         raise UsageError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
     database, actor = ctx.database(), ctx.actor()
+    said = _as_shown_to(actor)
     _daily_backup(ctx, database)
     if args.paste:
         if args.paste == "-":
@@ -1274,8 +1295,8 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             for line in lines
         ]
         for line, kind in zip(lines, kinds, strict=True):
-            if kind in REPORTED or kind == "not_checkin":
-                print(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}", file=sys.stderr)
+            if kind in REPORTED or kind == "not_checkin":  # candidates by their stored names: masked for an assistant
+                print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
         counts = {key: kinds.count(key) for key in OUTCOME_LABELS}
         parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
         print(f"{args.group.strip()} {day.isoformat()}: " + ", ".join(parts))
@@ -1291,10 +1312,10 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         for name, status, cands in unknown:
             if status == "not_member":
                 what = "; ".join(describe_person(c) for c in cands)
-                print(f"{name}: 不是该社群的已入群成员 (not an active member): {what}", file=sys.stderr)
+                print(said(f"{name}: 不是该社群的已入群成员 (not an active member): {what}"), file=sys.stderr)
                 continue
-            hint = ", ".join(
-                c.display_name
+            hint = ", ".join(  # a WeChat ID stays whole (wxid_1234567 is no phone: it is what to type instead)
+                said(c.display_name)
                 + (f" (微信号 WeChat ID {namesakes[c.membership_id]})" if namesakes.get(c.membership_id) else "")
                 for c in cands
             )
@@ -1302,7 +1323,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             what = (
                 "不确定 ambiguous" if status == "ambiguous" else "未匹配 unmatched: 名册中没有 (nobody on the roster)"
             )
-            print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
+            print(said(f"{name}: {what}") + (f" → {hint}" if hint else ""), file=sys.stderr)
         print("未记录任何打卡 (nothing logged)", file=sys.stderr)
         return EXIT_BAD_INPUT
     plan = [PlannedCheckin(cands[0].membership_id, day, None, args.late) for _n, _s, cands in found]

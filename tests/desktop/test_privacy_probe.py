@@ -151,3 +151,33 @@ def test_a_date_is_not_masked_as_a_phone(ws, tmp_path, capsys):
     assert code == 1 and out == ""
     assert "第2行 入群时间 列: 2026-11-31 不是有效的日期" in err and "第3行 入群时间 列: 2026-13-01" in err
     assert "202****" not in err
+
+
+def test_an_assistants_checkin_and_chat_reports_mask_a_phone_in_a_members_name(ws, tmp_path, capsys):
+    """A member added from a chat export is named as the chat showed them: 陌生人 13999998888. `members` showed the
+    assistant 陌生人 139****, but `checkin`'s list of ambiguous lines and unknown names printed the stored name whole
+    (陌生人 → 陌生人 13999998888(fuzzy)), as did the chat import's report. Masked for them (a WeChat ID that tells
+    namesakes apart stays whole); the owner sees the name as stored."""
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        gid = group_id_by_name(s, "跑步群")
+        data = MemberInput(display_name="陌生人 13999998888", wechat_id="wxid_12345678", joined_at=JOINED)
+        add_member(s, actor_for(database), gid, data)
+        add_member(s, actor_for(database), gid, MemberInput(display_name="陌生人 13999998888", joined_at=JOINED))
+        s.commit()
+    database.dispose()
+    paste = tmp_path / "chain.txt"
+    paste.write_text("#接龙\n1. 陌生人\n", encoding="utf-8")
+    day = (TEST_TODAY - timedelta(days=1)).isoformat()
+    argv = ["--db", ws, "checkin", "--group", "跑步群", "--date", day]
+    code, out, err = run(capsys, *argv, "--paste", str(paste), "--operator", "小助理")
+    assert code == 0 and "第2行 需选择 ambiguous" in err and "陌生人 139****" in err
+    assert "13999998888" not in out + err
+    code, _, err = run(capsys, *argv, "陌生人 13999998888", "--operator", "小助理")  # two of that name
+    assert code == 1 and "陌生人 139**** (微信号 WeChat ID wxid_12345678)" in err and "13999998888" not in err
+    code, _, err = run(capsys, *argv, "--paste", str(paste))
+    assert code == 0 and "陌生人 13999998888" in err  # the owner
