@@ -1812,8 +1812,26 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that the words of an `operator` command it does not know are not echoed: `operator passwd
+    群主 MyNewPass2026` (the password typed as an argument) printed "unrecognized arguments: MyNewPass2026" — the
+    password on the terminal and in any log of it. The words are named by count, and --password-stdin is said."""
+
+    operator_command = False
+
+    def error(self, message: str):  # type: ignore[override]
+        if _Parser.operator_command and message.startswith("unrecognized arguments:"):
+            count = len(message.split(":", 1)[1].split())
+            message = (
+                f"多余的参数 {count} 个, 未显示 (可能是密码); 密码用 --password-stdin 或在终端里输入"
+                f" (unrecognized arguments: {count}, not shown — a password perhaps; give it with --password-stdin"
+                " or at the prompt)"
+            )
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="qundesk",
         description="QunDesk 社群助手: 社群名册、入群流程、打卡、积分和月报 / community groups assistant",
         epilog=EPILOG,
@@ -2174,6 +2192,7 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None, restore_handlers: Callable[[], None]) -> int:
     _utf8_streams()
     parser = build_parser()
+    _Parser.operator_command = "operator" in (sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)

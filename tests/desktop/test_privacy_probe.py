@@ -181,3 +181,15 @@ def test_an_assistants_checkin_and_chat_reports_mask_a_phone_in_a_members_name(w
     assert code == 1 and "陌生人 139**** (微信号 WeChat ID wxid_12345678)" in err and "13999998888" not in err
     code, _, err = run(capsys, *argv, "--paste", str(paste))
     assert code == 0 and "陌生人 13999998888" in err  # the owner
+
+
+def test_a_password_typed_as_an_argument_is_not_echoed(ws, capsys):
+    """`operator passwd 群主 MyNewPass2026` — the password typed where --password-stdin reads it — printed
+    "unrecognized arguments: MyNewPass2026" on stderr. Exit 2 as before, the words counted, not shown; other
+    commands still name what they did not understand."""
+    code, out, err = run(capsys, "--db", ws, "operator", "passwd", "群主", "MyNewPass2026")
+    assert code == 2 and "MyNewPass2026" not in out + err and "--password-stdin" in err
+    code, out, err = run(capsys, "--db", ws, "operator", "add", "小王", "--role", "assistant", "Secret-2026")
+    assert code == 2 and "Secret-2026" not in out + err
+    code, _, err = run(capsys, "--db", ws, "groups", "extra")
+    assert code == 2 and "unrecognized arguments: extra" in err
