@@ -193,3 +193,28 @@ def test_a_password_typed_as_an_argument_is_not_echoed(ws, capsys):
     assert code == 2 and "Secret-2026" not in out + err
     code, _, err = run(capsys, "--db", ws, "groups", "extra")
     assert code == 2 and "unrecognized arguments: extra" in err
+
+
+def test_an_assistants_members_listing_masks_a_wechat_id_that_is_a_phone(ws, capsys):
+    """Many people's 微信号 is their phone number. The assistant's roster table and exports mask such an ID like the
+    phone column, but `members --json` printed "wechat_id": "13566667777" whole. Masked for them; the owner's
+    listing keeps it."""
+    import json
+
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        data = MemberInput(display_name="何九", wechat_id="13566667777", joined_at=JOINED)
+        add_member(s, actor_for(database), group_id_by_name(s, "跑步群"), data)
+        s.commit()
+    database.dispose()
+    argv = ["--db", ws, "members", "--group", "跑步群", "--json"]
+    code, out, err = run(capsys, *argv, "--operator", "小助理")
+    shown = {m["name"]: m for m in json.loads(out)}
+    assert code == 0 and shown["何九"]["wechat_id"] == "135****" and "13566667777" not in out + err
+    assert shown["张三"]["wechat_id"] == "zs_wx"
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and {m["name"]: m for m in json.loads(out)}["何九"]["wechat_id"] == "13566667777"
