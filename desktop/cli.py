@@ -681,6 +681,7 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.services.checkin_import import CheckinImportFailed, describe_outcome, run_checkin_import
 
     database, actor = _for_writing(ctx, args.dry_run)
+    said = _as_shown_to(actor)  # a row's candidates by their stored names: a phone in one masked for an assistant
     try:
         plan, summary = run_checkin_import(
             database,
@@ -695,9 +696,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         )
     except CheckinImportFailed as exc:
         for problem in exc.problems:
-            sys.stderr.write(f"qundesk: {problem}\n")
+            sys.stderr.write(said(f"qundesk: {problem}") + "\n")
         if exc.plan.other_sheets:
-            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
+            sys.stderr.write(said(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}") + "\n")
         count = len(exc.problems)
         sys.stderr.write(
             f"qundesk: {exc.file}: {count} 个问题, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
@@ -706,16 +707,16 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     if args.skip_problems:
         for row in plan.rows:
             if row.outcome == "problem":
-                sys.stderr.write(f"qundesk: 已跳过 (skipped): {plan.file} {describe_outcome(row)}\n")
+                sys.stderr.write(said(f"qundesk: 已跳过 (skipped): {plan.file} {describe_outcome(row)}") + "\n")
     if not args.dry_run:  # a row with nobody matched and nothing to record: said, not silently passed over
         for row in plan.rows:
             if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
-                sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
+                sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}") + "\n")
     for row in plan.rows:  # a logged row whose time the community's zone put on another day than written
         if row.outcome == "planned" and row.note:
-            sys.stderr.write(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}\n")
+            sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}") + "\n")
     if plan.other_sheets:  # one sheet a week: the others are named, not passed over
-        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
+        sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}") + "\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")
@@ -732,7 +733,7 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         for column, why in plan.skipped_columns:
             print(f"{column} 列  跳过 skipped  {why}")
         for row in plan.rows:
-            print(describe_outcome(row))
+            print(said(describe_outcome(row)))
     if summary is not None:
         counts = [
             ("打卡 logged", summary.logged),

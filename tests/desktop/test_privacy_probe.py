@@ -218,3 +218,28 @@ def test_an_assistants_members_listing_masks_a_wechat_id_that_is_a_phone(ws, cap
     assert shown["张三"]["wechat_id"] == "zs_wx"
     code, out, _ = run(capsys, *argv)
     assert code == 0 and {m["name"]: m for m in json.loads(out)}["何九"]["wechat_id"] == "13566667777"
+
+
+def test_an_assistants_checkin_import_masks_a_phone_in_a_candidates_name(ws, tmp_path, capsys):
+    """`import checkins` named the members a row could be by their stored names — "可能是 陌生人 13999998888(相似)" —
+    to an assistant, on stderr and in the --dry-run list. Masked for them, the row's day left as written."""
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(ws)
+    with database.session() as s:
+        data = MemberInput(display_name="陌生人 13999998888", joined_at=JOINED)
+        add_member(s, actor_for(database), group_id_by_name(s, "跑步群"), data)
+        s.commit()
+    database.dispose()
+    day = (TEST_TODAY - timedelta(days=1)).isoformat()
+    path = tmp_path / "ck.csv"
+    path.write_text(f"姓名,打卡日期\n陌生人,{day}\n张三,{day}\n", encoding="utf-8")
+    argv = ["--db", ws, "import", "checkins", str(path), "--group", "跑步群", "--dry-run"]
+    code, out, err = run(capsys, *argv, "--operator", "小助理")
+    assert code == 1 and "第2行" in err and "陌生人 139****" in err and "13999998888" not in out + err
+    code, out, err = run(capsys, *argv, "--skip-problems", "--operator", "小助理")
+    assert code == 0 and "陌生人 139****" in out and "13999998888" not in out + err and day in out
+    code, _, err = run(capsys, *argv)
+    assert code == 1 and "陌生人 13999998888" in err  # the owner
