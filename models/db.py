@@ -151,7 +151,7 @@ def conninfo_url(text: str) -> str | None:
             value = re.sub(r"\\(.)", r"\1", value[1:-1])
         pairs[m.group(1)] = value
         pos = m.end()
-    if not pairs or not {"host", "hostaddr", "dbname", "user", "service"} & pairs.keys():
+    if not pairs or not {"host", "hostaddr", "dbname", "service"} & pairs.keys():
         return None
     port = pairs.pop("port", None)
     url = URL.create(
