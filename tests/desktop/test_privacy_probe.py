@@ -243,3 +243,42 @@ def test_an_assistants_checkin_import_masks_a_phone_in_a_candidates_name(ws, tmp
     assert code == 0 and "陌生人 139****" in out and "13999998888" not in out + err and day in out
     code, _, err = run(capsys, *argv)
     assert code == 1 and "陌生人 13999998888" in err  # the owner
+
+
+def test_copy_names_of_an_alert_pastes_no_phone_into_the_chat(ws, qtbot):
+    """The Dashboard's alert list has "Copy names" — to paste into the chat and @-mention them. It copied the roster
+    name whole: a member on the roster as 陌生人 13999998888 had their phone posted to the whole group. It copies each
+    as the group sees them (texts.shown_name, as the reminder text names them): 群昵称, a phone in it masked."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.health import alerts
+    from desktop.services.groups import group_id_by_name
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+    from models import Group
+    from ui.dialogs.alert_members_dialog import AlertMembersDialog
+
+    database = open_workspace(ws)
+    long_ago = JOINED - timedelta(days=200)
+    with database.session() as s:
+        gid = group_id_by_name(s, "跑步群")
+        owner = actor_for(database)
+        add_member(s, owner, gid, MemberInput(display_name="陌生人 13999998888", joined_at=long_ago))
+        data = MemberInput(display_name="何九", group_nickname="阿九 13566667777", joined_at=long_ago)
+        add_member(s, owner, gid, data)
+        s.get(Group, gid).created_at = long_ago  # a group QunDesk has watched all along: its dormant are alerts
+        s.commit()
+    with database.session() as s:
+        every = alerts(s, gid, TEST_TODAY)
+        found = [a for a in every if a.kind == "dormant"]
+    database.dispose()
+    assert found, every
+    by_name = {a.display_name: a for a in found}
+    assert by_name["陌生人 13999998888"].mention == "陌生人 139****"
+    assert by_name["何九"].mention == "阿九 135****"
+    dialog = AlertMembersDialog("dormant", found)
+    qtbot.addWidget(dialog)
+    dialog.copy_names()
+    copied = QApplication.clipboard().text().splitlines()
+    assert "陌生人 139****" in copied and "阿九 135****" in copied and len(copied) == len(found)
+    assert "13999998888" not in "\n".join(copied) and "13566667777" not in "\n".join(copied)
