@@ -282,3 +282,20 @@ def test_copy_names_of_an_alert_pastes_no_phone_into_the_chat(ws, qtbot):
     copied = QApplication.clipboard().text().splitlines()
     assert "陌生人 139****" in copied and "阿九 135****" in copied and len(copied) == len(found)
     assert "13999998888" not in "\n".join(copied) and "13566667777" not in "\n".join(copied)
+
+
+def test_the_masked_audit_log_masks_a_wechat_id_that_is_a_phone():
+    """The audit log as an assistant reads it (the Audit dialog, summary_text masked) masked the phone and a phone in
+    a nickname, but printed 「微信号: 13566667777」 — a WeChat ID that is the phone number — whole."""
+    import json
+
+    from desktop.services.audit_export import summary_text
+
+    summary = json.dumps(
+        {"after": {"display_name": "何九", "nickname": "阿九 13566667777", "wechat_id": "13566667777", "phone": None}}
+    )
+    masked = summary_text(summary, "zh_CN")
+    assert "微信号: 135****" in masked and "13566667777" not in masked
+    assert "微信号: 13566667777" in summary_text(summary, "zh_CN", unmasked=True)
+    ordinary = json.dumps({"after": {"wechat_id": "wxid_sunba"}})
+    assert "wxid_sunba" in summary_text(ordinary, "zh_CN")
