@@ -486,17 +486,26 @@ def _args_import(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
+def _as_shown_to(actor) -> Callable[[str], str]:
+    """A message as `actor` may read it: for an operator who may not see full phone numbers (an assistant) a phone
+    in it — in a member's stored name or group nickname (王五 13800138002), a quoted cell — is masked (138****), as
+    in their exports, `members` and the audit log."""
     from desktop.phones import mask_phones_in
-    from desktop.services.imports import ImportFailed, describe_row, row_as_shown, run_import, unmapped_columns
     from desktop.services.operators import allowed
+
+    if allowed(actor, "export_unmasked"):
+        return lambda text: text
+    return lambda text: mask_phones_in(text) or text
+
+
+def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
+    from desktop.services.imports import ImportFailed, describe_row, row_as_shown, run_import, unmapped_columns
 
     database, actor = _for_writing(ctx, args.dry_run)
     show = sys.stderr.isatty()
     # what the plan says of people already on the roster (an update's "手机: 18451173082 → …") is masked for an
     # operator who may not see full phone numbers (an assistant), as their exports and the audit log are
-    may_see_phones = allowed(actor, "export_unmasked")
-    said = (lambda text: text) if may_see_phones else mask_phones_in
+    said = _as_shown_to(actor)
 
     class _TerminalProgress:  # on a terminal only: stderr stays clean for scripts
         def step(self, done: int, total: int) -> None:
@@ -680,6 +689,7 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.services.checkin_import import CheckinImportFailed, describe_outcome, run_checkin_import
 
     database, actor = _for_writing(ctx, args.dry_run)
+    said = _as_shown_to(actor)  # a row's candidates by their stored names: a phone in one masked for an assistant
     try:
         plan, summary = run_checkin_import(
             database,
@@ -694,9 +704,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         )
     except CheckinImportFailed as exc:
         for problem in exc.problems:
-            sys.stderr.write(f"qundesk: {problem}\n")
+            sys.stderr.write(said(f"qundesk: {problem}") + "\n")
         if exc.plan.other_sheets:
-            sys.stderr.write(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}\n")
+            sys.stderr.write(said(f"qundesk: 提示 (note): {exc.plan.file} {exc.plan.other_sheets_note}") + "\n")
         count = len(exc.problems)
         sys.stderr.write(
             f"qundesk: {exc.file}: {count} 个问题, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
@@ -705,16 +715,16 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
     if args.skip_problems:
         for row in plan.rows:
             if row.outcome == "problem":
-                sys.stderr.write(f"qundesk: 已跳过 (skipped): {plan.file} {describe_outcome(row)}\n")
+                sys.stderr.write(said(f"qundesk: 已跳过 (skipped): {plan.file} {describe_outcome(row)}") + "\n")
     if not args.dry_run:  # a row with nobody matched and nothing to record: said, not silently passed over
         for row in plan.rows:
             if row.outcome == "nothing" and row.name and (row.member is None or not row.note.startswith("没有打卡")):
-                sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}\n")
+                sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {describe_outcome(row)}") + "\n")
     for row in plan.rows:  # a logged row whose time the community's zone put on another day than written
         if row.outcome == "planned" and row.note:
-            sys.stderr.write(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}\n")
+            sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} 第{row.row}行 {row.name}: {row.note}") + "\n")
     if plan.other_sheets:  # one sheet a week: the others are named, not passed over
-        sys.stderr.write(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}\n")
+        sys.stderr.write(said(f"qundesk: 提示 (note): {plan.file} {plan.other_sheets_note}") + "\n")
     sheet = f" [{plan.sheet}]" if plan.sheet else ""
     layout = "打卡表 (one column per day)" if plan.layout == "matrix" else "打卡导出 (one row per check-in)"
     print(f"{plan.file}{sheet} → {plan.group}: {layout}")
@@ -731,7 +741,7 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
         for column, why in plan.skipped_columns:
             print(f"{column} 列  跳过 skipped  {why}")
         for row in plan.rows:
-            print(describe_outcome(row))
+            print(said(describe_outcome(row)))
     if summary is not None:
         counts = [
             ("打卡 logged", summary.logged),
@@ -811,11 +821,14 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         other_group=args.other_group,
     )
     name = Path(args.file).name
+    said = _as_shown_to(actor)  # senders and members by their names: a phone in one masked for an assistant
     if plan.group_mismatch:
         print(
-            f"{name}: 文件写的群是「{plan.export_group}」, 不是「{args.group.strip()}」"
-            f" (the export names the group {plan.export_group!r}"
-            + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)"),
+            said(
+                f"{name}: 文件写的群是「{plan.export_group}」, 不是「{args.group.strip()}」"
+                f" (the export names the group {plan.export_group!r}"
+                + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)")
+            ),
             file=sys.stderr,
         )
     for info in plan.unknown:
@@ -826,24 +839,31 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         )
         if info.is_exporter:  # PyWxDump's 我: the exporting user, never added
             print(
-                f"{name}: 导出者自己的消息 the exporting user's own messages (我): {info.messages} 条消息, 未计入"
-                " (messages not counted; --me NAME says who exported the chat)",
+                said(
+                    f"{name}: 导出者自己的消息 the exporting user's own messages (我): {info.messages} 条消息, 未计入"
+                    " (messages not counted; --me NAME says who exported the chat)"
+                ),
                 file=sys.stderr,
             )
             continue
         print(
-            f"{name}: 未知发言人 unknown sender {info.shown}"
+            # the sender's ID as the export wrote it (a QQ number, a wxid) stays whole: it is no phone
+            said(f"{name}: 未知发言人 unknown sender {info.shown}")
             + (f" ({info.shown_id})" if info.shown_id and info.shown_id != info.shown else "")
-            + same
-            + _looks_like(info)
-            + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)",
+            + said(
+                same
+                + _looks_like(info)
+                + f": {info.messages} 条消息, 未计入 (messages not counted; --add-unknown adds them)"
+            ),
             file=sys.stderr,
         )
     for info in plan.senders:  # added as new people: one that looks like a member (or someone deleted) is said
         if info.status in ("new", "known") and info.how == "decision" and info.looks_like:
             print(
-                f"{name}: 新增成员 added {info.shown}{_looks_like(info)}; 若是同一人请在名册里合并"
-                " (merge them in the roster if they are one)",
+                said(
+                    f"{name}: 新增成员 added {info.shown}{_looks_like(info)}; 若是同一人请在名册里合并"
+                    " (merge them in the roster if they are one)"
+                ),
                 file=sys.stderr,
             )
     if plan.unattributable:  # 张伟、张伟 names nobody one can tell apart: their WeChat IDs do
@@ -852,17 +872,18 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
                 session, [Candidate(m, n, "name") for info in plan.unattributable for m, n in info.candidates]
             )
     for info in plan.unattributable:
-        who = "、".join(
-            n + (f" (微信号 WeChat ID {namesakes[m]})" if m in namesakes else "") for m, n in info.candidates
+        who = "、".join(  # a WeChat ID stays whole: it is what tells the namesakes apart
+            said(n) + (f" (微信号 WeChat ID {namesakes[m]})" if m in namesakes else "") for m, n in info.candidates
         )
         print(
-            f"{name}: 无法区分 unattributable {info.shown} → {who}: {info.messages} 条消息, 未计入 (not counted)",
+            said(f"{name}: 无法区分 unattributable {info.shown} → ")
+            + f"{who}: {info.messages} 条消息, 未计入 (not counted)",
             file=sys.stderr,
         )
     for day, entry in plan.chain_unmatched:
-        print(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)", file=sys.stderr)
+        print(said(f"{name}: {day} 接龙 chain entry {entry}: 不确定或不在名册, 未记打卡 (not logged)"), file=sys.stderr)
     for text in plan.unresolved_events:
-        print(f"{name}: {text}", file=sys.stderr)
+        print(said(f"{name}: {text}"), file=sys.stderr)
     group = args.group.strip()
     if created:
         print(
@@ -1236,6 +1257,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
     if bool(args.paste) == bool(args.names):
         raise UsageError("请给出 --paste FILE 或成员姓名之一 (give either --paste FILE or names)")
     database, actor = ctx.database(), ctx.actor()
+    said = _as_shown_to(actor)
     _daily_backup(ctx, database)
     if args.paste:
         if args.paste == "-":
@@ -1284,8 +1306,8 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             for line in lines
         ]
         for line, kind in zip(lines, kinds, strict=True):
-            if kind in REPORTED or kind == "not_checkin":
-                print(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}", file=sys.stderr)
+            if kind in REPORTED or kind == "not_checkin":  # candidates by their stored names: masked for an assistant
+                print(said(f"{path} 第{line.line_no}行 {OUTCOME_LABELS[kind]}: {line.detail}"), file=sys.stderr)
         counts = {key: kinds.count(key) for key in OUTCOME_LABELS}
         parts = [f"{OUTCOME_LABELS[k]} {n}" for k, n in counts.items() if n or k in ("logged", "already")]
         print(f"{args.group.strip()} {day.isoformat()}: " + ", ".join(parts))
@@ -1301,10 +1323,10 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         for name, status, cands in unknown:
             if status == "not_member":
                 what = "; ".join(describe_person(c) for c in cands)
-                print(f"{name}: 不是该社群的已入群成员 (not an active member): {what}", file=sys.stderr)
+                print(said(f"{name}: 不是该社群的已入群成员 (not an active member): {what}"), file=sys.stderr)
                 continue
-            hint = ", ".join(
-                c.display_name
+            hint = ", ".join(  # a WeChat ID stays whole (wxid_1234567 is no phone: it is what to type instead)
+                said(c.display_name)
                 + (f" (微信号 WeChat ID {namesakes[c.membership_id]})" if namesakes.get(c.membership_id) else "")
                 for c in cands
             )
@@ -1312,7 +1334,7 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
             what = (
                 "不确定 ambiguous" if status == "ambiguous" else "未匹配 unmatched: 名册中没有 (nobody on the roster)"
             )
-            print(f"{name}: {what}" + (f" → {hint}" if hint else ""), file=sys.stderr)
+            print(said(f"{name}: {what}") + (f" → {hint}" if hint else ""), file=sys.stderr)
         print("未记录任何打卡 (nothing logged)", file=sys.stderr)
         return EXIT_BAD_INPUT
     plan = [PlannedCheckin(cands[0].membership_id, day, None, args.late) for _n, _s, cands in found]
@@ -1801,8 +1823,26 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that the words of an `operator` command it does not know are not echoed: `operator passwd
+    群主 MyNewPass2026` (the password typed as an argument) printed "unrecognized arguments: MyNewPass2026" — the
+    password on the terminal and in any log of it. The words are named by count, and --password-stdin is said."""
+
+    operator_command = False
+
+    def error(self, message: str):  # type: ignore[override]
+        if _Parser.operator_command and message.startswith("unrecognized arguments:"):
+            count = len(message.split(":", 1)[1].split())
+            message = (
+                f"多余的参数 {count} 个, 未显示 (可能是密码); 密码用 --password-stdin 或在终端里输入"
+                f" (unrecognized arguments: {count}, not shown — a password perhaps; give it with --password-stdin"
+                " or at the prompt)"
+            )
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="qundesk",
         description="QunDesk 社群助手: 社群名册、入群流程、打卡、积分和月报 / community groups assistant",
         epilog=EPILOG,
@@ -2014,8 +2054,10 @@ def _run(args: argparse.Namespace) -> int:
 
     from sqlalchemy.exc import DBAPIError
 
+    from desktop.paths import named_db
     from models.db import DatabaseError
 
+    args.db = named_db(args.db)  # a libpq connection string (host=… password=…) is the server it names, not a file
     ctx = Context(args.db, args.operator)
     name = " ".join(w for w in (args.command, getattr(args, "subcommand", None)) if w)
     ctx.reads_only = name in READ_ONLY_COMMANDS or name.startswith("text ")
@@ -2161,6 +2203,7 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None, restore_handlers: Callable[[], None]) -> int:
     _utf8_streams()
     parser = build_parser()
+    _Parser.operator_command = "operator" in (sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) and usage errors (2)

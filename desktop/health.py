@@ -60,6 +60,9 @@ class Alert:
     membership_id: int | None
     display_name: str | None
     reason: Phrase  # Chinese as a str; the window and the English workbook render it (desktop/phrases.py)
+    # the person as the group sees them, ready to @-mention in the chat (texts.shown_name: the group nickname, a phone
+    # in it masked): the alert dialog's "Copy names" pasted the roster name whole — 陌生人 13999998888 — into the group
+    mention: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,23 +111,37 @@ def capacity_share(members: int, capacity: int) -> float:
 
 
 def _names(session: Session, membership_ids: Select, *, of_memberships: bool = False) -> list[tuple[int, str]]:
-    """(membership id, name) of the memberships `membership_ids` selects, in pinyin order. `of_memberships`: the
-    select reads the membership table alone (its own conditions), and gets the names added to it — as `id IN (…)`
-    each of its thousands of rows was looked up again by id (a third of the dormant list's time on PostgreSQL).
-    Said by the caller: asking the statement for its FROM list compiled it, 3 ms a call."""
+    """(membership id, name) of the memberships `membership_ids` selects, in pinyin order (_people)."""
+    return [(mid, name) for mid, name, _mention in _people(session, membership_ids, of_memberships=of_memberships)]
+
+
+def _people(session: Session, membership_ids: Select, *, of_memberships: bool = False) -> list[tuple[int, str, str]]:
+    """(membership id, name, mention — Alert.mention) of the memberships `membership_ids` selects, in pinyin order.
+    `of_memberships`: the select reads the membership table alone (its own conditions), and gets the names added
+    to it — as `id IN (…)` each of its thousands of rows was looked up again by id (a third of the dormant list's
+    time on PostgreSQL). Said by the caller: asking the statement for its FROM list compiled it, 3 ms a call."""
+    columns = (Membership.id, Member.display_name, *_MENTION_COLUMNS)
     if of_memberships:
-        named = membership_ids.with_only_columns(Membership.id, Member.display_name).join(
-            Member, Member.id == Membership.member_id
-        )
+        named = membership_ids.with_only_columns(*columns).join(Member, Member.id == Membership.member_id)
     else:
         named = (
-            select(Membership.id, Member.display_name)
+            select(*columns)
             .join(Member, Member.id == Membership.member_id)
             .where(Membership.id.in_(membership_ids), Member.deleted_at.is_(None))  # a deleted person: no alert
         )
     # through the Core connection: a big group's dormant members are thousands of rows, and the ORM's row loading
     # was a third of reading them
-    return list(session.connection().execute(named.order_by(Member.pinyin)).all())
+    rows = session.connection().execute(named.order_by(Member.pinyin)).all()
+    return [(mid, name, _mention(name, *rest)) for mid, name, *rest in rows]
+
+
+_MENTION_COLUMNS = (Membership.group_nickname, Member.wechat_id, Member.nickname)
+
+
+def _mention(name: str, group_nickname: str | None, wechat_id: str | None, nickname: str | None) -> str:
+    from desktop.services.texts import shown_name
+
+    return shown_name(group_nickname, name, wechat_id, nickname)
 
 
 def active_count(session: Session, group_id: int, as_of: date, days: int) -> int:
@@ -156,8 +173,8 @@ def alerts(
     )
     dormant = Phrase("alert.dormant", days=dormant_days)  # the same reason for each: made once (thousands of rows)
     out += [
-        Alert("dormant", mid, name, dormant)
-        for mid, name in _names(session, dormant_query(session, group_id, as_of), of_memberships=True)
+        Alert("dormant", mid, name, dormant, mention)
+        for mid, name, mention in _people(session, dormant_query(session, group_id, as_of), of_memberships=True)
     ]
 
     silent_since = as_of - timedelta(days=dormant_days - 1)
@@ -173,7 +190,8 @@ def alerts(
     # roster imported this morning is no silent newcomer of a week QunDesk never saw
     if observed_from(session, group_id, as_of - timedelta(days=newcomer_days - 1)):
         out += [
-            Alert("silent_newcomer", mid, name, silent) for mid, name in _names(session, newcomers, of_memberships=True)
+            Alert("silent_newcomer", mid, name, silent, mention)
+            for mid, name, mention in _people(session, newcomers, of_memberships=True)
         ]
 
     out += stalled_alerts(session, group_id, as_of)
@@ -206,8 +224,9 @@ def alerts(
         .group_by(Violation.membership_id)
         .having(func.count() >= n_flag)
     )
-    for mid, name in _names(session, repeat):
-        out.append(Alert("repeat_violator", mid, name, Phrase("alert.repeat_violator", days=window, count=n_flag)))
+    for mid, name, mention in _people(session, repeat):
+        reason = Phrase("alert.repeat_violator", days=window, count=n_flag)
+        out.append(Alert("repeat_violator", mid, name, reason, mention))
 
     group = session.get(Group, group_id)
     assert group is not None
@@ -302,16 +321,20 @@ def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
     n = int(rules_at(session, as_of, "stalled_days")[0])
     stalled = stalled_query(session, group_id, as_of).subquery()
     rows = session.execute(
-        select(stalled.c.id, Member.display_name, stalled.c.since)
+        select(stalled.c.id, Member.display_name, stalled.c.since, *_MENTION_COLUMNS)
         .join(Membership, Membership.id == stalled.c.id)
         .join(Member, Member.id == Membership.member_id)
         .order_by(stalled.c.since)
     ).all()
     return [
         Alert(
-            "stalled_onboarding", mid, name, Phrase("alert.stalled", days=(as_of - bulk.stored_day(when)).days, limit=n)
+            "stalled_onboarding",
+            mid,
+            name,
+            Phrase("alert.stalled", days=(as_of - bulk.stored_day(when)).days, limit=n),
+            _mention(name, *rest),
         )
-        for mid, name, when in rows
+        for mid, name, when, *rest in rows
     ]
 
 

@@ -55,14 +55,24 @@ def backups_dir() -> Path:
 
 def resolve_db(cli_value: str | None = None) -> str:
     """The database URL or path to open: --db, then QUNDESK_DB, then the default file."""
-    return cli_value or os.environ.get("QUNDESK_DB") or str(default_db_path())
+    return named_db(cli_value) or str(default_db_path())
+
+
+def named_db(cli_value: str | None = None) -> str | None:
+    """The database --db or QUNDESK_DB names (None: neither), a libpq connection string (`host=h dbname=d user=u
+    password=…`) as its URL (models.db.conninfo_url): taken for a path, it was a new workspace file named with the
+    password, in the current folder."""
+    from models.db import conninfo_url
+
+    named = cli_value or os.environ.get("QUNDESK_DB")
+    return (conninfo_url(named) or named) if named else named
 
 
 def missing_named_workspace(cli_value: str | None = None) -> Path | None:
     """The workspace file named by --db or QUNDESK_DB when it does not exist (a mistyped path), else None — the
     default workspace, a database URL and an existing file are not "missing". The CLI's reading commands exit
     3 on it and the window asks before creating it (PRODUCT §4)."""
-    named = cli_value or os.environ.get("QUNDESK_DB")
+    named = named_db(cli_value)
     if not named:
         return None
     if "://" in named:  # a server is not a file; a sqlite:/// URL names one (sqlite:////home/me/x.sqlite)

@@ -45,13 +45,27 @@ def mask_phone(phone: str | None) -> str:
     return "****" + phone[-2:]
 
 
+# a date, maybe with its time (2026-11-18, 2026/11/10 10:00:00, 2026.3.5 8:05), or one written wrong (2026-13-01, the
+# cell an import's problem quotes): a run of 7+ digits that is no phone
+_DATE_IN_RUN = re.compile(r"(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}(?:[ T]+\d{1,2}[:：]\d\d(?:[:：]\d\d)?)?(?!\d)")
+
+
+def _mask_run(run: str) -> str:
+    date = _DATE_IN_RUN.match(run)
+    if date is not None:  # a date stays as written; what follows it (a phone after a date) is masked on its own
+        return date.group(0) + (mask_phones_in(run[date.end() :]) or "")
+    return "".join(re.findall(r"\d", run)[:3]) + "****"
+
+
 def mask_phones_in(text: str | None) -> str | None:
     """`text` with every phone-like run of digits in it masked to its first three digits (张三-138****): what a
     masked view shows of a group nickname, a name or a note that holds a phone — the paste-ready texts, the
-    monthly report and an assistant's exports. None stays None."""
+    monthly report and an assistant's exports. A date (2026-11-18, with its time or not) is no phone and stays:
+    an assistant read "入群时间 列: 202**** 不是有效的日期" for the bad cell of their import, and a note
+    "2026-11-18 交费" as "202**** 交费" in their exports. None stays None."""
     if not text:
         return text
-    return _PHONE_IN_TEXT.sub(lambda m: "".join(re.findall(r"\d", m.group(0))[:3]) + "****", text)
+    return _PHONE_IN_TEXT.sub(lambda m: _mask_run(m.group(0)), text)
 
 
 # a mainland resident ID number: region (6), birth date (8), sequence (3), check digit or X; the old 15-digit form

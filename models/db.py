@@ -108,6 +108,9 @@ def to_url(url_or_path: str | Path) -> str:
     `打卡 100%25.sqlite` opened `打卡 100%.sqlite` and `群#1?.sqlite` opened (and created, empty) `群#1` — another
     workspace than the one named, read, written, restored into or backed up without a word."""
     s = str(url_or_path)
+    conninfo = conninfo_url(s)
+    if conninfo is not None:
+        return conninfo
     if "://" in s:
         if s.startswith("postgresql://") or s.startswith("postgres://"):
             s = "postgresql+psycopg://" + s.split("://", 1)[1]
@@ -116,6 +119,51 @@ def to_url(url_or_path: str | Path) -> str:
         return s
     path = str(Path(s).expanduser().resolve())
     return "sqlite:///" + path.replace("%", "%25").replace("?", "%3F")
+
+
+# the keywords of a libpq connection string (`host=db.example.com dbname=qundesk user=u password=…`), as psql and
+# PostgreSQL's own documentation write a connection: https://www.postgresql.org/docs/current/libpq-connect.html
+_CONNINFO_KEYS = frozenset(
+    {
+        "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "channel_binding", "connect_timeout",
+        "client_encoding", "options", "application_name", "fallback_application_name", "keepalives", "sslmode",
+        "sslcert", "sslkey", "sslpassword", "sslrootcert", "sslcrl", "sslnegotiation", "requiressl", "gssencmode",
+        "krbsrvname", "service", "target_session_attrs", "load_balance_hosts", "require_auth", "sslcompression",
+    }
+)  # fmt: skip
+_CONNINFO_PAIR = re.compile(r"\s*([a-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']*)")
+
+
+def conninfo_url(text: str) -> str | None:
+    """A libpq connection string (`host=h port=5432 dbname=d user=u password=p`) as the URL it names, or None when
+    `text` is not one. Taken for a file path, it opened — and created — a new SQLite workspace called
+    "host=h … password=p" in the current folder, and printed that name (the password in it) in every message."""
+    if "://" in text or "=" not in text:
+        return None
+    pairs: dict[str, str] = {}
+    pos = 0
+    while text[pos:].strip():
+        m = _CONNINFO_PAIR.match(text, pos)
+        if m is None or m.group(1) not in _CONNINFO_KEYS:
+            return None
+        value = m.group(2)
+        if value.startswith("'"):
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        pairs[m.group(1)] = value
+        pos = m.end()
+    if not pairs or not {"host", "hostaddr", "dbname", "service"} & pairs.keys():
+        return None
+    port = pairs.pop("port", None)
+    url = URL.create(
+        "postgresql+psycopg",
+        username=pairs.pop("user", None),
+        password=pairs.pop("password", None),
+        host=pairs.pop("host", None),
+        port=int(port) if port and port.isdigit() else None,
+        database=pairs.pop("dbname", None),
+        query={**pairs, **({"port": port} if port and not port.isdigit() else {})},
+    )
+    return url.render_as_string(hide_password=False)
 
 
 def _encode_at_in_password(url: str) -> str:
@@ -327,6 +375,10 @@ def foreign_file_problem(url_or_path: str | Path) -> str | None:
 
 
 def make_engine(url_or_path: str | Path, **kwargs: object) -> Engine:
+    # an engine error's text leaves out the statement's values: "[parameters: ('张三', '13800138000', …)]" — members'
+    # phone numbers, an operator's password hash — reached the window's bug report (its traceback, to copy and
+    # send on) and stderr, for an assistant too. The statement itself still says what failed.
+    kwargs.setdefault("hide_parameters", True)
     url = to_url(url_or_path)
     if url.startswith("sqlite"):
         path = make_url(url).database

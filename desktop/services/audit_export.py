@@ -264,6 +264,9 @@ FREE_TEXT_KEYS = frozenset(
         "title",
         "city",
         "occupation",
+        # a WeChat ID that is the phone number (13566667777), masked as the roster, the exports and `members` mask it:
+        # the Audit dialog showed an assistant 「微信号: 13566667777」 under the masked 「昵称: 阿九 135****」
+        "wechat_id",
     }
 )
 

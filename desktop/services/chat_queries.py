@@ -60,7 +60,8 @@ def list_members(
     session: Session, group_id: int, today: date | None = None, *, masked: bool = False
 ) -> list[MemberListing]:
     """Every membership of the group (applicants and former members included), by name. `masked` (an operator who
-    may not export phones): a phone written into a name, nickname, group nickname or referrer's name is masked."""
+    may not export phones): a phone written into a name, nickname, group nickname, referrer's name or WeChat ID is
+    masked."""
     today = today or clock.today()
     since = today - timedelta(days=29)
     referrer = aliased(Member)
@@ -101,8 +102,8 @@ def list_members(
     ).all()
     out = []
     for ms, name, nick, gnick, wx, qq, status, joined, left, ref, last_day, spoke_day, n30 in rows:
-        if masked:
-            name, nick, gnick, ref = (mask_phones_in(v) for v in (name, nick, gnick, ref))
+        if masked:  # a WeChat ID that is the phone number (13566667777) too, as the roster and the exports mask it
+            name, nick, gnick, ref, wx = (mask_phones_in(v) for v in (name, nick, gnick, ref, wx))
         out.append(
             MemberListing(ms, name, nick, gnick, wx, qq, status, joined, left, ref, last_day, spoke_day, int(n30))
         )

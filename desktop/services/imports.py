@@ -3805,7 +3805,34 @@ def row_as_shown(row: PlannedRow, actor: Actor | None) -> PlannedRow:
         return (mask_phone(value) or value) if name == "phone" else mask_phones_in(value)
 
     changes = tuple(replace(c, before=masked(c.field, c.before), after=masked(c.field, c.after)) for c in row.changes)
-    return replace(row, changes=changes)
+    # a row's problems and warnings quote its cells ("微信号 列的 13512345678 是手机号 … 已有手机号 13612340000"): masked
+    # too — the CLI's stderr masked them, its --dry-run list and the window's preview showed them whole
+    problems = tuple(problem_as_shown(p, actor) for p in row.problems)
+    warnings = tuple(
+        replace(w, message=mask_phones_in(w.message) or w.message, value=mask_phones_in(w.value)) for w in row.warnings
+    )
+    return replace(
+        row, name=mask_phones_in(row.name) or row.name, changes=changes, problems=problems, warnings=warnings
+    )
+
+
+def problem_as_shown(problem: ImportProblem, actor: Actor | None) -> ImportProblem:
+    """`problem` as `actor` may read it: its message and the cell it quotes with phones masked (`135****`) for an
+    operator who may not see full phone numbers (row_as_shown)."""
+    if actor is None or allowed(actor, "export_unmasked"):
+        return problem
+    shown = ImportProblem(
+        problem.file,
+        problem.row,
+        problem.column,
+        mask_phones_in(problem.message) or problem.message,
+        problem.code,
+        mask_phones_in(problem.value),
+    )
+    for key, value in vars(problem).items():  # whatever else a problem carries (candidate rows …) stays
+        if key not in ("message", "value"):
+            setattr(shown, key, value)
+    return shown
 
 
 def describe_row(row: PlannedRow) -> str:

@@ -135,7 +135,9 @@ def test_clicking_an_alert_opens_the_list_of_those_members(qtbot, page, demo):
     assert shown == expected
     assert dialog.count_label.text().startswith(str(len(expected)))
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text().splitlines() == [n for n, _r in expected]
+    # copied to @-mention them in the chat: each as the group sees them (their group nickname, a phone masked)
+    mentions = [a.mention for a in h.alerts if a.kind == "dormant"]
+    assert all(mentions) and QApplication.clipboard().text().splitlines() == mentions
     dialog.close()
 
 

@@ -77,7 +77,12 @@ class AlertMembersDialog(QDialog):
     def names(self) -> list[str]:
         return [a.display_name or "" for a in self.alerts]
 
+    def mentions(self) -> list[str]:
+        """The names "Copy names" puts on the clipboard to paste into the chat: each person as the group sees them
+        (Alert.mention, a phone in it masked) — the roster name went whole, 陌生人 13999998888, into the group."""
+        return [a.mention or a.display_name or "" for a in self.alerts]
+
     @Slot()
     def copy_names(self) -> None:
-        QApplication.clipboard().setText("\n".join(self.names()))
+        QApplication.clipboard().setText("\n".join(self.mentions()))
         self.copy_button.setText(self.tr("Copied"))

@@ -67,6 +67,7 @@ from desktop.services.imports import (
     ImportSummary,
     plan_applications_import,
     plan_roster_import,
+    problem_as_shown,
     row_as_shown,
     run_import,
     skippable,
@@ -316,7 +317,7 @@ def checkin_lines(plan: CheckinPlan) -> list[PreviewLine]:
 def preview_lines(plan: ImportPlan, actor: Actor | None = None) -> list[PreviewLine]:
     """Every row of the plan with its action and what it changes — phones masked for an `actor` who may not see
     them (imports.row_as_shown)."""
-    lines = [PreviewLine(p.row, "problem", "", _problem_text(p)) for p in plan.file_problems]
+    lines = [PreviewLine(p.row, "problem", "", _problem_text(problem_as_shown(p, actor))) for p in plan.file_problems]
     fills = _fills_by_row(plan)
     for row in plan.rows:
         row = row_as_shown(row, actor)
