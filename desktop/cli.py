@@ -434,7 +434,11 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.database().session() as session:
         group_id = group_id_by_name(session, args.group)
         stats = month_stats(session, group_id, year, month, today)
-        set_up_on = as_day(session.scalar(select(Group.created_at).where(Group.id == group_id)))
+        created, archived = session.execute(
+            select(Group.created_at, Group.archived_at).where(Group.id == group_id)
+        ).one()
+        set_up_on = as_day(created)
+        archived_on = as_day(archived) if archived is not None else None
         group_name = session.get(Group, group_id).name  # as stored: `--group 读书群２期` finds 读书群2期
     month_text = f"{year:04d}-{month:02d}"
     values: dict[str, int | float | None] = dict(stats.as_dict())
@@ -442,11 +446,18 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
         # a month before the group was set up here, nothing of it imported: its rates have no day (nor activity) to
         # be measured over — null / "–" as the workbook's "–", not a 0.0 nobody measured (docs/metrics.md)
         values["checkin_rate"] = values["attendance_rate"] = None
-        sys.stderr.write(
-            f"qundesk: 提示 (note): --month {month_text} 在社群建立 ({set_up_on.isoformat()}) 之前, 打卡率和出勤率为 – "
-            f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in or attendance "
-            "rate)\n"
-        )
+        if archived_on is not None and date(year, month, 1) > archived_on:  # or after it was archived (结营)
+            sys.stderr.write(
+                f"qundesk: 提示 (note): --month {month_text} 在社群归档 ({archived_on.isoformat()}) 之后, 打卡率和出勤率为 – "
+                f"(the group was archived on {archived_on.isoformat()}, before this month: no check-in or attendance "
+                "rate)\n"
+            )
+        else:
+            sys.stderr.write(
+                f"qundesk: 提示 (note): --month {month_text} 在社群建立 ({set_up_on.isoformat()}) 之前, 打卡率和出勤率为 – "
+                f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in or attendance "
+                "rate)\n"
+            )
     if args.json:
         ctx.print_json({"group": group_name, "month": month_text, **values})
         return EXIT_OK

@@ -4,16 +4,24 @@ own day."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
-from desktop.services.groups import create_group
+from desktop.cli import main
+from desktop.health import alerts
+from desktop.metrics import month_stats
+from desktop.services.checkins import record_checkins
+from desktop.services.groups import archive_group, create_group
 from desktop.services.imports import run_import
 from desktop.services.onboarding import record_step
+from desktop.services.report import export_monthly_report
+from desktop.services.roster import MemberInput, add_member
+from desktop.services.texts import summary_text
 from desktop.workspace import actor_for
 from models import EntryStep, Member, Membership, StepProgress
 
@@ -127,3 +135,69 @@ def test_a_newcomer_whose_only_missing_step_was_the_fee_is_a_member_after_the_pa
     assert ("status", "入群中", "已入群") in [(c.field, c.before, c.after) for c in row.changes]
     run_import(sqlite_workspace, owner, path, CAMP, "applications")
     assert _fees(sqlite_workspace, gid)["孙八"] == ("active", 19900, 19900, date(2026, 11, 23))
+
+
+# ---- after 结营: an archived cohort is ended, not dead -------------------------------------------------------------
+
+
+def _camp_and_twin(database, monkeypatch) -> tuple[int, int]:
+    """Two cohorts alike — five members joined 25 November, 21 days of check-ins from the 26th (李四 stops after
+    day 5) — of which the first is archived at its 结营 on 17 December and the second never is."""
+    owner = actor_for(database)
+    ids = []
+    with database.session() as s:
+        for name in ("写作营一期", "写作营对照"):
+            gid = create_group(s, owner, name, kind="camp")
+            members = [
+                add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 11, 25, 20)))[1]
+                for n in ("张三", "李四", "王五", "赵六", "钱七")
+            ]
+            ids.append((gid, members))
+        s.commit()
+    for i in range(21):
+        day = date(2026, 11, 26) + timedelta(days=i)
+        monkeypatch.setenv("QUNDESK_TODAY", day.isoformat())
+        with database.session() as s:
+            for gid, members in ids:
+                record_checkins(s, owner, gid, day, [m for k, m in enumerate(members) if k != 1 or i < 5])
+            s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-17")
+    with database.session() as s:
+        archive_group(s, owner, ids[0][0])
+        s.commit()
+    return ids[0][0], ids[1][0]
+
+
+def test_an_archived_camp_has_no_silent_members_and_no_rate_in_the_months_after_its_end(
+    sqlite_workspace, sqlite_path, monkeypatch, tmp_path, capsys
+):
+    """21天写作营一期 ended on 16 December and was archived on the 17th. Its January: `stats` said 沉默成员 5 and
+    打卡率 0.0%, the workbook's 预警 named all five graduates "已 30 天没有任何打卡" and the summary text wrote
+    0.0% — an ended camp read as a dead one (it is no zombie group: docs/metrics.md). Now, as for a month before
+    the group was set up, a month after it was archived has no rate ("–", null) and no dormant member or silent
+    newcomer; December, the month of its end, keeps its figures (up to the archiving day). The twin cohort never
+    archived still has its January silence."""
+    camp, twin = _camp_and_twin(sqlite_workspace, monkeypatch)
+    jan_end = date(2027, 1, 31)
+    monkeypatch.setenv("QUNDESK_TODAY", jan_end.isoformat())
+    with sqlite_workspace.session() as s:
+        jan, jan_twin = month_stats(s, camp, 2027, 1, jan_end), month_stats(s, twin, 2027, 1, jan_end)
+        dec = month_stats(s, camp, 2026, 12, jan_end)
+        assert (jan_twin.dormant, jan.dormant) == (5, 0)
+        assert [a.kind for a in alerts(s, camp, jan_end)] == []
+        assert sorted(a.kind for a in alerts(s, twin, jan_end)) == ["dormant"] * 5 + ["zombie_group"]
+        # December: 16 days of check-ins of 4 members + 李四's none, over the 17 days up to the archiving day
+        assert (dec.checkins, dec.rate_until, dec.checkin_rate) == (64, date(2026, 12, 17), round(64 / 85, 4))
+        text = summary_text(s, camp, 2027, 1, today=jan_end)
+        assert (text.parts, "已归档" in text.empty_reason, "才建立" in text.empty_reason) == ((), True, False)
+    capsys.readouterr()
+    assert main(["--db", str(sqlite_path), "stats", "--group", "写作营一期", "--month", "2027-01", "--json"]) == 0
+    out = capsys.readouterr()
+    figures = json.loads(out.out)
+    assert (figures["checkin_rate"], figures["dormant"], figures["members_total"]) == (None, 0, 5)
+    assert "归档" in out.err and "建立" not in out.err
+    path = tmp_path / "2027-01.xlsx"
+    owner = actor_for(sqlite_workspace)
+    export_monthly_report(sqlite_workspace, owner, year=2027, month=1, group_ids=[camp], path=path, today=jan_end)
+    ws = load_workbook(path)["预警"]
+    assert not [r for r in ws.iter_rows(values_only=True) if "沉默成员" in r or "沉默新人" in r]
