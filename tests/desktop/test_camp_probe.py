@@ -201,3 +201,58 @@ def test_an_archived_camp_has_no_silent_members_and_no_rate_in_the_months_after_
     export_monthly_report(sqlite_workspace, owner, year=2027, month=1, group_ids=[camp], path=path, today=jan_end)
     ws = load_workbook(path)["预警"]
     assert not [r for r in ws.iter_rows(values_only=True) if "沉默成员" in r or "沉默新人" in r]
+
+
+# ---- a camp's 补卡 named by the camp's day ---------------------------------------------------------------------------
+
+
+def _checkins(database, group_id: int) -> list[tuple[str, date, bool]]:
+    from models import CheckIn
+
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, CheckIn.day, CheckIn.late)
+            .join(Membership, Membership.id == CheckIn.membership_id)
+            .join(Member, Member.id == Membership.member_id)
+            .where(CheckIn.group_id == group_id)
+            .order_by(CheckIn.day, Member.display_name)
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+def test_a_make_up_named_by_the_camp_s_day_is_logged_on_that_day_or_left_for_a_person(
+    sqlite_workspace, sqlite_path, tmp_path, monkeypatch, capsys
+):
+    """The chain of the camp's third day (21天写作营 Day3 打卡, logged for 19 December) with 王五「补第2天」and
+    张三「补卡Day2」: 补第2天 (no 卡) was an on-time check-in of the 19th and 补卡Day2 a 补卡 of the 19th — both took
+    the place of the members' own lines of that day (「已打卡 already」) and camp day 2, the 18th, stayed empty. Now
+    a make-up named by the camp's day is a 补卡 of that day, counted from the chain's own (Day3 → day 2 is the 18th);
+    in a chain whose title names no camp day it is not logged, its line saying why (a person decides the date)."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-22")
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "写作营二期", kind="camp")
+        for name in ("张三", "王五"):
+            add_member(s, owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 12, 16, 20)))
+        s.commit()
+    chain = tmp_path / "day3.txt"
+    chain.write_text(
+        "#接龙\n21天写作营 Day3 打卡\n例 张三 今日1000字\n\n1. 张三 第3天 800字\n2. 王五 补第2天\n3. 张三 补卡Day2\n"
+        "4. 王五 第3天完成\n",
+        encoding="utf-8",
+    )
+    db = str(sqlite_path)
+    assert main(["--db", db, "checkin", "--group", "写作营二期", "--date", "2026-12-19", "--paste", str(chain)]) == 0
+    assert _checkins(sqlite_workspace, gid) == [
+        ("张三", date(2026, 12, 18), True),
+        ("王五", date(2026, 12, 18), True),
+        ("张三", date(2026, 12, 19), False),
+        ("王五", date(2026, 12, 19), False),
+    ]
+    capsys.readouterr()
+    untitled = tmp_path / "untitled.txt"
+    untitled.write_text("#接龙\n写作营打卡\n1. 王五 第二天的补卡\n2. 张三 今日800字\n", encoding="utf-8")
+    assert main(["--db", db, "checkin", "--group", "写作营二期", "--date", "2026-12-20", "--paste", str(untitled)]) == 0
+    err = capsys.readouterr().err
+    assert "第3行" in err and "王五" in err and "营期第几天" in err
+    assert _checkins(sqlite_workspace, gid)[4:] == [("张三", date(2026, 12, 20), False)]
