@@ -256,3 +256,48 @@ def test_a_make_up_named_by_the_camp_s_day_is_logged_on_that_day_or_left_for_a_p
     err = capsys.readouterr().err
     assert "第3行" in err and "王五" in err and "营期第几天" in err
     assert _checkins(sqlite_workspace, gid)[4:] == [("张三", date(2026, 12, 20), False)]
+
+
+def test_a_chain_of_the_next_cohort_is_not_logged_into_the_archived_one(
+    sqlite_workspace, sqlite_path, tmp_path, monkeypatch, capsys
+):
+    """一期 archived at its 结营 on 17 December; its renewers 张三 and 王五 copied into 二期. The chain of 二期's third
+    day (19 December) pasted with `--group 写作营一期` (the old command line, one word off) was logged into the ended
+    cohort — both people are members of both — without a word, where the window lists no archived group to log
+    into. Now a check-in for a day after the archiving day is refused, nothing logged, naming 二期; a forgotten
+    check-in of the camp's own days is still logged."""
+    from desktop.services.members import copy_to_group
+
+    owner = actor_for(sqlite_workspace)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-25")
+    with sqlite_workspace.session() as s:
+        camp = create_group(s, owner, "写作营一期", kind="camp")
+        members = [
+            add_member(s, owner, camp, MemberInput(display_name=n, joined_at=datetime(2026, 11, 25, 20)))[1]
+            for n in ("张三", "王五")
+        ]
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-17")
+    with sqlite_workspace.session() as s:
+        archive_group(s, owner, camp)
+        nxt = create_group(s, owner, "写作营二期", kind="camp")
+        copy_to_group(s, owner, members, nxt)
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-19")
+    chain = tmp_path / "day3.txt"
+    chain.write_text("#接龙\n21天写作营 第3天打卡\n1. 张三 800字\n2. 王五 完成\n", encoding="utf-8")
+    db = str(sqlite_path)
+    capsys.readouterr()
+    assert main(["--db", db, "checkin", "--group", "写作营一期", "--paste", str(chain)]) == 1
+    err = capsys.readouterr().err
+    assert "2026-12-17" in err and "写作营二期" in err
+    assert main(["--db", db, "checkin", "--group", "写作营一期", "张三"]) == 1
+    assert _checkins(sqlite_workspace, camp) == []
+    # the camp's own last day, forgotten: logged as ever
+    assert main(["--db", db, "checkin", "--group", "写作营一期", "--date", "2026-12-16", "王五"]) == 0
+    assert main(["--db", db, "checkin", "--group", "写作营二期", "--paste", str(chain)]) == 0
+    assert _checkins(sqlite_workspace, camp) == [("王五", date(2026, 12, 16), False)]
+    assert _checkins(sqlite_workspace, nxt) == [
+        ("张三", date(2026, 12, 19), False),
+        ("王五", date(2026, 12, 19), False),
+    ]
