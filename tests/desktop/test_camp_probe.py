@@ -301,3 +301,45 @@ def test_a_chain_of_the_next_cohort_is_not_logged_into_the_archived_one(
         ("张三", date(2026, 12, 19), False),
         ("王五", date(2026, 12, 19), False),
     ]
+
+
+def test_a_check_in_table_of_days_after_the_archiving_is_not_imported_into_the_archived_cohort(
+    sqlite_workspace, sqlite_path, tmp_path, monkeypatch, capsys
+):
+    """The same mistake with 二期's 小打卡 export (`import checkins … --group 写作营一期`): its rows of 18 and 19
+    December were logged into 一期, archived on the 17th. Now each such row is a problem naming the archiving day
+    (nothing imported); the row of the 17th, the archiving day itself, is no problem."""
+    from desktop.services.members import copy_to_group
+
+    owner = actor_for(sqlite_workspace)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-25")
+    with sqlite_workspace.session() as s:
+        camp = create_group(s, owner, "写作营一期", kind="camp")
+        members = [
+            add_member(s, owner, camp, MemberInput(display_name=n, joined_at=datetime(2026, 11, 25, 20)))[1]
+            for n in ("张三", "王五")
+        ]
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-17")
+    with sqlite_workspace.session() as s:
+        archive_group(s, owner, camp)
+        copy_to_group(s, owner, members, create_group(s, owner, "写作营二期", kind="camp"))
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-20")
+    rows = [
+        ["序号", "用户昵称", "打卡时间", "打卡内容"],
+        [1, "张三", "2026-12-17 07:10:11", "今天写了800字"],
+        [2, "王五", "2026-12-18 22:10:11", "写完了"],
+        [3, "张三", "2026-12-19 08:00:00", "完成"],
+    ]
+    path = _xlsx(tmp_path / "小打卡.xlsx", rows)
+    capsys.readouterr()
+    assert main(["--db", str(sqlite_path), "import", "checkins", str(path), "--group", "写作营一期"]) == 1
+    err = capsys.readouterr().err
+    assert "第3行" in err and "第4行" in err and "第2行" not in err and "2026-12-17 归档" in err
+    assert _checkins(sqlite_workspace, camp) == []
+    assert (
+        main(["--db", str(sqlite_path), "import", "checkins", str(path), "--group", "写作营一期", "--skip-problems"])
+        == 0
+    )
+    assert _checkins(sqlite_workspace, camp) == [("张三", date(2026, 12, 17), False)]
