@@ -343,3 +343,43 @@ def test_a_check_in_table_of_days_after_the_archiving_is_not_imported_into_the_a
         == 0
     )
     assert _checkins(sqlite_workspace, camp) == [("张三", date(2026, 12, 17), False)]
+
+
+def test_a_chat_message_making_up_a_camp_day_is_no_check_in_of_the_day_it_was_posted(
+    sqlite_workspace, tmp_path, monkeypatch
+):
+    """The chat export at the end of the camp: 王五's「补打卡 第2天」posted on 19 December was counted as his
+    check-in of the 19th (a day he did not check in), as 补打卡昨天的 is not. A make-up named by the camp's day has no
+    date a chat can tell: no check-in of the posting day; 张三's「打卡 第3天」is his check-in of the 19th as ever."""
+    import csv
+    import io
+
+    from desktop.io import chat_exports
+    from desktop.services.chat_import import plan_chat_import
+
+    monkeypatch.setattr(chat_exports, "LOCAL_ZONE", chat_exports.local_zone("Asia/Shanghai"))
+    owner = actor_for(sqlite_workspace)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-16")
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "写作营二期", kind="camp")
+        for name, wxid in (("张三", "wxid_zs"), ("王五", "wxid_ww")):
+            add_member(s, owner, gid, MemberInput(display_name=name, wechat_id=wxid, joined_at=datetime(2026, 12, 16)))
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-22")
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(chat_exports._LIUHEN_CSV_HEADER)
+    for i, (at, text, nick, wxid) in enumerate(
+        [
+            ("2026-12-19 07:00:00", "打卡 第3天 写了900字", "张三", "wxid_zs"),
+            ("2026-12-19 21:00:00", "补打卡 第2天", "王五", "wxid_ww"),
+            ("2026-12-19 21:05:00", "第2天补打卡，写完了", "王五", "wxid_ww"),
+        ]
+    ):
+        stamp = int(datetime.fromisoformat(at + "+08:00").timestamp())
+        writer.writerow([5000 + i, 27, 1, 0, 0, stamp, 3, text, at, nick, nick, wxid])
+    path = tmp_path / "camp_chat_utf8.csv"
+    path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    with sqlite_workspace.session() as s:
+        plan = plan_chat_import(s, gid, path)
+    assert sorted((c.display_name, c.day, c.late) for c in plan.checkins) == [("张三", date(2026, 12, 19), False)]
