@@ -71,14 +71,14 @@ def _fees(database, group_id: int) -> dict[str, tuple]:
         return out
 
 
-def test_a_paid_application_records_the_camp_s_fee_step_with_its_amount(sqlite_workspace, tmp_path):
+def test_a_paid_application_records_the_camp_s_fee_step_with_its_amount(workspace, tmp_path):
     """问卷星's export of a paid camp form: 支付金额 199, 支付状态 已支付. The import read the state (a refunded row is
     skipped) but put the amount on the note as an answer and left 缴纳门槛费 undone: every paid applicant read as not
     having paid, and after 7 days as stalled at the fee step. Now a paid row records the group's payment step with
     its amount, dated when the form was submitted (paid); an unpaid (未支付) row and a refunded one record nothing;
     importing the file again changes nothing."""
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         gid = create_group(s, owner, CAMP, kind="camp", fee_cents=19900)
         s.commit()
     rows = [
@@ -90,32 +90,32 @@ def test_a_paid_application_records_the_camp_s_fee_step_with_its_amount(sqlite_w
         _wjx(5, "2026/11/22 12:01:02", "钱七", "qianqi05", "13800138005", 199, "", "未支付"),
     ]
     path = _xlsx(tmp_path / "问卷星.xlsx", rows)
-    _plan, summary, _ = run_import(sqlite_workspace, owner, path, CAMP, "applications")
+    _plan, summary, _ = run_import(workspace, owner, path, CAMP, "applications")
     assert summary is not None and summary.added == 4
-    assert _fees(sqlite_workspace, gid) == {
+    assert _fees(workspace, gid) == {
         "张三": ("applicant", 19900, 19900, date(2026, 11, 20)),
         "王五": ("applicant", 19900, 19900, date(2026, 11, 21)),
         "赵六": ("applicant", 9950, 9950, date(2026, 11, 21)),
         "钱七": ("applicant", 0, None, None),
     }
-    _plan, again, _ = run_import(sqlite_workspace, owner, path, CAMP, "applications")
+    _plan, again, _ = run_import(workspace, owner, path, CAMP, "applications")
     assert again is not None and (again.added, again.updated, again.unchanged) == (0, 0, 4)
-    assert _fees(sqlite_workspace, gid)["张三"] == ("applicant", 19900, 19900, date(2026, 11, 20))
+    assert _fees(workspace, gid)["张三"] == ("applicant", 19900, 19900, date(2026, 11, 20))
     # the next export says 张三 was refunded: skipped as any refunded row, and the skip line says the fee recorded
     # for them stays (the organiser undoes the step), instead of "not a member" alone beside a paid record
     rows[1] = _wjx(1, "2026/11/20 10:01:02", "张三", "zhangsan01", "13800138001", 199, "WX001", "已退款")
-    plan, _summary, _ = run_import(sqlite_workspace, owner, _xlsx(tmp_path / "退款.xlsx", rows), CAMP, "applications")
+    plan, _summary, _ = run_import(workspace, owner, _xlsx(tmp_path / "退款.xlsx", rows), CAMP, "applications")
     said = {k.row: k.text for k in plan.skipped if k.reason == "order"}
     assert said[3] == "李四（已退款）"
     assert said[2].startswith("张三（已退款）") and "¥199" in said[2] and "缴纳门槛费" in said[2]
-    assert _fees(sqlite_workspace, gid)["张三"] == ("applicant", 19900, 19900, date(2026, 11, 20))
+    assert _fees(workspace, gid)["张三"] == ("applicant", 19900, 19900, date(2026, 11, 20))
 
 
-def test_a_newcomer_whose_only_missing_step_was_the_fee_is_a_member_after_the_paid_export(sqlite_workspace, tmp_path):
+def test_a_newcomer_whose_only_missing_step_was_the_fee_is_a_member_after_the_paid_export(workspace, tmp_path):
     """A newcomer (入群中) who had done every required step but the fee, then paid: the export's 已支付 row makes them
     a member (已入群), as ticking 缴纳门槛费 on the Onboarding page does — and the plan says so before it writes."""
-    owner = actor_for(sqlite_workspace)
-    with sqlite_workspace.session() as s:
+    owner = actor_for(workspace)
+    with workspace.session() as s:
         gid = create_group(s, owner, CAMP, kind="camp", fee_cents=19900)
         member = Member(display_name="孙八", initials="sb", pinyin="sunba", wechat_id="sunba08")
         s.add(member)
@@ -130,11 +130,11 @@ def test_a_newcomer_whose_only_missing_step_was_the_fee_is_a_member_after_the_pa
         assert s.get(Membership, ms.id).status == "onboarding"
     rows = [WJX_HEADER, _wjx(1, "2026/11/23 08:00:00", "孙八", "sunba08", "13800138008", 199, "WX008", "已支付")]
     path = _xlsx(tmp_path / "问卷星.xlsx", rows)
-    plan, _summary, _ = run_import(sqlite_workspace, owner, path, CAMP, "applications", dry_run=True)
+    plan, _summary, _ = run_import(workspace, owner, path, CAMP, "applications", dry_run=True)
     (row,) = [r for r in plan.rows if r.action == "update"]
     assert ("status", "入群中", "已入群") in [(c.field, c.before, c.after) for c in row.changes]
-    run_import(sqlite_workspace, owner, path, CAMP, "applications")
-    assert _fees(sqlite_workspace, gid)["孙八"] == ("active", 19900, 19900, date(2026, 11, 23))
+    run_import(workspace, owner, path, CAMP, "applications")
+    assert _fees(workspace, gid)["孙八"] == ("active", 19900, 19900, date(2026, 11, 23))
 
 
 # ---- after 结营: an archived cohort is ended, not dead -------------------------------------------------------------
