@@ -2475,6 +2475,8 @@ def plan_applications_import(
         if index not in role_columns and header_field(headers[index]) == "order_status"
     ]
     state_columns = {index for index, _ in states}
+    archived = session.scalar(select(Group.archived_at).where(Group.id == group_id)) if group_id else None
+    archived_on = archived.date() if archived is not None else None
     amount_column = next(
         (i for i, _label in layout.questions if i not in role_columns and paid_amount_column(headers[i])), None
     )
@@ -2544,6 +2546,18 @@ def plan_applications_import(
             rec.values["applied_at"] = _local_stored(app.submitted_at)
             if app.moved_from is not None:  # 2026-11-30 23:59:59 (UTC) is 1 December in Shanghai: said on the row
                 rec.warn(time_column, zone_moved_note(app.moved_from, app.submitted_at), "zone_day")
+            if archived_on is not None and rec.values["applied_at"].date() > archived_on:
+                # 二期's sign-up form imported into 一期, archived at its 结营: applicants of an ended camp, who wait
+                # for nothing, and the renewers' answers on the old cohort — a problem naming the row, as a check-in
+                # after the archiving day is (checkin_import)
+                rec.problem(
+                    time_column,
+                    f"提交于 {_show_date(rec.values['applied_at'])}，社群已于 {archived_on} 归档（结营），不再收报名："
+                    f"是新一期的报名吗？请导入到新一期 (submitted after the group was archived on {archived_on}: the next"
+                    " cohort's form? import it into that group)",
+                    "after_archived",
+                    _show_date(rec.values["applied_at"]),
+                )
         if rec.not_ordered is not None:
             from desktop.io.tabular import Skipped
 

@@ -17,7 +17,7 @@ from desktop.health import alerts
 from desktop.metrics import month_stats
 from desktop.services.checkins import record_checkins
 from desktop.services.groups import archive_group, create_group
-from desktop.services.imports import run_import
+from desktop.services.imports import ImportFailed, run_import
 from desktop.services.onboarding import record_step
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
@@ -383,3 +383,34 @@ def test_a_chat_message_making_up_a_camp_day_is_no_check_in_of_the_day_it_was_po
     with sqlite_workspace.session() as s:
         plan = plan_chat_import(s, gid, path)
     assert sorted((c.display_name, c.day, c.late) for c in plan.checkins) == [("张三", date(2026, 12, 19), False)]
+
+
+def test_the_next_cohort_s_sign_up_form_is_not_imported_into_the_archived_one(workspace, tmp_path, monkeypatch):
+    """二期's 问卷星 export (submitted 20 December) imported with --group 写作营一期, archived at its 结营 on the 17th:
+    its people became applicants of the ended camp — stalled there for good, the renewers' answers on the old
+    cohort. Now each row submitted after the archiving day is a problem naming it; nothing is imported. A form of
+    the camp's own days still imports."""
+    owner = actor_for(workspace)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-19")
+    with workspace.session() as s:
+        camp = create_group(s, owner, CAMP, kind="camp", fee_cents=19900)
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-17")
+    with workspace.session() as s:
+        archive_group(s, owner, camp)
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-22")
+    late = [
+        WJX_HEADER,
+        _wjx(1, "2026/12/20 10:01:02", "孙八", "sunba08", "13800138008", 199, "WX101", "已支付"),
+        _wjx(2, "2026/12/20 11:01:02", "周九", "zhoujiu09", "13800138009", 199, "WX102", "已支付"),
+    ]
+    with pytest.raises(ImportFailed) as failed:
+        run_import(workspace, owner, _xlsx(tmp_path / "二期.xlsx", late), CAMP, "applications")
+    problems = failed.value.plan.problems
+    assert sorted((p.row, p.code) for p in problems) == [(2, "after_archived"), (3, "after_archived")]
+    assert "2026-12-17" in problems[0].message
+    assert _fees(workspace, camp) == {}
+    own = [WJX_HEADER, _wjx(1, "2026/11/20 10:01:02", "张三", "zhangsan01", "13800138001", 199, "WX001", "已支付")]
+    _plan, summary, _ = run_import(workspace, owner, _xlsx(tmp_path / "一期.xlsx", own), CAMP, "applications")
+    assert summary is not None and summary.added == 1
