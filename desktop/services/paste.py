@@ -1305,7 +1305,7 @@ def _late_day(text: str, day: date) -> date | None:
 # (补卡（第23天）) is no such day.
 _CAMP_N = r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
 _CAMP_MAKEUP_RE = re.compile(
-    rf"补\s*(?:卡|打卡|签)?\s*(?:第\s*(?P<n>{_CAMP_N})\s*天|(?<![a-z])day\s*(?P<n2>[0-9]{{1,3}})(?![0-9]))"
+    rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:第\s*(?P<n>{_CAMP_N})\s*天|(?<![a-z])day\s*(?P<n2>[0-9]{{1,3}})(?![0-9]))"
     rf"|(?:第\s*(?P<n3>{_CAMP_N})\s*天|(?<![a-z])day\s*(?P<n4>[0-9]{{1,3}})(?![0-9]))\s*(?:的)?\s*补(?:卡|打卡|签)",
     re.IGNORECASE,
 )

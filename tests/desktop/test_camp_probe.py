@@ -414,3 +414,17 @@ def test_the_next_cohort_s_sign_up_form_is_not_imported_into_the_archived_one(wo
     own = [WJX_HEADER, _wjx(1, "2026/11/20 10:01:02", "张三", "zhangsan01", "13800138001", 199, "WX001", "已支付")]
     _plan, summary, _ = run_import(workspace, owner, _xlsx(tmp_path / "一期.xlsx", own), CAMP, "applications")
     assert summary is not None and summary.added == 1
+
+
+def test_what_is_and_is_not_a_make_up_of_a_camp_day():
+    """The words a camp's make-up is read from: 补 before the camp's day, or the day before 补卡 — not 弥补 / 候补
+    (no make-up), not the member's own counter in brackets, not a day of the camp alone."""
+    from desktop.services.paste import camp_makeup_day, title_camp_day
+
+    said = ["补第2天", "补卡Day2", "补卡 day 2", "第二天的补卡", "第2天补打卡", "补第十二天"]
+    assert [camp_makeup_day(t) for t in said] == [2, 2, 2, 2, 2, 12]
+    assert [camp_makeup_day(t) for t in ("补卡（第23天）", "第3天 800字", "补卡", "弥补第2天的遗憾", "候补第2天")] == [
+        None
+    ] * 5
+    titles = ["#接龙\n21天写作营 Day3 打卡", "21天写作营 第三天打卡", "写作营打卡", "21天写作营", "第3天 第4天"]
+    assert [title_camp_day(t) for t in titles] == [3, 3, None, None, None]
