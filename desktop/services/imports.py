@@ -316,6 +316,17 @@ _AMOUNT_UNIT = re.compile(r"[（(]\s*(?:元|人民币|rmb|cny|¥|￥)\s*[)）]",
 _AMOUNT_TEXT = re.compile(r"(?:[¥￥]|rmb|cny)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s*元?", re.IGNORECASE)
 
 
+_REFUNDED_AMOUNT_HEADERS = frozenset(
+    norm_key(h)
+    for h in ("退款金额", "已退款金额", "已退金额", "退款", "refund amount", "refunded amount", "amount refunded")
+)
+
+
+def refunded_amount_column(header: str) -> bool:
+    """True when an export's column is the amount refunded of the order (退款金额: a 部分退款 row keeps the rest)."""
+    return norm_key(_AMOUNT_UNIT.sub("", unicodedata.normalize("NFKC", header or ""))) in _REFUNDED_AMOUNT_HEADERS
+
+
 def paid_amount_column(header: str) -> bool:
     """True when an applications export's column is the amount paid (支付金额, 实付金额(元), Amount Paid)."""
     return norm_key(_AMOUNT_UNIT.sub("", unicodedata.normalize("NFKC", header or ""))) in _PAID_AMOUNT_HEADERS
@@ -2480,6 +2491,9 @@ def plan_applications_import(
     amount_column = next(
         (i for i, _label in layout.questions if i not in role_columns and paid_amount_column(headers[i])), None
     )
+    refund_column = next(
+        (i for i, _label in layout.questions if i not in role_columns and refunded_amount_column(headers[i])), None
+    )
     declined: list[Any] = []
     by_row: dict[int, list[ImportProblem]] = {}
     for problem in cell_problems:
@@ -2522,6 +2536,10 @@ def plan_applications_import(
         if amount_column is not None and not unpaid:  # paid (or no state said otherwise): the 门槛费 step's amount
             written = _one_line(answers[amount_column].answer)
             cents = amount_cents(written)
+            # 部分退款 (a partial refund) is a paid row: what was paid less what was refunded is what they paid
+            refunded = amount_cents(_one_line(answers[refund_column].answer)) if refund_column is not None else None
+            if cents and refunded:
+                cents = max(cents - refunded, 0)
             if cents:
                 rec.values["fee_paid_cents"] = cents
             elif written and cents is None:

@@ -428,3 +428,28 @@ def test_what_is_and_is_not_a_make_up_of_a_camp_day():
     ] * 5
     titles = ["#接龙\n21天写作营 Day3 打卡", "21天写作营 第三天打卡", "写作营打卡", "21天写作营", "第3天 第4天"]
     assert [title_camp_day(t) for t in titles] == [3, 3, None, None, None]
+
+
+def test_a_partly_refunded_application_records_what_was_kept(workspace, tmp_path):
+    """A camp that refunds half to who misses the opening (部分退款): 支付金额 199, 退款金额 100. The fee recorded
+    was the 199 paid — summed with the others, the camp's takings read ¥100 too much. What was paid less what was
+    refunded is what they paid; a row with no refund (0, empty) keeps its amount."""
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        gid = create_group(s, owner, CAMP, kind="camp", fee_cents=19900)
+        s.commit()
+    header = ["序号", "提交答卷时间", "1、您的姓名:", "2、您的微信号:", "支付金额(元)", "退款金额(元)", "退款状态"]
+    rows = [
+        header,
+        [1, "2026/11/20 10:01:02", "张三", "zhangsan01", 199, 100, "部分退款"],
+        [2, "2026/11/20 11:01:02", "王五", "wangwu03", 199, 0, "无退款"],
+        [3, "2026/11/21 11:01:02", "赵六", "zhaoliu04", "199.00", "", "无"],
+    ]
+    _plan, summary, _ = run_import(workspace, owner, _xlsx(tmp_path / "订单.xlsx", rows), CAMP, "applications")
+    assert summary is not None and summary.added == 3
+    fees = _fees(workspace, gid)
+    assert {name: (fee, step) for name, (_s, fee, step, _d) in fees.items()} == {
+        "张三": (9900, 9900),
+        "王五": (19900, 19900),
+        "赵六": (19900, 19900),
+    }
