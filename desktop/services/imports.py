@@ -1245,6 +1245,7 @@ class _Context:
         # the day of the import (last week's 打卡表 and yesterday's chain were refused for every one of them, and
         # this month's `joined` counted the whole roster). People a later roster adds joined then.
         self.first_roster = True
+        self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
@@ -1306,6 +1307,8 @@ class _Context:
             by_ms[ms_id] = person
             self.group_by_name.setdefault(_key(person.display_name), []).append(person.member_id)
         self.first_roster = not by_ms
+        archived = session.scalar(select(Group.archived_at).where(Group.id == group_id))
+        self.archived_on = archived.date() if archived is not None else None
         if self.fee_step_id is not None and by_ms:
             for ms_id, amount in session.execute(
                 select(StepProgress.membership_id, StepProgress.amount_cents).where(
@@ -3111,6 +3114,17 @@ def _changes(
     if ms is None:
         status = status or ("applicant" if kind == "applications" else "active")
         joined = joined_file or (now if status == "active" and not ctx.first_roster else None)
+        if kind == "roster" and ctx.archived_on is not None and joined is not None and joined.date() > ctx.archived_on:
+            # a new member joining a group archived at its 结营 (the next cohort's roster imported into the ended
+            # one): a problem naming the row, as the cohort's check-ins and sign-ups after that day are
+            rec.problem(
+                rec.column("joined_at") or rec.column("name"),
+                f"社群已于 {ctx.archived_on} 归档（结营），不能在 {joined.date()} 加入新成员：是新一期的名单吗？请导入到新一期"
+                f" (the group was archived on {ctx.archived_on}: no new member joins it on {joined.date()} — the"
+                " next cohort's roster? import it into that group)",
+                "after_archived",
+                joined.date().isoformat(),
+            )
         applied = applied_file or (now if status in ("applicant", "onboarding") else None)
         left_at = left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now, when=left_when)[
             0

@@ -453,3 +453,28 @@ def test_a_partly_refunded_application_records_what_was_kept(workspace, tmp_path
         "王五": (19900, 19900),
         "赵六": (19900, 19900),
     }
+
+
+def test_the_next_cohort_s_roster_adds_nobody_to_the_archived_one(workspace, tmp_path, monkeypatch):
+    """二期's roster imported into 一期 (archived at its 结营 on 17 December): 孙八 joining on the 18th and 周九 with no
+    join date (so joining on the day of the import) became members of the ended camp. Each is now a problem naming
+    the archiving day; a member of the camp's own days (吴十, 25 November) is no problem."""
+    owner = actor_for(workspace)
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-20")
+    with workspace.session() as s:
+        camp = create_group(s, owner, CAMP, kind="camp")
+        add_member(s, owner, camp, MemberInput(display_name="张三", joined_at=datetime(2026, 11, 20)))
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-17")
+    with workspace.session() as s:
+        archive_group(s, owner, camp)
+        s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-22")
+    rows = [["姓名", "微信号", "入群时间"], ["孙八", "sunba08", "2026-12-18"], ["周九", "zhoujiu09", ""]]
+    with pytest.raises(ImportFailed) as failed:
+        run_import(workspace, owner, _xlsx(tmp_path / "二期名单.xlsx", rows), CAMP, "roster")
+    assert sorted((p.row, p.code) for p in failed.value.plan.problems) == [(2, "after_archived"), (3, "after_archived")]
+    own = [["姓名", "微信号", "入群时间"], ["吴十", "wushi10", "2026-11-25"]]
+    _plan, summary, _ = run_import(workspace, owner, _xlsx(tmp_path / "一期名单.xlsx", own), CAMP, "roster")
+    assert summary is not None and summary.added == 1
+    assert sorted(_fees(workspace, camp)) == ["吴十", "张三"]
