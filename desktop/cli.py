@@ -434,7 +434,11 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.database().session() as session:
         group_id = group_id_by_name(session, args.group)
         stats = month_stats(session, group_id, year, month, today)
-        set_up_on = as_day(session.scalar(select(Group.created_at).where(Group.id == group_id)))
+        created, archived = session.execute(
+            select(Group.created_at, Group.archived_at).where(Group.id == group_id)
+        ).one()
+        set_up_on = as_day(created)
+        archived_on = as_day(archived) if archived is not None else None
         group_name = session.get(Group, group_id).name  # as stored: `--group 读书群２期` finds 读书群2期
     month_text = f"{year:04d}-{month:02d}"
     values: dict[str, int | float | None] = dict(stats.as_dict())
@@ -442,11 +446,18 @@ def _cmd_stats(ctx: Context, args: argparse.Namespace) -> int:
         # a month before the group was set up here, nothing of it imported: its rates have no day (nor activity) to
         # be measured over — null / "–" as the workbook's "–", not a 0.0 nobody measured (docs/metrics.md)
         values["checkin_rate"] = values["attendance_rate"] = None
-        sys.stderr.write(
-            f"qundesk: 提示 (note): --month {month_text} 在社群建立 ({set_up_on.isoformat()}) 之前, 打卡率和出勤率为 – "
-            f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in or attendance "
-            "rate)\n"
-        )
+        if archived_on is not None and date(year, month, 1) > archived_on:  # or after it was archived (结营)
+            sys.stderr.write(
+                f"qundesk: 提示 (note): --month {month_text} 在社群归档 ({archived_on.isoformat()}) 之后, 打卡率和出勤率为 – "
+                f"(the group was archived on {archived_on.isoformat()}, before this month: no check-in or attendance "
+                "rate)\n"
+            )
+        else:
+            sys.stderr.write(
+                f"qundesk: 提示 (note): --month {month_text} 在社群建立 ({set_up_on.isoformat()}) 之前, 打卡率和出勤率为 – "
+                f"(the month is before the group was set up here on {set_up_on.isoformat()}: no check-in or attendance "
+                "rate)\n"
+            )
     if args.json:
         ctx.print_json({"group": group_name, "month": month_text, **values})
         return EXIT_OK
@@ -1293,6 +1304,8 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         plan = certain_plan(preview.matches)
+        with database.session() as session:
+            _refuse_after_archiving(session, group_id, {p.day for p in plan}, {p.membership_id for p in plan})
         if args.late:
             plan = [PlannedCheckin(p.membership_id, p.day, p.time, True, None, p.line_no, p.posted) for p in plan]
         outcome = commit_paste(Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan)
@@ -1338,6 +1351,8 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         print("未记录任何打卡 (nothing logged)", file=sys.stderr)
         return EXIT_BAD_INPUT
     plan = [PlannedCheckin(cands[0].membership_id, day, None, args.late) for _n, _s, cands in found]
+    with database.session() as session:
+        _refuse_after_archiving(session, group_id, {day}, {p.membership_id for p in plan})
     outcome = commit_paste(
         Progress(), database=database, actor=actor, group_id=group_id, day=day, planned=plan, source="manual"
     )
@@ -1345,6 +1360,43 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
         f"{args.group.strip()} {day.isoformat()}: 新记录 logged {len(outcome.logged)}, 已打卡 already {len(outcome.already)}"
     )
     return EXIT_OK
+
+
+def _refuse_after_archiving(session, group_id: int, days: set, membership_ids: set[int]) -> None:
+    """A check-in logged by hand or from a pasted chain for a day after the group was archived is refused (exit 1,
+    nothing logged): the cohort ended (结营) — the window lists no archived group to log into — and the people of a
+    chain of the next cohort (续费, copied into it) are members of both, so `--group 写作营一期` logged 二期's day 3
+    into 一期 without a word. The archiving day itself and the days before it (a forgotten 补) are logged as ever.
+    The message names the live groups those people are in."""
+    from sqlalchemy import select
+
+    from models import Group, Membership
+    from models.queries.participation import as_day
+
+    name, archived = session.execute(select(Group.name, Group.archived_at).where(Group.id == group_id)).one()
+    if archived is None:
+        return
+    ended = as_day(archived)
+    after = sorted(d for d in days if d > ended)
+    if not after:
+        return
+    people = select(Membership.member_id).where(Membership.id.in_(sorted(membership_ids) or [-1]))
+    live = list(
+        session.scalars(
+            select(Group.name)
+            .join(Membership, Membership.group_id == Group.id)
+            .where(Group.archived_at.is_(None), Membership.member_id.in_(people), Membership.status == "active")
+            .group_by(Group.id, Group.name)
+            .order_by(Group.id)
+        )
+    )
+    where = "、".join(f"「{g}」" for g in live)
+    hint = f"; 这些人也在{where}: 新一期的打卡请记到那里 (they are in {where} too: log there)" if live else ""
+    shown = ", ".join(d.isoformat() for d in after)
+    raise InputError(
+        f"社群「{name}」已于 {ended} 归档, 不再记录之后的打卡: {shown} 在归档之后{hint}; 未记录任何打卡"
+        f" ({name} was archived on {ended}: no check-ins after it ({shown}); nothing logged)"
+    )
 
 
 def _looks_like(info) -> str:

@@ -188,7 +188,7 @@ def alerts(
     silent = Phrase("alert.silent_newcomer", days=newcomer_days)
     # none before QunDesk observed the group over the newcomer's days (observed_from): a September joiner in a
     # roster imported this morning is no silent newcomer of a week QunDesk never saw
-    if observed_from(session, group_id, as_of - timedelta(days=newcomer_days - 1)):
+    if observed_from(session, group_id, as_of - timedelta(days=newcomer_days - 1), as_of):
         out += [
             Alert("silent_newcomer", mid, name, silent, mention)
             for mid, name, mention in _people(session, newcomers, of_memberships=True)

@@ -119,6 +119,10 @@ def month_recorded(set_up_on: date, year: int, month: int, stats: MonthStats) ->
     November: its members × days make a 0.0% check-in rate nobody measured, and "上月 0.0% ▲100.0" on its first
     day (the dashboard card, the month's summary text) compared with nothing. Such a month's figures are "–"."""
     last_day = date(year, month, calendar.monthrange(year, month)[1])
+    if stats.rate_from is not None and stats.rate_until is not None and stats.rate_from > stats.rate_until:
+        # no day of the month counts (rate_span): before the group was set up, or after it was archived — a camp
+        # archived at its 结营 in December read "0.0%" for January, beside five "silent" members, as if it had died
+        return False
     return set_up_on <= last_day or bool(stats.checkins or stats.activities or stats.messages or stats.points_awarded)
 
 
@@ -204,14 +208,20 @@ def observed_since(session: Session, group_id: int) -> date | None:
     return min([set_up, *(bulk.stored_day(d) for d in earliest if d is not None)])
 
 
-def observed_from(session: Session, group_id: int, first: date) -> bool:
+def observed_from(session: Session, group_id: int, first: date, last: date | None = None) -> bool:
     """Whether QunDesk observed the group on every day from `first` on (observed_since ≤ first): an alert that
     reads an absence of participation over a window — dormant, silent newcomer, zombie group — is judged only when
     its window's first day is. The one place of that rule (docs/metrics.md "Observed days"). A group set up before
     `first` is answered from its set-up day alone (the group is in the session already: no query); only a group
-    set up since asks for its earlier facts — one small query, never one per member."""
+    set up since asks for its earlier facts — one small query, never one per member.
+
+    `last`, the window's last day (the day judged): a group archived on or before it was not observed to its end —
+    it ended (结营): nobody takes part in an archived camp, and its graduates are not "silent for 30 days" in the
+    months after, as it is no zombie group (health.zombie_reason)."""
     group = session.get(Group, group_id)
     if group is None:
+        return False
+    if last is not None and group.archived_at is not None and bulk.stored_day(group.archived_at) <= last:
         return False
     if bulk.stored_day(group.created_at) <= first:
         return True
@@ -356,7 +366,9 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         points_awarded=int(c["points_awarded"] or 0),
         # none before QunDesk observed the whole window (observed_from): a roster imported this morning is not
         # "silent for 30 days"
-        dormant=c["dormant"] if observed_from(session, group_id, p.end - timedelta(days=int(dormant_days) - 1)) else 0,
+        dormant=c["dormant"]
+        if observed_from(session, group_id, p.end - timedelta(days=int(dormant_days) - 1), p.end)
+        else 0,
         stalled_onboarding=c["stalled_onboarding"],
         messages=int(c["messages"] or 0) - int(c["deleted_messages"] or 0),
         rate_checkins=member_checkins,
@@ -514,7 +526,7 @@ def dormant_query(session: Session, group_id: int, as_of: date):
     n = int(rules_at(session, as_of, "dormant_days")[0])
     since = as_of - timedelta(days=n - 1)
     q = _dormant(group_id, as_of, since)
-    return q if observed_from(session, group_id, since) else q.where(false())
+    return q if observed_from(session, group_id, since, as_of) else q.where(false())
 
 
 def _dormant(group_id, as_of, since, *, small: bool = False):

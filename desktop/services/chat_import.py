@@ -97,7 +97,7 @@ from desktop.io.chat_exports import EPOCH_FORMATS, SELF, ChatRow, ChatSource, op
 from desktop.services.audit import record_audit
 from desktop.services.checkins import closed_spell_days
 from desktop.services.operators import Actor, allowed, require
-from desktop.services.paste import made_up_day, names_no_day
+from desktop.services.paste import camp_makeup_day, made_up_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 from models.base import ENDED_STATUSES
 
@@ -835,6 +835,9 @@ def plan_chat_import(
                 and not talks_about_checking_in(_own_text(text) if "「" in text else text)
                 # 补打卡29号 posted on 1 March of a 28-day February: a make-up of no day, never a check-in of the 1st
                 and not names_no_day(text, day)
+                # 补打卡 第2天 posted on the 19th: a make-up of the camp's day 2, which date a chat does not say (the
+                # paste places it from its chain's title) — never a check-in of the 19th
+                and (camp_makeup_day(text) is None or made_up_day(text, day) is not None)
             ):
                 # 补打卡昨天的 posted on the 2nd: a make-up (补卡) for the 1st, never a check-in of the 2nd
                 key = (info.key, made_up_day(text, day) or day)

@@ -817,6 +817,9 @@ class _Planner:
         self.group_id = group_id
         self.group = group
         self.today = today
+        archived = session.scalar(select(Group.archived_at).where(Group.id == group_id))
+        # the day the group was archived (结营): no check-in after it (the next cohort's, whose renewers are in both)
+        self.archived_on: date | None = archived.date() if archived is not None else None
         self.index = RosterIndex(session, group_id)
         self.rows: list[RowOutcome] = []
         self.file_problems: list[ImportProblem] = []
@@ -995,6 +998,16 @@ class _Planner:
             )
         if day < EARLIEST_DAY:
             return self.problem(row, column, f"{day} 日期太早 (not a real date)", "date_invalid", day)
+        if self.archived_on is not None and day > self.archived_on and what == "打卡":
+            return self.problem(
+                row,
+                column,
+                f"社群「{self.group}」已于 {self.archived_on} 归档, 不能记之后 {day} 的打卡 (是新一期的打卡表吗?)"
+                f" ({self.group} was archived on {self.archived_on}: no check-in for {day}, after it — the next"
+                " cohort's table?)",
+                "after_archived",
+                day,
+            )
         former = self.former.get(mid)
         if former is not None:  # a member until they left: a day of theirs as a member is theirs, no other day
             if self.index.in_closed_spell(mid, day):

@@ -218,6 +218,7 @@ FIELD_LABELS: dict[str, str] = {
     "real_name_verified": "实名认证 (verified)",
     "applied_at": "申请时间 (applied)",
     "purpose_step": "进群目的问答 (purpose step)",
+    "fee_paid": "已缴门槛费 (entry fee paid)",
     "group": "社群 (group)",
 }
 
@@ -303,6 +304,45 @@ ORDER_WAITING_WORDS = (
 _ORDER_WAITING = frozenset(norm_key(w) for w in ORDER_WAITING_WORDS)
 
 
+# An applications export's amount paid (问卷星's 支付金额 beside 支付状态, 小鹅通's 实付金额 …): with the row paid, it is
+# the group's 缴纳门槛费 step done with that amount. Amounts due, discounts and refunds (应付金额, 优惠金额, 退款金额) are
+# not what was paid, and stay answers on the note as any question.
+_PAID_AMOUNT_HEADERS = frozenset(
+    norm_key(h)
+    for h in (
+        "支付金额", "实付金额", "付款金额", "实付款", "实收金额", "订单金额", "交易金额", "报名费", "报名费用", "门槛费",
+        "amount paid", "paid amount", "payment amount", "total paid",
+    )
+)  # fmt: skip
+_AMOUNT_UNIT = re.compile(r"[（(]\s*(?:元|人民币|rmb|cny|¥|￥)\s*[)）]", re.IGNORECASE)
+_AMOUNT_TEXT = re.compile(r"(?:[¥￥]|rmb|cny)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d{1,2})?\s*元?", re.IGNORECASE)
+
+
+_REFUNDED_AMOUNT_HEADERS = frozenset(
+    norm_key(h)
+    for h in ("退款金额", "已退款金额", "已退金额", "退款", "refund amount", "refunded amount", "amount refunded")
+)
+
+
+def refunded_amount_column(header: str) -> bool:
+    """True when an export's column is the amount refunded of the order (退款金额: a 部分退款 row keeps the rest)."""
+    return norm_key(_AMOUNT_UNIT.sub("", unicodedata.normalize("NFKC", header or ""))) in _REFUNDED_AMOUNT_HEADERS
+
+
+def paid_amount_column(header: str) -> bool:
+    """True when an applications export's column is the amount paid (支付金额, 实付金额(元), Amount Paid)."""
+    return norm_key(_AMOUNT_UNIT.sub("", unicodedata.normalize("NFKC", header or ""))) in _PAID_AMOUNT_HEADERS
+
+
+def amount_cents(text: str | None) -> int | None:
+    """An amount as an export writes it (199, 199.00, ¥199, 1,299.5, 199元) in cents; None when it is none."""
+    m = _AMOUNT_TEXT.fullmatch(unicodedata.normalize("NFKC", text or "").strip())
+    if m is None:
+        return None
+    cents = (m.group(2) or ".")[1:].ljust(2, "0")
+    return int(m.group(1).replace(",", "")) * 100 + int(cents)
+
+
 def order_waiting(text: str | None) -> bool:
     """An order/sign-up state that waits for approval or payment (待审核, 待付款, waitlist): an applicant."""
     return bool(text) and (norm_key(text) in _ORDER_WAITING or norm_key(_REMARK.sub("", text or "")) in _ORDER_WAITING)
@@ -371,6 +411,9 @@ class _Ops:
     step_answer: str | None = None  # 进群目的问答 answer to record
     step_exists: bool = False  # the step is already recorded: update its answer
     step_done_at: datetime | None = None
+    fee_cents: int | None = None  # applications: the amount paid to record on the payment step (缴纳门槛费)
+    fee_exists: bool = False  # the payment step is already recorded: update its amount
+    fee_done_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -1131,6 +1174,8 @@ class _Ms:
     purpose: str | None
     step_answer: str | None = None
     has_step: bool = False
+    fee_cents: int | None = None  # the amount recorded on the group's payment step (缴纳门槛费)
+    has_fee_step: bool = False
 
 
 @dataclass
@@ -1202,6 +1247,11 @@ class _Context:
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
         self.purpose_completes: set[int] = set()  # newcomers (入群中) whose only required step left is the purpose
+        # the group's payment step (缴纳门槛费; the first live step of kind payment): an applications export's paid
+        # amount (支付金额 with 已支付) records it, as ticking it with the amount on the Onboarding page does
+        self.fee_step_id: int | None = None
+        self.required_steps: set[int] = set()
+        self.steps_done: dict[int, set[int]] = {}  # newcomers (入群中): the required steps they have done
         # the group's first roster (a new group, or one with nobody in it yet): its people were in the group before
         # QunDesk — one without a join date is a member from the beginning (docs/metrics.md), not one who joined on
         # the day of the import (last week's 打卡表 and yesterday's chain were refused for every one of them, and
@@ -1209,6 +1259,7 @@ class _Context:
         self.first_roster = True
         # every blacklisting of the workspace (they are few), by person: a row naming one says so (_blacklist_warning)
         self.blacklist: dict[int, list[Blacklisting]] = blacklistings(session)
+        self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
@@ -1238,6 +1289,12 @@ class _Context:
             )
         )
         self.purpose_step_exists = self.purpose_step_id is not None
+        self.fee_step_id = session.scalar(
+            select(EntryStep.id)
+            .where(EntryStep.group_id == group_id, EntryStep.kind == "payment", EntryStep.retired_at.is_(None))
+            .order_by(EntryStep.position, EntryStep.id)
+            .limit(1)
+        )
         tier_names = {tid: name for name, tid in self.tier_ids.items()}
         rows = session.execute(
             select(
@@ -1264,7 +1321,18 @@ class _Context:
             by_ms[ms_id] = person
             self.group_by_name.setdefault(_key(person.display_name), []).append(person.member_id)
         self.first_roster = not by_ms
-        if self.purpose_step_id is not None and by_ms:
+        archived = session.scalar(select(Group.archived_at).where(Group.id == group_id))
+        self.archived_on = archived.date() if archived is not None else None
+        if self.fee_step_id is not None and by_ms:
+            for ms_id, amount in session.execute(
+                select(StepProgress.membership_id, StepProgress.amount_cents).where(
+                    StepProgress.step_id == self.fee_step_id
+                )
+            ):
+                person = by_ms.get(ms_id)
+                if person is not None and person.ms is not None:
+                    person.ms.has_fee_step, person.ms.fee_cents = True, amount
+        if (self.purpose_step_id is not None or self.fee_step_id is not None) and by_ms:
             for ms_id, answer in session.execute(
                 select(StepProgress.membership_id, StepProgress.answer).where(
                     StepProgress.step_id == self.purpose_step_id
@@ -1283,17 +1351,23 @@ class _Context:
                     )
                 )
             )
-            if waiting and self.purpose_step_id in required:
-                others = [sid for sid in required if sid != self.purpose_step_id]
+            self.required_steps = set(required)
+            if waiting and ({self.purpose_step_id, self.fee_step_id} & self.required_steps):
                 done: dict[int, set[int]] = {}
                 for chunk in _chunks(waiting):
                     for ms_id, sid in session.execute(
                         select(StepProgress.membership_id, StepProgress.step_id).where(
-                            StepProgress.membership_id.in_(chunk), StepProgress.step_id.in_(others or [-1])
+                            StepProgress.membership_id.in_(chunk), StepProgress.step_id.in_(required or [-1])
                         )
                     ):
                         done.setdefault(ms_id, set()).add(sid)
-                self.purpose_completes = {m for m in waiting if len(done.get(m, ())) == len(others)}
+                self.steps_done = {m: done.get(m, set()) for m in waiting}
+                others = self.required_steps - {self.purpose_step_id}
+                self.purpose_completes = (
+                    {m for m in waiting if others <= self.steps_done[m]}
+                    if self.purpose_step_id in self.required_steps
+                    else set()
+                )
 
     def in_group(self, member_id: int) -> bool:
         person = self.people.get(member_id)
@@ -2381,6 +2455,14 @@ def plan_applications_import(
         if index not in role_columns and header_field(headers[index]) == "order_status"
     ]
     state_columns = {index for index, _ in states}
+    archived = session.scalar(select(Group.archived_at).where(Group.id == group_id)) if group_id else None
+    archived_on = archived.date() if archived is not None else None
+    amount_column = next(
+        (i for i, _label in layout.questions if i not in role_columns and paid_amount_column(headers[i])), None
+    )
+    refund_column = next(
+        (i for i, _label in layout.questions if i not in role_columns and refunded_amount_column(headers[i])), None
+    )
     declined: list[Any] = []
     by_row: dict[int, list[ImportProblem]] = {}
     for problem in cell_problems:
@@ -2392,6 +2474,7 @@ def plan_applications_import(
             _step(progress, i, total)
         rec = _Record(table.file, app.row, submitted_at=app.submitted_at, time_column=time_column)
         rec.problems.extend(by_row.get(app.row, []))
+        unpaid = False  # a state column says the row is not (yet) paid: no amount is recorded as the fee
         for role, value in (("name", app.name), ("wechat_id", app.wechat_id), ("purpose", app.purpose)):
             if role in roles:
                 parser.cell(rec, role, _column_name(headers, roles[role]), value)
@@ -2417,6 +2500,25 @@ def plan_applications_import(
                 continue
             if rec.not_ordered is None and order_outcome(state) == "out" and not order_waiting(state):
                 rec.not_ordered = state
+            if order_outcome(state) != "in":
+                unpaid = True
+        if amount_column is not None and not unpaid:  # paid (or no state said otherwise): the 门槛费 step's amount
+            written = _one_line(answers[amount_column].answer)
+            cents = amount_cents(written)
+            # 部分退款 (a partial refund) is a paid row: what was paid less what was refunded is what they paid
+            refunded = amount_cents(_one_line(answers[refund_column].answer)) if refund_column is not None else None
+            if cents and refunded:
+                cents = max(cents - refunded, 0)
+            if cents:
+                rec.values["fee_paid_cents"] = cents
+            elif written and cents is None:
+                rec.warn(
+                    _column_name(headers, amount_column),
+                    f"「{written}」不是金额，门槛费未记录，留在备注里 (not an amount: the fee is not recorded, kept on the"
+                    " note)",
+                    "amount_unreadable",
+                    written,
+                )
         for index, _label in layout.questions:
             answer = answers[index]
             if index in role_columns or index in state_columns or answer.answer is None:
@@ -2431,11 +2533,30 @@ def plan_applications_import(
             rec.values["applied_at"] = _local_stored(app.submitted_at)
             if app.moved_from is not None:  # 2026-11-30 23:59:59 (UTC) is 1 December in Shanghai: said on the row
                 rec.warn(time_column, zone_moved_note(app.moved_from, app.submitted_at), "zone_day")
+            if archived_on is not None and rec.values["applied_at"].date() > archived_on:
+                # 二期's sign-up form imported into 一期, archived at its 结营: applicants of an ended camp, who wait
+                # for nothing, and the renewers' answers on the old cohort — a problem naming the row, as a check-in
+                # after the archiving day is (checkin_import)
+                rec.problem(
+                    time_column,
+                    f"提交于 {_show_date(rec.values['applied_at'])}，社群已于 {archived_on} 归档（结营），不再收报名："
+                    f"是新一期的报名吗？请导入到新一期 (submitted after the group was archived on {archived_on}: the next"
+                    " cohort's form? import it into that group)",
+                    "after_archived",
+                    _show_date(rec.values["applied_at"]),
+                )
         if rec.not_ordered is not None:
             from desktop.io.tabular import Skipped
 
             who = rec.values.get("name") or rec.values.get("wechat_id") or ""
-            declined.append(Skipped(rec.row, "order", f"{who}（{rec.not_ordered}）" if who else rec.not_ordered))
+            text = f"{who}（{rec.not_ordered}）" if who else rec.not_ordered
+            fee = _fee_on_file(ctx, rec)
+            if fee:  # refunded after an earlier export recorded their fee: the record stays, and says so
+                text += (
+                    f"：名册上仍记着已缴门槛费 {_yuan(fee)}，若已退款请在入群进度里撤销「缴纳门槛费」"
+                    f" (the fee {_yuan(fee)} recorded for them stays: undo the fee step if it was refunded)"
+                )
+            declined.append(Skipped(rec.row, "order", text))
             continue
         records.append(rec)
     planner.examples.extend(declined)
@@ -2965,6 +3086,17 @@ def _changes(
     if ms is None:
         status = status or ("applicant" if kind == "applications" else "active")
         joined = joined_file or (now if status == "active" and not ctx.first_roster else None)
+        if kind == "roster" and ctx.archived_on is not None and joined is not None and joined.date() > ctx.archived_on:
+            # a new member joining a group archived at its 结营 (the next cohort's roster imported into the ended
+            # one): a problem naming the row, as the cohort's check-ins and sign-ups after that day are
+            rec.problem(
+                rec.column("joined_at") or rec.column("name"),
+                f"社群已于 {ctx.archived_on} 归档（结营），不能在 {joined.date()} 加入新成员：是新一期的名单吗？请导入到新一期"
+                f" (the group was archived on {ctx.archived_on}: no new member joins it on {joined.date()} — the"
+                " next cohort's roster? import it into that group)",
+                "after_archived",
+                joined.date().isoformat(),
+            )
         applied = applied_file or (now if status in ("applicant", "onboarding") else None)
         left_at = left_fields(None, status, left_at=None, left_reason=None, joined_at=joined, now=now, when=left_when)[
             0
@@ -3120,6 +3252,28 @@ def _changes(
         elif ms.step_answer != purpose:
             ops.step_answer, ops.step_exists = purpose, True
             changes.append(Change("purpose_step", ms.step_answer, purpose))
+    paid = v.get("fee_paid_cents")
+    if kind == "applications" and paid and ctx.fee_step_id is not None and final_status not in _GONE:
+        # the export says they paid: the group's 缴纳门槛费 step with the amount, dated when they submitted (paid)
+        if ms is None or not ms.has_fee_step:
+            ops.fee_cents, ops.fee_done_at = paid, v.get("applied_at") or now
+            changes.append(Change("fee_paid", None, _yuan(paid)))
+        elif ms.fee_cents != paid:
+            ops.fee_cents, ops.fee_exists = paid, True
+            changes.append(Change("fee_paid", _yuan(ms.fee_cents) if ms.fee_cents else None, _yuan(paid)))
+        if ops.fee_cents is not None:
+            ops.ms_set["fee_paid_cents"] = paid
+            if (
+                ms is not None
+                and not ops.fee_exists
+                and final_status == ms.status == "onboarding"
+                and ms.id in ctx.steps_done
+                and ctx.fee_step_id in ctx.required_steps
+                and ms.id not in ctx.purpose_completes
+                and ctx.required_steps - {ctx.fee_step_id} - ({ctx.purpose_step_id} if ops.step_answer else set())
+                <= ctx.steps_done[ms.id]
+            ):
+                changes.append(Change("status", STATUS_NAMES["onboarding"], STATUS_NAMES["active"]))
     return ops, changes
 
 
@@ -3185,6 +3339,25 @@ def _blacklist_warning(
             "blacklisted_elsewhere",
             name,
         )
+
+
+def _fee_on_file(ctx: _Context, rec: _Record) -> int | None:
+    """The fee recorded on the group's payment step for the applicant a skipped (refunded) row names by its WeChat ID
+    or phone, when exactly one person of the group has it; None otherwise."""
+    found: set[int] = set()
+    if rec.values.get("wechat_id"):
+        found.update(ctx.by_wechat.get(_key(rec.values["wechat_id"]), []))
+    if rec.values.get("phone"):
+        found.update(ctx.by_phone.get(rec.values["phone"], []))
+    found = {m for m in found if ctx.in_group(m)}
+    if len(found) != 1:
+        return None
+    ms = ctx.people[found.pop()].ms
+    return ms.fee_cents if ms is not None and ms.has_fee_step else None
+
+
+def _yuan(cents: int) -> str:
+    return f"¥{cents // 100}" if cents % 100 == 0 else f"¥{cents / 100:.2f}"
 
 
 def _referrer_name(ctx: _Context, ref: tuple[str, int], rec: _Record) -> str:
@@ -3335,6 +3508,12 @@ class _Writer:
                 EntryStep.group_id == group_id, EntryStep.code == "purpose", EntryStep.retired_at.is_(None)
             )
         )
+        self.fee_step_id: int | None = session.scalar(
+            select(EntryStep.id)
+            .where(EntryStep.group_id == group_id, EntryStep.kind == "payment", EntryStep.retired_at.is_(None))
+            .order_by(EntryStep.position, EntryStep.id)
+            .limit(1)
+        )
 
     def note_referenced(self, rows: Iterable[PlannedRow]) -> None:
         for r in rows:
@@ -3438,7 +3617,7 @@ class _Writer:
                         "left_at": s.get("left_at"),
                         "referrer_id": referrer_id(ops),
                         "purpose": s.get("purpose"),
-                        "fee_paid_cents": 0,
+                        "fee_paid_cents": s.get("fee_paid_cents") or 0,
                         "created_at": now,
                         "updated_at": now,
                     }
@@ -3513,6 +3692,42 @@ class _Writer:
                 self.actor,
                 group_id,
                 [membership_ids[r.row] for r in step_rows if not r.ops.step_exists],  # type: ignore[union-attr]
+            )
+
+        fee_rows = [r for r in work if r.ops.fee_cents is not None]  # type: ignore[union-attr]
+        if fee_rows and self.fee_step_id is not None:
+            table = StepProgress.__table__
+            inserts = [
+                {
+                    "membership_id": membership_ids[r.row],
+                    "step_id": self.fee_step_id,
+                    "done_at": r.ops.fee_done_at or now,  # type: ignore[union-attr]
+                    "recorded_by": self.actor.id,
+                    "amount_cents": r.ops.fee_cents,  # type: ignore[union-attr]
+                }
+                for r in fee_rows
+                if not r.ops.fee_exists  # type: ignore[union-attr]
+            ]
+            if inserts:
+                _bulk_insert(session, table, inserts)
+            amounts = [
+                {"b_ms": membership_ids[r.row], "b_amount": r.ops.fee_cents}  # type: ignore[union-attr]
+                for r in fee_rows
+                if r.ops.fee_exists  # type: ignore[union-attr]
+            ]
+            if amounts:
+                connection.execute(
+                    update(table)
+                    .where(table.c.membership_id == bindparam("b_ms"), table.c.step_id == self.fee_step_id)
+                    .values(amount_cents=bindparam("b_amount")),
+                    amounts,
+                )
+            # the fee was the last required step a newcomer (入群中) had left: a member now, as ticking it makes them
+            admit_completed(
+                session,
+                self.actor,
+                group_id,
+                [membership_ids[r.row] for r in fee_rows if not r.ops.fee_exists],  # type: ignore[union-attr]
             )
 
         # audit: one row per person added or updated (the member's history), with earlier submissions

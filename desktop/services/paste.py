@@ -1324,6 +1324,43 @@ def _late_day(text: str, day: date) -> date | None:
     return _infer_year(month, dom, day) if 1 <= month <= 12 and 1 <= dom <= 31 else None
 
 
+# A camp's make-up named by the camp's day (补第2天, 补卡 Day 2, 第2天的补卡): which date that is, only the chain's own
+# camp day says (a title 第3天打卡 / Day3: 第2天 is the day before the chain's). The member's own counter in brackets
+# (补卡（第23天）) is no such day.
+_CAMP_N = r"(?:[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
+_CAMP_MAKEUP_RE = re.compile(
+    rf"{_NOT_MAKEUP}补\s*(?:卡|打卡|签)?\s*(?:第\s*(?P<n>{_CAMP_N})\s*天|(?<![a-z])day\s*(?P<n2>[0-9]{{1,3}})(?![0-9]))"
+    rf"|(?:第\s*(?P<n3>{_CAMP_N})\s*天|(?<![a-z])day\s*(?P<n4>[0-9]{{1,3}})(?![0-9]))\s*(?:的)?\s*补(?:卡|打卡|签)",
+    re.IGNORECASE,
+)
+_CAMP_TITLE_DAY_RE = re.compile(
+    rf"第\s*(?P<n>{_CAMP_N})\s*天|(?<![a-z])day\s*(?P<n2>[0-9]{{1,3}})(?![0-9])", re.IGNORECASE
+)
+
+
+def _camp_number(text: str) -> int | None:
+    return int(text) if text.isdigit() else _cn_number(text.replace("两", "二"))
+
+
+def camp_makeup_day(text: str) -> int | None:
+    """The camp day a 补卡 line makes up when it names one by number (补第2天, 补卡Day2, 第二天的补卡), else None."""
+    m = _CAMP_MAKEUP_RE.search(reading(text))
+    if m is None:
+        return None
+    return _camp_number(next(g for g in (m["n"], m["n2"], m["n3"], m["n4"]) if g))
+
+
+def title_camp_day(heading: str | None) -> int | None:
+    """The camp day a chain's title names (21天写作营 第3天打卡, Day 3), when it names exactly one; else None."""
+    found = {
+        _camp_number(m["n"] or m["n2"])
+        for m in _CAMP_TITLE_DAY_RE.finditer(reading(heading or ""))
+        if m["n"] or m["n2"]
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 def names_no_day(text: str, day: date) -> bool:
     """A 补卡 line that writes a day which does not exist where it points (补29号 on 1 March 2027: February has
     28 days; 补31号 on 1 May; 补2月30日): reported, never logged on another day or on the day being logged."""
@@ -1661,6 +1698,8 @@ def match_lines(
         written = reading(line.name or "")
         folded = text
         late = bool(_LATE_RE.search(folded)) and not FUTURE_MAKEUP_RE.search(folded)
+        camp_day = camp_makeup_day(folded) if not FUTURE_MAKEUP_RE.search(folded) else None
+        late = late or camp_day is not None  # 补第2天: a make-up, whether or not it says 卡
         # a section headed `12月3日补卡：` or `补卡：` under today's chain: its lines are make-ups (of that earlier day)
         section = heading_days.get(line.heading) if several_days and day is not None else None
         section_late = (
@@ -1695,6 +1734,15 @@ def match_lines(
                     out.append(_ignored(line, index, day, "no_such_day"))
                     continue
                 line_day = _late_day(own, posted) or (section if section_late else None) or day
+                if camp_day is not None and _late_day(own, posted) is None:
+                    # 补第2天 in the chain of 第3天: the day before the chain's. Without the chain's own camp day (a
+                    # title 第3天 / Day3) which date camp day 2 is is not written: a person decides — it was logged
+                    # as a check-in of the chain's day, taking the place of the member's own line of that day
+                    chain_n = title_camp_day(line.heading)
+                    if chain_n is None:
+                        out.append(_ignored(line, index, day, "camp_day_unknown"))
+                        continue
+                    line_day = day - timedelta(days=chain_n - camp_day)
                 other = line_day > day or (day - line_day).days > MAX_MAKE_UP_DAYS
             elif line.line_no in stamp_days:
                 stamped = stamp_days[line.line_no]
@@ -2266,6 +2314,9 @@ IGNORED_REASONS = {
     "outside_chain": "写在接龙外面, 未记为打卡 (written outside the chain: not counted as a check-in)",
     "preview": "明日预告里的报名, 不是打卡 (a sign-up in a 明日预告 section, not a check-in)",
     "no_such_day": "补卡的日期不存在 (如 2月没有29号), 未记录 (the day it makes up does not exist: not logged)",
+    "camp_day_unknown": "补的是营期第几天, 但接龙标题没写今天是第几天, 不知道是哪一天, 未记录; 请用 --date 指定那一天再记"
+    " (makes up a camp day by number, and the chain's title names no camp day: which date is not known — not logged;"
+    " log it with --date that day)",
 }
 
 

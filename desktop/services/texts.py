@@ -634,6 +634,15 @@ def summary_text(
     }
     set_up_on = group.created_at.date()
     if not month_recorded(set_up_on, year, month, now):
+        if group.archived_at is not None and date(year, month, 1) > group.archived_at.date():
+            ended = group.archived_at.date().isoformat()
+            return PasteText(
+                "summary",
+                (),
+                0,
+                f"社群 {ended} 已归档，这个月没有任何记录 (the group was archived on {ended}; nothing of this month was"
+                " recorded)",
+            )
         return PasteText(
             "summary",
             (),

@@ -957,6 +957,10 @@
             <translation>The day it makes up does not exist: not logged</translation>
         </message>
         <message>
+            <source>Makes up a camp day by number; the chain's title names no camp day: not logged</source>
+            <translation>Makes up a camp day by number; the chain's title names no camp day: not logged</translation>
+        </message>
+        <message>
             <source>No check-in keyword (%1): not counted as a check-in</source>
             <translation>No check-in keyword (%1): not counted as a check-in</translation>
         </message>

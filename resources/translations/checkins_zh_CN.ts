@@ -936,6 +936,10 @@
             <translation>补卡的日期不存在（如 2月没有29号），未记录</translation>
         </message>
         <message>
+            <source>Makes up a camp day by number; the chain's title names no camp day: not logged</source>
+            <translation>补的是营期第几天，但接龙标题没写今天是第几天：不知道是哪一天，未记录</translation>
+        </message>
+        <message>
             <source>No check-in keyword (%1): not counted as a check-in</source>
             <translation>不含打卡关键词「%1」，未记为打卡</translation>
         </message>

@@ -349,6 +349,11 @@
             <translation>Purpose question step</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Entry fee paid (the fee step)</source>
+            <translation>Entry fee paid (the fee step)</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Add</source>
             <translation>Add</translation>

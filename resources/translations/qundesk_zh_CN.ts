@@ -346,6 +346,11 @@
             <translation>进群目的问答</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Entry fee paid (the fee step)</source>
+            <translation>已缴门槛费（缴纳门槛费）</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>Add</source>
             <translation>新增</translation>

@@ -106,6 +106,7 @@ FIELD_NAMES = {
     "real_name_verified": QT_TRANSLATE_NOOP("ImportDialog", "Real-name verified"),
     "applied_at": QT_TRANSLATE_NOOP("ImportDialog", "Applied"),
     "purpose_step": QT_TRANSLATE_NOOP("ImportDialog", "Purpose question step"),
+    "fee_paid": QT_TRANSLATE_NOOP("ImportDialog", "Entry fee paid (the fee step)"),
 }
 ACTION_NAMES = {
     "add": QT_TRANSLATE_NOOP("ImportDialog", "Add"),

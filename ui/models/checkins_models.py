@@ -294,6 +294,9 @@ IGNORED_REASON_LABELS = {
     "outside_chain": QT_TRANSLATE_NOOP("PasteStatus", "Written outside the chain: not counted as a check-in"),
     "preview": QT_TRANSLATE_NOOP("PasteStatus", "A sign-up in a 明日预告 (preview), not a check-in"),
     "no_such_day": QT_TRANSLATE_NOOP("PasteStatus", "The day it makes up does not exist: not logged"),
+    "camp_day_unknown": QT_TRANSLATE_NOOP(
+        "PasteStatus", "Makes up a camp day by number; the chain's title names no camp day: not logged"
+    ),
     "no_keyword": QT_TRANSLATE_NOOP("PasteStatus", "No check-in keyword (%1): not counted as a check-in"),
 }
 
