@@ -12,7 +12,7 @@ and the formats known; so does an export of a one-to-one chat, or of several cha
 
 Times: every exporter writes the exporting PC's local wall-clock time (text formats) or epoch seconds that its
 own viewer shows in the PC's zone (ChatLab). One rule for all: text times are used as written, epoch seconds are
-shown in the community's zone (Settings → 社群时区: `models.clock.zone()`, this computer's zone when the workspace
+shown in the community's zone (Settings → 社群时区: `models.community_zone.community()`, this computer's zone when the workspace
 states none), unless the caller or the export states a zone — so the same messages land on the same day whichever
 format they come in, and on the community's day wherever the laptop is (docs/chat_formats.md §10).
 
@@ -34,8 +34,8 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from desktop.io import zone as community_zone
 from desktop.io.fields import ImportProblem
-from models import clock
 
 __all__ = [
     "FORMATS",
@@ -63,7 +63,7 @@ FORMATS: dict[str, str] = {
 DEFAULT_ZONE = "Asia/Shanghai"
 SELF = "\x00self"  # a system text's 你/我: the exporting user
 # The zone epoch seconds are shown in when neither the caller nor the export names one: None is the community's zone
-# (models.clock.zone(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
+# (models.community_zone.community(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
 LOCAL_ZONE: tzinfo | None = None
 # the formats whose times are epoch stamps, converted to a zone (the import's summary names it)
 EPOCH_FORMATS = frozenset({"chatlab_json", "chatlab_jsonl", "qce_json"})
@@ -223,7 +223,7 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
     data = _head(path)
     if not data.strip():
         raise _unknown(path, "文件是空的 (empty file)")
-    source = ChatSource(path, "", zone=zone or LOCAL_ZONE or clock.zone())
+    source = ChatSource(path, "", zone=zone or LOCAL_ZONE or community_zone.community())
     if data.startswith(b"PK"):
         _sniff_xlsx(source)
         return source

@@ -37,8 +37,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop.errors import QunDeskError
+from desktop.io import zone as community_zone
 from desktop.phones import nanp_phone
-from models import clock
 
 __all__ = [
     "FIELDS",
@@ -725,7 +725,7 @@ _ZONE_AFTER_RE = re.compile(
     r"\s*[(（]?\s*(?:GMT|UTC)\s*(?:(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?)?\s*[)）]?$", re.IGNORECASE
 )
 # The zone wall-clock times are read into when a value or its column names another one: None is the community's zone
-# (models.clock.zone(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
+# (models.community_zone.community(): the workspace's time_zone setting; this machine's zone when it has none). Tests pin it.
 LOCAL_ZONE: tzinfo | None = None
 
 
@@ -759,7 +759,7 @@ def without_zone(text: str) -> str:
 
 def to_local_time(value: datetime, zone: tzinfo) -> datetime:
     """A wall-clock time of `zone` as the organiser's local wall-clock time (naive)."""
-    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE or clock.zone()).replace(tzinfo=None)
+    return value.replace(tzinfo=zone).astimezone(LOCAL_ZONE or community_zone.community()).replace(tzinfo=None)
 
 
 def night_twelve(text: str, hour: int) -> bool:
@@ -894,7 +894,7 @@ def _to_datetime(
             raise ImportProblem(
                 file, row, column, f"{written} 不是有效的日期 (not a real date: {shown})", "date_invalid", shown
             ) from None
-        return moment.astimezone(LOCAL_ZONE or clock.zone()).replace(tzinfo=None)
+        return moment.astimezone(LOCAL_ZONE or community_zone.community()).replace(tzinfo=None)
     zone_after = _ZONE_AFTER_RE.search(text)
     if zone_after is not None and zone_after.start() > 0 and ":" in text[: zone_after.start()]:
         # a time with its zone after it (Google Forms: 2026/11/20 10:23:45 PM GMT+8): the organiser's local time of it
@@ -1055,7 +1055,7 @@ def zone_moved_day(value: object, moment: datetime | None, zone: tzinfo | None =
 
 def zone_moved_note(written: date, moment: datetime) -> str:
     """What a row says when the community's zone put its time on another day than the one written."""
-    zone = clock.describe(LOCAL_ZONE or clock.zone())
+    zone = community_zone.describe(LOCAL_ZONE or community_zone.community())
     return (
         f"写的是 {written:%Y-%m-%d} 的时间, 按社群时区 {zone} 是 {moment:%Y-%m-%d %H:%M} (设置 → 社群时区)"
         f" (a time written on {written:%Y-%m-%d} is {moment:%Y-%m-%d %H:%M} in the community's time zone {zone}:"

@@ -6,7 +6,8 @@ its message, and the window shows it on the field it names."""
 from __future__ import annotations
 
 from desktop.errors import ValidationError
-from models import limits
+from desktop.io import zone as community_zone
+from models import clock, limits
 
 
 class TextTooLong(ValidationError, limits.TextTooLong):
@@ -17,3 +18,6 @@ class TextTooLong(ValidationError, limits.TextTooLong):
 
 
 limits.ERROR = TextTooLong
+
+# the file readers (desktop/io, which imports no models) convert into the community's zone that models.clock keeps
+community_zone.install(clock.zone, clock.describe)
