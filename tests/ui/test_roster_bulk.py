@@ -138,8 +138,18 @@ def test_move_to_group(qtbot, page, ws):
             )
             assert rows == {ws.group_id: "left", ws.other_group_id: "active"}
     assert "读书会" in page.undo_label.text()
-    assert not page.undo_button.isVisible()  # a move is not on the undo stack
     assert {r.status for r in page.model.loaded_rows() if r.membership_id in ids} == {"left"}
+    # a move can be undone (members.undo_copy): the three are back here only, as before it
+    assert page.undo_button.isVisible()
+    page.undo()
+    with ws.database.session() as s:
+        for name in THREE:
+            rows = dict(
+                s.execute(
+                    select(Membership.group_id, Membership.status).where(Membership.member_id == ws.members[name])
+                ).all()
+            )
+            assert rows == {ws.group_id: "active"}
 
 
 def test_copy_to_group_skips_people_already_there(qtbot, page, ws):
