@@ -118,7 +118,7 @@ from desktop.io.fields import (
     zone_moved_note,
     zone_offset,
 )
-from desktop.io.group_column import GroupColumn, SeveralGroups, read_group_column
+from desktop.io.group_column import GroupColumn, SeveralGroups, group_key, one_group, read_group_column
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
 from desktop.services.onboarding import Blacklisting, admit_completed, blacklistings
@@ -1519,6 +1519,11 @@ class _RowReader:
         # 群名称; `export roster --all`: 社群), one of them the group imported into: the rows of others are skipped
         # (desktop.io.group_column, the one rule for every import)
         self.groups: GroupColumn | None = None
+        # the file is another group's roster (its group column names one group, another group of this workspace:
+        # `export roster --group 一期` imported into 二期): its former members are that group's, never this one's —
+        # a row of someone who left 一期 made them a former member of 二期 with 一期's dates, or ended their 二期
+        # membership. Such rows are skipped, each named (the "other_group" reason); its members are imported.
+        self.former_of: str | None = None
         # 企业微信's group member export lists the company's own people (成员类型 企业成员) with the customers
         # (外部联系人, 微信用户): colleagues, never members counted in the check-in rate. Only a column that holds both
         # (staff_columns): a company's own training camp lists 员工 alone, and they are its members
@@ -1616,6 +1621,9 @@ class _RowReader:
         rec.example = is_example_name(v.get("name"))
         if self.groups is not None:
             rec.other_group = self.groups.other_group(values)
+        if self.former_of is not None and (v.get("status") in _GONE or (v.get("left_at") and not v.get("status"))):
+            gone = STATUS_NAMES.get(v.get("status") or "left", "已退群")
+            rec.other_group = f"{self.former_of} {gone}"
         for i in self.kind_cols:
             kind = _one_line(values[i]) if i < len(values) and not isinstance(values[i], CellError) else None
             if kind and _key(kind) in _STAFF_KINDS:
@@ -2205,6 +2213,11 @@ def plan_roster_import(
         )
         return planner.result([problem], name_from=name_from)
     reader.groups = found
+    if found is None and target:
+        single = one_group(headers, table.rows, used=mapping)
+        others = {group_key(n): n for n in ctx.session.scalars(select(Group.name)).all()}
+        if single is not None and group_key(single[1]) != group_key(target) and group_key(single[1]) in others:
+            reader.former_of = single[1]
     if reader.kind_cols:  # staff beside customers in one column: the staff rows are skipped, each named
         kinds = {
             i: {

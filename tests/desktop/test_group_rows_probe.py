@@ -328,3 +328,42 @@ def test_the_english_report_s_group_column_is_a_group_column(sqlite_workspace, t
         run_checkin_import(sqlite_workspace, owner, english, "写作群", sheet="打卡明细", today=TODAY, other_group=True)
     assert "several_groups" in {p.code for p in refused.value.problems}
     assert not {c for c in _checkins(sqlite_workspace) if c[1] == "写作群"}
+
+
+def test_one_cohort_s_roster_brings_none_of_its_former_members_into_the_next(sqlite_workspace, tmp_path):
+    """`export roster --group 一期` imported into 二期 (二期 starts with 一期's people): 一期's former members became
+    二期's former members, with 一期's dates in 二期's join and leave counts — and 李四, who left 一期 but is in 二期,
+    had his 二期 membership ended by 一期's row. A file naming one other group of the workspace is that group's
+    roster: its former members' rows are skipped, each named with the group; its members are imported."""
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster_export import export_roster
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        one = create_group(s, owner, "一期")
+        two = create_group(s, owner, "二期")
+        ids = {
+            n: add_member(s, owner, one, MemberInput(display_name=n, wechat_id=w, joined_at=JOINED))[1]
+            for n, w in (("张三", "zs01"), ("李四", "ls02"), ("王五", "ww03"))
+        }
+        bulk_copy_to_group(s, owner, [ids["李四"]], two)  # a renewer, already in 二期
+        leave_group(s, owner, ids["李四"], "结营")
+        leave_group(s, owner, ids["王五"], "发广告", status="blacklisted")
+        s.commit()
+    path = tmp_path / "一期.xlsx"
+    export_roster(sqlite_workspace, owner, group_ids=[one], path=path, unmasked=True)
+    plan, summary, _ = run_import(sqlite_workspace, owner, path, "二期", "roster")
+    assert not plan.problems
+    assert sorted((s.reason, s.text) for s in plan.skipped if s.reason == "other_group") == [
+        ("other_group", "李四（一期 已退群）"),
+        ("other_group", "王五（一期 黑名单）"),
+    ]
+    with sqlite_workspace.session() as s:
+        in_two = dict(
+            s.execute(
+                select(Member.display_name, Membership.status)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(Membership.group_id == two)
+            ).all()
+        )
+    assert in_two == {"张三": "active", "李四": "active"}
