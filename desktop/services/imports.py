@@ -600,6 +600,9 @@ class _Record:
     example: bool = False  # an example row of a template (张三（示例）): skipped
     not_ordered: str | None = None  # the order/sign-up state of a refunded, cancelled, declined row: skipped
     other_group: str | None = None  # the row's 群名称 names another group than the one imported into: skipped
+    # a member's row of another group's roster (_RowReader.former_of): its join and leaving dates are that group's —
+    # dropped; a new membership here joins on the day of the import, as a copy to the group does
+    of_other_group: bool = False
     staff: str | None = None  # 成员类型 企业成员: the organiser's colleague, listed with the customers: skipped
     masked_phone: str | None = None  # 138****1234 as written: no phone, but the same buyer's mark within one order list
 
@@ -1624,6 +1627,10 @@ class _RowReader:
         if self.former_of is not None and (v.get("status") in _GONE or (v.get("left_at") and not v.get("status"))):
             gone = STATUS_NAMES.get(v.get("status") or "left", "已退群")
             rec.other_group = f"{self.former_of} {gone}"
+        elif self.former_of is not None:
+            rec.of_other_group = True
+            for dated in ("joined_at", "left_at", "status_date"):
+                v.pop(dated, None)
         for i in self.kind_cols:
             kind = _one_line(values[i]) if i < len(values) and not isinstance(values[i], CellError) else None
             if kind and _key(kind) in _STAFF_KINDS:
@@ -3098,7 +3105,7 @@ def _changes(
         )
     if ms is None:
         status = status or ("applicant" if kind == "applications" else "active")
-        joined = joined_file or (now if status == "active" and not ctx.first_roster else None)
+        joined = joined_file or (now if status == "active" and (not ctx.first_roster or rec.of_other_group) else None)
         if kind == "roster" and ctx.archived_on is not None and joined is not None and joined.date() > ctx.archived_on:
             # a new member joining a group archived at its 结营 (the next cohort's roster imported into the ended
             # one): a problem naming the row, as the cohort's check-ins and sign-ups after that day are

@@ -344,9 +344,15 @@ def test_one_cohort_s_roster_brings_none_of_its_former_members_into_the_next(sql
         two = create_group(s, owner, "二期")
         ids = {
             n: add_member(s, owner, one, MemberInput(display_name=n, wechat_id=w, joined_at=JOINED))[1]
-            for n, w in (("张三", "zs01"), ("李四", "ls02"), ("王五", "ww03"))
+            for n, w in (("张三", "zs01"), ("李四", "ls02"), ("王五", "ww03"), ("赵六", "zl04"))
         }
-        bulk_copy_to_group(s, owner, [ids["李四"]], two)  # a renewer, already in 二期
+        bulk_copy_to_group(s, owner, [ids["李四"], ids["赵六"]], two)  # renewers, already in 二期
+        s.flush()
+        zhao_joined = s.scalar(
+            select(Membership.joined_at).where(
+                Membership.member_id == ids_member(s, ids["赵六"]), Membership.group_id == two
+            )
+        )
         leave_group(s, owner, ids["李四"], "结营")
         leave_group(s, owner, ids["王五"], "发广告", status="blacklisted")
         s.commit()
@@ -366,4 +372,20 @@ def test_one_cohort_s_roster_brings_none_of_its_former_members_into_the_next(sql
                 .where(Membership.group_id == two)
             ).all()
         )
-    assert in_two == {"张三": "active", "李四": "active"}
+    assert in_two == {"张三": "active", "李四": "active", "赵六": "active"}
+    # the members' join dates in the file are 一期's: 张三 joins 二期 on the day of the import, as a copy would have
+    # him; 赵六, in 二期 since the copy, keeps that day — 一期's 1 October was written over it
+    with sqlite_workspace.session() as s:
+        joined = dict(
+            s.execute(
+                select(Member.display_name, Membership.joined_at)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(Membership.group_id == two)
+            ).all()
+        )
+    assert joined["赵六"] == zhao_joined
+    assert joined["张三"] is not None and joined["张三"].date() == TODAY
+
+
+def ids_member(s, membership_id: int) -> int:
+    return s.scalar(select(Membership.member_id).where(Membership.id == membership_id))
