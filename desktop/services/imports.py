@@ -1263,6 +1263,8 @@ class _Context:
         # every blacklisting of the workspace (they are few), by person: a row naming one says so (_blacklist_warning)
         self.blacklist: dict[int, list[Blacklisting]] = blacklistings(session)
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
+        # the file is another group's roster (its group column names one other group of the workspace): its name
+        self.other_roster: str | None = None
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
@@ -1841,6 +1843,18 @@ class _Planner:
             else:
                 return self._unless_problem_row(rec, column, text, next(iter(others)), ("邀请人", "inviter"))
             return None
+        if not found and self.ctx.other_roster:
+            # another group's roster (一期's, imported into 二期): its referrer may be one of 一期's former members,
+            # whose rows are not imported — the row is, without a referrer here, said (never the whole file refused)
+            rec.warn(
+                column,
+                f"推荐人「{text}」不在本群（这是「{self.ctx.other_roster}」的名册），这一行不设推荐人"
+                f" (the referrer is not in this group — the file is {self.ctx.other_roster}'s roster: imported"
+                " without one)",
+                "referrer_not_here",
+                text,
+            )
+            return None
         if not found:
             rec.problem(
                 column,
@@ -2224,7 +2238,7 @@ def plan_roster_import(
         single = one_group(headers, table.rows, used=mapping)
         others = {group_key(n): n for n in ctx.session.scalars(select(Group.name)).all()}
         if single is not None and group_key(single[1]) != group_key(target) and group_key(single[1]) in others:
-            reader.former_of = single[1]
+            reader.former_of = ctx.other_roster = single[1]
     if reader.kind_cols:  # staff beside customers in one column: the staff rows are skipped, each named
         kinds = {
             i: {
@@ -3148,6 +3162,11 @@ def _changes(
         for name in ("tier", "group_nickname", "joined_at", "left_at", "applied_at", "purpose"):
             if ms_set[name] is not None:
                 changes.append(Change(name, None, _show(ms_set[name])))
+    elif rec.of_other_group:
+        # already a member here, in another group's roster (一期's, imported into 二期): this group's membership keeps
+        # its own status, dates, tier, group nickname, entry answer and referrer — 一期's 申请中 made a member of 二期
+        # an applicant again. Only the person's own details (name, WeChat ID, phone …) are read from the file.
+        referrer = None
     else:
         new_status = ms.status
         if status is not None:

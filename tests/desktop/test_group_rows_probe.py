@@ -347,6 +347,9 @@ def test_one_cohort_s_roster_brings_none_of_its_former_members_into_the_next(sql
             for n, w in (("张三", "zs01"), ("李四", "ls02"), ("王五", "ww03"), ("赵六", "zl04"))
         }
         bulk_copy_to_group(s, owner, [ids["李四"], ids["赵六"]], two)  # renewers, already in 二期
+        # 孙七: a member of 二期, still an applicant of 一期 — 一期's 申请中 made him an applicant of 二期 again
+        sun_two = add_member(s, owner, two, MemberInput(display_name="孙七", wechat_id="sq05", joined_at=JOINED))[1]
+        s.add(Membership(member_id=ids_member(s, sun_two), group_id=one, status="applicant", applied_at=JOINED))
         s.flush()
         zhao_joined = s.scalar(
             select(Membership.joined_at).where(
@@ -355,6 +358,8 @@ def test_one_cohort_s_roster_brings_none_of_its_former_members_into_the_next(sql
         )
         leave_group(s, owner, ids["李四"], "结营")
         leave_group(s, owner, ids["王五"], "发广告", status="blacklisted")
+        # 张三 came to 一期 through 王五: his referrer's row is not imported, and the file was refused for it
+        s.get(Membership, ids["张三"]).referrer_id = ids_member(s, ids["王五"])
         s.commit()
     path = tmp_path / "一期.xlsx"
     export_roster(sqlite_workspace, owner, group_ids=[one], path=path, unmasked=True)
@@ -372,7 +377,9 @@ def test_one_cohort_s_roster_brings_none_of_its_former_members_into_the_next(sql
                 .where(Membership.group_id == two)
             ).all()
         )
-    assert in_two == {"张三": "active", "李四": "active", "赵六": "active"}
+    assert in_two == {"张三": "active", "李四": "active", "赵六": "active", "孙七": "active"}
+    said = [(r.name, w.code) for r in plan.rows for w in r.warnings if w.code == "referrer_not_here"]
+    assert said == [("张三", "referrer_not_here")]
     # the members' join dates in the file are 一期's: 张三 joins 二期 on the day of the import, as a copy would have
     # him; 赵六, in 二期 since the copy, keeps that day — 一期's 1 October was written over it
     with sqlite_workspace.session() as s:
