@@ -37,6 +37,9 @@ def cold_app(db: str) -> None:
     """`qundesk` itself: ui.app.run_app (QApplication, open_workspace, the workspace lock, the start-up checks —
     integrity check and the day's first backup —, MainWindow) until the window's first paint. run_app is
     called unchanged; MainWindow.show is wrapped to print the time once the events queued by show() ran."""
+    from desktop.cli import preload_before_qt
+
+    preload_before_qt()  # as `qundesk` does before it imports the window (desktop/cli._open_window)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -64,8 +67,10 @@ def cold_app(db: str) -> None:
 def cold_base(db: str) -> None:
     """An app-like start: PySide6.QtWidgets + SQLAlchemy imported, an engine, one query of 200 roster rows, a
     bare QWidget (the main window's size) shown and painted."""
-    from PySide6.QtWidgets import QApplication  # noqa: F401 (imported first, as the app does)
-    from sqlalchemy import text
+    from sqlalchemy import text  # SQLAlchemy before PySide6, as the app imports them (desktop/cli.preload_before_qt)
+
+    # isort: split
+    from PySide6.QtWidgets import QApplication  # noqa: F401
 
     def read(engine) -> list:
         with engine.connect() as conn:
@@ -83,11 +88,13 @@ def cold_floor(db: str) -> None:
     """What the stack costs before any of the window's code: cold-base with the app's typed declarative models
     imported (SQLAlchemy's ORM with them) and the same 200 roster rows read through an ORM Session (which
     configures the mappers, as the app's first query does). The app cannot start faster than this."""
-    from PySide6.QtWidgets import QApplication  # noqa: F401 (imported first, as the app does)
-    from sqlalchemy import select
+    from sqlalchemy import select  # the ORM and the models before PySide6, as the app imports them
     from sqlalchemy.orm import Session
 
     from models import Member, Membership
+
+    # isort: split
+    from PySide6.QtWidgets import QApplication  # noqa: F401
 
     def read(engine) -> list:
         with Session(engine) as session:

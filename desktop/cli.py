@@ -2020,6 +2020,7 @@ def _scrub_output(secrets: tuple[str, ...], stderr_only: tuple[str, ...] = ()) -
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    preload_before_qt()
     try:
         from ui.app import run_app
     except ModuleNotFoundError as exc:
@@ -2027,6 +2028,19 @@ def _open_window(args: argparse.Namespace) -> int:
             return _fail(f"窗口不可用 (the window is not available): {exc}", EXIT_BAD_INPUT)
         raise
     return int(run_app(args.db, args.lang) or 0)
+
+
+def preload_before_qt() -> None:
+    """Import the models (SQLAlchemy's ORM with them) before anything imports PySide6. PySide6 hooks every import
+    made after it (shibokensupport asks each new module whether it uses its `__feature__` switches): the ~300
+    modules of SQLAlchemy, the models and the services the window opens with, imported first, skip that hook — the
+    same work in another order (benchmarks/child.py starts the same way). desktop/ never imports Qt
+    (tests/test_layers.py), so nothing here brings PySide6 in early."""
+    import desktop.services.groups
+    import desktop.services.members
+    import desktop.services.roster
+    import desktop.workspace  # noqa: F401
+    import models  # noqa: F401
 
 
 def _undecodable(text: str | None) -> bool:

@@ -504,6 +504,21 @@ def test_cli_does_not_load_qt_widgets(home, seeded):
     assert result.stdout.decode("utf-8").splitlines()[-1] == "0 False False"
 
 
+def test_the_window_start_imports_the_models_before_qt(home):
+    """`qundesk` imports the models and the window's services before PySide6 (desktop/cli.preload_before_qt): PySide6
+    hooks every later import. Nothing preloaded may bring PySide6 in, or the order would be lost unseen."""
+    code = (
+        "import sys, desktop.cli\n"
+        "desktop.cli.preload_before_qt()\n"
+        "print('PySide6' in sys.modules, all(m in sys.modules for m in ('sqlalchemy.orm', 'models', "
+        "'desktop.services.roster', 'desktop.workspace')))\n"
+    )
+    environ = {**os.environ, "QUNDESK_HOME": str(home), "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=environ, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert result.stdout.decode("utf-8").splitlines()[-1] == "False True"
+
+
 def test_no_subcommand_opens_the_window(monkeypatch):
     import types
 
