@@ -11,7 +11,8 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                applicant or newcomer part-way through the entry steps, a former member, or a person of
                another group only (reported with who and why — a chain pasted into the wrong group shows
                up here), or a member who joined after the day being logged (「11月20日才入群」)
-  leave        the line says 请假: not a check-in
+  leave        the line says 请假: not a check-in — but not a name that is, as written, a member's name or
+               group nickname (`王五（请假中）`, `孙七【请假】`): that member is meant (`吴九（请假）` is a leave note)
   other_day    the line belongs to another day than the one being logged (a dated chat stamp, a 补卡 for a
                date after the chosen day): reported, never logged on the wrong day
   skipped      blank, header/title, example (例 …), footer or chat noise; and a line that names someone
@@ -581,6 +582,12 @@ class RosterIndex:
         if active:
             return _Found("ambiguous", tuple(c for c in cands if c.status not in FORMER), token)
         return _Found("not_member", cands, token)
+
+    def known_as_written(self, token: str | None) -> bool:
+        """Whether the written name, as written (brackets and words in it included, full- or half-width alike),
+        is a name, nickname, group nickname or WeChat ID of someone of the group: `王五（请假中）` for the member whose
+        group nickname it is."""
+        return bool(token) and bool(self.raw.get(name_key(token or "")))
 
     def exact(self, token: str) -> _Found:
         """Certain / ambiguous / not_member / none for one written name, by exact keys only."""
@@ -1711,7 +1718,9 @@ def match_lines(
             and bool(_LATE_RE.search(reading(line.heading)))
         )
         late = late or section_late
-        said_leave = LEAVE_WORDS_RE.search(text)
+        # `王五（请假中）` when that is exactly a member's group nickname or name: the member is meant — the 请假 is part
+        # of how the roster knows them, not a word of the line (`赵六（请假）`, nobody's name, stays a leave note)
+        said_leave = LEAVE_WORDS_RE.search(_without_name(text, written) if index.known_as_written(line.name) else text)
         # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
         on_leave = (
             bool(said_leave)
