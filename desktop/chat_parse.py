@@ -128,7 +128,10 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   a chain or list, and in a chat log after a message has begun (it ends that message: a ``[图片]`` under it is no
   part of it) — right under a stamp it is that stamp's message (QQ keeps a recalled message's stamp), and the stamp
   line is ignored as ``system``; ``name`` is the person it starts with, if any.
-* ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
+* ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``), a line of a chat log with no
+  speaker that does (``@张三 打卡`` among ``李四: 打卡`` lines), and a chat message calling everyone
+  (``@所有人 打卡啦``). A chat message addressed to someone about checking in (``李四: @张三 打卡``: addressed_to) stays
+  the speaker's entry; the paste service asks a person about it, and the chat-history import never counts it.
 * ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
   entry), a message that is only chatter: acknowledgements, thanks and reactions with nothing else —
   收到, 好的, 好, 嗯/嗯嗯, OK/ok/okay, 谢谢, 谢谢老师, 感谢, 辛苦了, 哈哈/哈哈哈, 👍, 🙏, [强],
@@ -178,7 +181,9 @@ __all__ = [
     "message_lines",
     "normalise_name",
     "parse_chat",
+    "plain_checkin_words",
     "reading",
+    "addressed_to",
     "says_not_checked_in",
     "separator_date",
     "title_like_entries",
@@ -1001,6 +1006,15 @@ _FOR_SOMEONE_RE = re.compile(
 )
 
 
+# 打个卡, 打一下卡, 签个到: 打卡 and 签到 as people say them (帮张三打个卡 checks in for 张三 as 帮张三打卡 does)
+_SPLIT_CHECKIN_RE = re.compile(r"打(?:个|一个|一下|下)卡|签(?:个|一下|下)到")
+
+
+def plain_checkin_words(text: str) -> str:
+    """The text with 打个卡 / 打一下卡 / 签个到 written as 打卡 / 签到 (the words the rules look for)."""
+    return _SPLIT_CHECKIN_RE.sub(lambda m: "打卡" if m[0][0] == "打" else "签到", text)
+
+
 def talks_about_checking_in(message: str) -> bool:
     """A chat message that names 打卡/签到 without being the writer's check-in: a question about it (`大家打卡了吗？`,
     `@芳芳 你今天打卡了吗`), a start later (`明天开始打卡`), the check-in as a thing (`打卡链接在群公告`) or a
@@ -1008,10 +1022,54 @@ def talks_about_checking_in(message: str) -> bool:
     checks in (`打卡✅ 明天开始打卡新书`, `打卡，今天有人一起跑吗？`) is a check-in. The chat import reads every keyword
     message through it (desktop/services/chat_import.py)."""
     folded = reading(message)
-    if _asks_about_checking_in(folded):
+    if _asks_about_checking_in(folded) or addressed_to(folded):
         return True
+    folded = plain_checkin_words(folded)
     rest = _FOR_SOMEONE_RE.sub(" ", _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded)))
     return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
+
+
+# `@张三 打卡`, `@张三 @王五 快打卡`, `打卡 @张三`: a message addressed to someone about checking in. In a check-in group
+# it is a reminder to them (or the writer reporting for them) — never the writer's own check-in, and never theirs on a
+# guess: the paste asks a person (paste.match_lines), the chat-history import counts it as the sender speaking only.
+# Addressed: it opens with the @mention(s) and holds nothing but them and check-in words (打卡, 打卡啦, 快打卡, 该打卡了 …);
+# one that says more (`@班长 今天打卡完成 跑了5公里`) or checks in first (`打卡✅ @罗斌 记得打卡哦`, `打卡了 @班长`) is
+# the writer's own, as before.
+_ADDRESS_RE = re.compile(
+    r"@\s*(?P<name>[^\s@，,。:：!！?？]{1,20}?)(?=$|[\s@，,。:：!！?？]|(?:快|来|去|要|该|请|记得)*(?:打卡|签到))"
+)
+_ALL_MENTIONS = frozenset({"所有人", "全体成员", "全体", "all", "everyone", "大家"})
+_BARE_CHECKIN_RE = re.compile(r"(?:快|来|去|要|该|请|记得)*(?:打卡|签到)(?:了|啦|哦|喔|呀|吧|咯|哈)*")
+
+
+def addressed_to(message: str | None) -> tuple[str, ...]:
+    """The people a chat message addresses about checking in (`@张三 打卡` → 张三; `@所有人 打卡啦` → 所有人), or ()
+    when it is no such message: it opens with @mentions and is nothing but them and check-in words (decoration and
+    emoji aside). `@班长 打卡第3天 跑了5公里` is the writer's report to someone, `打卡 @张三` the writer's check-in: ()."""
+    if not message:
+        return ()
+    folded = reading(message).translate(
+        dict.fromkeys(_ZERO_WIDTH_ALL, " ")
+    )  # `@张三\u200b打卡`: the mention ends there
+    if _CHECKED_IN_RE.search(folded) is None or "@" not in folded:
+        return ()
+    found = list(_ADDRESS_RE.finditer(folded))
+    if not found:
+        return ()
+    rest = _ADDRESS_RE.sub(" ", folded)
+    rest = "".join(" " if unicodedata.category(ch) in _DECOR_CATEGORIES else ch for ch in rest)
+    opens = (
+        "".join(ch for ch in folded if ch == "@" or unicodedata.category(ch) not in _DECOR_CATEGORIES).lstrip()[:1]
+        == "@"
+    )
+    if not opens or _BARE_CHECKIN_RE.sub(" ", rest).strip():
+        return ()
+    return tuple(dict.fromkeys(m["name"].strip(_NAME_QUOTES) for m in found if _has_name_char(m["name"])))
+
+
+def to_everyone(names: tuple[str, ...]) -> bool:
+    """An @mention of the whole group (@所有人, @全体成员): a reminder to everyone, nobody's check-in."""
+    return any(n.casefold() in _ALL_MENTIONS for n in names)
 
 
 def _only_about_checking_in(folded: str) -> bool:
@@ -1035,6 +1093,8 @@ def _chatter(line: PasteLine) -> PasteLine:
         return replace(line, kind="ignored", ignored="question")
     if _only_about_checking_in(folded):  # 明天开始打卡, 打卡链接在群公告: what the chat-history import never counts
         return replace(line, kind="ignored", ignored="about")
+    if to_everyone(addressed_to(line.message or line.remark)):  # @所有人 打卡啦: a call to everyone, nobody's check-in
+        return replace(line, kind="ignored", ignored="mention")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
     if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):
@@ -1278,6 +1338,8 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
         elif (system := _notice_after_message(results, owner, line)) is not None:
             results.append(system)
             owner = None
+        elif owner is None and (mention := _mention(line, 0)) is not None:
+            results.append(mention)  # `@张三 打卡` among `李四: 打卡` lines: someone calls 张三, not 张三's check-in
         elif owner is None and (entry := _list_entry(line)) is not None:
             results.append(entry)  # `张三 打卡` among `李四: 打卡` lines: a list line, not chat noise
         else:

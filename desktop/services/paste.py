@@ -62,7 +62,12 @@ Matching one name (certain means certain):
   `早起 打卡` carry it, 早安打卡 does not). A 补卡 or 请假 message keeps its own outcome. A group without keywords:
   every message that is not chatter counts, as before.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`; `帮 张三 打卡` and
-  `帮001打卡` when the name is a roster person's): a person decides who.
+  `帮001打卡` when the name is a roster person's; `我帮张三打个卡`, `替郑十签个到` alike): a person decides who. So does a chat
+  message addressed to someone about checking in (`李四: @张三 打卡`, `@张三 @王五 打卡啦`, chat_parse.addressed_to): a
+  reminder to them, or 李四 reporting for them — neither 李四's own check-in (it was logged) nor 张三's for certain;
+  the writer and the people addressed are offered (reason "addressed"), nothing is logged headless. `@所有人 打卡啦`
+  is a mention (skipped); a message that checks in first or says more (`打卡✅ @张三 记得打卡哦`, `打卡 @张三`,
+  `@班长 今天打卡完成 跑了5公里`) is the writer's, as before; a speakerless `@张三 打卡` in a chat log is a mention.
 * The one a line replies to or quotes (`李四 回复 张三：加油`, `回复@一一`, `引用 孙浩：`, `王五 「小雨：早」`) is nobody's
   second person;
   nor is a count or a measure before the name (`12/21 王五`, `5km 一一`).
@@ -113,11 +118,13 @@ from desktop.chat_parse import (
     LEAVE_WORDS_RE,
     KeywordRule,
     PasteLine,
+    addressed_to,
     chinese_date_words,
     is_separator,
     message_lines,
     normalise_name,
     parse_chat,
+    plain_checkin_words,
     reading,
     says_not_checked_in,
     separator_date,
@@ -1477,7 +1484,7 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
     """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None. Never the poster's own
     name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname). A name
     written apart from the 打卡 after it (帮 张三 打卡), or a number (帮001打卡), only when `names_someone` says so."""
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = plain_checkin_words(unicodedata.normalize("NFKC", text).strip())  # 我帮张三打个卡: for 张三
     own = name_key(name)
     for found in _PROXY_RE.finditer(folded):
         who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"]).strip()
@@ -1779,6 +1786,17 @@ def match_lines(
         parts: list[PasteMatch] = []
         people = index.people_on(line)
         proxy = _proxied(text, written, lambda who: index.resolve(who).kind != "none")
+        # `李四: @张三 打卡`: a reminder to 张三, or 李四 reporting for 张三 — neither 李四's own check-in nor 张三's for
+        # certain: each person it names (the writer, the ones addressed) is offered, a person decides
+        addressed = addressed_to(line.message or line.remark) if line.mode in ("stamped", "colon") else ()
+        if proxy is None and addressed:
+            known = {c.membership_id for f in people for c in f.people}
+            for who in addressed:
+                found = index.resolve(who)
+                if found.kind == "none" or not {c.membership_id for c in found.people} <= known:
+                    people = [*people, found if found.kind != "none" else _Found("none", (), who)]
+                    known |= {c.membership_id for c in found.people}
+        asked = proxy is not None or bool(addressed)
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
@@ -1802,7 +1820,7 @@ def match_lines(
             else:
                 cands = index.similar(token)
                 status = "ambiguous" if cands else "unmatched"
-            if proxy is not None and status == "matched":
+            if asked and status == "matched":
                 status = "ambiguous"
             joined = index.joined.get(cands[0].membership_id or 0) if status == "matched" else None
             if status == "matched" and other:
@@ -1821,7 +1839,19 @@ def match_lines(
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
             parts.append(
-                PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late, posted=posted)
+                PasteMatch(
+                    line,
+                    status,
+                    cands,
+                    part,
+                    len(people),
+                    token,
+                    line_day,
+                    line.time,
+                    late,
+                    posted=posted,
+                    reason="on_behalf" if proxy is not None else "addressed" if addressed else None,
+                )
             )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
         whole = all(m.status == "matched" for m in parts)
@@ -2352,6 +2382,12 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
     if outcome == UNMATCHED:
         return f"{names}: 名册中没有 (nobody on the roster)"
     bits = []
+    if any(m.reason == "addressed" for m in parts):
+        bits.append(
+            "@提到了人: 是提醒还是替人打卡, 需要人来确认 (addressed to someone: a reminder, or checking in for them)"
+        )
+    elif any(m.reason == "on_behalf" for m in parts):
+        bits.append("替别人打卡: 是谁打的卡, 需要人来确认 (posted for someone else: a person confirms who checked in)")
     for m in parts:
         if m.status == "matched":
             bits.append(f"{m.name} = {m.candidates[0].display_name}")
