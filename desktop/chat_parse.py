@@ -852,6 +852,44 @@ def _mention(line: _Line, start: int) -> PasteLine | None:
     return _ignored(line, "mention", name if _has_name_char(name) else None)
 
 
+# ---------------------------------------------------------------- check-in mini-programs' share texts
+# A member shares their check-in from a mini-program (鲸打卡, 小打卡, 打卡喵) into the chat; copied, the share reads
+# `我在「鲸打卡」完成了《21天早起》第12次打卡`, `张三 在小打卡完成了第3天打卡 https://…`, `【小打卡】李四 已完成今日打卡`,
+# `王五在「打卡喵」坚持打卡第7天，快来一起吧！` or `赵六完成了第5次打卡 via 鲸打卡` (reconstructed from these apps' share
+# formats). Under a chat log's speaker it is the speaker's message (a check-in, as any message saying 打卡). On a line
+# of its own: the name the share names is the person (its text before 在/完成/坚持); a share naming nobody (我在…,
+# `小打卡｜21天早起计划 第3天`) is an entry with no name (`share`), shown for a person to say whose — never a title, a
+# name or noise dropped without a word.
+_SHARE_APP = r"鲸打卡|小打卡|打卡喵"
+_SHARE_APP_RE = re.compile(_SHARE_APP)
+_SHARE_DONE_RE = re.compile(r"完成|坚持|已打卡|打卡成功")  # a card title (`小打卡 | 早起21天 第3天`) alone is a title
+_SHARE_OWN_RE = re.compile(r"我(?:在|于|正在|已经?|今天|今日)")  # 我在「…」完成了: the sharer, not a name
+_SHARE_TAG_RE = re.compile(rf"^\s*(?:\[(?:链接|小程序|分享)\]\s*)*(?:[【\[「『]\s*(?:{_SHARE_APP})\s*[】\]」』]\s*)?")
+_SHARE_SPLIT_RE = re.compile(
+    rf"\s*(?:我|本人)?(?:在|于|通过|用)\s*[「『【\[“\"#《]?\s*(?:{_SHARE_APP}|[^」』】\]”\"#》\s]{{1,20}}[」』】\]”\"#》])"
+    r"|\s*(?:已经?|今天|今日)?\s*(?:完成|坚持|正在参加)"
+    rf"|\s*[|｜:：]?\s*(?:{_SHARE_APP})"
+)
+
+
+def _share(line: _Line, start: int, number: int | None) -> PasteLine | None:
+    """A check-in mini-program's share text on a line of its own (see above): an entry of the person it names, or
+    one with no name (`name` None, `ignored` "share") when it names nobody; None when the line is no share."""
+    text = line.clean[start:]
+    folded = line.folded[start:]
+    if not _SHARE_DONE_RE.search(folded) or not (_SHARE_APP_RE.search(folded) or _SHARE_OWN_RE.match(folded.lstrip())):
+        return None
+    tag = _SHARE_TAG_RE.match(text)
+    body = text[tag.end() if tag else 0 :]
+    cut = _SHARE_SPLIT_RE.search(body)
+    pre = _collapse(body[: cut.start()] if cut else "").strip(_EDGE_SEPS + _NAME_QUOTES + "【】[]")
+    time, _span = _find_time(folded)
+    remark = _tidy_remark(body[cut.start() :] if cut else body)
+    if pre and pre not in ("我", "本人") and len(pre) <= 20 and _has_name_char(pre) and not _SHARE_APP_RE.search(pre):
+        return _entry(line, pre, number, time, remark, body=pre)
+    return PasteLine(line.no, line.raw, "ignored", None, number, time, remark, None, ignored="share")
+
+
 def without_promises(text: str) -> str:
     """The text without make-ups promised for later (明天补打卡, 回头补上): they say nothing about today."""
     return FUTURE_MAKEUP_RE.sub(" ", text)
@@ -1242,6 +1280,9 @@ class _ChainParser:
             mention = _mention(line, start)
             if mention is not None:
                 return mention
+            share = _share(line, start, number)
+            if share is not None:
+                return self.mark(share, line)
             return self.mark(_body_entry(line, start, number), line)
         if self.title_pending:
             self.title_pending = False
@@ -1260,6 +1301,9 @@ class _ChainParser:
         mention = _mention(line, 0)
         if mention is not None:
             return mention
+        share = _share(line, 0, None)
+        if share is not None:  # 我在「鲸打卡」完成了… first: a share, not the list's title
+            return self.mark(share, line)
         if not self.seen_entry and _looks_like_title(line):
             return _plain(line, "header")
         entry = _body_entry(line, 0, None)
@@ -1338,6 +1382,8 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
         elif (system := _notice_after_message(results, owner, line)) is not None:
             results.append(system)
             owner = None
+        elif owner is None and (share := _share(line, 0, None)) is not None:
+            results.append(share)  # a mini-program's share pasted on its own among chat lines
         elif owner is None and (mention := _mention(line, 0)) is not None:
             results.append(mention)  # `@张三 打卡` among `李四: 打卡` lines: someone calls 张三, not 张三's check-in
         elif owner is None and (entry := _list_entry(line)) is not None:

@@ -6,7 +6,9 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
   logged       every person on the line is certain and now has a check-in
   already      the person already had a check-in that day, or an earlier line of the paste named them
   ambiguous    there are candidates but it is not certain — a person chooses (headless: reported)
-  unmatched    nobody on the roster fits (headless: reported; the window offers pick / add / skip)
+  unmatched    nobody on the roster fits (headless: reported; the window offers pick / add / skip); and a
+               check-in mini-program's share that names nobody (`我在「鲸打卡」完成了…` pasted without its sender,
+               reason "share": chat_parse._share): whose it is, a person picks
   not_member   the name certainly belongs to someone who is not an active member of this group: an
                applicant or newcomer part-way through the entry steps, a former member, or a person of
                another group only (reported with who and why — a chain pasted into the wrong group shows
@@ -1695,6 +1697,12 @@ def match_lines(
         if signups and line.kind == "entry" and line.name and _TENTATIVE_RE.search(said):
             out.append(_ignored(line, index, day, "tentative"))  # 3. 王五 待定 / 候补: no place taken yet
             continue
+        if line.kind == "ignored" and line.ignored == "share" and not signups:
+            # 我在「鲸打卡」完成了… pasted on its own: a check-in whose, the text does not say — a person picks who
+            own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
+            status = "other_day" if own is not None and own != day else "unmatched"
+            out.append(PasteMatch(line, status, (), day=own or day, time=line.time, reason="share"))
+            continue
         if line.kind == "ignored" and line.name:
             # a chat message posted on another day (its stamp or separator) says so: never counted on this day
             own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
@@ -2379,6 +2387,8 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
     if outcome == OTHER_DAY:
         d = parts[0].day
         return f"{names}: 属于 {d} 这一天, 未记录 (belongs to {d}: not logged on this day)"
+    if outcome == UNMATCHED and all(m.reason == "share" for m in parts):
+        return "打卡小程序的分享, 没写是谁, 请选择是谁的打卡 (a check-in app's share that names nobody: choose whose it is)"
     if outcome == UNMATCHED:
         return f"{names}: 名册中没有 (nobody on the roster)"
     bits = []

@@ -10,7 +10,16 @@ from datetime import datetime
 import pytest
 
 from desktop.services.groups import create_group
-from desktop.services.paste import AMBIGUOUS, LEAVE, LOGGED, SKIPPED, certain_plan, line_outcomes, preview_paste
+from desktop.services.paste import (
+    AMBIGUOUS,
+    LEAVE,
+    LOGGED,
+    SKIPPED,
+    UNMATCHED,
+    certain_plan,
+    line_outcomes,
+    preview_paste,
+)
 from desktop.services.roster import MemberInput, add_member
 from tests.fixed_day import TEST_TODAY
 
@@ -128,3 +137,66 @@ def test_a_stamped_chat_log_asks_for_a_message_addressed_to_someone(workspace, g
     by_line, plan = run(workspace, gid, text)
     assert by_line[1].outcome == AMBIGUOUS
     assert plan == {(ids["赵六"], DAY)}
+
+
+# ---------------------------------------------------------------- 3. check-in mini-programs' share texts
+# reconstructed from what 鲸打卡, 小打卡 and 打卡喵 write when a check-in is shared into the chat (no live samples)
+SHARES_BY_A_SPEAKER = (
+    "张三: 我在「鲸打卡」完成了《21天早起》第12次打卡\n"
+    "李四: 我在小打卡完成了第3天打卡 https://xiaodaka.net/s/abc\n"
+    "王五: [链接] 打卡喵｜早起21天 第5天\n"
+    "赵六: [小程序] 鲸打卡\n"
+)
+
+
+def test_a_share_posted_by_a_speaker_is_the_speakers_check_in(workspace, grp):
+    gid, ids = grp
+    by_line, plan = run(workspace, gid, SHARES_BY_A_SPEAKER)
+    assert [names(by_line[n]) for n in (1, 2, 3, 4)] == [["张三"], ["李四"], ["王五"], ["赵六"]]
+    assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五", "赵六")}
+    paired = "张三\n我在「鲸打卡」完成了《21天早起》第12次打卡\n李四\n小打卡｜21天早起计划 第3天\n"  # PC WeChat's copy
+    _by_line, plan = run(workspace, gid, paired)
+    assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)}
+
+
+def test_a_share_on_its_own_logs_the_person_it_names(workspace, grp):
+    """`王五在「打卡喵」坚持打卡第7天` was a fuzzy guess (「王五在「打卡喵」坚持」 → 王五?) for a person to choose, and
+    `赵六完成了第5次打卡 via 鲸打卡` too: the share names its person, who is logged."""
+    gid, ids = grp
+    text = (
+        "张三 在小打卡完成了第3天打卡 https://xiaodaka.net/s/abc\n"
+        "【小打卡】李四 已完成今日打卡\n"
+        "王五在「打卡喵」坚持打卡第7天，快来一起吧！\n"
+        "赵六完成了第5次打卡 via 鲸打卡\n"
+    )
+    by_line, plan = run(workspace, gid, text)
+    assert [(by_line[n].outcome, names(by_line[n])) for n in (1, 2, 3, 4)] == [
+        (LOGGED, ["张三"]),
+        (LOGGED, ["李四"]),
+        (LOGGED, ["王五"]),
+        (LOGGED, ["赵六"]),
+    ]
+    assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五", "赵六")}
+
+
+def test_a_share_naming_nobody_asks_whose_it_is(workspace, grp):
+    """`我在「鲸打卡」完成了…` on a line of its own (the message copied without its sender) was read as the list's title,
+    or chat noise: a check-in dropped without a word. It is now unmatched, saying it is a share naming nobody."""
+    gid, ids = grp
+    for text, n in (
+        ("我在「鲸打卡」完成了《21天早起》第12次打卡\n张三\n李四\n", 1),
+        (f"#接龙 {md(DAY)} 早起打卡\n1. 张三\n2. 我在「鲸打卡」完成了《21天早起》第12次打卡\n3. 李四\n", 3),
+        ("张三: 打卡\n我在小打卡完成了第3天打卡\n", 2),
+    ):
+        by_line, plan = run(workspace, gid, text)
+        assert by_line[n].outcome == UNMATCHED, text
+        assert "鲸打卡" not in by_line[n].detail and "分享" in by_line[n].detail, text
+        assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)} - ({(ids["李四"], DAY)} if n == 2 else set()), text
+
+
+def test_a_card_title_alone_and_a_link_in_a_chain_description_are_no_check_ins(workspace, grp):
+    gid, ids = grp
+    text = "小打卡 | 早起21天 第3天\n张三\n李四\n"
+    by_line, plan = run(workspace, gid, text)
+    assert by_line[1].outcome == SKIPPED
+    assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)}
