@@ -1980,6 +1980,9 @@ class PastePreview:
     # another group whose members more of the named lines are than this group's (fits_better_group): the chain of
     # 读书群 pasted while 跑步群 was selected — the people in both groups matched here, the others did not
     better_group: str | None = None
+    # the title names another day (title_day: the first chain's), but a later chain of the paste is titled with the
+    # day being logged: `#接龙 12月5日` then `#接龙 12月6日` logged for the 6th — each line is its own chain's day
+    holds_day_chain: bool = False
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -1989,7 +1992,7 @@ class PastePreview:
         """The chain's title names another day than the one being logged — or, with no date in it, its times are
         still to come today (later_than_now_day): the window asks which day, the CLI refuses without --date."""
         named = self.title_day if self.title_day is not None else self.later_than_now_day
-        return named is not None and named != self.day
+        return named is not None and named != self.day and not self.holds_day_chain
 
     @property
     def chain_day(self) -> date | None:
@@ -2055,7 +2058,24 @@ def preview_paste(
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better)
+    # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
+    holds = titled is not None and titled != day and _holds_chain_of(matches, day)
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds)
+
+
+def _holds_chain_of(matches: Sequence[PasteMatch], day: date) -> bool:
+    """Whether the paste holds a chain (or a chat log section) of its own heading dated `day` whose lines are that
+    day's: `#接龙 12月5日 …` then `#接龙 12月6日 …` logged for the 6th names the 6th too — it was refused (CLI) or
+    asked about (the window) as "dated 12月5日", while the same two chains pasted the other way round were not."""
+    return any(
+        m.day == day
+        and not m.late
+        and m.status not in ("other_day", "ignored")
+        and m.line.heading is not None
+        and not is_separator(m.line.heading)
+        and parse_day(m.line.heading, day, relative=False) == day
+        for m in matches
+    )
 
 
 def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMatch]) -> str | None:

@@ -5,7 +5,7 @@ Every line ends in a named outcome; nobody is logged for a line that is not thei
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -200,3 +200,34 @@ def test_a_card_title_alone_and_a_link_in_a_chain_description_are_no_check_ins(w
     by_line, plan = run(workspace, gid, text)
     assert by_line[1].outcome == SKIPPED
     assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)}
+
+
+# ---------------------------------------------------------------- 4. two chains, repeats, invisible characters
+
+
+def test_yesterdays_chain_then_todays_is_todays_paste_whichever_comes_first(workspace, grp):
+    """Two chains pasted together, yesterday's first: the paste was "dated yesterday" (the CLI refused it, the window
+    asked which day) although today's chain is in it — the same two pasted the other way round were logged. Each
+    line is its own chain's: today's logged, yesterday's another day."""
+    gid, ids = grp
+    yesterday = DAY - timedelta(days=1)
+    first = f"#接龙 {md(yesterday)} 早起打卡\n1. 张三\n2. 李四\n"
+    second = f"#接龙 {md(DAY)} 早起打卡\n1. 王五\n2. 赵六\n"
+    for text in (first + second, second + first):
+        with workspace.session() as s:
+            preview = preview_paste(s, gid, DAY, text)
+        assert not preview.day_mismatch, text
+        plan = {(p.membership_id, p.day) for p in certain_plan(preview.matches)}
+        assert plan == {(ids["王五"], DAY), (ids["赵六"], DAY)}
+        others = {m.line.raw for m in preview.matches if m.status == "other_day"}
+        assert others == {"1. 张三", "2. 李四"}
+    with workspace.session() as s:  # logged for yesterday, the other way about
+        preview = preview_paste(s, gid, yesterday, first + second)
+    assert not preview.day_mismatch
+    assert {(p.membership_id, p.day) for p in certain_plan(preview.matches)} == {
+        (ids["张三"], yesterday),
+        (ids["李四"], yesterday),
+    }
+    with workspace.session() as s:  # neither day: asked, as before
+        preview = preview_paste(s, gid, DAY - timedelta(days=3), first + second)
+    assert preview.day_mismatch
