@@ -1628,9 +1628,14 @@ def _ignored(
     )
 
 
-# a line under a chain's last entry that is a name alone, a name and a time, or a name and a colon (钱磊 / 孙浩 07:05 /
-# 王五：打卡第3天): someone writing in the chat after the chain, not an entry of it
+# a line under a chain's last entry, between its entries, or (a speaker and words: `李四: 早上好`) above its #接龙,
+# that is a name alone, a name and a time, or a name and a colon (钱磊 / 孙浩 07:05 / 王五：打卡第3天): someone writing
+# in the chat around the chain, not an entry of it
 _OUTSIDE_RE = re.compile(r"^\s*(?P<name>[^\s:：\d][^\s:：]{0,15})\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[:：].*)?$")
+
+
+_CHAIN_TAG_LINE_RE = re.compile(r"^\s*[#＃]\s*接龙")
+_SAID_RE = re.compile(r"^\s*[^\s:：\d][^\s:：]{0,15}\s*[:：]\s*\S")  # `李四: 早上好`, a speaker and what they said
 
 
 def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
@@ -1679,8 +1684,26 @@ def match_lines(
     stamp_days = _stamp_days(lines, day) if day is not None else {}
     first_heading = next((line.heading for line in lines if line.kind == "entry"), None)
     chain_end = max((line.line_no for line in lines if line.kind == "entry" and line.number is not None), default=None)
+    chain_tags = [line.line_no for line in lines if line.kind == "header" and _CHAIN_TAG_LINE_RE.match(line.raw)]
+    posters = {n - 1 for n in chain_tags}  # `赵六 07:08` / `#接龙 …`: the one who posted the chain under it
     for line in lines:
-        if not signups and chain_end is not None and line.kind == "noise" and line.line_no > chain_end:
+        # a member's own line among the chain's (`赵六: 我也打卡` between entries 2 and 3), under it (孙浩 07:05) or
+        # above its #接龙 (`李四: 早上好`): shown as theirs, not logged — it was chat noise or a title, unnamed
+        outside = (
+            not signups
+            and chain_end is not None
+            and (line.line_no not in posters or bool(_SAID_RE.match(line.raw)))
+            and (
+                line.kind == "noise"
+                or (
+                    line.kind == "header"
+                    and bool(chain_tags)
+                    and line.line_no < chain_tags[0]
+                    and _SAID_RE.match(line.raw)
+                )
+            )
+        )
+        if outside:
             outside = _outside_chain(line, index)
             if outside is not None:  # 孙浩 07:05 under the chain: a member wrote outside it — shown, not dropped
                 out.append(_ignored(outside, index, day, "outside_chain"))

@@ -231,3 +231,44 @@ def test_yesterdays_chain_then_todays_is_todays_paste_whichever_comes_first(work
     with workspace.session() as s:  # neither day: asked, as before
         preview = preview_paste(s, gid, DAY - timedelta(days=3), first + second)
     assert preview.day_mismatch
+
+
+def test_chat_between_and_above_a_chains_lines_is_each_members_own_line(workspace, grp):
+    """`赵六: 我也打卡` between a chain's entries, and `李四: 早上好` above its #接龙, were chat noise or a title — 赵六's
+    line dropped without a word. Each is now that member's line written outside the chain: named, not logged (the
+    window lets a person count it), as a line under the chain's last entry already was."""
+    gid, ids = grp
+    text = (
+        "李四: 早上好\n吴九: 收到\n"
+        f"#接龙 {md(DAY)} 早起打卡\n1. 张三\n2. 李四\n赵六: 我也打卡\n3. 王五\n郑十: 收到\n4. 孙七\n"
+    )
+    by_line, plan = run(workspace, gid, text)
+    for n, who in ((1, "李四"), (2, "吴九"), (6, "赵六"), (8, "郑十")):
+        assert by_line[n].outcome == SKIPPED, n
+        assert names(by_line[n]) == [who] and "接龙外面" in by_line[n].detail, n
+    assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五", "孙七")}
+
+
+def test_the_one_who_posted_the_chain_is_not_a_line_outside_it(workspace, grp):
+    gid, ids = grp
+    text = f"李四 07:05\n#接龙 {md(DAY)} 早起打卡\n1. 张三\n2. 李四\n"
+    by_line, plan = run(workspace, gid, text)
+    assert by_line[1].outcome == SKIPPED and by_line[1].who == ()
+    assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)}
+
+
+def test_a_chain_pasted_twice_logs_each_person_once(workspace, grp):
+    gid, ids = grp
+    chain = f"#接龙 {md(DAY)} 早起打卡\n1. 张三\n2. 李四\n"
+    by_line, plan = run(workspace, gid, chain + chain + "3. 王五\n")
+    assert [by_line[n].outcome for n in (2, 3, 5, 6, 7)] == [LOGGED, LOGGED, "already", "already", LOGGED]
+    assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五")}
+
+
+def test_invisible_characters_and_full_width_digits_do_not_change_whom_a_line_names(workspace, grp):
+    gid, ids = grp
+    text = f"#接龙 {md(DAY)} 早起打卡\n１. 张\u200b三\n２．李四\u00a06:05\n3. 王五\u3000\n4.\u200b赵六\n"
+    by_line, plan = run(workspace, gid, text)
+    assert [names(by_line[n]) for n in (2, 3, 4, 5)] == [["张三"], ["李四"], ["王五"], ["赵六"]]
+    assert by_line[3].time == "06:05"
+    assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五", "赵六")}
