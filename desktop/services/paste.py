@@ -2006,6 +2006,9 @@ class PastePreview:
     # the title names another day (title_day: the first chain's), but a later chain of the paste is titled with the
     # day being logged: `#接龙 12月5日` then `#接龙 12月6日` logged for the 6th — each line is its own chain's day
     holds_day_chain: bool = False
+    # the line where the numbering starts again at 1 with no title between (numbering_restarts): a second chain
+    # whose day the paste does not say, logged on the day chosen — said, so the assistant can check it
+    restarted_at: int | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -2083,7 +2086,30 @@ def preview_paste(
     better = fits_better_group(session, group_id, matches)
     # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
     holds = titled is not None and titled != day and _holds_chain_of(matches, day)
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds)
+    restart = numbering_restarts(lines)
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds, restart)
+
+
+def numbering_restarts(lines: Sequence[PasteLine]) -> int | None:
+    """The line where a chain's numbering starts again at 1 under the same heading (no #接龙 or title between), when
+    that run is not the same chain copied again (its first entry is another person than the first run's): two
+    chains pasted together without the second one's title — 1..12 then 1..9 — whose day the paste does not say.
+    Its lines are logged on the day chosen all the same; the preview and the CLI say where it starts, so the
+    assistant can tell another day's chain from today's. None when the numbering never starts again."""
+    first: PasteLine | None = None
+    previous: PasteLine | None = None
+    for line in lines:
+        if line.kind not in ("entry", "ignored") or line.number is None:
+            continue
+        if previous is None or line.heading != previous.heading:
+            first = line
+        elif line.number == 1 and (previous.number or 0) >= 2:
+            same = first is not None and first.name and line.name and name_key(first.name) == name_key(line.name)
+            if not same:
+                return line.line_no
+            first = line
+        previous = line
+    return None
 
 
 def _holds_chain_of(matches: Sequence[PasteMatch], day: date) -> bool:

@@ -272,3 +272,43 @@ def test_invisible_characters_and_full_width_digits_do_not_change_whom_a_line_na
     assert [names(by_line[n]) for n in (2, 3, 4, 5)] == [["张三"], ["李四"], ["王五"], ["赵六"]]
     assert by_line[3].time == "06:05"
     assert plan == {(ids[n], DAY) for n in ("张三", "李四", "王五", "赵六")}
+
+
+def test_numbering_that_starts_again_without_a_title_is_said(workspace, grp):
+    """1..3 then 1..3 again with other people and no title between: a second chain whose day the paste does not say.
+    Its lines were logged on the day chosen without a word; they still are (a section of the same day is as
+    likely), and the preview says where the numbering starts again. The same chain copied twice is not such a
+    restart, nor is a second chain with its own title."""
+    gid, ids = grp
+    text = f"#接龙 {md(DAY)} 早起打卡\n1. 张三\n2. 李四\n3. 王五\n1. 赵六\n2. 吴九\n3. 张三\n"
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    assert preview.restarted_at == 5
+    assert {(p.membership_id, p.day) for p in certain_plan(preview.matches)} == {
+        (ids[n], DAY) for n in ("张三", "李四", "王五", "赵六", "吴九")
+    }
+    again = "1. 张三\n2. 李四\n1. 张三\n2. 李四\n3. 王五\n"  # copied twice as it grew
+    titled = f"#接龙 {md(DAY)} 早起打卡\n1. 张三\n2. 李四\n#接龙 {md(DAY)} 晚安打卡\n1. 赵六\n"
+    for text in (again, titled):
+        with workspace.session() as s:
+            assert preview_paste(s, gid, DAY, text).restarted_at is None, text
+
+
+def test_the_cli_says_where_the_numbering_starts_again(sqlite_path, tmp_path, capsys):
+    from desktop.cli import main
+    from desktop.workspace import actor_for, open_workspace
+
+    database = open_workspace(sqlite_path)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "晨光早起营")
+        for n, _g in PEOPLE:
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=JOINED))
+        s.commit()
+    database.dispose()
+    paste = tmp_path / "chains.txt"
+    paste.write_text("#接龙 早起打卡\n1. 张三\n2. 李四\n1. 赵六\n2. 吴九\n", encoding="utf-8")
+    args = ["--db", str(sqlite_path), "checkin", "--group", "晨光早起营", "--date", DAY.isoformat()]
+    assert main([*args, "--paste", str(paste)]) == 0
+    err = capsys.readouterr().err
+    assert "第4行起接龙编号重新从1开始" in err and "line 4" in err

@@ -30,3 +30,10 @@ def test_a_message_addressed_to_someone_is_a_row_to_choose(page, ws):
     assert statuses == [(1, "ambiguous"), (1, "ambiguous"), (2, "matched")]
     page.confirm_paste()
     assert day_rows(ws, TODAY) == {(ws.memberships["赵六"], "paste", False)}
+
+
+def test_numbering_that_starts_again_is_said_under_the_preview(page, ws):
+    page.set_paste_text("1. 张三\n2. 李四\n1. 赵六\n")
+    assert "starts again at 1 on line 3" in page.paste_summary.text()
+    page.set_paste_text("1. 李四\n2. 赵六\n")
+    assert "starts again" not in page.paste_summary.text()
