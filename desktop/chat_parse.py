@@ -144,7 +144,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   paste service shows it as "only a reply, not counted", and the window lets a person count it. A chat message
   that only promises a make-up for later besides chatter (``好的，明天补打卡``, ``收到 晚点补``) is ``not_done``.
 * ``question``: in a chat log, a message whose every clause naming 打卡/签到 is a question (``今天打卡了吗？``,
-  ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in.
+  ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in. Also a
+  line of a list of names, or a list line among chat lines, that is a name and such a question (``王五 打卡了吗？``).
 * ``about``: in a chat log, a message that only talks about checking in — a start later (``明天开始打卡``,
   ``明天开始早起打卡``) or the check-in as a thing (``打卡链接在群公告``, ``打卡规则``) — as the chat-history import reads it
   (talks_about_checking_in). ``打卡✅ 明天开始打卡新书`` checks in.
@@ -1308,6 +1309,9 @@ class _ChainParser:
             return _plain(line, "header")
         entry = _body_entry(line, 0, None)
         if _plausible_entry(entry):
+            if entry is not None and entry.remark and _asks_about_checking_in(reading(entry.remark)):
+                # `王五 打卡了吗？` in a list of names (not a numbered 接龙, whose every line is an entry): it asks
+                return replace(entry, kind="ignored", ignored="question")
             return self.mark(entry, line)
         return _plain(line, "noise" if self.seen_entry else "header")
 
@@ -1401,6 +1405,8 @@ def _list_entry(line: _Line) -> PasteLine | None:
     entry = _body_entry(line, 0, None)
     if not _plausible_entry(entry) or entry is None or not entry.remark or len(entry.name or "") > 12:
         return None
+    if _asks_about_checking_in(reading(entry.remark)):  # `王五 打卡了没` among chat lines: asks, nobody checked in
+        return replace(entry, kind="ignored", ignored="question")
     return entry
 
 

@@ -312,3 +312,17 @@ def test_the_cli_says_where_the_numbering_starts_again(sqlite_path, tmp_path, ca
     assert main([*args, "--paste", str(paste)]) == 0
     err = capsys.readouterr().err
     assert "第4行起接龙编号重新从1开始" in err and "line 4" in err
+
+
+def test_a_name_and_a_question_about_checking_in_is_no_check_in(workspace, grp):
+    """`王五 打卡了吗？` among chat lines or in a list of names logged 王五: someone asks whether 王五 checked in (or
+    王五 asks). It is a question, named and not logged; `吴九 打卡` still is 吴九's."""
+    gid, ids = grp
+    for text in (
+        "李四: 打卡\n王五 打卡了吗？\n赵六 打卡没有\n吴九 打卡\n",
+        "李四\n王五 打卡了吗？\n赵六 打卡没有\n吴九 打卡\n",
+    ):
+        by_line, plan = run(workspace, gid, text)
+        for n, who in ((2, "王五"), (3, "赵六")):
+            assert by_line[n].outcome == SKIPPED and names(by_line[n]) == [who], text
+        assert plan == {(ids["李四"], DAY), (ids["吴九"], DAY)}, text
