@@ -1439,7 +1439,8 @@ def _evidently_message(line: _Line) -> bool:
     placeholder such as `[图片]`, a sentence or question, a link, or longer than any name."""
     folded = line.folded
     return bool(
-        _MESSAGE_WORDS_RE.search(folded)
+        folded.lstrip().startswith("@")  # `@张三 打卡`: someone addressed, never a name of the list
+        or _MESSAGE_WORDS_RE.search(folded)
         or _PLACEHOLDER_RE.match(folded)
         or _MESSAGE_PUNCT_RE.search(folded)
         or _QUESTION_RE.search(folded)
@@ -1458,7 +1459,10 @@ def _is_han_char(ch: str) -> bool:
 
 
 def _names_nobody(line: _Line, names_someone: NamesSomeone) -> bool:
-    """Whether a line names no one of the group: neither the whole line nor its first name (`李四 打卡`)."""
+    """Whether a line names no one of the group: neither the whole line nor its first name (`李四 打卡`). A line that
+    opens with an @mention (`@张三 打卡`) names the one it addresses, not itself: a message, naming no one."""
+    if line.folded.lstrip().startswith("@"):
+        return True
     entry = _body_entry(line, 0, None)
     return not names_someone(_collapse(line.clean)) and not (entry and entry.name and names_someone(entry.name))
 

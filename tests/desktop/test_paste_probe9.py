@@ -326,3 +326,13 @@ def test_a_name_and_a_question_about_checking_in_is_no_check_in(workspace, grp):
         for n, who in ((2, "王五"), (3, "赵六")):
             assert by_line[n].outcome == SKIPPED and names(by_line[n]) == [who], text
         assert plan == {(ids["李四"], DAY), (ids["吴九"], DAY)}, text
+
+
+def test_pc_wechats_copy_of_one_message_addressed_to_someone_asks(workspace, grp):
+    """PC WeChat copies 李四's message as `李四` / `@张三 打卡`: it was read as a list — 李四 logged, the @line a
+    mention. A line opening with @ is a message, never a name of a list: the copy is 李四's message, and asks."""
+    gid, ids = grp
+    by_line, plan = run(workspace, gid, "李四\n@张三 打卡\n")
+    assert by_line[1].outcome == AMBIGUOUS
+    assert {c.display_name for c in by_line[1].candidates} == {"李四", "张三"}
+    assert plan == set()
