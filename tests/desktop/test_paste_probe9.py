@@ -86,6 +86,10 @@ def test_the_nickname_written_half_width_or_with_a_leave_word_besides(workspace,
     assert (by_line[2].outcome, names(by_line[2])) == (LOGGED, ["王五"])  # half-width brackets: the same nickname
     assert by_line[3].outcome == LEAVE  # 今天请假 besides the nickname: on leave after all
     assert plan == {(ids["王五"], DAY)}
+    text = f"#接龙 {md(DAY)} 早起打卡\n1. 孙七【请假】✅\n2. 王五（请假中）👍 6:05\n"
+    by_line, plan = run(workspace, gid, text)
+    assert [by_line[n].outcome for n in (2, 3)] == [LOGGED, LOGGED]  # a mark after the nickname: still theirs
+    assert plan == {(ids["孙七"], DAY), (ids["王五"], DAY)}
 
 
 # ---------------------------------------------------------------- 1. reminders and check-ins for someone else
