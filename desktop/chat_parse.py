@@ -1335,16 +1335,34 @@ def _attach_message(results: list[PasteLine], owner: int, line: _Line) -> None:
     results[owner] = replace(entry, time=entry.time or time, remark=remark, message=message)
 
 
-def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:
+def _member_speech(line: _Line, names_someone: NamesSomeone | None, find: Callable[[_Line], object]) -> _Speech | None:
+    """The other layout's speech on a line of a chat log (`李四: 打卡` among stamped messages, `王五 07:05` among
+    `name: message` lines) when its speaker is someone of the group: the assistant pasted two copies together (a
+    phone's and PC WeChat's). Without the roster at hand, none."""
+    if names_someone is None:
+        return None
+    found = find(line)
+    speech = found[0] if isinstance(found, tuple) else found
+    if not isinstance(speech, _Speech) or not names_someone(_speaker_name(line, speech.speaker)):
+        return None
+    return speech
+
+
+def _parse_stamped(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     results: list[PasteLine] = []
     owner = None
     for line in lines:
         stamp = _stamp_line(line)
+        # after a blank line, or before any stamp: `李四: 打卡` of a member is 李四's, not the message above it
+        fresh = owner is None or (results and results[-1].kind == "blank")
         if line.is_blank:
             results.append(_plain(line, "blank"))
         elif stamp:
             owner = len(results)
             results.append(_speech_entry(line, stamp[0], "stamped"))
+        elif fresh and (speech := _member_speech(line, names_someone, _colon)) is not None:
+            owner = None if _has_message(speech) else len(results)
+            results.append(_speech_entry(line, speech, "colon"))
         elif (system := _notice_after_message(results, owner, line)) is not None:
             results.append(system)
             owner = None
@@ -1371,7 +1389,7 @@ def _follow(results: list[PasteLine], owner: int | None, line: _Line) -> int | N
     return owner
 
 
-def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
+def _parse_colon(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     results: list[PasteLine] = []
     owner = None
     for line in lines:
@@ -1383,6 +1401,9 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
         elif speech:
             owner = None if _has_message(speech) else len(results)
             results.append(_speech_entry(line, speech, "colon"))
+        elif owner is None and (stamp := _member_speech(line, names_someone, _stamp_line)) is not None:
+            owner = len(results)  # `王五 07:05` / `打卡` among `李四: 打卡` lines: 王五's message under their stamp
+            results.append(_speech_entry(line, stamp, "stamped"))
         elif (system := _notice_after_message(results, owner, line)) is not None:
             results.append(system)
             owner = None
@@ -1636,9 +1657,9 @@ def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) 
     else:
         mode = _log_mode(content, names_someone)
         if mode == "stamped":
-            results = _parse_stamped(seen)
+            results = _parse_stamped(seen, names_someone)
         elif mode == "colon":
-            results = _parse_colon(seen)
+            results = _parse_colon(seen, names_someone)
         elif mode == "paired":
             results = _parse_paired(seen, names_someone)
         else:

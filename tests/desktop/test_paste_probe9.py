@@ -340,3 +340,19 @@ def test_pc_wechats_copy_of_one_message_addressed_to_someone_asks(workspace, grp
     assert by_line[1].outcome == AMBIGUOUS
     assert {c.display_name for c in by_line[1].candidates} == {"李四", "张三"}
     assert plan == set()
+
+
+def test_two_copies_of_a_chat_in_different_layouts_read_each_line_as_written(workspace, grp):
+    """A phone's `李四: 打卡` and PC WeChat's `王五 07:05` / `打卡` pasted together. `李四: 打卡` after a blank line was
+    the message of 王五 above it (王五's message, 李四 not logged — the wrong person named), and `王五 07:05` among
+    `name: message` lines was chat noise, its 打卡 shown as 李四's message. A member's line of the other layout, where
+    a message begins, is that member's; right under a message (no blank line) it stays part of it (a quote)."""
+    gid, ids = grp
+    stamped_first = "王五 07:05\n打卡\n\n李四: 打卡\n\n赵六 07:06\n打卡\n"
+    by_line, plan = run(workspace, gid, stamped_first)
+    assert (by_line[4].outcome, names(by_line[4])) == (LOGGED, ["李四"])
+    assert plan == {(ids[n], DAY) for n in ("王五", "李四", "赵六")}
+    colon_first = "李四: 打卡\n王五 07:05\n打卡\n赵六: 打卡\n"
+    by_line, plan = run(workspace, gid, colon_first)
+    assert (by_line[2].outcome, names(by_line[2])) == (LOGGED, ["王五"]) and by_line[3].message_of == 2
+    assert plan == {(ids[n], DAY) for n in ("王五", "李四", "赵六")}
