@@ -1497,6 +1497,39 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
     return None
 
 
+# a member named as the one who checked in (赵六已打卡, 郑十刚打卡, 郑十让我帮他打卡): the name right before the 打卡 or
+# its 已/刚/让我帮他 — Han characters, or a Latin word. Not 也 (`张三也打卡了`, `帮我老婆李芳也打一下卡`: "too" — the
+# writer's own check-in, and someone's besides, as the corpus reads it) nor 我和刘洋都打卡了 (the writer's too)
+_REPORTED_RE = re.compile(
+    r"(?P<who>[\u3400-\u9fff]{2,4}?|[A-Za-z][A-Za-z.]{1,20})\s*"
+    r"(?:已经?|刚刚?|今天|今日|早就|让我帮(?:他|她|ta|TA)?|叫我帮(?:他|她)?)\s*(?:打了?卡|签到|打过卡)"
+)
+
+
+def _reported(message: str, index: RosterIndex, people: Sequence[_Found]) -> tuple[str, ...]:
+    """The members a chat message says checked in who are not its writer (see _REPORTED_RE): names a member of the
+    group carries for certain, exactly as written; none when the message checks in for the writer besides
+    (`打卡✅ 赵六已打卡`: the writer's, as before)."""
+    # an @mention addresses someone (addressed_to's business), it does not say they checked in: `@郑十 今天打卡完成`
+    folded = re.sub(r"@\s*[^\s@]{1,20}", " ", plain_checkin_words(reading(message)))
+    own = {c.membership_id for f in people for c in f.people}
+    out: list[str] = []
+    for m in _REPORTED_RE.finditer(folded):
+        who = m["who"]
+        for start in range(len(who) - 1):  # 今天张三也打卡了: the name is the end of the run of characters
+            part = who[start:]
+            found = index.exact(part)
+            if found.kind == "certain" and not {c.membership_id for c in found.people} <= own:
+                out.append(part)
+                break
+    if not out:
+        return ()
+    rest = _REPORTED_RE.sub(" ", folded)
+    if _CHECKS_IN_RE.search(rest):  # 打卡✅ 张三也打卡了: the writer checked in, and says so of 张三 too
+        return ()
+    return tuple(dict.fromkeys(out))
+
+
 def _stamp_day(text: str, day: date) -> date | None:
     """The date of a chat stamp: a written date (11-22, 2026/11/22) is the one nearest the day being logged;
     WeChat's words for recent days (昨天 07:12, 星期三 07:12) count back from today, when the chat was copied."""
@@ -1820,6 +1853,11 @@ def match_lines(
         # `李四: @张三 打卡`: a reminder to 张三, or 李四 reporting for 张三 — neither 李四's own check-in nor 张三's for
         # certain: each person it names (the writer, the ones addressed) is offered, a person decides
         addressed = addressed_to(line.message or line.remark) if line.mode in ("stamped", "colon") else ()
+        reported: tuple[str, ...] = ()
+        if proxy is None and not addressed and line.mode in ("stamped", "colon") and not on_leave and not late:
+            # `王五: 赵六已打卡`, `吴九: 郑十让我帮他打卡`: the writer says another member checked in (or asks for it)
+            reported = _reported(line.message or line.remark or "", index, people)
+            addressed = reported
         if proxy is None and addressed:
             known = {c.membership_id for f in people for c in f.people}
             for who in addressed:
@@ -1881,7 +1919,13 @@ def match_lines(
                     line.time,
                     late,
                     posted=posted,
-                    reason="on_behalf" if proxy is not None else "addressed" if addressed else None,
+                    reason="on_behalf"
+                    if proxy is not None
+                    else "reported"
+                    if reported
+                    else "addressed"
+                    if addressed
+                    else None,
                 )
             )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
@@ -2465,6 +2509,8 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
         bits.append(
             "@提到了人: 是提醒还是替人打卡, 需要人来确认 (addressed to someone: a reminder, or checking in for them)"
         )
+    elif any(m.reason == "reported" for m in parts):
+        bits.append("说的是别人打卡: 是谁打的卡, 需要人来确认 (says someone else checked in: a person confirms who)")
     elif any(m.reason == "on_behalf" for m in parts):
         bits.append("替别人打卡: 是谁打的卡, 需要人来确认 (posted for someone else: a person confirms who checked in)")
     for m in parts:

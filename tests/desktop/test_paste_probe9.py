@@ -356,3 +356,19 @@ def test_two_copies_of_a_chat_in_different_layouts_read_each_line_as_written(wor
     by_line, plan = run(workspace, gid, colon_first)
     assert (by_line[2].outcome, names(by_line[2])) == (LOGGED, ["王五"]) and by_line[3].message_of == 2
     assert plan == {(ids[n], DAY) for n in ("王五", "李四", "赵六")}
+
+
+def test_a_message_saying_another_member_checked_in_asks_who(workspace, grp):
+    """`王五: 赵六已打卡`, `李四: 张三刚打卡`, `吴九: 郑十让我帮他打卡` logged the writer: each says another member
+    checked in (or asks for it). The line asks a person, offering the writer and the one named. `张三也打卡了` ("too":
+    the writer's own, as the paste corpus reads `帮我老婆李芳也打一下卡`) and `打卡✅ 赵六已打卡` are the writer's."""
+    gid, ids = grp
+    text = "王五: 赵六已打卡\n李四: 张三刚打卡\n吴九: 郑十让我帮他打卡\n张三: 打卡\n"
+    by_line, plan = run(workspace, gid, text)
+    for n, offered in ((1, {"王五", "赵六"}), (2, {"李四", "张三"}), (3, {"吴九", "郑十"})):
+        assert by_line[n].outcome == AMBIGUOUS, n
+        assert {c.display_name for c in by_line[n].candidates} == offered, n
+        assert "别人打卡" in by_line[n].detail, n
+    assert plan == {(ids["张三"], DAY)}
+    _by_line, plan = run(workspace, gid, "李四: 张三也打卡了\n王五: 打卡✅ 赵六已打卡\n吴九: 今天已打卡\n")
+    assert plan == {(ids["李四"], DAY), (ids["王五"], DAY), (ids["吴九"], DAY)}
