@@ -128,7 +128,10 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   a chain or list, and in a chat log after a message has begun (it ends that message: a ``[图片]`` under it is no
   part of it) — right under a stamp it is that stamp's message (QQ keeps a recalled message's stamp), and the stamp
   line is ignored as ``system``; ``name`` is the person it starts with, if any.
-* ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``).
+* ``mention``: a chain or list line that starts with ``@name`` (``@张三 记得打卡``), a line of a chat log with no
+  speaker that does (``@张三 打卡`` among ``李四: 打卡`` lines), and a chat message calling everyone
+  (``@所有人 打卡啦``). A chat message addressed to someone about checking in (``李四: @张三 打卡``: addressed_to) stays
+  the speaker's entry; the paste service asks a person about it, and the chat-history import never counts it.
 * ``chatter``: in a chat log (stamped, colon or paired — never a 接龙 chain or list, where every line is someone's
   entry), a message that is only chatter: acknowledgements, thanks and reactions with nothing else —
   收到, 好的, 好, 嗯/嗯嗯, OK/ok/okay, 谢谢, 谢谢老师, 感谢, 辛苦了, 哈哈/哈哈哈, 👍, 🙏, [强],
@@ -141,7 +144,8 @@ Lines that name someone without checking in (kind ``ignored``, the reason in ``i
   paste service shows it as "only a reply, not counted", and the window lets a person count it. A chat message
   that only promises a make-up for later besides chatter (``好的，明天补打卡``, ``收到 晚点补``) is ``not_done``.
 * ``question``: in a chat log, a message whose every clause naming 打卡/签到 is a question (``今天打卡了吗？``,
-  ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in.
+  ``怎么打卡``, ``打卡链接在哪``): the sender asks about checking in. ``打卡，有人一起跑吗？`` is a check-in. Also a
+  line of a list of names, or a list line among chat lines, that is a name and such a question (``王五 打卡了吗？``).
 * ``about``: in a chat log, a message that only talks about checking in — a start later (``明天开始打卡``,
   ``明天开始早起打卡``) or the check-in as a thing (``打卡链接在群公告``, ``打卡规则``) — as the chat-history import reads it
   (talks_about_checking_in). ``打卡✅ 明天开始打卡新书`` checks in.
@@ -178,7 +182,9 @@ __all__ = [
     "message_lines",
     "normalise_name",
     "parse_chat",
+    "plain_checkin_words",
     "reading",
+    "addressed_to",
     "says_not_checked_in",
     "separator_date",
     "title_like_entries",
@@ -847,6 +853,44 @@ def _mention(line: _Line, start: int) -> PasteLine | None:
     return _ignored(line, "mention", name if _has_name_char(name) else None)
 
 
+# ---------------------------------------------------------------- check-in mini-programs' share texts
+# A member shares their check-in from a mini-program (鲸打卡, 小打卡, 打卡喵) into the chat; copied, the share reads
+# `我在「鲸打卡」完成了《21天早起》第12次打卡`, `张三 在小打卡完成了第3天打卡 https://…`, `【小打卡】李四 已完成今日打卡`,
+# `王五在「打卡喵」坚持打卡第7天，快来一起吧！` or `赵六完成了第5次打卡 via 鲸打卡` (reconstructed from these apps' share
+# formats). Under a chat log's speaker it is the speaker's message (a check-in, as any message saying 打卡). On a line
+# of its own: the name the share names is the person (its text before 在/完成/坚持); a share naming nobody (我在…,
+# `小打卡｜21天早起计划 第3天`) is an entry with no name (`share`), shown for a person to say whose — never a title, a
+# name or noise dropped without a word.
+_SHARE_APP = r"鲸打卡|小打卡|打卡喵"
+_SHARE_APP_RE = re.compile(_SHARE_APP)
+_SHARE_DONE_RE = re.compile(r"完成|坚持|已打卡|打卡成功")  # a card title (`小打卡 | 早起21天 第3天`) alone is a title
+_SHARE_OWN_RE = re.compile(r"我(?:在|于|正在|已经?|今天|今日)")  # 我在「…」完成了: the sharer, not a name
+_SHARE_TAG_RE = re.compile(rf"^\s*(?:\[(?:链接|小程序|分享)\]\s*)*(?:[【\[「『]\s*(?:{_SHARE_APP})\s*[】\]」』]\s*)?")
+_SHARE_SPLIT_RE = re.compile(
+    rf"\s*(?:我|本人)?(?:在|于|通过|用)\s*[「『【\[“\"#《]?\s*(?:{_SHARE_APP}|[^」』】\]”\"#》\s]{{1,20}}[」』】\]”\"#》])"
+    r"|\s*(?:已经?|今天|今日)?\s*(?:完成|坚持|正在参加)"
+    rf"|\s*[|｜:：]?\s*(?:{_SHARE_APP})"
+)
+
+
+def _share(line: _Line, start: int, number: int | None) -> PasteLine | None:
+    """A check-in mini-program's share text on a line of its own (see above): an entry of the person it names, or
+    one with no name (`name` None, `ignored` "share") when it names nobody; None when the line is no share."""
+    text = line.clean[start:]
+    folded = line.folded[start:]
+    if not _SHARE_DONE_RE.search(folded) or not (_SHARE_APP_RE.search(folded) or _SHARE_OWN_RE.match(folded.lstrip())):
+        return None
+    tag = _SHARE_TAG_RE.match(text)
+    body = text[tag.end() if tag else 0 :]
+    cut = _SHARE_SPLIT_RE.search(body)
+    pre = _collapse(body[: cut.start()] if cut else "").strip(_EDGE_SEPS + _NAME_QUOTES + "【】[]")
+    time, _span = _find_time(folded)
+    remark = _tidy_remark(body[cut.start() :] if cut else body)
+    if pre and pre not in ("我", "本人") and len(pre) <= 20 and _has_name_char(pre) and not _SHARE_APP_RE.search(pre):
+        return _entry(line, pre, number, time, remark, body=pre)
+    return PasteLine(line.no, line.raw, "ignored", None, number, time, remark, None, ignored="share")
+
+
 def without_promises(text: str) -> str:
     """The text without make-ups promised for later (明天补打卡, 回头补上): they say nothing about today."""
     return FUTURE_MAKEUP_RE.sub(" ", text)
@@ -1001,6 +1045,15 @@ _FOR_SOMEONE_RE = re.compile(
 )
 
 
+# 打个卡, 打一下卡, 签个到: 打卡 and 签到 as people say them (帮张三打个卡 checks in for 张三 as 帮张三打卡 does)
+_SPLIT_CHECKIN_RE = re.compile(r"打(?:个|一个|一下|下)卡|签(?:个|一下|下)到")
+
+
+def plain_checkin_words(text: str) -> str:
+    """The text with 打个卡 / 打一下卡 / 签个到 written as 打卡 / 签到 (the words the rules look for)."""
+    return _SPLIT_CHECKIN_RE.sub(lambda m: "打卡" if m[0][0] == "打" else "签到", text)
+
+
 def talks_about_checking_in(message: str) -> bool:
     """A chat message that names 打卡/签到 without being the writer's check-in: a question about it (`大家打卡了吗？`,
     `@芳芳 你今天打卡了吗`), a start later (`明天开始打卡`), the check-in as a thing (`打卡链接在群公告`) or a
@@ -1008,10 +1061,54 @@ def talks_about_checking_in(message: str) -> bool:
     checks in (`打卡✅ 明天开始打卡新书`, `打卡，今天有人一起跑吗？`) is a check-in. The chat import reads every keyword
     message through it (desktop/services/chat_import.py)."""
     folded = reading(message)
-    if _asks_about_checking_in(folded):
+    if _asks_about_checking_in(folded) or addressed_to(folded):
         return True
+    folded = plain_checkin_words(folded)
     rest = _FOR_SOMEONE_RE.sub(" ", _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded)))
     return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
+
+
+# `@张三 打卡`, `@张三 @王五 快打卡`, `打卡 @张三`: a message addressed to someone about checking in. In a check-in group
+# it is a reminder to them (or the writer reporting for them) — never the writer's own check-in, and never theirs on a
+# guess: the paste asks a person (paste.match_lines), the chat-history import counts it as the sender speaking only.
+# Addressed: it opens with the @mention(s) and holds nothing but them and check-in words (打卡, 打卡啦, 快打卡, 该打卡了 …);
+# one that says more (`@班长 今天打卡完成 跑了5公里`) or checks in first (`打卡✅ @罗斌 记得打卡哦`, `打卡了 @班长`) is
+# the writer's own, as before.
+_ADDRESS_RE = re.compile(
+    r"@\s*(?P<name>[^\s@，,。:：!！?？]{1,20}?)(?=$|[\s@，,。:：!！?？]|(?:快|来|去|要|该|请|记得)*(?:打卡|签到))"
+)
+_ALL_MENTIONS = frozenset({"所有人", "全体成员", "全体", "all", "everyone", "大家"})
+_BARE_CHECKIN_RE = re.compile(r"(?:快|来|去|要|该|请|记得)*(?:打卡|签到)(?:了|啦|哦|喔|呀|吧|咯|哈)*")
+
+
+def addressed_to(message: str | None) -> tuple[str, ...]:
+    """The people a chat message addresses about checking in (`@张三 打卡` → 张三; `@所有人 打卡啦` → 所有人), or ()
+    when it is no such message: it opens with @mentions and is nothing but them and check-in words (decoration and
+    emoji aside). `@班长 打卡第3天 跑了5公里` is the writer's report to someone, `打卡 @张三` the writer's check-in: ()."""
+    if not message:
+        return ()
+    folded = reading(message).translate(
+        dict.fromkeys(_ZERO_WIDTH_ALL, " ")
+    )  # `@张三\u200b打卡`: the mention ends there
+    if _CHECKED_IN_RE.search(folded) is None or "@" not in folded:
+        return ()
+    found = list(_ADDRESS_RE.finditer(folded))
+    if not found:
+        return ()
+    rest = _ADDRESS_RE.sub(" ", folded)
+    rest = "".join(" " if unicodedata.category(ch) in _DECOR_CATEGORIES else ch for ch in rest)
+    opens = (
+        "".join(ch for ch in folded if ch == "@" or unicodedata.category(ch) not in _DECOR_CATEGORIES).lstrip()[:1]
+        == "@"
+    )
+    if not opens or _BARE_CHECKIN_RE.sub(" ", rest).strip():
+        return ()
+    return tuple(dict.fromkeys(m["name"].strip(_NAME_QUOTES) for m in found if _has_name_char(m["name"])))
+
+
+def to_everyone(names: tuple[str, ...]) -> bool:
+    """An @mention of the whole group (@所有人, @全体成员): a reminder to everyone, nobody's check-in."""
+    return any(n.casefold() in _ALL_MENTIONS for n in names)
 
 
 def _only_about_checking_in(folded: str) -> bool:
@@ -1035,6 +1132,8 @@ def _chatter(line: PasteLine) -> PasteLine:
         return replace(line, kind="ignored", ignored="question")
     if _only_about_checking_in(folded):  # 明天开始打卡, 打卡链接在群公告: what the chat-history import never counts
         return replace(line, kind="ignored", ignored="about")
+    if to_everyone(addressed_to(line.message or line.remark)):  # @所有人 打卡啦: a call to everyone, nobody's check-in
+        return replace(line, kind="ignored", ignored="mention")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
     if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):
@@ -1182,6 +1281,9 @@ class _ChainParser:
             mention = _mention(line, start)
             if mention is not None:
                 return mention
+            share = _share(line, start, number)
+            if share is not None:
+                return self.mark(share, line)
             return self.mark(_body_entry(line, start, number), line)
         if self.title_pending:
             self.title_pending = False
@@ -1200,10 +1302,16 @@ class _ChainParser:
         mention = _mention(line, 0)
         if mention is not None:
             return mention
+        share = _share(line, 0, None)
+        if share is not None:  # 我在「鲸打卡」完成了… first: a share, not the list's title
+            return self.mark(share, line)
         if not self.seen_entry and _looks_like_title(line):
             return _plain(line, "header")
         entry = _body_entry(line, 0, None)
         if _plausible_entry(entry):
+            if entry is not None and entry.remark and _asks_about_checking_in(reading(entry.remark)):
+                # `王五 打卡了吗？` in a list of names (not a numbered 接龙, whose every line is an entry): it asks
+                return replace(entry, kind="ignored", ignored="question")
             return self.mark(entry, line)
         return _plain(line, "noise" if self.seen_entry else "header")
 
@@ -1227,16 +1335,34 @@ def _attach_message(results: list[PasteLine], owner: int, line: _Line) -> None:
     results[owner] = replace(entry, time=entry.time or time, remark=remark, message=message)
 
 
-def _parse_stamped(lines: list[_Line]) -> list[PasteLine]:
+def _member_speech(line: _Line, names_someone: NamesSomeone | None, find: Callable[[_Line], object]) -> _Speech | None:
+    """The other layout's speech on a line of a chat log (`李四: 打卡` among stamped messages, `王五 07:05` among
+    `name: message` lines) when its speaker is someone of the group: the assistant pasted two copies together (a
+    phone's and PC WeChat's). Without the roster at hand, none."""
+    if names_someone is None:
+        return None
+    found = find(line)
+    speech = found[0] if isinstance(found, tuple) else found
+    if not isinstance(speech, _Speech) or not names_someone(_speaker_name(line, speech.speaker)):
+        return None
+    return speech
+
+
+def _parse_stamped(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     results: list[PasteLine] = []
     owner = None
     for line in lines:
         stamp = _stamp_line(line)
+        # after a blank line, or before any stamp: `李四: 打卡` of a member is 李四's, not the message above it
+        fresh = owner is None or (results and results[-1].kind == "blank")
         if line.is_blank:
             results.append(_plain(line, "blank"))
         elif stamp:
             owner = len(results)
             results.append(_speech_entry(line, stamp[0], "stamped"))
+        elif fresh and (speech := _member_speech(line, names_someone, _colon)) is not None:
+            owner = None if _has_message(speech) else len(results)
+            results.append(_speech_entry(line, speech, "colon"))
         elif (system := _notice_after_message(results, owner, line)) is not None:
             results.append(system)
             owner = None
@@ -1263,7 +1389,7 @@ def _follow(results: list[PasteLine], owner: int | None, line: _Line) -> int | N
     return owner
 
 
-def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
+def _parse_colon(lines: list[_Line], names_someone: NamesSomeone | None = None) -> list[PasteLine]:
     results: list[PasteLine] = []
     owner = None
     for line in lines:
@@ -1275,9 +1401,16 @@ def _parse_colon(lines: list[_Line]) -> list[PasteLine]:
         elif speech:
             owner = None if _has_message(speech) else len(results)
             results.append(_speech_entry(line, speech, "colon"))
+        elif owner is None and (stamp := _member_speech(line, names_someone, _stamp_line)) is not None:
+            owner = len(results)  # `王五 07:05` / `打卡` among `李四: 打卡` lines: 王五's message under their stamp
+            results.append(_speech_entry(line, stamp, "stamped"))
         elif (system := _notice_after_message(results, owner, line)) is not None:
             results.append(system)
             owner = None
+        elif owner is None and (share := _share(line, 0, None)) is not None:
+            results.append(share)  # a mini-program's share pasted on its own among chat lines
+        elif owner is None and (mention := _mention(line, 0)) is not None:
+            results.append(mention)  # `@张三 打卡` among `李四: 打卡` lines: someone calls 张三, not 张三's check-in
         elif owner is None and (entry := _list_entry(line)) is not None:
             results.append(entry)  # `张三 打卡` among `李四: 打卡` lines: a list line, not chat noise
         else:
@@ -1293,6 +1426,8 @@ def _list_entry(line: _Line) -> PasteLine | None:
     entry = _body_entry(line, 0, None)
     if not _plausible_entry(entry) or entry is None or not entry.remark or len(entry.name or "") > 12:
         return None
+    if _asks_about_checking_in(reading(entry.remark)):  # `王五 打卡了没` among chat lines: asks, nobody checked in
+        return replace(entry, kind="ignored", ignored="question")
     return entry
 
 
@@ -1325,7 +1460,8 @@ def _evidently_message(line: _Line) -> bool:
     placeholder such as `[图片]`, a sentence or question, a link, or longer than any name."""
     folded = line.folded
     return bool(
-        _MESSAGE_WORDS_RE.search(folded)
+        folded.lstrip().startswith("@")  # `@张三 打卡`: someone addressed, never a name of the list
+        or _MESSAGE_WORDS_RE.search(folded)
         or _PLACEHOLDER_RE.match(folded)
         or _MESSAGE_PUNCT_RE.search(folded)
         or _QUESTION_RE.search(folded)
@@ -1344,7 +1480,10 @@ def _is_han_char(ch: str) -> bool:
 
 
 def _names_nobody(line: _Line, names_someone: NamesSomeone) -> bool:
-    """Whether a line names no one of the group: neither the whole line nor its first name (`李四 打卡`)."""
+    """Whether a line names no one of the group: neither the whole line nor its first name (`李四 打卡`). A line that
+    opens with an @mention (`@张三 打卡`) names the one it addresses, not itself: a message, naming no one."""
+    if line.folded.lstrip().startswith("@"):
+        return True
     entry = _body_entry(line, 0, None)
     return not names_someone(_collapse(line.clean)) and not (entry and entry.name and names_someone(entry.name))
 
@@ -1518,9 +1657,9 @@ def _parse_lines(lines: list[_Line], names_someone: NamesSomeone | None = None) 
     else:
         mode = _log_mode(content, names_someone)
         if mode == "stamped":
-            results = _parse_stamped(seen)
+            results = _parse_stamped(seen, names_someone)
         elif mode == "colon":
-            results = _parse_colon(seen)
+            results = _parse_colon(seen, names_someone)
         elif mode == "paired":
             results = _parse_paired(seen, names_someone)
         else:

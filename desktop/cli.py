@@ -1296,6 +1296,14 @@ def _cmd_checkin(ctx: Context, args: argparse.Namespace) -> int:
                 f"{path}: 注意 {why}, 按 --date 记为 {day} (note: {why_en}; logged for {day} as --date says)",
                 file=sys.stderr,
             )
+        if preview.restarted_at is not None:  # two chains, the second without its title: logged, and said
+            n = preview.restarted_at
+            print(
+                f"{path}: 注意 第{n}行起接龙编号重新从1开始, 像是另一条接龙 (没有标题); 已按 {day} 记录, 如果是别的日子的,"
+                f" 请分开粘贴并用 --date 指定 (note: the numbering starts again at 1 on line {n}, another chain without"
+                f" its title; logged for {day} — if it is another day's, paste it on its own with --date)",
+                file=sys.stderr,
+            )
         if preview.better_group is not None:  # logged all the same (a person may be in both): said, not refused
             g = preview.better_group
             print(

@@ -6,12 +6,15 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
   logged       every person on the line is certain and now has a check-in
   already      the person already had a check-in that day, or an earlier line of the paste named them
   ambiguous    there are candidates but it is not certain — a person chooses (headless: reported)
-  unmatched    nobody on the roster fits (headless: reported; the window offers pick / add / skip)
+  unmatched    nobody on the roster fits (headless: reported; the window offers pick / add / skip); and a
+               check-in mini-program's share that names nobody (`我在「鲸打卡」完成了…` pasted without its sender,
+               reason "share": chat_parse._share): whose it is, a person picks
   not_member   the name certainly belongs to someone who is not an active member of this group: an
                applicant or newcomer part-way through the entry steps, a former member, or a person of
                another group only (reported with who and why — a chain pasted into the wrong group shows
                up here), or a member who joined after the day being logged (「11月20日才入群」)
-  leave        the line says 请假: not a check-in
+  leave        the line says 请假: not a check-in — but not a name that is, as written, a member's name or
+               group nickname (`王五（请假中）`, `孙七【请假】`): that member is meant (`吴九（请假）` is a leave note)
   other_day    the line belongs to another day than the one being logged (a dated chat stamp, a 补卡 for a
                date after the chosen day): reported, never logged on the wrong day
   skipped      blank, header/title, example (例 …), footer or chat noise; and a line that names someone
@@ -61,7 +64,12 @@ Matching one name (certain means certain):
   `早起 打卡` carry it, 早安打卡 does not). A 补卡 or 请假 message keeps its own outcome. A group without keywords:
   every message that is not chatter counts, as before.
 * A line posted for someone else (`替罗斌打卡`, `帮小王1号打卡`, `（代打卡：刘洋）`, `阳光 代一一`; `帮 张三 打卡` and
-  `帮001打卡` when the name is a roster person's): a person decides who.
+  `帮001打卡` when the name is a roster person's; `我帮张三打个卡`, `替郑十签个到` alike): a person decides who. So does a chat
+  message addressed to someone about checking in (`李四: @张三 打卡`, `@张三 @王五 打卡啦`, chat_parse.addressed_to): a
+  reminder to them, or 李四 reporting for them — neither 李四's own check-in (it was logged) nor 张三's for certain;
+  the writer and the people addressed are offered (reason "addressed"), nothing is logged headless. `@所有人 打卡啦`
+  is a mention (skipped); a message that checks in first or says more (`打卡✅ @张三 记得打卡哦`, `打卡 @张三`,
+  `@班长 今天打卡完成 跑了5公里`) is the writer's, as before; a speakerless `@张三 打卡` in a chat log is a mention.
 * The one a line replies to or quotes (`李四 回复 张三：加油`, `回复@一一`, `引用 孙浩：`, `王五 「小雨：早」`) is nobody's
   second person;
   nor is a count or a measure before the name (`12/21 王五`, `5km 一一`).
@@ -112,11 +120,13 @@ from desktop.chat_parse import (
     LEAVE_WORDS_RE,
     KeywordRule,
     PasteLine,
+    addressed_to,
     chinese_date_words,
     is_separator,
     message_lines,
     normalise_name,
     parse_chat,
+    plain_checkin_words,
     reading,
     says_not_checked_in,
     separator_date,
@@ -581,6 +591,12 @@ class RosterIndex:
         if active:
             return _Found("ambiguous", tuple(c for c in cands if c.status not in FORMER), token)
         return _Found("not_member", cands, token)
+
+    def known_as_written(self, token: str | None) -> bool:
+        """Whether the written name, as written (brackets and words in it included, full- or half-width alike),
+        is a name, nickname, group nickname or WeChat ID of someone of the group: `王五（请假中）` for the member whose
+        group nickname it is."""
+        return bool(token) and bool(self.raw.get(name_key(token or "")))
 
     def exact(self, token: str) -> _Found:
         """Certain / ambiguous / not_member / none for one written name, by exact keys only."""
@@ -1470,7 +1486,7 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
     """The person a line checks in for someone else names (高峰 替罗斌打卡 → 罗斌), or None. Never the poster's own
     name read from the inside: 代丽丽打卡, 【组长】代丽丽打卡 and 🌞代丽丽打卡 are 代丽丽's (代 is her surname). A name
     written apart from the 打卡 after it (帮 张三 打卡), or a number (帮001打卡), only when `names_someone` says so."""
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = plain_checkin_words(unicodedata.normalize("NFKC", text).strip())  # 我帮张三打个卡: for 张三
     own = name_key(name)
     for found in _PROXY_RE.finditer(folded):
         who = (found["a"] or found["b"] or found["c"] or found["d"] or found["e"]).strip()
@@ -1479,6 +1495,39 @@ def _proxied(text: str, name: str, names_someone: Callable[[str], bool] = lambda
         if who and name_key(folded[found.start()] + who) not in own and bare_key(who) != bare_key(name):
             return who
     return None
+
+
+# a member named as the one who checked in (赵六已打卡, 郑十刚打卡, 郑十让我帮他打卡): the name right before the 打卡 or
+# its 已/刚/让我帮他 — Han characters, or a Latin word. Not 也 (`张三也打卡了`, `帮我老婆李芳也打一下卡`: "too" — the
+# writer's own check-in, and someone's besides, as the corpus reads it) nor 我和刘洋都打卡了 (the writer's too)
+_REPORTED_RE = re.compile(
+    r"(?P<who>[\u3400-\u9fff]{2,4}?|[A-Za-z][A-Za-z.]{1,20})\s*"
+    r"(?:已经?|刚刚?|今天|今日|早就|让我帮(?:他|她|ta|TA)?|叫我帮(?:他|她)?)\s*(?:打了?卡|签到|打过卡)"
+)
+
+
+def _reported(message: str, index: RosterIndex, people: Sequence[_Found]) -> tuple[str, ...]:
+    """The members a chat message says checked in who are not its writer (see _REPORTED_RE): names a member of the
+    group carries for certain, exactly as written; none when the message checks in for the writer besides
+    (`打卡✅ 赵六已打卡`: the writer's, as before)."""
+    # an @mention addresses someone (addressed_to's business), it does not say they checked in: `@郑十 今天打卡完成`
+    folded = re.sub(r"@\s*[^\s@]{1,20}", " ", plain_checkin_words(reading(message)))
+    own = {c.membership_id for f in people for c in f.people}
+    out: list[str] = []
+    for m in _REPORTED_RE.finditer(folded):
+        who = m["who"]
+        for start in range(len(who) - 1):  # 今天张三也打卡了: the name is the end of the run of characters
+            part = who[start:]
+            found = index.exact(part)
+            if found.kind == "certain" and not {c.membership_id for c in found.people} <= own:
+                out.append(part)
+                break
+    if not out:
+        return ()
+    rest = _REPORTED_RE.sub(" ", folded)
+    if _CHECKS_IN_RE.search(rest):  # 打卡✅ 张三也打卡了: the writer checked in, and says so of 张三 too
+        return ()
+    return tuple(dict.fromkeys(out))
 
 
 def _stamp_day(text: str, day: date) -> date | None:
@@ -1612,9 +1661,14 @@ def _ignored(
     )
 
 
-# a line under a chain's last entry that is a name alone, a name and a time, or a name and a colon (钱磊 / 孙浩 07:05 /
-# 王五：打卡第3天): someone writing in the chat after the chain, not an entry of it
+# a line under a chain's last entry, between its entries, or (a speaker and words: `李四: 早上好`) above its #接龙,
+# that is a name alone, a name and a time, or a name and a colon (钱磊 / 孙浩 07:05 / 王五：打卡第3天): someone writing
+# in the chat around the chain, not an entry of it
 _OUTSIDE_RE = re.compile(r"^\s*(?P<name>[^\s:：\d][^\s:：]{0,15})\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[:：].*)?$")
+
+
+_CHAIN_TAG_LINE_RE = re.compile(r"^\s*[#＃]\s*接龙")
+_SAID_RE = re.compile(r"^\s*[^\s:：\d][^\s:：]{0,15}\s*[:：]\s*\S")  # `李四: 早上好`, a speaker and what they said
 
 
 def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
@@ -1663,8 +1717,26 @@ def match_lines(
     stamp_days = _stamp_days(lines, day) if day is not None else {}
     first_heading = next((line.heading for line in lines if line.kind == "entry"), None)
     chain_end = max((line.line_no for line in lines if line.kind == "entry" and line.number is not None), default=None)
+    chain_tags = [line.line_no for line in lines if line.kind == "header" and _CHAIN_TAG_LINE_RE.match(line.raw)]
+    posters = {n - 1 for n in chain_tags}  # `赵六 07:08` / `#接龙 …`: the one who posted the chain under it
     for line in lines:
-        if not signups and chain_end is not None and line.kind == "noise" and line.line_no > chain_end:
+        # a member's own line among the chain's (`赵六: 我也打卡` between entries 2 and 3), under it (孙浩 07:05) or
+        # above its #接龙 (`李四: 早上好`): shown as theirs, not logged — it was chat noise or a title, unnamed
+        outside = (
+            not signups
+            and chain_end is not None
+            and (line.line_no not in posters or bool(_SAID_RE.match(line.raw)))
+            and (
+                line.kind == "noise"
+                or (
+                    line.kind == "header"
+                    and bool(chain_tags)
+                    and line.line_no < chain_tags[0]
+                    and _SAID_RE.match(line.raw)
+                )
+            )
+        )
+        if outside:
             outside = _outside_chain(line, index)
             if outside is not None:  # 孙浩 07:05 under the chain: a member wrote outside it — shown, not dropped
                 out.append(_ignored(outside, index, day, "outside_chain"))
@@ -1680,6 +1752,12 @@ def match_lines(
             continue
         if signups and line.kind == "entry" and line.name and _TENTATIVE_RE.search(said):
             out.append(_ignored(line, index, day, "tentative"))  # 3. 王五 待定 / 候补: no place taken yet
+            continue
+        if line.kind == "ignored" and line.ignored == "share" and not signups:
+            # 我在「鲸打卡」完成了… pasted on its own: a check-in whose, the text does not say — a person picks who
+            own = stamp_days.get(line.line_no) or (heading_days.get(line.heading) if several_days else None)
+            status = "other_day" if own is not None and own != day else "unmatched"
+            out.append(PasteMatch(line, status, (), day=own or day, time=line.time, reason="share"))
             continue
         if line.kind == "ignored" and line.name:
             # a chat message posted on another day (its stamp or separator) says so: never counted on this day
@@ -1711,7 +1789,9 @@ def match_lines(
             and bool(_LATE_RE.search(reading(line.heading)))
         )
         late = late or section_late
-        said_leave = LEAVE_WORDS_RE.search(text)
+        # `王五（请假中）` when that is exactly a member's group nickname or name: the member is meant — the 请假 is part
+        # of how the roster knows them, not a word of the line (`赵六（请假）`, nobody's name, stays a leave note)
+        said_leave = LEAVE_WORDS_RE.search(_without_name(text, written) if index.known_as_written(line.name) else text)
         # 请假一天，明天补打卡: on leave (the 打卡 is promised for tomorrow)
         on_leave = (
             bool(said_leave)
@@ -1770,6 +1850,22 @@ def match_lines(
         parts: list[PasteMatch] = []
         people = index.people_on(line)
         proxy = _proxied(text, written, lambda who: index.resolve(who).kind != "none")
+        # `李四: @张三 打卡`: a reminder to 张三, or 李四 reporting for 张三 — neither 李四's own check-in nor 张三's for
+        # certain: each person it names (the writer, the ones addressed) is offered, a person decides
+        addressed = addressed_to(line.message or line.remark) if line.mode in ("stamped", "colon") else ()
+        reported: tuple[str, ...] = ()
+        if proxy is None and not addressed and line.mode in ("stamped", "colon") and not on_leave and not late:
+            # `王五: 赵六已打卡`, `吴九: 郑十让我帮他打卡`: the writer says another member checked in (or asks for it)
+            reported = _reported(line.message or line.remark or "", index, people)
+            addressed = reported
+        if proxy is None and addressed:
+            known = {c.membership_id for f in people for c in f.people}
+            for who in addressed:
+                found = index.resolve(who)
+                if found.kind == "none" or not {c.membership_id for c in found.people} <= known:
+                    people = [*people, found if found.kind != "none" else _Found("none", (), who)]
+                    known |= {c.membership_id for c in found.people}
+        asked = proxy is not None or bool(addressed)
         if proxy is not None:  # 高峰 替罗斌打卡: who checked in? a person decides, nothing is logged on a guess
             found = index.resolve(proxy)
             named = {c.membership_id for f in people for c in f.people}
@@ -1793,7 +1889,7 @@ def match_lines(
             else:
                 cands = index.similar(token)
                 status = "ambiguous" if cands else "unmatched"
-            if proxy is not None and status == "matched":
+            if asked and status == "matched":
                 status = "ambiguous"
             joined = index.joined.get(cands[0].membership_id or 0) if status == "matched" else None
             if status == "matched" and other:
@@ -1812,7 +1908,25 @@ def match_lines(
             elif on_leave and status in ("matched", "ambiguous", "unmatched"):
                 status = "leave"
             parts.append(
-                PasteMatch(line, status, cands, part, len(people), token, line_day, line.time, late, posted=posted)
+                PasteMatch(
+                    line,
+                    status,
+                    cands,
+                    part,
+                    len(people),
+                    token,
+                    line_day,
+                    line.time,
+                    late,
+                    posted=posted,
+                    reason="on_behalf"
+                    if proxy is not None
+                    else "reported"
+                    if reported
+                    else "addressed"
+                    if addressed
+                    else None,
+                )
             )
         # the same person again (a repeat, a re-posted chain) is "already": only once a line logs them
         whole = all(m.status == "matched" for m in parts)
@@ -1933,6 +2047,12 @@ class PastePreview:
     # another group whose members more of the named lines are than this group's (fits_better_group): the chain of
     # 读书群 pasted while 跑步群 was selected — the people in both groups matched here, the others did not
     better_group: str | None = None
+    # the title names another day (title_day: the first chain's), but a later chain of the paste is titled with the
+    # day being logged: `#接龙 12月5日` then `#接龙 12月6日` logged for the 6th — each line is its own chain's day
+    holds_day_chain: bool = False
+    # the line where the numbering starts again at 1 with no title between (numbering_restarts): a second chain
+    # whose day the paste does not say, logged on the day chosen — said, so the assistant can check it
+    restarted_at: int | None = None
 
     def fits(self, group_id: int | None, day: date, text: str) -> bool:
         return group_id == self.group_id and day == self.day and text == self.text
@@ -1942,7 +2062,7 @@ class PastePreview:
         """The chain's title names another day than the one being logged — or, with no date in it, its times are
         still to come today (later_than_now_day): the window asks which day, the CLI refuses without --date."""
         named = self.title_day if self.title_day is not None else self.later_than_now_day
-        return named is not None and named != self.day
+        return named is not None and named != self.day and not self.holds_day_chain
 
     @property
     def chain_day(self) -> date | None:
@@ -2008,7 +2128,47 @@ def preview_paste(
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)
-    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better)
+    # yesterday's chain, then today's: today's is here — the other's lines are each another day's, nothing to ask
+    holds = titled is not None and titled != day and _holds_chain_of(matches, day)
+    restart = numbering_restarts(lines)
+    return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds, restart)
+
+
+def numbering_restarts(lines: Sequence[PasteLine]) -> int | None:
+    """The line where a chain's numbering starts again at 1 under the same heading (no #接龙 or title between), when
+    that run is not the same chain copied again (its first entry is another person than the first run's): two
+    chains pasted together without the second one's title — 1..12 then 1..9 — whose day the paste does not say.
+    Its lines are logged on the day chosen all the same; the preview and the CLI say where it starts, so the
+    assistant can tell another day's chain from today's. None when the numbering never starts again."""
+    first: PasteLine | None = None
+    previous: PasteLine | None = None
+    for line in lines:
+        if line.kind not in ("entry", "ignored") or line.number is None:
+            continue
+        if previous is None or line.heading != previous.heading:
+            first = line
+        elif line.number == 1 and (previous.number or 0) >= 2:
+            same = first is not None and first.name and line.name and name_key(first.name) == name_key(line.name)
+            if not same:
+                return line.line_no
+            first = line
+        previous = line
+    return None
+
+
+def _holds_chain_of(matches: Sequence[PasteMatch], day: date) -> bool:
+    """Whether the paste holds a chain (or a chat log section) of its own heading dated `day` whose lines are that
+    day's: `#接龙 12月5日 …` then `#接龙 12月6日 …` logged for the 6th names the 6th too — it was refused (CLI) or
+    asked about (the window) as "dated 12月5日", while the same two chains pasted the other way round were not."""
+    return any(
+        m.day == day
+        and not m.late
+        and m.status not in ("other_day", "ignored")
+        and m.line.heading is not None
+        and not is_separator(m.line.heading)
+        and parse_day(m.line.heading, day, relative=False) == day
+        for m in matches
+    )
 
 
 def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMatch]) -> str | None:
@@ -2340,9 +2500,19 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
     if outcome == OTHER_DAY:
         d = parts[0].day
         return f"{names}: 属于 {d} 这一天, 未记录 (belongs to {d}: not logged on this day)"
+    if outcome == UNMATCHED and all(m.reason == "share" for m in parts):
+        return "打卡小程序的分享, 没写是谁, 请选择是谁的打卡 (a check-in app's share that names nobody: choose whose it is)"
     if outcome == UNMATCHED:
         return f"{names}: 名册中没有 (nobody on the roster)"
     bits = []
+    if any(m.reason == "addressed" for m in parts):
+        bits.append(
+            "@提到了人: 是提醒还是替人打卡, 需要人来确认 (addressed to someone: a reminder, or checking in for them)"
+        )
+    elif any(m.reason == "reported" for m in parts):
+        bits.append("说的是别人打卡: 是谁打的卡, 需要人来确认 (says someone else checked in: a person confirms who)")
+    elif any(m.reason == "on_behalf" for m in parts):
+        bits.append("替别人打卡: 是谁打的卡, 需要人来确认 (posted for someone else: a person confirms who checked in)")
     for m in parts:
         if m.status == "matched":
             bits.append(f"{m.name} = {m.candidates[0].display_name}")

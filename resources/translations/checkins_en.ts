@@ -647,6 +647,10 @@
             <translation>Most of these names are members of “%1”: is this the right group?</translation>
         </message>
         <message>
+            <source>The numbering starts again at 1 on line %1: another chain, without its title? It is logged for the chosen day</source>
+            <translation>The numbering starts again at 1 on line %1: another chain, without its title? It is logged for the chosen day</translation>
+        </message>
+        <message>
             <source>Copy reminder</source>
             <translation>Copy reminder</translation>
         </message>

@@ -628,6 +628,10 @@
             <translation>这些名字大多是「%1」的成员：社群选对了吗？</translation>
         </message>
         <message>
+            <source>The numbering starts again at 1 on line %1: another chain, without its title? It is logged for the chosen day</source>
+            <translation>第%1行起编号重新从1开始：是另一条没有标题的接龙吗？它按所选日期记录</translation>
+        </message>
+        <message>
             <source>Copy reminder</source>
             <translation>复制未打卡提醒</translation>
         </message>

@@ -618,7 +618,8 @@ class PastePreviewModel(QAbstractTableModel):
             out.append((current.display_name, current))
         if m.status == STATUS_UNMATCHED:
             out.append((QCoreApplication.translate("PastePreviewModel", "Pick a member…"), PICK))
-            out.append((QCoreApplication.translate("PastePreviewModel", "Add as new member"), NEW))
+            if m.name:  # a share that names nobody (我在「鲸打卡」完成了…) has no name to add
+                out.append((QCoreApplication.translate("PastePreviewModel", "Add as new member"), NEW))
         else:
             out.append((QCoreApplication.translate("PastePreviewModel", "Someone else…"), PICK))
         out.append((QCoreApplication.translate("PastePreviewModel", "Skip"), SKIP))

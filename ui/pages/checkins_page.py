@@ -1544,6 +1544,12 @@ class CheckinsPage(GroupPage):
                 text += "  ·  " + self.tr("Most of these names are members of “%1”: is this the right group?").replace(
                     "%1", elsewhere
                 )
+            restart = self._preview.restarted_at if self._preview is not None else None
+            if restart is not None:  # a second chain without its title: logged on this day, said
+                text += "  ·  " + self.tr(
+                    "The numbering starts again at 1 on line %1: another chain, without its title? It is logged for"
+                    " the chosen day"
+                ).replace("%1", str(restart))
             self.paste_summary.setText(text)
         self.paste_summary.setToolTip(self._other_lines_tip())
         n = self.preview_model.plan().count
