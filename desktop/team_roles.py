@@ -30,6 +30,7 @@ import hashlib
 import hmac
 import os
 import re
+from collections.abc import Iterable
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -42,7 +43,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 4
+GRANTS_VERSION = 5
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -297,6 +298,7 @@ def apply_grants(session: Session, prefix: str) -> None:
     run(f"GRANT EXECUTE ON FUNCTION public.kept_refresh(integer[]) TO {owner}, {admin}, {assistant}")
     _guards(session, prefix)
     _masked_views(session, prefix)
+    _phone_lookup(session, prefix)
     run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")
     row = session.get(WorkspaceSetting, GRANTS_SETTING)
     if row is None:
@@ -606,6 +608,111 @@ END $fn$"""
         f"CREATE TRIGGER audit_append INSTEAD OF INSERT OR UPDATE OR DELETE ON {schema}.audit_log FOR EACH ROW EXECUTE FUNCTION {afn}()"
     )
     conn.exec_driver_sql(f"GRANT SELECT, INSERT ON {schema}.audit_log TO {assistant}")
+
+
+# a number looked up that is no member's but shows as one's masked phone (138****8000: it differs only in the hidden
+# digits) is a guess at that member's phone: after this many such guesses at one masked phone (by every assistant
+# login together, ever) the lookup answers nothing for that masked phone. A real file's numbers almost never look
+# like a member's without being it (a typo in the hidden digits is one); finding a phone by trying its 10,000
+# hidden middles is stopped after three.
+PHONE_GUESSES = 3
+
+
+def _phone_lookup(session: Session, prefix: str) -> None:
+    """`<prefix>_masked.members_by_phone(phones)`: the ids of the members whose stored phone is one of `phones`
+    (numbers the assistant holds in full: the file they import, the phone typed in the member dialog), for an
+    assistant's login, which reads phones masked. Without it an assistant's import planned a row matched only by
+    its phone as a new person (a duplicate, whose later check-ins split between two records), and the member dialog
+    warned of no duplicate phone.
+
+    The limits (docs/architecture.md, "Roles on the server"): it returns ids, never a phone the caller did not give;
+    a number is answered only once its lookup was registered in an earlier, committed transaction (the function
+    registers every number it is asked; the app calls it twice, `members_by_phone`), and a number whose masked form
+    is a member's is answered only while at most PHONE_GUESSES numbers of that masked form that are nobody's were
+    ever looked up — so a login cannot find a member's phone by trying the 10,000 middles of 138****8000, not even
+    by rolling its guesses back. Until then a pending or refused number returns (phone, NULL) whether it matches
+    or not. The registrations (`phone_lookup`) hold a SHA-256 of each number, its masked form, the login, when and
+    the registering transaction (one visible with another transaction's id was committed): no assistant reads them."""
+    conn = session.connection()
+    q = lambda name: _ident(session, name)  # noqa: E731
+    schema = q(f"{prefix}_masked")
+    assistant = q(group_role(prefix, "assistant"))
+    run = conn.exec_driver_sql
+    run(
+        f"CREATE TABLE IF NOT EXISTS {schema}.phone_lookup (digest text PRIMARY KEY, mask text NOT NULL,"
+        " login name NOT NULL, at timestamptz NOT NULL, tx bigint NOT NULL)"
+    )
+    run(f"CREATE INDEX IF NOT EXISTS phone_lookup_mask ON {schema}.phone_lookup (mask)")
+    run(f"REVOKE ALL ON {schema}.phone_lookup FROM PUBLIC, {assistant}")
+    digest = "encode(sha256(convert_to({c}, 'UTF8')), 'hex')"
+    fn = f"{schema}.members_by_phone"
+    run(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}(phones text[]) RETURNS TABLE(phone text, member_id integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+BEGIN
+  INSERT INTO {schema}.phone_lookup AS l (digest, mask, login, at, tx)
+    SELECT DISTINCT {digest.format(c="p")}, {_MASK_SQL.format(c="p")}, session_user, now(), txid_current()
+    FROM unnest(phones) AS p WHERE p IS NOT NULL AND p <> ''
+  ON CONFLICT (digest) DO NOTHING;
+  RETURN QUERY
+  WITH asked AS (
+    SELECT DISTINCT p AS phone, {digest.format(c="p")} AS digest, {_MASK_SQL.format(c="p")} AS mask
+    FROM unnest(phones) AS p WHERE p IS NOT NULL AND p <> ''
+  ), holders AS (
+    SELECT m.id, {digest.format(c="m.phone")} AS digest, {_MASK_SQL.format(c="m.phone")} AS mask
+    FROM public.member m
+    WHERE m.phone IS NOT NULL AND {_MASK_SQL.format(c="m.phone")} IN (SELECT a.mask FROM asked a)
+  ), guesses AS (
+    SELECT l.mask, count(*) AS n FROM {schema}.phone_lookup l
+    WHERE l.mask IN (SELECT h.mask FROM holders h) AND l.digest NOT IN (SELECT h.digest FROM holders h)
+    GROUP BY l.mask
+  ), answered AS (
+    SELECT a.* FROM asked a JOIN {schema}.phone_lookup l ON l.digest = a.digest
+    LEFT JOIN guesses g ON g.mask = a.mask
+    WHERE l.tx <> txid_current() AND coalesce(g.n, 0) <= {PHONE_GUESSES}
+  )
+  SELECT a.phone, h.id FROM answered a JOIN holders h ON h.digest = a.digest
+  UNION ALL
+  SELECT a.phone, NULL::integer FROM asked a WHERE a.digest NOT IN (SELECT x.digest FROM answered x);
+END $fn$"""
+    )
+    run(f"REVOKE ALL ON FUNCTION {fn}(text[]) FROM PUBLIC")
+    run(f"GRANT EXECUTE ON FUNCTION {fn}(text[]) TO {assistant}")
+
+
+def phones_masked(session: Session) -> bool:
+    """True when this login reads phones masked (an assistant's on a team database: `member` is the masked view)."""
+    cached = session.info.get("qd_phones_masked")
+    if cached is None:
+        cached = bool(
+            prefix_of(session)
+            and not session.connection().execute(text("SELECT has_table_privilege('public.member', 'SELECT')")).scalar()
+        )
+        session.info["qd_phones_masked"] = cached
+    return cached
+
+
+def members_by_phone(session: Session, phones: Iterable[str]) -> tuple[dict[str, list[int]], set[str]]:
+    """For an assistant's login (phones_masked): the ids of the members (deleted and merged ones included) whose
+    stored phone is each of `phones`, and the phones the server would not answer (too many guesses at that masked
+    phone, PHONE_GUESSES). Registers the numbers in a transaction of its own first (see _phone_lookup)."""
+    asked = sorted({p for p in phones if p})
+    if not asked:
+        return {}, set()
+    fn = f"{_ident(session, prefix_of(session) + '_masked')}.members_by_phone"
+    query = text(f"SELECT phone, member_id FROM {fn}(CAST(:phones AS text[]))")
+    with session.get_bind().connect() as side:  # the registration, committed: only then does the server answer
+        side.execute(query, {"phones": asked}).all()
+        side.commit()
+    found: dict[str, list[int]] = {}
+    refused: set[str] = set()
+    for phone, member_id in session.execute(query, {"phones": asked}):
+        if member_id is None:
+            refused.add(phone)
+        else:
+            found.setdefault(phone, []).append(member_id)
+    return found, refused
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -125,6 +125,7 @@ from desktop.services.onboarding import Blacklisting, admit_completed, blacklist
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
+from desktop.team_roles import members_by_phone, phones_masked
 from models import (
     AuditEntry,
     ChatAlias,
@@ -1265,7 +1266,14 @@ class _Context:
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         # the file is another group's roster (its group column names one other group of the workspace): its name
         self.other_roster: str | None = None
+        # an assistant's login on a team database reads phones masked (138****8000): the file's phones are looked up
+        # on the server (team_roles.members_by_phone, `reveal`), a row matched only by its phone was a new person
+        self.phones_masked = phones_masked(session)
+        self.phones_asked: set[str] = set()
+        self.phones_refused: set[str] = set()
+        self.revealed: dict[int, str] = {}  # member id -> their stored phone, a number of the file (the server said)
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
+        self.live = live
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
                 live, (Member.wechat_id.is_not(None)) | (Member.phone.is_not(None)) | (Member.qq.is_not(None))
@@ -1273,7 +1281,7 @@ class _Context:
         ):
             if wechat:
                 self.by_wechat.setdefault(_key(wechat), []).append(mid)
-            if phone:
+            if phone and not self.phones_masked:
                 self.by_phone.setdefault(phone, []).append(mid)
             if qq:
                 self.by_qq.setdefault(qq, []).append(mid)
@@ -1384,7 +1392,35 @@ class _Context:
         for chunk in _chunks(missing):
             for row in self.session.execute(select(*_MEMBER_COLUMNS).where(Member.id.in_(chunk))):
                 person = _person(row)
+                person.phone = self.revealed.get(person.member_id, person.phone)
                 self.people[person.member_id] = person
+
+    def reveal(self, phones: Iterable[str | None]) -> None:
+        """Phones masked to this login (an assistant's): the members whose stored phone is one of these numbers of
+        the file, asked of the server (team_roles.members_by_phone) — their phone is then the number itself, as
+        for an owner (the comparisons `person.phone == phone` hold), and `by_phone` finds them. A number the server
+        would not answer is in `phones_refused` (its row a problem: phone_lookup_refused)."""
+        if not self.phones_masked:
+            return
+        new = {p for p in phones if p and p not in self.phones_asked}
+        if not new:
+            return
+        self.phones_asked |= new
+        found, refused = members_by_phone(self.session, new)
+        self.phones_refused |= refused
+        ids = sorted({m for ms in found.values() for m in ms})
+        live: set[int] = set()
+        for chunk in _chunks(ids):
+            live.update(self.session.scalars(select(Member.id).where(Member.id.in_(chunk), self.live)))
+        for phone, members in found.items():
+            for mid in members:
+                if mid not in live:
+                    continue
+                self.revealed[mid] = phone
+                if mid not in self.by_phone.get(phone, []):
+                    self.by_phone.setdefault(phone, []).append(mid)
+                if mid in self.people:
+                    self.people[mid].phone = phone
 
     def load_tags(self, member_ids: Iterable[int]) -> None:
         ids = sorted(set(member_ids))
@@ -1924,6 +1960,17 @@ class _Planner:
             records = [rec for rec in records if not _RowReader.skipped(rec)]
         if self.orders:
             records = self._repeat_orders(records)
+        # an assistant's login: the batch's phones asked of the server (masked to them, they matched no one)
+        ctx.reveal(rec.values.get("phone") for rec in records)
+        for rec in records:
+            if rec.values.get("phone") in ctx.phones_refused:
+                rec.problem(
+                    rec.column("phone"),
+                    "服务器不再为这个号码查找成员 (同一个隐藏的号码已被试过太多次): 请群主或管理员导入这一行"
+                    " (the server no longer looks this number up for you — too many numbers differing from a"
+                    " member's only in its hidden digits were looked up: an owner or admin imports this row)",
+                    "phone_lookup_refused",
+                )
         # the people the batch's WeChat IDs and phones name, read in one go: matching a row reads its holders
         # and a phone's owners, one query each row (1,841 queries, 0.5 s, for 2,000 re-imported people)
         ctx.load(

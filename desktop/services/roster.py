@@ -617,7 +617,13 @@ def find_duplicates(
     except ValidationError:
         norm_phone = None
     if norm_phone:
-        identity_hits(same_phone(norm_phone), "phone")
+        from desktop.team_roles import members_by_phone, phones_masked
+
+        if phones_masked(session):  # an assistant's login reads phones masked: the server says whose it is
+            ids = members_by_phone(session, [norm_phone])[0].get(norm_phone, [])
+            identity_hits(select(Member.id, Member.display_name).where(Member.id.in_(ids or [-1])), "phone")
+        else:
+            identity_hits(same_phone(norm_phone), "phone")
     if display_name and display_name.strip() and group_id is not None:
         from rapidfuzz import fuzz  # here: the window's start does not need it (10 ms)
 
