@@ -523,6 +523,56 @@ def _masked_summary_sql(column: str) -> str:
     return f"""regexp_replace({long_value}, '("(phone|mobile)": ")[^"*]*([^"*]{{2}})"', '\\1****\\3"', 'g')"""
 
 
+# desktop.phones.mask_phones_in in SQL (tests/desktop/test_phones_in_text.py keeps the two alike): a run of 7+ digits,
+# each separated from the next by at most 3 characters that are neither letters nor digits, masked to its first three
+# digits and ****; a date at the start of a run (2026-11-18 10:00) stays, the rest of the run masked on its own.
+# Digits: ASCII and full-width. Separators: what is neither an ASCII letter or digit nor a letter of another script
+# (spaces, punctuation: ASCII, Latin-1, general punctuation, CJK and full-width punctuation).
+_SQL_DIGIT = "[0-9\\uFF10-\\uFF19]"
+_SQL_SEPARATOR = "[^0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u1FFF\\u2070-\\u2FFF\\u3040-\\uFEFF\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFFF]"
+# free text of a person an assistant reads through the masked view, a phone in it masked (PRODUCT §3.7): a WeChat ID
+# that is the phone number, a phone written into a name, a nickname or a note — and the name's readings (pinyin,
+# initials), which keep its digits
+MEMBER_FREE_TEXT = ("display_name", "nickname", "wechat_id", "note", "city", "occupation")
+MEMBER_READINGS = ("initials", "pinyin", "initials_alt", "pinyin_alt")  # written from display_name
+
+
+def _mask_phones_in_sql(session: Session, prefix: str) -> str:
+    """`<prefix>_masked.mask_phones_in(text)`: desktop.phones.mask_phones_in on the server. Returns its name."""
+    fn = f"{_ident(session, prefix + '_masked')}.mask_phones_in"
+    d, sep = _SQL_DIGIT, _SQL_SEPARATOR
+    run_re = f"{d}(?:{sep}{{0,3}}{d}){{6,}}"
+    date_re = f"^((?:19|20){d}{d}([-/.]){d}{{1,2}}\\2{d}{{1,2}}(?:[ T]+{d}{{1,2}}[:：]{d}{d}(?:[:：]{d}{d})?)?)(?!{d})"
+    session.connection().exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  out text := '';
+  rest text := t;
+  run text;
+  day text;
+  at integer;
+BEGIN
+  LOOP
+    run := substring(rest from '{run_re}');
+    EXIT WHEN run IS NULL;
+    at := strpos(rest, run);
+    out := out || left(rest, at - 1);
+    day := substring(run from '{date_re}');
+    IF day IS NOT NULL THEN
+      out := out || day || coalesce({fn}(substr(run, length(day) + 1)), '');
+    ELSE
+      out := out || left(regexp_replace(run, '[^0-9\\uFF10-\\uFF19]', '', 'g'), 3) || '****';
+    END IF;
+    rest := substr(rest, at + length(run));
+  END LOOP;
+  RETURN out || rest;
+END $fn$"""
+    )
+    return fn
+
+
 def _masked_views(session: Session, prefix: str) -> None:
     """The assistant's `member` and `audit_log`: phones masked, writes through INSTEAD OF triggers."""
     from models import AuditEntry, Member
@@ -533,8 +583,20 @@ def _masked_views(session: Session, prefix: str) -> None:
     assistant = q(group_role(prefix, "assistant"))
     conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {schema}")
 
+    mask_text = _mask_phones_in_sql(session, prefix)
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {mask_text}(text) FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {mask_text}(text) TO {assistant}")
     cols = [c.name for c in Member.__table__.columns]
-    shown = ", ".join(_MASK_SQL.format(c="phone") + " AS phone" if c == "phone" else q(c) for c in cols)
+    hidden = (*MEMBER_FREE_TEXT, *MEMBER_READINGS)
+
+    def shown_column(c: str) -> str:
+        if c == "phone":
+            return _MASK_SQL.format(c="phone") + " AS phone"
+        if c in hidden:
+            return f"{mask_text}({q(c)}) AS {q(c)}"
+        return q(c)
+
+    shown = ", ".join(shown_column(c) for c in cols)
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.member")
     conn.exec_driver_sql(f"CREATE VIEW {schema}.member AS SELECT {shown} FROM public.member")
     seq = conn.execute(text("SELECT pg_get_serial_sequence('public.member', 'id')")).scalar()
@@ -546,12 +608,20 @@ def _masked_views(session: Session, prefix: str) -> None:
         conn.exec_driver_sql(f"ALTER VIEW {schema}.member ALTER COLUMN {q(c)} SET DEFAULT now()")
     names = ", ".join(q(c) for c in cols)
     values = ", ".join(f"NEW.{q(c)}" for c in cols)
-    sets = ", ".join(
-        f"{q(c)} = CASE WHEN NEW.phone IS DISTINCT FROM OLD.phone THEN NEW.phone ELSE m.phone END"
-        if c == "phone"
-        else f"{q(c)} = NEW.{q(c)}"
-        for c in cols
-        if c != "id"
+
+    def set_column(c: str) -> str:
+        # a value left as the view showed it keeps the stored one (a masked phone, a name with its phone masked)
+        if c == "phone" or c in MEMBER_FREE_TEXT:
+            return f"{q(c)} = CASE WHEN NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} THEN NEW.{q(c)} ELSE m.{q(c)} END"
+        if c in MEMBER_READINGS:  # the readings of the name written: a name kept keeps its readings
+            return f"{q(c)} = CASE WHEN NEW.display_name IS DISTINCT FROM OLD.display_name THEN NEW.{q(c)} ELSE m.{q(c)} END"
+        return f"{q(c)} = NEW.{q(c)}"
+
+    sets = ", ".join(set_column(c) for c in cols if c != "id")
+    # a field the assistant sees masked (its stored value holds a phone) is not theirs to change: what they would
+    # save is what they saw, the phone lost ("王五 138****" written over "王五 13800138002")
+    changed_hidden = " OR ".join(
+        f"(NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} AND OLD.{q(c)} IS DISTINCT FROM s.{q(c)})" for c in MEMBER_FREE_TEXT
     )
     fn = f"{schema}.member_write"
     conn.exec_driver_sql(
@@ -567,6 +637,10 @@ BEGIN
   END IF;
   IF NEW.deleted_at IS DISTINCT FROM OLD.deleted_at OR NEW.merged_into_id IS DISTINCT FROM OLD.merged_into_id THEN
     RAISE EXCEPTION 'permission denied: an assistant cannot delete or merge members' USING ERRCODE = '42501';
+  END IF;
+  IF EXISTS (SELECT 1 FROM public.member s WHERE s.id = OLD.id AND ({changed_hidden})) THEN
+    RAISE EXCEPTION 'permission denied: an assistant cannot change a field holding a phone number they cannot see'
+      USING ERRCODE = '42501';
   END IF;
   UPDATE public.member AS m SET {sets} WHERE m.id = OLD.id;
   RETURN NEW;

@@ -34,8 +34,8 @@ RECORDED = {
     # 4: the rules' history (setting_history, migration 0021): the admin's writes, the assistant's reads
     4: "3c97cf3a0fc4008ea862a7024591f35ec2539e942bf6f10747e96b2c155b6d1f",
     # 5: the assistant's lookup of members by the phones they hold (members_by_phone, its registrations; migration
-    # 0022_teamimp)
-    5: "70ac13f72f739379218e6f6b9a3a5840bac8878c9f1edf9ec7eafccd79fca19c",
+    # 0022_teamimp); a phone in a name, nickname, WeChat ID or note masked in the member view, unchanged if shown masked
+    5: "4928e053403693437b5dba11dd94dd131ca294c4766d4f148f92ebe79ce345f1",
 }
 
 

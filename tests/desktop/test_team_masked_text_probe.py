@@ -1,0 +1,140 @@
+"""Team mode: the assistant's masked view of `member` masked the phone column only — a WeChat ID that is the phone
+number, a phone written into a name, a nickname or a note (and the name's pinyin, which keeps its digits) was read in
+full with the assistant's login (psql). They are masked now with the rule the app uses (desktop.phones.mask_phones_in,
+its SQL twin `<prefix>_masked.mask_phones_in`); a value saved back as the view showed it keeps the stored one, and a
+field shown masked is not the assistant's to change (what they would save is what they saw: the phone lost)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import psycopg
+import pytest
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from desktop.phones import mask_phones_in
+from desktop.services.groups import create_group
+from desktop.services.operators import add_operator
+from desktop.services.roster import MemberInput, add_member, member_input_shown, update_member
+from desktop.team_roles import team_init
+from desktop.workspace import actor_for, open_workspace
+from models import Member
+from models.db import ServerRefused
+
+ASSISTANT, ASSISTANT_PW = "probe_text_asst", "assist-pw-88"
+NAME, NICK, WECHAT = "王五 13800138002", "五哥13800138002", "13800138002"
+NOTE = "电话 138-0013-8002；2026-11-18 交费"
+
+SAMPLES = [
+    "张三-13812345678",
+    "张三 138 1234 5678 北京",
+    "读书会2026",
+    "2026-11-18 10:00:00 交费 13812345678",
+    "2026/11/10 13812345678",
+    "１３８１２３４５６７８",
+    "010-12345678 转 123",
+    "wxid_1234567890ab",
+    "13800138000、13900139000",
+    "5 个 1234567",
+    "張三—138—1234—5678",
+    "no digits",
+    "",
+]
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-20")
+
+
+@pytest.fixture
+def team(pg_url):
+    """王五, whose name, nickname, WeChat ID and note hold their phone; an assistant with a login of their own."""
+    database = open_workspace(pg_url)
+    owner = actor_for(database)
+    with database.session() as s:
+        gid = create_group(s, owner, "早起打卡营")
+        _mid, ms = add_member(
+            s,
+            owner,
+            gid,
+            MemberInput(
+                display_name=NAME,
+                nickname=NICK,
+                wechat_id=WECHAT,
+                phone="13800138002",
+                city="北京",
+                note=NOTE,
+                joined_at=datetime(2026, 11, 1),
+            ),
+        )
+        prefix = team_init(s, owner)
+        add_operator(s, owner, "小助理", "assistant", ASSISTANT_PW, login=ASSISTANT)
+        s.commit()
+    database.dispose()
+    yield pg_url, prefix, ms
+    u = make_url(pg_url)
+    with psycopg.connect(f"host={u.host} port={u.port} dbname=postgres user=postgres", autocommit=True) as conn:
+        conn.execute(f'DROP ROLE IF EXISTS "{ASSISTANT}"')
+
+
+def _dsn(url: str, login: str = "postgres", password: str = "") -> str:
+    u = make_url(url)
+    return f"host={u.host} port={u.port} dbname={u.database} user={login} password={password}"
+
+
+def _url(url: str) -> str:
+    return make_url(url).set(username=ASSISTANT, password=ASSISTANT_PW).render_as_string(hide_password=False)
+
+
+def test_the_servers_mask_is_the_apps(team):
+    url, prefix, _ms = team
+    with psycopg.connect(_dsn(url)) as conn:
+        for sample in SAMPLES:
+            shown = conn.execute(f'SELECT "{prefix}_masked".mask_phones_in(%s)', (sample,)).fetchone()[0]
+            assert shown == mask_phones_in(sample), sample
+
+
+def test_an_assistants_login_reads_no_phone_in_a_name_nickname_wechat_id_or_note(team):
+    url, _prefix, _ms = team
+    with psycopg.connect(_dsn(url, ASSISTANT, ASSISTANT_PW)) as conn:
+        row = conn.execute(
+            "SELECT display_name, nickname, wechat_id, note, pinyin, initials, phone FROM member"
+        ).fetchone()
+    assert row[:4] == ("王五 138****", "五哥138****", "138****", mask_phones_in(NOTE))
+    assert all("13800138002" not in (v or "") and "0138002" not in (v or "") for v in row)
+    with psycopg.connect(_dsn(url)) as conn:  # stored whole
+        assert conn.execute("SELECT display_name, note FROM member").fetchone() == (NAME, NOTE)
+
+
+def test_an_assistant_edits_the_city_and_the_masked_fields_keep_what_is_stored(team):
+    url, _prefix, ms = team
+    database = open_workspace(_url(url))
+    try:
+        assistant = actor_for(database)
+        with database.session() as s:
+            loaded = member_input_shown(s, assistant, ms)
+            assert loaded.display_name == "王五 138****"
+            update_member(s, assistant, ms, replace(loaded, city="上海"), loaded=loaded)
+            s.commit()
+        with database.session() as s:  # a field shown masked: not theirs to change (the phone would be lost)
+            loaded = member_input_shown(s, assistant, ms)
+            with pytest.raises(ServerRefused):
+                update_member(s, assistant, ms, replace(loaded, display_name="王五 138**** 老会员"), loaded=loaded)
+                s.flush()
+            s.rollback()
+    finally:
+        database.dispose()
+    database = open_workspace(url)
+    try:
+        with database.session() as s:
+            row = s.execute(
+                select(Member.display_name, Member.nickname, Member.wechat_id, Member.note, Member.city, Member.pinyin)
+            ).one()
+    finally:
+        database.dispose()
+    assert row[:5] == (NAME, NICK, WECHAT, NOTE, "上海")
+    assert "13800138002" in row[5]  # the name's reading kept whole
