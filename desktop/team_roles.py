@@ -532,7 +532,9 @@ _SQL_DIGIT = "[0-9\\uFF10-\\uFF19]"
 _SQL_SEPARATOR = "[^0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u1FFF\\u2070-\\u2FFF\\u3040-\\uFEFF\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFFF]"
 # free text of a person an assistant reads through the masked view, a phone in it masked (PRODUCT §3.7): a WeChat ID
 # that is the phone number, a phone written into a name, a nickname or a note — and the name's readings (pinyin,
-# initials), which keep its digits
+# initials), which keep its digits. A WeChat ID is masked only when it is a phone (no letter in it): an ID proper
+# starts with a letter, and is how an assistant's import, paste and duplicate check find the person (wxid_1234567890ab
+# masked to wxid_123****ab matched no one: a second person)
 MEMBER_FREE_TEXT = ("display_name", "nickname", "wechat_id", "note", "city", "occupation")
 MEMBER_READINGS = ("initials", "pinyin", "initials_alt", "pinyin_alt")  # written from display_name
 
@@ -592,6 +594,8 @@ def _masked_views(session: Session, prefix: str) -> None:
     def shown_column(c: str) -> str:
         if c == "phone":
             return _MASK_SQL.format(c="phone") + " AS phone"
+        if c == "wechat_id":  # a WeChat ID that is a phone (no letter in it): an ID proper stays whole, as it matches
+            return f"CASE WHEN {q(c)} ~ '[A-Za-z]' THEN {q(c)} ELSE {mask_text}({q(c)}) END AS {q(c)}"
         if c in hidden:
             return f"{mask_text}({q(c)}) AS {q(c)}"
         return q(c)

@@ -105,6 +105,7 @@ def test_an_assistants_login_reads_no_phone_in_a_name_nickname_wechat_id_or_note
             "SELECT display_name, nickname, wechat_id, note, pinyin, initials, phone FROM member"
         ).fetchone()
     assert row[:4] == ("王五 138****", "五哥138****", "138****", mask_phones_in(NOTE))
+    # a WeChat ID proper (a letter in it) stays whole: it is how the assistant's import and paste find people
     assert all("13800138002" not in (v or "") and "0138002" not in (v or "") for v in row)
     with psycopg.connect(_dsn(url)) as conn:  # stored whole
         assert conn.execute("SELECT display_name, note FROM member").fetchone() == (NAME, NOTE)
@@ -138,3 +139,31 @@ def test_an_assistant_edits_the_city_and_the_masked_fields_keep_what_is_stored(t
         database.dispose()
     assert row[:5] == (NAME, NICK, WECHAT, NOTE, "上海")
     assert "13800138002" in row[5]  # the name's reading kept whole
+
+
+def test_a_wechat_id_proper_stays_whole_and_finds_its_person_in_an_assistants_import(team, tmp_path, capsys):
+    from desktop.cli import main
+
+    url, _prefix, _ms = team
+    database = open_workspace(url)
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            gid = create_group(s, owner, "二期")
+            add_member(s, owner, gid, MemberInput(display_name="赵六", wechat_id="wxid_1234567890ab"))
+            s.commit()
+    finally:
+        database.dispose()
+    with psycopg.connect(_dsn(url, ASSISTANT, ASSISTANT_PW)) as conn:
+        shown = conn.execute("SELECT wechat_id FROM member WHERE wechat_id LIKE 'wxid%'").fetchone()[0]
+    assert shown == "wxid_1234567890ab"
+    roster = tmp_path / "名单.csv"
+    roster.write_text("姓名,微信号,城市\n赵六,wxid_1234567890ab,杭州\n", encoding="utf-8")
+    assert main(["--db", _url(url), "import", "roster", str(roster), "--group", "早起打卡营"]) == 0, capsys.readouterr()
+    database = open_workspace(url)
+    try:
+        with database.session() as s:
+            rows = s.execute(select(Member.display_name, Member.city).where(Member.display_name == "赵六")).all()
+    finally:
+        database.dispose()
+    assert rows == [("赵六", "杭州")]
