@@ -625,7 +625,9 @@ def _masked_views(session: Session, prefix: str) -> None:
     # a field the assistant sees masked (its stored value holds a phone) is not theirs to change: what they would
     # save is what they saw, the phone lost ("王五 138****" written over "王五 13800138002")
     changed_hidden = " OR ".join(
-        f"(NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} AND OLD.{q(c)} IS DISTINCT FROM s.{q(c)})" for c in MEMBER_FREE_TEXT
+        f"(NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} AND OLD.{q(c)} IS DISTINCT FROM s.{q(c)}"
+        f" AND NEW.{q(c)} IS DISTINCT FROM s.{q(c)})"  # the stored value itself (an import's file holds it): no change
+        for c in MEMBER_FREE_TEXT
     )
     fn = f"{schema}.member_write"
     conn.exec_driver_sql(

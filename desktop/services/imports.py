@@ -1395,6 +1395,46 @@ class _Context:
                 person.phone = self.revealed.get(person.member_id, person.phone)
                 self.people[person.member_id] = person
 
+    # a row's field -> the person's, as the masked view may show it with a phone masked in it (team_roles)
+    _MASKED_TEXT = (
+        ("name", "display_name"),
+        ("nickname", "nickname"),
+        ("wechat_id", "wechat_id"),
+        ("note", "note"),
+        ("city", "city"),
+        ("occupation", "occupation"),
+    )
+
+    def resolve_masked_text(self, records: list[Any]) -> None:
+        """Phones masked to this login inside people's names, nicknames, notes (王五 138****): a row holding the value
+        that shows so (王五 13800138002) names the value itself — the person's is then the row's, as for an owner, so
+        the row is 王五 with nothing to change. Before, it was 「王五 138****」 against 「王五 138****」: a problem
+        ("the phone's owner has another name") or a change the server refuses (a field shown masked). Should the
+        stored value differ from the row's in the hidden digits only, it is left as it is (never written over)."""
+        if not self.phones_masked:
+            return
+        for rec in records:
+            name = rec.values.get("name")
+            candidates = {
+                *self.by_phone.get(rec.values.get("phone") or "", ()),
+                *self.by_wechat.get(_key(rec.values.get("wechat_id")), ()),
+                *(self.group_by_name.get(_key(mask_phones_in(name) or ""), ()) if name else ()),
+            }
+            if not candidates:
+                continue
+            self.load(candidates)
+            for mid in candidates:
+                person = self.people[mid]
+                for field_name, attr in self._MASKED_TEXT:
+                    value, shown = rec.values.get(field_name), getattr(person, attr)
+                    if not value or not shown or value == shown or "****" not in shown:
+                        continue
+                    if mask_phones_in(value) != shown:
+                        continue
+                    setattr(person, attr, value)
+                    if attr == "display_name" and person.ms is not None:
+                        self.group_by_name.setdefault(_key(value), []).append(mid)
+
     def reveal(self, phones: Iterable[str | None]) -> None:
         """Phones masked to this login (an assistant's): the members whose stored phone is one of these numbers of
         the file, asked of the server (team_roles.members_by_phone) — their phone is then the number itself, as
@@ -1962,6 +2002,7 @@ class _Planner:
             records = self._repeat_orders(records)
         # an assistant's login: the batch's phones asked of the server (masked to them, they matched no one)
         ctx.reveal(rec.values.get("phone") for rec in records)
+        ctx.resolve_masked_text(records)
         for rec in records:
             if rec.values.get("phone") in ctx.phones_refused:
                 rec.problem(

@@ -167,3 +167,22 @@ def test_a_wechat_id_proper_stays_whole_and_finds_its_person_in_an_assistants_im
     finally:
         database.dispose()
     assert rows == [("赵六", "杭州")]
+
+
+def test_an_assistants_import_of_a_row_holding_the_stored_name_and_nickname_changes_nothing(team, tmp_path, capsys):
+    """The file holds 王五's name, nickname and phone as stored (the assistant holds the file in full): the row is
+    王五, with nothing to change — not a problem, not a second person, and no refusal of the whole import."""
+    from desktop.cli import main
+
+    url, _prefix, _ms = team
+    roster = tmp_path / "名单.csv"
+    roster.write_text(f"姓名,昵称,手机,城市\n{NAME},{NICK},13800138002,杭州\n", encoding="utf-8")
+    code = main(["--db", _url(url), "import", "roster", str(roster), "--group", "早起打卡营"])
+    assert code == 0, capsys.readouterr()
+    database = open_workspace(url)
+    try:
+        with database.session() as s:
+            rows = s.execute(select(Member.display_name, Member.nickname, Member.city)).all()
+    finally:
+        database.dispose()
+    assert rows == [(NAME, NICK, "杭州")]
