@@ -617,8 +617,12 @@ def _masked_views(session: Session, prefix: str) -> None:
         # a value left as the view showed it keeps the stored one (a masked phone, a name with its phone masked)
         if c == "phone" or c in MEMBER_FREE_TEXT:
             return f"{q(c)} = CASE WHEN NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} THEN NEW.{q(c)} ELSE m.{q(c)} END"
-        if c in MEMBER_READINGS:  # the readings of the name written: a name kept keeps its readings
-            return f"{q(c)} = CASE WHEN NEW.display_name IS DISTINCT FROM OLD.display_name THEN NEW.{q(c)} ELSE m.{q(c)} END"
+        if c in MEMBER_READINGS:  # written with a new name (the app's); else the stored ones — not the readings of
+            # the name as shown, which the app writes when it saves a member whose name it reads masked
+            return (
+                f"{q(c)} = CASE WHEN NEW.display_name IS DISTINCT FROM OLD.display_name"
+                f" AND NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} THEN NEW.{q(c)} ELSE m.{q(c)} END"
+            )
         return f"{q(c)} = NEW.{q(c)}"
 
     sets = ", ".join(set_column(c) for c in cols if c != "id")
