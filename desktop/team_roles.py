@@ -17,7 +17,10 @@ Full phone numbers: an assistant has no privilege on `public.member` or `public.
 search_path starts with the schema `qd_<db>_masked`, which holds views of the same names showing phones as
 138****8000 (also inside audit summaries); INSTEAD OF triggers (SECURITY DEFINER) write through them: a new
 member keeps the full phone typed, an unchanged masked phone keeps the stored one, a delete or soft delete is
-refused. The app itself needs no change for this: SQLAlchemy's unqualified names resolve to the views.
+refused. The app itself needs no change for this: SQLAlchemy's unqualified names resolve to the views. A phone
+written into a person's free text (name, nickname, a WeChat ID that is a phone, note …) is masked in the view too, and
+so is a membership's (group nickname, purpose, leaving reason: the view `membership`); an assistant finds a person by
+a phone they hold through `members_by_phone` (_phone_lookup).
 
 An operator's server login is recorded in `operator.login`; the app signs in as that login and acts for that
 operator (`login_operator`). Passwords are sent to the server as SCRAM-SHA-256 verifiers, never in clear text,
@@ -263,11 +266,15 @@ def apply_grants(session: Session, prefix: str) -> None:
     run(f"GRANT SELECT ({columns}) ON operator TO {admin}, {assistant}")
 
     # assistant
+    columns_of = {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}
     for table in tables:
         if table in (*MASKED_TABLES, *MANAGERS_ONLY, "operator", "alembic_version"):
             continue
+        if table == "membership":  # its free text through the masked view only (MEMBERSHIP_FREE_TEXT)
+            readable = [c for c in columns_of[table] if c not in MEMBERSHIP_FREE_TEXT]
+            run(f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {q(table)} TO {assistant}")
+            continue
         run(f"GRANT SELECT ON {q(table)} TO {assistant}")
-    columns_of = {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}
     for table in ASSISTANT_WRITES:
         if table in ASSISTANT_FIXED_OWNER:  # whose fact it is stays: no UPDATE of membership_id / group_id
             run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
@@ -536,6 +543,9 @@ _SQL_SEPARATOR = "[^0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u1FFF\\u2070-\\u2FFF
 # starts with a letter, and is how an assistant's import, paste and duplicate check find the person (wxid_1234567890ab
 # masked to wxid_123****ab matched no one: a second person)
 MEMBER_FREE_TEXT = ("display_name", "nickname", "wechat_id", "note", "city", "occupation")
+# a membership's free text: read by an assistant through the masked view `membership` (a phone in a group nickname,
+# a purpose answer or a leaving reason masked); its other columns they read on the table too (the guards do)
+MEMBERSHIP_FREE_TEXT = ("group_nickname", "purpose", "left_reason")
 MEMBER_READINGS = ("initials", "pinyin", "initials_alt", "pinyin_alt")  # written from display_name
 
 
@@ -573,6 +583,64 @@ BEGIN
 END $fn$"""
     )
     return fn
+
+
+def _masked_membership(session: Session, prefix: str, mask_text: str) -> None:
+    """The assistant's `membership`: the table with a phone in its free text masked (MEMBERSHIP_FREE_TEXT) — a group
+    nickname 张三-13812345678 was read whole with the assistant's login. Written through an INSTEAD OF trigger that
+    runs as the assistant's login (SECURITY INVOKER): the grants and guards of public.membership hold as before (the
+    guards see the assistant's login); an update writes only the columns that changed, so a field left as the view
+    showed it keeps the stored one, and the columns an assistant may not write stay refused."""
+    from models import Membership
+
+    conn = session.connection()
+    q = lambda name: _ident(session, name)  # noqa: E731
+    schema = q(f"{prefix}_masked")
+    assistant = q(group_role(prefix, "assistant"))
+    cols = [c.name for c in Membership.__table__.columns]
+    shown = ", ".join(f"{mask_text}({q(c)}) AS {q(c)}" if c in MEMBERSHIP_FREE_TEXT else q(c) for c in cols)
+    conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.membership")
+    conn.exec_driver_sql(f"CREATE VIEW {schema}.membership AS SELECT {shown} FROM public.membership")
+    defaults = conn.execute(
+        text(
+            "SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = 'public'"
+            " AND table_name = 'membership' AND column_default IS NOT NULL"
+        )
+    ).all()
+    for column, default in defaults:
+        conn.exec_driver_sql(f"ALTER VIEW {schema}.membership ALTER COLUMN {q(column)} SET DEFAULT {default}")
+    for c in ("created_at", "updated_at"):
+        if c in cols and c not in dict(defaults):
+            conn.exec_driver_sql(f"ALTER VIEW {schema}.membership ALTER COLUMN {q(c)} SET DEFAULT now()")
+    names = ", ".join(q(c) for c in cols)
+    values = ", ".join(f"NEW.{q(c)}" for c in cols)
+    fn = f"{schema}.membership_write"
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+DECLARE sets text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'permission denied: an assistant cannot delete a membership' USING ERRCODE = '42501';
+  ELSIF TG_OP = 'INSERT' THEN
+    INSERT INTO public.membership ({names}) VALUES ({values});
+    RETURN NEW;
+  END IF;
+  SELECT string_agg(format('%%I = ($1).%%I', n.key, n.key), ', ') INTO sets
+  FROM jsonb_each(to_jsonb(NEW)) AS n WHERE n.value IS DISTINCT FROM (to_jsonb(OLD) -> n.key);
+  IF sets IS NOT NULL THEN
+    EXECUTE format('UPDATE public.membership SET %%s WHERE id = ($2).id', sets) USING NEW, OLD;
+  END IF;
+  RETURN NEW;
+END $fn$"""
+    )
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {fn}() FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {fn}() TO {assistant}")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER membership_write INSTEAD OF INSERT OR UPDATE OR DELETE ON {schema}.membership"
+        f" FOR EACH ROW EXECUTE FUNCTION {fn}()"
+    )
+    conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.membership TO {assistant}")
 
 
 def _masked_views(session: Session, prefix: str) -> None:
@@ -661,6 +729,8 @@ END $fn$"""
         f"CREATE TRIGGER member_write INSTEAD OF INSERT OR UPDATE OR DELETE ON {schema}.member FOR EACH ROW EXECUTE FUNCTION {fn}()"
     )
     conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON {schema}.member TO {assistant}")
+
+    _masked_membership(session, prefix, mask_text)
 
     acols = [c.name for c in AuditEntry.__table__.columns]
     summary = _masked_summary_sql("summary") + " AS summary"

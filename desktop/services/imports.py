@@ -1434,6 +1434,11 @@ class _Context:
                     setattr(person, attr, value)
                     if attr == "display_name" and person.ms is not None:
                         self.group_by_name.setdefault(_key(value), []).append(mid)
+                if person.ms is not None:  # the membership's free text (team_roles.MEMBERSHIP_FREE_TEXT)
+                    for field_name in ("group_nickname", "purpose"):
+                        value, shown = rec.values.get(field_name), getattr(person.ms, field_name)
+                        if value and shown and value != shown and "****" in shown and mask_phones_in(value) == shown:
+                            setattr(person.ms, field_name, value)
 
     def reveal(self, phones: Iterable[str | None]) -> None:
         """Phones masked to this login (an assistant's): the members whose stored phone is one of these numbers of

@@ -26,6 +26,7 @@ from models.db import ServerRefused
 
 ASSISTANT, ASSISTANT_PW = "probe_text_asst", "assist-pw-88"
 NAME, NICK, WECHAT = "王五 13800138002", "五哥13800138002", "13800138002"
+GNICK = "五哥-138 0013 8002"
 NOTE = "电话 138-0013-8002；2026-11-18 交费"
 
 SAMPLES = [
@@ -69,6 +70,7 @@ def team(pg_url):
                 phone="13800138002",
                 city="北京",
                 note=NOTE,
+                group_nickname=GNICK,
                 joined_at=datetime(2026, 11, 1),
             ),
         )
@@ -105,11 +107,16 @@ def test_an_assistants_login_reads_no_phone_in_a_name_nickname_wechat_id_or_note
         row = conn.execute(
             "SELECT display_name, nickname, wechat_id, note, pinyin, initials, phone FROM member"
         ).fetchone()
+        # a membership's group nickname likewise (the view `membership`); the table's free text is not theirs to read
+        assert conn.execute("SELECT group_nickname FROM membership").fetchone() == ("五哥-138****",)
+        assert conn.execute("SELECT status FROM public.membership").fetchone() == ("active",)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT group_nickname FROM public.membership")
     assert row[:4] == ("王五 138****", "五哥138****", "138****", mask_phones_in(NOTE))
-    # a WeChat ID proper (a letter in it) stays whole: it is how the assistant's import and paste find people
     assert all("13800138002" not in (v or "") and "0138002" not in (v or "") for v in row)
     with psycopg.connect(_dsn(url)) as conn:  # stored whole
         assert conn.execute("SELECT display_name, note FROM member").fetchone() == (NAME, NOTE)
+        assert conn.execute("SELECT group_nickname FROM membership").fetchone() == (GNICK,)
 
 
 def test_an_assistant_edits_the_city_and_the_masked_fields_keep_what_is_stored(team):
@@ -143,6 +150,8 @@ def test_an_assistant_edits_the_city_and_the_masked_fields_keep_what_is_stored(t
     finally:
         database.dispose()
     assert row[:5] == (NAME, NICK, WECHAT, NOTE, "上海")
+    with psycopg.connect(_dsn(url)) as conn:  # the group nickname shown masked and saved back: kept
+        assert conn.execute("SELECT group_nickname FROM membership").fetchone() == (GNICK,)
     assert "13800138002" in row[5]  # the name's reading kept whole
 
 
@@ -181,9 +190,14 @@ def test_an_assistants_import_of_a_row_holding_the_stored_name_and_nickname_chan
 
     url, _prefix, _ms = team
     roster = tmp_path / "名单.csv"
-    roster.write_text(f"姓名,昵称,手机,城市\n{NAME},{NICK},13800138002,杭州\n", encoding="utf-8")
+    roster.write_text(f"姓名,昵称,群昵称,手机,城市\n{NAME},{NICK},{GNICK},13800138002,杭州\n", encoding="utf-8")
     code = main(["--db", _url(url), "import", "roster", str(roster), "--group", "早起打卡营"])
     assert code == 0, capsys.readouterr()
+    capsys.readouterr()
+    # again: nothing to change (the group nickname shown masked is the file's)
+    assert main(["--db", _url(url), "import", "roster", str(roster), "--group", "早起打卡营", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "更新 updated          0" in out and "不变 unchanged        1" in out, out
     database = open_workspace(url)
     try:
         with database.session() as s:
