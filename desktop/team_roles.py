@@ -270,6 +270,8 @@ def apply_grants(session: Session, prefix: str) -> None:
     for table in tables:
         if table in (*MASKED_TABLES, *MANAGERS_ONLY, "operator", "alembic_version"):
             continue
+        if table in MASKED_GRAMS:  # through views without the digits of a name that holds a phone
+            continue
         if table == "membership":  # its free text through the masked view only (MEMBERSHIP_FREE_TEXT)
             readable = [c for c in columns_of[table] if c not in MEMBERSHIP_FREE_TEXT]
             run(f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {q(table)} TO {assistant}")
@@ -546,6 +548,14 @@ MEMBER_FREE_TEXT = ("display_name", "nickname", "wechat_id", "note", "city", "oc
 # a membership's free text: read by an assistant through the masked view `membership` (a phone in a group nickname,
 # a purpose answer or a leaving reason masked); its other columns they read on the table too (the guards do)
 MEMBERSHIP_FREE_TEXT = ("group_nickname", "purpose", "left_reason")
+# the name search's pieces (models/search.py): every 1-3 character piece of a name, nickname and group nickname —
+# "138", "380", "800" … of 王五 13800138002 put its phone together again (psql). An assistant reads them through views
+# that leave out the pieces with a digit of a person (membership) whose name holds a phone: table -> (key, source,
+# the source's columns the pieces are cut from)
+MASKED_GRAMS = {
+    "member_gram": ("member_id", "member", ("display_name", "nickname")),
+    "membership_gram": ("membership_id", "membership", ("group_nickname",)),
+}
 MEMBER_READINGS = ("initials", "pinyin", "initials_alt", "pinyin_alt")  # written from display_name
 
 
@@ -731,6 +741,14 @@ END $fn$"""
     conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON {schema}.member TO {assistant}")
 
     _masked_membership(session, prefix, mask_text)
+    for table, (key, source, columns) in MASKED_GRAMS.items():
+        holds = " OR ".join(f"{mask_text}(s.{q(c)}) IS DISTINCT FROM s.{q(c)}" for c in columns)
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.{q(table)}")
+        conn.exec_driver_sql(
+            f"CREATE VIEW {schema}.{q(table)} AS SELECT g.* FROM public.{q(table)} g WHERE g.gram !~ '[0-9０-９]'"
+            f" OR NOT EXISTS (SELECT 1 FROM public.{q(source)} s WHERE s.id = g.{q(key)} AND ({holds}))"
+        )
+        conn.exec_driver_sql(f"GRANT SELECT ON {schema}.{q(table)} TO {assistant}")
 
     acols = [c.name for c in AuditEntry.__table__.columns]
     summary = _masked_summary_sql("summary") + " AS summary"
