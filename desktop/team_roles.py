@@ -272,8 +272,8 @@ def apply_grants(session: Session, prefix: str) -> None:
             continue
         if table in MASKED_GRAMS:  # through views without the digits of a name that holds a phone
             continue
-        if table == "membership":  # its free text through the masked view only (MEMBERSHIP_FREE_TEXT)
-            readable = [c for c in columns_of[table] if c not in MEMBERSHIP_FREE_TEXT]
+        if table in MASKED_FREE_TEXT:  # its free text through the masked view only
+            readable = [c for c in columns_of[table] if c not in MASKED_FREE_TEXT[table]]
             run(f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {q(table)} TO {assistant}")
             continue
         run(f"GRANT SELECT ON {q(table)} TO {assistant}")
@@ -548,6 +548,14 @@ MEMBER_FREE_TEXT = ("display_name", "nickname", "wechat_id", "note", "city", "oc
 # a membership's free text: read by an assistant through the masked view `membership` (a phone in a group nickname,
 # a purpose answer or a leaving reason masked); its other columns they read on the table too (the guards do)
 MEMBERSHIP_FREE_TEXT = ("group_nickname", "purpose", "left_reason")
+# the tables an assistant reads through a masked view of the same name, written through it (_masked_writable): their
+# free text columns — a membership's, and the copies of them: a step's answer (the purpose answer is recorded on the
+# purpose step too), a closed spell's leaving reason
+MASKED_FREE_TEXT = {
+    "membership": MEMBERSHIP_FREE_TEXT,
+    "step_progress": ("answer",),
+    "membership_spell": ("left_reason",),
+}
 # the name search's pieces (models/search.py): every 1-3 character piece of a name, nickname and group nickname —
 # "138", "380", "800" … of 王五 13800138002 put its phone together again (psql). An assistant reads them through views
 # that leave out the pieces with a digit of a person (membership) whose name holds a phone: table -> (key, source,
@@ -595,51 +603,56 @@ END $fn$"""
     return fn
 
 
-def _masked_membership(session: Session, prefix: str, mask_text: str) -> None:
-    """The assistant's `membership`: the table with a phone in its free text masked (MEMBERSHIP_FREE_TEXT) — a group
-    nickname 张三-13812345678 was read whole with the assistant's login. Written through an INSTEAD OF trigger that
-    runs as the assistant's login (SECURITY INVOKER): the grants and guards of public.membership hold as before (the
-    guards see the assistant's login); an update writes only the columns that changed, so a field left as the view
-    showed it keeps the stored one, and the columns an assistant may not write stay refused."""
-    from models import Membership
+def _masked_writable(session: Session, prefix: str, mask_text: str, table: str) -> None:
+    """The assistant's `table` (MASKED_FREE_TEXT): the table with a phone in its free text masked — a group nickname
+    张三-13812345678, a purpose answer with a phone, was read whole with the assistant's login. Written through an
+    INSTEAD OF trigger that runs as the assistant's login (SECURITY INVOKER): the grants and guards of the table hold
+    as before (the guards see the assistant's login); an update writes only the columns that changed, so a field left
+    as the view showed it keeps the stored one, and the columns an assistant may not write stay refused; a delete
+    deletes what their grants let them."""
+    from models import Base
 
+    free_text = MASKED_FREE_TEXT[table]
     conn = session.connection()
     q = lambda name: _ident(session, name)  # noqa: E731
     schema = q(f"{prefix}_masked")
     assistant = q(group_role(prefix, "assistant"))
-    cols = [c.name for c in Membership.__table__.columns]
-    shown = ", ".join(f"{mask_text}({q(c)}) AS {q(c)}" if c in MEMBERSHIP_FREE_TEXT else q(c) for c in cols)
-    conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.membership")
-    conn.exec_driver_sql(f"CREATE VIEW {schema}.membership AS SELECT {shown} FROM public.membership")
+    cols = [c.name for c in Base.metadata.tables[table].columns]
+    shown = ", ".join(f"{mask_text}({q(c)}) AS {q(c)}" if c in free_text else q(c) for c in cols)
+    view, base = f"{schema}.{q(table)}", f"public.{q(table)}"
+    conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
+    conn.exec_driver_sql(f"CREATE VIEW {view} AS SELECT {shown} FROM {base}")
     defaults = conn.execute(
         text(
             "SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = 'public'"
-            " AND table_name = 'membership' AND column_default IS NOT NULL"
-        )
+            " AND table_name = :t AND column_default IS NOT NULL"
+        ),
+        {"t": table},
     ).all()
     for column, default in defaults:
-        conn.exec_driver_sql(f"ALTER VIEW {schema}.membership ALTER COLUMN {q(column)} SET DEFAULT {default}")
-    for c in ("created_at", "updated_at"):
+        conn.exec_driver_sql(f"ALTER VIEW {view} ALTER COLUMN {q(column)} SET DEFAULT {default}")
+    for c in ("created_at", "updated_at", "done_at"):
         if c in cols and c not in dict(defaults):
-            conn.exec_driver_sql(f"ALTER VIEW {schema}.membership ALTER COLUMN {q(c)} SET DEFAULT now()")
+            conn.exec_driver_sql(f"ALTER VIEW {view} ALTER COLUMN {q(c)} SET DEFAULT now()")
     names = ", ".join(q(c) for c in cols)
     values = ", ".join(f"NEW.{q(c)}" for c in cols)
-    fn = f"{schema}.membership_write"
+    fn = f"{schema}.{q(table + '_write')}"
     conn.exec_driver_sql(
         f"""
 CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
 DECLARE sets text;
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    RAISE EXCEPTION 'permission denied: an assistant cannot delete a membership' USING ERRCODE = '42501';
+    DELETE FROM {base} WHERE id = OLD.id;
+    RETURN OLD;
   ELSIF TG_OP = 'INSERT' THEN
-    INSERT INTO public.membership ({names}) VALUES ({values});
+    INSERT INTO {base} ({names}) VALUES ({values});
     RETURN NEW;
   END IF;
   SELECT string_agg(format('%%I = ($1).%%I', n.key, n.key), ', ') INTO sets
   FROM jsonb_each(to_jsonb(NEW)) AS n WHERE n.value IS DISTINCT FROM (to_jsonb(OLD) -> n.key);
   IF sets IS NOT NULL THEN
-    EXECUTE format('UPDATE public.membership SET %%s WHERE id = ($2).id', sets) USING NEW, OLD;
+    EXECUTE format('UPDATE {base} SET %%s WHERE id = ($2).id', sets) USING NEW, OLD;
   END IF;
   RETURN NEW;
 END $fn$"""
@@ -647,10 +660,28 @@ END $fn$"""
     conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {fn}() FROM PUBLIC")
     conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {fn}() TO {assistant}")
     conn.exec_driver_sql(
-        f"CREATE TRIGGER membership_write INSTEAD OF INSERT OR UPDATE OR DELETE ON {schema}.membership"
+        f"CREATE TRIGGER {q(table + '_write')} INSTEAD OF INSERT OR UPDATE OR DELETE ON {view}"
         f" FOR EACH ROW EXECUTE FUNCTION {fn}()"
     )
-    conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.membership TO {assistant}")
+    # the view's grants are the table's: what the assistant may not write on the table (a membership's person or
+    # group, a spell's membership) is refused on the view as it was on the table, even with the value it has
+    role = group_role(prefix, "assistant")
+    rights = ["SELECT"]
+    for right in ("INSERT", "DELETE"):
+        if conn.execute(
+            text("SELECT has_table_privilege(:r, :t, :p)"), {"r": role, "t": f"public.{table}", "p": right}
+        ).scalar():
+            rights.append(right)
+    updatable = [
+        c
+        for c in cols
+        if conn.execute(
+            text("SELECT has_column_privilege(:r, :t, :c, 'UPDATE')"), {"r": role, "t": f"public.{table}", "c": c}
+        ).scalar()
+    ]
+    if updatable:
+        rights.append(f"UPDATE ({', '.join(q(c) for c in updatable)})")
+    conn.exec_driver_sql(f"GRANT {', '.join(rights)} ON {view} TO {assistant}")
 
 
 def _masked_views(session: Session, prefix: str) -> None:
@@ -740,7 +771,8 @@ END $fn$"""
     )
     conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON {schema}.member TO {assistant}")
 
-    _masked_membership(session, prefix, mask_text)
+    for table in MASKED_FREE_TEXT:
+        _masked_writable(session, prefix, mask_text, table)
     for table, (key, source, columns) in MASKED_GRAMS.items():
         holds = " OR ".join(f"{mask_text}(s.{q(c)}) IS DISTINCT FROM s.{q(c)}" for c in columns)
         conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.{q(table)}")

@@ -26,6 +26,7 @@ from models.db import ServerRefused
 
 ASSISTANT, ASSISTANT_PW = "probe_text_asst", "assist-pw-88"
 NAME, NICK, WECHAT = "王五 13800138002", "五哥13800138002", "13800138002"
+PURPOSE = "想早起, 微信同号 13800138002"
 GNICK = "五哥-138 0013 8002"
 NOTE = "电话 138-0013-8002；2026-11-18 交费"
 
@@ -71,6 +72,7 @@ def team(pg_url):
                 city="北京",
                 note=NOTE,
                 group_nickname=GNICK,
+                purpose=PURPOSE,
                 joined_at=datetime(2026, 11, 1),
             ),
         )
@@ -102,7 +104,13 @@ def test_the_servers_mask_is_the_apps(team):
 
 
 def test_an_assistants_login_reads_no_phone_in_a_name_nickname_wechat_id_or_note(team):
-    url, _prefix, _ms = team
+    url, _prefix, ms = team
+    with psycopg.connect(_dsn(url)) as conn:  # the purpose answer recorded on the purpose step too
+        conn.execute(
+            "INSERT INTO step_progress (membership_id, step_id, answer, done_at) SELECT %s, s.id, %s, now()"
+            " FROM entry_step s JOIN membership ms ON ms.group_id = s.group_id WHERE ms.id = %s AND s.code = 'purpose'",
+            (ms, PURPOSE, ms),
+        )
     with psycopg.connect(_dsn(url, ASSISTANT, ASSISTANT_PW)) as conn:
         row = conn.execute(
             "SELECT display_name, nickname, wechat_id, note, pinyin, initials, phone FROM member"
@@ -112,6 +120,11 @@ def test_an_assistants_login_reads_no_phone_in_a_name_nickname_wechat_id_or_note
         assert conn.execute("SELECT status FROM public.membership").fetchone() == ("active",)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT group_nickname FROM public.membership")
+        conn.rollback()
+        # the purpose answer, on the membership and on the purpose step (its copy)
+        assert conn.execute("SELECT purpose FROM membership").fetchone() == ("想早起, 微信同号 138****",)
+        answers = [a for (a,) in conn.execute("SELECT answer FROM step_progress WHERE answer IS NOT NULL")]
+        assert answers == ["想早起, 微信同号 138****"]
     assert row[:4] == ("王五 138****", "五哥138****", "138****", mask_phones_in(NOTE))
     assert all("13800138002" not in (v or "") and "0138002" not in (v or "") for v in row)
     with psycopg.connect(_dsn(url)) as conn:  # stored whole
