@@ -567,6 +567,16 @@ MASKED_GRAMS = {
 MEMBER_READINGS = ("initials", "pinyin", "initials_alt", "pinyin_alt")  # written from display_name
 
 
+def _masked_text(mask_text: str, column: str) -> str:
+    """`column` as the masked views show it: mask_phones_in called only for a text that has 7 digits with at most 3
+    other characters between each (what it could change; a superset): the rest — most names and answers — is
+    shown without a call per row."""
+    d = _SQL_DIGIT
+    return (
+        f"CASE WHEN {column} ~ '({d}[^0-9\\uFF10-\\uFF19]{{0,3}}){{6}}{d}' THEN {mask_text}({column}) ELSE {column} END"
+    )
+
+
 def _mask_phones_in_sql(session: Session, prefix: str) -> str:
     """`<prefix>_masked.mask_phones_in(text)`: desktop.phones.mask_phones_in on the server. Returns its name."""
     fn = f"{_ident(session, prefix + '_masked')}.mask_phones_in"
@@ -618,7 +628,7 @@ def _masked_writable(session: Session, prefix: str, mask_text: str, table: str) 
     schema = q(f"{prefix}_masked")
     assistant = q(group_role(prefix, "assistant"))
     cols = [c.name for c in Base.metadata.tables[table].columns]
-    shown = ", ".join(f"{mask_text}({q(c)}) AS {q(c)}" if c in free_text else q(c) for c in cols)
+    shown = ", ".join(f"{_masked_text(mask_text, q(c))} AS {q(c)}" if c in free_text else q(c) for c in cols)
     view, base = f"{schema}.{q(table)}", f"public.{q(table)}"
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
     conn.exec_driver_sql(f"CREATE VIEW {view} AS SELECT {shown} FROM {base}")
@@ -704,9 +714,9 @@ def _masked_views(session: Session, prefix: str) -> None:
         if c == "phone":
             return _MASK_SQL.format(c="phone") + " AS phone"
         if c == "wechat_id":  # a WeChat ID that is a phone (no letter in it): an ID proper stays whole, as it matches
-            return f"CASE WHEN {q(c)} ~ '[A-Za-z]' THEN {q(c)} ELSE {mask_text}({q(c)}) END AS {q(c)}"
+            return f"CASE WHEN {q(c)} ~ '[A-Za-z]' THEN {q(c)} ELSE {_masked_text(mask_text, q(c))} END AS {q(c)}"
         if c in hidden:
-            return f"{mask_text}({q(c)}) AS {q(c)}"
+            return f"{_masked_text(mask_text, q(c))} AS {q(c)}"
         return q(c)
 
     shown = ", ".join(shown_column(c) for c in cols)
@@ -774,7 +784,7 @@ END $fn$"""
     for table in MASKED_FREE_TEXT:
         _masked_writable(session, prefix, mask_text, table)
     for table, (key, source, columns) in MASKED_GRAMS.items():
-        holds = " OR ".join(f"{mask_text}(s.{q(c)}) IS DISTINCT FROM s.{q(c)}" for c in columns)
+        holds = " OR ".join(f"{_masked_text(mask_text, 's.' + q(c))} IS DISTINCT FROM s.{q(c)}" for c in columns)
         conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.{q(table)}")
         conn.exec_driver_sql(
             f"CREATE VIEW {schema}.{q(table)} AS SELECT g.* FROM public.{q(table)} g WHERE g.gram !~ '[0-9０-９]'"
