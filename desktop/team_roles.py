@@ -787,7 +787,7 @@ END $fn$"""
         holds = " OR ".join(f"{_masked_text(mask_text, 's.' + q(c))} IS DISTINCT FROM s.{q(c)}" for c in columns)
         conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.{q(table)}")
         conn.exec_driver_sql(
-            f"CREATE VIEW {schema}.{q(table)} AS SELECT g.* FROM public.{q(table)} g WHERE g.gram !~ '[0-9０-９]'"
+            f"CREATE VIEW {schema}.{q(table)} WITH (security_barrier) AS SELECT g.* FROM public.{q(table)} g WHERE g.gram !~ '[0-9０-９]'"
             f" OR NOT EXISTS (SELECT 1 FROM public.{q(source)} s WHERE s.id = g.{q(key)} AND ({holds}))"
         )
         conn.exec_driver_sql(f"GRANT SELECT ON {schema}.{q(table)} TO {assistant}")

@@ -253,3 +253,20 @@ def test_the_name_search_pieces_give_an_assistant_no_digit_of_a_name_holding_a_p
     assert "五哥" in gnick and not any(ch.isdigit() for g in gnick for ch in g)
     with psycopg.connect(_dsn(url)) as conn:  # kept whole on the server
         assert conn.execute("SELECT count(*) FROM member_gram WHERE gram = '138'").fetchone()[0] >= 1
+
+
+def test_a_cheap_function_of_the_assistants_own_sees_no_hidden_piece(team):
+    """The assistant's login may make temporary functions (TEMPORARY on the database): one declared very cheap, in
+    a query of the pieces' view, ran before the view's own filter and saw every piece left out. The views are
+    security barriers."""
+    url, _prefix, _ms = team
+    with psycopg.connect(_dsn(url, ASSISTANT, ASSISTANT_PW)) as conn:
+        conn.execute("CREATE TEMP TABLE seen (g text)")
+        conn.execute(
+            "CREATE FUNCTION pg_temp.spy(g text) RETURNS boolean LANGUAGE plpgsql COST 0.0000001 AS"
+            " $$ BEGIN INSERT INTO seen VALUES (g); RETURN true; END $$"
+        )
+        conn.execute("SELECT count(*) FROM member_gram WHERE pg_temp.spy(gram)").fetchone()
+        conn.execute("SELECT count(*) FROM membership_gram WHERE pg_temp.spy(gram)").fetchone()
+        seen = {g for (g,) in conn.execute("SELECT g FROM seen")}
+    assert "王五" in seen and not any(ch.isdigit() for g in seen for ch in g)
