@@ -824,11 +824,12 @@ END $fn$"""
     conn.exec_driver_sql(f"GRANT SELECT, INSERT ON {schema}.audit_log TO {assistant}")
 
 
-# a number looked up that is no member's but shows as one's masked phone (138****8000: it differs only in the hidden
-# digits) is a guess at that member's phone: after this many such guesses at one masked phone (by every assistant
-# login together, ever) the lookup answers nothing for that masked phone. A real file's numbers almost never look
-# like a member's without being it (a typo in the hidden digits is one); finding a phone by trying its 10,000
-# hidden middles is stopped after three.
+# numbers looked up that show as a member's masked phone (138****8000) but are other numbers (they differ only in
+# the hidden digits) are guesses at that member's phone: once more than this many numbers of one masked form were
+# ever looked up (by every assistant login together; the member's own number besides), the lookup answers nothing for
+# that masked form. A real file's numbers almost never look like a member's without being it (a typo in the hidden
+# digits, two members whose phones mask alike); finding a phone by trying its 10,000 hidden middles is stopped after
+# three — also when the assistant first adds members with the guessed numbers (a number of a member counts too)
 PHONE_GUESSES = 3
 
 
@@ -842,9 +843,9 @@ def _phone_lookup(session: Session, prefix: str) -> None:
     The limits (docs/architecture.md, "Roles on the server"): it returns ids, never a phone the caller did not give;
     a number is answered only once its lookup was registered in an earlier, committed transaction (the function
     registers every number it is asked; the app calls it twice, `members_by_phone`), and a number whose masked form
-    is a member's is answered only while at most PHONE_GUESSES numbers of that masked form that are nobody's were
-    ever looked up — so a login cannot find a member's phone by trying the 10,000 middles of 138****8000, not even
-    by rolling its guesses back. Until then a pending or refused number returns (phone, NULL) whether it matches
+    is a member's is answered only while at most PHONE_GUESSES + 1 numbers of that masked form were ever looked up
+    — so a login cannot find a member's phone by trying the 10,000 middles of 138****8000, not by rolling its guesses
+    back, nor by adding members with the guessed numbers first. Until then a pending or refused number returns (phone, NULL) whether it matches
     or not. The registrations (`phone_lookup`) hold a SHA-256 of each number, its masked form, the login, when and
     the registering transaction (one visible with another transaction's id was committed): no assistant reads them."""
     conn = session.connection()
@@ -877,14 +878,13 @@ BEGIN
     SELECT m.id, {digest.format(c="m.phone")} AS digest, {_MASK_SQL.format(c="m.phone")} AS mask
     FROM public.member m
     WHERE m.phone IS NOT NULL AND {_MASK_SQL.format(c="m.phone")} IN (SELECT a.mask FROM asked a)
-  ), guesses AS (
+  ), tried AS (
     SELECT l.mask, count(*) AS n FROM {schema}.phone_lookup l
-    WHERE l.mask IN (SELECT h.mask FROM holders h) AND l.digest NOT IN (SELECT h.digest FROM holders h)
-    GROUP BY l.mask
+    WHERE l.mask IN (SELECT h.mask FROM holders h) GROUP BY l.mask
   ), answered AS (
     SELECT a.* FROM asked a JOIN {schema}.phone_lookup l ON l.digest = a.digest
-    LEFT JOIN guesses g ON g.mask = a.mask
-    WHERE l.tx <> txid_current() AND coalesce(g.n, 0) <= {PHONE_GUESSES}
+    LEFT JOIN tried t ON t.mask = a.mask
+    WHERE l.tx <> txid_current() AND coalesce(t.n, 0) <= {PHONE_GUESSES + 1}
   )
   SELECT a.phone, h.id FROM answered a JOIN holders h ON h.digest = a.digest
   UNION ALL

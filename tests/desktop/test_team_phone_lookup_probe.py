@@ -163,3 +163,26 @@ def test_a_team_database_of_older_grants_gets_the_lookup_on_the_owners_open(team
     url = _url(team, ASSISTANT, ASSISTANT_PW)
     assert main(["--db", url, "import", "roster", str(roster), "--group", "二期"]) == 0, capsys.readouterr()
     assert sorted(_people(team)["李四"]) == [("一期", "13900139000"), ("二期", "13900139000")]
+
+
+def test_members_added_with_the_guessed_numbers_do_not_lift_the_limit(team):
+    """A guess that is a member's phone is no guess by the first rule: the assistant adds a member for each guessed
+    middle of 139****9000 first (they may add members), then looks them all up. More than PHONE_GUESSES + 1 numbers
+    of one masked form are never answered, members' or not."""
+    u = make_url(team)
+    dsn = f"host={u.host} port={u.port} dbname={u.database} user={ASSISTANT} password={ASSISTANT_PW}"
+    guesses = [f"139{middle:04d}9000" for middle in range(10, 20)]  # 0013, the real middle, among them
+    with psycopg.connect(dsn) as conn:
+        schema = conn.execute("SELECT (current_schemas(false))[1]").fetchone()[0]
+        for i, phone in enumerate(guesses):
+            conn.execute(
+                "INSERT INTO member (display_name, phone, phone_tail, initials, pinyin, real_name_verified, seed_user,"
+                " points_opt_out) VALUES (%s, %s, %s, '', '', false, false, false)",
+                (f"假人{i}", phone, phone[-4:]),
+            )
+        conn.commit()
+        fn = f'"{schema}".members_by_phone'
+        conn.execute(f"SELECT * FROM {fn}(%s)", (guesses,)).fetchall()
+        conn.commit()
+        rows = conn.execute(f"SELECT * FROM {fn}(%s)", (guesses,)).fetchall()
+    assert sorted(rows) == sorted((phone, None) for phone in guesses)
