@@ -33,13 +33,13 @@ import hashlib
 import hmac
 import os
 import re
-from collections.abc import Iterable
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, PermissionDenied, SignInFailed, ValidationError
 from models import Operator, WorkspaceSetting
+from models.phone_lookup import members_by_phone, phones_masked  # noqa: F401  (the app's callers, team mode's)
 
 SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team init` has run
 # the grants `apply_grants` gives, by version: raise it with every change of what apply_grants runs (a test of the
@@ -893,40 +893,6 @@ END $fn$"""
     )
     run(f"REVOKE ALL ON FUNCTION {fn}(text[]) FROM PUBLIC")
     run(f"GRANT EXECUTE ON FUNCTION {fn}(text[]) TO {assistant}")
-
-
-def phones_masked(session: Session) -> bool:
-    """True when this login reads phones masked (an assistant's on a team database: `member` is the masked view)."""
-    cached = session.info.get("qd_phones_masked")
-    if cached is None:
-        cached = bool(
-            prefix_of(session)
-            and not session.connection().execute(text("SELECT has_table_privilege('public.member', 'SELECT')")).scalar()
-        )
-        session.info["qd_phones_masked"] = cached
-    return cached
-
-
-def members_by_phone(session: Session, phones: Iterable[str]) -> tuple[dict[str, list[int]], set[str]]:
-    """For an assistant's login (phones_masked): the ids of the members (deleted and merged ones included) whose
-    stored phone is each of `phones`, and the phones the server would not answer (too many guesses at that masked
-    phone, PHONE_GUESSES). Registers the numbers in a transaction of its own first (see _phone_lookup)."""
-    asked = sorted({p for p in phones if p})
-    if not asked:
-        return {}, set()
-    fn = f"{_ident(session, prefix_of(session) + '_masked')}.members_by_phone"
-    query = text(f"SELECT phone, member_id FROM {fn}(CAST(:phones AS text[]))")
-    with session.get_bind().connect() as side:  # the registration, committed: only then does the server answer
-        side.execute(query, {"phones": asked}).all()
-        side.commit()
-    found: dict[str, list[int]] = {}
-    refused: set[str] = set()
-    for phone, member_id in session.execute(query, {"phones": asked}):
-        if member_id is None:
-            refused.add(phone)
-        else:
-            found.setdefault(phone, []).append(member_id)
-    return found, refused
 
 
 # ---------------------------------------------------------------------------------------------------------------

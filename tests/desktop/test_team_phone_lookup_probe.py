@@ -186,3 +186,21 @@ def test_members_added_with_the_guessed_numbers_do_not_lift_the_limit(team):
         conn.commit()
         rows = conn.execute(f"SELECT * FROM {fn}(%s)", (guesses,)).fetchall()
     assert sorted(rows) == sorted((phone, None) for phone in guesses)
+
+
+def test_an_assistant_finds_a_member_by_the_whole_phone_typed_into_the_search(team):
+    """The roster's search matched a typed number of five digits or more against the phone column, masked to an
+    assistant (139****9000): a member's whole number, sent to them in a chat, found nobody where the owner found
+    李四. A whole mobile is asked of the server; its last four still find by the tail as before."""
+    from desktop.services.roster import RosterQuery, count_roster, search_roster
+
+    database = open_workspace(_url(team, ASSISTANT, ASSISTANT_PW))
+    try:
+        with database.session() as s:
+            for typed in ("13900139000", "139 0013 9000"):
+                assert [r.display_name for r in search_roster(s, RosterQuery(text=typed))] == ["李四"], typed
+                assert count_roster(s, RosterQuery(text=typed)) == 1
+            assert [r.display_name for r in search_roster(s, RosterQuery(text="9000"))] == ["李四"]
+            assert search_roster(s, RosterQuery(text="13900139001")) == []
+    finally:
+        database.dispose()
