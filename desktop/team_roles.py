@@ -694,6 +694,52 @@ END $fn$"""
     conn.exec_driver_sql(f"GRANT {', '.join(rights)} ON {view} TO {assistant}")
 
 
+def _mask_json_strings_sql(session: Session, prefix: str, mask_text: str) -> str:
+    """`<prefix>_masked.mask_json_strings(text)`: an audit summary (JSON, or a sentence) with mask_phones_in applied
+    to the value of each free-text key (desktop/services/audit_export.py FREE_TEXT_KEYS, as the Audit dialog masks
+    them) — a phone written any way into a note, a name, a group nickname (138-0013-8002) was in the assistant's
+    audit view whole: its mask knew only a mainland mobile's eleven digits in a row. Other values (a QQ number, ids,
+    amounts) are left: the JSON stays JSON. A sentence is masked as a whole. Returns the name."""
+    from desktop.services.audit_export import FREE_TEXT_KEYS
+
+    fn = f"{_ident(session, prefix + '_masked')}.mask_json_strings"
+    keys = ", ".join(_literal(session, k) for k in sorted(FREE_TEXT_KEYS))
+    string = '"(?:[^"\\\\]|\\\\.)*"'
+    session.connection().exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  out text := '';
+  rest text := t;
+  piece text;
+  key text;
+  value text;
+  at integer;
+  taken integer;
+BEGIN
+  IF left(ltrim(t), 1) NOT IN ('{{', '[') THEN
+    RETURN {mask_text}(t);
+  END IF;
+  LOOP
+    piece := substring(rest from '"[A-Za-z_]+": {string}');
+    EXIT WHEN piece IS NULL;
+    at := strpos(rest, piece);
+    taken := length(piece);
+    key := substring(piece from '^"([A-Za-z_]+)"');
+    value := substring(piece from '^"[A-Za-z_]+": ({string})$');
+    IF key = ANY (ARRAY[{keys}]) THEN
+      piece := '"' || key || '": ' || {_masked_text(mask_text, "value")};
+    END IF;
+    out := out || left(rest, at - 1) || piece;
+    rest := substr(rest, at + taken);
+  END LOOP;
+  RETURN out || rest;
+END $fn$"""
+    )
+    return fn
+
+
 def _masked_views(session: Session, prefix: str) -> None:
     """The assistant's `member` and `audit_log`: phones masked, writes through INSTEAD OF triggers."""
     from models import AuditEntry, Member
@@ -793,7 +839,8 @@ END $fn$"""
         conn.exec_driver_sql(f"GRANT SELECT ON {schema}.{q(table)} TO {assistant}")
 
     acols = [c.name for c in AuditEntry.__table__.columns]
-    summary = _masked_summary_sql("summary") + " AS summary"
+    json_text = _mask_json_strings_sql(session, prefix, mask_text)
+    summary = f"{json_text}({_masked_summary_sql('summary')}) AS summary"
     shown = ", ".join(summary if c == "summary" else q(c) for c in acols)
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.audit_log")
     conn.exec_driver_sql(f"CREATE VIEW {schema}.audit_log AS SELECT {shown} FROM public.audit_log")

@@ -270,3 +270,29 @@ def test_a_cheap_function_of_the_assistants_own_sees_no_hidden_piece(team):
         conn.execute("SELECT count(*) FROM membership_gram WHERE pg_temp.spy(gram)").fetchone()
         seen = {g for (g,) in conn.execute("SELECT g FROM seen")}
     assert "王五" in seen and not any(ch.isdigit() for g in seen for ch in g)
+
+
+def test_the_audit_log_shows_an_assistant_no_phone_written_any_way(team):
+    """The assistant's audit view masked a mainland mobile's eleven digits in a row only: a note 备用 138-0013-8002
+    in a member edit's before/after was read whole (psql). Each string of the summary is masked as the app masks it;
+    the summary stays JSON."""
+    import json
+
+    url, _prefix, ms = team
+    database = open_workspace(url)
+    try:
+        owner = actor_for(database)
+        with database.session() as s:
+            from desktop.services.roster import get_member_input
+
+            loaded = get_member_input(s, ms)
+            update_member(s, owner, ms, replace(loaded, note="备用 138-0013-8002"), loaded=loaded)
+            s.commit()
+    finally:
+        database.dispose()
+    with psycopg.connect(_dsn(url, ASSISTANT, ASSISTANT_PW)) as conn:
+        summaries = [r for (r,) in conn.execute("SELECT summary FROM audit_log WHERE summary IS NOT NULL")]
+    edit = [x for x in summaries if "备用" in x]
+    assert edit and all("0013" not in x and "138 0013" not in x for x in summaries)
+    assert "备用 138****" in edit[0]
+    json.loads(edit[0])
