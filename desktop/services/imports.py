@@ -1405,6 +1405,8 @@ class _Context:
         ("occupation", "occupation"),
     )
 
+    _HIDDEN_ATTRS = frozenset(attr for _field, attr in _MASKED_TEXT)
+
     def resolve_masked_text(self, records: list[Any]) -> None:
         """Phones masked to this login inside people's names, nicknames, notes (王五 138****): a row holding the value
         that shows so (王五 13800138002) names the value itself — the person's is then the row's, as for an owner, so
@@ -2047,6 +2049,8 @@ class _Planner:
             planned = None
             if not rec.problems:
                 ops, changes = _changes(ctx, self.kind, rec, person, referrer, self.now, self.actor)
+                if ctx.phones_masked and person is not None:
+                    _hidden_changes(rec, person, changes)
                 if not rec.problems:
                     if ops.member_id is None or ops.membership_id is None:
                         action = "add"
@@ -3130,6 +3134,27 @@ def merge_note(existing: str | None, from_file: str | None, answers: Iterable[tu
     parts = [new_free or old_free] if (new_free or old_free) else []
     parts.extend(f"{SURVEY_PREFIX}{q}: {a}" for q, a in survey.items())
     return "\n".join(parts) or None
+
+
+_SHOWN_MASKED = re.compile(r"\d{3}\*{4}|\*{4}\d{2}")  # what the masked view leaves of a phone in a text
+
+
+def _hidden_changes(rec: _Record, person: _Person, changes: list[Change]) -> None:
+    """An assistant's row changing a person's field that their login reads with a phone masked in it (王五 138****,
+    a note): the server refuses it (team_roles: what they would write is not what is stored), and refused the whole
+    file with no row named. The row is a problem naming the field; an owner or admin imports it."""
+    for change in changes:
+        attr = {"name": "display_name"}.get(change.field, change.field)
+        if attr not in _Context._HIDDEN_ATTRS:
+            continue
+        shown = getattr(person, attr, None)
+        if isinstance(shown, str) and _SHOWN_MASKED.search(shown):
+            rec.problem(
+                rec.column(change.field),
+                "这一项里有你看不到的完整手机号, 只有群主或管理员能修改: 请他们导入这一行 (this field holds a phone"
+                " number you cannot see in full: only the owner or an admin may change it — they import this row)",
+                "field_holds_hidden_phone",
+            )
 
 
 def _changes(

@@ -296,3 +296,19 @@ def test_the_audit_log_shows_an_assistant_no_phone_written_any_way(team):
     assert edit and all("0013" not in x and "138 0013" not in x for x in summaries)
     assert "备用 138****" in edit[0]
     json.loads(edit[0])
+
+
+def test_an_assistants_import_changing_a_field_shown_masked_names_the_row(team, tmp_path, capsys):
+    """王五's nickname and note hold their phone (shown masked to the assistant); a row for 王五 with another nickname
+    and note: the server refuses the change (the phone would be lost), and refused the whole file as "your login may
+    not do this", no row named. The row is a problem naming each such field; nothing is written."""
+    from desktop.cli import main
+
+    url, _prefix, _ms = team
+    roster = tmp_path / "名单.csv"
+    roster.write_text(f"姓名,手机,昵称,备注\n{NAME},13800138002,五哥,新备注\n", encoding="utf-8")
+    assert main(["--db", _url(url), "import", "roster", str(roster), "--group", "早起打卡营"]) == 1
+    err = capsys.readouterr().err
+    assert "第2行 昵称 列" in err and "第2行 备注 列" in err and "服务器拒绝" not in err
+    with psycopg.connect(_dsn(url)) as conn:
+        assert conn.execute("SELECT nickname, note FROM member").fetchone() == (NICK, NOTE)
