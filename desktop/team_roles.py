@@ -17,7 +17,10 @@ Full phone numbers: an assistant has no privilege on `public.member` or `public.
 search_path starts with the schema `qd_<db>_masked`, which holds views of the same names showing phones as
 138****8000 (also inside audit summaries); INSTEAD OF triggers (SECURITY DEFINER) write through them: a new
 member keeps the full phone typed, an unchanged masked phone keeps the stored one, a delete or soft delete is
-refused. The app itself needs no change for this: SQLAlchemy's unqualified names resolve to the views.
+refused. The app itself needs no change for this: SQLAlchemy's unqualified names resolve to the views. A phone
+written into a person's free text (name, nickname, a WeChat ID that is a phone, note …) is masked in the view too, and
+so is a membership's (group nickname, purpose, leaving reason: the view `membership`); an assistant finds a person by
+a phone they hold through `members_by_phone` (_phone_lookup).
 
 An operator's server login is recorded in `operator.login`; the app signs in as that login and acts for that
 operator (`login_operator`). Passwords are sent to the server as SCRAM-SHA-256 verifiers, never in clear text,
@@ -36,13 +39,14 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound, PermissionDenied, SignInFailed, ValidationError
 from models import Operator, WorkspaceSetting
+from models.phone_lookup import members_by_phone, phones_masked  # noqa: F401  (the app's callers, team mode's)
 
 SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team init` has run
 # the grants `apply_grants` gives, by version: raise it with every change of what apply_grants runs (a test of the
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 4
+GRANTS_VERSION = 5
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -262,11 +266,17 @@ def apply_grants(session: Session, prefix: str) -> None:
     run(f"GRANT SELECT ({columns}) ON operator TO {admin}, {assistant}")
 
     # assistant
+    columns_of = {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}
     for table in tables:
         if table in (*MASKED_TABLES, *MANAGERS_ONLY, "operator", "alembic_version"):
             continue
+        if table in MASKED_GRAMS:  # through views without the digits of a name that holds a phone
+            continue
+        if table in MASKED_FREE_TEXT:  # its free text through the masked view only
+            readable = [c for c in columns_of[table] if c not in MASKED_FREE_TEXT[table]]
+            run(f"GRANT SELECT ({', '.join(q(c) for c in readable)}) ON {q(table)} TO {assistant}")
+            continue
         run(f"GRANT SELECT ON {q(table)} TO {assistant}")
-    columns_of = {t.name: [c.name for c in t.columns] for t in Base.metadata.sorted_tables}
     for table in ASSISTANT_WRITES:
         if table in ASSISTANT_FIXED_OWNER:  # whose fact it is stays: no UPDATE of membership_id / group_id
             run(f"GRANT INSERT, DELETE ON {q(table)} TO {assistant}")
@@ -297,6 +307,7 @@ def apply_grants(session: Session, prefix: str) -> None:
     run(f"GRANT EXECUTE ON FUNCTION public.kept_refresh(integer[]) TO {owner}, {admin}, {assistant}")
     _guards(session, prefix)
     _masked_views(session, prefix)
+    _phone_lookup(session, prefix)
     run(f"GRANT USAGE ON SCHEMA {masked} TO {assistant}")
     row = session.get(WorkspaceSetting, GRANTS_SETTING)
     if row is None:
@@ -521,6 +532,214 @@ def _masked_summary_sql(column: str) -> str:
     return f"""regexp_replace({long_value}, '("(phone|mobile)": ")[^"*]*([^"*]{{2}})"', '\\1****\\3"', 'g')"""
 
 
+# desktop.phones.mask_phones_in in SQL (tests/desktop/test_phones_in_text.py keeps the two alike): a run of 7+ digits,
+# each separated from the next by at most 3 characters that are neither letters nor digits, masked to its first three
+# digits and ****; a date at the start of a run (2026-11-18 10:00) stays, the rest of the run masked on its own.
+# Digits: ASCII and full-width. Separators: what is neither an ASCII letter or digit nor a letter of another script
+# (spaces, punctuation: ASCII, Latin-1, general punctuation, CJK and full-width punctuation).
+_SQL_DIGIT = "[0-9\\uFF10-\\uFF19]"
+_SQL_SEPARATOR = "[^0-9A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u1FFF\\u2070-\\u2FFF\\u3040-\\uFEFF\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF66-\\uFFFF]"
+# free text of a person an assistant reads through the masked view, a phone in it masked (PRODUCT §3.7): a WeChat ID
+# that is the phone number, a phone written into a name, a nickname or a note — and the name's readings (pinyin,
+# initials), which keep its digits. A WeChat ID is masked only when it is a phone (no letter in it): an ID proper
+# starts with a letter, and is how an assistant's import, paste and duplicate check find the person (wxid_1234567890ab
+# masked to wxid_123****ab matched no one: a second person)
+MEMBER_FREE_TEXT = ("display_name", "nickname", "wechat_id", "note", "city", "occupation")
+# a membership's free text: read by an assistant through the masked view `membership` (a phone in a group nickname,
+# a purpose answer or a leaving reason masked); its other columns they read on the table too (the guards do)
+MEMBERSHIP_FREE_TEXT = ("group_nickname", "purpose", "left_reason")
+# the tables an assistant reads through a masked view of the same name, written through it (_masked_writable): their
+# free text columns — a membership's, and the copies of them: a step's answer (the purpose answer is recorded on the
+# purpose step too), a closed spell's leaving reason
+MASKED_FREE_TEXT = {
+    "membership": MEMBERSHIP_FREE_TEXT,
+    "step_progress": ("answer",),
+    "membership_spell": ("left_reason",),
+}
+# the name search's pieces (models/search.py): every 1-3 character piece of a name, nickname and group nickname —
+# "138", "380", "800" … of 王五 13800138002 put its phone together again (psql). An assistant reads them through views
+# that leave out the pieces with a digit of a person (membership) whose name holds a phone: table -> (key, source,
+# the source's columns the pieces are cut from)
+MASKED_GRAMS = {
+    "member_gram": ("member_id", "member", ("display_name", "nickname")),
+    "membership_gram": ("membership_id", "membership", ("group_nickname",)),
+}
+MEMBER_READINGS = ("initials", "pinyin", "initials_alt", "pinyin_alt")  # written from display_name
+
+
+def _masked_text(mask_text: str, column: str) -> str:
+    """`column` as the masked views show it: mask_phones_in called only for a text that has 7 digits with at most 3
+    other characters between each (what it could change; a superset): the rest — most names and answers — is
+    shown without a call per row."""
+    d = _SQL_DIGIT
+    return (
+        f"CASE WHEN {column} ~ '({d}[^0-9\\uFF10-\\uFF19]{{0,3}}){{6}}{d}' THEN {mask_text}({column}) ELSE {column} END"
+    )
+
+
+def _mask_phones_in_sql(session: Session, prefix: str) -> str:
+    """`<prefix>_masked.mask_phones_in(text)`: desktop.phones.mask_phones_in on the server. Returns its name."""
+    fn = f"{_ident(session, prefix + '_masked')}.mask_phones_in"
+    d, sep = _SQL_DIGIT, _SQL_SEPARATOR
+    run_re = f"{d}(?:{sep}{{0,3}}{d}){{6,}}"
+    date_re = f"^((?:19|20){d}{d}([-/.]){d}{{1,2}}\\2{d}{{1,2}}(?:[ T]+{d}{{1,2}}[:：]{d}{d}(?:[:：]{d}{d})?)?)(?!{d})"
+    session.connection().exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  out text := '';
+  rest text := t;
+  run text;
+  day text;
+  at integer;
+BEGIN
+  LOOP
+    run := substring(rest from '{run_re}');
+    EXIT WHEN run IS NULL;
+    at := strpos(rest, run);
+    out := out || left(rest, at - 1);
+    day := substring(run from '{date_re}');
+    IF day IS NOT NULL THEN
+      out := out || day || coalesce({fn}(substr(run, length(day) + 1)), '');
+    ELSE
+      out := out || left(regexp_replace(run, '[^0-9\\uFF10-\\uFF19]', '', 'g'), 3) || '****';
+    END IF;
+    rest := substr(rest, at + length(run));
+  END LOOP;
+  RETURN out || rest;
+END $fn$"""
+    )
+    return fn
+
+
+def _masked_writable(session: Session, prefix: str, mask_text: str, table: str) -> None:
+    """The assistant's `table` (MASKED_FREE_TEXT): the table with a phone in its free text masked — a group nickname
+    张三-13812345678, a purpose answer with a phone, was read whole with the assistant's login. Written through an
+    INSTEAD OF trigger that runs as the assistant's login (SECURITY INVOKER): the grants and guards of the table hold
+    as before (the guards see the assistant's login); an update writes only the columns that changed, so a field left
+    as the view showed it keeps the stored one, and the columns an assistant may not write stay refused; a delete
+    deletes what their grants let them."""
+    from models import Base
+
+    free_text = MASKED_FREE_TEXT[table]
+    conn = session.connection()
+    q = lambda name: _ident(session, name)  # noqa: E731
+    schema = q(f"{prefix}_masked")
+    assistant = q(group_role(prefix, "assistant"))
+    cols = [c.name for c in Base.metadata.tables[table].columns]
+    shown = ", ".join(f"{_masked_text(mask_text, q(c))} AS {q(c)}" if c in free_text else q(c) for c in cols)
+    view, base = f"{schema}.{q(table)}", f"public.{q(table)}"
+    conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
+    conn.exec_driver_sql(f"CREATE VIEW {view} AS SELECT {shown} FROM {base}")
+    defaults = conn.execute(
+        text(
+            "SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = 'public'"
+            " AND table_name = :t AND column_default IS NOT NULL"
+        ),
+        {"t": table},
+    ).all()
+    for column, default in defaults:
+        conn.exec_driver_sql(f"ALTER VIEW {view} ALTER COLUMN {q(column)} SET DEFAULT {default}")
+    for c in ("created_at", "updated_at", "done_at"):
+        if c in cols and c not in dict(defaults):
+            conn.exec_driver_sql(f"ALTER VIEW {view} ALTER COLUMN {q(c)} SET DEFAULT now()")
+    names = ", ".join(q(c) for c in cols)
+    values = ", ".join(f"NEW.{q(c)}" for c in cols)
+    fn = f"{schema}.{q(table + '_write')}"
+    conn.exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+DECLARE sets text;
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM {base} WHERE id = OLD.id;
+    RETURN OLD;
+  ELSIF TG_OP = 'INSERT' THEN
+    INSERT INTO {base} ({names}) VALUES ({values});
+    RETURN NEW;
+  END IF;
+  SELECT string_agg(format('%%I = ($1).%%I', n.key, n.key), ', ') INTO sets
+  FROM jsonb_each(to_jsonb(NEW)) AS n WHERE n.value IS DISTINCT FROM (to_jsonb(OLD) -> n.key);
+  IF sets IS NOT NULL THEN
+    EXECUTE format('UPDATE {base} SET %%s WHERE id = ($2).id', sets) USING NEW, OLD;
+  END IF;
+  RETURN NEW;
+END $fn$"""
+    )
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {fn}() FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {fn}() TO {assistant}")
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {q(table + '_write')} INSTEAD OF INSERT OR UPDATE OR DELETE ON {view}"
+        f" FOR EACH ROW EXECUTE FUNCTION {fn}()"
+    )
+    # the view's grants are the table's: what the assistant may not write on the table (a membership's person or
+    # group, a spell's membership) is refused on the view as it was on the table, even with the value it has
+    role = group_role(prefix, "assistant")
+    rights = ["SELECT"]
+    for right in ("INSERT", "DELETE"):
+        if conn.execute(
+            text("SELECT has_table_privilege(:r, :t, :p)"), {"r": role, "t": f"public.{table}", "p": right}
+        ).scalar():
+            rights.append(right)
+    updatable = [
+        c
+        for c in cols
+        if conn.execute(
+            text("SELECT has_column_privilege(:r, :t, :c, 'UPDATE')"), {"r": role, "t": f"public.{table}", "c": c}
+        ).scalar()
+    ]
+    if updatable:
+        rights.append(f"UPDATE ({', '.join(q(c) for c in updatable)})")
+    conn.exec_driver_sql(f"GRANT {', '.join(rights)} ON {view} TO {assistant}")
+
+
+def _mask_json_strings_sql(session: Session, prefix: str, mask_text: str) -> str:
+    """`<prefix>_masked.mask_json_strings(text)`: an audit summary (JSON, or a sentence) with mask_phones_in applied
+    to the value of each free-text key (desktop/services/audit_export.py FREE_TEXT_KEYS, as the Audit dialog masks
+    them) — a phone written any way into a note, a name, a group nickname (138-0013-8002) was in the assistant's
+    audit view whole: its mask knew only a mainland mobile's eleven digits in a row. Other values (a QQ number, ids,
+    amounts) are left: the JSON stays JSON. A sentence is masked as a whole. Returns the name."""
+    from desktop.services.audit_export import FREE_TEXT_KEYS
+
+    fn = f"{_ident(session, prefix + '_masked')}.mask_json_strings"
+    keys = ", ".join(_literal(session, k) for k in sorted(FREE_TEXT_KEYS))
+    string = '"(?:[^"\\\\]|\\\\.)*"'
+    session.connection().exec_driver_sql(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT
+SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+  out text := '';
+  rest text := t;
+  piece text;
+  key text;
+  value text;
+  at integer;
+  taken integer;
+BEGIN
+  IF left(ltrim(t), 1) NOT IN ('{{', '[') THEN
+    RETURN {mask_text}(t);
+  END IF;
+  LOOP
+    piece := substring(rest from '"[A-Za-z_]+": {string}');
+    EXIT WHEN piece IS NULL;
+    at := strpos(rest, piece);
+    taken := length(piece);
+    key := substring(piece from '^"([A-Za-z_]+)"');
+    value := substring(piece from '^"[A-Za-z_]+": ({string})$');
+    IF key = ANY (ARRAY[{keys}]) THEN
+      piece := '"' || key || '": ' || {_masked_text(mask_text, "value")};
+    END IF;
+    out := out || left(rest, at - 1) || piece;
+    rest := substr(rest, at + taken);
+  END LOOP;
+  RETURN out || rest;
+END $fn$"""
+    )
+    return fn
+
+
 def _masked_views(session: Session, prefix: str) -> None:
     """The assistant's `member` and `audit_log`: phones masked, writes through INSTEAD OF triggers."""
     from models import AuditEntry, Member
@@ -531,8 +750,22 @@ def _masked_views(session: Session, prefix: str) -> None:
     assistant = q(group_role(prefix, "assistant"))
     conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {schema}")
 
+    mask_text = _mask_phones_in_sql(session, prefix)
+    conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {mask_text}(text) FROM PUBLIC")
+    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {mask_text}(text) TO {assistant}")
     cols = [c.name for c in Member.__table__.columns]
-    shown = ", ".join(_MASK_SQL.format(c="phone") + " AS phone" if c == "phone" else q(c) for c in cols)
+    hidden = (*MEMBER_FREE_TEXT, *MEMBER_READINGS)
+
+    def shown_column(c: str) -> str:
+        if c == "phone":
+            return _MASK_SQL.format(c="phone") + " AS phone"
+        if c == "wechat_id":  # a WeChat ID that is a phone (no letter in it): an ID proper stays whole, as it matches
+            return f"CASE WHEN {q(c)} ~ '[A-Za-z]' THEN {q(c)} ELSE {_masked_text(mask_text, q(c))} END AS {q(c)}"
+        if c in hidden:
+            return f"{_masked_text(mask_text, q(c))} AS {q(c)}"
+        return q(c)
+
+    shown = ", ".join(shown_column(c) for c in cols)
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.member")
     conn.exec_driver_sql(f"CREATE VIEW {schema}.member AS SELECT {shown} FROM public.member")
     seq = conn.execute(text("SELECT pg_get_serial_sequence('public.member', 'id')")).scalar()
@@ -544,12 +777,26 @@ def _masked_views(session: Session, prefix: str) -> None:
         conn.exec_driver_sql(f"ALTER VIEW {schema}.member ALTER COLUMN {q(c)} SET DEFAULT now()")
     names = ", ".join(q(c) for c in cols)
     values = ", ".join(f"NEW.{q(c)}" for c in cols)
-    sets = ", ".join(
-        f"{q(c)} = CASE WHEN NEW.phone IS DISTINCT FROM OLD.phone THEN NEW.phone ELSE m.phone END"
-        if c == "phone"
-        else f"{q(c)} = NEW.{q(c)}"
-        for c in cols
-        if c != "id"
+
+    def set_column(c: str) -> str:
+        # a value left as the view showed it keeps the stored one (a masked phone, a name with its phone masked)
+        if c == "phone" or c in MEMBER_FREE_TEXT:
+            return f"{q(c)} = CASE WHEN NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} THEN NEW.{q(c)} ELSE m.{q(c)} END"
+        if c in MEMBER_READINGS:  # written with a new name (the app's); else the stored ones — not the readings of
+            # the name as shown, which the app writes when it saves a member whose name it reads masked
+            return (
+                f"{q(c)} = CASE WHEN NEW.display_name IS DISTINCT FROM OLD.display_name"
+                f" AND NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} THEN NEW.{q(c)} ELSE m.{q(c)} END"
+            )
+        return f"{q(c)} = NEW.{q(c)}"
+
+    sets = ", ".join(set_column(c) for c in cols if c != "id")
+    # a field the assistant sees masked (its stored value holds a phone) is not theirs to change: what they would
+    # save is what they saw, the phone lost ("王五 138****" written over "王五 13800138002")
+    changed_hidden = " OR ".join(
+        f"(NEW.{q(c)} IS DISTINCT FROM OLD.{q(c)} AND OLD.{q(c)} IS DISTINCT FROM s.{q(c)}"
+        f" AND NEW.{q(c)} IS DISTINCT FROM s.{q(c)})"  # the stored value itself (an import's file holds it): no change
+        for c in MEMBER_FREE_TEXT
     )
     fn = f"{schema}.member_write"
     conn.exec_driver_sql(
@@ -566,6 +813,10 @@ BEGIN
   IF NEW.deleted_at IS DISTINCT FROM OLD.deleted_at OR NEW.merged_into_id IS DISTINCT FROM OLD.merged_into_id THEN
     RAISE EXCEPTION 'permission denied: an assistant cannot delete or merge members' USING ERRCODE = '42501';
   END IF;
+  IF EXISTS (SELECT 1 FROM public.member s WHERE s.id = OLD.id AND ({changed_hidden})) THEN
+    RAISE EXCEPTION 'permission denied: an assistant cannot change a field holding a phone number they cannot see'
+      USING ERRCODE = '42501';
+  END IF;
   UPDATE public.member AS m SET {sets} WHERE m.id = OLD.id;
   RETURN NEW;
 END $fn$"""
@@ -576,8 +827,20 @@ END $fn$"""
     )
     conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE ON {schema}.member TO {assistant}")
 
+    for table in MASKED_FREE_TEXT:
+        _masked_writable(session, prefix, mask_text, table)
+    for table, (key, source, columns) in MASKED_GRAMS.items():
+        holds = " OR ".join(f"{_masked_text(mask_text, 's.' + q(c))} IS DISTINCT FROM s.{q(c)}" for c in columns)
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.{q(table)}")
+        conn.exec_driver_sql(
+            f"CREATE VIEW {schema}.{q(table)} WITH (security_barrier) AS SELECT g.* FROM public.{q(table)} g WHERE g.gram !~ '[0-9０-９]'"
+            f" OR NOT EXISTS (SELECT 1 FROM public.{q(source)} s WHERE s.id = g.{q(key)} AND ({holds}))"
+        )
+        conn.exec_driver_sql(f"GRANT SELECT ON {schema}.{q(table)} TO {assistant}")
+
     acols = [c.name for c in AuditEntry.__table__.columns]
-    summary = _masked_summary_sql("summary") + " AS summary"
+    json_text = _mask_json_strings_sql(session, prefix, mask_text)
+    summary = f"{json_text}({_masked_summary_sql('summary')}) AS summary"
     shown = ", ".join(summary if c == "summary" else q(c) for c in acols)
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {schema}.audit_log")
     conn.exec_driver_sql(f"CREATE VIEW {schema}.audit_log AS SELECT {shown} FROM public.audit_log")
@@ -606,6 +869,77 @@ END $fn$"""
         f"CREATE TRIGGER audit_append INSTEAD OF INSERT OR UPDATE OR DELETE ON {schema}.audit_log FOR EACH ROW EXECUTE FUNCTION {afn}()"
     )
     conn.exec_driver_sql(f"GRANT SELECT, INSERT ON {schema}.audit_log TO {assistant}")
+
+
+# numbers looked up that show as a member's masked phone (138****8000) but are other numbers (they differ only in
+# the hidden digits) are guesses at that member's phone: once more than this many numbers of one masked form were
+# ever looked up (by every assistant login together; the member's own number besides), the lookup answers nothing for
+# that masked form. A real file's numbers almost never look like a member's without being it (a typo in the hidden
+# digits, two members whose phones mask alike); finding a phone by trying its 10,000 hidden middles is stopped after
+# three — also when the assistant first adds members with the guessed numbers (a number of a member counts too)
+PHONE_GUESSES = 3
+
+
+def _phone_lookup(session: Session, prefix: str) -> None:
+    """`<prefix>_masked.members_by_phone(phones)`: the ids of the members whose stored phone is one of `phones`
+    (numbers the assistant holds in full: the file they import, the phone typed in the member dialog), for an
+    assistant's login, which reads phones masked. Without it an assistant's import planned a row matched only by
+    its phone as a new person (a duplicate, whose later check-ins split between two records), and the member dialog
+    warned of no duplicate phone.
+
+    The limits (docs/architecture.md, "Roles on the server"): it returns ids, never a phone the caller did not give;
+    a number is answered only once its lookup was registered in an earlier, committed transaction (the function
+    registers every number it is asked; the app calls it twice, `members_by_phone`), and a number whose masked form
+    is a member's is answered only while at most PHONE_GUESSES + 1 numbers of that masked form were ever looked up
+    — so a login cannot find a member's phone by trying the 10,000 middles of 138****8000, not by rolling its guesses
+    back, nor by adding members with the guessed numbers first. Until then a pending or refused number returns (phone, NULL) whether it matches
+    or not. The registrations (`phone_lookup`) hold a SHA-256 of each number, its masked form, the login, when and
+    the registering transaction (one visible with another transaction's id was committed): no assistant reads them."""
+    conn = session.connection()
+    q = lambda name: _ident(session, name)  # noqa: E731
+    schema = q(f"{prefix}_masked")
+    assistant = q(group_role(prefix, "assistant"))
+    run = conn.exec_driver_sql
+    run(
+        f"CREATE TABLE IF NOT EXISTS {schema}.phone_lookup (digest text PRIMARY KEY, mask text NOT NULL,"
+        " login name NOT NULL, at timestamptz NOT NULL, tx bigint NOT NULL)"
+    )
+    run(f"CREATE INDEX IF NOT EXISTS phone_lookup_mask ON {schema}.phone_lookup (mask)")
+    run(f"REVOKE ALL ON {schema}.phone_lookup FROM PUBLIC, {assistant}")
+    digest = "encode(sha256(convert_to({c}, 'UTF8')), 'hex')"
+    fn = f"{schema}.members_by_phone"
+    run(
+        f"""
+CREATE OR REPLACE FUNCTION {fn}(phones text[]) RETURNS TABLE(phone text, member_id integer)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+BEGIN
+  INSERT INTO {schema}.phone_lookup AS l (digest, mask, login, at, tx)
+    SELECT DISTINCT {digest.format(c="p")}, {_MASK_SQL.format(c="p")}, session_user, now(), txid_current()
+    FROM unnest(phones) AS p WHERE p IS NOT NULL AND p <> ''
+  ON CONFLICT (digest) DO NOTHING;
+  RETURN QUERY
+  WITH asked AS (
+    SELECT DISTINCT p AS phone, {digest.format(c="p")} AS digest, {_MASK_SQL.format(c="p")} AS mask
+    FROM unnest(phones) AS p WHERE p IS NOT NULL AND p <> ''
+  ), holders AS (
+    SELECT m.id, {digest.format(c="m.phone")} AS digest, {_MASK_SQL.format(c="m.phone")} AS mask
+    FROM public.member m
+    WHERE m.phone IS NOT NULL AND {_MASK_SQL.format(c="m.phone")} IN (SELECT a.mask FROM asked a)
+  ), tried AS (
+    SELECT l.mask, count(*) AS n FROM {schema}.phone_lookup l
+    WHERE l.mask IN (SELECT h.mask FROM holders h) GROUP BY l.mask
+  ), answered AS (
+    SELECT a.* FROM asked a JOIN {schema}.phone_lookup l ON l.digest = a.digest
+    LEFT JOIN tried t ON t.mask = a.mask
+    WHERE l.tx <> txid_current() AND coalesce(t.n, 0) <= {PHONE_GUESSES + 1}
+  )
+  SELECT a.phone, h.id FROM answered a JOIN holders h ON h.digest = a.digest
+  UNION ALL
+  SELECT a.phone, NULL::integer FROM asked a WHERE a.digest NOT IN (SELECT x.digest FROM answered x);
+END $fn$"""
+    )
+    run(f"REVOKE ALL ON FUNCTION {fn}(text[]) FROM PUBLIC")
+    run(f"GRANT EXECUTE ON FUNCTION {fn}(text[]) TO {assistant}")
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -125,6 +125,7 @@ from desktop.services.onboarding import Blacklisting, admit_completed, blacklist
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
+from desktop.team_roles import members_by_phone, phones_masked
 from models import (
     AuditEntry,
     ChatAlias,
@@ -1265,7 +1266,14 @@ class _Context:
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         # the file is another group's roster (its group column names one other group of the workspace): its name
         self.other_roster: str | None = None
+        # an assistant's login on a team database reads phones masked (138****8000): the file's phones are looked up
+        # on the server (team_roles.members_by_phone, `reveal`), a row matched only by its phone was a new person
+        self.phones_masked = phones_masked(session)
+        self.phones_asked: set[str] = set()
+        self.phones_refused: set[str] = set()
+        self.revealed: dict[int, str] = {}  # member id -> their stored phone, a number of the file (the server said)
         live = Member.deleted_at.is_(None) & Member.merged_into_id.is_(None)
+        self.live = live
         for mid, wechat, phone, qq in session.execute(
             select(Member.id, Member.wechat_id, Member.phone, Member.qq).where(
                 live, (Member.wechat_id.is_not(None)) | (Member.phone.is_not(None)) | (Member.qq.is_not(None))
@@ -1273,7 +1281,7 @@ class _Context:
         ):
             if wechat:
                 self.by_wechat.setdefault(_key(wechat), []).append(mid)
-            if phone:
+            if phone and not self.phones_masked:
                 self.by_phone.setdefault(phone, []).append(mid)
             if qq:
                 self.by_qq.setdefault(qq, []).append(mid)
@@ -1384,7 +1392,82 @@ class _Context:
         for chunk in _chunks(missing):
             for row in self.session.execute(select(*_MEMBER_COLUMNS).where(Member.id.in_(chunk))):
                 person = _person(row)
+                person.phone = self.revealed.get(person.member_id, person.phone)
                 self.people[person.member_id] = person
+
+    # a row's field -> the person's, as the masked view may show it with a phone masked in it (team_roles)
+    _MASKED_TEXT = (
+        ("name", "display_name"),
+        ("nickname", "nickname"),
+        ("wechat_id", "wechat_id"),
+        ("note", "note"),
+        ("city", "city"),
+        ("occupation", "occupation"),
+    )
+
+    _HIDDEN_ATTRS = frozenset(attr for _field, attr in _MASKED_TEXT)
+
+    def resolve_masked_text(self, records: list[Any]) -> None:
+        """Phones masked to this login inside people's names, nicknames, notes (王五 138****): a row holding the value
+        that shows so (王五 13800138002) names the value itself — the person's is then the row's, as for an owner, so
+        the row is 王五 with nothing to change. Before, it was 「王五 138****」 against 「王五 138****」: a problem
+        ("the phone's owner has another name") or a change the server refuses (a field shown masked). Should the
+        stored value differ from the row's in the hidden digits only, it is left as it is (never written over)."""
+        if not self.phones_masked:
+            return
+        for rec in records:
+            name = rec.values.get("name")
+            candidates = {
+                *self.by_phone.get(rec.values.get("phone") or "", ()),
+                *self.by_wechat.get(_key(rec.values.get("wechat_id")), ()),
+                *(self.group_by_name.get(_key(mask_phones_in(name) or ""), ()) if name else ()),
+            }
+            if not candidates:
+                continue
+            self.load(candidates)
+            for mid in candidates:
+                person = self.people[mid]
+                for field_name, attr in self._MASKED_TEXT:
+                    value, shown = rec.values.get(field_name), getattr(person, attr)
+                    if not value or not shown or value == shown or "****" not in shown:
+                        continue
+                    if mask_phones_in(value) != shown:
+                        continue
+                    setattr(person, attr, value)
+                    if attr == "display_name" and person.ms is not None:
+                        self.group_by_name.setdefault(_key(value), []).append(mid)
+                if person.ms is not None:  # the membership's free text (team_roles.MEMBERSHIP_FREE_TEXT)
+                    for field_name in ("group_nickname", "purpose"):
+                        value, shown = rec.values.get(field_name), getattr(person.ms, field_name)
+                        if value and shown and value != shown and "****" in shown and mask_phones_in(value) == shown:
+                            setattr(person.ms, field_name, value)
+
+    def reveal(self, phones: Iterable[str | None]) -> None:
+        """Phones masked to this login (an assistant's): the members whose stored phone is one of these numbers of
+        the file, asked of the server (team_roles.members_by_phone) — their phone is then the number itself, as
+        for an owner (the comparisons `person.phone == phone` hold), and `by_phone` finds them. A number the server
+        would not answer is in `phones_refused` (its row a problem: phone_lookup_refused)."""
+        if not self.phones_masked:
+            return
+        new = {p for p in phones if p and p not in self.phones_asked}
+        if not new:
+            return
+        self.phones_asked |= new
+        found, refused = members_by_phone(self.session, new)
+        self.phones_refused |= refused
+        ids = sorted({m for ms in found.values() for m in ms})
+        live: set[int] = set()
+        for chunk in _chunks(ids):
+            live.update(self.session.scalars(select(Member.id).where(Member.id.in_(chunk), self.live)))
+        for phone, members in found.items():
+            for mid in members:
+                if mid not in live:
+                    continue
+                self.revealed[mid] = phone
+                if mid not in self.by_phone.get(phone, []):
+                    self.by_phone.setdefault(phone, []).append(mid)
+                if mid in self.people:
+                    self.people[mid].phone = phone
 
     def load_tags(self, member_ids: Iterable[int]) -> None:
         ids = sorted(set(member_ids))
@@ -1924,6 +2007,18 @@ class _Planner:
             records = [rec for rec in records if not _RowReader.skipped(rec)]
         if self.orders:
             records = self._repeat_orders(records)
+        # an assistant's login: the batch's phones asked of the server (masked to them, they matched no one)
+        ctx.reveal(rec.values.get("phone") for rec in records)
+        ctx.resolve_masked_text(records)
+        for rec in records:
+            if rec.values.get("phone") in ctx.phones_refused:
+                rec.problem(
+                    rec.column("phone"),
+                    "服务器不再为这个号码查找成员 (同一个隐藏的号码已被试过太多次): 请群主或管理员导入这一行"
+                    " (the server no longer looks this number up for you — too many numbers differing from a"
+                    " member's only in its hidden digits were looked up: an owner or admin imports this row)",
+                    "phone_lookup_refused",
+                )
         # the people the batch's WeChat IDs and phones name, read in one go: matching a row reads its holders
         # and a phone's owners, one query each row (1,841 queries, 0.5 s, for 2,000 re-imported people)
         ctx.load(
@@ -1954,6 +2049,8 @@ class _Planner:
             planned = None
             if not rec.problems:
                 ops, changes = _changes(ctx, self.kind, rec, person, referrer, self.now, self.actor)
+                if ctx.phones_masked and person is not None:
+                    _hidden_changes(rec, person, changes)
                 if not rec.problems:
                     if ops.member_id is None or ops.membership_id is None:
                         action = "add"
@@ -3037,6 +3134,27 @@ def merge_note(existing: str | None, from_file: str | None, answers: Iterable[tu
     parts = [new_free or old_free] if (new_free or old_free) else []
     parts.extend(f"{SURVEY_PREFIX}{q}: {a}" for q, a in survey.items())
     return "\n".join(parts) or None
+
+
+_SHOWN_MASKED = re.compile(r"\d{3}\*{4}|\*{4}\d{2}")  # what the masked view leaves of a phone in a text
+
+
+def _hidden_changes(rec: _Record, person: _Person, changes: list[Change]) -> None:
+    """An assistant's row changing a person's field that their login reads with a phone masked in it (王五 138****,
+    a note): the server refuses it (team_roles: what they would write is not what is stored), and refused the whole
+    file with no row named. The row is a problem naming the field; an owner or admin imports it."""
+    for change in changes:
+        attr = {"name": "display_name"}.get(change.field, change.field)
+        if attr not in _Context._HIDDEN_ATTRS:
+            continue
+        shown = getattr(person, attr, None)
+        if isinstance(shown, str) and _SHOWN_MASKED.search(shown):
+            rec.problem(
+                rec.column(change.field),
+                "这一项里有你看不到的完整手机号, 只有群主或管理员能修改: 请他们导入这一行 (this field holds a phone"
+                " number you cannot see in full: only the owner or an admin may change it — they import this row)",
+                "field_holds_hidden_phone",
+            )
 
 
 def _changes(

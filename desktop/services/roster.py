@@ -617,7 +617,13 @@ def find_duplicates(
     except ValidationError:
         norm_phone = None
     if norm_phone:
-        identity_hits(same_phone(norm_phone), "phone")
+        from desktop.team_roles import members_by_phone, phones_masked
+
+        if phones_masked(session):  # an assistant's login reads phones masked: the server says whose it is
+            ids = members_by_phone(session, [norm_phone])[0].get(norm_phone, [])
+            identity_hits(select(Member.id, Member.display_name).where(Member.id.in_(ids or [-1])), "phone")
+        else:
+            identity_hits(same_phone(norm_phone), "phone")
     if display_name and display_name.strip() and group_id is not None:
         from rapidfuzz import fuzz  # here: the window's start does not need it (10 ms)
 
@@ -854,11 +860,67 @@ def member_input_shown(session: Session, actor: Actor, membership_id: int) -> Me
     """get_member_input as `actor` may see it: the phone masked (138****8000) for an operator who may not see full
     numbers (`export_unmasked`), as the roster, the exports and a team server's view show it to them. On one laptop
     the member dialog showed an assistant every member's whole number, one click from the masked roster. Saved
-    back unchanged, a masked phone keeps the stored number (validate_edit, update_member's edits_only)."""
+    back unchanged, a masked phone keeps the stored number (validate_edit, update_member's edits_only). A phone
+    written into a name, nickname, group nickname, WeChat ID (one that is a phone), city, occupation, purpose or
+    note is masked too (mask_phones_in, as the CLI's listings and an assistant's exports show it; a team server's
+    view masks the person's fields itself): see hidden_fields."""
+    return member_input_hidden(session, actor, membership_id)[0]
+
+
+# free text of the member dialog a phone may be written into: shown masked to an operator who may not see full phones
+HIDDEN_TEXT_FIELDS = (
+    "display_name",
+    "nickname",
+    "group_nickname",
+    "wechat_id",
+    "city",
+    "occupation",
+    "purpose",
+    "note",
+)
+_SHOWN_MASKED = re.compile(r"\d{3}\*{4}|\*{4}\d{2}")  # what mask_phones_in / a team server's view leave of a phone
+
+
+def _shown_text(name: str, value: str | None) -> str | None:
+    from desktop.phones import mask_phones_in
+
+    if name == "wechat_id" and value and re.search(r"[A-Za-z]", value):
+        return value  # a WeChat ID proper stays whole (how people are found by it); one that is a phone is masked
+    return mask_phones_in(value)
+
+
+def holds_hidden_phone(name: str, value: str | None) -> bool:
+    """True when the field `name` holding `value` shows an assistant a phone masked: one written in it (王五
+    13800138002), or one a team server's masked view already masked (王五 138****)."""
+    return bool(value) and (_shown_text(name, value) != value or _SHOWN_MASKED.search(value or "") is not None)
+
+
+def member_input_hidden(session: Session, actor: Actor, membership_id: int) -> tuple[MemberInput, frozenset[str]]:
+    """(member_input_shown, the fields of it shown with a phone masked in them) for `actor`. An operator who may not
+    see full phones cannot change those fields (update_member refuses; the dialog shows them read-only): what they
+    would save is what they saw, and the phone — "王五 13800138002" saved as "王五 138****" — would be lost."""
     data = get_member_input(session, membership_id)
-    if data.phone and not allowed(actor, "export_unmasked"):
-        data = replace(data, phone=mask_phone(data.phone))
-    return data
+    if allowed(actor, "export_unmasked"):
+        return data, frozenset()
+    hidden = frozenset(n for n in HIDDEN_TEXT_FIELDS if holds_hidden_phone(n, getattr(data, n)))
+    shown = {n: _shown_text(n, getattr(data, n)) for n in hidden}
+    if data.phone:
+        shown["phone"] = mask_phone(data.phone)
+    return replace(data, **shown), hidden
+
+
+def require_hidden_unchanged(actor: Actor, loaded: MemberInput, data: MemberInput, current: MemberInput) -> None:
+    """An operator who may not see full phones changed a field that holds one (hidden_fields): refused, naming the
+    field — on one laptop the masked value was written over the stored one, the phone lost."""
+    if allowed(actor, "export_unmasked"):
+        return
+    for name in HIDDEN_TEXT_FIELDS:
+        if getattr(data, name) != getattr(loaded, name) and holds_hidden_phone(name, getattr(current, name)):
+            raise ValidationError(
+                name,
+                "这一项里有你看不到的完整手机号, 只有群主或管理员能修改 (this field holds a phone number you cannot"
+                " see in full: only the owner or an admin may change it)",
+            )
 
 
 def update_member(
@@ -878,6 +940,8 @@ def update_member(
     # one writer of a member at a time (the dialog's save, a mark-left, a step): what is read is what is written over
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
     before = get_member_input(session, membership_id)
+    if loaded is not None:
+        require_hidden_unchanged(actor, loaded, data, before)
     if loaded is not None and data.phone and data.phone == loaded.phone:
         data = replace(data, phone=before.phone)  # left as shown (masked to an assistant: member_input_shown)
     data = validate_edit(data, before)

@@ -1025,6 +1025,10 @@ Create a new, empty workspace there?</translation>
     <context>
         <name>MemberDialog</name>
         <message>
+            <source>Holds a phone number you cannot see in full: only the owner or an admin may change it</source>
+            <translation>Holds a phone number you cannot see in full: only the owner or an admin may change it</translation>
+        </message>
+        <message>
             <source>same name</source>
             <translation>same name</translation>
         </message>

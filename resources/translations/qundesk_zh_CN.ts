@@ -1013,6 +1013,10 @@ Create a new, empty workspace there?</source>
     <context>
         <name>MemberDialog</name>
         <message>
+            <source>Holds a phone number you cannot see in full: only the owner or an admin may change it</source>
+            <translation>这一项里有你看不到的完整手机号, 只有群主或管理员能修改</translation>
+        </message>
+        <message>
             <source>same name</source>
             <translation>同名</translation>
         </message>

@@ -33,6 +33,9 @@ RECORDED = {
     3: "99ec0571661c14381483cd27328bd49d276ee628c540670ad854cc14a1d15f76",
     # 4: the rules' history (setting_history, migration 0021): the admin's writes, the assistant's reads
     4: "3c97cf3a0fc4008ea862a7024591f35ec2539e942bf6f10747e96b2c155b6d1f",
+    # 5: the assistant's lookup of members by the phones they hold (members_by_phone, its registrations; migration
+    # 0022_teamimp); a phone in a name, nickname, WeChat ID or note masked in the member view, unchanged if shown masked
+    5: "7d918664973f61cad640664a36989195f129c9a38b495ebba4cc2b122fe38761",
 }
 
 

@@ -40,7 +40,7 @@ from desktop.services.roster import (
     check_wechat_typed,
     find_duplicates,
     id_number_fields,
-    member_input_shown,
+    member_input_hidden,
     update_member,
     validate_edit,
 )
@@ -140,6 +140,7 @@ class MemberDialog(QDialog):
         self._membership_id = membership_id
         self._member_id: int | None = None
         self._loaded: MemberInput | None = None
+        self._hidden: frozenset[str] = frozenset()  # fields shown with a phone masked in them (read-only)
         self.confirm_duplicates: Callable[[list[DuplicateHit]], bool] = self.ask_about_duplicates
         self.saved_membership_id: int | None = None
         self.merged_member_id: int | None = None  # set when the duplicate warning's Merge… merged someone
@@ -150,12 +151,14 @@ class MemberDialog(QDialog):
             group_name = ""
             if membership_id is not None:
                 self._member_id, self._group_id, group_name = membership_owner(session, membership_id)
-                self._loaded = member_input_shown(session, actor, membership_id)  # phone masked for an assistant
+                # phones masked for an assistant, in the free text too; those fields are theirs to read only
+                self._loaded, self._hidden = member_input_hidden(session, actor, membership_id)
 
         self._errors: dict[str, QLabel] = {}
         self._build(tiers, groups, group_name)
         if self._loaded is not None:
             self._fill(self._loaded)
+            self._read_only_hidden()
             self.setWindowTitle(self.tr("Edit member — %1").replace("%1", self._loaded.display_name))
         else:
             self.setWindowTitle(self.tr("Add member"))
@@ -354,6 +357,26 @@ class MemberDialog(QDialog):
         self.verified_check.setChecked(bool(data.real_name_verified))
         self.purpose_edit.setPlainText(data.purpose or "")
         self.note_edit.setPlainText(data.note or "")
+
+    def _read_only_hidden(self) -> None:
+        """A field shown with a phone masked in it (王五 138****) cannot be changed by this operator (the service
+        refuses it too): what they would save is what they saw, the phone lost."""
+        widgets = {
+            "display_name": self.name_edit,
+            "nickname": self.nickname_edit,
+            "group_nickname": self.group_nickname_edit,
+            "wechat_id": self.wechat_edit,
+            "city": self.city_edit,
+            "occupation": self.occupation_edit,
+            "purpose": self.purpose_edit,
+            "note": self.note_edit,
+        }
+        for name in sorted(self._hidden):
+            widget = widgets[name]
+            widget.setReadOnly(True)
+            widget.setToolTip(
+                self.tr("Holds a phone number you cannot see in full: only the owner or an admin may change it")
+            )
 
     def _limit_statuses(self) -> None:
         """Removing (已移除), blacklisting and lifting a blacklist are an owner's or admin's (the service refuses
