@@ -143,6 +143,7 @@ from models import (
 )
 from models.base import ENDED_STATUSES
 from models.search_keys import search_columns
+from models.tier_history import note_tier_writes
 
 __all__ = [
     "FIELD_LABELS",
@@ -3690,6 +3691,8 @@ class _Writer:
             ).all():
                 if not (was in _GONE and moved[msid].get("status", was) not in _GONE):  # a return is a new join
                     self.join_moved[msid] = joined
+        # a tier the file changes is kept with its day (models/tier_history.py): a past day reads the one before
+        note_tier_writes(session, {msid: v["tier_id"] for msid, v in ms_updates if "tier_id" in v})
         _bulk_update(session, Membership.__table__, ms_updates)
         # a status column that takes someone out of the group ends their running leave (请假) as every other path
         # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return

@@ -33,6 +33,9 @@ RECORDED = {
     3: "99ec0571661c14381483cd27328bd49d276ee628c540670ad854cc14a1d15f76",
     # 4: the rules' history (setting_history, migration 0021): the admin's writes, the assistant's reads
     4: "3c97cf3a0fc4008ea862a7024591f35ec2539e942bf6f10747e96b2c155b6d1f",
+    # 5: the tiers' history (tier_history, migration 0022): the admin's writes, the assistant's reads and inserts
+    # (an assistant changes tiers: edit_members)
+    5: "c6f8094191cfcdb8fe229a702b413255f709de3e2d941dfb65bfd549fc2ccaa3",
 }
 
 
