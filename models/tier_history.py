@@ -2,10 +2,12 @@
 dashboard's 成员结构 of a past day, a past month's workbook) reads the tiers as they stood then, not today's.
 
 One mechanism for every write of `membership.tier_id`:
-- ORM writes (`ms.tier_id = …` and a flush: the member dialog, copy/move and their undo, a merge's blank filled, the
-  bulk tier) are seen by a `before_flush` listener on every Session;
+- ORM writes (`ms.tier_id = …` and a flush: the member dialog, copy/move and their undo, the bulk tier) are seen
+  by a `before_flush` listener on every Session;
 - Core writes (`update(Membership)…values(tier_id=…)`, a roster import's bulk update, a tier taken off the list)
   call `note_tier_writes(session, {membership_id: new_tier_id})` before they write.
+A merge filling the kept record's blank tier moves the other record's history with it (members._merge_membership:
+the person's tier and its past, not a change of today); merge_undo's snapshot puts it back.
 
 Both end in `record_tier_changes`: a row per membership whose tier changes, dated the community's day
 (`clock.today()`, never the database's clock), holding the tier it had BEFORE that day's first change — its id, and

@@ -21,7 +21,7 @@ from desktop.services.roster import MemberInput, add_member, get_member_input, u
 from desktop.services.roster_bulk import bulk_swap_tier
 from desktop.services.taxonomy import list_tier_rows, save_tiers
 from desktop.workspace import actor_for
-from models import Member, Membership, TierChange
+from models import Member, Membership, MergeUndo, TierChange
 from tests.desktop.test_imports import write_csv
 
 SET_UP = date(2026, 9, 20)  # the group and its members recorded
@@ -240,3 +240,35 @@ def test_an_assistant_changes_a_tier_on_the_team_database_and_its_history_is_kep
         u = make_url(pg_url)
         with psycopg.connect(f"host={u.host} port={u.port} dbname=postgres user=postgres", autocommit=True) as conn:
             conn.execute(f'DROP ROLE IF EXISTS "{ASSISTANT}"')
+
+
+def test_a_merge_gives_the_kept_record_the_other_records_tier_with_its_history_and_its_undo_takes_it_back(
+    sqlite_workspace, monkeypatch
+):
+    """张三 on two records of 训练营 since September: one without a tier, the other 普通, promoted to 核心 on
+    10 November. Merged on 6 December, the person is 核心 since 10 November, 普通 before — not "no tier until
+    today"; the undo puts both records back with their own past."""
+    from desktop.services.members import merge_members
+    from desktop.services.merge_undo import undo_merge
+
+    owner, gid, ids = _camp(sqlite_workspace, monkeypatch, tiers=(None, "普通"))
+    _day(monkeypatch, date(2026, 11, 10))
+    with sqlite_workspace.session() as s:
+        bulk_set_tier(s, owner, ids[1:], "核心")
+        s.commit()
+    _day(monkeypatch, TODAY)
+    with sqlite_workspace.session() as s:
+        keep, drop = (s.scalar(select(Membership.member_id).where(Membership.id == i)) for i in ids)
+        merge_members(s, owner, keep, drop)
+        s.commit()
+        assert health.structure(s, gid, OCT_END)[1] == {"普通": 1}
+        assert health.structure(s, gid, date(2026, 11, 30))[1] == {"核心": 1}
+        assert health.structure(s, gid, TODAY)[1] == {"核心": 1}
+        merge_id = s.scalar(select(func.max(MergeUndo.id)))
+        undo_merge(s, owner, merge_id)
+        s.commit()
+        assert health.structure(s, gid, OCT_END)[1] == {"未设置": 1, "普通": 1}
+        assert health.structure(s, gid, TODAY)[1] == {"未设置": 1, "核心": 1}
+        assert s.execute(select(TierChange.membership_id, TierChange.changed_on)).all() == [
+            (ids[1], date(2026, 11, 10))
+        ]
