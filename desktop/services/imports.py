@@ -1058,6 +1058,15 @@ def auto_mapping(headers: list[str] | tuple[str, ...], rows: list[list[object]] 
     微信号 and a 微信ID (wxid) column, as group tools export them — 微信号 as the WeChat ID and the wxid as
     its fallback. `rows` (the first data rows) let a 联系方式 column be judged by its values (map_headers)."""
     mapping = map_headers(list(headers), rows)
+    # a 层级/tier column is the tier, even after a 等级/level one (a sheet with the points level first: 姓名, 积分,
+    # 等级, 层级): the first took the tier, the 层级 column was not imported, and the level's 骨干/活跃 were judged
+    # as tiers — the organiser's tiers silently not read
+    named_tier = next(
+        (i for i, h in enumerate(headers) if h and header_field(h) == "tier" and not _platform_level(h)), None
+    )
+    if named_tier is not None and mapping.get(named_tier) != "tier":
+        mapping = {i: f for i, f in mapping.items() if f != "tier"}
+        mapping[named_tier] = "tier"
     for index, header in enumerate(headers):
         key = norm_key(clean_header(header))
         if key in _GROUP_NICKNAME_KEYS and "group_nickname" not in mapping.values():

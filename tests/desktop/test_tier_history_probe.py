@@ -272,3 +272,19 @@ def test_a_merge_gives_the_kept_record_the_other_records_tier_with_its_history_a
         assert s.execute(select(TierChange.membership_id, TierChange.changed_on)).all() == [
             (ids[1], date(2026, 11, 10))
         ]
+
+
+def test_a_tier_column_after_a_points_level_column_is_the_tier(sqlite_workspace, monkeypatch, tmp_path):
+    """姓名, 积分, 等级 (the points level: 骨干, 活跃), 层级: the 等级 column took the tier and the 层级 column
+    was not imported — the organiser's tiers were not read (and the levels were judged as tiers). 层级 is the
+    tier wherever it stands; the points level is not imported."""
+    owner, gid, ids = _camp(sqlite_workspace, monkeypatch, tiers=("普通", "普通"))
+    path = write_csv(
+        tmp_path / "名单.csv",
+        [["姓名", "积分", "等级", "层级"], ["成员0", "120", "骨干", "核心"], ["成员1", "40", "活跃", "中咖"]],
+    )
+    plan, _summary, _ = run_import(sqlite_workspace, owner, path, "训练营", "roster")
+    assert plan.mapping[3] == "tier" and 2 not in plan.mapping
+    with sqlite_workspace.session() as s:
+        assert health.structure(s, gid, TODAY)[1] == {"核心": 1, "中咖": 1}
+        assert health.structure(s, gid, OCT_END)[1] == {"普通": 2}
