@@ -121,6 +121,7 @@ from desktop.io.fields import (
 from desktop.io.group_column import GroupColumn, SeveralGroups, group_key, one_group, read_group_column
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
+from desktop.phrases import default_name
 from desktop.services.onboarding import Blacklisting, admit_completed, blacklistings
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
@@ -1142,6 +1143,20 @@ def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, st
         return None
 
 
+def tier_keys(session: Session) -> dict[str, str]:
+    """The tiers a file's 层级 cell may name (matching key -> tier name): each tier by its name, and a default tier
+    also by the English name QunDesk's own English workbook writes for it (Core, Key voice, Mid voice, Regular) —
+    the report exported with English headers, imported back, had every row refused as 未知层级「Regular」. A tier
+    the organiser named so takes its own name."""
+    names = list(session.scalars(select(Tier.name)))
+    keys = {_key(name): name for name in names}
+    for name in names:
+        english = default_name(name, "en")
+        if english and english != name:
+            keys.setdefault(_key(english), name)
+    return keys
+
+
 def _platform_level(header: str) -> bool:
     """A 等级/level column that is not the organiser's 层级/tier: QQ's 等级 (LV5 活跃), 抖音's 粉丝团等级 (12), 有赞's
     会员等级 (VIP1), 知识星球's 成员等级 — a platform's own level, the tier only when its values are tiers."""
@@ -1162,7 +1177,7 @@ def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[ob
         # a 等级/level column none of whose values is a tier of the workspace (QQ's own member export: LV5 活跃,
         # 潜水) is not the tier: left out (named as such), not a problem on every row. A 层级/tier column is the
         # organiser's own word: an unknown tier in it stays a problem
-        tiers = {_key(name) for name in session.scalars(select(Tier.name))}
+        tiers = set(tier_keys(session))
         values = [_key(_one_line(r[tier])) for r in rows if tier < len(r) and _one_line(r[tier])]
         if values and not any(v in tiers for v in values):
             del mapping[tier]
@@ -1255,7 +1270,7 @@ class _Context:
         self.roster_index: Any = None  # paste.RosterIndex of the group, made for the first new person's name
         self.elsewhere: dict[str, list[str]] = {}  # name key: people of other groups called so (_elsewhere_warning)
         self.known_names: set[str] | None = None  # every live person's name keys (_elsewhere_warning)
-        self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
+        self.tiers = tier_keys(session)
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps

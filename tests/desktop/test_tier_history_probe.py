@@ -288,3 +288,18 @@ def test_a_tier_column_after_a_points_level_column_is_the_tier(sqlite_workspace,
     with sqlite_workspace.session() as s:
         assert health.structure(s, gid, TODAY)[1] == {"核心": 1, "中咖": 1}
         assert health.structure(s, gid, OCT_END)[1] == {"普通": 2}
+
+
+def test_the_english_workbooks_tier_names_are_read_back_as_the_tiers(sqlite_workspace, monkeypatch, tmp_path):
+    """The monthly workbook with English headers writes the default tiers in English (Core, Key voice, Mid voice,
+    Regular); imported back, every row was refused: 未知层级「Regular」. They name the default tiers."""
+    owner, gid, ids = _camp(sqlite_workspace, monkeypatch, tiers=("普通", "普通", "中咖"))
+    path = write_csv(
+        tmp_path / "roster.csv",
+        [["Name", "Tier"], ["成员0", "Core"], ["成员1", "key voice"], ["成员2", "Regular"]],
+    )
+    plan, _summary, _ = run_import(sqlite_workspace, owner, path, "训练营", "roster")
+    assert not plan.problems
+    with sqlite_workspace.session() as s:
+        assert health.structure(s, gid, TODAY)[1] == {"核心": 1, "大咖": 1, "普通": 1}
+        assert health.structure(s, gid, OCT_END)[1] == {"普通": 2, "中咖": 1}
