@@ -732,6 +732,11 @@ def _local_stored(value: datetime) -> datetime:
     return value
 
 
+def _the_day_of(given: datetime | None, stored: datetime | None) -> bool:
+    """`given` is a day without a time (stored as noon: _local_stored) and the day of `stored`."""
+    return given is not None and stored is not None and given.time() == time(12, 0) and given.date() == stored.date()
+
+
 def _show(value: object) -> str | None:
     if value is None or type(value) is str:
         return value  # type: ignore[return-value]
@@ -1835,6 +1840,13 @@ class _Planner:
             return _match(self.ctx, rec)
         return None
 
+    def _current_referrer(self, target: int | None) -> tuple[str, int] | None:
+        """The referrer recorded for the row's person in this group, as a reference (None: none, or a new person)."""
+        person = self.ctx.people.get(target) if target is not None else None
+        if person is None or person.ms is None or person.ms.referrer_id is None:
+            return None
+        return ("m", person.ms.referrer_id)
+
     def _referrer(self, rec: _Record, target: int | None) -> tuple[str, int] | None:
         text = rec.values.get("referrer")
         if not text or self.refs is None:
@@ -1887,6 +1899,13 @@ class _Planner:
                 "referrer_not_found",
                 text,
             )
+        elif len(found) > 1 and self._current_referrer(target) in found:
+            # one of the namesakes is the referrer already recorded: the row says what is there (QunDesk's own
+            # roster export writes a referrer by name — with two David in the workspace, re-importing the group's
+            # export was refused for every row naming either)
+            current = self._current_referrer(target)
+            assert current is not None
+            return self._unless_problem_row(rec, column, text, current, ("推荐人", "referrer"))
         elif len(found) > 1:
             rec.problem(
                 column,
@@ -3218,9 +3237,12 @@ def _changes(
             if new_status not in _GONE:
                 ms_set["left_reason"] = None
         elif new_status in _GONE and left_when is not None and left_when != ms.left_at:
-            ms_set["left_at"] = left_when  # the file says when they left (an organiser's correction)
-            changes.append(Change("left_at", _show(ms.left_at), _show(left_when)))
-        joined = joined_file
+            if not _the_day_of(left_when, ms.left_at):
+                ms_set["left_at"] = left_when  # the file says when they left (an organiser's correction)
+                changes.append(Change("left_at", _show(ms.left_at), _show(left_when)))
+        # a day without a time (QunDesk's own exports write the day) naming the day recorded keeps its time: the
+        # group's own roster imported back "updated" every member, each join moved from its time to noon
+        joined = ms.joined_at if _the_day_of(joined_file, ms.joined_at) else joined_file
         if joined is not None and joined != ms.joined_at:
             ms_set["joined_at"] = joined
             changes.append(Change("joined_at", _show(ms.joined_at), _show(joined)))
