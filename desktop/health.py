@@ -47,6 +47,7 @@ from models.queries.participation import (
     of_live_person,
     participated,
 )
+from models.tier_history import tier_at_end_columns
 
 # PRODUCT §2's guideline for the member structure: key voices (核心 + 大咖) 5%, mid voices (中咖) 20%, ordinary 75%.
 # The targets shown are the tiers' own (Settings → 层级 → 目标占比, summed by bucket: structure_targets); the
@@ -339,15 +340,27 @@ def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:
 
 
 def structure(session: Session, group_id: int, as_of: date) -> tuple[dict[str, int], dict[str, int]]:
+    """The members at the end of `as_of` by bucket (structure_bucket) and by tier name (未设置: none). Today (or
+    later) reads the tier column; a past day each member's tier as it stood at that day's end (models/tier_history.py:
+    the old tier of their first change after it) — a promotion in December leaves October's structure as it was.
+    One grouped statement either way."""
     # the members at the day's end read by their own conditions: as `id IN (members_at_end …)` PostgreSQL scanned
     # every membership of the workspace to join them (70 ms a group at 100,000 members)
-    rows = session.execute(
-        select(Tier.name, Tier.rank, func.count())
-        .select_from(Membership)
-        .outerjoin(Tier, Tier.id == Membership.tier_id)
-        .where(Membership.group_id == group_id, member_at_end_condition(as_of))
-        .group_by(Tier.name, Tier.rank)
-    ).all()
+    if as_of >= clock.today():  # today's tiers are the column: no history to read
+        rows = session.execute(
+            select(Tier.name, Tier.rank, func.count())
+            .select_from(Membership)
+            .outerjoin(Tier, Tier.id == Membership.tier_id)
+            .where(Membership.group_id == group_id, member_at_end_condition(as_of))
+            .group_by(Tier.name, Tier.rank)
+        ).all()
+    else:  # a past day: each member's tier as it stood at its end (models/tier_history.py)
+        name, rank, joins = tier_at_end_columns(as_of)
+        rows = session.execute(
+            joins(select(name, rank, func.count()).select_from(Membership))
+            .where(Membership.group_id == group_id, member_at_end_condition(as_of))
+            .group_by(name, rank)
+        ).all()
     tiers = {(name or "未设置"): n for name, _rank, n in rows}
     buckets = {"key": 0, "mid": 0, "ordinary": 0, "unset": 0}
     for name, rank, n in rows:

@@ -46,7 +46,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 5
+GRANTS_VERSION = 6
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -82,7 +82,12 @@ ASSISTANT_FIXED_OWNER = (
 ASSISTANT_GROUP_FACTS = ("checkin", "contribution", "violation", "chat_activity", "points_entry")
 # facts whose group is their parent's: (column, table) — an attendance's activity, a step record's step
 ASSISTANT_GROUP_PARENTS = {"attendance": ("activity_id", "activity"), "step_progress": ("step_id", "entry_step")}
-ASSISTANT_APPEND = ("points_entry", "tag")  # INSERT, never DELETE (nor UPDATE, but a tag's name and colour)
+# a tier's history (models/tier_history.py): an assistant changes tiers (edit_members), and each change adds its row
+ASSISTANT_APPEND = (
+    "points_entry",
+    "tag",
+    "tier_history",
+)  # INSERT, never DELETE (nor UPDATE, but a tag's name and colour)
 # triggers refuse what an assistant may not (membership's status); a membership's closed spells
 # (membership_spell) are written with it, by the same services (a member who comes back): the same grants
 ASSISTANT_INSERT_UPDATE = ("membership", "membership_spell", "workspace_setting")

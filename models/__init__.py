@@ -22,6 +22,7 @@ from models.people import (
 from models.points import Level, PointRule, PointsEntry
 from models.search import GramSpan, MemberGram, MembershipGram
 from models.texts import TEXT_KINDS, TextTemplate
+from models.tier_history import TierChange
 
 __all__ = [
     "Activity",
@@ -54,6 +55,7 @@ __all__ = [
     "Tag",
     "TextTemplate",
     "Tier",
+    "TierChange",
     "Violation",
     "SettingHistory",
     "WorkspaceSetting",

@@ -121,6 +121,7 @@ from desktop.io.fields import (
 from desktop.io.group_column import GroupColumn, SeveralGroups, group_key, one_group, read_group_column
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
+from desktop.phrases import default_name
 from desktop.services.onboarding import Blacklisting, admit_completed, blacklistings
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
@@ -144,6 +145,7 @@ from models import (
 )
 from models.base import ENDED_STATUSES
 from models.search_keys import search_columns
+from models.tier_history import note_tier_writes
 
 __all__ = [
     "FIELD_LABELS",
@@ -731,6 +733,11 @@ def _local_stored(value: datetime) -> datetime:
     return value
 
 
+def _the_day_of(given: datetime | None, stored: datetime | None) -> bool:
+    """`given` is a day without a time (stored as noon: _local_stored) and the day of `stored`."""
+    return given is not None and stored is not None and given.time() == time(12, 0) and given.date() == stored.date()
+
+
 def _show(value: object) -> str | None:
     if value is None or type(value) is str:
         return value  # type: ignore[return-value]
@@ -1058,6 +1065,15 @@ def auto_mapping(headers: list[str] | tuple[str, ...], rows: list[list[object]] 
     微信号 and a 微信ID (wxid) column, as group tools export them — 微信号 as the WeChat ID and the wxid as
     its fallback. `rows` (the first data rows) let a 联系方式 column be judged by its values (map_headers)."""
     mapping = map_headers(list(headers), rows)
+    # a 层级/tier column is the tier, even after a 等级/level one (a sheet with the points level first: 姓名, 积分,
+    # 等级, 层级): the first took the tier, the 层级 column was not imported, and the level's 骨干/活跃 were judged
+    # as tiers — the organiser's tiers silently not read
+    named_tier = next(
+        (i for i, h in enumerate(headers) if h and header_field(h) == "tier" and not _platform_level(h)), None
+    )
+    if named_tier is not None and mapping.get(named_tier) != "tier":
+        mapping = {i: f for i, f in mapping.items() if f != "tier"}
+        mapping[named_tier] = "tier"
     for index, header in enumerate(headers):
         key = norm_key(clean_header(header))
         if key in _GROUP_NICKNAME_KEYS and "group_nickname" not in mapping.values():
@@ -1133,6 +1149,20 @@ def remembered_mapping(session: Session, headers: Iterable[str]) -> dict[int, st
         return None
 
 
+def tier_keys(session: Session) -> dict[str, str]:
+    """The tiers a file's 层级 cell may name (matching key -> tier name): each tier by its name, and a default tier
+    also by the English name QunDesk's own English workbook writes for it (Core, Key voice, Mid voice, Regular) —
+    the report exported with English headers, imported back, had every row refused as 未知层级「Regular」. A tier
+    the organiser named so takes its own name."""
+    names = list(session.scalars(select(Tier.name)))
+    keys = {_key(name): name for name in names}
+    for name in names:
+        english = default_name(name, "en")
+        if english and english != name:
+            keys.setdefault(_key(english), name)
+    return keys
+
+
 def _platform_level(header: str) -> bool:
     """A 等级/level column that is not the organiser's 层级/tier: QQ's 等级 (LV5 活跃), 抖音's 粉丝团等级 (12), 有赞's
     会员等级 (VIP1), 知识星球's 成员等级 — a platform's own level, the tier only when its values are tiers."""
@@ -1153,7 +1183,7 @@ def suggest_mapping(session: Session, headers: Iterable[str], rows: list[list[ob
         # a 等级/level column none of whose values is a tier of the workspace (QQ's own member export: LV5 活跃,
         # 潜水) is not the tier: left out (named as such), not a problem on every row. A 层级/tier column is the
         # organiser's own word: an unknown tier in it stays a problem
-        tiers = {_key(name) for name in session.scalars(select(Tier.name))}
+        tiers = set(tier_keys(session))
         values = [_key(_one_line(r[tier])) for r in rows if tier < len(r) and _one_line(r[tier])]
         if values and not any(v in tiers for v in values):
             del mapping[tier]
@@ -1246,7 +1276,7 @@ class _Context:
         self.roster_index: Any = None  # paste.RosterIndex of the group, made for the first new person's name
         self.elsewhere: dict[str, list[str]] = {}  # name key: people of other groups called so (_elsewhere_warning)
         self.known_names: set[str] | None = None  # every live person's name keys (_elsewhere_warning)
-        self.tiers = {_key(name): name for name in session.scalars(select(Tier.name))}
+        self.tiers = tier_keys(session)
         self.tier_ids = {name: tid for tid, name in session.execute(select(Tier.id, Tier.name))}
         self.purpose_step_id: int | None = None
         self.purpose_step_exists = True  # a new group (group_id None) starts with the canonical steps
@@ -1893,6 +1923,13 @@ class _Planner:
             return _match(self.ctx, rec)
         return None
 
+    def _current_referrer(self, target: int | None) -> tuple[str, int] | None:
+        """The referrer recorded for the row's person in this group, as a reference (None: none, or a new person)."""
+        person = self.ctx.people.get(target) if target is not None else None
+        if person is None or person.ms is None or person.ms.referrer_id is None:
+            return None
+        return ("m", person.ms.referrer_id)
+
     def _referrer(self, rec: _Record, target: int | None) -> tuple[str, int] | None:
         text = rec.values.get("referrer")
         if not text or self.refs is None:
@@ -1945,6 +1982,13 @@ class _Planner:
                 "referrer_not_found",
                 text,
             )
+        elif len(found) > 1 and self._current_referrer(target) in found:
+            # one of the namesakes is the referrer already recorded: the row says what is there (QunDesk's own
+            # roster export writes a referrer by name — with two David in the workspace, re-importing the group's
+            # export was refused for every row naming either)
+            current = self._current_referrer(target)
+            assert current is not None
+            return self._unless_problem_row(rec, column, text, current, ("推荐人", "referrer"))
         elif len(found) > 1:
             rec.problem(
                 column,
@@ -3311,9 +3355,12 @@ def _changes(
             if new_status not in _GONE:
                 ms_set["left_reason"] = None
         elif new_status in _GONE and left_when is not None and left_when != ms.left_at:
-            ms_set["left_at"] = left_when  # the file says when they left (an organiser's correction)
-            changes.append(Change("left_at", _show(ms.left_at), _show(left_when)))
-        joined = joined_file
+            if not _the_day_of(left_when, ms.left_at):
+                ms_set["left_at"] = left_when  # the file says when they left (an organiser's correction)
+                changes.append(Change("left_at", _show(ms.left_at), _show(left_when)))
+        # a day without a time (QunDesk's own exports write the day) naming the day recorded keeps its time: the
+        # group's own roster imported back "updated" every member, each join moved from its time to noon
+        joined = ms.joined_at if _the_day_of(joined_file, ms.joined_at) else joined_file
         if joined is not None and joined != ms.joined_at:
             ms_set["joined_at"] = joined
             changes.append(Change("joined_at", _show(ms.joined_at), _show(joined)))
@@ -3808,6 +3855,8 @@ class _Writer:
             ).all():
                 if not (was in _GONE and moved[msid].get("status", was) not in _GONE):  # a return is a new join
                     self.join_moved[msid] = joined
+        # a tier the file changes is kept with its day (models/tier_history.py): a past day reads the one before
+        note_tier_writes(session, {msid: v["tier_id"] for msid, v in ms_updates if "tier_id" in v})
         _bulk_update(session, Membership.__table__, ms_updates)
         # a status column that takes someone out of the group ends their running leave (请假) as every other path
         # that ends a membership does (roster.end_leaves): a leave must not bridge the gap to a return

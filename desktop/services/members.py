@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.errors import NotFound, ValidationError
 from desktop.phrases import Phrase, code_phrase, ledger_reason
@@ -52,6 +53,7 @@ from models import (
     utcnow,
 )
 from models.base import ENDED_STATUSES
+from models.tier_history import TierChange
 
 # the status a combined membership takes (PRODUCT §3.1): a blacklisting always stands; otherwise a live membership
 # (已入群 > 入群中 > 已申请) beats an ended one, and of two ended ones the stricter (removed over left)
@@ -333,6 +335,13 @@ def _merge_membership(
         keep.referrer_id = None
     if drop.referrer_id == keep.member_id:
         drop.referrer_id = None
+    if keep.tier_id is None and drop.tier_id is not None:
+        # the person's tier is the other record's, with its history (models/tier_history.py): not a change of
+        # today — 核心 since November on the other record reads 核心 in November's structure after the merge too
+        session.execute(delete(TierChange).where(TierChange.membership_id == keep.id))
+        session.execute(update(TierChange).where(TierChange.membership_id == drop.id).values(membership_id=keep.id))
+        session.execute(update(Membership).where(Membership.id == keep.id).values(tier_id=drop.tier_id))
+        set_committed_value(keep, "tier_id", drop.tier_id)
     for f in ("group_nickname", "purpose", "tier_id", "referrer_id"):
         if getattr(keep, f) is None and getattr(drop, f) is not None:
             setattr(keep, f, getattr(drop, f))

@@ -140,6 +140,7 @@ from models import (
 )
 from models.db import Database
 from models.queries.participation import DELETED_MEMBERSHIPS, as_day, day_after, day_start
+from models.tier_history import tier_at_end_columns
 
 SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
 LANGS = ("zh_CN", "en")
@@ -572,27 +573,33 @@ def _people(conn, gid: int, p: Period, *, full: bool, light: bool = False) -> di
         _add_spells(conn, gid, people)
         return people
     referrer = aliased(Member)
+    # each member's tier at the period's end: a past month's roster names the tiers its structure counted
+    # (models/tier_history.py), today's month the column
+    if end < clock.today():
+        tier_name, _rank, tier_joins = tier_at_end_columns(end)
+    else:
+        tier_name, tier_joins = Tier.name, lambda st: st.outerjoin(Tier, Tier.id == Membership.tier_id)
     for row in conn.execute(
-        select(
-            Membership.id,
-            Membership.status,
-            Member.display_name,
-            Member.nickname,
-            Membership.group_nickname,
-            Member.wechat_id,
-            Member.phone,
-            Member.pinyin,
-            Tier.name,
-            Membership.joined_at,
-            Membership.left_at,
-            Membership.applied_at,
-            Membership.created_at,
-            referrer.display_name,
-            Membership.purpose,
-            Member.points_opt_out,
+        tier_joins(
+            select(
+                Membership.id,
+                Membership.status,
+                Member.display_name,
+                Member.nickname,
+                Membership.group_nickname,
+                Member.wechat_id,
+                Member.phone,
+                Member.pinyin,
+                tier_name,
+                Membership.joined_at,
+                Membership.left_at,
+                Membership.applied_at,
+                Membership.created_at,
+                referrer.display_name,
+                Membership.purpose,
+                Member.points_opt_out,
+            ).join(Member, Member.id == Membership.member_id)
         )
-        .join(Member, Member.id == Membership.member_id)
-        .outerjoin(Tier, Tier.id == Membership.tier_id)
         .outerjoin(referrer, referrer.id == Membership.referrer_id)
         .where(Membership.group_id == gid, Member.deleted_at.is_(None))
         .order_by(Member.pinyin, Membership.id)

@@ -12,6 +12,7 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.roster import _may_delete_tags
 from models import Membership, Role, Tag, Tier, member_tag, membership_role
+from models.tier_history import note_tier_writes
 
 
 def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
@@ -88,11 +89,15 @@ def bulk_swap_tier(session: Session, actor: Actor, changes: dict[int, tuple[str 
     now = dict(session.execute(select(Membership.id, Membership.tier_id).where(Membership.id.in_(list(changes)))).all())
     if len(now) != len(changes):
         raise NotFound("membership")
-    n = 0
-    for msid, (expected, new) in changes.items():
-        if now[msid] == (ids[expected] if expected else None) and expected != new:
-            session.execute(update(Membership).where(Membership.id == msid).values(tier_id=ids[new] if new else None))
-            n += 1
+    writes = {
+        msid: ids[new] if new else None
+        for msid, (expected, new) in changes.items()
+        if now[msid] == (ids[expected] if expected else None) and expected != new
+    }
+    note_tier_writes(session, writes)  # each change kept with its day (a past day's structure reads the old tier)
+    for msid, tid in writes.items():
+        session.execute(update(Membership).where(Membership.id == msid).values(tier_id=tid))
+    n = len(writes)
     session.expire_all()
     record_audit(
         session,

@@ -15,6 +15,7 @@ from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.settings import STRUCTURE_TARGETS_RULE, record_rule
 from models import Membership, Role, Tag, Tier, member_tag, membership_role
+from models.tier_history import note_tier_writes
 
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -73,6 +74,8 @@ def save_tiers(session: Session, actor: Actor, tiers: list[TierRow]) -> None:
             select(Membership.id, Membership.tier_id).where(Membership.tier_id.in_(gone)).order_by(Membership.id)
         ):
             cleared.setdefault(old_names[tid], []).append(mid)
+        # its holders lose it today: their past days keep it (models/tier_history.py keeps its name and rank)
+        note_tier_writes(session, {mid: None for mids in cleared.values() for mid in mids})
         session.execute(update(Membership).where(Membership.tier_id.in_(gone)).values(tier_id=None))
         session.execute(delete(Tier).where(Tier.id.in_(gone)))
     # two passes so renames that swap names never collide with the UNIQUE(name) constraint

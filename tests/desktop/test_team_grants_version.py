@@ -36,6 +36,9 @@ RECORDED = {
     # 5: the assistant's lookup of members by the phones they hold (members_by_phone, its registrations; migration
     # 0022_teamimp); a phone in a name, nickname, WeChat ID or note masked in the member view, unchanged if shown masked
     5: "7d918664973f61cad640664a36989195f129c9a38b495ebba4cc2b122fe38761",
+    # 6: the tiers' history (tier_history, migration 0023): the admin's writes, the assistant's reads and inserts
+    # (an assistant changes tiers: edit_members)
+    6: "f3610c5fef93b01e005db9cc045f6b965f181567289a2dd29bfb6c41d25d2d5b",
 }
 
 
