@@ -367,8 +367,13 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
     The award names the referrer the membership names now: one paid to another person (the referrer corrected in
     the member dialog, or the undo of the edit that set one — 老王 kept the +20 of a newcomer 老李 brought, and 老李
     got nothing) is reversed, and the one named is paid on that entry's day; no referrer any more takes it back.
-    `earned` False (a membership not a member now): only an award that was paid moves — none is paid anew."""
-    from desktop.services.points import reverse_entry
+    `earned` False (a membership not a member now): only an award that was paid moves — none is paid anew.
+
+    A person referred once pays their referrer once (points.referral_paid_before): a membership of someone whose
+    earlier membership, referred by the same person, paid that referrer already — a renewer copied (or moved) into
+    the next cohort, their application to it naming the referrer again — keeps the referrer and pays nothing (老王
+    got +20 when 小李 joined 一期, and +20 again each time 小李 was copied into the next cohort)."""
+    from desktop.services.points import referral_paid_before, reverse_entry
 
     session.flush()
     reversal = aliased(PointsEntry)
@@ -395,6 +400,8 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
             reverse_entry(session, e.id, actor.id, REFERRER_CHANGED)
     if stands is not None or referrer_ms is None or not (earned or paid):
         return
+    if session.scalar(select(Membership.id).where(Membership.id == ms.id, referral_paid_before())):
+        return  # paid for this person once already, by an earlier membership
     award(
         session,
         membership_id=referrer_ms,
