@@ -121,7 +121,13 @@ from desktop.io.fields import (
 from desktop.io.group_column import GroupColumn, SeveralGroups, group_key, one_group, read_group_column
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
-from desktop.services.onboarding import Blacklisting, admit_completed, blacklistings
+from desktop.services.onboarding import (
+    Blacklisting,
+    admit_completed,
+    blacklistings,
+    deleted_blacklisted_as,
+    deleted_blacklistings,
+)
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -1262,6 +1268,8 @@ class _Context:
         self.first_roster = True
         # every blacklisting of the workspace (they are few), by person: a row naming one says so (_blacklist_warning)
         self.blacklist: dict[int, list[Blacklisting]] = blacklistings(session)
+        # and of people deleted since, by WeChat ID, phone and QQ: a deletion is no lifting (onboarding.deleted_…)
+        self.deleted_black = deleted_blacklistings(session)
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         # the file is another group's roster (its group column names one other group of the workspace): its name
         self.other_roster: str | None = None
@@ -3331,7 +3339,31 @@ def _blacklist_warning(
     - the file's status lifts the blacklist (an owner's or admin's file: done, but said — `blacklist_lifted`);
     - a new membership here of someone blacklisted in another group of the workspace (`blacklisted_elsewhere`);
     - one removed (已移除) from this group whom the file's status lets back in (`readmitted`: as a copy to the group
-      names them — members.CopyOutcome.readmitted)."""
+      names them — members.CopyOutcome.readmitted);
+    - a WeChat ID, phone or QQ number of someone blacklisted and deleted since (`blacklisted_deleted`: "曾被拉黑 …";
+      the row is another person to the roster — a deleted record matches nothing — but a deletion lifts no
+      blacklist: said, as for a live one, so the organiser removes the row or restores and checks the record)."""
+    if ctx.deleted_black and final not in _GONE:
+        gone = [
+            d
+            for d in deleted_blacklisted_as(
+                ctx.deleted_black,
+                wechat=rec.values.get("wechat_id"),
+                phone=rec.values.get("phone"),
+                qq=rec.values.get("qq"),
+            )
+            if person is None or d.entry.member_id != person.member_id
+        ]
+        if gone:
+            said = "；".join(d.said for d in gone[:3])
+            rec.warn(
+                rec.column("wechat_id") or rec.column("phone") or rec.column("name"),
+                f"{said}，这一行的微信号/手机号是此人的；若不该加入，请删去这一行，或在名册的已删除中恢复此人"
+                " (this row's WeChat ID or phone is a blacklisted person's, deleted since: remove the row if they"
+                " should not be in, or restore them from the deleted)",
+                "blacklisted_deleted",
+                gone[0].name,
+            )
     if person is None:
         return
     if ms is not None and ms.status == "removed" and final is not None and final not in _GONE:

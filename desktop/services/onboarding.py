@@ -876,6 +876,78 @@ def blacklistings(session: Session, member_ids: Collection[int] | None = None) -
     return found
 
 
+@dataclass(frozen=True)
+class DeletedBlacklisting:
+    """A blacklisting of a person deleted since (soft delete): their WeChat ID, phone or QQ number still names them,
+    so a row, a chain line or a chat sender bearing one is said as a live blacklisted person is — "曾被拉黑: 王五
+    (已删除) 「晨读营」2026-10-03 拉黑, 原因 发广告". An organiser blacklists to keep someone out for good; deleting the
+    record (to tidy the roster) is no lifting of it (docs/cli.md "blacklisted")."""
+
+    name: str
+    entry: Blacklisting
+
+    @property
+    def said(self) -> str:
+        return f"曾被拉黑: {self.name} (已删除 deleted) {self.entry.said}"
+
+
+def deleted_blacklistings(session: Session) -> dict[tuple[str, str], list[DeletedBlacklisting]]:
+    """The blacklistings of deleted people (not merged into another: a merge keeps the blacklist on the kept person),
+    keyed by ("wechat", wechat_key), ("phone", normalised phone) and ("qq", number) — they are few. One mechanism
+    for every way in: roster and application imports, a pasted chain, a chat export, the member dialog."""
+    from desktop.services.roster import wechat_key  # roster imports this module
+
+    rows = session.execute(
+        select(
+            Member.display_name,
+            Member.wechat_id,
+            Member.phone,
+            Member.qq,
+            Membership.member_id,
+            Group.id,
+            Group.name,
+            Membership.left_at,
+            Membership.left_reason,
+        )
+        .join(Membership, Membership.member_id == Member.id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Membership.status == "blacklisted", Member.deleted_at.is_not(None), Member.merged_into_id.is_(None))
+        .order_by(Member.id, Group.id)
+    ).all()
+    found: dict[tuple[str, str], list[DeletedBlacklisting]] = {}
+    for name, wechat, phone, qq, mid, gid, gname, left_at, reason in rows:
+        entry = DeletedBlacklisting(name, Blacklisting(mid, gid, gname, left_at.date() if left_at else None, reason))
+        for key in (
+            ("wechat", wechat_key(wechat)) if wechat else None,
+            ("phone", phone) if phone else None,
+            ("qq", qq) if qq else None,
+        ):
+            if key is not None:
+                found.setdefault(key, []).append(entry)
+    return found
+
+
+def deleted_blacklisted_as(
+    found: dict[tuple[str, str], list[DeletedBlacklisting]],
+    *,
+    wechat: str | None = None,
+    phone: str | None = None,
+    qq: str | None = None,
+) -> list[DeletedBlacklisting]:
+    """The deleted blacklisted people (deleted_blacklistings) a WeChat ID, phone or QQ number names, one each."""
+    from desktop.services.roster import wechat_key
+
+    out: dict[tuple[int, int], DeletedBlacklisting] = {}
+    for key in (
+        ("wechat", wechat_key(wechat)) if wechat else None,
+        ("phone", phone) if phone else None,
+        ("qq", qq) if qq else None,
+    ):
+        for d in found.get(key, []) if key is not None else []:
+            out.setdefault((d.entry.member_id, d.entry.group_id), d)
+    return list(out.values())
+
+
 def blacklisted_in(session: Session, member_id: int) -> list[str]:
     """Groups where this person is blacklisted (re-adding them must warn)."""
     return list(

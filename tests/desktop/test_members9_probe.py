@@ -71,3 +71,93 @@ def test_a_person_whose_referral_was_never_paid_pays_it_once_in_the_group_they_j
         undo_copy(s, owner, done.undo)
         s.commit()
         assert balance(s, wang_two) == 0 and recompute_preview(s, two) == []
+
+
+# ---- 2. a blacklisted person deleted since still warns ------------------------------------------------------------
+
+
+@pytest.fixture
+def deleted_spammer(workspace):
+    """晨读营's 王五 (wangwu88, 13900139005) blacklisted on 3 October for ads, then deleted from the roster (to tidy
+    it); 跑步群 empty."""
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster import soft_delete_member
+    from desktop.workspace import actor_for
+
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨读营")
+        add_member(s, owner, gid, MemberInput("张三", wechat_id="zhangsan01", joined_at=datetime(2026, 9, 1, 12)))
+        wang, ms = add_member(
+            s,
+            owner,
+            gid,
+            MemberInput("王五", wechat_id="wangwu88", phone="13900139005", joined_at=datetime(2026, 9, 1, 12)),
+        )
+        leave_group(s, owner, ms, "发广告", status="blacklisted", when=datetime(2026, 10, 3, 12))
+        soft_delete_member(s, owner, wang)
+        create_group(s, owner, "跑步群")
+        s.commit()
+    return workspace
+
+
+@pytest.mark.parametrize("group", ["晨读营", "跑步群"])
+@pytest.mark.parametrize(
+    "row", [["小五", "wangwu88", ""], ["Wu", "", "139 0013 9005"]], ids=["wechat-new-name", "phone-new-name"]
+)
+def test_a_roster_row_with_the_id_of_a_deleted_blacklisted_person_warns(deleted_spammer, tmp_path, group, row):
+    """A roster names 王五's WeChat ID (or phone) under a new name: the deleted record matched nothing and the row
+    was a new member without a word — the spammer back in. Now the row says 曾被拉黑, with the group, day and why."""
+    from desktop.services.imports import run_import
+    from desktop.workspace import actor_for
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(tmp_path / "名单.csv", [["姓名", "微信号", "手机"], ["张三", "zhangsan01", ""], row])
+    plan, _summary, _ = run_import(deleted_spammer, actor_for(deleted_spammer), path, group, "roster", dry_run=True)
+    [warning] = [w for w in plan.warnings if w.code == "blacklisted_deleted"]
+    assert warning.row == 3
+    assert "曾被拉黑: 王五" in warning.message and "晨读营" in warning.message
+    assert "2026-10-03" in warning.message and "发广告" in warning.message
+
+
+def test_an_application_with_the_id_of_a_deleted_blacklisted_person_warns(deleted_spammer, tmp_path):
+    from desktop.services.imports import run_import
+    from desktop.workspace import actor_for
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(
+        tmp_path / "问卷.csv",
+        [["序号", "提交答卷时间", "1、您的姓名:", "2、您的微信号:"], [1, "2026/11/05 10:00:00", "五哥", "WANGWU88"]],
+    )
+    plan, _summary, _ = run_import(deleted_spammer, actor_for(deleted_spammer), path, "跑步群", "applications")
+    assert [(w.code, w.row) for w in plan.warnings] == [("blacklisted_deleted", 2)]
+
+
+def test_a_chain_naming_a_deleted_blacklisted_person_says_blacklisted(deleted_spammer):
+    """跑步群's chain names wangwu88: the line said nobody / 'restore them first' — restoring the spammer is not
+    what the organiser wants to be told; it says 曾被拉黑 with the group."""
+    from desktop.services.paste import describe_person, preview_paste
+    from models import Group
+
+    with deleted_spammer.session() as s:
+        for name in ("跑步群", "晨读营"):
+            gid = s.scalar(select(Group.id).where(Group.name == name))
+            preview = preview_paste(s, gid, date(2026, 11, 9), "#接龙\n打卡\n\n1. wangwu88\n")
+            [match] = [m for m in preview.matches if m.candidates]
+            assert [describe_person(c) for c in match.candidates] == [
+                "曾被拉黑: 王五 (已删除) 在「晨读营」的黑名单中, 未记录 "
+                "(blacklisted in 晨读营 and deleted since: not logged; a deletion lifts no blacklist)"
+            ]
+
+
+def test_a_chat_sender_with_the_id_of_a_deleted_blacklisted_person_is_named(deleted_spammer, tmp_path):
+    from desktop.services.chat_import import run_chat_import
+    from desktop.workspace import actor_for
+    from tests.desktop.test_blacklist_probe import _liuhen
+
+    path = _liuhen(tmp_path, [("2026-11-09 08:00:00", "小五", "wangwu88", "打卡")])
+    plan, _summary, _ = run_chat_import(
+        deleted_spammer, actor_for(deleted_spammer), path, "跑步群", add_unknown=True, dry_run=True
+    )
+    [line] = [t for t in plan.unresolved_events if "wangwu88" in t]
+    assert "曾被拉黑: 王五" in line and "晨读营" in line and "2026-10-03" in line
