@@ -161,3 +161,37 @@ def test_a_chat_sender_with_the_id_of_a_deleted_blacklisted_person_is_named(dele
     )
     [line] = [t for t in plan.unresolved_events if "wangwu88" in t]
     assert "曾被拉黑: 王五" in line and "晨读营" in line and "2026-10-03" in line
+
+
+# ---- 3. no place in an activity of a day after the member left ---------------------------------------------------
+
+
+@pytest.mark.parametrize("gone", ["left", "removed", "blacklisted"])
+@pytest.mark.parametrize("status", ["attended", "registered", "absent", "excused"])
+def test_no_place_in_an_activity_after_the_member_left(workspace, owner, gone, status):
+    """小王 left (was removed, blacklisted) on 10 November; the 12 November meetup could still be ticked attended
+    (+10 points in a group she is no longer in, her last activity after her leaving) or a sign-up recorded for
+    her. Refused, naming her and the day she went, as a violation of such a day is; the 8 November share counts."""
+    from desktop.errors import ValidationError
+    from desktop.services.onboarding import leave_group
+    from desktop.services.participation import ActivityInput, create_activity, set_attendance
+    from models import Attendance
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="小王", joined_at=datetime(2026, 10, 1, 9)))
+        before = create_activity(
+            s, owner, gid, ActivityInput(title="干货分享", starts_at=datetime(2026, 11, 8, 20), online=True)
+        )
+        after = create_activity(
+            s, owner, gid, ActivityInput(title="线下聚会", starts_at=datetime(2026, 11, 12, 19), online=False)
+        )
+        leave_group(s, owner, ms, "不来了", status=gone, when=datetime(2026, 11, 10, 12))
+        s.commit()
+        with pytest.raises(ValidationError) as refused:
+            set_attendance(s, owner, after, ms, status)
+        assert "小王" in str(refused.value) and "2026-11-10" in str(refused.value)
+        s.rollback()
+        assert set_attendance(s, owner, before, ms, status) == status  # a day she was in the group
+        s.commit()
+        assert s.scalars(select(Attendance.activity_id).where(Attendance.membership_id == ms)).all() == [before]
