@@ -485,6 +485,23 @@ class ImportPlan:
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
     other_sheets: tuple[str, ...] = ()  # the workbook's other member tables, not read (run_import without a sheet)
+    # the file is the roster of another group of the workspace (its group column names one other group, 一期's
+    # export imported into 二期): its join and leaving dates are not read, new members join on the import day
+    other_roster: str | None = None
+
+    @property
+    def other_roster_note(self) -> str:
+        """What to tell the user of another group's roster ("" when the file is not one): the preview showed rows
+        to add with no word that the file's 入群时间 was not what they would join on (docs/cli.md)."""
+        if not self.other_roster:
+            return ""
+        g = self.other_roster
+        return (
+            f"这是「{g}」的名册: 文件里的入群和退群日期不读, 新成员以导入当天为入群日期, 已在本群的人只更新个人资料,"
+            f" 「{g}」的退群者不导入 (the file is the roster of {g}, another group: its join and leaving dates are not"
+            f" read, new members join on the day of the import, people already here get only their own details"
+            f" updated, and {g}'s former members are not imported)"
+        )
 
     @property
     def other_sheets_note(self) -> str:
@@ -2133,6 +2150,7 @@ class _Planner:
         )
         return replace(
             plan,
+            other_roster=self.ctx.other_roster,
             skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
             left_out=tuple(sorted(Counter(k.reason for k in self.examples).items())),
             problem_rows=frozenset(self.problem_rows),

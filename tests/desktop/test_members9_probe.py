@@ -195,3 +195,38 @@ def test_no_place_in_an_activity_after_the_member_left(workspace, owner, gone, s
         assert set_attendance(s, owner, before, ms, status) == status  # a day she was in the group
         s.commit()
         assert s.scalars(select(Attendance.activity_id).where(Attendance.membership_id == ms)).all() == [before]
+
+
+# ---- 4. another group's roster: the preview says its dates are not read ------------------------------------------
+
+
+def test_another_groups_roster_says_its_dates_are_not_read(sqlite_workspace, tmp_path, capsys):
+    """`export roster --group 一期` imported into 二期: new members join 二期 on the day of the import, not on the
+    file's 入群时间 (docs/cli.md) — the preview and the CLI report said nothing of it. The plan carries the note and
+    `import roster --dry-run` prints it."""
+    from desktop.cli import main
+    from desktop.services.imports import run_import
+    from desktop.services.roster_export import export_roster
+    from desktop.workspace import actor_for
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        one = create_group(s, owner, "一期")
+        create_group(s, owner, "二期")
+        add_member(s, owner, one, MemberInput(display_name="张三", wechat_id="zs01", joined_at=datetime(2026, 10, 1)))
+        s.commit()
+    path = tmp_path / "一期.xlsx"
+    export_roster(sqlite_workspace, owner, group_ids=[one], path=path, unmasked=True)
+    plan, _summary, _ = run_import(sqlite_workspace, owner, path, "二期", "roster", dry_run=True)
+    assert plan.other_roster == "一期" and plan.added == 1
+    assert "新成员以导入当天为入群日期" in plan.other_roster_note and "day of the import" in plan.other_roster_note
+    db = sqlite_workspace.url.replace("sqlite:///", "")
+    code = main(["--db", db, "import", "roster", str(path), "--group", "二期", "--dry-run"])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "这是「一期」的名册" in err and "new members join on the day of the import" in err
+    # a roster of this group itself has no such note
+    own = tmp_path / "二期.csv"
+    own.write_text("姓名,入群时间\n李四,2026-10-05\n", encoding="utf-8")
+    plan, _summary, _ = run_import(sqlite_workspace, owner, own, "二期", "roster", dry_run=True)
+    assert plan.other_roster is None and plan.other_roster_note == ""
