@@ -801,10 +801,14 @@ class _Parser:
         today: date,
         date1904: bool = False,
         orders: dict[str, str] | None = None,
+        file_year: tuple[int, str] | None = None,
     ):
         self.file = file
         self.tiers = tiers  # key -> tier name
         self.today = today
+        # the year the file says it is of (a title row 「2026年11月名单」, a file name 2025名单.csv) and where it says
+        # it: a day written without its year is of that year (file_year_of)
+        self.file_year = file_year
         self.date1904 = date1904  # the workbook's 1904 date system: a date typed as a number counts from 1904
         self.orders = orders or {}  # column -> "dmy"/"mdy": how its dates write day and month (fields.digit_date_order)
 
@@ -1007,28 +1011,66 @@ class _Parser:
         )  # a bad mapping; never from the dialog
 
     def _year_of_month_day(self, rec: _Record, column: str, value: Any) -> Any:
-        """`11月30日` (a join or leaving day typed without its year, as organisers keep their lists) is the most
-        recent 30 November up to today — these are days that have happened — said on the row as a warning with
-        the full date. It was "not a date", the row refused: seen twice in a new user's first roster."""
+        """A join or leaving day typed without its year, as organisers keep their lists:
+        - the file says its year (a title row 「2026年11月名单」, else the file name, one year only: file_year_of):
+          `11月30日`, `11/30`, `11-30` are the latest such day up to the end of that year (and up to today) — a
+          list of 2026 with a 12月28日 join read at 2027's start is 2026's, and a 2025 export imported in 2026 is
+          2025's, not this year's; said on the row with the full date and where the year came from;
+        - it does not: `11月30日` (a month and a day in words, unambiguous) is the most recent 30 November up to
+          today — these are days that have happened — said on the row as a warning with the full date (it was "not
+          a date", the row refused: seen twice in a new user's first roster); `11/30`, `11-30` (digits only, which
+          may be a day and a month, or part of a year) are a problem that says how to fix the file: write the year
+          in the cells, or in a title row or the file name (`date_without_year`). Never guessed without a word."""
         if not isinstance(value, str):
             return value
-        m = _MONTH_DAY_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
-        if m is None:
-            return value
+        text = unicodedata.normalize("NFKC", value).strip()
+        m = _MONTH_DAY_RE.fullmatch(text)
+        digits = m is None
+        if digits:
+            m = _DIGIT_MONTH_DAY_RE.fullmatch(text)
+            if m is None:
+                return value
         month, dom = int(m["m"]), int(m["d"])
-        for year in range(self.today.year, self.today.year - 5, -1):
+        if digits and self.orders.get(column) == "dmy":  # the column writes the day first (31/12/2026 in it)
+            month, dom = dom, month
+        if digits and self.file_year is None:
+            raise ImportProblem(
+                self.file,
+                rec.row,
+                column,
+                f"「{value.strip()}」没有年份, 不知是哪一年的哪一天: 请在文件里写上年份 (如 {self.today.year}/{month}/{dom}"
+                f" 或 {month}月{dom}日), 或在标题行或文件名里写明年份 (如「{self.today.year}年名单」) (no year written:"
+                f" write the year in the cells, e.g. {self.today.year}-{month:02d}-{dom:02d}, or in a title row or the"
+                " file name)",
+                "date_without_year",
+                value.strip(),
+            )
+        bound = self.today
+        if self.file_year is not None:
+            bound = min(bound, date(self.file_year[0], 12, 31))
+        for year in range(bound.year, bound.year - 5, -1):
             try:
                 day = date(year, month, dom)
             except ValueError:  # 2月29日 outside a leap year, or 13月1日: not a date — said as before
                 continue
-            if day <= self.today:
-                rec.warn(
-                    column,
-                    f"「{value.strip()}」没有年份，按 {day.isoformat()} 导入（今天以前最近的一个{month}月{dom}日）"
-                    f" (no year written: read as {day.isoformat()}, the latest such day up to today)",
-                    "date_without_year",
-                    value.strip(),
-                )
+            if day <= bound:
+                if self.file_year is not None:
+                    said, said_en = self.file_year[1].split("\0")
+                    rec.warn(
+                        column,
+                        f"「{value.strip()}」没有年份，按{said}的 {self.file_year[0]} 年读作 {day.isoformat()}"
+                        f" (no year written: read as {day.isoformat()}, the year of {said_en})",
+                        "date_without_year",
+                        value.strip(),
+                    )
+                else:
+                    rec.warn(
+                        column,
+                        f"「{value.strip()}」没有年份，按 {day.isoformat()} 导入（今天以前最近的一个{month}月{dom}日）"
+                        f" (no year written: read as {day.isoformat()}, the latest such day up to today)",
+                        "date_without_year",
+                        value.strip(),
+                    )
                 return f"{day.year}年{month}月{dom}日{m['rest'] or ''}"
         return value
 
@@ -1247,6 +1289,31 @@ def _person(row: Any) -> _Person:
 _MONTH_DAY_RE = re.compile(
     r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]?(?P<rest>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
+
+# the same with digits only: 11/30, 11-30, 11.30 (a year is never one or two digits: 2026-11 is no such day)
+_DIGIT_MONTH_DAY_RE = re.compile(
+    r"(?P<m>1[0-2]|0?[1-9])\s*[/\-.]\s*(?P<d>3[01]|[12]\d|0?[1-9])(?P<rest>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def file_year_of(table: Table) -> tuple[int, str] | None:
+    """The one year a file says it is of, and where ("标题行「…」\0the title row “…”"): the years written in its
+    title rows above the header (「2026年11月名单」), else in its file name (2025年报名表.xlsx); None when neither
+    names exactly one (two years, 2025-2026: which one a 3月5日 is of is not said). A date stamp glued to other
+    digits (名单_20261120) is no year of the file."""
+    titles = [k.text for k in table.skipped if k.reason == "title" and k.text]
+    years = {int(y) for t in titles for y in _YEAR_RE.findall(unicodedata.normalize("NFKC", t))}
+    if len(years) == 1:
+        title = next(t for t in titles if str(next(iter(years))) in unicodedata.normalize("NFKC", t))
+        return years.pop(), f"标题行「{title.strip()}」\0the title row “{title.strip()}”"
+    if years:
+        return None
+    name = Path(table.file).name
+    years = {int(y) for y in _YEAR_RE.findall(unicodedata.normalize("NFKC", name))}
+    if len(years) == 1:
+        return years.pop(), f"文件名「{name}」\0the file name “{name}”"
+    return None
 
 
 def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
@@ -2238,7 +2305,9 @@ def plan_roster_import(
     if table.row_count == 0:
         return planner.result(_no_rows(table), name_from=name_from)
     dates = [i for i, f in mapping.items() if f in ("joined_at", "left_at", "status_date")]
-    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
+    parser = _Parser(
+        table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates), file_year_of(table)
+    )
     reader = _RowReader(table, parser, headers, mapping)
     # a file of several groups (企业微信's export of every 客户群, `export roster --all`): only the imported group's
     # rows are its members; the others are skipped, each named — never made members of a group they are not in
@@ -2485,7 +2554,7 @@ def plan_applications_import(
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
-    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904)
+    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, file_year=file_year_of(table))
     cell_problems: list[ImportProblem] = []
     planner = _Planner(ctx, table, "applications", group_id, headers, {}, actor, True, writer, problem_rows)
     try:

@@ -230,3 +230,86 @@ def test_another_groups_roster_says_its_dates_are_not_read(sqlite_workspace, tmp
     own.write_text("姓名,入群时间\n李四,2026-10-05\n", encoding="utf-8")
     plan, _summary, _ = run_import(sqlite_workspace, owner, own, "二期", "roster", dry_run=True)
     assert plan.other_roster is None and plan.other_roster_note == ""
+
+
+# ---- 5. a join day without its year ------------------------------------------------------------------------------
+
+
+def _joined(database, group: str) -> dict[str, date]:
+    from models import Group, Member
+
+    with database.session() as s:
+        return {
+            n: j.date()
+            for n, j in s.execute(
+                select(Member.display_name, Membership.joined_at)
+                .join(Membership, Membership.member_id == Member.id)
+                .join(Group, Group.id == Membership.group_id)
+                .where(Group.name == group)
+            )
+        }
+
+
+def test_a_day_without_its_year_takes_the_year_the_title_row_says(sqlite_workspace, tmp_path):
+    """「2025年会员名单」 imported on 20 November 2026: 3月5日 was read as 2026-03-05 (the latest 5 March up to
+    today) — a year off, the warning the only trace — and 3/5, 03-05 were refused as "not a date". The title says
+    2025: every day without its year is 2025's, said on the row with where the year came from."""
+    from desktop.services.imports import run_import
+    from desktop.workspace import actor_for
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(
+        tmp_path / "名单.csv",
+        [
+            ["2025年会员名单"],
+            ["姓名", "入群时间"],
+            ["甲", "3/5"],
+            ["乙", "03-05"],
+            ["丙", "3月5日"],
+            ["丁", "12月28日"],
+        ],
+    )
+    plan, _summary, _ = run_import(sqlite_workspace, actor_for(sqlite_workspace), path, "会员群", "roster")
+    assert not plan.problems
+    said = [(w.row, w.code) for w in plan.warnings]
+    assert said == [(r, "date_without_year") for r in (3, 4, 5, 6)]
+    assert all("2025年会员名单" in w.message for w in plan.warnings)
+    assert _joined(sqlite_workspace, "会员群") == {
+        "甲": date(2025, 3, 5),
+        "乙": date(2025, 3, 5),
+        "丙": date(2025, 3, 5),
+        "丁": date(2025, 12, 28),
+    }
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_file_name(sqlite_workspace, tmp_path):
+    from desktop.services.imports import run_import
+    from desktop.workspace import actor_for
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(tmp_path / "2025年报名名单.csv", [["姓名", "入群时间"], ["甲", "11/2"]])
+    plan, _summary, _ = run_import(sqlite_workspace, actor_for(sqlite_workspace), path, "会员群", "roster")
+    assert not plan.problems and "2025年报名名单.csv" in plan.warnings[0].message
+    assert _joined(sqlite_workspace, "会员群") == {"甲": date(2025, 11, 2)}
+
+
+@pytest.mark.parametrize("name", ["名单.csv", "名单_20261120.csv", "2025-2026名单.csv"])
+def test_digits_without_a_year_and_no_year_in_the_file_are_a_problem_that_says_how_to_fix_it(
+    sqlite_workspace, tmp_path, name
+):
+    """No year anywhere (or two): 3/5 may be 5 March or 3 May of any year — a named problem saying to write the
+    year in the cells or in a title row or the file name, nothing imported; 3月5日 is still read as the latest such
+    day up to today, with its warning (a month and a day in words)."""
+    from desktop.services.imports import ImportFailed, run_import
+    from desktop.workspace import actor_for
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(tmp_path / name, [["姓名", "入群时间"], ["甲", "3/5"], ["丙", "3月5日"]])
+    with pytest.raises(ImportFailed) as refused:
+        run_import(sqlite_workspace, actor_for(sqlite_workspace), path, "会员群", "roster")
+    plan = refused.value.plan
+    [problem] = plan.problems
+    assert (problem.row, problem.column, problem.code) == (2, "入群时间", "date_without_year")
+    assert "没有年份" in problem.message and "标题行或文件名" in problem.message
+    [warning] = plan.warnings
+    assert warning.row == 3 and "2026-03-05" in warning.message
