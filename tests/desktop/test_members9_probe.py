@@ -313,3 +313,25 @@ def test_digits_without_a_year_and_no_year_in_the_file_are_a_problem_that_says_h
     assert "没有年份" in problem.message and "标题行或文件名" in problem.message
     [warning] = plan.warnings
     assert warning.row == 3 and "2026-03-05" in warning.message
+
+
+def test_no_leave_of_days_after_the_member_left(workspace, owner):
+    """A leave (请假) of 12–14 November for 小王, who left on 10 November, was written without a word (leaving ends a
+    leave that runs on; this one began after). Refused naming her and the day; one within her time is recorded."""
+    from desktop.errors import ValidationError
+    from desktop.services.checkins import record_leave
+    from desktop.services.onboarding import leave_group
+    from models import Leave
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="小王", joined_at=datetime(2026, 10, 1, 9)))
+        leave_group(s, owner, ms, "不来了", when=datetime(2026, 11, 10, 12))
+        s.commit()
+        with pytest.raises(ValidationError) as refused:
+            record_leave(s, owner, ms, date(2026, 11, 12), date(2026, 11, 14))
+        assert "小王" in str(refused.value) and "2026-11-10" in str(refused.value)
+        s.rollback()
+        record_leave(s, owner, ms, date(2026, 11, 3), date(2026, 11, 5))
+        s.commit()
+        assert s.scalars(select(Leave.start_day).where(Leave.membership_id == ms)).all() == [date(2026, 11, 3)]
