@@ -17,7 +17,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, require
-from desktop.services.points import award, reverse_entry, reverse_source
+from desktop.services.points import award, referral_paid_before, reverse_entry, reverse_source
 from desktop.services.roster import (
     MEMBER_FIELDS,
     _tags,
@@ -500,6 +500,17 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
     for ms in session.scalars(select(Membership).where(Membership.member_id == keep.id)):
         if ms.id in sources or ms.referrer_id is None:
             _settle_referral(session, ms, sources.get(ms.id, [ms.id]), actor.id)
+    # one person now, referred by one referrer in two groups (a record per group, each paid): paid once, by the
+    # membership that earned it first (points.referral_paid_before) — the other group's payment is reversed
+    session.flush()
+    for ms_id in session.scalars(
+        select(Membership.id).where(
+            Membership.member_id == keep.id, Membership.referrer_id.is_not(None), referral_paid_before()
+        )
+    ).all():
+        reverse_source(
+            session, "referral", ms_id, actor.id, f"{MERGE_REASON}: 同一人只计一次推荐 (one referral per person)"
+        )
     # two half-done records of one newcomer make one that has done every required step: a member now, as the last
     # step recorded would have made them (they stayed 入群中 for good with nothing left to do)
     became_members: list[str] = []

@@ -335,3 +335,30 @@ def test_no_leave_of_days_after_the_member_left(workspace, owner):
         record_leave(s, owner, ms, date(2026, 11, 3), date(2026, 11, 5))
         s.commit()
         assert s.scalars(select(Leave.start_day).where(Leave.membership_id == ms)).all() == [date(2026, 11, 3)]
+
+
+def test_two_records_of_one_person_referred_in_two_groups_pay_once_after_the_merge(workspace, owner):
+    """小李 joined 一期 through 老王 (+20), and was entered again as 李 in 二期, 老王 named again (+20 in 二期: two
+    people then). Merged, they are one person referred once: 二期's payment is reversed, 一期's stays, and
+    recompute agrees in both; undoing the merge puts both back."""
+    from desktop.services.members import merge_members
+    from desktop.services.merge_undo import undo_merge
+
+    with workspace.session() as s:
+        one, two = create_group(s, owner, "一期"), create_group(s, owner, "二期")
+        wang, wang_one = add_member(s, owner, one, MemberInput(display_name="老王", joined_at=datetime(2026, 10, 1)))
+        copy_to_group(s, owner, [wang_one], two)
+        wang_two = _there(s, wang, two)
+        li, _ = add_member(
+            s, owner, one, MemberInput("小李", wechat_id="xl01", joined_at=datetime(2026, 10, 2), referrer_id=wang)
+        )
+        li2, _ = add_member(s, owner, two, MemberInput("李", joined_at=datetime(2026, 11, 2), referrer_id=wang))
+        s.commit()
+        assert (balance(s, wang_one), balance(s, wang_two)) == (20, 20)
+        summary = merge_members(s, owner, li, li2)
+        s.commit()
+        assert (balance(s, wang_one), balance(s, wang_two)) == (20, 0)
+        assert recompute_preview(s, one) == [] and recompute_preview(s, two) == []
+        undo_merge(s, owner, summary.merge_id)
+        s.commit()
+        assert (balance(s, wang_one), balance(s, wang_two)) == (20, 20)
