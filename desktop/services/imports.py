@@ -1294,7 +1294,9 @@ _MONTH_DAY_RE = re.compile(
 _DIGIT_MONTH_DAY_RE = re.compile(
     r"(?P<m>1[0-2]|0?[1-9])\s*[/\-.]\s*(?P<d>3[01]|[12]\d|0?[1-9])(?P<rest>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# a year as a file names it: 2026年, 2026-11 / 2026.11, or a word of its own (roster_2025.xlsx, 2025 名单) — not a count
+# (共1999人) nor a date stamp glued to other digits (名单_20261120)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|\s*[-/.]\s*(?:1[0-2]|0?[1-9])(?!\d)|[\s_.)）\]】]|$)")
 
 
 def file_year_of(table: Table) -> tuple[int, str] | None:

@@ -362,3 +362,15 @@ def test_two_records_of_one_person_referred_in_two_groups_pay_once_after_the_mer
         undo_merge(s, owner, summary.merge_id)
         s.commit()
         assert (balance(s, wang_one), balance(s, wang_two)) == (20, 20)
+
+
+def test_a_count_in_the_title_is_no_year(sqlite_workspace, tmp_path):
+    """「成员名单（共1999人）」 says how many, not which year: 3/5 is still a problem, not 5 March 1999."""
+    from desktop.services.imports import ImportFailed, run_import
+    from desktop.workspace import actor_for
+    from tests.desktop.test_imports import write_csv
+
+    path = write_csv(tmp_path / "名单.csv", [["成员名单（共1999人）"], ["姓名", "入群时间"], ["甲", "3/5"]])
+    with pytest.raises(ImportFailed) as refused:
+        run_import(sqlite_workspace, actor_for(sqlite_workspace), path, "会员群", "roster")
+    assert [p.code for p in refused.value.plan.problems] == ["date_without_year"]
