@@ -893,10 +893,29 @@ def undo_copy(session: Session, actor: Actor, undo: CopyUndo) -> int:
             " copy, so it cannot be undone; edit them on the roster)",
         )
     changed = 0
+    people = {ms.member_id for ms in created}
     for ms in created:
         reverse_source(session, "referral", ms.id, actor.id, "撤销复制到社群 (copy to group undone)")
         session.delete(ms)
         changed += 1
+    if people:
+        # the copy's membership was the one that paid the referrer (a person referred once pays once): one of the
+        # person's other memberships that became a member since is the first now, and pays — recompute counted
+        # it, the ledger had nothing (onboarding._award_referral writes nothing while another award stands)
+        from desktop.services.onboarding import _award_referral
+        from desktop.services.points import referral_earned
+
+        session.flush()
+        for other in session.scalars(
+            select(Membership)
+            .where(
+                Membership.member_id.in_(sorted(people)),
+                Membership.referrer_id.is_not(None),
+                referral_earned(),
+            )
+            .order_by(Membership.joined_at, Membership.id)
+        ).all():
+            _award_referral(session, other, other.joined_at or utcnow(), actor)
     for before in undo.rejoined:
         ms = session.get(Membership, before["membership_id"])
         assert ms is not None

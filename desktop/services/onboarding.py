@@ -45,6 +45,8 @@ from models.queries.participation import first_participation
 # membership set back to 申请中/入群中 without ever having been a member; moved to a corrected join date
 REFERRER_CHANGED = "推荐人变更"
 NOT_JOINED = "改回未入群"
+ONE_REFERRAL_PER_PERSON = "同一人只计一次推荐"  # a later membership of a person whose earlier one paid the referrer
+# (desktop/phrases.py ledger.one_referral_per_person)
 JOIN_DATE_CORRECTED = "入群日期更正"
 
 
@@ -413,6 +415,20 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
         reason="推荐入群",
         operator_id=actor.id,
     )
+    # this membership joined before one of the person's that was paid (a join recorded with an earlier day than a
+    # copy's): it is the person's one referral now, the later one's payment is reversed — as recompute counts
+    from desktop.services.points import reverse_source
+
+    session.flush()
+    for later in session.scalars(
+        select(Membership.id).where(
+            Membership.member_id == ms.member_id,
+            Membership.referrer_id == ms.referrer_id,
+            Membership.id != ms.id,
+            referral_paid_before(),
+        )
+    ).all():
+        reverse_source(session, "referral", later, actor.id, ONE_REFERRAL_PER_PERSON)
 
 
 def follow_join_date(session: Session, ms: Membership, old_joined: datetime | None, actor: Actor) -> None:

@@ -374,3 +374,34 @@ def test_a_count_in_the_title_is_no_year(sqlite_workspace, tmp_path):
     with pytest.raises(ImportFailed) as refused:
         run_import(sqlite_workspace, actor_for(sqlite_workspace), path, "会员群", "roster")
     assert [p.code for p in refused.value.plan.problems] == ["date_without_year"]
+
+
+@pytest.mark.parametrize("copied_first", [True, False])
+def test_the_persons_first_join_pays_the_referral_whatever_the_order_it_is_recorded_in(workspace, owner, copied_first):
+    """小李 applied to 一期 through 老王 and was copied into 二期 (老王 +20 in 二期: the first join). Then her join of
+    一期 is recorded: on 12 November, after the copy's 5 November (no second payment), or on 1 November, before it
+    (一期's join is her first: 一期 pays, 二期's is reversed — both stood). The copy undone as a mistake took 二期's
+    +20 back and 一期 paid nothing — 老王 had nothing for her, and recompute wanted +20 in 一期; now 一期 pays."""
+    from desktop.services.onboarding import list_steps, record_step
+
+    with workspace.session() as s:
+        one, two = create_group(s, owner, "一期"), create_group(s, owner, "二期")
+        wang, wang_one = add_member(s, owner, one, MemberInput(display_name="老王", joined_at=datetime(2026, 10, 1)))
+        copy_to_group(s, owner, [wang_one], two)
+        wang_two = _there(s, wang, two)
+        _, li_one = add_member(s, owner, one, MemberInput(display_name="小李", status="applicant", referrer_id=wang))
+        done = copy_to_group(s, owner, [li_one], two)
+        s.get(Membership, done.undo.created[0]).joined_at = datetime(2026, 11, 5, 9)
+        s.commit()
+        assert (balance(s, wang_one), balance(s, wang_two)) == (0, 20)
+        for st in list_steps(s, one):
+            if st.required:
+                record_step(s, owner, li_one, st.id, when=datetime(2026, 11, 12 if copied_first else 1, 9))
+        s.commit()
+        assert s.get(Membership, li_one).status == "active"
+        assert (balance(s, wang_one), balance(s, wang_two)) == ((0, 20) if copied_first else (20, 0))
+        assert recompute_preview(s, one) == [] and recompute_preview(s, two) == []
+        undo_copy(s, owner, done.undo)
+        s.commit()
+        assert (balance(s, wang_one), balance(s, wang_two)) == (20, 0)
+        assert recompute_preview(s, one) == [] and recompute_preview(s, two) == []
