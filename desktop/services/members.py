@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop.errors import NotFound, ValidationError
@@ -869,8 +869,17 @@ def undo_copy(session: Session, actor: Actor, undo: CopyUndo) -> int:
     created = session.scalars(select(Membership).where(Membership.id.in_(undo.created))).all()
     since = undo.at.date()
     busy: list[str] = []
+    made = [ms.id for ms in created]
+    # the referral the copy itself paid one person it made a member for another it made a member (a referrer copied
+    # with the people they brought): the copy's own, not recorded since — it refused the undo, naming the referrer
+    own = and_(PointsEntry.source_kind == "referral", PointsEntry.source_id.in_(made))
     for ms in created:
-        if any(session.scalar(select(t.id).where(t.membership_id == ms.id).limit(1)) for t in _FACTS):
+        if any(
+            session.scalar(
+                select(t.id).where(t.membership_id == ms.id, *((~own,) if t is PointsEntry else ())).limit(1)
+            )
+            for t in _FACTS
+        ):
             busy.append(ms.member.display_name)
     for before in undo.rejoined:
         ms = session.get(Membership, before["membership_id"])

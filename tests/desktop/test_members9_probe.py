@@ -405,3 +405,22 @@ def test_the_persons_first_join_pays_the_referral_whatever_the_order_it_is_recor
         s.commit()
         assert (balance(s, wang_one), balance(s, wang_two)) == (20, 0)
         assert recompute_preview(s, one) == [] and recompute_preview(s, two) == []
+
+
+def test_a_copy_of_a_referrer_with_the_person_they_brought_is_undone(workspace, owner):
+    """老王 and 小李 (an applicant of 一期 he brought) copied into 二期 together by mistake: the copy paid 老王's new
+    二期 membership +20 for 小李's, and the Undo was refused, naming 老王, as if something had been recorded on
+    him since. The copy's own payment is the copy's: undone, 二期 is as it was, with no points."""
+    from models import PointsEntry
+
+    with workspace.session() as s:
+        one, two = create_group(s, owner, "一期"), create_group(s, owner, "二期")
+        wang, wang_one = add_member(s, owner, one, MemberInput(display_name="老王", joined_at=datetime(2026, 10, 1)))
+        _, li_one = add_member(s, owner, one, MemberInput(display_name="小李", status="applicant", referrer_id=wang))
+        done = copy_to_group(s, owner, [wang_one, li_one], two)
+        s.commit()
+        assert balance(s, _there(s, wang, two)) == 20
+        assert undo_copy(s, owner, done.undo) == 2
+        s.commit()
+        assert s.scalars(select(Membership.id).where(Membership.group_id == two)).all() == []
+        assert s.scalars(select(PointsEntry.id).where(PointsEntry.group_id == two)).all() == []
