@@ -378,8 +378,11 @@ def referral_earned(ms=Membership):
     `referral` points (converted referral, docs/metrics.md "Points"). Earned once per referred membership, when it
     first becomes a member (已入群), and kept when the member later leaves, is removed or blacklisted (it was
     earned), and not earned again when they come back: a membership that is 已入群 now, or that was one and left (a
-    join date and a leaving date). Its ledger side is onboarding._award_referral, called on every write that makes
-    a referred membership a member. Whether it is paid is `referral_paid`: once per referred person."""
+    join date and a leaving date), or that has a closed spell (a member before, joining again: 入群中 after a join
+    notice or a lifted blacklist). Its ledger side is onboarding._award_referral, called on every write that makes
+    a referred membership a member. Whether it is paid is `referral_paid_before`: once per referred person."""
+    from models import MembershipSpell
+
     return or_(
         ms.status == "active",
         and_(
@@ -387,6 +390,9 @@ def referral_earned(ms=Membership):
             ms.joined_at.is_not(None),
             ms.left_at.is_not(None),
         ),
+        # a former member coming back (入群中 again after a join notice, a blacklist lifted and re-joined): a member
+        # in the spell that ended (membership_spell) — recompute took the referral back while they were joining
+        select(MembershipSpell.id).where(MembershipSpell.membership_id == ms.id).exists(),
     )
 
 

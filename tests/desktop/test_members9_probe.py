@@ -424,3 +424,26 @@ def test_a_copy_of_a_referrer_with_the_person_they_brought_is_undone(workspace, 
         s.commit()
         assert s.scalars(select(Membership.id).where(Membership.group_id == two)).all() == []
         assert s.scalars(select(PointsEntry.id).where(PointsEntry.group_id == two)).all() == []
+
+
+def test_a_former_member_joining_again_keeps_their_referrers_points_in_recompute(workspace, owner):
+    """王五 joined through 老王 (+20), was blacklisted, the blacklist lifted (已退群), and he came back through a join
+    notice (入群中: the entry steps again). The ledger kept 老王's +20 (earned in the spell that ended), but
+    "recompute from rules" wanted it taken back (−20) while 王五 was joining again. A closed spell is a join."""
+    from dataclasses import replace
+
+    from desktop.services.onboarding import leave_group, record_join
+    from desktop.services.roster import get_member_input, update_member
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "晨读营")
+        wang, wang_ms = add_member(s, owner, gid, MemberInput("老王", joined_at=datetime(2026, 9, 1)))
+        _, ms = add_member(s, owner, gid, MemberInput("王五", joined_at=datetime(2026, 9, 5), referrer_id=wang))
+        leave_group(s, owner, ms, "发广告", status="blacklisted", when=datetime(2026, 10, 3, 12))
+        s.commit()
+        update_member(s, owner, ms, replace(get_member_input(s, ms), status="left"))  # the blacklist lifted
+        record_join(s, owner, ms, datetime(2026, 11, 10, 9))
+        s.commit()
+        assert s.get(Membership, ms).status == "onboarding"
+        assert balance(s, wang_ms) == 20
+        assert recompute_preview(s, gid) == []
