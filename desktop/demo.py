@@ -1939,11 +1939,14 @@ class _Builder:
 
     def plan_referral_and_manual_points(self) -> None:
         rng = self.rng
-        for ms in self.memberships:
+        paid: set[tuple[int, int]] = set()  # (referrer, person): a person referred once pays once
+        for ms in sorted((ms for ms in self.memberships if ms.joined is not None), key=lambda ms: (ms.joined, ms.id)):
             ref = ms.referrer
-            # earned once the referred membership became a member, kept after it left (points.referral_earned)
+            # earned once the referred membership became a member, kept after it left (points.referral_earned),
+            # once per person and referrer (points.referral_paid_before)
             was_member = ms.status == "active" or (ms.status in ("left", "removed", "blacklisted") and ms.left)
-            if ref is not None and was_member and ms.joined is not None:
+            if ref is not None and was_member and (ref.p.id, ms.p.id) not in paid:
+                paid.add((ref.p.id, ms.p.id))
                 self.point(
                     ref,
                     ms.joined.date(),

@@ -109,6 +109,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "ledger.referrer_changed": ("推荐人变更", "Referrer changed"),
     "ledger.not_joined": ("改回未入群", "Set back to not joined yet"),
     "ledger.join_date_corrected": ("入群日期更正", "Join date corrected"),
+    "ledger.one_referral_per_person": ("同一人只计一次推荐", "One referral per person"),
     "ledger.activity_changed": ("活动时间或形式变更", "Activity moved or changed"),
     "ledger.activity_deleted": ("活动「{title}」已删除", "Activity “{title}” deleted"),
     "ledger.attendance_changed": ("出勤变更", "Attendance changed"),

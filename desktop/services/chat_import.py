@@ -882,9 +882,24 @@ def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None
     - a sender of the group's roster blacklisted there who still speaks after the day (back in the chat: nobody was
       told — their messages are counted as history, their check-ins are not logged);
     - a sender not on the group's roster whose ID is someone's blacklisted in another group (added with
-      --add-unknown, they became a member here without a word)."""
-    from desktop.services.onboarding import blacklistings
+      --add-unknown, they became a member here without a word);
+    - a sender not on the roster whose ID is someone's blacklisted and deleted since ("曾被拉黑 …": a deletion lifts
+      no blacklist, onboarding.deleted_blacklistings)."""
+    from desktop.services.onboarding import blacklistings, deleted_blacklisted_as, deleted_blacklistings
 
+    gone_black = deleted_blacklistings(session)
+    if gone_black:
+        for info in plan.senders:
+            if info.status in ("unknown", "new") and info.sender_id and info.sender_id != SELF:
+                gone = deleted_blacklisted_as(gone_black, wechat=info.sender_id, qq=info.sender_id)
+                if gone:
+                    shown = info.shown_id or info.shown
+                    added = " — 将加为本群成员 (will be added here)" if info.status == "new" else ""
+                    plan.unresolved_events.append(
+                        f"{info.first_day or ''} {shown}: "
+                        + "；".join(d.said for d in gone[:3])
+                        + f"{added} (this account is a blacklisted person's, deleted since)"
+                    )
     found = blacklistings(session)  # the workspace's (they are few): one query, not one per sender
     if not found:
         return

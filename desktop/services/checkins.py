@@ -611,6 +611,12 @@ def record_leave(
     if overlap is not None:
         raise ValidationError("start", "与已有请假重叠 (overlaps an existing leave)")
     ms = session.get(Membership, membership_id)
+    if ms is not None:
+        # a leave of days after they left, were removed or blacklisted names a group they were no longer in (leaving
+        # ends a leave that runs on: roster.end_leaves): refused by name, as a check-in or a place of such a day is
+        from desktop.services.participation import _refuse_after_leaving  # participation imports checkins_queries
+
+        _refuse_after_leaving(session, ms, end, "请假", "leave")
     group = session.get(Group, ms.group_id) if ms is not None else None
     # a bonus day the leave moves is worth the current rules after a recompute, not its face value (points.py)
     with keeping_agreement(session, group.id if group else 0, [membership_id] if group else [], actor.id, start):

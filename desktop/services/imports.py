@@ -122,7 +122,13 @@ from desktop.io.group_column import GroupColumn, SeveralGroups, group_key, one_g
 from desktop.io.tabular import MATERIALIZE_ROWS, ProgressLike, Table, other_sheets_note
 from desktop.phones import drop_id_numbers, mask_phone, mask_phones_in
 from desktop.phrases import default_name
-from desktop.services.onboarding import Blacklisting, admit_completed, blacklistings
+from desktop.services.onboarding import (
+    Blacklisting,
+    admit_completed,
+    blacklistings,
+    deleted_blacklisted_as,
+    deleted_blacklistings,
+)
 from desktop.services.operators import Actor, allowed, require
 from desktop.services.roster import end_leaves_many, joined_not_after_participation, left_fields, normalise_phone
 from desktop.tags import split_tags
@@ -482,6 +488,23 @@ class ImportPlan:
     fill_count: int = 0
     name_from: tuple[str, ...] = ()  # no name column: the fields the name is taken from, in order
     other_sheets: tuple[str, ...] = ()  # the workbook's other member tables, not read (run_import without a sheet)
+    # the file is the roster of another group of the workspace (its group column names one other group, 一期's
+    # export imported into 二期): its join and leaving dates are not read, new members join on the import day
+    other_roster: str | None = None
+
+    @property
+    def other_roster_note(self) -> str:
+        """What to tell the user of another group's roster ("" when the file is not one): the preview showed rows
+        to add with no word that the file's 入群时间 was not what they would join on (docs/cli.md)."""
+        if not self.other_roster:
+            return ""
+        g = self.other_roster
+        return (
+            f"这是「{g}」的名册: 文件里的入群和退群日期不读, 新成员以导入当天为入群日期, 已在本群的人只更新个人资料,"
+            f" 「{g}」的退群者不导入 (the file is the roster of {g}, another group: its join and leaving dates are not"
+            f" read, new members join on the day of the import, people already here get only their own details"
+            f" updated, and {g}'s former members are not imported)"
+        )
 
     @property
     def other_sheets_note(self) -> str:
@@ -786,10 +809,14 @@ class _Parser:
         today: date,
         date1904: bool = False,
         orders: dict[str, str] | None = None,
+        file_year: tuple[int, str] | None = None,
     ):
         self.file = file
         self.tiers = tiers  # key -> tier name
         self.today = today
+        # the year the file says it is of (a title row 「2026年11月名单」, a file name 2025名单.csv) and where it says
+        # it: a day written without its year is of that year (file_year_of)
+        self.file_year = file_year
         self.date1904 = date1904  # the workbook's 1904 date system: a date typed as a number counts from 1904
         self.orders = orders or {}  # column -> "dmy"/"mdy": how its dates write day and month (fields.digit_date_order)
 
@@ -992,28 +1019,66 @@ class _Parser:
         )  # a bad mapping; never from the dialog
 
     def _year_of_month_day(self, rec: _Record, column: str, value: Any) -> Any:
-        """`11月30日` (a join or leaving day typed without its year, as organisers keep their lists) is the most
-        recent 30 November up to today — these are days that have happened — said on the row as a warning with
-        the full date. It was "not a date", the row refused: seen twice in a new user's first roster."""
+        """A join or leaving day typed without its year, as organisers keep their lists:
+        - the file says its year (a title row 「2026年11月名单」, else the file name, one year only: file_year_of):
+          `11月30日`, `11/30`, `11-30` are the latest such day up to the end of that year (and up to today) — a
+          list of 2026 with a 12月28日 join read at 2027's start is 2026's, and a 2025 export imported in 2026 is
+          2025's, not this year's; said on the row with the full date and where the year came from;
+        - it does not: `11月30日` (a month and a day in words, unambiguous) is the most recent 30 November up to
+          today — these are days that have happened — said on the row as a warning with the full date (it was "not
+          a date", the row refused: seen twice in a new user's first roster); `11/30`, `11-30` (digits only, which
+          may be a day and a month, or part of a year) are a problem that says how to fix the file: write the year
+          in the cells, or in a title row or the file name (`date_without_year`). Never guessed without a word."""
         if not isinstance(value, str):
             return value
-        m = _MONTH_DAY_RE.fullmatch(unicodedata.normalize("NFKC", value).strip())
-        if m is None:
-            return value
+        text = unicodedata.normalize("NFKC", value).strip()
+        m = _MONTH_DAY_RE.fullmatch(text)
+        digits = m is None
+        if digits:
+            m = _DIGIT_MONTH_DAY_RE.fullmatch(text)
+            if m is None:
+                return value
         month, dom = int(m["m"]), int(m["d"])
-        for year in range(self.today.year, self.today.year - 5, -1):
+        if digits and self.orders.get(column) == "dmy":  # the column writes the day first (31/12/2026 in it)
+            month, dom = dom, month
+        if digits and self.file_year is None:
+            raise ImportProblem(
+                self.file,
+                rec.row,
+                column,
+                f"「{value.strip()}」没有年份, 不知是哪一年的哪一天: 请在文件里写上年份 (如 {self.today.year}/{month}/{dom}"
+                f" 或 {month}月{dom}日), 或在标题行或文件名里写明年份 (如「{self.today.year}年名单」) (no year written:"
+                f" write the year in the cells, e.g. {self.today.year}-{month:02d}-{dom:02d}, or in a title row or the"
+                " file name)",
+                "date_without_year",
+                value.strip(),
+            )
+        bound = self.today
+        if self.file_year is not None:
+            bound = min(bound, date(self.file_year[0], 12, 31))
+        for year in range(bound.year, bound.year - 5, -1):
             try:
                 day = date(year, month, dom)
             except ValueError:  # 2月29日 outside a leap year, or 13月1日: not a date — said as before
                 continue
-            if day <= self.today:
-                rec.warn(
-                    column,
-                    f"「{value.strip()}」没有年份，按 {day.isoformat()} 导入（今天以前最近的一个{month}月{dom}日）"
-                    f" (no year written: read as {day.isoformat()}, the latest such day up to today)",
-                    "date_without_year",
-                    value.strip(),
-                )
+            if day <= bound:
+                if self.file_year is not None:
+                    said, said_en = self.file_year[1].split("\0")
+                    rec.warn(
+                        column,
+                        f"「{value.strip()}」没有年份，按{said}的 {self.file_year[0]} 年读作 {day.isoformat()}"
+                        f" (no year written: read as {day.isoformat()}, the year of {said_en})",
+                        "date_without_year",
+                        value.strip(),
+                    )
+                else:
+                    rec.warn(
+                        column,
+                        f"「{value.strip()}」没有年份，按 {day.isoformat()} 导入（今天以前最近的一个{month}月{dom}日）"
+                        f" (no year written: read as {day.isoformat()}, the latest such day up to today)",
+                        "date_without_year",
+                        value.strip(),
+                    )
                 return f"{day.year}年{month}月{dom}日{m['rest'] or ''}"
         return value
 
@@ -1256,6 +1321,33 @@ _MONTH_DAY_RE = re.compile(
     r"(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]?(?P<rest>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
 
+# the same with digits only: 11/30, 11-30, 11.30 (a year is never one or two digits: 2026-11 is no such day)
+_DIGIT_MONTH_DAY_RE = re.compile(
+    r"(?P<m>1[0-2]|0?[1-9])\s*[/\-.]\s*(?P<d>3[01]|[12]\d|0?[1-9])(?P<rest>\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+# a year as a file names it: 2026年, 2026-11 / 2026.11, or a word of its own (roster_2025.xlsx, 2025 名单) — not a count
+# (共1999人) nor a date stamp glued to other digits (名单_20261120)
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|\s*[-/.]\s*(?:1[0-2]|0?[1-9])(?!\d)|[\s_.)）\]】]|$)")
+
+
+def file_year_of(table: Table) -> tuple[int, str] | None:
+    """The one year a file says it is of, and where ("标题行「…」\0the title row “…”"): the years written in its
+    title rows above the header (「2026年11月名单」), else in its file name (2025年报名表.xlsx); None when neither
+    names exactly one (two years, 2025-2026: which one a 3月5日 is of is not said). A date stamp glued to other
+    digits (名单_20261120) is no year of the file."""
+    titles = [k.text for k in table.skipped if k.reason == "title" and k.text]
+    years = {int(y) for t in titles for y in _YEAR_RE.findall(unicodedata.normalize("NFKC", t))}
+    if len(years) == 1:
+        title = next(t for t in titles if str(next(iter(years))) in unicodedata.normalize("NFKC", t))
+        return years.pop(), f"标题行「{title.strip()}」\0the title row “{title.strip()}”"
+    if years:
+        return None
+    name = Path(table.file).name
+    years = {int(y) for y in _YEAR_RE.findall(unicodedata.normalize("NFKC", name))}
+    if len(years) == 1:
+        return years.pop(), f"文件名「{name}」\0the file name “{name}”"
+    return None
+
 
 def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
@@ -1293,6 +1385,8 @@ class _Context:
         self.first_roster = True
         # every blacklisting of the workspace (they are few), by person: a row naming one says so (_blacklist_warning)
         self.blacklist: dict[int, list[Blacklisting]] = blacklistings(session)
+        # and of people deleted since, by WeChat ID, phone and QQ: a deletion is no lifting (onboarding.deleted_…)
+        self.deleted_black = deleted_blacklistings(session)
         self.archived_on: date | None = None  # the day the group was archived (结营): no new member joins after it
         # the file is another group's roster (its group column names one other group of the workspace): its name
         self.other_roster: str | None = None
@@ -2266,6 +2360,7 @@ class _Planner:
         )
         return replace(
             plan,
+            other_roster=self.ctx.other_roster,
             skipped=(*plan.skipped, *sorted(self.examples[:MAX_EXAMPLES_LISTED], key=lambda k: k.row)),
             left_out=tuple(sorted(Counter(k.reason for k in self.examples).items())),
             problem_rows=frozenset(self.problem_rows),
@@ -2353,7 +2448,9 @@ def plan_roster_import(
     if table.row_count == 0:
         return planner.result(_no_rows(table), name_from=name_from)
     dates = [i for i, f in mapping.items() if f in ("joined_at", "left_at", "status_date")]
-    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates))
+    parser = _Parser(
+        table.file, ctx.tiers, clock.today(), table.date1904, date_orders(table, dates), file_year_of(table)
+    )
     reader = _RowReader(table, parser, headers, mapping)
     # a file of several groups (企业微信's export of every 客户群, `export roster --all`): only the imported group's
     # rows are its members; the others are skipped, each named — never made members of a group they are not in
@@ -2600,7 +2697,7 @@ def plan_applications_import(
 
     headers = list(table.headers)
     ctx = _Context(session, group_id)
-    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904)
+    parser = _Parser(table.file, ctx.tiers, clock.today(), table.date1904, file_year=file_year_of(table))
     cell_problems: list[ImportProblem] = []
     planner = _Planner(ctx, table, "applications", group_id, headers, {}, actor, True, writer, problem_rows)
     try:
@@ -3496,7 +3593,31 @@ def _blacklist_warning(
     - the file's status lifts the blacklist (an owner's or admin's file: done, but said — `blacklist_lifted`);
     - a new membership here of someone blacklisted in another group of the workspace (`blacklisted_elsewhere`);
     - one removed (已移除) from this group whom the file's status lets back in (`readmitted`: as a copy to the group
-      names them — members.CopyOutcome.readmitted)."""
+      names them — members.CopyOutcome.readmitted);
+    - a WeChat ID, phone or QQ number of someone blacklisted and deleted since (`blacklisted_deleted`: "曾被拉黑 …";
+      the row is another person to the roster — a deleted record matches nothing — but a deletion lifts no
+      blacklist: said, as for a live one, so the organiser removes the row or restores and checks the record)."""
+    if ctx.deleted_black and final not in _GONE:
+        gone = [
+            d
+            for d in deleted_blacklisted_as(
+                ctx.deleted_black,
+                wechat=rec.values.get("wechat_id"),
+                phone=rec.values.get("phone"),
+                qq=rec.values.get("qq"),
+            )
+            if person is None or d.entry.member_id != person.member_id
+        ]
+        if gone:
+            said = "；".join(d.said for d in gone[:3])
+            rec.warn(
+                rec.column("wechat_id") or rec.column("phone") or rec.column("name"),
+                f"{said}，这一行的微信号/手机号是此人的；若不该加入，请删去这一行，或在名册的已删除中恢复此人"
+                " (this row's WeChat ID or phone is a blacklisted person's, deleted since: remove the row if they"
+                " should not be in, or restore them from the deleted)",
+                "blacklisted_deleted",
+                gone[0].name,
+            )
     if person is None:
         return
     if ms is not None and ms.status == "removed" and final is not None and final not in _GONE:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -18,7 +18,7 @@ from desktop.services.audit import record_audit
 from desktop.services.checkins import reconcile_streak_bonus
 from desktop.services.onboarding import admit_completed
 from desktop.services.operators import Actor, require
-from desktop.services.points import award, reverse_entry, reverse_source
+from desktop.services.points import award, referral_paid_before, reverse_entry, reverse_source
 from desktop.services.roster import (
     MEMBER_FIELDS,
     _tags,
@@ -509,6 +509,17 @@ def merge_members(session: Session, actor: Actor, keep_id: int, drop_id: int) ->
     for ms in session.scalars(select(Membership).where(Membership.member_id == keep.id)):
         if ms.id in sources or ms.referrer_id is None:
             _settle_referral(session, ms, sources.get(ms.id, [ms.id]), actor.id)
+    # one person now, referred by one referrer in two groups (a record per group, each paid): paid once, by the
+    # membership that earned it first (points.referral_paid_before) — the other group's payment is reversed
+    session.flush()
+    for ms_id in session.scalars(
+        select(Membership.id).where(
+            Membership.member_id == keep.id, Membership.referrer_id.is_not(None), referral_paid_before()
+        )
+    ).all():
+        reverse_source(
+            session, "referral", ms_id, actor.id, f"{MERGE_REASON}: 同一人只计一次推荐 (one referral per person)"
+        )
     # two half-done records of one newcomer make one that has done every required step: a member now, as the last
     # step recorded would have made them (they stayed 入群中 for good with nothing left to do)
     became_members: list[str] = []
@@ -867,8 +878,17 @@ def undo_copy(session: Session, actor: Actor, undo: CopyUndo) -> int:
     created = session.scalars(select(Membership).where(Membership.id.in_(undo.created))).all()
     since = undo.at.date()
     busy: list[str] = []
+    made = [ms.id for ms in created]
+    # the referral the copy itself paid one person it made a member for another it made a member (a referrer copied
+    # with the people they brought): the copy's own, not recorded since — it refused the undo, naming the referrer
+    own = and_(PointsEntry.source_kind == "referral", PointsEntry.source_id.in_(made))
     for ms in created:
-        if any(session.scalar(select(t.id).where(t.membership_id == ms.id).limit(1)) for t in _FACTS):
+        if any(
+            session.scalar(
+                select(t.id).where(t.membership_id == ms.id, *((~own,) if t is PointsEntry else ())).limit(1)
+            )
+            for t in _FACTS
+        ):
             busy.append(ms.member.display_name)
     for before in undo.rejoined:
         ms = session.get(Membership, before["membership_id"])
@@ -891,10 +911,29 @@ def undo_copy(session: Session, actor: Actor, undo: CopyUndo) -> int:
             " copy, so it cannot be undone; edit them on the roster)",
         )
     changed = 0
+    people = {ms.member_id for ms in created}
     for ms in created:
         reverse_source(session, "referral", ms.id, actor.id, "撤销复制到社群 (copy to group undone)")
         session.delete(ms)
         changed += 1
+    if people:
+        # the copy's membership was the one that paid the referrer (a person referred once pays once): one of the
+        # person's other memberships that became a member since is the first now, and pays — recompute counted
+        # it, the ledger had nothing (onboarding._award_referral writes nothing while another award stands)
+        from desktop.services.onboarding import _award_referral
+        from desktop.services.points import referral_earned
+
+        session.flush()
+        for other in session.scalars(
+            select(Membership)
+            .where(
+                Membership.member_id.in_(sorted(people)),
+                Membership.referrer_id.is_not(None),
+                referral_earned(),
+            )
+            .order_by(Membership.joined_at, Membership.id)
+        ).all():
+            _award_referral(session, other, other.joined_at or utcnow(), actor)
     for before in undo.rejoined:
         ms = session.get(Membership, before["membership_id"])
         assert ms is not None

@@ -45,6 +45,8 @@ from models.queries.participation import first_participation
 # membership set back to 申请中/入群中 without ever having been a member; moved to a corrected join date
 REFERRER_CHANGED = "推荐人变更"
 NOT_JOINED = "改回未入群"
+ONE_REFERRAL_PER_PERSON = "同一人只计一次推荐"  # a later membership of a person whose earlier one paid the referrer
+# (desktop/phrases.py ledger.one_referral_per_person)
 JOIN_DATE_CORRECTED = "入群日期更正"
 
 
@@ -367,8 +369,13 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
     The award names the referrer the membership names now: one paid to another person (the referrer corrected in
     the member dialog, or the undo of the edit that set one — 老王 kept the +20 of a newcomer 老李 brought, and 老李
     got nothing) is reversed, and the one named is paid on that entry's day; no referrer any more takes it back.
-    `earned` False (a membership not a member now): only an award that was paid moves — none is paid anew."""
-    from desktop.services.points import reverse_entry
+    `earned` False (a membership not a member now): only an award that was paid moves — none is paid anew.
+
+    A person referred once pays their referrer once (points.referral_paid_before): a membership of someone whose
+    earlier membership, referred by the same person, paid that referrer already — a renewer copied (or moved) into
+    the next cohort, their application to it naming the referrer again — keeps the referrer and pays nothing (老王
+    got +20 when 小李 joined 一期, and +20 again each time 小李 was copied into the next cohort)."""
+    from desktop.services.points import referral_paid_before, reverse_entry
 
     session.flush()
     reversal = aliased(PointsEntry)
@@ -395,6 +402,8 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
             reverse_entry(session, e.id, actor.id, REFERRER_CHANGED)
     if stands is not None or referrer_ms is None or not (earned or paid):
         return
+    if session.scalar(select(Membership.id).where(Membership.id == ms.id, referral_paid_before())):
+        return  # paid for this person once already, by an earlier membership
     award(
         session,
         membership_id=referrer_ms,
@@ -406,6 +415,20 @@ def _award_referral(session: Session, ms: Membership, when: datetime, actor: Act
         reason="推荐入群",
         operator_id=actor.id,
     )
+    # this membership joined before one of the person's that was paid (a join recorded with an earlier day than a
+    # copy's): it is the person's one referral now, the later one's payment is reversed — as recompute counts
+    from desktop.services.points import reverse_source
+
+    session.flush()
+    for later in session.scalars(
+        select(Membership.id).where(
+            Membership.member_id == ms.member_id,
+            Membership.referrer_id == ms.referrer_id,
+            Membership.id != ms.id,
+            referral_paid_before(),
+        )
+    ).all():
+        reverse_source(session, "referral", later, actor.id, ONE_REFERRAL_PER_PERSON)
 
 
 def follow_join_date(session: Session, ms: Membership, old_joined: datetime | None, actor: Actor) -> None:
@@ -867,6 +890,78 @@ def blacklistings(session: Session, member_ids: Collection[int] | None = None) -
     for mid, gid, gname, left_at, reason in session.execute(q):
         found.setdefault(mid, []).append(Blacklisting(mid, gid, gname, left_at.date() if left_at else None, reason))
     return found
+
+
+@dataclass(frozen=True)
+class DeletedBlacklisting:
+    """A blacklisting of a person deleted since (soft delete): their WeChat ID, phone or QQ number still names them,
+    so a row, a chain line or a chat sender bearing one is said as a live blacklisted person is — "曾被拉黑: 王五
+    (已删除) 「晨读营」2026-10-03 拉黑, 原因 发广告". An organiser blacklists to keep someone out for good; deleting the
+    record (to tidy the roster) is no lifting of it (docs/cli.md "blacklisted")."""
+
+    name: str
+    entry: Blacklisting
+
+    @property
+    def said(self) -> str:
+        return f"曾被拉黑: {self.name} (已删除 deleted) {self.entry.said}"
+
+
+def deleted_blacklistings(session: Session) -> dict[tuple[str, str], list[DeletedBlacklisting]]:
+    """The blacklistings of deleted people (not merged into another: a merge keeps the blacklist on the kept person),
+    keyed by ("wechat", wechat_key), ("phone", normalised phone) and ("qq", number) — they are few. One mechanism
+    for every way in: roster and application imports, a pasted chain, a chat export, the member dialog."""
+    from desktop.services.roster import wechat_key  # roster imports this module
+
+    rows = session.execute(
+        select(
+            Member.display_name,
+            Member.wechat_id,
+            Member.phone,
+            Member.qq,
+            Membership.member_id,
+            Group.id,
+            Group.name,
+            Membership.left_at,
+            Membership.left_reason,
+        )
+        .join(Membership, Membership.member_id == Member.id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Membership.status == "blacklisted", Member.deleted_at.is_not(None), Member.merged_into_id.is_(None))
+        .order_by(Member.id, Group.id)
+    ).all()
+    found: dict[tuple[str, str], list[DeletedBlacklisting]] = {}
+    for name, wechat, phone, qq, mid, gid, gname, left_at, reason in rows:
+        entry = DeletedBlacklisting(name, Blacklisting(mid, gid, gname, left_at.date() if left_at else None, reason))
+        for key in (
+            ("wechat", wechat_key(wechat)) if wechat else None,
+            ("phone", phone) if phone else None,
+            ("qq", qq) if qq else None,
+        ):
+            if key is not None:
+                found.setdefault(key, []).append(entry)
+    return found
+
+
+def deleted_blacklisted_as(
+    found: dict[tuple[str, str], list[DeletedBlacklisting]],
+    *,
+    wechat: str | None = None,
+    phone: str | None = None,
+    qq: str | None = None,
+) -> list[DeletedBlacklisting]:
+    """The deleted blacklisted people (deleted_blacklistings) a WeChat ID, phone or QQ number names, one each."""
+    from desktop.services.roster import wechat_key
+
+    out: dict[tuple[int, int], DeletedBlacklisting] = {}
+    for key in (
+        ("wechat", wechat_key(wechat)) if wechat else None,
+        ("phone", phone) if phone else None,
+        ("qq", qq) if qq else None,
+    ):
+        for d in found.get(key, []) if key is not None else []:
+            out.setdefault((d.entry.member_id, d.entry.group_id), d)
+    return list(out.values())
 
 
 def blacklisted_in(session: Session, member_id: int) -> list[str]:

@@ -394,10 +394,14 @@ def set_attendance(
     act = session.get(Activity, activity_id)
     if act is None:
         raise gone("这个活动", "activity")
-    ms_group = session.scalar(select(Membership.group_id).where(Membership.id == membership_id))
-    if ms_group != act.group_id:
+    ms = session.get(Membership, membership_id)
+    if ms is None or ms.group_id != act.group_id:
         raise ValidationError("member", "成员不属于这个活动的社群 (member is not in the activity's group)")
     _refuse_before_it_happens(act.starts_at.date(), status)
+    # a place (a sign-up, attended, absent, excused) on an activity of a day after they left, were removed or
+    # blacklisted: refused by name, as a violation of such a day is — the window hides them from the list, a
+    # paste of sign-ups or an older screen did not (a sign-up made before they left is withdrawn, not re-marked)
+    _refuse_after_leaving(session, ms, act.starts_at.date(), "出勤或报名", "place in an activity")
     on_leave = on_leave_condition(act.starts_at.date())
     leave_excused = (
         status in LEAVE_EXCUSES
@@ -538,6 +542,12 @@ def _refuse_day_outside(session: Session, ms: Membership, day: date, what: str, 
         raise ValidationError(
             "date", f"不能记录未来日期的{what}: {day} (a {what_en} cannot be of a day to come: {day})"
         )
+    _refuse_after_leaving(session, ms, day, what, what_en)
+
+
+def _refuse_after_leaving(session: Session, ms: Membership, day: date, what: str, what_en: str) -> None:
+    """Nothing of a day after the person left, was removed or blacklisted is recorded in the group (a violation,
+    a contribution, a place in an activity): named with the day they went."""
     if ms.status in ENDED_STATUSES and ms.left_at is not None and day > ms.left_at.date():
         name = session.scalar(select(Member.display_name).where(Member.id == ms.member_id)) or ""
         gone_on = ms.left_at.date()

@@ -661,7 +661,8 @@ class RosterIndex:
                 | (
                     Member.deleted_at.is_not(None)
                     & Member.merged_into_id.is_(None)
-                    & (Membership.group_id == self._group_id)
+                    # or blacklisted in any group and deleted since: a deletion lifts no blacklist ("曾被拉黑")
+                    & ((Membership.group_id == self._group_id) | (Membership.status == "blacklisted"))
                 ),
             )
             .limit(5)
@@ -2400,6 +2401,11 @@ def describe_person(c: Candidate) -> str:
         return f"{c.display_name}: 不在本群, 在「{c.group}」还没入群 (not in this group; not yet a member of {c.group})"
     if c.status == "elsewhere":
         return f"{c.display_name}: 不在本群, 是「{c.group}」的成员 (not in this group; a member of {c.group})"
+    if c.status == "deleted" and c.group_status == "blacklisted":  # the spammer's record deleted: still out
+        return (
+            f"曾被拉黑: {c.display_name} (已删除) 在「{c.group}」的黑名单中, 未记录 "
+            f"(blacklisted in {c.group} and deleted since: not logged; a deletion lifts no blacklist)"
+        )
     if c.status == "deleted":
         return f"{c.display_name}: 已从名册删除, 需先在名册中恢复 (deleted from the roster: restore them first)"
     if c.status == "active" and c.how in ("pinyin", "fuzzy"):

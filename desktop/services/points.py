@@ -373,19 +373,54 @@ def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple
     )
 
 
-def referral_earned():
-    """A condition on the referred Membership: its referrer has earned the `referral` points (converted referral,
-    docs/metrics.md "Points"). Earned once per referred membership, when it first becomes a member (已入群), and
-    kept when the member later leaves, is removed or blacklisted (it was earned), and not earned again when they
-    come back: a membership that is 已入群 now, or that was one and left (a join date and a leaving date). Its
-    ledger side is onboarding._award_referral, called on every write that makes a referred membership a member."""
+def referral_earned(ms=Membership):
+    """A condition on the referred Membership (`ms`, Membership or an alias of it): its referrer has earned the
+    `referral` points (converted referral, docs/metrics.md "Points"). Earned once per referred membership, when it
+    first becomes a member (已入群), and kept when the member later leaves, is removed or blacklisted (it was
+    earned), and not earned again when they come back: a membership that is 已入群 now, or that was one and left (a
+    join date and a leaving date), or that has a closed spell (a member before, joining again: 入群中 after a join
+    notice or a lifted blacklist). Its ledger side is onboarding._award_referral, called on every write that makes
+    a referred membership a member. Whether it is paid is `referral_paid_before`: once per referred person."""
+    from models import MembershipSpell
+
     return or_(
-        Membership.status == "active",
+        ms.status == "active",
         and_(
-            Membership.status.in_(("left", "removed", "blacklisted")),
-            Membership.joined_at.is_not(None),
-            Membership.left_at.is_not(None),
+            ms.status.in_(("left", "removed", "blacklisted")),
+            ms.joined_at.is_not(None),
+            ms.left_at.is_not(None),
         ),
+        # a former member coming back (入群中 again after a join notice, a blacklist lifted and re-joined): a member
+        # in the spell that ended (membership_spell) — recompute took the referral back while they were joining
+        select(MembershipSpell.id).where(MembershipSpell.membership_id == ms.id).exists(),
+    )
+
+
+def referral_paid_before(ms=Membership):
+    """A condition on the referred Membership (`ms`): the same person, brought by the same referrer, earned that
+    referrer the `referral` points with an earlier membership (one joined earlier, or as early and made first) of a
+    group the referrer is in — a renewer copied into the next cohort, a person moved to another group, an
+    application to the next cohort naming the referrer again. A person referred once pays their referrer once
+    (docs/metrics.md "Points: converted referral"); such a membership keeps its referrer (the referral tree, the
+    roster) and earns nothing. The ledger side is onboarding._award_referral."""
+    first = aliased(Membership)
+    ref_there = aliased(Membership)
+    return (
+        select(first.id)
+        .join(ref_there, (ref_there.member_id == first.referrer_id) & (ref_there.group_id == first.group_id))
+        .where(
+            first.member_id == ms.member_id,
+            first.referrer_id == ms.referrer_id,
+            first.id != ms.id,
+            referral_earned(first),
+            first.joined_at.is_not(None),
+            or_(
+                first.joined_at < ms.joined_at,
+                and_(first.joined_at == ms.joined_at, first.id < ms.id),
+                ms.joined_at.is_(None),
+            ),
+        )
+        .exists()
     )
 
 
@@ -458,7 +493,7 @@ def _expected_points(session: Session, group_id: int, membership_ids: Sequence[i
         select(referrer_ms.id)
         .select_from(Membership)
         .join(referrer_ms, (referrer_ms.member_id == Membership.referrer_id) & (referrer_ms.group_id == group_id))
-        .where(Membership.group_id == group_id, referral_earned(), *of(referrer_ms.id))
+        .where(Membership.group_id == group_id, referral_earned(), ~referral_paid_before(), *of(referrer_ms.id))
     ):
         add(ref_mid, rules.get("referral", 0))
     return out

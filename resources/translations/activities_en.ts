@@ -8,6 +8,10 @@
             <translation>— Not on the list</translation>
         </message>
         <message>
+            <source>Not marked, out of the group before the activity: %1</source>
+            <translation>Not marked, out of the group before the activity: %1</translation>
+        </message>
+        <message>
             <source>%1 is on leave that day: recorded as excused, not absent.</source>
             <translation>%1 is on leave that day: recorded as excused, not absent.</translation>
         </message>

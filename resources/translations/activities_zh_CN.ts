@@ -8,6 +8,10 @@
             <translation>—（不在名单上）</translation>
         </message>
         <message>
+            <source>Not marked, out of the group before the activity: %1</source>
+            <translation>未标记（活动前已不在本群）：%1</translation>
+        </message>
+        <message>
             <source>%1 is on leave that day: recorded as excused, not absent.</source>
             <translation>%1 当天请假：已记为请假，不记缺席。</translation>
         </message>

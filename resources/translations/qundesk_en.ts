@@ -698,6 +698,10 @@
             <source>No name column: the name is the group nickname, else the WeChat nickname.</source>
             <translation>No name column: the name is the group nickname, else the WeChat nickname.</translation>
         </message>
+        <message>
+            <source>This is the roster of “%1”, another group: its join and leaving dates are not read — new members join on the day of the import, people already here get only their own details updated, and %1's former members are not imported.</source>
+            <translation>This is the roster of “%1”, another group: its join and leaving dates are not read — new members join on the day of the import, people already here get only their own details updated, and %1's former members are not imported.</translation>
+        </message>
         <message numerus="yes">
             <source>%n row(s) with warnings (shown in amber); they are imported.</source>
             <translation>

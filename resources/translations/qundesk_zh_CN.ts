@@ -688,6 +688,10 @@
             <source>No name column: the name is the group nickname, else the WeChat nickname.</source>
             <translation>没有姓名列：姓名取群昵称，没有群昵称时取微信昵称。</translation>
         </message>
+        <message>
+            <source>This is the roster of “%1”, another group: its join and leaving dates are not read — new members join on the day of the import, people already here get only their own details updated, and %1's former members are not imported.</source>
+            <translation>这是另一个社群「%1」的名册：文件里的入群和退群日期不读，新成员以导入当天为入群日期，已在本群的人只更新个人资料，「%1」的退群者不导入。</translation>
+        </message>
         <message numerus="yes">
             <source>%n row(s) with warnings (shown in amber); they are imported.</source>
             <translation>

@@ -107,6 +107,10 @@
             <translation>Join date corrected</translation>
         </message>
         <message>
+            <source>One referral per person</source>
+            <translation>One referral per person</translation>
+        </message>
+        <message>
             <source>Activity moved or changed</source>
             <translation>Activity moved or changed</translation>
         </message>

@@ -104,6 +104,10 @@
             <translation>入群日期更正</translation>
         </message>
         <message>
+            <source>One referral per person</source>
+            <translation>同一人只计一次推荐</translation>
+        </message>
+        <message>
             <source>Activity moved or changed</source>
             <translation>活动时间或形式变更</translation>
         </message>

@@ -148,7 +148,11 @@ def test_a_copy_into_the_wrong_group_undone_leaves_no_trace(workspace):
         s.scalar(
             select(Membership).where(Membership.group_id == run, Membership.member_id == wang_member)
         ).joined_at = JOINED
-        li = add_member(s, owner, read, MemberInput(display_name="李娜", joined_at=JOINED, referrer_id=wang_member))[1]
+        # an applicant of 读书群, so the copy is the join that pays 王芳 (a person referred once pays once: a member
+        # of 读书群 paid her there, and the copy pays nothing: points.referral_paid_before)
+        li = add_member(s, owner, read, MemberInput(display_name="李娜", status="applicant", referrer_id=wang_member))[
+            1
+        ]
         liu = add_member(s, owner, read, MemberInput(display_name="刘洋", joined_at=JOINED))[1]
         s.commit()
     before = {gid: _figures_of(workspace, gid) for gid in (read, run)}

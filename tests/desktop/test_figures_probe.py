@@ -327,7 +327,9 @@ def test_a_member_added_as_active_with_a_referrer_earns_the_referral(workspace, 
         assert recompute_preview(s, g) == []
 
 
-def test_a_member_copied_to_a_group_where_their_referrer_is_earns_the_referral(workspace, owner):
+def test_a_member_copied_to_a_group_where_their_referrer_is_pays_the_referral_once(workspace, owner):
+    """The referral was paid in A when 朋友 joined; copied into B, where the referrer is too, 朋友 keeps the referrer
+    and pays nothing more (a person referred once pays once: points.referral_paid_before) — it was +20 again in B."""
     from desktop.services.members import bulk_copy_to_group
 
     with workspace.session() as s:
@@ -340,5 +342,7 @@ def test_a_member_copied_to_a_group_where_their_referrer_is_earns_the_referral(w
         assert balance(s, ref_b) == 0
         bulk_copy_to_group(s, owner, [friend], b)
         s.commit()
-        assert balance(s, ref_b) == 20
-        assert recompute_preview(s, b) == []
+        assert balance(s, ref_a) == 20 and balance(s, ref_b) == 0
+        friend_b = s.scalar(select(Membership).where(Membership.group_id == b, Membership.referrer_id == ref))
+        assert friend_b is not None and friend_b.status == "active"
+        assert recompute_preview(s, a) == [] and recompute_preview(s, b) == []

@@ -909,6 +909,14 @@ class ImportDialog(QDialog):
             notes.append(self.tr("%n merged cell(s) filled from the row above.", "", plan.fill_count))
         if plan.name_from:
             notes.append(self.tr("No name column: the name is the group nickname, else the WeChat nickname."))
+        if plan.other_roster:
+            notes.append(
+                self.tr(
+                    "This is the roster of “%1”, another group: its join and leaving dates are not read — new members"
+                    " join on the day of the import, people already here get only their own details updated, and"
+                    " %1's former members are not imported."
+                ).replace("%1", plan.other_roster)
+            )
         if plan.warning_count:
             notes.append(
                 self.tr("%n row(s) with warnings (shown in amber); they are imported.", "", plan.warning_count)

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import QunDeskError
+from desktop.errors import QunDeskError, ValidationError
 from desktop.services.activities_queries import (
     ActivityRow,
     attendance_sheet,
@@ -824,17 +824,31 @@ class ActivitiesPage(GroupPage):
         if not todo:
             return 0
         activity_id = self._activity_id
+        refused: list[str] = []  # signed up, then out of the group before the activity's day: named, not marked
 
         def mark_all(session) -> None:
+            refused.clear()
             for line in todo:
-                set_attendance(
-                    session, self._actor, activity_id, line.membership_id, "attended", line.role or "attendee"
-                )
+                try:
+                    set_attendance(
+                        session, self._actor, activity_id, line.membership_id, "attended", line.role or "attendee"
+                    )
+                except ValidationError as exc:
+                    if exc.field != "date":  # the service refuses a day after they went before writing anything
+                        raise
+                    refused.append(exc.message)
 
         if not run_write(self, self._database, mark_all, changes=PARTICIPATION_CHANGES):
             return 0
         self.reload_attendance()
-        return len(todo)
+        if refused:
+            self.attendance_note.setText(
+                self.tr("Not marked, out of the group before the activity: %1").replace(
+                    "%1", "; ".join(localise_message(m) for m in refused)
+                )
+            )
+            self.attendance_note.show()
+        return len(todo) - len(refused)
 
     @Slot()
     def open_paste_dialog(self) -> AttendancePasteDialog | None:
