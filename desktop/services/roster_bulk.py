@@ -4,6 +4,8 @@ call = one transaction, permission checked, one audit row)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
@@ -74,24 +76,64 @@ def bulk_remove_role(session: Session, actor: Actor, membership_ids: list[int], 
     return int(n or 0)
 
 
-def bulk_swap_tier(session: Session, actor: Actor, changes: dict[int, tuple[str | None, str | None]]) -> int:
+@dataclass(frozen=True)
+class TierRef:
+    """A tier as the undo record of a bulk tier holds it: its id (what the undo matches — a tier renamed in the
+    tiers settings since, 大咖 → 嘉宾, is still the same tier) and its name when the action ran (what a refusal
+    names when the tier was taken off the list since)."""
+
+    id: int
+    name: str
+
+
+def tier_refs(session: Session, names: list[str | None]) -> dict[str, TierRef]:
+    """The tiers of these names now, for an undo record (unknown names and None are left out)."""
+    wanted = sorted({n for n in names if n})
+    return {n: TierRef(i, n) for n, i in session.execute(select(Tier.name, Tier.id).where(Tier.name.in_(wanted)))}
+
+
+def bulk_swap_tier(
+    session: Session, actor: Actor, changes: dict[int, tuple[TierRef | str | None, TierRef | str | None]]
+) -> int:
     """The undo (and redo) of a bulk tier: each membership `(expected, new)` goes to `new` only while its tier is
     still `expected` — what the action left. A tier someone else set since (another assistant, the member dialog)
     stays, as the undo of a member edit keeps what others changed since (roster.undo_member_edit). Returns how
-    many changed."""
+    many changed.
+    Tiers are matched by id (TierRef): a tier renamed in the settings since the action is the same tier, and the
+    undo goes through (it refused with 未知层级「大咖」 once 大咖 was renamed 嘉宾). A tier taken off the list since
+    refuses the whole step, naming it as the action knew it: who held it then holds no tier now, and what the undo
+    would put back is gone. A plain name (str) is looked up as it is named now."""
     require(actor, "edit_members")
-    names = {n for pair in changes.values() for n in pair if n}
-    ids = dict(session.execute(select(Tier.name, Tier.id).where(Tier.name.in_(sorted(names)))).all())
-    missing = sorted(names - ids.keys())
-    if missing:  # deleted in the tiers settings since the action
-        raise ValidationError("tier", f"未知层级「{missing[0]}」(unknown tier)")
+    named = {v for pair in changes.values() for v in pair if isinstance(v, str) and v}
+    by_name = {n: r.id for n, r in tier_refs(session, sorted(named)).items()}
+    unknown = sorted(named - by_name.keys())
+    if unknown:
+        raise ValidationError("tier", f"未知层级「{unknown[0]}」(unknown tier)")
+    refs = {v.id: v.name for pair in changes.values() for v in pair if isinstance(v, TierRef)}
+    present = dict(session.execute(select(Tier.id, Tier.name).where(Tier.id.in_(sorted(refs)))).all())
+    gone = [refs[i] for i in sorted(refs) if i not in present]
+    if gone:  # deleted in the tiers settings since the action
+        raise ValidationError(
+            "tier",
+            f"层级「{gone[0]}」已在设置中删除，无法撤销 (the tier {gone[0]} was deleted in Settings since; "
+            "nothing was changed)",
+        )
+
+    def tier_id(v: TierRef | str | None) -> int | None:
+        if v is None or v == "":
+            return None
+        return v.id if isinstance(v, TierRef) else by_name[v]
+
+    def name(v: TierRef | str | None) -> str | None:  # as it is named now, for the audit row
+        return present[v.id] if isinstance(v, TierRef) else (v or None)
+
     now = dict(session.execute(select(Membership.id, Membership.tier_id).where(Membership.id.in_(list(changes)))).all())
     if len(now) != len(changes):
         raise NotFound("membership")
     n = 0
     for msid, (expected, new) in changes.items():
-        if now[msid] == (ids[expected] if expected else None) and expected != new:
-            session.execute(update(Membership).where(Membership.id == msid).values(tier_id=ids[new] if new else None))
+        if now[msid] == tier_id(expected) and tier_id(expected) != tier_id(new):
+            session.execute(update(Membership).where(Membership.id == msid).values(tier_id=tier_id(new)))
             n += 1
     session.expire_all()
     record_audit(
@@ -100,6 +142,6 @@ def bulk_swap_tier(session: Session, actor: Actor, changes: dict[int, tuple[str 
         "bulk.tier",
         "membership",
         None,
-        after={"memberships": list(changes), "tiers": {str(k): v[1] for k, v in changes.items()}},
+        after={"memberships": list(changes), "tiers": {str(k): name(v[1]) for k, v in changes.items()}},
     )
     return n

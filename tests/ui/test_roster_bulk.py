@@ -381,3 +381,37 @@ def test_the_details_mark_left_of_the_wrong_person_is_undone_with_ctrl_z(qtbot, 
         assert (
             s.scalar(select(func.count()).select_from(MembershipSpell).where(MembershipSpell.membership_id == li)) == 0
         )
+
+
+def test_undo_of_a_bulk_tier_follows_a_rename_and_names_a_deleted_tier(qtbot, page, ws, monkeypatch):
+    """The undo record holds tier ids: 大咖 renamed 嘉宾 in the settings since the bulk tier is the same tier, and
+    Ctrl+Z puts the previous tiers back (it refused with 未知层级「大咖」); redo sets 嘉宾 again. A tier taken off the
+    list since refuses the undo, naming it, and changes nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.taxonomy import list_tier_rows, save_tiers
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    ids = select_three(qtbot, page, ws)
+    before = tiers(ws, ids)
+    page._do_bulk_tier(ids, "大咖")
+    assert set(tiers(ws, ids).values()) == {"大咖"}
+    with ws.database.session() as s:
+        rows = [r if r.name != "大咖" else type(r)(r.id, "嘉宾", r.target_share) for r in list_tier_rows(s)]
+        save_tiers(s, ws.owner, rows)
+        s.commit()
+    assert set(tiers(ws, ids).values()) == {"嘉宾"}
+
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown == []
+    assert tiers(ws, ids) == before
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert set(tiers(ws, ids).values()) == {"嘉宾"}
+
+    with ws.database.session() as s:  # 核心 (张三's tier before) taken off the list
+        save_tiers(s, ws.owner, [r for r in list_tier_rows(s) if r.name != "核心"])
+        s.commit()
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 1 and "核心" in shown[0]
+    assert set(tiers(ws, ids).values()) == {"嘉宾"}  # nothing changed

@@ -20,7 +20,7 @@ from desktop.services.roster import (
     soft_delete_member,
     undo_member_edit,
 )
-from desktop.services.roster_bulk import bulk_remove_role, bulk_remove_tag, bulk_swap_tier
+from desktop.services.roster_bulk import TierRef, bulk_remove_role, bulk_remove_tag, bulk_swap_tier
 
 Session = Any  # a desktop workspace session (ui/ never imports SQLAlchemy)
 Step = Callable[[Session, Actor], object]
@@ -76,10 +76,15 @@ class ServiceCommand(QUndoCommand):
 
 
 def set_tier_command(
-    runner: Runner, text: str, membership_ids: list[int], tier: str | None, previous: dict[int, str | None]
+    runner: Runner,
+    text: str,
+    membership_ids: list[int],
+    tier: TierRef | str | None,
+    previous: dict[int, TierRef | str | None],
 ) -> ServiceCommand:
     """Undo puts each membership's own previous tier back, redo sets the tier again — each only where the tier is
-    still what the other way left (roster_bulk.bulk_swap_tier): a tier someone else set in between stays."""
+    still what the other way left (roster_bulk.bulk_swap_tier): a tier someone else set in between stays. Tiers as
+    TierRef (id and name): a tier renamed in the settings since is still matched; one deleted since refuses."""
     back = {msid: (tier, previous.get(msid)) for msid in membership_ids}
     again = {msid: (previous.get(msid), tier) for msid in membership_ids}
     return ServiceCommand(

@@ -52,6 +52,7 @@ from desktop.services.roster import (
     restore_member,
     soft_delete_member,
 )
+from desktop.services.roster_bulk import tier_refs
 from desktop.services.roster_queries import list_roles, membership_snapshots
 from desktop.tasks import Cancelled
 from models.base import MEMBERSHIP_STATUSES
@@ -913,11 +914,14 @@ class RosterPage(QWidget):
         n = self._bulk_write(lambda s: bulk_set_tier(s, self._actor, ids, tier), len(ids))
         if n is None:
             return
+        with self._database.session() as session:  # the undo record holds tier ids: a rename since is no obstacle
+            refs = tier_refs(session, [tier, *previous.values()])
+        previous = {i: refs.get(name) if name else None for i, name in previous.items()}
         if tier:
             text = self.tr("Set the tier of %n person(s) to %1.", "", n).replace("%1", tier)
         else:
             text = self.tr("Cleared the tier of %n person(s).", "", n)
-        self._push(set_tier_command(self, text, ids, tier, previous), text)
+        self._push(set_tier_command(self, text, ids, refs.get(tier) if tier else None, previous), text)
         self._after_bulk()
 
     @Slot()
