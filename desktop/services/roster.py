@@ -819,19 +819,20 @@ def earn_referral(session: Session, ms: Membership, actor: Actor, *, was: str | 
     was never a member before (the undo of the edit that admitted a newcomer: `was`, the status before the edit, a
     member's) takes it back, as undoing the step that admitted them does: it was never earned
     (points.referral_earned)."""
-    from desktop.services.onboarding import NOT_JOINED, _award_referral  # onboarding imports this module
-    from desktop.services.points import reverse_source
+    from desktop.services.onboarding import (  # onboarding imports this module
+        NOT_JOINED,
+        _award_referral,
+        _take_back_this_spells_referral,
+    )
 
     if ms.status == "active" and ms.referrer_id:
         session.flush()
         _award_referral(session, ms, ms.joined_at or utcnow(), actor)
         return
     if ms.status in ("applicant", "onboarding") and was not in (None, "applicant", "onboarding"):
-        session.flush()
-        ever = session.scalar(select(MembershipSpell.id).where(MembershipSpell.membership_id == ms.id).limit(1))
-        if ever is None:  # a member in an earlier spell (left, came back, joining again) earned it then
-            reverse_source(session, "referral", ms.id, actor.id, NOT_JOINED)
-            return
+        # what this spell's joining paid goes; a member in an earlier spell (left, came back, joining again) earned
+        # theirs then, and it stays (onboarding._take_back_this_spells_referral, as undoing the admitting step)
+        _take_back_this_spells_referral(session, ms, actor, NOT_JOINED)
     _award_referral(session, ms, ms.joined_at or utcnow(), actor, earned=False)
 
 
