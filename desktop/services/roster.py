@@ -14,7 +14,7 @@ from sqlalchemy import Select, bindparam, delete, func, or_, select, text, updat
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import NotFound, ValidationError, memberships_gone
 from desktop.io.fields import drop_format_chars
 from desktop.phones import drop_id_numbers, mask_phone, nanp_phone
 from desktop.services.audit import record_audit
@@ -839,7 +839,7 @@ def earn_referral(session: Session, ms: Membership, actor: Actor, *, was: str | 
 def get_member_input(session: Session, membership_id: int) -> MemberInput:
     ms = session.get(Membership, membership_id)
     if ms is None:
-        raise NotFound(f"membership {membership_id}")
+        raise memberships_gone()
     m = ms.member
     tier = session.get(Tier, ms.tier_id).name if ms.tier_id else None
     return MemberInput(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import ValidationError, memberships_gone
 from desktop.services.audit import record_audit
 from desktop.services.operators import Actor, require
 from desktop.services.roster import _may_delete_tags
@@ -20,7 +20,7 @@ def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
     wanted = set(membership_ids)
     rows = dict(session.execute(select(Membership.id, Membership.member_id).where(Membership.id.in_(wanted))).all())
     if len(rows) != len(wanted):
-        raise NotFound("membership")
+        raise memberships_gone(len(wanted) - len(rows))
     return list(dict.fromkeys(rows.values()))
 
 
@@ -129,7 +129,7 @@ def bulk_swap_tier(
 
     now = dict(session.execute(select(Membership.id, Membership.tier_id).where(Membership.id.in_(list(changes)))).all())
     if len(now) != len(changes):
-        raise NotFound("membership")
+        raise memberships_gone(len(changes) - len(now))
     n = 0
     for msid, (expected, new) in changes.items():
         if now[msid] == tier_id(expected) and tier_id(expected) != tier_id(new):

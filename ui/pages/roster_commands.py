@@ -38,14 +38,31 @@ class Runner(Protocol):
         whose undo was cancelled (`undone`), or undo the one whose redo was."""
         ...
 
+    def view(self) -> object:
+        """What the page shows now (the group): a command remembers it, and its undo in another view is said."""
+        ...
+
+    def stepped(self, text: str, undone: bool, done: bool, kept: int = 0, elsewhere: bool = False) -> None:
+        """Say what an undo (`undone`) or redo of the command `text` did, once the stack has moved, where the list
+        does not show it: done in part (`kept`: how many people someone else changed since, left as they are), or
+        done for people of another group than the one shown now (`elsewhere`); not done (`done` False): its error
+        was shown, the command left the stack."""
+        ...
+
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, runner: Runner, text: str, do: Step, undo: Step, count: int = 0):
+    """`expected`: how many rows each way changes when nobody changed them since (a step returning how many it
+    changed, as bulk_swap_tier does): fewer is said — "undone in part" — where Ctrl+Z after another assistant
+    changed some of the people had said nothing, and a tier that stayed looked like an undo that did not work."""
+
+    def __init__(self, runner: Runner, text: str, do: Step, undo: Step, count: int = 0, expected: int | None = None):
         super().__init__(text)
         self._runner = runner
         self._do = do
         self._undo = undo
         self._count = count
+        self._expected = expected
+        self._view = runner.view()
         self._pending_first_redo = True
         self._put_back = False  # the next redo/undo only moves the stack back over a cancelled step
 
@@ -56,23 +73,38 @@ class ServiceCommand(QUndoCommand):
         if self._put_back:
             self._put_back = False
             return
-        self._settle(self._runner.run_step(self._do, self._count), undone=False)
+        self._run(self._do, undone=False)
 
     def undo(self) -> None:
         if self._put_back:
             self._put_back = False
             return
-        self._settle(self._runner.run_step(self._undo, self._count), undone=True)
+        self._run(self._undo, undone=True)
 
-    def _settle(self, outcome: bool | None, *, undone: bool) -> None:
+    def _run(self, step: Step, *, undone: bool) -> None:
+        changed: list[object] = []
+
+        def counted(session: Session, actor: Actor) -> object:
+            changed[:] = [step(session, actor)]  # a retried transaction: its last run's count
+            return changed[0]
+
+        self._settle(self._runner.run_step(counted, self._count), undone=undone, changed=changed)
+
+    def _settle(self, outcome: bool | None, *, undone: bool, changed: list[object] | None = None) -> None:
         """A failed step cannot be done again (the data moved on): the command leaves the stack. A cancelled one
         changed nothing: the command stays, and the stack is moved back over it, so it can be undone (or redone)
         again — a cancelled undo of a big change dropped the change from the undo history, for good."""
         if outcome is None:
             self._put_back = True
             self._runner.step_back(undone)
-        elif not outcome:
+            return
+        if not outcome:
             self.setObsolete(True)
+        n = changed[0] if changed else None
+        kept = self._expected - n if outcome and isinstance(n, int) and self._expected is not None else 0
+        view = self._runner.view()
+        elsewhere = view is not None and view != self._view  # one group shown, and not the one of the action
+        self._runner.stepped(self.text(), undone, bool(outcome), max(kept, 0), elsewhere)
 
 
 def set_tier_command(
@@ -93,7 +125,12 @@ def set_tier_command(
         lambda s, a: bulk_swap_tier(s, a, again),
         lambda s, a: bulk_swap_tier(s, a, back),
         len(membership_ids),
+        expected=sum(1 for msid in membership_ids if _tier_key(previous.get(msid)) != _tier_key(tier)),
     )
+
+
+def _tier_key(tier: TierRef | str | None) -> object:
+    return tier.id if isinstance(tier, TierRef) else tier
 
 
 def tag_command(

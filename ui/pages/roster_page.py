@@ -108,6 +108,7 @@ class RosterPage(QWidget):
         self.active_profile_dialog = None
         self.active_referral_dialog = None
         self.undo_stack = QUndoStack(self)
+        self._step_message = ""  # what the last undo/redo did, shown once the stack has moved (stepped)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
 
         self.model = RosterTableModel(
@@ -293,7 +294,14 @@ class RosterPage(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
+        # Ctrl+Z with nothing to undo (after a restart of the window, a copy or move, another operator signing in)
+        # did nothing at all: it says so, and where the history starts. Enabled only while Undo is not (one
+        # enabled action per shortcut).
+        self.nothing_to_undo_action = QAction(self)
+        self.nothing_to_undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.nothing_to_undo_action.triggered.connect(self._say_nothing_to_undo)
+        self.undo_stack.canUndoChanged.connect(lambda can: self.nothing_to_undo_action.setEnabled(not can))
+        for action in (self.undo_action, self.redo_action, self.nothing_to_undo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
@@ -615,6 +623,29 @@ class RosterPage(QWidget):
             self.members_changed.emit()
         return None if cancelled else bool(done)
 
+    def view(self) -> object:
+        return self._group_id
+
+    def stepped(self, text: str, undone: bool, done: bool, kept: int = 0, elsewhere: bool = False) -> None:
+        """roster_commands.Runner: what Ctrl+Z (Ctrl+Shift+Z) did, in the message bar once the stack has moved, where
+        the list cannot show it — it said nothing: an undo of people of another group than the one shown (the
+        group switched since) changed nothing in sight, and one that left a tier another assistant set since
+        looked as if it had not worked. A step that failed showed its reason; the bar no longer offers to undo it
+        (its Undo then undid the command before it, which the bar did not name)."""
+        self._step_message = ""
+        if not done:
+            self.undo_bar.hide()
+            self._undo_timer.stop()
+            return
+        if not (kept or elsewhere):
+            return  # the list shows it
+        line = (self.tr("Undone: %1") if undone else self.tr("Redone: %1")).replace("%1", text)
+        if kept:
+            line += " " + self.tr("%n person(s) changed by someone else since: left as they are.", "", kept)
+        if elsewhere:
+            line += " " + self.tr("(Not in the group shown.)")
+        self._step_message = line
+
     def step_back(self, undone: bool) -> None:
         """roster_commands.Runner: after a cancelled undo (redo), move the stack back over the command, once the
         stack has finished the call that ran it."""
@@ -633,6 +664,10 @@ class RosterPage(QWidget):
 
     @Slot(int)
     def _on_undo_index_changed(self, _index: int) -> None:
+        message, self._step_message = self._step_message, ""
+        if message:  # what the undo or redo just did (stepped)
+            self.show_message(message)
+            return
         if self.undo_button.isVisible() and not self.undo_stack.canRedo():
             return  # the bar still describes the newest command
         self.undo_bar.hide()
@@ -640,13 +675,22 @@ class RosterPage(QWidget):
 
     @Slot()
     def undo_delete(self) -> None:
-        """Undo the last edit on this page (the message bar's Undo and Ctrl+Z)."""
-        if self.undo_stack.canUndo():
-            self.undo_stack.undo()
+        """Undo the last edit on this page (the message bar's Undo and Ctrl+Z); the bar then says what was undone."""
         self.undo_bar.hide()
         self._undo_timer.stop()
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
 
     undo = undo_delete
+
+    @Slot()
+    def _say_nothing_to_undo(self) -> None:
+        self.show_message(
+            self.tr(
+                "Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened "
+                "(a copy or move to a group, or another operator signing in, starts it afresh)."
+            )
+        )
 
     @Slot()
     def redo(self) -> None:
