@@ -15,6 +15,7 @@ from desktop.services.operators import Actor
 from desktop.services.roster import (
     LeaveSpan,
     MemberInput,
+    identity_clashes,
     redo_member_edit,
     restore_member,
     soft_delete_member,
@@ -42,10 +43,13 @@ class Runner(Protocol):
         """What the page shows now (the group): a command remembers it, and its undo in another view is said."""
         ...
 
-    def stepped(self, text: str, undone: bool, done: bool, kept: int = 0, elsewhere: bool = False) -> None:
+    def stepped(
+        self, text: str, undone: bool, done: bool, kept: int = 0, elsewhere: bool = False, note: str = ""
+    ) -> None:
         """Say what an undo (`undone`) or redo of the command `text` did, once the stack has moved, where the list
         does not show it: done in part (`kept`: how many people someone else changed since, left as they are), or
-        done for people of another group than the one shown now (`elsewhere`); not done (`done` False): its error
+        done for people of another group than the one shown now (`elsewhere`), or with something to know (`note`:
+        the people an undone delete brought back who were added again meanwhile); not done (`done` False): its error
         was shown, the command left the stack."""
         ...
 
@@ -55,8 +59,19 @@ class ServiceCommand(QUndoCommand):
     changed, as bulk_swap_tier does): fewer is said — "undone in part" — where Ctrl+Z after another assistant
     changed some of the people had said nothing, and a tier that stayed looked like an undo that did not work."""
 
-    def __init__(self, runner: Runner, text: str, do: Step, undo: Step, count: int = 0, expected: int | None = None):
+    def __init__(
+        self,
+        runner: Runner,
+        text: str,
+        do: Step,
+        undo: Step,
+        count: int = 0,
+        expected: int | None = None,
+        note: Callable[[Any], str] | None = None,
+    ):
+        """`note`: words for what a step returned other than a count (said after it, in the message bar)."""
         super().__init__(text)
+        self._note = note
         self._runner = runner
         self._do = do
         self._undo = undo
@@ -104,7 +119,8 @@ class ServiceCommand(QUndoCommand):
         kept = self._expected - n if outcome and isinstance(n, int) and self._expected is not None else 0
         view = self._runner.view()
         elsewhere = view is not None and view != self._view  # one group shown, and not the one of the action
-        self._runner.stepped(self.text(), undone, bool(outcome), max(kept, 0), elsewhere)
+        note = self._note(n) if outcome and self._note is not None and n and not isinstance(n, int) else ""
+        self._runner.stepped(self.text(), undone, bool(outcome), max(kept, 0), elsewhere, note)
 
 
 def set_tier_command(
@@ -180,10 +196,18 @@ def _each(fn: Callable[[Session, Actor, int], None], ids: list[int]) -> Step:
     return step
 
 
-def delete_command(runner: Runner, text: str, member_ids: list[int]) -> ServiceCommand:
-    return ServiceCommand(
-        runner, text, _each(soft_delete_member, member_ids), _each(restore_member, member_ids), len(member_ids)
-    )
+def delete_command(
+    runner: Runner, text: str, member_ids: list[int], clashes: Callable[[list], str] | None = None
+) -> ServiceCommand:
+    """Undo restores the people. One added again meanwhile (an import, the add dialog: the same WeChat ID or
+    phone) is then two records of one person: `clashes` words roster.identity_clashes, as Show deleted ▸ Restore
+    says it — the undo said nothing, and the roster held both without a word."""
+
+    def undo(session: Session, actor: Actor) -> list:
+        restored = [mid for mid in member_ids if restore_member(session, actor, mid)]
+        return identity_clashes(session, restored)
+
+    return ServiceCommand(runner, text, _each(soft_delete_member, member_ids), undo, len(member_ids), note=clashes)
 
 
 def restore_command(runner: Runner, text: str, member_ids: list[int]) -> ServiceCommand:

@@ -626,7 +626,9 @@ class RosterPage(QWidget):
     def view(self) -> object:
         return self._group_id
 
-    def stepped(self, text: str, undone: bool, done: bool, kept: int = 0, elsewhere: bool = False) -> None:
+    def stepped(
+        self, text: str, undone: bool, done: bool, kept: int = 0, elsewhere: bool = False, note: str = ""
+    ) -> None:
         """roster_commands.Runner: what Ctrl+Z (Ctrl+Shift+Z) did, in the message bar once the stack has moved, where
         the list cannot show it — it said nothing: an undo of people of another group than the one shown (the
         group switched since) changed nothing in sight, and one that left a tier another assistant set since
@@ -637,13 +639,15 @@ class RosterPage(QWidget):
             self.undo_bar.hide()
             self._undo_timer.stop()
             return
-        if not (kept or elsewhere):
+        if not (kept or elsewhere or note):
             return  # the list shows it
         line = (self.tr("Undone: %1") if undone else self.tr("Redone: %1")).replace("%1", text)
         if kept:
             line += " " + self.tr("%n person(s) changed by someone else since: left as they are.", "", kept)
         if elsewhere:
             line += " " + self.tr("(Not in the group shown.)")
+        if note:
+            line += " " + note
         self._step_message = line
 
     def step_back(self, undone: bool) -> None:
@@ -802,7 +806,7 @@ class RosterPage(QWidget):
             text += " " + self.tr("Also gone from the roster of %1.").replace("%1", "、".join(elsewhere))
         if len(deleted) < len(member_ids):
             text += " " + before
-        self._push(delete_command(self, text, deleted), text)
+        self._push(delete_command(self, text, deleted, self._clashes_text), text)
         self.refresh()
         self.members_changed.emit()
 
@@ -826,13 +830,8 @@ class RosterPage(QWidget):
             return
         restored, clashes = done.value  # someone restored since the roster was read: not this restore's to undo
         text = self.tr("Restored %n person(s).", "", len(restored))
-        for name, hit in clashes:  # meanwhile added again: two records of one person now
-            text += " " + (
-                self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
-                .replace("%1", name)
-                .replace("%2", hit.display_name)
-                .replace("%3", str(hit.member_id))
-            )
+        if clashes:
+            text += " " + self._clashes_text(clashes)
         if not restored:
             self.show_message(text)
             self.refresh()
@@ -840,6 +839,17 @@ class RosterPage(QWidget):
         self._push(restore_command(self, text, restored), text)
         self.refresh()
         self.members_changed.emit()
+
+    def _clashes_text(self, clashes: list) -> str:
+        """People brought back who were added again meanwhile (roster.identity_clashes): two records of one person
+        now, each said with whom to merge."""
+        return " ".join(
+            self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
+            .replace("%1", name)
+            .replace("%2", hit.display_name)
+            .replace("%3", str(hit.member_id))
+            for name, hit in clashes
+        )
 
     @Slot(QPoint)
     def _show_context_menu(self, pos: QPoint) -> None:
