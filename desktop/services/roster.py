@@ -994,26 +994,47 @@ def undo_member_edit(
     leaves: list[LeaveSpan],
     *,
     edited: MemberInput | None = None,
-) -> None:
+) -> tuple[str, ...]:
     """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
     membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves).
     `edited`: what the edit left (get_member_input after it): only the fields it changed are put back — what
     another assistant changed since stays (the undo of a new city had set back their 已退群 too), also a field this
     edit changed and someone changed again since (上海 → 北京 here, 北京 → 广州 by the other: the undo put 上海 back
-    over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier)."""
+    over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier).
+    Returns the fields this edit changed that were left so (changed again since by someone else, an import): the
+    Roster page says how many — the undo of 北京 → 成都 after an import wrote 深圳 left 深圳 without a word."""
+    kept: tuple[str, ...] = ()
     if edited is not None:
+        kept = _kept_since(session, membership_id, before, edited)
         before = _unless_changed_since(session, membership_id, before, edited)
     update_member(session, actor, membership_id, before, loaded=edited)
     put_back_leaves(session, actor, membership_id, leaves)
+    return kept
 
 
 def redo_member_edit(
     session: Session, actor: Actor, membership_id: int, after: MemberInput, before: MemberInput
-) -> None:
+) -> tuple[str, ...]:
     """The redo of a member-dialog edit after its undo: `after` written again where the fields are still as the
-    undo left them (`before`); what someone changed since stays, as undo_member_edit keeps it."""
+    undo left them (`before`); what someone changed since stays, as undo_member_edit keeps it (and returns)."""
+    kept = _kept_since(session, membership_id, after, before)
     update_member(
         session, actor, membership_id, _unless_changed_since(session, membership_id, after, before), loaded=before
+    )
+    return kept
+
+
+def _kept_since(session: Session, membership_id: int, target: MemberInput, left: MemberInput) -> tuple[str, ...]:
+    """The fields an undo (redo) would write — `target` differs from what the other way `left` — that someone
+    changed since, so stay as they are now (_unless_changed_since); tags are applied as edits, never kept whole."""
+    current = get_member_input(session, membership_id)
+    return tuple(
+        f.name
+        for f in fields(MemberInput)
+        if f.name != "tags"
+        and getattr(target, f.name) != getattr(left, f.name)
+        and getattr(current, f.name) != getattr(left, f.name)
+        and getattr(current, f.name) != getattr(target, f.name)
     )
 
 

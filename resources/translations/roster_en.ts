@@ -1194,6 +1194,13 @@
             <source>(Not in the group shown.)</source>
             <translation>(Not in the group shown.)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n field(s) changed by someone else since: left as they are.</source>
+            <translation>
+                <numerusform>%Ln field changed by someone else since: left as they are.</numerusform>
+                <numerusform>%Ln fields changed by someone else since: left as they are.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</source>
             <translation>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</translation>

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from models import Member
+from ui.models.roster_table_model import COL_NAME
 from ui.pages.roster_page import RosterPage
 
 pytestmark = OFFSCREEN_QUIRKS
@@ -24,12 +25,20 @@ def page(qtbot, ws):
     return p
 
 
+def click_row(qtbot, page, membership_id: int) -> None:
+    """A plain click on the row, as a user selects one (no modifier held: a Ctrl+Z pressed before in the same
+    process leaves Ctrl in the offscreen platform's state, and a programmatic selection then toggles it off)."""
+    rect = page.table.visualRect(page.model.index(page.model.row_of(membership_id), COL_NAME))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert [r.membership_id for r in page.selected_rows()] == [membership_id]
+
+
 def test_undoing_a_delete_after_an_import_added_the_person_again_says_there_are_two(qtbot, page, ws, tmp_path):
     """李四 deleted on the Roster page, then a roster file with 李四 (his WeChat ID) imported: a new record. Ctrl+Z
     brings the old one back: two records of one person — Show deleted ▸ Restore said so, the undo said nothing."""
     from desktop.services.imports import run_import
 
-    qtbot.waitUntil(lambda: page.select_membership(ws.memberships["李四"]) and bool(page.selected_rows()))
+    click_row(qtbot, page, ws.memberships["李四"])
     page.delete_selected()  # the Delete key
     with ws.database.session() as s:
         assert s.get(Member, ws.members["李四"]).deleted_at is not None
@@ -49,3 +58,36 @@ def test_undoing_a_delete_after_an_import_added_the_person_again_says_there_are_
     text = page.undo_label.text()
     assert text.startswith("Undone: Deleted 李四.")
     assert f"李四 has the same WeChat ID or phone as 李四 (#{again}): if they are one person, merge them." in text
+
+
+def test_undoing_an_edit_after_an_import_changed_one_of_its_fields_says_what_stayed(qtbot, page, ws, tmp_path):
+    """李四 edited in the dialog: city 北京 → 成都, nickname Lee → 小李. A roster file then wrote 深圳 as his city.
+    Ctrl+Z puts the nickname back and leaves the import's city (what others changed since stays: roster.
+    undo_member_edit) — it said nothing, and the city that did not go back looked like an undo that failed."""
+    from helpers import type_text
+
+    from desktop.services.imports import run_import
+    from desktop.services.roster import get_member_input
+
+    li = ws.memberships["李四"]
+    click_row(qtbot, page, li)
+    dialog = page.open_member_dialog(li)
+    dialog.city_edit.clear()
+    type_text(qtbot, dialog.city_edit, "成都")
+    dialog.nickname_edit.clear()
+    type_text(qtbot, dialog.nickname_edit, "小李")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ws.database.session() as s:
+        assert (get_member_input(s, li).city, get_member_input(s, li).nickname) == ("成都", "小李")
+    csv = tmp_path / "名单.csv"
+    csv.write_text("姓名,微信号,城市\n李四,lisi_wx,深圳\n", encoding="utf-8")
+    _plan, summary, _created = run_import(ws.database, ws.owner, str(csv), GROUP_NAME, "roster")
+    assert summary is not None and summary.updated == 1
+    page.refresh()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert (get_member_input(s, li).city, get_member_input(s, li).nickname) == ("深圳", "Lee")
+    assert page.undo_bar.isVisible()
+    text = page.undo_label.text()
+    assert text.startswith("Undone: Edited 李四.") and "1 field" in text and "changed by someone else since" in text

@@ -223,15 +223,18 @@ def edit_command(
     before: MemberInput,
     after: MemberInput,
     leaves: list[LeaveSpan] | None = None,
+    kept: Callable[[tuple[str, ...]], str] | None = None,
 ) -> ServiceCommand:
     """`leaves`: the membership's leaves before the edit — an edit that ended the membership cut them
-    (roster.end_leaves), its undo puts their days back."""
+    (roster.end_leaves), its undo puts their days back. `kept`: words for the fields each way left as someone
+    else changed them since (undo_member_edit returns them)."""
     return ServiceCommand(
         runner,
         text,
         # each way writes only what the edit changed: what others changed since stays
         lambda s, a: redo_member_edit(s, a, membership_id, after, before),
         lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or [], edited=after),
+        note=kept,
     )
 
 

@@ -746,7 +746,7 @@ class RosterPage(QWidget):
                 after = get_member_input(session, membership_id)
             if after != before:
                 text = self.tr("Edited %1.").replace("%1", after.display_name)
-                self._push(edit_command(self, text, membership_id, before, after, leaves), text)
+                self._push(edit_command(self, text, membership_id, before, after, leaves, self._kept_text), text)
         self.reload_choices()
         self.refresh(select_membership=membership_id)
         self.member_panel.reload()
@@ -839,6 +839,10 @@ class RosterPage(QWidget):
         self._push(restore_command(self, text, restored), text)
         self.refresh()
         self.members_changed.emit()
+
+    def _kept_text(self, kept: tuple[str, ...]) -> str:
+        """The fields an undone (redone) edit left as someone else changed them since (roster.undo_member_edit)."""
+        return self.tr("%n field(s) changed by someone else since: left as they are.", "", len(kept))
 
     def _clashes_text(self, clashes: list) -> str:
         """People brought back who were added again meanwhile (roster.identity_clashes): two records of one person
