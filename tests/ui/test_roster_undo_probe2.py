@@ -91,3 +91,32 @@ def test_undoing_an_edit_after_an_import_changed_one_of_its_fields_says_what_sta
     assert page.undo_bar.isVisible()
     text = page.undo_label.text()
     assert text.startswith("Undone: Edited 李四.") and "1 field" in text and "changed by someone else since" in text
+
+
+def test_ctrl_z_on_the_entry_steps_after_another_group_was_chosen_says_there_is_nothing(qtbot, ws):
+    """The entry-steps page keeps its undo per group (group_changed clears it): a step recorded in 训练营, another
+    group chosen and back, and Ctrl+Z did nothing at all — the organiser could not tell whether it had worked."""
+    from desktop.services.onboarding import list_steps
+    from models import StepProgress
+    from ui.pages.onboarding_page import OnboardingPage
+
+    page = OnboardingPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    page.set_group(ws.group_id)
+    wang = ws.memberships["王小明🌟"]
+    with ws.database.session() as s:
+        photo = next(st.id for st in list_steps(s, ws.group_id) if st.name == "爆照")
+    page.select_cell(wang, photo)
+    page.record_selection()
+    with ws.database.session() as s:
+        assert s.scalar(select(StepProgress.id).where(StepProgress.membership_id == wang)) is not None
+    assert page.undo_button.isVisible()  # undoable here, now
+    page.set_group(ws.other_group_id)
+    page.set_group(ws.group_id)
+    assert page.undo_last() is False
+    assert page.message_bar.isVisible() and page.last_message.startswith("Nothing to undo here.")
+    assert not page.undo_button.isVisible()
+    with ws.database.session() as s:  # the step stays recorded: nothing was undone
+        assert s.scalar(select(StepProgress.id).where(StepProgress.membership_id == wang)) is not None
