@@ -1025,16 +1025,17 @@ def redo_member_edit(
 
 
 def _kept_since(session: Session, membership_id: int, target: MemberInput, left: MemberInput) -> tuple[str, ...]:
-    """The fields an undo (redo) would write — `target` differs from what the other way `left` — that someone
-    changed since, so stay as they are now (_unless_changed_since); tags are applied as edits, never kept whole."""
+    """The fields an undo (redo) leaves as they are now, where it would have written `target`: someone changed
+    them since (_unless_changed_since, the leaving — status, day, reason — as one); tags are applied as edits, never
+    kept whole."""
     current = get_member_input(session, membership_id)
+    since = {
+        f.name for f in fields(MemberInput) if f.name != "tags" and getattr(current, f.name) != getattr(left, f.name)
+    }
+    if since & set(_LEFT_UNIT):
+        since |= set(_LEFT_UNIT)
     return tuple(
-        f.name
-        for f in fields(MemberInput)
-        if f.name != "tags"
-        and getattr(target, f.name) != getattr(left, f.name)
-        and getattr(current, f.name) != getattr(left, f.name)
-        and getattr(current, f.name) != getattr(target, f.name)
+        f.name for f in fields(MemberInput) if f.name in since and getattr(current, f.name) != getattr(target, f.name)
     )
 
 

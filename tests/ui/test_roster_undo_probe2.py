@@ -120,3 +120,27 @@ def test_ctrl_z_on_the_entry_steps_after_another_group_was_chosen_says_there_is_
     assert not page.undo_button.isVisible()
     with ws.database.session() as s:  # the step stays recorded: nothing was undone
         assert s.scalar(select(StepProgress.id).where(StepProgress.membership_id == wang)) is not None
+
+
+def test_undoing_mark_left_says_whom_it_left_left(qtbot, page, ws):
+    """张三 and 李四 marked left ("活动结束") by mistake; meanwhile the other assistant corrected 李四's reason
+    ("转到其他社群"). Ctrl+Z brings 张三 back and leaves 李四 left as the other assistant made it — it said
+    nothing, and 李四 still left looked like an undo that failed."""
+    from dataclasses import replace
+
+    from desktop.services.roster import get_member_input, update_member
+
+    ids = [ws.memberships["张三"], ws.memberships["李四"]]
+    page.select_memberships(ids)
+    page._do_mark_left(ids, "活动结束")
+    with ws.database.session() as s:  # the other assistant
+        update_member(s, ws.owner, ids[1], replace(get_member_input(s, ids[1]), left_reason="转到其他社群"))
+        s.commit()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with ws.database.session() as s:
+        assert get_member_input(s, ids[0]).status == "active"
+        assert (get_member_input(s, ids[1]).status, get_member_input(s, ids[1]).left_reason) == ("left", "转到其他社群")
+    text = page.undo_label.text()
+    assert page.undo_bar.isVisible() and text.startswith("Undone: Marked 2 person")
+    assert "field" in text and "changed by someone else since" in text

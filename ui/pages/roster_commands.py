@@ -239,7 +239,10 @@ def edit_command(
 
 
 def mark_left_command(
-    runner: Runner, text: str, edits: list[tuple[int, MemberInput, MemberInput, list[LeaveSpan]]]
+    runner: Runner,
+    text: str,
+    edits: list[tuple[int, MemberInput, MemberInput, list[LeaveSpan]]],
+    kept: Callable[[tuple[str, ...]], str] | None = None,
 ) -> ServiceCommand:
     """The undo of a bulk "mark left" — the wrong rows selected, found out a moment later — was not there at all: each
     person had to be set back in the member dialog one by one. `edits`: (membership id, its fields before the mark,
@@ -247,12 +250,16 @@ def mark_left_command(
     correction and no closed spell; the leave days the mark cut put back), only where the leaving is still the mark's;
     redo marks them again on the same day with the same reason."""
 
-    def undo(session: Session, actor: Actor) -> None:
+    def undo(session: Session, actor: Actor) -> tuple[str, ...]:
+        left: tuple[str, ...] = ()  # the fields left as someone else changed them since, of every person
         for membership_id, before, after, leaves in edits:
-            undo_member_edit(session, actor, membership_id, before, leaves, edited=after)
+            left += undo_member_edit(session, actor, membership_id, before, leaves, edited=after)
+        return left
 
-    def redo(session: Session, actor: Actor) -> None:
+    def redo(session: Session, actor: Actor) -> tuple[str, ...]:
+        left: tuple[str, ...] = ()
         for membership_id, before, after, _leaves in edits:
-            redo_member_edit(session, actor, membership_id, after, before)
+            left += redo_member_edit(session, actor, membership_id, after, before)
+        return left
 
-    return ServiceCommand(runner, text, redo, undo, len(edits))
+    return ServiceCommand(runner, text, redo, undo, len(edits), note=kept)

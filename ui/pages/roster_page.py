@@ -1142,7 +1142,7 @@ class RosterPage(QWidget):
         if drop_id_numbers(reason)[1]:
             text += " " + self.id_number_note()
         if edits:
-            self._push(mark_left_command(self, text, edits), text)
+            self._push(mark_left_command(self, text, edits, self._kept_text), text)
         else:
             self.show_message(text)
         self._after_bulk()
