@@ -994,6 +994,7 @@ def undo_member_edit(
     leaves: list[LeaveSpan],
     *,
     edited: MemberInput | None = None,
+    tier_ids: dict[str, int] | None = None,
 ) -> tuple[str, ...]:
     """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
     membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves).
@@ -1002,8 +1003,14 @@ def undo_member_edit(
     edit changed and someone changed again since (上海 → 北京 here, 北京 → 广州 by the other: the undo put 上海 back
     over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier).
     Returns the fields this edit changed that were left so (changed again since by someone else, an import): the
-    Roster page says how many — the undo of 北京 → 成都 after an import wrote 深圳 left 深圳 without a word."""
+    Roster page says how many — the undo of 北京 → 成都 after an import wrote 深圳 left 深圳 without a word.
+    `tier_ids`: the tiers' ids when the edit was made (tier name then -> id): a tier renamed in the settings since
+    is the same tier (_tiers_as_named_now), where the undo refused with 未知层级「普通」."""
     kept: tuple[str, ...] = ()
+    if edited is not None and edited.tier != before.tier:
+        _refuse_a_deleted_tier(session, (before.tier, edited.tier), tier_ids)
+    before = _tiers_as_named_now(session, before, tier_ids)
+    edited = _tiers_as_named_now(session, edited, tier_ids) if edited is not None else None
     if edited is not None:
         kept = _kept_since(session, membership_id, before, edited)
         before = _unless_changed_since(session, membership_id, before, edited)
@@ -1013,15 +1020,47 @@ def undo_member_edit(
 
 
 def redo_member_edit(
-    session: Session, actor: Actor, membership_id: int, after: MemberInput, before: MemberInput
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    after: MemberInput,
+    before: MemberInput,
+    *,
+    tier_ids: dict[str, int] | None = None,
 ) -> tuple[str, ...]:
     """The redo of a member-dialog edit after its undo: `after` written again where the fields are still as the
     undo left them (`before`); what someone changed since stays, as undo_member_edit keeps it (and returns)."""
+    if after.tier != before.tier:
+        _refuse_a_deleted_tier(session, (before.tier, after.tier), tier_ids)
+    after = _tiers_as_named_now(session, after, tier_ids)
+    before = _tiers_as_named_now(session, before, tier_ids)
     kept = _kept_since(session, membership_id, after, before)
     update_member(
         session, actor, membership_id, _unless_changed_since(session, membership_id, after, before), loaded=before
     )
     return kept
+
+
+def _tiers_as_named_now(session: Session, data: MemberInput, tier_ids: dict[str, int] | None) -> MemberInput:
+    """`data` (an undo record's fields) with its tier named as that tier is named now: the record holds the name of
+    then, and 普通 renamed 成员 since is still the tier it means (a tier deleted since: as it was)."""
+    if not tier_ids or not data.tier or data.tier not in tier_ids:
+        return data
+    name = session.scalar(select(Tier.name).where(Tier.id == tier_ids[data.tier]))
+    return data if name is None else replace(data, tier=name)
+
+
+def _refuse_a_deleted_tier(session: Session, names: tuple[str | None, ...], tier_ids: dict[str, int] | None) -> None:
+    """An edit that changed the tier cannot be undone (redone) once one of its two tiers was taken off the list in
+    the settings: refused, naming it as the record does; nothing is changed."""
+    for name in names:
+        if name and tier_ids and name in tier_ids:
+            if session.scalar(select(Tier.id).where(Tier.id == tier_ids[name])) is None:
+                raise ValidationError(
+                    "tier",
+                    f"层级「{name}」已在设置中删除，无法撤销 (the tier {name} was deleted in Settings since; "
+                    "nothing was changed)",
+                )
 
 
 def _kept_since(session: Session, membership_id: int, target: MemberInput, left: MemberInput) -> tuple[str, ...]:

@@ -144,3 +144,45 @@ def test_undoing_mark_left_says_whom_it_left_left(qtbot, page, ws):
     text = page.undo_label.text()
     assert page.undo_bar.isVisible() and text.startswith("Undone: Marked 2 person")
     assert "field" in text and "changed by someone else since" in text
+
+
+def test_undoing_a_tier_edit_follows_a_rename_of_the_tier(qtbot, page, ws, monkeypatch):
+    """李四's tier set 普通 → 大咖 in the member dialog, then 普通 renamed 成员 in the tier settings: Ctrl+Z refused
+    with 未知层级「普通」 (the undo record held the name). It puts 李四's tier back — 成员, the same tier; a tier
+    deleted since refuses, naming it."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.roster import get_member_input
+    from desktop.services.taxonomy import list_tier_rows, save_tiers
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    li = ws.memberships["李四"]
+    with ws.database.session() as s:
+        before = get_member_input(s, li)
+    assert before.tier == "普通"
+    from desktop.services.roster import update_member
+
+    with ws.database.session() as s:  # the member dialog's save
+        update_member(s, ws.owner, li, replace(before, tier="大咖"))
+        s.commit()
+    page._on_member_saved(li, before, [])
+    with ws.database.session() as s:
+        save_tiers(s, ws.owner, [r if r.name != "普通" else replace(r, name="成员") for r in list_tier_rows(s)])
+        s.commit()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown == []
+    with ws.database.session() as s:
+        assert get_member_input(s, li).tier == "成员"
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with ws.database.session() as s:
+        assert get_member_input(s, li).tier == "大咖"
+        save_tiers(s, ws.owner, [r for r in list_tier_rows(s) if r.name != "成员"])
+        s.commit()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 1 and "普通" in shown[0]
+    with ws.database.session() as s:
+        assert get_member_input(s, li).tier == "大咖"  # nothing changed

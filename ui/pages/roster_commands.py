@@ -224,16 +224,18 @@ def edit_command(
     after: MemberInput,
     leaves: list[LeaveSpan] | None = None,
     kept: Callable[[tuple[str, ...]], str] | None = None,
+    tier_ids: dict[str, int] | None = None,
 ) -> ServiceCommand:
     """`leaves`: the membership's leaves before the edit — an edit that ended the membership cut them
     (roster.end_leaves), its undo puts their days back. `kept`: words for the fields each way left as someone
-    else changed them since (undo_member_edit returns them)."""
+    else changed them since (undo_member_edit returns them). `tier_ids`: the tiers of the edit by id (a tier renamed
+    since is the same tier)."""
     return ServiceCommand(
         runner,
         text,
         # each way writes only what the edit changed: what others changed since stays
-        lambda s, a: redo_member_edit(s, a, membership_id, after, before),
-        lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or [], edited=after),
+        lambda s, a: redo_member_edit(s, a, membership_id, after, before, tier_ids=tier_ids),
+        lambda s, a: undo_member_edit(s, a, membership_id, before, leaves or [], edited=after, tier_ids=tier_ids),
         note=kept,
     )
 

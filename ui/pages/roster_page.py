@@ -744,9 +744,11 @@ class RosterPage(QWidget):
         if before is not None:
             with self._database.session() as session:
                 after = get_member_input(session, membership_id)
+                tier_ids = {n: r.id for n, r in tier_refs(session, [before.tier, after.tier]).items()}
             if after != before:
                 text = self.tr("Edited %1.").replace("%1", after.display_name)
-                self._push(edit_command(self, text, membership_id, before, after, leaves, self._kept_text), text)
+                command = edit_command(self, text, membership_id, before, after, leaves, self._kept_text, tier_ids)
+                self._push(command, text)
         self.reload_choices()
         self.refresh(select_membership=membership_id)
         self.member_panel.reload()
