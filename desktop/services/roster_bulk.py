@@ -24,17 +24,48 @@ def _member_ids(session: Session, membership_ids: list[int]) -> list[int]:
     return list(dict.fromkeys(rows.values()))
 
 
+def _deleted_since(kind_zh: str, kind_en: str, name: str) -> ValidationError:
+    return ValidationError(
+        kind_en,
+        f"{kind_zh}「{name}」已在设置中删除，无法撤销 (the {kind_en} {name} was deleted in Settings since; nothing "
+        "was changed)",
+    )
+
+
+def tag_name_now(session: Session, tag_id: int | None) -> str | None:
+    """The tag's name now (an undo record holds its id: a tag renamed since is the same tag); None when gone."""
+    return session.scalar(select(Tag.name).where(Tag.id == tag_id)) if tag_id is not None else None
+
+
+def role_name_now(session: Session, role_id: int | None) -> str | None:
+    """The role's name now (as tag_name_now)."""
+    return session.scalar(select(Role.name).where(Role.id == role_id)) if role_id is not None else None
+
+
 def bulk_remove_tag(
-    session: Session, actor: Actor, membership_ids: list[int], tag: str, *, created: bool = False
+    session: Session,
+    actor: Actor,
+    membership_ids: list[int],
+    tag: str,
+    *,
+    created: bool = False,
+    tag_id: int | None = None,
 ) -> int:
     """Take `tag` off the people of these memberships (tags belong to the person). Returns how many had it.
     `created`: the undo of the bulk tag that created the tag — it goes from the tag list too when nobody carries
     it now and its colour is still the default (as the undo of a member edit drops a tag the edit typed:
-    roster._drop_tags_the_last_edit_added); otherwise a tag taken off its last carrier stays (its id, its colour)."""
+    roster._drop_tags_the_last_edit_added); otherwise a tag taken off its last carrier stays (its id, its colour).
+    `tag_id` (the undo record's): the tag by id — renamed in the settings since (早起 → 早起党), the undo looked
+    the old name up, found nothing and took nothing off, without a word; deleted since, it refuses naming `tag`."""
     require(actor, "edit_members")
     name = (tag or "").strip()
     if not name:
         raise ValidationError("tag", "标签不能为空 (tag is required)")
+    if tag_id is not None:
+        now = tag_name_now(session, tag_id)
+        if now is None:
+            raise _deleted_since("标签", "tag", name)
+        name = now
     tag_id = session.scalar(select(Tag.id).where(Tag.name == name))
     member_ids = _member_ids(session, membership_ids)
     if tag_id is None or not member_ids:
@@ -57,9 +88,17 @@ def bulk_remove_tag(
     return int(n or 0)
 
 
-def bulk_remove_role(session: Session, actor: Actor, membership_ids: list[int], role: str) -> int:
-    """Take `role` off these memberships. Returns how many had it."""
+def bulk_remove_role(
+    session: Session, actor: Actor, membership_ids: list[int], role: str, *, role_id: int | None = None
+) -> int:
+    """Take `role` off these memberships. Returns how many had it. `role_id` (the undo record's): the role by id —
+    renamed since, the undo refused with 未知角色; deleted since, it refuses naming `role`."""
     require(actor, "edit_members")
+    if role_id is not None:
+        now = role_name_now(session, role_id)
+        if now is None:
+            raise _deleted_since("角色", "role", role)
+        role = now
     role_id = session.scalar(select(Role.id).where(Role.name == role))
     if role_id is None:
         raise ValidationError("role", f"未知角色「{role}」(unknown role)")

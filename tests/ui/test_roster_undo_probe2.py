@@ -186,3 +186,48 @@ def test_undoing_a_tier_edit_follows_a_rename_of_the_tier(qtbot, page, ws, monke
     assert len(shown) == 1 and "普通" in shown[0]
     with ws.database.session() as s:
         assert get_member_input(s, li).tier == "大咖"  # nothing changed
+
+
+def test_undo_and_redo_of_a_bulk_tag_and_role_follow_a_rename(qtbot, page, ws, monkeypatch):
+    """A bulk tag 毕业 and a bulk role 客服 on 张三 and 李四, then both renamed in the settings (毕业 → 已结营,
+    客服 → 售后): the tag's undo looked the old name up, found nothing and took nothing off without a word (its redo
+    made a second tag 毕业), and the role's undo refused with 未知角色「客服」. Both follow the rename now; one deleted
+    since refuses, naming it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.lookups import list_tags
+    from desktop.services.roster_queries import list_roles, membership_snapshots
+    from desktop.services.taxonomy import remove_role, rename_role, set_tag
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    ids = [ws.memberships["张三"], ws.memberships["李四"]]
+
+    def snaps():
+        with ws.database.session() as s:
+            return membership_snapshots(s, ids)
+
+    page._do_bulk_tag(ids, "毕业")
+    page._do_bulk_role(ids, "客服")
+    with ws.database.session() as s:
+        set_tag(s, ws.owner, next(t for t, n in list_tags(s) if n == "毕业"), name="已结营")
+        role_id = next(r for r, n in list_roles(s) if n == "客服")
+        rename_role(s, ws.owner, role_id, "售后")
+        s.commit()
+    assert all("售后" in sn.roles and "已结营" in sn.tags for sn in snaps().values())
+
+    page.undo()  # the role
+    page.undo()  # the tag
+    assert shown == []
+    assert all("售后" not in sn.roles and "已结营" not in sn.tags for sn in snaps().values())
+    page.redo()
+    page.redo()
+    assert all("售后" in sn.roles and "已结营" in sn.tags for sn in snaps().values())
+    with ws.database.session() as s:
+        assert "毕业" not in [n for _t, n in list_tags(s)]  # no second tag of the old name
+
+    with ws.database.session() as s:
+        remove_role(s, ws.owner, role_id)
+        s.commit()
+    page.undo()  # the role, deleted since
+    assert len(shown) == 1 and "客服" in shown[0]

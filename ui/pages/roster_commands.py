@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.services.lookups import list_tags
 from desktop.services.members import CopyUndo, bulk_add_role, bulk_tag, copy_to_group, undo_copy
 from desktop.services.operators import Actor
 from desktop.services.roster import (
@@ -21,7 +22,14 @@ from desktop.services.roster import (
     soft_delete_member,
     undo_member_edit,
 )
-from desktop.services.roster_bulk import TierRef, bulk_remove_role, bulk_remove_tag, bulk_swap_tier
+from desktop.services.roster_bulk import (
+    TierRef,
+    bulk_remove_role,
+    bulk_remove_tag,
+    bulk_swap_tier,
+    role_name_now,
+    tag_name_now,
+)
 
 Session = Any  # a desktop workspace session (ui/ never imports SQLAlchemy)
 Step = Callable[[Session, Actor], object]
@@ -150,16 +158,34 @@ def _tier_key(tier: TierRef | str | None) -> object:
 
 
 def tag_command(
-    runner: Runner, text: str, membership_ids: list[int], tag: str, lacked: list[int], *, created: bool = False
+    runner: Runner,
+    text: str,
+    membership_ids: list[int],
+    tag: str,
+    lacked: list[int],
+    *,
+    created: bool = False,
+    tag_id: int | None = None,
 ) -> ServiceCommand:
     """`lacked`: the memberships whose person did not have the tag before (only they lose it on undo).
-    `created`: the action made the tag (typed new): the undo takes it out of the tag list again."""
+    `created`: the action made the tag (typed new): the undo takes it out of the tag list again.
+    `tag_id`: the tag by id — renamed in the settings since, it is the same tag both ways (the undo took nothing
+    off, and the redo made a second tag of the old name)."""
+
+    state: dict[str, Any] = {"name": tag, "id": tag_id}  # the undo of a tag it made takes it off the list: the
+    # redo makes it again under the name it had then, and the next undo finds it by its new id
 
     def undo(session: Session, actor: Actor) -> None:
+        state["name"] = tag_name_now(session, state["id"]) or state["name"]
         if lacked:
-            bulk_remove_tag(session, actor, lacked, tag, created=created)
+            bulk_remove_tag(session, actor, lacked, tag, created=created, tag_id=state["id"])
 
-    return ServiceCommand(runner, text, lambda s, a: bulk_tag(s, a, membership_ids, tag), undo, len(membership_ids))
+    def redo(session: Session, actor: Actor) -> None:
+        name = tag_name_now(session, state["id"]) or state["name"]
+        bulk_tag(session, actor, membership_ids, name)
+        state["name"], state["id"] = name, next((i for i, n in list_tags(session) if n == name), state["id"])
+
+    return ServiceCommand(runner, text, redo, undo, len(membership_ids))
 
 
 def copy_command(
@@ -178,14 +204,19 @@ def copy_command(
     return ServiceCommand(runner, text, again, back, len(membership_ids))
 
 
-def role_command(runner: Runner, text: str, membership_ids: list[int], role: str, lacked: list[int]) -> ServiceCommand:
+def role_command(
+    runner: Runner, text: str, membership_ids: list[int], role: str, lacked: list[int], role_id: int | None = None
+) -> ServiceCommand:
+    """`role_id`: the role by id — renamed since, it is the same role both ways (the undo refused with 未知角色)."""
+
     def undo(session: Session, actor: Actor) -> None:
         if lacked:
-            bulk_remove_role(session, actor, lacked, role)
+            bulk_remove_role(session, actor, lacked, role, role_id=role_id)
 
-    return ServiceCommand(
-        runner, text, lambda s, a: bulk_add_role(s, a, membership_ids, role), undo, len(membership_ids)
-    )
+    def redo(session: Session, actor: Actor) -> None:
+        bulk_add_role(session, actor, membership_ids, role_name_now(session, role_id) or role)
+
+    return ServiceCommand(runner, text, redo, undo, len(membership_ids))
 
 
 def _each(fn: Callable[[Session, Actor, int], None], ids: list[int]) -> Step:

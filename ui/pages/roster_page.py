@@ -949,7 +949,9 @@ class RosterPage(QWidget):
         text = self.tr("Added the tag “%1” to %n person(s).", "", people).replace("%1", tag)
         if id_numbers:
             text += " " + self.id_number_note()
-        self._push(tag_command(self, text, ids, tag, lacked, created=created), text)
+        with self._database.session() as session:  # the undo record holds the tag's id: a rename is no obstacle
+            tag_id = next((tid for tid, name in list_tags(session) if name == tag), None)
+        self._push(tag_command(self, text, ids, tag, lacked, created=created, tag_id=tag_id), text)
         self._after_bulk()
 
     @Slot()
@@ -1007,7 +1009,9 @@ class RosterPage(QWidget):
         if n is None:
             return
         text = self.tr("Added the role “%1” to %n person(s).", "", len(ids)).replace("%1", role)
-        self._push(role_command(self, text, ids, role, lacked), text)
+        with self._database.session() as session:
+            role_id = next((rid for rid, name in list_roles(session) if name == role), None)
+        self._push(role_command(self, text, ids, role, lacked, role_id), text)
         self._after_bulk()
 
     def _ask_group(self, rows: list[MemberRow], title: str, label: str, on_group: Callable[[int, str], None]):
