@@ -29,6 +29,21 @@ def gone(zh: str, en: str) -> NotFound:
     return NotFound(f"{zh}已不在，可能已被他人删除 (this {en} is no longer there: someone else may have removed it)")
 
 
+def memberships_gone(n: int = 1) -> NotFound:
+    """Memberships an action (or the undo of one) names that are no longer there: folded into another person's
+    record by a merge, or deleted, since the roster was read or the action was done. Said in words — the whole
+    message was "membership" (the Roster page's Ctrl+Z of a bulk tier after one of the people was merged)."""
+    if n == 1:
+        return NotFound(
+            "这条成员记录已不在（已合并到另一人的记录，或已被删除），没有做任何改动 (this membership is no longer "
+            "there: merged into another person's record or deleted since; nothing was changed)"
+        )
+    return NotFound(
+        f"其中 {n} 条成员记录已不在（已合并到另一人的记录，或已被删除），没有做任何改动 ({n} of these memberships "
+        "are no longer there: merged into another person's record or deleted since; nothing was changed)"
+    )
+
+
 class PermissionDenied(QunDeskError):
     """Not allowed: the operator's role may not do this (exit code 4)."""
 

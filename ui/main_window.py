@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         # asked when the window closes while work runs (an export, a backup, check-ins being logged): the titles
         # of that work; True stops it (it rolls back) and closes. Tests replace it.
         self.confirm_close_while_working: Callable[[list[str]], bool] = self._ask_close_while_working
+        # told, before the window closes, of the work that completed although it was asked to stop (a cancel after
+        # its last step comes too late: written, not rolled back): its titles. Tests replace it.
+        self.tell_finished_anyway: Callable[[list[str]], None] = self._say_finished_anyway
         self.setWindowTitle(self.tr("QunDesk"))
 
         self._build_menu()
@@ -729,12 +732,15 @@ class MainWindow(QMainWindow):
         if working and not self.confirm_close_while_working(working):
             event.ignore()
             return
+        finished: list[str] = []
         if working or running_tasks(self, quiet=True):
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                stop_tasks(self)
+                stop_tasks(self, finished=finished)
             finally:
                 QApplication.restoreOverrideCursor()
+        if finished:  # the user chose to stop them: one that completed all the same is not silently taken for stopped
+            self.tell_finished_anyway(list(dict.fromkeys(finished)))
         self.save_state()
         super().closeEvent(event)
 
@@ -749,6 +755,15 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is stop
+
+    def _say_finished_anyway(self, finished: list[str]) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("QunDesk"),
+            self.tr("Finished before it could be stopped: %1. It was completed and written, not cancelled.").replace(
+                "%1", ", ".join(finished)
+            ),
+        )
 
 
 def app_version() -> str:

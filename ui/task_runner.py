@@ -43,19 +43,23 @@ class _Worker(QObject):
     error = Signal(object)
     was_cancelled = Signal()
 
-    def __init__(self, fn: Task, kwargs: dict[str, Any], progress: Progress):
+    def __init__(self, fn: Task, kwargs: dict[str, Any], progress: Progress, outcome: list[str] | None = None):
         super().__init__()
         self._fn, self._kwargs, self._progress = fn, kwargs, progress
+        self._outcome = outcome if outcome is not None else []  # "done" / "cancelled" / "failed", once it ended
 
     @Slot()
     def run(self) -> None:
         try:
             result = self._fn(self._progress, **self._kwargs)
         except Cancelled:
+            self._outcome.append("cancelled")
             self.was_cancelled.emit()
         except BaseException as exc:  # every failure must reach the UI thread
+            self._outcome.append("failed")
             self.error.emit(exc)
         else:
+            self._outcome.append("done")
             self.done.emit(result)
         finally:
             # the thread ends by itself, whether or not its runner is still there to end it (a closed dialog)
@@ -72,6 +76,7 @@ class _Running:
     runner: TaskRunner
     title: str
     quiet: bool
+    outcome: list[str]  # the worker's: "done" once the task returned (a cancel that came too late included)
 
     def ended(self) -> bool:
         return self.thread.isFinished() or not self.thread.isRunning()
@@ -117,15 +122,21 @@ def running_tasks(within: QObject | None = None, *, quiet: bool = False) -> list
     ]
 
 
-def stop_tasks(within: QObject | None = None, msecs: int = 120_000) -> bool:
+def stop_tasks(within: QObject | None = None, msecs: int = 120_000, *, finished: list[str] | None = None) -> bool:
     """Cancel every running task (of runners inside `within`, when given) and wait until their threads ended
-    (their transactions rolled back, their temp files removed). True when all ended within `msecs`."""
+    (their transactions rolled back, their temp files removed). True when all ended within `msecs`.
+    `finished`: gets the titles of the tasks that completed all the same — a cancel that comes after a task's last
+    progress step is too late (its file is in place, its transaction committed): the main window says so before it
+    closes, where it had closed without a word after its question promised "what it has not finished is not
+    written", and the user took a written import or backup for one that was stopped."""
     _forget_ended()
     chosen = [r for r in _RUNNING if within is None or not _alive(r.runner) or _inside(r.runner, within)]
     for r in chosen:
         r.progress.cancel()
     deadline = QDeadlineTimer(msecs)
     ended = all(r.thread.wait(deadline) for r in chosen)
+    if finished is not None:
+        finished.extend(r.title for r in chosen if "done" in r.outcome and not r.quiet)
     _forget_ended()
     return ended
 
@@ -170,12 +181,20 @@ class TaskRunner(QObject):
     def running(self) -> bool:
         return self._thread is not None
 
+    def set_title(self, title: str, *, quiet: bool = False) -> None:
+        """What the next task is called (its progress dialog, the main window's question and message when it closes
+        during the work): one runner doing several kinds of work (Settings: a backup, a restore) names each.
+        `quiet`: the next task only reads (as the constructor's)."""
+        self._title = title or self._title
+        self._quiet = quiet
+
     def start(self, fn: Task, **kwargs: Any) -> None:
         if self._thread is not None:
             raise RuntimeError("a task is already running")
         self.error = None
         self._progress_obj = Progress(on_progress=lambda done, total: worker.progressed.emit(done, total))
-        worker = _Worker(fn, kwargs, self._progress_obj)
+        outcome: list[str] = []
+        worker = _Worker(fn, kwargs, self._progress_obj, outcome)
         thread = QThread()
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
@@ -184,7 +203,7 @@ class TaskRunner(QObject):
         worker.error.connect(self._on_error)
         worker.was_cancelled.connect(self._on_cancelled)
         self._thread, self._worker = thread, worker
-        entry = _Running(thread, worker, self._progress_obj, self, self._title, self._quiet)
+        entry = _Running(thread, worker, self._progress_obj, self, self._title, self._quiet, outcome)
         _forget_ended()
         _RUNNING.append(entry)
         self._entry = entry

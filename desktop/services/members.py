@@ -11,7 +11,7 @@ from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.attributes import set_committed_value
 
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import NotFound, ValidationError, memberships_gone
 from desktop.phrases import Phrase, code_phrase, ledger_reason
 from desktop.services import merge_undo
 from desktop.services.audit import record_audit
@@ -571,7 +571,7 @@ def _memberships(session: Session, ids: list[int]) -> list[Membership]:
     them left out of sight, and a restore brought them back changed (a deleted person is no member: docs/metrics.md)."""
     rows = list(session.scalars(select(Membership).where(Membership.id.in_(ids))))
     if len(rows) != len(set(ids)):
-        raise NotFound("membership")
+        raise memberships_gone(len(set(ids)) - len(rows))
     gone = list(dict.fromkeys(ms.member.display_name for ms in rows if ms.member.deleted_at is not None))
     if gone:
         names = "、".join(f"「{n}」" for n in gone)

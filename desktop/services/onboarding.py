@@ -769,9 +769,7 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         ms.status = "onboarding"
         if ms.joined_at in (done_at, joined_by_admission):  # a join date of its own (the chat's join notice) stays
             taken_join, ms.joined_at = ms.joined_at, None
-        from desktop.services.points import reverse_source
-
-        reverse_source(session, "referral", membership_id, actor.id, "撤销入群步骤")
+        _take_back_this_spells_referral(session, ms, actor, "撤销入群步骤")
     if ms.status == "onboarding":
         left = session.scalar(
             select(func.count()).select_from(StepProgress).where(StepProgress.membership_id == membership_id)
@@ -793,6 +791,22 @@ def undo_step(session: Session, actor: Actor, membership_id: int, step_id: int) 
         after={"status": ms.status, **({"joined_at": None} if taken_join is not None else {})},
     )
     return StepOutcome(ms.status, False)
+
+
+def _take_back_this_spells_referral(session: Session, ms: Membership, actor: Actor, reason: str) -> None:
+    """Reverse the referral this spell's joining paid, when the step that made the membership a member is undone.
+    An award of an earlier spell stays (points.referral_earned: earned once, kept after leaving): a member who left
+    and came back, made a member again by a step added to the process since, then had that step undone, took the
+    referrer's +20 of October with it (the ledger 20 before the step, 0 after its undo), and the step recorded
+    again paid it anew in November. An award dated before the last closed spell ended (membership_spell.left_at) is
+    that spell's; one dated since is this spell's (a referrer named only now was paid by this join)."""
+    from desktop.services.points import _open_entries, reverse_entry
+
+    session.flush()
+    ended = session.scalar(select(func.max(MembershipSpell.left_at)).where(MembershipSpell.membership_id == ms.id))
+    for entry in session.scalars(_open_entries("referral", ms.id).order_by(PointsEntry.id)).all():
+        if ended is None or entry.day >= ended.date():
+            reverse_entry(session, entry.id, actor.id, reason)
 
 
 def leave_group(

@@ -14,7 +14,7 @@ from sqlalchemy import Select, bindparam, delete, func, or_, select, text, updat
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import NotFound, ValidationError, memberships_gone
 from desktop.io.fields import drop_format_chars
 from desktop.phones import drop_id_numbers, mask_phone, nanp_phone
 from desktop.services.audit import record_audit
@@ -825,26 +825,27 @@ def earn_referral(session: Session, ms: Membership, actor: Actor, *, was: str | 
     was never a member before (the undo of the edit that admitted a newcomer: `was`, the status before the edit, a
     member's) takes it back, as undoing the step that admitted them does: it was never earned
     (points.referral_earned)."""
-    from desktop.services.onboarding import NOT_JOINED, _award_referral  # onboarding imports this module
-    from desktop.services.points import reverse_source
+    from desktop.services.onboarding import (  # onboarding imports this module
+        NOT_JOINED,
+        _award_referral,
+        _take_back_this_spells_referral,
+    )
 
     if ms.status == "active" and ms.referrer_id:
         session.flush()
         _award_referral(session, ms, ms.joined_at or utcnow(), actor)
         return
     if ms.status in ("applicant", "onboarding") and was not in (None, "applicant", "onboarding"):
-        session.flush()
-        ever = session.scalar(select(MembershipSpell.id).where(MembershipSpell.membership_id == ms.id).limit(1))
-        if ever is None:  # a member in an earlier spell (left, came back, joining again) earned it then
-            reverse_source(session, "referral", ms.id, actor.id, NOT_JOINED)
-            return
+        # what this spell's joining paid goes; a member in an earlier spell (left, came back, joining again) earned
+        # theirs then, and it stays (onboarding._take_back_this_spells_referral, as undoing the admitting step)
+        _take_back_this_spells_referral(session, ms, actor, NOT_JOINED)
     _award_referral(session, ms, ms.joined_at or utcnow(), actor, earned=False)
 
 
 def get_member_input(session: Session, membership_id: int) -> MemberInput:
     ms = session.get(Membership, membership_id)
     if ms is None:
-        raise NotFound(f"membership {membership_id}")
+        raise memberships_gone()
     m = ms.member
     tier = session.get(Tier, ms.tier_id).name if ms.tier_id else None
     return MemberInput(
@@ -1057,26 +1058,87 @@ def undo_member_edit(
     leaves: list[LeaveSpan],
     *,
     edited: MemberInput | None = None,
-) -> None:
+    tier_ids: dict[str, int] | None = None,
+) -> tuple[str, ...]:
     """The undo of a member-dialog edit: `before` saved back (update_member) and, when the edit had ended the
     membership, the leave days it cut put back (`leaves`: leaves_of before the edit; put_back_leaves).
     `edited`: what the edit left (get_member_input after it): only the fields it changed are put back — what
     another assistant changed since stays (the undo of a new city had set back their 已退群 too), also a field this
     edit changed and someone changed again since (上海 → 北京 here, 北京 → 广州 by the other: the undo put 上海 back
-    over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier)."""
+    over their 广州), as the undo of a bulk tier leaves a tier set since (roster_bulk.bulk_swap_tier).
+    Returns the fields this edit changed that were left so (changed again since by someone else, an import): the
+    Roster page says how many — the undo of 北京 → 成都 after an import wrote 深圳 left 深圳 without a word.
+    `tier_ids`: the tiers' ids when the edit was made (tier name then -> id): a tier renamed in the settings since
+    is the same tier (_tiers_as_named_now), where the undo refused with 未知层级「普通」."""
+    kept: tuple[str, ...] = ()
+    if edited is not None and edited.tier != before.tier:
+        _refuse_a_deleted_tier(session, (before.tier, edited.tier), tier_ids)
+    before = _tiers_as_named_now(session, before, tier_ids)
+    edited = _tiers_as_named_now(session, edited, tier_ids) if edited is not None else None
     if edited is not None:
+        kept = _kept_since(session, membership_id, before, edited)
         before = _unless_changed_since(session, membership_id, before, edited)
     update_member(session, actor, membership_id, before, loaded=edited)
     put_back_leaves(session, actor, membership_id, leaves)
+    return kept
 
 
 def redo_member_edit(
-    session: Session, actor: Actor, membership_id: int, after: MemberInput, before: MemberInput
-) -> None:
+    session: Session,
+    actor: Actor,
+    membership_id: int,
+    after: MemberInput,
+    before: MemberInput,
+    *,
+    tier_ids: dict[str, int] | None = None,
+) -> tuple[str, ...]:
     """The redo of a member-dialog edit after its undo: `after` written again where the fields are still as the
-    undo left them (`before`); what someone changed since stays, as undo_member_edit keeps it."""
+    undo left them (`before`); what someone changed since stays, as undo_member_edit keeps it (and returns)."""
+    if after.tier != before.tier:
+        _refuse_a_deleted_tier(session, (before.tier, after.tier), tier_ids)
+    after = _tiers_as_named_now(session, after, tier_ids)
+    before = _tiers_as_named_now(session, before, tier_ids)
+    kept = _kept_since(session, membership_id, after, before)
     update_member(
         session, actor, membership_id, _unless_changed_since(session, membership_id, after, before), loaded=before
+    )
+    return kept
+
+
+def _tiers_as_named_now(session: Session, data: MemberInput, tier_ids: dict[str, int] | None) -> MemberInput:
+    """`data` (an undo record's fields) with its tier named as that tier is named now: the record holds the name of
+    then, and 普通 renamed 成员 since is still the tier it means (a tier deleted since: as it was)."""
+    if not tier_ids or not data.tier or data.tier not in tier_ids:
+        return data
+    name = session.scalar(select(Tier.name).where(Tier.id == tier_ids[data.tier]))
+    return data if name is None else replace(data, tier=name)
+
+
+def _refuse_a_deleted_tier(session: Session, names: tuple[str | None, ...], tier_ids: dict[str, int] | None) -> None:
+    """An edit that changed the tier cannot be undone (redone) once one of its two tiers was taken off the list in
+    the settings: refused, naming it as the record does; nothing is changed."""
+    for name in names:
+        if name and tier_ids and name in tier_ids:
+            if session.scalar(select(Tier.id).where(Tier.id == tier_ids[name])) is None:
+                raise ValidationError(
+                    "tier",
+                    f"层级「{name}」已在设置中删除，无法撤销 (the tier {name} was deleted in Settings since; "
+                    "nothing was changed)",
+                )
+
+
+def _kept_since(session: Session, membership_id: int, target: MemberInput, left: MemberInput) -> tuple[str, ...]:
+    """The fields an undo (redo) leaves as they are now, where it would have written `target`: someone changed
+    them since (_unless_changed_since, the leaving — status, day, reason — as one); tags are applied as edits, never
+    kept whole."""
+    current = get_member_input(session, membership_id)
+    since = {
+        f.name for f in fields(MemberInput) if f.name != "tags" and getattr(current, f.name) != getattr(left, f.name)
+    }
+    if since & set(_LEFT_UNIT):
+        since |= set(_LEFT_UNIT)
+    return tuple(
+        f.name for f in fields(MemberInput) if f.name in since and getattr(current, f.name) != getattr(target, f.name)
     )
 
 

@@ -166,6 +166,10 @@
             <translation>Undone.</translation>
         </message>
         <message>
+            <source>Nothing to undo here. Undo takes back the steps recorded or removed on this page in this group since it was chosen.</source>
+            <translation>Nothing to undo here. Undo takes back the steps recorded or removed on this page in this group since it was chosen.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="694" />
             <source>%1 — what did they answer? (may be left empty)</source>
             <translation>%1 — what did they answer? (may be left empty)</translation>

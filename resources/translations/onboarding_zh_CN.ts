@@ -164,6 +164,10 @@
             <translation>已撤销。</translation>
         </message>
         <message>
+            <source>Nothing to undo here. Undo takes back the steps recorded or removed on this page in this group since it was chosen.</source>
+            <translation>这里没有可以撤销的操作。撤销只能取回选中这个社群以来在本页记录或删除的步骤。</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/onboarding_page.py" line="694" />
             <source>%1 — what did they answer? (may be left empty)</source>
             <translation>%1 的回答是？(可以留空)</translation>

@@ -1025,6 +1025,10 @@ Create a new, empty workspace there?</translation>
             <source>Keep working</source>
             <translation>Keep working</translation>
         </message>
+        <message>
+            <source>Finished before it could be stopped: %1. It was completed and written, not cancelled.</source>
+            <translation>Finished before it could be stopped: %1. It was completed and written, not cancelled.</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

@@ -1013,6 +1013,10 @@ Create a new, empty workspace there?</source>
             <source>Keep working</source>
             <translation>继续工作</translation>
         </message>
+        <message>
+            <source>Finished before it could be stopped: %1. It was completed and written, not cancelled.</source>
+            <translation>在停止之前已经完成：%1。它已完成并写入，没有被取消。</translation>
+        </message>
     </context>
     <context>
         <name>MemberDialog</name>

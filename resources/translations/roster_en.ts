@@ -1175,6 +1175,36 @@
             <source>Cancelled. Nothing was changed.</source>
             <translation>Cancelled. Nothing was changed.</translation>
         </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>Undone: %1</translation>
+        </message>
+        <message>
+            <source>Redone: %1</source>
+            <translation>Redone: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) changed by someone else since: left as they are.</source>
+            <translation>
+                <numerusform>%Ln person changed by someone else since: left as they are.</numerusform>
+                <numerusform>%Ln people changed by someone else since: left as they are.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(Not in the group shown.)</source>
+            <translation>(Not in the group shown.)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n field(s) changed by someone else since: left as they are.</source>
+            <translation>
+                <numerusform>%Ln field changed by someone else since: left as they are.</numerusform>
+                <numerusform>%Ln fields changed by someone else since: left as they are.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</source>
+            <translation>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

@@ -1148,6 +1148,34 @@
             <source>Cancelled. Nothing was changed.</source>
             <translation>已取消，没有做任何修改。</translation>
         </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>已撤销：%1</translation>
+        </message>
+        <message>
+            <source>Redone: %1</source>
+            <translation>已重做：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) changed by someone else since: left as they are.</source>
+            <translation>
+                <numerusform>其中 %Ln 人在此之后被他人改过，保持不变。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(Not in the group shown.)</source>
+            <translation>（不在当前显示的社群中。）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n field(s) changed by someone else since: left as they are.</source>
+            <translation>
+                <numerusform>其中 %Ln 项在此之后被他人改过，保持不变。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened (a copy or move to a group, or another operator signing in, starts it afresh).</source>
+            <translation>这里没有可以撤销的操作。撤销只能追溯到本次打开社群助手以来在这个页面上做的修改（复制或移动到社群、换操作员登录后重新开始）。</translation>
+        </message>
     </context>
     <context>
         <name>TimelineKind</name>

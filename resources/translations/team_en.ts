@@ -457,6 +457,22 @@
             <translation>Cancelled. Nothing was written.</translation>
         </message>
         <message>
+            <source>Backing up</source>
+            <translation>Backing up</translation>
+        </message>
+        <message>
+            <source>Restoring a backup</source>
+            <translation>Restoring a backup</translation>
+        </message>
+        <message>
+            <source>Copying to the team database</source>
+            <translation>Copying to the team database</translation>
+        </message>
+        <message>
+            <source>Testing the connection</source>
+            <translation>Testing the connection</translation>
+        </message>
+        <message>
             <source>Only the owner or an admin may take a backup</source>
             <translation>Only the owner or an admin may take a backup</translation>
         </message>

@@ -454,6 +454,22 @@
             <translation>已取消，没有写入任何数据。</translation>
         </message>
         <message>
+            <source>Backing up</source>
+            <translation>正在备份</translation>
+        </message>
+        <message>
+            <source>Restoring a backup</source>
+            <translation>正在恢复备份</translation>
+        </message>
+        <message>
+            <source>Copying to the team database</source>
+            <translation>正在复制到团队数据库</translation>
+        </message>
+        <message>
+            <source>Testing the connection</source>
+            <translation>正在测试连接</translation>
+        </message>
+        <message>
             <source>Only the owner or an admin may take a backup</source>
             <translation>只有群主或管理员可以备份工作区</translation>
         </message>

@@ -450,3 +450,65 @@ def test_a_checkin_table_row_of_someone_who_left_mid_month(workspace, owner, tmp
         assert s.scalar(select(func.count()).where(CheckIn.membership_id == h, CheckIn.day == date(2026, 10, 20))) == 1
         assert s.scalar(select(func.count()).where(CheckIn.membership_id == h, CheckIn.day == date(2026, 11, 9))) == 0
         assert month_stats(s, gid, 2026, 10, today=T).checkins == 11
+
+
+def _referral_ledger(s, referrer_ms: int) -> list[tuple[date, int]]:
+    from models import PointsEntry
+
+    return [
+        (d, p)
+        for d, p in s.execute(
+            select(PointsEntry.day, PointsEntry.points)
+            .where(PointsEntry.membership_id == referrer_ms)
+            .order_by(PointsEntry.id)
+        )
+    ]
+
+
+def test_undoing_the_step_that_readmitted_a_returning_member_keeps_the_earlier_spells_referral(workspace, owner):
+    """老会员 earned +20 in October when 新人, whom they referred, became a member. 新人 left, came back in November
+    while a step had been added to the process, and was made a member again by recording it; that step was undone.
+    The October award was earned by the first spell and stays: the referrer's ledger sums to what it was before
+    the step (it was taken back, 0, and recording the step again paid it anew in November). A referral this spell
+    paid (the referrer named only now) is taken back."""
+    from desktop.services.onboarding import add_step, undo_step
+    from desktop.services.points import balance
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        rid, rms = add_member(s, owner, gid, MemberInput(display_name="老会员", joined_at=datetime(2026, 9, 1)))
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="新人", status="applicant", referrer_id=rid))
+        for st in [st for st in list_steps(s, gid) if st.required]:
+            record_step(s, owner, ms, st.id, answer="学习" if st.code == "purpose" else None, when=JOINED)
+        s.commit()
+        assert balance(s, rms) == 20
+        leave_group(s, owner, ms, "太忙", when=LEFT)
+        new_step = add_step(s, owner, gid, "二期承诺书", "acknowledge")
+        assert record_join(s, owner, ms, BACK) == "onboarding"
+        s.commit()
+        assert record_step(s, owner, ms, new_step, when=BACK + timedelta(hours=2)).status == "active"
+        s.commit()
+        assert balance(s, rms) == 20
+        assert undo_step(s, owner, ms, new_step).status == "onboarding"
+        s.commit()
+        assert balance(s, rms) == 20
+        assert _referral_ledger(s, rms) == [(JOINED.date(), 20)]  # October's award, untouched
+        record_step(s, owner, ms, new_step, when=BACK + timedelta(hours=3))
+        s.commit()
+        assert _referral_ledger(s, rms) == [(JOINED.date(), 20)]  # not paid again
+
+        # a referrer named only in this spell: this spell's join paid them, its undo takes it back
+        other_id, other_ms = add_member(
+            s, owner, gid, MemberInput(display_name="推荐人", joined_at=datetime(2026, 9, 1))
+        )
+        _, ms2 = add_member(s, owner, gid, MemberInput(display_name="回流", joined_at=JOINED))
+        leave_group(s, owner, ms2, "太忙", when=LEFT)
+        s.get(Membership, ms2).referrer_id = other_id
+        assert record_join(s, owner, ms2, BACK) == "onboarding"  # 二期承诺书 is still to do
+        for st in [st for st in list_steps(s, gid) if st.required]:
+            record_step(s, owner, ms2, st.id, answer="学习" if st.code == "purpose" else None, when=BACK)
+        s.commit()
+        assert balance(s, other_ms) == 20
+        undo_step(s, owner, ms2, new_step)
+        s.commit()
+        assert balance(s, other_ms) == 0

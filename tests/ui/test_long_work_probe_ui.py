@@ -133,6 +133,8 @@ def test_closing_the_window_during_an_export_asks_and_stopping_leaves_no_file(qt
     page = window.findChild(ReportsPage)
     page.choose_save_path = lambda _title, _suggested: str(out / "名单.xlsx")
     asked: list[list[str]] = []
+    told: list[list[str]] = []
+    window.tell_finished_anyway = lambda finished: told.append(finished)
     window.confirm_close_while_working = lambda working: asked.append(list(working)) or False
     assert page.export_roster()
     assert started.wait(10)
@@ -144,6 +146,7 @@ def test_closing_the_window_during_an_export_asks_and_stopping_leaves_no_file(qt
     window.close()  # "Stop and close": the close waits until the export has stopped
     assert not window.isVisible()
     assert outcome == ["cancelled"]
+    assert told == []  # stopped: nothing finished to tell of
     assert list(out.iterdir()) == []  # no workbook, no temp file
     qtbot.waitUntil(lambda: not page.running, timeout=10_000)
     assert "Cancelled" in page.status_label.text()
@@ -280,3 +283,42 @@ def test_a_cancelled_undo_of_a_big_change_can_be_undone_again(qtbot, ws, roster,
     roster.undo_stack.undo()  # and undoing it again works
     assert all("早鸟" not in tags for tags in _tags_of(ws, names).values())
     assert roster.undo_stack.canRedo()
+
+
+def test_closing_the_window_after_a_backups_last_step_says_it_was_written(qtbot, ws, monkeypatch, gate):
+    """ "Stop and close" while a backup is past its last step: the cancel comes too late, the backup is in place.
+    The window says so before it closes (it closed without a word, after its question had said that what was not
+    finished would not be written: the user took the backup for stopped). A task that was stopped says nothing."""
+    import ui.pages.settings_page as settings_page
+    from desktop.paths import backups_dir
+    from ui.main_window import MainWindow
+
+    real, started, outcome = settings_page.backup_workspace, threading.Event(), []
+
+    def backup_then_wait(*args, **kwargs):  # written, then held where only a finished task can be
+        result = real(*args, **kwargs)
+        started.set()
+        gate.wait(20)
+        outcome.append("done")
+        return result
+
+    monkeypatch.setattr(settings_page, "backup_workspace", backup_then_wait)
+    window = MainWindow(ws.database, ws.owner)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("settings")
+    page = window.findChild(settings_page.SettingsPage)
+    told: list[list[str]] = []
+    window.tell_finished_anyway = lambda finished: told.append(finished)
+    asked: list[list[str]] = []
+    window.confirm_close_while_working = lambda working: asked.append(list(working)) or True
+    assert page.back_up_now()
+    assert started.wait(30)
+    threading.Timer(0.3, gate.set).start()
+    window.close()  # "Stop and close"
+    assert not window.isVisible()
+    assert asked == [["Backing up"]]
+    assert outcome == ["done"]
+    assert told == [["Backing up"]]
+    assert [p.name for p in backups_dir().iterdir() if p.name.startswith("manual-")]
+    assert running_tasks(quiet=True) == []

@@ -381,3 +381,109 @@ def test_the_details_mark_left_of_the_wrong_person_is_undone_with_ctrl_z(qtbot, 
         assert (
             s.scalar(select(func.count()).select_from(MembershipSpell).where(MembershipSpell.membership_id == li)) == 0
         )
+
+
+def test_undo_of_a_bulk_tier_follows_a_rename_and_names_a_deleted_tier(qtbot, page, ws, monkeypatch):
+    """The undo record holds tier ids: 大咖 renamed 嘉宾 in the settings since the bulk tier is the same tier, and
+    Ctrl+Z puts the previous tiers back (it refused with 未知层级「大咖」); redo sets 嘉宾 again. A tier taken off the
+    list since refuses the undo, naming it, and changes nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.taxonomy import list_tier_rows, save_tiers
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    ids = select_three(qtbot, page, ws)
+    before = tiers(ws, ids)
+    page._do_bulk_tier(ids, "大咖")
+    assert set(tiers(ws, ids).values()) == {"大咖"}
+    with ws.database.session() as s:
+        rows = [r if r.name != "大咖" else type(r)(r.id, "嘉宾", r.target_share) for r in list_tier_rows(s)]
+        save_tiers(s, ws.owner, rows)
+        s.commit()
+    assert set(tiers(ws, ids).values()) == {"嘉宾"}
+
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert shown == []
+    assert tiers(ws, ids) == before
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert set(tiers(ws, ids).values()) == {"嘉宾"}
+
+    with ws.database.session() as s:  # 核心 (张三's tier before) taken off the list
+        save_tiers(s, ws.owner, [r for r in list_tier_rows(s) if r.name != "核心"])
+        s.commit()
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(shown) == 1 and "核心" in shown[0]
+    assert set(tiers(ws, ids).values()) == {"嘉宾"}  # nothing changed
+
+
+def test_an_undo_says_what_it_did_also_for_another_group_and_what_others_changed_since(qtbot, page, ws):
+    """Ctrl+Z said nothing: after the group shown was switched, an undo changed people out of sight; and a tier
+    another assistant set since stays (bulk_swap_tier) without a word, so the undo looked broken. The bar now says
+    what was undone or redone where the list cannot show it, and how many people were left as someone else made
+    them."""
+    from desktop.services.members import bulk_set_tier
+
+    ids = select_three(qtbot, page, ws)
+    before = tiers(ws, ids)
+    page._do_bulk_tier(ids, "大咖")
+    with ws.database.session() as s:  # another assistant, meanwhile
+        bulk_set_tier(s, ws.owner, [ids[1]], "中咖")
+        s.commit()
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tiers(ws, ids) == {ids[0]: before[ids[0]], ids[1]: "中咖", ids[2]: before[ids[2]]}
+    assert page.undo_bar.isVisible() and not page.undo_button.isVisible()
+    text = page.undo_label.text()
+    assert text.startswith("Undone: Set the tier of 3 person") and "大咖" in text
+    assert ". 1 person" in text and "changed by someone else since" in text and "Not in the group shown" not in text
+
+    page.set_group(ws.other_group_id)  # another group shown: the redo is of people of the first one
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert tiers(ws, ids) == {ids[0]: "大咖", ids[1]: "中咖", ids[2]: "大咖"}
+    text = page.undo_label.text()
+    assert page.undo_bar.isVisible() and text.startswith("Redone: Set the tier of 3 person")
+    assert "Not in the group shown" in text
+
+    page.set_group(ws.group_id)  # back where the action was, nobody changed since: the list shows it, as before
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tiers(ws, ids) == {ids[0]: before[ids[0]], ids[1]: "中咖", ids[2]: before[ids[2]]}
+    assert "changed by someone else since" in page.undo_label.text()
+
+
+def test_an_undo_after_a_merge_says_why_it_cannot_and_offers_it_no_more(qtbot, page, ws, monkeypatch):
+    """张珊 merged into 张三 after a bulk tier on both: her membership is folded into his. The undo refused with a
+    box reading "membership"; it names what stands in the way now, changes nothing, and the bar, which still read
+    "Set the tier of 3 people … [Undo]", is gone (its Undo undid the command before it)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.members import merge_members
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    ids = select_three(qtbot, page, ws)
+    page._do_bulk_tier(ids, "大咖")
+    with ws.database.session() as s:
+        merge_members(s, ws.owner, ws.members["张三"], ws.members["张珊"])
+        s.commit()
+    left = tiers(ws, [ids[0], ids[2]])
+    assert page.undo_button.isVisible()
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and "merged into another person's record" in shown[0] and "nothing was changed" in shown[0]
+    assert tiers(ws, [ids[0], ids[2]]) == left
+    assert not page.undo_bar.isVisible()
+    assert not page.undo_stack.canUndo()
+
+
+def test_ctrl_z_with_nothing_to_undo_says_where_the_history_starts(qtbot, page, ws):
+    """A window opened afresh (a restart) has no undo history: Ctrl+Z did nothing at all, and an organiser who
+    meant to take back yesterday's tier change could not tell whether it had worked."""
+    select_three(qtbot, page, ws)
+    assert not page.undo_stack.canUndo()
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.undo_bar.isVisible() and page.undo_label.text().startswith("Nothing to undo here.")
+    page._do_bulk_tier([ws.memberships["张三"]], "大咖")
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the one there is: undone
+    assert tiers(ws, [ws.memberships["张三"]]) == {ws.memberships["张三"]: "核心"}
+    assert not page.undo_bar.isVisible()
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.undo_bar.isVisible() and page.undo_label.text().startswith("Nothing to undo here.")

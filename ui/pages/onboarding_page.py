@@ -787,8 +787,16 @@ class OnboardingPage(GroupPage):
 
     @Slot()
     def undo_last(self) -> bool:
-        """Ctrl+Z: take back the last change made on this page (a record, or a removal)."""
+        """Ctrl+Z: take back the last change made on this page (a record, or a removal). With none (the window
+        opened afresh, another group chosen since) it says so and where the history starts: it did nothing at all."""
         if not self._undo:
+            self._show_message(
+                self.tr(
+                    "Nothing to undo here. Undo takes back the steps recorded or removed on this page in this group "
+                    "since it was chosen."
+                ),
+                undo=False,
+            )
             return False
         change = self._undo.pop()
 

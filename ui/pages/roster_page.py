@@ -52,6 +52,7 @@ from desktop.services.roster import (
     restore_member,
     soft_delete_member,
 )
+from desktop.services.roster_bulk import tier_refs
 from desktop.services.roster_queries import list_roles, membership_snapshots
 from desktop.tasks import Cancelled
 from models.base import MEMBERSHIP_STATUSES
@@ -107,6 +108,7 @@ class RosterPage(QWidget):
         self.active_profile_dialog = None
         self.active_referral_dialog = None
         self.undo_stack = QUndoStack(self)
+        self._step_message = ""  # what the last undo/redo did, shown once the stack has moved (stepped)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
 
         self.model = RosterTableModel(
@@ -292,7 +294,14 @@ class RosterPage(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
+        # Ctrl+Z with nothing to undo (after a restart of the window, a copy or move, another operator signing in)
+        # did nothing at all: it says so, and where the history starts. Enabled only while Undo is not (one
+        # enabled action per shortcut).
+        self.nothing_to_undo_action = QAction(self)
+        self.nothing_to_undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.nothing_to_undo_action.triggered.connect(self._say_nothing_to_undo)
+        self.undo_stack.canUndoChanged.connect(lambda can: self.nothing_to_undo_action.setEnabled(not can))
+        for action in (self.undo_action, self.redo_action, self.nothing_to_undo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
@@ -614,6 +623,33 @@ class RosterPage(QWidget):
             self.members_changed.emit()
         return None if cancelled else bool(done)
 
+    def view(self) -> object:
+        return self._group_id
+
+    def stepped(
+        self, text: str, undone: bool, done: bool, kept: int = 0, elsewhere: bool = False, note: str = ""
+    ) -> None:
+        """roster_commands.Runner: what Ctrl+Z (Ctrl+Shift+Z) did, in the message bar once the stack has moved, where
+        the list cannot show it — it said nothing: an undo of people of another group than the one shown (the
+        group switched since) changed nothing in sight, and one that left a tier another assistant set since
+        looked as if it had not worked. A step that failed showed its reason; the bar no longer offers to undo it
+        (its Undo then undid the command before it, which the bar did not name)."""
+        self._step_message = ""
+        if not done:
+            self.undo_bar.hide()
+            self._undo_timer.stop()
+            return
+        if not (kept or elsewhere or note):
+            return  # the list shows it
+        line = (self.tr("Undone: %1") if undone else self.tr("Redone: %1")).replace("%1", text)
+        if kept:
+            line += " " + self.tr("%n person(s) changed by someone else since: left as they are.", "", kept)
+        if elsewhere:
+            line += " " + self.tr("(Not in the group shown.)")
+        if note:
+            line += " " + note
+        self._step_message = line
+
     def step_back(self, undone: bool) -> None:
         """roster_commands.Runner: after a cancelled undo (redo), move the stack back over the command, once the
         stack has finished the call that ran it."""
@@ -632,6 +668,10 @@ class RosterPage(QWidget):
 
     @Slot(int)
     def _on_undo_index_changed(self, _index: int) -> None:
+        message, self._step_message = self._step_message, ""
+        if message:  # what the undo or redo just did (stepped)
+            self.show_message(message)
+            return
         if self.undo_button.isVisible() and not self.undo_stack.canRedo():
             return  # the bar still describes the newest command
         self.undo_bar.hide()
@@ -639,13 +679,22 @@ class RosterPage(QWidget):
 
     @Slot()
     def undo_delete(self) -> None:
-        """Undo the last edit on this page (the message bar's Undo and Ctrl+Z)."""
-        if self.undo_stack.canUndo():
-            self.undo_stack.undo()
+        """Undo the last edit on this page (the message bar's Undo and Ctrl+Z); the bar then says what was undone."""
         self.undo_bar.hide()
         self._undo_timer.stop()
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
 
     undo = undo_delete
+
+    @Slot()
+    def _say_nothing_to_undo(self) -> None:
+        self.show_message(
+            self.tr(
+                "Nothing to undo here. Undo reaches back to the changes made on this page since QunDesk was opened "
+                "(a copy or move to a group, or another operator signing in, starts it afresh)."
+            )
+        )
 
     @Slot()
     def redo(self) -> None:
@@ -695,9 +744,11 @@ class RosterPage(QWidget):
         if before is not None:
             with self._database.session() as session:
                 after = get_member_input(session, membership_id)
+                tier_ids = {n: r.id for n, r in tier_refs(session, [before.tier, after.tier]).items()}
             if after != before:
                 text = self.tr("Edited %1.").replace("%1", after.display_name)
-                self._push(edit_command(self, text, membership_id, before, after, leaves), text)
+                command = edit_command(self, text, membership_id, before, after, leaves, self._kept_text, tier_ids)
+                self._push(command, text)
         self.reload_choices()
         self.refresh(select_membership=membership_id)
         self.member_panel.reload()
@@ -757,7 +808,7 @@ class RosterPage(QWidget):
             text += " " + self.tr("Also gone from the roster of %1.").replace("%1", "、".join(elsewhere))
         if len(deleted) < len(member_ids):
             text += " " + before
-        self._push(delete_command(self, text, deleted), text)
+        self._push(delete_command(self, text, deleted, self._clashes_text), text)
         self.refresh()
         self.members_changed.emit()
 
@@ -781,13 +832,8 @@ class RosterPage(QWidget):
             return
         restored, clashes = done.value  # someone restored since the roster was read: not this restore's to undo
         text = self.tr("Restored %n person(s).", "", len(restored))
-        for name, hit in clashes:  # meanwhile added again: two records of one person now
-            text += " " + (
-                self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
-                .replace("%1", name)
-                .replace("%2", hit.display_name)
-                .replace("%3", str(hit.member_id))
-            )
+        if clashes:
+            text += " " + self._clashes_text(clashes)
         if not restored:
             self.show_message(text)
             self.refresh()
@@ -795,6 +841,21 @@ class RosterPage(QWidget):
         self._push(restore_command(self, text, restored), text)
         self.refresh()
         self.members_changed.emit()
+
+    def _kept_text(self, kept: tuple[str, ...]) -> str:
+        """The fields an undone (redone) edit left as someone else changed them since (roster.undo_member_edit)."""
+        return self.tr("%n field(s) changed by someone else since: left as they are.", "", len(kept))
+
+    def _clashes_text(self, clashes: list) -> str:
+        """People brought back who were added again meanwhile (roster.identity_clashes): two records of one person
+        now, each said with whom to merge."""
+        return " ".join(
+            self.tr("%1 has the same WeChat ID or phone as %2 (#%3): if they are one person, merge them.")
+            .replace("%1", name)
+            .replace("%2", hit.display_name)
+            .replace("%3", str(hit.member_id))
+            for name, hit in clashes
+        )
 
     @Slot(QPoint)
     def _show_context_menu(self, pos: QPoint) -> None:
@@ -888,7 +949,9 @@ class RosterPage(QWidget):
         text = self.tr("Added the tag “%1” to %n person(s).", "", people).replace("%1", tag)
         if id_numbers:
             text += " " + self.id_number_note()
-        self._push(tag_command(self, text, ids, tag, lacked, created=created), text)
+        with self._database.session() as session:  # the undo record holds the tag's id: a rename is no obstacle
+            tag_id = next((tid for tid, name in list_tags(session) if name == tag), None)
+        self._push(tag_command(self, text, ids, tag, lacked, created=created, tag_id=tag_id), text)
         self._after_bulk()
 
     @Slot()
@@ -913,11 +976,14 @@ class RosterPage(QWidget):
         n = self._bulk_write(lambda s: bulk_set_tier(s, self._actor, ids, tier), len(ids))
         if n is None:
             return
+        with self._database.session() as session:  # the undo record holds tier ids: a rename since is no obstacle
+            refs = tier_refs(session, [tier, *previous.values()])
+        previous = {i: refs.get(name) if name else None for i, name in previous.items()}
         if tier:
             text = self.tr("Set the tier of %n person(s) to %1.", "", n).replace("%1", tier)
         else:
             text = self.tr("Cleared the tier of %n person(s).", "", n)
-        self._push(set_tier_command(self, text, ids, tier, previous), text)
+        self._push(set_tier_command(self, text, ids, refs.get(tier) if tier else None, previous), text)
         self._after_bulk()
 
     @Slot()
@@ -943,7 +1009,9 @@ class RosterPage(QWidget):
         if n is None:
             return
         text = self.tr("Added the role “%1” to %n person(s).", "", len(ids)).replace("%1", role)
-        self._push(role_command(self, text, ids, role, lacked), text)
+        with self._database.session() as session:
+            role_id = next((rid for rid, name in list_roles(session) if name == role), None)
+        self._push(role_command(self, text, ids, role, lacked, role_id), text)
         self._after_bulk()
 
     def _ask_group(self, rows: list[MemberRow], title: str, label: str, on_group: Callable[[int, str], None]):
@@ -1080,7 +1148,7 @@ class RosterPage(QWidget):
         if drop_id_numbers(reason)[1]:
             text += " " + self.id_number_note()
         if edits:
-            self._push(mark_left_command(self, text, edits), text)
+            self._push(mark_left_command(self, text, edits, self._kept_text), text)
         else:
             self.show_message(text)
         self._after_bulk()

@@ -684,6 +684,13 @@ class SettingsPage(QWidget):
     # ---- tasks ----
     def _start(self, job: str, fn, **kwargs) -> None:
         self._job = job
+        titles = {
+            "backup": self.tr("Backing up"),
+            "restore": self.tr("Restoring a backup"),
+            "copy": self.tr("Copying to the team database"),
+            "test": self.tr("Testing the connection"),
+        }
+        self.runner.set_title(titles.get(job, ""), quiet=job == "test")  # a connection test only reads
         for w in (self.team_test_button, self.team_copy_button, self.backup_now_button, self.restore_button):
             w.setEnabled(False)
         self.runner.start(fn, **kwargs)
