@@ -812,6 +812,18 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>A message addressed to someone (@…): a reminder, or a check-in for them. Choose who checked in, or Skip.</source>
+            <translation>A message addressed to someone (@…): a reminder, or a check-in for them. Choose who checked in, or Skip.</translation>
+        </message>
+        <message>
+            <source>The message says someone else checked in. Choose who checked in, or Skip.</source>
+            <translation>The message says someone else checked in. Choose who checked in, or Skip.</translation>
+        </message>
+        <message>
+            <source>Posted for someone else. Choose who checked in, or Skip.</source>
+            <translation>Posted for someone else. Choose who checked in, or Skip.</translation>
+        </message>
+        <message>
             <source>%1 is on leave: not logged. Double-click or Enter records the leave.</source>
             <translation>%1 is on leave: not logged. Double-click or Enter records the leave.</translation>
         </message>

@@ -791,6 +791,18 @@
     <context>
         <name>PastePreviewModel</name>
         <message>
+            <source>A message addressed to someone (@…): a reminder, or a check-in for them. Choose who checked in, or Skip.</source>
+            <translation>这条消息@了别人：可能是提醒，也可能是替人打卡。请选择谁打了卡，或跳过。</translation>
+        </message>
+        <message>
+            <source>The message says someone else checked in. Choose who checked in, or Skip.</source>
+            <translation>这条消息说的是别人打了卡。请选择谁打了卡，或跳过。</translation>
+        </message>
+        <message>
+            <source>Posted for someone else. Choose who checked in, or Skip.</source>
+            <translation>替别人打的卡。请选择谁打了卡，或跳过。</translation>
+        </message>
+        <message>
             <source>%1 is on leave: not logged. Double-click or Enter records the leave.</source>
             <translation>%1 请假：不记打卡。双击或按回车可记录请假。</translation>
         </message>

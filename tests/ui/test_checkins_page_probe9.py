@@ -32,6 +32,21 @@ def test_a_message_addressed_to_someone_is_a_row_to_choose(page, ws):
     assert day_rows(ws, TODAY) == {(ws.memberships["赵六"], "paste", False)}
 
 
+def test_a_row_asked_of_a_person_says_why_in_its_tooltip(page, ws):
+    """The writer and the person addressed are offered with how each matched ("李四 (same name)"): alone that read as
+    two namesakes. The status tooltip says first why the line is asked — a message to someone, one for someone else."""
+    from PySide6.QtCore import Qt
+
+    from ui.models.checkins_models import PREVIEW_COL_STATUS
+
+    page.set_paste_text("李四: @赵六 打卡\n张三: 我帮赵六打个卡")
+    model = page.preview_model
+    tips = [model.data(model.index(r, PREVIEW_COL_STATUS), Qt.ItemDataRole.ToolTipRole) for r in range(4)]
+    assert all(t.startswith("A message addressed to someone (@…)") for t in tips[:2]), tips
+    assert all(t.startswith("Posted for someone else.") for t in tips[2:]), tips
+    assert "李四" in tips[0] and "赵六" in tips[1]
+
+
 def test_numbering_that_starts_again_is_said_under_the_preview(page, ws):
     page.set_paste_text("1. 张三\n2. 李四\n1. 赵六\n")
     assert "starts again at 1 on line 3" in page.paste_summary.text()

@@ -361,6 +361,20 @@ def paste_status_label(status: str) -> str:
     return QCoreApplication.translate("PasteStatus", text) if text else status
 
 
+# why a line that names people is asked of a person (desktop/services/paste.PasteMatch.reason): its tooltip says so
+# before the people offered — "David (same name)" alone read as two Davids, not as David's message to Emma
+ASKED_REASONS = {
+    "addressed": QT_TRANSLATE_NOOP(
+        "PastePreviewModel",
+        "A message addressed to someone (@…): a reminder, or a check-in for them. Choose who checked in, or Skip.",
+    ),
+    "reported": QT_TRANSLATE_NOOP(
+        "PastePreviewModel", "The message says someone else checked in. Choose who checked in, or Skip."
+    ),
+    "on_behalf": QT_TRANSLATE_NOOP("PastePreviewModel", "Posted for someone else. Choose who checked in, or Skip."),
+}
+
+
 def how_label(how: str) -> str:
     text = HOW_LABELS.get(how)
     return QCoreApplication.translate("MatchHow", text) if text else how
@@ -812,7 +826,11 @@ class PastePreviewModel(QAbstractTableModel):
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_IGNORED:
                 return ignored_reason_text(m)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.candidates:
-                return "\n".join(self._candidate_label(c) for c in m.candidates)
+                labels = [self._candidate_label(c) for c in m.candidates]
+                why = ASKED_REASONS.get(m.reason or "")
+                if why:  # the writer and the people named are offered: say why, not only how each matched
+                    labels.insert(0, QCoreApplication.translate("PastePreviewModel", why))
+                return "\n".join(labels)
             if col == PREVIEW_COL_TIME:
                 return QCoreApplication.translate(
                     "PastePreviewModel", "The time written on the line (kept as the check-in's time)"
