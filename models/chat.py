@@ -57,7 +57,11 @@ class ChatActivity(Base):
 class ChatImport(Base):
     """One imported export of a group's chat: its format and the span of time it covered. An export holds every
     message of its span, so a later export's messages inside a span already imported were counted then: this
-    is what makes re-importing the same file, or an overlapping one, count nothing twice."""
+    is what makes re-importing the same file, or an overlapping one, count nothing twice.
+
+    `time_zone`: the zone an export of epoch stamps (ChatLab, QCE) was read in, so its span — wall-clock times of
+    that zone — is moved into the community's zone of a later import after the setting changed (the same file read
+    again must fall inside it); None for a text export's span, whose times are as written and never shifted."""
 
     __tablename__ = "chat_import"
     __table_args__ = (Index("ix_chat_import_group_span", "group_id", "first_at", "last_at"),)
@@ -68,6 +72,7 @@ class ChatImport(Base):
     file_name: Mapped[str] = mapped_column(String(255))
     first_at: Mapped[datetime]
     last_at: Mapped[datetime]
+    time_zone: Mapped[str | None] = mapped_column(String(64))
     messages: Mapped[int] = mapped_column(Integer, default=0)  # messages counted by this import
     checkins: Mapped[int] = mapped_column(Integer, default=0)
     joins: Mapped[int] = mapped_column(Integer, default=0)

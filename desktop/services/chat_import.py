@@ -606,11 +606,19 @@ class _Resolver:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _coverage(session: Session, group_id: int | None) -> list[tuple[datetime, datetime]]:
+def _coverage(session: Session, group_id: int | None, zone: Any = None) -> list[tuple[datetime, datetime]]:
+    """The spans earlier imports covered, as wall-clock times of `zone` (the zone this import reads its times in):
+    a span read from epoch stamps in another zone (the setting changed since) is moved into it, so the same file
+    read again falls inside its own span instead of being counted twice."""
     if group_id is None:
         return []
     spans = sorted(
-        session.execute(select(ChatImport.first_at, ChatImport.last_at).where(ChatImport.group_id == group_id)).all()
+        _in_zone(start, end, stored, zone)
+        for start, end, stored in session.execute(
+            select(ChatImport.first_at, ChatImport.last_at, ChatImport.time_zone).where(
+                ChatImport.group_id == group_id
+            )
+        ).all()
     )
     merged: list[tuple[datetime, datetime]] = []
     for start, end in spans:
@@ -619,6 +627,24 @@ def _coverage(session: Session, group_id: int | None) -> list[tuple[datetime, da
         else:
             merged.append((start, end))
     return merged
+
+
+def _in_zone(start: datetime, end: datetime, stored: str | None, zone: Any) -> tuple[datetime, datetime]:
+    """A span of wall-clock times of the zone `stored` names, as wall-clock times of `zone` (None: this computer's);
+    a span without a zone (a text export's, or a zone this computer cannot read) stays as it is."""
+    if not stored or stored == clock.describe(zone):
+        return start, end
+    try:
+        then = clock.parse_zone(stored)
+    except clock.ZoneError:
+        return start, end
+    if then is None:
+        return start, end
+
+    def move(at: datetime) -> datetime:
+        return at.replace(tzinfo=then).astimezone(zone).replace(tzinfo=None)
+
+    return move(start), move(end)
 
 
 class _CountedDays:
@@ -743,7 +769,7 @@ def plan_chat_import(
     keywords = keywords_of(group.checkin_keywords if group is not None else None)
     roster = _Roster(session, group_id)
     resolver = _Resolver(roster)
-    spans = _coverage(session, group_id)
+    spans = _coverage(session, group_id, source.zone if source.format in EPOCH_FORMATS else clock.zone())
     plan = ChatPlan(source.path.name, source.format, source.label, group_id, add_unknown=add_unknown)
     if source.format in EPOCH_FORMATS:  # said beside the span: which zone's days the messages were put on
         plan.zone = clock.describe(source.zone)
@@ -1692,6 +1718,7 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
                 file_name=plan.file[:255],
                 first_at=plan.first_at,
                 last_at=plan.last_at,
+                time_zone=plan.zone or None,
                 messages=plan.messages_known,
                 checkins=checkins,
                 joins=joined,

@@ -1,0 +1,137 @@
+"""The community's zone changed after facts were recorded (probe-zones2): an import already made is still
+recognised when its file comes again, and a midnight datetime cell of a "(UTC)" column is still a moment."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select, update
+
+from desktop.services.chat_import import plan_chat_import, run_chat_import
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.settings import update_settings
+from desktop.workspace import actor_for, open_workspace
+from models import ChatActivity, CheckIn, EntryStep, Group, clock
+
+GROUP = "晨跑俱乐部"
+CHINA = timezone(timedelta(hours=8))
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their messages are of 3–4 December 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-06")
+    yield
+    clock.set_zone("")
+
+
+def _workspace(tmp_path, zone: str):
+    database = open_workspace(tmp_path / "w.sqlite")
+    owner = actor_for(database)
+    with database.session() as s:
+        update_settings(s, owner, {"time_zone": zone})
+        gid = create_group(s, owner, GROUP)
+        s.execute(update(EntryStep).where(EntryStep.group_id == gid).values(required=False))
+        add_member(s, owner, gid, MemberInput(display_name="王芳", wechat_id="wxid_wangfang"))
+        s.commit()
+    return database, owner, gid
+
+
+def _chatlab(tmp_path, *messages: tuple[datetime, str]):
+    data = {
+        "chatlab": {"version": "0.0.2", "exportedAt": 0, "generator": "WeFlow"},
+        "meta": {"name": GROUP, "platform": "wechat", "type": "group"},
+        "members": [{"platformId": "wxid_wangfang", "accountName": "王芳"}],
+        "messages": [
+            {"sender": "wxid_wangfang", "accountName": "王芳", "timestamp": int(at.timestamp()), "type": 0, "content": t}
+            for at, t in messages
+        ],
+    }
+    path = tmp_path / "chat.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_chatlab_file_imported_again_after_the_zone_changed_counts_nothing_twice(tmp_path):
+    """Imported in Shanghai (its span 3 Dec 09:00 – 4 Dec 21:00 Shanghai time), the zone then set to Berlin: the
+    same file read again gives 02:00 – 14:00 Berlin time; before, the span kept Shanghai's wall-clock and its late
+    messages fell outside it and were counted a second time."""
+    database, owner, gid = _workspace(tmp_path, "Asia/Shanghai")
+    export = _chatlab(
+        tmp_path,
+        (datetime(2026, 12, 3, 9, 0, tzinfo=CHINA), "早上好"),
+        (datetime(2026, 12, 4, 6, 30, tzinfo=CHINA), "晨跑打卡 5公里"),
+        (datetime(2026, 12, 4, 21, 0, tzinfo=CHINA), "晚安"),
+    )
+    run_chat_import(database, owner, export, GROUP)
+    with database.session() as s:
+        first = s.scalar(select(func.sum(ChatActivity.messages)))
+        checkins = s.scalar(select(func.count()).select_from(CheckIn))
+        update_settings(s, owner, {"time_zone": "Europe/Berlin"})
+        s.commit()
+    assert first == 3, checkins
+    with database.session() as s:
+        plan = plan_chat_import(s, gid, export)
+    assert plan.messages_known == 0 and plan.covered_rows == 3  # all of it was imported before
+    run_chat_import(database, owner, export, GROUP)
+    with database.session() as s:
+        assert s.scalar(select(func.sum(ChatActivity.messages))) == 3
+        assert s.scalar(select(func.count()).select_from(CheckIn)) == checkins
+    database.dispose()
+
+
+def test_a_later_export_after_the_zone_changed_counts_only_its_new_messages(tmp_path):
+    """The next export overlaps the first by a day: the overlap is recognised in the new zone, the new day counted."""
+    database, owner, gid = _workspace(tmp_path, "Asia/Shanghai")
+    run_chat_import(database, owner, _chatlab(tmp_path, (datetime(2026, 12, 4, 21, 0, tzinfo=CHINA), "晚安")), GROUP)
+    with database.session() as s:
+        update_settings(s, owner, {"time_zone": "America/Los_Angeles"})
+        s.commit()
+    export = _chatlab(
+        tmp_path,
+        (datetime(2026, 12, 4, 21, 0, tzinfo=CHINA), "晚安"),  # 05:00 on the 4th in Los Angeles: imported before
+        (datetime(2026, 12, 5, 21, 0, tzinfo=CHINA), "晚安"),  # 05:00 on the 5th in Los Angeles: new
+    )
+    with database.session() as s:
+        plan = plan_chat_import(s, gid, export)
+    assert (plan.messages_known, plan.covered_rows) == (1, 1)
+    database.dispose()
+
+
+def test_the_upgrade_gives_existing_chatlab_spans_the_workspaces_zone(tmp_path):
+    """A span imported before the upgrade was read in the workspace's zone: it is named so, and the same file read
+    after a change of zone is still recognised; a text export's span keeps no zone (times as written)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from models.db import alembic_config, make_engine
+
+    database, owner, gid = _workspace(tmp_path, "Asia/Shanghai")
+    export = _chatlab(tmp_path, (datetime(2026, 12, 4, 21, 0, tzinfo=CHINA), "晚安"))
+    run_chat_import(database, owner, export, GROUP)
+    database.dispose()
+    engine = make_engine(tmp_path / "w.sqlite")
+    command.downgrade(alembic_config(engine), "0023_tierhist")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO chat_import (group_id, format, file_name, first_at, last_at, messages, checkins, joins,"
+                " removals, imported_at) VALUES (:g, 'wechat_txt', 't.txt', '2026-11-01 08:00:00',"
+                " '2026-11-01 09:00:00', 1, 0, 0, 0, '2026-11-01 09:00:00')"
+            ),
+            {"g": gid},
+        )
+    engine.dispose()
+    database = open_workspace(tmp_path / "w.sqlite")  # upgrades
+    with database.session() as s:
+        zones = dict(s.execute(text("SELECT format, time_zone FROM chat_import")).all())
+        assert zones == {"chatlab_json": "Asia/Shanghai", "wechat_txt": None}
+        update_settings(s, owner, {"time_zone": "America/Los_Angeles"})
+        s.commit()
+    with database.session() as s:
+        plan = plan_chat_import(s, gid, export)
+    assert (plan.messages_known, plan.covered_rows) == (0, 1)
+    database.dispose()
