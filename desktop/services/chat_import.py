@@ -615,9 +615,7 @@ def _coverage(session: Session, group_id: int | None, zone: Any = None) -> list[
     spans = sorted(
         _in_zone(start, end, stored, zone)
         for start, end, stored in session.execute(
-            select(ChatImport.first_at, ChatImport.last_at, ChatImport.time_zone).where(
-                ChatImport.group_id == group_id
-            )
+            select(ChatImport.first_at, ChatImport.last_at, ChatImport.time_zone).where(ChatImport.group_id == group_id)
         ).all()
     )
     merged: list[tuple[datetime, datetime]] = []

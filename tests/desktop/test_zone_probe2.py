@@ -4,7 +4,7 @@ recognised when its file comes again, and a midnight datetime cell of a "(UTC)" 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select, update
@@ -14,7 +14,7 @@ from desktop.services.groups import create_group
 from desktop.services.roster import MemberInput, add_member
 from desktop.settings import update_settings
 from desktop.workspace import actor_for, open_workspace
-from models import ChatActivity, CheckIn, EntryStep, Group, clock
+from models import ChatActivity, CheckIn, EntryStep, clock
 
 GROUP = "晨跑俱乐部"
 CHINA = timezone(timedelta(hours=8))
@@ -46,7 +46,13 @@ def _chatlab(tmp_path, *messages: tuple[datetime, str]):
         "meta": {"name": GROUP, "platform": "wechat", "type": "group"},
         "members": [{"platformId": "wxid_wangfang", "accountName": "王芳"}],
         "messages": [
-            {"sender": "wxid_wangfang", "accountName": "王芳", "timestamp": int(at.timestamp()), "type": 0, "content": t}
+            {
+                "sender": "wxid_wangfang",
+                "accountName": "王芳",
+                "timestamp": int(at.timestamp()),
+                "type": 0,
+                "content": t,
+            }
             for at, t in messages
         ],
     }
