@@ -105,6 +105,12 @@ class ImportProblem(QunDeskError):
         return f"{file}: {message}"
 
 
+class CellMoment(datetime):
+    """An .xlsx cell at exactly midnight whose number format shows a time (``yyyy-mm-dd hh:mm:ss``): a moment, not a
+    bare day. Both readers give it as a plain midnight datetime, which a "(UTC)" column would keep as a calendar day
+    (a date-only cell's meaning): 00:00 UTC is 16:00 of the day before in Los Angeles. The table reader marks it."""
+
+
 class CellError(str):
     """An .xlsx cell that has no value to import although it is not empty: an Excel error (#REF!, #N/A …;
     the text is the error) or a formula no program ever calculated (the text is the formula). Reading it
@@ -857,8 +863,8 @@ def _to_datetime(
 ) -> datetime | None:
     if value is None:
         return None
-    if isinstance(value, datetime):
-        return value
+    if isinstance(value, datetime):  # a CellMoment is given as a plain datetime (the driver binds exact types)
+        return value if type(value) is datetime else datetime.combine(value.date(), value.timetz())
     if isinstance(value, date):
         return datetime.combine(value, time(0))
     shown = clean_text(value)
@@ -1019,7 +1025,7 @@ def parse_datetime(
     result = _to_datetime(value, file, row, column, date1904, order)
     if result is None:
         return None
-    if result.time() == time(0) and not _CLOCK_IN_TEXT.search(text):
+    if result.time() == time(0) and not _CLOCK_IN_TEXT.search(text) and not isinstance(value, CellMoment):
         # a day with no time (2026-11-30 in a "(UTC)" column, an Excel date): a calendar day, no moment to convert —
         # read as UTC midnight it was the 29th for a community in New York
         return result

@@ -91,7 +91,15 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Protocol
 
-from desktop.io.fields import CellError, ImportProblem, clean_header, drop_format_chars, header_field, norm_key
+from desktop.io.fields import (
+    CellError,
+    CellMoment,
+    ImportProblem,
+    clean_header,
+    drop_format_chars,
+    header_field,
+    norm_key,
+)
 
 __all__ = [
     "SURVEY_META_HEADERS",
@@ -1247,13 +1255,119 @@ def _mark_bad(cells: list[object], bad: dict[int, CellError] | None) -> list[obj
     return cells
 
 
+# built-in number formats that show a time of day (ECMA-376 18.8.30): m/d/yy h:mm, h:mm AM/PM … [h]:mm:ss
+_BUILTIN_TIME_FORMATS = frozenset({18, 19, 20, 21, 22, 45, 46, 47})
+_NUM_FMT_RE = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
+_CELL_XFS_RE = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.DOTALL)
+_XF_RE = re.compile(rb"<(?:\w+:)?xf\b([^>]*)")
+_XF_FMT_RE = re.compile(rb'\bnumFmtId="(\d+)"')
+_STYLE_RE = re.compile(rb'\bs="(\d+)"')
+_QUOTED_RE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def _shows_time(code: str) -> bool:
+    """A custom number format that shows a time of day (yyyy-mm-dd hh:mm:ss, m/d/yyyy h:mm AM/PM), not a date only."""
+    bare = _QUOTED_RE.sub("", code).lower()
+    return "h" in bare or "s" in bare.replace("am/pm", "") or "am/pm" in bare
+
+
+def _time_styles(path: Path) -> frozenset[int]:
+    """The cell style indexes (a cell's s="…") whose number format shows a time of day."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            styles = archive.read("xl/styles.xml")
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+        return frozenset()
+    timed = set(_BUILTIN_TIME_FORMATS)
+    for fmt_id, code in _NUM_FMT_RE.findall(styles):
+        if _shows_time(html.unescape(code.decode("utf-8", "replace"))):
+            timed.add(int(fmt_id))
+    xfs = _CELL_XFS_RE.search(styles)
+    if xfs is None:
+        return frozenset()
+    out = set()
+    for index, attrs in enumerate(_XF_RE.findall(xfs.group(1))):
+        fmt = _XF_FMT_RE.search(attrs)
+        if fmt is not None and int(fmt.group(1)) in timed:
+            out.add(index)
+    return frozenset(out)
+
+
+def _midnight_moments(path: Path, part: str | None, styles: frozenset[int]) -> dict[int, set[int]]:
+    """Row -> 0-based columns of the date cells whose style shows a time and whose value is a whole day: a moment at
+    midnight (both readers give it as a bare midnight, a day's meaning). One regex finds only such cells: a numeric
+    cell of one of `styles` holding a whole number, or an ISO date cell (t="d") at midnight."""
+    out: dict[int, set[int]] = {}
+    if not part or not styles:
+        return out
+    ids = b"|".join(str(n).encode() for n in sorted(styles))
+    cell_re = re.compile(
+        rb"<(?:[A-Za-z_][\w.-]*:)?c\s([^>]*?\bs=\"(?:" + ids + rb")\"[^>]*)>\s*<(?:[A-Za-z_][\w.-]*:)?v>"
+        rb"(\d+(?:\.0*)?|\d{4}-\d\d-\d\d(?:T00:00(?::00(?:\.0+)?)?Z?)?)</"
+    )
+    with zipfile.ZipFile(path) as archive, archive.open(archive.getinfo(part.lstrip("/"))) as stream:
+        tail = b""
+        while True:
+            chunk = stream.read(1 << 20)
+            buffer = tail + chunk
+            if chunk:
+                cut = max(buffer.rfind(b"<c "), buffer.rfind(b":c "))
+                if cut <= 0:
+                    tail = buffer
+                    continue
+                buffer, tail = buffer[:cut], buffer[cut:]
+            for match in cell_re.finditer(buffer):
+                attrs, value = match.group(1), match.group(2)
+                kind = _TYPE_RE.search(attrs)
+                kind = kind.group(1) if kind else b"n"
+                if (kind == b"n" and b"-" not in value and float(value) >= 1) or (kind == b"d" and b"-" in value):
+                    ref = _REF_RE.search(attrs)
+                    if ref is not None:
+                        out.setdefault(int(ref.group(2)), set()).add(_column_index(ref.group(1)))
+            if not chunk:
+                break
+    return out
+
+
+def _mark_moments(cells: list[object], columns: set[int], pad: int) -> list[object]:
+    """A row's values with its midnight cells of a time format given as CellMoment (a moment, not a day)."""
+    cells = list(cells)
+    for column in columns:
+        index = column - pad if pad else column
+        if 0 <= index < len(cells):
+            value = cells[index]
+            if isinstance(value, datetime) and not isinstance(value, CellMoment):
+                cells[index] = CellMoment.combine(value.date(), value.time())
+    return cells
+
+
 class _BadCells:
-    """The CellErrors of each sheet, found once per sheet (lazily: only sheets that are read)."""
+    """The CellErrors of each sheet, found once per sheet (lazily: only sheets that are read); and its midnight
+    cells of a time format (moments), found only when the workbook has a style that shows a time."""
 
     def __init__(self, path: Path):
         self._path = path
         self._parts: dict[str, str] | None = None
         self._found: dict[str, dict[int, dict[int, CellError]]] = {}
+        self._time_styles: frozenset[int] | None = None
+        self._moments: dict[str, dict[int, set[int]]] = {}
+
+    def moments(self, sheet: str, part: str | None = None) -> dict[int, set[int]]:
+        if sheet not in self._moments:
+            if self._time_styles is None:
+                self._time_styles = _time_styles(self._path)
+            if not self._time_styles:
+                self._moments[sheet] = {}
+                return self._moments[sheet]
+            if part is None:
+                if self._parts is None:
+                    self._parts = _sheet_parts(self._path)
+                part = self._parts.get(sheet)
+            try:
+                self._moments[sheet] = _midnight_moments(self._path, part, self._time_styles)
+            except (KeyError, OSError, ValueError, zipfile.BadZipFile):
+                self._moments[sheet] = {}  # these cells only refine what the reader gave
+        return self._moments[sheet]
 
     def of(self, sheet: str, part: str | None = None) -> dict[int, dict[int, CellError]]:
         if sheet not in self._found:
@@ -1299,8 +1413,11 @@ class _CalamineBook:
         pad = [None] * start_col
         empty_run = 0
         bad = self._bad.of(sheet)
+        moments = self._bad.moments(sheet)
         for offset, values in enumerate(data.iter_rows()):
             cells = _trimmed(map(_cell, values))
+            if moments and start_row + offset + 1 in moments:
+                cells = _mark_moments(cells, moments[start_row + offset + 1], start_col)
             if bad and start_row + offset + 1 in bad:
                 cells = _trimmed(_mark_bad(pad + cells if start_col else cells, bad[start_row + offset + 1]))
                 if cells:
@@ -1356,12 +1473,15 @@ class _OpenpyxlBook:
         try:
             worksheet = book[sheet]
             bad = self._bad.of(sheet, getattr(worksheet, "_worksheet_path", None))
+            moments = self._bad.moments(sheet, getattr(worksheet, "_worksheet_path", None))
             worksheet.reset_dimensions()  # recorded dimensions can be wrong, e.g. "A1" for a full sheet
             empty_run = 0
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 for row_no, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
                     cells = _trimmed(_mark_bad(list(values), bad.get(row_no)) if bad else values)
+                    if moments and row_no in moments:
+                        cells = _mark_moments(cells, moments[row_no], 0)
                     if cells:
                         empty_run = 0
                         yield row_no, cells

@@ -4,7 +4,7 @@ recognised when its file comes again, and a midnight datetime cell of a "(UTC)" 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select, update
@@ -14,7 +14,7 @@ from desktop.services.groups import create_group
 from desktop.services.roster import MemberInput, add_member
 from desktop.settings import update_settings
 from desktop.workspace import actor_for, open_workspace
-from models import ChatActivity, CheckIn, EntryStep, clock
+from models import ChatActivity, CheckIn, EntryStep, Member, Membership, clock
 
 GROUP = "晨跑俱乐部"
 CHINA = timezone(timedelta(hours=8))
@@ -141,3 +141,77 @@ def test_the_upgrade_gives_existing_chatlab_spans_the_workspaces_zone(tmp_path):
         plan = plan_chat_import(s, gid, export)
     assert (plan.messages_known, plan.covered_rows) == (0, 1)
     database.dispose()
+
+
+def _typeform_xlsx(path, rows):
+    """An .xlsx like Typeform's: "Submit Date (UTC)" as real date cells, each with its own number format."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Name", "WeChat", "Submit Date (UTC)"])
+    for name, wechat, value, number_format in rows:
+        sheet.append([name, wechat, value])
+        sheet.cell(sheet.max_row, 3).number_format = number_format
+    book.save(path)
+    return path
+
+
+def _applied(tmp_path, db) -> dict[str, datetime]:
+    database = open_workspace(db)
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Membership.applied_at).join(Member, Member.id == Membership.member_id)
+        ).all()
+    database.dispose()
+    return dict(rows)
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["calamine", "streamed"])
+def test_a_datetime_cell_at_midnight_in_a_utc_column_is_a_moment_and_a_date_cell_a_day(tmp_path, big, monkeypatch):
+    """Zone America/Los_Angeles: a Typeform submission at 00:00:00 UTC on 30 November was 16:00 on the 29th there;
+    a date-only cell (yyyy-mm-dd) and a text date stay the 30th. Before, the midnight datetime cell was taken for
+    a bare day and kept on the 30th."""
+    from desktop.cli import main
+    from desktop.io import tabular
+
+    if big:  # a sheet past STREAM_XML_BYTES is streamed with openpyxl instead of calamine
+        monkeypatch.setattr(tabular, "STREAM_XML_BYTES", 100)
+    db = tmp_path / "w.sqlite"
+    database, _owner, _gid = _workspace(tmp_path, "America/Los_Angeles")
+    database.dispose()
+    at = datetime(2026, 11, 30, 0, 0, 0)
+    xlsx = _typeform_xlsx(
+        tmp_path / "typeform.xlsx",
+        [
+            ("张三", "zhangsan01", at, "yyyy-mm-dd hh:mm:ss"),
+            ("李四", "lisi0202", at, "yyyy-mm-dd"),
+            ("王五", "wangwu03", "2026-11-30", "General"),
+            ("赵六", "zhaoliu04", at, "m/d/yy h:mm"),  # Excel's built-in date-and-time format (22)
+            ("孙七", "sunqi05", datetime(2026, 11, 30, 1, 0), "yyyy-mm-dd hh:mm:ss"),
+        ],
+    )
+    assert main(["--db", str(db), "import", "applications", str(xlsx), "--group", GROUP]) == 0
+    applied = _applied(tmp_path, db)
+    assert applied["张三"] == datetime(2026, 11, 29, 16, 0)
+    assert applied["赵六"] == datetime(2026, 11, 29, 16, 0)
+    assert applied["孙七"] == datetime(2026, 11, 29, 17, 0)
+    assert applied["李四"].date() == date(2026, 11, 30)
+    assert applied["王五"].date() == date(2026, 11, 30)
+
+
+def test_a_midnight_datetime_cell_in_a_column_without_a_zone_is_stored_as_that_midnight(tmp_path):
+    """Without a zone on its column the marked cell is read as written, and stored on its day."""
+    from desktop.cli import main
+
+    db = tmp_path / "w.sqlite"
+    database, _owner, _gid = _workspace(tmp_path, "America/Los_Angeles")
+    database.dispose()
+    book = _typeform_xlsx(tmp_path / "t.xlsx", [("张三", "zhangsan01", datetime(2026, 11, 30), "yyyy-mm-dd hh:mm")])
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    wb.active["C1"] = "提交时间"  # no zone said
+    wb.save(book)
+    assert main(["--db", str(db), "import", "applications", str(book), "--group", GROUP]) == 0
+    assert _applied(tmp_path, db)["张三"].date() == date(2026, 11, 30)
