@@ -3,6 +3,8 @@ file), create or upgrade its schema, and make sure the owner, tiers and roles ex
 
 from __future__ import annotations
 
+import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +32,7 @@ def open_workspace(db: str | Path | None = None, *, backup_dir: Path | Callable[
         ensure_owner(session)
         ensure_workspace_defaults(session)
         _adopt_time_zone(session)
+        _follow_zone_changes(database)
         if database.migrated_from is not None:
             from desktop.services.audit import record_audit
             from models.db import head_revision
@@ -66,6 +69,64 @@ def _adopt_time_zone(session) -> None:
     try:
         clock.set_zone(name)
     except clock.ZoneError:  # a name this computer's zone database lacks (Windows without tzdata): its own zone
+        clock.set_zone("")
+
+
+# How often a window re-reads the community's zone from the workspace (seconds): another operator of a team workspace
+# may change it (Settings → 社群时区) while this window is open. At most one read of one row per this many seconds,
+# at the start of the first transaction after it, so a run of check-ins gains no query; and a change reaches every
+# window within a minute instead of only when it reopens the workspace.
+ZONE_RECHECK_SECONDS = 60.0
+_monotonic = time.monotonic
+_zone_source: Callable[[], object] = lambda: None  # noqa: E731 - the Database (weakly) whose setting is the zone
+
+
+def _follow_zone_changes(database: Database) -> None:
+    """Keep this process's zone (models.clock) the workspace's setting while the workspace stays open: at the start
+    of a transaction, when ZONE_RECHECK_SECONDS have passed since the last read, the setting is read again (one
+    row); a changed zone is adopted before the transaction records anything. Only the workspace opened last sets
+    the zone (a window opens one; an older Database still open in the same process is not the community's)."""
+    global _zone_source
+    from sqlalchemy import event
+
+    _zone_source = weakref.ref(database)
+    state = {"read_at": _monotonic()}
+
+    def after_begin(_session, _transaction, connection) -> None:
+        if _zone_source() is not database or _monotonic() - state["read_at"] < ZONE_RECHECK_SECONDS:
+            return
+        state["read_at"] = _monotonic()
+        _readopt_zone(connection)
+
+    if not getattr(database, "_follows_zone", False):
+        event.listen(database.sessionmaker, "after_begin", after_begin)
+        database._follows_zone = True  # type: ignore[attr-defined]
+
+
+def _readopt_zone(connection) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from models import WorkspaceSetting
+
+    try:
+        stored = connection.execute(
+            select(WorkspaceSetting.value).where(WorkspaceSetting.key == "time_zone")
+        ).scalar_one_or_none()
+    except Exception:
+        return
+    if stored is None:
+        return  # never stated (a workspace this window adopted a zone for at opening): nothing new
+    try:
+        name = json.loads(stored)
+    except ValueError:
+        return
+    if not isinstance(name, str) or name.strip() == clock.zone_name():
+        return
+    try:
+        clock.set_zone(name)
+    except clock.ZoneError:  # a name this computer's zone database lacks: its own zone, as when opened
         clock.set_zone("")
 
 

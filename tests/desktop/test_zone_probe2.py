@@ -28,8 +28,8 @@ def own_today(monkeypatch):
     clock.set_zone("")
 
 
-def _workspace(tmp_path, zone: str):
-    database = open_workspace(tmp_path / "w.sqlite")
+def _workspace(tmp_path, zone: str, url=None):
+    database = open_workspace(url or tmp_path / "w.sqlite")
     owner = actor_for(database)
     with database.session() as s:
         update_settings(s, owner, {"time_zone": zone})
@@ -215,3 +215,40 @@ def test_a_midnight_datetime_cell_in_a_column_without_a_zone_is_stored_as_that_m
     wb.save(book)
     assert main(["--db", str(db), "import", "applications", str(book), "--group", GROUP]) == 0
     assert _applied(tmp_path, db)["张三"].date() == date(2026, 11, 30)
+
+
+def test_a_zone_changed_by_another_operator_reaches_an_open_window_within_a_minute(tmp_path, monkeypatch, any_db_url):
+    """Two windows on one workspace (a team's): the other changes the zone. This window re-reads the setting at its
+    first transaction after ZONE_RECHECK_SECONDS — before, only when it reopened the workspace, logging facts on
+    its old "today" meanwhile. Within the interval a transaction reads nothing more (a run of check-ins gains no
+    query)."""
+    from sqlalchemy import event, text
+
+    from desktop import workspace
+
+    moment = [1000.0]
+    monkeypatch.setattr(workspace, "_monotonic", lambda: moment[0], raising=False)
+    database, _owner, _gid = _workspace(tmp_path, "Asia/Shanghai", any_db_url)
+    assert clock.zone_name() == "Asia/Shanghai"
+    statements: list[str] = []
+    event.listen(database.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    # the other operator's window (another process: its own connection) stores another zone
+    from models.db import make_engine
+
+    other = make_engine(any_db_url)
+    with other.begin() as conn:
+        conn.execute(
+            text("UPDATE workspace_setting SET value = :v WHERE key = 'time_zone'"), {"v": '"America/Los_Angeles"'}
+        )
+    other.dispose()
+    moment[0] += 30  # half a minute later: this window's transactions read nothing more
+    with database.session() as s:
+        s.execute(select(func.count()).select_from(CheckIn))
+    assert clock.zone_name() == "Asia/Shanghai"
+    assert not any("workspace_setting" in sql for sql in statements)
+    moment[0] += 31  # past the minute: the next transaction adopts the new zone before it records anything
+    with database.session() as s:
+        s.execute(select(func.count()).select_from(CheckIn))
+    assert clock.zone_name() == "America/Los_Angeles"
+    assert sum("workspace_setting" in sql for sql in statements) == 1
+    database.dispose()
