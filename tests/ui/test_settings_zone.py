@@ -50,3 +50,27 @@ def test_an_unknown_zone_is_refused_with_its_reason_and_nothing_changes(qtbot, w
     assert len(shown) == 1 and "Beijing time" in shown[0]
     with ws.database.session() as s:
         assert get_setting(s, "time_zone") != "Beijing time"
+
+
+def test_saving_one_rule_keeps_the_zone_another_operator_changed_meanwhile(qtbot, ws):
+    """Team mode: this window's settings page was built while the zone was Asia/Shanghai; another operator then set
+    America/Los_Angeles. Saving a threshold here saved every value the page showed, so the zone went back to
+    Shanghai, in this operator's name, unseen. Only the value changed on the page is saved now."""
+    from desktop.settings import update_settings
+
+    with ws.database.session() as s:
+        update_settings(s, ws.owner, {"time_zone": "Asia/Shanghai"})
+        s.commit()
+    page = SettingsPage(ws.database, ws.owner)
+    qtbot.addWidget(page)
+    with ws.database.session() as s:  # the other operator's window
+        update_settings(s, ws.owner, {"time_zone": "America/Los_Angeles"})
+        s.commit()
+    key, spin = next(iter(page.spins.items()))
+    spin.setValue(spin.value() + 1)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.saved_label.text() == "Saved."
+    with ws.database.session() as s:
+        assert get_setting(s, "time_zone") == "America/Los_Angeles"
+        saved = get_setting(s, key)
+    assert saved == (spin.value() / 100 if isinstance(saved, float) else spin.value())

@@ -294,12 +294,15 @@ class SettingsPage(QWidget):
 
     @Slot()
     def save(self) -> None:
+        # only what was changed on this page: the other values may be stale — another operator of a team workspace
+        # changed the zone or a threshold since this page was built — and saving them wrote theirs back unseen
+        edited = {key: value for key, value in self.values().items() if value != self._stored.get(key)}
         if not run_write(
             self,
             self._database,
             update_settings,
             self._actor,
-            self.values(),
+            edited,
             changes=("settings",),
             on_error=form_errors(
                 self,
