@@ -729,7 +729,10 @@ def list_backups(folder: str | Path | None = None) -> list[BackupInfo]:
         if not p.is_file() or p.suffix != ".sqlite" or p.name.startswith("."):
             continue
         st = p.stat()
-        out.append(BackupInfo(p, datetime.fromtimestamp(st.st_mtime), st.st_size, _file_revision(p)))
+        # the community's wall-clock time, as every time the app shows (and as auto-YYYYMMDD names its day): on a
+        # laptop in Berlin, Shanghai's auto-20261207 taken at 01:00 read "created 2026-12-06 18:00"
+        created = datetime.fromtimestamp(st.st_mtime, clock.zone()).replace(tzinfo=None)
+        out.append(BackupInfo(p, created, st.st_size, _file_revision(p)))
     out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
     return out
 

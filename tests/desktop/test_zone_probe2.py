@@ -252,3 +252,28 @@ def test_a_zone_changed_by_another_operator_reaches_an_open_window_within_a_minu
     assert clock.zone_name() == "America/Los_Angeles"
     assert sum("workspace_setting" in sql for sql in statements) == 1
     database.dispose()
+
+
+def test_the_backups_list_gives_each_backups_time_in_the_communitys_zone(tmp_path, monkeypatch):
+    """auto-20261207 taken at 01:00 in Shanghai, listed on a laptop set to Berlin: created 2026-12-07 01:00 (the
+    community's wall-clock time, as its name's day), not the laptop's 2026-12-06 18:00."""
+    import os
+    import time as systime
+
+    from desktop.services.backup import list_backups
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    systime.tzset()
+    try:
+        clock.set_zone("Asia/Shanghai")
+        folder = tmp_path / "backups"
+        folder.mkdir()
+        backup = folder / "auto-20261207.sqlite"
+        backup.write_bytes(b"")
+        taken = datetime(2026, 12, 7, 1, 0, tzinfo=CHINA).timestamp()
+        os.utime(backup, (taken, taken))
+        [info] = list_backups(folder)
+        assert info.created == datetime(2026, 12, 7, 1, 0)
+    finally:
+        monkeypatch.undo()
+        systime.tzset()
