@@ -7,6 +7,7 @@ import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from desktop.paths import backups_dir, resolve_db
 from desktop.services.groups import ensure_workspace_defaults
@@ -90,20 +91,27 @@ def _follow_zone_changes(database: Database) -> None:
     from sqlalchemy import event
 
     _zone_source = weakref.ref(database)
-    state = {"read_at": _monotonic()}
+    state: dict[str, Any] = {"read_at": _monotonic(), "seen": clock.zone_name()}
 
     def after_begin(_session, _transaction, connection) -> None:
         if _zone_source() is not database or _monotonic() - state["read_at"] < ZONE_RECHECK_SECONDS:
             return
         state["read_at"] = _monotonic()
-        _readopt_zone(connection)
+        name = _stored_zone(connection)
+        if name is not None and name != state["seen"]:  # changed in the workspace since this window last read it
+            state["seen"] = name
+            try:
+                clock.set_zone(name)
+            except clock.ZoneError:  # a name this computer's zone database lacks: its own zone, as when opened
+                clock.set_zone("")
 
     if not getattr(database, "_follows_zone", False):
         event.listen(database.sessionmaker, "after_begin", after_begin)
         database._follows_zone = True  # type: ignore[attr-defined]
 
 
-def _readopt_zone(connection) -> None:
+def _stored_zone(connection) -> str | None:
+    """The workspace's `time_zone` setting as stored (one row), or None when unset or unreadable."""
     import json
 
     from sqlalchemy import select
@@ -114,20 +122,10 @@ def _readopt_zone(connection) -> None:
         stored = connection.execute(
             select(WorkspaceSetting.value).where(WorkspaceSetting.key == "time_zone")
         ).scalar_one_or_none()
-    except Exception:
-        return
-    if stored is None:
-        return  # never stated (a workspace this window adopted a zone for at opening): nothing new
-    try:
-        name = json.loads(stored)
-    except ValueError:
-        return
-    if not isinstance(name, str) or name.strip() == clock.zone_name():
-        return
-    try:
-        clock.set_zone(name)
-    except clock.ZoneError:  # a name this computer's zone database lacks: its own zone, as when opened
-        clock.set_zone("")
+        name = json.loads(stored) if stored is not None else None
+    except Exception:  # a refresh only: the transaction goes on with the zone it had
+        return None
+    return name.strip() if isinstance(name, str) else None
 
 
 def _regrant_after_upgrade(session) -> None:
