@@ -107,7 +107,7 @@ def test_a_later_export_after_the_zone_changed_counts_only_its_new_messages(tmp_
     database.dispose()
 
 
-def test_the_upgrade_gives_existing_chatlab_spans_the_workspaces_zone(tmp_path):
+def test_the_upgrade_gives_existing_chatlab_spans_the_workspaces_zone(tmp_path, any_db_url):
     """A span imported before the upgrade was read in the workspace's zone: it is named so, and the same file read
     after a change of zone is still recognised; a text export's span keeps no zone (times as written)."""
     from alembic import command
@@ -115,11 +115,11 @@ def test_the_upgrade_gives_existing_chatlab_spans_the_workspaces_zone(tmp_path):
 
     from models.db import alembic_config, make_engine
 
-    database, owner, gid = _workspace(tmp_path, "Asia/Shanghai")
+    database, owner, gid = _workspace(tmp_path, "Asia/Shanghai", any_db_url)
     export = _chatlab(tmp_path, (datetime(2026, 12, 4, 21, 0, tzinfo=CHINA), "晚安"))
     run_chat_import(database, owner, export, GROUP)
     database.dispose()
-    engine = make_engine(tmp_path / "w.sqlite")
+    engine = make_engine(any_db_url)
     command.downgrade(alembic_config(engine), "0023_tierhist")
     with engine.begin() as conn:
         conn.execute(
@@ -131,7 +131,7 @@ def test_the_upgrade_gives_existing_chatlab_spans_the_workspaces_zone(tmp_path):
             {"g": gid},
         )
     engine.dispose()
-    database = open_workspace(tmp_path / "w.sqlite")  # upgrades
+    database = open_workspace(any_db_url)  # upgrades
     with database.session() as s:
         zones = dict(s.execute(text("SELECT format, time_zone FROM chat_import")).all())
         assert zones == {"chatlab_json": "Asia/Shanghai", "wechat_txt": None}
