@@ -646,7 +646,7 @@ def clean_text(value: object) -> str | None:
     elif isinstance(value, (int, float)):
         text = _display_number(value)
     elif isinstance(value, datetime):
-        if value.time() == time(0):
+        if value.time() == time(0) and not isinstance(value, CellMoment):  # a moment at midnight shows its 00:00
             text = value.date().isoformat()
         else:
             text = value.strftime("%Y-%m-%d %H:%M" if value.second == 0 else "%Y-%m-%d %H:%M:%S")

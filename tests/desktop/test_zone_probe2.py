@@ -277,3 +277,19 @@ def test_the_backups_list_gives_each_backups_time_in_the_communitys_zone(tmp_pat
     finally:
         monkeypatch.undo()
         systime.tzset()
+
+
+def test_a_midnight_moment_cell_shows_its_time_and_a_date_cell_its_day(tmp_path):
+    """What a preview or a row's problem shows of the cells: the moment keeps its 00:00, the day is a day."""
+    from desktop.io.fields import clean_text
+    from desktop.io.tabular import read_table
+
+    book = _typeform_xlsx(
+        tmp_path / "t.xlsx",
+        [
+            ("张三", "zhangsan01", datetime(2026, 11, 30), "yyyy-mm-dd hh:mm:ss"),
+            ("李四", "lisi0202", datetime(2026, 11, 30), 'yyyy"年"m"月"d"日"'),
+        ],
+    )
+    rows = {cells[0]: clean_text(cells[2]) for _no, cells in read_table(book).rows}
+    assert rows == {"张三": "2026-11-30 00:00", "李四": "2026-11-30"}
