@@ -7,6 +7,9 @@ dated against this file's own day, SAT5 (Saturday 2026-12-05), never the suite's
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from sqlalchemy import select
 
 from desktop.chat_parse import parse_chat
 from desktop.services.groups import create_group
-from desktop.services.paste import certain_plan, commit_paste, preview_paste
+from desktop.services.paste import certain_plan, commit_paste, preview_paste, title_day
 from desktop.services.roster import MemberInput, add_member
 from desktop.tasks import Progress
 from desktop.workspace import actor_for, open_workspace
@@ -23,6 +26,7 @@ from models import CheckIn, Member, Membership
 
 SAT5 = date(2026, 12, 5)  # a Saturday
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "english_corpus"
+ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = ["Amy Wang", "Amy Chen", "Amy Lee", "Bob Smith", "Carol Jones", "Dan O'Brien", "Eve Park"]
 
 
@@ -128,3 +132,75 @@ def test_an_english_question_is_not_a_check_in_in_the_chat_history_import():
     assert talks_about_checking_in("don't forget to check in!")
     assert not talks_about_checking_in("done")
     assert not talks_about_checking_in("Checked in ✅ did everyone else?")
+
+
+# ---------------------------------------------------------------- chain titles in English
+
+TITLES = [
+    # (title, the chain's day or None for "names no day"), pasted on SAT5
+    ("Reading check-in Thursday, 3 December", date(2026, 12, 3)),
+    ("Check-in 3 Dec", date(2026, 12, 3)),
+    ("3rd Dec check-in", date(2026, 12, 3)),
+    ("Dec 3 check-in", date(2026, 12, 3)),
+    ("December 3rd, 2026", date(2026, 12, 3)),
+    ("3rd of December", date(2026, 12, 3)),
+    ("Thu 3 Dec", date(2026, 12, 3)),
+    ("Nov 30, 2026 reading", date(2026, 11, 30)),
+    ("Thursday check-in", date(2026, 12, 3)),  # the latest Thursday on or before the paste
+    ("yesterday's check-in", date(2026, 12, 4)),
+    ("the day before yesterday", date(2026, 12, 3)),
+    ("Check-in 3/12/2026", date(2026, 12, 3)),  # 3 December: 12 March is months away
+    ("Check-in 12/3/2026", date(2026, 12, 3)),
+    ("Check-in 03/12", date(2026, 12, 3)),  # was 2027-03-12: a day to come
+    ("Check-in 12/03", date(2026, 12, 3)),  # a Chinese title's month first, as before
+    ("Check-in 11/12", date(2026, 11, 12)),  # both near: month first, as before
+    ("Week 1: 1-7 Dec", None),  # a range names no single day
+    ("Dec 1 - Dec 7", None),
+    ("Dec 1 to Dec 7", None),
+    ("check in by Dec 10", None),  # a deadline
+    ("every Thursday", None),
+    ("Monday to Friday", None),
+    ("May challenge day 3", None),  # a month's name with no day of it
+    ("May 2026 challenge", None),
+    ("Mayer 3 reading", None),
+    ("Day 5", None),
+    ("Today's check-in", None),  # today is the day chosen
+]
+
+
+@pytest.mark.parametrize(("title", "day"), TITLES)
+def test_an_english_chain_title_names_its_day(title, day):
+    """`#接龙 Reading check-in Thursday, 3 December` pasted on the 5th named no day: the chain was logged for the 5th,
+    without a word. A title's day in words is its day, as 12月3日 is."""
+    lines = parse_chat(f"#接龙 {title}\n1. Amy Wang\n")
+    assert title_day(lines, SAT5) == day
+
+
+def test_a_chain_titled_in_english_is_not_logged_for_another_day(club):
+    """`qundesk checkin --paste` of the corpus's chain titled `Thursday, 3 December` on Saturday the 5th logged Amy
+    and Bob for the 5th (exit 0). It is refused now, naming the day to pass; with --date 2026-12-03 it is logged on
+    the 3rd."""
+    path, _gid = club
+    chain = CORPUS / "titled_chain.txt"
+    env = {**os.environ, "QUNDESK_TODAY": SAT5.isoformat(), "PYTHONPATH": str(ROOT)}
+    cli = [sys.executable, "-m", "desktop.cli", "--db", str(path), "checkin", "--group", "Book Club"]
+    refused = subprocess.run([*cli, "--paste", str(chain)], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "--date 2026-12-03" in refused.stderr
+    logged = subprocess.run(
+        [*cli, "--date", "2026-12-03", "--paste", str(chain)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert logged.returncode == 0, logged.stdout + logged.stderr
+    database = open_workspace(path)
+    try:
+        with database.session() as s:
+            rows = set(
+                s.execute(
+                    select(Member.display_name, CheckIn.day)
+                    .join(Membership, Membership.member_id == Member.id)
+                    .join(CheckIn, CheckIn.membership_id == Membership.id)
+                ).all()
+            )
+    finally:
+        database.dispose()
+    assert rows == {("Amy Wang", date(2026, 12, 3)), ("Bob Smith", date(2026, 12, 3))}
