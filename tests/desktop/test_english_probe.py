@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.chat_parse import parse_chat
+from desktop.io.fields import ImportProblem, parse_datetime
 from desktop.services.groups import create_group
 from desktop.services.paste import certain_plan, commit_paste, preview_paste, title_day
 from desktop.services.roster import MemberInput, add_member
@@ -204,3 +205,81 @@ def test_a_chain_titled_in_english_is_not_logged_for_another_day(club):
     finally:
         database.dispose()
     assert rows == {("Amy Wang", date(2026, 12, 3)), ("Bob Smith", date(2026, 12, 3))}
+
+
+# ---------------------------------------------------------------- dates in imported files
+
+CELLS = [
+    # (a cell as Outlook, Microsoft Forms, Typeform or an English Excel writes it, what it must read as)
+    ("Thursday, November 5, 2026", datetime(2026, 11, 5)),
+    ("Thu, 5 Nov 2026", datetime(2026, 11, 5)),
+    ("Thu 5 Nov 2026 7:05 PM", datetime(2026, 11, 5, 19, 5)),
+    ("5th November 2026", datetime(2026, 11, 5)),
+    ("5th of November 2026", datetime(2026, 11, 5)),
+    ("November 5th, 2026", datetime(2026, 11, 5)),
+    ("5 Nov 2026", datetime(2026, 11, 5)),
+]
+
+
+@pytest.mark.parametrize(("cell", "moment"), CELLS)
+def test_an_english_date_cell_with_its_weekday_or_ordinal_is_read(cell, moment):
+    """`Thursday, November 5, 2026` (Outlook, Microsoft Forms) and `5th November 2026` were refused as 'not a date
+    QunDesk can read' while `November 5th, 2026` was read."""
+    assert parse_datetime(cell, file="f.csv", row=2, column="Date") == moment
+
+
+def test_an_english_date_whose_weekday_is_not_its_own_is_refused():
+    """5 November 2026 is a Thursday: `Friday, November 5, 2026` is wrong in one of the two — a named problem."""
+    with pytest.raises(ImportProblem):
+        parse_datetime("Friday, November 5, 2026", file="f.csv", row=2, column="Date")
+
+
+def test_a_roster_column_of_ambiguous_dates_is_read_in_the_order_the_files_other_dates_tell(tmp_path):
+    """A UK roster: Joined 05/11/2026, 06/11/2026, 07/11/2026 (every one could be either way) and Date left
+    20/11/2026 (day first). Every Joined cell was refused as ambiguous; one program wrote the file, so the Joined
+    column is day first too: 5, 6 and 7 November. A file whose columns tell nothing is still refused, naming the cell."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "Name,WeChat ID,Joined,Date left\n"
+        "Amy Wang,amyw,05/11/2026,\n"
+        "Amy Chen,amyc,06/11/2026,20/11/2026\n"
+        "Bob Smith,bobs,07/11/2026,\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "uk.sqlite"
+    env = {**os.environ, "QUNDESK_TODAY": SAT5.isoformat(), "PYTHONPATH": str(ROOT)}
+    cli = [sys.executable, "-m", "desktop.cli", "--db", str(db), "import", "roster"]
+    done = subprocess.run(
+        [*cli, str(roster), "--group", "Book Club"], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    database = open_workspace(db)
+    try:
+        with database.session() as s:
+            rows = {
+                name: (joined.date(), left.date() if left else None)
+                for name, joined, left in s.execute(
+                    select(Member.display_name, Membership.joined_at, Membership.left_at).join(
+                        Membership, Membership.member_id == Member.id
+                    )
+                )
+            }
+    finally:
+        database.dispose()
+    assert rows == {
+        "Amy Wang": (date(2026, 11, 5), None),
+        "Amy Chen": (date(2026, 11, 6), date(2026, 11, 20)),
+        "Bob Smith": (date(2026, 11, 7), None),
+    }
+    silent = tmp_path / "silent.csv"
+    silent.write_text("Name,WeChat ID,Joined\nAmy Wang,amyw,05/11/2026\n", encoding="utf-8")
+    refused = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--db", str(tmp_path / "s.sqlite"), "import", "roster", str(silent)]
+        + ["--group", "Book Club"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert refused.returncode == 1
+    assert "05/11/2026" in refused.stderr and "row 2" in refused.stderr
