@@ -1210,6 +1210,18 @@ def test_a_wheel_over_the_preview_scrolls_and_chooses_nobody(qtbot, page, ws):
     assert combo.currentIndex() == 1
 
 
+def test_one_line_of_a_kind_is_counted_in_the_singular(qtbot, page, ws):
+    """The English summary said `1 not check-ins` and `1 other lines` (and `1 not members`): a count of one reads
+    in the singular, two in the plural."""
+    page.set_paste_text("#接龙\n李四 6:03\n「张珊：打卡」\n")
+    summary = page.paste_summary.text()
+    assert "1 not a check-in" in summary and "1 other line" in summary
+    assert "check-ins" not in summary and "lines" not in summary
+    page.set_paste_text("#接龙\n早起打卡\n李四 6:03\n「张珊：打卡」\n赵六 撤回了一条消息\n")
+    summary = page.paste_summary.text()
+    assert "2 not check-ins" in summary and "2 other lines" in summary
+
+
 def test_a_quote_a_notice_and_a_mention_show_why_they_are_not_check_ins(qtbot, page, ws):
     page.set_paste_text("李四 6:03\n「张珊：打卡」\n赵六 撤回了一条消息\n@张珊 记得打卡\n")
     assert page.preview_statuses() == [

@@ -1497,18 +1497,23 @@ class CheckinsPage(GroupPage):
         return None
 
     @Slot()
-    def _line_kinds(self) -> tuple[tuple[str, str], ...]:
-        """The preview's kinds of line other than matched (summary key, label), those left to the user first."""
+    def _line_kinds(self) -> tuple[tuple[str, Callable[[int], str]], ...]:
+        """The preview's kinds of line other than matched (summary key, its count's label), those left to the user
+        first. A label whose English changes with the count is a plural form: `1 not a member`, never `1 not members`."""
+
+        def fixed(text: str) -> Callable[[int], str]:
+            return lambda n: text.replace("%1", str(n))
+
         return (
-            ("to_choose", self.tr("%1 to choose")),
-            ("unmatched", self.tr("%1 unmatched")),
-            ("not_member", self.tr("%1 not members")),
-            ("leave", self.tr("%1 on leave")),
-            ("other_day", self.tr("%1 of another day")),
-            ("already", self.tr("%1 already in")),
-            ("duplicate", self.tr("%1 duplicate")),
-            ("ignored", self.tr("%1 not check-ins")),
-            ("skipped", self.tr("%1 skipped")),
+            ("to_choose", fixed(self.tr("%1 to choose"))),
+            ("unmatched", fixed(self.tr("%1 unmatched"))),
+            ("not_member", lambda n: self.tr("%n not member(s)", "", n)),
+            ("leave", fixed(self.tr("%1 on leave"))),
+            ("other_day", fixed(self.tr("%1 of another day"))),
+            ("already", fixed(self.tr("%1 already in"))),
+            ("duplicate", fixed(self.tr("%1 duplicate"))),
+            ("ignored", lambda n: self.tr("%n not check-in(s)", "", n)),
+            ("skipped", fixed(self.tr("%1 skipped"))),
         )
 
     def _not_logged_text(self) -> str:
@@ -1516,9 +1521,7 @@ class CheckinsPage(GroupPage):
         no match, not a member, on leave, another day), counted by kind; "" when there are none."""
         s = self.preview_model.summary()
         left = self.preview_model.UNSETTLED
-        return self.tr(", ").join(
-            label.replace("%1", str(s[key])) for key, label in self._line_kinds() if key in left and s[key]
-        )
+        return self.tr(", ").join(label(s[key]) for key, label in self._line_kinds() if key in left and s[key])
 
     def _update_paste_summary(self) -> None:
         s = self.preview_model.summary()
@@ -1532,10 +1535,10 @@ class CheckinsPage(GroupPage):
             parts = [self.tr("%1 matched").replace("%1", str(s["matched"]))]
             for key, label in self._line_kinds():
                 if s[key]:
-                    parts.append(label.replace("%1", str(s[key])))
+                    parts.append(label(s[key]))
             others = self._other_lines()
             if others:
-                parts.append(self.tr("%1 other lines").replace("%1", str(len(others))))
+                parts.append(self.tr("%n other line(s)", "", len(others)))
             text = self.tr(", ").join(parts)
             elsewhere = self.preview_model.other_group_majority() or (
                 self._preview.better_group if self._preview is not None else None
