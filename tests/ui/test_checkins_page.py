@@ -1496,6 +1496,9 @@ def test_a_line_already_in_says_who_logged_it_and_when(qtbot, page, ws):
     )
 
 
+_MON = ("", *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())  # English month names, whatever the locale
+
+
 def test_the_logged_message_names_each_day_a_late_line_went_to(qtbot, page, ws):
     """A chain for yesterday with `补前天` on one line: the late check-in goes to the day before, and the message
     said "Logged 2 check-ins · for <yesterday>" — naming a day one of them was not logged on."""
@@ -1508,11 +1511,13 @@ def test_the_logged_message_names_each_day_a_late_line_went_to(qtbot, page, ws):
     assert day_rows(ws, before) == {(ws.memberships["李四"], "paste", True)}
     said = page.quick_status.text()
     assert said.startswith("Logged 2 check-ins  ·  ")
-    assert f"1 for {yesterday.month}/{yesterday.day}, 1 for {before.month}/{before.day}" in said
+    assert (
+        f"1 for {_MON[yesterday.month]} {yesterday.day}, 1 for {_MON[before.month]} {before.day}" in said
+    )  # Dec 3: never 12/3
     # a chain all of one earlier day still says that day once
     page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 赵六 6:20\n")
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
-    assert page.quick_status.text() == f"Logged 1 check-in  ·  for {yesterday.month}/{yesterday.day}"
+    assert page.quick_status.text() == f"Logged 1 check-in  ·  for {_MON[yesterday.month]} {yesterday.day}"
 
 
 def test_choosing_someone_another_line_checks_in_says_so(qtbot, page, ws):
