@@ -8,6 +8,7 @@ dated against this file's own day, SAT5 (Saturday 2026-12-05), never the suite's
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date, datetime
@@ -283,3 +284,40 @@ def test_a_roster_column_of_ambiguous_dates_is_read_in_the_order_the_files_other
     )
     assert refused.returncode == 1
     assert "05/11/2026" in refused.stderr and "row 2" in refused.stderr
+
+
+# ---------------------------------------------------------------- the English workbook
+
+
+def test_the_english_workbook_names_an_activitys_day_with_its_month(tmp_path):
+    """The attendance matrix of `export report --headers en` headed each activity `11/12 Book talk`: read as
+    11 December by a UK or Australian owner. In English it is `Nov 12 …` (the Chinese workbook keeps 11/12)."""
+    from openpyxl import load_workbook
+
+    db = tmp_path / "demo.sqlite"
+    env = {**os.environ, "QUNDESK_TODAY": SAT5.isoformat(), "PYTHONPATH": str(ROOT)}
+    run = [sys.executable, "-m", "desktop.cli", "--db", str(db)]
+    made = subprocess.run(
+        [*run, "demo", "--groups", "2", "--members", "40", "--months", "2", "--seed", "7", "--today", "2026-12-05"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert made.returncode == 0, made.stderr
+    heads = {}
+    for lang in ("en", "zh_CN"):
+        out = tmp_path / f"{lang}.xlsx"
+        done = subprocess.run(
+            [*run, "export", "report", "--month", "2026-11", "--all", "-o", str(out), "--headers", lang],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        assert done.returncode == 0, done.stderr
+        rows = list(load_workbook(out)["活动"].iter_rows(values_only=True))
+        at = next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith(("Attendance", "出勤")))
+        heads[lang] = [h for h in rows[at + 1] if h and re.match(r"(?:\d{1,2}/\d{1,2}|[A-Z][a-z]{2} \d{1,2}) ", h)]
+    assert heads["en"] and all(h.startswith("Nov ") for h in heads["en"]), heads["en"]
+    assert len(heads["zh_CN"]) == len(heads["en"]) and all(h.startswith("11/") for h in heads["zh_CN"])
