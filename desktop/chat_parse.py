@@ -736,12 +736,20 @@ _NOT_DONE_RE = re.compile(
     r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
     # 今日打卡统计：已打卡3人 / 打卡统计 / 统计：…: the organiser's count, not the writer's check-in
     r"|(?:今日|今天|昨日|昨天|本周)?打卡(?:情况)?统计.*|^\s*统计\s*[:：].*"
+    # the same in English: not done, haven't checked in, can't make it today, will do it later, skipping today
+    r"|(?i:(?<![a-z'])(?:not\s+(?:done|yet|checked[\s-]*in|finished)|(?:have|has|did)\s*n'?o?t\s+"
+    r"(?:done|do|checked|check|finished|finish|made|make)(?:\s+(?:it|in))?|can'?t\s+make\s+it|cannot\s+make\s+it"
+    r"|won'?t\s+make\s+it|(?:will|gonna|going\s+to)\s+(?:do|check\s+in|finish)\s+(?:it\s+)?(?:later|tonight|tomorrow)"
+    r"|later\s+today|missed|skipping|skip\s+today)(?![a-z']))"
 )
 # a make-up promised for later (明天补打卡, 回头补上) says nothing about today (the paste reads it too)
 FUTURE_MAKEUP_RE = re.compile(
     r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补(?:打卡|卡|签到|上)?"
 )
-LEAVE_WORDS_RE = re.compile(r"请假|请个假|病假|事假|休假")
+LEAVE_WORDS_RE = re.compile(
+    r"请假|请个假|病假|事假|休假"
+    r"|(?i:(?<![a-z])(?:on\s+leave|sick\s+(?:day|leave|today)|day\s+off|excused|taking\s+(?:a|the)\s+day\s+off)(?![a-z]))"
+)
 # a check-in said in so many words: what is left of a text after the not-done phrases are taken out
 _CHECKED_IN_RE = re.compile(r"打卡|签到|已完成|[✅✔☑]")
 
@@ -957,7 +965,7 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
         return False
     for r in said:
         folded = r.sub(" ", folded)
-    return _CHECKED_IN_RE.search(folded) is None
+    return _CHECKED_IN_RE.search(folded) is None and _EN_CHECKIN_RE.search(folded) is None
 
 
 # a cross on a chain line (❌陈红, 陈红 ✖): marked as not done, by the member or the organiser

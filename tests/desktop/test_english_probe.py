@@ -91,6 +91,11 @@ CHAT_LINES = [
     ("well done all 👏", False),
     ("Great job team!!", False),
     ("lol", False),
+    ("not done yet, will check in later", False),
+    ("I will do it tonight", False),
+    ("can't make it today, sorry", False),
+    ("haven't done it yet", False),
+    ("Done! missed yesterday though", True),
     ("haha", False),
     ("ok thanks", False),
     ("done", True),
@@ -114,7 +119,7 @@ def test_an_english_chat_message_is_a_check_in_only_when_it_says_one(message, ch
     [line] = parse_chat(f"Bob Smith: {message}\nAmy Wang: 打卡\n")[:1]
     assert (line.kind == "entry") is checks_in, (line.kind, line.ignored)
     if not checks_in:
-        assert line.ignored in ("question", "about", "chatter")
+        assert line.ignored in ("question", "about", "chatter", "not_done")
 
 
 def test_a_pasted_english_chat_logs_only_those_who_checked_in(club):
@@ -123,6 +128,31 @@ def test_a_pasted_english_chat_logs_only_those_who_checked_in(club):
     path, gid = club
     text = (CORPUS / "chat_log.txt").read_text(encoding="utf-8")
     assert _log(path, gid, text, SAT5) == {"Amy Wang": SAT5, "Eve Park": SAT5}
+
+
+def test_an_english_line_that_says_not_done_or_on_leave_is_no_check_in(club):
+    """The corpus's chain: `Bob Smith - not done`, `Carol Jones (on leave)`, `Dan O'Brien - sick today, skipping`,
+    `Amy Chen - will do later` and `Amy Lee - excused` were each logged as checked in (the not-done and 请假 words
+    were Chinese only). Only Amy Wang's `done` is a check-in; the leave lines are 请假, the others not done."""
+    path, gid = club
+    text = (CORPUS / "not_done_chain.txt").read_text(encoding="utf-8")
+    database = open_workspace(path)
+    try:
+        with database.session() as s:
+            preview = preview_paste(s, gid, SAT5, text)
+    finally:
+        database.dispose()
+    said = {m.line.line_no: (m.status, m.reason) for m in preview.matches}
+    assert said == {
+        4: ("matched", None),
+        5: ("ignored", "not_done"),
+        6: ("leave", None),
+        7: ("leave", None),
+        8: ("ignored", "not_done"),
+        9: ("ignored", "not_done"),
+        10: ("leave", None),
+    }
+    assert _log(path, gid, text, SAT5) == {"Amy Wang": SAT5}
 
 
 def test_an_english_question_is_not_a_check_in_in_the_chat_history_import():
