@@ -288,7 +288,9 @@ _TIME_RE = re.compile(
     rf"(?:(?P<cnhalf>半)|(?P<cnm>{_CN_MINUTE})分|(?P<cnm2>{_CN_MINUTE})(?![\u4e00-\u9fff])|(?P<whole>整|钟)"
     r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!)))"
     # 12am, 7 pm: an hour with its am/pm and nothing else
-    r"|(?P<h3>\d{1,2})(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])))"
+    r"|(?P<h3>\d{1,2})(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+    # 7.05pm, 7.05 am (the British way): a dot between hour and minute only with its am/pm (7.05 alone is a number)
+    r"|(?P<h4>\d{1,2})\.(?P<m4>[0-5]\d)(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])))"
     r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _CN_DIGITS = {
@@ -326,8 +328,8 @@ def _clock(match: re.Match[str]) -> str | None:
             30 if match["cnhalf"] else _cn_int(match["cnm"] or match["cnm2"]) if (match["cnm"] or match["cnm2"]) else 0
         )
     else:
-        hour = int(match["h"] or match["h2"] or match["h3"])
-        minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
+        hour = int(match["h"] or match["h2"] or match["h3"] or match["h4"])
+        minute = 30 if match["half"] else int(match["m"] or match["m2"] or match["m4"] or 0)
     if match["h3"] and match["post"] is None:
         return None
     pre, post = match["pre"], (match["post"] or "").lower()

@@ -166,6 +166,27 @@ def test_an_english_question_is_not_a_check_in_in_the_chat_history_import():
     assert not talks_about_checking_in("Checked in ✅ did everyone else?")
 
 
+CHAIN_TIMES = [
+    # (a chain line, the time it keeps)
+    ("1. Amy Wang 7.05pm", "19:05"),  # was no time: the British dot
+    ("1. Amy Wang 7.05 am", "07:05"),
+    ("1. Amy Wang 12.30 am", "00:30"),  # after midnight, never half past noon
+    ("1. Amy Wang 7:05pm", "19:05"),
+    ("1. Amy Wang 12:03 AM", "00:03"),
+    ("1. Amy Wang 11:58 PM", "23:58"),
+    ("1. Amy Wang 7.05", None),  # a number without am/pm is no time
+    ("1. Amy Wang 5.2km", None),
+    ("1. Amy Wang ran 7.5 pm", None),
+]
+
+
+@pytest.mark.parametrize(("text", "time"), CHAIN_TIMES)
+def test_a_chain_lines_english_time_is_kept(text, time):
+    """`4. Carol Jones 7.05pm` kept no time (7:05pm did): the time the member wrote is the check-in's time."""
+    line = parse_chat(f"#接龙 Reading\n{text}\n")[1]
+    assert (line.name, line.time) == ("Amy Wang", time)
+
+
 # ---------------------------------------------------------------- chain titles in English
 
 TITLES = [
