@@ -288,7 +288,9 @@ _TIME_RE = re.compile(
     rf"(?:(?P<cnhalf>半)|(?P<cnm>{_CN_MINUTE})分|(?P<cnm2>{_CN_MINUTE})(?![\u4e00-\u9fff])|(?P<whole>整|钟)"
     r"|(?=\s*(?:多|左右)?\s*(?:就|才)?\s*(?:起|醒))|(?(pre)|(?!)))"
     # 12am, 7 pm: an hour with its am/pm and nothing else
-    r"|(?P<h3>\d{1,2})(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])))"
+    r"|(?P<h3>\d{1,2})(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z]))"
+    # 7.05pm, 7.05 am (the British way): a dot between hour and minute only with its am/pm (7.05 alone is a number)
+    r"|(?P<h4>\d{1,2})\.(?P<m4>[0-5]\d)(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])))"
     r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 _CN_DIGITS = {
@@ -326,8 +328,8 @@ def _clock(match: re.Match[str]) -> str | None:
             30 if match["cnhalf"] else _cn_int(match["cnm"] or match["cnm2"]) if (match["cnm"] or match["cnm2"]) else 0
         )
     else:
-        hour = int(match["h"] or match["h2"] or match["h3"])
-        minute = 30 if match["half"] else int(match["m"] or match["m2"] or 0)
+        hour = int(match["h"] or match["h2"] or match["h3"] or match["h4"])
+        minute = 30 if match["half"] else int(match["m"] or match["m2"] or match["m4"] or 0)
     if match["h3"] and match["post"] is None:
         return None
     pre, post = match["pre"], (match["post"] or "").lower()
@@ -736,12 +738,20 @@ _NOT_DONE_RE = re.compile(
     r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
     # 今日打卡统计：已打卡3人 / 打卡统计 / 统计：…: the organiser's count, not the writer's check-in
     r"|(?:今日|今天|昨日|昨天|本周)?打卡(?:情况)?统计.*|^\s*统计\s*[:：].*"
+    # the same in English: not done, haven't checked in, can't make it today, will do it later, skipping today
+    r"|(?i:(?<![a-z'])(?:not\s+(?:done|yet|checked[\s-]*in|finished)|(?:have|has|did)\s*n'?o?t\s+"
+    r"(?:done|do|checked|check|finished|finish|made|make)(?:\s+(?:it|in))?|can'?t\s+make\s+it|cannot\s+make\s+it"
+    r"|won'?t\s+make\s+it|(?:will|gonna|going\s+to)\s+(?:do|check\s+in|finish)\s+(?:it\s+)?(?:later|tonight|tomorrow)"
+    r"|later\s+today|missed|skipping|skip\s+today)(?![a-z']))"
 )
 # a make-up promised for later (明天补打卡, 回头补上) says nothing about today (the paste reads it too)
 FUTURE_MAKEUP_RE = re.compile(
     r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补(?:打卡|卡|签到|上)?"
 )
-LEAVE_WORDS_RE = re.compile(r"请假|请个假|病假|事假|休假")
+LEAVE_WORDS_RE = re.compile(
+    r"请假|请个假|病假|事假|休假"
+    r"|(?i:(?<![a-z])(?:on\s+leave|sick\s+(?:day|leave|today)|day\s+off|excused|taking\s+(?:a|the)\s+day\s+off)(?![a-z]))"
+)
 # a check-in said in so many words: what is left of a text after the not-done phrases are taken out
 _CHECKED_IN_RE = re.compile(r"打卡|签到|已完成|[✅✔☑]")
 
@@ -957,7 +967,7 @@ def says_not_checked_in(text: str, *, leave: bool = False) -> bool:
         return False
     for r in said:
         folded = r.sub(" ", folded)
-    return _CHECKED_IN_RE.search(folded) is None
+    return _CHECKED_IN_RE.search(folded) is None and _EN_CHECKIN_RE.search(folded) is None
 
 
 # a cross on a chain line (❌陈红, 陈红 ✖): marked as not done, by the member or the organiser
@@ -999,6 +1009,11 @@ _CHATTER_WORDS = (
     # a particle after one adds nothing (收到啦, 好哒, 好嘞, 嗯呢)
     "[啊呀哦噢啦呢哒嘛喔嘞滴]*"
     r"|\[(?:强|抱拳|玫瑰|OK|ok|胜利|握手|合十|鼓掌|微笑|愉快|呲牙|耶|赞|加油)\]|\+1|1"
+    # the same in English (an English-speaking group's Thanks!, good job everyone, well done all, lol): whole words only
+    r"|(?<![a-z'])(?:thanks?|thank\s*(?:you|u)|thx|tks|ty|tysm|cheers|noted|got\s*it|sure|cool|nice(?:\s*one)?"
+    r"|great(?:\s*(?:job|work))?|good\s*(?:job|work)|well\s*done|awesome|amazing|bravo|congrats|congratulations"
+    r"|keep\s*(?:it\s*)?up|lol|lmao|ha(?:ha)+h?|he(?:he)+|yay|wow|yes|yep|yeah|okie|okey|kk"
+    r"|so\s*much|a\s*lot|everyone|everybody|all|guys|team|y'?all)(?![a-z'])"
 )
 _CHATTER_RE = re.compile(rf"(?:\s*(?:{_CHATTER_WORDS})\s*)+", re.IGNORECASE)
 _CHATTER_MENTION_RE = re.compile(r"@[^\s@]{1,20}")
@@ -1025,12 +1040,59 @@ _QUESTION_RE = re.compile(
 )
 
 
+# English check-in words (an English-speaking group's `Day 5 done`, `checked in ✅`), read in whole sentences: a question
+# about them (`did everyone check in?`, `anyone done yet`) or a reminder (`don't forget to check in`, `please check in
+# by 10pm`, `time to check in!`) is no check-in of the writer's
+_EN_CHECKIN_RE = re.compile(
+    r"(?<![a-z])(?:check(?:ed|ing)?[\s-]*in|sign(?:ed|ing)?[\s-]*in|clock(?:ed|ing)?[\s-]*in|done|finished|completed)"
+    r"(?![a-z])",
+    re.IGNORECASE,
+)
+_EN_SENTENCE_SPLIT_RE = re.compile(r"(?<=[?？])|[.。!！;；,，\n]+")
+_EN_QUESTION_RE = re.compile(
+    r"[?？]|^\W*(?:did|do|does|has|have|had|is|are|was|were|will|would|can|could|should|shall|anyone|anybody|any\s*one"
+    r"|who|who'?s|whom|how|when|where|what|why|which|everyone|everybody)(?![a-z'])|(?<![a-z])yet\W*$",
+    re.IGNORECASE,
+)
+_EN_REMINDER_RE = re.compile(
+    r"(?<![a-z'])(?:don'?t\s*forget|do\s*not\s*forget|forgot\s*to|remember|reminder|remind|please|pls|plz|time\s*to"
+    r"|need\s*to|needs\s*to|have\s*to|has\s*to|must|should|how\s*to|let'?s|tomorrow|tmr|later|will|gonna"
+    r"|going\s*to|not\s*yet|haven'?t|hasn'?t|didn'?t|not)(?![a-z'])",
+    re.IGNORECASE,
+)
+
+
+def _english_said(message: str) -> list[str]:
+    """The sentences of a message that hold an English check-in word (done, checked in, check-in …)."""
+    return [c for c in _EN_SENTENCE_SPLIT_RE.split(message) if c and _EN_CHECKIN_RE.search(c)]
+
+
+def _english_asks(message: str) -> bool:
+    """A message whose every sentence with an English check-in word asks about it (and carries no ✅): `did everyone
+    check in?`, `anyone done yet`, `who hasn't checked in?`; `Day 5 done, anyone up for a run tomorrow?` checks in
+    (its done is no question)."""
+    said = _english_said(message)
+    return bool(said) and all(_EN_QUESTION_RE.search(c.strip()) and not re.search("[✅✔☑]", c) for c in said)
+
+
+def _english_about(message: str) -> bool:
+    """A message whose every sentence with an English check-in word asks about it or reminds of it, or says it is
+    not done (`don't forget to check in!`, `please check in by 10pm`, `haven't checked in yet`), none with a ✅."""
+    said = _english_said(message)
+    return bool(said) and all(
+        (_EN_QUESTION_RE.search(c.strip()) or _EN_REMINDER_RE.search(c)) and not re.search("[✅✔☑]", c) for c in said
+    )
+
+
 def _asks_about_checking_in(message: str) -> bool:
     """A chat message whose every clause naming 打卡/签到 is a question (`今天打卡了吗？`, `怎么打卡`, `打卡链接在哪`):
-    the sender asks, and checks in nowhere; `打卡，今天有人一起跑吗？` checks in (its 打卡 is no question)."""
+    the sender asks, and checks in nowhere; `打卡，今天有人一起跑吗？` checks in (its 打卡 is no question). In English
+    the same (`did everyone check in?`, `anyone done yet`: _english_asks)."""
     clauses = [c for c in _CLAUSE_SPLIT_RE.split(message) if c]
     said = [c for c in clauses if _CHECKED_IN_RE.search(c) or re.search("补卡|补打卡|补签", c)]
-    return bool(said) and all(_QUESTION_RE.search(c) and not re.search("[✅✔☑]|已打卡|已完成", c) for c in said)
+    if not said:
+        return _english_asks(message)
+    return all(_QUESTION_RE.search(c) and not re.search("[✅✔☑]|已打卡|已完成", c) for c in said)
 
 
 # 打卡 said of later (明天开始打卡, 下周再打卡), of the check-in itself as a thing (打卡链接在群公告, 打卡规则), or done for
@@ -1061,7 +1123,7 @@ def talks_about_checking_in(message: str) -> bool:
     checks in (`打卡✅ 明天开始打卡新书`, `打卡，今天有人一起跑吗？`) is a check-in. The chat import reads every keyword
     message through it (desktop/services/chat_import.py)."""
     folded = reading(message)
-    if _asks_about_checking_in(folded) or addressed_to(folded):
+    if _asks_about_checking_in(folded) or addressed_to(folded) or _english_about(folded):
         return True
     folded = plain_checkin_words(folded)
     rest = _FOR_SOMEONE_RE.sub(" ", _ABOUT_RE.sub(" ", _LATER_RE.sub(" ", folded)))
@@ -1140,6 +1202,8 @@ def _chatter(line: PasteLine) -> PasteLine:
         return replace(line, kind="ignored", ignored="system")  # a red packet; the message recalled (撤回了一条消息)
     if folded.lstrip().startswith("@"):
         return replace(line, kind="ignored", ignored="mention")
+    if _english_about(folded):  # don't forget to check in!, please check in by 10pm: about it, no check-in
+        return replace(line, kind="ignored", ignored="about")
     if _only_chatter(line.message or line.remark):
         return replace(line, kind="ignored", ignored="chatter")
     return line

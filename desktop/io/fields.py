@@ -16,7 +16,9 @@ Decisions worth knowing (see also each function's docstring):
   anything outside that is almost certainly a mistyped value, so it is reported. (Date-formatted
   cells arrive as datetime, already converted by openpyxl with the workbook's own epoch.)
   Day-first/month-first forms such as 5/6/2026 are ambiguous and reported, never guessed — unless only one order
-  makes a date (20/11/2026) or the column's other dates tell the order (digit_date_order).
+  makes a date (20/11/2026) or the column's other dates tell the order (digit_date_order) — or, in a roster whose
+  column tells nothing, the file's other date columns do and agree (imports.date_orders). English dates may carry
+  their weekday and an ordinal (Thursday, November 5, 2026; 5th November 2026), the weekday checked.
 - Phones come back canonical so that the same number always compares equal:
   mainland mobiles as 11 digits ("13800138000"; +86/0086/86 prefixes dropped), landlines as
   "area-local" ("010-12345678", "0755-1234567"; area codes 010/02x have 3 digits, the rest 4),
@@ -718,7 +720,10 @@ _MONTHS = {
 _MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _EN_TIME = r"(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>am|pm)?)?"
 _EN_DATE_RES = (
-    re.compile(rf"(?P<d>\d{{1,2}})[-\s/]+{_MONTH}[-\s/,]+(?P<y>\d{{4}}|\d{{2}}){_EN_TIME}", re.ASCII | re.IGNORECASE),
+    re.compile(
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[-\s/]+{_MONTH}[-\s/,]+(?P<y>\d{{4}}|\d{{2}}){_EN_TIME}",
+        re.ASCII | re.IGNORECASE,
+    ),
     re.compile(rf"{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_EN_TIME}", re.ASCII | re.IGNORECASE),
 )
 
@@ -787,8 +792,23 @@ def twelve_hour(text: str) -> tuple[str, str | None]:
     return (text[: match.start()] + " " + text[match.end() :]).strip(), half
 
 
+# a weekday written before an English date (Outlook's and Microsoft Forms' Thursday, November 5, 2026; Thu, 5 Nov 2026):
+# dropped, and checked against the date
+_EN_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?\s+(?=\d|[a-z]{3})", re.ASCII | re.IGNORECASE
+)
+_EN_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 def _english_date(text: str) -> datetime | None | bool:
-    """A date written with an English month name (see _EN_DATE_RES), None when invalid, False when no match."""
+    """A date written with an English month name (see _EN_DATE_RES), None when invalid (also when a weekday written
+    before it is not its weekday), False when no match."""
+    weekday = _EN_WEEKDAY_BEFORE_RE.match(text)
+    if weekday is not None:
+        result = _english_date(text[weekday.end() :])
+        if isinstance(result, datetime) and result.weekday() != _EN_WEEKDAYS.index(weekday["wd"].casefold()):
+            return None
+        return result
     for pattern in _EN_DATE_RES:
         match = pattern.fullmatch(text)
         if match is None:
@@ -819,6 +839,14 @@ def digit_date_order(values: Iterable[object]) -> str | None:
     """How a column writes day and month before the year: "dmy" when one of its dates can only be day first
     (20/11/2026) and none only month first, "mdy" the other way round, else None (none tells, or they disagree).
     A date such as 11/05/2026 in that column is then read in the column's order."""
+    day_first, month_first = digit_date_evidence(values)
+    if day_first != month_first:
+        return "dmy" if day_first else "mdy"
+    return None
+
+
+def digit_date_evidence(values: Iterable[object]) -> tuple[bool, bool]:
+    """(a date of `values` can only be day first — 20/11/2026 —, one can only be month first — 11/20/2026)."""
     day_first = month_first = False
     for value in values:
         if not isinstance(value, str):
@@ -829,9 +857,7 @@ def digit_date_order(values: Iterable[object]) -> str | None:
         a, b = int(match["a"]), int(match["b"])
         day_first |= a > 12 >= b
         month_first |= b > 12 >= a
-    if day_first != month_first:
-        return "dmy" if day_first else "mdy"
-    return None
+    return day_first, month_first
 
 
 # a weekday written after a date (WPS/Excel's 日期+星期 formats): dropped, and checked against the date

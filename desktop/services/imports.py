@@ -98,7 +98,7 @@ from desktop.io.fields import (
     ImportProblem,
     clean_header,
     clean_text,
-    digit_date_order,
+    digit_date_evidence,
     drop_format_chars,
     header_field,
     is_weak_contact_header,
@@ -2388,16 +2388,25 @@ def _batches(items: Iterable[Any], size: int = BATCH_ROWS) -> Iterator[list[Any]
 def date_orders(table: Table, columns: Iterable[int]) -> dict[str, str]:
     """Column header -> "dmy"/"mdy" for those of `columns` whose dates tell how they write day and month before the
     year (20/11/2026: day first), so that their 11/05/2026 is read the same way (fields.digit_date_order). A big
-    file is judged by its first rows."""
+    file is judged by its first rows. One program wrote the whole file: a column whose dates tell nothing (a Joined
+    column of 05/11/2026, 06/11/2026) is read in the order its other date columns tell (a Left column's 20/11/2026),
+    when they agree; a column whose own dates disagree (20/11/2026 and 11/20/2026) is left to each cell."""
     columns = list(columns)
     if not columns:
         return {}
     rows = table.sample(5000) if table.streamed else table.rows
     out = {}
+    silent = []
     for index in columns:
-        order = digit_date_order(values[index] for _row, values in rows if index < len(values))
-        if order is not None and index < len(table.headers):
-            out[table.headers[index]] = order
+        if index >= len(table.headers):
+            continue
+        day_first, month_first = digit_date_evidence(values[index] for _row, values in rows if index < len(values))
+        if day_first != month_first:
+            out[table.headers[index]] = "dmy" if day_first else "mdy"
+        elif not day_first:
+            silent.append(table.headers[index])
+    if len(set(out.values())) == 1:
+        out.update(dict.fromkeys(silent, next(iter(out.values()))))
     return out
 
 

@@ -1149,6 +1149,104 @@ def _plain_date(folded: str, m: re.Match[str]) -> bool:
     )
 
 
+# An English-speaking group's titles write the day in words (`Reading check-in Thursday, 3 December`, `3rd Dec`,
+# `Dec 3`, `December 3rd, 2026`, `3/12/2026`, `yesterday's check-in`): english_day_words writes them the way the Chinese
+# reader below reads them (3 December → 12月3日, Thursday → 星期四), so every rule of it (a range, a deadline, the
+# year nearest the day) holds for them too. A title that did not read its English date was logged on the day chosen.
+_EN_MONTH_WORD = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+_EN_ORD = r"(?:st|nd|rd|th)?"
+_EN_DAY_RANGE_RE = re.compile(  # 1-7 Dec, 1st to 7th December: both ends in that month
+    rf"(?<![\w/.:-])(?P<d1>\d{{1,2}}){_EN_ORD}\s*(?:-|–|—|~|to|until|till|through|thru)\s*(?P<d2>\d{{1,2}}){_EN_ORD}"
+    rf"\s*(?:of\s+)?{_EN_MONTH_WORD}",
+    re.IGNORECASE,
+)
+_EN_DAY_MONTH_RE = re.compile(  # 3 Dec, 3rd December 2026, 3rd of Dec, 3-Dec-2026
+    rf"(?<![\w/.:-])(?P<d>\d{{1,2}}){_EN_ORD}(?:\s+of\s+|-|\s*){_EN_MONTH_WORD}(?:[\s,-]+(?P<y>\d{{4}})(?!\d))?",
+    re.IGNORECASE,
+)
+_EN_MONTH_DAY_RE = re.compile(  # Dec 3, December 3rd, 2026, Dec. 3
+    rf"(?<![a-z]){_EN_MONTH_WORD}\s*(?P<d>\d{{1,2}}){_EN_ORD}(?![\d:.a-z])(?:,?\s*(?P<y>\d{{4}})(?!\d))?",
+    re.IGNORECASE,
+)
+_EN_RANGE_WORD_RE = re.compile(r"(?<=日)\s*(?:to|until|till|through|thru)\s*(?=\d)", re.IGNORECASE)
+_EN_TITLE_WEEKDAY_RE = re.compile(
+    r"(?<![a-z])(?<!every\s)(?<!each\s)(?<!last\s)(?<!next\s)(?<!this\s)"
+    r"(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day(?![a-z])",
+    re.IGNORECASE,
+)
+_EN_WEEKDAY_SPAN_RE = re.compile(  # Monday to Friday, Mon-Fri: a span of days names none of them
+    r"(?<![a-z])[a-z]{3,6}day\s*(?:-|–|—|~|to|through|thru|and|&)\s*[a-z]{3,6}day(?![a-z])", re.IGNORECASE
+)
+_EN_YESTERDAY_RE = re.compile(r"(?<![a-z])(?:(?P<before>(?:the\s+)?day\s+before\s+)?yesterday)(?![a-z])", re.IGNORECASE)
+# day and month in digits before the year (3/12/2026): a title is posted near its day
+_EN_DIGITS_YEAR_RE = re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
+_EN_WEEKDAY_CN = {"mon": "一", "tues": "二", "wednes": "三", "thurs": "四", "fri": "五", "satur": "六", "sun": "日"}
+RECENT_TITLE_DAYS = 62  # a chain's title names a day at most this long before the day it is logged for (or the next)
+
+
+def _month_no(word: str) -> int:
+    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").index(
+        word[:3].casefold()
+    ) + 1
+
+
+def _recent(day: date | None, near: date) -> bool:
+    return day is not None and near - timedelta(days=RECENT_TITLE_DAYS) <= day <= near + timedelta(days=1)
+
+
+def _either_order(a: int, b: int, year: int | None, near: date) -> tuple[int, int]:
+    """(month, day) of a date written a/b without its month named: the one reading when only one makes a date
+    (13/12: 13 December), else month first — a Chinese title's 12/3 — unless only day first names a day near `near`
+    (03/12 pasted on 5 December: 3 December, not next March)."""
+    if a > 12 >= b:
+        return b, a
+    if b > 12 or a == b:
+        return a, b
+
+    def at(month: int, dom: int) -> date | None:
+        if year is None:
+            return _infer_year(month, dom, near)
+        try:
+            return date(year, month, dom)
+        except ValueError:
+            return None
+
+    if not _recent(at(a, b), near) and _recent(at(b, a), near):
+        return b, a
+    return a, b
+
+
+def english_day_words(text: str, near: date) -> str:
+    """`text` with its English dates and day words written as the Chinese ones the title reader reads: 3 Dec, 3rd
+    December 2026, Dec 3, December 3rd, 2026 → (2026年)12月3日; 1-7 Dec → 12月1日-12月7日; Thursday → 星期四 (not every /
+    last / next Thursday, Monday to Friday); yesterday → 昨天, the day before yesterday → 前天; 3/12/2026 → the reading
+    of its day and month that names a day near `near` (_either_order)."""
+    if not any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text) and not _EN_DIGITS_YEAR_RE.search(text):
+        return text
+
+    def cn(month: int, dom: str, year: str | None = None) -> str:
+        return f"{year + '年' if year else ''}{month}月{int(dom)}日"
+
+    text = _EN_DAY_RANGE_RE.sub(
+        lambda m: f"{cn(_month_no(m['mon']), m['d1'])}-{cn(_month_no(m['mon']), m['d2'])}", text
+    )
+    text = _EN_DAY_MONTH_RE.sub(lambda m: cn(_month_no(m["mon"]), m["d"], m["y"]), text)
+    text = _EN_MONTH_DAY_RE.sub(lambda m: cn(_month_no(m["mon"]), m["d"], m["y"]), text)
+    text = _EN_RANGE_WORD_RE.sub("-", text)
+
+    def digits(m: re.Match[str]) -> str:
+        month, dom = _either_order(int(m["a"]), int(m["b"]), int(m["y"]), near)
+        return cn(month, str(dom), m["y"])
+
+    text = _EN_DIGITS_YEAR_RE.sub(digits, text)
+    text = _EN_YESTERDAY_RE.sub(lambda m: "前天" if m["before"] else "昨天", text)
+    text = _EN_WEEKDAY_SPAN_RE.sub(" ", text)
+    return _EN_TITLE_WEEKDAY_RE.sub(lambda m: "星期" + _EN_WEEKDAY_CN[m["wd"].casefold()], text)
+
+
 def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | None:
     """The first date written out in NFKC-folded text (see `parse_day`); no relative words, and no day of
     the month alone (2日) unless `dom_alone`."""
@@ -1186,7 +1284,7 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
             else:
                 if not _plain_date(folded, m):
                     continue
-                month, dom = int(m["m3"]), int(m["d3"])
+                month, dom = _either_order(int(m["m3"]), int(m["d3"]), None, near)
         except ValueError:
             continue
         if 1 <= month <= 12 and 1 <= dom <= 31:
@@ -1196,7 +1294,9 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
     return None
 
 
-_DEADLINE_BEFORE_RE = re.compile(r"(?:截止|截至|deadline|ddl)[^\d\n]{0,6}$", re.IGNORECASE)
+_DEADLINE_BEFORE_RE = re.compile(
+    r"(?:截止|截至|deadline|ddl|(?<![a-z])(?:due|by|until|till|before))[^\d\n]{0,6}$", re.IGNORECASE
+)
 _RANGE_AFTER_RE = re.compile(r"^\s*[日号]?\s*[-~～至到—–]\s*[\d〇一二三四五六七八九十]")
 _RANGE_BEFORE_RE = re.compile(r"[\d日号]\s*[-~～至到—–]\s*$")
 _PROGRAM_AFTER_RE = re.compile(r"^\s*(?:早起)?(?:挑战|.{0,2}营|计划|训练|一读|课程|周期|阶段|行动|共读|陪跑)")
@@ -1233,7 +1333,8 @@ def _relative_day(folded: str, near: date, *, today: bool = True) -> date | None
 def parse_day(text: str, near: date, *, relative: bool = True, today: bool = True) -> date | None:
     """The day `text` names, `near` being the day being logged.
 
-    Written dates first, the first one in the text: 2026-11-20, 2026年11月20日, 20261120, 11月20日, 十一月二十日
+    Written dates first, the first one in the text (English ones written as these first: english_day_words):
+    2026-11-20, 2026年11月20日, 20261120, 11月20日, 十一月二十日
     (二〇二六年十一月二十日; never 农历…), 11/20, 11-20, 11.20, and a day of the month alone (20日, 20号: the
     nearest such date to `near`; not 3号楼, 2号线, 7日游, 30日挑战, 第3日, 3日前), and four digits of month and day
     (1201早起打卡, 接龙 titles' usual way; with the day of the month alone, on a title only: not 1203字, 0630起床,
@@ -1249,7 +1350,7 @@ def parse_day(text: str, near: date, *, relative: bool = True, today: bool = Tru
     on a Wednesday is that day. Not 每周三, 上周三, 下周三, 一周三次, 周一到周五, 周三、周五. 明天 is not
     counted: a chain for tomorrow is posted the evening before and pasted on its day. Without `today`,
     今天/今日 are passed over (a title's 今天 names no day: see `title_day`)."""
-    folded = reading(text)
+    folded = english_day_words(reading(text), near)
     found = _written_day(folded, near)
     if found is None and relative:
         found = _relative_day(folded, near, today=today)
@@ -1286,7 +1387,7 @@ def title_day(lines: list[PasteLine], near: date) -> date | None:
         if line.kind == "entry":
             break
         if line.kind == "header":
-            folded = reading(line.raw)
+            folded = english_day_words(reading(line.raw), near)
             words = _CHAIN_TAG_RE.sub("", folded)
             is_title = not title_seen and bool(words.strip())
             title_seen = title_seen or is_title

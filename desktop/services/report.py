@@ -144,6 +144,7 @@ from models.tier_history import tier_at_end_columns
 
 SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
 LANGS = ("zh_CN", "en")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LEADERBOARD_SIZE = 20  # rows per group in each leaderboard (more when people are level with the 20th)
 LEADERBOARD_MAX = 100  # the most rows of a board, however many are level with its last place
 WIDE_TEXT = 36  # widest a free-text column gets (purpose, reason, titles)
@@ -1053,6 +1054,12 @@ class _Report:
     def t(self, key: str) -> str:
         return TEXT[key][self.lang_index]
 
+    def _short_day(self, day: date) -> str:
+        """11/12 in Chinese, Nov 12 in English: a UK or Australian reader takes 11/12 for 11 December."""
+        if self.lang_index == 0:
+            return f"{day.month}/{day.day}"
+        return f"{_EN_MONTHS[day.month - 1]} {day.day}"
+
     def structure_title(self) -> str:
         """成员结构 (目标 5/20/75): the targets the structure is compared with, the tiers' own."""
         return self.t("title.structure") % structure_target_label(self.structure_target)
@@ -1726,7 +1733,7 @@ class _Report:
             for a in g.activities:
                 edition, day = self._edition(a[4]), local_day(a[5])
                 suffix = f" {edition}" if edition and edition not in a[1] else ""
-                heads.append(f"{day.month}/{day.day} {self._masked(a[1])}{suffix}")
+                heads.append(f"{self._short_day(day)} {self._masked(a[1])}{suffix}")
             seen = sorted(
                 {mid for a in g.activities for mid in g.attendance.get(a[0], {}) if mid in g.attendees},
                 key=lambda m: (g.attendees[m][1], m),

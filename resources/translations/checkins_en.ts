@@ -124,9 +124,12 @@
             <source>They are this group's: log them here</source>
             <translation>They are this group's: log them here</translation>
         </message>
-        <message>
-            <source>%1 other lines</source>
-            <translation>%1 other lines</translation>
+        <message numerus="yes">
+            <source>%n other line(s)</source>
+            <translation>
+                <numerusform>%Ln other line</numerusform>
+                <numerusform>%Ln other lines</numerusform>
+            </translation>
         </message>
         <message>
             <source>title</source>
@@ -156,9 +159,12 @@
             <source>Line %1: %2 — %3</source>
             <translation>Line %1: %2 — %3</translation>
         </message>
-        <message>
-            <source>%1 not check-ins</source>
-            <translation>%1 not check-ins</translation>
+        <message numerus="yes">
+            <source>%n not check-in(s)</source>
+            <translation>
+                <numerusform>%Ln not a check-in</numerusform>
+                <numerusform>%Ln not check-ins</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/pages/checkins_page.py" line="288" />
@@ -611,9 +617,12 @@
             <source>Choose the day first (the chain's title names another day)</source>
             <translation>Choose the day first (the chain's title names another day)</translation>
         </message>
-        <message>
-            <source>%1 not members</source>
-            <translation>%1 not members</translation>
+        <message numerus="yes">
+            <source>%n not member(s)</source>
+            <translation>
+                <numerusform>%Ln not a member</numerusform>
+                <numerusform>%Ln not members</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 on leave</source>

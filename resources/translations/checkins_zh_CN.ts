@@ -123,9 +123,11 @@
             <source>They are this group's: log them here</source>
             <translation>是本群的：记到本群</translation>
         </message>
-        <message>
-            <source>%1 other lines</source>
-            <translation>其他 %1 行</translation>
+        <message numerus="yes">
+            <source>%n other line(s)</source>
+            <translation>
+                <numerusform>其他 %Ln 行</numerusform>
+            </translation>
         </message>
         <message>
             <source>title</source>
@@ -155,9 +157,11 @@
             <source>Line %1: %2 — %3</source>
             <translation>第 %1 行：%2 — %3</translation>
         </message>
-        <message>
-            <source>%1 not check-ins</source>
-            <translation>%1 条不是打卡</translation>
+        <message numerus="yes">
+            <source>%n not check-in(s)</source>
+            <translation>
+                <numerusform>%Ln 条不是打卡</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/pages/checkins_page.py" line="288" />
@@ -593,9 +597,11 @@
             <source>Choose the day first (the chain's title names another day)</source>
             <translation>请先选择日期（接龙标题写的是另一天）</translation>
         </message>
-        <message>
-            <source>%1 not members</source>
-            <translation>非成员 %1</translation>
+        <message numerus="yes">
+            <source>%n not member(s)</source>
+            <translation>
+                <numerusform>非成员 %Ln</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 on leave</source>

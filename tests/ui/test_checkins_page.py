@@ -1210,6 +1210,18 @@ def test_a_wheel_over_the_preview_scrolls_and_chooses_nobody(qtbot, page, ws):
     assert combo.currentIndex() == 1
 
 
+def test_one_line_of_a_kind_is_counted_in_the_singular(qtbot, page, ws):
+    """The English summary said `1 not check-ins` and `1 other lines` (and `1 not members`): a count of one reads
+    in the singular, two in the plural."""
+    page.set_paste_text("#接龙\n李四 6:03\n「张珊：打卡」\n")
+    summary = page.paste_summary.text()
+    assert "1 not a check-in" in summary and "1 other line" in summary
+    assert "check-ins" not in summary and "lines" not in summary
+    page.set_paste_text("#接龙\n早起打卡\n李四 6:03\n「张珊：打卡」\n赵六 撤回了一条消息\n")
+    summary = page.paste_summary.text()
+    assert "2 not check-ins" in summary and "2 other lines" in summary
+
+
 def test_a_quote_a_notice_and_a_mention_show_why_they_are_not_check_ins(qtbot, page, ws):
     page.set_paste_text("李四 6:03\n「张珊：打卡」\n赵六 撤回了一条消息\n@张珊 记得打卡\n")
     assert page.preview_statuses() == [
@@ -1484,6 +1496,9 @@ def test_a_line_already_in_says_who_logged_it_and_when(qtbot, page, ws):
     )
 
 
+_MON = ("", *"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())  # English month names, whatever the locale
+
+
 def test_the_logged_message_names_each_day_a_late_line_went_to(qtbot, page, ws):
     """A chain for yesterday with `补前天` on one line: the late check-in goes to the day before, and the message
     said "Logged 2 check-ins · for <yesterday>" — naming a day one of them was not logged on."""
@@ -1496,11 +1511,13 @@ def test_the_logged_message_names_each_day_a_late_line_went_to(qtbot, page, ws):
     assert day_rows(ws, before) == {(ws.memberships["李四"], "paste", True)}
     said = page.quick_status.text()
     assert said.startswith("Logged 2 check-ins  ·  ")
-    assert f"1 for {yesterday.month}/{yesterday.day}, 1 for {before.month}/{before.day}" in said
+    assert (
+        f"1 for {_MON[yesterday.month]} {yesterday.day}, 1 for {_MON[before.month]} {before.day}" in said
+    )  # Dec 3: never 12/3
     # a chain all of one earlier day still says that day once
     page.set_paste_text(f"#接龙 早起打卡 {yesterday.month}月{yesterday.day}日\n1. 赵六 6:20\n")
     qtbot.mouseClick(page.confirm_button, Qt.MouseButton.LeftButton)
-    assert page.quick_status.text() == f"Logged 1 check-in  ·  for {yesterday.month}/{yesterday.day}"
+    assert page.quick_status.text() == f"Logged 1 check-in  ·  for {_MON[yesterday.month]} {yesterday.day}"
 
 
 def test_choosing_someone_another_line_checks_in_says_so(qtbot, page, ws):

@@ -178,6 +178,14 @@ def _fmt(day: date, fmt: str) -> str:
     return QLocale().toString(_qdate(day), fmt)
 
 
+def _short_day(day: date) -> str:
+    """ "12/3" in Chinese, "Dec 3" in English: an English reader may take 12/3 for 12 March (day first in the UK and
+    Australia) — a month's name is never read the wrong way round."""
+    if current_language().startswith("zh"):
+        return _fmt(day, "M/d")
+    return QLocale(QLocale.Language.English).toString(_qdate(day), "MMM d")
+
+
 def _month_day(day: date) -> str:
     """ "12月5日" in Chinese, "Dec 5" in English (the chain's date banner said "12月5日" in English)."""
     if current_language().startswith("zh"):
@@ -870,9 +878,7 @@ class CheckinsPage(GroupPage):
         if is_today:
             self.day_title.setText(self.tr("Checked in today: %n", "", len(rows)))
         else:
-            self.day_title.setText(
-                self.tr("Checked in on %1: %n", "", len(rows)).replace("%1", _fmt(self.day(), "M/d"))
-            )
+            self.day_title.setText(self.tr("Checked in on %1: %n", "", len(rows)).replace("%1", _short_day(self.day())))
         text = self.tr("Not yet: %n", "", len(pending))
         if leave:
             text += "  ·  " + self.tr("on leave: %n", "", len(leave))
@@ -1109,7 +1115,7 @@ class CheckinsPage(GroupPage):
         if result.logged:
             if day < clock.today() or self.is_late():
                 label = self.tr("%1 ✓ 补卡 for %2") if self.is_late() else self.tr("%1 ✓ checked in for %2")
-                text = label.replace("%1", person.display_name).replace("%2", _fmt(self.day(), "M/d"))
+                text = label.replace("%1", person.display_name).replace("%2", _short_day(self.day()))
                 if streak.current:
                     text += "  ·  " + self.tr("%n-day streak", "", streak.current)
             else:
@@ -1174,7 +1180,7 @@ class CheckinsPage(GroupPage):
             parts.append(
                 self.tr("%1: no check-in on %2 any more (someone else undid it), nothing to undo.")
                 .replace("%1", "、".join(gone))
-                .replace("%2", _fmt(day, "M/d"))
+                .replace("%2", _short_day(day))
             )
         if parts:
             self._set_status("  ·  ".join(parts), INFO_COLOR)
@@ -1497,18 +1503,23 @@ class CheckinsPage(GroupPage):
         return None
 
     @Slot()
-    def _line_kinds(self) -> tuple[tuple[str, str], ...]:
-        """The preview's kinds of line other than matched (summary key, label), those left to the user first."""
+    def _line_kinds(self) -> tuple[tuple[str, Callable[[int], str]], ...]:
+        """The preview's kinds of line other than matched (summary key, its count's label), those left to the user
+        first. A label whose English changes with the count is a plural form: `1 not a member`, never `1 not members`."""
+
+        def fixed(text: str) -> Callable[[int], str]:
+            return lambda n: text.replace("%1", str(n))
+
         return (
-            ("to_choose", self.tr("%1 to choose")),
-            ("unmatched", self.tr("%1 unmatched")),
-            ("not_member", self.tr("%1 not members")),
-            ("leave", self.tr("%1 on leave")),
-            ("other_day", self.tr("%1 of another day")),
-            ("already", self.tr("%1 already in")),
-            ("duplicate", self.tr("%1 duplicate")),
-            ("ignored", self.tr("%1 not check-ins")),
-            ("skipped", self.tr("%1 skipped")),
+            ("to_choose", fixed(self.tr("%1 to choose"))),
+            ("unmatched", fixed(self.tr("%1 unmatched"))),
+            ("not_member", lambda n: self.tr("%n not member(s)", "", n)),
+            ("leave", fixed(self.tr("%1 on leave"))),
+            ("other_day", fixed(self.tr("%1 of another day"))),
+            ("already", fixed(self.tr("%1 already in"))),
+            ("duplicate", fixed(self.tr("%1 duplicate"))),
+            ("ignored", lambda n: self.tr("%n not check-in(s)", "", n)),
+            ("skipped", fixed(self.tr("%1 skipped"))),
         )
 
     def _not_logged_text(self) -> str:
@@ -1516,9 +1527,7 @@ class CheckinsPage(GroupPage):
         no match, not a member, on leave, another day), counted by kind; "" when there are none."""
         s = self.preview_model.summary()
         left = self.preview_model.UNSETTLED
-        return self.tr(", ").join(
-            label.replace("%1", str(s[key])) for key, label in self._line_kinds() if key in left and s[key]
-        )
+        return self.tr(", ").join(label(s[key]) for key, label in self._line_kinds() if key in left and s[key])
 
     def _update_paste_summary(self) -> None:
         s = self.preview_model.summary()
@@ -1532,10 +1541,10 @@ class CheckinsPage(GroupPage):
             parts = [self.tr("%1 matched").replace("%1", str(s["matched"]))]
             for key, label in self._line_kinds():
                 if s[key]:
-                    parts.append(label.replace("%1", str(s[key])))
+                    parts.append(label(s[key]))
             others = self._other_lines()
             if others:
-                parts.append(self.tr("%1 other lines").replace("%1", str(len(others))))
+                parts.append(self.tr("%n other line(s)", "", len(others)))
             text = self.tr(", ").join(parts)
             elsewhere = self.preview_model.other_group_majority() or (
                 self._preview.better_group if self._preview is not None else None
@@ -1694,9 +1703,9 @@ class CheckinsPage(GroupPage):
             # a 补卡 line (`补昨天`, `补2号`) went to its own day: each day named with its count, the chosen day
             # first — "for 12/3" alone named the wrong day for the late ones
             days = sorted(by_day, key=lambda d: (d != day, -d.toordinal()))
-            text += "  ·  " + list_text(self.tr("%n for %1", "", by_day[d]).replace("%1", _fmt(d, "M/d")) for d in days)
+            text += "  ·  " + list_text(self.tr("%n for %1", "", by_day[d]).replace("%1", _short_day(d)) for d in days)
         elif day < clock.today():
-            text += "  ·  " + self.tr("for %1").replace("%1", _fmt(day, "M/d"))
+            text += "  ·  " + self.tr("for %1").replace("%1", _short_day(day))
         # the box is emptied below (a logged chain must not be logged again into another group or day): the lines
         # left out are named here, or they would vanish with it as if logged
         not_logged = self._commit_not_logged
