@@ -486,6 +486,35 @@ def test_updated_file_updates_people_and_never_blanks_a_value(workspace, owner, 
     assert sorted(actions) == ["import.roster", "member.add", "member.update", "member.update"]
 
 
+def test_an_import_runs_with_a_bigger_page_cache_and_gives_it_back(tmp_path):
+    """The one transaction of an import has a 64 MB SQLite page cache (bulk.big_write_cache: the indexes of a big
+    workspace were read from the file again and again); the connection goes back to the pool with its own size,
+    so every later read stays lean. (A SQLite page cache: PostgreSQL has its own buffers.)"""
+    from sqlalchemy import event
+
+    from desktop.workspace import actor_for, open_workspace
+
+    workspace = open_workspace(str(tmp_path / "cache.sqlite"))
+    owner = actor_for(workspace)
+
+    seen: list[int] = []
+
+    def watch(conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("INSERT INTO MEMBER "):
+            seen.append(conn.connection.dbapi_connection.execute("PRAGMA cache_size").fetchone()[0])
+
+    event.listen(workspace.engine, "before_cursor_execute", watch)
+    try:
+        run_import(workspace, owner, DATA / "roster_simple.xlsx", "晨读营", "roster")
+    finally:
+        event.remove(workspace.engine, "before_cursor_execute", watch)
+    with workspace.engine.connect() as conn:
+        after = conn.connection.dbapi_connection.execute("PRAGMA cache_size").fetchone()[0]
+    workspace.dispose()
+    assert seen and all(size == -64 * 1024 for size in seen), seen
+    assert after == -2000  # SQLite's default, as every other connection of the pool
+
+
 def test_person_in_another_group_gets_a_membership_not_a_duplicate(workspace, owner):
     run_import(workspace, owner, DATA / "roster_simple.xlsx", "晨读营", "roster")
     _plan, summary, created = run_import(workspace, owner, DATA / "roster_utf8.csv", "夜跑团", "roster")
