@@ -9,12 +9,11 @@ Text values are held to their columns' String(n) limits here too (models/limits.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from typing import Any
 
@@ -83,7 +82,7 @@ def big_write_cache(connection: Connection, megabytes: int = 64) -> Iterator[Non
     finally:
         # a connection closed under the write (`qundesk` terminated: its handler closes the database so nothing half
         # done is written) has no cache to give back; its error must not take the place of the one that ended it
-        with contextlib.suppress(sqlite3.ProgrammingError):
+        with suppress(sqlite3.ProgrammingError):
             raw.execute(f"PRAGMA cache_size = {int(before)}")
 
 

@@ -3,7 +3,6 @@ recognised when its file comes again, and a midnight datetime cell of a "(UTC)" 
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -15,8 +14,9 @@ from desktop.services.roster import MemberInput, add_member
 from desktop.settings import update_settings
 from desktop.workspace import actor_for, open_workspace
 from models import ChatActivity, CheckIn, EntryStep, Member, Membership, clock
+from tests.desktop.test_community_zone import _chatlab
 
-GROUP = "晨跑俱乐部"
+GROUP = "晨跑俱乐部"  # the group test_community_zone._chatlab's exports name
 CHINA = timezone(timedelta(hours=8))
 
 
@@ -38,27 +38,6 @@ def _workspace(tmp_path, zone: str, url=None):
         add_member(s, owner, gid, MemberInput(display_name="王芳", wechat_id="wxid_wangfang"))
         s.commit()
     return database, owner, gid
-
-
-def _chatlab(tmp_path, *messages: tuple[datetime, str]):
-    data = {
-        "chatlab": {"version": "0.0.2", "exportedAt": 0, "generator": "WeFlow"},
-        "meta": {"name": GROUP, "platform": "wechat", "type": "group"},
-        "members": [{"platformId": "wxid_wangfang", "accountName": "王芳"}],
-        "messages": [
-            {
-                "sender": "wxid_wangfang",
-                "accountName": "王芳",
-                "timestamp": int(at.timestamp()),
-                "type": 0,
-                "content": t,
-            }
-            for at, t in messages
-        ],
-    }
-    path = tmp_path / "chat.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def test_a_chatlab_file_imported_again_after_the_zone_changed_counts_nothing_twice(tmp_path):
