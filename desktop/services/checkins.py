@@ -4,9 +4,11 @@ transaction), undo, leave (请假), and streaks.
 What a check-in row says:
 * ``day`` — the day the member checked in for (the chain's day), never the day it was logged.
 * ``checked_at`` — the time the member posted it: the time written on the line or the chat stamp
-  above it. Without one: the logging time when the day is today (the assistant logs as members post),
-  otherwise None — no time is invented (the window shows "—", the tooltip the logging time). A file
-  imported (source "import") is not logged as members post: without a time in the file, None, today too.
+  above it. Without one: the logging time for a check-in typed or clicked in today (source "manual": the
+  assistant logs as members post), otherwise None — no time is invented (the window shows "—", the tooltip
+  the logging time). A pasted chain (source "paste") is not logged as members post: a 接龙 grows all day and
+  is pasted once, so an entry without a time between `5:52` and `6:01` is not a 22:06 check-in; a file
+  imported (source "import") likewise: without a time written, None, today too.
 * ``logged_at`` — when QunDesk recorded it; ``recorded_by`` — who.
 * ``late`` (补卡) — the member checked in after the day was over: the line says 补卡/补打卡, or the
   assistant marked it. Logging an earlier day's chain is not late by itself (the assistant's delay is
@@ -292,7 +294,7 @@ def record_checkins_by_day(
                 e.membership_id,
                 group_id,
                 day_value,
-                values.datetime(e.at if e.at is not None else (now if day == today and source != "import" else None)),
+                values.datetime(e.at if e.at is not None else (now if day == today and source == "manual" else None)),
                 now_value,
                 source,
                 values.bool(e.late),

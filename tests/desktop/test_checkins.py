@@ -192,6 +192,21 @@ def test_a_checkin_for_today_without_a_time_keeps_the_logging_time(workspace, ow
         assert at is not None and at == logged
 
 
+def test_todays_pasted_chain_invents_no_time_for_an_entry_without_one(workspace, owner, grp):
+    """A 接龙 grows all morning and is pasted once, in the evening: `3. 李四` between `2. 张三 5:52` and a
+    later entry was not posted at the paste's time, so it keeps no time (the window shows "—"); the time
+    written on a line is kept, and a name typed in by hand today still takes the logging time."""
+    gid, a, b, _ = grp
+    posted = datetime(2026, 11, 22, 5, 52)
+    with workspace.session() as s:
+        record_checkins(s, owner, gid, TODAY, [CheckinEntry(a, at=posted), b], source="paste", today=TODAY)
+        s.commit()
+        rows = dict(s.execute(select(CheckIn.membership_id, CheckIn.checked_at)).all())
+        logged = s.scalar(select(CheckIn.logged_at).where(CheckIn.membership_id == b))
+    assert rows == {a: posted, b: None}
+    assert logged is not None  # when it was logged is kept apart (the tooltip shows it)
+
+
 def test_a_late_checkin_that_completes_a_run_earns_the_bonus_recompute_gives(workspace, owner, grp):
     """Days 1-3 and 5-7 logged; then a 补卡 for day 4 in a group where late check-ins count: the run now
     reaches 7 on day 7. Logging awards the bonus on day 7, and recompute agrees (nothing to change)."""
