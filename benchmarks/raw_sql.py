@@ -169,8 +169,9 @@ def month_stats(conn: sqlite3.Connection, gid: int, year: int, month: int, today
         conn.execute(
             "SELECT a.status, count(*) FROM attendance a JOIN activity v ON v.id = a.activity_id"
             " WHERE v.group_id = :g AND v.starts_at >= :ps_dt AND v.starts_at < :after AND a.status != 'excused'"
+            " AND (a.status != 'registered' OR v.starts_at < :today_dt)"  # a sign-up counts once its day has passed
             f" AND a.membership_id NOT IN ({_DELETED}) GROUP BY a.status",
-            q,
+            {**q, "today_dt": dt(today)},
         ).fetchall()
     )
     expected = sum(att.values())

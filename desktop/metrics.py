@@ -33,6 +33,7 @@ from models.queries.participation import (
     DELETED_MEMBERSHIPS,
     DELETED_PEOPLE,
     SMALL_GROUP,
+    attendance_counted,
     day,
     day_after,
     day_params,
@@ -102,6 +103,9 @@ class MonthStats:
     # was and up to the day it was archived in the month it was (nothing of the days cut off recorded)
     rate_from: date | None = field(default=None, compare=False, metadata={"term": True})
     rate_until: date | None = field(default=None, compare=False, metadata={"term": True})
+    # attendance_rate's divisor: the places counted (attended + absent + sign-ups whose day has passed). 0 with
+    # activities in the period: none of their attendance taken yet — the Dashboard shows "–", not 0%
+    attendance_expected: int = field(default=0, compare=False, metadata={"term": True})
 
     def as_dict(self) -> dict[str, int | float]:
         """The figures (STATS_KEYS): `qundesk stats`, the workbook's KPIs."""
@@ -327,6 +331,7 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         **day_params(
             start=p.start,
             end=p.end,
+            today=today or clock.today(),
             since=p.end - timedelta(days=int(dormant_days) - 1),
             cutoff=p.end - timedelta(days=int(stalled_days)),
         ),
@@ -375,6 +380,7 @@ def month_stats(session: Session, group_id: int, year: int, month: int, today: d
         rate_days=max(possible, 0),
         rate_from=rate_from,
         rate_until=rate_until,
+        attendance_expected=expected,
     )
 
 
@@ -489,7 +495,7 @@ def _month_statements(small: bool):
     # the month's places, less those of the few deleted people (in no figure, docs/metrics.md): subtracted as the
     # check-ins' are — a NOT IN on the places made PostgreSQL scan all 200,000 of them for a group's four
     # activities (27 ms instead of 0.7 for a 775-member group)
-    counted = and_(in_period, Attendance.status != "excused")
+    counted = and_(in_period, attendance_counted(day("today")))
     attendance = union_all(
         select(Attendance.status, func.count())
         .join(Activity, Activity.id == Attendance.activity_id)

@@ -139,7 +139,7 @@ from models import (
     membership_role,
 )
 from models.db import Database
-from models.queries.participation import DELETED_MEMBERSHIPS, as_day, day_after, day_start
+from models.queries.participation import DELETED_MEMBERSHIPS, as_day, attendance_counted, day_after, day_start
 from models.tier_history import tier_at_end_columns
 
 SHEETS: tuple[str, ...] = ("概览", "成员名册", "打卡明细", "活动", "积分", "入群进度", "预警")
@@ -783,15 +783,16 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
     )
 
 
-def _attendance_totals(session: Session, group_ids: list[int], p: Period) -> tuple[int, int]:
-    """(attended, expected) over the groups' activities starting in the period; excused does not count."""
+def _attendance_totals(session: Session, group_ids: list[int], p: Period, today: date) -> tuple[int, int]:
+    """(attended, expected) over the groups' activities starting in the period, the places month_stats counts
+    (`attendance_counted`: excused never; a sign-up once its day has passed)."""
     if p.days == 0:
         return 0, 0
     counted = (
         Activity.group_id.in_(group_ids),
         Activity.starts_at >= day_start(p.start),
         Activity.starts_at < day_after(p.end),
-        Attendance.status != "excused",
+        attendance_counted(today),
     )
     rows: dict[str, int] = defaultdict(int)
     for status, n in session.execute(
@@ -1301,8 +1302,9 @@ class _Report:
             sums["checkin_rate"] = combined_checkin_rate(all_stats)
             sums["rate_checkins"] = sum(s.rate_checkins for s in all_stats)
             sums["rate_days"] = sum(s.rate_days for s in all_stats)
-            attended, expected = _attendance_totals(session, gids, period)
+            attended, expected = _attendance_totals(session, gids, period, self.today)
             sums["attendance_rate"] = round(attended / expected, 4) if expected else 0.0
+            sums["attendance_expected"] = expected
             out.append(MonthStats(**sums))
         return out[0], out[1]
 

@@ -45,6 +45,17 @@ def day_params(**days: date) -> dict[str, date | datetime]:
     return out
 
 
+def attendance_counted(today: date | BindParameter):
+    """A condition on Attendance joined to its Activity: the places an attendance rate counts (docs/metrics.md
+    `attendance_rate`). Excused places never count; a sign-up (registered) counts as not attended only once its
+    activity's day has passed — tonight's meetup, its 23 sign-ups not ticked yet, made the month's rate 0% on the
+    Dashboard that morning, as if nobody had come."""
+    return and_(
+        Attendance.status != "excused",
+        or_(Attendance.status != "registered", Activity.starts_at < day_start(today)),
+    )
+
+
 def participated(start: date, end: date, *, facts_of_group=None):
     """A condition on Membership: it participated between start and end (inclusive) — a check-in, an attended
     activity, a contribution or a chat message (a member who spoke is active) of that membership on a day of

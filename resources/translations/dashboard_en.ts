@@ -471,6 +471,10 @@
             <source>Stalled</source>
             <translation>Stalled</translation>
         </message>
+        <message>
+            <source>Not taken yet</source>
+            <translation>Not taken yet</translation>
+        </message>
     </context>
     <context>
         <name>GroupOverviewModel</name>

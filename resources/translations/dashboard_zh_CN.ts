@@ -465,6 +465,10 @@
             <source>Stalled</source>
             <translation>入群停滞</translation>
         </message>
+        <message>
+            <source>Not taken yet</source>
+            <translation>尚未点名</translation>
+        </message>
     </context>
     <context>
         <name>GroupOverviewModel</name>

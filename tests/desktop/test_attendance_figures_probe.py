@@ -105,3 +105,43 @@ def test_leave_recorded_after_the_list_was_marked_excuses_the_absence(hike):
             "成员D": "registered",
             "成员E": "attended",
         }
+
+
+def test_sign_ups_of_an_activity_not_yet_held_are_no_absences(sqlite_workspace, tmp_path):
+    """Tonight's meetup has 3 sign-ups, nobody ticked yet: on that morning the Dashboard said 出勤率 0%, as if
+    nobody had come (seen in the demo). Its sign-ups count from the next day on, as a sign-up never marked reads
+    absent once its day has passed; a place already marked today counts at once. The stats, the workbook's
+    all-groups 合计 and the day after agree."""
+    owner = actor_for(sqlite_workspace)
+    meetup = datetime(2026, 11, 20, 20)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "夜跑群")
+        people = [
+            add_member(s, owner, gid, MemberInput(display_name=f"跑友{i}", joined_at=datetime(2026, 10, 1, 9)))[1]
+            for i in range(4)
+        ]
+        aid = create_activity(s, owner, gid, ActivityInput(title="周五夜跑", starts_at=meetup, online=False))
+        for mid in people[:3]:
+            set_attendance(s, owner, aid, mid, "registered")
+        s.commit()
+        today = month_stats(s, gid, 2026, 11, today=TODAY)
+        assert (today.activities, today.attendance_expected, today.attendance_rate) == (1, 0, 0.0)
+        set_attendance(s, owner, aid, people[3], "attended")  # a walk-in ticked at once
+        s.commit()
+        today = month_stats(s, gid, 2026, 11, today=TODAY)
+        assert (today.attendance_expected, today.attendance_rate) == (1, 1.0)
+        next_day = month_stats(s, gid, 2026, 11, today=date(2026, 11, 21))
+        assert (next_day.attendance_expected, next_day.attendance_rate) == (4, 0.25)
+    with sqlite_workspace.session() as s:
+        create_group(s, owner, "读书群")  # the workbook of all groups: 合计 recounts the places
+        s.commit()
+    out = tmp_path / "all.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=11, group_ids=None, path=out, today=TODAY)
+    ws = load_workbook(out)["概览"]
+    rates = [
+        row[i + 1]
+        for row in ws.iter_rows(values_only=True)
+        for i, v in enumerate(row[:-1])
+        if v == "出勤率" and isinstance(row[i + 1], float)
+    ]
+    assert rates and rates[0] == 1.0

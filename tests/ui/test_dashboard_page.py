@@ -81,7 +81,7 @@ def test_kpi_cards_show_the_group_health_figures(page, demo):
     assert card_text(page, "silent_newcomer")[0] == str(sum(a.kind == "silent_newcomer" for a in h.alerts))
     assert card_text(page, "stalled_onboarding")[0] == str(m.stalled_onboarding)
     assert card_text(page, "activities")[0] == str(m.activities)
-    assert card_text(page, "attendance")[0] == (f"{m.attendance_rate:.0%}" if m.activities else "–")
+    assert card_text(page, "attendance")[0] == (f"{m.attendance_rate:.0%}" if m.attendance_expected else "–")
     assert card_text(page, "capacity")[0] == f"{h.members}/{h.capacity}"
     assert card_text(page, "growth") == (f"+{m.joined} / −{m.left}", f"Net {m.joined - m.left:+d}")
     assert m.dormant > 0 and m.stalled_onboarding > 0  # the demo gives the alerts something to show
@@ -290,6 +290,28 @@ def test_a_healthy_empty_group_says_there_are_no_alerts(qtbot, tmp_path):
     assert p.zombie_banner.isHidden()
     assert p.cards["members"].value_label.text() == "0"
     assert p.cards["attendance"].value_label.text() == "–"
+    ws.database.dispose()
+
+
+def test_tonights_sign_ups_are_not_a_0_percent_attendance(qtbot, tmp_path):
+    """The morning of an activity with sign-ups nobody has ticked yet: the card said 0%, as if nobody came."""
+    from desktop.services.participation import ActivityInput, create_activity, set_attendance
+
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path)
+    with ws.database.session() as s:
+        aid = create_activity(
+            s, ws.owner, ws.group_id, ActivityInput(title="线下聚会", starts_at=datetime(2026, 3, 18, 19), online=False)
+        )
+        for msid in list(ws.memberships.values())[:2]:
+            set_attendance(s, ws.owner, aid, msid, "registered")
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(ws.group_id)
+    assert card_text(p, "activities")[0] == "1"
+    assert card_text(p, "attendance") == ("–", "Not taken yet")
     ws.database.dispose()
 
 
