@@ -675,6 +675,10 @@
             <source>Drag to show or hide the calendar</source>
             <translation>Drag to show or hide the calendar</translation>
         </message>
+        <message>
+            <source>The day is %1 again: %2 was the day of the last group's chain</source>
+            <translation>The day is %1 again: %2 was the day of the last group's chain</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

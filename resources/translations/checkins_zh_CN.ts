@@ -653,6 +653,10 @@
             <source>Drag to show or hide the calendar</source>
             <translation>拖动可显示或收起日历</translation>
         </message>
+        <message>
+            <source>The day is %1 again: %2 was the day of the last group's chain</source>
+            <translation>日期已回到 %1：%2 是上一个社群接龙标题的日期</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>

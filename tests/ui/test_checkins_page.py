@@ -1017,6 +1017,25 @@ def test_a_chain_dated_another_day_asks_which_day(qtbot, page, ws):
     assert times["张珊"] is None
 
 
+def test_a_day_taken_from_a_chain_title_goes_back_when_the_group_changes(qtbot, page, ws):
+    """Evening: yesterday's chain of one group logged with "Log it for 12月5日", then the next group's chain —
+    titled with no day, as most are — pasted: it went to yesterday too, under the banner nobody reads twice.
+    The title's day belongs to that chain; a day picked in the date box stays across groups."""
+    yesterday = TODAY - timedelta(days=1)
+    page.set_paste_text(f"#接龙\n早起打卡 {yesterday.month}月{yesterday.day}日\n1. 李四 5:48")
+    qtbot.mouseClick(page.use_title_day_button, Qt.MouseButton.LeftButton)
+    page.confirm_paste()
+    assert page.day() == yesterday
+    page.set_group(ws.other_group_id)
+    assert page.day() == TODAY
+    assert "was the day of the last group's chain" in page.quick_status.text()
+    assert not page.late_banner.isVisible()
+    page.set_group(ws.group_id)
+    page.set_day(yesterday)  # picked by hand: the assistant is catching up on yesterday, group after group
+    page.set_group(ws.other_group_id)
+    assert page.day() == yesterday
+
+
 def test_the_questions_of_a_chain_do_not_move_the_paste_controls(qtbot, page, ws):
     """Pasted by hand, a dated chain is matched as it lands (the debounce), and its question banner appeared above
     the page: the paste box and 识别 moved down, and the click meant for 识别 landed on "Keep 12月4日" — yesterday's

@@ -292,6 +292,9 @@ class CheckinsPage(GroupPage):
         self._quick_text = ""  # the text the candidates were computed for
         self._preview: PastePreview | None = None  # the preview shown, with the group, day and text it is for
         self._title_ack: tuple[str, date] | None = None  # (text, day): "log it on this day" was chosen
+        # (the chain's day, the day chosen before): "Log it for <the title's day>" was clicked — that day belongs to
+        # that group's chain, and goes back when the group changes (a date picked in the date box stays)
+        self._title_day: tuple[date, date] | None = None
         # (group, text, names): the chains titled with these other groups' names are this group's after all
         self._group_ack: tuple[int, str, frozenset[str]] | None = None
         self._member_view: Person | None = None  # heat-map shows this member (None: the group)
@@ -716,14 +719,25 @@ class CheckinsPage(GroupPage):
             self._member_view = None
             had_text = bool(self.paste_edit.toPlainText().strip())
             self._discard_preview()
+            notes = []
             if had_text:  # a chain belongs to the group it was pasted for: never re-match it for another one
                 self._replace_paste_text("")
-                self._set_status(
-                    self.tr("The paste box was emptied: you switched group (Ctrl+Z in the box brings it back)"),
-                    INFO_COLOR,
+                notes.append(
+                    self.tr("The paste box was emptied: you switched group (Ctrl+Z in the box brings it back)")
                 )
-            else:
-                self._set_status(" ", INFO_COLOR)
+            back = self._title_day
+            self._title_day = None
+            if back is not None and self.day() == back[0]:
+                # the day of the last group's chain title: the next group's chain (often titled with no day) was
+                # logged for yesterday, under the banner, when the assistant had only clicked "Log it for 12月5日"
+                self._group_id = None  # the day's lists are read for the new group below, not for the old one
+                self.set_day(min(back[1], clock.today()))
+                notes.append(
+                    self.tr("The day is %1 again: %2 was the day of the last group's chain")
+                    .replace("%1", _month_day(self.day()))
+                    .replace("%2", _month_day(back[0]))
+                )
+            self._set_status("; ".join(notes) or " ", INFO_COLOR)
         self._group_id = group_id
         self._show_group_state()
         self.mark_stale()
@@ -817,6 +831,8 @@ class CheckinsPage(GroupPage):
 
     @Slot(QDate)
     def _on_date_changed(self, _value: QDate) -> None:
+        if self._title_day is not None and self.day() != self._title_day[0]:
+            self._title_day = None  # another day picked since: the user's own choice, kept
         self._update_late()
         if self._group_id is None or not self.isVisible():
             self._stale = True
@@ -1430,7 +1446,9 @@ class CheckinsPage(GroupPage):
     @Slot()
     def use_title_day(self) -> None:
         if self._preview is not None and self._preview.chain_day is not None:
+            before = self.day()
             self.set_day(self._preview.chain_day)
+            self._title_day = (self._preview.chain_day, before)
 
     @Slot()
     def keep_chosen_day(self) -> None:
