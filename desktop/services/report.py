@@ -1161,6 +1161,11 @@ class _Report:
             for key in KPI_KEYS:
                 a, b = getattr(this, key), getattr(last, key)
                 rate = key in RATE_KPIS
+                if key == "attendance_rate":
+                    # no place to count (no activity, or none of its attendance taken yet): "–", as the Dashboard
+                    # says, not a 0% that reads as nobody coming — nor a change against one
+                    a = a if this.attendance_expected else "–"
+                    b = b if last.attendance_expected else "–"
                 if not this_recorded and key not in KNOWN_FROM_DATES:
                     # a month before the group was set up here, nothing of it imported: its 0.0% nobody measured
                     # (metrics.month_recorded, as the month's summary text has no text for it)
@@ -1170,7 +1175,8 @@ class _Report:
                     # with a month nobody measured
                     rows.append([name, self.t(f"kpi.{key}"), a, "–", "–", key])
                 else:
-                    rows.append([name, self.t(f"kpi.{key}"), a, b, round(a - b, 4) if rate else a - b, key])
+                    change = "–" if "–" in (a, b) else round(a - b, 4) if rate else a - b
+                    rows.append([name, self.t(f"kpi.{key}"), a, b, change, key])
                 num = "pct" if rate else "int"
                 row_kinds.append(["bold", None, num, num, "signed_pct" if rate else "signed_int", None])
         kpis = lay.add("rows", rows)
@@ -1700,7 +1706,9 @@ class _Report:
                 counts = defaultdict(int)
                 for status in marks.values():
                     counts[status] += 1
-                expected = counts["registered"] + counts["attended"] + counts["absent"]
+                # a sign-up counts as not attended once the day has passed (metrics.attendance_counted)
+                held = local_day(starts) < self.today
+                expected = (counts["registered"] if held else 0) + counts["attended"] + counts["absent"]
                 where = self.t("h.online") if online else self.t("h.offline")
                 rows.append(
                     [

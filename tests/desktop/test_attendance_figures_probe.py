@@ -145,3 +145,12 @@ def test_sign_ups_of_an_activity_not_yet_held_are_no_absences(sqlite_workspace, 
         if v == "出勤率" and isinstance(row[i + 1], float)
     ]
     assert rates and rates[0] == 1.0
+    kpi = {(r[0], r[5]): r[2:5] for r in ws.iter_rows(min_row=4, max_col=6, values_only=True) if r[5]}
+    assert kpi[("合计", "attendance_rate")] == (1.0, "–", "–")  # nothing counted in October: no change against 0%
+    # 读书群 held no activity: "–", as the Dashboard says — a 0% read as nobody coming
+    assert kpi[("读书群", "attendance_rate")] == ("–", "–", "–")
+    sheet = load_workbook(out)["活动"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(r for r in rows if "出勤率" in r)
+    meetup_row = next(r for r in rows if "周五夜跑" in r)
+    assert meetup_row[header.index("出勤率")] == 1.0  # the walk-in of 1 counted; the 3 sign-ups not yet

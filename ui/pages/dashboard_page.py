@@ -745,8 +745,8 @@ class DashboardPage(GroupPage):
             tip=self.tr("Activities starting this month"),
         )
         c["attendance"].set_value(
-            _pct(m.attendance_rate, 0) if m.activities else "–",
-            self.tr("Attended ÷ expected"),
+            _pct(m.attendance_rate, 0) if m.attendance_expected else "–",
+            self.tr("Attended ÷ expected") if m.attendance_expected or not m.activities else self.tr("Not taken yet"),
             tip=self.tr("Attended ÷ (registered + attended + absent) for this month's activities"),
         )
         silent = len(self.alerts_of("silent_newcomer"))
