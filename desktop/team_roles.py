@@ -46,7 +46,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 6
+GRANTS_VERSION = 7
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -560,7 +560,26 @@ MASKED_FREE_TEXT = {
     "membership": MEMBERSHIP_FREE_TEXT,
     "step_progress": ("answer",),
     "membership_spell": ("left_reason",),
+    # what an organiser or assistant types about a person or an event (PRODUCT §3.7: "请假：出差，有事打13800138000"),
+    # read whole with the assistant's login (psql) until GRANTS_VERSION 7: a leave's reason, a violation's note, an
+    # activity's title, place and hosts, a share's title, a ledger entry's reason, a chat export's file name, and the
+    # nicknames a chat export showed (chat_alias: its `shown` and its comparison key `value`, of names only —
+    # CHAT_ALIAS_NAMES_ONLY). Left whole, by decision (docs/architecture.md): a share's link (its digits are the
+    # link: a masked one opens nothing), a sender ID (a QQ number is an account, as member.qq), and the organiser's
+    # texts written to be posted to the group (the group's description, rules, entry steps, point rules, text
+    # templates: a phone there is one the organiser publishes)
+    "leave": ("reason",),
+    "violation": ("note",),
+    "activity": ("title", "place", "hosts"),
+    "contribution": ("title",),
+    "points_entry": ("reason",),
+    "chat_import": ("file_name",),
+    "chat_alias": ("value", "shown"),
 }
+# a table whose free text is masked in its rows of one kind only: a chat alias of a name (a sender ID stays whole — it
+# is how the assistant's next import knows the sender)
+CHAT_ALIAS_NAMES_ONLY = "kind = 'name'"
+MASKED_ONLY_WHERE = {"chat_alias": CHAT_ALIAS_NAMES_ONLY}
 # the name search's pieces (models/search.py): every 1-3 character piece of a name, nickname and group nickname —
 # "138", "380", "800" … of 王五 13800138002 put its phone together again (psql). An assistant reads them through views
 # that leave out the pieces with a digit of a person (membership) whose name holds a phone: table -> (key, source,
@@ -633,7 +652,16 @@ def _masked_writable(session: Session, prefix: str, mask_text: str, table: str) 
     schema = q(f"{prefix}_masked")
     assistant = q(group_role(prefix, "assistant"))
     cols = [c.name for c in Base.metadata.tables[table].columns]
-    shown = ", ".join(f"{_masked_text(mask_text, q(c))} AS {q(c)}" if c in free_text else q(c) for c in cols)
+    only = MASKED_ONLY_WHERE.get(table)
+
+    def shown_column(c: str) -> str:
+        if c not in free_text:
+            return q(c)
+        if only:
+            return f"CASE WHEN {only} THEN {_masked_text(mask_text, q(c))} ELSE {q(c)} END AS {q(c)}"
+        return f"{_masked_text(mask_text, q(c))} AS {q(c)}"
+
+    shown = ", ".join(shown_column(c) for c in cols)
     view, base = f"{schema}.{q(table)}", f"public.{q(table)}"
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
     conn.exec_driver_sql(f"CREATE VIEW {view} AS SELECT {shown} FROM {base}")
@@ -652,16 +680,28 @@ def _masked_writable(session: Session, prefix: str, mask_text: str, table: str) 
     names = ", ".join(q(c) for c in cols)
     values = ", ".join(f"NEW.{q(c)}" for c in cols)
     fn = f"{schema}.{q(table + '_write')}"
+    insert = f"INSERT INTO {base} ({names}) VALUES ({values})"
+    definer = ""
+    if table == "chat_alias":
+        # the chat import's insert-or-update (chat_import._remember_aliases: ON CONFLICT, which a view cannot take):
+        # an insert through the view updates the alias the group has under that kind and value. It runs as the
+        # tables' owner (SECURITY DEFINER): the conflict's key is `value`, which the assistant may not read — and
+        # writes nothing the assistant's grants on chat_alias (INSERT, UPDATE, DELETE of every column) would not
+        insert += (
+            " ON CONFLICT (group_id, kind, value) DO UPDATE SET member_id = EXCLUDED.member_id, shown = EXCLUDED.shown,"
+            f" ignored = EXCLUDED.ignored, last_seen = coalesce(EXCLUDED.last_seen, {base}.last_seen)"
+        )
+        definer = "SECURITY DEFINER "
     conn.exec_driver_sql(
         f"""
-CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql {definer}SET search_path = public, pg_temp AS $fn$
 DECLARE sets text;
 BEGIN
   IF TG_OP = 'DELETE' THEN
     DELETE FROM {base} WHERE id = OLD.id;
     RETURN OLD;
   ELSIF TG_OP = 'INSERT' THEN
-    INSERT INTO {base} ({names}) VALUES ({values});
+    {insert};
     RETURN NEW;
   END IF;
   SELECT string_agg(format('%%I = ($1).%%I', n.key, n.key), ', ') INTO sets
