@@ -918,8 +918,11 @@ END $fn$"""
 
 # numbers looked up that show as a member's masked phone (138****8000) but are other numbers (they differ only in
 # the hidden digits) are guesses at that member's phone: once more than this many numbers of one masked form were
-# ever looked up (by every assistant login together; the member's own number besides), the lookup answers nothing for
-# that masked form. A real file's numbers almost never look like a member's without being it (a typo in the hidden
+# looked up by one login on one day (UTC's; the member's own number besides), the lookup answers that login nothing
+# for that masked form until the next day. Until GRANTS_VERSION 7 the count was of every number ever looked up, by
+# every login together, and nothing reset it: a member whose masked form five numbers of real files had shared (typos
+# in the hidden digits, an old number) was never found by phone again by any assistant — each later import of them a
+# problem row, or a second person. A day's limit keeps a guesser to three a day at one phone (10,000 middles). A real file's numbers almost never look like a member's without being it (a typo in the hidden
 # digits, two members whose phones mask alike); finding a phone by trying its 10,000 hidden middles is stopped after
 # three — also when the assistant first adds members with the guessed numbers (a number of a member counts too)
 PHONE_GUESSES = 3
@@ -933,35 +936,52 @@ def _phone_lookup(session: Session, prefix: str) -> None:
     warned of no duplicate phone.
 
     The limits (docs/architecture.md, "Roles on the server"): it returns ids, never a phone the caller did not give;
-    a number is answered only once its lookup was registered in an earlier, committed transaction (the function
-    registers every number it is asked; the app calls it twice, `members_by_phone`), and a number whose masked form
-    is a member's is answered only while at most PHONE_GUESSES + 1 numbers of that masked form were ever looked up
-    — so a login cannot find a member's phone by trying the 10,000 middles of 138****8000, not by rolling its guesses
-    back, nor by adding members with the guessed numbers first. Until then a pending or refused number returns (phone, NULL) whether it matches
-    or not. The registrations (`phone_lookup`) hold a SHA-256 of each number, its masked form, the login, when and
-    the registering transaction (one visible with another transaction's id was committed): no assistant reads them."""
+    a number is answered only once this login's lookup of it today was registered in an earlier, committed
+    transaction (the function registers every number it is asked; the app calls it twice, `members_by_phone`), and a
+    number whose masked form is a member's is answered only while this login looked up at most PHONE_GUESSES + 1
+    numbers of that masked form today (UTC's day) — so a login cannot find a member's phone by trying the 10,000
+    middles of 138****8000 (three wrong ones a day), not by rolling its guesses back, nor by adding members with the
+    guessed numbers first; and a form refused today is answered again tomorrow. Until then a pending or refused
+    number returns (phone, NULL) whether it matches or not. The same number asked again the same day is not counted
+    again: a `--dry-run` import's lookups count as the import's (its preview matches rows by phone as the import will;
+    a lookup that answered without counting would be a guesser's free oracle, as the server cannot tell a dry run
+    from any other), and the import that follows costs nothing more. The registrations (`phone_lookup`: a row per
+    login, day and number) hold a SHA-256 of each number, its masked form, the login, when and the registering
+    transaction (one visible with another transaction's id was committed): no assistant reads them."""
     conn = session.connection()
     q = lambda name: _ident(session, name)  # noqa: E731
     schema = q(f"{prefix}_masked")
     assistant = q(group_role(prefix, "assistant"))
     run = conn.exec_driver_sql
+    table = f"{schema}.phone_lookup"
     run(
-        f"CREATE TABLE IF NOT EXISTS {schema}.phone_lookup (digest text PRIMARY KEY, mask text NOT NULL,"
-        " login name NOT NULL, at timestamptz NOT NULL, tx bigint NOT NULL)"
+        f"CREATE TABLE IF NOT EXISTS {table} (digest text NOT NULL, mask text NOT NULL,"
+        " login name NOT NULL, at timestamptz NOT NULL, tx bigint NOT NULL, day date NOT NULL)"
     )
-    run(f"CREATE INDEX IF NOT EXISTS phone_lookup_mask ON {schema}.phone_lookup (mask)")
-    run(f"REVOKE ALL ON {schema}.phone_lookup FROM PUBLIC, {assistant}")
+    # a table of GRANTS_VERSION 5-6 (one registration per number, ever): a registration per login and day now, its
+    # old rows kept with the day they were made
+    run(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS day date")
+    run(f"UPDATE {table} SET day = (at AT TIME ZONE 'UTC')::date WHERE day IS NULL")
+    run(f"ALTER TABLE {table} ALTER COLUMN day SET NOT NULL")
+    run(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS phone_lookup_pkey")
+    run(f"DROP INDEX IF EXISTS {schema}.phone_lookup_mask")
+    run(f"CREATE UNIQUE INDEX IF NOT EXISTS phone_lookup_once ON {table} (login, day, digest)")
+    run(f"CREATE INDEX IF NOT EXISTS phone_lookup_tried ON {table} (login, day, mask)")
+    run(f"REVOKE ALL ON {table} FROM PUBLIC, {assistant}")
     digest = "encode(sha256(convert_to({c}, 'UTF8')), 'hex')"
+    # the day of the limit: UTC's, whatever time zone the caller's session sets (SET TIME ZONE moved current_date
+    # back or forward: two or three "days" at once)
+    today = "(now() AT TIME ZONE 'UTC')::date"
     fn = f"{schema}.members_by_phone"
     run(
         f"""
 CREATE OR REPLACE FUNCTION {fn}(phones text[]) RETURNS TABLE(phone text, member_id integer)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 BEGIN
-  INSERT INTO {schema}.phone_lookup AS l (digest, mask, login, at, tx)
-    SELECT DISTINCT {digest.format(c="p")}, {_MASK_SQL.format(c="p")}, session_user, now(), txid_current()
+  INSERT INTO {schema}.phone_lookup AS l (digest, mask, login, at, tx, day)
+    SELECT DISTINCT {digest.format(c="p")}, {_MASK_SQL.format(c="p")}, session_user, now(), txid_current(), {today}
     FROM unnest(phones) AS p WHERE p IS NOT NULL AND p <> ''
-  ON CONFLICT (digest) DO NOTHING;
+  ON CONFLICT (login, day, digest) DO NOTHING;
   RETURN QUERY
   WITH asked AS (
     SELECT DISTINCT p AS phone, {digest.format(c="p")} AS digest, {_MASK_SQL.format(c="p")} AS mask
@@ -972,9 +992,10 @@ BEGIN
     WHERE m.phone IS NOT NULL AND {_MASK_SQL.format(c="m.phone")} IN (SELECT a.mask FROM asked a)
   ), tried AS (
     SELECT l.mask, count(*) AS n FROM {schema}.phone_lookup l
-    WHERE l.mask IN (SELECT h.mask FROM holders h) GROUP BY l.mask
+    WHERE l.login = session_user AND l.day = {today} AND l.mask IN (SELECT h.mask FROM holders h) GROUP BY l.mask
   ), answered AS (
-    SELECT a.* FROM asked a JOIN {schema}.phone_lookup l ON l.digest = a.digest
+    SELECT a.* FROM asked a
+    JOIN {schema}.phone_lookup l ON l.digest = a.digest AND l.login = session_user AND l.day = {today}
     LEFT JOIN tried t ON t.mask = a.mask
     WHERE l.tx <> txid_current() AND coalesce(t.n, 0) <= {PHONE_GUESSES + 1}
   )

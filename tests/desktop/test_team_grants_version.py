@@ -41,8 +41,9 @@ RECORDED = {
     6: "f3610c5fef93b01e005db9cc045f6b965f181567289a2dd29bfb6c41d25d2d5b",
     # 7: the free text an assistant read whole (a leave's reason, a violation's note, an activity's title, place and
     # hosts, a share's title, a ledger entry's reason, a chat export's file name, the nicknames chat exports showed)
-    # through masking views, the chat aliases' insert-or-update through the view's trigger
-    7: "18d563fd414a1e81387542f944c50e5499b1789cf09547702dbeb88899f87ae7",
+    # through masking views, the chat aliases' insert-or-update through the view's trigger; the phone lookup's limit
+    # per login and day (phone_lookup.day, its key (login, day, digest))
+    7: "16ae2f0572e0e77b0a0258f466a8b53c3dfb3b32787407d0ce42d5d69ff5671f",
 }
 
 
