@@ -136,7 +136,7 @@ def _written_as_assistant(url: str, gid: int, ms: int) -> int:
                 ActivityInput(
                     title=f"线下跑 报名{PHONE}",
                     kind="other",
-                    starts_at=datetime(2026, 11, 22, 7),
+                    starts_at=datetime(2026, 11, 15, 7),
                     place="奥森南门 联系 138 0013 8000",
                     hosts=f"领跑 李雷 {PHONE}",
                 ),
@@ -278,3 +278,40 @@ def test_an_assistants_chat_import_remembers_nicknames_holding_a_phone_masked_an
     assert f"张三{SHOWN}" in names and "李跃 139****" in names
     assert not any(PHONE in (v + s) or "0013" in (v + s) for _k, v, s in seen)
     assert files and all(PHONE not in f for f in files)
+
+
+def test_an_assistant_marks_a_place_and_removes_a_share_a_violation_and_an_activity_through_the_views(team):
+    """The services lock the rows they are about to change (bulk.lock_rows: SELECT … FOR UPDATE / FOR KEY SHARE),
+    now on the masking views: a place marked, a share, a violation and an activity removed, as the assistant."""
+    from sqlalchemy import select
+
+    from desktop.services.participation import (
+        delete_activity,
+        remove_contribution,
+        remove_violation,
+        set_attendance,
+    )
+    from models import Contribution, Violation
+
+    url, gid, ms = team
+    act = _written_as_assistant(url, gid, ms)
+    database = open_workspace(_url(url))
+    try:
+        assistant = actor_for(database)
+        with database.session() as s:
+            set_attendance(s, assistant, act, ms, "attended")
+            s.commit()
+        with database.session() as s:
+            remove_contribution(s, assistant, s.scalar(select(Contribution.id)))
+            remove_violation(s, assistant, s.scalar(select(Violation.id)))
+            delete_activity(s, assistant, act)
+            s.commit()
+    finally:
+        database.dispose()
+    with psycopg.connect(_dsn(url)) as conn:
+        left = [
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("activity", "contribution", "violation")
+        ]
+        reversals = conn.execute("SELECT count(*) FROM points_entry WHERE reverses_id IS NOT NULL").fetchone()[0]
+    assert left == [0, 0, 0]
+    assert reversals >= 1  # the attended place's points taken back
