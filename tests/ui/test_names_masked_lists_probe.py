@@ -107,3 +107,25 @@ def test_the_member_panel_masks_a_phone_in_a_name_or_note_for_an_assistant(qtbot
     assert "张三 139****" in texts["assistant"] and "家长电话 139****" in texts["assistant"]
     assert "1234" not in texts["assistant"]
     assert NAME in texts["owner"] and "139 1234 5678" in texts["owner"]
+
+
+def test_the_paste_preview_names_the_member_masked_for_an_assistant(qtbot, ws, zhang):
+    """A chain line 张三 finds 张三 13912345678 (their stored name carries the phone): the preview's choice column and
+    its combo said the whole stored name to an assistant."""
+    texts = {}
+    for who, actor in (("assistant", ws.assistant), ("owner", ws.owner)):
+        page = _checkins_page(qtbot, ws, actor)
+        page.set_paste_text("#接龙\n1. 张三\n2. 张三 139\n")
+        model = page.preview_model
+        cells = [
+            str(model.data(model.index(r, c)) or "")
+            for r in range(model.rowCount())
+            for c in range(model.columnCount())
+        ]
+        for r in range(model.rowCount()):
+            combo = page.choice_combo(r)
+            if combo is not None:
+                cells += [combo.itemText(i) for i in range(combo.count())]
+        texts[who] = " ".join(cells)
+    assert "张三 139****" in texts["assistant"] and "1234" not in texts["assistant"], texts["assistant"]
+    assert NAME in texts["owner"]

@@ -546,6 +546,7 @@ class CheckinsPage(GroupPage):
         self.confirm_button.clicked.connect(self.confirm_paste)
 
         self.preview_model = PastePreviewModel(self)
+        self.preview_model.set_names_shown(names_shown_to(self._actor))
         self.preview_model.decisions_changed.connect(self._update_paste_summary)
         self.preview_model.pick_requested.connect(self._on_pick_requested)
         self.preview_view = QTableView()
