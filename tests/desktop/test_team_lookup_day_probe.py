@@ -129,3 +129,27 @@ def test_a_dry_run_import_matches_by_phone_and_the_import_after_it_costs_nothing
     assert people[:2] == [("李四", "一期"), ("李四", "二期")]  # one 李四, in both groups: not a new 李小四
     assert len(people) == 2 + len(wrong)
     assert asked == (1 + len(wrong), 1 + len(wrong))
+
+
+def test_a_registrations_table_of_grants_version_6_is_altered_in_place_by_the_owners_open(team):
+    """Version 6's table: one registration per number (digest the key), no day. The owner's open gives the grants of
+    this version: the old rows are kept with their day, and the assistant's lookups work under the day's limit."""
+    with psycopg.connect(_dsn(team), autocommit=True) as conn:
+        prefix = conn.execute("SELECT value FROM workspace_setting WHERE key = 'team.roles'").fetchone()[0]
+        table = f'"{prefix}_masked".phone_lookup'
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(
+            f"CREATE TABLE {table} (digest text PRIMARY KEY, mask text NOT NULL, login name NOT NULL,"
+            " at timestamptz NOT NULL, tx bigint NOT NULL)"
+        )
+        conn.execute(f"CREATE INDEX phone_lookup_mask ON {table} (mask)")
+        conn.execute(f"INSERT INTO {table} VALUES ('old', '139****9000', %s, '2026-11-01 08:00+00', 1)", (ASSISTANT,))
+        conn.execute("UPDATE workspace_setting SET value = '6' WHERE key = 'team.grants_version'")
+    open_workspace(team).dispose()  # the owner (the suite's login, who created the tables) opens it
+    with psycopg.connect(_dsn(team, ASSISTANT, ASSISTANT_PW)) as conn:
+        assert isinstance(_ask(conn, LI_SI), int)
+        assert isinstance(_ask(conn, LI_SI), int)  # asked again the same day: still one registration
+    with psycopg.connect(_dsn(team)) as conn:
+        rows = conn.execute(f"SELECT digest, day FROM {table} ORDER BY at").fetchall()
+    assert rows[0][0] == "old" and str(rows[0][1]) == "2026-11-01"
+    assert len(rows) == 2
