@@ -153,3 +153,16 @@ def test_a_registrations_table_of_grants_version_6_is_altered_in_place_by_the_ow
         rows = conn.execute(f"SELECT digest, day FROM {table} ORDER BY at").fetchall()
     assert rows[0][0] == "old" and str(rows[0][1]) == "2026-11-01"
     assert len(rows) == 2
+
+
+def test_a_row_whose_number_is_refused_today_says_so_and_that_tomorrow_it_is_answered(team, tmp_path, capsys):
+    """The problem said "the server no longer looks this number up" — true for ever until GRANTS_VERSION 7."""
+    _refused_today(team)
+    roster = tmp_path / "二期名单.csv"
+    roster.write_text(f"姓名,手机\n李四,{LI_SI}\n", encoding="utf-8")
+    url = _url(team, ASSISTANT, ASSISTANT_PW)
+    assert main(["--db", url, "import", "roster", str(roster), "--group", "二期"]) == 1
+    err = capsys.readouterr().err
+    assert "第2行 手机 列" in err and "明天" in err and "tomorrow" in err, err
+    with psycopg.connect(_dsn(team)) as conn:
+        assert conn.execute("SELECT count(*) FROM membership").fetchone()[0] == 1  # nothing imported
