@@ -46,7 +46,7 @@ SETTING = "team.roles"  # workspace setting: the group roles' prefix once `team 
 # team database records each version's statements, tests/desktop/test_team_grants_version.py) — a team database
 # whose stored version is older gets them again the next time the tables' owner opens it (`regrant_if_stale`):
 # grant fixes that came without a migration reached no existing team database
-GRANTS_VERSION = 6
+GRANTS_VERSION = 7
 GRANTS_SETTING = "team.grants_version"
 ROLES = ("owner", "admin", "assistant")
 MASKED_TABLES = ("member", "audit_log")  # seen by an assistant through views of the same name
@@ -560,7 +560,26 @@ MASKED_FREE_TEXT = {
     "membership": MEMBERSHIP_FREE_TEXT,
     "step_progress": ("answer",),
     "membership_spell": ("left_reason",),
+    # what an organiser or assistant types about a person or an event (PRODUCT §3.7: "请假：出差，有事打13800138000"),
+    # read whole with the assistant's login (psql) until GRANTS_VERSION 7: a leave's reason, a violation's note, an
+    # activity's title, place and hosts, a share's title, a ledger entry's reason, a chat export's file name, and the
+    # nicknames a chat export showed (chat_alias: its `shown` and its comparison key `value`, of names only —
+    # CHAT_ALIAS_NAMES_ONLY). Left whole, by decision (docs/architecture.md): a share's link (its digits are the
+    # link: a masked one opens nothing), a sender ID (a QQ number is an account, as member.qq), and the organiser's
+    # texts written to be posted to the group (the group's description, rules, entry steps, point rules, text
+    # templates: a phone there is one the organiser publishes)
+    "leave": ("reason",),
+    "violation": ("note",),
+    "activity": ("title", "place", "hosts"),
+    "contribution": ("title",),
+    "points_entry": ("reason",),
+    "chat_import": ("file_name",),
+    "chat_alias": ("value", "shown"),
 }
+# a table whose free text is masked in its rows of one kind only: a chat alias of a name (a sender ID stays whole — it
+# is how the assistant's next import knows the sender)
+CHAT_ALIAS_NAMES_ONLY = "kind = 'name'"
+MASKED_ONLY_WHERE = {"chat_alias": CHAT_ALIAS_NAMES_ONLY}
 # the name search's pieces (models/search.py): every 1-3 character piece of a name, nickname and group nickname —
 # "138", "380", "800" … of 王五 13800138002 put its phone together again (psql). An assistant reads them through views
 # that leave out the pieces with a digit of a person (membership) whose name holds a phone: table -> (key, source,
@@ -633,7 +652,16 @@ def _masked_writable(session: Session, prefix: str, mask_text: str, table: str) 
     schema = q(f"{prefix}_masked")
     assistant = q(group_role(prefix, "assistant"))
     cols = [c.name for c in Base.metadata.tables[table].columns]
-    shown = ", ".join(f"{_masked_text(mask_text, q(c))} AS {q(c)}" if c in free_text else q(c) for c in cols)
+    only = MASKED_ONLY_WHERE.get(table)
+
+    def shown_column(c: str) -> str:
+        if c not in free_text:
+            return q(c)
+        if only:
+            return f"CASE WHEN {only} THEN {_masked_text(mask_text, q(c))} ELSE {q(c)} END AS {q(c)}"
+        return f"{_masked_text(mask_text, q(c))} AS {q(c)}"
+
+    shown = ", ".join(shown_column(c) for c in cols)
     view, base = f"{schema}.{q(table)}", f"public.{q(table)}"
     conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
     conn.exec_driver_sql(f"CREATE VIEW {view} AS SELECT {shown} FROM {base}")
@@ -652,16 +680,28 @@ def _masked_writable(session: Session, prefix: str, mask_text: str, table: str) 
     names = ", ".join(q(c) for c in cols)
     values = ", ".join(f"NEW.{q(c)}" for c in cols)
     fn = f"{schema}.{q(table + '_write')}"
+    insert = f"INSERT INTO {base} ({names}) VALUES ({values})"
+    definer = ""
+    if table == "chat_alias":
+        # the chat import's insert-or-update (chat_import._remember_aliases: ON CONFLICT, which a view cannot take):
+        # an insert through the view updates the alias the group has under that kind and value. It runs as the
+        # tables' owner (SECURITY DEFINER): the conflict's key is `value`, which the assistant may not read — and
+        # writes nothing the assistant's grants on chat_alias (INSERT, UPDATE, DELETE of every column) would not
+        insert += (
+            " ON CONFLICT (group_id, kind, value) DO UPDATE SET member_id = EXCLUDED.member_id, shown = EXCLUDED.shown,"
+            f" ignored = EXCLUDED.ignored, last_seen = coalesce(EXCLUDED.last_seen, {base}.last_seen)"
+        )
+        definer = "SECURITY DEFINER "
     conn.exec_driver_sql(
         f"""
-CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $fn$
+CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql {definer}SET search_path = public, pg_temp AS $fn$
 DECLARE sets text;
 BEGIN
   IF TG_OP = 'DELETE' THEN
     DELETE FROM {base} WHERE id = OLD.id;
     RETURN OLD;
   ELSIF TG_OP = 'INSERT' THEN
-    INSERT INTO {base} ({names}) VALUES ({values});
+    {insert};
     RETURN NEW;
   END IF;
   SELECT string_agg(format('%%I = ($1).%%I', n.key, n.key), ', ') INTO sets
@@ -878,8 +918,11 @@ END $fn$"""
 
 # numbers looked up that show as a member's masked phone (138****8000) but are other numbers (they differ only in
 # the hidden digits) are guesses at that member's phone: once more than this many numbers of one masked form were
-# ever looked up (by every assistant login together; the member's own number besides), the lookup answers nothing for
-# that masked form. A real file's numbers almost never look like a member's without being it (a typo in the hidden
+# looked up by one login on one day (UTC's; the member's own number besides), the lookup answers that login nothing
+# for that masked form until the next day. Until GRANTS_VERSION 7 the count was of every number ever looked up, by
+# every login together, and nothing reset it: a member whose masked form five numbers of real files had shared (typos
+# in the hidden digits, an old number) was never found by phone again by any assistant — each later import of them a
+# problem row, or a second person. A day's limit keeps a guesser to three a day at one phone (10,000 middles). A real file's numbers almost never look like a member's without being it (a typo in the hidden
 # digits, two members whose phones mask alike); finding a phone by trying its 10,000 hidden middles is stopped after
 # three — also when the assistant first adds members with the guessed numbers (a number of a member counts too)
 PHONE_GUESSES = 3
@@ -893,35 +936,52 @@ def _phone_lookup(session: Session, prefix: str) -> None:
     warned of no duplicate phone.
 
     The limits (docs/architecture.md, "Roles on the server"): it returns ids, never a phone the caller did not give;
-    a number is answered only once its lookup was registered in an earlier, committed transaction (the function
-    registers every number it is asked; the app calls it twice, `members_by_phone`), and a number whose masked form
-    is a member's is answered only while at most PHONE_GUESSES + 1 numbers of that masked form were ever looked up
-    — so a login cannot find a member's phone by trying the 10,000 middles of 138****8000, not by rolling its guesses
-    back, nor by adding members with the guessed numbers first. Until then a pending or refused number returns (phone, NULL) whether it matches
-    or not. The registrations (`phone_lookup`) hold a SHA-256 of each number, its masked form, the login, when and
-    the registering transaction (one visible with another transaction's id was committed): no assistant reads them."""
+    a number is answered only once this login's lookup of it today was registered in an earlier, committed
+    transaction (the function registers every number it is asked; the app calls it twice, `members_by_phone`), and a
+    number whose masked form is a member's is answered only while this login looked up at most PHONE_GUESSES + 1
+    numbers of that masked form today (UTC's day) — so a login cannot find a member's phone by trying the 10,000
+    middles of 138****8000 (three wrong ones a day), not by rolling its guesses back, nor by adding members with the
+    guessed numbers first; and a form refused today is answered again tomorrow. Until then a pending or refused
+    number returns (phone, NULL) whether it matches or not. The same number asked again the same day is not counted
+    again: a `--dry-run` import's lookups count as the import's (its preview matches rows by phone as the import will;
+    a lookup that answered without counting would be a guesser's free oracle, as the server cannot tell a dry run
+    from any other), and the import that follows costs nothing more. The registrations (`phone_lookup`: a row per
+    login, day and number) hold a SHA-256 of each number, its masked form, the login, when and the registering
+    transaction (one visible with another transaction's id was committed): no assistant reads them."""
     conn = session.connection()
     q = lambda name: _ident(session, name)  # noqa: E731
     schema = q(f"{prefix}_masked")
     assistant = q(group_role(prefix, "assistant"))
     run = conn.exec_driver_sql
+    table = f"{schema}.phone_lookup"
     run(
-        f"CREATE TABLE IF NOT EXISTS {schema}.phone_lookup (digest text PRIMARY KEY, mask text NOT NULL,"
-        " login name NOT NULL, at timestamptz NOT NULL, tx bigint NOT NULL)"
+        f"CREATE TABLE IF NOT EXISTS {table} (digest text NOT NULL, mask text NOT NULL,"
+        " login name NOT NULL, at timestamptz NOT NULL, tx bigint NOT NULL, day date NOT NULL)"
     )
-    run(f"CREATE INDEX IF NOT EXISTS phone_lookup_mask ON {schema}.phone_lookup (mask)")
-    run(f"REVOKE ALL ON {schema}.phone_lookup FROM PUBLIC, {assistant}")
+    # a table of GRANTS_VERSION 5-6 (one registration per number, ever): a registration per login and day now, its
+    # old rows kept with the day they were made
+    run(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS day date")
+    run(f"UPDATE {table} SET day = (at AT TIME ZONE 'UTC')::date WHERE day IS NULL")
+    run(f"ALTER TABLE {table} ALTER COLUMN day SET NOT NULL")
+    run(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS phone_lookup_pkey")
+    run(f"DROP INDEX IF EXISTS {schema}.phone_lookup_mask")
+    run(f"CREATE UNIQUE INDEX IF NOT EXISTS phone_lookup_once ON {table} (login, day, digest)")
+    run(f"CREATE INDEX IF NOT EXISTS phone_lookup_tried ON {table} (login, day, mask)")
+    run(f"REVOKE ALL ON {table} FROM PUBLIC, {assistant}")
     digest = "encode(sha256(convert_to({c}, 'UTF8')), 'hex')"
+    # the day of the limit: UTC's, whatever time zone the caller's session sets (SET TIME ZONE moved current_date
+    # back or forward: two or three "days" at once)
+    today = "(now() AT TIME ZONE 'UTC')::date"
     fn = f"{schema}.members_by_phone"
     run(
         f"""
 CREATE OR REPLACE FUNCTION {fn}(phones text[]) RETURNS TABLE(phone text, member_id integer)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 BEGIN
-  INSERT INTO {schema}.phone_lookup AS l (digest, mask, login, at, tx)
-    SELECT DISTINCT {digest.format(c="p")}, {_MASK_SQL.format(c="p")}, session_user, now(), txid_current()
+  INSERT INTO {schema}.phone_lookup AS l (digest, mask, login, at, tx, day)
+    SELECT DISTINCT {digest.format(c="p")}, {_MASK_SQL.format(c="p")}, session_user, now(), txid_current(), {today}
     FROM unnest(phones) AS p WHERE p IS NOT NULL AND p <> ''
-  ON CONFLICT (digest) DO NOTHING;
+  ON CONFLICT (login, day, digest) DO NOTHING;
   RETURN QUERY
   WITH asked AS (
     SELECT DISTINCT p AS phone, {digest.format(c="p")} AS digest, {_MASK_SQL.format(c="p")} AS mask
@@ -932,9 +992,10 @@ BEGIN
     WHERE m.phone IS NOT NULL AND {_MASK_SQL.format(c="m.phone")} IN (SELECT a.mask FROM asked a)
   ), tried AS (
     SELECT l.mask, count(*) AS n FROM {schema}.phone_lookup l
-    WHERE l.mask IN (SELECT h.mask FROM holders h) GROUP BY l.mask
+    WHERE l.login = session_user AND l.day = {today} AND l.mask IN (SELECT h.mask FROM holders h) GROUP BY l.mask
   ), answered AS (
-    SELECT a.* FROM asked a JOIN {schema}.phone_lookup l ON l.digest = a.digest
+    SELECT a.* FROM asked a
+    JOIN {schema}.phone_lookup l ON l.digest = a.digest AND l.login = session_user AND l.day = {today}
     LEFT JOIN tried t ON t.mask = a.mask
     WHERE l.tx <> txid_current() AND coalesce(t.n, 0) <= {PHONE_GUESSES + 1}
   )

@@ -42,7 +42,10 @@ def phones_masked(session: Session) -> bool:
 def members_by_phone(session: Session, phones: Iterable[str]) -> tuple[dict[str, list[int]], set[str]]:
     """For an assistant's login (phones_masked): the ids of the members (deleted and merged ones included) whose
     stored phone is each of `phones`, and the phones the server would not answer (too many guesses at that masked
-    phone, PHONE_GUESSES). Registers the numbers in a transaction of its own first (see _phone_lookup)."""
+    phone today, PHONE_GUESSES). Registers the numbers in a transaction of its own first (see _phone_lookup) — in a
+    `--dry-run` import too: the registration is the server's record of what this login asked, not the workspace's
+    data, and it is what lets the server answer (a lookup answered without a committed registration would let a
+    guesser roll back their guesses); the same number asked again the same day is not counted again."""
     asked = sorted({p for p in phones if p})
     if not asked:
         return {}, set()

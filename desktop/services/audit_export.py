@@ -262,6 +262,10 @@ FREE_TEXT_KEYS = frozenset(
         "answer",
         "reason",
         "title",
+        # an activity's place and hosts ("奥森南门 联系 138 0013 8000"): read masked in the assistant's view of the
+        # activity table (team_roles.MASKED_FREE_TEXT), and whole in the audit row of its creation until now
+        "place",
+        "hosts",
         "city",
         "occupation",
         # a WeChat ID that is the phone number (13566667777), masked as the roster, the exports and `members` mask it:

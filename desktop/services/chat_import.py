@@ -100,6 +100,7 @@ from desktop.services.operators import Actor, allowed, require
 from desktop.services.paste import camp_makeup_day, made_up_day, names_no_day
 from models import ChatActivity, ChatAlias, ChatImport, Group, Member, Membership, WorkspaceSetting, bulk, clock, kept
 from models.base import ENDED_STATUSES
+from models.phone_lookup import phones_masked
 
 EXPORTER_SETTING = "chat_exporter:"  # + group id -> member id of the person whose exports this group gets
 PROGRESS_EVERY = 5000
@@ -1476,6 +1477,12 @@ def _remember_aliases(session: Session, group_id: int, plan: ChatPlan) -> None:
         return
     table = ChatAlias.__table__
     stmt = insert(table)
+    if phones_masked(session):
+        # an assistant's login on a team database writes through the masked view `chat_alias`
+        # (team_roles.MASKED_FREE_TEXT), which takes no ON CONFLICT: its INSERT trigger is this insert-or-update
+        for start in range(0, len(unique), 5000):
+            session.connection().execute(stmt, unique[start : start + 5000])
+        return
     stmt = stmt.on_conflict_do_update(
         index_elements=["group_id", "kind", "value"],
         set_={

@@ -2153,9 +2153,10 @@ class _Planner:
             if rec.values.get("phone") in ctx.phones_refused:
                 rec.problem(
                     rec.column("phone"),
-                    "服务器不再为这个号码查找成员 (同一个隐藏的号码已被试过太多次): 请群主或管理员导入这一行"
-                    " (the server no longer looks this number up for you — too many numbers differing from a"
-                    " member's only in its hidden digits were looked up: an owner or admin imports this row)",
+                    "服务器今天不再为你查找这个号码的成员 (你今天查过太多只差隐藏数字的号码): 明天再导入这一行,"
+                    " 或请群主或管理员导入 (the server does not look this number up for you today — you looked up"
+                    " too many numbers differing from a member's only in its hidden digits: import this row again"
+                    " tomorrow, or an owner or admin imports it)",
                     "phone_lookup_refused",
                 )
         # the people the batch's WeChat IDs and phones name, read in one go: matching a row reads its holders

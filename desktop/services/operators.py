@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -62,6 +63,20 @@ class Actor:
 
 def allowed(actor: Actor, permission: str) -> bool:
     return actor.role in PERMISSIONS[permission]
+
+
+def names_shown_to(actor: Actor) -> Callable[[str | None], str | None]:
+    """How the lists show `actor` a person's free text (name, nickname, group nickname, city): for an operator who
+    may not see full phone numbers (an assistant: no `export_unmasked`) a phone written into it masked
+    (desktop.phones.mask_phones_in: 王五 13800138002 as 王五 138****), as their phone column, their exports and, on a
+    team server, their login's views show it; for an owner or admin the text as stored. On one laptop the roster
+    showed an assistant 138****8002 in the phone column and 王五 13800138002 in the name column beside it. Stored and
+    searched values are not changed: a search for 王五 finds them as before."""
+    if allowed(actor, "export_unmasked"):
+        return lambda text: text
+    from desktop.phones import mask_phones_in
+
+    return mask_phones_in
 
 
 def require(actor: Actor, permission: str) -> None:

@@ -39,6 +39,11 @@ RECORDED = {
     # 6: the tiers' history (tier_history, migration 0023): the admin's writes, the assistant's reads and inserts
     # (an assistant changes tiers: edit_members)
     6: "f3610c5fef93b01e005db9cc045f6b965f181567289a2dd29bfb6c41d25d2d5b",
+    # 7: the free text an assistant read whole (a leave's reason, a violation's note, an activity's title, place and
+    # hosts, a share's title, a ledger entry's reason, a chat export's file name, the nicknames chat exports showed)
+    # through masking views, the chat aliases' insert-or-update through the view's trigger; the phone lookup's limit
+    # per login and day (phone_lookup.day, its key (login, day, digest))
+    7: "16ae2f0572e0e77b0a0258f466a8b53c3dfb3b32787407d0ce42d5d69ff5671f",
 }
 
 

@@ -4,6 +4,7 @@ pickers), the day's check-ins, and the paste preview with a decision per line. T
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -435,6 +436,9 @@ class PastePreviewModel(QAbstractTableModel):
         self._already: frozenset[tuple[int, date | None]] = frozenset()
         self._already_info: dict[tuple[int, date], AlreadyIn] = {}  # who logged it, when (the status tooltip)
         self._first: dict[tuple[int, date], int] | None = None  # _first_rows, until lines or decisions change
+        # a member's name as the operator sees it: a phone written into it masked for an assistant (the page sets
+        # desktop.services.operators.names_shown_to); the pasted line itself is the assistant's own text
+        self._shown: Callable[[str | None], str | None] = lambda text: text
 
     # ---- content ----
     @staticmethod
@@ -601,9 +605,9 @@ class PastePreviewModel(QAbstractTableModel):
             for cand in m.candidates:
                 if cand.membership_id is not None and cand.status == "active":
                     label = QCoreApplication.translate("PastePreviewModel", "Count it: %1").replace(
-                        "%1", cand.display_name
+                        "%1", self._name(cand.display_name)
                     )
-                    out.append((label, Choice.member(cand.membership_id, cand.display_name, cand.how)))
+                    out.append((label, Choice.member(cand.membership_id, self._name(cand.display_name), cand.how)))
             current = self._choices[row]
             if current is not None and all(
                 isinstance(v, Choice) and v.membership_id != current.membership_id for _l, v in out[1:]
@@ -622,7 +626,7 @@ class PastePreviewModel(QAbstractTableModel):
                     label += "  ·  " + QCoreApplication.translate("PastePreviewModel", "on line %1").replace(
                         "%1", str(self._matches[other].line.line_no)
                     )
-                out.append((label, Choice.member(cand.membership_id, cand.display_name, cand.how)))
+                out.append((label, Choice.member(cand.membership_id, self._name(cand.display_name), cand.how)))
         current = self._choices[row]
         if (
             current is not None
@@ -651,11 +655,18 @@ class PastePreviewModel(QAbstractTableModel):
         days = [m.day for m in self._matches if not m.late and m.status != STATUS_OTHER_DAY]
         return days[0] if days else None
 
+    def set_names_shown(self, shown: Callable[[str | None], str | None]) -> None:
+        """How members' names are shown to this operator (desktop.services.operators.names_shown_to)."""
+        self._shown = shown
+
+    def _name(self, name: str | None) -> str:
+        return self._shown(name) or ""
+
     def _candidate_label(self, cand: Candidate) -> str:
         how = how_label(cand.how)
         if cand.how == "fuzzy":
             how += f" {round(cand.score)}"
-        return f"{cand.display_name}  ({how})"
+        return f"{self._name(cand.display_name)}  ({how})"
 
     def plan(self) -> PastePlan:
         entries: list[PlannedCheckin] = []
@@ -753,7 +764,7 @@ class PastePreviewModel(QAbstractTableModel):
                 "%1", str(m.line.duplicate_of or "")
             )
         if m.status == STATUS_MATCHED:
-            return m.candidates[0].display_name
+            return self._name(m.candidates[0].display_name)
         if m.status == STATUS_LEAVE:
             return QCoreApplication.translate("PastePreviewModel", "Not logged (请假)")
         if m.status == STATUS_OTHER_DAY:
@@ -816,7 +827,7 @@ class PastePreviewModel(QAbstractTableModel):
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and (on_leave := self.leave_candidate(row)):
                 return QCoreApplication.translate(
                     "PastePreviewModel", "%1 is on leave: not logged. Double-click or Enter records the leave."
-                ).replace("%1", on_leave.display_name)
+                ).replace("%1", self._name(on_leave.display_name))
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_NOT_MEMBER:
                 return "\n".join(person_outcome_text(c) for c in m.candidates)
             if col in (PREVIEW_COL_STATUS, PREVIEW_COL_CHOICE) and m.status == STATUS_OTHER_DAY and m.day:

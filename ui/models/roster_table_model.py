@@ -305,11 +305,16 @@ class RosterTableModel(QAbstractTableModel):
             return _RIGHT
         return None
 
+    def _shown(self, text: str | None) -> str | None:
+        """A person's free text as this operator sees it: whole with `show_phone` (an owner, an admin), else with
+        a phone written into it masked (desktop.services.operators.names_shown_to)."""
+        return text if self._show_phone else mask_phones_in(text)
+
     def _display(self, row: MemberRow, col: int) -> str:
-        if col == COL_NAME:
-            return row.display_name
+        if col == COL_NAME:  # a phone written into a name masked as the phone column is (names_shown_to)
+            return self._shown(row.display_name) or ""
         if col == COL_NICKNAME:
-            return row.group_nickname or row.nickname or ""
+            return self._shown(row.group_nickname or row.nickname) or ""
         if col == COL_GROUP:
             return row.group_name
         if col == COL_STATUS:
@@ -323,7 +328,7 @@ class RosterTableModel(QAbstractTableModel):
         if col == COL_PHONE:
             return (row.phone or "") if self._show_phone else mask_phone(row.phone)
         if col == COL_CITY:
-            return row.city or ""
+            return self._shown(row.city) or ""
         if col == COL_JOINED:
             day = local_date(row.joined_at)
             return day.isoformat() if day else ""
@@ -359,8 +364,8 @@ class RosterTableModel(QAbstractTableModel):
         if col == COL_NICKNAME and row.group_nickname and row.nickname and row.group_nickname != row.nickname:
             return (
                 QCoreApplication.translate("RosterTableModel", "Nickname: %1 · Group nickname: %2")
-                .replace("%1", row.nickname)
-                .replace("%2", row.group_nickname)
+                .replace("%1", self._shown(row.nickname) or "")
+                .replace("%2", self._shown(row.group_nickname) or "")
             )
         if col == COL_TAGS and row.tags:
             return ", ".join(row.tags)

@@ -72,7 +72,7 @@ from desktop.services.checkins_queries import (
     not_checked_in,
     on_leave,
 )
-from desktop.services.operators import Actor
+from desktop.services.operators import Actor, names_shown_to
 from desktop.services.paste import (
     PasteOutcome,
     PastePreview,
@@ -549,6 +549,7 @@ class CheckinsPage(GroupPage):
         self.confirm_button.clicked.connect(self.confirm_paste)
 
         self.preview_model = PastePreviewModel(self)
+        self.preview_model.set_names_shown(names_shown_to(self._actor))
         self.preview_model.decisions_changed.connect(self._update_paste_summary)
         self.preview_model.pick_requested.connect(self._on_pick_requested)
         self.preview_view = QTableView()
@@ -869,6 +870,11 @@ class CheckinsPage(GroupPage):
             rows = checkins_on(session, self._group_id, day)
             pending = not_checked_in(session, self._group_id, day)
             leave = on_leave(session, self._group_id, day)
+        # a phone written into a name or nickname masked for an assistant, as the roster shows it them
+        shown = names_shown_to(self._actor)
+        rows = [replace(r, display_name=shown(r.display_name) or "") for r in rows]
+        pending = [replace(p, display_name=shown(p.display_name) or "", nickname=shown(p.nickname)) for p in pending]
+        leave = [replace(p, display_name=shown(p.display_name) or "") for p in leave]
         selected = {r.membership_id for r in self.selected_checkins()}
         self.day_model.set_rows(rows)
         self._size_day_columns()
@@ -970,7 +976,7 @@ class CheckinsPage(GroupPage):
         logged = {r.membership_id: r for r in self.day_model.rows()}
         people = []
         for r in self._quick_rows:
-            person, done = person_from_row(r), logged.get(r.membership_id)
+            person, done = person_from_row(r, names_shown_to(self._actor)), logged.get(r.membership_id)
             if done is not None:
                 note = (
                     self.tr("checked in %1").replace("%1", done.checked_at.strftime("%H:%M"))
@@ -1103,8 +1109,8 @@ class CheckinsPage(GroupPage):
         """The list's own entry for the picked member, when it is in the list (it carries the detail shown)."""
         for row in self._quick_rows:
             if row.membership_id == pick.membership_id:
-                return person_from_row(row)
-        return Person(pick.membership_id, pick.display_name)
+                return person_from_row(row, names_shown_to(self._actor))
+        return Person(pick.membership_id, names_shown_to(self._actor)(pick.display_name) or "")
 
     @Slot(QModelIndex)
     def _on_completer_activated(self, index: QModelIndex) -> None:

@@ -43,7 +43,7 @@ from desktop.errors import NotFound
 from desktop.services.members import TimelineEvent, member_timeline
 from desktop.services.merge_undo import newest_merge, undo_merge
 from desktop.services.onboarding import leave_group, record_step, undo_step
-from desktop.services.operators import Actor, allowed
+from desktop.services.operators import Actor, allowed, names_shown_to
 from desktop.services.roster import LeaveSpan, MemberInput, get_member_input, leaves_of
 from desktop.services.roster_queries import MemberPanelData, member_panel_data
 from desktop.services.texts import PasteText, welcome_text
@@ -411,14 +411,17 @@ class MemberPanel(QFrame):
 
     # ---- filling ----
     def _fill(self, d: MemberPanelData) -> None:
-        name = d.display_name + ("  ★" if d.seed_user else "")
+        # a phone written into a name, nickname, reason, answer or note masked for an assistant, as the roster's
+        # columns and the member dialog show it them (names_shown_to); whole for an owner or admin
+        shown = names_shown_to(self._actor)
+        name = (shown(d.display_name) or "") + ("  ★" if d.seed_user else "")
         self.name_label.setText(name)
         self.name_label.setToolTip(self.tr("Seed user") if d.seed_user else "")
         sub = [d.group_name]
         if d.nickname:
-            sub.append(self.tr("Nickname %1").replace("%1", d.nickname))
+            sub.append(self.tr("Nickname %1").replace("%1", shown(d.nickname) or ""))
         if d.group_nickname and d.group_nickname != d.nickname:
-            sub.append(self.tr("Group nickname %1").replace("%1", d.group_nickname))
+            sub.append(self.tr("Group nickname %1").replace("%1", shown(d.group_nickname) or ""))
         if d.deleted:
             sub.append(self.tr("Deleted"))
         self.subtitle_label.setText(" · ".join(sub))
@@ -445,22 +448,25 @@ class MemberPanel(QFrame):
         if d.left_at:
             left = self.tr("Left %1").replace("%1", d.left_at.strftime("%Y-%m-%d"))
             if d.left_reason:
-                left += f" — {html.escape(d.left_reason)}"
+                left += f" — {html.escape(shown(d.left_reason) or '')}"
             facts.append(left)
         if d.referrer is not None:
-            facts.append(self.tr("Referred by %1").replace("%1", f"<b>{html.escape(d.referrer.display_name)}</b>"))
+            facts.append(
+                self.tr("Referred by %1").replace("%1", f"<b>{html.escape(shown(d.referrer.display_name) or '')}</b>")
+            )
         if d.referred:
-            shown = list_text(html.escape(p.display_name) for p in d.referred[:8])
+            brought = list_text(html.escape(shown(p.display_name) or "") for p in d.referred[:8])
             if len(d.referred) > 8:
-                shown += "…"
-            facts.append(self.tr("Brought in %n person(s): %1", "", len(d.referred)).replace("%1", shown))
+                brought += "…"
+            facts.append(self.tr("Brought in %n person(s): %1", "", len(d.referred)).replace("%1", brought))
         tips = []
-        if d.purpose:
-            facts.append(self.tr("Purpose: %1").replace("%1", html.escape(_short(d.purpose))))
-            tips.append(self.tr("Purpose: %1").replace("%1", d.purpose))
-        if d.note:
-            facts.append(self.tr("Note: %1").replace("%1", html.escape(_short(d.note))))
-            tips.append(self.tr("Note: %1").replace("%1", d.note))
+        purpose, note = shown(d.purpose), shown(d.note)
+        if purpose:
+            facts.append(self.tr("Purpose: %1").replace("%1", html.escape(_short(purpose))))
+            tips.append(self.tr("Purpose: %1").replace("%1", purpose))
+        if note:
+            facts.append(self.tr("Note: %1").replace("%1", html.escape(_short(note))))
+            tips.append(self.tr("Note: %1").replace("%1", note))
         self.facts_label.setText("<br>".join(facts))
         self.facts_label.setToolTip("\n".join(tips))
 

@@ -3,6 +3,8 @@ pinyin initials or full pinyin, through the roster query), for the member picker
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
@@ -21,8 +23,13 @@ SEARCH_DEBOUNCE_MS = 120
 SEARCH_LIMIT = 50
 
 
-def person_from_row(row: MemberRow) -> Person:
-    return Person(row.membership_id, row.display_name, person_detail(row.nickname, row.group_nickname, row.wechat_id))
+def person_from_row(row: MemberRow, shown: Callable[[str | None], str | None] = lambda text: text) -> Person:
+    """`shown`: a person's free text as the operator sees it (desktop.services.operators.names_shown_to)."""
+    return Person(
+        row.membership_id,
+        shown(row.display_name) or "",
+        person_detail(shown(row.nickname), shown(row.group_nickname), shown(row.wechat_id)),
+    )
 
 
 class MemberSearchList(QWidget):
