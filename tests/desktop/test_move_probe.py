@@ -167,3 +167,77 @@ def test_the_cli_says_a_chain_of_another_groups_nicknames_fits_it(workspace, nic
     assert code == 0
     assert "更像是「写作训练营第3期」的成员" in capsys.readouterr().err
 
+
+# ---- the undo of a move that brought a former member back ----
+
+
+@pytest.fixture
+def moved_back(workspace, owner, monkeypatch):
+    """王芳: in 第3期 since September and in 第4期 (copied, renewed) since 09:00 today, where she checked in at 09:05 and
+    was marked left at 12:00 (a mistake); at 15:00 she is moved from 第3期 to 第4期 — brought back there."""
+    from datetime import date, timedelta
+
+    from desktop.services.checkins import record_checkins
+    from desktop.services.members import bulk_mark_left, copy_to_group
+    from models import clock
+
+    at = [datetime.combine(DAY, datetime.min.time()).replace(hour=9)]
+    monkeypatch.setattr(clock, "now", lambda: at[0])
+    with workspace.session() as s:
+        g3 = create_group(s, owner, "写作训练营第3期")
+        g4 = create_group(s, owner, "写作训练营第4期")
+        ms3 = add_member(s, owner, g3, MemberInput(display_name="王芳", joined_at=datetime(2026, 9, 1, 9)))[1]
+        ms4 = copy_to_group(s, owner, [ms3], g4).undo.created[0]
+        s.commit()
+        at[0] += timedelta(minutes=5)
+        record_checkins(s, owner, g4, DAY, [ms4])
+        s.commit()
+        at[0] = at[0].replace(hour=12)
+        bulk_mark_left(s, owner, [ms4], "误操作")
+        s.commit()
+        at[0] = at[0].replace(hour=15)
+        move = copy_to_group(s, owner, [ms3], g4, move=True)
+        s.commit()
+    assert move.added == 1 and move.undo.rejoined[0]["membership_id"] == ms4
+    step = lambda minutes: at.__setitem__(0, at[0] + timedelta(minutes=minutes))  # noqa: E731
+    return g3, g4, ms3, ms4, move.undo, step, date
+
+
+def test_the_undo_of_a_move_that_brought_someone_back_the_same_day_goes_through(workspace, owner, moved_back):
+    """Her 09:05 check-in, recorded before the move, refused its undo: 「王芳」复制后已有新的记录或改动, 不能撤销."""
+    from desktop.services.members import undo_copy
+    from models import Membership
+
+    g3, g4, ms3, ms4, undo, step, _date = moved_back
+    step(1)
+    with workspace.session() as s:
+        assert undo_copy(s, owner, undo) == 2
+        s.commit()
+        assert s.get(Membership, ms3).status == "active" and s.get(Membership, ms3).left_at is None
+        back = s.get(Membership, ms4)
+        assert (back.status, back.left_reason) == ("left", "误操作")
+
+
+@pytest.mark.parametrize("what", ["checkin", "attendance"])
+def test_the_undo_is_refused_once_something_is_recorded_on_her_since(workspace, owner, moved_back, what):
+    """A check-in logged after the move, or a place in an activity marked since (not looked at before: the undo
+    made her a former member with a place in an activity after she left)."""
+    from desktop.errors import ValidationError
+    from desktop.services.checkins import record_checkins, undo_checkin
+    from desktop.services.members import undo_copy
+    from desktop.services.participation import ActivityInput, create_activity, set_attendance
+
+    g3, g4, ms3, ms4, undo, step, _date = moved_back
+    step(10)
+    with workspace.session() as s:
+        undo_checkin(s, owner, ms4, DAY)  # her 09:05 check-in taken back: nothing of the day before the move
+        if what == "checkin":  # logged again after the move
+            record_checkins(s, owner, g4, DAY, [ms4])
+        else:
+            start = datetime.combine(DAY, datetime.min.time()).replace(hour=19)
+            act = create_activity(s, owner, g4, ActivityInput(title="晚间分享", starts_at=start))
+            set_attendance(s, owner, act, ms4, "registered")
+        s.commit()
+    step(1)
+    with workspace.session() as s, pytest.raises(ValidationError, match="王芳"):
+        undo_copy(s, owner, undo)
