@@ -241,3 +241,26 @@ def test_the_undo_is_refused_once_something_is_recorded_on_her_since(workspace, 
     step(1)
     with workspace.session() as s, pytest.raises(ValidationError, match="王芳"):
         undo_copy(s, owner, undo)
+
+
+@pytest.mark.parametrize("any_db_url", ["sqlite"], indirect=True)
+def test_a_checkin_table_titled_with_the_other_cohorts_edition_is_refused(workspace, owner, cohorts, tmp_path):
+    """`第3期 11月打卡表` imported into 写作训练营第4期 (the import's title rule is the paste's): refused naming
+    写作训练营第3期 — its people are all members of 第4期 too, and the table was logged there; --other-group imports it."""
+    import csv
+
+    from desktop.services.checkin_import import CheckinImportFailed, run_checkin_import
+    from desktop.services.checkins import checkins_on
+
+    path = tmp_path / "t.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["第3期 11月打卡表"], ["姓名", "11/2", "11/3"], *([n, "✓", "✓"] for n in PEOPLE)])
+    with pytest.raises(CheckinImportFailed) as failed:
+        run_checkin_import(workspace, owner, path, "写作训练营第4期", today=DAY)
+    assert [p.code for p in failed.value.problems] == ["other_group"]
+    assert "写作训练营第3期" in str(failed.value)
+    with workspace.session() as s:
+        assert checkins_on(s, cohorts["写作训练营第4期"], DAY.replace(day=2)) == []
+    run_checkin_import(workspace, owner, path, "写作训练营第3期", today=DAY)
+    with workspace.session() as s:
+        assert len(checkins_on(s, cohorts["写作训练营第3期"], DAY.replace(day=2))) == 3
