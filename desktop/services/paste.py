@@ -1718,29 +1718,40 @@ def _edition_number(text: str) -> int | None:
     return None
 
 
-def _editions_in(text: str) -> list[tuple[str, int]]:
-    """The editions written in a (name_key'd) text, as (unit, number): `第3期 一群` → [("期", 3), ("群", 1)]."""
+# an English community's: Cohort 3, Batch #2, Season 4, Wave 1 (name_key has case-folded it)
+_LATIN_EDITION_RE = re.compile(r"(?<![a-z0-9])(cohort|batch|season|wave)\s*#?\s*([0-9]{1,4})(?![a-z0-9])")
+
+
+def _edition_spans(text: str) -> list[tuple[int, int, str, int]]:
+    """The editions written in a (name_key'd) text, in order, as (start, end, unit, number)."""
     out = []
     for m in _EDITION_RE.finditer(text):
         n = _edition_number(m[1])
         if n is not None:
-            out.append((m[2], n))
-    return out
+            out.append((m.start(), m.end(), m[2], n))
+    out += [(m.start(), m.end(), m[1], int(m[2])) for m in _LATIN_EDITION_RE.finditer(text)]
+    return sorted(out)
+
+
+def _editions_in(text: str) -> list[tuple[str, int]]:
+    """The editions written in a (name_key'd) text, as (unit, number): `第3期 一群` → [("期", 3), ("群", 1)]."""
+    return [(unit, n) for _s, _e, unit, n in _edition_spans(text)]
 
 
 def _edition(name: str) -> tuple[str, str | None, int | None] | None:
-    """A group's name as (base, unit, number) — 写作训练营第3期 → (写作训练营, 期, 3), 读书会一群 → (读书会, 群, 1); a
-    name without an edition is its own base (写作训练营 → (写作训练营, None, None)). The last edition in the name is
-    its edition. None for a name that is only an edition (二群: no base to be anyone's sibling)."""
+    """A group's name as (base, unit, number) — 写作训练营第3期 → (写作训练营, 期, 3), 读书会一群 → (读书会, 群, 1),
+    Writing Camp Cohort 4 → (writing camp, cohort, 4); a name without an edition is its own base (写作训练营 →
+    (写作训练营, None, None)). The last edition in the name is its edition. None for a name that is only an edition
+    (二群: no base to be anyone's sibling)."""
     key = name_key(name)
-    found = [m for m in _EDITION_RE.finditer(key) if _edition_number(m[1]) is not None]
+    found = _edition_spans(key)
     if not found:
         return (key, None, None) if key else None
-    m = found[-1]
-    base = (key[: m.start()] + key[m.end() :]).strip(" -_·.")
+    start, end, unit, number = found[-1]
+    base = (key[:start] + key[end:]).strip(" -_·.")
     if not base:
         return None
-    return base, m[2], _edition_number(m[1])
+    return base, unit, number
 
 
 def _spans_of(name: str, title: str) -> list[tuple[int, int]]:

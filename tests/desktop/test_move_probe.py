@@ -29,9 +29,17 @@ def cohorts(workspace, owner):
     """写作训练营第3期 and 第4期 (its three people renewed into 第4期: in both), 读书会一群 and 读书会二群 (the same
     three in both), and 写作训练营 (the unnamed first cohort)."""
     with workspace.session() as s:
-        names = ("写作训练营第3期", "写作训练营第4期", "读书会一群", "读书会二群", "写作训练营")
+        names = (
+            "写作训练营第3期",
+            "写作训练营第4期",
+            "读书会一群",
+            "读书会二群",
+            "写作训练营",
+            "Writing Camp Cohort 3",
+        )
+        names += ("Writing Camp Cohort 4",)
         gids = {n: create_group(s, owner, n) for n in names}
-        for a, b in ((names[0], names[1]), (names[2], names[3])):
+        for a, b in ((names[0], names[1]), (names[2], names[3]), (names[5], names[6])):
             ids = [add_member(s, owner, gids[a], MemberInput(display_name=n, joined_at=JOINED))[1] for n in PEOPLE]
             bulk_copy_to_group(s, owner, ids, gids[b])
         for n in PEOPLE:
@@ -56,6 +64,8 @@ def chain(title: str) -> str:
         ("写作训练营", "第3期 打卡", "写作训练营第3期"),  # the unnamed first cohort's sibling
         ("读书会二群", "一群 打卡", "读书会一群"),
         ("读书会二群", "读书会1群 今日打卡", "读书会一群"),
+        ("Writing Camp Cohort 4", "Cohort 3 daily check-in", "Writing Camp Cohort 3"),
+        ("Writing Camp Cohort 4", "cohort #3 – Day 12", "Writing Camp Cohort 3"),
     ],
 )
 def test_a_chain_titled_with_another_cohorts_edition_is_not_logged_here(workspace, cohorts, group, title, theirs):
@@ -80,6 +90,8 @@ def test_a_chain_titled_with_another_cohorts_edition_is_not_logged_here(workspac
         ("写作训练营第4期", "3群 打卡"),  # another kind of edition than this group's
         ("读书会二群", "和一群人一起读书"),  # 一群人: a crowd, not 一群
         ("读书会二群", "二群 打卡"),
+        ("Writing Camp Cohort 4", "Cohort 4 daily check-in"),
+        ("Writing Camp Cohort 4", "3 cohorts, one camp: check-in"),
     ],
 )
 def test_a_title_with_its_own_or_no_siblings_edition_is_this_groups(workspace, cohorts, group, title):
