@@ -896,7 +896,7 @@ def undo_copy(session: Session, actor: Actor, undo: CopyUndo) -> int:
             ms is None
             or ms.status != "active"
             or ms.joined_at != before["back_at"]
-            or _facts_since(session, ms.id, since)
+            or _facts_since(session, ms.id, since, undo.at)
         ):
             busy.append(ms.member.display_name if ms is not None else "?")
     for before in undo.moved:
@@ -973,13 +973,22 @@ def undo_copy(session: Session, actor: Actor, undo: CopyUndo) -> int:
     return changed
 
 
-def _facts_since(session: Session, membership_id: int, since: date) -> bool:
-    """Anything dated on or after `since` recorded on the membership (a re-joined one's new spell)."""
+def _facts_since(session: Session, membership_id: int, since: date, at: datetime) -> bool:
+    """Anything recorded on the membership since the copy (at `at` or later) and dated on or after `since` (a re-joined
+    one's new spell), or a place in an activity marked since. A fact recorded before the copy is the spell that
+    ended: 王芳 checked in in 第4期 this morning, was marked left at noon and moved back from 第3期 in the afternoon —
+    her morning check-in refused the undo of that move ("changed or recorded on since the copy"), as did a leave that
+    her leaving cut to that day."""
     dated = (
-        select(CheckIn.id).where(CheckIn.membership_id == membership_id, CheckIn.day >= since),
-        select(Contribution.id).where(Contribution.membership_id == membership_id, Contribution.day >= since),
-        select(Violation.id).where(Violation.membership_id == membership_id, Violation.day >= since),
-        select(Leave.id).where(Leave.membership_id == membership_id, Leave.end_day >= since),
+        select(CheckIn.id).where(CheckIn.membership_id == membership_id, CheckIn.day >= since, CheckIn.logged_at >= at),
+        select(Contribution.id).where(
+            Contribution.membership_id == membership_id, Contribution.day >= since, Contribution.created_at >= at
+        ),
+        select(Violation.id).where(
+            Violation.membership_id == membership_id, Violation.day >= since, Violation.created_at >= at
+        ),
+        select(Leave.id).where(Leave.membership_id == membership_id, Leave.end_day >= since, Leave.created_at >= at),
+        select(Attendance.id).where(Attendance.membership_id == membership_id, Attendance.updated_at >= at),
     )
     return any(session.scalar(q.limit(1)) is not None for q in dated)
 

@@ -21,7 +21,8 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                without being their check-in, shown with who and why (status "ignored"): a quoted message
                (「张三：打卡」, a quoted older chain), a system notice (撤回了一条消息, 加入了群聊), an @mention,
                a line saying the person has not checked in or reminding them (没来, 记得打卡), a line of a
-               chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group); in a
+               chain whose title names another group (`#接龙 B组夜跑 12月3日` pasted into another group; or its
+               edition alone, `#接龙 第3期 打卡` pasted into 写作训练营第4期: RosterIndex._titled_edition); in a
                pasted chat log (not a 接龙 chain), a message that is only chatter — 收到, 好的, 谢谢老师, 哈哈,
                👍, [抱拳], +1, 1 … with nothing else — is a reply, not a check-in (reason "chatter", shown as
                「只是回复, 未记为打卡」; a sender whose only messages are chatter is not logged; the window lets a
@@ -472,6 +473,7 @@ class RosterIndex:
         self._fuzzy_keys, self._fuzzy_people = built.fuzzy_keys, built.fuzzy_people
         self._elsewhere_cache: dict[str, _Found] = {}  # other groups' people: read again at every paste
         self._group_names: dict[int, str] | None = None
+        self._group_all: dict[int, str] | None = None  # every group's name (titled_edition's siblings)
         self._deleted: dict[str, str] | None = None  # name keys of people deleted from the group's roster (lookalikes)
         self._spells: dict[int, list[tuple[date, date]]] | None = None  # read when a day before a join is named
 
@@ -568,10 +570,42 @@ class RosterIndex:
                 for s, e in found
             )
         }
-        if not named or self._group_id in named:
+        if self._group_id in named:
             return None
+        if not named:
+            return self._titled_edition(name_key(first or (lines[1] if len(lines) > 1 else "")))
         longest = max(named.values())
         return self._group_names[min(gid for gid, n in named.items() if n == longest)]
+
+    def _titled_edition(self, title: str) -> str | None:
+        """The sibling group a title names by its edition alone: `#接龙 第3期 12月3日打卡` pasted into 写作训练营第4期,
+        `【一群】打卡` into 读书会二群 — the cohorts of a paid camp (第3期 / 第4期) share half their people, and a group
+        split at 500 (一群 / 二群) keeps its chain's title, so the title's edition is all that tells the chain apart
+        (its people, all in both groups, matched here and were logged without a word). A sibling is a group whose
+        name is this group's with another edition (写作训练营第3期 for 写作训练营第4期 or for 写作训练营: the unnamed first
+        cohort); the title's edition must be of the same kind (期 / 群 / 班 / 届 / 季) and not this group's own (a title
+        naming both, 第3期第4期联合打卡, is this group's too). None when no sibling has that edition."""
+        if self._group_all is None:
+            self._group_all = dict(self._session.execute(select(Group.id, Group.name)).all())
+        mine = _edition(self._group_all.get(self._group_id, ""))
+        if mine is None:
+            return None
+        base, unit, number = mine
+        written = {(u, n) for u, n in _editions_in(title)}
+        if not written or (unit is not None and (unit, number) in written):
+            return None
+        siblings = {}
+        for gid, name in self._group_all.items():
+            theirs = _edition(name)
+            if gid == self._group_id or theirs is None or theirs[0] != base or theirs[1] is None:
+                continue
+            if unit is not None and theirs[1] != unit:
+                continue
+            if (theirs[1], theirs[2]) in written:
+                siblings[gid] = name
+        if len(siblings) != 1:  # none, or two groups that read alike (写作营第3期, 写作营3期): nothing certain to say
+            return None
+        return next(iter(siblings.values()))
 
     # -- exact keys
     @staticmethod
@@ -1648,6 +1682,78 @@ _BRACKETED_RE = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 _TITLE_DAY_END_RE = re.compile(r"(?:\d[日号月期]|[今明昨每][日天]|本周|周[一二三四五六日天]|星期[一二三四五六日天])$")
 
 
+# an edition in a group's name or a chain's title: 第3期, 3期, 三期, 一群, 2群, 第二班, 2024届 (full-width digits are
+# folded by name_key). Not after a digit or a Chinese numeral (十三期 is 13, read whole), nor a word that goes on
+# (一群人, 一期一会, 期待)
+_EDITION_RE = re.compile(
+    r"(?<![0-9一二三四五六七八九十两〇零])第?\s*([0-9]{1,4}|[一二三四五六七八九十两〇零]{1,3})\s*"
+    r"(期(?!待|间|望|盼|限|货|一会)|群(?!人|友|众|体|伙|聊|里|内|主|发)|班(?!人|倒)|届|季)"
+)
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _edition_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:  # 十, 十三, 二十, 二十三
+        tens, _, ones = text.partition("十")
+        if any(c not in _CN_DIGITS for c in tens + ones) or len(tens) > 1 or len(ones) > 1:
+            return None
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    return None
+
+
+# an English community's: Cohort 3, Batch #2, Season 4, Wave 1 (name_key has case-folded it)
+_LATIN_EDITION_RE = re.compile(r"(?<![a-z0-9])(cohort|batch|season|wave)\s*#?\s*([0-9]{1,4})(?![a-z0-9])")
+
+
+def _edition_spans(text: str) -> list[tuple[int, int, str, int]]:
+    """The editions written in a (name_key'd) text, in order, as (start, end, unit, number)."""
+    out = []
+    for m in _EDITION_RE.finditer(text):
+        n = _edition_number(m[1])
+        if n is not None:
+            out.append((m.start(), m.end(), m[2], n))
+    out += [(m.start(), m.end(), m[1], int(m[2])) for m in _LATIN_EDITION_RE.finditer(text)]
+    return sorted(out)
+
+
+def _editions_in(text: str) -> list[tuple[str, int]]:
+    """The editions written in a (name_key'd) text, as (unit, number): `第3期 一群` → [("期", 3), ("群", 1)]."""
+    return [(unit, n) for _s, _e, unit, n in _edition_spans(text)]
+
+
+def _edition(name: str) -> tuple[str, str | None, int | None] | None:
+    """A group's name as (base, unit, number) — 写作训练营第3期 → (写作训练营, 期, 3), 读书会一群 → (读书会, 群, 1),
+    Writing Camp Cohort 4 → (writing camp, cohort, 4); a name without an edition is its own base (写作训练营 →
+    (写作训练营, None, None)). The last edition in the name is its edition. None for a name that is only an edition
+    (二群: no base to be anyone's sibling)."""
+    key = name_key(name)
+    found = _edition_spans(key)
+    if not found:
+        return (key, None, None) if key else None
+    start, end, unit, number = found[-1]
+    base = (key[:start] + key[end:]).strip(" -_·.")
+    if not base:
+        return None
+    return base, unit, number
+
+
 def _spans_of(name: str, title: str) -> list[tuple[int, int]]:
     """Where a group's name is written in a title: as a word when it is Latin (Go is not in Good); when Chinese,
     not straight after another Chinese character unless that ends a date or a day (_TITLE_DAY_END_RE)."""
@@ -2279,7 +2385,10 @@ def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMa
     both — so a 读书群 chain of ten names pasted into 跑步群, where eight of them are in both groups, fits 读书群
     (ten lines) better than 跑步群 (eight): a warning, as nothing tells such a chain apart otherwise (the eight
     were logged in 跑步群 without a word: only "most names are of another group" was warned of, and two of ten is
-    not most). A chain whose people are all in both groups fits both: no warning (nothing can tell)."""
+    not most). A chain whose people are all in both groups fits both: no warning (nothing can tell) — unless its
+    lines are written as that group's group nicknames (群昵称): `3期-王芳-北京` is 王芳's in 写作训练营第3期 and she is
+    `4期-王芳-北京` (or nobody in particular) in 第4期 — the segment 王芳 matched her here, and a 第3期 chain of such
+    lines was logged into 第4期 without a word. Such a line is the other group's, not this one's."""
     here: dict[int, set[int]] = {}  # line: this group's active memberships it names
     elsewhere: dict[int, set[str]] = {}  # line: the other groups of the people it names who are not in this one
     for m in matches:
@@ -2291,6 +2400,7 @@ def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMa
                 here.setdefault(no, set()).add(c.membership_id)
             elif c.status == "elsewhere" and c.group and c.group_status in (None, "active"):
                 elsewhere.setdefault(no, set()).add(c.group)
+    _nicknamed_elsewhere(session, group_id, matches, here, elsewhere)
     only = defaultdict(int)
     for groups in elsewhere.values():
         for g in groups:
@@ -2323,6 +2433,59 @@ def fits_better_group(session: Session, group_id: int, matches: Sequence[PasteMa
         if n > best_n:
             best, best_n = g, n
     return best
+
+
+def _nicknamed_elsewhere(
+    session: Session,
+    group_id: int,
+    matches: Sequence[PasteMatch],
+    here: dict[int, set[int]],
+    elsewhere: dict[int, set[str]],
+) -> None:
+    """The lines of `here` written as the group nickname (群昵称) of a member of another live group — one that is
+    none of that person's own names (display name, nickname, WeChat ID) — and not as the group nickname here of the
+    person they matched (`1. 3期-王芳-北京` matched to 王芳 here by its segment): moved from `here` to `elsewhere`
+    under that group (fits_better_group's counts). The same human may be one person record in both groups or two."""
+    written = {
+        m.line.line_no: (m.line.body or "").strip()
+        for m in matches
+        if m.line.line_no in here and (m.line.body or "").strip()
+    }
+    if not written:
+        return
+    forms = sorted({f for body in written.values() for f in (body, name_key(body))})
+    nicknamed: dict[str, set[str]] = defaultdict(set)  # a group nickname's key: the other groups it is one in
+    for chunk in range(0, len(forms), 500):
+        rows = session.execute(
+            select(Membership.group_nickname, Group.name, Member.display_name, Member.nickname, Member.wechat_id)
+            .join(Member, Member.id == Membership.member_id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(
+                Membership.group_nickname.in_(forms[chunk : chunk + 500]),
+                Membership.group_id != group_id,
+                Membership.status == "active",
+                Member.deleted_at.is_(None),
+                Group.archived_at.is_(None),
+            )
+        ).all()
+        for nick, name, *own in rows:
+            key = name_key(nick)
+            if key not in {name_key(n) for n in own if n}:
+                nicknamed[key].add(name)
+    if not nicknamed:
+        return
+    mine = dict(
+        session.execute(
+            select(Membership.id, Membership.group_nickname).where(
+                Membership.id.in_(sorted({mid for no in written for mid in here[no]}))
+            )
+        ).all()
+    )
+    for no, body in written.items():
+        key = name_key(body)
+        if key in nicknamed and not any(mine.get(mid) and name_key(mine[mid]) == key for mid in here[no]):
+            del here[no]
+            elsewhere.setdefault(no, set()).update(nicknamed[key])
 
 
 @dataclass(frozen=True)
