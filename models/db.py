@@ -246,12 +246,20 @@ def read_only_problem(url_or_path: str | Path) -> str | None:
     if path is None:
         return None
     if path.exists() and not os.access(path, os.W_OK):
-        return f"工作区文件是只读的, 无法写入 (the workspace file is read-only): {path}"
+        return (
+            "工作区文件是只读的, 无法写入; 请去掉它的只读属性, 或把它复制到可以写入的文件夹后打开副本 (the workspace"
+            f" file is read-only: clear its read-only attribute, or copy it to a folder you can write to and open the"
+            f" copy): {path}"
+        )
     folder = path.parent
     while not folder.exists() and folder != folder.parent:  # a new file: the first folder that exists
         folder = folder.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"工作区所在的文件夹是只读的, 无法写入 (the workspace's folder is read-only): {path}"
+        return (
+            "工作区所在的文件夹是只读的, 无法写入 (SQLite 在文件旁写日志); 请把它复制到可以写入的文件夹后打开副本"
+            " (the workspace's folder is read-only, and SQLite writes its journal beside the file: copy it to a folder"
+            f" you can write to and open the copy): {path}"
+        )
     return None
 
 
@@ -768,7 +776,8 @@ def open_database(
         msg = str(exc.orig) if exc.orig else str(exc)
         if "readonly" in msg or "read-only" in msg:
             raise ReadOnlyError(
-                f"工作区是只读的, 无法写入 (the workspace is read-only): {display_url(engine.url)}"
+                "工作区是只读的, 无法写入; 请把它复制到可以写入的文件夹后打开副本 (the workspace is read-only: copy it"
+                f" to a folder you can write to and open the copy): {display_url(engine.url)}"
             ) from exc
         if "locked" in msg:
             raise DatabaseLockedError(f"数据库被另一个程序锁定 (database is locked): {engine.url.database}") from exc

@@ -285,3 +285,42 @@ def test_files_given_with_a_tilde_are_in_the_home_folder(tmp_path, capsys, monke
     assert code == 0, err
     assert "新记录 logged 1" in out
     assert _counts(home / "w.sqlite")["checkin"] == 1
+
+
+# ====================================================================================== a read-only folder
+
+
+def test_a_workspace_in_a_read_only_folder_says_what_to_do(tmp_path, capsys):
+    """A workspace on a read-only share or a write-protected stick: every command said "the workspace's folder is
+    read-only" and stopped there — true, but not what to do about it. The message now says to copy it to a folder
+    that can be written and open the copy (exit 3, the file named, nothing written)."""
+    folder = tmp_path / "只读 共享"
+    folder.mkdir()
+    workspace = folder / "社群.sqlite"
+    shutil.copyfile(V1, workspace)
+    code, _, err = run(capsys, "--db", str(workspace), "db", "upgrade")
+    assert code == 0, err
+    for side in folder.glob("社群.sqlite-*"):
+        side.unlink()
+    data = workspace.read_bytes()
+    root = os.geteuid() == 0
+    if root:  # permissions do not stop root: a read-only bind mount does
+        mounted = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True).returncode == 0
+        if not mounted or subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)]).returncode != 0:
+            if mounted:
+                subprocess.run(["umount", str(folder)])
+            pytest.skip("no read-only bind mount here")
+    else:
+        folder.chmod(0o555)
+    try:
+        for argv in (("groups",), ("checkin", "--group", "早起打卡营", "--date", "2026-11-02", "张三")):
+            code, out, err = run(capsys, "--db", str(workspace), *argv)
+            assert code == 3, (argv, out, err)
+            assert "只读" in err and str(workspace) in err
+            assert "复制到可以写入的文件夹" in err and "copy it to a folder you can write to" in err
+    finally:
+        if root:
+            subprocess.run(["umount", str(folder)])
+        else:
+            folder.chmod(0o755)
+    assert workspace.read_bytes() == data and sorted(p.name for p in folder.iterdir()) == ["社群.sqlite"]
