@@ -801,9 +801,18 @@ def open_database(
                     raise
             folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"
             target = _before_upgrade_name(folder, rev, engine)
+            # built under a temp name of this process (`.NAME.backup-PID.tmp`, its copy `….tmp.part`), then renamed:
+            # a run killed while copying left `before-upgrade-….sqlite.part`, a whole workspace's size, in the
+            # backups folder for good (no clean-up knows that name); these are cleared once the process is gone
+            # (desktop.services.backup.clear_stale_beside: by the next upgrade, backup or restore in that folder)
+            tmp = target.with_name(f".{target.name}.backup-{os.getpid()}.tmp")
             try:
-                db.backup_path = backup_sqlite_file(engine, target)
+                backup_sqlite_file(engine, tmp)
+                os.replace(tmp, target)
+                db.backup_path = target
             except (sqlite3.Error, OSError) as exc:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
                 engine.dispose()
                 raise UpgradeNotDoneError(_backup_failed_message(engine, rev, target, exc)) from exc
         try:

@@ -324,3 +324,73 @@ def test_a_workspace_in_a_read_only_folder_says_what_to_do(tmp_path, capsys):
         else:
             folder.chmod(0o755)
     assert workspace.read_bytes() == data and sorted(p.name for p in folder.iterdir()) == ["社群.sqlite"]
+
+
+# ====================================================================================== killed while backing up
+
+
+_KILLED_WHILE_COPYING = """
+import sys, time
+import models.db as mdb
+
+real = mdb.backup_sqlite_file
+
+
+def slow(engine, target, stop=None, **kwargs):
+    def copied(done, total):
+        if done < total:
+            print("copying", flush=True)  # a page or more is in the partial copy
+            time.sleep(600)
+
+    return real(engine, target, stop, pages=1, copied=copied)
+
+
+mdb.backup_sqlite_file = slow
+from desktop.cli import main
+sys.exit(main(["--db", sys.argv[1], "db", "upgrade"]))
+"""
+
+
+def test_an_upgrade_killed_while_it_backs_up_leaves_no_partial_copy_once_it_runs_again(tmp_path):
+    """SIGKILL (a power cut, the Task Manager) while the backup before an upgrade is copied: the partial copy
+    `before-upgrade-….sqlite.part` — a whole workspace's size — stayed in the backups folder for good, since no
+    clean-up knew its name. It is built under a temp name of its process now, and the next upgrade (the one cut
+    short, run again) removes it; the workspace is as it was and then upgraded whole."""
+    import signal
+
+    workspace = tmp_path / "旧版 社群.sqlite"
+    shutil.copyfile(V1, workspace)
+    before = _counts(workspace)
+    home = tmp_path / "home"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WHILE_COPYING, str(workspace)],
+        cwd=REPO,
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.strip() == "copying", (line, proc.stderr.read() if proc.stderr else "")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    backups = home / "backups"
+    assert [p for p in backups.iterdir() if not p.name.startswith(".")] == []  # no backup of that name, whole or not
+    assert _read(workspace, "SELECT version_num FROM alembic_version") == [("0001_initial",)]
+
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--db", str(workspace), "db", "upgrade"],
+        cwd=REPO,
+        env=_env(home),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    left = sorted(p.name for p in backups.iterdir())
+    assert len(left) == 1 and left[0].startswith("before-upgrade-0001_initial-") and left[0].endswith(".sqlite"), left
+    assert _counts(backups / left[0]) == before and _counts(workspace) == before
