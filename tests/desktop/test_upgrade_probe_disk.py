@@ -394,3 +394,27 @@ def test_an_upgrade_killed_while_it_backs_up_leaves_no_partial_copy_once_it_runs
     left = sorted(p.name for p in backups.iterdir())
     assert len(left) == 1 and left[0].startswith("before-upgrade-0001_initial-") and left[0].endswith(".sqlite"), left
     assert _counts(backups / left[0]) == before and _counts(workspace) == before
+
+
+# ====================================================================================== the day's backup cut short
+
+
+@pytest.mark.parametrize("kept", [0, 8192, "half"])
+def test_today_s_automatic_backup_cut_short_is_taken_again(sqlite_workspace, tmp_path, kept):
+    """Today's automatic backup truncated after it was written (a sync tool, a copy back from a full stick): it
+    counted as the day's backup, so none was taken all day — the newest sound copy was yesterday's. It is taken
+    again now; a whole one still is not."""
+    from datetime import date
+
+    from desktop.services.backup import auto_backup
+
+    folder = tmp_path / "backups"
+    day = date(2026, 11, 18)
+    first = auto_backup(sqlite_workspace, keep=3, today=day, folder=folder)
+    assert first is not None
+    assert auto_backup(sqlite_workspace, keep=3, today=day, folder=folder) is None  # whole: not taken twice
+    data = first.read_bytes()
+    first.write_bytes(data[: len(data) // 2] if kept == "half" else data[:kept])
+    again = auto_backup(sqlite_workspace, keep=3, today=day, folder=folder)
+    assert again == first and first.read_bytes() != b""
+    assert _read(first, "PRAGMA integrity_check") == [("ok",)]
