@@ -1116,6 +1116,36 @@ def _cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _revision_read_only(target: str, file: Path) -> str | None:
+    """The schema revision of the SQLite workspace `file`, read without writing anything to it or beside it (None: no
+    schema yet). `db status` only looks: it opened the file through an engine, whose every connection switches it to
+    WAL — a workspace of a newer QunDesk, refused by every other command without a byte changed, was changed by
+    looking at its version."""
+    import sqlite3
+
+    from models.db import DatabaseError, foreign_file_problem, read_only_uri
+
+    foreign = foreign_file_problem(target)
+    if foreign is not None:
+        from models.db import NotAWorkspaceError
+
+        raise NotAWorkspaceError(foreign)
+    if file.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(read_only_uri(file), uri=True, timeout=10)
+        try:
+            has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+            if has.fetchone() is None:
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"无法读取数据库 (cannot read the database): {file}: {exc}") from exc
+    return row[0] if row else None
+
+
 def _cmd_db_status(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.paths import resolve_db
     from models.db import checked_engine, current_revision, head_revision, known_revisions
@@ -1134,11 +1164,14 @@ def _cmd_db_status(ctx: Context, args: argparse.Namespace) -> int:
         current = None
         state = "文件不存在, 将在首次使用时创建 (no file yet; created on first use)"
     else:
-        engine = checked_engine(target)
-        try:
-            current = current_revision(engine)
-        finally:
-            engine.dispose()
+        if file is not None:  # read without writing: an engine's connection switches the file to WAL (a newer
+            current = _revision_read_only(target, file)  # QunDesk's workspace, only looked at, was changed)
+        else:
+            engine = checked_engine(target)
+            try:
+                current = current_revision(engine)
+            finally:
+                engine.dispose()
         if current is None:
             state = "尚无表结构 (no schema yet; run: qundesk db upgrade)"
         elif current == head:
@@ -2127,6 +2160,17 @@ def _readable_paths(args: argparse.Namespace) -> Callable[[], None]:
     return cleanup
 
 
+def _expand_home(args: argparse.Namespace) -> None:
+    """A file given as `~/…` is in the home folder, as --db's is (models.db.to_url) and as a shell would read it
+    unquoted: a cron line or a script that quotes its paths (`import roster "~/名册/三月.xlsx"`) got "找不到文件
+    ~/名册/三月.xlsx" for a file that is there, while `backup -o "~/b.sqlite"` and `restore "~/b.sqlite"` took the
+    home folder's. The same for every FILE, -o and --paste (`-`, stdin, stays)."""
+    for attr in ("file", "output", "paste"):
+        value = getattr(args, attr, None)
+        if isinstance(value, str) and value.startswith("~"):
+            setattr(args, attr, os.path.expanduser(value))
+
+
 def _run(args: argparse.Namespace) -> int:
     import sqlite3
 
@@ -2145,6 +2189,7 @@ def _run(args: argparse.Namespace) -> int:
     code = EXIT_BAD_INPUT
     remove_links: Callable[[], None] = lambda: None  # noqa: E731
     try:
+        _expand_home(args)
         remove_links = _readable_paths(args)
         code = args.handler(ctx, args)
         return code

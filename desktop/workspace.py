@@ -28,7 +28,7 @@ def open_workspace(db: str | Path | None = None, *, backup_dir: Path | Callable[
     if emptied is not None:
         raise EmptiedWorkspaceError(emptied)
     # the backups folder is made only when an upgrade needs it (a file in its place stops the upgrade, not every open)
-    database = open_database(target, backup_dir=backup_dir or (backups_dir if "://" not in target else None))
+    database = open_database(target, backup_dir=_cleared(backup_dir or (backups_dir if "://" not in target else None)))
     with database.session() as session:
         ensure_owner(session)
         ensure_workspace_defaults(session)
@@ -53,6 +53,23 @@ def open_workspace(db: str | Path | None = None, *, backup_dir: Path | Callable[
             regrant_if_stale(session)
         session.commit()
     return database
+
+
+def _cleared(backup_dir: Path | Callable[[], Path] | None) -> Callable[[], Path] | None:
+    """The folder for the backup taken before an upgrade, asked only when one is taken, with what killed upgrades
+    left there removed first (their temp copies, named after their process: clear_stale_beside) — the upgrade
+    that was cut short is the one run again, into the same folder."""
+    if backup_dir is None:
+        return None
+
+    def folder() -> Path:
+        from desktop.services.backup import clear_stale_beside
+
+        path = backup_dir() if callable(backup_dir) else backup_dir
+        clear_stale_beside(Path(path))
+        return path
+
+    return folder
 
 
 def _adopt_time_zone(session) -> None:

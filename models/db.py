@@ -246,17 +246,31 @@ def read_only_problem(url_or_path: str | Path) -> str | None:
     if path is None:
         return None
     if path.exists() and not os.access(path, os.W_OK):
-        return f"工作区文件是只读的, 无法写入 (the workspace file is read-only): {path}"
+        return (
+            "工作区文件是只读的, 无法写入; 请去掉它的只读属性, 或把它复制到可以写入的文件夹后打开副本 (the workspace"
+            f" file is read-only: clear its read-only attribute, or copy it to a folder you can write to and open the"
+            f" copy): {path}"
+        )
     folder = path.parent
     while not folder.exists() and folder != folder.parent:  # a new file: the first folder that exists
         folder = folder.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"工作区所在的文件夹是只读的, 无法写入 (the workspace's folder is read-only): {path}"
+        return (
+            "工作区所在的文件夹是只读的, 无法写入 (SQLite 在文件旁写日志); 请把它复制到可以写入的文件夹后打开副本"
+            " (the workspace's folder is read-only, and SQLite writes its journal beside the file: copy it to a folder"
+            f" you can write to and open the copy): {path}"
+        )
     return None
 
 
 class DiskFullError(DatabaseError):
     """The disk (or the server's) is full: the write was rolled back whole."""
+
+
+class DiskIOError(DatabaseError):
+    """SQLite's "disk I/O error" on a workspace: a disk too full even for the lock file beside it (-shm), a drive
+    pulled out, a failing disk. It reached the command line as "数据库错误 (database error): disk I/O error" and the
+    window as a bug report; now the file and what to do."""
 
 
 def _on_driver_error(context) -> None:
@@ -267,6 +281,27 @@ def _on_driver_error(context) -> None:
     orig = context.original_exception
     if getattr(orig, "sqlstate", None) == "42501":
         raise ServerRefused(refused_message(orig), context.statement, context.parameters, orig) from orig
+    if (
+        context.engine is not None
+        and context.engine.dialect.name == "sqlite"
+        and isinstance(orig, sqlite3.OperationalError)
+        and str(orig).strip().lower() == "database is locked"
+    ):
+        raise WorkspaceBusyError(
+            busy_file_message(context.engine.url.database or ""), context.statement, context.parameters, orig
+        ) from orig
+    if (
+        context.engine is not None
+        and context.engine.dialect.name == "sqlite"
+        and isinstance(orig, sqlite3.OperationalError)
+        and str(orig).strip().lower().startswith("disk i/o error")
+    ):
+        raise DiskIOError(
+            "读写工作区时磁盘出错 (磁盘可能已满、已拔出或有故障), 未完成的操作已全部撤回, 请腾出空间或检查磁盘后重试"
+            " (a disk error reading or writing the workspace — the disk may be full, removed or failing: what this"
+            f" was doing was rolled back whole; free some space or check the disk, then try again):"
+            f" {context.engine.url.database or ''}"
+        ) from orig
     if getattr(orig, "sqlstate", None) == "53100" or "database or disk is full" in str(orig):
         where = display_url(context.engine.url) if context.engine is not None else ""
         if context.engine is not None and context.engine.dialect.name == "sqlite":
@@ -301,6 +336,33 @@ def refused_message(orig: BaseException) -> str:
         "服务器拒绝: 你的登录没有这个权限, 未写入任何内容 (the server refused: your login's role may not do this;"
         f" nothing was written): {first}"
     )
+
+
+def busy_file_message(file: str) -> str:
+    return (
+        "工作区正被另一个程序使用 (另一个 QunDesk 窗口、一次备份或脚本), 等待后仍被锁定; 未完成的操作已全部撤回,"
+        " 请关闭那个程序或稍后重试 (the workspace is in use by another program — another QunDesk window, a backup or"
+        " a script — and stayed locked: what this was doing was rolled back whole; close that program or try again"
+        f" in a moment): {file}"
+    )
+
+
+class WorkspaceBusyError(DatabaseLockedError, sa_exc.OperationalError):
+    """A SQLite workspace stayed locked by another connection (another QunDesk window or process holding a write
+    transaction, a backup in a rollback-journal file) past the busy timeout. It reached the command line as
+    "数据库错误 (database error): database is locked" — no file, nothing to do — and a window's import or recompute
+    as a bug report with a traceback. A known error now that names the file and says what to do; still a sqlalchemy
+    OperationalError whose `orig` is the driver's (with_retry runs the transaction again as before)."""
+
+    def __init__(self, message: str, statement: str | None, params: Any, orig: BaseException):
+        sa_exc.OperationalError.__init__(self, statement, params, orig, hide_parameters=True)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self):  # pickled across threads and processes: the message alone
+        return (DatabaseLockedError, (self.message,))
 
 
 class NotAWorkspaceError(DatabaseError):
@@ -646,6 +708,50 @@ def _before_upgrade_name(folder: Path, rev: str, engine: Engine) -> Path:
     return target
 
 
+class UpgradeNotDoneError(DatabaseError):
+    """An older workspace's upgrade could not be done (its backup or the upgrade itself failed writing: a full disk, a
+    disk error): the workspace is left at its old revision, as it was, and the message says so, where, and what to
+    do. Before, the backup's failure reached the command line as "数据库错误 (database error): database or disk is
+    full" (or "disk I/O error"), without a word of which file, that the workspace was not changed, or what to do."""
+
+
+def _is_disk_trouble(exc: BaseException) -> bool:
+    if isinstance(exc, DiskFullError | DiskIOError):
+        return True
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "disk is full" in text or "disk i/o error" in text
+
+
+def _disk_reason(exc: BaseException) -> tuple[str, str]:
+    """Why a write failed, in Chinese and in English."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    if isinstance(exc, DiskFullError) or "disk is full" in text.lower():
+        return "磁盘空间不足", "the disk is full"
+    return "写入磁盘出错", f"a disk error: {text.splitlines()[0] if text else type(exc).__name__}"
+
+
+def _backup_failed_message(engine: Engine, rev: str, target: Path, exc: BaseException) -> str:
+    where = make_url(str(engine.url)).database or display_url(engine.url)
+    zh, en = _disk_reason(exc)
+    return (
+        f"升级前的备份没有写成, {zh}: 工作区没有升级, 未做任何改动, 请腾出空间或检查磁盘后重试"
+        f" (the backup taken before upgrading could not be written, {en}: the workspace was not upgraded and is"
+        f" unchanged, at {rev}; free some space or check the disk, then run qundesk db upgrade or open it again):"
+        f" {where}; 备份/backup: {target}"
+    )
+
+
+def _upgrade_failed_message(engine: Engine, rev: str, backup: Path | None, exc: BaseException) -> str:
+    where = make_url(str(engine.url)).database or display_url(engine.url)
+    zh, en = _disk_reason(exc)
+    kept = f"; its backup from before the upgrade: {backup}" if backup is not None else ""
+    return (
+        f"升级没有完成, {zh}: 已全部撤回, 工作区保持原样, 请腾出空间或检查磁盘后重试"
+        f" (the upgrade did not finish, {en}: it was rolled back whole and the workspace is as it was, at {rev};"
+        f" free some space or check the disk, then run qundesk db upgrade or open it again{kept}): {where}"
+    )
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
@@ -670,7 +776,8 @@ def open_database(
         msg = str(exc.orig) if exc.orig else str(exc)
         if "readonly" in msg or "read-only" in msg:
             raise ReadOnlyError(
-                f"工作区是只读的, 无法写入 (the workspace is read-only): {display_url(engine.url)}"
+                "工作区是只读的, 无法写入; 请把它复制到可以写入的文件夹后打开副本 (the workspace is read-only: copy it"
+                f" to a folder you can write to and open the copy): {display_url(engine.url)}"
             ) from exc
         if "locked" in msg:
             raise DatabaseLockedError(f"数据库被另一个程序锁定 (database is locked): {engine.url.database}") from exc
@@ -693,8 +800,28 @@ def open_database(
                     engine.dispose()
                     raise
             folder = backup_dir or Path(make_url(str(engine.url)).database or ".").parent / "backups"
-            db.backup_path = backup_sqlite_file(engine, _before_upgrade_name(folder, rev, engine))
-        upgrade(engine)
+            target = _before_upgrade_name(folder, rev, engine)
+            # built under a temp name of this process (`.NAME.backup-PID.tmp`, its copy `….tmp.part`), then renamed:
+            # a run killed while copying left `before-upgrade-….sqlite.part`, a whole workspace's size, in the
+            # backups folder for good (no clean-up knows that name); these are cleared once the process is gone
+            # (desktop.services.backup.clear_stale_beside: by the next upgrade, backup or restore in that folder)
+            tmp = target.with_name(f".{target.name}.backup-{os.getpid()}.tmp")
+            try:
+                backup_sqlite_file(engine, tmp)
+                os.replace(tmp, target)
+                db.backup_path = target
+            except (sqlite3.Error, OSError) as exc:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+                engine.dispose()
+                raise UpgradeNotDoneError(_backup_failed_message(engine, rev, target, exc)) from exc
+        try:
+            upgrade(engine)
+        except (DiskFullError, DBAPIError) as exc:
+            if not is_sqlite(engine) or not _is_disk_trouble(exc):
+                raise
+            engine.dispose()
+            raise UpgradeNotDoneError(_upgrade_failed_message(engine, rev, db.backup_path, exc)) from exc
         db.migrated_from = rev
     return db
 

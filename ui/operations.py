@@ -218,17 +218,25 @@ def _run(
     except Cancelled as exc:  # the user's own choice: nothing to report
         return Done(False, error=exc)
     except KNOWN_ERRORS as exc:
+        if is_retryable(exc):  # a workspace still locked after every retry (models.db.WorkspaceBusyError): as below
+            return _busy(parent, exc, on_error, title)
         _report(parent, exc, on_error, title)
         return Done(False, error=exc)
     except Exception as exc:
         if not is_retryable(exc):
             raise  # a bug: the exception dialog
-        busy = DatabaseBusy(busy_message())
-        busy.__cause__ = exc
-        _report(parent, busy, on_error, title)
-        return Done(False, error=busy)
+        return _busy(parent, exc, on_error, title)
     announce(database, changes(value) if callable(changes) else changes, parent)
     return Done(True, value)
+
+
+def _busy(
+    parent: QObject | None, exc: BaseException, on_error: Callable[[BaseException], None] | None, title: str | None
+) -> Done[Any]:
+    busy = DatabaseBusy(busy_message())
+    busy.__cause__ = exc
+    _report(parent, busy, on_error, title)
+    return Done(False, error=busy)
 
 
 def run_read(

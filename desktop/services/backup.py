@@ -578,7 +578,14 @@ def auto_backup(
     target = target_dir / auto_name(today, tag)
     clear_stale_temp(target_dir)
     if target.exists():
-        return None
+        if _looks_whole(target):
+            return None
+        # today's backup cut short after it was written (a sync tool, a copy back from a full stick): it stood for
+        # the day's backup — none was taken all day, and pruning went on counting it. It is taken again
+        with contextlib.suppress(OSError):
+            target.unlink()
+        if target.exists():
+            return None
     if keep is None:
         keep = _setting_keep(database)
     backup_workspace(database, target, stop=stop)
@@ -599,6 +606,27 @@ def auto_backup(
         with contextlib.suppress(OSError):
             old.unlink()
     return target
+
+
+def _looks_whole(path: Path) -> bool:
+    """Whether a SQLite file is as long as its header says (a cheap check, no pages read): a file cut short — 0 bytes,
+    or its first megabytes only — is not. A header without a valid page count (older writers) counts as whole."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return True  # unreadable here: left alone, as before
+    if len(header) < 100 or header[:16] != SQLITE_MAGIC:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid_for = int.from_bytes(header[92:96], "big")
+    change_counter = int.from_bytes(header[24:28], "big")
+    if pages == 0 or valid_for != change_counter:
+        return True
+    return size >= pages * page_size
 
 
 def auto_tag(database: Database | Engine, folder: Path | None = None) -> str:
