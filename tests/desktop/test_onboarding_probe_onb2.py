@@ -1,0 +1,75 @@
+"""Probe onb2: the entry steps change while people are on the way in — a past month's 入群进度 read again later,
+stalled newcomers on leave, steps dated before the application."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+from sqlalchemy import update
+
+from desktop.services.groups import create_group
+from desktop.services.onboarding import list_steps, record_step
+from desktop.services.report import export_monthly_report
+from desktop.services.roster import MemberInput, add_member
+from models import EntryStep, Membership
+
+HEADER_ROW = 3
+
+
+def _table(ws) -> tuple[list, list[dict]]:
+    rows = list(ws.iter_rows(min_row=HEADER_ROW, values_only=True))
+    header = [v for v in rows[0] if v is not None]
+    return header, [dict(zip(header, r, strict=False)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def _applicant(s, owner, gid: int, name: str, applied: datetime) -> int:
+    _, mid = add_member(s, owner, gid, MemberInput(display_name=name, status="applicant"))
+    s.execute(update(Membership).where(Membership.id == mid).values(applied_at=applied, created_at=applied))
+    return mid
+
+
+def test_october_s_entry_progress_exported_in_december_is_october_s(workspace, owner, tmp_path):
+    """October's 入群进度 read again on 5 December: 阿甲's 阅读群规 ticked on 3 December was shown ticked and counted
+    in 必需步骤; 阿乙, an October applicant let in on 2 December, was missing from the sheet (and the roster) though
+    on the way in at October's end; 爆照, retired on 1 December, was marked 已停用 though live all October."""
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        a = _applicant(s, owner, gid, "阿甲", datetime(2026, 10, 2, 9))
+        record_step(s, owner, a, steps["purpose"], answer="学习", when=datetime(2026, 10, 3, 9))
+        record_step(s, owner, a, steps["rules"], when=datetime(2026, 12, 3, 9))
+        b = _applicant(s, owner, gid, "阿乙", datetime(2026, 10, 5, 9))
+        record_step(s, owner, b, steps["purpose"], answer="交朋友", when=datetime(2026, 10, 6, 9))
+        for code in ("rules", "intro"):
+            record_step(s, owner, b, steps[code], when=datetime(2026, 12, 2, 9))
+        c = _applicant(s, owner, gid, "阿丙", datetime(2026, 10, 20, 9))  # applied in October, no step then
+        for code in ("purpose", "rules", "intro"):
+            record_step(s, owner, c, steps[code], when=datetime(2026, 12, 2, 10))
+        s.execute(update(EntryStep).where(EntryStep.id == steps["photo"]).values(retired_at=datetime(2026, 12, 1)))
+        s.commit()
+        assert {s.get(Membership, m).status for m in (b, c)} == {"active"}
+    path = tmp_path / "october.xlsx"
+    export_monthly_report(workspace, owner, year=2026, month=10, group_ids=[gid], path=path, today=date(2026, 12, 5))
+    wb = load_workbook(path)
+    header, rows = _table(wb["入群进度"])
+    assert "爆照" in header and "爆照 (已停用)" not in header
+    by_name = {r["姓名"]: r for r in rows}
+    assert by_name["阿甲"]["阅读群规与入会须知"] is None and by_name["阿甲"]["必需步骤"] == "1/3"
+    assert by_name["阿乙"]["状态"] == "入群中" and by_name["阿乙"]["入群日期"] is None
+    assert by_name["阿乙"]["进群目的问答"] == datetime(2026, 10, 6) and by_name["阿乙"]["自我介绍"] is None
+    assert by_name["阿乙"]["必需步骤"] == "1/3"
+    assert by_name["阿丙"]["状态"] == "申请中" and by_name["阿丙"]["必需步骤"] == "0/3"
+    assert wb["入群进度"].cell(2, 1).value.startswith("截至 2026-10-31")
+    _roster_header, roster = _table(wb["成员名册"])
+    assert {r["姓名"]: r["状态"] for r in roster} == {"阿甲": "入群中", "阿乙": "入群中", "阿丙": "申请中"}
+
+    december = tmp_path / "december.xlsx"  # the month they were let in: members, every step, 爆照 retired
+    export_monthly_report(
+        workspace, owner, year=2026, month=12, group_ids=[gid], path=december, today=date(2026, 12, 5)
+    )
+    header, rows = _table(load_workbook(december)["入群进度"])
+    assert "爆照 (已停用)" in header
+    by_name = {r["姓名"]: r for r in rows}
+    assert by_name["阿乙"]["状态"] == "已入群" and by_name["阿乙"]["必需步骤"] == "3/3"
+    assert by_name["阿甲"]["阅读群规与入会须知"] == datetime(2026, 12, 3)
