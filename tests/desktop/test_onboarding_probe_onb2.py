@@ -73,3 +73,42 @@ def test_october_s_entry_progress_exported_in_december_is_october_s(workspace, o
     by_name = {r["姓名"]: r for r in rows}
     assert by_name["阿乙"]["状态"] == "已入群" and by_name["阿乙"]["必需步骤"] == "3/3"
     assert by_name["阿甲"]["阅读群规与入会须知"] == datetime(2026, 12, 3)
+
+
+def test_a_newcomer_on_leave_is_not_stalled_while_the_leave_runs(workspace, owner):
+    """阿静 answered the purpose question on 1 November and asked for leave 10–25 November (travelling): on the 18th
+    she was counted stalled on the Dashboard and in `stats`, listed on the Onboarding page and @-named in the
+    stalled reminder, though the organiser knew she was away. On leave, she is none of these (as a member on leave
+    is not dormant); the leave over, she is stalled again. 阿动, no leave, is stalled all along — every place
+    names the same people."""
+    from desktop.metrics import month_stats, stalled_onboarding
+    from desktop.services.checkins import record_leave
+    from desktop.services.dashboard_queries import group_overview
+    from desktop.services.onboarding_queries import stalled_since
+    from desktop.services.texts import stalled_text
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        ids = {}
+        for name in ("阿静", "阿动"):
+            ids[name] = _applicant(s, owner, gid, name, datetime(2026, 10, 30, 9))
+            record_step(s, owner, ids[name], steps["purpose"], answer="学习", when=datetime(2026, 11, 1, 9))
+        record_leave(s, owner, ids["阿静"], date(2026, 11, 10), date(2026, 11, 25), "出差")
+        s.commit()
+
+        def everywhere(day: date) -> tuple:
+            stats = month_stats(s, gid, day.year, day.month, today=day)
+            text = stalled_text(s, gid, day)
+            named = sorted(n for n in ("阿静", "阿动") if f"@{n}" in text.text)
+            return (
+                stalled_onboarding(s, gid, day),
+                stats.stalled_onboarding,
+                group_overview(s, gid, day).stalled,
+                sorted(stalled_since(s, gid, day)),
+                text.people,
+                named,
+            )
+
+        assert everywhere(date(2026, 11, 18)) == (1, 1, 1, [ids["阿动"]], 1, ["阿动"])
+        assert everywhere(date(2026, 11, 26)) == (2, 2, 2, sorted(ids.values()), 2, ["阿动", "阿静"])
