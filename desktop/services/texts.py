@@ -522,6 +522,27 @@ def stalled_text(
             .where(Membership.id.in_(list(since)), Membership.status == "onboarding", Member.deleted_at.is_(None))
         ).all()
     if not rows:
+        # applicants stalled (申请中: counted on the Dashboard and in stats, listed on the Onboarding page) are not in
+        # the group chat to be @-named: said by name, so "nobody stalled" beside the Dashboard's 3 is not a riddle
+        waiting = (
+            session.scalars(
+                select(Member.display_name)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(Membership.id.in_(list(since)), Membership.status == "applicant", Member.deleted_at.is_(None))
+                .order_by(Member.pinyin, Member.display_name)
+            ).all()
+            if since
+            else []
+        )
+        if waiting:
+            return PasteText(
+                "stalled",
+                (),
+                0,
+                f"没有停滞的入群中成员; 另有 {len(waiting)} 位申请中的人停滞, 还没进群, 请私下联系: {'、'.join(waiting)} "
+                f"(nobody in the group chat is stalled; {len(waiting)} applicants are, not in the group chat yet: "
+                "contact them directly)",
+            )
         return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
     items = []
     for ms, name, _pinyin, wechat_id, nickname in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):

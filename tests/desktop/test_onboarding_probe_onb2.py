@@ -112,3 +112,24 @@ def test_a_newcomer_on_leave_is_not_stalled_while_the_leave_runs(workspace, owne
 
         assert everywhere(date(2026, 11, 18)) == (1, 1, 1, [ids["阿动"]], 1, ["阿动"])
         assert everywhere(date(2026, 11, 26)) == (2, 2, 2, sorted(ids.values()), 2, ["阿动", "阿静"])
+
+
+def test_stalled_applicants_alone_are_named_in_the_stalled_text_s_reason(workspace, owner):
+    """Two applicants waiting since 1 November, nobody 入群中: the Dashboard and `stats` said 2 stalled, the Onboarding
+    page listed them, and the stalled text said only 没有停滞的入群中成员 (in English: "nobody in the group is
+    stalled at a step"). Applicants are not in the group chat to be @-named; the reason now names them."""
+    from desktop.metrics import stalled_onboarding
+    from desktop.services.texts import stalled_text
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        for name in ("韩梅", "李雷"):
+            _applicant(s, owner, gid, name, datetime(2026, 11, 1, 9))
+        s.commit()
+        day = date(2026, 11, 18)
+        assert stalled_onboarding(s, gid, day) == 2
+        text = stalled_text(s, gid, day)
+    assert text.parts == () and text.people == 0
+    assert "2 位申请中的人停滞" in text.empty_reason and "韩梅、李雷" in text.empty_reason
+    assert "2 applicants are" in text.empty_reason
+
