@@ -133,3 +133,25 @@ def test_stalled_applicants_alone_are_named_in_the_stalled_text_s_reason(workspa
     assert "2 位申请中的人停滞" in text.empty_reason and "韩梅、李雷" in text.empty_reason
     assert "2 applicants are" in text.empty_reason
 
+
+def test_a_step_restored_comes_back_where_it_stood(workspace, owner):
+    """阅读群规 retired by mistake and restored: it came back last, after 实名认证 — the welcome text listed it last,
+    the funnel and the workbook moved it. It comes back where it stood, also after another step was moved."""
+    from desktop.services.onboarding import move_step, restore_step, retire_step
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        before = [st.name for st in list_steps(s, gid)]
+        rules = next(st for st in list_steps(s, gid) if st.code == "rules")
+        retire_step(s, owner, rules.id)
+        restore_step(s, owner, rules.id)
+        s.commit()
+        assert [st.name for st in list_steps(s, gid)] == before
+        retire_step(s, owner, rules.id)
+        verify = next(st for st in list_steps(s, gid) if st.code == "verify")
+        move_step(s, owner, verify.id, 0)  # 实名认证 first while 阅读群规 is retired
+        restore_step(s, owner, rules.id)
+        s.commit()
+        names = [st.name for st in list_steps(s, gid)]
+        assert names == [before[-1], *before[:-1]]  # 阅读群规 after 进群目的问答 again, 实名认证 first
+        assert [st.position for st in list_steps(s, gid)] == list(range(len(names)))
