@@ -33,6 +33,10 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   ledger; 入群进度 prints the people still in the entry process and this month's new members, the members
   who joined earlier follow below the print area, to filter; 预警 (four columns) prints upright. 成员名册 and
   打卡明细 print whole: they are the lists people print.
+- 入群进度 of a past month is that month's (exported again later): the steps done by its end, the status then
+  (an applicant let in since is 申请中/入群中 there), a step retired since unmarked. A step's name, whether it is
+  required, and a step added since are as they are now — the step list keeps no history of those (the audit log
+  does: step.edit, step.add); a renamed step is the same step, under its name of today.
 - All groups (group_ids None, `--all`, every group ticked in the window): the groups not archived before the
   month began — a group archived during or after the month was one of the groups then, and is in its report.
 - Several groups: the tables carry a 社群 column (filterable) instead of one sheet per group; 入群进度 uses
