@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import update
 
 from desktop.services.groups import create_group
-from desktop.services.onboarding import list_steps, record_step
+from desktop.services.onboarding import add_step, list_steps, record_step
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from models import EntryStep, Membership
@@ -155,3 +155,22 @@ def test_a_step_restored_comes_back_where_it_stood(workspace, owner):
         names = [st.name for st in list_steps(s, gid)]
         assert names == [before[-1], *before[:-1]]  # 阅读群规 after 进群目的问答 again, 实名认证 first
         assert [st.position for st in list_steps(s, gid)] == list(range(len(names)))
+
+
+def test_the_stalled_text_names_every_required_step_left_not_only_one_added_on_top(workspace, owner):
+    """25 newcomers stopped at 缴纳门槛费 a month ago; the organiser adds 加好友 as the first required step today. The
+    stalled reminder said to each 还差「加好友」（已停留 35 天） — a step that did not exist while they waited, and
+    nothing of the fee and introduction they also owe. It names every required step left, in process order."""
+    from desktop.services.onboarding import move_step
+    from desktop.services.texts import stalled_text
+
+    with workspace.session() as s:
+        gid = create_group(s, owner, "训练营", fee_cents=9900)
+        steps = {st.code: st.id for st in list_steps(s, gid)}
+        mid = _applicant(s, owner, gid, "阿甲", datetime(2026, 10, 30, 9))
+        record_step(s, owner, mid, steps["purpose"], answer="学习", when=datetime(2026, 11, 1, 9))
+        record_step(s, owner, mid, steps["rules"], when=datetime(2026, 11, 2, 9))
+        move_step(s, owner, add_step(s, owner, gid, "加好友", "acknowledge", True), 0)
+        s.commit()
+        body = stalled_text(s, gid, date(2026, 12, 7)).text
+    assert "@阿甲：还差「加好友」、「缴纳门槛费」、「自我介绍」（已停留 35 天）" in body
