@@ -174,3 +174,42 @@ def test_the_stalled_text_names_every_required_step_left_not_only_one_added_on_t
         s.commit()
         body = stalled_text(s, gid, date(2026, 12, 7)).text
     assert "@阿甲：还差「加好友」、「缴纳门槛费」、「自我介绍」（已停留 35 天）" in body
+
+
+def test_paid_applications_into_a_group_without_a_payment_step_say_so(workspace, tmp_path):
+    """A 问卷星 export with 支付金额 ¥99 / 99元 / 99.00 imported into a group set up without 缴纳门槛费: nobody's fee
+    was recorded and nothing said so (the amounts went to the notes). The first paid row is warned, once, naming
+    the column and what to do; with the step added, importing the file again records each amount."""
+    from desktop.services.imports import run_import
+    from desktop.workspace import actor_for
+    from models import Member, StepProgress
+
+    owner = actor_for(workspace)
+    with workspace.session() as s:
+        gid = create_group(s, owner, "写作营")  # free: no payment step
+        s.commit()
+    path = tmp_path / "报名.csv"
+    path.write_text(
+        "提交时间,您的姓名,微信号,加入的目的,支付状态,支付金额\n"
+        "2026/11/01 09:00,张三,zs001,想学习写作,已支付,¥99\n"
+        "2026/11/03 10:00,李四,ls002,交朋友,已支付,99元\n"
+        "2026/11/04 10:00,王五,ww003,交朋友,已支付,99.00\n",
+        encoding="utf-8",
+    )
+    plan, summary, _ = run_import(workspace, owner, path, "写作营", "applications")
+    assert summary is not None and summary.added == 3
+    said = [w for w in plan.warnings if w.code == "no_fee_step"]
+    assert [(w.row, w.column, w.value) for w in said] == [(2, "支付金额", "¥99")]
+    assert "没有缴费步骤" in said[0].message
+    with workspace.session() as s:
+        assert s.query(StepProgress).filter(StepProgress.amount_cents.is_not(None)).count() == 0
+        assert "支付金额: 99元" in s.query(Member.note).filter(Member.display_name == "李四").scalar()
+        add_step(s, owner, gid, "缴纳门槛费", "payment", True)
+        s.commit()
+    plan, summary, _ = run_import(workspace, owner, path, "写作营", "applications")
+    assert not [w for w in plan.warnings if w.code == "no_fee_step"]
+    with workspace.session() as s:
+        amounts = sorted(
+            a for (a,) in s.query(StepProgress.amount_cents).filter(StepProgress.amount_cents.is_not(None))
+        )
+        assert amounts == [9900, 9900, 9900]
