@@ -2747,6 +2747,7 @@ def plan_applications_import(
         (i for i, _label in layout.questions if i not in role_columns and refunded_amount_column(headers[i])), None
     )
     declined: list[Any] = []
+    no_fee_step_said = False  # the group has no payment step: said on the first paid row
     by_row: dict[int, list[ImportProblem]] = {}
     for problem in cell_problems:
         by_row.setdefault(problem.row or 0, []).append(problem)
@@ -2794,6 +2795,18 @@ def plan_applications_import(
                 cents = max(cents - refunded, 0)
             if cents:
                 rec.values["fee_paid_cents"] = cents
+                if ctx.fee_step_id is None and not no_fee_step_said:
+                    # said once, on the first paid row: 120 paid rows into a group set up without 缴纳门槛费 recorded
+                    # no fee for anyone, without a word (the amounts went to the notes) — the step was forgotten
+                    no_fee_step_said = True
+                    rec.warn(
+                        _column_name(headers, amount_column),
+                        f"本群没有缴费步骤（缴纳门槛费），从这一行起的已付金额（{written}）都没有记为门槛费，只留在备注里；"
+                        "在入群步骤里加一个缴费步骤后再导入一次即可记录 (the group has no payment step: the amounts paid "
+                        "are kept on the notes only, from this row on; add one and import the file again to record them)",
+                        "no_fee_step",
+                        written,
+                    )
             elif written and cents is None:
                 rec.warn(
                     _column_name(headers, amount_column),

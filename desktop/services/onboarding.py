@@ -182,7 +182,18 @@ def move_step(session: Session, actor: Actor, step_id: int, new_index: int) -> N
     ids = [s.id for s in live if s.id != step_id]
     new_index = max(0, min(new_index, len(ids)))
     ids.insert(new_index, step_id)
-    for pos, sid in enumerate(ids):
+    # every step renumbered, the retired ones where they stand among the live (restore_step puts one back there):
+    # the live alone renumbered, a retired step's old position fell among other steps
+    every = [
+        sid
+        for sid in session.scalars(
+            select(EntryStep.id).where(EntryStep.group_id == step.group_id).order_by(EntryStep.position, EntryStep.id)
+        )
+        if sid != step_id
+    ]
+    following = ids[new_index + 1] if new_index + 1 < len(ids) else None
+    every.insert(every.index(following) if following is not None else len(every), step_id)
+    for pos, sid in enumerate(every):
         session.execute(update(EntryStep).where(EntryStep.id == sid).values(position=pos))
     # the order before and after, by name: the row held the new index alone — where the step had been, and what
     # the list read, were not in the log
@@ -227,17 +238,17 @@ def would_admit(session: Session, actor: Actor, step_id: int, *, retire: bool = 
 
 
 def restore_step(session: Session, actor: Actor, step_id: int) -> None:
+    """Bring a retired step back, where it stood among the live steps (before those that came after it): 阅读群规
+    retired by mistake and restored at once came back last, after 实名认证 — the welcome listed it last, the funnel
+    and the workbook moved it — and nothing said the order had changed."""
     require(actor, "edit_entry_steps")
     step = _step(session, step_id)
-    if step.retired_at is not None:
-        _refuse_taken_name(session, step.group_id, step.name, step.id, restoring=True)
+    if step.retired_at is None:
+        record_audit(session, actor.id, "step.restore", "entry_step", step_id, after={"name": step.name})
+        return
+    _refuse_taken_name(session, step.group_id, step.name, step.id, restoring=True)
+    # a retired step keeps its position among the others (move_step renumbers them all): it is live again there
     step.retired_at = None
-    step.position = (
-        session.scalar(
-            select(func.coalesce(func.max(EntryStep.position), -1)).where(EntryStep.group_id == step.group_id)
-        )
-        + 1
-    )
     record_audit(session, actor.id, "step.restore", "entry_step", step_id, after={"name": step.name})
 
 

@@ -33,6 +33,10 @@ Decisions (measured with openpyxl 3.1.5, no lxml, on the 2-core test machine):
   ledger; 入群进度 prints the people still in the entry process and this month's new members, the members
   who joined earlier follow below the print area, to filter; 预警 (four columns) prints upright. 成员名册 and
   打卡明细 print whole: they are the lists people print.
+- 入群进度 of a past month is that month's (exported again later): the steps done by its end, the status then
+  (an applicant let in since is 申请中/入群中 there), a step retired since unmarked. A step's name, whether it is
+  required, and a step added since are as they are now — the step list keeps no history of those (the audit log
+  does: step.edit, step.add); a renamed step is the same step, under its name of today.
 - All groups (group_ids None, `--all`, every group ticked in the window): the groups not archived before the
   month began — a group archived during or after the month was one of the groups then, and is in its report.
 - Several groups: the tables carry a 社群 column (filterable) instead of one sheet per group; 入群进度 uses
@@ -749,8 +753,9 @@ def _load_group(session: Session, group: Group, year: int, month: int, p: Period
         month_points[mid] = int(pts)
         ledger_rows += n
 
+    # retired as the period's end had it: a step retired since was live then (as the funnel beside it counts)
     steps = [
-        (sid, name, retired is not None, bool(required))
+        (sid, name, retired is not None and retired < day_after(end), bool(required))
         for sid, name, retired, required in conn.execute(
             select(EntryStep.id, EntryStep.name, EntryStep.retired_at, EntryStep.required)
             .where(EntryStep.group_id == gid)
@@ -957,6 +962,7 @@ class _Report:
         self._people: tuple[int, bool, dict[int, _Person]] | None = None  # (group, full, people): people_of
         self.session: Session | None = None  # the export's read transaction, open while the sheets are written
         self.connection = None  # its connection: the big tables are read as they are written
+        self._stepped_by_end: dict[int, bool] = {}  # _on_the_way_in_at_end: membership -> a step by the period's end
 
     # -- reading
     def people_of(self, g: _GroupData, *, full: bool = False) -> dict[int, _Person]:
@@ -1484,7 +1490,32 @@ class _Report:
         for j, left in pp.spells:
             if pp.status != "active" and (j is None or j < end_next) and left >= end_next:
                 return "active", j  # an earlier spell covered the end of the period: its join
+        on_the_way = self._on_the_way_in_at_end(pp)
+        if on_the_way is not None:
+            return on_the_way, None
         return pp.status, pp.joined_at
+
+    def _on_the_way_in_at_end(self, pp: _Person) -> str | None:
+        """申请中 or 入群中 for a member now (已入群) who was still on the way in at the end of the period — applied, or a
+        step recorded, by then, and let in only after it (no earlier spell): October's 入群进度 exported again in
+        December left out the October applicants let in since, and its roster had none of them (as the month's
+        stalled count, metrics._stalled's let_in_since, counts them). None for anyone else."""
+        end_next = day_after(self.p.end)
+        if pp.status != "active" or pp.joined_at is None or pp.joined_at < end_next or pp.spells:
+            return None
+        stepped = self._stepped_by_end.get(pp.mid)
+        if stepped is None:  # asked for the few let in since the period only, once each
+            stepped = self._stepped_by_end[pp.mid] = (
+                self.session.scalar(
+                    select(StepProgress.id)
+                    .where(StepProgress.membership_id == pp.mid, StepProgress.done_at < end_next)
+                    .limit(1)
+                )
+                is not None
+            )
+        if stepped:
+            return "onboarding"
+        return "applicant" if pp.applied_at is not None and pp.applied_at < end_next else None
 
     def _in_roster(self, pp: _Person) -> bool:
         """Who the month's roster lists: members during the period, applicants and newcomers who had applied
@@ -1497,7 +1528,7 @@ class _Report:
             # when that was earlier: a newcomer back in the chat on 10 April, typed in in June, was left out of April
             since = min((d for d in (pp.since, pp.joined_at) if d is not None), default=None)
             return since is None or since < end_next
-        return self._overlaps(pp.joined_at, pp.left_at)
+        return self._overlaps(pp.joined_at, pp.left_at) or self._on_the_way_in_at_end(pp) is not None
 
     def _overlaps(self, joined: datetime | None, left: datetime | None) -> bool:
         """A spell from `joined` to `left` (None: open) was on during the period."""
@@ -1635,10 +1666,12 @@ class _Report:
     def progress_of(self, g: _GroupData) -> dict[int, dict[int, datetime]]:
         """membership -> step -> done_at of the group's entry steps (read when its rows are written)."""
         out: dict[int, dict[int, datetime]] = defaultdict(dict)
+        # the steps done by the period's end, as the status beside them (_at_end) and the funnel: October's sheet
+        # exported again in December showed a newcomer's 阅读群规 ticked on 3 December, and counted it in 必需步骤
         for mid, sid, done in self.connection.execute(
             select(StepProgress.membership_id, StepProgress.step_id, StepProgress.done_at)
             .join(EntryStep, EntryStep.id == StepProgress.step_id)
-            .where(EntryStep.group_id == g.id)
+            .where(EntryStep.group_id == g.id, StepProgress.done_at < day_after(self.p.end))
         ):
             out[mid][sid] = done
         return out
@@ -1948,7 +1981,9 @@ class _Report:
         ws = self.new_sheet(SHEETS[5])
         lay = _Layout()
         lay.add("title", [self.sheet_title("title.onboarding")], height=22)
-        lay.add("subtitle", [f"{self.t('sub.as_of')} {self.today.isoformat()} · {self.t('sub.onboarding_print')}"])
+        lay.add(
+            "subtitle", [f"{self.t('sub.as_of')} {self.p.end.isoformat()} · {self.t('sub.onboarding_print')}"]
+        )  # as its rows
         retired = self.t("h.retired")
 
         def label(name: str, is_retired: bool) -> str:

@@ -508,7 +508,7 @@ def stalled_text(
     template: str | None = None,
 ) -> PasteText:
     """To the newcomers in the group (入群中) whose entry process has not moved for more than `stalled_days`
-    days, each with the step they are at. Applicants (申请中) are not in the group chat yet: not named."""
+    days, each with the required steps they still have to do (in process order). Applicants (申请中) are not in the group chat yet: not named."""
     from desktop.services.onboarding_queries import stalled_since
 
     group = _group(session, group_id)
@@ -522,13 +522,36 @@ def stalled_text(
             .where(Membership.id.in_(list(since)), Membership.status == "onboarding", Member.deleted_at.is_(None))
         ).all()
     if not rows:
+        # applicants stalled (申请中: counted on the Dashboard and in stats, listed on the Onboarding page) are not in
+        # the group chat to be @-named: said by name, so "nobody stalled" beside the Dashboard's 3 is not a riddle
+        waiting = (
+            session.scalars(
+                select(Member.display_name)
+                .join(Membership, Membership.member_id == Member.id)
+                .where(Membership.id.in_(list(since)), Membership.status == "applicant", Member.deleted_at.is_(None))
+                .order_by(Member.pinyin, Member.display_name)
+            ).all()
+            if since
+            else []
+        )
+        if waiting:
+            return PasteText(
+                "stalled",
+                (),
+                0,
+                f"没有停滞的入群中成员; 另有 {len(waiting)} 位申请中的人停滞, 还没进群, 请私下联系: {'、'.join(waiting)} "
+                f"(nobody in the group chat is stalled; {len(waiting)} applicants are, not in the group chat yet: "
+                "contact them directly)",
+            )
         return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
     items = []
     for ms, name, _pinyin, wechat_id, nickname in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
         steps = _steps_to_do(session, ms)
         required = [s for s, req in steps if req] or [s for s, _req in steps]
         waited = (as_of - since[ms.id]).days  # not `days`: that is the threshold asked for, for $days
-        step = f"还差「{required[0]}」" if required else "入群流程待确认"
+        # every required step still missing, in order: the first alone named a step added to the top of the list
+        # today — 「加好友」（已停留 35 天） to 25 newcomers who had stopped at 缴纳门槛费 — and hid the others
+        step = "还差" + "、".join(f"「{name}」" for name in required) if required else "入群流程待确认"
         items.append(f"@{shown_name(ms.group_nickname, name, wechat_id, nickname)}：{step}（已停留 {waited} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}

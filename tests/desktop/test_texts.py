@@ -220,7 +220,7 @@ def test_stalled_names_the_newcomers_and_their_step_not_the_applicants(seeded):
         text = stalled_text(s, gid, date(2026, 11, 25))
     assert text.people == 1
     body = text.parts[0]
-    assert f"@甲：还差「{steps[1].name}」（已停留 15 天）" in body
+    assert f"@甲：还差「{steps[1].name}」、「{steps[2].name}」（已停留 15 天）" in body  # every required step left
     assert "韩梅" not in body  # an applicant is not in the group chat yet
     # a template's $days is the threshold (the setting, 7, or the days asked for), not the last newcomer's wait
     with database.session() as s:

@@ -360,10 +360,12 @@ def test_editing_the_step_list_add_rename_reorder_retire_restore(qtbot, page, ws
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert steps["爆照"].id in progress(ws, APPLICANT)
 
-    # restore it: back at the end of the process
+    # restore it: back where it stood in the process (after 自我介绍), not at the end
     dialog.select_step("爆照")
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert dialog.live_names()[-1] == "爆照" and dialog.retired_names() == []
+    restored = ["实名认证", "进群目的问答", "阅读群规与入会须知", "自我介绍", "爆照", "加入晨读小组", "爆料/分享"]
+    assert dialog.live_names() == restored and dialog.retired_names() == []
+    assert [s.name for s in _steps(ws) if not s.retired] == restored
     dialog.close()
 
 
