@@ -935,6 +935,8 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(("已忽略的发言人的消息 messages of ignored senders", ignored))
     if summary.added_members:
         lines.append(("新增成员 members added", summary.added_members))
+    if summary.leavings:
+        lines.append(("其中退群 of which left on their own", summary.leavings))
     if summary.removals_not_allowed:
         lines.append(("未执行的移出 removals not allowed (assistant)", summary.removals_not_allowed))
     width = max(_width(label) for label, _n in lines)

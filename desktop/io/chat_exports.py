@@ -980,23 +980,30 @@ class SystemEvent:
     kind: str  # "join" | "remove"
     who: tuple[str, ...]
     by: str | None
-    how: str  # invite | qr | join | remove
+    how: str  # invite | qr | join | remove | leave (kind "remove": they left on their own)
 
 
 def _q(name: str) -> str:
     return rf'["“”](?P<{name}>[^"“”]+?)["“”]'
 
 
+def _qs(name: str) -> str:
+    """The invitees of a notice: one quoted name or 、-list ("李四、王五"), or names quoted one by one and joined by
+    、 , 和 or "and" ("李四"、"王五"和"赵六", "Bob", "Carol" and "Dave")."""
+    sep = r'["“”]\s*(?:[、,，]\s*(?:and\s+)?|和\s*|and\s+)["“”]'
+    return rf'["“”](?P<{name}>[^"“”]+?(?:{sep}[^"“”]+?)*)["“”]'
+
+
 def _en(name: str) -> str:
     """A name in an English notice: quoted, or bare (then it holds no quote)."""
-    return rf'(?:["“”](?P<{name}>[^"“”]+?)["“”]|(?P<{name}_bare>[^"“”]+?))'
+    return rf'(?:{_qs(name)}|(?P<{name}_bare>[^"“”]+?))'
 
 
 _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"^{_q('a')}邀请你和{_q('b')}加入了群聊"), "invite"),
+    (re.compile(rf"^{_q('a')}邀请你和{_qs('b')}加入了群聊"), "invite"),
     (re.compile(rf"^{_q('a')}邀请你加入了群聊"), "self_joined"),
-    (re.compile(rf"^{_q('a')}邀请{_q('b')}加入了群聊"), "invite"),
-    (re.compile(rf"^你邀请{_q('b')}加入了群聊"), "invite_self"),
+    (re.compile(rf"^{_q('a')}邀请{_qs('b')}加入了群聊"), "invite"),
+    (re.compile(rf"^你邀请{_qs('b')}加入了群聊"), "invite_self"),
     (re.compile(rf"^{_q('b')}通过扫描你分享的二维码加入群聊"), "qr_self"),
     (re.compile(rf"^{_q('b')}通过扫描{_q('a')}分享的二维码加入群聊"), "qr"),
     # a QR code whose sharer WeChat does not name (and 你通过扫描二维码加入群聊，群聊参与人还有：… — the exporter joined)
@@ -1004,6 +1011,12 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_q('b')}通过扫描二维码加入群聊"), "qr_unknown"),
     (re.compile(rf"^你将{_q('b')}移出了群聊"), "remove_self"),
     (re.compile(rf"^{_q('a')}将{_q('b')}移出了群聊"), "remove"),
+    # leaving (QQ shows it; WeChat, as far as known, does not — accepted anyway): a departure, not a removal
+    (re.compile(r"^你(?:已)?退出了?(?:本群|群聊)$"), "self_left"),
+    (re.compile(rf"^{_q('b')}(?:已)?退出了?(?:本群|群聊)$"), "leave"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)(?:已)?退出了?(?:本群|群聊)$"), "leave"),
+    # QQ's removal, *unverified*: 李四被管理员移出了本群 / 李四被张三移出了群聊 (管理员/群主: not a name)
+    (re.compile(r"^(?P<b>[^\"“”]+?)被(?:管理员|群主|(?P<a>[^\"“”]+?))(?:移出|踢出)了?(?:本群|群聊)$"), "remove"),
     # QQ: 李跃-5公里邀请Tina、坤哥加入了本群。 / 梧桐加入本群。 / Tom Lee加入本群。 (names may hold spaces)
     (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>.+?)加入了?本群$"), "invite"),
     (re.compile(r"^(?P<a>[^\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)$"), "remove"),
@@ -1018,6 +1031,8 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>[^\"“”]+?)加入了群聊"), "invite"),
     (re.compile(r"^(?P<b>[^\"“”]+?)加入了群聊(?:[，,].*)?$"), "join"),
     # WeChat in English (the same notices; names quoted, or not in some clients' texts — wechaty's parsers)
+    # the exporting user's own joining and leaving ("You" is nobody's name: never a join of a member called You)
+    (re.compile(r"^you (?:have )?(?:joined|left) (?:the )?group chat", re.IGNORECASE), "self_joined"),
     (re.compile(rf"^{_en('a')} invited you to (?:a|the) group chat", re.IGNORECASE), "self_joined"),
     (re.compile(rf"^{_en('a')} invited you and {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite"),
     (re.compile(rf"^you invited {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite_self"),
@@ -1029,18 +1044,22 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "qr",
     ),
+    (re.compile(rf"^{_en('b')} joined (?:the )?group chat via (?:the )?QR code$", re.IGNORECASE), "qr_unknown"),
+    (re.compile(rf"^{_q('b')} joined (?:the )?group chat$", re.IGNORECASE), "join"),
+    (re.compile(rf"^{_en('b')} left (?:the )?group chat$", re.IGNORECASE), "leave"),
     (re.compile(rf"^you removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove_self"),
     (re.compile(rf"^{_en('a')} removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove"),
 )
 _BARE = r"[^\"“”\n，,。！？!?]{1,40}?"  # a name WeChat writes without quotes (red packets)
 _QN = r'["“”][^"“”\n]*["“”]'  # a quoted name (or 、-joined names); WeFlow may leave it empty ("" 拍了拍 "")
 _WHO = rf"(?:{_QN}|你|我)"
+_QNS = rf"{_QN}(?:\s*(?:[、,，]\s*(?:and\s+)?|和\s*|and\s+){_QN})*"  # "李四"、"王五"和"赵六": names quoted one by one
 # WeChat's notices as whole messages (docs/chat_formats.md §8): a member's message that merely mentions 加入群聊,
 # 拍了拍 or 撤回了 is not one of them
 _NOTICE_RE = re.compile(
-    rf"{_WHO}邀请(?:你和)?{_WHO}加入了群聊(?:[，,].*|\s+撤销)?"  # your own invite may keep its 撤销 link's text
+    rf"{_WHO}邀请(?:你和)?(?:{_QNS}|{_WHO})加入了群聊(?:[，,].*|\s+撤销)?"  # your own invite may keep its 撤销 link's text
     rf"|{_QN}通过扫描(?:你|{_QN})分享的二维码加入群聊|(?:{_QN}|你)通过扫描二维码加入群聊(?:[，,].*)?"
-    rf"|{_WHO}将{_QN}移出了群聊|你被{_QN}移出群聊"
+    rf"|{_WHO}将{_QN}移出了群聊|你被{_QN}移出群聊|(?:{_QN}|你)(?:已)?退出了?群聊"
     rf"|{_WHO} ?撤回了(?:一条消息|成员.*的一条消息)"
     rf"|{_WHO} ?(?:拍了拍|戳了戳) ?(?:{_QN}.*|(?:我|你|自己)(?: .*)?)"
     rf"|{_WHO}修改群(?:名|聊名称)为.*"
@@ -1052,13 +1071,18 @@ _NOTICE_RE = re.compile(
     r"|.*\$(?:username|names|adder|from)\$.*|<sysmsg.*|<revokemsg.*"
     # English WeChat: invites as WeChat stores them, names quoted or bare (李卓桓 invited 李佳芮, Huan to the group
     # chat — wechaty's payloads); the other notices with quoted names only
-    rf"|(?:{_QN}|[^\"\n]{{1,100}}?) invited (?:you and )?[^\n]{{1,300}}? to (?:a|the) group chat(?: with .*)?"
-    rf"|{_QN} joined (?:the )?group chat via (?:the )?QR [Cc]ode (?:you shared|shared by {_QN})\.?"
+    rf"|(?:{_QN}|[^\"\n]{{1,100}}?) invited (?:you and )?[^\n]{{1,300}}? to (?:a|the) group chat(?: with .*|\.?\s+Revoke)?"
+    rf"|(?:{_QN}|You) (?:have )?joined (?:the )?group chat(?: via (?:the )?QR [Cc]ode(?: you shared| shared by {_QN})?)?\.?"
+    rf"|(?:{_QN}|You) left (?:the )?group chat\.?"
     rf"|(?:{_QN}|You) removed {_QN} from (?:the )?group chat\.?|You were removed from (?:the )?group chat by {_QN}\.?"
     rf"|(?:{_QN}|You) (?:recalled|withdrew) a message\.?"
     rf"|(?:{_QN}|You|I) patted (?:{_QN}|you|me|myself|yourself|themselves)(?: .*)?"
     rf"|(?:{_QN}|You) changed the group name to .*"
     rf"|{_QN} is not (?:a )?friends? (?:of|with) anyone else in (?:this|the) group chat.*"
+    # red packets and owners in English (*unverified* wordings, names bare as in Chinese): system, ignored
+    rf"|(?:You|{_BARE}) (?:opened|received|claimed) (?:your|{_BARE}'s) Red Packet\.?(?:\s.*)?"
+    rf"|Your Red Packet (?:has been|was) (?:fully )?(?:claimed|opened).*"
+    rf"|(?:{_QN}|You) (?:is now|are now|has become|have become|became) the (?:new )?group owner\.?"
 )
 _OTHERS_RECALL_OR_PAT = re.compile(
     rf"{_QN} ?撤回了|.*(?:拍了拍|戳了戳)|{_QN} (?:recalled|withdrew) a message|.* patted "
@@ -1078,6 +1102,9 @@ def names_exporter(text: str | None) -> bool:
     return not _OTHERS_RECALL_OR_PAT.match(_clean_notice(text or ""))
 
 
+_QUOTED_LIST_SEP = re.compile(r'["“”]\s*(?:[、,，]\s*(?:and\s+)?|和\s*|and\s+)["“”]')
+
+
 def system_events(text: str | None) -> list[SystemEvent]:
     """Joins and removals in a notice's text ([] for recalls, pats, renames, unexpanded templates …)."""
     if not text or "$" in text:
@@ -1091,11 +1118,15 @@ def system_events(text: str | None) -> list[SystemEvent]:
         for key, value in match.groupdict().items():
             if key.endswith("_bare") and value:
                 groups[key[: -len("_bare")]] = value
-        who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip() and n.strip() != "成员")
+        names = groups.get("b") or ""
+        parts = _QUOTED_LIST_SEP.split(names)  # "李四"、"王五"和"赵六": split where the quotes are
+        if len(parts) == 1:
+            parts = re.split("[、,，]", names)  # "李四、王五" / Alice invited Bob, Carol
+        who = tuple(n.strip() for n in parts if n.strip() and n.strip() != "成员")
         by = groups.get("a")
         if by == "成员":  # QCE's stand-in for a name it could not read: nobody
             by = None
-        if kind == "self_joined" or not who:  # the exporter joined, or nobody it can name
+        if kind in ("self_joined", "self_left") or not who:  # the exporter joined, or nobody it can name
             return []
         if kind in ("invite", "invite_self"):
             return [SystemEvent("join", who, SELF if kind == "invite_self" else by, "invite")]
@@ -1105,4 +1136,6 @@ def system_events(text: str | None) -> list[SystemEvent]:
             return [SystemEvent("join", who, None, "join")]
         if kind in ("remove", "remove_self"):
             return [SystemEvent("remove", who, SELF if kind == "remove_self" else by, "remove")]
+        if kind == "leave":  # left on their own: a departure, never "removed by" anyone
+            return [SystemEvent("remove", who, None, "leave")]
     return []

@@ -210,6 +210,7 @@ class PlannedRemoval:
     membership_id: int | None
     display_name: str | None
     by_name: str | None
+    how: str = "remove"  # remove | leave: they left on their own ("李四"退出了群聊, "Bob" left the group chat)
 
 
 @dataclass
@@ -1402,6 +1403,7 @@ def _plan_events(
                         person.membership_id if person else None,
                         person.display_name if person else None,
                         by_name,
+                        event.how if event.how == "leave" else "remove",
                     )
                 )
             if person is None:
@@ -1430,10 +1432,11 @@ class ChatImportSummary:
     memberships_with_messages: int
     checkins: int
     joins: int
-    removals: int
+    removals: int  # memberships ended by a notice: removed, or left on their own (leavings)
     removals_not_allowed: int
     added_members: int
     seconds: float = 0.0
+    leavings: int = 0
 
 
 def _upsert(session: Session):
@@ -1686,12 +1689,17 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
             adapted=True,
         )
         kept.refresh(connection, {r[0] for r in rows})  # chat days have no trigger: one statement (models/kept.py)
-    removed = not_allowed = 0
+    removed = not_allowed = leavings = 0
     for removal in plan.removals:
         if removal.membership_id is None:
             continue
         current = session.get(Membership, removal.membership_id)
         if current is None or current.status in ("left", "removed", "blacklisted"):
+            continue
+        if removal.how == "leave":  # left on their own: marked left as the member list's "left" does, no removal
+            leave_group(session, actor, removal.membership_id, "退群 (chat export)", when=removal.at)
+            removed += 1
+            leavings += 1
             continue
         if not allowed(actor, "delete_members"):
             not_allowed += 1
@@ -1753,6 +1761,7 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         not_allowed,
         added,
         _time.perf_counter() - started,
+        leavings,
     )
 
 

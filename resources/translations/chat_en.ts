@@ -352,5 +352,9 @@
             <source>Imported: %1, %2, %3</source>
             <translation>Imported: %1, %2, %3</translation>
         </message>
+        <message>
+            <source>left the group</source>
+            <translation>left the group</translation>
+        </message>
     </context>
 </TS>

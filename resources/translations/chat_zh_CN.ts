@@ -341,5 +341,9 @@
             <source>Imported: %1, %2, %3</source>
             <translation>已导入：%1，%2，%3</translation>
         </message>
+        <message>
+            <source>left the group</source>
+            <translation>退群</translation>
+        </message>
     </context>
 </TS>

@@ -456,7 +456,13 @@ class ChatImportDialog(QDialog):
             )
             for j in plan.joins
         ] + [
-            (r.day, self.tr("removed"), r.name, r.by_name or "", r.display_name or self.tr("— not on the roster"))
+            (
+                r.day,
+                self.tr("left the group") if r.how == "leave" else self.tr("removed"),
+                r.name,
+                r.by_name or "",
+                r.display_name or self.tr("— not on the roster"),
+            )
             for r in plan.removals
         ]
         rows = [

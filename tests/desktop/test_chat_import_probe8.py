@@ -1,0 +1,169 @@
+"""Chat-history import, eighth probe: notices from a WeChat or QQ set to English and their Chinese twins (PRODUCT
+§3.8, docs/chat_formats.md §8, §8a). Every notice ends as the right join (with its inviter), removal or leaving —
+or is ignored on purpose — and is never a message of anyone nor a join of the wrong person. Uses the roster and
+helpers of test_chat_import_rules (a real SQLite workspace; the roster's 'today' pinned by its fixture)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.io.chat_exports import SELF, SystemEvent, is_system_text, system_events
+from desktop.services.groups import group_id_by_name
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
+from tests.desktop import test_chat_import_rules as rules
+from tests.desktop.test_chat_import_rules import GROUP, _import, _liuhen, _membership, _plan, _qq, _write
+
+in_china = rules.in_china
+
+
+ws_roster = rules.ws
+
+
+@pytest.fixture
+def ws(ws_roster):
+    """The rules' roster, plus an English-named member and six applicants the notices name."""
+    owner = actor_for(ws_roster)
+    with ws_roster.session() as s:
+        gid = group_id_by_name(s, GROUP)
+        add_member(s, owner, gid, MemberInput(display_name="Alice Wong", nickname="Alice", status="active"))
+        for name in ("Bob", "Carol", "Dave", "李四", "王五", "赵六"):
+            add_member(s, owner, gid, MemberInput(display_name=name, status="applicant"))
+        s.commit()
+    return ws_roster
+
+
+# ---------------------------------------------------------------- the texts
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # names quoted one by one, joined by 、 和 , and: every one of them, never "王五和赵六" or none at all
+        (
+            '"张三"邀请"李四"、"王五"和"赵六"加入了群聊',
+            [SystemEvent("join", ("李四", "王五", "赵六"), "张三", "invite")],
+        ),
+        (
+            '"Alice" invited "Bob", "Carol" and "Dave" to the group chat',
+            [SystemEvent("join", ("Bob", "Carol", "Dave"), "Alice", "invite")],
+        ),
+        (
+            '"Alice" invited "Bob" and "Carol" to the group chat',
+            [SystemEvent("join", ("Bob", "Carol"), "Alice", "invite")],
+        ),
+        ('你邀请"李四"、"王五"加入了群聊', [SystemEvent("join", ("李四", "王五"), SELF, "invite")]),
+        # the exporting user joining is nobody's join (it was a join of a member called "You")
+        ('You joined the group chat via the QR code shared by "Alice"', []),
+        ("You joined the group chat", []),
+        # a QR code whose sharer is not named, a bare join: joins with the referrer unknown
+        ('"Bob" joined the group chat via QR code', [SystemEvent("join", ("Bob",), None, "qr")]),
+        ('"Bob" joined the group chat', [SystemEvent("join", ("Bob",), None, "join")]),
+        # leaving on one's own: a departure, by nobody
+        ('"Bob" left the group chat', [SystemEvent("remove", ("Bob",), None, "leave")]),
+        ('"李四"退出了群聊', [SystemEvent("remove", ("李四",), None, "leave")]),
+        ("李四退出了本群。", [SystemEvent("remove", ("李四",), None, "leave")]),
+        ("李四被管理员移出了本群。", [SystemEvent("remove", ("李四",), None, "remove")]),
+        ("王五被张三移出了群聊", [SystemEvent("remove", ("王五",), "张三", "remove")]),
+        ("你退出了群聊", []),
+        ("You left the group chat", []),
+    ],
+)
+def test_notice_texts(text, events):
+    assert system_events(text) == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"张三"邀请"李四"、"王五"和"赵六"加入了群聊',
+        '"Alice" invited "Bob", "Carol" and "Dave" to the group chat',
+        '"Alice" invited "Bob" to the group chat. Revoke',
+        'You joined the group chat via the QR code shared by "Alice"',
+        '"Bob" joined the group chat via QR code',
+        '"Bob" left the group chat',
+        '"李四"退出了群聊',
+        "Alice opened your Red Packet",
+        "You received Alice's Red Packet",
+        "Your Red Packet has been fully claimed",
+        '"Alice" is now the group owner',
+    ],
+)
+def test_notices_told_by_their_text_alone(text):
+    """WeFlow TXT has no type column: these are notices, not the exporting user's messages."""
+    assert is_system_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I patted the dog", "Bob left the group chat early, see you tomorrow", "I opened your red packet, thanks!"],
+)
+def test_a_members_sentence_stays_a_message(text):
+    assert not is_system_text(text)
+
+
+# ---------------------------------------------------------------- through the import
+
+
+def _status(ws, name: str) -> str:
+    return _membership(ws, name).status
+
+
+def test_an_english_weflow_txt_export(ws, tmp_path):
+    """An owner's WeChat set to English, exported by WeFlow TXT: the notices under the owner's name are no
+    messages of theirs; the three invitees join with the owner as referrer; Dave leaves on his own."""
+    path = _write(
+        tmp_path,
+        "weflow_en.txt",
+        "2026-11-06 06:10:00 '芳芳'\n打卡 5km\n\n"
+        '2026-11-06 10:00:00 \'晨光\'\nYou invited "Bob", "Carol" and "Dave" to the group chat\n\n'
+        "2026-11-06 10:05:00 '晨光'\nAlice opened your Red Packet\n\n"
+        "2026-11-06 10:06:00 '晨光'\nYou joined the group chat via the QR code shared by \"Alice\"\n\n"
+        "2026-11-07 09:00:00 '晨光'\n\"Dave\" left the group chat\n\n"
+        "2026-11-07 09:30:00 '晨光'\nmorning all\n\n",
+    )
+    plan = _plan(ws, path)
+    assert plan.system_rows == 4 and plan.messages_known == 2
+    assert sorted((j.display_name, j.referrer_name, j.how) for j in plan.joins) == [
+        ("Bob", "周晓晨", "invite"),
+        ("Carol", "周晓晨", "invite"),
+        ("Dave", "周晓晨", "invite"),
+    ]
+    assert [(r.display_name, r.how, r.by_name) for r in plan.removals] == [("Dave", "leave", None)]
+    _, summary, _ = _import(ws, path)
+    assert summary.joins == 3 and summary.removals == 1 and summary.leavings == 1
+    assert (_status(ws, "Bob"), _status(ws, "Carol"), _status(ws, "Dave")) == ("active", "active", "left")
+    assert rules._messages(ws) == {("王芳", "2026-11-06"): 1, ("周晓晨", "2026-11-07"): 1}
+
+
+def test_chinese_notices_with_names_quoted_one_by_one_and_a_leaving(ws, tmp_path):
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-09 09:00:00", 10000, '"跃跃"邀请"李四"、"王五"和"赵六"加入了群聊', "", ""),
+            ("2026-11-10 20:00:00", 10000, '"王五"退出了群聊', "", ""),
+        ],
+    )
+    plan = _plan(ws, path)
+    assert sorted((j.display_name, j.referrer_name) for j in plan.joins) == [
+        ("李四", "李跃"),
+        ("王五", "李跃"),
+        ("赵六", "李跃"),
+    ]
+    _import(ws, path)
+    assert (_status(ws, "李四"), _status(ws, "王五"), _status(ws, "赵六")) == ("active", "left", "active")
+    assert _membership(ws, "李四").referrer_id is not None
+
+
+def test_a_qq_leaving_is_not_a_removal(ws, tmp_path):
+    path = _qq(
+        tmp_path,
+        GROUP,
+        "2026-11-03 9:00:00 系统消息(1000000)\n李跃-5公里邀请李四加入了本群。\n\n"
+        "2026-11-05 21:00:00 系统消息(1000000)\n李四退出了本群。\n\n",
+    )
+    plan = _plan(ws, path)
+    assert [(r.display_name, r.how) for r in plan.removals] == [("李四", "leave")]
+    _import(ws, path)
+    ms = _membership(ws, "李四")
+    assert ms.status == "left" and ms.left_at is not None
