@@ -1236,6 +1236,29 @@ def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | 
     return None
 
 
+_AND_RE = re.compile(r"\s+and\s+|和")
+
+
+def _split_joined_names(roster: _Roster, resolver: _Resolver, names: tuple[str, ...]) -> tuple[str, ...]:
+    """A notice's name nobody carries that is two names joined by "and"/和 (`Alice invited Bob and Carol to the group
+    chat`, `"李四、王五和赵六"`) stands for them when each part is one member; otherwise it stays whole (a name may
+    hold 和 or "and": 和平, Tom and Jerry) and is listed as not on the roster."""
+    out: list[str] = []
+    for name in names:
+        parts = [p.strip() for p in _AND_RE.split(name)]
+        if (
+            len(parts) > 1
+            and all(parts)
+            and _resolve_name(roster, resolver, name) is None
+            and roster.by_names((name,))[0] == "none"
+            and all(_resolve_name(roster, resolver, p) is not None for p in parts)
+        ):
+            out.extend(parts)
+        else:
+            out.append(name)
+    return tuple(out)
+
+
 def _still_to_do(kind: str, person: _Person | None, day: date) -> bool:
     """A notice inside the span of an earlier import that its import may have left undone — a joiner not on the
     roster then (added now with --add-unknown), a name nobody could tell apart, a removal an assistant could not
@@ -1293,7 +1316,7 @@ def _plan_events(
             by_name = by.display_name if by else event.by
         else:
             by, by_name = None, None
-        for name in event.who:
+        for name in _split_joined_names(roster, resolver, event.who):
             person = _resolve_name(roster, resolver, name)
             if (
                 event.kind == "join"

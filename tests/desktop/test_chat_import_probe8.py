@@ -167,3 +167,22 @@ def test_a_qq_leaving_is_not_a_removal(ws, tmp_path):
     _import(ws, path)
     ms = _membership(ws, "李四")
     assert ms.status == "left" and ms.left_at is not None
+
+
+@pytest.mark.parametrize(
+    "notice",
+    ["Alice invited Bob and Carol to the group chat", '"跃跃"邀请"李四、王五和赵六"加入了群聊'],
+)
+def test_two_names_joined_by_and_are_each_when_each_is_a_member(ws, tmp_path, notice):
+    """WeChat joins invitees with 、 (Chinese) and ", " (English); a list ending "B and C" / "王五和赵六" inside one
+    name is split only when each part is one member — never a join of someone called "Bob and Carol"."""
+    path = _liuhen(tmp_path, [("2026-11-09 09:00:00", 10000, notice, "", "")])
+    joined = sorted(j.display_name for j in _plan(ws, path).joins)
+    assert joined in (["Bob", "Carol"], ["李四", "王五", "赵六"])
+
+
+def test_a_name_holding_and_stays_whole_when_its_parts_are_not_members(ws, tmp_path):
+    path = _liuhen(tmp_path, [("2026-11-09 09:00:00", 10000, "Alice invited Tom and Jerry to the group chat", "", "")])
+    plan = _plan(ws, path)
+    assert [(j.name, j.membership_id) for j in plan.joins] == [("Tom and Jerry", None)]
+    assert any("Tom and Jerry" in t and "not on the roster" in t for t in plan.unresolved_events)
