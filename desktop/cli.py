@@ -837,7 +837,16 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     )
     name = Path(args.file).name
     said = _as_shown_to(actor)  # senders and members by their names: a phone in one masked for an assistant
-    if plan.group_mismatch:
+    if plan.group_mismatch and not plan.export_group:  # it names no group: nearly all its senders are strangers
+        known, strangers = plan.mostly_strangers or (0, 0)
+        print(
+            f"{name}: {known + strangers} 位发言人中 {strangers} 位不在「{args.group.strip()}」的名册里, 可能是别的群的"
+            f"聊天记录, 或名册还不认识他们的群昵称 ({strangers} of its {known + strangers} senders are not on the roster:"
+            " perhaps another group's chat, or the roster does not know their chat names yet"
+            + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)"),
+            file=sys.stderr,
+        )
+    elif plan.group_mismatch:
         print(
             said(
                 f"{name}: 文件写的群是「{plan.export_group}」, 不是「{args.group.strip()}」"

@@ -242,6 +242,9 @@ class ChatPlan:
     export_group_id: str | None = None  # the chatroom / QQ group id the export gives
     group_mismatch: bool = False  # the export names another group than the selected one: applied only if confirmed
     other_group_ok: bool = False  # the user confirmed importing it into the selected group anyway
+    # an export that names no group whose senders are nearly all not on the roster: (senders on it, senders not) —
+    # perhaps another group's chat; a group_mismatch too (applied only if confirmed)
+    mostly_strangers: tuple[int, int] | None = None
     zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
     # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
     zone_differs: tuple[str, str] | None = None
@@ -897,9 +900,34 @@ def plan_chat_import(
     _plan_self_rows(plan, roster, resolver, texts)
     _plan_events(plan, roster, resolver, events)
     _plan_blacklisted(session, plan, roster)
+    if not source.group_name:
+        plan.mostly_strangers = _mostly_strangers(plan, roster)
+        plan.group_mismatch = plan.group_mismatch or plan.mostly_strangers is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     return plan
+
+
+STRANGERS_AT_LEAST = 5  # senders not on the roster before an export naming no group may be another group's
+KNOWN_AT_MOST = 2  # … while at most this many of its senders are on the roster (coincidences: 阳光, the exporter)
+ROSTER_AT_LEAST = 3  # a group with fewer members in it is being set up: its first export is all strangers
+
+
+def _mostly_strangers(plan: ChatPlan, roster: _Roster) -> tuple[int, int] | None:
+    """(on the roster, not) when an export that names no group (留痕, WeFlow TXT) looks like another group's chat:
+    at least STRANGERS_AT_LEAST senders not on the roster, at most KNOWN_AT_MOST on it (a common nickname, the
+    exporting organiser who is in both groups), and at least three times as many strangers — in a group with
+    ROSTER_AT_LEAST members or more. A group's own chat shows its members speaking; a roster being built (a few
+    organisers) is not flagged. The user confirms once (--other-group, the window asks) — never written on a guess."""
+    in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
+    if in_group < ROSTER_AT_LEAST:
+        return None
+    senders = [s for s in plan.senders if not s.is_exporter and s.status != "ignored"]
+    strangers = sum(1 for s in senders if s.status in ("unknown", "new") or s.how == "decision")
+    known = len(senders) - strangers
+    if strangers >= STRANGERS_AT_LEAST and known <= KNOWN_AT_MOST and strangers >= 3 * known:
+        return known, strangers
+    return None
 
 
 def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:
@@ -1789,6 +1817,14 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
 
 
 def other_group_message(plan: ChatPlan) -> str:
+    if plan.mostly_strangers is not None and not plan.export_group:
+        known, strangers = plan.mostly_strangers
+        return (
+            f"这份聊天记录的 {known + strangers} 位发言人中 {strangers} 位不在所选社群的名册里, 可能是别的群的聊天记录"
+            f" (或名册还不认识他们在群里的名字) — 确认无误才导入 ({strangers} of its {known + strangers} senders are not"
+            " on the selected group's roster: it may be another group's chat, or the roster does not know their chat"
+            " names yet; import it only if it is this group's — CLI: --other-group)"
+        )
     return (
         f"这份聊天记录是「{plan.export_group}」的, 不是所选的社群 — 确认无误才导入 "
         f"(the export is of the group {plan.export_group!r}, not the one selected: import it only if that is right"

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.cli import main
+from desktop.errors import ValidationError
 from desktop.io.chat_exports import SELF, SystemEvent, is_system_text, system_events
-from desktop.services.groups import group_id_by_name
+from desktop.services.chat_import import plan_chat_import
+from desktop.services.groups import create_group, group_id_by_name
 from desktop.services.roster import MemberInput, add_member
 from desktop.workspace import actor_for
 from tests.desktop import test_chat_import_rules as rules
@@ -186,3 +189,62 @@ def test_a_name_holding_and_stays_whole_when_its_parts_are_not_members(ws, tmp_p
     plan = _plan(ws, path)
     assert [(j.name, j.membership_id) for j in plan.joins] == [("Tom and Jerry", None)]
     assert any("Tom and Jerry" in t and "not on the roster" in t for t in plan.unresolved_events)
+
+
+# ---------------------------------------------------------------- an export of the wrong group
+
+
+def _night_run_chat(tmp_path):
+    """Another group's WeFlow TXT (which names no group): seven strangers, and one 芳芳 — a common nickname."""
+    blocks = [f"2026-11-05 21:0{i}:00 '夜跑{i}号'\n夜跑打卡 5公里\n\n" for i in range(7)]
+    blocks.append("2026-11-05 21:09:00 '芳芳'\n夜跑打卡 3公里\n\n")
+    return _write(tmp_path, "night.txt", "".join(blocks))
+
+
+def test_an_export_naming_no_group_whose_senders_are_strangers_is_asked_about(ws, tmp_path, capsys):
+    path = _night_run_chat(tmp_path)
+    plan = _plan(ws, path)
+    assert plan.mostly_strangers == (1, 7) and plan.group_mismatch
+    with pytest.raises(ValidationError, match="7 of its 8 senders"):
+        _import(ws, path)
+    assert rules._messages(ws) == {} and rules._checkins(ws) == set()  # 王芳 was not checked in by another 芳芳
+    db = str(ws.engine.url.database)
+    assert main(["--db", db, "import", "chat", str(path), "--group", GROUP, "--dry-run"]) == 0
+    assert "7 of its 8 senders are not on the roster" in capsys.readouterr().err
+    assert main(["--db", db, "import", "chat", str(path), "--group", GROUP]) == 1
+    assert "--other-group" in capsys.readouterr().err and rules._messages(ws) == {}
+    assert main(["--db", db, "import", "chat", str(path), "--group", GROUP, "--other-group"]) == 0
+    assert rules._messages(ws) == {("王芳", "2026-11-05"): 1}
+
+
+def test_the_groups_own_chat_and_a_group_being_set_up_are_not_asked_about(ws, tmp_path):
+    own = _write(
+        tmp_path,
+        "own.txt",
+        "".join(f"2026-11-05 06:0{i}:00 '{n}'\n打卡\n\n" for i, n in enumerate(["芳芳", "跃跃", "磊子", "晨光"]))
+        + "".join(f"2026-11-05 07:0{i}:00 '新人{i}'\n大家好\n\n" for i in range(6)),
+    )
+    assert _plan(ws, own).mostly_strangers is None  # four members speak: an incomplete roster, not another group
+    with ws.session() as s:  # a group with two members (being set up): its first export is all strangers
+        gid = create_group(s, actor_for(ws), "新群")
+        add_member(s, actor_for(ws), gid, MemberInput(display_name="群主", status="active"))
+        s.commit()
+        plan = plan_chat_import(s, gid, _night_run_chat(tmp_path))
+    assert plan.mostly_strangers is None and not plan.group_mismatch
+
+
+def test_the_same_english_export_twice_changes_nothing_more(ws, tmp_path):
+    """Overlapping exports: the second import of the notices joins, removes and counts nothing again."""
+    text = (
+        "2026-11-06 23:59:50 '芳芳'\n打卡\n\n"
+        "2026-11-07 00:00:05 '芳芳'\n打卡\n\n"
+        '2026-11-07 10:00:00 \'晨光\'\nYou invited "Bob" and "Carol" to the group chat\n\n'
+        "2026-11-08 09:00:00 '晨光'\n\"Carol\" left the group chat\n\n"
+    )
+    path = _write(tmp_path, "en.txt", text)
+    _, first, _ = _import(ws, path)
+    assert (first.joins, first.removals, first.leavings, first.checkins) == (2, 1, 1, 2)
+    assert rules._messages(ws) == {("王芳", "2026-11-06"): 1, ("王芳", "2026-11-07"): 1}  # either side of midnight
+    _, again, _ = _import(ws, _write(tmp_path, "en_again.txt", text))
+    assert (again.messages, again.joins, again.removals, again.checkins) == (0, 0, 0, 0)
+    assert (_status(ws, "Bob"), _status(ws, "Carol")) == ("active", "left")
