@@ -798,7 +798,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
 
 def _args_import_chat(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "file", metavar="FILE", help="聊天记录导出 (留痕, PyWxDump, WeFlow, ChatLab, QQ) / a chat-history export"
+        "file",
+        metavar="FILE",
+        help="聊天记录导出 (留痕, PyWxDump, WeFlow, ChatLab, QQ, WhatsApp) / a chat-history export",
     )
     p.add_argument("--group", required=True, metavar="NAME", help="社群名称, 不存在时创建 / group (created if missing)")
     p.add_argument("--dry-run", action="store_true", help="只显示计划, 不写入 / show the plan, write nothing")
@@ -1752,7 +1754,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "import chat",
-        "导入群聊记录 (留痕, PyWxDump, WeFlow, ChatLab, QQ) / import a chat-history export",
+        "导入群聊记录 (留痕, PyWxDump, WeFlow, ChatLab, QQ, WhatsApp) / import a chat-history export",
         _cmd_import_chat,
         _args_import_chat,
     ),

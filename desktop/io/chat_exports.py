@@ -58,6 +58,7 @@ FORMATS: dict[str, str] = {
     "chatlab_jsonl": "ChatLab JSONL",
     "qq_txt": "QQ 消息记录 TXT",
     "qce_json": "QQ Chat Exporter (QCE) JSON",
+    "whatsapp_txt": "WhatsApp TXT",
 }
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -165,6 +166,13 @@ _QQ_HEADER = "消息记录（此消息记录为文本格式，不支持重新导
 _QCE_HEAD = re.compile(r'"metadata"\s*:\s*\{[^{}]*"QQChatExporter')
 _WEFLOW_TXT_FIRST = re.compile(rf"^{_STAMP} '.*'$")
 _LIUHEN_TXT_FIRST = re.compile(rf"^{_STAMP} \S")
+# WhatsApp (Android) "Export chat", without media: `12/3/26, 7:15 PM - Alice: checked in` (section 12). The phone's
+# locale orders the date (M/D/YY in the US, DD/MM/YYYY elsewhere, 3.12.26 in Germany); newer versions put a narrow
+# no-break space (U+202F) before AM/PM
+_WHATSAPP_STAMP_RE = re.compile(
+    r"^\u200e?(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4}),? "
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?(?:[\s\u202f]?(?P<ap>[AaPp])\.?\s?[Mm]\.?)? - (?P<rest>.*)$"
+)
 
 
 def _unknown(path: Path, why: str = "") -> ImportProblem:
@@ -248,6 +256,8 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
             source.format = "weflow_txt"
         elif _LIUHEN_TXT_FIRST.match(first) and _liuhen_txt_shape(text):
             source.format = "liuhen_txt"
+        elif _WHATSAPP_STAMP_RE.match(first):
+            source.format = "whatsapp_txt"
         else:
             raise _unknown(path)
     return source
@@ -956,6 +966,105 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
             yield row
 
 
+# ---------------------------------------------------------------- WhatsApp TXT (Android "Export chat", without media)
+
+# a line after the stamp that is no one's message though it holds ": " (a subject or description quoting one)
+_WHATSAPP_SYSTEM_RE = re.compile(
+    r"^(?:.+? (?:changed (?:the subject|this group|the group)|created group|deleted this group)|"
+    r"Messages and calls are end-to-end encrypted|Messages to this group are now)"
+)
+# a message whose text is WhatsApp's own: deleted (as a recall, no one's message), media, view once
+_WHATSAPP_DELETED = {"This message was deleted", "You deleted this message", "This message was deleted."}
+_WHATSAPP_MEDIA_RE = re.compile(r"^(?:<Media omitted>|<Médias omis>|null|.+ \(file attached\)|<View once .+>)$")
+
+
+def _whatsapp_order(source: ChatSource) -> str:
+    """ "dm" or "md": how this file writes its dates, read from the file itself — a first part over 12 is a day
+    (31/10/26), a second part over 12 a day too (10/31/26); with neither, the order whose times run forward. A file
+    that allows both (every date's parts at most 12, in order either way) is refused: a record never names the
+    wrong day."""
+    dates: list[tuple[int, int, int]] = []
+    with _open_text(source.path) as handle:
+        for raw in handle:
+            match = _WHATSAPP_STAMP_RE.match(raw.rstrip("\r\n").lstrip("\ufeff"))
+            if match is not None:
+                dates.append((int(match["a"]), int(match["b"]), int(match["y"])))
+    if any(a > 12 for a, _b, _y in dates):
+        return "dm"
+    if any(b > 12 for _a, b, _y in dates):
+        return "md"
+
+    def forward(order: str) -> bool:
+        keys = [(y, a, b) if order == "md" else (y, b, a) for a, b, y in dates]
+        return all(x <= y for x, y in zip(keys, keys[1:], strict=False))
+
+    md, dm = forward("md"), forward("dm")
+    if md != dm:
+        return "md" if md else "dm"
+    if all(a == b for a, b, _y in dates):
+        return "dm"  # 3/3/26 only: the same day either way
+    first = next((f"{a}/{b}/{y}" for a, b, y in dates if a != b), "")
+    raise ImportProblem(
+        source.path.name,
+        None,
+        None,
+        f"日期 {first} 既可读作月/日也可读作日/月, 无法确定是哪一天 (a date such as {first} reads as month/day and as"
+        " day/month, and nothing in the file tells which: export a longer stretch of the chat, one with a day after"
+        " the 12th)",
+    )
+
+
+def _whatsapp_time(match: re.Match[str], order: str) -> datetime | None:
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    month, day = (a, b) if order == "md" else (b, a)
+    hour = int(match["h"])
+    if match["ap"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["ap"] in "Pp" else 0)
+    try:
+        return datetime(year + 2000 if year < 100 else year, month, day, hour, int(match["m"]), int(match["s"] or 0))
+    except ValueError:
+        return None
+
+
+def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
+    order = _whatsapp_order(source)
+    current: tuple[int, datetime, str | None, list[str]] | None = None
+
+    def finish() -> ChatRow | None:
+        if current is None:
+            return None
+        line, at, name, lines = current
+        text = "\n".join(_trim_blank(lines))
+        if name is None or text.strip().lstrip("\u200e") in _WHATSAPP_DELETED:
+            return ChatRow(at, None, (), True, False, text.lstrip("\u200e"), False, line)
+        typed = None if _WHATSAPP_MEDIA_RE.match(text.strip().lstrip("\u200e")) else text
+        return ChatRow(at, None, (name,), False, typed is not None, typed, False, line)
+
+    with source.track(_open_text(source.path)) as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n").lstrip("\ufeff")
+            match = _WHATSAPP_STAMP_RE.match(line)
+            at = _whatsapp_time(match, order) if match else None
+            if match is None or at is None:
+                if current is not None:
+                    current[3].append(line)  # a message's next line
+                continue
+            row = finish()
+            if row is not None:
+                yield row
+            rest = match["rest"].lstrip("\u200e")
+            name, sep, text = rest.partition(": ")
+            if not sep or _WHATSAPP_SYSTEM_RE.match(rest):
+                current = (number, at, None, [rest])  # a notice: "Alice added Bob", "Bob left"
+            else:
+                current = (number, at, name.strip(), [text])
+        row = finish()
+        if row is not None:
+            yield row
+
+
 _READERS = {
     "liuhen_csv": _read_liuhen_csv,
     "liuhen_txt": _read_liuhen_txt,
@@ -966,6 +1075,7 @@ _READERS = {
     "chatlab_jsonl": _read_chatlab_jsonl,
     "qq_txt": _read_qq_txt,
     "qce_json": _read_qce_json,
+    "whatsapp_txt": _read_whatsapp_txt,
 }
 
 
@@ -1048,6 +1158,14 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_q('b')} joined (?:the )?group chat$", re.IGNORECASE), "join"),
     (re.compile(rf"^{_en('b')} left (?:the )?group chat$", re.IGNORECASE), "leave"),
     (re.compile(rf"^you removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove_self"),
+    # WhatsApp (section 12): names as the exporting phone's contacts (or phone numbers), bare
+    (re.compile(r"^You left$|^[^\"“”]+? added you$"), "self_left"),
+    (re.compile(r"^You added (?P<b>[^\"“”]+)$"), "invite_self"),
+    (re.compile(r"^You removed (?P<b>[^\"“”]+)$"), "remove_self"),
+    (re.compile(r"^(?P<b>[^\"“”]+?) joined using this group's invite link$"), "join"),
+    (re.compile(r"^(?P<a>[^\"“”]+?) added (?P<b>[^\"“”]+)$"), "invite"),
+    (re.compile(r"^(?P<a>[^\"“”]+?) removed (?P<b>[^\"“”]+)$"), "remove"),
+    (re.compile(r"^(?P<b>[^\"“”]+?) left$"), "leave"),
     (re.compile(rf"^{_en('a')} removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove"),
 )
 _BARE = r"[^\"“”\n，,。！？!?]{1,40}?"  # a name WeChat writes without quotes (red packets)

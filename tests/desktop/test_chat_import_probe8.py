@@ -24,8 +24,9 @@ ws_roster = rules.ws
 
 
 @pytest.fixture
-def ws(ws_roster):
-    """The rules' roster, plus an English-named member and six applicants the notices name."""
+def ws(ws_roster, monkeypatch):
+    """The rules' roster, plus an English-named member and six applicants the notices name (on the roster's day)."""
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-10-31")
     owner = actor_for(ws_roster)
     with ws_roster.session() as s:
         gid = group_id_by_name(s, GROUP)
@@ -33,6 +34,7 @@ def ws(ws_roster):
         for name in ("Bob", "Carol", "Dave", "李四", "王五", "赵六"):
             add_member(s, owner, gid, MemberInput(display_name=name, status="applicant"))
         s.commit()
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-12-02")
     return ws_roster
 
 
