@@ -1198,7 +1198,7 @@ _NOTICE_RE = re.compile(
     rf"|(?:{_QN}|You) changed the group name to .*"
     rf"|{_QN} is not (?:a )?friends? (?:of|with) anyone else in (?:this|the) group chat.*"
     # red packets and owners in English (*unverified* wordings, names bare as in Chinese): system, ignored
-    rf"|(?:You|{_BARE}) (?:opened|received|claimed) (?:your|{_BARE}'s) Red Packet\.?(?:\s.*)?"
+    rf"|(?!(?:I|We|They|She|He) )(?:You|{_BARE}) (?:opened|received|claimed) (?:your|{_BARE}'s) Red Packet\.?(?:\s.*)?"
     rf"|Your Red Packet (?:has been|was) (?:fully )?(?:claimed|opened).*"
     rf"|(?:{_QN}|You) (?:is now|are now|has become|have become|became) the (?:new )?group owner\.?"
 )

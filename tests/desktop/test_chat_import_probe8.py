@@ -101,7 +101,12 @@ def test_notices_told_by_their_text_alone(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["I patted the dog", "Bob left the group chat early, see you tomorrow", "I opened your red packet, thanks!"],
+    [
+        "I patted the dog",
+        "Bob left the group chat early, see you tomorrow",
+        "I opened your red packet, thanks!",
+        "I received your Red Packet",
+    ],
 )
 def test_a_members_sentence_stays_a_message(text):
     assert not is_system_text(text)
