@@ -1572,6 +1572,20 @@ def _add_joined_strangers(session: Session, actor: Actor, group_id: int, plan: C
         member_id, ms_id, name = made[key]
         joins.append(replace(join, membership_id=ms_id, display_name=name))
     plan.joins = joins
+    # a removal or leaving of someone a join notice just added ("Carol" joined on the 6th, left on the 13th): theirs
+    first_join = {}
+    for join in joins:
+        first_join.setdefault(_key(join.name), join.at)
+    removals = []
+    for r in plan.removals:
+        key = _key(r.name)
+        if r.membership_id is None and key in made and first_join.get(key, r.at) <= r.at:
+            _member_id, ms_id, name = made[key]
+            r = replace(r, membership_id=ms_id, display_name=name)
+            gone = f"{r.day:%Y-%m-%d} {r.name}: "
+            plan.unresolved_events = [t for t in plan.unresolved_events if not t.startswith(gone)]
+        removals.append(r)
+    plan.removals = removals
     return added
 
 

@@ -255,3 +255,21 @@ def test_the_same_english_export_twice_changes_nothing_more(ws, tmp_path):
     _, again, _ = _import(ws, _write(tmp_path, "en_again.txt", text))
     assert (again.messages, again.joins, again.removals, again.checkins) == (0, 0, 0, 0)
     assert (_status(ws, "Bob"), _status(ws, "Carol")) == ("active", "left")
+
+
+@pytest.mark.parametrize(("gone", "status"), [('你将"新人甲"移出了群聊', "removed"), ('"新人甲"退出了群聊', "left")])
+def test_someone_a_join_notice_adds_then_removed_or_leaving_is_so(ws, tmp_path, gone, status):
+    """--add-unknown adds the stranger a join notice names; their removal or leaving later in the export was
+    listed as "not on the roster" (twice) and never applied: they stayed in."""
+    path = _liuhen(
+        tmp_path,
+        [
+            ("2026-11-09 08:00:00", 1, "早", "晨光", "wxid_a1b2c3", 1),
+            ("2026-11-09 09:00:00", 10000, '"跃跃"邀请"新人甲"加入了群聊', "", ""),
+            ("2026-11-12 21:00:00", 10000, gone, "", ""),
+        ],
+    )
+    plan, summary, _ = _import(ws, path, add_unknown=True)
+    assert (summary.joins, summary.removals) == (1, 1)
+    assert _status(ws, "新人甲") == status
+    assert not any("新人甲" in t for t in plan.unresolved_events)
