@@ -44,7 +44,11 @@ Decisions (what users see follows from these):
   A join or removal naming a member by a name that another account of this export also carries (a look-alike
   copying their nickname, an account not linked to them) is listed, not applied: which one it names cannot be told.
   Removals (`你将"B"移出了群聊`, `"A"将"B"移出了群聊`) make B 已移除 that day — for an owner or admin only (an
-  assistant's import lists them as not applied). Nobody leaves without a notice: none is invented.
+  assistant's import lists them as not applied). A leaving (`"B"退出了群聊`, QQ `B退出了本群。`, `"B" left the group
+  chat`, WhatsApp `B left`) makes B 已退群 that day (no owner needed). Nobody leaves without a notice: none is
+  invented. Invitees quoted one by one (`"B"、"C"和"D"`, `"B", "C" and "D"`) are each joined; a name nobody carries
+  that reads `B and C` / `B和C` stands for them when each is one member. With `add_unknown`, a stranger a join
+  notice adds is the one a later removal or leaving of that name in the export names.
   你/我 in a notice is the exporting user: found in the file where it says (留痕/PyWxDump own rows, WeFlow
   notices, ChatLab), else the member remembered for this group, else `exporter_member_id` (CLI `--me`). When
   the file points at several members, nobody is guessed: 你 stays unresolved and the preview says so.
@@ -52,7 +56,8 @@ Decisions (what users see follows from these):
   selected group — letters and digits compared, names and chatroom ids of exports imported into it before
   accepted; or, for an export that gives only its chatroom id (PyWxDump), another chatroom than those
   imported into the group before — sets `group_mismatch`: the window warns and asks, the CLI refuses without
-  --other-group.
+  --other-group. So does an export naming no group whose senders are nearly all strangers (`mostly_strangers`:
+  perhaps another group's chat, or a roster that does not know their chat names yet).
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
   is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one
