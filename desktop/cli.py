@@ -798,7 +798,9 @@ def _cmd_import_checkins(ctx: Context, args: argparse.Namespace) -> int:
 
 def _args_import_chat(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "file", metavar="FILE", help="聊天记录导出 (留痕, PyWxDump, WeFlow, ChatLab, QQ) / a chat-history export"
+        "file",
+        metavar="FILE",
+        help="聊天记录导出 (留痕, PyWxDump, WeFlow, ChatLab, QQ, WhatsApp) / a chat-history export",
     )
     p.add_argument("--group", required=True, metavar="NAME", help="社群名称, 不存在时创建 / group (created if missing)")
     p.add_argument("--dry-run", action="store_true", help="只显示计划, 不写入 / show the plan, write nothing")
@@ -837,7 +839,16 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
     )
     name = Path(args.file).name
     said = _as_shown_to(actor)  # senders and members by their names: a phone in one masked for an assistant
-    if plan.group_mismatch:
+    if plan.group_mismatch and not plan.export_group:  # it names no group: nearly all its senders are strangers
+        known, strangers = plan.mostly_strangers or (0, 0)
+        print(
+            f"{name}: {known + strangers} 位发言人中 {strangers} 位不在「{args.group.strip()}」的名册里, 可能是别的群的"
+            f"聊天记录, 或名册还不认识他们的群昵称 ({strangers} of its {known + strangers} senders are not on the roster:"
+            " perhaps another group's chat, or the roster does not know their chat names yet"
+            + (": imported anyway, --other-group)" if not args.dry_run else "; --other-group imports it anyway)"),
+            file=sys.stderr,
+        )
+    elif plan.group_mismatch:
         print(
             said(
                 f"{name}: 文件写的群是「{plan.export_group}」, 不是「{args.group.strip()}」"
@@ -935,6 +946,8 @@ def _cmd_import_chat(ctx: Context, args: argparse.Namespace) -> int:
         lines.append(("已忽略的发言人的消息 messages of ignored senders", ignored))
     if summary.added_members:
         lines.append(("新增成员 members added", summary.added_members))
+    if summary.leavings:
+        lines.append(("其中退群 of which left on their own", summary.leavings))
     if summary.removals_not_allowed:
         lines.append(("未执行的移出 removals not allowed (assistant)", summary.removals_not_allowed))
     width = max(_width(label) for label, _n in lines)
@@ -1774,7 +1787,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "import chat",
-        "导入群聊记录 (留痕, PyWxDump, WeFlow, ChatLab, QQ) / import a chat-history export",
+        "导入群聊记录 (留痕, PyWxDump, WeFlow, ChatLab, QQ, WhatsApp) / import a chat-history export",
         _cmd_import_chat,
         _args_import_chat,
     ),

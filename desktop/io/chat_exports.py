@@ -58,6 +58,7 @@ FORMATS: dict[str, str] = {
     "chatlab_jsonl": "ChatLab JSONL",
     "qq_txt": "QQ 消息记录 TXT",
     "qce_json": "QQ Chat Exporter (QCE) JSON",
+    "whatsapp_txt": "WhatsApp TXT",
 }
 
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -165,6 +166,13 @@ _QQ_HEADER = "消息记录（此消息记录为文本格式，不支持重新导
 _QCE_HEAD = re.compile(r'"metadata"\s*:\s*\{[^{}]*"QQChatExporter')
 _WEFLOW_TXT_FIRST = re.compile(rf"^{_STAMP} '.*'$")
 _LIUHEN_TXT_FIRST = re.compile(rf"^{_STAMP} \S")
+# WhatsApp (Android) "Export chat", without media: `12/3/26, 7:15 PM - Alice: checked in` (section 12). The phone's
+# locale orders the date (M/D/YY in the US, DD/MM/YYYY elsewhere, 3.12.26 in Germany); newer versions put a narrow
+# no-break space (U+202F) before AM/PM
+_WHATSAPP_STAMP_RE = re.compile(
+    r"^\u200e?(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4}),? "
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?(?:[\s\u202f]?(?P<ap>[AaPp])\.?\s?[Mm]\.?)? - (?P<rest>.*)$"
+)
 
 
 def _unknown(path: Path, why: str = "") -> ImportProblem:
@@ -248,6 +256,8 @@ def open_chat_export(path: str | Path, *, zone: tzinfo | None = None) -> ChatSou
             source.format = "weflow_txt"
         elif _LIUHEN_TXT_FIRST.match(first) and _liuhen_txt_shape(text):
             source.format = "liuhen_txt"
+        elif _WHATSAPP_STAMP_RE.match(first):
+            source.format = "whatsapp_txt"
         else:
             raise _unknown(path)
     return source
@@ -956,6 +966,105 @@ def _read_qq_txt(source: ChatSource) -> Iterator[ChatRow]:
             yield row
 
 
+# ---------------------------------------------------------------- WhatsApp TXT (Android "Export chat", without media)
+
+# a line after the stamp that is no one's message though it holds ": " (a subject or description quoting one)
+_WHATSAPP_SYSTEM_RE = re.compile(
+    r"^(?:.+? (?:changed (?:the subject|this group|the group)|created group|deleted this group)|"
+    r"Messages and calls are end-to-end encrypted|Messages to this group are now)"
+)
+# a message whose text is WhatsApp's own: deleted (as a recall, no one's message), media, view once
+_WHATSAPP_DELETED = {"This message was deleted", "You deleted this message", "This message was deleted."}
+_WHATSAPP_MEDIA_RE = re.compile(r"^(?:<Media omitted>|<Médias omis>|null|.+ \(file attached\)|<View once .+>)$")
+
+
+def _whatsapp_order(source: ChatSource) -> str:
+    """ "dm" or "md": how this file writes its dates, read from the file itself — a first part over 12 is a day
+    (31/10/26), a second part over 12 a day too (10/31/26); with neither, the order whose times run forward. A file
+    that allows both (every date's parts at most 12, in order either way) is refused: a record never names the
+    wrong day."""
+    dates: list[tuple[int, int, int]] = []
+    with _open_text(source.path) as handle:
+        for raw in handle:
+            match = _WHATSAPP_STAMP_RE.match(raw.rstrip("\r\n").lstrip("\ufeff"))
+            if match is not None:
+                dates.append((int(match["a"]), int(match["b"]), int(match["y"])))
+    if any(a > 12 for a, _b, _y in dates):
+        return "dm"
+    if any(b > 12 for _a, b, _y in dates):
+        return "md"
+
+    def forward(order: str) -> bool:
+        keys = [(y, a, b) if order == "md" else (y, b, a) for a, b, y in dates]
+        return all(x <= y for x, y in zip(keys, keys[1:], strict=False))
+
+    md, dm = forward("md"), forward("dm")
+    if md != dm:
+        return "md" if md else "dm"
+    if all(a == b for a, b, _y in dates):
+        return "dm"  # 3/3/26 only: the same day either way
+    first = next((f"{a}/{b}/{y}" for a, b, y in dates if a != b), "")
+    raise ImportProblem(
+        source.path.name,
+        None,
+        None,
+        f"日期 {first} 既可读作月/日也可读作日/月, 无法确定是哪一天 (a date such as {first} reads as month/day and as"
+        " day/month, and nothing in the file tells which: export a longer stretch of the chat, one with a day after"
+        " the 12th)",
+    )
+
+
+def _whatsapp_time(match: re.Match[str], order: str) -> datetime | None:
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    month, day = (a, b) if order == "md" else (b, a)
+    hour = int(match["h"])
+    if match["ap"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["ap"] in "Pp" else 0)
+    try:
+        return datetime(year + 2000 if year < 100 else year, month, day, hour, int(match["m"]), int(match["s"] or 0))
+    except ValueError:
+        return None
+
+
+def _read_whatsapp_txt(source: ChatSource) -> Iterator[ChatRow]:
+    order = _whatsapp_order(source)
+    current: tuple[int, datetime, str | None, list[str]] | None = None
+
+    def finish() -> ChatRow | None:
+        if current is None:
+            return None
+        line, at, name, lines = current
+        text = "\n".join(_trim_blank(lines))
+        if name is None or text.strip().lstrip("\u200e") in _WHATSAPP_DELETED:
+            return ChatRow(at, None, (), True, False, text.lstrip("\u200e"), False, line)
+        typed = None if _WHATSAPP_MEDIA_RE.match(text.strip().lstrip("\u200e")) else text
+        return ChatRow(at, None, (name,), False, typed is not None, typed, False, line)
+
+    with source.track(_open_text(source.path)) as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\r\n").lstrip("\ufeff")
+            match = _WHATSAPP_STAMP_RE.match(line)
+            at = _whatsapp_time(match, order) if match else None
+            if match is None or at is None:
+                if current is not None:
+                    current[3].append(line)  # a message's next line
+                continue
+            row = finish()
+            if row is not None:
+                yield row
+            rest = match["rest"].lstrip("\u200e")
+            name, sep, text = rest.partition(": ")
+            if not sep or _WHATSAPP_SYSTEM_RE.match(rest):
+                current = (number, at, None, [rest])  # a notice: "Alice added Bob", "Bob left"
+            else:
+                current = (number, at, name.strip(), [text])
+        row = finish()
+        if row is not None:
+            yield row
+
+
 _READERS = {
     "liuhen_csv": _read_liuhen_csv,
     "liuhen_txt": _read_liuhen_txt,
@@ -966,6 +1075,7 @@ _READERS = {
     "chatlab_jsonl": _read_chatlab_jsonl,
     "qq_txt": _read_qq_txt,
     "qce_json": _read_qce_json,
+    "whatsapp_txt": _read_whatsapp_txt,
 }
 
 
@@ -980,23 +1090,30 @@ class SystemEvent:
     kind: str  # "join" | "remove"
     who: tuple[str, ...]
     by: str | None
-    how: str  # invite | qr | join | remove
+    how: str  # invite | qr | join | remove | leave (kind "remove": they left on their own)
 
 
 def _q(name: str) -> str:
     return rf'["“”](?P<{name}>[^"“”]+?)["“”]'
 
 
+def _qs(name: str) -> str:
+    """The invitees of a notice: one quoted name or 、-list ("李四、王五"), or names quoted one by one and joined by
+    、 , 和 or "and" ("李四"、"王五"和"赵六", "Bob", "Carol" and "Dave")."""
+    sep = r'["“”]\s*(?:[、,，]\s*(?:and\s+)?|和\s*|and\s+)["“”]'
+    return rf'["“”](?P<{name}>[^"“”]+?(?:{sep}[^"“”]+?)*)["“”]'
+
+
 def _en(name: str) -> str:
     """A name in an English notice: quoted, or bare (then it holds no quote)."""
-    return rf'(?:["“”](?P<{name}>[^"“”]+?)["“”]|(?P<{name}_bare>[^"“”]+?))'
+    return rf'(?:{_qs(name)}|(?P<{name}_bare>[^"“”]+?))'
 
 
 _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"^{_q('a')}邀请你和{_q('b')}加入了群聊"), "invite"),
+    (re.compile(rf"^{_q('a')}邀请你和{_qs('b')}加入了群聊"), "invite"),
     (re.compile(rf"^{_q('a')}邀请你加入了群聊"), "self_joined"),
-    (re.compile(rf"^{_q('a')}邀请{_q('b')}加入了群聊"), "invite"),
-    (re.compile(rf"^你邀请{_q('b')}加入了群聊"), "invite_self"),
+    (re.compile(rf"^{_q('a')}邀请{_qs('b')}加入了群聊"), "invite"),
+    (re.compile(rf"^你邀请{_qs('b')}加入了群聊"), "invite_self"),
     (re.compile(rf"^{_q('b')}通过扫描你分享的二维码加入群聊"), "qr_self"),
     (re.compile(rf"^{_q('b')}通过扫描{_q('a')}分享的二维码加入群聊"), "qr"),
     # a QR code whose sharer WeChat does not name (and 你通过扫描二维码加入群聊，群聊参与人还有：… — the exporter joined)
@@ -1004,6 +1121,12 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^{_q('b')}通过扫描二维码加入群聊"), "qr_unknown"),
     (re.compile(rf"^你将{_q('b')}移出了群聊"), "remove_self"),
     (re.compile(rf"^{_q('a')}将{_q('b')}移出了群聊"), "remove"),
+    # leaving (QQ shows it; WeChat, as far as known, does not — accepted anyway): a departure, not a removal
+    (re.compile(r"^你(?:已)?退出了?(?:本群|群聊)$"), "self_left"),
+    (re.compile(rf"^{_q('b')}(?:已)?退出了?(?:本群|群聊)$"), "leave"),
+    (re.compile(r"^(?P<b>[^\"“”]+?)(?:已)?退出了?(?:本群|群聊)$"), "leave"),
+    # QQ's removal, *unverified*: 李四被管理员移出了本群 / 李四被张三移出了群聊 (管理员/群主: not a name)
+    (re.compile(r"^(?P<b>[^\"“”]+?)被(?:管理员|群主|(?P<a>[^\"“”]+?))(?:移出|踢出)了?(?:本群|群聊)$"), "remove"),
     # QQ: 李跃-5公里邀请Tina、坤哥加入了本群。 / 梧桐加入本群。 / Tom Lee加入本群。 (names may hold spaces)
     (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>.+?)加入了?本群$"), "invite"),
     (re.compile(r"^(?P<a>[^\"“”]+?)(?:将|把)(?P<b>.+?)(?:移出了?本群|踢出了?本群)$"), "remove"),
@@ -1018,6 +1141,8 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<a>[^\"“”]+?)邀请(?P<b>[^\"“”]+?)加入了群聊"), "invite"),
     (re.compile(r"^(?P<b>[^\"“”]+?)加入了群聊(?:[，,].*)?$"), "join"),
     # WeChat in English (the same notices; names quoted, or not in some clients' texts — wechaty's parsers)
+    # the exporting user's own joining and leaving ("You" is nobody's name: never a join of a member called You)
+    (re.compile(r"^you (?:have )?(?:joined|left) (?:the )?group chat", re.IGNORECASE), "self_joined"),
     (re.compile(rf"^{_en('a')} invited you to (?:a|the) group chat", re.IGNORECASE), "self_joined"),
     (re.compile(rf"^{_en('a')} invited you and {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite"),
     (re.compile(rf"^you invited {_en('b')} to (?:a|the) group chat", re.IGNORECASE), "invite_self"),
@@ -1029,18 +1154,30 @@ _NOTICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "qr",
     ),
+    (re.compile(rf"^{_en('b')} joined (?:the )?group chat via (?:the )?QR code$", re.IGNORECASE), "qr_unknown"),
+    (re.compile(rf"^{_q('b')} joined (?:the )?group chat$", re.IGNORECASE), "join"),
+    (re.compile(rf"^{_en('b')} left (?:the )?group chat$", re.IGNORECASE), "leave"),
     (re.compile(rf"^you removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove_self"),
+    # WhatsApp (section 12): names as the exporting phone's contacts (or phone numbers), bare
+    (re.compile(r"^You left$|^[^\"“”]+? added you$"), "self_left"),
+    (re.compile(r"^You added (?P<b>[^\"“”]+)$"), "invite_self"),
+    (re.compile(r"^You removed (?P<b>[^\"“”]+)$"), "remove_self"),
+    (re.compile(r"^(?P<b>[^\"“”]+?) joined using this group's invite link$"), "join"),
+    (re.compile(r"^(?P<a>[^\"“”]+?) added (?P<b>[^\"“”]+)$"), "invite"),
+    (re.compile(r"^(?P<a>[^\"“”]+?) removed (?P<b>[^\"“”]+)$"), "remove"),
+    (re.compile(r"^(?P<b>[^\"“”]+?) left$"), "leave"),
     (re.compile(rf"^{_en('a')} removed {_en('b')} from (?:the )?group chat", re.IGNORECASE), "remove"),
 )
 _BARE = r"[^\"“”\n，,。！？!?]{1,40}?"  # a name WeChat writes without quotes (red packets)
 _QN = r'["“”][^"“”\n]*["“”]'  # a quoted name (or 、-joined names); WeFlow may leave it empty ("" 拍了拍 "")
 _WHO = rf"(?:{_QN}|你|我)"
+_QNS = rf"{_QN}(?:\s*(?:[、,，]\s*(?:and\s+)?|和\s*|and\s+){_QN})*"  # "李四"、"王五"和"赵六": names quoted one by one
 # WeChat's notices as whole messages (docs/chat_formats.md §8): a member's message that merely mentions 加入群聊,
 # 拍了拍 or 撤回了 is not one of them
 _NOTICE_RE = re.compile(
-    rf"{_WHO}邀请(?:你和)?{_WHO}加入了群聊(?:[，,].*|\s+撤销)?"  # your own invite may keep its 撤销 link's text
+    rf"{_WHO}邀请(?:你和)?(?:{_QNS}|{_WHO})加入了群聊(?:[，,].*|\s+撤销)?"  # your own invite may keep its 撤销 link's text
     rf"|{_QN}通过扫描(?:你|{_QN})分享的二维码加入群聊|(?:{_QN}|你)通过扫描二维码加入群聊(?:[，,].*)?"
-    rf"|{_WHO}将{_QN}移出了群聊|你被{_QN}移出群聊"
+    rf"|{_WHO}将{_QN}移出了群聊|你被{_QN}移出群聊|(?:{_QN}|你)(?:已)?退出了?群聊"
     rf"|{_WHO} ?撤回了(?:一条消息|成员.*的一条消息)"
     rf"|{_WHO} ?(?:拍了拍|戳了戳) ?(?:{_QN}.*|(?:我|你|自己)(?: .*)?)"
     rf"|{_WHO}修改群(?:名|聊名称)为.*"
@@ -1052,13 +1189,18 @@ _NOTICE_RE = re.compile(
     r"|.*\$(?:username|names|adder|from)\$.*|<sysmsg.*|<revokemsg.*"
     # English WeChat: invites as WeChat stores them, names quoted or bare (李卓桓 invited 李佳芮, Huan to the group
     # chat — wechaty's payloads); the other notices with quoted names only
-    rf"|(?:{_QN}|[^\"\n]{{1,100}}?) invited (?:you and )?[^\n]{{1,300}}? to (?:a|the) group chat(?: with .*)?"
-    rf"|{_QN} joined (?:the )?group chat via (?:the )?QR [Cc]ode (?:you shared|shared by {_QN})\.?"
+    rf"|(?:{_QN}|[^\"\n]{{1,100}}?) invited (?:you and )?[^\n]{{1,300}}? to (?:a|the) group chat(?: with .*|\.?\s+Revoke)?"
+    rf"|(?:{_QN}|You) (?:have )?joined (?:the )?group chat(?: via (?:the )?QR [Cc]ode(?: you shared| shared by {_QN})?)?\.?"
+    rf"|(?:{_QN}|You) left (?:the )?group chat\.?"
     rf"|(?:{_QN}|You) removed {_QN} from (?:the )?group chat\.?|You were removed from (?:the )?group chat by {_QN}\.?"
     rf"|(?:{_QN}|You) (?:recalled|withdrew) a message\.?"
     rf"|(?:{_QN}|You|I) patted (?:{_QN}|you|me|myself|yourself|themselves)(?: .*)?"
     rf"|(?:{_QN}|You) changed the group name to .*"
     rf"|{_QN} is not (?:a )?friends? (?:of|with) anyone else in (?:this|the) group chat.*"
+    # red packets and owners in English (*unverified* wordings, names bare as in Chinese): system, ignored
+    rf"|(?!(?:I|We|They|She|He) )(?:You|{_BARE}) (?:opened|received|claimed) (?:your|{_BARE}'s) Red Packet\.?(?:\s.*)?"
+    rf"|Your Red Packet (?:has been|was) (?:fully )?(?:claimed|opened).*"
+    rf"|(?:{_QN}|You) (?:is now|are now|has become|have become|became) the (?:new )?group owner\.?"
 )
 _OTHERS_RECALL_OR_PAT = re.compile(
     rf"{_QN} ?撤回了|.*(?:拍了拍|戳了戳)|{_QN} (?:recalled|withdrew) a message|.* patted "
@@ -1078,6 +1220,9 @@ def names_exporter(text: str | None) -> bool:
     return not _OTHERS_RECALL_OR_PAT.match(_clean_notice(text or ""))
 
 
+_QUOTED_LIST_SEP = re.compile(r'["“”]\s*(?:[、,，]\s*(?:and\s+)?|和\s*|and\s+)["“”]')
+
+
 def system_events(text: str | None) -> list[SystemEvent]:
     """Joins and removals in a notice's text ([] for recalls, pats, renames, unexpanded templates …)."""
     if not text or "$" in text:
@@ -1091,11 +1236,15 @@ def system_events(text: str | None) -> list[SystemEvent]:
         for key, value in match.groupdict().items():
             if key.endswith("_bare") and value:
                 groups[key[: -len("_bare")]] = value
-        who = tuple(n.strip() for n in re.split("[、,，]", groups.get("b") or "") if n.strip() and n.strip() != "成员")
+        names = groups.get("b") or ""
+        parts = _QUOTED_LIST_SEP.split(names)  # "李四"、"王五"和"赵六": split where the quotes are
+        if len(parts) == 1:
+            parts = re.split("[、,，]", names)  # "李四、王五" / Alice invited Bob, Carol
+        who = tuple(n.strip() for n in parts if n.strip() and n.strip() != "成员")
         by = groups.get("a")
         if by == "成员":  # QCE's stand-in for a name it could not read: nobody
             by = None
-        if kind == "self_joined" or not who:  # the exporter joined, or nobody it can name
+        if kind in ("self_joined", "self_left") or not who:  # the exporter joined, or nobody it can name
             return []
         if kind in ("invite", "invite_self"):
             return [SystemEvent("join", who, SELF if kind == "invite_self" else by, "invite")]
@@ -1105,4 +1254,6 @@ def system_events(text: str | None) -> list[SystemEvent]:
             return [SystemEvent("join", who, None, "join")]
         if kind in ("remove", "remove_self"):
             return [SystemEvent("remove", who, SELF if kind == "remove_self" else by, "remove")]
+        if kind == "leave":  # left on their own: a departure, never "removed by" anyone
+            return [SystemEvent("remove", who, None, "leave")]
     return []

@@ -44,7 +44,11 @@ Decisions (what users see follows from these):
   A join or removal naming a member by a name that another account of this export also carries (a look-alike
   copying their nickname, an account not linked to them) is listed, not applied: which one it names cannot be told.
   Removals (`你将"B"移出了群聊`, `"A"将"B"移出了群聊`) make B 已移除 that day — for an owner or admin only (an
-  assistant's import lists them as not applied). Nobody leaves without a notice: none is invented.
+  assistant's import lists them as not applied). A leaving (`"B"退出了群聊`, QQ `B退出了本群。`, `"B" left the group
+  chat`, WhatsApp `B left`) makes B 已退群 that day (no owner needed). Nobody leaves without a notice: none is
+  invented. Invitees quoted one by one (`"B"、"C"和"D"`, `"B", "C" and "D"`) are each joined; a name nobody carries
+  that reads `B and C` / `B和C` stands for them when each is one member. With `add_unknown`, a stranger a join
+  notice adds is the one a later removal or leaving of that name in the export names.
   你/我 in a notice is the exporting user: found in the file where it says (留痕/PyWxDump own rows, WeFlow
   notices, ChatLab), else the member remembered for this group, else `exporter_member_id` (CLI `--me`). When
   the file points at several members, nobody is guessed: 你 stays unresolved and the preview says so.
@@ -52,7 +56,8 @@ Decisions (what users see follows from these):
   selected group — letters and digits compared, names and chatroom ids of exports imported into it before
   accepted; or, for an export that gives only its chatroom id (PyWxDump), another chatroom than those
   imported into the group before — sets `group_mismatch`: the window warns and asks, the CLI refuses without
-  --other-group.
+  --other-group. So does an export naming no group whose senders are nearly all strangers (`mostly_strangers`:
+  perhaps another group's chat, or a roster that does not know their chat names yet).
 - Overlaps: an export holds every message of its span, so rows inside the span of an earlier import of the
   group (chat_import) of a sender that import counted (their ID, or for people known by name only their name,
   is remembered as an alias; the exporter's own ID-less rows, 我, and their rows under their ID are one
@@ -211,6 +216,7 @@ class PlannedRemoval:
     membership_id: int | None
     display_name: str | None
     by_name: str | None
+    how: str = "remove"  # remove | leave: they left on their own ("李四"退出了群聊, "Bob" left the group chat)
 
 
 @dataclass
@@ -242,6 +248,9 @@ class ChatPlan:
     export_group_id: str | None = None  # the chatroom / QQ group id the export gives
     group_mismatch: bool = False  # the export names another group than the selected one: applied only if confirmed
     other_group_ok: bool = False  # the user confirmed importing it into the selected group anyway
+    # an export that names no group whose senders are nearly all not on the roster: (senders on it, senders not) —
+    # perhaps another group's chat; a group_mismatch too (applied only if confirmed)
+    mostly_strangers: tuple[int, int] | None = None
     zone: str | None = None  # the zone its epoch stamps were read in (Asia/Shanghai); None: times as written
     # times as written (text formats) while this computer's zone is not the community's: (this computer's, community's)
     zone_differs: tuple[str, str] | None = None
@@ -897,9 +906,34 @@ def plan_chat_import(
     _plan_self_rows(plan, roster, resolver, texts)
     _plan_events(plan, roster, resolver, events)
     _plan_blacklisted(session, plan, roster)
+    if not source.group_name:
+        plan.mostly_strangers = _mostly_strangers(plan, roster)
+        plan.group_mismatch = plan.group_mismatch or plan.mostly_strangers is not None
     plan._texts, plan._chains, plan._resolver = texts, chains, resolver
     _plan_checkins(session, plan, roster, resolver, texts, chains)
     return plan
+
+
+STRANGERS_AT_LEAST = 5  # senders not on the roster before an export naming no group may be another group's
+KNOWN_AT_MOST = 2  # … while at most this many of its senders are on the roster (coincidences: 阳光, the exporter)
+ROSTER_AT_LEAST = 3  # a group with fewer members in it is being set up: its first export is all strangers
+
+
+def _mostly_strangers(plan: ChatPlan, roster: _Roster) -> tuple[int, int] | None:
+    """(on the roster, not) when an export that names no group (留痕, WeFlow TXT) looks like another group's chat:
+    at least STRANGERS_AT_LEAST senders not on the roster, at most KNOWN_AT_MOST on it (a common nickname, the
+    exporting organiser who is in both groups), and at least three times as many strangers — in a group with
+    ROSTER_AT_LEAST members or more. A group's own chat shows its members speaking; a roster being built (a few
+    organisers) is not flagged. The user confirms once (--other-group, the window asks) — never written on a guess."""
+    in_group = sum(1 for p in roster.by_membership.values() if p.status in ("active", "onboarding"))
+    if in_group < ROSTER_AT_LEAST:
+        return None
+    senders = [s for s in plan.senders if not s.is_exporter and s.status != "ignored"]
+    strangers = sum(1 for s in senders if s.status in ("unknown", "new") or s.how == "decision")
+    known = len(senders) - strangers
+    if strangers >= STRANGERS_AT_LEAST and known <= KNOWN_AT_MOST and strangers >= 3 * known:
+        return known, strangers
+    return None
 
 
 def _plan_blacklisted(session: Session, plan: ChatPlan, roster: _Roster) -> None:
@@ -1236,6 +1270,29 @@ def _resolve_name(roster: _Roster, resolver: _Resolver, name: str) -> _Person | 
     return None
 
 
+_AND_RE = re.compile(r"\s+and\s+|和")
+
+
+def _split_joined_names(roster: _Roster, resolver: _Resolver, names: tuple[str, ...]) -> tuple[str, ...]:
+    """A notice's name nobody carries that is two names joined by "and"/和 (`Alice invited Bob and Carol to the group
+    chat`, `"李四、王五和赵六"`) stands for them when each part is one member; otherwise it stays whole (a name may
+    hold 和 or "and": 和平, Tom and Jerry) and is listed as not on the roster."""
+    out: list[str] = []
+    for name in names:
+        parts = [p.strip() for p in _AND_RE.split(name)]
+        if (
+            len(parts) > 1
+            and all(parts)
+            and _resolve_name(roster, resolver, name) is None
+            and roster.by_names((name,))[0] == "none"
+            and all(_resolve_name(roster, resolver, p) is not None for p in parts)
+        ):
+            out.extend(parts)
+        else:
+            out.append(name)
+    return tuple(out)
+
+
 def _still_to_do(kind: str, person: _Person | None, day: date) -> bool:
     """A notice inside the span of an earlier import that its import may have left undone — a joiner not on the
     roster then (added now with --add-unknown), a name nobody could tell apart, a removal an assistant could not
@@ -1293,7 +1350,7 @@ def _plan_events(
             by_name = by.display_name if by else event.by
         else:
             by, by_name = None, None
-        for name in event.who:
+        for name in _split_joined_names(roster, resolver, event.who):
             person = _resolve_name(roster, resolver, name)
             if (
                 event.kind == "join"
@@ -1403,6 +1460,7 @@ def _plan_events(
                         person.membership_id if person else None,
                         person.display_name if person else None,
                         by_name,
+                        event.how if event.how == "leave" else "remove",
                     )
                 )
             if person is None:
@@ -1431,10 +1489,11 @@ class ChatImportSummary:
     memberships_with_messages: int
     checkins: int
     joins: int
-    removals: int
+    removals: int  # memberships ended by a notice: removed, or left on their own (leavings)
     removals_not_allowed: int
     added_members: int
     seconds: float = 0.0
+    leavings: int = 0
 
 
 def _upsert(session: Session):
@@ -1525,6 +1584,20 @@ def _add_joined_strangers(session: Session, actor: Actor, group_id: int, plan: C
         member_id, ms_id, name = made[key]
         joins.append(replace(join, membership_id=ms_id, display_name=name))
     plan.joins = joins
+    # a removal or leaving of someone a join notice just added ("Carol" joined on the 6th, left on the 13th): theirs
+    first_join = {}
+    for join in joins:
+        first_join.setdefault(_key(join.name), join.at)
+    removals = []
+    for r in plan.removals:
+        key = _key(r.name)
+        if r.membership_id is None and key in made and first_join.get(key, r.at) <= r.at:
+            _member_id, ms_id, name = made[key]
+            r = replace(r, membership_id=ms_id, display_name=name)
+            gone = f"{r.day:%Y-%m-%d} {r.name}: "
+            plan.unresolved_events = [t for t in plan.unresolved_events if not t.startswith(gone)]
+        removals.append(r)
+    plan.removals = removals
     return added
 
 
@@ -1693,12 +1766,17 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
             adapted=True,
         )
         kept.refresh(connection, {r[0] for r in rows})  # chat days have no trigger: one statement (models/kept.py)
-    removed = not_allowed = 0
+    removed = not_allowed = leavings = 0
     for removal in plan.removals:
         if removal.membership_id is None:
             continue
         current = session.get(Membership, removal.membership_id)
         if current is None or current.status in ("left", "removed", "blacklisted"):
+            continue
+        if removal.how == "leave":  # left on their own: marked left as the member list's "left" does, no removal
+            leave_group(session, actor, removal.membership_id, "退群 (chat export)", when=removal.at)
+            removed += 1
+            leavings += 1
             continue
         if not allowed(actor, "delete_members"):
             not_allowed += 1
@@ -1760,10 +1838,19 @@ def apply_chat_import(session: Session, actor: Actor, plan: ChatPlan, *, progres
         not_allowed,
         added,
         _time.perf_counter() - started,
+        leavings,
     )
 
 
 def other_group_message(plan: ChatPlan) -> str:
+    if plan.mostly_strangers is not None and not plan.export_group:
+        known, strangers = plan.mostly_strangers
+        return (
+            f"这份聊天记录的 {known + strangers} 位发言人中 {strangers} 位不在所选社群的名册里, 可能是别的群的聊天记录"
+            f" (或名册还不认识他们在群里的名字) — 确认无误才导入 ({strangers} of its {known + strangers} senders are not"
+            " on the selected group's roster: it may be another group's chat, or the roster does not know their chat"
+            " names yet; import it only if it is this group's — CLI: --other-group)"
+        )
     return (
         f"这份聊天记录是「{plan.export_group}」的, 不是所选的社群 — 确认无误才导入 "
         f"(the export is of the group {plan.export_group!r}, not the one selected: import it only if that is right"

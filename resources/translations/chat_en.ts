@@ -352,5 +352,13 @@
             <source>Imported: %1, %2, %3</source>
             <translation>Imported: %1, %2, %3</translation>
         </message>
+        <message>
+            <source>left the group</source>
+            <translation>left the group</translation>
+        </message>
+        <message>
+            <source>%1 of the %2 senders of this export are not on the roster of “%3”: it may be another group's chat, or the roster does not know their chat names yet.</source>
+            <translation>%1 of the %2 senders of this export are not on the roster of “%3”: it may be another group's chat, or the roster does not know their chat names yet.</translation>
+        </message>
     </context>
 </TS>

@@ -341,5 +341,13 @@
             <source>Imported: %1, %2, %3</source>
             <translation>已导入：%1，%2，%3</translation>
         </message>
+        <message>
+            <source>left the group</source>
+            <translation>退群</translation>
+        </message>
+        <message>
+            <source>%1 of the %2 senders of this export are not on the roster of “%3”: it may be another group's chat, or the roster does not know their chat names yet.</source>
+            <translation>这份聊天记录的 %2 位发言人中有 %1 位不在「%3」的名册里：可能是别的群的聊天记录，也可能名册还不认识他们在群里的名字。</translation>
+        </message>
     </context>
 </TS>

@@ -335,7 +335,10 @@ class ChatImportDialog(QDialog):
                 .replace("%2", plan.zone_differs[1])
             )
         self.summary_label.setText(" · ".join(parts))
-        if plan.group_mismatch:
+        if plan.group_mismatch and not plan.export_group:  # names no group; nearly all its senders are strangers
+            self.group_warning.setText(self._strangers_text(self.group_combo.currentText()))
+            self.group_warning.show()
+        elif plan.group_mismatch:
             self.group_warning.setText(
                 self.tr("This export is of the group “%1”, not “%2”. Import it into “%2” only if that is right.")
                 .replace("%1", plan.export_group or "")
@@ -456,7 +459,13 @@ class ChatImportDialog(QDialog):
             )
             for j in plan.joins
         ] + [
-            (r.day, self.tr("removed"), r.name, r.by_name or "", r.display_name or self.tr("— not on the roster"))
+            (
+                r.day,
+                self.tr("left the group") if r.how == "leave" else self.tr("removed"),
+                r.name,
+                r.by_name or "",
+                r.display_name or self.tr("— not on the roster"),
+            )
             for r in plan.removals
         ]
         rows = [
@@ -509,6 +518,17 @@ class ChatImportDialog(QDialog):
                 self.checkins_table.setItem(i, col, QTableWidgetItem(text))
         self.checkins_table.setRowCount(min(len(rows), 5000))
 
+    def _strangers_text(self, group: str) -> str:
+        known, strangers = (self.plan.mostly_strangers if self.plan else None) or (0, 0)
+        return (
+            self.tr(
+                "%1 of the %2 senders of this export are not on the roster of “%3”: it may be another group's chat, or the roster does not know their chat names yet."
+            )
+            .replace("%1", str(strangers))
+            .replace("%2", str(known + strangers))
+            .replace("%3", group)
+        )
+
     # ---------------------------------------------------------------- importing
     def ask_about_other_group(self, export_group: str, group: str) -> bool:
         box = QMessageBox(self)
@@ -516,6 +536,8 @@ class ChatImportDialog(QDialog):
         box.setWindowTitle(self.tr("Another group?"))
         box.setText(
             self.tr("This export is of the group “%1”, not “%2”.").replace("%1", export_group).replace("%2", group)
+            if export_group
+            else self._strangers_text(group)
         )
         box.setInformativeText(
             self.tr("Import it into “%1” only if it really is this group's chat (renamed, for example).").replace(
