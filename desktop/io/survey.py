@@ -59,6 +59,7 @@ __all__ = [
     "Application",
     "SurveyAnswer",
     "SurveyLayout",
+    "combined_contact",
     "is_phone_question",
     "is_survey",
     "question_label",
@@ -217,9 +218,34 @@ _EN_WHY = frozenset({"why", "reason", "reasons", "purpose", "motivation"})
 _EN_NAME_ONLY = frozenset({"your", "full", "real", "legal", "name", "please", "enter", "what", "is", "s", "the"})
 
 
+# one question for either (腾讯问卷, 企业微信表单: "微信号/手机号", "手机号或微信", "WeChat ID / phone"): each answer is
+# one or the other — a mobile number is the phone, anything else the WeChat ID (see combined_contact)
+_CN_WECHAT = r"(?:微信号|微信id|微信)"
+_CN_PHONE = r"(?:手机号码|手机号|手机|电话号码|电话)"
+_EN_WECHAT = r"(?:wechat(?:\s*id)?|weixin)"
+_EN_PHONE_WORD = r"(?:mobile(?:\s*(?:number|no\.?))?|(?:cell\s*)?phone(?:\s*(?:number|no\.?))?)"
+_EITHER = r"\s*(?:[/／|｜、,，]|或者?|或是|or)\s*"
+_COMBINED = re.compile(
+    rf"{_CN_WECHAT}{_EITHER}{_CN_PHONE}|{_CN_PHONE}{_EITHER}{_CN_WECHAT}"
+    rf"|\b{_EN_WECHAT}{_EITHER}{_EN_PHONE_WORD}|\b{_EN_PHONE_WORD}{_EITHER}{_EN_WECHAT}\b",
+    re.IGNORECASE,
+)
+
+
+def combined_contact(question: str) -> bool:
+    """A question asking for the WeChat ID or the phone, the applicant's choice (微信号/手机号, 手机或微信, WeChat ID /
+    phone): its answers are a mobile number for some and a WeChat ID for others. It is the WeChat ID question —
+    a mobile number answered there is the applicant's phone (imports.wechat_phone), as on a 微信号 question —, never
+    the phone question, where every WeChat ID would be a problem and refuse the file. A plain 微信号 question of the
+    same form is preferred to it; a plain 手机号 question next to it stays the phone."""
+    return bool(_COMBINED.search(unicodedata.normalize("NFKC", question)))
+
+
 def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
     low = stem.casefold()
     words = set(re.findall(r"[a-z]+", low))  # English forms (Google Forms, Tally, Jotform): whole words
+    if identity and combined_contact(stem):
+        return "wechat_id", 2
     if identity and any(word in stem for word in ("手机", "电话号", "联系电话")):
         return "phone", 2
     if identity and words & _EN_PHONE and "wechat" not in words:
@@ -319,10 +345,10 @@ def survey_layout(table: Table) -> SurveyLayout:
     sample = [values for _row, values in table.sample(_SAMPLE_ROWS)] if candidates else []
     for role, found in candidates.items():
         # the best question wins, not the first: answers that fit, then the plainer question, then the leftmost
-        def rank(item: tuple[int, int], role: str = role) -> tuple[bool, int, int]:
+        def rank(item: tuple[int, int], role: str = role) -> tuple[bool, int, bool, int]:
             strength, index = item
             fits = _fits(role, [values[index] if index < len(values) else None for values in sample])
-            return (fits, strength, -index)
+            return (fits, strength, not combined_contact(table.headers[index]), -index)
 
         best = max(found, key=rank)
         if rank(best)[0] or best[0] == 2 or role == "purpose":  # a plain 您的手机号 stays: its bad answers are problems

@@ -1,0 +1,102 @@
+"""The ninth survey-import probe: exports of entry applications as the tools people use write them (问卷星 by option
+text, number and score, 腾讯问卷, 金数据, 麦客, 飞书, 石墨, WPS, 企业微信, 腾讯文档收集表, Google Forms in English and
+Chinese, Microsoft Forms, Jotform), read through run_import and the CLI into a real SQLite workspace and read back."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import select
+
+from desktop.services.imports import run_import
+from desktop.workspace import actor_for
+from models import Member, Membership
+
+GROUP = "晨读营"
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """The day these files were exported: every submission in them is before it."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture
+def db(sqlite_workspace):
+    return sqlite_workspace
+
+
+def imp(database, path, **kw):
+    return run_import(database, actor_for(database), path, GROUP, "applications", **kw)
+
+
+def xlsx(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def write_csv(path: Path, rows: list[list[object]], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def applicants(database) -> dict[str, tuple]:
+    with database.session() as s:
+        rows = s.execute(
+            select(Member.display_name, Member.wechat_id, Member.phone, Member.note, Membership.status).join(
+                Membership, Membership.member_id == Member.id
+            )
+        ).all()
+    return {name: (wechat, phone, note, status) for name, wechat, phone, note, status in rows}
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Q2:微信号/手机号", "微信号/手机号", "手机号或微信号", "2、您的手机号/微信号：", "WeChat ID / Phone number"],
+)
+def test_one_question_for_the_wechat_id_or_the_phone_takes_either(db, tmp_path, header):
+    """腾讯问卷 and 企业微信 forms often ask "微信号/手机号" — one answer, the applicant's choice. The question was taken
+    for the phone, so the first applicant who answered with a WeChat ID was a problem ("zhangsan 不是电话号码") and the
+    whole export was refused. Now a mobile number there is the phone, anything else the WeChat ID."""
+    path = xlsx(
+        tmp_path / "tencent.xlsx",
+        [
+            ["编号", "开始答题时间", "结束答题时间", "答题时长", "Q1:您的姓名", header, "Q3:加入本群的目的"],
+            [1, "2026-11-20 10:20:00", "2026-11-20 10:23:45", "225", "张三", "zhangsan_01", "学习"],
+            [2, "2026-11-20 10:21:00", "2026-11-20 10:24:45", "225", "李四", "139 1234 5678", "交流"],
+            [3, "2026-11-20 10:22:00", "2026-11-20 10:25:45", "225", "王五", "+86 13800138000", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 3
+    people = applicants(db)
+    assert {name: (w, p) for name, (w, p, _n, _s) in people.items()} == {
+        "张三": ("zhangsan_01", None),
+        "李四": (None, "13912345678"),
+        "王五": (None, "13800138000"),
+    }
+
+
+def test_a_plain_wechat_or_phone_question_beside_the_combined_one_is_preferred(db, tmp_path):
+    """A form with 微信号 and 手机号 questions and a third "微信/手机（备用）": the plain questions are the person's
+    fields; the combined one stays an answer on the note (a phone there masked)."""
+    path = xlsx(
+        tmp_path / "three.xlsx",
+        [
+            ["提交时间", "姓名", "微信号/手机号（备用）", "微信号", "手机号"],
+            ["2026-11-20 10:23:45", "张三", "13700137000", "zhangsan_01", "13800138000"],
+        ],
+    )
+    imp(db, path)
+    wechat, phone, note, _status = applicants(db)["张三"]
+    assert (wechat, phone) == ("zhangsan_01", "13800138000")
+    assert "137****7000" in note and "13700137000" not in note
