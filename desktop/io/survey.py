@@ -53,7 +53,7 @@ from desktop.io.fields import (
     zone_moved_day,
     zone_offset,
 )
-from desktop.io.tabular import SURVEY_META_HEADERS, Table
+from desktop.io.tabular import SURVEY_META_HEADERS, Table, survey_meta_key
 
 __all__ = [
     "Application",
@@ -114,6 +114,8 @@ _TIME_COLUMNS = tuple(
         "Submit time",
         "Submission date",
         "Timestamp",
+        "时间戳记",  # Google Forms in Chinese
+        "時間戳記",
         "Submit Date (UTC)",  # Typeform: its times are UTC (the header says so)
     )
 )
@@ -310,7 +312,7 @@ def _fits(role: str, values: list[object]) -> bool:
 
 
 def survey_layout(table: Table) -> SurveyLayout:
-    keys = [norm_key(h) if h else "" for h in table.headers]
+    keys = [survey_meta_key(h) if h else "" for h in table.headers]
     time_column = None
     for wanted in _TIME_COLUMNS:
         if wanted in keys:

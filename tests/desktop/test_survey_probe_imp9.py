@@ -100,3 +100,52 @@ def test_a_plain_wechat_or_phone_question_beside_the_combined_one_is_preferred(d
     wechat, phone, note, _status = applicants(db)["张三"]
     assert (wechat, phone) == ("zhangsan_01", "13800138000")
     assert "137****7000" in note and "13700137000" not in note
+
+
+def test_a_tencent_docs_collection_form_with_its_automatic_columns_is_read(db, tmp_path):
+    """腾讯文档收集表 marks the columns it fills itself: 提交者（自动）, 提交时间（自动）. The export was refused as "no
+    survey" (no submission time found); now the time is the submission time and the 提交者 account is no answer."""
+    path = xlsx(
+        tmp_path / "collect.xlsx",
+        [
+            ["提交者（自动）", "提交时间（自动）", "姓名（必填）", "微信号（必填）", "手机号"],
+            ["腾讯文档用户", "2026/11/20 10:23:45", "张三", "zhangsan_01", "13800138000"],
+            ["李四", "2026/11/21 09:03:05", "李四", "lisi_02", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 2
+    people = applicants(db)
+    assert people["张三"][:2] == ("zhangsan_01", "13800138000")
+    assert people["张三"][2] is None  # 提交者 is the tool's column, not an answer
+    with db.session() as s:
+        applied = dict(
+            s.execute(
+                select(Member.display_name, Membership.applied_at).join(Membership, Membership.member_id == Member.id)
+            ).all()
+        )
+    assert applied["张三"].date() == date(2026, 11, 20) and applied["李四"].date() == date(2026, 11, 21)
+
+
+def test_a_chinese_google_forms_export_is_read(db, tmp_path):
+    """Google Forms in Chinese calls its Timestamp 时间戳记 (and writes 下午 10:23:45): the export was refused as "no
+    survey"; now the times are the submission times and each applicant comes in."""
+    path = write_csv(
+        tmp_path / "google.csv",
+        [
+            ["时间戳记", "电子邮件地址", "您的姓名", "您的微信号", "手机"],
+            ["2026/11/20 下午 10:23:45", "a@example.com", "张三", "zhangsan_01", "13800138000"],
+            ["2026/11/21 上午 9:03:05", "b@example.com", "李四", "lisi_02", "13912345678"],
+        ],
+        encoding="utf-8",
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 2
+    with db.session() as s:
+        applied = dict(
+            s.execute(
+                select(Member.display_name, Membership.applied_at).join(Membership, Membership.member_id == Member.id)
+            ).all()
+        )
+    assert applied["张三"].replace(tzinfo=None).isoformat(" ") == "2026-11-20 22:23:45"
+    assert applied["李四"].replace(tzinfo=None).isoformat(" ") == "2026-11-21 09:03:05"
