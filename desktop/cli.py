@@ -553,8 +553,18 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             if count == len(exc.problems)
             else f" (前 {len(exc.problems)} 个已列出 / first {len(exc.problems)} listed)"
         )
+        others = exc.plan.added + exc.plan.updated + exc.plan.unchanged
+        hint = ("", "")
+        if not exc.plan.file_problems and exc.plan.problem and others and not args.skip_problems:
+            # only rows are wrong (one bad phone in a 300-row survey export): say how to bring in the rest, by choice
+            hint = (
+                f"; 可改好后重新导入, 或加 --skip-problems 跳过这 {exc.plan.problem} 行、导入其余 {others} 行",
+                f"; fix and import again, or add --skip-problems to leave {exc.plan.problem} row(s) out and import the"
+                f" other {others}",
+            )
         sys.stderr.write(
-            f"qundesk: {exc.file}: {count} 个问题{listed}, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
+            f"qundesk: {exc.file}: {count} 个问题{listed}, 未导入任何内容{hint[0]} ({count} problem(s); nothing was"
+            f" imported{hint[1]})\n"
         )
         return EXIT_BAD_INPUT
     finally:

@@ -149,3 +149,39 @@ def test_a_chinese_google_forms_export_is_read(db, tmp_path):
         )
     assert applied["张三"].replace(tzinfo=None).isoformat(" ") == "2026-11-20 22:23:45"
     assert applied["李四"].replace(tzinfo=None).isoformat(" ") == "2026-11-21 09:03:05"
+
+
+def test_a_refused_export_says_the_other_rows_can_come_in_by_skipping_the_bad_ones(db, sqlite_path, tmp_path, capsys):
+    """One applicant of a 问卷星 export wrote a 10-digit phone: the CLI said "1 个问题, 未导入任何内容" and nothing
+    else — the organiser saw the whole export refused with no word of --skip-problems. Now the refusal says how many
+    rows are wrong and how many would come in with --skip-problems; with it, the others come in and the bad row is
+    named."""
+    from desktop.cli import main
+
+    rows = [
+        [
+            "序号",
+            "提交答卷时间",
+            "所用时间",
+            "来源",
+            "来源详情",
+            "来自IP",
+            "1、您的姓名：",
+            "2、您的微信号：",
+            "3、您的手机号：",
+        ],
+        [1, "2026/11/20 10:23:45", "125秒", "手机提交", "直接访问", "1.2.3.4", "张三", "zhangsan_01", "13800138000"],
+        [2, "2026/11/20 10:25:45", "125秒", "手机提交", "直接访问", "1.2.3.4", "李四", "lisi_02", "1391234567"],
+        [3, "2026/11/20 10:26:45", "125秒", "手机提交", "直接访问", "1.2.3.4", "王五", "wangwu_03", "13912345679"],
+    ]
+    path = write_csv(tmp_path / "wjx.csv", rows, encoding="gbk")
+    url = str(sqlite_path)
+    assert main(["--db", url, "import", "applications", str(path), "--group", GROUP]) == 1
+    err = capsys.readouterr().err
+    assert "第3行" in err and "1391234567" in err
+    assert "未导入任何内容; 可改好后重新导入, 或加 --skip-problems 跳过这 1 行、导入其余 2 行" in err.splitlines()[-1]
+    assert applicants(db) == {}
+    assert main(["--db", url, "import", "applications", str(path), "--group", GROUP, "--skip-problems"]) == 0
+    err = capsys.readouterr().err
+    assert "已跳过 (skipped)" in err and "李四" in err
+    assert set(applicants(db)) == {"张三", "王五"}
