@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from desktop.services.imports import run_import
+from desktop.services.imports import ImportFailed, run_import
 from desktop.workspace import actor_for
 from models import Member, Membership
 
@@ -185,3 +185,26 @@ def test_a_refused_export_says_the_other_rows_can_come_in_by_skipping_the_bad_on
     err = capsys.readouterr().err
     assert "已跳过 (skipped)" in err and "李四" in err
     assert set(applicants(db)) == {"张三", "王五"}
+
+
+def test_a_mobile_number_with_digits_missing_is_a_problem_never_a_landline(db, tmp_path):
+    """An applicant typed 1380013 as their 手机号 (digits missing): it was kept as "a local landline without area code"
+    and stored as their phone — a number that reaches no one, and that another applicant's same typo would match.
+    No local number starts with 1: now it is a problem naming the row, the column and the digits missing; a real
+    local landline (62345678) is still kept."""
+    path = xlsx(
+        tmp_path / "wjx.xlsx",
+        [
+            ["序号", "提交答卷时间", "1、您的姓名：", "2、您的微信号：", "3、您的手机号："],
+            [1, "2026/11/21 12:00:00", "王五", "wangwu_03", "1380013"],
+            [2, "2026/11/21 12:10:00", "赵六", "zhaoliu_04", "62345678"],
+        ],
+    )
+    with pytest.raises(ImportFailed) as failed:
+        imp(db, path)
+    (problem,) = failed.value.problems
+    assert (problem.row, problem.column) == (2, "3、您的手机号")
+    assert "1380013" in str(problem) and "只有 7 位" in str(problem)
+    plan, summary, _ = imp(db, path, skip_problems=True)
+    assert summary is not None and summary.added == 1
+    assert applicants(db)["赵六"][:2] == ("zhaoliu_04", "62345678")
