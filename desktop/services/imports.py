@@ -2602,16 +2602,36 @@ def _masked_phone(text: str, *, phone_question: bool = True) -> str:
     return _PHONE_RUN.sub(mask, text)
 
 
+_TITLE_KEY = re.compile(r"^(?P<name>.+?)(?:\([^()]{1,12}\)|【[^【】]{1,12}】|\[[^\[\]]{1,12}\])$")
+
+
+def _untitled(key: str) -> str:
+    """A name's key without a title or remark in brackets after it (张三（学员） → 张三), else the key itself."""
+    match = _TITLE_KEY.match(key)
+    return match.group("name") if match else key
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two name keys (_key) name one person: equal, or one is the other with a title in brackets after it
+    (张三（学员）, 李四【助教】, 王五(新人) — how people answer 您的姓名 and how group names carry a role). Two titled
+    names are one only when equal: 王芳（大） and 王芳（小） are two people, told apart by the brackets."""
+    return a == b or bool(a and b and (_untitled(a) == b or _untitled(b) == a))
+
+
 def _merge_submissions(records: list[_Record]) -> list[_Record]:
     """One record per applicant: submissions with the same WeChat ID (any case) are one person, and so are
     submissions with the same phone unless they contradict each other — different WeChat IDs, or different
     names — (two children giving a parent's phone are two people: they stay apart and the planner reports
-    the shared phone). The latest submission (by submission time, then row) wins field by field and answer
-    by answer; an empty value never erases an earlier one; applied_at is the first submission; the earlier
-    submissions go to history."""
+    the shared phone), and submissions with the same name (same_name: 张三（学员） is 张三) whose WeChat IDs and
+    phones do not contradict each other — a form filled in again with the name only, or the phone added: in one
+    survey export that is the applicant submitting again, never two people to refuse the file for (two 张伟 with
+    different phones or WeChat IDs stay two). The latest submission (by submission time, then row) wins field by
+    field and answer by answer; an empty value never erases an earlier one; applied_at is the first submission;
+    the earlier submissions go to history."""
     parent = list(range(len(records)))
-    wechats: list[set[str]] = [set() for _ in records]  # per root: the WeChat IDs and names of its submissions
+    wechats: list[set[str]] = [set() for _ in records]  # per root: the WeChat IDs, names and phones of its rows
     names: list[set[str]] = [set() for _ in records]
+    phone_sets: list[set[str]] = [set() for _ in records]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -2625,9 +2645,13 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
             parent[a] = b
             wechats[b] |= wechats[a]
             names[b] |= names[a]
+            phone_sets[b] |= phone_sets[a]
 
     def agree(a: set[str], b: set[str]) -> bool:
         return not a or not b or bool(a & b)
+
+    def agree_names(a: set[str], b: set[str]) -> bool:
+        return not a or not b or any(same_name(x, y) for x in a for y in b)
 
     owner: dict[str, int] = {}
     for i, rec in enumerate(records):
@@ -2644,11 +2668,28 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
     for i, rec in enumerate(records):
         if rec.values.get("phone"):
             phones.setdefault(rec.values["phone"], []).append(i)
+            phone_sets[find(i)].add(rec.values["phone"])  # on the root: the rows one WeChat ID joined share them
     for sharing in phones.values():
         for position, i in enumerate(sharing[1:], start=1):
             for j in sharing[:position]:
                 a, b = find(i), find(j)
-                if a != b and agree(wechats[a], wechats[b]) and agree(names[a], names[b]):
+                if a != b and agree(wechats[a], wechats[b]) and agree_names(names[a], names[b]):
+                    union(i, j)
+                    break
+    by_name: dict[str, list[int]] = {}
+    for i, rec in enumerate(records):
+        if rec.values.get("name") and not rec.name_derived:
+            by_name.setdefault(_untitled(_key(rec.values["name"])), []).append(i)
+    for namesakes in by_name.values():
+        for position, i in enumerate(namesakes[1:], start=1):
+            for j in namesakes[:position]:
+                a, b = find(i), find(j)
+                if (
+                    a != b
+                    and same_name(_key(records[i].values["name"]), _key(records[j].values["name"]))
+                    and agree(wechats[a], wechats[b])
+                    and agree(phone_sets[a], phone_sets[b])
+                ):
                     union(i, j)
                     break
     groups: dict[int, list[_Record]] = {}
@@ -3226,9 +3267,10 @@ def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
 
 def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:
     """Whether `name` is one this member is known by: the display name, the nickname, a group nickname in
-    any group, or a name a chat export showed for them (ChatAlias). A phone alone never makes 王五 into 李四."""
+    any group, or a name a chat export showed for them (ChatAlias), also with or without a title in brackets
+    (same_name: 李四（学员） answers to 李四). A phone alone never makes 王五 into 李四."""
     key = _key(name)
-    return any(_key(text) == key for text in _known_names(ctx, member_id))
+    return any(same_name(_key(text), key) for text in _known_names(ctx, member_id))
 
 
 def _known_names(ctx: _Context, member_id: int) -> Iterator[str]:

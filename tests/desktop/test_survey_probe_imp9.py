@@ -208,3 +208,67 @@ def test_a_mobile_number_with_digits_missing_is_a_problem_never_a_landline(db, t
     plan, summary, _ = imp(db, path, skip_problems=True)
     assert summary is not None and summary.added == 1
     assert applicants(db)["赵六"][:2] == ("zhaoliu_04", "62345678")
+
+
+SUBMITTED = ["序号", "提交答卷时间", "1、您的姓名：", "2、您的微信号：", "3、您的手机号：", "4、备注"]
+
+
+def test_an_applicant_submitting_again_with_the_name_only_is_one_applicant(db, tmp_path):
+    """王五 filled the form twice giving only the name (微信号 and 手机号 optional): the second row was a problem
+    ("与第2行是同一个人「王五」"), so the whole export was refused. In one survey export the same name with nothing
+    that contradicts it is the applicant submitting again: the later answers win, one applicant. Two 张伟 with
+    different phones stay two people."""
+    path = xlsx(
+        tmp_path / "wjx.xlsx",
+        [
+            SUBMITTED,
+            [1, "2026/11/20 12:00:00", "王五", "", "", "只填了名字"],
+            [2, "2026/11/20 12:30:00", "张伟", "", "13800138001", ""],
+            [3, "2026/11/22 13:00:00", "王五", "", "13700137000", "又填了一次"],
+            [4, "2026/11/22 14:00:00", "张伟", "", "13800138002", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 3
+    people = applicants(db)
+    assert people["王五"][1] == "13700137000" and "又填了一次" in people["王五"][2]
+    with db.session() as s:
+        phones = sorted(s.scalars(select(Member.phone).where(Member.display_name == "张伟")))
+    assert phones == ["13800138001", "13800138002"]
+    plan, summary, _ = imp(db, path)  # the same file again changes nothing
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_a_name_answered_with_a_title_is_the_same_applicant(db, tmp_path):
+    """李四 answered 您的姓名 with 李四（学员） and later, in the next export, with 李四 and the same phone: the phone
+    "belongs to a member with another name" — a problem, and the export was refused. A title in brackets after a
+    name does not make another person: the same applicant, updated (the name they are known by stays)."""
+    first = xlsx(
+        tmp_path / "first.xlsx", [SUBMITTED, [1, "2026/11/20 11:00:00", "李四（学员）", "", "13912345678", ""]]
+    )
+    imp(db, first)
+    again = xlsx(
+        tmp_path / "again.xlsx",
+        [
+            SUBMITTED,
+            [1, "2026/11/20 11:00:00", "李四（学员）", "", "13912345678", ""],
+            [2, "2026/11/22 14:00:00", "李四", "lisi_02", "+86 139 1234 5678", "加了微信号"],
+        ],
+    )
+    plan, summary, _ = imp(db, again)
+    assert summary is not None and (summary.added, summary.updated) == (0, 1)
+    assert applicants(db) == {"李四（学员）": ("lisi_02", "13912345678", "问卷: 备注: 加了微信号", "applicant")}
+
+
+def test_two_people_told_apart_by_their_brackets_stay_two(db, tmp_path):
+    """王芳（大） and 王芳（小） sharing a parent's phone: two people, as before (a warning names the shared phone)."""
+    path = xlsx(
+        tmp_path / "wjx.xlsx",
+        [
+            SUBMITTED,
+            [1, "2026/11/20 11:00:00", "王芳（大）", "", "13912345678", ""],
+            [2, "2026/11/20 11:05:00", "王芳（小）", "", "13912345678", ""],
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 2
