@@ -2808,7 +2808,26 @@ def plan_applications_import(
             if app.phone is not None:
                 parser.cell(rec, "phone", rec.columns["phone"], app.phone)
         if _is_mobile(rec.values.get("wechat_id")):  # 微信号: 13800138000 — the phone, not an ID
-            wechat_phone(parser, rec, _column_name(headers, roles["wechat_id"]), phone_column="phone" in roles)
+            column = _column_name(headers, roles["wechat_id"])
+            given = rec.values.get("phone")
+            if given is not None and parse_phone(rec.values["wechat_id"], file="", row=0, column="") != given:
+                # 微信号 13912345678 and 手机号 13800138000 on the applicant's own form: WeChat finds them by the other
+                # number. Their phone is the phone question's answer; the other number is no WeChat ID, and no
+                # reason to refuse them: kept on the note, masked, and said on the row
+                text = rec.values.pop("wechat_id")
+                question = next(label for index, label in layout.questions if index == roles["wechat_id"])
+                rec.survey.append((question, _masked_phone(text)))
+                rec.warn(
+                    column,
+                    f"填的是另一个手机号 {mask_phone(parse_phone(text, file='', row=0, column='') or text)}，不是微信号："
+                    f"手机号取「{rec.columns['phone']}」列的，这个号码留在备注里 (a phone other than the row's"
+                    " where the WeChat ID should be: the phone question's answer is the phone, this number is kept"
+                    " on the note)",
+                    "wechat_is_other_phone",
+                    text,
+                )
+            else:
+                wechat_phone(parser, rec, column, phone_column="phone" in roles)
         answers = dict(zip((index for index, _ in layout.questions), app.answers, strict=True))
         for index, name in extra_fields.items():  # a bonus: an odd answer is no problem, it stays on the note
             answer = _one_line(answers[index].answer)

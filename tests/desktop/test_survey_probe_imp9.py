@@ -5,7 +5,7 @@ Chinese, Microsoft Forms, Jotform), read through run_import and the CLI into a r
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -272,3 +272,194 @@ def test_two_people_told_apart_by_their_brackets_stay_two(db, tmp_path):
     )
     plan, summary, _ = imp(db, path)
     assert summary is not None and summary.added == 2
+
+
+def test_a_wechat_answer_that_is_another_phone_keeps_the_applicant(db, tmp_path, capsys):
+    """张三 answered 微信号 with 13912345678 (WeChat finds him by that number) and 手机号 with 13800138000: "a phone in
+    a column mapped as the WeChat ID, and the row has another phone; 请在映射步骤里调整" — a problem, a mapping step
+    a survey import does not have, and the export refused. On the applicant's own form both numbers are theirs: the
+    phone question's answer is the phone, the other number is kept on the note masked, and the row says so."""
+    path = xlsx(
+        tmp_path / "wjx.xlsx",
+        [
+            SUBMITTED,
+            [1, "2026/11/20 10:00:00", "张三", "13912345678", "13800138000", ""],
+            [2, "2026/11/20 10:05:00", "李四", "139 1234 5670", "13912345670", ""],  # the same number: the phone
+        ],
+    )
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and summary.added == 2
+    people = applicants(db)
+    assert people["张三"][:3] == (None, "13800138000", "问卷: 您的微信号: 139****5678")
+    assert people["李四"][:3] == (None, "13912345670", None)
+    (warning,) = [w for w in plan.warnings if w.code == "wechat_is_other_phone"]
+    assert (warning.row, warning.column) == (2, "2、您的微信号") and "139****5678" in str(warning)
+    assert "13912345678" not in str(warning)
+
+
+# ---------------------------------------------------------------- the corpus: one export per tool, read back
+_WJX_META = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"]
+CORPUS: dict[str, tuple[list[list[object]], dict[str, tuple[str | None, str | None]]]] = {
+    "问卷星_按选项文本.xlsx": (
+        [
+            [*_WJX_META, "1、您的姓名：", "2、您的微信号：", "3、您的手机号：", "4、您感兴趣的活动[多选题]",
+             "5、您为什么想加入本群？", "总分"],
+            [1, "2026/11/20 10:23:45", "125秒", "手机提交", "直接访问", "1.2.3.4(上海-上海)", "张三（学员）",
+             "zhangsan_01", "138 0013 8000", "读书┋跑步┋其他〖摄影〗", "想坚持读书", 0],
+            [2, "2026/11/20 11:00:01", "80秒", "微信", "N/A", "1.2.3.5(北京-北京)", "李四", "13912345678",
+             "+86 13912345678", "跑步", "(跳过)", 0],
+            [3, "2026/11/21 09:00:00", "60秒", "手机提交", "直接访问", "1.2.3.4", "张三", "zhangsan_01",
+             "13800138000", "读书", "想坚持读书和跑步", 0],
+            [4, "2026/11/21 13:00:00", "30秒", "手机提交", "直接访问", "1.2.3.9", "赵六", "zhaoliu_04", "",
+             "(跳过)", "(跳过)", 0],
+        ],
+        {"张三": ("zhangsan_01", "13800138000"), "李四": (None, "13912345678"), "赵六": ("zhaoliu_04", None)},
+    ),
+    "问卷星_按序号.xlsx": (
+        [
+            [*_WJX_META, "1、您的姓名：", "2、您的微信号：", "3、您的手机号：", "4、您从哪里了解到我们？"],
+            [1, "2026/11/20 10:23:45", "125秒", "手机提交", "直接访问", "1.2.3.4", "张三", "zhangsan_01", 13800138000, 1],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "问卷星_多选拆列.xlsx": (
+        [
+            ["序号", "提交答卷时间", "所用时间", "1、您的姓名：", "2、您的微信号：", "3、手机号码",
+             "4、您感兴趣的活动(读书)", "4、您感兴趣的活动(跑步)", "4、您感兴趣的活动(其他)", "总分"],
+            [1, "2026/11/20 10:23:45", "125秒", "张三", "zhangsan_01", "13800138000", 1, 0, "摄影", 3],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "问卷星_按分数.xlsx": (
+        [
+            ["序号", "提交答卷时间", "所用时间", "来源", "1、您的姓名：", "2、您的微信号：", "3、您每周能读几本书？", "总分"],
+            [1, 46346.5, "125秒", "手机提交", "张三", "zhangsan_01", 3, 3],  # an Excel serial: 2026-11-20 12:00
+        ],
+        {"张三": ("zhangsan_01", None)},
+    ),
+    "腾讯问卷.xlsx": (
+        [
+            ["编号", "开始答题时间", "结束答题时间", "答题时长", "地理位置国家和地区", "地理位置省", "地理位置市",
+             "自定义字段", "Q1:您的姓名", "Q2:微信号/手机号", "Q3:加入本群的目的"],
+            [1, "2026-11-20 10:20:00", "2026-11-20 10:23:45", "225", "中国", "上海", "上海", "", "张三", "zhangsan_01",
+             "学习"],
+            [2, "2026-11-20 10:20:00", "2026-11-20 10:24:45", "225", "中国", "北京", "北京", "", "李四", "13912345678", ""],
+        ],
+        {"张三": ("zhangsan_01", None), "李四": (None, "13912345678")},
+    ),
+    "金数据.xlsx": (
+        [
+            ["序号", "姓名", "微信号", "手机", "您为什么想加入本群", "提交人", "填写设备", "操作系统", "浏览器", "IP",
+             "微信昵称", "微信OpenID", "提交时间", "修改时间"],
+            [1, "张三", "zhangsan_01", "13800138000", "学习", "", "iPhone", "iOS", "WeChat", "1.1.1.1", "三哥", "oABC",
+             "2026-11-20 10:23:45", "2026-11-20 10:23:45"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "麦客.xlsx": (
+        [
+            ["编号", "姓名", "手机", "微信", "邮箱", "提交时间", "来源", "IP地址", "浏览器"],
+            [1, "张三", "13800138000", "zhangsan_01", "a@example.com", "2026-11-20 10:23:45", "微信", "1.1.1.1", "Chrome"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "飞书表单.xlsx": (
+        [
+            ["提交人", "提交时间", "您的姓名", "微信号", "手机号", "想加入的原因", "感兴趣的活动"],
+            ["飞书用户A", "2026/11/20 10:23", "张三", "zhangsan_01", "+8613800138000", "学习", "读书,跑步"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "石墨表单.xlsx": (
+        [
+            ["序号", "提交者", "提交时间", "1. 姓名", "2. 微信号", "3. 手机号", "4. 为什么想加入社群？"],
+            [1, "匿名用户", "2026-11-20 10:23:45", "张三", "zhangsan_01", "13800138000", "学习"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "WPS表单.xlsx": (
+        [
+            ["序号", "提交时间", "提交者", "姓名", "微信号", "手机号码", "兴趣（多选）"],
+            [1, "2026/11/20 10:23:45", "WPS用户", "张三", "zhangsan_01", "13800138000", "读书；跑步"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "企业微信表单.xlsx": (
+        [
+            ["填写人", "填写时间", "姓名", "微信号/手机号", "你为什么想加入这个群"],
+            ["张三", "2026-11-20 10:23:45", "张三", "zhangsan_01", "学习"],
+            ["李四", "2026-11-20 10:25:45", "李四", "13912345678", ""],
+        ],
+        {"张三": ("zhangsan_01", None), "李四": (None, "13912345678")},
+    ),
+    "腾讯文档收集表.xlsx": (
+        [
+            ["提交者（自动）", "提交时间（自动）", "姓名（必填）", "微信号（必填）", "手机号"],
+            ["腾讯文档用户", "2026/11/20 10:23:45", "张三", "zhangsan_01", "13800138000"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "Google_Forms.csv": (
+        [
+            ["Timestamp", "Email Address", "What is your name?", "Your WeChat ID", "Phone number",
+             "Why do you want to join the group?"],
+            ["11/20/2026 10:23:45", "a@example.com", "Zhang San", "zhangsan_01", "+86 138 0013 8000", "learn"],
+            ["11/21/2026 9:03:05", "a@example.com", "Zhang San", "zhangsan_01", "+86 138 0013 8000", "learn more"],
+        ],
+        {"Zhang San": ("zhangsan_01", "13800138000")},
+    ),
+    "Google表单.csv": (
+        [
+            ["时间戳记", "电子邮件地址", "您的姓名", "您的微信号", "手机"],
+            ["2026/11/20 下午 10:23:45", "a@example.com", "张三", "zhangsan_01", "13800138000"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+    "Microsoft_Forms.xlsx": (
+        [
+            ["ID", "Start time", "Completion time", "Email", "Name", "Your name", "WeChat ID", "Mobile"],
+            [1, datetime(2026, 11, 20, 10, 20), datetime(2026, 11, 20, 10, 23, 45), "anonymous", "", "Zhang San",
+             "zhangsan_01", "13800138000"],
+        ],
+        {"Zhang San": ("zhangsan_01", "13800138000")},
+    ),
+    "Jotform.csv": (
+        [
+            ["Submission Date", "Full Name", "WeChat ID", "Phone Number", "Submission ID"],
+            ["Nov 20, 2026", "Zhang San", "zhangsan_01", "(+86) 138-0013-8000", "5555"],
+        ],
+        {"Zhang San": ("zhangsan_01", "13800138000")},
+    ),
+    "表头换行.xlsx": (
+        [
+            ["序号", "提交答卷时间", "1、您的姓名\n（请填真实姓名）", "2、您的\n微信号", "3、手机号\n(选填)"],
+            [1, "2026/11/20 10:23:45", "张三", "zhangsan_01", ""],
+        ],
+        {"张三": ("zhangsan_01", None)},
+    ),
+    "问卷星_GBK.csv": (
+        [
+            [*_WJX_META, "1、您的姓名：", "2、您的微信号：", "3、您的手机号："],
+            [1, "2026/11/20 10:23:45", "125秒", "手机提交", "直接访问", "1.2.3.4", "张三", "zhangsan_01", "13800138000"],
+        ],
+        {"张三": ("zhangsan_01", "13800138000")},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_each_tools_export_comes_in_whole_and_again_changes_nothing(db, tmp_path, name):
+    """Every export of the corpus: each applicant once (a resubmission updates), with the WeChat ID and phone their
+    answers give; importing the same file again changes nothing."""
+    rows, expected = CORPUS[name]
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        write_csv(path, rows, encoding="gbk" if "GBK" in name else "utf-8")
+    else:
+        xlsx(path, rows)
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and not plan.problems
+    assert {n: (w, p) for n, (w, p, _note, _status) in applicants(db).items()} == expected
+    assert {status for *_x, status in applicants(db).values()} == {"applicant"}
+    plan, summary, _ = imp(db, path)
+    assert summary is not None and (summary.added, summary.updated) == (0, 0)
