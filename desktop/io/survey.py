@@ -9,7 +9,8 @@ Decisions:
   微信头像 … see tabular.SURVEY_META_HEADERS) is a question, numbered ("1、您的姓名", "Q1. …", "第1题 …")
   or not ("您的姓名", "手机号码"). The one exception is 金数据's 微信昵称 column (the respondent's
   WeChat-authorised nickname): it becomes the nickname.
-- submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored); in English
+- submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored; 腾讯文档收集表's
+  提交时间（自动） is 提交时间, Google Forms' Chinese 时间戳记 its Timestamp); in English
   exports Submitted at / Timestamp (Google Forms), Submit Date (UTC) (Typeform), Completion time (Microsoft
   Forms). A time with its zone (2026/11/20 10:23:45 PM GMT+8, ISO with an offset) or in a column whose header
   names one (Submit Date (UTC)) is the organiser's local time of it, so the day is the organiser's day.
@@ -18,7 +19,9 @@ Decisions:
 - name / wechat_id / phone / purpose come from the question that asks for them best: keywords
   phone 手机/电话号/联系电话 (plainly) or 电话/联系方式 (weaker); WeChat ID 微信号/微信ID/wechat (plainly), or
   微信 without 昵称/名/群/头像/OpenID …; purpose (为什么/目的/原因/期待/希望/动机) together with
-  (加入/入群/进群/加群/本群/社群); name 姓名 (plainly), 名字/称呼 (not a WeChat question). Among the
+  (加入/入群/进群/加群/本群/社群); name 姓名 (plainly), 名字/称呼 (not a WeChat question). One question for
+  either (微信号/手机号, 手机号或微信, WeChat ID / phone: combined_contact) is the WeChat ID question — a mobile
+  number answered there is the phone —, below a plain 微信号 question of the same form. Among the
   questions for one field, the one whose first answers fit wins (a phone has 7+ digits; a name or WeChat ID
   is not a column of 1/0 or 是/否), then the plainer question, then the leftmost; a field whose only
   questions merely mention it and do not fit is left out (a plain 您的手机号 stays: bad answers are problems). Never an identity field: a question about someone else
