@@ -602,6 +602,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "repeat_order": REPEAT_ORDER_LABEL,
                 "other_group": OTHER_GROUP_SKIP_LABEL,
                 "staff": STAFF_SKIP_LABEL,
+                "no_applicant": NO_APPLICANT_LABEL,
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
@@ -610,11 +611,12 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     else:  # a refunded or cancelled order is a person left out: named on every run, not only a dry one
         for skipped in plan.skipped:
-            if skipped.reason in ("order", "repeat_order", "other_group", "staff"):
+            if skipped.reason in ("order", "repeat_order", "other_group", "staff", "no_applicant"):
                 label = {
                     "order": ORDER_SKIP_LABEL,
                     "repeat_order": REPEAT_ORDER_LABEL,
                     "staff": STAFF_SKIP_LABEL,
+                    "no_applicant": NO_APPLICANT_LABEL,
                 }.get(skipped.reason, OTHER_GROUP_SKIP_LABEL)
                 print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
     unlisted = sum(n for _reason, n in plan.left_out) - sum(1 for k in plan.skipped if k.reason in dict(plan.left_out))
@@ -651,6 +653,8 @@ REPEAT_ORDER_LABEL = "同一人的另一笔订单 another order of the same pers
 OTHER_GROUP_SKIP_LABEL = "另一个群的成员, 未导入 a member of another group in the file: not imported"
 
 STAFF_SKIP_LABEL = "企业成员 (员工), 不是群成员, 未导入 the organiser's staff, not a member: not imported"
+
+NO_APPLICANT_LABEL = "没有填姓名、微信号或手机, 无人可加 no name, WeChat ID or phone answered: nobody to add"
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:

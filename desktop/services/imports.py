@@ -2887,6 +2887,15 @@ def plan_applications_import(
                     "after_archived",
                     _show_date(rec.values["applied_at"]),
                 )
+        if not rec.problems and not any(rec.values.get(f) for f in ("name", "wechat_id", "phone", "nickname")):
+            # a form sent with no name, WeChat ID or phone (opened and submitted empty, or only 无): nobody to add, and
+            # nothing in the file to correct — left out and named (the answers it has shown), never a problem that
+            # refuses the applicants around it nor a row dropped unseen
+            from desktop.io.tabular import Skipped
+
+            shown = "; ".join(f"{question}: {answer}" for question, answer in rec.survey[:3])
+            declined.append(Skipped(rec.row, "no_applicant", shown or None))
+            continue
         if rec.not_ordered is not None:
             from desktop.io.tabular import Skipped
 

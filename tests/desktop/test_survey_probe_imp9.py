@@ -463,3 +463,33 @@ def test_each_tools_export_comes_in_whole_and_again_changes_nothing(db, tmp_path
     assert {status for *_x, status in applicants(db).values()} == {"applicant"}
     plan, summary, _ = imp(db, path)
     assert summary is not None and (summary.added, summary.updated) == (0, 0)
+
+
+def test_a_form_sent_with_no_name_wechat_or_phone_is_left_out_and_named(db, tmp_path, sqlite_path, capsys):
+    """Someone opened the form and sent it with only 您的职业 answered (or everything 跳过): "姓名为空: 新成员需要
+    姓名" — a problem, and the export refused, though there is nothing in the file to correct. Now such a row is
+    left out as no applicant, named with the answers it has, on every run; the others come in."""
+    from desktop.cli import main
+
+    path = xlsx(
+        tmp_path / "wjx.xlsx",
+        [
+            ["序号", "提交答卷时间", "所用时间", "1、您的姓名：", "2、您的微信号：", "3、您的手机号：", "4、您的职业"],
+            [1, "2026/11/20 10:00:00", "10秒", "张三", "zhangsan_01", "13800138000", "老师"],
+            [2, "2026/11/20 10:05:00", "3秒", "", "", "", "学生"],
+            [3, "2026/11/20 10:06:00", "3秒", "(跳过)", "(跳过)", "(跳过)", "(跳过)"],
+            [4, "2026/11/20 10:07:00", "3秒", "", "", "138001", ""],  # a bad phone stays a problem
+        ],
+    )
+    plan, summary, _ = imp(db, path, skip_problems=True)
+    assert [(k.row, k.reason, k.text) for k in plan.skipped] == [
+        (3, "no_applicant", "您的职业: 学生"),
+        (4, "no_applicant", None),
+    ]
+    assert {p.row for p in plan.problems} == {5}
+    assert set(applicants(db)) == {"张三"}
+    assert (
+        main(["--db", str(sqlite_path), "import", "applications", str(path), "--group", GROUP, "--skip-problems"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "第3行  跳过 skipped (没有填姓名、微信号或手机, 无人可加" in out and "您的职业: 学生" in out

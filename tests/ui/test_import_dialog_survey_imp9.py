@@ -92,3 +92,25 @@ def test_a_truncated_phone_is_a_problem_row_the_organiser_can_leave_out(qtbot, e
     summary = import_now(qtbot, dialog)
     assert (summary.added, summary.skipped) == (1, 1)
     assert people(empty_ws) == {"张三": "applicant"}
+
+
+def test_a_form_sent_empty_is_listed_as_skipped_with_its_reason(qtbot, empty_ws, tmp_path):
+    """The preview refused the export for a row with no name, WeChat ID or phone; now it lists it as skipped."""
+    from ui.dialogs.import_dialog import preview_lines
+
+    path = xlsx(
+        tmp_path / "问卷星.xlsx",
+        [
+            ["序号", "提交答卷时间", "1、您的姓名：", "2、您的微信号：", "3、您的职业"],
+            [1, "2026/11/20 10:00:00", "张三", "zhangsan_01", "老师"],
+            [2, "2026/11/20 11:00:00", "", "", "学生"],
+        ],
+    )
+    dialog, plan = open_and_load(qtbot, empty_ws, path)
+    assert plan.ok and dialog.import_button.isEnabled()
+    skipped = [line for line in preview_lines(plan) if line.action == "skipped"]
+    assert [(line.row, line.name, line.details) for line in skipped] == [
+        (3, "您的职业: 学生", "no name, WeChat ID or phone answered: nobody to add")
+    ]
+    summary = import_now(qtbot, dialog)
+    assert summary.added == 1 and people(empty_ws) == {"张三": "applicant"}
