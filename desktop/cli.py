@@ -553,8 +553,18 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             if count == len(exc.problems)
             else f" (前 {len(exc.problems)} 个已列出 / first {len(exc.problems)} listed)"
         )
+        others = exc.plan.added + exc.plan.updated + exc.plan.unchanged
+        hint = ("", "")
+        if not exc.plan.file_problems and exc.plan.problem and others and not args.skip_problems:
+            # only rows are wrong (one bad phone in a 300-row survey export): say how to bring in the rest, by choice
+            hint = (
+                f"; 可改好后重新导入, 或加 --skip-problems 跳过这 {exc.plan.problem} 行、导入其余 {others} 行",
+                f"; fix and import again, or add --skip-problems to leave {exc.plan.problem} row(s) out and import the"
+                f" other {others}",
+            )
         sys.stderr.write(
-            f"qundesk: {exc.file}: {count} 个问题{listed}, 未导入任何内容 ({count} problem(s); nothing was imported)\n"
+            f"qundesk: {exc.file}: {count} 个问题{listed}, 未导入任何内容{hint[0]} ({count} problem(s); nothing was"
+            f" imported{hint[1]})\n"
         )
         return EXIT_BAD_INPUT
     finally:
@@ -592,6 +602,7 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
                 "repeat_order": REPEAT_ORDER_LABEL,
                 "other_group": OTHER_GROUP_SKIP_LABEL,
                 "staff": STAFF_SKIP_LABEL,
+                "no_applicant": NO_APPLICANT_LABEL,
             }.get(skipped.reason, skipped.reason)
             print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
         for row in plan.rows:
@@ -600,11 +611,12 @@ def _import(ctx: Context, args: argparse.Namespace, kind: str) -> int:
             print(f"合并单元格已向下填充 {plan.fill_count} 格 (merged cells filled down: {plan.fill_count})")
     else:  # a refunded or cancelled order is a person left out: named on every run, not only a dry one
         for skipped in plan.skipped:
-            if skipped.reason in ("order", "repeat_order", "other_group", "staff"):
+            if skipped.reason in ("order", "repeat_order", "other_group", "staff", "no_applicant"):
                 label = {
                     "order": ORDER_SKIP_LABEL,
                     "repeat_order": REPEAT_ORDER_LABEL,
                     "staff": STAFF_SKIP_LABEL,
+                    "no_applicant": NO_APPLICANT_LABEL,
                 }.get(skipped.reason, OTHER_GROUP_SKIP_LABEL)
                 print(f"第{skipped.row}行  跳过 skipped ({label})  {skipped.text or ''}".rstrip())
     unlisted = sum(n for _reason, n in plan.left_out) - sum(1 for k in plan.skipped if k.reason in dict(plan.left_out))
@@ -641,6 +653,8 @@ REPEAT_ORDER_LABEL = "同一人的另一笔订单 another order of the same pers
 OTHER_GROUP_SKIP_LABEL = "另一个群的成员, 未导入 a member of another group in the file: not imported"
 
 STAFF_SKIP_LABEL = "企业成员 (员工), 不是群成员, 未导入 the organiser's staff, not a member: not imported"
+
+NO_APPLICANT_LABEL = "没有填姓名、微信号或手机, 无人可加 no name, WeChat ID or phone answered: nobody to add"
 
 
 def _cmd_import_roster(ctx: Context, args: argparse.Namespace) -> int:

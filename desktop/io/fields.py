@@ -1146,8 +1146,11 @@ def _canonical_phone(digits: str, international: bool, from_number: bool) -> str
         restored = _landline("0" + digits)
         if restored:
             return restored
-    if 7 <= len(digits) <= 8:
-        return digits  # a local landline without area code: kept as written
+    if 7 <= len(digits) <= 8 and digits[0] != "1":
+        # a local landline without area code: kept as written. No local number starts with 1 (in China 1 begins the
+        # mobiles and the service numbers; nor in Hong Kong, Macau, Taiwan or North America): 1380013 is a mobile
+        # number with digits missing, never a landline to store and match people by
+        return digits
     return None
 
 
@@ -1300,6 +1303,16 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
                 column,
                 f"{text} 不是有效的手机号：一格里有两个号码，请只留一个 (two numbers in one cell)",
                 "phone_several_numbers",
+                shown,
+            )
+        if digits.startswith("1") and len(digits) < 11 and not text.startswith("+"):
+            raise _phone_problem(
+                file,
+                row,
+                column,
+                f"{text} 不是有效的手机号：手机号是 11 位，这里只有 {len(digits)} 位，少写了数字？"
+                f" (not a phone number: {shown} has {len(digits)} digits, a mobile number 11)",
+                "phone_invalid",
                 shown,
             )
         raise invalid(text)

@@ -9,7 +9,8 @@ Decisions:
   微信头像 … see tabular.SURVEY_META_HEADERS) is a question, numbered ("1、您的姓名", "Q1. …", "第1题 …")
   or not ("您的姓名", "手机号码"). The one exception is 金数据's 微信昵称 column (the respondent's
   WeChat-authorised nickname): it becomes the nickname.
-- submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored); in English
+- submitted_at is 提交答卷时间, else 结束答题时间, else 提交时间, else 开始答题时间 (修改时间 is ignored; 腾讯文档收集表's
+  提交时间（自动） is 提交时间, Google Forms' Chinese 时间戳记 its Timestamp); in English
   exports Submitted at / Timestamp (Google Forms), Submit Date (UTC) (Typeform), Completion time (Microsoft
   Forms). A time with its zone (2026/11/20 10:23:45 PM GMT+8, ISO with an offset) or in a column whose header
   names one (Submit Date (UTC)) is the organiser's local time of it, so the day is the organiser's day.
@@ -18,7 +19,9 @@ Decisions:
 - name / wechat_id / phone / purpose come from the question that asks for them best: keywords
   phone 手机/电话号/联系电话 (plainly) or 电话/联系方式 (weaker); WeChat ID 微信号/微信ID/wechat (plainly), or
   微信 without 昵称/名/群/头像/OpenID …; purpose (为什么/目的/原因/期待/希望/动机) together with
-  (加入/入群/进群/加群/本群/社群); name 姓名 (plainly), 名字/称呼 (not a WeChat question). Among the
+  (加入/入群/进群/加群/本群/社群); name 姓名 (plainly), 名字/称呼 (not a WeChat question). One question for
+  either (微信号/手机号, 手机号或微信, WeChat ID / phone: combined_contact) is the WeChat ID question — a mobile
+  number answered there is the phone —, below a plain 微信号 question of the same form. Among the
   questions for one field, the one whose first answers fit wins (a phone has 7+ digits; a name or WeChat ID
   is not a column of 1/0 or 是/否), then the plainer question, then the leftmost; a field whose only
   questions merely mention it and do not fit is left out (a plain 您的手机号 stays: bad answers are problems). Never an identity field: a question about someone else
@@ -53,12 +56,13 @@ from desktop.io.fields import (
     zone_moved_day,
     zone_offset,
 )
-from desktop.io.tabular import SURVEY_META_HEADERS, Table
+from desktop.io.tabular import SURVEY_META_HEADERS, Table, survey_meta_key
 
 __all__ = [
     "Application",
     "SurveyAnswer",
     "SurveyLayout",
+    "combined_contact",
     "is_phone_question",
     "is_survey",
     "question_label",
@@ -113,6 +117,8 @@ _TIME_COLUMNS = tuple(
         "Submit time",
         "Submission date",
         "Timestamp",
+        "时间戳记",  # Google Forms in Chinese
+        "時間戳記",
         "Submit Date (UTC)",  # Typeform: its times are UTC (the header says so)
     )
 )
@@ -217,9 +223,34 @@ _EN_WHY = frozenset({"why", "reason", "reasons", "purpose", "motivation"})
 _EN_NAME_ONLY = frozenset({"your", "full", "real", "legal", "name", "please", "enter", "what", "is", "s", "the"})
 
 
+# one question for either (腾讯问卷, 企业微信表单: "微信号/手机号", "手机号或微信", "WeChat ID / phone"): each answer is
+# one or the other — a mobile number is the phone, anything else the WeChat ID (see combined_contact)
+_CN_WECHAT = r"(?:微信号|微信id|微信)"
+_CN_PHONE = r"(?:手机号码|手机号|手机|电话号码|电话)"
+_EN_WECHAT = r"(?:wechat(?:\s*id)?|weixin)"
+_EN_PHONE_WORD = r"(?:mobile(?:\s*(?:number|no\.?))?|(?:cell\s*)?phone(?:\s*(?:number|no\.?))?)"
+_EITHER = r"\s*(?:[/／|｜、,，]|或者?|或是|or)\s*"
+_COMBINED = re.compile(
+    rf"{_CN_WECHAT}{_EITHER}{_CN_PHONE}|{_CN_PHONE}{_EITHER}{_CN_WECHAT}"
+    rf"|\b{_EN_WECHAT}{_EITHER}{_EN_PHONE_WORD}|\b{_EN_PHONE_WORD}{_EITHER}{_EN_WECHAT}\b",
+    re.IGNORECASE,
+)
+
+
+def combined_contact(question: str) -> bool:
+    """A question asking for the WeChat ID or the phone, the applicant's choice (微信号/手机号, 手机或微信, WeChat ID /
+    phone): its answers are a mobile number for some and a WeChat ID for others. It is the WeChat ID question —
+    a mobile number answered there is the applicant's phone (imports.wechat_phone), as on a 微信号 question —, never
+    the phone question, where every WeChat ID would be a problem and refuse the file. A plain 微信号 question of the
+    same form is preferred to it; a plain 手机号 question next to it stays the phone."""
+    return bool(_COMBINED.search(unicodedata.normalize("NFKC", question)))
+
+
 def _keywords(stem: str, identity: bool) -> tuple[str, int] | None:
     low = stem.casefold()
     words = set(re.findall(r"[a-z]+", low))  # English forms (Google Forms, Tally, Jotform): whole words
+    if identity and combined_contact(stem):
+        return "wechat_id", 2
     if identity and any(word in stem for word in ("手机", "电话号", "联系电话")):
         return "phone", 2
     if identity and words & _EN_PHONE and "wechat" not in words:
@@ -284,7 +315,7 @@ def _fits(role: str, values: list[object]) -> bool:
 
 
 def survey_layout(table: Table) -> SurveyLayout:
-    keys = [norm_key(h) if h else "" for h in table.headers]
+    keys = [survey_meta_key(h) if h else "" for h in table.headers]
     time_column = None
     for wanted in _TIME_COLUMNS:
         if wanted in keys:
@@ -319,10 +350,10 @@ def survey_layout(table: Table) -> SurveyLayout:
     sample = [values for _row, values in table.sample(_SAMPLE_ROWS)] if candidates else []
     for role, found in candidates.items():
         # the best question wins, not the first: answers that fit, then the plainer question, then the leftmost
-        def rank(item: tuple[int, int], role: str = role) -> tuple[bool, int, int]:
+        def rank(item: tuple[int, int], role: str = role) -> tuple[bool, int, bool, int]:
             strength, index = item
             fits = _fits(role, [values[index] if index < len(values) else None for values in sample])
-            return (fits, strength, -index)
+            return (fits, strength, not combined_contact(table.headers[index]), -index)
 
         best = max(found, key=rank)
         if rank(best)[0] or best[0] == 2 or role == "purpose":  # a plain 您的手机号 stays: its bad answers are problems

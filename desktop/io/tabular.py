@@ -110,6 +110,7 @@ __all__ = [
     "Table",
     "has_person_column",
     "read_table",
+    "survey_meta_key",
 ]
 
 HEADER_SCAN_ROWS = 15
@@ -187,6 +188,8 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "微信城市",
         "微信省份",
         "UnionID",
+        "时间戳记",  # Google Forms in Chinese (its "Timestamp")
+        "時間戳記",
         "Submitted at",  # English forms
         "Submission time",
         "Submit time",
@@ -204,6 +207,17 @@ SURVEY_META_HEADERS: frozenset[str] = frozenset(
         "Response Type",
     )
 )
+
+# 腾讯文档收集表 marks the columns it fills itself: 提交者（自动）, 提交时间（自动）
+_AUTO_MARK = re.compile(r"\s*[(（]\s*(?:自动|auto)\s*[)）]\s*$", re.IGNORECASE)
+
+
+def survey_meta_key(header: str) -> str:
+    """The key a header is looked up by in SURVEY_META_HEADERS (and the survey's time columns): norm_key without
+    腾讯文档收集表's "（自动）" mark, so 提交时间（自动） is its submission time and 提交者（自动） its own column —
+    never a question that makes the file "no survey" or the account's name the applicant's."""
+    return norm_key(_AUTO_MARK.sub("", header))
+
 
 PROGRESS_EVERY = 2000  # rows between two progress reports
 
@@ -446,7 +460,7 @@ def _known_count(values: list[object]) -> int:
     for value in values:
         if isinstance(value, str):
             header = clean_header(value)
-            if header and (norm_key(header) in SURVEY_META_HEADERS or header_field(header)):
+            if header and (survey_meta_key(header) in SURVEY_META_HEADERS or header_field(header)):
                 count += 1
     return count
 

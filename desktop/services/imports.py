@@ -2603,16 +2603,36 @@ def _masked_phone(text: str, *, phone_question: bool = True) -> str:
     return _PHONE_RUN.sub(mask, text)
 
 
+_TITLE_KEY = re.compile(r"^(?P<name>.+?)(?:\([^()]{1,12}\)|【[^【】]{1,12}】|\[[^\[\]]{1,12}\])$")
+
+
+def _untitled(key: str) -> str:
+    """A name's key without a title or remark in brackets after it (张三（学员） → 张三), else the key itself."""
+    match = _TITLE_KEY.match(key)
+    return match.group("name") if match else key
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two name keys (_key) name one person: equal, or one is the other with a title in brackets after it
+    (张三（学员）, 李四【助教】, 王五(新人) — how people answer 您的姓名 and how group names carry a role). Two titled
+    names are one only when equal: 王芳（大） and 王芳（小） are two people, told apart by the brackets."""
+    return a == b or bool(a and b and (_untitled(a) == b or _untitled(b) == a))
+
+
 def _merge_submissions(records: list[_Record]) -> list[_Record]:
     """One record per applicant: submissions with the same WeChat ID (any case) are one person, and so are
     submissions with the same phone unless they contradict each other — different WeChat IDs, or different
     names — (two children giving a parent's phone are two people: they stay apart and the planner reports
-    the shared phone). The latest submission (by submission time, then row) wins field by field and answer
-    by answer; an empty value never erases an earlier one; applied_at is the first submission; the earlier
-    submissions go to history."""
+    the shared phone), and submissions with the same name (same_name: 张三（学员） is 张三) whose WeChat IDs and
+    phones do not contradict each other — a form filled in again with the name only, or the phone added: in one
+    survey export that is the applicant submitting again, never two people to refuse the file for (two 张伟 with
+    different phones or WeChat IDs stay two). The latest submission (by submission time, then row) wins field by
+    field and answer by answer; an empty value never erases an earlier one; applied_at is the first submission;
+    the earlier submissions go to history."""
     parent = list(range(len(records)))
-    wechats: list[set[str]] = [set() for _ in records]  # per root: the WeChat IDs and names of its submissions
+    wechats: list[set[str]] = [set() for _ in records]  # per root: the WeChat IDs, names and phones of its rows
     names: list[set[str]] = [set() for _ in records]
+    phone_sets: list[set[str]] = [set() for _ in records]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -2626,9 +2646,13 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
             parent[a] = b
             wechats[b] |= wechats[a]
             names[b] |= names[a]
+            phone_sets[b] |= phone_sets[a]
 
     def agree(a: set[str], b: set[str]) -> bool:
         return not a or not b or bool(a & b)
+
+    def agree_names(a: set[str], b: set[str]) -> bool:
+        return not a or not b or any(same_name(x, y) for x in a for y in b)
 
     owner: dict[str, int] = {}
     for i, rec in enumerate(records):
@@ -2645,11 +2669,28 @@ def _merge_submissions(records: list[_Record]) -> list[_Record]:
     for i, rec in enumerate(records):
         if rec.values.get("phone"):
             phones.setdefault(rec.values["phone"], []).append(i)
+            phone_sets[find(i)].add(rec.values["phone"])  # on the root: the rows one WeChat ID joined share them
     for sharing in phones.values():
         for position, i in enumerate(sharing[1:], start=1):
             for j in sharing[:position]:
                 a, b = find(i), find(j)
-                if a != b and agree(wechats[a], wechats[b]) and agree(names[a], names[b]):
+                if a != b and agree(wechats[a], wechats[b]) and agree_names(names[a], names[b]):
+                    union(i, j)
+                    break
+    by_name: dict[str, list[int]] = {}
+    for i, rec in enumerate(records):
+        if rec.values.get("name") and not rec.name_derived:
+            by_name.setdefault(_untitled(_key(rec.values["name"])), []).append(i)
+    for namesakes in by_name.values():
+        for position, i in enumerate(namesakes[1:], start=1):
+            for j in namesakes[:position]:
+                a, b = find(i), find(j)
+                if (
+                    a != b
+                    and same_name(_key(records[i].values["name"]), _key(records[j].values["name"]))
+                    and agree(wechats[a], wechats[b])
+                    and agree(phone_sets[a], phone_sets[b])
+                ):
                     union(i, j)
                     break
     groups: dict[int, list[_Record]] = {}
@@ -2769,7 +2810,26 @@ def plan_applications_import(
             if app.phone is not None:
                 parser.cell(rec, "phone", rec.columns["phone"], app.phone)
         if _is_mobile(rec.values.get("wechat_id")):  # 微信号: 13800138000 — the phone, not an ID
-            wechat_phone(parser, rec, _column_name(headers, roles["wechat_id"]), phone_column="phone" in roles)
+            column = _column_name(headers, roles["wechat_id"])
+            given = rec.values.get("phone")
+            if given is not None and parse_phone(rec.values["wechat_id"], file="", row=0, column="") != given:
+                # 微信号 13912345678 and 手机号 13800138000 on the applicant's own form: WeChat finds them by the other
+                # number. Their phone is the phone question's answer; the other number is no WeChat ID, and no
+                # reason to refuse them: kept on the note, masked, and said on the row
+                text = rec.values.pop("wechat_id")
+                question = next(label for index, label in layout.questions if index == roles["wechat_id"])
+                rec.survey.append((question, _masked_phone(text)))
+                rec.warn(
+                    column,
+                    f"填的是另一个手机号 {mask_phone(parse_phone(text, file='', row=0, column='') or text)}，不是微信号："
+                    f"手机号取「{rec.columns['phone']}」列的，这个号码留在备注里 (a phone other than the row's"
+                    " where the WeChat ID should be: the phone question's answer is the phone, this number is kept"
+                    " on the note)",
+                    "wechat_is_other_phone",
+                    text,
+                )
+            else:
+                wechat_phone(parser, rec, column, phone_column="phone" in roles)
         answers = dict(zip((index for index, _ in layout.questions), app.answers, strict=True))
         for index, name in extra_fields.items():  # a bonus: an odd answer is no problem, it stays on the note
             answer = _one_line(answers[index].answer)
@@ -2841,6 +2901,15 @@ def plan_applications_import(
                     "after_archived",
                     _show_date(rec.values["applied_at"]),
                 )
+        if not rec.problems and not any(rec.values.get(f) for f in ("name", "wechat_id", "phone", "nickname")):
+            # a form sent with no name, WeChat ID or phone (opened and submitted empty, or only 无): nobody to add, and
+            # nothing in the file to correct — left out and named (the answers it has shown), never a problem that
+            # refuses the applicants around it nor a row dropped unseen
+            from desktop.io.tabular import Skipped
+
+            shown = "; ".join(f"{question}: {answer}" for question, answer in rec.survey[:3])
+            declined.append(Skipped(rec.row, "no_applicant", shown or None))
+            continue
         if rec.not_ordered is not None:
             from desktop.io.tabular import Skipped
 
@@ -3240,9 +3309,10 @@ def _elsewhere_warning(ctx: _Context, rec: _Record, name: str) -> None:
 
 def _answers_to(ctx: _Context, member_id: int, name: str) -> bool:
     """Whether `name` is one this member is known by: the display name, the nickname, a group nickname in
-    any group, or a name a chat export showed for them (ChatAlias). A phone alone never makes 王五 into 李四."""
+    any group, or a name a chat export showed for them (ChatAlias), also with or without a title in brackets
+    (same_name: 李四（学员） answers to 李四). A phone alone never makes 王五 into 李四."""
     key = _key(name)
-    return any(_key(text) == key for text in _known_names(ctx, member_id))
+    return any(same_name(_key(text), key) for text in _known_names(ctx, member_id))
 
 
 def _known_names(ctx: _Context, member_id: int) -> Iterator[str]:

@@ -776,6 +776,10 @@
             <source>Group name (it must exist: check-ins belong to its members)</source>
             <translation>Group name (it must exist: check-ins belong to its members)</translation>
         </message>
+        <message>
+            <source>no name, WeChat ID or phone answered: nobody to add</source>
+            <translation>no name, WeChat ID or phone answered: nobody to add</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>
@@ -1533,16 +1537,16 @@ Create a new, empty workspace there?</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <source>The community&apos;s time zone</source>
-            <translation>The community&apos;s time zone</translation>
+            <source>The community's time zone</source>
+            <translation>The community's time zone</translation>
         </message>
         <message>
-            <source>This computer&apos;s zone (%1)</source>
-            <translation>This computer&apos;s zone (%1)</translation>
+            <source>This computer's zone (%1)</source>
+            <translation>This computer's zone (%1)</translation>
         </message>
         <message>
-            <source>Check-ins, chat messages and form times are dated on this zone&apos;s days, wherever this computer is.</source>
-            <translation>Check-ins, chat messages and form times are dated on this zone&apos;s days, wherever this computer is.</translation>
+            <source>Check-ins, chat messages and form times are dated on this zone's days, wherever this computer is.</source>
+            <translation>Check-ins, chat messages and form times are dated on this zone's days, wherever this computer is.</translation>
         </message>
         <message>
             <source>Not saved yet: the rules apply once saved.</source>

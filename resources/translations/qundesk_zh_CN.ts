@@ -764,6 +764,10 @@
             <source>Group name (it must exist: check-ins belong to its members)</source>
             <translation>社群名称（必须已存在：打卡记在社群成员身上）</translation>
         </message>
+        <message>
+            <source>no name, WeChat ID or phone answered: nobody to add</source>
+            <translation>没有填姓名、微信号或手机，无人可加</translation>
+        </message>
     </context>
     <context>
         <name>Lists</name>
@@ -1519,15 +1523,15 @@ Create a new, empty workspace there?</source>
     <context>
         <name>SettingsPage</name>
         <message>
-            <source>The community&apos;s time zone</source>
+            <source>The community's time zone</source>
             <translation>社群时区</translation>
         </message>
         <message>
-            <source>This computer&apos;s zone (%1)</source>
+            <source>This computer's zone (%1)</source>
             <translation>本机时区（%1）</translation>
         </message>
         <message>
-            <source>Check-ins, chat messages and form times are dated on this zone&apos;s days, wherever this computer is.</source>
+            <source>Check-ins, chat messages and form times are dated on this zone's days, wherever this computer is.</source>
             <translation>打卡、聊天记录和表单里的时间都按这个时区的日期记录，不论这台电脑在哪里。</translation>
         </message>
         <message>

@@ -263,7 +263,7 @@ def test_parse_date_never_fails_with_anything_but_import_problem(text):
         ("1-415-555-2671", "+14155552671"),
         ("+1 (415) 555-2671", "+14155552671"),
         ("800-123-4567", "800-123-4567"),  # 400-/800- stay China's service numbers
-        ("12345678", "12345678"),
+        ("62345678", "62345678"),  # a local landline without its area code, kept as written
         (None, None),
         ("", None),
         ("  ", None),
@@ -283,6 +283,8 @@ def test_parse_phone(value, expected):
         ("微信同号", "文字"),
         ("abc", "文字"),
         ("138001380", "不是有效"),
+        ("1380013", "少写了数字"),  # no local number starts with 1: a mobile with digits missing
+        ("12345678", "少写了数字"),
         ("12345678901", "不是有效"),
         ("13800138000/13900139000", "不是有效"),
         (13800138000.5, "不是有效"),

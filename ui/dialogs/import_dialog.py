@@ -131,6 +131,7 @@ SKIP_REASONS = {
     "repeat_order": QT_TRANSLATE_NOOP("ImportDialog", "another order of the same person"),
     "other_group": QT_TRANSLATE_NOOP("ImportDialog", "a member of another group in the file, not imported"),
     "staff": QT_TRANSLATE_NOOP("ImportDialog", "staff of the company, not a member: not imported"),
+    "no_applicant": QT_TRANSLATE_NOOP("ImportDialog", "no name, WeChat ID or phone answered: nobody to add"),
 }
 FILLED_FROM = QT_TRANSLATE_NOOP("ImportDialog", "merged cells filled from above: %1")
 RESUBMITTED = QT_TRANSLATE_NOOP("ImportDialog", "also submitted in row %1 (the latest answers win)")
