@@ -26,7 +26,12 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                👍, [抱拳], +1, 1 … with nothing else — is a reply, not a check-in (reason "chatter", shown as
                「只是回复, 未记为打卡」; a sender whose only messages are chatter is not logged; the window lets a
                person count one; a sign-up paste reads `+1` as a sign-up). Anything more (早 6:05, 收到 今天读了20页,
-               [图片], a link) counts.
+               [图片], a link) counts. The words a reply quotes are not its writer's: `李四：「张三：打卡」 - - - 好的` and
+               `李四 07:20` / `收到` / `引用 张三：打卡` (the PC's copy of a quote) are 李四's 好的/收到, chatter. A message that
+               opens with `@所有人` (`@全体成员`, `@All`) is the organiser's notice to everyone — in WeChat only the owner
+               and admins can send one — never their own check-in (reason "to_everyone"); so is their reminder or list
+               (`【打卡提醒】…`, `今天打卡的小伙伴有：…`, reason not_done). A message's tag copied without its sender
+               (`[图片]`) is noise; a check-in card or link (`[小程序] 鲸打卡`) is a share that names nobody.
 
 A chain line that lost its number between two numbered ones (`1. 张伟` / `李华 5:52` / `3. 孙浩`) is an entry when its
 name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise. So is
@@ -2572,6 +2577,7 @@ IGNORED_REASONS = {
     "quote": "引用的消息, 不是打卡 (a quoted message, not a check-in)",
     "system": "系统消息 (a system notice)",
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
+    "to_everyone": "@所有人 的群通知, 不是打卡 (a notice to everyone, not a check-in)",
     "chatter": "只是回复(收到/好的/谢谢…), 未记为打卡 (only a reply, not counted as a check-in)",
     "question": "问的是打卡, 不是打卡 (a question about checking in, not a check-in)",
     "about": "说的是打卡这件事(明天开始打卡, 打卡链接…), 不是打卡 (talks about checking in: not a check-in)",
