@@ -700,7 +700,9 @@ def _message(clean: str, find_time: bool) -> tuple[str | None, str | None]:
 
 def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
     msg = line.clean[slice(*speech.msg)] if speech.msg else ""
-    time, remark = _message(msg, speech.clock is None)
+    # the time and words of the writer's own, not of the message they quote (`李四：「张三：6:05 补卡 昨天」 - - - 打卡`
+    # took 张三's 6:05 and 补卡 昨天 for 李四's)
+    time, remark = _message(own_words(msg) if msg else msg, speech.clock is None)
     name = _speaker_name(line, speech.speaker)
     entry = _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
     return replace(entry, message=_collapse(msg) or None)
@@ -1193,12 +1195,15 @@ def _only_about_checking_in(folded: str) -> bool:
 # a quote inside a reply as the phone copies it on one line: `李四：「张三：打卡」 - - - 好的` — 张三's words, not 李四's
 _INLINE_QUOTE_RE = re.compile(r"[「『][^「」『』:：]{1,30}[:：][^「」『』]*[」』]")
 _INLINE_DIVIDER_RE = re.compile(r"(?<!\S)-(?:\s+-){2,}(?!\S)")
+# `李四：回复 张三：加油`: whom the reply is to, before the writer's words
+_REPLY_TO_RE = re.compile(r"^\s*(?:回复|答复)\s*[@＠]?\s*[^\s:：@＠]{1,20}\s*[:：]")
 
 
 def own_words(message: str) -> str:
-    """A chat message without the message it quotes (`「张三：打卡」 - - - 好的` → `好的`): what the writer said. A
-    message that is nothing but a quote is returned as it is."""
-    own = _collapse(_INLINE_DIVIDER_RE.sub(" ", _INLINE_QUOTE_RE.sub(" ", message)))
+    """A chat message without the message it quotes (`「张三：打卡」 - - - 好的` → `好的`) or whom it replies to
+    (`回复 张三：加油` → `加油`): what the writer said. A message that is nothing but a quote is returned as it is."""
+    own = _INLINE_DIVIDER_RE.sub(" ", _INLINE_QUOTE_RE.sub(" ", message))
+    own = _collapse(_REPLY_TO_RE.sub(" ", own, count=1))
     return own or message
 
 

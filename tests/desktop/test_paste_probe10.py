@@ -5,7 +5,8 @@ organiser's and the bots' lines mixed in. A corpus of 40+ texts, each with what 
 the four things this pass fixed, each on its own:
 
 * a reply that quotes a check-in and says only 收到/好的 (`李四：「张三：打卡」 - - - 好的`, `李四 07:20` / `收到` /
-  `引用 张三：打卡`) logged the replier — the 打卡 was the quoted person's;
+  `引用 张三：打卡`, `李四：回复 张三：加油`) logged the replier — the 打卡 was the quoted person's; and a reply that
+  checks in took the quoted message's time and 补卡 for its own;
 * the organiser's notice to everyone (`王五：@所有人 请大家打卡`) logged the organiser;
 * the organiser's reminder and list (`【打卡提醒】…没打卡的抓紧`, `今天打卡的小伙伴有：张三、李四`) logged the organiser;
 * a message's tag line without its sender (`[图片]`, `[小程序] 鲸打卡`) read as a person called 图片 / 小程序, and
@@ -93,6 +94,8 @@ CORPUS = [
     ("quote_under_reply", "张三：打卡\n李四：收到\n「张三：打卡」\n", {"张三": DAY}, {2: SKIPPED, 3: SKIPPED}),
     ("quote_inline_okay", "李四：「张三：打卡」 - - - 好的\n", {}, {1: SKIPPED}),
     ("quote_inline_checkin", "李四：「张三：打卡」 - - - 打卡\n", {"李四": DAY}, {1: LOGGED}),
+    ("reply_to_cheer", "张三：打卡\n李四：回复 张三：加油\n", {"张三": DAY}, {2: SKIPPED}),
+    ("reply_to_with_checkin", "王五：回复@张三: 打卡第3天\n", {"王五": DAY}, {1: LOGGED}),
     ("quote_inline_after_checkin", "李四：打卡 「张三：打卡」\n", {"李四": DAY}, {1: LOGGED}),
     ("quote_inline_thanks", "张三：打卡\n王五：「张三：打卡」 - - - 谢谢老师[抱拳]\n", {"张三": DAY}, {2: SKIPPED}),
     (
@@ -300,6 +303,8 @@ def test_own_words_leave_the_quote_out():
     assert own_words("「张三：打卡」 - - - 好的") == "好的"
     assert own_words("打卡 「张三：打卡」") == "打卡"
     assert own_words("「张三：打卡」") == "「张三：打卡」"  # nothing but the quote: as it is
+    assert own_words("回复 张三：加油") == "加油"
+    assert own_words("回复@张三: 打卡第3天") == "打卡第3天"
 
 
 def test_a_reply_that_quotes_a_check_in_and_only_acknowledges_is_nobodys(workspace, grp):
@@ -311,6 +316,16 @@ def test_a_reply_that_quotes_a_check_in_and_only_acknowledges_is_nobodys(workspa
     assert "只是回复" in by_line[2].detail
     assert by_line[3].outcome == SKIPPED
     assert plan == {(ids["张三"], DAY)}
+
+
+def test_a_reply_that_checks_in_keeps_its_own_time_and_day(workspace, grp):
+    """`李四：「张三：6:05 打卡」 - - - 打卡` logged 李四 at 张三's 06:05; `李四：「张三：补卡 昨天」 - - - 打卡` logged 李四 as
+    a 补卡 of yesterday. The quoted words are 张三's: 李四 checks in today, at no written time."""
+    gid, ids = grp
+    by_line, plan = run(workspace, gid, "李四：「张三：6:05 打卡」 - - - 打卡\n王五：「张三：补卡 昨天」 - - - 打卡\n")
+    assert (by_line[1].outcome, by_line[1].time, by_line[1].day) == (LOGGED, None, DAY)
+    assert (by_line[2].outcome, by_line[2].late, by_line[2].day) == (LOGGED, False, DAY)
+    assert plan == {(ids["李四"], DAY), (ids["王五"], DAY)}
 
 
 def test_a_pc_copy_quote_line_is_the_quoted_persons_not_the_repliers(workspace, grp):
