@@ -1771,11 +1771,22 @@ def _ignored(
 # a line under a chain's last entry, between its entries, or (a speaker and words: `李四: 早上好`) above its #接龙,
 # that is a name alone, a name and a time, or a name and a colon (钱磊 / 孙浩 07:05 / 王五：打卡第3天): someone writing
 # in the chat around the chain, not an entry of it
-_OUTSIDE_RE = re.compile(r"^\s*(?P<name>[^\s:：\d][^\s:：]{0,15})\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[:：].*)?$")
+# (a forwarded record's stamp under the chain carries its date: `王五 11-17 07:15`)
+_OUTSIDE_RE = re.compile(
+    r"^\s*(?P<name>[^\s:：\d][^\s:：]{0,15})\s*"
+    r"(?P<date>(?:\d{4}\s*[-/年.]\s*)?\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[:：].*)?$"
+)
 
 
 _CHAIN_TAG_LINE_RE = re.compile(r"^\s*[#＃]\s*接龙")
 _SAID_RE = re.compile(r"^\s*[^\s:：\d][^\s:：]{0,15}\s*[:：]\s*\S")  # `李四: 早上好`, a speaker and what they said
+
+
+def _outside_dated(line: PasteLine) -> bool:
+    """A header line that is a name and a dated stamp (`王五 11-17 07:15`): a chat record's speaker, not a title."""
+    m = _OUTSIDE_RE.match(reading(line.raw))
+    return m is not None and bool(m.group("date"))
 
 
 def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
@@ -1788,7 +1799,7 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     name = m.group("name")
     if index.exact(name).kind != "certain":
         return None
-    return replace(line, name=name)
+    return replace(line, name=name, date_text=(m.group("date") or "").strip() or line.date_text)
 
 
 def match_lines(
@@ -1841,12 +1852,16 @@ def match_lines(
                     and line.line_no < chain_tags[0]
                     and _SAID_RE.match(line.raw)
                 )
+                # `群聊的聊天记录` / `王五 11-17 07:15` / `打卡` pasted under the chain: the stamp read as a new title
+                or (line.kind == "header" and line.line_no > chain_end and _outside_dated(line))
             )
         )
         if outside:
             outside = _outside_chain(line, index)
             if outside is not None:  # 孙浩 07:05 under the chain: a member wrote outside it — shown, not dropped
-                out.append(_ignored(outside, index, day, "outside_chain"))
+                # posted on another day (its stamp's date): said so, and never counted on this one
+                posted = _stamp_day(outside.date_text, day) if outside.date_text and day is not None else None
+                out.append(_ignored(outside, index, day, "outside_chain", posted=posted if posted != day else None))
                 continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":

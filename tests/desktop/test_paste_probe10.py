@@ -371,3 +371,18 @@ def test_a_message_tag_without_its_sender_is_no_name(workspace, grp):
     assert "打卡小程序的分享" in by_line[1].detail
     assert by_line[2].outcome == SKIPPED and by_line[2].who == ()
     assert plan == {(ids["张三"], DAY)}
+
+
+def test_a_forwarded_records_stamp_under_a_chain_names_its_writer_and_day(workspace, grp):
+    """Today's chain, then a forwarded record pasted under it (`群聊的聊天记录` / `王五 11-17 07:15` / `打卡`): the stamp
+    read as a new title and was skipped as a header — 王五 named nowhere. It is now 王五's line outside the chain, posted
+    on its own day: shown, never logged (and the window cannot count it for the day being logged)."""
+    gid, ids = grp
+    text = f"#接龙\n1. 张三\n2. 李四\n群聊的聊天记录\n王五 {mmdd(EVE)} 07:15\n打卡\n"
+    by_line, plan = run(workspace, gid, text)
+    assert (by_line[5].outcome, names(by_line[5])) == (SKIPPED, ["王五"])
+    with workspace.session() as s:
+        preview = preview_paste(s, gid, DAY, text)
+    (m,) = [m for m in preview.matches if m.line.line_no == 5]
+    assert (m.reason, m.posted) == ("outside_chain", EVE)
+    assert plan == {(ids["张三"], DAY), (ids["李四"], DAY)}
