@@ -1207,11 +1207,20 @@ def own_words(message: str) -> str:
     return own or message
 
 
+def only_a_quote(message: str) -> bool:
+    """Whether a chat message is a quoted message and nothing of the writer's (`「张三：打卡」`, `「张三：打卡」 - - -`)."""
+    if _INLINE_QUOTE_RE.search(message) is None:
+        return False
+    return not _INLINE_DIVIDER_RE.sub(" ", _INLINE_QUOTE_RE.sub(" ", message)).strip(" -")
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
     # 李四：「张三：打卡」 - - - 好的: the 打卡 is 张三's, quoted; 李四 said 好的 — a reply, not 李四's check-in
     folded = reading(own_words(line.message or line.remark))
+    if only_a_quote(line.message or line.remark):  # 李四：「张三：打卡」, the reply's own words lost: 张三's 打卡
+        return replace(line, kind="ignored", ignored="quote")
     if FUTURE_MAKEUP_RE.search(folded):  # 好的，明天补打卡 / 收到 晚点补: a make-up promised for later, nothing done
         rest = without_promises(folded)
         if not (_CHECKED_IN_RE.search(rest) or "补" in rest) and (_only_chatter(rest) or not _has_name_char(rest)):

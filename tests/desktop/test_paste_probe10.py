@@ -114,6 +114,7 @@ CORPUS = [
         {2: SKIPPED, 4: LOGGED},
     ),
     ("quote_alone", "王五：收到\n「张三：打卡」\n", {}, {1: SKIPPED, 2: SKIPPED}),
+    ("quote_only_message", "李四：「张三：打卡」\n王五：「张三：打卡」 - - -\n", {}, {1: SKIPPED, 2: SKIPPED}),
     (
         "quote_of_a_chain",
         "李四：收到\n「张三：#接龙\n早起打卡\n1. 张三\n2. 李四」\n",
