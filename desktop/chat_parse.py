@@ -700,7 +700,9 @@ def _message(clean: str, find_time: bool) -> tuple[str | None, str | None]:
 
 def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
     msg = line.clean[slice(*speech.msg)] if speech.msg else ""
-    time, remark = _message(msg, speech.clock is None)
+    # the time and words of the writer's own, not of the message they quote (`李四：「张三：6:05 补卡 昨天」 - - - 打卡`
+    # took 张三's 6:05 and 补卡 昨天 for 李四's)
+    time, remark = _message(own_words(msg) if msg else msg, speech.clock is None)
     name = _speaker_name(line, speech.speaker)
     entry = _entry(line, name, None, speech.clock or time, remark, body=name, mode=mode, date_text=speech.date_text)
     return replace(entry, message=_collapse(msg) or None)
@@ -713,8 +715,9 @@ def _speech_entry(line: _Line, speech: _Speech, mode: str) -> PasteLine:
 _QUOTE_PAIRS = {"「": "」", "『": "』"}
 _QUOTE_SPEAKER_RE = re.compile(r"^\s*(?P<open>[「『])\s*(?P<sp>[^:」』]{1,30}?)\s*:")
 _QUOTE_MAX_LINES = 40
-# PC WeChat 4.x copies a reply's quote as `引用 张三 的消息 : 早起打卡第3天` under the reply: the quoted person's words
-_PC_QUOTE_RE = re.compile(r"^\s*引用\s*(?P<sp>[^:\s][^:]{0,29}?)\s*的消息\s*:")
+# PC WeChat 4.x copies a reply's quote as `引用 张三 的消息 : 早起打卡第3天` under the reply: the quoted person's words;
+# other copies write it `引用 张三：早起打卡第3天` or `[引用] 张三：…` on a line of its own — alike, a quote
+_PC_QUOTE_RE = re.compile(r"^\s*[\[【]?引用[\]】]?\s*(?P<sp>[^:\s\[\]【】][^:]{0,29}?)\s*(?:的消息)?\s*:")
 # the phone copies a reply as the quote (`张三：早起打卡第3天`, or 「…」), this divider, then the reply
 _QUOTE_DIVIDER_RE = re.compile(r"^\s*-(?:\s+-){5,}\s*$")  # `- - - - - - - - - - - - - - -`, spaced as WeChat writes it
 _QUOTE_LEAD_RE = re.compile(r"^\s*[「『]?\s*(?P<sp>[^:「」『』\s][^:「」『』]{0,29}?)\s*:")
@@ -738,6 +741,9 @@ _NOT_DONE_RE = re.compile(
     r"|(?:打卡)?(?:统计)?(?:已)?(?:截止|结束)(?:了)?|已统计.*|(?:打卡)?群规.*"
     # 今日打卡统计：已打卡3人 / 打卡统计 / 统计：…: the organiser's count, not the writer's check-in
     r"|(?:今日|今天|昨日|昨天|本周)?打卡(?:情况)?统计.*|^\s*统计\s*[:：].*"
+    # 【打卡提醒】还有10分钟截止 / 今天打卡的小伙伴有：张三、李四: the organiser's reminder and list, no check-in of theirs
+    r"|[【\[]?\s*打卡提醒\s*[】\]]?"
+    r"|(?:今日|今天|昨日|昨天)?(?:已)?打卡的(?:小伙伴|同学|朋友|宝子|姐妹|成员|人)们?(?:有|是|如下)\s*[:：]?.*"
     # the same in English: not done, haven't checked in, can't make it today, will do it later, skipping today
     r"|(?i:(?<![a-z'])(?:not\s+(?:done|yet|checked[\s-]*in|finished)|(?:have|has|did)\s*n'?o?t\s+"
     r"(?:done|do|checked|check|finished|finish|made|make)(?:\s+(?:it|in))?|can'?t\s+make\s+it|cannot\s+make\s+it"
@@ -1168,6 +1174,10 @@ def addressed_to(message: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m["name"].strip(_NAME_QUOTES) for m in found if _has_name_char(m["name"])))
 
 
+# a message that opens by calling the whole group (WeChat's and 企业微信's @所有人, QQ's @全体成员, English WeChat's @All)
+_TO_EVERYONE_RE = re.compile(r"^\s*[@＠]\s*(?:所有人|全体成员|(?i:all|everyone))(?![^\s，,。:：!！~～])")
+
+
 def to_everyone(names: tuple[str, ...]) -> bool:
     """An @mention of the whole group (@所有人, @全体成员): a reminder to everyone, nobody's check-in."""
     return any(n.casefold() in _ALL_MENTIONS for n in names)
@@ -1182,10 +1192,35 @@ def _only_about_checking_in(folded: str) -> bool:
     return rest != folded and not (_CHECKED_IN_RE.search(rest) or "补" in rest)
 
 
+# a quote inside a reply as the phone copies it on one line: `李四：「张三：打卡」 - - - 好的` — 张三's words, not 李四's
+_INLINE_QUOTE_RE = re.compile(r"[「『][^「」『』:：]{1,30}[:：][^「」『』]*[」』]")
+_INLINE_DIVIDER_RE = re.compile(r"(?<!\S)-(?:\s+-){2,}(?!\S)")
+# `李四：回复 张三：加油`: whom the reply is to, before the writer's words
+_REPLY_TO_RE = re.compile(r"^\s*(?:回复|答复)\s*[@＠]?\s*[^\s:：@＠]{1,20}\s*[:：]")
+
+
+def own_words(message: str) -> str:
+    """A chat message without the message it quotes (`「张三：打卡」 - - - 好的` → `好的`) or whom it replies to
+    (`回复 张三：加油` → `加油`): what the writer said. A message that is nothing but a quote is returned as it is."""
+    own = _INLINE_DIVIDER_RE.sub(" ", _INLINE_QUOTE_RE.sub(" ", message))
+    own = _collapse(_REPLY_TO_RE.sub(" ", own, count=1))
+    return own or message
+
+
+def only_a_quote(message: str) -> bool:
+    """Whether a chat message is a quoted message and nothing of the writer's (`「张三：打卡」`, `「张三：打卡」 - - -`)."""
+    if _INLINE_QUOTE_RE.search(message) is None:
+        return False
+    return not _INLINE_DIVIDER_RE.sub(" ", _INLINE_QUOTE_RE.sub(" ", message)).strip(" -")
+
+
 def _chatter(line: PasteLine) -> PasteLine:
     if line.kind != "entry" or line.mode not in ("stamped", "colon") or not line.remark:
         return line
-    folded = reading(line.message or line.remark)
+    # 李四：「张三：打卡」 - - - 好的: the 打卡 is 张三's, quoted; 李四 said 好的 — a reply, not 李四's check-in
+    folded = reading(own_words(line.message or line.remark))
+    if only_a_quote(line.message or line.remark):  # 李四：「张三：打卡」, the reply's own words lost: 张三's 打卡
+        return replace(line, kind="ignored", ignored="quote")
     if FUTURE_MAKEUP_RE.search(folded):  # 好的，明天补打卡 / 收到 晚点补: a make-up promised for later, nothing done
         rest = without_promises(folded)
         if not (_CHECKED_IN_RE.search(rest) or "补" in rest) and (_only_chatter(rest) or not _has_name_char(rest)):
@@ -1195,7 +1230,11 @@ def _chatter(line: PasteLine) -> PasteLine:
     if _only_about_checking_in(folded):  # 明天开始打卡, 打卡链接在群公告: what the chat-history import never counts
         return replace(line, kind="ignored", ignored="about")
     if to_everyone(addressed_to(line.message or line.remark)):  # @所有人 打卡啦: a call to everyone, nobody's check-in
-        return replace(line, kind="ignored", ignored="mention")
+        return replace(line, kind="ignored", ignored="to_everyone")
+    if _TO_EVERYONE_RE.match(folded):
+        # `王五：@所有人 请大家打卡`, `@所有人 早上好，开始打卡啦`: only the owner or an admin can @所有人 in WeChat — the
+        # organiser's notice to the group (it says 打卡 because it asks for them), never the writer's own check-in
+        return replace(line, kind="ignored", ignored="to_everyone")
     if _CHECKED_IN_RE.search(folded) or "补" in folded:
         return line
     if _PACKET_RE.match(folded) or _SYSTEM_RE.search(folded):
@@ -1204,7 +1243,7 @@ def _chatter(line: PasteLine) -> PasteLine:
         return replace(line, kind="ignored", ignored="mention")
     if _english_about(folded):  # don't forget to check in!, please check in by 10pm: about it, no check-in
         return replace(line, kind="ignored", ignored="about")
-    if _only_chatter(line.message or line.remark):
+    if _only_chatter(own_words(line.message or line.remark)):
         return replace(line, kind="ignored", ignored="chatter")
     return line
 
@@ -1366,6 +1405,9 @@ class _ChainParser:
         mention = _mention(line, 0)
         if mention is not None:
             return mention
+        media = _media_line(line)
+        if media is not None:
+            return self.mark(media, line) if media.kind == "ignored" else media
         share = _share(line, 0, None)
         if share is not None:  # 我在「鲸打卡」完成了… first: a share, not the list's title
             return self.mark(share, line)
@@ -1471,6 +1513,8 @@ def _parse_colon(lines: list[_Line], names_someone: NamesSomeone | None = None) 
         elif (system := _notice_after_message(results, owner, line)) is not None:
             results.append(system)
             owner = None
+        elif owner is None and (media := _media_line(line)) is not None:
+            results.append(media)  # `[小程序] 鲸打卡` with no speaker: nobody's name
         elif owner is None and (share := _share(line, 0, None)) is not None:
             results.append(share)  # a mini-program's share pasted on its own among chat lines
         elif owner is None and (mention := _mention(line, 0)) is not None:
@@ -1511,6 +1555,30 @@ def _colon_speeches(content: list[_Line]) -> int:
 
 # what a chat message line says when the speaker is on the line above (PC WeChat's `张伟` / `打卡 5:58`)
 _MESSAGE_WORDS_RE = re.compile(r"打卡|签到|请假|补卡|早安|check[\s-]?in|[✅✔☑]", re.IGNORECASE)
+
+
+# a line opening with WeChat's tag of what a message holds (`[图片]`, `[小程序] 鲸打卡`, `[链接] 早起打卡第3天`; the
+# English client's [Photo], [Link] …): a message's body, never a person's name
+_MEDIA_TAG_RE = re.compile(
+    r"^\s*\[(?:图片|视频|语音|文件|动画表情|表情|小程序|链接|位置|名片|聊天记录|音乐|视频号|语音通话|视频通话"
+    r"|(?i:photo|image|video|voice|file|sticker|link|mini\s?program|location|chat\s?history))\]"
+)
+
+
+def _media_line(line: _Line) -> PasteLine | None:
+    """A line opening with a message's tag (`[图片]`, `[小程序] 鲸打卡`, `[链接] 今日打卡`) copied without its sender's
+    line: a message, never a name — they were 图片/小程序 "nobody on the roster", and `[小程序]小打卡` offered 小雨 by
+    fuzzy. A check-in card or link is someone's check-in whose the text does not say: a person picks (as a share that
+    names nobody); anything else (a picture, the organiser's 打卡统计 link) is noise. None: no such line."""
+    folded = line.folded
+    if _MEDIA_TAG_RE.match(folded) is None:
+        return None
+    if (_CHECKED_IN_RE.search(folded) or _SHARE_APP_RE.search(folded)) and not says_not_checked_in(folded):
+        time, _span = _find_time(folded)
+        return PasteLine(
+            line.no, line.raw, "ignored", None, None, time, _tidy_remark(line.clean), None, ignored="share"
+        )
+    return _plain(line, "noise")
 
 
 # a line that is no one's name: WeChat's placeholder for a picture, sticker or voice message (`[图片]`, `[动画表情]`,

@@ -27,7 +27,12 @@ Every line of a paste ends in exactly one named outcome (`line_outcomes`):
                👍, [抱拳], +1, 1 … with nothing else — is a reply, not a check-in (reason "chatter", shown as
                「只是回复, 未记为打卡」; a sender whose only messages are chatter is not logged; the window lets a
                person count one; a sign-up paste reads `+1` as a sign-up). Anything more (早 6:05, 收到 今天读了20页,
-               [图片], a link) counts.
+               [图片], a link) counts. The words a reply quotes are not its writer's: `李四：「张三：打卡」 - - - 好的` and
+               `李四 07:20` / `收到` / `引用 张三：打卡` (the PC's copy of a quote) are 李四's 好的/收到, chatter. A message that
+               opens with `@所有人` (`@全体成员`, `@All`) is the organiser's notice to everyone — in WeChat only the owner
+               and admins can send one — never their own check-in (reason "to_everyone"); so is their reminder or list
+               (`【打卡提醒】…`, `今天打卡的小伙伴有：…`, reason not_done). A message's tag copied without its sender
+               (`[图片]`) is noise; a check-in card or link (`[小程序] 鲸打卡`) is a share that names nobody.
 
 A chain line that lost its number between two numbered ones (`1. 张伟` / `李华 5:52` / `3. 孙浩`) is an entry when its
 name is a member's for certain (`chat_parse.unnumbered_entries`); chat between the lines (收到) stays noise. So is
@@ -1872,11 +1877,22 @@ def _ignored(
 # a line under a chain's last entry, between its entries, or (a speaker and words: `李四: 早上好`) above its #接龙,
 # that is a name alone, a name and a time, or a name and a colon (钱磊 / 孙浩 07:05 / 王五：打卡第3天): someone writing
 # in the chat around the chain, not an entry of it
-_OUTSIDE_RE = re.compile(r"^\s*(?P<name>[^\s:：\d][^\s:：]{0,15})\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[:：].*)?$")
+# (a forwarded record's stamp under the chain carries its date: `王五 11-17 07:15`)
+_OUTSIDE_RE = re.compile(
+    r"^\s*(?P<name>[^\s:：\d][^\s:：]{0,15})\s*"
+    r"(?P<date>(?:\d{4}\s*[-/年.]\s*)?\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[:：].*)?$"
+)
 
 
 _CHAIN_TAG_LINE_RE = re.compile(r"^\s*[#＃]\s*接龙")
 _SAID_RE = re.compile(r"^\s*[^\s:：\d][^\s:：]{0,15}\s*[:：]\s*\S")  # `李四: 早上好`, a speaker and what they said
+
+
+def _outside_dated(line: PasteLine) -> bool:
+    """A header line that is a name and a dated stamp (`王五 11-17 07:15`): a chat record's speaker, not a title."""
+    m = _OUTSIDE_RE.match(reading(line.raw))
+    return m is not None and bool(m.group("date"))
 
 
 def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
@@ -1889,7 +1905,7 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     name = m.group("name")
     if index.exact(name).kind != "certain":
         return None
-    return replace(line, name=name)
+    return replace(line, name=name, date_text=(m.group("date") or "").strip() or line.date_text)
 
 
 def match_lines(
@@ -1942,12 +1958,16 @@ def match_lines(
                     and line.line_no < chain_tags[0]
                     and _SAID_RE.match(line.raw)
                 )
+                # `群聊的聊天记录` / `王五 11-17 07:15` / `打卡` pasted under the chain: the stamp read as a new title
+                or (line.kind == "header" and line.line_no > chain_end and _outside_dated(line))
             )
         )
         if outside:
             outside = _outside_chain(line, index)
             if outside is not None:  # 孙浩 07:05 under the chain: a member wrote outside it — shown, not dropped
-                out.append(_ignored(outside, index, day, "outside_chain"))
+                # posted on another day (its stamp's date): said so, and never counted on this one
+                posted = _stamp_day(outside.date_text, day) if outside.date_text and day is not None else None
+                out.append(_ignored(outside, index, day, "outside_chain", posted=posted if posted != day else None))
                 continue
         crossed = signups and line.kind == "ignored" and line.ignored == "not_done" and _CROSS_MARK_RE.search(line.raw)
         if signups and line.kind == "ignored" and line.ignored == "not_done":
@@ -2735,6 +2755,7 @@ IGNORED_REASONS = {
     "quote": "引用的消息, 不是打卡 (a quoted message, not a check-in)",
     "system": "系统消息 (a system notice)",
     "mention": "@提到某人, 不是打卡 (a mention, not a check-in)",
+    "to_everyone": "@所有人 的群通知, 不是打卡 (a notice to everyone, not a check-in)",
     "chatter": "只是回复(收到/好的/谢谢…), 未记为打卡 (only a reply, not counted as a check-in)",
     "question": "问的是打卡, 不是打卡 (a question about checking in, not a check-in)",
     "about": "说的是打卡这件事(明天开始打卡, 打卡链接…), 不是打卡 (talks about checking in: not a check-in)",

@@ -1053,5 +1053,9 @@
             <source>Another day</source>
             <translation>Another day</translation>
         </message>
+        <message>
+            <source>A notice to everyone (@所有人): not a check-in</source>
+            <translation>A notice to everyone (@所有人): not a check-in</translation>
+        </message>
     </context>
 </TS>

@@ -1029,5 +1029,9 @@
             <source>Another day</source>
             <translation>其他日期</translation>
         </message>
+        <message>
+            <source>A notice to everyone (@所有人): not a check-in</source>
+            <translation>@所有人 的群通知, 不是打卡</translation>
+        </message>
     </context>
 </TS>

@@ -285,6 +285,7 @@ IGNORED_REASON_LABELS = {
     "quote": QT_TRANSLATE_NOOP("PasteStatus", "A quoted message"),
     "system": QT_TRANSLATE_NOOP("PasteStatus", "A system notice"),
     "mention": QT_TRANSLATE_NOOP("PasteStatus", "An @mention"),
+    "to_everyone": QT_TRANSLATE_NOOP("PasteStatus", "A notice to everyone (@所有人): not a check-in"),
     "chatter": QT_TRANSLATE_NOOP("PasteStatus", "Only a reply (收到, 好的, 谢谢…): not counted as a check-in"),
     "question": QT_TRANSLATE_NOOP("PasteStatus", "A question about checking in"),
     "about": QT_TRANSLATE_NOOP("PasteStatus", "Talks about checking in (starts tomorrow, a link): not a check-in"),
