@@ -135,6 +135,7 @@ from desktop.chat_parse import (
     unnumbered_entries,
     without_promises,
 )
+from desktop.leave_words import leave_span
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
@@ -198,6 +199,9 @@ class PasteMatch:
     other_group: str | None = None  # reason other_group: the group the line's chain title names
     posted: date | None = None  # the day the line was posted (its stamp or heading), when not the day being logged
     keywords: str | None = None  # reason no_keyword: the group's check-in keywords the message lacks (早起打卡)
+    # status leave: the first and last day the line says (请假3天, 12.5-12.8请假; desktop/leave_words.py) — what the
+    # leave dialog starts from and the CLI names; nothing of it is written by the paste
+    leave_days: tuple[date, date] | None = None
 
     @property
     def membership_id(self) -> int | None:
@@ -2021,6 +2025,9 @@ def match_lines(
                     line.time,
                     late,
                     posted=posted,
+                    leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or line_day)
+                    if status == "leave" and line_day is not None
+                    else None,
                     reason="on_behalf"
                     if proxy is not None
                     else "reported"
@@ -2603,6 +2610,16 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
     if outcome == NOT_MEMBER:
         return "; ".join(describe_person(c) for m in parts if m.status == "not_member" for c in m.candidates)
     if outcome == LEAVE:
+        spans = {m.leave_days for m in parts if m.leave_days is not None}
+        if len(spans) == 1:  # the days the line says, and that the paste records no leave
+            first, last = next(iter(spans))
+            zh = f"{first}" if first == last else f"{first} 至 {last}"
+            en = f"{first}" if first == last else f"{first} to {last}"
+            return (
+                f"{names}: 请假 {zh}, 未记为打卡; 粘贴不记录请假, 请在打卡页点「请假…」记录 "
+                f"(on leave {en}: not a check-in; a paste records no leave: record it with Leave… on the "
+                "Check-ins page)"
+            )
         return f"{names}: 请假, 未记为打卡 (on leave: not a check-in)"
     if outcome == OTHER_DAY:
         d = parts[0].day
