@@ -15,6 +15,9 @@ Read from the day the line was posted (`posted`: its stamp, else the chain's day
   month is of the month of the date before it, else of the posted day's; the year is the one that puts the day
   nearest the posted day, and an end before its start is in the next year (12.30-1.2);
 - 到 / 至 a date after a start word (明天请假到12月8日): to that date;
+- a day of the week: 周五 (星期五, 礼拜五) the first on or after the posted day, 下周一 next week's, 这周三 / 本周三 this
+  week's; 周三到周五 from one to the other; 下周 (这周) alone the week (this week from the posted day), 周末 its
+  Saturday and Sunday;
 - nothing of these (请假, 今天请假, 请假一天): the posted day alone.
 
 A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
@@ -43,6 +46,11 @@ _RANGE_RE = re.compile(
 _ONE_DATE_RE = re.compile(
     r"(?<![\d:：])(?:(?P<m1>1[0-2]|0?[1-9])\s*(?:[./／]|月)\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*(?:日|号)?"
     r"|(?P<d2>3[01]|[12]\d|0?[1-9])\s*号)(?![\d:：])"
+)
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY_RE = re.compile(r"(?P<which>下个?|这个?|本)?\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_WEEK_RE = re.compile(
+    r"(?P<which>下个?|这个?|本)\s*(?:周|星期|礼拜)(?P<end>末)?(?![一二三四五六日天])|(?<![下这本个])周末"
 )
 _UNTIL_RE = re.compile(r"(?:到|至)\s*" + _MD.format(m="m1", d="d1") + r"(?![\d:：])")
 
@@ -109,6 +117,20 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
             return None
         end = _month_day(r["m2"], r["d2"], start.month, posted, after=start)
         return (start, end) if end is not None else None
+    weekdays = list(_WEEKDAY_RE.finditer(text))
+    if weekdays:  # 下周一请假, 周五请假, 周三到周五请假: the day of the week (next week's with 下)
+        start = _weekday(weekdays[0], posted, posted)
+        if len(weekdays) > 1 and re.search(_SEP, text[weekdays[0].end() : weekdays[1].start()]):
+            return start, _weekday(weekdays[1], posted, start)
+        return _lasting(text, start)
+    if (week := _WEEK_RE.search(text)) is not None:  # 下周请假: Monday to Sunday; 这周 from today; 周末 Sat–Sun
+        monday = posted - timedelta(days=posted.weekday())
+        if week["which"] and week["which"].startswith("下"):
+            monday += timedelta(days=7)
+        sunday = monday + timedelta(days=6)
+        if week["end"] or week[0] == "周末":
+            return max(posted, monday + timedelta(days=5)), sunday
+        return max(posted, monday), sunday
     two = _TWO_DAYS_RE.search(text)
     if two is not None:
         first = 1 if two[0].startswith("明") else 0
@@ -122,8 +144,25 @@ def _span(text: str, posted: date) -> tuple[date, date] | None:
     if start is None and (one := _ONE_DATE_RE.search(text)) is not None:
         day = _month_day(one["m1"], one["d1"] or one["d2"], posted.month, posted)
         return (day, day) if day is not None else None
-    begin = start or posted
-    length = _LENGTH_RE.search(text)
+    return _lasting(text, start or posted)
+
+
+def _weekday(m: re.Match, posted: date, on_or_after: date) -> date:
+    """The day a 周X names: of next week with 下, of this week with 这/本, else the first such day on or after
+    `on_or_after` (周五请假 said on a Wednesday: this Friday; said on a Saturday: the next one)."""
+    wd = _WEEKDAYS[m["wd"]]
+    which = m["which"] or ""
+    monday = posted - timedelta(days=posted.weekday())
+    if which.startswith("下"):
+        return monday + timedelta(days=7 + wd)
+    if which:
+        return monday + timedelta(days=wd)
+    return on_or_after + timedelta(days=(wd - on_or_after.weekday()) % 7)
+
+
+def _lasting(text: str, begin: date) -> tuple[date, date] | None:
+    """From `begin`, for the length the text says (N天, N周, N个月), else that day alone."""
+    length = _LENGTH_RE.search(_WEEKDAY_RE.sub(" ", text))
     if length is None:
         return begin, begin
     n = _number(length["n"])

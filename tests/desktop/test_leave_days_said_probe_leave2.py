@@ -66,6 +66,17 @@ def d(month: int, day: int, year: int = 2026) -> date:
         ("6:00 请假", d(12, 4), d(12, 4)),
         ("第3天 请假", d(12, 4), d(12, 4)),
         ("2月30日请假", d(12, 4), d(12, 4)),
+        # a day of the week (4 December 2026 is a Friday)
+        ("下周一请假", d(12, 7), d(12, 7)),
+        ("周一请假", d(12, 7), d(12, 7)),
+        ("周五请假", d(12, 4), d(12, 4)),
+        ("星期天请假", d(12, 6), d(12, 6)),
+        ("下周一起请假3天", d(12, 7), d(12, 9)),
+        ("周三到周五请假", d(12, 9), d(12, 11)),
+        ("下周请假", d(12, 7), d(12, 13)),
+        ("这周请假", d(12, 4), d(12, 6)),
+        ("周末请假", d(12, 5), d(12, 6)),
+        ("下周末请假", d(12, 12), d(12, 13)),
         # too long for a leave: the day alone, for the assistant to set
         ("请假半年 请假200天", d(12, 4), d(12, 4)),
     ],
@@ -152,3 +163,19 @@ def test_the_cli_names_the_days_and_says_the_paste_records_no_leave(path, tmp_pa
     assert "a paste records no leave" in line
     assert "刘洋: 请假 2026-12-04 至 2026-12-06" in err
     assert "钱磊: 请假 2026-12-04," in err
+
+
+def test_a_leave_taken_back_in_the_chain_is_no_leave(path):
+    """`2. 李纳 取消请假`, `3. 刘洋 不请假了` in the chain were reported on leave (and the leave dialog offered for
+    them): they are taking a leave back and putting themselves in the chain — logged as the chain's other entries
+    (as 销假 was). 不得不请假 (has to take leave) is still leave."""
+    db = open_workspace(path)
+    try:
+        with db.session() as s:
+            gid = s.query(Group.id).scalar()
+            text = "#接龙 12月4日打卡\n1. 张伟 6:00\n2. 李纳 取消请假\n3. 刘洋 不请假了\n4. 孙浩 请假取消了\n5. 何静 不得不请假\n"
+            preview = preview_paste(s, gid, DAY, text)
+        got = {m.candidates[0].display_name: m.status for m in preview.matches}
+        assert got == {"张伟": "matched", "李纳": "matched", "刘洋": "matched", "孙浩": "matched", "何静": LEAVE}
+    finally:
+        db.dispose()
