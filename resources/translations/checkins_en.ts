@@ -934,6 +934,10 @@
             <source>Not logged (请假 %1)</source>
             <translation>Not logged (请假 %1)</translation>
         </message>
+        <message>
+            <source>Not logged (请假 %1, recorded)</source>
+            <translation>Not logged (请假 %1, recorded)</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

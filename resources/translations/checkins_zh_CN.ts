@@ -910,6 +910,10 @@
             <source>Not logged (请假 %1)</source>
             <translation>不记录（请假 %1）</translation>
         </message>
+        <message>
+            <source>Not logged (请假 %1, recorded)</source>
+            <translation>不记录（请假 %1，已记录）</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -15,6 +15,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.leave_words import MAX_DAYS, leave_span
+from desktop.services.checkins import record_leave
 from desktop.services.groups import create_group
 from desktop.services.paste import LEAVE, line_outcomes, preview_paste
 from desktop.services.roster import MemberInput, add_member
@@ -179,3 +180,30 @@ def test_a_leave_taken_back_in_the_chain_is_no_leave(path):
         assert got == {"张伟": "matched", "李纳": "matched", "刘洋": "matched", "孙浩": "matched", "何静": LEAVE}
     finally:
         db.dispose()
+
+
+def test_a_leave_line_whose_leave_is_recorded_says_so(path, tmp_path, capsys):
+    """The same chain pasted again after 孙浩's leave (5–8 December) was recorded still said "a paste records no
+    leave: record it": it says the leave is recorded. 刘洋's leave covers only one of the three days: still to record."""
+    db = open_workspace(path)
+    try:
+        with db.session() as s:
+            owner = actor_for(db)
+            ids = {
+                m.candidates[0].display_name: m.candidates[0].membership_id
+                for m in preview_paste(s, s.query(Group.id).scalar(), DAY, CHAIN).matches
+            }
+            record_leave(s, owner, ids["孙浩"], d(12, 5), d(12, 8))
+            record_leave(s, owner, ids["刘洋"], d(12, 4), d(12, 4))
+            s.commit()
+    finally:
+        db.dispose()
+    chain = tmp_path / "chain.txt"
+    chain.write_text(CHAIN, encoding="utf-8")
+    code = main(["--db", str(path), "checkin", "--group", "晨读群", "--date", "2026-12-04", "--paste", str(chain)])
+    err = capsys.readouterr().err
+    assert code == 0
+    sun = next(x for x in err.splitlines() if "孙浩" in x)
+    assert "这次请假已记录" in sun and "that leave is recorded" in sun and "粘贴不记录请假" not in sun
+    liu = next(x for x in err.splitlines() if "刘洋" in x)
+    assert "粘贴不记录请假" in liu

@@ -82,3 +82,18 @@ def test_a_leave_line_opens_the_dialog_on_the_days_it_says_and_records_them(qtbo
     days = (dialog.start_edit.date().toPython(), dialog.end_edit.date().toPython())
     assert days == (TODAY + timedelta(days=1), TODAY + timedelta(days=2))
     dialog.reject()
+
+
+def test_a_leave_line_whose_leave_is_recorded_says_so_in_the_preview(qtbot, page, ws):
+    from desktop.services.checkins import record_leave
+
+    with ws.database.session() as s:
+        record_leave(s, ws.owner, ws.memberships["赵六"], TODAY, TODAY + timedelta(days=2))
+        s.commit()
+    page.set_day(TODAY)
+    page.set_paste_text(
+        f"#接龙 早起打卡 {TODAY.month}月{TODAY.day}日\n1. 张三 6:02\n2. 赵六 请假3天\n3. 李四 明后两天请假\n"
+    )
+    rows = _leave_rows(page)
+    assert "recorded" in page.preview_model.index(rows["赵六"], PREVIEW_COL_CHOICE).data()
+    assert "recorded" not in page.preview_model.index(rows["李四"], PREVIEW_COL_CHOICE).data()
