@@ -200,6 +200,7 @@ def dormant(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict, *, names
     q = _params(gid, as_of, since, as_of)
     q["since_dt"] = dt(since)
     q["asof"] = as_of.isoformat()
+    q["since_day"] = since.isoformat()
     cols = "ms.id, m.display_name" if names else "ms.id"
     join = " JOIN member m ON m.id = ms.member_id" if names else ""
     order = " ORDER BY m.pinyin" if names else ""
@@ -207,7 +208,8 @@ def dormant(conn: sqlite3.Connection, gid: int, as_of: date, cfg: dict, *, names
         f"SELECT {cols} FROM membership ms{join} WHERE ms.group_id = :g AND {_at_end('ms.')}"
         " AND (ms.joined_at IS NULL OR ms.joined_at < :since_dt)"
         f" AND ms.id NOT IN ({_PARTICIPATING})"
-        " AND ms.id NOT IN (SELECT membership_id FROM leave WHERE start_day <= :asof AND end_day >= :asof)" + order
+        # no leave day in the window (metrics.on_leave_in)
+        " AND ms.id NOT IN (SELECT membership_id FROM leave WHERE start_day <= :asof AND end_day >= :since_day)" + order
     )
     return conn.execute(sql, q).fetchall()
 

@@ -754,8 +754,10 @@ _NOT_DONE_RE = re.compile(
 FUTURE_MAKEUP_RE = re.compile(
     r"(?:明天|明日|回头|之后|以后|晚点|晚些|稍后|待会|下次|周末)\s*再?\s*补(?:打卡|卡|签到|上)?"
 )
+# a leave said and taken back in one breath is none: 不请假了, 取消请假, 撤回请假, 不用请假, 请假取消 (but 不得不请假 is)
+_LEAVE_TAKEN_BACK = r"(?<!(?<!得)不)(?<!不用)(?<!不必)(?<!不需要)(?<!没)(?<!没有)(?<!取消)(?<!撤回)(?<!撤销)"
 LEAVE_WORDS_RE = re.compile(
-    r"请假|请个假|病假|事假|休假"
+    _LEAVE_TAKEN_BACK + r"(?:请假|请个假|病假|事假|休假)(?!\s*(?:取消|撤回|撤销|作废|不请了))"
     r"|(?i:(?<![a-z])(?:on\s+leave|sick\s+(?:day|leave|today)|day\s+off|excused|taking\s+(?:a|the)\s+day\s+off)(?![a-z]))"
 )
 # a check-in said in so many words: what is left of a text after the not-done phrases are taken out

@@ -17,6 +17,7 @@ from desktop.metrics import (
     observed_from,
     observed_since,
     on_leave_at,
+    on_leave_in,
     previous_month,
     stalled_query,
 )
@@ -184,7 +185,8 @@ def alerts(
         Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
         ~participated(silent_since, as_of),
         ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),  # a return
-        Membership.id.not_in(on_leave_at(as_of)),  # on leave today: not silent, as no one on leave is dormant
+        # a leave day in the window: not silent, as no one with a leave day in their window is dormant
+        Membership.id.not_in(on_leave_in(silent_since, as_of)),
     )
     silent = Phrase("alert.silent_newcomer", days=newcomer_days)
     # none before QunDesk observed the group over the newcomer's days (observed_from): a September joiner in a

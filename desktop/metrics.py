@@ -534,7 +534,7 @@ def messages_in(session: Session, group_id: int, start: date, end: date) -> int:
 
 def dormant_query(session: Session, group_id: int, as_of: date):
     """Members (已入群 at as_of) who have been members for at least `dormant_days` days, had no
-    participation in the last `dormant_days` days and are not on leave at as_of — none while QunDesk has not
+    participation in the last `dormant_days` days and no leave day in them (`on_leave_in`) — none while QunDesk has not
     observed the group over those days (observed_from: a group set up this morning, nothing earlier recorded)."""
     n = int(rules_at(session, as_of, "dormant_days")[0])
     since = as_of - timedelta(days=n - 1)
@@ -550,7 +550,7 @@ def _dormant(group_id, as_of, since, *, small: bool = False):
         # not make an earlier month's dormant member a newcomer)
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since), in_closed_spell(since)),
         ~participated(since, as_of, facts_of_group=group_id if small else None),
-        Membership.id.not_in(on_leave_at(as_of)),
+        Membership.id.not_in(on_leave_in(since, as_of)),
     )
 
 
@@ -558,6 +558,15 @@ def on_leave_at(as_of):
     """The memberships a leave (请假) covers on `as_of` (a date, or `day(...)`): no dormant member and no silent
     newcomer (PRODUCT §2: a member on leave is not dormant)."""
     return select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
+
+
+def on_leave_in(since, as_of):
+    """The memberships a leave (请假) covers on any day of [`since`, `as_of`] (dates, or `day(...)`): none of them is
+    dormant, nor a silent newcomer, over that window. A member back on 1 December from a leave of all November was
+    "dormant, 30 days without taking part" on the 2nd — for days the group had let them off; a leave is word from
+    them (they said they would be away), so the window's silence is not theirs. Once a whole window passes without
+    a leave day or any participation, they are dormant again."""
+    return select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= since)
 
 
 def dormant_count(session: Session, group_id: int, as_of: date) -> int:

@@ -607,13 +607,23 @@ def record_leave(
     # one writer of a member's leave at a time: two assistants recording overlapping leave at once each found no
     # overlap, and both were written
     bulk.lock_rows(session.connection(), "membership", [membership_id], mode="write")
-    overlap = session.scalar(
-        select(Leave.id).where(Leave.membership_id == membership_id, Leave.start_day <= end, Leave.end_day >= start)
-    )
+    overlap = session.execute(
+        select(Leave.start_day, Leave.end_day)
+        .where(Leave.membership_id == membership_id, Leave.start_day <= end, Leave.end_day >= start)
+        .order_by(Leave.start_day)
+    ).first()
     if overlap is not None:
-        raise ValidationError("start", "与已有请假重叠 (overlaps an existing leave)")
+        # which leave: a member who asks for two more days (请假 to the 3rd, then to the 5th) is recorded from the
+        # day after it — "overlaps an existing leave" alone left the assistant to find it
+        first, last = bulk.stored_day(overlap[0]), bulk.stored_day(overlap[1])
+        raise ValidationError(
+            "start",
+            f"与已有请假 {first} 至 {last} 重叠, 请记录其余的日子或先删除它 "
+            f"(overlaps the leave of {first} to {last}: record the other days, or remove it first)",
+        )
     ms = session.get(Membership, membership_id)
     if ms is not None:
+        _refuse_before_joining(session, ms, start, end)
         # a leave of days after they left, were removed or blacklisted names a group they were no longer in (leaving
         # ends a leave that runs on: roster.end_leaves): refused by name, as a check-in or a place of such a day is
         from desktop.services.participation import _refuse_after_leaving  # participation imports checkins_queries
@@ -641,6 +651,25 @@ def record_leave(
         after={"start": start, "end": end, "reason": reason},
     )
     return leave.id
+
+
+def _refuse_before_joining(session: Session, ms: Membership, start: date, end: date) -> None:
+    """A leave is of days the person was a member (PRODUCT §2: a membership's): one starting before they joined named
+    a group they were not yet in — and, for someone who came back, covered the days they were gone, bridging their
+    streak across the gap (docs/metrics.md: a leave never does). Refused by name with the day they joined, as a
+    check-in of such a day is (`joined_later_text`); a leave wholly inside an earlier spell is of that spell. A
+    membership without a join date (imported without one) is a member from the beginning."""
+    joined = ms.joined_at.date() if ms.joined_at is not None else None
+    if joined is None or start >= joined:
+        return
+    if any(first <= start and end <= last for first, last in closed_spell_days(session, [ms.id]).get(ms.id, ())):
+        return
+    name = session.scalar(select(Member.display_name).where(Member.id == ms.member_id)) or ""
+    raise ValidationError(
+        "start",
+        f"{name} {joined.month}月{joined.day}日才入群, 不能记 {start} 起的请假; 请从 {joined} 起记录 "
+        f"({name} joined on {joined}: no leave from {start}, an earlier day; record it from {joined})",
+    )
 
 
 @dataclass(frozen=True)

@@ -141,10 +141,11 @@ from desktop.chat_parse import (
     unnumbered_entries,
     without_promises,
 )
+from desktop.leave_words import leave_span
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
-from models import CheckIn, Group, Member, Membership, MembershipSpell, bulk, clock
+from models import CheckIn, Group, Leave, Member, Membership, MembershipSpell, bulk, clock
 from models.base import ENDED_STATUSES
 from models.search_keys import name_keys
 
@@ -204,6 +205,10 @@ class PasteMatch:
     other_group: str | None = None  # reason other_group: the group the line's chain title names
     posted: date | None = None  # the day the line was posted (its stamp or heading), when not the day being logged
     keywords: str | None = None  # reason no_keyword: the group's check-in keywords the message lacks (早起打卡)
+    # status leave: the first and last day the line says (请假3天, 12.5-12.8请假; desktop/leave_words.py) — what the
+    # leave dialog starts from and the CLI names; nothing of it is written by the paste
+    leave_days: tuple[date, date] | None = None
+    leave_recorded: bool = False  # a recorded leave of theirs already covers every one of those days (preview_paste)
 
     @property
     def membership_id(self) -> int | None:
@@ -2147,6 +2152,9 @@ def match_lines(
                     line.time,
                     late,
                     posted=posted,
+                    leave_days=leave_span(_without_name(text, written), stamp_days.get(line.line_no) or line_day)
+                    if status == "leave" and line_day is not None
+                    else None,
                     reason="on_behalf"
                     if proxy is not None
                     else "reported"
@@ -2352,7 +2360,9 @@ def preview_paste(
     index = RosterIndex(session, group_id)
     lines = parse_chat(text, index.names_someone)
     keywords = group_keywords(session, group_id)
-    matches = match_lines(index, lines, day, accept_groups=accept_groups, keywords=keywords)
+    matches = _with_leave_recorded(
+        session, match_lines(index, lines, day, accept_groups=accept_groups, keywords=keywords)
+    )
     titled = title_day(lines, day)
     later = None if titled is not None else later_than_now_day(lines, matches, day, paste_now())
     better = fits_better_group(session, group_id, matches)
@@ -2360,6 +2370,34 @@ def preview_paste(
     holds = titled is not None and titled != day and _holds_chain_of(matches, day)
     restart = numbering_restarts(lines)
     return PastePreview(group_id, day, text, tuple(lines), tuple(matches), titled, later, better, holds, restart)
+
+
+def _with_leave_recorded(session: Session, matches: list[PasteMatch]) -> list[PasteMatch]:
+    """The leave lines whose days a recorded leave of the member already covers, marked (`leave_recorded`): the same
+    chain pasted again after the leave was recorded said "record it" again, and the assistant tried to record it
+    twice."""
+    wanted = {
+        m.candidates[0].membership_id: m.leave_days
+        for m in matches
+        if m.status == "leave" and m.leave_days is not None and len(m.candidates) == 1 and m.candidates[0].membership_id
+    }
+    if not wanted:
+        return matches
+    covered: dict[int, set[date]] = defaultdict(set)
+    rows = session.execute(
+        select(Leave.membership_id, Leave.start_day, Leave.end_day).where(Leave.membership_id.in_(wanted))
+    )
+    for mid, start, end in rows:
+        covered[mid].update(start + timedelta(days=i) for i in range((end - start).days + 1))
+
+    def recorded(m: PasteMatch) -> bool:
+        if m.status != "leave" or m.leave_days is None or len(m.candidates) != 1:
+            return False
+        first, last = m.leave_days
+        days = {first + timedelta(days=i) for i in range((last - first).days + 1)}
+        return days <= covered.get(m.candidates[0].membership_id or 0, set())
+
+    return [replace(m, leave_recorded=True) if recorded(m) else m for m in matches]
 
 
 def numbering_restarts(lines: Sequence[PasteLine]) -> int | None:
@@ -2787,6 +2825,21 @@ def _detail(outcome: str, parts: list[PasteMatch]) -> str:
     if outcome == NOT_MEMBER:
         return "; ".join(describe_person(c) for m in parts if m.status == "not_member" for c in m.candidates)
     if outcome == LEAVE:
+        spans = {m.leave_days for m in parts if m.leave_days is not None}
+        if len(spans) == 1 and all(m.leave_recorded for m in parts):  # recorded already: nothing more to do
+            first, last = next(iter(spans))
+            zh = f"{first}" if first == last else f"{first} 至 {last}"
+            en = f"{first}" if first == last else f"{first} to {last}"
+            return f"{names}: 请假 {zh}, 未记为打卡; 这次请假已记录 (on leave {en}: not a check-in; that leave is recorded)"
+        if len(spans) == 1:  # the days the line says, and that the paste records no leave
+            first, last = next(iter(spans))
+            zh = f"{first}" if first == last else f"{first} 至 {last}"
+            en = f"{first}" if first == last else f"{first} to {last}"
+            return (
+                f"{names}: 请假 {zh}, 未记为打卡; 粘贴不记录请假, 请在打卡页点「请假…」记录 "
+                f"(on leave {en}: not a check-in; a paste records no leave: record it with Leave… on the "
+                "Check-ins page)"
+            )
         return f"{names}: 请假, 未记为打卡 (on leave: not a check-in)"
     if outcome == OTHER_DAY:
         d = parts[0].day

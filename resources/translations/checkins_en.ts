@@ -934,6 +934,14 @@
             <source>The time written on the line (kept as the check-in's time)</source>
             <translation>The time written on the line (kept as the check-in's time)</translation>
         </message>
+        <message>
+            <source>Not logged (请假 %1)</source>
+            <translation>Not logged (请假 %1)</translation>
+        </message>
+        <message>
+            <source>Not logged (请假 %1, recorded)</source>
+            <translation>Not logged (请假 %1, recorded)</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

@@ -910,6 +910,14 @@
             <source>The time written on the line (kept as the check-in's time)</source>
             <translation>这一行写的时间（作为打卡时间保存）</translation>
         </message>
+        <message>
+            <source>Not logged (请假 %1)</source>
+            <translation>不记录（请假 %1）</translation>
+        </message>
+        <message>
+            <source>Not logged (请假 %1, recorded)</source>
+            <translation>不记录（请假 %1，已记录）</translation>
+        </message>
     </context>
     <context>
         <name>PasteStatus</name>

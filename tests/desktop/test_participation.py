@@ -301,6 +301,10 @@ def test_absent_on_a_day_of_leave_is_recorded_as_excused_and_the_attendance_rate
         meetup = create_activity(
             s, owner, gid, ActivityInput("聚会", kind="offline_meetup", starts_at=datetime(2026, 11, 10, 14))
         )
+        # members since 1 November (`grp` adds them "today", the suite's day, 18 November: a leave of 10 November
+        # would be of days before they joined, which record_leave refuses)
+        for ms in (a, b):
+            s.get(Membership, ms).joined_at = datetime(2026, 11, 1, 9)
         record_leave(s, owner, b, date(2026, 11, 10), date(2026, 11, 12), "出差")
         assert set_attendance(s, owner, meetup, a, "absent") == "absent"
         assert set_attendance(s, owner, meetup, b, "absent") == "excused"

@@ -54,6 +54,7 @@ class LeaveDialog(QDialog):
         group_id: int,
         *,
         day: date | None = None,
+        end: date | None = None,
         person: Person | None = None,
         parent: QWidget | None = None,
     ):
@@ -75,7 +76,8 @@ class LeaveDialog(QDialog):
         # Enter on a name goes on to the dates (it did nothing: the keyboard had to Tab through the list)
         self.member_search.activated.connect(self._on_member_chosen)
         self.start_edit = QDateEdit(_qdate(day))
-        self.end_edit = QDateEdit(_qdate(day))
+        # `end`: the last day a 请假 line says (请假3天: desktop/leave_words.py), never before the first
+        self.end_edit = QDateEdit(_qdate(max(end or day, day)))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -767,6 +767,14 @@ class PastePreviewModel(QAbstractTableModel):
         if m.status == STATUS_MATCHED:
             return self._name(m.candidates[0].display_name)
         if m.status == STATUS_LEAVE:
+            if m.leave_days is not None:  # the days the line says (请假3天), which the leave dialog starts from
+                first, last = m.leave_days
+                days = first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+                if m.leave_recorded:  # a recorded leave covers them: nothing more to do for this line
+                    return QCoreApplication.translate("PastePreviewModel", "Not logged (请假 %1, recorded)").replace(
+                        "%1", days
+                    )
+                return QCoreApplication.translate("PastePreviewModel", "Not logged (请假 %1)").replace("%1", days)
             return QCoreApplication.translate("PastePreviewModel", "Not logged (请假)")
         if m.status == STATUS_OTHER_DAY:
             return QCoreApplication.translate("PastePreviewModel", "Not logged (another day)")

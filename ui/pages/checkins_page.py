@@ -1248,18 +1248,20 @@ class CheckinsPage(GroupPage):
     # ---------------------------------------------------------------- leave
     def open_leave_for_line(self, row: int) -> LeaveDialog | None:
         """`小琪 今天请假一天` in a pasted chain is not logged; this records the leave it says: the dialog with the
-        member the line names for certain and the line's day, its text as the reason (nothing is written until
-        the assistant confirms it there)."""
+        member the line names for certain and the days the line says (请假3天, 12.5-12.8请假, 明后两天请假:
+        PasteMatch.leave_days; else the line's day), its text as the reason (nothing is written until the
+        assistant confirms it there)."""
         cand = self.preview_model.leave_candidate(row)
         m = self.preview_model.match_at(row)
         if cand is None or m is None or cand.membership_id is None:
             return None
         person = Person(cand.membership_id, cand.display_name)
-        return self.open_leave_dialog(person=person, day=m.day or self.day(), reason=m.line.raw.strip())
+        first, last = m.leave_days or (m.day or self.day(),) * 2
+        return self.open_leave_dialog(person=person, day=first, end=last, reason=m.line.raw.strip())
 
     @Slot()
     def open_leave_dialog(
-        self, person: Person | None = None, day: date | None = None, reason: str = ""
+        self, person: Person | None = None, day: date | None = None, reason: str = "", end: date | None = None
     ) -> LeaveDialog | None:
         if self._group_id is None:
             return None
@@ -1271,7 +1273,7 @@ class CheckinsPage(GroupPage):
                 r = self.selected_checkins()[0]
                 person = Person(r.membership_id, r.display_name)
         dialog = LeaveDialog(
-            self._database, self._actor, self._group_id, day=day or self.day(), person=person, parent=self
+            self._database, self._actor, self._group_id, day=day or self.day(), end=end, person=person, parent=self
         )
         if reason:
             dialog.reason_edit.setText(reason)

@@ -1,0 +1,175 @@
+"""The days a 请假 message says: `请假3天`, `明后两天请假`, `12.5-12.8请假`, `出差一周，请假`.
+
+A pasted chain's or chat's leave line is never written by itself (desktop/services/paste.py reports it; the
+Check-ins page opens the leave dialog on it, the CLI names it): `leave_span` gives the days the dialog starts
+from and the CLI's report names, so that the assistant confirms the member's own words instead of a one-day
+leave of the chain's day — `刘洋 请假3天` recorded as one day had 刘洋 @-named in tomorrow's reminder and
+breaking their streak the day after.
+
+Read from the day the line was posted (`posted`: its stamp, else the chain's day):
+
+- 今天 / 明天 (明日) / 后天 / 大后天 start the leave on that day; 明后两天 / 明后天 is the two days after, 今明两天 today
+  and tomorrow;
+- a length — N天 (日), N周 (星期, 礼拜), N个月, 半天 (one day), N in digits or 一…十, 两 — runs from that start;
+- a date, or two joined by - ~ 到 至 (12.5-12.8, 12月5日到8日, 5号-8号, 12/30-1/2): those days; a date without its
+  month is of the month of the date before it, else of the posted day's; the year is the one that puts the day
+  nearest the posted day, and an end before its start is in the next year (12.30-1.2);
+- 到 / 至 a date after a start word (明天请假到12月8日): to that date;
+- a day of the week: 周五 (星期五, 礼拜五) the first on or after the posted day, 下周一 next week's, 这周三 / 本周三 this
+  week's; 周三到周五 from one to the other; 下周 (这周) alone the week (this week from the posted day), 周末 its
+  Saturday and Sunday;
+- nothing of these (请假, 今天请假, 请假一天): the posted day alone.
+
+A range of more than `MAX_DAYS` days, or one that cannot be a date (2月30日), is not guessed at: the posted day
+alone, for the assistant to set. A 明天 of a promise (请假一天，明天补打卡) is no start either. 昨天 is no start: 昨天请假了 is said after the leave, of a day now past."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+MAX_DAYS = 92  # about three months: a longer "leave" is a member gone, for the roster (mark left), not a leave
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?)"
+
+_TWO_DAYS_RE = re.compile(r"明后(?:两|2)?天|今明(?:两|2)?天")
+_START_RE = re.compile(r"大后天|后天|明天|明日|今天|今日")
+_START_OFFSET = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "大后天": 3}
+_LENGTH_RE = re.compile(rf"(?<![第前上过])(?P<n>{_NUM}|半)\s*(?:个)?\s*(?P<unit>天|日(?![期子])|周|星期|礼拜|月)")
+_SEP = r"\s*(?:-|~|～|—|–|－|到|至)+\s*"
+_MD = r"(?:(?P<{m}>1[0-2]|0?[1-9])\s*(?:[./／]|月)\s*)?(?P<{d}>3[01]|[12]\d|0?[1-9])\s*(?:日|号)?"
+_RANGE_RE = re.compile(
+    r"(?<![\d:：])" + _MD.format(m="m1", d="d1") + _SEP + _MD.format(m="m2", d="d2") + r"(?![\d:：]|\s*[天点])"
+)
+_ONE_DATE_RE = re.compile(
+    r"(?<![\d:：])(?:(?P<m1>1[0-2]|0?[1-9])\s*(?:[./／]|月)\s*(?P<d1>3[01]|[12]\d|0?[1-9])\s*(?:日|号)?"
+    r"|(?P<d2>3[01]|[12]\d|0?[1-9])\s*号)(?![\d:：])"
+)
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY_RE = re.compile(r"(?P<which>下个?|这个?|本)?\s*(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])")
+_WEEK_RE = re.compile(
+    r"(?P<which>下个?|这个?|本)\s*(?:周|星期|礼拜)(?P<end>末)?(?![一二三四五六日天])|(?<![下这本个])周末"
+)
+_UNTIL_RE = re.compile(r"(?:到|至)\s*" + _MD.format(m="m1", d="d1") + r"(?![\d:：])")
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "半":
+        return 1
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS[tens] * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(text)
+
+
+def _nearest(month: int, day: int, posted: date) -> date | None:
+    """month/day in the year that puts it nearest `posted` (None: no such day, 2月30日)."""
+    best = None
+    for year in (posted.year - 1, posted.year, posted.year + 1):
+        if day > calendar.monthrange(year, month)[1]:
+            continue
+        d = date(year, month, day)
+        if best is None or abs((d - posted).days) < abs((best - posted).days):
+            best = d
+    return best
+
+
+def _month_day(m: str | None, d: str, month: int, posted: date, after: date | None = None) -> date | None:
+    """A written date: its month `m`, else `month`; after `after` (an end): the first such day on or after it."""
+    mo, dd = (int(m) if m else month), int(d)
+    if after is None:
+        return _nearest(mo, dd, posted)
+    for year in (after.year, after.year + 1):
+        if dd <= calendar.monthrange(year, mo)[1] and (found := date(year, mo, dd)) >= after:
+            return found
+    return None
+
+
+def _add_months(start: date, n: int) -> date:
+    month = start.month - 1 + n
+    year, month = start.year + month // 12, month % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def leave_span(text: str, posted: date) -> tuple[date, date]:
+    """(first, last) day of the leave `text` says, posted on `posted` (see the module's rules)."""
+    span = _span(text, posted)
+    if span is None or span[1] < span[0] or (span[1] - span[0]).days >= MAX_DAYS:
+        return posted, posted
+    return span
+
+
+# 请假一天，明天补打卡: the 明天 is the promised make-up's, not the leave's
+_PROMISE_RE = re.compile(r"(?:明天|明日|后天)\s*(?:再|会|一定|记得)?\s*(?:补|打卡|签到|来|继续)")
+
+
+def _span(text: str, posted: date) -> tuple[date, date] | None:
+    text = _PROMISE_RE.sub(" ", text.replace("：", ":"))
+    if (r := _RANGE_RE.search(text)) is not None and (r["m1"] or r["m2"] or "号" in r[0] or "日" in r[0]):
+        start = _month_day(r["m1"], r["d1"], posted.month, posted)
+        if start is None:
+            return None
+        end = _month_day(r["m2"], r["d2"], start.month, posted, after=start)
+        return (start, end) if end is not None else None
+    weekdays = list(_WEEKDAY_RE.finditer(text))
+    if weekdays:  # 下周一请假, 周五请假, 周三到周五请假: the day of the week (next week's with 下)
+        start = _weekday(weekdays[0], posted, posted)
+        if len(weekdays) > 1 and re.search(_SEP, text[weekdays[0].end() : weekdays[1].start()]):
+            return start, _weekday(weekdays[1], posted, start)
+        return _lasting(text, start)
+    if (week := _WEEK_RE.search(text)) is not None:  # 下周请假: Monday to Sunday; 这周 from today; 周末 Sat–Sun
+        monday = posted - timedelta(days=posted.weekday())
+        if week["which"] and week["which"].startswith("下"):
+            monday += timedelta(days=7)
+        sunday = monday + timedelta(days=6)
+        if week["end"] or week[0] == "周末":
+            return max(posted, monday + timedelta(days=5)), sunday
+        return max(posted, monday), sunday
+    two = _TWO_DAYS_RE.search(text)
+    if two is not None:
+        first = 1 if two[0].startswith("明") else 0
+        return posted + timedelta(days=first), posted + timedelta(days=first + 1)
+    word = _START_RE.search(text)
+    start = posted + timedelta(days=_START_OFFSET[word[0]]) if word else None
+    if (u := _UNTIL_RE.search(text)) is not None:
+        begin = start or posted
+        end = _month_day(u["m1"], u["d1"], begin.month, posted, after=begin)
+        return (begin, end) if end is not None else None
+    if start is None and (one := _ONE_DATE_RE.search(text)) is not None:
+        day = _month_day(one["m1"], one["d1"] or one["d2"], posted.month, posted)
+        return (day, day) if day is not None else None
+    return _lasting(text, start or posted)
+
+
+def _weekday(m: re.Match, posted: date, on_or_after: date) -> date:
+    """The day a 周X names: of next week with 下, of this week with 这/本, else the first such day on or after
+    `on_or_after` (周五请假 said on a Wednesday: this Friday; said on a Saturday: the next one)."""
+    wd = _WEEKDAYS[m["wd"]]
+    which = m["which"] or ""
+    monday = posted - timedelta(days=posted.weekday())
+    if which.startswith("下"):
+        return monday + timedelta(days=7 + wd)
+    if which:
+        return monday + timedelta(days=wd)
+    return on_or_after + timedelta(days=(wd - on_or_after.weekday()) % 7)
+
+
+def _lasting(text: str, begin: date) -> tuple[date, date] | None:
+    """From `begin`, for the length the text says (N天, N周, N个月), else that day alone."""
+    length = _LENGTH_RE.search(_WEEKDAY_RE.sub(" ", text))
+    if length is None:
+        return begin, begin
+    n = _number(length["n"])
+    if n is None or n < 1:
+        return None
+    unit = length["unit"]
+    if unit == "月":
+        return begin, _add_months(begin, n) - timedelta(days=1)
+    days = n * 7 if unit in ("周", "星期", "礼拜") else n
+    return begin, begin + timedelta(days=days - 1)
