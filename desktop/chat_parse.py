@@ -175,6 +175,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from desktop.numerals import cn_number
+
 __all__ = [
     "PasteLine",
     "entries",
@@ -293,32 +295,16 @@ _TIME_RE = re.compile(
     r"|(?P<h4>\d{1,2})\.(?P<m4>[0-5]\d)(?=\s*[AaPp]\.?[Mm]\.?(?![A-Za-z])))"
     r"(?:\s*(?P<post>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _PM_WORDS = {"下午", "晚上", "傍晚"}
 _NIGHT_WORDS = {"夜里", "夜间", "半夜", "深夜", "午夜"}  # 夜里11点 is 23:00, 半夜1点 is 01:00
 END_OF_DAY = "24:00"  # 晚上12点, 半夜12点, 24:00: midnight at the end of the day it is written for (24:30: 晚上12点半)
 
 
 def _cn_int(text: str) -> int:
-    """一 … 五十九 (and 零五) as a number."""
-    text = text.lstrip("零〇")
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    return _CN_DIGITS[text]
+    """一 … 五十九 (and 零五) as a number (the patterns that call it match numerals only)."""
+    n = cn_number(text)
+    assert n is not None, text
+    return n
 
 
 def _clock(match: re.Match[str]) -> str | None:

@@ -29,9 +29,10 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from desktop.numerals import cn_number
+
 MAX_DAYS = 92  # about three months: a longer "leave" is a member gone, for the roster (mark left), not a leave
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(?:\d{1,2}|十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?)"
 
 _TWO_DAYS_RE = re.compile(r"明后(?:两|2)?天|今明(?:两|2)?天")
@@ -60,12 +61,7 @@ def _number(text: str) -> int | None:
         return int(text)
     if text == "半":
         return 1
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS[tens] * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(text)
+    return cn_number(text)
 
 
 def _nearest(month: int, day: int, posted: date) -> date | None:

@@ -142,6 +142,7 @@ from desktop.chat_parse import (
     without_promises,
 )
 from desktop.leave_words import leave_span
+from desktop.numerals import cn_number
 from desktop.services.checkins import CheckinEntry, record_checkins_by_day
 from desktop.services.operators import Actor
 from desktop.tasks import Progress
@@ -1132,21 +1133,6 @@ def _weekday_back(near: date, weekday: str, *, today_counts: bool) -> date:
     return near - timedelta(days=back)
 
 
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _cn_number(text: str) -> int | None:
-    """A number in Chinese numerals: 九 → 9, 十二 → 12, 二十三 → 23, 三十一 → 31, 二〇二六 → 2026."""
-    if "十" not in text:
-        if not text or any(ch not in _CN_DIGIT for ch in text):
-            return None
-        return int("".join(str(_CN_DIGIT[ch]) for ch in text))
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _CN_DIGIT) or (ones and ones not in _CN_DIGIT):
-        return None
-    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-
-
 _TITLE_DATE_RE = re.compile(
     r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
     r"|(?<!\d)(?P<y8>20\d\d)(?P<m8>[01]\d)(?P<d8>[0-3]\d)(?!\d)"
@@ -1303,11 +1289,11 @@ def _written_day(folded: str, near: date, *, dom_alone: bool = True) -> date | N
             if m["y8"]:
                 return date(int(m["y8"]), int(m["m8"]), int(m["d8"]))
             if m["cm"]:
-                month, dom = _cn_number(m["cm"]), _cn_number(m["cd"])
+                month, dom = cn_number(m["cm"]), cn_number(m["cd"])
                 if month is None or dom is None:
                     continue
                 if m["cy"]:
-                    return date(_cn_number(m["cy"]) or 0, month, dom)
+                    return date(cn_number(m["cy"]) or 0, month, dom)
             elif m["ny"]:  # 元旦打卡: 1 January (on a title: a description's 元旦休息 names no chain's day)
                 if not dom_alone:
                     continue
@@ -1501,7 +1487,7 @@ _CAMP_TITLE_DAY_RE = re.compile(
 
 
 def _camp_number(text: str) -> int | None:
-    return int(text) if text.isdigit() else _cn_number(text.replace("两", "二"))
+    return int(text) if text.isdigit() else cn_number(text.replace("两", "二"))
 
 
 def camp_makeup_day(text: str) -> int | None:
@@ -1699,33 +1685,14 @@ _EDITION_RE = re.compile(
     r"(?<![0-9一二三四五六七八九十两〇零])第?\s*([0-9]{1,4}|[一二三四五六七八九十两〇零]{1,3})\s*"
     r"(期(?!待|间|望|盼|限|货|一会)|群(?!人|友|众|体|伙|聊|里|内|主|发)|班(?!人|倒)|届|季)"
 )
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 
 
 def _edition_number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
-    if "十" in text:  # 十, 十三, 二十, 二十三
-        tens, _, ones = text.partition("十")
-        if any(c not in _CN_DIGITS for c in tens + ones) or len(tens) > 1 or len(ones) > 1:
-            return None
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-    if len(text) == 1 and text in _CN_DIGITS:
-        return _CN_DIGITS[text]
-    return None
+    if "十" not in text and len(text) > 1:  # 十, 十三, 二十, 二十三 or one numeral: 一二 is no edition
+        return None
+    return cn_number(text)
 
 
 # an English community's: Cohort 3, Batch #2, Season 4, Wave 1 (name_key has case-folded it)
