@@ -38,11 +38,11 @@ from desktop.errors import QunDeskError
 from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance, withdraw_sign_up
-from desktop.services.paste import PasteMatch, fits_better_group, match_paste, parse_day
+from desktop.services.paste import PasteMatch, fits_better_group, match_paste, parse_day, signup_role
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
-from ui.models.participation_models import attendance_status_label
+from ui.models.participation_models import attendance_role_label, attendance_status_label
 from ui.operations import run_write
 from ui.pickers import choice_text
 from ui.screen_fit import resize_to_fit
@@ -313,7 +313,10 @@ class AttendancePasteDialog(QDialog):
         name = QTableWidgetItem(m.name)
         name.setToolTip(m.line.raw)
         self.table.setItem(row, COL_NAME, name)
-        result = QTableWidgetItem(self._result_text(m))
+        role = signup_role(m.line.raw) if m.status in ("matched", "duplicate") else None
+        result = QTableWidgetItem(
+            self._result_text(m) + (f" · {attendance_role_label(role)}" if role is not None else "")
+        )
         result.setForeground(
             Qt.GlobalColor.darkGreen
             if m.status == "matched"
@@ -526,6 +529,17 @@ class AttendancePasteDialog(QDialog):
                 by_member[int(value)] = kind  # type: ignore[arg-type]
         return [(kind, mid) for mid, kind in by_member.items()] + new
 
+    def roles(self) -> dict[int, str]:
+        """The role the chain gives a member (`主持：李四` host, `分享嘉宾：王五` speaker), by membership: written with
+        their place — the labelled line was left out before, and the host was signed up as an attendee if at all."""
+        out: dict[int, str] = {}
+        for m in self.matches:
+            who = self._person_of(m)
+            role = signup_role(m.line.raw) if who is not None and m.status in ("matched", "duplicate") else None
+            if role is not None:
+                out[who] = role
+        return out
+
     def skipped_rows(self) -> int:
         return sum(1 for row in self.combos if self.decision(row)[0] == SKIP)
 
@@ -583,6 +597,7 @@ class AttendancePasteDialog(QDialog):
         status = self.status
         decisions = self.final_decisions()
         skipped_rows = self.skipped_rows()
+        roles = self.roles()
 
         def apply_all(session) -> PasteOutcome:  # counts inside: a busy database runs it again
             written = unchanged = added = 0
@@ -617,12 +632,11 @@ class AttendancePasteDialog(QDialog):
                     new_status = old_status
                 else:
                     new_status = status
-                if old_status == new_status:
+                role = roles.get(membership_id) or old_role or "attendee"
+                if old_status == new_status and old_role == role:
                     unchanged += 1
                     continue
-                set_attendance(
-                    session, self._actor, self._activity_id, membership_id, new_status, old_role or "attendee"
-                )
+                set_attendance(session, self._actor, self._activity_id, membership_id, new_status, role)
                 written += 1
             return PasteOutcome(written, unchanged, added, skipped)
 

@@ -1,0 +1,81 @@
+"""Sign-up chains as people write them, pasted for an activity (AttendancePasteDialog, second activities probe):
+a chain's labelled lines — `候补：张珊`, `主持：李四`, `分享嘉宾：王五` — name people. Unnumbered under a numbered chain they
+were noise and missing from the preview without a word (张珊 on the waiting list, 李四 the host: nobody told), and
+on their own they read as chat spoken by 「主持」, offered as a new member to add. Now each is the person after the
+label: 候补 is not signed up (the organiser may sign them up anyway), 主持 / 分享嘉宾 give the place its role."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desktop.services.activities_queries import attendance_sheet
+from desktop.services.participation import ActivityInput, create_activity
+from desktop.services.paste import match_paste
+from desktop.services.roster import MemberInput, add_member
+from tests.fixed_day import TEST_TODAY
+from ui.dialogs.attendance_paste_dialog import NEW, AttendancePasteDialog
+
+CHAIN = "#接龙\n周六分享会第4期报名\n1. 张三 +1\n2. 李四\n3. 张珊 待定\n候补：张珊\n主持：李四\n分享嘉宾：王五\n"
+
+
+def _activity(ws) -> tuple[int, int]:
+    with ws.database.session() as s:
+        _mid, wangwu = add_member(s, ws.owner, ws.group_id, MemberInput(display_name="王五"))
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            ActivityInput(title="分享会", starts_at=datetime.combine(TEST_TODAY, datetime.min.time()).replace(hour=20)),
+        )
+        s.commit()
+    return aid, wangwu
+
+
+def _sheet(ws, aid) -> dict[int, tuple[str, str]]:
+    with ws.database.session() as s:
+        return {a.membership_id: (a.status, a.role) for a in attendance_sheet(s, ws.group_id, aid) if a.status}
+
+
+def test_labelled_lines_of_a_chain_are_their_people_with_their_roles(qtbot, ws):
+    aid, wangwu = _activity(ws)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text(CHAIN)
+    by_line = {m.line.line_no: (m.status, m.reason, m.name) for m in dialog.matches}
+    # every line naming someone is in the preview (6, 7 and 8 were missing)
+    assert by_line[6] == ("ignored", "tentative", "张珊")
+    assert by_line[7][0] == "duplicate" and by_line[7][2] == "李四"
+    assert by_line[8] == ("matched", None, "王五")
+    row7 = next(r for r, m in enumerate(dialog.matches) if m.line.line_no == 7)
+    assert "Host" in dialog.table.item(row7, 2).text() or "主持" in dialog.table.item(row7, 2).text()
+    dialog.apply()
+    assert dialog.outcome is not None
+    assert _sheet(ws, aid) == {
+        ws.memberships["张三"]: ("registered", "attendee"),
+        ws.memberships["李四"]: ("registered", "host"),
+        wangwu: ("registered", "speaker"),
+    }  # 张珊 (待定, then 候补) is not signed up
+
+
+def test_labelled_lines_alone_name_the_person_not_the_label(qtbot, ws):
+    aid, wangwu = _activity(ws)
+    with ws.database.session() as s:
+        statuses = [
+            (m.status, m.name)
+            for m in match_paste(s, ws.group_id, "主持：李四\n分享嘉宾：王五\n候补：张珊\n", signups=True)
+        ]
+    assert statuses == [("matched", "李四"), ("matched", "王五"), ("ignored", "张珊")]
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("主持：李四\n分享嘉宾：王五\n")
+    for combo in dialog.combos.values():  # never "Add 主持 as a new member"
+        assert all((combo.itemData(i) or ("",))[0] != NEW for i in range(combo.count()))
+    dialog.apply()
+    assert _sheet(ws, aid) == {ws.memberships["李四"]: ("registered", "host"), wangwu: ("registered", "speaker")}
+
+
+def test_a_check_in_chain_is_not_read_as_a_sign_up_list(ws):
+    """The labels are a sign-up list's: a check-in paste keeps reading as before."""
+    with ws.database.session() as s:
+        matches = match_paste(s, ws.group_id, "#接龙 早起打卡\n1. 张三\n2. 李四\n主持：张珊\n", TEST_TODAY)
+    assert [m.name for m in matches] == ["张三", "李四"]
