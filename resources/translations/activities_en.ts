@@ -742,6 +742,10 @@
             <source>%1 · a member on the activity's day</source>
             <translation>%1 · a member on the activity's day</translation>
         </message>
+        <message>
+            <source>The chain “%1” is for edition %2; this activity is edition %3.</source>
+            <translation>The chain “%1” is for edition %2; this activity is edition %3.</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -735,6 +735,10 @@
             <source>%1 · a member on the activity's day</source>
             <translation>%1 · 活动当天是成员</translation>
         </message>
+        <message>
+            <source>The chain “%1” is for edition %2; this activity is edition %3.</source>
+            <translation>接龙「%1」是第%2期的; 这个活动是第%3期。</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

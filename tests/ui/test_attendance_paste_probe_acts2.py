@@ -79,3 +79,46 @@ def test_a_check_in_chain_is_not_read_as_a_sign_up_list(ws):
     with ws.database.session() as s:
         matches = match_paste(s, ws.group_id, "#接龙 早起打卡\n1. 张三\n2. 李四\n主持：张珊\n", TEST_TODAY)
     assert [m.name for m in matches] == ["张三", "李四"]
+
+
+def _edition_four(ws, title: str = "分享会", edition: int | None = 4) -> int:
+    from desktop.services.participation import ActivityInput as Input
+
+    with ws.database.session() as s:
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            Input(
+                title=title,
+                series="分享会" if edition else None,
+                edition=edition,
+                starts_at=datetime.combine(TEST_TODAY, datetime.min.time()).replace(hour=20),
+            ),
+        )
+        s.commit()
+    return aid
+
+
+def test_a_chain_of_another_edition_is_said_and_applied_only_once_confirmed(qtbot, ws):
+    """第3期's chain pasted into 第4期 (the last one's list was still in the clipboard): its day says nothing (no day
+    written), and the people were signed up for this edition without a word."""
+    aid = _edition_four(ws)
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙\n周六分享会第3期报名\n1. 张三\n2. 李四\n")
+    assert any("edition 3" in d and "edition 4" in d for d in dialog.chain_doubts())
+    assert dialog.doubt_label.isVisibleTo(dialog) and not dialog.apply_button.isEnabled()
+    dialog.confirm_box.setChecked(True)
+    assert dialog.apply_button.isEnabled()
+    # its own edition, in digits or Chinese, or an activity that names its edition only in its title: no doubt
+    for text in ("#接龙\n分享会第4期报名\n1. 张三\n", "#接龙\n分享会第四期报名\n1. 张三\n"):
+        dialog.set_text(text)
+        assert dialog.chain_doubts() == [] and dialog.apply_button.isEnabled()
+    titled = _edition_four(ws, "读书会 第十二期", None)
+    other = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, titled, "读书会 第十二期")
+    qtbot.addWidget(other)
+    other.set_text("#接龙\n读书会第12期\n1. 张三\n")
+    assert other.chain_doubts() == []
+    other.set_text("#接龙\n读书会第11期\n1. 张三\n")
+    assert len(other.chain_doubts()) == 1

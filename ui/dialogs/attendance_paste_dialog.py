@@ -4,7 +4,8 @@ a decision — matched lines keep their member, ambiguous lines need a choice, u
 new members, picked from the roster or skipped — and Apply writes them all as registered or attended in
 one transaction (pasting the same chain again changes nothing). A chain grows down: a person's last line stands
 (signed up, taken back, 请假). A chain whose title names a day the activity is not on, or two chains with different
-titles in one paste, are said and written only once confirmed."""
+titles in one paste, or a title naming another edition (第3期 pasted into 第4期), are said and written only once
+confirmed."""
 
 from __future__ import annotations
 
@@ -38,7 +39,14 @@ from desktop.errors import QunDeskError
 from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance, withdraw_sign_up
-from desktop.services.paste import PasteMatch, fits_better_group, match_paste, parse_day, signup_role
+from desktop.services.paste import (
+    PasteMatch,
+    editions_in,
+    fits_better_group,
+    match_paste,
+    parse_day,
+    signup_role,
+)
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
@@ -104,6 +112,8 @@ class AttendancePasteDialog(QDialog):
         # the activity's days (a camp runs over several): a chain whose title names another day is another one's
         self._first_day: date = data.starts_at.date()
         self._last_day: date = max(self._first_day, data.ends_at.date() if data.ends_at else self._first_day)
+        # its edition (第4期), given or in its title: a chain titled 第3期 is another edition's
+        self._editions: set[int] = ({data.edition} if data.edition else set()) | editions_in(data.title)
         self._last_word: dict[int, tuple[str, int]] = {}  # membership -> (its last line's word, that line)
         self._names = {m.membership_id: m.display_name for m in self._members}
         self.setWindowTitle(
@@ -247,6 +257,15 @@ class AttendancePasteDialog(QDialog):
                     .replace("%1", heading if len(heading) <= 40 else heading[:39] + "…")
                     .replace("%2", day.isoformat())
                     .replace("%3", self._first_day.isoformat())
+                )
+        for heading in headings:
+            named = editions_in(heading)
+            if named and self._editions and not named & self._editions:
+                doubts.append(
+                    self.tr("The chain “%1” is for edition %2; this activity is edition %3.")
+                    .replace("%1", heading if len(heading) <= 40 else heading[:39] + "…")
+                    .replace("%2", "/".join(map(str, sorted(named))))
+                    .replace("%3", "/".join(map(str, sorted(self._editions))))
                 )
         if len(headings) > 1:
             doubts.append(
