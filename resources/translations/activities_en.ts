@@ -746,6 +746,10 @@
             <source>The chain “%1” is for edition %2; this activity is edition %3.</source>
             <translation>The chain “%1” is for edition %2; this activity is edition %3.</translation>
         </message>
+        <message>
+            <source>The list will have %1 places for a capacity of %2.</source>
+            <translation>The list will have %1 places for a capacity of %2.</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -739,6 +739,10 @@
             <source>The chain “%1” is for edition %2; this activity is edition %3.</source>
             <translation>接龙「%1」是第%2期的; 这个活动是第%3期。</translation>
         </message>
+        <message>
+            <source>The list will have %1 places for a capacity of %2.</source>
+            <translation>报名后名单共 %1 人, 名额只有 %2 个。</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -122,3 +122,29 @@ def test_a_chain_of_another_edition_is_said_and_applied_only_once_confirmed(qtbo
     assert other.chain_doubts() == []
     other.set_text("#接龙\n读书会第11期\n1. 张三\n")
     assert len(other.chain_doubts()) == 1
+
+
+def test_a_chain_beyond_the_capacity_is_said_before_apply(qtbot, ws):
+    """Capacity is advisory (PRODUCT §4): a chain of 3 for 2 places is applied, but the preview says the list goes
+    beyond it — before, nothing said so until the page's count turned red after the fact."""
+    from desktop.services.participation import ActivityInput as Input
+    from desktop.services.participation import set_attendance
+
+    with ws.database.session() as s:
+        aid = create_activity(
+            s,
+            ws.owner,
+            ws.group_id,
+            Input(title="线下聚会", capacity=2, starts_at=datetime.combine(TEST_TODAY, datetime.min.time())),
+        )
+        set_attendance(s, ws.owner, aid, ws.memberships["张三"], "registered")
+        s.commit()
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "线下聚会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 线下聚会\n1. 李四\n2. 张珊\n")
+    assert "The list will have 3 places for a capacity of 2." in dialog.summary_label.text()
+    assert dialog.apply_button.isEnabled()
+    dialog.set_text("#接龙 线下聚会\n1. 李四\n2. 张三\n")  # 张三 is on the list already: 2 places
+    assert "capacity" not in dialog.summary_label.text()
+    dialog.set_text("#接龙 线下聚会\n1. 李四\n2. 张珊\n3. 张三 不去了\n")  # 张三 takes the place back: 2
+    assert "capacity" not in dialog.summary_label.text()

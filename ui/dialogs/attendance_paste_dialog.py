@@ -113,6 +113,7 @@ class AttendancePasteDialog(QDialog):
         self._first_day: date = data.starts_at.date()
         self._last_day: date = max(self._first_day, data.ends_at.date() if data.ends_at else self._first_day)
         # its edition (第4期), given or in its title: a chain titled 第3期 is another edition's
+        self._capacity: int | None = data.capacity  # advisory: said when the list goes beyond it, never refused
         self._editions: set[int] = ({data.edition} if data.edition else set()) | editions_in(data.title)
         self._last_word: dict[int, tuple[str, int]] = {}  # membership -> (its last line's word, that line)
         self._names = {m.membership_id: m.display_name for m in self._members}
@@ -599,6 +600,13 @@ class AttendancePasteDialog(QDialog):
                 text += " " + self.tr("Apply marks %n member(s).", "", len(chosen))
                 if withdrawn:
                     text += " " + self.tr("Apply takes back %n sign-up(s).", "", len(withdrawn))
+            # the places after Apply: those on the list now and the chain's, less the sign-ups taken back
+            places = (set(self._current) | {v for v in chosen if isinstance(v, int)}) - withdrawn
+            places_total = len(places) + sum(1 for kind, _v in final if kind == NEW)
+            if self._capacity and places_total > self._capacity and not undecided:
+                text += " " + self.tr("The list will have %1 places for a capacity of %2.").replace(
+                    "%1", str(places_total)
+                ).replace("%2", str(self._capacity))
             guests = len({m.line.line_no for m in self.matches if m.status == "matched" and brings_guests(m.line.raw)})
             if guests:
                 text += " " + self.tr(
