@@ -750,6 +750,10 @@
             <source>The list will have %1 places for a capacity of %2.</source>
             <translation>The list will have %1 places for a capacity of %2.</translation>
         </message>
+        <message>
+            <source>Matched by %1 · on leave that day: a sign-up is recorded as excused</source>
+            <translation>Matched by %1 · on leave that day: a sign-up is recorded as excused</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -743,6 +743,10 @@
             <source>The list will have %1 places for a capacity of %2.</source>
             <translation>报名后名单共 %1 人, 名额只有 %2 个。</translation>
         </message>
+        <message>
+            <source>Matched by %1 · on leave that day: a sign-up is recorded as excused</source>
+            <translation>按%1匹配 · 当天请假: 报名将记为请假</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

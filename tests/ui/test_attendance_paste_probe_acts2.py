@@ -148,3 +148,29 @@ def test_a_chain_beyond_the_capacity_is_said_before_apply(qtbot, ws):
     assert "capacity" not in dialog.summary_label.text()
     dialog.set_text("#接龙 线下聚会\n1. 李四\n2. 张珊\n3. 张三 不去了\n")  # 张三 takes the place back: 2
     assert "capacity" not in dialog.summary_label.text()
+
+
+def test_a_sign_up_on_a_leave_day_says_it_will_be_excused(qtbot, ws):
+    """李四 is on leave (请假) the activity's day and signs up: the place is written as excused (set_attendance: a
+    sign-up on a leave day is no no-show), but the preview said only "Matched" — the organiser expected a sign-up and
+    found 请假 on the list. Now the line says so before Apply; a person who left the group is named, never listed."""
+    from desktop.services.checkins import record_leave
+    from desktop.services.onboarding import leave_group
+
+    aid, _wangwu = _activity(ws)
+    with ws.database.session() as s:
+        record_leave(s, ws.owner, ws.memberships["李四"], TEST_TODAY, TEST_TODAY, "出差")
+        leave_group(s, ws.owner, ws.memberships["张珊"], "退群", when=datetime(2026, 11, 10, 12))
+        s.commit()
+    dialog = AttendancePasteDialog(ws.database, ws.owner, ws.group_id, aid, "分享会")
+    qtbot.addWidget(dialog)
+    dialog.set_text("#接龙 分享会\n1. 张三\n2. 李四\n3. 张珊\n")
+    texts = {m.line.line_no: dialog.table.item(r, 2).text() for r, m in enumerate(dialog.matches)}
+    assert "on leave" not in texts[2]
+    assert "on leave that day" in texts[3] and "excused" in texts[3]
+    assert dialog.matches[2].status == "not_member"
+    dialog.apply()
+    assert _sheet(ws, aid) == {
+        ws.memberships["张三"]: ("registered", "attendee"),
+        ws.memberships["李四"]: ("excused", "attendee"),
+    }

@@ -36,7 +36,13 @@ from PySide6.QtWidgets import (
 
 from desktop.chat_parse import is_separator
 from desktop.errors import QunDeskError
-from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
+from desktop.services.activities_queries import (
+    MemberChoice,
+    attendance_sheet,
+    get_activity,
+    member_choices,
+    on_leave_on,
+)
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance, withdraw_sign_up
 from desktop.services.paste import (
@@ -109,6 +115,8 @@ class AttendancePasteDialog(QDialog):
             # who may be on the list: the members, and those who were members on the activity's day
             self._on_sheet = {a.membership_id for a in sheet}
             _gid, data = get_activity(session, activity_id)
+            # on leave (请假) on its day: a sign-up of theirs is written as excused — said on their line
+            self._on_leave = on_leave_on(session, group_id, data.starts_at.date())
         # the activity's days (a camp runs over several): a chain whose title names another day is another one's
         self._first_day: date = data.starts_at.date()
         self._last_day: date = max(self._first_day, data.ends_at.date() if data.ends_at else self._first_day)
@@ -491,6 +499,10 @@ class AttendancePasteDialog(QDialog):
     def _result_text(self, m: PasteMatch) -> str:
         if m.status == "matched" and brings_guests(m.line.raw):
             return self.tr("Matched by %1 · brings guests, who are on no list").replace(
+                "%1", self._how_text(m.candidates[0].how)
+            )
+        if m.status == "matched" and self._person_of(m) in self._on_leave:
+            return self.tr("Matched by %1 · on leave that day: a sign-up is recorded as excused").replace(
                 "%1", self._how_text(m.candidates[0].how)
             )
         if m.status == "matched":
