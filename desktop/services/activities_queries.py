@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import NotFound
+from desktop.services.checkins_queries import on_leave_condition
 from desktop.services.participation import ActivityInput
 from models import Activity, Attendance, Contribution, Member, Membership, Violation
 from models.base import MEMBERSHIP_STATUSES
@@ -275,3 +276,9 @@ def violations_within(session: Session, membership_id: int, day: date, window_da
         )
         or 0
     )
+
+
+def on_leave_on(session: Session, group_id: int, day: date) -> set[int]:
+    """The group's memberships a leave (请假) covers on `day`: a sign-up of theirs is recorded as excused
+    (participation.set_attendance), which the sign-up paste says before it is applied."""
+    return set(session.scalars(select(Membership.id).where(Membership.group_id == group_id, on_leave_condition(day))))

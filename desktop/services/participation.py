@@ -69,11 +69,39 @@ def next_edition(session: Session, group_id: int, series: str) -> int:
     return (last or 0) + 1
 
 
+def _refuse_reused_edition(
+    session: Session, group_id: int, data: ActivityInput, activity_id: int | None = None
+) -> None:
+    """An edition (第N期) names one activity of its series: a second 第4期 (typed over the pre-filled 第5期, or an
+    edit that changed the number) made two activities one name — in the list, the workbook's 活动 sheet and every
+    chain titled 第4期 — and nothing said so. Refused with the day of the one that has it and the next free number;
+    two sessions of one edition are told apart by their titles, without an edition or as editions of their own."""
+    if not data.series or data.edition is None:
+        return
+    twin = session.execute(
+        select(Activity.starts_at, Activity.title).where(
+            Activity.group_id == group_id,
+            Activity.series == data.series,
+            Activity.edition == data.edition,
+            *([Activity.id != activity_id] if activity_id is not None else []),
+        )
+    ).first()
+    if twin is None:
+        return
+    day, free = twin[0].date(), next_edition(session, group_id, data.series)
+    raise ValidationError(
+        "edition",
+        f"「{data.series}」第{data.edition}期已有: {day} 的「{twin[1]}」; 下一期是第{free}期 "
+        f"(edition {data.edition} of {data.series} exists already: {twin[1]} on {day}; the next one is {free})",
+    )
+
+
 def create_activity(session: Session, actor: Actor, group_id: int, data: ActivityInput) -> int:
     require(actor, "record_participation")
     _validate_activity(data)
     if data.series and data.edition is None:
         data.edition = next_edition(session, group_id, data.series)
+    _refuse_reused_edition(session, group_id, data)
     act = Activity(
         group_id=group_id, created_by=actor.id, **{k: getattr(data, k) for k in ActivityInput.__dataclass_fields__}
     )
@@ -90,6 +118,7 @@ def update_activity(session: Session, actor: Actor, activity_id: int, data: Acti
     act = session.get(Activity, activity_id)
     if act is None:
         raise gone("这个活动", "activity")
+    _refuse_reused_edition(session, act.group_id, data, activity_id)
     before = {k: getattr(act, k) for k in ActivityInput.__dataclass_fields__}
     if data.starts_at.date() > clock.today() and session.scalar(
         select(Attendance.id)

@@ -1880,6 +1880,74 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     return replace(line, name=name, date_text=(m.group("date") or "").strip() or line.date_text)
 
 
+_EDITION_NO_RE = re.compile(r"第\s*(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*期")
+_EDITION_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _edition_number(text: str) -> int | None:
+    """一 … 九十九 as a number (None for what is not one)."""
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _EDITION_DIGITS.get(text) if len(text) == 1 else None
+    if (tens and tens not in _EDITION_DIGITS) or (ones and ones not in _EDITION_DIGITS):
+        return None
+    return (_EDITION_DIGITS[tens] if tens else 1) * 10 + (_EDITION_DIGITS[ones] if ones else 0)
+
+
+def editions_in(text: str | None) -> set[int]:
+    """The editions a text names (`读书会第4期`, `第十二期分享`): a chain titled 第3期 pasted into 第4期 is another one's."""
+    found = (_edition_number(m[1]) for m in _EDITION_NO_RE.finditer(unicodedata.normalize("NFKC", text or "")))
+    return {n for n in found if n}
+
+
+# a sign-up list's labelled line (候补：张珊, 主持：李四, 分享嘉宾：王五, 替补: 刘洋): the label says what the person is, the
+# name follows the colon. Unnumbered under a numbered chain it was noise and left out of the preview without a word
+# (张珊 on the waiting list, 李四 the host: nobody was told), and alone it read as chat spoken by 「主持」, offered as a
+# new member to add. Only in a sign-up paste: a check-in chain has no hosts
+_SIGNUP_LABEL_RE = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.、)）]\s*)?[【\[]?(?P<label>候补|替补|排队|主持人?|主讲人?|分享嘉宾|分享人|嘉宾|讲师|领读人?)"
+    r"[】\]]?\s*[:：]\s*(?P<rest>\S.*)$"
+)
+_HOST_LABELS = ("主持", "主持人", "领读", "领读人")
+_SPEAKER_LABELS = ("主讲", "主讲人", "分享嘉宾", "分享人", "嘉宾", "讲师")
+
+
+def signup_role(raw: str) -> str | None:
+    """The role a sign-up line gives its person (`主持：李四` → host, `分享嘉宾：王五` → speaker), None for a plain one."""
+    found = _SIGNUP_LABEL_RE.match(unicodedata.normalize("NFKC", raw))
+    if found is None:
+        return None
+    label = found["label"]
+    return "host" if label in _HOST_LABELS else "speaker" if label in _SPEAKER_LABELS else None
+
+
+def labelled_signup(line: PasteLine) -> PasteLine | None:
+    """A labelled line of a sign-up list (`候补：张珊`, `主持：李四`) as the entry of the person after the label, the
+    label its remark (候补 makes it tentative, 主持 gives the host role: signup_role); None for any other line."""
+    if line.kind not in ("noise", "header", "entry", "ignored"):
+        return None
+    found = _SIGNUP_LABEL_RE.match(unicodedata.normalize("NFKC", line.raw))
+    if found is None:
+        return None
+    entry = next((p for p in parse_chat(found["rest"]) if p.kind == "entry" and p.name), None)
+    if entry is None:
+        return None
+    remark = " ".join(x for x in (found["label"], entry.remark) if x)
+    return replace(
+        line,
+        kind="entry",
+        name=entry.name,
+        time=entry.time,
+        remark=remark,
+        body=entry.body,
+        mode="chain",
+        ignored=None,
+        duplicate_of=None,
+    )
+
+
 def match_lines(
     index: RosterIndex,
     lines: list[PasteLine],
@@ -1893,6 +1961,8 @@ def match_lines(
     said are no other group's here (a chain titled with one is matched as this group's). `keywords`: the group's
     check-in keywords (group_keywords): a chat log's message without one is no check-in (reason no_keyword)."""
     carries_keyword = KeywordRule(keywords) if keywords and not signups else None
+    if signups:
+        lines = [labelled_signup(line) or line for line in lines]
     # a chain's line that lost its number (`1. 张伟` / `李华 5:52` / `3. 孙浩`) was noise, 李华 dropped without a
     # word: it is an entry when its name is a member's for certain (chat between the lines, 收到, names nobody)
     # and so is a line above a plain list that read as its title for a date in it (`张三 今天跑了5公里`)

@@ -742,6 +742,18 @@
             <source>%1 · a member on the activity's day</source>
             <translation>%1 · a member on the activity's day</translation>
         </message>
+        <message>
+            <source>The chain “%1” is for edition %2; this activity is edition %3.</source>
+            <translation>The chain “%1” is for edition %2; this activity is edition %3.</translation>
+        </message>
+        <message>
+            <source>The list will have %1 places for a capacity of %2.</source>
+            <translation>The list will have %1 places for a capacity of %2.</translation>
+        </message>
+        <message>
+            <source>Matched by %1 · on leave that day: a sign-up is recorded as excused</source>
+            <translation>Matched by %1 · on leave that day: a sign-up is recorded as excused</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

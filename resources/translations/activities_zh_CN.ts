@@ -735,6 +735,18 @@
             <source>%1 · a member on the activity's day</source>
             <translation>%1 · 活动当天是成员</translation>
         </message>
+        <message>
+            <source>The chain “%1” is for edition %2; this activity is edition %3.</source>
+            <translation>接龙「%1」是第%2期的; 这个活动是第%3期。</translation>
+        </message>
+        <message>
+            <source>The list will have %1 places for a capacity of %2.</source>
+            <translation>报名后名单共 %1 人, 名额只有 %2 个。</translation>
+        </message>
+        <message>
+            <source>Matched by %1 · on leave that day: a sign-up is recorded as excused</source>
+            <translation>按%1匹配 · 当天请假: 报名将记为请假</translation>
+        </message>
     </context>
     <context>
         <name>AttendanceRole</name>

@@ -4,7 +4,8 @@ a decision — matched lines keep their member, ambiguous lines need a choice, u
 new members, picked from the roster or skipped — and Apply writes them all as registered or attended in
 one transaction (pasting the same chain again changes nothing). A chain grows down: a person's last line stands
 (signed up, taken back, 请假). A chain whose title names a day the activity is not on, or two chains with different
-titles in one paste, are said and written only once confirmed."""
+titles in one paste, or a title naming another edition (第3期 pasted into 第4期), are said and written only once
+confirmed."""
 
 from __future__ import annotations
 
@@ -35,14 +36,27 @@ from PySide6.QtWidgets import (
 
 from desktop.chat_parse import is_separator
 from desktop.errors import QunDeskError
-from desktop.services.activities_queries import MemberChoice, attendance_sheet, get_activity, member_choices
+from desktop.services.activities_queries import (
+    MemberChoice,
+    attendance_sheet,
+    get_activity,
+    member_choices,
+    on_leave_on,
+)
 from desktop.services.operators import Actor
 from desktop.services.participation import set_attendance, withdraw_sign_up
-from desktop.services.paste import PasteMatch, fits_better_group, match_paste, parse_day
+from desktop.services.paste import (
+    PasteMatch,
+    editions_in,
+    fits_better_group,
+    match_paste,
+    parse_day,
+    signup_role,
+)
 from desktop.services.roster import MemberInput, add_member
 from ui.messages import show_error
 from ui.models.checkins_models import ignored_reason_text, person_outcome_text
-from ui.models.participation_models import attendance_status_label
+from ui.models.participation_models import attendance_role_label, attendance_status_label
 from ui.operations import run_write
 from ui.pickers import choice_text
 from ui.screen_fit import resize_to_fit
@@ -101,9 +115,14 @@ class AttendancePasteDialog(QDialog):
             # who may be on the list: the members, and those who were members on the activity's day
             self._on_sheet = {a.membership_id for a in sheet}
             _gid, data = get_activity(session, activity_id)
+            # on leave (请假) on its day: a sign-up of theirs is written as excused — said on their line
+            self._on_leave = on_leave_on(session, group_id, data.starts_at.date())
         # the activity's days (a camp runs over several): a chain whose title names another day is another one's
         self._first_day: date = data.starts_at.date()
         self._last_day: date = max(self._first_day, data.ends_at.date() if data.ends_at else self._first_day)
+        # its edition (第4期), given or in its title: a chain titled 第3期 is another edition's
+        self._capacity: int | None = data.capacity  # advisory: said when the list goes beyond it, never refused
+        self._editions: set[int] = ({data.edition} if data.edition else set()) | editions_in(data.title)
         self._last_word: dict[int, tuple[str, int]] = {}  # membership -> (its last line's word, that line)
         self._names = {m.membership_id: m.display_name for m in self._members}
         self.setWindowTitle(
@@ -248,6 +267,15 @@ class AttendancePasteDialog(QDialog):
                     .replace("%2", day.isoformat())
                     .replace("%3", self._first_day.isoformat())
                 )
+        for heading in headings:
+            named = editions_in(heading)
+            if named and self._editions and not named & self._editions:
+                doubts.append(
+                    self.tr("The chain “%1” is for edition %2; this activity is edition %3.")
+                    .replace("%1", heading if len(heading) <= 40 else heading[:39] + "…")
+                    .replace("%2", "/".join(map(str, sorted(named))))
+                    .replace("%3", "/".join(map(str, sorted(self._editions))))
+                )
         if len(headings) > 1:
             doubts.append(
                 self.tr("The paste holds %n chains with different titles; an activity has one.", "", len(headings))
@@ -313,7 +341,10 @@ class AttendancePasteDialog(QDialog):
         name = QTableWidgetItem(m.name)
         name.setToolTip(m.line.raw)
         self.table.setItem(row, COL_NAME, name)
-        result = QTableWidgetItem(self._result_text(m))
+        role = signup_role(m.line.raw) if m.status in ("matched", "duplicate") else None
+        result = QTableWidgetItem(
+            self._result_text(m) + (f" · {attendance_role_label(role)}" if role is not None else "")
+        )
         result.setForeground(
             Qt.GlobalColor.darkGreen
             if m.status == "matched"
@@ -470,6 +501,10 @@ class AttendancePasteDialog(QDialog):
             return self.tr("Matched by %1 · brings guests, who are on no list").replace(
                 "%1", self._how_text(m.candidates[0].how)
             )
+        if m.status == "matched" and self._person_of(m) in self._on_leave:
+            return self.tr("Matched by %1 · on leave that day: a sign-up is recorded as excused").replace(
+                "%1", self._how_text(m.candidates[0].how)
+            )
         if m.status == "matched":
             return self.tr("Matched by %1").replace("%1", self._how_text(m.candidates[0].how))
         if m.status == "ambiguous":
@@ -526,6 +561,17 @@ class AttendancePasteDialog(QDialog):
                 by_member[int(value)] = kind  # type: ignore[arg-type]
         return [(kind, mid) for mid, kind in by_member.items()] + new
 
+    def roles(self) -> dict[int, str]:
+        """The role the chain gives a member (`主持：李四` host, `分享嘉宾：王五` speaker), by membership: written with
+        their place — the labelled line was left out before, and the host was signed up as an attendee if at all."""
+        out: dict[int, str] = {}
+        for m in self.matches:
+            who = self._person_of(m)
+            role = signup_role(m.line.raw) if who is not None and m.status in ("matched", "duplicate") else None
+            if role is not None:
+                out[who] = role
+        return out
+
     def skipped_rows(self) -> int:
         return sum(1 for row in self.combos if self.decision(row)[0] == SKIP)
 
@@ -566,6 +612,13 @@ class AttendancePasteDialog(QDialog):
                 text += " " + self.tr("Apply marks %n member(s).", "", len(chosen))
                 if withdrawn:
                     text += " " + self.tr("Apply takes back %n sign-up(s).", "", len(withdrawn))
+            # the places after Apply: those on the list now and the chain's, less the sign-ups taken back
+            places = (set(self._current) | {v for v in chosen if isinstance(v, int)}) - withdrawn
+            places_total = len(places) + sum(1 for kind, _v in final if kind == NEW)
+            if self._capacity and places_total > self._capacity and not undecided:
+                text += " " + self.tr("The list will have %1 places for a capacity of %2.").replace(
+                    "%1", str(places_total)
+                ).replace("%2", str(self._capacity))
             guests = len({m.line.line_no for m in self.matches if m.status == "matched" and brings_guests(m.line.raw)})
             if guests:
                 text += " " + self.tr(
@@ -583,6 +636,7 @@ class AttendancePasteDialog(QDialog):
         status = self.status
         decisions = self.final_decisions()
         skipped_rows = self.skipped_rows()
+        roles = self.roles()
 
         def apply_all(session) -> PasteOutcome:  # counts inside: a busy database runs it again
             written = unchanged = added = 0
@@ -617,12 +671,11 @@ class AttendancePasteDialog(QDialog):
                     new_status = old_status
                 else:
                     new_status = status
-                if old_status == new_status:
+                role = roles.get(membership_id) or old_role or "attendee"
+                if old_status == new_status and old_role == role:
                     unchanged += 1
                     continue
-                set_attendance(
-                    session, self._actor, self._activity_id, membership_id, new_status, old_role or "attendee"
-                )
+                set_attendance(session, self._actor, self._activity_id, membership_id, new_status, role)
                 written += 1
             return PasteOutcome(written, unchanged, added, skipped)
 
