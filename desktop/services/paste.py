@@ -1880,26 +1880,10 @@ def _outside_chain(line: PasteLine, index: RosterIndex) -> PasteLine | None:
     return replace(line, name=name, date_text=(m.group("date") or "").strip() or line.date_text)
 
 
-_EDITION_NO_RE = re.compile(r"第\s*(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*期")
-_EDITION_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _edition_number(text: str) -> int | None:
-    """一 … 九十九 as a number (None for what is not one)."""
-    if text.isdigit():
-        return int(text)
-    tens, ten, ones = text.partition("十")
-    if not ten:
-        return _EDITION_DIGITS.get(text) if len(text) == 1 else None
-    if (tens and tens not in _EDITION_DIGITS) or (ones and ones not in _EDITION_DIGITS):
-        return None
-    return (_EDITION_DIGITS[tens] if tens else 1) * 10 + (_EDITION_DIGITS[ones] if ones else 0)
-
-
 def editions_in(text: str | None) -> set[int]:
-    """The editions a text names (`读书会第4期`, `第十二期分享`): a chain titled 第3期 pasted into 第4期 is another one's."""
-    found = (_edition_number(m[1]) for m in _EDITION_NO_RE.finditer(unicodedata.normalize("NFKC", text or "")))
-    return {n for n in found if n}
+    """The editions (期) a text names (`读书会第4期`, `第十二期分享`): a chain titled 第3期 pasted into 第4期 is another
+    one's. Read as a group's editions are (`_edition_spans`)."""
+    return {n for unit, n in _editions_in(name_key(text or "")) if unit == "期" and n}
 
 
 # a sign-up list's labelled line (候补：张珊, 主持：李四, 分享嘉宾：王五, 替补: 刘洋): the label says what the person is, the
