@@ -1,0 +1,99 @@
+"""Health probe, second pass (probe health2): the alerts an organiser meets at the edges — the days after a break
+everyone was on leave for (春节), read back from desktop.health (which the Dashboard page, `stats` and the
+workbook's 预警 sheet all read)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from desktop import health
+from desktop.services.checkins import record_checkins, record_leave
+from desktop.services.groups import create_group
+from desktop.services.roster import MemberInput, add_member
+from desktop.workspace import actor_for
+from models import Group
+
+TODAY = date(2027, 2, 25)  # the day after 春节's leave
+
+
+@pytest.fixture(autouse=True)
+def own_today(monkeypatch):
+    """These tests' own day, whatever day the suite runs on: their facts are dated from December 2026."""
+    monkeypatch.setenv("QUNDESK_TODAY", TODAY.isoformat())
+
+
+def _spring_festival_group(s, owner, name="春节群", n=10):
+    """A group kept here since December whose `n` members checked in every day up to 9 February and were all on
+    leave (请假) for 春节 from the 10th to the 24th."""
+    gid = create_group(s, owner, name)
+    s.get(Group, gid).created_at = datetime(2026, 12, 1)
+    ms = [
+        add_member(s, owner, gid, MemberInput(display_name=f"{name}{i}", joined_at=datetime(2026, 12, 1)))[1]
+        for i in range(n)
+    ]
+    for d in range(1, 10):
+        record_checkins(s, owner, gid, date(2027, 2, d), ms, today=TODAY)
+    for m in ms:
+        record_leave(s, owner, m, date(2027, 2, 10), date(2027, 2, 24), "春节")
+    return gid, ms
+
+
+def test_the_days_after_a_break_everyone_was_on_leave_for_are_no_zombie_group(sqlite_workspace):
+    """10 members, all on leave for 春节 (10–24 February), nobody checked in during it. On the 24th no alert (all on
+    leave); on the 25th, the first day back, the dashboard's banner read "已 14 天以上无人参与 (最近一次参与是
+    2027-02-09)" — fifteen days nobody was expected on — and, had that rule not fired, "近 7 天活跃占比 0%": a week
+    they were away for six days of. Now a day everyone was on leave is no idle day, and a member on leave on a day
+    of the week who took no part is not expected that week: the group is judged again as the days after the break
+    come — a week of nobody back (the share rule), or 14 days not on a break (idleness)."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid, ms = _spring_festival_group(s, owner)
+        s.commit()
+        for day in (date(2027, 2, 24), TODAY, TODAY + timedelta(days=1), TODAY + timedelta(days=5)):
+            assert health.zombie_reason(s, gid, day, 10) is None, day
+            assert "zombie_group" not in [a.kind for a in health.alerts(s, gid, day)]
+        # a week back (25 February – 3 March) and nobody: 0% of the members, a zombie group
+        reason = health.zombie_reason(s, gid, date(2027, 3, 3), 10)
+        assert reason is not None and reason.key == "alert.zombie_share"
+        # 14 days back (25 February – 10 March) and nobody: idle, and the last participation named is before the break
+        reason = health.zombie_reason(s, gid, date(2027, 3, 10), 10)
+        assert reason is not None and reason.key == "alert.zombie_idle"
+        assert reason.render("zh") == "已 14 天以上无人参与 (最近一次参与是 2027-02-09)"
+
+        # back and taking part: a member's check-in on the 25th, one of 10 in 7 days (10%, not under it)
+        record_checkins(s, owner, gid, TODAY, ms[:1], today=TODAY)
+        s.commit()
+        assert health.zombie_reason(s, gid, TODAY + timedelta(days=6), 10) is None
+
+
+def test_a_group_idle_before_its_break_is_still_a_zombie_group(sqlite_workspace):
+    """The break counts for nothing either way: a group silent since 1 January, everyone then on leave for 春节, is
+    a zombie group on its first day back — its 14 idle days were before the break — and a group nobody in took
+    leave is judged as before (idle on its 14th day)."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "早已沉寂")
+        s.get(Group, gid).created_at = datetime(2026, 12, 1)
+        ms = [
+            add_member(s, owner, gid, MemberInput(display_name=f"寂{i}", joined_at=datetime(2026, 12, 1)))[1]
+            for i in range(4)
+        ]
+        record_checkins(s, owner, gid, date(2027, 1, 1), ms, today=TODAY)
+        for m in ms:
+            record_leave(s, owner, m, date(2027, 2, 10), date(2027, 2, 24), "春节")
+        s.commit()
+        reason = health.zombie_reason(s, gid, TODAY, 4)
+        assert reason is not None and reason.key == "alert.zombie_idle"
+
+        plain = create_group(s, owner, "无人请假")
+        s.get(Group, plain).created_at = datetime(2026, 12, 1)
+        ms = [
+            add_member(s, owner, plain, MemberInput(display_name=f"平{i}", joined_at=datetime(2026, 12, 1)))[1]
+            for i in range(4)
+        ]
+        record_checkins(s, owner, plain, date(2027, 2, 10), ms, today=TODAY)
+        s.commit()
+        assert health.zombie_reason(s, plain, date(2027, 2, 23), 4).key == "alert.zombie_share"
+        assert health.zombie_reason(s, plain, date(2027, 2, 24), 4).key == "alert.zombie_idle"  # 11th–24th: 14 days
