@@ -17,6 +17,7 @@ from desktop.metrics import (
     observed_from,
     observed_since,
     on_leave_at,
+    on_leave_during,
     previous_month,
     stalled_query,
 )
@@ -185,7 +186,9 @@ def alerts(
         Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
         ~participated(silent_since, as_of),
         ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),  # a return
-        Membership.id.not_in(on_leave_at(as_of)),  # on leave today: not silent, as no one on leave is dormant
+        # on leave on a day of the newcomer's last `newcomer_days` days: not silent, as no one on leave is dormant
+        # (a newcomer back this morning from a fortnight away was "silent" on their first day back)
+        Membership.id.not_in(on_leave_during(as_of - timedelta(days=newcomer_days - 1), as_of)),
     )
     silent = Phrase("alert.silent_newcomer", days=newcomer_days)
     # none before QunDesk observed the group over the newcomer's days (observed_from): a September joiner in a
@@ -321,11 +324,7 @@ def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int, *, d
     day of those days (the share rule: a member back from a break this week, or gone on one, was not expected the
     whole week)."""
     first = as_of - timedelta(days=days - 1)
-    away = (
-        select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= first)
-        if during
-        else on_leave_at(as_of)
-    )
+    away = on_leave_during(first, as_of) if during else on_leave_at(as_of)
     q = members_at_end(as_of, group_id).where(Membership.id.in_(away), ~participated(first, as_of))
     return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 

@@ -550,7 +550,9 @@ def _dormant(group_id, as_of, since, *, small: bool = False):
         # not make an earlier month's dormant member a newcomer)
         or_(Membership.joined_at.is_(None), Membership.joined_at < day_start(since), in_closed_spell(since)),
         ~participated(since, as_of, facts_of_group=group_id if small else None),
-        Membership.id.not_in(on_leave_at(as_of)),
+        # on leave on a day of the window, not only its last: days on leave are no silence — a member back this
+        # morning from two months' 产假 was "30 天无参与" on their first day (probe health2)
+        Membership.id.not_in(on_leave_during(since, as_of)),
     )
 
 
@@ -558,6 +560,13 @@ def on_leave_at(as_of):
     """The memberships a leave (请假) covers on `as_of` (a date, or `day(...)`): no dormant member and no silent
     newcomer (PRODUCT §2: a member on leave is not dormant)."""
     return select(Leave.membership_id).where(Leave.start_day <= as_of, Leave.end_day >= as_of)
+
+
+def on_leave_during(first, last):
+    """The memberships a leave (请假) covers on a day from `first` to `last` (dates, or `day(...)`): not dormant, nor
+    a silent newcomer, over a window they were away for part of — silent for 30 days means 30 days they were
+    expected (docs/metrics.md)."""
+    return select(Leave.membership_id).where(Leave.start_day <= last, Leave.end_day >= first)
 
 
 def dormant_count(session: Session, group_id: int, as_of: date) -> int:

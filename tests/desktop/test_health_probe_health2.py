@@ -97,3 +97,36 @@ def test_a_group_idle_before_its_break_is_still_a_zombie_group(sqlite_workspace)
         s.commit()
         assert health.zombie_reason(s, plain, date(2027, 2, 23), 4).key == "alert.zombie_share"
         assert health.zombie_reason(s, plain, date(2027, 2, 24), 4).key == "alert.zombie_idle"  # 11th–24th: 14 days
+
+
+def test_a_member_back_from_a_long_leave_is_not_dormant_on_their_first_day(sqlite_workspace):
+    """阿敏 was on leave (产假) from 1 December to 24 February and checked in last on 30 November: on the 25th, her
+    first day back, the Dashboard's 沉默 card counted her and its list named her — "30 天无参与" — as it did for
+    阿新, a newcomer of 3 February on leave from the 5th to the 24th, as a silent newcomer. A member on leave is not
+    dormant (PRODUCT §2), and days on leave are no silence: a member on leave on a day of the window is neither
+    dormant nor a silent newcomer until a whole window has passed since (阿静, silent since November and never on
+    leave, is dormant as before; 阿敏 is dormant on her 30th day back if she takes no part, 阿新 a silent newcomer
+    after a week back)."""
+    from desktop.metrics import month_stats
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "妈妈群")
+        s.get(Group, gid).created_at = datetime(2026, 10, 1)
+        _mid, min_ = add_member(s, owner, gid, MemberInput(display_name="阿敏", joined_at=datetime(2026, 10, 1)))
+        _mid, jing = add_member(s, owner, gid, MemberInput(display_name="阿静", joined_at=datetime(2026, 10, 1)))
+        _mid, xin = add_member(s, owner, gid, MemberInput(display_name="阿新", joined_at=datetime(2027, 2, 3)))
+        record_checkins(s, owner, gid, date(2026, 11, 30), [min_, jing], today=TODAY)
+        record_leave(s, owner, min_, date(2026, 12, 1), date(2027, 2, 24), "产假")
+        record_leave(s, owner, xin, date(2027, 2, 5), date(2027, 2, 24), "出差")
+        s.commit()
+
+        def named(kind, day=TODAY):
+            return [a.display_name for a in health.alerts(s, gid, day) if a.kind == kind]
+
+        assert named("dormant") == ["阿静"]
+        assert month_stats(s, gid, 2027, 2, today=TODAY).dormant == 1  # the card: the one the list names
+        assert named("silent_newcomer") == []
+        assert named("dormant", date(2027, 3, 25)) == ["阿静"]  # 24 February (on leave) – 25 March
+        assert named("dormant", date(2027, 3, 26)) == ["阿静", "阿敏", "阿新"]  # 25 February – 26 March: 30 days back
+        assert named("silent_newcomer", date(2027, 3, 3)) == ["阿新"]  # a week back (25 Feb – 3 Mar), not a word
