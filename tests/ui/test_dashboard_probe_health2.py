@@ -55,3 +55,30 @@ def test_the_first_day_after_the_spring_festival_break_is_no_zombie_group(qtbot,
     p.set_group(None)
     assert p.total_cards["zombies"].value_label.text() == "0"
     ws.database.dispose()
+
+
+def test_the_dormant_card_and_its_list_leave_out_a_member_back_from_leave(qtbot, tmp_path):
+    """阿敏, on leave (产假) from 1 December to 24 February, was counted on the 沉默 card and named in its list on the
+    25th, her first day back; 阿静, silent since November and never away, is the one dormant member, on the card
+    and in the list alike."""
+    isolate_settings(tmp_path)
+    ws = make_workspace(tmp_path, seed=False)
+    with ws.database.session() as s:
+        gid = create_group(s, ws.owner, "妈妈群")
+        s.get(Group, gid).created_at = datetime(2026, 10, 1)
+        ids = [
+            add_member(s, ws.owner, gid, MemberInput(display_name=name, joined_at=datetime(2026, 10, 1)))[1]
+            for name in ("阿敏", "阿静")
+        ]
+        record_checkins(s, ws.owner, gid, date(2026, 11, 30), ids, today=TODAY)
+        record_leave(s, ws.owner, ids[0], date(2026, 12, 1), date(2027, 2, 24), "产假")
+        s.commit()
+    p = DashboardPage(ws.database, ws.owner, runner=InlineTaskRunner(), today=TODAY)
+    qtbot.addWidget(p)
+    p.show()
+    p.set_group(gid)
+    assert p.cards["dormant"].value_label.text() == "1"
+    dialog = p.open_alert_members("dormant")
+    assert dialog is not None and dialog.names() == ["阿静"]
+    dialog.close()
+    ws.database.dispose()
