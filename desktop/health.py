@@ -285,12 +285,33 @@ def zombie_reason(
         # of the members expected to take part: not those on leave on a day of the week who took no part (back
         # from a break this week: a group back from 春节 yesterday was "0% active in 7 days", a zombie group)
         away = _on_leave_idle(session, group_id, as_of, 7, during=True)
-        if away < members and active / (members - away) < share_min:
-            share = active / (members - away)
-            if away:  # a share the 7-day card (of all the members) does not show: the banner says why
+        # nor those who joined within the week and took no part yet (the spring intake let in this morning: a
+        # live group that grew was "6% active", a zombie group; a newcomer is no silent newcomer before day 7)
+        new = _new_idle(session, group_id, as_of, 7)
+        expected = members - away - new
+        if expected > 0 and active / expected < share_min:
+            share = active / expected
+            # a share the 7-day card (of all the members) does not show: the banner says why
+            if away and new:
+                return Phrase("alert.zombie_share_excused", share=share, away=away, new=new, minimum=share_min)
+            if new:
+                return Phrase("alert.zombie_share_new", share=share, new=new, minimum=share_min)
+            if away:
                 return Phrase("alert.zombie_share_on_leave", share=share, away=away, minimum=share_min)
             return Phrase("alert.zombie_share", share=share, minimum=share_min)
     return None
+
+
+def _new_idle(session: Session, group_id: int, as_of: date, days: int) -> int:
+    """Members at `as_of` whose current spell began within the `days` days up to it, who took no part in them and
+    were not on leave on any of them (those are counted by _on_leave_idle): not members the whole window."""
+    first = as_of - timedelta(days=days - 1)
+    q = members_at_end(as_of, group_id).where(
+        Membership.joined_at >= day_start(first),
+        ~participated(first, as_of),
+        Membership.id.not_in(on_leave_during(first, as_of)),
+    )
+    return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 
 
 def began_on(session: Session, group_id: int, as_of: date) -> date:

@@ -130,3 +130,48 @@ def test_a_member_back_from_a_long_leave_is_not_dormant_on_their_first_day(sqlit
         assert named("dormant", date(2027, 3, 25)) == ["阿静"]  # 24 February (on leave) – 25 March
         assert named("dormant", date(2027, 3, 26)) == ["阿静", "阿敏", "阿新"]  # 25 February – 26 March: 30 days back
         assert named("silent_newcomer", date(2027, 3, 3)) == ["阿新"]  # a week back (25 Feb – 3 Mar), not a word
+
+
+def test_a_wave_of_newcomers_does_not_make_a_live_group_a_zombie_group(sqlite_workspace):
+    """读书会 has 20 members since December, 3 of whom took part this week (15%). On 25 February 30 newcomers were
+    let in at once (the spring intake): the banner read "近 7 天活跃占比 6%, 低于 10%" — a group that grew that
+    morning called dead, for people who had been in it for hours (a newcomer is not even a silent newcomer before
+    their 7th day). Now a member who joined within the 7 days and took no part yet is not expected over them, as
+    one on leave is not; the reason says how many were not counted. The old members' own silence is still judged:
+    with 1 of the 20 active, it is a zombie group, newcomers or not."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "读书会")
+        s.get(Group, gid).created_at = datetime(2026, 12, 1)
+        old = [
+            add_member(s, owner, gid, MemberInput(display_name=f"老{i}", joined_at=datetime(2026, 12, 1)))[1]
+            for i in range(20)
+        ]
+        record_checkins(s, owner, gid, date(2027, 2, 22), old[:3], today=TODAY)
+        s.commit()
+        assert health.zombie_reason(s, gid, TODAY, 20) is None  # 3 of 20: 15%
+        for i in range(30):
+            add_member(s, owner, gid, MemberInput(display_name=f"新{i}", joined_at=datetime(2027, 2, 25, 9, 0)))
+        s.commit()
+        assert health.group_health(s, gid, TODAY).members == 50
+        assert "zombie_group" not in [a.kind for a in health.alerts(s, gid, TODAY)]
+        # a week on (26 February – 4 March) the newcomers are expected like anyone, and nobody took part: 0 of 50
+        reason = health.zombie_reason(s, gid, date(2027, 3, 4), 50)
+        assert reason is not None and reason.key == "alert.zombie_share"
+
+        quiet = create_group(s, owner, "冷清群")
+        s.get(Group, quiet).created_at = datetime(2026, 12, 1)
+        old = [
+            add_member(s, owner, quiet, MemberInput(display_name=f"冷{i}", joined_at=datetime(2026, 12, 1)))[1]
+            for i in range(20)
+        ]
+        record_checkins(s, owner, quiet, date(2027, 2, 22), old[:1], today=TODAY)
+        for i in range(5):
+            add_member(s, owner, quiet, MemberInput(display_name=f"新人{i}", joined_at=datetime(2027, 2, 24, 9, 0)))
+        s.commit()
+        reason = health.zombie_reason(s, quiet, TODAY, 25)  # 1 of the 20 expected: 5%
+        assert reason is not None and reason.key == "alert.zombie_share_new"
+        assert reason.render("zh") == "近 7 天活跃占比 5% (不计近 7 天新入群的 5 人), 低于 10%"
+        assert reason.render("en") == (
+            "5% of the members active in the last 7 days (the 5 who joined in them not counted), under 10%"
+        )
