@@ -360,17 +360,19 @@ def _idle_days(session: Session, group_id: int, as_of: date, last: date | None, 
     if total <= 0:
         return 0
     members = members_at_end(as_of, group_id).subquery()
+    leaves = session.execute(
+        select(Leave.membership_id, Leave.start_day, Leave.end_day).where(
+            Leave.membership_id.in_(select(members.c.id)), Leave.end_day >= first, Leave.start_day <= as_of
+        )
+    ).all()
+    if not leaves:  # nobody away on any of the days (a zombie group, mostly): every day was idle
+        return total
     joined = {
         mid: participation.as_day(j) if j is not None else None
         for mid, j in session.execute(
             select(Membership.id, Membership.joined_at).where(Membership.id.in_(select(members.c.id)))
         ).all()
     }
-    leaves = session.execute(
-        select(Leave.membership_id, Leave.start_day, Leave.end_day).where(
-            Leave.membership_id.in_(select(members.c.id)), Leave.end_day >= first, Leave.start_day <= as_of
-        )
-    ).all()
     on_leave = {mid for mid, _s, _e in leaves}
     # a member never on leave in these days is expected from their joining on: no break day since
     never_away = [j for mid, j in joined.items() if mid not in on_leave]
