@@ -175,3 +175,31 @@ def test_a_wave_of_newcomers_does_not_make_a_live_group_a_zombie_group(sqlite_wo
         assert reason.render("en") == (
             "5% of the members active in the last 7 days (the 5 who joined in them not counted), under 10%"
         )
+
+
+def test_the_workbooks_alerts_sheet_names_no_zombie_group_and_no_one_back_from_leave(sqlite_workspace, tmp_path):
+    """The February workbook exported on the 25th, the first day after 春节: its 预警 sheet read the same false alarms
+    as the Dashboard — 春节群 a zombie group, and its members, back this morning, nowhere (they checked in up to the
+    9th), and 阿敏, back from three months' 产假, 沉默成员. Now it names only 阿静, silent
+    since November (and 妈妈群, where she was expected all along, a zombie group)."""
+    from openpyxl import load_workbook
+
+    from desktop.services.report import export_monthly_report
+
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid, _ms = _spring_festival_group(s, owner)
+        mums = create_group(s, owner, "妈妈群")
+        s.get(Group, mums).created_at = datetime(2026, 10, 1)
+        ids = [
+            add_member(s, owner, mums, MemberInput(display_name=name, joined_at=datetime(2026, 10, 1)))[1]
+            for name in ("阿敏", "阿静")
+        ]
+        record_checkins(s, owner, mums, date(2026, 11, 30), ids, today=TODAY)
+        record_leave(s, owner, ids[0], date(2026, 12, 1), date(2027, 2, 24), "产假")
+        s.commit()
+    path = tmp_path / "2027-02.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2027, month=2, group_ids=[gid, mums], path=path, today=TODAY)
+    rows = [r for r in load_workbook(path)["预警"].iter_rows(values_only=True) if r[0] in ("春节群", "妈妈群")]
+    # 妈妈群 is a zombie group indeed: 阿静 was expected every day since 30 November
+    assert [(r[0], r[1], r[2]) for r in rows] == [("妈妈群", "僵尸群预警", None), ("妈妈群", "沉默成员", "阿静")]
