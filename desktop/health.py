@@ -27,6 +27,7 @@ from models import (
     Activity,
     EntryStep,
     Group,
+    Leave,
     Member,
     Membership,
     MembershipSpell,
@@ -267,8 +268,12 @@ def zombie_reason(
     idle_days, share_min = int(idle_days), float(share_min)
     last = last_participation(session, group_id, as_of)
     if last is None or (as_of - last).days >= idle_days:
-        if not _young(session, group_id, as_of, idle_days) and (
-            _on_leave_idle(session, group_id, as_of, idle_days) < members
+        if (
+            not _young(session, group_id, as_of, idle_days)
+            and _on_leave_idle(session, group_id, as_of, idle_days) < members
+            # a day everyone was on leave (a break: 春节) is no idle day — the day after the break the group was
+            # "idle for 14 days" though nobody was expected on any of them
+            and _idle_days(session, group_id, as_of, last, idle_days) >= idle_days
         ):
             if last is None:  # none in the last year: looked for further back before saying "nobody ever has"
                 last = participation.last_participation(session, group_id, date(1900, 1, 1), as_of)
@@ -276,14 +281,36 @@ def zombie_reason(
             return Phrase("alert.zombie_idle", days=idle_days, since=since)
     active = active_count(session, group_id, as_of, 7) if active_7 is None else active_7
     if active / members < share_min and not _young(session, group_id, as_of, 7):
-        # of the members expected to take part: not those on leave today who took no part
-        away = _on_leave_idle(session, group_id, as_of, 7)
-        if away < members and active / (members - away) < share_min:
-            share = active / (members - away)
-            if away:  # a share the 7-day card (of all the members) does not show: the banner says why
+        # of the members expected to take part: not those on leave on a day of the week who took no part (back
+        # from a break this week: a group back from 春节 yesterday was "0% active in 7 days", a zombie group)
+        away = _on_leave_idle(session, group_id, as_of, 7, during=True)
+        # nor those who joined within the week and took no part yet (the spring intake let in this morning: a
+        # live group that grew was "6% active", a zombie group; a newcomer is no silent newcomer before day 7)
+        new = _new_idle(session, group_id, as_of, 7)
+        expected = members - away - new
+        if expected > 0 and active / expected < share_min:
+            share = active / expected
+            # a share the 7-day card (of all the members) does not show: the banner says why
+            if away and new:
+                return Phrase("alert.zombie_share_excused", share=share, away=away, new=new, minimum=share_min)
+            if new:
+                return Phrase("alert.zombie_share_new", share=share, new=new, minimum=share_min)
+            if away:
                 return Phrase("alert.zombie_share_on_leave", share=share, away=away, minimum=share_min)
             return Phrase("alert.zombie_share", share=share, minimum=share_min)
     return None
+
+
+def _new_idle(session: Session, group_id: int, as_of: date, days: int) -> int:
+    """Members at `as_of` whose current spell began within the `days` days up to it, who took no part in them and
+    were not on leave on any of them (those are counted by _on_leave_idle): not members the whole window."""
+    first = as_of - timedelta(days=days - 1)
+    q = members_at_end(as_of, group_id).where(
+        Membership.joined_at >= day_start(first),
+        ~participated(first, as_of),
+        Membership.id.not_in(on_leave_in(first, as_of)),
+    )
+    return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
 
 
 def began_on(session: Session, group_id: int, as_of: date) -> date:
@@ -312,12 +339,57 @@ def _young(session: Session, group_id: int, as_of: date, days: int) -> bool:
     )
 
 
-def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int) -> int:
-    """Members at `as_of` on leave that day who took no part in the `days` days up to it."""
-    q = members_at_end(as_of, group_id).where(
-        Membership.id.in_(on_leave_at(as_of)), ~participated(as_of - timedelta(days=days - 1), as_of)
-    )
+def _on_leave_idle(session: Session, group_id: int, as_of: date, days: int, *, during: bool = False) -> int:
+    """Members at `as_of` on leave that day who took no part in the `days` days up to it; `during`: on leave on any
+    day of those days (the share rule: a member back from a break this week, or gone on one, was not expected the
+    whole week)."""
+    first = as_of - timedelta(days=days - 1)
+    away = on_leave_in(first, as_of) if during else on_leave_at(as_of)
+    q = members_at_end(as_of, group_id).where(Membership.id.in_(away), ~participated(first, as_of))
     return int(session.scalar(select(func.count()).select_from(q.subquery())) or 0)
+
+
+def _idle_days(session: Session, group_id: int, as_of: date, last: date | None, enough: int) -> int:
+    """The days after `last` (the group's last participation; None: none in the last year) up to `as_of` on which
+    a member was expected — not a break day, one every member (at `as_of`, and by then joined) was on leave (请假).
+    Counted back from `as_of` and stopped at `enough`. Read only when the idle rule would fire (a zombie group or
+    a group after a break): the members' join days and the leaves of the days looked at."""
+    first = last + timedelta(days=1) if last is not None else as_of - timedelta(days=366)
+    total = (as_of - first).days + 1
+    if total <= 0:
+        return 0
+    members = members_at_end(as_of, group_id).subquery()
+    leaves = session.execute(
+        select(Leave.membership_id, Leave.start_day, Leave.end_day).where(
+            Leave.membership_id.in_(select(members.c.id)), Leave.end_day >= first, Leave.start_day <= as_of
+        )
+    ).all()
+    if not leaves:  # nobody away on any of the days (a zombie group, mostly): every day was idle
+        return total
+    joined = {
+        mid: participation.as_day(j) if j is not None else None
+        for mid, j in session.execute(
+            select(Membership.id, Membership.joined_at).where(Membership.id.in_(select(members.c.id)))
+        ).all()
+    }
+    on_leave = {mid for mid, _s, _e in leaves}
+    # a member never on leave in these days is expected from their joining on: no break day since
+    never_away = [j for mid, j in joined.items() if mid not in on_leave]
+    if any(j is None for j in never_away):
+        return total
+    expected_from = min(never_away, default=as_of + timedelta(days=1))
+    n = 0
+    day = as_of
+    while day >= first and n < enough:
+        if day >= expected_from:
+            n += 1
+        else:
+            covered = {mid for mid, s, e in leaves if s <= day <= e}
+            due = [mid for mid, j in joined.items() if j is None or j <= day]
+            if not due or any(mid not in covered for mid in due):
+                n += 1
+        day -= timedelta(days=1)
+    return n
 
 
 def stalled_alerts(session: Session, group_id: int, as_of: date) -> list[Alert]:

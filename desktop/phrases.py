@@ -50,6 +50,16 @@ PHRASES: dict[str, tuple[str, str]] = {
         "近 7 天活跃占比 {share:.0%} (不计请假的 {away} 人), 低于 {minimum:.0%}",
         "{share:.0%} of the members active in the last 7 days (the {away} on leave not counted), under {minimum:.0%}",
     ),
+    "alert.zombie_share_new": (
+        "近 7 天活跃占比 {share:.0%} (不计近 7 天新入群的 {new} 人), 低于 {minimum:.0%}",
+        "{share:.0%} of the members active in the last 7 days (the {new} who joined in them not counted),"
+        " under {minimum:.0%}",
+    ),
+    "alert.zombie_share_excused": (
+        "近 7 天活跃占比 {share:.0%} (不计请假的 {away} 人和近 7 天新入群的 {new} 人), 低于 {minimum:.0%}",
+        "{share:.0%} of the members active in the last 7 days (the {away} on leave and the {new} who joined in"
+        " them not counted), under {minimum:.0%}",
+    ),
     "alert.stalled": ("入群流程停滞 {days} 天 (超过 {limit} 天)", "Stuck at a step for {days} days (over {limit})"),
     # ---- the member timeline (desktop/services/members.py) ----
     "timeline.applied": ("提交入群申请", "Applied to join"),

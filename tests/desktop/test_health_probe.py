@@ -126,8 +126,9 @@ def test_a_group_set_up_today_with_members_since_october_is_judged_by_its_record
 def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace):
     """Winter break: the 4 members of 读书会 checked in up to 5 November, and all of them are on leave (请假) from
     the 6th to the 25th. On the 20th the dashboard called it a zombie group (nobody in 15 days) — nobody was
-    expected to take part. With one of them back from leave on the 20th, nobody took part in 14 days: a zombie
-    group again. The 7-day share counts the members expected: 1 of 20 active (5%) is a zombie group, still with 5
+    expected to take part. With one of them back from leave on the 20th, the days everyone was away are still no
+    idle days: a zombie group a week after their return if they take no part (the share of the one expected), by
+    idleness after 14 days not on a break. The 7-day share counts the members expected: 1 of 20 active (5%) is a zombie group, still with 5
     of the idle on leave (1 of 15, 7%: the reason says the 5 are not counted, as the 7-day card's 5% counts them),
     but not when 15 of the 19 idle are on leave (1 of 5 expected, 20%)."""
     owner = actor_for(workspace)
@@ -148,7 +149,15 @@ def test_a_group_on_a_break_with_everyone_on_leave_is_no_zombie_group(workspace)
         for m in ms:
             record_leave(s, owner, m, date(2026, 11, 6), date(2026, 11, 19) if m == ms[0] else date(2026, 11, 25))
         s.commit()
-        assert _kinds(s, back, TODAY) == ["zombie_group"]
+        # back on the 20th, 二0 has not taken part yet: the break is no idleness (every day of it everyone was on
+        # leave), nor is the week they were away for part of (probe health2: the day after the break was "nobody in
+        # 14 days")
+        assert _kinds(s, back, TODAY) == []
+        reason = health.zombie_reason(s, back, date(2026, 11, 27), 4)  # a week back, and nobody: 0 of the 1 expected
+        assert reason is not None and reason.key == "alert.zombie_share_on_leave" and reason.args["away"] == 3
+        reason = health.zombie_reason(s, back, date(2026, 12, 3), 4)  # 14 days not on a break: idle
+        assert reason is not None and reason.key == "alert.zombie_idle"
+        assert health.zombie_reason(s, back, date(2026, 12, 2), 4).key == "alert.zombie_share"
 
         big = create_group(s, owner, "大群")
         s.get(Group, big).created_at = datetime(2026, 10, 1)  # kept here since October: its quiet week was observed
