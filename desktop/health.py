@@ -186,8 +186,9 @@ def alerts(
         Membership.joined_at < day_start(as_of - timedelta(days=newcomer_days - 1)),
         ~participated(silent_since, as_of),
         ~select(MembershipSpell.id).where(MembershipSpell.membership_id == Membership.id).exists(),  # a return
-        # a leave day in the window: not silent, as no one with a leave day in their window is dormant
-        Membership.id.not_in(on_leave_in(silent_since, as_of)),
+        # on leave on a day of the newcomer's last `newcomer_days` days: not silent, as no one on leave is dormant —
+        # but a newcomer back from a fortnight away is silent after a week back without a word, not a month
+        Membership.id.not_in(on_leave_in(as_of - timedelta(days=newcomer_days - 1), as_of)),
     )
     silent = Phrase("alert.silent_newcomer", days=newcomer_days)
     # none before QunDesk observed the group over the newcomer's days (observed_from): a September joiner in a
