@@ -4,7 +4,11 @@ a welcome for a newcomer, a reminder to newcomers stalled at a step, the month's
 Each kind has a default Chinese template and offers named placeholders (`$name`, Python string.Template); a
 group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
 refused with its name, and so is a `{word}` (a placeholder written as other tools write them, without
-its `$`) and a kind's list placeholder used twice (the list is written once). Rendering rules, the same for every kind:
+its `$`; in ASCII or full-width braces; `{姓名}`, `$名单` and the other Chinese words for a placeholder in
+_WORD_MEANS too, naming the placeholder meant — a Chinese word in braces that names none, `{红包}`, is the
+organiser's own text and stays), a brace opened before a placeholder's word and never closed (`{未打卡名单`), braces
+around a real placeholder (`{$name}`) and a kind's list placeholder used twice (the list is written once). Rendering
+rules, the same for every kind:
 
 - People are named as the group sees them: group nickname, else WeChat nickname (what WeChat shows of someone
   with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
@@ -14,7 +18,9 @@ its `$`) and a kind's list placeholder used twice (the list is written once). Re
   a heading line just above it that has no placeholder and ends with a colon ("📜 群规要点：" over no rules).
 - A text longer than LIMIT characters is split into several messages at line breaks of its list (names,
   people, ranks), the template's lines before the list opening the first message and those after it closing
-  the last; each message then ends with "（k/n）". A single line longer than the limit is cut.
+  the last; each message then ends with "（k/n）". A single line longer than the limit is cut
+  between words where it can be, else between characters as people see them (never through an emoji of several
+  code points).
 - Nothing to say (everyone checked in, nobody stalled, no points) is an empty text with the reason.
 
 No Qt here: the window shows these texts in previews with copy buttons, the CLI prints them (`qundesk text`)."""
@@ -148,8 +154,60 @@ def template_for(session: Session, group_id: int, kind: str) -> str:
 
 
 # "{word}" in a template: a placeholder written without its $ (string.Template's "${word}" is not matched: the
-# $ comes before the brace); "$${word}" is a dollar sign before text in braces
-_BRACED_WORD = re.compile(r"(?<!\$)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+# $ comes before the brace); "$${word}" is a dollar sign before text in braces. Full-width braces (｛名单｝, what a
+# Chinese input method types) are braces too.
+_BRACED_WORD = re.compile(r"(?<!\$)[{｛]\s*([A-Za-z_][A-Za-z0-9_]*|[^\s{}｛｝$＄]{1,12}?)\s*[}｝]")
+# a brace opened before a placeholder's word and never closed ("{未打卡名单", "欢迎 {name 加入")
+_OPEN_WORD = re.compile(r"(?<!\$)[{｛]\s*([A-Za-z_][A-Za-z0-9_]*|[^\s{}｛｝$＄]{1,12})")
+# braces around a real placeholder ("{$name}"): the braces reached the group around the name ("欢迎 {小雨}")
+_BRACED_PLACEHOLDER = re.compile(r"[{｛]\s*\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})\s*[}｝]")
+# the Chinese words organisers write in braces for a placeholder (the way other bots' templates name them):
+# "{姓名}" is no text anyone meant to post. A word in braces that names none ("{红包}") is the organiser's own text.
+_WORD_MEANS: dict[str, tuple[str, ...]] = {
+    "姓名": ("name",),
+    "名字": ("name", "names"),
+    "昵称": ("name",),
+    "群昵称": ("name",),
+    "用户名": ("name",),
+    "新人": ("name",),
+    "新成员": ("name",),
+    "成员": ("name",),
+    "群名": ("group",),
+    "群名称": ("group",),
+    "群": ("group",),
+    "群聊": ("group",),
+    "社群": ("group",),
+    "社群名": ("group",),
+    "日期": ("date",),
+    "今天": ("date",),
+    "今日": ("date",),
+    "星期": ("weekday",),
+    "周几": ("weekday",),
+    "人数": ("count",),
+    "未打卡人数": ("count",),
+    "已打卡": ("done",),
+    "已打卡人数": ("done",),
+    "总人数": ("total",),
+    "名单": ("names", "list"),
+    "未打卡名单": ("names",),
+    "未打卡": ("names",),
+    "列表": ("list", "names"),
+    "排行榜": ("list",),
+    "榜单": ("list",),
+    "月份": ("month",),
+    "月": ("month",),
+    "目标": ("goal",),
+    "群规": ("rules",),
+    "规则": ("rules",),
+    "须知": ("notice",),
+    "入群须知": ("notice",),
+    "步骤": ("steps",),
+    "待办": ("steps",),
+    "管理员": ("operators",),
+    "群主": ("operators",),
+    "天数": ("days",),
+    "积分": ("points",),
+}
 
 KIND_LABELS = {
     "reminder": "打卡提醒",
@@ -200,6 +258,17 @@ def validate_template(kind: str, body: str) -> str:
         if match.group("invalid") is not None:
             at = match.start("invalid")
             snippet = text[at : at + 12].split("\n")[0]
+            # "$姓名" (a placeholder named in Chinese): said with the one meant, not only "write $$"
+            word = re.match(r"[{｛]?([^\W\d_]+)", snippet)
+            meant = next(
+                (m for n in (5, 4, 3, 2) if word and (m := _meant(word.group(1)[:n], allowed)) is not None), None
+            )
+            if meant is not None:
+                raise ValidationError(
+                    "template",
+                    f"“${snippet}” 不是占位符, 应写作 ${meant} (not a placeholder: ${snippet}; write ${meant}). "
+                    f"可用 (available): {known}",
+                )
             raise ValidationError(
                 "template",
                 f"“{snippet}” 不是占位符; 美元符号请写 $$ (not a placeholder; write $$ for a dollar sign). "
@@ -219,17 +288,55 @@ def validate_template(kind: str, body: str) -> str:
             "template",
             f"${key} 只能用一次 (the list placeholder ${key} can be used once; it was used {used.count(key)} times)",
         )
-    for match in _BRACED_WORD.finditer(text):
-        # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
-        # {name}" — and "{nmae}" or "{phone}" likewise: refused, naming it, as an unknown $placeholder is
-        word, token = match.group(1), match.group(0)
-        zh, en = (f", 应写作 ${word}", f"; write ${word}") if word in allowed else ("", "")
+    for match in _BRACED_PLACEHOLDER.finditer(text):
+        # "{$name}": the name reached the group in braces ("欢迎 {小雨}")
+        word, token = match.group(1) or match.group(2), match.group(0)
         raise ValidationError(
             "template",
-            f"“{token}” 不是占位符, 占位符以 $ 开头{zh} "
-            f"(not a placeholder: {token} — placeholders start with ${en}). 可用 (available): {known}",
+            f"“{token}” 的括号会原样发到群里, 应写作 ${word} "
+            f"(the braces of {token} would be posted as they stand; write ${word})",
+        )
+    for match in _BRACED_WORD.finditer(text):
+        # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
+        # {name}" — and "{nmae}" or "{phone}" likewise, and "{姓名}", "｛名单｝": refused, naming it, as an unknown
+        # $placeholder is; a word in braces that names no placeholder in Chinese ("{红包}") is the organiser's text
+        word, token = match.group(1), match.group(0)
+        if not word.isascii() and word not in _WORD_MEANS:
+            continue
+        _refuse_braced(token, _meant(word, allowed), known)
+    for match in _OPEN_WORD.finditer(text):
+        # "{未打卡名单" (the closing brace forgotten): posted as it stands
+        word = match.group(1)
+        meant = _meant(word, allowed)
+        if meant is None and not any(word.startswith(w) and w in _WORD_MEANS for w in (word[:n] for n in (2, 3, 4))):
+            continue
+        if text[match.end() :].lstrip(" \t")[:1] in ("}", "｝"):
+            continue  # closed after all (a word of its own, as above)
+        token = match.group(0)
+        zh, en = (f", 应写作 ${meant}", f"; write ${meant}") if meant else ("", "")
+        raise ValidationError(
+            "template",
+            f"“{token}” 少了右括号, 也不是占位符, 占位符以 $ 开头{zh} "
+            f"(an unclosed brace: {token} is not a placeholder — placeholders start with ${en}). "
+            f"可用 (available): {known}",
         )
     return text
+
+
+def _meant(word: str, allowed: tuple[str, ...]) -> str | None:
+    """The kind's placeholder a word in braces stands for: itself (ASCII), or what the Chinese word means."""
+    if word in allowed:
+        return word
+    return next((name for name in _WORD_MEANS.get(word, ()) if name in allowed), None)
+
+
+def _refuse_braced(token: str, meant: str | None, known: str) -> None:
+    zh, en = (f", 应写作 ${meant}", f"; write ${meant}") if meant else ("", "")
+    raise ValidationError(
+        "template",
+        f"“{token}” 不是占位符, 占位符以 $ 开头{zh} "
+        f"(not a placeholder: {token} — placeholders start with ${en}). 可用 (available): {known}",
+    )
 
 
 def set_template(session: Session, actor: Actor, group_id: int, kind: str, body: str | None) -> bool:
@@ -386,7 +493,47 @@ def _split(before: list[str], body: list[str], after: list[str]) -> tuple[str, .
 
 
 def _cut(line: str, room: int) -> list[str]:
-    return [line[i : i + room] for i in range(0, len(line), room)] or [""]
+    """`line` in pieces of at most `room` characters: cut after the last space or punctuation in the piece's second
+    half (a name of a list line, a word, stays whole), else at the last place that is not inside a character as
+    people see it — an emoji built of several code points (👨‍👩‍👧, 🇨🇳, 👍🏻, 1️⃣) cut there reached the group as
+    two broken halves."""
+    pieces: list[str] = []
+    while len(line) > room:
+        at = max((line.rfind(ch, room // 2, room) + 1 for ch in _BREAKS), default=0)
+        if at <= 0:
+            at = room
+            while at > 1 and not _grapheme_boundary(line, at):
+                at -= 1
+        pieces.append(line[:at].rstrip())
+        line = line[at:].lstrip(" ")
+    pieces.append(line)
+    return pieces
+
+
+_BREAKS = (" ", "、", "，", ",", "。", "；", ";", "！", "？", "）", "」")
+
+
+def _grapheme_boundary(text: str, at: int) -> bool:
+    """Whether a cut between text[at-1] and text[at] leaves every character as people see it whole (a sufficient
+    approximation of Unicode's grapheme clusters for names: combining marks, variation selectors, skin tones,
+    emoji tags, zero-width joiners, flag pairs)."""
+    before, after = text[at - 1], text[at]
+    if before == "\u200d" or after == "\u200d":
+        return False
+    if unicodedata.category(after) in ("Mn", "Me", "Mc") or "\ufe00" <= after <= "\ufe0f":
+        return False
+    if "\U0001f3fb" <= after <= "\U0001f3ff" or "\U000e0020" <= after <= "\U000e007f":
+        return False
+    if _regional(before) and _regional(after):
+        run = 0
+        while at - 1 - run >= 0 and _regional(text[at - 1 - run]):
+            run += 1
+        return run % 2 == 0  # the flags before the cut are whole pairs
+    return True
+
+
+def _regional(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
 def _group(session: Session, group_id: int) -> Group:
