@@ -131,6 +131,9 @@ class PasteText:
     parts: tuple[str, ...]
     people: int = 0  # how many people the text names (the reminder: how many have not checked in)
     empty_reason: str | None = None  # bilingual, when there is nothing to post
+    # bilingual, for the organiser before posting (never part of the text): a name the text @s that several people
+    # in the group go by — the group cannot tell whom it means
+    notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -597,7 +600,7 @@ def reminder_text(
         "total": str(expected),
     }
     parts = render("reminder", _stored_template(session, group, "reminder", template), values, pack_names(names))
-    return PasteText("reminder", parts, len(missing))
+    return PasteText("reminder", parts, len(missing), notes=_namesakes(session, group_id, [n[1:] for n in names]))
 
 
 def welcome_text(session: Session, membership_id: int, *, template: str | None = None) -> PasteText:
@@ -643,7 +646,7 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
     if not items:
         items = ["（都已完成，欢迎正式加入！）"]
     parts = render("welcome", _stored_template(session, group, "welcome", template), values, items)
-    return PasteText("welcome", parts, 1)
+    return PasteText("welcome", parts, 1, notes=_namesakes(session, group.id, [values["name"]]))
 
 
 def stalled_text(
@@ -692,6 +695,7 @@ def stalled_text(
             )
         return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
     items = []
+    named = []
     for ms, name, _pinyin, wechat_id, nickname in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
         steps = _steps_to_do(session, ms)
         required = [s for s, req in steps if req] or [s for s, _req in steps]
@@ -699,11 +703,15 @@ def stalled_text(
         # every required step still missing, in order: the first alone named a step added to the top of the list
         # today — 「加好友」（已停留 35 天） to 25 newcomers who had stopped at 缴纳门槛费 — and hid the others
         step = "还差" + "、".join(f"「{name}」" for name in required) if required else "入群流程待确认"
-        items.append(f"@{shown_name(ms.group_nickname, name, wechat_id, nickname)}：{step}（已停留 {waited} 天）")
+        named.append(shown_name(ms.group_nickname, name, wechat_id, nickname))
+        items.append(f"@{named[-1]}：{step}（已停留 {waited} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
     return PasteText(
-        "stalled", render("stalled", _stored_template(session, group, "stalled", template), values, items), len(items)
+        "stalled",
+        render("stalled", _stored_template(session, group, "stalled", template), values, items),
+        len(items),
+        notes=_namesakes(session, group_id, named),
     )
 
 
@@ -737,13 +745,13 @@ def leaderboard_text(
     levels = group_levels(session, group_id, at=end)  # the levels of the month's end (a past month: of then)
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
+    named = []
     ranks = competition_ranks([int(r[3]) for r in rows])
     for rank, (mid, nick, name, pts, wechat_id, nickname) in zip(ranks, rows, strict=True):
         medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
         level = level_for(levels, balances_end.get(mid, 0))
-        items.append(
-            f"{medal} {shown_name(nick, name, wechat_id, nickname)} {int(pts)}分" + (f" · {level}" if level else "")
-        )
+        named.append(shown_name(nick, name, wechat_id, nickname))
+        items.append(f"{medal} {named[-1]} {int(pts)}分" + (f" · {level}" if level else ""))
     if more_tied:
         items.append(f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
     promoted = _promoted(session, group_id, levels, start, end)
@@ -754,7 +762,7 @@ def leaderboard_text(
         "promoted": _promoted_line(promoted),
     }
     parts = render("leaderboard", _stored_template(session, group, "leaderboard", template), values, items)
-    return PasteText("leaderboard", parts, len(rows))
+    return PasteText("leaderboard", parts, len(rows), notes=_namesakes(session, group_id, named))
 
 
 def summary_text(
@@ -982,6 +990,39 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
         if new is not None and (old is None or rank[new] > rank[old]):
             out.append(f"{shown_name(nick, name, wechat_id, nickname)} → {new}")
     return out
+
+
+def _namesakes(session: Session, group_id: int, named: list[str]) -> tuple[str, ...]:
+    """A note for each name the text gives that several people in the group chat (入群中 / 正式成员) go by, naming
+    them by their roster names for the organiser: "@小雨" over two 小雨s — one of them checked in — told both they
+    were behind, and the organiser had no way to know. The text keeps the name as the group sees it (adding a
+    roster name would give the group a name it never saw); the organiser decides before posting."""
+    wanted = set(named)
+    if not wanted:
+        return ()
+    seen: dict[str, list[str]] = {}
+    for nick, name, wechat_id, nickname in session.execute(
+        select(Membership.group_nickname, Member.display_name, Member.wechat_id, Member.nickname)
+        .join(Member, Member.id == Membership.member_id)
+        .where(
+            Membership.group_id == group_id,
+            Membership.status.in_(("onboarding", "active")),
+            Member.deleted_at.is_(None),
+        )
+        .order_by(Member.pinyin, Membership.id)
+    ):
+        shown = shown_name(nick, name, wechat_id, nickname)
+        if shown in wanted:
+            seen.setdefault(shown, []).append(mask_phones_in(name) or name)
+    notes = []
+    for shown in dict.fromkeys(named):
+        who = seen.get(shown, [])
+        if len(who) > 1:
+            notes.append(
+                f"群里有 {len(who)} 位成员都叫“{shown}”（{'、'.join(who)}），@{shown} 分不清是谁，发之前请核对 "
+                f"(an @ cannot tell them apart: {len(who)} members go by {shown} in the group; check before posting)"
+            )
+    return tuple(notes)
 
 
 LEADERS_SHOWN = 5  # a summary names this many people level on first place, then says how many they are

@@ -6,6 +6,7 @@ between words or at least between characters as people see them, never through a
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -105,3 +106,109 @@ def test_five_hundred_names_are_split_into_messages_at_list_lines_with_every_nam
     assert [n for p in parts for n in re.findall(r"@成员\d{3}🌸", p)] == names
     for i, p in enumerate(parts, start=1):
         assert p.endswith(f"\n（{i}/{len(parts)}）")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Names several people in the group go by
+
+
+@pytest.fixture
+def namesakes(tmp_path, monkeypatch):
+    """测试群 on 2026-11-20: 乙 and 丙 both go by 小雨 (丙 checked in), 丁 by 小雨 too but left, 戊 on leave, 己 alone."""
+    from datetime import date, datetime
+
+    from desktop.services.checkins import record_checkins, record_leave
+    from desktop.services.groups import create_group
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.workspace import actor_for, open_workspace
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-20")
+    database = open_workspace(tmp_path / "ws.sqlite")
+    owner = actor_for(database)
+    ids: dict[str, int] = {}
+    with database.session() as s:
+        gid = create_group(s, owner, "测试群")
+
+        def add(name, **kw):
+            kw.setdefault("joined_at", datetime(2026, 11, 1, 9, 0))
+            ids[name] = add_member(s, owner, gid, MemberInput(display_name=name, **kw))[1]
+
+        add("乙", group_nickname="小雨")
+        add("丙", group_nickname="小雨")
+        add("丁", group_nickname="小雨", phone="13800138000")
+        add("戊", group_nickname="阿戊")
+        add("己", nickname="小己 13912345678")
+        s.commit()
+        leave_group(s, owner, ids["丁"], "退群", status="left", when=datetime(2026, 11, 19, 12, 0))
+        record_checkins(s, owner, gid, date(2026, 11, 20), [ids["丙"]])
+        record_leave(s, owner, ids["戊"], date(2026, 11, 20), date(2026, 11, 21), "出差")
+        s.commit()
+    yield database, owner, gid, ids
+    database.dispose()
+
+
+def test_a_name_several_members_go_by_is_kept_with_a_note_naming_them_for_the_organiser(namesakes, capsys):
+    """ "@小雨" in the reminder over two 小雨s, one of whom had checked in: both read themselves as behind, and
+    nothing told the organiser. The text keeps the name the group sees; a note names them by their roster names
+    (never the text: a roster name the group never saw), on stderr and in --json."""
+    from datetime import date
+
+    from desktop.cli import main
+    from desktop.services.texts import reminder_text, welcome_text
+
+    database, owner, gid, ids = namesakes
+    with database.session() as s:
+        text = reminder_text(s, gid, date(2026, 11, 20))
+        assert text.parts == (
+            "📣 11月20日 周五 测试群 还差 2 人打卡（已打卡 1/3）：\n@小己 139**** @小雨\n还没打卡的伙伴记得来接龙哦～",
+        )
+        assert len(text.notes) == 1 and "2 位成员都叫“小雨”（丙、乙）" in text.notes[0]  # 丁 left: not counted
+        assert "乙" not in text.text and "丙" not in text.text
+        assert not welcome_text(s, ids["戊"]).notes
+        assert welcome_text(s, ids["乙"]).notes
+    path = str(database.engine.url.database)
+    database.dispose()
+    assert main(["--db", path, "text", "reminder", "--group", "测试群", "--date", "2026-11-20"]) == 0
+    out = capsys.readouterr()
+    assert out.out.startswith("📣 11月20日") and "都叫“小雨”" not in out.out and "都叫“小雨”" in out.err
+    assert main(["--db", path, "text", "reminder", "--group", "测试群", "--date", "2026-11-20", "--json"]) == 0
+    assert "都叫“小雨”" in json.loads(capsys.readouterr().out)["notes"][0]
+
+
+def test_the_window_shows_the_note_before_the_text_is_copied(namesakes, qtbot):
+    from desktop.services.texts import reminder_text
+    from ui.dialogs.text_preview_dialog import TextPreviewDialog
+    from ui.messages import localise_message
+
+    database, owner, gid, ids = namesakes
+    with database.session() as s:
+        text = reminder_text(s, gid)
+    assert localise_message(text.notes[0], "en") == (
+        "An @ cannot tell them apart: 2 members go by 小雨 in the group; check before posting"
+    )
+    dialog = TextPreviewDialog(text, "打卡提醒")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.notes_label.isVisible() and "小雨" in dialog.notes_label.text()
+    assert "核对" not in dialog.part_text(0)
+
+
+def test_the_copy_button_opens_the_preview_when_there_is_a_note(namesakes, qtbot):
+    """One message with a note was put on the clipboard at once: the organiser never saw the note."""
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.services.texts import reminder_text
+    from ui.widgets.paste_text_button import PasteTextButton
+
+    database, owner, gid, ids = namesakes
+    with database.session() as s:
+        text = reminder_text(s, gid)
+    QGuiApplication.clipboard().setText("before")
+    button = PasteTextButton("提醒", "打卡提醒")
+    qtbot.addWidget(button)
+    button.provider = lambda: text
+    button.copy_text()
+    assert button.last_dialog is not None and button.last_dialog.notes_label.isVisible()
+    assert QGuiApplication.clipboard().text() == "before"  # copied from the preview, once the note is read
+    button.last_dialog.close()
