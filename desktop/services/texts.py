@@ -22,6 +22,9 @@ rules, the same for every kind:
   between words where it can be, else between characters as people see them (never through an emoji of several
   code points).
 - Nothing to say (everyone checked in, nobody stalled, no points) is an empty text with the reason.
+- A template written in English (is_english: English words, no Chinese outside its placeholders — an
+  English-speaking group's own) gets QunDesk's words around the names in English: "Fri", "Nov 20", "30 pts",
+  "(optional)", "(1/2)"; names, step and level names stay as the group wrote them.
 
 No Qt here: the window shows these texts in previews with copy buttons, the CLI prints them (`qundesk text`)."""
 
@@ -120,6 +123,20 @@ DEFAULTS: dict[str, str] = {
 }
 
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_english(template: str) -> bool:
+    """Whether a template is written in English (an English-speaking group's own): English words and no Chinese
+    outside its placeholders. Its texts then say what QunDesk writes around the names in English too — "Nov 20",
+    "Fri", "30 pts", "(1/2)" — not "11月20日 周五 30分（1/2）" inside an English sentence. A template of only
+    placeholders and emoji stays Chinese, the default."""
+    words = string.Template.pattern.sub(" ", template)
+    return not _CJK.search(words) and re.search(r"[A-Za-z]{2,}", words) is not None
+
+
 MEDALS = ("🥇", "🥈", "🥉")
 
 
@@ -470,10 +487,10 @@ def render(kind: str, template: str, values: dict[str, str], items: list[str] | 
     whole = "\n".join([*before, *body, *after]).strip("\n")
     if len(whole) <= LIMIT:
         return (whole,) if whole else ()
-    return _split(before, body, after)
+    return _split(before, body, after, is_english(template))
 
 
-def _split(before: list[str], body: list[str], after: list[str]) -> tuple[str, ...]:
+def _split(before: list[str], body: list[str], after: list[str], english: bool = False) -> tuple[str, ...]:
     room = LIMIT - len("\n（99/99）")
     lines = [
         *(_cut(line, room) for line in before),
@@ -492,7 +509,8 @@ def _split(before: list[str], body: list[str], after: list[str]) -> tuple[str, .
         parts[-1].append(line)
         size += extra
     n = len(parts)
-    return tuple("\n".join(p) + f"\n（{i}/{n}）" for i, p in enumerate(parts, start=1))
+    mark = "\n({i}/{n})" if english else "\n（{i}/{n}）"
+    return tuple("\n".join(p) + mark.format(i=i, n=n) for i, p in enumerate(parts, start=1))
 
 
 def _cut(line: str, room: int) -> list[str]:
@@ -546,11 +564,15 @@ def _group(session: Session, group_id: int) -> Group:
     return group
 
 
-def _day_label(day: date) -> str:
+def _day_label(day: date, english: bool = False) -> str:
+    if english:
+        return f"{MONTHS_EN[day.month - 1]} {day.day}"
     return f"{day.month}月{day.day}日"
 
 
-def _month_label(year: int, month: int, today: date) -> str:
+def _month_label(year: int, month: int, today: date, english: bool = False) -> str:
+    if english:
+        return MONTHS_EN[month - 1] if year == today.year else f"{MONTHS_EN[month - 1]} {year}"
     return f"{month}月" if year == today.year else f"{year}年{month}月"
 
 
@@ -591,15 +613,17 @@ def reminder_text(
             "reminder", (), 0, f"{_day_label(day)} 所有人都已打卡或请假 (everyone has checked in or is on leave)"
         )
     names = [f"@{shown_name(m.group_nickname, m.display_name, m.wechat_id, m.nickname)}" for m in missing]
+    body = _stored_template(session, group, "reminder", template)
+    en = is_english(body)
     values = {
         "group": group.name,
-        "date": _day_label(day),
-        "weekday": WEEKDAYS[day.weekday()],
+        "date": _day_label(day, en),
+        "weekday": (WEEKDAYS_EN if en else WEEKDAYS)[day.weekday()],
         "count": str(len(missing)),
         "done": str(expected - len(missing)),
         "total": str(expected),
     }
-    parts = render("reminder", _stored_template(session, group, "reminder", template), values, pack_names(names))
+    parts = render("reminder", body, values, pack_names(names))
     return PasteText("reminder", parts, len(missing), notes=_namesakes(session, group_id, [n[1:] for n in names]))
 
 
@@ -634,18 +658,21 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
         .limit(1)
     )
     steps = _steps_to_do(session, ms)
+    body = _stored_template(session, group, "welcome", template)
+    en = is_english(body)
     values = {
         "group": group.name,
         "name": shown_name(ms.group_nickname, member.display_name, member.wechat_id, member.nickname),
         "goal": _one_line(group.goal),
-        "rules": _rules_summary(rules),
+        "rules": _rules_summary(rules, en),
         "notice": _one_line(group.joining_notice),
-        "operators": _one_line(group.operators_text) or "群主或管理员",
+        "operators": _one_line(group.operators_text) or ("the group admins" if en else "群主或管理员"),
     }
-    items = [f"{i}. {name}{'' if required else '（可选）'}" for i, (name, required) in enumerate(steps, start=1)]
+    optional = " (optional)" if en else "（可选）"
+    items = [f"{i}. {name}{'' if required else optional}" for i, (name, required) in enumerate(steps, start=1)]
     if not items:
-        items = ["（都已完成，欢迎正式加入！）"]
-    parts = render("welcome", _stored_template(session, group, "welcome", template), values, items)
+        items = ["(all done: welcome aboard!)" if en else "（都已完成，欢迎正式加入！）"]
+    parts = render("welcome", body, values, items)
     return PasteText("welcome", parts, 1, notes=_namesakes(session, group.id, [values["name"]]))
 
 
@@ -696,20 +723,26 @@ def stalled_text(
         return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
     items = []
     named = []
+    body = _stored_template(session, group, "stalled", template)
+    en = is_english(body)
     for ms, name, _pinyin, wechat_id, nickname in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
         steps = _steps_to_do(session, ms)
         required = [s for s, req in steps if req] or [s for s, _req in steps]
         waited = (as_of - since[ms.id]).days  # not `days`: that is the threshold asked for, for $days
         # every required step still missing, in order: the first alone named a step added to the top of the list
         # today — 「加好友」（已停留 35 天） to 25 newcomers who had stopped at 缴纳门槛费 — and hid the others
-        step = "还差" + "、".join(f"「{name}」" for name in required) if required else "入群流程待确认"
         named.append(shown_name(ms.group_nickname, name, wechat_id, nickname))
-        items.append(f"@{named[-1]}：{step}（已停留 {waited} 天）")
+        if en:
+            step = "still to do: " + ", ".join(f"“{name}”" for name in required) if required else "steps to confirm"
+            items.append(f"@{named[-1]}: {step} (waiting {waited} day{'s' if waited != 1 else ''})")
+        else:
+            step = "还差" + "、".join(f"「{name}」" for name in required) if required else "入群流程待确认"
+            items.append(f"@{named[-1]}：{step}（已停留 {waited} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
     return PasteText(
         "stalled",
-        render("stalled", _stored_template(session, group, "stalled", template), values, items),
+        render("stalled", body, values, items),
         len(items),
         notes=_namesakes(session, group_id, named),
     )
@@ -746,22 +779,25 @@ def leaderboard_text(
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
     named = []
+    body = _stored_template(session, group, "leaderboard", template)
+    en = is_english(body)
+    unit = " pts" if en else "分"
     ranks = competition_ranks([int(r[3]) for r in rows])
     for rank, (mid, nick, name, pts, wechat_id, nickname) in zip(ranks, rows, strict=True):
         medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
         level = level_for(levels, balances_end.get(mid, 0))
         named.append(shown_name(nick, name, wechat_id, nickname))
-        items.append(f"{medal} {named[-1]} {int(pts)}分" + (f" · {level}" if level else ""))
+        items.append(f"{medal} {named[-1]} {int(pts)}{unit}" + (f" · {level}" if level else ""))
     if more_tied:
-        items.append(f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
+        items.append(f"… and more with {int(rows[-1][3])} pts" if en else f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
     promoted = _promoted(session, group_id, levels, start, end)
     values = {
         "group": group.name,
-        "month": _month_label(year, month, today or clock.today()),
+        "month": _month_label(year, month, today or clock.today(), en),
         "top": str(len(rows)),
-        "promoted": _promoted_line(promoted),
+        "promoted": _promoted_line(promoted, en),
     }
-    parts = render("leaderboard", _stored_template(session, group, "leaderboard", template), values, items)
+    parts = render("leaderboard", body, values, items)
     return PasteText("leaderboard", parts, len(rows), notes=_namesakes(session, group_id, named))
 
 
@@ -784,15 +820,21 @@ def summary_text(
     def both(a: int, b: int) -> tuple[str, str]:
         return ("", "") if not a and not b else (str(a), str(b))
 
+    en = is_english(template if template is not None else template_for(session, group_id, "summary"))
     messages, messages_prev = both(now.messages, before.messages)
     activities, activities_prev = both(now.activities, before.activities)
     top = ""
     if board.parts:
         first = _leader_names(session, group_id, year, month, today)
-        top = "、".join(first[:LEADERS_SHOWN]) + (f" 等 {len(first)} 人" if len(first) > LEADERS_SHOWN else "")
+        more = (
+            (f" and {len(first) - LEADERS_SHOWN} more" if en else f" 等 {len(first)} 人")
+            if len(first) > LEADERS_SHOWN
+            else ""
+        )
+        top = (", " if en else "、").join(first[:LEADERS_SHOWN]) + more
     values = {
         "group": group.name,
-        "month": _month_label(year, month, today),
+        "month": _month_label(year, month, today, en),
         "members": str(now.members_total),
         "members_prev": str(before.members_total),
         "active": str(now.members_active),
@@ -876,7 +918,7 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _rules_summary(text: str | None) -> str:
+def _rules_summary(text: str | None, english: bool = False) -> str:
     """The first lines of the rules (RULES_LINES, RULES_CHARS); "…" when there is more."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     out: list[str] = []
@@ -889,7 +931,7 @@ def _rules_summary(text: str | None) -> str:
         size += len(line)
     else:
         if len(lines) > RULES_LINES:
-            out.append("…（完整群规见群公告）")
+            out.append("… (full rules in the group notice)" if english else "…（完整群规见群公告）")
     return "\n".join(out)
 
 
@@ -1029,9 +1071,12 @@ LEADERS_SHOWN = 5  # a summary names this many people level on first place, then
 PROMOTED_SHOWN = 8  # a leaderboard names this many promotions, then says how many more
 
 
-def _promoted_line(promoted: list[str]) -> str:
+def _promoted_line(promoted: list[str], english: bool = False) -> str:
     if not promoted:
         return ""
+    if english:
+        more = f" and {len(promoted) - PROMOTED_SHOWN} more" if len(promoted) > PROMOTED_SHOWN else ""
+        return f"🎉 Levelled up this month: {', '.join(promoted[:PROMOTED_SHOWN])}{more}"
     shown = "、".join(promoted[:PROMOTED_SHOWN])
     more = f" 等 {len(promoted)} 人" if len(promoted) > PROMOTED_SHOWN else ""
     return f"🎉 本月晋级：{shown}{more}"

@@ -212,3 +212,35 @@ def test_the_copy_button_opens_the_preview_when_there_is_a_note(namesakes, qtbot
     assert button.last_dialog is not None and button.last_dialog.notes_label.isVisible()
     assert QGuiApplication.clipboard().text() == "before"  # copied from the preview, once the note is read
     button.last_dialog.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# An English group's own template
+
+
+def test_an_english_template_gets_english_dates_and_words_around_the_names(namesakes):
+    """An English group's reminder read "📣 Fri 11月20日 周五: 2 still to check in" and its split messages ended
+    "（1/3）": QunDesk's own words in an English template are English; the names stay as the group sees them."""
+    from datetime import date
+
+    from desktop.services.texts import is_english, preview_text, reminder_text, set_template, welcome_text
+
+    database, owner, gid, ids = namesakes
+    with database.session() as s:
+        set_template(
+            s, owner, gid, "reminder", "📣 $weekday $date: $count of $total still to check in:\n$names\nSee you!"
+        )
+        set_template(s, owner, gid, "welcome", "Welcome @$name to $group!\nTo do:\n$steps\nAsk $operators")
+        s.commit()
+        assert reminder_text(s, gid, date(2026, 11, 20)).parts == (
+            "📣 Fri Nov 20: 2 of 3 still to check in:\n@小己 139**** @小雨\nSee you!",
+        )
+        welcome = welcome_text(s, ids["己"]).parts[0]
+        assert "Ask the group admins" in welcome and "群主" not in welcome and "（" not in welcome
+        chinese = preview_text(s, gid, "reminder", "$date $weekday\n$names", today=date(2026, 11, 20)).parts[0]
+        assert chinese.startswith("11月20日 周五\n")  # placeholders and emoji only: the default language
+    assert is_english("Hi $group\n$names") and not is_english("$date\n$names") and not is_english("Hi 大家 $names")
+    parts = render(
+        "reminder", "Still to check in:\n$names\nThanks!", {}, pack_names([f"@member{i:03d}" for i in range(300)])
+    )
+    assert len(parts) > 1 and parts[0].endswith(f"\n(1/{len(parts)})") and "（" not in "".join(parts)
