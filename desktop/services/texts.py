@@ -269,7 +269,11 @@ def validate_template(kind: str, body: str) -> str:
     _check_kind(kind)
     text = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
-        raise ValidationError("template", "模板不能为空 (the template is empty)")
+        # an organiser who emptied the editor to have no custom text: told how to go back to the default
+        raise ValidationError(
+            "template",
+            "模板不能为空; 要用默认模板请点“恢复默认” (the template is empty; “Back to the default” restores the default)",
+        )
     if len(text) > 4000:
         raise ValidationError("template", "模板太长, 最多 4000 字 (the template is longer than 4,000 characters)")
     allowed = PLACEHOLDERS[kind]

@@ -244,3 +244,31 @@ def test_an_english_template_gets_english_dates_and_words_around_the_names(names
         "reminder", "Still to check in:\n$names\nThanks!", {}, pack_names([f"@member{i:03d}" for i in range(300)])
     )
     assert len(parts) > 1 and parts[0].endswith(f"\n(1/{len(parts)})") and "（" not in "".join(parts)
+
+
+def test_an_emptied_template_is_refused_saying_how_to_go_back_to_the_default(namesakes, qtbot):
+    """The organiser emptied the reminder's editor and saved: "模板不能为空" alone left them guessing how to get
+    the default back; the window says it in the UI language, the dialog stays open and nothing is saved."""
+    from desktop.services.texts import DEFAULTS, template_for
+    from ui.dialogs.group_profile_dialog import TAB_TEXTS, GroupProfileDialog
+    from ui.messages import localise_message
+
+    with pytest.raises(ValidationError) as refused:
+        validate_template("reminder", " \n\n ")
+    assert "恢复默认" in refused.value.message
+    assert (
+        localise_message(refused.value.message, "en")
+        == "The template is empty; “Back to the default” restores the default"
+    )
+    database, owner, gid, ids = namesakes
+    dialog = GroupProfileDialog(database, owner, gid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(TAB_TEXTS)
+    dialog.texts_editor.select_kind("reminder")
+    dialog.texts_editor.edit.setPlainText("")
+    dialog.save()
+    shown = dialog.error_label.text()
+    assert dialog.isVisible() and ("恢复默认" in shown or "Back to the default" in shown)
+    with database.session() as s:
+        assert template_for(s, gid, "reminder") == DEFAULTS["reminder"]
