@@ -181,6 +181,8 @@ _BRACED_WORD = re.compile(r"(?<!\$)[{｛]\s*([A-Za-z_][A-Za-z0-9_]*|[^\s{}｛｝
 _OPEN_WORD = re.compile(r"(?<!\$)[{｛]\s*([A-Za-z_][A-Za-z0-9_]*|[^\s{}｛｝$＄]{1,12})")
 # braces around a real placeholder ("{$name}"): the braces reached the group around the name ("欢迎 {小雨}")
 _BRACED_PLACEHOLDER = re.compile(r"[{｛]\s*\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})\s*[}｝]")
+# "￥name": the $ a Chinese input method types as ￥ (or the full-width ＄) before a placeholder's name
+_YUAN_PLACEHOLDER = re.compile(r"[＄￥]\s?(\{\s*)?([A-Za-z_][A-Za-z0-9_]*)(\s*\})?")
 # the Chinese words organisers write in braces for a placeholder (the way other bots' templates name them):
 # "{姓名}" is no text anyone meant to post. A word in braces that names none ("{红包}") is the organiser's own text.
 _WORD_MEANS: dict[str, tuple[str, ...]] = {
@@ -300,8 +302,10 @@ def validate_template(kind: str, body: str) -> str:
             )
         name = match.group("named") or match.group("braced")
         if name is not None and name not in allowed:
+            # "$Name", "$NAMES": the placeholder meant, in other letters' case
+            zh, en = (f", 应写作 ${name.lower()}", f"; write ${name.lower()}") if name.lower() in allowed else ("", "")
             raise ValidationError(
-                "template", f"未知占位符 ${name} (unknown placeholder ${name}). 可用 (available): {known}"
+                "template", f"未知占位符 ${name}{zh} (unknown placeholder ${name}{en}). 可用 (available): {known}"
             )
     key = LIST_PLACEHOLDER.get(kind)
     used = [m.group("named") or m.group("braced") for m in string.Template.pattern.finditer(text)]
@@ -311,6 +315,19 @@ def validate_template(kind: str, body: str) -> str:
         raise ValidationError(
             "template",
             f"${key} 只能用一次 (the list placeholder ${key} can be used once; it was used {used.count(key)} times)",
+        )
+    for match in _YUAN_PLACEHOLDER.finditer(text):
+        # "欢迎 ￥name 加入" (Shift+4 in a Chinese input method types ￥): posted as it stands; "￥5" (a price) stays
+        word, token = match.group(2), match.group(0).strip()
+        if word not in allowed and word.lower() not in allowed and not token.startswith("＄"):
+            continue
+        meant = word if word in allowed else word.lower() if word.lower() in allowed else None
+        zh, en = (f", 应写作 ${meant}", f"; write ${meant}") if meant else ("", "")
+        raise ValidationError(
+            "template",
+            f"“{token}” 不是占位符, 占位符以半角 $ 开头 (输入法可能打成了 ￥ 或 ＄){zh} "
+            f"(not a placeholder: {token} — placeholders start with a half-width $, not ￥ or ＄{en}). "
+            f"可用 (available): {known}",
         )
     for match in _BRACED_PLACEHOLDER.finditer(text):
         # "{$name}": the name reached the group in braces ("欢迎 {小雨}")
