@@ -278,3 +278,51 @@ def test_an_emptied_template_is_refused_saying_how_to_go_back_to_the_default(nam
     assert dialog.isVisible() and ("恢复默认" in shown or "Back to the default" in shown)
     with database.session() as s:
         assert template_for(s, gid, "reminder") == DEFAULTS["reminder"]
+
+
+def test_a_500_member_reminder_names_each_one_once_whole_and_nobody_who_left_today_or_is_on_leave(
+    tmp_path, monkeypatch
+):
+    from datetime import date, datetime
+
+    from desktop.services.checkins import record_checkins, record_leave
+    from desktop.services.groups import create_group
+    from desktop.services.onboarding import leave_group
+    from desktop.services.roster import MemberInput, add_member
+    from desktop.services.texts import reminder_text
+    from desktop.workspace import actor_for, open_workspace
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-20")
+    day = date(2026, 11, 20)
+    database = open_workspace(tmp_path / "ws.sqlite")
+    owner = actor_for(database)
+    emoji = ["🌸", "👨\u200d👩\u200d👧", "🇨🇳", "👍🏻", ""]
+    with database.session() as s:
+        gid = create_group(s, owner, "五百人群")
+        ids = [
+            add_member(
+                s,
+                owner,
+                gid,
+                MemberInput(
+                    display_name=f"成员{i:03d}",
+                    group_nickname=f"城市-成员{i:03d}{emoji[i % 5]}",
+                    joined_at=datetime(2026, 11, 1, 9, 0),
+                ),
+            )[1]
+            for i in range(500)
+        ]
+        s.commit()
+        record_checkins(s, owner, gid, day, ids[:100])
+        for mid in ids[100:110]:
+            record_leave(s, owner, mid, day, day, "出差")
+        for mid in ids[110:115]:
+            leave_group(s, owner, mid, "退群", status="left", when=datetime(2026, 11, 20, 8, 0))
+        s.commit()
+        text = reminder_text(s, gid, day)
+    database.dispose()
+    expected = [f"@城市-成员{i:03d}{emoji[i % 5]}" for i in range(115, 500)]
+    assert text.people == 385 and len(text.parts) > 1 and all(len(p) <= LIMIT for p in text.parts)
+    assert text.parts[0].startswith("📣 11月20日 周五 五百人群 还差 385 人打卡（已打卡 100/485）：")
+    named = [n for p in text.parts for n in re.findall(r"@城市-成员\d{3}\S*", p)]
+    assert sorted(named) == sorted(expected)  # each once, whole, with its emoji
