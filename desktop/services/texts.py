@@ -645,7 +645,9 @@ def reminder_text(
         "total": str(expected),
     }
     parts = render("reminder", body, values, pack_names(names))
-    return PasteText("reminder", parts, len(missing), notes=_namesakes(session, group_id, [n[1:] for n in names]))
+    return PasteText(
+        "reminder", parts, len(missing), notes=_namesakes(session, group_id, [n[1:] for n in names], parts)
+    )
 
 
 def welcome_text(session: Session, membership_id: int, *, template: str | None = None) -> PasteText:
@@ -694,7 +696,7 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
     if not items:
         items = ["(all done: welcome aboard!)" if en else "（都已完成，欢迎正式加入！）"]
     parts = render("welcome", body, values, items)
-    return PasteText("welcome", parts, 1, notes=_namesakes(session, group.id, [values["name"]]))
+    return PasteText("welcome", parts, 1, notes=_namesakes(session, group.id, [values["name"]], parts))
 
 
 def stalled_text(
@@ -761,12 +763,8 @@ def stalled_text(
             items.append(f"@{named[-1]}：{step}（已停留 {waited} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
-    return PasteText(
-        "stalled",
-        render("stalled", body, values, items),
-        len(items),
-        notes=_namesakes(session, group_id, named),
-    )
+    parts = render("stalled", body, values, items)
+    return PasteText("stalled", parts, len(items), notes=_namesakes(session, group_id, named, parts))
 
 
 def leaderboard_text(
@@ -819,7 +817,7 @@ def leaderboard_text(
         "promoted": _promoted_line(promoted, en),
     }
     parts = render("leaderboard", body, values, items)
-    return PasteText("leaderboard", parts, len(rows), notes=_namesakes(session, group_id, named))
+    return PasteText("leaderboard", parts, len(rows), notes=_namesakes(session, group_id, named, parts))
 
 
 def summary_text(
@@ -1055,11 +1053,13 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
     return out
 
 
-def _namesakes(session: Session, group_id: int, named: list[str]) -> tuple[str, ...]:
+def _namesakes(session: Session, group_id: int, named: list[str], parts: tuple[str, ...]) -> tuple[str, ...]:
     """A note for each name the text gives that several people in the group chat (入群中 / 正式成员) go by, naming
     them by their roster names for the organiser: "@小雨" over two 小雨s — one of them checked in — told both they
     were behind, and the organiser had no way to know. The text keeps the name as the group sees it (adding a
     roster name would give the group a name it never saw); the organiser decides before posting."""
+    text = "\n".join(parts)
+    named = [n for n in named if n in text]  # a template without the list (or $name) names nobody
     wanted = set(named)
     if not wanted:
         return ()

@@ -326,3 +326,15 @@ def test_a_500_member_reminder_names_each_one_once_whole_and_nobody_who_left_tod
     assert text.parts[0].startswith("📣 11月20日 周五 五百人群 还差 385 人打卡（已打卡 100/485）：")
     named = [n for p in text.parts for n in re.findall(r"@城市-成员\d{3}\S*", p)]
     assert sorted(named) == sorted(expected)  # each once, whole, with its emoji
+
+
+def test_a_welcome_without_the_name_gives_no_note_about_it(namesakes):
+    """A welcome template without $name ("欢迎新朋友加入 $group") names nobody: no note about two 小雨s."""
+    from desktop.services.texts import set_template, welcome_text
+
+    database, owner, gid, ids = namesakes
+    with database.session() as s:
+        assert welcome_text(s, ids["乙"]).notes  # the default names 小雨
+        set_template(s, owner, gid, "welcome", "欢迎新朋友加入 $group！\n$steps")
+        text = welcome_text(s, ids["乙"])
+    assert text.parts[0].startswith("欢迎新朋友加入 测试群！") and "小雨" not in text.text and text.notes == ()
