@@ -338,3 +338,52 @@ def test_a_welcome_without_the_name_gives_no_note_about_it(namesakes):
         set_template(s, owner, gid, "welcome", "欢迎新朋友加入 $group！\n$steps")
         text = welcome_text(s, ids["乙"])
     assert text.parts[0].startswith("欢迎新朋友加入 测试群！") and "小雨" not in text.text and text.notes == ()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The month summary's figures are everyone else's
+
+
+@pytest.mark.parametrize("month", ["2026-10", "2026-11"])  # a past month and the current one (to 11-18)
+def test_the_summary_says_the_figures_of_stats_json_the_dashboard_and_the_workbook(
+    tmp_path, monkeypatch, capsys, month
+):
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from desktop.cli import main
+    from desktop.services.dashboard_queries import group_overview
+
+    monkeypatch.setenv("QUNDESK_TODAY", "2026-11-18")
+    db = str(tmp_path / "demo.sqlite")
+    assert main(["--db", db, "demo", "--groups", "1", "--members", "40", "--months", "3", "--seed", "7"]) == 0
+    capsys.readouterr()
+    group = json.loads((main(["--db", db, "groups", "--json"]), capsys.readouterr().out)[1])[0]["name"]
+    assert main(["--db", db, "stats", "--group", group, "--month", month, "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert main(["--db", db, "text", "summary", "--group", group, "--month", month]) == 0
+    text = capsys.readouterr().out
+    xlsx = tmp_path / "r.xlsx"
+    assert main(["--db", db, "export", "report", "--month", month, "--group", group, "-o", str(xlsx)]) == 0
+    kpi = {r[5]: r[2] for r in load_workbook(xlsx)["概览"].iter_rows(min_row=4, values_only=True) if r[5]}
+    said = re.search(
+        r"成员 (\d+) 人.*\n.*活跃 (\d+) 人.*\n.*打卡 (\d+) 次，打卡率 ([\d.]+)%.*\n.*新入群 (\d+) 人，离开 (\d+) 人"
+        r"(?:.*\n.*群聊发言 (\d+) 条)?",
+        text,
+    )
+    assert said is not None, text
+    figures = ("members_total", "members_active", "checkins", None, "joined", "left", "messages")
+    for key, value in zip(figures, said.groups(), strict=True):
+        if key is not None and value is not None:
+            assert int(value) == stats[key] == kpi[key], key
+    assert float(said.group(4)) == round(stats["checkin_rate"] * 100, 1) == round(kpi["checkin_rate"] * 100, 1)
+    assert f"本月共发出积分 {stats['points_awarded']}" in text and kpi["points_awarded"] == stats["points_awarded"]
+    if month == "2026-11":  # the dashboard shows the current month
+        from desktop.workspace import open_workspace
+
+        database = open_workspace(db)
+        with database.session() as s:
+            dash = group_overview(s, 1, date(2026, 11, 18))
+        database.dispose()
+        assert dash.members == int(said.group(1)) and round(dash.checkin_rate * 100, 1) == float(said.group(4))
