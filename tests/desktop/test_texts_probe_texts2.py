@@ -387,3 +387,25 @@ def test_the_summary_says_the_figures_of_stats_json_the_dashboard_and_the_workbo
             dash = group_overview(s, 1, date(2026, 11, 18))
         database.dispose()
         assert dash.members == int(said.group(1)) and round(dash.checkin_rate * 100, 1) == float(said.group(4))
+
+
+def test_an_english_leaderboard_and_summary_say_pts_and_the_month_in_english(namesakes):
+    from datetime import date
+
+    from desktop.services.points import adjust_points
+    from desktop.services.texts import leaderboard_text, set_template, summary_text
+
+    database, owner, gid, ids = namesakes
+    with database.session() as s:
+        adjust_points(s, owner, ids["戊"], 40, "sharing", day=date(2026, 11, 5))
+        adjust_points(s, owner, ids["己"], 25, "sharing", day=date(2026, 11, 6))
+        set_template(s, owner, gid, "leaderboard", "🏆 $group $month leaderboard\n$list\n$promoted\nThanks all!")
+        set_template(s, owner, gid, "summary", "$group $month: $members members, top: $top")
+        s.commit()
+        board = leaderboard_text(s, gid, 2026, 11, today=date(2026, 11, 20)).parts[0]
+        summary = summary_text(s, gid, 2026, 11, today=date(2026, 11, 20)).parts[0]
+        chinese = leaderboard_text(s, gid, 2026, 11, today=date(2026, 11, 20), template="$list").parts[0]
+    assert board.startswith("🏆 测试群 Nov leaderboard\n🥇 阿戊 40 pts") and "\n🥈 小己 139**** 25 pts" in board
+    assert "分" not in board and "本月" not in board
+    assert summary == "测试群 Nov: 4 members, top: 阿戊"
+    assert chinese.startswith("🥇 阿戊 40分")
