@@ -1042,12 +1042,15 @@ def _cmd_text(kind: str) -> Callable[[Context, argparse.Namespace], int]:
                     "parts": list(result.parts),
                     "people": result.people,
                     "empty": result.empty_reason,
+                    "notes": list(result.notes),
                 }
             )
             return EXIT_OK
         if not result.parts:
             print(result.empty_reason or "", file=sys.stderr)
             return EXIT_OK
+        for note in result.notes:  # for the organiser, not part of the text: stdout stays what is pasted
+            print(note, file=sys.stderr)
         sys.stdout.write(f"\n{TEXT_SEPARATOR}\n".join(result.parts) + "\n")
         return EXIT_OK
 

@@ -4,7 +4,11 @@ a welcome for a newcomer, a reminder to newcomers stalled at a step, the month's
 Each kind has a default Chinese template and offers named placeholders (`$name`, Python string.Template); a
 group may keep its own template per kind (table text_template), checked when saved: an unknown placeholder is
 refused with its name, and so is a `{word}` (a placeholder written as other tools write them, without
-its `$`) and a kind's list placeholder used twice (the list is written once). Rendering rules, the same for every kind:
+its `$`; in ASCII or full-width braces; `{姓名}`, `$名单` and the other Chinese words for a placeholder in
+_WORD_MEANS too, naming the placeholder meant — a Chinese word in braces that names none, `{红包}`, is the
+organiser's own text and stays), a brace opened before a placeholder's word and never closed (`{未打卡名单`), braces
+around a real placeholder (`{$name}`) and a kind's list placeholder used twice (the list is written once). Rendering
+rules, the same for every kind:
 
 - People are named as the group sees them: group nickname, else WeChat nickname (what WeChat shows of someone
   with no group nickname), else name. Nothing else about a person is used; a run of 7+ digits in a name (a phone
@@ -14,8 +18,13 @@ its `$`) and a kind's list placeholder used twice (the list is written once). Re
   a heading line just above it that has no placeholder and ends with a colon ("📜 群规要点：" over no rules).
 - A text longer than LIMIT characters is split into several messages at line breaks of its list (names,
   people, ranks), the template's lines before the list opening the first message and those after it closing
-  the last; each message then ends with "（k/n）". A single line longer than the limit is cut.
+  the last; each message then ends with "（k/n）". A single line longer than the limit is cut
+  between words where it can be, else between characters as people see them (never through an emoji of several
+  code points).
 - Nothing to say (everyone checked in, nobody stalled, no points) is an empty text with the reason.
+- A template written in English (is_english: English words, no Chinese outside its placeholders — an
+  English-speaking group's own) gets QunDesk's words around the names in English: "Fri", "Nov 20", "30 pts",
+  "(optional)", "(1/2)"; names, step and level names stay as the group wrote them.
 
 No Qt here: the window shows these texts in previews with copy buttons, the CLI prints them (`qundesk text`)."""
 
@@ -114,6 +123,20 @@ DEFAULTS: dict[str, str] = {
 }
 
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def is_english(template: str) -> bool:
+    """Whether a template is written in English (an English-speaking group's own): English words and no Chinese
+    outside its placeholders. Its texts then say what QunDesk writes around the names in English too — "Nov 20",
+    "Fri", "30 pts", "(1/2)" — not "11月20日 周五 30分（1/2）" inside an English sentence. A template of only
+    placeholders and emoji stays Chinese, the default."""
+    words = string.Template.pattern.sub(" ", template)
+    return not _CJK.search(words) and re.search(r"[A-Za-z]{2,}", words) is not None
+
+
 MEDALS = ("🥇", "🥈", "🥉")
 
 
@@ -125,6 +148,9 @@ class PasteText:
     parts: tuple[str, ...]
     people: int = 0  # how many people the text names (the reminder: how many have not checked in)
     empty_reason: str | None = None  # bilingual, when there is nothing to post
+    # bilingual, for the organiser before posting (never part of the text): a name the text @s that several people
+    # in the group go by — the group cannot tell whom it means
+    notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -148,8 +174,62 @@ def template_for(session: Session, group_id: int, kind: str) -> str:
 
 
 # "{word}" in a template: a placeholder written without its $ (string.Template's "${word}" is not matched: the
-# $ comes before the brace); "$${word}" is a dollar sign before text in braces
-_BRACED_WORD = re.compile(r"(?<!\$)\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+# $ comes before the brace); "$${word}" is a dollar sign before text in braces. Full-width braces (｛名单｝, what a
+# Chinese input method types) are braces too.
+_BRACED_WORD = re.compile(r"(?<!\$)[{｛]\s*([A-Za-z_][A-Za-z0-9_]*|[^\s{}｛｝$＄]{1,12}?)\s*[}｝]")
+# a brace opened before a placeholder's word and never closed ("{未打卡名单", "欢迎 {name 加入")
+_OPEN_WORD = re.compile(r"(?<!\$)[{｛]\s*([A-Za-z_][A-Za-z0-9_]*|[^\s{}｛｝$＄]{1,12})")
+# braces around a real placeholder ("{$name}"): the braces reached the group around the name ("欢迎 {小雨}")
+_BRACED_PLACEHOLDER = re.compile(r"[{｛]\s*\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})\s*[}｝]")
+# "￥name": the $ a Chinese input method types as ￥ (or the full-width ＄) before a placeholder's name
+_YUAN_PLACEHOLDER = re.compile(r"[＄￥]\s?(\{\s*)?([A-Za-z_][A-Za-z0-9_]*)(\s*\})?")
+# the Chinese words organisers write in braces for a placeholder (the way other bots' templates name them):
+# "{姓名}" is no text anyone meant to post. A word in braces that names none ("{红包}") is the organiser's own text.
+_WORD_MEANS: dict[str, tuple[str, ...]] = {
+    "姓名": ("name",),
+    "名字": ("name", "names"),
+    "昵称": ("name",),
+    "群昵称": ("name",),
+    "用户名": ("name",),
+    "新人": ("name",),
+    "新成员": ("name",),
+    "成员": ("name",),
+    "群名": ("group",),
+    "群名称": ("group",),
+    "群": ("group",),
+    "群聊": ("group",),
+    "社群": ("group",),
+    "社群名": ("group",),
+    "日期": ("date",),
+    "今天": ("date",),
+    "今日": ("date",),
+    "星期": ("weekday",),
+    "周几": ("weekday",),
+    "人数": ("count",),
+    "未打卡人数": ("count",),
+    "已打卡": ("done",),
+    "已打卡人数": ("done",),
+    "总人数": ("total",),
+    "名单": ("names", "list"),
+    "未打卡名单": ("names",),
+    "未打卡": ("names",),
+    "列表": ("list", "names"),
+    "排行榜": ("list",),
+    "榜单": ("list",),
+    "月份": ("month",),
+    "月": ("month",),
+    "目标": ("goal",),
+    "群规": ("rules",),
+    "规则": ("rules",),
+    "须知": ("notice",),
+    "入群须知": ("notice",),
+    "步骤": ("steps",),
+    "待办": ("steps",),
+    "管理员": ("operators",),
+    "群主": ("operators",),
+    "天数": ("days",),
+    "积分": ("points",),
+}
 
 KIND_LABELS = {
     "reminder": "打卡提醒",
@@ -191,7 +271,11 @@ def validate_template(kind: str, body: str) -> str:
     _check_kind(kind)
     text = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     if not text.strip():
-        raise ValidationError("template", "模板不能为空 (the template is empty)")
+        # an organiser who emptied the editor to have no custom text: told how to go back to the default
+        raise ValidationError(
+            "template",
+            "模板不能为空; 要用默认模板请点“恢复默认” (the template is empty; “Back to the default” restores the default)",
+        )
     if len(text) > 4000:
         raise ValidationError("template", "模板太长, 最多 4000 字 (the template is longer than 4,000 characters)")
     allowed = PLACEHOLDERS[kind]
@@ -200,6 +284,17 @@ def validate_template(kind: str, body: str) -> str:
         if match.group("invalid") is not None:
             at = match.start("invalid")
             snippet = text[at : at + 12].split("\n")[0]
+            # "$姓名" (a placeholder named in Chinese): said with the one meant, not only "write $$"
+            word = re.match(r"[{｛]?([^\W\d_]+)", snippet)
+            meant = next(
+                (m for n in (5, 4, 3, 2) if word and (m := _meant(word.group(1)[:n], allowed)) is not None), None
+            )
+            if meant is not None:
+                raise ValidationError(
+                    "template",
+                    f"“${snippet}” 不是占位符, 应写作 ${meant} (not a placeholder: ${snippet}; write ${meant}). "
+                    f"可用 (available): {known}",
+                )
             raise ValidationError(
                 "template",
                 f"“{snippet}” 不是占位符; 美元符号请写 $$ (not a placeholder; write $$ for a dollar sign). "
@@ -207,8 +302,10 @@ def validate_template(kind: str, body: str) -> str:
             )
         name = match.group("named") or match.group("braced")
         if name is not None and name not in allowed:
+            # "$Name", "$NAMES": the placeholder meant, in other letters' case
+            zh, en = (f", 应写作 ${name.lower()}", f"; write ${name.lower()}") if name.lower() in allowed else ("", "")
             raise ValidationError(
-                "template", f"未知占位符 ${name} (unknown placeholder ${name}). 可用 (available): {known}"
+                "template", f"未知占位符 ${name}{zh} (unknown placeholder ${name}{en}). 可用 (available): {known}"
             )
     key = LIST_PLACEHOLDER.get(kind)
     used = [m.group("named") or m.group("braced") for m in string.Template.pattern.finditer(text)]
@@ -219,17 +316,68 @@ def validate_template(kind: str, body: str) -> str:
             "template",
             f"${key} 只能用一次 (the list placeholder ${key} can be used once; it was used {used.count(key)} times)",
         )
-    for match in _BRACED_WORD.finditer(text):
-        # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
-        # {name}" — and "{nmae}" or "{phone}" likewise: refused, naming it, as an unknown $placeholder is
-        word, token = match.group(1), match.group(0)
-        zh, en = (f", 应写作 ${word}", f"; write ${word}") if word in allowed else ("", "")
+    for match in _YUAN_PLACEHOLDER.finditer(text):
+        # "欢迎 ￥name 加入" (Shift+4 in a Chinese input method types ￥): posted as it stands; "￥5" (a price) stays
+        word, token = match.group(2), match.group(0).strip()
+        if word not in allowed and word.lower() not in allowed and not token.startswith("＄"):
+            continue
+        meant = word if word in allowed else word.lower() if word.lower() in allowed else None
+        zh, en = (f", 应写作 ${meant}", f"; write ${meant}") if meant else ("", "")
         raise ValidationError(
             "template",
-            f"“{token}” 不是占位符, 占位符以 $ 开头{zh} "
-            f"(not a placeholder: {token} — placeholders start with ${en}). 可用 (available): {known}",
+            f"“{token}” 不是占位符, 占位符以半角 $ 开头 (输入法可能打成了 ￥ 或 ＄){zh} "
+            f"(not a placeholder: {token} — placeholders start with a half-width $, not ￥ or ＄{en}). "
+            f"可用 (available): {known}",
+        )
+    for match in _BRACED_PLACEHOLDER.finditer(text):
+        # "{$name}": the name reached the group in braces ("欢迎 {小雨}")
+        word, token = match.group(1) or match.group(2), match.group(0)
+        raise ValidationError(
+            "template",
+            f"“{token}” 的括号会原样发到群里, 应写作 ${word} "
+            f"(the braces of {token} would be posted as they stand; write ${word})",
+        )
+    for match in _BRACED_WORD.finditer(text):
+        # "{name}" without its $ (the way other tools write placeholders) reached the group as it stands — "欢迎
+        # {name}" — and "{nmae}" or "{phone}" likewise, and "{姓名}", "｛名单｝": refused, naming it, as an unknown
+        # $placeholder is; a word in braces that names no placeholder in Chinese ("{红包}") is the organiser's text
+        word, token = match.group(1), match.group(0)
+        if not word.isascii() and word not in _WORD_MEANS:
+            continue
+        _refuse_braced(token, _meant(word, allowed), known)
+    for match in _OPEN_WORD.finditer(text):
+        # "{未打卡名单" (the closing brace forgotten): posted as it stands
+        word = match.group(1)
+        meant = _meant(word, allowed)
+        if meant is None and not any(word.startswith(w) and w in _WORD_MEANS for w in (word[:n] for n in (2, 3, 4))):
+            continue
+        if text[match.end() :].lstrip(" \t")[:1] in ("}", "｝"):
+            continue  # closed after all (a word of its own, as above)
+        token = match.group(0)
+        zh, en = (f", 应写作 ${meant}", f"; write ${meant}") if meant else ("", "")
+        raise ValidationError(
+            "template",
+            f"“{token}” 少了右括号, 也不是占位符, 占位符以 $ 开头{zh} "
+            f"(an unclosed brace: {token} is not a placeholder — placeholders start with ${en}). "
+            f"可用 (available): {known}",
         )
     return text
+
+
+def _meant(word: str, allowed: tuple[str, ...]) -> str | None:
+    """The kind's placeholder a word in braces stands for: itself (ASCII), or what the Chinese word means."""
+    if word in allowed:
+        return word
+    return next((name for name in _WORD_MEANS.get(word, ()) if name in allowed), None)
+
+
+def _refuse_braced(token: str, meant: str | None, known: str) -> None:
+    zh, en = (f", 应写作 ${meant}", f"; write ${meant}") if meant else ("", "")
+    raise ValidationError(
+        "template",
+        f"“{token}” 不是占位符, 占位符以 $ 开头{zh} "
+        f"(not a placeholder: {token} — placeholders start with ${en}). 可用 (available): {known}",
+    )
 
 
 def set_template(session: Session, actor: Actor, group_id: int, kind: str, body: str | None) -> bool:
@@ -360,10 +508,10 @@ def render(kind: str, template: str, values: dict[str, str], items: list[str] | 
     whole = "\n".join([*before, *body, *after]).strip("\n")
     if len(whole) <= LIMIT:
         return (whole,) if whole else ()
-    return _split(before, body, after)
+    return _split(before, body, after, is_english(template))
 
 
-def _split(before: list[str], body: list[str], after: list[str]) -> tuple[str, ...]:
+def _split(before: list[str], body: list[str], after: list[str], english: bool = False) -> tuple[str, ...]:
     room = LIMIT - len("\n（99/99）")
     lines = [
         *(_cut(line, room) for line in before),
@@ -382,11 +530,52 @@ def _split(before: list[str], body: list[str], after: list[str]) -> tuple[str, .
         parts[-1].append(line)
         size += extra
     n = len(parts)
-    return tuple("\n".join(p) + f"\n（{i}/{n}）" for i, p in enumerate(parts, start=1))
+    mark = "\n({i}/{n})" if english else "\n（{i}/{n}）"
+    return tuple("\n".join(p) + mark.format(i=i, n=n) for i, p in enumerate(parts, start=1))
 
 
 def _cut(line: str, room: int) -> list[str]:
-    return [line[i : i + room] for i in range(0, len(line), room)] or [""]
+    """`line` in pieces of at most `room` characters: cut after the last space or punctuation in the piece's second
+    half (a name of a list line, a word, stays whole), else at the last place that is not inside a character as
+    people see it — an emoji built of several code points (👨‍👩‍👧, 🇨🇳, 👍🏻, 1️⃣) cut there reached the group as
+    two broken halves."""
+    pieces: list[str] = []
+    while len(line) > room:
+        at = max((line.rfind(ch, room // 2, room) + 1 for ch in _BREAKS), default=0)
+        if at <= 0:
+            at = room
+            while at > 1 and not _grapheme_boundary(line, at):
+                at -= 1
+        pieces.append(line[:at].rstrip())
+        line = line[at:].lstrip(" ")
+    pieces.append(line)
+    return pieces
+
+
+_BREAKS = (" ", "、", "，", ",", "。", "；", ";", "！", "？", "）", "」")
+
+
+def _grapheme_boundary(text: str, at: int) -> bool:
+    """Whether a cut between text[at-1] and text[at] leaves every character as people see it whole (a sufficient
+    approximation of Unicode's grapheme clusters for names: combining marks, variation selectors, skin tones,
+    emoji tags, zero-width joiners, flag pairs)."""
+    before, after = text[at - 1], text[at]
+    if before == "\u200d" or after == "\u200d":
+        return False
+    if unicodedata.category(after) in ("Mn", "Me", "Mc") or "\ufe00" <= after <= "\ufe0f":
+        return False
+    if "\U0001f3fb" <= after <= "\U0001f3ff" or "\U000e0020" <= after <= "\U000e007f":
+        return False
+    if _regional(before) and _regional(after):
+        run = 0
+        while at - 1 - run >= 0 and _regional(text[at - 1 - run]):
+            run += 1
+        return run % 2 == 0  # the flags before the cut are whole pairs
+    return True
+
+
+def _regional(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
 def _group(session: Session, group_id: int) -> Group:
@@ -396,11 +585,15 @@ def _group(session: Session, group_id: int) -> Group:
     return group
 
 
-def _day_label(day: date) -> str:
+def _day_label(day: date, english: bool = False) -> str:
+    if english:
+        return f"{MONTHS_EN[day.month - 1]} {day.day}"
     return f"{day.month}月{day.day}日"
 
 
-def _month_label(year: int, month: int, today: date) -> str:
+def _month_label(year: int, month: int, today: date, english: bool = False) -> str:
+    if english:
+        return MONTHS_EN[month - 1] if year == today.year else f"{MONTHS_EN[month - 1]} {year}"
     return f"{month}月" if year == today.year else f"{year}年{month}月"
 
 
@@ -441,16 +634,20 @@ def reminder_text(
             "reminder", (), 0, f"{_day_label(day)} 所有人都已打卡或请假 (everyone has checked in or is on leave)"
         )
     names = [f"@{shown_name(m.group_nickname, m.display_name, m.wechat_id, m.nickname)}" for m in missing]
+    body = _stored_template(session, group, "reminder", template)
+    en = is_english(body)
     values = {
         "group": group.name,
-        "date": _day_label(day),
-        "weekday": WEEKDAYS[day.weekday()],
+        "date": _day_label(day, en),
+        "weekday": (WEEKDAYS_EN if en else WEEKDAYS)[day.weekday()],
         "count": str(len(missing)),
         "done": str(expected - len(missing)),
         "total": str(expected),
     }
-    parts = render("reminder", _stored_template(session, group, "reminder", template), values, pack_names(names))
-    return PasteText("reminder", parts, len(missing))
+    parts = render("reminder", body, values, pack_names(names))
+    return PasteText(
+        "reminder", parts, len(missing), notes=_namesakes(session, group_id, [n[1:] for n in names], parts)
+    )
 
 
 def welcome_text(session: Session, membership_id: int, *, template: str | None = None) -> PasteText:
@@ -484,19 +681,22 @@ def welcome_text(session: Session, membership_id: int, *, template: str | None =
         .limit(1)
     )
     steps = _steps_to_do(session, ms)
+    body = _stored_template(session, group, "welcome", template)
+    en = is_english(body)
     values = {
         "group": group.name,
         "name": shown_name(ms.group_nickname, member.display_name, member.wechat_id, member.nickname),
         "goal": _one_line(group.goal),
-        "rules": _rules_summary(rules),
+        "rules": _rules_summary(rules, en),
         "notice": _one_line(group.joining_notice),
-        "operators": _one_line(group.operators_text) or "群主或管理员",
+        "operators": _one_line(group.operators_text) or ("the group admins" if en else "群主或管理员"),
     }
-    items = [f"{i}. {name}{'' if required else '（可选）'}" for i, (name, required) in enumerate(steps, start=1)]
+    optional = " (optional)" if en else "（可选）"
+    items = [f"{i}. {name}{'' if required else optional}" for i, (name, required) in enumerate(steps, start=1)]
     if not items:
-        items = ["（都已完成，欢迎正式加入！）"]
-    parts = render("welcome", _stored_template(session, group, "welcome", template), values, items)
-    return PasteText("welcome", parts, 1)
+        items = ["(all done: welcome aboard!)" if en else "（都已完成，欢迎正式加入！）"]
+    parts = render("welcome", body, values, items)
+    return PasteText("welcome", parts, 1, notes=_namesakes(session, group.id, [values["name"]], parts))
 
 
 def stalled_text(
@@ -545,19 +745,26 @@ def stalled_text(
             )
         return PasteText("stalled", (), 0, "没有停滞的入群中成员 (nobody in the group is stalled at a step)")
     items = []
+    named = []
+    body = _stored_template(session, group, "stalled", template)
+    en = is_english(body)
     for ms, name, _pinyin, wechat_id, nickname in sorted(rows, key=lambda r: (since[r[0].id], r[2] or "")):
         steps = _steps_to_do(session, ms)
         required = [s for s, req in steps if req] or [s for s, _req in steps]
         waited = (as_of - since[ms.id]).days  # not `days`: that is the threshold asked for, for $days
         # every required step still missing, in order: the first alone named a step added to the top of the list
         # today — 「加好友」（已停留 35 天） to 25 newcomers who had stopped at 缴纳门槛费 — and hid the others
-        step = "还差" + "、".join(f"「{name}」" for name in required) if required else "入群流程待确认"
-        items.append(f"@{shown_name(ms.group_nickname, name, wechat_id, nickname)}：{step}（已停留 {waited} 天）")
+        named.append(shown_name(ms.group_nickname, name, wechat_id, nickname))
+        if en:
+            step = "still to do: " + ", ".join(f"“{name}”" for name in required) if required else "steps to confirm"
+            items.append(f"@{named[-1]}: {step} (waiting {waited} day{'s' if waited != 1 else ''})")
+        else:
+            step = "还差" + "、".join(f"「{name}」" for name in required) if required else "入群流程待确认"
+            items.append(f"@{named[-1]}：{step}（已停留 {waited} 天）")
     threshold = int(get_setting(session, "stalled_days")) if days is None else int(days)
     values = {"group": group.name, "count": str(len(items)), "days": str(threshold)}
-    return PasteText(
-        "stalled", render("stalled", _stored_template(session, group, "stalled", template), values, items), len(items)
-    )
+    parts = render("stalled", body, values, items)
+    return PasteText("stalled", parts, len(items), notes=_namesakes(session, group_id, named, parts))
 
 
 def leaderboard_text(
@@ -590,24 +797,27 @@ def leaderboard_text(
     levels = group_levels(session, group_id, at=end)  # the levels of the month's end (a past month: of then)
     balances_end = _balances(session, [r[0] for r in rows], end)
     items = []
+    named = []
+    body = _stored_template(session, group, "leaderboard", template)
+    en = is_english(body)
+    unit = " pts" if en else "分"
     ranks = competition_ranks([int(r[3]) for r in rows])
     for rank, (mid, nick, name, pts, wechat_id, nickname) in zip(ranks, rows, strict=True):
         medal = MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}."
         level = level_for(levels, balances_end.get(mid, 0))
-        items.append(
-            f"{medal} {shown_name(nick, name, wechat_id, nickname)} {int(pts)}分" + (f" · {level}" if level else "")
-        )
+        named.append(shown_name(nick, name, wechat_id, nickname))
+        items.append(f"{medal} {named[-1]} {int(pts)}{unit}" + (f" · {level}" if level else ""))
     if more_tied:
-        items.append(f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
+        items.append(f"… and more with {int(rows[-1][3])} pts" if en else f"……还有更多伙伴同为 {int(rows[-1][3])} 分")
     promoted = _promoted(session, group_id, levels, start, end)
     values = {
         "group": group.name,
-        "month": _month_label(year, month, today or clock.today()),
+        "month": _month_label(year, month, today or clock.today(), en),
         "top": str(len(rows)),
-        "promoted": _promoted_line(promoted),
+        "promoted": _promoted_line(promoted, en),
     }
-    parts = render("leaderboard", _stored_template(session, group, "leaderboard", template), values, items)
-    return PasteText("leaderboard", parts, len(rows))
+    parts = render("leaderboard", body, values, items)
+    return PasteText("leaderboard", parts, len(rows), notes=_namesakes(session, group_id, named, parts))
 
 
 def summary_text(
@@ -629,15 +839,21 @@ def summary_text(
     def both(a: int, b: int) -> tuple[str, str]:
         return ("", "") if not a and not b else (str(a), str(b))
 
+    en = is_english(template if template is not None else template_for(session, group_id, "summary"))
     messages, messages_prev = both(now.messages, before.messages)
     activities, activities_prev = both(now.activities, before.activities)
     top = ""
     if board.parts:
         first = _leader_names(session, group_id, year, month, today)
-        top = "、".join(first[:LEADERS_SHOWN]) + (f" 等 {len(first)} 人" if len(first) > LEADERS_SHOWN else "")
+        more = (
+            (f" and {len(first) - LEADERS_SHOWN} more" if en else f" 等 {len(first)} 人")
+            if len(first) > LEADERS_SHOWN
+            else ""
+        )
+        top = (", " if en else "、").join(first[:LEADERS_SHOWN]) + more
     values = {
         "group": group.name,
-        "month": _month_label(year, month, today),
+        "month": _month_label(year, month, today, en),
         "members": str(now.members_total),
         "members_prev": str(before.members_total),
         "active": str(now.members_active),
@@ -721,7 +937,7 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _rules_summary(text: str | None) -> str:
+def _rules_summary(text: str | None, english: bool = False) -> str:
     """The first lines of the rules (RULES_LINES, RULES_CHARS); "…" when there is more."""
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     out: list[str] = []
@@ -734,7 +950,7 @@ def _rules_summary(text: str | None) -> str:
         size += len(line)
     else:
         if len(lines) > RULES_LINES:
-            out.append("…（完整群规见群公告）")
+            out.append("… (full rules in the group notice)" if english else "…（完整群规见群公告）")
     return "\n".join(out)
 
 
@@ -837,13 +1053,51 @@ def _promoted(session: Session, group_id: int, levels: list[tuple[str, int]], st
     return out
 
 
+def _namesakes(session: Session, group_id: int, named: list[str], parts: tuple[str, ...]) -> tuple[str, ...]:
+    """A note for each name the text gives that several people in the group chat (入群中 / 正式成员) go by, naming
+    them by their roster names for the organiser: "@小雨" over two 小雨s — one of them checked in — told both they
+    were behind, and the organiser had no way to know. The text keeps the name as the group sees it (adding a
+    roster name would give the group a name it never saw); the organiser decides before posting."""
+    text = "\n".join(parts)
+    named = [n for n in named if n in text]  # a template without the list (or $name) names nobody
+    wanted = set(named)
+    if not wanted:
+        return ()
+    seen: dict[str, list[str]] = {}
+    for nick, name, wechat_id, nickname in session.execute(
+        select(Membership.group_nickname, Member.display_name, Member.wechat_id, Member.nickname)
+        .join(Member, Member.id == Membership.member_id)
+        .where(
+            Membership.group_id == group_id,
+            Membership.status.in_(("onboarding", "active")),
+            Member.deleted_at.is_(None),
+        )
+        .order_by(Member.pinyin, Membership.id)
+    ):
+        shown = shown_name(nick, name, wechat_id, nickname)
+        if shown in wanted:
+            seen.setdefault(shown, []).append(mask_phones_in(name) or name)
+    notes = []
+    for shown in dict.fromkeys(named):
+        who = seen.get(shown, [])
+        if len(who) > 1:
+            notes.append(
+                f"群里有 {len(who)} 位成员都叫“{shown}”（{'、'.join(who)}），@{shown} 分不清是谁，发之前请核对 "
+                f"(an @ cannot tell them apart: {len(who)} members go by {shown} in the group; check before posting)"
+            )
+    return tuple(notes)
+
+
 LEADERS_SHOWN = 5  # a summary names this many people level on first place, then says how many they are
 PROMOTED_SHOWN = 8  # a leaderboard names this many promotions, then says how many more
 
 
-def _promoted_line(promoted: list[str]) -> str:
+def _promoted_line(promoted: list[str], english: bool = False) -> str:
     if not promoted:
         return ""
+    if english:
+        more = f" and {len(promoted) - PROMOTED_SHOWN} more" if len(promoted) > PROMOTED_SHOWN else ""
+        return f"🎉 Levelled up this month: {', '.join(promoted[:PROMOTED_SHOWN])}{more}"
     shown = "、".join(promoted[:PROMOTED_SHOWN])
     more = f" 等 {len(promoted)} 人" if len(promoted) > PROMOTED_SHOWN else ""
     return f"🎉 本月晋级：{shown}{more}"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.texts import LIMIT, PasteText
+from ui.messages import localise_message
 from ui.screen_fit import resize_to_fit
 
 WARN = "#B45309"
@@ -45,6 +46,11 @@ class TextPreviewDialog(QDialog):
         )
         intro.setObjectName("hint")
         intro.setWordWrap(True)
+        # what the organiser should check before posting (a name several people go by): shown, never copied
+        self.notes_label = QLabel("\n".join(localise_message(note) for note in text.notes))
+        self.notes_label.setObjectName("fieldError")
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setVisible(bool(text.notes))
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
@@ -61,6 +67,7 @@ class TextPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.notes_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         resize_to_fit(self, 520, 560)

@@ -73,7 +73,7 @@ class PasteTextButton(QToolButton):
         if not text.parts:
             self._say(localise_message(text.empty_reason or ""))
             return
-        if len(text.parts) > 1:
+        if len(text.parts) > 1 or text.notes:  # several messages, or something to check before posting
             self.open_preview(text)
             return
         QGuiApplication.clipboard().setText(text.parts[0])
