@@ -1311,7 +1311,7 @@ def parse_phone(value: object, *, file: str, row: int, column: str) -> str | Non
                 row,
                 column,
                 f"{text} 不是有效的手机号：手机号是 11 位，这里只有 {len(digits)} 位，少写了数字？"
-                f" (not a phone number: {shown} has {len(digits)} digits, a mobile number 11)",
+                f" (not a phone number: {shown} has {len(digits)} digits; a mobile number has 11)",
                 "phone_invalid",
                 shown,
             )

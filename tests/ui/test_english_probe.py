@@ -99,7 +99,9 @@ def test_import_problems_read_in_english(tmp_path, ws):
         assert CJK.search(chinese) and "(not " not in chinese and "(unknown " not in chinese, (code, chinese)
     assert localise_message(problems[(3, "date_invalid")], "en") == "Not a real date: 2026-13-40"
     assert "神级" in localise_message(problems[(4, "tier_unknown")], "en")
-    assert localise_message(problems[(4, "phone_invalid")], "en") == "Not a phone number: 1380"
+    assert localise_message(problems[(4, "phone_invalid")], "en") == (
+        "Not a phone number: 1380 has 4 digits; a mobile number has 11"  # probe imp9: the digits missing are said
+    )
 
 
 def test_file_problems_read_in_english(tmp_path):
