@@ -209,7 +209,9 @@ def leaderboard(
     session: Session, group_id: int, *, start: date | None = None, end: date | None = None, limit: int | None = 50
 ) -> list[LeaderRow]:
     """Points per member in [start, end] (all time when both are None), highest first; members with no ledger
-    entry in the period and opted-out members are not listed. A member's level goes by all-time points."""
+    entry in the period and opted-out members are not listed. A member's level goes by their points at the period's
+    end with the levels of then (all time: today's balance and levels), as on the workbook's 积分 sheet and in the
+    leaderboard text."""
     return _leaderboard(session, group_id, start, end, limit, counted=False)[0]
 
 
@@ -268,14 +270,35 @@ def _leaderboard(
     q = q.order_by(total.desc(), Member.pinyin, Membership.id)
     if limit is not None:
         q = q.limit(limit)
-    levels = group_levels(session, group_id)
-    # the level goes by all-time points: the membership's kept balance, not a sum of its ledger per row (200 sums
-    # of ~100 entries each held the Points page for 0.6 s on a group of 9,400 members)
+    # all time: the level goes by all-time points, the membership's kept balance, not a sum of its ledger per row
+    # (200 sums of ~100 entries each held the Points page for 0.6 s on a group of 9,400 members)
     result = session.execute(q).all()
+    if end is None:
+        levels = group_levels(session, group_id)
+        kept = {mid: int(k) for mid, _name, _pts, k, _n in result}
+    else:
+        # a period's board: the level at its end — the balance on its last day and the levels of then — as the
+        # workbook's 积分 sheet and the leaderboard text give it: the page showed October's board with today's
+        # level (元老 after a +500 in November) where the workbook and the text said 活跃 (docs/metrics.md)
+        levels = group_levels(session, group_id, at=min(end, clock.today()))
+        # the kept balance less what came after the end: read from the group's entries after it (the covering
+        # (group, day, …) index; none for this month), not a sum of each shown member's whole ledger
+        kept = {mid: int(k) for mid, _name, _pts, k, _n in result}
+        if kept:
+            for mid, later in session.execute(
+                select(PointsEntry.membership_id, func.sum(PointsEntry.points))
+                .where(
+                    PointsEntry.group_id == group_id,
+                    PointsEntry.day > end,
+                    PointsEntry.membership_id.in_(list(kept)),
+                )
+                .group_by(PointsEntry.membership_id)
+            ):
+                kept[mid] -= int(later or 0)
     ranks = competition_ranks([int(pts) for _mid, _name, pts, _kept, _n in result])  # equal points, one rank
     rows = [
-        LeaderRow(rank, mid, name, int(pts), level_for(levels, int(kept)))
-        for rank, (mid, name, pts, kept, _n) in zip(ranks, result, strict=True)
+        LeaderRow(rank, mid, name, int(pts), level_for(levels, kept[mid]))
+        for rank, (mid, name, pts, _kept, _n) in zip(ranks, result, strict=True)
     ]
     if not counted:
         return rows, -1

@@ -236,3 +236,41 @@ def test_a_late_check_in_that_moves_a_recomputed_bonus_pays_it_once_at_the_curre
         record_checkins(s, owner, other, date(2026, 11, 4), [c], today=TODAY)
         s.commit()
         assert balance(s, c) == 11 + 9
+
+
+def test_a_past_month_board_gives_the_level_of_its_end_on_the_page_the_text_and_the_workbook(
+    sqlite_workspace, tmp_path
+):
+    """张三 and 李四 earned 30 in October (活跃 from 30); 张三 got +500 in November. October's board on the Points
+    page said 元老 for 张三 (today's balance) where the workbook's 积分 sheet and the leaderboard text said 活跃 (his
+    level at October's end): one month, two levels for one person. Now the page gives the level of the month's end
+    too; the all-time board gives today's."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        zhang, li = (
+            add_member(s, owner, gid, MemberInput(display_name=n, joined_at=datetime(2026, 9, 1)))[1]
+            for n in ("张三", "李四")
+        )
+        adjust_points(s, owner, zhang, 30, "奖励", day=date(2026, 10, 3))
+        adjust_points(s, owner, li, 30, "奖励", day=date(2026, 10, 4))
+        adjust_points(s, owner, zhang, 500, "大奖", day=date(2026, 11, 3))
+        s.commit()
+        october = leaderboard(s, gid, start=date(2026, 10, 1), end=date(2026, 10, 31))
+        assert [(r.rank, r.display_name, r.points, r.level) for r in october] == [
+            (1, "李四", 30, "活跃"),
+            (1, "张三", 30, "活跃"),
+        ]
+        assert [(r.display_name, r.level) for r in leaderboard(s, gid)] == [
+            ("张三", "元老"),
+            ("李四", "活跃"),
+        ]  # all time
+        text = leaderboard_text(s, gid, 2026, 10, today=TODAY).parts[0]
+        assert "张三 30分 · 活跃" in text and "李四 30分 · 活跃" in text
+    path = tmp_path / "r.xlsx"
+    export_monthly_report(sqlite_workspace, owner, year=2026, month=10, group_ids=[gid], path=path, today=TODAY)
+    ws = load_workbook(path)["积分"]
+    rows = [
+        r for r in ws.iter_rows(min_row=4, max_col=9, values_only=True) if r[0] == "训练营" and isinstance(r[1], int)
+    ]
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [(r.rank, r.display_name, r.points, r.level) for r in october]
