@@ -365,7 +365,12 @@ def _check_sign(code: str, points: int) -> None:
         )
 
 
+LEVEL_NAME_MAX = 30  # models.Level.name
+
+
 def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple[str, int]]) -> None:
+    """Replace the group's levels: names required, distinct and at most LEVEL_NAME_MAX characters, thresholds
+    distinct (any order: they are sorted; a negative threshold is a level for negative balances)."""
     require(actor, "edit_point_rules")
     names = [n.strip() for n, _ in levels]
     thresholds = [int(p) for _, p in levels]
@@ -373,6 +378,19 @@ def set_levels(session: Session, actor: Actor, group_id: int, levels: list[tuple
         raise ValidationError("levels", "等级名称不能为空 (level names are required)")
     if len(set(thresholds)) != len(thresholds):
         raise ValidationError("levels", "等级门槛不能重复 (thresholds must differ)")
+    # one name, one level: 活跃 from 30 and 活跃 from 100 put a member who climbed from one to the other among "本月晋级"
+    # nowhere (the name did not change) and showed two rows no one could tell apart on the Levels tab
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValidationError("levels", f"等级名称不能重复: {'、'.join(twice)} (level names must differ)")
+    # the column holds 30 characters: a longer name was cut by nothing on SQLite and refused by PostgreSQL as a
+    # database error on a team server
+    too_long = [n for n in names if len(n) > LEVEL_NAME_MAX]
+    if too_long:
+        raise ValidationError(
+            "levels",
+            f"等级名称最多 {LEVEL_NAME_MAX} 个字: {too_long[0]} (a level name has at most {LEVEL_NAME_MAX} characters)",
+        )
     # the levels before go in the audit row too: they are replaced, and the row held only the new ones (threshold ->
     # name: the thresholds differ, and the log reads "{0: 新人, 100: 活跃} → {0: 新人, 200: 活跃}")
     current = group_levels(session, group_id)

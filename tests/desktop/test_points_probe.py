@@ -12,7 +12,15 @@ from desktop.errors import ValidationError
 from desktop.services.checkins import record_checkins, undo_checkin
 from desktop.services.groups import create_group
 from desktop.services.participation import add_violation
-from desktop.services.points import adjust_points, balance, leaderboard, list_rules, set_rule
+from desktop.services.points import (
+    adjust_points,
+    balance,
+    group_levels,
+    leaderboard,
+    list_rules,
+    set_levels,
+    set_rule,
+)
 from desktop.services.report import export_monthly_report
 from desktop.services.roster import MemberInput, add_member
 from desktop.services.texts import leaderboard_text
@@ -274,3 +282,31 @@ def test_a_past_month_board_gives_the_level_of_its_end_on_the_page_the_text_and_
         r for r in ws.iter_rows(min_row=4, max_col=9, values_only=True) if r[0] == "训练营" and isinstance(r[1], int)
     ]
     assert [(r[1], r[2], r[3], r[4]) for r in rows] == [(r.rank, r.display_name, r.points, r.level) for r in october]
+
+
+def test_levels_with_one_name_twice_or_a_name_too_long_are_refused_and_the_levels_stay(sqlite_workspace):
+    """活跃 from 30 and 活跃 again from 100 were saved: a member climbing from one to the other was promoted to
+    nowhere (the name did not change) and the Levels tab showed two rows no one could tell apart; a name over the
+    column's 30 characters was kept whole by SQLite and refused by PostgreSQL as a database error. Both are refused
+    with the name said, the levels as they were; thresholds typed out of order and a level below 0 are taken."""
+    owner = actor_for(sqlite_workspace)
+    with sqlite_workspace.session() as s:
+        gid = create_group(s, owner, "训练营")
+        before = group_levels(s, gid)
+        with pytest.raises(ValidationError) as err:
+            set_levels(s, owner, gid, [("新人", 0), ("活跃", 30), ("活跃 ", 100)])
+        assert "活跃" in str(err.value) and "must differ" in str(err.value)
+        with pytest.raises(ValidationError) as err:
+            set_levels(s, owner, gid, [("新人", 0), ("长" * 31, 30)])
+        assert "30" in str(err.value)
+        assert group_levels(s, gid) == before
+        set_levels(s, owner, gid, [("Regular", 30), ("Newcomer", 0), ("待改进", -10), ("长" * 30, 100)])
+        s.commit()
+        assert group_levels(s, gid) == [("待改进", -10), ("Newcomer", 0), ("Regular", 30), ("长" * 30, 100)]
+        _, ms = add_member(s, owner, gid, MemberInput(display_name="张三", joined_at=datetime(2026, 10, 1)))
+        adjust_points(s, owner, ms, 30, "奖励", day=date(2026, 11, 3))  # exactly on a threshold: that level
+        s.commit()
+        assert leaderboard(s, gid)[0].level == "Regular"
+        adjust_points(s, owner, ms, -35, "违规扣分", day=date(2026, 11, 4))  # below 0: the level for it
+        s.commit()
+        assert (balance(s, ms), leaderboard(s, gid)[0].level) == (-5, "待改进")
